@@ -1,0 +1,33 @@
+//! The one dispatch: Command -> commands::<x>::run -> Outcome. Also decides the context
+//! (language, colour, today) once, from the environment.
+
+use crate::checklist::Lang;
+use crate::cli::{Cli, Command, LangArg};
+use crate::commands::{self, Context, Outcome};
+use std::io::IsTerminal;
+
+/// Build the context from the arguments and the environment.
+pub fn context(cli: &Cli) -> Context {
+    let lang = match cli.lang {
+        Some(LangArg::Ja) => Lang::Ja,
+        Some(LangArg::En) => Lang::En,
+        None => Lang::from_locale(|k| std::env::var(k).ok()),
+    };
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    Context {
+        lang,
+        checklist_paths: cli.checklists.clone(),
+        color: !no_color && std::io::stdout().is_terminal(),
+        today: crate::dates::today_in_japan(),
+    }
+}
+
+/// Run one command.
+pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
+    let ctx = context(&cli);
+    match cli.command {
+        Command::Checklist(cmd) => commands::checklist::run(cmd, &ctx),
+        Command::Completions { shell } => Ok(commands::generate::completions(shell)),
+        Command::Man => commands::generate::man(),
+    }
+}

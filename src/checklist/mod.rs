@@ -1,0 +1,233 @@
+//! The MHLW checklist as versioned, validated data.
+//!
+//! raw (serde, spans) -> validate -> model; bundled files are registered in `registry`;
+//! a `Catalog` holds the bundled checklists plus any given by path and resolves `ID[@EDITION]`.
+//! This module reads files but never prints.
+
+pub mod digest;
+pub mod model;
+pub mod raw;
+pub mod registry;
+pub mod validate;
+
+pub use model::*;
+
+use crate::diagnostic::Diagnostic;
+use std::path::{Path, PathBuf};
+use thiserror::Error;
+
+/// Why a checklist could not be had.
+#[derive(Debug, Error)]
+pub enum ChecklistError {
+    #[error("cannot read checklist {path}: {source}")]
+    Read {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{path} is not UTF-8 text (at byte {offset}); save it as UTF-8")]
+    NotUtf8 { path: PathBuf, offset: usize },
+    #[error("{}", invalid_message(.diagnostics))]
+    Invalid { diagnostics: Vec<Diagnostic> },
+    #[error("no checklist `{spec}`; known: {known}")]
+    NotFound { spec: String, known: String },
+    #[error("checklist `{id}` has no edition `{edition}`; known editions: {known}")]
+    NoEdition {
+        id: String,
+        edition: String,
+        known: String,
+    },
+    #[error("`{spec}` names the {named} form but --form asks for {asked}")]
+    FormConflict {
+        spec: String,
+        named: Form,
+        asked: Form,
+    },
+}
+
+fn invalid_message(diagnostics: &[Diagnostic]) -> String {
+    let errors: Vec<String> = diagnostics
+        .iter()
+        .filter(|d| d.severity == crate::diagnostic::Severity::Error)
+        .map(ToString::to_string)
+        .collect();
+    format!(
+        "invalid checklist ({} error{}; run `medsec checklist lint` for all findings):\n  {}",
+        errors.len(),
+        if errors.len() == 1 { "" } else { "s" },
+        errors.join("\n  ")
+    )
+}
+
+/// Where a checklist came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    /// Built into the binary; the path is its place in the repository.
+    Bundled(&'static str),
+    /// Given by path on the command line.
+    File(PathBuf),
+}
+
+impl Origin {
+    pub fn describe(&self) -> String {
+        match self {
+            Origin::Bundled(p) => format!("bundled:{p}"),
+            Origin::File(p) => p.display().to_string(),
+        }
+    }
+}
+
+/// A validated checklist with its digest and origin.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    pub checklist: Checklist,
+    pub digest: String,
+    pub origin: Origin,
+    /// Warnings found while loading (errors make loading fail).
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Parse and validate checklist text.
+pub fn load_str(file: &str, source: &str, origin: Origin) -> Result<Loaded, ChecklistError> {
+    let (checklist, diagnostics) = validate::parse(file, source);
+    match checklist {
+        Some(checklist) => Ok(Loaded {
+            digest: digest::digest(&checklist),
+            checklist,
+            origin,
+            warnings: diagnostics,
+        }),
+        None => Err(ChecklistError::Invalid { diagnostics }),
+    }
+}
+
+/// Read a file as UTF-8 text (a BOM is dropped), with errors that name it.
+pub fn read_text(path: &Path) -> Result<String, ChecklistError> {
+    let bytes = std::fs::read(path).map_err(|source| ChecklistError::Read {
+        path: path.to_owned(),
+        source,
+    })?;
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes).to_vec();
+    String::from_utf8(bytes).map_err(|e| ChecklistError::NotUtf8 {
+        path: path.to_owned(),
+        offset: e.utf8_error().valid_up_to(),
+    })
+}
+
+/// Read, parse and validate a checklist file.
+pub fn load_path(path: &Path) -> Result<Loaded, ChecklistError> {
+    let source = read_text(path)?;
+    load_str(&path.display().to_string(), &source, Origin::File(path.to_owned()))
+}
+
+/// Every checklist known to this run: bundled ones and those given by path.
+#[derive(Debug, Clone, Default)]
+pub struct Catalog {
+    entries: Vec<Loaded>,
+}
+
+impl Catalog {
+    /// The bundled checklists. They are linted by the test suite, so failing here is a bug.
+    pub fn bundled() -> Result<Self, ChecklistError> {
+        let entries = registry::BUNDLED
+            .iter()
+            .map(|b| load_str(b.path, b.source, Origin::Bundled(b.path)))
+            .collect::<Result<_, _>>()?;
+        Ok(Catalog { entries })
+    }
+
+    /// Bundled checklists plus files given by path. A file with the same id and edition as a
+    /// bundled one takes its place.
+    pub fn with_files(paths: &[PathBuf]) -> Result<Self, ChecklistError> {
+        let mut catalog = Self::bundled()?;
+        for path in paths {
+            catalog.add(load_path(path)?);
+        }
+        Ok(catalog)
+    }
+
+    /// Add a checklist, replacing one with the same id and edition.
+    pub fn add(&mut self, loaded: Loaded) {
+        self.entries.retain(|e| {
+            !(e.checklist.id == loaded.checklist.id && e.checklist.edition == loaded.checklist.edition)
+        });
+        self.entries.push(loaded);
+    }
+
+    /// All checklists, ordered by id then edition.
+    pub fn all(&self) -> Vec<&Loaded> {
+        let mut all: Vec<&Loaded> = self.entries.iter().collect();
+        all.sort_by(|a, b| {
+            (&a.checklist.id, a.checklist.fiscal_year).cmp(&(&b.checklist.id, b.checklist.fiscal_year))
+        });
+        all
+    }
+
+    /// The checklist with this digest.
+    pub fn by_digest(&self, digest: &str) -> Option<&Loaded> {
+        self.entries.iter().find(|e| e.digest == digest)
+    }
+
+    /// The newest fiscal year any checklist covers.
+    pub fn newest_fiscal_year(&self) -> Option<i16> {
+        self.entries.iter().map(|e| e.checklist.fiscal_year).max()
+    }
+
+    /// Resolve `ID`, `ID@EDITION`, or with `form`, `PUBLISHER[@EDITION]` (e.g. `mhlw@fy2024`
+    /// with form vendor). Without an edition, the newest one.
+    pub fn resolve(&self, spec: &str, form: Option<Form>) -> Result<&Loaded, ChecklistError> {
+        let (id, edition) = match spec.split_once('@') {
+            Some((id, edition)) => (id, Some(edition)),
+            None => (spec, None),
+        };
+        let mut candidates: Vec<&Loaded> = self.entries.iter().filter(|e| e.checklist.id == id).collect();
+        if candidates.is_empty() {
+            if let Some(form) = form {
+                let with_form = format!("{id}-{form}");
+                candidates = self.entries.iter().filter(|e| e.checklist.id == with_form).collect();
+            }
+        }
+        let Some(first) = candidates.first() else {
+            return Err(ChecklistError::NotFound {
+                spec: spec.to_owned(),
+                known: self.known_ids(),
+            });
+        };
+        if let Some(form) = form {
+            if first.checklist.form != form {
+                return Err(ChecklistError::FormConflict {
+                    spec: spec.to_owned(),
+                    named: first.checklist.form,
+                    asked: form,
+                });
+            }
+        }
+        let found = match edition {
+            Some(edition) => candidates.iter().find(|e| e.checklist.edition == edition),
+            None => candidates.iter().max_by_key(|e| e.checklist.fiscal_year),
+        };
+        found.copied().ok_or_else(|| {
+            let mut known: Vec<&str> = candidates.iter().map(|e| e.checklist.edition.as_str()).collect();
+            known.sort_unstable();
+            ChecklistError::NoEdition {
+                id: first.checklist.id.clone(),
+                edition: edition.unwrap_or_default().to_owned(),
+                known: known.join(", "),
+            }
+        })
+    }
+
+    fn known_ids(&self) -> String {
+        let mut ids: Vec<&str> = self.entries.iter().map(|e| e.checklist.id.as_str()).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids.join(", ")
+    }
+}
+
+/// When the newest checklist known is older than the fiscal year of `today`: the two years.
+pub fn staleness(catalog: &Catalog, today: jiff::civil::Date) -> Option<(i16, i16)> {
+    let current = crate::dates::fiscal_year_of(today);
+    let newest = catalog.newest_fiscal_year()?;
+    (newest < current).then_some((newest, current))
+}

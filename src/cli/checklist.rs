@@ -1,0 +1,77 @@
+//! `medsec checklist ...`
+
+use clap::{Args, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+#[derive(Debug, Subcommand)]
+pub enum ChecklistCommand {
+    /// Every checklist known: bundled and given with --checklist.
+    List {
+        #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+        format: ListFormat,
+    },
+    /// The items of one checklist.
+    Show(ShowArgs),
+    /// Check checklist files (or folders of them): schema, IDs, both languages, numbers,
+    /// references, probe kinds, dates; unverified wording is a warning.
+    ///
+    /// Exit 0 clean (warnings allowed), 1 errors found, 2 unreadable input.
+    Lint {
+        /// Files or folders (folders are searched for *.toml).
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = LintFormat::Human)]
+        format: LintFormat,
+    },
+    /// Print the JSON Schema of the checklist file format.
+    Schema,
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// ID[@EDITION], e.g. mhlw-institution@fy2025; without an edition, the newest.
+    /// With --form, the publisher alone is enough: `mhlw@fy2024 --form vendor`.
+    #[arg(value_name = "ID[@EDITION]")]
+    pub spec: String,
+    /// Which form: institution (医療機関確認用), pharmacy (薬局確認用) or vendor (事業者確認用).
+    #[arg(long, value_enum)]
+    pub form: Option<FormArg>,
+    #[arg(long, value_enum, default_value_t = ShowFormat::Table)]
+    pub format: ShowFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    Table,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ShowFormat {
+    Table,
+    Json,
+    Md,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LintFormat {
+    Human,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormArg {
+    Institution,
+    Pharmacy,
+    Vendor,
+}
+
+impl From<FormArg> for crate::checklist::Form {
+    fn from(f: FormArg) -> Self {
+        match f {
+            FormArg::Institution => Self::Institution,
+            FormArg::Pharmacy => Self::Pharmacy,
+            FormArg::Vendor => Self::Vendor,
+        }
+    }
+}

@@ -1,0 +1,43 @@
+//! One file per subcommand: turns arguments into domain calls and hands results to render.
+
+pub mod checklist;
+pub mod generate;
+
+use crate::checklist::Lang;
+use crate::exit::Exit;
+use std::path::PathBuf;
+
+/// What a command needs from the environment, decided once in `app`.
+#[derive(Debug, Clone)]
+pub struct Context {
+    pub lang: Lang,
+    /// Checklist files given with --checklist.
+    pub checklist_paths: Vec<PathBuf>,
+    /// Colour is allowed on stdout (a terminal and NO_COLOR unset).
+    pub color: bool,
+    /// Today in Japan.
+    pub today: jiff::civil::Date,
+}
+
+/// What a command produced: text for stdout, notices for stderr, and how it ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Outcome {
+    pub stdout: Vec<u8>,
+    pub notices: Vec<String>,
+    pub exit: Exit,
+}
+
+impl Outcome {
+    pub fn text(stdout: String, exit: Exit) -> Self {
+        Outcome {
+            stdout: stdout.into_bytes(),
+            notices: Vec::new(),
+            exit,
+        }
+    }
+
+    pub fn notice(mut self, notice: impl Into<String>) -> Self {
+        self.notices.push(notice.into());
+        self
+    }
+}

@@ -1,0 +1,40 @@
+//! The one exit-code table. Documented in `medsec --help` and docs/exit-codes.md.
+
+use std::process::ExitCode;
+
+/// How a run ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Exit {
+    /// 0: done; nothing to report (warnings allowed).
+    Ok,
+    /// 1: ran, and found problems: lint errors, incomplete answers, verification findings.
+    Findings,
+    /// 2: could not run: usage error, unreadable or malformed input.
+    Unusable,
+    /// 3: signature or integrity failure: tampered, missing or extra file, wrong or untrusted key.
+    Integrity,
+}
+
+impl Exit {
+    pub fn code(self) -> u8 {
+        match self {
+            Exit::Ok => 0,
+            Exit::Findings => 1,
+            Exit::Unusable => 2,
+            Exit::Integrity => 3,
+        }
+    }
+}
+
+impl From<Exit> for ExitCode {
+    fn from(exit: Exit) -> Self {
+        ExitCode::from(exit.code())
+    }
+}
+
+/// The table as shown at the end of `medsec --help`.
+pub const TABLE: &str = "Exit codes:
+  0  success (warnings allowed)
+  1  findings: lint errors, incomplete answers, verification findings
+  2  unusable input or usage error (unreadable, malformed, unknown checklist)
+  3  signature or integrity failure";

@@ -1,0 +1,13 @@
+//! medsec: the MHLW cybersecurity self-check as data.
+//!
+//! Library code returns values and typed errors; only `main.rs`, `app.rs` and `render/`
+//! write to the terminal.
+pub mod app;
+pub mod checklist;
+pub mod cli;
+pub mod commands;
+pub mod dates;
+pub mod diagnostic;
+pub mod exit;
+pub mod lint;
+pub mod render;

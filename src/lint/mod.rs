@@ -1,0 +1,130 @@
+//! `checklist lint`: every diagnostic for a set of checklist files or folders.
+//!
+//! Folders are searched for `*.toml` without following symbolic links, so a looping tree
+//! ends; unreadable files and folders become `unreadable` diagnostics.
+
+use crate::checklist::{read_text, validate, ChecklistError};
+use crate::diagnostic::{Diagnostic, Location, Severity};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// What lint found.
+#[derive(Debug, Default)]
+pub struct LintReport {
+    pub files: usize,
+    pub diagnostics: Vec<Diagnostic>,
+    /// Some input could not be read at all (exit 2 rather than 1).
+    pub unreadable: bool,
+}
+
+impl LintReport {
+    pub fn count(&self, severity: Severity) -> usize {
+        self.diagnostics.iter().filter(|d| d.severity == severity).count()
+    }
+}
+
+/// Lint files and folders.
+pub fn lint_paths(paths: &[PathBuf]) -> LintReport {
+    let mut report = LintReport::default();
+    let mut files = Vec::new();
+    for path in paths {
+        collect(path, true, &mut files, &mut report);
+    }
+    files.sort();
+    files.dedup();
+    let mut seen: BTreeMap<(String, String), String> = BTreeMap::new();
+    for file in files {
+        report.files += 1;
+        let name = file.display().to_string();
+        let source = match read_text(&file) {
+            Ok(s) => s,
+            Err(err) => {
+                report.unreadable = true;
+                report.diagnostics.push(unreadable(&name, &err));
+                continue;
+            }
+        };
+        let (checklist, diags) = validate::parse(&name, &source);
+        report.diagnostics.extend(diags);
+        if let Some(c) = checklist {
+            let key = (c.id.clone(), c.edition.clone());
+            if let Some(first) = seen.insert(key, name.clone()) {
+                report.diagnostics.push(Diagnostic {
+                    code: "duplicate-checklist",
+                    severity: Severity::Error,
+                    location: Location::at(&name, &source, source.find("\nid").map_or(0, |i| i + 1)),
+                    message: format!("{}@{} is also defined in {first}", c.id, c.edition),
+                });
+            }
+        }
+    }
+    report
+}
+
+fn unreadable(name: &str, err: &dyn std::fmt::Display) -> Diagnostic {
+    Diagnostic {
+        code: "unreadable",
+        severity: Severity::Error,
+        location: Location {
+            file: name.to_owned(),
+            line: 1,
+            column: 1,
+        },
+        message: err.to_string(),
+    }
+}
+
+fn collect(path: &Path, named: bool, files: &mut Vec<PathBuf>, report: &mut LintReport) {
+    let meta = match std::fs::symlink_metadata(path) {
+        Ok(m) => m,
+        Err(source) => {
+            report.unreadable = true;
+            let err = ChecklistError::Read {
+                path: path.to_owned(),
+                source,
+            };
+            report.diagnostics.push(unreadable(&path.display().to_string(), &err));
+            return;
+        }
+    };
+    // A link named on the command line is followed once; links met inside folders are not.
+    let is_dir = if meta.file_type().is_symlink() {
+        named && path.is_dir()
+    } else {
+        meta.is_dir()
+    };
+    if !is_dir {
+        if named || path.extension().is_some_and(|e| e == "toml") && meta.is_file() {
+            files.push(path.to_owned());
+        }
+        return;
+    }
+    let entries = match std::fs::read_dir(path) {
+        Ok(e) => e,
+        Err(err) => {
+            report.unreadable = true;
+            report.diagnostics.push(unreadable(
+                &path.display().to_string(),
+                &format!("cannot read folder {}: {err}", path.display()),
+            ));
+            return;
+        }
+    };
+    let mut children: Vec<PathBuf> = Vec::new();
+    for entry in entries {
+        match entry {
+            Ok(e) => children.push(e.path()),
+            Err(err) => {
+                report.unreadable = true;
+                report.diagnostics.push(unreadable(
+                    &path.display().to_string(),
+                    &format!("cannot list folder {}: {err}", path.display()),
+                ));
+            }
+        }
+    }
+    children.sort();
+    for child in children {
+        collect(&child, false, files, report);
+    }
+}

@@ -1,0 +1,28 @@
+use clap::Parser;
+use std::io::Write;
+use std::process::ExitCode;
+
+#[allow(clippy::print_stderr)]
+fn main() -> ExitCode {
+    let cli = medsec::cli::Cli::parse();
+    match medsec::app::run(cli) {
+        Ok(outcome) => {
+            for notice in &outcome.notices {
+                eprintln!("{notice}");
+            }
+            let mut stdout = std::io::stdout().lock();
+            match stdout.write_all(&outcome.stdout).and_then(|()| stdout.flush()) {
+                // A closed pipe (`medsec ... | head`) is not a failure.
+                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                    eprintln!("error: cannot write output: {e}");
+                    medsec::exit::Exit::Unusable.into()
+                }
+                _ => outcome.exit.into(),
+            }
+        }
+        Err(err) => {
+            eprintln!("error: {err:#}");
+            medsec::exit::Exit::Unusable.into()
+        }
+    }
+}

@@ -1,0 +1,222 @@
+//! Checklists for people (tables, Markdown) and scripts (JSON).
+
+use crate::checklist::{Checklist, Lang, Loaded};
+use crate::dates::wareki_fiscal_year;
+use serde::Serialize;
+
+/// One row of `checklist list --format json`.
+#[derive(Serialize)]
+struct ListEntry<'a> {
+    id: &'a str,
+    edition: &'a str,
+    fiscal_year: i16,
+    form: &'a str,
+    title: &'a crate::checklist::Text,
+    guideline_version: &'a str,
+    serves: Vec<&'a str>,
+    items: usize,
+    unverified: usize,
+    digest: &'a str,
+    origin: String,
+}
+
+pub fn list_json(entries: &[&Loaded]) -> String {
+    let rows: Vec<ListEntry> = entries
+        .iter()
+        .map(|l| ListEntry {
+            id: &l.checklist.id,
+            edition: &l.checklist.edition,
+            fiscal_year: l.checklist.fiscal_year,
+            form: l.checklist.form.as_str(),
+            title: &l.checklist.title,
+            guideline_version: &l.checklist.guideline_version,
+            serves: l.checklist.serves.iter().map(|s| s.as_str()).collect(),
+            items: l.checklist.items.len(),
+            unverified: l.checklist.unverified_count(),
+            digest: &l.digest,
+            origin: l.origin.describe(),
+        })
+        .collect();
+    super::json(&rows)
+}
+
+fn short_digest(digest: &str) -> &str {
+    digest.get(..19).unwrap_or(digest)
+}
+
+pub fn list_table(entries: &[&Loaded], lang: Lang) -> String {
+    let header = match lang {
+        Lang::Ja => vec!["ID", "版", "年度", "様式", "項目数", "未確認", "ダイジェスト", "出所"],
+        Lang::En => vec!["ID", "Edition", "Fiscal year", "Form", "Items", "Unverified", "Digest", "Origin"],
+    };
+    let mut t = super::table(header);
+    for l in entries {
+        let c = &l.checklist;
+        let fy = match lang {
+            Lang::Ja => wareki_fiscal_year(c.fiscal_year),
+            Lang::En => format!("FY{}", c.fiscal_year),
+        };
+        let origin = match &l.origin {
+            crate::checklist::Origin::Bundled(_) => match lang {
+                Lang::Ja => "内蔵".to_owned(),
+                Lang::En => "bundled".to_owned(),
+            },
+            crate::checklist::Origin::File(p) => p.display().to_string(),
+        };
+        t.add_row(vec![
+            c.id.clone(),
+            c.edition.clone(),
+            fy,
+            c.form.label(lang).to_owned(),
+            c.items.len().to_string(),
+            c.unverified_count().to_string(),
+            format!("{}…", short_digest(&l.digest)),
+            origin,
+        ]);
+    }
+    format!("{t}\n")
+}
+
+/// `checklist show --format json`: the checklist with its digest and origin.
+pub fn show_json(loaded: &Loaded) -> String {
+    #[derive(Serialize)]
+    struct Shown<'a> {
+        #[serde(flatten)]
+        checklist: &'a Checklist,
+        digest: &'a str,
+        origin: String,
+    }
+    super::json(&Shown {
+        checklist: &loaded.checklist,
+        digest: &loaded.digest,
+        origin: loaded.origin.describe(),
+    })
+}
+
+struct Words {
+    number: &'static str,
+    scope: &'static str,
+    item: &'static str,
+    status: &'static str,
+    unverified_mark: &'static str,
+    legend: &'static str,
+    edition: &'static str,
+    guideline: &'static str,
+    digest: &'static str,
+    serves: &'static str,
+}
+
+fn words(lang: Lang) -> Words {
+    match lang {
+        Lang::Ja => Words {
+            number: "番号",
+            scope: "対象",
+            item: "確認項目",
+            status: "区分",
+            unverified_mark: "※未確認",
+            legend: "※未確認: 文言または番号が公式PDFとまだ照合されていない項目",
+            edition: "版",
+            guideline: "ガイドライン",
+            digest: "ダイジェスト",
+            serves: "対象施設",
+        },
+        Lang::En => Words {
+            number: "No.",
+            scope: "Scope",
+            item: "Item",
+            status: "Status",
+            unverified_mark: "* unverified",
+            legend: "* unverified: wording or number not yet checked against the official PDF",
+            edition: "Edition",
+            guideline: "Guideline",
+            digest: "Digest",
+            serves: "Serves",
+        },
+    }
+}
+
+fn heading(loaded: &Loaded, lang: Lang, w: &Words) -> Vec<(String, String)> {
+    let c = &loaded.checklist;
+    let fy = match lang {
+        Lang::Ja => wareki_fiscal_year(c.fiscal_year),
+        Lang::En => format!("FY{}", c.fiscal_year),
+    };
+    let serves = c
+        .serves
+        .iter()
+        .map(|s| s.label(lang))
+        .collect::<Vec<_>>()
+        .join(", ");
+    vec![
+        (w.edition.to_owned(), format!("{} ({fy}, {})", c.full_id(), c.form.label(lang))),
+        (w.guideline.to_owned(), c.guideline_version.clone()),
+        (w.serves.to_owned(), serves),
+        (w.digest.to_owned(), loaded.digest.clone()),
+    ]
+}
+
+fn item_text(item: &crate::checklist::Item, lang: Lang, w: &Words) -> String {
+    let mut text = item.text.get(lang).to_owned();
+    if !item.verified {
+        text = format!("{text} {}", w.unverified_mark);
+    }
+    text
+}
+
+pub fn show_table(loaded: &Loaded, lang: Lang) -> String {
+    let c = &loaded.checklist;
+    let w = words(lang);
+    let mut out = format!("{}\n", c.title.get(lang));
+    for (k, v) in heading(loaded, lang, &w) {
+        out.push_str(&format!("{k}: {v}\n"));
+    }
+    let mut t = super::table(vec![w.number, w.scope, w.item, w.status]);
+    for item in &c.items {
+        t.add_row(vec![
+            item.number.clone(),
+            item.scope_label(lang),
+            item_text(item, lang, &w),
+            item.requirement.label(lang).to_owned(),
+        ]);
+    }
+    out.push_str(&format!("{t}\n"));
+    if c.unverified_count() > 0 {
+        out.push_str(w.legend);
+        out.push('\n');
+    }
+    out
+}
+
+pub fn show_markdown(loaded: &Loaded, lang: Lang) -> String {
+    let c = &loaded.checklist;
+    let w = words(lang);
+    let mut out = format!("# {}\n\n", c.title.get(lang));
+    for (k, v) in heading(loaded, lang, &w) {
+        out.push_str(&format!("- {k}: `{v}`\n"));
+    }
+    for section in &c.sections {
+        let items: Vec<_> = c.items.iter().filter(|i| i.section == section.id).collect();
+        if items.is_empty() {
+            continue;
+        }
+        out.push_str(&format!("\n## {} {}\n\n", section.id, section.title.get(lang)));
+        out.push_str(&format!("| {} | {} | {} | {} |\n|---|---|---|---|\n", w.number, w.scope, w.item, w.status));
+        for item in items {
+            out.push_str(&format!(
+                "| {} | {} | {} | {} |\n",
+                item.number,
+                md_cell(&item.scope_label(lang)),
+                md_cell(&item_text(item, lang, &w)),
+                item.requirement.label(lang)
+            ));
+        }
+    }
+    if c.unverified_count() > 0 {
+        out.push_str(&format!("\n{}\n", w.legend));
+    }
+    out
+}
+
+fn md_cell(s: &str) -> String {
+    s.replace('|', "\\|").replace('\n', " ")
+}

@@ -1,0 +1,26 @@
+//! The only place that formats output for people and scripts.
+
+pub mod checklist;
+pub mod diagnostics;
+
+use serde::Serialize;
+
+/// Pretty JSON with a final newline.
+pub fn json<T: Serialize + ?Sized>(value: &T) -> String {
+    let mut s = serde_json::to_string_pretty(value).expect("output types always serialise");
+    s.push('\n');
+    s
+}
+
+/// A table with box-drawing borders; Japanese (full-width) text is measured by display width.
+pub fn table(header: Vec<&str>) -> comfy_table::Table {
+    let mut t = comfy_table::Table::new();
+    t.load_style(comfy_table::presets::UTF8_FULL_CONDENSED)
+        .set_content_arrangement(comfy_table::ContentArrangement::Dynamic)
+        .set_header(header);
+    // On a terminal the table fits its width; elsewhere (pipes, tests) a fixed 120 columns.
+    if t.width().is_none() {
+        t.set_width(120);
+    }
+    t
+}
