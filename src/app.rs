@@ -29,5 +29,8 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Checklist(cmd) => commands::checklist::run(cmd, &ctx),
         Command::Completions { shell } => Ok(commands::generate::completions(shell)),
         Command::Man => commands::generate::man(),
+        Command::Keygen(args) => commands::keygen::run(args, &ctx),
+        Command::Sign(args) => commands::sign::run(args, &ctx),
+        Command::Verify(args) => commands::verify::run(args, &ctx),
     }
 }

@@ -3,6 +3,7 @@
 //! Library code returns values and typed errors; only `main.rs`, `app.rs` and `render/`
 //! write to the terminal.
 pub mod app;
+pub mod atomic;
 pub mod checklist;
 pub mod cli;
 pub mod commands;
@@ -11,3 +12,5 @@ pub mod diagnostic;
 pub mod exit;
 pub mod lint;
 pub mod render;
+pub mod report;
+pub mod signing;

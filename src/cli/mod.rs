@@ -1,6 +1,9 @@
 //! What the user types: clap structs only. Doc comments are the --help text.
 
 pub mod checklist;
+pub mod keygen;
+pub mod sign;
+pub mod verify;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -34,6 +37,12 @@ pub enum Command {
     },
     /// Print the man page (roff) to stdout.
     Man,
+    /// Make a signing key pair (minisign formats).
+    Keygen(keygen::KeygenArgs),
+    /// Write and sign a bundle's manifest.
+    Sign(sign::SignArgs),
+    /// Verify signed report bundles offline.
+    Verify(verify::VerifyArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -2,6 +2,10 @@
 
 pub mod checklist;
 pub mod generate;
+pub mod keygen;
+mod passphrase;
+pub mod sign;
+pub mod verify;
 
 use crate::checklist::Lang;
 use crate::exit::Exit;
