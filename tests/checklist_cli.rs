@@ -165,24 +165,67 @@ fn unknown_checklist_or_edition_is_exit_2_with_what_is_known() {
 
 #[test]
 fn stale_catalog_is_announced_and_a_newer_file_silences_it() {
-    // Today is after FY2025 ends only from April 2026 on; the fixture makes the check date-free.
-    let out = medsec().args(["checklist", "list"]).output().unwrap();
     let today = medsec::dates::today_in_japan();
-    let stale = medsec::dates::fiscal_year_of(today) > 2025;
+    let current = medsec::dates::fiscal_year_of(today);
+    let out = medsec().args(["checklist", "list"]).output().unwrap();
+    let err = stderr_of(&out);
     assert_eq!(
-        stderr_of(&out).contains("older than the current fiscal year"),
-        stale
+        err.contains("mhlw-institution@fy2025"),
+        current > 2025,
+        "{err}"
+    );
+    assert_eq!(
+        err.contains("older than the current fiscal year"),
+        current > 2025
     );
     let out = medsec()
         .args(["checklist", "list", "--checklist"])
         .arg(fixture("checklists/good/fy2026-institution.toml"))
         .output()
         .unwrap();
-    let stale = medsec::dates::fiscal_year_of(today) > 2026;
+    let err = stderr_of(&out);
+    assert!(!err.contains("mhlw-institution@"), "{err}");
+    assert_eq!(err.contains("mhlw-vendor@fy2025"), current > 2025);
+}
+
+#[test]
+fn staleness_follows_the_japanese_fiscal_year() {
+    use jiff::civil::date;
+    let catalog = medsec::checklist::Catalog::bundled().unwrap();
+    let (stale, fy) = medsec::checklist::stale(&catalog, date(2026, 3, 31));
+    assert_eq!((stale.len(), fy), (0, 2025));
+    let (stale, fy) = medsec::checklist::stale(&catalog, date(2026, 4, 1));
+    assert_eq!(fy, 2026);
     assert_eq!(
-        stderr_of(&out).contains("older than the current fiscal year"),
-        stale
+        stale,
+        [
+            "mhlw-institution@fy2025",
+            "mhlw-pharmacy@fy2025",
+            "mhlw-vendor@fy2025"
+        ]
     );
+}
+
+#[test]
+fn examples_lint_clean_and_load_by_path() {
+    let out = medsec()
+        .args(["checklist", "lint", "examples/own-checklist.toml"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stdout_of(&out));
+    let out = medsec()
+        .args([
+            "--checklist",
+            "examples/own-checklist.toml",
+            "checklist",
+            "show",
+            "example-institution",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
 }
 
 #[test]

@@ -187,11 +187,6 @@ impl Catalog {
         self.entries.iter().find(|e| e.digest == digest)
     }
 
-    /// The newest fiscal year any checklist covers.
-    pub fn newest_fiscal_year(&self) -> Option<i16> {
-        self.entries.iter().map(|e| e.checklist.fiscal_year).max()
-    }
-
     /// Resolve `ID`, `ID@EDITION`, or with `form`, `PUBLISHER[@EDITION]` (e.g. `mhlw@fy2024`
     /// with form vendor). Without an edition, the newest one.
     pub fn resolve(&self, spec: &str, form: Option<Form>) -> Result<&Loaded, ChecklistError> {
@@ -259,9 +254,23 @@ impl Catalog {
     }
 }
 
-/// When the newest checklist known is older than the fiscal year of `today`: the two years.
-pub fn staleness(catalog: &Catalog, today: jiff::civil::Date) -> Option<(i16, i16)> {
+/// Checklists whose newest known edition is older than the fiscal year of `today`, as
+/// `id@edition`, with the current fiscal year. Empty when every checklist is current.
+pub fn stale(catalog: &Catalog, today: jiff::civil::Date) -> (Vec<String>, i16) {
     let current = crate::dates::fiscal_year_of(today);
-    let newest = catalog.newest_fiscal_year()?;
-    (newest < current).then_some((newest, current))
+    let mut newest: std::collections::BTreeMap<&str, &Checklist> =
+        std::collections::BTreeMap::new();
+    for e in &catalog.entries {
+        let c = &e.checklist;
+        let slot = newest.entry(c.id.as_str()).or_insert(c);
+        if c.fiscal_year > slot.fiscal_year {
+            *slot = c;
+        }
+    }
+    let stale = newest
+        .values()
+        .filter(|c| c.fiscal_year < current)
+        .map(|c| c.full_id())
+        .collect();
+    (stale, current)
 }
