@@ -466,3 +466,13 @@ fn usage_errors_are_exit_2() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn human_output_snapshots() {
+    let out = medsec().args(["checklist", "show", "mhlw-institution@fy2024", "--lang", "ja"]).output().unwrap();
+    insta::assert_snapshot!("show-institution-fy2024-ja", stdout_of(&out));
+    let out = medsec().args(["checklist", "show", "mhlw-vendor@fy2025", "--lang", "en", "--format", "md"]).output().unwrap();
+    insta::assert_snapshot!("show-vendor-fy2025-en-md", stdout_of(&out));
+    let out = medsec().args(["checklist", "lint", "tests/fixtures/checklists/bad/duplicate-id.toml"]).output().unwrap();
+    insta::assert_snapshot!("lint-duplicate-id", stdout_of(&out));
+}
