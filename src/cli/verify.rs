@@ -25,6 +25,9 @@ pub struct VerifyArgs {
     /// The institution code every bundle must be for.
     #[arg(long, value_name = "CODE")]
     pub institution: Option<String>,
+    /// Judge the fiscal year as of this date (YYYY-MM-DD, Japan) instead of today.
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<jiff::civil::Date>,
     #[arg(long, value_enum, default_value_t = VerifyFormat::Table)]
     pub format: VerifyFormat,
 }

@@ -31,7 +31,7 @@ pub fn run(args: VerifyArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         keys: &keys,
         catalog: &catalog,
         expected_institution: args.institution.as_deref(),
-        today: ctx.today,
+        today: args.as_of.unwrap_or(ctx.today),
     };
     let results = verify::verify_all(&args.dirs, &opts);
     let exit = results.iter().map(|r| r.exit()).max().unwrap_or(Exit::Ok);

@@ -193,6 +193,7 @@ fn key_id_of_base64(b64: &str) -> Option<String> {
 pub struct SecretKeyFile {
     path: PathBuf,
     text: String,
+    bytes: Vec<u8>,
     encrypted: bool,
 }
 
@@ -226,6 +227,7 @@ impl SecretKeyFile {
         Ok(SecretKeyFile {
             path: path.to_owned(),
             text,
+            bytes,
             encrypted,
         })
     }
@@ -262,11 +264,27 @@ impl SecretKeyFile {
                 },
             )?
         } else {
-            minisign::SecretKey::from_unencrypted_box(sk_box).map_err(|e| SigningError::BadKey {
-                path: self.path.clone(),
-                what: "secret key",
-                reason: e.to_string(),
-            })?
+            match minisign::SecretKey::from_unencrypted_box(sk_box) {
+                Ok(sk) => sk,
+                // `minisign -G -W` (0.11) leaves the checksum of an unencrypted key zero. Such a
+                // key is read as is; signing checks it against its own public half anyway.
+                Err(_) if self.bytes.len() == 158 && self.bytes[126..].iter().all(|&b| b == 0) => {
+                    minisign::SecretKey::from_bytes(&self.bytes).map_err(|e| {
+                        SigningError::BadKey {
+                            path: self.path.clone(),
+                            what: "secret key",
+                            reason: e.to_string(),
+                        }
+                    })?
+                }
+                Err(e) => {
+                    return Err(SigningError::BadKey {
+                        path: self.path.clone(),
+                        what: "secret key",
+                        reason: e.to_string(),
+                    })
+                }
+            }
         };
         let pk = minisign::PublicKey::from_secret_key(&sk).map_err(|e| SigningError::BadKey {
             path: self.path.clone(),

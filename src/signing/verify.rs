@@ -395,6 +395,21 @@ fn check_signature(
     (None, Some(info))
 }
 
+/// Check signature bytes against manifest bytes in memory: the key that verified it (if
+/// any) and the findings. The same checks as a bundle's signature gets.
+pub fn check_signature_bytes(
+    manifest: &[u8],
+    signature: &[u8],
+    keys: &TrustedKeys,
+) -> (Option<PublicKey>, Vec<Finding>) {
+    let mut b = Bundle {
+        dir: Path::new(""),
+        findings: Vec::new(),
+    };
+    let (key, _) = check_signature(&mut b, manifest, signature, keys);
+    (key, b.findings)
+}
+
 /// Verify one bundle.
 pub fn verify_bundle(dir: &Path, opts: &Options<'_>) -> BundleResult {
     let mut b = Bundle {
