@@ -30,6 +30,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Completions { shell } => Ok(commands::generate::completions(shell)),
         Command::Man => commands::generate::man(),
         Command::Keygen(args) => commands::keygen::run(args, &ctx),
+        Command::Report(cmd) => commands::report::run(cmd, &ctx),
         Command::Sign(args) => commands::sign::run(args, &ctx),
         Command::Verify(args) => commands::verify::run(args, &ctx),
     }

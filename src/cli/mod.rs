@@ -5,6 +5,7 @@
 
 pub mod checklist;
 pub mod keygen;
+pub mod report;
 pub mod sign;
 pub mod verify;
 
@@ -42,6 +43,9 @@ pub enum Command {
     Man,
     /// Make a signing key pair (minisign formats).
     Keygen(keygen::KeygenArgs),
+    /// Report bundles: the JSON Schema of report.json.
+    #[command(subcommand)]
+    Report(report::ReportCommand),
     /// Write and sign a bundle's manifest.
     Sign(sign::SignArgs),
     /// Verify signed report bundles offline.

@@ -4,6 +4,7 @@ pub mod checklist;
 pub mod generate;
 pub mod keygen;
 mod passphrase;
+pub mod report;
 pub mod sign;
 pub mod verify;
 

@@ -7,6 +7,8 @@
 //! needs ([`ReportView`]), so later additions to the report do not break older inspectors.
 //! This module never prints.
 
+pub mod bundle;
+
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
@@ -137,5 +139,150 @@ mod tests {
         );
         let err = ReportView::parse(p, b"{nope").unwrap_err();
         assert!(err.to_string().starts_with("report.json:1:2:"), "{err}");
+    }
+}
+
+/// The program that wrote a report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Generator {
+    pub name: String,
+    pub version: String,
+}
+
+impl Generator {
+    /// This medsec.
+    pub fn this() -> Self {
+        Generator {
+            name: env!("CARGO_PKG_NAME").to_owned(),
+            version: env!("CARGO_PKG_VERSION").to_owned(),
+        }
+    }
+}
+
+/// A file attached to the bundle (under `evidence/`), with its digest.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EvidenceFile {
+    /// Path inside the bundle, with `/`.
+    pub path: String,
+    /// SHA-256, lowercase hex.
+    pub sha256: String,
+    pub size: u64,
+}
+
+/// The whole report, format version 1, as written to `report.json`.
+///
+/// `answers`, `vendor_forms` and `probe_evidence` carry the documents of the answers and
+/// probes models as they serialise themselves; `verify` does not read them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Report {
+    /// Always 1 for this layout.
+    pub format_version: u32,
+    pub generator: Generator,
+    /// When the report was made, RFC 3339 UTC (`2025-10-01T09:00:00Z`).
+    pub generated_at: String,
+    /// The fiscal year (April–March, Japan) the answers are for.
+    pub fiscal_year: i16,
+    pub institution: Institution,
+    pub checklist: ChecklistRef,
+    /// Every answer of every round, as the answers model writes it.
+    #[serde(default)]
+    pub answers: serde_json::Value,
+    /// The vendor forms (事業者確認用) received, as the answers model writes them.
+    #[serde(default)]
+    pub vendor_forms: Vec<serde_json::Value>,
+    /// The probe evidence document, as the probes model writes it.
+    #[serde(default)]
+    pub probe_evidence: serde_json::Value,
+    /// Attached files, sorted by path.
+    #[serde(default)]
+    pub evidence: Vec<EvidenceFile>,
+    /// Findings of `status` and of answer/probe contradictions when the report was made.
+    #[serde(default)]
+    pub findings: Vec<Finding>,
+}
+
+impl Report {
+    /// The bytes of `report.json`: the same content always gives the same bytes. Object keys
+    /// inside the JSON values are sorted (serde_json's map is ordered), struct fields keep
+    /// their declared order, two-space indents, `\n` line ends and a final newline.
+    pub fn to_canonical_bytes(&self) -> Vec<u8> {
+        let mut report = self.clone();
+        report.evidence.sort_by(|a, b| a.path.cmp(&b.path));
+        let mut bytes = serde_json::to_vec_pretty(&report).expect("a report always serialises");
+        bytes.push(b'\n');
+        bytes
+    }
+
+    /// The JSON Schema of report.json.
+    pub fn schema() -> schemars::Schema {
+        schemars::schema_for!(Report)
+    }
+}
+
+#[cfg(test)]
+mod report_tests {
+    use super::*;
+
+    fn sample() -> Report {
+        Report {
+            format_version: FORMAT_VERSION,
+            generator: Generator::this(),
+            generated_at: "2025-10-01T00:00:00Z".into(),
+            fiscal_year: 2025,
+            institution: Institution {
+                code: "0110113719".into(),
+                name: "札幌中央病院".into(),
+            },
+            checklist: ChecklistRef {
+                id: "mhlw-institution".into(),
+                edition: "fy2025".into(),
+                digest: format!("sha256:{}", "0".repeat(64)),
+                form: "institution".into(),
+                fiscal_year: 2025,
+            },
+            answers: serde_json::json!({"z": 1, "a": [1, 2]}),
+            vendor_forms: Vec::new(),
+            probe_evidence: serde_json::Value::Null,
+            evidence: vec![
+                EvidenceFile {
+                    path: "evidence/b".into(),
+                    sha256: "1".repeat(64),
+                    size: 1,
+                },
+                EvidenceFile {
+                    path: "evidence/a".into(),
+                    sha256: "2".repeat(64),
+                    size: 2,
+                },
+            ],
+            findings: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn canonical_bytes_are_stable_and_readable_by_verify() {
+        let a = sample().to_canonical_bytes();
+        let mut other = sample();
+        other.evidence.reverse();
+        assert_eq!(a, other.to_canonical_bytes());
+        let text = String::from_utf8(a.clone()).unwrap();
+        assert!(text.ends_with("}\n") && !text.contains('\r'));
+        assert!(text.find("\"a\": [").unwrap() < text.find("\"z\": 1").unwrap());
+        let view = ReportView::parse(Path::new("report.json"), &a).unwrap();
+        assert_eq!(view.institution.code, "0110113719");
+        let back: Report = serde_json::from_slice(&a).unwrap();
+        assert_eq!(back.to_canonical_bytes(), a);
+    }
+
+    #[test]
+    fn schema_names_the_fields_verify_needs() {
+        let schema = serde_json::to_value(Report::schema()).unwrap();
+        let required = schema["required"].as_array().unwrap();
+        for field in ["format_version", "fiscal_year", "institution", "checklist"] {
+            assert!(required.iter().any(|r| r == field), "{field}");
+        }
     }
 }
