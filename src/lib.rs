@@ -2,6 +2,7 @@
 //!
 //! Library code returns values and typed errors; only `main.rs`, `app.rs` and `render/`
 //! write to the terminal.
+pub mod answers;
 pub mod app;
 pub mod checklist;
 pub mod cli;

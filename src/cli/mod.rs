@@ -1,6 +1,7 @@
 //! What the user types: clap structs only. Doc comments are the --help text.
 
 pub mod checklist;
+pub mod status;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -27,6 +28,8 @@ pub enum Command {
     /// List, show, lint checklists and print their JSON Schema.
     #[command(subcommand)]
     Checklist(checklist::ChecklistCommand),
+    /// Check answers against the inspection's rules (exit 0 complete, 1 incomplete, 2 unusable).
+    Status(status::StatusArgs),
     /// Print shell completions for SHELL to stdout.
     Completions {
         /// bash, zsh, fish, elvish or powershell.
