@@ -14,4 +14,6 @@ macro_rules! bundled {
 }
 
 /// Every bundled checklist, oldest edition first.
-pub const BUNDLED: &[Bundled] = bundled!["checklists/mhlw/fy2025/institution.toml",];
+pub const BUNDLED: &[Bundled] = bundled![
+    "checklists/mhlw/fy2025/institution.toml",
+];
