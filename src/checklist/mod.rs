@@ -25,8 +25,12 @@ pub enum ChecklistError {
         #[source]
         source: std::io::Error,
     },
-    #[error("{path} is not UTF-8 text (at byte {offset}); save it as UTF-8")]
-    NotUtf8 { path: PathBuf, offset: usize },
+    #[error("{}:{line}:{column}: not UTF-8 text; save the file as UTF-8", path.display())]
+    NotUtf8 {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+    },
     #[error("{}", invalid_message(.diagnostics))]
     Invalid { diagnostics: Vec<Diagnostic> },
     #[error("no checklist `{spec}`; known: {known}")]
@@ -107,17 +111,30 @@ pub fn read_text(path: &Path) -> Result<String, ChecklistError> {
         path: path.to_owned(),
         source,
     })?;
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes).to_vec();
-    String::from_utf8(bytes).map_err(|e| ChecklistError::NotUtf8 {
-        path: path.to_owned(),
-        offset: e.utf8_error().valid_up_to(),
+    let bytes = bytes
+        .strip_prefix(b"\xEF\xBB\xBF")
+        .unwrap_or(&bytes)
+        .to_vec();
+    String::from_utf8(bytes).map_err(|e| {
+        let valid = e.utf8_error().valid_up_to();
+        let text = String::from_utf8_lossy(&e.as_bytes()[..valid]).into_owned();
+        let at = crate::diagnostic::Location::at("", &text, valid);
+        ChecklistError::NotUtf8 {
+            path: path.to_owned(),
+            line: at.line,
+            column: at.column,
+        }
     })
 }
 
 /// Read, parse and validate a checklist file.
 pub fn load_path(path: &Path) -> Result<Loaded, ChecklistError> {
     let source = read_text(path)?;
-    load_str(&path.display().to_string(), &source, Origin::File(path.to_owned()))
+    load_str(
+        &path.display().to_string(),
+        &source,
+        Origin::File(path.to_owned()),
+    )
 }
 
 /// Every checklist known to this run: bundled ones and those given by path.
@@ -149,7 +166,8 @@ impl Catalog {
     /// Add a checklist, replacing one with the same id and edition.
     pub fn add(&mut self, loaded: Loaded) {
         self.entries.retain(|e| {
-            !(e.checklist.id == loaded.checklist.id && e.checklist.edition == loaded.checklist.edition)
+            !(e.checklist.id == loaded.checklist.id
+                && e.checklist.edition == loaded.checklist.edition)
         });
         self.entries.push(loaded);
     }
@@ -158,7 +176,8 @@ impl Catalog {
     pub fn all(&self) -> Vec<&Loaded> {
         let mut all: Vec<&Loaded> = self.entries.iter().collect();
         all.sort_by(|a, b| {
-            (&a.checklist.id, a.checklist.fiscal_year).cmp(&(&b.checklist.id, b.checklist.fiscal_year))
+            (&a.checklist.id, a.checklist.fiscal_year)
+                .cmp(&(&b.checklist.id, b.checklist.fiscal_year))
         });
         all
     }
@@ -168,11 +187,6 @@ impl Catalog {
         self.entries.iter().find(|e| e.digest == digest)
     }
 
-    /// The newest fiscal year any checklist covers.
-    pub fn newest_fiscal_year(&self) -> Option<i16> {
-        self.entries.iter().map(|e| e.checklist.fiscal_year).max()
-    }
-
     /// Resolve `ID`, `ID@EDITION`, or with `form`, `PUBLISHER[@EDITION]` (e.g. `mhlw@fy2024`
     /// with form vendor). Without an edition, the newest one.
     pub fn resolve(&self, spec: &str, form: Option<Form>) -> Result<&Loaded, ChecklistError> {
@@ -180,11 +194,19 @@ impl Catalog {
             Some((id, edition)) => (id, Some(edition)),
             None => (spec, None),
         };
-        let mut candidates: Vec<&Loaded> = self.entries.iter().filter(|e| e.checklist.id == id).collect();
+        let mut candidates: Vec<&Loaded> = self
+            .entries
+            .iter()
+            .filter(|e| e.checklist.id == id)
+            .collect();
         if candidates.is_empty() {
             if let Some(form) = form {
                 let with_form = format!("{id}-{form}");
-                candidates = self.entries.iter().filter(|e| e.checklist.id == with_form).collect();
+                candidates = self
+                    .entries
+                    .iter()
+                    .filter(|e| e.checklist.id == with_form)
+                    .collect();
             }
         }
         let Some(first) = candidates.first() else {
@@ -207,7 +229,10 @@ impl Catalog {
             None => candidates.iter().max_by_key(|e| e.checklist.fiscal_year),
         };
         found.copied().ok_or_else(|| {
-            let mut known: Vec<&str> = candidates.iter().map(|e| e.checklist.edition.as_str()).collect();
+            let mut known: Vec<&str> = candidates
+                .iter()
+                .map(|e| e.checklist.edition.as_str())
+                .collect();
             known.sort_unstable();
             ChecklistError::NoEdition {
                 id: first.checklist.id.clone(),
@@ -218,16 +243,34 @@ impl Catalog {
     }
 
     fn known_ids(&self) -> String {
-        let mut ids: Vec<&str> = self.entries.iter().map(|e| e.checklist.id.as_str()).collect();
+        let mut ids: Vec<&str> = self
+            .entries
+            .iter()
+            .map(|e| e.checklist.id.as_str())
+            .collect();
         ids.sort_unstable();
         ids.dedup();
         ids.join(", ")
     }
 }
 
-/// When the newest checklist known is older than the fiscal year of `today`: the two years.
-pub fn staleness(catalog: &Catalog, today: jiff::civil::Date) -> Option<(i16, i16)> {
+/// Checklists whose newest known edition is older than the fiscal year of `today`, as
+/// `id@edition`, with the current fiscal year. Empty when every checklist is current.
+pub fn stale(catalog: &Catalog, today: jiff::civil::Date) -> (Vec<String>, i16) {
     let current = crate::dates::fiscal_year_of(today);
-    let newest = catalog.newest_fiscal_year()?;
-    (newest < current).then_some((newest, current))
+    let mut newest: std::collections::BTreeMap<&str, &Checklist> =
+        std::collections::BTreeMap::new();
+    for e in &catalog.entries {
+        let c = &e.checklist;
+        let slot = newest.entry(c.id.as_str()).or_insert(c);
+        if c.fiscal_year > slot.fiscal_year {
+            *slot = c;
+        }
+    }
+    let stale = newest
+        .values()
+        .filter(|c| c.fiscal_year < current)
+        .map(|c| c.full_id())
+        .collect();
+    (stale, current)
 }

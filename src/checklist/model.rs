@@ -246,7 +246,10 @@ mod tests {
             Lang::from_locale(env(&[("LC_ALL", "C"), ("LANG", "ja_JP.UTF-8")])),
             Lang::En
         );
-        assert_eq!(Lang::from_locale(env(&[("LC_ALL", ""), ("LANG", "ja")])), Lang::Ja);
+        assert_eq!(
+            Lang::from_locale(env(&[("LC_ALL", ""), ("LANG", "ja")])),
+            Lang::Ja
+        );
         assert_eq!(Lang::from_locale(env(&[])), Lang::En);
     }
 

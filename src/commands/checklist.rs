@@ -31,7 +31,9 @@ pub fn run(cmd: ChecklistCommand, ctx: &Context) -> anyhow::Result<Outcome> {
         ChecklistCommand::Lint { paths, format } => {
             let report = crate::lint::lint_paths(&paths);
             let out = match format {
-                LintFormat::Human => render::diagnostics::human(&report.diagnostics, report.files, ctx.color),
+                LintFormat::Human => {
+                    render::diagnostics::human(&report.diagnostics, report.files, ctx.color)
+                }
                 LintFormat::Json => render::json(&report.diagnostics),
             };
             let exit = if report.unreadable {
@@ -50,19 +52,20 @@ pub fn run(cmd: ChecklistCommand, ctx: &Context) -> anyhow::Result<Outcome> {
     }
 }
 
-/// Say so when the newest checklist known is older than the current fiscal year.
+/// Say so when the newest edition known of a checklist is older than the current fiscal year.
 fn with_staleness(outcome: Outcome, catalog: &Catalog, ctx: &Context) -> Outcome {
-    match checklist::staleness(catalog, ctx.today) {
-        None => outcome,
-        Some((newest, current)) => outcome.notice(match ctx.lang {
-            Lang::Ja => format!(
-                "注意: 既知の最新のチェックリストは{}({newest}年度)で、今年度({})より古いものです。新しい版が公表されていれば、そのファイルを --checklist PATH で指定してください。",
-                crate::dates::wareki_fiscal_year(newest),
-                crate::dates::wareki_fiscal_year(current)
-            ),
-            Lang::En => format!(
-                "note: the newest checklist known is for FY{newest}, older than the current fiscal year FY{current}; if a newer edition is published, give its file with --checklist PATH"
-            ),
-        }),
+    let (stale, current) = checklist::stale(catalog, ctx.today);
+    if stale.is_empty() {
+        return outcome;
     }
+    let list = stale.join(", ");
+    outcome.notice(match ctx.lang {
+        Lang::Ja => format!(
+            "注意: 次のチェックリストは既知の最新版が今年度({})より古いものです: {list}。新しい版が公表されていれば、そのファイルを --checklist PATH で指定してください。",
+            crate::dates::wareki_fiscal_year(current)
+        ),
+        Lang::En => format!(
+            "note: the newest editions known are older than the current fiscal year FY{current}: {list}; if a newer edition is published, give its file with --checklist PATH"
+        ),
+    })
 }

@@ -19,7 +19,10 @@ pub struct LintReport {
 
 impl LintReport {
     pub fn count(&self, severity: Severity) -> usize {
-        self.diagnostics.iter().filter(|d| d.severity == severity).count()
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == severity)
+            .count()
     }
 }
 
@@ -38,6 +41,20 @@ pub fn lint_paths(paths: &[PathBuf]) -> LintReport {
         let name = file.display().to_string();
         let source = match read_text(&file) {
             Ok(s) => s,
+            Err(ChecklistError::NotUtf8 { line, column, .. }) => {
+                report.unreadable = true;
+                report.diagnostics.push(Diagnostic {
+                    code: "not-utf8",
+                    severity: Severity::Error,
+                    location: Location {
+                        file: name,
+                        line,
+                        column,
+                    },
+                    message: "not UTF-8 text; save the file as UTF-8".into(),
+                });
+                continue;
+            }
             Err(err) => {
                 report.unreadable = true;
                 report.diagnostics.push(unreadable(&name, &err));
@@ -52,7 +69,11 @@ pub fn lint_paths(paths: &[PathBuf]) -> LintReport {
                 report.diagnostics.push(Diagnostic {
                     code: "duplicate-checklist",
                     severity: Severity::Error,
-                    location: Location::at(&name, &source, source.find("\nid").map_or(0, |i| i + 1)),
+                    location: Location::at(
+                        &name,
+                        &source,
+                        source.find("\nid").map_or(0, |i| i + 1),
+                    ),
                     message: format!("{}@{} is also defined in {first}", c.id, c.edition),
                 });
             }
@@ -83,7 +104,9 @@ fn collect(path: &Path, named: bool, files: &mut Vec<PathBuf>, report: &mut Lint
                 path: path.to_owned(),
                 source,
             };
-            report.diagnostics.push(unreadable(&path.display().to_string(), &err));
+            report
+                .diagnostics
+                .push(unreadable(&path.display().to_string(), &err));
             return;
         }
     };
