@@ -13,6 +13,7 @@ pub mod model;
 mod node;
 mod parse;
 pub mod rules;
+pub mod store;
 
 pub use model::*;
 pub use parse::parse_date;
@@ -290,7 +291,11 @@ colour = "blue"
     fn impossible_dates_name_the_line() {
         let src = MINIMAL.replace("2025-06-01", "\"2025-02-30\"");
         let err = load_toml(&src).unwrap_err();
-        let d = &err.diagnostics()[0];
+        let d = err
+            .diagnostics()
+            .iter()
+            .find(|d| d.severity == Severity::Error)
+            .unwrap();
         assert_eq!((d.code, d.location.line), ("invalid-date", 9));
         assert!(d.message.contains("security-manager"), "{}", d.message);
     }
