@@ -14,6 +14,7 @@ mod node;
 mod parse;
 pub mod rules;
 pub mod store;
+pub mod template;
 
 pub use model::*;
 pub use parse::parse_date;

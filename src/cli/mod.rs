@@ -1,6 +1,7 @@
 //! What the user types: clap structs only. Doc comments are the --help text.
 
 pub mod checklist;
+pub mod init;
 pub mod status;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -28,6 +29,8 @@ pub enum Command {
     /// List, show, lint checklists and print their JSON Schema.
     #[command(subcommand)]
     Checklist(checklist::ChecklistCommand),
+    /// Write a new answers file for a form (every item, commented), or carry last year's forward.
+    Init(init::InitArgs),
     /// Check answers against the inspection's rules (exit 0 complete, 1 incomplete, 2 unusable).
     Status(status::StatusArgs),
     /// Print shell completions for SHELL to stdout.

@@ -2,6 +2,7 @@
 
 pub mod checklist;
 pub mod generate;
+pub mod init;
 pub mod status;
 
 use crate::checklist::Lang;
