@@ -13,8 +13,10 @@ pub mod model;
 mod node;
 mod parse;
 pub mod rules;
+pub mod sheet;
 pub mod store;
 pub mod template;
+pub mod walk;
 
 pub use model::*;
 pub use parse::parse_date;

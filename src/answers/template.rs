@@ -327,7 +327,7 @@ impl Writer {
             });
         }
         if !item.required {
-            notes.push(format!("{}", item.requirement.label(lang)));
+            notes.push(item.requirement.label(lang).to_string());
         }
         if !item.verified {
             notes.push(if ja {

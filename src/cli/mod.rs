@@ -1,5 +1,6 @@
 //! What the user types: clap structs only. Doc comments are the --help text.
 
+pub mod answer;
 pub mod checklist;
 pub mod init;
 pub mod status;
@@ -29,6 +30,8 @@ pub enum Command {
     /// List, show, lint checklists and print their JSON Schema.
     #[command(subcommand)]
     Checklist(checklist::ChecklistCommand),
+    /// Answer item by item in a terminal, or import/export answers as a spreadsheet.
+    Answer(answer::AnswerArgs),
     /// Write a new answers file for a form (every item, commented), or carry last year's forward.
     Init(init::InitArgs),
     /// Check answers against the inspection's rules (exit 0 complete, 1 incomplete, 2 unusable).

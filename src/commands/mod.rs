@@ -1,5 +1,6 @@
 //! One file per subcommand: turns arguments into domain calls and hands results to render.
 
+pub mod answer;
 pub mod checklist;
 pub mod generate;
 pub mod init;
