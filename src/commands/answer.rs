@@ -11,7 +11,7 @@ use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 pub fn run(args: AnswerArgs, ctx: &Context) -> anyhow::Result<Outcome> {
-    let catalog = Catalog::with_files(&ctx.checklist_paths)?;
+    let catalog = Catalog::with_files(&super::init::split_checklist_args(&ctx.checklist_paths).0)?;
     let file = match &args.file {
         Some(f) => f.clone(),
         None => find_answers_file(Path::new("."))?,

@@ -11,7 +11,7 @@ use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 pub fn run(args: StatusArgs, ctx: &Context) -> anyhow::Result<Outcome> {
-    let catalog = Catalog::with_files(&ctx.checklist_paths)?;
+    let catalog = Catalog::with_files(&super::init::split_checklist_args(&ctx.checklist_paths).0)?;
     let mut queue: Vec<PathBuf> = args.files.clone();
     let mut seen: BTreeSet<PathBuf> = BTreeSet::new();
     let mut opened = Vec::new();
