@@ -402,3 +402,20 @@ fn yaml_files_are_checked_like_toml() {
         "{text}"
     );
 }
+
+#[test]
+fn the_answers_example_runs() {
+    let status = std::process::Command::new("bash")
+        .arg(root().join("examples/answers/run.sh"))
+        .env("MEDSEC", env!("CARGO_BIN_EXE_medsec"))
+        .env("NO_COLOR", "1")
+        .current_dir(root())
+        .output()
+        .unwrap();
+    assert!(
+        status.status.success(),
+        "{}{}",
+        stdout_of(&status),
+        stderr_of(&status)
+    );
+}

@@ -1,7 +1,7 @@
 //! Answer sets: the answers file (TOML or YAML), rounds, vendor forms, the inspection's
 //! rules, and the atomic store that rewrites a file without losing what the tool does not know.
 //!
-//! Reading: file -> [`node`] tree with offsets -> [`parse`] -> [`AnswerSet`] ->
+//! Reading: file -> `node` tree with offsets -> `parse` -> [`AnswerSet`] ->
 //! [`bind`] against its checklist (unknown items, duplicates) -> [`rules`] (status findings).
 //! Writing: [`store`] applies [`store::Update`]s to the original text (toml_edit for TOML,
 //! line edits checked by a re-parse for YAML) and replaces the file atomically.

@@ -1,5 +1,5 @@
 //! Answers kept in a spreadsheet: reading CSV (UTF-8 with or without BOM, Shift_JIS/CP932,
-//! UTF-16LE/BE with BOM; comma or tab separated) and XLSX into [`store::Update`]s.
+//! UTF-16LE/BE with BOM; comma or tab separated) and XLSX into [`super::store::Update`]s.
 //!
 //! Columns, by header (English or Japanese, any order; others ignored):
 //! `item` (項目: stable ID or official number), `answer` (回答: はい/いいえ/対象外, yes/no/na),

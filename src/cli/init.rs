@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 /// Write a new answers file with every item of a form, ready to edit by hand.
 ///
-/// The checklist is chosen with the global --checklist: an ID[@EDITION] such as
+/// The checklist is chosen with the global --checklist: an ID or ID@EDITION such as
 /// mhlw-institution@fy2025, or a checklist file. Without it, the newest bundled edition of
 /// --form. The format follows the extension of --out: .toml (default) or .yaml/.yml.
 /// With --from LAST_YEAR.toml, last year's answers are carried forward by stable ID; they do

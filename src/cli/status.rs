@@ -7,7 +7,7 @@ use std::path::PathBuf;
 /// いいえ items with their target dates, and every problem.
 ///
 /// Give the institution's answers file and the vendor forms (事業者確認用) together; vendor
-/// forms listed under [vendors] forms in the institution's file are read too.
+/// forms listed in the vendors table (forms = [...]) of the institution's file are read too.
 ///
 /// Exit 0 complete (warnings allowed), 1 incomplete (findings), 2 unusable input.
 #[derive(Debug, Args)]

@@ -8,7 +8,7 @@ use crate::exit::Exit;
 use anyhow::Context as _;
 use std::path::{Path, PathBuf};
 
-/// Split the global --checklist values into checklist files and an ID[@EDITION] spec.
+/// Split the global --checklist values into checklist files and an `ID[@EDITION]` spec.
 pub fn split_checklist_args(values: &[PathBuf]) -> (Vec<PathBuf>, Option<String>) {
     let mut files = Vec::new();
     let mut spec = None;
