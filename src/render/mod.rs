@@ -2,6 +2,7 @@
 
 pub mod checklist;
 pub mod diagnostics;
+pub mod diff;
 
 use serde::Serialize;
 
