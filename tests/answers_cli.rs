@@ -419,3 +419,54 @@ fn the_answers_example_runs() {
         stderr_of(&status)
     );
 }
+
+/// Display width as terminals count it: East Asian wide and full-width characters take two.
+fn display_width(s: &str) -> usize {
+    s.chars()
+        .map(|c| match c {
+            '\u{1100}'..='\u{115F}'
+            | '\u{2E80}'..='\u{303E}'
+            | '\u{3041}'..='\u{33FF}'
+            | '\u{3400}'..='\u{4DBF}'
+            | '\u{4E00}'..='\u{9FFF}'
+            | '\u{AC00}'..='\u{D7A3}'
+            | '\u{F900}'..='\u{FAFF}'
+            | '\u{FF00}'..='\u{FF60}'
+            | '\u{FFE0}'..='\u{FFE6}' => 2,
+            _ => 1,
+        })
+        .sum()
+}
+
+#[test]
+fn japanese_status_tables_line_up() {
+    let out = with_fixtures()
+        .args([
+            "--lang",
+            "ja",
+            "status",
+            "tests/fixtures/answers/complete.toml",
+        ])
+        .output()
+        .unwrap();
+    let text = stdout_of(&out);
+    let mut tables = 0;
+    let mut width: Option<usize> = None;
+    for line in text.lines() {
+        let boxed = line.starts_with(['┌', '│', '╞', '├', '└']);
+        if !boxed {
+            width = None;
+            continue;
+        }
+        if line.starts_with('┌') {
+            tables += 1;
+            width = Some(display_width(line));
+        }
+        assert_eq!(
+            Some(display_width(line)),
+            width,
+            "misaligned row: {line}\n{text}"
+        );
+    }
+    assert!(tables >= 3, "{text}");
+}
