@@ -471,10 +471,12 @@ pub fn check_form(form: &FormInput<'_>, today: Date) -> Vec<Finding> {
                     "not-applicable-not-allowed",
                     format!("{what}: 対象外 is not allowed for this item; answer はい or いいえ"),
                 ));
-            } else if !item
-                .not_applicable_when
-                .iter()
-                .any(|rule| condition_holds(form, *rule))
+            } else if role_of(c.form) == Role::Institution
+                // A vendor form cannot state the institution's conditions; its reason must.
+                && !item
+                    .not_applicable_when
+                    .iter()
+                    .any(|rule| condition_holds(form, *rule))
             {
                 let conditions: Vec<String> = item
                     .not_applicable_when
