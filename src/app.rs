@@ -27,6 +27,9 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
     let ctx = context(&cli);
     match cli.command {
         Command::Checklist(cmd) => commands::checklist::run(cmd, &ctx),
+        Command::Answer(args) => commands::answer::run(args, &ctx),
+        Command::Init(args) => commands::init::run(args, &ctx),
+        Command::Status(args) => commands::status::run(args, &ctx),
         Command::Completions { shell } => Ok(commands::generate::completions(shell)),
         Command::Man => commands::generate::man(),
         Command::Keygen(args) => commands::keygen::run(args, &ctx),

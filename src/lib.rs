@@ -2,6 +2,7 @@
 //!
 //! Library code returns values and typed errors; only `main.rs`, `app.rs` and `render/`
 //! write to the terminal.
+pub mod answers;
 pub mod app;
 pub mod atomic;
 pub mod checklist;
@@ -9,6 +10,7 @@ pub mod cli;
 pub mod commands;
 pub mod dates;
 pub mod diagnostic;
+pub mod diff;
 pub mod exit;
 pub mod lint;
 pub mod render;

@@ -469,10 +469,102 @@ fn usage_errors_are_exit_2() {
 
 #[test]
 fn human_output_snapshots() {
-    let out = medsec().args(["checklist", "show", "mhlw-institution@fy2024", "--lang", "ja"]).output().unwrap();
+    let out = medsec()
+        .args([
+            "checklist",
+            "show",
+            "mhlw-institution@fy2024",
+            "--lang",
+            "ja",
+        ])
+        .output()
+        .unwrap();
     insta::assert_snapshot!("show-institution-fy2024-ja", stdout_of(&out));
-    let out = medsec().args(["checklist", "show", "mhlw-vendor@fy2025", "--lang", "en", "--format", "md"]).output().unwrap();
+    let out = medsec()
+        .args([
+            "checklist",
+            "show",
+            "mhlw-vendor@fy2025",
+            "--lang",
+            "en",
+            "--format",
+            "md",
+        ])
+        .output()
+        .unwrap();
     insta::assert_snapshot!("show-vendor-fy2025-en-md", stdout_of(&out));
-    let out = medsec().args(["checklist", "lint", "tests/fixtures/checklists/bad/duplicate-id.toml"]).output().unwrap();
+    let out = medsec()
+        .args([
+            "checklist",
+            "lint",
+            "tests/fixtures/checklists/bad/duplicate-id.toml",
+        ])
+        .output()
+        .unwrap();
     insta::assert_snapshot!("lint-duplicate-id", stdout_of(&out));
+}
+
+#[test]
+fn diff_classifies_and_fails_on_breaking_changes() {
+    let out = medsec()
+        .args([
+            "checklist",
+            "diff",
+            "mhlw-institution@fy2024",
+            "mhlw-institution@fy2025",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["old"]["edition"], "fy2024");
+    let changes = v["changes"].as_array().unwrap();
+    assert!(changes
+        .iter()
+        .any(|c| c["code"] == "item-replaced" && c["item"] == "security-patches"));
+    // --fail-on review turns added items into findings.
+    let out = medsec()
+        .args([
+            "checklist",
+            "diff",
+            "mhlw-institution@fy2024",
+            "mhlw-institution@fy2025",
+            "--fail-on",
+            "review",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    // A file that drops an item is breaking.
+    let dir = tempfile::tempdir().unwrap();
+    let fixture =
+        std::fs::read_to_string(fixture("checklists/good/fy2026-institution.toml")).unwrap();
+    let cut = fixture[..fixture.rfind("[[items]]").unwrap()].to_owned();
+    let path = dir.path().join("cut.toml");
+    std::fs::write(&path, cut).unwrap();
+    let out = medsec()
+        .args([
+            "checklist",
+            "diff",
+            "tests/fixtures/checklists/good/fy2026-institution.toml",
+        ])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stdout_of(&out));
+    assert!(stdout_of(&out).contains("breaking [item-removed] 1-① security-manager"));
+    // A broken file is exit 2 with its place.
+    let out = medsec()
+        .args([
+            "checklist",
+            "diff",
+            "mhlw-institution",
+            "tests/fixtures/checklists/bad/bad-number.toml",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr_of(&out).contains("bad-number.toml:37:10"));
 }

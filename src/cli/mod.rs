@@ -3,10 +3,13 @@
 // Doc comments here are written for --help, not rustdoc: `ID[@EDITION]` is not a link.
 #![allow(rustdoc::broken_intra_doc_links, rustdoc::invalid_html_tags)]
 
+pub mod answer;
 pub mod checklist;
+pub mod init;
 pub mod keygen;
 pub mod report;
 pub mod sign;
+pub mod status;
 pub mod verify;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -34,6 +37,12 @@ pub enum Command {
     /// List, show, lint checklists and print their JSON Schema.
     #[command(subcommand)]
     Checklist(checklist::ChecklistCommand),
+    /// Answer item by item in a terminal, or import/export answers as a spreadsheet.
+    Answer(answer::AnswerArgs),
+    /// Write a new answers file for a form (every item, commented), or carry last year's forward.
+    Init(init::InitArgs),
+    /// Check answers against the inspection's rules (exit 0 complete, 1 incomplete, 2 unusable).
+    Status(status::StatusArgs),
     /// Print shell completions for SHELL to stdout.
     Completions {
         /// bash, zsh, fish, elvish or powershell.

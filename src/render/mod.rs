@@ -2,7 +2,10 @@
 
 pub mod checklist;
 pub mod diagnostics;
+pub mod diff;
+pub mod sheet;
 pub mod signing;
+pub mod status;
 
 use serde::Serialize;
 
