@@ -29,5 +29,6 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Checklist(cmd) => commands::checklist::run(cmd, &ctx),
         Command::Completions { shell } => Ok(commands::generate::completions(shell)),
         Command::Man => commands::generate::man(),
+        Command::Probe(args) => commands::probe::run(args, &ctx),
     }
 }

@@ -79,7 +79,10 @@ mod tests {
         assert_eq!(fiscal_year_of(date(2026, 3, 31)), 2025);
         assert_eq!(fiscal_year_of(date(2026, 4, 1)), 2026);
         assert_eq!(fiscal_year_of(date(2025, 12, 31)), 2025);
-        assert_eq!(fiscal_year_bounds(2025), (date(2025, 4, 1), date(2026, 3, 31)));
+        assert_eq!(
+            fiscal_year_bounds(2025),
+            (date(2025, 4, 1), date(2026, 3, 31))
+        );
     }
 
     #[test]

@@ -10,4 +10,5 @@ pub mod dates;
 pub mod diagnostic;
 pub mod exit;
 pub mod lint;
+pub mod probes;
 pub mod render;

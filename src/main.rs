@@ -11,7 +11,10 @@ fn main() -> ExitCode {
                 eprintln!("{notice}");
             }
             let mut stdout = std::io::stdout().lock();
-            match stdout.write_all(&outcome.stdout).and_then(|()| stdout.flush()) {
+            match stdout
+                .write_all(&outcome.stdout)
+                .and_then(|()| stdout.flush())
+            {
                 // A closed pipe (`medsec ... | head`) is not a failure.
                 Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
                     eprintln!("error: cannot write output: {e}");

@@ -16,14 +16,19 @@ pub fn canonical_bytes(checklist: &Checklist) -> Vec<u8> {
 
 /// `sha256:` followed by 64 lowercase hex digits.
 pub fn digest(checklist: &Checklist) -> String {
-    format!("sha256:{}", hex(&Sha256::digest(canonical_bytes(checklist))))
+    format!(
+        "sha256:{}",
+        hex(&Sha256::digest(canonical_bytes(checklist)))
+    )
 }
 
 /// Lowercase hex of bytes.
 pub fn hex(bytes: &[u8]) -> String {
     use std::fmt::Write;
-    bytes.iter().fold(String::with_capacity(bytes.len() * 2), |mut s, b| {
-        let _ = write!(s, "{b:02x}");
-        s
-    })
+    bytes
+        .iter()
+        .fold(String::with_capacity(bytes.len() * 2), |mut s, b| {
+            let _ = write!(s, "{b:02x}");
+            s
+        })
 }

@@ -107,7 +107,10 @@ pub fn read_text(path: &Path) -> Result<String, ChecklistError> {
         path: path.to_owned(),
         source,
     })?;
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes).to_vec();
+    let bytes = bytes
+        .strip_prefix(b"\xEF\xBB\xBF")
+        .unwrap_or(&bytes)
+        .to_vec();
     String::from_utf8(bytes).map_err(|e| ChecklistError::NotUtf8 {
         path: path.to_owned(),
         offset: e.utf8_error().valid_up_to(),
@@ -117,7 +120,11 @@ pub fn read_text(path: &Path) -> Result<String, ChecklistError> {
 /// Read, parse and validate a checklist file.
 pub fn load_path(path: &Path) -> Result<Loaded, ChecklistError> {
     let source = read_text(path)?;
-    load_str(&path.display().to_string(), &source, Origin::File(path.to_owned()))
+    load_str(
+        &path.display().to_string(),
+        &source,
+        Origin::File(path.to_owned()),
+    )
 }
 
 /// Every checklist known to this run: bundled ones and those given by path.
@@ -149,7 +156,8 @@ impl Catalog {
     /// Add a checklist, replacing one with the same id and edition.
     pub fn add(&mut self, loaded: Loaded) {
         self.entries.retain(|e| {
-            !(e.checklist.id == loaded.checklist.id && e.checklist.edition == loaded.checklist.edition)
+            !(e.checklist.id == loaded.checklist.id
+                && e.checklist.edition == loaded.checklist.edition)
         });
         self.entries.push(loaded);
     }
@@ -158,7 +166,8 @@ impl Catalog {
     pub fn all(&self) -> Vec<&Loaded> {
         let mut all: Vec<&Loaded> = self.entries.iter().collect();
         all.sort_by(|a, b| {
-            (&a.checklist.id, a.checklist.fiscal_year).cmp(&(&b.checklist.id, b.checklist.fiscal_year))
+            (&a.checklist.id, a.checklist.fiscal_year)
+                .cmp(&(&b.checklist.id, b.checklist.fiscal_year))
         });
         all
     }
@@ -180,11 +189,19 @@ impl Catalog {
             Some((id, edition)) => (id, Some(edition)),
             None => (spec, None),
         };
-        let mut candidates: Vec<&Loaded> = self.entries.iter().filter(|e| e.checklist.id == id).collect();
+        let mut candidates: Vec<&Loaded> = self
+            .entries
+            .iter()
+            .filter(|e| e.checklist.id == id)
+            .collect();
         if candidates.is_empty() {
             if let Some(form) = form {
                 let with_form = format!("{id}-{form}");
-                candidates = self.entries.iter().filter(|e| e.checklist.id == with_form).collect();
+                candidates = self
+                    .entries
+                    .iter()
+                    .filter(|e| e.checklist.id == with_form)
+                    .collect();
             }
         }
         let Some(first) = candidates.first() else {
@@ -207,7 +224,10 @@ impl Catalog {
             None => candidates.iter().max_by_key(|e| e.checklist.fiscal_year),
         };
         found.copied().ok_or_else(|| {
-            let mut known: Vec<&str> = candidates.iter().map(|e| e.checklist.edition.as_str()).collect();
+            let mut known: Vec<&str> = candidates
+                .iter()
+                .map(|e| e.checklist.edition.as_str())
+                .collect();
             known.sort_unstable();
             ChecklistError::NoEdition {
                 id: first.checklist.id.clone(),
@@ -218,7 +238,11 @@ impl Catalog {
     }
 
     fn known_ids(&self) -> String {
-        let mut ids: Vec<&str> = self.entries.iter().map(|e| e.checklist.id.as_str()).collect();
+        let mut ids: Vec<&str> = self
+            .entries
+            .iter()
+            .map(|e| e.checklist.id.as_str())
+            .collect();
         ids.sort_unstable();
         ids.dedup();
         ids.join(", ")

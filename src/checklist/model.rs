@@ -1,6 +1,6 @@
 //! The validated checklist: what every other module works with.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// Text in Japanese (official wording) and English.
@@ -44,7 +44,7 @@ impl Lang {
 macro_rules! named_enum {
     ($(#[$m:meta])* $name:ident { $($variant:ident = $text:literal, $ja:literal, $en:literal;)+ }) => {
         $(#[$m])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
         #[serde(rename_all = "kebab-case")]
         pub enum $name { $($variant),+ }
 
@@ -246,7 +246,10 @@ mod tests {
             Lang::from_locale(env(&[("LC_ALL", "C"), ("LANG", "ja_JP.UTF-8")])),
             Lang::En
         );
-        assert_eq!(Lang::from_locale(env(&[("LC_ALL", ""), ("LANG", "ja")])), Lang::Ja);
+        assert_eq!(
+            Lang::from_locale(env(&[("LC_ALL", ""), ("LANG", "ja")])),
+            Lang::Ja
+        );
         assert_eq!(Lang::from_locale(env(&[])), Lang::En);
     }
 

@@ -14,6 +14,4 @@ macro_rules! bundled {
 }
 
 /// Every bundled checklist, oldest edition first.
-pub const BUNDLED: &[Bundled] = bundled![
-    "checklists/mhlw/fy2025/institution.toml",
-];
+pub const BUNDLED: &[Bundled] = bundled!["checklists/mhlw/fy2025/institution.toml",];

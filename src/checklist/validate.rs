@@ -36,7 +36,11 @@ pub fn parse(file: &str, source: &str) -> (Option<Checklist>, Vec<Diagnostic>) {
                     return (None, v.diags);
                 }
             }
-            v.error("parse-error", err.span(), err.message().trim_end().to_owned());
+            v.error(
+                "parse-error",
+                err.span(),
+                err.message().trim_end().to_owned(),
+            );
             return (None, v.diags);
         }
     };
@@ -57,7 +61,13 @@ struct Validator<'a> {
 }
 
 impl Validator<'_> {
-    fn push(&mut self, severity: Severity, code: &'static str, span: Option<Range<usize>>, message: String) {
+    fn push(
+        &mut self,
+        severity: Severity,
+        code: &'static str,
+        span: Option<Range<usize>>,
+        message: String,
+    ) {
         self.diags.push(Diagnostic {
             code,
             severity,
@@ -87,7 +97,10 @@ impl Validator<'_> {
             self.error(
                 code,
                 Some(value.span()),
-                format!("unknown {what} `{}`; expected one of: {names}", value.get_ref()),
+                format!(
+                    "unknown {what} `{}`; expected one of: {names}",
+                    value.get_ref()
+                ),
             );
         }
         parsed
@@ -113,7 +126,9 @@ impl Validator<'_> {
                 self.error(
                     "missing-translation",
                     Some(value.span()),
-                    format!("{what}: the `{lang}` text is empty; both Japanese and English are needed"),
+                    format!(
+                        "{what}: the `{lang}` text is empty; both Japanese and English are needed"
+                    ),
                 );
             }
         }
@@ -145,17 +160,29 @@ impl Validator<'_> {
             self.error(
                 "invalid-id",
                 Some(raw.id.span()),
-                format!("checklist id `{}` must be kebab-case, e.g. `mhlw-institution`", raw.id.get_ref()),
+                format!(
+                    "checklist id `{}` must be kebab-case, e.g. `mhlw-institution`",
+                    raw.id.get_ref()
+                ),
             );
         }
         if !is_kebab(raw.publisher.get_ref()) {
             self.error(
                 "invalid-id",
                 Some(raw.publisher.span()),
-                format!("publisher `{}` must be kebab-case, e.g. `mhlw`", raw.publisher.get_ref()),
+                format!(
+                    "publisher `{}` must be kebab-case, e.g. `mhlw`",
+                    raw.publisher.get_ref()
+                ),
             );
         }
-        let form = self.named(&raw.form, Form::parse, "unknown-form", "form", Form::names());
+        let form = self.named(
+            &raw.form,
+            Form::parse,
+            "unknown-form",
+            "form",
+            Form::names(),
+        );
         if let Some(form) = form {
             let expected = format!("{}-{}", raw.publisher.get_ref(), form);
             if *raw.id.get_ref() != expected {
@@ -185,12 +212,18 @@ impl Validator<'_> {
             None => self.error(
                 "invalid-edition",
                 Some(raw.edition.span()),
-                format!("edition `{}` must be `fyYYYY`, e.g. `fy2025`", raw.edition.get_ref()),
+                format!(
+                    "edition `{}` must be `fyYYYY`, e.g. `fy2025`",
+                    raw.edition.get_ref()
+                ),
             ),
             Some(year) if year != i64::from(fiscal_year) && fiscal_year != 0 => self.error(
                 "edition-year-mismatch",
                 Some(raw.edition.span()),
-                format!("edition `{}` disagrees with fiscal_year {fiscal_year}", raw.edition.get_ref()),
+                format!(
+                    "edition `{}` disagrees with fiscal_year {fiscal_year}",
+                    raw.edition.get_ref()
+                ),
             ),
             Some(_) => {}
         }
@@ -270,11 +303,19 @@ impl Validator<'_> {
             let span = item.span();
             let item = self.item(item.get_ref(), &section_ids);
             if ids.insert(item.id.clone(), span.clone()).is_some() {
-                let id_span = raw.items.iter().rev().find(|i| *i.get_ref().id.get_ref() == item.id).map(|i| i.get_ref().id.span());
+                let id_span = raw
+                    .items
+                    .iter()
+                    .rev()
+                    .find(|i| *i.get_ref().id.get_ref() == item.id)
+                    .map(|i| i.get_ref().id.span());
                 self.error(
                     "duplicate-item-id",
                     id_span,
-                    format!("item id `{}` is used twice; item ids must be unique", item.id),
+                    format!(
+                        "item id `{}` is used twice; item ids must be unique",
+                        item.id
+                    ),
                 );
             }
             let mut scope = item.scope.clone();
@@ -295,14 +336,21 @@ impl Validator<'_> {
                     self.error(
                         "multiple-gates",
                         Some(span),
-                        format!("item `{}` is a second gate question; a form has at most one", item.id),
+                        format!(
+                            "item `{}` is a second gate question; a form has at most one",
+                            item.id
+                        ),
                     );
                 }
             }
             items.push(item);
         }
         if items.is_empty() {
-            self.error("missing-field", None, "the checklist has no [[items]]".into());
+            self.error(
+                "missing-field",
+                None,
+                "the checklist has no [[items]]".into(),
+            );
         }
         for (item, raw_item) in items.iter().zip(&raw.items) {
             for r in &raw_item.get_ref().replaces {
@@ -376,7 +424,13 @@ impl Validator<'_> {
                 ),
             );
         }
-        let scope = self.named_list(&raw.scope, Scope::parse, "unknown-scope", "scope", Scope::names);
+        let scope = self.named_list(
+            &raw.scope,
+            Scope::parse,
+            "unknown-scope",
+            "scope",
+            Scope::names,
+        );
         let requirement = self
             .named(
                 &raw.requirement,
@@ -425,7 +479,10 @@ impl Validator<'_> {
                 self.error(
                     "invalid-replaces",
                     Some(r.span()),
-                    format!("item `{id}`: replaces `{}` must be another item's stable id", r.get_ref()),
+                    format!(
+                        "item `{id}`: replaces `{}` must be another item's stable id",
+                        r.get_ref()
+                    ),
                 );
             }
         }
@@ -438,7 +495,11 @@ impl Validator<'_> {
             );
         }
         if !verified {
-            let note = raw.unverified.as_ref().map(|u| u.get_ref().trim()).unwrap_or("");
+            let note = raw
+                .unverified
+                .as_ref()
+                .map(|u| u.get_ref().trim())
+                .unwrap_or("");
             self.warning(
                 "unverified-wording",
                 Some(raw.verified.span()),
@@ -459,7 +520,11 @@ impl Validator<'_> {
             required: requirement == Requirement::Required,
             gate: raw.gate,
             guidance,
-            guideline_refs: raw.guideline_refs.iter().map(|r| r.get_ref().clone()).collect(),
+            guideline_refs: raw
+                .guideline_refs
+                .iter()
+                .map(|r| r.get_ref().clone())
+                .collect(),
             not_applicable_when,
             probes,
             verified,
@@ -486,12 +551,14 @@ fn is_kebab(s: &str) -> bool {
         && !s.starts_with('-')
         && !s.ends_with('-')
         && !s.contains("--")
-        && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 fn is_version(s: &str) -> bool {
     let mut parts = s.split('.');
-    let ok = |p: Option<&str>| p.is_some_and(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
+    let ok =
+        |p: Option<&str>| p.is_some_and(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
     ok(parts.next()) && ok(parts.next()) && parts.next().is_none()
 }
 

@@ -1,6 +1,7 @@
 //! What the user types: clap structs only. Doc comments are the --help text.
 
 pub mod checklist;
+pub mod probe;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -34,6 +35,8 @@ pub enum Command {
     },
     /// Print the man page (roff) to stdout.
     Man,
+    /// Gather evidence from this machine (patch level, backups, accounts, services, ledger).
+    Probe(probe::ProbeArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

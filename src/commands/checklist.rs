@@ -31,7 +31,9 @@ pub fn run(cmd: ChecklistCommand, ctx: &Context) -> anyhow::Result<Outcome> {
         ChecklistCommand::Lint { paths, format } => {
             let report = crate::lint::lint_paths(&paths);
             let out = match format {
-                LintFormat::Human => render::diagnostics::human(&report.diagnostics, report.files, ctx.color),
+                LintFormat::Human => {
+                    render::diagnostics::human(&report.diagnostics, report.files, ctx.color)
+                }
                 LintFormat::Json => render::json(&report.diagnostics),
             };
             let exit = if report.unreadable {

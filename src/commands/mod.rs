@@ -2,6 +2,7 @@
 
 pub mod checklist;
 pub mod generate;
+pub mod probe;
 
 use crate::checklist::Lang;
 use crate::exit::Exit;

@@ -19,7 +19,10 @@ pub struct LintReport {
 
 impl LintReport {
     pub fn count(&self, severity: Severity) -> usize {
-        self.diagnostics.iter().filter(|d| d.severity == severity).count()
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == severity)
+            .count()
     }
 }
 
@@ -52,7 +55,11 @@ pub fn lint_paths(paths: &[PathBuf]) -> LintReport {
                 report.diagnostics.push(Diagnostic {
                     code: "duplicate-checklist",
                     severity: Severity::Error,
-                    location: Location::at(&name, &source, source.find("\nid").map_or(0, |i| i + 1)),
+                    location: Location::at(
+                        &name,
+                        &source,
+                        source.find("\nid").map_or(0, |i| i + 1),
+                    ),
                     message: format!("{}@{} is also defined in {first}", c.id, c.edition),
                 });
             }
@@ -83,7 +90,9 @@ fn collect(path: &Path, named: bool, files: &mut Vec<PathBuf>, report: &mut Lint
                 path: path.to_owned(),
                 source,
             };
-            report.diagnostics.push(unreadable(&path.display().to_string(), &err));
+            report
+                .diagnostics
+                .push(unreadable(&path.display().to_string(), &err));
             return;
         }
     };

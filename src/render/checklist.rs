@@ -46,8 +46,26 @@ fn short_digest(digest: &str) -> &str {
 
 pub fn list_table(entries: &[&Loaded], lang: Lang) -> String {
     let header = match lang {
-        Lang::Ja => vec!["ID", "版", "年度", "様式", "項目数", "未確認", "ダイジェスト", "出所"],
-        Lang::En => vec!["ID", "Edition", "Fiscal year", "Form", "Items", "Unverified", "Digest", "Origin"],
+        Lang::Ja => vec![
+            "ID",
+            "版",
+            "年度",
+            "様式",
+            "項目数",
+            "未確認",
+            "ダイジェスト",
+            "出所",
+        ],
+        Lang::En => vec![
+            "ID",
+            "Edition",
+            "Fiscal year",
+            "Form",
+            "Items",
+            "Unverified",
+            "Digest",
+            "Origin",
+        ],
     };
     let mut t = super::table(header);
     for l in entries {
@@ -148,7 +166,10 @@ fn heading(loaded: &Loaded, lang: Lang, w: &Words) -> Vec<(String, String)> {
         .collect::<Vec<_>>()
         .join(", ");
     vec![
-        (w.edition.to_owned(), format!("{} ({fy}, {})", c.full_id(), c.form.label(lang))),
+        (
+            w.edition.to_owned(),
+            format!("{} ({fy}, {})", c.full_id(), c.form.label(lang)),
+        ),
         (w.guideline.to_owned(), c.guideline_version.clone()),
         (w.serves.to_owned(), serves),
         (w.digest.to_owned(), loaded.digest.clone()),
@@ -199,8 +220,15 @@ pub fn show_markdown(loaded: &Loaded, lang: Lang) -> String {
         if items.is_empty() {
             continue;
         }
-        out.push_str(&format!("\n## {} {}\n\n", section.id, section.title.get(lang)));
-        out.push_str(&format!("| {} | {} | {} | {} |\n|---|---|---|---|\n", w.number, w.scope, w.item, w.status));
+        out.push_str(&format!(
+            "\n## {} {}\n\n",
+            section.id,
+            section.title.get(lang)
+        ));
+        out.push_str(&format!(
+            "| {} | {} | {} | {} |\n|---|---|---|---|\n",
+            w.number, w.scope, w.item, w.status
+        ));
         for item in items {
             out.push_str(&format!(
                 "| {} | {} | {} | {} |\n",

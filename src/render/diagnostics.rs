@@ -11,9 +11,15 @@ pub fn human(diags: &[Diagnostic], files: usize, color: bool) -> String {
             (Severity::Warning, true) => "\x1b[1;33mwarning\x1b[0m".to_owned(),
             (s, false) => s.to_string(),
         };
-        out.push_str(&format!("{}: {sev}[{}]: {}\n", d.location, d.code, d.message));
+        out.push_str(&format!(
+            "{}: {sev}[{}]: {}\n",
+            d.location, d.code, d.message
+        ));
     }
-    let errors = diags.iter().filter(|d| d.severity == Severity::Error).count();
+    let errors = diags
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
     let warnings = diags.len() - errors;
     out.push_str(&format!(
         "{files} file{} checked: {errors} error{}, {warnings} warning{}\n",
