@@ -1,4 +1,4 @@
-//! The one dispatch: Command -> commands::<x>::run -> Outcome. Also decides the context
+//! The one dispatch: `Command` -> `commands::<x>::run` -> `Outcome`. Also decides the context
 //! (language, colour, today) once, from the environment.
 
 use crate::checklist::Lang;

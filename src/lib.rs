@@ -8,6 +8,7 @@ pub mod cli;
 pub mod commands;
 pub mod dates;
 pub mod diagnostic;
+pub mod diff;
 pub mod exit;
 pub mod lint;
 pub mod probes;

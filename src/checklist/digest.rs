@@ -32,3 +32,56 @@ pub fn hex(bytes: &[u8]) -> String {
             s
         })
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::checklist::{load_str, Origin};
+
+    const FIXTURE: &str =
+        include_str!("../../tests/fixtures/checklists/good/fy2026-institution.toml");
+
+    fn digest_of(source: &str) -> String {
+        load_str("t.toml", source, Origin::File("t.toml".into()))
+            .unwrap()
+            .digest
+    }
+
+    #[test]
+    fn digest_is_sha256_hex() {
+        let d = digest_of(FIXTURE);
+        assert!(d.starts_with("sha256:"));
+        assert_eq!(d.len(), 71);
+        assert!(d[7..]
+            .bytes()
+            .all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase()));
+    }
+
+    #[test]
+    fn whitespace_comments_and_layout_do_not_change_the_digest() {
+        let reformatted = FIXTURE
+            .replace(" = ", "   =   ")
+            .replace("\n[[items]]", "\n# a comment\n\n[[items]]")
+            .replace(
+                "{ ja = \"テスト用。\", en = \"For tests.\" }",
+                "{ en = \"For tests.\", ja = \"テスト用。\" }",
+            );
+        assert_ne!(reformatted, FIXTURE);
+        assert_eq!(digest_of(&reformatted), digest_of(FIXTURE));
+    }
+
+    #[test]
+    fn any_content_change_changes_the_digest() {
+        let base = digest_of(FIXTURE);
+        for (from, to) in [
+            ("テスト用の項目。", "テスト用の項目"),
+            ("number = \"1-①\"", "number = \"1-②\""),
+            ("probes = [\"accounts\"]", "probes = []"),
+            ("verified = true", "verified = false"),
+            ("published = 2026-06-01", "published = 2026-06-02"),
+        ] {
+            let changed = FIXTURE.replace(from, to);
+            assert_ne!(changed, FIXTURE, "{from}");
+            assert_ne!(digest_of(&changed), base, "{from} -> {to}");
+        }
+    }
+}

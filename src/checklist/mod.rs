@@ -25,8 +25,12 @@ pub enum ChecklistError {
         #[source]
         source: std::io::Error,
     },
-    #[error("{path} is not UTF-8 text (at byte {offset}); save it as UTF-8")]
-    NotUtf8 { path: PathBuf, offset: usize },
+    #[error("{}:{line}:{column}: not UTF-8 text; save the file as UTF-8", path.display())]
+    NotUtf8 {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+    },
     #[error("{}", invalid_message(.diagnostics))]
     Invalid { diagnostics: Vec<Diagnostic> },
     #[error("no checklist `{spec}`; known: {known}")]
@@ -111,9 +115,15 @@ pub fn read_text(path: &Path) -> Result<String, ChecklistError> {
         .strip_prefix(b"\xEF\xBB\xBF")
         .unwrap_or(&bytes)
         .to_vec();
-    String::from_utf8(bytes).map_err(|e| ChecklistError::NotUtf8 {
-        path: path.to_owned(),
-        offset: e.utf8_error().valid_up_to(),
+    String::from_utf8(bytes).map_err(|e| {
+        let valid = e.utf8_error().valid_up_to();
+        let text = String::from_utf8_lossy(&e.as_bytes()[..valid]).into_owned();
+        let at = crate::diagnostic::Location::at("", &text, valid);
+        ChecklistError::NotUtf8 {
+            path: path.to_owned(),
+            line: at.line,
+            column: at.column,
+        }
     })
 }
 
@@ -175,11 +185,6 @@ impl Catalog {
     /// The checklist with this digest.
     pub fn by_digest(&self, digest: &str) -> Option<&Loaded> {
         self.entries.iter().find(|e| e.digest == digest)
-    }
-
-    /// The newest fiscal year any checklist covers.
-    pub fn newest_fiscal_year(&self) -> Option<i16> {
-        self.entries.iter().map(|e| e.checklist.fiscal_year).max()
     }
 
     /// Resolve `ID`, `ID@EDITION`, or with `form`, `PUBLISHER[@EDITION]` (e.g. `mhlw@fy2024`
@@ -249,9 +254,23 @@ impl Catalog {
     }
 }
 
-/// When the newest checklist known is older than the fiscal year of `today`: the two years.
-pub fn staleness(catalog: &Catalog, today: jiff::civil::Date) -> Option<(i16, i16)> {
+/// Checklists whose newest known edition is older than the fiscal year of `today`, as
+/// `id@edition`, with the current fiscal year. Empty when every checklist is current.
+pub fn stale(catalog: &Catalog, today: jiff::civil::Date) -> (Vec<String>, i16) {
     let current = crate::dates::fiscal_year_of(today);
-    let newest = catalog.newest_fiscal_year()?;
-    (newest < current).then_some((newest, current))
+    let mut newest: std::collections::BTreeMap<&str, &Checklist> =
+        std::collections::BTreeMap::new();
+    for e in &catalog.entries {
+        let c = &e.checklist;
+        let slot = newest.entry(c.id.as_str()).or_insert(c);
+        if c.fiscal_year > slot.fiscal_year {
+            *slot = c;
+        }
+    }
+    let stale = newest
+        .values()
+        .filter(|c| c.fiscal_year < current)
+        .map(|c| c.full_id())
+        .collect();
+    (stale, current)
 }

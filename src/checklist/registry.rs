@@ -14,4 +14,14 @@ macro_rules! bundled {
 }
 
 /// Every bundled checklist, oldest edition first.
-pub const BUNDLED: &[Bundled] = bundled!["checklists/mhlw/fy2025/institution.toml",];
+pub const BUNDLED: &[Bundled] = bundled![
+    "checklists/mhlw/fy2023/institution.toml",
+    "checklists/mhlw/fy2023/pharmacy.toml",
+    "checklists/mhlw/fy2023/vendor.toml",
+    "checklists/mhlw/fy2024/institution.toml",
+    "checklists/mhlw/fy2024/pharmacy.toml",
+    "checklists/mhlw/fy2024/vendor.toml",
+    "checklists/mhlw/fy2025/institution.toml",
+    "checklists/mhlw/fy2025/pharmacy.toml",
+    "checklists/mhlw/fy2025/vendor.toml",
+];

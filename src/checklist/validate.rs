@@ -9,7 +9,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 use toml::Spanned;
 
-/// The four parts of Guideline 6.0 a reference may name.
+/// The four parts of the Guideline (6.0 and later) a reference may name.
 pub const GUIDELINE_PARTS: &[&str] = &["概説編", "経営管理編", "企画管理編", "システム運用編"];
 
 /// Parse and validate one checklist file. Returns the model when there is no error-level
@@ -446,14 +446,14 @@ impl Validator<'_> {
             let known = GUIDELINE_PARTS.iter().any(|part| {
                 r.get_ref()
                     .strip_prefix(part)
-                    .is_some_and(|rest| rest.starts_with(' ') && rest.trim().len() > 0)
+                    .is_some_and(|rest| rest.starts_with(' ') && !rest.trim().is_empty())
             });
             if !known {
                 self.error(
                     "unknown-guideline-ref",
                     Some(r.span()),
                     format!(
-                        "item `{id}`: guideline reference `{}` must name a part of Guideline 6.0 ({}) and a place, e.g. `システム運用編 8.1`",
+                        "item `{id}`: guideline reference `{}` must name a part of the Guideline ({}) and a place, e.g. `システム運用編 8.1`",
                         r.get_ref(),
                         GUIDELINE_PARTS.join(", ")
                     ),

@@ -25,6 +25,34 @@ pub enum ChecklistCommand {
     },
     /// Print the JSON Schema of the checklist file format.
     Schema,
+    /// Classify the changes between two checklists, usually two editions of one form:
+    /// added, removed, replaced, reworded, renumbered items and more.
+    ///
+    /// Exit 1 when a change reaches --fail-on (default: breaking, i.e. an item removed with
+    /// no replacement, so answers cannot carry forward), else 0; 2 when a checklist cannot be loaded.
+    Diff {
+        /// The older checklist: a file path or ID@EDITION.
+        old: String,
+        /// The newer checklist: a file path or ID@EDITION.
+        new: String,
+        #[arg(long, value_enum, default_value_t = LintFormat::Human)]
+        format: LintFormat,
+        /// Exit 1 when a change of at least this impact is found.
+        #[arg(long, value_enum, default_value_t = FailOn::Breaking)]
+        fail_on: FailOn,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    /// Never exit 1.
+    Never,
+    /// An item removed with no replacement, or the form changed.
+    Breaking,
+    /// Also wording, number, scope, requirement changes and new items.
+    Review,
+    /// Any change at all.
+    Any,
 }
 
 #[derive(Debug, Args)]

@@ -2,8 +2,9 @@
 
 use super::{Context, Outcome};
 use crate::checklist::{self, Catalog, Lang};
-use crate::cli::checklist::{ChecklistCommand, LintFormat, ListFormat, ShowFormat};
+use crate::cli::checklist::{ChecklistCommand, FailOn, LintFormat, ListFormat, ShowFormat};
 use crate::diagnostic::Severity;
+use crate::diff::Impact;
 use crate::exit::Exit;
 use crate::render;
 
@@ -45,6 +46,32 @@ pub fn run(cmd: ChecklistCommand, ctx: &Context) -> anyhow::Result<Outcome> {
             };
             Ok(Outcome::text(out, exit))
         }
+        ChecklistCommand::Diff {
+            old,
+            new,
+            format,
+            fail_on,
+        } => {
+            let catalog = Catalog::with_files(&ctx.checklist_paths)?;
+            let old = load_either(&catalog, &old)?;
+            let new = load_either(&catalog, &new)?;
+            let changes = crate::diff::diff(&old.checklist, &new.checklist);
+            let out = match format {
+                LintFormat::Human => render::diff::human(&old, &new, &changes),
+                LintFormat::Json => render::diff::json(&old, &new, &changes),
+            };
+            let threshold = match fail_on {
+                FailOn::Never => None,
+                FailOn::Breaking => Some(Impact::Breaking),
+                FailOn::Review => Some(Impact::Review),
+                FailOn::Any => Some(Impact::Minor),
+            };
+            let failed = threshold.is_some_and(|t| changes.iter().any(|c| c.impact >= t));
+            Ok(Outcome::text(
+                out,
+                if failed { Exit::Findings } else { Exit::Ok },
+            ))
+        }
         ChecklistCommand::Schema => {
             let schema = schemars::schema_for!(checklist::raw::RawChecklist);
             Ok(Outcome::text(render::json(&schema), Exit::Ok))
@@ -52,19 +79,31 @@ pub fn run(cmd: ChecklistCommand, ctx: &Context) -> anyhow::Result<Outcome> {
     }
 }
 
-/// Say so when the newest checklist known is older than the current fiscal year.
-fn with_staleness(outcome: Outcome, catalog: &Catalog, ctx: &Context) -> Outcome {
-    match checklist::staleness(catalog, ctx.today) {
-        None => outcome,
-        Some((newest, current)) => outcome.notice(match ctx.lang {
-            Lang::Ja => format!(
-                "注意: 既知の最新のチェックリストは{}({newest}年度)で、今年度({})より古いものです。新しい版が公表されていれば、そのファイルを --checklist PATH で指定してください。",
-                crate::dates::wareki_fiscal_year(newest),
-                crate::dates::wareki_fiscal_year(current)
-            ),
-            Lang::En => format!(
-                "note: the newest checklist known is for FY{newest}, older than the current fiscal year FY{current}; if a newer edition is published, give its file with --checklist PATH"
-            ),
-        }),
+/// A checklist named by file path (when such a file exists or the name ends in .toml) or by
+/// `ID[@EDITION]`.
+fn load_either(catalog: &Catalog, name: &str) -> anyhow::Result<checklist::Loaded> {
+    let path = std::path::Path::new(name);
+    if path.is_file() || name.ends_with(".toml") {
+        Ok(checklist::load_path(path)?)
+    } else {
+        Ok(catalog.resolve(name, None)?.clone())
     }
+}
+
+/// Say so when the newest edition known of a checklist is older than the current fiscal year.
+fn with_staleness(outcome: Outcome, catalog: &Catalog, ctx: &Context) -> Outcome {
+    let (stale, current) = checklist::stale(catalog, ctx.today);
+    if stale.is_empty() {
+        return outcome;
+    }
+    let list = stale.join(", ");
+    outcome.notice(match ctx.lang {
+        Lang::Ja => format!(
+            "注意: 次のチェックリストは既知の最新版が今年度({})より古いものです: {list}。新しい版が公表されていれば、そのファイルを --checklist PATH で指定してください。",
+            crate::dates::wareki_fiscal_year(current)
+        ),
+        Lang::En => format!(
+            "note: the newest editions known are older than the current fiscal year FY{current}: {list}; if a newer edition is published, give its file with --checklist PATH"
+        ),
+    })
 }

@@ -41,6 +41,20 @@ pub fn lint_paths(paths: &[PathBuf]) -> LintReport {
         let name = file.display().to_string();
         let source = match read_text(&file) {
             Ok(s) => s,
+            Err(ChecklistError::NotUtf8 { line, column, .. }) => {
+                report.unreadable = true;
+                report.diagnostics.push(Diagnostic {
+                    code: "not-utf8",
+                    severity: Severity::Error,
+                    location: Location {
+                        file: name,
+                        line,
+                        column,
+                    },
+                    message: "not UTF-8 text; save the file as UTF-8".into(),
+                });
+                continue;
+            }
             Err(err) => {
                 report.unreadable = true;
                 report.diagnostics.push(unreadable(&name, &err));

@@ -2,6 +2,7 @@
 
 pub mod checklist;
 pub mod diagnostics;
+pub mod diff;
 pub mod probe;
 
 use serde::Serialize;

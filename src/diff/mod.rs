@@ -1,0 +1,341 @@
+//! Changes between two checklists (usually two editions of one form), classified so that a
+//! maintainer's CI can tell what a new file changes and whether answers still carry forward.
+
+use crate::checklist::{Checklist, Item};
+use serde::Serialize;
+
+/// How much a change matters to people who carry answers forward.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Impact {
+    /// Guidance, references, probe links, verification marks: answers stay valid.
+    Minor,
+    /// Wording, number, scope, requirement: carried answers need review.
+    Review,
+    /// An item gone with no replacement, or the form changed: answers cannot carry over.
+    Breaking,
+}
+
+/// One classified change. `code` is stable.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Change {
+    pub code: &'static str,
+    pub impact: Impact,
+    /// The item's stable ID, when the change is about one item.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub item: Option<String>,
+    pub message: String,
+}
+
+/// All changes from `old` to `new`, checklist-level first, then items in `new`'s order,
+/// then removed items in `old`'s order.
+pub fn diff(old: &Checklist, new: &Checklist) -> Vec<Change> {
+    let mut changes = Vec::new();
+    let mut meta = |code, impact, message: String| {
+        changes.push(Change {
+            code,
+            impact,
+            item: None,
+            message,
+        })
+    };
+    if old.id != new.id {
+        meta(
+            "checklist-id-changed",
+            Impact::Breaking,
+            format!("checklist id {} -> {}", old.id, new.id),
+        );
+    }
+    if old.form != new.form {
+        meta(
+            "form-changed",
+            Impact::Breaking,
+            format!("form {} -> {}", old.form, new.form),
+        );
+    }
+    if old.edition != new.edition {
+        meta(
+            "edition-changed",
+            Impact::Minor,
+            format!("edition {} -> {}", old.edition, new.edition),
+        );
+    }
+    if old.guideline_version != new.guideline_version {
+        meta(
+            "guideline-version-changed",
+            Impact::Review,
+            format!(
+                "guideline version {} -> {}",
+                old.guideline_version, new.guideline_version
+            ),
+        );
+    }
+    if old.serves != new.serves {
+        meta(
+            "serves-changed",
+            Impact::Review,
+            format!("serves [{}] -> [{}]", join(&old.serves), join(&new.serves)),
+        );
+    }
+    if old.title != new.title
+        || old.published != new.published
+        || old.source_url != new.source_url
+        || old.notes != new.notes
+    {
+        meta(
+            "metadata-changed",
+            Impact::Minor,
+            "title, publication date, source URL or notes changed".into(),
+        );
+    }
+
+    for item in &new.items {
+        let by_id = old.item(&item.id);
+        let replaced: Vec<&Item> = item.replaces.iter().filter_map(|r| old.item(r)).collect();
+        match (by_id, replaced.is_empty()) {
+            (Some(before), _) => changes.extend(item_changes(before, item)),
+            (None, false) => changes.push(Change {
+                code: "item-replaced",
+                impact: Impact::Review,
+                item: Some(item.id.clone()),
+                message: format!(
+                    "{} {} replaces {}",
+                    item.number,
+                    item.id,
+                    replaced
+                        .iter()
+                        .map(|r| format!("{} {}", r.number, r.id))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            }),
+            (None, true) => changes.push(Change {
+                code: "item-added",
+                impact: Impact::Review,
+                item: Some(item.id.clone()),
+                message: format!("{} {} added: {}", item.number, item.id, item.text.ja),
+            }),
+        }
+    }
+    for item in &old.items {
+        let kept = new.item(&item.id).is_some();
+        let replaced_by = new.items.iter().find(|n| n.replaces.contains(&item.id));
+        if !kept && replaced_by.is_none() {
+            changes.push(Change {
+                code: "item-removed",
+                impact: Impact::Breaking,
+                item: Some(item.id.clone()),
+                message: format!(
+                    "{} {} removed with no replacement: {}",
+                    item.number, item.id, item.text.ja
+                ),
+            });
+        }
+    }
+    changes
+}
+
+fn join<T: std::fmt::Display>(v: &[T]) -> String {
+    v.iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// `2-(4)` and `2-④` are the same number in two notations (R5/R6 and R7).
+fn normalised_number(number: &str) -> String {
+    let mut out = String::new();
+    for c in number.chars() {
+        match c {
+            '①'..='⑳' => out.push_str(&(c as u32 - '①' as u32 + 1).to_string()),
+            '(' | ')' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn item_changes(old: &Item, new: &Item) -> Vec<Change> {
+    let mut out = Vec::new();
+    let mut push = |code, impact, message: String| {
+        out.push(Change {
+            code,
+            impact,
+            item: Some(new.id.clone()),
+            message: format!("{} {}: {message}", new.number, new.id),
+        })
+    };
+    if old.text.ja != new.text.ja {
+        push(
+            "item-reworded",
+            Impact::Review,
+            format!("wording 「{}」 -> 「{}」", old.text.ja, new.text.ja),
+        );
+    } else if old.text.en != new.text.en {
+        push(
+            "item-translation-changed",
+            Impact::Minor,
+            "English translation changed".into(),
+        );
+    }
+    if old.number != new.number {
+        if normalised_number(&old.number) == normalised_number(&new.number) {
+            push(
+                "item-number-notation-changed",
+                Impact::Minor,
+                format!("number notation {} -> {}", old.number, new.number),
+            );
+        } else {
+            push(
+                "item-renumbered",
+                Impact::Review,
+                format!("number {} -> {}", old.number, new.number),
+            );
+        }
+    }
+    if old.section != new.section {
+        push(
+            "item-moved",
+            Impact::Review,
+            format!("section {} -> {}", old.section, new.section),
+        );
+    }
+    if old.scope != new.scope {
+        push(
+            "item-scope-changed",
+            Impact::Review,
+            format!("scope [{}] -> [{}]", join(&old.scope), join(&new.scope)),
+        );
+    }
+    if old.requirement != new.requirement {
+        push(
+            "item-requirement-changed",
+            Impact::Review,
+            format!("requirement {} -> {}", old.requirement, new.requirement),
+        );
+    }
+    if old.gate != new.gate {
+        push(
+            "item-gate-changed",
+            Impact::Breaking,
+            format!("gate {} -> {}", old.gate, new.gate),
+        );
+    }
+    if old.not_applicable_when != new.not_applicable_when {
+        push(
+            "item-not-applicable-changed",
+            Impact::Review,
+            format!(
+                "not-applicable rules [{}] -> [{}]",
+                join(&old.not_applicable_when),
+                join(&new.not_applicable_when)
+            ),
+        );
+    }
+    if old.guidance != new.guidance {
+        push(
+            "item-guidance-changed",
+            Impact::Minor,
+            "guidance changed".into(),
+        );
+    }
+    if old.guideline_refs != new.guideline_refs {
+        push(
+            "item-references-changed",
+            Impact::Minor,
+            format!(
+                "guideline references [{}] -> [{}]",
+                old.guideline_refs.join(", "),
+                new.guideline_refs.join(", ")
+            ),
+        );
+    }
+    if old.probes != new.probes {
+        push(
+            "item-probes-changed",
+            Impact::Minor,
+            format!("probes [{}] -> [{}]", join(&old.probes), join(&new.probes)),
+        );
+    }
+    if old.verified != new.verified {
+        push(
+            "item-verified-changed",
+            Impact::Minor,
+            format!("verified {} -> {}", old.verified, new.verified),
+        );
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checklist::Catalog;
+
+    fn get(spec: &str) -> Checklist {
+        Catalog::bundled()
+            .unwrap()
+            .resolve(spec, None)
+            .unwrap()
+            .checklist
+            .clone()
+    }
+
+    #[test]
+    fn same_checklist_has_no_changes() {
+        let c = get("mhlw-institution@fy2024");
+        assert!(diff(&c, &c).is_empty());
+    }
+
+    #[test]
+    fn fy2024_to_fy2025_shows_merged_patches_and_new_items() {
+        let changes = diff(
+            &get("mhlw-institution@fy2024"),
+            &get("mhlw-institution@fy2025"),
+        );
+        let has = |code: &str, item: &str| {
+            changes
+                .iter()
+                .any(|c| c.code == code && c.item.as_deref() == Some(item))
+        };
+        assert!(has("item-replaced", "security-patches"), "{changes:#?}");
+        assert!(has("item-added", "password-policy"));
+        assert!(has("item-number-notation-changed", "asset-ledger"));
+        assert!(has("item-renumbered", "access-log-server"));
+        assert!(
+            !changes.iter().any(|c| c.code == "item-removed"),
+            "R7 deleted no items: {changes:#?}"
+        );
+    }
+
+    #[test]
+    fn fy2023_to_fy2024_turns_next_year_items_required() {
+        let changes = diff(
+            &get("mhlw-institution@fy2023"),
+            &get("mhlw-institution@fy2024"),
+        );
+        assert!(changes.iter().any(
+            |c| c.code == "item-requirement-changed" && c.item.as_deref() == Some("cyber-bcp")
+        ));
+    }
+
+    #[test]
+    fn number_notations() {
+        assert_eq!(normalised_number("2-(4)"), normalised_number("2-④"));
+        assert_eq!(normalised_number("2-(13)"), normalised_number("2-⑬"));
+        assert_ne!(normalised_number("2-(6)"), normalised_number("2-⑪"));
+    }
+
+    #[test]
+    fn removed_item_is_breaking() {
+        let old = get("mhlw-institution@fy2024");
+        let mut new = old.clone();
+        new.items.retain(|i| i.id != "cyber-bcp");
+        let changes = diff(&old, &new);
+        assert_eq!(changes.len(), 1);
+        assert_eq!(
+            (changes[0].code, changes[0].impact),
+            ("item-removed", Impact::Breaking)
+        );
+    }
+}
