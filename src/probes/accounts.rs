@@ -187,13 +187,15 @@ impl Probe for Accounts {
         let passwd_path = ctx.path("/etc/passwd");
         let passwd = match ctx.read(&passwd_path) {
             Ok(b) => parse_passwd(&String::from_utf8_lossy(&b)),
-            Err(e) => return Observation::new(
-                Verdict::Unknown,
-                format!(
+            Err(e) => {
+                return Observation::new(
+                    Verdict::Unknown,
+                    format!(
                     "cannot read {}: {e} (local accounts are read from /etc/passwd on Unix only)",
                     passwd_path.display()
                 ),
-            ),
+                )
+            }
         };
         let shadow = match ctx.read(&ctx.path("/etc/shadow")) {
             Ok(b) => Some(parse_shadow(&String::from_utf8_lossy(&b))),

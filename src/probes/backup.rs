@@ -57,18 +57,19 @@ impl Probe for BackupFreshness {
         let s = &self.settings;
         let remote = is_remote_repository(&s.path);
         let local = ctx.path(&s.path);
-        let format =
-            match s.format {
-                BackupFormat::Auto if remote => return Observation::new(
+        let format = match s.format {
+            BackupFormat::Auto if remote => {
+                return Observation::new(
                     Verdict::Unknown,
                     format!(
                         "`{}` looks like a remote repository; set format = \"restic\" or \"borg\"",
                         s.path
                     ),
-                ),
-                BackupFormat::Auto => detect_format(&local),
-                f => f,
-            };
+                )
+            }
+            BackupFormat::Auto => detect_format(&local),
+            f => f,
+        };
         let mut obs = match format {
             BackupFormat::Restic => self.restic(
                 ctx,

@@ -481,22 +481,23 @@ pub fn parse(file: &str, text: &str) -> Result<ProbeConfig, ConfigError> {
                             .to_owned(),
                     )
                 })?;
-                let format =
-                    match &p.format {
-                        None => BackupFormat::Auto,
-                        Some(f) => match f.get_ref().as_str() {
-                            "auto" => BackupFormat::Auto,
-                            "directory" => BackupFormat::Directory,
-                            "restic" => BackupFormat::Restic,
-                            "borg" => BackupFormat::Borg,
-                            other => return Err(err(
+                let format = match &p.format {
+                    None => BackupFormat::Auto,
+                    Some(f) => match f.get_ref().as_str() {
+                        "auto" => BackupFormat::Auto,
+                        "directory" => BackupFormat::Directory,
+                        "restic" => BackupFormat::Restic,
+                        "borg" => BackupFormat::Borg,
+                        other => {
+                            return Err(err(
                                 f.span(),
                                 format!(
                                     "unknown format `{other}`; use auto, directory, restic or borg"
                                 ),
-                            )),
-                        },
-                    };
+                            ))
+                        }
+                    },
+                };
                 let (max_age, max_age_text) = match &p.max_age {
                     None => (Duration::from_secs(36 * 3600), "36h".to_owned()),
                     Some(m) => (
@@ -747,7 +748,7 @@ mod tests {
             "[[probe]]\nkind = \"services\"\nallowed_ports = [\"22/tcp\", \"http\"]\n",
         )
         .unwrap_err();
-        assert!(e.to_string().starts_with("p.toml:3:29:"), "{e}");
+        assert!(e.to_string().starts_with("p.toml:3:28:"), "{e}");
     }
 
     #[test]
