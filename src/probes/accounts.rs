@@ -221,7 +221,7 @@ impl Probe for Accounts {
         };
         let mut leavers: BTreeSet<String> = s.leavers.iter().cloned().collect();
         if let Some(f) = &s.leavers_file {
-            match ctx.read(&ctx.path(f)) {
+            match ctx.read(f) {
                 Ok(b) => {
                     let (text, _) = super::text::decode(&b);
                     leavers.extend(

@@ -47,6 +47,10 @@ impl Probe for BackupFreshness {
         m.insert("min_snapshots".into(), s.min_snapshots.into());
         m.insert("protects".into(), s.protects.clone().into());
         m.insert("follow_links".into(), s.follow_links.into());
+        m.insert(
+            "time_basis".into(),
+            if s.mtime_only { "mtime" } else { "change" }.into(),
+        );
         if let Some(p) = &s.password_file {
             m.insert("password_file".into(), p.display().to_string().into());
         }
@@ -169,7 +173,11 @@ impl BackupFreshness {
         let newest_mtime = stats.newest_mtime.and_then(nanos_ts);
         let newest_ctime = stats.newest_ctime.and_then(nanos_ts);
         // Copy tools keep the source's mtime; the ctime says when the copy was made.
-        let newest = newest_mtime.max(newest_ctime);
+        let newest = if s.mtime_only {
+            newest_mtime
+        } else {
+            newest_mtime.max(newest_ctime)
+        };
         let mut obs = Observation::new(Verdict::Pass, "")
             .with("exists", true)
             .with("files", stats.files)
@@ -254,7 +262,7 @@ impl BackupFreshness {
             return Ok(Vec::new());
         };
         // The password is not evidence: read it without recording a hash of it.
-        match std::fs::read_to_string(ctx.path(pf)) {
+        match std::fs::read_to_string(pf) {
             Ok(p) => Ok(vec![(var, p.trim_end_matches(['\r', '\n']).to_owned())]),
             Err(e) => {
                 ctx.note_io(pf, &e);

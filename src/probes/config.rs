@@ -58,6 +58,28 @@ pub struct ProbeConfig {
     pub probes: Vec<ProbeSpec>,
 }
 
+impl ProbeConfig {
+    /// Make the paths of files the user supplies (ledger, leavers list, hotfix CSV, password
+    /// file) relative to the configuration's folder. They are read as given, never under the
+    /// probe root: they describe the machine, they are not part of it.
+    pub fn resolve_inputs(&mut self, base: &Path) {
+        let fix = |p: &mut PathBuf| {
+            if p.is_relative() {
+                *p = base.join(&*p);
+            }
+        };
+        for spec in &mut self.probes {
+            match &mut spec.settings {
+                ProbeSettings::PatchLevel(s) => s.hotfix_csv.iter_mut().for_each(fix),
+                ProbeSettings::BackupFreshness(s) => s.password_file.iter_mut().for_each(fix),
+                ProbeSettings::Accounts(s) => s.leavers_file.iter_mut().for_each(fix),
+                ProbeSettings::AssetLedger(s) => fix(&mut s.path),
+                ProbeSettings::Services(_) => {}
+            }
+        }
+    }
+}
+
 /// One configured probe.
 #[derive(Debug, Clone)]
 pub struct ProbeSpec {
@@ -145,6 +167,8 @@ pub struct BackupSettings {
     pub follow_links: bool,
     pub password_file: Option<PathBuf>,
     pub threads: Option<usize>,
+    /// Judge folders by mtime alone (`true`), or by the newer of mtime and ctime (default).
+    pub mtime_only: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -228,6 +252,7 @@ struct RawProbe {
     follow_links: Option<Spanned<bool>>,
     password_file: Option<Spanned<String>>,
     threads: Option<Spanned<i64>>,
+    time_basis: Option<Spanned<String>>,
     // accounts
     max_unused_days: Option<Spanned<i64>>,
     leavers: Option<Spanned<Vec<String>>>,
@@ -270,6 +295,7 @@ impl RawProbe {
             follow_links,
             password_file,
             threads,
+            time_basis,
             max_unused_days,
             leavers,
             leavers_file,
@@ -305,6 +331,7 @@ fn allowed_fields(kind: ProbeKind) -> &'static [&'static str] {
             "follow_links",
             "password_file",
             "threads",
+            "time_basis",
         ],
         ProbeKind::Accounts => &["max_unused_days", "leavers", "leavers_file", "ignore"],
         ProbeKind::Services => &["allowed_services", "allowed_ports", "include_loopback"],
@@ -349,7 +376,10 @@ pub fn load(path: &Path) -> Result<(ProbeConfig, Vec<u8>), ConfigError> {
             e.valid_up_to()
         ),
     })?;
-    let config = parse(&file, text)?;
+    let mut config = parse(&file, text)?;
+    if let Some(dir) = path.parent() {
+        config.resolve_inputs(dir);
+    }
     Ok((config, bytes))
 }
 
@@ -510,6 +540,19 @@ pub fn parse(file: &str, text: &str) -> Result<ProbeConfig, ConfigError> {
                     Some(t) if (1..=256).contains(t.get_ref()) => Some(*t.get_ref() as usize),
                     Some(t) => return Err(err(t.span(), "must be between 1 and 256".to_owned())),
                 };
+                let mtime_only = match &p.time_basis {
+                    None => false,
+                    Some(t) => match t.get_ref().as_str() {
+                        "change" => false,
+                        "mtime" => true,
+                        other => {
+                            return Err(err(
+                                t.span(),
+                                format!("unknown time_basis `{other}`; use `change` (newer of mtime and ctime) or `mtime`"),
+                            ))
+                        }
+                    },
+                };
                 ProbeSettings::BackupFreshness(BackupSettings {
                     path: path.get_ref().clone(),
                     format,
@@ -522,6 +565,7 @@ pub fn parse(file: &str, text: &str) -> Result<ProbeConfig, ConfigError> {
                     follow_links: p.follow_links.as_ref().is_some_and(|b| *b.get_ref()),
                     password_file: string(&p.password_file).map(PathBuf::from),
                     threads,
+                    mtime_only,
                 })
             }
             ProbeKind::Accounts => ProbeSettings::Accounts(AccountsSettings {

@@ -227,7 +227,7 @@ impl Probe for AssetLedger {
 
     fn run(&self, ctx: &ProbeContext) -> Observation {
         let s = &self.settings;
-        let path = ctx.path(&s.path);
+        let path = s.path.clone();
         let bytes = match ctx.read(&path) {
             Ok(b) => b,
             Err(e) => {

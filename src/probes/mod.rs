@@ -511,6 +511,10 @@ pub fn run_one(
     let observation =
         loop {
             match rx.recv_timeout(Duration::from_millis(100)) {
+                // A command killed at the deadline comes back as an ordinary "unknown".
+                Ok(Ok(obs)) if obs.verdict == Verdict::Unknown && ctx.cancelled() => {
+                    break timed_out(spec.timeout, obs)
+                }
                 Ok(Ok(obs)) => break obs,
                 Ok(Err(_)) => break Observation::new(
                     Verdict::Unknown,

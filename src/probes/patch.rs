@@ -79,7 +79,7 @@ impl Probe for PatchLevel {
             PatchSource::Rpm => self.rpm(ctx),
             PatchSource::HotfixCsv => {
                 let path = self.settings.hotfix_csv.clone().unwrap_or_default();
-                match ctx.read(&ctx.path(&path)) {
+                match ctx.read(&path) {
                     Ok(bytes) => self.hotfixes(ctx, &bytes, &format!("{}", path.display())),
                     Err(e) => Observation::new(Verdict::Unknown, format!("cannot read {}: {e}", path.display())),
                 }
