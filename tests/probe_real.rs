@@ -2,6 +2,8 @@
 //! made by the real tools, and trees with a symlink loop, an unreadable folder and files
 //! deleted during the walk. A missing tool fails the test under CI=true and skips it otherwise.
 
+#![allow(clippy::print_stderr)] // skip and environment notes
+
 mod common;
 use common::*;
 use serde_json::Value;
