@@ -36,5 +36,6 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Report(cmd) => commands::report::run(cmd, &ctx),
         Command::Sign(args) => commands::sign::run(args, &ctx),
         Command::Verify(args) => commands::verify::run(args, &ctx),
+        Command::Probe(args) => commands::probe::run(args, &ctx),
     }
 }

@@ -13,6 +13,7 @@ pub mod diagnostic;
 pub mod diff;
 pub mod exit;
 pub mod lint;
+pub mod probes;
 pub mod render;
 pub mod report;
 pub mod signing;

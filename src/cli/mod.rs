@@ -7,6 +7,7 @@ pub mod answer;
 pub mod checklist;
 pub mod init;
 pub mod keygen;
+pub mod probe;
 pub mod report;
 pub mod sign;
 pub mod status;
@@ -59,6 +60,8 @@ pub enum Command {
     Sign(sign::SignArgs),
     /// Verify signed report bundles offline.
     Verify(verify::VerifyArgs),
+    /// Gather evidence from this machine (patch level, backups, accounts, services, ledger).
+    Probe(probe::ProbeArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

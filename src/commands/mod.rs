@@ -6,6 +6,7 @@ pub mod generate;
 pub mod init;
 pub mod keygen;
 mod passphrase;
+pub mod probe;
 pub mod report;
 pub mod sign;
 pub mod status;
