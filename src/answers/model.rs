@@ -5,7 +5,8 @@
 
 use crate::checklist::{InstitutionKind, Lang};
 use jiff::civil::Date;
-use serde::Serialize;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// The one answers-file format version this binary reads and writes.
@@ -15,7 +16,7 @@ pub const FORMAT_VERSION: u32 = 1;
 pub const ROUNDS: [u8; 2] = [1, 2];
 
 /// One answers file: one form (institution, pharmacy or vendor) of one checklist edition.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct AnswerSet {
     pub format_version: u32,
     /// The checklist these answers belong to.
@@ -43,7 +44,7 @@ impl AnswerSet {
 }
 
 /// Which checklist edition the answers were made against.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct ChecklistRef {
     pub id: String,
     pub edition: String,
@@ -60,7 +61,7 @@ impl ChecklistRef {
 }
 
 /// The institution that answers (or, on a vendor form, is answered for).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Institution {
     pub name: Option<String>,
     /// 医療機関コード: 10 digits.
@@ -76,7 +77,7 @@ pub struct Institution {
 }
 
 /// The vendor (事業者) that fills in a vendor form.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Vendor {
     pub name: Option<String>,
     /// The system the vendor provides (one vendor form per vendor and system).
@@ -86,7 +87,7 @@ pub struct Vendor {
 }
 
 /// Whether the institution has vendor contracts, and the vendor forms it got back.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct VendorContracts {
     /// `Some(false)`: no vendor contract, so no vendor form is required (事業者確認用は不要).
     pub contract: Option<bool>,
@@ -95,7 +96,9 @@ pub struct VendorContracts {
 }
 
 /// はい, いいえ or 対象外.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum Response {
     Yes,
@@ -150,7 +153,9 @@ impl fmt::Display for Response {
 }
 
 /// Why an item carried forward from last year needs a fresh look.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum Review {
     /// The item is new in this edition.
@@ -181,7 +186,7 @@ impl Review {
 }
 
 /// The answer to one item in one round.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Answer {
     /// Stable item ID of the checklist.
     pub item: String,
@@ -190,8 +195,10 @@ pub struct Answer {
     /// `None`: not answered yet.
     pub response: Option<Response>,
     /// The date checked (確認日), Japan time.
+    #[schemars(with = "Option<String>")]
     pub checked_on: Option<Date>,
     /// For いいえ: the target date (目標日), inside the edition's fiscal year.
+    #[schemars(with = "Option<String>")]
     pub target_date: Option<Date>,
     /// For 対象外: why.
     pub reason: Option<String>,

@@ -53,9 +53,8 @@ pub enum Command {
     Man,
     /// Make a signing key pair (minisign formats).
     Keygen(keygen::KeygenArgs),
-    /// Report bundles: the JSON Schema of report.json.
-    #[command(subcommand)]
-    Report(report::ReportCommand),
+    /// Make a report bundle (report.json, evidence, manifest), signed with --sign.
+    Report(report::ReportArgs),
     /// Write and sign a bundle's manifest.
     Sign(sign::SignArgs),
     /// Verify signed report bundles offline.

@@ -18,6 +18,7 @@
 
 use crate::checklist::ProbeKind;
 use jiff::Timestamp;
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use std::io::Read;
@@ -27,7 +28,7 @@ use std::path::Path;
 pub const EVIDENCE_FORMAT_VERSION: u32 = 1;
 
 /// The result of one `medsec probe` run: every probe's result, with the host and the times.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Evidence {
     /// Always [`EVIDENCE_FORMAT_VERSION`] when written by this binary; check it first.
     pub format_version: u32,
@@ -36,7 +37,9 @@ pub struct Evidence {
     /// The machine the probes ran on.
     pub host: Host,
     /// When the run started and finished (UTC, RFC 3339).
+    #[schemars(with = "String")]
     pub started: Timestamp,
+    #[schemars(with = "String")]
     pub finished: Timestamp,
     /// The root directory the probes read from (`/` on a real machine; a folder in tests).
     pub root: String,
@@ -69,7 +72,7 @@ impl Evidence {
 }
 
 /// Name and version of the program.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Tool {
     pub name: String,
     pub version: String,
@@ -86,7 +89,7 @@ impl Tool {
 }
 
 /// The machine.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Host {
     /// Host name as the OS reports it.
     pub name: String,
@@ -101,7 +104,9 @@ pub struct Host {
 }
 
 /// What a probe concluded.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Verdict {
     /// The evidence supports the checklist item.
@@ -123,7 +128,7 @@ impl Verdict {
 }
 
 /// The result of one probe.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct ProbeResult {
     /// Which probe.
     pub kind: ProbeKind,
@@ -140,6 +145,7 @@ pub struct ProbeResult {
     /// The parameters the probe ran with, defaults filled in.
     pub parameters: serde_json::Map<String, serde_json::Value>,
     /// When the probe started (UTC).
+    #[schemars(with = "String")]
     pub time: Timestamp,
     pub duration_ms: u64,
     /// Host name, repeated here so one result can be quoted alone.
@@ -158,7 +164,7 @@ pub struct ProbeResult {
 }
 
 /// A file read, with its hash.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct FileRecord {
     pub path: String,
     /// Lower-case hex SHA-256 of the bytes read.
@@ -193,7 +199,7 @@ impl FileRecord {
 }
 
 /// An external command run by a probe.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct CommandRecord {
     pub argv: Vec<String>,
     /// Exit code; absent when the command was killed (timeout) or could not start.
@@ -204,7 +210,7 @@ pub struct CommandRecord {
 }
 
 /// Something a probe could not read.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Unreadable {
     pub path: String,
     /// `permission-denied`, `not-found`, `missing-tool`, `unsupported-format`, `error`.
@@ -213,7 +219,7 @@ pub struct Unreadable {
 }
 
 /// A probe verdict that contradicts an answer.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Contradiction {
     /// Stable code: `answer-contradicted-by-probe`.
     pub code: String,

@@ -24,6 +24,52 @@ pub fn signed(dir: &Path, s: &Signed) -> String {
     )
 }
 
+/// What `report` says when the bundle is written.
+pub fn report_written(
+    dir: &Path,
+    report: &crate::report::Report,
+    attached: usize,
+    signature: Option<&Signed>,
+) -> String {
+    let errors = report
+        .findings
+        .iter()
+        .filter(|f| f.severity == "error")
+        .count();
+    let warnings = report.findings.len() - errors;
+    let mut out = format!(
+        "wrote {}: {} {} ({}), {}, {} vendor form{}, {} attached file{}\n",
+        dir.display(),
+        report.institution.code,
+        report.institution.name,
+        report.checklist.full_id(),
+        crate::dates::wareki_fiscal_year(report.fiscal_year),
+        report.vendor_forms.len(),
+        if report.vendor_forms.len() == 1 {
+            ""
+        } else {
+            "s"
+        },
+        attached,
+        if attached == 1 { "" } else { "s" },
+    );
+    out.push_str(&format!(
+        "findings: {errors} error{}, {warnings} warning{}{}\n",
+        if errors == 1 { "" } else { "s" },
+        if warnings == 1 { "" } else { "s" },
+        if errors > 0 {
+            " (the report records them; see `medsec status`)"
+        } else {
+            ""
+        }
+    ));
+    match signature {
+        Some(s) => out.push_str(&signed(dir, s)),
+        None => out.push_str("not signed; sign it with `medsec sign DIR --key KEY`\n"),
+    }
+    out
+}
+
 fn verdict(exit: Exit, lang: Lang) -> &'static str {
     match (exit, lang) {
         (Exit::Ok, Lang::En) => "VALID",

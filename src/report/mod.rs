@@ -8,7 +8,10 @@
 //! This module never prints.
 
 pub mod bundle;
+pub mod make;
 
+use crate::answers::AnswerSet;
+use crate::probes::Evidence;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
@@ -71,13 +74,23 @@ impl ChecklistRef {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Finding {
-    /// Stable kebab-case code.
+    /// Stable kebab-case code (the codes of `medsec status`, and `answer-contradicted-by-probe`).
     pub code: String,
     /// `error` or `warning`.
     pub severity: String,
+    pub source: FindingSource,
+    /// The answers file (its `file` name in the report) the finding is about.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
+    /// The line in that file, when the finding points at one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
     /// The checklist item ID, when the finding is about one item.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub item: Option<String>,
+    /// The round (1 or 2), when the finding is about one answer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub round: Option<u8>,
     pub message: String,
 }
 
@@ -160,21 +173,54 @@ impl Generator {
     }
 }
 
-/// A file attached to the bundle (under `evidence/`), with its digest.
+/// A file attached to the bundle, with its digest.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct EvidenceFile {
-    /// Path inside the bundle, with `/`.
+    /// Path inside the bundle, with `/` (`evidence/FORM/...` or `probes/evidence.json`).
     pub path: String,
     /// SHA-256, lowercase hex.
     pub sha256: String,
     pub size: u64,
+    /// The answers file (its `file` name) that names this evidence; absent for probe evidence.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub form: Option<String>,
+    /// The path as written in that answers file (relative to it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub named_as: Option<String>,
+}
+
+/// One answers file in the report: the institution's (or pharmacy's) form, or a vendor form.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Form {
+    /// The answers file's name (without its folder), as findings name it.
+    pub file: String,
+    /// The checklist the answers were checked against, with its digest.
+    pub checklist: ChecklistRef,
+    /// Where the file itself lies in the bundle (vendor forms: `vendor-forms/NAME`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bundled: Option<String>,
+    /// The vendor's minisign signature of that file in the bundle (`vendor-forms/NAME.minisig`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signature: Option<String>,
+    /// Every answer of every round, and the file's header, as the answers model reads them.
+    pub answers: AnswerSet,
+}
+
+/// Where a recorded finding comes from.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum FindingSource {
+    /// The inspection's rules (`medsec status`).
+    Status,
+    /// An answer はい contradicted by a failed probe.
+    Contradiction,
 }
 
 /// The whole report, format version 1, as written to `report.json`.
-///
-/// `answers`, `vendor_forms` and `probe_evidence` carry the documents of the answers and
-/// probes models as they serialise themselves; `verify` does not read them.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Report {
@@ -186,16 +232,16 @@ pub struct Report {
     /// The fiscal year (April–March, Japan) the answers are for.
     pub fiscal_year: i16,
     pub institution: Institution,
+    /// The checklist of the institution's (or pharmacy's) form.
     pub checklist: ChecklistRef,
-    /// Every answer of every round, as the answers model writes it.
+    /// The institution's (or pharmacy's) answers: every answer of every round.
+    pub answers: Form,
+    /// The vendor forms (事業者確認用) received, in the order given.
     #[serde(default)]
-    pub answers: serde_json::Value,
-    /// The vendor forms (事業者確認用) received, as the answers model writes them.
-    #[serde(default)]
-    pub vendor_forms: Vec<serde_json::Value>,
-    /// The probe evidence document, as the probes model writes it.
-    #[serde(default)]
-    pub probe_evidence: serde_json::Value,
+    pub vendor_forms: Vec<Form>,
+    /// The probe evidence document (`medsec probe --out evidence.json`), when given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub probe_evidence: Option<Evidence>,
     /// Attached files, sorted by path.
     #[serde(default)]
     pub evidence: Vec<EvidenceFile>,
@@ -243,19 +289,46 @@ mod report_tests {
                 form: "institution".into(),
                 fiscal_year: 2025,
             },
-            answers: serde_json::json!({"z": 1, "a": [1, 2]}),
+            answers: Form {
+                file: "institution.toml".into(),
+                checklist: ChecklistRef {
+                    id: "mhlw-institution".into(),
+                    edition: "fy2025".into(),
+                    digest: format!("sha256:{}", "0".repeat(64)),
+                    form: "institution".into(),
+                    fiscal_year: 2025,
+                },
+                bundled: None,
+                signature: None,
+                answers: AnswerSet {
+                    format_version: 1,
+                    checklist: crate::answers::ChecklistRef {
+                        id: "mhlw-institution".into(),
+                        edition: "fy2025".into(),
+                        digest: None,
+                    },
+                    institution: None,
+                    vendor: None,
+                    vendors: None,
+                    answers: vec![crate::answers::Answer::empty("security-manager", 1)],
+                },
+            },
             vendor_forms: Vec::new(),
-            probe_evidence: serde_json::Value::Null,
+            probe_evidence: None,
             evidence: vec![
                 EvidenceFile {
                     path: "evidence/b".into(),
                     sha256: "1".repeat(64),
                     size: 1,
+                    form: None,
+                    named_as: None,
                 },
                 EvidenceFile {
                     path: "evidence/a".into(),
                     sha256: "2".repeat(64),
                     size: 2,
+                    form: Some("institution.toml".into()),
+                    named_as: Some("a".into()),
                 },
             ],
             findings: Vec::new(),
@@ -270,7 +343,8 @@ mod report_tests {
         assert_eq!(a, other.to_canonical_bytes());
         let text = String::from_utf8(a.clone()).unwrap();
         assert!(text.ends_with("}\n") && !text.contains('\r'));
-        assert!(text.find("\"a\": [").unwrap() < text.find("\"z\": 1").unwrap());
+        // Struct fields keep their declared order.
+        assert!(text.find("\"format_version\"").unwrap() < text.find("\"generator\"").unwrap());
         let view = ReportView::parse(Path::new("report.json"), &a).unwrap();
         assert_eq!(view.institution.code, "0110113719");
         let back: Report = serde_json::from_slice(&a).unwrap();

@@ -1,0 +1,499 @@
+//! Making a report from the user's files: the institution's answers file, the vendor forms
+//! (given and listed under `[vendors] forms`), and the probe evidence. Every evidence file an
+//! answer names must exist; the findings of the inspection's rules and of answer/probe
+//! contradictions are recorded. Returns the report and the files to attach; writing the
+//! bundle is [`super::bundle`]'s job. Never prints.
+
+use super::bundle::{Attachment, AttachmentKind};
+use super::{
+    ChecklistRef, Finding, FindingSource, Form, Generator, Institution, Report, FORMAT_VERSION,
+};
+use crate::answers::{self, rules, AnswerSet, AnswersError, Response};
+use crate::checklist::{self, Catalog};
+use crate::probes::contradictions::{self, AnswerLookup};
+use crate::probes::{Evidence, EVIDENCE_FORMAT_VERSION};
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use thiserror::Error;
+
+/// Where the probe evidence file goes in the bundle.
+pub const PROBE_EVIDENCE_PATH: &str = "probes/evidence.json";
+/// The folder of vendor forms in the bundle.
+pub const VENDOR_FORMS_DIR: &str = "vendor-forms";
+/// The extension of a vendor's signature beside its form (`vendor-a.toml.minisig`).
+pub const SIGNATURE_SUFFIX: &str = ".minisig";
+
+/// Why a report could not be made.
+#[derive(Debug, Error)]
+pub enum MakeError {
+    #[error(transparent)]
+    Answers(#[from] AnswersError),
+    #[error("{path}: this is a {form} form; --answers takes the institution's (医療機関確認用) or pharmacy's (薬局確認用) answers, vendor forms go with --vendor")]
+    NotInstitutionForm { path: PathBuf, form: String },
+    #[error(
+        "{path}: this is a {form} form, not a vendor form (事業者確認用); give it with --answers"
+    )]
+    NotVendorForm { path: PathBuf, form: String },
+    #[error("{path}: [institution] {field} is missing; a report names the institution (the signature carries its code)")]
+    MissingInstitution { path: PathBuf, field: &'static str },
+    #[error("{file}:{line}: item `{item}` (round {round}): evidence file `{named}` {problem} (paths are relative to the answers file)")]
+    Evidence {
+        file: String,
+        line: usize,
+        item: String,
+        round: u8,
+        named: String,
+        problem: String,
+    },
+    #[error("{file}:{line}: item `{item}`: evidence `{named}` would be stored as `{path}`, which another evidence path already takes; rename one of the files")]
+    EvidenceClash {
+        file: String,
+        line: usize,
+        item: String,
+        named: String,
+        path: String,
+    },
+    #[error("two answers files are both named `{name}` ({first} and {second}); rename one, as the report names forms by file name")]
+    FormNameClash {
+        name: String,
+        first: PathBuf,
+        second: PathBuf,
+    },
+    #[error("{path}: {message}")]
+    ProbeEvidence { path: PathBuf, message: String },
+    #[error("cannot read {path}: {source}")]
+    Read {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+/// What a report is made from.
+#[derive(Debug, Clone)]
+pub struct Inputs<'a> {
+    /// The institution's (or pharmacy's) answers file.
+    pub answers: &'a Path,
+    /// Vendor forms given on the command line (those listed in the answers file are added).
+    pub vendors: &'a [PathBuf],
+    /// `medsec probe --out` evidence.
+    pub evidence: Option<&'a Path>,
+    pub catalog: &'a Catalog,
+    /// When the report is made; its date in Japan is "today" for the rules.
+    pub now: jiff::Timestamp,
+}
+
+/// A report and the files to attach to its bundle.
+#[derive(Debug, Clone)]
+pub struct Made {
+    pub report: Report,
+    pub attachments: Vec<Attachment>,
+    /// Warnings to show (e.g. vendor forms that are not signed).
+    pub warnings: Vec<String>,
+}
+
+/// An answers file opened with its checklist.
+struct Opened<'c> {
+    path: PathBuf,
+    /// The file name the report uses.
+    name: String,
+    loaded: answers::Loaded,
+    checklist: &'c checklist::Loaded,
+}
+
+/// Make the report.
+pub fn make(inputs: &Inputs<'_>) -> Result<Made, MakeError> {
+    let institution = open(inputs.answers, inputs.catalog)?;
+    if rules::role_of(institution.checklist.checklist.form) != rules::Role::Institution {
+        return Err(MakeError::NotInstitutionForm {
+            path: inputs.answers.to_owned(),
+            form: institution.checklist.checklist.form.as_str().to_owned(),
+        });
+    }
+    let inst = institution
+        .loaded
+        .set
+        .institution
+        .clone()
+        .unwrap_or_default();
+    let missing = |field| MakeError::MissingInstitution {
+        path: inputs.answers.to_owned(),
+        field,
+    };
+    let report_institution = Institution {
+        code: inst
+            .code
+            .filter(|c| !c.trim().is_empty())
+            .ok_or_else(|| missing("code (医療機関コード)"))?,
+        name: inst
+            .name
+            .filter(|c| !c.trim().is_empty())
+            .ok_or_else(|| missing("name"))?,
+    };
+
+    // Vendor forms: given ones first, then those the institution lists, each once.
+    let mut vendor_paths: Vec<PathBuf> = inputs.vendors.to_vec();
+    if let Some(v) = &institution.loaded.set.vendors {
+        let base = base_of(inputs.answers);
+        vendor_paths.extend(v.forms.iter().map(|f| base.join(f)));
+    }
+    let mut seen = BTreeSet::new();
+    seen.insert(canonical(inputs.answers));
+    let mut vendors = Vec::new();
+    for path in vendor_paths {
+        if !seen.insert(canonical(&path)) {
+            continue;
+        }
+        let opened = open(&path, inputs.catalog)?;
+        if rules::role_of(opened.checklist.checklist.form) != rules::Role::Vendor {
+            return Err(MakeError::NotVendorForm {
+                path,
+                form: opened.checklist.checklist.form.as_str().to_owned(),
+            });
+        }
+        vendors.push(opened);
+    }
+    let mut names: BTreeMap<&str, &Path> = BTreeMap::new();
+    for o in std::iter::once(&institution).chain(&vendors) {
+        if let Some(first) = names.insert(&o.name, &o.path) {
+            return Err(MakeError::FormNameClash {
+                name: o.name.clone(),
+                first: first.to_owned(),
+                second: o.path.clone(),
+            });
+        }
+    }
+
+    let today = crate::dates::date_in_japan(inputs.now);
+    let forms: Vec<rules::FormInput> = std::iter::once(&institution)
+        .chain(&vendors)
+        .map(|o| rules::FormInput {
+            answers: &o.loaded,
+            checklist: o.checklist,
+        })
+        .collect();
+    let inspection = rules::inspect(&forms, today);
+    let by_location: BTreeMap<String, &str> = std::iter::once(&institution)
+        .chain(&vendors)
+        .map(|o| (o.loaded.file_name(), o.name.as_str()))
+        .collect();
+    let mut findings: Vec<Finding> = inspection
+        .all_findings()
+        .map(|f| Finding {
+            code: f.code().to_owned(),
+            severity: f.severity().to_string(),
+            source: FindingSource::Status,
+            file: by_location
+                .get(&f.diagnostic.location.file)
+                .map(|n| (*n).to_owned()),
+            line: Some(f.diagnostic.location.line),
+            item: f.item.clone(),
+            round: f.round,
+            message: f.diagnostic.message.clone(),
+        })
+        .collect();
+
+    // Evidence files named by answers.
+    let mut attachments = Vec::new();
+    let mut taken: BTreeMap<String, (PathBuf, String)> = BTreeMap::new();
+    for o in std::iter::once(&institution).chain(&vendors) {
+        attach_answer_evidence(o, &mut attachments, &mut taken)?;
+    }
+
+    // Vendor forms are copied with their signatures.
+    let mut warnings = Vec::new();
+    let mut vendor_forms = Vec::new();
+    for o in &vendors {
+        let bundled = format!("{VENDOR_FORMS_DIR}/{}", o.name);
+        attachments.push(Attachment {
+            source: o.path.clone(),
+            path: bundled.clone(),
+            kind: AttachmentKind::Plain,
+        });
+        let sig_path = signature_path(&o.path);
+        let signature = if sig_path.is_file() {
+            let rel = format!("{bundled}{SIGNATURE_SUFFIX}");
+            attachments.push(Attachment {
+                source: sig_path,
+                path: rel.clone(),
+                kind: AttachmentKind::Plain,
+            });
+            Some(rel)
+        } else {
+            warnings.push(format!(
+                "warning: vendor form {} is not signed (no {} beside it); an inspector will see it as unsigned",
+                o.path.display(),
+                sig_path.display()
+            ));
+            None
+        };
+        let mut form = form_of(o);
+        form.bundled = Some(bundled);
+        form.signature = signature;
+        vendor_forms.push(form);
+    }
+
+    // Probe evidence, and answers it contradicts.
+    let probe_evidence = match inputs.evidence {
+        Some(path) => {
+            let evidence = read_evidence(path)?;
+            for c in contradictions::check(&evidence.results, &Lookup(&institution.loaded.set)) {
+                findings.push(Finding {
+                    code: c.code.clone(),
+                    severity: "error".into(),
+                    source: FindingSource::Contradiction,
+                    file: Some(institution.name.clone()),
+                    line: None,
+                    item: Some(c.item.clone()),
+                    round: None,
+                    message: c.message.clone(),
+                });
+            }
+            attachments.push(Attachment {
+                source: path.to_owned(),
+                path: PROBE_EVIDENCE_PATH.into(),
+                kind: AttachmentKind::Evidence {
+                    form: None,
+                    named_as: None,
+                },
+            });
+            Some(evidence)
+        }
+        None => None,
+    };
+
+    let c = &institution.checklist.checklist;
+    let report = Report {
+        format_version: FORMAT_VERSION,
+        generator: Generator::this(),
+        generated_at: inputs
+            .now
+            .round(jiff::Unit::Second)
+            .unwrap_or(inputs.now)
+            .to_string(),
+        fiscal_year: c.fiscal_year,
+        institution: report_institution,
+        checklist: checklist_ref(institution.checklist),
+        answers: form_of(&institution),
+        vendor_forms,
+        probe_evidence,
+        evidence: Vec::new(),
+        findings,
+    };
+    Ok(Made {
+        report,
+        attachments,
+        warnings,
+    })
+}
+
+/// The vendor's signature of a form: the file name with `.minisig` added.
+pub fn signature_path(form: &Path) -> PathBuf {
+    let mut name = form.as_os_str().to_owned();
+    name.push(SIGNATURE_SUFFIX);
+    PathBuf::from(name)
+}
+
+/// Where the evidence a form names is stored in the bundle: `evidence/STEM/PATH`, with `..`
+/// components spelt `_parent` and a leading `/` or drive dropped into `_absolute/`.
+pub fn evidence_bundle_path(form_file: &str, named: &str) -> String {
+    let stem = form_file
+        .rsplit_once('.')
+        .map_or(form_file, |(stem, _)| stem);
+    let mut parts = vec!["evidence".to_owned(), stem.to_owned()];
+    let normalized = named.replace('\\', "/");
+    let absolute = normalized.starts_with('/')
+        || normalized.as_bytes().get(1) == Some(&b':') && normalized.len() > 1;
+    if absolute {
+        parts.push("_absolute".into());
+    }
+    for part in normalized.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => parts.push("_parent".into()),
+            p if absolute && p.ends_with(':') => {}
+            p => parts.push(p.to_owned()),
+        }
+    }
+    parts.join("/")
+}
+
+fn attach_answer_evidence(
+    o: &Opened<'_>,
+    attachments: &mut Vec<Attachment>,
+    taken: &mut BTreeMap<String, (PathBuf, String)>,
+) -> Result<(), MakeError> {
+    let base = base_of(&o.path);
+    for a in &o.loaded.set.answers {
+        for named in &a.evidence {
+            let line = o.loaded.location(a.at).line;
+            let source = base.join(named);
+            let err = |problem: String| MakeError::Evidence {
+                file: o.loaded.file_name(),
+                line,
+                item: a.item.clone(),
+                round: a.round,
+                named: named.clone(),
+                problem,
+            };
+            match std::fs::metadata(&source) {
+                Ok(m) if m.is_file() => {}
+                Ok(_) => return Err(err("is not a file (name each file)".into())),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                    return Err(err(format!(
+                        "does not exist (looked for {})",
+                        source.display()
+                    )))
+                }
+                Err(e) => return Err(err(format!("cannot be read: {e}"))),
+            }
+            let path = evidence_bundle_path(&o.name, named);
+            if let Err(reason) = crate::signing::manifest::check_path(&path) {
+                return Err(err(format!("cannot be stored in a bundle: {reason}")));
+            }
+            let key = canonical(&source);
+            match taken.get(&path) {
+                Some((k, _)) if *k == key => continue,
+                Some(_) => {
+                    return Err(MakeError::EvidenceClash {
+                        file: o.loaded.file_name(),
+                        line,
+                        item: a.item.clone(),
+                        named: named.clone(),
+                        path,
+                    })
+                }
+                None => {}
+            }
+            taken.insert(path.clone(), (key, named.clone()));
+            attachments.push(Attachment {
+                source,
+                path,
+                kind: AttachmentKind::Evidence {
+                    form: Some(o.name.clone()),
+                    named_as: Some(named.clone()),
+                },
+            });
+        }
+    }
+    Ok(())
+}
+
+fn open<'c>(path: &Path, catalog: &'c Catalog) -> Result<Opened<'c>, MakeError> {
+    let (loaded, checklist) = answers::open(path, catalog)?;
+    let name = path
+        .file_name()
+        .map_or_else(|| "answers".into(), |n| n.to_string_lossy().into_owned());
+    Ok(Opened {
+        path: path.to_owned(),
+        name,
+        loaded,
+        checklist,
+    })
+}
+
+fn form_of(o: &Opened<'_>) -> Form {
+    Form {
+        file: o.name.clone(),
+        checklist: checklist_ref(o.checklist),
+        bundled: None,
+        signature: None,
+        answers: o.loaded.set.clone(),
+    }
+}
+
+/// The report's reference to a checklist.
+pub fn checklist_ref(l: &checklist::Loaded) -> ChecklistRef {
+    ChecklistRef {
+        id: l.checklist.id.clone(),
+        edition: l.checklist.edition.clone(),
+        digest: l.digest.clone(),
+        form: l.checklist.form.as_str().to_owned(),
+        fiscal_year: l.checklist.fiscal_year,
+    }
+}
+
+fn base_of(path: &Path) -> PathBuf {
+    path.parent().map(PathBuf::from).unwrap_or_default()
+}
+
+fn canonical(path: &Path) -> PathBuf {
+    std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned())
+}
+
+fn read_evidence(path: &Path) -> Result<Evidence, MakeError> {
+    let bytes = std::fs::read(path).map_err(|source| MakeError::Read {
+        path: path.to_owned(),
+        source,
+    })?;
+    parse_evidence(path, &bytes)
+}
+
+/// Parse a probe evidence document, checking its format version first.
+pub fn parse_evidence(path: &Path, bytes: &[u8]) -> Result<Evidence, MakeError> {
+    let err = |message: String| MakeError::ProbeEvidence {
+        path: path.to_owned(),
+        message,
+    };
+    let value: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| {
+        err(format!(
+            "line {} column {}: not JSON: {e}",
+            e.line(),
+            e.column()
+        ))
+    })?;
+    match value.get("format_version").and_then(serde_json::Value::as_u64) {
+        Some(v) if v == u64::from(EVIDENCE_FORMAT_VERSION) => {}
+        other => {
+            return Err(err(format!(
+                "not a probe evidence document of format_version {EVIDENCE_FORMAT_VERSION} (found {}); make it with `medsec probe --out evidence.json`",
+                other.map_or_else(|| "none".to_owned(), |v| v.to_string())
+            )))
+        }
+    }
+    serde_json::from_value(value).map_err(|e| err(format!("not a probe evidence document: {e}")))
+}
+
+/// The answers as the contradiction check sees them: the latest round answered counts.
+pub struct Lookup<'a>(pub &'a AnswerSet);
+
+impl AnswerLookup for Lookup<'_> {
+    fn response(&self, item: &str) -> Option<contradictions::Response> {
+        self.0
+            .answers
+            .iter()
+            .filter(|a| a.item == item && a.response.is_some())
+            .max_by_key(|a| a.round)
+            .and_then(|a| a.response)
+            .map(|r| match r {
+                Response::Yes => contradictions::Response::Yes,
+                Response::No => contradictions::Response::No,
+                Response::NotApplicable => contradictions::Response::NotApplicable,
+            })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn evidence_paths_in_the_bundle_are_safe() {
+        assert_eq!(
+            evidence_bundle_path("institution.toml", "evidence/a.txt"),
+            "evidence/institution/evidence/a.txt"
+        );
+        assert_eq!(
+            evidence_bundle_path("i.toml", "../shared/./log.txt"),
+            "evidence/i/_parent/shared/log.txt"
+        );
+        assert_eq!(
+            evidence_bundle_path("i.toml", "/var/log/x"),
+            "evidence/i/_absolute/var/log/x"
+        );
+        assert_eq!(
+            evidence_bundle_path("i.toml", "C:\\logs\\x.txt"),
+            "evidence/i/_absolute/logs/x.txt"
+        );
+    }
+}
