@@ -192,3 +192,199 @@ fn vendor_form_as_answers_is_refused() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr_of(&o).contains("--vendor"), "{}", stderr_of(&o));
 }
+
+fn keygen(name: &Path) {
+    let o = medsec()
+        .arg("keygen")
+        .arg("--out")
+        .arg(name)
+        .arg("--unencrypted")
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr_of(&o));
+}
+
+fn public_key_line(pubfile: &Path) -> String {
+    std::fs::read_to_string(pubfile)
+        .unwrap()
+        .lines()
+        .nth(1)
+        .unwrap()
+        .to_owned()
+}
+
+const VENDOR: &str = "株式会社テストシステム";
+
+/// keys.toml trusting the hospital's key, and `vendor_key` for vendor `vendor_name`.
+fn keys_toml(path: &Path, hospital: &Path, vendor_name: &str, vendor_key: Option<&Path>) {
+    let mut text = format!(
+        "format_version = 1\n[institutions.0110113719]\nkeys = [\"{}\"]\n",
+        public_key_line(hospital)
+    );
+    if let Some(v) = vendor_key {
+        text.push_str(&format!(
+            "[vendors.\"{vendor_name}\"]\nkeys = [\"{}\"]\n",
+            public_key_line(v)
+        ));
+    }
+    std::fs::write(path, text).unwrap();
+}
+
+fn verify(bundle: &Path, keys: &Path) -> (i32, Vec<String>) {
+    let o = medsec()
+        .args(checklist_args())
+        .args([
+            "verify",
+            "--as-of",
+            "2025-11-01",
+            "--format",
+            "json",
+            "--trusted",
+        ])
+        .arg(keys)
+        .arg(bundle)
+        .output()
+        .unwrap();
+    let json: Value = serde_json::from_slice(&o.stdout)
+        .unwrap_or_else(|_| panic!("{}{}", stdout_of(&o), stderr_of(&o)));
+    let codes = json["bundles"][0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["code"].as_str().unwrap().to_owned())
+        .collect();
+    (o.status.code().unwrap(), codes)
+}
+
+#[test]
+fn vendor_forms_signed_by_vendors_are_checked() {
+    let (tmp, dir) = answers_copy();
+    let root = tmp.path();
+    keygen(&root.join("hospital"));
+    keygen(&root.join("vendor"));
+    let form = dir.join("vendor-a.toml");
+    let o = medsec()
+        .args(["sign", "--form"])
+        .arg(&form)
+        .arg("--key")
+        .arg(root.join("vendor.key"))
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr_of(&o));
+    assert!(dir.join("vendor-a.toml.minisig").is_file());
+    assert!(
+        std::fs::read_to_string(dir.join("vendor-a.toml.minisig"))
+            .unwrap()
+            .contains(&format!("vendor:{VENDOR}")),
+        "the trusted comment names the vendor"
+    );
+
+    let bundle = root.join("bundle");
+    let answers = dir.join("complete.toml");
+    let hospital_key = root.join("hospital.key");
+    let o = report(
+        &[
+            "--answers",
+            answers.to_str().unwrap(),
+            "--sign",
+            hospital_key.to_str().unwrap(),
+        ],
+        &bundle,
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr_of(&o));
+    assert!(bundle.join("vendor-forms/vendor-a.toml.minisig").is_file());
+
+    let keys = root.join("keys.toml");
+    let hospital_pub = root.join("hospital.pub");
+    let vendor_pub = root.join("vendor.pub");
+    keys_toml(&keys, &hospital_pub, VENDOR, Some(&vendor_pub));
+    let (code, codes) = verify(&bundle, &keys);
+    assert_eq!(code, 0, "{codes:?}");
+    assert!(!codes.iter().any(|c| c.starts_with("vendor-")), "{codes:?}");
+
+    // The vendor's key is not listed, or listed for another vendor: untrusted.
+    keys_toml(&keys, &hospital_pub, VENDOR, None);
+    let (code, codes) = verify(&bundle, &keys);
+    assert_eq!(code, 3);
+    assert!(
+        codes.contains(&"vendor-key-untrusted".to_owned()),
+        "{codes:?}"
+    );
+    keys_toml(&keys, &hospital_pub, "別の事業者", Some(&vendor_pub));
+    let (code, codes) = verify(&bundle, &keys);
+    assert_eq!(code, 3);
+    assert!(
+        codes.contains(&"vendor-key-untrusted".to_owned()),
+        "{codes:?}"
+    );
+
+    // The hospital changes the vendor's answers and signs the bundle again: the vendor's
+    // signature no longer matches, and report.json no longer says what the file says.
+    keys_toml(&keys, &hospital_pub, VENDOR, Some(&vendor_pub));
+    let bundled = bundle.join("vendor-forms/vendor-a.toml");
+    let text = std::fs::read_to_string(&bundled).unwrap();
+    std::fs::write(
+        &bundled,
+        text.replace("checked_on = 2025-07-01", "checked_on = 2025-07-02"),
+    )
+    .unwrap();
+    let o = medsec()
+        .arg("sign")
+        .arg(&bundle)
+        .arg("--key")
+        .arg(&hospital_key)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr_of(&o));
+    let (code, codes) = verify(&bundle, &keys);
+    assert_eq!(code, 3);
+    assert!(
+        codes.contains(&"vendor-signature-invalid".to_owned()),
+        "{codes:?}"
+    );
+    assert!(
+        codes.contains(&"vendor-form-mismatch".to_owned()),
+        "{codes:?}"
+    );
+
+    // Without the vendor's signature: a finding, not an integrity failure.
+    std::fs::remove_file(dir.join("vendor-a.toml.minisig")).unwrap();
+    let o = report(
+        &[
+            "--answers",
+            answers.to_str().unwrap(),
+            "--sign",
+            hospital_key.to_str().unwrap(),
+            "--force",
+        ],
+        &bundle,
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr_of(&o));
+    assert!(stderr_of(&o).contains("is not signed"), "{}", stderr_of(&o));
+    let (code, codes) = verify(&bundle, &keys);
+    assert_eq!(code, 1);
+    assert!(
+        codes.contains(&"vendor-form-unsigned".to_owned()),
+        "{codes:?}"
+    );
+}
+
+#[test]
+fn signing_a_form_that_is_not_a_vendor_form_is_refused() {
+    let (tmp, dir) = answers_copy();
+    keygen(&tmp.path().join("k"));
+    let o = medsec()
+        .args(["sign", "--form"])
+        .arg(dir.join("complete.toml"))
+        .arg("--key")
+        .arg(tmp.path().join("k.key"))
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr_of(&o).contains("not a vendor form"),
+        "{}",
+        stderr_of(&o)
+    );
+    assert!(!dir.join("complete.toml.minisig").exists());
+}

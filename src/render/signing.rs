@@ -24,6 +24,18 @@ pub fn signed(dir: &Path, s: &Signed) -> String {
     )
 }
 
+/// What `sign --form` says when it is done.
+pub fn form_signed(form: &Path, s: &crate::signing::vendor::SignedForm) -> String {
+    format!(
+        "signed {} with key {}: wrote {}\ntrusted comment: {}\ncheck with: minisign -Vm {} -p KEY.pub\n",
+        form.display(),
+        s.key_id,
+        s.signature.display(),
+        s.trusted_comment,
+        form.display()
+    )
+}
+
 /// What `report` says when the bundle is written.
 pub fn report_written(
     dir: &Path,

@@ -251,6 +251,18 @@ pub struct Report {
 }
 
 impl Report {
+    /// Parse report bytes, checking `format_version` first; `path` names the file in errors.
+    pub fn parse(path: &Path, bytes: &[u8]) -> Result<Self, ReportError> {
+        // The version check and the error positions are those of the view.
+        ReportView::parse(path, bytes)?;
+        serde_json::from_slice(bytes).map_err(|e| ReportError::Json {
+            path: path.to_owned(),
+            line: e.line(),
+            column: e.column(),
+            message: e.to_string(),
+        })
+    }
+
     /// The bytes of `report.json`: the same content always gives the same bytes. Object keys
     /// inside the JSON values are sorted (serde_json's map is ordered), struct fields keep
     /// their declared order, two-space indents, `\n` line ends and a final newline.

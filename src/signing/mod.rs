@@ -12,6 +12,7 @@ pub mod keys;
 pub mod manifest;
 pub mod sign;
 pub mod trusted;
+pub mod vendor;
 pub mod verify;
 
 use std::path::PathBuf;

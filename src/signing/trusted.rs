@@ -147,6 +147,13 @@ impl TrustedKeys {
         })
     }
 
+    /// Whether `key` is listed for the vendor named `name`.
+    pub fn trusts_for_vendor(&self, key: &PublicKey, name: &str) -> bool {
+        self.entries
+            .iter()
+            .any(|(s, k)| k == key && matches!(s, Signer::Vendor { name: n } if n == name))
+    }
+
     /// The registered name of an institution, if the list gives one.
     pub fn institution_name(&self, code: &str) -> Option<&str> {
         self.entries.iter().find_map(|(s, _)| match s {

@@ -13,7 +13,7 @@ use super::trusted::TrustedKeys;
 use super::{MANIFEST, SIGNATURE};
 use crate::checklist::Catalog;
 use crate::exit::Exit;
-use crate::report::{self, Institution, ReportView};
+use crate::report::{self, Institution, Report};
 use ct_codecs::{Base64, Decoder};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
@@ -473,7 +473,7 @@ fn check_report(
     let Some(bytes) = b.read_regular(name, "report-missing") else {
         return;
     };
-    let report = match ReportView::parse(&b.dir.join(name), &bytes) {
+    let report = match Report::parse(&b.dir.join(name), &bytes) {
         Ok(r) => r,
         Err(e) => {
             b.push(
@@ -596,6 +596,8 @@ fn check_report(
             ),
         );
     }
+    b.findings
+        .extend(super::vendor::check_forms(b.dir, &report, opts.keys));
     for f in &report.findings {
         b.findings.push(Finding {
             code: f.code.clone(),
