@@ -446,10 +446,11 @@ fn worst_code_wins_and_every_bundle_is_checked() {
 #[test]
 fn findings_recorded_in_the_report_and_unknown_checklists() {
     let s = signed_bundle();
-    let findings = json!([{"code": "answer-missing", "severity": "error", "source": "status", "item": "security-manager", "message": "no answer"}]);
+    // A recorded finding that the answers do not bear out: verify checks again, not trusts.
+    let findings = json!([{"code": "unanswered", "severity": "error", "source": "status", "file": "institution.toml", "item": "security-manager", "round": 1, "message": "no answer"}]);
     std::fs::write(
         s.bundle.join("report.json"),
-        report(HOSPITAL, 2025, findings),
+        report(HOSPITAL, 2025, findings.clone()),
     )
     .unwrap();
     sign(&s.bundle, &s.key);
@@ -457,11 +458,43 @@ fn findings_recorded_in_the_report_and_unknown_checklists() {
     let (code, json) = verify_json(&[&s.bundle], &[&trust[0], &trust[1]]);
     assert_eq!(
         (code, codes(&json, 0)),
-        (1, vec!["answer-missing".to_owned()])
+        (1, vec!["findings-disagree".to_owned()])
     );
     assert_eq!(
         json["bundles"][0]["findings"][0]["item"],
         "security-manager"
+    );
+
+    // The answer really is missing and the report says so: the re-run agrees.
+    let mut value: Value = serde_json::from_str(&report(HOSPITAL, 2025, findings)).unwrap();
+    value["answers"]["answers"]["answers"]
+        .as_array_mut()
+        .unwrap()
+        .pop();
+    std::fs::write(
+        s.bundle.join("report.json"),
+        serde_json::to_string_pretty(&value).unwrap() + "\n",
+    )
+    .unwrap();
+    sign(&s.bundle, &s.key);
+    let (code, json) = verify_json(&[&s.bundle], &[&trust[0], &trust[1]]);
+    assert_eq!((code, codes(&json, 0)), (1, vec!["unanswered".to_owned()]));
+
+    // It is missing and the report hides it.
+    value["findings"] = json!([]);
+    std::fs::write(
+        s.bundle.join("report.json"),
+        serde_json::to_string_pretty(&value).unwrap() + "\n",
+    )
+    .unwrap();
+    sign(&s.bundle, &s.key);
+    let (code, json) = verify_json(&[&s.bundle], &[&trust[0], &trust[1]]);
+    assert_eq!(
+        (code, codes(&json, 0)),
+        (
+            1,
+            vec!["unanswered".to_owned(), "findings-disagree".to_owned()]
+        )
     );
 
     // Without the checklist file, its digest is unknown: an integrity failure.

@@ -164,7 +164,9 @@ pub fn make(inputs: &Inputs<'_>) -> Result<Made, MakeError> {
         }
     }
 
-    let today = crate::dates::date_in_japan(inputs.now);
+    // Whole seconds, as generated_at records it: `verify` re-runs the rules as of that day.
+    let now = jiff::Timestamp::from_second(inputs.now.as_second()).unwrap_or(inputs.now);
+    let today = crate::dates::date_in_japan(now);
     let forms: Vec<rules::FormInput> = std::iter::once(&institution)
         .chain(&vendors)
         .map(|o| rules::FormInput {
@@ -266,11 +268,7 @@ pub fn make(inputs: &Inputs<'_>) -> Result<Made, MakeError> {
     let report = Report {
         format_version: FORMAT_VERSION,
         generator: Generator::this(),
-        generated_at: inputs
-            .now
-            .round(jiff::Unit::Second)
-            .unwrap_or(inputs.now)
-            .to_string(),
+        generated_at: now.to_string(),
         fiscal_year: c.fiscal_year,
         institution: report_institution,
         checklist: checklist_ref(institution.checklist),

@@ -9,6 +9,7 @@
 
 pub mod bundle;
 pub mod make;
+pub mod recheck;
 
 use crate::answers::AnswerSet;
 use crate::probes::Evidence;

@@ -13,6 +13,7 @@ use super::trusted::TrustedKeys;
 use super::{MANIFEST, SIGNATURE};
 use crate::checklist::Catalog;
 use crate::exit::Exit;
+use crate::report::recheck::{Recheck, RecheckError};
 use crate::report::{self, Institution, Report};
 use ct_codecs::{Base64, Decoder};
 use serde::Serialize;
@@ -598,7 +599,38 @@ fn check_report(
     }
     b.findings
         .extend(super::vendor::check_forms(b.dir, &report, opts.keys));
-    for f in &report.findings {
+    let known = opts.catalog.by_digest(&report.checklist.digest).is_some();
+    match crate::report::recheck::recheck(&report, opts.catalog) {
+        Ok(rerun) if known => push_rerun(b, &report, &rerun),
+        Ok(_) => push_recorded(b, &report.findings),
+        Err(e) => {
+            if known {
+                let (code, class, message) = match e {
+                    RecheckError::UnknownChecklist {
+                        file,
+                        checklist,
+                        digest,
+                    } => (
+                        "checklist-unknown",
+                        Class::Integrity,
+                        format!("{file}: checklist {checklist} with digest {digest} is not known; give its file with --checklist PATH"),
+                    ),
+                    RecheckError::BadTime(reason) => (
+                        "report-unreadable",
+                        Class::Unusable,
+                        format!("generated_at is not an RFC 3339 time: {reason}"),
+                    ),
+                };
+                b.push(code, class, Some(name), message);
+            }
+            push_recorded(b, &report.findings);
+        }
+    }
+}
+
+/// Findings as the report records them (when the inspection cannot be re-run).
+fn push_recorded(b: &mut Bundle<'_>, findings: &[report::Finding]) {
+    for f in findings {
         b.findings.push(Finding {
             code: f.code.clone(),
             class: if f.severity == "error" {
@@ -606,9 +638,75 @@ fn check_report(
             } else {
                 Class::Note
             },
-            file: Some(name.to_owned()),
+            file: Some(report::FILE_NAME.to_owned()),
             item: f.item.clone(),
             message: f.message.clone(),
+        });
+    }
+}
+
+/// The re-run's findings, the warnings only the report knows, and every disagreement.
+fn push_rerun(b: &mut Bundle<'_>, report: &Report, rerun: &Recheck) {
+    let warnings = report.findings.iter().filter(|f| {
+        f.severity != "error"
+            && !rerun
+                .findings
+                .iter()
+                .any(|r| r.code == f.code && r.item == f.item && r.file == f.file)
+    });
+    for f in rerun.findings.iter().chain(warnings) {
+        b.findings.push(Finding {
+            code: f.code.clone(),
+            class: if f.severity == "error" {
+                Class::Finding
+            } else {
+                Class::Note
+            },
+            file: Some(
+                f.file
+                    .clone()
+                    .unwrap_or_else(|| report::FILE_NAME.to_owned()),
+            ),
+            item: f.item.clone(),
+            message: f.message.clone(),
+        });
+    }
+    let describe = |f: &report::Finding| {
+        format!(
+            "{}{}{}",
+            f.code,
+            f.item
+                .as_ref()
+                .map(|i| format!(" on `{i}`"))
+                .unwrap_or_default(),
+            f.file
+                .as_ref()
+                .map(|i| format!(" in {i}"))
+                .unwrap_or_default()
+        )
+    };
+    for f in &rerun.only_recorded {
+        b.findings.push(Finding {
+            code: "findings-disagree".into(),
+            class: Class::Finding,
+            file: Some(report::FILE_NAME.to_owned()),
+            item: f.item.clone(),
+            message: format!(
+                "report.json records {}, which checking its answers again does not find",
+                describe(f)
+            ),
+        });
+    }
+    for f in &rerun.only_rerun {
+        b.findings.push(Finding {
+            code: "findings-disagree".into(),
+            class: Class::Finding,
+            file: Some(report::FILE_NAME.to_owned()),
+            item: f.item.clone(),
+            message: format!(
+                "checking the answers again finds {}, which report.json does not record",
+                describe(f)
+            ),
         });
     }
 }

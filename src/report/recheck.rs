@@ -1,0 +1,198 @@
+//! Re-running the inspection on a report: what `verify` does instead of trusting the findings
+//! report.json records.
+//!
+//! The answers inside report.json are checked again with the checklist whose digest the report
+//! names (bundled, or given with `--checklist`), as of the day the report was made (Japan
+//! time), and the answer/probe contradictions are looked for again in the embedded probe
+//! evidence. Error-level findings are compared with those recorded: any difference means the
+//! report does not say what its own answers say. Rules that read the file system
+//! (`evidence-missing`) are replaced by a check against the report's attachment list
+//! (`evidence-not-attached`); warnings found only while reading a file (e.g. unknown fields)
+//! cannot be re-derived and are not compared. Never prints.
+
+use super::make::Lookup;
+use super::{Finding, FindingSource, Form, Report};
+use crate::answers::{self, rules, FileFormat};
+use crate::checklist::Catalog;
+use crate::diagnostic::Severity;
+use crate::probes::contradictions;
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+/// The result of a re-run.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Recheck {
+    /// The findings of the re-run, as a report records them.
+    pub findings: Vec<Finding>,
+    /// Recorded findings that the re-run does not find (error level).
+    pub only_recorded: Vec<Finding>,
+    /// Re-run findings that the report does not record (error level).
+    pub only_rerun: Vec<Finding>,
+}
+
+impl Recheck {
+    pub fn agrees(&self) -> bool {
+        self.only_recorded.is_empty() && self.only_rerun.is_empty()
+    }
+}
+
+/// Why the inspection could not be re-run.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RecheckError {
+    /// A form names a checklist digest that is not known.
+    UnknownChecklist {
+        file: String,
+        checklist: String,
+        digest: String,
+    },
+    /// `generated_at` is not an RFC 3339 time.
+    BadTime(String),
+}
+
+/// Re-run the inspection's rules and the contradiction check on `report`.
+pub fn recheck(report: &Report, catalog: &Catalog) -> Result<Recheck, RecheckError> {
+    let made: jiff::Timestamp = report
+        .generated_at
+        .parse()
+        .map_err(|e| RecheckError::BadTime(format!("`{}`: {e}", report.generated_at)))?;
+    let today = crate::dates::date_in_japan(made);
+    let forms: Vec<&Form> = std::iter::once(&report.answers)
+        .chain(&report.vendor_forms)
+        .collect();
+    let mut opened = Vec::new();
+    for form in &forms {
+        let checklist = catalog.by_digest(&form.checklist.digest).ok_or_else(|| {
+            RecheckError::UnknownChecklist {
+                file: form.file.clone(),
+                checklist: form.checklist.full_id(),
+                digest: form.checklist.digest.clone(),
+            }
+        })?;
+        let path = PathBuf::from(&form.file);
+        let loaded = answers::Loaded {
+            format: FileFormat::of(&path).unwrap_or(FileFormat::Toml),
+            path,
+            source: String::new(),
+            set: form.answers.clone(),
+            warnings: Vec::new(),
+        };
+        opened.push((*form, loaded, checklist));
+    }
+
+    let mut findings = Vec::new();
+    // Problems that make a file unusable: a report made by medsec never has them.
+    for (form, loaded, checklist) in &opened {
+        for d in answers::bind(loaded, &checklist.checklist) {
+            findings.push(Finding {
+                code: d.code.to_owned(),
+                severity: d.severity.to_string(),
+                source: FindingSource::Status,
+                file: Some(form.file.clone()),
+                line: None,
+                item: None,
+                round: None,
+                message: d.message,
+            });
+        }
+    }
+    let inputs: Vec<rules::FormInput> = opened
+        .iter()
+        .map(|(_, answers, checklist)| rules::FormInput { answers, checklist })
+        .collect();
+    let inspection = rules::inspect(&inputs, today);
+    for f in inspection.all_findings() {
+        if f.code() == "evidence-missing" {
+            continue;
+        }
+        findings.push(Finding {
+            code: f.code().to_owned(),
+            severity: f.severity().to_string(),
+            source: FindingSource::Status,
+            file: Some(f.diagnostic.location.file.clone()),
+            line: None,
+            item: f.item.clone(),
+            round: f.round,
+            message: f.diagnostic.message.clone(),
+        });
+    }
+    for form in &forms {
+        for a in &form.answers.answers {
+            for named in &a.evidence {
+                let attached = report.evidence.iter().any(|e| {
+                    e.form.as_deref() == Some(form.file.as_str())
+                        && e.named_as.as_deref() == Some(named.as_str())
+                });
+                if !attached {
+                    findings.push(Finding {
+                        code: "evidence-not-attached".into(),
+                        severity: Severity::Error.to_string(),
+                        source: FindingSource::Status,
+                        file: Some(form.file.clone()),
+                        line: None,
+                        item: Some(a.item.clone()),
+                        round: Some(a.round),
+                        message: format!(
+                            "item `{}` (round {}) names evidence `{named}`, which the bundle does not carry",
+                            a.item, a.round
+                        ),
+                    });
+                }
+            }
+        }
+    }
+    if let Some(evidence) = &report.probe_evidence {
+        for c in contradictions::check(&evidence.results, &Lookup(&report.answers.answers)) {
+            findings.push(Finding {
+                code: c.code.clone(),
+                severity: Severity::Error.to_string(),
+                source: FindingSource::Contradiction,
+                file: Some(report.answers.file.clone()),
+                line: None,
+                item: Some(c.item.clone()),
+                round: None,
+                message: c.message,
+            });
+        }
+    }
+
+    let errors = |list: &[Finding]| -> BTreeMap<Key, Vec<Finding>> {
+        let mut map: BTreeMap<Key, Vec<Finding>> = BTreeMap::new();
+        for f in list.iter().filter(|f| f.severity == "error") {
+            map.entry(key(f)).or_default().push(f.clone());
+        }
+        map
+    };
+    let recorded = errors(&report.findings);
+    let rerun = errors(&findings);
+    let surplus = |a: &BTreeMap<Key, Vec<Finding>>, b: &BTreeMap<Key, Vec<Finding>>| {
+        let mut out = Vec::new();
+        for (k, fs) in a {
+            let other = b.get(k).map_or(0, Vec::len);
+            out.extend(fs.iter().skip(other).cloned());
+        }
+        out
+    };
+    Ok(Recheck {
+        only_recorded: surplus(&recorded, &rerun),
+        only_rerun: surplus(&rerun, &recorded),
+        findings,
+    })
+}
+
+type Key = (
+    FindingSource,
+    Option<String>,
+    String,
+    Option<String>,
+    Option<u8>,
+);
+
+fn key(f: &Finding) -> Key {
+    (
+        f.source,
+        f.file.clone(),
+        f.code.clone(),
+        f.item.clone(),
+        f.round,
+    )
+}
