@@ -388,3 +388,195 @@ fn signing_a_form_that_is_not_a_vendor_form_is_refused() {
     );
     assert!(!dir.join("complete.toml.minisig").exists());
 }
+
+/// Run medsec in `dir` with the fixture checklists; returns (exit code, stdout, stderr).
+fn run_in(dir: &Path, args: &[&str]) -> (i32, String, String) {
+    let o = medsec()
+        .current_dir(dir)
+        .env("MEDSEC_PASSPHRASE", "a long passphrase for the test")
+        .args(checklist_args())
+        .args(args)
+        .output()
+        .unwrap();
+    (o.status.code().unwrap(), stdout_of(&o), stderr_of(&o))
+}
+
+#[test]
+#[allow(clippy::print_stderr)]
+fn end_to_end_as_users_run_it() {
+    let tmp = tempfile::tempdir().unwrap();
+    let w = tmp.path();
+    let ok = |r: (i32, String, String)| {
+        assert_eq!(r.0, 0, "{}{}", r.1, r.2);
+        r.1
+    };
+    // Keys.
+    ok(run_in(
+        w,
+        &[
+            "keygen",
+            "--out",
+            "hospital",
+            "--passphrase-env",
+            "MEDSEC_PASSPHRASE",
+        ],
+    ));
+    keygen(&w.join("vendor"));
+    // The answers file, header filled in by hand, answers imported from a sheet.
+    // A checklist file given alone is the one to answer.
+    let o = medsec()
+        .current_dir(w)
+        .arg("--checklist")
+        .arg(fixture("checklist-fy2025-institution.toml"))
+        .args(["init", "--out", "clinic.toml"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr_of(&o));
+    let text = std::fs::read_to_string(w.join("clinic.toml")).unwrap();
+    let mut text = text
+        .replace("name = \"\"", "name = \"テスト診療所\"")
+        .replace("code = \"\"", "code = \"0110113719\"")
+        .replace("prefecture = \"\"", "prefecture = \"北海道\"")
+        .replace("kind = \"\"", "kind = \"clinic\"")
+        .replace("manager = \"\"", "manager = \"山田太郎\"")
+        .replace("security_manager = \"\"", "security_manager = \"佐藤花子\"")
+        .replace("answered_by = \"\"", "answered_by = \"佐藤花子\"")
+        .replace("contract = \"\"", "contract = true")
+        .replace("forms = []", "forms = [\"vendor-a.toml\"]");
+    let at = text.find("item = \"security-manager\"").unwrap();
+    let e = at + text[at..].find("evidence = []").unwrap();
+    text.replace_range(
+        e..e + "evidence = []".len(),
+        "evidence = [\"evidence/appointment.txt\"]",
+    );
+    std::fs::write(w.join("clinic.toml"), text).unwrap();
+    std::fs::create_dir(w.join("evidence")).unwrap();
+    std::fs::write(w.join("evidence/appointment.txt"), "任命書 2025-04-01\n").unwrap();
+    std::fs::write(
+        w.join("sheet.csv"),
+        "item,answer,checked_on,target_date,note\n\
+         0,はい,2025-06-02,,\n\
+         security-manager,はい,2025-06-02,,\n\
+         remote-maintenance,はい,2025-06-03,,\n\
+         access-log-server,いいえ,2025-06-03,2026-03-31,手順を作成中\n\
+         two-factor-authentication,はい,2025-06-03,,\n",
+    )
+    .unwrap();
+    ok(run_in(
+        w,
+        &["answer", "clinic.toml", "--import", "sheet.csv"],
+    ));
+    // The vendor's form, signed by the vendor.
+    std::fs::copy(fixture("answers/vendor-a.toml"), w.join("vendor-a.toml")).unwrap();
+    ok(run_in(
+        w,
+        &["sign", "--form", "vendor-a.toml", "--key", "vendor.key"],
+    ));
+    ok(run_in(w, &["status", "clinic.toml"]));
+    // Probe a fixture machine.
+    std::fs::write(w.join("probes.toml"), "[[probe]]\nkind = \"patch-level\"\n").unwrap();
+    let root = fixture("probes/debian");
+    let (code, _, err) = run_in(
+        w,
+        &[
+            "probe",
+            "--config",
+            "probes.toml",
+            "--root",
+            root.to_str().unwrap(),
+            "--answers",
+            "clinic.toml",
+            "--out",
+            "evidence.json",
+            "--format",
+            "json",
+        ],
+    );
+    assert!(code == 0 || code == 1, "{err}");
+    // The signed report.
+    let out = ok(run_in(
+        w,
+        &[
+            "report",
+            "--answers",
+            "clinic.toml",
+            "--evidence",
+            "evidence.json",
+            "--out",
+            "bundle",
+            "--sign",
+            "hospital.key",
+            "--passphrase-env",
+            "MEDSEC_PASSPHRASE",
+        ],
+    ));
+    assert!(out.contains("signed bundle"), "{out}");
+    // The inspector.
+    let keys = w.join("keys.toml");
+    keys_toml(
+        &keys,
+        &w.join("hospital.pub"),
+        VENDOR,
+        Some(&w.join("vendor.pub")),
+    );
+    let (code, out, err) = run_in(
+        w,
+        &[
+            "verify",
+            "bundle",
+            "--trusted",
+            "keys.toml",
+            "--institution",
+            "0110113719",
+            "--as-of",
+            "2025-11-01",
+        ],
+    );
+    assert_eq!(code, 0, "{out}{err}");
+    // The stock tools.
+    let stock = |dir: &Path| {
+        std::process::Command::new("sh")
+            .arg("-c")
+            .arg("minisign -Vm MANIFEST.sha256 -p ../hospital.pub && sha256sum -c MANIFEST.sha256")
+            .current_dir(dir)
+            .output()
+            .unwrap()
+    };
+    let have_minisign = std::process::Command::new("minisign")
+        .arg("-v")
+        .output()
+        .is_ok();
+    if have_minisign {
+        let o = stock(&w.join("bundle"));
+        assert!(o.status.success(), "{}{}", stdout_of(&o), stderr_of(&o));
+        let o = std::process::Command::new("minisign")
+            .args(["-Vm", "vendor-a.toml", "-p", "vendor.pub"])
+            .current_dir(w)
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", stderr_of(&o));
+    } else if common::in_ci() {
+        panic!("minisign is not installed (apt-get install -y minisign)");
+    } else {
+        eprintln!("minisign is not installed: skipping the stock-tool check");
+    }
+    // A changed evidence file: exit 3, and the stock tools refuse it too.
+    let evidence = w.join("bundle/evidence/clinic/evidence/appointment.txt");
+    std::fs::write(&evidence, "任命書 2024-04-01\n").unwrap();
+    let (code, out, _) = run_in(
+        w,
+        &[
+            "verify",
+            "bundle",
+            "--trusted",
+            "keys.toml",
+            "--as-of",
+            "2025-11-01",
+        ],
+    );
+    assert_eq!(code, 3, "{out}");
+    assert!(out.contains("file-changed"), "{out}");
+    if have_minisign {
+        assert!(!stock(&w.join("bundle")).status.success());
+    }
+}

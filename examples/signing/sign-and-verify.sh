@@ -15,22 +15,29 @@ cd "$work"
 export MEDSEC_PASSPHRASE="example passphrase, choose a long one"
 "${medsec[@]}" keygen --out hospital --passphrase-env MEDSEC_PASSPHRASE
 
-# 2. A bundle: report.json (normally written by `medsec report`) and an evidence file.
-#    The example report follows the bundled checklist mhlw-institution@fy2025.
-mkdir -p bundle/evidence
-digest=$("${medsec[@]}" checklist list --format json 2>/dev/null |
-  python3 -c 'import json,sys; print(next(c["digest"] for c in json.load(sys.stdin) if c["id"]=="mhlw-institution" and c["edition"]=="fy2025"))')
-cat >bundle/report.json <<JSON
-{
-  "format_version": 1,
-  "fiscal_year": 2025,
-  "institution": {"code": "0110113719", "name": "札幌中央病院"},
-  "checklist": {"id": "mhlw-institution", "edition": "fy2025", "digest": "$digest",
-                "form": "institution", "fiscal_year": 2025},
-  "findings": []
-}
-JSON
-echo "2025-10-01 03:00 full backup ok" >bundle/evidence/backup-log.txt
+# 2. A bundle, made by `medsec report` (unsigned here) from an answers file: every item of
+#    the bundled FY2025 institution form answered はい (see examples/report/run.sh for the
+#    full story with vendor forms, probes and evidence files).
+"${medsec[@]}" init --checklist mhlw-institution@fy2025 --out hospital.toml >/dev/null 2>&1
+python3 - <<'PY'
+import re
+text = open("hospital.toml", encoding="utf-8").read()
+for key, value in {
+    "name": '"札幌中央病院"', "code": '"0110113719"', "prefecture": '"北海道"',
+    "kind": '"hospital"', "manager": '"山田太郎"', "security_manager": '"佐藤花子"',
+    "answered_by": '"佐藤花子"', "contract": "false",
+}.items():
+    text = re.sub(rf'^{key} = [^#\n]*', f'{key} = {value}  ', text, count=1, flags=re.M)
+open("hospital.toml", "w", encoding="utf-8").write(text)
+PY
+"${medsec[@]}" checklist show mhlw-institution@fy2025 --format json | python3 -c '
+import csv, json, sys
+w = csv.writer(sys.stdout)
+w.writerow(["item", "answer", "checked_on"])
+for item in json.load(sys.stdin)["items"]:
+    w.writerow([item["id"], "はい", "2025-06-02"])' >sheet.csv
+"${medsec[@]}" answer hospital.toml --import sheet.csv >/dev/null
+"${medsec[@]}" report --answers hospital.toml --out bundle
 "${medsec[@]}" sign bundle --key hospital.key --passphrase-env MEDSEC_PASSPHRASE
 
 # 3. The inspector: keys.toml maps institution codes to the keys they trust.
