@@ -18,22 +18,43 @@ bin=$PWD/target/release/medsec
 mkdir -p "$work"
 echo "workdir: $work"
 
-# One key, one checklist (bundled), bundles for institution codes 0100000000 + i.
+# One key; one complete report made by `medsec report` from the bundled FY2025 institution form
+# (every item answered はい), copied per bundle with institution codes 011 + i (7 digits).
 [ -f "$work/hospital.key" ] || "$bin" keygen --out "$work/hospital" --unencrypted 2>/dev/null >/dev/null
-digest=$("$bin" checklist list --format json 2>/dev/null |
-  python3 -c 'import json,sys; print(next(c["digest"] for c in json.load(sys.stdin) if c["id"]=="mhlw-institution" and c["edition"]=="fy2025"))')
+if [ ! -f "$work/template/report.json" ]; then
+  (
+    cd "$work"
+    "$bin" init --checklist mhlw-institution@fy2025 --out clinic.toml --force >/dev/null 2>&1
+    python3 - <<'PY'
+import re
+text = open("clinic.toml", encoding="utf-8").read()
+for key, value in {"name": '"医療機関"', "code": '"0110113719"', "prefecture": '"北海道"',
+                   "kind": '"hospital"', "manager": '"管理者"', "security_manager": '"責任者"',
+                   "answered_by": '"責任者"', "contract": "false"}.items():
+    text = re.sub(rf'^{key} = [^#\n]*', f'{key} = {value}  ', text, count=1, flags=re.M)
+open("clinic.toml", "w", encoding="utf-8").write(text)
+PY
+    "$bin" checklist show mhlw-institution@fy2025 --format json | python3 -c '
+import csv, json, sys
+w = csv.writer(sys.stdout)
+w.writerow(["item", "answer", "checked_on"])
+for item in json.load(sys.stdin)["items"]:
+    w.writerow([item["id"], "はい", "2025-06-02"])' >sheet.csv
+    "$bin" answer clinic.toml --import sheet.csv >/dev/null
+    "$bin" report --answers clinic.toml --out template --force >/dev/null
+  )
+fi
 
 make_one() {
   local i=$1 dir="$work/bundles/b$1"
   [ -f "$dir/MANIFEST.sha256.minisig" ] && return 0
   mkdir -p "$dir/evidence"
-  printf '{\n  "format_version": 1,\n  "fiscal_year": 2025,\n  "institution": {\n    "code": "%010d",\n    "name": "医療機関 %d"\n  },\n  "checklist": {\n    "id": "mhlw-institution",\n    "edition": "fy2025",\n    "digest": "%s",\n    "form": "institution",\n    "fiscal_year": 2025\n  },\n  "findings": []\n}\n' \
-    $((100000000 + i)) "$i" "$digest" >"$dir/report.json"
+  sed "s/0110113719/$(printf '011%07d' "$i")/g" "$work/template/report.json" >"$dir/report.json"
   head -c 2048 /dev/urandom | base64 >"$dir/evidence/backup-log.txt"
   "$bin" sign "$dir" --key "$work/hospital.key" >/dev/null
 }
 export -f make_one
-export work bin digest
+export work bin
 echo "making $n signed bundles..."
 seq 1 "$n" | xargs -P "$(nproc)" -I{} bash -c 'make_one {}'
 mapfile -t dirs < <(seq 1 "$n" | sed "s|^|$work/bundles/b|")

@@ -106,26 +106,32 @@ pub struct ReportView {
     pub findings: Vec<Finding>,
 }
 
+fn json_error(path: &Path) -> impl Fn(serde_json::Error) -> ReportError + '_ {
+    move |e| ReportError::Json {
+        path: path.to_owned(),
+        line: e.line(),
+        column: e.column(),
+        message: e.to_string(),
+    }
+}
+
+/// Parse JSON and check `format_version` before anything else is read.
+fn parse_versioned(path: &Path, bytes: &[u8]) -> Result<serde_json::Value, ReportError> {
+    let value: serde_json::Value = serde_json::from_slice(bytes).map_err(json_error(path))?;
+    match value.get("format_version") {
+        Some(v) if v.as_u64() == Some(u64::from(FORMAT_VERSION)) => Ok(value),
+        other => Err(ReportError::Version {
+            path: path.to_owned(),
+            found: other.map_or_else(|| "(missing)".to_owned(), ToString::to_string),
+        }),
+    }
+}
+
 impl ReportView {
     /// Parse report bytes; `path` names the file in errors.
     pub fn parse(path: &Path, bytes: &[u8]) -> Result<Self, ReportError> {
-        let json_err = |e: serde_json::Error| ReportError::Json {
-            path: path.to_owned(),
-            line: e.line(),
-            column: e.column(),
-            message: e.to_string(),
-        };
-        let value: serde_json::Value = serde_json::from_slice(bytes).map_err(json_err)?;
-        match value.get("format_version") {
-            Some(v) if v.as_u64() == Some(u64::from(FORMAT_VERSION)) => {}
-            other => {
-                return Err(ReportError::Version {
-                    path: path.to_owned(),
-                    found: other.map_or_else(|| "(missing)".to_owned(), ToString::to_string),
-                })
-            }
-        }
-        serde_json::from_value(value).map_err(json_err)
+        let value = parse_versioned(path, bytes)?;
+        serde_json::from_value(value).map_err(json_error(path))
     }
 
     /// Read `report.json` from a file.
@@ -254,14 +260,8 @@ pub struct Report {
 impl Report {
     /// Parse report bytes, checking `format_version` first; `path` names the file in errors.
     pub fn parse(path: &Path, bytes: &[u8]) -> Result<Self, ReportError> {
-        // The version check and the error positions are those of the view.
-        ReportView::parse(path, bytes)?;
-        serde_json::from_slice(bytes).map_err(|e| ReportError::Json {
-            path: path.to_owned(),
-            line: e.line(),
-            column: e.column(),
-            message: e.to_string(),
-        })
+        let value = parse_versioned(path, bytes)?;
+        serde_json::from_value(value).map_err(json_error(path))
     }
 
     /// The bytes of `report.json`: the same content always gives the same bytes. Object keys
