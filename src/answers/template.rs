@@ -434,7 +434,7 @@ mod tests {
         for (format, name) in [(FileFormat::Toml, "a.toml"), (FileFormat::Yaml, "a.yaml")] {
             for lang in [Lang::Ja, Lang::En] {
                 let text = render(&c, format, lang, None);
-                let loaded = load_str(Path::new(name), format, text.clone())
+                let loaded = load_str(Path::new(name), format, text.clone(), lang)
                     .unwrap_or_else(|e| panic!("{e}\n{text}"));
                 assert_eq!(loaded.set.answers.len(), c.checklist.items.len());
                 assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);

@@ -31,7 +31,7 @@ pub fn run(args: InitArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     let mut notices = Vec::new();
 
     let last = match &args.from {
-        Some(p) => Some(answers::load(p)?),
+        Some(p) => Some(answers::load(p, ctx.lang).map_err(|e| e.in_lang(ctx.lang))?),
         None => None,
     };
     let last_checklist = last
@@ -78,7 +78,7 @@ pub fn run(args: InitArgs, ctx: &Context) -> anyhow::Result<Outcome> {
             checklist.checklist.form, checklist.checklist.edition
         ))
     });
-    let format = FileFormat::of(&out)?;
+    let format = FileFormat::of(&out).map_err(|e| e.in_lang(ctx.lang))?;
     let carried = last.as_ref().map(|l| {
         template::carry_forward(
             &l.set,
@@ -87,7 +87,12 @@ pub fn run(args: InitArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         )
     });
     let text = template::render(checklist, format, ctx.lang, carried.as_ref());
-    store::create(&out, &text, args.force).with_context(|| "nothing was written")?;
+    store::create(&out, &text, args.force)
+        .map_err(|e| e.in_lang(ctx.lang))
+        .with_context(|| match ctx.lang {
+            Lang::Ja => "何も書き込んでいません",
+            Lang::En => "nothing was written",
+        })?;
 
     let c = &checklist.checklist;
     let carried_count = carried.as_ref().map_or(0, |cf| {
