@@ -320,12 +320,15 @@ fn condition_text(rule: NotApplicableRule, lang: Lang) -> &'static str {
     }
 }
 
-fn review_text(review: Review, lang: Lang) -> &'static str {
+/// What a review mark means, for people (also the note `medsec init --from` writes).
+pub fn review_text(review: Review, lang: Lang) -> &'static str {
     match (review, lang) {
         (Review::New, Lang::Ja) => "今年度の新しい項目",
         (Review::Reworded, Lang::Ja) => "昨年度から文言が変わった項目",
         (Review::Replaced, Lang::Ja) => "昨年度の項目を置き換えた項目",
-        (r, Lang::En) => r.as_str(),
+        (Review::New, Lang::En) => "new in this edition",
+        (Review::Reworded, Lang::En) => "reworded since last year",
+        (Review::Replaced, Lang::En) => "replaces last year's item(s)",
     }
 }
 
@@ -750,7 +753,7 @@ impl Msg {
                 if ja {
                     format!("{}: 引継ぎ時に「{}」(`{}`)とされました。項目を読み直してから `review` を消してください", item.text(lang), review_text(*review, lang), review.as_str())
                 } else {
-                    format!("{}: marked `{}` when carried forward; read the item again, then remove `review`", item.text(lang), review_text(*review, lang))
+                    format!("{}: marked `{}` ({}) when carried forward; read the item again, then remove `review`", item.text(lang), review.as_str(), review_text(*review, lang))
                 }
             }
             Msg::EvidenceMissing { item, path } => {

@@ -76,10 +76,24 @@ pub fn apply(loaded: &Loaded, updates: &[Update]) -> Result<String, AnswersError
         path: loaded.path.clone(),
         message,
     };
-    match loaded.format {
-        FileFormat::Toml => apply_toml(&loaded.source, updates).map_err(unsafe_err),
-        FileFormat::Yaml => apply_yaml(&loaded.source, updates).map_err(unsafe_err),
+    with_lf(&loaded.source, |source| match loaded.format {
+        FileFormat::Toml => apply_toml(source, updates),
+        FileFormat::Yaml => apply_yaml(source, updates),
+    })
+    .map_err(unsafe_err)
+}
+
+/// Edit text with `\n` line ends: a file written with `\r\n` (Windows) is edited as `\n` and
+/// written back with `\r\n` throughout, so added lines match the rest.
+fn with_lf(
+    source: &str,
+    edit: impl FnOnce(&str) -> Result<String, String>,
+) -> Result<String, String> {
+    if !source.contains("\r\n") {
+        return edit(source);
     }
+    let lf = source.replace("\r\n", "\n");
+    Ok(edit(&lf)?.replace('\n', "\r\n"))
 }
 
 /// Apply `updates`, check that the result still reads, and replace the file atomically.
@@ -105,10 +119,11 @@ pub fn save_fields(loaded: &Loaded, fields: &[FieldUpdate]) -> Result<Loaded, An
         path: loaded.path.clone(),
         message,
     };
-    let text = match loaded.format {
-        FileFormat::Toml => apply_toml_fields(&loaded.source, fields).map_err(unsafe_err)?,
-        FileFormat::Yaml => apply_yaml_fields(&loaded.source, fields).map_err(unsafe_err)?,
-    };
+    let text = with_lf(&loaded.source, |source| match loaded.format {
+        FileFormat::Toml => apply_toml_fields(source, fields),
+        FileFormat::Yaml => apply_yaml_fields(source, fields),
+    })
+    .map_err(unsafe_err)?;
     commit(loaded, text)
 }
 
@@ -150,6 +165,9 @@ pub fn create(path: &Path, text: &str, force: bool) -> Result<(), AnswersError> 
 /// Replace `path` with `bytes`: temporary file in the same folder, fsync, rename, fsync folder.
 /// The original file's permissions are kept.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    // Through a symbolic link, replace the file it points to, not the link.
+    let resolved = std::fs::canonicalize(path).ok();
+    let path = resolved.as_deref().unwrap_or(path);
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_owned(),
         _ => std::path::PathBuf::from("."),
@@ -355,7 +373,7 @@ fn key_at(line: &str, col: usize) -> Option<&str> {
     let colon = rest.find(':')?;
     let key = rest[..colon].trim_matches(|c| c == '"' || c == '\'');
     let after = &rest[colon + 1..];
-    (after.is_empty() || after.starts_with(' ') || after.starts_with('\n')).then_some(key)
+    (after.is_empty() || after.starts_with([' ', '\n', '\r'])).then_some(key)
 }
 
 fn unquote(s: &str) -> &str {
@@ -838,6 +856,73 @@ mod tests {
         assert!(out.ends_with("vendor:\n  name: \"A社\"\n"), "{out}");
         let flow = "format_version: 1\ninstitution: {name: a}\n";
         assert!(apply_yaml_fields(flow, &[field("institution", "name", "b")]).is_err());
+    }
+
+    #[test]
+    fn crlf_files_stay_crlf() {
+        let yaml = "format_version: 1\r\ninstitution:\r\n  name: \"\"  # 名称\r\nanswers:\r\n  - item: security-manager\r\n    answer: \"\"\r\n    evidence:\r\n      - old.pdf\r\n";
+        let out = with_lf(yaml, |s| apply_yaml(s, &[update()])).unwrap();
+        assert!(!out.replace("\r\n", "").contains('\n'), "{out:?}");
+        assert!(out.contains("    answer: \"いいえ\"\r\n"), "{out:?}");
+        assert!(!out.contains("old.pdf"));
+        let out = with_lf(yaml, |s| {
+            apply_yaml_fields(s, &[field("institution", "name", "A")])
+        })
+        .unwrap();
+        assert!(out.contains("  name: \"A\"  # 名称\r\n"), "{out:?}");
+        let toml = "format_version = 1\r\n[institution]\r\nname = \"\"\r\n";
+        let out = with_lf(toml, |s| {
+            apply_toml_fields(s, &[field("institution", "code", "0110113719")])
+        })
+        .unwrap();
+        assert!(out.ends_with("code = \"0110113719\"\r\n"), "{out:?}");
+        assert!(!out.replace("\r\n", "").contains('\n'));
+    }
+
+    const FILE: &str = "format_version = 1\n[checklist]\nid = \"c\"\nedition = \"fy2025\"\n";
+
+    #[test]
+    fn a_file_changed_since_it_was_read_is_not_overwritten() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("a.toml");
+        std::fs::write(&p, FILE).unwrap();
+        let loaded = crate::answers::load(&p, crate::checklist::Lang::En).unwrap();
+        let edited = format!("{FILE}# edited in another window\n");
+        std::fs::write(&p, &edited).unwrap();
+        let err = save(&loaded, &[update()]).unwrap_err();
+        assert!(matches!(err, AnswersError::Changed { .. }), "{err}");
+        assert_eq!(std::fs::read_to_string(&p).unwrap(), edited);
+    }
+
+    #[test]
+    fn a_bom_is_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("a.toml");
+        std::fs::write(&p, format!("\u{feff}{FILE}")).unwrap();
+        let loaded = crate::answers::load(&p, crate::checklist::Lang::En).unwrap();
+        assert!(loaded.bom);
+        let saved = save(&loaded, &[update()]).unwrap();
+        let bytes = std::fs::read(&p).unwrap();
+        assert!(bytes.starts_with(b"\xEF\xBB\xBF"));
+        assert_eq!(saved.set.answers.len(), 1);
+        // And the next save still sees the file as it was written.
+        save(&saved, &[update()]).unwrap();
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn atomic_write_through_a_symlink_replaces_the_target() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("real.toml");
+        let link = dir.path().join("link.toml");
+        std::fs::write(&target, "old").unwrap();
+        std::os::unix::fs::symlink(&target, &link).unwrap();
+        write_atomic(&link, b"new").unwrap();
+        assert!(std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink());
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "new");
     }
 
     #[test]

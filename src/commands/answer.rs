@@ -2,7 +2,7 @@
 
 use super::{Context, Outcome};
 use crate::answers::{self, sheet, store, walk, AnswersError};
-use crate::checklist::{Catalog, Lang};
+use crate::checklist::Lang;
 use crate::cli::answer::AnswerArgs;
 use crate::exit::Exit;
 use crate::render;
@@ -11,7 +11,7 @@ use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 pub fn run(args: AnswerArgs, ctx: &Context) -> anyhow::Result<Outcome> {
-    let catalog = Catalog::with_files(&super::init::split_checklist_args(&ctx.checklist_paths).0)?;
+    let catalog = super::init::catalog(ctx)?;
     let file = match &args.file {
         Some(f) => f.clone(),
         None => find_answers_file(Path::new("."), ctx.lang)?,

@@ -25,6 +25,13 @@ pub fn split_checklist_args(values: &[PathBuf]) -> (Vec<PathBuf>, Option<String>
     (files, spec)
 }
 
+/// The bundled checklists and the checklist files given with --checklist.
+pub fn catalog(ctx: &Context) -> anyhow::Result<Catalog> {
+    Ok(Catalog::with_files(
+        &split_checklist_args(&ctx.checklist_paths).0,
+    )?)
+}
+
 pub fn run(args: InitArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     let (files, spec) = split_checklist_args(&ctx.checklist_paths);
     let catalog = Catalog::with_files(&files)?;

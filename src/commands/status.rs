@@ -2,7 +2,7 @@
 
 use super::{Context, Outcome};
 use crate::answers::{self, rules, AnswersError};
-use crate::checklist::{Catalog, Lang};
+use crate::checklist::Lang;
 use crate::cli::status::{StatusArgs, StatusFormat};
 use crate::diagnostic::{Diagnostic, Location, Severity};
 use crate::exit::Exit;
@@ -11,7 +11,7 @@ use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 pub fn run(args: StatusArgs, ctx: &Context) -> anyhow::Result<Outcome> {
-    let catalog = Catalog::with_files(&super::init::split_checklist_args(&ctx.checklist_paths).0)?;
+    let catalog = super::init::catalog(ctx)?;
     let mut queue: Vec<PathBuf> = args.files.clone();
     let mut seen: BTreeSet<PathBuf> = BTreeSet::new();
     let mut opened = Vec::new();
