@@ -4,6 +4,7 @@
 //! write to the terminal.
 pub mod answers;
 pub mod app;
+pub mod atomic;
 pub mod checklist;
 pub mod cli;
 pub mod commands;
@@ -12,4 +13,7 @@ pub mod diagnostic;
 pub mod diff;
 pub mod exit;
 pub mod lint;
+pub mod probes;
 pub mod render;
+pub mod report;
+pub mod signing;

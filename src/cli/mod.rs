@@ -6,7 +6,12 @@
 pub mod answer;
 pub mod checklist;
 pub mod init;
+pub mod keygen;
+pub mod probe;
+pub mod report;
+pub mod sign;
 pub mod status;
+pub mod verify;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use std::ffi::OsString;
@@ -96,6 +101,17 @@ pub enum Command {
     },
     /// Print the man page (roff) to stdout.
     Man,
+    /// Make a signing key pair (minisign formats).
+    Keygen(keygen::KeygenArgs),
+    /// Report bundles: the JSON Schema of report.json.
+    #[command(subcommand)]
+    Report(report::ReportCommand),
+    /// Write and sign a bundle's manifest.
+    Sign(sign::SignArgs),
+    /// Verify signed report bundles offline.
+    Verify(verify::VerifyArgs),
+    /// Gather evidence from this machine (patch level, backups, accounts, services, ledger).
+    Probe(probe::ProbeArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -1,0 +1,44 @@
+//! `medsec probe`
+
+use clap::{Args, ValueEnum};
+use std::path::PathBuf;
+
+/// Gather evidence from this machine: patch level, backups, accounts, services, asset ledger.
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Probes only read; they never change the system. Without --config the probes \
+that suit this machine run (patch-level, accounts, services). See docs/probes.md and \
+examples/probes.toml.\n\nExit 0: no probe failed (unknown allowed); 1: a probe failed or an answer \
+is contradicted; 2: unusable configuration, answers or arguments."
+)]
+pub struct ProbeArgs {
+    /// Probe configuration (TOML); see examples/probes.toml.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    /// Output on stdout: a table for people or the evidence JSON.
+    #[arg(long, value_enum, default_value_t = ProbeFormat::Table)]
+    pub format: ProbeFormat,
+
+    /// Also write the evidence JSON to FILE (written atomically; replaced if it exists).
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+
+    /// Answers file: an answer はい that a probe contradicts is reported as a finding.
+    #[arg(long, value_name = "FILE")]
+    pub answers: Option<PathBuf>,
+
+    /// Read the machine under DIR instead of / (a mounted disk image, or a fixture tree).
+    #[arg(long, value_name = "DIR", default_value = "/")]
+    pub root: PathBuf,
+
+    /// Never show a progress bar (it is shown only on a terminal, and never with --format json).
+    #[arg(long)]
+    pub no_progress: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ProbeFormat {
+    Table,
+    Json,
+}

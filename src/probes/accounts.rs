@@ -1,0 +1,408 @@
+//! accounts: local accounts that can log in, with their last login; accounts unused for N days
+//! and accounts of people who have left are flagged.
+//!
+//! Reads /etc/passwd, /etc/shadow (when allowed: without it the password state is unknown),
+//! /var/log/wtmp and /var/log/lastlog. A home's `.ssh/authorized_keys` is only checked for
+//! existence, never read.
+
+use super::config::{AccountsSettings, Role};
+use super::{items_for, Observation, Probe, ProbeContext, Verdict};
+use crate::checklist::ProbeKind;
+use jiff::Timestamp;
+use serde::Serialize;
+use serde_json::{Map, Value};
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+pub struct Accounts {
+    settings: AccountsSettings,
+    role: Role,
+}
+
+impl Accounts {
+    pub fn new(settings: AccountsSettings, role: Role) -> Self {
+        Accounts { settings, role }
+    }
+}
+
+/// One line of /etc/passwd.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PasswdEntry {
+    pub name: String,
+    pub uid: u32,
+    pub home: String,
+    pub shell: String,
+}
+
+pub fn parse_passwd(text: &str) -> Vec<PasswdEntry> {
+    text.lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .filter_map(|l| {
+            let f: Vec<&str> = l.split(':').collect();
+            (f.len() >= 7).then(|| PasswdEntry {
+                name: f[0].to_owned(),
+                uid: f[2].parse().unwrap_or(u32::MAX),
+                home: f[5].to_owned(),
+                shell: f[6].to_owned(),
+            })
+        })
+        .collect()
+}
+
+/// The password field's meaning.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum PasswordState {
+    /// A hash: password login works.
+    Usable,
+    /// `!` or `*`: locked.
+    Locked,
+    /// Empty: login without a password.
+    Empty,
+    /// /etc/shadow could not be read.
+    Unknown,
+}
+
+/// name -> (password state, last change in days since 1970, account expiry in days)
+pub fn parse_shadow(text: &str) -> BTreeMap<String, (PasswordState, Option<i64>, Option<i64>)> {
+    text.lines()
+        .filter_map(|l| {
+            let f: Vec<&str> = l.split(':').collect();
+            if f.len() < 2 {
+                return None;
+            }
+            let state = match f[1] {
+                "" => PasswordState::Empty,
+                h if h.starts_with('!') || h.starts_with('*') => PasswordState::Locked,
+                _ => PasswordState::Usable,
+            };
+            let day = |i: usize| f.get(i).and_then(|v| v.parse::<i64>().ok());
+            Some((f[0].to_owned(), (state, day(2), day(7))))
+        })
+        .collect()
+}
+
+/// Shells that do not give a session.
+fn is_no_login_shell(shell: &str) -> bool {
+    let base = shell.rsplit('/').next().unwrap_or(shell);
+    shell.is_empty() || matches!(base, "nologin" | "false" | "sync" | "shutdown" | "halt")
+}
+
+/// A login seen in wtmp or lastlog.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Login {
+    pub time: Timestamp,
+    pub from: String,
+}
+
+/// Newest USER_PROCESS record per user in a wtmp file (glibc `struct utmp`, 384 bytes).
+pub fn parse_wtmp(bytes: &[u8]) -> BTreeMap<String, Login> {
+    const RECORD: usize = 384;
+    const USER_PROCESS: i16 = 7;
+    let cstr = |b: &[u8]| {
+        let end = b.iter().position(|&c| c == 0).unwrap_or(b.len());
+        String::from_utf8_lossy(&b[..end]).into_owned()
+    };
+    let mut out: BTreeMap<String, Login> = BTreeMap::new();
+    for rec in bytes.chunks_exact(RECORD) {
+        if i16::from_le_bytes([rec[0], rec[1]]) != USER_PROCESS {
+            continue;
+        }
+        let user = cstr(&rec[44..76]);
+        let host = cstr(&rec[76..332]);
+        let line = cstr(&rec[8..40]);
+        let secs = i32::from_le_bytes([rec[340], rec[341], rec[342], rec[343]]);
+        let Ok(time) = Timestamp::from_second(i64::from(secs as u32)) else {
+            continue;
+        };
+        let from = if host.is_empty() { line } else { host };
+        if out.get(&user).is_none_or(|l| l.time < time) {
+            out.insert(user, Login { time, from });
+        }
+    }
+    out
+}
+
+/// The lastlog record of `uid` (`struct lastlog`, 292 bytes, indexed by uid).
+pub fn lastlog_entry(bytes: &[u8], uid: u32) -> Option<Login> {
+    let off = (uid as usize).checked_mul(292)?;
+    let rec = bytes.get(off..off + 292)?;
+    let secs = u32::from_le_bytes([rec[0], rec[1], rec[2], rec[3]]);
+    if secs == 0 {
+        return None;
+    }
+    let cstr = |b: &[u8]| {
+        let end = b.iter().position(|&c| c == 0).unwrap_or(b.len());
+        String::from_utf8_lossy(&b[..end]).into_owned()
+    };
+    let host = cstr(&rec[36..292]);
+    Some(Login {
+        time: Timestamp::from_second(i64::from(secs)).ok()?,
+        from: if host.is_empty() {
+            cstr(&rec[4..36])
+        } else {
+            host
+        },
+    })
+}
+
+#[derive(Debug, Serialize)]
+struct AccountView {
+    name: String,
+    uid: u32,
+    shell: String,
+    password: PasswordState,
+    authorized_keys: bool,
+    can_log_in: bool,
+    last_login: Option<Login>,
+    flags: Vec<String>,
+}
+
+/// lastlog is a sparse file as long as the highest uid; beyond this it is not read.
+const MAX_LASTLOG_BYTES: u64 = 64 << 20;
+
+impl Probe for Accounts {
+    fn kind(&self) -> ProbeKind {
+        ProbeKind::Accounts
+    }
+
+    fn items(&self) -> Vec<String> {
+        items_for(ProbeKind::Accounts, self.role)
+    }
+
+    fn parameters(&self) -> Map<String, Value> {
+        let s = &self.settings;
+        let mut m = Map::new();
+        m.insert("max_unused_days".into(), s.max_unused_days.into());
+        m.insert("leavers".into(), s.leavers.clone().into());
+        if let Some(f) = &s.leavers_file {
+            m.insert("leavers_file".into(), f.display().to_string().into());
+        }
+        m.insert("ignore".into(), s.ignore.clone().into());
+        m
+    }
+
+    fn run(&self, ctx: &ProbeContext) -> Observation {
+        let s = &self.settings;
+        let passwd_path = ctx.path("/etc/passwd");
+        let passwd = match ctx.read(&passwd_path) {
+            Ok(b) => parse_passwd(&String::from_utf8_lossy(&b)),
+            Err(e) => {
+                return Observation::new(
+                    Verdict::Unknown,
+                    format!(
+                    "cannot read {}: {e} (local accounts are read from /etc/passwd on Unix only)",
+                    passwd_path.display()
+                ),
+                )
+            }
+        };
+        let shadow = match ctx.read(&ctx.path("/etc/shadow")) {
+            Ok(b) => Some(parse_shadow(&String::from_utf8_lossy(&b))),
+            Err(_) => None,
+        };
+        let wtmp = ctx
+            .read_optional(&ctx.path("/var/log/wtmp"))
+            .ok()
+            .flatten()
+            .map(|b| parse_wtmp(&b));
+        let lastlog_path = ctx.path("/var/log/lastlog");
+        let lastlog = match std::fs::metadata(&lastlog_path) {
+            Ok(md) if md.len() <= MAX_LASTLOG_BYTES => ctx.read(&lastlog_path).ok(),
+            Ok(md) => {
+                ctx.note(
+                    &lastlog_path,
+                    "error",
+                    format!("{} bytes (sparse, indexed by uid): not read", md.len()),
+                );
+                None
+            }
+            Err(_) => None,
+        };
+        let mut leavers: BTreeSet<String> = s.leavers.iter().cloned().collect();
+        if let Some(f) = &s.leavers_file {
+            match ctx.read(f) {
+                Ok(b) => {
+                    let (text, _) = super::text::decode(&b);
+                    leavers.extend(
+                        text.lines()
+                            .map(|l| l.split('#').next().unwrap_or("").trim())
+                            .filter(|l| !l.is_empty())
+                            .map(str::to_owned),
+                    );
+                }
+                Err(e) => {
+                    return Observation::new(
+                        Verdict::Unknown,
+                        format!("cannot read the leavers list {}: {e}", f.display()),
+                    )
+                }
+            }
+        }
+        let now = ctx.now();
+        let today_days = now.as_second().div_euclid(86_400);
+        let max_unused = i64::from(s.max_unused_days);
+        let have_logins = wtmp.is_some() || lastlog.is_some();
+        let mut views = Vec::new();
+        let mut flagged = Vec::new();
+        for p in &passwd {
+            if s.ignore.contains(&p.name) {
+                continue;
+            }
+            let (password, last_change, expire) = match &shadow {
+                Some(sh) => sh
+                    .get(&p.name)
+                    .copied()
+                    .unwrap_or((PasswordState::Locked, None, None)),
+                None => (PasswordState::Unknown, None, None),
+            };
+            let keys_path = ctx.path(Path::new(&p.home).join(".ssh/authorized_keys"));
+            let authorized_keys = keys_path.is_file();
+            let expired = expire.is_some_and(|e| e <= today_days);
+            let can_log_in = !is_no_login_shell(&p.shell)
+                && !expired
+                && (password != PasswordState::Locked || authorized_keys);
+            let last_login = [
+                wtmp.as_ref().and_then(|w| w.get(&p.name).cloned()),
+                lastlog.as_ref().and_then(|l| lastlog_entry(l, p.uid)),
+            ]
+            .into_iter()
+            .flatten()
+            .max_by_key(|l| l.time);
+            let mut flags = Vec::new();
+            if leavers.contains(&p.name) && can_log_in {
+                flags.push("listed as having left, and can still log in".to_owned());
+            }
+            if can_log_in && password == PasswordState::Empty {
+                flags.push("empty password".to_owned());
+            }
+            if can_log_in && have_logins {
+                match &last_login {
+                    Some(l) => {
+                        let days = (now.as_second() - l.time.as_second()) / 86_400;
+                        if days > max_unused {
+                            flags.push(format!("last login {days} days ago (max {max_unused})"));
+                        }
+                    }
+                    None => {
+                        // An account made recently may simply not have been used yet.
+                        let age_days = last_change.map(|c| today_days - c);
+                        if age_days.is_none_or(|a| a > max_unused) {
+                            flags.push("never logged in".to_owned());
+                        }
+                    }
+                }
+            }
+            if !flags.is_empty() {
+                flagged.push(format!("{} ({})", p.name, flags.join(", ")));
+            }
+            if can_log_in || leavers.contains(&p.name) {
+                views.push(AccountView {
+                    name: p.name.clone(),
+                    uid: p.uid,
+                    shell: p.shell.clone(),
+                    password,
+                    authorized_keys,
+                    can_log_in,
+                    last_login,
+                    flags,
+                });
+            }
+        }
+        let present: BTreeSet<&str> = passwd.iter().map(|p| p.name.as_str()).collect();
+        let leavers_absent: Vec<&String> = leavers
+            .iter()
+            .filter(|l| !present.contains(l.as_str()))
+            .collect();
+        let mut obs = Observation::new(Verdict::Pass, "")
+            .with("accounts_total", passwd.len())
+            .with("can_log_in", views.iter().filter(|v| v.can_log_in).count())
+            .with("accounts", &views)
+            .with("flagged", &flagged)
+            .with("leavers_checked", leavers.len())
+            .with("leavers_without_account", leavers_absent)
+            .with("shadow_readable", shadow.is_some())
+            .with(
+                "login_records",
+                match (&wtmp, &lastlog) {
+                    (Some(_), Some(_)) => "wtmp and lastlog",
+                    (Some(_), None) => "wtmp",
+                    (None, Some(_)) => "lastlog",
+                    (None, None) => "none",
+                },
+            );
+        if shadow.is_none() {
+            obs.warnings.push("/etc/shadow is not readable (run as root to see locked and empty passwords); accounts with a login shell are counted as able to log in".into());
+        }
+        if !flagged.is_empty() {
+            obs.verdict = Verdict::Fail;
+            obs.reason = format!(
+                "{} account(s) to review: {}",
+                flagged.len(),
+                flagged.join("; ")
+            );
+        } else if !have_logins {
+            obs.verdict = Verdict::Unknown;
+            obs.reason = "no login records (/var/log/wtmp, /var/log/lastlog), so unused accounts cannot be told".into();
+        } else {
+            obs.reason = format!(
+                "{} account(s) can log in; none unused for more than {max_unused} days{}",
+                views.iter().filter(|v| v.can_log_in).count(),
+                if leavers.is_empty() {
+                    ""
+                } else {
+                    " and none of a leaver"
+                }
+            );
+        }
+        obs
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    pub(crate) fn wtmp_record(user: &str, host: &str, secs: u32) -> Vec<u8> {
+        let mut r = vec![0u8; 384];
+        r[0..2].copy_from_slice(&7i16.to_le_bytes());
+        r[8..8 + 5].copy_from_slice(b"pts/0");
+        r[44..44 + user.len()].copy_from_slice(user.as_bytes());
+        r[76..76 + host.len()].copy_from_slice(host.as_bytes());
+        r[340..344].copy_from_slice(&secs.to_le_bytes());
+        r
+    }
+
+    #[test]
+    fn wtmp_keeps_the_newest_login() {
+        let mut b = wtmp_record("alice", "10.0.0.5", 1_700_000_000);
+        b.extend(wtmp_record("alice", "", 1_700_100_000));
+        b.extend(wtmp_record("bob", "pc02", 1_600_000_000));
+        let w = parse_wtmp(&b);
+        assert_eq!(w["alice"].time.as_second(), 1_700_100_000);
+        assert_eq!(w["alice"].from, "pts/0");
+        assert_eq!(w["bob"].from, "pc02");
+    }
+
+    #[test]
+    fn shadow_states() {
+        let s = parse_shadow("root:!:19000:0:99999:7:::\nalice:$y$j9T$abc:19500:0:99999:7:::\nguest::19000::::::\nold:$6$x:19000:::::19001:\n");
+        assert_eq!(s["root"].0, PasswordState::Locked);
+        assert_eq!(s["alice"].0, PasswordState::Usable);
+        assert_eq!(s["guest"].0, PasswordState::Empty);
+        assert_eq!(s["old"].2, Some(19001));
+        assert!(is_no_login_shell("/usr/sbin/nologin"));
+        assert!(!is_no_login_shell("/bin/bash"));
+    }
+
+    #[test]
+    fn lastlog_by_uid() {
+        let mut b = vec![0u8; 292 * 1001];
+        let off = 1000 * 292;
+        b[off..off + 4].copy_from_slice(&1_700_000_000u32.to_le_bytes());
+        b[off + 36..off + 40].copy_from_slice(b"host");
+        assert_eq!(lastlog_entry(&b, 1000).unwrap().from, "host");
+        assert!(lastlog_entry(&b, 5).is_none());
+        assert!(lastlog_entry(&b, 5000).is_none());
+    }
+}

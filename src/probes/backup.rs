@@ -1,0 +1,703 @@
+//! backup-freshness: is the newest backup young enough, and is there enough of it?
+//!
+//! Plain folders are walked for metadata only (file contents are never read); restic and borg
+//! repositories are asked for their snapshot lists (`restic snapshots --json --no-lock`,
+//! `borg list --json --bypass-lock`: neither takes a lock nor writes to the repository).
+//! It also records whether the backup sits on the same filesystem as the data it protects
+//! and where it is mounted: the manual asks for generations kept by more than one method,
+//! out of reach of malware, so a backup always online on the same disk earns a warning.
+
+use super::config::{BackupFormat, BackupSettings};
+use super::walk::{self, Nanos, WalkOptions};
+use super::{age, human_age, Observation, Probe, ProbeContext, Verdict};
+use crate::checklist::ProbeKind;
+use jiff::Timestamp;
+use serde::Serialize;
+use serde_json::{Map, Value};
+use std::path::{Path, PathBuf};
+
+pub struct BackupFreshness {
+    settings: BackupSettings,
+}
+
+impl BackupFreshness {
+    pub fn new(settings: BackupSettings) -> Self {
+        BackupFreshness { settings }
+    }
+}
+
+impl Probe for BackupFreshness {
+    fn kind(&self) -> ProbeKind {
+        ProbeKind::BackupFreshness
+    }
+
+    fn items(&self) -> Vec<String> {
+        vec!["backup-and-restore".into()]
+    }
+
+    fn parameters(&self) -> Map<String, Value> {
+        let s = &self.settings;
+        let mut m = Map::new();
+        m.insert("path".into(), s.path.clone().into());
+        m.insert("format".into(), s.format.as_str().into());
+        m.insert("max_age".into(), s.max_age_text.clone().into());
+        m.insert("max_age_seconds".into(), s.max_age.as_secs().into());
+        m.insert("min_files".into(), s.min_files.into());
+        m.insert("min_bytes".into(), s.min_bytes.into());
+        m.insert("min_snapshots".into(), s.min_snapshots.into());
+        m.insert("protects".into(), s.protects.clone().into());
+        m.insert("follow_links".into(), s.follow_links.into());
+        m.insert(
+            "time_basis".into(),
+            if s.mtime_only { "mtime" } else { "change" }.into(),
+        );
+        if let Some(p) = &s.password_file {
+            m.insert("password_file".into(), p.display().to_string().into());
+        }
+        m
+    }
+
+    fn run(&self, ctx: &ProbeContext) -> Observation {
+        let s = &self.settings;
+        let remote = is_remote_repository(&s.path);
+        let local = ctx.path(&s.path);
+        let format = match s.format {
+            BackupFormat::Auto if remote => {
+                return Observation::new(
+                    Verdict::Unknown,
+                    format!(
+                        "`{}` looks like a remote repository; set format = \"restic\" or \"borg\"",
+                        s.path
+                    ),
+                )
+            }
+            BackupFormat::Auto => detect_format(&local),
+            f => f,
+        };
+        let mut obs = match format {
+            BackupFormat::Restic => self.restic(
+                ctx,
+                if remote {
+                    PathBuf::from(&s.path)
+                } else {
+                    local.clone()
+                },
+            ),
+            BackupFormat::Borg => self.borg(
+                ctx,
+                if remote {
+                    PathBuf::from(&s.path)
+                } else {
+                    local.clone()
+                },
+            ),
+            _ => self.directory(ctx, &local),
+        };
+        obs.observed.insert("format".into(), format.as_str().into());
+        obs.observed
+            .insert("location".into(), local.display().to_string().into());
+        if !remote && local.exists() {
+            let placement = placement(ctx, &s.path, &local, &s.protects);
+            for p in &placement.same_filesystem_as {
+                if p.same {
+                    obs.warnings.push(format!(
+                        "the backup is on the same filesystem as {} (the data it protects); keep another generation on other media or offline",
+                        p.path
+                    ));
+                }
+            }
+            if placement
+                .mount
+                .as_ref()
+                .is_some_and(|m| m.mount_point == "/")
+            {
+                obs.warnings.push(
+                    "the backup is on the system's root filesystem and online now; malware on this machine can reach it"
+                        .to_owned(),
+                );
+            }
+            obs.set("placement", placement);
+        }
+        obs
+    }
+}
+
+impl BackupFreshness {
+    fn directory(&self, ctx: &ProbeContext, local: &Path) -> Observation {
+        let s = &self.settings;
+        match std::fs::metadata(local) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return Observation::new(
+                    Verdict::Unknown,
+                    format!(
+                        "{} is not there now (an unmounted or offline backup cannot be checked from here; check it by hand)",
+                        local.display()
+                    ),
+                )
+                .with("exists", false);
+            }
+            Err(e) => {
+                ctx.note_io(local, &e);
+                return Observation::new(
+                    Verdict::Unknown,
+                    format!("cannot read {}: {e}", local.display()),
+                );
+            }
+            Ok(md) if !md.is_dir() => {
+                return Observation::new(
+                    Verdict::Unknown,
+                    format!(
+                        "{} is not a folder; give the backup folder or repository",
+                        local.display()
+                    ),
+                )
+            }
+            Ok(_) => {}
+        }
+        let stats = walk::walk(
+            local,
+            WalkOptions {
+                follow_links: s.follow_links,
+                threads: s.threads.unwrap_or(0),
+            },
+            ctx.cancel_flag(),
+            ctx.seen_counter(),
+        );
+        for sample in &stats.samples {
+            ctx.note(
+                Path::new(&sample.path),
+                sample.problem,
+                sample.message.clone(),
+            );
+        }
+        let newest_mtime = stats.newest_mtime.and_then(nanos_ts);
+        let newest_ctime = stats.newest_ctime.and_then(nanos_ts);
+        // Copy tools keep the source's mtime; the ctime says when the copy was made.
+        let newest = if s.mtime_only {
+            newest_mtime
+        } else {
+            newest_mtime.max(newest_ctime)
+        };
+        let mut obs = Observation::new(Verdict::Pass, "")
+            .with("exists", true)
+            .with("files", stats.files)
+            .with("dirs", stats.dirs)
+            .with("symlinks", stats.symlinks)
+            .with("other_entries", stats.other)
+            .with("bytes", stats.bytes)
+            .with("newest_mtime", newest_mtime)
+            .with("oldest_mtime", stats.oldest_mtime.and_then(nanos_ts))
+            .with("newest_ctime", newest_ctime)
+            .with(
+                "newest_file",
+                stats.newest_file.as_ref().map(|p| p.display().to_string()),
+            )
+            .with("symlink_loops", stats.loops)
+            .with("permission_denied", stats.permission_denied)
+            .with("vanished", stats.vanished)
+            .with("other_errors", stats.other_errors)
+            .with("problems", &stats.samples)
+            .with("walk_complete", !stats.stopped);
+        let age = newest.map(|t| age(ctx.now(), t));
+        obs.set("newest_age_seconds", age.map(|a| a.as_secs()));
+        let unread = stats.permission_denied + stats.other_errors;
+        if stats.problems() > 0 {
+            obs.warnings.push(format!(
+                "{} symlink loop(s), {} folder(s) or file(s) not readable, {} vanished during the walk, {} other error(s)",
+                stats.loops, stats.permission_denied, stats.vanished, stats.other_errors
+            ));
+        }
+        let mut failures = Vec::new();
+        if stats.files < s.min_files {
+            failures.push(format!(
+                "{} file(s), fewer than min_files = {}",
+                stats.files, s.min_files
+            ));
+        }
+        if stats.bytes < s.min_bytes {
+            failures.push(format!(
+                "{} bytes, less than min_bytes = {}",
+                stats.bytes, s.min_bytes
+            ));
+        }
+        match age {
+            Some(a) if a > s.max_age => failures.push(format!(
+                "the newest file is {} old, older than max_age = {}",
+                human_age(a),
+                s.max_age_text
+            )),
+            _ => {}
+        }
+        if failures.is_empty() {
+            obs.reason = format!(
+                "{} file(s), {} bytes; the newest is {} old (max_age {})",
+                stats.files,
+                stats.bytes,
+                age.map_or("?".into(), human_age),
+                s.max_age_text
+            );
+        } else if unread > 0 || stats.stopped {
+            // What could not be read may hold the newer files.
+            obs.verdict = Verdict::Unknown;
+            obs.reason =
+                format!(
+                "{}; but {} part(s) of the tree could not be read{}, so newer backups may be there",
+                failures.join("; "),
+                unread,
+                if stats.stopped { " and the walk was stopped" } else { "" }
+            );
+        } else {
+            obs.verdict = Verdict::Fail;
+            obs.reason = failures.join("; ");
+        }
+        obs
+    }
+
+    fn repository_env(
+        &self,
+        ctx: &ProbeContext,
+        var: &'static str,
+    ) -> Result<Vec<(&'static str, String)>, Observation> {
+        let Some(pf) = &self.settings.password_file else {
+            return Ok(Vec::new());
+        };
+        // The password is not evidence: read it without recording a hash of it.
+        match std::fs::read_to_string(pf) {
+            Ok(p) => Ok(vec![(var, p.trim_end_matches(['\r', '\n']).to_owned())]),
+            Err(e) => {
+                ctx.note_io(pf, &e);
+                Err(Observation::new(
+                    Verdict::Unknown,
+                    format!("cannot read the password file {}: {e}", pf.display()),
+                ))
+            }
+        }
+    }
+
+    fn restic(&self, ctx: &ProbeContext, repo: PathBuf) -> Observation {
+        let env = match self.repository_env(ctx, "RESTIC_PASSWORD") {
+            Ok(e) => e,
+            Err(obs) => return obs,
+        };
+        let args = vec![
+            "-r".to_owned(),
+            repo.display().to_string(),
+            "snapshots".to_owned(),
+            "--json".to_owned(),
+            "--no-lock".to_owned(),
+            "--no-cache".to_owned(),
+        ];
+        let out = match ctx.run_command("restic", &args, &env) {
+            Ok(o) => o,
+            Err(e) => {
+                return Observation::new(
+                    Verdict::Unknown,
+                    format!("cannot list restic snapshots: {e}"),
+                )
+            }
+        };
+        if !out.success() {
+            return Observation::new(
+                Verdict::Unknown,
+                format!(
+                    "restic failed (exit {:?}): {}",
+                    out.exit_code,
+                    out.stderr_excerpt()
+                ),
+            );
+        }
+        let snapshots: Vec<ResticSnapshot> = match serde_json::from_slice(&out.stdout) {
+            Ok(v) => v,
+            Err(e) => {
+                return Observation::new(
+                    Verdict::Unknown,
+                    format!("restic printed JSON this probe does not understand: {e}"),
+                )
+            }
+        };
+        let list: Vec<Snapshot> = snapshots
+            .into_iter()
+            .filter_map(|s| {
+                Some(Snapshot {
+                    time: parse_time(&s.time)?,
+                    id: s.short_id.or(s.id).unwrap_or_default(),
+                    hostname: s.hostname,
+                    paths: s.paths,
+                })
+            })
+            .collect();
+        self.judge_snapshots(ctx, "restic", list)
+    }
+
+    fn borg(&self, ctx: &ProbeContext, repo: PathBuf) -> Observation {
+        let mut env = match self.repository_env(ctx, "BORG_PASSPHRASE") {
+            Ok(e) => e,
+            Err(obs) => return obs,
+        };
+        // Never stop to ask: an unknown or moved repository is an error, not a prompt.
+        env.push(("BORG_RELOCATED_REPO_ACCESS_IS_OK", "no".into()));
+        env.push(("BORG_UNKNOWN_UNENCRYPTED_REPO_ACCESS_IS_OK", "no".into()));
+        env.push(("BORG_DISPLAY_PASSPHRASE", "no".into()));
+        let args = vec![
+            "list".to_owned(),
+            "--json".to_owned(),
+            "--bypass-lock".to_owned(),
+            repo.display().to_string(),
+        ];
+        let out = match ctx.run_command("borg", &args, &env) {
+            Ok(o) => o,
+            Err(e) => {
+                return Observation::new(
+                    Verdict::Unknown,
+                    format!("cannot list borg archives: {e}"),
+                )
+            }
+        };
+        if !out.success() {
+            return Observation::new(
+                Verdict::Unknown,
+                format!(
+                    "borg failed (exit {:?}): {}",
+                    out.exit_code,
+                    out.stderr_excerpt()
+                ),
+            );
+        }
+        let listing: BorgList = match serde_json::from_slice(&out.stdout) {
+            Ok(v) => v,
+            Err(e) => {
+                return Observation::new(
+                    Verdict::Unknown,
+                    format!("borg printed JSON this probe does not understand: {e}"),
+                )
+            }
+        };
+        let list = listing
+            .archives
+            .into_iter()
+            .filter_map(|a| {
+                Some(Snapshot {
+                    time: parse_time(a.time.as_deref().or(a.start.as_deref())?)?,
+                    id: a.name.or(a.archive).unwrap_or_default(),
+                    hostname: None,
+                    paths: Vec::new(),
+                })
+            })
+            .collect();
+        self.judge_snapshots(ctx, "borg", list)
+    }
+
+    fn judge_snapshots(
+        &self,
+        ctx: &ProbeContext,
+        tool: &str,
+        mut list: Vec<Snapshot>,
+    ) -> Observation {
+        let s = &self.settings;
+        list.sort_by_key(|x| x.time);
+        let newest = list.last();
+        let age = newest.map(|n| age(ctx.now(), n.time));
+        let mut obs = Observation::new(Verdict::Pass, "")
+            .with("snapshots", list.len())
+            .with("newest_snapshot", newest)
+            .with("oldest_snapshot_time", list.first().map(|x| x.time))
+            .with("newest_age_seconds", age.map(|a| a.as_secs()));
+        let mut failures = Vec::new();
+        if (list.len() as u64) < s.min_snapshots {
+            failures.push(format!(
+                "{} {tool} snapshot(s), fewer than min_snapshots = {}",
+                list.len(),
+                s.min_snapshots
+            ));
+        }
+        if let Some(a) = age.filter(|a| *a > s.max_age) {
+            failures.push(format!(
+                "the newest {tool} snapshot is {} old, older than max_age = {}",
+                human_age(a),
+                s.max_age_text
+            ));
+        }
+        if failures.is_empty() {
+            obs.reason = format!(
+                "{} {tool} snapshot(s); the newest is {} old (max_age {})",
+                list.len(),
+                age.map_or("?".into(), human_age),
+                s.max_age_text
+            );
+        } else {
+            obs.verdict = Verdict::Fail;
+            obs.reason = failures.join("; ");
+        }
+        obs
+    }
+}
+
+/// A snapshot or archive, the same for restic and borg.
+#[derive(Debug, Clone, Serialize)]
+struct Snapshot {
+    time: Timestamp,
+    id: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    hostname: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    paths: Vec<String>,
+}
+
+#[derive(Debug, serde::Deserialize)]
+struct ResticSnapshot {
+    time: String,
+    #[serde(default)]
+    id: Option<String>,
+    #[serde(default)]
+    short_id: Option<String>,
+    #[serde(default)]
+    hostname: Option<String>,
+    #[serde(default)]
+    paths: Vec<String>,
+}
+
+#[derive(Debug, serde::Deserialize)]
+struct BorgList {
+    #[serde(default)]
+    archives: Vec<BorgArchive>,
+}
+
+#[derive(Debug, serde::Deserialize)]
+struct BorgArchive {
+    #[serde(default)]
+    name: Option<String>,
+    #[serde(default)]
+    archive: Option<String>,
+    #[serde(default)]
+    time: Option<String>,
+    #[serde(default)]
+    start: Option<String>,
+}
+
+/// RFC 3339 with an offset (restic, borg 2), or a local time without one (borg 1.x prints
+/// the machine's local time).
+fn parse_time(s: &str) -> Option<Timestamp> {
+    if let Ok(t) = s.parse::<Timestamp>() {
+        return Some(t);
+    }
+    let dt: jiff::civil::DateTime = s.parse().ok()?;
+    dt.to_zoned_datetime(jiff::tz::TimeZone::system())
+        .ok()
+        .map(|z| z.timestamp())
+}
+
+fn nanos_ts(n: Nanos) -> Option<Timestamp> {
+    Timestamp::from_nanosecond(n).ok()
+}
+
+/// restic/borg repository strings that are not local paths: `sftp:`, `rest:`, `s3:`, `ssh://`.
+fn is_remote_repository(path: &str) -> bool {
+    if path.contains("://") {
+        return true;
+    }
+    match path.split_once(':') {
+        // `C:\backup` is a Windows drive, not a scheme.
+        Some((scheme, _)) => scheme.len() > 1 && !scheme.contains(['/', '\\']),
+        None => false,
+    }
+}
+
+/// Which kind of backup is at `path`.
+pub fn detect_format(path: &Path) -> BackupFormat {
+    if path.join("config").is_file()
+        && path.join("keys").is_dir()
+        && path.join("snapshots").is_dir()
+    {
+        return BackupFormat::Restic;
+    }
+    let readme = std::fs::read(path.join("README")).unwrap_or_default();
+    if readme.starts_with(b"This is a Borg Backup repository") {
+        return BackupFormat::Borg;
+    }
+    BackupFormat::Directory
+}
+
+/// Where the backup lives.
+#[derive(Debug, Clone, Serialize)]
+pub struct Placement {
+    /// The mount the backup is on now (from /proc/self/mountinfo), when known.
+    pub mount: Option<Mount>,
+    /// Whether the backup is on a mount of its own (not the system's root filesystem).
+    pub separate_mount: Option<bool>,
+    /// For each protected path (or `/` when none is configured): same filesystem or not.
+    pub same_filesystem_as: Vec<SameFilesystem>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SameFilesystem {
+    pub path: String,
+    pub same: bool,
+}
+
+/// One line of /proc/self/mountinfo.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Mount {
+    pub mount_point: String,
+    pub fs_type: String,
+    pub source: String,
+    /// Network filesystems (nfs, cifs, sshfs...) are reachable from other machines too.
+    pub network: bool,
+}
+
+fn placement(
+    ctx: &ProbeContext,
+    system_path: &str,
+    local: &Path,
+    protects: &[String],
+) -> Placement {
+    let mounts = ctx
+        .read_optional(&ctx.path("/proc/self/mountinfo"))
+        .ok()
+        .flatten()
+        .map(|b| parse_mountinfo(&String::from_utf8_lossy(&b)))
+        .unwrap_or_default();
+    // On the real machine, resolve links so the mount lookup sees the real place.
+    let logical = if ctx.is_real_root() {
+        std::fs::canonicalize(local)
+            .map_or_else(|_| system_path.to_owned(), |p| p.display().to_string())
+    } else {
+        system_path.to_owned()
+    };
+    let mount = mount_of(&mounts, &logical).cloned();
+    let separate_mount = mount.as_ref().map(|m| m.mount_point != "/");
+    let targets: Vec<String> = if protects.is_empty() {
+        vec!["/".to_owned()]
+    } else {
+        protects.to_vec()
+    };
+    let same_filesystem_as = targets
+        .iter()
+        .filter_map(|t| {
+            let same = same_device(local, &ctx.path(t))?;
+            Some(SameFilesystem {
+                path: t.clone(),
+                same,
+            })
+        })
+        .collect();
+    Placement {
+        mount,
+        separate_mount,
+        same_filesystem_as,
+    }
+}
+
+#[cfg(unix)]
+fn same_device(a: &Path, b: &Path) -> Option<bool> {
+    use std::os::unix::fs::MetadataExt;
+    Some(std::fs::metadata(a).ok()?.dev() == std::fs::metadata(b).ok()?.dev())
+}
+
+#[cfg(not(unix))]
+fn same_device(_a: &Path, _b: &Path) -> Option<bool> {
+    None
+}
+
+/// Parse /proc/self/mountinfo.
+pub fn parse_mountinfo(text: &str) -> Vec<Mount> {
+    text.lines()
+        .filter_map(|line| {
+            let (left, right) = line.split_once(" - ")?;
+            let left: Vec<&str> = left.split(' ').collect();
+            let right: Vec<&str> = right.split(' ').collect();
+            let fs_type = right.first()?.to_string();
+            let network = matches!(
+                fs_type.as_str(),
+                "nfs"
+                    | "nfs4"
+                    | "cifs"
+                    | "smb3"
+                    | "smbfs"
+                    | "fuse.sshfs"
+                    | "9p"
+                    | "ceph"
+                    | "glusterfs"
+            );
+            Some(Mount {
+                mount_point: unescape_octal(left.get(4)?),
+                fs_type,
+                source: unescape_octal(right.get(1).unwrap_or(&"")),
+                network,
+            })
+        })
+        .collect()
+}
+
+/// The mount holding `path`: the longest mount point that is a prefix of it (later mounts on
+/// the same point win).
+pub fn mount_of<'a>(mounts: &'a [Mount], path: &str) -> Option<&'a Mount> {
+    let under = |mp: &str| {
+        mp == "/"
+            || path == mp
+            || path
+                .strip_prefix(mp)
+                .is_some_and(|rest| rest.starts_with('/'))
+    };
+    mounts
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| under(&m.mount_point))
+        .max_by_key(|(i, m)| (m.mount_point.len(), *i))
+        .map(|(_, m)| m)
+}
+
+fn unescape_octal(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'\\'
+            && i + 3 < b.len()
+            && b[i + 1..i + 4].iter().all(|c| (b'0'..=b'7').contains(c))
+        {
+            let v = (b[i + 1] - b'0') * 64 + (b[i + 2] - b'0') * 8 + (b[i + 3] - b'0');
+            out.push(v);
+            i += 4;
+        } else {
+            out.push(b[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mountinfo_longest_prefix_wins() {
+        let text = "22 1 8:1 / / rw,relatime - ext4 /dev/sda1 rw\n\
+                    30 22 8:17 / /srv/back\\040up rw - ext4 /dev/sdb1 rw\n\
+                    31 22 0:50 / /mnt/nas rw - nfs4 nas:/export rw\n";
+        let m = parse_mountinfo(text);
+        assert_eq!(m.len(), 3);
+        assert_eq!(
+            mount_of(&m, "/srv/back up/daily").unwrap().source,
+            "/dev/sdb1"
+        );
+        assert_eq!(mount_of(&m, "/srv/back upx").unwrap().mount_point, "/");
+        assert!(mount_of(&m, "/mnt/nas/x").unwrap().network);
+    }
+
+    #[test]
+    fn times_with_and_without_offsets() {
+        let t = parse_time("2024-01-01T10:00:00.123456789+09:00").unwrap();
+        assert_eq!(t.to_string(), "2024-01-01T01:00:00.123456789Z");
+        assert!(parse_time("2024-01-01T10:00:00.000000").is_some());
+        assert!(parse_time("yesterday").is_none());
+    }
+
+    #[test]
+    fn remote_repositories() {
+        assert!(is_remote_repository("sftp:backup@nas:/srv/restic"));
+        assert!(is_remote_repository("ssh://u@h/./repo"));
+        assert!(!is_remote_repository("/srv/backup"));
+        assert!(!is_remote_repository("C:\\backup"));
+    }
+}

@@ -1,0 +1,504 @@
+//! asset-ledger: the institution's device ledger (台帳), CSV or XLSX, checked for the fields
+//! every server, PC and network device needs, and for the machine running the probe.
+//!
+//! Columns are found by their header (Japanese or English, e.g. 機器名/ホスト名, 設置場所,
+//! OS/ファームウェア, 管理者, リモートメンテナンス), or named in the configuration's `columns`.
+//! A title row above the header is fine: the header is the first of the first ten rows in
+//! which at least two known column names appear.
+
+use super::config::LedgerSettings;
+use super::{Observation, Probe, ProbeContext, Verdict};
+use crate::checklist::ProbeKind;
+use serde::Serialize;
+use serde_json::{Map, Value};
+use std::collections::BTreeMap;
+
+pub struct AssetLedger {
+    settings: LedgerSettings,
+}
+
+impl AssetLedger {
+    pub fn new(settings: LedgerSettings) -> Self {
+        AssetLedger { settings }
+    }
+}
+
+/// Header names known for each field, compared after [`normalize`].
+const SYNONYMS: &[(&str, &[&str])] = &[
+    (
+        "name",
+        &[
+            "機器名",
+            "ホスト名",
+            "コンピュータ名",
+            "コンピューター名",
+            "端末名",
+            "名称",
+            "hostname",
+            "host",
+            "name",
+            "devicename",
+        ],
+    ),
+    (
+        "type",
+        &[
+            "種別",
+            "機器種別",
+            "機器区分",
+            "区分",
+            "種類",
+            "分類",
+            "type",
+            "devicetype",
+            "category",
+        ],
+    ),
+    ("location", &["設置場所", "場所", "設置部署", "location"]),
+    (
+        "os",
+        &[
+            "os",
+            "os/ファームウェア",
+            "os・ファームウェア",
+            "osバージョン",
+            "ファームウェア",
+            "os/firmware",
+            "firmware",
+            "osversion",
+            "バージョン",
+        ],
+    ),
+    (
+        "manager",
+        &[
+            "管理者",
+            "管理責任者",
+            "担当者",
+            "管理担当者",
+            "manager",
+            "owner",
+        ],
+    ),
+    (
+        "remote_maintenance",
+        &[
+            "リモートメンテナンス",
+            "リモート保守",
+            "リモートメンテナンスの有無",
+            "リモート保守の有無",
+            "remotemaintenance",
+            "remote",
+        ],
+    ),
+    ("ip_address", &["ipアドレス", "ip", "ipaddress"]),
+    (
+        "vendor",
+        &[
+            "メーカー",
+            "事業者",
+            "保守事業者",
+            "保守業者",
+            "vendor",
+            "maker",
+        ],
+    ),
+    ("model", &["型番", "機種", "型式", "model"]),
+];
+
+/// Lower-case, full-width ASCII to half-width, spaces and brackets' insides kept.
+fn normalize(s: &str) -> String {
+    s.chars()
+        .filter_map(|c| {
+            let c = match c as u32 {
+                0xFF01..=0xFF5E => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+                _ => c,
+            };
+            (!c.is_whitespace() && c != '\u{3000}' && c != '_' && c != '-')
+                .then(|| c.to_ascii_lowercase())
+        })
+        .collect()
+}
+
+/// Which class of device a type cell names.
+fn device_class(t: &str) -> Option<&'static str> {
+    let n = normalize(t);
+    let has = |words: &[&str]| words.iter().any(|w| n.contains(w));
+    if has(&["サーバ", "server"]) {
+        Some("server")
+    } else if has(&[
+        "ネットワーク",
+        "ルータ",
+        "ルーター",
+        "スイッチ",
+        "ファイアウォール",
+        "utm",
+        "無線lan",
+        "アクセスポイント",
+        "vpn",
+        "router",
+        "switch",
+        "firewall",
+        "network",
+    ]) {
+        Some("network")
+    } else if has(&[
+        "端末",
+        "pc",
+        "パソコン",
+        "クライアント",
+        "ノート",
+        "terminal",
+        "desktop",
+        "laptop",
+        "client",
+    ]) {
+        Some("terminal")
+    } else {
+        None
+    }
+}
+
+/// A yes/no answer as ledgers write it.
+fn is_yes_no(v: &str) -> bool {
+    matches!(
+        normalize(v).as_str(),
+        "はい"
+            | "いいえ"
+            | "有"
+            | "無"
+            | "有り"
+            | "無し"
+            | "あり"
+            | "なし"
+            | "yes"
+            | "no"
+            | "y"
+            | "n"
+            | "○"
+            | "◯"
+            | "×"
+            | "true"
+            | "false"
+            | "対象"
+            | "対象外"
+            | "利用"
+            | "利用なし"
+            | "利用あり"
+    )
+}
+
+/// A problem with one row.
+#[derive(Debug, Clone, Serialize)]
+struct RowProblem {
+    row: usize,
+    device: String,
+    problem: String,
+}
+
+impl Probe for AssetLedger {
+    fn kind(&self) -> ProbeKind {
+        ProbeKind::AssetLedger
+    }
+
+    fn items(&self) -> Vec<String> {
+        vec!["asset-ledger".into()]
+    }
+
+    fn parameters(&self) -> Map<String, Value> {
+        let s = &self.settings;
+        let mut m = Map::new();
+        m.insert("path".into(), s.path.display().to_string().into());
+        m.insert(
+            "sheet".into(),
+            serde_json::to_value(&s.sheet).unwrap_or(Value::Null),
+        );
+        m.insert(
+            "hostname".into(),
+            serde_json::to_value(&s.hostname).unwrap_or(Value::Null),
+        );
+        m.insert(
+            "columns".into(),
+            serde_json::to_value(&s.columns).unwrap_or(Value::Null),
+        );
+        m.insert("required".into(), s.required.clone().into());
+        m
+    }
+
+    fn run(&self, ctx: &ProbeContext) -> Observation {
+        let s = &self.settings;
+        let path = s.path.clone();
+        let bytes = match ctx.read(&path) {
+            Ok(b) => b,
+            Err(e) => {
+                return Observation::new(
+                    Verdict::Unknown,
+                    format!("cannot read the ledger {}: {e}", path.display()),
+                )
+            }
+        };
+        let ext = path
+            .extension()
+            .map(|e| e.to_string_lossy().to_lowercase())
+            .unwrap_or_default();
+        let rows = match ext.as_str() {
+            "xlsx" | "xlsm" | "xls" | "xlsb" | "ods" => {
+                match read_workbook(&bytes, s.sheet.as_deref()) {
+                    Ok(r) => r,
+                    Err(e) => {
+                        return Observation::new(
+                            Verdict::Unknown,
+                            format!("{}: {e}", path.display()),
+                        )
+                    }
+                }
+            }
+            _ => {
+                let (text, _) = super::text::decode(&bytes);
+                match read_csv(&text) {
+                    Ok(r) => r,
+                    Err(e) => {
+                        return Observation::new(
+                            Verdict::Unknown,
+                            format!("{}: {e}", path.display()),
+                        )
+                    }
+                }
+            }
+        };
+        let Some((header_at, columns)) = find_header(&rows, &s.columns) else {
+            return Observation::new(
+                Verdict::Fail,
+                format!(
+                    "{}: no header row with the ledger's columns in the first 10 rows (expected names such as 機器名, 種別, 設置場所, OS, 管理者, リモートメンテナンス; or map them with `columns`)",
+                    path.display()
+                ),
+            );
+        };
+        let host = s
+            .hostname
+            .clone()
+            .unwrap_or_else(|| gethostname::gethostname().to_string_lossy().into_owned());
+        let host_short = host.split('.').next().unwrap_or(&host).to_lowercase();
+
+        let missing_columns: Vec<&String> = s
+            .required
+            .iter()
+            .filter(|f| !columns.contains_key(f.as_str()))
+            .collect();
+        let mut problems = Vec::new();
+        let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+        let mut host_row = None;
+        let mut unclassified = 0;
+        for (i, row) in rows.iter().enumerate().skip(header_at + 1) {
+            let cell = |f: &str| {
+                columns
+                    .get(f)
+                    .and_then(|&c| row.get(c))
+                    .map(|v| v.trim())
+                    .unwrap_or("")
+            };
+            if row.iter().all(|c| c.trim().is_empty()) {
+                continue;
+            }
+            let row_no = i + 1;
+            let name = cell("name").to_owned();
+            if !name.is_empty()
+                && name.split('.').next().unwrap_or(&name).to_lowercase() == host_short
+            {
+                host_row = Some(row_no);
+            }
+            let class = if columns.contains_key("type") {
+                device_class(cell("type"))
+            } else {
+                Some("device")
+            };
+            let Some(class) = class else {
+                unclassified += 1;
+                continue;
+            };
+            *counts.entry(class).or_insert(0) += 1;
+            let device = if name.is_empty() {
+                format!("row {row_no}")
+            } else {
+                name.clone()
+            };
+            for f in &s.required {
+                if columns.contains_key(f.as_str()) && cell(f).is_empty() {
+                    problems.push(RowProblem {
+                        row: row_no,
+                        device: device.clone(),
+                        problem: format!("`{f}` is empty"),
+                    });
+                }
+            }
+            let rm = cell("remote_maintenance");
+            if !rm.is_empty() && !is_yes_no(rm) {
+                problems.push(RowProblem {
+                    row: row_no,
+                    device: device.clone(),
+                    problem: format!(
+                        "remote maintenance `{rm}` is not a yes/no answer (はい/いいえ, 有/無)"
+                    ),
+                });
+            }
+        }
+        let devices: usize = counts.values().sum();
+        let column_names: BTreeMap<&str, String> = columns
+            .iter()
+            .map(|(f, &c)| (*f, rows[header_at].get(c).cloned().unwrap_or_default()))
+            .collect();
+        let mut obs = Observation::new(Verdict::Pass, "")
+            .with("ledger", path.display().to_string())
+            .with("header_row", header_at + 1)
+            .with("columns", &column_names)
+            .with("missing_columns", &missing_columns)
+            .with("devices", devices)
+            .with("devices_by_class", &counts)
+            .with("rows_not_classified", unclassified)
+            .with("incomplete_rows", &problems)
+            .with("hostname", &host)
+            .with("host_listed", host_row.is_some())
+            .with("host_row", host_row);
+        if unclassified > 0 {
+            obs.warnings.push(format!(
+                "{unclassified} row(s) have a type that is not a server, PC or network device; they were not checked"
+            ));
+        }
+        let mut failures = Vec::new();
+        if !missing_columns.is_empty() {
+            failures.push(format!(
+                "the ledger has no column for: {}",
+                missing_columns
+                    .iter()
+                    .map(|s| s.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ));
+        }
+        if devices == 0 {
+            failures.push("no server, PC or network device is listed".to_owned());
+        }
+        if !problems.is_empty() {
+            let first: Vec<String> = problems
+                .iter()
+                .take(3)
+                .map(|p| format!("row {} ({}): {}", p.row, p.device, p.problem))
+                .collect();
+            failures.push(format!(
+                "{} missing or invalid field(s): {}{}",
+                problems.len(),
+                first.join("; "),
+                if problems.len() > 3 { "; …" } else { "" }
+            ));
+        }
+        if host_row.is_none() {
+            failures.push(format!("this machine ({host}) is not in the ledger"));
+        }
+        if failures.is_empty() {
+            obs.reason = format!("{devices} device(s) listed with every required field; this machine ({host}) is on row {}", host_row.unwrap_or(0));
+        } else {
+            obs.verdict = Verdict::Fail;
+            obs.reason = failures.join("; ");
+        }
+        obs
+    }
+}
+
+/// Rows of cells from CSV text (any delimiter Excel writes: comma or tab).
+fn read_csv(text: &str) -> Result<Vec<Vec<String>>, String> {
+    let first = text.lines().next().unwrap_or("");
+    let delimiter = if first.matches('\t').count() > first.matches(',').count() {
+        b'\t'
+    } else {
+        b','
+    };
+    let mut rdr = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delimiter)
+        .from_reader(text.as_bytes());
+    rdr.records()
+        .map(|r| {
+            r.map(|r| r.iter().map(str::to_owned).collect())
+                .map_err(|e| format!("bad CSV: {e}"))
+        })
+        .collect()
+}
+
+/// Rows of cells from a workbook's named sheet, or its first one.
+fn read_workbook(bytes: &[u8], sheet: Option<&str>) -> Result<Vec<Vec<String>>, String> {
+    use calamine::Reader;
+    let mut wb = calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes.to_vec()))
+        .map_err(|e| format!("not a workbook this probe can read: {e}"))?;
+    let names = wb.sheet_names();
+    let name = match sheet {
+        Some(s) => names
+            .iter()
+            .find(|n| n.as_str() == s)
+            .cloned()
+            .ok_or_else(|| format!("no sheet `{s}`; sheets: {}", names.join(", ")))?,
+        None => names.first().cloned().ok_or("the workbook has no sheet")?,
+    };
+    let range = wb
+        .worksheet_range(&name)
+        .map_err(|e| format!("sheet `{name}`: {e}"))?;
+    let (row0, col0) = range.start().unwrap_or((0, 0));
+    let mut rows: Vec<Vec<String>> = vec![Vec::new(); row0 as usize];
+    for r in range.rows() {
+        let mut cells = vec![String::new(); col0 as usize];
+        cells.extend(r.iter().map(|c| c.to_string()));
+        rows.push(cells);
+    }
+    Ok(rows)
+}
+
+/// The header row and field -> column index.
+fn find_header(
+    rows: &[Vec<String>],
+    overrides: &BTreeMap<String, String>,
+) -> Option<(usize, BTreeMap<&'static str, usize>)> {
+    for (i, row) in rows.iter().enumerate().take(10) {
+        let norm: Vec<String> = row.iter().map(|c| normalize(c)).collect();
+        let mut map: BTreeMap<&'static str, usize> = BTreeMap::new();
+        for (field, names) in SYNONYMS {
+            let wanted: Vec<String> = match overrides.get(*field) {
+                Some(h) => vec![normalize(h)],
+                None => names.iter().map(|n| normalize(n)).collect(),
+            };
+            if let Some(c) = norm.iter().position(|h| wanted.contains(h)) {
+                map.insert(field, c);
+            }
+        }
+        if map.len() >= 2 {
+            return Some((i, map));
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn header_after_a_title_row() {
+        let rows = read_csv("機器台帳(令和7年度),,\nホスト名,種別,設置場所,ＯＳ,管理者,リモート保守\nsv01,サーバ,サーバ室,Debian 12,山田,有\n").unwrap();
+        let none = BTreeMap::new();
+        let (at, cols) = find_header(&rows, &none).unwrap();
+        assert_eq!(at, 1);
+        assert_eq!(cols["os"], 3);
+        assert_eq!(cols["remote_maintenance"], 5);
+    }
+
+    #[test]
+    fn classes_and_answers() {
+        assert_eq!(device_class("電子カルテサーバ"), Some("server"));
+        assert_eq!(device_class("端末PC"), Some("terminal"));
+        assert_eq!(device_class("ルータ"), Some("network"));
+        assert_eq!(device_class("プリンタ"), None);
+        assert!(is_yes_no("有"));
+        assert!(is_yes_no("いいえ"));
+        assert!(!is_yes_no("たぶん"));
+    }
+}
