@@ -597,3 +597,37 @@ fn wtmp_record(user: &str, host: &str, secs: u32) -> Vec<u8> {
     r[340..344].copy_from_slice(&secs.to_le_bytes());
     r
 }
+
+#[test]
+fn the_example_configuration_runs() {
+    let out = medsec()
+        .args([
+            "probe",
+            "--format",
+            "json",
+            "--config",
+            "examples/probes.toml",
+        ])
+        .output()
+        .unwrap();
+    let code = out.status.code().unwrap();
+    assert!(code == 0 || code == 1, "{}", stderr_of(&out));
+    let ev: medsec::probes::Evidence = serde_json::from_slice(&out.stdout).unwrap();
+    let kinds: Vec<&str> = ev.results.iter().map(|r| r.kind.as_str()).collect();
+    assert_eq!(
+        kinds,
+        [
+            "patch-level",
+            "backup-freshness",
+            "accounts",
+            "services",
+            "asset-ledger"
+        ]
+    );
+    // The ledger path is relative to the configuration file.
+    assert!(
+        ev.results[4].files[0].path.ends_with("examples/ledger.csv"),
+        "{:?}",
+        ev.results[4]
+    );
+}
