@@ -27,8 +27,15 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
     let ctx = context(&cli);
     match cli.command {
         Command::Checklist(cmd) => commands::checklist::run(cmd, &ctx),
+        Command::Answer(args) => commands::answer::run(args, &ctx),
+        Command::Init(args) => commands::init::run(args, &ctx),
+        Command::Status(args) => commands::status::run(args, &ctx),
         Command::Completions { shell } => Ok(commands::generate::completions(shell)),
         Command::Man => commands::generate::man(),
+        Command::Keygen(args) => commands::keygen::run(args, &ctx),
+        Command::Report(cmd) => commands::report::run(cmd, &ctx),
+        Command::Sign(args) => commands::sign::run(args, &ctx),
+        Command::Verify(args) => commands::verify::run(args, &ctx),
         Command::Probe(args) => commands::probe::run(args, &ctx),
     }
 }

@@ -2,7 +2,9 @@
 //!
 //! Library code returns values and typed errors; only `main.rs`, `app.rs` and `render/`
 //! write to the terminal.
+pub mod answers;
 pub mod app;
+pub mod atomic;
 pub mod checklist;
 pub mod cli;
 pub mod commands;
@@ -13,3 +15,5 @@ pub mod exit;
 pub mod lint;
 pub mod probes;
 pub mod render;
+pub mod report;
+pub mod signing;

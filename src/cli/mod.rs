@@ -3,8 +3,15 @@
 // Doc comments here are written for --help, not rustdoc: `ID[@EDITION]` is not a link.
 #![allow(rustdoc::broken_intra_doc_links, rustdoc::invalid_html_tags)]
 
+pub mod answer;
 pub mod checklist;
+pub mod init;
+pub mod keygen;
 pub mod probe;
+pub mod report;
+pub mod sign;
+pub mod status;
+pub mod verify;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -31,6 +38,12 @@ pub enum Command {
     /// List, show, lint checklists and print their JSON Schema.
     #[command(subcommand)]
     Checklist(checklist::ChecklistCommand),
+    /// Answer item by item in a terminal, or import/export answers as a spreadsheet.
+    Answer(answer::AnswerArgs),
+    /// Write a new answers file for a form (every item, commented), or carry last year's forward.
+    Init(init::InitArgs),
+    /// Check answers against the inspection's rules (exit 0 complete, 1 incomplete, 2 unusable).
+    Status(status::StatusArgs),
     /// Print shell completions for SHELL to stdout.
     Completions {
         /// bash, zsh, fish, elvish or powershell.
@@ -38,6 +51,15 @@ pub enum Command {
     },
     /// Print the man page (roff) to stdout.
     Man,
+    /// Make a signing key pair (minisign formats).
+    Keygen(keygen::KeygenArgs),
+    /// Report bundles: the JSON Schema of report.json.
+    #[command(subcommand)]
+    Report(report::ReportCommand),
+    /// Write and sign a bundle's manifest.
+    Sign(sign::SignArgs),
+    /// Verify signed report bundles offline.
+    Verify(verify::VerifyArgs),
     /// Gather evidence from this machine (patch level, backups, accounts, services, ledger).
     Probe(probe::ProbeArgs),
 }

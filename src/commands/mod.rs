@@ -1,8 +1,16 @@
 //! One file per subcommand: turns arguments into domain calls and hands results to render.
 
+pub mod answer;
 pub mod checklist;
 pub mod generate;
+pub mod init;
+pub mod keygen;
+mod passphrase;
 pub mod probe;
+pub mod report;
+pub mod sign;
+pub mod status;
+pub mod verify;
 
 use crate::checklist::Lang;
 use crate::exit::Exit;

@@ -4,6 +4,9 @@ pub mod checklist;
 pub mod diagnostics;
 pub mod diff;
 pub mod probe;
+pub mod sheet;
+pub mod signing;
+pub mod status;
 
 use serde::Serialize;
 

@@ -1,0 +1,321 @@
+//! Answer sets: the answers file (TOML or YAML), rounds, vendor forms, the inspection's
+//! rules, and the atomic store that rewrites a file without losing what the tool does not know.
+//!
+//! Reading: file -> `node` tree with offsets -> `parse` -> [`AnswerSet`] ->
+//! [`bind`] against its checklist (unknown items, duplicates) -> [`rules`] (status findings).
+//! Writing: [`store`] applies [`store::Update`]s to the original text (toml_edit for TOML,
+//! line edits checked by a re-parse for YAML) and replaces the file atomically.
+//!
+//! This module reads and writes files but never prints.
+
+pub mod code;
+pub mod model;
+mod node;
+mod parse;
+pub mod rules;
+pub mod sheet;
+pub mod store;
+pub mod template;
+pub mod walk;
+
+pub use model::*;
+pub use parse::parse_date;
+
+use crate::checklist::{Catalog, Checklist};
+use crate::diagnostic::{Diagnostic, Location, Severity};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use thiserror::Error;
+
+/// Why an answers file could not be used.
+#[derive(Debug, Error)]
+pub enum AnswersError {
+    #[error("cannot read {path}: {source}")]
+    Read {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{path}: unknown file type; answers files end in .toml, .yaml or .yml")]
+    UnknownFormat { path: PathBuf },
+    #[error("{}", invalid_message(.diagnostics))]
+    Invalid { diagnostics: Vec<Diagnostic> },
+    #[error("cannot write {path}: {source}")]
+    Write {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{path} already exists; use --force to overwrite it")]
+    Exists { path: PathBuf },
+    #[error("{path}: {message}")]
+    Unsafe { path: PathBuf, message: String },
+    #[error("{path}: {source}")]
+    Checklist {
+        path: PathBuf,
+        #[source]
+        source: crate::checklist::ChecklistError,
+    },
+    #[error("{path}: {message}")]
+    Sheet { path: PathBuf, message: String },
+}
+
+impl AnswersError {
+    /// The diagnostics behind an `Invalid` error (empty for other errors).
+    pub fn diagnostics(&self) -> &[Diagnostic] {
+        match self {
+            AnswersError::Invalid { diagnostics } => diagnostics,
+            _ => &[],
+        }
+    }
+}
+
+fn invalid_message(diagnostics: &[Diagnostic]) -> String {
+    let errors: Vec<String> = diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .map(ToString::to_string)
+        .collect();
+    format!(
+        "unusable answers file ({} error{}):\n  {}",
+        errors.len(),
+        if errors.len() == 1 { "" } else { "s" },
+        errors.join("\n  ")
+    )
+}
+
+/// TOML or YAML, chosen by the file's extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FileFormat {
+    Toml,
+    Yaml,
+}
+
+impl FileFormat {
+    /// By extension: `.toml`, `.yaml`, `.yml` (any case).
+    pub fn of(path: &Path) -> Result<Self, AnswersError> {
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase);
+        match ext.as_deref() {
+            Some("toml") => Ok(FileFormat::Toml),
+            Some("yaml" | "yml") => Ok(FileFormat::Yaml),
+            _ => Err(AnswersError::UnknownFormat {
+                path: path.to_owned(),
+            }),
+        }
+    }
+}
+
+/// An answers file as read: the set, its text and where it came from.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    pub path: PathBuf,
+    pub format: FileFormat,
+    /// The file's text (without a BOM), as it was read.
+    pub source: String,
+    pub set: AnswerSet,
+    /// Warnings found while reading (errors make loading fail).
+    pub warnings: Vec<Diagnostic>,
+}
+
+impl Loaded {
+    /// The file name used in locations.
+    pub fn file_name(&self) -> String {
+        self.path.display().to_string()
+    }
+
+    /// The place of byte `offset` in the file.
+    pub fn location(&self, offset: usize) -> Location {
+        Location::at(&self.file_name(), &self.source, offset)
+    }
+}
+
+/// Read and parse an answers file (TOML or YAML by extension).
+pub fn load(path: &Path) -> Result<Loaded, AnswersError> {
+    let format = FileFormat::of(path)?;
+    let bytes = std::fs::read(path).map_err(|source| AnswersError::Read {
+        path: path.to_owned(),
+        source,
+    })?;
+    let bytes = bytes
+        .strip_prefix(b"\xEF\xBB\xBF")
+        .unwrap_or(&bytes)
+        .to_vec();
+    let source = match String::from_utf8(bytes) {
+        Ok(s) => s,
+        Err(e) => {
+            let offset = e.utf8_error().valid_up_to();
+            let valid = String::from_utf8_lossy(&e.as_bytes()[..offset]).into_owned();
+            return Err(AnswersError::Invalid {
+                diagnostics: vec![Diagnostic {
+                    code: "not-utf8",
+                    severity: Severity::Error,
+                    location: Location::at(&path.display().to_string(), &valid, offset),
+                    message: format!(
+                        "the file is not UTF-8 text (byte {offset}); save it as UTF-8 (Shift_JIS is read only from CSV sheets)"
+                    ),
+                }],
+            });
+        }
+    };
+    load_str(path, format, source)
+}
+
+/// Parse answers text that came from `path`.
+pub fn load_str(path: &Path, format: FileFormat, source: String) -> Result<Loaded, AnswersError> {
+    let file = path.display().to_string();
+    let root = match format {
+        FileFormat::Toml => node::from_toml(&source),
+        FileFormat::Yaml => node::from_yaml(&source),
+    };
+    let root = match root {
+        Ok(root) => root,
+        Err(e) => {
+            return Err(AnswersError::Invalid {
+                diagnostics: vec![Diagnostic {
+                    code: "parse-error",
+                    severity: Severity::Error,
+                    location: Location::at(&file, &source, e.at),
+                    message: e.message,
+                }],
+            })
+        }
+    };
+    let (set, diagnostics) = parse::read(&file, &source, &root);
+    match set {
+        Some(set) => Ok(Loaded {
+            path: path.to_owned(),
+            format,
+            source,
+            set,
+            warnings: diagnostics,
+        }),
+        None => Err(AnswersError::Invalid { diagnostics }),
+    }
+}
+
+/// Load an answers file, find the checklist it names in `catalog`, and [`bind`] them.
+pub fn open<'c>(
+    path: &Path,
+    catalog: &'c Catalog,
+) -> Result<(Loaded, &'c crate::checklist::Loaded), AnswersError> {
+    let loaded = load(path)?;
+    let checklist = catalog
+        .resolve(&loaded.set.checklist.full_id(), None)
+        .map_err(|source| AnswersError::Checklist {
+            path: path.to_owned(),
+            source,
+        })?;
+    let diagnostics = bind(&loaded, &checklist.checklist);
+    if diagnostics.is_empty() {
+        Ok((loaded, checklist))
+    } else {
+        Err(AnswersError::Invalid { diagnostics })
+    }
+}
+
+/// Check the answers against the checklist they name: every item known, none answered twice
+/// in a round. These make the file unusable (exit 2), unlike the status rules.
+pub fn bind(loaded: &Loaded, checklist: &Checklist) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
+    let mut seen: BTreeMap<(&str, u8), usize> = BTreeMap::new();
+    for a in &loaded.set.answers {
+        if checklist.item(&a.item).is_none() {
+            let hint = checklist
+                .items
+                .iter()
+                .find(|i| i.number == a.item)
+                .map(|i| format!(" (number {} is item `{}`)", i.number, i.id))
+                .unwrap_or_default();
+            diags.push(Diagnostic {
+                code: "unknown-item",
+                severity: Severity::Error,
+                location: loaded.location(a.at),
+                message: format!(
+                    "item `{}` is not in {}{hint}; answers for another edition need `medsec init --from`",
+                    a.item,
+                    checklist.full_id()
+                ),
+            });
+            continue;
+        }
+        if let Some(first) = seen.insert((a.item.as_str(), a.round), a.at) {
+            let first_line = loaded.location(first).line;
+            diags.push(Diagnostic {
+                code: "duplicate-answer",
+                severity: Severity::Error,
+                location: loaded.location(a.at),
+                message: format!(
+                    "item `{}` round {} is answered twice (first at line {first_line}); keep one entry",
+                    a.item, a.round
+                ),
+            });
+        }
+    }
+    diags
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load_toml(src: &str) -> Result<Loaded, AnswersError> {
+        load_str(Path::new("a.toml"), FileFormat::Toml, src.to_owned())
+    }
+
+    const MINIMAL: &str = r#"format_version = 1
+[checklist]
+id = "mhlw-institution"
+edition = "fy2025"
+
+[[answers]]
+item = "security-manager"
+answer = "はい"
+checked_on = 2025-06-01
+colour = "blue"
+"#;
+
+    #[test]
+    fn reads_a_minimal_file_and_warns_on_unknown_fields() {
+        let loaded = load_toml(MINIMAL).unwrap();
+        let a = &loaded.set.answers[0];
+        assert_eq!(a.response, Some(Response::Yes));
+        assert_eq!(a.round, 1);
+        assert_eq!(a.checked_on, Some(jiff::civil::date(2025, 6, 1)));
+        assert_eq!(loaded.warnings.len(), 1);
+        assert_eq!(loaded.warnings[0].code, "unknown-field");
+        assert_eq!(loaded.warnings[0].location.line, 10);
+    }
+
+    #[test]
+    fn impossible_dates_name_the_line() {
+        let src = MINIMAL.replace("2025-06-01", "\"2025-02-30\"");
+        let err = load_toml(&src).unwrap_err();
+        let d = err
+            .diagnostics()
+            .iter()
+            .find(|d| d.severity == Severity::Error)
+            .unwrap();
+        assert_eq!((d.code, d.location.line), ("invalid-date", 9));
+        assert!(d.message.contains("security-manager"), "{}", d.message);
+    }
+
+    #[test]
+    fn newer_format_versions_are_refused_first() {
+        let err = load_toml("format_version = 2\nwhatever = [\n1]\n").unwrap_err();
+        assert_eq!(err.diagnostics()[0].code, "unsupported-format-version");
+    }
+
+    #[test]
+    fn yaml_reads_the_same() {
+        let src = "format_version: 1\nchecklist:\n  id: mhlw-institution\n  edition: fy2025\nanswers:\n  - item: security-manager\n    answer: いいえ\n    checked_on: 2025/06/01\n    target_date: '2025-12-01'\n";
+        let loaded = load_str(Path::new("a.yaml"), FileFormat::Yaml, src.to_owned()).unwrap();
+        let a = &loaded.set.answers[0];
+        assert_eq!(a.response, Some(Response::No));
+        assert_eq!(a.target_date, Some(jiff::civil::date(2025, 12, 1)));
+        assert_eq!(loaded.location(a.at).line, 6);
+    }
+}

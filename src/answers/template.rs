@@ -1,0 +1,484 @@
+//! New answers files: `medsec init` writes every item of a form, commented with its number and
+//! text, ready to edit by hand; `--from` carries last year's answers forward by stable ID.
+//!
+//! Carried-forward answers keep the response, note, reason and evidence, lose the dates, and
+//! are marked `carried_from = "EDITION"`: they count as this year's check only once confirmed
+//! (the mark removed and a date set). Items new in the edition, reworded since, or replacing
+//! earlier items are marked `review = "new" | "reworded" | "replaced"`.
+
+use super::model::*;
+use super::FileFormat;
+use crate::checklist::{self, Checklist, Form, InstitutionKind, Item, Lang};
+use crate::dates::{fiscal_year_bounds, wareki_fiscal_year};
+
+/// What last year's file gives a new one.
+#[derive(Debug, Clone, Default)]
+pub struct CarryForward {
+    pub institution: Option<Institution>,
+    pub vendor: Option<Vendor>,
+    pub contract: Option<bool>,
+    /// Round-1 answers for the new edition's items, in its order.
+    pub answers: Vec<Answer>,
+}
+
+/// Map last year's answers onto `new`'s items. `old` is last year's checklist when known
+/// (it tells reworded and new items apart); without it, every carried item is marked reworded.
+pub fn carry_forward(last: &AnswerSet, old: Option<&Checklist>, new: &Checklist) -> CarryForward {
+    let mut answers = Vec::new();
+    for item in &new.items {
+        let mut a = Answer::empty(&item.id, 1);
+        let same = last.answer(&item.id, 1).filter(|p| p.response.is_some());
+        let replaced = item
+            .replaces
+            .iter()
+            .find_map(|old_id| last.answer(old_id, 1).filter(|p| p.response.is_some()));
+        let source = same.or(replaced);
+        if let Some(prev) = source {
+            a.response = prev.response;
+            a.reason = prev.reason.clone();
+            a.note = prev.note.clone();
+            a.evidence = prev.evidence.clone();
+            a.carried_from = Some(last.checklist.edition.clone());
+        }
+        a.review = match (old, same.is_some(), replaced.is_some()) {
+            (_, false, true) => Some(Review::Replaced),
+            (Some(old), _, _) => match old.item(&item.id) {
+                None if !item.replaces.is_empty() => Some(Review::Replaced),
+                None => Some(Review::New),
+                Some(o) if o.text != item.text => Some(Review::Reworded),
+                Some(_) => None,
+            },
+            (None, true, _) => None,
+            (None, false, false) => Some(Review::New),
+        };
+        answers.push(a);
+    }
+    CarryForward {
+        institution: last.institution.clone(),
+        vendor: last.vendor.clone(),
+        contract: last.vendors.as_ref().and_then(|v| v.contract),
+        answers,
+    }
+}
+
+/// The text of a new answers file for `checklist`.
+pub fn render(
+    checklist: &checklist::Loaded,
+    format: FileFormat,
+    lang: Lang,
+    from: Option<&CarryForward>,
+) -> String {
+    let c = &checklist.checklist;
+    let mut w = Writer {
+        format,
+        out: String::new(),
+    };
+    let ja = lang == Lang::Ja;
+    let (start, end) = fiscal_year_bounds(c.fiscal_year);
+    w.comment(&format!("medsec answers: {}", c.title.get(lang)));
+    w.comment(&format!("{} ({})", c.full_id(), c.form.label(lang)));
+    w.comment("");
+    if ja {
+        w.comment("answer: はい / いいえ / 対象外(対象外は認められた項目のみ。reason に理由)");
+        w.comment("checked_on: 確認日 (YYYY-MM-DD)");
+        w.comment(&format!(
+            "target_date: いいえの場合の目標日。{}中 ({start} から {end} まで)",
+            wareki_fiscal_year(c.fiscal_year)
+        ));
+        w.comment("note: メモ、evidence: 証跡ファイルのパス(このファイルからの相対パス)");
+        w.comment("確認: medsec status このファイル / 対話形式で入力: medsec answer このファイル");
+    } else {
+        w.comment("answer: はい (yes) / いいえ (no) / 対象外 (not applicable, only where noted; give a reason)");
+        w.comment("checked_on: the date checked (YYYY-MM-DD)");
+        w.comment(&format!(
+            "target_date: for いいえ, the target date within FY{} ({start} to {end})",
+            c.fiscal_year
+        ));
+        w.comment("note: free text; evidence: file paths, relative to this file");
+        w.comment("Check with `medsec status THIS-FILE`; answer interactively with `medsec answer THIS-FILE`.");
+    }
+    if let Some(from) = from {
+        if from.answers.iter().any(|a| a.carried_from.is_some()) {
+            w.comment("");
+            w.comment(if ja {
+                "carried_from のある回答は昨年度からの引継ぎです。確認し直して確認日を入れ、carried_from の行を消してください。"
+            } else {
+                "Answers with carried_from come from last year: check again, set checked_on, and delete the carried_from line."
+            });
+        }
+    }
+    w.line("format_version = 1");
+    w.blank();
+    w.table("checklist");
+    w.key("id", &quote(&c.id), None);
+    w.key("edition", &quote(&c.edition), None);
+    w.key("digest", &quote(&checklist.digest), None);
+    w.blank();
+
+    let inst = from.and_then(|f| f.institution.clone()).unwrap_or_default();
+    let t = |s: &Option<String>| quote(s.as_deref().unwrap_or(""));
+    if c.form == Form::Vendor {
+        let v = from.and_then(|f| f.vendor.clone()).unwrap_or_default();
+        w.table("vendor");
+        w.key(
+            "name",
+            &t(&v.name),
+            Some(if ja { "事業者名" } else { "vendor name" }),
+        );
+        w.key(
+            "system",
+            &t(&v.system),
+            Some(if ja {
+                "システム名"
+            } else {
+                "the system provided"
+            }),
+        );
+        w.key(
+            "contact",
+            &t(&v.contact),
+            Some(if ja { "連絡先" } else { "contact" }),
+        );
+        w.key(
+            "answered_by",
+            &t(&v.answered_by),
+            Some(if ja { "回答者" } else { "who answered" }),
+        );
+        w.blank();
+        w.table("institution");
+        w.key(
+            "name",
+            &t(&inst.name),
+            Some(if ja {
+                "提出先の医療機関等"
+            } else {
+                "the institution this form is for"
+            }),
+        );
+        w.blank();
+    } else {
+        let kinds = c
+            .serves
+            .iter()
+            .map(|k| k.as_str())
+            .collect::<Vec<_>>()
+            .join(" / ");
+        let kind = inst
+            .kind
+            .or_else(|| (c.serves.len() == 1).then(|| c.serves[0]))
+            .map_or("", InstitutionKind::as_str);
+        w.table("institution");
+        w.key(
+            "name",
+            &t(&inst.name),
+            Some(if ja { "名称" } else { "name" }),
+        );
+        w.key(
+            "code",
+            &t(&inst.code),
+            Some(if ja {
+                "医療機関コード(10桁)"
+            } else {
+                "医療機関コード (10 digits)"
+            }),
+        );
+        w.key(
+            "prefecture",
+            &t(&inst.prefecture),
+            Some(if ja { "都道府県" } else { "prefecture" }),
+        );
+        w.key("kind", &quote(kind), Some(&kinds));
+        w.key(
+            "manager",
+            &t(&inst.manager),
+            Some(if ja {
+                "管理者"
+            } else {
+                "管理者 (manager)"
+            }),
+        );
+        w.key(
+            "security_manager",
+            &t(&inst.security_manager),
+            Some("医療情報システム安全管理責任者"),
+        );
+        w.key(
+            "answered_by",
+            &t(&inst.answered_by),
+            Some(if ja { "回答者" } else { "who answered" }),
+        );
+        w.blank();
+        w.table("vendors");
+        let contract = match from.and_then(|f| f.contract) {
+            Some(b) => b.to_string(),
+            None => quote(""),
+        };
+        w.key(
+            "contract",
+            &contract,
+            Some(if ja {
+                "事業者との契約: true / false(false なら事業者確認用は不要)"
+            } else {
+                "vendor contract: true / false (false: no vendor form needed)"
+            }),
+        );
+        w.key(
+            "forms",
+            "[]",
+            Some(if ja {
+                "事業者確認用の回答ファイル(事業者ごとに1つ)"
+            } else {
+                "vendor answers files, one per vendor"
+            }),
+        );
+        w.blank();
+    }
+
+    if format == FileFormat::Yaml {
+        w.line("answers:");
+    }
+    for item in &c.items {
+        let empty = Answer::empty(&item.id, 1);
+        let a = from
+            .and_then(|f| f.answers.iter().find(|a| a.item == item.id))
+            .unwrap_or(&empty);
+        w.answer(item, a, lang);
+    }
+    w.out
+}
+
+fn quote(s: &str) -> String {
+    serde_json::to_string(s).expect("strings serialise")
+}
+
+struct Writer {
+    format: FileFormat,
+    out: String,
+}
+
+impl Writer {
+    fn line(&mut self, s: &str) {
+        match self.format {
+            FileFormat::Toml => self.out.push_str(s),
+            FileFormat::Yaml => self.out.push_str(&s.replacen(" = ", ": ", 1)),
+        }
+        self.out.push('\n');
+    }
+
+    fn blank(&mut self) {
+        self.out.push('\n');
+    }
+
+    fn comment(&mut self, s: &str) {
+        if s.is_empty() {
+            self.out.push_str("#\n");
+        } else {
+            self.out.push_str(&format!("# {s}\n"));
+        }
+    }
+
+    fn table(&mut self, name: &str) {
+        match self.format {
+            FileFormat::Toml => self.out.push_str(&format!("[{name}]\n")),
+            FileFormat::Yaml => self.out.push_str(&format!("{name}:\n")),
+        }
+    }
+
+    fn key(&mut self, key: &str, value: &str, comment: Option<&str>) {
+        let comment = comment.map(|c| format!("  # {c}")).unwrap_or_default();
+        match self.format {
+            FileFormat::Toml => self.out.push_str(&format!("{key} = {value}{comment}\n")),
+            FileFormat::Yaml => self.out.push_str(&format!("  {key}: {value}{comment}\n")),
+        }
+    }
+
+    fn answer(&mut self, item: &Item, a: &Answer, lang: Lang) {
+        let ja = lang == Lang::Ja;
+        let (indent, first) = match self.format {
+            FileFormat::Toml => ("", ""),
+            FileFormat::Yaml => ("  ", "  "),
+        };
+        self.out.push('\n');
+        let mut head = format!("{indent}# {} {}", item.number, item.text.get(lang));
+        let scope = item.scope_label(lang);
+        if !scope.is_empty() {
+            head.push_str(&format!(" [{scope}]"));
+        }
+        self.out.push_str(&head);
+        self.out.push('\n');
+        let mut notes: Vec<String> = Vec::new();
+        if item.gate {
+            notes.push(if ja {
+                "いいえの場合、以下すべての項目は確認不要です。".to_owned()
+            } else {
+                "If いいえ, no other item needs checking.".to_owned()
+            });
+        }
+        if !item.not_applicable_when.is_empty() {
+            let when: Vec<&str> = item
+                .not_applicable_when
+                .iter()
+                .map(|r| r.label(lang))
+                .collect();
+            notes.push(if ja {
+                format!("対象外にできる場合: {}", when.join("、"))
+            } else {
+                format!("may be 対象外 when: {}", when.join(", "))
+            });
+        }
+        if !item.required {
+            notes.push(item.requirement.label(lang).to_string());
+        }
+        if !item.verified {
+            notes.push(if ja {
+                "文言は公式PDFと未照合".to_owned()
+            } else {
+                "wording not yet checked against the official PDF".to_owned()
+            });
+        }
+        if let Some(r) = a.review {
+            notes.push(match (r, ja) {
+                (Review::New, true) => "今年度の新しい項目".to_owned(),
+                (Review::Reworded, true) => "昨年度から文言が変わった項目".to_owned(),
+                (Review::Replaced, true) => "昨年度の項目を置き換えた項目".to_owned(),
+                (Review::New, false) => "new in this edition".to_owned(),
+                (Review::Reworded, false) => "reworded since last year".to_owned(),
+                (Review::Replaced, false) => "replaces last year's item(s)".to_owned(),
+            });
+        }
+        for n in notes {
+            self.out.push_str(&format!("{indent}# ({n})\n"));
+        }
+        let q = |s: &Option<String>| quote(s.as_deref().unwrap_or(""));
+        let mut fields: Vec<(&str, String)> = vec![
+            ("item", quote(&item.id)),
+            ("round", "1".to_owned()),
+            (
+                "answer",
+                quote(a.response.map_or("", Response::as_file_str)),
+            ),
+            (
+                "checked_on",
+                a.checked_on.map_or_else(|| quote(""), |d| self.date(d)),
+            ),
+            (
+                "target_date",
+                a.target_date.map_or_else(|| quote(""), |d| self.date(d)),
+            ),
+        ];
+        if !item.not_applicable_when.is_empty() || a.reason.is_some() {
+            fields.push(("reason", q(&a.reason)));
+        }
+        fields.push(("note", q(&a.note)));
+        fields.push((
+            "evidence",
+            format!(
+                "[{}]",
+                a.evidence
+                    .iter()
+                    .map(|e| quote(e))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        ));
+        if let Some(from) = &a.carried_from {
+            fields.push(("carried_from", quote(from)));
+        }
+        if let Some(r) = a.review {
+            fields.push(("review", quote(r.as_str())));
+        }
+        match self.format {
+            FileFormat::Toml => {
+                self.out.push_str("[[answers]]\n");
+                for (k, v) in fields {
+                    self.out.push_str(&format!("{k} = {v}\n"));
+                }
+            }
+            FileFormat::Yaml => {
+                for (i, (k, v)) in fields.into_iter().enumerate() {
+                    let lead = if i == 0 {
+                        format!("{first}- ")
+                    } else {
+                        format!("{first}  ")
+                    };
+                    self.out.push_str(&format!("{lead}{k}: {v}\n"));
+                }
+            }
+        }
+    }
+
+    fn date(&self, d: jiff::civil::Date) -> String {
+        match self.format {
+            FileFormat::Toml => d.to_string(),
+            FileFormat::Yaml => quote(&d.to_string()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::answers::{load_str, FileFormat};
+    use std::path::Path;
+
+    fn fixture(name: &str) -> checklist::Loaded {
+        let p = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures")
+            .join(name);
+        checklist::load_path(&p).unwrap()
+    }
+
+    #[test]
+    fn templates_read_back_in_both_formats() {
+        let c = fixture("checklist-fy2025-institution.toml");
+        for (format, name) in [(FileFormat::Toml, "a.toml"), (FileFormat::Yaml, "a.yaml")] {
+            for lang in [Lang::Ja, Lang::En] {
+                let text = render(&c, format, lang, None);
+                let loaded = load_str(Path::new(name), format, text.clone())
+                    .unwrap_or_else(|e| panic!("{e}\n{text}"));
+                assert_eq!(loaded.set.answers.len(), c.checklist.items.len());
+                assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
+                assert_eq!(
+                    loaded.set.checklist.digest.as_deref(),
+                    Some(c.digest.as_str())
+                );
+                assert!(crate::answers::bind(&loaded, &c.checklist).is_empty());
+            }
+        }
+    }
+
+    #[test]
+    fn carry_forward_marks_what_needs_review() {
+        let old = fixture("checklist-fy2024-institution.toml");
+        let new = fixture("checklist-fy2025-institution.toml");
+        let mut last = AnswerSet {
+            format_version: 1,
+            checklist: ChecklistRef {
+                id: old.checklist.id.clone(),
+                edition: "fy2024".into(),
+                digest: None,
+            },
+            institution: None,
+            vendor: None,
+            vendors: None,
+            answers: Vec::new(),
+        };
+        for id in ["security-manager", "access-log-server"] {
+            let mut a = Answer::empty(id, 1);
+            a.response = Some(Response::Yes);
+            a.checked_on = Some(jiff::civil::date(2024, 6, 1));
+            a.note = Some("memo".into());
+            last.answers.push(a);
+        }
+        let cf = carry_forward(&last, Some(&old.checklist), &new.checklist);
+        let get = |id: &str| cf.answers.iter().find(|a| a.item == id).unwrap();
+        let sm = get("security-manager");
+        assert_eq!(sm.response, Some(Response::Yes));
+        assert_eq!(sm.checked_on, None);
+        assert_eq!(sm.carried_from.as_deref(), Some("fy2024"));
+        assert_eq!(sm.review, None);
+        assert_eq!(get("access-log-server").review, Some(Review::Reworded));
+        assert_eq!(get("two-factor-authentication").review, Some(Review::New));
+        assert_eq!(get("two-factor-authentication").carried_from, None);
+    }
+}

@@ -1,0 +1,477 @@
+//! The interactive walk-through: item by item, a plain line-based dialogue that works in any
+//! terminal (and in a pseudo-terminal under test). Every confirmed answer is saved at once
+//! with `store::save` (atomic), so a killed session loses at most the answer being typed;
+//! a new session starts at the first item without a confirmed answer.
+//!
+//! This module talks only through the reader and writer it is given.
+
+use super::model::*;
+use super::store::{self, Update};
+use super::{AnswersError, Loaded};
+use crate::checklist::{Checklist, Item, Lang, NotApplicableRule};
+use crate::dates::{fiscal_year_bounds, fiscal_year_of, wareki};
+use jiff::civil::Date;
+use std::io::{BufRead, Write};
+
+/// How a walk ended.
+#[derive(Debug, Clone)]
+pub struct Summary {
+    /// Answers saved in this session.
+    pub saved: usize,
+    /// The user quit before the end.
+    pub quit: bool,
+    /// The file as it is now.
+    pub loaded: Loaded,
+}
+
+/// Why a walk stopped early.
+#[derive(Debug, thiserror::Error)]
+pub enum WalkError {
+    #[error(transparent)]
+    Answers(#[from] AnswersError),
+    #[error("terminal: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+/// What the user typed at the answer prompt.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Command {
+    Answer(Response),
+    Skip,
+    Back,
+    Jump(String),
+    Progress,
+    Help,
+    Quit,
+    Unknown(String),
+}
+
+fn command(input: &str) -> Command {
+    let t = input.trim();
+    match t.to_ascii_lowercase().as_str() {
+        "" | "s" | "skip" => return Command::Skip,
+        "b" | "back" => return Command::Back,
+        "p" | "progress" => return Command::Progress,
+        "?" | "h" | "help" => return Command::Help,
+        "q" | "quit" | "exit" => return Command::Quit,
+        _ => {}
+    }
+    if let Some(rest) = t.strip_prefix("j ").or_else(|| t.strip_prefix("jump ")) {
+        return Command::Jump(rest.trim().to_owned());
+    }
+    match Response::parse(t) {
+        Some(r) => Command::Answer(r),
+        None => Command::Unknown(t.to_owned()),
+    }
+}
+
+struct Session<'a, R, W> {
+    input: R,
+    out: W,
+    checklist: &'a Checklist,
+    loaded: Loaded,
+    round: u8,
+    lang: Lang,
+    today: Date,
+    saved: usize,
+}
+
+/// Walk through `loaded`'s items in `round`, reading from `input` and writing to `out`.
+pub fn run<R: BufRead, W: Write>(
+    loaded: Loaded,
+    checklist: &Checklist,
+    round: u8,
+    lang: Lang,
+    today: Date,
+    input: R,
+    out: W,
+) -> Result<Summary, WalkError> {
+    let mut s = Session {
+        input,
+        out,
+        checklist,
+        loaded,
+        round,
+        lang,
+        today,
+        saved: 0,
+    };
+    let quit = s.walk()?;
+    Ok(Summary {
+        saved: s.saved,
+        quit,
+        loaded: s.loaded,
+    })
+}
+
+impl<R: BufRead, W: Write> Session<'_, R, W> {
+    fn ja(&self) -> bool {
+        self.lang == Lang::Ja
+    }
+
+    fn t<'s>(&self, ja: &'s str, en: &'s str) -> &'s str {
+        if self.ja() {
+            ja
+        } else {
+            en
+        }
+    }
+
+    fn say(&mut self, text: &str) -> std::io::Result<()> {
+        self.out.write_all(text.as_bytes())?;
+        self.out.write_all(b"\n")?;
+        self.out.flush()
+    }
+
+    /// A line from the user; `None` at end of input.
+    fn ask(&mut self, prompt: &str) -> std::io::Result<Option<String>> {
+        self.out.write_all(prompt.as_bytes())?;
+        self.out.flush()?;
+        let mut line = String::new();
+        if self.input.read_line(&mut line)? == 0 {
+            return Ok(None);
+        }
+        Ok(Some(line.trim_end_matches(['\n', '\r']).to_owned()))
+    }
+
+    fn answer_of(&self, item: &Item) -> Option<&Answer> {
+        self.loaded.set.answer(&item.id, self.round)
+    }
+
+    fn done(&self, item: &Item) -> bool {
+        self.answer_of(item).is_some_and(Answer::is_confirmed)
+    }
+
+    fn gate_closed(&self) -> bool {
+        self.checklist.items.iter().filter(|i| i.gate).any(|g| {
+            self.loaded
+                .set
+                .answer(&g.id, 1)
+                .is_some_and(|a| a.is_confirmed() && a.response == Some(Response::No))
+        })
+    }
+
+    fn progress_line(&self) -> String {
+        let total = self.checklist.items.len();
+        let done = self.checklist.items.iter().filter(|i| self.done(i)).count();
+        if self.ja() {
+            format!("進捗: {}回目 {done}/{total} 項目回答済み", self.round)
+        } else {
+            format!(
+                "progress: round {}, {done} of {total} items answered",
+                self.round
+            )
+        }
+    }
+
+    fn help(&mut self) -> std::io::Result<()> {
+        let text = self
+            .t(
+                "入力: はい(y) / いいえ(n) / 対象外(na) / Enter=とばす / b=戻る / j 番号またはID=移動 / p=進捗 / q=終了(回答済みは保存されています)",
+                "type: はい (y) / いいえ (n) / 対象外 (na) / Enter = skip / b = back / j NUMBER-or-ID = jump / p = progress / q = quit (answers so far are saved)",
+            )
+            .to_owned();
+        self.say(&text)
+    }
+
+    /// The whole walk; `true` when the user quit.
+    fn walk(&mut self) -> Result<bool, WalkError> {
+        let items = self.checklist.items.clone();
+        let title = format!(
+            "{} — {} ({})",
+            self.loaded.file_name(),
+            self.checklist.title.get(self.lang),
+            self.checklist.full_id()
+        );
+        self.say(&title)?;
+        let p = self.progress_line();
+        self.say(&p)?;
+        self.help()?;
+        let mut i = items.iter().position(|it| !self.done(it)).unwrap_or(0);
+        if items.iter().all(|it| self.done(it)) {
+            let msg = self
+                .t("すべての項目が回答済みです。", "Every item is answered.")
+                .to_owned();
+            self.say(&msg)?;
+        }
+        while i < items.len() {
+            if self.round == 1 && self.gate_closed() && !items[i].gate {
+                let msg = self
+                    .t(
+                        "医療情報システムの有無が「いいえ」のため、以下すべての項目は確認不要です。",
+                        "The gate question is answered いいえ: no other item needs checking.",
+                    )
+                    .to_owned();
+                self.say(&msg)?;
+                break;
+            }
+            let item = items[i].clone();
+            self.show(&item, i, items.len())?;
+            loop {
+                let Some(line) = self.ask("> ")? else {
+                    return Ok(true);
+                };
+                match command(&line) {
+                    Command::Quit => return Ok(true),
+                    Command::Skip => {
+                        i += 1;
+                        break;
+                    }
+                    Command::Back => {
+                        i = i.saturating_sub(1);
+                        break;
+                    }
+                    Command::Progress => {
+                        let p = self.progress_line();
+                        self.say(&p)?;
+                    }
+                    Command::Help => self.help()?,
+                    Command::Jump(to) => {
+                        match items.iter().position(|it| it.id == to || it.number == to) {
+                            Some(j) => {
+                                i = j;
+                                break;
+                            }
+                            None => {
+                                let msg = if self.ja() {
+                                    format!("`{to}` という項目はありません。")
+                                } else {
+                                    format!("no item `{to}`")
+                                };
+                                self.say(&msg)?;
+                            }
+                        }
+                    }
+                    Command::Unknown(t) => {
+                        let msg = if self.ja() {
+                            format!("`{t}` はわかりません。? でヘルプ。")
+                        } else {
+                            format!("`{t}` is not understood; ? for help")
+                        };
+                        self.say(&msg)?;
+                    }
+                    Command::Answer(r) => {
+                        if r == Response::NotApplicable && item.not_applicable_when.is_empty() {
+                            let msg = self
+                                .t(
+                                    "この項目は対象外にできません。",
+                                    "This item cannot be 対象外.",
+                                )
+                                .to_owned();
+                            self.say(&msg)?;
+                            continue;
+                        }
+                        match self.details(&item, r)? {
+                            None => return Ok(true),
+                            Some(answer) => {
+                                self.loaded =
+                                    store::save(&self.loaded, &[Update::confirm(&answer)])?;
+                                self.saved += 1;
+                                let msg = self.t("保存しました。", "saved.").to_owned();
+                                self.say(&msg)?;
+                                i += 1;
+                                break;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        let p = self.progress_line();
+        self.say(&p)?;
+        Ok(false)
+    }
+
+    fn show(&mut self, item: &Item, i: usize, n: usize) -> std::io::Result<()> {
+        let lang = self.lang;
+        let mut text = format!("\n[{}/{n}] {} {}", i + 1, item.number, item.text.get(lang));
+        let scope = item.scope_label(lang);
+        if !scope.is_empty() {
+            text.push_str(&format!(" [{scope}]"));
+        }
+        let guidance = item.guidance.get(lang).trim();
+        if !guidance.is_empty() {
+            text.push_str(&format!("\n  {guidance}"));
+        }
+        if !item.not_applicable_when.is_empty() {
+            let when: Vec<&str> = item
+                .not_applicable_when
+                .iter()
+                .map(|r| r.label(lang))
+                .collect();
+            text.push_str(&if self.ja() {
+                format!("\n  (対象外にできる場合: {})", when.join("、"))
+            } else {
+                format!("\n  (may be 対象外 when: {})", when.join(", "))
+            });
+        }
+        if let Some(a) = self.answer_of(item).cloned() {
+            if let Some(r) = a.response {
+                let date = a.checked_on.map(|d| self.date(d)).unwrap_or_default();
+                let state = match (&a.carried_from, self.ja()) {
+                    (Some(from), true) => format!(
+                        "\n  昨年度({from})の回答: {} — 確認してください",
+                        r.label(lang)
+                    ),
+                    (Some(from), false) => {
+                        format!("\n  carried from {from}: {} — confirm it", r.label(lang))
+                    }
+                    (None, true) => format!("\n  現在の回答: {} {date}", r.label(lang)),
+                    (None, false) => format!("\n  current answer: {} {date}", r.label(lang)),
+                };
+                text.push_str(&state);
+            }
+        }
+        self.say(&text)
+    }
+
+    fn date(&self, d: Date) -> String {
+        if self.ja() {
+            format!("{d}({})", wareki(d))
+        } else {
+            d.to_string()
+        }
+    }
+
+    /// Date checked, target date, reason, note and evidence for response `r`.
+    fn details(&mut self, item: &Item, r: Response) -> std::io::Result<Option<Answer>> {
+        let fy = self.checklist.fiscal_year;
+        let (start, end) = fiscal_year_bounds(fy);
+        let old = self.answer_of(item).cloned();
+        let mut a = Answer::empty(&item.id, self.round);
+        a.response = Some(r);
+        let today = self.today;
+        // Date checked.
+        loop {
+            let prompt = if self.ja() {
+                format!("確認日 [{}]: ", self.date(today))
+            } else {
+                format!("date checked [{today}]: ")
+            };
+            let Some(line) = self.ask(&prompt)? else {
+                return Ok(None);
+            };
+            let d = if line.trim().is_empty() {
+                today
+            } else {
+                match super::parse_date(&line) {
+                    Ok(d) => d,
+                    Err(e) => {
+                        self.say(&e)?;
+                        continue;
+                    }
+                }
+            };
+            if d > today {
+                let msg = self
+                    .t(
+                        "未来の日付は入力できません。",
+                        "The date checked cannot be in the future.",
+                    )
+                    .to_owned();
+                self.say(&msg)?;
+                continue;
+            }
+            a.checked_on = Some(d);
+            break;
+        }
+        if r == Response::No {
+            loop {
+                let prompt = if self.ja() {
+                    format!("目標日({start} から {end} まで): ")
+                } else {
+                    format!("target date ({start} to {end}): ")
+                };
+                let Some(line) = self.ask(&prompt)? else {
+                    return Ok(None);
+                };
+                match super::parse_date(&line) {
+                    Ok(d) if fiscal_year_of(d) == fy => {
+                        a.target_date = Some(d);
+                        break;
+                    }
+                    Ok(_) => {
+                        let msg = self
+                            .t(
+                                "目標日は今年度中の日付にしてください。",
+                                "The target date must be within the fiscal year.",
+                            )
+                            .to_owned();
+                        self.say(&msg)?;
+                    }
+                    Err(e) => self.say(&e)?,
+                }
+            }
+        }
+        if r == Response::NotApplicable {
+            let default = item
+                .not_applicable_when
+                .first()
+                .map(|rule: &NotApplicableRule| rule.label(self.lang).to_owned())
+                .unwrap_or_default();
+            let prompt = if self.ja() {
+                format!("理由 [{default}]: ")
+            } else {
+                format!("reason [{default}]: ")
+            };
+            let Some(line) = self.ask(&prompt)? else {
+                return Ok(None);
+            };
+            a.reason = Some(if line.trim().is_empty() {
+                default
+            } else {
+                line.trim().to_owned()
+            });
+        }
+        let old_note = old.as_ref().and_then(|o| o.note.clone());
+        let prompt = match (&old_note, self.ja()) {
+            (Some(n), true) => format!("メモ [{n}] (- で消去): "),
+            (Some(n), false) => format!("note [{n}] (- clears): "),
+            (None, true) => "メモ: ".to_owned(),
+            (None, false) => "note: ".to_owned(),
+        };
+        let Some(line) = self.ask(&prompt)? else {
+            return Ok(None);
+        };
+        a.note = match line.trim() {
+            "" => old_note,
+            "-" => None,
+            t => Some(t.to_owned()),
+        };
+        let old_evidence = old.map(|o| o.evidence).unwrap_or_default();
+        let shown = old_evidence.join(", ");
+        let prompt = if self.ja() {
+            format!("証跡ファイル(カンマ区切り) [{shown}]: ")
+        } else {
+            format!("evidence paths, comma separated [{shown}]: ")
+        };
+        let Some(line) = self.ask(&prompt)? else {
+            return Ok(None);
+        };
+        a.evidence = match line.trim() {
+            "" => old_evidence,
+            "-" => Vec::new(),
+            t => t
+                .split([',', '、'])
+                .map(|p| p.trim().to_owned())
+                .filter(|p| !p.is_empty())
+                .collect(),
+        };
+        Ok(Some(a))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn commands_parse() {
+        assert_eq!(command("はい"), Command::Answer(Response::Yes));
+        assert_eq!(command("n"), Command::Answer(Response::No));
+        assert_eq!(command(""), Command::Skip);
+        assert_eq!(command("j 2-③"), Command::Jump("2-③".into()));
+        assert_eq!(command("Q"), Command::Quit);
+        assert_eq!(command("what"), Command::Unknown("what".into()));
+    }
+}

@@ -1,0 +1,39 @@
+//! `medsec verify`
+
+use clap::{Args, ValueEnum};
+use std::path::PathBuf;
+
+/// Verify signed report bundles offline: signature, every file, trusted key, checklist,
+/// fiscal year, institution and the findings the report records.
+///
+/// Exit 0 valid and complete; 1 valid with findings (incomplete, another fiscal year, ...);
+/// 3 signature or integrity failure (tampered, missing or extra file, wrong or untrusted key,
+/// unknown checklist digest, another institution); 2 unusable input. With several bundles,
+/// every one is checked and the worst code wins.
+#[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("trust").required(true).args(["pubkey", "trusted"])))]
+pub struct VerifyArgs {
+    /// Bundle folders.
+    #[arg(value_name = "DIR", required = true)]
+    pub dirs: Vec<PathBuf>,
+    /// Trust this one public key (a .pub file) for every bundle.
+    #[arg(long, value_name = "FILE")]
+    pub pubkey: Option<PathBuf>,
+    /// Trust the keys listed per institution code and vendor in this file (see docs/signing.md).
+    #[arg(long, value_name = "FILE")]
+    pub trusted: Option<PathBuf>,
+    /// The institution code every bundle must be for.
+    #[arg(long, value_name = "CODE")]
+    pub institution: Option<String>,
+    /// Judge the fiscal year as of this date (YYYY-MM-DD, Japan) instead of today.
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<jiff::civil::Date>,
+    #[arg(long, value_enum, default_value_t = VerifyFormat::Table)]
+    pub format: VerifyFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum VerifyFormat {
+    Table,
+    Json,
+}

@@ -1,0 +1,138 @@
+//! `medsec init [--form F] [--out FILE] [--from LAST_YEAR.toml] [--force]`
+
+use super::{Context, Outcome};
+use crate::answers::{self, store, template, FileFormat};
+use crate::checklist::{Catalog, Form, Lang};
+use crate::cli::init::InitArgs;
+use crate::exit::Exit;
+use anyhow::Context as _;
+use std::path::{Path, PathBuf};
+
+/// Split the global --checklist values into checklist files and an `ID[@EDITION]` spec.
+pub fn split_checklist_args(values: &[PathBuf]) -> (Vec<PathBuf>, Option<String>) {
+    let mut files = Vec::new();
+    let mut spec = None;
+    for v in values {
+        let s = v.to_string_lossy();
+        let looks_like_spec =
+            !v.exists() && !s.contains(['/', '\\']) && !s.to_ascii_lowercase().ends_with(".toml");
+        if looks_like_spec {
+            spec = Some(s.into_owned());
+        } else {
+            files.push(v.clone());
+        }
+    }
+    (files, spec)
+}
+
+pub fn run(args: InitArgs, ctx: &Context) -> anyhow::Result<Outcome> {
+    let (files, spec) = split_checklist_args(&ctx.checklist_paths);
+    let catalog = Catalog::with_files(&files)?;
+    let mut notices = Vec::new();
+
+    let last = match &args.from {
+        Some(p) => Some(answers::load(p)?),
+        None => None,
+    };
+    let last_checklist = last
+        .as_ref()
+        .and_then(|l| catalog.resolve(&l.set.checklist.full_id(), None).ok());
+    if let (Some(l), None) = (&last, last_checklist) {
+        notices.push(format!(
+            "note: {} is not known here, so reworded items cannot be told apart; every carried item is marked for review",
+            l.set.checklist.full_id()
+        ));
+    }
+    let form: Option<Form> = args
+        .form
+        .map(Into::into)
+        .or_else(|| last_checklist.map(|c| c.checklist.form));
+    let spec = match spec {
+        Some(s) => s,
+        None => match (files.last(), last_checklist) {
+            // A checklist file given alone is the one to answer.
+            (Some(f), _) if args.from.is_none() => {
+                let c = crate::checklist::load_path(f)?;
+                c.checklist.full_id()
+            }
+            (_, Some(lc)) => lc.checklist.id.clone(),
+            _ => format!("mhlw-{}", form.unwrap_or(Form::Institution)),
+        },
+    };
+    let checklist = catalog.resolve(&spec, form)?;
+    if let Some(lc) = last_checklist {
+        if lc.checklist.form != checklist.checklist.form {
+            anyhow::bail!(
+                "{} is a {} form, but the new file is for the {} form; use --form {}",
+                args.from.as_deref().unwrap_or(Path::new("")).display(),
+                lc.checklist.form,
+                checklist.checklist.form,
+                lc.checklist.form
+            );
+        }
+    }
+
+    let out = args.out.clone().unwrap_or_else(|| {
+        PathBuf::from(format!(
+            "{}-{}.toml",
+            checklist.checklist.form, checklist.checklist.edition
+        ))
+    });
+    let format = FileFormat::of(&out)?;
+    let carried = last.as_ref().map(|l| {
+        template::carry_forward(
+            &l.set,
+            last_checklist.map(|c| &c.checklist),
+            &checklist.checklist,
+        )
+    });
+    let text = template::render(checklist, format, ctx.lang, carried.as_ref());
+    store::create(&out, &text, args.force).with_context(|| "nothing was written")?;
+
+    let c = &checklist.checklist;
+    let carried_count = carried.as_ref().map_or(0, |cf| {
+        cf.answers
+            .iter()
+            .filter(|a| a.carried_from.is_some())
+            .count()
+    });
+    let review_count = carried.as_ref().map_or(0, |cf| {
+        cf.answers.iter().filter(|a| a.review.is_some()).count()
+    });
+    notices.push(match ctx.lang {
+        Lang::Ja => {
+            let mut s = format!(
+                "{} を作成しました({}、{}項目)。",
+                out.display(),
+                c.full_id(),
+                c.items.len()
+            );
+            if last.is_some() {
+                s.push_str(&format!(
+                    "昨年度から{carried_count}件を引き継ぎ(確認が必要)、{review_count}件を要見直しとしました。"
+                ));
+            }
+            s.push_str(&format!(
+                "\n次に: ファイルを編集するか、`medsec answer {}` で対話形式で入力してください。",
+                out.display()
+            ));
+            s
+        }
+        Lang::En => {
+            let mut s = format!("wrote {} ({}, {} items)", out.display(), c.full_id(), c.items.len());
+            if last.is_some() {
+                s.push_str(&format!(
+                    "; carried {carried_count} answers forward from last year (to confirm), {review_count} items marked for review"
+                ));
+            }
+            s.push_str(&format!(
+                "\nnext: edit it, or run `medsec answer {}` to answer item by item",
+                out.display()
+            ));
+            s
+        }
+    });
+    let mut outcome = Outcome::text(String::new(), Exit::Ok);
+    outcome.notices = notices;
+    Ok(outcome)
+}

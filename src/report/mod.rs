@@ -1,0 +1,288 @@
+//! The report as pure data: `report.json` in a bundle, and the canonical bytes that get signed
+//! (through the manifest).
+//!
+//! `report.json` is deterministic: struct fields in a fixed order, maps ordered, pretty JSON
+//! with two-space indents and a final newline, so the same content gives the same bytes on
+//! every platform. Readers check `format_version` first. `verify` reads only the parts it
+//! needs ([`ReportView`]), so later additions to the report do not break older inspectors.
+//! This module never prints.
+
+pub mod bundle;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+use thiserror::Error;
+
+/// The version of the report format written by this medsec.
+pub const FORMAT_VERSION: u32 = 1;
+/// File name of the report inside a bundle.
+pub const FILE_NAME: &str = "report.json";
+
+#[derive(Debug, Error)]
+pub enum ReportError {
+    #[error("{path}: {source}")]
+    Read {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{path}:{line}:{column}: not valid report JSON: {message}")]
+    Json {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    #[error("{path}: format_version {found} is not supported; this medsec reads format_version {FORMAT_VERSION} (a newer medsec may read it)")]
+    Version { path: PathBuf, found: String },
+}
+
+/// The medical institution (or, for a vendor form, the vendor) the report is about.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Institution {
+    /// 医療機関コード (10 digits) or 薬局コード; a vendor's registered name for vendor forms.
+    pub code: String,
+    /// The name as on the institution's registration.
+    pub name: String,
+}
+
+/// Which checklist the answers follow.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ChecklistRef {
+    pub id: String,
+    pub edition: String,
+    /// `sha256:` + 64 hex digits: the checklist's canonical digest.
+    pub digest: String,
+    pub form: String,
+    pub fiscal_year: i16,
+}
+
+impl ChecklistRef {
+    /// `id@edition`.
+    pub fn full_id(&self) -> String {
+        format!("{}@{}", self.id, self.edition)
+    }
+}
+
+/// A finding recorded when the report was made (from `status` and evidence checks).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Finding {
+    /// Stable kebab-case code.
+    pub code: String,
+    /// `error` or `warning`.
+    pub severity: String,
+    /// The checklist item ID, when the finding is about one item.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub item: Option<String>,
+    pub message: String,
+}
+
+/// The parts of a report that `verify` needs. Unknown fields are ignored on purpose.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct ReportView {
+    pub format_version: u32,
+    pub fiscal_year: i16,
+    pub institution: Institution,
+    pub checklist: ChecklistRef,
+    #[serde(default)]
+    pub findings: Vec<Finding>,
+}
+
+impl ReportView {
+    /// Parse report bytes; `path` names the file in errors.
+    pub fn parse(path: &Path, bytes: &[u8]) -> Result<Self, ReportError> {
+        let json_err = |e: serde_json::Error| ReportError::Json {
+            path: path.to_owned(),
+            line: e.line(),
+            column: e.column(),
+            message: e.to_string(),
+        };
+        let value: serde_json::Value = serde_json::from_slice(bytes).map_err(json_err)?;
+        match value.get("format_version") {
+            Some(v) if v.as_u64() == Some(u64::from(FORMAT_VERSION)) => {}
+            other => {
+                return Err(ReportError::Version {
+                    path: path.to_owned(),
+                    found: other.map_or_else(|| "(missing)".to_owned(), ToString::to_string),
+                })
+            }
+        }
+        serde_json::from_value(value).map_err(json_err)
+    }
+
+    /// Read `report.json` from a file.
+    pub fn read(path: &Path) -> Result<Self, ReportError> {
+        let bytes = std::fs::read(path).map_err(|source| ReportError::Read {
+            path: path.to_owned(),
+            source,
+        })?;
+        Self::parse(path, &bytes)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn version_is_checked_first() {
+        let p = Path::new("report.json");
+        let err = ReportView::parse(p, br#"{"format_version": 9, "x": 1}"#).unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("format_version 9 is not supported"),
+            "{err}"
+        );
+        let err = ReportView::parse(p, b"{nope").unwrap_err();
+        assert!(err.to_string().starts_with("report.json:1:2:"), "{err}");
+    }
+}
+
+/// The program that wrote a report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Generator {
+    pub name: String,
+    pub version: String,
+}
+
+impl Generator {
+    /// This medsec.
+    pub fn this() -> Self {
+        Generator {
+            name: env!("CARGO_PKG_NAME").to_owned(),
+            version: env!("CARGO_PKG_VERSION").to_owned(),
+        }
+    }
+}
+
+/// A file attached to the bundle (under `evidence/`), with its digest.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EvidenceFile {
+    /// Path inside the bundle, with `/`.
+    pub path: String,
+    /// SHA-256, lowercase hex.
+    pub sha256: String,
+    pub size: u64,
+}
+
+/// The whole report, format version 1, as written to `report.json`.
+///
+/// `answers`, `vendor_forms` and `probe_evidence` carry the documents of the answers and
+/// probes models as they serialise themselves; `verify` does not read them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Report {
+    /// Always 1 for this layout.
+    pub format_version: u32,
+    pub generator: Generator,
+    /// When the report was made, RFC 3339 UTC (`2025-10-01T09:00:00Z`).
+    pub generated_at: String,
+    /// The fiscal year (April–March, Japan) the answers are for.
+    pub fiscal_year: i16,
+    pub institution: Institution,
+    pub checklist: ChecklistRef,
+    /// Every answer of every round, as the answers model writes it.
+    #[serde(default)]
+    pub answers: serde_json::Value,
+    /// The vendor forms (事業者確認用) received, as the answers model writes them.
+    #[serde(default)]
+    pub vendor_forms: Vec<serde_json::Value>,
+    /// The probe evidence document, as the probes model writes it.
+    #[serde(default)]
+    pub probe_evidence: serde_json::Value,
+    /// Attached files, sorted by path.
+    #[serde(default)]
+    pub evidence: Vec<EvidenceFile>,
+    /// Findings of `status` and of answer/probe contradictions when the report was made.
+    #[serde(default)]
+    pub findings: Vec<Finding>,
+}
+
+impl Report {
+    /// The bytes of `report.json`: the same content always gives the same bytes. Object keys
+    /// inside the JSON values are sorted (serde_json's map is ordered), struct fields keep
+    /// their declared order, two-space indents, `\n` line ends and a final newline.
+    pub fn to_canonical_bytes(&self) -> Vec<u8> {
+        let mut report = self.clone();
+        report.evidence.sort_by(|a, b| a.path.cmp(&b.path));
+        let mut bytes = serde_json::to_vec_pretty(&report).expect("a report always serialises");
+        bytes.push(b'\n');
+        bytes
+    }
+
+    /// The JSON Schema of report.json.
+    pub fn schema() -> schemars::Schema {
+        schemars::schema_for!(Report)
+    }
+}
+
+#[cfg(test)]
+mod report_tests {
+    use super::*;
+
+    fn sample() -> Report {
+        Report {
+            format_version: FORMAT_VERSION,
+            generator: Generator::this(),
+            generated_at: "2025-10-01T00:00:00Z".into(),
+            fiscal_year: 2025,
+            institution: Institution {
+                code: "0110113719".into(),
+                name: "札幌中央病院".into(),
+            },
+            checklist: ChecklistRef {
+                id: "mhlw-institution".into(),
+                edition: "fy2025".into(),
+                digest: format!("sha256:{}", "0".repeat(64)),
+                form: "institution".into(),
+                fiscal_year: 2025,
+            },
+            answers: serde_json::json!({"z": 1, "a": [1, 2]}),
+            vendor_forms: Vec::new(),
+            probe_evidence: serde_json::Value::Null,
+            evidence: vec![
+                EvidenceFile {
+                    path: "evidence/b".into(),
+                    sha256: "1".repeat(64),
+                    size: 1,
+                },
+                EvidenceFile {
+                    path: "evidence/a".into(),
+                    sha256: "2".repeat(64),
+                    size: 2,
+                },
+            ],
+            findings: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn canonical_bytes_are_stable_and_readable_by_verify() {
+        let a = sample().to_canonical_bytes();
+        let mut other = sample();
+        other.evidence.reverse();
+        assert_eq!(a, other.to_canonical_bytes());
+        let text = String::from_utf8(a.clone()).unwrap();
+        assert!(text.ends_with("}\n") && !text.contains('\r'));
+        assert!(text.find("\"a\": [").unwrap() < text.find("\"z\": 1").unwrap());
+        let view = ReportView::parse(Path::new("report.json"), &a).unwrap();
+        assert_eq!(view.institution.code, "0110113719");
+        let back: Report = serde_json::from_slice(&a).unwrap();
+        assert_eq!(back.to_canonical_bytes(), a);
+    }
+
+    #[test]
+    fn schema_names_the_fields_verify_needs() {
+        let schema = serde_json::to_value(Report::schema()).unwrap();
+        let required = schema["required"].as_array().unwrap();
+        for field in ["format_version", "fiscal_year", "institution", "checklist"] {
+            assert!(required.iter().any(|r| r == field), "{field}");
+        }
+    }
+}

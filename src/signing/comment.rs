@@ -1,0 +1,130 @@
+//! The signature's trusted comment: what the signer vouches for beside the manifest.
+//!
+//! minisign signs the trusted comment together with the signature, and `minisign -V` prints
+//! it, so an inspector with only the stock tool sees whose report it is. Format: tab-separated
+//! `key:value` pairs, starting like minisign's own default comment:
+//!
+//! `timestamp:1764000000<TAB>file:MANIFEST.sha256<TAB>medsec-bundle:1<TAB>institution:0110113719<TAB>checklist:mhlw-institution@fy2025<TAB>report-sha256:<64 hex>`
+
+use std::collections::BTreeMap;
+
+/// The version of this comment layout.
+pub const BUNDLE_VERSION: &str = "1";
+
+/// What a medsec signature claims about its bundle.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Claims {
+    /// The medical institution code (or a vendor's name, for vendor forms).
+    pub institution: String,
+    /// The checklist as `id@edition`.
+    pub checklist: String,
+    /// SHA-256 of report.json, lowercase hex.
+    pub report_sha256: String,
+}
+
+impl Claims {
+    /// The trusted comment for these claims, signed at `timestamp` (Unix seconds).
+    pub fn to_comment(&self, timestamp: i64) -> String {
+        format!(
+            "timestamp:{timestamp}\tfile:{}\tmedsec-bundle:{BUNDLE_VERSION}\tinstitution:{}\tchecklist:{}\treport-sha256:{}",
+            super::MANIFEST,
+            self.institution,
+            self.checklist,
+            self.report_sha256
+        )
+    }
+
+    /// A value may not hold what would break the comment's layout.
+    pub fn check_value(value: &str) -> bool {
+        !value.is_empty() && !value.chars().any(char::is_control)
+    }
+}
+
+/// A trusted comment, read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Parsed {
+    /// A medsec comment with every field.
+    Medsec {
+        claims: Claims,
+        timestamp: Option<i64>,
+    },
+    /// Not a medsec comment (e.g. minisign's default `timestamp:...<TAB>file:...`).
+    Plain,
+    /// Says it is a medsec comment but is not well formed.
+    Malformed(String),
+}
+
+/// Read a trusted comment.
+pub fn parse(comment: &str) -> Parsed {
+    let mut fields = BTreeMap::new();
+    for part in comment.split('\t') {
+        if let Some((k, v)) = part.split_once(':') {
+            if fields.insert(k, v).is_some() {
+                return if comment.contains("medsec-bundle:") {
+                    Parsed::Malformed(format!("`{k}` appears twice"))
+                } else {
+                    Parsed::Plain
+                };
+            }
+        }
+    }
+    let Some(version) = fields.get("medsec-bundle") else {
+        return Parsed::Plain;
+    };
+    if *version != BUNDLE_VERSION {
+        return Parsed::Malformed(format!(
+            "medsec-bundle:{version} is not a version this medsec reads ({BUNDLE_VERSION})"
+        ));
+    }
+    let get = |k: &str| {
+        fields
+            .get(k)
+            .map(|v| (*v).to_owned())
+            .ok_or_else(|| format!("`{k}` is missing"))
+    };
+    let claims = (|| {
+        Ok::<_, String>(Claims {
+            institution: get("institution")?,
+            checklist: get("checklist")?,
+            report_sha256: get("report-sha256")?,
+        })
+    })();
+    match claims {
+        Ok(claims) => Parsed::Medsec {
+            claims,
+            timestamp: fields.get("timestamp").and_then(|t| t.parse().ok()),
+        },
+        Err(e) => Parsed::Malformed(e),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trip_and_plain() {
+        let c = Claims {
+            institution: "0110113719".into(),
+            checklist: "mhlw-institution@fy2025".into(),
+            report_sha256: "ab".repeat(32),
+        };
+        let text = c.to_comment(1_764_000_000);
+        assert_eq!(
+            parse(&text),
+            Parsed::Medsec {
+                claims: c,
+                timestamp: Some(1_764_000_000)
+            }
+        );
+        assert_eq!(parse("timestamp:1555779966\tfile:test"), Parsed::Plain);
+        assert!(matches!(
+            parse("medsec-bundle:2\tinstitution:x"),
+            Parsed::Malformed(_)
+        ));
+        assert!(matches!(
+            parse("medsec-bundle:1\tinstitution:x"),
+            Parsed::Malformed(_)
+        ));
+    }
+}

@@ -1,0 +1,378 @@
+//! Minisign keys: generate a pair, read secret and public keys, name them by key ID.
+//!
+//! Secret keys are Ed25519, encrypted with a passphrase through scrypt exactly as minisign
+//! does (the `minisign` crate's parameters), written 0600 and never replaced silently.
+
+use super::SigningError;
+use crate::atomic::{self, Replace};
+use ct_codecs::{Base64, Decoder};
+use std::path::{Path, PathBuf};
+
+/// How the secret key is protected.
+#[derive(Clone)]
+pub enum Protection {
+    Passphrase(String),
+    /// No passphrase: anyone who can read the file can sign.
+    Unencrypted,
+}
+
+impl std::fmt::Debug for Protection {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // Never show a passphrase, not even in debug output.
+        f.write_str(match self {
+            Protection::Passphrase(_) => "Passphrase(..)",
+            Protection::Unencrypted => "Unencrypted",
+        })
+    }
+}
+
+/// The two files of a key pair.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeyFiles {
+    pub secret: PathBuf,
+    pub public: PathBuf,
+}
+
+impl KeyFiles {
+    /// `NAME.key` and `NAME.pub` (a trailing `.key` or `.pub` on NAME is dropped).
+    pub fn for_name(name: &Path) -> Self {
+        let stem = match name.extension().and_then(|e| e.to_str()) {
+            Some("key" | "pub") => name.with_extension(""),
+            _ => name.to_owned(),
+        };
+        let with = |ext: &str| {
+            let mut s = stem.clone().into_os_string();
+            s.push(ext);
+            PathBuf::from(s)
+        };
+        KeyFiles {
+            secret: with(".key"),
+            public: with(".pub"),
+        }
+    }
+}
+
+/// A generated key pair: where it went and its ID.
+#[derive(Debug, Clone)]
+pub struct Generated {
+    pub files: KeyFiles,
+    pub key_id: String,
+    pub public_key: String,
+    pub encrypted: bool,
+}
+
+/// Generate a key pair and write it. Fails if either file exists, unless `force`.
+pub fn generate(
+    files: &KeyFiles,
+    protection: &Protection,
+    force: bool,
+) -> Result<Generated, SigningError> {
+    if !force {
+        for path in [&files.secret, &files.public] {
+            if path.exists() {
+                return Err(SigningError::Exists { path: path.clone() });
+            }
+        }
+    }
+    let (pair, comment, encrypted) = match protection {
+        Protection::Passphrase(p) if p.is_empty() => return Err(SigningError::EmptyPassphrase),
+        Protection::Passphrase(p) => (
+            minisign::KeyPair::generate_encrypted_keypair(Some(p.clone())),
+            "medsec encrypted secret key",
+            true,
+        ),
+        Protection::Unencrypted => (
+            minisign::KeyPair::generate_unencrypted_keypair(),
+            "medsec secret key (not encrypted)",
+            false,
+        ),
+    };
+    let pair = pair.map_err(|e| SigningError::Sign(e.to_string()))?;
+    let sk_box = pair
+        .sk
+        .to_box(Some(comment))
+        .map_err(|e| SigningError::Sign(e.to_string()))?;
+    let pk_box = pair
+        .pk
+        .to_box()
+        .map_err(|e| SigningError::Sign(e.to_string()))?;
+    let replace = if force {
+        Replace::Allow
+    } else {
+        Replace::Refuse
+    };
+    let write = |path: &Path, bytes: &[u8], mode: u32| {
+        atomic::write(path, bytes, Some(mode), replace).map_err(|source| {
+            if source.kind() == std::io::ErrorKind::AlreadyExists {
+                SigningError::Exists {
+                    path: path.to_owned(),
+                }
+            } else {
+                SigningError::Io {
+                    path: path.to_owned(),
+                    source,
+                }
+            }
+        })
+    };
+    write(&files.secret, &sk_box.to_bytes(), 0o600)?;
+    write(&files.public, &pk_box.to_bytes(), 0o644)?;
+    let public_key = pair.pk.to_base64();
+    Ok(Generated {
+        files: files.clone(),
+        key_id: key_id_of_base64(&public_key).unwrap_or_default(),
+        public_key,
+        encrypted,
+    })
+}
+
+/// A public key: minisign-verify's key, its base64 form and its ID.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PublicKey {
+    pub key: minisign_verify::PublicKey,
+    /// The base64 line of a `.pub` file.
+    pub base64: String,
+    /// Key ID as minisign prints it: 16 uppercase hex digits.
+    pub key_id: String,
+}
+
+impl PublicKey {
+    /// From the base64 line of a `.pub` file.
+    pub fn from_base64(b64: &str) -> Result<Self, String> {
+        let b64 = b64.trim();
+        let key = minisign_verify::PublicKey::from_base64(b64).map_err(|e| e.to_string())?;
+        let key_id = key_id_of_base64(b64).ok_or("not a minisign public key")?;
+        Ok(PublicKey {
+            key,
+            base64: b64.to_owned(),
+            key_id,
+        })
+    }
+
+    /// From the text of a `.pub` file: `untrusted comment: ...` and the base64 line.
+    /// A file holding only the base64 line is accepted too.
+    pub fn from_text(text: &str) -> Result<Self, String> {
+        let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
+        let first = lines.next().ok_or("the file is empty")?;
+        let b64 = if first.starts_with("untrusted comment:") {
+            lines
+                .next()
+                .ok_or("the key line after the comment is missing")?
+        } else {
+            first
+        };
+        Self::from_base64(b64)
+    }
+}
+
+/// Read a `.pub` file.
+pub fn read_public_key(path: &Path) -> Result<PublicKey, SigningError> {
+    let text = std::fs::read_to_string(path).map_err(SigningError::io(path))?;
+    PublicKey::from_text(&text).map_err(|reason| SigningError::BadKey {
+        path: path.to_owned(),
+        what: "public key",
+        reason,
+    })
+}
+
+/// The key ID (16 uppercase hex digits, as minisign prints it) of key or signature bytes
+/// that start with a 2-byte algorithm and an 8-byte little-endian key number.
+pub fn key_id_of_bytes(bytes: &[u8]) -> Option<String> {
+    let num: [u8; 8] = bytes.get(2..10)?.try_into().ok()?;
+    Some(format!("{:016X}", u64::from_le_bytes(num)))
+}
+
+fn key_id_of_base64(b64: &str) -> Option<String> {
+    let bytes = Base64::decode_to_vec(b64.trim(), None).ok()?;
+    (bytes.len() == 42)
+        .then(|| key_id_of_bytes(&bytes))
+        .flatten()
+}
+
+/// A secret key file, read but not yet decrypted.
+pub struct SecretKeyFile {
+    path: PathBuf,
+    text: String,
+    bytes: Vec<u8>,
+    encrypted: bool,
+}
+
+impl SecretKeyFile {
+    /// Read a minisign secret key file (ours or one made by `minisign -G`).
+    pub fn read(path: &Path) -> Result<Self, SigningError> {
+        let text = std::fs::read_to_string(path).map_err(SigningError::io(path))?;
+        let bad = |reason: &str| SigningError::BadKey {
+            path: path.to_owned(),
+            what: "secret key",
+            reason: reason.to_owned(),
+        };
+        let mut lines = text.lines();
+        let comment = lines.next().ok_or_else(|| bad("the file is empty"))?;
+        if !comment.starts_with("untrusted comment:") {
+            return Err(bad("the first line must be `untrusted comment: ...`"));
+        }
+        let b64 = lines.next().ok_or_else(|| bad("the key line is missing"))?;
+        let bytes = Base64::decode_to_vec(b64.trim(), None)
+            .map_err(|_| bad("the key line is not base64"))?;
+        // Layout: signature algorithm "Ed", KDF algorithm ("Sc" = scrypt, or two zero bytes).
+        let encrypted = match bytes.get(..4) {
+            Some([b'E', b'd', b'S', b'c']) => true,
+            Some([b'E', b'd', 0, 0]) => false,
+            _ => {
+                return Err(bad(
+                    "unsupported algorithm (expected Ed25519, scrypt or none)",
+                ))
+            }
+        };
+        Ok(SecretKeyFile {
+            path: path.to_owned(),
+            text,
+            bytes,
+            encrypted,
+        })
+    }
+
+    pub fn is_encrypted(&self) -> bool {
+        self.encrypted
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Decrypt (when encrypted) with `passphrase`.
+    pub fn unlock(&self, passphrase: Option<&str>) -> Result<SecretKey, SigningError> {
+        let sk_box = minisign::SecretKeyBox::from_string(&self.text)
+            .map_err(|e| SigningError::Sign(e.to_string()))?;
+        let sk = if self.encrypted {
+            let Some(passphrase) = passphrase else {
+                return Err(SigningError::PassphraseNeeded {
+                    path: self.path.clone(),
+                });
+            };
+            // Always pass Some: with None the crate would prompt on stdout by itself.
+            minisign::SecretKey::from_box(sk_box, Some(passphrase.to_owned())).map_err(
+                |e| match e.kind() {
+                    minisign::ErrorKind::Verify => SigningError::WrongPassphrase {
+                        path: self.path.clone(),
+                    },
+                    _ => SigningError::BadKey {
+                        path: self.path.clone(),
+                        what: "secret key",
+                        reason: e.to_string(),
+                    },
+                },
+            )?
+        } else {
+            match minisign::SecretKey::from_unencrypted_box(sk_box) {
+                Ok(sk) => sk,
+                // `minisign -G -W` (0.11) leaves the checksum of an unencrypted key zero. Such a
+                // key is read as is; signing checks it against its own public half anyway.
+                Err(_) if self.bytes.len() == 158 && self.bytes[126..].iter().all(|&b| b == 0) => {
+                    minisign::SecretKey::from_bytes(&self.bytes).map_err(|e| {
+                        SigningError::BadKey {
+                            path: self.path.clone(),
+                            what: "secret key",
+                            reason: e.to_string(),
+                        }
+                    })?
+                }
+                Err(e) => {
+                    return Err(SigningError::BadKey {
+                        path: self.path.clone(),
+                        what: "secret key",
+                        reason: e.to_string(),
+                    })
+                }
+            }
+        };
+        let pk = minisign::PublicKey::from_secret_key(&sk).map_err(|e| SigningError::BadKey {
+            path: self.path.clone(),
+            what: "secret key",
+            reason: e.to_string(),
+        })?;
+        let public =
+            PublicKey::from_base64(&pk.to_base64()).map_err(|reason| SigningError::BadKey {
+                path: self.path.clone(),
+                what: "secret key",
+                reason,
+            })?;
+        Ok(SecretKey { sk, pk, public })
+    }
+}
+
+/// A decrypted secret key with its public key. Its Debug output shows only the key ID.
+pub struct SecretKey {
+    pub(crate) sk: minisign::SecretKey,
+    pub(crate) pk: minisign::PublicKey,
+    pub public: PublicKey,
+}
+
+impl std::fmt::Debug for SecretKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "SecretKey({})", self.public.key_id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn key_file_names() {
+        let f = KeyFiles::for_name(Path::new("dir/hospital"));
+        assert_eq!(f.secret, Path::new("dir/hospital.key"));
+        assert_eq!(f.public, Path::new("dir/hospital.pub"));
+        assert_eq!(
+            KeyFiles::for_name(Path::new("h.key")),
+            KeyFiles::for_name(Path::new("h"))
+        );
+    }
+
+    #[test]
+    fn unencrypted_round_trip_and_no_overwrite() {
+        let dir = tempfile::tempdir().unwrap();
+        let files = KeyFiles::for_name(&dir.path().join("k"));
+        let g = generate(&files, &Protection::Unencrypted, false).unwrap();
+        assert_eq!(g.key_id.len(), 16);
+        assert!(matches!(
+            generate(&files, &Protection::Unencrypted, false),
+            Err(SigningError::Exists { .. })
+        ));
+        let sk = SecretKeyFile::read(&files.secret).unwrap();
+        assert!(!sk.is_encrypted());
+        let sk = sk.unlock(None).unwrap();
+        let pk = read_public_key(&files.public).unwrap();
+        assert_eq!(sk.public, pk);
+        assert_eq!(pk.key_id, g.key_id);
+        assert!(!format!("{sk:?}").contains(&pk.base64));
+    }
+
+    #[test]
+    fn encrypted_key_needs_the_right_passphrase() {
+        let dir = tempfile::tempdir().unwrap();
+        let files = KeyFiles::for_name(&dir.path().join("k"));
+        generate(
+            &files,
+            &Protection::Passphrase("correct horse".into()),
+            false,
+        )
+        .unwrap();
+        let sk = SecretKeyFile::read(&files.secret).unwrap();
+        assert!(sk.is_encrypted());
+        assert!(matches!(
+            sk.unlock(None),
+            Err(SigningError::PassphraseNeeded { .. })
+        ));
+        assert!(matches!(
+            sk.unlock(Some("wrong")),
+            Err(SigningError::WrongPassphrase { .. })
+        ));
+        let key = sk.unlock(Some("correct horse")).unwrap();
+        assert_eq!(key.public, read_public_key(&files.public).unwrap());
+        assert!(matches!(
+            generate(&files, &Protection::Passphrase(String::new()), true),
+            Err(SigningError::EmptyPassphrase)
+        ));
+    }
+}

@@ -1,0 +1,303 @@
+//! `MANIFEST.sha256`: one line per file, `<sha256 hex>  <path>`, exactly what `sha256sum`
+//! writes and `sha256sum -c` reads. Paths are relative to the bundle, with `/`, sorted by
+//! bytes. Every regular file in the folder is listed except the manifest and its signature;
+//! symbolic links and special files are refused, so nothing outside the folder is covered
+//! or read.
+
+use super::{SigningError, MANIFEST, SIGNATURE};
+use sha2::{Digest, Sha256};
+use std::collections::{BTreeMap, BTreeSet};
+use std::io::Read;
+use std::path::Path;
+
+/// A parsed or built manifest: path -> lowercase hex SHA-256.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Manifest {
+    pub entries: BTreeMap<String, String>,
+}
+
+impl Manifest {
+    /// The text of the manifest file.
+    pub fn render(&self) -> String {
+        let mut out = String::new();
+        for (path, hash) in &self.entries {
+            out.push_str(hash);
+            out.push_str("  ");
+            out.push_str(path);
+            out.push('\n');
+        }
+        out
+    }
+
+    /// Parse manifest text. `*` (binary mode) is accepted as sha256sum accepts it.
+    pub fn parse(text: &str) -> Result<Self, (usize, String)> {
+        let mut entries = BTreeMap::new();
+        if !text.is_empty() && !text.ends_with('\n') {
+            return Err((text.lines().count(), "the last line has no newline".into()));
+        }
+        for (i, line) in text.split_terminator('\n').enumerate() {
+            let n = i + 1;
+            let (hash, rest) = line
+                .split_at_checked(64)
+                .ok_or((n, "expected `<64 hex digits>  <path>`".to_owned()))?;
+            if !hash
+                .bytes()
+                .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+            {
+                return Err((n, "the SHA-256 must be 64 lowercase hex digits".into()));
+            }
+            let path = rest
+                .strip_prefix("  ")
+                .or_else(|| rest.strip_prefix(" *"))
+                .ok_or((n, "expected two spaces between hash and path".to_owned()))?;
+            check_path(path).map_err(|r| (n, format!("`{path}`: {r}")))?;
+            if path == MANIFEST || path == SIGNATURE {
+                return Err((n, format!("the manifest may not list {path}")));
+            }
+            if entries.insert(path.to_owned(), hash.to_owned()).is_some() {
+                return Err((n, format!("`{path}` is listed twice")));
+            }
+        }
+        Ok(Manifest { entries })
+    }
+}
+
+/// A path as it may appear in a manifest: relative, `/`-separated, no `.` or `..`, and no
+/// characters `sha256sum` would escape.
+pub fn check_path(path: &str) -> Result<(), &'static str> {
+    if path.is_empty() {
+        return Err("empty path");
+    }
+    if path.starts_with('/') {
+        return Err("absolute path");
+    }
+    if path.chars().any(|c| c == '\\' || c.is_control()) {
+        return Err("backslash or control character in the name");
+    }
+    if path
+        .split('/')
+        .any(|c| c.is_empty() || c == "." || c == "..")
+    {
+        return Err("empty, `.` or `..` component");
+    }
+    Ok(())
+}
+
+/// What is in a bundle folder: regular files by relative path, and what was refused.
+#[derive(Debug, Clone, Default)]
+pub struct Scan {
+    pub files: BTreeSet<String>,
+    /// Path and reason: symbolic links, special files, names a manifest cannot hold.
+    pub refused: Vec<(String, String)>,
+}
+
+/// List every regular file under `dir` except the manifest and its signature at the top.
+pub fn scan(dir: &Path) -> Result<Scan, SigningError> {
+    let mut scan = Scan::default();
+    let walk = walkdir::WalkDir::new(dir)
+        .follow_links(false)
+        .sort_by_file_name()
+        .min_depth(1);
+    for entry in walk {
+        let entry = entry.map_err(|e| SigningError::Io {
+            path: e.path().unwrap_or(dir).to_owned(),
+            source: e
+                .into_io_error()
+                .unwrap_or_else(|| std::io::Error::other("loop in the folder")),
+        })?;
+        let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path());
+        let name = match rel.to_str() {
+            Some(s) => s.replace(std::path::MAIN_SEPARATOR, "/"),
+            None => {
+                scan.refused.push((
+                    rel.to_string_lossy().into_owned(),
+                    "the name is not UTF-8".into(),
+                ));
+                continue;
+            }
+        };
+        let ft = entry.file_type();
+        if ft.is_dir() {
+            continue;
+        }
+        if ft.is_symlink() {
+            scan.refused.push((
+                name,
+                "symbolic link (bundles hold only regular files)".into(),
+            ));
+            continue;
+        }
+        if !ft.is_file() {
+            scan.refused.push((name, "not a regular file".into()));
+            continue;
+        }
+        if entry.depth() == 1 && (name == MANIFEST || name == SIGNATURE) {
+            continue;
+        }
+        if let Err(reason) = check_path(&name) {
+            scan.refused.push((name, reason.into()));
+            continue;
+        }
+        scan.files.insert(name);
+    }
+    Ok(scan)
+}
+
+/// SHA-256 of a file, lowercase hex.
+pub fn sha256_file(path: &Path) -> std::io::Result<String> {
+    let mut file = std::fs::File::open(path)?;
+    let mut hasher = Sha256::new();
+    let mut buf = vec![0u8; 64 * 1024];
+    loop {
+        let n = file.read(&mut buf)?;
+        if n == 0 {
+            break;
+        }
+        hasher.update(&buf[..n]);
+    }
+    Ok(crate::checklist::digest::hex(&hasher.finalize()))
+}
+
+/// SHA-256 of bytes, lowercase hex.
+pub fn sha256_bytes(bytes: &[u8]) -> String {
+    crate::checklist::digest::hex(&Sha256::digest(bytes))
+}
+
+/// Build the manifest of a folder. Refused files are an error: a bundle must be clean to sign.
+pub fn build(dir: &Path) -> Result<Manifest, SigningError> {
+    let scan = scan(dir)?;
+    if let Some((path, reason)) = scan.refused.first() {
+        return Err(SigningError::Unsafe {
+            path: dir.join(path),
+            reason: format!("{reason}; remove it before signing"),
+        });
+    }
+    let mut entries = BTreeMap::new();
+    for name in scan.files {
+        let path = dir.join(&name);
+        let hash = sha256_file(&path).map_err(SigningError::io(path))?;
+        entries.insert(name, hash);
+    }
+    Ok(Manifest { entries })
+}
+
+/// How a folder differs from its manifest.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Differences {
+    pub missing: Vec<String>,
+    pub changed: Vec<String>,
+    pub extra: Vec<String>,
+    pub refused: Vec<(String, String)>,
+    /// Files that could not be read, with the reason.
+    pub unreadable: Vec<(String, String)>,
+}
+
+impl Differences {
+    pub fn is_empty(&self) -> bool {
+        self.missing.is_empty()
+            && self.changed.is_empty()
+            && self.extra.is_empty()
+            && self.refused.is_empty()
+            && self.unreadable.is_empty()
+    }
+}
+
+/// Compare a folder with a manifest. Only regular files found by the walk are read.
+pub fn check(dir: &Path, manifest: &Manifest) -> Result<Differences, SigningError> {
+    let scan = scan(dir)?;
+    let mut d = Differences {
+        refused: scan.refused,
+        ..Differences::default()
+    };
+    for (name, expected) in &manifest.entries {
+        if !scan.files.contains(name) {
+            // A refused entry (e.g. a symbolic link) is reported once, as refused.
+            if !d.refused.iter().any(|(r, _)| r == name) {
+                d.missing.push(name.clone());
+            }
+            continue;
+        }
+        match sha256_file(&dir.join(name)) {
+            Ok(actual) if &actual == expected => {}
+            Ok(_) => d.changed.push(name.clone()),
+            Err(e) => d.unreadable.push((name.clone(), e.to_string())),
+        }
+    }
+    d.extra = scan
+        .files
+        .into_iter()
+        .filter(|f| !manifest.entries.contains_key(f))
+        .collect();
+    Ok(d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn render_parse_round_trip_matches_sha256sum_format() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("evidence")).unwrap();
+        std::fs::write(dir.path().join("report.json"), b"{}\n").unwrap();
+        std::fs::write(dir.path().join("evidence/a b.txt"), b"abc").unwrap();
+        std::fs::write(dir.path().join(MANIFEST), b"old").unwrap();
+        let m = build(dir.path()).unwrap();
+        let text = m.render();
+        assert_eq!(
+            text,
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad  evidence/a b.txt\n\
+             ca3d163bab055381827226140568f3bef7eaac187cebd76878e0b63e9e442356  report.json\n"
+        );
+        assert_eq!(Manifest::parse(&text).unwrap(), m);
+        assert!(check(dir.path(), &m).unwrap().is_empty());
+    }
+
+    #[test]
+    fn parse_rejects_unsafe_and_malformed_lines() {
+        let h = "a".repeat(64);
+        for bad in [
+            format!("{h}  ../x\n"),
+            format!("{h}  /etc/passwd\n"),
+            format!("{h}  a//b\n"),
+            format!("{h} x\n"),
+            format!("{}  x\n", "A".repeat(64)),
+            format!("{h}  x"),
+            format!("{h}  x\n{h}  x\n"),
+            format!("{h}  {MANIFEST}\n"),
+        ] {
+            assert!(Manifest::parse(&bad).is_err(), "{bad:?}");
+        }
+        assert!(Manifest::parse(&format!("{h} *x\n")).is_ok());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn symlinks_are_refused_not_followed() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("report.json"), b"{}").unwrap();
+        std::os::unix::fs::symlink("/etc/hostname", dir.path().join("link")).unwrap();
+        assert!(matches!(
+            build(dir.path()),
+            Err(SigningError::Unsafe { .. })
+        ));
+        let s = scan(dir.path()).unwrap();
+        assert_eq!(s.refused.len(), 1);
+        assert_eq!(s.files.len(), 1);
+    }
+
+    #[test]
+    fn check_finds_missing_changed_extra() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a"), b"1").unwrap();
+        std::fs::write(dir.path().join("b"), b"2").unwrap();
+        let m = build(dir.path()).unwrap();
+        std::fs::write(dir.path().join("a"), b"changed").unwrap();
+        std::fs::remove_file(dir.path().join("b")).unwrap();
+        std::fs::write(dir.path().join("c"), b"3").unwrap();
+        let d = check(dir.path(), &m).unwrap();
+        assert_eq!(d.changed, ["a"]);
+        assert_eq!(d.missing, ["b"]);
+        assert_eq!(d.extra, ["c"]);
+    }
+}
