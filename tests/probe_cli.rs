@@ -523,7 +523,7 @@ fn out_file_and_answer_contradictions() {
     let answers = dir.path().join("answers.toml");
     std::fs::write(
         &answers,
-        "format_version = 1\n\n[[answers]]\nitem = \"backup-and-restore\"\nanswer = \"はい\"\nchecked_on = 2026-06-01\n",
+        "format_version = 1\n\n[checklist]\nid = \"mhlw-institution\"\nedition = \"fy2025\"\n\n[[answers]]\nitem = \"backup-and-restore\"\nanswer = \"はい\"\nchecked_on = 2025-06-01\n",
     )
     .unwrap();
     let out_path = dir.path().join("evidence.json");
@@ -630,4 +630,22 @@ fn the_example_configuration_runs() {
         "{:?}",
         ev.results[4]
     );
+}
+
+#[test]
+fn an_unusable_answers_file_stops_before_probing() {
+    let dir = tempfile::tempdir().unwrap();
+    let answers = dir.path().join("answers.toml");
+    std::fs::write(&answers, "[[answers]]\nitem = \"x\"\nanswer = \"maybe\"\n").unwrap();
+    let out = medsec()
+        .args(["probe", "--answers", answers.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr_of(&out).contains("answers.toml:1:1"),
+        "{}",
+        stderr_of(&out)
+    );
+    assert!(out.stdout.is_empty());
 }
