@@ -649,3 +649,30 @@ fn an_unusable_answers_file_stops_before_probing() {
     );
     assert!(out.stdout.is_empty());
 }
+
+#[test]
+fn help_and_table_snapshots() {
+    let out = medsec().args(["probe", "--help"]).output().unwrap();
+    assert!(out.status.success());
+    insta::assert_snapshot!("probe-help", stdout_of(&out));
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = dir.path().join("p.toml");
+    std::fs::write(
+        &cfg,
+        "[[probe]]\nkind = \"services\"\nallowed_services = [\"ssh\", \"cron\"]\nallowed_ports = [\"22/tcp\"]\n",
+    )
+    .unwrap();
+    for lang in ["en", "ja"] {
+        let out = medsec()
+            .args(["probe", "--lang", lang, "--root"])
+            .arg(fx("linux"))
+            .arg("--config")
+            .arg(&cfg)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1));
+        let host = gethostname::gethostname().to_string_lossy().into_owned();
+        let text = stdout_of(&out).replace(&host, "[host]");
+        insta::assert_snapshot!(format!("probe-services-table-{lang}"), text);
+    }
+}
