@@ -23,7 +23,7 @@ pub fn run(args: ProbeArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     };
     let answers = match &args.answers {
         Some(path) => {
-            let loaded = crate::answers::load(path)?;
+            let loaded = crate::answers::load(path, ctx.lang)?;
             let record = FileRecord::of_file(path)
                 .with_context(|| format!("cannot read {}", path.display()))?;
             Some((loaded.set, record))
