@@ -23,8 +23,10 @@ pub fn run(args: ProbeArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     };
     let answers = match &args.answers {
         Some(path) => {
-            let (answers, bytes) = contradictions::load_answers(path)?;
-            Some((answers, FileRecord::of_bytes(path, &bytes)))
+            let loaded = crate::answers::load(path, ctx.lang)?;
+            let record = FileRecord::of_file(path)
+                .with_context(|| format!("cannot read {}", path.display()))?;
+            Some((loaded.set, record))
         }
         None => None,
     };
