@@ -16,7 +16,6 @@
 
 use super::{load_str, AnswersError, FileFormat, Loaded};
 use jiff::civil::Date;
-use std::io::Write;
 use std::path::Path;
 
 /// A value to write into an answer entry.
@@ -140,78 +139,34 @@ fn commit(loaded: &Loaded, text: String) -> Result<Loaded, AnswersError> {
             path: loaded.path.clone(),
         });
     }
-    write_atomic(&loaded.path, &reloaded.bytes_of(&reloaded.source)).map_err(|source| {
-        AnswersError::Write {
+    crate::atomic::replace(&loaded.path, &reloaded.bytes_of(&reloaded.source)).map_err(
+        |source| AnswersError::Write {
             path: loaded.path.clone(),
             source,
-        }
-    })?;
+        },
+    )?;
     Ok(reloaded)
 }
 
 /// Write a new file, refusing to overwrite one unless `force`.
 pub fn create(path: &Path, text: &str, force: bool) -> Result<(), AnswersError> {
-    if !force && path.exists() {
-        return Err(AnswersError::Exists {
-            path: path.to_owned(),
-        });
-    }
-    write_atomic(path, text.as_bytes()).map_err(|source| AnswersError::Write {
-        path: path.to_owned(),
-        source,
-    })
-}
-
-/// Replace `path` with `bytes`: temporary file in the same folder, fsync, rename, fsync folder.
-/// The original file's permissions are kept.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    // Through a symbolic link, replace the file it points to, not the link.
-    let resolved = std::fs::canonicalize(path).ok();
-    let path = resolved.as_deref().unwrap_or(path);
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_owned(),
-        _ => std::path::PathBuf::from("."),
+    let replace = if force {
+        crate::atomic::Replace::Allow
+    } else {
+        crate::atomic::Replace::Refuse
     };
-    let name = path
-        .file_name()
-        .map_or_else(|| "answers".into(), |n| n.to_string_lossy().into_owned());
-    let mut attempt = 0u32;
-    let (tmp_path, mut file) = loop {
-        let candidate = dir.join(format!(
-            ".{name}.medsec-{}-{attempt}.tmp",
-            std::process::id()
-        ));
-        match std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&candidate)
-        {
-            Ok(f) => break (candidate, f),
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && attempt < 100 => {
-                attempt += 1
+    crate::atomic::write(path, text.as_bytes(), None, replace).map_err(|source| {
+        if source.kind() == std::io::ErrorKind::AlreadyExists {
+            AnswersError::Exists {
+                path: path.to_owned(),
             }
-            Err(e) => return Err(e),
+        } else {
+            AnswersError::Write {
+                path: path.to_owned(),
+                source,
+            }
         }
-    };
-    let result = (|| {
-        file.write_all(bytes)?;
-        if let Ok(meta) = std::fs::metadata(path) {
-            file.set_permissions(meta.permissions())?;
-        }
-        file.sync_all()?;
-        drop(file);
-        std::fs::rename(&tmp_path, path)?;
-        // The rename itself must reach the disk.
-        #[cfg(unix)]
-        if let Ok(d) = std::fs::File::open(&dir) {
-            let _ = d.sync_all();
-        }
-        Ok(())
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp_path);
-    }
-    result
+    })
 }
 
 // ---- TOML ----
@@ -907,31 +862,5 @@ mod tests {
         assert_eq!(saved.set.answers.len(), 1);
         // And the next save still sees the file as it was written.
         save(&saved, &[update()]).unwrap();
-    }
-
-    #[cfg(unix)]
-    #[test]
-    fn atomic_write_through_a_symlink_replaces_the_target() {
-        let dir = tempfile::tempdir().unwrap();
-        let target = dir.path().join("real.toml");
-        let link = dir.path().join("link.toml");
-        std::fs::write(&target, "old").unwrap();
-        std::os::unix::fs::symlink(&target, &link).unwrap();
-        write_atomic(&link, b"new").unwrap();
-        assert!(std::fs::symlink_metadata(&link)
-            .unwrap()
-            .file_type()
-            .is_symlink());
-        assert_eq!(std::fs::read_to_string(&target).unwrap(), "new");
-    }
-
-    #[test]
-    fn atomic_write_replaces_and_leaves_no_temp_files() {
-        let dir = tempfile::tempdir().unwrap();
-        let p = dir.path().join("a.toml");
-        std::fs::write(&p, "old").unwrap();
-        write_atomic(&p, b"new").unwrap();
-        assert_eq!(std::fs::read_to_string(&p).unwrap(), "new");
-        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 }

@@ -71,7 +71,7 @@ pub fn run(args: AnswerArgs, ctx: &Context) -> anyhow::Result<Outcome> {
                 sheet_path.display()
             );
         }
-        store::write_atomic(sheet_path, &bytes)
+        crate::atomic::replace(sheet_path, &bytes)
             .with_context(|| format!("cannot write {}", sheet_path.display()))?;
         let msg = if ja {
             format!(
