@@ -11,3 +11,5 @@ test:
 	cargo test
 bench:
 	scripts/bench-startup.sh
+	scripts/bench-hash.sh
+	scripts/bench-backup-walk.sh

@@ -17,8 +17,12 @@ pub enum Replace {
 static COUNTER: AtomicU64 = AtomicU64::new(0);
 
 /// Write `bytes` to `path` atomically. `mode` sets Unix permissions of the new file from
-/// the start (the data is never readable with wider permissions).
+/// the start (the data is never readable with wider permissions); without it, a replaced file
+/// keeps its permissions. Through a symbolic link, the file it points to is replaced.
 pub fn write(path: &Path, bytes: &[u8], mode: Option<u32>, replace: Replace) -> io::Result<()> {
+    let resolved = fs::canonicalize(path).ok();
+    let path = resolved.as_deref().unwrap_or(path);
+    let existing = fs::metadata(path).ok().map(|m| m.permissions());
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
         _ => PathBuf::from("."),
@@ -29,6 +33,9 @@ pub fn write(path: &Path, bytes: &[u8], mode: Option<u32>, replace: Replace) -> 
     let (tmp, mut file) = create_temp(&dir, &name.to_string_lossy(), mode)?;
     let result = (|| {
         file.write_all(bytes)?;
+        if let (None, Some(permissions)) = (mode, existing) {
+            file.set_permissions(permissions)?;
+        }
         file.sync_all()?;
         drop(file);
         match replace {
@@ -70,9 +77,37 @@ fn create_temp(dir: &Path, name: &str, mode: Option<u32>) -> io::Result<(PathBuf
     }
 }
 
+/// Replace `path` (or create it) atomically, keeping an existing file's permissions.
+pub fn replace(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    write(path, bytes, None, Replace::Allow)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn through_a_symlink_the_target_is_replaced_with_its_permissions() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("real.toml");
+        let link = dir.path().join("link.toml");
+        fs::write(&target, "old").unwrap();
+        fs::set_permissions(&target, fs::Permissions::from_mode(0o640)).unwrap();
+        std::os::unix::fs::symlink(&target, &link).unwrap();
+        replace(&link, b"new").unwrap();
+        assert!(fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink());
+        assert_eq!(fs::read_to_string(&target).unwrap(), "new");
+        assert_eq!(
+            fs::metadata(&target).unwrap().permissions().mode() & 0o777,
+            0o640
+        );
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 2);
+    }
 
     #[test]
     fn refuses_to_replace_and_leaves_no_temp() {

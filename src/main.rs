@@ -1,10 +1,9 @@
-use clap::Parser;
 use std::io::Write;
 use std::process::ExitCode;
 
 #[allow(clippy::print_stderr)]
 fn main() -> ExitCode {
-    let cli = medsec::cli::Cli::parse();
+    let cli = medsec::cli::Cli::parse_args(std::env::args_os());
     match medsec::app::run(cli) {
         Ok(outcome) => {
             for notice in &outcome.notices {

@@ -1,5 +1,6 @@
-//! The interactive walk-through, driven through a pseudo-terminal: answers are saved one by
-//! one, a kill -9 mid-answer loses only that answer, and a new session resumes.
+//! The interactive walk-through, driven through a pseudo-terminal: the institution's (or
+//! vendor's) empty details are asked first, answers are saved one by one, a kill -9
+//! mid-answer loses only that answer, and a new session resumes.
 #![cfg(unix)]
 mod common;
 use common::*;
@@ -10,14 +11,19 @@ use std::process::Command;
 use std::time::Duration;
 
 const INST: &str = "tests/fixtures/checklist-fy2025-institution.toml";
+const VEND: &str = "tests/fixtures/checklist-fy2025-vendor.toml";
 
 fn spawn(file: &Path) -> Session {
+    spawn_with(file, "en", INST)
+}
+
+fn spawn_with(file: &Path, lang: &str, checklist: &str) -> Session {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_medsec"));
     cmd.env_remove("LC_ALL")
         .env("LANG", "C")
         .env("NO_COLOR", "1")
         .current_dir(root())
-        .args(["--lang", "en", "--checklist", INST, "answer"])
+        .args(["--lang", lang, "--checklist", checklist, "answer"])
         .arg(file);
     let mut s = Session::spawn(cmd).expect("spawn in a pty");
     s.set_expect_timeout(Some(Duration::from_secs(20)));
@@ -59,6 +65,36 @@ fn kill_9_mid_answer_keeps_every_confirmed_answer_and_resumes() {
     std::fs::write(&file, text).unwrap();
 
     let mut s = spawn(&file);
+    // The institution's details come first; each is saved as soon as it is typed.
+    s.expect("institution details are not filled in").unwrap();
+    s.expect("name: ").unwrap();
+    s.send_line("テスト診療所").unwrap();
+    s.expect("saved.").unwrap();
+    s.expect("kind (hospital / clinic): ").unwrap();
+    s.send_line("pharmacy").unwrap();
+    s.expect("Choose one of the list.").unwrap();
+    s.send_line("診療所").unwrap();
+    s.expect("saved.").unwrap();
+    s.expect("医療機関コード (10 digits): ").unwrap();
+    s.send_line("12345").unwrap();
+    s.expect("error: 医療機関コード `12345` is not 10 digits")
+        .unwrap();
+    s.send_line("01-1011-3718").unwrap();
+    s.expect("warning: 医療機関コード `0110113718`: the check digit is 8, expected 9")
+        .unwrap();
+    s.expect("saved.").unwrap();
+    s.expect("prefecture: ").unwrap();
+    s.send_line("北海道").unwrap();
+    s.expect("saved.").unwrap();
+    s.expect("管理者 (manager): ").unwrap();
+    s.send_line("山田太郎").unwrap();
+    s.expect("saved.").unwrap();
+    s.expect("医療情報システム安全管理責任者: ").unwrap();
+    s.send_line("佐藤花子").unwrap();
+    s.expect("saved.").unwrap();
+    s.expect("who answered: ").unwrap();
+    // Enter skips a field.
+    s.send_line("").unwrap();
     s.expect("[1/5] 0 ").unwrap();
     answer_yes(&mut s, "レセコンと電子カルテ");
     s.expect("[2/5] 1-①").unwrap();
@@ -84,6 +120,17 @@ fn kill_9_mid_answer_keeps_every_confirmed_answer_and_resumes() {
         "the answer being typed is not saved: {text}"
     );
     assert!(text.contains("# my own comment\n[local]\nowner = \"IT room\""));
+    for saved in [
+        "name = \"テスト診療所\"  # 名称",
+        "code = \"0110113718\"  # 医療機関コード",
+        "kind = \"clinic\"",
+        "prefecture = \"北海道\"",
+        "manager = \"山田太郎\"",
+        "security_manager = \"佐藤花子\"",
+        "answered_by = \"\"",
+    ] {
+        assert!(text.contains(saved), "{saved} in {text}");
+    }
     assert!(text.contains("# 1-① 医療情報システム安全管理責任者を設置している。"));
     let leftovers: Vec<_> = std::fs::read_dir(dir.path())
         .unwrap()
@@ -92,8 +139,13 @@ fn kill_9_mid_answer_keeps_every_confirmed_answer_and_resumes() {
         .collect();
     assert!(leftovers.is_empty(), "no temporary files left behind");
 
-    // A new session resumes at the first unanswered item.
+    // A new session asks only for the detail still empty, then resumes at the first
+    // unanswered item.
     let mut s = spawn(&file);
+    s.expect("institution details are not filled in").unwrap();
+    s.expect("who answered: ").unwrap();
+    s.send_line("佐藤花子").unwrap();
+    s.expect("saved.").unwrap();
     s.expect("2 of 5 items answered").unwrap();
     s.expect("[3/5] 2-②").unwrap();
     s.send_line("maybe").unwrap();
@@ -122,4 +174,56 @@ fn kill_9_mid_answer_keeps_every_confirmed_answer_and_resumes() {
     assert!(text.contains("target_date = 2026-03-01"));
     assert!(text.contains("note = \"手順書を作成中\""));
     assert!(text.contains("owner = \"IT room\""));
+    assert!(text.contains("answered_by = \"佐藤花子\""));
+}
+
+#[test]
+fn vendor_forms_ask_for_the_vendor_details_in_japanese() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("vendor.yaml");
+    medsec()
+        .args([
+            "--lang",
+            "ja",
+            "--checklist",
+            "test-vendor@fy2025",
+            "--checklist",
+            VEND,
+            "init",
+            "--out",
+        ])
+        .arg(&file)
+        .assert()
+        .success();
+    let mut s = spawn_with(&file, "ja", VEND);
+    s.expect("事業者の情報が未記入です").unwrap();
+    s.expect("事業者名: ").unwrap();
+    s.send_line("株式会社テストシステム").unwrap();
+    s.expect("保存しました。").unwrap();
+    s.expect("システム名: ").unwrap();
+    s.send_line("電子カルテ").unwrap();
+    s.expect("保存しました。").unwrap();
+    s.expect("連絡先: ").unwrap();
+    s.send_line("").unwrap();
+    s.expect("回答者: ").unwrap();
+    s.send_line("鈴木一郎").unwrap();
+    s.expect("保存しました。").unwrap();
+    s.expect("提出先の医療機関等: ").unwrap();
+    s.send_line("テスト診療所").unwrap();
+    s.expect("保存しました。").unwrap();
+    s.expect("[1/").unwrap();
+    s.send_line("q").unwrap();
+    s.expect("0 件の回答を保存しました").unwrap();
+
+    let text = std::fs::read_to_string(&file).unwrap();
+    let v: serde_json::Value = serde_norway::from_str(&text).unwrap();
+    assert_eq!(v["vendor"]["name"], "株式会社テストシステム");
+    assert_eq!(v["vendor"]["system"], "電子カルテ");
+    assert_eq!(v["vendor"]["contact"], "");
+    assert_eq!(v["vendor"]["answered_by"], "鈴木一郎");
+    assert_eq!(v["institution"]["name"], "テスト診療所");
+    assert!(
+        text.contains("  name: \"株式会社テストシステム\"  # 事業者名"),
+        "{text}"
+    );
 }

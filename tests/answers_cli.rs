@@ -20,9 +20,18 @@ fn with_fixtures() -> assert_cmd::Command {
     cmd
 }
 
+/// The inspection day the status tests check as on (`--as-of`), so they do not depend on
+/// today's date: inside FY2025, after every date checked in the fixtures but one.
+const INSPECTION_DAY: &str = "2025-09-01";
+
 fn status_json(files: &[&str]) -> (i32, serde_json::Value) {
+    status_json_with(files, &["--as-of", INSPECTION_DAY])
+}
+
+fn status_json_with(files: &[&str], extra: &[&str]) -> (i32, serde_json::Value) {
     let out = with_fixtures()
         .args(["status", "--format", "json"])
+        .args(extra)
         .args(files)
         .output()
         .unwrap();
@@ -94,6 +103,164 @@ fn incomplete_answers_exit_1_with_stable_codes_items_and_places() {
         .unwrap()
         .ends_with("incomplete.toml"));
     assert!(future["line"].as_u64().unwrap() > 30);
+    assert!(
+        future["message"]
+            .as_str()
+            .unwrap()
+            .contains("after 2025-09-01"),
+        "{future}"
+    );
+}
+
+#[test]
+fn as_of_sets_the_date_the_rules_are_checked_on() {
+    let file = "tests/fixtures/answers/incomplete.toml";
+    let future = |json: &serde_json::Value| codes(json).iter().any(|c| c == "date-in-future");
+    // Checked on 2025-09-02: in the future the day before, not on the day itself.
+    let (_, json) = status_json_with(&[file], &["--as-of", "2025-09-01"]);
+    assert!(future(&json));
+    let (_, json) = status_json_with(&[file], &["--as-of", "2025/9/2"]);
+    assert!(!future(&json), "{json:#}");
+    // Bad dates are usage errors.
+    let out = with_fixtures()
+        .args(["status", "--as-of", "2025-02-30", file])
+        .assert()
+        .code(2);
+    assert!(stderr_of(out.get_output()).contains("no such day"));
+}
+
+#[test]
+fn japanese_findings_in_json_keep_their_codes() {
+    let out = with_fixtures()
+        .args([
+            "--lang",
+            "ja",
+            "status",
+            "--format",
+            "json",
+            "--as-of",
+            INSPECTION_DAY,
+            "tests/fixtures/answers/incomplete.toml",
+        ])
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let findings = json["forms"][0]["findings"].as_array().unwrap();
+    let future = findings
+        .iter()
+        .find(|f| f["code"] == "date-in-future")
+        .unwrap();
+    assert_eq!(
+        future["message"],
+        "2-② `remote-maintenance`(1回目): 確認日 2025-09-02(令和7年9月2日) が基準日 2025-09-01(令和7年9月1日)(日本時間)より後です"
+    );
+    let outside = findings
+        .iter()
+        .find(|f| f["code"] == "target-date-outside-fiscal-year")
+        .unwrap();
+    assert!(outside["message"].as_str().unwrap().contains("令和7年度"));
+    // LANG=ja_JP.UTF-8 gives Japanese too, also for unusable files.
+    let out = with_fixtures()
+        .env("LANG", "ja_JP.UTF-8")
+        .args(["status", "tests/fixtures/answers/duplicate.toml"])
+        .assert()
+        .code(2);
+    let text = stdout_of(out.get_output());
+    assert!(
+        text.contains(
+            "error[duplicate-answer]: 項目 `security-manager` の1回目が2回回答されています"
+        ),
+        "{text}"
+    );
+}
+
+#[test]
+fn reading_errors_are_in_japanese_with_lang_ja() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("a.toml");
+    std::fs::write(
+        &file,
+        "format_version = 1\n[checklist]\nid = \"test-institution\"\nedition = \"fy2025\"\n[[answers]]\nitem = \"security-manager\"\nanswer = \"たぶん\"\n",
+    )
+    .unwrap();
+    let out = with_fixtures()
+        .args(["--lang", "ja", "answer"])
+        .arg(&file)
+        .args(["--export"])
+        .arg(dir.path().join("s.csv"))
+        .assert()
+        .code(2);
+    let err = stderr_of(out.get_output());
+    assert!(
+        err.contains("使用できない回答ファイルです(エラー 1件)"),
+        "{err}"
+    );
+    assert!(
+        err.contains(
+            ":7:10: error[invalid-answer]: 項目 `security-manager` 1回目: 回答 `たぶん` は"
+        ),
+        "{err}"
+    );
+}
+
+#[test]
+fn round_two_progress_shows_when_answered_or_asked_for() {
+    let rounds = |json: &serde_json::Value| -> Vec<u64> {
+        let mut r: Vec<u64> = json["forms"][0]["progress"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["round"].as_u64().unwrap())
+            .collect();
+        r.dedup();
+        r
+    };
+    let file = "tests/fixtures/answers/complete.toml";
+    let (_, json) = status_json(&[file]);
+    assert_eq!(rounds(&json), [1]);
+    let (code, json) = status_json_with(&[file], &["--as-of", INSPECTION_DAY, "--round", "2"]);
+    assert_eq!(code, 0, "round 2 is optional: {json:#}");
+    assert_eq!(rounds(&json), [1, 2]);
+    let round2 = &json["forms"][0]["progress"]
+        .as_array()
+        .unwrap()
+        .last()
+        .unwrap()
+        .clone();
+    assert_eq!(
+        (round2["required"].as_u64(), round2["answered"].as_u64()),
+        (Some(0), Some(0))
+    );
+
+    // One round-2 answer is enough to show round 2.
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("a.toml");
+    let mut text = std::fs::read_to_string(fixture("answers/complete.toml")).unwrap();
+    text.push_str("\n[[answers]]\nitem = \"security-manager\"\nround = 2\nanswer = \"はい\"\nchecked_on = 2025-08-01\n");
+    std::fs::write(&copy, text).unwrap();
+    std::fs::create_dir_all(dir.path().join("evidence")).unwrap();
+    std::fs::write(dir.path().join("evidence/appointment.txt"), "x").unwrap();
+    std::fs::copy(
+        fixture("answers/vendor-a.toml"),
+        dir.path().join("vendor-a.toml"),
+    )
+    .unwrap();
+    let (_, json) = status_json(&[copy.to_str().unwrap()]);
+    assert_eq!(rounds(&json), [1, 2]);
+}
+
+#[test]
+fn checklists_given_before_and_after_the_subcommand_both_count() {
+    // The institution form lists a vendor form: both checklists are needed.
+    medsec()
+        .args(["--checklist", INST, "status", "--checklist", VEND])
+        .args([
+            "--as-of",
+            INSPECTION_DAY,
+            "tests/fixtures/answers/complete.toml",
+        ])
+        .assert()
+        .code(0);
 }
 
 #[test]
@@ -103,6 +270,8 @@ fn status_table_shows_wareki_in_japanese() {
             "--lang",
             "ja",
             "status",
+            "--as-of",
+            INSPECTION_DAY,
             "tests/fixtures/answers/complete.toml",
         ])
         .output()

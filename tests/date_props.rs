@@ -3,6 +3,7 @@
 use jiff::civil::Date;
 use jiff::Timestamp;
 use medsec::answers::{self, rules, FileFormat};
+use medsec::checklist::Lang;
 use medsec::dates::{date_in_japan, fiscal_year_bounds, fiscal_year_of};
 use proptest::prelude::*;
 use std::path::Path;
@@ -17,7 +18,7 @@ fn answers_with(checked_on: Date, target: Date) -> answers::Loaded {
     let text = format!(
         "format_version = 1\n[checklist]\nid = \"test-institution\"\nedition = \"fy2025\"\n[[answers]]\nitem = \"security-manager\"\nanswer = \"いいえ\"\nchecked_on = {checked_on}\ntarget_date = {target}\n"
     );
-    answers::load_str(Path::new("p.toml"), FileFormat::Toml, text).unwrap()
+    answers::load_str(Path::new("p.toml"), FileFormat::Toml, text, Lang::En).unwrap()
 }
 
 fn codes(checked_on: Date, target: Date, today: Date) -> Vec<&'static str> {
@@ -27,7 +28,7 @@ fn codes(checked_on: Date, target: Date, today: Date) -> Vec<&'static str> {
         answers: &a,
         checklist: &c,
     };
-    rules::check_form(&form, today)
+    rules::check_form(&form, &rules::Options::new(today, Lang::En))
         .into_iter()
         .filter(|f| f.item.as_deref() == Some("security-manager"))
         .map(|f| f.code())

@@ -523,7 +523,7 @@ fn out_file_and_answer_contradictions() {
     let answers = dir.path().join("answers.toml");
     std::fs::write(
         &answers,
-        "format_version = 1\n\n[[answers]]\nitem = \"backup-and-restore\"\nanswer = \"はい\"\nchecked_on = 2026-06-01\n",
+        "format_version = 1\n\n[checklist]\nid = \"mhlw-institution\"\nedition = \"fy2025\"\n\n[[answers]]\nitem = \"backup-and-restore\"\nanswer = \"はい\"\nchecked_on = 2025-06-01\n",
     )
     .unwrap();
     let out_path = dir.path().join("evidence.json");
@@ -596,4 +596,83 @@ fn wtmp_record(user: &str, host: &str, secs: u32) -> Vec<u8> {
     r[76..76 + host.len()].copy_from_slice(host.as_bytes());
     r[340..344].copy_from_slice(&secs.to_le_bytes());
     r
+}
+
+#[test]
+fn the_example_configuration_runs() {
+    let out = medsec()
+        .args([
+            "probe",
+            "--format",
+            "json",
+            "--config",
+            "examples/probes.toml",
+        ])
+        .output()
+        .unwrap();
+    let code = out.status.code().unwrap();
+    assert!(code == 0 || code == 1, "{}", stderr_of(&out));
+    let ev: medsec::probes::Evidence = serde_json::from_slice(&out.stdout).unwrap();
+    let kinds: Vec<&str> = ev.results.iter().map(|r| r.kind.as_str()).collect();
+    assert_eq!(
+        kinds,
+        [
+            "patch-level",
+            "backup-freshness",
+            "accounts",
+            "services",
+            "asset-ledger"
+        ]
+    );
+    // The ledger path is relative to the configuration file.
+    assert!(
+        ev.results[4].files[0].path.ends_with("examples/ledger.csv"),
+        "{:?}",
+        ev.results[4]
+    );
+}
+
+#[test]
+fn an_unusable_answers_file_stops_before_probing() {
+    let dir = tempfile::tempdir().unwrap();
+    let answers = dir.path().join("answers.toml");
+    std::fs::write(&answers, "[[answers]]\nitem = \"x\"\nanswer = \"maybe\"\n").unwrap();
+    let out = medsec()
+        .args(["probe", "--answers", answers.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr_of(&out).contains("answers.toml:1:1"),
+        "{}",
+        stderr_of(&out)
+    );
+    assert!(out.stdout.is_empty());
+}
+
+#[test]
+fn help_and_table_snapshots() {
+    let out = medsec().args(["probe", "--help"]).output().unwrap();
+    assert!(out.status.success());
+    insta::assert_snapshot!("probe-help", stdout_of(&out));
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = dir.path().join("p.toml");
+    std::fs::write(
+        &cfg,
+        "[[probe]]\nkind = \"services\"\nallowed_services = [\"ssh\", \"cron\"]\nallowed_ports = [\"22/tcp\"]\n",
+    )
+    .unwrap();
+    for lang in ["en", "ja"] {
+        let out = medsec()
+            .args(["probe", "--lang", lang, "--root"])
+            .arg(fx("linux"))
+            .arg("--config")
+            .arg(&cfg)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1));
+        let host = gethostname::gethostname().to_string_lossy().into_owned();
+        let text = stdout_of(&out).replace(&host, "[host]");
+        insta::assert_snapshot!(format!("probe-services-table-{lang}"), text);
+    }
 }

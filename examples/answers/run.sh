@@ -17,9 +17,10 @@ cd "$work"
 # 3. The same answers as an Excel sheet with はい/いいえ drop-downs, to fill in and import back.
 "$medsec" answer clinic.toml --export clinic.xlsx
 
-# 4. Status: progress, いいえ items with target dates, and what is still missing (exit 1).
+# 4. Status as on the inspection day (--as-of; default today in Japan): progress, いいえ items
+#    with target dates, and what is still missing (exit 1), in Japanese.
 set +e
-"$medsec" --lang ja status clinic.toml
+"$medsec" --lang ja status --as-of 2025-10-15 clinic.toml
 code=$?
 set -e
 echo "status exit code: $code (0 complete, 1 incomplete, 2 unusable)"

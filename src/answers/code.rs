@@ -30,14 +30,14 @@ pub fn normalise(code: &str) -> String {
         .collect()
 }
 
-/// The Luhn check digit of `payload` (ASCII digits).
+/// The Luhn check digit of the ASCII digits of `payload` (other characters are ignored).
 pub fn luhn_check_digit(payload: &str) -> u8 {
     let sum: u32 = payload
-        .bytes()
+        .chars()
+        .filter_map(|c| c.to_digit(10).filter(|_| c.is_ascii_digit()))
         .rev()
         .enumerate()
-        .map(|(i, b)| {
-            let d = u32::from(b - b'0');
+        .map(|(i, d)| {
             if i % 2 == 0 {
                 let x = d * 2;
                 x / 10 + x % 10
@@ -86,6 +86,18 @@ mod tests {
         assert_eq!(check("0110113719", Some(InstitutionKind::Clinic)), vec![]);
         assert_eq!(check("01-1011-3719", None), vec![]);
         assert_eq!(check("０１１０１１３７１９", None), vec![]);
+    }
+
+    #[test]
+    fn odd_input_never_panics() {
+        assert_eq!(luhn_check_digit("011011371"), 9);
+        assert_eq!(luhn_check_digit("01-1011-371"), 9);
+        assert_eq!(luhn_check_digit("ab"), 0);
+        assert_eq!(check("", None), vec![CodeProblem::Shape]);
+        assert_eq!(
+            check("１２３４５６７８９０a", None),
+            vec![CodeProblem::Shape]
+        );
     }
 
     #[test]

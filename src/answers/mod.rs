@@ -9,6 +9,7 @@
 //! This module reads and writes files but never prints.
 
 pub mod code;
+pub mod messages;
 pub mod model;
 mod node;
 mod parse;
@@ -18,10 +19,11 @@ pub mod store;
 pub mod template;
 pub mod walk;
 
+pub use messages::{DateError, Msg};
 pub use model::*;
 pub use parse::parse_date;
 
-use crate::checklist::{Catalog, Checklist};
+use crate::checklist::{Catalog, Checklist, Lang};
 use crate::diagnostic::{Diagnostic, Location, Severity};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -38,7 +40,7 @@ pub enum AnswersError {
     },
     #[error("{path}: unknown file type; answers files end in .toml, .yaml or .yml")]
     UnknownFormat { path: PathBuf },
-    #[error("{}", invalid_message(.diagnostics))]
+    #[error("{}", invalid_message(.diagnostics, Lang::En))]
     Invalid { diagnostics: Vec<Diagnostic> },
     #[error("cannot write {path}: {source}")]
     Write {
@@ -58,6 +60,8 @@ pub enum AnswersError {
     },
     #[error("{path}: {message}")]
     Sheet { path: PathBuf, message: String },
+    #[error("{path} was changed by someone else since medsec read it; nothing was written, run the command again")]
+    Changed { path: PathBuf },
 }
 
 impl AnswersError {
@@ -70,18 +74,77 @@ impl AnswersError {
     }
 }
 
-fn invalid_message(diagnostics: &[Diagnostic]) -> String {
+impl AnswersError {
+    /// The message for people in `lang` (the `Display` form is English). Diagnostics inside
+    /// are in the language the file was read in.
+    pub fn message(&self, lang: Lang) -> String {
+        let ja = lang == Lang::Ja;
+        match self {
+            _ if !ja => self.to_string(),
+            AnswersError::Read { path, source } => {
+                format!("{} を読めません: {source}", path.display())
+            }
+            AnswersError::UnknownFormat { path } => format!(
+                "{}: ファイルの種類がわかりません。回答ファイルの拡張子は .toml、.yaml、.yml です",
+                path.display()
+            ),
+            AnswersError::Invalid { diagnostics } => invalid_message(diagnostics, lang),
+            AnswersError::Write { path, source } => {
+                format!("{} に書き込めません: {source}", path.display())
+            }
+            AnswersError::Exists { path } => format!(
+                "{} はすでにあります。上書きするには --force を付けてください",
+                path.display()
+            ),
+            AnswersError::Unsafe { path, message } => format!(
+                "{}: このファイルはそのままでは書き換えられません({message})",
+                path.display()
+            ),
+            AnswersError::Checklist { path, source } => format!(
+                "{}: 名前の付いたチェックリストが使えません: {source}",
+                path.display()
+            ),
+            AnswersError::Sheet { path, message } => format!("{}: {message}", path.display()),
+            AnswersError::Changed { path } => format!(
+                "{} は medsec が読んだ後でほかから変更されました。何も書き込んでいません。もう一度実行してください",
+                path.display()
+            ),
+        }
+    }
+
+    /// This error with its message in `lang`, for printing at the top.
+    pub fn in_lang(self, lang: Lang) -> LocalizedError {
+        LocalizedError {
+            message: self.message(lang),
+            error: self,
+        }
+    }
+}
+
+/// An [`AnswersError`] whose `Display` is in the language chosen for people.
+#[derive(Debug, Error)]
+#[error("{message}")]
+pub struct LocalizedError {
+    message: String,
+    #[source]
+    pub error: AnswersError,
+}
+
+fn invalid_message(diagnostics: &[Diagnostic], lang: Lang) -> String {
     let errors: Vec<String> = diagnostics
         .iter()
         .filter(|d| d.severity == Severity::Error)
         .map(ToString::to_string)
         .collect();
-    format!(
-        "unusable answers file ({} error{}):\n  {}",
-        errors.len(),
-        if errors.len() == 1 { "" } else { "s" },
-        errors.join("\n  ")
-    )
+    let head = match lang {
+        Lang::Ja => format!("使用できない回答ファイルです(エラー {}件):", errors.len()),
+        Lang::En => format!(
+            "unusable answers file ({} error{}):",
+            errors.len(),
+            if errors.len() == 1 { "" } else { "s" }
+        ),
+    };
+    format!("{head}\n  {}", errors.join("\n  "))
 }
 
 /// TOML or YAML, chosen by the file's extension.
@@ -116,9 +179,13 @@ pub struct Loaded {
     pub format: FileFormat,
     /// The file's text (without a BOM), as it was read.
     pub source: String,
+    /// The file began with a UTF-8 byte order mark (kept when the file is rewritten).
+    pub bom: bool,
     pub set: AnswerSet,
     /// Warnings found while reading (errors make loading fail).
     pub warnings: Vec<Diagnostic>,
+    /// The language of the messages about this file.
+    pub lang: Lang,
 }
 
 impl Loaded {
@@ -131,41 +198,59 @@ impl Loaded {
     pub fn location(&self, offset: usize) -> Location {
         Location::at(&self.file_name(), &self.source, offset)
     }
+
+    /// The file's bytes as they are written: the text, after a BOM if the file had one.
+    pub fn bytes_of(&self, text: &str) -> Vec<u8> {
+        let mut out = Vec::with_capacity(text.len() + 3);
+        if self.bom {
+            out.extend_from_slice(UTF8_BOM);
+        }
+        out.extend_from_slice(text.as_bytes());
+        out
+    }
 }
 
-/// Read and parse an answers file (TOML or YAML by extension).
-pub fn load(path: &Path) -> Result<Loaded, AnswersError> {
+const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// The text of answers-file bytes: UTF-8, with or without a BOM (`true` when there was one).
+fn decode(path: &Path, bytes: Vec<u8>, lang: Lang) -> Result<(String, bool), AnswersError> {
+    let (bytes, bom) = match bytes.strip_prefix(UTF8_BOM) {
+        Some(rest) => (rest.to_vec(), true),
+        None => (bytes, false),
+    };
+    match String::from_utf8(bytes) {
+        Ok(s) => Ok((s, bom)),
+        Err(e) => {
+            let offset = e.utf8_error().valid_up_to();
+            let valid = String::from_utf8_lossy(&e.as_bytes()[..offset]).into_owned();
+            let location = Location::at(&path.display().to_string(), &valid, offset);
+            Err(AnswersError::Invalid {
+                diagnostics: vec![Msg::NotUtf8 { byte: offset }.diagnostic(location, lang)],
+            })
+        }
+    }
+}
+
+/// Read and parse an answers file (TOML or YAML by extension); messages in `lang`.
+pub fn load(path: &Path, lang: Lang) -> Result<Loaded, AnswersError> {
     let format = FileFormat::of(path)?;
     let bytes = std::fs::read(path).map_err(|source| AnswersError::Read {
         path: path.to_owned(),
         source,
     })?;
-    let bytes = bytes
-        .strip_prefix(b"\xEF\xBB\xBF")
-        .unwrap_or(&bytes)
-        .to_vec();
-    let source = match String::from_utf8(bytes) {
-        Ok(s) => s,
-        Err(e) => {
-            let offset = e.utf8_error().valid_up_to();
-            let valid = String::from_utf8_lossy(&e.as_bytes()[..offset]).into_owned();
-            return Err(AnswersError::Invalid {
-                diagnostics: vec![Diagnostic {
-                    code: "not-utf8",
-                    severity: Severity::Error,
-                    location: Location::at(&path.display().to_string(), &valid, offset),
-                    message: format!(
-                        "the file is not UTF-8 text (byte {offset}); save it as UTF-8 (Shift_JIS is read only from CSV sheets)"
-                    ),
-                }],
-            });
-        }
-    };
-    load_str(path, format, source)
+    let (source, bom) = decode(path, bytes, lang)?;
+    let mut loaded = load_str(path, format, source, lang)?;
+    loaded.bom = bom;
+    Ok(loaded)
 }
 
-/// Parse answers text that came from `path`.
-pub fn load_str(path: &Path, format: FileFormat, source: String) -> Result<Loaded, AnswersError> {
+/// Parse answers text that came from `path`; messages in `lang`.
+pub fn load_str(
+    path: &Path,
+    format: FileFormat,
+    source: String,
+    lang: Lang,
+) -> Result<Loaded, AnswersError> {
     let file = path.display().to_string();
     let root = match format {
         FileFormat::Toml => node::from_toml(&source),
@@ -174,24 +259,22 @@ pub fn load_str(path: &Path, format: FileFormat, source: String) -> Result<Loade
     let root = match root {
         Ok(root) => root,
         Err(e) => {
+            let location = Location::at(&file, &source, e.at);
             return Err(AnswersError::Invalid {
-                diagnostics: vec![Diagnostic {
-                    code: "parse-error",
-                    severity: Severity::Error,
-                    location: Location::at(&file, &source, e.at),
-                    message: e.message,
-                }],
-            })
+                diagnostics: vec![Msg::ParseError { detail: e.message }.diagnostic(location, lang)],
+            });
         }
     };
-    let (set, diagnostics) = parse::read(&file, &source, &root);
+    let (set, diagnostics) = parse::read(&file, &source, &root, lang);
     match set {
         Some(set) => Ok(Loaded {
             path: path.to_owned(),
             format,
             source,
+            bom: false,
             set,
             warnings: diagnostics,
+            lang,
         }),
         None => Err(AnswersError::Invalid { diagnostics }),
     }
@@ -201,8 +284,9 @@ pub fn load_str(path: &Path, format: FileFormat, source: String) -> Result<Loade
 pub fn open<'c>(
     path: &Path,
     catalog: &'c Catalog,
+    lang: Lang,
 ) -> Result<(Loaded, &'c crate::checklist::Loaded), AnswersError> {
-    let loaded = load(path)?;
+    let loaded = load(path, lang)?;
     let checklist = catalog
         .resolve(&loaded.set.checklist.full_id(), None)
         .map_err(|source| AnswersError::Checklist {
@@ -218,41 +302,32 @@ pub fn open<'c>(
 }
 
 /// Check the answers against the checklist they name: every item known, none answered twice
-/// in a round. These make the file unusable (exit 2), unlike the status rules.
+/// in a round. These make the file unusable (exit 2), unlike the status rules. Messages are in
+/// the language the file was read in.
 pub fn bind(loaded: &Loaded, checklist: &Checklist) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
     let mut seen: BTreeMap<(&str, u8), usize> = BTreeMap::new();
     for a in &loaded.set.answers {
         if checklist.item(&a.item).is_none() {
-            let hint = checklist
-                .items
-                .iter()
-                .find(|i| i.number == a.item)
-                .map(|i| format!(" (number {} is item `{}`)", i.number, i.id))
-                .unwrap_or_default();
-            diags.push(Diagnostic {
-                code: "unknown-item",
-                severity: Severity::Error,
-                location: loaded.location(a.at),
-                message: format!(
-                    "item `{}` is not in {}{hint}; answers for another edition need `medsec init --from`",
-                    a.item,
-                    checklist.full_id()
-                ),
-            });
+            let msg = Msg::UnknownItem {
+                item: a.item.clone(),
+                checklist: checklist.full_id(),
+                same_number: checklist
+                    .items
+                    .iter()
+                    .find(|i| i.number == a.item)
+                    .map(|i| i.id.clone()),
+            };
+            diags.push(msg.diagnostic(loaded.location(a.at), loaded.lang));
             continue;
         }
         if let Some(first) = seen.insert((a.item.as_str(), a.round), a.at) {
-            let first_line = loaded.location(first).line;
-            diags.push(Diagnostic {
-                code: "duplicate-answer",
-                severity: Severity::Error,
-                location: loaded.location(a.at),
-                message: format!(
-                    "item `{}` round {} is answered twice (first at line {first_line}); keep one entry",
-                    a.item, a.round
-                ),
-            });
+            let msg = Msg::DuplicateAnswer {
+                item: a.item.clone(),
+                round: a.round,
+                first_line: loaded.location(first).line,
+            };
+            diags.push(msg.diagnostic(loaded.location(a.at), loaded.lang));
         }
     }
     diags
@@ -263,7 +338,12 @@ mod tests {
     use super::*;
 
     fn load_toml(src: &str) -> Result<Loaded, AnswersError> {
-        load_str(Path::new("a.toml"), FileFormat::Toml, src.to_owned())
+        load_str(
+            Path::new("a.toml"),
+            FileFormat::Toml,
+            src.to_owned(),
+            Lang::En,
+        )
     }
 
     const MINIMAL: &str = r#"format_version = 1
@@ -312,7 +392,13 @@ colour = "blue"
     #[test]
     fn yaml_reads_the_same() {
         let src = "format_version: 1\nchecklist:\n  id: mhlw-institution\n  edition: fy2025\nanswers:\n  - item: security-manager\n    answer: いいえ\n    checked_on: 2025/06/01\n    target_date: '2025-12-01'\n";
-        let loaded = load_str(Path::new("a.yaml"), FileFormat::Yaml, src.to_owned()).unwrap();
+        let loaded = load_str(
+            Path::new("a.yaml"),
+            FileFormat::Yaml,
+            src.to_owned(),
+            Lang::En,
+        )
+        .unwrap();
         let a = &loaded.set.answers[0];
         assert_eq!(a.response, Some(Response::No));
         assert_eq!(a.target_date, Some(jiff::civil::date(2025, 12, 1)));

@@ -76,6 +76,141 @@ pub struct Institution {
     pub answered_by: Option<String>,
 }
 
+/// A field of `[institution]`, in the order people fill them in. The one list that the
+/// reader, the rules (`missing-institution-field`) and the walk-through share.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum InstitutionField {
+    Name,
+    Kind,
+    Code,
+    Prefecture,
+    Manager,
+    SecurityManager,
+    AnsweredBy,
+}
+
+impl InstitutionField {
+    pub const ALL: [InstitutionField; 7] = [
+        InstitutionField::Name,
+        InstitutionField::Kind,
+        InstitutionField::Code,
+        InstitutionField::Prefecture,
+        InstitutionField::Manager,
+        InstitutionField::SecurityManager,
+        InstitutionField::AnsweredBy,
+    ];
+
+    /// The key in the answers file.
+    pub fn key(self) -> &'static str {
+        match self {
+            InstitutionField::Name => "name",
+            InstitutionField::Kind => "kind",
+            InstitutionField::Code => "code",
+            InstitutionField::Prefecture => "prefecture",
+            InstitutionField::Manager => "manager",
+            InstitutionField::SecurityManager => "security_manager",
+            InstitutionField::AnsweredBy => "answered_by",
+        }
+    }
+
+    /// A label for people.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (InstitutionField::Name, Lang::Ja) => "名称",
+            (InstitutionField::Name, Lang::En) => "name",
+            (InstitutionField::Kind, Lang::Ja) => "種別",
+            (InstitutionField::Kind, Lang::En) => "kind",
+            (InstitutionField::Code, _) => "医療機関コード",
+            (InstitutionField::Prefecture, Lang::Ja) => "都道府県",
+            (InstitutionField::Prefecture, Lang::En) => "prefecture",
+            (InstitutionField::Manager, Lang::Ja) => "管理者",
+            (InstitutionField::Manager, Lang::En) => "管理者 (manager)",
+            (InstitutionField::SecurityManager, _) => "医療情報システム安全管理責任者",
+            (InstitutionField::AnsweredBy, Lang::Ja) => "回答者",
+            (InstitutionField::AnsweredBy, Lang::En) => "who answered",
+        }
+    }
+
+    /// Whether `inst` has this field filled in.
+    pub fn is_set(self, inst: &Institution) -> bool {
+        match self {
+            InstitutionField::Kind => inst.kind.is_some(),
+            other => other.text(inst).is_some(),
+        }
+    }
+
+    /// The text of a text field (`None` for `Kind` and for empty fields).
+    pub fn text(self, inst: &Institution) -> Option<&str> {
+        match self {
+            InstitutionField::Name => inst.name.as_deref(),
+            InstitutionField::Kind => None,
+            InstitutionField::Code => inst.code.as_deref(),
+            InstitutionField::Prefecture => inst.prefecture.as_deref(),
+            InstitutionField::Manager => inst.manager.as_deref(),
+            InstitutionField::SecurityManager => inst.security_manager.as_deref(),
+            InstitutionField::AnsweredBy => inst.answered_by.as_deref(),
+        }
+    }
+
+    /// Whether an institution of `kind` must fill it in. Midwifery homes are not given a
+    /// 医療機関コード by the fee tables.
+    pub fn required_for(self, kind: Option<InstitutionKind>) -> bool {
+        !(self == InstitutionField::Code && kind == Some(InstitutionKind::MidwiferyHome))
+    }
+}
+
+/// A field of `[vendor]` on a vendor form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum VendorField {
+    Name,
+    System,
+    Contact,
+    AnsweredBy,
+}
+
+impl VendorField {
+    pub const ALL: [VendorField; 4] = [
+        VendorField::Name,
+        VendorField::System,
+        VendorField::Contact,
+        VendorField::AnsweredBy,
+    ];
+
+    /// The key in the answers file.
+    pub fn key(self) -> &'static str {
+        match self {
+            VendorField::Name => "name",
+            VendorField::System => "system",
+            VendorField::Contact => "contact",
+            VendorField::AnsweredBy => "answered_by",
+        }
+    }
+
+    /// A label for people.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (VendorField::Name, Lang::Ja) => "事業者名",
+            (VendorField::Name, Lang::En) => "vendor name",
+            (VendorField::System, Lang::Ja) => "システム名",
+            (VendorField::System, Lang::En) => "the system provided",
+            (VendorField::Contact, Lang::Ja) => "連絡先",
+            (VendorField::Contact, Lang::En) => "contact",
+            (VendorField::AnsweredBy, Lang::Ja) => "回答者",
+            (VendorField::AnsweredBy, Lang::En) => "who answered",
+        }
+    }
+
+    /// The field's text in `v`, if filled in.
+    pub fn text(self, v: &Vendor) -> Option<&str> {
+        match self {
+            VendorField::Name => v.name.as_deref(),
+            VendorField::System => v.system.as_deref(),
+            VendorField::Contact => v.contact.as_deref(),
+            VendorField::AnsweredBy => v.answered_by.as_deref(),
+        }
+    }
+}
+
 /// The vendor (事業者) that fills in a vendor form.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Vendor {

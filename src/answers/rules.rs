@@ -8,7 +8,7 @@
 //! | `unanswered` | error | a required item has no first-round answer |
 //! | `carried-forward-unconfirmed` | error | a first-round answer carried from last year (`carried_from`) is not confirmed |
 //! | `missing-checked-on` | error | an answer without the date checked (確認日) |
-//! | `date-in-future` | error | a date checked lies after today (Japan time) |
+//! | `date-in-future` | error | a date checked lies after the evaluation date (today, or `status --as-of`; Japan time) |
 //! | `missing-target-date` | error | いいえ without a target date (目標日) |
 //! | `target-date-outside-fiscal-year` | error | a target date outside the edition's fiscal year (April 1 to March 31) |
 //! | `not-applicable-not-allowed` | error | 対象外 on an item the checklist does not allow it for |
@@ -31,17 +31,40 @@
 //!
 //! Reading problems (`parse-error`, `invalid-date`, `unknown-item`, `duplicate-answer`, …) are
 //! not findings: they make a file unusable (see `answers::load` and `answers::bind`).
+//! The texts of every code are in `answers::messages`.
 
+use super::messages::{ItemRef, Msg};
 use super::model::*;
 use super::Loaded;
-use crate::checklist::{
-    self, Form, InstitutionKind, Item, Lang, NotApplicableRule, Requirement, Text,
-};
+use crate::checklist::{self, Form, Item, Lang, NotApplicableRule, Requirement, Text};
 use crate::dates::{fiscal_year_bounds, fiscal_year_of};
 use crate::diagnostic::{Diagnostic, Location, Severity};
 use jiff::civil::Date;
 use serde::Serialize;
 use std::path::Path;
+
+/// How to inspect: as on which date, in which language, which rounds to show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Options {
+    /// The date in Japan the rules are checked as on: today, or `medsec status --as-of`.
+    pub as_of: Date,
+    /// The language of finding messages.
+    pub lang: Lang,
+    /// Show round-2 progress even when no round-2 answer exists (`medsec status --round 2`).
+    /// Round 1 is always shown; round 2 is optional and shown once any answer exists.
+    pub show_round_2: bool,
+}
+
+impl Options {
+    /// Checked as on `as_of`, messages in `lang`, round 2 shown only when answered.
+    pub fn new(as_of: Date, lang: Lang) -> Self {
+        Options {
+            as_of,
+            lang,
+            show_round_2: false,
+        }
+    }
+}
 
 /// A finding: a diagnostic and, where it concerns one, the item and round.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -168,9 +191,10 @@ pub fn role_of(form: Form) -> Role {
 }
 
 /// Inspect forms together: each form by itself, then the institution form against the vendor
-/// forms. `today` is the date in Japan.
-pub fn inspect(forms: &[FormInput<'_>], today: Date) -> Inspection {
-    let statuses: Vec<FormStatus> = forms.iter().map(|f| form_status(f, today)).collect();
+/// forms.
+pub fn inspect(forms: &[FormInput<'_>], options: &Options) -> Inspection {
+    let lang = options.lang;
+    let statuses: Vec<FormStatus> = forms.iter().map(|f| form_status(f, options)).collect();
     let mut findings = Vec::new();
     let institutions: Vec<&FormInput> = forms
         .iter()
@@ -184,12 +208,10 @@ pub fn inspect(forms: &[FormInput<'_>], today: Date) -> Inspection {
         let contract = inst.answers.set.vendors.as_ref().and_then(|v| v.contract);
         if contract == Some(true) && vendors.is_empty() {
             findings.push(finding(
-                Severity::Error,
-                "vendor-form-missing",
+                Msg::VendorFormMissing,
                 inst.answers.location(vendors_at(inst.answers)),
-                "the institution has a vendor contract, but no vendor form (事業者確認用) was given; list each vendor's answers file under [vendors] forms, or give it to `medsec status`".to_owned(),
                 None,
-                None,
+                lang,
             ));
         }
         for v in &vendors {
@@ -198,18 +220,13 @@ pub fn inspect(forms: &[FormInput<'_>], today: Date) -> Inspection {
                 v.checklist.checklist.fiscal_year,
             );
             if fi != fv {
-                findings.push(finding(
-                    Severity::Error,
-                    "vendor-edition-mismatch",
-                    v.answers.location(0),
-                    format!(
-                        "the vendor form is for FY{fv} ({}), the institution form for FY{fi} ({}); vendor forms must match the institution's edition",
-                        v.checklist.checklist.full_id(),
-                        inst.checklist.checklist.full_id()
-                    ),
-                    None,
-                    None,
-                ));
+                let msg = Msg::VendorEditionMismatch {
+                    vendor_fy: fv,
+                    vendor: v.checklist.checklist.full_id(),
+                    institution_fy: fi,
+                    institution: inst.checklist.checklist.full_id(),
+                };
+                findings.push(finding(msg, v.answers.location(0), None, lang));
             }
         }
     }
@@ -245,28 +262,25 @@ fn find_key(source: &str, key: &str) -> Option<usize> {
     None
 }
 
-fn finding(
-    severity: Severity,
-    code: &'static str,
-    location: Location,
-    message: String,
-    item: Option<&str>,
-    round: Option<u8>,
-) -> Finding {
+/// A finding: `msg` at `location`, about `item` (its ID and round) if any.
+fn finding(msg: Msg, location: Location, item: Option<&ItemRef>, lang: Lang) -> Finding {
     Finding {
-        diagnostic: Diagnostic {
-            code,
-            severity,
-            location,
-            message,
-        },
-        item: item.map(str::to_owned),
+        diagnostic: msg.diagnostic(location, lang),
+        item: item.map(|i| i.id.clone()),
+        round: item.map(|i| i.round.unwrap_or(1)),
+    }
+}
+
+fn item_ref(item: &Item, round: Option<u8>) -> ItemRef {
+    ItemRef {
+        number: item.number.clone(),
+        id: item.id.clone(),
         round,
     }
 }
 
 /// The status of one form: progress, いいえ items, findings.
-pub fn form_status(form: &FormInput<'_>, today: Date) -> FormStatus {
+pub fn form_status(form: &FormInput<'_>, options: &Options) -> FormStatus {
     let c = &form.checklist.checklist;
     let set = &form.answers.set;
     FormStatus {
@@ -281,7 +295,7 @@ pub fn form_status(form: &FormInput<'_>, today: Date) -> FormStatus {
         },
         institution: set.institution.clone(),
         vendor: set.vendor.clone(),
-        progress: progress(form),
+        progress: progress(form, options.show_round_2),
         open_items: open_items(form),
         findings: form
             .answers
@@ -292,7 +306,7 @@ pub fn form_status(form: &FormInput<'_>, today: Date) -> FormStatus {
                 item: None,
                 round: None,
             })
-            .chain(check_form(form, today))
+            .chain(check_form(form, options))
             .collect(),
     }
 }
@@ -302,7 +316,7 @@ pub fn is_required(form: &FormInput<'_>, item: &Item) -> bool {
     if item.requirement != Requirement::Required {
         return false;
     }
-    if !item.gate && gate_says_none(form) {
+    if !item.gate && gate_says_none(&form.answers.set, &form.checklist.checklist) {
         // 「本項目の「いいえ」にマルがつく場合、以下すべての項目は確認不要です。」
         return false;
     }
@@ -317,19 +331,13 @@ pub fn is_required(form: &FormInput<'_>, item: &Item) -> bool {
     true
 }
 
-/// The gate question (医療情報システムの有無) is answered いいえ in round 1.
-fn gate_says_none(form: &FormInput<'_>) -> bool {
-    form.checklist
-        .checklist
-        .items
-        .iter()
-        .filter(|i| i.gate)
-        .any(|gate| {
-            form.answers
-                .set
-                .answer(&gate.id, 1)
-                .is_some_and(|a| a.response == Some(Response::No) && a.carried_from.is_none())
-        })
+/// The gate question (医療情報システムの有無) is answered いいえ (confirmed) in round 1: no
+/// other item needs checking.
+pub fn gate_says_none(set: &AnswerSet, checklist: &checklist::Checklist) -> bool {
+    checklist.items.iter().filter(|i| i.gate).any(|gate| {
+        set.answer(&gate.id, 1)
+            .is_some_and(|a| a.is_confirmed() && a.response == Some(Response::No))
+    })
 }
 
 fn no_vendor_contract(form: &FormInput<'_>) -> bool {
@@ -337,7 +345,8 @@ fn no_vendor_contract(form: &FormInput<'_>) -> bool {
 }
 
 /// Every finding on one form by itself.
-pub fn check_form(form: &FormInput<'_>, today: Date) -> Vec<Finding> {
+pub fn check_form(form: &FormInput<'_>, options: &Options) -> Vec<Finding> {
+    let (as_of, lang) = (options.as_of, options.lang);
     let mut out = Vec::new();
     let loaded = form.answers;
     let set = &loaded.set;
@@ -346,61 +355,52 @@ pub fn check_form(form: &FormInput<'_>, today: Date) -> Vec<Finding> {
 
     match &set.checklist.digest {
         None => out.push(finding(
-            Severity::Warning,
-            "checklist-digest-missing",
+            Msg::ChecklistDigestMissing {
+                digest: form.checklist.digest.clone(),
+            },
             top.clone(),
-            format!(
-                "[checklist] names no digest; add digest = \"{}\" so the answers are tied to this wording",
-                form.checklist.digest
-            ),
             None,
-            None,
+            lang,
         )),
         Some(d) if *d != form.checklist.digest => out.push(finding(
-            Severity::Error,
-            "checklist-digest-mismatch",
+            Msg::ChecklistDigestMismatch {
+                checklist: c.full_id(),
+                theirs: d.clone(),
+                ours: form.checklist.digest.clone(),
+            },
             top.clone(),
-            format!(
-                "the answers were made against {} with digest {d}, but this checklist's digest is {}: its wording differs; check the answers against the current wording, then update the digest",
-                c.full_id(),
-                form.checklist.digest
-            ),
             None,
-            None,
+            lang,
         )),
         Some(_) => {}
     }
 
-    header_findings(form, &mut out);
+    header_findings(form, lang, &mut out);
 
     let (fy_start, fy_end) = fiscal_year_bounds(c.fiscal_year);
     for item in &c.items {
         let a = set.answer(&item.id, 1);
         let required = is_required(form, item);
         let at = a.map_or_else(|| top.clone(), |a| loaded.location(a.at));
+        let it = item_ref(item, None);
         match a {
-            Some(a) if a.response.is_some() && a.carried_from.is_some() && required => out.push(finding(
-                Severity::Error,
-                "carried-forward-unconfirmed",
-                at,
-                format!(
-                    "{}: the answer {} was carried forward from {} and does not count until confirmed; check it again, set checked_on, and remove `carried_from`",
-                    label(item),
-                    a.response.map_or("", Response::as_file_str),
-                    a.carried_from.as_deref().unwrap_or("last year")
-                ),
-                Some(&item.id),
-                Some(1),
-            )),
+            Some(a) if a.response.is_some() && a.carried_from.is_some() && required => {
+                let msg = Msg::CarriedForwardUnconfirmed {
+                    item: it.clone(),
+                    answer: a.response.map_or("", Response::as_file_str),
+                    from: a.carried_from.clone().unwrap_or_default(),
+                };
+                out.push(finding(msg, at, Some(&it), lang));
+            }
             Some(a) if a.response.is_some() => {}
-            _ if required => out.push(finding(
-                Severity::Error,
-                "unanswered",
-                at,
-                format!("{}: no first-round answer (はい/いいえ) yet", label(item)),
-                Some(&item.id),
-                Some(1),
-            )),
+            _ if required => {
+                out.push(finding(
+                    Msg::Unanswered { item: it.clone() },
+                    at,
+                    Some(&it),
+                    lang,
+                ));
+            }
             _ => {}
         }
     }
@@ -410,67 +410,56 @@ pub fn check_form(form: &FormInput<'_>, today: Date) -> Vec<Finding> {
             continue;
         };
         let at = loaded.location(a.at);
-        let f = |sev, code, msg: String| {
-            finding(sev, code, at.clone(), msg, Some(&a.item), Some(a.round))
-        };
-        let what = format!("{} (round {})", label(item), a.round);
+        let it = item_ref(item, Some(a.round));
+        let mut push = |msg: Msg| out.push(finding(msg, at.clone(), Some(&it), lang));
         if let Some(review) = a.review {
-            out.push(f(
-                Severity::Warning,
-                "needs-review",
-                format!(
-                    "{what}: marked `{}` when carried forward; read the item again, then remove `review`",
-                    review.as_str()
-                ),
-            ));
+            push(Msg::NeedsReview {
+                item: it.clone(),
+                review,
+            });
         }
         let Some(response) = a.response else { continue };
         match a.checked_on {
-            None => out.push(f(
-                Severity::Error,
-                "missing-checked-on",
-                format!("{what}: answered {response} but no date checked (checked_on)"),
-            )),
-            Some(d) if d > today => out.push(f(
-                Severity::Error,
-                "date-in-future",
-                format!("{what}: the date checked {d} is after today ({today}, Japan time)"),
-            )),
-            Some(d) if d < fy_start => out.push(f(
-                Severity::Warning,
-                "checked-before-fiscal-year",
-                format!(
-                    "{what}: checked on {d}, before FY{} began ({fy_start}); is this this year's check?",
-                    c.fiscal_year
-                ),
-            )),
+            None => push(Msg::MissingCheckedOn {
+                item: it.clone(),
+                answer: response.as_file_str(),
+            }),
+            Some(d) if d > as_of => push(Msg::DateInFuture {
+                item: it.clone(),
+                date: d,
+                as_of,
+            }),
+            Some(d) if d < fy_start => push(Msg::CheckedBeforeFiscalYear {
+                item: it.clone(),
+                date: d,
+                fiscal_year: c.fiscal_year,
+                start: fy_start,
+            }),
             Some(_) => {}
         }
         if response == Response::No {
             match a.target_date {
-                None => out.push(f(
-                    Severity::Error,
-                    "missing-target-date",
-                    format!("{what}: いいえ needs a target date (target_date) within FY{} ({fy_start} to {fy_end})", c.fiscal_year),
-                )),
-                Some(t) if fiscal_year_of(t) != c.fiscal_year => out.push(f(
-                    Severity::Error,
-                    "target-date-outside-fiscal-year",
-                    format!(
-                        "{what}: the target date {t} is outside FY{} ({fy_start} to {fy_end}, Japan time)",
-                        c.fiscal_year
-                    ),
-                )),
+                None => push(Msg::MissingTargetDate {
+                    item: it.clone(),
+                    fiscal_year: c.fiscal_year,
+                    start: fy_start,
+                    end: fy_end,
+                }),
+                Some(t) if fiscal_year_of(t) != c.fiscal_year => {
+                    push(Msg::TargetDateOutsideFiscalYear {
+                        item: it.clone(),
+                        date: t,
+                        fiscal_year: c.fiscal_year,
+                        start: fy_start,
+                        end: fy_end,
+                    })
+                }
                 Some(_) => {}
             }
         }
         if response == Response::NotApplicable {
             if item.not_applicable_when.is_empty() {
-                out.push(f(
-                    Severity::Error,
-                    "not-applicable-not-allowed",
-                    format!("{what}: 対象外 is not allowed for this item; answer はい or いいえ"),
-                ));
+                push(Msg::NotApplicableNotAllowed { item: it.clone() });
             } else if role_of(c.form) == Role::Institution
                 // A vendor form cannot state the institution's conditions; its reason must.
                 && !item
@@ -478,33 +467,22 @@ pub fn check_form(form: &FormInput<'_>, today: Date) -> Vec<Finding> {
                     .iter()
                     .any(|rule| condition_holds(form, *rule))
             {
-                let conditions: Vec<String> = item
-                    .not_applicable_when
-                    .iter()
-                    .map(|r| condition_hint(*r))
-                    .collect();
-                out.push(f(
-                    Severity::Error,
-                    "not-applicable-condition-unmet",
-                    format!("{what}: 対象外 only when {}", conditions.join(", or ")),
-                ));
+                push(Msg::NotApplicableConditionUnmet {
+                    item: it.clone(),
+                    when: item.not_applicable_when.clone(),
+                });
             }
             if a.reason.is_none() {
-                out.push(f(
-                    Severity::Warning,
-                    "not-applicable-without-reason",
-                    format!("{what}: 対象外 without a reason; say why in `reason`"),
-                ));
+                push(Msg::NotApplicableWithoutReason { item: it.clone() });
             }
         }
         let base = loaded.path.parent().unwrap_or(Path::new("."));
         for e in &a.evidence {
             if !base.join(e).exists() {
-                out.push(f(
-                    Severity::Warning,
-                    "evidence-missing",
-                    format!("{what}: evidence `{e}` does not exist (paths are relative to the answers file)"),
-                ));
+                push(Msg::EvidenceMissing {
+                    item: it.clone(),
+                    path: e.clone(),
+                });
             }
         }
     }
@@ -513,27 +491,14 @@ pub fn check_form(form: &FormInput<'_>, today: Date) -> Vec<Finding> {
 
 fn condition_holds(form: &FormInput<'_>, rule: NotApplicableRule) -> bool {
     match rule {
-        NotApplicableRule::NoMedicalInformationSystem => gate_says_none(form),
+        NotApplicableRule::NoMedicalInformationSystem => {
+            gate_says_none(&form.answers.set, &form.checklist.checklist)
+        }
         NotApplicableRule::NoVendorContract => no_vendor_contract(form),
     }
 }
 
-fn condition_hint(rule: NotApplicableRule) -> String {
-    match rule {
-        NotApplicableRule::NoMedicalInformationSystem => {
-            "the gate question (医療情報システムの有無) is answered いいえ".to_owned()
-        }
-        NotApplicableRule::NoVendorContract => {
-            "[vendors] contract = false (no vendor contract)".to_owned()
-        }
-    }
-}
-
-fn label(item: &Item) -> String {
-    format!("{} `{}`", item.number, item.id)
-}
-
-fn header_findings(form: &FormInput<'_>, out: &mut Vec<Finding>) {
+fn header_findings(form: &FormInput<'_>, lang: Lang, out: &mut Vec<Finding>) {
     let loaded = form.answers;
     let set = &loaded.set;
     let c = &form.checklist.checklist;
@@ -542,64 +507,35 @@ fn header_findings(form: &FormInput<'_>, out: &mut Vec<Finding>) {
             let at = loaded.location(find_key(&loaded.source, "institution").unwrap_or(0));
             let empty = Institution::default();
             let inst = set.institution.as_ref().unwrap_or(&empty);
-            let mut missing = Vec::new();
-            for (name, value) in [
-                ("name", inst.name.is_some()),
-                ("prefecture", inst.prefecture.is_some()),
-                ("kind", inst.kind.is_some()),
-                ("manager (管理者)", inst.manager.is_some()),
-                (
-                    "security_manager (医療情報システム安全管理責任者)",
-                    inst.security_manager.is_some(),
-                ),
-                ("answered_by", inst.answered_by.is_some()),
-            ] {
-                if !value {
-                    missing.push(name);
-                }
-            }
-            // Midwifery homes are not given a 医療機関コード by the fee tables.
-            if inst.code.is_none() && inst.kind != Some(InstitutionKind::MidwiferyHome) {
-                missing.push("code (医療機関コード)");
-            }
+            let missing: Vec<InstitutionField> = InstitutionField::ALL
+                .into_iter()
+                .filter(|f| f.required_for(inst.kind) && !f.is_set(inst))
+                .collect();
             if !missing.is_empty() {
-                out.push(finding(
-                    Severity::Error,
-                    "missing-institution-field",
-                    at.clone(),
-                    format!("[institution]: fill in {}", missing.join(", ")),
-                    None,
-                    None,
-                ));
+                let msg = Msg::MissingInstitutionField { fields: missing };
+                out.push(finding(msg, at.clone(), None, lang));
             }
             if let Some(kind) = inst.kind {
                 if !c.serves.contains(&kind) {
-                    out.push(finding(
-                        Severity::Error,
-                        "kind-not-served",
-                        at.clone(),
-                        format!(
-                            "a {} does not use {} (it serves: {}); choose the right form with `medsec init --form`",
-                            kind.label(Lang::En),
-                            c.full_id(),
-                            c.serves.iter().map(|k| k.as_str()).collect::<Vec<_>>().join(", ")
-                        ),
-                        None,
-                        None,
-                    ));
+                    let msg = Msg::KindNotServed {
+                        kind,
+                        checklist: c.full_id(),
+                        serves: c.serves.clone(),
+                    };
+                    out.push(finding(msg, at.clone(), None, lang));
                 }
             }
             if let Some(code) = &inst.code {
-                code_findings(code, inst.kind, at.clone(), out);
+                for msg in code_messages(code, inst.kind) {
+                    out.push(finding(msg, at.clone(), None, lang));
+                }
             }
             if set.vendors.as_ref().and_then(|v| v.contract).is_none() {
                 out.push(finding(
-                    Severity::Error,
-                    "vendor-contract-unspecified",
+                    Msg::VendorContractUnspecified,
                     loaded.location(vendors_at(loaded)),
-                    "[vendors]: say whether there is a vendor contract (contract = true or false); without one, the vendor form (事業者確認用) is not required".to_owned(),
                     None,
-                    None,
+                    lang,
                 ));
             }
         }
@@ -607,66 +543,49 @@ fn header_findings(form: &FormInput<'_>, out: &mut Vec<Finding>) {
             let at = loaded.location(find_key(&loaded.source, "vendor").unwrap_or(0));
             let empty = Vendor::default();
             let v = set.vendor.as_ref().unwrap_or(&empty);
-            let missing: Vec<&str> = [
-                ("name", v.name.is_some()),
-                ("system", v.system.is_some()),
-                ("contact", v.contact.is_some()),
-                ("answered_by", v.answered_by.is_some()),
-            ]
-            .into_iter()
-            .filter(|(_, ok)| !ok)
-            .map(|(n, _)| n)
-            .collect();
+            let missing: Vec<VendorField> = VendorField::ALL
+                .into_iter()
+                .filter(|f| f.text(v).is_none())
+                .collect();
             if !missing.is_empty() {
-                out.push(finding(
-                    Severity::Error,
-                    "missing-vendor-field",
-                    at,
-                    format!("[vendor]: fill in {}", missing.join(", ")),
-                    None,
-                    None,
-                ));
+                let msg = Msg::MissingVendorField { fields: missing };
+                out.push(finding(msg, at, None, lang));
             }
         }
     }
 }
 
-fn code_findings(code: &str, kind: Option<InstitutionKind>, at: Location, out: &mut Vec<Finding>) {
+/// The problems of a 医療機関コード, as messages (errors and warnings).
+pub fn code_messages(code: &str, kind: Option<crate::checklist::InstitutionKind>) -> Vec<Msg> {
     use super::code::CodeProblem;
-    for p in super::code::check(code, kind) {
-        let (sev, c, msg) = match p {
-            CodeProblem::Shape => (
-                Severity::Error,
-                "invalid-institution-code",
-                format!("医療機関コード `{code}` is not 10 digits"),
-            ),
-            CodeProblem::FeeTable(d) => (
-                Severity::Error,
-                "invalid-institution-code",
-                format!("医療機関コード `{code}`: the third digit is {d}; it is 1 (医科), 3 (歯科) or 4 (調剤)"),
-            ),
-            CodeProblem::CheckDigit { expected, found } => (
-                Severity::Warning,
-                "institution-code-check-digit",
-                format!("医療機関コード `{code}`: the check digit is {found}, expected {expected}; check the code (this rule is not from a primary source)"),
-            ),
-            CodeProblem::KindMismatch(d) => (
-                Severity::Warning,
-                "institution-code-kind-mismatch",
-                format!("医療機関コード `{code}`: the third digit {d} does not fit the kind of institution"),
-            ),
-        };
-        out.push(finding(sev, c, at.clone(), msg, None, None));
-    }
+    super::code::check(code, kind)
+        .into_iter()
+        .map(|p| {
+            let code = code.to_owned();
+            match p {
+                CodeProblem::Shape => Msg::InstitutionCodeShape { code },
+                CodeProblem::FeeTable(digit) => Msg::InstitutionCodeFeeTable { code, digit },
+                CodeProblem::CheckDigit { expected, found } => Msg::InstitutionCodeCheckDigit {
+                    code,
+                    expected,
+                    found,
+                },
+                CodeProblem::KindMismatch(digit) => {
+                    Msg::InstitutionCodeKindMismatch { code, digit }
+                }
+            }
+        })
+        .collect()
 }
 
-/// Progress per section and round.
-pub fn progress(form: &FormInput<'_>) -> Vec<SectionProgress> {
+/// Progress per section and round. Round 1 is always shown; round 2 (optional) when any
+/// round-2 answer exists or `show_round_2`.
+pub fn progress(form: &FormInput<'_>, show_round_2: bool) -> Vec<SectionProgress> {
     let c = &form.checklist.checklist;
     let set = &form.answers.set;
     let mut out = Vec::new();
     for round in ROUNDS {
-        if round > 1 && !set.answers.iter().any(|a| a.round == round) {
+        if round > 1 && !show_round_2 && !set.answers.iter().any(|a| a.round == round) {
             continue;
         }
         let mut section_ids: Vec<&str> = Vec::new();

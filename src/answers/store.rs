@@ -10,10 +10,12 @@
 //!   style, anchors), nothing is written and the error says so.
 //! - Every write goes to a temporary file in the same folder, is fsynced, then renamed over
 //!   the original (and the folder fsynced), so a crash leaves either the old or the new file.
+//! - Before writing, the file on disk is compared with the text that was read: if someone
+//!   changed it in between (an editor open on it), nothing is written (`AnswersError::Changed`).
+//!   A UTF-8 byte order mark the file began with is kept.
 
 use super::{load_str, AnswersError, FileFormat, Loaded};
 use jiff::civil::Date;
-use std::io::Write;
 use std::path::Path;
 
 /// A value to write into an answer entry.
@@ -73,86 +75,98 @@ pub fn apply(loaded: &Loaded, updates: &[Update]) -> Result<String, AnswersError
         path: loaded.path.clone(),
         message,
     };
-    match loaded.format {
-        FileFormat::Toml => apply_toml(&loaded.source, updates).map_err(unsafe_err),
-        FileFormat::Yaml => apply_yaml(&loaded.source, updates).map_err(unsafe_err),
+    with_lf(&loaded.source, |source| match loaded.format {
+        FileFormat::Toml => apply_toml(source, updates),
+        FileFormat::Yaml => apply_yaml(source, updates),
+    })
+    .map_err(unsafe_err)
+}
+
+/// Edit text with `\n` line ends: a file written with `\r\n` (Windows) is edited as `\n` and
+/// written back with `\r\n` throughout, so added lines match the rest.
+fn with_lf(
+    source: &str,
+    edit: impl FnOnce(&str) -> Result<String, String>,
+) -> Result<String, String> {
+    if !source.contains("\r\n") {
+        return edit(source);
     }
+    let lf = source.replace("\r\n", "\n");
+    Ok(edit(&lf)?.replace('\n', "\r\n"))
 }
 
 /// Apply `updates`, check that the result still reads, and replace the file atomically.
 /// Returns the file as now written.
 pub fn save(loaded: &Loaded, updates: &[Update]) -> Result<Loaded, AnswersError> {
     let text = apply(loaded, updates)?;
-    let reloaded = load_str(&loaded.path, loaded.format, text)?;
-    write_atomic(&loaded.path, reloaded.source.as_bytes()).map_err(|source| {
-        AnswersError::Write {
+    commit(loaded, text)
+}
+
+/// A value for a field of a top-level table: `[institution] name = "…"`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldUpdate {
+    /// `institution` or `vendor`.
+    pub table: &'static str,
+    pub key: &'static str,
+    pub value: FieldValue,
+}
+
+/// Set fields of top-level tables (created when missing), keeping everything else, and replace
+/// the file atomically. Returns the file as now written.
+pub fn save_fields(loaded: &Loaded, fields: &[FieldUpdate]) -> Result<Loaded, AnswersError> {
+    let unsafe_err = |message: String| AnswersError::Unsafe {
+        path: loaded.path.clone(),
+        message,
+    };
+    let text = with_lf(&loaded.source, |source| match loaded.format {
+        FileFormat::Toml => apply_toml_fields(source, fields),
+        FileFormat::Yaml => apply_yaml_fields(source, fields),
+    })
+    .map_err(unsafe_err)?;
+    commit(loaded, text)
+}
+
+/// Check that `text` reads, that the file is still as `loaded` read it, and write it.
+fn commit(loaded: &Loaded, text: String) -> Result<Loaded, AnswersError> {
+    let mut reloaded = load_str(&loaded.path, loaded.format, text, loaded.lang)?;
+    reloaded.bom = loaded.bom;
+    let on_disk = std::fs::read(&loaded.path).map_err(|source| AnswersError::Read {
+        path: loaded.path.clone(),
+        source,
+    })?;
+    if on_disk != loaded.bytes_of(&loaded.source) {
+        return Err(AnswersError::Changed {
+            path: loaded.path.clone(),
+        });
+    }
+    crate::atomic::replace(&loaded.path, &reloaded.bytes_of(&reloaded.source)).map_err(
+        |source| AnswersError::Write {
             path: loaded.path.clone(),
             source,
-        }
-    })?;
+        },
+    )?;
     Ok(reloaded)
 }
 
 /// Write a new file, refusing to overwrite one unless `force`.
 pub fn create(path: &Path, text: &str, force: bool) -> Result<(), AnswersError> {
-    if !force && path.exists() {
-        return Err(AnswersError::Exists {
-            path: path.to_owned(),
-        });
-    }
-    write_atomic(path, text.as_bytes()).map_err(|source| AnswersError::Write {
-        path: path.to_owned(),
-        source,
-    })
-}
-
-/// Replace `path` with `bytes`: temporary file in the same folder, fsync, rename, fsync folder.
-/// The original file's permissions are kept.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_owned(),
-        _ => std::path::PathBuf::from("."),
+    let replace = if force {
+        crate::atomic::Replace::Allow
+    } else {
+        crate::atomic::Replace::Refuse
     };
-    let name = path
-        .file_name()
-        .map_or_else(|| "answers".into(), |n| n.to_string_lossy().into_owned());
-    let mut attempt = 0u32;
-    let (tmp_path, mut file) = loop {
-        let candidate = dir.join(format!(
-            ".{name}.medsec-{}-{attempt}.tmp",
-            std::process::id()
-        ));
-        match std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&candidate)
-        {
-            Ok(f) => break (candidate, f),
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && attempt < 100 => {
-                attempt += 1
+    crate::atomic::write(path, text.as_bytes(), None, replace).map_err(|source| {
+        if source.kind() == std::io::ErrorKind::AlreadyExists {
+            AnswersError::Exists {
+                path: path.to_owned(),
             }
-            Err(e) => return Err(e),
+        } else {
+            AnswersError::Write {
+                path: path.to_owned(),
+                source,
+            }
         }
-    };
-    let result = (|| {
-        file.write_all(bytes)?;
-        if let Ok(meta) = std::fs::metadata(path) {
-            file.set_permissions(meta.permissions())?;
-        }
-        file.sync_all()?;
-        drop(file);
-        std::fs::rename(&tmp_path, path)?;
-        // The rename itself must reach the disk.
-        #[cfg(unix)]
-        if let Ok(d) = std::fs::File::open(&dir) {
-            let _ = d.sync_all();
-        }
-        Ok(())
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp_path);
-    }
-    result
+    })
 }
 
 // ---- TOML ----
@@ -235,6 +249,34 @@ fn apply_toml(source: &str, updates: &[Update]) -> Result<String, String> {
     Ok(doc.to_string())
 }
 
+fn apply_toml_fields(source: &str, fields: &[FieldUpdate]) -> Result<String, String> {
+    let mut doc: toml_edit::DocumentMut =
+        source.parse().map_err(|e| format!("cannot edit: {e}"))?;
+    for f in fields {
+        let entry = doc
+            .entry(f.table)
+            .or_insert(toml_edit::Item::Table(toml_edit::Table::new()));
+        let Some(table) = entry.as_table_like_mut() else {
+            return Err(format!(
+                "`{}` is not a table, so `{}` cannot be set in it",
+                f.table, f.key
+            ));
+        };
+        let mut new = toml_value(&f.value);
+        match table.get_mut(f.key).and_then(|i| i.as_value_mut()) {
+            Some(old) => {
+                // Keep the spacing and a trailing comment of the old value.
+                *new.decor_mut() = old.decor().clone();
+                *old = new;
+            }
+            None => {
+                table.insert(f.key, toml_edit::Item::Value(new));
+            }
+        }
+    }
+    Ok(doc.to_string())
+}
+
 // ---- YAML ----
 
 fn yaml_scalar(v: &FieldValue) -> String {
@@ -286,7 +328,7 @@ fn key_at(line: &str, col: usize) -> Option<&str> {
     let colon = rest.find(':')?;
     let key = rest[..colon].trim_matches(|c| c == '"' || c == '\'');
     let after = &rest[colon + 1..];
-    (after.is_empty() || after.starts_with(' ') || after.starts_with('\n')).then_some(key)
+    (after.is_empty() || after.starts_with([' ', '\n', '\r'])).then_some(key)
 }
 
 fn unquote(s: &str) -> &str {
@@ -488,6 +530,103 @@ fn apply_yaml(source: &str, updates: &[Update]) -> Result<String, String> {
     Ok(text)
 }
 
+/// The lines of a top-level table `name:` in block style: the line after `name:`, the column of
+/// its keys, and its end (exclusive, before trailing blank lines and comments).
+fn top_table(lines: &[String], name: &str) -> Result<Option<Block>, String> {
+    let Some(start) = lines.iter().position(|l| key_at(l, 0) == Some(name)) else {
+        return Ok(None);
+    };
+    let value = value_of(&lines[start], 0).trim();
+    if !(value.is_empty() || value.starts_with('#')) {
+        return Err(format!(
+            "`{name}` is written on one line (flow style); write it in block style as `medsec init` does"
+        ));
+    }
+    let mut end = start + 1;
+    let mut col = None;
+    while end < lines.len() {
+        let l = &lines[end];
+        if !is_blank_or_comment(l) {
+            if indent_of(l) == 0 {
+                break;
+            }
+            col.get_or_insert(indent_of(l));
+        }
+        end += 1;
+    }
+    while end > start + 1 && is_blank_or_comment(&lines[end - 1]) {
+        end -= 1;
+    }
+    Ok(Some(Block {
+        start: start + 1,
+        col: col.unwrap_or(2),
+        end,
+    }))
+}
+
+fn apply_yaml_fields(source: &str, fields: &[FieldUpdate]) -> Result<String, String> {
+    let mut lines: Vec<String> = source.split_inclusive('\n').map(str::to_owned).collect();
+    if lines.last().is_some_and(|l| !l.ends_with('\n')) {
+        let last = lines.len() - 1;
+        lines[last].push('\n');
+    }
+    for f in fields {
+        let b = match top_table(&lines, f.table)? {
+            Some(b) => b,
+            None => {
+                lines.push(format!("{}:\n", f.table));
+                Block {
+                    start: lines.len(),
+                    col: 2,
+                    end: lines.len(),
+                }
+            }
+        };
+        let pad = " ".repeat(b.col);
+        match key_lines(&lines, &b, f.key) {
+            Some((i, j)) => {
+                let comment = trailing_comment(value_of(&lines[i], b.col)).to_owned();
+                let new = format!("{pad}{}: {}{comment}\n", f.key, yaml_scalar(&f.value));
+                lines.splice(i..j, [new]);
+            }
+            None => {
+                let new = format!("{pad}{}: {}\n", f.key, yaml_scalar(&f.value));
+                lines.insert(b.end, new);
+            }
+        }
+    }
+    let text: String = lines.concat();
+    verify_yaml_fields(source, &text, fields)?;
+    Ok(text)
+}
+
+fn verify_yaml_fields(old: &str, new: &str, fields: &[FieldUpdate]) -> Result<(), String> {
+    use serde_norway::Value as Y;
+    let layout = "the file's layout is one medsec cannot edit line by line (flow style, anchors or unusual indentation); write it in block style as `medsec init` does, or use TOML";
+    let mut expected: Y = serde_norway::from_str(old).map_err(|e| format!("cannot edit: {e}"))?;
+    let actual: Y = serde_norway::from_str(new).map_err(|_| layout.to_owned())?;
+    let Y::Mapping(top) = &mut expected else {
+        return Err(layout.to_owned());
+    };
+    for f in fields {
+        let table = top
+            .entry(Y::String(f.table.to_owned()))
+            .or_insert(Y::Mapping(serde_norway::Mapping::new()));
+        if table.is_null() {
+            *table = Y::Mapping(serde_norway::Mapping::new());
+        }
+        let Y::Mapping(m) = table else {
+            return Err(layout.to_owned());
+        };
+        m.insert(Y::String(f.key.to_owned()), yaml_data(&f.value));
+    }
+    if expected == actual {
+        Ok(())
+    } else {
+        Err(layout.to_owned())
+    }
+}
+
 /// The edited text must hold exactly the old data with the updates applied.
 fn verify_yaml(old: &str, new: &str, updates: &[Update]) -> Result<(), String> {
     use serde_norway::Value as Y;
@@ -624,13 +763,104 @@ mod tests {
         assert!(apply_yaml(src, &[update()]).is_err());
     }
 
+    fn field(table: &'static str, key: &'static str, v: &str) -> FieldUpdate {
+        FieldUpdate {
+            table,
+            key,
+            value: FieldValue::Text(v.to_owned()),
+        }
+    }
+
     #[test]
-    fn atomic_write_replaces_and_leaves_no_temp_files() {
+    fn toml_fields_keep_comments_and_create_tables() {
+        let src = "format_version = 1\n[institution]\nname = \"\"  # 名称\nmystery = 1\n\n[[answers]]\nitem = \"x\"\n";
+        let out = apply_toml_fields(
+            src,
+            &[
+                field("institution", "name", "テスト診療所"),
+                field("institution", "manager", "山田"),
+                field("vendor", "name", "A社"),
+            ],
+        )
+        .unwrap();
+        assert!(out.contains("name = \"テスト診療所\"  # 名称"), "{out}");
+        assert!(out.contains("mystery = 1"));
+        assert!(out.contains("manager = \"山田\""));
+        let doc: toml_edit::DocumentMut = out.parse().unwrap();
+        assert_eq!(doc["vendor"]["name"].as_str(), Some("A社"));
+        assert_eq!(doc["answers"][0]["item"].as_str(), Some("x"));
+    }
+
+    #[test]
+    fn yaml_fields_keep_comments_and_create_tables() {
+        let src = "format_version: 1\ninstitution:\n  name: \"\"  # 名称\n  code: \"\"\n\n# answers follow\nanswers:\n  - item: x\n";
+        let out = apply_yaml_fields(
+            src,
+            &[
+                field("institution", "name", "テスト診療所"),
+                field("institution", "manager", "山田"),
+                field("vendor", "name", "A社"),
+            ],
+        )
+        .unwrap();
+        assert!(out.contains("  name: \"テスト診療所\"  # 名称\n"), "{out}");
+        assert!(
+            out.contains("  code: \"\"\n  manager: \"山田\"\n\n# answers follow"),
+            "{out}"
+        );
+        assert!(out.ends_with("vendor:\n  name: \"A社\"\n"), "{out}");
+        let flow = "format_version: 1\ninstitution: {name: a}\n";
+        assert!(apply_yaml_fields(flow, &[field("institution", "name", "b")]).is_err());
+    }
+
+    #[test]
+    fn crlf_files_stay_crlf() {
+        let yaml = "format_version: 1\r\ninstitution:\r\n  name: \"\"  # 名称\r\nanswers:\r\n  - item: security-manager\r\n    answer: \"\"\r\n    evidence:\r\n      - old.pdf\r\n";
+        let out = with_lf(yaml, |s| apply_yaml(s, &[update()])).unwrap();
+        assert!(!out.replace("\r\n", "").contains('\n'), "{out:?}");
+        assert!(out.contains("    answer: \"いいえ\"\r\n"), "{out:?}");
+        assert!(!out.contains("old.pdf"));
+        let out = with_lf(yaml, |s| {
+            apply_yaml_fields(s, &[field("institution", "name", "A")])
+        })
+        .unwrap();
+        assert!(out.contains("  name: \"A\"  # 名称\r\n"), "{out:?}");
+        let toml = "format_version = 1\r\n[institution]\r\nname = \"\"\r\n";
+        let out = with_lf(toml, |s| {
+            apply_toml_fields(s, &[field("institution", "code", "0110113719")])
+        })
+        .unwrap();
+        assert!(out.ends_with("code = \"0110113719\"\r\n"), "{out:?}");
+        assert!(!out.replace("\r\n", "").contains('\n'));
+    }
+
+    const FILE: &str = "format_version = 1\n[checklist]\nid = \"c\"\nedition = \"fy2025\"\n";
+
+    #[test]
+    fn a_file_changed_since_it_was_read_is_not_overwritten() {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("a.toml");
-        std::fs::write(&p, "old").unwrap();
-        write_atomic(&p, b"new").unwrap();
-        assert_eq!(std::fs::read_to_string(&p).unwrap(), "new");
-        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+        std::fs::write(&p, FILE).unwrap();
+        let loaded = crate::answers::load(&p, crate::checklist::Lang::En).unwrap();
+        let edited = format!("{FILE}# edited in another window\n");
+        std::fs::write(&p, &edited).unwrap();
+        let err = save(&loaded, &[update()]).unwrap_err();
+        assert!(matches!(err, AnswersError::Changed { .. }), "{err}");
+        assert_eq!(std::fs::read_to_string(&p).unwrap(), edited);
+    }
+
+    #[test]
+    fn a_bom_is_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("a.toml");
+        std::fs::write(&p, format!("\u{feff}{FILE}")).unwrap();
+        let loaded = crate::answers::load(&p, crate::checklist::Lang::En).unwrap();
+        assert!(loaded.bom);
+        let saved = save(&loaded, &[update()]).unwrap();
+        let bytes = std::fs::read(&p).unwrap();
+        assert!(bytes.starts_with(b"\xEF\xBB\xBF"));
+        assert_eq!(saved.set.answers.len(), 1);
+        // And the next save still sees the file as it was written.
+        save(&saved, &[update()]).unwrap();
     }
 }

@@ -337,14 +337,7 @@ impl Writer {
             });
         }
         if let Some(r) = a.review {
-            notes.push(match (r, ja) {
-                (Review::New, true) => "今年度の新しい項目".to_owned(),
-                (Review::Reworded, true) => "昨年度から文言が変わった項目".to_owned(),
-                (Review::Replaced, true) => "昨年度の項目を置き換えた項目".to_owned(),
-                (Review::New, false) => "new in this edition".to_owned(),
-                (Review::Reworded, false) => "reworded since last year".to_owned(),
-                (Review::Replaced, false) => "replaces last year's item(s)".to_owned(),
-            });
+            notes.push(super::messages::review_text(r, lang).to_owned());
         }
         for n in notes {
             self.out.push_str(&format!("{indent}# ({n})\n"));
@@ -434,7 +427,7 @@ mod tests {
         for (format, name) in [(FileFormat::Toml, "a.toml"), (FileFormat::Yaml, "a.yaml")] {
             for lang in [Lang::Ja, Lang::En] {
                 let text = render(&c, format, lang, None);
-                let loaded = load_str(Path::new(name), format, text.clone())
+                let loaded = load_str(Path::new(name), format, text.clone(), lang)
                     .unwrap_or_else(|e| panic!("{e}\n{text}"));
                 assert_eq!(loaded.set.answers.len(), c.checklist.items.len());
                 assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);

@@ -3,13 +3,18 @@
 //! with `store::save` (atomic), so a killed session loses at most the answer being typed;
 //! a new session starts at the first item without a confirmed answer.
 //!
+//! Before the items, the institution's details (or on a vendor form the vendor's) that are
+//! still empty are asked for, one by one (Enter skips one), each saved at once the same way.
+//!
 //! This module talks only through the reader and writer it is given.
 
+use super::messages;
 use super::model::*;
-use super::store::{self, Update};
+use super::store::{self, FieldUpdate, FieldValue, Update};
 use super::{AnswersError, Loaded};
-use crate::checklist::{Checklist, Item, Lang, NotApplicableRule};
-use crate::dates::{fiscal_year_bounds, fiscal_year_of, wareki};
+use crate::checklist::{Checklist, Form, InstitutionKind, Item, Lang, NotApplicableRule};
+use crate::dates::{fiscal_year_bounds, fiscal_year_of};
+use crate::diagnostic::Severity;
 use jiff::civil::Date;
 use std::io::{BufRead, Write};
 
@@ -143,12 +148,7 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
     }
 
     fn gate_closed(&self) -> bool {
-        self.checklist.items.iter().filter(|i| i.gate).any(|g| {
-            self.loaded
-                .set
-                .answer(&g.id, 1)
-                .is_some_and(|a| a.is_confirmed() && a.response == Some(Response::No))
-        })
+        super::rules::gate_says_none(&self.loaded.set, self.checklist)
     }
 
     fn progress_line(&self) -> String {
@@ -184,6 +184,9 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
             self.checklist.full_id()
         );
         self.say(&title)?;
+        if self.header()? {
+            return Ok(true);
+        }
         let p = self.progress_line();
         self.say(&p)?;
         self.help()?;
@@ -326,11 +329,123 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
     }
 
     fn date(&self, d: Date) -> String {
-        if self.ja() {
-            format!("{d}({})", wareki(d))
+        messages::date(d, self.lang)
+    }
+
+    /// The header fields still empty: the institution's, or on a vendor form the vendor's and
+    /// the name of the institution the form is for.
+    fn missing_header_fields(&self) -> Vec<HeaderField> {
+        let empty = Institution::default();
+        let inst = self.loaded.set.institution.as_ref().unwrap_or(&empty);
+        if self.checklist.form == Form::Vendor {
+            let empty = Vendor::default();
+            let v = self.loaded.set.vendor.as_ref().unwrap_or(&empty);
+            let mut out: Vec<HeaderField> = VendorField::ALL
+                .into_iter()
+                .filter(|f| f.text(v).is_none())
+                .map(HeaderField::Vendor)
+                .collect();
+            if inst.name.is_none() {
+                out.push(HeaderField::ForInstitution);
+            }
+            out
         } else {
-            d.to_string()
+            InstitutionField::ALL
+                .into_iter()
+                .filter(|f| !f.is_set(inst))
+                .map(HeaderField::Institution)
+                .collect()
         }
+    }
+
+    /// Ask for the empty header fields, saving each; `true` when the user quit.
+    fn header(&mut self) -> Result<bool, WalkError> {
+        let missing = self.missing_header_fields();
+        if missing.is_empty() {
+            return Ok(false);
+        }
+        let intro = if self.checklist.form == Form::Vendor {
+            self.t(
+                "事業者の情報が未記入です。入力してください(Enter でとばす / q で終了)。",
+                "The vendor details are not filled in yet (Enter skips one, q quits).",
+            )
+        } else {
+            self.t(
+                "医療機関等の情報が未記入です。入力してください(Enter でとばす / q で終了)。",
+                "The institution details are not filled in yet (Enter skips one, q quits).",
+            )
+        }
+        .to_owned();
+        self.say(&intro)?;
+        for field in missing {
+            // A midwifery home chosen above has no 医療機関コード.
+            if field == HeaderField::Institution(InstitutionField::Code) {
+                let kind = self.loaded.set.institution.as_ref().and_then(|i| i.kind);
+                if !InstitutionField::Code.required_for(kind) {
+                    continue;
+                }
+            }
+            loop {
+                let prompt = format!("{}: ", field.prompt(self.checklist, self.lang));
+                let Some(line) = self.ask(&prompt)? else {
+                    return Ok(true);
+                };
+                let text = line.trim();
+                if text.is_empty() {
+                    break;
+                }
+                if text.eq_ignore_ascii_case("q") {
+                    return Ok(true);
+                }
+                let value = match field {
+                    HeaderField::Institution(InstitutionField::Kind) => {
+                        match parse_kind(text, self.checklist) {
+                            Some(k) => k.as_str().to_owned(),
+                            None => {
+                                let msg = self
+                                    .t("一覧の中から選んでください。", "Choose one of the list.")
+                                    .to_owned();
+                                self.say(&msg)?;
+                                continue;
+                            }
+                        }
+                    }
+                    HeaderField::Institution(InstitutionField::Code) => {
+                        let code = super::code::normalise(text);
+                        let kind = self.loaded.set.institution.as_ref().and_then(|i| i.kind);
+                        let problems = super::rules::code_messages(&code, kind);
+                        let mut refused = false;
+                        for p in &problems {
+                            let (tag, refuse) = match (p.severity(), self.ja()) {
+                                (Severity::Error, true) => ("エラー", true),
+                                (Severity::Error, false) => ("error", true),
+                                (Severity::Warning, true) => ("注意", false),
+                                (Severity::Warning, false) => ("warning", false),
+                            };
+                            refused |= refuse;
+                            let msg = format!("{tag}: {}", p.text(self.lang));
+                            self.say(&msg)?;
+                        }
+                        if refused {
+                            continue;
+                        }
+                        code
+                    }
+                    _ => text.to_owned(),
+                };
+                let (table, key) = field.place();
+                let update = FieldUpdate {
+                    table,
+                    key,
+                    value: FieldValue::Text(value),
+                };
+                self.loaded = store::save_fields(&self.loaded, &[update])?;
+                let msg = self.t("保存しました。", "saved.").to_owned();
+                self.say(&msg)?;
+                break;
+            }
+        }
+        Ok(false)
     }
 
     /// Date checked, target date, reason, note and evidence for response `r`.
@@ -357,7 +472,8 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
                 match super::parse_date(&line) {
                     Ok(d) => d,
                     Err(e) => {
-                        self.say(&e)?;
+                        let msg = e.text(self.lang);
+                        self.say(&msg)?;
                         continue;
                     }
                 }
@@ -399,7 +515,10 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
                             .to_owned();
                         self.say(&msg)?;
                     }
-                    Err(e) => self.say(&e)?,
+                    Err(e) => {
+                        let msg = e.text(self.lang);
+                        self.say(&msg)?;
+                    }
                 }
             }
         }
@@ -459,6 +578,66 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
         };
         Ok(Some(a))
     }
+}
+
+/// A header field the walk-through asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum HeaderField {
+    Institution(InstitutionField),
+    Vendor(VendorField),
+    /// On a vendor form: the institution the form is filled in for.
+    ForInstitution,
+}
+
+impl HeaderField {
+    /// The table and key it is written to.
+    fn place(self) -> (&'static str, &'static str) {
+        match self {
+            HeaderField::Institution(f) => ("institution", f.key()),
+            HeaderField::Vendor(f) => ("vendor", f.key()),
+            HeaderField::ForInstitution => ("institution", "name"),
+        }
+    }
+
+    fn prompt(self, checklist: &Checklist, lang: Lang) -> String {
+        match self {
+            HeaderField::Institution(InstitutionField::Kind) => {
+                let kinds: Vec<String> = checklist
+                    .serves
+                    .iter()
+                    .map(|k| match lang {
+                        Lang::Ja => format!("{}={}", k.as_str(), k.label(lang)),
+                        Lang::En => k.as_str().to_owned(),
+                    })
+                    .collect();
+                format!(
+                    "{} ({})",
+                    InstitutionField::Kind.label(lang),
+                    kinds.join(" / ")
+                )
+            }
+            HeaderField::Institution(InstitutionField::Code) => match lang {
+                Lang::Ja => "医療機関コード(10桁)".to_owned(),
+                Lang::En => "医療機関コード (10 digits)".to_owned(),
+            },
+            HeaderField::Institution(f) => f.label(lang).to_owned(),
+            HeaderField::Vendor(f) => f.label(lang).to_owned(),
+            HeaderField::ForInstitution => match lang {
+                Lang::Ja => "提出先の医療機関等".to_owned(),
+                Lang::En => "the institution this form is for".to_owned(),
+            },
+        }
+    }
+}
+
+/// A kind the form serves, by name (`clinic`) or Japanese label (診療所).
+fn parse_kind(text: &str, checklist: &Checklist) -> Option<InstitutionKind> {
+    let t = text.trim();
+    checklist
+        .serves
+        .iter()
+        .copied()
+        .find(|k| k.as_str().eq_ignore_ascii_case(t) || k.label(Lang::Ja) == t)
 }
 
 #[cfg(test)]

@@ -5,7 +5,9 @@ use std::path::PathBuf;
 
 /// Answer item by item in a terminal, or merge/export answers kept in a spreadsheet.
 ///
-/// In a terminal: shows each item with its number, text and guidance and takes はい/いいえ/対象外,
+/// In a terminal: first asks for the institution's details still empty (on a vendor form, the
+/// vendor's; Enter skips one), then shows each item with its number, text and guidance and takes
+/// はい/いいえ/対象外,
 /// the date checked (default today, Japan time), for いいえ a target date, a note and evidence
 /// paths. Every answer is saved at once (atomically); running it again resumes where you
 /// stopped. Without a terminal, use --import, or edit FILE by hand and run `medsec status FILE`.

@@ -14,6 +14,7 @@ pub mod status;
 pub mod verify;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use std::ffi::OsString;
 use std::path::PathBuf;
 
 /// medsec: the MHLW cybersecurity self-check (医療機関におけるサイバーセキュリティ対策チェックリスト)
@@ -25,12 +26,61 @@ pub struct Cli {
     #[arg(long, global = true, value_enum)]
     pub lang: Option<LangArg>,
 
-    /// Also use this checklist file (repeatable); it replaces a bundled one with the same id@edition.
+    /// Also use this checklist file (repeatable, before or after the subcommand); it replaces a
+    /// bundled one with the same id@edition.
     #[arg(long = "checklist", global = true, value_name = "PATH")]
     pub checklists: Vec<PathBuf>,
 
     #[command(subcommand)]
     pub command: Command,
+}
+
+impl Cli {
+    /// Parse `args` (the program name first), exiting with clap's message on bad usage.
+    pub fn parse_args<I, T>(args: I) -> Self
+    where
+        I: IntoIterator<Item = T>,
+        T: Into<OsString> + Clone,
+    {
+        Self::try_parse_args(args).unwrap_or_else(|e| e.exit())
+    }
+
+    /// Parse `args` (the program name first). Every `--checklist` counts, whether given before
+    /// or after the subcommand: clap keeps only the subcommand's values of a global argument
+    /// (clap-rs/clap#3938), so they are collected from the arguments clap accepted.
+    pub fn try_parse_args<I, T>(args: I) -> Result<Self, clap::Error>
+    where
+        I: IntoIterator<Item = T>,
+        T: Into<OsString> + Clone,
+    {
+        let args: Vec<OsString> = args.into_iter().map(Into::into).collect();
+        let mut cli = Self::try_parse_from(&args)?;
+        if let Some(all) = every_checklist_arg(&args) {
+            cli.checklists = all;
+        }
+        Ok(cli)
+    }
+}
+
+/// Every `--checklist PATH` and `--checklist=PATH` before a `--`, in order; `None` when an
+/// argument is not Unicode (then clap's own values are kept).
+fn every_checklist_arg(args: &[OsString]) -> Option<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    let mut it = args.iter().skip(1);
+    while let Some(arg) = it.next() {
+        let arg = arg.to_str()?;
+        if arg == "--" {
+            break;
+        }
+        if arg == "--checklist" {
+            if let Some(value) = it.next() {
+                out.push(PathBuf::from(value));
+            }
+        } else if let Some(value) = arg.strip_prefix("--checklist=") {
+            out.push(PathBuf::from(value));
+        }
+    }
+    Some(out)
 }
 
 #[derive(Debug, Subcommand)]
@@ -67,4 +117,30 @@ pub enum Command {
 pub enum LangArg {
     Ja,
     En,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn checklists_before_and_after_the_subcommand_add_up() {
+        let cli = Cli::try_parse_args([
+            "medsec",
+            "--checklist",
+            "a.toml",
+            "status",
+            "--checklist=b.toml",
+            "f.toml",
+            "--checklist",
+            "c.toml",
+        ])
+        .unwrap();
+        assert_eq!(
+            cli.checklists,
+            ["a.toml", "b.toml", "c.toml"].map(PathBuf::from)
+        );
+        let cli = Cli::try_parse_args(["medsec", "status", "--", "--checklist"]).unwrap();
+        assert!(cli.checklists.is_empty());
+    }
 }

@@ -9,6 +9,10 @@ use std::path::PathBuf;
 /// Give the institution's answers file and the vendor forms (事業者確認用) together; vendor
 /// forms listed in the vendors table (forms = [...]) of the institution's file are read too.
 ///
+/// Round 1 is always shown; round 2 (optional) once any round-2 answer exists, or with
+/// --round 2. Finding messages (also `message` in JSON) are in the --lang language; codes are
+/// stable.
+///
 /// Exit 0 complete (warnings allowed), 1 incomplete (findings), 2 unusable input.
 #[derive(Debug, Args)]
 pub struct StatusArgs {
@@ -17,6 +21,17 @@ pub struct StatusArgs {
     pub files: Vec<PathBuf>,
     #[arg(long, value_enum, default_value_t = StatusFormat::Table)]
     pub format: StatusFormat,
+    /// Check the rules as on this date in Japan (YYYY-MM-DD), e.g. the inspection day.
+    /// Default: today in Japan. Dates checked after it are `date-in-future`.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_as_of)]
+    pub as_of: Option<jiff::civil::Date>,
+    /// Also show progress of this round (2: round 2 even before any round-2 answer).
+    #[arg(long, value_parser = clap::value_parser!(u8).range(1..=2))]
+    pub round: Option<u8>,
+}
+
+fn parse_as_of(s: &str) -> Result<jiff::civil::Date, String> {
+    crate::answers::parse_date(s).map_err(|e| e.to_string())
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

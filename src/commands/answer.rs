@@ -2,7 +2,7 @@
 
 use super::{Context, Outcome};
 use crate::answers::{self, sheet, store, walk, AnswersError};
-use crate::checklist::{Catalog, Lang};
+use crate::checklist::Lang;
 use crate::cli::answer::AnswerArgs;
 use crate::exit::Exit;
 use crate::render;
@@ -11,22 +11,26 @@ use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 pub fn run(args: AnswerArgs, ctx: &Context) -> anyhow::Result<Outcome> {
-    let catalog = Catalog::with_files(&super::init::split_checklist_args(&ctx.checklist_paths).0)?;
+    let catalog = super::init::catalog(ctx)?;
     let file = match &args.file {
         Some(f) => f.clone(),
-        None => find_answers_file(Path::new("."))?,
+        None => find_answers_file(Path::new("."), ctx.lang)?,
     };
-    let (loaded, checklist) = answers::open(&file, &catalog)?;
-    let ja = ctx.lang == Lang::Ja;
+    let lang = ctx.lang;
+    let (loaded, checklist) = answers::open(&file, &catalog, lang).map_err(|e| e.in_lang(lang))?;
+    let ja = lang == Lang::Ja;
 
     if let Some(sheet_path) = &args.import {
-        let rows = sheet::read_rows(sheet_path)?;
-        let updates = sheet::updates_from_rows(sheet_path, &rows, &checklist.checklist)?;
-        let saved = store::save(&loaded, &updates)?;
+        let rows = sheet::read_rows(sheet_path).map_err(|e| e.in_lang(lang))?;
+        let updates = sheet::updates_from_rows(sheet_path, &rows, &checklist.checklist)
+            .map_err(|e| e.in_lang(lang))?;
+        let saved = store::save(&loaded, &updates).map_err(|e| e.in_lang(lang))?;
         let bound = answers::bind(&saved, &checklist.checklist);
         if !bound.is_empty() {
             // Cannot happen (updates name known items), but never leave a bad file unreported.
-            return Err(AnswersError::Invalid { diagnostics: bound }.into());
+            return Err(AnswersError::Invalid { diagnostics: bound }
+                .in_lang(lang)
+                .into());
         }
         let msg = if ja {
             format!(
@@ -67,7 +71,7 @@ pub fn run(args: AnswerArgs, ctx: &Context) -> anyhow::Result<Outcome> {
                 sheet_path.display()
             );
         }
-        store::write_atomic(sheet_path, &bytes)
+        crate::atomic::replace(sheet_path, &bytes)
             .with_context(|| format!("cannot write {}", sheet_path.display()))?;
         let msg = if ja {
             format!(
@@ -88,11 +92,14 @@ pub fn run(args: AnswerArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     }
 
     if !std::io::stdin().is_terminal() {
+        let f = file.display();
+        if ja {
+            bail!(
+                "`medsec answer` を --import なしで使うには標準入力が端末である必要があります。端末がない場合は {f} を直接編集するか(`medsec answer {f} --import SHEET.csv` でシートを取り込むこともできます)、`medsec status {f}` で確認してください"
+            );
+        }
         bail!(
-            "`medsec answer` without --import needs a terminal on standard input; without one, edit {} by hand (or import a sheet with `medsec answer {} --import SHEET.csv`) and check it with `medsec status {}`",
-            file.display(),
-            file.display(),
-            file.display()
+            "`medsec answer` without --import needs a terminal on standard input; without one, edit {f} by hand (or import a sheet with `medsec answer {f} --import SHEET.csv`) and check it with `medsec status {f}`"
         );
     }
     let stdin = std::io::stdin();
@@ -106,7 +113,10 @@ pub fn run(args: AnswerArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         stdin.lock(),
         stdout.lock(),
     )
-    .map_err(anyhow::Error::from)?;
+    .map_err(|e| match e {
+        walk::WalkError::Answers(e) => anyhow::Error::from(e.in_lang(lang)),
+        other => anyhow::Error::from(other),
+    })?;
     let msg = if ja {
         format!(
             "{} 件の回答を保存しました。確認: medsec status {}",
@@ -124,11 +134,11 @@ pub fn run(args: AnswerArgs, ctx: &Context) -> anyhow::Result<Outcome> {
 }
 
 /// The only answers file in `dir`.
-fn find_answers_file(dir: &Path) -> anyhow::Result<PathBuf> {
+fn find_answers_file(dir: &Path, lang: Lang) -> anyhow::Result<PathBuf> {
     let mut found = Vec::new();
     for entry in std::fs::read_dir(dir).context("cannot list the current folder")? {
         let path = entry?.path();
-        if answers::FileFormat::of(&path).is_ok() && answers::load(&path).is_ok() {
+        if answers::FileFormat::of(&path).is_ok() && answers::load(&path, lang).is_ok() {
             found.push(path);
         }
     }

@@ -25,13 +25,20 @@ pub fn split_checklist_args(values: &[PathBuf]) -> (Vec<PathBuf>, Option<String>
     (files, spec)
 }
 
+/// The bundled checklists and the checklist files given with --checklist.
+pub fn catalog(ctx: &Context) -> anyhow::Result<Catalog> {
+    Ok(Catalog::with_files(
+        &split_checklist_args(&ctx.checklist_paths).0,
+    )?)
+}
+
 pub fn run(args: InitArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     let (files, spec) = split_checklist_args(&ctx.checklist_paths);
     let catalog = Catalog::with_files(&files)?;
     let mut notices = Vec::new();
 
     let last = match &args.from {
-        Some(p) => Some(answers::load(p)?),
+        Some(p) => Some(answers::load(p, ctx.lang).map_err(|e| e.in_lang(ctx.lang))?),
         None => None,
     };
     let last_checklist = last
@@ -78,7 +85,7 @@ pub fn run(args: InitArgs, ctx: &Context) -> anyhow::Result<Outcome> {
             checklist.checklist.form, checklist.checklist.edition
         ))
     });
-    let format = FileFormat::of(&out)?;
+    let format = FileFormat::of(&out).map_err(|e| e.in_lang(ctx.lang))?;
     let carried = last.as_ref().map(|l| {
         template::carry_forward(
             &l.set,
@@ -87,7 +94,12 @@ pub fn run(args: InitArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         )
     });
     let text = template::render(checklist, format, ctx.lang, carried.as_ref());
-    store::create(&out, &text, args.force).with_context(|| "nothing was written")?;
+    store::create(&out, &text, args.force)
+        .map_err(|e| e.in_lang(ctx.lang))
+        .with_context(|| match ctx.lang {
+            Lang::Ja => "何も書き込んでいません",
+            Lang::En => "nothing was written",
+        })?;
 
     let c = &checklist.checklist;
     let carried_count = carried.as_ref().map_or(0, |cf| {

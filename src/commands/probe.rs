@@ -6,8 +6,7 @@ use crate::exit::Exit;
 use crate::probes::{self, contradictions, FileRecord, RunOptions};
 use crate::render;
 use anyhow::Context as _;
-use std::io::{IsTerminal, Write};
-use std::path::Path;
+use std::io::IsTerminal;
 
 pub fn run(args: ProbeArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     if !args.root.is_dir() {
@@ -23,8 +22,10 @@ pub fn run(args: ProbeArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     };
     let answers = match &args.answers {
         Some(path) => {
-            let (answers, bytes) = contradictions::load_answers(path)?;
-            Some((answers, FileRecord::of_bytes(path, &bytes)))
+            let loaded = crate::answers::load(path, ctx.lang)?;
+            let record = FileRecord::of_file(path)
+                .with_context(|| format!("cannot read {}", path.display()))?;
+            Some((loaded.set, record))
         }
         None => None,
     };
@@ -48,7 +49,7 @@ pub fn run(args: ProbeArgs, ctx: &Context) -> anyhow::Result<Outcome> {
 
     let json = render::json(&evidence);
     if let Some(out) = &args.out {
-        write_atomic(out, json.as_bytes())
+        crate::atomic::replace(out, json.as_bytes())
             .with_context(|| format!("cannot write the evidence to {}", out.display()))?;
     }
     let stdout = match args.format {
@@ -61,17 +62,4 @@ pub fn run(args: ProbeArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         Exit::Ok
     };
     Ok(Outcome::text(stdout, exit))
-}
-
-/// Write via a temporary file in the same folder, fsync, rename: never half-written.
-fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
-    tmp.write_all(bytes)?;
-    tmp.as_file().sync_all()?;
-    tmp.persist(path).map_err(|e| e.error)?;
-    Ok(())
 }

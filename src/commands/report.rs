@@ -43,6 +43,7 @@ pub fn run(args: ReportArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         vendors: &args.vendors,
         evidence: args.evidence.as_deref(),
         catalog: &catalog,
+        lang: ctx.lang,
         now,
     })?;
     let overwrite = if args.force {

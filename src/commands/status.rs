@@ -2,7 +2,7 @@
 
 use super::{Context, Outcome};
 use crate::answers::{self, rules, AnswersError};
-use crate::checklist::Catalog;
+use crate::checklist::Lang;
 use crate::cli::status::{StatusArgs, StatusFormat};
 use crate::diagnostic::{Diagnostic, Location, Severity};
 use crate::exit::Exit;
@@ -11,7 +11,7 @@ use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 pub fn run(args: StatusArgs, ctx: &Context) -> anyhow::Result<Outcome> {
-    let catalog = Catalog::with_files(&super::init::split_checklist_args(&ctx.checklist_paths).0)?;
+    let catalog = super::init::catalog(ctx)?;
     let mut queue: Vec<PathBuf> = args.files.clone();
     let mut seen: BTreeSet<PathBuf> = BTreeSet::new();
     let mut opened = Vec::new();
@@ -24,7 +24,7 @@ pub fn run(args: StatusArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         if !seen.insert(key) {
             continue;
         }
-        match answers::open(&path, &catalog) {
+        match answers::open(&path, &catalog, ctx.lang) {
             Ok((loaded, checklist)) => {
                 // Vendor forms listed by the institution are read as if given.
                 if let Some(v) = &loaded.set.vendors {
@@ -33,14 +33,19 @@ pub fn run(args: StatusArgs, ctx: &Context) -> anyhow::Result<Outcome> {
                 }
                 opened.push((loaded, checklist));
             }
-            Err(err) => unusable.extend(as_diagnostics(&path, &err)),
+            Err(err) => unusable.extend(as_diagnostics(&path, &err, ctx.lang)),
         }
     }
     let inputs: Vec<rules::FormInput> = opened
         .iter()
         .map(|(answers, checklist)| rules::FormInput { answers, checklist })
         .collect();
-    let inspection = rules::inspect(&inputs, ctx.today);
+    let options = rules::Options {
+        as_of: args.as_of.unwrap_or(ctx.today),
+        lang: ctx.lang,
+        show_round_2: args.round == Some(2),
+    };
+    let inspection = rules::inspect(&inputs, &options);
     let exit = if !unusable.is_empty() {
         Exit::Unusable
     } else if !inspection.complete {
@@ -56,7 +61,7 @@ pub fn run(args: StatusArgs, ctx: &Context) -> anyhow::Result<Outcome> {
 }
 
 /// An error as diagnostics, so unusable files show up in the same list as findings.
-pub fn as_diagnostics(path: &std::path::Path, err: &AnswersError) -> Vec<Diagnostic> {
+pub fn as_diagnostics(path: &std::path::Path, err: &AnswersError, lang: Lang) -> Vec<Diagnostic> {
     let diags = err.diagnostics();
     if !diags.is_empty() {
         return diags.to_vec();
@@ -74,6 +79,6 @@ pub fn as_diagnostics(path: &std::path::Path, err: &AnswersError) -> Vec<Diagnos
             line: 1,
             column: 1,
         },
-        message: err.to_string(),
+        message: err.message(lang),
     }]
 }

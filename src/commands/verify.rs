@@ -32,6 +32,7 @@ pub fn run(args: VerifyArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         catalog: &catalog,
         expected_institution: args.institution.as_deref(),
         today: args.as_of.unwrap_or(ctx.today),
+        lang: ctx.lang,
     };
     let results = verify::verify_all(&args.dirs, &opts);
     let exit = results.iter().map(|r| r.exit()).max().unwrap_or(Exit::Ok);

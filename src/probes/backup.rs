@@ -98,7 +98,12 @@ impl Probe for BackupFreshness {
             .insert("location".into(), local.display().to_string().into());
         if !remote && local.exists() {
             let placement = placement(ctx, &s.path, &local, &s.protects);
-            for p in &placement.same_filesystem_as {
+            // With no `protects`, the comparison is with `/`, which the next warning covers.
+            for p in placement
+                .same_filesystem_as
+                .iter()
+                .filter(|_| !s.protects.is_empty())
+            {
                 if p.same {
                     obs.warnings.push(format!(
                         "the backup is on the same filesystem as {} (the data it protects); keep another generation on other media or offline",

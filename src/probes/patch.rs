@@ -247,92 +247,151 @@ fn is_opt_in_list(name: &str) -> bool {
     name.contains("backports") || name.contains("proposed") || name.contains("experimental")
 }
 
-/// Read a package list, decompressing lz4 or gzip (Docker images keep them compressed).
-fn read_list(ctx: &ProbeContext, path: &Path) -> Option<String> {
-    let bytes = ctx.read(path).ok()?;
-    let name = path.file_name()?.to_string_lossy();
-    let raw = if name.ends_with(".lz4") {
-        let mut out = Vec::new();
-        let mut dec = lz4_flex::frame::FrameDecoder::new(&bytes[..]);
-        if let Err(e) = std::io::Read::read_to_end(&mut dec, &mut out) {
-            ctx.note(
-                path,
-                "unsupported-format",
-                format!("cannot decompress: {e}"),
-            );
-            return None;
-        }
-        out
-    } else if name.ends_with(".gz") {
-        let mut out = Vec::new();
-        let mut dec = flate2::read::GzDecoder::new(&bytes[..]);
-        if let Err(e) = std::io::Read::read_to_end(&mut dec, &mut out) {
-            ctx.note(
-                path,
-                "unsupported-format",
-                format!("cannot decompress: {e}"),
-            );
-            return None;
-        }
-        out
-    } else {
-        bytes
+/// Feed one package list into `candidates`, decompressing lz4 or gzip as it is read (Docker
+/// images keep the lists compressed), so a list is never held decompressed in memory.
+fn read_list(ctx: &ProbeContext, path: &Path, candidates: &mut Candidates<'_>) -> bool {
+    let Ok(bytes) = ctx.read(path) else {
+        return false;
     };
-    Some(String::from_utf8_lossy(&raw).into_owned())
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let result = if name.ends_with(".lz4") {
+        let dec = lz4_flex::frame::FrameDecoder::new(&bytes[..]);
+        candidates.add_reader(&name, std::io::BufReader::new(dec))
+    } else if name.ends_with(".gz") {
+        let dec = flate2::read::GzDecoder::new(&bytes[..]);
+        candidates.add_reader(&name, std::io::BufReader::new(dec))
+    } else {
+        candidates.add_reader(&name, &bytes[..])
+    };
+    match result {
+        Ok(()) => true,
+        Err(e) => {
+            ctx.note(
+                path,
+                "unsupported-format",
+                format!("cannot decompress: {e}"),
+            );
+            false
+        }
+    }
 }
 
-/// Pending upgrades: installed versions against the highest version in the package lists.
-pub fn pending_upgrades(installed: &[Installed], lists: &[(String, String)]) -> Vec<Pending> {
-    // (name, arch) -> (highest version, highest security version)
-    let wanted: HashMap<(&str, &str), &str> = installed
-        .iter()
-        .map(|i| ((i.name.as_str(), i.arch.as_str()), i.version.as_str()))
-        .collect();
-    let mut best: HashMap<(String, String), (String, Option<String>)> = HashMap::new();
-    for (name, text) in lists {
+/// The highest version of each installed package in apt's lists, fed one list at a time so
+/// only one list is in memory.
+pub struct Candidates<'a> {
+    installed: &'a [Installed],
+    wanted: HashMap<(&'a str, &'a str), ()>,
+    /// (name, arch) -> (highest version, highest version in a security suite)
+    best: HashMap<(String, String), (String, Option<String>)>,
+}
+
+impl<'a> Candidates<'a> {
+    pub fn new(installed: &'a [Installed]) -> Self {
+        let wanted = installed
+            .iter()
+            .map(|i| ((i.name.as_str(), i.arch.as_str()), ()))
+            .collect();
+        Candidates {
+            installed,
+            wanted,
+            best: HashMap::new(),
+        }
+    }
+
+    /// Take the versions of one list file (`name` is its file name, which names the suite).
+    pub fn add_list(&mut self, name: &str, text: &str) {
+        // Reading from memory cannot fail.
+        let _ = self.add_reader(name, text.as_bytes());
+    }
+
+    /// Take the versions of one list, read paragraph by paragraph.
+    pub fn add_reader(
+        &mut self,
+        name: &str,
+        mut reader: impl std::io::BufRead,
+    ) -> std::io::Result<()> {
         if is_opt_in_list(name) {
-            continue;
+            return Ok(());
         }
         let security = is_security_list(name);
-        for_each_paragraph(text, |pkg, arch, ver, _| {
-            if !wanted.contains_key(&(pkg, arch)) {
-                return;
+        let (mut pkg, mut arch, mut ver) = (String::new(), String::new(), String::new());
+        let mut line = Vec::new();
+        loop {
+            line.clear();
+            let n = reader.read_until(b'\n', &mut line)?;
+            let l = line.strip_suffix(b"\n").unwrap_or(&line);
+            let l = l.strip_suffix(b"\r").unwrap_or(l);
+            if n == 0 || l.is_empty() {
+                if !pkg.is_empty() {
+                    self.consider(&pkg, &arch, &ver, security);
+                }
+                pkg.clear();
+                arch.clear();
+                ver.clear();
+                if n == 0 {
+                    return Ok(());
+                }
+                continue;
             }
-            let e = best
-                .entry((pkg.to_owned(), arch.to_owned()))
-                .or_insert_with(|| (ver.to_owned(), None));
-            if compare_debian_versions(ver, &e.0) == Ordering::Greater {
-                e.0 = ver.to_owned();
-            }
-            if security
-                && e.1
-                    .as_deref()
-                    .is_none_or(|s| compare_debian_versions(ver, s) == Ordering::Greater)
-            {
-                e.1 = Some(ver.to_owned());
-            }
-        });
+            let field = |prefix: &[u8], out: &mut String| {
+                if let Some(v) = l.strip_prefix(prefix) {
+                    out.clear();
+                    out.push_str(String::from_utf8_lossy(v).trim());
+                }
+            };
+            field(b"Package: ", &mut pkg);
+            field(b"Architecture: ", &mut arch);
+            field(b"Version: ", &mut ver);
+        }
     }
-    let mut out: Vec<Pending> = installed
-        .iter()
-        .filter_map(|i| {
-            let (cand, sec) = best.get(&(i.name.clone(), i.arch.clone()))?;
-            if compare_debian_versions(cand, &i.version) != Ordering::Greater {
-                return None;
-            }
-            let security = sec
+
+    fn consider(&mut self, pkg: &str, arch: &str, ver: &str, security: bool) {
+        if !self.wanted.contains_key(&(pkg, arch)) {
+            return;
+        }
+        let e = self
+            .best
+            .entry((pkg.to_owned(), arch.to_owned()))
+            .or_insert_with(|| (ver.to_owned(), None));
+        if compare_debian_versions(ver, &e.0) == Ordering::Greater {
+            e.0 = ver.to_owned();
+        }
+        if security
+            && e.1
                 .as_deref()
-                .is_some_and(|s| compare_debian_versions(s, &i.version) == Ordering::Greater);
-            Some(Pending {
-                package: format!("{}:{}", i.name, i.arch),
-                installed: i.version.clone(),
-                candidate: cand.clone(),
-                security,
+                .is_none_or(|s| compare_debian_versions(ver, s) == Ordering::Greater)
+        {
+            e.1 = Some(ver.to_owned());
+        }
+    }
+
+    /// Installed packages with a newer version available, sorted by name.
+    pub fn pending(&self) -> Vec<Pending> {
+        let mut out: Vec<Pending> = self
+            .installed
+            .iter()
+            .filter_map(|i| {
+                let (cand, sec) = self.best.get(&(i.name.clone(), i.arch.clone()))?;
+                if compare_debian_versions(cand, &i.version) != Ordering::Greater {
+                    return None;
+                }
+                let security = sec
+                    .as_deref()
+                    .is_some_and(|s| compare_debian_versions(s, &i.version) == Ordering::Greater);
+                Some(Pending {
+                    package: format!("{}:{}", i.name, i.arch),
+                    installed: i.version.clone(),
+                    candidate: cand.clone(),
+                    security,
+                })
             })
-        })
-        .collect();
-    out.sort_by(|a, b| a.package.cmp(&b.package));
-    out
+            .collect();
+        out.sort_by(|a, b| a.package.cmp(&b.package));
+        out
+    }
 }
 
 /// The newest `Start-Date` of an apt history entry that upgraded or installed packages.
@@ -464,7 +523,8 @@ impl PatchLevel {
         obs.set("dpkg_status_modified", mtime_ts(&status_path));
 
         // Pending upgrades from the package lists.
-        let mut lists = Vec::new();
+        let mut candidates = Candidates::new(&installed);
+        let mut list_names = Vec::new();
         for p in &entries {
             let name = p
                 .file_name()
@@ -476,20 +536,16 @@ impl PatchLevel {
             if !is_packages || ctx.cancelled() {
                 continue;
             }
-            if let Some(text) = read_list(ctx, p) {
-                lists.push((name, text));
+            if read_list(ctx, p, &mut candidates) {
+                list_names.push(name);
             }
         }
-        obs.set(
-            "package_lists",
-            lists.iter().map(|(n, _)| n.as_str()).collect::<Vec<_>>(),
-        );
-        let pending = if lists.is_empty() {
+        obs.set("package_lists", &list_names);
+        let pending = if list_names.is_empty() {
             None
         } else {
-            Some(pending_upgrades(&installed, &lists))
+            Some(candidates.pending())
         };
-        drop(lists);
         let security: Vec<&Pending> = pending.iter().flatten().filter(|p| p.security).collect();
         obs.set("pending_upgrades", pending.as_ref().map(Vec::len));
         obs.set("pending_security", pending.as_ref().map(|_| security.len()));
@@ -972,7 +1028,11 @@ mod tests {
             ("deb.debian.org_debian_dists_bookworm-backports_main_binary-amd64_Packages".to_owned(),
              "Package: bash\nArchitecture: amd64\nVersion: 9.9\n".to_owned()),
         ];
-        let p = pending_upgrades(&installed, &lists);
+        let mut candidates = Candidates::new(&installed);
+        for (name, text) in &lists {
+            candidates.add_list(name, text);
+        }
+        let p = candidates.pending();
         assert_eq!(p.len(), 2);
         assert_eq!(p[0].package, "bash:amd64");
         assert_eq!(p[0].candidate, "5.2.15-2+b7");

@@ -59,7 +59,7 @@ fn parse_addr(hex: &str) -> Option<(IpAddr, u16)> {
     Some((ip, port))
 }
 
-/// Listening sockets in a /proc/net/{tcp,udp}\[6\] table.
+/// Listening sockets in a `/proc/net/{tcp,udp}[6]` table.
 pub fn parse_proc_net(text: &str, protocol: &'static str) -> Vec<Listener> {
     let udp = protocol.starts_with("udp");
     text.lines()

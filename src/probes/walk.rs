@@ -1,15 +1,17 @@
 //! The backup walk: newest and oldest file times, counts and bytes of a tree, from metadata
 //! alone (one lstat per entry, contents never read), on several threads.
 //!
-//! Walker chosen by measurement (scripts/bench-backup-walk.sh): the `ignore` crate's parallel
-//! walker beats walkdir and `find` on 2 cores. Each thread keeps its own totals and merges
-//! them once when it ends, so memory does not grow with the tree. Loops, permission-denied
+//! Walker chosen by measurement (scripts/bench-backup-walk.sh, docs/probes.md): a small
+//! parallel walker over `std::fs::read_dir` that stats each file relative to its open folder.
+//! The `ignore` crate's parallel walker and walkdir stat every file by its full path and were
+//! slower on the 1,000,000-file tree. Each thread keeps its own totals and merges them once
+//! when it ends, and the queue holds folders only, so memory does not grow with the tree. Loops, permission-denied
 //! folders and files that vanish mid-walk are counted with a few sample paths, never fatal.
 
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Condvar, Mutex};
 
 /// How to walk.
 #[derive(Debug, Clone, Copy)]
@@ -100,13 +102,13 @@ impl WalkStats {
         }
     }
 
-    fn file(&mut self, path: &Path, md: &std::fs::Metadata) {
+    fn file(&mut self, md: &std::fs::Metadata, path: impl FnOnce() -> PathBuf) {
         self.files += 1;
         self.bytes += md.len();
         if let Some(m) = mtime(md) {
             if self.newest_mtime.is_none_or(|n| m > n) {
                 self.newest_mtime = Some(m);
-                self.newest_file = Some(path.to_owned());
+                self.newest_file = Some(path());
             }
             if self.oldest_mtime.is_none_or(|o| m < o) {
                 self.oldest_mtime = Some(m);
@@ -142,30 +144,6 @@ fn ctime(_md: &std::fs::Metadata) -> Option<Nanos> {
     None
 }
 
-/// Sort an `ignore` error into one of the counted problems.
-fn classify(err: &ignore::Error) -> (&'static str, Option<PathBuf>, String) {
-    fn inner(
-        err: &ignore::Error,
-        path: Option<PathBuf>,
-    ) -> (&'static str, Option<PathBuf>, String) {
-        match err {
-            ignore::Error::WithPath { path, err } => inner(err, Some(path.clone())),
-            ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
-                inner(err, path)
-            }
-            ignore::Error::Loop { ancestor, child } => (
-                "symlink-loop",
-                Some(child.clone()),
-                format!("symbolic link loop back to {}", ancestor.display()),
-            ),
-            ignore::Error::Io(e) => (io_problem(e), path, e.to_string()),
-            ignore::Error::Partial(errs) if !errs.is_empty() => inner(&errs[0], path),
-            other => ("error", path, other.to_string()),
-        }
-    }
-    inner(err, None)
-}
-
 fn io_problem(e: &std::io::Error) -> &'static str {
     match e.kind() {
         std::io::ErrorKind::PermissionDenied => "permission-denied",
@@ -174,102 +152,251 @@ fn io_problem(e: &std::io::Error) -> &'static str {
     }
 }
 
-/// Per-thread totals, merged into the shared ones when the thread's visitor is dropped.
-struct Local<'a> {
-    stats: WalkStats,
-    shared: Arc<Mutex<WalkStats>>,
-    pending_ticks: u64,
-    seen: &'a AtomicU64,
+/// What identifies a directory, to see a symlink loop: (device, inode) on Unix; elsewhere the
+/// canonical path.
+#[cfg(unix)]
+type DirId = (u64, u64);
+#[cfg(not(unix))]
+type DirId = PathBuf;
+
+#[cfg(unix)]
+fn dir_id(_path: &Path, md: &std::fs::Metadata) -> Option<DirId> {
+    use std::os::unix::fs::MetadataExt;
+    Some((md.dev(), md.ino()))
 }
 
-impl Local<'_> {
-    fn tick(&mut self) {
-        self.pending_ticks += 1;
-        if self.pending_ticks >= 4096 {
-            self.flush_ticks();
+#[cfg(not(unix))]
+fn dir_id(path: &Path, _md: &std::fs::Metadata) -> Option<DirId> {
+    std::fs::canonicalize(path).ok()
+}
+
+/// The chain of directories above a folder, kept only when links are followed.
+struct Ancestor {
+    id: DirId,
+    path: PathBuf,
+    parent: Option<Arc<Ancestor>>,
+}
+
+impl Ancestor {
+    fn find(self: &Arc<Self>, id: &DirId) -> Option<&Path> {
+        let mut at = Some(self);
+        while let Some(a) = at {
+            if &a.id == id {
+                return Some(&a.path);
+            }
+            at = a.parent.as_ref();
         }
-    }
-
-    fn flush_ticks(&mut self) {
-        self.seen.fetch_add(self.pending_ticks, Ordering::Relaxed);
-        self.pending_ticks = 0;
+        None
     }
 }
 
-impl Drop for Local<'_> {
-    fn drop(&mut self) {
-        self.flush_ticks();
-        let stats = std::mem::take(&mut self.stats);
-        self.shared
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .merge(stats);
-    }
+/// A folder waiting to be read.
+struct Pending {
+    path: PathBuf,
+    ancestors: Option<Arc<Ancestor>>,
+}
+
+struct Queue {
+    stack: Vec<Pending>,
+    busy: usize,
+    quit: bool,
+}
+
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|p| p.into_inner())
 }
 
 /// Walk `root` and total what is under it. `cancel` stops the walk early (the totals then
 /// say `stopped`); `seen` counts entries for progress.
+///
+/// Threads share a stack of folders; each reads a folder with `read_dir` and asks for each
+/// file's metadata relative to the open folder (`statx(dirfd, name)`), as `find` does, rather
+/// than by full path, which would make the kernel walk the path again for every file.
 pub fn walk(root: &Path, options: WalkOptions, cancel: &AtomicBool, seen: &AtomicU64) -> WalkStats {
-    let shared = Arc::new(Mutex::new(WalkStats::default()));
     let threads = if options.threads == 0 {
         std::thread::available_parallelism().map_or(2, |n| n.get())
     } else {
         options.threads
     };
-    let walker = ignore::WalkBuilder::new(root)
-        .standard_filters(false)
-        .follow_links(options.follow_links)
-        .threads(threads)
-        .build_parallel();
-    walker.run(|| {
-        let mut local = Local {
-            stats: WalkStats::default(),
-            shared: Arc::clone(&shared),
-            pending_ticks: 0,
-            seen,
-        };
-        Box::new(move |entry| {
-            if cancel.load(Ordering::Relaxed) {
-                local.stats.stopped = true;
-                return ignore::WalkState::Quit;
-            }
-            local.tick();
-            let entry = match entry {
-                Ok(e) => e,
-                Err(err) => {
-                    let (problem, path, message) = classify(&err);
-                    local.stats.problem(problem, path.as_deref(), message);
-                    return ignore::WalkState::Continue;
+    let ancestors = if options.follow_links {
+        std::fs::metadata(root)
+            .ok()
+            .and_then(|md| dir_id(root, &md))
+            .map(|id| {
+                Arc::new(Ancestor {
+                    id,
+                    path: root.to_owned(),
+                    parent: None,
+                })
+            })
+    } else {
+        None
+    };
+    let queue = Mutex::new(Queue {
+        stack: vec![Pending {
+            path: root.to_owned(),
+            ancestors,
+        }],
+        busy: 0,
+        quit: false,
+    });
+    let wake = Condvar::new();
+    let total = Mutex::new(WalkStats::default());
+    std::thread::scope(|s| {
+        for _ in 0..threads.max(1) {
+            s.spawn(|| {
+                let stats = worker(&queue, &wake, options, cancel, seen);
+                lock(&total).merge(stats);
+            });
+        }
+    });
+    total.into_inner().unwrap_or_else(|p| p.into_inner())
+}
+
+fn worker(
+    queue: &Mutex<Queue>,
+    wake: &Condvar,
+    options: WalkOptions,
+    cancel: &AtomicBool,
+    seen: &AtomicU64,
+) -> WalkStats {
+    let mut stats = WalkStats::default();
+    let mut found = Vec::new();
+    loop {
+        let next = {
+            let mut q = lock(queue);
+            loop {
+                if q.quit {
+                    break None;
                 }
-            };
-            if entry.depth() == 0 {
-                return ignore::WalkState::Continue;
+                if let Some(d) = q.stack.pop() {
+                    q.busy += 1;
+                    break Some(d);
+                }
+                if q.busy == 0 {
+                    q.quit = true;
+                    wake.notify_all();
+                    break None;
+                }
+                q = wake.wait(q).unwrap_or_else(|p| p.into_inner());
             }
-            let Some(ft) = entry.file_type() else {
-                local.stats.other += 1;
-                return ignore::WalkState::Continue;
-            };
-            if ft.is_dir() {
-                local.stats.dirs += 1;
-            } else if ft.is_symlink() {
-                // Only seen when links are not followed (a followed link has its target's type).
-                local.stats.symlinks += 1;
-            } else if ft.is_file() {
+        };
+        let Some(dir) = next else { break };
+        if cancel.load(Ordering::Relaxed) {
+            stats.stopped = true;
+            let mut q = lock(queue);
+            q.quit = true;
+            wake.notify_all();
+            break;
+        }
+        let entries = read_folder(&dir, options.follow_links, &mut stats, &mut found);
+        seen.fetch_add(entries, Ordering::Relaxed);
+        let mut q = lock(queue);
+        q.busy -= 1;
+        if !found.is_empty() {
+            q.stack.append(&mut found);
+            wake.notify_all();
+        } else if q.busy == 0 && q.stack.is_empty() {
+            q.quit = true;
+            wake.notify_all();
+        }
+    }
+    stats
+}
+
+/// Read one folder: count its files, queue its subfolders. Returns the entries seen.
+fn read_folder(
+    dir: &Pending,
+    follow: bool,
+    stats: &mut WalkStats,
+    found: &mut Vec<Pending>,
+) -> u64 {
+    let rd = match std::fs::read_dir(&dir.path) {
+        Ok(rd) => rd,
+        Err(e) => {
+            stats.problem(io_problem(&e), Some(&dir.path), e.to_string());
+            return 0;
+        }
+    };
+    let mut n = 0;
+    for entry in rd {
+        n += 1;
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                stats.problem(io_problem(&e), Some(&dir.path), e.to_string());
+                continue;
+            }
+        };
+        let ft = match entry.file_type() {
+            Ok(ft) => ft,
+            Err(e) => {
+                stats.problem(io_problem(&e), Some(&entry.path()), e.to_string());
+                continue;
+            }
+        };
+        if ft.is_file() {
+            match entry.metadata() {
+                Ok(md) => stats.file(&md, || entry.path()),
+                Err(e) => stats.problem(io_problem(&e), Some(&entry.path()), e.to_string()),
+            }
+        } else if ft.is_dir() {
+            stats.dirs += 1;
+            let path = entry.path();
+            let ancestors = if follow {
                 match entry.metadata() {
-                    Ok(md) => local.stats.file(entry.path(), &md),
-                    Err(err) => {
-                        let (problem, _, message) = classify(&err);
-                        local.stats.problem(problem, Some(entry.path()), message);
+                    Ok(md) => dir_id(&path, &md).map(|id| {
+                        Arc::new(Ancestor {
+                            id,
+                            path: path.clone(),
+                            parent: dir.ancestors.clone(),
+                        })
+                    }),
+                    Err(e) => {
+                        stats.problem(io_problem(&e), Some(&path), e.to_string());
+                        continue;
                     }
                 }
             } else {
-                local.stats.other += 1;
+                None
+            };
+            found.push(Pending { path, ancestors });
+        } else if ft.is_symlink() {
+            if !follow {
+                stats.symlinks += 1;
+                continue;
             }
-            ignore::WalkState::Continue
-        })
-    });
-    let stats = std::mem::take(&mut *shared.lock().unwrap_or_else(|p| p.into_inner()));
-    stats
+            let path = entry.path();
+            match std::fs::metadata(&path) {
+                // A dangling link is a link, not a problem of the walk.
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => stats.symlinks += 1,
+                Err(e) => stats.problem(io_problem(&e), Some(&path), e.to_string()),
+                Ok(md) if md.is_dir() => {
+                    let Some(id) = dir_id(&path, &md) else {
+                        stats.other += 1;
+                        continue;
+                    };
+                    if let Some(back) = dir.ancestors.as_ref().and_then(|a| a.find(&id)) {
+                        let message = format!("symbolic link loop back to {}", back.display());
+                        stats.problem("symlink-loop", Some(&path), message);
+                        continue;
+                    }
+                    stats.dirs += 1;
+                    let ancestors = Some(Arc::new(Ancestor {
+                        id,
+                        path: path.clone(),
+                        parent: dir.ancestors.clone(),
+                    }));
+                    found.push(Pending { path, ancestors });
+                }
+                Ok(md) if md.is_file() => stats.file(&md, || path.clone()),
+                Ok(_) => stats.other += 1,
+            }
+        } else {
+            stats.other += 1;
+        }
+    }
+    n
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 
 use crate::answers::rules::{FormStatus, Inspection, Role};
 use crate::checklist::Lang;
-use crate::dates::{wareki, wareki_fiscal_year};
+use crate::dates::wareki_fiscal_year;
 use crate::diagnostic::{Diagnostic, Severity};
 use jiff::civil::Date;
 use serde::Serialize;
@@ -33,10 +33,7 @@ pub fn json(inspection: &Inspection, unusable: &[Diagnostic]) -> String {
 
 /// A date for people: Western form, and in Japanese also 和暦.
 pub fn date(d: Date, lang: Lang) -> String {
-    match lang {
-        Lang::Ja => format!("{d}({})", wareki(d)),
-        Lang::En => d.to_string(),
-    }
+    crate::answers::messages::date(d, lang)
 }
 
 pub fn table(inspection: &Inspection, unusable: &[Diagnostic], lang: Lang, color: bool) -> String {

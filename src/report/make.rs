@@ -8,9 +8,9 @@ use super::bundle::{Attachment, AttachmentKind};
 use super::{
     ChecklistRef, Finding, FindingSource, Form, Generator, Institution, Report, FORMAT_VERSION,
 };
-use crate::answers::{self, rules, AnswerSet, AnswersError, Response};
-use crate::checklist::{self, Catalog};
-use crate::probes::contradictions::{self, AnswerLookup};
+use crate::answers::{self, rules, AnswersError};
+use crate::checklist::{self, Catalog, Lang};
+use crate::probes::contradictions;
 use crate::probes::{Evidence, EVIDENCE_FORMAT_VERSION};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -79,6 +79,8 @@ pub struct Inputs<'a> {
     /// `medsec probe --out` evidence.
     pub evidence: Option<&'a Path>,
     pub catalog: &'a Catalog,
+    /// The language of finding messages recorded in the report.
+    pub lang: Lang,
     /// When the report is made; its date in Japan is "today" for the rules.
     pub now: jiff::Timestamp,
 }
@@ -103,7 +105,7 @@ struct Opened<'c> {
 
 /// Make the report.
 pub fn make(inputs: &Inputs<'_>) -> Result<Made, MakeError> {
-    let institution = open(inputs.answers, inputs.catalog)?;
+    let institution = open(inputs.answers, inputs.catalog, inputs.lang)?;
     if rules::role_of(institution.checklist.checklist.form) != rules::Role::Institution {
         return Err(MakeError::NotInstitutionForm {
             path: inputs.answers.to_owned(),
@@ -144,7 +146,7 @@ pub fn make(inputs: &Inputs<'_>) -> Result<Made, MakeError> {
         if !seen.insert(canonical(&path)) {
             continue;
         }
-        let opened = open(&path, inputs.catalog)?;
+        let opened = open(&path, inputs.catalog, inputs.lang)?;
         if rules::role_of(opened.checklist.checklist.form) != rules::Role::Vendor {
             return Err(MakeError::NotVendorForm {
                 path,
@@ -174,7 +176,7 @@ pub fn make(inputs: &Inputs<'_>) -> Result<Made, MakeError> {
             checklist: o.checklist,
         })
         .collect();
-    let inspection = rules::inspect(&forms, today);
+    let inspection = rules::inspect(&forms, &rules::Options::new(today, inputs.lang));
     let by_location: BTreeMap<String, &str> = std::iter::once(&institution)
         .chain(&vendors)
         .map(|o| (o.loaded.file_name(), o.name.as_str()))
@@ -239,7 +241,7 @@ pub fn make(inputs: &Inputs<'_>) -> Result<Made, MakeError> {
     let probe_evidence = match inputs.evidence {
         Some(path) => {
             let evidence = read_evidence(path)?;
-            for c in contradictions::check(&evidence.results, &Lookup(&institution.loaded.set)) {
+            for c in contradictions::check(&evidence.results, &institution.loaded.set) {
                 findings.push(Finding {
                     code: c.code.clone(),
                     severity: "error".into(),
@@ -377,8 +379,8 @@ fn attach_answer_evidence(
     Ok(())
 }
 
-fn open<'c>(path: &Path, catalog: &'c Catalog) -> Result<Opened<'c>, MakeError> {
-    let (loaded, checklist) = answers::open(path, catalog)?;
+fn open<'c>(path: &Path, catalog: &'c Catalog, lang: Lang) -> Result<Opened<'c>, MakeError> {
+    let (loaded, checklist) = answers::open(path, catalog, lang)?;
     let name = path
         .file_name()
         .map_or_else(|| "answers".into(), |n| n.to_string_lossy().into_owned());
@@ -450,25 +452,6 @@ pub fn parse_evidence(path: &Path, bytes: &[u8]) -> Result<Evidence, MakeError> 
         }
     }
     serde_json::from_value(value).map_err(|e| err(format!("not a probe evidence document: {e}")))
-}
-
-/// The answers as the contradiction check sees them: the latest round answered counts.
-pub struct Lookup<'a>(pub &'a AnswerSet);
-
-impl AnswerLookup for Lookup<'_> {
-    fn response(&self, item: &str) -> Option<contradictions::Response> {
-        self.0
-            .answers
-            .iter()
-            .filter(|a| a.item == item && a.response.is_some())
-            .max_by_key(|a| a.round)
-            .and_then(|a| a.response)
-            .map(|r| match r {
-                Response::Yes => contradictions::Response::Yes,
-                Response::No => contradictions::Response::No,
-                Response::NotApplicable => contradictions::Response::NotApplicable,
-            })
-    }
 }
 
 #[cfg(test)]

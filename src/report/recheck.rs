@@ -10,10 +10,9 @@
 //! (`evidence-not-attached`); warnings found only while reading a file (e.g. unknown fields)
 //! cannot be re-derived and are not compared. Never prints.
 
-use super::make::Lookup;
 use super::{Finding, FindingSource, Form, Report};
 use crate::answers::{self, rules, FileFormat};
-use crate::checklist::Catalog;
+use crate::checklist::{Catalog, Lang};
 use crate::diagnostic::Severity;
 use crate::probes::contradictions;
 use std::collections::BTreeMap;
@@ -50,7 +49,7 @@ pub enum RecheckError {
 }
 
 /// Re-run the inspection's rules and the contradiction check on `report`.
-pub fn recheck(report: &Report, catalog: &Catalog) -> Result<Recheck, RecheckError> {
+pub fn recheck(report: &Report, catalog: &Catalog, lang: Lang) -> Result<Recheck, RecheckError> {
     let made: jiff::Timestamp = report
         .generated_at
         .parse()
@@ -73,8 +72,10 @@ pub fn recheck(report: &Report, catalog: &Catalog) -> Result<Recheck, RecheckErr
             format: FileFormat::of(&path).unwrap_or(FileFormat::Toml),
             path,
             source: String::new(),
+            bom: false,
             set: form.answers.clone(),
             warnings: Vec::new(),
+            lang,
         };
         opened.push((*form, loaded, checklist));
     }
@@ -99,7 +100,7 @@ pub fn recheck(report: &Report, catalog: &Catalog) -> Result<Recheck, RecheckErr
         .iter()
         .map(|(_, answers, checklist)| rules::FormInput { answers, checklist })
         .collect();
-    let inspection = rules::inspect(&inputs, today);
+    let inspection = rules::inspect(&inputs, &rules::Options::new(today, lang));
     for f in inspection.all_findings() {
         if f.code() == "evidence-missing" {
             continue;
@@ -141,7 +142,7 @@ pub fn recheck(report: &Report, catalog: &Catalog) -> Result<Recheck, RecheckErr
         }
     }
     if let Some(evidence) = &report.probe_evidence {
-        for c in contradictions::check(&evidence.results, &Lookup(&report.answers.answers)) {
+        for c in contradictions::check(&evidence.results, &report.answers.answers) {
             findings.push(Finding {
                 code: c.code.clone(),
                 severity: Severity::Error.to_string(),

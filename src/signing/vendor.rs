@@ -34,10 +34,11 @@ pub struct SignedForm {
 
 /// Sign a vendor's answers file: writes `FORM.minisig` beside it and checks it.
 pub fn sign_form(form: &Path, key: &SecretKey, timestamp: i64) -> Result<SignedForm, SigningError> {
-    let loaded = answers::load(form).map_err(|e| SigningError::Unsafe {
-        path: form.to_owned(),
-        reason: format!("not a usable answers file: {e}"),
-    })?;
+    let loaded =
+        answers::load(form, crate::checklist::Lang::En).map_err(|e| SigningError::Unsafe {
+            path: form.to_owned(),
+            reason: format!("not a usable answers file: {e}"),
+        })?;
     let Some(vendor) = loaded.set.vendor.as_ref().and_then(|v| v.name.clone()) else {
         return Err(SigningError::Unsafe {
             path: form.to_owned(),
@@ -145,7 +146,7 @@ fn check_form(dir: &Path, form: &Form, keys: &TrustedKeys) -> Vec<Finding> {
             let path = Path::new(bundled);
             let format = FileFormat::of(path).ok()?;
             let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-            answers::load_str(path, format, text.to_owned()).ok()
+            answers::load_str(path, format, text.to_owned(), crate::checklist::Lang::En).ok()
         })
         .is_some_and(|loaded| same_answers(&loaded.set, &form.answers));
     if !same {

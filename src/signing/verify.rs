@@ -116,6 +116,8 @@ pub struct Options<'a> {
     pub expected_institution: Option<&'a str>,
     /// Today in Japan, for the fiscal year.
     pub today: jiff::civil::Date,
+    /// The language of the re-run's finding messages.
+    pub lang: crate::checklist::Lang,
 }
 
 struct Bundle<'a> {
@@ -600,7 +602,7 @@ fn check_report(
     b.findings
         .extend(super::vendor::check_forms(b.dir, &report, opts.keys));
     let known = opts.catalog.by_digest(&report.checklist.digest).is_some();
-    match crate::report::recheck::recheck(&report, opts.catalog) {
+    match crate::report::recheck::recheck(&report, opts.catalog, opts.lang) {
         Ok(rerun) if known => push_rerun(b, &report, &rerun),
         Ok(_) => push_recorded(b, &report.findings),
         Err(e) => {
