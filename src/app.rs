@@ -39,3 +39,37 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Probe(args) => commands::probe::run(args, &ctx),
     }
 }
+
+/// The error and its causes on one line, each cause once: typed errors often repeat their
+/// source in their own message, and the user should read it once.
+pub fn error_message(err: &anyhow::Error) -> String {
+    let mut message = String::new();
+    for cause in err.chain() {
+        let text = cause.to_string();
+        if message.contains(&text) {
+            continue;
+        }
+        if !message.is_empty() {
+            message.push_str(": ");
+        }
+        message.push_str(&text);
+    }
+    message
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn causes_are_said_once() {
+        let io = std::io::Error::new(std::io::ErrorKind::NotFound, "No such file or directory");
+        let err = anyhow::Error::new(io).context("cannot read a.toml: No such file or directory");
+        assert_eq!(
+            error_message(&err),
+            "cannot read a.toml: No such file or directory"
+        );
+        let err = anyhow::anyhow!("inner").context("outer");
+        assert_eq!(error_message(&err), "outer: inner");
+    }
+}

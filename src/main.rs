@@ -23,7 +23,7 @@ fn main() -> ExitCode {
             }
         }
         Err(err) => {
-            eprintln!("error: {err:#}");
+            eprintln!("error: {}", medsec::app::error_message(&err));
             medsec::exit::Exit::Unusable.into()
         }
     }
