@@ -5,7 +5,7 @@
 //! and the process behind each socket from `/proc/PID/fd` (other users' processes need root).
 
 use super::config::{PortSpec, Role, ServicesSettings};
-use super::{items_for, Observation, Probe, ProbeContext, Verdict};
+use super::{items_for, Msg, Observation, Probe, ProbeContext, Verdict};
 use crate::checklist::ProbeKind;
 use serde::Serialize;
 use serde_json::{Map, Value};
@@ -211,7 +211,7 @@ impl Probe for Services {
             })
             .collect();
 
-        let mut obs = Observation::new(Verdict::Pass, "")
+        let mut obs = Observation::pending(Verdict::Pass)
             .with("enabled_services", &enabled)
             .with("running_services", &running)
             .with("listening", &listeners)
@@ -224,13 +224,14 @@ impl Probe for Services {
             )
             .with("processes_not_readable", unreadable_processes);
         if running.is_none() {
-            obs.warnings.push(format!(
-                "{} is not there (no systemd with cgroup v2): running services are unknown",
-                slice.display()
-            ));
+            obs.warnings.push(Msg::NoSystemdCgroup {
+                path: slice.display().to_string(),
+            });
         }
         if unreadable_processes > 0 {
-            obs.warnings.push(format!("{unreadable_processes} process(es) could not be inspected (run as root to name every listening program)"));
+            obs.warnings.push(Msg::ProcessesNotInspected {
+                count: unreadable_processes,
+            });
         }
 
         let mut failures = Vec::new();
@@ -246,15 +247,9 @@ impl Probe for Services {
                 .collect();
             obs.set("services_not_allowed", &extra);
             if !extra.is_empty() {
-                failures.push(format!(
-                    "{} service(s) not in allowed_services: {}",
-                    extra.len(),
-                    extra
-                        .iter()
-                        .map(|s| s.as_str())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ));
+                failures.push(Msg::ServicesNotAllowed {
+                    services: extra.iter().map(|s| (*s).clone()).collect(),
+                });
             }
         }
         if let Some(allowed) = &s.allowed_ports {
@@ -273,32 +268,26 @@ impl Probe for Services {
                 .collect();
             obs.set("ports_not_allowed", &extra);
             if !extra.is_empty() {
-                failures.push(format!(
-                    "{} listening port(s) not in allowed_ports: {}",
-                    extra.len(),
-                    extra.join(", ")
-                ));
+                failures.push(Msg::PortsNotAllowed { ports: extra });
             }
         }
         if !failures.is_empty() {
             obs.verdict = Verdict::Fail;
-            obs.reason = failures.join("; ");
+            obs.reasons = failures;
         } else if tables_read == 0 && !has_systemd {
             obs.verdict = Verdict::Unknown;
-            obs.reason = "neither /proc/net nor systemd's configuration is readable here".into();
+            obs.because(Msg::NothingReadable);
         } else if s.allowed_services.is_none() && s.allowed_ports.is_none() {
             obs.verdict = Verdict::Unknown;
-            obs.reason = format!(
-                "{} enabled service(s), {} open port(s) listed; no allowlist configured (set allowed_services and allowed_ports to judge)",
-                enabled.len(),
-                open_ports.len()
-            );
+            obs.because(Msg::NoAllowlist {
+                services: enabled.len(),
+                ports: open_ports.len(),
+            });
         } else {
-            obs.reason = format!(
-                "{} enabled service(s) and {} open port(s), all in the allowlist",
-                enabled.len(),
-                open_ports.len()
-            );
+            obs.because(Msg::AllAllowed {
+                services: enabled.len(),
+                ports: open_ports.len(),
+            });
         }
         obs
     }
