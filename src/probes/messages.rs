@@ -1030,6 +1030,18 @@ mod tests {
     }
 
     #[test]
+    fn every_code_is_documented() {
+        let doc = include_str!("../../docs/probes.md");
+        for m in every_message() {
+            let code = m.code();
+            assert!(
+                doc.contains(&format!("`{code}`")),
+                "docs/probes.md lacks `{code}`"
+            );
+        }
+    }
+
+    #[test]
     fn codes_are_stable() {
         let m = Msg::BackupTooOld {
             age_seconds: 41 * 86_400,
