@@ -127,8 +127,8 @@ pub fn parse_wtmp(bytes: &[u8]) -> BTreeMap<String, Login> {
 
 /// The lastlog record of `uid` (`struct lastlog`, 292 bytes, indexed by uid).
 pub fn lastlog_entry(bytes: &[u8], uid: u32) -> Option<Login> {
-    let off = (uid as usize).checked_mul(292)?;
-    let rec = bytes.get(off..off + 292)?;
+    let off = usize::try_from(uid).ok()?.checked_mul(292)?;
+    let rec = bytes.get(off..off.checked_add(292)?)?;
     let secs = u32::from_le_bytes([rec[0], rec[1], rec[2], rec[3]]);
     if secs == 0 {
         return None;

@@ -511,8 +511,13 @@ pub fn detect_format(path: &Path) -> BackupFormat {
     {
         return BackupFormat::Restic;
     }
-    let readme = std::fs::read(path.join("README")).unwrap_or_default();
-    if readme.starts_with(b"This is a Borg Backup repository") {
+    // Only the first bytes: a file called README in a backup folder may be of any size.
+    const BORG: &[u8] = b"This is a Borg Backup repository";
+    let mut head = [0u8; BORG.len()];
+    let is_borg = std::fs::File::open(path.join("README"))
+        .and_then(|mut f| std::io::Read::read_exact(&mut f, &mut head))
+        .is_ok_and(|()| head == *BORG);
+    if is_borg {
         return BackupFormat::Borg;
     }
     BackupFormat::Directory
@@ -652,11 +657,12 @@ fn unescape_octal(s: &str) -> String {
     let mut out = Vec::with_capacity(b.len());
     let mut i = 0;
     while i < b.len() {
-        if b[i] == b'\\'
-            && i + 3 < b.len()
-            && b[i + 1..i + 4].iter().all(|c| (b'0'..=b'7').contains(c))
-        {
-            let v = (b[i + 1] - b'0') * 64 + (b[i + 2] - b'0') * 8 + (b[i + 3] - b'0');
+        let octal = b
+            .get(i + 1..i + 4)
+            .filter(|d| b[i] == b'\\' && d.iter().all(|c| (b'0'..=b'7').contains(c)))
+            .map(|d| d.iter().fold(0u32, |v, c| v * 8 + u32::from(c - b'0')))
+            .and_then(|v| u8::try_from(v).ok());
+        if let Some(v) = octal {
             out.push(v);
             i += 4;
         } else {
@@ -684,6 +690,27 @@ mod tests {
         );
         assert_eq!(mount_of(&m, "/srv/back upx").unwrap().mount_point, "/");
         assert!(mount_of(&m, "/mnt/nas/x").unwrap().network);
+    }
+
+    #[test]
+    fn odd_escapes_in_mountinfo_are_kept_not_a_panic() {
+        assert_eq!(unescape_octal("/a\\040b"), "/a b");
+        assert_eq!(unescape_octal("/a\\777"), "/a\\777");
+        assert_eq!(unescape_octal("/a\\04"), "/a\\04");
+        assert_eq!(unescape_octal("\\"), "\\");
+        let m = parse_mountinfo("1 2 3:4 / /x\\777 rw - ext4 /dev/\\999 rw\n");
+        assert_eq!(m[0].mount_point, "/x\\777");
+    }
+
+    #[test]
+    fn a_huge_readme_is_not_read_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut text = b"This is a Borg Backup repository.\n".to_vec();
+        text.resize(1 << 20, b'x');
+        std::fs::write(dir.path().join("README"), &text).unwrap();
+        assert_eq!(detect_format(dir.path()), BackupFormat::Borg);
+        std::fs::write(dir.path().join("README"), b"short").unwrap();
+        assert_eq!(detect_format(dir.path()), BackupFormat::Directory);
     }
 
     #[test]

@@ -454,7 +454,9 @@ impl PatchLevel {
     fn dpkg(&self, ctx: &ProbeContext) -> Observation {
         let status_path = ctx.path("/var/lib/dpkg/status");
         let status = match ctx.read(&status_path) {
-            Ok(b) => String::from_utf8_lossy(&b).into_owned(),
+            // Moved, not copied, when it is valid UTF-8 (it nearly always is).
+            Ok(b) => String::from_utf8(b)
+                .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()),
             Err(e) => {
                 return Observation::new(
                     Verdict::Unknown,

@@ -42,6 +42,10 @@ pub struct Listener {
 fn parse_addr(hex: &str) -> Option<(IpAddr, u16)> {
     let (ip, port) = hex.split_once(':')?;
     let port = u16::from_str_radix(port, 16).ok()?;
+    // Byte slicing below needs ASCII: a damaged table (decoded lossily) may hold anything.
+    if !ip.is_ascii() {
+        return None;
+    }
     let ip = match ip.len() {
         8 => IpAddr::V4(Ipv4Addr::from(
             u32::from_str_radix(ip, 16).ok()?.to_le_bytes(),
@@ -366,6 +370,19 @@ fn attach_processes(ctx: &ProbeContext, listeners: &mut [Listener]) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn damaged_proc_net_lines_are_skipped_not_a_panic() {
+        // 32 bytes, but a multi-byte character straddles byte 8.
+        let odd = format!("0000000é{}", "0".repeat(23));
+        assert_eq!(odd.len(), 32);
+        let text = format!(
+            "  sl  local_address rem_address   st\n   0: {odd}:0016 00000000000000000000000000000000:0000 0A 0 0 0 0 0 1 1\n   1: 00000000:0016 00000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 7 1\n"
+        );
+        let l = parse_proc_net(&text, "tcp6");
+        assert_eq!(l.len(), 1, "{l:?}");
+        assert_eq!(l[0].port, 22);
+    }
 
     #[test]
     fn proc_net_tables() {
