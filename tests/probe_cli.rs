@@ -676,3 +676,78 @@ fn help_and_table_snapshots() {
         insta::assert_snapshot!(format!("probe-services-table-{lang}"), text);
     }
 }
+
+/// Reasons, warnings and "could not read" notes in the chosen language, on fixture trees
+/// (nothing here depends on the clock): the table in Japanese and in English, and the evidence
+/// JSON the same whatever `--lang` is.
+#[test]
+fn reasons_and_notes_follow_lang_and_the_json_does_not() {
+    // Run from the fixtures folder with relative paths, so wrapped lines do not depend on
+    // where the repository is checked out.
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = dir.path().join("p.toml");
+    std::fs::write(
+        &cfg,
+        format!(
+            "[[probe]]\nkind = \"accounts\"\nleavers_file = '{}'\n\n\
+             [[probe]]\nkind = \"asset-ledger\"\npath = '{}'\nhostname = \"nas01\"\n\n\
+             [[probe]]\nkind = \"backup-freshness\"\nname = \"nas\"\npath = \"/srv/no-such-backup\"\nmax_age = \"36h\"\n\n\
+             [[probe]]\nkind = \"backup-freshness\"\nname = \"restic\"\nformat = \"restic\"\npath = \"/srv/restic\"\nmax_age = \"36h\"\n\n\
+             [[probe]]\nkind = \"patch-level\"\nsource = \"windows\"\n",
+            fx("linux/leavers.txt").display(),
+            fx("ledger/ledger-incomplete.csv").display()
+        ),
+    )
+    .unwrap();
+    let run = |args: &[&str]| {
+        let out = medsec()
+            .env("PATH", "/nonexistent")
+            .current_dir(fx(""))
+            .arg("probe")
+            .args(args)
+            .args(["--root", "linux"])
+            .arg("--config")
+            .arg(&cfg)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{}", stderr_of(&out));
+        let host = gethostname::gethostname().to_string_lossy().into_owned();
+        stdout_of(&out).replace(&host, "[host]")
+    };
+    let ja = run(&["--lang", "ja"]);
+    assert!(ja.contains("読めなかったもの [backup-freshness]"), "{ja}");
+    assert!(ja.contains("がインストールされていないか"), "{ja}");
+    insta::assert_snapshot!("probe-fixtures-table-ja", ja);
+    insta::assert_snapshot!("probe-fixtures-table-en", run(&["--lang", "en"]));
+
+    let json = |lang: &str| {
+        let mut v: Value =
+            serde_json::from_str(&run(&["--lang", lang, "--format", "json"])).unwrap();
+        for r in v["results"].as_array_mut().unwrap() {
+            for k in ["time", "duration_ms"] {
+                r[k] = Value::Null;
+            }
+        }
+        for k in ["started", "finished"] {
+            v[k] = Value::Null;
+        }
+        v
+    };
+    let (ja, en) = (json("ja"), json("en"));
+    assert_eq!(ja, en, "the evidence must not depend on --lang");
+    let r = result(&en, 1);
+    assert_eq!(r["reason_code"], "ledger-row-problems");
+    assert_eq!(r["reason_details"][1]["code"], "host-not-in-ledger");
+    assert_eq!(r["reason_details"][1]["params"]["host"], "nas01");
+    assert_eq!(
+        r["reason_details"][0]["params"]["rows"][0]["problem"]["code"],
+        "empty-field"
+    );
+    let restic = result(&en, 3);
+    assert_eq!(restic["reason_code"], "tool-missing");
+    assert_eq!(restic["unreadable"][0]["detail"]["code"], "tool-missing");
+    assert_eq!(
+        restic["unreadable"][0]["detail"]["params"]["tool"],
+        "restic"
+    );
+}

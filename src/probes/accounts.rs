@@ -6,7 +6,9 @@
 //! existence, never read.
 
 use super::config::{AccountsSettings, Role};
-use super::{items_for, Observation, Probe, ProbeContext, Verdict};
+use super::messages::{AccountFlag, FlaggedAccount};
+use super::{items_for, Msg, Observation, Probe, ProbeContext, Verdict};
+use crate::checklist::Lang;
 use crate::checklist::ProbeKind;
 use jiff::Timestamp;
 use serde::Serialize;
@@ -125,8 +127,8 @@ pub fn parse_wtmp(bytes: &[u8]) -> BTreeMap<String, Login> {
 
 /// The lastlog record of `uid` (`struct lastlog`, 292 bytes, indexed by uid).
 pub fn lastlog_entry(bytes: &[u8], uid: u32) -> Option<Login> {
-    let off = (uid as usize).checked_mul(292)?;
-    let rec = bytes.get(off..off + 292)?;
+    let off = usize::try_from(uid).ok()?.checked_mul(292)?;
+    let rec = bytes.get(off..off.checked_add(292)?)?;
     let secs = u32::from_le_bytes([rec[0], rec[1], rec[2], rec[3]]);
     if secs == 0 {
         return None;
@@ -190,10 +192,10 @@ impl Probe for Accounts {
             Err(e) => {
                 return Observation::new(
                     Verdict::Unknown,
-                    format!(
-                    "cannot read {}: {e} (local accounts are read from /etc/passwd on Unix only)",
-                    passwd_path.display()
-                ),
+                    Msg::PasswdUnreadable {
+                        path: passwd_path.display().to_string(),
+                        error: e.to_string(),
+                    },
                 )
             }
         };
@@ -213,7 +215,7 @@ impl Probe for Accounts {
                 ctx.note(
                     &lastlog_path,
                     "error",
-                    format!("{} bytes (sparse, indexed by uid): not read", md.len()),
+                    Msg::LastlogTooLarge { bytes: md.len() },
                 );
                 None
             }
@@ -234,7 +236,10 @@ impl Probe for Accounts {
                 Err(e) => {
                     return Observation::new(
                         Verdict::Unknown,
-                        format!("cannot read the leavers list {}: {e}", f.display()),
+                        Msg::LeaversUnreadable {
+                            path: f.display().to_string(),
+                            error: e.to_string(),
+                        },
                     )
                 }
             }
@@ -271,30 +276,36 @@ impl Probe for Accounts {
             .max_by_key(|l| l.time);
             let mut flags = Vec::new();
             if leavers.contains(&p.name) && can_log_in {
-                flags.push("listed as having left, and can still log in".to_owned());
+                flags.push(AccountFlag::Leaver);
             }
             if can_log_in && password == PasswordState::Empty {
-                flags.push("empty password".to_owned());
+                flags.push(AccountFlag::EmptyPassword);
             }
             if can_log_in && have_logins {
                 match &last_login {
                     Some(l) => {
                         let days = (now.as_second() - l.time.as_second()) / 86_400;
                         if days > max_unused {
-                            flags.push(format!("last login {days} days ago (max {max_unused})"));
+                            flags.push(AccountFlag::UnusedFor {
+                                days,
+                                max_days: max_unused,
+                            });
                         }
                     }
                     None => {
                         // An account made recently may simply not have been used yet.
                         let age_days = last_change.map(|c| today_days - c);
                         if age_days.is_none_or(|a| a > max_unused) {
-                            flags.push("never logged in".to_owned());
+                            flags.push(AccountFlag::NeverLoggedIn);
                         }
                     }
                 }
             }
             if !flags.is_empty() {
-                flagged.push(format!("{} ({})", p.name, flags.join(", ")));
+                flagged.push(FlaggedAccount {
+                    name: p.name.clone(),
+                    flags: flags.clone(),
+                });
             }
             if can_log_in || leavers.contains(&p.name) {
                 views.push(AccountView {
@@ -305,7 +316,7 @@ impl Probe for Accounts {
                     authorized_keys,
                     can_log_in,
                     last_login,
-                    flags,
+                    flags: flags.iter().map(|f| f.text(Lang::En)).collect(),
                 });
             }
         }
@@ -314,11 +325,12 @@ impl Probe for Accounts {
             .iter()
             .filter(|l| !present.contains(l.as_str()))
             .collect();
-        let mut obs = Observation::new(Verdict::Pass, "")
+        let flagged_text: Vec<String> = flagged.iter().map(|f| f.text(Lang::En)).collect();
+        let mut obs = Observation::pending(Verdict::Pass)
             .with("accounts_total", passwd.len())
             .with("can_log_in", views.iter().filter(|v| v.can_log_in).count())
             .with("accounts", &views)
-            .with("flagged", &flagged)
+            .with("flagged", &flagged_text)
             .with("leavers_checked", leavers.len())
             .with("leavers_without_account", leavers_absent)
             .with("shadow_readable", shadow.is_some())
@@ -332,28 +344,20 @@ impl Probe for Accounts {
                 },
             );
         if shadow.is_none() {
-            obs.warnings.push("/etc/shadow is not readable (run as root to see locked and empty passwords); accounts with a login shell are counted as able to log in".into());
+            obs.warnings.push(Msg::ShadowUnreadable);
         }
         if !flagged.is_empty() {
             obs.verdict = Verdict::Fail;
-            obs.reason = format!(
-                "{} account(s) to review: {}",
-                flagged.len(),
-                flagged.join("; ")
-            );
+            obs.because(Msg::AccountsToReview { accounts: flagged });
         } else if !have_logins {
             obs.verdict = Verdict::Unknown;
-            obs.reason = "no login records (/var/log/wtmp, /var/log/lastlog), so unused accounts cannot be told".into();
+            obs.because(Msg::NoLoginRecords);
         } else {
-            obs.reason = format!(
-                "{} account(s) can log in; none unused for more than {max_unused} days{}",
-                views.iter().filter(|v| v.can_log_in).count(),
-                if leavers.is_empty() {
-                    ""
-                } else {
-                    " and none of a leaver"
-                }
-            );
+            obs.because(Msg::AccountsInUse {
+                can_log_in: views.iter().filter(|v| v.can_log_in).count(),
+                max_days: max_unused,
+                leavers_checked: !leavers.is_empty(),
+            });
         }
         obs
     }

@@ -9,7 +9,7 @@
 
 use super::config::{BackupFormat, BackupSettings};
 use super::walk::{self, Nanos, WalkOptions};
-use super::{age, human_age, Observation, Probe, ProbeContext, Verdict};
+use super::{age, Msg, Observation, Probe, ProbeContext, Verdict};
 use crate::checklist::ProbeKind;
 use jiff::Timestamp;
 use serde::Serialize;
@@ -65,10 +65,9 @@ impl Probe for BackupFreshness {
             BackupFormat::Auto if remote => {
                 return Observation::new(
                     Verdict::Unknown,
-                    format!(
-                        "`{}` looks like a remote repository; set format = \"restic\" or \"borg\"",
-                        s.path
-                    ),
+                    Msg::RemoteNeedsFormat {
+                        path: s.path.clone(),
+                    },
                 )
             }
             BackupFormat::Auto => detect_format(&local),
@@ -105,10 +104,9 @@ impl Probe for BackupFreshness {
                 .filter(|_| !s.protects.is_empty())
             {
                 if p.same {
-                    obs.warnings.push(format!(
-                        "the backup is on the same filesystem as {} (the data it protects); keep another generation on other media or offline",
-                        p.path
-                    ));
+                    obs.warnings.push(Msg::SameFilesystem {
+                        path: p.path.clone(),
+                    });
                 }
             }
             if placement
@@ -116,10 +114,7 @@ impl Probe for BackupFreshness {
                 .as_ref()
                 .is_some_and(|m| m.mount_point == "/")
             {
-                obs.warnings.push(
-                    "the backup is on the system's root filesystem and online now; malware on this machine can reach it"
-                        .to_owned(),
-                );
+                obs.warnings.push(Msg::OnRootFilesystem);
             }
             obs.set("placement", placement);
         }
@@ -134,10 +129,9 @@ impl BackupFreshness {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 return Observation::new(
                     Verdict::Unknown,
-                    format!(
-                        "{} is not there now (an unmounted or offline backup cannot be checked from here; check it by hand)",
-                        local.display()
-                    ),
+                    Msg::BackupMissing {
+                        path: local.display().to_string(),
+                    },
                 )
                 .with("exists", false);
             }
@@ -145,16 +139,18 @@ impl BackupFreshness {
                 ctx.note_io(local, &e);
                 return Observation::new(
                     Verdict::Unknown,
-                    format!("cannot read {}: {e}", local.display()),
+                    Msg::CannotRead {
+                        path: local.display().to_string(),
+                        error: e.to_string(),
+                    },
                 );
             }
             Ok(md) if !md.is_dir() => {
                 return Observation::new(
                     Verdict::Unknown,
-                    format!(
-                        "{} is not a folder; give the backup folder or repository",
-                        local.display()
-                    ),
+                    Msg::BackupNotAFolder {
+                        path: local.display().to_string(),
+                    },
                 )
             }
             Ok(_) => {}
@@ -172,7 +168,10 @@ impl BackupFreshness {
             ctx.note(
                 Path::new(&sample.path),
                 sample.problem,
-                sample.message.clone(),
+                Msg::IoProblem {
+                    problem: sample.problem.to_owned(),
+                    error: sample.message.clone(),
+                },
             );
         }
         let newest_mtime = stats.newest_mtime.and_then(nanos_ts);
@@ -183,7 +182,7 @@ impl BackupFreshness {
         } else {
             newest_mtime.max(newest_ctime)
         };
-        let mut obs = Observation::new(Verdict::Pass, "")
+        let mut obs = Observation::pending(Verdict::Pass)
             .with("exists", true)
             .with("files", stats.files)
             .with("dirs", stats.dirs)
@@ -207,53 +206,51 @@ impl BackupFreshness {
         obs.set("newest_age_seconds", age.map(|a| a.as_secs()));
         let unread = stats.permission_denied + stats.other_errors;
         if stats.problems() > 0 {
-            obs.warnings.push(format!(
-                "{} symlink loop(s), {} folder(s) or file(s) not readable, {} vanished during the walk, {} other error(s)",
-                stats.loops, stats.permission_denied, stats.vanished, stats.other_errors
-            ));
+            obs.warnings.push(Msg::WalkProblems {
+                loops: stats.loops,
+                unreadable: stats.permission_denied,
+                vanished: stats.vanished,
+                other: stats.other_errors,
+            });
         }
         let mut failures = Vec::new();
         if stats.files < s.min_files {
-            failures.push(format!(
-                "{} file(s), fewer than min_files = {}",
-                stats.files, s.min_files
-            ));
+            failures.push(Msg::TooFewFiles {
+                files: stats.files,
+                min: s.min_files,
+            });
         }
         if stats.bytes < s.min_bytes {
-            failures.push(format!(
-                "{} bytes, less than min_bytes = {}",
-                stats.bytes, s.min_bytes
-            ));
+            failures.push(Msg::TooFewBytes {
+                bytes: stats.bytes,
+                min: s.min_bytes,
+            });
         }
         match age {
-            Some(a) if a > s.max_age => failures.push(format!(
-                "the newest file is {} old, older than max_age = {}",
-                human_age(a),
-                s.max_age_text
-            )),
+            Some(a) if a > s.max_age => failures.push(Msg::BackupTooOld {
+                age_seconds: a.as_secs(),
+                max_age: s.max_age_text.clone(),
+            }),
             _ => {}
         }
         if failures.is_empty() {
-            obs.reason = format!(
-                "{} file(s), {} bytes; the newest is {} old (max_age {})",
-                stats.files,
-                stats.bytes,
-                age.map_or("?".into(), human_age),
-                s.max_age_text
-            );
+            obs.because(Msg::BackupFresh {
+                files: stats.files,
+                bytes: stats.bytes,
+                age_seconds: age.map(|a| a.as_secs()),
+                max_age: s.max_age_text.clone(),
+            });
         } else if unread > 0 || stats.stopped {
             // What could not be read may hold the newer files.
             obs.verdict = Verdict::Unknown;
-            obs.reason =
-                format!(
-                "{}; but {} part(s) of the tree could not be read{}, so newer backups may be there",
-                failures.join("; "),
-                unread,
-                if stats.stopped { " and the walk was stopped" } else { "" }
-            );
+            obs.because(Msg::BackupPartlyUnread {
+                failures,
+                unreadable: unread,
+                stopped: stats.stopped,
+            });
         } else {
             obs.verdict = Verdict::Fail;
-            obs.reason = failures.join("; ");
+            obs.reasons = failures;
         }
         obs
     }
@@ -273,7 +270,10 @@ impl BackupFreshness {
                 ctx.note_io(pf, &e);
                 Err(Observation::new(
                     Verdict::Unknown,
-                    format!("cannot read the password file {}: {e}", pf.display()),
+                    Msg::PasswordFileUnreadable {
+                        path: pf.display().to_string(),
+                        error: e.to_string(),
+                    },
                 ))
             }
         }
@@ -294,21 +294,16 @@ impl BackupFreshness {
         ];
         let out = match ctx.run_command("restic", &args, &env) {
             Ok(o) => o,
-            Err(e) => {
-                return Observation::new(
-                    Verdict::Unknown,
-                    format!("cannot list restic snapshots: {e}"),
-                )
-            }
+            Err(e) => return Observation::new(Verdict::Unknown, e.msg("restic")),
         };
         if !out.success() {
             return Observation::new(
                 Verdict::Unknown,
-                format!(
-                    "restic failed (exit {:?}): {}",
-                    out.exit_code,
-                    out.stderr_excerpt()
-                ),
+                Msg::ToolFailed {
+                    tool: "restic".into(),
+                    exit_code: out.exit_code,
+                    stderr: out.stderr_excerpt(),
+                },
             );
         }
         let snapshots: Vec<ResticSnapshot> = match serde_json::from_slice(&out.stdout) {
@@ -316,7 +311,10 @@ impl BackupFreshness {
             Err(e) => {
                 return Observation::new(
                     Verdict::Unknown,
-                    format!("restic printed JSON this probe does not understand: {e}"),
+                    Msg::ToolJsonNotUnderstood {
+                        tool: "restic".into(),
+                        error: e.to_string(),
+                    },
                 )
             }
         };
@@ -351,21 +349,16 @@ impl BackupFreshness {
         ];
         let out = match ctx.run_command("borg", &args, &env) {
             Ok(o) => o,
-            Err(e) => {
-                return Observation::new(
-                    Verdict::Unknown,
-                    format!("cannot list borg archives: {e}"),
-                )
-            }
+            Err(e) => return Observation::new(Verdict::Unknown, e.msg("borg")),
         };
         if !out.success() {
             return Observation::new(
                 Verdict::Unknown,
-                format!(
-                    "borg failed (exit {:?}): {}",
-                    out.exit_code,
-                    out.stderr_excerpt()
-                ),
+                Msg::ToolFailed {
+                    tool: "borg".into(),
+                    exit_code: out.exit_code,
+                    stderr: out.stderr_excerpt(),
+                },
             );
         }
         let listing: BorgList = match serde_json::from_slice(&out.stdout) {
@@ -373,7 +366,10 @@ impl BackupFreshness {
             Err(e) => {
                 return Observation::new(
                     Verdict::Unknown,
-                    format!("borg printed JSON this probe does not understand: {e}"),
+                    Msg::ToolJsonNotUnderstood {
+                        tool: "borg".into(),
+                        error: e.to_string(),
+                    },
                 )
             }
         };
@@ -402,36 +398,36 @@ impl BackupFreshness {
         list.sort_by_key(|x| x.time);
         let newest = list.last();
         let age = newest.map(|n| age(ctx.now(), n.time));
-        let mut obs = Observation::new(Verdict::Pass, "")
+        let mut obs = Observation::pending(Verdict::Pass)
             .with("snapshots", list.len())
             .with("newest_snapshot", newest)
             .with("oldest_snapshot_time", list.first().map(|x| x.time))
             .with("newest_age_seconds", age.map(|a| a.as_secs()));
         let mut failures = Vec::new();
         if (list.len() as u64) < s.min_snapshots {
-            failures.push(format!(
-                "{} {tool} snapshot(s), fewer than min_snapshots = {}",
-                list.len(),
-                s.min_snapshots
-            ));
+            failures.push(Msg::TooFewSnapshots {
+                tool: tool.to_owned(),
+                count: list.len(),
+                min: s.min_snapshots,
+            });
         }
         if let Some(a) = age.filter(|a| *a > s.max_age) {
-            failures.push(format!(
-                "the newest {tool} snapshot is {} old, older than max_age = {}",
-                human_age(a),
-                s.max_age_text
-            ));
+            failures.push(Msg::SnapshotTooOld {
+                tool: tool.to_owned(),
+                age_seconds: a.as_secs(),
+                max_age: s.max_age_text.clone(),
+            });
         }
         if failures.is_empty() {
-            obs.reason = format!(
-                "{} {tool} snapshot(s); the newest is {} old (max_age {})",
-                list.len(),
-                age.map_or("?".into(), human_age),
-                s.max_age_text
-            );
+            obs.because(Msg::SnapshotsFresh {
+                tool: tool.to_owned(),
+                count: list.len(),
+                age_seconds: age.map(|a| a.as_secs()),
+                max_age: s.max_age_text.clone(),
+            });
         } else {
             obs.verdict = Verdict::Fail;
-            obs.reason = failures.join("; ");
+            obs.reasons = failures;
         }
         obs
     }
@@ -515,8 +511,13 @@ pub fn detect_format(path: &Path) -> BackupFormat {
     {
         return BackupFormat::Restic;
     }
-    let readme = std::fs::read(path.join("README")).unwrap_or_default();
-    if readme.starts_with(b"This is a Borg Backup repository") {
+    // Only the first bytes: a file called README in a backup folder may be of any size.
+    const BORG: &[u8] = b"This is a Borg Backup repository";
+    let mut head = [0u8; BORG.len()];
+    let is_borg = std::fs::File::open(path.join("README"))
+        .and_then(|mut f| std::io::Read::read_exact(&mut f, &mut head))
+        .is_ok_and(|()| head == *BORG);
+    if is_borg {
         return BackupFormat::Borg;
     }
     BackupFormat::Directory
@@ -656,11 +657,12 @@ fn unescape_octal(s: &str) -> String {
     let mut out = Vec::with_capacity(b.len());
     let mut i = 0;
     while i < b.len() {
-        if b[i] == b'\\'
-            && i + 3 < b.len()
-            && b[i + 1..i + 4].iter().all(|c| (b'0'..=b'7').contains(c))
-        {
-            let v = (b[i + 1] - b'0') * 64 + (b[i + 2] - b'0') * 8 + (b[i + 3] - b'0');
+        let octal = b
+            .get(i + 1..i + 4)
+            .filter(|d| b[i] == b'\\' && d.iter().all(|c| (b'0'..=b'7').contains(c)))
+            .map(|d| d.iter().fold(0u32, |v, c| v * 8 + u32::from(c - b'0')))
+            .and_then(|v| u8::try_from(v).ok());
+        if let Some(v) = octal {
             out.push(v);
             i += 4;
         } else {
@@ -688,6 +690,27 @@ mod tests {
         );
         assert_eq!(mount_of(&m, "/srv/back upx").unwrap().mount_point, "/");
         assert!(mount_of(&m, "/mnt/nas/x").unwrap().network);
+    }
+
+    #[test]
+    fn odd_escapes_in_mountinfo_are_kept_not_a_panic() {
+        assert_eq!(unescape_octal("/a\\040b"), "/a b");
+        assert_eq!(unescape_octal("/a\\777"), "/a\\777");
+        assert_eq!(unescape_octal("/a\\04"), "/a\\04");
+        assert_eq!(unescape_octal("\\"), "\\");
+        let m = parse_mountinfo("1 2 3:4 / /x\\777 rw - ext4 /dev/\\999 rw\n");
+        assert_eq!(m[0].mount_point, "/x\\777");
+    }
+
+    #[test]
+    fn a_huge_readme_is_not_read_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut text = b"This is a Borg Backup repository.\n".to_vec();
+        text.resize(1 << 20, b'x');
+        std::fs::write(dir.path().join("README"), &text).unwrap();
+        assert_eq!(detect_format(dir.path()), BackupFormat::Borg);
+        std::fs::write(dir.path().join("README"), b"short").unwrap();
+        assert_eq!(detect_format(dir.path()), BackupFormat::Directory);
     }
 
     #[test]

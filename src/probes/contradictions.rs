@@ -63,6 +63,8 @@ mod tests {
             name: Some("nas".into()),
             verdict,
             reason: "the newest file is 41 days old".into(),
+            reason_code: String::new(),
+            reason_details: vec![],
             items: vec!["backup-and-restore".into()],
             observed: Default::default(),
             parameters: Default::default(),
@@ -73,6 +75,7 @@ mod tests {
             commands: vec![],
             unreadable: vec![],
             warnings: vec![],
+            warning_details: vec![],
         }
     }
 

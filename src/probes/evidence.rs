@@ -16,6 +16,7 @@
 //! assert!(evidence.results.iter().all(|r| r.verdict != Verdict::Fail));
 //! ```
 
+use super::messages::Coded;
 use crate::checklist::ProbeKind;
 use jiff::Timestamp;
 use schemars::JsonSchema;
@@ -136,8 +137,15 @@ pub struct ProbeResult {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     pub verdict: Verdict,
-    /// Why, in one sentence; always present.
+    /// Why, in English; always present. Several parts are joined with `; `.
     pub reason: String,
+    /// The stable code of the (first part of the) reason, e.g. `backup-too-old`; see
+    /// [`crate::probes::messages`]. Empty in evidence written before codes were added.
+    #[serde(default)]
+    pub reason_code: String,
+    /// Every part of the reason as a code with named parameters, language-independent.
+    #[serde(default)]
+    pub reason_details: Vec<Coded>,
     /// Stable IDs of the checklist items this result gives evidence for.
     pub items: Vec<String>,
     /// What the probe saw, as named fields (see docs/probes.md for each kind).
@@ -158,9 +166,12 @@ pub struct ProbeResult {
     /// What the probe could not read, and why.
     #[serde(default)]
     pub unreadable: Vec<Unreadable>,
-    /// Things worth a look that do not change the verdict.
+    /// Things worth a look that do not change the verdict (English).
     #[serde(default)]
     pub warnings: Vec<String>,
+    /// The same warnings, one for one, as codes with named parameters.
+    #[serde(default)]
+    pub warning_details: Vec<Coded>,
 }
 
 /// A file read, with its hash.
@@ -215,7 +226,11 @@ pub struct Unreadable {
     pub path: String,
     /// `permission-denied`, `not-found`, `missing-tool`, `unsupported-format`, `error`.
     pub problem: String,
+    /// What happened, in English.
     pub message: String,
+    /// The same as a code with named parameters.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub detail: Option<Coded>,
 }
 
 /// A probe verdict that contradicts an answer.

@@ -7,7 +7,9 @@
 //! which at least two known column names appear.
 
 use super::config::LedgerSettings;
-use super::{Observation, Probe, ProbeContext, Verdict};
+use super::messages::{LedgerProblem, LedgerRowProblem};
+use super::{Msg, Observation, Probe, ProbeContext, Verdict};
+use crate::checklist::Lang;
 use crate::checklist::ProbeKind;
 use serde::Serialize;
 use serde_json::{Map, Value};
@@ -233,7 +235,10 @@ impl Probe for AssetLedger {
             Err(e) => {
                 return Observation::new(
                     Verdict::Unknown,
-                    format!("cannot read the ledger {}: {e}", path.display()),
+                    Msg::LedgerUnreadable {
+                        path: path.display().to_string(),
+                        error: e.to_string(),
+                    },
                 )
             }
         };
@@ -248,7 +253,10 @@ impl Probe for AssetLedger {
                     Err(e) => {
                         return Observation::new(
                             Verdict::Unknown,
-                            format!("{}: {e}", path.display()),
+                            Msg::LedgerInvalid {
+                                path: path.display().to_string(),
+                                error: e.to_string(),
+                            },
                         )
                     }
                 }
@@ -260,7 +268,10 @@ impl Probe for AssetLedger {
                     Err(e) => {
                         return Observation::new(
                             Verdict::Unknown,
-                            format!("{}: {e}", path.display()),
+                            Msg::LedgerInvalid {
+                                path: path.display().to_string(),
+                                error: e.to_string(),
+                            },
                         )
                     }
                 }
@@ -269,10 +280,9 @@ impl Probe for AssetLedger {
         let Some((header_at, columns)) = find_header(&rows, &s.columns) else {
             return Observation::new(
                 Verdict::Fail,
-                format!(
-                    "{}: no header row with the ledger's columns in the first 10 rows (expected names such as 機器名, 種別, 設置場所, OS, 管理者, リモートメンテナンス; or map them with `columns`)",
-                    path.display()
-                ),
+                Msg::LedgerNoHeader {
+                    path: path.display().to_string(),
+                },
             );
         };
         let host = s
@@ -325,21 +335,21 @@ impl Probe for AssetLedger {
             };
             for f in &s.required {
                 if columns.contains_key(f.as_str()) && cell(f).is_empty() {
-                    problems.push(RowProblem {
+                    problems.push(LedgerRowProblem {
                         row: row_no,
                         device: device.clone(),
-                        problem: format!("`{f}` is empty"),
+                        problem: LedgerProblem::EmptyField { field: f.clone() },
                     });
                 }
             }
             let rm = cell("remote_maintenance");
             if !rm.is_empty() && !is_yes_no(rm) {
-                problems.push(RowProblem {
+                problems.push(LedgerRowProblem {
                     row: row_no,
                     device: device.clone(),
-                    problem: format!(
-                        "remote maintenance `{rm}` is not a yes/no answer (はい/いいえ, 有/無)"
-                    ),
+                    problem: LedgerProblem::RemoteMaintenanceNotYesNo {
+                        value: rm.to_owned(),
+                    },
                 });
             }
         }
@@ -348,7 +358,15 @@ impl Probe for AssetLedger {
             .iter()
             .map(|(f, &c)| (*f, rows[header_at].get(c).cloned().unwrap_or_default()))
             .collect();
-        let mut obs = Observation::new(Verdict::Pass, "")
+        let incomplete_rows: Vec<RowProblem> = problems
+            .iter()
+            .map(|p| RowProblem {
+                row: p.row,
+                device: p.device.clone(),
+                problem: p.problem.text(Lang::En),
+            })
+            .collect();
+        let mut obs = Observation::pending(Verdict::Pass)
             .with("ledger", path.display().to_string())
             .with("header_row", header_at + 1)
             .with("columns", &column_names)
@@ -356,50 +374,41 @@ impl Probe for AssetLedger {
             .with("devices", devices)
             .with("devices_by_class", &counts)
             .with("rows_not_classified", unclassified)
-            .with("incomplete_rows", &problems)
+            .with("incomplete_rows", &incomplete_rows)
             .with("hostname", &host)
             .with("host_listed", host_row.is_some())
             .with("host_row", host_row);
         if unclassified > 0 {
-            obs.warnings.push(format!(
-                "{unclassified} row(s) have a type that is not a server, PC or network device; they were not checked"
-            ));
+            obs.warnings
+                .push(Msg::LedgerUnclassifiedRows { rows: unclassified });
         }
         let mut failures = Vec::new();
         if !missing_columns.is_empty() {
-            failures.push(format!(
-                "the ledger has no column for: {}",
-                missing_columns
-                    .iter()
-                    .map(|s| s.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ));
+            failures.push(Msg::LedgerMissingColumns {
+                columns: missing_columns.iter().map(|s| (*s).clone()).collect(),
+            });
         }
         if devices == 0 {
-            failures.push("no server, PC or network device is listed".to_owned());
+            failures.push(Msg::LedgerNoDevices);
         }
         if !problems.is_empty() {
-            let first: Vec<String> = problems
-                .iter()
-                .take(3)
-                .map(|p| format!("row {} ({}): {}", p.row, p.device, p.problem))
-                .collect();
-            failures.push(format!(
-                "{} missing or invalid field(s): {}{}",
-                problems.len(),
-                first.join("; "),
-                if problems.len() > 3 { "; …" } else { "" }
-            ));
+            failures.push(Msg::LedgerRowProblems {
+                count: problems.len(),
+                rows: problems.iter().take(3).cloned().collect(),
+            });
         }
         if host_row.is_none() {
-            failures.push(format!("this machine ({host}) is not in the ledger"));
+            failures.push(Msg::HostNotInLedger { host: host.clone() });
         }
         if failures.is_empty() {
-            obs.reason = format!("{devices} device(s) listed with every required field; this machine ({host}) is on row {}", host_row.unwrap_or(0));
+            obs.because(Msg::LedgerComplete {
+                devices,
+                host: host.clone(),
+                row: host_row.unwrap_or(0),
+            });
         } else {
             obs.verdict = Verdict::Fail;
-            obs.reason = failures.join("; ");
+            obs.reasons = failures;
         }
         obs
     }

@@ -12,6 +12,7 @@ pub mod config;
 pub mod contradictions;
 pub mod evidence;
 pub mod ledger;
+pub mod messages;
 pub mod patch;
 pub mod services;
 pub mod text;
@@ -22,6 +23,7 @@ pub use evidence::{
     CommandRecord, Contradiction, Evidence, FileRecord, Host, ProbeResult, Tool, Unreadable,
     Verdict, EVIDENCE_FORMAT_VERSION,
 };
+pub use messages::{Coded, Msg};
 
 use crate::checklist::ProbeKind;
 use jiff::Timestamp;
@@ -48,19 +50,35 @@ pub trait Probe: Send + Sync {
 #[derive(Debug, Clone)]
 pub struct Observation {
     pub verdict: Verdict,
-    pub reason: String,
+    /// Why: one message, or several (each failed threshold) that together are the reason.
+    pub reasons: Vec<Msg>,
     pub observed: Map<String, Value>,
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Msg>,
 }
 
 impl Observation {
-    pub fn new(verdict: Verdict, reason: impl Into<String>) -> Self {
+    pub fn new(verdict: Verdict, reason: Msg) -> Self {
         Observation {
             verdict,
-            reason: reason.into(),
+            reasons: vec![reason],
             observed: Map::new(),
             warnings: Vec::new(),
         }
+    }
+
+    /// A verdict whose reason is given later (with [`because`](Self::because)).
+    pub fn pending(verdict: Verdict) -> Self {
+        Observation {
+            verdict,
+            reasons: Vec::new(),
+            observed: Map::new(),
+            warnings: Vec::new(),
+        }
+    }
+
+    /// Set the reason to one message.
+    pub fn because(&mut self, reason: Msg) {
+        self.reasons = vec![reason];
     }
 
     /// Add a named observed field.
@@ -112,6 +130,19 @@ impl std::fmt::Display for CommandError {
             CommandError::Missing(p) => write!(f, "`{p}` is not installed or not on PATH"),
             CommandError::TimedOut => f.write_str("stopped at the probe's timeout"),
             CommandError::Io(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+impl CommandError {
+    /// The message for a reason: `tool` could not be run.
+    pub fn msg(&self, tool: &str) -> Msg {
+        match self {
+            CommandError::Missing(p) => Msg::ToolMissing { tool: p.clone() },
+            _ => Msg::CannotRunTool {
+                tool: tool.to_owned(),
+                error: self.to_string(),
+            },
         }
     }
 }
@@ -262,15 +293,24 @@ impl ProbeContext {
             std::io::ErrorKind::NotFound => "not-found",
             _ => "error",
         };
-        self.note(path, problem, e.to_string());
+        self.note(
+            path,
+            problem,
+            Msg::IoProblem {
+                problem: problem.to_owned(),
+                error: e.to_string(),
+            },
+        );
     }
 
-    /// Record something that could not be read.
-    pub fn note(&self, path: &Path, problem: &str, message: impl Into<String>) {
+    /// Record something that could not be read: `problem` is the stable kind
+    /// (`permission-denied`...), `message` says what happened.
+    pub fn note(&self, path: &Path, problem: &str, message: Msg) {
         lock(&self.unreadable).push(Unreadable {
             path: path.display().to_string(),
             problem: problem.to_owned(),
-            message: message.into(),
+            message: message.text(crate::checklist::Lang::En),
+            detail: Some(Coded::from(&message)),
         });
     }
 
@@ -299,7 +339,7 @@ impl ProbeContext {
             self.note(
                 Path::new(p),
                 "missing-tool",
-                format!("`{p}` is not installed or not on PATH"),
+                Msg::ToolMissing { tool: p.clone() },
             );
         }
         result
@@ -508,44 +548,47 @@ pub fn run_one(
             let _ = tx.send(obs);
         });
     }
-    let observation =
-        loop {
-            match rx.recv_timeout(Duration::from_millis(100)) {
-                // A command killed at the deadline comes back as an ordinary "unknown".
-                Ok(Ok(obs)) if obs.verdict == Verdict::Unknown && ctx.cancelled() => {
-                    break timed_out(spec.timeout, obs)
-                }
-                Ok(Ok(obs)) => break obs,
-                Ok(Err(_)) => break Observation::new(
-                    Verdict::Unknown,
-                    "the probe stopped on an internal error (a bug in medsec; please report it)",
-                ),
-                Err(mpsc::RecvTimeoutError::Timeout) => {
-                    progress.update(ctx.seen());
-                    if started.elapsed() >= spec.timeout {
-                        ctx.cancel();
-                        // Give a cancelled walk a moment to stop cleanly.
-                        if let Ok(Ok(obs)) = rx.recv_timeout(Duration::from_millis(500)) {
-                            if obs.verdict != Verdict::Pass {
-                                break timed_out(spec.timeout, obs);
-                            }
+    let observation = loop {
+        match rx.recv_timeout(Duration::from_millis(100)) {
+            // A command killed at the deadline comes back as an ordinary "unknown".
+            Ok(Ok(obs)) if obs.verdict == Verdict::Unknown && ctx.cancelled() => {
+                break timed_out(spec.timeout, obs)
+            }
+            Ok(Ok(obs)) => break obs,
+            Ok(Err(_)) => break Observation::new(Verdict::Unknown, Msg::InternalError),
+            Err(mpsc::RecvTimeoutError::Timeout) => {
+                progress.update(ctx.seen());
+                if started.elapsed() >= spec.timeout {
+                    ctx.cancel();
+                    // Give a cancelled walk a moment to stop cleanly.
+                    if let Ok(Ok(obs)) = rx.recv_timeout(Duration::from_millis(500)) {
+                        if obs.verdict != Verdict::Pass {
+                            break timed_out(spec.timeout, obs);
                         }
-                        break timed_out(spec.timeout, Observation::new(Verdict::Unknown, ""));
                     }
-                }
-                Err(mpsc::RecvTimeoutError::Disconnected) => {
-                    break Observation::new(Verdict::Unknown, "the probe ended without a result")
+                    break timed_out(spec.timeout, Observation::pending(Verdict::Unknown));
                 }
             }
-        };
+            Err(mpsc::RecvTimeoutError::Disconnected) => {
+                break Observation::new(Verdict::Unknown, Msg::NoResult)
+            }
+        }
+    };
     let files = lock(&ctx.files).clone();
     let commands = lock(&ctx.commands).clone();
     let unreadable = lock(&ctx.unreadable).clone();
+    let mut reasons = observation.reasons;
+    if reasons.is_empty() {
+        // A probe that forgot to say why is a bug; say so rather than leave it blank.
+        reasons.push(Msg::InternalError);
+    }
     ProbeResult {
         kind: spec.kind(),
         name: spec.name.clone(),
         verdict: observation.verdict,
-        reason: observation.reason,
+        reason: messages::join_en(&reasons),
+        reason_code: reasons[0].code(),
+        reason_details: reasons.iter().map(Coded::from).collect(),
         items: probe.items(),
         observed: observation.observed,
         parameters: {
@@ -563,37 +606,27 @@ pub fn run_one(
         files,
         commands,
         unreadable,
-        warnings: observation.warnings,
+        warnings: observation
+            .warnings
+            .iter()
+            .map(|w| w.text(crate::checklist::Lang::En))
+            .collect(),
+        warning_details: observation.warnings.iter().map(Coded::from).collect(),
     }
 }
 
 fn timed_out(timeout: Duration, partial: Observation) -> Observation {
     let mut obs = partial;
     obs.verdict = Verdict::Unknown;
-    obs.reason = format!(
-        "timed out after {}s; raise `timeout` for this probe to let it finish",
-        timeout.as_secs()
-    );
+    obs.because(Msg::TimedOut {
+        seconds: timeout.as_secs(),
+    });
     obs
 }
 
 /// A timestamp from seconds since the epoch, if representable.
 pub(crate) fn ts(secs: i64, nanos: i32) -> Option<Timestamp> {
     Timestamp::new(secs, nanos).ok()
-}
-
-/// "41 days", "5 hours", "12 minutes": an age for people.
-pub fn human_age(d: Duration) -> String {
-    let s = d.as_secs();
-    if s >= 2 * 86_400 {
-        format!("{} days", s / 86_400)
-    } else if s >= 2 * 3600 {
-        format!("{} hours", s / 3600)
-    } else if s >= 120 {
-        format!("{} minutes", s / 60)
-    } else {
-        format!("{s} seconds")
-    }
 }
 
 /// The age of `then` at `now`; zero when `then` is in the future.
@@ -643,11 +676,5 @@ mod tests {
         assert!(t.elapsed() < Duration::from_secs(3));
         let r = ctx.run_command("medsec-no-such-tool", &[], &[]);
         assert!(matches!(r, Err(CommandError::Missing(_))));
-    }
-
-    #[test]
-    fn ages_read_well() {
-        assert_eq!(human_age(Duration::from_secs(41 * 86_400 + 5)), "41 days");
-        assert_eq!(human_age(Duration::from_secs(5 * 3600)), "5 hours");
     }
 }

@@ -8,9 +8,7 @@
 //!   exported with `Get-HotFix | Export-Csv` and given by path, on any OS.
 
 use super::config::{PatchLevelSettings, PatchSource, Role};
-use super::{
-    age, human_age, items_for, os_release_field, Observation, Probe, ProbeContext, Verdict,
-};
+use super::{age, items_for, os_release_field, Msg, Observation, Probe, ProbeContext, Verdict};
 use crate::checklist::ProbeKind;
 use jiff::Timestamp;
 use serde::Serialize;
@@ -81,14 +79,17 @@ impl Probe for PatchLevel {
                 let path = self.settings.hotfix_csv.clone().unwrap_or_default();
                 match ctx.read(&path) {
                     Ok(bytes) => self.hotfixes(ctx, &bytes, &format!("{}", path.display())),
-                    Err(e) => Observation::new(Verdict::Unknown, format!("cannot read {}: {e}", path.display())),
+                    Err(e) => Observation::new(
+                        Verdict::Unknown,
+                        Msg::CannotRead {
+                            path: path.display().to_string(),
+                            error: e.to_string(),
+                        },
+                    ),
                 }
             }
             PatchSource::Windows => self.windows_native(ctx),
-            PatchSource::Auto => Observation::new(
-                Verdict::Unknown,
-                "no package database found (neither dpkg nor rpm); on Windows give `source = \"windows\"` or a Get-HotFix CSV with `hotfix_csv`",
-            ),
+            PatchSource::Auto => Observation::new(Verdict::Unknown, Msg::NoPackageDatabase),
         }
     }
 }
@@ -272,7 +273,9 @@ fn read_list(ctx: &ProbeContext, path: &Path, candidates: &mut Candidates<'_>) -
             ctx.note(
                 path,
                 "unsupported-format",
-                format!("cannot decompress: {e}"),
+                Msg::CannotDecompress {
+                    error: e.to_string(),
+                },
             );
             false
         }
@@ -451,17 +454,22 @@ impl PatchLevel {
     fn dpkg(&self, ctx: &ProbeContext) -> Observation {
         let status_path = ctx.path("/var/lib/dpkg/status");
         let status = match ctx.read(&status_path) {
-            Ok(b) => String::from_utf8_lossy(&b).into_owned(),
+            // Moved, not copied, when it is valid UTF-8 (it nearly always is).
+            Ok(b) => String::from_utf8(b)
+                .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()),
             Err(e) => {
                 return Observation::new(
                     Verdict::Unknown,
-                    format!("cannot read {}: {e}", status_path.display()),
+                    Msg::CannotRead {
+                        path: status_path.display().to_string(),
+                        error: e.to_string(),
+                    },
                 )
             }
         };
         let installed = parse_dpkg_status(&status);
         ctx.tick(installed.len() as u64);
-        let mut obs = Observation::new(Verdict::Pass, "")
+        let mut obs = Observation::pending(Verdict::Pass)
             .with("package_manager", "dpkg")
             .with("installed_packages", installed.len());
         if let Ok(Some(t)) = ctx.read_optional(&ctx.path("/etc/os-release")) {
@@ -603,15 +611,12 @@ impl PatchLevel {
         obs.set("reboot_required", reboot_file.is_some());
         obs.set("reboot_required_packages", reboot_pkgs);
         if kernel_reboot == Some(true) {
-            obs.warnings.push(format!(
-                "the running kernel is not the newest installed one ({}); reboot to activate it",
-                newest.unwrap_or_default()
-            ));
+            obs.warnings.push(Msg::KernelRebootNeeded {
+                newest: newest.unwrap_or_default(),
+            });
         }
         if reboot_file.is_some() {
-            obs.warnings.push(
-                "the system asks for a reboot (/run/reboot-required) to finish updates".into(),
-            );
+            obs.warnings.push(Msg::RebootRequired);
         }
 
         // Verdict.
@@ -619,45 +624,40 @@ impl PatchLevel {
         let max_sec = self.settings.max_pending_security as usize;
         let mut failures = Vec::new();
         match refresh_age {
-            Some(a) if a > max_days => failures.push(format!(
-                "the package lists were last refreshed {} ago (max {} days)",
-                human_age(a),
-                self.settings.max_days_since_update
-            )),
+            Some(a) if a > max_days => failures.push(Msg::PackageListsStale {
+                age_seconds: a.as_secs(),
+                max_days: self.settings.max_days_since_update,
+            }),
             _ => {}
         }
         if pending.is_some() && security.len() > max_sec {
-            let names: Vec<&str> = security
-                .iter()
-                .take(5)
-                .map(|p| p.package.as_str())
-                .collect();
-            failures.push(format!(
-                "{} security update(s) pending (max {max_sec}): {}{}",
-                security.len(),
-                names.join(", "),
-                if security.len() > 5 { ", …" } else { "" }
-            ));
+            failures.push(Msg::SecurityUpdatesPending {
+                count: security.len(),
+                max: max_sec,
+                packages: security.iter().take(5).map(|p| p.package.clone()).collect(),
+            });
         }
         if !failures.is_empty() {
             obs.verdict = Verdict::Fail;
-            obs.reason = failures.join("; ");
+            obs.reasons = failures;
         } else if pending.is_none() {
             obs.verdict = Verdict::Unknown;
-            obs.reason = format!(
-                "no package lists in {}, so pending updates are unknown (run `apt-get update`, then probe again)",
-                lists_dir.display()
-            );
+            obs.because(Msg::NoPackageLists {
+                dir: lists_dir.display().to_string(),
+            });
         } else if last_refresh.is_none() {
             obs.verdict = Verdict::Unknown;
-            obs.reason = "cannot tell when the package lists were last refreshed".into();
+            obs.because(Msg::PackageListsRefreshUnknown);
         } else {
-            obs.reason = format!(
-                "{} security update(s) pending (max {max_sec}), {} other; lists refreshed {} ago",
-                security.len(),
-                pending.as_ref().map_or(0, Vec::len) - security.len(),
-                refresh_age.map_or("?".into(), human_age)
-            );
+            obs.because(Msg::DpkgUpToDate {
+                security: security.len(),
+                max: max_sec,
+                other: pending
+                    .as_ref()
+                    .map_or(0, Vec::len)
+                    .saturating_sub(security.len()),
+                age_seconds: refresh_age.map(|a| a.as_secs()),
+            });
         }
         obs
     }
@@ -679,10 +679,14 @@ impl PatchLevel {
             Ok(o) => {
                 return Observation::new(
                     Verdict::Unknown,
-                    format!("rpm failed: {}", o.stderr_excerpt()),
+                    Msg::ToolFailed {
+                        tool: "rpm".into(),
+                        exit_code: o.exit_code,
+                        stderr: o.stderr_excerpt(),
+                    },
                 )
             }
-            Err(e) => return Observation::new(Verdict::Unknown, format!("cannot query rpm: {e}")),
+            Err(e) => return Observation::new(Verdict::Unknown, e.msg("rpm")),
         };
         let packages = parse_rpm_query(&String::from_utf8_lossy(&out.stdout));
         ctx.tick(packages.len() as u64);
@@ -691,7 +695,7 @@ impl PatchLevel {
             .map(|p| p.installed)
             .max()
             .and_then(|t| super::ts(t, 0));
-        let mut obs = Observation::new(Verdict::Pass, "")
+        let mut obs = Observation::pending(Verdict::Pass)
             .with("package_manager", "rpm")
             .with("installed_packages", packages.len())
             .with("last_package_install", last_install);
@@ -721,7 +725,9 @@ impl PatchLevel {
                 ctx.note(
                     Path::new("dnf"),
                     "error",
-                    format!("dnf updateinfo failed: {}", o.stderr_excerpt()),
+                    Msg::DnfUpdateinfoFailed {
+                        stderr: o.stderr_excerpt(),
+                    },
                 );
                 None
             }
@@ -745,10 +751,9 @@ impl PatchLevel {
             _ => None,
         };
         if reboot == Some(true) {
-            obs.warnings.push(format!(
-                "the running kernel is not the newest installed one ({}); reboot to activate it",
-                newest_kernel.clone().unwrap_or_default()
-            ));
+            obs.warnings.push(Msg::KernelRebootNeeded {
+                newest: newest_kernel.clone().unwrap_or_default(),
+            });
         }
         obs.set(
             "kernel",
@@ -763,29 +768,29 @@ impl PatchLevel {
         let max_sec = self.settings.max_pending_security as usize;
         let mut failures = Vec::new();
         if let Some(a) = refresh_age.filter(|a| *a > self.max_days()) {
-            failures.push(format!(
-                "dnf metadata was last refreshed {} ago (max {} days)",
-                human_age(a),
-                self.settings.max_days_since_update
-            ));
+            failures.push(Msg::DnfMetadataStale {
+                age_seconds: a.as_secs(),
+                max_days: self.settings.max_days_since_update,
+            });
         }
         if let Some(s) = security.as_ref().filter(|s| s.len() > max_sec) {
-            failures.push(format!(
-                "{} security update(s) pending (max {max_sec})",
-                s.len()
-            ));
+            failures.push(Msg::SecurityUpdatesPending {
+                count: s.len(),
+                max: max_sec,
+                packages: Vec::new(),
+            });
         }
         if !failures.is_empty() {
             obs.verdict = Verdict::Fail;
-            obs.reason = failures.join("; ");
+            obs.reasons = failures;
         } else if security.is_none() {
             obs.verdict = Verdict::Unknown;
-            obs.reason = "pending security updates are unknown: `dnf -C updateinfo list --security` gave no answer (is dnf installed and its cache filled?)".into();
+            obs.because(Msg::DnfSecurityUnknown);
         } else {
-            obs.reason = format!(
-                "{} security update(s) pending (max {max_sec})",
-                security.map_or(0, |s| s.len())
-            );
+            obs.because(Msg::SecurityUpdatesWithinLimit {
+                count: security.map_or(0, |s| s.len()),
+                max: max_sec,
+            });
         }
         obs
     }
@@ -808,25 +813,34 @@ impl PatchLevel {
             Ok(o) if o.success() => self.hotfixes(ctx, &o.stdout, "Get-HotFix"),
             Ok(o) => Observation::new(
                 Verdict::Unknown,
-                format!("Get-HotFix failed: {}", o.stderr_excerpt()),
+                Msg::ToolFailed {
+                    tool: "Get-HotFix".into(),
+                    exit_code: o.exit_code,
+                    stderr: o.stderr_excerpt(),
+                },
             ),
-            Err(e) => Observation::new(Verdict::Unknown, format!("cannot run Get-HotFix: {e}")),
+            Err(e) => Observation::new(Verdict::Unknown, e.msg("Get-HotFix")),
         }
     }
 
     #[cfg(not(windows))]
     fn windows_native(&self, _ctx: &ProbeContext) -> Observation {
-        Observation::new(
-            Verdict::Unknown,
-            "installed Windows updates can be read natively only on Windows; elsewhere export them with `Get-HotFix | Export-Csv -NoTypeInformation hotfix.csv` and give `hotfix_csv`",
-        )
+        Observation::new(Verdict::Unknown, Msg::WindowsNativeOnly)
     }
 
     fn hotfixes(&self, ctx: &ProbeContext, bytes: &[u8], from: &str) -> Observation {
         let (text, encoding) = super::text::decode(bytes);
         let fixes = match parse_hotfix_csv(&text, self.settings.date_order.as_deref()) {
             Ok(f) => f,
-            Err(e) => return Observation::new(Verdict::Unknown, format!("{from}: {e}")),
+            Err(e) => {
+                return Observation::new(
+                    Verdict::Unknown,
+                    Msg::HotfixCsvInvalid {
+                        source: from.to_owned(),
+                        error: e.to_string(),
+                    },
+                )
+            }
         };
         ctx.tick(fixes.len() as u64);
         let newest = fixes.iter().filter_map(|f| f.installed_on).max();
@@ -842,7 +856,7 @@ impl PatchLevel {
         let days = newest.map(|d| i64::from((today - d).get_days().max(0)));
         let mut recent: Vec<&HotFix> = fixes.iter().collect();
         recent.sort_by_key(|f| std::cmp::Reverse(f.installed_on));
-        let mut obs = Observation::new(Verdict::Pass, "")
+        let mut obs = Observation::pending(Verdict::Pass)
             .with("package_manager", "windows-hotfix")
             .with("source", from)
             .with("encoding", encoding.as_str())
@@ -856,27 +870,27 @@ impl PatchLevel {
                 recent.iter().take(10).collect::<Vec<_>>(),
             )
             .with("pending_security", Value::Null);
-        obs.warnings.push(
-            "Get-HotFix lists installed updates only; pending updates are not known from it (check Windows Update)".into(),
-        );
+        obs.warnings.push(Msg::HotfixPendingUnknown);
         match days {
             None => {
                 obs.verdict = Verdict::Unknown;
-                obs.reason = format!("{from}: no update with an installation date");
+                obs.because(Msg::HotfixNoDates {
+                    source: from.to_owned(),
+                });
             }
             Some(d) if d > i64::from(self.settings.max_days_since_update) => {
                 obs.verdict = Verdict::Fail;
-                obs.reason = format!(
-                    "the newest update was installed {d} days ago (max {} days)",
-                    self.settings.max_days_since_update
-                );
+                obs.because(Msg::HotfixStale {
+                    days: d,
+                    max_days: self.settings.max_days_since_update,
+                });
             }
             Some(d) => {
-                obs.reason = format!(
-                    "{} updates installed; the newest {d} days ago (max {} days)",
-                    fixes.len(),
-                    self.settings.max_days_since_update
-                );
+                obs.because(Msg::HotfixCurrent {
+                    count: fixes.len(),
+                    days: d,
+                    max_days: self.settings.max_days_since_update,
+                });
             }
         }
         obs

@@ -5,7 +5,7 @@
 //! and the process behind each socket from `/proc/PID/fd` (other users' processes need root).
 
 use super::config::{PortSpec, Role, ServicesSettings};
-use super::{items_for, Observation, Probe, ProbeContext, Verdict};
+use super::{items_for, Msg, Observation, Probe, ProbeContext, Verdict};
 use crate::checklist::ProbeKind;
 use serde::Serialize;
 use serde_json::{Map, Value};
@@ -42,6 +42,10 @@ pub struct Listener {
 fn parse_addr(hex: &str) -> Option<(IpAddr, u16)> {
     let (ip, port) = hex.split_once(':')?;
     let port = u16::from_str_radix(port, 16).ok()?;
+    // Byte slicing below needs ASCII: a damaged table (decoded lossily) may hold anything.
+    if !ip.is_ascii() {
+        return None;
+    }
     let ip = match ip.len() {
         8 => IpAddr::V4(Ipv4Addr::from(
             u32::from_str_radix(ip, 16).ok()?.to_le_bytes(),
@@ -211,7 +215,7 @@ impl Probe for Services {
             })
             .collect();
 
-        let mut obs = Observation::new(Verdict::Pass, "")
+        let mut obs = Observation::pending(Verdict::Pass)
             .with("enabled_services", &enabled)
             .with("running_services", &running)
             .with("listening", &listeners)
@@ -224,13 +228,14 @@ impl Probe for Services {
             )
             .with("processes_not_readable", unreadable_processes);
         if running.is_none() {
-            obs.warnings.push(format!(
-                "{} is not there (no systemd with cgroup v2): running services are unknown",
-                slice.display()
-            ));
+            obs.warnings.push(Msg::NoSystemdCgroup {
+                path: slice.display().to_string(),
+            });
         }
         if unreadable_processes > 0 {
-            obs.warnings.push(format!("{unreadable_processes} process(es) could not be inspected (run as root to name every listening program)"));
+            obs.warnings.push(Msg::ProcessesNotInspected {
+                count: unreadable_processes,
+            });
         }
 
         let mut failures = Vec::new();
@@ -246,15 +251,9 @@ impl Probe for Services {
                 .collect();
             obs.set("services_not_allowed", &extra);
             if !extra.is_empty() {
-                failures.push(format!(
-                    "{} service(s) not in allowed_services: {}",
-                    extra.len(),
-                    extra
-                        .iter()
-                        .map(|s| s.as_str())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ));
+                failures.push(Msg::ServicesNotAllowed {
+                    services: extra.iter().map(|s| (*s).clone()).collect(),
+                });
             }
         }
         if let Some(allowed) = &s.allowed_ports {
@@ -273,32 +272,26 @@ impl Probe for Services {
                 .collect();
             obs.set("ports_not_allowed", &extra);
             if !extra.is_empty() {
-                failures.push(format!(
-                    "{} listening port(s) not in allowed_ports: {}",
-                    extra.len(),
-                    extra.join(", ")
-                ));
+                failures.push(Msg::PortsNotAllowed { ports: extra });
             }
         }
         if !failures.is_empty() {
             obs.verdict = Verdict::Fail;
-            obs.reason = failures.join("; ");
+            obs.reasons = failures;
         } else if tables_read == 0 && !has_systemd {
             obs.verdict = Verdict::Unknown;
-            obs.reason = "neither /proc/net nor systemd's configuration is readable here".into();
+            obs.because(Msg::NothingReadable);
         } else if s.allowed_services.is_none() && s.allowed_ports.is_none() {
             obs.verdict = Verdict::Unknown;
-            obs.reason = format!(
-                "{} enabled service(s), {} open port(s) listed; no allowlist configured (set allowed_services and allowed_ports to judge)",
-                enabled.len(),
-                open_ports.len()
-            );
+            obs.because(Msg::NoAllowlist {
+                services: enabled.len(),
+                ports: open_ports.len(),
+            });
         } else {
-            obs.reason = format!(
-                "{} enabled service(s) and {} open port(s), all in the allowlist",
-                enabled.len(),
-                open_ports.len()
-            );
+            obs.because(Msg::AllAllowed {
+                services: enabled.len(),
+                ports: open_ports.len(),
+            });
         }
         obs
     }
@@ -377,6 +370,19 @@ fn attach_processes(ctx: &ProbeContext, listeners: &mut [Listener]) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn damaged_proc_net_lines_are_skipped_not_a_panic() {
+        // 32 bytes, but a multi-byte character straddles byte 8.
+        let odd = format!("0000000é{}", "0".repeat(23));
+        assert_eq!(odd.len(), 32);
+        let text = format!(
+            "  sl  local_address rem_address   st\n   0: {odd}:0016 00000000000000000000000000000000:0000 0A 0 0 0 0 0 1 1\n   1: 00000000:0016 00000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 7 1\n"
+        );
+        let l = parse_proc_net(&text, "tcp6");
+        assert_eq!(l.len(), 1, "{l:?}");
+        assert_eq!(l[0].port, 22);
+    }
 
     #[test]
     fn proc_net_tables() {

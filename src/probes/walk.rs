@@ -86,7 +86,14 @@ impl WalkStats {
         self.stopped |= o.stopped;
     }
 
-    fn problem(&mut self, problem: &'static str, path: Option<&Path>, message: String) {
+    /// Count a problem; the path and message are only made while samples are still kept, so
+    /// a tree with a million unreadable entries does not format a million messages.
+    fn problem(
+        &mut self,
+        problem: &'static str,
+        path: Option<&Path>,
+        message: impl FnOnce() -> String,
+    ) {
         match problem {
             "symlink-loop" => self.loops += 1,
             "permission-denied" => self.permission_denied += 1,
@@ -97,7 +104,7 @@ impl WalkStats {
             self.samples.push(WalkProblem {
                 problem,
                 path: path.map(|p| p.display().to_string()).unwrap_or_default(),
-                message,
+                message: message(),
             });
         }
     }
@@ -314,7 +321,7 @@ fn read_folder(
     let rd = match std::fs::read_dir(&dir.path) {
         Ok(rd) => rd,
         Err(e) => {
-            stats.problem(io_problem(&e), Some(&dir.path), e.to_string());
+            stats.problem(io_problem(&e), Some(&dir.path), || e.to_string());
             return 0;
         }
     };
@@ -324,21 +331,21 @@ fn read_folder(
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
-                stats.problem(io_problem(&e), Some(&dir.path), e.to_string());
+                stats.problem(io_problem(&e), Some(&dir.path), || e.to_string());
                 continue;
             }
         };
         let ft = match entry.file_type() {
             Ok(ft) => ft,
             Err(e) => {
-                stats.problem(io_problem(&e), Some(&entry.path()), e.to_string());
+                stats.problem(io_problem(&e), Some(&entry.path()), || e.to_string());
                 continue;
             }
         };
         if ft.is_file() {
             match entry.metadata() {
                 Ok(md) => stats.file(&md, || entry.path()),
-                Err(e) => stats.problem(io_problem(&e), Some(&entry.path()), e.to_string()),
+                Err(e) => stats.problem(io_problem(&e), Some(&entry.path()), || e.to_string()),
             }
         } else if ft.is_dir() {
             stats.dirs += 1;
@@ -353,7 +360,7 @@ fn read_folder(
                         })
                     }),
                     Err(e) => {
-                        stats.problem(io_problem(&e), Some(&path), e.to_string());
+                        stats.problem(io_problem(&e), Some(&path), || e.to_string());
                         continue;
                     }
                 }
@@ -370,15 +377,16 @@ fn read_folder(
             match std::fs::metadata(&path) {
                 // A dangling link is a link, not a problem of the walk.
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => stats.symlinks += 1,
-                Err(e) => stats.problem(io_problem(&e), Some(&path), e.to_string()),
+                Err(e) => stats.problem(io_problem(&e), Some(&path), || e.to_string()),
                 Ok(md) if md.is_dir() => {
                     let Some(id) = dir_id(&path, &md) else {
                         stats.other += 1;
                         continue;
                     };
                     if let Some(back) = dir.ancestors.as_ref().and_then(|a| a.find(&id)) {
-                        let message = format!("symbolic link loop back to {}", back.display());
-                        stats.problem("symlink-loop", Some(&path), message);
+                        stats.problem("symlink-loop", Some(&path), || {
+                            format!("symbolic link loop back to {}", back.display())
+                        });
                         continue;
                     }
                     stats.dirs += 1;

@@ -1,7 +1,8 @@
 //! Probe evidence for people (a table and notes) and the progress bar on a terminal.
 
 use crate::checklist::{Lang, ProbeKind};
-use crate::probes::{Evidence, Progress, Verdict};
+use crate::probes::messages::join_coded;
+use crate::probes::{Evidence, ProbeResult, Progress, Unreadable, Verdict};
 use indicatif::{ProgressBar, ProgressStyle};
 use std::fmt::Write as _;
 use std::sync::Mutex;
@@ -34,7 +35,7 @@ pub fn table(evidence: &Evidence, lang: Lang) -> String {
             probe,
             verdict_label(r.verdict, lang).to_owned(),
             r.items.join("\n"),
-            r.reason.clone(),
+            join_coded(&r.reason_details, lang, &r.reason),
         ]);
     }
     let mut out = format!("{t}\n");
@@ -43,27 +44,44 @@ pub fn table(evidence: &Evidence, lang: Lang) -> String {
         Lang::En => ("warning", "could not read", "contradicts an answer"),
     };
     for r in &evidence.results {
-        for w in &r.warnings {
-            let _ = writeln!(out, "{warn} [{}]: {w}", r.kind);
+        for (i, w) in r.warnings.iter().enumerate() {
+            let text = match r.warning_details.get(i) {
+                Some(c) => c.text_or(lang, w),
+                None => w.clone(),
+            };
+            let _ = writeln!(out, "{warn} [{}]: {text}", r.kind);
         }
         for u in r.unreadable.iter().take(10) {
-            let _ = writeln!(
-                out,
-                "{unread} [{}]: {} ({}: {})",
-                r.kind, u.path, u.problem, u.message
-            );
+            let _ = writeln!(out, "{unread} [{}]: {}", r.kind, unreadable_text(u, lang));
         }
         if r.unreadable.len() > 10 {
-            let _ = writeln!(
-                out,
-                "{unread} [{}]: … {} more (see --format json)",
-                r.kind,
-                r.unreadable.len() - 10
-            );
+            let more = r.unreadable.len() - 10;
+            let _ = match lang {
+                Lang::Ja => writeln!(
+                    out,
+                    "{unread} [{}]: … ほか{more}件(--format json で確認できます)",
+                    r.kind
+                ),
+                Lang::En => writeln!(
+                    out,
+                    "{unread} [{}]: … {more} more (see --format json)",
+                    r.kind
+                ),
+            };
         }
     }
     for c in &evidence.contradictions {
-        let _ = writeln!(out, "{contra} [{}]: {}", c.item, c.message);
+        let text = match lang {
+            Lang::En => c.message.clone(),
+            Lang::Ja => {
+                let result = evidence
+                    .results
+                    .iter()
+                    .find(|r| r.kind == c.kind && r.name == c.probe_name);
+                contradiction_ja(&c.item, c.kind, c.probe_name.as_deref(), result)
+            }
+        };
+        let _ = writeln!(out, "{contra} [{}]: {text}", c.item);
     }
     let count = |v| evidence.results.iter().filter(|r| r.verdict == v).count();
     let _ = match lang {
@@ -87,6 +105,45 @@ pub fn table(evidence: &Evidence, lang: Lang) -> String {
         ),
     };
     out
+}
+
+/// `path (problem: message)`, the problem named in `lang`.
+fn unreadable_text(u: &Unreadable, lang: Lang) -> String {
+    let message = match &u.detail {
+        Some(c) => c.text_or(lang, &u.message),
+        None => u.message.clone(),
+    };
+    match lang {
+        Lang::En => format!("{} ({}: {message})", u.path, u.problem),
+        Lang::Ja => {
+            let problem = match u.problem.as_str() {
+                "permission-denied" => "権限なし",
+                "not-found" => "なし",
+                "missing-tool" => "ツールなし",
+                "unsupported-format" => "未対応の形式",
+                "symlink-loop" => "リンクのループ",
+                "vanished" => "消失",
+                _ => "エラー",
+            };
+            format!("{}({problem}: {message})", u.path)
+        }
+    }
+}
+
+fn contradiction_ja(
+    item: &str,
+    kind: ProbeKind,
+    name: Option<&str>,
+    result: Option<&ProbeResult>,
+) -> String {
+    let probe = match name {
+        Some(n) => format!("{}({n})", kind.label(Lang::Ja)),
+        None => kind.label(Lang::Ja).to_owned(),
+    };
+    let reason = result.map_or_else(String::new, |r| {
+        join_coded(&r.reason_details, Lang::Ja, &r.reason)
+    });
+    format!("{item} に「はい」と回答していますが、{probe}のプローブは不合格です: {reason}")
 }
 
 /// A spinner on stderr with the running probe and how much it has seen. Only built when
