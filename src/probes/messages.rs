@@ -16,7 +16,7 @@ use std::time::Duration;
 
 /// A message as the evidence stores it: stable code and named parameters. Readable whatever
 /// its code, so evidence from a newer medsec still loads.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Coded {
     pub code: String,
     #[serde(default, skip_serializing_if = "Map::is_empty")]
