@@ -85,15 +85,25 @@ fn every_checklist_arg(args: &[OsString]) -> Option<Vec<PathBuf>> {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// List, show, lint checklists and print their JSON Schema.
+    /// List, show, lint, compare checklists and print their JSON Schema.
     #[command(subcommand)]
     Checklist(checklist::ChecklistCommand),
-    /// Answer item by item in a terminal, or import/export answers as a spreadsheet.
-    Answer(answer::AnswerArgs),
     /// Write a new answers file for a form (every item, commented), or carry last year's forward.
     Init(init::InitArgs),
+    /// Answer item by item in a terminal, or import/export answers as a spreadsheet.
+    Answer(answer::AnswerArgs),
     /// Check answers against the inspection's rules (exit 0 complete, 1 incomplete, 2 unusable).
     Status(status::StatusArgs),
+    /// Gather evidence from this machine (patch level, backups, accounts, services, ledger).
+    Probe(probe::ProbeArgs),
+    /// Make a report bundle (report.json, evidence, manifest), signed with --sign.
+    Report(report::ReportArgs),
+    /// Make a signing key pair (minisign formats).
+    Keygen(keygen::KeygenArgs),
+    /// Write and sign a bundle's manifest, or sign a vendor form (--form).
+    Sign(sign::SignArgs),
+    /// Verify signed report bundles offline.
+    Verify(verify::VerifyArgs),
     /// Print shell completions for SHELL to stdout.
     Completions {
         /// bash, zsh, fish, elvish or powershell.
@@ -101,16 +111,6 @@ pub enum Command {
     },
     /// Print the man page (roff) to stdout.
     Man,
-    /// Make a signing key pair (minisign formats).
-    Keygen(keygen::KeygenArgs),
-    /// Make a report bundle (report.json, evidence, manifest), signed with --sign.
-    Report(report::ReportArgs),
-    /// Write and sign a bundle's manifest.
-    Sign(sign::SignArgs),
-    /// Verify signed report bundles offline.
-    Verify(verify::VerifyArgs),
-    /// Gather evidence from this machine (patch level, backups, accounts, services, ledger).
-    Probe(probe::ProbeArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
