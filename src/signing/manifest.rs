@@ -206,7 +206,18 @@ impl Differences {
 
 /// Compare a folder with a manifest. Only regular files found by the walk are read.
 pub fn check(dir: &Path, manifest: &Manifest) -> Result<Differences, SigningError> {
+    check_keeping(dir, manifest, "").map(|(d, _)| d)
+}
+
+/// Like [`check`], and also hand back the bytes of the file named `keep` as they were hashed,
+/// so a caller that goes on to parse it reads exactly what was checked (and reads it once).
+pub fn check_keeping(
+    dir: &Path,
+    manifest: &Manifest,
+    keep: &str,
+) -> Result<(Differences, Option<Vec<u8>>), SigningError> {
     let scan = scan(dir)?;
+    let mut kept = None;
     let mut d = Differences {
         refused: scan.refused,
         ..Differences::default()
@@ -219,7 +230,17 @@ pub fn check(dir: &Path, manifest: &Manifest) -> Result<Differences, SigningErro
             }
             continue;
         }
-        match sha256_file(&dir.join(name)) {
+        let path = dir.join(name);
+        let hashed = if name == keep {
+            std::fs::read(&path).map(|bytes| {
+                let hash = sha256_bytes(&bytes);
+                kept = Some(bytes);
+                hash
+            })
+        } else {
+            sha256_file(&path)
+        };
+        match hashed {
             Ok(actual) if &actual == expected => {}
             Ok(_) => d.changed.push(name.clone()),
             Err(e) => d.unreadable.push((name.clone(), e.to_string())),
@@ -230,7 +251,7 @@ pub fn check(dir: &Path, manifest: &Manifest) -> Result<Differences, SigningErro
         .into_iter()
         .filter(|f| !manifest.entries.contains_key(f))
         .collect();
-    Ok(d)
+    Ok((d, kept))
 }
 
 #[cfg(test)]
@@ -253,6 +274,23 @@ mod tests {
         );
         assert_eq!(Manifest::parse(&text).unwrap(), m);
         assert!(check(dir.path(), &m).unwrap().is_empty());
+    }
+
+    #[test]
+    fn check_keeping_hands_back_the_hashed_bytes() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("report.json"), b"{}\n").unwrap();
+        std::fs::write(dir.path().join("other.txt"), b"x").unwrap();
+        let m = build(dir.path()).unwrap();
+        let (d, kept) = check_keeping(dir.path(), &m, "report.json").unwrap();
+        assert!(d.is_empty());
+        assert_eq!(kept.as_deref(), Some(&b"{}\n"[..]));
+        std::fs::write(dir.path().join("report.json"), b"{ }\n").unwrap();
+        let (d, kept) = check_keeping(dir.path(), &m, "report.json").unwrap();
+        assert_eq!(d.changed, ["report.json"]);
+        assert_eq!(kept.as_deref(), Some(&b"{ }\n"[..]));
+        let (_, kept) = check_keeping(dir.path(), &m, "absent.json").unwrap();
+        assert!(kept.is_none());
     }
 
     #[test]

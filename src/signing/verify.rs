@@ -188,6 +188,8 @@ struct Checked {
     key: Option<PublicKey>,
     info: Option<SignatureInfo>,
     manifest: Option<Manifest>,
+    /// report.json as it was hashed against the manifest, when the manifest lists it.
+    report_bytes: Option<Vec<u8>>,
 }
 
 /// Signature and files only: what `sign` checks right after writing.
@@ -215,6 +217,7 @@ fn check_signature_and_files(b: &mut Bundle<'_>, keys: &TrustedKeys) -> Checked 
         key: None,
         info: None,
         manifest: None,
+        report_bytes: None,
     };
     if let (Some(m), Some(s)) = (&manifest_bytes, &signature_bytes) {
         (checked.key, checked.info) = check_signature(b, m, s, keys);
@@ -240,8 +243,9 @@ fn check_signature_and_files(b: &mut Bundle<'_>, keys: &TrustedKeys) -> Checked 
             return checked;
         }
     };
-    match manifest::check(b.dir, &manifest) {
-        Ok(d) => {
+    match manifest::check_keeping(b.dir, &manifest, report::FILE_NAME) {
+        Ok((d, report_bytes)) => {
+            checked.report_bytes = report_bytes;
             for f in d.missing {
                 b.push(
                     "file-missing",
@@ -473,10 +477,20 @@ fn check_report(
             return;
         }
     }
-    let Some(bytes) = b.read_regular(name, "report-missing") else {
-        return;
+    // Parse the very bytes that were hashed; read the file only when the manifest check
+    // did not (no manifest, or the file is missing or unsafe, which read_regular reports).
+    let read;
+    let bytes: &[u8] = match checked.report_bytes.as_deref() {
+        Some(bytes) => bytes,
+        None => {
+            let Some(bytes) = b.read_regular(name, "report-missing") else {
+                return;
+            };
+            read = bytes;
+            &read
+        }
     };
-    let report = match Report::parse(&b.dir.join(name), &bytes) {
+    let report = match Report::parse(&b.dir.join(name), bytes) {
         Ok(r) => r,
         Err(e) => {
             b.push(
@@ -500,7 +514,7 @@ fn check_report(
                 let expected = Claims {
                     institution: code.to_owned(),
                     checklist: report.checklist.full_id(),
-                    report_sha256: manifest::sha256_bytes(&bytes),
+                    report_sha256: manifest::sha256_bytes(bytes),
                 };
                 for (field, signed, actual) in [
                     ("institution", &claims.institution, &expected.institution),
