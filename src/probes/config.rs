@@ -599,19 +599,8 @@ pub fn parse(file: &str, text: &str) -> Result<ProbeConfig, ConfigError> {
                     )
                 })?;
                 if let Some(cols) = &p.columns {
-                    if let Some(bad) = cols
-                        .get_ref()
-                        .keys()
-                        .find(|k| !LEDGER_FIELDS.contains(&k.as_str()))
-                    {
-                        return Err(err(
-                            cols.span(),
-                            format!(
-                                "unknown ledger field `{bad}` in `columns`; known: {}",
-                                LEDGER_FIELDS.join(", ")
-                            ),
-                        ));
-                    }
+                    unknown_ledger_field(cols.get_ref().keys(), "columns")
+                        .map_or(Ok(()), |m| Err(err(cols.span(), m)))?;
                 }
                 let required = match &p.required {
                     None => DEFAULT_LEDGER_REQUIRED
@@ -619,19 +608,8 @@ pub fn parse(file: &str, text: &str) -> Result<ProbeConfig, ConfigError> {
                         .map(|s| (*s).to_owned())
                         .collect(),
                     Some(r) => {
-                        if let Some(bad) = r
-                            .get_ref()
-                            .iter()
-                            .find(|k| !LEDGER_FIELDS.contains(&k.as_str()))
-                        {
-                            return Err(err(
-                                r.span(),
-                                format!(
-                                    "unknown ledger field `{bad}` in `required`; known: {}",
-                                    LEDGER_FIELDS.join(", ")
-                                ),
-                            ));
-                        }
+                        unknown_ledger_field(r.get_ref().iter(), "required")
+                            .map_or(Ok(()), |m| Err(err(r.span(), m)))?;
                         r.get_ref().clone()
                     }
                 };
@@ -709,6 +687,21 @@ pub fn parse_port(text: &str) -> Result<PortSpec, String> {
         _ => return Err(format!("`{text}`: the protocol must be tcp or udp")),
     };
     Ok(PortSpec { port, udp })
+}
+
+/// The message for the first name in `names` that is not a ledger field, if any.
+fn unknown_ledger_field<'a>(
+    mut names: impl Iterator<Item = &'a String>,
+    key: &str,
+) -> Option<String> {
+    names
+        .find(|k| !LEDGER_FIELDS.contains(&k.as_str()))
+        .map(|bad| {
+            format!(
+                "unknown ledger field `{bad}` in `{key}`; known: {}",
+                LEDGER_FIELDS.join(", ")
+            )
+        })
 }
 
 #[cfg(test)]
@@ -793,6 +786,31 @@ mod tests {
         )
         .unwrap_err();
         assert!(e.to_string().starts_with("p.toml:3:28:"), "{e}");
+    }
+
+    #[test]
+    fn unknown_ledger_fields_are_named_with_their_key() {
+        let e = parse(
+            "p.toml",
+            "[[probe]]\nkind = \"asset-ledger\"\npath = \"l.csv\"\nrequired = [\"location\", \"colour\"]\n",
+        )
+        .unwrap_err();
+        assert!(e.to_string().starts_with("p.toml:4:12:"), "{e}");
+        assert!(
+            e.to_string()
+                .contains("unknown ledger field `colour` in `required`"),
+            "{e}"
+        );
+        let e = parse(
+            "p.toml",
+            "[[probe]]\nkind = \"asset-ledger\"\npath = \"l.csv\"\ncolumns = { colour = \"色\" }\n",
+        )
+        .unwrap_err();
+        assert!(
+            e.to_string()
+                .contains("unknown ledger field `colour` in `columns`"),
+            "{e}"
+        );
     }
 
     #[test]
