@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{fixture, medsec, stderr_of, stdout_of};
+use common::{fixture, keygen, medsec, stderr_of, stdout_of};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
@@ -191,17 +191,6 @@ fn vendor_form_as_answers_is_refused() {
     );
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr_of(&o).contains("--vendor"), "{}", stderr_of(&o));
-}
-
-fn keygen(name: &Path) {
-    let o = medsec()
-        .arg("keygen")
-        .arg("--out")
-        .arg(name)
-        .arg("--unencrypted")
-        .output()
-        .unwrap();
-    assert_eq!(o.status.code(), Some(0), "{}", stderr_of(&o));
 }
 
 fn public_key_line(pubfile: &Path) -> String {

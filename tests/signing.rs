@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{fixture, in_ci, medsec, stderr_of, stdout_of};
+use common::{fixture, in_ci, keygen, medsec, stderr_of, stdout_of};
 use medsec::signing::{self, trusted::TrustedKeys, verify};
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
@@ -67,17 +67,6 @@ fn make_bundle(dir: &Path, code: &str, fy: i16) {
         "2025-10-01 backup ok\n",
     )
     .unwrap();
-}
-
-fn keygen(name: &Path) {
-    let out = medsec()
-        .arg("keygen")
-        .arg("--out")
-        .arg(name)
-        .arg("--unencrypted")
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", stderr_of(&out));
 }
 
 fn sign(dir: &Path, key: &Path) {

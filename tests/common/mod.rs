@@ -36,3 +36,15 @@ pub fn stderr_of(out: &std::process::Output) -> String {
 pub fn in_ci() -> bool {
     std::env::var("CI").is_ok_and(|v| v == "true" || v == "1")
 }
+
+/// `medsec keygen --out NAME --unencrypted`: NAME.key and NAME.pub, or the test fails.
+pub fn keygen(name: &std::path::Path) {
+    let out = medsec()
+        .arg("keygen")
+        .arg("--out")
+        .arg(name)
+        .arg("--unencrypted")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+}
