@@ -41,7 +41,8 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
 }
 
 /// The error and its causes on one line, each cause once: typed errors often repeat their
-/// source in their own message, and the user should read it once.
+/// source in their own message, and the user should read it once. Errors quote file names and
+/// file content, so control characters are shown escaped, never sent to the terminal.
 pub fn error_message(err: &anyhow::Error) -> String {
     let mut message = String::new();
     for cause in err.chain() {
@@ -54,7 +55,7 @@ pub fn error_message(err: &anyhow::Error) -> String {
         }
         message.push_str(&text);
     }
-    message
+    crate::render::text::escape_message(&message).into_owned()
 }
 
 #[cfg(test)]
@@ -71,5 +72,14 @@ mod tests {
         );
         let err = anyhow::anyhow!("inner").context("outer");
         assert_eq!(error_message(&err), "outer: inner");
+    }
+
+    #[test]
+    fn controls_from_input_are_escaped() {
+        let err = anyhow::anyhow!("cannot read evil\n1 valid\u{1b}[2J.toml");
+        assert_eq!(
+            error_message(&err),
+            "cannot read evil\\n1 valid\\u{1b}[2J.toml"
+        );
     }
 }

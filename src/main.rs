@@ -7,7 +7,8 @@ fn main() -> ExitCode {
     match medsec::app::run(cli) {
         Ok(outcome) => {
             for notice in &outcome.notices {
-                eprintln!("{notice}");
+                // Notices quote file names and file content: controls are shown, not obeyed.
+                eprintln!("{}", medsec::render::text::escape_message(notice));
             }
             let mut stdout = std::io::stdout().lock();
             match stdout

@@ -15,6 +15,8 @@ use super::{AnswersError, Loaded};
 use crate::checklist::{Checklist, Form, InstitutionKind, Item, Lang, NotApplicableRule};
 use crate::dates::{fiscal_year_bounds, fiscal_year_of};
 use crate::diagnostic::Severity;
+// Item text, notes and file names come from files: controls are shown, never sent as they are.
+use crate::render::text::escape_controls as esc;
 use jiff::civil::Date;
 use std::io::{BufRead, Write};
 
@@ -179,9 +181,9 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
         let items = self.checklist.items.clone();
         let title = format!(
             "{} — {} ({})",
-            self.loaded.file_name(),
-            self.checklist.title.get(self.lang),
-            self.checklist.full_id()
+            esc(&self.loaded.file_name()),
+            esc(self.checklist.title.get(self.lang)),
+            esc(&self.checklist.full_id())
         );
         self.say(&title)?;
         if self.header()? {
@@ -287,14 +289,19 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
 
     fn show(&mut self, item: &Item, i: usize, n: usize) -> std::io::Result<()> {
         let lang = self.lang;
-        let mut text = format!("\n[{}/{n}] {} {}", i + 1, item.number, item.text.get(lang));
+        let mut text = format!(
+            "\n[{}/{n}] {} {}",
+            i + 1,
+            esc(&item.number),
+            esc(item.text.get(lang))
+        );
         let scope = item.scope_label(lang);
         if !scope.is_empty() {
             text.push_str(&format!(" [{scope}]"));
         }
         let guidance = item.guidance.get(lang).trim();
         if !guidance.is_empty() {
-            text.push_str(&format!("\n  {guidance}"));
+            text.push_str(&format!("\n  {}", esc(guidance)));
         }
         if !item.not_applicable_when.is_empty() {
             let when: Vec<&str> = item
@@ -311,7 +318,8 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
         if let Some(a) = self.answer_of(item).cloned() {
             if let Some(r) = a.response {
                 let date = a.checked_on.map(|d| self.date(d)).unwrap_or_default();
-                let state = match (&a.carried_from, self.ja()) {
+                let carried = a.carried_from.as_deref().map(esc);
+                let state = match (carried, self.ja()) {
                     (Some(from), true) => format!(
                         "\n  昨年度({from})の回答: {} — 確認してください",
                         r.label(lang)
@@ -544,8 +552,8 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
         }
         let old_note = old.as_ref().and_then(|o| o.note.clone());
         let prompt = match (&old_note, self.ja()) {
-            (Some(n), true) => format!("メモ [{n}] (- で消去): "),
-            (Some(n), false) => format!("note [{n}] (- clears): "),
+            (Some(n), true) => format!("メモ [{}] (- で消去): ", esc(n)),
+            (Some(n), false) => format!("note [{}] (- clears): ", esc(n)),
             (None, true) => "メモ: ".to_owned(),
             (None, false) => "note: ".to_owned(),
         };
@@ -558,7 +566,7 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
             t => Some(t.to_owned()),
         };
         let old_evidence = old.map(|o| o.evidence).unwrap_or_default();
-        let shown = old_evidence.join(", ");
+        let shown = esc(&old_evidence.join(", ")).into_owned();
         let prompt = if self.ja() {
             format!("証跡ファイル(カンマ区切り) [{shown}]: ")
         } else {

@@ -124,10 +124,6 @@ pub fn run(args: InitArgs, ctx: &Context) -> anyhow::Result<Outcome> {
                     "昨年度から{carried_count}件を引き継ぎ(確認が必要)、{review_count}件を要見直しとしました。"
                 ));
             }
-            s.push_str(&format!(
-                "\n次に: ファイルを編集するか、`medsec answer {}` で対話形式で入力してください。",
-                out.display()
-            ));
             s
         }
         Lang::En => {
@@ -137,12 +133,19 @@ pub fn run(args: InitArgs, ctx: &Context) -> anyhow::Result<Outcome> {
                     "; carried {carried_count} answers forward from last year (to confirm), {review_count} items marked for review"
                 ));
             }
-            s.push_str(&format!(
-                "\nnext: edit it, or run `medsec answer {}` to answer item by item",
-                out.display()
-            ));
             s
         }
+    });
+    // A notice of its own: notices are printed one line each, with controls escaped.
+    notices.push(match ctx.lang {
+        Lang::Ja => format!(
+            "次に: ファイルを編集するか、`medsec answer {}` で対話形式で入力してください。",
+            out.display()
+        ),
+        Lang::En => format!(
+            "next: edit it, or run `medsec answer {}` to answer item by item",
+            out.display()
+        ),
     });
     let mut outcome = Outcome::text(String::new(), Exit::Ok);
     outcome.notices = notices;

@@ -1,5 +1,6 @@
 //! Checklists for people (tables, Markdown) and scripts (JSON).
 
+use super::text::escape_controls as esc;
 use crate::checklist::{Checklist, Lang, Loaded};
 use crate::dates::wareki_fiscal_year;
 use serde::Serialize;
@@ -79,11 +80,11 @@ pub fn list_table(entries: &[&Loaded], lang: Lang) -> String {
                 Lang::Ja => "内蔵".to_owned(),
                 Lang::En => "bundled".to_owned(),
             },
-            crate::checklist::Origin::File(p) => p.display().to_string(),
+            crate::checklist::Origin::File(p) => esc(&p.display().to_string()).into_owned(),
         };
         t.add_row(vec![
-            c.id.clone(),
-            c.edition.clone(),
+            esc(&c.id).into_owned(),
+            esc(&c.edition).into_owned(),
             fy,
             c.form.label(lang).to_owned(),
             c.items.len().to_string(),
@@ -168,16 +169,19 @@ fn heading(loaded: &Loaded, lang: Lang, w: &Words) -> Vec<(String, String)> {
     vec![
         (
             w.edition.to_owned(),
-            format!("{} ({fy}, {})", c.full_id(), c.form.label(lang)),
+            format!("{} ({fy}, {})", esc(&c.full_id()), c.form.label(lang)),
         ),
-        (w.guideline.to_owned(), c.guideline_version.clone()),
+        (
+            w.guideline.to_owned(),
+            esc(&c.guideline_version).into_owned(),
+        ),
         (w.serves.to_owned(), serves),
-        (w.digest.to_owned(), loaded.digest.clone()),
+        (w.digest.to_owned(), esc(&loaded.digest).into_owned()),
     ]
 }
 
 fn item_text(item: &crate::checklist::Item, lang: Lang, w: &Words) -> String {
-    let mut text = item.text.get(lang).to_owned();
+    let mut text = esc(item.text.get(lang)).into_owned();
     if !item.verified {
         text = format!("{text} {}", w.unverified_mark);
     }
@@ -187,15 +191,15 @@ fn item_text(item: &crate::checklist::Item, lang: Lang, w: &Words) -> String {
 pub fn show_table(loaded: &Loaded, lang: Lang) -> String {
     let c = &loaded.checklist;
     let w = words(lang);
-    let mut out = format!("{}\n", c.title.get(lang));
+    let mut out = format!("{}\n", esc(c.title.get(lang)));
     for (k, v) in heading(loaded, lang, &w) {
         out.push_str(&format!("{k}: {v}\n"));
     }
     let mut t = super::table(vec![w.number, w.scope, w.item, w.status]);
     for item in &c.items {
         t.add_row(vec![
-            item.number.clone(),
-            item.scope_label(lang),
+            esc(&item.number).into_owned(),
+            esc(&item.scope_label(lang)).into_owned(),
             item_text(item, lang, &w),
             item.requirement.label(lang).to_owned(),
         ]);
@@ -211,7 +215,7 @@ pub fn show_table(loaded: &Loaded, lang: Lang) -> String {
 pub fn show_markdown(loaded: &Loaded, lang: Lang) -> String {
     let c = &loaded.checklist;
     let w = words(lang);
-    let mut out = format!("# {}\n\n", c.title.get(lang));
+    let mut out = format!("# {}\n\n", esc(c.title.get(lang)));
     for (k, v) in heading(loaded, lang, &w) {
         out.push_str(&format!("- {k}: `{v}`\n"));
     }
@@ -222,8 +226,8 @@ pub fn show_markdown(loaded: &Loaded, lang: Lang) -> String {
         }
         out.push_str(&format!(
             "\n## {} {}\n\n",
-            section.id,
-            section.title.get(lang)
+            esc(&section.id),
+            esc(section.title.get(lang))
         ));
         out.push_str(&format!(
             "| {} | {} | {} | {} |\n|---|---|---|---|\n",
@@ -232,7 +236,7 @@ pub fn show_markdown(loaded: &Loaded, lang: Lang) -> String {
         for item in items {
             out.push_str(&format!(
                 "| {} | {} | {} | {} |\n",
-                item.number,
+                md_cell(&item.number),
                 md_cell(&item.scope_label(lang)),
                 md_cell(&item_text(item, lang, &w)),
                 item.requirement.label(lang)
@@ -245,6 +249,7 @@ pub fn show_markdown(loaded: &Loaded, lang: Lang) -> String {
     out
 }
 
+/// A Markdown table cell: pipes escaped, controls (line breaks included) shown escaped.
 fn md_cell(s: &str) -> String {
-    s.replace('|', "\\|").replace('\n', " ")
+    esc(s).replace('|', "\\|")
 }

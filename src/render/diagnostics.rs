@@ -1,5 +1,6 @@
 //! Diagnostics for people (one line each, like a compiler) and as JSON.
 
+use super::text::escape_controls as esc;
 use crate::diagnostic::{Diagnostic, Severity};
 
 /// `file:line:col: error[code]: message` lines and a summary line.
@@ -13,7 +14,9 @@ pub fn human(diags: &[Diagnostic], files: usize, color: bool) -> String {
         };
         out.push_str(&format!(
             "{}: {sev}[{}]: {}\n",
-            d.location, d.code, d.message
+            esc(&d.location.to_string()),
+            d.code,
+            esc(&d.message)
         ));
     }
     let errors = diags

@@ -1,5 +1,6 @@
 //! Checklist changes for people and as JSON.
 
+use super::text::escape_controls as esc;
 use crate::checklist::Loaded;
 use crate::diff::{Change, Impact};
 use serde::Serialize;
@@ -7,10 +8,10 @@ use serde::Serialize;
 pub fn human(old: &Loaded, new: &Loaded, changes: &[Change]) -> String {
     let mut out = format!(
         "{} ({}) -> {} ({})\n",
-        old.checklist.full_id(),
-        old.origin.describe(),
-        new.checklist.full_id(),
-        new.origin.describe()
+        esc(&old.checklist.full_id()),
+        esc(&old.origin.describe()),
+        esc(&new.checklist.full_id()),
+        esc(&new.origin.describe())
     );
     for c in changes {
         let impact = match c.impact {
@@ -18,7 +19,7 @@ pub fn human(old: &Loaded, new: &Loaded, changes: &[Change]) -> String {
             Impact::Review => "review",
             Impact::Minor => "minor",
         };
-        out.push_str(&format!("{impact:>8} [{}] {}\n", c.code, c.message));
+        out.push_str(&format!("{impact:>8} [{}] {}\n", c.code, esc(&c.message)));
     }
     let count = |i: Impact| changes.iter().filter(|c| c.impact == i).count();
     out.push_str(&format!(

@@ -7,6 +7,9 @@ pub mod probe;
 pub mod sheet;
 pub mod signing;
 pub mod status;
+pub mod text;
+
+pub use text::escape_controls;
 
 use serde::Serialize;
 

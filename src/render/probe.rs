@@ -1,5 +1,6 @@
 //! Probe evidence for people (a table and notes) and the progress bar on a terminal.
 
+use super::text::escape_controls as esc;
 use crate::checklist::{Lang, ProbeKind};
 use crate::probes::messages::join_coded;
 use crate::probes::{Evidence, ProbeResult, Progress, Unreadable, Verdict};
@@ -28,14 +29,16 @@ pub fn table(evidence: &Evidence, lang: Lang) -> String {
     let mut t = super::table(header);
     for r in &evidence.results {
         let probe = match &r.name {
-            Some(n) => format!("{}\n{n}", r.kind.label(lang)),
+            Some(n) => format!("{}\n{}", r.kind.label(lang), esc(n)),
             None => r.kind.label(lang).to_owned(),
         };
+        // Line breaks inside a cell are ours; every piece from outside is escaped first.
+        let items: Vec<_> = r.items.iter().map(|i| esc(i)).collect();
         t.add_row(vec![
             probe,
             verdict_label(r.verdict, lang).to_owned(),
-            r.items.join("\n"),
-            join_coded(&r.reason_details, lang, &r.reason),
+            items.join("\n"),
+            esc(&join_coded(&r.reason_details, lang, &r.reason)).into_owned(),
         ]);
     }
     let mut out = format!("{t}\n");
@@ -49,10 +52,15 @@ pub fn table(evidence: &Evidence, lang: Lang) -> String {
                 Some(c) => c.text_or(lang, w),
                 None => w.clone(),
             };
-            let _ = writeln!(out, "{warn} [{}]: {text}", r.kind);
+            let _ = writeln!(out, "{warn} [{}]: {}", r.kind, esc(&text));
         }
         for u in r.unreadable.iter().take(10) {
-            let _ = writeln!(out, "{unread} [{}]: {}", r.kind, unreadable_text(u, lang));
+            let _ = writeln!(
+                out,
+                "{unread} [{}]: {}",
+                r.kind,
+                esc(&unreadable_text(u, lang))
+            );
         }
         if r.unreadable.len() > 10 {
             let more = r.unreadable.len() - 10;
@@ -81,14 +89,14 @@ pub fn table(evidence: &Evidence, lang: Lang) -> String {
                 contradiction_ja(&c.item, c.kind, c.probe_name.as_deref(), result)
             }
         };
-        let _ = writeln!(out, "{contra} [{}]: {text}", c.item);
+        let _ = writeln!(out, "{contra} [{}]: {}", esc(&c.item), esc(&text));
     }
     let count = |v| evidence.results.iter().filter(|r| r.verdict == v).count();
     let _ = match lang {
         Lang::Ja => writeln!(
             out,
             "{}: 合格 {}、不合格 {}、不明 {}、回答との矛盾 {}",
-            evidence.host.name,
+            esc(&evidence.host.name),
             count(Verdict::Pass),
             count(Verdict::Fail),
             count(Verdict::Unknown),
@@ -97,7 +105,7 @@ pub fn table(evidence: &Evidence, lang: Lang) -> String {
         Lang::En => writeln!(
             out,
             "{}: {} pass, {} fail, {} unknown, {} contradiction(s)",
-            evidence.host.name,
+            esc(&evidence.host.name),
             count(Verdict::Pass),
             count(Verdict::Fail),
             count(Verdict::Unknown),
@@ -175,7 +183,7 @@ impl Progress for TerminalProgress {
         );
         let label = kind.label(self.lang);
         bar.set_message(match name {
-            Some(n) => format!("{label} ({n})"),
+            Some(n) => format!("{label} ({})", esc(n)),
             None => label.to_owned(),
         });
         bar.enable_steady_tick(Duration::from_millis(120));

@@ -1,5 +1,6 @@
 //! Output of `sign` and `verify`: a table an inspector reads at a glance, and JSON.
 
+use super::text::escape_controls as esc;
 use crate::checklist::Lang;
 use crate::exit::Exit;
 use crate::signing::sign::Signed;
@@ -12,28 +13,37 @@ pub const VERIFY_JSON_VERSION: u32 = 1;
 
 /// What `sign` says when it is done.
 pub fn signed(dir: &Path, s: &Signed) -> String {
+    let dir = dir.display().to_string();
+    let dir = esc(&dir);
     format!(
         "signed {}: {} file{} with key {}\ntrusted comment: {}\ncheck with: minisign -Vm {}/MANIFEST.sha256 -p KEY.pub && (cd {} && sha256sum -c MANIFEST.sha256)\n",
-        dir.display(),
+        dir,
         s.files,
         if s.files == 1 { "" } else { "s" },
-        s.key_id,
-        s.trusted_comment,
-        dir.display(),
-        dir.display()
+        esc(&s.key_id),
+        trusted_comment(&s.trusted_comment),
+        dir,
+        dir
     )
 }
 
 /// What `sign --form` says when it is done.
 pub fn form_signed(form: &Path, s: &crate::signing::vendor::SignedForm) -> String {
+    let form = form.display().to_string();
+    let form = esc(&form);
     format!(
         "signed {} with key {}: wrote {}\ntrusted comment: {}\ncheck with: minisign -Vm {} -p KEY.pub\n",
-        form.display(),
-        s.key_id,
-        s.signature.display(),
-        s.trusted_comment,
-        form.display()
+        form,
+        esc(&s.key_id),
+        esc(&s.signature.display().to_string()),
+        trusted_comment(&s.trusted_comment),
+        form
     )
+}
+
+/// The trusted comment as minisign writes it: its fields apart by tabs, each field escaped.
+fn trusted_comment(comment: &str) -> String {
+    comment.split('\t').map(esc).collect::<Vec<_>>().join("\t")
 }
 
 /// What `report` says when the bundle is written.
@@ -51,10 +61,10 @@ pub fn report_written(
     let warnings = report.findings.len() - errors;
     let mut out = format!(
         "wrote {}: {} {} ({}), {}, {} vendor form{}, {} attached file{}\n",
-        dir.display(),
-        report.institution.code,
-        report.institution.name,
-        report.checklist.full_id(),
+        esc(&dir.display().to_string()),
+        esc(&report.institution.code),
+        esc(&report.institution.name),
+        esc(&report.checklist.full_id()),
         crate::dates::wareki_fiscal_year(report.fiscal_year),
         report.vendor_forms.len(),
         if report.vendor_forms.len() == 1 {
@@ -133,23 +143,27 @@ pub fn verify_table(results: &[BundleResult], lang: Lang, color: bool) -> String
     for r in results {
         let exit = r.exit();
         table.add_row(vec![
-            r.path.clone(),
+            esc(&r.path).into_owned(),
             paint(verdict(exit, lang), exit, color),
-            r.institution
-                .as_ref()
-                .map_or_else(String::new, |i| format!("{} {}", i.code, i.name)),
+            r.institution.as_ref().map_or_else(String::new, |i| {
+                format!("{} {}", esc(&i.code), esc(&i.name))
+            }),
             r.fiscal_year.map_or_else(String::new, |y| match lang {
                 Lang::En => format!("FY{y}"),
                 Lang::Ja => crate::dates::wareki_fiscal_year(y),
             }),
-            r.checklist.clone().unwrap_or_default(),
+            r.checklist
+                .as_deref()
+                .map_or_else(String::new, |c| esc(c).into_owned()),
             r.signature
                 .as_ref()
-                .map_or_else(String::new, |s| s.key_id.clone()),
+                .map_or_else(String::new, |s| esc(&s.key_id).into_owned()),
             r.signature
                 .as_ref()
                 .and_then(|s| s.signed_at.as_deref())
-                .map_or_else(String::new, |t| t.get(..16).unwrap_or(t).replace('T', " ")),
+                .map_or_else(String::new, |t| {
+                    esc(t.get(..16).unwrap_or(t)).replace('T', " ")
+                }),
         ]);
     }
     let mut out = table.to_string();
@@ -166,16 +180,17 @@ pub fn verify_table(results: &[BundleResult], lang: Lang, color: bool) -> String
                 (Class::Finding, Lang::Ja) => "要確認",
                 (Class::Note, Lang::Ja) => "注記",
             };
+            let path = esc(&r.path);
             let place = match (&f.file, &f.item) {
-                (Some(file), Some(item)) => format!("{}/{file} [{item}]", r.path),
-                (Some(file), None) => format!("{}/{file}", r.path),
-                (None, _) => r.path.clone(),
+                (Some(file), Some(item)) => format!("{path}/{} [{}]", esc(file), esc(item)),
+                (Some(file), None) => format!("{path}/{}", esc(file)),
+                (None, _) => path.into_owned(),
             };
             out.push_str(&format!(
                 "{place}: {}[{}]: {}\n",
                 paint(sev, f.class.exit(), color),
                 f.code,
-                f.message
+                esc(&f.message)
             ));
         }
     }

@@ -1,5 +1,6 @@
 //! `medsec status` for people (tables) and scripts (JSON).
 
+use super::text::escape_controls as esc;
 use crate::answers::rules::{FormStatus, Inspection, Role};
 use crate::checklist::Lang;
 use crate::dates::wareki_fiscal_year;
@@ -48,16 +49,16 @@ pub fn table(inspection: &Inspection, unusable: &[Diagnostic], lang: Lang, color
         };
         out.push_str(&format!(
             "{} — {}@{} ({}, {fy})\n",
-            form.file,
-            c.id,
-            c.edition,
+            esc(&form.file),
+            esc(&c.id),
+            esc(&c.edition),
             c.form.label(lang)
         ));
         match form.role {
             Role::Institution => {
                 if let Some(i) = &form.institution {
-                    let name = i.name.as_deref().unwrap_or("?");
-                    let code = i.code.as_deref().unwrap_or("-");
+                    let name = esc(i.name.as_deref().unwrap_or("?"));
+                    let code = esc(i.code.as_deref().unwrap_or("-"));
                     out.push_str(&if ja {
                         format!("  医療機関: {name}(医療機関コード {code})\n")
                     } else {
@@ -67,8 +68,8 @@ pub fn table(inspection: &Inspection, unusable: &[Diagnostic], lang: Lang, color
             }
             Role::Vendor => {
                 if let Some(v) = &form.vendor {
-                    let name = v.name.as_deref().unwrap_or("?");
-                    let system = v.system.as_deref().unwrap_or("-");
+                    let name = esc(v.name.as_deref().unwrap_or("?"));
+                    let system = esc(v.system.as_deref().unwrap_or("-"));
                     out.push_str(&if ja {
                         format!("  事業者: {name}(システム: {system})\n")
                     } else {
@@ -87,7 +88,7 @@ pub fn table(inspection: &Inspection, unusable: &[Diagnostic], lang: Lang, color
         let mut t = super::table(header);
         for p in &form.progress {
             t.add_row(vec![
-                format!("{} {}", p.section, p.title.get(lang)),
+                format!("{} {}", esc(&p.section), esc(p.title.get(lang))),
                 if ja {
                     format!("{}回目", p.round)
                 } else {
@@ -116,9 +117,9 @@ pub fn table(inspection: &Inspection, unusable: &[Diagnostic], lang: Lang, color
             let mut t = super::table(header);
             for o in &form.open_items {
                 t.add_row(vec![
-                    o.number.clone(),
+                    esc(&o.number).into_owned(),
                     o.round.to_string(),
-                    o.text.get(lang).to_owned(),
+                    esc(o.text.get(lang)).into_owned(),
                     o.target_date
                         .map_or_else(|| "-".to_owned(), |d| date(d, lang)),
                 ]);
@@ -180,5 +181,10 @@ fn line(d: &Diagnostic, color: bool) -> String {
         (Severity::Warning, true) => "\x1b[1;33mwarning\x1b[0m".to_owned(),
         (s, false) => s.to_string(),
     };
-    format!("{}: {sev}[{}]: {}\n", d.location, d.code, d.message)
+    format!(
+        "{}: {sev}[{}]: {}\n",
+        esc(&d.location.to_string()),
+        d.code,
+        esc(&d.message)
+    )
 }
