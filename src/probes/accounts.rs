@@ -40,12 +40,16 @@ pub fn parse_passwd(text: &str) -> Vec<PasswdEntry> {
     text.lines()
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
         .filter_map(|l| {
+            // name:password:uid:gid:gecos:home:shell; a shorter (damaged) line is skipped.
             let f: Vec<&str> = l.split(':').collect();
-            (f.len() >= 7).then(|| PasswdEntry {
-                name: f[0].to_owned(),
-                uid: f[2].parse().unwrap_or(u32::MAX),
-                home: f[5].to_owned(),
-                shell: f[6].to_owned(),
+            let [name, _, uid, _, _, home, shell, ..] = f.as_slice() else {
+                return None;
+            };
+            Some(PasswdEntry {
+                name: (*name).to_owned(),
+                uid: uid.parse().unwrap_or(u32::MAX),
+                home: (*home).to_owned(),
+                shell: (*shell).to_owned(),
             })
         })
         .collect()
@@ -70,16 +74,16 @@ pub fn parse_shadow(text: &str) -> BTreeMap<String, (PasswordState, Option<i64>,
     text.lines()
         .filter_map(|l| {
             let f: Vec<&str> = l.split(':').collect();
-            if f.len() < 2 {
+            let [name, hash, ..] = f.as_slice() else {
                 return None;
-            }
-            let state = match f[1] {
+            };
+            let state = match *hash {
                 "" => PasswordState::Empty,
                 h if h.starts_with('!') || h.starts_with('*') => PasswordState::Locked,
                 _ => PasswordState::Usable,
             };
             let day = |i: usize| f.get(i).and_then(|v| v.parse::<i64>().ok());
-            Some((f[0].to_owned(), (state, day(2), day(7))))
+            Some(((*name).to_owned(), (state, day(2), day(7))))
         })
         .collect()
 }
@@ -97,29 +101,40 @@ pub struct Login {
     pub from: String,
 }
 
+/// The NUL-terminated string in `rec[range]` (empty when the record is too short).
+fn cstr_at(rec: &[u8], range: std::ops::Range<usize>) -> String {
+    let b = rec.get(range).unwrap_or_default();
+    let end = b.iter().position(|&c| c == 0).unwrap_or(b.len());
+    String::from_utf8_lossy(b.get(..end).unwrap_or(b)).into_owned()
+}
+
+/// The little-endian `u32` at `at`, if the record holds it.
+fn u32_at(rec: &[u8], at: usize) -> Option<u32> {
+    let b: [u8; 4] = rec.get(at..at.checked_add(4)?)?.try_into().ok()?;
+    Some(u32::from_le_bytes(b))
+}
+
 /// Newest USER_PROCESS record per user in a wtmp file (glibc `struct utmp`, 384 bytes).
 pub fn parse_wtmp(bytes: &[u8]) -> BTreeMap<String, Login> {
     const RECORD: usize = 384;
     const USER_PROCESS: i16 = 7;
-    let cstr = |b: &[u8]| {
-        let end = b.iter().position(|&c| c == 0).unwrap_or(b.len());
-        String::from_utf8_lossy(&b[..end]).into_owned()
+    let login = |rec: &[u8]| -> Option<(String, Login)> {
+        let kind: [u8; 2] = rec.get(0..2)?.try_into().ok()?;
+        if i16::from_le_bytes(kind) != USER_PROCESS {
+            return None;
+        }
+        let user = cstr_at(rec, 44..76);
+        let host = cstr_at(rec, 76..332);
+        let line = cstr_at(rec, 8..40);
+        // ut_tv.tv_sec is an int32 that glibc treats as unsigned (good until 2106).
+        let time = Timestamp::from_second(i64::from(u32_at(rec, 340)?)).ok()?;
+        let from = if host.is_empty() { line } else { host };
+        Some((user, Login { time, from }))
     };
     let mut out: BTreeMap<String, Login> = BTreeMap::new();
-    for rec in bytes.chunks_exact(RECORD) {
-        if i16::from_le_bytes([rec[0], rec[1]]) != USER_PROCESS {
-            continue;
-        }
-        let user = cstr(&rec[44..76]);
-        let host = cstr(&rec[76..332]);
-        let line = cstr(&rec[8..40]);
-        let secs = i32::from_le_bytes([rec[340], rec[341], rec[342], rec[343]]);
-        let Ok(time) = Timestamp::from_second(i64::from(secs as u32)) else {
-            continue;
-        };
-        let from = if host.is_empty() { line } else { host };
-        if out.get(&user).is_none_or(|l| l.time < time) {
-            out.insert(user, Login { time, from });
+    for (user, l) in bytes.chunks_exact(RECORD).filter_map(login) {
+        if out.get(&user).is_none_or(|old| old.time < l.time) {
+            out.insert(user, l);
         }
     }
     out
@@ -129,19 +144,15 @@ pub fn parse_wtmp(bytes: &[u8]) -> BTreeMap<String, Login> {
 pub fn lastlog_entry(bytes: &[u8], uid: u32) -> Option<Login> {
     let off = usize::try_from(uid).ok()?.checked_mul(292)?;
     let rec = bytes.get(off..off.checked_add(292)?)?;
-    let secs = u32::from_le_bytes([rec[0], rec[1], rec[2], rec[3]]);
+    let secs = u32_at(rec, 0)?;
     if secs == 0 {
         return None;
     }
-    let cstr = |b: &[u8]| {
-        let end = b.iter().position(|&c| c == 0).unwrap_or(b.len());
-        String::from_utf8_lossy(&b[..end]).into_owned()
-    };
-    let host = cstr(&rec[36..292]);
+    let host = cstr_at(rec, 36..292);
     Some(Login {
         time: Timestamp::from_second(i64::from(secs)).ok()?,
         from: if host.is_empty() {
-            cstr(&rec[4..36])
+            cstr_at(rec, 4..36)
         } else {
             host
         },
@@ -375,6 +386,26 @@ mod tests {
         r[76..76 + host.len()].copy_from_slice(host.as_bytes());
         r[340..344].copy_from_slice(&secs.to_le_bytes());
         r
+    }
+
+    #[test]
+    fn damaged_account_files_are_read_without_a_panic() {
+        let p = parse_passwd("root:x:0:0:root:/root:/bin/bash\nbroken:x:1\n:\n\u{0}\nalice:x:1000:1000::/home/alice:/bin/sh:extra\n");
+        let names: Vec<&str> = p.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(names, ["root", "alice"]);
+        let s = parse_shadow("root\n:\nbob:!\n");
+        assert_eq!(s.len(), 2);
+        assert_eq!(s["bob"].0, PasswordState::Locked);
+        // A cut-off wtmp (a partial last record) keeps the whole records.
+        let mut b = wtmp_record("alice", "pc01", 1_700_000_000);
+        b.extend_from_slice(&wtmp_record("bob", "pc02", 1_700_000_001)[..200]);
+        assert_eq!(parse_wtmp(&b).len(), 1);
+        assert!(parse_wtmp(&b[..10]).is_empty());
+        // lastlog shorter than the uid's record.
+        assert_eq!(lastlog_entry(&[1, 0, 0, 0], 0), None);
+        assert_eq!(lastlog_entry(&[], u32::MAX), None);
+        assert_eq!(cstr_at(b"abc", 1..10), "");
+        assert_eq!(u32_at(b"abc", 0), None);
     }
 
     #[test]

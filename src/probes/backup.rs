@@ -656,17 +656,17 @@ fn unescape_octal(s: &str) -> String {
     let b = s.as_bytes();
     let mut out = Vec::with_capacity(b.len());
     let mut i = 0;
-    while i < b.len() {
+    while let Some(&c) = b.get(i) {
         let octal = b
             .get(i + 1..i + 4)
-            .filter(|d| b[i] == b'\\' && d.iter().all(|c| (b'0'..=b'7').contains(c)))
+            .filter(|d| c == b'\\' && d.iter().all(|c| (b'0'..=b'7').contains(c)))
             .map(|d| d.iter().fold(0u32, |v, c| v * 8 + u32::from(c - b'0')))
             .and_then(|v| u8::try_from(v).ok());
         if let Some(v) = octal {
             out.push(v);
             i += 4;
         } else {
-            out.push(b[i]);
+            out.push(c);
             i += 1;
         }
     }

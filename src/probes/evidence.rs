@@ -267,7 +267,10 @@ pub fn hash_file(path: &Path) -> std::io::Result<(String, u64)> {
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
             Err(e) => return Err(e),
         };
-        hasher.update(&buf[..n]);
+        let chunk = buf
+            .get(..n)
+            .ok_or_else(|| std::io::Error::other("read returned more bytes than asked for"))?;
+        hasher.update(chunk);
         total += n as u64;
     }
     Ok((hex(&hasher.finalize()), total))

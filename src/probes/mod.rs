@@ -369,8 +369,14 @@ fn run_with_deadline(
         std::io::ErrorKind::NotFound => CommandError::Missing(program.to_owned()),
         _ => CommandError::Io(e),
     })?;
-    let mut out = child.stdout.take().expect("piped");
-    let mut err = child.stderr.take().expect("piped");
+    let (Some(mut out), Some(mut err)) = (child.stdout.take(), child.stderr.take()) else {
+        // Both were asked for as pipes above; never leave a child behind if one is missing.
+        let _ = child.kill();
+        let _ = child.wait();
+        return Err(CommandError::Io(std::io::Error::other(
+            "the child's output pipes are missing",
+        )));
+    };
     let out_reader = std::thread::spawn(move || {
         let mut v = Vec::new();
         let _ = out.read_to_end(&mut v);
@@ -587,7 +593,7 @@ pub fn run_one(
         name: spec.name.clone(),
         verdict: observation.verdict,
         reason: messages::join_en(&reasons),
-        reason_code: reasons[0].code(),
+        reason_code: reasons.first().unwrap_or(&Msg::InternalError).code(),
         reason_details: reasons.iter().map(Coded::from).collect(),
         items: probe.items(),
         observed: observation.observed,

@@ -192,42 +192,30 @@ pub fn compare_debian_versions(a: &str, b: &str) -> Ordering {
             Some(c) => i32::from(c) + 256,
         }
     }
-    fn verrevcmp(a: &[u8], b: &[u8]) -> Ordering {
-        let (mut i, mut j) = (0, 0);
-        while i < a.len() || j < b.len() {
-            while (i < a.len() && !a[i].is_ascii_digit()) || (j < b.len() && !b[j].is_ascii_digit())
-            {
-                let ac = order(a.get(i).copied().filter(|c| !c.is_ascii_digit()));
-                let bc = order(b.get(j).copied().filter(|c| !c.is_ascii_digit()));
+    /// `s` split after its longest prefix whose bytes satisfy `f`.
+    fn span(s: &[u8], f: impl Fn(u8) -> bool) -> (&[u8], &[u8]) {
+        let n = s.iter().position(|&c| !f(c)).unwrap_or(s.len());
+        s.split_at_checked(n).unwrap_or((s, &[]))
+    }
+    /// dpkg's verrevcmp: alternate non-digit runs (compared byte by byte in `order`, a
+    /// missing byte as 0) and digit runs (compared as numbers, any length).
+    fn verrevcmp(mut a: &[u8], mut b: &[u8]) -> Ordering {
+        while !a.is_empty() || !b.is_empty() {
+            let (ta, ra) = span(a, |c| !c.is_ascii_digit());
+            let (tb, rb) = span(b, |c| !c.is_ascii_digit());
+            for k in 0..ta.len().max(tb.len()) {
+                let (ac, bc) = (order(ta.get(k).copied()), order(tb.get(k).copied()));
                 if ac != bc {
                     return ac.cmp(&bc);
                 }
-                if i < a.len() && !a[i].is_ascii_digit() {
-                    i += 1;
-                }
-                if j < b.len() && !b[j].is_ascii_digit() {
-                    j += 1;
-                }
             }
-            while i < a.len() && a[i] == b'0' {
-                i += 1;
-            }
-            while j < b.len() && b[j] == b'0' {
-                j += 1;
-            }
-            let si = i;
-            while i < a.len() && a[i].is_ascii_digit() {
-                i += 1;
-            }
-            let sj = j;
-            while j < b.len() && b[j].is_ascii_digit() {
-                j += 1;
-            }
-            let (na, nb) = (&a[si..i], &b[sj..j]);
+            let (na, ra) = span(span(ra, |c| c == b'0').1, |c| c.is_ascii_digit());
+            let (nb, rb) = span(span(rb, |c| c == b'0').1, |c| c.is_ascii_digit());
             let c = na.len().cmp(&nb.len()).then_with(|| na.cmp(nb));
             if c != Ordering::Equal {
                 return c;
             }
+            (a, b) = (ra, rb);
         }
         Ordering::Equal
     }
@@ -922,10 +910,14 @@ pub fn parse_rpm_query(text: &str) -> Vec<RpmPackage> {
 /// Package NEVRAs named by `dnf updateinfo list --security` (`ADVISORY SEVERITY/Sec. NEVRA`).
 pub fn parse_dnf_updateinfo(text: &str) -> BTreeSet<String> {
     text.lines()
-        .filter_map(|l| {
-            let f: Vec<&str> = l.split_whitespace().collect();
-            (f.len() >= 3 && f[1].ends_with("Sec.")).then(|| f[f.len() - 1].to_owned())
-        })
+        .filter_map(
+            |l| match l.split_whitespace().collect::<Vec<_>>().as_slice() {
+                [_, severity, rest @ ..] if severity.ends_with("Sec.") => {
+                    rest.last().map(|nevra| (*nevra).to_owned())
+                }
+                _ => None,
+            },
+        )
         .collect()
 }
 
@@ -985,16 +977,17 @@ pub fn parse_windows_date(s: &str, order: Option<&str>) -> Option<jiff::civil::D
         .split(['/', '-', '.'])
         .map(|p| p.parse().ok())
         .collect::<Option<Vec<_>>>()?;
-    if nums.len() != 3 {
+    let [a, b, c] = nums.as_slice() else {
         return None;
-    }
+    };
+    let (a, b, c) = (*a, *b, *c);
     let (y, m, d) = match order {
-        Some("ymd") => (nums[0], nums[1], nums[2]),
-        Some("dmy") => (nums[2], nums[1], nums[0]),
-        Some("mdy") => (nums[2], nums[0], nums[1]),
-        _ if nums[0] > 31 => (nums[0], nums[1], nums[2]),
-        _ if date_part.contains('.') => (nums[2], nums[1], nums[0]),
-        _ => (nums[2], nums[0], nums[1]),
+        Some("ymd") => (a, b, c),
+        Some("dmy") => (c, b, a),
+        Some("mdy") => (c, a, b),
+        _ if a > 31 => (a, b, c),
+        _ if date_part.contains('.') => (c, b, a),
+        _ => (c, a, b),
     };
     jiff::civil::Date::new(
         i16::try_from(y).ok()?,
@@ -1024,6 +1017,32 @@ mod tests {
             ("3.0.11-1~deb12u2", "3.0.11-1~deb12u2", Equal),
         ] {
             assert_eq!(compare_debian_versions(a, b), o, "{a} vs {b}");
+        }
+    }
+
+    #[test]
+    fn damaged_dnf_and_hotfix_lines_are_skipped() {
+        let text = "FEDORA-1 Important/Sec. openssl-3.0.9-1.fc38.x86_64\nFEDORA-2 Sec.\n\nx\nFEDORA-3 bugfix a-1.x86_64\n";
+        let names: Vec<String> = parse_dnf_updateinfo(text).into_iter().collect();
+        assert_eq!(names, ["openssl-3.0.9-1.fc38.x86_64"]);
+        for bad in ["", "1/2", "1/2/3/4", "a/b/c", "99999999999/1/1", "//"] {
+            assert_eq!(parse_windows_date(bad, None), None, "{bad}");
+        }
+        assert_eq!(
+            parse_windows_date("09.01.2024", None),
+            Some(jiff::civil::date(2024, 1, 9))
+        );
+    }
+
+    proptest::proptest! {
+        /// Any text (a damaged Version: line) compares without a panic, and the order is
+        /// antisymmetric.
+        #[test]
+        fn debian_version_order_is_total(a in "[0-9a-z.~+:-]{0,14}|\\PC{0,8}", b in "[0-9a-z.~+:-]{0,14}") {
+            proptest::prop_assert_eq!(
+                compare_debian_versions(&a, &b),
+                compare_debian_versions(&b, &a).reverse()
+            );
         }
     }
 

@@ -51,12 +51,13 @@ fn parse_addr(hex: &str) -> Option<(IpAddr, u16)> {
             u32::from_str_radix(ip, 16).ok()?.to_le_bytes(),
         )),
         32 => {
-            let mut b = [0u8; 16];
+            // Four 32-bit words, each in host (little-endian) byte order.
+            let mut b = Vec::with_capacity(16);
             for i in 0..4 {
-                let word = u32::from_str_radix(&ip[i * 8..i * 8 + 8], 16).ok()?;
-                b[i * 4..i * 4 + 4].copy_from_slice(&word.to_le_bytes());
+                let word = u32::from_str_radix(ip.get(i * 8..i * 8 + 8)?, 16).ok()?;
+                b.extend_from_slice(&word.to_le_bytes());
             }
-            IpAddr::V6(Ipv6Addr::from(b))
+            IpAddr::V6(Ipv6Addr::from(<[u8; 16]>::try_from(b).ok()?))
         }
         _ => return None,
     };
@@ -69,17 +70,18 @@ pub fn parse_proc_net(text: &str, protocol: &'static str) -> Vec<Listener> {
     text.lines()
         .skip(1)
         .filter_map(|l| {
+            // sl local_address rem_address st tx:rx tr:when retrnsmt uid timeout inode ...
             let f: Vec<&str> = l.split_whitespace().collect();
-            if f.len() < 10 {
+            let [_, local, remote, state, _, _, _, _, _, inode, ..] = f.as_slice() else {
                 return None;
-            }
-            let (ip, port) = parse_addr(f[1])?;
-            let (_, rport) = parse_addr(f[2])?;
+            };
+            let (ip, port) = parse_addr(local)?;
+            let (_, rport) = parse_addr(remote)?;
             // TCP: LISTEN (0A). UDP: bound and unconnected (07, no remote port).
             let listening = if udp {
-                f[3] == "07" && rport == 0
+                *state == "07" && rport == 0
             } else {
-                f[3] == "0A"
+                *state == "0A"
             };
             if !listening {
                 return None;
@@ -95,7 +97,7 @@ pub fn parse_proc_net(text: &str, protocol: &'static str) -> Vec<Listener> {
                 address: ip.to_string(),
                 port,
                 loopback,
-                inode: f[9].parse().ok()?,
+                inode: inode.parse().ok()?,
                 process: None,
                 pid: None,
             })
