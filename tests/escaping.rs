@@ -354,3 +354,31 @@ fn error_lines_and_notices_escape_file_names() {
     assert_clean(&err);
     assert!(err.contains("new\\u{1b}[2J\\n"), "{err}");
 }
+
+#[test]
+fn verify_survives_a_fiscal_year_no_calendar_holds() {
+    // report.json is outside input: a year past 9999 once crashed the Japanese table.
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path();
+    keygen(&root.join("hospital"));
+    let dir = root.join("far");
+    std::fs::create_dir_all(&dir).unwrap();
+    let text = report("札幌中央病院").replace("\"fiscal_year\": 2025", "\"fiscal_year\": 32767");
+    assert!(text.contains("32767"));
+    std::fs::write(dir.join("report.json"), text).unwrap();
+    let out = medsec()
+        .arg("sign")
+        .arg(&dir)
+        .arg("--key")
+        .arg(root.join("hospital.key"))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let pubkey = root.join("hospital.pub");
+    for lang in ["ja", "en"] {
+        let out = verify(&[&dir], &pubkey, "table", lang);
+        let code = out.status.code();
+        assert!(matches!(code, Some(0..=3)), "{code:?}: {}", stderr_of(&out));
+        assert!(!stderr_of(&out).contains("panicked"), "{}", stderr_of(&out));
+    }
+}

@@ -52,11 +52,14 @@ pub fn luhn_check_digit(payload: &str) -> u8 {
 /// Every problem with `code` for an institution of `kind`.
 pub fn check(code: &str, kind: Option<InstitutionKind>) -> Vec<CodeProblem> {
     let code = normalise(code);
-    if code.len() != 10 || !code.bytes().all(|b| b.is_ascii_digit()) {
+    // Ten ASCII digits: prefecture (2), fee table (1), number (6), check digit (1).
+    let digits: Option<[u8; 10]> = code.as_bytes().try_into().ok();
+    let Some(digits) = digits.filter(|d| d.iter().all(u8::is_ascii_digit)) else {
         return vec![CodeProblem::Shape];
-    }
+    };
+    let [_, _, fee, .., check] = digits;
     let mut problems = Vec::new();
-    let fee = char::from(code.as_bytes()[2]);
+    let fee = char::from(fee);
     if !matches!(fee, '1' | '3' | '4') {
         problems.push(CodeProblem::FeeTable(fee));
     } else {
@@ -69,8 +72,8 @@ pub fn check(code: &str, kind: Option<InstitutionKind>) -> Vec<CodeProblem> {
             problems.push(CodeProblem::KindMismatch(fee));
         }
     }
-    let expected = luhn_check_digit(&code[..9]);
-    let found = code.as_bytes()[9] - b'0';
+    let expected = luhn_check_digit(code.get(..9).unwrap_or_default());
+    let found = check - b'0';
     if expected != found {
         problems.push(CodeProblem::CheckDigit { expected, found });
     }

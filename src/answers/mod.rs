@@ -222,7 +222,8 @@ fn decode(path: &Path, bytes: Vec<u8>, lang: Lang) -> Result<(String, bool), Ans
         Ok(s) => Ok((s, bom)),
         Err(e) => {
             let offset = e.utf8_error().valid_up_to();
-            let valid = String::from_utf8_lossy(&e.as_bytes()[..offset]).into_owned();
+            let bytes = e.as_bytes();
+            let valid = String::from_utf8_lossy(bytes.get(..offset).unwrap_or(bytes)).into_owned();
             let location = Location::at(&path.display().to_string(), &valid, offset);
             Err(AnswersError::Invalid {
                 diagnostics: vec![Msg::NotUtf8 { byte: offset }.diagnostic(location, lang)],

@@ -165,7 +165,10 @@ pub fn render(
             .join(" / ");
         let kind = inst
             .kind
-            .or_else(|| (c.serves.len() == 1).then(|| c.serves[0]))
+            .or(match c.serves.as_slice() {
+                [only] => Some(*only),
+                _ => None,
+            })
             .map_or("", InstitutionKind::as_str);
         w.table("institution");
         w.key(
@@ -247,8 +250,23 @@ pub fn render(
     w.out
 }
 
+/// A double-quoted string with JSON escapes, which TOML and YAML both read.
 fn quote(s: &str) -> String {
-    serde_json::to_string(s).expect("strings serialise")
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => out.push_str(&format!("\\u{:04x}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
 
 struct Writer {
@@ -413,6 +431,24 @@ mod tests {
     use super::*;
     use crate::answers::{load_str, FileFormat};
     use std::path::Path;
+
+    #[test]
+    fn quoted_strings_read_back_exactly_in_toml_and_yaml() {
+        for s in [
+            "札幌中央病院",
+            "a \"quoted\" \\ back",
+            "line\nbreak\r\ttab",
+            "\u{1b}[2J\u{0}\u{8}\u{c}\u{7f}\u{85}",
+            "",
+        ] {
+            let q = quote(s);
+            let t: toml::Table = toml::from_str(&format!("k = {q}")).unwrap();
+            assert_eq!(t["k"].as_str(), Some(s), "{q}");
+            let y: std::collections::BTreeMap<String, String> =
+                serde_norway::from_str(&format!("k: {q}")).unwrap();
+            assert_eq!(y["k"], s, "{q}");
+        }
+    }
 
     fn fixture(name: &str) -> checklist::Loaded {
         let p = Path::new(env!("CARGO_MANIFEST_DIR"))

@@ -199,8 +199,8 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
                 .to_owned();
             self.say(&msg)?;
         }
-        while i < items.len() {
-            if self.round == 1 && self.gate_closed() && !items[i].gate {
+        while let Some(item) = items.get(i).cloned() {
+            if self.round == 1 && self.gate_closed() && !item.gate {
                 let msg = self
                     .t(
                         "医療情報システムの有無が「いいえ」のため、以下すべての項目は確認不要です。",
@@ -210,7 +210,6 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
                 self.say(&msg)?;
                 break;
             }
-            let item = items[i].clone();
             self.show(&item, i, items.len())?;
             loop {
                 let Some(line) = self.ask("> ")? else {

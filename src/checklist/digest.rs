@@ -7,19 +7,20 @@
 use super::model::Checklist;
 use sha2::{Digest, Sha256};
 
-/// The canonical bytes a digest is taken over.
-pub fn canonical_bytes(checklist: &Checklist) -> Vec<u8> {
+/// The canonical bytes a digest is taken over. The model's derived `Serialize` has string keys
+/// only, so this does not fail; the error is passed on rather than assumed away.
+pub fn canonical_bytes(checklist: &Checklist) -> Result<Vec<u8>, serde_json::Error> {
     // serde_json's Map is a BTreeMap (no preserve_order feature), so keys come out sorted.
-    let value = serde_json::to_value(checklist).expect("the checklist model always serialises");
-    serde_json::to_vec(&value).expect("a JSON value always serialises")
+    let value = serde_json::to_value(checklist)?;
+    serde_json::to_vec(&value)
 }
 
 /// `sha256:` followed by 64 lowercase hex digits.
-pub fn digest(checklist: &Checklist) -> String {
-    format!(
+pub fn digest(checklist: &Checklist) -> Result<String, serde_json::Error> {
+    Ok(format!(
         "sha256:{}",
-        hex(&Sha256::digest(canonical_bytes(checklist)))
-    )
+        hex(&Sha256::digest(canonical_bytes(checklist)?))
+    ))
 }
 
 /// Lowercase hex of bytes.

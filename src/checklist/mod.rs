@@ -47,6 +47,12 @@ pub enum ChecklistError {
         named: Form,
         asked: Form,
     },
+    #[error("{file}: チェックリストのダイジェストを計算できません / cannot compute the checklist's digest: {source}")]
+    Digest {
+        file: String,
+        #[source]
+        source: serde_json::Error,
+    },
 }
 
 fn invalid_message(diagnostics: &[Diagnostic]) -> String {
@@ -96,7 +102,10 @@ pub fn load_str(file: &str, source: &str, origin: Origin) -> Result<Loaded, Chec
     let (checklist, diagnostics) = validate::parse(file, source);
     match checklist {
         Some(checklist) => Ok(Loaded {
-            digest: digest::digest(&checklist),
+            digest: digest::digest(&checklist).map_err(|source| ChecklistError::Digest {
+                file: file.to_owned(),
+                source,
+            })?,
             checklist,
             origin,
             warnings: diagnostics,
@@ -117,7 +126,8 @@ pub fn read_text(path: &Path) -> Result<String, ChecklistError> {
         .to_vec();
     String::from_utf8(bytes).map_err(|e| {
         let valid = e.utf8_error().valid_up_to();
-        let text = String::from_utf8_lossy(&e.as_bytes()[..valid]).into_owned();
+        let bytes = e.as_bytes();
+        let text = String::from_utf8_lossy(bytes.get(..valid).unwrap_or(bytes)).into_owned();
         let at = crate::diagnostic::Location::at("", &text, valid);
         ChecklistError::NotUtf8 {
             path: path.to_owned(),

@@ -17,8 +17,7 @@ pub fn run(args: StatusArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     let mut opened = Vec::new();
     let mut unusable: Vec<Diagnostic> = Vec::new();
     let mut i = 0;
-    while i < queue.len() {
-        let path = queue[i].clone();
+    while let Some(path) = queue.get(i).cloned() {
         i += 1;
         let key = std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
         if !seen.insert(key) {

@@ -13,9 +13,12 @@ pub use text::escape_controls;
 
 use serde::Serialize;
 
-/// Pretty JSON with a final newline.
+/// Pretty JSON with a final newline. Output types derive `Serialize` with string keys only, so
+/// this does not fail; should one ever fail, the output is still JSON and says why.
 pub fn json<T: Serialize + ?Sized>(value: &T) -> String {
-    let mut s = serde_json::to_string_pretty(value).expect("output types always serialise");
+    let mut s = serde_json::to_string_pretty(value).unwrap_or_else(|e| {
+        serde_json::json!({ "error": format!("cannot write the output as JSON: {e}") }).to_string()
+    });
     s.push('\n');
     s
 }

@@ -183,7 +183,7 @@ fn fill(
     let report_path = dir.join(FILE_NAME);
     atomic::write(
         &report_path,
-        &report.to_canonical_bytes(),
+        &report.to_canonical_bytes()?,
         None,
         Replace::Allow,
     )

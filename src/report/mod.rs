@@ -40,6 +40,8 @@ pub enum ReportError {
     },
     #[error("{path}: format_version {found} is not supported; this medsec reads format_version {FORMAT_VERSION} (a newer medsec may read it)")]
     Version { path: PathBuf, found: String },
+    #[error("report.json を書けません / cannot write report.json: {0}")]
+    Serialize(#[source] serde_json::Error),
 }
 
 /// The medical institution (or, for a vendor form, the vendor) the report is about.
@@ -277,12 +279,14 @@ impl Report {
     /// The bytes of `report.json`: the same content always gives the same bytes. Object keys
     /// inside the JSON values are sorted (serde_json's map is ordered), struct fields keep
     /// their declared order, two-space indents, `\n` line ends and a final newline.
-    pub fn to_canonical_bytes(&self) -> Vec<u8> {
+    /// The report's derived `Serialize` has string keys only, so this does not fail; the error
+    /// is passed on rather than assumed away.
+    pub fn to_canonical_bytes(&self) -> Result<Vec<u8>, ReportError> {
         let mut report = self.clone();
         report.evidence.sort_by(|a, b| a.path.cmp(&b.path));
-        let mut bytes = serde_json::to_vec_pretty(&report).expect("a report always serialises");
+        let mut bytes = serde_json::to_vec_pretty(&report).map_err(ReportError::Serialize)?;
         bytes.push(b'\n');
-        bytes
+        Ok(bytes)
     }
 
     /// The JSON Schema of report.json.
@@ -360,10 +364,10 @@ mod report_tests {
 
     #[test]
     fn canonical_bytes_are_stable_and_readable_by_verify() {
-        let a = sample().to_canonical_bytes();
+        let a = sample().to_canonical_bytes().unwrap();
         let mut other = sample();
         other.evidence.reverse();
-        assert_eq!(a, other.to_canonical_bytes());
+        assert_eq!(a, other.to_canonical_bytes().unwrap());
         let text = String::from_utf8(a.clone()).unwrap();
         assert!(text.ends_with("}\n") && !text.contains('\r'));
         // Struct fields keep their declared order.
@@ -371,7 +375,7 @@ mod report_tests {
         let view = ReportView::parse(Path::new("report.json"), &a).unwrap();
         assert_eq!(view.institution.code, "0110113719");
         let back: Report = serde_json::from_slice(&a).unwrap();
-        assert_eq!(back.to_canonical_bytes(), a);
+        assert_eq!(back.to_canonical_bytes().unwrap(), a);
     }
 
     #[test]
