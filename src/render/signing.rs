@@ -189,7 +189,7 @@ pub fn verify_table(results: &[BundleResult], lang: Lang, color: bool) -> String
             out.push_str(&format!(
                 "{place}: {}[{}]: {}\n",
                 paint(sev, f.class.exit(), color),
-                f.code,
+                esc(&f.code),
                 esc(&f.message)
             ));
         }
