@@ -99,7 +99,15 @@ mod tests {
             let escaped = escape_controls(&format!("x{c}y")).into_owned();
             assert_eq!(escaped, format!("x\\u{{{:x}}}y", u32::from(c)));
         }
+        for c in ['\u{1f}', '\u{80}', '\u{9f}'] {
+            assert!(is_hazard(c), "{c:?}");
+        }
         // Neighbours that are ordinary text stay.
+        for c in [
+            ' ', '~', '\u{a0}', '\u{2027}', '\u{202f}', '\u{2065}', '\u{206a}',
+        ] {
+            assert!(!is_hazard(c), "{c:?}");
+        }
         assert_eq!(
             escape_controls("\u{2030}\u{a0}\u{2065}"),
             "\u{2030}\u{a0}\u{2065}"
