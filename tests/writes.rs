@@ -164,3 +164,166 @@ fn a_writer_that_cannot_get_the_lock_stops_with_exit_2_in_both_languages() {
         .contains("note = \"late\""));
     assert_eq!(leftovers(dir.path()), Vec::<String>::new());
 }
+
+// ---- weak points of the answers store ----
+
+#[cfg(unix)]
+#[test]
+fn a_read_only_answers_file_is_refused_not_replaced() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let file = answers_in(dir.path());
+    std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let before = std::fs::read(&file).unwrap();
+    let s = sheet(dir.path(), "security-manager", 1, "ro");
+    let out = import(&file, &s).assert().code(2);
+    let err = stderr_of(out.get_output());
+    assert!(
+        err.contains("answers.toml is read-only; nothing was written") && err.contains("chmod u+w"),
+        "{err}"
+    );
+    let out = import(&file, &s).args(["--lang", "ja"]).assert().code(2);
+    let err = stderr_of(out.get_output());
+    assert!(
+        err.contains("answers.toml は読み取り専用です。何も書き込んでいません"),
+        "{err}"
+    );
+    let out = with_fixtures()
+        .args(["init", "--force", "--out"])
+        .arg(&file)
+        .assert()
+        .code(2);
+    assert!(stderr_of(out.get_output()).contains("read-only"));
+    assert_eq!(std::fs::read(&file).unwrap(), before);
+    let mode = std::fs::metadata(&file).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o444);
+    assert_eq!(leftovers(dir.path()), Vec::<String>::new());
+}
+
+#[test]
+fn temporary_files_left_by_a_killed_write_are_removed_by_the_next_writer() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = answers_in(dir.path());
+    // What a write killed between creating its temporary file and renaming it leaves behind.
+    let stale = dir.path().join(".answers.toml.tmp-999999-0");
+    std::fs::write(&stale, "half a fi").unwrap();
+    let old = std::time::SystemTime::now() - std::time::Duration::from_secs(60);
+    std::fs::File::options()
+        .write(true)
+        .open(&stale)
+        .unwrap()
+        .set_modified(old)
+        .unwrap();
+    // Not ours: another file's temporary file, and a name that only looks like one.
+    let other = dir.path().join(".vendor-a.toml.tmp-999999-0");
+    let lookalike = dir.path().join(".answers.toml.tmp-notes");
+    for p in [&other, &lookalike] {
+        std::fs::write(p, "keep").unwrap();
+    }
+    let s = sheet(dir.path(), "security-manager", 1, "after-kill");
+    import(&file, &s).assert().success();
+    assert!(!stale.exists(), "the stale temporary file is still there");
+    assert!(other.exists() && lookalike.exists());
+    assert!(std::fs::read_to_string(&file)
+        .unwrap()
+        .contains("note = \"after-kill\""));
+}
+
+#[cfg(unix)]
+#[test]
+fn root_editing_another_users_file_keeps_its_owner_group_and_mode() {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    let root = std::fs::metadata("/proc/self")
+        .map(|m| m.uid() == 0)
+        .unwrap_or(false);
+    if !root {
+        assert!(!in_ci(), "CI runs as root; this test needs it");
+        eprintln!("skipped: not root");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let file = answers_in(dir.path());
+    // nobody:nogroup on Debian (65534).
+    std::os::unix::fs::chown(&file, Some(65534), Some(65534)).unwrap();
+    std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o640)).unwrap();
+    let ino = std::fs::metadata(&file).unwrap().ino();
+    let s = sheet(dir.path(), "security-manager", 1, "by-root");
+    import(&file, &s).assert().success();
+    let m = std::fs::metadata(&file).unwrap();
+    assert_ne!(
+        m.ino(),
+        ino,
+        "the file was rewritten in place, not replaced"
+    );
+    assert_eq!((m.uid(), m.gid()), (65534, 65534));
+    assert_eq!(m.permissions().mode() & 0o7777, 0o640);
+    assert!(std::fs::read_to_string(&file)
+        .unwrap()
+        .contains("note = \"by-root\""));
+}
+
+// ---- issue 9: the atomic write is atomic ----
+
+#[cfg(unix)]
+#[test]
+fn a_reader_beside_repeated_saves_never_sees_a_partial_file_and_each_save_is_a_rename() {
+    use std::os::unix::fs::MetadataExt;
+    use std::sync::atomic::{AtomicBool, Ordering};
+    use std::sync::Arc;
+    let dir = tempfile::tempdir().unwrap();
+    let file = answers_in(dir.path());
+    let original = std::fs::read_to_string(&file).unwrap();
+    let done = Arc::new(AtomicBool::new(false));
+    let reader = {
+        let (file, done) = (file.clone(), done.clone());
+        std::thread::spawn(move || {
+            let mut reads = 0u64;
+            let mut bad = Vec::new();
+            while !done.load(Ordering::Relaxed) {
+                match std::fs::read_to_string(&file) {
+                    // Every whole version ends with the last entry's note and a line feed.
+                    Ok(t) if t.starts_with("# 医療機関確認用") && t.trim_end().ends_with('"') =>
+                        {}
+                    Ok(t) => bad.push(t),
+                    Err(e) => bad.push(format!("read failed: {e}")),
+                }
+                reads += 1;
+            }
+            (reads, bad)
+        })
+    };
+    let mut inodes = vec![std::fs::metadata(&file).unwrap().ino()];
+    for k in 0..40 {
+        let loaded = medsec::answers::load(&file, medsec::checklist::Lang::En).unwrap();
+        let update = medsec::answers::store::Update {
+            item: "access-log-server".into(),
+            round: 1,
+            set: vec![(
+                "note",
+                medsec::answers::store::FieldValue::Text(format!(
+                    "save {k} {}",
+                    "x".repeat(k * 50)
+                )),
+            )],
+            remove: vec![],
+        };
+        medsec::answers::store::save(&loaded, &[update]).unwrap();
+        inodes.push(std::fs::metadata(&file).unwrap().ino());
+    }
+    done.store(true, Ordering::Relaxed);
+    let (reads, bad) = reader.join().unwrap();
+    assert!(reads > 40, "the reader ran only {reads} times");
+    assert!(
+        bad.is_empty(),
+        "the reader saw {} partial files: {:?}",
+        bad.len(),
+        bad.first()
+    );
+    // A rename gives the path a new file each time; an in-place rewrite keeps the inode.
+    for pair in inodes.windows(2) {
+        assert_ne!(pair[0], pair[1], "a save rewrote the file in place");
+    }
+    let last = std::fs::read_to_string(&file).unwrap();
+    assert!(last.contains("note = \"save 39 "));
+    assert_eq!(last.lines().count(), original.lines().count());
+}
