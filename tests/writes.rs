@@ -328,3 +328,174 @@ fn a_reader_beside_repeated_saves_never_sees_a_partial_file_and_each_save_is_a_r
     assert!(last.contains("note = \"save 39 "));
     assert_eq!(last.lines().count(), original.lines().count());
 }
+
+// ---- fault 6: `report --out DIR --force` replaces only a bundle ----
+
+/// `medsec report --answers answers.toml --out OUT [--force]` in `dir` (made by `answers_in`).
+fn report_into(dir: &Path, out: &Path, force: bool) -> std::process::Output {
+    let mut cmd = with_fixtures();
+    cmd.arg("report")
+        .arg("--answers")
+        .arg(dir.join("answers.toml"))
+        .arg("--out")
+        .arg(out);
+    if force {
+        cmd.arg("--force");
+    }
+    cmd.output().unwrap()
+}
+
+/// Every file under `dir` with its bytes.
+fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut files: Vec<_> = walkdir_files(dir)
+        .into_iter()
+        .map(|p| {
+            let bytes = std::fs::read(&p).unwrap();
+            (p, bytes)
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+fn walkdir_files(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            out.extend(walkdir_files(&path));
+        } else {
+            out.push(path);
+        }
+    }
+    out
+}
+
+fn refused(out: &std::process::Output, reason: &str) {
+    let err = stderr_of(out);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("was not replaced"), "{err}");
+    assert!(err.contains(reason), "expected `{reason}` in: {err}");
+    assert!(err.contains("nothing was written"), "{err}");
+}
+
+#[test]
+fn force_never_deletes_a_folder_that_is_not_a_bundle() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    answers_in(dir);
+
+    // The reported case: report.json `{}` beside someone's thesis.
+    let thesis = dir.join("thesis");
+    std::fs::create_dir(&thesis).unwrap();
+    std::fs::write(thesis.join("report.json"), "{}").unwrap();
+    std::fs::write(thesis.join("thesis.docx"), "chapter 1").unwrap();
+    let before = snapshot(&thesis);
+    refused(&report_into(dir, &thesis, true), "no MANIFEST.sha256");
+    assert_eq!(snapshot(&thesis), before);
+    // Without --force the reason is the same (not "use --force").
+    refused(&report_into(dir, &thesis, false), "no MANIFEST.sha256");
+
+    // The same with a manifest that lists both files correctly: report.json is not a report.
+    let manifest: String = ["report.json", "thesis.docx"]
+        .iter()
+        .map(|f| {
+            let bytes = std::fs::read(thesis.join(f)).unwrap();
+            format!("{}  {f}\n", medsec::signing::manifest::sha256_bytes(&bytes))
+        })
+        .collect();
+    std::fs::write(thesis.join("MANIFEST.sha256"), manifest).unwrap();
+    let before = snapshot(&thesis);
+    refused(
+        &report_into(dir, &thesis, true),
+        "not a report bundle made by medsec",
+    );
+    assert_eq!(snapshot(&thesis), before);
+
+    // A file where the folder should be.
+    let file = dir.join("notes.txt");
+    std::fs::write(&file, "mine").unwrap();
+    refused(&report_into(dir, &file, true), "it is not a folder");
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), "mine");
+}
+
+#[test]
+fn force_replaces_a_bundle_exactly_as_listed_and_nothing_more() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    answers_in(dir);
+
+    // An empty folder is used, with or without --force.
+    let empty = dir.join("empty");
+    std::fs::create_dir(&empty).unwrap();
+    let o = report_into(dir, &empty, false);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr_of(&o));
+    assert!(empty.join("report.json").is_file());
+
+    // A bundle medsec wrote is replaced with --force (and only with it).
+    let bundle = dir.join("bundle");
+    assert_eq!(report_into(dir, &bundle, false).status.code(), Some(0));
+    let o = report_into(dir, &bundle, false);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr_of(&o).contains("use --force"), "{}", stderr_of(&o));
+    let o = report_into(dir, &bundle, true);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr_of(&o));
+
+    // A bundle plus one file of the user's: refused, both kept.
+    std::fs::write(bundle.join("my-notes.txt"), "keep").unwrap();
+    let before = snapshot(&bundle);
+    refused(
+        &report_into(dir, &bundle, true),
+        "does not list: my-notes.txt",
+    );
+    assert_eq!(snapshot(&bundle), before);
+    std::fs::remove_file(bundle.join("my-notes.txt")).unwrap();
+
+    // An empty folder of the user's inside it.
+    std::fs::create_dir(bundle.join("drafts")).unwrap();
+    refused(&report_into(dir, &bundle, true), "does not list: drafts/");
+    assert!(bundle.join("drafts").is_dir());
+    std::fs::remove_dir(bundle.join("drafts")).unwrap();
+
+    // A listed file changed since the manifest: someone edited it.
+    let report = bundle.join("report.json");
+    let mut text = std::fs::read_to_string(&report).unwrap();
+    text.push(' ');
+    std::fs::write(&report, &text).unwrap();
+    refused(&report_into(dir, &bundle, true), "changed or missing");
+    assert_eq!(std::fs::read_to_string(&report).unwrap(), text);
+
+    // In Japanese.
+    let o = with_fixtures()
+        .args(["--lang", "ja", "report", "--force", "--answers"])
+        .arg(dir.join("answers.toml"))
+        .arg("--out")
+        .arg(&bundle)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr_of(&o);
+    assert!(
+        err.contains("は置き換えませんでした") && err.contains("何も書き込んでいません"),
+        "{err}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn force_does_not_follow_a_symbolic_link_to_a_folder() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    answers_in(dir);
+    let bundle = dir.join("bundle");
+    assert_eq!(report_into(dir, &bundle, false).status.code(), Some(0));
+    let link = dir.join("link");
+    std::os::unix::fs::symlink(&bundle, &link).unwrap();
+    let before = snapshot(&bundle);
+    refused(&report_into(dir, &link, true), "it is a symbolic link");
+    assert!(std::fs::symlink_metadata(&link)
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    assert_eq!(snapshot(&bundle), before);
+}

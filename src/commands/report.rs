@@ -58,7 +58,8 @@ pub fn run(args: ReportArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         key.as_ref(),
         now.as_second(),
         overwrite,
-    )?;
+    )
+    .map_err(|e| anyhow::anyhow!(e.message(ctx.lang)))?;
     let has_errors = made.report.findings.iter().any(|f| f.severity == "error");
     let mut outcome = Outcome::text(
         crate::render::signing::report_written(
