@@ -499,3 +499,83 @@ fn force_does_not_follow_a_symbolic_link_to_a_folder() {
         .is_symlink());
     assert_eq!(snapshot(&bundle), before);
 }
+
+// ---- fault 8: keys.toml cannot trust a key for every institution ----
+
+/// A bundle for institution 0110113719 signed with a new unencrypted key; (bundle, key base64).
+fn signed_bundle(dir: &Path) -> (PathBuf, String) {
+    answers_in(dir);
+    keygen(&dir.join("hospital"));
+    let bundle = dir.join("bundle");
+    let o = with_fixtures()
+        .arg("report")
+        .arg("--answers")
+        .arg(dir.join("answers.toml"))
+        .arg("--out")
+        .arg(&bundle)
+        .arg("--sign")
+        .arg(dir.join("hospital.key"))
+        .output()
+        .unwrap();
+    assert!(
+        o.status.code() == Some(0) || o.status.code() == Some(1),
+        "{}",
+        stderr_of(&o)
+    );
+    let public = std::fs::read_to_string(dir.join("hospital.pub")).unwrap();
+    let line = public.lines().nth(1).unwrap().to_owned();
+    (bundle, line)
+}
+
+fn verify_with(dir: &Path, bundle: &Path, keys_toml: &str, lang: &str) -> std::process::Output {
+    let list = dir.join("keys.toml");
+    std::fs::write(&list, keys_toml).unwrap();
+    with_fixtures()
+        .args(["--lang", lang, "verify", "--trusted"])
+        .arg(&list)
+        .arg(bundle)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn wildcard_like_institution_keys_are_refused_by_verify() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (bundle, key) = signed_bundle(tmp.path());
+    // The listed code itself verifies (the fixture's institution).
+    let good = format!("format_version = 1\n[institutions.0110113719]\nkeys = [\"{key}\"]\n");
+    let o = verify_with(tmp.path(), &bundle, &good, "en");
+    assert!(matches!(o.status.code(), Some(0 | 1)), "{}", stderr_of(&o));
+    for wild in [
+        "\"*\"",
+        "\"\"",
+        "\"0000000000?\"",
+        "\"０１１０１１３７１９\"",
+        "\" 0110113719\"",
+    ] {
+        let text = format!("format_version = 1\n[institutions.{wild}]\nkeys = [\"{key}\"]\n");
+        let o = verify_with(tmp.path(), &bundle, &text, "en");
+        let err = stderr_of(&o);
+        assert_eq!(o.status.code(), Some(2), "{wild}: {err}");
+        assert!(
+            err.contains("keys.toml:2:15:") && err.contains("10 ASCII digits"),
+            "{wild}: {err}"
+        );
+        let o = verify_with(tmp.path(), &bundle, &text, "ja");
+        assert_eq!(o.status.code(), Some(2));
+        assert!(
+            stderr_of(&o).contains("半角数字10桁"),
+            "{wild}: {}",
+            stderr_of(&o)
+        );
+    }
+    // A code with a wrong check digit is read, with a warning, and trusts only that code.
+    let near = format!("format_version = 1\n[institutions.0110113710]\nkeys = [\"{key}\"]\n");
+    let o = verify_with(tmp.path(), &bundle, &near, "en");
+    let err = stderr_of(&o);
+    assert!(
+        err.contains("warning: ") && err.contains("check digit is 0, expected 9"),
+        "{err}"
+    );
+    assert_eq!(o.status.code(), Some(3), "{err}{}", stdout_of(&o));
+}
