@@ -579,3 +579,71 @@ fn wildcard_like_institution_keys_are_refused_by_verify() {
     );
     assert_eq!(o.status.code(), Some(3), "{err}{}", stdout_of(&o));
 }
+
+// ---- a secret key others can read is refused ----
+
+#[cfg(unix)]
+#[test]
+fn a_secret_key_others_can_read_is_refused_naming_chmod_600() {
+    use std::os::unix::fs::PermissionsExt;
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let (bundle, _) = signed_bundle(dir);
+    let key = dir.join("hospital.key");
+    assert_eq!(
+        std::fs::metadata(&key).unwrap().permissions().mode() & 0o777,
+        0o600
+    );
+    let sign = |lang: &str| {
+        with_fixtures()
+            .args(["--lang", lang, "sign"])
+            .arg(&bundle)
+            .arg("--key")
+            .arg(&key)
+            .output()
+            .unwrap()
+    };
+    let manifest_sig = std::fs::read(bundle.join("MANIFEST.sha256.minisig")).unwrap();
+    for mode in [0o644, 0o640, 0o604, 0o660] {
+        std::fs::set_permissions(&key, std::fs::Permissions::from_mode(mode)).unwrap();
+        let o = sign("en");
+        let err = stderr_of(&o);
+        assert_eq!(o.status.code(), Some(2), "{mode:o}: {err}");
+        assert!(
+            err.contains(&format!("can be read by other users (mode {mode:04o})"))
+                && err.contains("chmod 600"),
+            "{err}"
+        );
+    }
+    let o = sign("ja");
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr_of(&o).contains("ほかのユーザーも読めます"),
+        "{}",
+        stderr_of(&o)
+    );
+    // report --sign refuses it before any work.
+    let o = with_fixtures()
+        .arg("report")
+        .arg("--answers")
+        .arg(dir.join("answers.toml"))
+        .arg("--out")
+        .arg(dir.join("bundle2"))
+        .arg("--sign")
+        .arg(&key)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr_of(&o).contains("chmod 600"), "{}", stderr_of(&o));
+    assert!(!dir.join("bundle2").exists());
+    assert_eq!(
+        std::fs::read(bundle.join("MANIFEST.sha256.minisig")).unwrap(),
+        manifest_sig
+    );
+    // Owner-only modes are fine.
+    for mode in [0o600, 0o400] {
+        std::fs::set_permissions(&key, std::fs::Permissions::from_mode(mode)).unwrap();
+        let o = sign("en");
+        assert_eq!(o.status.code(), Some(0), "{mode:o}: {}", stderr_of(&o));
+    }
+}

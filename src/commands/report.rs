@@ -22,7 +22,8 @@ pub fn run(args: ReportArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     // Unlock the key first: a wrong passphrase must not cost a half-made report.
     let key = match &args.sign {
         Some(path) => {
-            let file = SecretKeyFile::read(path)?;
+            let file =
+                SecretKeyFile::read(path).map_err(|e| anyhow::anyhow!(e.message(ctx.lang)))?;
             let passphrase = if file.is_encrypted() {
                 Some(passphrase::read(
                     args.passphrase_env.as_deref(),

@@ -6,8 +6,8 @@ use crate::exit::Exit;
 use crate::signing::keys::SecretKeyFile;
 use crate::signing::{sign, vendor};
 
-pub fn run(args: SignArgs, _ctx: &Context) -> anyhow::Result<Outcome> {
-    let file = SecretKeyFile::read(&args.key)?;
+pub fn run(args: SignArgs, ctx: &Context) -> anyhow::Result<Outcome> {
+    let file = SecretKeyFile::read(&args.key).map_err(|e| anyhow::anyhow!(e.message(ctx.lang)))?;
     let passphrase = if file.is_encrypted() {
         Some(passphrase::read(
             args.passphrase_env.as_deref(),
