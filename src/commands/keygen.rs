@@ -1,5 +1,10 @@
 //! `medsec keygen --out NAME`
 
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)
+)]
+
 use super::{passphrase, Context, Outcome};
 use crate::cli::keygen::KeygenArgs;
 use crate::exit::Exit;

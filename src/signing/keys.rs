@@ -3,6 +3,11 @@
 //! Secret keys are Ed25519, encrypted with a passphrase through scrypt exactly as minisign
 //! does (the `minisign` crate's parameters), written 0600 and never replaced silently.
 
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)
+)]
+
 use super::SigningError;
 use crate::atomic::{self, Replace};
 use ct_codecs::{Base64, Decoder};
@@ -298,7 +303,13 @@ impl SecretKeyFile {
                 Ok(sk) => sk,
                 // `minisign -G -W` (0.11) leaves the checksum of an unencrypted key zero. Such a
                 // key is read as is; signing checks it against its own public half anyway.
-                Err(_) if self.bytes.len() == 158 && self.bytes[126..].iter().all(|&b| b == 0) => {
+                Err(_)
+                    if self.bytes.len() == 158
+                        && self
+                            .bytes
+                            .get(126..)
+                            .is_some_and(|t| t.iter().all(|&b| b == 0)) =>
+                {
                     minisign::SecretKey::from_bytes(&self.bytes).map_err(|e| {
                         SigningError::BadKey {
                             path: self.path.clone(),
