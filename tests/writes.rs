@@ -647,3 +647,42 @@ fn a_secret_key_others_can_read_is_refused_naming_chmod_600() {
         assert_eq!(o.status.code(), Some(0), "{mode:o}: {}", stderr_of(&o));
     }
 }
+
+#[test]
+fn keygen_speaks_japanese_and_never_replaces_a_key_without_force() {
+    let tmp = tempfile::tempdir().unwrap();
+    let name = tmp.path().join("clinic");
+    let run = |extra: &[&str]| {
+        medsec()
+            .args(["--lang", "ja", "keygen", "--unencrypted", "--out"])
+            .arg(&name)
+            .args(extra)
+            .output()
+            .unwrap()
+    };
+    let o = run(&[]);
+    assert_eq!(o.status.code(), Some(0));
+    let out = stdout_of(&o);
+    assert!(
+        out.starts_with("鍵ID ") && out.contains("秘密鍵: ") && out.contains("公開鍵: "),
+        "{out}"
+    );
+    assert!(stderr_of(&o).contains("暗号化されていません"));
+    let secret = std::fs::read(tmp.path().join("clinic.key")).unwrap();
+    let o = run(&[]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr_of(&o).contains("はすでにあります。上書きするには --force"),
+        "{}",
+        stderr_of(&o)
+    );
+    assert_eq!(
+        std::fs::read(tmp.path().join("clinic.key")).unwrap(),
+        secret
+    );
+    assert_eq!(run(&["--force"]).status.code(), Some(0));
+    assert_ne!(
+        std::fs::read(tmp.path().join("clinic.key")).unwrap(),
+        secret
+    );
+}
