@@ -328,4 +328,79 @@ mod tests {
             assert_eq!(mode & 0o777, 0o600);
         }
     }
+
+    #[test]
+    fn temp_names_are_recognised_exactly() {
+        assert!(is_temp_of(".a.toml.tmp-123-0", "a.toml"));
+        assert!(!is_temp_of(".a.toml.tmp-123-", "a.toml"));
+        assert!(!is_temp_of(".a.toml.tmp--0", "a.toml"));
+        assert!(!is_temp_of(".a.toml.tmp-12x-0", "a.toml"));
+        assert!(!is_temp_of(".a.toml.tmp-1-2-3", "a.toml"));
+        assert!(!is_temp_of(".b.toml.tmp-1-2", "a.toml"));
+        assert!(!is_temp_of("a.toml.tmp-1-2", "a.toml"));
+    }
+
+    #[test]
+    fn a_second_lock_waits_then_fails_and_the_sidecar_goes_with_the_last_holder() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("a.toml");
+        fs::write(&p, "x").unwrap();
+        let held = WriteLock::acquire(&p, Duration::ZERO).unwrap();
+        assert_eq!(held.target(), fs::canonicalize(&p).unwrap());
+        assert!(held.covers(&dir.path().join(".").join("a.toml")));
+        assert!(!held.covers(&dir.path().join("b.toml")));
+        let sidecar = dir.path().join(".a.toml.lock");
+        assert!(sidecar.is_file());
+        let started = Instant::now();
+        let err = WriteLock::acquire(&p, Duration::from_millis(200)).unwrap_err();
+        assert!(matches!(err, LockError::Busy { .. }), "{err}");
+        assert!(started.elapsed() >= Duration::from_millis(200));
+        // A write under the lock replaces the file; the lock (on the sidecar) still holds.
+        replace(&p, b"y").unwrap();
+        assert!(WriteLock::acquire(&p, Duration::ZERO).is_err());
+        drop(held);
+        #[cfg(unix)]
+        assert!(!sidecar.exists());
+        let again = WriteLock::acquire(&p, Duration::ZERO).unwrap();
+        drop(again);
+        assert_eq!(fs::read(&p).unwrap(), b"y");
+    }
+
+    #[test]
+    fn a_waiting_writer_gets_the_lock_when_the_holder_lets_go() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("a.toml");
+        let held = WriteLock::acquire(&p, Duration::ZERO).unwrap();
+        let waiter = {
+            let p = p.clone();
+            std::thread::spawn(move || WriteLock::acquire(&p, Duration::from_secs(10)).map(drop))
+        };
+        std::thread::sleep(Duration::from_millis(100));
+        drop(held);
+        waiter.join().unwrap().unwrap();
+    }
+
+    #[test]
+    fn only_temporary_files_of_the_locked_file_older_than_the_lock_are_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        let dir_path = fs::canonicalize(dir.path()).unwrap();
+        let p = dir_path.join("a.toml");
+        fs::write(&p, "x").unwrap();
+        let stale = dir_path.join(".a.toml.tmp-1-0");
+        let other = dir_path.join(".b.toml.tmp-1-0");
+        let lookalike = dir_path.join(".a.toml.tmp-x");
+        for f in [&stale, &other, &lookalike] {
+            fs::write(f, "t").unwrap();
+        }
+        let mut held = WriteLock::acquire(&p, Duration::ZERO).unwrap();
+        assert_eq!(held.stale_removed, vec![stale.clone()]);
+        assert!(!stale.exists() && other.exists() && lookalike.exists());
+        // A temporary file newer than the cut-off is in use by a writer: it stays.
+        let cut_off = SystemTime::now() - Duration::from_secs(60);
+        let fresh = dir_path.join(".a.toml.tmp-1-1");
+        fs::write(&fresh, "t").unwrap();
+        held.remove_stale_temps(&dir_path, "a.toml", cut_off);
+        assert!(fresh.exists());
+        assert_eq!(held.stale_removed.len(), 1);
+    }
 }

@@ -686,3 +686,44 @@ fn keygen_speaks_japanese_and_never_replaces_a_key_without_force() {
         secret
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn the_walk_through_takes_the_lock_for_each_save() {
+    use expectrl::Expect;
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("answers.toml");
+    medsec()
+        .args([
+            "--checklist",
+            "test-institution@fy2025",
+            "--checklist",
+            INST,
+        ])
+        .args(["init", "--out"])
+        .arg(&file)
+        .assert()
+        .success();
+    let before = std::fs::read(&file).unwrap();
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_medsec"));
+    cmd.env_remove("LC_ALL")
+        .env("LANG", "C")
+        .env("NO_COLOR", "1")
+        .current_dir(root())
+        .args(["--lang", "en", "--checklist", INST, "answer"])
+        .arg(&file);
+    let mut s = expectrl::session::OsSession::spawn(cmd).unwrap();
+    s.set_expect_timeout(Some(std::time::Duration::from_secs(20)));
+    s.expect("name: ").unwrap();
+    let held = medsec::answers::store::lock(&file).unwrap();
+    s.send_line("テスト診療所").unwrap();
+    s.expect("is being written by another medsec (waited 3 s); nothing was written")
+        .unwrap();
+    let status = format!("{:?}", s.get_process_mut().wait().unwrap());
+    assert!(
+        status.starts_with("Exited(") && status.ends_with(", 2)"),
+        "{status}"
+    );
+    drop(held);
+    assert_eq!(std::fs::read(&file).unwrap(), before);
+}

@@ -116,7 +116,11 @@ pub fn lock(path: &Path) -> Result<WriteLock, AnswersError> {
             path: path.to_owned(),
             waited: LOCK_WAIT.as_secs(),
         },
-        LockError::Io { lock, source } => AnswersError::Write { path: lock, source },
+        // Named by the answers file: the sidecar is a detail, the folder is what to fix.
+        LockError::Io { source, .. } => AnswersError::Write {
+            path: path.to_owned(),
+            source,
+        },
     })
 }
 
