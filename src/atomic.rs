@@ -30,15 +30,13 @@ static COUNTER: AtomicU64 = AtomicU64::new(0);
 /// `path` with symbolic links resolved: the file a write replaces. A file that does not exist
 /// yet is named by its resolved folder and its own name.
 fn resolve(path: &Path) -> PathBuf {
-    if let Ok(p) = fs::canonicalize(path) {
-        return p;
-    }
-    match (path.parent(), path.file_name()) {
-        (Some(dir), Some(name)) if !dir.as_os_str().is_empty() => fs::canonicalize(dir)
-            .map(|d| d.join(name))
-            .unwrap_or_else(|_| path.to_owned()),
-        _ => path.to_owned(),
-    }
+    fs::canonicalize(path)
+        .ok()
+        .or_else(|| {
+            let name = path.file_name()?;
+            fs::canonicalize(folder_of(path)).ok().map(|d| d.join(name))
+        })
+        .unwrap_or_else(|| path.to_owned())
 }
 
 fn folder_of(path: &Path) -> PathBuf {
@@ -402,5 +400,24 @@ mod tests {
         held.remove_stale_temps(&dir_path, "a.toml", cut_off);
         assert!(fresh.exists());
         assert_eq!(held.stale_removed.len(), 1);
+    }
+
+    #[test]
+    fn a_new_file_is_named_by_its_resolved_folder() {
+        let cwd = fs::canonicalize(std::env::current_dir().unwrap()).unwrap();
+        let bare = Path::new("no-such-answers-file.toml");
+        assert_eq!(resolve(bare), cwd.join(bare));
+        #[cfg(unix)]
+        {
+            let dir = tempfile::tempdir().unwrap();
+            let real = fs::canonicalize(dir.path()).unwrap().join("real");
+            fs::create_dir(&real).unwrap();
+            let link = dir.path().join("link");
+            std::os::unix::fs::symlink(&real, &link).unwrap();
+            assert_eq!(resolve(&link.join("new.toml")), real.join("new.toml"));
+            let held = WriteLock::acquire(&link.join("new.toml"), Duration::ZERO).unwrap();
+            assert!(real.join(".new.toml.lock").is_file());
+            assert!(held.covers(&real.join("new.toml")));
+        }
     }
 }
