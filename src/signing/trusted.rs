@@ -121,11 +121,6 @@ fn institution_key_warnings(key: &str, lang: Lang) -> Vec<String> {
 }
 
 impl TrustedKeys {
-    /// Read keys.toml (messages in English).
-    pub fn read(path: &Path) -> Result<Self, SigningError> {
-        Self::read_in(path, Lang::En)
-    }
-
     /// Read keys.toml, with problems about institution codes in `lang`.
     pub fn read_in(path: &Path, lang: Lang) -> Result<Self, SigningError> {
         let text = std::fs::read_to_string(path).map_err(SigningError::io(path))?;
