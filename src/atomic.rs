@@ -1,10 +1,21 @@
 //! Writing user files so they are never left half-written: a temporary file in the same
 //! folder, fsync, then rename (or a no-clobber link when the file must not be replaced).
+//!
+//! Writers that read a file, change it and write it back (the answers store) also hold a
+//! [`WriteLock`]: an advisory lock on a sidecar `.NAME.lock` beside the file. The lock is on the
+//! sidecar, not on the file, because the rename replaces the file (and its inode) on every
+//! write, while the sidecar stays put for as long as anyone holds it.
+
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)
+)]
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant, SystemTime};
 
 /// Whether an existing file may be replaced.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -16,25 +27,47 @@ pub enum Replace {
 
 static COUNTER: AtomicU64 = AtomicU64::new(0);
 
+/// `path` with symbolic links resolved: the file a write replaces. A file that does not exist
+/// yet is named by its resolved folder and its own name.
+fn resolve(path: &Path) -> PathBuf {
+    fs::canonicalize(path)
+        .ok()
+        .or_else(|| {
+            let name = path.file_name()?;
+            fs::canonicalize(folder_of(path)).ok().map(|d| d.join(name))
+        })
+        .unwrap_or_else(|| path.to_owned())
+}
+
+fn folder_of(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
+        _ => PathBuf::from("."),
+    }
+}
+
+fn name_of(path: &Path) -> io::Result<String> {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "not a file name"))
+}
+
 /// Write `bytes` to `path` atomically. `mode` sets Unix permissions of the new file from
 /// the start (the data is never readable with wider permissions); without it, a replaced file
-/// keeps its permissions. Through a symbolic link, the file it points to is replaced.
+/// keeps its permissions, and (on Unix, when allowed: as root) its owner and group. Through a
+/// symbolic link, the file it points to is replaced.
 pub fn write(path: &Path, bytes: &[u8], mode: Option<u32>, replace: Replace) -> io::Result<()> {
     let resolved = fs::canonicalize(path).ok();
     let path = resolved.as_deref().unwrap_or(path);
-    let existing = fs::metadata(path).ok().map(|m| m.permissions());
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
-        _ => PathBuf::from("."),
-    };
-    let name = path
-        .file_name()
-        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "not a file name"))?;
-    let (tmp, mut file) = create_temp(&dir, &name.to_string_lossy(), mode)?;
+    let existing = fs::metadata(path).ok();
+    let dir = folder_of(path);
+    let name = name_of(path)?;
+    let (tmp, mut file) = create_temp(&dir, &name, mode)?;
     let result = (|| {
         file.write_all(bytes)?;
-        if let (None, Some(permissions)) = (mode, existing) {
-            file.set_permissions(permissions)?;
+        if let (None, Some(old)) = (mode, &existing) {
+            keep_owner(&file, old);
+            file.set_permissions(old.permissions())?;
         }
         file.sync_all()?;
         drop(file);
@@ -56,10 +89,31 @@ pub fn write(path: &Path, bytes: &[u8], mode: Option<u32>, replace: Replace) -> 
     result
 }
 
+/// Give the new file the owner and group of the file it replaces. Only root may give a file
+/// away; for anyone else this keeps what it can (the group, when the writer belongs to it).
+#[cfg(unix)]
+fn keep_owner(file: &File, old: &fs::Metadata) {
+    use std::os::unix::fs::MetadataExt;
+    let Ok(new) = file.metadata() else { return };
+    if (new.uid(), new.gid()) == (old.uid(), old.gid()) {
+        return;
+    }
+    if std::os::unix::fs::fchown(file, Some(old.uid()), Some(old.gid())).is_err() {
+        let _ = std::os::unix::fs::fchown(file, None, Some(old.gid()));
+    }
+}
+
+#[cfg(not(unix))]
+fn keep_owner(_file: &File, _old: &fs::Metadata) {}
+
+fn temp_prefix(name: &str) -> String {
+    format!(".{name}.tmp-")
+}
+
 fn create_temp(dir: &Path, name: &str, mode: Option<u32>) -> io::Result<(PathBuf, File)> {
     loop {
         let n = COUNTER.fetch_add(1, Ordering::Relaxed);
-        let tmp = dir.join(format!(".{name}.tmp-{}-{n}", std::process::id()));
+        let tmp = dir.join(format!("{}{}-{n}", temp_prefix(name), std::process::id()));
         let mut opts = OpenOptions::new();
         opts.write(true).create_new(true);
         #[cfg(unix)]
@@ -77,9 +131,154 @@ fn create_temp(dir: &Path, name: &str, mode: Option<u32>) -> io::Result<(PathBuf
     }
 }
 
+/// Whether `entry` is a temporary file [`write`] makes for `name`: `.NAME.tmp-PID-N`.
+fn is_temp_of(entry: &str, name: &str) -> bool {
+    entry
+        .strip_prefix(&temp_prefix(name))
+        .and_then(|rest| rest.split_once('-'))
+        .is_some_and(|(pid, n)| {
+            [pid, n]
+                .iter()
+                .all(|s| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()))
+        })
+}
+
 /// Replace `path` (or create it) atomically, keeping an existing file's permissions.
 pub fn replace(path: &Path, bytes: &[u8]) -> io::Result<()> {
     write(path, bytes, None, Replace::Allow)
+}
+
+/// Why a [`WriteLock`] was not taken.
+#[derive(Debug, thiserror::Error)]
+pub enum LockError {
+    /// Another process held the lock for the whole wait.
+    #[error("{lock} is held by another writer")]
+    Busy { lock: PathBuf },
+    #[error("{lock}: {source}")]
+    Io {
+        lock: PathBuf,
+        #[source]
+        source: io::Error,
+    },
+}
+
+/// An advisory lock for writing one file, held until dropped. Every process that reads a file,
+/// changes it and writes it back takes this lock first, so two such writers never interleave.
+#[derive(Debug)]
+pub struct WriteLock {
+    lock: PathBuf,
+    file: Option<File>,
+    target: PathBuf,
+    /// Temporary files of the target removed when the lock was taken (left by a killed write).
+    pub stale_removed: Vec<PathBuf>,
+}
+
+/// How long [`WriteLock::acquire`] waits by default for another writer to finish.
+pub const LOCK_WAIT: Duration = Duration::from_secs(3);
+
+impl WriteLock {
+    /// Lock the file `path` names (symbolic links resolved): `.NAME.lock` in its folder, waiting
+    /// up to `wait` for another writer. Once held, temporary files `.NAME.tmp-*` older than the
+    /// lock are removed: every writer holds the lock while its temporary file exists, so those
+    /// were left by a killed write.
+    pub fn acquire(path: &Path, wait: Duration) -> Result<Self, LockError> {
+        let target = resolve(path);
+        let dir = folder_of(&target);
+        let name = name_of(&target).map_err(|source| LockError::Io {
+            lock: target.clone(),
+            source,
+        })?;
+        let lock = dir.join(format!(".{name}.lock"));
+        let io_err = |source| LockError::Io {
+            lock: lock.clone(),
+            source,
+        };
+        let deadline = Instant::now() + wait;
+        let file = loop {
+            let file = OpenOptions::new()
+                .read(true)
+                .write(true)
+                .create(true)
+                .truncate(false)
+                .open(&lock)
+                .map_err(io_err)?;
+            match fs4::FileExt::try_lock(&file) {
+                Ok(()) => {
+                    // The holder before us may have removed the sidecar after we opened it:
+                    // then our lock is on a file nobody else will see; open it again.
+                    if same_file(&file, &lock) {
+                        break file;
+                    }
+                }
+                Err(fs4::TryLockError::WouldBlock) => {
+                    if Instant::now() >= deadline {
+                        return Err(LockError::Busy { lock });
+                    }
+                    std::thread::sleep(Duration::from_millis(20));
+                }
+                Err(fs4::TryLockError::Error(e)) => return Err(io_err(e)),
+            }
+        };
+        let mut held = WriteLock {
+            lock,
+            file: Some(file),
+            target,
+            stale_removed: Vec::new(),
+        };
+        held.remove_stale_temps(&dir, &name, SystemTime::now());
+        Ok(held)
+    }
+
+    /// The file this lock is for, symbolic links resolved.
+    pub fn target(&self) -> &Path {
+        &self.target
+    }
+
+    /// Whether this lock covers writes to `path`.
+    pub fn covers(&self, path: &Path) -> bool {
+        resolve(path) == self.target
+    }
+
+    fn remove_stale_temps(&mut self, dir: &Path, name: &str, before: SystemTime) {
+        let Ok(entries) = fs::read_dir(dir) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            if !is_temp_of(&entry.file_name().to_string_lossy(), name) {
+                continue;
+            }
+            let Ok(meta) = entry.metadata() else { continue };
+            let old = meta.modified().is_ok_and(|m| m < before);
+            if meta.is_file() && old && fs::remove_file(entry.path()).is_ok() {
+                self.stale_removed.push(entry.path());
+            }
+        }
+    }
+}
+
+impl Drop for WriteLock {
+    fn drop(&mut self) {
+        // Remove the sidecar while still holding it (a writer waiting on it then sees that it
+        // is gone and opens a new one), then unlock by closing.
+        #[cfg(unix)]
+        let _ = fs::remove_file(&self.lock);
+        drop(self.file.take());
+    }
+}
+
+#[cfg(unix)]
+fn same_file(file: &File, path: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (file.metadata(), fs::metadata(path)) {
+        (Ok(a), Ok(b)) => (a.dev(), a.ino()) == (b.dev(), b.ino()),
+        _ => false,
+    }
+}
+
+/// Windows cannot remove an open file, so the sidecar is never removed and stays the same.
+#[cfg(not(unix))]
+fn same_file(_file: &File, _path: &Path) -> bool {
+    true
 }
 
 #[cfg(test)]
@@ -125,6 +324,100 @@ mod tests {
             use std::os::unix::fs::PermissionsExt;
             let mode = fs::metadata(&p).unwrap().permissions().mode();
             assert_eq!(mode & 0o777, 0o600);
+        }
+    }
+
+    #[test]
+    fn temp_names_are_recognised_exactly() {
+        assert!(is_temp_of(".a.toml.tmp-123-0", "a.toml"));
+        assert!(!is_temp_of(".a.toml.tmp-123-", "a.toml"));
+        assert!(!is_temp_of(".a.toml.tmp--0", "a.toml"));
+        assert!(!is_temp_of(".a.toml.tmp-12x-0", "a.toml"));
+        assert!(!is_temp_of(".a.toml.tmp-1-2-3", "a.toml"));
+        assert!(!is_temp_of(".b.toml.tmp-1-2", "a.toml"));
+        assert!(!is_temp_of("a.toml.tmp-1-2", "a.toml"));
+    }
+
+    #[test]
+    fn a_second_lock_waits_then_fails_and_the_sidecar_goes_with_the_last_holder() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("a.toml");
+        fs::write(&p, "x").unwrap();
+        let held = WriteLock::acquire(&p, Duration::ZERO).unwrap();
+        assert_eq!(held.target(), fs::canonicalize(&p).unwrap());
+        assert!(held.covers(&dir.path().join(".").join("a.toml")));
+        assert!(!held.covers(&dir.path().join("b.toml")));
+        let sidecar = dir.path().join(".a.toml.lock");
+        assert!(sidecar.is_file());
+        let started = Instant::now();
+        let err = WriteLock::acquire(&p, Duration::from_millis(200)).unwrap_err();
+        assert!(matches!(err, LockError::Busy { .. }), "{err}");
+        assert!(started.elapsed() >= Duration::from_millis(200));
+        // A write under the lock replaces the file; the lock (on the sidecar) still holds.
+        replace(&p, b"y").unwrap();
+        assert!(WriteLock::acquire(&p, Duration::ZERO).is_err());
+        drop(held);
+        #[cfg(unix)]
+        assert!(!sidecar.exists());
+        let again = WriteLock::acquire(&p, Duration::ZERO).unwrap();
+        drop(again);
+        assert_eq!(fs::read(&p).unwrap(), b"y");
+    }
+
+    #[test]
+    fn a_waiting_writer_gets_the_lock_when_the_holder_lets_go() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("a.toml");
+        let held = WriteLock::acquire(&p, Duration::ZERO).unwrap();
+        let waiter = {
+            let p = p.clone();
+            std::thread::spawn(move || WriteLock::acquire(&p, Duration::from_secs(10)).map(drop))
+        };
+        std::thread::sleep(Duration::from_millis(100));
+        drop(held);
+        waiter.join().unwrap().unwrap();
+    }
+
+    #[test]
+    fn only_temporary_files_of_the_locked_file_older_than_the_lock_are_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        let dir_path = fs::canonicalize(dir.path()).unwrap();
+        let p = dir_path.join("a.toml");
+        fs::write(&p, "x").unwrap();
+        let stale = dir_path.join(".a.toml.tmp-1-0");
+        let other = dir_path.join(".b.toml.tmp-1-0");
+        let lookalike = dir_path.join(".a.toml.tmp-x");
+        for f in [&stale, &other, &lookalike] {
+            fs::write(f, "t").unwrap();
+        }
+        let mut held = WriteLock::acquire(&p, Duration::ZERO).unwrap();
+        assert_eq!(held.stale_removed, vec![stale.clone()]);
+        assert!(!stale.exists() && other.exists() && lookalike.exists());
+        // A temporary file newer than the cut-off is in use by a writer: it stays.
+        let cut_off = SystemTime::now() - Duration::from_secs(60);
+        let fresh = dir_path.join(".a.toml.tmp-1-1");
+        fs::write(&fresh, "t").unwrap();
+        held.remove_stale_temps(&dir_path, "a.toml", cut_off);
+        assert!(fresh.exists());
+        assert_eq!(held.stale_removed.len(), 1);
+    }
+
+    #[test]
+    fn a_new_file_is_named_by_its_resolved_folder() {
+        let cwd = fs::canonicalize(std::env::current_dir().unwrap()).unwrap();
+        let bare = Path::new("no-such-answers-file.toml");
+        assert_eq!(resolve(bare), cwd.join(bare));
+        #[cfg(unix)]
+        {
+            let dir = tempfile::tempdir().unwrap();
+            let real = fs::canonicalize(dir.path()).unwrap().join("real");
+            fs::create_dir(&real).unwrap();
+            let link = dir.path().join("link");
+            std::os::unix::fs::symlink(&real, &link).unwrap();
+            assert_eq!(resolve(&link.join("new.toml")), real.join("new.toml"));
+            let held = WriteLock::acquire(&link.join("new.toml"), Duration::ZERO).unwrap();
+            assert!(real.join(".new.toml.lock").is_file());
+            assert!(held.covers(&real.join("new.toml")));
         }
     }
 }

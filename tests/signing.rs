@@ -724,7 +724,7 @@ fn bad_trusted_keys_file_is_unusable_input() {
     let keys = s.root.join("keys.toml");
     std::fs::write(
         &keys,
-        "format_version = 1\n[institutions.1]\nkeys = [\"nope\"]\n",
+        "format_version = 1\n[institutions.0110113719]\nkeys = [\"nope\"]\n",
     )
     .unwrap();
     let out = medsec()

@@ -62,6 +62,10 @@ pub enum AnswersError {
     Sheet { path: PathBuf, message: String },
     #[error("{path} was changed by someone else since medsec read it; nothing was written, run the command again")]
     Changed { path: PathBuf },
+    #[error("{path} is being written by another medsec (waited {waited} s); nothing was written, run the command again when the other one has finished")]
+    Locked { path: PathBuf, waited: u64 },
+    #[error("{path} is read-only; nothing was written. If it should change, make it writable first (chmod u+w)")]
+    ReadOnly { path: PathBuf },
 }
 
 impl AnswersError {
@@ -107,6 +111,14 @@ impl AnswersError {
             AnswersError::Sheet { path, message } => format!("{}: {message}", path.display()),
             AnswersError::Changed { path } => format!(
                 "{} は medsec が読んだ後でほかから変更されました。何も書き込んでいません。もう一度実行してください",
+                path.display()
+            ),
+            AnswersError::Locked { path, waited } => format!(
+                "{} はほかの medsec が書き込み中です({waited} 秒待ちました)。何も書き込んでいません。終わってからもう一度実行してください",
+                path.display()
+            ),
+            AnswersError::ReadOnly { path } => format!(
+                "{} は読み取り専用です。何も書き込んでいません。変更してよいファイルなら、先に書き込みを許可してください(chmod u+w)",
                 path.display()
             ),
         }

@@ -34,7 +34,8 @@ pub struct ReportArgs {
     /// Read the key's passphrase from environment variable VAR instead of the terminal.
     #[arg(long, value_name = "VAR", requires = "sign")]
     pub passphrase_env: Option<String>,
-    /// Replace an existing bundle in DIR.
+    /// Replace an existing bundle in DIR: only a bundle exactly as its MANIFEST.sha256 lists it
+    /// (a folder with anything else, a file or a symbolic link is refused).
     #[arg(long)]
     pub force: bool,
 }

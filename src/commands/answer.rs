@@ -17,14 +17,20 @@ pub fn run(args: AnswerArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         None => find_answers_file(Path::new("."), ctx.lang)?,
     };
     let lang = ctx.lang;
+    // An import holds the file's write lock from before it reads the file until it has written
+    // it, so two imports at once both land (the second waits) or the second stops (exit 2).
+    let held = match &args.import {
+        Some(_) => Some(store::lock(&file).map_err(|e| e.in_lang(lang))?),
+        None => None,
+    };
     let (loaded, checklist) = answers::open(&file, &catalog, lang).map_err(|e| e.in_lang(lang))?;
     let ja = lang == Lang::Ja;
 
-    if let Some(sheet_path) = &args.import {
+    if let (Some(sheet_path), Some(held)) = (&args.import, &held) {
         let rows = sheet::read_rows(sheet_path).map_err(|e| e.in_lang(lang))?;
         let updates = sheet::updates_from_rows(sheet_path, &rows, &checklist.checklist)
             .map_err(|e| e.in_lang(lang))?;
-        let saved = store::save(&loaded, &updates).map_err(|e| e.in_lang(lang))?;
+        let saved = store::save_locked(held, &loaded, &updates).map_err(|e| e.in_lang(lang))?;
         let bound = answers::bind(&saved, &checklist.checklist);
         if !bound.is_empty() {
             // Cannot happen (updates name known items), but never leave a bad file unreported.

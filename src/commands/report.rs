@@ -1,5 +1,10 @@
 //! `medsec report --answers FILE --out DIR [--sign KEY]` and `medsec report schema`
 
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)
+)]
+
 use super::{passphrase, Context, Outcome};
 use crate::checklist::Catalog;
 use crate::cli::report::{ReportArgs, ReportCommand};
@@ -22,7 +27,8 @@ pub fn run(args: ReportArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     // Unlock the key first: a wrong passphrase must not cost a half-made report.
     let key = match &args.sign {
         Some(path) => {
-            let file = SecretKeyFile::read(path)?;
+            let file =
+                SecretKeyFile::read(path).map_err(|e| anyhow::anyhow!(e.message(ctx.lang)))?;
             let passphrase = if file.is_encrypted() {
                 Some(passphrase::read(
                     args.passphrase_env.as_deref(),
@@ -58,7 +64,8 @@ pub fn run(args: ReportArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         key.as_ref(),
         now.as_second(),
         overwrite,
-    )?;
+    )
+    .map_err(|e| anyhow::anyhow!(e.message(ctx.lang)))?;
     let has_errors = made.report.findings.iter().any(|f| f.severity == "error");
     let mut outcome = Outcome::text(
         crate::render::signing::report_written(

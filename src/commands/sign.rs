@@ -1,13 +1,18 @@
 //! `medsec sign DIR --key FILE` and `medsec sign --form FILE --key FILE`
 
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)
+)]
+
 use super::{passphrase, Context, Outcome};
 use crate::cli::sign::SignArgs;
 use crate::exit::Exit;
 use crate::signing::keys::SecretKeyFile;
 use crate::signing::{sign, vendor};
 
-pub fn run(args: SignArgs, _ctx: &Context) -> anyhow::Result<Outcome> {
-    let file = SecretKeyFile::read(&args.key)?;
+pub fn run(args: SignArgs, ctx: &Context) -> anyhow::Result<Outcome> {
+    let file = SecretKeyFile::read(&args.key).map_err(|e| anyhow::anyhow!(e.message(ctx.lang)))?;
     let passphrase = if file.is_encrypted() {
         Some(passphrase::read(
             args.passphrase_env.as_deref(),

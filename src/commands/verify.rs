@@ -12,12 +12,19 @@ use crate::signing::verify::{self, Options};
 pub fn run(args: VerifyArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     let keys = match (&args.pubkey, &args.trusted) {
         (Some(path), _) => TrustedKeys::single(keys::read_public_key(path)?),
-        (None, Some(path)) => TrustedKeys::read(path)?,
+        (None, Some(path)) => TrustedKeys::read_in(path, ctx.lang)?,
         (None, None) => {
             anyhow::bail!("give the key to trust with --pubkey FILE or --trusted keys.toml")
         }
     };
-    let mut notices = Vec::new();
+    let mut notices: Vec<String> = keys
+        .warnings()
+        .iter()
+        .map(|w| match ctx.lang {
+            checklist::Lang::Ja => format!("注意: {w}"),
+            checklist::Lang::En => format!("warning: {w}"),
+        })
+        .collect();
     // The bundled checklists are tested at build time; if they fail to load here, checking
     // can still go on with those given by path (unknown digests then fail, never pass).
     let mut catalog = Catalog::bundled().unwrap_or_else(|e| {

@@ -3,10 +3,18 @@
 //!
 //! The bundle is made in a fresh folder beside the target and renamed into place at the end,
 //! so a failure never leaves a half-written bundle, and an existing bundle is replaced only
-//! when asked (`--force`). A folder holding anything but a bundle is never replaced.
+//! when asked (`--force`). A folder is replaced only when it is a medsec bundle exactly as its
+//! manifest lists it; anything else (a folder with other files, a file, a symbolic link) is
+//! refused with the reason ([`NotReplaced`]).
+
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)
+)]
 
 use super::{EvidenceFile, Report, FILE_NAME};
 use crate::atomic::{self, Replace};
+use crate::checklist::Lang;
 use crate::signing::keys::SecretKey;
 use crate::signing::manifest;
 use crate::signing::sign::{self, Signed};
@@ -50,7 +58,7 @@ pub fn write(
     key: Option<&SecretKey>,
     timestamp: i64,
     overwrite: Overwrite,
-) -> Result<Option<Signed>, SigningError> {
+) -> Result<Option<Signed>, BundleError> {
     let existing = check_target(dir, overwrite)?;
     let parent = match dir.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
@@ -91,7 +99,7 @@ pub fn write(
             let _ = std::fs::rename(old, dir);
         }
         let _ = std::fs::remove_dir_all(&staged);
-        return Err(SigningError::io(dir)(e));
+        return Err(SigningError::io(dir)(e).into());
     }
     drop(aside);
     Ok(signed)
@@ -103,35 +111,201 @@ enum Existing {
     Bundle,
 }
 
-fn check_target(dir: &Path, overwrite: Overwrite) -> Result<Existing, SigningError> {
+/// Why a folder given as the bundle's place is not replaced, even with `--force`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NotReplaced {
+    /// A file (or something else) that is not a folder.
+    NotAFolder,
+    /// A symbolic link (to a folder or not): what it points to is not ours to replace.
+    SymbolicLink,
+    /// No `MANIFEST.sha256` at the top.
+    NoManifest,
+    /// `MANIFEST.sha256` is not a manifest (line, reason).
+    BadManifest(usize, String),
+    /// The manifest does not list `report.json`, or report.json is not a medsec report.
+    NotAReport(String),
+    /// Files or folders the manifest does not list (the first few).
+    Unlisted(Vec<String>),
+    /// Files changed or missing since the manifest was written (the first few).
+    Changed(Vec<String>),
+    /// Something in the folder could not be read.
+    Unreadable(String),
+}
+
+fn few(names: &[String]) -> String {
+    let mut shown: Vec<&str> = names.iter().take(5).map(String::as_str).collect();
+    if names.len() > 5 {
+        shown.push("…");
+    }
+    shown.join(", ")
+}
+
+impl NotReplaced {
+    /// The reason in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (NotReplaced::NotAFolder, Lang::En) => "it is not a folder".into(),
+            (NotReplaced::NotAFolder, Lang::Ja) => "フォルダではありません".into(),
+            (NotReplaced::SymbolicLink, Lang::En) => "it is a symbolic link".into(),
+            (NotReplaced::SymbolicLink, Lang::Ja) => "シンボリックリンクです".into(),
+            (NotReplaced::NoManifest, Lang::En) => {
+                format!("it is not a report bundle made by medsec (no {MANIFEST})")
+            }
+            (NotReplaced::NoManifest, Lang::Ja) => {
+                format!("medsec のレポート一式ではありません({MANIFEST} がありません)")
+            }
+            (NotReplaced::BadManifest(line, why), Lang::En) => {
+                format!("its {MANIFEST} is not a manifest (line {line}: {why})")
+            }
+            (NotReplaced::BadManifest(line, why), Lang::Ja) => {
+                format!("{MANIFEST} がマニフェストとして読めません({line} 行目: {why})")
+            }
+            (NotReplaced::NotAReport(why), Lang::En) => {
+                format!("it is not a report bundle made by medsec ({why})")
+            }
+            (NotReplaced::NotAReport(why), Lang::Ja) => {
+                format!("medsec のレポート一式ではありません({why})")
+            }
+            (NotReplaced::Unlisted(names), Lang::En) => format!(
+                "it holds {} file(s) or folder(s) its manifest does not list: {}",
+                names.len(),
+                few(names)
+            ),
+            (NotReplaced::Unlisted(names), Lang::Ja) => format!(
+                "マニフェストにないファイルまたはフォルダが {} 件あります: {}",
+                names.len(),
+                few(names)
+            ),
+            (NotReplaced::Changed(names), Lang::En) => format!(
+                "{} file(s) changed or missing since its manifest was written: {}",
+                names.len(),
+                few(names)
+            ),
+            (NotReplaced::Changed(names), Lang::Ja) => format!(
+                "マニフェストの作成後に変更または削除されたファイルが {} 件あります: {}",
+                names.len(),
+                few(names)
+            ),
+            (NotReplaced::Unreadable(why), Lang::En) => format!("it cannot be read whole ({why})"),
+            (NotReplaced::Unreadable(why), Lang::Ja) => format!("中身をすべて読めません({why})"),
+        }
+    }
+}
+
+/// Why a bundle was not written.
+#[derive(Debug, thiserror::Error)]
+pub enum BundleError {
+    #[error("{path} was not replaced: {}; nothing was written. Choose a new or empty folder for --out, or move this one away first", .why.text(Lang::En))]
+    NotReplaced { path: PathBuf, why: NotReplaced },
+    #[error(transparent)]
+    Signing(#[from] SigningError),
+}
+
+impl BundleError {
+    /// The message for people in `lang` (the `Display` form is English).
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (BundleError::NotReplaced { path, why }, Lang::Ja) => format!(
+                "{} は置き換えませんでした: {}。何も書き込んでいません。--out には新しいフォルダか空のフォルダを指定するか、先にこのフォルダを移動してください",
+                path.display(),
+                why.text(lang)
+            ),
+            _ => self.to_string(),
+        }
+    }
+}
+
+fn check_target(dir: &Path, overwrite: Overwrite) -> Result<Existing, BundleError> {
+    let refuse = |why| BundleError::NotReplaced {
+        path: dir.to_owned(),
+        why,
+    };
     let meta = match std::fs::symlink_metadata(dir) {
         Ok(m) => m,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Existing::None),
-        Err(e) => return Err(SigningError::io(dir)(e)),
+        Err(e) => return Err(SigningError::io(dir)(e).into()),
     };
+    if meta.file_type().is_symlink() {
+        return Err(refuse(NotReplaced::SymbolicLink));
+    }
     if !meta.is_dir() {
-        return Err(SigningError::Unsafe {
-            path: dir.to_owned(),
-            reason: "exists and is not a folder; choose another --out".into(),
-        });
+        return Err(refuse(NotReplaced::NotAFolder));
     }
     let mut entries = std::fs::read_dir(dir).map_err(SigningError::io(dir))?;
     if entries.next().is_none() {
         return Ok(Existing::EmptyFolder);
     }
-    let is_bundle = dir.join(FILE_NAME).is_file() || dir.join(MANIFEST).is_file();
-    match (is_bundle, overwrite) {
-        (true, Overwrite::Bundle) => Ok(Existing::Bundle),
-        (true, Overwrite::Refuse) => Err(SigningError::Exists {
+    is_replaceable_bundle(dir).map_err(refuse)?;
+    match overwrite {
+        Overwrite::Bundle => Ok(Existing::Bundle),
+        Overwrite::Refuse => Err(SigningError::Exists {
             path: dir.to_owned(),
-        }),
-        (false, _) => Err(SigningError::Unsafe {
-            path: dir.to_owned(),
-            reason:
-                "holds files and is not a report bundle; choose an empty or new folder for --out"
-                    .into(),
-        }),
+        }
+        .into()),
     }
+}
+
+/// A folder may be replaced only when it is a medsec bundle exactly as its manifest lists it:
+/// the manifest reads, lists a medsec report.json, every listed file matches its hash, and
+/// nothing else is there (the manifest's signature aside). Anything else may be someone's work.
+fn is_replaceable_bundle(dir: &Path) -> Result<(), NotReplaced> {
+    let manifest_path = dir.join(MANIFEST);
+    match std::fs::symlink_metadata(&manifest_path) {
+        Ok(m) if m.is_file() => {}
+        Ok(_) => return Err(NotReplaced::NoManifest),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(NotReplaced::NoManifest),
+        Err(e) => return Err(NotReplaced::Unreadable(format!("{MANIFEST}: {e}"))),
+    }
+    let text = std::fs::read_to_string(&manifest_path)
+        .map_err(|e| NotReplaced::Unreadable(format!("{MANIFEST}: {e}")))?;
+    let listed = manifest::Manifest::parse(&text)
+        .map_err(|(line, why)| NotReplaced::BadManifest(line, why))?;
+    if !listed.entries.contains_key(FILE_NAME) {
+        return Err(NotReplaced::NotAReport(format!(
+            "its manifest does not list {FILE_NAME}"
+        )));
+    }
+    let d = manifest::check(dir, &listed).map_err(|e| NotReplaced::Unreadable(e.to_string()))?;
+    if let Some((name, why)) = d.unreadable.first() {
+        return Err(NotReplaced::Unreadable(format!("{name}: {why}")));
+    }
+    let mut unlisted: Vec<String> = d.extra;
+    unlisted.extend(d.refused.into_iter().map(|(name, _)| name));
+    unlisted.extend(unlisted_folders(dir, &listed)?);
+    if !unlisted.is_empty() {
+        unlisted.sort();
+        return Err(NotReplaced::Unlisted(unlisted));
+    }
+    let mut changed = d.changed;
+    changed.extend(d.missing);
+    if !changed.is_empty() {
+        changed.sort();
+        return Err(NotReplaced::Changed(changed));
+    }
+    // The manifest's hash of report.json held just now; what it says must be a medsec report.
+    super::ReportView::read(&dir.join(FILE_NAME))
+        .map_err(|e| NotReplaced::NotAReport(e.to_string()))?;
+    Ok(())
+}
+
+/// Folders that hold no file the manifest lists (an empty folder a user made is theirs).
+fn unlisted_folders(dir: &Path, listed: &manifest::Manifest) -> Result<Vec<String>, NotReplaced> {
+    let mut out = Vec::new();
+    for entry in walkdir::WalkDir::new(dir).follow_links(false).min_depth(1) {
+        let entry = entry.map_err(|e| NotReplaced::Unreadable(e.to_string()))?;
+        if !entry.file_type().is_dir() {
+            continue;
+        }
+        let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path());
+        let name = rel
+            .to_string_lossy()
+            .replace(std::path::MAIN_SEPARATOR, "/");
+        let prefix = format!("{name}/");
+        if !listed.entries.keys().any(|k| k.starts_with(&prefix)) {
+            out.push(format!("{name}/"));
+        }
+    }
+    Ok(out)
 }
 
 /// Write the bundle's files into the (new, empty) folder `dir`.

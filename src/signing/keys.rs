@@ -3,6 +3,11 @@
 //! Secret keys are Ed25519, encrypted with a passphrase through scrypt exactly as minisign
 //! does (the `minisign` crate's parameters), written 0600 and never replaced silently.
 
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)
+)]
+
 use super::SigningError;
 use crate::atomic::{self, Replace};
 use ct_codecs::{Base64, Decoder};
@@ -189,6 +194,32 @@ fn key_id_of_base64(b64: &str) -> Option<String> {
         .flatten()
 }
 
+/// A secret key other users can read is refused (checked on the open file, so what is
+/// checked is what is read).
+#[cfg(unix)]
+fn check_private(path: &Path, file: &std::fs::File) -> Result<(), SigningError> {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = file
+        .metadata()
+        .map_err(SigningError::io(path))?
+        .permissions()
+        .mode()
+        & 0o7777;
+    if mode & 0o077 != 0 {
+        return Err(SigningError::KeyNotPrivate {
+            path: path.to_owned(),
+            mode,
+        });
+    }
+    Ok(())
+}
+
+/// Windows has no mode bits; the folder's access list protects the key.
+#[cfg(not(unix))]
+fn check_private(_path: &Path, _file: &std::fs::File) -> Result<(), SigningError> {
+    Ok(())
+}
+
 /// A secret key file, read but not yet decrypted.
 pub struct SecretKeyFile {
     path: PathBuf,
@@ -198,9 +229,13 @@ pub struct SecretKeyFile {
 }
 
 impl SecretKeyFile {
-    /// Read a minisign secret key file (ours or one made by `minisign -G`).
+    /// Read a minisign secret key file (ours or one made by `minisign -G`). On Unix a file that
+    /// other users can read (group or world bits) is refused, as ssh refuses such keys.
     pub fn read(path: &Path) -> Result<Self, SigningError> {
-        let text = std::fs::read_to_string(path).map_err(SigningError::io(path))?;
+        let file = std::fs::File::open(path).map_err(SigningError::io(path))?;
+        check_private(path, &file)?;
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut &file, &mut text).map_err(SigningError::io(path))?;
         let bad = |reason: &str| SigningError::BadKey {
             path: path.to_owned(),
             what: "secret key",
@@ -268,7 +303,13 @@ impl SecretKeyFile {
                 Ok(sk) => sk,
                 // `minisign -G -W` (0.11) leaves the checksum of an unencrypted key zero. Such a
                 // key is read as is; signing checks it against its own public half anyway.
-                Err(_) if self.bytes.len() == 158 && self.bytes[126..].iter().all(|&b| b == 0) => {
+                Err(_)
+                    if self.bytes.len() == 158
+                        && self
+                            .bytes
+                            .get(126..)
+                            .is_some_and(|t| t.iter().all(|&b| b == 0)) =>
+                {
                     minisign::SecretKey::from_bytes(&self.bytes).map_err(|e| {
                         SigningError::BadKey {
                             path: self.path.clone(),

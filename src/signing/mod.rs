@@ -60,6 +60,8 @@ pub enum SigningError {
     Sign(String),
     #[error("the signature just written does not verify ({0}); the bundle was left unsigned")]
     SelfCheck(String),
+    #[error("{path} can be read by other users (mode {mode:04o}); a secret key must be private. Run `chmod 600 {path}` (and make a new key if someone may have copied it)")]
+    KeyNotPrivate { path: PathBuf, mode: u32 },
     #[error("{path}:{line}:{column}: {reason}")]
     TrustedKeys {
         path: PathBuf,
@@ -70,6 +72,18 @@ pub enum SigningError {
 }
 
 impl SigningError {
+    /// The message for people in `lang` (the `Display` form is English).
+    pub fn message(&self, lang: crate::checklist::Lang) -> String {
+        match (self, lang) {
+            (SigningError::KeyNotPrivate { path, mode }, crate::checklist::Lang::Ja) => format!(
+                "{} はほかのユーザーも読めます(モード {mode:04o})。秘密鍵は本人だけが読めるようにしてください: `chmod 600 {}`(ほかの人に写された恐れがあれば鍵を作り直してください)",
+                path.display(),
+                path.display()
+            ),
+            _ => self.to_string(),
+        }
+    }
+
     pub(crate) fn io(path: impl Into<PathBuf>) -> impl FnOnce(std::io::Error) -> Self {
         let path = path.into();
         move |source| SigningError::Io { path, source }

@@ -13,10 +13,21 @@
 //! ```
 //!
 //! A key may be listed for several institutions (e.g. a group of clinics); an institution may
-//! list several keys (e.g. during a key change).
+//! list several keys (e.g. during a key change). An institution is named by its 10-digit code
+//! (ASCII digits, exactly as report.json gives it); nothing else is accepted, so no entry can
+//! stand for every institution. That meaning belongs to the one key given with `--pubkey`
+//! ([`Signer::AnyInstitution`]), which no file can reach.
+
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)
+)]
 
 use super::keys::PublicKey;
 use super::SigningError;
+use crate::answers::code::{self, CodeProblem};
+use crate::answers::Msg;
+use crate::checklist::Lang;
 use crate::diagnostic::Location;
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -31,9 +42,9 @@ pub const FORMAT_VERSION: u32 = 1;
 struct Raw {
     format_version: Spanned<u32>,
     #[serde(default)]
-    institutions: BTreeMap<String, RawEntry>,
+    institutions: BTreeMap<Spanned<String>, RawEntry>,
     #[serde(default)]
-    vendors: BTreeMap<String, RawEntry>,
+    vendors: BTreeMap<Spanned<String>, RawEntry>,
 }
 
 #[derive(Deserialize)]
@@ -47,25 +58,82 @@ struct RawEntry {
 /// Who a key signs for.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Signer {
-    Institution { code: String, name: Option<String> },
-    Vendor { name: String },
+    /// One institution, by its 10-digit code.
+    Institution {
+        code: String,
+        name: Option<String>,
+    },
+    /// Whichever institution a bundle names: only the single key given with `--pubkey`
+    /// ([`TrustedKeys::single`]); never an entry of keys.toml.
+    AnyInstitution,
+    Vendor {
+        name: String,
+    },
 }
 
 /// The trusted keys, read and checked.
 #[derive(Debug, Clone, Default)]
 pub struct TrustedKeys {
     entries: Vec<(Signer, PublicKey)>,
+    warnings: Vec<String>,
+}
+
+/// Why an `[institutions]` key is not a code, in `lang`; `None` when it is one.
+fn institution_key_problem(key: &str, lang: Lang) -> Option<String> {
+    if key.len() != 10 || !key.bytes().all(|b| b.is_ascii_digit()) {
+        return Some(match lang {
+            Lang::Ja => format!(
+                "[institutions] のキー `{key}` は医療機関コードではありません。半角数字10桁で書いてください(すべての医療機関を表す書き方はありません)"
+            ),
+            Lang::En => format!(
+                "`{key}` under [institutions] is not a 医療機関コード: write its 10 ASCII digits (no key stands for every institution)"
+            ),
+        });
+    }
+    code::check(key, None).into_iter().find_map(|p| match p {
+        CodeProblem::FeeTable(digit) => Some(
+            Msg::InstitutionCodeFeeTable {
+                code: key.to_owned(),
+                digit,
+            }
+            .text(lang),
+        ),
+        _ => None,
+    })
+}
+
+/// Warnings about a valid code (a check digit that does not match), in `lang`.
+fn institution_key_warnings(key: &str, lang: Lang) -> Vec<String> {
+    code::check(key, None)
+        .into_iter()
+        .filter_map(|p| match p {
+            CodeProblem::CheckDigit { expected, found } => Some(
+                Msg::InstitutionCodeCheckDigit {
+                    code: key.to_owned(),
+                    expected,
+                    found,
+                }
+                .text(lang),
+            ),
+            _ => None,
+        })
+        .collect()
 }
 
 impl TrustedKeys {
-    /// Read keys.toml.
-    pub fn read(path: &Path) -> Result<Self, SigningError> {
+    /// Read keys.toml, with problems about institution codes in `lang`.
+    pub fn read_in(path: &Path, lang: Lang) -> Result<Self, SigningError> {
         let text = std::fs::read_to_string(path).map_err(SigningError::io(path))?;
-        Self::parse(path, &text)
+        Self::parse_in(path, &text, lang)
     }
 
     /// Parse keys.toml text; errors point at file:line:column.
     pub fn parse(path: &Path, text: &str) -> Result<Self, SigningError> {
+        Self::parse_in(path, text, Lang::En)
+    }
+
+    /// Parse keys.toml text, with problems about institution codes in `lang`.
+    pub fn parse_in(path: &Path, text: &str, lang: Lang) -> Result<Self, SigningError> {
         let file = path.display().to_string();
         let err = |span: Option<std::ops::Range<usize>>, reason: String| {
             let at = Location::of_span(&file, text, span);
@@ -88,15 +156,32 @@ impl TrustedKeys {
             ));
         }
         let mut entries = Vec::new();
-        let signers = raw
-            .institutions
-            .into_iter()
-            .map(|(code, e)| (Signer::Institution { code, name: e.name }, e.keys))
-            .chain(
-                raw.vendors
-                    .into_iter()
-                    .map(|(name, e)| (Signer::Vendor { name }, e.keys)),
-            );
+        let mut warnings = Vec::new();
+        let mut signers = Vec::new();
+        for (code, e) in raw.institutions {
+            let span = code.span();
+            let code = code.into_inner();
+            if let Some(reason) = institution_key_problem(&code, lang) {
+                return Err(err(Some(span), reason));
+            }
+            for w in institution_key_warnings(&code, lang) {
+                let at = Location::of_span(&file, text, Some(span.clone()));
+                warnings.push(format!("{}:{}:{}: {w}", file, at.line, at.column));
+            }
+            signers.push((Signer::Institution { code, name: e.name }, e.keys));
+        }
+        for (name, e) in raw.vendors {
+            let span = name.span();
+            let name = name.into_inner();
+            if name.trim().is_empty() {
+                let reason = match lang {
+                    Lang::Ja => "[vendors] のキー(事業者名)が空です".to_owned(),
+                    Lang::En => "a key under [vendors] (the vendor's name) is empty".to_owned(),
+                };
+                return Err(err(Some(span), reason));
+            }
+            signers.push((Signer::Vendor { name }, e.keys));
+        }
         for (signer, keys) in signers {
             if keys.is_empty() {
                 return Err(err(None, format!("{signer:?} lists no keys")));
@@ -108,26 +193,27 @@ impl TrustedKeys {
                 entries.push((signer.clone(), pk));
             }
         }
-        Ok(TrustedKeys { entries })
+        Ok(TrustedKeys { entries, warnings })
+    }
+
+    /// Warnings about the list (institution codes whose check digit does not match), each
+    /// with its place, in the language it was read in.
+    pub fn warnings(&self) -> &[String] {
+        &self.warnings
     }
 
     /// A list holding one key trusted for every institution (`--pubkey FILE`).
     pub fn single(key: PublicKey) -> Self {
         TrustedKeys {
-            entries: vec![(
-                Signer::Institution {
-                    code: "*".into(),
-                    name: None,
-                },
-                key,
-            )],
+            entries: vec![(Signer::AnyInstitution, key)],
+            warnings: Vec::new(),
         }
     }
 
     /// The key ID of the single `--pubkey` key, when this list is one.
     pub fn single_key_id(&self) -> Option<&str> {
         match self.entries.as_slice() {
-            [(Signer::Institution { code, .. }, k)] if code == "*" => Some(&k.key_id),
+            [(Signer::AnyInstitution, k)] => Some(&k.key_id),
             _ => None,
         }
     }
@@ -140,10 +226,15 @@ impl TrustedKeys {
         self.entries.iter().filter(move |(_, k)| k.key_id == key_id)
     }
 
-    /// Whether `key` is trusted for institution `code` (`*` is the single --pubkey key).
+    /// Whether `key` is trusted for institution `code`: listed for it, or the `--pubkey` key.
     pub fn trusts_for_institution(&self, key: &PublicKey, code: &str) -> bool {
         self.entries.iter().any(|(s, k)| {
-            k == key && matches!(s, Signer::Institution { code: c, .. } if c == code || c == "*")
+            k == key
+                && match s {
+                    Signer::Institution { code: c, .. } => c == code,
+                    Signer::AnyInstitution => true,
+                    Signer::Vendor { .. } => false,
+                }
         })
     }
 
@@ -188,7 +279,7 @@ mod tests {
 
     #[test]
     fn errors_point_at_the_place() {
-        let text = "format_version = 1\n[institutions.1]\nkeys = [\"nope\"]\n";
+        let text = "format_version = 1\n[institutions.0110113719]\nkeys = [\"nope\"]\n";
         let e = TrustedKeys::parse(Path::new("keys.toml"), text)
             .unwrap_err()
             .to_string();
@@ -204,5 +295,77 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(e.starts_with("keys.toml:2:1:"), "{e}");
+    }
+
+    #[test]
+    fn no_institution_key_stands_for_every_institution() {
+        let pk = PublicKey::from_base64(KEY).unwrap();
+        for key in [
+            "\"*\"",
+            "\"\"",
+            "\"0000000000?\"",
+            "\"?\"",
+            "\"0110113719*\"",
+            "\"０１１０１１３７１９\"",
+            "\" 0110113719\"",
+            "\"0110113719 \"",
+            "\"011011371\"",
+            "\"01101137190\"",
+            "\"0110-113719\"",
+            "\"\\u0000\"",
+            "\"any\"",
+        ] {
+            let text = format!("format_version = 1\n[institutions.{key}]\nkeys = [\"{KEY}\"]\n");
+            let e = TrustedKeys::parse(Path::new("keys.toml"), &text)
+                .map(|t| t.trusts_for_institution(&pk, "0110113719"))
+                .unwrap_err()
+                .to_string();
+            assert!(e.starts_with("keys.toml:2:15:"), "{key}: {e}");
+            assert!(e.contains("write its 10 ASCII digits"), "{key}: {e}");
+            let e = TrustedKeys::parse_in(Path::new("keys.toml"), &text, Lang::Ja)
+                .unwrap_err()
+                .to_string();
+            assert!(e.contains("半角数字10桁で書いてください"), "{key}: {e}");
+        }
+        // The third digit must be a fee table (1, 3 or 4).
+        let text = format!("format_version = 1\n[institutions.0120113719]\nkeys = [\"{KEY}\"]\n");
+        let e = TrustedKeys::parse(Path::new("keys.toml"), &text)
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("the third digit is 2"), "{e}");
+        // An empty vendor name is refused too.
+        let text = format!("format_version = 1\n[vendors.\" \"]\nkeys = [\"{KEY}\"]\n");
+        let e = TrustedKeys::parse(Path::new("keys.toml"), &text)
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("is empty"), "{e}");
+    }
+
+    #[test]
+    fn a_wrong_check_digit_is_a_warning_with_its_place() {
+        let text = format!("format_version = 1\n[institutions.0110113710]\nkeys = [\"{KEY}\"]\n");
+        let t = TrustedKeys::parse(Path::new("keys.toml"), &text).unwrap();
+        assert_eq!(t.warnings().len(), 1);
+        let w = &t.warnings()[0];
+        assert!(w.starts_with("keys.toml:2:15: "), "{w}");
+        assert!(w.contains("check digit is 0, expected 9"), "{w}");
+        let pk = PublicKey::from_base64(KEY).unwrap();
+        assert!(t.trusts_for_institution(&pk, "0110113710"));
+        assert!(t.single_key_id().is_none());
+    }
+
+    #[test]
+    fn only_the_pubkey_key_trusts_any_institution() {
+        let pk = PublicKey::from_base64(KEY).unwrap();
+        let single = TrustedKeys::single(pk.clone());
+        assert_eq!(single.single_key_id(), Some(pk.key_id.as_str()));
+        assert!(single.trusts_for_institution(&pk, "0110113719"));
+        assert!(single.trusts_for_institution(&pk, "9999999999"));
+        assert!(!single.trusts_for_vendor(&pk, "Example"));
+        // A list with one institution is not the --pubkey list, whatever it names.
+        let text = format!("format_version = 1\n[institutions.0110113719]\nkeys = [\"{KEY}\"]\n");
+        let listed = TrustedKeys::parse(Path::new("keys.toml"), &text).unwrap();
+        assert!(listed.single_key_id().is_none());
+        assert!(!listed.trusts_for_institution(&pk, "9999999999"));
     }
 }
