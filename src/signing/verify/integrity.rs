@@ -211,23 +211,24 @@ pub(super) fn check_signature_and_files(b: &mut Bundle<'_>, keys: &TrustedKeys) 
 /// Every field of report.json that names a file in the bundle, with the field's name.
 fn named_paths(report: &Report) -> Vec<(String, &str, Kind<'_>)> {
     let mut out = Vec::new();
-    let forms = std::iter::once(("answers".to_owned(), &report.answers)).chain(
+    let forms = std::iter::once(("answers".to_owned(), &report.answers, false)).chain(
         report
             .vendor_forms
             .iter()
             .enumerate()
-            .map(|(i, f)| (format!("vendor_forms[{i}]"), f)),
+            .map(|(i, f)| (format!("vendor_forms[{i}]"), f, true)),
     );
-    for (field, form) in forms {
+    for (field, form, vendor) in forms {
+        let (form_kind, signature_kind) = if vendor {
+            (Kind::VendorForm, Kind::VendorSignature)
+        } else {
+            (Kind::Other, Kind::Other)
+        };
         if let Some(p) = &form.bundled {
-            out.push((format!("{field}.bundled"), p.as_str(), Kind::Form));
+            out.push((format!("{field}.bundled"), p.as_str(), form_kind));
         }
         if let Some(p) = &form.signature {
-            out.push((
-                format!("{field}.signature"),
-                p.as_str(),
-                Kind::FormSignature,
-            ));
+            out.push((format!("{field}.signature"), p.as_str(), signature_kind));
         }
     }
     for (i, e) in report.evidence.iter().enumerate() {
@@ -242,8 +243,10 @@ fn named_paths(report: &Report) -> Vec<(String, &str, Kind<'_>)> {
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Kind<'a> {
-    Form,
-    FormSignature,
+    VendorForm,
+    VendorSignature,
+    /// Any other file the report names (the institution's own form, should it name one).
+    Other,
     /// An attached file, with the SHA-256 report.json records for it.
     Evidence {
         sha256: &'a str,
@@ -270,9 +273,9 @@ pub(super) fn check_named_paths(b: &mut Bundle<'_>, report: &Report, manifest: &
         }
         let Some(hash) = manifest.entries.get(path) else {
             let code = match kind {
-                Kind::Form => "vendor-form-missing",
-                Kind::FormSignature => "vendor-signature-missing",
-                Kind::Evidence { .. } => "report-path-unlisted",
+                Kind::VendorForm => "vendor-form-missing",
+                Kind::VendorSignature => "vendor-signature-missing",
+                Kind::Other | Kind::Evidence { .. } => "report-path-unlisted",
             };
             let message = b.say(
                 format!("report.json {field} names `{path}`, which the signed manifest does not list; it is not opened"),
