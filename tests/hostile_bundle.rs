@@ -417,7 +417,36 @@ fn a_report_larger_than_the_limit_is_not_read() {
     let started = std::time::Instant::now();
     let (code, json) = s.verify();
     assert!(started.elapsed() < std::time::Duration::from_secs(20));
+    assert_eq!(
+        (code, codes(&json, 0)),
+        (2, vec!["file-too-large".to_owned()])
+    );
+}
+
+#[test]
+fn a_vendor_form_larger_than_the_limit_is_not_read() {
+    let setup = common::bundle::vendor_bundle();
+    let form = setup.bundle.join("vendor-forms/vendor-a.toml");
+    let mut text = std::fs::read_to_string(&form).unwrap();
+    text.push_str(&format!("# {}\n", "x".repeat(2 * 1024 * 1024)));
+    std::fs::write(&form, text).unwrap();
+    setup.resign();
+    let (code, json) = verify(&[&setup.bundle], &setup.trusted());
     let c = codes(&json, 0);
-    assert!(code >= 2, "{json:#}");
+    assert_eq!(code, 2, "{c:?}");
     assert!(has(&c, "file-too-large"), "{c:?}");
+}
+
+#[cfg(unix)]
+#[test]
+fn sockets_and_links_to_folders_are_refused() {
+    let s = signed(&report_value(HOSPITAL, 2025));
+    let _listener =
+        std::os::unix::net::UnixListener::bind(s.bundle.join("evidence/socket")).unwrap();
+    std::os::unix::fs::symlink("/etc", s.bundle.join("evidence/etc")).unwrap();
+    let (code, json) = s.verify();
+    let c = codes(&json, 0);
+    assert_eq!(code, 3, "{json:#}");
+    assert_eq!(c.iter().filter(|c| *c == "file-unsafe").count(), 2, "{c:?}");
+    assert!(!json.to_string().contains("passwd"), "{json}");
 }
