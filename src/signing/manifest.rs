@@ -451,6 +451,65 @@ mod tests {
         assert_eq!(s.files.len(), 1);
     }
 
+    #[cfg(unix)]
+    #[test]
+    fn only_regular_files_are_opened_and_reads_are_bounded() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("fifo");
+        let made = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap();
+        assert!(made.success());
+        // Returns at once: a FIFO is never opened, so nothing waits for a writer.
+        assert!(matches!(
+            read_bounded(&fifo, 10),
+            Err(OpenError::NotRegular)
+        ));
+        assert!(matches!(sha256_file(&fifo), Err(OpenError::NotRegular)));
+        std::os::unix::fs::symlink("/etc/passwd", dir.path().join("link")).unwrap();
+        assert!(matches!(
+            read_bounded(&dir.path().join("link"), 1 << 20),
+            Err(OpenError::NotRegular)
+        ));
+        assert!(matches!(
+            read_bounded(Path::new("/dev/zero"), 10),
+            Err(OpenError::NotRegular)
+        ));
+        std::fs::write(dir.path().join("big"), [0u8; 11]).unwrap();
+        assert!(matches!(
+            read_bounded(&dir.path().join("big"), 10),
+            Err(OpenError::TooLarge {
+                size: 11,
+                limit: 10
+            })
+        ));
+        assert_eq!(read_bounded(&dir.path().join("big"), 11).unwrap().len(), 11);
+    }
+
+    #[test]
+    fn the_walk_stops_at_the_depth_limit_and_goes_on() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut deep = dir.path().join("deep");
+        for _ in 0..MAX_DEPTH + 2 {
+            deep.push("d");
+        }
+        std::fs::create_dir_all(&deep).unwrap();
+        std::fs::write(deep.join("hidden"), b"x").unwrap();
+        std::fs::write(dir.path().join("z-after"), b"x").unwrap();
+        let s = scan(dir.path()).unwrap();
+        assert_eq!(s.unreadable.len(), 1, "{:?}", s.unreadable);
+        assert!(s.files.contains("z-after"));
+        assert!(!s.files.iter().any(|f| f.ends_with("hidden")));
+        let hidden = format!("deep/{}hidden", "d/".repeat(MAX_DEPTH + 2));
+        assert!(s.inside_unreadable(&hidden));
+        assert!(!s.inside_unreadable("z-after"));
+        assert!(matches!(
+            build(dir.path()),
+            Err(SigningError::Unsafe { .. })
+        ));
+    }
+
     #[test]
     fn check_finds_missing_changed_extra() {
         let dir = tempfile::tempdir().unwrap();
