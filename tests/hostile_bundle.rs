@@ -308,6 +308,10 @@ fn a_tampered_bundle_shows_no_content_only_that_it_is_untrusted() {
         text.contains("report.json の内容は信頼できません"),
         "{text}"
     );
+    assert!(
+        text.contains("署名が MANIFEST.sha256 と一致しません"),
+        "{text}"
+    );
     assert!(!text.contains("unanswered"), "{text}");
 }
 

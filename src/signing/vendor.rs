@@ -17,8 +17,8 @@ use super::manifest::Manifest;
 use super::sign::UNTRUSTED_COMMENT;
 use super::trusted::TrustedKeys;
 use super::verify::{
-    check_signature_bytes, check_signature_bytes_with_comment, read_listed, read_refused, say,
-    Class, Finding, ListedError, MAX_SIGNATURE_BYTES, MAX_VENDOR_FORM_BYTES,
+    check_signature_bytes, check_signature_bytes_in, read_listed, read_refused, say, Class,
+    Finding, ListedError, MAX_SIGNATURE_BYTES, MAX_VENDOR_FORM_BYTES,
 };
 use super::SigningError;
 use crate::answers::{self, AnswerSet, FileFormat};
@@ -196,9 +196,16 @@ fn check_form(
             "vendor-form-unsigned",
             Class::Finding,
             crate::report::FILE_NAME,
-            format!(
-                "vendor form {} ({vendor}) is not in the bundle, so no vendor signature can be checked",
-                form.file
+            say(
+                lang,
+                format!(
+                    "vendor form {} ({vendor}) is not in the bundle, so no vendor signature can be checked",
+                    form.file
+                ),
+                format!(
+                    "事業者確認用 {}（{vendor}）がバンドルに含まれていないため、事業者の署名を確認できません",
+                    form.file
+                ),
             ),
         ));
         return out;
@@ -234,7 +241,11 @@ fn check_form(
             "vendor-form-mismatch",
             Class::Integrity,
             bundled,
-            format!("report.json does not carry the answers of {bundled} as the file has them"),
+            say(
+                lang,
+                format!("report.json does not carry the answers of {bundled} as the file has them"),
+                format!("report.json の回答が {bundled} の内容と一致しません"),
+            ),
         ));
     }
     // The signature report.json names or, when it names none, one the bundle holds beside
@@ -249,7 +260,11 @@ fn check_form(
             "vendor-form-unsigned",
             Class::Finding,
             bundled,
-            format!("the vendor form of {vendor} is not signed by the vendor (no {bundled}{SIGNATURE_SUFFIX})"),
+            say(
+                lang,
+                format!("the vendor form of {vendor} is not signed by the vendor (no {bundled}{SIGNATURE_SUFFIX})"),
+                format!("{vendor} の事業者確認用は事業者の署名がありません（{bundled}{SIGNATURE_SUFFIX} がありません）"),
+            ),
         ));
         return out;
     };
@@ -273,11 +288,15 @@ fn check_form(
             "vendor-signature-unchecked",
             Class::Note,
             &sig_name,
-            format!("signed by the vendor, but vendor keys are only known from --trusted keys.toml; not checked ({vendor})"),
+            say(
+                lang,
+                format!("signed by the vendor, but vendor keys are only known from --trusted keys.toml; not checked ({vendor})"),
+                format!("事業者の署名がありますが、事業者の鍵は --trusted keys.toml でのみ指定できるため確認していません（{vendor}）"),
+            ),
         ));
         return out;
     }
-    let (key, comment, problems) = check_signature_bytes_with_comment(&bytes, &sig, keys);
+    let (key, comment, problems) = check_signature_bytes_in(&bytes, &sig, keys, lang);
     match key {
         Some(key) if keys.trusts_for_vendor(&key, &vendor) => {
             if let Some(comment) = comment {
@@ -288,9 +307,16 @@ fn check_form(
             "vendor-key-untrusted",
             Class::Integrity,
             &sig_name,
-            format!(
-                "signed with key {}, which keys.toml does not list for vendor `{vendor}`",
-                key.key_id
+            say(
+                lang,
+                format!(
+                    "signed with key {}, which keys.toml does not list for vendor `{vendor}`",
+                    key.key_id
+                ),
+                format!(
+                    "鍵 {} で署名されていますが、keys.toml は事業者 `{vendor}` の鍵としてこれを挙げていません",
+                    key.key_id
+                ),
             ),
         )),
         None => {
@@ -304,7 +330,11 @@ fn check_form(
                     code,
                     Class::Integrity,
                     &sig_name,
-                    format!("vendor form of `{vendor}`: {}", p.message),
+                    say(
+                        lang,
+                        format!("vendor form of `{vendor}`: {}", p.message),
+                        format!("`{vendor}` の事業者確認用: {}", p.message),
+                    ),
                 ));
             }
         }

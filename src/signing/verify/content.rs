@@ -9,17 +9,16 @@ pub(super) fn check(b: &mut Bundle<'_>, report: &Report, checked: &Checked, opts
     let name = report::FILE_NAME;
     let current = crate::dates::fiscal_year_of(opts.today);
     if report.fiscal_year != current {
-        b.push(
-            "fiscal-year-other",
-            Class::Finding,
-            Some(name),
-            format!(
-                "the report is for FY{} ({}), the current fiscal year is FY{current} ({})",
-                report.fiscal_year,
-                crate::dates::wareki_fiscal_year(report.fiscal_year),
-                crate::dates::wareki_fiscal_year(current)
-            ),
+        let (fy, wareki, now) = (
+            report.fiscal_year,
+            crate::dates::wareki_fiscal_year(report.fiscal_year),
+            crate::dates::wareki_fiscal_year(current),
         );
+        let message = b.say(
+            format!("the report is for FY{fy} ({wareki}), the current fiscal year is FY{current} ({now})"),
+            format!("報告書は{wareki}（FY{fy}）のもので、今年度は{now}（FY{current}）です"),
+        );
+        b.push("fiscal-year-other", Class::Finding, Some(name), message);
     }
     if let Some(manifest) = &checked.manifest {
         let forms = crate::signing::vendor::check_forms(b.dir, manifest, report, opts.keys, b.lang);
@@ -37,21 +36,19 @@ pub(super) fn check(b: &mut Bundle<'_>, report: &Report, checked: &Checked, opts
             checklist,
             digest,
         }) => {
-            b.push(
-                "checklist-unknown",
-                Class::Integrity,
-                Some(name),
+            let message = b.say(
                 format!("{file}: checklist {checklist} with digest {digest} is not known; give its file with --checklist PATH"),
+                format!("{file}: ダイジェスト {digest} のチェックリスト {checklist} は不明です。--checklist PATH でそのファイルを指定してください"),
             );
+            b.push("checklist-unknown", Class::Integrity, Some(name), message);
             b.content_untrusted();
         }
         Err(RecheckError::BadTime(reason)) => {
-            b.push(
-                "report-unreadable",
-                Class::Unusable,
-                Some(name),
+            let message = b.say(
                 format!("generated_at is not an RFC 3339 time: {reason}"),
+                format!("generated_at が RFC 3339 の時刻ではありません: {reason}"),
             );
+            b.push("report-unreadable", Class::Unusable, Some(name), message);
             push_recorded(b, &report.findings);
         }
     }
@@ -120,9 +117,15 @@ fn push_rerun(b: &mut Bundle<'_>, report: &Report, rerun: &Recheck) {
             class: Class::Finding,
             file: Some(report::FILE_NAME.to_owned()),
             item: f.item.clone(),
-            message: format!(
-                "report.json records {}, which checking its answers again does not find",
-                describe(f)
+            message: b.say(
+                format!(
+                    "report.json records {}, which checking its answers again does not find",
+                    describe(f)
+                ),
+                format!(
+                    "report.json は {} を記録していますが、回答を確認し直すと見つかりません",
+                    describe(f)
+                ),
             ),
         });
     }
@@ -132,9 +135,15 @@ fn push_rerun(b: &mut Bundle<'_>, report: &Report, rerun: &Recheck) {
             class: Class::Finding,
             file: Some(report::FILE_NAME.to_owned()),
             item: f.item.clone(),
-            message: format!(
-                "checking the answers again finds {}, which report.json does not record",
-                describe(f)
+            message: b.say(
+                format!(
+                    "checking the answers again finds {}, which report.json does not record",
+                    describe(f)
+                ),
+                format!(
+                    "回答を確認し直すと {} が見つかりますが、report.json には記録されていません",
+                    describe(f)
+                ),
             ),
         });
     }

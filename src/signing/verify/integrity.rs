@@ -145,11 +145,15 @@ pub(super) fn check_signature_and_files(b: &mut Bundle<'_>, keys: &TrustedKeys) 
     let manifest = match manifest {
         Ok(m) => m,
         Err(reason) => {
+            let message = b.say(
+                reason.clone(),
+                format!("マニフェストの形式が不正です: {reason}"),
+            );
             b.push(
                 "manifest-malformed",
                 Class::Integrity,
                 Some(MANIFEST),
-                reason,
+                message,
             );
             return checked;
         }
@@ -160,39 +164,39 @@ pub(super) fn check_signature_and_files(b: &mut Bundle<'_>, keys: &TrustedKeys) 
                 checked.report_bytes = report_bytes;
             }
             for f in d.missing {
-                b.push(
-                    "file-missing",
-                    Class::Integrity,
-                    Some(&f),
+                let message = b.say(
                     "listed in the manifest but missing".into(),
+                    "マニフェストにありますが、ファイルがありません".into(),
                 );
+                b.push("file-missing", Class::Integrity, Some(&f), message);
             }
             for f in d.changed {
-                b.push(
-                    "file-changed",
-                    Class::Integrity,
-                    Some(&f),
+                let message = b.say(
                     "its SHA-256 differs from the manifest".into(),
+                    "SHA-256 がマニフェストと異なります".into(),
                 );
+                b.push("file-changed", Class::Integrity, Some(&f), message);
             }
             for f in d.extra {
-                b.push(
-                    "file-extra",
-                    Class::Integrity,
-                    Some(&f),
+                let message = b.say(
                     "not listed in the manifest".into(),
+                    "マニフェストにないファイルです".into(),
                 );
+                b.push("file-extra", Class::Integrity, Some(&f), message);
             }
             for (f, reason) in d.refused {
-                b.push("file-unsafe", Class::Integrity, Some(&f), reason);
+                let message = b.say(
+                    reason.clone(),
+                    format!("安全でないため開きません: {reason}"),
+                );
+                b.push("file-unsafe", Class::Integrity, Some(&f), message);
             }
             for (f, reason) in d.unreadable {
-                b.push(
-                    "file-unreadable",
-                    Class::Unusable,
-                    Some(&f),
+                let message = b.say(
                     format!("cannot read: {reason}"),
+                    format!("読み取れません: {reason}"),
                 );
+                b.push("file-unreadable", Class::Unusable, Some(&f), message);
             }
             for (f, reason) in d.too_large {
                 let message = b.say(
@@ -202,7 +206,10 @@ pub(super) fn check_signature_and_files(b: &mut Bundle<'_>, keys: &TrustedKeys) 
                 b.push("file-too-large", Class::Unusable, Some(&f), message);
             }
         }
-        Err(e) => b.push("bundle-unreadable", Class::Unusable, None, e.to_string()),
+        Err(e) => {
+            let message = b.say(e.to_string(), format!("バンドルを読めません: {e}"));
+            b.push("bundle-unreadable", Class::Unusable, None, message);
+        }
     }
     checked.manifest = Some(manifest);
     checked

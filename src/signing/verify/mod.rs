@@ -21,9 +21,7 @@ pub(crate) use integrity::{read_listed, read_refused, ListedError};
 pub use integrity::{
     MAX_MANIFEST_BYTES, MAX_REPORT_BYTES, MAX_SIGNATURE_BYTES, MAX_VENDOR_FORM_BYTES,
 };
-pub use trust::{
-    check_signature_bytes, check_signature_bytes_with_comment, ACCEPTED_UNTRUSTED_COMMENTS,
-};
+pub use trust::{check_signature_bytes, check_signature_bytes_in, ACCEPTED_UNTRUSTED_COMMENTS};
 
 use super::keys::PublicKey;
 use super::manifest::Manifest;
@@ -236,7 +234,11 @@ pub fn verify_bundle(dir: &Path, opts: &Options<'_>) -> BundleResult {
             "bundle-unreadable",
             Class::Unusable,
             None,
-            format!("cannot open: {e}"),
+            say(
+                opts.lang,
+                format!("cannot open: {e}"),
+                format!("開けません: {e}"),
+            ),
         ),
     }
     if b.findings.is_empty() {

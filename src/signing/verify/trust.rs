@@ -28,23 +28,21 @@ pub(super) fn check_signature(
 ) -> (Option<PublicKey>, Option<SignatureInfo>) {
     let file = Some(SIGNATURE);
     let Ok(text) = std::str::from_utf8(signature) else {
-        b.push(
-            "signature-malformed",
-            Class::Integrity,
-            file,
+        let message = b.say(
             "not UTF-8 text".into(),
+            "UTF-8 のテキストではありません".into(),
         );
+        b.push("signature-malformed", Class::Integrity, file, message);
         return (None, None);
     };
     let sig = match minisign_verify::Signature::decode(text) {
         Ok(sig) => sig,
         Err(e) => {
-            b.push(
-                "signature-malformed",
-                Class::Integrity,
-                file,
+            let message = b.say(
                 format!("not a minisign signature: {e}"),
+                format!("minisign の署名ではありません: {e}"),
             );
+            b.push("signature-malformed", Class::Integrity, file, message);
             return (None, None);
         }
     };
@@ -52,24 +50,23 @@ pub(super) fn check_signature(
     // signature, so no byte of the file can change without the change being refused.
     let canonical = minisign::SignatureBox::from_string(text).map(|s| s.to_string());
     if canonical.as_deref().ok() != Some(text) {
-        b.push(
-            "signature-malformed",
-            Class::Integrity,
-            file,
+        let message = b.say(
             "not in minisign's exact encoding (changed spacing, line ends or padding)".into(),
+            "minisign の正確な符号化ではありません（空白・改行・パディングが変更されています）"
+                .into(),
         );
+        b.push("signature-malformed", Class::Integrity, file, message);
         return (None, None);
     }
     let untrusted = sig
         .untrusted_comment()
         .trim_start_matches("untrusted comment: ");
     if !ACCEPTED_UNTRUSTED_COMMENTS.contains(&untrusted) {
-        b.push(
-            "signature-malformed",
-            Class::Integrity,
-            file,
+        let message = b.say(
             format!("unexpected untrusted comment `{untrusted}` (that line is not signed; medsec accepts only the standard ones)"),
+            format!("想定外の非署名コメント `{untrusted}` です（この行は署名されていないため、medsec は標準のものだけを受け付けます）"),
         );
+        b.push("signature-malformed", Class::Integrity, file, message);
         return (None, None);
     }
     let key_id = text
@@ -98,18 +95,20 @@ pub(super) fn check_signature(
     let candidates: Vec<&PublicKey> = keys.with_key_id(&key_id).map(|(_, k)| k).collect();
     if candidates.is_empty() {
         match keys.single_key_id() {
-            Some(given) => b.push(
-                "key-wrong",
-                Class::Integrity,
-                file,
-                format!("signed with key {key_id}, but the key given is {given}"),
-            ),
-            None => b.push(
-                "key-unknown",
-                Class::Integrity,
-                file,
-                format!("signed with key {key_id}, which the trusted keys do not list"),
-            ),
+            Some(given) => {
+                let message = b.say(
+                    format!("signed with key {key_id}, but the key given is {given}"),
+                    format!("鍵 {key_id} で署名されていますが、指定された鍵は {given} です"),
+                );
+                b.push("key-wrong", Class::Integrity, file, message);
+            }
+            None => {
+                let message = b.say(
+                    format!("signed with key {key_id}, which the trusted keys do not list"),
+                    format!("鍵 {key_id} で署名されていますが、信頼する鍵の一覧にありません"),
+                );
+                b.push("key-unknown", Class::Integrity, file, message);
+            }
         }
         return (None, Some(info));
     }
@@ -124,11 +123,16 @@ pub(super) fn check_signature(
         }
     }
     let message = match last_error {
-        Some(minisign_verify::Error::UnexpectedAlgorithm) => {
+        Some(minisign_verify::Error::UnexpectedAlgorithm) => b.say(
             "a legacy (not pre-hashed) signature; sign again with a current minisign or medsec"
-                .to_owned()
-        }
-        _ => format!("the signature does not match {MANIFEST} (made with key {key_id})"),
+                .into(),
+            "旧形式（事前ハッシュなし）の署名です。現在の minisign または medsec で署名し直してください"
+                .into(),
+        ),
+        _ => b.say(
+            format!("the signature does not match {MANIFEST} (made with key {key_id})"),
+            format!("署名が {MANIFEST} と一致しません（鍵 {key_id} による署名）"),
+        ),
     };
     b.push("signature-invalid", Class::Integrity, file, message);
     (None, Some(info))
@@ -141,19 +145,22 @@ pub fn check_signature_bytes(
     signature: &[u8],
     keys: &TrustedKeys,
 ) -> (Option<PublicKey>, Vec<Finding>) {
-    let (key, _, findings) = check_signature_bytes_with_comment(manifest, signature, keys);
+    let (key, _, findings) =
+        check_signature_bytes_in(manifest, signature, keys, crate::checklist::Lang::En);
     (key, findings)
 }
 
-/// Like [`check_signature_bytes`], with the signature's trusted comment when it verified.
-pub fn check_signature_bytes_with_comment(
+/// Like [`check_signature_bytes`], with messages in `lang` and the signature's trusted
+/// comment when it verified.
+pub fn check_signature_bytes_in(
     manifest: &[u8],
     signature: &[u8],
     keys: &TrustedKeys,
+    lang: crate::checklist::Lang,
 ) -> (Option<PublicKey>, Option<String>, Vec<Finding>) {
     let mut b = Bundle {
         dir: Path::new(""),
-        lang: crate::checklist::Lang::En,
+        lang,
         findings: Vec::new(),
     };
     let (key, info) = check_signature(&mut b, manifest, signature, keys);
@@ -185,12 +192,8 @@ pub(super) fn trusted_report(
     let report = match Report::parse(&b.dir.join(name), bytes) {
         Ok(r) => r,
         Err(e) => {
-            b.push(
-                "report-unreadable",
-                Class::Unusable,
-                Some(name),
-                e.to_string(),
-            );
+            let message = b.say(e.to_string(), format!("report.json を読めません: {e}"));
+            b.push("report-unreadable", Class::Unusable, Some(name), message);
             return None;
         }
     };
@@ -199,23 +202,32 @@ pub(super) fn trusted_report(
         check_trusted_comment(b, &info.trusted_comment, &report, bytes);
     }
     if !opts.keys.trusts_for_institution(key, code) {
-        b.push(
-            "key-untrusted",
-            Class::Integrity,
-            Some(SIGNATURE),
+        let message = b.say(
             format!("key {} is not trusted for institution {code}", key.key_id),
+            format!(
+                "鍵 {} は医療機関 {code} の鍵として信頼されていません",
+                key.key_id
+            ),
         );
+        b.push("key-untrusted", Class::Integrity, Some(SIGNATURE), message);
     }
     if let Some(expected) = opts.expected_institution {
         if expected != code {
-            b.push(
-                "institution-mismatch",
-                Class::Integrity,
-                Some(name),
+            let message = b.say(
                 format!(
                     "the report is for institution {code} ({}), not {expected}",
                     report.institution.name
                 ),
+                format!(
+                    "この報告書は医療機関 {code}（{}）のもので、{expected} のものではありません",
+                    report.institution.name
+                ),
+            );
+            b.push(
+                "institution-mismatch",
+                Class::Integrity,
+                Some(name),
+                message,
             );
         }
     }
@@ -235,26 +247,49 @@ fn check_trusted_comment(b: &mut Bundle<'_>, trusted_comment: &str, report: &Rep
             for (field, signed, actual) in [
                 ("institution", &claims.institution, &expected.institution),
                 ("checklist", &claims.checklist, &expected.checklist),
-                ("report-sha256", &claims.report_sha256, &expected.report_sha256),
+                (
+                    "report-sha256",
+                    &claims.report_sha256,
+                    &expected.report_sha256,
+                ),
             ] {
                 if signed != actual {
+                    let message = b.say(
+                        format!("the signature says {field} `{signed}`, report.json has `{actual}`"),
+                        format!("署名では {field} が `{signed}` ですが、report.json では `{actual}` です"),
+                    );
                     b.push(
                         "trusted-comment-mismatch",
                         Class::Integrity,
                         Some(SIGNATURE),
-                        format!("the signature says {field} `{signed}`, report.json has `{actual}`"),
+                        message,
                     );
                 }
             }
         }
-        comment::Parsed::Plain => b.push(
-            "trusted-comment-plain",
-            Class::Finding,
-            Some(SIGNATURE),
-            "the signature's trusted comment does not name the institution, checklist and report (signed by another tool); the manifest signature still covers report.json".into(),
-        ),
+        comment::Parsed::Plain => {
+            let message = b.say(
+                "the signature's trusted comment does not name the institution, checklist and report (signed by another tool); the manifest signature still covers report.json".into(),
+                "署名の信頼済みコメントに医療機関・チェックリスト・報告書の記載がありません（他のツールで署名）。マニフェストの署名は report.json を保護しています".into(),
+            );
+            b.push(
+                "trusted-comment-plain",
+                Class::Finding,
+                Some(SIGNATURE),
+                message,
+            );
+        }
         comment::Parsed::Malformed(reason) => {
-            b.push("trusted-comment-malformed", Class::Integrity, Some(SIGNATURE), reason)
+            let message = b.say(
+                reason.clone(),
+                format!("署名の信頼済みコメントが不正です: {reason}"),
+            );
+            b.push(
+                "trusted-comment-malformed",
+                Class::Integrity,
+                Some(SIGNATURE),
+                message,
+            );
         }
     }
 }
@@ -262,38 +297,44 @@ fn check_trusted_comment(b: &mut Bundle<'_>, trusted_comment: &str, report: &Rep
 /// The checklist digest must be known and name the checklist the report names.
 fn check_checklist(b: &mut Bundle<'_>, report: &Report, opts: &Options<'_>) {
     let name = report::FILE_NAME;
-    match opts.catalog.by_digest(&report.checklist.digest) {
-        None => b.push(
+    let named = report.checklist.full_id();
+    let digest = &report.checklist.digest;
+    let (code, class, message) = match opts.catalog.by_digest(digest) {
+        None => (
             "checklist-unknown",
             Class::Integrity,
-            Some(name),
-            format!(
-                "checklist {} with digest {} is not known; give its file with --checklist PATH",
-                report.checklist.full_id(),
-                report.checklist.digest
+            b.say(
+                format!("checklist {named} with digest {digest} is not known; give its file with --checklist PATH"),
+                format!("ダイジェスト {digest} のチェックリスト {named} は不明です。--checklist PATH でそのファイルを指定してください"),
             ),
         ),
-        Some(l) if l.checklist.full_id() != report.checklist.full_id() => b.push(
-            "checklist-mismatch",
-            Class::Integrity,
-            Some(name),
-            format!(
-                "the digest is that of {}, but the report names {}",
-                l.checklist.full_id(),
-                report.checklist.full_id()
-            ),
-        ),
-        Some(l) if l.checklist.fiscal_year != report.fiscal_year => b.push(
-            "checklist-other-year",
-            Class::Finding,
-            Some(name),
-            format!(
-                "the report is for FY{}, but checklist {} is for FY{}",
-                report.fiscal_year,
-                l.checklist.full_id(),
-                l.checklist.fiscal_year
-            ),
-        ),
-        Some(_) => {}
-    }
+        Some(l) if l.checklist.full_id() != named => {
+            let actual = l.checklist.full_id();
+            (
+                "checklist-mismatch",
+                Class::Integrity,
+                b.say(
+                    format!("the digest is that of {actual}, but the report names {named}"),
+                    format!("ダイジェストは {actual} のものですが、報告書は {named} としています"),
+                ),
+            )
+        }
+        Some(l) if l.checklist.fiscal_year != report.fiscal_year => {
+            let (fy, checklist_fy) = (report.fiscal_year, l.checklist.fiscal_year);
+            (
+                "checklist-other-year",
+                Class::Finding,
+                b.say(
+                    format!("the report is for FY{fy}, but checklist {named} is for FY{checklist_fy}"),
+                    format!(
+                        "報告書は{}、チェックリスト {named} は{}のものです",
+                        crate::dates::wareki_fiscal_year(fy),
+                        crate::dates::wareki_fiscal_year(checklist_fy)
+                    ),
+                ),
+            )
+        }
+        Some(_) => return,
+    };
+    b.push(code, class, Some(name), message);
 }
