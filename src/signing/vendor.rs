@@ -114,7 +114,7 @@ fn finding(code: &str, class: Class, file: &str, message: String) -> Finding {
 
 /// Check every vendor form a bundle's report names: its signature, who made it, and that
 /// report.json carries the same answers as the signed file. Files are read only through
-/// the signed manifest ([`read_listed`]): a name that is not a listed regular file is a
+/// the signed manifest: a name that is not a listed regular file is a
 /// finding, never opened.
 pub fn check_forms(
     dir: &Path,

@@ -1,12 +1,12 @@
 //! `verify`: check bundles offline, as an inspector does on site.
 //!
 //! Three rooms, in the order a bundle goes through them:
-//! - [`integrity`]: the manifest and every file of the folder against it, with no file opened
+//! - `integrity`: the manifest and every file of the folder against it, with no file opened
 //!   unless it is a regular file, read within a limit; and every name report.json gives for a
 //!   file must be a safe path the signed manifest lists.
-//! - [`trust`]: the manifest's signature, the key that made it and whom it is trusted for,
+//! - `trust`: the manifest's signature, the key that made it and whom it is trusted for,
 //!   and the trusted comment against report.json.
-//! - [`content`]: what the report says, checked again: checklist, fiscal year, vendor forms
+//! - `content`: what the report says, checked again: checklist, fiscal year, vendor forms
 //!   and the re-run of the inspection's rules.
 //!
 //! Content is looked at only once integrity and trust hold: after an integrity failure the
