@@ -35,14 +35,7 @@ pub fn open_regular(path: &Path) -> Result<(File, u64), OpenError> {
     if !std::fs::symlink_metadata(path)?.file_type().is_file() {
         return Err(OpenError::NotRegular);
     }
-    let mut options = std::fs::OpenOptions::new();
-    options.read(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
-    }
-    let file = options.open(path).map_err(|e| {
+    let file = open_no_follow(path).map_err(|e| {
         // O_NOFOLLOW on a link swapped in after the check: ELOOP.
         #[cfg(unix)]
         if e.raw_os_error() == Some(libc::ELOOP) {
@@ -55,6 +48,19 @@ pub fn open_regular(path: &Path) -> Result<(File, u64), OpenError> {
         return Err(OpenError::NotRegular);
     }
     Ok((file, meta.len()))
+}
+
+/// Open for reading without following a final symbolic link (ELOOP) and without blocking
+/// on a FIFO with no writer.
+fn open_no_follow(path: &Path) -> std::io::Result<File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
+    }
+    options.open(path)
 }
 
 /// Read a regular file whole, refusing one larger than `limit` bytes before reading it, and
@@ -485,6 +491,25 @@ mod tests {
             })
         ));
         assert_eq!(read_bounded(&dir.path().join("big"), 11).unwrap().len(), 11);
+    }
+
+    /// The open itself, for a link or FIFO swapped in after the type was checked.
+    #[cfg(unix)]
+    #[test]
+    fn the_open_follows_no_link_and_does_not_block() {
+        use std::os::unix::fs::FileTypeExt;
+        let dir = tempfile::tempdir().unwrap();
+        std::os::unix::fs::symlink("/etc/passwd", dir.path().join("link")).unwrap();
+        let e = open_no_follow(&dir.path().join("link")).unwrap_err();
+        assert_eq!(e.raw_os_error(), Some(libc::ELOOP));
+        let fifo = dir.path().join("fifo");
+        let made = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap();
+        assert!(made.success());
+        let opened = open_no_follow(&fifo).unwrap();
+        assert!(opened.metadata().unwrap().file_type().is_fifo());
     }
 
     #[test]
