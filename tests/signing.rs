@@ -10,6 +10,8 @@ use std::process::Command as Process;
 
 const HOSPITAL: &str = "0110113719";
 const AS_OF: &str = "2025-11-01";
+/// The one note after an integrity failure: the report's content is not shown.
+const UNTRUSTED: &str = "content-untrusted";
 
 fn checklist_path(fy: i16) -> PathBuf {
     fixture(&format!("signing/checklist-fy{fy}.toml"))
@@ -273,7 +275,10 @@ fn extra_deleted_and_changed_files_are_refused() {
 
     std::fs::write(s.bundle.join("evidence/extra.txt"), "x").unwrap();
     let (code, json) = verify_json(&[&s.bundle], &t);
-    assert_eq!((code, codes(&json, 0)), (3, vec!["file-extra".to_owned()]));
+    assert_eq!(
+        (code, codes(&json, 0)),
+        (3, vec!["file-extra".to_owned(), UNTRUSTED.to_owned()])
+    );
     std::fs::remove_file(s.bundle.join("evidence/extra.txt")).unwrap();
 
     std::fs::write(
@@ -284,14 +289,14 @@ fn extra_deleted_and_changed_files_are_refused() {
     let (code, json) = verify_json(&[&s.bundle], &t);
     assert_eq!(
         (code, codes(&json, 0)),
-        (3, vec!["file-changed".to_owned()])
+        (3, vec!["file-changed".to_owned(), UNTRUSTED.to_owned()])
     );
 
     std::fs::remove_file(s.bundle.join("evidence/backup-log.txt")).unwrap();
     let (code, json) = verify_json(&[&s.bundle], &t);
     assert_eq!(
         (code, codes(&json, 0)),
-        (3, vec!["file-missing".to_owned()])
+        (3, vec!["file-missing".to_owned(), UNTRUSTED.to_owned()])
     );
 
     std::fs::remove_file(s.bundle.join("MANIFEST.sha256.minisig")).unwrap();
@@ -307,7 +312,10 @@ fn symlinks_are_refused_when_signing_and_verifying() {
     std::os::unix::fs::symlink("/etc/hostname", s.bundle.join("evidence/link")).unwrap();
     let trust = pubkey_arg(&s);
     let (code, json) = verify_json(&[&s.bundle], &[&trust[0], &trust[1]]);
-    assert_eq!((code, codes(&json, 0)), (3, vec!["file-unsafe".to_owned()]));
+    assert_eq!(
+        (code, codes(&json, 0)),
+        (3, vec!["file-unsafe".to_owned(), UNTRUSTED.to_owned()])
+    );
     let out = medsec()
         .arg("sign")
         .arg(&s.bundle)
@@ -329,7 +337,10 @@ fn wrong_untrusted_and_unknown_keys_are_refused() {
     keygen(&s.root.join("other"));
     let other = s.root.join("other.pub");
     let (code, json) = verify_json(&[&s.bundle], &["--pubkey", other.to_str().unwrap()]);
-    assert_eq!((code, codes(&json, 0)), (3, vec!["key-wrong".to_owned()]));
+    assert_eq!(
+        (code, codes(&json, 0)),
+        (3, vec!["key-wrong".to_owned(), UNTRUSTED.to_owned()])
+    );
 
     let b64 = |p: &Path| {
         std::fs::read_to_string(p)
@@ -353,7 +364,7 @@ fn wrong_untrusted_and_unknown_keys_are_refused() {
     let (code, json) = verify_json(&[&s.bundle], &["--trusted", keys.to_str().unwrap()]);
     assert_eq!(
         (code, codes(&json, 0)),
-        (3, vec!["key-untrusted".to_owned()])
+        (3, vec!["key-untrusted".to_owned(), UNTRUSTED.to_owned()])
     );
 
     std::fs::write(
@@ -365,7 +376,10 @@ fn wrong_untrusted_and_unknown_keys_are_refused() {
     )
     .unwrap();
     let (code, json) = verify_json(&[&s.bundle], &["--trusted", keys.to_str().unwrap()]);
-    assert_eq!((code, codes(&json, 0)), (3, vec!["key-unknown".to_owned()]));
+    assert_eq!(
+        (code, codes(&json, 0)),
+        (3, vec!["key-unknown".to_owned(), UNTRUSTED.to_owned()])
+    );
 
     std::fs::write(
         &keys,
@@ -398,7 +412,10 @@ fn last_years_and_another_institutions_reports() {
     );
     assert_eq!(
         (code, codes(&json, 0)),
-        (3, vec!["institution-mismatch".to_owned()])
+        (
+            3,
+            vec!["institution-mismatch".to_owned(), UNTRUSTED.to_owned()]
+        )
     );
 }
 
@@ -711,7 +728,10 @@ fn we_verify_signatures_made_by_stock_minisign() {
     );
     // Our key does not verify minisign's signature.
     let (code, json) = verify_json(&[&s.bundle], &["--pubkey", s.pubkey.to_str().unwrap()]);
-    assert_eq!((code, codes(&json, 0)), (3, vec!["key-wrong".to_owned()]));
+    assert_eq!(
+        (code, codes(&json, 0)),
+        (3, vec!["key-wrong".to_owned(), UNTRUSTED.to_owned()])
+    );
     // medsec signs with a key made by minisign.
     sign(&s.bundle, &mkey);
     let (code, _) = verify_json(&[&s.bundle], &["--pubkey", mpub.to_str().unwrap()]);

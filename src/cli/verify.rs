@@ -7,9 +7,11 @@ use std::path::PathBuf;
 /// fiscal year, institution and the findings the report records.
 ///
 /// Exit 0 valid and complete; 1 valid with findings (incomplete, another fiscal year, ...);
-/// 3 signature or integrity failure (tampered, missing or extra file, wrong or untrusted key,
-/// unknown checklist digest, another institution); 2 unusable input. With several bundles,
-/// every one is checked and the worst code wins.
+/// 3 signature or integrity failure (tampered, missing or extra file, a link or special file,
+/// wrong or untrusted key, unknown checklist digest, another institution, a vendor signature
+/// the bundle does not hold); 2 unusable input (an unreadable file or folder, a file over
+/// verify's size limits). Nothing a failed bundle's report.json says is shown. With several
+/// bundles, every one is checked and the worst code wins. See docs/security.md.
 #[derive(Debug, Args)]
 #[command(group(clap::ArgGroup::new("trust").required(true).args(["pubkey", "trusted"])))]
 pub struct VerifyArgs {

@@ -98,6 +98,51 @@ pub fn parse(comment: &str) -> Parsed {
     }
 }
 
+/// A vendor form signature's trusted comment, read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum VendorParsed {
+    /// `medsec-vendor-form:1` with the vendor and the checklist it names.
+    Medsec { vendor: String, checklist: String },
+    /// Not a medsec vendor-form comment.
+    Plain,
+    /// Says it is one but is not well formed.
+    Malformed(String),
+}
+
+/// Read a vendor form signature's trusted comment
+/// (`timestamp:…<TAB>file:…<TAB>medsec-vendor-form:1<TAB>vendor:…<TAB>checklist:…`).
+pub fn parse_vendor(comment: &str) -> VendorParsed {
+    let mut fields = BTreeMap::new();
+    for part in comment.split('\t') {
+        if let Some((k, v)) = part.split_once(':') {
+            if fields.insert(k, v).is_some() {
+                return if comment.contains("medsec-vendor-form:") {
+                    VendorParsed::Malformed(format!("`{k}` appears twice"))
+                } else {
+                    VendorParsed::Plain
+                };
+            }
+        }
+    }
+    let Some(version) = fields.get("medsec-vendor-form") else {
+        return VendorParsed::Plain;
+    };
+    if *version != super::vendor::VENDOR_FORM_VERSION {
+        return VendorParsed::Malformed(format!(
+            "medsec-vendor-form:{version} is not a version this medsec reads ({})",
+            super::vendor::VENDOR_FORM_VERSION
+        ));
+    }
+    match (fields.get("vendor"), fields.get("checklist")) {
+        (Some(v), Some(c)) => VendorParsed::Medsec {
+            vendor: (*v).to_owned(),
+            checklist: (*c).to_owned(),
+        },
+        (None, _) => VendorParsed::Malformed("`vendor` is missing".into()),
+        (_, None) => VendorParsed::Malformed("`checklist` is missing".into()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -126,5 +171,31 @@ mod tests {
             parse("medsec-bundle:1\tinstitution:x"),
             Parsed::Malformed(_)
         ));
+    }
+
+    #[test]
+    fn vendor_comments() {
+        assert_eq!(
+            parse_vendor("timestamp:1\tfile:a.toml\tmedsec-vendor-form:1\tvendor:株式会社A\tchecklist:mhlw-vendor@fy2025"),
+            VendorParsed::Medsec {
+                vendor: "株式会社A".into(),
+                checklist: "mhlw-vendor@fy2025".into()
+            }
+        );
+        assert_eq!(
+            parse_vendor("timestamp:1\tfile:a.toml"),
+            VendorParsed::Plain
+        );
+        for bad in [
+            "medsec-vendor-form:2\tvendor:a\tchecklist:b",
+            "medsec-vendor-form:1\tchecklist:b",
+            "medsec-vendor-form:1\tvendor:a",
+            "medsec-vendor-form:1\tvendor:a\tvendor:b\tchecklist:c",
+        ] {
+            assert!(
+                matches!(parse_vendor(bad), VendorParsed::Malformed(_)),
+                "{bad}"
+            );
+        }
     }
 }

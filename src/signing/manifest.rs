@@ -7,8 +7,77 @@
 use super::{SigningError, MANIFEST, SIGNATURE};
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, BTreeSet};
+use std::fs::File;
 use std::io::Read;
 use std::path::Path;
+
+/// Folders deeper than this inside a bundle are not walked (reported as unreadable).
+pub const MAX_DEPTH: usize = 64;
+
+/// Why a file of a bundle was not read.
+#[derive(Debug, thiserror::Error)]
+pub enum OpenError {
+    /// A symbolic link, FIFO, device, socket or folder: never opened for reading.
+    #[error("not a regular file")]
+    NotRegular,
+    /// Larger than the limit for that kind of file.
+    #[error("{size} bytes, more than the limit of {limit} bytes")]
+    TooLarge { size: u64, limit: u64 },
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
+}
+
+/// Open a file that must be a regular file, without following a symbolic link and without
+/// blocking (a FIFO put in place of a checked file opens at once and is refused), then check
+/// through the open handle that it is a regular file. Returns the file and its size.
+pub fn open_regular(path: &Path) -> Result<(File, u64), OpenError> {
+    // Checked before opening: a device or FIFO is never opened at all.
+    if !std::fs::symlink_metadata(path)?.file_type().is_file() {
+        return Err(OpenError::NotRegular);
+    }
+    let file = open_no_follow(path).map_err(|e| {
+        // O_NOFOLLOW on a link swapped in after the check: ELOOP.
+        #[cfg(unix)]
+        if e.raw_os_error() == Some(libc::ELOOP) {
+            return OpenError::NotRegular;
+        }
+        OpenError::Io(e)
+    })?;
+    let meta = file.metadata()?;
+    if !meta.file_type().is_file() {
+        return Err(OpenError::NotRegular);
+    }
+    Ok((file, meta.len()))
+}
+
+/// Open for reading without following a final symbolic link (ELOOP) and without blocking
+/// on a FIFO with no writer.
+fn open_no_follow(path: &Path) -> std::io::Result<File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
+    }
+    options.open(path)
+}
+
+/// Read a regular file whole, refusing one larger than `limit` bytes before reading it, and
+/// reading at most `limit` bytes even if it grows meanwhile.
+pub fn read_bounded(path: &Path, limit: u64) -> Result<Vec<u8>, OpenError> {
+    let (file, size) = open_regular(path)?;
+    if size > limit {
+        return Err(OpenError::TooLarge { size, limit });
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+    file.take(limit.saturating_add(1)).read_to_end(&mut bytes)?;
+    let read = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
+    if read > limit {
+        return Err(OpenError::TooLarge { size: read, limit });
+    }
+    Ok(bytes)
+}
 
 /// A parsed or built manifest: path -> lowercase hex SHA-256.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -89,35 +158,73 @@ pub struct Scan {
     pub files: BTreeSet<String>,
     /// Path and reason: symbolic links, special files, names a manifest cannot hold.
     pub refused: Vec<(String, String)>,
+    /// Path and reason: folders that could not be read or lie deeper than [`MAX_DEPTH`]. The
+    /// walk goes on past them, so nothing else is hidden.
+    pub unreadable: Vec<(String, String)>,
+}
+
+impl Scan {
+    /// Whether `name` lies inside a folder the walk could not read.
+    pub fn inside_unreadable(&self, name: &str) -> bool {
+        self.unreadable.iter().any(|(folder, _)| {
+            name.strip_prefix(folder.as_str())
+                .is_some_and(|rest| rest.starts_with('/'))
+        })
+    }
+}
+
+fn relative_name(dir: &Path, path: &Path) -> Result<String, String> {
+    let rel = path.strip_prefix(dir).unwrap_or(path);
+    rel.to_str()
+        .map(|s| s.replace(std::path::MAIN_SEPARATOR, "/"))
+        .ok_or_else(|| rel.to_string_lossy().into_owned())
 }
 
 /// List every regular file under `dir` except the manifest and its signature at the top.
+/// Only the folder itself failing to open is an error; anything unreadable inside it is
+/// listed in [`Scan::unreadable`] and the walk goes on.
 pub fn scan(dir: &Path) -> Result<Scan, SigningError> {
+    std::fs::read_dir(dir).map_err(SigningError::io(dir))?;
     let mut scan = Scan::default();
-    let walk = walkdir::WalkDir::new(dir)
+    let mut walk = walkdir::WalkDir::new(dir)
         .follow_links(false)
         .sort_by_file_name()
-        .min_depth(1);
-    for entry in walk {
-        let entry = entry.map_err(|e| SigningError::Io {
-            path: e.path().unwrap_or(dir).to_owned(),
-            source: e
-                .into_io_error()
-                .unwrap_or_else(|| std::io::Error::other("loop in the folder")),
-        })?;
-        let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path());
-        let name = match rel.to_str() {
-            Some(s) => s.replace(std::path::MAIN_SEPARATOR, "/"),
-            None => {
-                scan.refused.push((
-                    rel.to_string_lossy().into_owned(),
-                    "the name is not UTF-8".into(),
-                ));
+        .min_depth(1)
+        .into_iter();
+    while let Some(entry) = walk.next() {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) => {
+                let name = e.path().map_or_else(
+                    || ".".to_owned(),
+                    |p| relative_name(dir, p).unwrap_or_else(|lossy| lossy),
+                );
+                let reason = e
+                    .io_error()
+                    .map_or_else(|| "loop in the folder".to_owned(), ToString::to_string);
+                scan.unreadable.push((name, reason));
+                continue;
+            }
+        };
+        let name = match relative_name(dir, entry.path()) {
+            Ok(name) => name,
+            Err(lossy) => {
+                scan.refused.push((lossy, "the name is not UTF-8".into()));
+                if entry.file_type().is_dir() {
+                    walk.skip_current_dir();
+                }
                 continue;
             }
         };
         let ft = entry.file_type();
         if ft.is_dir() {
+            if entry.depth() >= MAX_DEPTH {
+                scan.unreadable.push((
+                    name,
+                    format!("more than {MAX_DEPTH} folders deep; not read"),
+                ));
+                walk.skip_current_dir();
+            }
             continue;
         }
         if ft.is_symlink() {
@@ -144,8 +251,8 @@ pub fn scan(dir: &Path) -> Result<Scan, SigningError> {
 }
 
 /// SHA-256 of a file, lowercase hex.
-pub fn sha256_file(path: &Path) -> std::io::Result<String> {
-    let mut file = std::fs::File::open(path)?;
+pub fn sha256_file(path: &Path) -> Result<String, OpenError> {
+    let (mut file, _) = open_regular(path)?;
     let mut hasher = Sha256::new();
     // On the stack: verify hashes thousands of small files, and a zeroed heap buffer per file
     // costs more than hashing them.
@@ -155,7 +262,7 @@ pub fn sha256_file(path: &Path) -> std::io::Result<String> {
         if n == 0 {
             break;
         }
-        hasher.update(&buf[..n]);
+        hasher.update(buf.get(..n).unwrap_or_default());
     }
     Ok(crate::checklist::digest::hex(&hasher.finalize()))
 }
@@ -174,10 +281,22 @@ pub fn build(dir: &Path) -> Result<Manifest, SigningError> {
             reason: format!("{reason}; remove it before signing"),
         });
     }
+    if let Some((path, reason)) = scan.unreadable.first() {
+        return Err(SigningError::Unsafe {
+            path: dir.join(path),
+            reason: format!("cannot read: {reason}"),
+        });
+    }
     let mut entries = BTreeMap::new();
     for name in scan.files {
         let path = dir.join(&name);
-        let hash = sha256_file(&path).map_err(SigningError::io(path))?;
+        let hash = sha256_file(&path).map_err(|e| match e {
+            OpenError::Io(source) => SigningError::Io { path, source },
+            other => SigningError::Unsafe {
+                path,
+                reason: other.to_string(),
+            },
+        })?;
         entries.insert(name, hash);
     }
     Ok(Manifest { entries })
@@ -190,8 +309,10 @@ pub struct Differences {
     pub changed: Vec<String>,
     pub extra: Vec<String>,
     pub refused: Vec<(String, String)>,
-    /// Files that could not be read, with the reason.
+    /// Files and folders that could not be read, with the reason.
     pub unreadable: Vec<(String, String)>,
+    /// The kept file, when it is larger than the limit given (it is then not hashed).
+    pub too_large: Vec<(String, String)>,
 }
 
 impl Differences {
@@ -201,38 +322,44 @@ impl Differences {
             && self.extra.is_empty()
             && self.refused.is_empty()
             && self.unreadable.is_empty()
+            && self.too_large.is_empty()
     }
 }
 
 /// Compare a folder with a manifest. Only regular files found by the walk are read.
 pub fn check(dir: &Path, manifest: &Manifest) -> Result<Differences, SigningError> {
-    check_keeping(dir, manifest, "").map(|(d, _)| d)
+    check_keeping(dir, manifest, "", 0).map(|(d, _)| d)
 }
 
 /// Like [`check`], and also hand back the bytes of the file named `keep` as they were hashed,
 /// so a caller that goes on to parse it reads exactly what was checked (and reads it once).
+/// The kept file is read only when it is at most `keep_limit` bytes; a larger one is listed
+/// in [`Differences::too_large`] and neither read nor hashed.
 pub fn check_keeping(
     dir: &Path,
     manifest: &Manifest,
     keep: &str,
+    keep_limit: u64,
 ) -> Result<(Differences, Option<Vec<u8>>), SigningError> {
     let scan = scan(dir)?;
     let mut kept = None;
     let mut d = Differences {
-        refused: scan.refused,
+        refused: scan.refused.clone(),
+        unreadable: scan.unreadable.clone(),
         ..Differences::default()
     };
     for (name, expected) in &manifest.entries {
         if !scan.files.contains(name) {
-            // A refused entry (e.g. a symbolic link) is reported once, as refused.
-            if !d.refused.iter().any(|(r, _)| r == name) {
+            // A refused entry (e.g. a symbolic link) is reported once, as refused; one inside
+            // a folder that could not be read is reported with that folder.
+            if !d.refused.iter().any(|(r, _)| r == name) && !scan.inside_unreadable(name) {
                 d.missing.push(name.clone());
             }
             continue;
         }
         let path = dir.join(name);
         let hashed = if name == keep {
-            std::fs::read(&path).map(|bytes| {
+            read_bounded(&path, keep_limit).map(|bytes| {
                 let hash = sha256_bytes(&bytes);
                 kept = Some(bytes);
                 hash
@@ -243,7 +370,11 @@ pub fn check_keeping(
         match hashed {
             Ok(actual) if &actual == expected => {}
             Ok(_) => d.changed.push(name.clone()),
-            Err(e) => d.unreadable.push((name.clone(), e.to_string())),
+            Err(OpenError::NotRegular) => d
+                .refused
+                .push((name.clone(), OpenError::NotRegular.to_string())),
+            Err(e @ OpenError::TooLarge { .. }) => d.too_large.push((name.clone(), e.to_string())),
+            Err(OpenError::Io(e)) => d.unreadable.push((name.clone(), e.to_string())),
         }
     }
     d.extra = scan
@@ -282,14 +413,14 @@ mod tests {
         std::fs::write(dir.path().join("report.json"), b"{}\n").unwrap();
         std::fs::write(dir.path().join("other.txt"), b"x").unwrap();
         let m = build(dir.path()).unwrap();
-        let (d, kept) = check_keeping(dir.path(), &m, "report.json").unwrap();
+        let (d, kept) = check_keeping(dir.path(), &m, "report.json", 1024).unwrap();
         assert!(d.is_empty());
         assert_eq!(kept.as_deref(), Some(&b"{}\n"[..]));
         std::fs::write(dir.path().join("report.json"), b"{ }\n").unwrap();
-        let (d, kept) = check_keeping(dir.path(), &m, "report.json").unwrap();
+        let (d, kept) = check_keeping(dir.path(), &m, "report.json", 1024).unwrap();
         assert_eq!(d.changed, ["report.json"]);
         assert_eq!(kept.as_deref(), Some(&b"{ }\n"[..]));
-        let (_, kept) = check_keeping(dir.path(), &m, "absent.json").unwrap();
+        let (_, kept) = check_keeping(dir.path(), &m, "absent.json", 1024).unwrap();
         assert!(kept.is_none());
     }
 
@@ -324,6 +455,84 @@ mod tests {
         let s = scan(dir.path()).unwrap();
         assert_eq!(s.refused.len(), 1);
         assert_eq!(s.files.len(), 1);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn only_regular_files_are_opened_and_reads_are_bounded() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("fifo");
+        let made = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap();
+        assert!(made.success());
+        // Returns at once: a FIFO is never opened, so nothing waits for a writer.
+        assert!(matches!(
+            read_bounded(&fifo, 10),
+            Err(OpenError::NotRegular)
+        ));
+        assert!(matches!(sha256_file(&fifo), Err(OpenError::NotRegular)));
+        std::os::unix::fs::symlink("/etc/passwd", dir.path().join("link")).unwrap();
+        assert!(matches!(
+            read_bounded(&dir.path().join("link"), 1 << 20),
+            Err(OpenError::NotRegular)
+        ));
+        assert!(matches!(
+            read_bounded(Path::new("/dev/zero"), 10),
+            Err(OpenError::NotRegular)
+        ));
+        std::fs::write(dir.path().join("big"), [0u8; 11]).unwrap();
+        assert!(matches!(
+            read_bounded(&dir.path().join("big"), 10),
+            Err(OpenError::TooLarge {
+                size: 11,
+                limit: 10
+            })
+        ));
+        assert_eq!(read_bounded(&dir.path().join("big"), 11).unwrap().len(), 11);
+    }
+
+    /// The open itself, for a link or FIFO swapped in after the type was checked.
+    #[cfg(unix)]
+    #[test]
+    fn the_open_follows_no_link_and_does_not_block() {
+        use std::os::unix::fs::FileTypeExt;
+        let dir = tempfile::tempdir().unwrap();
+        std::os::unix::fs::symlink("/etc/passwd", dir.path().join("link")).unwrap();
+        let e = open_no_follow(&dir.path().join("link")).unwrap_err();
+        assert_eq!(e.raw_os_error(), Some(libc::ELOOP));
+        let fifo = dir.path().join("fifo");
+        let made = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap();
+        assert!(made.success());
+        let opened = open_no_follow(&fifo).unwrap();
+        assert!(opened.metadata().unwrap().file_type().is_fifo());
+    }
+
+    #[test]
+    fn the_walk_stops_at_the_depth_limit_and_goes_on() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut deep = dir.path().join("deep");
+        for _ in 0..MAX_DEPTH + 2 {
+            deep.push("d");
+        }
+        std::fs::create_dir_all(&deep).unwrap();
+        std::fs::write(deep.join("hidden"), b"x").unwrap();
+        std::fs::write(dir.path().join("z-after"), b"x").unwrap();
+        let s = scan(dir.path()).unwrap();
+        assert_eq!(s.unreadable.len(), 1, "{:?}", s.unreadable);
+        assert!(s.files.contains("z-after"));
+        assert!(!s.files.iter().any(|f| f.ends_with("hidden")));
+        let hidden = format!("deep/{}hidden", "d/".repeat(MAX_DEPTH + 2));
+        assert!(s.inside_unreadable(&hidden));
+        assert!(!s.inside_unreadable("z-after"));
+        assert!(matches!(
+            build(dir.path()),
+            Err(SigningError::Unsafe { .. })
+        ));
     }
 
     #[test]

@@ -7,16 +7,23 @@
 //! that report.json says what the signed file says.
 //!
 //! Finding codes (stable): `vendor-form-unsigned` (1), `vendor-signature-invalid` (3),
-//! `vendor-key-untrusted` (3), `vendor-form-mismatch` (3), `vendor-signature-unchecked`
-//! (a note: only `--pubkey` was given, which names no vendor keys).
+//! `vendor-key-untrusted` (3), `vendor-form-mismatch` (3), `vendor-form-missing` and
+//! `vendor-signature-missing` (3: report.json names a file the signed manifest does not
+//! list), `vendor-comment-mismatch` (3), `vendor-comment-plain` (1),
+//! `vendor-signature-unchecked` (a note: only `--pubkey` was given, which names no vendor keys).
 
 use super::keys::SecretKey;
+use super::manifest::Manifest;
 use super::sign::UNTRUSTED_COMMENT;
 use super::trusted::TrustedKeys;
-use super::verify::{check_signature_bytes, Class, Finding};
+use super::verify::{
+    check_signature_bytes, check_signature_bytes_in, read_listed, read_refused, say, Class,
+    Finding, ListedError, MAX_SIGNATURE_BYTES, MAX_VENDOR_FORM_BYTES,
+};
 use super::SigningError;
 use crate::answers::{self, AnswerSet, FileFormat};
 use crate::atomic::{self, Replace};
+use crate::checklist::Lang;
 use crate::report::make::{signature_path, SIGNATURE_SUFFIX};
 use crate::report::{Form, Report};
 use std::path::{Path, PathBuf};
@@ -106,16 +113,77 @@ fn finding(code: &str, class: Class, file: &str, message: String) -> Finding {
 }
 
 /// Check every vendor form a bundle's report names: its signature, who made it, and that
-/// report.json carries the same answers as the signed file.
-pub fn check_forms(dir: &Path, report: &Report, keys: &TrustedKeys) -> Vec<Finding> {
+/// report.json carries the same answers as the signed file. Files are read only through
+/// the signed manifest: a name that is not a listed regular file is a
+/// finding, never opened.
+pub fn check_forms(
+    dir: &Path,
+    manifest: &Manifest,
+    report: &Report,
+    keys: &TrustedKeys,
+    lang: Lang,
+) -> Vec<Finding> {
     report
         .vendor_forms
         .iter()
-        .flat_map(|form| check_form(dir, form, keys))
+        .enumerate()
+        .flat_map(|(i, form)| check_form(dir, manifest, i, form, keys, lang))
         .collect()
 }
 
-fn check_form(dir: &Path, form: &Form, keys: &TrustedKeys) -> Vec<Finding> {
+/// Read a file the form names, or the finding that says why it was not read.
+fn read_named(
+    dir: &Path,
+    manifest: &Manifest,
+    field: &str,
+    name: &str,
+    limit: u64,
+    missing_code: &str,
+    lang: Lang,
+) -> Result<Vec<u8>, Finding> {
+    read_listed(dir, manifest, name, limit).map_err(|e| match e {
+        ListedError::Open(e) => read_refused(lang, field, name, &e),
+        ListedError::Changed => finding(
+            "file-changed",
+            Class::Integrity,
+            name,
+            say(
+                lang,
+                "its SHA-256 differs from the manifest".into(),
+                "SHA-256 がマニフェストと異なります".into(),
+            ),
+        ),
+        ListedError::Unsafe(reason) => finding(
+            "report-path-unsafe",
+            Class::Integrity,
+            crate::report::FILE_NAME,
+            say(
+                lang,
+                format!("report.json {field} names `{name}`: {reason}; not opened"),
+                format!("report.json の {field} が `{name}` を指しています: {reason}。開きません"),
+            ),
+        ),
+        ListedError::Unlisted => finding(
+            missing_code,
+            Class::Integrity,
+            name,
+            say(
+                lang,
+                format!("report.json {field} names `{name}`, which the signed manifest does not list; not opened"),
+                format!("report.json の {field} が指す `{name}` は署名されたマニフェストにないため、開きません"),
+            ),
+        ),
+    })
+}
+
+fn check_form(
+    dir: &Path,
+    manifest: &Manifest,
+    index: usize,
+    form: &Form,
+    keys: &TrustedKeys,
+    lang: Lang,
+) -> Vec<Finding> {
     let mut out = Vec::new();
     let vendor = form
         .answers
@@ -128,16 +196,35 @@ fn check_form(dir: &Path, form: &Form, keys: &TrustedKeys) -> Vec<Finding> {
             "vendor-form-unsigned",
             Class::Finding,
             crate::report::FILE_NAME,
-            format!(
-                "vendor form {} ({vendor}) is not in the bundle, so no vendor signature can be checked",
-                form.file
+            say(
+                lang,
+                format!(
+                    "vendor form {} ({vendor}) is not in the bundle, so no vendor signature can be checked",
+                    form.file
+                ),
+                format!(
+                    "事業者確認用 {}（{vendor}）がバンドルに含まれていないため、事業者の署名を確認できません",
+                    form.file
+                ),
             ),
         ));
         return out;
     };
-    // The manifest check reports missing or changed files; here only what can be read.
-    let Ok(bytes) = std::fs::read(dir.join(bundled)) else {
-        return out;
+    let field = format!("vendor_forms[{index}]");
+    let bytes = match read_named(
+        dir,
+        manifest,
+        &format!("{field}.bundled"),
+        bundled,
+        MAX_VENDOR_FORM_BYTES,
+        "vendor-form-missing",
+        lang,
+    ) {
+        Ok(bytes) => bytes,
+        Err(f) => {
+            out.push(f);
+            return out;
+        }
     };
     // report.json must say what the file says.
     let same = std::str::from_utf8(&bytes)
@@ -154,40 +241,82 @@ fn check_form(dir: &Path, form: &Form, keys: &TrustedKeys) -> Vec<Finding> {
             "vendor-form-mismatch",
             Class::Integrity,
             bundled,
-            format!("report.json does not carry the answers of {bundled} as the file has them"),
+            say(
+                lang,
+                format!("report.json does not carry the answers of {bundled} as the file has them"),
+                format!("report.json の回答が {bundled} の内容と一致しません"),
+            ),
         ));
     }
-    let Some(sig_name) = &form.signature else {
+    // The signature report.json names or, when it names none, one the bundle holds beside
+    // the form: a signature in the bundle is checked whatever report.json says of it.
+    let beside = format!("{bundled}{SIGNATURE_SUFFIX}");
+    let sig_name = form
+        .signature
+        .clone()
+        .or_else(|| manifest.entries.contains_key(&beside).then_some(beside));
+    let Some(sig_name) = sig_name else {
         out.push(finding(
             "vendor-form-unsigned",
             Class::Finding,
             bundled,
-            format!("the vendor form of {vendor} is not signed by the vendor (no {bundled}{SIGNATURE_SUFFIX})"),
+            say(
+                lang,
+                format!("the vendor form of {vendor} is not signed by the vendor (no {bundled}{SIGNATURE_SUFFIX})"),
+                format!("{vendor} の事業者確認用は事業者の署名がありません（{bundled}{SIGNATURE_SUFFIX} がありません）"),
+            ),
         ));
         return out;
     };
-    let Ok(sig) = std::fs::read(dir.join(sig_name)) else {
-        return out;
+    let sig = match read_named(
+        dir,
+        manifest,
+        &format!("{field}.signature"),
+        &sig_name,
+        MAX_SIGNATURE_BYTES,
+        "vendor-signature-missing",
+        lang,
+    ) {
+        Ok(sig) => sig,
+        Err(f) => {
+            out.push(f);
+            return out;
+        }
     };
     if keys.single_key_id().is_some() {
         out.push(finding(
             "vendor-signature-unchecked",
             Class::Note,
-            sig_name,
-            format!("signed by the vendor, but vendor keys are only known from --trusted keys.toml; not checked ({vendor})"),
+            &sig_name,
+            say(
+                lang,
+                format!("signed by the vendor, but vendor keys are only known from --trusted keys.toml; not checked ({vendor})"),
+                format!("事業者の署名がありますが、事業者の鍵は --trusted keys.toml でのみ指定できるため確認していません（{vendor}）"),
+            ),
         ));
         return out;
     }
-    let (key, problems) = check_signature_bytes(&bytes, &sig, keys);
+    let (key, comment, problems) = check_signature_bytes_in(&bytes, &sig, keys, lang);
     match key {
-        Some(key) if keys.trusts_for_vendor(&key, &vendor) => {}
+        Some(key) if keys.trusts_for_vendor(&key, &vendor) => {
+            if let Some(comment) = comment {
+                out.extend(check_comment(&comment, &sig_name, &vendor, form, lang));
+            }
+        }
         Some(key) => out.push(finding(
             "vendor-key-untrusted",
             Class::Integrity,
-            sig_name,
-            format!(
-                "signed with key {}, which keys.toml does not list for vendor `{vendor}`",
-                key.key_id
+            &sig_name,
+            say(
+                lang,
+                format!(
+                    "signed with key {}, which keys.toml does not list for vendor `{vendor}`",
+                    key.key_id
+                ),
+                format!(
+                    "鍵 {} で署名されていますが、keys.toml は事業者 `{vendor}` の鍵としてこれを挙げていません",
+                    key.key_id
+                ),
             ),
         )),
         None => {
@@ -200,13 +329,72 @@ fn check_form(dir: &Path, form: &Form, keys: &TrustedKeys) -> Vec<Finding> {
                 out.push(finding(
                     code,
                     Class::Integrity,
-                    sig_name,
-                    format!("vendor form of `{vendor}`: {}", p.message),
+                    &sig_name,
+                    say(
+                        lang,
+                        format!("vendor form of `{vendor}`: {}", p.message),
+                        format!("`{vendor}` の事業者確認用: {}", p.message),
+                    ),
                 ));
             }
         }
     }
     out
+}
+
+/// The vendor's trusted comment must name the vendor and the checklist the form has.
+fn check_comment(
+    comment: &str,
+    sig_name: &str,
+    vendor: &str,
+    form: &Form,
+    lang: Lang,
+) -> Option<Finding> {
+    match super::comment::parse_vendor(comment) {
+        super::comment::VendorParsed::Medsec {
+            vendor: signed_vendor,
+            checklist,
+        } => {
+            let actual_checklist = form.checklist.full_id();
+            let (field, signed, actual) = if signed_vendor != vendor {
+                ("vendor", signed_vendor, vendor.to_owned())
+            } else if checklist != actual_checklist {
+                ("checklist", checklist, actual_checklist)
+            } else {
+                return None;
+            };
+            Some(finding(
+                "vendor-comment-mismatch",
+                Class::Integrity,
+                sig_name,
+                say(
+                    lang,
+                    format!("the vendor's signature says {field} `{signed}`, the form has `{actual}`"),
+                    format!("事業者の署名では {field} が `{signed}` ですが、様式では `{actual}` です"),
+                ),
+            ))
+        }
+        super::comment::VendorParsed::Plain => Some(finding(
+            "vendor-comment-plain",
+            Class::Finding,
+            sig_name,
+            say(
+                lang,
+                "the vendor's signature does not name the vendor and checklist in its trusted comment (signed by another tool); it still covers the form".into(),
+                "事業者の署名の信頼済みコメントに事業者名とチェックリストがありません（他のツールで署名）。署名は様式を保護しています".into(),
+            ),
+        )),
+        super::comment::VendorParsed::Malformed(reason) => Some(finding(
+            "vendor-comment-mismatch",
+            Class::Integrity,
+            sig_name,
+            say(
+                lang,
+                format!("the vendor's trusted comment is malformed: {reason}"),
+                format!("事業者の署名の信頼済みコメントが不正です: {reason}"),
+            ),
+        )),
+    }
 }
 
 /// The same answers, ignoring where entries sat in their file.

@@ -48,3 +48,4 @@ pub fn keygen(name: &std::path::Path) {
         .unwrap();
     assert!(out.status.success(), "{}", stderr_of(&out));
 }
+pub mod bundle;

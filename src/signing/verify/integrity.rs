@@ -1,0 +1,309 @@
+//! Integrity: the manifest and every file of the bundle against it, and the names of files
+//! report.json gives. Nothing is opened unless it is a regular file (no link, FIFO or
+//! device), opened without following links or blocking, and read within a limit.
+
+use super::{trust, Bundle, Checked, Class, Finding};
+use crate::checklist::Lang;
+use crate::report::{self, Report};
+use crate::signing::manifest::{self, Manifest, OpenError};
+use crate::signing::trusted::TrustedKeys;
+use crate::signing::{MANIFEST, SIGNATURE};
+use std::path::Path;
+
+/// The largest manifest read (about 400,000 files).
+pub const MAX_MANIFEST_BYTES: u64 = 32 * 1024 * 1024;
+/// The largest signature file read (minisign's are under 1 KiB).
+pub const MAX_SIGNATURE_BYTES: u64 = 64 * 1024;
+/// The largest report.json read; a larger one is neither read nor hashed.
+pub const MAX_REPORT_BYTES: u64 = 256 * 1024 * 1024;
+/// The largest vendor form read (they are a few KiB).
+pub const MAX_VENDOR_FORM_BYTES: u64 = 1024 * 1024;
+
+impl Bundle<'_> {
+    /// Read the manifest or its signature: a regular file, within `limit` bytes.
+    fn read_top(&mut self, name: &str, missing_code: &str, limit: u64) -> Option<Vec<u8>> {
+        match manifest::read_bounded(&self.dir.join(name), limit) {
+            Ok(bytes) => Some(bytes),
+            Err(OpenError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => {
+                let message =
+                    self.say(format!("{name} is missing"), format!("{name} がありません"));
+                self.push(missing_code, Class::Integrity, Some(name), message);
+                None
+            }
+            Err(e) => {
+                let f = read_refused(self.lang, "", name, &e);
+                self.findings.push(f);
+                None
+            }
+        }
+    }
+}
+
+/// The finding for a file of the bundle that was not read (`field` names the report.json
+/// field that named it, or is empty).
+pub(crate) fn read_refused(lang: Lang, field: &str, name: &str, e: &OpenError) -> Finding {
+    let named_by = |ja: bool| match (field.is_empty(), ja) {
+        (true, _) => String::new(),
+        (false, false) => format!(" (named by report.json {field})"),
+        (false, true) => format!("（report.json の {field} が指すファイル）"),
+    };
+    let (code, class, message) = match e {
+        OpenError::NotRegular => (
+            "file-unsafe",
+            Class::Integrity,
+            super::say(
+                lang,
+                format!("not a regular file; not opened{}", named_by(false)),
+                format!("通常のファイルではないため開きません{}", named_by(true)),
+            ),
+        ),
+        OpenError::TooLarge { size, limit } => (
+            "file-too-large",
+            Class::Unusable,
+            super::say(
+                lang,
+                format!(
+                    "{size} bytes, more than the limit of {limit} bytes; not read{}",
+                    named_by(false)
+                ),
+                format!(
+                    "{size} バイトあり、上限 {limit} バイトを超えるため読みません{}",
+                    named_by(true)
+                ),
+            ),
+        ),
+        OpenError::Io(e) => (
+            "file-unreadable",
+            Class::Unusable,
+            super::say(
+                lang,
+                format!("cannot read: {e}{}", named_by(false)),
+                format!("読み取れません: {e}{}", named_by(true)),
+            ),
+        ),
+    };
+    Finding {
+        code: code.to_owned(),
+        class,
+        file: Some(name.to_owned()),
+        item: None,
+        message,
+    }
+}
+
+/// Read a file that report.json names, only if it is a safe relative path the signed
+/// manifest lists, a regular file, within `limit`, and still has the manifest's SHA-256.
+pub(crate) fn read_listed(
+    dir: &Path,
+    manifest: &Manifest,
+    name: &str,
+    limit: u64,
+) -> Result<Vec<u8>, ListedError> {
+    manifest::check_path(name).map_err(ListedError::Unsafe)?;
+    let expected = manifest.entries.get(name).ok_or(ListedError::Unlisted)?;
+    let bytes = manifest::read_bounded(&dir.join(name), limit).map_err(ListedError::Open)?;
+    if &manifest::sha256_bytes(&bytes) != expected {
+        return Err(ListedError::Changed);
+    }
+    Ok(bytes)
+}
+
+/// Why a file named by report.json was not read.
+#[derive(Debug)]
+pub(crate) enum ListedError {
+    /// Not a relative, normalised path (absolute, `..`, control characters).
+    Unsafe(&'static str),
+    /// The signed manifest does not list it.
+    Unlisted,
+    Open(OpenError),
+    /// Its bytes differ from the manifest's SHA-256.
+    Changed,
+}
+
+/// Manifest, signature and every file of the folder.
+pub(super) fn check_signature_and_files(b: &mut Bundle<'_>, keys: &TrustedKeys) -> Checked {
+    let manifest_bytes = b.read_top(MANIFEST, "manifest-missing", MAX_MANIFEST_BYTES);
+    let signature_bytes = b.read_top(SIGNATURE, "signature-missing", MAX_SIGNATURE_BYTES);
+    let mut checked = Checked {
+        key: None,
+        info: None,
+        manifest: None,
+        report_bytes: None,
+    };
+    if let (Some(m), Some(s)) = (&manifest_bytes, &signature_bytes) {
+        (checked.key, checked.info) = trust::check_signature(b, m, s, keys);
+    }
+    let Some(manifest_bytes) = manifest_bytes else {
+        return checked;
+    };
+    let manifest = match std::str::from_utf8(&manifest_bytes) {
+        Ok(text) => {
+            Manifest::parse(text).map_err(|(line, reason)| format!("line {line}: {reason}"))
+        }
+        Err(e) => Err(format!("not UTF-8 text (at byte {})", e.valid_up_to())),
+    };
+    let manifest = match manifest {
+        Ok(m) => m,
+        Err(reason) => {
+            let message = b.say(
+                reason.clone(),
+                format!("マニフェストの形式が不正です: {reason}"),
+            );
+            b.push(
+                "manifest-malformed",
+                Class::Integrity,
+                Some(MANIFEST),
+                message,
+            );
+            return checked;
+        }
+    };
+    match manifest::check_keeping(b.dir, &manifest, report::FILE_NAME, MAX_REPORT_BYTES) {
+        Ok((d, report_bytes)) => {
+            if !d.changed.iter().any(|f| f == report::FILE_NAME) {
+                checked.report_bytes = report_bytes;
+            }
+            for f in d.missing {
+                let message = b.say(
+                    "listed in the manifest but missing".into(),
+                    "マニフェストにありますが、ファイルがありません".into(),
+                );
+                b.push("file-missing", Class::Integrity, Some(&f), message);
+            }
+            for f in d.changed {
+                let message = b.say(
+                    "its SHA-256 differs from the manifest".into(),
+                    "SHA-256 がマニフェストと異なります".into(),
+                );
+                b.push("file-changed", Class::Integrity, Some(&f), message);
+            }
+            for f in d.extra {
+                let message = b.say(
+                    "not listed in the manifest".into(),
+                    "マニフェストにないファイルです".into(),
+                );
+                b.push("file-extra", Class::Integrity, Some(&f), message);
+            }
+            for (f, reason) in d.refused {
+                let message = b.say(
+                    reason.clone(),
+                    format!("安全でないため開きません: {reason}"),
+                );
+                b.push("file-unsafe", Class::Integrity, Some(&f), message);
+            }
+            for (f, reason) in d.unreadable {
+                let message = b.say(
+                    format!("cannot read: {reason}"),
+                    format!("読み取れません: {reason}"),
+                );
+                b.push("file-unreadable", Class::Unusable, Some(&f), message);
+            }
+            for (f, reason) in d.too_large {
+                let message = b.say(
+                    format!("{reason}; not read"),
+                    format!("{reason}（上限超過のため読みません）"),
+                );
+                b.push("file-too-large", Class::Unusable, Some(&f), message);
+            }
+        }
+        Err(e) => {
+            let message = b.say(e.to_string(), format!("バンドルを読めません: {e}"));
+            b.push("bundle-unreadable", Class::Unusable, None, message);
+        }
+    }
+    checked.manifest = Some(manifest);
+    checked
+}
+
+/// Every field of report.json that names a file in the bundle, with the field's name.
+fn named_paths(report: &Report) -> Vec<(String, &str, Kind<'_>)> {
+    let mut out = Vec::new();
+    let forms = std::iter::once(("answers".to_owned(), &report.answers, false)).chain(
+        report
+            .vendor_forms
+            .iter()
+            .enumerate()
+            .map(|(i, f)| (format!("vendor_forms[{i}]"), f, true)),
+    );
+    for (field, form, vendor) in forms {
+        let (form_kind, signature_kind) = if vendor {
+            (Kind::VendorForm, Kind::VendorSignature)
+        } else {
+            (Kind::Other, Kind::Other)
+        };
+        if let Some(p) = &form.bundled {
+            out.push((format!("{field}.bundled"), p.as_str(), form_kind));
+        }
+        if let Some(p) = &form.signature {
+            out.push((format!("{field}.signature"), p.as_str(), signature_kind));
+        }
+    }
+    for (i, e) in report.evidence.iter().enumerate() {
+        out.push((
+            format!("evidence[{i}].path"),
+            e.path.as_str(),
+            Kind::Evidence { sha256: &e.sha256 },
+        ));
+    }
+    out
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind<'a> {
+    VendorForm,
+    VendorSignature,
+    /// Any other file the report names (the institution's own form, should it name one).
+    Other,
+    /// An attached file, with the SHA-256 report.json records for it.
+    Evidence {
+        sha256: &'a str,
+    },
+}
+
+/// Each file report.json names must be a safe relative path the signed manifest lists (and
+/// the manifest check found intact); an attached file's recorded SHA-256 must be the
+/// manifest's. Nothing is opened here.
+pub(super) fn check_named_paths(b: &mut Bundle<'_>, report: &Report, manifest: &Manifest) {
+    for (field, path, kind) in named_paths(report) {
+        if let Err(reason) = manifest::check_path(path) {
+            let message = b.say(
+                format!("report.json {field} names `{path}`: {reason}; only relative paths inside the bundle are opened"),
+                format!("report.json の {field} が `{path}` を指しています: {reason}。バンドル内の相対パス以外は開きません"),
+            );
+            b.push(
+                "report-path-unsafe",
+                Class::Integrity,
+                Some(report::FILE_NAME),
+                message,
+            );
+            continue;
+        }
+        let Some(hash) = manifest.entries.get(path) else {
+            let code = match kind {
+                Kind::VendorForm => "vendor-form-missing",
+                Kind::VendorSignature => "vendor-signature-missing",
+                Kind::Other | Kind::Evidence { .. } => "report-path-unlisted",
+            };
+            let message = b.say(
+                format!("report.json {field} names `{path}`, which the signed manifest does not list; it is not opened"),
+                format!("report.json の {field} が指す `{path}` は署名されたマニフェストにないため、開きません"),
+            );
+            b.push(code, Class::Integrity, Some(path), message);
+            continue;
+        };
+        if let Kind::Evidence { sha256 } = kind {
+            if sha256 != hash {
+                let message = b.say(
+                    format!("report.json {field} records another SHA-256 for `{path}` than the manifest"),
+                    format!("report.json の {field} に記録された `{path}` の SHA-256 がマニフェストと異なります"),
+                );
+                b.push(
+                    "evidence-digest-mismatch",
+                    Class::Integrity,
+                    Some(path),
+                    message,
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,336 @@
+//! `verify`: check bundles offline, as an inspector does on site.
+//!
+//! Three rooms, in the order a bundle goes through them:
+//! - `integrity`: the manifest and every file of the folder against it, with no file opened
+//!   unless it is a regular file, read within a limit; and every name report.json gives for a
+//!   file must be a safe path the signed manifest lists.
+//! - `trust`: the manifest's signature, the key that made it and whom it is trusted for,
+//!   and the trusted comment against report.json.
+//! - `content`: what the report says, checked again: checklist, fiscal year, vendor forms
+//!   and the re-run of the inspection's rules.
+//!
+//! Content is looked at only once integrity and trust hold: after an integrity failure the
+//! bundle's own claims are not shown, only one note that they are untrusted.
+//! Every problem is a [`Finding`] with a stable code; its [`Class`] decides the exit code.
+
+mod content;
+mod integrity;
+mod trust;
+
+pub(crate) use integrity::{read_listed, read_refused, ListedError};
+pub use integrity::{
+    MAX_MANIFEST_BYTES, MAX_REPORT_BYTES, MAX_SIGNATURE_BYTES, MAX_VENDOR_FORM_BYTES,
+};
+pub use trust::{check_signature_bytes, check_signature_bytes_in, ACCEPTED_UNTRUSTED_COMMENTS};
+
+use super::keys::PublicKey;
+use super::manifest::Manifest;
+use super::trusted::TrustedKeys;
+use super::SIGNATURE;
+use crate::checklist::{Catalog, Lang};
+use crate::exit::Exit;
+use crate::report::Institution;
+use serde::Serialize;
+use std::path::{Path, PathBuf};
+
+/// How serious a finding is, and so the exit code it leads to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Class {
+    /// Shown, does not change the outcome (exit 0).
+    Note,
+    /// Valid, but something to follow up (exit 1).
+    Finding,
+    /// The bundle could not be checked (exit 2).
+    Unusable,
+    /// Signature or integrity failure (exit 3).
+    Integrity,
+}
+
+impl Class {
+    pub fn exit(self) -> Exit {
+        match self {
+            Class::Note => Exit::Ok,
+            Class::Finding => Exit::Findings,
+            Class::Unusable => Exit::Unusable,
+            Class::Integrity => Exit::Integrity,
+        }
+    }
+}
+
+/// One problem found in a bundle.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    /// Stable kebab-case code (see docs/signing.md); a report's own finding keeps its code.
+    pub code: String,
+    pub class: Class,
+    /// The file in the bundle it is about, relative, with `/`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
+    /// The checklist item it is about.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub item: Option<String>,
+    pub message: String,
+}
+
+/// What the signature says, once it verified.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SignatureInfo {
+    pub key_id: String,
+    /// Whether the signature verified with a trusted key.
+    pub verified: bool,
+    pub trusted_comment: String,
+    /// When it was signed (from the trusted comment), RFC 3339 in Japan time.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub signed_at: Option<String>,
+}
+
+/// The result for one bundle.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct BundleResult {
+    pub path: String,
+    pub exit_code: u8,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub signature: Option<SignatureInfo>,
+    /// What report.json says; given only when the bundle's integrity and signature hold.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub institution: Option<Institution>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub checklist: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fiscal_year: Option<i16>,
+    /// Files the manifest covers.
+    pub files: usize,
+    pub findings: Vec<Finding>,
+}
+
+impl BundleResult {
+    pub fn exit(&self) -> Exit {
+        self.findings
+            .iter()
+            .map(|f| f.class.exit())
+            .max()
+            .unwrap_or(Exit::Ok)
+    }
+}
+
+/// What verification checks against.
+pub struct Options<'a> {
+    pub keys: &'a TrustedKeys,
+    /// Checklists whose digests are known (bundled and given by path).
+    pub catalog: &'a Catalog,
+    /// `--institution CODE`.
+    pub expected_institution: Option<&'a str>,
+    /// Today in Japan, for the fiscal year.
+    pub today: jiff::civil::Date,
+    /// The language of finding messages.
+    pub lang: Lang,
+}
+
+/// One bundle being checked: its folder and the findings so far.
+struct Bundle<'a> {
+    dir: &'a Path,
+    lang: Lang,
+    findings: Vec<Finding>,
+}
+
+impl Bundle<'_> {
+    fn push(&mut self, code: &str, class: Class, file: Option<&str>, message: String) {
+        self.findings.push(Finding {
+            code: code.to_owned(),
+            class,
+            file: file.map(str::to_owned),
+            item: None,
+            message,
+        });
+    }
+
+    /// The message in the inspector's language.
+    fn say(&self, en: String, ja: String) -> String {
+        say(self.lang, en, ja)
+    }
+
+    fn has_integrity_failure(&self) -> bool {
+        self.findings.iter().any(|f| f.class == Class::Integrity)
+    }
+
+    /// Say once that the bundle's content is not trusted, so none of it is shown.
+    fn content_untrusted(&mut self) {
+        let message = self.say(
+            "the bundle failed its integrity or signature check, so report.json is not trusted: its institution, answers and findings are not shown".into(),
+            "完全性または署名の確認に失敗したため、report.json の内容は信頼できません。医療機関・回答・指摘は表示しません".into(),
+        );
+        self.push("content-untrusted", Class::Note, None, message);
+    }
+}
+
+/// A message in `lang`: every sentence an inspector reads exists in both languages.
+pub(crate) fn say(lang: Lang, en: String, ja: String) -> String {
+    match lang {
+        Lang::En => en,
+        Lang::Ja => ja,
+    }
+}
+
+/// What the signature and file checks established.
+struct Checked {
+    /// The key that verified the signature.
+    key: Option<PublicKey>,
+    info: Option<SignatureInfo>,
+    manifest: Option<Manifest>,
+    /// report.json as it was hashed, when the manifest lists it and the hash matched.
+    report_bytes: Option<Vec<u8>>,
+}
+
+/// Signature and files only: what `sign` checks right after writing.
+pub fn check_integrity(dir: &Path, keys: &TrustedKeys) -> Vec<Finding> {
+    let mut b = Bundle {
+        dir,
+        lang: Lang::En,
+        findings: Vec::new(),
+    };
+    let checked = integrity::check_signature_and_files(&mut b, keys);
+    if checked.key.is_none() && b.findings.is_empty() {
+        b.push(
+            "signature-invalid",
+            Class::Integrity,
+            Some(SIGNATURE),
+            "not verified".into(),
+        );
+    }
+    b.findings
+}
+
+/// Verify one bundle.
+pub fn verify_bundle(dir: &Path, opts: &Options<'_>) -> BundleResult {
+    let mut b = Bundle {
+        dir,
+        lang: opts.lang,
+        findings: Vec::new(),
+    };
+    let mut result = BundleResult {
+        path: dir.display().to_string(),
+        exit_code: 0,
+        signature: None,
+        institution: None,
+        checklist: None,
+        fiscal_year: None,
+        files: 0,
+        findings: Vec::new(),
+    };
+    match std::fs::metadata(dir) {
+        Ok(m) if m.is_dir() => {}
+        Ok(_) => b.push(
+            "bundle-unreadable",
+            Class::Unusable,
+            None,
+            say(
+                opts.lang,
+                "not a folder".into(),
+                "フォルダではありません".into(),
+            ),
+        ),
+        Err(e) => b.push(
+            "bundle-unreadable",
+            Class::Unusable,
+            None,
+            say(
+                opts.lang,
+                format!("cannot open: {e}"),
+                format!("開けません: {e}"),
+            ),
+        ),
+    }
+    if b.findings.is_empty() {
+        let checked = integrity::check_signature_and_files(&mut b, opts.keys);
+        result.signature = checked.info.clone();
+        result.files = checked.manifest.as_ref().map_or(0, |m| m.entries.len());
+        check_report(&mut b, &mut result, &checked, opts);
+    }
+    result.findings = b.findings;
+    result.exit_code = result.exit().code();
+    result
+}
+
+/// Trust first, then content: nothing report.json says is shown unless it is trusted.
+fn check_report(
+    b: &mut Bundle<'_>,
+    result: &mut BundleResult,
+    checked: &Checked,
+    opts: &Options<'_>,
+) {
+    let Some(report) = trust::trusted_report(b, checked, opts) else {
+        if b.has_integrity_failure() {
+            b.content_untrusted();
+        }
+        return;
+    };
+    if let Some(manifest) = &checked.manifest {
+        integrity::check_named_paths(b, &report, manifest);
+    }
+    if b.has_integrity_failure() {
+        b.content_untrusted();
+        return;
+    }
+    result.institution = Some(report.institution.clone());
+    result.checklist = Some(report.checklist.full_id());
+    result.fiscal_year = Some(report.fiscal_year);
+    content::check(b, &report, checked, opts);
+}
+
+/// Verify many bundles on every core; results come back in the order given.
+pub fn verify_all(dirs: &[PathBuf], opts: &Options<'_>) -> Vec<BundleResult> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(dirs.len().max(1));
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let mut results: Vec<(usize, BundleResult)> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut done = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(dir) = dirs.get(i) else { break };
+                        done.push((i, verify_bundle(dir, opts)));
+                    }
+                    done
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().unwrap_or_default())
+            .collect()
+    });
+    results.sort_by_key(|(i, _)| *i);
+    // A bundle whose worker panicked (a bug) is reported, never silently dropped.
+    let mut out = Vec::with_capacity(dirs.len());
+    let mut done = results.into_iter().peekable();
+    for (i, dir) in dirs.iter().enumerate() {
+        match done.next_if(|(j, _)| *j == i) {
+            Some((_, r)) => out.push(r),
+            None => out.push(BundleResult {
+                path: dir.display().to_string(),
+                exit_code: Exit::Unusable.code(),
+                signature: None,
+                institution: None,
+                checklist: None,
+                fiscal_year: None,
+                files: 0,
+                findings: vec![Finding {
+                    code: "bundle-unreadable".into(),
+                    class: Class::Unusable,
+                    file: None,
+                    item: None,
+                    message: say(
+                        opts.lang,
+                        "verification stopped on an internal error".into(),
+                        "内部エラーのため確認が中断しました".into(),
+                    ),
+                }],
+            }),
+        }
+    }
+    out
+}
