@@ -255,7 +255,16 @@ impl ProbeContext {
 
     /// Read a whole file and record its hash; a failure is recorded as unreadable.
     pub fn read(&self, path: &Path) -> std::io::Result<Vec<u8>> {
-        match std::fs::read(path) {
+        self.read_kind(path, crate::limits::InputKind::System)
+    }
+
+    /// Like [`read`](Self::read), within the size limit of `kind` (a regular file only).
+    pub fn read_kind(
+        &self,
+        path: &Path,
+        kind: crate::limits::InputKind,
+    ) -> std::io::Result<Vec<u8>> {
+        match crate::limits::read(path, kind).map_err(std::io::Error::from) {
             Ok(bytes) => {
                 self.record_file(FileRecord::of_bytes(path, &bytes));
                 Ok(bytes)
@@ -269,7 +278,9 @@ impl ProbeContext {
 
     /// Like [`read`](Self::read), but a missing file is `None` and not recorded as a problem.
     pub fn read_optional(&self, path: &Path) -> std::io::Result<Option<Vec<u8>>> {
-        match std::fs::read(path) {
+        match crate::limits::read(path, crate::limits::InputKind::System)
+            .map_err(std::io::Error::from)
+        {
             Ok(bytes) => {
                 self.record_file(FileRecord::of_bytes(path, &bytes));
                 Ok(Some(bytes))
