@@ -365,3 +365,35 @@ fn csv_round_trip(notes: &[&str]) {
     let after = std::fs::read_to_string(&file).unwrap();
     assert_eq!(after, text);
 }
+
+#[test]
+fn checklists_and_probe_configurations_past_their_limits_are_not_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let checklist = dir.path().join("big-checklist.toml");
+    std::fs::File::create(&checklist)
+        .unwrap()
+        .set_len(1 << 30)
+        .unwrap();
+    let out = medsec()
+        .args(["checklist", "lint"])
+        .arg(&checklist)
+        .output()
+        .unwrap();
+    let said = stdout_of(&out) + &stderr_of(&out);
+    assert_eq!(out.status.code(), Some(2), "{said}");
+    assert!(said.contains("big-checklist.toml") && said.contains("16 MiB"), "{said}");
+
+    let config = dir.path().join("probes.toml");
+    std::fs::File::create(&config)
+        .unwrap()
+        .set_len(2 << 20)
+        .unwrap();
+    let out = medsec()
+        .args(["probe", "--config"])
+        .arg(&config)
+        .output()
+        .unwrap();
+    let said = stdout_of(&out) + &stderr_of(&out);
+    assert_eq!(out.status.code(), Some(2), "{said}");
+    assert!(said.contains("probes.toml") && said.contains("1 MiB"), "{said}");
+}
