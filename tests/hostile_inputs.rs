@@ -381,7 +381,10 @@ fn checklists_and_probe_configurations_past_their_limits_are_not_read() {
         .unwrap();
     let said = stdout_of(&out) + &stderr_of(&out);
     assert_eq!(out.status.code(), Some(2), "{said}");
-    assert!(said.contains("big-checklist.toml") && said.contains("16 MiB"), "{said}");
+    assert!(
+        said.contains("big-checklist.toml") && said.contains("16 MiB"),
+        "{said}"
+    );
 
     let config = dir.path().join("probes.toml");
     std::fs::File::create(&config)
@@ -395,5 +398,8 @@ fn checklists_and_probe_configurations_past_their_limits_are_not_read() {
         .unwrap();
     let said = stdout_of(&out) + &stderr_of(&out);
     assert_eq!(out.status.code(), Some(2), "{said}");
-    assert!(said.contains("probes.toml") && said.contains("1 MiB"), "{said}");
+    assert!(
+        said.contains("probes.toml") && said.contains("1 MiB"),
+        "{said}"
+    );
 }

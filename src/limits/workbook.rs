@@ -88,7 +88,7 @@ pub type Rows = Vec<Vec<Data>>;
 /// Read the sheet named `sheet` (or the first) of the XLSX workbook in `bytes`, within the
 /// limits. Returns the sheet's name and its rows.
 pub fn read_sheet(bytes: &[u8], sheet: Option<&str>) -> Result<(String, Rows), WorkbookError> {
-    check_zip(bytes)?;
+    check_zip(bytes, ZIP_MAX_INFLATED)?;
     let mut wb: Xlsx<Cursor<&[u8]>> =
         Xlsx::new(Cursor::new(bytes)).map_err(|e| WorkbookError::Unreadable(e.to_string()))?;
     let names = wb.sheet_names();
@@ -150,7 +150,7 @@ pub fn read_sheet(bytes: &[u8], sheet: Option<&str>) -> Result<(String, Rows), W
 
 /// Refuse an archive with too many entries, or whose entries declare or really inflate to
 /// more than the limit. Inflating stops one byte past what is left of the limit.
-fn check_zip(bytes: &[u8]) -> Result<(), WorkbookError> {
+fn check_zip(bytes: &[u8], max_inflated: u64) -> Result<(), WorkbookError> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
         .map_err(|e| WorkbookError::Unreadable(format!("not an XLSX (zip) file: {e}")))?;
     if zip.len() > ZIP_MAX_ENTRIES {
@@ -162,7 +162,7 @@ fn check_zip(bytes: &[u8]) -> Result<(), WorkbookError> {
             .by_index_raw(i)
             .map_err(|e| WorkbookError::Unreadable(e.to_string()))?;
         declared = declared.saturating_add(entry.size());
-        if declared > ZIP_MAX_INFLATED {
+        if declared > max_inflated {
             return Err(WorkbookError::Inflates {
                 entry: entry.name().to_owned(),
             });
@@ -174,7 +174,7 @@ fn check_zip(bytes: &[u8]) -> Result<(), WorkbookError> {
             .by_index(i)
             .map_err(|e| WorkbookError::Unreadable(e.to_string()))?;
         let name = entry.name().to_owned();
-        let left = ZIP_MAX_INFLATED - inflated;
+        let left = max_inflated.saturating_sub(inflated);
         let n = std::io::copy(&mut entry.take(left + 1), &mut std::io::sink())
             .map_err(|e| WorkbookError::Unreadable(format!("`{name}`: {e}")))?;
         if n > left {
@@ -242,6 +242,42 @@ mod tests {
     fn a_named_sheet_that_is_missing_lists_the_sheets() {
         let e = read_sheet(&workbook(&[(0, 0, "a")]), Some("台帳")).unwrap_err();
         assert!(e.message(Lang::En).contains("Sheet1"));
+    }
+
+    /// A zip of one entry of `len` spaces whose headers declare `declared` bytes.
+    fn lying_zip(len: usize, declared: u32) -> Vec<u8> {
+        use std::io::Write;
+        let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        w.start_file(
+            "xl/sharedStrings.xml",
+            zip::write::SimpleFileOptions::default(),
+        )
+        .unwrap();
+        w.write_all(&vec![b' '; len]).unwrap();
+        let mut bytes = w.finish().unwrap().into_inner();
+        for (sig, at) in [(b"PK\x03\x04", 22), (b"PK\x01\x02", 24)] {
+            let i = bytes.windows(4).position(|x| x == sig).unwrap();
+            bytes[i + at..i + at + 4].copy_from_slice(&declared.to_le_bytes());
+        }
+        bytes
+    }
+
+    #[test]
+    fn declared_and_real_inflation_are_both_capped() {
+        let limit = 1 << 20;
+        // Honest headers: refused on the declaration, nothing inflated.
+        assert!(matches!(
+            check_zip(&lying_zip(2 << 20, 2 << 20), limit),
+            Err(WorkbookError::Inflates { .. })
+        ));
+        // Headers that say 100 bytes: never more than the limit is inflated, whatever the zip
+        // reader makes of the lie (it stops, or it fails the entry).
+        match check_zip(&lying_zip(2 << 20, 100), limit) {
+            Err(WorkbookError::Inflates { entry }) => assert_eq!(entry, "xl/sharedStrings.xml"),
+            Err(WorkbookError::Unreadable(_)) => {}
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(check_zip(&lying_zip(1000, 1000), limit), Ok(()));
     }
 
     #[test]
