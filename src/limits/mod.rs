@@ -21,11 +21,13 @@ pub const ANSWERS_MAX_BYTES: u64 = 16 * MIB;
 pub const SHEET_MAX_BYTES: u64 = 16 * MIB;
 /// Checklist TOML files.
 pub const CHECKLIST_MAX_BYTES: u64 = 16 * MIB;
-/// Small settings files: probe configuration, keys.toml, public keys, signatures.
+/// Small settings files: probe configuration, keys.toml, public keys, signatures (and what a
+/// tool run by a probe prints on standard error).
 pub const SETTINGS_MAX_BYTES: u64 = MIB;
 /// report.json, probe evidence JSON and bundle manifests.
 pub const REPORT_MAX_BYTES: u64 = 256 * MIB;
-/// System package databases (dpkg status, apt lists) and backup tools' JSON output.
+/// System package databases (dpkg status, apt lists) and what a tool run by a probe prints
+/// (restic's and borg's JSON).
 pub const SYSTEM_MAX_BYTES: u64 = 512 * MIB;
 
 /// Rows a spreadsheet may reach (its declared range and every cell in it).
@@ -169,22 +171,6 @@ pub fn read(path: &Path, kind: InputKind) -> Result<Vec<u8>, LimitError> {
     read_capped(file, limit, meta.len()).map_err(|e| match e {
         Capped::Io(source) => io(source),
         Capped::Over => too_large(),
-    })
-}
-
-/// Read `kind`'s worth of bytes from any reader (a pipe, a child's output).
-pub fn read_from(reader: impl Read, kind: InputKind) -> std::io::Result<Vec<u8>> {
-    let limit = kind.max_bytes();
-    read_capped(reader, limit, 0).map_err(|e| match e {
-        Capped::Io(source) => source,
-        Capped::Over => std::io::Error::new(
-            std::io::ErrorKind::InvalidData,
-            format!(
-                "more than {} MiB, the limit for {}",
-                limit / MIB,
-                kind.name(Lang::En)
-            ),
-        ),
     })
 }
 

@@ -382,14 +382,22 @@ fn run_with_deadline(
     })?;
     let mut out = child.stdout.take().expect("piped");
     let mut err = child.stderr.take().expect("piped");
+    // Output past the limits is drained, not kept, so the tool neither blocks nor fills memory
+    // (a cut JSON document is then refused as not understood).
     let out_reader = std::thread::spawn(move || {
         let mut v = Vec::new();
-        let _ = out.read_to_end(&mut v);
+        let _ = (&mut out)
+            .take(crate::limits::SYSTEM_MAX_BYTES)
+            .read_to_end(&mut v);
+        let _ = std::io::copy(&mut out, &mut std::io::sink());
         v
     });
     let err_reader = std::thread::spawn(move || {
         let mut v = Vec::new();
-        let _ = err.read_to_end(&mut v);
+        let _ = (&mut err)
+            .take(crate::limits::SETTINGS_MAX_BYTES)
+            .read_to_end(&mut v);
+        let _ = std::io::copy(&mut err, &mut std::io::sink());
         v
     });
     let status = loop {
