@@ -403,3 +403,19 @@ fn checklists_and_probe_configurations_past_their_limits_are_not_read() {
         "{said}"
     );
 }
+
+#[test]
+fn a_billion_laughs_yaml_is_refused_fast() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut text = String::from("a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+    for i in 1..10 {
+        let refs = vec![format!("*a{}", i - 1); 9].join(", ");
+        text.push_str(&format!("a{i}: &a{i} [{refs}]\n"));
+    }
+    let file = dir.path().join("laughs.yaml");
+    std::fs::write(&file, text).unwrap();
+    let (code, said, took) = status(&file);
+    assert_eq!(code, 2, "{said}");
+    assert!(said.contains("repetition limit exceeded"), "{said}");
+    assert!(took < HANG_GUARD);
+}
