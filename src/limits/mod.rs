@@ -148,13 +148,23 @@ impl From<LimitError> for std::io::Error {
 /// Read a whole file of `kind`, refusing anything but a regular file and stopping one byte
 /// past the limit (a 3 GB file costs one limit's worth of reading, not 3 GB of memory).
 pub fn read(path: &Path, kind: InputKind) -> Result<Vec<u8>, LimitError> {
+    read_within(path, kind, true)
+}
+
+/// Like [`read`], but a pipe or device is read too (still only up to the limit): for the
+/// files a probe's configuration names, where a probe's own time limit guards against a wait.
+pub fn read_stream(path: &Path, kind: InputKind) -> Result<Vec<u8>, LimitError> {
+    read_within(path, kind, false)
+}
+
+fn read_within(path: &Path, kind: InputKind, regular_only: bool) -> Result<Vec<u8>, LimitError> {
     let io = |source| LimitError::Io {
         path: path.to_owned(),
         source,
     };
     let file = std::fs::File::open(path).map_err(io)?;
     let meta = file.metadata().map_err(io)?;
-    if !meta.is_file() {
+    if meta.is_dir() || (regular_only && !meta.is_file()) {
         return Err(LimitError::NotAFile {
             path: path.to_owned(),
         });

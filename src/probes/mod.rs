@@ -264,7 +264,7 @@ impl ProbeContext {
         path: &Path,
         kind: crate::limits::InputKind,
     ) -> std::io::Result<Vec<u8>> {
-        match crate::limits::read(path, kind).map_err(std::io::Error::from) {
+        match crate::limits::read_stream(path, kind).map_err(std::io::Error::from) {
             Ok(bytes) => {
                 self.record_file(FileRecord::of_bytes(path, &bytes));
                 Ok(bytes)
@@ -278,7 +278,7 @@ impl ProbeContext {
 
     /// Like [`read`](Self::read), but a missing file is `None` and not recorded as a problem.
     pub fn read_optional(&self, path: &Path) -> std::io::Result<Option<Vec<u8>>> {
-        match crate::limits::read(path, crate::limits::InputKind::System)
+        match crate::limits::read_stream(path, crate::limits::InputKind::System)
             .map_err(std::io::Error::from)
         {
             Ok(bytes) => {
