@@ -12,6 +12,9 @@ pub mod dates;
 pub mod diagnostic;
 pub mod diff;
 pub mod exit;
+#[doc(hidden)]
+pub mod fuzzing;
+pub mod limits;
 pub mod lint;
 pub mod probes;
 pub mod render;

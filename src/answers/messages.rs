@@ -134,6 +134,10 @@ pub enum Msg {
     ParseError {
         detail: String,
     },
+    /// Lists and tables nested deeper than the limit (checked before the file is parsed).
+    TooDeep {
+        limit: usize,
+    },
     MissingFormatVersion {
         supported: u32,
     },
@@ -338,6 +342,7 @@ impl Msg {
         match self {
             Msg::NotUtf8 { .. } => "not-utf8",
             Msg::ParseError { .. } => "parse-error",
+            Msg::TooDeep { .. } => "too-deep",
             Msg::MissingFormatVersion { .. }
             | Msg::MissingChecklistTable
             | Msg::MissingChecklistField { .. }
@@ -414,6 +419,13 @@ impl Msg {
                     format!("UTF-8 のテキストではありません(バイト {byte})。UTF-8 で保存してください(Shift_JIS は CSV シートからのみ読み込めます)")
                 } else {
                     format!("the file is not UTF-8 text (byte {byte}); save it as UTF-8 (Shift_JIS is read only from CSV sheets)")
+                }
+            }
+            Msg::TooDeep { limit } => {
+                if ja {
+                    format!("リストや表の入れ子が {limit} 段を超えています。読み込む前に止めました(回答ファイルの入れ子はふつう 4 段ほどです)")
+                } else {
+                    format!("lists and tables nest more than {limit} levels deep; the file was refused before parsing (an answers file nests about 4)")
                 }
             }
             Msg::ParseError { detail } => {
@@ -918,6 +930,7 @@ mod tests {
             Msg::ParseError {
                 detail: "expected `=`".into(),
             },
+            Msg::TooDeep { limit: 64 },
             Msg::MissingFormatVersion { supported: 1 },
             Msg::UnsupportedFormatVersion {
                 found: "2".into(),

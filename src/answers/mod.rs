@@ -60,6 +60,15 @@ pub enum AnswersError {
     },
     #[error("{path}: {message}")]
     Sheet { path: PathBuf, message: String },
+    /// A file past a size limit, or not a regular file.
+    #[error("{0}")]
+    Limit(#[from] crate::limits::LimitError),
+    /// A workbook refused by the spreadsheet limits.
+    #[error("{path}: {}", .error.message(Lang::En))]
+    Workbook {
+        path: PathBuf,
+        error: crate::limits::workbook::WorkbookError,
+    },
     #[error("{path} was changed by someone else since medsec read it; nothing was written, run the command again")]
     Changed { path: PathBuf },
     #[error("{path} is being written by another medsec (waited {waited} s); nothing was written, run the command again when the other one has finished")]
@@ -109,6 +118,10 @@ impl AnswersError {
                 path.display()
             ),
             AnswersError::Sheet { path, message } => format!("{}: {message}", path.display()),
+            AnswersError::Limit(e) => e.message(lang),
+            AnswersError::Workbook { path, error } => {
+                format!("{}: {}", path.display(), error.message(lang))
+            }
             AnswersError::Changed { path } => format!(
                 "{} は medsec が読んだ後でほかから変更されました。何も書き込んでいません。もう一度実行してください",
                 path.display()
@@ -247,10 +260,7 @@ fn decode(path: &Path, bytes: Vec<u8>, lang: Lang) -> Result<(String, bool), Ans
 /// Read and parse an answers file (TOML or YAML by extension); messages in `lang`.
 pub fn load(path: &Path, lang: Lang) -> Result<Loaded, AnswersError> {
     let format = FileFormat::of(path)?;
-    let bytes = std::fs::read(path).map_err(|source| AnswersError::Read {
-        path: path.to_owned(),
-        source,
-    })?;
+    let bytes = crate::limits::read(path, crate::limits::InputKind::Answers)?;
     let (source, bom) = decode(path, bytes, lang)?;
     let mut loaded = load_str(path, format, source, lang)?;
     loaded.bom = bom;
@@ -265,6 +275,15 @@ pub fn load_str(
     lang: Lang,
 ) -> Result<Loaded, AnswersError> {
     let file = path.display().to_string();
+    if format == FileFormat::Yaml {
+        // Deep YAML nesting costs libyaml quadratic time; refuse it in linear time first.
+        if let Err(e) = crate::limits::yaml::check_depth(&source) {
+            let location = Location::at(&file, &source, e.at);
+            return Err(AnswersError::Invalid {
+                diagnostics: vec![Msg::TooDeep { limit: e.limit }.diagnostic(location, lang)],
+            });
+        }
+    }
     let root = match format {
         FileFormat::Toml => node::from_toml(&source),
         FileFormat::Yaml => node::from_yaml(&source),

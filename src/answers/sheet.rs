@@ -11,6 +11,8 @@ use super::parse::parse_date;
 use super::store::{FieldValue, Update};
 use super::AnswersError;
 use crate::checklist::Checklist;
+use crate::limits::workbook::WorkbookError;
+use crate::limits::InputKind;
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -71,7 +73,11 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), String> {
 /// A cell as read: text, or a date from an XLSX date cell.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Cell {
+    /// Text as typed (spaces around it are not part of the value).
     Text(String),
+    /// Text that the CSV export had quoted against formula injection: exactly the value,
+    /// leading tab or carriage return included.
+    Verbatim(String),
     Date(jiff::civil::Date),
 }
 
@@ -79,12 +85,14 @@ impl Cell {
     fn text(&self) -> String {
         match self {
             Cell::Text(s) => s.trim().to_owned(),
+            Cell::Verbatim(s) => s.clone(),
             Cell::Date(d) => d.to_string(),
         }
     }
 }
 
-/// Rows of a sheet (the first is the header), with their 1-based row numbers.
+/// Rows of a sheet (the first is the header), with their 1-based row numbers. The file is
+/// read within [`crate::limits::SHEET_MAX_BYTES`], an XLSX within the workbook limits.
 pub fn read_rows(path: &Path) -> Result<Vec<(usize, Vec<Cell>)>, AnswersError> {
     let err = |message: String| AnswersError::Sheet {
         path: path.to_owned(),
@@ -97,19 +105,24 @@ pub fn read_rows(path: &Path) -> Result<Vec<(usize, Vec<Cell>)>, AnswersError> {
         .unwrap_or_default();
     match ext.as_str() {
         "csv" | "tsv" | "txt" => {
-            let bytes = std::fs::read(path).map_err(|source| AnswersError::Read {
-                path: path.to_owned(),
-                source,
-            })?;
+            let bytes = crate::limits::read(path, InputKind::Sheet)?;
             let (text, _) = decode(&bytes).map_err(err)?;
             csv_rows(&text).map_err(err)
         }
-        "xlsx" | "xlsm" | "xls" | "ods" => xlsx_rows(path).map_err(err),
+        "xlsx" | "xlsm" => {
+            let bytes = crate::limits::read(path, InputKind::Sheet)?;
+            xlsx_rows(&bytes).map_err(|error| AnswersError::Workbook {
+                path: path.to_owned(),
+                error,
+            })
+        }
         _ => Err(err("unknown sheet type; use .csv or .xlsx".to_owned())),
     }
 }
 
-fn csv_rows(text: &str) -> Result<Vec<(usize, Vec<Cell>)>, String> {
+/// Rows of CSV text, with a quote that [`crate::render::sheet`] put before a formula-like
+/// value taken off again (see [`unquote_formula`]).
+pub fn csv_rows(text: &str) -> Result<Vec<(usize, Vec<Cell>)>, String> {
     let first = text.lines().next().unwrap_or("");
     let delimiter = if first.contains('\t') && !first.contains(',') {
         b'\t'
@@ -124,13 +137,50 @@ fn csv_rows(text: &str) -> Result<Vec<(usize, Vec<Cell>)>, String> {
     let mut rows = Vec::new();
     for record in reader.records() {
         let record = record.map_err(|e| format!("CSV: {e}"))?;
-        let line = record.position().map_or(0, |p| p.line() as usize);
+        let line = record
+            .position()
+            .map_or(0, |p| usize::try_from(p.line()).unwrap_or(usize::MAX));
         rows.push((
             line,
-            record.iter().map(|c| Cell::Text(c.to_owned())).collect(),
+            record
+                .iter()
+                .map(|c| match unquote_formula(c) {
+                    unquoted if unquoted.len() < c.len() => Cell::Verbatim(unquoted.to_owned()),
+                    _ => Cell::Text(c.to_owned()),
+                })
+                .collect(),
         ));
     }
     Ok(rows)
+}
+
+/// Characters that make a spreadsheet read a cell as a formula (OWASP's list).
+pub const FORMULA_STARTS: &[char] = &['=', '+', '-', '@', '\t', '\r'];
+
+/// Whether a value, after any quotes it starts with, starts like a formula.
+fn formula_like(value: &str) -> bool {
+    value.trim_start_matches('\'').starts_with(FORMULA_STARTS)
+}
+
+/// The CSV export's guard against formula injection (OWASP): a value that starts with one of
+/// [`FORMULA_STARTS`], or with quotes and then one of them, gets one more `'` in front, so
+/// that Excel shows it as text.
+pub fn quote_formula(value: &str) -> std::borrow::Cow<'_, str> {
+    if formula_like(value) {
+        format!("'{value}").into()
+    } else {
+        value.into()
+    }
+}
+
+/// The inverse of [`quote_formula`] for CSV import: one `'` is taken off a value that starts
+/// with `'` and, after its quotes, with one of [`FORMULA_STARTS`], which is exactly where the
+/// export added one. Any other `'` is the user's and stays.
+pub fn unquote_formula(value: &str) -> &str {
+    match value.strip_prefix('\'') {
+        Some(rest) if formula_like(rest) => rest,
+        _ => value,
+    }
 }
 
 /// Excel's day count (1900 date system, with its leap-year quirk) to a date.
@@ -144,31 +194,28 @@ fn excel_serial_date(serial: f64) -> Option<jiff::civil::Date> {
         .ok()
 }
 
-fn xlsx_rows(path: &Path) -> Result<Vec<(usize, Vec<Cell>)>, String> {
-    use calamine::{Data, Reader};
-    let mut wb =
-        calamine::open_workbook_auto(path).map_err(|e| format!("cannot read the workbook: {e}"))?;
-    let range = wb
-        .worksheet_range_at(0)
-        .ok_or_else(|| "the workbook has no sheet".to_owned())?
-        .map_err(|e| format!("cannot read the first sheet: {e}"))?;
-    let (row0, _) = range.start().unwrap_or((0, 0));
-    let mut rows = Vec::new();
-    for (i, row) in range.rows().enumerate() {
-        let cells = row
-            .iter()
-            .map(|c| match c {
-                Data::DateTime(dt) => excel_serial_date(dt.as_f64())
-                    .map_or_else(|| Cell::Text(c.to_string()), Cell::Date),
-                Data::DateTimeIso(s) => Cell::Text(s.get(..10).unwrap_or(s).to_owned()),
-                Data::Float(f) if f.fract() == 0.0 => Cell::Text(format!("{}", *f as i64)),
-                Data::Empty => Cell::Text(String::new()),
-                other => Cell::Text(other.to_string()),
-            })
-            .collect();
-        rows.push((row0 as usize + i + 1, cells));
-    }
-    Ok(rows)
+fn xlsx_rows(bytes: &[u8]) -> Result<Vec<(usize, Vec<Cell>)>, WorkbookError> {
+    use calamine::Data;
+    let (_, rows) = crate::limits::workbook::read_sheet(bytes, None)?;
+    Ok(rows
+        .into_iter()
+        .enumerate()
+        .filter(|(_, row)| !row.is_empty())
+        .map(|(i, row)| {
+            let cells = row
+                .iter()
+                .map(|c| match c {
+                    Data::DateTime(dt) => excel_serial_date(dt.as_f64())
+                        .map_or_else(|| Cell::Text(c.to_string()), Cell::Date),
+                    Data::DateTimeIso(s) => Cell::Text(s.get(..10).unwrap_or(s).to_owned()),
+                    Data::Float(f) if f.fract() == 0.0 => Cell::Text(format!("{}", *f as i64)),
+                    Data::Empty => Cell::Text(String::new()),
+                    other => Cell::Text(other.to_string()),
+                })
+                .collect();
+            (i + 1, cells)
+        })
+        .collect())
 }
 
 fn column_of(header: &str) -> Option<&'static str> {
@@ -224,7 +271,7 @@ pub fn updates_from_rows(
     }
     let mut updates: Vec<Update> = Vec::new();
     let mut seen: BTreeMap<(String, u8), usize> = BTreeMap::new();
-    for (line, row) in &rows[1..] {
+    for (line, row) in rows.iter().skip(1) {
         let get = |c: &str| cols.get(c).and_then(|i| row.get(*i));
         let text = |c: &str| get(c).map(Cell::text).unwrap_or_default();
         let item_text = text("item");
@@ -350,6 +397,31 @@ mod tests {
             Some(jiff::civil::date(2025, 6, 1))
         );
         assert_eq!(excel_serial_date(-3.0), None);
+    }
+
+    #[test]
+    fn formula_quotes_round_trip() {
+        for v in [
+            "=cmd|' /C calc'!A0",
+            "+1",
+            "-1",
+            "@SUM(A1)",
+            "\tx",
+            "\rx",
+            "'=already",
+            "''@x",
+            "'plain",
+            "plain",
+            "",
+            "'",
+            "a=b",
+        ] {
+            let exported = quote_formula(v);
+            assert!(!exported.starts_with(FORMULA_STARTS), "{v:?}");
+            assert_eq!(unquote_formula(&exported), v);
+        }
+        assert_eq!(quote_formula("=1"), "'=1");
+        assert_eq!(unquote_formula("'plain"), "'plain");
     }
 
     #[test]

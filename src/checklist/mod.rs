@@ -116,10 +116,12 @@ pub fn load_str(file: &str, source: &str, origin: Origin) -> Result<Loaded, Chec
 
 /// Read a file as UTF-8 text (a BOM is dropped), with errors that name it.
 pub fn read_text(path: &Path) -> Result<String, ChecklistError> {
-    let bytes = std::fs::read(path).map_err(|source| ChecklistError::Read {
-        path: path.to_owned(),
-        source,
-    })?;
+    let bytes = crate::limits::read(path, crate::limits::InputKind::Checklist)
+        .map_err(std::io::Error::from)
+        .map_err(|source| ChecklistError::Read {
+            path: path.to_owned(),
+            source,
+        })?;
     let bytes = bytes
         .strip_prefix(b"\xEF\xBB\xBF")
         .unwrap_or(&bytes)

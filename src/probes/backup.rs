@@ -445,7 +445,7 @@ struct Snapshot {
 }
 
 #[derive(Debug, serde::Deserialize)]
-struct ResticSnapshot {
+pub(crate) struct ResticSnapshot {
     time: String,
     #[serde(default)]
     id: Option<String>,
@@ -458,7 +458,7 @@ struct ResticSnapshot {
 }
 
 #[derive(Debug, serde::Deserialize)]
-struct BorgList {
+pub(crate) struct BorgList {
     #[serde(default)]
     archives: Vec<BorgArchive>,
 }

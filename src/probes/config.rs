@@ -364,10 +364,12 @@ pub const DEFAULT_LEDGER_REQUIRED: &[&str] = &[
 
 /// Read and validate a configuration file.
 pub fn load(path: &Path) -> Result<(ProbeConfig, Vec<u8>), ConfigError> {
-    let bytes = std::fs::read(path).map_err(|source| ConfigError::Read {
-        path: path.to_owned(),
-        source,
-    })?;
+    let bytes = crate::limits::read(path, crate::limits::InputKind::Settings)
+        .map_err(std::io::Error::from)
+        .map_err(|source| ConfigError::Read {
+            path: path.to_owned(),
+            source,
+        })?;
     let file = path.display().to_string();
     let text = std::str::from_utf8(&bytes).map_err(|e| ConfigError::Invalid {
         location: Location::at(&file, "", 0),

@@ -230,7 +230,7 @@ impl Probe for AssetLedger {
     fn run(&self, ctx: &ProbeContext) -> Observation {
         let s = &self.settings;
         let path = s.path.clone();
-        let bytes = match ctx.read(&path) {
+        let bytes = match ctx.read_kind(&path, crate::limits::InputKind::Sheet) {
             Ok(b) => b,
             Err(e) => {
                 return Observation::new(
@@ -246,35 +246,16 @@ impl Probe for AssetLedger {
             .extension()
             .map(|e| e.to_string_lossy().to_lowercase())
             .unwrap_or_default();
-        let rows = match ext.as_str() {
-            "xlsx" | "xlsm" | "xls" | "xlsb" | "ods" => {
-                match read_workbook(&bytes, s.sheet.as_deref()) {
-                    Ok(r) => r,
-                    Err(e) => {
-                        return Observation::new(
-                            Verdict::Unknown,
-                            Msg::LedgerInvalid {
-                                path: path.display().to_string(),
-                                error: e.to_string(),
-                            },
-                        )
-                    }
-                }
-            }
-            _ => {
-                let (text, _) = super::text::decode(&bytes);
-                match read_csv(&text) {
-                    Ok(r) => r,
-                    Err(e) => {
-                        return Observation::new(
-                            Verdict::Unknown,
-                            Msg::LedgerInvalid {
-                                path: path.display().to_string(),
-                                error: e.to_string(),
-                            },
-                        )
-                    }
-                }
+        let rows = match rows_of(&bytes, &ext, s.sheet.as_deref()) {
+            Ok(r) => r,
+            Err(error) => {
+                return Observation::new(
+                    Verdict::Unknown,
+                    Msg::LedgerInvalid {
+                        path: path.display().to_string(),
+                        error,
+                    },
+                )
             }
         };
         let Some((header_at, columns)) = find_header(&rows, &s.columns) else {
@@ -356,7 +337,10 @@ impl Probe for AssetLedger {
         let devices: usize = counts.values().sum();
         let column_names: BTreeMap<&str, String> = columns
             .iter()
-            .map(|(f, &c)| (*f, rows[header_at].get(c).cloned().unwrap_or_default()))
+            .map(|(f, &c)| {
+                let name = rows.get(header_at).and_then(|r| r.get(c));
+                (*f, name.cloned().unwrap_or_default())
+            })
             .collect();
         let incomplete_rows: Vec<RowProblem> = problems
             .iter()
@@ -414,6 +398,18 @@ impl Probe for AssetLedger {
     }
 }
 
+/// The ledger's rows: a workbook's (`xlsx`, `xlsm`) named or first sheet, or CSV text in any
+/// encoding Excel writes. Other workbook types are refused: they cannot be read within limits.
+pub fn rows_of(bytes: &[u8], ext: &str, sheet: Option<&str>) -> Result<Vec<Vec<String>>, String> {
+    match ext {
+        "xls" | "xlsb" | "ods" => Err(format!(
+            ".{ext} workbooks are not read (only .xlsx, .xlsm and .csv, which medsec can read within its limits); save the ledger as .xlsx or .csv"
+        )),
+        "xlsx" | "xlsm" => read_workbook(bytes, sheet),
+        _ => read_csv(&super::text::decode(bytes).0),
+    }
+}
+
 /// Rows of cells from CSV text (any delimiter Excel writes: comma or tab).
 fn read_csv(text: &str) -> Result<Vec<Vec<String>>, String> {
     let first = text.lines().next().unwrap_or("");
@@ -435,35 +431,18 @@ fn read_csv(text: &str) -> Result<Vec<Vec<String>>, String> {
         .collect()
 }
 
-/// Rows of cells from a workbook's named sheet, or its first one.
+/// Rows of cells from a workbook's named sheet, or its first one, within the workbook limits.
 fn read_workbook(bytes: &[u8], sheet: Option<&str>) -> Result<Vec<Vec<String>>, String> {
-    use calamine::Reader;
-    let mut wb = calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes.to_vec()))
-        .map_err(|e| format!("not a workbook this probe can read: {e}"))?;
-    let names = wb.sheet_names();
-    let name = match sheet {
-        Some(s) => names
-            .iter()
-            .find(|n| n.as_str() == s)
-            .cloned()
-            .ok_or_else(|| format!("no sheet `{s}`; sheets: {}", names.join(", ")))?,
-        None => names.first().cloned().ok_or("the workbook has no sheet")?,
-    };
-    let range = wb
-        .worksheet_range(&name)
-        .map_err(|e| format!("sheet `{name}`: {e}"))?;
-    let (row0, col0) = range.start().unwrap_or((0, 0));
-    let mut rows: Vec<Vec<String>> = vec![Vec::new(); row0 as usize];
-    for r in range.rows() {
-        let mut cells = vec![String::new(); col0 as usize];
-        cells.extend(r.iter().map(|c| c.to_string()));
-        rows.push(cells);
-    }
-    Ok(rows)
+    let (_, rows) = crate::limits::workbook::read_sheet(bytes, sheet)
+        .map_err(|e| e.message(crate::checklist::Lang::En))?;
+    Ok(rows
+        .into_iter()
+        .map(|row| row.iter().map(ToString::to_string).collect())
+        .collect())
 }
 
 /// The header row and field -> column index.
-fn find_header(
+pub(crate) fn find_header(
     rows: &[Vec<String>],
     overrides: &BTreeMap<String, String>,
 ) -> Option<(usize, BTreeMap<&'static str, usize>)> {

@@ -255,7 +255,16 @@ impl ProbeContext {
 
     /// Read a whole file and record its hash; a failure is recorded as unreadable.
     pub fn read(&self, path: &Path) -> std::io::Result<Vec<u8>> {
-        match std::fs::read(path) {
+        self.read_kind(path, crate::limits::InputKind::System)
+    }
+
+    /// Like [`read`](Self::read), within the size limit of `kind` (a regular file only).
+    pub fn read_kind(
+        &self,
+        path: &Path,
+        kind: crate::limits::InputKind,
+    ) -> std::io::Result<Vec<u8>> {
+        match crate::limits::read_stream(path, kind).map_err(std::io::Error::from) {
             Ok(bytes) => {
                 self.record_file(FileRecord::of_bytes(path, &bytes));
                 Ok(bytes)
@@ -269,7 +278,9 @@ impl ProbeContext {
 
     /// Like [`read`](Self::read), but a missing file is `None` and not recorded as a problem.
     pub fn read_optional(&self, path: &Path) -> std::io::Result<Option<Vec<u8>>> {
-        match std::fs::read(path) {
+        match crate::limits::read_stream(path, crate::limits::InputKind::System)
+            .map_err(std::io::Error::from)
+        {
             Ok(bytes) => {
                 self.record_file(FileRecord::of_bytes(path, &bytes));
                 Ok(Some(bytes))
@@ -377,14 +388,22 @@ fn run_with_deadline(
             "the child's output pipes are missing",
         )));
     };
+    // Output past the limits is drained, not kept, so the tool neither blocks nor fills memory
+    // (a cut JSON document is then refused as not understood).
     let out_reader = std::thread::spawn(move || {
         let mut v = Vec::new();
-        let _ = out.read_to_end(&mut v);
+        let _ = (&mut out)
+            .take(crate::limits::SYSTEM_MAX_BYTES)
+            .read_to_end(&mut v);
+        let _ = std::io::copy(&mut out, &mut std::io::sink());
         v
     });
     let err_reader = std::thread::spawn(move || {
         let mut v = Vec::new();
-        let _ = err.read_to_end(&mut v);
+        let _ = (&mut err)
+            .take(crate::limits::SETTINGS_MAX_BYTES)
+            .read_to_end(&mut v);
+        let _ = std::io::copy(&mut err, &mut std::io::sink());
         v
     });
     let status = loop {

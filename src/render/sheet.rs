@@ -1,7 +1,7 @@
 //! Answers as a spreadsheet for `medsec answer FILE --export SHEET.xlsx|.csv`: one row per item
 //! (and per second-round answer), the columns `answers::sheet` reads back.
 
-use crate::answers::sheet::COLUMNS;
+use crate::answers::sheet::{quote_formula, COLUMNS};
 use crate::answers::{AnswerSet, Response};
 use crate::checklist::{Checklist, Lang};
 
@@ -33,12 +33,14 @@ fn rows(set: &AnswerSet, checklist: &Checklist, lang: Lang) -> Vec<[String; 8]> 
     out
 }
 
-/// CSV, UTF-8 with a BOM so that Excel opens it as UTF-8.
+/// CSV, UTF-8 with a BOM so that Excel opens it as UTF-8. A value that Excel would take for
+/// a formula gets a `'` in front ([`quote_formula`]); the import takes it off again.
 pub fn csv(set: &AnswerSet, checklist: &Checklist, lang: Lang) -> Vec<u8> {
     let mut w = csv::Writer::from_writer(b"\xEF\xBB\xBF".to_vec());
+    // Writing into a Vec cannot fail.
     let _ = w.write_record(COLUMNS);
     for r in rows(set, checklist, lang) {
-        let _ = w.write_record(&r);
+        let _ = w.write_record(r.iter().map(|v| quote_formula(v).into_owned()));
     }
     w.into_inner().unwrap_or_default()
 }
@@ -55,18 +57,22 @@ pub fn xlsx(
     ws.set_name("answers")?;
     let bold = Format::new().set_bold();
     let text = Format::new().set_num_format("@");
-    for (c, h) in COLUMNS.iter().enumerate() {
-        ws.write_string_with_format(0, c as u16, *h, &bold)?;
+    for (c, h) in (0u16..).zip(COLUMNS) {
+        ws.write_string_with_format(0, c, *h, &bold)?;
     }
     let rows = rows(set, checklist, lang);
-    for (r, row) in rows.iter().enumerate() {
-        for (c, v) in row.iter().enumerate() {
-            // Dates stay text so they read back exactly; typed dates are read too.
-            ws.write_string_with_format(r as u32 + 1, c as u16, v, &text)?;
+    let mut last = 1u32;
+    for (r, row) in (1u32..).zip(&rows) {
+        for (c, v) in (0u16..).zip(row) {
+            // Text cells: never a formula, and dates read back exactly (typed dates are read too).
+            ws.write_string_with_format(r, c, v, &text)?;
         }
+        last = r;
     }
-    let last = rows.len().max(1) as u32;
-    let answer_col = COLUMNS.iter().position(|c| *c == "answer").unwrap_or(4) as u16;
+    let answer_col = (0u16..)
+        .zip(COLUMNS)
+        .find(|(_, c)| **c == "answer")
+        .map_or(4, |(i, _)| i);
     let dv = DataValidation::new()
         .allow_list_strings(&["はい", "いいえ", "対象外"])?
         .set_error_title("はい / いいえ / 対象外")?

@@ -1,0 +1,234 @@
+//! Bounds on everything medsec reads from outside: how large a file of each kind may be, how
+//! deep its nesting, how far a spreadsheet may reach and how much a zip may inflate. Every
+//! bound is a named constant here, so that docs/security.md can list them, and every check
+//! refuses in time linear in the input, before the input is parsed or allocated for.
+//!
+//! This module reads files but never prints.
+
+pub mod workbook;
+pub mod yaml;
+
+use crate::checklist::Lang;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use thiserror::Error;
+
+const MIB: u64 = 1024 * 1024;
+
+/// Answers files (TOML or YAML) and vendor forms.
+pub const ANSWERS_MAX_BYTES: u64 = 16 * MIB;
+/// Spreadsheets read by `answer --import` and the asset-ledger probe (CSV or XLSX file size).
+pub const SHEET_MAX_BYTES: u64 = 16 * MIB;
+/// Checklist TOML files.
+pub const CHECKLIST_MAX_BYTES: u64 = 16 * MIB;
+/// Small settings files: probe configuration, keys.toml, public keys, signatures (and what a
+/// tool run by a probe prints on standard error).
+pub const SETTINGS_MAX_BYTES: u64 = MIB;
+/// report.json, probe evidence JSON and bundle manifests.
+pub const REPORT_MAX_BYTES: u64 = 256 * MIB;
+/// System package databases (dpkg status, apt lists) and what a tool run by a probe prints
+/// (restic's and borg's JSON).
+pub const SYSTEM_MAX_BYTES: u64 = 512 * MIB;
+
+/// Rows a spreadsheet may reach (its declared range and every cell in it).
+pub const SHEET_MAX_ROWS: u32 = 65_536;
+/// Columns a spreadsheet may reach (`IV`, the 256th).
+pub const SHEET_MAX_COLUMNS: u32 = 256;
+/// Cells kept from one sheet, counting the blanks before a cell in its row.
+pub const SHEET_MAX_CELLS: usize = 1_000_000;
+/// Entries in a workbook's zip archive.
+pub const ZIP_MAX_ENTRIES: usize = 1_000;
+/// Bytes all entries of a workbook may inflate to, as declared and as inflated.
+pub const ZIP_MAX_INFLATED: u64 = 128 * MIB;
+
+/// Deepest nesting of lists and tables accepted in a YAML file (flow and block together).
+pub const YAML_MAX_DEPTH: usize = 64;
+
+/// What kind of input a file is, which decides its size limit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InputKind {
+    /// An answers file or vendor form.
+    Answers,
+    /// A spreadsheet (CSV, XLSX).
+    Sheet,
+    /// A checklist file.
+    Checklist,
+    /// Probe configuration, keys.toml, a public key or a signature.
+    Settings,
+    /// report.json, probe evidence or a manifest.
+    Report,
+    /// A system package database or a backup tool's output.
+    System,
+}
+
+impl InputKind {
+    /// The most bytes medsec reads of this kind.
+    pub const fn max_bytes(self) -> u64 {
+        match self {
+            InputKind::Answers => ANSWERS_MAX_BYTES,
+            InputKind::Sheet => SHEET_MAX_BYTES,
+            InputKind::Checklist => CHECKLIST_MAX_BYTES,
+            InputKind::Settings => SETTINGS_MAX_BYTES,
+            InputKind::Report => REPORT_MAX_BYTES,
+            InputKind::System => SYSTEM_MAX_BYTES,
+        }
+    }
+
+    fn name(self, lang: Lang) -> &'static str {
+        let ja = lang == Lang::Ja;
+        match self {
+            InputKind::Answers if ja => "回答ファイル",
+            InputKind::Answers => "answers files",
+            InputKind::Sheet if ja => "シート",
+            InputKind::Sheet => "sheets",
+            InputKind::Checklist if ja => "チェックリスト",
+            InputKind::Checklist => "checklists",
+            InputKind::Settings if ja => "設定・鍵・署名ファイル",
+            InputKind::Settings => "settings, key and signature files",
+            InputKind::Report if ja => "報告書・証跡ファイル",
+            InputKind::Report => "report and evidence files",
+            InputKind::System if ja => "システムのファイル",
+            InputKind::System => "system files",
+        }
+    }
+}
+
+/// An input beyond a limit, or one that cannot be read.
+#[derive(Debug, Error)]
+pub enum LimitError {
+    #[error("cannot read {path}: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{path} is not a regular file; medsec reads only regular files here")]
+    NotAFile { path: PathBuf },
+    #[error("{path} is larger than {} MiB, the limit for {}; it was not read", .limit / MIB, .kind.name(Lang::En))]
+    TooLarge {
+        path: PathBuf,
+        kind: InputKind,
+        limit: u64,
+    },
+}
+
+impl LimitError {
+    /// The message for people in `lang` (`Display` is English).
+    pub fn message(&self, lang: Lang) -> String {
+        if lang != Lang::Ja {
+            return self.to_string();
+        }
+        match self {
+            LimitError::Io { path, source } => {
+                format!("{} を読めません: {source}", path.display())
+            }
+            LimitError::NotAFile { path } => format!(
+                "{} は通常のファイルではありません。ここでは通常のファイルだけを読みます",
+                path.display()
+            ),
+            LimitError::TooLarge { path, kind, limit } => format!(
+                "{} は{}の上限 {} MiB を超えているため読みませんでした",
+                path.display(),
+                kind.name(lang),
+                limit / MIB
+            ),
+        }
+    }
+}
+
+impl From<LimitError> for std::io::Error {
+    fn from(e: LimitError) -> Self {
+        match e {
+            LimitError::Io { source, .. } => source,
+            other => std::io::Error::new(std::io::ErrorKind::InvalidData, other.to_string()),
+        }
+    }
+}
+
+/// Read a whole file of `kind`, refusing anything but a regular file and stopping one byte
+/// past the limit (a 3 GB file costs one limit's worth of reading, not 3 GB of memory).
+pub fn read(path: &Path, kind: InputKind) -> Result<Vec<u8>, LimitError> {
+    read_within(path, kind, true)
+}
+
+/// Like [`read`], but a pipe or device is read too (still only up to the limit): for the
+/// files a probe's configuration names, where a probe's own time limit guards against a wait.
+pub fn read_stream(path: &Path, kind: InputKind) -> Result<Vec<u8>, LimitError> {
+    read_within(path, kind, false)
+}
+
+fn read_within(path: &Path, kind: InputKind, regular_only: bool) -> Result<Vec<u8>, LimitError> {
+    let io = |source| LimitError::Io {
+        path: path.to_owned(),
+        source,
+    };
+    let file = std::fs::File::open(path).map_err(io)?;
+    let meta = file.metadata().map_err(io)?;
+    if meta.is_dir() || (regular_only && !meta.is_file()) {
+        return Err(LimitError::NotAFile {
+            path: path.to_owned(),
+        });
+    }
+    let limit = kind.max_bytes();
+    let too_large = || LimitError::TooLarge {
+        path: path.to_owned(),
+        kind,
+        limit,
+    };
+    if meta.len() > limit {
+        return Err(too_large());
+    }
+    read_capped(file, limit, meta.len()).map_err(|e| match e {
+        Capped::Io(source) => io(source),
+        Capped::Over => too_large(),
+    })
+}
+
+enum Capped {
+    Io(std::io::Error),
+    Over,
+}
+
+fn read_capped(reader: impl Read, limit: u64, hint: u64) -> Result<Vec<u8>, Capped> {
+    let capacity = usize::try_from(hint.min(limit)).unwrap_or(0);
+    let mut buf = Vec::with_capacity(capacity);
+    reader
+        .take(limit.saturating_add(1))
+        .read_to_end(&mut buf)
+        .map_err(Capped::Io)?;
+    if buf.len() as u64 > limit {
+        return Err(Capped::Over);
+    }
+    Ok(buf)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_up_to_the_limit_and_no_further() {
+        let data = vec![b'a'; 100];
+        assert_eq!(read_capped(&data[..], 100, 0).ok(), Some(data.clone()));
+        assert!(matches!(read_capped(&data[..], 99, 0), Err(Capped::Over)));
+    }
+
+    #[test]
+    fn refuses_what_is_not_a_regular_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let e = read(dir.path(), InputKind::Answers).unwrap_err();
+        assert!(matches!(e, LimitError::NotAFile { .. }), "{e}");
+        assert!(e.message(Lang::Ja).contains("通常のファイル"));
+    }
+
+    #[test]
+    fn a_file_over_the_limit_is_named_with_its_limit() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("big.json");
+        let f = std::fs::File::create(&p).unwrap();
+        f.set_len(SETTINGS_MAX_BYTES + 1).unwrap();
+        let e = read(&p, InputKind::Settings).unwrap_err();
+        assert!(e.to_string().contains("1 MiB"), "{e}");
+        assert!(e.message(Lang::Ja).contains("上限 1 MiB"));
+    }
+}

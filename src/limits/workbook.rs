@@ -1,0 +1,290 @@
+//! Reading an XLSX workbook without trusting it: the zip's declared and real inflated sizes
+//! are checked before calamine opens it, and the sheet is read cell by cell, so a cell at
+//! `XFD1048576` or a declared range of a billion cells is refused instead of allocated.
+
+use super::{
+    SHEET_MAX_CELLS, SHEET_MAX_COLUMNS, SHEET_MAX_ROWS, ZIP_MAX_ENTRIES, ZIP_MAX_INFLATED,
+};
+use crate::checklist::Lang;
+use calamine::{Data, Reader, Xlsx};
+use std::io::{Cursor, Read};
+
+/// Why a workbook was refused.
+#[derive(Debug, Clone, PartialEq)]
+pub enum WorkbookError {
+    /// Not a zip archive, or one calamine cannot read.
+    Unreadable(String),
+    /// The archive holds more entries than [`ZIP_MAX_ENTRIES`].
+    TooManyEntries { count: usize },
+    /// The archive inflates (by its own declaration, or in fact) past [`ZIP_MAX_INFLATED`].
+    Inflates { entry: String },
+    /// No sheet of that name (or no sheet at all).
+    NoSheet {
+        wanted: Option<String>,
+        names: Vec<String>,
+    },
+    /// The sheet's declared range reaches past the limits.
+    DeclaredRange { sheet: String, cell: String },
+    /// A cell lies past the limits.
+    CellOutside { sheet: String, cell: String },
+    /// More cells than [`SHEET_MAX_CELLS`].
+    TooManyCells { sheet: String },
+}
+
+impl WorkbookError {
+    /// The message for people in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        let ja = lang == Lang::Ja;
+        let last = cell_name(SHEET_MAX_ROWS - 1, SHEET_MAX_COLUMNS - 1);
+        let mib = ZIP_MAX_INFLATED / (1024 * 1024);
+        match self {
+            WorkbookError::Unreadable(e) if ja => format!("ブックとして読めません: {e}"),
+            WorkbookError::Unreadable(e) => format!("cannot read the workbook: {e}"),
+            WorkbookError::TooManyEntries { count } if ja => format!(
+                "ブック(zip)の中身が {count} 個あり、上限 {ZIP_MAX_ENTRIES} 個を超えています"
+            ),
+            WorkbookError::TooManyEntries { count } => format!(
+                "the workbook (a zip archive) holds {count} entries, more than the limit of {ZIP_MAX_ENTRIES}"
+            ),
+            WorkbookError::Inflates { entry } if ja => format!(
+                "ブック(zip)の `{entry}` を展開すると上限 {mib} MiB を超えます(zip 爆弾の疑い)。読みませんでした"
+            ),
+            WorkbookError::Inflates { entry } => format!(
+                "the workbook's `{entry}` inflates past the {mib} MiB limit (a zip bomb?); it was not read"
+            ),
+            WorkbookError::NoSheet { wanted: Some(s), names } if ja => {
+                format!("シート `{s}` がありません。シート: {}", names.join(", "))
+            }
+            WorkbookError::NoSheet { wanted: Some(s), names } => {
+                format!("no sheet `{s}`; sheets: {}", names.join(", "))
+            }
+            WorkbookError::NoSheet { wanted: None, .. } if ja => "ブックにシートがありません".to_owned(),
+            WorkbookError::NoSheet { wanted: None, .. } => "the workbook has no sheet".to_owned(),
+            WorkbookError::DeclaredRange { sheet, cell } if ja => format!(
+                "シート `{sheet}` の範囲が {cell} まであり、上限 {last}({SHEET_MAX_ROWS} 行 × {SHEET_MAX_COLUMNS} 列)を超えています"
+            ),
+            WorkbookError::DeclaredRange { sheet, cell } => format!(
+                "sheet `{sheet}` declares a range up to {cell}, past the limit {last} ({SHEET_MAX_ROWS} rows by {SHEET_MAX_COLUMNS} columns)"
+            ),
+            WorkbookError::CellOutside { sheet, cell } if ja => format!(
+                "シート `{sheet}` のセル {cell} は上限 {last}({SHEET_MAX_ROWS} 行 × {SHEET_MAX_COLUMNS} 列)の外にあります"
+            ),
+            WorkbookError::CellOutside { sheet, cell } => format!(
+                "sheet `{sheet}` has a cell at {cell}, past the limit {last} ({SHEET_MAX_ROWS} rows by {SHEET_MAX_COLUMNS} columns)"
+            ),
+            WorkbookError::TooManyCells { sheet } if ja => {
+                format!("シート `{sheet}` のセルが上限 {SHEET_MAX_CELLS} 個を超えています")
+            }
+            WorkbookError::TooManyCells { sheet } => {
+                format!("sheet `{sheet}` holds more than {SHEET_MAX_CELLS} cells, the limit")
+            }
+        }
+    }
+}
+
+/// A sheet's rows from the top (row 1 is index 0), each from column A; empty rows are empty.
+pub type Rows = Vec<Vec<Data>>;
+
+/// Read the sheet named `sheet` (or the first) of the XLSX workbook in `bytes`, within the
+/// limits. Returns the sheet's name and its rows.
+pub fn read_sheet(bytes: &[u8], sheet: Option<&str>) -> Result<(String, Rows), WorkbookError> {
+    check_zip(bytes, ZIP_MAX_INFLATED)?;
+    let mut wb: Xlsx<Cursor<&[u8]>> =
+        Xlsx::new(Cursor::new(bytes)).map_err(|e| WorkbookError::Unreadable(e.to_string()))?;
+    let names = wb.sheet_names();
+    let name = match sheet {
+        Some(s) => names.iter().find(|n| n.as_str() == s).cloned(),
+        None => names.first().cloned(),
+    }
+    .ok_or_else(|| WorkbookError::NoSheet {
+        wanted: sheet.map(str::to_owned),
+        names: names.clone(),
+    })?;
+    let mut cells = wb
+        .worksheet_cells_reader(&name)
+        .map_err(|e| WorkbookError::Unreadable(format!("sheet `{name}`: {e}")))?;
+    let declared = cells.dimensions();
+    let (end_row, end_col) = declared.end;
+    if end_row >= SHEET_MAX_ROWS || end_col >= SHEET_MAX_COLUMNS {
+        return Err(WorkbookError::DeclaredRange {
+            sheet: name,
+            cell: cell_name(end_row, end_col),
+        });
+    }
+    let mut rows: Rows = Vec::new();
+    let mut kept = 0usize;
+    while let Some(cell) = cells
+        .next_cell()
+        .map_err(|e| WorkbookError::Unreadable(format!("sheet `{name}`: {e}")))?
+    {
+        let (r, c) = cell.get_position();
+        if r >= SHEET_MAX_ROWS || c >= SHEET_MAX_COLUMNS {
+            return Err(WorkbookError::CellOutside {
+                sheet: name,
+                cell: cell_name(r, c),
+            });
+        }
+        let value = Data::from(cell.get_value().clone());
+        if value == Data::Empty {
+            continue;
+        }
+        // Both within the limits checked above, so these fit in usize.
+        let (r, c) = (r as usize, c as usize);
+        if rows.len() <= r {
+            rows.resize_with(r + 1, Vec::new);
+        }
+        let Some(row) = rows.get_mut(r) else { continue };
+        if row.len() <= c {
+            kept += c + 1 - row.len();
+            if kept > SHEET_MAX_CELLS {
+                return Err(WorkbookError::TooManyCells { sheet: name });
+            }
+            row.resize(c + 1, Data::Empty);
+        }
+        if let Some(slot) = row.get_mut(c) {
+            *slot = value;
+        }
+    }
+    Ok((name, rows))
+}
+
+/// Refuse an archive with too many entries, or whose entries declare or really inflate to
+/// more than the limit. Inflating stops one byte past what is left of the limit.
+fn check_zip(bytes: &[u8], max_inflated: u64) -> Result<(), WorkbookError> {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
+        .map_err(|e| WorkbookError::Unreadable(format!("not an XLSX (zip) file: {e}")))?;
+    if zip.len() > ZIP_MAX_ENTRIES {
+        return Err(WorkbookError::TooManyEntries { count: zip.len() });
+    }
+    let mut declared = 0u64;
+    for i in 0..zip.len() {
+        let entry = zip
+            .by_index_raw(i)
+            .map_err(|e| WorkbookError::Unreadable(e.to_string()))?;
+        declared = declared.saturating_add(entry.size());
+        if declared > max_inflated {
+            return Err(WorkbookError::Inflates {
+                entry: entry.name().to_owned(),
+            });
+        }
+    }
+    let mut inflated = 0u64;
+    for i in 0..zip.len() {
+        let entry = zip
+            .by_index(i)
+            .map_err(|e| WorkbookError::Unreadable(e.to_string()))?;
+        let name = entry.name().to_owned();
+        let left = max_inflated.saturating_sub(inflated);
+        let n = std::io::copy(&mut entry.take(left + 1), &mut std::io::sink())
+            .map_err(|e| WorkbookError::Unreadable(format!("`{name}`: {e}")))?;
+        if n > left {
+            return Err(WorkbookError::Inflates { entry: name });
+        }
+        inflated += n;
+    }
+    Ok(())
+}
+
+/// A cell's A1 name from 0-based row and column (`XFD1048576` for the last Excel cell).
+pub fn cell_name(row: u32, col: u32) -> String {
+    let mut letters = Vec::new();
+    let mut c = u64::from(col) + 1;
+    while c > 0 {
+        let rem = (c - 1) % 26;
+        letters.push(char::from(b'A' + rem as u8));
+        c = (c - 1) / 26;
+    }
+    letters.iter().rev().collect::<String>() + &(u64::from(row) + 1).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn workbook(cells: &[(u32, u16, &str)]) -> Vec<u8> {
+        let mut wb = rust_xlsxwriter::Workbook::new();
+        let ws = wb.add_worksheet();
+        for (r, c, v) in cells {
+            ws.write_string(*r, *c, *v).unwrap();
+        }
+        wb.save_to_buffer().unwrap()
+    }
+
+    #[test]
+    fn cell_names() {
+        assert_eq!(cell_name(0, 0), "A1");
+        assert_eq!(cell_name(1_048_575, 16_383), "XFD1048576");
+        assert_eq!(cell_name(9, 26), "AA10");
+    }
+
+    #[test]
+    fn rows_come_back_from_a1() {
+        let (name, rows) = read_sheet(&workbook(&[(0, 0, "item"), (2, 1, "x")]), None).unwrap();
+        assert_eq!(name, "Sheet1");
+        assert_eq!(rows.len(), 3);
+        assert_eq!(rows[0], vec![Data::String("item".into())]);
+        assert!(rows[1].is_empty());
+        assert_eq!(rows[2], vec![Data::Empty, Data::String("x".into())]);
+    }
+
+    #[test]
+    fn a_far_cell_is_refused_by_name() {
+        let bytes = workbook(&[(0, 0, "item"), (1_048_575, 16_383, "x")]);
+        let e = read_sheet(&bytes, None).unwrap_err();
+        assert!(
+            matches!(&e, WorkbookError::DeclaredRange { cell, .. } if cell == "XFD1048576"),
+            "{e:?}"
+        );
+        assert!(e.message(Lang::Ja).contains("XFD1048576"));
+    }
+
+    #[test]
+    fn a_named_sheet_that_is_missing_lists_the_sheets() {
+        let e = read_sheet(&workbook(&[(0, 0, "a")]), Some("台帳")).unwrap_err();
+        assert!(e.message(Lang::En).contains("Sheet1"));
+    }
+
+    /// A zip of one entry of `len` spaces whose headers declare `declared` bytes.
+    fn lying_zip(len: usize, declared: u32) -> Vec<u8> {
+        use std::io::Write;
+        let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        w.start_file(
+            "xl/sharedStrings.xml",
+            zip::write::SimpleFileOptions::default(),
+        )
+        .unwrap();
+        w.write_all(&vec![b' '; len]).unwrap();
+        let mut bytes = w.finish().unwrap().into_inner();
+        for (sig, at) in [(b"PK\x03\x04", 22), (b"PK\x01\x02", 24)] {
+            let i = bytes.windows(4).position(|x| x == sig).unwrap();
+            bytes[i + at..i + at + 4].copy_from_slice(&declared.to_le_bytes());
+        }
+        bytes
+    }
+
+    #[test]
+    fn declared_and_real_inflation_are_both_capped() {
+        let limit = 1 << 20;
+        // Honest headers: refused on the declaration, nothing inflated.
+        assert!(matches!(
+            check_zip(&lying_zip(2 << 20, 2 << 20), limit),
+            Err(WorkbookError::Inflates { .. })
+        ));
+        // Headers that say 100 bytes: never more than the limit is inflated, whatever the zip
+        // reader makes of the lie (it stops, or it fails the entry).
+        match check_zip(&lying_zip(2 << 20, 100), limit) {
+            Err(WorkbookError::Inflates { entry }) => assert_eq!(entry, "xl/sharedStrings.xml"),
+            Err(WorkbookError::Unreadable(_)) => {}
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(check_zip(&lying_zip(1000, 1000), limit), Ok(()));
+    }
+
+    #[test]
+    fn not_a_zip_is_unreadable() {
+        assert!(matches!(
+            read_sheet(b"item,answer\n", None),
+            Err(WorkbookError::Unreadable(_))
+        ));
+    }
+}
