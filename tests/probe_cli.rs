@@ -8,19 +8,31 @@ use std::path::{Path, PathBuf};
 
 /// Run `medsec probe --format json` with this configuration under `root`.
 fn probe(config: &str, root: &Path) -> (Value, i32, String) {
+    probe_in_zone(config, root, None)
+}
+
+/// `probe`, with the machine's time zone (`TZ`) set for the run when `tz` is given.
+fn probe_in_zone(config: &str, root: &Path, tz: Option<&str>) -> (Value, i32, String) {
     let dir = tempfile::tempdir().unwrap();
     let cfg = dir.path().join("probes.toml");
     std::fs::write(&cfg, config).unwrap();
-    probe_args(&[
-        "--config",
-        cfg.to_str().unwrap(),
-        "--root",
-        root.to_str().unwrap(),
-    ])
+    probe_args_in_zone(
+        &[
+            "--config",
+            cfg.to_str().unwrap(),
+            "--root",
+            root.to_str().unwrap(),
+        ],
+        tz,
+    )
 }
 
-fn probe_args(args: &[&str]) -> (Value, i32, String) {
-    let out = medsec()
+fn probe_args_in_zone(args: &[&str], tz: Option<&str>) -> (Value, i32, String) {
+    let mut cmd = medsec();
+    if let Some(tz) = tz {
+        cmd.env("TZ", tz);
+    }
+    let out = cmd
         .arg("probe")
         .args(args)
         .args(["--format", "json"])
@@ -83,11 +95,31 @@ fn evidence_has_the_contract_fields() {
     assert!(rec.still_matches().unwrap());
 }
 
+/// A copy of a fixture tree whose files were all last modified `days` ago, so a probe's
+/// verdict does not depend on when the checkout was made.
+fn dated_copy(rel: &str, days: u64) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_tree(&fx(rel), dir.path());
+    let when = std::time::SystemTime::now() - std::time::Duration::from_secs(days * 86_400);
+    for e in walkdir::WalkDir::new(dir.path()) {
+        let e = e.unwrap();
+        if e.file_type().is_file() {
+            let f = std::fs::File::options().write(true).open(e.path()).unwrap();
+            f.set_modified(when).unwrap();
+        }
+    }
+    dir
+}
+
 #[test]
 fn patch_level_on_a_debian_tree() {
-    let (ev, code, err) = probe(
+    // Package lists refreshed 2 days ago, whatever the checkout's age; apt's history is in
+    // the machine's local time, so the zone is set: 09:00 in UTC.
+    let tree = dated_copy("debian", 2);
+    let (ev, code, err) = probe_in_zone(
         "[[probe]]\nkind = \"patch-level\"\nmax_days_since_update = 30\nmax_pending_security = 0\n",
-        &fx("debian"),
+        tree.path(),
+        Some("UTC"),
     );
     assert_eq!(code, 1, "{err}");
     let r = result(&ev, 0);
@@ -118,13 +150,8 @@ fn patch_level_on_a_debian_tree() {
         o["reboot_required_packages"][0],
         "linux-image-6.1.0-25-amd64"
     );
-    assert!(
-        o["last_upgrade"]
-            .as_str()
-            .unwrap()
-            .starts_with("2026-10-01"),
-        "{o}"
-    );
+    assert_eq!(o["last_upgrade"], "2026-10-01T09:00:00Z", "{o}");
+    assert_eq!(o["days_since_list_update"], 2, "{o}");
     assert!(r["reason"]
         .as_str()
         .unwrap()
@@ -134,11 +161,42 @@ fn patch_level_on_a_debian_tree() {
     // One pending security update allowed, and a terminal: pass, terminal items.
     let (ev, code, _) = probe(
         "role = \"terminal\"\n[[probe]]\nkind = \"patch-level\"\nmax_pending_security = 1\n",
-        &fx("debian"),
+        tree.path(),
     );
     assert_eq!(code, 0);
     assert_eq!(result(&ev, 0)["verdict"], "pass");
     assert_eq!(result(&ev, 0)["items"][1], "security-patches-terminal");
+}
+
+#[test]
+fn apt_history_times_are_the_machines_local_time() {
+    let tree = dated_copy("debian", 2);
+    let cfg = "[[probe]]\nkind = \"patch-level\"\nmax_pending_security = 5\n";
+    for (tz, utc) in [
+        ("UTC", "2026-10-01T09:00:00Z"),
+        ("Asia/Tokyo", "2026-10-01T00:00:00Z"),
+        ("Australia/Sydney", "2026-09-30T23:00:00Z"),
+        ("Pacific/Kiritimati", "2026-09-30T19:00:00Z"),
+    ] {
+        let (ev, _, err) = probe_in_zone(cfg, tree.path(), Some(tz));
+        assert_eq!(
+            result(&ev, 0)["observed"]["last_upgrade"],
+            utc,
+            "{tz}: {err}"
+        );
+    }
+}
+
+#[test]
+fn package_lists_older_than_the_limit_fail_whatever_the_checkout_age() {
+    let cfg =
+        "[[probe]]\nkind = \"patch-level\"\nmax_days_since_update = 30\nmax_pending_security = 5\n";
+    let fresh = dated_copy("debian", 29);
+    let (ev, _, _) = probe(cfg, fresh.path());
+    assert_eq!(result(&ev, 0)["verdict"], "pass", "{}", result(&ev, 0));
+    let stale = dated_copy("debian", 31);
+    let (ev, _, _) = probe(cfg, stale.path());
+    assert_eq!(result(&ev, 0)["verdict"], "fail", "{}", result(&ev, 0));
 }
 
 #[test]
