@@ -368,6 +368,13 @@ fn a_stale_folder_with_unreadable_parts_is_unknown_not_fail() {
     let r = &ev["results"][0];
     assert_eq!(r["observed"]["permission_denied"], 1, "{r}");
     assert_eq!(r["verdict"], "unknown", "{r}");
+    assert_eq!(r["reason_code"], "backup-partly-unread", "{r}");
+    assert!(
+        r["warning_details"]
+            .to_string()
+            .contains("\"walk-problems\""),
+        "{r}"
+    );
     assert_eq!(code, 0, "unknown is not a failure: {r}");
 
     // Readable again: the same folder fails.

@@ -319,7 +319,18 @@ fn institution_details_are_checked() {
         codes(&json).contains(&"kind-not-served".to_owned()),
         "{json:#}"
     );
+    // ... whose fee-table digit (1, medical) does not fit a pharmacy (4).
+    assert!(
+        codes(&json).contains(&"institution-code-kind-mismatch".to_owned()),
+        "{json:#}"
+    );
     assert_eq!(code, 1);
+    // A wrong check digit is a warning only (the rule is not from a primary source).
+    assert_findings(
+        &[("code = \"0110113719\"", "code = \"0110113718\"")],
+        &[("institution-code-check-digit", "")],
+        0,
+    );
 }
 
 #[test]
@@ -570,6 +581,14 @@ fn a_copy_with_old_file_times_is_fresh_by_its_change_time() {
     let (ev, code) = probe(&folder_config(dir.path(), "max_age = \"7d\"\n"), None, None);
     let r = &ev["results"][0];
     assert_eq!(r["verdict"], "pass", "{r}");
+    // On the machine's own root filesystem (no --root), the backup is online: said so.
+    assert!(
+        r["warning_details"]
+            .to_string()
+            .contains("\"on-root-filesystem\"")
+            || r["observed"]["placement"]["separate_mount"] == true,
+        "{r}"
+    );
     assert_eq!(code, 0);
     assert!(
         r["observed"]["newest_age_seconds"].as_u64().unwrap() < DAY,
@@ -603,6 +622,7 @@ fn the_age_limit_is_the_limit_given() {
             .contains("older than max_age = 10d"),
         "{r}"
     );
+    assert_eq!(r["reason_code"], "backup-too-old", "{r}");
     assert_eq!(code, 1);
 }
 
@@ -613,7 +633,9 @@ fn min_files_and_min_bytes_are_lower_bounds() {
         let (ev, _) = probe(&folder_config(dir.path(), extra), None, None);
         ev["results"][0].clone()
     };
-    assert_eq!(run("min_files = 2\nmin_bytes = 10\n")["verdict"], "pass");
+    let r = run("min_files = 2\nmin_bytes = 10\n");
+    assert_eq!(r["verdict"], "pass", "{r}");
+    assert_eq!(r["reason_code"], "backup-fresh", "{r}");
     let r = run("min_files = 3\n");
     assert_eq!(r["verdict"], "fail", "{r}");
     assert!(
@@ -623,6 +645,7 @@ fn min_files_and_min_bytes_are_lower_bounds() {
             .contains("2 file(s), fewer than min_files = 3"),
         "{r}"
     );
+    assert_eq!(r["reason_code"], "too-few-files", "{r}");
     let r = run("min_bytes = 11\n");
     assert_eq!(r["verdict"], "fail", "{r}");
     assert!(
@@ -632,6 +655,7 @@ fn min_files_and_min_bytes_are_lower_bounds() {
             .contains("10 bytes, less than min_bytes = 11"),
         "{r}"
     );
+    assert_eq!(r["reason_code"], "too-few-bytes", "{r}");
 }
 
 /// A stand-in `restic` on PATH that lists these snapshot times (RFC 3339).
@@ -672,6 +696,7 @@ fn min_snapshots_and_the_snapshot_age_limit() {
     let r = &ev["results"][0];
     assert_eq!(r["verdict"], "pass", "{r}");
     assert_eq!(r["observed"]["snapshots"], 2, "{r}");
+    assert_eq!(r["reason_code"], "snapshots-fresh", "{r}");
     assert_eq!(code, 0);
     let (ev, _) = probe(&cfg("min_snapshots = 3\n"), None, Some(two.path()));
     let r = &ev["results"][0];
@@ -683,11 +708,13 @@ fn min_snapshots_and_the_snapshot_age_limit() {
             .contains("fewer than min_snapshots = 3"),
         "{r}"
     );
+    assert_eq!(r["reason_code"], "too-few-snapshots", "{r}");
 
     let old = fake_restic(&[ago(10 * DAY + 600)]);
     let (ev, code) = probe(&cfg(""), None, Some(old.path()));
     let r = &ev["results"][0];
     assert_eq!(r["verdict"], "fail", "{r}");
+    assert_eq!(r["reason_code"], "snapshot-too-old", "{r}");
     assert_eq!(code, 1);
 }
 
@@ -708,6 +735,13 @@ fn a_backup_on_the_same_filesystem_as_what_it_protects_is_warned_about() {
         ev["results"][0]
     );
     // /data on another filesystem (/proc): no such warning.
+    assert!(
+        ev["results"][0]["warning_details"]
+            .to_string()
+            .contains("\"same-filesystem\""),
+        "{}",
+        ev["results"][0]
+    );
     std::fs::remove_dir(root.path().join("data")).unwrap();
     std::os::unix::fs::symlink("/proc", root.path().join("data")).unwrap();
     let (ev, _) = probe(cfg, Some(root.path()), None);
