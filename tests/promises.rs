@@ -360,6 +360,30 @@ fn vendor_forms_name_the_vendor() {
 }
 
 #[test]
+fn the_status_table_lists_every_finding_with_its_place() {
+    let (dir, file) = form(&[
+        ("target_date = 2026-03-31\n", ""),
+        ("manager = \"山田太郎\"\n", ""),
+    ]);
+    let out = with_checklists()
+        .args(["status", "--as-of", "2025-09-01"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let text = stdout_of(&out);
+    let inst = dir.path().join("inst.toml").display().to_string();
+    for code in ["missing-target-date", "missing-institution-field"] {
+        assert!(
+            text.lines()
+                .any(|l| l.starts_with(&inst) && l.contains(&format!("error[{code}]"))),
+            "{code}: {text}"
+        );
+    }
+    assert!(text.contains("incomplete: 2 errors"), "{text}");
+}
+
+#[test]
 fn over_several_files_the_worst_exit_code_wins() {
     let (_dir, incomplete) = form(&[("target_date = 2026-03-31\n", "")]);
     let unusable = fixture("answers/not-utf8.toml");

@@ -175,11 +175,6 @@ impl Inspection {
             .flat_map(|f| f.findings.iter())
             .chain(self.findings.iter())
     }
-
-    /// Diagnostics of every finding (for callers that want only `Diagnostic`s).
-    pub fn diagnostics(&self) -> Vec<Diagnostic> {
-        self.all_findings().map(|f| f.diagnostic.clone()).collect()
-    }
 }
 
 /// The role of a form by its checklist.
