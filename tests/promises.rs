@@ -626,6 +626,7 @@ fn a_copy_with_old_file_times_is_fresh_by_its_change_time() {
     );
     let r = &ev["results"][0];
     assert_eq!(r["verdict"], "fail", "{r}");
+    assert_eq!(r["parameters"]["time_basis"], "mtime", "{r}");
     assert_eq!(code, 1);
 }
 
@@ -660,6 +661,22 @@ fn min_files_and_min_bytes_are_lower_bounds() {
     let r = run("min_files = 2\nmin_bytes = 10\n");
     assert_eq!(r["verdict"], "pass", "{r}");
     assert_eq!(r["reason_code"], "backup-fresh", "{r}");
+    // The evidence records the limits it was judged by.
+    let p = &r["parameters"];
+    assert_eq!(p["path"], dir.path().display().to_string(), "{p}");
+    assert_eq!(p["format"], "auto", "{p}");
+    assert_eq!(
+        (p["min_files"].as_u64(), p["min_bytes"].as_u64()),
+        (Some(2), Some(10))
+    );
+    assert_eq!(p["min_snapshots"], 1, "{p}");
+    assert_eq!(
+        (p["max_age"].as_str(), p["max_age_seconds"].as_u64()),
+        (Some("36h"), Some(129_600))
+    );
+    assert_eq!(p["time_basis"], "change", "{p}");
+    assert_eq!(p["follow_links"], false, "{p}");
+    assert_eq!(p["protects"], serde_json::json!([]), "{p}");
     let r = run("min_files = 3\n");
     assert_eq!(r["verdict"], "fail", "{r}");
     assert!(
@@ -733,6 +750,26 @@ fn min_snapshots_and_the_snapshot_age_limit() {
         "{r}"
     );
     assert_eq!(r["reason_code"], "too-few-snapshots", "{r}");
+
+    let pw = repo.path().join("password");
+    std::fs::write(&pw, "secret\n").unwrap();
+    let (ev, _) = probe(
+        &cfg(&format!("password_file = '{}'\n", pw.display())),
+        None,
+        Some(two.path()),
+    );
+    let r = &ev["results"][0];
+    assert_eq!(
+        r["parameters"]["password_file"],
+        pw.display().to_string(),
+        "{r}"
+    );
+    assert_eq!(r["parameters"]["format"], "restic", "{r}");
+    assert_eq!(r["parameters"]["time_basis"], "change", "{r}");
+    assert!(
+        !ev.to_string().contains("secret"),
+        "the password is not evidence"
+    );
 
     let old = fake_restic(&[ago(10 * DAY + 600)]);
     let (ev, code) = probe(&cfg(""), None, Some(old.path()));
