@@ -96,7 +96,6 @@ const NOT_YET_COVERED: &[&str] = &[
     "processes-not-inspected",
     "reboot-required",
     "remote-maintenance-not-yes-no",
-    "remote-needs-format",
     "security-updates-pending",
     "security-updates-within-limit",
     "services-not-allowed",

@@ -384,6 +384,50 @@ fn the_status_table_lists_every_finding_with_its_place() {
 }
 
 #[test]
+fn findings_point_at_the_table_they_concern() {
+    let line_of = |changes: &[(&str, &str)], code: &str| -> u64 {
+        let (_dir, file) = form(changes);
+        let (_, json) = status(&[&file]);
+        let f = json["forms"][0]["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .chain(json["findings"].as_array().unwrap())
+            .find(|f| f["code"] == code)
+            .unwrap_or_else(|| panic!("no {code}: {json:#}"))
+            .clone();
+        f["line"].as_u64().unwrap()
+    };
+    // [checklist] is line 3, [institution] line 8, [vendors] line 17 of the clean form.
+    let digest =
+        "digest = \"sha256:857dfe004e509c1b527212788bfa84277adc5024c7c6ba736986f1ae93696148\"\n";
+    assert_eq!(line_of(&[(digest, "")], "checklist-digest-missing"), 3);
+    assert_eq!(
+        line_of(
+            &[("manager = \"山田太郎\"\n", "")],
+            "missing-institution-field"
+        ),
+        8
+    );
+    assert_eq!(
+        line_of(&[(CONTRACT, "forms = []\n")], "vendor-contract-unspecified"),
+        17
+    );
+    assert_eq!(
+        line_of(
+            &[(CONTRACT, "contract = true\nforms = []\n")],
+            "vendor-form-missing"
+        ),
+        17
+    );
+    // An answer's finding points at its entry.
+    assert_eq!(
+        line_of(&[("target_date = 2026-03-31\n", "")], "missing-target-date"),
+        36
+    );
+}
+
+#[test]
 fn over_several_files_the_worst_exit_code_wins() {
     let (_dir, incomplete) = form(&[("target_date = 2026-03-31\n", "")]);
     let unusable = fixture("answers/not-utf8.toml");
@@ -720,6 +764,16 @@ fn fake_restic(times: &[String]) -> tempfile::TempDir {
 fn ago(secs: u64) -> String {
     let t = jiff::Timestamp::now() - jiff::SignedDuration::from_secs(secs as i64);
     t.to_string()
+}
+
+#[test]
+fn a_remote_repository_needs_its_format_named() {
+    let cfg = "[[probe]]\nkind = \"backup-freshness\"\npath = \"sftp:backup@nas:/srv/restic\"\n";
+    let (ev, code) = probe(cfg, None, None);
+    let r = &ev["results"][0];
+    assert_eq!(r["verdict"], "unknown", "{r}");
+    assert_eq!(r["reason_code"], "remote-needs-format", "{r}");
+    assert_eq!(code, 0);
 }
 
 #[cfg(unix)]
