@@ -428,6 +428,39 @@ fn findings_point_at_the_table_they_concern() {
 }
 
 #[test]
+fn the_report_records_the_status_findings() {
+    let (dir, file) = form(&[("target_date = 2026-03-31\n", "")]);
+    let bundle = dir.path().join("bundle");
+    let out = with_checklists()
+        .args(["report", "--answers"])
+        .arg(&file)
+        .arg("--out")
+        .arg(&bundle)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr_of(&out));
+    let report: Value =
+        serde_json::from_slice(&std::fs::read(bundle.join("report.json")).unwrap()).unwrap();
+    let found: Vec<(&str, &str, &str, u64)> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["code"].as_str().unwrap(),
+                f["item"].as_str().unwrap_or_default(),
+                f["file"].as_str().unwrap_or_default(),
+                f["line"].as_u64().unwrap_or_default(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        vec![("missing-target-date", "access-log-server", "inst.toml", 36)]
+    );
+}
+
+#[test]
 fn over_several_files_the_worst_exit_code_wins() {
     let (_dir, incomplete) = form(&[("target_date = 2026-03-31\n", "")]);
     let unusable = fixture("answers/not-utf8.toml");
