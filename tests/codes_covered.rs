@@ -54,7 +54,6 @@ const NOT_YET_COVERED: &[&str] = &[
     "accounts-in-use",
     "accounts-to-review",
     "all-allowed",
-    "backup-missing",
     "backup-not-a-folder",
     "cannot-decompress",
     "cannot-read",

@@ -806,6 +806,21 @@ fn a_remote_repository_needs_its_format_named() {
     let r = &ev["results"][0];
     assert_eq!(r["verdict"], "unknown", "{r}");
     assert_eq!(r["reason_code"], "remote-needs-format", "{r}");
+    assert!(r["observed"].get("placement").is_none(), "{r}");
+    assert_eq!(code, 0);
+}
+
+#[test]
+fn a_missing_backup_folder_is_unknown_and_has_no_placement() {
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = folder_config(&dir.path().join("not-there"), "");
+    let (ev, code) = probe(&cfg, None, None);
+    let r = &ev["results"][0];
+    assert_eq!(r["verdict"], "unknown", "{r}");
+    assert_eq!(r["reason_code"], "backup-missing", "{r}");
+    assert_eq!(r["observed"]["exists"], false, "{r}");
+    assert!(r["observed"].get("placement").is_none(), "{r}");
+    assert_eq!(r["warnings"], serde_json::json!([]), "{r}");
     assert_eq!(code, 0);
 }
 
