@@ -156,7 +156,15 @@ fn patch_level_on_a_debian_tree() {
         .as_str()
         .unwrap()
         .contains("1 security update(s) pending"));
+    assert_eq!(r["reason_code"], "security-updates-pending");
     assert!(r["warnings"].as_array().unwrap().len() >= 2);
+    let warnings = r["warning_details"].to_string();
+    for code in ["kernel-reboot-needed", "reboot-required"] {
+        assert!(
+            warnings.contains(&format!("\"{code}\"")),
+            "{code}: {warnings}"
+        );
+    }
 
     // One pending security update allowed, and a terminal: pass, terminal items.
     let (ev, code, _) = probe(
@@ -226,6 +234,7 @@ fn patch_level_with_stale_lists_and_without_lists() {
         "{}",
         r["reason"]
     );
+    assert_eq!(r["reason_code"], "package-lists-stale");
 
     std::fs::remove_dir_all(&lists).unwrap();
     let (ev, code, _) = probe("[[probe]]\nkind = \"patch-level\"\n", dir.path());
@@ -235,6 +244,7 @@ fn patch_level_with_stale_lists_and_without_lists() {
         .as_str()
         .unwrap()
         .contains("no package lists"));
+    assert_eq!(result(&ev, 0)["reason_code"], "no-package-lists");
 }
 
 #[test]
@@ -525,6 +535,7 @@ fn a_probe_past_its_timeout_is_stopped_and_says_so() {
             .starts_with("timed out after 1s"),
         "{r}"
     );
+    assert_eq!(r["reason_code"], "timed-out");
 }
 
 #[test]
