@@ -461,6 +461,28 @@ fn the_report_records_the_status_findings() {
 }
 
 #[test]
+fn reading_problems_make_the_file_unusable_with_their_codes() {
+    for (change, code) in [
+        (
+            (
+                "item = \"remote-maintenance\"\n",
+                "item = \"remote-maintenance\"\nround = 3\n",
+            ),
+            "invalid-round",
+        ),
+        (("kind = \"clinic\"", "kind = \"zoo\""), "invalid-value"),
+        (("item = \"remote-maintenance\"\n", ""), "missing-field"),
+        (("contract = true", "contract = \"yes\""), "wrong-type"),
+    ] {
+        let (_dir, file) = form(&[change]);
+        let (exit, json) = status(&[&file]);
+        assert_eq!(exit, 2, "{code}: {json:#}");
+        assert_eq!(json["usable"], false, "{code}");
+        assert!(codes(&json).contains(&code.to_owned()), "{code}: {json:#}");
+    }
+}
+
+#[test]
 fn over_several_files_the_worst_exit_code_wins() {
     let (_dir, incomplete) = form(&[("target_date = 2026-03-31\n", "")]);
     let unusable = fixture("answers/not-utf8.toml");
