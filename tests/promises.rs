@@ -833,6 +833,24 @@ fn a_remote_repository_needs_its_format_named() {
 }
 
 #[test]
+fn a_backup_path_that_cannot_be_read_is_unknown_not_missing() {
+    // A path through a file: not "missing" (ENOENT) but unreadable (ENOTDIR).
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("a-file");
+    std::fs::write(&file, "x").unwrap();
+    let (ev, code) = probe(&folder_config(&file.join("backup"), ""), None, None);
+    let r = &ev["results"][0];
+    assert_eq!(r["verdict"], "unknown", "{r}");
+    assert_eq!(r["reason_code"], "cannot-read", "{r}");
+    assert_eq!(code, 0);
+    // A file where a folder is expected.
+    let (ev, _) = probe(&folder_config(&file, ""), None, None);
+    let r = &ev["results"][0];
+    assert_eq!(r["verdict"], "unknown", "{r}");
+    assert_eq!(r["reason_code"], "backup-not-a-folder", "{r}");
+}
+
+#[test]
 fn a_missing_backup_folder_is_unknown_and_has_no_placement() {
     let dir = tempfile::tempdir().unwrap();
     let cfg = folder_config(&dir.path().join("not-there"), "");
