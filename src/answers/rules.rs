@@ -175,6 +175,11 @@ impl Inspection {
             .flat_map(|f| f.findings.iter())
             .chain(self.findings.iter())
     }
+
+    /// Diagnostics of every finding (for callers that want only `Diagnostic`s).
+    pub fn diagnostics(&self) -> Vec<Diagnostic> {
+        self.all_findings().map(|f| f.diagnostic.clone()).collect()
+    }
 }
 
 /// The role of a form by its checklist.
@@ -649,4 +654,44 @@ pub fn open_items(form: &FormInput<'_>) -> Vec<OpenItem> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn a_finding(code: &'static str, severity: Severity) -> Finding {
+        Finding {
+            diagnostic: Diagnostic {
+                code,
+                severity,
+                location: Location {
+                    file: "a.toml".into(),
+                    line: 3,
+                    column: 1,
+                },
+                message: code.into(),
+            },
+            item: None,
+            round: None,
+        }
+    }
+
+    #[test]
+    fn every_finding_form_by_form_then_across_forms() {
+        let inspection = Inspection {
+            complete: false,
+            forms: Vec::new(),
+            findings: vec![
+                a_finding("vendor-form-missing", Severity::Error),
+                a_finding("checklist-digest-missing", Severity::Warning),
+            ],
+        };
+        let codes: Vec<&str> = inspection.all_findings().map(Finding::code).collect();
+        assert_eq!(codes, ["vendor-form-missing", "checklist-digest-missing"]);
+        let diags = inspection.diagnostics();
+        assert_eq!(diags.len(), 2);
+        assert_eq!(diags[1].code, "checklist-digest-missing");
+        assert_eq!(inspection.findings[1].severity(), Severity::Warning);
+    }
 }
