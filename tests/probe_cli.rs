@@ -318,6 +318,11 @@ fn accounts_on_a_fixture_tree() {
         flagged[1].starts_with("carol (last login 200 days ago"),
         "{flagged:?}"
     );
+    assert_eq!(r["reason_code"], "accounts-to-review", "{r}");
+    let text = r.to_string();
+    for code in ["leaver", "never-logged-in", "unused-for"] {
+        assert!(text.contains(&format!("\"{code}\"")), "{code}: {r}");
+    }
     // alice: password locked but an SSH key: can log in, used yesterday. root: locked, no key.
     let names: Vec<&str> = o["accounts"]
         .as_array()
