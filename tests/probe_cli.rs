@@ -349,6 +349,7 @@ fn services_against_an_allowlist() {
     assert_eq!(code, 0);
     let r = result(&ev, 0);
     assert_eq!(r["verdict"], "unknown", "no allowlist: listed, not judged");
+    assert_eq!(r["reason_code"], "no-allowlist", "{r}");
     let o = &r["observed"];
     assert_eq!(
         o["enabled_services"],
@@ -367,6 +368,17 @@ fn services_against_an_allowlist() {
     assert_eq!(code, 1);
     let r = result(&ev, 0);
     assert_eq!(r["verdict"], "fail");
+    let details: Vec<&str> = r["reason_details"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        details,
+        ["services-not-allowed", "ports-not-allowed"],
+        "{r}"
+    );
     assert_eq!(
         r["observed"]["services_not_allowed"],
         serde_json::json!(["cups", "cups.socket"])
