@@ -262,6 +262,13 @@ fn patch_level_from_a_hotfix_csv() {
     assert_eq!(r["observed"]["security_updates"], 2);
     assert_eq!(r["observed"]["last_installed_on"], "2024-03-12");
     assert_eq!(r["verdict"], "fail");
+    assert_eq!(r["reason_code"], "hotfix-stale", "{r}");
+    assert!(
+        r["warning_details"]
+            .to_string()
+            .contains("\"hotfix-pending-unknown\""),
+        "{r}"
+    );
 
     // The same list as PowerShell's `>` writes it (UTF-16LE with a BOM), with a generous limit.
     let dir = tempfile::tempdir().unwrap();
@@ -280,6 +287,7 @@ fn patch_level_from_a_hotfix_csv() {
     assert_eq!(code, 0);
     assert_eq!(result(&ev, 0)["verdict"], "pass");
     assert_eq!(result(&ev, 0)["observed"]["encoding"], "utf-16le");
+    assert_eq!(result(&ev, 0)["reason_code"], "hotfix-current");
 }
 
 #[test]
@@ -409,6 +417,12 @@ fn asset_ledger_csv_and_xlsx() {
     let r = result(&ev, 0);
     assert_eq!(r["verdict"], "pass", "{r}");
     assert_eq!(r["items"][0], "asset-ledger");
+    assert!(
+        r["warning_details"]
+            .to_string()
+            .contains("\"ledger-unclassified-rows\""),
+        "{r}"
+    );
     assert_eq!(r["observed"]["devices"], 4);
     assert_eq!(r["observed"]["header_row"], 2);
     assert_eq!(r["observed"]["host_row"], 3);
