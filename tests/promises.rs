@@ -483,6 +483,46 @@ fn reading_problems_make_the_file_unusable_with_their_codes() {
 }
 
 #[test]
+fn yaml_findings_point_at_their_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("inst.yaml");
+    std::fs::write(
+        &file,
+        "format_version: 1\nchecklist:\n  id: test-institution\n  edition: fy2025\n  \
+         digest: \"sha256:857dfe004e509c1b527212788bfa84277adc5024c7c6ba736986f1ae93696148\"\n\
+         institution:\n  name: テスト診療所\n  code: \"0110113719\"\n  prefecture: 北海道\n  \
+         kind: clinic\n  security_manager: 佐藤花子\n  answered_by: 佐藤花子\n\
+         vendors:\n  forms: []\n\
+         answers:\n  - item: medical-information-system\n    answer: はい\n    checked_on: 2025-06-02\n",
+    )
+    .unwrap();
+    let (code, json) = status(&[&file]);
+    assert_eq!(code, 1);
+    let mut lines: Vec<(String, u64)> = json["forms"][0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["code"].as_str().unwrap().to_owned(),
+                f["line"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    lines.sort();
+    lines.dedup();
+    assert_eq!(
+        lines,
+        [
+            ("missing-institution-field".to_owned(), 6),
+            ("unanswered".to_owned(), 2),
+            ("vendor-contract-unspecified".to_owned(), 13),
+        ],
+        "{json:#}"
+    );
+}
+
+#[test]
 fn over_several_files_the_worst_exit_code_wins() {
     let (_dir, incomplete) = form(&[("target_date = 2026-03-31\n", "")]);
     let unusable = fixture("answers/not-utf8.toml");
@@ -760,6 +800,7 @@ fn min_files_and_min_bytes_are_lower_bounds() {
     let r = run("min_files = 2\nmin_bytes = 10\n");
     assert_eq!(r["verdict"], "pass", "{r}");
     assert_eq!(r["reason_code"], "backup-fresh", "{r}");
+    assert_eq!(r["observed"]["walk_complete"], true, "{r}");
     // The evidence records the limits it was judged by.
     let p = &r["parameters"];
     assert_eq!(p["path"], dir.path().display().to_string(), "{p}");
