@@ -801,6 +801,10 @@ fn min_files_and_min_bytes_are_lower_bounds() {
     assert_eq!(r["verdict"], "pass", "{r}");
     assert_eq!(r["reason_code"], "backup-fresh", "{r}");
     assert_eq!(r["observed"]["walk_complete"], true, "{r}");
+    assert!(
+        !r["warning_details"].to_string().contains("walk-problems"),
+        "a clean walk has no walk problems: {r}"
+    );
     // The evidence records the limits it was judged by.
     let p = &r["parameters"];
     assert_eq!(p["path"], dir.path().display().to_string(), "{p}");
