@@ -227,3 +227,43 @@ fn vendor_forms_ask_for_the_vendor_details_in_japanese() {
         "{text}"
     );
 }
+
+#[test]
+fn back_jump_and_progress_keys_move_through_the_items() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("answers.toml");
+    let text = std::fs::read_to_string(fixture("answers/complete.toml")).unwrap();
+    // The details are complete; only the first two items are answered.
+    let cut = text
+        .find("[[answers]]\nitem = \"remote-maintenance\"")
+        .unwrap();
+    let text = text[..cut]
+        .replace("evidence = [\"evidence/appointment.txt\"]\n", "")
+        .replace("forms = [\"vendor-a.toml\"]", "forms = []");
+    std::fs::write(&file, &text).unwrap();
+
+    let mut s = spawn(&file);
+    s.expect("2 of 5 items answered").unwrap();
+    s.expect("[3/5] 2-②").unwrap();
+    s.send_line("p").unwrap();
+    s.expect("progress: round 1, 2 of 5 items answered")
+        .unwrap();
+    s.send_line("b").unwrap();
+    s.expect("[2/5] 1-①").unwrap();
+    s.send_line("j 2-⑩").unwrap();
+    s.expect("[4/5] 2-⑩").unwrap();
+    s.send_line("j nothing").unwrap();
+    s.expect("no item `nothing`").unwrap();
+    s.send_line("j remote-maintenance").unwrap();
+    s.expect("[3/5] 2-②").unwrap();
+    s.send_line("b").unwrap();
+    s.expect("[2/5] 1-①").unwrap();
+    s.send_line("b").unwrap();
+    s.expect("[1/5] 0 ").unwrap();
+    // Back from the first item stays on it.
+    s.send_line("b").unwrap();
+    s.expect("[1/5] 0 ").unwrap();
+    s.send_line("q").unwrap();
+    s.expect("saved 0 answers").unwrap();
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), text);
+}

@@ -568,3 +568,80 @@ fn diff_classifies_and_fails_on_breaking_changes() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr_of(&out).contains("bad-number.toml:37:10"));
 }
+
+#[test]
+fn lint_codes_each_made_by_one_change_to_a_good_checklist() {
+    let base = std::fs::read_to_string(fixture("checklist-fy2025-institution.toml")).unwrap();
+    let cases: [(&str, &str, &str); 13] = [
+        ("duplicate-number", "number = \"2-⑪\"", "number = \"2-②\""),
+        ("duplicate-section-id", "id = \"2\"\ntitle", "id = \"1\"\ntitle"),
+        (
+            "multiple-gates",
+            "section = \"1\"\nrequirement = \"required\"\n",
+            "section = \"1\"\nrequirement = \"required\"\ngate = true\n",
+        ),
+        ("number-section-mismatch", "number = \"2-⑩\"", "number = \"1-⑩\""),
+        (
+            "ja-not-japanese",
+            "text.ja = \"アクセスログを管理している。\"",
+            "text.ja = \"Access logs are managed.\"",
+        ),
+        ("invalid-id", "id = \"access-log-server\"", "id = \"Access Log\""),
+        ("invalid-edition", "edition = \"fy2025\"", "edition = \"2025\""),
+        ("invalid-fiscal-year", "fiscal_year = 2025", "fiscal_year = 1999"),
+        (
+            "invalid-guideline-version",
+            "guideline_version = \"6.0\"",
+            "guideline_version = \"six\"",
+        ),
+        (
+            "invalid-url",
+            "guideline_version = \"6.0\"\n",
+            "guideline_version = \"6.0\"\nsource_url = \"ftp://x\"\n",
+        ),
+        (
+            "invalid-replaces",
+            "id = \"access-log-server\"\n",
+            "id = \"access-log-server\"\nreplaces = [\"Bad Id\"]\n",
+        ),
+        (
+            "verified-with-note",
+            "guidance.en = \"Review the logs regularly.\"\nverified = true",
+            "guidance.en = \"Review the logs regularly.\"\nverified = true\nunverified = \"not checked\"",
+        ),
+        ("id-form-mismatch", "publisher = \"test\"", "publisher = \"mhlw\""),
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    for (code, from, to) in cases {
+        assert!(base.contains(from), "{code}: {from}");
+        let path = dir.path().join(format!("{code}.toml"));
+        std::fs::write(&path, base.replacen(from, to, 1)).unwrap();
+        let out = medsec()
+            .args(["checklist", "lint", "--format", "json"])
+            .arg(&path)
+            .output()
+            .unwrap();
+        let diags: Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert!(
+            diags.as_array().unwrap().iter().any(|d| d["code"] == code),
+            "{code}: {diags:#}"
+        );
+    }
+    // The same checklist (id and edition) twice.
+    let a = dir.path().join("a.toml");
+    let b = dir.path().join("b.toml");
+    std::fs::write(&a, &base).unwrap();
+    std::fs::write(&b, &base).unwrap();
+    let out = medsec()
+        .args(["checklist", "lint", "--format", "json"])
+        .arg(&a)
+        .arg(&b)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stdout_of(&out));
+    assert!(
+        stdout_of(&out).contains("\"duplicate-checklist\""),
+        "{}",
+        stdout_of(&out)
+    );
+}

@@ -8,19 +8,31 @@ use std::path::{Path, PathBuf};
 
 /// Run `medsec probe --format json` with this configuration under `root`.
 fn probe(config: &str, root: &Path) -> (Value, i32, String) {
+    probe_in_zone(config, root, None)
+}
+
+/// `probe`, with the machine's time zone (`TZ`) set for the run when `tz` is given.
+fn probe_in_zone(config: &str, root: &Path, tz: Option<&str>) -> (Value, i32, String) {
     let dir = tempfile::tempdir().unwrap();
     let cfg = dir.path().join("probes.toml");
     std::fs::write(&cfg, config).unwrap();
-    probe_args(&[
-        "--config",
-        cfg.to_str().unwrap(),
-        "--root",
-        root.to_str().unwrap(),
-    ])
+    probe_args_in_zone(
+        &[
+            "--config",
+            cfg.to_str().unwrap(),
+            "--root",
+            root.to_str().unwrap(),
+        ],
+        tz,
+    )
 }
 
-fn probe_args(args: &[&str]) -> (Value, i32, String) {
-    let out = medsec()
+fn probe_args_in_zone(args: &[&str], tz: Option<&str>) -> (Value, i32, String) {
+    let mut cmd = medsec();
+    if let Some(tz) = tz {
+        cmd.env("TZ", tz);
+    }
+    let out = cmd
         .arg("probe")
         .args(args)
         .args(["--format", "json"])
@@ -83,11 +95,31 @@ fn evidence_has_the_contract_fields() {
     assert!(rec.still_matches().unwrap());
 }
 
+/// A copy of a fixture tree whose files were all last modified `days` ago, so a probe's
+/// verdict does not depend on when the checkout was made.
+fn dated_copy(rel: &str, days: u64) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_tree(&fx(rel), dir.path());
+    let when = std::time::SystemTime::now() - std::time::Duration::from_secs(days * 86_400);
+    for e in walkdir::WalkDir::new(dir.path()) {
+        let e = e.unwrap();
+        if e.file_type().is_file() {
+            let f = std::fs::File::options().write(true).open(e.path()).unwrap();
+            f.set_modified(when).unwrap();
+        }
+    }
+    dir
+}
+
 #[test]
 fn patch_level_on_a_debian_tree() {
-    let (ev, code, err) = probe(
+    // Package lists refreshed 2 days ago, whatever the checkout's age; apt's history is in
+    // the machine's local time, so the zone is set: 09:00 in UTC.
+    let tree = dated_copy("debian", 2);
+    let (ev, code, err) = probe_in_zone(
         "[[probe]]\nkind = \"patch-level\"\nmax_days_since_update = 30\nmax_pending_security = 0\n",
-        &fx("debian"),
+        tree.path(),
+        Some("UTC"),
     );
     assert_eq!(code, 1, "{err}");
     let r = result(&ev, 0);
@@ -118,27 +150,61 @@ fn patch_level_on_a_debian_tree() {
         o["reboot_required_packages"][0],
         "linux-image-6.1.0-25-amd64"
     );
-    assert!(
-        o["last_upgrade"]
-            .as_str()
-            .unwrap()
-            .starts_with("2026-10-01"),
-        "{o}"
-    );
+    assert_eq!(o["last_upgrade"], "2026-10-01T09:00:00Z", "{o}");
+    assert_eq!(o["days_since_list_update"], 2, "{o}");
     assert!(r["reason"]
         .as_str()
         .unwrap()
         .contains("1 security update(s) pending"));
+    assert_eq!(r["reason_code"], "security-updates-pending");
     assert!(r["warnings"].as_array().unwrap().len() >= 2);
+    let warnings = r["warning_details"].to_string();
+    for code in ["kernel-reboot-needed", "reboot-required"] {
+        assert!(
+            warnings.contains(&format!("\"{code}\"")),
+            "{code}: {warnings}"
+        );
+    }
 
     // One pending security update allowed, and a terminal: pass, terminal items.
     let (ev, code, _) = probe(
         "role = \"terminal\"\n[[probe]]\nkind = \"patch-level\"\nmax_pending_security = 1\n",
-        &fx("debian"),
+        tree.path(),
     );
     assert_eq!(code, 0);
     assert_eq!(result(&ev, 0)["verdict"], "pass");
     assert_eq!(result(&ev, 0)["items"][1], "security-patches-terminal");
+}
+
+#[test]
+fn apt_history_times_are_the_machines_local_time() {
+    let tree = dated_copy("debian", 2);
+    let cfg = "[[probe]]\nkind = \"patch-level\"\nmax_pending_security = 5\n";
+    for (tz, utc) in [
+        ("UTC", "2026-10-01T09:00:00Z"),
+        ("Asia/Tokyo", "2026-10-01T00:00:00Z"),
+        ("Australia/Sydney", "2026-09-30T23:00:00Z"),
+        ("Pacific/Kiritimati", "2026-09-30T19:00:00Z"),
+    ] {
+        let (ev, _, err) = probe_in_zone(cfg, tree.path(), Some(tz));
+        assert_eq!(
+            result(&ev, 0)["observed"]["last_upgrade"],
+            utc,
+            "{tz}: {err}"
+        );
+    }
+}
+
+#[test]
+fn package_lists_older_than_the_limit_fail_whatever_the_checkout_age() {
+    let cfg =
+        "[[probe]]\nkind = \"patch-level\"\nmax_days_since_update = 30\nmax_pending_security = 5\n";
+    let fresh = dated_copy("debian", 29);
+    let (ev, _, _) = probe(cfg, fresh.path());
+    assert_eq!(result(&ev, 0)["verdict"], "pass", "{}", result(&ev, 0));
+    let stale = dated_copy("debian", 31);
+    let (ev, _, _) = probe(cfg, stale.path());
+    assert_eq!(result(&ev, 0)["verdict"], "fail", "{}", result(&ev, 0));
 }
 
 #[test]
@@ -168,6 +234,7 @@ fn patch_level_with_stale_lists_and_without_lists() {
         "{}",
         r["reason"]
     );
+    assert_eq!(r["reason_code"], "package-lists-stale");
 
     std::fs::remove_dir_all(&lists).unwrap();
     let (ev, code, _) = probe("[[probe]]\nkind = \"patch-level\"\n", dir.path());
@@ -177,6 +244,7 @@ fn patch_level_with_stale_lists_and_without_lists() {
         .as_str()
         .unwrap()
         .contains("no package lists"));
+    assert_eq!(result(&ev, 0)["reason_code"], "no-package-lists");
 }
 
 #[test]
@@ -194,6 +262,13 @@ fn patch_level_from_a_hotfix_csv() {
     assert_eq!(r["observed"]["security_updates"], 2);
     assert_eq!(r["observed"]["last_installed_on"], "2024-03-12");
     assert_eq!(r["verdict"], "fail");
+    assert_eq!(r["reason_code"], "hotfix-stale", "{r}");
+    assert!(
+        r["warning_details"]
+            .to_string()
+            .contains("\"hotfix-pending-unknown\""),
+        "{r}"
+    );
 
     // The same list as PowerShell's `>` writes it (UTF-16LE with a BOM), with a generous limit.
     let dir = tempfile::tempdir().unwrap();
@@ -212,6 +287,7 @@ fn patch_level_from_a_hotfix_csv() {
     assert_eq!(code, 0);
     assert_eq!(result(&ev, 0)["verdict"], "pass");
     assert_eq!(result(&ev, 0)["observed"]["encoding"], "utf-16le");
+    assert_eq!(result(&ev, 0)["reason_code"], "hotfix-current");
 }
 
 #[test]
@@ -250,6 +326,11 @@ fn accounts_on_a_fixture_tree() {
         flagged[1].starts_with("carol (last login 200 days ago"),
         "{flagged:?}"
     );
+    assert_eq!(r["reason_code"], "accounts-to-review", "{r}");
+    let text = r.to_string();
+    for code in ["leaver", "never-logged-in", "unused-for"] {
+        assert!(text.contains(&format!("\"{code}\"")), "{code}: {r}");
+    }
     // alice: password locked but an SSH key: can log in, used yesterday. root: locked, no key.
     let names: Vec<&str> = o["accounts"]
         .as_array()
@@ -276,6 +357,7 @@ fn services_against_an_allowlist() {
     assert_eq!(code, 0);
     let r = result(&ev, 0);
     assert_eq!(r["verdict"], "unknown", "no allowlist: listed, not judged");
+    assert_eq!(r["reason_code"], "no-allowlist", "{r}");
     let o = &r["observed"];
     assert_eq!(
         o["enabled_services"],
@@ -294,6 +376,17 @@ fn services_against_an_allowlist() {
     assert_eq!(code, 1);
     let r = result(&ev, 0);
     assert_eq!(r["verdict"], "fail");
+    let details: Vec<&str> = r["reason_details"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        details,
+        ["services-not-allowed", "ports-not-allowed"],
+        "{r}"
+    );
     assert_eq!(
         r["observed"]["services_not_allowed"],
         serde_json::json!(["cups", "cups.socket"])
@@ -324,6 +417,12 @@ fn asset_ledger_csv_and_xlsx() {
     let r = result(&ev, 0);
     assert_eq!(r["verdict"], "pass", "{r}");
     assert_eq!(r["items"][0], "asset-ledger");
+    assert!(
+        r["warning_details"]
+            .to_string()
+            .contains("\"ledger-unclassified-rows\""),
+        "{r}"
+    );
     assert_eq!(r["observed"]["devices"], 4);
     assert_eq!(r["observed"]["header_row"], 2);
     assert_eq!(r["observed"]["host_row"], 3);
@@ -467,6 +566,7 @@ fn a_probe_past_its_timeout_is_stopped_and_says_so() {
             .starts_with("timed out after 1s"),
         "{r}"
     );
+    assert_eq!(r["reason_code"], "timed-out");
 }
 
 #[test]

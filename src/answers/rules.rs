@@ -655,3 +655,43 @@ pub fn open_items(form: &FormInput<'_>) -> Vec<OpenItem> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn a_finding(code: &'static str, severity: Severity) -> Finding {
+        Finding {
+            diagnostic: Diagnostic {
+                code,
+                severity,
+                location: Location {
+                    file: "a.toml".into(),
+                    line: 3,
+                    column: 1,
+                },
+                message: code.into(),
+            },
+            item: None,
+            round: None,
+        }
+    }
+
+    #[test]
+    fn every_finding_form_by_form_then_across_forms() {
+        let inspection = Inspection {
+            complete: false,
+            forms: Vec::new(),
+            findings: vec![
+                a_finding("vendor-form-missing", Severity::Error),
+                a_finding("checklist-digest-missing", Severity::Warning),
+            ],
+        };
+        let codes: Vec<&str> = inspection.all_findings().map(Finding::code).collect();
+        assert_eq!(codes, ["vendor-form-missing", "checklist-digest-missing"]);
+        let diags = inspection.diagnostics();
+        assert_eq!(diags.len(), 2);
+        assert_eq!(diags[1].code, "checklist-digest-missing");
+        assert_eq!(inspection.findings[1].severity(), Severity::Warning);
+    }
+}

@@ -721,6 +721,95 @@ mod tests {
         assert!(parse_time("yesterday").is_none());
     }
 
+    fn settings(max_age_secs: u64) -> BackupSettings {
+        BackupSettings {
+            path: "/backup".into(),
+            format: BackupFormat::Directory,
+            max_age: std::time::Duration::from_secs(max_age_secs),
+            max_age_text: format!("{max_age_secs}s"),
+            min_files: 1,
+            min_bytes: 0,
+            min_snapshots: 2,
+            protects: Vec::new(),
+            follow_links: false,
+            password_file: None,
+            threads: Some(1),
+            mtime_only: true,
+        }
+    }
+
+    fn context_at(now: Timestamp) -> ProbeContext {
+        let mut ctx = ProbeContext::new(Path::new("/"), std::time::Duration::from_secs(60));
+        ctx.now = now;
+        ctx
+    }
+
+    #[test]
+    fn snapshots_exactly_max_age_old_are_fresh_and_one_second_more_is_not() {
+        let probe = BackupFreshness::new(settings(86_400));
+        let t = Timestamp::from_second(1_750_000_000).unwrap();
+        let snap = |time| Snapshot {
+            time,
+            id: "a".into(),
+            hostname: None,
+            paths: Vec::new(),
+        };
+        let two = || vec![snap(t - jiff::SignedDuration::from_hours(48)), snap(t)];
+        let at = |secs| context_at(t + jiff::SignedDuration::from_secs(secs));
+        assert_eq!(
+            probe.judge_snapshots(&at(86_400), "restic", two()).verdict,
+            Verdict::Pass
+        );
+        assert_eq!(
+            probe.judge_snapshots(&at(86_401), "restic", two()).verdict,
+            Verdict::Fail
+        );
+        // min_snapshots = 2: two are enough, one is too few.
+        let one = probe.judge_snapshots(&at(0), "restic", vec![snap(t)]);
+        assert_eq!(one.verdict, Verdict::Fail);
+        assert!(matches!(
+            one.reasons[0],
+            Msg::TooFewSnapshots {
+                count: 1,
+                min: 2,
+                ..
+            }
+        ));
+    }
+
+    #[test]
+    fn a_folder_exactly_max_age_old_is_fresh_and_one_second_more_is_not() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("a.dump");
+        std::fs::write(&file, b"x").unwrap();
+        let mtime = std::fs::metadata(&file).unwrap().modified().unwrap();
+        let mtime = Timestamp::try_from(mtime).unwrap();
+        let probe = BackupFreshness::new(settings(3_600));
+        let at = |secs| context_at(mtime + jiff::SignedDuration::from_secs(secs));
+        let fresh = probe.directory(&at(3_600), dir.path());
+        assert_eq!(fresh.verdict, Verdict::Pass, "{:?}", fresh.reasons);
+        let stale = probe.directory(&at(3_601), dir.path());
+        assert_eq!(stale.verdict, Verdict::Fail, "{:?}", stale.reasons);
+        assert!(matches!(
+            stale.reasons[0],
+            Msg::BackupTooOld {
+                age_seconds: 3_601,
+                ..
+            }
+        ));
+        // min_files = 1 is met by one file; min_bytes counts bytes.
+        let mut s = settings(3_600);
+        s.min_files = 2;
+        s.min_bytes = 1;
+        let two = BackupFreshness::new(s).directory(&at(0), dir.path());
+        assert_eq!(two.verdict, Verdict::Fail);
+        assert!(matches!(
+            two.reasons[0],
+            Msg::TooFewFiles { files: 1, min: 2 }
+        ));
+        assert_eq!(two.reasons.len(), 1, "one byte meets min_bytes = 1");
+    }
+
     #[test]
     fn remote_repositories() {
         assert!(is_remote_repository("sftp:backup@nas:/srv/restic"));

@@ -1,0 +1,95 @@
+#!/usr/bin/env bash
+# Mutation testing of the modules that carry medsec's promises, with cargo-mutants
+# (install: cargo install cargo-mutants --locked). Each mutant runs only the test binaries that
+# guard its module, so one costs about 25 s on a 2-core machine. Not part of CI: run it by
+# hand, by shard, or on what a change touched.
+#
+#   scripts/mutants.sh                       every promise module (about 770 mutants: hours)
+#   scripts/mutants.sh --shard 3/8           one shard of that set
+#   scripts/mutants.sh --file src/answers/rules.rs [--file ...]
+#   scripts/mutants.sh --in-diff [BASE]      only code changed since BASE (default: main)
+#   scripts/mutants.sh --list [...]          list the mutants, run nothing
+#   scripts/mutants.sh ... -- ARGS           ARGS go to cargo mutants (e.g. --in-place, -j 2)
+#   MUTANTS_TESTS="answers_cli promises" scripts/mutants.sh ...   only these test binaries
+#
+# Accepted survivors (equivalent mutants, log messages) are listed with a reason each in
+# .cargo/mutants.toml. Results land in mutants.out/ (outcomes.json, missed.txt, caught.txt).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# Module -> the test binaries that guard it (the library's unit tests always run).
+declare -A TESTS=(
+  [src/signing/]="signing report verify_findings hostile_bundle"
+  [src/answers/rules.rs]="answers_cli promises report"
+  [src/answers/store.rs]="answers_cli promises answer_pty atomic_write"
+  [src/answers/sheet.rs]="answers_cli promises"
+  [src/atomic.rs]="answers_cli promises atomic_write"
+  [src/probes/backup.rs]="probe_cli probe_real promises"
+  [src/probes/patch.rs]="probe_cli probe_real"
+  [src/commands/status.rs]="answers_cli promises"
+  [src/commands/verify.rs]="signing report verify_findings hostile_bundle"
+  [src/commands/probe.rs]="probe_cli promises"
+  [src/commands/report.rs]="report signing"
+  [src/commands/answer.rs]="answers_cli answer_pty promises"
+  [src/exit.rs]="answers_cli signing promises"
+  [src/app.rs]="answers_cli signing promises"
+)
+PROMISE_FILES=(
+  "src/signing/*.rs" src/answers/rules.rs src/answers/store.rs src/answers/sheet.rs
+  src/atomic.rs src/probes/backup.rs src/probes/patch.rs src/commands/status.rs
+  src/commands/verify.rs src/commands/probe.rs src/commands/report.rs src/commands/answer.rs
+  src/exit.rs src/app.rs
+)
+
+files=() shard="" diff_base="" list=0 passthrough=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --shard) shard="$2"; shift 2 ;;
+    --file) files+=("$2"); shift 2 ;;
+    --in-diff) if [ $# -ge 2 ] && [[ "$2" != --* ]]; then diff_base="$2"; shift 2; else diff_base=main; shift; fi ;;
+    --list) list=1; shift ;;
+    --) shift; passthrough=("$@"); break ;;
+    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
+    *) echo "scripts/mutants.sh: unknown argument $1 (see --help)" >&2; exit 2 ;;
+  esac
+done
+[ ${#files[@]} -gt 0 ] || files=("${PROMISE_FILES[@]}")
+
+command -v cargo-mutants >/dev/null || {
+  echo "cargo-mutants is not installed: cargo install cargo-mutants --locked" >&2
+  exit 2
+}
+
+# The test binaries guarding the chosen files, those that exist.
+declare -A wanted=()
+for f in "${files[@]}"; do
+  for key in "${!TESTS[@]}"; do
+    case "$f" in
+      "$key"*|"${key%/}"/*) for t in ${TESTS[$key]}; do wanted[$t]=1; done ;;
+    esac
+  done
+done
+if [ -n "${MUTANTS_TESTS:-}" ]; then
+  wanted=()
+  for t in $MUTANTS_TESTS; do wanted[$t]=1; done
+fi
+test_args=(--lib)
+for t in $(printf '%s\n' "${!wanted[@]}" | sort); do
+  [ -f "tests/$t.rs" ] && test_args+=(--test "$t")
+done
+[ ${#wanted[@]} -gt 0 ] || test_args=(--lib --tests)
+
+args=()
+for f in "${files[@]}"; do args+=(--file "$f"); done
+[ -n "$shard" ] && args+=(--shard "$shard")
+if [ -n "$diff_base" ]; then
+  diff_file=$(mktemp)
+  trap 'rm -f "$diff_file"' EXIT
+  git diff "$diff_base"... -- src >"$diff_file"
+  args+=(--in-diff "$diff_file")
+fi
+[ "$list" = 1 ] && exec cargo mutants --list "${args[@]}" "${passthrough[@]}"
+
+echo "cargo mutants ${args[*]} ${passthrough[*]} -- ${test_args[*]}" >&2
+# CI=true: a test whose tool is missing fails rather than skipping, so it cannot hide a mutant.
+CI=true cargo mutants "${args[@]}" "${passthrough[@]}" -- "${test_args[@]}"
