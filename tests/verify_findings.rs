@@ -318,3 +318,52 @@ fn vendor_signatures_are_unchecked_with_only_pubkey() {
     assert_eq!(code, 0, "{c:?}");
     assert!(has(&c, "vendor-signature-unchecked"), "{c:?}");
 }
+
+#[test]
+fn a_signature_that_is_not_minisigns_is_malformed() {
+    let s = signed(&report_value(HOSPITAL, 2025));
+    let sig = s.bundle.join("MANIFEST.sha256.minisig");
+    let good = std::fs::read_to_string(&sig).unwrap();
+    let other_comment = good.replacen(
+        "untrusted comment: signature from",
+        "untrusted comment: VERIFIED by",
+        1,
+    );
+    let cases: [(&str, Vec<u8>); 3] = [
+        ("not UTF-8", vec![0xff, 0xfe, 0x00, 0x41]),
+        ("not a signature", b"hello\n".to_vec()),
+        (
+            "an untrusted comment medsec does not accept",
+            other_comment.into_bytes(),
+        ),
+    ];
+    for (what, bytes) in cases {
+        std::fs::write(&sig, &bytes).unwrap();
+        let (code, c) = s.verify();
+        assert_eq!(code, 3, "{what}: {c:?}");
+        assert!(has(&c, "signature-malformed"), "{what}: {c:?}");
+    }
+}
+
+#[test]
+fn a_trusted_comment_that_names_medsec_but_lacks_its_fields_is_malformed() {
+    let s = signed(&report_value(HOSPITAL, 2025));
+    let manifest = std::fs::read_to_string(s.bundle.join("MANIFEST.sha256")).unwrap();
+    s.key.sign_manifest(
+        &s.bundle,
+        &manifest,
+        "timestamp:1764000000\tfile:MANIFEST.sha256\tmedsec-bundle:1",
+    );
+    let (code, c) = s.verify();
+    assert_eq!(code, 3, "{c:?}");
+    assert!(has(&c, "trusted-comment-malformed"), "{c:?}");
+}
+
+#[test]
+fn a_signed_report_with_a_time_that_is_not_rfc3339_is_unreadable() {
+    let mut r = report_value(HOSPITAL, 2025);
+    r["generated_at"] = json!("yesterday afternoon");
+    let (code, c) = signed(&r).verify();
+    assert_eq!(code, 2, "{c:?}");
+    assert!(has(&c, "report-unreadable"), "{c:?}");
+}
