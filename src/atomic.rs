@@ -6,10 +6,6 @@
 //! sidecar, not on the file, because the rename replaces the file (and its inode) on every
 //! write, while the sidecar stays put for as long as anyone holds it.
 
-#![cfg_attr(
-    not(test),
-    deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)
-)]
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};

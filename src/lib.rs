@@ -1,7 +1,12 @@
 //! medsec: the MHLW cybersecurity self-check as data.
 //!
 //! Library code returns values and typed errors; only `main.rs`, `app.rs` and `render/`
-//! write to the terminal.
+//! write to the terminal. Nothing read from outside may make it panic: `unwrap`, `expect` and
+//! indexing that can panic are denied outside tests (see docs/security.md).
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)
+)]
 pub mod answers;
 pub mod app;
 pub mod atomic;

@@ -1,3 +1,4 @@
+#![deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 use std::io::Write;
 use std::process::ExitCode;
 

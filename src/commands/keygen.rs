@@ -1,9 +1,5 @@
 //! `medsec keygen --out NAME`
 
-#![cfg_attr(
-    not(test),
-    deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)
-)]
 
 use super::{passphrase, Context, Outcome};
 use crate::checklist::Lang;

@@ -1,9 +1,5 @@
 //! `medsec report --answers FILE --out DIR [--sign KEY]` and `medsec report schema`
 
-#![cfg_attr(
-    not(test),
-    deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)
-)]
 
 use super::{passphrase, Context, Outcome};
 use crate::checklist::Catalog;

@@ -1,9 +1,5 @@
 //! `medsec sign DIR --key FILE` and `medsec sign --form FILE --key FILE`
 
-#![cfg_attr(
-    not(test),
-    deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)
-)]
 
 use super::{passphrase, Context, Outcome};
 use crate::cli::sign::SignArgs;

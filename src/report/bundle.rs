@@ -7,10 +7,6 @@
 //! manifest lists it; anything else (a folder with other files, a file, a symbolic link) is
 //! refused with the reason ([`NotReplaced`]).
 
-#![cfg_attr(
-    not(test),
-    deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)
-)]
 
 use super::{EvidenceFile, Report, FILE_NAME};
 use crate::atomic::{self, Replace};

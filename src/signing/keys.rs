@@ -3,10 +3,6 @@
 //! Secret keys are Ed25519, encrypted with a passphrase through scrypt exactly as minisign
 //! does (the `minisign` crate's parameters), written 0600 and never replaced silently.
 
-#![cfg_attr(
-    not(test),
-    deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)
-)]
 
 use super::SigningError;
 use crate::atomic::{self, Replace};

@@ -18,10 +18,6 @@
 //! stand for every institution. That meaning belongs to the one key given with `--pubkey`
 //! ([`Signer::AnyInstitution`]), which no file can reach.
 
-#![cfg_attr(
-    not(test),
-    deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)
-)]
 
 use super::keys::PublicKey;
 use super::SigningError;

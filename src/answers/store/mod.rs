@@ -17,10 +17,6 @@
 //!   A read-only file is never replaced (`AnswersError::ReadOnly`).
 //!   A UTF-8 byte order mark the file began with is kept.
 
-#![cfg_attr(
-    not(test),
-    deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)
-)]
 
 mod edit_toml;
 mod edit_yaml;
