@@ -6,7 +6,6 @@
 //! sidecar, not on the file, because the rename replaces the file (and its inode) on every
 //! write, while the sidecar stays put for as long as anyone holds it.
 
-
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};

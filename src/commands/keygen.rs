@@ -1,6 +1,5 @@
 //! `medsec keygen --out NAME`
 
-
 use super::{passphrase, Context, Outcome};
 use crate::checklist::Lang;
 use crate::cli::keygen::KeygenArgs;

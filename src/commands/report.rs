@@ -1,6 +1,5 @@
 //! `medsec report --answers FILE --out DIR [--sign KEY]` and `medsec report schema`
 
-
 use super::{passphrase, Context, Outcome};
 use crate::checklist::Catalog;
 use crate::cli::report::{ReportArgs, ReportCommand};

@@ -1,6 +1,5 @@
 //! `medsec sign DIR --key FILE` and `medsec sign --form FILE --key FILE`
 
-
 use super::{passphrase, Context, Outcome};
 use crate::cli::sign::SignArgs;
 use crate::exit::Exit;

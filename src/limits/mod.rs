@@ -30,6 +30,13 @@ pub const REPORT_MAX_BYTES: u64 = 256 * MIB;
 /// (restic's and borg's JSON).
 pub const SYSTEM_MAX_BYTES: u64 = 512 * MIB;
 
+/// A bundle's `MANIFEST.sha256` (about 400,000 files), read by `verify`.
+pub const MANIFEST_MAX_BYTES: u64 = 32 * MIB;
+/// A minisign signature file inside a bundle (minisign's are under 1 KiB).
+pub const SIGNATURE_MAX_BYTES: u64 = 64 * 1024;
+/// A vendor form inside a bundle (they are a few KiB).
+pub const VENDOR_FORM_MAX_BYTES: u64 = MIB;
+
 /// Rows a spreadsheet may reach (its declared range and every cell in it).
 pub const SHEET_MAX_ROWS: u32 = 65_536;
 /// Columns a spreadsheet may reach (`IV`, the 256th).

@@ -7,7 +7,6 @@
 //! manifest lists it; anything else (a folder with other files, a file, a symbolic link) is
 //! refused with the reason ([`NotReplaced`]).
 
-
 use super::{EvidenceFile, Report, FILE_NAME};
 use crate::atomic::{self, Replace};
 use crate::checklist::Lang;

@@ -3,7 +3,6 @@
 //! Secret keys are Ed25519, encrypted with a passphrase through scrypt exactly as minisign
 //! does (the `minisign` crate's parameters), written 0600 and never replaced silently.
 
-
 use super::SigningError;
 use crate::atomic::{self, Replace};
 use ct_codecs::{Base64, Decoder};

@@ -18,7 +18,6 @@
 //! stand for every institution. That meaning belongs to the one key given with `--pubkey`
 //! ([`Signer::AnyInstitution`]), which no file can reach.
 
-
 use super::keys::PublicKey;
 use super::SigningError;
 use crate::answers::code::{self, CodeProblem};

@@ -17,7 +17,6 @@
 //!   A read-only file is never replaced (`AnswersError::ReadOnly`).
 //!   A UTF-8 byte order mark the file began with is kept.
 
-
 mod edit_toml;
 mod edit_yaml;
 

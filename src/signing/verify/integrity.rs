@@ -10,14 +10,11 @@ use crate::signing::trusted::TrustedKeys;
 use crate::signing::{MANIFEST, SIGNATURE};
 use std::path::Path;
 
-/// The largest manifest read (about 400,000 files).
-pub const MAX_MANIFEST_BYTES: u64 = 32 * 1024 * 1024;
-/// The largest signature file read (minisign's are under 1 KiB).
-pub const MAX_SIGNATURE_BYTES: u64 = 64 * 1024;
-/// The largest report.json read; a larger one is neither read nor hashed.
-pub const MAX_REPORT_BYTES: u64 = 256 * 1024 * 1024;
-/// The largest vendor form read (they are a few KiB).
-pub const MAX_VENDOR_FORM_BYTES: u64 = 1024 * 1024;
+// The bounds live with every other input limit, in one place (docs/security.md lists them).
+pub use crate::limits::{
+    MANIFEST_MAX_BYTES as MAX_MANIFEST_BYTES, REPORT_MAX_BYTES as MAX_REPORT_BYTES,
+    SIGNATURE_MAX_BYTES as MAX_SIGNATURE_BYTES, VENDOR_FORM_MAX_BYTES as MAX_VENDOR_FORM_BYTES,
+};
 
 impl Bundle<'_> {
     /// Read the manifest or its signature: a regular file, within `limit` bytes.
