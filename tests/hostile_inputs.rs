@@ -426,3 +426,54 @@ fn a_billion_laughs_yaml_is_refused_fast() {
     assert!(said.contains("repetition limit exceeded"), "{said}");
     assert!(took < HANG_GUARD);
 }
+
+/// Keys, key lists and a bundle's report.json that `sign` reads are bounded like every other
+/// input: a sparse file of gigabytes is refused by its size, not read.
+#[test]
+fn key_files_and_a_report_to_sign_past_their_limits_are_not_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let big = |name: &str, len: u64| {
+        let p = dir.path().join(name);
+        std::fs::File::create(&p).unwrap().set_len(len).unwrap();
+        p
+    };
+    let bundle = dir.path().join("bundle");
+    std::fs::create_dir(&bundle).unwrap();
+    let keys = big("keys.toml", 3 << 30);
+    let pubkey = big("hospital.pub", 3 << 30);
+    for (flag, file, limit) in [
+        ("--trusted", &keys, "1 MiB"),
+        ("--pubkey", &pubkey, "1 MiB"),
+    ] {
+        let out = medsec()
+            .args(["verify", "--format", "json"])
+            .arg(&bundle)
+            .arg(flag)
+            .arg(file)
+            .output()
+            .unwrap();
+        let said = stdout_of(&out) + &stderr_of(&out);
+        assert_eq!(out.status.code(), Some(2), "{flag}: {said}");
+        assert!(said.contains(limit), "{flag}: {said}");
+    }
+
+    std::fs::File::create(bundle.join("report.json"))
+        .unwrap()
+        .set_len(3 << 30)
+        .unwrap();
+    let key = dir.path().join("k");
+    keygen(&key);
+    let out = medsec()
+        .arg("sign")
+        .arg(&bundle)
+        .arg("--key")
+        .arg(key.with_extension("key"))
+        .output()
+        .unwrap();
+    let said = stdout_of(&out) + &stderr_of(&out);
+    assert_eq!(out.status.code(), Some(2), "{said}");
+    assert!(
+        said.contains("report.json") && said.contains("256 MiB"),
+        "{said}"
+    );
+}

@@ -158,6 +158,17 @@ pub fn read(path: &Path, kind: InputKind) -> Result<Vec<u8>, LimitError> {
     read_within(path, kind, true)
 }
 
+/// [`read`] for callers whose errors carry a `std::io::Error` (the limit is said in its text).
+pub fn read_io(path: &Path, kind: InputKind) -> std::io::Result<Vec<u8>> {
+    read(path, kind).map_err(std::io::Error::from)
+}
+
+/// [`read_io`] of a UTF-8 text file; text that is not UTF-8 is `InvalidData`.
+pub fn read_text_io(path: &Path, kind: InputKind) -> std::io::Result<String> {
+    String::from_utf8(read_io(path, kind)?)
+        .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))
+}
+
 /// Like [`read`], but a pipe or device is read too (still only up to the limit): for the
 /// files a probe's configuration names, where a probe's own time limit guards against a wait.
 pub fn read_stream(path: &Path, kind: InputKind) -> Result<Vec<u8>, LimitError> {

@@ -251,7 +251,7 @@ fn is_replaceable_bundle(dir: &Path) -> Result<(), NotReplaced> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(NotReplaced::NoManifest),
         Err(e) => return Err(NotReplaced::Unreadable(format!("{MANIFEST}: {e}"))),
     }
-    let text = std::fs::read_to_string(&manifest_path)
+    let text = crate::limits::read_text_io(&manifest_path, crate::limits::InputKind::Report)
         .map_err(|e| NotReplaced::Unreadable(format!("{MANIFEST}: {e}")))?;
     let listed = manifest::Manifest::parse(&text)
         .map_err(|(line, why)| NotReplaced::BadManifest(line, why))?;

@@ -422,10 +422,13 @@ fn canonical(path: &Path) -> PathBuf {
 }
 
 fn read_evidence(path: &Path) -> Result<Evidence, MakeError> {
-    let bytes = std::fs::read(path).map_err(|source| MakeError::Read {
-        path: path.to_owned(),
-        source,
-    })?;
+    let bytes =
+        crate::limits::read_io(path, crate::limits::InputKind::Report).map_err(|source| {
+            MakeError::Read {
+                path: path.to_owned(),
+                source,
+            }
+        })?;
     parse_evidence(path, &bytes)
 }
 

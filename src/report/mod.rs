@@ -149,10 +149,13 @@ impl ReportView {
 
     /// Read `report.json` from a file.
     pub fn read(path: &Path) -> Result<Self, ReportError> {
-        let bytes = std::fs::read(path).map_err(|source| ReportError::Read {
-            path: path.to_owned(),
-            source,
-        })?;
+        let bytes =
+            crate::limits::read_io(path, crate::limits::InputKind::Report).map_err(|source| {
+                ReportError::Read {
+                    path: path.to_owned(),
+                    source,
+                }
+            })?;
         Self::parse(path, &bytes)
     }
 }

@@ -167,7 +167,8 @@ impl PublicKey {
 
 /// Read a `.pub` file.
 pub fn read_public_key(path: &Path) -> Result<PublicKey, SigningError> {
-    let text = std::fs::read_to_string(path).map_err(SigningError::io(path))?;
+    let text = crate::limits::read_text_io(path, crate::limits::InputKind::Settings)
+        .map_err(SigningError::io(path))?;
     PublicKey::from_text(&text).map_err(|reason| SigningError::BadKey {
         path: path.to_owned(),
         what: "public key",

@@ -26,7 +26,8 @@ pub struct Signed {
 /// `MANIFEST.sha256` and `MANIFEST.sha256.minisig`, and check the result.
 pub fn sign_bundle(dir: &Path, key: &SecretKey, timestamp: i64) -> Result<Signed, SigningError> {
     let report_path = dir.join(report::FILE_NAME);
-    let report_bytes = std::fs::read(&report_path).map_err(SigningError::io(&report_path))?;
+    let report_bytes = crate::limits::read_io(&report_path, crate::limits::InputKind::Report)
+        .map_err(SigningError::io(&report_path))?;
     let report = ReportView::parse(&report_path, &report_bytes)?;
     let claims = Claims {
         institution: report.institution.code.clone(),

@@ -118,7 +118,8 @@ fn institution_key_warnings(key: &str, lang: Lang) -> Vec<String> {
 impl TrustedKeys {
     /// Read keys.toml, with problems about institution codes in `lang`.
     pub fn read_in(path: &Path, lang: Lang) -> Result<Self, SigningError> {
-        let text = std::fs::read_to_string(path).map_err(SigningError::io(path))?;
+        let text = crate::limits::read_text_io(path, crate::limits::InputKind::Settings)
+            .map_err(SigningError::io(path))?;
         Self::parse_in(path, &text, lang)
     }
 

@@ -67,7 +67,8 @@ pub fn sign_form(form: &Path, key: &SecretKey, timestamp: i64) -> Result<SignedF
             });
         }
     }
-    let bytes = std::fs::read(form).map_err(SigningError::io(form))?;
+    let bytes = crate::limits::read_io(form, crate::limits::InputKind::Answers)
+        .map_err(SigningError::io(form))?;
     let trusted_comment = format!(
         "timestamp:{timestamp}\tfile:{file}\tmedsec-vendor-form:{VENDOR_FORM_VERSION}\tvendor:{vendor}\tchecklist:{checklist}"
     );
