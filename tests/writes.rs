@@ -412,6 +412,26 @@ fn force_never_deletes_a_folder_that_is_not_a_bundle() {
     );
     assert_eq!(snapshot(&thesis), before);
 
+    // A real report.json copied beside the thesis, under a manifest made by hand
+    // (`sha256sum report.json thesis.docx > MANIFEST.sha256`): the report names no thesis.
+    let made = dir.join("made");
+    assert_eq!(report_into(dir, &made, false).status.code(), Some(0));
+    std::fs::copy(made.join("report.json"), thesis.join("report.json")).unwrap();
+    let manifest: String = ["report.json", "thesis.docx"]
+        .iter()
+        .map(|f| {
+            let bytes = std::fs::read(thesis.join(f)).unwrap();
+            format!("{}  {f}\n", medsec::signing::manifest::sha256_bytes(&bytes))
+        })
+        .collect();
+    std::fs::write(thesis.join("MANIFEST.sha256"), manifest).unwrap();
+    let before = snapshot(&thesis);
+    refused(
+        &report_into(dir, &thesis, true),
+        "its report.json does not name, so medsec did not write it: thesis.docx",
+    );
+    assert_eq!(snapshot(&thesis), before);
+
     // A file where the folder should be.
     let file = dir.join("notes.txt");
     std::fs::write(&file, "mine").unwrap();

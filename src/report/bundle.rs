@@ -121,6 +121,9 @@ pub enum NotReplaced {
     NotAReport(String),
     /// Files or folders the manifest does not list (the first few).
     Unlisted(Vec<String>),
+    /// Files the manifest lists but report.json does not name (the first few): a manifest
+    /// medsec did not write.
+    NotNamed(Vec<String>),
     /// Files changed or missing since the manifest was written (the first few).
     Changed(Vec<String>),
     /// Something in the folder could not be read.
@@ -168,6 +171,16 @@ impl NotReplaced {
             ),
             (NotReplaced::Unlisted(names), Lang::Ja) => format!(
                 "マニフェストにないファイルまたはフォルダが {} 件あります: {}",
+                names.len(),
+                few(names)
+            ),
+            (NotReplaced::NotNamed(names), Lang::En) => format!(
+                "its manifest lists {} file(s) its report.json does not name, so medsec did not write it: {}",
+                names.len(),
+                few(names)
+            ),
+            (NotReplaced::NotNamed(names), Lang::Ja) => format!(
+                "マニフェストに report.json が記載していないファイルが {} 件あり、medsec が書いたものではありません: {}",
                 names.len(),
                 few(names)
             ),
@@ -277,9 +290,24 @@ fn is_replaceable_bundle(dir: &Path) -> Result<(), NotReplaced> {
         changed.sort();
         return Err(NotReplaced::Changed(changed));
     }
-    // The manifest's hash of report.json held just now; what it says must be a medsec report.
-    super::ReportView::read(&dir.join(FILE_NAME))
-        .map_err(|e| NotReplaced::NotAReport(e.to_string()))?;
+    // The manifest's hash of report.json held just now; what it says must be a medsec report,
+    // and every other file the manifest lists must be one the report names: a manifest made
+    // by hand (`sha256sum * > MANIFEST.sha256`) over someone's files proves nothing.
+    let report_path = dir.join(FILE_NAME);
+    let bytes = crate::limits::read_io(&report_path, crate::limits::InputKind::Report)
+        .map_err(|e| NotReplaced::Unreadable(format!("{FILE_NAME}: {e}")))?;
+    let report =
+        Report::parse(&report_path, &bytes).map_err(|e| NotReplaced::NotAReport(e.to_string()))?;
+    let named: std::collections::BTreeSet<&str> = report.named_files().collect();
+    let not_named: Vec<String> = listed
+        .entries
+        .keys()
+        .filter(|k| k.as_str() != FILE_NAME && !named.contains(k.as_str()))
+        .cloned()
+        .collect();
+    if !not_named.is_empty() {
+        return Err(NotReplaced::NotNamed(not_named));
+    }
     Ok(())
 }
 

@@ -274,6 +274,17 @@ pub struct Report {
 }
 
 impl Report {
+    /// Every file of the bundle this report names, as written in it (`/`-separated, relative
+    /// to the bundle): the answers file and vendor forms with their signatures, and the
+    /// attached evidence. A bundle medsec writes holds these, report.json and the manifest.
+    pub fn named_files(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(&self.answers)
+            .chain(&self.vendor_forms)
+            .flat_map(|f| [f.bundled.as_deref(), f.signature.as_deref()])
+            .flatten()
+            .chain(self.evidence.iter().map(|e| e.path.as_str()))
+    }
+
     /// Parse report bytes, checking `format_version` first; `path` names the file in errors.
     pub fn parse(path: &Path, bytes: &[u8]) -> Result<Self, ReportError> {
         parse_versioned(path, bytes)
