@@ -103,6 +103,19 @@ fn an_xlsx_cell_at_xfd1048576_is_refused_by_name_and_changes_nothing() {
     assert_eq!(code, 2, "{err}");
     assert!(err.contains("has a cell at XFD1048576"), "{err}");
     assert_eq!(std::fs::read(&file).unwrap(), before);
+
+    // In Japanese, the whole message is Japanese: the English one is not appended after it.
+    let out = with_fixtures()
+        .args(["--lang", "ja", "answer"])
+        .arg(&file)
+        .arg("--import")
+        .arg(&far)
+        .output()
+        .unwrap();
+    let err = stderr_of(&out);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("XFD1048576") && err.contains("セル"), "{err}");
+    assert!(!err.contains("has a cell"), "{err}");
 }
 
 #[test]

@@ -189,6 +189,32 @@ fn a_read_only_answers_file_is_refused_not_replaced() {
         err.contains("answers.toml は読み取り専用です。何も書き込んでいません"),
         "{err}"
     );
+    // The Japanese message is the whole message: no English one appended after it.
+    assert!(!err.contains("read-only"), "{err}");
+    // init --force over the read-only file: refused once, in the reader's language.
+    for (lang, said, english) in [
+        ("en", "is read-only; nothing was written", true),
+        ("ja", "は読み取り専用です。何も書き込んでいません", false),
+    ] {
+        let out = medsec()
+            .args([
+                "--lang",
+                lang,
+                "init",
+                "--checklist",
+                "mhlw-institution@fy2025",
+                "--force",
+                "--out",
+            ])
+            .arg(&file)
+            .output()
+            .unwrap();
+        let err = stderr_of(&out);
+        assert_eq!(out.status.code(), Some(2), "{err}");
+        assert_eq!(err.matches(said).count(), 1, "{err}");
+        assert_eq!(err.contains("nothing was written"), english, "{err}");
+        assert_eq!(std::fs::read(&file).unwrap(), before);
+    }
     let out = with_fixtures()
         .args(["init", "--force", "--out"])
         .arg(&file)

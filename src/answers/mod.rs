@@ -146,12 +146,13 @@ impl AnswersError {
     }
 }
 
-/// An [`AnswersError`] whose `Display` is in the language chosen for people.
+/// An [`AnswersError`] whose `Display` is in the language chosen for people. Its message
+/// already says everything the error does, so it is the end of an error chain: the English
+/// error it was made from is kept in `error` for code, never shown after it.
 #[derive(Debug, Error)]
 #[error("{message}")]
 pub struct LocalizedError {
     message: String,
-    #[source]
     pub error: AnswersError,
 }
 

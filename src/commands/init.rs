@@ -5,7 +5,6 @@ use crate::answers::{self, store, template, FileFormat};
 use crate::checklist::{Catalog, Form, Lang};
 use crate::cli::init::InitArgs;
 use crate::exit::Exit;
-use anyhow::Context as _;
 use std::path::{Path, PathBuf};
 
 /// Split the global --checklist values into checklist files and an `ID[@EDITION]` spec.
@@ -94,12 +93,8 @@ pub fn run(args: InitArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         )
     });
     let text = template::render(checklist, format, ctx.lang, carried.as_ref());
-    store::create(&out, &text, args.force)
-        .map_err(|e| e.in_lang(ctx.lang))
-        .with_context(|| match ctx.lang {
-            Lang::Ja => "何も書き込んでいません",
-            Lang::En => "nothing was written",
-        })?;
+    // Every error of `create` says that nothing was written, in the reader's language.
+    store::create(&out, &text, args.force).map_err(|e| e.in_lang(ctx.lang))?;
 
     let c = &checklist.checklist;
     let carried_count = carried.as_ref().map_or(0, |cf| {
