@@ -414,6 +414,21 @@ fn a_vendor_signature_that_does_not_match_names_the_vendor_form() {
         );
         assert!(!message.contains("MANIFEST"), "{c}: {message}");
     }
+    // In Japanese too.
+    let out = common::medsec()
+        .args(["--lang", "ja"])
+        .args(common::bundle::checklist_args())
+        .arg("verify")
+        .arg(&setup.bundle)
+        .args(setup.trusted())
+        .args(["--as-of", common::bundle::AS_OF, "--format", "json"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("事業者確認用 vendor-forms/vendor-a.toml: 署名が vendor-forms/vendor-a.toml と一致しません"),
+        "{text}"
+    );
 }
 
 #[test]
