@@ -367,3 +367,147 @@ fn a_signed_report_with_a_time_that_is_not_rfc3339_is_unreadable() {
     assert_eq!(code, 2, "{c:?}");
     assert!(has(&c, "report-unreadable"), "{c:?}");
 }
+
+/// The vendor findings of bundle 0 as (code, file, message), and the whole output.
+fn vendor_findings(
+    setup: &common::bundle::VendorSetup,
+) -> (i32, Vec<(String, String, String)>, String) {
+    let (code, json) = verify(&[&setup.bundle], &setup.trusted());
+    let findings = json["bundles"][0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["code"].as_str().unwrap().starts_with("vendor-"))
+        .map(|f| {
+            let s = |k: &str| f[k].as_str().unwrap_or_default().to_owned();
+            (s("code"), s("file"), s("message"))
+        })
+        .collect();
+    (code, findings, json.to_string())
+}
+
+#[test]
+fn a_vendor_signature_that_does_not_match_names_the_vendor_form() {
+    // The form changed after its vendor signed it (answers unchanged, so report.json agrees).
+    let setup = vendor_bundle();
+    let form = setup.bundle.join("vendor-forms/vendor-a.toml");
+    let mut text = std::fs::read_to_string(&form).unwrap();
+    text.push_str("# changed after signing\n");
+    std::fs::write(&form, text).unwrap();
+    setup.resign();
+    let (code, findings, _) = vendor_findings(&setup);
+    assert_eq!(code, 3, "{findings:?}");
+    assert!(
+        findings
+            .iter()
+            .any(|(c, _, _)| c == "vendor-signature-invalid"),
+        "{findings:?}"
+    );
+    for (c, file, message) in &findings {
+        assert!(
+            file.starts_with("vendor-forms/vendor-a.toml"),
+            "{c}: {file}"
+        );
+        assert!(
+            message.contains("vendor-forms/vendor-a.toml"),
+            "{c}: {message}"
+        );
+        assert!(!message.contains("MANIFEST"), "{c}: {message}");
+    }
+    // In Japanese too.
+    let out = common::medsec()
+        .args(["--lang", "ja"])
+        .args(common::bundle::checklist_args())
+        .arg("verify")
+        .arg(&setup.bundle)
+        .args(setup.trusted())
+        .args(["--as-of", common::bundle::AS_OF, "--format", "json"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("事業者確認用 vendor-forms/vendor-a.toml: 署名が vendor-forms/vendor-a.toml と一致しません"),
+        "{text}"
+    );
+}
+
+#[test]
+fn the_vendor_is_the_one_the_signed_form_names_not_report_json() {
+    // Only report.json names another vendor: the form and its signature are the vendor's.
+    let setup = vendor_bundle();
+    setup.change_report_and_resign(|r| {
+        r["vendor_forms"][0]["answers"]["vendor"]["name"] = json!("FROM-REPORT-JSON");
+    });
+    let (code, findings, out) = vendor_findings(&setup);
+    assert_eq!(code, 3, "{findings:?}");
+    let codes: Vec<&str> = findings.iter().map(|(c, _, _)| c.as_str()).collect();
+    assert_eq!(codes, ["vendor-form-mismatch"], "{findings:?}");
+    assert!(findings[0].2.contains(VENDOR), "{findings:?}");
+    assert!(!out.contains("FROM-REPORT-JSON"), "{out}");
+
+    // A key keys.toml lists for another vendor is not trusted for the vendor the form names,
+    // whatever report.json says.
+    let keys = std::fs::read_to_string(&setup.keys).unwrap();
+    std::fs::write(&setup.keys, keys.replace(VENDOR, "FROM-REPORT-JSON")).unwrap();
+    let (code, findings, _) = vendor_findings(&setup);
+    assert_eq!(code, 3, "{findings:?}");
+    assert!(
+        findings
+            .iter()
+            .any(|(c, _, m)| c == "vendor-key-untrusted" && m.contains(VENDOR)),
+        "{findings:?}"
+    );
+}
+
+#[test]
+fn a_vendor_form_too_deep_to_read_says_so_and_shows_nothing_of_report_json() {
+    let setup = vendor_bundle();
+    let deep = format!("a: {}{}\n", "[".repeat(200), "]".repeat(200));
+    std::fs::write(setup.bundle.join("vendor-forms/deep.yaml"), deep).unwrap();
+    setup.change_report_and_resign(|r| {
+        let form = &mut r["vendor_forms"][0];
+        form["bundled"] = json!("vendor-forms/deep.yaml");
+        form["signature"] = Value::Null;
+        form["file"] = json!("FROM-REPORT-JSON.yaml");
+        form["answers"]["vendor"]["name"] = json!("FROM-REPORT-JSON");
+    });
+    let (code, findings, out) = vendor_findings(&setup);
+    assert_eq!(code, 3, "{findings:?}");
+    let mismatch = findings
+        .iter()
+        .find(|(c, _, _)| c == "vendor-form-mismatch")
+        .unwrap_or_else(|| panic!("{findings:?}"));
+    assert!(mismatch.2.contains("too-deep"), "{mismatch:?}");
+    assert!(mismatch.2.contains("nest more than"), "{mismatch:?}");
+    assert!(
+        findings.iter().any(|(c, _, _)| c == "vendor-form-unsigned"),
+        "{findings:?}"
+    );
+    assert!(!out.contains("FROM-REPORT-JSON"), "{out}");
+}
+
+#[test]
+fn a_form_report_json_alone_names_is_shown_only_when_nothing_failed() {
+    let setup = vendor_bundle();
+    setup.change_report_and_resign(|r| {
+        let form = r["vendor_forms"][0].as_object_mut().unwrap();
+        form.remove("bundled");
+        form.remove("signature");
+        form["file"] = json!("FROM-REPORT-JSON.toml");
+    });
+    let (code, findings, out) = vendor_findings(&setup);
+    assert_eq!(code, 1, "{findings:?}");
+    assert!(out.contains("FROM-REPORT-JSON.toml"), "{out}");
+
+    // With an integrity failure beside it, report.json's names are not shown.
+    setup.change_report_and_resign(|r| {
+        let mut second = r["vendor_forms"][0].clone();
+        second["file"] = json!("vendor-a.toml");
+        second["bundled"] = json!("vendor-forms/vendor-a.toml");
+        second["answers"]["vendor"]["name"] = json!("FROM-REPORT-JSON-2");
+        r["vendor_forms"].as_array_mut().unwrap().push(second);
+    });
+    let (code, findings, out) = vendor_findings(&setup);
+    assert_eq!(code, 3, "{findings:?}");
+    assert!(!out.contains("FROM-REPORT-JSON"), "{out}");
+}

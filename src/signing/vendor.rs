@@ -17,8 +17,8 @@ use super::manifest::Manifest;
 use super::sign::UNTRUSTED_COMMENT;
 use super::trusted::TrustedKeys;
 use super::verify::{
-    check_signature_bytes, check_signature_bytes_in, read_listed, read_refused, say, Class,
-    Finding, ListedError, MAX_SIGNATURE_BYTES, MAX_VENDOR_FORM_BYTES,
+    check_signature_bytes_in, read_listed, read_refused, say, Class, Finding, ListedError,
+    MAX_SIGNATURE_BYTES, MAX_VENDOR_FORM_BYTES,
 };
 use super::SigningError;
 use crate::answers::{self, AnswerSet, FileFormat};
@@ -82,10 +82,12 @@ pub fn sign_form(form: &Path, key: &SecretKey, timestamp: i64) -> Result<SignedF
     .map_err(|e| SigningError::Sign(e.to_string()))?;
     let sig_path = signature_path(form);
     let text = signature.to_string();
-    let (verified, problems) = check_signature_bytes(
+    let (verified, _, problems) = check_signature_bytes_in(
         &bytes,
         text.as_bytes(),
         &TrustedKeys::single(key.public.clone()),
+        &file,
+        Lang::En,
     );
     if verified.is_none() {
         return Err(SigningError::SelfCheck(
@@ -116,7 +118,8 @@ fn finding(code: &str, class: Class, file: &str, message: String) -> Finding {
 /// Check every vendor form a bundle's report names: its signature, who made it, and that
 /// report.json carries the same answers as the signed file. Files are read only through
 /// the signed manifest: a name that is not a listed regular file is a
-/// finding, never opened.
+/// finding, never opened. When any of these findings is an integrity failure, no message
+/// shows what report.json says (its vendor names or file names).
 pub fn check_forms(
     dir: &Path,
     manifest: &Manifest,
@@ -124,12 +127,39 @@ pub fn check_forms(
     keys: &TrustedKeys,
     lang: Lang,
 ) -> Vec<Finding> {
-    report
+    let found: Vec<Checked> = report
         .vendor_forms
         .iter()
         .enumerate()
         .flat_map(|(i, form)| check_form(dir, manifest, i, form, keys, lang))
+        .collect();
+    let untrusted = found.iter().any(|c| c.finding.class == Class::Integrity);
+    found
+        .into_iter()
+        .map(|c| match c.untrusted_message {
+            Some(message) if untrusted => Finding {
+                message,
+                ..c.finding
+            },
+            _ => c.finding,
+        })
         .collect()
+}
+
+/// A finding, and the message to give instead when report.json is not to be trusted (when
+/// the first message shows what report.json says).
+struct Checked {
+    finding: Finding,
+    untrusted_message: Option<String>,
+}
+
+impl From<Finding> for Checked {
+    fn from(finding: Finding) -> Self {
+        Checked {
+            finding,
+            untrusted_message: None,
+        }
+    }
 }
 
 /// Read a file the form names, or the finding that says why it was not read.
@@ -177,6 +207,27 @@ fn read_named(
     })
 }
 
+/// The vendor form's own answers, or why it cannot be read as one.
+fn parse_form(bytes: &[u8], bundled: &str, lang: Lang) -> Result<AnswerSet, String> {
+    let Ok(text) = std::str::from_utf8(bytes) else {
+        return Err(say(
+            lang,
+            "not UTF-8 text".into(),
+            "UTF-8 のテキストではありません".into(),
+        ));
+    };
+    let path = Path::new(bundled);
+    let format = FileFormat::of(path).map_err(|e| e.to_string())?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    answers::load_str(path, format, text.to_owned(), lang)
+        .map(|loaded| loaded.set)
+        .map_err(|e| e.to_string())
+}
+
+fn vendor_name(set: &AnswerSet) -> Option<&str> {
+    set.vendor.as_ref().and_then(|v| v.name.as_deref())
+}
+
 fn check_form(
     dir: &Path,
     manifest: &Manifest,
@@ -184,34 +235,39 @@ fn check_form(
     form: &Form,
     keys: &TrustedKeys,
     lang: Lang,
-) -> Vec<Finding> {
-    let mut out = Vec::new();
-    let vendor = form
-        .answers
-        .vendor
-        .as_ref()
-        .and_then(|v| v.name.clone())
-        .unwrap_or_default();
+) -> Vec<Checked> {
+    let mut out: Vec<Checked> = Vec::new();
+    let field = format!("vendor_forms[{index}]");
     let Some(bundled) = &form.bundled else {
-        out.push(finding(
-            "vendor-form-unsigned",
-            Class::Finding,
-            crate::report::FILE_NAME,
-            say(
-                lang,
-                format!(
-                    "vendor form {} ({vendor}) is not in the bundle, so no vendor signature can be checked",
-                    form.file
-                ),
-                format!(
-                    "事業者確認用 {}（{vendor}）がバンドルに含まれていないため、事業者の署名を確認できません",
-                    form.file
+        // Only report.json knows this form: what it says is shown only while the bundle
+        // is otherwise trusted.
+        let claimed = form.answers.vendor.as_ref().and_then(|v| v.name.clone());
+        let claimed = claimed.unwrap_or_default();
+        out.push(Checked {
+            finding: finding(
+                "vendor-form-unsigned",
+                Class::Finding,
+                crate::report::FILE_NAME,
+                say(
+                    lang,
+                    format!(
+                        "vendor form {} (report.json names the vendor `{claimed}`) is not in the bundle, so no vendor signature can be checked",
+                        form.file
+                    ),
+                    format!(
+                        "事業者確認用 {}（report.json 上の事業者名 `{claimed}`）がバンドルに含まれていないため、事業者の署名を確認できません",
+                        form.file
+                    ),
                 ),
             ),
-        ));
+            untrusted_message: Some(say(
+                lang,
+                format!("report.json {field} names a vendor form that is not in the bundle, so no vendor signature can be checked"),
+                format!("report.json の {field} が指す事業者確認用はバンドルに含まれていないため、事業者の署名を確認できません"),
+            )),
+        });
         return out;
     };
-    let field = format!("vendor_forms[{index}]");
     let bytes = match read_named(
         dir,
         manifest,
@@ -223,31 +279,40 @@ fn check_form(
     ) {
         Ok(bytes) => bytes,
         Err(f) => {
-            out.push(f);
+            out.push(f.into());
             return out;
         }
     };
-    // report.json must say what the file says.
-    let same = std::str::from_utf8(&bytes)
+    // report.json must say what the file says; the vendor is the one the file names.
+    let parsed = parse_form(&bytes, bundled, lang);
+    let form_vendor = parsed
+        .as_ref()
         .ok()
-        .and_then(|text| {
-            let path = Path::new(bundled);
-            let format = FileFormat::of(path).ok()?;
-            let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-            answers::load_str(path, format, text.to_owned(), crate::checklist::Lang::En).ok()
-        })
-        .is_some_and(|loaded| same_answers(&loaded.set, &form.answers));
-    if !same {
-        out.push(finding(
-            "vendor-form-mismatch",
-            Class::Integrity,
-            bundled,
-            say(
+        .and_then(vendor_name)
+        .map(str::to_owned);
+    let mismatch = match &parsed {
+        Err(reason) => Some(say(
+            lang,
+            format!("{bundled} cannot be read as a vendor form, so report.json cannot be checked against it: {reason}"),
+            format!("{bundled} を事業者確認用として読めないため、report.json と照合できません: {reason}"),
+        )),
+        Ok(set) if vendor_name(set) != vendor_name(&form.answers) => {
+            let named = form_vendor.as_deref().unwrap_or_default();
+            Some(say(
                 lang,
-                format!("report.json does not carry the answers of {bundled} as the file has them"),
-                format!("report.json の回答が {bundled} の内容と一致しません"),
-            ),
-        ));
+                format!("report.json names another vendor than {bundled}, which names `{named}`"),
+                format!("report.json の事業者名が {bundled} の事業者名 `{named}` と異なります"),
+            ))
+        }
+        Ok(set) if !same_answers(set, &form.answers) => Some(say(
+            lang,
+            format!("report.json does not carry the answers of {bundled} as the file has them"),
+            format!("report.json の回答が {bundled} の内容と一致しません"),
+        )),
+        Ok(_) => None,
+    };
+    if let Some(message) = mismatch {
+        out.push(finding("vendor-form-mismatch", Class::Integrity, bundled, message).into());
     }
     // The signature report.json names or, when it names none, one the bundle holds beside
     // the form: a signature in the bundle is checked whatever report.json says of it.
@@ -257,16 +322,19 @@ fn check_form(
         .clone()
         .or_else(|| manifest.entries.contains_key(&beside).then_some(beside));
     let Some(sig_name) = sig_name else {
-        out.push(finding(
-            "vendor-form-unsigned",
-            Class::Finding,
-            bundled,
-            say(
-                lang,
-                format!("the vendor form of {vendor} is not signed by the vendor (no {bundled}{SIGNATURE_SUFFIX})"),
-                format!("{vendor} の事業者確認用は事業者の署名がありません（{bundled}{SIGNATURE_SUFFIX} がありません）"),
-            ),
-        ));
+        out.push(
+            finding(
+                "vendor-form-unsigned",
+                Class::Finding,
+                bundled,
+                say(
+                    lang,
+                    format!("{bundled} is not signed by its vendor (no {bundled}{SIGNATURE_SUFFIX})"),
+                    format!("{bundled} は事業者の署名がありません（{bundled}{SIGNATURE_SUFFIX} がありません）"),
+                ),
+            )
+            .into(),
+        );
         return out;
     };
     let sig = match read_named(
@@ -280,63 +348,103 @@ fn check_form(
     ) {
         Ok(sig) => sig,
         Err(f) => {
-            out.push(f);
+            out.push(f.into());
             return out;
         }
     };
     if keys.single_key_id().is_some() {
-        out.push(finding(
-            "vendor-signature-unchecked",
-            Class::Note,
-            &sig_name,
-            say(
-                lang,
-                format!("signed by the vendor, but vendor keys are only known from --trusted keys.toml; not checked ({vendor})"),
-                format!("事業者の署名がありますが、事業者の鍵は --trusted keys.toml でのみ指定できるため確認していません（{vendor}）"),
-            ),
-        ));
+        out.push(
+            finding(
+                "vendor-signature-unchecked",
+                Class::Note,
+                &sig_name,
+                say(
+                    lang,
+                    format!("{bundled} is signed by its vendor, but vendor keys are only known from --trusted keys.toml; not checked"),
+                    format!("{bundled} には事業者の署名がありますが、事業者の鍵は --trusted keys.toml でのみ指定できるため確認していません"),
+                ),
+            )
+            .into(),
+        );
         return out;
     }
-    let (key, comment, problems) = check_signature_bytes_in(&bytes, &sig, keys, lang);
-    match key {
-        Some(key) if keys.trusts_for_vendor(&key, &vendor) => {
+    let (key, comment, problems) = check_signature_bytes_in(&bytes, &sig, keys, bundled, lang);
+    // The vendor whose key must sign: the one the signed form names, or (when the form
+    // cannot be read) the one the verified trusted comment names; never report.json's.
+    let comment_vendor = comment
+        .as_deref()
+        .and_then(|c| match super::comment::parse_vendor(c) {
+            super::comment::VendorParsed::Medsec { vendor, .. } => Some(vendor),
+            _ => None,
+        });
+    let vendor = form_vendor.or(comment_vendor);
+    match (key, vendor) {
+        (Some(key), Some(vendor)) if keys.trusts_for_vendor(&key, &vendor) => {
             if let Some(comment) = comment {
-                out.extend(check_comment(&comment, &sig_name, &vendor, form, lang));
+                let checklist = parsed.as_ref().ok().map(|set| set.checklist.full_id());
+                out.extend(
+                    check_comment(&comment, &sig_name, &vendor, checklist, lang).map(Into::into),
+                );
             }
         }
-        Some(key) => out.push(finding(
-            "vendor-key-untrusted",
-            Class::Integrity,
-            &sig_name,
-            say(
-                lang,
-                format!(
-                    "signed with key {}, which keys.toml does not list for vendor `{vendor}`",
-                    key.key_id
+        (Some(key), Some(vendor)) => out.push(
+            finding(
+                "vendor-key-untrusted",
+                Class::Integrity,
+                &sig_name,
+                say(
+                    lang,
+                    format!(
+                        "{bundled} is signed with key {}, which keys.toml does not list for vendor `{vendor}`",
+                        key.key_id
+                    ),
+                    format!(
+                        "{bundled} は鍵 {} で署名されていますが、keys.toml は事業者 `{vendor}` の鍵としてこれを挙げていません",
+                        key.key_id
+                    ),
                 ),
-                format!(
-                    "鍵 {} で署名されていますが、keys.toml は事業者 `{vendor}` の鍵としてこれを挙げていません",
-                    key.key_id
+            )
+            .into(),
+        ),
+        (Some(key), None) => out.push(
+            finding(
+                "vendor-key-untrusted",
+                Class::Integrity,
+                &sig_name,
+                say(
+                    lang,
+                    format!(
+                        "{bundled} is signed with key {}, but neither the form nor its signature names a vendor whose key it could be",
+                        key.key_id
+                    ),
+                    format!(
+                        "{bundled} は鍵 {} で署名されていますが、様式にも署名にも事業者名がないため、どの事業者の鍵か確認できません",
+                        key.key_id
+                    ),
                 ),
-            ),
-        )),
-        None => {
+            )
+            .into(),
+        ),
+        (None, _) => {
             for p in problems {
                 let code = if p.code == "key-unknown" || p.code == "key-wrong" {
                     "vendor-key-untrusted"
                 } else {
                     "vendor-signature-invalid"
                 };
-                out.push(finding(
-                    code,
-                    Class::Integrity,
-                    &sig_name,
-                    say(
-                        lang,
-                        format!("vendor form of `{vendor}`: {}", p.message),
-                        format!("`{vendor}` の事業者確認用: {}", p.message),
-                    ),
-                ));
+                out.push(
+                    finding(
+                        code,
+                        Class::Integrity,
+                        &sig_name,
+                        say(
+                            lang,
+                            format!("vendor form {bundled}: {}", p.message),
+                            format!("事業者確認用 {bundled}: {}", p.message),
+                        ),
+                    )
+                    .into(),
+                );
             }
         }
     }
@@ -348,7 +456,7 @@ fn check_comment(
     comment: &str,
     sig_name: &str,
     vendor: &str,
-    form: &Form,
+    checklist_of_form: Option<String>,
     lang: Lang,
 ) -> Option<Finding> {
     match super::comment::parse_vendor(comment) {
@@ -356,13 +464,10 @@ fn check_comment(
             vendor: signed_vendor,
             checklist,
         } => {
-            let actual_checklist = form.checklist.full_id();
-            let (field, signed, actual) = if signed_vendor != vendor {
-                ("vendor", signed_vendor, vendor.to_owned())
-            } else if checklist != actual_checklist {
-                ("checklist", checklist, actual_checklist)
-            } else {
-                return None;
+            let (field, signed, actual) = match checklist_of_form {
+                _ if signed_vendor != vendor => ("vendor", signed_vendor, vendor.to_owned()),
+                Some(actual) if checklist != actual => ("checklist", checklist, actual),
+                _ => return None,
             };
             Some(finding(
                 "vendor-comment-mismatch",

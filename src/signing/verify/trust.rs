@@ -26,6 +26,17 @@ pub(super) fn check_signature(
     signature: &[u8],
     keys: &TrustedKeys,
 ) -> (Option<PublicKey>, Option<SignatureInfo>) {
+    check_signature_of(b, manifest, signature, keys, MANIFEST)
+}
+
+/// Check a signature of the file named `covers` (the name its messages give).
+fn check_signature_of(
+    b: &mut Bundle<'_>,
+    manifest: &[u8],
+    signature: &[u8],
+    keys: &TrustedKeys,
+    covers: &str,
+) -> (Option<PublicKey>, Option<SignatureInfo>) {
     let file = Some(SIGNATURE);
     let Ok(text) = std::str::from_utf8(signature) else {
         let message = b.say(
@@ -130,8 +141,8 @@ pub(super) fn check_signature(
                 .into(),
         ),
         _ => b.say(
-            format!("the signature does not match {MANIFEST} (made with key {key_id})"),
-            format!("署名が {MANIFEST} と一致しません（鍵 {key_id} による署名）"),
+            format!("the signature does not match {covers} (made with key {key_id})"),
+            format!("署名が {covers} と一致しません（鍵 {key_id} による署名）"),
         ),
     };
     b.push("signature-invalid", Class::Integrity, file, message);
@@ -145,17 +156,23 @@ pub fn check_signature_bytes(
     signature: &[u8],
     keys: &TrustedKeys,
 ) -> (Option<PublicKey>, Vec<Finding>) {
-    let (key, _, findings) =
-        check_signature_bytes_in(manifest, signature, keys, crate::checklist::Lang::En);
+    let (key, _, findings) = check_signature_bytes_in(
+        manifest,
+        signature,
+        keys,
+        MANIFEST,
+        crate::checklist::Lang::En,
+    );
     (key, findings)
 }
 
-/// Like [`check_signature_bytes`], with messages in `lang` and the signature's trusted
-/// comment when it verified.
+/// Like [`check_signature_bytes`], for the signed file named `covers` (the name messages
+/// give), with messages in `lang` and the signature's trusted comment when it verified.
 pub fn check_signature_bytes_in(
     manifest: &[u8],
     signature: &[u8],
     keys: &TrustedKeys,
+    covers: &str,
     lang: crate::checklist::Lang,
 ) -> (Option<PublicKey>, Option<String>, Vec<Finding>) {
     let mut b = Bundle {
@@ -163,7 +180,7 @@ pub fn check_signature_bytes_in(
         lang,
         findings: Vec::new(),
     };
-    let (key, info) = check_signature(&mut b, manifest, signature, keys);
+    let (key, info) = check_signature_of(&mut b, manifest, signature, keys, covers);
     let comment = info.filter(|i| i.verified).map(|i| i.trusted_comment);
     (key, comment, b.findings)
 }
