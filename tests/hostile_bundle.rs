@@ -5,44 +5,11 @@
 mod common;
 
 use common::bundle::{
-    codes, pubkey, report_value, verify, write_bundle, write_report, TestKey, HOSPITAL,
+    codes, has, pubkey, report_value, signed, verify, write_bundle, write_report, HOSPITAL,
 };
 use common::medsec;
 use serde_json::{json, Value};
-use std::path::{Path, PathBuf};
-
-/// A signed, valid bundle made with a key of the test's own (trusted with `--pubkey`).
-struct Signed {
-    _tmp: tempfile::TempDir,
-    root: PathBuf,
-    bundle: PathBuf,
-    key: TestKey,
-}
-
-fn signed(report: &Value) -> Signed {
-    let tmp = tempfile::tempdir().unwrap();
-    let root = tmp.path().to_owned();
-    let bundle = root.join("bundle");
-    write_bundle(&bundle, report);
-    let key = TestKey::new(&root, "hospital");
-    key.sign_bundle(&bundle, None);
-    Signed {
-        _tmp: tmp,
-        root,
-        bundle,
-        key,
-    }
-}
-
-impl Signed {
-    fn verify(&self) -> (i32, Value) {
-        verify(&[&self.bundle], &pubkey(&self.key.public))
-    }
-}
-
-fn has(codes: &[String], code: &str) -> bool {
-    codes.iter().any(|c| c == code)
-}
+use std::path::Path;
 
 /// The report with a vendor form entry (a copy of the institution's form) naming files.
 fn with_vendor_form(bundled: Option<&str>, signature: Option<&str>) -> Value {
@@ -102,7 +69,7 @@ fn names_outside_the_bundle_are_refused_not_opened() {
                 _ => {}
             }
             let s = signed(&r);
-            let (code, json) = s.verify();
+            let (code, json) = s.verify_json();
             let c = codes(&json, 0);
             assert_eq!(code, 3, "{field} = {name:?}: {json:#}");
             assert!(has(&c, "report-path-unsafe"), "{field} = {name:?}: {c:?}");
@@ -146,7 +113,7 @@ fn names_the_signed_manifest_does_not_list_are_refused() {
         ),
     ] {
         let s = signed(&r);
-        let (code, json) = s.verify();
+        let (code, json) = s.verify_json();
         let c = codes(&json, 0);
         assert_eq!(code, 3, "{expected}: {json:#}");
         assert!(has(&c, expected), "{expected}: {c:?}");
@@ -159,7 +126,7 @@ fn an_attached_files_recorded_digest_must_be_the_manifests() {
     r["evidence"] =
         json!([{"path": "evidence/backup-log.txt", "sha256": "0".repeat(64), "size": 21}]);
     let s = signed(&r);
-    let (code, json) = s.verify();
+    let (code, json) = s.verify_json();
     assert_eq!(code, 3, "{json:#}");
     assert!(has(&codes(&json, 0), "evidence-digest-mismatch"));
     // With the right digest the same bundle is valid.
@@ -167,7 +134,7 @@ fn an_attached_files_recorded_digest_must_be_the_manifests() {
     r["evidence"][0]["sha256"] = json!(digest);
     write_report(&s.bundle, &r);
     s.key.sign_bundle(&s.bundle, None);
-    let (code, json) = s.verify();
+    let (code, json) = s.verify_json();
     assert_eq!(code, 0, "{json:#}");
 }
 
@@ -178,7 +145,7 @@ fn special_files_named_by_the_report_never_block() {
     let s = signed(&with_vendor_form(Some("vendor-forms/p"), None));
     std::fs::create_dir_all(s.bundle.join("vendor-forms")).unwrap();
     mkfifo(&s.bundle.join("vendor-forms/p"));
-    let (code, json) = s.verify();
+    let (code, json) = s.verify_json();
     let c = codes(&json, 0);
     assert_eq!(code, 3, "{json:#}");
     assert!(
@@ -190,7 +157,7 @@ fn special_files_named_by_the_report_never_block() {
     manifest.push_str(&format!("{}  vendor-forms/p\n", "0".repeat(64)));
     let comment = common::bundle::comment_for(&s.bundle, None);
     s.key.sign_manifest(&s.bundle, &manifest, &comment);
-    let (code, json) = s.verify();
+    let (code, json) = s.verify_json();
     assert_eq!(code, 3, "{json:#}");
     assert!(has(&codes(&json, 0), "file-unsafe"), "{json:#}");
 
@@ -199,7 +166,7 @@ fn special_files_named_by_the_report_never_block() {
         let s = signed(&with_vendor_form(Some("vendor-forms/link"), None));
         std::fs::create_dir_all(s.bundle.join("vendor-forms")).unwrap();
         std::os::unix::fs::symlink(target, s.bundle.join("vendor-forms/link")).unwrap();
-        let (code, json) = s.verify();
+        let (code, json) = s.verify_json();
         let c = codes(&json, 0);
         assert_eq!(code, 3, "{json:#}");
         assert!(has(&c, "file-unsafe"), "{c:?}");
@@ -252,12 +219,12 @@ fn a_tampered_bundle_shows_no_content_only_that_it_is_untrusted() {
     let mut r = report_value(HOSPITAL, 2025);
     r["answers"]["answers"]["answers"][0]["response"] = json!(null);
     let s = signed(&r);
-    let (code, json) = s.verify();
+    let (code, json) = s.verify_json();
     assert_eq!(code, 1, "{json:#}");
     assert!(json["bundles"][0]["institution"].is_object());
 
     std::fs::write(s.bundle.join("evidence/backup-log.txt"), "changed\n").unwrap();
-    let (code, json) = s.verify();
+    let (code, json) = s.verify_json();
     assert_eq!(code, 3);
     assert_eq!(
         codes(&json, 0),
@@ -278,7 +245,7 @@ fn a_tampered_bundle_shows_no_content_only_that_it_is_untrusted() {
         manifest.replace("  ", " *"),
     )
     .unwrap();
-    let (code, json) = s.verify();
+    let (code, json) = s.verify_json();
     assert_eq!(code, 3);
     assert_eq!(
         codes(&json, 0),
@@ -393,13 +360,13 @@ fn a_very_deep_folder_does_not_hide_a_changed_file() {
         .status()
         .unwrap();
     assert!(status.success());
-    let (code, json) = s.verify();
+    let (code, json) = s.verify_json();
     let c = codes(&json, 0);
     assert_eq!(code, 2, "{json:#}");
     assert!(has(&c, "file-unreadable"), "{c:?}");
 
     std::fs::write(s.bundle.join("evidence/backup-log.txt"), "changed\n").unwrap();
-    let (code, json) = s.verify();
+    let (code, json) = s.verify_json();
     let c = codes(&json, 0);
     assert_eq!(code, 3, "{json:#}");
     assert!(
@@ -419,7 +386,7 @@ fn a_report_larger_than_the_limit_is_not_read() {
         .unwrap();
     f.set_len(300 * 1024 * 1024).unwrap();
     let started = std::time::Instant::now();
-    let (code, json) = s.verify();
+    let (code, json) = s.verify_json();
     assert!(started.elapsed() < std::time::Duration::from_secs(20));
     assert_eq!(
         (code, codes(&json, 0)),
@@ -448,7 +415,7 @@ fn sockets_and_links_to_folders_are_refused() {
     let _listener =
         std::os::unix::net::UnixListener::bind(s.bundle.join("evidence/socket")).unwrap();
     std::os::unix::fs::symlink("/etc", s.bundle.join("evidence/etc")).unwrap();
-    let (code, json) = s.verify();
+    let (code, json) = s.verify_json();
     let c = codes(&json, 0);
     assert_eq!(code, 3, "{json:#}");
     assert_eq!(c.iter().filter(|c| *c == "file-unsafe").count(), 2, "{c:?}");

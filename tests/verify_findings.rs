@@ -4,51 +4,17 @@
 mod common;
 
 use common::bundle::{
-    checklist_ref, codes, pubkey, report_value, vendor_bundle, verify, write_bundle, write_report,
-    TestKey, HOSPITAL, VENDOR,
+    checklist_ref, codes, has, pubkey, report_value, signed, vendor_bundle, verify, write_bundle,
+    write_report, TestKey, HOSPITAL, VENDOR,
 };
 use serde_json::{json, Value};
-use std::path::PathBuf;
-
-struct Signed {
-    _tmp: tempfile::TempDir,
-    root: PathBuf,
-    bundle: PathBuf,
-    key: TestKey,
-}
-
-fn signed(report: &Value) -> Signed {
-    let tmp = tempfile::tempdir().unwrap();
-    let root = tmp.path().to_owned();
-    let bundle = root.join("bundle");
-    write_bundle(&bundle, report);
-    let key = TestKey::new(&root, "hospital");
-    key.sign_bundle(&bundle, None);
-    Signed {
-        _tmp: tmp,
-        root,
-        bundle,
-        key,
-    }
-}
-
-impl Signed {
-    fn verify(&self) -> (i32, Vec<String>) {
-        let (code, json) = verify(&[&self.bundle], &pubkey(&self.key.public));
-        (code, codes(&json, 0))
-    }
-}
-
-fn has(codes: &[String], code: &str) -> bool {
-    codes.iter().any(|c| c == code)
-}
 
 #[test]
 fn trusted_comment_naming_another_institution() {
     let s = signed(&report_value(HOSPITAL, 2025));
-    assert_eq!(s.verify().0, 0);
+    assert_eq!(s.verify_codes().0, 0);
     s.key.sign_bundle(&s.bundle, Some("9999999999"));
-    let (code, c) = s.verify();
+    let (code, c) = s.verify_codes();
     assert_eq!(code, 3, "{c:?}");
     assert!(has(&c, "trusted-comment-mismatch"), "{c:?}");
 }
@@ -57,7 +23,7 @@ fn trusted_comment_naming_another_institution() {
 fn checklist_digest_of_another_edition() {
     let mut r = report_value(HOSPITAL, 2025);
     r["checklist"]["digest"] = checklist_ref("signing/checklist-fy2024.toml")["digest"].clone();
-    let (code, c) = signed(&r).verify();
+    let (code, c) = signed(&r).verify_codes();
     assert_eq!(code, 3, "{c:?}");
     assert!(has(&c, "checklist-mismatch"), "{c:?}");
 }
@@ -66,7 +32,7 @@ fn checklist_digest_of_another_edition() {
 fn report_for_another_year_than_its_checklist() {
     let mut r = report_value(HOSPITAL, 2025);
     r["fiscal_year"] = json!(2024);
-    let (code, c) = signed(&r).verify();
+    let (code, c) = signed(&r).verify_codes();
     assert_eq!(code, 1, "{c:?}");
     assert!(has(&c, "checklist-other-year"), "{c:?}");
 }
@@ -85,18 +51,18 @@ fn manifest_missing_malformed_or_without_the_report() {
         .collect();
     std::fs::remove_file(s.bundle.join("report.json")).unwrap();
     s.key.sign_manifest(&s.bundle, &without, &comment);
-    let (code, c) = s.verify();
+    let (code, c) = s.verify_codes();
     assert_eq!(code, 3, "{c:?}");
     assert!(has(&c, "report-missing"), "{c:?}");
 
     // A signed manifest that is not in sha256sum's format.
     s.key.sign_manifest(&s.bundle, "not a manifest\n", &comment);
-    let (code, c) = s.verify();
+    let (code, c) = s.verify_codes();
     assert_eq!(code, 3, "{c:?}");
     assert!(has(&c, "manifest-malformed"), "{c:?}");
 
     std::fs::remove_file(s.bundle.join("MANIFEST.sha256")).unwrap();
-    let (code, c) = s.verify();
+    let (code, c) = s.verify_codes();
     assert_eq!(code, 3, "{c:?}");
     assert!(has(&c, "manifest-missing"), "{c:?}");
 }
@@ -105,7 +71,7 @@ fn manifest_missing_malformed_or_without_the_report() {
 fn evidence_named_but_not_attached() {
     let mut r = report_value(HOSPITAL, 2025);
     r["answers"]["answers"]["answers"][1]["evidence"] = json!(["evidence/appointment.txt"]);
-    let (code, c) = signed(&r).verify();
+    let (code, c) = signed(&r).verify_codes();
     assert_eq!(code, 1, "{c:?}");
     assert!(has(&c, "evidence-not-attached"), "{c:?}");
 }
@@ -339,7 +305,7 @@ fn a_signature_that_is_not_minisigns_is_malformed() {
     ];
     for (what, bytes) in cases {
         std::fs::write(&sig, &bytes).unwrap();
-        let (code, c) = s.verify();
+        let (code, c) = s.verify_codes();
         assert_eq!(code, 3, "{what}: {c:?}");
         assert!(has(&c, "signature-malformed"), "{what}: {c:?}");
     }
@@ -354,7 +320,7 @@ fn a_trusted_comment_that_names_medsec_but_lacks_its_fields_is_malformed() {
         &manifest,
         "timestamp:1764000000\tfile:MANIFEST.sha256\tmedsec-bundle:1",
     );
-    let (code, c) = s.verify();
+    let (code, c) = s.verify_codes();
     assert_eq!(code, 3, "{c:?}");
     assert!(has(&c, "trusted-comment-malformed"), "{c:?}");
 }
@@ -363,7 +329,7 @@ fn a_trusted_comment_that_names_medsec_but_lacks_its_fields_is_malformed() {
 fn a_signed_report_with_a_time_that_is_not_rfc3339_is_unreadable() {
     let mut r = report_value(HOSPITAL, 2025);
     r["generated_at"] = json!("yesterday afternoon");
-    let (code, c) = signed(&r).verify();
+    let (code, c) = signed(&r).verify_codes();
     assert_eq!(code, 2, "{c:?}");
     assert!(has(&c, "report-unreadable"), "{c:?}");
 }

@@ -290,3 +290,45 @@ impl VendorSetup {
         assert_eq!(o.status.code(), Some(0), "{}", stderr_of(&o));
     }
 }
+
+/// A signed, valid bundle made with a key of the test's own (trusted with `--pubkey`).
+pub struct Signed {
+    _tmp: tempfile::TempDir,
+    pub root: PathBuf,
+    pub bundle: PathBuf,
+    pub key: TestKey,
+}
+
+/// `report` written as a bundle and signed with a new key.
+pub fn signed(report: &Value) -> Signed {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().to_owned();
+    let bundle = root.join("bundle");
+    write_bundle(&bundle, report);
+    let key = TestKey::new(&root, "hospital");
+    key.sign_bundle(&bundle, None);
+    Signed {
+        _tmp: tmp,
+        root,
+        bundle,
+        key,
+    }
+}
+
+impl Signed {
+    /// verify's exit code and JSON for this bundle alone.
+    pub fn verify_json(&self) -> (i32, Value) {
+        verify(&[&self.bundle], &pubkey(&self.key.public))
+    }
+
+    /// verify's exit code and the finding codes for this bundle alone.
+    pub fn verify_codes(&self) -> (i32, Vec<String>) {
+        let (code, json) = self.verify_json();
+        (code, codes(&json, 0))
+    }
+}
+
+/// Whether `code` is among `codes`.
+pub fn has(codes: &[String], code: &str) -> bool {
+    codes.iter().any(|c| c == code)
+}
