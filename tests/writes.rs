@@ -458,6 +458,13 @@ fn force_never_deletes_a_folder_that_is_not_a_bundle() {
     );
     assert_eq!(snapshot(&thesis), before);
 
+    // A folder named like the manifest is no manifest.
+    let odd = dir.join("odd");
+    std::fs::create_dir_all(odd.join("MANIFEST.sha256")).unwrap();
+    std::fs::write(odd.join("report.json"), "{}").unwrap();
+    refused(&report_into(dir, &odd, true), "no MANIFEST.sha256");
+    assert!(odd.join("MANIFEST.sha256").is_dir());
+
     // A file where the folder should be.
     let file = dir.join("notes.txt");
     std::fs::write(&file, "mine").unwrap();
