@@ -250,17 +250,29 @@ fn probe_json_as_nobody(config: &str) -> (Value, i32) {
     let cfg = dir.path().join("probes.toml");
     std::fs::write(&cfg, config).unwrap();
     open(&cfg, 0o644);
-    let out = Command::new("setpriv")
-        .args(["--reuid=nobody", "--regid=nogroup", "--clear-groups"])
-        .arg(&bin)
-        .args(["probe", "--format", "json", "--config"])
-        .arg(&cfg)
-        .env("HOME", dir.path())
-        .env("LANG", "C")
-        .env("NO_COLOR", "1")
-        .current_dir(dir.path())
-        .output()
-        .expect("setpriv (util-linux) runs");
+    let run = || {
+        Command::new("setpriv")
+            .args(["--reuid=nobody", "--regid=nogroup", "--clear-groups"])
+            .arg(&bin)
+            .args(["probe", "--format", "json", "--config"])
+            .arg(&cfg)
+            .env("HOME", dir.path())
+            .env("LANG", "C")
+            .env("NO_COLOR", "1")
+            .current_dir(dir.path())
+            .output()
+            .expect("setpriv (util-linux) runs")
+    };
+    // A child that another test thread forked while the copy was open for writing holds that
+    // descriptor until it execs, and until then the copy cannot be run ("Text file busy").
+    let mut out = run();
+    for _ in 0..20 {
+        if !stderr_of(&out).contains("Text file busy") {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        out = run();
+    }
     let ev: Value =
         serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}: {}", stderr_of(&out)));
     (ev, out.status.code().unwrap())
