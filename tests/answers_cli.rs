@@ -3,23 +3,6 @@ mod common;
 use common::*;
 use std::path::Path;
 
-const INST: &str = "tests/fixtures/checklist-fy2025-institution.toml";
-const INST24: &str = "tests/fixtures/checklist-fy2024-institution.toml";
-const VEND: &str = "tests/fixtures/checklist-fy2025-vendor.toml";
-
-fn with_fixtures() -> assert_cmd::Command {
-    let mut cmd = medsec();
-    cmd.args([
-        "--checklist",
-        INST,
-        "--checklist",
-        VEND,
-        "--checklist",
-        INST24,
-    ]);
-    cmd
-}
-
 /// The inspection day the status tests check as on (`--as-of`), so they do not depend on
 /// today's date: inside FY2025, after every date checked in the fixtures but one.
 const INSPECTION_DAY: &str = "2025-09-01";

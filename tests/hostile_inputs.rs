@@ -6,17 +6,8 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-const INST: &str = "tests/fixtures/checklist-fy2025-institution.toml";
-const VEND: &str = "tests/fixtures/checklist-fy2025-vendor.toml";
-
 /// Only a guard against hangs: the work itself takes milliseconds.
 const HANG_GUARD: Duration = Duration::from_secs(5);
-
-fn with_fixtures() -> assert_cmd::Command {
-    let mut cmd = medsec();
-    cmd.args(["--checklist", INST, "--checklist", VEND]);
-    cmd
-}
 
 /// A complete answers file (and the vendor form it names) in `dir`.
 fn answers_file(dir: &Path) -> PathBuf {

@@ -8,10 +8,6 @@ use common::*;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
-const INST: &str = "tests/fixtures/checklist-fy2025-institution.toml";
-const INST24: &str = "tests/fixtures/checklist-fy2024-institution.toml";
-const VEND: &str = "tests/fixtures/checklist-fy2025-vendor.toml";
-
 /// A clean institution form: every required item answered, no finding at all as on
 /// 2025-09-01. Each rule test changes one thing in it.
 const CLEAN: &str = r#"format_version = 1
@@ -67,19 +63,6 @@ const REMOTE_YES: &str =
 const CONTRACT: &str = "contract = true\nforms = [\"vendor-a.toml\"]\n";
 const NO_CONTRACT: &str = "contract = false\nforms = []\n";
 
-fn with_checklists() -> assert_cmd::Command {
-    let mut cmd = medsec();
-    cmd.args([
-        "--checklist",
-        INST,
-        "--checklist",
-        VEND,
-        "--checklist",
-        INST24,
-    ]);
-    cmd
-}
-
 /// A folder holding `inst.toml` (CLEAN with each `(from, to)` replaced; every `from` must be
 /// there) and the vendor form it lists.
 fn form(changes: &[(&str, &str)]) -> (tempfile::TempDir, PathBuf) {
@@ -106,7 +89,7 @@ fn form(changes: &[(&str, &str)]) -> (tempfile::TempDir, PathBuf) {
 
 /// `medsec status --format json --as-of 2025-09-01 FILE...`: exit code and JSON.
 fn status(files: &[&Path]) -> (i32, Value) {
-    let out = with_checklists()
+    let out = with_fixtures()
         .args(["status", "--format", "json", "--as-of", "2025-09-01"])
         .args(files)
         .output()
@@ -365,7 +348,7 @@ fn the_status_table_lists_every_finding_with_its_place() {
         ("target_date = 2026-03-31\n", ""),
         ("manager = \"山田太郎\"\n", ""),
     ]);
-    let out = with_checklists()
+    let out = with_fixtures()
         .args(["status", "--as-of", "2025-09-01"])
         .arg(&file)
         .output()
@@ -431,7 +414,7 @@ fn findings_point_at_the_table_they_concern() {
 fn the_report_records_the_status_findings() {
     let (dir, file) = form(&[("target_date = 2026-03-31\n", "")]);
     let bundle = dir.path().join("bundle");
-    let out = with_checklists()
+    let out = with_fixtures()
         .args(["report", "--answers"])
         .arg(&file)
         .arg("--out")
@@ -553,7 +536,7 @@ fn import(changes: &[(&str, &str)], sheet: &str) -> (i32, String, String, tempfi
     let (dir, file) = form(changes);
     let csv = dir.path().join("sheet.csv");
     std::fs::write(&csv, sheet).unwrap();
-    let out = with_checklists()
+    let out = with_fixtures()
         .arg("answer")
         .arg(&file)
         .arg("--import")
@@ -636,7 +619,7 @@ fn import_clears_the_carried_forward_marks() {
 fn csv_export_is_utf8_with_a_bom_and_imports_back() {
     let (dir, file) = form(&[]);
     let csv = dir.path().join("out.csv");
-    with_checklists()
+    with_fixtures()
         .arg("answer")
         .arg(&file)
         .arg("--export")
@@ -658,7 +641,7 @@ fn csv_export_is_utf8_with_a_bom_and_imports_back() {
         "{text}"
     );
     // Exporting over an existing file needs --force.
-    with_checklists()
+    with_fixtures()
         .arg("answer")
         .arg(&file)
         .arg("--export")
@@ -673,7 +656,7 @@ fn csv_export_is_utf8_with_a_bom_and_imports_back() {
     );
     assert_ne!(changed, text);
     std::fs::write(&csv, changed).unwrap();
-    with_checklists()
+    with_fixtures()
         .arg("answer")
         .arg(&file)
         .arg("--import")

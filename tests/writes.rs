@@ -5,15 +5,6 @@ mod common;
 use common::*;
 use std::path::{Path, PathBuf};
 
-const INST: &str = "tests/fixtures/checklist-fy2025-institution.toml";
-const VEND: &str = "tests/fixtures/checklist-fy2025-vendor.toml";
-
-fn with_fixtures() -> assert_cmd::Command {
-    let mut cmd = medsec();
-    cmd.args(["--checklist", INST, "--checklist", VEND]);
-    cmd
-}
-
 const ITEMS: [&str; 5] = [
     "medical-information-system",
     "security-manager",

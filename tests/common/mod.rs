@@ -49,3 +49,17 @@ pub fn keygen(name: &std::path::Path) {
     assert!(out.status.success(), "{}", stderr_of(&out));
 }
 pub mod bundle;
+
+/// The fixture checklists: FY2025 institution and vendor forms, FY2024 institution form.
+pub const INST: &str = "tests/fixtures/checklist-fy2025-institution.toml";
+pub const INST24: &str = "tests/fixtures/checklist-fy2024-institution.toml";
+pub const VEND: &str = "tests/fixtures/checklist-fy2025-vendor.toml";
+
+/// `medsec` with the fixture checklists given by `--checklist`.
+pub fn with_fixtures() -> assert_cmd::Command {
+    let mut cmd = medsec();
+    for c in [INST, VEND, INST24] {
+        cmd.args(["--checklist", c]);
+    }
+    cmd
+}
