@@ -111,40 +111,32 @@ fn push_rerun(b: &mut Bundle<'_>, report: &Report, rerun: &Recheck) {
                 .unwrap_or_default()
         )
     };
-    for f in &rerun.only_recorded {
+    // Recorded but not found again, then found again but not recorded: one finding each.
+    let recorded = rerun.only_recorded.iter().map(|f| (f, true));
+    let found = rerun.only_rerun.iter().map(|f| (f, false));
+    for (f, only_recorded) in recorded.chain(found) {
+        let what = describe(f);
+        let message = if only_recorded {
+            b.say(
+                format!(
+                    "report.json records {what}, which checking its answers again does not find"
+                ),
+                format!(
+                    "report.json は {what} を記録していますが、回答を確認し直すと見つかりません"
+                ),
+            )
+        } else {
+            b.say(
+                format!("checking the answers again finds {what}, which report.json does not record"),
+                format!("回答を確認し直すと {what} が見つかりますが、report.json には記録されていません"),
+            )
+        };
         b.findings.push(Finding {
             code: "findings-disagree".into(),
             class: Class::Finding,
             file: Some(report::FILE_NAME.to_owned()),
             item: f.item.clone(),
-            message: b.say(
-                format!(
-                    "report.json records {}, which checking its answers again does not find",
-                    describe(f)
-                ),
-                format!(
-                    "report.json は {} を記録していますが、回答を確認し直すと見つかりません",
-                    describe(f)
-                ),
-            ),
-        });
-    }
-    for f in &rerun.only_rerun {
-        b.findings.push(Finding {
-            code: "findings-disagree".into(),
-            class: Class::Finding,
-            file: Some(report::FILE_NAME.to_owned()),
-            item: f.item.clone(),
-            message: b.say(
-                format!(
-                    "checking the answers again finds {}, which report.json does not record",
-                    describe(f)
-                ),
-                format!(
-                    "回答を確認し直すと {} が見つかりますが、report.json には記録されていません",
-                    describe(f)
-                ),
-            ),
+            message,
         });
     }
 }
