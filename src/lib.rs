@@ -19,6 +19,7 @@ pub mod diff;
 pub mod exit;
 #[doc(hidden)]
 pub mod fuzzing;
+pub mod i18n;
 pub mod limits;
 pub mod lint;
 pub mod probes;

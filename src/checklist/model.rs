@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// Text in Japanese (official wording) and English.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Text {
     pub ja: String,
     pub en: String,
@@ -169,6 +169,50 @@ pub struct Item {
 }
 
 impl Item {
+    /// The longest short title, in display columns (a full-width character counts 2).
+    const SHORT_TITLE_WIDTH: usize = 30;
+
+    /// A short title for people, cut from the item's own wording (never re-worded): the text up
+    /// to its first bracket, comma or full stop, at most 30 display columns, `…` where cut
+    /// inside. `セキュリティパッチ(最新ファームウェアや更新プログラム)を適用している。` gives
+    /// `セキュリティパッチ`.
+    pub fn short_title(&self, lang: Lang) -> String {
+        let text = self.text.get(lang).trim();
+        let end = text
+            .char_indices()
+            .find(|&(i, c)| {
+                i > 0 && matches!(c, '(' | '（' | '、' | '。' | ',' | '.' | '「' | '\n')
+            })
+            .map_or(text.len(), |(i, _)| i);
+        let head = text.get(..end).unwrap_or(text).trim_end();
+        let mut out = String::new();
+        let mut width = 0;
+        for c in head.chars() {
+            let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+            if width + w > Self::SHORT_TITLE_WIDTH {
+                out.push('…');
+                return out;
+            }
+            width += w;
+            out.push(c);
+        }
+        out
+    }
+
+    /// How people name the item: its printed number, the scope where it is one device kind
+    /// (the form prints 2-④ once for サーバ and once for 端末PC), and the short title:
+    /// `2-⑥ セキュリティパッチ`, `2-④(サーバ) ログ管理…`. The stable ID is for files and JSON.
+    pub fn label(&self, lang: Lang) -> String {
+        let scope = match self.scope.as_slice() {
+            [one] if *one != Scope::General => match lang {
+                Lang::Ja => format!("({})", one.label(lang)),
+                Lang::En => format!(" ({})", one.label(lang)),
+            },
+            _ => String::new(),
+        };
+        format!("{}{scope} {}", self.number, self.short_title(lang))
+    }
+
     /// The scope for people: labels joined, or empty for organisation-level items.
     pub fn scope_label(&self, lang: Lang) -> String {
         let sep = match lang {
@@ -230,6 +274,66 @@ impl Checklist {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn item(number: &str, ja: &str, en: &str, scope: Vec<Scope>) -> Item {
+        Item {
+            id: "x".into(),
+            number: number.into(),
+            section: "2".into(),
+            text: Text {
+                ja: ja.into(),
+                en: en.into(),
+            },
+            scope,
+            requirement: Requirement::Required,
+            required: true,
+            gate: false,
+            guidance: Text::default(),
+            guideline_refs: vec![],
+            not_applicable_when: vec![],
+            probes: vec![],
+            verified: true,
+            sources: vec![],
+            unverified: None,
+            replaces: vec![],
+        }
+    }
+
+    #[test]
+    fn label_is_number_scope_and_the_texts_own_head() {
+        let patch = item(
+            "2-⑥",
+            "セキュリティパッチ(最新ファームウェアや更新プログラム)を適用している。",
+            "Security patches (latest firmware and updates) are applied.",
+            vec![Scope::General],
+        );
+        assert_eq!(patch.label(Lang::Ja), "2-⑥ セキュリティパッチ");
+        assert_eq!(patch.label(Lang::En), "2-⑥ Security patches");
+        let server = item(
+            "2-④",
+            "アクセスログを管理している。",
+            "Access logs are managed.",
+            vec![Scope::Server],
+        );
+        assert_eq!(
+            server.label(Lang::Ja),
+            "2-④(サーバ) アクセスログを管理している"
+        );
+        assert_eq!(
+            server.label(Lang::En),
+            "2-④ (servers) Access logs are managed"
+        );
+        let long = item(
+            "1-①",
+            "医療情報システム安全管理責任者を設置している。",
+            "x",
+            vec![],
+        );
+        assert_eq!(
+            long.short_title(Lang::Ja),
+            "医療情報システム安全管理責任者…"
+        );
+    }
 
     #[test]
     fn lang_follows_locale_order() {
