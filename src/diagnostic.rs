@@ -3,7 +3,8 @@
 //! Lint, status and verify all speak in these. Codes are kebab-case and never renamed:
 //! outside scripts match on them.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 use std::fmt;
 use std::ops::Range;
 
@@ -66,7 +67,23 @@ pub struct Diagnostic {
     pub severity: Severity,
     #[serde(flatten)]
     pub location: Location,
+    /// The message in the language of the command that made it.
     pub message: String,
+    /// The same message as a catalog ID and its arguments, free of any language, where the
+    /// maker gives one: what a signed report records, rendered in the reader's language later
+    /// ([`crate::i18n::render`]).
+    #[serde(skip)]
+    pub text: Option<MessageRef>,
+}
+
+/// A catalog message and its arguments, language-free: `{ id = "answers-unanswered", args = {
+/// item = "2-⑥ セキュリティパッチ" } }`. Arguments are text; digits-only values are given to the
+/// catalog as numbers (so plural forms work).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MessageRef {
+    pub id: String,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub args: BTreeMap<String, String>,
 }
 
 impl fmt::Display for Diagnostic {

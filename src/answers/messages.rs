@@ -406,6 +406,7 @@ impl Msg {
             severity: self.severity(),
             location,
             message: self.text(lang),
+            text: None,
         }
     }
 

@@ -671,6 +671,7 @@ mod tests {
                     column: 1,
                 },
                 message: code.into(),
+                text: None,
             },
             item: None,
             round: None,

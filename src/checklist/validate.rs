@@ -73,6 +73,7 @@ impl Validator<'_> {
             severity,
             location: Location::of_span(self.file, self.source, span),
             message,
+            text: None,
         });
     }
 

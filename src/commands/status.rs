@@ -79,5 +79,6 @@ pub fn as_diagnostics(path: &std::path::Path, err: &AnswersError, lang: Lang) ->
             column: 1,
         },
         message: err.message(lang),
+        text: None,
     }]
 }

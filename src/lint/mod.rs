@@ -52,6 +52,7 @@ pub fn lint_paths(paths: &[PathBuf]) -> LintReport {
                         column,
                     },
                     message: "not UTF-8 text; save the file as UTF-8".into(),
+                    text: None,
                 });
                 continue;
             }
@@ -75,6 +76,7 @@ pub fn lint_paths(paths: &[PathBuf]) -> LintReport {
                         source.find("\nid").map_or(0, |i| i + 1),
                     ),
                     message: format!("{}@{} is also defined in {first}", c.id, c.edition),
+                    text: None,
                 });
             }
         }
@@ -92,6 +94,7 @@ fn unreadable(name: &str, err: &dyn std::fmt::Display) -> Diagnostic {
             column: 1,
         },
         message: err.to_string(),
+        text: None,
     }
 }
 
