@@ -1,0 +1,217 @@
+//! Probe reason and warning codes, each made to happen on a small tree built in the test, and
+//! found in the evidence JSON by its code (scripts match on codes, never on sentences).
+
+mod common;
+use common::*;
+use serde_json::Value;
+use std::path::Path;
+
+/// `medsec probe --format json` with `config` under `root`: the first result and the exit code.
+fn probe(config: &str, root: &Path) -> (Value, i32) {
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = dir.path().join("probes.toml");
+    std::fs::write(&cfg, config).unwrap();
+    let out = medsec()
+        .args(["probe", "--format", "json", "--config"])
+        .arg(&cfg)
+        .arg("--root")
+        .arg(root)
+        .output()
+        .unwrap();
+    let json: Value = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|_| panic!("no JSON: {}", stderr_of(&out)));
+    (json["results"][0].clone(), out.status.code().unwrap())
+}
+
+/// The codes a result carries: its reason and its warnings.
+fn codes(r: &Value) -> String {
+    format!(
+        "{} {} {}",
+        r["reason_code"], r["reason_details"], r["warning_details"]
+    )
+}
+
+fn has(r: &Value, code: &str) {
+    assert!(
+        codes(r).contains(&format!("\"{code}\"")),
+        "expected `{code}` in {r:#}"
+    );
+}
+
+fn write(root: &Path, rel: &str, text: &str) {
+    let path = root.join(rel);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(path, text).unwrap();
+}
+
+fn ledger(dir: &Path, name: &str, text: &str, extra: &str) -> (Value, i32) {
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    probe(
+        &format!(
+            "[[probe]]\nkind = \"asset-ledger\"\npath = '{}'\nhostname = \"sv01\"\n{extra}",
+            path.display()
+        ),
+        Path::new("/"),
+    )
+}
+
+#[test]
+fn asset_ledger_codes() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("none.csv");
+    let (r, code) = probe(
+        &format!(
+            "[[probe]]\nkind = \"asset-ledger\"\npath = '{}'\n",
+            missing.display()
+        ),
+        Path::new("/"),
+    );
+    assert_eq!((r["verdict"].as_str(), code), (Some("unknown"), 0), "{r}");
+    has(&r, "ledger-unreadable");
+
+    let (r, _) = ledger(dir.path(), "broken.xlsx", "not a workbook", "");
+    assert_eq!(r["verdict"], "unknown", "{r}");
+    has(&r, "ledger-invalid");
+
+    let (r, code) = ledger(dir.path(), "no-header.csv", "a,b,c\n1,2,3\n", "");
+    assert_eq!((r["verdict"].as_str(), code), (Some("fail"), 1), "{r}");
+    has(&r, "ledger-no-header");
+
+    let (r, code) = ledger(dir.path(), "header-only.csv", "機器名,種別,設置場所\n", "");
+    assert_eq!((r["verdict"].as_str(), code), (Some("fail"), 1), "{r}");
+    has(&r, "ledger-no-devices");
+
+    let (r, _) = ledger(
+        dir.path(),
+        "few-columns.csv",
+        "機器名,種別\nsv01,サーバ\n",
+        "required = [\"name\", \"location\"]\n",
+    );
+    assert_eq!(r["verdict"], "fail", "{r}");
+    assert!(r.to_string().contains("ledger-missing-columns"), "{r}");
+
+    let (r, _) = ledger(
+        dir.path(),
+        "remote.csv",
+        "機器名,種別,設置場所,リモートメンテナンス\nsv01,サーバ,サーバ室,たぶん\n",
+        "",
+    );
+    assert_eq!(r["verdict"], "fail", "{r}");
+    assert!(
+        r.to_string().contains("remote-maintenance-not-yes-no"),
+        "{r}"
+    );
+}
+
+#[test]
+fn accounts_codes() {
+    // No passwd at all: nothing to judge, and said why.
+    let empty = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(empty.path().join("etc")).unwrap();
+    let (r, code) = probe("[[probe]]\nkind = \"accounts\"\n", empty.path());
+    assert_eq!((r["verdict"].as_str(), code), (Some("unknown"), 0), "{r}");
+    has(&r, "passwd-unreadable");
+
+    // A passwd, no shadow and no login records.
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "etc/passwd",
+        "root:x:0:0:root:/root:/bin/bash\nalice:x:1000:1000:Alice:/home/alice:/bin/bash\n",
+    );
+    let (r, _) = probe("[[probe]]\nkind = \"accounts\"\n", dir.path());
+    has(&r, "shadow-unreadable");
+    has(&r, "no-login-records");
+
+    // An empty password field in shadow is flagged on its own.
+    write(
+        dir.path(),
+        "etc/shadow",
+        "root:!:19000:0:99999:7:::\nalice::19000:0:99999:7:::\n",
+    );
+    let (r, _) = probe("[[probe]]\nkind = \"accounts\"\n", dir.path());
+    assert!(r.to_string().contains("\"empty-password\""), "{r}");
+
+    // A leavers file that cannot be read is said, not ignored.
+    let (r, _) = probe(
+        &format!(
+            "[[probe]]\nkind = \"accounts\"\nleavers_file = '{}'\n",
+            dir.path().join("no-such-leavers.txt").display()
+        ),
+        dir.path(),
+    );
+    assert!(r.to_string().contains("leavers-unreadable"), "{r}");
+}
+
+#[test]
+fn services_codes() {
+    let empty = tempfile::tempdir().unwrap();
+    let (r, code) = probe(
+        "[[probe]]\nkind = \"services\"\nallowed_services = [\"ssh\"]\n",
+        empty.path(),
+    );
+    assert_eq!((r["verdict"].as_str(), code), (Some("unknown"), 0), "{r}");
+    has(&r, "nothing-readable");
+
+    let (r, code) = probe(
+        "[[probe]]\nkind = \"services\"\nallowed_services = [\"cron\", \"cups\", \"cups.socket\", \"ssh\"]\nallowed_ports = [\"22/tcp\", \"68/udp\", \"3306/tcp\"]\n",
+        &fixture("probes/linux"),
+    );
+    assert_eq!((r["verdict"].as_str(), code), (Some("pass"), 0), "{r}");
+    has(&r, "all-allowed");
+}
+
+#[test]
+fn patch_level_codes() {
+    let empty = tempfile::tempdir().unwrap();
+    let (r, code) = probe("[[probe]]\nkind = \"patch-level\"\n", empty.path());
+    assert_eq!((r["verdict"].as_str(), code), (Some("unknown"), 0), "{r}");
+    has(&r, "no-package-database");
+
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("hotfix.csv");
+    std::fs::write(&csv, "\u{1}\u{2} not, a \"csv\nat all").unwrap();
+    let (r, _) = probe(
+        &format!(
+            "[[probe]]\nkind = \"patch-level\"\nsource = \"hotfix-csv\"\nhotfix_csv = '{}'\n",
+            csv.display()
+        ),
+        Path::new("/"),
+    );
+    assert_eq!(r["verdict"], "unknown", "{r}");
+    has(&r, "hotfix-csv-invalid");
+
+    std::fs::write(
+        &csv,
+        "\"Source\",\"Description\",\"HotFixID\",\"InstalledBy\",\"InstalledOn\"\n\"PC\",\"Update\",\"KB5034441\",\"\",\"\"\n",
+    )
+    .unwrap();
+    let (r, _) = probe(
+        &format!(
+            "[[probe]]\nkind = \"patch-level\"\nsource = \"hotfix-csv\"\nhotfix_csv = '{}'\n",
+            csv.display()
+        ),
+        Path::new("/"),
+    );
+    assert_eq!(r["verdict"], "unknown", "{r}");
+    has(&r, "hotfix-no-dates");
+}
+
+#[test]
+fn backup_password_file_code() {
+    let dir = tempfile::tempdir().unwrap();
+    let repo = dir.path().join("repo");
+    std::fs::create_dir_all(&repo).unwrap();
+    std::fs::write(repo.join("config"), "x").unwrap();
+    let (r, _) = probe(
+        &format!(
+            "[[probe]]\nkind = \"backup-freshness\"\nformat = \"restic\"\npath = '{}'\npassword_file = '{}'\n",
+            repo.display(),
+            dir.path().join("no-such-password").display()
+        ),
+        Path::new("/"),
+    );
+    assert_eq!(r["verdict"], "unknown", "{r}");
+    has(&r, "password-file-unreadable");
+}
