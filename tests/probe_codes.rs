@@ -215,3 +215,126 @@ fn backup_password_file_code() {
     assert_eq!(r["verdict"], "unknown", "{r}");
     has(&r, "password-file-unreadable");
 }
+
+/// A folder holding a fake `restic` that runs `script` (a shell body), for PATH.
+#[cfg(unix)]
+fn fake_restic(dir: &Path, script: &str, executable: bool) -> std::path::PathBuf {
+    use std::os::unix::fs::PermissionsExt;
+    let bin = dir.join("bin");
+    std::fs::create_dir_all(&bin).unwrap();
+    let path = bin.join("restic");
+    std::fs::write(&path, format!("#!/bin/sh\n{script}\n")).unwrap();
+    let mode = if executable { 0o755 } else { 0o644 };
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(mode)).unwrap();
+    bin
+}
+
+/// `probe` of a restic repository with the fake restic in `bin` first on PATH.
+#[cfg(unix)]
+fn restic_probe(dir: &Path, bin: &Path) -> Value {
+    let repo = dir.join("repo");
+    std::fs::create_dir_all(&repo).unwrap();
+    std::fs::write(repo.join("config"), "x").unwrap();
+    let pw = dir.join("pw");
+    std::fs::write(&pw, "secret\n").unwrap();
+    let cfg = dir.join("probes.toml");
+    std::fs::write(
+        &cfg,
+        format!(
+            "[[probe]]\nkind = \"backup-freshness\"\nformat = \"restic\"\npath = '{}'\npassword_file = '{}'\n",
+            repo.display(),
+            pw.display()
+        ),
+    )
+    .unwrap();
+    let out = medsec()
+        .env("PATH", bin)
+        .args(["probe", "--format", "json", "--config"])
+        .arg(&cfg)
+        .output()
+        .unwrap();
+    let json: Value = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|_| panic!("no JSON: {}", stderr_of(&out)));
+    json["results"][0].clone()
+}
+
+#[cfg(unix)]
+#[test]
+fn external_tool_codes() {
+    let dir = tempfile::tempdir().unwrap();
+    let bin = fake_restic(
+        dir.path(),
+        "echo 'Fatal: wrong password' >&2; exit 12",
+        true,
+    );
+    let r = restic_probe(dir.path(), &bin);
+    assert_eq!(r["verdict"], "unknown", "{r}");
+    has(&r, "tool-failed");
+
+    let bin = fake_restic(dir.path(), "echo 'not json at all'", true);
+    let r = restic_probe(dir.path(), &bin);
+    assert_eq!(r["verdict"], "unknown", "{r}");
+    has(&r, "tool-json-not-understood");
+
+    // On PATH but not executable: it exists, and cannot be run (not "not installed").
+    let bin = fake_restic(dir.path(), "exit 0", false);
+    let r = restic_probe(dir.path(), &bin);
+    assert_eq!(r["verdict"], "unknown", "{r}");
+    has(&r, "cannot-run-tool");
+}
+
+#[test]
+fn windows_update_source_on_another_system() {
+    if cfg!(windows) {
+        return;
+    }
+    let (r, code) = probe(
+        "[[probe]]\nkind = \"patch-level\"\nsource = \"windows\"\n",
+        Path::new("/"),
+    );
+    assert_eq!((r["verdict"].as_str(), code), (Some("unknown"), 0), "{r}");
+    has(&r, "windows-native-only");
+}
+
+#[test]
+fn services_without_systemd_cgroups() {
+    // Enabled units and sockets, but no /sys/fs/cgroup: running services cannot be told.
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "etc/systemd/system/multi-user.target.wants/ssh.service",
+        "",
+    );
+    write(
+        dir.path(),
+        "proc/net/tcp",
+        "  sl  local_address rem_address   st\n",
+    );
+    let (r, _) = probe(
+        "[[probe]]\nkind = \"services\"\nallowed_services = [\"ssh\"]\n",
+        dir.path(),
+    );
+    has(&r, "no-systemd-cgroup");
+}
+
+#[test]
+fn accounts_all_in_use() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "etc/passwd",
+        "root:x:0:0:root:/root:/bin/bash\nalice:x:1000:1000:Alice:/home/alice:/bin/bash\n",
+    );
+    write(
+        dir.path(),
+        "etc/shadow",
+        "root:!:19000:0:99999:7:::\nalice:$6$x$y:19000:0:99999:7:::\n",
+    );
+    let now = jiff::Timestamp::now().as_second() as u32;
+    let wtmp = wtmp_record("alice", "192.168.10.101", now - 86_400);
+    std::fs::create_dir_all(dir.path().join("var/log")).unwrap();
+    std::fs::write(dir.path().join("var/log/wtmp"), wtmp).unwrap();
+    let (r, code) = probe("[[probe]]\nkind = \"accounts\"\n", dir.path());
+    assert_eq!((r["verdict"].as_str(), code), (Some("pass"), 0), "{r}");
+    has(&r, "accounts-in-use");
+}

@@ -63,3 +63,16 @@ pub fn with_fixtures() -> assert_cmd::Command {
     }
     cmd
 }
+
+/// One utmp record as glibc on x86-64 writes it to /var/log/wtmp (384 bytes): a user process
+/// (type 7) of `user` from `host` at `secs` (Unix time).
+#[allow(dead_code)]
+pub fn wtmp_record(user: &str, host: &str, secs: u32) -> Vec<u8> {
+    let mut r = vec![0u8; 384];
+    r[0..2].copy_from_slice(&7i16.to_le_bytes());
+    r[8..13].copy_from_slice(b"pts/0");
+    r[44..44 + user.len()].copy_from_slice(user.as_bytes());
+    r[76..76 + host.len()].copy_from_slice(host.as_bytes());
+    r[340..344].copy_from_slice(&secs.to_le_bytes());
+    r
+}
