@@ -219,10 +219,16 @@ fn backup_password_file_code() {
 /// A folder holding a fake `restic` that runs `script` (a shell body), for PATH.
 #[cfg(unix)]
 fn fake_restic(dir: &Path, script: &str, executable: bool) -> std::path::PathBuf {
+    fake_tool(dir, "restic", script, executable)
+}
+
+/// A folder holding a fake tool `name` that runs `script` (a shell body), for PATH.
+#[cfg(unix)]
+fn fake_tool(dir: &Path, name: &str, script: &str, executable: bool) -> std::path::PathBuf {
     use std::os::unix::fs::PermissionsExt;
     let bin = dir.join("bin");
     std::fs::create_dir_all(&bin).unwrap();
-    let path = bin.join("restic");
+    let path = bin.join(name);
     std::fs::write(&path, format!("#!/bin/sh\n{script}\n")).unwrap();
     let mode = if executable { 0o755 } else { 0o644 };
     std::fs::set_permissions(&path, std::fs::Permissions::from_mode(mode)).unwrap();
@@ -337,4 +343,164 @@ fn accounts_all_in_use() {
     let (r, code) = probe("[[probe]]\nkind = \"accounts\"\n", dir.path());
     assert_eq!((r["verdict"].as_str(), code), (Some("pass"), 0), "{r}");
     has(&r, "accounts-in-use");
+}
+
+/// patch-level with `source = "rpm"` under `root`, with fake `rpm` and `dnf` in `bin` only.
+#[cfg(unix)]
+fn rpm_probe(root: &Path, bin: &Path) -> Value {
+    let cfg = root.join("probes.toml");
+    std::fs::write(
+        &cfg,
+        "[[probe]]\nkind = \"patch-level\"\nsource = \"rpm\"\nmax_days_since_update = 30\n",
+    )
+    .unwrap();
+    let out = medsec()
+        .env("PATH", bin)
+        .args(["probe", "--format", "json", "--config"])
+        .arg(&cfg)
+        .arg("--root")
+        .arg(root)
+        .output()
+        .unwrap();
+    let json: Value = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|_| panic!("no JSON: {}", stderr_of(&out)));
+    json["results"][0].clone()
+}
+
+#[cfg(unix)]
+#[test]
+fn rpm_and_dnf_codes() {
+    let dir = tempfile::tempdir().unwrap();
+    let repomd = dir
+        .path()
+        .join("var/cache/dnf/baseos-1/repodata/repomd.xml");
+    write(
+        dir.path(),
+        "var/cache/dnf/baseos-1/repodata/repomd.xml",
+        "<repomd/>",
+    );
+    fake_tool(
+        dir.path(),
+        "rpm",
+        "printf 'bash\\t5.1.8-9.el9.x86_64\\t1700000000\\n'",
+        true,
+    );
+    // Fresh metadata, no security advisory pending.
+    let bin = fake_tool(dir.path(), "dnf", "exit 0", true);
+    let r = rpm_probe(dir.path(), &bin);
+    assert_eq!(r["verdict"], "pass", "{r}");
+    has(&r, "security-updates-within-limit");
+
+    // dnf cannot say: unknown, and the failure is noted.
+    let bin = fake_tool(
+        dir.path(),
+        "dnf",
+        "echo 'Error: cache empty' >&2; exit 1",
+        true,
+    );
+    let r = rpm_probe(dir.path(), &bin);
+    assert_eq!(r["verdict"], "unknown", "{r}");
+    has(&r, "dnf-security-unknown");
+    assert!(r.to_string().contains("dnf-updateinfo-failed"), "{r}");
+
+    // Metadata refreshed 400 days ago: fail.
+    let old = std::time::SystemTime::now() - std::time::Duration::from_secs(400 * 86_400);
+    std::fs::File::options()
+        .write(true)
+        .open(&repomd)
+        .unwrap()
+        .set_modified(old)
+        .unwrap();
+    let bin = fake_tool(dir.path(), "dnf", "exit 0", true);
+    let r = rpm_probe(dir.path(), &bin);
+    assert_eq!(r["verdict"], "fail", "{r}");
+    has(&r, "dnf-metadata-stale");
+}
+
+/// A copy of fixture tree `rel` with every file's time set `days` back (package lists
+/// refreshed then).
+fn dated_tree(rel: &str, days: u64) -> tempfile::TempDir {
+    fn copy(from: &Path, to: &Path, when: std::time::SystemTime) {
+        std::fs::create_dir_all(to).unwrap();
+        for entry in std::fs::read_dir(from).unwrap() {
+            let entry = entry.unwrap();
+            let target = to.join(entry.file_name());
+            if entry.file_type().unwrap().is_dir() {
+                copy(&entry.path(), &target, when);
+            } else {
+                std::fs::copy(entry.path(), &target).unwrap();
+                std::fs::File::options()
+                    .write(true)
+                    .open(&target)
+                    .unwrap()
+                    .set_modified(when)
+                    .unwrap();
+            }
+        }
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let when = std::time::SystemTime::now() - std::time::Duration::from_secs(days * 86_400);
+    copy(&fixture(rel), dir.path(), when);
+    dir
+}
+
+#[test]
+fn dpkg_codes() {
+    // One security update pending, five allowed, lists two days old: up to date.
+    let tree = dated_tree("probes/debian", 2);
+    let cfg =
+        "[[probe]]\nkind = \"patch-level\"\nmax_days_since_update = 30\nmax_pending_security = 5\n";
+    let (r, code) = probe(cfg, tree.path());
+    assert_eq!((r["verdict"].as_str(), code), (Some("pass"), 0), "{r}");
+    has(&r, "dpkg-up-to-date");
+
+    // A compressed package list that is not what its name says is noted, not fatal.
+    std::fs::write(
+        tree
+            .path()
+            .join("var/lib/apt/lists/deb.debian.org_debian_dists_bookworm-updates_main_binary-amd64_Packages.gz"),
+        b"this is not gzip",
+    )
+    .unwrap();
+    let (r, _) = probe(cfg, tree.path());
+    assert!(r.to_string().contains("\"cannot-decompress\""), "{r}");
+}
+
+#[test]
+fn a_lastlog_past_its_limit_is_not_read() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "etc/passwd",
+        "root:x:0:0:root:/root:/bin/bash\nalice:x:1000:1000:Alice:/home/alice:/bin/bash\n",
+    );
+    std::fs::create_dir_all(dir.path().join("var/log")).unwrap();
+    // Sparse, as lastlog is on disk: 65 MiB long, nothing written.
+    std::fs::File::create(dir.path().join("var/log/lastlog"))
+        .unwrap()
+        .set_len(65 << 20)
+        .unwrap();
+    let (r, _) = probe("[[probe]]\nkind = \"accounts\"\n", dir.path());
+    assert!(r.to_string().contains("\"lastlog-too-large\""), "{r}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlink_loop_in_a_backup_folder_is_an_io_problem_noted() {
+    let dir = tempfile::tempdir().unwrap();
+    let b = dir.path().join("backup");
+    write(&b, "daily/karte.dump", "x");
+    std::os::unix::fs::symlink("..", b.join("daily/loop")).unwrap();
+    let (r, _) = probe(
+        &format!(
+            "[[probe]]\nkind = \"backup-freshness\"\npath = '{}'\nfollow_links = true\nmax_age = \"1d\"\n",
+            b.display()
+        ),
+        Path::new("/"),
+    );
+    let noted = r["unreadable"].as_array().unwrap();
+    assert!(
+        noted.iter().any(|u| u["detail"]["code"] == "io-problem"),
+        "{r}"
+    );
 }
