@@ -21,11 +21,11 @@ cd "$(dirname "$0")/.."
 declare -A TESTS=(
   [src/signing/]="signing report verify_findings hostile_bundle"
   [src/answers/rules.rs]="answers_cli promises report"
-  [src/answers/store.rs]="answers_cli promises answer_pty atomic_write"
+  [src/answers/store/]="answers_cli promises answer_pty writes"
   [src/answers/sheet.rs]="answers_cli promises"
-  [src/atomic.rs]="answers_cli promises atomic_write"
-  [src/probes/backup.rs]="probe_cli probe_real promises"
-  [src/probes/patch.rs]="probe_cli probe_real"
+  [src/atomic.rs]="answers_cli promises writes"
+  [src/probes/backup.rs]="probe_cli probe_real probe_codes promises"
+  [src/probes/patch/]="probe_cli probe_real probe_codes"
   [src/commands/status.rs]="answers_cli promises"
   [src/commands/verify.rs]="signing report verify_findings hostile_bundle"
   [src/commands/probe.rs]="probe_cli promises"
@@ -35,8 +35,8 @@ declare -A TESTS=(
   [src/app.rs]="answers_cli signing promises"
 )
 PROMISE_FILES=(
-  "src/signing/*.rs" src/answers/rules.rs src/answers/store.rs src/answers/sheet.rs
-  src/atomic.rs src/probes/backup.rs src/probes/patch.rs src/commands/status.rs
+  "src/signing/**/*.rs" src/answers/rules.rs "src/answers/store/*.rs" src/answers/sheet.rs
+  src/atomic.rs src/probes/backup.rs "src/probes/patch/*.rs" src/commands/status.rs
   src/commands/verify.rs src/commands/probe.rs src/commands/report.rs src/commands/answer.rs
   src/exit.rs src/app.rs
 )
