@@ -76,3 +76,99 @@ fn replaced_ids_exist_in_an_earlier_edition() {
         }
     }
 }
+
+/// Source IDs with their grade (`A` = MHLW text), from the tables of docs/checklist-sources.md.
+fn source_grades() -> Vec<(String, String)> {
+    let doc = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/checklist-sources.md"),
+    )
+    .unwrap();
+    doc.lines()
+        .filter_map(|line| {
+            let mut cells = line.split('|').map(str::trim).skip(1);
+            let id = cells.next()?;
+            let grade = cells.next()?;
+            (id.starts_with('S') && id[1..].starts_with(|c: char| c.is_ascii_digit()))
+                .then(|| (id.to_owned(), grade.to_owned()))
+        })
+        .collect()
+}
+
+fn bundled() -> Vec<medsec::checklist::Checklist> {
+    BUNDLED
+        .iter()
+        .filter_map(|b| validate::parse(b.path, b.source).0)
+        .collect()
+}
+
+#[test]
+fn every_source_id_is_listed_and_verified_items_rest_on_mhlw_text() {
+    let grades = source_grades();
+    assert!(grades.len() > 40, "{grades:?}");
+    for c in bundled() {
+        for item in &c.items {
+            for s in &item.sources {
+                assert!(
+                    grades.iter().any(|(id, _)| id == s),
+                    "{}@{} {}: source {s} is not in docs/checklist-sources.md",
+                    c.id,
+                    c.edition,
+                    item.id
+                );
+            }
+            if item.verified {
+                let mhlw = item
+                    .sources
+                    .iter()
+                    .any(|s| grades.iter().any(|(id, g)| id == s && g == "A"));
+                assert!(
+                    mhlw,
+                    "{}@{} {} is verified without an MHLW (grade A) source",
+                    c.id, c.edition, item.id
+                );
+            }
+        }
+    }
+}
+
+/// Fact sheet §9: the pharmacy forms are the separate 「薬局におけるサイバーセキュリティ対策チェックリスト」,
+/// which was never seen, so none of its items is verified on a third-party report.
+#[test]
+fn pharmacy_forms_are_the_separate_pharmacy_checklist_and_unverified() {
+    for c in bundled().iter().filter(|c| c.id == "mhlw-pharmacy") {
+        assert!(
+            c.title
+                .ja
+                .starts_with("薬局におけるサイバーセキュリティ対策チェックリスト"),
+            "{}: {}",
+            c.edition,
+            c.title.ja
+        );
+        for item in &c.items {
+            assert!(!item.verified, "{}@{} {}", c.id, c.edition, item.id);
+        }
+    }
+}
+
+/// Fact sheet §9: the contact chart became required for pharmacies only in FY2024.
+#[test]
+fn pharmacy_contact_chart_is_a_next_year_item_in_fy2023_only() {
+    let all = bundled();
+    let chart = |edition: &str| {
+        all.iter()
+            .find(|c| c.id == "mhlw-pharmacy" && c.edition == edition)
+            .and_then(|c| c.item("incident-contact-chart"))
+            .map(|i| i.requirement.as_str())
+            .unwrap()
+    };
+    assert_eq!(chart("fy2023"), "next-year");
+    assert_eq!(chart("fy2024"), "required");
+    let fy2023_institution = all
+        .iter()
+        .find(|c| c.id == "mhlw-institution" && c.edition == "fy2023")
+        .unwrap();
+    assert_eq!(
+        fy2023_institution.title.ja,
+        "医療機関におけるサイバーセキュリティ対策チェックリスト(令和5年6月) 医療機関確認用"
+    );
+}
