@@ -497,6 +497,63 @@ mod report_tests {
     }
 
     #[test]
+    fn format_1_and_2_are_read_and_a_newer_one_is_named() {
+        let p = Path::new("report.json");
+        let mut value = serde_json::to_value(sample()).unwrap();
+        for version in [1, 2] {
+            value["format_version"] = version.into();
+            let bytes = serde_json::to_vec(&value).unwrap();
+            assert!(Report::parse(p, &bytes).is_ok(), "{version}");
+        }
+        value["format_version"] = 3.into();
+        let err = Report::parse(p, &serde_json::to_vec(&value).unwrap()).unwrap_err();
+        assert!(
+            err.to_string().contains(
+                "format_version 3 is not supported; this medsec reads format_version 1, 2"
+            ),
+            "{err}"
+        );
+        assert!(err
+            .localize(Lang::Ja)
+            .contains("format_version 3 には対応していません"));
+    }
+
+    #[test]
+    fn recorded_contradictions_render_from_the_catalog_in_both_languages() {
+        let c = crate::probes::Contradiction {
+            code: "answer-contradicted-by-probe".into(),
+            item: "backup-and-restore".into(),
+            answer: "はい".into(),
+            kind: crate::checklist::ProbeKind::BackupFreshness,
+            probe_name: None,
+            verdict: crate::probes::Verdict::Fail,
+            message: String::new(),
+        };
+        for name in [None, Some("nas")] {
+            let c = crate::probes::Contradiction {
+                probe_name: name.map(str::to_owned),
+                ..c.clone()
+            };
+            let text = contradiction_text(&c, &[], None, Lang::Ja);
+            let ja = crate::i18n::render(Lang::Ja, &text);
+            assert!(
+                ja.starts_with(
+                    "backup-and-restore に「はい」と回答していますが、バックアップの鮮度"
+                ),
+                "{ja}"
+            );
+            let en = crate::i18n::render(Lang::En, &contradiction_text(&c, &[], None, Lang::En));
+            assert!(
+                en.starts_with(
+                    "answered Yes to backup-and-restore, but the backup freshness probe"
+                ),
+                "{en}"
+            );
+            assert_eq!(name.is_some(), en.contains("(nas)"), "{en}");
+        }
+    }
+
+    #[test]
     fn schema_names_the_fields_verify_needs() {
         let schema = serde_json::to_value(Report::schema()).unwrap();
         let required = schema["required"].as_array().unwrap();
