@@ -176,9 +176,9 @@ verify-fiscal-year = FY{ $year }{ $wareki ->
    *[other] {""}
 }
 verify-place-item-in-file = { $item } in { $file }
-verify-io-not-found = it does not exist
+verify-io-not-found = no such file or folder
 verify-io-permission-denied = permission denied
-verify-io-other = cannot read it ({ $error })
+verify-io-other = system error ({ $error })
 verify-need-key = give the key to trust with --pubkey FILE or --trusted keys.toml
 verify-keys-warning = warning: { $warning }
 verify-bundled-checklists-failed = warning: the bundled checklists could not be loaded ({ $error }); only checklists given with --checklist are known
