@@ -387,6 +387,22 @@ fn signing_errors_speak_japanese() {
     assert_eq!(o.status.code(), Some(2));
     let err = stderr_of(&o);
     assert!(err.contains("minisign の公開鍵ではありません"), "{err}");
+    // A key list that is not one.
+    let keys = s.path("keys.toml");
+    std::fs::write(&keys, "format_version = 1\nother = 1\n").unwrap();
+    let o = medsec_in("ja")
+        .arg("verify")
+        .arg(&bundle)
+        .arg("--trusted")
+        .arg(&keys)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr_of(&o);
+    assert!(
+        err.contains("keys.toml:2:1: keys.toml として読めません"),
+        "{err}"
+    );
 }
 
 /// report.json with its one volatile line (the time it was made) taken out.

@@ -150,6 +150,7 @@ signing-trusted-vendor-empty = a key under [vendors] (the vendor's name) is empt
 signing-trusted-institution-no-keys = institution { $code } lists no keys
 signing-trusted-vendor-no-keys = vendor `{ $name }` lists no keys
 signing-trusted-not-public-key = not a minisign public key: { $reason }
+signing-trusted-toml = { $error }
 
 ## verify
 

@@ -126,6 +126,7 @@ signing-trusted-vendor-empty = [vendors] のキー（事業者名）が空です
 signing-trusted-institution-no-keys = 医療機関 { $code } の keys が空です
 signing-trusted-vendor-no-keys = 事業者 `{ $name }` の keys が空です
 signing-trusted-not-public-key = minisign の公開鍵ではありません: { $reason }
+signing-trusted-toml = keys.toml として読めません（{ $error }）
 
 ## verify
 

@@ -137,8 +137,10 @@ impl TrustedKeys {
                 reason,
             }
         };
-        let raw: Raw =
-            toml::from_str(text).map_err(|e| err(e.span(), e.message().trim_end().to_owned()))?;
+        let raw: Raw = toml::from_str(text).map_err(|e| {
+            let reason = crate::tr!(lang, "signing-trusted-toml", error = e.message().trim_end());
+            err(e.span(), reason)
+        })?;
         if *raw.format_version.get_ref() != FORMAT_VERSION {
             return Err(err(
                 Some(raw.format_version.span()),
