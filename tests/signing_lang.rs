@@ -517,3 +517,28 @@ fn a_format_1_bundle_still_verifies_in_either_language() {
     );
     assert!(!out.contains("findings-disagree"), "{out}");
 }
+
+/// What an inspector reads for the format-1 fixture, in both languages (the bundle, its key
+/// and its signing time are fixed, so the screen is too).
+#[test]
+fn verify_screens_in_both_languages() {
+    for lang in ["ja", "en"] {
+        let o = medsec()
+            .args(["--lang", lang])
+            .args([
+                "--checklist",
+                "tests/fixtures/report/v1/checklist-fy2025-institution.toml",
+            ])
+            .args([
+                "--checklist",
+                "tests/fixtures/report/v1/checklist-fy2025-vendor.toml",
+            ])
+            .args(["verify", "tests/fixtures/report/v1/bundle"])
+            .args(["--pubkey", "tests/fixtures/report/v1/signer.pub"])
+            .args(["--as-of", "2026-04-01"])
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(1));
+        insta::assert_snapshot!(format!("verify-v1-{lang}"), stdout_of(&o));
+    }
+}

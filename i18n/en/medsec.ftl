@@ -160,6 +160,9 @@ verify-col-institution = Institution
 verify-col-fiscal-year = FY
 verify-col-checklist = Checklist
 verify-col-key = Key
+verify-table-fiscal-year = FY{ $year }{ $wareki ->
+   *[other] {""}
+}
 verify-col-signed = Signed
 verify-verdict-valid = VALID
 verify-verdict-findings = FINDINGS

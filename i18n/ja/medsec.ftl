@@ -136,6 +136,9 @@ verify-col-institution = 医療機関
 verify-col-fiscal-year = 年度
 verify-col-checklist = チェックリスト
 verify-col-key = 鍵
+verify-table-fiscal-year = { $wareki }{ $year ->
+   *[other] {""}
+}
 verify-col-signed = 署名日時
 verify-verdict-valid = 有効
 verify-verdict-findings = 要確認

@@ -170,8 +170,15 @@ pub fn verify_table(results: &[BundleResult], lang: Lang, color: bool) -> String
             r.institution.as_ref().map_or_else(String::new, |i| {
                 format!("{} {}", esc(&i.code), esc(&i.name))
             }),
-            r.fiscal_year
-                .map_or_else(String::new, |y| crate::signing::fiscal_year_text(lang, y)),
+            // Short in the table: 令和7年度 or FY2025 (the findings say both in Japanese).
+            r.fiscal_year.map_or_else(String::new, |y| {
+                tr!(
+                    lang,
+                    "verify-table-fiscal-year",
+                    wareki = crate::dates::wareki_fiscal_year(y),
+                    year = y
+                )
+            }),
             r.checklist
                 .as_deref()
                 .map_or_else(String::new, |c| esc(c).into_owned()),
