@@ -123,8 +123,8 @@ signing-too-large = { $size } バイトあり、上限 { $limit } バイトを�
 signing-trusted-version = format_version { $found } には対応していません。この medsec が読めるのは format_version { $supported } です
 signing-trusted-institution-key = [institutions] のキー `{ $key }` は医療機関コードではありません。半角数字10桁で書いてください（すべての医療機関を表す書き方はありません）
 signing-trusted-vendor-empty = [vendors] のキー（事業者名）が空です
-signing-trusted-institution-no-keys = 医療機関 { $code } の keys が空です
-signing-trusted-vendor-no-keys = 事業者 `{ $name }` の keys が空です
+signing-trusted-institution-no-keys = 医療機関 { $code } の `keys` が空です
+signing-trusted-vendor-no-keys = 事業者 `{ $name }` の `keys` が空です
 signing-trusted-not-public-key = minisign の公開鍵ではありません: { $reason }
 signing-trusted-toml = keys.toml として読めません（{ $error }）
 
@@ -189,7 +189,7 @@ verify-report-missing = マニフェストに report.json が含まれていま�
 verify-report-unreadable = report.json を読めません: { $reason }
 verify-key-untrusted = 鍵 { $key } は医療機関 { $code } の鍵として信頼されていません
 verify-institution-mismatch = この報告書は医療機関 { $code }（{ $name }）のもので、{ $expected } のものではありません
-verify-trusted-comment-mismatch = 署名では { $field } が `{ $signed }` ですが、report.json では `{ $actual }` です
+verify-trusted-comment-mismatch = 署名では `{ $field }` が `{ $signed }` ですが、report.json では `{ $actual }` です
 verify-trusted-comment-plain = 署名の信頼済みコメントに医療機関・チェックリスト・報告書の記載がありません（他のツールで署名されています）。マニフェストの署名は report.json も保護しています
 verify-trusted-comment-malformed = 署名の信頼済みコメントが不正です: { $reason }
 verify-comment-twice = `{ $field }` が2回あります
@@ -216,10 +216,10 @@ verify-vendor-signature-unchecked = { $file } には事業者の署名があり�
 verify-vendor-key-not-listed = { $file } は鍵 { $key } で署名されていますが、keys.toml は事業者 `{ $vendor }` の鍵としてこれを挙げていません
 verify-vendor-key-no-vendor = { $file } は鍵 { $key } で署名されていますが、様式にも署名にも事業者名がないため、どの事業者の鍵か確認できません
 verify-vendor-signature-problem = 事業者確認用 { $file }: { $problem }
-verify-vendor-comment-mismatch = 事業者の署名では { $field } が `{ $signed }` ですが、様式では `{ $actual }` です
+verify-vendor-comment-mismatch = 事業者の署名では `{ $field }` が `{ $signed }` ですが、様式では `{ $actual }` です
 verify-vendor-comment-plain = 事業者の署名の信頼済みコメントに事業者名とチェックリストがありません（他のツールで署名されています）。署名は様式を保護しています
 verify-vendor-comment-malformed = 事業者の署名の信頼済みコメントが不正です: { $reason }
-verify-evidence-not-attached = { $item }（{ $round }回目）が証跡 `{ $named }` を挙げていますが、バンドルに含まれていません
+verify-evidence-not-attached = { $item }（{ $round }回目）の回答が証跡 `{ $named }` を挙げていますが、その証跡はバンドルに含まれていません
 
 ## lint
 
