@@ -387,6 +387,40 @@ fn signing_errors_speak_japanese() {
     assert_eq!(o.status.code(), Some(2));
     let err = stderr_of(&o);
     assert!(err.contains("minisign の公開鍵ではありません"), "{err}");
+    // A folder that is not a bundle is not replaced, even with --force.
+    let theirs = s.path("theirs");
+    std::fs::create_dir_all(&theirs).unwrap();
+    std::fs::write(theirs.join("notes.txt"), "mine").unwrap();
+    let o = medsec_in("ja")
+        .arg("report")
+        .arg("--answers")
+        .arg(s.path("answers/complete.toml"))
+        .arg("--out")
+        .arg(&theirs)
+        .arg("--force")
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr_of(&o);
+    assert_japanese("not replaced", &err);
+    assert!(
+        err.contains("は置き換えませんでした: medsec の報告書一式ではありません"),
+        "{err}"
+    );
+    // The institution's form is no vendor form to sign.
+    assert!(keygen("ja", &s.path("vendor")).status.success());
+    let o = medsec_in("ja")
+        .arg("sign")
+        .arg("--form")
+        .arg(s.path("answers/complete.toml"))
+        .arg("--key")
+        .arg(s.path("vendor.key"))
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr_of(&o);
+    assert_japanese("not a vendor form", &err);
+    assert!(err.contains("事業者確認用ではありません"), "{err}");
     // A key list that is not one.
     let keys = s.path("keys.toml");
     std::fs::write(&keys, "format_version = 1\nother = 1\n").unwrap();
