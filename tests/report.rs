@@ -140,7 +140,7 @@ fn missing_evidence_names_the_file_line_and_item() {
     assert_eq!(o.status.code(), Some(2));
     let err = stderr_of(&o);
     assert!(
-        err.contains("complete.toml:29: item `security-manager` (round 1): evidence file `evidence/appointment.txt` does not exist"),
+        err.contains("complete.toml:29: 1-① A security manager for medical… (round 1): evidence file `evidence/appointment.txt` does not exist"),
         "{err}"
     );
     assert!(!out.exists(), "nothing is written");

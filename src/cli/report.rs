@@ -42,6 +42,6 @@ pub struct ReportArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum ReportCommand {
-    /// Print the JSON Schema of report.json (format_version 1).
+    /// Print the JSON Schema of report.json (format_version 2).
     Schema,
 }

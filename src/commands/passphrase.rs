@@ -1,34 +1,53 @@
 //! Where a passphrase comes from: an environment variable named with --passphrase-env, or
 //! the terminal without echo. Never from arguments (they show in `ps`), never printed.
 
-use anyhow::{bail, Context as _};
+use crate::checklist::Lang;
+use crate::tr;
 use std::io::IsTerminal;
 
-/// Read a passphrase; `confirm` asks twice on a terminal (for new keys).
-pub fn read(env_var: Option<&str>, prompt: &str, confirm: bool) -> anyhow::Result<String> {
+/// Read a passphrase; `confirm` asks twice on a terminal (for new keys). `prompt` is shown
+/// as given (a space is added after it); errors are in `lang`.
+pub fn read(
+    env_var: Option<&str>,
+    prompt: &str,
+    confirm: bool,
+    lang: Lang,
+) -> anyhow::Result<String> {
     if let Some(var) = env_var {
         return match std::env::var(var) {
             Ok(v) => Ok(v),
-            Err(std::env::VarError::NotPresent) => {
-                bail!("--passphrase-env {var}: the environment variable {var} is not set")
-            }
-            Err(std::env::VarError::NotUnicode(_)) => {
-                bail!("--passphrase-env {var}: the value is not valid UTF-8")
-            }
+            Err(std::env::VarError::NotPresent) => Err(anyhow::Error::msg(tr!(
+                lang,
+                "signing-passphrase-env-unset",
+                var = var
+            ))),
+            Err(std::env::VarError::NotUnicode(_)) => Err(anyhow::Error::msg(tr!(
+                lang,
+                "signing-passphrase-env-not-utf8",
+                var = var
+            ))),
         };
     }
     if !std::io::stdin().is_terminal() {
-        bail!(
-            "a passphrase is needed and there is no terminal to ask on; use --passphrase-env VAR"
-        );
+        return Err(anyhow::Error::msg(tr!(
+            lang,
+            "signing-passphrase-no-terminal"
+        )));
     }
-    let first = rpassword::prompt_password(prompt)
-        .context("cannot read the passphrase from the terminal")?;
+    let ask = |prompt: &str| {
+        rpassword::prompt_password(format!("{prompt} ")).map_err(|e| {
+            anyhow::Error::msg(tr!(
+                lang,
+                "signing-passphrase-unreadable",
+                reason = crate::signing::io_error_text(lang, &e)
+            ))
+        })
+    };
+    let first = ask(prompt)?;
     if confirm {
-        let again = rpassword::prompt_password("Passphrase (again): ")
-            .context("cannot read the passphrase from the terminal")?;
+        let again = ask(&tr!(lang, "signing-prompt-again"))?;
         if again != first {
-            bail!("the two passphrases differ; nothing was written");
+            return Err(anyhow::Error::msg(tr!(lang, "signing-passphrase-differ")));
         }
     }
     Ok(first)

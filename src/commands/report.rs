@@ -1,15 +1,16 @@
 //! `medsec report --answers FILE --out DIR [--sign KEY]` and `medsec report schema`
 
-use super::{passphrase, Context, Outcome};
+use super::{Context, Outcome};
 use crate::checklist::Catalog;
 use crate::cli::report::{ReportArgs, ReportCommand};
 use crate::exit::Exit;
 use crate::report::bundle::{self, Overwrite};
 use crate::report::make::{self, Inputs};
 use crate::report::Report;
-use crate::signing::keys::SecretKeyFile;
+use crate::tr;
 
 pub fn run(args: ReportArgs, ctx: &Context) -> anyhow::Result<Outcome> {
+    let lang = ctx.lang;
     if let Some(ReportCommand::Schema) = args.command {
         return Ok(Outcome::text(
             crate::render::json(&Report::schema()),
@@ -17,24 +18,15 @@ pub fn run(args: ReportArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         ));
     }
     let (Some(answers), Some(out)) = (&args.answers, &args.out) else {
-        anyhow::bail!("give --answers FILE and --out DIR (or `medsec report schema`)");
+        return Err(anyhow::Error::msg(tr!(lang, "report-need-answers-out")));
     };
     // Unlock the key first: a wrong passphrase must not cost a half-made report.
     let key = match &args.sign {
-        Some(path) => {
-            let file =
-                SecretKeyFile::read(path).map_err(|e| anyhow::anyhow!(e.message(ctx.lang)))?;
-            let passphrase = if file.is_encrypted() {
-                Some(passphrase::read(
-                    args.passphrase_env.as_deref(),
-                    &format!("Passphrase for {}: ", path.display()),
-                    false,
-                )?)
-            } else {
-                None
-            };
-            Some(file.unlock(passphrase.as_deref())?)
-        }
+        Some(path) => Some(super::sign::unlock(
+            path,
+            args.passphrase_env.as_deref(),
+            ctx,
+        )?),
         None => None,
     };
     let catalog = Catalog::with_files(&super::init::split_checklist_args(&ctx.checklist_paths).0)?;
@@ -44,9 +36,10 @@ pub fn run(args: ReportArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         vendors: &args.vendors,
         evidence: args.evidence.as_deref(),
         catalog: &catalog,
-        lang: ctx.lang,
+        lang,
         now,
-    })?;
+    })
+    .map_err(|e| anyhow::Error::msg(e.localize(lang)))?;
     let overwrite = if args.force {
         Overwrite::Bundle
     } else {
@@ -60,7 +53,7 @@ pub fn run(args: ReportArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         now.as_second(),
         overwrite,
     )
-    .map_err(|e| anyhow::anyhow!(e.message(ctx.lang)))?;
+    .map_err(|e| anyhow::Error::msg(e.message(lang)))?;
     let has_errors = made.report.findings.iter().any(|f| f.severity == "error");
     let mut outcome = Outcome::text(
         crate::render::signing::report_written(
@@ -68,9 +61,21 @@ pub fn run(args: ReportArgs, ctx: &Context) -> anyhow::Result<Outcome> {
             &made.report,
             made.attachments.len(),
             signed.as_ref(),
+            lang,
         ),
         if has_errors { Exit::Findings } else { Exit::Ok },
     );
-    outcome.notices = made.warnings;
+    outcome.notices = made
+        .unsigned_vendor_forms
+        .iter()
+        .map(|(form, signature)| {
+            tr!(
+                lang,
+                "report-vendor-unsigned",
+                form = form.display().to_string(),
+                signature = signature.display().to_string()
+            )
+        })
+        .collect();
     Ok(outcome)
 }

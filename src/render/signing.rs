@@ -5,6 +5,7 @@ use crate::checklist::Lang;
 use crate::exit::Exit;
 use crate::signing::sign::Signed;
 use crate::signing::verify::{BundleResult, Class};
+use crate::tr;
 use serde::Serialize;
 use std::path::Path;
 
@@ -12,33 +13,57 @@ use std::path::Path;
 pub const VERIFY_JSON_VERSION: u32 = 1;
 
 /// What `sign` says when it is done.
-pub fn signed(dir: &Path, s: &Signed) -> String {
+pub fn signed(dir: &Path, s: &Signed, lang: Lang) -> String {
     let dir = dir.display().to_string();
     let dir = esc(&dir);
-    format!(
-        "signed {}: {} file{} with key {}\ntrusted comment: {}\ncheck with: minisign -Vm {}/MANIFEST.sha256 -p KEY.pub && (cd {} && sha256sum -c MANIFEST.sha256)\n",
-        dir,
-        s.files,
-        if s.files == 1 { "" } else { "s" },
-        esc(&s.key_id),
-        trusted_comment(&s.trusted_comment),
-        dir,
-        dir
-    )
+    let check = format!(
+        "minisign -Vm {dir}/MANIFEST.sha256 -p KEY.pub && (cd {dir} && sha256sum -c MANIFEST.sha256)"
+    );
+    lines(&[
+        tr!(
+            lang,
+            "signing-signed-bundle",
+            dir = dir.as_ref().to_owned(),
+            files = s.files,
+            key = esc(&s.key_id).into_owned()
+        ),
+        tr!(
+            lang,
+            "signing-trusted-comment",
+            comment = trusted_comment(&s.trusted_comment)
+        ),
+        tr!(lang, "signing-check-with", command = check),
+    ])
 }
 
 /// What `sign --form` says when it is done.
-pub fn form_signed(form: &Path, s: &crate::signing::vendor::SignedForm) -> String {
+pub fn form_signed(form: &Path, s: &crate::signing::vendor::SignedForm, lang: Lang) -> String {
     let form = form.display().to_string();
     let form = esc(&form);
-    format!(
-        "signed {} with key {}: wrote {}\ntrusted comment: {}\ncheck with: minisign -Vm {} -p KEY.pub\n",
-        form,
-        esc(&s.key_id),
-        esc(&s.signature.display().to_string()),
-        trusted_comment(&s.trusted_comment),
-        form
-    )
+    lines(&[
+        tr!(
+            lang,
+            "signing-signed-form",
+            form = form.as_ref().to_owned(),
+            key = esc(&s.key_id).into_owned(),
+            signature = esc(&s.signature.display().to_string()).into_owned()
+        ),
+        tr!(
+            lang,
+            "signing-trusted-comment",
+            comment = trusted_comment(&s.trusted_comment)
+        ),
+        tr!(
+            lang,
+            "signing-check-with",
+            command = format!("minisign -Vm {form} -p KEY.pub")
+        ),
+    ])
+}
+
+/// Lines, each ended by a newline.
+fn lines(lines: &[String]) -> String {
+    lines.iter().map(|l| format!("{l}\n")).collect()
 }
 
 /// The trusted comment as minisign writes it: its fields apart by tabs, each field escaped.
@@ -52,6 +77,7 @@ pub fn report_written(
     report: &crate::report::Report,
     attached: usize,
     signature: Option<&Signed>,
+    lang: Lang,
 ) -> String {
     let errors = report
         .findings
@@ -59,49 +85,56 @@ pub fn report_written(
         .filter(|f| f.severity == "error")
         .count();
     let warnings = report.findings.len() - errors;
-    let mut out = format!(
-        "wrote {}: {} {} ({}), {}, {} vendor form{}, {} attached file{}\n",
-        esc(&dir.display().to_string()),
-        esc(&report.institution.code),
-        esc(&report.institution.name),
-        esc(&report.checklist.full_id()),
-        crate::dates::wareki_fiscal_year(report.fiscal_year),
-        report.vendor_forms.len(),
-        if report.vendor_forms.len() == 1 {
-            ""
-        } else {
-            "s"
-        },
-        attached,
-        if attached == 1 { "" } else { "s" },
-    );
-    out.push_str(&format!(
-        "findings: {errors} error{}, {warnings} warning{}{}\n",
-        if errors == 1 { "" } else { "s" },
-        if warnings == 1 { "" } else { "s" },
+    let mut out = lines(&[
+        tr!(
+            lang,
+            "report-written",
+            dir = esc(&dir.display().to_string()).into_owned(),
+            code = esc(&report.institution.code).into_owned(),
+            name = esc(&report.institution.name).into_owned(),
+            checklist = esc(&report.checklist.full_id()).into_owned(),
+            fy = crate::signing::fiscal_year_text(lang, report.fiscal_year),
+            vendors = report.vendor_forms.len(),
+            attached = attached
+        ),
         if errors > 0 {
-            " (the report records them; see `medsec status`)"
+            tr!(
+                lang,
+                "report-findings-recorded",
+                errors = errors,
+                warnings = warnings
+            )
         } else {
-            ""
-        }
-    ));
+            tr!(
+                lang,
+                "report-findings",
+                errors = errors,
+                warnings = warnings
+            )
+        },
+    ]);
     match signature {
-        Some(s) => out.push_str(&signed(dir, s)),
-        None => out.push_str("not signed; sign it with `medsec sign DIR --key KEY`\n"),
+        Some(s) => out.push_str(&signed(dir, s, lang)),
+        None => out.push_str(&lines(&[tr!(lang, "report-not-signed")])),
     }
     out
 }
 
-fn verdict(exit: Exit, lang: Lang) -> &'static str {
-    match (exit, lang) {
-        (Exit::Ok, Lang::En) => "VALID",
-        (Exit::Findings, Lang::En) => "FINDINGS",
-        (Exit::Unusable, Lang::En) => "UNUSABLE",
-        (Exit::Integrity, Lang::En) => "INVALID",
-        (Exit::Ok, Lang::Ja) => "有効",
-        (Exit::Findings, Lang::Ja) => "要確認",
-        (Exit::Unusable, Lang::Ja) => "確認不能",
-        (Exit::Integrity, Lang::Ja) => "無効",
+fn verdict(exit: Exit, lang: Lang) -> String {
+    match exit {
+        Exit::Ok => tr!(lang, "verify-verdict-valid"),
+        Exit::Findings => tr!(lang, "verify-verdict-findings"),
+        Exit::Unusable => tr!(lang, "verify-verdict-unusable"),
+        Exit::Integrity => tr!(lang, "verify-verdict-invalid"),
+    }
+}
+
+fn class_name(class: Class, lang: Lang) -> String {
+    match class {
+        Class::Integrity => tr!(lang, "verify-class-invalid"),
+        Class::Unusable => tr!(lang, "verify-class-unusable"),
+        Class::Finding => tr!(lang, "verify-class-finding"),
+        Class::Note => tr!(lang, "verify-class-note"),
     }
 }
 
@@ -119,38 +152,32 @@ fn paint(text: &str, exit: Exit, color: bool) -> String {
 
 /// One row per bundle, then every finding, then a summary line.
 pub fn verify_table(results: &[BundleResult], lang: Lang, color: bool) -> String {
-    let header = match lang {
-        Lang::En => vec![
-            "Bundle",
-            "Result",
-            "Institution",
-            "FY",
-            "Checklist",
-            "Key",
-            "Signed",
-        ],
-        Lang::Ja => vec![
-            "報告書",
-            "結果",
-            "医療機関",
-            "年度",
-            "チェックリスト",
-            "鍵",
-            "署名日時",
-        ],
-    };
-    let mut table = super::table(header);
+    let header: Vec<String> = vec![
+        tr!(lang, "verify-col-bundle"),
+        tr!(lang, "verify-col-result"),
+        tr!(lang, "verify-col-institution"),
+        tr!(lang, "verify-col-fiscal-year"),
+        tr!(lang, "verify-col-checklist"),
+        tr!(lang, "verify-col-key"),
+        tr!(lang, "verify-col-signed"),
+    ];
+    let mut table = super::table(header.iter().map(String::as_str).collect());
     for r in results {
         let exit = r.exit();
         table.add_row(vec![
             esc(&r.path).into_owned(),
-            paint(verdict(exit, lang), exit, color),
+            paint(&verdict(exit, lang), exit, color),
             r.institution.as_ref().map_or_else(String::new, |i| {
                 format!("{} {}", esc(&i.code), esc(&i.name))
             }),
-            r.fiscal_year.map_or_else(String::new, |y| match lang {
-                Lang::En => format!("FY{y}"),
-                Lang::Ja => crate::dates::wareki_fiscal_year(y),
+            // Short in the table: 令和7年度 or FY2025 (the findings say both in Japanese).
+            r.fiscal_year.map_or_else(String::new, |y| {
+                tr!(
+                    lang,
+                    "verify-table-fiscal-year",
+                    wareki = crate::dates::wareki_fiscal_year(y),
+                    year = y
+                )
             }),
             r.checklist
                 .as_deref()
@@ -170,50 +197,32 @@ pub fn verify_table(results: &[BundleResult], lang: Lang, color: bool) -> String
     out.push('\n');
     for r in results {
         for f in &r.findings {
-            let sev = match (f.class, lang) {
-                (Class::Integrity, Lang::En) => "invalid",
-                (Class::Unusable, Lang::En) => "unusable",
-                (Class::Finding, Lang::En) => "finding",
-                (Class::Note, Lang::En) => "note",
-                (Class::Integrity, Lang::Ja) => "無効",
-                (Class::Unusable, Lang::Ja) => "確認不能",
-                (Class::Finding, Lang::Ja) => "要確認",
-                (Class::Note, Lang::Ja) => "注記",
-            };
             let path = esc(&r.path);
-            let place = match (&f.file, &f.item) {
+            let item = f.item_label.as_deref().or(f.item.as_deref());
+            let place = match (&f.file, item) {
                 (Some(file), Some(item)) => format!("{path}/{} [{}]", esc(file), esc(item)),
                 (Some(file), None) => format!("{path}/{}", esc(file)),
                 (None, _) => path.into_owned(),
             };
             out.push_str(&format!(
                 "{place}: {}[{}]: {}\n",
-                paint(sev, f.class.exit(), color),
+                paint(&class_name(f.class, lang), f.class.exit(), color),
                 esc(&f.code),
                 esc(&f.message)
             ));
         }
     }
     let count = |e: Exit| results.iter().filter(|r| r.exit() == e).count();
-    out.push_str(&match lang {
-        Lang::En => format!(
-            "{} bundle{}: {} valid, {} with findings, {} invalid, {} unusable\n",
-            results.len(),
-            if results.len() == 1 { "" } else { "s" },
-            count(Exit::Ok),
-            count(Exit::Findings),
-            count(Exit::Integrity),
-            count(Exit::Unusable)
-        ),
-        Lang::Ja => format!(
-            "{}件: 有効 {}、要確認 {}、無効 {}、確認不能 {}\n",
-            results.len(),
-            count(Exit::Ok),
-            count(Exit::Findings),
-            count(Exit::Integrity),
-            count(Exit::Unusable)
-        ),
-    });
+    out.push_str(&tr!(
+        lang,
+        "verify-summary",
+        count = results.len(),
+        valid = count(Exit::Ok),
+        findings = count(Exit::Findings),
+        invalid = count(Exit::Integrity),
+        unusable = count(Exit::Unusable)
+    ));
+    out.push('\n');
     out
 }
 

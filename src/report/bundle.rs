@@ -13,7 +13,8 @@ use crate::checklist::Lang;
 use crate::signing::keys::SecretKey;
 use crate::signing::manifest;
 use crate::signing::sign::{self, Signed};
-use crate::signing::{SigningError, MANIFEST, SIGNATURE};
+use crate::signing::{AttachProblem, SigningError, Unsafe, MANIFEST, SIGNATURE};
+use crate::tr;
 use std::path::{Path, PathBuf};
 
 /// A file to attach: where it is now, and its path inside the bundle.
@@ -107,7 +108,7 @@ enum Existing {
 }
 
 /// Why a folder given as the bundle's place is not replaced, even with `--force`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug)]
 pub enum NotReplaced {
     /// A file (or something else) that is not a folder.
     NotAFolder,
@@ -116,9 +117,11 @@ pub enum NotReplaced {
     /// No `MANIFEST.sha256` at the top.
     NoManifest,
     /// `MANIFEST.sha256` is not a manifest (line, reason).
-    BadManifest(usize, String),
-    /// The manifest does not list `report.json`, or report.json is not a medsec report.
-    NotAReport(String),
+    BadManifest(usize, manifest::ManifestProblem),
+    /// The manifest does not list `report.json`.
+    NoReportListed,
+    /// report.json is not a medsec report.
+    NotAReport(super::ReportError),
     /// Files or folders the manifest does not list (the first few).
     Unlisted(Vec<String>),
     /// Files the manifest lists but report.json does not name (the first few): a manifest
@@ -126,8 +129,8 @@ pub enum NotReplaced {
     NotNamed(Vec<String>),
     /// Files changed or missing since the manifest was written (the first few).
     Changed(Vec<String>),
-    /// Something in the folder could not be read.
-    Unreadable(String),
+    /// Something in the folder could not be read: what, and why.
+    Unreadable(String, manifest::FileProblem),
 }
 
 fn few(names: &[String]) -> String {
@@ -141,87 +144,95 @@ fn few(names: &[String]) -> String {
 impl NotReplaced {
     /// The reason in `lang`.
     pub fn text(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (NotReplaced::NotAFolder, Lang::En) => "it is not a folder".into(),
-            (NotReplaced::NotAFolder, Lang::Ja) => "フォルダではありません".into(),
-            (NotReplaced::SymbolicLink, Lang::En) => "it is a symbolic link".into(),
-            (NotReplaced::SymbolicLink, Lang::Ja) => "シンボリックリンクです".into(),
-            (NotReplaced::NoManifest, Lang::En) => {
-                format!("it is not a report bundle made by medsec (no {MANIFEST})")
+        match self {
+            NotReplaced::NotAFolder => tr!(lang, "report-not-replaced-not-folder"),
+            NotReplaced::SymbolicLink => tr!(lang, "report-not-replaced-symlink"),
+            NotReplaced::NoManifest => {
+                tr!(lang, "report-not-replaced-no-manifest", manifest = MANIFEST)
             }
-            (NotReplaced::NoManifest, Lang::Ja) => {
-                format!("medsec のレポート一式ではありません({MANIFEST} がありません)")
-            }
-            (NotReplaced::BadManifest(line, why), Lang::En) => {
-                format!("its {MANIFEST} is not a manifest (line {line}: {why})")
-            }
-            (NotReplaced::BadManifest(line, why), Lang::Ja) => {
-                format!("{MANIFEST} がマニフェストとして読めません({line} 行目: {why})")
-            }
-            (NotReplaced::NotAReport(why), Lang::En) => {
-                format!("it is not a report bundle made by medsec ({why})")
-            }
-            (NotReplaced::NotAReport(why), Lang::Ja) => {
-                format!("medsec のレポート一式ではありません({why})")
-            }
-            (NotReplaced::Unlisted(names), Lang::En) => format!(
-                "it holds {} file(s) or folder(s) its manifest does not list: {}",
-                names.len(),
-                few(names)
+            NotReplaced::BadManifest(line, why) => tr!(
+                lang,
+                "report-not-replaced-bad-manifest",
+                manifest = MANIFEST,
+                line = (*line),
+                reason = why.text(lang)
             ),
-            (NotReplaced::Unlisted(names), Lang::Ja) => format!(
-                "マニフェストにないファイルまたはフォルダが {} 件あります: {}",
-                names.len(),
-                few(names)
+            NotReplaced::NoReportListed => tr!(
+                lang,
+                "report-not-replaced-not-report",
+                reason = tr!(
+                    lang,
+                    "report-not-replaced-no-report-listed",
+                    file = FILE_NAME
+                )
             ),
-            (NotReplaced::NotNamed(names), Lang::En) => format!(
-                "its manifest lists {} file(s) its report.json does not name, so medsec did not write it: {}",
-                names.len(),
-                few(names)
+            NotReplaced::NotAReport(e) => tr!(
+                lang,
+                "report-not-replaced-not-report",
+                reason = e.localize(lang)
             ),
-            (NotReplaced::NotNamed(names), Lang::Ja) => format!(
-                "マニフェストに report.json が記載していないファイルが {} 件あり、medsec が書いたものではありません: {}",
-                names.len(),
-                few(names)
+            NotReplaced::Unlisted(names) => tr!(
+                lang,
+                "report-not-replaced-unlisted",
+                count = names.len(),
+                names = few(names)
             ),
-            (NotReplaced::Changed(names), Lang::En) => format!(
-                "{} file(s) changed or missing since its manifest was written: {}",
-                names.len(),
-                few(names)
+            NotReplaced::NotNamed(names) => tr!(
+                lang,
+                "report-not-replaced-not-named",
+                count = names.len(),
+                names = few(names)
             ),
-            (NotReplaced::Changed(names), Lang::Ja) => format!(
-                "マニフェストの作成後に変更または削除されたファイルが {} 件あります: {}",
-                names.len(),
-                few(names)
+            NotReplaced::Changed(names) => tr!(
+                lang,
+                "report-not-replaced-changed",
+                count = names.len(),
+                names = few(names)
             ),
-            (NotReplaced::Unreadable(why), Lang::En) => format!("it cannot be read whole ({why})"),
-            (NotReplaced::Unreadable(why), Lang::Ja) => format!("中身をすべて読めません({why})"),
+            NotReplaced::Unreadable(what, why) => tr!(
+                lang,
+                "report-not-replaced-unreadable",
+                reason = format!("{what}: {}", why.text(lang))
+            ),
         }
     }
 }
 
 /// Why a bundle was not written.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum BundleError {
-    #[error("{path} was not replaced: {}; nothing was written. Choose a new or empty folder for --out, or move this one away first", .why.text(Lang::En))]
     NotReplaced { path: PathBuf, why: NotReplaced },
-    #[error(transparent)]
-    Signing(#[from] SigningError),
+    Signing(SigningError),
+}
+
+impl From<SigningError> for BundleError {
+    fn from(e: SigningError) -> Self {
+        BundleError::Signing(e)
+    }
 }
 
 impl BundleError {
     /// The message for people in `lang` (the `Display` form is English).
     pub fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (BundleError::NotReplaced { path, why }, Lang::Ja) => format!(
-                "{} は置き換えませんでした: {}。何も書き込んでいません。--out には新しいフォルダか空のフォルダを指定するか、先にこのフォルダを移動してください",
-                path.display(),
-                why.text(lang)
+        match self {
+            BundleError::NotReplaced { path, why } => tr!(
+                lang,
+                "report-not-replaced",
+                path = path.display().to_string(),
+                reason = why.text(lang)
             ),
-            _ => self.to_string(),
+            BundleError::Signing(e) => e.localize(lang),
         }
     }
 }
+
+impl std::fmt::Display for BundleError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl std::error::Error for BundleError {}
 
 fn check_target(dir: &Path, overwrite: Overwrite) -> Result<Existing, BundleError> {
     let refuse = |why| BundleError::NotReplaced {
@@ -262,20 +273,24 @@ fn is_replaceable_bundle(dir: &Path) -> Result<(), NotReplaced> {
         Ok(m) if m.is_file() => {}
         Ok(_) => return Err(NotReplaced::NoManifest),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(NotReplaced::NoManifest),
-        Err(e) => return Err(NotReplaced::Unreadable(format!("{MANIFEST}: {e}"))),
+        Err(e) => return Err(unreadable(MANIFEST, &e)),
     }
     let text = crate::limits::read_text_io(&manifest_path, crate::limits::InputKind::Report)
-        .map_err(|e| NotReplaced::Unreadable(format!("{MANIFEST}: {e}")))?;
+        .map_err(|e| unreadable(MANIFEST, &e))?;
     let listed = manifest::Manifest::parse(&text)
         .map_err(|(line, why)| NotReplaced::BadManifest(line, why))?;
     if !listed.entries.contains_key(FILE_NAME) {
-        return Err(NotReplaced::NotAReport(format!(
-            "its manifest does not list {FILE_NAME}"
-        )));
+        return Err(NotReplaced::NoReportListed);
     }
-    let d = manifest::check(dir, &listed).map_err(|e| NotReplaced::Unreadable(e.to_string()))?;
+    let d = manifest::check(dir, &listed).map_err(|e| match e {
+        SigningError::Io { path, source } => unreadable(&path.display().to_string(), &source),
+        other => NotReplaced::Unreadable(
+            dir.display().to_string(),
+            manifest::FileProblem::Io(std::io::ErrorKind::Other, other.to_string()),
+        ),
+    })?;
     if let Some((name, why)) = d.unreadable.first() {
-        return Err(NotReplaced::Unreadable(format!("{name}: {why}")));
+        return Err(NotReplaced::Unreadable(name.clone(), why.clone()));
     }
     let mut unlisted: Vec<String> = d.extra;
     unlisted.extend(d.refused.into_iter().map(|(name, _)| name));
@@ -295,9 +310,8 @@ fn is_replaceable_bundle(dir: &Path) -> Result<(), NotReplaced> {
     // by hand (`sha256sum * > MANIFEST.sha256`) over someone's files proves nothing.
     let report_path = dir.join(FILE_NAME);
     let bytes = crate::limits::read_io(&report_path, crate::limits::InputKind::Report)
-        .map_err(|e| NotReplaced::Unreadable(format!("{FILE_NAME}: {e}")))?;
-    let report =
-        Report::parse(&report_path, &bytes).map_err(|e| NotReplaced::NotAReport(e.to_string()))?;
+        .map_err(|e| unreadable(FILE_NAME, &e))?;
+    let report = Report::parse(&report_path, &bytes).map_err(NotReplaced::NotAReport)?;
     let named: std::collections::BTreeSet<&str> = report.named_files().collect();
     let not_named: Vec<String> = listed
         .entries
@@ -311,11 +325,26 @@ fn is_replaceable_bundle(dir: &Path) -> Result<(), NotReplaced> {
     Ok(())
 }
 
+fn unreadable(what: &str, e: &std::io::Error) -> NotReplaced {
+    NotReplaced::Unreadable(
+        what.to_owned(),
+        manifest::FileProblem::Io(e.kind(), e.to_string()),
+    )
+}
+
 /// Folders that hold no file the manifest lists (an empty folder a user made is theirs).
 fn unlisted_folders(dir: &Path, listed: &manifest::Manifest) -> Result<Vec<String>, NotReplaced> {
     let mut out = Vec::new();
     for entry in walkdir::WalkDir::new(dir).follow_links(false).min_depth(1) {
-        let entry = entry.map_err(|e| NotReplaced::Unreadable(e.to_string()))?;
+        let entry = entry.map_err(|e| {
+            let what = e
+                .path()
+                .map_or_else(|| dir.display().to_string(), |p| p.display().to_string());
+            match e.io_error() {
+                Some(io) => unreadable(&what, io),
+                None => NotReplaced::Unreadable(what, manifest::FileProblem::Loop),
+            }
+        })?;
         if !entry.file_type().is_dir() {
             continue;
         }
@@ -342,15 +371,16 @@ fn fill(
     let mut report = report.clone();
     report.evidence.clear();
     for a in attachments {
-        manifest::check_path(&a.path).map_err(|reason| SigningError::Unsafe {
+        let attach = |why| SigningError::Unsafe {
             path: a.source.clone(),
-            reason: format!("cannot attach as `{}`: {reason}", a.path),
-        })?;
+            reason: Unsafe::Attach {
+                name: a.path.clone(),
+                why,
+            },
+        };
+        manifest::check_path(&a.path).map_err(|p| attach(AttachProblem::Path(p)))?;
         if [FILE_NAME, MANIFEST, SIGNATURE].contains(&a.path.as_str()) {
-            return Err(SigningError::Unsafe {
-                path: a.source.clone(),
-                reason: format!("cannot attach as `{}`: the bundle's own file", a.path),
-            });
+            return Err(attach(AttachProblem::OwnFile));
         }
         let bytes = std::fs::read(&a.source).map_err(SigningError::io(&a.source))?;
         let target = dir.join(&a.path);
@@ -359,10 +389,7 @@ fn fill(
         }
         atomic::write(&target, &bytes, None, Replace::Refuse).map_err(|e| {
             if e.kind() == std::io::ErrorKind::AlreadyExists {
-                SigningError::Unsafe {
-                    path: a.source.clone(),
-                    reason: format!("cannot attach as `{}`: another file has that name", a.path),
-                }
+                attach(AttachProblem::Taken)
             } else {
                 SigningError::io(&target)(e)
             }

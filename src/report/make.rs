@@ -7,14 +7,15 @@
 use super::bundle::{Attachment, AttachmentKind};
 use super::{
     ChecklistRef, Finding, FindingSource, Form, Generator, Institution, Report, FORMAT_VERSION,
+    RECORD_LANG,
 };
 use crate::answers::{self, rules, AnswersError};
 use crate::checklist::{self, Catalog, Lang};
 use crate::probes::contradictions;
 use crate::probes::{Evidence, EVIDENCE_FORMAT_VERSION};
+use crate::tr;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
-use thiserror::Error;
 
 /// Where the probe evidence file goes in the bundle.
 pub const PROBE_EVIDENCE_PATH: &str = "probes/evidence.json";
@@ -23,51 +24,241 @@ pub const VENDOR_FORMS_DIR: &str = "vendor-forms";
 /// The extension of a vendor's signature beside its form (`vendor-a.toml.minisig`).
 pub const SIGNATURE_SUFFIX: &str = ".minisig";
 
-/// Why a report could not be made.
-#[derive(Debug, Error)]
+/// Why a report could not be made. `Display` gives English; [`MakeError::localize`] the
+/// user's language.
+#[derive(Debug)]
 pub enum MakeError {
-    #[error(transparent)]
-    Answers(#[from] AnswersError),
-    #[error("{path}: this is a {form} form; --answers takes the institution's (医療機関確認用) or pharmacy's (薬局確認用) answers, vendor forms go with --vendor")]
-    NotInstitutionForm { path: PathBuf, form: String },
-    #[error(
-        "{path}: this is a {form} form, not a vendor form (事業者確認用); give it with --answers"
-    )]
-    NotVendorForm { path: PathBuf, form: String },
-    #[error("{path}: [institution] {field} is missing; a report names the institution (the signature carries its code)")]
-    MissingInstitution { path: PathBuf, field: &'static str },
-    #[error("{file}:{line}: item `{item}` (round {round}): evidence file `{named}` {problem} (paths are relative to the answers file)")]
+    Answers(AnswersError),
+    NotInstitutionForm {
+        path: PathBuf,
+        form: checklist::Form,
+    },
+    NotVendorForm {
+        path: PathBuf,
+        form: checklist::Form,
+    },
+    MissingInstitution {
+        path: PathBuf,
+        field: InstitutionField,
+    },
     Evidence {
         file: String,
         line: usize,
-        item: String,
+        item: Box<ItemName>,
         round: u8,
         named: String,
-        problem: String,
+        problem: EvidenceProblem,
     },
-    #[error("{file}:{line}: item `{item}`: evidence `{named}` would be stored as `{path}`, which another evidence path already takes; rename one of the files")]
     EvidenceClash {
         file: String,
         line: usize,
-        item: String,
+        item: Box<ItemName>,
         named: String,
         path: String,
     },
-    #[error("two answers files are both named `{name}` ({first} and {second}); rename one, as the report names forms by file name")]
     FormNameClash {
         name: String,
         first: PathBuf,
         second: PathBuf,
     },
-    #[error("{path}: {message}")]
-    ProbeEvidence { path: PathBuf, message: String },
-    #[error("cannot read {path}: {source}")]
+    ProbeEvidence {
+        path: PathBuf,
+        problem: ProbeEvidenceProblem,
+    },
     Read {
         path: PathBuf,
-        #[source]
         source: std::io::Error,
     },
 }
+
+/// An item as errors name it: its label in both languages (the error is shown later, in the
+/// user's).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ItemName {
+    pub id: String,
+    ja: String,
+    en: String,
+}
+
+impl ItemName {
+    fn of(checklist: &checklist::Checklist, id: &str) -> Self {
+        ItemName {
+            id: id.to_owned(),
+            ja: super::item_label(Some(checklist), id, Lang::Ja),
+            en: super::item_label(Some(checklist), id, Lang::En),
+        }
+    }
+
+    pub fn label(&self, lang: Lang) -> &str {
+        // Both labels come from the checklist; this only picks the one for `lang`.
+        if lang == Lang::Ja {
+            &self.ja
+        } else {
+            &self.en
+        }
+    }
+}
+
+/// A field of `[institution]` a report needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InstitutionField {
+    Code,
+    Name,
+}
+
+/// Why an evidence file an answer names cannot be attached.
+#[derive(Debug)]
+pub enum EvidenceProblem {
+    NotAFile,
+    NotFound(PathBuf),
+    Unreadable(std::io::Error),
+    NotStorable(crate::signing::manifest::PathProblem),
+}
+
+/// Why a probe evidence document cannot be read.
+#[derive(Debug)]
+pub enum ProbeEvidenceProblem {
+    NotJson(serde_json::Error),
+    Version(Option<u64>),
+    Shape(serde_json::Error),
+}
+
+impl From<AnswersError> for MakeError {
+    fn from(e: AnswersError) -> Self {
+        MakeError::Answers(e)
+    }
+}
+
+impl MakeError {
+    /// The message for people in `lang`.
+    pub fn localize(&self, lang: Lang) -> String {
+        let shown = |p: &Path| p.display().to_string();
+        match self {
+            MakeError::Answers(e) => e.message(lang),
+            MakeError::NotInstitutionForm { path, form } => tr!(
+                lang,
+                "report-not-institution-form",
+                path = shown(path),
+                form = form.label(lang)
+            ),
+            MakeError::NotVendorForm { path, form } => tr!(
+                lang,
+                "report-not-vendor-form",
+                path = shown(path),
+                form = form.label(lang)
+            ),
+            MakeError::MissingInstitution { path, field } => tr!(
+                lang,
+                "report-missing-institution",
+                path = shown(path),
+                field = match field {
+                    InstitutionField::Code => tr!(lang, "report-field-code"),
+                    InstitutionField::Name => tr!(lang, "report-field-name"),
+                }
+            ),
+            MakeError::Evidence {
+                file,
+                line,
+                item,
+                round,
+                named,
+                problem,
+            } => {
+                let problem = match problem {
+                    EvidenceProblem::NotAFile => tr!(lang, "report-evidence-not-a-file"),
+                    EvidenceProblem::NotFound(p) => {
+                        tr!(lang, "report-evidence-not-found", path = shown(p))
+                    }
+                    EvidenceProblem::Unreadable(e) => tr!(
+                        lang,
+                        "report-evidence-unreadable",
+                        reason = crate::signing::io_error_text(lang, e)
+                    ),
+                    EvidenceProblem::NotStorable(p) => {
+                        tr!(lang, "report-evidence-not-storable", reason = p.text(lang))
+                    }
+                };
+                tr!(
+                    lang,
+                    "report-evidence",
+                    file = file.as_str(),
+                    line = (*line),
+                    item = item.label(lang),
+                    round = (*round),
+                    named = named.as_str(),
+                    problem = problem
+                )
+            }
+            MakeError::EvidenceClash {
+                file,
+                line,
+                item,
+                named,
+                path,
+            } => tr!(
+                lang,
+                "report-evidence-clash",
+                file = file.as_str(),
+                line = (*line),
+                item = item.label(lang),
+                named = named.as_str(),
+                path = path.as_str()
+            ),
+            MakeError::FormNameClash {
+                name,
+                first,
+                second,
+            } => tr!(
+                lang,
+                "report-form-name-clash",
+                name = name.as_str(),
+                first = shown(first),
+                second = shown(second)
+            ),
+            MakeError::ProbeEvidence { path, problem } => {
+                let reason = match problem {
+                    ProbeEvidenceProblem::NotJson(e) => tr!(
+                        lang,
+                        "report-probe-evidence-not-json",
+                        line = e.line(),
+                        column = e.column(),
+                        error = e.to_string()
+                    ),
+                    ProbeEvidenceProblem::Version(found) => tr!(
+                        lang,
+                        "report-probe-evidence-version",
+                        expected = EVIDENCE_FORMAT_VERSION,
+                        found = found
+                            .map_or_else(|| tr!(lang, "report-version-missing"), |v| v.to_string())
+                    ),
+                    ProbeEvidenceProblem::Shape(e) => {
+                        tr!(lang, "report-probe-evidence-shape", error = e.to_string())
+                    }
+                };
+                tr!(
+                    lang,
+                    "report-probe-evidence",
+                    path = shown(path),
+                    reason = reason
+                )
+            }
+            MakeError::Read { path, source } => tr!(
+                lang,
+                "report-read",
+                path = shown(path),
+                reason = crate::signing::io_error_text(lang, source)
+            ),
+        }
+    }
+}
+
+impl std::fmt::Display for MakeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.localize(Lang::En))
+    }
+}
+
+impl std::error::Error for MakeError {}
 
 /// What a report is made from.
 #[derive(Debug, Clone)]
@@ -90,8 +281,8 @@ pub struct Inputs<'a> {
 pub struct Made {
     pub report: Report,
     pub attachments: Vec<Attachment>,
-    /// Warnings to show (e.g. vendor forms that are not signed).
-    pub warnings: Vec<String>,
+    /// Vendor forms that are not signed: the form and the signature looked for beside it.
+    pub unsigned_vendor_forms: Vec<(PathBuf, PathBuf)>,
 }
 
 /// An answers file opened with its checklist.
@@ -109,7 +300,7 @@ pub fn make(inputs: &Inputs<'_>) -> Result<Made, MakeError> {
     if rules::role_of(institution.checklist.checklist.form) != rules::Role::Institution {
         return Err(MakeError::NotInstitutionForm {
             path: inputs.answers.to_owned(),
-            form: institution.checklist.checklist.form.as_str().to_owned(),
+            form: institution.checklist.checklist.form,
         });
     }
     let inst = institution
@@ -126,11 +317,11 @@ pub fn make(inputs: &Inputs<'_>) -> Result<Made, MakeError> {
         code: inst
             .code
             .filter(|c| !c.trim().is_empty())
-            .ok_or_else(|| missing("code (医療機関コード)"))?,
+            .ok_or_else(|| missing(InstitutionField::Code))?,
         name: inst
             .name
             .filter(|c| !c.trim().is_empty())
-            .ok_or_else(|| missing("name"))?,
+            .ok_or_else(|| missing(InstitutionField::Name))?,
     };
 
     // Vendor forms: given ones first, then those the institution lists, each once.
@@ -150,7 +341,7 @@ pub fn make(inputs: &Inputs<'_>) -> Result<Made, MakeError> {
         if rules::role_of(opened.checklist.checklist.form) != rules::Role::Vendor {
             return Err(MakeError::NotVendorForm {
                 path,
-                form: opened.checklist.checklist.form.as_str().to_owned(),
+                form: opened.checklist.checklist.form,
             });
         }
         vendors.push(opened);
@@ -176,24 +367,29 @@ pub fn make(inputs: &Inputs<'_>) -> Result<Made, MakeError> {
             checklist: o.checklist,
         })
         .collect();
-    let inspection = rules::inspect(&forms, &rules::Options::new(today, inputs.lang));
+    // Recorded in one language whatever the signer's (see RECORD_LANG).
+    let inspection = rules::inspect(&forms, &rules::Options::new(today, RECORD_LANG));
     let by_location: BTreeMap<String, &str> = std::iter::once(&institution)
         .chain(&vendors)
         .map(|o| (o.loaded.file_name(), o.name.as_str()))
         .collect();
     let mut findings: Vec<Finding> = inspection
         .all_findings()
-        .map(|f| Finding {
-            code: f.code().to_owned(),
-            severity: f.severity().to_string(),
-            source: FindingSource::Status,
-            file: by_location
-                .get(&f.diagnostic.location.file)
-                .map(|n| (*n).to_owned()),
-            line: Some(f.diagnostic.location.line),
-            item: f.item.clone(),
-            round: f.round,
-            message: f.diagnostic.message.clone(),
+        .map(|f| {
+            let (text, message) = Finding::texts_of(&f.diagnostic);
+            Finding {
+                code: f.code().to_owned(),
+                severity: f.severity().to_string(),
+                source: FindingSource::Status,
+                file: by_location
+                    .get(&f.diagnostic.location.file)
+                    .map(|n| (*n).to_owned()),
+                line: Some(f.diagnostic.location.line),
+                item: f.item.clone(),
+                round: f.round,
+                text,
+                message,
+            }
         })
         .collect();
 
@@ -205,7 +401,7 @@ pub fn make(inputs: &Inputs<'_>) -> Result<Made, MakeError> {
     }
 
     // Vendor forms are copied with their signatures.
-    let mut warnings = Vec::new();
+    let mut unsigned_vendor_forms = Vec::new();
     let mut vendor_forms = Vec::new();
     for o in &vendors {
         let bundled = format!("{VENDOR_FORMS_DIR}/{}", o.name);
@@ -224,11 +420,7 @@ pub fn make(inputs: &Inputs<'_>) -> Result<Made, MakeError> {
             });
             Some(rel)
         } else {
-            warnings.push(format!(
-                "warning: vendor form {} is not signed (no {} beside it); an inspector will see it as unsigned",
-                o.path.display(),
-                sig_path.display()
-            ));
+            unsigned_vendor_forms.push((o.path.clone(), sig_path));
             None
         };
         let mut form = form_of(o);
@@ -242,6 +434,12 @@ pub fn make(inputs: &Inputs<'_>) -> Result<Made, MakeError> {
         Some(path) => {
             let evidence = read_evidence(path)?;
             for c in contradictions::check(&evidence.results, &institution.loaded.set) {
+                let text = super::contradiction_text(
+                    &c,
+                    &evidence.results,
+                    Some(&institution.checklist.checklist),
+                    RECORD_LANG,
+                );
                 findings.push(Finding {
                     code: c.code.clone(),
                     severity: "error".into(),
@@ -250,7 +448,8 @@ pub fn make(inputs: &Inputs<'_>) -> Result<Made, MakeError> {
                     line: None,
                     item: Some(c.item.clone()),
                     round: None,
-                    message: c.message.clone(),
+                    text: Some(text),
+                    message: String::new(),
                 });
             }
             attachments.push(Attachment {
@@ -283,7 +482,7 @@ pub fn make(inputs: &Inputs<'_>) -> Result<Made, MakeError> {
     Ok(Made {
         report,
         attachments,
-        warnings,
+        unsigned_vendor_forms,
     })
 }
 
@@ -328,28 +527,25 @@ fn attach_answer_evidence(
         for named in &a.evidence {
             let line = o.loaded.location(a.at).line;
             let source = base.join(named);
-            let err = |problem: String| MakeError::Evidence {
+            let err = |problem: EvidenceProblem| MakeError::Evidence {
                 file: o.loaded.file_name(),
                 line,
-                item: a.item.clone(),
+                item: Box::new(ItemName::of(&o.checklist.checklist, &a.item)),
                 round: a.round,
                 named: named.clone(),
                 problem,
             };
             match std::fs::metadata(&source) {
                 Ok(m) if m.is_file() => {}
-                Ok(_) => return Err(err("is not a file (name each file)".into())),
+                Ok(_) => return Err(err(EvidenceProblem::NotAFile)),
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                    return Err(err(format!(
-                        "does not exist (looked for {})",
-                        source.display()
-                    )))
+                    return Err(err(EvidenceProblem::NotFound(source.clone())))
                 }
-                Err(e) => return Err(err(format!("cannot be read: {e}"))),
+                Err(e) => return Err(err(EvidenceProblem::Unreadable(e))),
             }
             let path = evidence_bundle_path(&o.name, named);
             if let Err(reason) = crate::signing::manifest::check_path(&path) {
-                return Err(err(format!("cannot be stored in a bundle: {reason}")));
+                return Err(err(EvidenceProblem::NotStorable(reason)));
             }
             let key = canonical(&source);
             match taken.get(&path) {
@@ -358,7 +554,7 @@ fn attach_answer_evidence(
                     return Err(MakeError::EvidenceClash {
                         file: o.loaded.file_name(),
                         line,
-                        item: a.item.clone(),
+                        item: Box::new(ItemName::of(&o.checklist.checklist, &a.item)),
                         named: named.clone(),
                         path,
                     })
@@ -379,8 +575,14 @@ fn attach_answer_evidence(
     Ok(())
 }
 
+/// Open an answers file in [`RECORD_LANG`] (what the report records must not depend on the
+/// signer's language); a file that cannot be used is opened again in `lang` for its error.
 fn open<'c>(path: &Path, catalog: &'c Catalog, lang: Lang) -> Result<Opened<'c>, MakeError> {
-    let (loaded, checklist) = answers::open(path, catalog, lang)?;
+    let (loaded, checklist) = match answers::open(path, catalog, RECORD_LANG) {
+        Ok(opened) => opened,
+        Err(e) if lang == RECORD_LANG => return Err(e.into()),
+        Err(e) => return Err(answers::open(path, catalog, lang).err().unwrap_or(e).into()),
+    };
     let name = path
         .file_name()
         .map_or_else(|| "answers".into(), |n| n.to_string_lossy().into_owned());
@@ -434,27 +636,20 @@ fn read_evidence(path: &Path) -> Result<Evidence, MakeError> {
 
 /// Parse a probe evidence document, checking its format version first.
 pub fn parse_evidence(path: &Path, bytes: &[u8]) -> Result<Evidence, MakeError> {
-    let err = |message: String| MakeError::ProbeEvidence {
+    let err = |problem: ProbeEvidenceProblem| MakeError::ProbeEvidence {
         path: path.to_owned(),
-        message,
+        problem,
     };
-    let value: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| {
-        err(format!(
-            "line {} column {}: not JSON: {e}",
-            e.line(),
-            e.column()
-        ))
-    })?;
-    match value.get("format_version").and_then(serde_json::Value::as_u64) {
+    let value: serde_json::Value =
+        serde_json::from_slice(bytes).map_err(|e| err(ProbeEvidenceProblem::NotJson(e)))?;
+    match value
+        .get("format_version")
+        .and_then(serde_json::Value::as_u64)
+    {
         Some(v) if v == u64::from(EVIDENCE_FORMAT_VERSION) => {}
-        other => {
-            return Err(err(format!(
-                "not a probe evidence document of format_version {EVIDENCE_FORMAT_VERSION} (found {}); make it with `medsec probe --out evidence.json`",
-                other.map_or_else(|| "none".to_owned(), |v| v.to_string())
-            )))
-        }
+        other => return Err(err(ProbeEvidenceProblem::Version(other))),
     }
-    serde_json::from_value(value).map_err(|e| err(format!("not a probe evidence document: {e}")))
+    serde_json::from_value(value).map_err(|e| err(ProbeEvidenceProblem::Shape(e)))
 }
 
 #[cfg(test)]

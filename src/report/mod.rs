@@ -12,36 +12,100 @@ pub mod make;
 pub mod recheck;
 
 use crate::answers::AnswerSet;
+use crate::checklist::Lang;
+use crate::diagnostic::MessageRef;
 use crate::probes::Evidence;
+use crate::tr;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
-use thiserror::Error;
 
-/// The version of the report format written by this medsec.
-pub const FORMAT_VERSION: u32 = 1;
+/// The version of the report format written by this medsec. Version 2 records each finding's
+/// message language-free (`text`: a catalog ID and its arguments) instead of a sentence in the
+/// signer's language; version 1 reports (with `message` only) are still read.
+pub const FORMAT_VERSION: u32 = 2;
+/// The oldest report format this medsec reads.
+pub const OLDEST_FORMAT_VERSION: u32 = 1;
+/// The language of what a report records in words: the arguments of recorded messages (item
+/// labels, probe reasons) and `message` where a finding has no catalog message yet. Fixed, so
+/// the same answers give the same report.json bytes whatever `--lang` the signer used.
+pub const RECORD_LANG: Lang = Lang::Ja;
 /// File name of the report inside a bundle.
 pub const FILE_NAME: &str = "report.json";
 
-#[derive(Debug, Error)]
+#[derive(Debug)]
 pub enum ReportError {
-    #[error("{path}: {source}")]
     Read {
         path: PathBuf,
-        #[source]
         source: std::io::Error,
     },
-    #[error("{path}:{line}:{column}: not valid report JSON: {message}")]
     Json {
         path: PathBuf,
         line: usize,
         column: usize,
         message: String,
     },
-    #[error("{path}: format_version {found} is not supported; this medsec reads format_version {FORMAT_VERSION} (a newer medsec may read it)")]
-    Version { path: PathBuf, found: String },
-    #[error("report.json を書けません / cannot write report.json: {0}")]
-    Serialize(#[source] serde_json::Error),
+    Version {
+        path: PathBuf,
+        found: Option<String>,
+    },
+    Serialize(serde_json::Error),
+}
+
+impl ReportError {
+    /// The message for people in `lang` (the `Display` form is English).
+    pub fn localize(&self, lang: Lang) -> String {
+        match self {
+            ReportError::Read { path, source } => tr!(
+                lang,
+                "report-read",
+                path = path.display().to_string(),
+                reason = crate::signing::io_error_text(lang, source)
+            ),
+            ReportError::Json {
+                path,
+                line,
+                column,
+                message,
+            } => tr!(
+                lang,
+                "report-json",
+                path = path.display().to_string(),
+                line = (*line),
+                column = (*column),
+                error = message.as_str()
+            ),
+            ReportError::Version { path, found } => tr!(
+                lang,
+                "report-version",
+                path = path.display().to_string(),
+                found = found
+                    .clone()
+                    .unwrap_or_else(|| tr!(lang, "report-version-missing")),
+                supported = (OLDEST_FORMAT_VERSION..=FORMAT_VERSION)
+                    .map(|v| v.to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            ReportError::Serialize(e) => tr!(lang, "report-serialize", error = e.to_string()),
+        }
+    }
+}
+
+impl std::fmt::Display for ReportError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.localize(Lang::En))
+    }
+}
+
+impl std::error::Error for ReportError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            ReportError::Read { source, .. } => Some(source),
+            ReportError::Serialize(e) => Some(e),
+            _ => None,
+        }
+    }
 }
 
 /// The medical institution (or, for a vendor form, the vendor) the report is about.
@@ -94,7 +158,46 @@ pub struct Finding {
     /// The round (1 or 2), when the finding is about one answer.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub round: Option<u8>,
+    /// The message as a catalog ID and its arguments (format 2), rendered in the reader's
+    /// language when shown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<MessageRefSchema>")]
+    pub text: Option<MessageRef>,
+    /// The message as a sentence: what format 1 reports record (in the signer's language),
+    /// and, in format 2, only for a finding whose maker gives no catalog message (in
+    /// [`RECORD_LANG`]).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub message: String,
+}
+
+/// The JSON shape of a recorded catalog message, for the schema.
+#[derive(JsonSchema)]
+#[allow(dead_code)]
+struct MessageRefSchema {
+    /// The message's ID in i18n/{ja,en}/medsec.ftl.
+    id: String,
+    /// Its arguments, by name.
+    #[serde(default)]
+    args: std::collections::BTreeMap<String, String>,
+}
+
+impl Finding {
+    /// The message for people in `lang`: the catalog message when recorded, else the sentence.
+    pub fn message_in(&self, lang: Lang) -> String {
+        match &self.text {
+            Some(text) => crate::i18n::render(lang, text),
+            None => self.message.clone(),
+        }
+    }
+
+    /// The recorded text of a diagnostic: its catalog message when it has one, else its
+    /// sentence.
+    pub fn texts_of(d: &crate::diagnostic::Diagnostic) -> (Option<MessageRef>, String) {
+        match &d.text {
+            Some(text) => (Some(text.clone()), String::new()),
+            None => (None, d.message.clone()),
+        }
+    }
 }
 
 /// The parts of a report that `verify` needs. Unknown fields are ignored on purpose.
@@ -130,13 +233,14 @@ fn parse_versioned<T: serde::de::DeserializeOwned>(
         format_version: Option<serde_json::Value>,
     }
     let head: Head = serde_json::from_slice(bytes).map_err(json_error(path))?;
+    let readable = u64::from(OLDEST_FORMAT_VERSION)..=u64::from(FORMAT_VERSION);
     match head.format_version {
-        Some(v) if v.as_u64() == Some(u64::from(FORMAT_VERSION)) => {
+        Some(v) if v.as_u64().is_some_and(|v| readable.contains(&v)) => {
             serde_json::from_slice(bytes).map_err(json_error(path))
         }
         other => Err(ReportError::Version {
             path: path.to_owned(),
-            found: other.map_or_else(|| "(missing)".to_owned(), |v| v.to_string()),
+            found: other.map(|v| v.to_string()),
         }),
     }
 }
@@ -243,11 +347,11 @@ pub enum FindingSource {
     Contradiction,
 }
 
-/// The whole report, format version 1, as written to `report.json`.
+/// The whole report, format version 2, as written to `report.json`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Report {
-    /// Always 1 for this layout.
+    /// [`FORMAT_VERSION`] when written (1 in reports of older medsec).
     pub format_version: u32,
     pub generator: Generator,
     /// When the report was made, RFC 3339 UTC (`2025-10-01T09:00:00Z`).
@@ -393,11 +497,107 @@ mod report_tests {
     }
 
     #[test]
+    fn format_1_and_2_are_read_and_a_newer_one_is_named() {
+        let p = Path::new("report.json");
+        let mut value = serde_json::to_value(sample()).unwrap();
+        for version in [1, 2] {
+            value["format_version"] = version.into();
+            let bytes = serde_json::to_vec(&value).unwrap();
+            assert!(Report::parse(p, &bytes).is_ok(), "{version}");
+        }
+        value["format_version"] = 3.into();
+        let err = Report::parse(p, &serde_json::to_vec(&value).unwrap()).unwrap_err();
+        assert!(
+            err.to_string().contains(
+                "format_version 3 is not supported; this medsec reads format_version 1, 2"
+            ),
+            "{err}"
+        );
+        assert!(err
+            .localize(Lang::Ja)
+            .contains("format_version 3 には対応していません"));
+    }
+
+    #[test]
+    fn recorded_contradictions_render_from_the_catalog_in_both_languages() {
+        let c = crate::probes::Contradiction {
+            code: "answer-contradicted-by-probe".into(),
+            item: "backup-and-restore".into(),
+            answer: "はい".into(),
+            kind: crate::checklist::ProbeKind::BackupFreshness,
+            probe_name: None,
+            verdict: crate::probes::Verdict::Fail,
+            message: String::new(),
+        };
+        for name in [None, Some("nas")] {
+            let c = crate::probes::Contradiction {
+                probe_name: name.map(str::to_owned),
+                ..c.clone()
+            };
+            let text = contradiction_text(&c, &[], None, Lang::Ja);
+            let ja = crate::i18n::render(Lang::Ja, &text);
+            assert!(
+                ja.starts_with(
+                    "backup-and-restore に「はい」と回答していますが、バックアップの鮮度"
+                ),
+                "{ja}"
+            );
+            let en = crate::i18n::render(Lang::En, &contradiction_text(&c, &[], None, Lang::En));
+            assert!(
+                en.starts_with(
+                    "answered Yes to backup-and-restore, but the backup freshness probe"
+                ),
+                "{en}"
+            );
+            assert_eq!(name.is_some(), en.contains("(nas)"), "{en}");
+        }
+    }
+
+    #[test]
     fn schema_names_the_fields_verify_needs() {
         let schema = serde_json::to_value(Report::schema()).unwrap();
         let required = schema["required"].as_array().unwrap();
         for field in ["format_version", "fiscal_year", "institution", "checklist"] {
             assert!(required.iter().any(|r| r == field), "{field}");
         }
+    }
+}
+
+/// An item for people: its printed number and short title (`2-⑥ セキュリティパッチ`) when the
+/// checklist knows it, else its ID.
+pub fn item_label(checklist: Option<&crate::checklist::Checklist>, id: &str, lang: Lang) -> String {
+    checklist
+        .and_then(|c| c.item(id))
+        .map_or_else(|| id.to_owned(), |i| i.label(lang))
+}
+
+/// The catalog message of an answer はい contradicted by a failed probe, with its arguments
+/// (the item's label, the probe, why it failed) in `lang`.
+pub fn contradiction_text(
+    c: &crate::probes::Contradiction,
+    results: &[crate::probes::ProbeResult],
+    checklist: Option<&crate::checklist::Checklist>,
+    lang: Lang,
+) -> MessageRef {
+    let reason = results
+        .iter()
+        .find(|r| r.kind == c.kind && r.name == c.probe_name && r.verdict == c.verdict)
+        .map(|r| crate::probes::messages::join_coded(&r.reason_details, lang, &r.reason))
+        .unwrap_or_default();
+    let mut args = vec![
+        ("item", item_label(checklist, &c.item, lang)),
+        ("probe", c.kind.label(lang).to_owned()),
+        ("reason", reason),
+    ];
+    let id = match &c.probe_name {
+        Some(name) => {
+            args.push(("name", name.clone()));
+            "report-answer-contradicted-by-probe"
+        }
+        None => "report-answer-contradicted-by-unnamed-probe",
+    };
+    MessageRef {
+        id: id.into(),
+        args: args.into_iter().map(|(k, v)| (k.to_owned(), v)).collect(),
     }
 }

@@ -44,7 +44,7 @@ pub enum RecheckError {
         checklist: String,
         digest: String,
     },
-    /// `generated_at` is not an RFC 3339 time.
+    /// `generated_at` is not an RFC 3339 time (its value).
     BadTime(String),
 }
 
@@ -53,7 +53,7 @@ pub fn recheck(report: &Report, catalog: &Catalog, lang: Lang) -> Result<Recheck
     let made: jiff::Timestamp = report
         .generated_at
         .parse()
-        .map_err(|e| RecheckError::BadTime(format!("`{}`: {e}", report.generated_at)))?;
+        .map_err(|_| RecheckError::BadTime(report.generated_at.clone()))?;
     let today = crate::dates::date_in_japan(made);
     let forms: Vec<&Form> = std::iter::once(&report.answers)
         .chain(&report.vendor_forms)
@@ -92,6 +92,7 @@ pub fn recheck(report: &Report, catalog: &Catalog, lang: Lang) -> Result<Recheck
                 line: None,
                 item: None,
                 round: None,
+                text: d.text.clone(),
                 message: d.message,
             });
         }
@@ -113,10 +114,11 @@ pub fn recheck(report: &Report, catalog: &Catalog, lang: Lang) -> Result<Recheck
             line: None,
             item: f.item.clone(),
             round: f.round,
+            text: f.diagnostic.text.clone(),
             message: f.diagnostic.message.clone(),
         });
     }
-    for form in &forms {
+    for (form, _, checklist) in &opened {
         for a in &form.answers.answers {
             for named in &a.evidence {
                 let attached = report.evidence.iter().any(|e| {
@@ -132,9 +134,13 @@ pub fn recheck(report: &Report, catalog: &Catalog, lang: Lang) -> Result<Recheck
                         line: None,
                         item: Some(a.item.clone()),
                         round: Some(a.round),
-                        message: format!(
-                            "item `{}` (round {}) names evidence `{named}`, which the bundle does not carry",
-                            a.item, a.round
+                        text: None,
+                        message: crate::tr!(
+                            lang,
+                            "verify-evidence-not-attached",
+                            item = super::item_label(Some(&checklist.checklist), &a.item, lang),
+                            round = a.round,
+                            named = named.as_str()
                         ),
                     });
                 }
@@ -142,7 +148,9 @@ pub fn recheck(report: &Report, catalog: &Catalog, lang: Lang) -> Result<Recheck
         }
     }
     if let Some(evidence) = &report.probe_evidence {
+        let institution = opened.first().map(|(_, _, c)| &c.checklist);
         for c in contradictions::check(&evidence.results, &report.answers.answers) {
+            let text = super::contradiction_text(&c, &evidence.results, institution, lang);
             findings.push(Finding {
                 code: c.code.clone(),
                 severity: Severity::Error.to_string(),
@@ -151,7 +159,8 @@ pub fn recheck(report: &Report, catalog: &Catalog, lang: Lang) -> Result<Recheck
                 line: None,
                 item: Some(c.item.clone()),
                 round: None,
-                message: c.message,
+                message: crate::i18n::render(lang, &text),
+                text: Some(text),
             });
         }
     }

@@ -40,6 +40,36 @@ impl Claims {
     }
 }
 
+/// Why a trusted comment that says it is medsec's is not well formed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CommentProblem {
+    /// A field given twice.
+    Twice(String),
+    /// A field that is missing.
+    Missing(String),
+    /// `field:version` of a version this medsec does not read.
+    Version { found: String, reads: &'static str },
+}
+
+impl CommentProblem {
+    pub fn text(&self, lang: crate::checklist::Lang) -> String {
+        match self {
+            CommentProblem::Twice(field) => {
+                crate::tr!(lang, "verify-comment-twice", field = field.as_str())
+            }
+            CommentProblem::Missing(field) => {
+                crate::tr!(lang, "verify-comment-missing", field = field.as_str())
+            }
+            CommentProblem::Version { found, reads } => crate::tr!(
+                lang,
+                "verify-comment-version",
+                found = found.as_str(),
+                reads = (*reads)
+            ),
+        }
+    }
+}
+
 /// A trusted comment, read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Parsed {
@@ -51,7 +81,7 @@ pub enum Parsed {
     /// Not a medsec comment (e.g. minisign's default `timestamp:...<TAB>file:...`).
     Plain,
     /// Says it is a medsec comment but is not well formed.
-    Malformed(String),
+    Malformed(CommentProblem),
 }
 
 /// Read a trusted comment.
@@ -61,7 +91,7 @@ pub fn parse(comment: &str) -> Parsed {
         if let Some((k, v)) = part.split_once(':') {
             if fields.insert(k, v).is_some() {
                 return if comment.contains("medsec-bundle:") {
-                    Parsed::Malformed(format!("`{k}` appears twice"))
+                    Parsed::Malformed(CommentProblem::Twice(k.to_owned()))
                 } else {
                     Parsed::Plain
                 };
@@ -72,18 +102,19 @@ pub fn parse(comment: &str) -> Parsed {
         return Parsed::Plain;
     };
     if *version != BUNDLE_VERSION {
-        return Parsed::Malformed(format!(
-            "medsec-bundle:{version} is not a version this medsec reads ({BUNDLE_VERSION})"
-        ));
+        return Parsed::Malformed(CommentProblem::Version {
+            found: format!("medsec-bundle:{version}"),
+            reads: BUNDLE_VERSION,
+        });
     }
     let get = |k: &str| {
         fields
             .get(k)
             .map(|v| (*v).to_owned())
-            .ok_or_else(|| format!("`{k}` is missing"))
+            .ok_or_else(|| CommentProblem::Missing(k.to_owned()))
     };
     let claims = (|| {
-        Ok::<_, String>(Claims {
+        Ok::<_, CommentProblem>(Claims {
             institution: get("institution")?,
             checklist: get("checklist")?,
             report_sha256: get("report-sha256")?,
@@ -106,7 +137,7 @@ pub enum VendorParsed {
     /// Not a medsec vendor-form comment.
     Plain,
     /// Says it is one but is not well formed.
-    Malformed(String),
+    Malformed(CommentProblem),
 }
 
 /// Read a vendor form signature's trusted comment
@@ -117,7 +148,7 @@ pub fn parse_vendor(comment: &str) -> VendorParsed {
         if let Some((k, v)) = part.split_once(':') {
             if fields.insert(k, v).is_some() {
                 return if comment.contains("medsec-vendor-form:") {
-                    VendorParsed::Malformed(format!("`{k}` appears twice"))
+                    VendorParsed::Malformed(CommentProblem::Twice(k.to_owned()))
                 } else {
                     VendorParsed::Plain
                 };
@@ -128,18 +159,18 @@ pub fn parse_vendor(comment: &str) -> VendorParsed {
         return VendorParsed::Plain;
     };
     if *version != super::vendor::VENDOR_FORM_VERSION {
-        return VendorParsed::Malformed(format!(
-            "medsec-vendor-form:{version} is not a version this medsec reads ({})",
-            super::vendor::VENDOR_FORM_VERSION
-        ));
+        return VendorParsed::Malformed(CommentProblem::Version {
+            found: format!("medsec-vendor-form:{version}"),
+            reads: super::vendor::VENDOR_FORM_VERSION,
+        });
     }
     match (fields.get("vendor"), fields.get("checklist")) {
         (Some(v), Some(c)) => VendorParsed::Medsec {
             vendor: (*v).to_owned(),
             checklist: (*c).to_owned(),
         },
-        (None, _) => VendorParsed::Malformed("`vendor` is missing".into()),
-        (_, None) => VendorParsed::Malformed("`checklist` is missing".into()),
+        (None, _) => VendorParsed::Malformed(CommentProblem::Missing("vendor".into())),
+        (_, None) => VendorParsed::Malformed(CommentProblem::Missing("checklist".into())),
     }
 }
 

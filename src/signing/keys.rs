@@ -3,7 +3,7 @@
 //! Secret keys are Ed25519, encrypted with a passphrase through scrypt exactly as minisign
 //! does (the `minisign` crate's parameters), written 0600 and never replaced silently.
 
-use super::SigningError;
+use super::{KeyKind, KeyProblem, SigningError};
 use crate::atomic::{self, Replace};
 use ct_codecs::{Base64, Decoder};
 use std::path::{Path, PathBuf};
@@ -138,10 +138,11 @@ pub struct PublicKey {
 
 impl PublicKey {
     /// From the base64 line of a `.pub` file.
-    pub fn from_base64(b64: &str) -> Result<Self, String> {
+    pub fn from_base64(b64: &str) -> Result<Self, KeyProblem> {
         let b64 = b64.trim();
-        let key = minisign_verify::PublicKey::from_base64(b64).map_err(|e| e.to_string())?;
-        let key_id = key_id_of_base64(b64).ok_or("not a minisign public key")?;
+        let key = minisign_verify::PublicKey::from_base64(b64)
+            .map_err(|e| KeyProblem::Detail(e.to_string()))?;
+        let key_id = key_id_of_base64(b64).ok_or(KeyProblem::Unsupported)?;
         Ok(PublicKey {
             key,
             base64: b64.to_owned(),
@@ -151,13 +152,11 @@ impl PublicKey {
 
     /// From the text of a `.pub` file: `untrusted comment: ...` and the base64 line.
     /// A file holding only the base64 line is accepted too.
-    pub fn from_text(text: &str) -> Result<Self, String> {
+    pub fn from_text(text: &str) -> Result<Self, KeyProblem> {
         let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
-        let first = lines.next().ok_or("the file is empty")?;
+        let first = lines.next().ok_or(KeyProblem::Empty)?;
         let b64 = if first.starts_with("untrusted comment:") {
-            lines
-                .next()
-                .ok_or("the key line after the comment is missing")?
+            lines.next().ok_or(KeyProblem::NoKeyLine)?
         } else {
             first
         };
@@ -171,7 +170,7 @@ pub fn read_public_key(path: &Path) -> Result<PublicKey, SigningError> {
         .map_err(SigningError::io(path))?;
     PublicKey::from_text(&text).map_err(|reason| SigningError::BadKey {
         path: path.to_owned(),
-        what: "public key",
+        what: KeyKind::Public,
         reason,
     })
 }
@@ -232,28 +231,24 @@ impl SecretKeyFile {
         check_private(path, &file)?;
         let mut text = String::new();
         std::io::Read::read_to_string(&mut &file, &mut text).map_err(SigningError::io(path))?;
-        let bad = |reason: &str| SigningError::BadKey {
+        let bad = |reason: KeyProblem| SigningError::BadKey {
             path: path.to_owned(),
-            what: "secret key",
-            reason: reason.to_owned(),
+            what: KeyKind::Secret,
+            reason,
         };
         let mut lines = text.lines();
-        let comment = lines.next().ok_or_else(|| bad("the file is empty"))?;
+        let comment = lines.next().ok_or_else(|| bad(KeyProblem::Empty))?;
         if !comment.starts_with("untrusted comment:") {
-            return Err(bad("the first line must be `untrusted comment: ...`"));
+            return Err(bad(KeyProblem::NoComment));
         }
-        let b64 = lines.next().ok_or_else(|| bad("the key line is missing"))?;
-        let bytes = Base64::decode_to_vec(b64.trim(), None)
-            .map_err(|_| bad("the key line is not base64"))?;
+        let b64 = lines.next().ok_or_else(|| bad(KeyProblem::NoKeyLine))?;
+        let bytes =
+            Base64::decode_to_vec(b64.trim(), None).map_err(|_| bad(KeyProblem::NotBase64))?;
         // Layout: signature algorithm "Ed", KDF algorithm ("Sc" = scrypt, or two zero bytes).
         let encrypted = match bytes.get(..4) {
             Some([b'E', b'd', b'S', b'c']) => true,
             Some([b'E', b'd', 0, 0]) => false,
-            _ => {
-                return Err(bad(
-                    "unsupported algorithm (expected Ed25519, scrypt or none)",
-                ))
-            }
+            _ => return Err(bad(KeyProblem::Unsupported)),
         };
         Ok(SecretKeyFile {
             path: path.to_owned(),
@@ -289,8 +284,8 @@ impl SecretKeyFile {
                     },
                     _ => SigningError::BadKey {
                         path: self.path.clone(),
-                        what: "secret key",
-                        reason: e.to_string(),
+                        what: KeyKind::Secret,
+                        reason: KeyProblem::Detail(e.to_string()),
                     },
                 },
             )?
@@ -309,29 +304,29 @@ impl SecretKeyFile {
                     minisign::SecretKey::from_bytes(&self.bytes).map_err(|e| {
                         SigningError::BadKey {
                             path: self.path.clone(),
-                            what: "secret key",
-                            reason: e.to_string(),
+                            what: KeyKind::Secret,
+                            reason: KeyProblem::Detail(e.to_string()),
                         }
                     })?
                 }
                 Err(e) => {
                     return Err(SigningError::BadKey {
                         path: self.path.clone(),
-                        what: "secret key",
-                        reason: e.to_string(),
+                        what: KeyKind::Secret,
+                        reason: KeyProblem::Detail(e.to_string()),
                     })
                 }
             }
         };
         let pk = minisign::PublicKey::from_secret_key(&sk).map_err(|e| SigningError::BadKey {
             path: self.path.clone(),
-            what: "secret key",
-            reason: e.to_string(),
+            what: KeyKind::Secret,
+            reason: KeyProblem::Detail(e.to_string()),
         })?;
         let public =
             PublicKey::from_base64(&pk.to_base64()).map_err(|reason| SigningError::BadKey {
                 path: self.path.clone(),
-                what: "secret key",
+                what: KeyKind::Secret,
                 reason,
             })?;
         Ok(SecretKey { sk, pk, public })

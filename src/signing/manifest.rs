@@ -4,7 +4,9 @@
 //! symbolic links and special files are refused, so nothing outside the folder is covered
 //! or read.
 
-use super::{SigningError, MANIFEST, SIGNATURE};
+use super::{SigningError, Unsafe, MANIFEST, SIGNATURE};
+use crate::checklist::Lang;
+use crate::tr;
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs::File;
@@ -15,16 +17,155 @@ use std::path::Path;
 pub const MAX_DEPTH: usize = 64;
 
 /// Why a file of a bundle was not read.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum OpenError {
     /// A symbolic link, FIFO, device, socket or folder: never opened for reading.
-    #[error("not a regular file")]
     NotRegular,
     /// Larger than the limit for that kind of file.
-    #[error("{size} bytes, more than the limit of {limit} bytes")]
-    TooLarge { size: u64, limit: u64 },
-    #[error("{0}")]
-    Io(#[from] std::io::Error),
+    TooLarge {
+        size: u64,
+        limit: u64,
+    },
+    Io(std::io::Error),
+}
+
+impl From<std::io::Error> for OpenError {
+    fn from(e: std::io::Error) -> Self {
+        OpenError::Io(e)
+    }
+}
+
+impl OpenError {
+    /// The same problem as a [`FileProblem`] (which can be kept and compared).
+    pub fn problem(&self) -> FileProblem {
+        match self {
+            OpenError::NotRegular => FileProblem::NotRegular,
+            OpenError::TooLarge { size, limit } => FileProblem::TooLarge {
+                size: *size,
+                limit: *limit,
+            },
+            OpenError::Io(e) => FileProblem::Io(e.kind(), e.to_string()),
+        }
+    }
+}
+
+impl std::fmt::Display for OpenError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.problem().text(Lang::En))
+    }
+}
+
+impl std::error::Error for OpenError {}
+
+/// Why a path may not appear in a manifest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PathProblem {
+    Empty,
+    Absolute,
+    BackslashOrControl,
+    DotComponent,
+}
+
+impl PathProblem {
+    pub fn text(self, lang: Lang) -> String {
+        match self {
+            PathProblem::Empty => tr!(lang, "signing-path-empty"),
+            PathProblem::Absolute => tr!(lang, "signing-path-absolute"),
+            PathProblem::BackslashOrControl => tr!(lang, "signing-path-backslash"),
+            PathProblem::DotComponent => tr!(lang, "signing-path-dot"),
+        }
+    }
+}
+
+impl std::fmt::Display for PathProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text(Lang::En))
+    }
+}
+
+/// Why a manifest line is not one `sha256sum` writes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ManifestProblem {
+    NoFinalNewline,
+    NotALine,
+    HashNotHex,
+    NoTwoSpaces,
+    BadPath { path: String, problem: PathProblem },
+    OwnFile(String),
+    Twice(String),
+}
+
+impl ManifestProblem {
+    pub fn text(&self, lang: Lang) -> String {
+        match self {
+            ManifestProblem::NoFinalNewline => tr!(lang, "signing-manifest-no-final-newline"),
+            ManifestProblem::NotALine => tr!(lang, "signing-manifest-not-a-line"),
+            ManifestProblem::HashNotHex => tr!(lang, "signing-manifest-hash-not-hex"),
+            ManifestProblem::NoTwoSpaces => tr!(lang, "signing-manifest-no-two-spaces"),
+            ManifestProblem::BadPath { path, problem } => tr!(
+                lang,
+                "signing-manifest-bad-path",
+                path = path.as_str(),
+                reason = problem.text(lang)
+            ),
+            ManifestProblem::OwnFile(path) => {
+                tr!(lang, "signing-manifest-own-file", path = path.as_str())
+            }
+            ManifestProblem::Twice(path) => {
+                tr!(lang, "signing-manifest-twice", path = path.as_str())
+            }
+        }
+    }
+}
+
+impl std::fmt::Display for ManifestProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text(Lang::En))
+    }
+}
+
+/// Why a file or folder of a bundle was refused or not read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FileProblem {
+    NameNotUtf8,
+    SymbolicLink,
+    NotRegular,
+    Path(PathProblem),
+    Loop,
+    /// Deeper than [`MAX_DEPTH`].
+    TooDeep,
+    TooLarge {
+        size: u64,
+        limit: u64,
+    },
+    /// An I/O error: its kind and the system's text.
+    Io(std::io::ErrorKind, String),
+}
+
+impl FileProblem {
+    pub fn text(&self, lang: Lang) -> String {
+        match self {
+            FileProblem::NameNotUtf8 => tr!(lang, "signing-refused-name-not-utf8"),
+            FileProblem::SymbolicLink => tr!(lang, "signing-refused-symlink"),
+            FileProblem::NotRegular => tr!(lang, "signing-refused-not-regular"),
+            FileProblem::Path(p) => p.text(lang),
+            FileProblem::Loop => tr!(lang, "signing-unreadable-loop"),
+            FileProblem::TooDeep => tr!(lang, "signing-unreadable-too-deep", max = MAX_DEPTH),
+            FileProblem::TooLarge { size, limit } => tr!(
+                lang,
+                "signing-too-large",
+                size = size.to_string(),
+                limit = limit.to_string()
+            ),
+            FileProblem::Io(kind, raw) => super::io_text(lang, *kind, raw),
+        }
+    }
+}
+
+impl std::fmt::Display for FileProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text(Lang::En))
+    }
 }
 
 /// Open a file that must be a regular file, without following a symbolic link and without
@@ -99,32 +240,40 @@ impl Manifest {
     }
 
     /// Parse manifest text. `*` (binary mode) is accepted as sha256sum accepts it.
-    pub fn parse(text: &str) -> Result<Self, (usize, String)> {
+    pub fn parse(text: &str) -> Result<Self, (usize, ManifestProblem)> {
         let mut entries = BTreeMap::new();
         if !text.is_empty() && !text.ends_with('\n') {
-            return Err((text.lines().count(), "the last line has no newline".into()));
+            return Err((text.lines().count(), ManifestProblem::NoFinalNewline));
         }
         for (i, line) in text.split_terminator('\n').enumerate() {
             let n = i + 1;
             let (hash, rest) = line
                 .split_at_checked(64)
-                .ok_or((n, "expected `<64 hex digits>  <path>`".to_owned()))?;
+                .ok_or((n, ManifestProblem::NotALine))?;
             if !hash
                 .bytes()
                 .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
             {
-                return Err((n, "the SHA-256 must be 64 lowercase hex digits".into()));
+                return Err((n, ManifestProblem::HashNotHex));
             }
             let path = rest
                 .strip_prefix("  ")
                 .or_else(|| rest.strip_prefix(" *"))
-                .ok_or((n, "expected two spaces between hash and path".to_owned()))?;
-            check_path(path).map_err(|r| (n, format!("`{path}`: {r}")))?;
+                .ok_or((n, ManifestProblem::NoTwoSpaces))?;
+            check_path(path).map_err(|problem| {
+                (
+                    n,
+                    ManifestProblem::BadPath {
+                        path: path.to_owned(),
+                        problem,
+                    },
+                )
+            })?;
             if path == MANIFEST || path == SIGNATURE {
-                return Err((n, format!("the manifest may not list {path}")));
+                return Err((n, ManifestProblem::OwnFile(path.to_owned())));
             }
             if entries.insert(path.to_owned(), hash.to_owned()).is_some() {
-                return Err((n, format!("`{path}` is listed twice")));
+                return Err((n, ManifestProblem::Twice(path.to_owned())));
             }
         }
         Ok(Manifest { entries })
@@ -133,21 +282,21 @@ impl Manifest {
 
 /// A path as it may appear in a manifest: relative, `/`-separated, no `.` or `..`, and no
 /// characters `sha256sum` would escape.
-pub fn check_path(path: &str) -> Result<(), &'static str> {
+pub fn check_path(path: &str) -> Result<(), PathProblem> {
     if path.is_empty() {
-        return Err("empty path");
+        return Err(PathProblem::Empty);
     }
     if path.starts_with('/') {
-        return Err("absolute path");
+        return Err(PathProblem::Absolute);
     }
     if path.chars().any(|c| c == '\\' || c.is_control()) {
-        return Err("backslash or control character in the name");
+        return Err(PathProblem::BackslashOrControl);
     }
     if path
         .split('/')
         .any(|c| c.is_empty() || c == "." || c == "..")
     {
-        return Err("empty, `.` or `..` component");
+        return Err(PathProblem::DotComponent);
     }
     Ok(())
 }
@@ -157,10 +306,10 @@ pub fn check_path(path: &str) -> Result<(), &'static str> {
 pub struct Scan {
     pub files: BTreeSet<String>,
     /// Path and reason: symbolic links, special files, names a manifest cannot hold.
-    pub refused: Vec<(String, String)>,
+    pub refused: Vec<(String, FileProblem)>,
     /// Path and reason: folders that could not be read or lie deeper than [`MAX_DEPTH`]. The
     /// walk goes on past them, so nothing else is hidden.
-    pub unreadable: Vec<(String, String)>,
+    pub unreadable: Vec<(String, FileProblem)>,
 }
 
 impl Scan {
@@ -199,9 +348,9 @@ pub fn scan(dir: &Path) -> Result<Scan, SigningError> {
                     || ".".to_owned(),
                     |p| relative_name(dir, p).unwrap_or_else(|lossy| lossy),
                 );
-                let reason = e
-                    .io_error()
-                    .map_or_else(|| "loop in the folder".to_owned(), ToString::to_string);
+                let reason = e.io_error().map_or(FileProblem::Loop, |io| {
+                    FileProblem::Io(io.kind(), io.to_string())
+                });
                 scan.unreadable.push((name, reason));
                 continue;
             }
@@ -209,7 +358,7 @@ pub fn scan(dir: &Path) -> Result<Scan, SigningError> {
         let name = match relative_name(dir, entry.path()) {
             Ok(name) => name,
             Err(lossy) => {
-                scan.refused.push((lossy, "the name is not UTF-8".into()));
+                scan.refused.push((lossy, FileProblem::NameNotUtf8));
                 if entry.file_type().is_dir() {
                     walk.skip_current_dir();
                 }
@@ -219,30 +368,24 @@ pub fn scan(dir: &Path) -> Result<Scan, SigningError> {
         let ft = entry.file_type();
         if ft.is_dir() {
             if entry.depth() >= MAX_DEPTH {
-                scan.unreadable.push((
-                    name,
-                    format!("more than {MAX_DEPTH} folders deep; not read"),
-                ));
+                scan.unreadable.push((name, FileProblem::TooDeep));
                 walk.skip_current_dir();
             }
             continue;
         }
         if ft.is_symlink() {
-            scan.refused.push((
-                name,
-                "symbolic link (bundles hold only regular files)".into(),
-            ));
+            scan.refused.push((name, FileProblem::SymbolicLink));
             continue;
         }
         if !ft.is_file() {
-            scan.refused.push((name, "not a regular file".into()));
+            scan.refused.push((name, FileProblem::NotRegular));
             continue;
         }
         if entry.depth() == 1 && (name == MANIFEST || name == SIGNATURE) {
             continue;
         }
         if let Err(reason) = check_path(&name) {
-            scan.refused.push((name, reason.into()));
+            scan.refused.push((name, FileProblem::Path(reason)));
             continue;
         }
         scan.files.insert(name);
@@ -278,13 +421,13 @@ pub fn build(dir: &Path) -> Result<Manifest, SigningError> {
     if let Some((path, reason)) = scan.refused.first() {
         return Err(SigningError::Unsafe {
             path: dir.join(path),
-            reason: format!("{reason}; remove it before signing"),
+            reason: Unsafe::Refused(reason.clone()),
         });
     }
     if let Some((path, reason)) = scan.unreadable.first() {
         return Err(SigningError::Unsafe {
             path: dir.join(path),
-            reason: format!("cannot read: {reason}"),
+            reason: Unsafe::Unreadable(reason.clone()),
         });
     }
     let mut entries = BTreeMap::new();
@@ -294,7 +437,7 @@ pub fn build(dir: &Path) -> Result<Manifest, SigningError> {
             OpenError::Io(source) => SigningError::Io { path, source },
             other => SigningError::Unsafe {
                 path,
-                reason: other.to_string(),
+                reason: Unsafe::Refused(other.problem()),
             },
         })?;
         entries.insert(name, hash);
@@ -308,11 +451,11 @@ pub struct Differences {
     pub missing: Vec<String>,
     pub changed: Vec<String>,
     pub extra: Vec<String>,
-    pub refused: Vec<(String, String)>,
+    pub refused: Vec<(String, FileProblem)>,
     /// Files and folders that could not be read, with the reason.
-    pub unreadable: Vec<(String, String)>,
+    pub unreadable: Vec<(String, FileProblem)>,
     /// The kept file, when it is larger than the limit given (it is then not hashed).
-    pub too_large: Vec<(String, String)>,
+    pub too_large: Vec<(String, FileProblem)>,
 }
 
 impl Differences {
@@ -370,11 +513,9 @@ pub fn check_keeping(
         match hashed {
             Ok(actual) if &actual == expected => {}
             Ok(_) => d.changed.push(name.clone()),
-            Err(OpenError::NotRegular) => d
-                .refused
-                .push((name.clone(), OpenError::NotRegular.to_string())),
-            Err(e @ OpenError::TooLarge { .. }) => d.too_large.push((name.clone(), e.to_string())),
-            Err(OpenError::Io(e)) => d.unreadable.push((name.clone(), e.to_string())),
+            Err(e @ OpenError::NotRegular) => d.refused.push((name.clone(), e.problem())),
+            Err(e @ OpenError::TooLarge { .. }) => d.too_large.push((name.clone(), e.problem())),
+            Err(e @ OpenError::Io(_)) => d.unreadable.push((name.clone(), e.problem())),
         }
     }
     d.extra = scan

@@ -15,54 +15,53 @@ pub mod trusted;
 pub mod vendor;
 pub mod verify;
 
+use crate::checklist::Lang;
+use crate::tr;
 use std::path::PathBuf;
-use thiserror::Error;
 
 /// File name of the manifest inside a bundle.
 pub const MANIFEST: &str = "MANIFEST.sha256";
 /// File name of the manifest's signature inside a bundle.
 pub const SIGNATURE: &str = "MANIFEST.sha256.minisig";
 
-/// Why a key, a manifest or a signature could not be made or read.
-#[derive(Debug, Error)]
+/// Why a key, a manifest or a signature could not be made or read. `Display` gives the
+/// English text; [`SigningError::localize`] gives it in the user's language.
+#[derive(Debug)]
 pub enum SigningError {
-    #[error("{path}: {source}")]
     Io {
         path: PathBuf,
-        #[source]
         source: std::io::Error,
     },
-    #[error("{path} already exists; use --force to overwrite it")]
-    Exists { path: PathBuf },
-    #[error("{path}: not a minisign {what}: {reason}")]
+    Exists {
+        path: PathBuf,
+    },
     BadKey {
         path: PathBuf,
-        what: &'static str,
-        reason: String,
+        what: KeyKind,
+        reason: KeyProblem,
     },
-    #[error("{path}: wrong passphrase for this secret key")]
-    WrongPassphrase { path: PathBuf },
-    #[error("{path} is encrypted; give its passphrase on a terminal or with --passphrase-env VAR")]
-    PassphraseNeeded { path: PathBuf },
-    #[error("the passphrase is empty; choose one, or use --unencrypted for a key without one")]
-    EmptyPassphrase,
-    #[error("{path}: {reason}")]
-    Unsafe { path: PathBuf, reason: String },
-    #[error("{path}:{line}: {reason}")]
-    Manifest {
+    WrongPassphrase {
         path: PathBuf,
-        line: usize,
-        reason: String,
     },
-    #[error("{0}")]
-    Report(#[from] crate::report::ReportError),
-    #[error("signing failed: {0}")]
+    PassphraseNeeded {
+        path: PathBuf,
+    },
+    EmptyPassphrase,
+    Unsafe {
+        path: PathBuf,
+        reason: Unsafe,
+    },
+    Report(crate::report::ReportError),
+    /// The signing library failed (its own text).
     Sign(String),
-    #[error("the signature just written does not verify ({0}); the bundle was left unsigned")]
+    ReportChanged,
+    /// The signature just written did not verify: the code of the first finding.
     SelfCheck(String),
-    #[error("{path} can be read by other users (mode {mode:04o}); a secret key must be private. Run `chmod 600 {path}` (and make a new key if someone may have copied it)")]
-    KeyNotPrivate { path: PathBuf, mode: u32 },
-    #[error("{path}:{line}:{column}: {reason}")]
+    KeyNotPrivate {
+        path: PathBuf,
+        mode: u32,
+    },
+    /// keys.toml: the reason is given in the language the list was read in.
     TrustedKeys {
         path: PathBuf,
         line: usize,
@@ -71,17 +70,207 @@ pub enum SigningError {
     },
 }
 
+/// Which half of a key pair.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeyKind {
+    Public,
+    Secret,
+}
+
+/// Why a key file is not a minisign key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum KeyProblem {
+    Empty,
+    NoComment,
+    NoKeyLine,
+    NotBase64,
+    Unsupported,
+    /// The key library's own text.
+    Detail(String),
+}
+
+/// Why a file or a value cannot go into a signature or a bundle.
+#[derive(Debug)]
+pub enum Unsafe {
+    /// A file the bundle may not hold (remove it before signing).
+    Refused(manifest::FileProblem),
+    /// A file or folder of the bundle that could not be read.
+    Unreadable(manifest::FileProblem),
+    /// A value for the trusted comment that is empty or holds control characters.
+    Claim(String),
+    /// A vendor form that is not a usable answers file.
+    NotAnswers(Box<crate::answers::AnswersError>),
+    NotVendorForm,
+    /// A file that cannot be attached under this name.
+    Attach {
+        name: String,
+        why: AttachProblem,
+    },
+}
+
+/// Why a file cannot be attached to a bundle under a name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AttachProblem {
+    Path(manifest::PathProblem),
+    OwnFile,
+    Taken,
+}
+
+impl KeyProblem {
+    pub fn text(&self, lang: Lang) -> String {
+        match self {
+            KeyProblem::Empty => tr!(lang, "signing-key-empty"),
+            KeyProblem::NoComment => tr!(lang, "signing-key-no-comment"),
+            KeyProblem::NoKeyLine => tr!(lang, "signing-key-no-key-line"),
+            KeyProblem::NotBase64 => tr!(lang, "signing-key-not-base64"),
+            KeyProblem::Unsupported => tr!(lang, "signing-key-unsupported"),
+            KeyProblem::Detail(detail) => tr!(lang, "signing-key-detail", detail = detail.as_str()),
+        }
+    }
+}
+
+impl Unsafe {
+    pub fn text(&self, lang: Lang) -> String {
+        match self {
+            Unsafe::Refused(p) => tr!(lang, "signing-unsafe-remove", reason = p.text(lang)),
+            Unsafe::Unreadable(p) => {
+                tr!(lang, "signing-unsafe-unreadable", reason = p.text(lang))
+            }
+            Unsafe::Claim(value) => tr!(lang, "signing-unsafe-claim", value = value.as_str()),
+            Unsafe::NotAnswers(e) => {
+                tr!(lang, "signing-unsafe-not-answers", reason = e.message(lang))
+            }
+            Unsafe::NotVendorForm => tr!(lang, "signing-unsafe-not-vendor-form"),
+            Unsafe::Attach { name, why } => {
+                let reason = match why {
+                    AttachProblem::Path(p) => p.text(lang),
+                    AttachProblem::OwnFile => tr!(lang, "signing-attach-own-file"),
+                    AttachProblem::Taken => tr!(lang, "signing-attach-taken"),
+                };
+                tr!(
+                    lang,
+                    "signing-unsafe-attach",
+                    name = name.as_str(),
+                    reason = reason
+                )
+            }
+        }
+    }
+}
+
+/// An I/O error for people: the common kinds in `lang`, others with the system's text.
+pub(crate) fn io_text(lang: Lang, kind: std::io::ErrorKind, raw: &str) -> String {
+    match kind {
+        std::io::ErrorKind::NotFound => tr!(lang, "verify-io-not-found"),
+        std::io::ErrorKind::PermissionDenied => tr!(lang, "verify-io-permission-denied"),
+        _ => tr!(lang, "verify-io-other", error = raw),
+    }
+}
+
+/// [`io_text`] of an error.
+pub(crate) fn io_error_text(lang: Lang, e: &std::io::Error) -> String {
+    io_text(lang, e.kind(), &e.to_string())
+}
+
+/// A fiscal year for people: `令和7年度（FY2025）`, `FY2025`.
+pub(crate) fn fiscal_year_text(lang: Lang, fiscal_year: i16) -> String {
+    tr!(
+        lang,
+        "verify-fiscal-year",
+        wareki = crate::dates::wareki_fiscal_year(fiscal_year),
+        year = fiscal_year
+    )
+}
+
+impl std::fmt::Display for SigningError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.localize(Lang::En))
+    }
+}
+
+impl std::error::Error for SigningError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            SigningError::Io { source, .. } => Some(source),
+            SigningError::Report(e) => Some(e),
+            _ => None,
+        }
+    }
+}
+
+impl From<crate::report::ReportError> for SigningError {
+    fn from(e: crate::report::ReportError) -> Self {
+        SigningError::Report(e)
+    }
+}
+
 impl SigningError {
     /// The message for people in `lang` (the `Display` form is English).
-    pub fn message(&self, lang: crate::checklist::Lang) -> String {
-        match (self, lang) {
-            (SigningError::KeyNotPrivate { path, mode }, crate::checklist::Lang::Ja) => format!(
-                "{} はほかのユーザーも読めます(モード {mode:04o})。秘密鍵は本人だけが読めるようにしてください: `chmod 600 {}`(ほかの人に写された恐れがあれば鍵を作り直してください)",
-                path.display(),
-                path.display()
+    pub fn localize(&self, lang: Lang) -> String {
+        match self {
+            SigningError::Io { path, source } => {
+                format!("{}: {}", path.display(), io_error_text(lang, source))
+            }
+            SigningError::Exists { path } => {
+                tr!(
+                    lang,
+                    "signing-error-exists",
+                    path = path.display().to_string()
+                )
+            }
+            SigningError::BadKey { path, what, reason } => {
+                let what = match what {
+                    KeyKind::Public => tr!(lang, "signing-what-public-key"),
+                    KeyKind::Secret => tr!(lang, "signing-what-secret-key"),
+                };
+                tr!(
+                    lang,
+                    "signing-error-bad-key",
+                    path = path.display().to_string(),
+                    what = what,
+                    reason = reason.text(lang)
+                )
+            }
+            SigningError::WrongPassphrase { path } => tr!(
+                lang,
+                "signing-error-wrong-passphrase",
+                path = path.display().to_string()
             ),
-            _ => self.to_string(),
+            SigningError::PassphraseNeeded { path } => tr!(
+                lang,
+                "signing-error-passphrase-needed",
+                path = path.display().to_string()
+            ),
+            SigningError::EmptyPassphrase => tr!(lang, "signing-error-empty-passphrase"),
+            SigningError::Unsafe { path, reason } => {
+                format!("{}: {}", path.display(), reason.text(lang))
+            }
+            SigningError::Report(e) => e.localize(lang),
+            SigningError::Sign(reason) => {
+                tr!(lang, "signing-error-sign", reason = reason.as_str())
+            }
+            SigningError::ReportChanged => tr!(lang, "signing-error-report-changed"),
+            SigningError::SelfCheck(code) => {
+                tr!(lang, "signing-error-self-check", code = code.as_str())
+            }
+            SigningError::KeyNotPrivate { path, mode } => tr!(
+                lang,
+                "signing-error-key-not-private",
+                path = path.display().to_string(),
+                mode = format!("{mode:04o}")
+            ),
+            SigningError::TrustedKeys {
+                path,
+                line,
+                column,
+                reason,
+            } => format!("{}:{line}:{column}: {reason}", path.display()),
         }
+    }
+
+    /// The message for people in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        self.localize(lang)
     }
 
     pub(crate) fn io(path: impl Into<PathBuf>) -> impl FnOnce(std::io::Error) -> Self {

@@ -38,17 +38,13 @@ pub fn sign_bundle(dir: &Path, key: &SecretKey, timestamp: i64) -> Result<Signed
         if !Claims::check_value(value) {
             return Err(SigningError::Unsafe {
                 path: report_path,
-                reason: format!(
-                    "`{value}` is empty or holds control characters; it cannot be signed"
-                ),
+                reason: super::Unsafe::Claim(value.clone()),
             });
         }
     }
     let manifest: Manifest = manifest::build(dir)?;
     if manifest.entries.get(report::FILE_NAME) != Some(&claims.report_sha256) {
-        return Err(SigningError::Sign(
-            "report.json changed while the bundle was being signed".into(),
-        ));
+        return Err(SigningError::ReportChanged);
     }
     let manifest_text = manifest.render();
     let trusted_comment = claims.to_comment(timestamp);
@@ -79,13 +75,10 @@ pub fn sign_bundle(dir: &Path, key: &SecretKey, timestamp: i64) -> Result<Signed
 
     // Read back what is on disk and check it as an inspector would (signature and files).
     let keys = TrustedKeys::single(key.public.clone());
-    let problems = super::verify::check_integrity(dir, &keys);
+    let problems = super::verify::check_integrity(dir, &keys, crate::checklist::Lang::En);
     if let Some(first) = problems.first() {
         let _ = std::fs::remove_file(&signature_path);
-        return Err(SigningError::SelfCheck(format!(
-            "{}: {}",
-            first.code, first.message
-        )));
+        return Err(SigningError::SelfCheck(first.code.clone()));
     }
     Ok(Signed {
         key_id: key.public.key_id.clone(),

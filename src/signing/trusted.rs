@@ -76,14 +76,11 @@ pub struct TrustedKeys {
 /// Why an `[institutions]` key is not a code, in `lang`; `None` when it is one.
 fn institution_key_problem(key: &str, lang: Lang) -> Option<String> {
     if key.len() != 10 || !key.bytes().all(|b| b.is_ascii_digit()) {
-        return Some(match lang {
-            Lang::Ja => format!(
-                "[institutions] のキー `{key}` は医療機関コードではありません。半角数字10桁で書いてください(すべての医療機関を表す書き方はありません)"
-            ),
-            Lang::En => format!(
-                "`{key}` under [institutions] is not a 医療機関コード: write its 10 ASCII digits (no key stands for every institution)"
-            ),
-        });
+        return Some(crate::tr!(
+            lang,
+            "signing-trusted-institution-key",
+            key = key
+        ));
     }
     code::check(key, None).into_iter().find_map(|p| match p {
         CodeProblem::FeeTable(digit) => Some(
@@ -140,14 +137,18 @@ impl TrustedKeys {
                 reason,
             }
         };
-        let raw: Raw =
-            toml::from_str(text).map_err(|e| err(e.span(), e.message().trim_end().to_owned()))?;
+        let raw: Raw = toml::from_str(text).map_err(|e| {
+            let reason = crate::tr!(lang, "signing-trusted-toml", error = e.message().trim_end());
+            err(e.span(), reason)
+        })?;
         if *raw.format_version.get_ref() != FORMAT_VERSION {
             return Err(err(
                 Some(raw.format_version.span()),
-                format!(
-                    "format_version {} is not supported; this medsec reads format_version {FORMAT_VERSION}",
-                    raw.format_version.get_ref()
+                crate::tr!(
+                    lang,
+                    "signing-trusted-version",
+                    found = raw.format_version.get_ref().to_string(),
+                    supported = FORMAT_VERSION.to_string()
                 ),
             ));
         }
@@ -170,21 +171,40 @@ impl TrustedKeys {
             let span = name.span();
             let name = name.into_inner();
             if name.trim().is_empty() {
-                let reason = match lang {
-                    Lang::Ja => "[vendors] のキー(事業者名)が空です".to_owned(),
-                    Lang::En => "a key under [vendors] (the vendor's name) is empty".to_owned(),
-                };
-                return Err(err(Some(span), reason));
+                return Err(err(
+                    Some(span),
+                    crate::tr!(lang, "signing-trusted-vendor-empty"),
+                ));
             }
             signers.push((Signer::Vendor { name }, e.keys));
         }
         for (signer, keys) in signers {
             if keys.is_empty() {
-                return Err(err(None, format!("{signer:?} lists no keys")));
+                let reason = match &signer {
+                    Signer::Vendor { name } => {
+                        crate::tr!(lang, "signing-trusted-vendor-no-keys", name = name.as_str())
+                    }
+                    Signer::Institution { code, .. } => {
+                        crate::tr!(
+                            lang,
+                            "signing-trusted-institution-no-keys",
+                            code = code.as_str()
+                        )
+                    }
+                    Signer::AnyInstitution => String::new(),
+                };
+                return Err(err(None, reason));
             }
             for key in keys {
                 let pk = PublicKey::from_base64(key.get_ref()).map_err(|e| {
-                    err(Some(key.span()), format!("not a minisign public key: {e}"))
+                    err(
+                        Some(key.span()),
+                        crate::tr!(
+                            lang,
+                            "signing-trusted-not-public-key",
+                            reason = e.text(lang)
+                        ),
+                    )
                 })?;
                 entries.push((signer.clone(), pk));
             }

@@ -17,7 +17,7 @@ use super::manifest::Manifest;
 use super::sign::UNTRUSTED_COMMENT;
 use super::trusted::TrustedKeys;
 use super::verify::{
-    check_signature_bytes_in, read_listed, read_refused, say, Class, Finding, ListedError,
+    check_signature_bytes_in, read_listed, read_refused, Class, Finding, ListedError,
     MAX_SIGNATURE_BYTES, MAX_VENDOR_FORM_BYTES,
 };
 use super::SigningError;
@@ -26,6 +26,7 @@ use crate::atomic::{self, Replace};
 use crate::checklist::Lang;
 use crate::report::make::{signature_path, SIGNATURE_SUFFIX};
 use crate::report::{Form, Report};
+use crate::tr;
 use std::path::{Path, PathBuf};
 
 /// The version of the vendor-form comment layout.
@@ -40,16 +41,21 @@ pub struct SignedForm {
 }
 
 /// Sign a vendor's answers file: writes `FORM.minisig` beside it and checks it.
-pub fn sign_form(form: &Path, key: &SecretKey, timestamp: i64) -> Result<SignedForm, SigningError> {
-    let loaded =
-        answers::load(form, crate::checklist::Lang::En).map_err(|e| SigningError::Unsafe {
-            path: form.to_owned(),
-            reason: format!("not a usable answers file: {e}"),
-        })?;
+/// Problems with the answers file are given in `lang`.
+pub fn sign_form(
+    form: &Path,
+    key: &SecretKey,
+    timestamp: i64,
+    lang: Lang,
+) -> Result<SignedForm, SigningError> {
+    let loaded = answers::load(form, lang).map_err(|e| SigningError::Unsafe {
+        path: form.to_owned(),
+        reason: super::Unsafe::NotAnswers(Box::new(e)),
+    })?;
     let Some(vendor) = loaded.set.vendor.as_ref().and_then(|v| v.name.clone()) else {
         return Err(SigningError::Unsafe {
             path: form.to_owned(),
-            reason: "not a vendor form: it has no [vendor] table with the vendor's name".into(),
+            reason: super::Unsafe::NotVendorForm,
         });
     };
     let file = form
@@ -61,9 +67,7 @@ pub fn sign_form(form: &Path, key: &SecretKey, timestamp: i64) -> Result<SignedF
         if !super::comment::Claims::check_value(value) {
             return Err(SigningError::Unsafe {
                 path: form.to_owned(),
-                reason: format!(
-                    "`{value}` is empty or holds control characters; it cannot be signed"
-                ),
+                reason: super::Unsafe::Claim(value.clone()),
             });
         }
     }
@@ -90,11 +94,10 @@ pub fn sign_form(form: &Path, key: &SecretKey, timestamp: i64) -> Result<SignedF
         Lang::En,
     );
     if verified.is_none() {
-        return Err(SigningError::SelfCheck(
-            problems
-                .first()
-                .map_or_else(|| "not verified".to_owned(), |f| f.message.clone()),
-        ));
+        return Err(SigningError::SelfCheck(problems.first().map_or_else(
+            || "signature-invalid".to_owned(),
+            |f| f.code.clone(),
+        )));
     }
     atomic::write(&sig_path, text.as_bytes(), None, Replace::Allow)
         .map_err(SigningError::io(&sig_path))?;
@@ -111,6 +114,7 @@ fn finding(code: &str, class: Class, file: &str, message: String) -> Finding {
         class,
         file: Some(file.to_owned()),
         item: None,
+        item_label: None,
         message,
     }
 }
@@ -171,57 +175,54 @@ fn read_named(
     limit: u64,
     missing_code: &str,
     lang: Lang,
-) -> Result<Vec<u8>, Finding> {
-    read_listed(dir, manifest, name, limit).map_err(|e| match e {
-        ListedError::Open(e) => read_refused(lang, field, name, &e),
-        ListedError::Changed => finding(
-            "file-changed",
-            Class::Integrity,
-            name,
-            say(
-                lang,
-                "its SHA-256 differs from the manifest".into(),
-                "SHA-256 がマニフェストと異なります".into(),
+) -> Result<Vec<u8>, Box<Finding>> {
+    read_listed(dir, manifest, name, limit).map_err(|e| {
+        Box::new(match e {
+            ListedError::Open(e) => read_refused(lang, field, name, &e),
+            ListedError::Changed => finding(
+                "file-changed",
+                Class::Integrity,
+                name,
+                tr!(lang, "verify-file-changed"),
             ),
-        ),
-        ListedError::Unsafe(reason) => finding(
-            "report-path-unsafe",
-            Class::Integrity,
-            crate::report::FILE_NAME,
-            say(
-                lang,
-                format!("report.json {field} names `{name}`: {reason}; not opened"),
-                format!("report.json の {field} が `{name}` を指しています: {reason}。開きません"),
+            ListedError::Unsafe(reason) => finding(
+                "report-path-unsafe",
+                Class::Integrity,
+                crate::report::FILE_NAME,
+                tr!(
+                    lang,
+                    "verify-vendor-path-unsafe",
+                    field = field,
+                    path = name,
+                    reason = reason.text(lang)
+                ),
             ),
-        ),
-        ListedError::Unlisted => finding(
-            missing_code,
-            Class::Integrity,
-            name,
-            say(
-                lang,
-                format!("report.json {field} names `{name}`, which the signed manifest does not list; not opened"),
-                format!("report.json の {field} が指す `{name}` は署名されたマニフェストにないため、開きません"),
+            ListedError::Unlisted => finding(
+                missing_code,
+                Class::Integrity,
+                name,
+                tr!(
+                    lang,
+                    "verify-vendor-path-unlisted",
+                    field = field,
+                    path = name
+                ),
             ),
-        ),
+        })
     })
 }
 
 /// The vendor form's own answers, or why it cannot be read as one.
 fn parse_form(bytes: &[u8], bundled: &str, lang: Lang) -> Result<AnswerSet, String> {
     let Ok(text) = std::str::from_utf8(bytes) else {
-        return Err(say(
-            lang,
-            "not UTF-8 text".into(),
-            "UTF-8 のテキストではありません".into(),
-        ));
+        return Err(tr!(lang, "verify-vendor-form-not-utf8"));
     };
     let path = Path::new(bundled);
-    let format = FileFormat::of(path).map_err(|e| e.to_string())?;
+    let format = FileFormat::of(path).map_err(|e| e.message(lang))?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     answers::load_str(path, format, text.to_owned(), lang)
         .map(|loaded| loaded.set)
-        .map_err(|e| e.to_string())
+        .map_err(|e| e.message(lang))
 }
 
 fn vendor_name(set: &AnswerSet) -> Option<&str> {
@@ -248,22 +249,17 @@ fn check_form(
                 "vendor-form-unsigned",
                 Class::Finding,
                 crate::report::FILE_NAME,
-                say(
+                tr!(
                     lang,
-                    format!(
-                        "vendor form {} (report.json names the vendor `{claimed}`) is not in the bundle, so no vendor signature can be checked",
-                        form.file
-                    ),
-                    format!(
-                        "事業者確認用 {}（report.json 上の事業者名 `{claimed}`）がバンドルに含まれていないため、事業者の署名を確認できません",
-                        form.file
-                    ),
+                    "verify-vendor-not-in-bundle",
+                    file = form.file.as_str(),
+                    vendor = claimed.as_str()
                 ),
             ),
-            untrusted_message: Some(say(
+            untrusted_message: Some(tr!(
                 lang,
-                format!("report.json {field} names a vendor form that is not in the bundle, so no vendor signature can be checked"),
-                format!("report.json の {field} が指す事業者確認用はバンドルに含まれていないため、事業者の署名を確認できません"),
+                "verify-vendor-not-in-bundle-untrusted",
+                field = field.as_str()
             )),
         });
         return out;
@@ -279,7 +275,7 @@ fn check_form(
     ) {
         Ok(bytes) => bytes,
         Err(f) => {
-            out.push(f.into());
+            out.push((*f).into());
             return out;
         }
     };
@@ -291,23 +287,25 @@ fn check_form(
         .and_then(vendor_name)
         .map(str::to_owned);
     let mismatch = match &parsed {
-        Err(reason) => Some(say(
+        Err(reason) => Some(tr!(
             lang,
-            format!("{bundled} cannot be read as a vendor form, so report.json cannot be checked against it: {reason}"),
-            format!("{bundled} を事業者確認用として読めないため、report.json と照合できません: {reason}"),
+            "verify-vendor-form-unreadable",
+            file = bundled.as_str(),
+            reason = reason.as_str()
         )),
         Ok(set) if vendor_name(set) != vendor_name(&form.answers) => {
             let named = form_vendor.as_deref().unwrap_or_default();
-            Some(say(
+            Some(tr!(
                 lang,
-                format!("report.json names another vendor than {bundled}, which names `{named}`"),
-                format!("report.json の事業者名が {bundled} の事業者名 `{named}` と異なります"),
+                "verify-vendor-form-other-vendor",
+                file = bundled.as_str(),
+                vendor = named
             ))
         }
-        Ok(set) if !same_answers(set, &form.answers) => Some(say(
+        Ok(set) if !same_answers(set, &form.answers) => Some(tr!(
             lang,
-            format!("report.json does not carry the answers of {bundled} as the file has them"),
-            format!("report.json の回答が {bundled} の内容と一致しません"),
+            "verify-vendor-form-other-answers",
+            file = bundled.as_str()
         )),
         Ok(_) => None,
     };
@@ -327,10 +325,11 @@ fn check_form(
                 "vendor-form-unsigned",
                 Class::Finding,
                 bundled,
-                say(
+                tr!(
                     lang,
-                    format!("{bundled} is not signed by its vendor (no {bundled}{SIGNATURE_SUFFIX})"),
-                    format!("{bundled} は事業者の署名がありません（{bundled}{SIGNATURE_SUFFIX} がありません）"),
+                    "verify-vendor-form-unsigned",
+                    file = bundled.as_str(),
+                    signature = format!("{bundled}{SIGNATURE_SUFFIX}")
                 ),
             )
             .into(),
@@ -348,7 +347,7 @@ fn check_form(
     ) {
         Ok(sig) => sig,
         Err(f) => {
-            out.push(f.into());
+            out.push((*f).into());
             return out;
         }
     };
@@ -358,10 +357,10 @@ fn check_form(
                 "vendor-signature-unchecked",
                 Class::Note,
                 &sig_name,
-                say(
+                tr!(
                     lang,
-                    format!("{bundled} is signed by its vendor, but vendor keys are only known from --trusted keys.toml; not checked"),
-                    format!("{bundled} には事業者の署名がありますが、事業者の鍵は --trusted keys.toml でのみ指定できるため確認していません"),
+                    "verify-vendor-signature-unchecked",
+                    file = bundled.as_str()
                 ),
             )
             .into(),
@@ -392,16 +391,12 @@ fn check_form(
                 "vendor-key-untrusted",
                 Class::Integrity,
                 &sig_name,
-                say(
+                tr!(
                     lang,
-                    format!(
-                        "{bundled} is signed with key {}, which keys.toml does not list for vendor `{vendor}`",
-                        key.key_id
-                    ),
-                    format!(
-                        "{bundled} は鍵 {} で署名されていますが、keys.toml は事業者 `{vendor}` の鍵としてこれを挙げていません",
-                        key.key_id
-                    ),
+                    "verify-vendor-key-not-listed",
+                    file = bundled.as_str(),
+                    key = key.key_id.as_str(),
+                    vendor = vendor.as_str()
                 ),
             )
             .into(),
@@ -411,16 +406,11 @@ fn check_form(
                 "vendor-key-untrusted",
                 Class::Integrity,
                 &sig_name,
-                say(
+                tr!(
                     lang,
-                    format!(
-                        "{bundled} is signed with key {}, but neither the form nor its signature names a vendor whose key it could be",
-                        key.key_id
-                    ),
-                    format!(
-                        "{bundled} は鍵 {} で署名されていますが、様式にも署名にも事業者名がないため、どの事業者の鍵か確認できません",
-                        key.key_id
-                    ),
+                    "verify-vendor-key-no-vendor",
+                    file = bundled.as_str(),
+                    key = key.key_id.as_str()
                 ),
             )
             .into(),
@@ -437,10 +427,11 @@ fn check_form(
                         code,
                         Class::Integrity,
                         &sig_name,
-                        say(
+                        tr!(
                             lang,
-                            format!("vendor form {bundled}: {}", p.message),
-                            format!("事業者確認用 {bundled}: {}", p.message),
+                            "verify-vendor-signature-problem",
+                            file = bundled.as_str(),
+                            problem = p.message.as_str()
                         ),
                     )
                     .into(),
@@ -473,10 +464,12 @@ fn check_comment(
                 "vendor-comment-mismatch",
                 Class::Integrity,
                 sig_name,
-                say(
+                tr!(
                     lang,
-                    format!("the vendor's signature says {field} `{signed}`, the form has `{actual}`"),
-                    format!("事業者の署名では {field} が `{signed}` ですが、様式では `{actual}` です"),
+                    "verify-vendor-comment-mismatch",
+                    field = field,
+                    signed = signed.as_str(),
+                    actual = actual.as_str()
                 ),
             ))
         }
@@ -484,20 +477,16 @@ fn check_comment(
             "vendor-comment-plain",
             Class::Finding,
             sig_name,
-            say(
-                lang,
-                "the vendor's signature does not name the vendor and checklist in its trusted comment (signed by another tool); it still covers the form".into(),
-                "事業者の署名の信頼済みコメントに事業者名とチェックリストがありません（他のツールで署名）。署名は様式を保護しています".into(),
-            ),
+            tr!(lang, "verify-vendor-comment-plain"),
         )),
         super::comment::VendorParsed::Malformed(reason) => Some(finding(
             "vendor-comment-mismatch",
             Class::Integrity,
             sig_name,
-            say(
+            tr!(
                 lang,
-                format!("the vendor's trusted comment is malformed: {reason}"),
-                format!("事業者の署名の信頼済みコメントが不正です: {reason}"),
+                "verify-vendor-comment-malformed",
+                reason = reason.text(lang)
             ),
         )),
     }

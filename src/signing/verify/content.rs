@@ -1,22 +1,26 @@
 //! Content: what a trusted report says, checked again: the fiscal year, the vendor forms and
 //! the re-run of the inspection's rules. Reached only when integrity and trust hold.
+//!
+//! Findings are shown in the inspector's language: the re-run makes them in it, and a finding
+//! only the report records is rendered from its recorded catalog message (format 2) or shown
+//! as recorded (format 1). Items are named by their printed number and short title.
 
 use super::{Bundle, Checked, Class, Finding, Options};
+use crate::checklist::{Catalog, Lang};
 use crate::report::recheck::{Recheck, RecheckError};
 use crate::report::{self, Report};
+use crate::tr;
 
 pub(super) fn check(b: &mut Bundle<'_>, report: &Report, checked: &Checked, opts: &Options<'_>) {
     let name = report::FILE_NAME;
+    let lang = b.lang;
     let current = crate::dates::fiscal_year_of(opts.today);
     if report.fiscal_year != current {
-        let (fy, wareki, now) = (
-            report.fiscal_year,
-            crate::dates::wareki_fiscal_year(report.fiscal_year),
-            crate::dates::wareki_fiscal_year(current),
-        );
-        let message = b.say(
-            format!("the report is for FY{fy} ({wareki}), the current fiscal year is FY{current} ({now})"),
-            format!("報告書は{wareki}（FY{fy}）のもので、今年度は{now}（FY{current}）です"),
+        let message = tr!(
+            lang,
+            "verify-fiscal-year-other",
+            fy = crate::signing::fiscal_year_text(lang, report.fiscal_year),
+            now = crate::signing::fiscal_year_text(lang, current)
         );
         b.push("fiscal-year-other", Class::Finding, Some(name), message);
     }
@@ -30,49 +34,73 @@ pub(super) fn check(b: &mut Bundle<'_>, report: &Report, checked: &Checked, opts
         return;
     }
     match crate::report::recheck::recheck(report, opts.catalog, opts.lang) {
-        Ok(rerun) => push_rerun(b, report, &rerun),
+        Ok(rerun) => push_rerun(b, report, &rerun, opts.catalog),
         Err(RecheckError::UnknownChecklist {
             file,
             checklist,
             digest,
         }) => {
-            let message = b.say(
-                format!("{file}: checklist {checklist} with digest {digest} is not known; give its file with --checklist PATH"),
-                format!("{file}: ダイジェスト {digest} のチェックリスト {checklist} は不明です。--checklist PATH でそのファイルを指定してください"),
+            let message = tr!(
+                lang,
+                "verify-checklist-unknown-in-file",
+                file = file.as_str(),
+                checklist = checklist.as_str(),
+                digest = digest.as_str()
             );
             b.push("checklist-unknown", Class::Integrity, Some(name), message);
             b.content_untrusted();
         }
-        Err(RecheckError::BadTime(reason)) => {
-            let message = b.say(
-                format!("generated_at is not an RFC 3339 time: {reason}"),
-                format!("generated_at が RFC 3339 の時刻ではありません: {reason}"),
-            );
+        Err(RecheckError::BadTime(value)) => {
+            let message = tr!(lang, "verify-generated-at-bad", value = value.as_str());
             b.push("report-unreadable", Class::Unusable, Some(name), message);
-            push_recorded(b, &report.findings);
+            push_recorded(b, report, opts.catalog);
         }
     }
 }
 
+/// The label of an item for people, from the first of the report's checklists that has it.
+fn label_of(report: &Report, catalog: &Catalog, item: &str, lang: Lang) -> String {
+    std::iter::once(&report.answers)
+        .chain(&report.vendor_forms)
+        .filter_map(|f| catalog.by_digest(&f.checklist.digest))
+        .find_map(|l| l.checklist.item(item).map(|i| i.label(lang)))
+        .unwrap_or_else(|| item.to_owned())
+}
+
+fn finding_of(f: &report::Finding, report: &Report, catalog: &Catalog, lang: Lang) -> Finding {
+    Finding {
+        code: f.code.clone(),
+        class: if f.severity == "error" {
+            Class::Finding
+        } else {
+            Class::Note
+        },
+        file: Some(
+            f.file
+                .clone()
+                .unwrap_or_else(|| report::FILE_NAME.to_owned()),
+        ),
+        item: f.item.clone(),
+        item_label: f
+            .item
+            .as_deref()
+            .map(|i| label_of(report, catalog, i, lang)),
+        message: f.message_in(lang),
+    }
+}
+
 /// Findings as the report records them (when the inspection cannot be re-run).
-fn push_recorded(b: &mut Bundle<'_>, findings: &[report::Finding]) {
-    for f in findings {
-        b.findings.push(Finding {
-            code: f.code.clone(),
-            class: if f.severity == "error" {
-                Class::Finding
-            } else {
-                Class::Note
-            },
-            file: Some(report::FILE_NAME.to_owned()),
-            item: f.item.clone(),
-            message: f.message.clone(),
-        });
+fn push_recorded(b: &mut Bundle<'_>, report: &Report, catalog: &Catalog) {
+    for f in &report.findings {
+        let mut shown = finding_of(f, report, catalog, b.lang);
+        shown.file = Some(report::FILE_NAME.to_owned());
+        b.findings.push(shown);
     }
 }
 
 /// The re-run's findings, the warnings only the report knows, and every disagreement.
-fn push_rerun(b: &mut Bundle<'_>, report: &Report, rerun: &Recheck) {
+fn push_rerun(b: &mut Bundle<'_>, report: &Report, rerun: &Recheck, catalog: &Catalog) {
+    let lang = b.lang;
     let warnings = report.findings.iter().filter(|f| {
         f.severity != "error"
             && !rerun
@@ -81,54 +109,40 @@ fn push_rerun(b: &mut Bundle<'_>, report: &Report, rerun: &Recheck) {
                 .any(|r| r.code == f.code && r.item == f.item && r.file == f.file)
     });
     for f in rerun.findings.iter().chain(warnings) {
-        b.findings.push(Finding {
-            code: f.code.clone(),
-            class: if f.severity == "error" {
-                Class::Finding
-            } else {
-                Class::Note
-            },
-            file: Some(
-                f.file
-                    .clone()
-                    .unwrap_or_else(|| report::FILE_NAME.to_owned()),
-            ),
-            item: f.item.clone(),
-            message: f.message.clone(),
-        });
+        b.findings.push(finding_of(f, report, catalog, lang));
     }
-    let describe = |f: &report::Finding| {
-        format!(
-            "{}{}{}",
-            f.code,
-            f.item
-                .as_ref()
-                .map(|i| format!(" on `{i}`"))
-                .unwrap_or_default(),
-            f.file
-                .as_ref()
-                .map(|i| format!(" in {i}"))
-                .unwrap_or_default()
-        )
-    };
     // Recorded but not found again, then found again but not recorded: one finding each.
     let recorded = rerun.only_recorded.iter().map(|f| (f, true));
     let found = rerun.only_rerun.iter().map(|f| (f, false));
     for (f, only_recorded) in recorded.chain(found) {
-        let what = describe(f);
+        let item = f
+            .item
+            .as_deref()
+            .map(|i| label_of(report, catalog, i, lang));
+        let place = match (&item, &f.file) {
+            (Some(item), Some(file)) => tr!(
+                lang,
+                "verify-place-item-in-file",
+                item = item.as_str(),
+                file = file.as_str()
+            ),
+            (Some(item), None) => item.clone(),
+            (None, Some(file)) => file.clone(),
+            (None, None) => report::FILE_NAME.to_owned(),
+        };
         let message = if only_recorded {
-            b.say(
-                format!(
-                    "report.json records {what}, which checking its answers again does not find"
-                ),
-                format!(
-                    "report.json は {what} を記録していますが、回答を確認し直すと見つかりません"
-                ),
+            tr!(
+                lang,
+                "verify-findings-disagree-recorded",
+                code = f.code.as_str(),
+                place = place
             )
         } else {
-            b.say(
-                format!("checking the answers again finds {what}, which report.json does not record"),
-                format!("回答を確認し直すと {what} が見つかりますが、report.json には記録されていません"),
+            tr!(
+                lang,
+                "verify-findings-disagree-rerun",
+                code = f.code.as_str(),
+                place = place
             )
         };
         b.findings.push(Finding {
@@ -136,6 +150,7 @@ fn push_rerun(b: &mut Bundle<'_>, report: &Report, rerun: &Recheck) {
             class: Class::Finding,
             file: Some(report::FILE_NAME.to_owned()),
             item: f.item.clone(),
+            item_label: item,
             message,
         });
     }

@@ -5,9 +5,11 @@
 use super::{trust, Bundle, Checked, Class, Finding};
 use crate::checklist::Lang;
 use crate::report::{self, Report};
+use crate::signing::manifest::PathProblem;
 use crate::signing::manifest::{self, Manifest, OpenError};
 use crate::signing::trusted::TrustedKeys;
 use crate::signing::{MANIFEST, SIGNATURE};
+use crate::tr;
 use std::path::Path;
 
 // The bounds live with every other input limit, in one place (docs/security.md lists them).
@@ -22,8 +24,7 @@ impl Bundle<'_> {
         match manifest::read_bounded(&self.dir.join(name), limit) {
             Ok(bytes) => Some(bytes),
             Err(OpenError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => {
-                let message =
-                    self.say(format!("{name} is missing"), format!("{name} がありません"));
+                let message = tr!(self.lang, "verify-top-file-missing", name = name);
                 self.push(missing_code, Class::Integrity, Some(name), message);
                 None
             }
@@ -39,43 +40,36 @@ impl Bundle<'_> {
 /// The finding for a file of the bundle that was not read (`field` names the report.json
 /// field that named it, or is empty).
 pub(crate) fn read_refused(lang: Lang, field: &str, name: &str, e: &OpenError) -> Finding {
-    let named_by = |ja: bool| match (field.is_empty(), ja) {
-        (true, _) => String::new(),
-        (false, false) => format!(" (named by report.json {field})"),
-        (false, true) => format!("（report.json の {field} が指すファイル）"),
+    let named = if field.is_empty() {
+        String::new()
+    } else {
+        tr!(lang, "verify-named-by", field = field)
     };
     let (code, class, message) = match e {
         OpenError::NotRegular => (
             "file-unsafe",
             Class::Integrity,
-            super::say(
-                lang,
-                format!("not a regular file; not opened{}", named_by(false)),
-                format!("通常のファイルではないため開きません{}", named_by(true)),
-            ),
+            tr!(lang, "verify-file-not-regular", named = named),
         ),
         OpenError::TooLarge { size, limit } => (
             "file-too-large",
             Class::Unusable,
-            super::say(
+            tr!(
                 lang,
-                format!(
-                    "{size} bytes, more than the limit of {limit} bytes; not read{}",
-                    named_by(false)
-                ),
-                format!(
-                    "{size} バイトあり、上限 {limit} バイトを超えるため読みません{}",
-                    named_by(true)
-                ),
+                "verify-file-too-large",
+                size = size.to_string(),
+                limit = limit.to_string(),
+                named = named
             ),
         ),
         OpenError::Io(e) => (
             "file-unreadable",
             Class::Unusable,
-            super::say(
+            tr!(
                 lang,
-                format!("cannot read: {e}{}", named_by(false)),
-                format!("読み取れません: {e}{}", named_by(true)),
+                "verify-file-unreadable",
+                reason = crate::signing::io_error_text(lang, e),
+                named = named
             ),
         ),
     };
@@ -84,6 +78,7 @@ pub(crate) fn read_refused(lang: Lang, field: &str, name: &str, e: &OpenError) -
         class,
         file: Some(name.to_owned()),
         item: None,
+        item_label: None,
         message,
     }
 }
@@ -109,7 +104,7 @@ pub(crate) fn read_listed(
 #[derive(Debug)]
 pub(crate) enum ListedError {
     /// Not a relative, normalised path (absolute, `..`, control characters).
-    Unsafe(&'static str),
+    Unsafe(PathProblem),
     /// The signed manifest does not list it.
     Unlisted,
     Open(OpenError),
@@ -133,19 +128,25 @@ pub(super) fn check_signature_and_files(b: &mut Bundle<'_>, keys: &TrustedKeys) 
     let Some(manifest_bytes) = manifest_bytes else {
         return checked;
     };
+    let lang = b.lang;
     let manifest = match std::str::from_utf8(&manifest_bytes) {
-        Ok(text) => {
-            Manifest::parse(text).map_err(|(line, reason)| format!("line {line}: {reason}"))
-        }
-        Err(e) => Err(format!("not UTF-8 text (at byte {})", e.valid_up_to())),
+        Ok(text) => Manifest::parse(text).map_err(|(line, reason)| {
+            tr!(
+                lang,
+                "verify-manifest-malformed",
+                line = line,
+                reason = reason.text(lang)
+            )
+        }),
+        Err(e) => Err(tr!(
+            lang,
+            "verify-manifest-not-utf8",
+            byte = e.valid_up_to()
+        )),
     };
     let manifest = match manifest {
         Ok(m) => m,
-        Err(reason) => {
-            let message = b.say(
-                reason.clone(),
-                format!("マニフェストの形式が不正です: {reason}"),
-            );
+        Err(message) => {
             b.push(
                 "manifest-malformed",
                 Class::Integrity,
@@ -161,50 +162,47 @@ pub(super) fn check_signature_and_files(b: &mut Bundle<'_>, keys: &TrustedKeys) 
                 checked.report_bytes = report_bytes;
             }
             for f in d.missing {
-                let message = b.say(
-                    "listed in the manifest but missing".into(),
-                    "マニフェストにありますが、ファイルがありません".into(),
-                );
+                let message = tr!(lang, "verify-file-missing");
                 b.push("file-missing", Class::Integrity, Some(&f), message);
             }
             for f in d.changed {
-                let message = b.say(
-                    "its SHA-256 differs from the manifest".into(),
-                    "SHA-256 がマニフェストと異なります".into(),
-                );
+                let message = tr!(lang, "verify-file-changed");
                 b.push("file-changed", Class::Integrity, Some(&f), message);
             }
             for f in d.extra {
-                let message = b.say(
-                    "not listed in the manifest".into(),
-                    "マニフェストにないファイルです".into(),
-                );
+                let message = tr!(lang, "verify-file-extra");
                 b.push("file-extra", Class::Integrity, Some(&f), message);
             }
             for (f, reason) in d.refused {
-                let message = b.say(
-                    reason.clone(),
-                    format!("安全でないため開きません: {reason}"),
-                );
+                let message = tr!(lang, "verify-file-unsafe", reason = reason.text(lang));
                 b.push("file-unsafe", Class::Integrity, Some(&f), message);
             }
             for (f, reason) in d.unreadable {
-                let message = b.say(
-                    format!("cannot read: {reason}"),
-                    format!("読み取れません: {reason}"),
+                let message = tr!(
+                    lang,
+                    "verify-file-unreadable",
+                    reason = reason.text(lang),
+                    named = ""
                 );
                 b.push("file-unreadable", Class::Unusable, Some(&f), message);
             }
             for (f, reason) in d.too_large {
-                let message = b.say(
-                    format!("{reason}; not read"),
-                    format!("{reason}（上限超過のため読みません）"),
+                let (size, limit) = match &reason {
+                    manifest::FileProblem::TooLarge { size, limit } => (*size, *limit),
+                    _ => (0, 0),
+                };
+                let message = tr!(
+                    lang,
+                    "verify-file-too-large",
+                    size = size.to_string(),
+                    limit = limit.to_string(),
+                    named = ""
                 );
                 b.push("file-too-large", Class::Unusable, Some(&f), message);
             }
         }
         Err(e) => {
-            let message = b.say(e.to_string(), format!("バンドルを読めません: {e}"));
+            let message = tr!(lang, "verify-bundle-unreadable", reason = e.localize(lang));
             b.push("bundle-unreadable", Class::Unusable, None, message);
         }
     }
@@ -263,9 +261,12 @@ enum Kind<'a> {
 pub(super) fn check_named_paths(b: &mut Bundle<'_>, report: &Report, manifest: &Manifest) {
     for (field, path, kind) in named_paths(report) {
         if let Err(reason) = manifest::check_path(path) {
-            let message = b.say(
-                format!("report.json {field} names `{path}`: {reason}; only relative paths inside the bundle are opened"),
-                format!("report.json の {field} が `{path}` を指しています: {reason}。バンドル内の相対パス以外は開きません"),
+            let message = tr!(
+                b.lang,
+                "verify-report-path-unsafe",
+                field = field.as_str(),
+                path = path,
+                reason = reason.text(b.lang)
             );
             b.push(
                 "report-path-unsafe",
@@ -281,18 +282,22 @@ pub(super) fn check_named_paths(b: &mut Bundle<'_>, report: &Report, manifest: &
                 Kind::VendorSignature => "vendor-signature-missing",
                 Kind::Other | Kind::Evidence { .. } => "report-path-unlisted",
             };
-            let message = b.say(
-                format!("report.json {field} names `{path}`, which the signed manifest does not list; it is not opened"),
-                format!("report.json の {field} が指す `{path}` は署名されたマニフェストにないため、開きません"),
+            let message = tr!(
+                b.lang,
+                "verify-report-path-unlisted",
+                field = field.as_str(),
+                path = path
             );
             b.push(code, Class::Integrity, Some(path), message);
             continue;
         };
         if let Kind::Evidence { sha256 } = kind {
             if sha256 != hash {
-                let message = b.say(
-                    format!("report.json {field} records another SHA-256 for `{path}` than the manifest"),
-                    format!("report.json の {field} に記録された `{path}` の SHA-256 がマニフェストと異なります"),
+                let message = tr!(
+                    b.lang,
+                    "verify-evidence-digest-mismatch",
+                    field = field.as_str(),
+                    path = path
                 );
                 b.push(
                     "evidence-digest-mismatch",

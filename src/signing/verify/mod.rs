@@ -30,6 +30,7 @@ use super::SIGNATURE;
 use crate::checklist::{Catalog, Lang};
 use crate::exit::Exit;
 use crate::report::Institution;
+use crate::tr;
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 
@@ -67,9 +68,13 @@ pub struct Finding {
     /// The file in the bundle it is about, relative, with `/`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub file: Option<String>,
-    /// The checklist item it is about.
+    /// The checklist item it is about (its stable ID).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub item: Option<String>,
+    /// The item for people (`2-⑥ セキュリティパッチ`), when the checklist is known.
+    #[serde(skip)]
+    pub item_label: Option<String>,
+    /// The message in the language verify was run in.
     pub message: String,
 }
 
@@ -141,13 +146,9 @@ impl Bundle<'_> {
             class,
             file: file.map(str::to_owned),
             item: None,
+            item_label: None,
             message,
         });
-    }
-
-    /// The message in the inspector's language.
-    fn say(&self, en: String, ja: String) -> String {
-        say(self.lang, en, ja)
     }
 
     fn has_integrity_failure(&self) -> bool {
@@ -156,19 +157,8 @@ impl Bundle<'_> {
 
     /// Say once that the bundle's content is not trusted, so none of it is shown.
     fn content_untrusted(&mut self) {
-        let message = self.say(
-            "the bundle failed its integrity or signature check, so report.json is not trusted: its institution, answers and findings are not shown".into(),
-            "完全性または署名の確認に失敗したため、report.json の内容は信頼できません。医療機関・回答・指摘は表示しません".into(),
-        );
+        let message = tr!(self.lang, "verify-content-untrusted");
         self.push("content-untrusted", Class::Note, None, message);
-    }
-}
-
-/// A message in `lang`: every sentence an inspector reads exists in both languages.
-pub(crate) fn say(lang: Lang, en: String, ja: String) -> String {
-    match lang {
-        Lang::En => en,
-        Lang::Ja => ja,
     }
 }
 
@@ -183,10 +173,10 @@ struct Checked {
 }
 
 /// Signature and files only: what `sign` checks right after writing.
-pub fn check_integrity(dir: &Path, keys: &TrustedKeys) -> Vec<Finding> {
+pub fn check_integrity(dir: &Path, keys: &TrustedKeys, lang: Lang) -> Vec<Finding> {
     let mut b = Bundle {
         dir,
-        lang: Lang::En,
+        lang,
         findings: Vec::new(),
     };
     let checked = integrity::check_signature_and_files(&mut b, keys);
@@ -195,7 +185,7 @@ pub fn check_integrity(dir: &Path, keys: &TrustedKeys) -> Vec<Finding> {
             "signature-invalid",
             Class::Integrity,
             Some(SIGNATURE),
-            "not verified".into(),
+            tr!(lang, "verify-not-verified"),
         );
     }
     b.findings
@@ -224,20 +214,16 @@ pub fn verify_bundle(dir: &Path, opts: &Options<'_>) -> BundleResult {
             "bundle-unreadable",
             Class::Unusable,
             None,
-            say(
-                opts.lang,
-                "not a folder".into(),
-                "フォルダではありません".into(),
-            ),
+            tr!(opts.lang, "verify-bundle-not-folder"),
         ),
         Err(e) => b.push(
             "bundle-unreadable",
             Class::Unusable,
             None,
-            say(
+            tr!(
                 opts.lang,
-                format!("cannot open: {e}"),
-                format!("開けません: {e}"),
+                "verify-bundle-cannot-open",
+                reason = super::io_error_text(opts.lang, &e)
             ),
         ),
     }
@@ -323,11 +309,8 @@ pub fn verify_all(dirs: &[PathBuf], opts: &Options<'_>) -> Vec<BundleResult> {
                     class: Class::Unusable,
                     file: None,
                     item: None,
-                    message: say(
-                        opts.lang,
-                        "verification stopped on an internal error".into(),
-                        "内部エラーのため確認が中断しました".into(),
-                    ),
+                    item_label: None,
+                    message: tr!(opts.lang, "verify-bundle-internal-error"),
                 }],
             }),
         }

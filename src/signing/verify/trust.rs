@@ -9,6 +9,7 @@ use crate::signing::manifest;
 use crate::signing::sign::UNTRUSTED_COMMENT;
 use crate::signing::trusted::TrustedKeys;
 use crate::signing::{MANIFEST, SIGNATURE};
+use crate::tr;
 use ct_codecs::{Base64, Decoder};
 use std::path::Path;
 
@@ -38,21 +39,16 @@ fn check_signature_of(
     covers: &str,
 ) -> (Option<PublicKey>, Option<SignatureInfo>) {
     let file = Some(SIGNATURE);
+    let lang = b.lang;
     let Ok(text) = std::str::from_utf8(signature) else {
-        let message = b.say(
-            "not UTF-8 text".into(),
-            "UTF-8 のテキストではありません".into(),
-        );
+        let message = tr!(lang, "verify-signature-not-utf8");
         b.push("signature-malformed", Class::Integrity, file, message);
         return (None, None);
     };
     let sig = match minisign_verify::Signature::decode(text) {
         Ok(sig) => sig,
         Err(e) => {
-            let message = b.say(
-                format!("not a minisign signature: {e}"),
-                format!("minisign の署名ではありません: {e}"),
-            );
+            let message = tr!(lang, "verify-signature-not-minisign", error = e.to_string());
             b.push("signature-malformed", Class::Integrity, file, message);
             return (None, None);
         }
@@ -61,11 +57,7 @@ fn check_signature_of(
     // signature, so no byte of the file can change without the change being refused.
     let canonical = minisign::SignatureBox::from_string(text).map(|s| s.to_string());
     if canonical.as_deref().ok() != Some(text) {
-        let message = b.say(
-            "not in minisign's exact encoding (changed spacing, line ends or padding)".into(),
-            "minisign の正確な符号化ではありません（空白・改行・パディングが変更されています）"
-                .into(),
-        );
+        let message = tr!(lang, "verify-signature-not-exact");
         b.push("signature-malformed", Class::Integrity, file, message);
         return (None, None);
     }
@@ -73,9 +65,10 @@ fn check_signature_of(
         .untrusted_comment()
         .trim_start_matches("untrusted comment: ");
     if !ACCEPTED_UNTRUSTED_COMMENTS.contains(&untrusted) {
-        let message = b.say(
-            format!("unexpected untrusted comment `{untrusted}` (that line is not signed; medsec accepts only the standard ones)"),
-            format!("想定外の非署名コメント `{untrusted}` です（この行は署名されていないため、medsec は標準のものだけを受け付けます）"),
+        let message = tr!(
+            lang,
+            "verify-signature-untrusted-comment",
+            comment = untrusted
         );
         b.push("signature-malformed", Class::Integrity, file, message);
         return (None, None);
@@ -107,17 +100,16 @@ fn check_signature_of(
     if candidates.is_empty() {
         match keys.single_key_id() {
             Some(given) => {
-                let message = b.say(
-                    format!("signed with key {key_id}, but the key given is {given}"),
-                    format!("鍵 {key_id} で署名されていますが、指定された鍵は {given} です"),
+                let message = tr!(
+                    lang,
+                    "verify-key-wrong",
+                    key = key_id.as_str(),
+                    given = given
                 );
                 b.push("key-wrong", Class::Integrity, file, message);
             }
             None => {
-                let message = b.say(
-                    format!("signed with key {key_id}, which the trusted keys do not list"),
-                    format!("鍵 {key_id} で署名されていますが、信頼する鍵の一覧にありません"),
-                );
+                let message = tr!(lang, "verify-key-unknown", key = key_id.as_str());
                 b.push("key-unknown", Class::Integrity, file, message);
             }
         }
@@ -134,15 +126,12 @@ fn check_signature_of(
         }
     }
     let message = match last_error {
-        Some(minisign_verify::Error::UnexpectedAlgorithm) => b.say(
-            "a legacy (not pre-hashed) signature; sign again with a current minisign or medsec"
-                .into(),
-            "旧形式（事前ハッシュなし）の署名です。現在の minisign または medsec で署名し直してください"
-                .into(),
-        ),
-        _ => b.say(
-            format!("the signature does not match {covers} (made with key {key_id})"),
-            format!("署名が {covers} と一致しません（鍵 {key_id} による署名）"),
+        Some(minisign_verify::Error::UnexpectedAlgorithm) => tr!(lang, "verify-signature-legacy"),
+        _ => tr!(
+            lang,
+            "verify-signature-invalid",
+            file = covers,
+            key = key_id.as_str()
         ),
     };
     b.push("signature-invalid", Class::Integrity, file, message);
@@ -196,10 +185,7 @@ pub(super) fn trusted_report(
     let name = report::FILE_NAME;
     let manifest = checked.manifest.as_ref()?;
     if !manifest.entries.contains_key(name) {
-        let message = b.say(
-            "the manifest does not cover report.json".into(),
-            "マニフェストが report.json を含んでいません".into(),
-        );
+        let message = tr!(b.lang, "verify-report-missing");
         b.push("report-missing", Class::Integrity, Some(name), message);
         return None;
     }
@@ -209,7 +195,11 @@ pub(super) fn trusted_report(
     let report = match Report::parse(&b.dir.join(name), bytes) {
         Ok(r) => r,
         Err(e) => {
-            let message = b.say(e.to_string(), format!("report.json を読めません: {e}"));
+            let message = tr!(
+                b.lang,
+                "verify-report-unreadable",
+                reason = e.localize(b.lang)
+            );
             b.push("report-unreadable", Class::Unusable, Some(name), message);
             return None;
         }
@@ -219,26 +209,22 @@ pub(super) fn trusted_report(
         check_trusted_comment(b, &info.trusted_comment, &report, bytes);
     }
     if !opts.keys.trusts_for_institution(key, code) {
-        let message = b.say(
-            format!("key {} is not trusted for institution {code}", key.key_id),
-            format!(
-                "鍵 {} は医療機関 {code} の鍵として信頼されていません",
-                key.key_id
-            ),
+        let message = tr!(
+            b.lang,
+            "verify-key-untrusted",
+            key = key.key_id.as_str(),
+            code = code
         );
         b.push("key-untrusted", Class::Integrity, Some(SIGNATURE), message);
     }
     if let Some(expected) = opts.expected_institution {
         if expected != code {
-            let message = b.say(
-                format!(
-                    "the report is for institution {code} ({}), not {expected}",
-                    report.institution.name
-                ),
-                format!(
-                    "この報告書は医療機関 {code}（{}）のもので、{expected} のものではありません",
-                    report.institution.name
-                ),
+            let message = tr!(
+                b.lang,
+                "verify-institution-mismatch",
+                code = code,
+                name = report.institution.name.as_str(),
+                expected = expected
             );
             b.push(
                 "institution-mismatch",
@@ -271,9 +257,12 @@ fn check_trusted_comment(b: &mut Bundle<'_>, trusted_comment: &str, report: &Rep
                 ),
             ] {
                 if signed != actual {
-                    let message = b.say(
-                        format!("the signature says {field} `{signed}`, report.json has `{actual}`"),
-                        format!("署名では {field} が `{signed}` ですが、report.json では `{actual}` です"),
+                    let message = tr!(
+                        b.lang,
+                        "verify-trusted-comment-mismatch",
+                        field = field,
+                        signed = signed.as_str(),
+                        actual = actual.as_str()
                     );
                     b.push(
                         "trusted-comment-mismatch",
@@ -285,10 +274,7 @@ fn check_trusted_comment(b: &mut Bundle<'_>, trusted_comment: &str, report: &Rep
             }
         }
         comment::Parsed::Plain => {
-            let message = b.say(
-                "the signature's trusted comment does not name the institution, checklist and report (signed by another tool); the manifest signature still covers report.json".into(),
-                "署名の信頼済みコメントに医療機関・チェックリスト・報告書の記載がありません（他のツールで署名）。マニフェストの署名は report.json を保護しています".into(),
-            );
+            let message = tr!(b.lang, "verify-trusted-comment-plain");
             b.push(
                 "trusted-comment-plain",
                 Class::Finding,
@@ -297,9 +283,10 @@ fn check_trusted_comment(b: &mut Bundle<'_>, trusted_comment: &str, report: &Rep
             );
         }
         comment::Parsed::Malformed(reason) => {
-            let message = b.say(
-                reason.clone(),
-                format!("署名の信頼済みコメントが不正です: {reason}"),
+            let message = tr!(
+                b.lang,
+                "verify-trusted-comment-malformed",
+                reason = reason.text(b.lang)
             );
             b.push(
                 "trusted-comment-malformed",
@@ -316,41 +303,39 @@ fn check_checklist(b: &mut Bundle<'_>, report: &Report, opts: &Options<'_>) {
     let name = report::FILE_NAME;
     let named = report.checklist.full_id();
     let digest = &report.checklist.digest;
+    let lang = b.lang;
     let (code, class, message) = match opts.catalog.by_digest(digest) {
         None => (
             "checklist-unknown",
             Class::Integrity,
-            b.say(
-                format!("checklist {named} with digest {digest} is not known; give its file with --checklist PATH"),
-                format!("ダイジェスト {digest} のチェックリスト {named} は不明です。--checklist PATH でそのファイルを指定してください"),
+            tr!(
+                lang,
+                "verify-checklist-unknown",
+                checklist = named.as_str(),
+                digest = digest.as_str()
             ),
         ),
-        Some(l) if l.checklist.full_id() != named => {
-            let actual = l.checklist.full_id();
-            (
-                "checklist-mismatch",
-                Class::Integrity,
-                b.say(
-                    format!("the digest is that of {actual}, but the report names {named}"),
-                    format!("ダイジェストは {actual} のものですが、報告書は {named} としています"),
-                ),
-            )
-        }
-        Some(l) if l.checklist.fiscal_year != report.fiscal_year => {
-            let (fy, checklist_fy) = (report.fiscal_year, l.checklist.fiscal_year);
-            (
-                "checklist-other-year",
-                Class::Finding,
-                b.say(
-                    format!("the report is for FY{fy}, but checklist {named} is for FY{checklist_fy}"),
-                    format!(
-                        "報告書は{}、チェックリスト {named} は{}のものです",
-                        crate::dates::wareki_fiscal_year(fy),
-                        crate::dates::wareki_fiscal_year(checklist_fy)
-                    ),
-                ),
-            )
-        }
+        Some(l) if l.checklist.full_id() != named => (
+            "checklist-mismatch",
+            Class::Integrity,
+            tr!(
+                lang,
+                "verify-checklist-mismatch",
+                actual = l.checklist.full_id(),
+                checklist = named.as_str()
+            ),
+        ),
+        Some(l) if l.checklist.fiscal_year != report.fiscal_year => (
+            "checklist-other-year",
+            Class::Finding,
+            tr!(
+                lang,
+                "verify-checklist-other-year",
+                fy = crate::signing::fiscal_year_text(lang, report.fiscal_year),
+                checklist = named.as_str(),
+                checklist_fy = crate::signing::fiscal_year_text(lang, l.checklist.fiscal_year)
+            ),
+        ),
         Some(_) => return,
     };
     b.push(code, class, Some(name), message);
