@@ -33,6 +33,7 @@ common-count-items = { $count ->
 
 ## report-html
 
+report-html-lang = en
 report-html-title = Cybersecurity checklist for medical institutions: report of answers
 report-html-date = { $date } ({ $wareki })
 report-html-fiscal-year = FY{ $year } ({ $wareki })

@@ -30,6 +30,7 @@ common-count-items = { $count } 件
 
 ## report-html
 
+report-html-lang = ja
 report-html-title = 医療機関におけるサイバーセキュリティ対策チェックリスト 回答報告
 report-html-date = { $date }（{ $wareki }）
 report-html-fiscal-year = { $wareki }（FY{ $year }）

@@ -31,7 +31,7 @@ pub fn run(args: RenderArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     let as_of = args.as_of.unwrap_or(ctx.today);
     let input = &args.input;
     let is_dir = std::fs::metadata(input)
-        .map_err(|e| anyhow::anyhow!("{}: {e}", input.display()))?
+        .map_err(|e| anyhow::Error::new(e).context(input.display().to_string()))?
         .is_dir();
     let (bytes, verification) = if is_dir {
         match check_bundle(input, keys.as_ref(), &catalog, as_of, lang) {
@@ -62,7 +62,7 @@ pub fn run(args: RenderArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         }
     } else {
         let bytes = crate::limits::read_io(input, crate::limits::InputKind::Report)
-            .map_err(|e| anyhow::anyhow!("{}: {e}", input.display()))?;
+            .map_err(|e| anyhow::Error::new(e).context(input.display().to_string()))?;
         let verification = Verification {
             state: VerificationState::NotChecked,
             key_id: None,
@@ -89,7 +89,7 @@ pub fn run(args: RenderArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     match &args.out {
         Some(path) => {
             crate::atomic::write(path, &out, None, crate::atomic::Replace::Allow)
-                .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+                .map_err(|e| anyhow::Error::new(e).context(path.display().to_string()))?;
             Ok(Outcome::text(
                 crate::tr!(
                     lang,

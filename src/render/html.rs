@@ -14,9 +14,16 @@ use std::cell::RefCell;
 pub const BUNDLE_FILE: &str = "report.html";
 
 /// Why a page could not be made (a template bug: the templates are tested).
-#[derive(Debug, thiserror::Error)]
-#[error("{0}")]
+#[derive(Debug)]
 pub struct RenderError(String);
+
+impl std::fmt::Display for RenderError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for RenderError {}
 
 impl From<minijinja::Error> for RenderError {
     fn from(e: minijinja::Error) -> Self {

@@ -51,7 +51,8 @@ pub struct Verification {
 /// Everything a report template needs.
 #[derive(Debug, Clone, Serialize)]
 pub struct View {
-    pub lang: &'static str,
+    /// The page's language tag (`ja`, `en`).
+    pub lang: String,
     pub report_sha256: String,
     /// The text the QR code carries (see docs/render.md).
     pub qr_text: String,
@@ -187,17 +188,14 @@ pub struct FindingView {
     pub message: String,
 }
 
-/// A date for people: `2025-06-02` and, in Japanese, `（令和7年6月2日）`.
+/// A date for people, Western and 和暦: `2025-06-02（令和7年6月2日）`.
 pub fn date_text(date: Date, lang: Lang) -> String {
-    match lang {
-        Lang::Ja => crate::tr!(
-            lang,
-            "report-html-date",
-            date = date.to_string(),
-            wareki = crate::dates::wareki(date)
-        ),
-        Lang::En => date.to_string(),
-    }
+    crate::tr!(
+        lang,
+        "report-html-date",
+        date = date.to_string(),
+        wareki = crate::dates::wareki(date)
+    )
 }
 
 fn response_code(r: Option<Response>) -> &'static str {
@@ -351,10 +349,7 @@ pub fn build(
         .parse::<jiff::Timestamp>()
         .map_or_else(|_| report.generated_at.clone(), japan_time);
     View {
-        lang: match lang {
-            Lang::Ja => "ja",
-            Lang::En => "en",
-        },
+        lang: crate::tr!(lang, "report-html-lang"),
         report_sha256: report_sha256.to_owned(),
         qr_text: qr_text(report_sha256, verification.key_id.as_deref()),
         verification_message: verification_message(&verification, lang),
