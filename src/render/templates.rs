@@ -120,23 +120,23 @@ pub fn environment(lang: Lang) -> Environment<'static> {
     env
 }
 
-/// Catalog IDs that a template names with `t("…")`.
-pub fn catalog_ids(source: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut rest = source;
-    while let Some(start) = rest.find("t(\"") {
-        rest = rest.get(start + 3..).unwrap_or_default();
-        if let Some(end) = rest.find('"') {
-            out.push(rest.get(..end).unwrap_or_default().to_owned());
-            rest = rest.get(end..).unwrap_or_default();
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Catalog IDs that a template names with `t("…")`.
+    fn catalog_ids(source: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut rest = source;
+        while let Some(start) = rest.find("t(\"") {
+            rest = rest.get(start + 3..).unwrap_or_default();
+            if let Some(end) = rest.find('"') {
+                out.push(rest.get(..end).unwrap_or_default().to_owned());
+                rest = rest.get(end..).unwrap_or_default();
+            }
+        }
+        out
+    }
 
     #[test]
     fn every_label_a_template_names_is_in_the_catalog() {

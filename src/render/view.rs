@@ -285,7 +285,7 @@ pub fn build(
         security_manager: text(inst.security_manager),
         answered_by: text(inst.answered_by),
     };
-    let item_label = |id: &str| item_label(catalog, report, id, lang);
+    let label_of = |id: &str| item_label(catalog, report, id, lang);
     let (probes, probe_host, probe_time) = match &report.probe_evidence {
         Some(e) => (
             e.results
@@ -306,7 +306,7 @@ pub fn build(
                         }
                     },
                     reason: r.reason.clone(),
-                    items: r.items.iter().map(|i| item_label(i)).collect(),
+                    items: r.items.iter().map(|i| label_of(i)).collect(),
                 })
                 .collect(),
             Some(e.host.name.clone()),
@@ -338,7 +338,7 @@ pub fn build(
                 (Some(file), None) => file.clone(),
                 _ => String::new(),
             },
-            item: f.item.as_deref().map(item_label).unwrap_or_default(),
+            item: f.item.as_deref().map(label_of).unwrap_or_default(),
             round: f.round.map(|r| r.to_string()).unwrap_or_default(),
             message: f.message.clone(),
         })
