@@ -107,7 +107,18 @@ pub fn run(args: RenderArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     }
 }
 
-type Refused = (Exit, Vec<verify::Finding>);
+/// Why a bundle is not rendered: the exit code and verify's findings.
+type Refused = (Exit, Vec<CheckFinding>);
+
+/// A finding of verify as the page and the refusal show it (only the fields read, so
+/// verify's own type may grow).
+fn check_finding(f: &verify::Finding) -> CheckFinding {
+    CheckFinding {
+        code: f.code.clone(),
+        file: f.file.clone(),
+        message: f.message.clone(),
+    }
+}
 
 /// Check a bundle folder and read its report.json as the manifest lists it.
 fn check_bundle(
@@ -166,24 +177,15 @@ fn check_bundle(
             rest
         }
     };
-    verification.findings = kept
-        .into_iter()
-        .map(|f| CheckFinding {
-            code: f.code,
-            file: f.file,
-            message: f.message,
-        })
-        .collect();
+    verification.findings = kept.iter().map(check_finding).collect();
     // report.json as the manifest lists it: read once, and only if it still has the
     // manifest's SHA-256 (a change since the check is refused, not shown).
     let refused = |code: &str, file: &str| -> Refused {
         (
             Exit::Integrity,
-            vec![verify::Finding {
+            vec![CheckFinding {
                 code: code.to_owned(),
-                class: Class::Integrity,
                 file: Some(file.to_owned()),
-                item: None,
                 message: String::new(),
             }],
         )
@@ -219,7 +221,7 @@ fn refuse_if_failed(findings: &[verify::Finding]) -> Result<(), Refused> {
         .max()
         .unwrap_or(Class::Note);
     if worst >= Class::Unusable {
-        return Err((worst.exit(), findings.to_vec()));
+        return Err((worst.exit(), findings.iter().map(check_finding).collect()));
     }
     Ok(())
 }
