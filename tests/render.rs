@@ -160,6 +160,21 @@ fn html_is_self_contained_and_carries_the_report_digest_and_key() {
         "{html}"
     );
     assert!(html.contains("Round 1") && html.contains("<html lang=\"en\">"));
+    // verify's findings on a valid bundle are listed in the page.
+    assert!(html.contains("vendor-form-unsigned"), "{html}");
+    // Another key: not rendered.
+    let other = bundle.parent().unwrap().join("other");
+    keygen(&other);
+    let (code, out, err) = render(
+        "en",
+        &[
+            bundle.as_os_str(),
+            "--pubkey".as_ref(),
+            other.with_extension("pub").as_os_str(),
+        ],
+    );
+    assert_eq!(code, 3, "{err}");
+    assert!(out.is_empty() && err.contains("key-wrong"), "{err}");
 }
 
 /// The QR code's SVG in `html`, drawn to a bitmap and read back with rqrr.
