@@ -355,7 +355,28 @@ fn an_unsigned_bundle_says_so_and_its_qr_code_has_no_key() {
 fn xlsx_has_the_items_and_the_findings() {
     use calamine::{Reader, Xlsx};
     let (_tmp, bundle, _) = bundle();
-    let bytes = render_ok("ja", &bundle, "xlsx");
+    let (code, out, err) = render(
+        "en",
+        &[bundle.as_os_str(), "--format".as_ref(), "xlsx".as_ref()],
+    );
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        out.is_empty() && err.contains("give --out FILE.xlsx"),
+        "{err}"
+    );
+    let target = bundle.parent().unwrap().join("report.xlsx");
+    let (code, _, err) = render(
+        "ja",
+        &[
+            bundle.as_os_str(),
+            "--format".as_ref(),
+            "xlsx".as_ref(),
+            "--out".as_ref(),
+            target.as_os_str(),
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    let bytes = std::fs::read(&target).unwrap();
     let mut wb: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
     let names = wb.sheet_names();
     assert_eq!(names, ["チェック項目", "指摘"]);

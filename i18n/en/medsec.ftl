@@ -114,3 +114,4 @@ report-html-csv-unverified = wording unverified
 report-html-refused = { $path } is not shown: its integrity or signature check failed (tampered content is never shown as valid):
 report-html-written = Wrote { $path }.
 report-html-no-report = { $path } has no report.json. Give a bundle folder or a report.json.
+report-html-xlsx-needs-out = An XLSX workbook is not written to standard output; give --out FILE.xlsx.

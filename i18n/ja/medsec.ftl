@@ -111,3 +111,4 @@ report-html-csv-unverified = 文言未照合
 report-html-refused = { $path } は表示しません。完全性または署名の確認に失敗しました（改ざんされた内容を正しいものとして示さないため）:
 report-html-written = { $path } に書き出しました。
 report-html-no-report = { $path } に report.json がありません。レポート一式のフォルダか report.json を指定してください。
+report-html-xlsx-needs-out = XLSX は端末に書き出せません。--out FILE.xlsx を指定してください。

@@ -19,6 +19,12 @@ use std::path::Path;
 
 pub fn run(args: RenderArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     let lang = ctx.lang;
+    if args.format == RenderFormat::Xlsx && args.out.is_none() {
+        return Err(anyhow::Error::msg(crate::tr!(
+            lang,
+            "report-html-xlsx-needs-out"
+        )));
+    }
     let keys = match (&args.pubkey, &args.trusted) {
         (Some(path), _) => Some(TrustedKeys::single(keys::read_public_key(path)?)),
         (None, Some(path)) => Some(TrustedKeys::read_in(path, lang)?),
