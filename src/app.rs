@@ -34,6 +34,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Man => commands::generate::man(),
         Command::Keygen(args) => commands::keygen::run(args, &ctx),
         Command::Report(cmd) => commands::report::run(cmd, &ctx),
+        Command::Render(args) => commands::render::run(args, &ctx),
         Command::Sign(args) => commands::sign::run(args, &ctx),
         Command::Verify(args) => commands::verify::run(args, &ctx),
         Command::Probe(args) => commands::probe::run(args, &ctx),

@@ -76,6 +76,7 @@ fn report_json_snapshot() {
             "MANIFEST.sha256",
             "evidence/complete/evidence/appointment.txt",
             "probes/evidence.json",
+            "report.html",
             "report.json",
             "vendor-forms/vendor-a.toml",
         ]

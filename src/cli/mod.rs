@@ -8,6 +8,7 @@ pub mod checklist;
 pub mod init;
 pub mod keygen;
 pub mod probe;
+pub mod render;
 pub mod report;
 pub mod sign;
 pub mod status;
@@ -98,6 +99,8 @@ pub enum Command {
     Probe(probe::ProbeArgs),
     /// Make a report bundle (report.json, evidence, manifest), signed with --sign.
     Report(report::ReportArgs),
+    /// Render a report bundle or report.json as HTML (printable), Markdown, CSV or XLSX.
+    Render(render::RenderArgs),
     /// Make a signing key pair (minisign formats).
     Keygen(keygen::KeygenArgs),
     /// Write and sign a bundle's manifest, or sign a vendor form (--form).

@@ -7,6 +7,7 @@ pub mod init;
 pub mod keygen;
 mod passphrase;
 pub mod probe;
+pub mod render;
 pub mod report;
 pub mod sign;
 pub mod status;

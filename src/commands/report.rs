@@ -45,14 +45,17 @@ pub fn run(args: ReportArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     } else {
         Overwrite::Refuse
     };
-    let signed = bundle::write(
-        out,
-        &made.report,
-        &made.attachments,
-        key.as_ref(),
-        now.as_second(),
-        overwrite,
-    )
+    // The bundle's report.html names items from the same checklists (--checklist too).
+    let signed = crate::render::html::with_catalog(&catalog, || {
+        bundle::write(
+            out,
+            &made.report,
+            &made.attachments,
+            key.as_ref(),
+            now.as_second(),
+            overwrite,
+        )
+    })
     .map_err(|e| anyhow::Error::msg(e.message(lang)))?;
     let has_errors = made.report.findings.iter().any(|f| f.severity == "error");
     let mut outcome = Outcome::text(

@@ -3,11 +3,15 @@
 pub mod checklist;
 pub mod diagnostics;
 pub mod diff;
+pub mod html;
 pub mod probe;
 pub mod sheet;
 pub mod signing;
 pub mod status;
+pub mod templates;
 pub mod text;
+pub mod view;
+pub mod xlsx;
 
 pub use text::escape_controls;
 

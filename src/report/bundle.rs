@@ -316,7 +316,8 @@ fn is_replaceable_bundle(dir: &Path) -> Result<(), NotReplaced> {
     let not_named: Vec<String> = listed
         .entries
         .keys()
-        .filter(|k| k.as_str() != FILE_NAME && !named.contains(k.as_str()))
+        .filter(|k| k.as_str() != FILE_NAME && k.as_str() != crate::render::html::BUNDLE_FILE)
+        .filter(|k| !named.contains(k.as_str()))
         .cloned()
         .collect();
     if !not_named.is_empty() {
@@ -405,13 +406,17 @@ fn fill(
         }
     }
     let report_path = dir.join(FILE_NAME);
-    atomic::write(
-        &report_path,
-        &report.to_canonical_bytes()?,
-        None,
-        Replace::Allow,
-    )
-    .map_err(SigningError::io(&report_path))?;
+    let report_bytes = report.to_canonical_bytes()?;
+    atomic::write(&report_path, &report_bytes, None, Replace::Allow)
+        .map_err(SigningError::io(&report_path))?;
+    // The page for people (report.html): listed in the manifest and signed with the rest.
+    let key_id = key.map(|k| k.public.key_id.as_str());
+    for (name, bytes) in
+        crate::render::html::bundle_files(&report, &report_bytes, key_id, timestamp)
+    {
+        let path = dir.join(name);
+        atomic::write(&path, &bytes, None, Replace::Refuse).map_err(SigningError::io(&path))?;
+    }
     match key {
         Some(key) => sign::sign_bundle(dir, key, timestamp).map(Some),
         None => {

@@ -1,0 +1,265 @@
+//! `medsec render DIR|report.json --format html|md|csv|xlsx [--out FILE]`
+//!
+//! A bundle folder is checked before anything in it is shown, with verify's own code
+//! (read-only use of `signing::verify`): the files against the signed manifest and, when a
+//! trusted key is given, the signature. A failed check renders nothing (exit 3).
+
+use super::{Context, Outcome};
+use crate::checklist::{self, Catalog, Lang};
+use crate::cli::render::{RenderArgs, RenderFormat};
+use crate::exit::Exit;
+use crate::render::view::{self, CheckFinding, Verification, VerificationState};
+use crate::report::{self, Report};
+use crate::signing::keys;
+use crate::signing::manifest::{self, Manifest};
+use crate::signing::trusted::TrustedKeys;
+use crate::signing::verify::{self, Class, Options};
+use crate::signing::{MANIFEST, SIGNATURE};
+use std::path::Path;
+
+pub fn run(args: RenderArgs, ctx: &Context) -> anyhow::Result<Outcome> {
+    let lang = ctx.lang;
+    if args.format == RenderFormat::Xlsx && args.out.is_none() {
+        return Err(anyhow::Error::msg(crate::tr!(
+            lang,
+            "report-html-xlsx-needs-out"
+        )));
+    }
+    let keys = match (&args.pubkey, &args.trusted) {
+        (Some(path), _) => Some(TrustedKeys::single(keys::read_public_key(path)?)),
+        (None, Some(path)) => Some(TrustedKeys::read_in(path, lang)?),
+        (None, None) => None,
+    };
+    let mut catalog = Catalog::bundled()?;
+    for path in &ctx.checklist_paths {
+        catalog.add(checklist::load_path(path)?);
+    }
+    let as_of = args.as_of.unwrap_or(ctx.today);
+    let input = &args.input;
+    let is_dir = std::fs::metadata(input)
+        .map_err(|e| anyhow::Error::new(e).context(input.display().to_string()))?
+        .is_dir();
+    let (bytes, verification) = if is_dir {
+        match check_bundle(input, keys.as_ref(), &catalog, as_of, lang) {
+            Ok(checked) => checked,
+            Err((exit, findings)) => {
+                let mut outcome = Outcome::text(String::new(), exit);
+                outcome.notices.push(crate::tr!(
+                    lang,
+                    "report-html-refused",
+                    path = input.display().to_string()
+                ));
+                outcome.notices.extend(findings.iter().map(|f| {
+                    let file = f
+                        .file
+                        .as_deref()
+                        .map(|p| format!(" {p}"))
+                        .unwrap_or_default();
+                    let message = if f.message.is_empty() {
+                        String::new()
+                    } else {
+                        format!(": {}", f.message)
+                    };
+                    crate::render::escape_controls(&format!("  {}{file}{message}", f.code))
+                        .into_owned()
+                }));
+                return Ok(outcome);
+            }
+        }
+    } else {
+        let bytes = crate::limits::read_io(input, crate::limits::InputKind::Report)
+            .map_err(|e| anyhow::Error::new(e).context(input.display().to_string()))?;
+        let verification = Verification {
+            state: VerificationState::NotChecked,
+            key_id: None,
+            signed_at: None,
+            findings: Vec::new(),
+            vendor_keys: Default::default(),
+        };
+        (bytes, verification)
+    };
+    let report_path = if is_dir {
+        input.join(report::FILE_NAME)
+    } else {
+        input.clone()
+    };
+    let report = Report::parse(&report_path, &bytes)?;
+    let sha = manifest::sha256_bytes(&bytes);
+    let view = view::build(&report, &sha, verification, &catalog, lang, as_of);
+    let out = match args.format {
+        RenderFormat::Html => crate::render::html::html(&view, lang)?.into_bytes(),
+        RenderFormat::Md => crate::render::html::markdown(&view, lang)?.into_bytes(),
+        RenderFormat::Csv => crate::render::html::csv(&view, lang)?,
+        RenderFormat::Xlsx => crate::render::xlsx::xlsx(&view, lang)?,
+    };
+    match &args.out {
+        Some(path) => {
+            crate::atomic::write(path, &out, None, crate::atomic::Replace::Allow)
+                .map_err(|e| anyhow::Error::new(e).context(path.display().to_string()))?;
+            Ok(Outcome::text(
+                crate::tr!(
+                    lang,
+                    "report-html-written",
+                    path = path.display().to_string()
+                ) + "\n",
+                Exit::Ok,
+            ))
+        }
+        None => Ok(Outcome {
+            stdout: out,
+            notices: Vec::new(),
+            exit: Exit::Ok,
+        }),
+    }
+}
+
+/// Why a bundle is not rendered: the exit code and verify's findings.
+type Refused = (Exit, Vec<CheckFinding>);
+
+/// A finding of verify as the page and the refusal show it (only the fields read, so
+/// verify's own type may grow).
+fn check_finding(f: &verify::Finding) -> CheckFinding {
+    CheckFinding {
+        code: f.code.clone(),
+        file: f.file.clone(),
+        message: f.message.clone(),
+    }
+}
+
+/// Check a bundle folder and read its report.json as the manifest lists it.
+fn check_bundle(
+    dir: &Path,
+    keys: Option<&TrustedKeys>,
+    catalog: &Catalog,
+    as_of: jiff::civil::Date,
+    lang: Lang,
+) -> Result<(Vec<u8>, Verification), Refused> {
+    let mut verification = Verification {
+        state: VerificationState::IntegrityOnly,
+        key_id: None,
+        signed_at: None,
+        findings: Vec::new(),
+        vendor_keys: Default::default(),
+    };
+    let kept: Vec<verify::Finding> = match keys {
+        Some(keys) => {
+            let result = verify::verify_bundle(
+                dir,
+                &Options {
+                    keys,
+                    catalog,
+                    expected_institution: None,
+                    today: as_of,
+                    lang,
+                },
+            );
+            refuse_if_failed(&result.findings)?;
+            verification.state = VerificationState::Verified;
+            if let Some(sig) = &result.signature {
+                verification.key_id = Some(sig.key_id.clone());
+                verification.signed_at = sig.signed_at.as_deref().map(|t| {
+                    t.parse::<jiff::Timestamp>()
+                        .map_or_else(|_| t.to_owned(), view::japan_time)
+                });
+            }
+            result.findings
+        }
+        None => {
+            // Files against the manifest only: who signed cannot be known without a key.
+            let findings = verify::check_integrity(dir, &TrustedKeys::default(), lang);
+            let unsigned = findings.iter().any(|f| f.code == "signature-missing");
+            let rest: Vec<verify::Finding> = findings
+                .into_iter()
+                .filter(|f| f.code != "key-unknown" && f.code != "signature-missing")
+                .collect();
+            refuse_if_failed(&rest)?;
+            if unsigned {
+                verification.state = VerificationState::Unsigned;
+            } else {
+                let (key_id, signed_at) = signature_claims(dir);
+                verification.key_id = key_id;
+                verification.signed_at = signed_at;
+            }
+            rest
+        }
+    };
+    verification.findings = kept.iter().map(check_finding).collect();
+    // report.json as the manifest lists it: read once, and only if it still has the
+    // manifest's SHA-256 (a change since the check is refused, not shown).
+    let refused = |code: &str, file: &str| -> Refused {
+        (
+            Exit::Integrity,
+            vec![CheckFinding {
+                code: code.to_owned(),
+                file: Some(file.to_owned()),
+                message: String::new(),
+            }],
+        )
+    };
+    let manifest = manifest::read_bounded(&dir.join(MANIFEST), verify::MAX_MANIFEST_BYTES)
+        .ok()
+        .and_then(|b| String::from_utf8(b).ok())
+        .and_then(|t| Manifest::parse(&t).ok())
+        .ok_or_else(|| refused("manifest-malformed", MANIFEST))?;
+    let bytes = verify::read_listed(dir, &manifest, report::FILE_NAME, verify::MAX_REPORT_BYTES)
+        .map_err(|_| refused("report-missing", report::FILE_NAME))?;
+    // Vendors' key IDs, from signature files the manifest lists unchanged.
+    if let Ok(report) = Report::parse(&dir.join(report::FILE_NAME), &bytes) {
+        for sig in report
+            .vendor_forms
+            .iter()
+            .filter_map(|f| f.signature.as_deref())
+        {
+            if let Ok(b) = verify::read_listed(dir, &manifest, sig, verify::MAX_SIGNATURE_BYTES) {
+                if let Some((key_id, _)) = claims_of(&b) {
+                    verification.vendor_keys.insert(sig.to_owned(), key_id);
+                }
+            }
+        }
+    }
+    Ok((bytes, verification))
+}
+
+fn refuse_if_failed(findings: &[verify::Finding]) -> Result<(), Refused> {
+    let worst = findings
+        .iter()
+        .map(|f| f.class)
+        .max()
+        .unwrap_or(Class::Note);
+    if worst >= Class::Unusable {
+        return Err((worst.exit(), findings.iter().map(check_finding).collect()));
+    }
+    Ok(())
+}
+
+/// The key ID and signed time a signature file states (not verified: shown as claims).
+fn claims_of(signature: &[u8]) -> Option<(String, Option<i64>)> {
+    use ct_codecs::{Base64, Decoder};
+    let text = std::str::from_utf8(signature).ok()?;
+    let sig = minisign_verify::Signature::decode(text).ok()?;
+    let key_id = text
+        .lines()
+        .nth(1)
+        .and_then(|l| Base64::decode_to_vec(l, None).ok())
+        .and_then(|bytes| keys::key_id_of_bytes(&bytes))?;
+    let timestamp = match crate::signing::comment::parse(sig.trusted_comment()) {
+        crate::signing::comment::Parsed::Medsec { timestamp, .. } => timestamp,
+        _ => None,
+    };
+    Some((key_id, timestamp))
+}
+
+fn signature_claims(dir: &Path) -> (Option<String>, Option<String>) {
+    let Ok(bytes) = manifest::read_bounded(&dir.join(SIGNATURE), verify::MAX_SIGNATURE_BYTES)
+    else {
+        return (None, None);
+    };
+    match claims_of(&bytes) {
+        Some((key_id, t)) => (
+            Some(key_id),
+            t.and_then(|t| jiff::Timestamp::from_second(t).ok())
+                .map(view::japan_time),
+        ),
+        None => (None, None),
+    }
+}

@@ -1,0 +1,164 @@
+//! The report templates (templates/ at the top of the repository), embedded at build time, and
+//! the one minijinja environment that renders them.
+//!
+//! Every value a template prints is escaped for its format, whatever the template says:
+//! HTML (`.html`) by minijinja's auto-escaping, Markdown (`.md`) and CSV (`.csv`) by the
+//! formatter below. Labels come from the message catalog through `t("report-html-…")`.
+
+use crate::checklist::Lang;
+use minijinja::{AutoEscape, Environment, Error, Output, State, Value};
+
+/// `(name, source)` of every report template.
+pub const TEMPLATES: &[(&str, &str)] = &[
+    ("report.html", include_str!("../../templates/report.html")),
+    ("report.md", include_str!("../../templates/report.md")),
+    ("report.csv", include_str!("../../templates/report.csv")),
+];
+
+const MARKDOWN: &str = "markdown";
+const CSV: &str = "csv";
+
+/// Markdown text that shows as written: characters with a meaning in Markdown (and HTML, which
+/// mail readers render inside Markdown) are backslash-escaped, and line breaks become spaces,
+/// so a value cannot break a table row or add a link or an image.
+pub fn escape_markdown(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '<' | '>' | '&' | '~' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\r' | '\n' | '\t' => out.push(' '),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// One CSV cell, quoted, with formula-like values neutralised the way the answers sheet does
+/// ([`crate::answers::sheet::quote_formula`]).
+pub fn csv_cell(s: &str) -> String {
+    let neutral = crate::answers::sheet::quote_formula(s);
+    format!("\"{}\"", neutral.replace('"', "\"\""))
+}
+
+/// A CSS string literal: only characters that cannot end it or the `<style>` element pass;
+/// every other character is written as a CSS escape.
+pub fn css_string(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        if c.is_alphanumeric() && !c.is_control() || " :+-/.()年月日".contains(c) {
+            out.push(c);
+        } else {
+            out.push_str(&format!("\\{:x} ", u32::from(c)));
+        }
+    }
+    out.push('"');
+    out
+}
+
+fn formatter(out: &mut Output, state: &mut State, value: &Value) -> Result<(), Error> {
+    let escape: Option<fn(&str) -> String> = match state.auto_escape() {
+        AutoEscape::Custom(name) if name == MARKDOWN => Some(escape_markdown),
+        AutoEscape::Custom(name) if name == CSV => Some(csv_cell),
+        _ => None,
+    };
+    match escape {
+        Some(escape) if !value.is_safe() => {
+            let text = if value.is_none() || value.is_undefined() {
+                String::new()
+            } else {
+                value.to_string()
+            };
+            out.write_str(&escape(&text)).map_err(Error::from)
+        }
+        Some(_) => out
+            .write_str(value.as_str().unwrap_or_default())
+            .map_err(Error::from),
+        None => minijinja::escape_formatter(out, state, value),
+    }
+}
+
+/// The environment with every report template, for `lang`.
+pub fn environment(lang: Lang) -> Environment<'static> {
+    let mut env = Environment::new();
+    env.set_auto_escape_callback(|name| match name.rsplit('.').next() {
+        Some("html") => AutoEscape::Html,
+        Some("md") => AutoEscape::Custom(MARKDOWN.into()),
+        Some("csv") => AutoEscape::Custom(CSV.into()),
+        _ => AutoEscape::Html,
+    });
+    env.set_formatter(formatter);
+    env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
+    if let Ok(syntax) = minijinja::syntax::SyntaxConfig::builder()
+        .trim_blocks(true)
+        .lstrip_blocks(true)
+        .build()
+    {
+        env.set_syntax(syntax);
+    }
+    for (name, source) in TEMPLATES {
+        // The templates are tested (tests/render.rs); a broken one shows when rendered.
+        let _ = env.add_template(name, source);
+    }
+    env.add_function("t", move |id: String| -> Result<String, Error> {
+        let loader = crate::i18n::loader(lang);
+        if loader.has(&id) {
+            Ok(loader.get(&id))
+        } else {
+            Err(Error::new(
+                minijinja::ErrorKind::UndefinedError,
+                format!("no catalog message {id}"),
+            ))
+        }
+    });
+    env.add_filter("css_string", |s: String| {
+        Value::from_safe_string(css_string(&s))
+    });
+    env
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Catalog IDs that a template names with `t("…")`.
+    fn catalog_ids(source: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut rest = source;
+        while let Some(start) = rest.find("t(\"") {
+            rest = rest.get(start + 3..).unwrap_or_default();
+            if let Some(end) = rest.find('"') {
+                out.push(rest.get(..end).unwrap_or_default().to_owned());
+                rest = rest.get(end..).unwrap_or_default();
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn every_label_a_template_names_is_in_the_catalog() {
+        for (name, source) in TEMPLATES {
+            let ids = catalog_ids(source);
+            assert!(!ids.is_empty(), "{name}");
+            for lang in [Lang::Ja, Lang::En] {
+                for id in &ids {
+                    assert!(crate::i18n::loader(lang).has(id), "{name}: {id}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn escapes() {
+        assert_eq!(
+            escape_markdown("a|b <x> [l](u)\nz"),
+            "a\\|b \\<x\\> \\[l\\](u) z"
+        );
+        assert_eq!(csv_cell("=cmd|' /C calc'!A0"), "\"'=cmd|' /C calc'!A0\"");
+        assert_eq!(csv_cell("a \"b\""), "\"a \"\"b\"\"\"");
+        assert_eq!(css_string("ab\"</style>"), "\"ab\\22 \\3c /style\\3e \"");
+    }
+}

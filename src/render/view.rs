@@ -1,0 +1,544 @@
+//! The report as people read it: one view of report.json in one language, which every report
+//! format (HTML, Markdown, CSV, XLSX) lays out through its template. Dates, labels and the
+//! checklist's wording are settled here, once; templates only arrange them.
+//!
+//! Every string in the view is plain text taken from files (report.json, checklists); the
+//! templates escape it for their format. This module never prints.
+
+use crate::answers::{Answer, Response};
+use crate::checklist::{Catalog, Checklist, Item, Lang};
+use crate::report::{Form, Report};
+use jiff::civil::Date;
+use serde::Serialize;
+
+/// What was established about the bundle before the report is shown.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum VerificationState {
+    /// The signature verified with a trusted key and every file matched the manifest.
+    Verified,
+    /// Every file matched the manifest; the signature was not checked against a trusted key.
+    IntegrityOnly,
+    /// Every file matched the manifest, and the bundle has no signature.
+    Unsigned,
+    /// Rendered from report.json alone: nothing was checked.
+    NotChecked,
+    /// The page written into the bundle with the report, signed with it.
+    Bundled,
+}
+
+/// A finding of the check made before rendering (verify's codes).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CheckFinding {
+    pub code: String,
+    pub file: Option<String>,
+    pub message: String,
+}
+
+/// The check made before rendering, and what the signature says.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Verification {
+    pub state: VerificationState,
+    /// The signing key's ID (16 hex digits), when the bundle is signed.
+    pub key_id: Option<String>,
+    /// When it was signed, Japan time, for people.
+    pub signed_at: Option<String>,
+    pub findings: Vec<CheckFinding>,
+    /// Key IDs of the vendors' signatures, by the signature's path in the bundle.
+    pub vendor_keys: std::collections::BTreeMap<String, String>,
+}
+
+/// Everything a report template needs.
+#[derive(Debug, Clone, Serialize)]
+pub struct View {
+    /// The page's language tag (`ja`, `en`).
+    pub lang: String,
+    pub report_sha256: String,
+    /// The text the QR code carries (see docs/render.md).
+    pub qr_text: String,
+    pub verification: Verification,
+    pub verification_message: String,
+    pub generated_at: String,
+    pub fiscal_year: String,
+    pub as_of: String,
+    pub institution: InstitutionView,
+    pub main: FormView,
+    pub vendor_forms: Vec<FormView>,
+    pub probes: Vec<ProbeView>,
+    pub probe_host: Option<String>,
+    pub probe_time: Option<String>,
+    pub findings: Vec<FindingView>,
+    /// Counts for the summary line.
+    pub counts: Counts,
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Counts {
+    pub no: usize,
+    pub overdue: usize,
+    pub unanswered: usize,
+    pub findings: usize,
+    pub unverified_wording: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct InstitutionView {
+    pub name: String,
+    pub code: String,
+    pub kind: String,
+    pub prefecture: String,
+    pub manager: String,
+    pub security_manager: String,
+    pub answered_by: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct VendorView {
+    pub name: String,
+    pub system: String,
+    pub contact: String,
+    pub answered_by: String,
+    /// The vendor's signature file in the bundle, when there is one.
+    pub signature: Option<String>,
+    pub key_id: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FormView {
+    pub file: String,
+    pub title: String,
+    pub checklist_id: String,
+    pub edition: String,
+    pub form: String,
+    pub guideline_version: String,
+    pub digest: String,
+    /// False when the checklist of this form is not known to this medsec: items show by ID.
+    pub checklist_known: bool,
+    pub vendor: Option<VendorView>,
+    pub sections: Vec<SectionView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SectionView {
+    pub title: String,
+    pub items: Vec<ItemView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ItemView {
+    pub id: String,
+    pub number: String,
+    pub label: String,
+    pub text: String,
+    pub scope: String,
+    pub requirement: String,
+    /// The wording is not yet checked against the official form.
+    pub unverified: bool,
+    pub rounds: Vec<RoundView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RoundView {
+    pub round: u8,
+    /// `yes`, `no`, `na`, or empty when not answered.
+    pub code: &'static str,
+    pub response: String,
+    pub checked_on: String,
+    pub target_date: String,
+    /// The dates as `YYYY-MM-DD` (for CSV).
+    pub checked_on_iso: String,
+    pub target_date_iso: String,
+    pub overdue: bool,
+    pub reason: String,
+    pub note: String,
+    pub carried_from: String,
+    pub evidence: Vec<EvidenceView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct EvidenceView {
+    /// As the answers file names it.
+    pub named_as: String,
+    /// Its place in the bundle and SHA-256, when attached.
+    pub path: Option<String>,
+    pub sha256: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ProbeView {
+    pub kind: String,
+    pub name: String,
+    /// `pass`, `fail` or `unknown`.
+    pub verdict_code: &'static str,
+    pub verdict: String,
+    pub reason: String,
+    pub items: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FindingView {
+    pub code: String,
+    /// `error` or `warning`.
+    pub severity_code: String,
+    pub severity: String,
+    pub source: String,
+    pub place: String,
+    pub item: String,
+    pub round: String,
+    pub message: String,
+}
+
+/// A date for people, Western and 和暦: `2025-06-02（令和7年6月2日）`.
+pub fn date_text(date: Date, lang: Lang) -> String {
+    crate::tr!(
+        lang,
+        "report-html-date",
+        date = date.to_string(),
+        wareki = crate::dates::wareki(date)
+    )
+}
+
+fn response_code(r: Option<Response>) -> &'static str {
+    match r {
+        Some(Response::Yes) => "yes",
+        Some(Response::No) => "no",
+        Some(Response::NotApplicable) => "na",
+        None => "",
+    }
+}
+
+fn response_text(r: Option<Response>, lang: Lang) -> String {
+    match r {
+        Some(Response::Yes) => crate::tr!(lang, "report-html-yes"),
+        Some(Response::No) => crate::tr!(lang, "report-html-no"),
+        Some(Response::NotApplicable) => crate::tr!(lang, "report-html-na"),
+        None => String::new(),
+    }
+}
+
+/// What the verification established, in one sentence for the page.
+fn verification_message(v: &Verification, lang: Lang) -> String {
+    let key = v.key_id.clone().unwrap_or_default();
+    match v.state {
+        VerificationState::Verified => crate::tr!(lang, "report-html-state-verified", key = key),
+        VerificationState::IntegrityOnly => {
+            crate::tr!(lang, "report-html-state-integrity-only", key = key)
+        }
+        VerificationState::Unsigned => crate::tr!(lang, "report-html-state-unsigned"),
+        VerificationState::NotChecked => crate::tr!(lang, "report-html-state-not-checked"),
+        VerificationState::Bundled => crate::tr!(lang, "report-html-state-bundled", key = key),
+    }
+}
+
+/// The text the printed QR code carries: `medsec:sha256=<64 hex>;key=<key ID>`, or without
+/// `;key=…` when the report is not signed.
+pub fn qr_text(report_sha256: &str, key_id: Option<&str>) -> String {
+    match key_id {
+        Some(k) => format!("medsec:sha256={report_sha256};key={k}"),
+        None => format!("medsec:sha256={report_sha256}"),
+    }
+}
+
+/// Build the view of `report` (whose report.json bytes have SHA-256 `report_sha256`).
+/// `as_of` decides which target dates are overdue.
+pub fn build(
+    report: &Report,
+    report_sha256: &str,
+    verification: Verification,
+    catalog: &Catalog,
+    lang: Lang,
+    as_of: Date,
+) -> View {
+    let mut counts = Counts::default();
+    let main = form_view(report, &report.answers, &verification, catalog, lang, as_of);
+    let vendor_forms: Vec<FormView> = report
+        .vendor_forms
+        .iter()
+        .map(|f| form_view(report, f, &verification, catalog, lang, as_of))
+        .collect();
+    for form in std::iter::once(&main).chain(&vendor_forms) {
+        for item in form.sections.iter().flat_map(|s| &s.items) {
+            counts.unverified_wording += usize::from(item.unverified);
+            for r in &item.rounds {
+                counts.no += usize::from(r.code == "no");
+                counts.overdue += usize::from(r.overdue);
+                counts.unanswered += usize::from(r.round == 1 && r.code.is_empty());
+            }
+        }
+    }
+    let inst = report
+        .answers
+        .answers
+        .institution
+        .clone()
+        .unwrap_or_default();
+    let text = |s: Option<String>| s.unwrap_or_default();
+    let institution = InstitutionView {
+        name: inst.name.unwrap_or_else(|| report.institution.name.clone()),
+        code: inst.code.unwrap_or_else(|| report.institution.code.clone()),
+        kind: inst
+            .kind
+            .map(|k| k.label(lang).to_owned())
+            .unwrap_or_default(),
+        prefecture: text(inst.prefecture),
+        manager: text(inst.manager),
+        security_manager: text(inst.security_manager),
+        answered_by: text(inst.answered_by),
+    };
+    let label_of = |id: &str| item_label(catalog, report, id, lang);
+    let (probes, probe_host, probe_time) = match &report.probe_evidence {
+        Some(e) => (
+            e.results
+                .iter()
+                .map(|r| ProbeView {
+                    kind: r.kind.label(lang).to_owned(),
+                    name: r.name.clone().unwrap_or_default(),
+                    verdict_code: r.verdict.as_str(),
+                    verdict: match r.verdict {
+                        crate::probes::evidence::Verdict::Pass => {
+                            crate::tr!(lang, "report-html-pass")
+                        }
+                        crate::probes::evidence::Verdict::Fail => {
+                            crate::tr!(lang, "report-html-fail")
+                        }
+                        crate::probes::evidence::Verdict::Unknown => {
+                            crate::tr!(lang, "report-html-unknown")
+                        }
+                    },
+                    reason: r.reason.clone(),
+                    items: r.items.iter().map(|i| label_of(i)).collect(),
+                })
+                .collect(),
+            Some(e.host.name.clone()),
+            Some(japan_time(e.finished)),
+        ),
+        None => (Vec::new(), None, None),
+    };
+    let findings: Vec<FindingView> = report
+        .findings
+        .iter()
+        .map(|f| FindingView {
+            code: f.code.clone(),
+            severity_code: f.severity.clone(),
+            severity: match f.severity.as_str() {
+                "error" => crate::tr!(lang, "report-html-severity-error"),
+                "warning" => crate::tr!(lang, "report-html-severity-warning"),
+                other => other.to_owned(),
+            },
+            source: match f.source {
+                crate::report::FindingSource::Status => {
+                    crate::tr!(lang, "report-html-source-status")
+                }
+                crate::report::FindingSource::Contradiction => {
+                    crate::tr!(lang, "report-html-source-contradiction")
+                }
+            },
+            place: match (&f.file, f.line) {
+                (Some(file), Some(line)) => format!("{file}:{line}"),
+                (Some(file), None) => file.clone(),
+                _ => String::new(),
+            },
+            item: f.item.as_deref().map(label_of).unwrap_or_default(),
+            round: f.round.map(|r| r.to_string()).unwrap_or_default(),
+            message: f.message.clone(),
+        })
+        .collect();
+    counts.findings = findings.len();
+    let generated_at = report
+        .generated_at
+        .parse::<jiff::Timestamp>()
+        .map_or_else(|_| report.generated_at.clone(), japan_time);
+    View {
+        lang: crate::tr!(lang, "report-html-lang"),
+        report_sha256: report_sha256.to_owned(),
+        qr_text: qr_text(report_sha256, verification.key_id.as_deref()),
+        verification_message: verification_message(&verification, lang),
+        verification,
+        generated_at,
+        fiscal_year: crate::tr!(
+            lang,
+            "report-html-fiscal-year",
+            wareki = crate::dates::wareki_fiscal_year(report.fiscal_year),
+            year = report.fiscal_year.to_string()
+        ),
+        as_of: date_text(as_of, lang),
+        institution,
+        main,
+        vendor_forms,
+        probes,
+        probe_host,
+        probe_time,
+        findings,
+        counts,
+    }
+}
+
+/// A time for people, Japan time: `2025-10-01 09:00 +09:00`.
+pub fn japan_time(t: jiff::Timestamp) -> String {
+    t.to_zoned_datetime(crate::dates::japan())
+        .strftime("%Y-%m-%d %H:%M %:z")
+        .to_string()
+}
+
+fn checklist_of<'a>(catalog: &'a Catalog, form: &Form) -> Option<&'a Checklist> {
+    catalog
+        .by_digest(&form.checklist.digest)
+        .map(|l| &l.checklist)
+}
+
+/// An item named for people by its printed number and short title, or by its ID when the
+/// checklist is not known.
+fn item_label(catalog: &Catalog, report: &Report, id: &str, lang: Lang) -> String {
+    std::iter::once(&report.answers)
+        .chain(&report.vendor_forms)
+        .filter_map(|f| checklist_of(catalog, f))
+        .find_map(|c| c.item(id))
+        .map_or_else(|| id.to_owned(), |i| i.label(lang))
+}
+
+fn form_view(
+    report: &Report,
+    form: &Form,
+    verification: &Verification,
+    catalog: &Catalog,
+    lang: Lang,
+    as_of: Date,
+) -> FormView {
+    let checklist = checklist_of(catalog, form);
+    let round_view = |answer: Option<&Answer>, round: u8| -> RoundView {
+        let Some(a) = answer else {
+            return RoundView {
+                round,
+                code: "",
+                response: String::new(),
+                checked_on: String::new(),
+                target_date: String::new(),
+                checked_on_iso: String::new(),
+                target_date_iso: String::new(),
+                overdue: false,
+                reason: String::new(),
+                note: String::new(),
+                carried_from: String::new(),
+                evidence: Vec::new(),
+            };
+        };
+        let overdue = a.response == Some(Response::No) && a.target_date.is_some_and(|d| d < as_of);
+        RoundView {
+            round,
+            code: response_code(a.response),
+            response: response_text(a.response, lang),
+            checked_on: a.checked_on.map(|d| date_text(d, lang)).unwrap_or_default(),
+            target_date: a
+                .target_date
+                .map(|d| date_text(d, lang))
+                .unwrap_or_default(),
+            checked_on_iso: a.checked_on.map(|d| d.to_string()).unwrap_or_default(),
+            target_date_iso: a.target_date.map(|d| d.to_string()).unwrap_or_default(),
+            overdue,
+            reason: a.reason.clone().unwrap_or_default(),
+            note: a.note.clone().unwrap_or_default(),
+            carried_from: a.carried_from.clone().unwrap_or_default(),
+            evidence: a
+                .evidence
+                .iter()
+                .map(|named| {
+                    let attached = report.evidence.iter().find(|e| {
+                        e.form.as_deref() == Some(form.file.as_str())
+                            && e.named_as.as_deref() == Some(named.as_str())
+                    });
+                    EvidenceView {
+                        named_as: named.clone(),
+                        path: attached.map(|e| e.path.clone()),
+                        sha256: attached.map(|e| e.sha256.clone()),
+                    }
+                })
+                .collect(),
+        }
+    };
+    let rounds_of = |id: &str| -> Vec<RoundView> {
+        crate::answers::ROUNDS
+            .iter()
+            .map(|&round| round_view(form.answers.answer(id, round), round))
+            .collect()
+    };
+    let item_view = |item: &Item| ItemView {
+        id: item.id.clone(),
+        number: item.number.clone(),
+        label: item.label(lang),
+        text: item.text.get(lang).to_owned(),
+        scope: item.scope_label(lang),
+        requirement: item.requirement.label(lang).to_owned(),
+        unverified: !item.verified,
+        rounds: rounds_of(&item.id),
+    };
+    let sections = match checklist {
+        Some(c) => c
+            .sections
+            .iter()
+            .map(|s| SectionView {
+                title: s.title.get(lang).to_owned(),
+                items: c
+                    .items
+                    .iter()
+                    .filter(|i| i.section == s.id)
+                    .map(item_view)
+                    .collect(),
+            })
+            .filter(|s| !s.items.is_empty())
+            .collect(),
+        None => {
+            // The checklist is not known here: every item the answers name, by ID.
+            let mut ids: Vec<&str> = Vec::new();
+            for a in &form.answers.answers {
+                if !ids.contains(&a.item.as_str()) {
+                    ids.push(&a.item);
+                }
+            }
+            vec![SectionView {
+                title: String::new(),
+                items: ids
+                    .into_iter()
+                    .map(|id| ItemView {
+                        id: id.to_owned(),
+                        number: String::new(),
+                        label: id.to_owned(),
+                        text: String::new(),
+                        scope: String::new(),
+                        requirement: String::new(),
+                        unverified: true,
+                        rounds: rounds_of(id),
+                    })
+                    .collect(),
+            }]
+        }
+    };
+    let vendor = form.answers.vendor.as_ref().map(|v| VendorView {
+        name: v.name.clone().unwrap_or_default(),
+        system: v.system.clone().unwrap_or_default(),
+        contact: v.contact.clone().unwrap_or_default(),
+        answered_by: v.answered_by.clone().unwrap_or_default(),
+        signature: form.signature.clone(),
+        key_id: form
+            .signature
+            .as_ref()
+            .and_then(|s| verification.vendor_keys.get(s).cloned()),
+    });
+    FormView {
+        file: form.file.clone(),
+        title: checklist.map_or_else(
+            || form.checklist.full_id(),
+            |c| c.title.get(lang).to_owned(),
+        ),
+        checklist_id: form.checklist.full_id(),
+        edition: form.checklist.edition.clone(),
+        form: crate::checklist::Form::parse(&form.checklist.form)
+            .map_or_else(|| form.checklist.form.clone(), |f| f.label(lang).to_owned()),
+        guideline_version: checklist
+            .map(|c| c.guideline_version.clone())
+            .unwrap_or_default(),
+        digest: form.checklist.digest.clone(),
+        checklist_known: checklist.is_some(),
+        vendor,
+        sections,
+    }
+}

@@ -1,0 +1,119 @@
+//! The report as a workbook: the official form's columns (one row per item) on the first
+//! sheet, the findings on the second. Every cell is written as text, never as a formula.
+
+use super::view::View;
+use crate::checklist::Lang;
+use crate::tr;
+use rust_xlsxwriter::{Format, Workbook, XlsxError};
+
+/// The workbook's bytes.
+pub fn xlsx(view: &View, lang: Lang) -> Result<Vec<u8>, XlsxError> {
+    let mut wb = Workbook::new();
+    let bold = Format::new().set_bold().set_text_wrap();
+    let wrap = Format::new().set_text_wrap().set_num_format("@");
+    let no = Format::new()
+        .set_bold()
+        .set_font_color(rust_xlsxwriter::Color::Red)
+        .set_num_format("@");
+    let overdue = Format::new()
+        .set_font_color(rust_xlsxwriter::Color::Red)
+        .set_num_format("@");
+    let r1 = tr!(lang, "report-html-round-1");
+    let r2 = tr!(lang, "report-html-round-2");
+    let answer = tr!(lang, "report-html-csv-answer");
+    let checked = tr!(lang, "report-html-checked-on");
+    let target = tr!(lang, "report-html-target-date");
+    let header = [
+        tr!(lang, "report-html-csv-form"),
+        tr!(lang, "report-html-col-number"),
+        tr!(lang, "report-html-col-item"),
+        tr!(lang, "report-html-col-scope"),
+        format!("{r1} {answer}"),
+        format!("{r1} {checked}"),
+        format!("{r1} {target}"),
+        format!("{r2} {answer}"),
+        format!("{r2} {checked}"),
+        format!("{r2} {target}"),
+        tr!(lang, "report-html-note"),
+        tr!(lang, "report-html-evidence"),
+        tr!(lang, "report-html-csv-item-id"),
+    ];
+    let ws = wb.add_worksheet();
+    ws.set_name(tr!(lang, "report-html-items"))?;
+    for (c, h) in (0u16..).zip(&header) {
+        ws.write_string_with_format(0, c, h, &bold)?;
+    }
+    let mut row = 1u32;
+    for form in std::iter::once(&view.main).chain(&view.vendor_forms) {
+        for item in form.sections.iter().flat_map(|s| &s.items) {
+            let mut cells: Vec<(String, &Format)> = vec![
+                (form.file.clone(), &wrap),
+                (item.number.clone(), &wrap),
+                (
+                    if item.text.is_empty() {
+                        item.label.clone()
+                    } else {
+                        item.text.clone()
+                    },
+                    &wrap,
+                ),
+                (item.scope.clone(), &wrap),
+            ];
+            let mut notes = Vec::new();
+            let mut evidence = Vec::new();
+            for r in &item.rounds {
+                let format = if r.code == "no" { &no } else { &wrap };
+                cells.push((r.response.clone(), format));
+                cells.push((r.checked_on_iso.clone(), &wrap));
+                cells.push((
+                    r.target_date_iso.clone(),
+                    if r.overdue { &overdue } else { &wrap },
+                ));
+                notes.extend(
+                    [r.reason.clone(), r.note.clone()]
+                        .into_iter()
+                        .filter(|s| !s.is_empty()),
+                );
+                evidence.extend(r.evidence.iter().map(|e| e.named_as.clone()));
+            }
+            cells.push((notes.join("\n"), &wrap));
+            cells.push((evidence.join("\n"), &wrap));
+            cells.push((item.id.clone(), &wrap));
+            for (c, (v, f)) in (0u16..).zip(&cells) {
+                ws.write_string_with_format(row, c, v, f)?;
+            }
+            row += 1;
+        }
+    }
+    for (c, w) in [14, 7, 60, 16, 8, 11, 11, 8, 11, 11, 30, 24, 24]
+        .into_iter()
+        .enumerate()
+    {
+        ws.set_column_width(u16::try_from(c).unwrap_or(0), w)?;
+    }
+    ws.set_freeze_panes(1, 0)?;
+    ws.autofilter(0, 0, row.saturating_sub(1).max(1), 12)?;
+
+    let ws = wb.add_worksheet();
+    ws.set_name(tr!(lang, "report-html-findings"))?;
+    let header = [
+        tr!(lang, "report-html-finding-code"),
+        tr!(lang, "report-html-finding-severity"),
+        tr!(lang, "report-html-col-item"),
+        tr!(lang, "report-html-csv-round"),
+        tr!(lang, "report-html-finding-message"),
+    ];
+    for (c, h) in (0u16..).zip(&header) {
+        ws.write_string_with_format(0, c, h, &bold)?;
+    }
+    for (r, f) in (1u32..).zip(&view.findings) {
+        for (c, v) in (0u16..).zip([&f.code, &f.severity, &f.item, &f.round, &f.message]) {
+            ws.write_string_with_format(r, c, v, &wrap)?;
+        }
+    }
+    for (c, w) in [28, 10, 30, 6, 70].into_iter().enumerate() {
+        ws.set_column_width(u16::try_from(c).unwrap_or(0), w)?;
+    }
+    ws.set_freeze_panes(1, 0)?;
+    wb.save_to_buffer()
+}
