@@ -7,6 +7,7 @@
 
 use super::{Contradiction, ProbeResult, Verdict};
 use crate::answers::{AnswerSet, Response};
+use crate::checklist::Lang;
 
 /// What the contradiction check needs from answers: the response to an item, by stable ID.
 pub trait AnswerLookup {
@@ -36,14 +37,22 @@ pub fn check(results: &[ProbeResult], answers: &dyn AnswerLookup) -> Vec<Contrad
                     kind: r.kind,
                     probe_name: r.name.clone(),
                     verdict: r.verdict,
-                    message: format!(
-                        "answered はい to {item}, but the {} probe{} failed: {}",
-                        r.kind,
-                        r.name
-                            .as_ref()
-                            .map(|n| format!(" ({n})"))
-                            .unwrap_or_default(),
-                        r.reason
+                    // For scripts and logs: English, with the stable IDs; people read it
+                    // rendered with the form's numbers (render::probe::contradiction_text).
+                    message: crate::tr!(
+                        Lang::En,
+                        "probes-contradiction",
+                        item = item.as_str(),
+                        probe = match &r.name {
+                            Some(n) => crate::tr!(
+                                Lang::En,
+                                "probes-probe-named",
+                                kind = r.kind.as_str(),
+                                name = n.as_str()
+                            ),
+                            None => r.kind.as_str().to_owned(),
+                        },
+                        reason = r.reason.as_str()
                     ),
                 });
             }
