@@ -63,7 +63,7 @@ probes-io-problem = { $problem ->
     [not-found] not found
     [vanished] vanished during the walk
     [symlink-loop] a symbolic link loop
-   *[other] cannot read it: { $error }
+   *[other] { $error }
 }
 probes-tool-missing = `{ $tool }` is not installed or not on `PATH`
 probes-cannot-run-tool = cannot run `{ $tool }`: { $error }

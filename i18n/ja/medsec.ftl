@@ -48,7 +48,7 @@ probes-io-problem = { $problem ->
     [not-found] ありません
     [vanished] 走査中に消えました
     [symlink-loop] シンボリックリンクがループしています
-   *[other] 読めません({ $error })
+   *[other] { $error }
 }
 probes-tool-missing = `{ $tool }` がインストールされていないか、`PATH` にありません
 probes-cannot-run-tool = `{ $tool }` を実行できません({ $error })
@@ -58,7 +58,7 @@ probes-tool-failed = { $how ->
    *[other] `{ $tool }` が終了コードを返さずに終わりました
 }
 probes-tool-output = エラー出力:「{ $stderr }」
-probes-tool-json-not-understood = `{ $tool }` が出力した JSON を解釈できません({ $error })
+probes-tool-json-not-understood = `{ $tool }` が出力した JSON を解釈できません(`{ $error }`)
 probes-no-package-database = パッケージデータベース(dpkg、rpm)が見つかりません。Windows では `source = "windows"` を指定するか、Get-HotFix で書き出した CSV を `hotfix_csv` に指定してください
 probes-package-lists-stale = パッケージリストの最終更新は{ $age }前です(上限{ $max_days }日)
 probes-security-updates-pending = 未適用のセキュリティ更新が{ $count }件あります(上限{ $max }件)
