@@ -44,7 +44,6 @@ const NOT_YET_COVERED: &[&str] = &[
     "remote-maintenance-not-yes-no",
     "security-updates-within-limit",
     "shadow-unreadable",
-    "tool-failed",
     "tool-json-not-understood",
     "windows-native-only",
 ];

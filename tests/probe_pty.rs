@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-const SPINNER_TEXT: &str = "asset ledger \"slow-ledger\"";
+const SPINNER_TEXT: &str = "asset ledger (slow-ledger)";
 
 struct Held {
     _dir: tempfile::TempDir,

@@ -39,6 +39,7 @@ probes-age-seconds = { $n ->
 probes-list-separator = {", "}
 probes-list-more = …
 probes-sentence-separator = {"; "}
+probes-item-separator = {"; "}
 
 # Details quoted inside sentences: operating-system errors and parse errors, in words.
 probes-os-not-found = no such file or folder
@@ -59,30 +60,29 @@ probes-internal-error = the probe stopped on an internal error (a bug in medsec;
 probes-no-result = the probe ended without a result
 probes-timed-out = timed out after { $seconds }s; raise `timeout` for this probe to let it finish
 probes-io-problem = { $problem ->
-    [permission-denied] permission denied
-    [not-found] not found
-    [vanished] vanished during the walk
-    [symlink-loop] a symbolic link loop
    *[other] { $error }
 }
-probes-tool-missing = `{ $tool }` is not installed or not on `PATH`
-probes-cannot-run-tool = cannot run `{ $tool }`: { $error }
-probes-tool-failed = { $how ->
-    [code] `{ $tool }` failed with exit code { $code }
-    [signal] `{ $tool }` was killed by signal { $signal }
-   *[other] `{ $tool }` ended without an exit code
 }
-probes-tool-output = its error output: "{ $stderr }"
-probes-tool-json-not-understood = `{ $tool }` printed JSON this probe does not understand: { $error }
+probes-tool-missing = `{ $tool }` is not installed or not on PATH
+probes-cannot-run-tool = { $tool ->
+    [restic] cannot list restic snapshots: { $error }
+    [borg] cannot list borg archives: { $error }
+    [rpm] cannot query rpm: { $error }
+   *[other] cannot run { $tool }: { $error }
+}
+probes-tool-failed = { $how ->
+    [code] { $tool } failed with exit code { $code }
+    [signal] { $tool } was killed by signal { $signal }
+   *[other] { $tool } ended without an exit code
+}
+}
+probes-tool-failed-output = { $failed }: { $stderr }
+probes-tool-json-not-understood = { $tool } printed JSON this probe does not understand: { $error }
 probes-no-package-database = no package database found (neither dpkg nor rpm); on Windows give `source = "windows"` or a Get-HotFix CSV with `hotfix_csv`
 probes-package-lists-stale = the package lists were last refreshed { $age } ago (max { $max_days } days)
-probes-security-updates-pending = { $count ->
-    [one] 1 security update pending
-   *[other] { $count } security updates pending
+probes-security-updates-pending = { $count } security update(s) pending (max { $max })
 } (max { $max })
-probes-security-updates-pending-list = { $count ->
-    [one] 1 security update pending
-   *[other] { $count } security updates pending
+probes-security-updates-pending-list = { $count } security update(s) pending (max { $max }): { $packages }
 } (max { $max }): { $packages }
 probes-no-package-lists = no package lists in { $dir }, so pending updates are unknown (run `apt-get update`, then probe again)
 probes-package-lists-refresh-unknown = cannot tell when the package lists were last refreshed
@@ -90,16 +90,14 @@ probes-dpkg-up-to-date = { $security } security update(s) pending (max { $max })
 probes-dpkg-up-to-date-no-age = { $security } security update(s) pending (max { $max }), { $other } other; when the lists were refreshed is unknown
 probes-dnf-metadata-stale = dnf metadata was last refreshed { $age } ago (max { $max_days } days)
 probes-dnf-security-unknown = pending security updates are unknown: `dnf -C updateinfo list --security` gave no answer (is dnf installed and its cache filled?)
-probes-security-updates-within-limit = { $count ->
-    [one] 1 security update pending
-   *[other] { $count } security updates pending
+probes-security-updates-within-limit = { $count } security update(s) pending (max { $max })
 } (max { $max })
 probes-cannot-decompress = cannot decompress: { $error }
-probes-dnf-updateinfo-failed = `dnf updateinfo` failed; its error output: "{ $stderr }"
+probes-dnf-updateinfo-failed = dnf updateinfo failed: { $stderr }
 probes-kernel-reboot-needed = the running kernel is not the newest installed one ({ $newest }); reboot to activate it
 probes-reboot-required = the system asks for a reboot (/run/reboot-required) to finish updates
 probes-windows-native-only = installed Windows updates can be read natively only on Windows; elsewhere export them with `Get-HotFix | Export-Csv -NoTypeInformation hotfix.csv` and give `hotfix_csv`
-probes-hotfix-csv-invalid = cannot read { $source }: { $error }
+probes-hotfix-csv-invalid = { $source }: { $error }
 probes-hotfix-no-dates = { $source }: no update with an installation date
 probes-hotfix-stale = the newest update was installed { $days } days ago (max { $max_days } days)
 probes-hotfix-current = { $count } updates installed; the newest { $days } days ago (max { $max_days } days)
@@ -108,9 +106,7 @@ probes-passwd-unreadable = cannot read { $path }: { $error } (local accounts are
 probes-leavers-unreadable = cannot read the leavers list { $path }: { $error }
 probes-lastlog-too-large = { $bytes } bytes (sparse, indexed by uid): not read
 probes-shadow-unreadable = /etc/shadow is not readable (run as root to see locked and empty passwords); accounts with a login shell are counted as able to log in
-probes-accounts-to-review = { $count ->
-    [one] 1 account
-   *[other] { $count } accounts
+probes-accounts-to-review = { $count } account(s) to review: { $accounts }
 } to review: { $accounts }
 probes-flagged-account = { $name } ({ $flags })
 probes-flag-leaver = listed as having left, and can still log in
@@ -124,15 +120,15 @@ probes-accounts-in-use = { $leavers_checked ->
 }
 probes-no-systemd-cgroup = { $path } is not there (no systemd with cgroup v2): running services are unknown
 probes-processes-not-inspected = { $count } process(es) could not be inspected (run as root to name every listening program)
-probes-services-not-allowed = { $count } service(s) not in `allowed_services`: { $services }
-probes-ports-not-allowed = { $count } listening port(s) not in `allowed_ports`: { $ports }
-probes-port = { $protocol } port { $port } on { $address }
-probes-port-program = { $protocol } port { $port } on { $address } ({ $program })
+probes-services-not-allowed = { $count } service(s) not in allowed_services: { $services }
+probes-ports-not-allowed = { $count } listening port(s) not in allowed_ports: { $ports }
+probes-port = { $port }/{ $protocol } on { $address }
+probes-port-program = { $port }/{ $protocol } on { $address } ({ $program })
 probes-nothing-readable = neither /proc/net nor systemd's configuration is readable here
-probes-no-allowlist = { $services } enabled service(s), { $ports } open port(s) listed; no allowlist configured (set `allowed_services` and `allowed_ports` to judge)
+probes-no-allowlist = { $services } enabled service(s), { $ports } open port(s) listed; no allowlist configured (set allowed_services and allowed_ports to judge)
 probes-all-allowed = { $services } enabled service(s) and { $ports } open port(s), all in the allowlist
 probes-ledger-unreadable = cannot read the ledger { $path }: { $error }
-probes-ledger-invalid = { $path } is not readable as a ledger: { $error }
+probes-ledger-invalid = { $path }: { $error }
 probes-ledger-no-header = { $path }: no header row with the ledger's columns in the first 10 rows (expected names such as 機器名, 種別, 設置場所, OS, 管理者, リモートメンテナンス; or map them with `columns`)
 probes-ledger-unclassified-rows = { $rows } row(s) have a type that is not a server, PC or network device; they were not checked
 probes-ledger-missing-columns = the ledger has no column for: { $columns }
@@ -145,28 +141,30 @@ probes-ledger-empty-field = { $field } is empty
 probes-ledger-remote-maintenance-not-yes-no = remote maintenance `{ $value }` is not a yes/no answer (はい/いいえ, 有/無)
 probes-host-not-in-ledger = this machine ({ $host }) is not in the ledger
 probes-ledger-complete = { $devices } device(s) listed with every required field; this machine ({ $host }) is on row { $row }
-probes-remote-needs-format = `{ $path }` looks like a remote repository; set `format = "restic"` or `format = "borg"`
+probes-remote-needs-format = `{ $path }` looks like a remote repository; set format = "restic" or "borg"
 probes-backup-missing = { $path } is not there now (an unmounted or offline backup cannot be checked from here; check it by hand)
 probes-backup-not-a-folder = { $path } is not a folder; give the backup folder or repository
 probes-password-file-unreadable = cannot read the password file { $path }: { $error }
 probes-walk-problems = { $loops } symlink loop(s), { $unreadable } folder(s) or file(s) not readable, { $vanished } vanished during the walk, { $other } other error(s)
-probes-too-few-files = { $files } file(s), fewer than `min_files = { $min }`
-probes-too-few-bytes = { $bytes } bytes, less than `min_bytes = { $min }`
-probes-backup-too-old = the newest file is { $age } old, older than `max_age = { $max_age }`
+probes-too-few-files = { $files } file(s), fewer than min_files = { $min }
+probes-too-few-bytes = { $bytes } bytes, less than min_bytes = { $min }
+probes-backup-too-old = the newest file is { $age } old, older than max_age = { $max_age }
 probes-backup-partly-unread = { $stopped ->
     [true] { $failures }; but { $unreadable } part(s) of the tree could not be read and the walk was stopped, so newer backups may be there
    *[false] { $failures }; but { $unreadable } part(s) of the tree could not be read, so newer backups may be there
 }
-probes-backup-fresh = { $files } file(s), { $bytes } bytes; the newest is { $age } old (`max_age = { $max_age }`)
-probes-too-few-snapshots = { $count } { $tool } snapshot(s), fewer than `min_snapshots = { $min }`
-probes-snapshot-too-old = the newest { $tool } snapshot is { $age } old, older than `max_age = { $max_age }`
-probes-snapshots-fresh = { $count } { $tool } snapshot(s); the newest is { $age } old (`max_age = { $max_age }`)
-probes-snapshots-fresh-no-age = { $count } { $tool } snapshot(s); the time of the newest is unknown (`max_age = { $max_age }`)
+probes-backup-fresh-no-age = { $files } file(s), { $bytes } bytes; the time of the newest is unknown (max_age { $max_age })
+probes-backup-fresh = { $files } file(s), { $bytes } bytes; the newest is { $age } old (max_age { $max_age })
+probes-too-few-snapshots = { $count } { $tool } snapshot(s), fewer than min_snapshots = { $min }
+probes-snapshot-too-old = the newest { $tool } snapshot is { $age } old, older than max_age = { $max_age }
+probes-snapshots-fresh = { $count } { $tool } snapshot(s); the newest is { $age } old (max_age { $max_age })
+probes-snapshots-fresh-no-age = { $count } { $tool } snapshot(s); the time of the newest is unknown (max_age { $max_age })
 probes-same-filesystem = the backup is on the same filesystem as { $path } (the data it protects); keep another generation on other media or offline
-probes-on-root-filesystem = the backup is on this machine's root filesystem and always connected; malware on this machine can reach it and encrypt or delete it
+probes-on-root-filesystem = the backup is on the system's root filesystem and online now; malware on this machine can reach it
 
 # Answer contradictions.
-probes-contradiction = answered Yes (はい) to { $item }, but the { $probe } probe failed: { $reason }
+probes-contradiction = answered はい to { $item }, but the { $kind } probe failed: { $reason }
+probes-contradiction-named = answered はい to { $item }, but the { $kind } probe ({ $name }) failed: { $reason }
 
 # The table of probe results.
 probes-table-probe = Probe
@@ -176,15 +174,13 @@ probes-table-reason = Reason
 probes-verdict-pass = pass
 probes-verdict-fail = FAIL
 probes-verdict-unknown = unknown
-probes-probe-named = { $kind } "{ $name }"
+probes-probe-named = { $kind } ({ $name })
 probes-items-none = (no item of this form)
 probes-note-warning = { $probe }: warning: { $text }
 probes-note-unreadable = { $probe }: could not read { $path } ({ $text })
 probes-note-unreadable-more = { $probe }: could not read { $count } more (see `--format json`)
 probes-note-contradiction = contradicts an answer: { $text }
-probes-summary = { $host }: { $pass } pass, { $fail } fail, { $unknown } unknown, { $contradictions ->
-    [one] 1 contradiction
-   *[other] { $contradictions } contradictions
+probes-summary = { $host }: { $pass } pass, { $fail } fail, { $unknown } unknown, { $contradictions } contradiction(s)
 }
 
 # Errors of `medsec probe` and its configuration file.

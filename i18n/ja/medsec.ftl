@@ -24,6 +24,7 @@ probes-age-seconds = { $n }秒
 probes-list-separator = 、
 probes-list-more = …
 probes-sentence-separator = 。
+probes-item-separator = 、
 
 # Details quoted inside sentences: operating-system errors and parse errors, in words.
 probes-os-not-found = ファイルまたはフォルダがありません
@@ -57,7 +58,7 @@ probes-tool-failed = { $how ->
     [signal] `{ $tool }` がシグナル { $signal } で強制終了されました
    *[other] `{ $tool }` が終了コードを返さずに終わりました
 }
-probes-tool-output = エラー出力:「{ $stderr }」
+probes-tool-failed-output = { $failed }。エラー出力:「{ $stderr }」
 probes-tool-json-not-understood = `{ $tool }` が出力した JSON を解釈できません(`{ $error }`)
 probes-no-package-database = パッケージデータベース(dpkg、rpm)が見つかりません。Windows では `source = "windows"` を指定するか、Get-HotFix で書き出した CSV を `hotfix_csv` に指定してください
 probes-package-lists-stale = パッケージリストの最終更新は{ $age }前です(上限{ $max_days }日)
@@ -99,8 +100,16 @@ probes-no-systemd-cgroup = { $path } がありません(cgroup v2 の systemd �
 probes-processes-not-inspected = { $count }個のプロセスを調べられませんでした(待ち受け中のプログラムをすべて特定するには root で実行してください)
 probes-services-not-allowed = `allowed_services` にないサービスが{ $count }件あります: { $services }
 probes-ports-not-allowed = `allowed_ports` にない待ち受けポートが{ $count }件あります: { $ports }
-probes-port = { $address } の { $protocol } { $port } 番ポート
-probes-port-program = { $address } の { $protocol } { $port } 番ポート({ $program })
+probes-port = { $address } の { $protocol ->
+    [tcp] TCP
+    [udp] UDP
+   *[other] { $protocol }
+} { $port } 番ポート
+probes-port-program = { $address } の { $protocol ->
+    [tcp] TCP
+    [udp] UDP
+   *[other] { $protocol }
+} { $port } 番ポート({ $program })
 probes-nothing-readable = この環境では /proc/net も systemd の設定も読めません
 probes-no-allowlist = 有効なサービス{ $services }件、開いているポート{ $ports }件を記録しました。許可リストがないため判定していません(判定するには `allowed_services` と `allowed_ports` を設定してください)
 probes-all-allowed = 有効なサービス{ $services }件と開いているポート{ $ports }件は、すべて許可リストにあります
@@ -141,6 +150,7 @@ probes-backup-partly-unread = { $stopped ->
     [true] { $failures }。ただし、ツリーの{ $unreadable }か所を読めず、走査も途中で止まったため、より新しいバックアップがあるかもしれません
    *[false] { $failures }。ただし、ツリーの{ $unreadable }か所を読めなかったため、より新しいバックアップがあるかもしれません
 }
+probes-backup-fresh-no-age = ファイル{ $files }個、合計{ $bytes }バイトです。最新のファイルの日時はわかりません(`max_age = { $max_age }`)
 probes-backup-fresh = ファイル{ $files }個、合計{ $bytes }バイトです。最新は{ $age }前のものです(`max_age = { $max_age }`)
 probes-too-few-snapshots = { $tool } のスナップショットが{ $count }個で、`min_snapshots = { $min }` より少ないです
 probes-snapshot-too-old = 最新の { $tool } スナップショットは{ $age }前のもので、`max_age = { $max_age }` より古いです
@@ -150,7 +160,8 @@ probes-same-filesystem = バックアップが、保護するデータ({ $path }
 probes-on-root-filesystem = バックアップがこの機器のルートファイルシステム上にあり、常に接続されています。この機器がマルウェアに感染すると、バックアップも暗号化や削除の被害を受けるおそれがあります
 
 # Answer contradictions.
-probes-contradiction = { $item } に「はい」と回答していますが、{ $probe }のプローブは不合格です: { $reason }
+probes-contradiction = { $item } に「はい」と回答していますが、{ $kind }のプローブは不合格です: { $reason }
+probes-contradiction-named = { $item } に「はい」と回答していますが、{ $kind }「{ $name }」のプローブは不合格です: { $reason }
 
 # The table of probe results.
 probes-table-probe = プローブ

@@ -24,6 +24,28 @@ impl AnswerLookup for AnswerSet {
     }
 }
 
+/// The sentence of a contradiction: `item` and `kind` as the reader knows them (the stable ID
+/// and code in the evidence, the form's number and the probe's label for people).
+pub fn message(lang: Lang, item: &str, kind: &str, name: Option<&str>, reason: &str) -> String {
+    match name {
+        Some(name) => crate::tr!(
+            lang,
+            "probes-contradiction-named",
+            item = item,
+            kind = kind,
+            name = name,
+            reason = reason
+        ),
+        None => crate::tr!(
+            lang,
+            "probes-contradiction",
+            item = item,
+            kind = kind,
+            reason = reason
+        ),
+    }
+}
+
 /// Every failed probe result whose items were answered はい.
 pub fn check(results: &[ProbeResult], answers: &dyn AnswerLookup) -> Vec<Contradiction> {
     let mut out = Vec::new();
@@ -39,20 +61,12 @@ pub fn check(results: &[ProbeResult], answers: &dyn AnswerLookup) -> Vec<Contrad
                     verdict: r.verdict,
                     // For scripts and logs: English, with the stable IDs; people read it
                     // rendered with the form's numbers (render::probe::contradiction_text).
-                    message: crate::tr!(
+                    message: message(
                         Lang::En,
-                        "probes-contradiction",
-                        item = item.as_str(),
-                        probe = match &r.name {
-                            Some(n) => crate::tr!(
-                                Lang::En,
-                                "probes-probe-named",
-                                kind = r.kind.as_str(),
-                                name = n.as_str()
-                            ),
-                            None => r.kind.as_str().to_owned(),
-                        },
-                        reason = r.reason.as_str()
+                        item,
+                        r.kind.as_str(),
+                        r.name.as_deref(),
+                        &r.reason,
                     ),
                 });
             }

@@ -476,7 +476,7 @@ fn port_text(lang: Lang, recorded: &str) -> String {
         let (port_proto, rest) = recorded.split_once(" on ")?;
         let (port, proto) = port_proto.split_once('/')?;
         let port: u16 = port.parse().ok()?;
-        let protocol = proto.to_ascii_uppercase();
+        let protocol = proto.to_owned();
         Some(match rest.split_once(" (") {
             Some((address, program)) => {
                 let program = program.strip_suffix(')')?;
@@ -527,9 +527,11 @@ fn tool_failed(
     if stderr.trim().is_empty() {
         failed
     } else {
-        sentences(
+        tr!(
             lang,
-            [failed, tr!(lang, "probes-tool-output", stderr = stderr)],
+            "probes-tool-failed-output",
+            failed = failed,
+            stderr = stderr
         )
     }
 }
@@ -723,7 +725,11 @@ impl Msg {
                 lang,
                 "probes-accounts-to-review",
                 count = accounts.len(),
-                accounts = list(lang, accounts.iter().map(|a| a.text(lang)), false)
+                accounts = accounts
+                    .iter()
+                    .map(|a| a.text(lang))
+                    .collect::<Vec<_>>()
+                    .join(&tr!(lang, "probes-item-separator"))
             ),
             Msg::NoLoginRecords => tr!(lang, "probes-no-login-records"),
             Msg::AccountsInUse {
@@ -896,15 +902,23 @@ impl Msg {
                 bytes,
                 age_seconds,
                 max_age,
-            } => tr!(
-                lang,
-                "probes-backup-fresh",
-                files = (*files),
-                bytes = (*bytes),
-                age = age_seconds
-                    .map_or_else(|| tr!(lang, "probes-verdict-unknown"), |a| age(a, lang)),
-                max_age = max_age.as_str()
-            ),
+            } => match age_seconds {
+                Some(a) => tr!(
+                    lang,
+                    "probes-backup-fresh",
+                    files = (*files),
+                    bytes = (*bytes),
+                    age = age(*a, lang),
+                    max_age = max_age.as_str()
+                ),
+                None => tr!(
+                    lang,
+                    "probes-backup-fresh-no-age",
+                    files = (*files),
+                    bytes = (*bytes),
+                    max_age = max_age.as_str()
+                ),
+            },
             Msg::TooFewSnapshots { tool, count, min } => tr!(
                 lang,
                 "probes-too-few-snapshots",
@@ -1249,7 +1263,7 @@ mod tests {
         let m = failed(Some(2), None);
         assert_eq!(
             m.text(Lang::En),
-            "`borg` failed with exit code 2; its error output: \"Repository does not exist.\""
+            "borg failed with exit code 2: Repository does not exist."
         );
         assert_eq!(
             m.text(Lang::Ja),
@@ -1287,7 +1301,9 @@ mod tests {
             p.text(Lang::Ja),
             "`allowed_ports` にない待ち受けポートが2件あります: 0.0.0.0 の TCP 2024 番ポート、:: の UDP 68 番ポート(dhclient)"
         );
-        assert!(p.text(Lang::En).contains("TCP port 2024 on 0.0.0.0"));
+        assert!(p
+            .text(Lang::En)
+            .contains("2024/tcp on 0.0.0.0, 68/udp on :: (dhclient)"));
     }
 
     #[test]

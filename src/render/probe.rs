@@ -162,12 +162,13 @@ pub fn contradiction_text(
     let item = checklist
         .and_then(|cl| cl.item(&c.item))
         .map_or_else(|| c.item.clone(), |i| i.label(lang));
-    tr!(
+    let name = c.probe_name.as_deref().map(|n| esc(n).into_owned());
+    crate::probes::contradictions::message(
         lang,
-        "probes-contradiction",
-        item = item,
-        probe = probe_label(c.kind, c.probe_name.as_deref(), lang),
-        reason = reason
+        &item,
+        c.kind.label(lang),
+        name.as_deref(),
+        &reason,
     )
 }
 
