@@ -62,7 +62,6 @@ probes-timed-out = timed out after { $seconds }s; raise `timeout` for this probe
 probes-io-problem = { $problem ->
    *[other] { $error }
 }
-}
 probes-tool-missing = `{ $tool }` is not installed or not on PATH
 probes-cannot-run-tool = { $tool ->
     [restic] cannot list restic snapshots: { $error }
@@ -75,15 +74,12 @@ probes-tool-failed = { $how ->
     [signal] { $tool } was killed by signal { $signal }
    *[other] { $tool } ended without an exit code
 }
-}
 probes-tool-failed-output = { $failed }: { $stderr }
 probes-tool-json-not-understood = { $tool } printed JSON this probe does not understand: { $error }
 probes-no-package-database = no package database found (neither dpkg nor rpm); on Windows give `source = "windows"` or a Get-HotFix CSV with `hotfix_csv`
 probes-package-lists-stale = the package lists were last refreshed { $age } ago (max { $max_days } days)
 probes-security-updates-pending = { $count } security update(s) pending (max { $max })
-} (max { $max })
 probes-security-updates-pending-list = { $count } security update(s) pending (max { $max }): { $packages }
-} (max { $max }): { $packages }
 probes-no-package-lists = no package lists in { $dir }, so pending updates are unknown (run `apt-get update`, then probe again)
 probes-package-lists-refresh-unknown = cannot tell when the package lists were last refreshed
 probes-dpkg-up-to-date = { $security } security update(s) pending (max { $max }), { $other } other; lists refreshed { $age } ago
@@ -91,7 +87,6 @@ probes-dpkg-up-to-date-no-age = { $security } security update(s) pending (max { 
 probes-dnf-metadata-stale = dnf metadata was last refreshed { $age } ago (max { $max_days } days)
 probes-dnf-security-unknown = pending security updates are unknown: `dnf -C updateinfo list --security` gave no answer (is dnf installed and its cache filled?)
 probes-security-updates-within-limit = { $count } security update(s) pending (max { $max })
-} (max { $max })
 probes-cannot-decompress = cannot decompress: { $error }
 probes-dnf-updateinfo-failed = dnf updateinfo failed: { $stderr }
 probes-kernel-reboot-needed = the running kernel is not the newest installed one ({ $newest }); reboot to activate it
@@ -107,7 +102,6 @@ probes-leavers-unreadable = cannot read the leavers list { $path }: { $error }
 probes-lastlog-too-large = { $bytes } bytes (sparse, indexed by uid): not read
 probes-shadow-unreadable = /etc/shadow is not readable (run as root to see locked and empty passwords); accounts with a login shell are counted as able to log in
 probes-accounts-to-review = { $count } account(s) to review: { $accounts }
-} to review: { $accounts }
 probes-flagged-account = { $name } ({ $flags })
 probes-flag-leaver = listed as having left, and can still log in
 probes-flag-empty-password = empty password
@@ -181,7 +175,6 @@ probes-note-unreadable = { $probe }: could not read { $path } ({ $text })
 probes-note-unreadable-more = { $probe }: could not read { $count } more (see `--format json`)
 probes-note-contradiction = contradicts an answer: { $text }
 probes-summary = { $host }: { $pass } pass, { $fail } fail, { $unknown } unknown, { $contradictions } contradiction(s)
-}
 
 # Errors of `medsec probe` and its configuration file.
 probes-root-not-a-folder = `--root` { $path }: not a folder
