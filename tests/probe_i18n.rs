@@ -189,6 +189,35 @@ fn every_probe_reads_as_japanese_under_lang_ja() {
         assert!(reads(&ja, sentence, ""), "{sentence}:\n{ja}");
     }
     assert!(!ja.contains("Some("), "{ja}");
+
+    // The package manager's view on a Debian tree: pending updates, a kernel to reboot into.
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = dir.path().join("probes.toml");
+    std::fs::write(&cfg, "[[probe]]\nkind = \"patch-level\"\n").unwrap();
+    let out = medsec()
+        .args(["probe", "--lang", "ja", "--root"])
+        .arg(fx("debian"))
+        .arg("--config")
+        .arg(&cfg)
+        .output()
+        .unwrap();
+    let ja = stdout_of(&out);
+    assert!(
+        reads(&ja, "未適用のセキュリティ更新が1件あります", ""),
+        "{ja}"
+    );
+    assert!(
+        reads(&ja, "再起動して最新版に切り替えてください", ""),
+        "{ja}"
+    );
+    let english: Vec<String> = readable(&ja, "")
+        .iter()
+        .flat_map(|t| english_runs(t))
+        .collect();
+    assert!(
+        english.is_empty(),
+        "English inside Japanese: {english:?}\n{ja}"
+    );
 }
 
 #[test]
