@@ -35,7 +35,7 @@ fn probe_label(kind: ProbeKind, name: Option<&str>, lang: Lang) -> String {
 /// checklist, its stable ID.
 fn item_label(id: &str, checklist: Option<&Checklist>, lang: Lang) -> Option<String> {
     match checklist {
-        Some(c) => c.item(id).map(|i| i.label(lang)),
+        Some(c) => c.item(id).map(|i| esc(&i.label(lang)).into_owned()),
         None => Some(esc(id).into_owned()),
     }
 }
