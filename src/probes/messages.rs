@@ -1,10 +1,12 @@
-//! Every sentence a probe says (reasons, warnings, notes on what it could not read), in
-//! Japanese and English, in one place.
+//! What a probe says (reasons, warnings, notes on what it could not read), as stable codes
+//! with named parameters.
 //!
 //! A [`Msg`] is one statement with its facts as named parameters. [`Msg::code`] is its stable
 //! kebab-case code (never renamed: scripts match on it) and [`Msg::text`] the sentence in the
-//! language asked for. Every arm of [`Msg::texts`] gives both languages at once, so a code
-//! cannot be added without both texts.
+//! language asked for, from the tool's message catalog (`i18n/{ja,en}/medsec.ftl`, section
+//! `## probes`, message `probes-<code>`); the catalog's tests fail when a message is missing in
+//! one language. Details recorded as text (operating-system errors, listening sockets, a
+//! tool's exit) are said in words by [`detail`] and the sentence itself.
 //!
 //! The evidence keeps these language-independent: a [`Coded`] (`{"code": ..., "params":
 //! {...}}`) next to the English sentence, and the table renders the chosen language from it.
