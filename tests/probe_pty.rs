@@ -51,11 +51,15 @@ fn release(fifo: &Path) {
 }
 
 fn spawn(held: &Held, extra: &[&str]) -> Session {
+    spawn_in("en", held, extra)
+}
+
+fn spawn_in(lang: &str, held: &Held, extra: &[&str]) -> Session {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_medsec"));
     cmd.env_remove("LC_ALL")
         .env("LANG", "C")
         .env("NO_COLOR", "1")
-        .args(["probe", "--lang", "en", "--root", "/", "--config"])
+        .args(["probe", "--lang", lang, "--root", "/", "--config"])
         .arg(&held.config)
         .args(extra);
     let mut s = Session::spawn(cmd).expect("spawn in a pty");
@@ -144,4 +148,21 @@ fn no_spinner_with_json_or_no_progress() {
             assert!(out.contains("1 pass, 0 fail, 0 unknown"), "{out}");
         }
     }
+}
+
+#[test]
+fn the_spinner_and_the_table_are_japanese_with_lang_ja() {
+    let held = held_probe();
+    let mut s = spawn_in("ja", &held, &[]);
+    s.expect("機器台帳「slow-ledger」")
+        .expect("the spinner names the running probe in Japanese");
+    release(&held.fifo);
+    s.expect("判定").unwrap();
+    let tail = rest(&mut s);
+    assert!(tail.contains("2-①"), "{tail}");
+    assert!(tail.contains("合格 1、不合格 0、不明 0"), "{tail}");
+    assert!(
+        tail.contains("機器台帳「slow-ledger」の注意: 種別がサーバ・端末PC・ネットワーク機器のどれでもない行が1行あり"),
+        "{tail}"
+    );
 }
