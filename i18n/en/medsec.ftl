@@ -49,6 +49,7 @@ probes-os-not-a-directory = not a folder
 probes-os-symlink-loop = a symbolic link loop
 probes-os-io-error = an input/output error (the disk or the connection may be failing)
 probes-os-too-large = the file is too large
+probes-os-name-too-long = the path is too long
 probes-os-other = system error number { $errno }
 probes-error-timeout = stopped at the probe's timeout
 probes-error-bad-csv = not readable as CSV (`{ $detail }`)

@@ -34,6 +34,7 @@ probes-os-not-a-directory = フォルダではありません
 probes-os-symlink-loop = シンボリックリンクがループしています
 probes-os-io-error = 入出力エラーです(ディスクや接続の障害の可能性があります)
 probes-os-too-large = ファイルが大きすぎます
+probes-os-name-too-long = パスが長すぎます
 probes-os-other = エラー番号 { $errno } のシステムエラーです
 probes-error-timeout = プローブの制限時間で止めました
 probes-error-bad-csv = CSV として読めません(`{ $detail }`)

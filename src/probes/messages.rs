@@ -441,6 +441,7 @@ pub fn detail(lang: Lang, error: &str) -> String {
             40 => tr!(lang, "probes-os-symlink-loop"),
             5 => tr!(lang, "probes-os-io-error"),
             27 => tr!(lang, "probes-os-too-large"),
+            36 => tr!(lang, "probes-os-name-too-long"),
             n => tr!(lang, "probes-os-other", errno = n),
         };
     }
@@ -1293,6 +1294,14 @@ mod tests {
         );
         assert_eq!(m.text(Lang::En), "cannot read /etc/x: permission denied");
         assert_eq!(detail(Lang::Ja, "something else"), "something else");
+        assert_eq!(
+            detail(Lang::Ja, "File name too long (os error 36)"),
+            "パスが長すぎます"
+        );
+        assert_eq!(
+            detail(Lang::Ja, "Out of memory (os error 12)"),
+            "エラー番号 12 のシステムエラーです"
+        );
         let p = Msg::PortsNotAllowed {
             ports: vec![
                 "2024/tcp on 0.0.0.0".into(),
