@@ -433,17 +433,7 @@ pub fn detail(lang: Lang, error: &str) -> String {
         return tr!(lang, "probes-error-timeout");
     }
     if let Some(errno) = os_errno(error) {
-        return match errno {
-            2 => tr!(lang, "probes-os-not-found"),
-            13 | 1 => tr!(lang, "probes-os-permission-denied"),
-            21 => tr!(lang, "probes-os-is-a-directory"),
-            20 => tr!(lang, "probes-os-not-a-directory"),
-            40 => tr!(lang, "probes-os-symlink-loop"),
-            5 => tr!(lang, "probes-os-io-error"),
-            27 => tr!(lang, "probes-os-too-large"),
-            36 => tr!(lang, "probes-os-name-too-long"),
-            n => tr!(lang, "probes-os-other", errno = n),
-        };
+        return os_error(lang, errno);
     }
     if let Some(rest) = error
         .strip_prefix(CSV_ERROR)
@@ -464,6 +454,33 @@ pub const CSV_ERROR: &str = "bad CSV: ";
 pub const NOT_CSV_ERROR: &str = "not a CSV file: ";
 /// A hotfix file without its ID column.
 pub const NO_HOTFIX_ID_ERROR: &str = "no HotFixID column";
+
+/// An operating-system error number (of this platform: Linux/Unix or Windows) in words.
+#[cfg(not(windows))]
+fn os_error(lang: Lang, errno: i32) -> String {
+    match errno {
+        2 => tr!(lang, "probes-os-not-found"),
+        13 | 1 => tr!(lang, "probes-os-permission-denied"),
+        21 => tr!(lang, "probes-os-is-a-directory"),
+        20 => tr!(lang, "probes-os-not-a-directory"),
+        40 => tr!(lang, "probes-os-symlink-loop"),
+        5 => tr!(lang, "probes-os-io-error"),
+        27 => tr!(lang, "probes-os-too-large"),
+        36 => tr!(lang, "probes-os-name-too-long"),
+        n => tr!(lang, "probes-os-other", errno = n),
+    }
+}
+
+/// An operating-system error number (of this platform: Linux/Unix or Windows) in words.
+#[cfg(windows)]
+fn os_error(lang: Lang, errno: i32) -> String {
+    match errno {
+        2 | 3 => tr!(lang, "probes-os-not-found"),
+        5 => tr!(lang, "probes-os-permission-denied"),
+        206 => tr!(lang, "probes-os-name-too-long"),
+        n => tr!(lang, "probes-os-other", errno = n),
+    }
+}
 
 /// The number of an operating-system error as Rust's `io::Error` prints it (`… (os error 2)`).
 fn os_errno(error: &str) -> Option<i32> {
@@ -1283,6 +1300,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(not(windows))]
     fn os_errors_and_ports_are_said_in_words() {
         let m = Msg::CannotRead {
             path: "/etc/x".into(),
