@@ -641,7 +641,8 @@ fn out_file_and_answer_contradictions() {
     let table = stdout_of(&out);
     assert!(
         table.contains(
-            "contradicts an answer [backup-and-restore]: answered はい to backup-and-restore"
+            "contradicts an answer: answered はい to 3-② The information needed to cont…, \
+             but the backup freshness probe (nightly dump) failed: the newest file is 41 days old"
         ),
         "{table}"
     );
@@ -654,6 +655,11 @@ fn out_file_and_answer_contradictions() {
     assert_eq!(
         ev.results[0].reason,
         "the newest file is 41 days old, older than max_age = 7d"
+    );
+    assert_eq!(
+        ev.contradictions[0].message,
+        "answered はい to backup-and-restore, but the backup-freshness probe (nightly dump) \
+         failed: the newest file is 41 days old, older than max_age = 7d"
     );
     // No temporary files left next to the output.
     let left: Vec<_> = std::fs::read_dir(dir.path())
@@ -815,7 +821,10 @@ fn reasons_and_notes_follow_lang_and_the_json_does_not() {
         stdout_of(&out).replace(&host, "[host]")
     };
     let ja = run(&["--lang", "ja"]);
-    assert!(ja.contains("読めなかったもの [backup-freshness]"), "{ja}");
+    assert!(
+        ja.contains("バックアップの鮮度「restic」で読めなかったもの"),
+        "{ja}"
+    );
     assert!(ja.contains("がインストールされていないか"), "{ja}");
     insta::assert_snapshot!("probe-fixtures-table-ja", ja);
     insta::assert_snapshot!("probe-fixtures-table-en", run(&["--lang", "en"]));

@@ -51,11 +51,15 @@ fn release(fifo: &Path) {
 }
 
 fn spawn(held: &Held, extra: &[&str]) -> Session {
+    spawn_in("en", held, extra)
+}
+
+fn spawn_in(lang: &str, held: &Held, extra: &[&str]) -> Session {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_medsec"));
     cmd.env_remove("LC_ALL")
         .env("LANG", "C")
         .env("NO_COLOR", "1")
-        .args(["probe", "--lang", "en", "--root", "/", "--config"])
+        .args(["probe", "--lang", lang, "--root", "/", "--config"])
         .arg(&held.config)
         .args(extra);
     let mut s = Session::spawn(cmd).expect("spawn in a pty");
@@ -77,6 +81,12 @@ fn rest(s: &mut Session) -> String {
         }
     }
     String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Whether `out` holds a spinner line: the running probe and the time it has taken.
+fn spinner_line(out: &str) -> bool {
+    out.lines()
+        .any(|l| l.contains(SPINNER_TEXT) && l.contains("s]"))
 }
 
 /// Watch the terminal for `d`; what was printed in that time.
@@ -106,8 +116,9 @@ fn the_spinner_shows_on_a_terminal_in_table_mode_and_the_table_follows() {
     assert!(tail.contains("asset ledger"), "{tail}");
     assert!(tail.contains("pass"), "{tail}");
     assert!(tail.contains("1 pass, 0 fail, 0 unknown"), "{tail}");
-    // The spinner was cleared, not left inside the table.
-    assert!(!tail.contains(SPINNER_TEXT), "{tail}");
+    // The spinner was cleared, not left inside the table (the notes under the table name the
+    // probe too, but without the spinner's elapsed time).
+    assert!(!spinner_line(&tail), "{tail}");
     let status = format!("{:?}", s.get_process_mut().wait().unwrap());
     assert!(
         status.starts_with("Exited(") && status.ends_with(", 0)"),
@@ -127,7 +138,7 @@ fn no_spinner_with_json_or_no_progress() {
         );
         release(&held.fifo);
         let out = rest(&mut s);
-        assert!(!out.contains(SPINNER_TEXT), "{extra:?}: {out}");
+        assert!(!spinner_line(&out), "{extra:?}: {out}");
         if extra[0] == "--format" {
             let json: serde_json::Value = serde_json::from_str(out.trim())
                 .unwrap_or_else(|e| panic!("not JSON alone ({e}): {out:?}"));
@@ -137,4 +148,21 @@ fn no_spinner_with_json_or_no_progress() {
             assert!(out.contains("1 pass, 0 fail, 0 unknown"), "{out}");
         }
     }
+}
+
+#[test]
+fn the_spinner_and_the_table_are_japanese_with_lang_ja() {
+    let held = held_probe();
+    let mut s = spawn_in("ja", &held, &[]);
+    s.expect("機器台帳「slow-ledger」")
+        .expect("the spinner names the running probe in Japanese");
+    release(&held.fifo);
+    s.expect("判定").unwrap();
+    let tail = rest(&mut s);
+    assert!(tail.contains("2-①"), "{tail}");
+    assert!(tail.contains("合格 1、不合格 0、不明 0"), "{tail}");
+    assert!(
+        tail.contains("機器台帳「slow-ledger」の注意: 種別がサーバ・端末PC・ネットワーク機器のどれでもない行が1行あり"),
+        "{tail}"
+    );
 }

@@ -1,30 +1,44 @@
 //! `medsec probe`: run the configured probes, render the evidence, write it atomically.
 
 use super::{Context, Outcome};
+use crate::answers::AnswerSet;
+use crate::checklist::Checklist;
 use crate::cli::probe::{ProbeArgs, ProbeFormat};
 use crate::exit::Exit;
 use crate::probes::{self, contradictions, FileRecord, RunOptions};
 use crate::render;
-use anyhow::Context as _;
+use crate::tr;
 use std::io::IsTerminal;
 
 pub fn run(args: ProbeArgs, ctx: &Context) -> anyhow::Result<Outcome> {
+    let lang = ctx.lang;
     if !args.root.is_dir() {
-        anyhow::bail!("--root {}: not a folder", args.root.display());
+        return Err(anyhow::anyhow!(tr!(
+            lang,
+            "probes-root-not-a-folder",
+            path = args.root.display().to_string()
+        )));
     }
     // Validate every input before any probe runs.
     let (config, config_record) = match &args.config {
         Some(path) => {
-            let (config, bytes) = probes::config::load(path)?;
+            let (config, bytes) =
+                probes::config::load(path).map_err(|e| anyhow::anyhow!(e.localize(lang)))?;
             (config, Some(FileRecord::of_bytes(path, &bytes)))
         }
         None => (probes::default_config(), None),
     };
     let answers = match &args.answers {
         Some(path) => {
-            let loaded = crate::answers::load(path, ctx.lang)?;
-            let record = FileRecord::of_file(path)
-                .with_context(|| format!("cannot read {}", path.display()))?;
+            let loaded = crate::answers::load(path, lang).map_err(|e| e.in_lang(lang))?;
+            let record = FileRecord::of_file(path).map_err(|e| {
+                anyhow::anyhow!(tr!(
+                    lang,
+                    "probes-cannot-read-file",
+                    path = path.display().to_string(),
+                    error = probes::messages::detail(lang, &e.to_string())
+                ))
+            })?;
             Some((loaded.set, record))
         }
         None => None,
@@ -36,12 +50,16 @@ pub fn run(args: ProbeArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         root: args.root.clone(),
     };
     let mut evidence = if show_progress {
-        let bar = render::probe::TerminalProgress::new(ctx.lang);
+        let bar = render::probe::TerminalProgress::new(lang);
         probes::run_all(&config, &options, &bar)
     } else {
         probes::run_all(&config, &options, &probes::NoProgress)
     };
     evidence.config = config_record;
+    let checklist = match args.format {
+        ProbeFormat::Table => checklist_in_use(ctx, answers.as_ref().map(|(set, _)| set)),
+        ProbeFormat::Json => None,
+    };
     if let Some((answers, record)) = answers {
         evidence.contradictions = contradictions::check(&evidence.results, &answers);
         evidence.answers = Some(record);
@@ -49,12 +67,18 @@ pub fn run(args: ProbeArgs, ctx: &Context) -> anyhow::Result<Outcome> {
 
     let json = render::json(&evidence);
     if let Some(out) = &args.out {
-        crate::atomic::replace(out, json.as_bytes())
-            .with_context(|| format!("cannot write the evidence to {}", out.display()))?;
+        crate::atomic::replace(out, json.as_bytes()).map_err(|e| {
+            anyhow::anyhow!(tr!(
+                lang,
+                "probes-cannot-write-evidence",
+                path = out.display().to_string(),
+                error = probes::messages::detail(lang, &e.to_string())
+            ))
+        })?;
     }
     let stdout = match args.format {
         ProbeFormat::Json => json,
-        ProbeFormat::Table => render::probe::table(&evidence, ctx.lang),
+        ProbeFormat::Table => render::probe::table(&evidence, checklist.as_ref(), lang),
     };
     let exit = if evidence.has_findings() {
         Exit::Findings
@@ -62,4 +86,21 @@ pub fn run(args: ProbeArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         Exit::Ok
     };
     Ok(Outcome::text(stdout, exit))
+}
+
+/// The form whose items the table names: the answers file's checklist and edition, else the
+/// one named with `--checklist ID[@EDITION]`, else the newest bundled institution form.
+fn checklist_in_use(ctx: &Context, answers: Option<&AnswerSet>) -> Option<Checklist> {
+    let catalog = super::init::catalog(ctx).ok()?;
+    let named = answers
+        .map(|a| format!("{}@{}", a.checklist.id, a.checklist.edition))
+        .into_iter()
+        .chain(super::init::split_checklist_args(&ctx.checklist_paths).1)
+        .chain(std::iter::once("mhlw-institution".to_owned()));
+    for spec in named {
+        if let Ok(loaded) = catalog.resolve(&spec, None) {
+            return Some(loaded.checklist.clone());
+        }
+    }
+    None
 }

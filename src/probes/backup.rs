@@ -302,6 +302,7 @@ impl BackupFreshness {
                 Msg::ToolFailed {
                     tool: "restic".into(),
                     exit_code: out.exit_code,
+                    signal: out.signal,
                     stderr: out.stderr_excerpt(),
                 },
             );
@@ -357,6 +358,7 @@ impl BackupFreshness {
                 Msg::ToolFailed {
                     tool: "borg".into(),
                     exit_code: out.exit_code,
+                    signal: out.signal,
                     stderr: out.stderr_excerpt(),
                 },
             );

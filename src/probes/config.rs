@@ -12,27 +12,232 @@
 //! min_files = 1
 //! ```
 
-use crate::checklist::ProbeKind;
+use crate::checklist::{Lang, ProbeKind};
 use crate::diagnostic::Location;
+use crate::tr;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
-use thiserror::Error;
 use toml::Spanned;
 
-/// A configuration that cannot be used.
-#[derive(Debug, Error)]
+/// A configuration that cannot be used. Said in the user's language by
+/// [`localize`](Self::localize); `Display` gives the English text.
+#[derive(Debug)]
 pub enum ConfigError {
-    #[error("cannot read probe configuration {path}: {source}")]
     Read {
         path: PathBuf,
-        #[source]
         source: std::io::Error,
     },
-    #[error("{location}: {message}")]
-    Invalid { location: Location, message: String },
+    Invalid {
+        location: Location,
+        problem: ConfigProblem,
+    },
+}
+
+impl ConfigError {
+    /// The error for people, in `lang`: the file and place, then what is wrong.
+    pub fn localize(&self, lang: Lang) -> String {
+        match self {
+            ConfigError::Read { path, source } => tr!(
+                lang,
+                "probes-config-cannot-read",
+                path = path.display().to_string(),
+                error = crate::probes::messages::detail(lang, &source.to_string())
+            ),
+            ConfigError::Invalid { location, problem } => tr!(
+                lang,
+                "probes-config-invalid",
+                location = location.to_string(),
+                message = problem.localize(lang)
+            ),
+        }
+    }
+}
+
+impl std::fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.localize(Lang::En))
+    }
+}
+
+impl std::error::Error for ConfigError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            ConfigError::Read { source, .. } => Some(source),
+            ConfigError::Invalid { .. } => None,
+        }
+    }
+}
+
+/// What is wrong at one place of a configuration file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ConfigProblem {
+    NotUtf8 {
+        byte: usize,
+    },
+    /// TOML the parser refused; `detail` is the parser's own words.
+    Toml {
+        detail: String,
+    },
+    UnknownSetting {
+        field: String,
+    },
+    MissingSetting {
+        field: String,
+    },
+    UnknownRole {
+        value: String,
+    },
+    UnknownKind {
+        value: String,
+    },
+    FieldNotForKind {
+        field: String,
+        kind: ProbeKind,
+    },
+    Negative,
+    OutOfRange {
+        min: u64,
+        max: u64,
+    },
+    UnknownSource {
+        value: String,
+    },
+    UnknownDateOrder {
+        value: String,
+    },
+    HotfixCsvNeeded,
+    BackupNeedsPath,
+    UnknownFormat {
+        value: String,
+    },
+    UnknownTimeBasis {
+        value: String,
+    },
+    LedgerNeedsPath,
+    UnknownLedgerField {
+        field: String,
+        key: String,
+    },
+    NotADuration {
+        value: String,
+    },
+    NotAPort {
+        value: String,
+    },
+    BadProtocol {
+        value: String,
+    },
+}
+
+impl ConfigProblem {
+    /// The problem in `lang`, from the message catalog.
+    pub fn localize(&self, lang: Lang) -> String {
+        match self {
+            ConfigProblem::NotUtf8 { byte } => tr!(lang, "probes-config-not-utf8", byte = (*byte)),
+            ConfigProblem::Toml { detail } => {
+                tr!(lang, "probes-config-toml", detail = detail.as_str())
+            }
+            ConfigProblem::UnknownSetting { field } => {
+                tr!(
+                    lang,
+                    "probes-config-unknown-setting",
+                    field = field.as_str()
+                )
+            }
+            ConfigProblem::MissingSetting { field } => {
+                tr!(
+                    lang,
+                    "probes-config-missing-setting",
+                    field = field.as_str()
+                )
+            }
+            ConfigProblem::UnknownRole { value } => {
+                tr!(lang, "probes-config-unknown-role", value = value.as_str())
+            }
+            ConfigProblem::UnknownKind { value } => tr!(
+                lang,
+                "probes-config-unknown-kind",
+                value = value.as_str(),
+                known = ProbeKind::names()
+            ),
+            ConfigProblem::FieldNotForKind { field, kind } => tr!(
+                lang,
+                "probes-config-field-not-for-kind",
+                field = field.as_str(),
+                kind = kind.as_str(),
+                allowed = allowed_fields(*kind).join(", ")
+            ),
+            ConfigProblem::Negative => tr!(lang, "probes-config-negative"),
+            ConfigProblem::OutOfRange { min, max } => tr!(
+                lang,
+                "probes-config-out-of-range",
+                min = (*min),
+                max = (*max)
+            ),
+            ConfigProblem::UnknownSource { value } => {
+                tr!(lang, "probes-config-unknown-source", value = value.as_str())
+            }
+            ConfigProblem::UnknownDateOrder { value } => {
+                tr!(
+                    lang,
+                    "probes-config-unknown-date-order",
+                    value = value.as_str()
+                )
+            }
+            ConfigProblem::HotfixCsvNeeded => tr!(lang, "probes-config-hotfix-csv-needed"),
+            ConfigProblem::BackupNeedsPath => tr!(lang, "probes-config-backup-needs-path"),
+            ConfigProblem::UnknownFormat { value } => {
+                tr!(lang, "probes-config-unknown-format", value = value.as_str())
+            }
+            ConfigProblem::UnknownTimeBasis { value } => {
+                tr!(
+                    lang,
+                    "probes-config-unknown-time-basis",
+                    value = value.as_str()
+                )
+            }
+            ConfigProblem::LedgerNeedsPath => tr!(lang, "probes-config-ledger-needs-path"),
+            ConfigProblem::UnknownLedgerField { field, key } => tr!(
+                lang,
+                "probes-config-unknown-ledger-field",
+                field = field.as_str(),
+                key = key.as_str(),
+                known = LEDGER_FIELDS.join(", ")
+            ),
+            ConfigProblem::NotADuration { value } => {
+                tr!(lang, "probes-config-not-a-duration", value = value.as_str())
+            }
+            ConfigProblem::NotAPort { value } => {
+                tr!(lang, "probes-config-not-a-port", value = value.as_str())
+            }
+            ConfigProblem::BadProtocol { value } => {
+                tr!(lang, "probes-config-bad-protocol", value = value.as_str())
+            }
+        }
+    }
+
+    /// A TOML parser message, with the two a person meets most (a misspelt or a missing
+    /// setting) said in words.
+    fn of_toml(message: &str) -> Self {
+        let quoted = |prefix: &str| {
+            message
+                .strip_prefix(prefix)
+                .and_then(|rest| rest.split('`').next())
+                .map(str::to_owned)
+        };
+        if let Some(field) = quoted("unknown field `") {
+            return ConfigProblem::UnknownSetting { field };
+        }
+        if let Some(field) = quoted("missing field `") {
+            return ConfigProblem::MissingSetting { field };
+        }
+        ConfigProblem::Toml {
+            detail: message.to_owned(),
+        }
+    }
 }
 
 /// Which machine the probe runs on, as the checklist splits rows by target.
@@ -373,10 +578,9 @@ pub fn load(path: &Path) -> Result<(ProbeConfig, Vec<u8>), ConfigError> {
     let file = path.display().to_string();
     let text = std::str::from_utf8(&bytes).map_err(|e| ConfigError::Invalid {
         location: Location::at(&file, "", 0),
-        message: format!(
-            "not UTF-8 text (at byte {}); save it as UTF-8",
-            e.valid_up_to()
-        ),
+        problem: ConfigProblem::NotUtf8 {
+            byte: e.valid_up_to() + 1,
+        },
     })?;
     let mut config = parse(&file, text)?;
     if let Some(dir) = path.parent() {
@@ -387,13 +591,13 @@ pub fn load(path: &Path) -> Result<(ProbeConfig, Vec<u8>), ConfigError> {
 
 /// Parse and validate configuration text; `file` names it in errors.
 pub fn parse(file: &str, text: &str) -> Result<ProbeConfig, ConfigError> {
-    let err = |span: Range<usize>, message: String| ConfigError::Invalid {
+    let err = |span: Range<usize>, problem: ConfigProblem| ConfigError::Invalid {
         location: Location::at(file, text, span.start),
-        message,
+        problem,
     };
     let raw: RawConfig = toml::from_str(text).map_err(|e| ConfigError::Invalid {
         location: Location::of_span(file, text, e.span()),
-        message: e.message().trim().to_owned(),
+        problem: ConfigProblem::of_toml(e.message().trim()),
     })?;
     let role = match &raw.role {
         None => Role::Server,
@@ -403,7 +607,9 @@ pub fn parse(file: &str, text: &str) -> Result<ProbeConfig, ConfigError> {
             other => {
                 return Err(err(
                     r.span(),
-                    format!("unknown role `{other}`; use `server` or `terminal`"),
+                    ConfigProblem::UnknownRole {
+                        value: other.to_owned(),
+                    },
                 ))
             }
         },
@@ -419,21 +625,19 @@ pub fn parse(file: &str, text: &str) -> Result<ProbeConfig, ConfigError> {
         let kind = ProbeKind::parse(p.kind.get_ref()).ok_or_else(|| {
             err(
                 p.kind.span(),
-                format!(
-                    "unknown probe kind `{}`; known: {}",
-                    p.kind.get_ref(),
-                    ProbeKind::names()
-                ),
+                ConfigProblem::UnknownKind {
+                    value: p.kind.get_ref().clone(),
+                },
             )
         })?;
         for (field, fspan) in p.present() {
             if !allowed_fields(kind).contains(&field) {
                 return Err(err(
                     fspan,
-                    format!(
-                        "`{field}` is not a setting of `{kind}` probes; they take: {}",
-                        allowed_fields(kind).join(", ")
-                    ),
+                    ConfigProblem::FieldNotForKind {
+                        field: field.to_owned(),
+                        kind,
+                    },
                 ));
             }
         }
@@ -445,14 +649,21 @@ pub fn parse(file: &str, text: &str) -> Result<ProbeConfig, ConfigError> {
             match v {
                 None => Ok(default),
                 Some(n) if *n.get_ref() >= 0 => Ok(*n.get_ref() as u64),
-                Some(n) => Err(err(n.span(), "must be 0 or more".to_owned())),
+                Some(n) => Err(err(n.span(), ConfigProblem::Negative)),
             }
         };
         let small = |v: &Option<Spanned<i64>>, default: u32| -> Result<u32, ConfigError> {
             match v {
                 None => Ok(default),
-                Some(n) => u32::try_from(*n.get_ref())
-                    .map_err(|_| err(n.span(), "must be between 0 and 4294967295".to_owned())),
+                Some(n) => u32::try_from(*n.get_ref()).map_err(|_| {
+                    err(
+                        n.span(),
+                        ConfigProblem::OutOfRange {
+                            min: 0,
+                            max: u64::from(u32::MAX),
+                        },
+                    )
+                }),
             }
         };
         let string = |v: &Option<Spanned<String>>| v.as_ref().map(|s| s.get_ref().clone());
@@ -472,7 +683,9 @@ pub fn parse(file: &str, text: &str) -> Result<ProbeConfig, ConfigError> {
                         other => {
                             return Err(err(
                                 s.span(),
-                                format!("unknown source `{other}`; use auto, dpkg, rpm, windows or hotfix-csv"),
+                                ConfigProblem::UnknownSource {
+                                    value: other.to_owned(),
+                                },
                             ))
                         }
                     },
@@ -481,7 +694,9 @@ pub fn parse(file: &str, text: &str) -> Result<ProbeConfig, ConfigError> {
                     if !["mdy", "dmy", "ymd"].contains(&d.get_ref().as_str()) {
                         return Err(err(
                             d.span(),
-                            format!("unknown date_order `{}`; use mdy, dmy or ymd", d.get_ref()),
+                            ConfigProblem::UnknownDateOrder {
+                                value: d.get_ref().clone(),
+                            },
                         ));
                     }
                 }
@@ -492,10 +707,7 @@ pub fn parse(file: &str, text: &str) -> Result<ProbeConfig, ConfigError> {
                     source
                 };
                 if source == PatchSource::HotfixCsv && hotfix_csv.is_none() {
-                    return Err(err(
-                        span.clone(),
-                        "source = \"hotfix-csv\" needs `hotfix_csv = \"PATH\"` (a file from `Get-HotFix | Export-Csv`)".to_owned(),
-                    ));
+                    return Err(err(span.clone(), ConfigProblem::HotfixCsvNeeded));
                 }
                 ProbeSettings::PatchLevel(PatchLevelSettings {
                     source,
@@ -506,13 +718,10 @@ pub fn parse(file: &str, text: &str) -> Result<ProbeConfig, ConfigError> {
                 })
             }
             ProbeKind::BackupFreshness => {
-                let path = p.path.as_ref().ok_or_else(|| {
-                    err(
-                        span.clone(),
-                        "a backup-freshness probe needs `path` (the backup folder or repository)"
-                            .to_owned(),
-                    )
-                })?;
+                let path = p
+                    .path
+                    .as_ref()
+                    .ok_or_else(|| err(span.clone(), ConfigProblem::BackupNeedsPath))?;
                 let format = match &p.format {
                     None => BackupFormat::Auto,
                     Some(f) => match f.get_ref().as_str() {
@@ -523,9 +732,9 @@ pub fn parse(file: &str, text: &str) -> Result<ProbeConfig, ConfigError> {
                         other => {
                             return Err(err(
                                 f.span(),
-                                format!(
-                                    "unknown format `{other}`; use auto, directory, restic or borg"
-                                ),
+                                ConfigProblem::UnknownFormat {
+                                    value: other.to_owned(),
+                                },
                             ))
                         }
                     },
@@ -540,7 +749,12 @@ pub fn parse(file: &str, text: &str) -> Result<ProbeConfig, ConfigError> {
                 let threads = match &p.threads {
                     None => None,
                     Some(t) if (1..=256).contains(t.get_ref()) => Some(*t.get_ref() as usize),
-                    Some(t) => return Err(err(t.span(), "must be between 1 and 256".to_owned())),
+                    Some(t) => {
+                        return Err(err(
+                            t.span(),
+                            ConfigProblem::OutOfRange { min: 1, max: 256 },
+                        ))
+                    }
                 };
                 let mtime_only = match &p.time_basis {
                     None => false,
@@ -550,7 +764,9 @@ pub fn parse(file: &str, text: &str) -> Result<ProbeConfig, ConfigError> {
                         other => {
                             return Err(err(
                                 t.span(),
-                                format!("unknown time_basis `{other}`; use `change` (newer of mtime and ctime) or `mtime`"),
+                                ConfigProblem::UnknownTimeBasis {
+                                    value: other.to_owned(),
+                                },
                             ))
                         }
                     },
@@ -594,12 +810,10 @@ pub fn parse(file: &str, text: &str) -> Result<ProbeConfig, ConfigError> {
                 })
             }
             ProbeKind::AssetLedger => {
-                let path = p.path.as_ref().ok_or_else(|| {
-                    err(
-                        span.clone(),
-                        "an asset-ledger probe needs `path` (the ledger, .csv or .xlsx)".to_owned(),
-                    )
-                })?;
+                let path = p
+                    .path
+                    .as_ref()
+                    .ok_or_else(|| err(span.clone(), ConfigProblem::LedgerNeedsPath))?;
                 if let Some(cols) = &p.columns {
                     unknown_ledger_field(cols.get_ref().keys(), "columns")
                         .map_or(Ok(()), |m| Err(err(cols.span(), m)))?;
@@ -638,11 +852,9 @@ pub fn parse(file: &str, text: &str) -> Result<ProbeConfig, ConfigError> {
 }
 
 /// A duration such as `90m`, `36h`, `7d`, `1d12h`, `45s`, `2w`.
-pub fn parse_duration(text: &str) -> Result<Duration, String> {
-    let bad = || {
-        format!(
-            "`{text}` is not a duration; write a number and a unit: 90m, 36h, 7d (s, m, h, d, w)"
-        )
+pub fn parse_duration(text: &str) -> Result<Duration, ConfigProblem> {
+    let bad = || ConfigProblem::NotADuration {
+        value: text.to_owned(),
     };
     let s = text.trim();
     if s.is_empty() {
@@ -677,32 +889,36 @@ pub fn parse_duration(text: &str) -> Result<Duration, String> {
 }
 
 /// `22/tcp`, `123/udp`; a bare number means TCP.
-pub fn parse_port(text: &str) -> Result<PortSpec, String> {
+pub fn parse_port(text: &str) -> Result<PortSpec, ConfigProblem> {
     let (num, proto) = text.split_once('/').unwrap_or((text, "tcp"));
     let port = num
         .trim()
         .parse::<u16>()
-        .map_err(|_| format!("`{text}` is not a port; write 22/tcp or 123/udp"))?;
+        .map_err(|_| ConfigProblem::NotAPort {
+            value: text.to_owned(),
+        })?;
     let udp = match proto.trim() {
         "tcp" => false,
         "udp" => true,
-        _ => return Err(format!("`{text}`: the protocol must be tcp or udp")),
+        _ => {
+            return Err(ConfigProblem::BadProtocol {
+                value: text.to_owned(),
+            })
+        }
     };
     Ok(PortSpec { port, udp })
 }
 
-/// The message for the first name in `names` that is not a ledger field, if any.
+/// The problem for the first name in `names` that is not a ledger field, if any.
 fn unknown_ledger_field<'a>(
     mut names: impl Iterator<Item = &'a String>,
     key: &str,
-) -> Option<String> {
+) -> Option<ConfigProblem> {
     names
         .find(|k| !LEDGER_FIELDS.contains(&k.as_str()))
-        .map(|bad| {
-            format!(
-                "unknown ledger field `{bad}` in `{key}`; known: {}",
-                LEDGER_FIELDS.join(", ")
-            )
+        .map(|bad| ConfigProblem::UnknownLedgerField {
+            field: bad.clone(),
+            key: key.to_owned(),
         })
 }
 

@@ -7,6 +7,7 @@
 
 use super::{Contradiction, ProbeResult, Verdict};
 use crate::answers::{AnswerSet, Response};
+use crate::checklist::Lang;
 
 /// What the contradiction check needs from answers: the response to an item, by stable ID.
 pub trait AnswerLookup {
@@ -23,6 +24,28 @@ impl AnswerLookup for AnswerSet {
     }
 }
 
+/// The sentence of a contradiction: `item` and `kind` as the reader knows them (the stable ID
+/// and code in the evidence, the form's number and the probe's label for people).
+pub fn message(lang: Lang, item: &str, kind: &str, name: Option<&str>, reason: &str) -> String {
+    match name {
+        Some(name) => crate::tr!(
+            lang,
+            "probes-contradiction-named",
+            item = item,
+            kind = kind,
+            name = name,
+            reason = reason
+        ),
+        None => crate::tr!(
+            lang,
+            "probes-contradiction",
+            item = item,
+            kind = kind,
+            reason = reason
+        ),
+    }
+}
+
 /// Every failed probe result whose items were answered はい.
 pub fn check(results: &[ProbeResult], answers: &dyn AnswerLookup) -> Vec<Contradiction> {
     let mut out = Vec::new();
@@ -36,14 +59,14 @@ pub fn check(results: &[ProbeResult], answers: &dyn AnswerLookup) -> Vec<Contrad
                     kind: r.kind,
                     probe_name: r.name.clone(),
                     verdict: r.verdict,
-                    message: format!(
-                        "answered はい to {item}, but the {} probe{} failed: {}",
-                        r.kind,
-                        r.name
-                            .as_ref()
-                            .map(|n| format!(" ({n})"))
-                            .unwrap_or_default(),
-                        r.reason
+                    // For scripts and logs: English, with the stable IDs; people read it
+                    // rendered with the form's numbers (render::probe::contradiction_text).
+                    message: message(
+                        Lang::En,
+                        item,
+                        r.kind.as_str(),
+                        r.name.as_deref(),
+                        &r.reason,
                     ),
                 });
             }

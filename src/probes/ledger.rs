@@ -426,7 +426,7 @@ fn read_csv(text: &str) -> Result<Vec<Vec<String>>, String> {
     rdr.records()
         .map(|r| {
             r.map(|r| r.iter().map(str::to_owned).collect())
-                .map_err(|e| format!("bad CSV: {e}"))
+                .map_err(|e| format!("{}{e}", crate::probes::messages::CSV_ERROR))
         })
         .collect()
 }

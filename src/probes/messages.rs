@@ -1,15 +1,18 @@
-//! Every sentence a probe says (reasons, warnings, notes on what it could not read), in
-//! Japanese and English, in one place.
+//! What a probe says (reasons, warnings, notes on what it could not read), as stable codes
+//! with named parameters.
 //!
 //! A [`Msg`] is one statement with its facts as named parameters. [`Msg::code`] is its stable
 //! kebab-case code (never renamed: scripts match on it) and [`Msg::text`] the sentence in the
-//! language asked for. Every arm of [`Msg::texts`] gives both languages at once, so a code
-//! cannot be added without both texts.
+//! language asked for, from the tool's message catalog (`i18n/{ja,en}/medsec.ftl`, section
+//! `## probes`, message `probes-<code>`); the catalog's tests fail when a message is missing in
+//! one language. Details recorded as text (operating-system errors, listening sockets, a
+//! tool's exit) are said in words by [`detail`] and the sentence itself.
 //!
 //! The evidence keeps these language-independent: a [`Coded`] (`{"code": ..., "params":
 //! {...}}`) next to the English sentence, and the table renders the chosen language from it.
 
 use crate::checklist::Lang;
+use crate::tr;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use std::time::Duration;
@@ -72,24 +75,17 @@ pub enum AccountFlag {
 
 impl AccountFlag {
     pub fn text(&self, lang: Lang) -> String {
-        let (en, ja) = match self {
-            AccountFlag::Leaver => (
-                "listed as having left, and can still log in".to_owned(),
-                "退職者として記載されているが、まだログインできる".to_owned(),
+        match self {
+            AccountFlag::Leaver => tr!(lang, "probes-flag-leaver"),
+            AccountFlag::EmptyPassword => tr!(lang, "probes-flag-empty-password"),
+            AccountFlag::UnusedFor { days, max_days } => tr!(
+                lang,
+                "probes-flag-unused-for",
+                days = (*days),
+                max_days = (*max_days)
             ),
-            AccountFlag::EmptyPassword => {
-                ("empty password".to_owned(), "パスワードが空".to_owned())
-            }
-            AccountFlag::UnusedFor { days, max_days } => (
-                format!("last login {days} days ago (max {max_days})"),
-                format!("最終ログインは{days}日前(上限{max_days}日)"),
-            ),
-            AccountFlag::NeverLoggedIn => (
-                "never logged in".to_owned(),
-                "一度もログインしていない".to_owned(),
-            ),
-        };
-        pick(lang, en, ja)
+            AccountFlag::NeverLoggedIn => tr!(lang, "probes-flag-never-logged-in"),
+        }
     }
 }
 
@@ -102,11 +98,13 @@ pub struct FlaggedAccount {
 
 impl FlaggedAccount {
     pub fn text(&self, lang: Lang) -> String {
-        let flags: Vec<String> = self.flags.iter().map(|f| f.text(lang)).collect();
-        match lang {
-            Lang::En => format!("{} ({})", self.name, flags.join(", ")),
-            Lang::Ja => format!("{}({})", self.name, flags.join("、")),
-        }
+        let flags = list(lang, self.flags.iter().map(|f| f.text(lang)), false);
+        tr!(
+            lang,
+            "probes-flagged-account",
+            name = self.name.as_str(),
+            flags = flags
+        )
     }
 }
 
@@ -120,21 +118,24 @@ pub enum LedgerProblem {
 
 impl LedgerProblem {
     pub fn text(&self, lang: Lang) -> String {
-        let (en, ja) = match self {
-            LedgerProblem::EmptyField { field } => {
-                (format!("`{field}` is empty"), format!("`{field}` が空です"))
-            }
-            LedgerProblem::RemoteMaintenanceNotYesNo { value } => (
-                format!(
-                    "remote maintenance `{value}` is not a yes/no answer (はい/いいえ, 有/無)"
-                ),
-                format!(
-                    "リモートメンテナンス `{value}` がはい/いいえの回答ではありません(はい/いいえ、有/無)"
-                ),
+        match self {
+            LedgerProblem::EmptyField { field } => tr!(
+                lang,
+                "probes-ledger-empty-field",
+                field = ledger_field(lang, field)
             ),
-        };
-        pick(lang, en, ja)
+            LedgerProblem::RemoteMaintenanceNotYesNo { value } => tr!(
+                lang,
+                "probes-ledger-remote-maintenance-not-yes-no",
+                value = value.as_str()
+            ),
+        }
     }
+}
+
+/// A ledger field for people: its usual column name and its key (`設置場所(`location`)`).
+fn ledger_field(lang: Lang, field: &str) -> String {
+    tr!(lang, "probes-ledger-field", field = field)
 }
 
 /// A ledger row with a problem, for the reason.
@@ -175,6 +176,9 @@ pub enum Msg {
     ToolFailed {
         tool: String,
         exit_code: Option<i32>,
+        /// The signal that ended the tool (Unix), when it gave no exit code.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        signal: Option<i32>,
         stderr: String,
     },
     ToolJsonNotUnderstood {
@@ -387,28 +391,17 @@ pub enum Msg {
     OnRootFilesystem,
 }
 
-fn pick(lang: Lang, en: String, ja: String) -> String {
-    match lang {
-        Lang::En => en,
-        Lang::Ja => ja,
-    }
-}
-
 /// An age for people: "41 days" / "41日".
 pub fn human_age(d: Duration, lang: Lang) -> String {
     let s = d.as_secs();
-    let (n, en, ja) = if s >= 2 * 86_400 {
-        (s / 86_400, "days", "日")
+    if s >= 2 * 86_400 {
+        tr!(lang, "probes-age-days", n = (s / 86_400))
     } else if s >= 2 * 3600 {
-        (s / 3600, "hours", "時間")
+        tr!(lang, "probes-age-hours", n = (s / 3600))
     } else if s >= 120 {
-        (s / 60, "minutes", "分")
+        tr!(lang, "probes-age-minutes", n = (s / 60))
     } else {
-        (s, "seconds", "秒")
-    };
-    match lang {
-        Lang::En => format!("{n} {en}"),
-        Lang::Ja => format!("{n}{ja}"),
+        tr!(lang, "probes-age-seconds", n = (s))
     }
 }
 
@@ -416,8 +409,151 @@ fn age(secs: u64, lang: Lang) -> String {
     human_age(Duration::from_secs(secs), lang)
 }
 
-fn age_opt(secs: Option<u64>, lang: Lang) -> String {
-    secs.map_or_else(|| "?".to_owned(), |s| age(s, lang))
+/// Items joined as a list in `lang`, with `…` when more were left out.
+fn list(lang: Lang, items: impl IntoIterator<Item = String>, more: bool) -> String {
+    let mut items: Vec<String> = items.into_iter().collect();
+    if more {
+        items.push(tr!(lang, "probes-list-more"));
+    }
+    items.join(&tr!(lang, "probes-list-separator"))
+}
+
+/// Sentences joined in `lang`.
+fn sentences(lang: Lang, parts: impl IntoIterator<Item = String>) -> String {
+    parts
+        .into_iter()
+        .collect::<Vec<_>>()
+        .join(&tr!(lang, "probes-sentence-separator"))
+}
+
+/// An error detail recorded in the evidence (an operating-system error, a CSV error, the
+/// timeout) said in words in `lang`; anything else is quoted as it was recorded.
+pub fn detail(lang: Lang, error: &str) -> String {
+    if error == tr!(Lang::En, "probes-error-timeout") {
+        return tr!(lang, "probes-error-timeout");
+    }
+    if let Some(errno) = os_errno(error) {
+        return os_error(lang, errno);
+    }
+    if let Some(rest) = error
+        .strip_prefix(CSV_ERROR)
+        .or_else(|| error.strip_prefix(NOT_CSV_ERROR))
+    {
+        return tr!(lang, "probes-error-bad-csv", detail = rest);
+    }
+    if error.starts_with(NO_HOTFIX_ID_ERROR) {
+        return tr!(lang, "probes-error-no-hotfix-id");
+    }
+    error.to_owned()
+}
+
+/// How the evidence records a CSV that does not parse: `bad CSV: <detail>` (a stable prefix,
+/// said in words by [`detail`]).
+pub const CSV_ERROR: &str = "bad CSV: ";
+/// A hotfix file whose header does not parse: `not a CSV file: <detail>`.
+pub const NOT_CSV_ERROR: &str = "not a CSV file: ";
+/// A hotfix file without its ID column.
+pub const NO_HOTFIX_ID_ERROR: &str = "no HotFixID column";
+
+/// An operating-system error number (of this platform: Linux/Unix or Windows) in words.
+#[cfg(not(windows))]
+fn os_error(lang: Lang, errno: i32) -> String {
+    match errno {
+        2 => tr!(lang, "probes-os-not-found"),
+        13 | 1 => tr!(lang, "probes-os-permission-denied"),
+        21 => tr!(lang, "probes-os-is-a-directory"),
+        20 => tr!(lang, "probes-os-not-a-directory"),
+        40 => tr!(lang, "probes-os-symlink-loop"),
+        5 => tr!(lang, "probes-os-io-error"),
+        27 => tr!(lang, "probes-os-too-large"),
+        36 => tr!(lang, "probes-os-name-too-long"),
+        n => tr!(lang, "probes-os-other", errno = n),
+    }
+}
+
+/// An operating-system error number (of this platform: Linux/Unix or Windows) in words.
+#[cfg(windows)]
+fn os_error(lang: Lang, errno: i32) -> String {
+    match errno {
+        2 | 3 => tr!(lang, "probes-os-not-found"),
+        5 => tr!(lang, "probes-os-permission-denied"),
+        206 => tr!(lang, "probes-os-name-too-long"),
+        n => tr!(lang, "probes-os-other", errno = n),
+    }
+}
+
+/// The number of an operating-system error as Rust's `io::Error` prints it (`… (os error 2)`).
+fn os_errno(error: &str) -> Option<i32> {
+    let start = error.rfind("(os error ")?;
+    let rest = error.get(start + "(os error ".len()..)?;
+    rest.strip_suffix(')')?.parse().ok()
+}
+
+/// A listening socket as the services probe records it (`3306/tcp on 0.0.0.0 (mysqld)`),
+/// said in `lang`; the recorded text when it does not have that shape.
+fn port_text(lang: Lang, recorded: &str) -> String {
+    let parsed = (|| {
+        let (port_proto, rest) = recorded.split_once(" on ")?;
+        let (port, proto) = port_proto.split_once('/')?;
+        let port: u16 = port.parse().ok()?;
+        let protocol = proto.to_owned();
+        Some(match rest.split_once(" (") {
+            Some((address, program)) => {
+                let program = program.strip_suffix(')')?;
+                tr!(
+                    lang,
+                    "probes-port-program",
+                    address = address,
+                    protocol = protocol,
+                    port = port,
+                    program = program
+                )
+            }
+            None => tr!(
+                lang,
+                "probes-port",
+                address = rest,
+                protocol = protocol,
+                port = port
+            ),
+        })
+    })();
+    parsed.unwrap_or_else(|| recorded.to_owned())
+}
+
+/// How a failed tool ended: `how` is `code`, `signal` or `none`, for the catalog's selector.
+fn tool_failed(
+    lang: Lang,
+    tool: &str,
+    exit_code: Option<i32>,
+    signal: Option<i32>,
+    stderr: &str,
+) -> String {
+    let how = match (exit_code, signal) {
+        (Some(_), _) => "code",
+        (None, Some(_)) => "signal",
+        (None, None) => "none",
+    };
+    let code = exit_code.map(|c| c.to_string()).unwrap_or_default();
+    let signal = signal.map(|s| s.to_string()).unwrap_or_default();
+    let failed = tr!(
+        lang,
+        "probes-tool-failed",
+        how = how,
+        tool = tool,
+        code = code,
+        signal = signal
+    );
+    if stderr.trim().is_empty() {
+        failed
+    } else {
+        tr!(
+            lang,
+            "probes-tool-failed-output",
+            failed = failed,
+            stderr = stderr
+        )
+    }
 }
 
 impl Msg {
@@ -426,357 +562,434 @@ impl Msg {
         Coded::from(self).code
     }
 
-    /// The sentence in `lang`.
+    /// The sentence in `lang`, from the message catalog (`i18n/*/medsec.ftl`, `## probes`).
     pub fn text(&self, lang: Lang) -> String {
-        let (en, ja) = self.texts();
-        pick(lang, en, ja)
-    }
-
-    /// Both sentences: (English, Japanese).
-    pub fn texts(&self) -> (String, String) {
-        use Lang::{En, Ja};
+        let d = |e: &str| detail(lang, e);
         match self {
-            Msg::CannotRead { path, error } => (
-                format!("cannot read {path}: {error}"),
-                format!("{path} を読めません: {error}"),
+            Msg::CannotRead { path, error } => {
+                tr!(
+                    lang,
+                    "probes-cannot-read",
+                    path = path.as_str(),
+                    error = d(error)
+                )
+            }
+            Msg::InternalError => tr!(lang, "probes-internal-error"),
+            Msg::NoResult => tr!(lang, "probes-no-result"),
+            Msg::TimedOut { seconds } => tr!(lang, "probes-timed-out", seconds = (*seconds)),
+            Msg::IoProblem { problem, error } => tr!(
+                lang,
+                "probes-io-problem",
+                problem = problem.as_str(),
+                error = d(error)
             ),
-            Msg::InternalError => (
-                "the probe stopped on an internal error (a bug in medsec; please report it)".into(),
-                "プローブが内部エラーで止まりました(medsec の不具合です。報告してください)".into(),
+            Msg::ToolMissing { tool } => tr!(lang, "probes-tool-missing", tool = tool.as_str()),
+            Msg::CannotRunTool { tool, error } => tr!(
+                lang,
+                "probes-cannot-run-tool",
+                tool = tool.as_str(),
+                error = d(error)
             ),
-            Msg::NoResult => (
-                "the probe ended without a result".into(),
-                "プローブが結果を返さずに終わりました".into(),
-            ),
-            Msg::TimedOut { seconds } => (
-                format!("timed out after {seconds}s; raise `timeout` for this probe to let it finish"),
-                format!("{seconds}秒で時間切れになりました。最後まで実行するには、このプローブの `timeout` を延ばしてください"),
-            ),
-            Msg::IoProblem { problem, error } => (
-                error.clone(),
-                match problem.as_str() {
-                    "permission-denied" => format!("権限がないため読めません({error})"),
-                    "not-found" => format!("ありません({error})"),
-                    "vanished" => format!("走査中に消えました({error})"),
-                    "symlink-loop" => format!("シンボリックリンクがループしています({error})"),
-                    _ => format!("読めません({error})"),
-                },
-            ),
-            Msg::ToolMissing { tool } => (
-                format!("`{tool}` is not installed or not on PATH"),
-                format!("`{tool}` がインストールされていないか、PATH にありません"),
-            ),
-            Msg::CannotRunTool { tool, error } => (
-                match tool.as_str() {
-                    "restic" => format!("cannot list restic snapshots: {error}"),
-                    "borg" => format!("cannot list borg archives: {error}"),
-                    "rpm" => format!("cannot query rpm: {error}"),
-                    _ => format!("cannot run {tool}: {error}"),
-                },
-                format!("{tool} を実行できません: {error}"),
-            ),
-            Msg::ToolFailed { tool, exit_code, stderr } => (
-                match exit_code {
-                    Some(_) if tool == "rpm" || tool == "Get-HotFix" => {
-                        format!("{tool} failed: {stderr}")
-                    }
-                    _ => format!("{tool} failed (exit {exit_code:?}): {stderr}"),
-                },
-                match exit_code {
-                    Some(c) => format!("{tool} が失敗しました(終了コード {c}): {stderr}"),
-                    None => format!("{tool} が失敗しました: {stderr}"),
-                },
-            ),
-            Msg::ToolJsonNotUnderstood { tool, error } => (
-                format!("{tool} printed JSON this probe does not understand: {error}"),
-                format!("{tool} が出力した JSON をこのプローブは解釈できません: {error}"),
+            Msg::ToolFailed {
+                tool,
+                exit_code,
+                signal,
+                stderr,
+            } => tool_failed(lang, tool, *exit_code, *signal, stderr),
+            Msg::ToolJsonNotUnderstood { tool, error } => tr!(
+                lang,
+                "probes-tool-json-not-understood",
+                tool = tool.as_str(),
+                error = error.as_str()
             ),
 
-            Msg::NoPackageDatabase => (
-                "no package database found (neither dpkg nor rpm); on Windows give `source = \"windows\"` or a Get-HotFix CSV with `hotfix_csv`".into(),
-                "パッケージデータベースが見つかりません(dpkg も rpm もありません)。Windows では `source = \"windows\"` を指定するか、Get-HotFix の CSV を `hotfix_csv` で指定してください".into(),
+            Msg::NoPackageDatabase => tr!(lang, "probes-no-package-database"),
+            Msg::PackageListsStale {
+                age_seconds,
+                max_days,
+            } => tr!(
+                lang,
+                "probes-package-lists-stale",
+                age = age(*age_seconds, lang),
+                max_days = (*max_days)
             ),
-            Msg::PackageListsStale { age_seconds, max_days } => (
-                format!("the package lists were last refreshed {} ago (max {max_days} days)", age(*age_seconds, En)),
-                format!("パッケージリストの最終更新は{}前です(上限{max_days}日)", age(*age_seconds, Ja)),
-            ),
-            Msg::SecurityUpdatesPending { count, max, packages } => {
-                let more = *count > packages.len();
+            Msg::SecurityUpdatesPending {
+                count,
+                max,
+                packages,
+            } => {
                 if packages.is_empty() {
-                    (
-                        format!("{count} security update(s) pending (max {max})"),
-                        format!("未適用のセキュリティ更新が{count}件あります(上限{max}件)"),
+                    tr!(
+                        lang,
+                        "probes-security-updates-pending",
+                        count = (*count),
+                        max = (*max)
                     )
                 } else {
-                    (
-                        format!("{count} security update(s) pending (max {max}): {}{}", packages.join(", "), if more { ", …" } else { "" }),
-                        format!("未適用のセキュリティ更新が{count}件あります(上限{max}件): {}{}", packages.join("、"), if more { "、…" } else { "" }),
+                    let more = *count > packages.len();
+                    tr!(
+                        lang,
+                        "probes-security-updates-pending-list",
+                        count = (*count),
+                        max = (*max),
+                        packages = list(lang, packages.iter().cloned(), more)
                     )
                 }
             }
-            Msg::NoPackageLists { dir } => (
-                format!("no package lists in {dir}, so pending updates are unknown (run `apt-get update`, then probe again)"),
-                format!("{dir} にパッケージリストがないため、未適用の更新は不明です(`apt-get update` を実行してから再度プローブしてください)"),
-            ),
-            Msg::PackageListsRefreshUnknown => (
-                "cannot tell when the package lists were last refreshed".into(),
-                "パッケージリストの最終更新日時がわかりません".into(),
-            ),
-            Msg::DpkgUpToDate { security, max, other, age_seconds } => (
-                format!("{security} security update(s) pending (max {max}), {other} other; lists refreshed {} ago", age_opt(*age_seconds, En)),
-                format!("未適用のセキュリティ更新は{security}件(上限{max}件)、その他{other}件。リストは{}前に更新", age_opt(*age_seconds, Ja)),
-            ),
-            Msg::DnfMetadataStale { age_seconds, max_days } => (
-                format!("dnf metadata was last refreshed {} ago (max {max_days} days)", age(*age_seconds, En)),
-                format!("dnf のメタデータの最終更新は{}前です(上限{max_days}日)", age(*age_seconds, Ja)),
-            ),
-            Msg::DnfSecurityUnknown => (
-                "pending security updates are unknown: `dnf -C updateinfo list --security` gave no answer (is dnf installed and its cache filled?)".into(),
-                "未適用のセキュリティ更新は不明です: `dnf -C updateinfo list --security` が答えを返しませんでした(dnf がインストールされ、キャッシュがあるか確認してください)".into(),
-            ),
-            Msg::SecurityUpdatesWithinLimit { count, max } => (
-                format!("{count} security update(s) pending (max {max})"),
-                format!("未適用のセキュリティ更新は{count}件です(上限{max}件)"),
-            ),
-            Msg::CannotDecompress { error } => (
-                format!("cannot decompress: {error}"),
-                format!("展開できません: {error}"),
-            ),
-            Msg::DnfUpdateinfoFailed { stderr } => (
-                format!("dnf updateinfo failed: {stderr}"),
-                format!("dnf updateinfo が失敗しました: {stderr}"),
-            ),
-            Msg::KernelRebootNeeded { newest } => (
-                format!("the running kernel is not the newest installed one ({newest}); reboot to activate it"),
-                format!("動作中のカーネルはインストール済みの最新版({newest})ではありません。再起動して有効にしてください"),
-            ),
-            Msg::RebootRequired => (
-                "the system asks for a reboot (/run/reboot-required) to finish updates".into(),
-                "更新を完了するために再起動が求められています(/run/reboot-required)".into(),
-            ),
-            Msg::WindowsNativeOnly => (
-                "installed Windows updates can be read natively only on Windows; elsewhere export them with `Get-HotFix | Export-Csv -NoTypeInformation hotfix.csv` and give `hotfix_csv`".into(),
-                "インストール済みの Windows 更新は Windows 上でのみ直接読めます。他の OS では `Get-HotFix | Export-Csv -NoTypeInformation hotfix.csv` で書き出し、`hotfix_csv` で指定してください".into(),
-            ),
-            Msg::HotfixCsvInvalid { source, error } => (
-                format!("{source}: {error}"),
-                format!("{source}: 読めません: {error}"),
-            ),
-            Msg::HotfixNoDates { source } => (
-                format!("{source}: no update with an installation date"),
-                format!("{source}: インストール日のある更新がありません"),
-            ),
-            Msg::HotfixStale { days, max_days } => (
-                format!("the newest update was installed {days} days ago (max {max_days} days)"),
-                format!("最新の更新のインストールは{days}日前です(上限{max_days}日)"),
-            ),
-            Msg::HotfixCurrent { count, days, max_days } => (
-                format!("{count} updates installed; the newest {days} days ago (max {max_days} days)"),
-                format!("{count}件の更新がインストール済み。最新は{days}日前(上限{max_days}日)"),
-            ),
-            Msg::HotfixPendingUnknown => (
-                "Get-HotFix lists installed updates only; pending updates are not known from it (check Windows Update)".into(),
-                "Get-HotFix はインストール済みの更新しか示さないため、未適用の更新はわかりません(Windows Update で確認してください)".into(),
-            ),
-
-            Msg::PasswdUnreadable { path, error } => (
-                format!("cannot read {path}: {error} (local accounts are read from /etc/passwd on Unix only)"),
-                format!("{path} を読めません: {error}(ローカルアカウントは Unix の /etc/passwd からのみ読みます)"),
-            ),
-            Msg::LeaversUnreadable { path, error } => (
-                format!("cannot read the leavers list {path}: {error}"),
-                format!("退職者リスト {path} を読めません: {error}"),
-            ),
-            Msg::LastlogTooLarge { bytes } => (
-                format!("{bytes} bytes (sparse, indexed by uid): not read"),
-                format!("{bytes}バイト(uid で索引された疎なファイル)のため読みませんでした"),
-            ),
-            Msg::ShadowUnreadable => (
-                "/etc/shadow is not readable (run as root to see locked and empty passwords); accounts with a login shell are counted as able to log in".into(),
-                "/etc/shadow を読めません(ロックや空のパスワードを見るには root で実行してください)。ログインシェルのあるアカウントはログイン可能として数えます".into(),
-            ),
-            Msg::AccountsToReview { accounts } => (
-                format!(
-                    "{} account(s) to review: {}",
-                    accounts.len(),
-                    accounts.iter().map(|a| a.text(En)).collect::<Vec<_>>().join("; ")
+            Msg::NoPackageLists { dir } => {
+                tr!(lang, "probes-no-package-lists", dir = dir.as_str())
+            }
+            Msg::PackageListsRefreshUnknown => tr!(lang, "probes-package-lists-refresh-unknown"),
+            Msg::DpkgUpToDate {
+                security,
+                max,
+                other,
+                age_seconds,
+            } => match age_seconds {
+                Some(a) => tr!(
+                    lang,
+                    "probes-dpkg-up-to-date",
+                    security = (*security),
+                    max = (*max),
+                    other = (*other),
+                    age = age(*a, lang)
                 ),
-                format!(
-                    "確認が必要なアカウントが{}件あります: {}",
-                    accounts.len(),
-                    accounts.iter().map(|a| a.text(Ja)).collect::<Vec<_>>().join("、")
+                None => tr!(
+                    lang,
+                    "probes-dpkg-up-to-date-no-age",
+                    security = (*security),
+                    max = (*max),
+                    other = (*other)
                 ),
+            },
+            Msg::DnfMetadataStale {
+                age_seconds,
+                max_days,
+            } => tr!(
+                lang,
+                "probes-dnf-metadata-stale",
+                age = age(*age_seconds, lang),
+                max_days = (*max_days)
             ),
-            Msg::NoLoginRecords => (
-                "no login records (/var/log/wtmp, /var/log/lastlog), so unused accounts cannot be told".into(),
-                "ログイン記録(/var/log/wtmp、/var/log/lastlog)がないため、使われていないアカウントを判定できません".into(),
+            Msg::DnfSecurityUnknown => tr!(lang, "probes-dnf-security-unknown"),
+            Msg::SecurityUpdatesWithinLimit { count, max } => tr!(
+                lang,
+                "probes-security-updates-within-limit",
+                count = (*count),
+                max = (*max)
             ),
-            Msg::AccountsInUse { can_log_in, max_days, leavers_checked } => (
-                format!(
-                    "{can_log_in} account(s) can log in; none unused for more than {max_days} days{}",
-                    if *leavers_checked { " and none of a leaver" } else { "" }
-                ),
-                format!(
-                    "ログインできるアカウントは{can_log_in}件。{max_days}日を超えて使われていないもの{}はありません",
-                    if *leavers_checked { "や退職者のもの" } else { "" }
-                ),
-            ),
-
-            Msg::NoSystemdCgroup { path } => (
-                format!("{path} is not there (no systemd with cgroup v2): running services are unknown"),
-                format!("{path} がありません(cgroup v2 の systemd ではありません)。動作中のサービスは不明です"),
-            ),
-            Msg::ProcessesNotInspected { count } => (
-                format!("{count} process(es) could not be inspected (run as root to name every listening program)"),
-                format!("{count}個のプロセスを調べられませんでした(待ち受け中のプログラムをすべて特定するには root で実行してください)"),
-            ),
-            Msg::ServicesNotAllowed { services } => (
-                format!("{} service(s) not in allowed_services: {}", services.len(), services.join(", ")),
-                format!("allowed_services にないサービスが{}件あります: {}", services.len(), services.join("、")),
-            ),
-            Msg::PortsNotAllowed { ports } => (
-                format!("{} listening port(s) not in allowed_ports: {}", ports.len(), ports.join(", ")),
-                format!("allowed_ports にない待ち受けポートが{}件あります: {}", ports.len(), ports.join("、")),
-            ),
-            Msg::NothingReadable => (
-                "neither /proc/net nor systemd's configuration is readable here".into(),
-                "ここでは /proc/net も systemd の設定も読めません".into(),
-            ),
-            Msg::NoAllowlist { services, ports } => (
-                format!("{services} enabled service(s), {ports} open port(s) listed; no allowlist configured (set allowed_services and allowed_ports to judge)"),
-                format!("有効なサービス{services}件、開いているポート{ports}件を記録しました。許可リストが設定されていません(判定するには allowed_services と allowed_ports を設定してください)"),
-            ),
-            Msg::AllAllowed { services, ports } => (
-                format!("{services} enabled service(s) and {ports} open port(s), all in the allowlist"),
-                format!("有効なサービス{services}件と開いているポート{ports}件は、すべて許可リストにあります"),
-            ),
-
-            Msg::LedgerUnreadable { path, error } => (
-                format!("cannot read the ledger {path}: {error}"),
-                format!("台帳 {path} を読めません: {error}"),
-            ),
-            Msg::LedgerInvalid { path, error } => (
-                format!("{path}: {error}"),
-                format!("{path}: 台帳として読めません: {error}"),
-            ),
-            Msg::LedgerNoHeader { path } => (
-                format!("{path}: no header row with the ledger's columns in the first 10 rows (expected names such as 機器名, 種別, 設置場所, OS, 管理者, リモートメンテナンス; or map them with `columns`)"),
-                format!("{path}: 最初の10行に台帳の列見出しの行がありません(機器名、種別、設置場所、OS、管理者、リモートメンテナンスなどの列名にするか、`columns` で対応付けてください)"),
-            ),
-            Msg::LedgerUnclassifiedRows { rows } => (
-                format!("{rows} row(s) have a type that is not a server, PC or network device; they were not checked"),
-                format!("{rows}行はサーバー・端末・ネットワーク機器以外の種別のため、確認していません"),
-            ),
-            Msg::LedgerMissingColumns { columns } => (
-                format!("the ledger has no column for: {}", columns.join(", ")),
-                format!("台帳に次の列がありません: {}", columns.join("、")),
-            ),
-            Msg::LedgerNoDevices => (
-                "no server, PC or network device is listed".into(),
-                "サーバー・端末・ネットワーク機器が1台も記載されていません".into(),
-            ),
-            Msg::LedgerRowProblems { count, rows } => {
-                let more = *count > rows.len();
-                let en: Vec<String> = rows
-                    .iter()
-                    .map(|p| format!("row {} ({}): {}", p.row, p.device, p.problem.text(En)))
-                    .collect();
-                let ja: Vec<String> = rows
-                    .iter()
-                    .map(|p| format!("{}行目({}): {}", p.row, p.device, p.problem.text(Ja)))
-                    .collect();
-                (
-                    format!("{count} missing or invalid field(s): {}{}", en.join("; "), if more { "; …" } else { "" }),
-                    format!("未記入または不正な欄が{count}か所あります: {}{}", ja.join("、"), if more { "、…" } else { "" }),
+            Msg::CannotDecompress { error } => {
+                tr!(lang, "probes-cannot-decompress", error = d(error))
+            }
+            Msg::DnfUpdateinfoFailed { stderr } => {
+                tr!(
+                    lang,
+                    "probes-dnf-updateinfo-failed",
+                    stderr = stderr.as_str()
                 )
             }
-            Msg::HostNotInLedger { host } => (
-                format!("this machine ({host}) is not in the ledger"),
-                format!("この機器({host})が台帳にありません"),
+            Msg::KernelRebootNeeded { newest } => {
+                tr!(
+                    lang,
+                    "probes-kernel-reboot-needed",
+                    newest = newest.as_str()
+                )
+            }
+            Msg::RebootRequired => tr!(lang, "probes-reboot-required"),
+            Msg::WindowsNativeOnly => tr!(lang, "probes-windows-native-only"),
+            Msg::HotfixCsvInvalid { source, error } => tr!(
+                lang,
+                "probes-hotfix-csv-invalid",
+                source = source.as_str(),
+                error = d(error)
             ),
-            Msg::LedgerComplete { devices, host, row } => (
-                format!("{devices} device(s) listed with every required field; this machine ({host}) is on row {row}"),
-                format!("{devices}台の機器が必要な欄をすべて記入して記載されています。この機器({host})は{row}行目です"),
+            Msg::HotfixNoDates { source } => {
+                tr!(lang, "probes-hotfix-no-dates", source = source.as_str())
+            }
+            Msg::HotfixStale { days, max_days } => tr!(
+                lang,
+                "probes-hotfix-stale",
+                days = (*days),
+                max_days = (*max_days)
+            ),
+            Msg::HotfixCurrent {
+                count,
+                days,
+                max_days,
+            } => tr!(
+                lang,
+                "probes-hotfix-current",
+                count = (*count),
+                days = (*days),
+                max_days = (*max_days)
+            ),
+            Msg::HotfixPendingUnknown => tr!(lang, "probes-hotfix-pending-unknown"),
+
+            Msg::PasswdUnreadable { path, error } => tr!(
+                lang,
+                "probes-passwd-unreadable",
+                path = path.as_str(),
+                error = d(error)
+            ),
+            Msg::LeaversUnreadable { path, error } => tr!(
+                lang,
+                "probes-leavers-unreadable",
+                path = path.as_str(),
+                error = d(error)
+            ),
+            Msg::LastlogTooLarge { bytes } => {
+                tr!(lang, "probes-lastlog-too-large", bytes = (*bytes))
+            }
+            Msg::ShadowUnreadable => tr!(lang, "probes-shadow-unreadable"),
+            Msg::AccountsToReview { accounts } => tr!(
+                lang,
+                "probes-accounts-to-review",
+                count = accounts.len(),
+                accounts = accounts
+                    .iter()
+                    .map(|a| a.text(lang))
+                    .collect::<Vec<_>>()
+                    .join(&tr!(lang, "probes-item-separator"))
+            ),
+            Msg::NoLoginRecords => tr!(lang, "probes-no-login-records"),
+            Msg::AccountsInUse {
+                can_log_in,
+                max_days,
+                leavers_checked,
+            } => tr!(
+                lang,
+                "probes-accounts-in-use",
+                can_log_in = (*can_log_in),
+                max_days = (*max_days),
+                leavers_checked = (if *leavers_checked { "true" } else { "false" })
             ),
 
-            Msg::RemoteNeedsFormat { path } => (
-                format!("`{path}` looks like a remote repository; set format = \"restic\" or \"borg\""),
-                format!("`{path}` はリモートのリポジトリのようです。format = \"restic\" か \"borg\" を指定してください"),
+            Msg::NoSystemdCgroup { path } => {
+                tr!(lang, "probes-no-systemd-cgroup", path = path.as_str())
+            }
+            Msg::ProcessesNotInspected { count } => {
+                tr!(lang, "probes-processes-not-inspected", count = (*count))
+            }
+            Msg::ServicesNotAllowed { services } => tr!(
+                lang,
+                "probes-services-not-allowed",
+                count = services.len(),
+                services = list(lang, services.iter().cloned(), false)
             ),
-            Msg::BackupMissing { path } => (
-                format!("{path} is not there now (an unmounted or offline backup cannot be checked from here; check it by hand)"),
-                format!("{path} は現在ありません(マウントされていない、またはオフラインのバックアップはここから確認できません。手で確認してください)"),
+            Msg::PortsNotAllowed { ports } => tr!(
+                lang,
+                "probes-ports-not-allowed",
+                count = ports.len(),
+                ports = list(lang, ports.iter().map(|p| port_text(lang, p)), false)
             ),
-            Msg::BackupNotAFolder { path } => (
-                format!("{path} is not a folder; give the backup folder or repository"),
-                format!("{path} はフォルダではありません。バックアップのフォルダかリポジトリを指定してください"),
+            Msg::NothingReadable => tr!(lang, "probes-nothing-readable"),
+            Msg::NoAllowlist { services, ports } => tr!(
+                lang,
+                "probes-no-allowlist",
+                services = (*services),
+                ports = (*ports)
             ),
-            Msg::PasswordFileUnreadable { path, error } => (
-                format!("cannot read the password file {path}: {error}"),
-                format!("パスワードファイル {path} を読めません: {error}"),
+            Msg::AllAllowed { services, ports } => tr!(
+                lang,
+                "probes-all-allowed",
+                services = (*services),
+                ports = (*ports)
             ),
-            Msg::WalkProblems { loops, unreadable, vanished, other } => (
-                format!("{loops} symlink loop(s), {unreadable} folder(s) or file(s) not readable, {vanished} vanished during the walk, {other} other error(s)"),
-                format!("シンボリックリンクのループ{loops}件、読めないフォルダ・ファイル{unreadable}件、走査中に消えたもの{vanished}件、その他のエラー{other}件"),
+
+            Msg::LedgerUnreadable { path, error } => tr!(
+                lang,
+                "probes-ledger-unreadable",
+                path = path.as_str(),
+                error = d(error)
             ),
-            Msg::TooFewFiles { files, min } => (
-                format!("{files} file(s), fewer than min_files = {min}"),
-                format!("ファイルが{files}個で、min_files = {min} より少ないです"),
+            Msg::LedgerInvalid { path, error } => tr!(
+                lang,
+                "probes-ledger-invalid",
+                path = path.as_str(),
+                error = d(error)
             ),
-            Msg::TooFewBytes { bytes, min } => (
-                format!("{bytes} bytes, less than min_bytes = {min}"),
-                format!("{bytes}バイトで、min_bytes = {min} より少ないです"),
+            Msg::LedgerNoHeader { path } => {
+                tr!(lang, "probes-ledger-no-header", path = path.as_str())
+            }
+            Msg::LedgerUnclassifiedRows { rows } => {
+                tr!(lang, "probes-ledger-unclassified-rows", rows = (*rows))
+            }
+            Msg::LedgerMissingColumns { columns } => tr!(
+                lang,
+                "probes-ledger-missing-columns",
+                columns = list(lang, columns.iter().map(|c| ledger_field(lang, c)), false)
             ),
-            Msg::BackupTooOld { age_seconds, max_age } => (
-                format!("the newest file is {} old, older than max_age = {max_age}", age(*age_seconds, En)),
-                format!("最新のファイルは{}前のもので、max_age = {max_age} より古いです", age(*age_seconds, Ja)),
+            Msg::LedgerNoDevices => tr!(lang, "probes-ledger-no-devices"),
+            Msg::LedgerRowProblems { count, rows } => {
+                let more = *count > rows.len();
+                let each = rows.iter().map(|p| {
+                    let problem = p.problem.text(lang);
+                    // A row without a device name is named by its number alone.
+                    if p.device.is_empty() || p.device == format!("row {}", p.row) {
+                        tr!(
+                            lang,
+                            "probes-ledger-row-unnamed",
+                            row = p.row,
+                            problem = problem
+                        )
+                    } else {
+                        tr!(
+                            lang,
+                            "probes-ledger-row",
+                            row = p.row,
+                            device = p.device.as_str(),
+                            problem = problem
+                        )
+                    }
+                });
+                tr!(
+                    lang,
+                    "probes-ledger-row-problems",
+                    count = (*count),
+                    rows = sentences(
+                        lang,
+                        each.chain(more.then(|| tr!(lang, "probes-list-more")))
+                    )
+                )
+            }
+            Msg::HostNotInLedger { host } => {
+                tr!(lang, "probes-host-not-in-ledger", host = host.as_str())
+            }
+            Msg::LedgerComplete { devices, host, row } => tr!(
+                lang,
+                "probes-ledger-complete",
+                devices = (*devices),
+                host = host.as_str(),
+                row = (*row)
             ),
-            Msg::BackupPartlyUnread { failures, unreadable, stopped } => (
-                format!(
-                    "{}; but {unreadable} part(s) of the tree could not be read{}, so newer backups may be there",
-                    failures.iter().map(|f| f.text(En)).collect::<Vec<_>>().join("; "),
-                    if *stopped { " and the walk was stopped" } else { "" }
+
+            Msg::RemoteNeedsFormat { path } => {
+                tr!(lang, "probes-remote-needs-format", path = path.as_str())
+            }
+            Msg::BackupMissing { path } => {
+                tr!(lang, "probes-backup-missing", path = path.as_str())
+            }
+            Msg::BackupNotAFolder { path } => {
+                tr!(lang, "probes-backup-not-a-folder", path = path.as_str())
+            }
+            Msg::PasswordFileUnreadable { path, error } => tr!(
+                lang,
+                "probes-password-file-unreadable",
+                path = path.as_str(),
+                error = d(error)
+            ),
+            Msg::WalkProblems {
+                loops,
+                unreadable,
+                vanished,
+                other,
+            } => tr!(
+                lang,
+                "probes-walk-problems",
+                loops = (*loops),
+                unreadable = (*unreadable),
+                vanished = (*vanished),
+                other = (*other)
+            ),
+            Msg::TooFewFiles { files, min } => {
+                tr!(lang, "probes-too-few-files", files = (*files), min = (*min))
+            }
+            Msg::TooFewBytes { bytes, min } => {
+                tr!(lang, "probes-too-few-bytes", bytes = (*bytes), min = (*min))
+            }
+            Msg::BackupTooOld {
+                age_seconds,
+                max_age,
+            } => tr!(
+                lang,
+                "probes-backup-too-old",
+                age = age(*age_seconds, lang),
+                max_age = max_age.as_str()
+            ),
+            Msg::BackupPartlyUnread {
+                failures,
+                unreadable,
+                stopped,
+            } => tr!(
+                lang,
+                "probes-backup-partly-unread",
+                failures = sentences(lang, failures.iter().map(|f| f.text(lang))),
+                unreadable = (*unreadable),
+                stopped = (if *stopped { "true" } else { "false" })
+            ),
+            Msg::BackupFresh {
+                files,
+                bytes,
+                age_seconds,
+                max_age,
+            } => match age_seconds {
+                Some(a) => tr!(
+                    lang,
+                    "probes-backup-fresh",
+                    files = (*files),
+                    bytes = (*bytes),
+                    age = age(*a, lang),
+                    max_age = max_age.as_str()
                 ),
-                format!(
-                    "{}。ただしツリーの{unreadable}か所を読めず{}、より新しいバックアップがあるかもしれません",
-                    failures.iter().map(|f| f.text(Ja)).collect::<Vec<_>>().join("。"),
-                    if *stopped { "、走査も途中で止まったため" } else { "" }
+                None => tr!(
+                    lang,
+                    "probes-backup-fresh-no-age",
+                    files = (*files),
+                    bytes = (*bytes),
+                    max_age = max_age.as_str()
                 ),
+            },
+            Msg::TooFewSnapshots { tool, count, min } => tr!(
+                lang,
+                "probes-too-few-snapshots",
+                tool = tool.as_str(),
+                count = (*count),
+                min = (*min)
             ),
-            Msg::BackupFresh { files, bytes, age_seconds, max_age } => (
-                format!("{files} file(s), {bytes} bytes; the newest is {} old (max_age {max_age})", age_opt(*age_seconds, En)),
-                format!("ファイル{files}個、{bytes}バイト。最新は{}前(max_age {max_age})", age_opt(*age_seconds, Ja)),
+            Msg::SnapshotTooOld {
+                tool,
+                age_seconds,
+                max_age,
+            } => tr!(
+                lang,
+                "probes-snapshot-too-old",
+                tool = tool.as_str(),
+                age = age(*age_seconds, lang),
+                max_age = max_age.as_str()
             ),
-            Msg::TooFewSnapshots { tool, count, min } => (
-                format!("{count} {tool} snapshot(s), fewer than min_snapshots = {min}"),
-                format!("{tool} のスナップショットが{count}個で、min_snapshots = {min} より少ないです"),
-            ),
-            Msg::SnapshotTooOld { tool, age_seconds, max_age } => (
-                format!("the newest {tool} snapshot is {} old, older than max_age = {max_age}", age(*age_seconds, En)),
-                format!("最新の {tool} スナップショットは{}前のもので、max_age = {max_age} より古いです", age(*age_seconds, Ja)),
-            ),
-            Msg::SnapshotsFresh { tool, count, age_seconds, max_age } => (
-                format!("{count} {tool} snapshot(s); the newest is {} old (max_age {max_age})", age_opt(*age_seconds, En)),
-                format!("{tool} のスナップショット{count}個。最新は{}前(max_age {max_age})", age_opt(*age_seconds, Ja)),
-            ),
-            Msg::SameFilesystem { path } => (
-                format!("the backup is on the same filesystem as {path} (the data it protects); keep another generation on other media or offline"),
-                format!("バックアップが保護対象のデータ({path})と同じファイルシステムにあります。別の媒体かオフラインにも世代を保管してください"),
-            ),
-            Msg::OnRootFilesystem => (
-                "the backup is on the system's root filesystem and online now; malware on this machine can reach it".into(),
-                "バックアップがシステムのルートファイルシステム上にあり、常にオンラインです。この機器のマルウェアから届きます".into(),
-            ),
+            Msg::SnapshotsFresh {
+                tool,
+                count,
+                age_seconds,
+                max_age,
+            } => match age_seconds {
+                Some(a) => tr!(
+                    lang,
+                    "probes-snapshots-fresh",
+                    tool = tool.as_str(),
+                    count = (*count),
+                    age = age(*a, lang),
+                    max_age = max_age.as_str()
+                ),
+                None => tr!(
+                    lang,
+                    "probes-snapshots-fresh-no-age",
+                    tool = tool.as_str(),
+                    count = (*count),
+                    max_age = max_age.as_str()
+                ),
+            },
+            Msg::SameFilesystem { path } => {
+                tr!(lang, "probes-same-filesystem", path = path.as_str())
+            }
+            Msg::OnRootFilesystem => tr!(lang, "probes-on-root-filesystem"),
         }
     }
 }
 
 /// Join the English texts of several messages, as `reason` holds them.
 pub fn join_en(msgs: &[Msg]) -> String {
-    msgs.iter()
-        .map(|m| m.text(Lang::En))
-        .collect::<Vec<_>>()
-        .join("; ")
+    sentences(Lang::En, msgs.iter().map(|m| m.text(Lang::En)))
 }
 
 /// Join several messages for a table in `lang`.
@@ -786,10 +999,7 @@ pub fn join_coded(parts: &[Coded], lang: Lang, fallback: &str) -> String {
         .map(|c| c.msg().map(|m| m.text(lang)))
         .collect();
     match texts {
-        Some(t) if !t.is_empty() => t.join(match lang {
-            Lang::En => "; ",
-            Lang::Ja => "。",
-        }),
+        Some(t) if !t.is_empty() => sentences(lang, t),
         _ => fallback.to_owned(),
     }
 }
@@ -821,6 +1031,7 @@ mod tests {
             Msg::ToolFailed {
                 tool: s(),
                 exit_code: Some(1),
+                signal: None,
                 stderr: s(),
             },
             Msg::ToolJsonNotUnderstood {
@@ -1017,7 +1228,7 @@ mod tests {
                 "{code}"
             );
             assert!(codes.insert(code.clone()), "duplicate code {code}");
-            let (en, ja) = m.texts();
+            let (en, ja) = (m.text(Lang::En), m.text(Lang::Ja));
             assert!(!en.is_empty(), "{code}");
             assert!(has_japanese(&ja), "{code}: {ja}");
             assert_ne!(en, ja, "{code}");
@@ -1057,8 +1268,71 @@ mod tests {
         assert!(Coded::from(&Msg::InternalError).params.is_empty());
         assert_eq!(
             m.text(Lang::Ja),
-            "最新のファイルは41日前のもので、max_age = 36h より古いです"
+            "最新のファイルは41日前のもので、`max_age = 36h` より古いです"
         );
+    }
+
+    #[test]
+    fn a_failed_tool_says_its_exit_in_words() {
+        let failed = |exit_code, signal| Msg::ToolFailed {
+            tool: "borg".into(),
+            exit_code,
+            signal,
+            stderr: "Repository does not exist.".into(),
+        };
+        let m = failed(Some(2), None);
+        assert_eq!(
+            m.text(Lang::En),
+            "borg failed with exit code 2: Repository does not exist."
+        );
+        assert_eq!(
+            m.text(Lang::Ja),
+            "`borg` が終了コード 2 で失敗しました。エラー出力:「Repository does not exist.」"
+        );
+        let killed = failed(None, Some(9));
+        assert!(killed.text(Lang::Ja).contains("シグナル 9 で強制終了"));
+        assert!(killed.text(Lang::En).contains("killed by signal 9"));
+        assert!(!failed(None, None).text(Lang::En).contains("None"));
+        // The signal is recorded only when there is one.
+        let c = Coded::from(&m);
+        assert!(!c.params.contains_key("signal"), "{c:?}");
+        assert_eq!(Coded::from(&killed).params["signal"], 9);
+    }
+
+    #[test]
+    #[cfg(not(windows))]
+    fn os_errors_and_ports_are_said_in_words() {
+        let m = Msg::CannotRead {
+            path: "/etc/x".into(),
+            error: "Permission denied (os error 13)".into(),
+        };
+        assert_eq!(
+            m.text(Lang::Ja),
+            "/etc/x を読めません(読む権限がありません)"
+        );
+        assert_eq!(m.text(Lang::En), "cannot read /etc/x: permission denied");
+        assert_eq!(detail(Lang::Ja, "something else"), "something else");
+        assert_eq!(
+            detail(Lang::Ja, "File name too long (os error 36)"),
+            "パスが長すぎます"
+        );
+        assert_eq!(
+            detail(Lang::Ja, "Out of memory (os error 12)"),
+            "エラー番号 12 のシステムエラーです"
+        );
+        let p = Msg::PortsNotAllowed {
+            ports: vec![
+                "2024/tcp on 0.0.0.0".into(),
+                "68/udp on :: (dhclient)".into(),
+            ],
+        };
+        assert_eq!(
+            p.text(Lang::Ja),
+            "`allowed_ports` にない待ち受けポートが2件あります: 0.0.0.0 の TCP 2024 番ポート、:: の UDP 68 番ポート(dhclient)"
+        );
+        assert!(p
+            .text(Lang::En)
+            .contains("2024/tcp on 0.0.0.0, 68/udp on :: (dhclient)"));
     }
 
     #[test]

@@ -124,11 +124,16 @@ pub enum CommandError {
     Io(std::io::Error),
 }
 
+/// The English text, as the evidence records it (said in the reader's language by
+/// [`messages::detail`]).
 impl std::fmt::Display for CommandError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let lang = crate::checklist::Lang::En;
         match self {
-            CommandError::Missing(p) => write!(f, "`{p}` is not installed or not on PATH"),
-            CommandError::TimedOut => f.write_str("stopped at the probe's timeout"),
+            CommandError::Missing(p) => {
+                f.write_str(&crate::tr!(lang, "probes-tool-missing", tool = p.as_str()))
+            }
+            CommandError::TimedOut => f.write_str(&crate::tr!(lang, "probes-error-timeout")),
             CommandError::Io(e) => write!(f, "{e}"),
         }
     }
@@ -151,6 +156,8 @@ impl CommandError {
 #[derive(Debug)]
 pub struct CommandOutput {
     pub exit_code: Option<i32>,
+    /// The signal that ended the command (Unix), when it has no exit code.
+    pub signal: Option<i32>,
     pub stdout: Vec<u8>,
     pub stderr: Vec<u8>,
 }
@@ -417,8 +424,13 @@ fn run_with_deadline(
             None => std::thread::sleep(Duration::from_millis(10)),
         }
     };
+    #[cfg(unix)]
+    let signal = std::os::unix::process::ExitStatusExt::signal(&status);
+    #[cfg(not(unix))]
+    let signal = None;
     Ok(CommandOutput {
         exit_code: status.code(),
+        signal,
         stdout: out_reader.join().unwrap_or_default(),
         stderr: err_reader.join().unwrap_or_default(),
     })

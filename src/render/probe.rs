@@ -1,157 +1,175 @@
 //! Probe evidence for people (a table and notes) and the progress bar on a terminal.
 
 use super::text::escape_controls as esc;
-use crate::checklist::{Lang, ProbeKind};
+use crate::checklist::{Checklist, Lang, ProbeKind};
 use crate::probes::messages::join_coded;
-use crate::probes::{Evidence, ProbeResult, Progress, Unreadable, Verdict};
+use crate::probes::{Contradiction, Evidence, ProbeResult, Progress, Unreadable, Verdict};
+use crate::tr;
 use indicatif::{ProgressBar, ProgressStyle};
 use std::fmt::Write as _;
 use std::sync::Mutex;
 use std::time::Duration;
 
-fn verdict_label(v: Verdict, lang: Lang) -> &'static str {
-    match (v, lang) {
-        (Verdict::Pass, Lang::Ja) => "合格",
-        (Verdict::Fail, Lang::Ja) => "不合格",
-        (Verdict::Unknown, Lang::Ja) => "不明",
-        (Verdict::Pass, Lang::En) => "pass",
-        (Verdict::Fail, Lang::En) => "FAIL",
-        (Verdict::Unknown, Lang::En) => "unknown",
+fn verdict_label(v: Verdict, lang: Lang) -> String {
+    match v {
+        Verdict::Pass => tr!(lang, "probes-verdict-pass"),
+        Verdict::Fail => tr!(lang, "probes-verdict-fail"),
+        Verdict::Unknown => tr!(lang, "probes-verdict-unknown"),
+    }
+}
+
+/// The probe for people: its kind, and the name it was given in the configuration.
+fn probe_label(kind: ProbeKind, name: Option<&str>, lang: Lang) -> String {
+    match name {
+        Some(n) => tr!(
+            lang,
+            "probes-probe-named",
+            kind = kind.label(lang),
+            name = esc(n).into_owned()
+        ),
+        None => kind.label(lang).to_owned(),
+    }
+}
+
+/// An item as people know it on the form in use (`2-⑥ セキュリティパッチ`); without a
+/// checklist, its stable ID.
+fn item_label(id: &str, checklist: Option<&Checklist>, lang: Lang) -> Option<String> {
+    match checklist {
+        Some(c) => c.item(id).map(|i| esc(&i.label(lang)).into_owned()),
+        None => Some(esc(id).into_owned()),
+    }
+}
+
+/// The items a result gives evidence for, named as on `checklist`. Items the form does not
+/// have (`security-patches-server` on a form with one patch row) are left out.
+fn items_cell(r: &ProbeResult, checklist: Option<&Checklist>, lang: Lang) -> String {
+    let labels: Vec<String> = r
+        .items
+        .iter()
+        .filter_map(|i| item_label(i, checklist, lang))
+        .collect();
+    if labels.is_empty() {
+        tr!(lang, "probes-items-none")
+    } else {
+        labels.join("\n")
     }
 }
 
 /// One row per probe, then warnings, what could not be read, contradictions and a summary.
-pub fn table(evidence: &Evidence, lang: Lang) -> String {
-    let header = match lang {
-        Lang::Ja => vec!["プローブ", "判定", "チェック項目", "理由"],
-        Lang::En => vec!["Probe", "Verdict", "Items", "Reason"],
-    };
-    let mut t = super::table(header);
+/// Items are named as on `checklist`, the form in use.
+pub fn table(evidence: &Evidence, checklist: Option<&Checklist>, lang: Lang) -> String {
+    let header = [
+        tr!(lang, "probes-table-probe"),
+        tr!(lang, "probes-table-verdict"),
+        tr!(lang, "probes-table-items"),
+        tr!(lang, "probes-table-reason"),
+    ];
+    let mut t = super::table(header.iter().map(String::as_str).collect());
     for r in &evidence.results {
+        // Line breaks inside a cell are ours; every piece from outside is escaped first.
         let probe = match &r.name {
             Some(n) => format!("{}\n{}", r.kind.label(lang), esc(n)),
             None => r.kind.label(lang).to_owned(),
         };
-        // Line breaks inside a cell are ours; every piece from outside is escaped first.
-        let items: Vec<_> = r.items.iter().map(|i| esc(i)).collect();
         t.add_row(vec![
             probe,
-            verdict_label(r.verdict, lang).to_owned(),
-            items.join("\n"),
+            verdict_label(r.verdict, lang),
+            items_cell(r, checklist, lang),
             esc(&join_coded(&r.reason_details, lang, &r.reason)).into_owned(),
         ]);
     }
     let mut out = format!("{t}\n");
-    let (warn, unread, contra) = match lang {
-        Lang::Ja => ("注意", "読めなかったもの", "回答との矛盾"),
-        Lang::En => ("warning", "could not read", "contradicts an answer"),
-    };
     for r in &evidence.results {
+        let probe = probe_label(r.kind, r.name.as_deref(), lang);
         for (i, w) in r.warnings.iter().enumerate() {
             let text = match r.warning_details.get(i) {
                 Some(c) => c.text_or(lang, w),
                 None => w.clone(),
             };
-            let _ = writeln!(out, "{warn} [{}]: {}", r.kind, esc(&text));
+            let line = tr!(
+                lang,
+                "probes-note-warning",
+                probe = probe.as_str(),
+                text = esc(&text).into_owned()
+            );
+            let _ = writeln!(out, "{line}");
         }
         for u in r.unreadable.iter().take(10) {
-            let _ = writeln!(
-                out,
-                "{unread} [{}]: {}",
-                r.kind,
-                esc(&unreadable_text(u, lang))
+            let line = tr!(
+                lang,
+                "probes-note-unreadable",
+                probe = probe.as_str(),
+                path = esc(&u.path).into_owned(),
+                text = esc(&unreadable_text(u, lang)).into_owned()
             );
+            let _ = writeln!(out, "{line}");
         }
         if r.unreadable.len() > 10 {
-            let more = r.unreadable.len() - 10;
-            let _ = match lang {
-                Lang::Ja => writeln!(
-                    out,
-                    "{unread} [{}]: … ほか{more}件(--format json で確認できます)",
-                    r.kind
-                ),
-                Lang::En => writeln!(
-                    out,
-                    "{unread} [{}]: … {more} more (see --format json)",
-                    r.kind
-                ),
-            };
+            let line = tr!(
+                lang,
+                "probes-note-unreadable-more",
+                probe = probe.as_str(),
+                count = (r.unreadable.len() - 10)
+            );
+            let _ = writeln!(out, "{line}");
         }
     }
     for c in &evidence.contradictions {
-        let text = match lang {
-            Lang::En => c.message.clone(),
-            Lang::Ja => {
-                let result = evidence
-                    .results
-                    .iter()
-                    .find(|r| r.kind == c.kind && r.name == c.probe_name);
-                contradiction_ja(&c.item, c.kind, c.probe_name.as_deref(), result)
-            }
-        };
-        let _ = writeln!(out, "{contra} [{}]: {}", esc(&c.item), esc(&text));
+        let result = evidence
+            .results
+            .iter()
+            .find(|r| r.kind == c.kind && r.name == c.probe_name);
+        let text = contradiction_text(c, result, checklist, lang);
+        let line = tr!(
+            lang,
+            "probes-note-contradiction",
+            text = esc(&text).into_owned()
+        );
+        let _ = writeln!(out, "{line}");
     }
     let count = |v| evidence.results.iter().filter(|r| r.verdict == v).count();
-    let _ = match lang {
-        Lang::Ja => writeln!(
-            out,
-            "{}: 合格 {}、不合格 {}、不明 {}、回答との矛盾 {}",
-            esc(&evidence.host.name),
-            count(Verdict::Pass),
-            count(Verdict::Fail),
-            count(Verdict::Unknown),
-            evidence.contradictions.len()
-        ),
-        Lang::En => writeln!(
-            out,
-            "{}: {} pass, {} fail, {} unknown, {} contradiction(s)",
-            esc(&evidence.host.name),
-            count(Verdict::Pass),
-            count(Verdict::Fail),
-            count(Verdict::Unknown),
-            evidence.contradictions.len()
-        ),
-    };
+    let summary = tr!(
+        lang,
+        "probes-summary",
+        host = esc(&evidence.host.name).into_owned(),
+        pass = count(Verdict::Pass),
+        fail = count(Verdict::Fail),
+        unknown = count(Verdict::Unknown),
+        contradictions = evidence.contradictions.len()
+    );
+    let _ = writeln!(out, "{summary}");
     out
 }
 
-/// `path (problem: message)`, the problem named in `lang`.
+/// What went wrong reading one path, in `lang`.
 fn unreadable_text(u: &Unreadable, lang: Lang) -> String {
-    let message = match &u.detail {
+    match &u.detail {
         Some(c) => c.text_or(lang, &u.message),
         None => u.message.clone(),
-    };
-    match lang {
-        Lang::En => format!("{} ({}: {message})", u.path, u.problem),
-        Lang::Ja => {
-            let problem = match u.problem.as_str() {
-                "permission-denied" => "権限なし",
-                "not-found" => "なし",
-                "missing-tool" => "ツールなし",
-                "unsupported-format" => "未対応の形式",
-                "symlink-loop" => "リンクのループ",
-                "vanished" => "消失",
-                _ => "エラー",
-            };
-            format!("{}({problem}: {message})", u.path)
-        }
     }
 }
 
-fn contradiction_ja(
-    item: &str,
-    kind: ProbeKind,
-    name: Option<&str>,
+/// A contradiction for people: the item as on the form, the probe, and why it failed.
+pub fn contradiction_text(
+    c: &Contradiction,
     result: Option<&ProbeResult>,
+    checklist: Option<&Checklist>,
+    lang: Lang,
 ) -> String {
-    let probe = match name {
-        Some(n) => format!("{}({n})", kind.label(Lang::Ja)),
-        None => kind.label(Lang::Ja).to_owned(),
-    };
     let reason = result.map_or_else(String::new, |r| {
-        join_coded(&r.reason_details, Lang::Ja, &r.reason)
+        join_coded(&r.reason_details, lang, &r.reason)
     });
-    format!("{item} に「はい」と回答していますが、{probe}のプローブは不合格です: {reason}")
+    let item = checklist
+        .and_then(|cl| cl.item(&c.item))
+        .map_or_else(|| c.item.clone(), |i| i.label(lang));
+    let name = c.probe_name.as_deref().map(|n| esc(n).into_owned());
+    crate::probes::contradictions::message(
+        lang,
+        &item,
+        c.kind.label(lang),
+        name.as_deref(),
+        &reason,
+    )
 }
 
 /// A spinner on stderr with the running probe and how much it has seen. Only built when
@@ -181,11 +199,7 @@ impl Progress for TerminalProgress {
             ProgressStyle::with_template("{spinner} {msg} {pos} [{elapsed}]")
                 .unwrap_or_else(|_| ProgressStyle::default_spinner()),
         );
-        let label = kind.label(self.lang);
-        bar.set_message(match name {
-            Some(n) => format!("{label} ({})", esc(n)),
-            None => label.to_owned(),
-        });
+        bar.set_message(probe_label(kind, name, self.lang));
         bar.enable_steady_tick(Duration::from_millis(120));
         self.with_bar(|b| *b = Some(bar));
     }

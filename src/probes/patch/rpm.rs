@@ -24,6 +24,7 @@ impl PatchLevel {
                     Msg::ToolFailed {
                         tool: "rpm".into(),
                         exit_code: o.exit_code,
+                        signal: o.signal,
                         stderr: o.stderr_excerpt(),
                     },
                 )

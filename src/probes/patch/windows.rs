@@ -25,6 +25,7 @@ impl PatchLevel {
                 Msg::ToolFailed {
                     tool: "Get-HotFix".into(),
                     exit_code: o.exit_code,
+                    signal: o.signal,
                     stderr: o.stderr_excerpt(),
                 },
             ),
@@ -128,7 +129,7 @@ pub fn parse_hotfix_csv(text: &str, date_order: Option<&str>) -> Result<Vec<HotF
         .from_reader(body.as_bytes());
     let headers: Vec<String> = rdr
         .headers()
-        .map_err(|e| format!("not a CSV file: {e}"))?
+        .map_err(|e| format!("{}{e}", crate::probes::messages::NOT_CSV_ERROR))?
         .iter()
         .map(|h| h.trim().to_owned())
         .collect();
@@ -139,7 +140,7 @@ pub fn parse_hotfix_csv(text: &str, date_order: Option<&str>) -> Result<Vec<HotF
     let (desc, on, by) = (col("Description"), col("InstalledOn"), col("InstalledBy"));
     let mut out = Vec::new();
     for rec in rdr.records() {
-        let rec = rec.map_err(|e| format!("bad CSV: {e}"))?;
+        let rec = rec.map_err(|e| format!("{}{e}", crate::probes::messages::CSV_ERROR))?;
         let get = |c: Option<usize>| c.and_then(|c| rec.get(c)).unwrap_or("").trim().to_owned();
         let id = get(Some(id_col));
         if id.is_empty() {
