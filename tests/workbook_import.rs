@@ -649,3 +649,56 @@ fn add_refuses_a_file_with_lint_errors() {
     assert!(r.stderr.contains("not added"), "{}", r.stderr);
     assert!(!data.path().join("checklists").exists());
 }
+
+/// Numbers in a column of their own without a header of their own: under a header merged
+/// over number and wording, or in an unnamed column left of the wording.
+#[test]
+fn numbers_under_a_shared_header_or_an_unnamed_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let shared = workbook(&[SheetSpec {
+        name: "Sheet1",
+        cells: vec![
+            (0, 2, "はい"),
+            (0, 3, "いいえ"),
+            (1, 0, "1"),
+            (1, 1, "体制構築"),
+            (2, 0, "①"),
+            (2, 1, "試験用の責任者を置いている。"),
+            (3, 0, "②"),
+            (3, 1, "試験用の台帳を作っている。"),
+        ],
+        merges: vec![(0, 0, 0, 1, "チェック項目")],
+    }]);
+    let unnamed = workbook(&[SheetSpec {
+        name: "Sheet1",
+        cells: vec![
+            (0, 1, "チェック項目"),
+            (0, 2, "はい"),
+            (0, 3, "いいえ"),
+            (1, 0, "1"),
+            (1, 1, "体制構築"),
+            (2, 0, "①"),
+            (2, 1, "試験用の責任者を置いている。"),
+            (3, 0, "②"),
+            (3, 1, "試験用の台帳を作っている。"),
+        ],
+        merges: vec![],
+    }]);
+    for (name, bytes) in [("shared.xlsx", shared), ("unnamed.xlsx", unnamed)] {
+        let (r, out) = import(dir.path(), name, &bytes, &["--edition", "fy2026"]);
+        assert_eq!(r.code, Some(0), "{name}: {}", r.stderr);
+        lint_clean(&out);
+        let got = items(&show_json(dir.path(), &out, "mhlw-institution@fy2026"));
+        let got: Vec<(&str, &str)> = got.iter().map(|g| (g.1.as_str(), g.3.as_str())).collect();
+        assert_eq!(
+            got,
+            [
+                ("1-①", "試験用の責任者を置いている。"),
+                ("1-②", "試験用の台帳を作っている。")
+            ],
+            "{name}"
+        );
+        let text = std::fs::read_to_string(&out).unwrap();
+        assert!(text.contains("ja = \"体制構築\""), "{name}: {text}");
+    }
+}

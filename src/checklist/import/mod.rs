@@ -287,7 +287,7 @@ fn parse_rows(grid: &Grid, layout: &Layout) -> Result<Parsed, ImportError> {
             }
         }
         let text_cell = grid.cell(r, layout.text).cloned().unwrap_or_default();
-        let (number_col, lead_found, text) = match layout.number {
+        let (number_col, text_col, lead_found, text) = match layout.number {
             Some(nc) => {
                 let lead_found = lead(grid.text(r, nc));
                 let text = normalise(&text_cell.text);
@@ -295,31 +295,9 @@ fn parse_rows(grid: &Grid, layout: &Layout) -> Result<Parsed, ImportError> {
                     Some(Lead::Item { rest, .. }) if text.is_empty() => rest.clone(),
                     _ => text,
                 };
-                (nc, lead_found, text)
+                (nc, layout.text, lead_found, text)
             }
-            None => {
-                let t = normalise(&text_cell.text);
-                match lead(&t) {
-                    Some(Lead::Item { section, sub, rest }) => (
-                        layout.text,
-                        Some(Lead::Item {
-                            section,
-                            sub,
-                            rest: rest.clone(),
-                        }),
-                        rest,
-                    ),
-                    Some(Lead::Section { number, rest }) if !rest.is_empty() => (
-                        layout.text,
-                        Some(Lead::Section {
-                            number,
-                            rest: rest.clone(),
-                        }),
-                        rest,
-                    ),
-                    _ => (layout.text, None, t),
-                }
-            }
+            None => inline_number(grid, layout, r, normalise(&text_cell.text)),
         };
         match lead_found {
             Some(Lead::Item { section, sub, .. }) => {
@@ -353,7 +331,7 @@ fn parse_rows(grid: &Grid, layout: &Layout) -> Result<Parsed, ImportError> {
                     }
                     _ => text_scope,
                 };
-                let cell = grid.name(r, layout.text);
+                let cell = grid.name(r, text_col);
                 if text.trim().is_empty() {
                     return Err(ImportError::EmptyText { cell, number });
                 }
@@ -401,6 +379,14 @@ fn parse_rows(grid: &Grid, layout: &Layout) -> Result<Parsed, ImportError> {
                         out.section(&id, Some(rest));
                         current = Some(id);
                     }
+                    // A bare section number, its heading in the next filled cell right of it.
+                    Some((c, Some(Lead::Section { number, .. })))
+                        if heading_right_of(grid, r, c).is_some() =>
+                    {
+                        let id = section_id(grid, r, c, number)?;
+                        out.section(&id, heading_right_of(grid, r, c));
+                        current = Some(id);
+                    }
                     Some((c, _)) if !out.items.is_empty() && layout.section != Some(c) => {
                         out.skipped.push(grid.name(r, c));
                     }
@@ -411,6 +397,84 @@ fn parse_rows(grid: &Grid, layout: &Layout) -> Result<Parsed, ImportError> {
     }
     assign_ids(&mut out.items, &subs);
     Ok(out)
+}
+
+/// Without a number column: the number leads the wording (`① …`); or the wording column's
+/// header also covers a column of bare numbers, the wording then being just right of them; or
+/// the numbers stand in an unnamed column just left of the wording.
+/// Gives the number's column, the wording's column, what leads, and the wording.
+fn inline_number(
+    grid: &Grid,
+    layout: &Layout,
+    r: usize,
+    t: String,
+) -> (usize, usize, Option<Lead>, String) {
+    let tc = layout.text;
+    match lead(&t) {
+        Some(Lead::Item { section, sub, rest }) if rest.is_empty() => {
+            let right = (tc + 1..tc + 3).find(|&c| has_japanese(grid.text(r, c)));
+            let lead = Some(Lead::Item {
+                section,
+                sub,
+                rest: String::new(),
+            });
+            match right {
+                Some(c) => (tc, c, lead, normalise(grid.text(r, c))),
+                None => (tc, tc, lead, String::new()),
+            }
+        }
+        Some(Lead::Item { section, sub, rest }) => (
+            tc,
+            tc,
+            Some(Lead::Item {
+                section,
+                sub,
+                rest: rest.clone(),
+            }),
+            rest,
+        ),
+        Some(Lead::Section { number, rest }) if !rest.is_empty() => (
+            tc,
+            tc,
+            Some(Lead::Section {
+                number,
+                rest: rest.clone(),
+            }),
+            rest,
+        ),
+        _ => {
+            let left = (tc.saturating_sub(2)..tc)
+                .rev()
+                .find_map(|c| match lead(grid.text(r, c)) {
+                    Some(Lead::Item { section, sub, rest }) if rest.is_empty() => {
+                        Some((c, section, sub))
+                    }
+                    _ => None,
+                });
+            match left {
+                Some((c, section, sub)) if !t.is_empty() => (
+                    c,
+                    tc,
+                    Some(Lead::Item {
+                        section,
+                        sub,
+                        rest: String::new(),
+                    }),
+                    t,
+                ),
+                _ => (tc, tc, None, t),
+            }
+        }
+    }
+}
+
+/// The heading next to a bare section number: the first of the two cells right of it that
+/// holds Japanese.
+fn heading_right_of(grid: &Grid, r: usize, c: usize) -> Option<String> {
+    (c + 1..c + 3)
+        .map(|x| grid.text(r, x))
+        .find(|t| has_japanese(t))
+        .map(normalise)
 }
 
 /// Stable IDs from the printed numbers: `s2-06` for 2-⑥ (or 2-(6)); items sharing a number
