@@ -702,3 +702,28 @@ fn numbers_under_a_shared_header_or_an_unnamed_column() {
         assert!(text.contains("ja = \"体制構築\""), "{name}: {text}");
     }
 }
+
+/// A row under the header with wording but no number (a gate question printed without one, a
+/// note) is not made into an item, and is named so it does not vanish unseen.
+#[test]
+fn unnumbered_rows_are_named_not_imported() {
+    let dir = tempfile::tempdir().unwrap();
+    let bytes = workbook(&[SheetSpec {
+        name: "Sheet1",
+        cells: vec![
+            (0, 0, "チェック項目"),
+            (0, 1, "はい"),
+            (0, 2, "いいえ"),
+            (1, 0, "試験用のシステムを導入している。"),
+            (2, 0, "1 体制構築"),
+            (3, 0, "① 試験用の責任者を置いている。"),
+        ],
+        merges: vec![],
+    }]);
+    let (r, out) = import(dir.path(), "g.xlsx", &bytes, &["--edition", "fy2026"]);
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert!(r.stderr.contains("Sheet1!A2"), "{}", r.stderr);
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(!text.contains("試験用のシステム"), "{text}");
+    assert!(text.contains("number = \"1-①\""), "{text}");
+}

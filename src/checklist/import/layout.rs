@@ -11,7 +11,7 @@ const HEADER_SEARCH_ROWS: usize = 60;
 /// Header rows after the first that still belong to the header (a two- or three-row header).
 const HEADER_MAX_EXTRA_ROWS: usize = 2;
 /// A header cell is short; longer text (a note above the table) is not taken for one.
-const HEADER_MAX_CHARS: usize = 14;
+const HEADER_MAX_CHARS: usize = 20;
 
 /// The layout of a checklist on its sheet (0-based rows and columns).
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -64,7 +64,7 @@ pub struct Imported {
     pub items: usize,
     pub sections: usize,
     pub provenance: Provenance,
-    /// Rows after the first item that have text but no number, left out (first cell of each).
+    /// Rows under the header that have text but no number, left out (first cell of each).
     pub skipped: Vec<String>,
 }
 
@@ -387,7 +387,7 @@ fn parse_rows(grid: &Grid, layout: &Layout) -> Result<Parsed, ImportError> {
                         out.section(&id, heading_right_of(grid, r, c));
                         current = Some(id);
                     }
-                    Some((c, _)) if !out.items.is_empty() && layout.section != Some(c) => {
+                    Some((c, _)) if layout.section != Some(c) => {
                         out.skipped.push(grid.name(r, c));
                     }
                     _ => {}
