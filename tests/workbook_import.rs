@@ -616,6 +616,11 @@ fn add_copies_into_the_user_folder_and_commands_find_it() {
     assert_eq!(r.code, Some(0), "{}", r.stderr);
     let r = run(medsec_in(data.path()).args(["checklist", "list", "--format", "json"]));
     assert!(
+        !r.stderr.contains("mhlw-institution@fy2025"),
+        "the institution form is no longer said to be out of date: {}",
+        r.stderr
+    );
+    assert!(
         r.stdout.contains("mhlw-institution@fy2026.toml"),
         "{}",
         r.stdout

@@ -316,6 +316,21 @@ mod tests {
     }
 
     #[test]
+    fn every_sheet_comes_with_its_merged_regions() {
+        let mut wb = rust_xlsxwriter::Workbook::new();
+        wb.add_worksheet().write_string(0, 0, "a").unwrap();
+        let ws = wb.add_worksheet();
+        ws.merge_range(1, 0, 1, 3, "1 体制構築", &rust_xlsxwriter::Format::new())
+            .unwrap();
+        let sheets = read_sheets(&wb.save_to_buffer().unwrap()).unwrap();
+        assert_eq!(sheets.len(), 2);
+        assert!(sheets[0].merged.is_empty());
+        assert_eq!(sheets[1].name, "Sheet2");
+        assert_eq!(sheets[1].merged, vec![((1, 0), (1, 3))]);
+        assert_eq!(sheets[1].rows[1][0], Data::String("1 体制構築".into()));
+    }
+
+    #[test]
     fn not_a_zip_is_unreadable() {
         assert!(matches!(
             read_sheet(b"item,answer\n", None),
