@@ -88,9 +88,27 @@ pub fn by_file<'a>(known: &'a [OfficialWorkbook], file: &str) -> Option<&'a Offi
     known.iter().find(|w| w.file == file)
 }
 
+/// The workbook an imported item names in its `sources`: `workbook:FILE#sha256=HEX` gives
+/// `(FILE, HEX)`. For checking later whether an imported checklist's recorded source is a
+/// known official workbook.
+pub fn parse_source(source: &str) -> Option<(&str, &str)> {
+    let rest = source.strip_prefix("workbook:")?;
+    let (file, sha) = rest.rsplit_once("#sha256=")?;
+    (sha.len() == 64 && sha.bytes().all(|b| b.is_ascii_hexdigit())).then_some((file, sha))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn recorded_sources_are_read_back() {
+        let sha = "b811208b1d29fe0f3310adf810aa3b072e6272eb3669de768b79949b6872c987";
+        let source = format!("workbook:001716187.xlsx#sha256={sha}");
+        assert_eq!(parse_source(&source), Some(("001716187.xlsx", sha)));
+        assert_eq!(parse_source("S1"), None);
+        assert_eq!(parse_source("workbook:a.xlsx#sha256=abc"), None);
+    }
 
     #[test]
     fn the_embedded_list_holds_the_two_fy2026_workbooks() {
