@@ -316,3 +316,60 @@ pub(super) fn has_japanese(s: &str) -> bool {
         matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{ff00}'..='\u{ffef}')
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::limits::workbook::Sheet;
+    use calamine::Data;
+    use proptest::prelude::*;
+
+    /// Cell texts that look like parts of a checklist, and some that do not.
+    fn cell() -> impl Strategy<Value = String> {
+        prop_oneof![
+            Just(String::new()),
+            Just("チェック項目".to_owned()),
+            Just("はい".to_owned()),
+            Just("番号".to_owned()),
+            Just("対象".to_owned()),
+            Just("大項目".to_owned()),
+            Just("1 体制構築".to_owned()),
+            Just("１．".to_owned()),
+            Just("①".to_owned()),
+            Just("⑳ 試験(サーバ)".to_owned()),
+            Just("2-(3) 試験".to_owned()),
+            Just("（".to_owned()),
+            Just("99 x".to_owned()),
+            "\\PC{0,6}",
+        ]
+    }
+
+    proptest! {
+        /// Whatever the cells and merges, finding the layout and reading the rows never panics,
+        /// and every item read has a number the checklist format accepts.
+        #[test]
+        fn any_grid_is_read_without_panic(
+            cells in proptest::collection::vec(proptest::collection::vec(cell(), 0..6), 0..12),
+            merges in proptest::collection::vec((0u32..14, 0u32..8, 0u32..14, 0u32..8), 0..4),
+        ) {
+            let sheet = Sheet {
+                name: "S".into(),
+                rows: cells
+                    .iter()
+                    .map(|r| r.iter().map(|c| Data::String(c.clone())).collect())
+                    .collect(),
+                merged: merges.iter().map(|&(a, b, c, d)| ((a, b), (c, d))).collect(),
+            };
+            let Some(grid) = Grid::new(&sheet) else { return Ok(()) };
+            if let Ok((layout, _)) = super::super::layout::detect(&grid) {
+                if let Ok(parsed) = parse_rows(&grid, &layout) {
+                    for item in &parsed.items {
+                        let mut c = item.number.chars();
+                        prop_assert!(c.next().is_some_and(|c| c.is_ascii_digit()), "{}", item.number);
+                        prop_assert_eq!(c.next(), Some('-'));
+                    }
+                }
+            }
+        }
+    }
+}
