@@ -728,6 +728,11 @@ fn unnumbered_rows_are_named_not_imported() {
     let (r, out) = import(dir.path(), "g.xlsx", &bytes, &["--edition", "fy2026"]);
     assert_eq!(r.code, Some(0), "{}", r.stderr);
     assert!(r.stderr.contains("Sheet1!A2"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("Imported 1 item in 1 section as"),
+        "{}",
+        r.stderr
+    );
     let text = std::fs::read_to_string(&out).unwrap();
     assert!(!text.contains("試験用のシステム"), "{text}");
     assert!(text.contains("number = \"1-①\""), "{text}");

@@ -66,7 +66,13 @@ workbook-guidance = medsec has no guidance of its own for imported items; see th
 workbook-untranslated = { $text } (untranslated)
 workbook-default-section = Check items
 workbook-default-title = Checklist imported from { $file }
-workbook-imported = Imported { $items } items in { $sections } sections as { $checklist }, from the header at { $header } ({ $layout }).
+workbook-imported = Imported { $items ->
+    [one] 1 item
+   *[other] { $items } items
+} in { $sections ->
+    [one] 1 section
+   *[other] { $sections } sections
+} as { $checklist }, from the header at { $header } ({ $layout }).
 workbook-official = { $file } is the official { $form } workbook ({ $edition }), known by its SHA-256: the items are marked verified.
 workbook-unofficial = { $file } is not an official workbook known to medsec: the items are marked unverified (verified = false).
 workbook-hash-differs = { $file } has the name of an official workbook, but its SHA-256 { $sha256 } is not the official { $official }: it is not the published file, and the items are marked unverified.
