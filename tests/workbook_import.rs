@@ -96,6 +96,7 @@ fn layout_b(duplicate: bool) -> Vec<u8> {
             (2, 1, "試験用の責任者を置いている。"),
             (3, 0, "（２）"),
             (3, 1, "試験用の規程を定めている。"),
+            (3, 2, "－"),
             (4, 0, "２"),
             (4, 1, "管理・運用"),
             (5, 0, "2-(1)"),
@@ -104,6 +105,9 @@ fn layout_b(duplicate: bool) -> Vec<u8> {
             (6, 0, "２－（１）"),
             (6, 1, "試験用のログを確認している。"),
             (6, 2, last_scope),
+            (7, 0, "2-(2)"),
+            (7, 1, "試験用の機器を管理している。"),
+            (7, 2, "サーバ\n端末PC"),
         ],
         merges: vec![],
     }])
@@ -320,6 +324,11 @@ fn layout_b_number_column_parenthesised_full_width_scope_column() {
             ("s1-02", "1-(2)", vec![]),
             ("s2-01-server", "2-(1)", vec!["server".to_string()]),
             ("s2-01-terminal", "2-(1)", vec!["terminal".to_string()]),
+            (
+                "s2-02",
+                "2-(2)",
+                vec!["server".to_string(), "terminal".to_string()]
+            ),
         ]
     );
 }

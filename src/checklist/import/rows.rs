@@ -115,7 +115,12 @@ pub(super) fn parse_rows(grid: &Grid, layout: &Layout) -> Result<Parsed, ImportE
                     .cell(r, number_col)
                     .and_then(|c| c.merged_from)
                     .is_some_and(|(r0, _)| r0 < r);
-                let scope_cell = layout.scope.map(|sc| (sc, normalise(grid.text(r, sc))));
+                // Line breaks separate labels here (サーバ / 端末PC on two lines); a dash or
+                // なし means no scope.
+                let scope_cell = layout
+                    .scope
+                    .map(|sc| (sc, grid.text(r, sc).to_owned()))
+                    .filter(|(_, v)| !is_placeholder(v));
                 let scope_merged = layout
                     .scope
                     .and_then(|sc| grid.cell(r, sc))
@@ -309,6 +314,15 @@ fn assign_ids(items: &mut [ItemFound], subs: &[(String, Sub)]) {
         }
         item.id = id;
     }
+}
+
+/// A cell that says "nothing here": a dash of any kind, なし, 該当なし, or a slash.
+fn is_placeholder(s: &str) -> bool {
+    let t = s.trim();
+    t.is_empty()
+        || matches!(t, "なし" | "該当なし" | "／" | "/")
+        || t.chars()
+            .all(|c| matches!(c, '-' | '－' | '―' | '‐' | '—' | '–' | 'ー' | '−'))
 }
 
 pub(super) fn has_japanese(s: &str) -> bool {
