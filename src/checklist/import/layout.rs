@@ -55,7 +55,7 @@ fn role(text: &str) -> Option<Role> {
         Some(Role::Section)
     } else if t.contains("対象") && !t.contains("対象外") && !t.contains("項目") {
         Some(Role::Scope)
-    } else if has(&["項目", "内容", "確認事項"]) {
+    } else if has(&["項目", "内容", "確認事項", "設問", "質問"]) {
         Some(Role::Text)
     } else if has(&[
         "はい",
@@ -67,8 +67,10 @@ fn role(text: &str) -> Option<Role> {
         "対象外",
         "実施状況",
         "回答",
-        "チェック欄",
+        "チェック",
         "記入日",
+        "結果",
+        "実施",
     ]) {
         Some(Role::Answer)
     } else {
@@ -282,6 +284,9 @@ mod tests {
         assert_eq!(role("対象外"), Some(Role::Answer));
         assert_eq!(role("1回目"), Some(Role::Answer));
         assert_eq!(role("No."), Some(Role::Number));
+        assert_eq!(role("確認結果"), Some(Role::Answer));
+        assert_eq!(role("チェック"), Some(Role::Answer));
+        assert_eq!(role("設問"), Some(Role::Text));
         assert_eq!(role("本チェックリストの項目は毎年度見直されます。"), None);
     }
 
