@@ -746,3 +746,43 @@ fn unnumbered_rows_are_named_not_imported() {
     assert!(!text.contains("試験用のシステム"), "{text}");
     assert!(text.contains("number = \"1-①\""), "{text}");
 }
+
+/// Section headings printed without a number, merged across the row, number the sections in
+/// order; a note merged across is not a heading.
+#[test]
+fn unnumbered_headings_merged_across_are_sections() {
+    let dir = tempfile::tempdir().unwrap();
+    let bytes = workbook(&[SheetSpec {
+        name: "Sheet1",
+        cells: vec![
+            (0, 0, "チェック項目"),
+            (0, 1, "はい"),
+            (0, 2, "いいえ"),
+            (2, 0, "① 試験用の責任者を置いている。"),
+            (4, 0, "① 試験用の台帳を作っている。"),
+        ],
+        merges: vec![
+            (1, 0, 1, 2, "体制構築"),
+            (3, 0, 3, 2, "管理・運用"),
+            (5, 0, 5, 2, "※ 試験用の注記です。"),
+        ],
+    }]);
+    let (r, out) = import(dir.path(), "h.xlsx", &bytes, &["--edition", "fy2026"]);
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("Sheet1!A6"),
+        "the note is named: {}",
+        r.stderr
+    );
+    lint_clean(&out);
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(
+        text.contains("id = \"1\"\ntitle = { ja = \"体制構築\""),
+        "{text}"
+    );
+    assert!(
+        text.contains("id = \"2\"\ntitle = { ja = \"管理・運用\""),
+        "{text}"
+    );
+    assert!(text.contains("number = \"2-①\""), "{text}");
+}

@@ -200,6 +200,18 @@ pub(super) fn parse_rows(grid: &Grid, layout: &Layout) -> Result<Parsed, ImportE
                         out.section(&id, heading_right_of(grid, r, c));
                         current = Some(id);
                     }
+                    // A heading without a number, merged across the row: the next section.
+                    Some((c, _)) if unnumbered_heading(grid, r, c).is_some() => {
+                        let next = out
+                            .sections
+                            .iter()
+                            .filter_map(|s| s.id.parse::<u32>().ok())
+                            .max()
+                            .map_or(1, |m| m + 1);
+                        let id = section_id(grid, r, c, next)?;
+                        out.section(&id, unnumbered_heading(grid, r, c));
+                        current = Some(id);
+                    }
                     Some((c, _)) if layout.section != Some(c) => {
                         out.skipped.push(grid.name(r, c));
                     }
@@ -314,6 +326,27 @@ fn assign_ids(items: &mut [ItemFound], subs: &[(String, Sub)]) {
         }
         item.id = id;
     }
+}
+
+/// A row holding one short Japanese text merged across it from cell `c` (not a note such as
+/// 「※…」, not a sentence): a section heading printed without a number.
+fn unnumbered_heading(grid: &Grid, r: usize, c: usize) -> Option<String> {
+    let row = grid.rows.get(r)?;
+    let origin = row.get(c)?;
+    let text = normalise(&origin.text);
+    let spans = row.iter().any(|x| x.merged_from == Some((r, c)));
+    let alone = row
+        .iter()
+        .all(|x| x.text.trim().is_empty() || x.text == origin.text);
+    // A note, or a sentence (a gate question printed without a number), is no heading.
+    let note = text.starts_with(['※', '注', '＊', '*']) || text.contains('。');
+    (origin.merged_from.is_none()
+        && spans
+        && alone
+        && !note
+        && has_japanese(&text)
+        && text.chars().count() <= 40)
+        .then_some(text)
 }
 
 /// A cell that says "nothing here": a dash of any kind, なし, 該当なし, or a slash.
