@@ -1,7 +1,8 @@
 //! The MHLW checklist as versioned, validated data.
 //!
 //! raw (serde, spans) -> validate -> model; bundled files are registered in `registry`;
-//! a `Catalog` holds the bundled checklists plus any given by path and resolves `ID[@EDITION]`.
+//! a `Catalog` holds the bundled checklists plus those added to the user's folder and any given
+//! by path, and resolves `ID[@EDITION]`; `import` reads a checklist workbook into a file.
 //! This module reads files but never prints.
 
 pub mod digest;
