@@ -786,3 +786,39 @@ fn unnumbered_headings_merged_across_are_sections() {
     );
     assert!(text.contains("number = \"2-①\""), "{text}");
 }
+
+/// An institution's own list numbered 1, 2, 3 (no ①, (1) or 1-① anywhere): plain numbers are
+/// item numbers, written (N).
+#[test]
+fn plain_numbers_are_items_when_nothing_else_numbers_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let bytes = workbook(&[SheetSpec {
+        name: "自院",
+        cells: vec![
+            (0, 0, "No."),
+            (0, 1, "確認項目"),
+            (0, 2, "実施状況"),
+            (1, 0, "1"),
+            (1, 1, "試験用の責任者を置いている。"),
+            (2, 0, "2"),
+            (2, 1, "試験用の台帳を作っている。"),
+            (3, 0, "12"),
+            (3, 1, "試験用の訓練をしている。"),
+        ],
+        merges: vec![],
+    }]);
+    let (r, out) = import(
+        dir.path(),
+        "own.xlsx",
+        &bytes,
+        &["--edition", "fy2026", "--id", "own-institution"],
+    );
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    lint_clean(&out);
+    let got = items(&show_json(dir.path(), &out, "own-institution@fy2026"));
+    let got: Vec<(&str, &str)> = got.iter().map(|g| (g.0.as_str(), g.1.as_str())).collect();
+    assert_eq!(
+        got,
+        [("s1-01", "1-(1)"), ("s1-02", "1-(2)"), ("s1-12", "1-(12)")]
+    );
+}

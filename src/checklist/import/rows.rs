@@ -64,6 +64,7 @@ pub(super) fn parse_rows(grid: &Grid, layout: &Layout) -> Result<Parsed, ImportE
     // (number, scopes) -> first cell, to find duplicates.
     let mut seen: BTreeMap<(String, Vec<Scope>), String> = BTreeMap::new();
     let mut subs: Vec<(String, Sub)> = Vec::new();
+    let plain = plain_numbering(grid, layout);
     for r in layout.data_start..grid.rows.len() {
         let row_empty = grid
             .rows
@@ -85,7 +86,7 @@ pub(super) fn parse_rows(grid: &Grid, layout: &Layout) -> Result<Parsed, ImportE
                     _ => match out.sections.iter().find(|s| s.title.as_deref() == Some(&v)) {
                         Some(s) => s.id.clone(),
                         None => {
-                            let id = (out.sections.len() + 1).to_string();
+                            let id = section_id(grid, r, sc, next_section(&out))?;
                             out.section(&id, Some(v.clone()));
                             id
                         }
@@ -106,6 +107,14 @@ pub(super) fn parse_rows(grid: &Grid, layout: &Layout) -> Result<Parsed, ImportE
                 (nc, layout.text, lead_found, text)
             }
             None => inline_number(grid, layout, r, normalise(&text_cell.text)),
+        };
+        let lead_found = match lead_found {
+            Some(Lead::Section { number, rest }) if plain => Some(Lead::Item {
+                section: None,
+                sub: Sub::Paren(number),
+                rest,
+            }),
+            other => other,
         };
         match lead_found {
             Some(Lead::Item { section, sub, .. }) => {
@@ -202,13 +211,7 @@ pub(super) fn parse_rows(grid: &Grid, layout: &Layout) -> Result<Parsed, ImportE
                     }
                     // A heading without a number, merged across the row: the next section.
                     Some((c, _)) if unnumbered_heading(grid, r, c).is_some() => {
-                        let next = out
-                            .sections
-                            .iter()
-                            .filter_map(|s| s.id.parse::<u32>().ok())
-                            .max()
-                            .map_or(1, |m| m + 1);
-                        let id = section_id(grid, r, c, next)?;
+                        let id = section_id(grid, r, c, next_section(&out))?;
                         out.section(&id, unnumbered_heading(grid, r, c));
                         current = Some(id);
                     }
@@ -222,6 +225,31 @@ pub(super) fn parse_rows(grid: &Grid, layout: &Layout) -> Result<Parsed, ImportE
     }
     assign_ids(&mut out.items, &subs);
     Ok(out)
+}
+
+/// The number after the highest section number so far (1 for the first).
+fn next_section(out: &Parsed) -> u32 {
+    out.sections
+        .iter()
+        .filter_map(|s| s.id.parse::<u32>().ok())
+        .max()
+        .map_or(1, |m| m + 1)
+}
+
+/// Whether items are numbered with plain numbers (`1`, `2.`, `3 …`, as an institution's own
+/// list often is): no item number of the usual kinds (①, (1), 1-①) anywhere in the number (or
+/// wording) column, but plain ones. Those are then item numbers, written `(N)`.
+fn plain_numbering(grid: &Grid, layout: &Layout) -> bool {
+    let col = layout.number.unwrap_or(layout.text);
+    let (mut items, mut plain) = (0usize, 0usize);
+    for r in layout.data_start..grid.rows.len() {
+        match lead(&normalise(grid.text(r, col))) {
+            Some(Lead::Item { .. }) => items += 1,
+            Some(Lead::Section { .. }) => plain += 1,
+            None => {}
+        }
+    }
+    items == 0 && plain > 1
 }
 
 /// Without a number column: the number leads the wording (`① …`); or the wording column's
