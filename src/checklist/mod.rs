@@ -1,10 +1,12 @@
 //! The MHLW checklist as versioned, validated data.
 //!
 //! raw (serde, spans) -> validate -> model; bundled files are registered in `registry`;
-//! a `Catalog` holds the bundled checklists plus any given by path and resolves `ID[@EDITION]`.
+//! a `Catalog` holds the bundled checklists plus those added to the user's folder and any given
+//! by path, and resolves `ID[@EDITION]`; `import` reads a checklist workbook into a file.
 //! This module reads files but never prints.
 
 pub mod digest;
+pub mod import;
 pub mod model;
 pub mod raw;
 pub mod registry;
@@ -165,10 +167,17 @@ impl Catalog {
         Ok(Catalog { entries })
     }
 
-    /// Bundled checklists plus files given by path. A file with the same id and edition as a
-    /// bundled one takes its place.
+    /// Bundled checklists, those added with `checklist add` (the user's folder) and files
+    /// given by path, each taking the place of an earlier one with the same id and edition.
     pub fn with_files(paths: &[PathBuf]) -> Result<Self, ChecklistError> {
         let mut catalog = Self::bundled()?;
+        let user = registry::user_files().map_err(|source| ChecklistError::Read {
+            path: registry::user_dir().unwrap_or_default(),
+            source,
+        })?;
+        for path in &user {
+            catalog.add(load_path(path)?);
+        }
         for path in paths {
             catalog.add(load_path(path)?);
         }

@@ -25,3 +25,41 @@ pub const BUNDLED: &[Bundled] = bundled![
     "checklists/mhlw/fy2025/pharmacy.toml",
     "checklists/mhlw/fy2025/vendor.toml",
 ];
+
+/// The environment variable that moves the user's data folder (checklists added with
+/// `checklist add` live in its `checklists` folder); tests set it.
+pub const DATA_DIR_ENV: &str = "MEDSEC_DATA_DIR";
+
+/// The folder of checklists added with `checklist add`: `MEDSEC_DATA_DIR/checklists`, else the
+/// platform's data folder (`~/.local/share/medsec/checklists` on Linux). `None` when the
+/// system has no home folder.
+pub fn user_dir() -> Option<std::path::PathBuf> {
+    let base = match std::env::var_os(DATA_DIR_ENV).filter(|v| !v.is_empty()) {
+        Some(v) => std::path::PathBuf::from(v),
+        None => directories::ProjectDirs::from("", "", "medsec")?
+            .data_dir()
+            .to_owned(),
+    };
+    Some(base.join("checklists"))
+}
+
+/// The checklist files in [`user_dir`] (`*.toml`, sorted); none when the folder does not exist.
+pub fn user_files() -> std::io::Result<Vec<std::path::PathBuf>> {
+    let Some(dir) = user_dir() else {
+        return Ok(Vec::new());
+    };
+    let entries = match std::fs::read_dir(&dir) {
+        Ok(e) => e,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(e),
+    };
+    let mut files = Vec::new();
+    for entry in entries {
+        let path = entry?.path();
+        if path.extension().is_some_and(|x| x == "toml") && path.is_file() {
+            files.push(path);
+        }
+    }
+    files.sort();
+    Ok(files)
+}

@@ -25,6 +25,25 @@ pub enum ChecklistCommand {
     },
     /// Print the JSON Schema of the checklist file format.
     Schema,
+    /// Read a checklist workbook (XLSX), such as the official MHLW one, into a checklist file.
+    ///
+    /// The layout is found by the header's words (項目/チェック項目, はい, いいえ, 確認日…),
+    /// items by their numbers (①, (1), 1-①), sections by their headings; --map states it
+    /// instead. A known official workbook (by SHA-256) gives verified items. Exit 2 and nothing
+    /// written when the layout cannot be found.
+    Import(ImportArgs),
+    /// Copy a checklist file (after lint) into your checklist folder.
+    ///
+    /// Later commands find it by ID@EDITION without --checklist. The folder is the platform's
+    /// data folder (e.g. ~/.local/share/medsec/checklists), or MEDSEC_DATA_DIR/checklists.
+    Add {
+        /// The checklist file.
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// Replace a different file already added for the same ID@EDITION.
+        #[arg(long)]
+        force: bool,
+    },
     /// Classify the changes between two checklists, usually two editions of one form:
     /// added, removed, replaced, reworded, renumbered items and more.
     ///
@@ -41,6 +60,35 @@ pub enum ChecklistCommand {
         #[arg(long, value_enum, default_value_t = FailOn::Breaking)]
         fail_on: FailOn,
     },
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The workbook (.xlsx).
+    #[arg(value_name = "WORKBOOK")]
+    pub workbook: PathBuf,
+    /// Checklist ID, PUBLISHER-FORM (default: mhlw-FORM).
+    #[arg(long)]
+    pub id: Option<String>,
+    /// Edition, fyYYYY (default: a known official workbook's, or the 令和N年度 in its title).
+    #[arg(long)]
+    pub edition: Option<String>,
+    /// Which form (default: a known official workbook's, or from its title).
+    #[arg(long, value_enum)]
+    pub form: Option<FormArg>,
+    /// Write the checklist here (default: standard output).
+    #[arg(long, value_name = "FILE.toml")]
+    pub out: Option<PathBuf>,
+    /// Replace --out when it exists.
+    #[arg(long)]
+    pub force: bool,
+    /// The layout, instead of finding it: `number=B,text=C,section=A,scope=D,header-rows=2`
+    /// (columns by letter; only text is required), or a TOML file with the same keys.
+    #[arg(long, value_name = "MAP")]
+    pub map: Option<String>,
+    /// The sheet to read, when several look like checklists.
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

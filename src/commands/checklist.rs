@@ -72,6 +72,8 @@ pub fn run(cmd: ChecklistCommand, ctx: &Context) -> anyhow::Result<Outcome> {
                 if failed { Exit::Findings } else { Exit::Ok },
             ))
         }
+        ChecklistCommand::Import(args) => super::checklist_import::import(args, ctx),
+        ChecklistCommand::Add { file, force } => super::checklist_import::add(&file, force, ctx),
         ChecklistCommand::Schema => {
             let schema = schemars::schema_for!(checklist::raw::RawChecklist);
             Ok(Outcome::text(render::json(&schema), Exit::Ok))

@@ -2,6 +2,7 @@
 
 pub mod answer;
 pub mod checklist;
+pub mod checklist_import;
 pub mod generate;
 pub mod init;
 pub mod keygen;

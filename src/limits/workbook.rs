@@ -100,6 +100,41 @@ pub fn read_sheet(bytes: &[u8], sheet: Option<&str>) -> Result<(String, Rows), W
         wanted: sheet.map(str::to_owned),
         names: names.clone(),
     })?;
+    let rows = read_cells(&mut wb, &name)?;
+    Ok((name, rows))
+}
+
+/// One sheet of a workbook: its name, its rows (as [`read_sheet`] gives them) and its merged
+/// regions, each as 0-based `(row, column)` of its first and last cell.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sheet {
+    pub name: String,
+    pub rows: Rows,
+    pub merged: Vec<((u32, u32), (u32, u32))>,
+}
+
+/// Every sheet of the XLSX workbook in `bytes`, in workbook order, within the limits (the zip
+/// is checked once).
+pub fn read_sheets(bytes: &[u8]) -> Result<Vec<Sheet>, WorkbookError> {
+    check_zip(bytes, ZIP_MAX_INFLATED)?;
+    let mut wb: Xlsx<Cursor<&[u8]>> =
+        Xlsx::new(Cursor::new(bytes)).map_err(|e| WorkbookError::Unreadable(e.to_string()))?;
+    let mut sheets = Vec::new();
+    for name in wb.sheet_names() {
+        let rows = read_cells(&mut wb, &name)?;
+        let merged = match wb.worksheet_merge_cells(&name) {
+            Some(Ok(regions)) => regions.iter().map(|d| (d.start, d.end)).collect(),
+            Some(Err(e)) => return Err(WorkbookError::Unreadable(format!("sheet `{name}`: {e}"))),
+            None => Vec::new(),
+        };
+        sheets.push(Sheet { name, rows, merged });
+    }
+    Ok(sheets)
+}
+
+/// The cells of sheet `name`, within the limits.
+fn read_cells(wb: &mut Xlsx<Cursor<&[u8]>>, name: &str) -> Result<Rows, WorkbookError> {
+    let name = name.to_owned();
     let mut cells = wb
         .worksheet_cells_reader(&name)
         .map_err(|e| WorkbookError::Unreadable(format!("sheet `{name}`: {e}")))?;
@@ -145,7 +180,7 @@ pub fn read_sheet(bytes: &[u8], sheet: Option<&str>) -> Result<(String, Rows), W
             *slot = value;
         }
     }
-    Ok((name, rows))
+    Ok(rows)
 }
 
 /// Refuse an archive with too many entries, or whose entries declare or really inflate to
@@ -278,6 +313,21 @@ mod tests {
             other => panic!("{other:?}"),
         }
         assert_eq!(check_zip(&lying_zip(1000, 1000), limit), Ok(()));
+    }
+
+    #[test]
+    fn every_sheet_comes_with_its_merged_regions() {
+        let mut wb = rust_xlsxwriter::Workbook::new();
+        wb.add_worksheet().write_string(0, 0, "a").unwrap();
+        let ws = wb.add_worksheet();
+        ws.merge_range(1, 0, 1, 3, "1 体制構築", &rust_xlsxwriter::Format::new())
+            .unwrap();
+        let sheets = read_sheets(&wb.save_to_buffer().unwrap()).unwrap();
+        assert_eq!(sheets.len(), 2);
+        assert!(sheets[0].merged.is_empty());
+        assert_eq!(sheets[1].name, "Sheet2");
+        assert_eq!(sheets[1].merged, vec![((1, 0), (1, 3))]);
+        assert_eq!(sheets[1].rows[1][0], Data::String("1 体制構築".into()));
     }
 
     #[test]

@@ -11,6 +11,9 @@ pub fn medsec() -> Command {
         .env_remove("LC_MESSAGES")
         .env("LANG", "C")
         .env("NO_COLOR", "1")
+        // No checklists added on this machine (`checklist add`) take part in tests.
+        .env("MEDSEC_DATA_DIR", root().join("target/test-no-user-data"))
+        .env_remove("MEDSEC_TEST_OFFICIAL_WORKBOOKS")
         .current_dir(root());
     cmd
 }

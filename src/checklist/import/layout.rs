@@ -1,0 +1,315 @@
+//! Where a checklist sits on its sheet: the header row(s), found by their words, and the
+//! columns of the number, the wording, the section and the scope; or the same stated by the
+//! user with `--map`.
+
+use super::grid::{column_index, column_name, Grid};
+use super::number::{lead, Lead};
+use std::collections::BTreeMap;
+
+/// Rows searched from the top for a header.
+const HEADER_SEARCH_ROWS: usize = 60;
+/// Header rows after the first that still belong to the header (a two- or three-row header).
+const HEADER_MAX_EXTRA_ROWS: usize = 2;
+/// A header cell is short; longer text (a note above the table) is not taken for one.
+const HEADER_MAX_CHARS: usize = 20;
+
+/// The layout of a checklist on its sheet (0-based rows and columns).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Layout {
+    /// First row of the header (the title rows above it are searched for the form's title).
+    pub header_start: usize,
+    /// First row after the header.
+    pub data_start: usize,
+    /// Column of printed numbers; without one, numbers lead the wording (`① …`).
+    pub number: Option<usize>,
+    /// Column of the wording.
+    pub text: usize,
+    /// Column naming each row's section (often merged down).
+    pub section: Option<usize>,
+    /// Column of scope labels (サーバ, 端末PC, 医療情報システム全般).
+    pub scope: Option<usize>,
+}
+
+/// What a header cell says its column holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Number,
+    Section,
+    Scope,
+    Text,
+    Answer,
+}
+
+fn role(text: &str) -> Option<Role> {
+    let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    if t.is_empty() || t.chars().count() > HEADER_MAX_CHARS {
+        return None;
+    }
+    let has = |words: &[&str]| words.iter().any(|w| t.contains(w));
+    if matches!(
+        t.as_str(),
+        "番号" | "項番" | "No" | "No." | "NO" | "NO." | "№" | "項目番号" | "通し番号" | "#"
+    ) {
+        Some(Role::Number)
+    } else if has(&["大項目", "分類", "区分", "カテゴリ", "分野"]) {
+        Some(Role::Section)
+    } else if t.contains("対象") && !t.contains("対象外") && !t.contains("項目") {
+        Some(Role::Scope)
+    } else if has(&["項目", "内容", "確認事項", "設問", "質問"]) {
+        Some(Role::Text)
+    } else if has(&[
+        "はい",
+        "いいえ",
+        "確認日",
+        "目標日",
+        "回目",
+        "備考",
+        "対象外",
+        "実施状況",
+        "回答",
+        "チェック",
+        "記入日",
+        "結果",
+        "実施",
+    ]) {
+        Some(Role::Answer)
+    } else {
+        None
+    }
+}
+
+/// What the search for a header found, for the error when it found too little.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Clues {
+    /// The first cell naming the wording column (項目, チェック項目…), with its text.
+    pub text_cell: Option<(String, String)>,
+    /// The first cell naming an answer column (はい, いいえ, 確認日…), with its text.
+    pub answer_cell: Option<(String, String)>,
+}
+
+/// Find the header and the columns by their words.
+pub fn detect(grid: &Grid) -> Result<(Layout, String), Clues> {
+    let mut clues = Clues::default();
+    let rows = grid.rows.len().min(HEADER_SEARCH_ROWS);
+    for r in 0..rows {
+        let roles = row_roles(grid, r);
+        for (&c, &role) in &roles {
+            let found = Some((grid.name(r, c), grid.text(r, c).to_owned()));
+            match role {
+                Role::Text if clues.text_cell.is_none() => clues.text_cell = found,
+                Role::Answer if clues.answer_cell.is_none() => clues.answer_cell = found,
+                _ => {}
+            }
+        }
+        let Some((&text_col, _)) = roles.iter().find(|(_, &role)| role == Role::Text) else {
+            continue;
+        };
+        let answers_near = (r..=r + HEADER_MAX_EXTRA_ROWS)
+            .any(|rr| row_roles(grid, rr).values().any(|&x| x == Role::Answer));
+        if !answers_near {
+            continue;
+        }
+        let mut end = r + 1;
+        while end <= r + HEADER_MAX_EXTRA_ROWS
+            && !row_roles(grid, end).is_empty()
+            && !row_has_item_number(grid, end)
+        {
+            end += 1;
+        }
+        let mut columns: BTreeMap<usize, Role> = BTreeMap::new();
+        for rr in r..end {
+            for (c, role) in row_roles(grid, rr) {
+                columns.entry(c).or_insert(role);
+            }
+        }
+        let first = |want: Role| columns.iter().find(|(_, &x)| x == want).map(|(&c, _)| c);
+        let layout = Layout {
+            header_start: r,
+            data_start: end,
+            number: first(Role::Number),
+            text: first(Role::Text).unwrap_or(text_col),
+            section: first(Role::Section),
+            scope: first(Role::Scope),
+        };
+        return Ok((layout, grid.name(r, text_col)));
+    }
+    Err(clues)
+}
+
+fn row_roles(grid: &Grid, r: usize) -> BTreeMap<usize, Role> {
+    let Some(row) = grid.rows.get(r) else {
+        return BTreeMap::new();
+    };
+    row.iter()
+        .enumerate()
+        .filter_map(|(c, cell)| role(&cell.text).map(|x| (c, x)))
+        .collect()
+}
+
+fn row_has_item_number(grid: &Grid, r: usize) -> bool {
+    grid.rows.get(r).is_some_and(|row| {
+        row.iter()
+            .any(|cell| matches!(lead(&cell.text), Some(Lead::Item { .. })))
+    })
+}
+
+/// A layout stated by the user: `number=B,text=C,section=A,scope=D,header-rows=2`, or the
+/// same keys in a small TOML file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Map {
+    pub number: Option<usize>,
+    pub text: usize,
+    pub section: Option<usize>,
+    pub scope: Option<usize>,
+    pub header_rows: usize,
+}
+
+/// Why a `--map` was refused: the key and what is wrong with it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MapError {
+    UnknownKey(String),
+    BadColumn { key: String, value: String },
+    BadRows(String),
+    NoText,
+    Toml(String),
+}
+
+impl Map {
+    /// Parse `key=value` pairs separated by commas.
+    pub fn parse_spec(spec: &str) -> Result<Map, MapError> {
+        let pairs = spec
+            .split(',')
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .map(|p| match p.split_once('=') {
+                Some((k, v)) => Ok((k.trim().to_owned(), v.trim().to_owned())),
+                None => Err(MapError::UnknownKey(p.to_owned())),
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        Map::from_pairs(pairs)
+    }
+
+    /// Parse a TOML map file: `number = "B"`, `text = "C"`, `header-rows = 2` …
+    pub fn parse_toml(source: &str) -> Result<Map, MapError> {
+        let table: toml::Table =
+            toml::from_str(source).map_err(|e| MapError::Toml(e.to_string()))?;
+        let pairs = table
+            .into_iter()
+            .map(|(k, v)| {
+                let v = match v {
+                    toml::Value::String(s) => s,
+                    other => other.to_string(),
+                };
+                (k, v)
+            })
+            .collect();
+        Map::from_pairs(pairs)
+    }
+
+    fn from_pairs(pairs: Vec<(String, String)>) -> Result<Map, MapError> {
+        let mut map = Map {
+            number: None,
+            text: usize::MAX,
+            section: None,
+            scope: None,
+            header_rows: 1,
+        };
+        for (key, value) in pairs {
+            let column = || {
+                column_index(&value).ok_or_else(|| MapError::BadColumn {
+                    key: key.clone(),
+                    value: value.clone(),
+                })
+            };
+            match key.as_str() {
+                "number" => map.number = Some(column()?),
+                "text" => map.text = column()?,
+                "section" => map.section = Some(column()?),
+                "scope" => map.scope = Some(column()?),
+                "header-rows" | "header_rows" => {
+                    map.header_rows = value
+                        .parse()
+                        .ok()
+                        .filter(|n| *n <= HEADER_SEARCH_ROWS)
+                        .ok_or(MapError::BadRows(value.clone()))?;
+                }
+                _ => return Err(MapError::UnknownKey(key)),
+            }
+        }
+        if map.text == usize::MAX {
+            return Err(MapError::NoText);
+        }
+        Ok(map)
+    }
+
+    pub fn layout(&self) -> Layout {
+        Layout {
+            header_start: 0,
+            data_start: self.header_rows,
+            number: self.number,
+            text: self.text,
+            section: self.section,
+            scope: self.scope,
+        }
+    }
+}
+
+/// The columns of a layout for people: `number=B, text=C`.
+pub fn describe(layout: &Layout) -> String {
+    let mut parts = Vec::new();
+    for (key, col) in [
+        ("section", layout.section),
+        ("number", layout.number),
+        ("text", Some(layout.text)),
+        ("scope", layout.scope),
+    ] {
+        if let Some(c) = col {
+            parts.push(format!("{key}={}", column_name(c)));
+        }
+    }
+    parts.push(format!("header-rows={}", layout.data_start));
+    parts.join(",")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn header_words() {
+        assert_eq!(role("チェック項目"), Some(Role::Text));
+        assert_eq!(role("確認項目"), Some(Role::Text));
+        assert_eq!(role("大項目"), Some(Role::Section));
+        assert_eq!(role("対象"), Some(Role::Scope));
+        assert_eq!(role("対象外"), Some(Role::Answer));
+        assert_eq!(role("1回目"), Some(Role::Answer));
+        assert_eq!(role("No."), Some(Role::Number));
+        assert_eq!(role("確認結果"), Some(Role::Answer));
+        assert_eq!(role("チェック"), Some(Role::Answer));
+        assert_eq!(role("設問"), Some(Role::Text));
+        assert_eq!(role("本チェックリストの項目は毎年度見直されます。"), None);
+    }
+
+    #[test]
+    fn maps() {
+        let m = Map::parse_spec("number=B, text=C,section=A,header-rows=2").unwrap();
+        assert_eq!(m.number, Some(1));
+        assert_eq!(m.text, 2);
+        assert_eq!(m.header_rows, 2);
+        assert_eq!(Map::parse_spec("number=B"), Err(MapError::NoText));
+        assert!(matches!(
+            Map::parse_spec("text=C,colour=red"),
+            Err(MapError::UnknownKey(_))
+        ));
+        assert!(matches!(
+            Map::parse_spec("text=3"),
+            Err(MapError::BadColumn { .. })
+        ));
+        let t = Map::parse_toml("text = \"D\"\nheader-rows = 3\n").unwrap();
+        assert_eq!((t.text, t.header_rows), (3, 3));
+        assert_eq!(
+            describe(&m.layout()),
+            "section=A,number=B,text=C,header-rows=2"
+        );
+    }
+}

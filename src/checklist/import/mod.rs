@@ -1,0 +1,202 @@
+//! `checklist import`: a checklist workbook (XLSX) read into a checklist file.
+//!
+//! The layout is found, not assumed (see `layout`): the header by its words, items by their
+//! printed numbers, sections by their headings, merged cells filled, blank rows skipped. The
+//! wording is taken from the cells as it is (line breaks inside a cell joined). The output is
+//! deterministic: the same workbook bytes and options give the same file bytes everywhere.
+//!
+//! This module reads bytes it is given and never prints or writes files.
+
+mod error;
+mod grid;
+mod layout;
+mod number;
+pub mod official;
+mod output;
+mod rows;
+
+pub use error::{ImportError, SheetClue};
+pub use layout::Map;
+pub use official::OfficialWorkbook;
+
+use crate::checklist::{Form, Lang};
+use crate::tr;
+use grid::Grid;
+use layout::Layout;
+use output::{metadata, title_of, write, Output};
+use rows::parse_rows;
+use sha2::{Digest, Sha256};
+
+/// What the user said about the import.
+#[derive(Debug, Clone, Default)]
+pub struct ImportOptions {
+    /// The workbook's file name (no folder): recorded as the source.
+    pub file_name: String,
+    pub id: Option<String>,
+    pub edition: Option<String>,
+    pub form: Option<Form>,
+    pub sheet: Option<String>,
+    pub map: Option<Map>,
+}
+
+/// How the workbook relates to the official ones medsec knows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Provenance {
+    /// Its SHA-256 is that of an official workbook.
+    Official(OfficialWorkbook),
+    /// Named like an official workbook, but another SHA-256: not the published file.
+    HashDiffers(OfficialWorkbook),
+    /// Any other workbook.
+    Other,
+}
+
+/// An imported checklist: the file text and what the import found.
+#[derive(Debug, Clone)]
+pub struct Imported {
+    /// The checklist file, TOML.
+    pub toml: String,
+    /// SHA-256 of the workbook, lower-case hex.
+    pub sha256: String,
+    /// `ID@EDITION`.
+    pub checklist: String,
+    /// The cell where the header (or, with `--map`, the text column) starts: `Sheet1!B3`.
+    pub header: String,
+    /// The layout, as a `--map` would state it.
+    pub layout: String,
+    pub items: usize,
+    pub sections: usize,
+    pub provenance: Provenance,
+    /// Rows under the header that have text but no number, left out (first cell of each).
+    pub skipped: Vec<String>,
+}
+
+/// The first bytes of an OLE compound file (encrypted workbooks, old .xls).
+const OLE_MAGIC: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+
+/// Import the workbook in `bytes`.
+pub fn import(bytes: &[u8], opts: &ImportOptions) -> Result<Imported, ImportError> {
+    let file = opts.file_name.clone();
+    if bytes.starts_with(OLE_MAGIC) {
+        return Err(ImportError::Encrypted { file });
+    }
+    let sha256 = hex(&Sha256::digest(bytes));
+    let known = official::known().map_err(|e| ImportError::Registry {
+        path: e.path,
+        reason: e.reason,
+    })?;
+    let provenance = match official::by_sha256(&known, &sha256) {
+        Some(w) => Provenance::Official(w.clone()),
+        None => match official::by_file(&known, &file) {
+            Some(w) => Provenance::HashDiffers(w.clone()),
+            None => Provenance::Other,
+        },
+    };
+    let sheets =
+        crate::limits::workbook::read_sheets(bytes).map_err(|error| ImportError::Workbook {
+            file: file.clone(),
+            error,
+        })?;
+    let grids = sheets
+        .iter()
+        .filter(|s| opts.sheet.as_deref().is_none_or(|want| s.name == want))
+        .map(|s| {
+            Grid::new(s).ok_or_else(|| ImportError::TooManyCells {
+                sheet: s.name.clone(),
+            })
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    if grids.is_empty() {
+        return Err(ImportError::Workbook {
+            file,
+            error: crate::limits::workbook::WorkbookError::NoSheet {
+                wanted: opts.sheet.clone(),
+                names: sheets.iter().map(|s| s.name.clone()).collect(),
+            },
+        });
+    }
+    let (grid, layout, header) = choose(&grids, opts)?;
+    let parsed = parse_rows(grid, &layout)?;
+    if parsed.items.is_empty() {
+        return Err(ImportError::NoItems {
+            header,
+            layout: layout::describe(&layout),
+        });
+    }
+    let official = match &provenance {
+        Provenance::Official(w) => Some(w),
+        _ => None,
+    };
+    let title = title_of(grid, &layout)
+        .or_else(|| official.map(|w| w.title_ja.clone()))
+        .unwrap_or_else(|| tr!(Lang::Ja, "workbook-default-title", file = file.as_str()));
+    let meta = metadata(opts, official, &title, &file)?;
+    let source = format!("workbook:{file}#sha256={sha256}");
+    let toml = write(&Output {
+        meta: &meta,
+        title: &title,
+        file: &file,
+        sheet: &grid.sheet,
+        sha256: &sha256,
+        source: &source,
+        official,
+        parsed: &parsed,
+    });
+    Ok(Imported {
+        toml,
+        sha256,
+        checklist: format!("{}@{}", meta.id, meta.edition),
+        header,
+        layout: layout::describe(&layout),
+        items: parsed.items.len(),
+        sections: parsed.sections.len(),
+        provenance,
+        skipped: parsed.skipped,
+    })
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The sheet and layout: from `--map`, else the one sheet whose header is found.
+fn choose<'g>(
+    grids: &'g [Grid],
+    opts: &ImportOptions,
+) -> Result<(&'g Grid, Layout, String), ImportError> {
+    let mut found = Vec::new();
+    let mut clues = Vec::new();
+    for g in grids {
+        match layout::detect(g) {
+            Ok((layout, header)) => found.push((g, layout, header)),
+            Err(c) => clues.push(SheetClue {
+                sheet: g.sheet.clone(),
+                text_cell: c.text_cell.map(|(cell, t)| format!("{cell} {t}")),
+                answer_cell: c.answer_cell.map(|(cell, t)| format!("{cell} {t}")),
+            }),
+        }
+    }
+    if let Some(map) = &opts.map {
+        let grid = match (grids, found.as_slice()) {
+            ([only], _) => only,
+            (_, [(g, _, _)]) => *g,
+            _ => {
+                return Err(ImportError::SeveralSheets {
+                    sheets: grids.iter().map(|g| g.sheet.clone()).collect(),
+                })
+            }
+        };
+        let layout = map.layout();
+        let header = grid.name(layout.data_start, layout.text);
+        return Ok((grid, layout, header));
+    }
+    match found.len() {
+        0 => Err(ImportError::NoChecklist {
+            file: opts.file_name.clone(),
+            clues,
+        }),
+        1 => Ok(found.remove(0)),
+        _ => Err(ImportError::SeveralSheets {
+            sheets: found.iter().map(|(g, _, _)| g.sheet.clone()).collect(),
+        }),
+    }
+}

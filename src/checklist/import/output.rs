@@ -1,0 +1,288 @@
+//! The checklist file written from what was read: top-level fields, sections and items, as
+//! TOML with a fixed order and no time stamps, so the same workbook gives the same bytes.
+
+use super::grid::Grid;
+use super::layout::Layout;
+use super::number::normalise;
+use super::official::OfficialWorkbook;
+use super::rows::Parsed;
+use super::{ImportError, ImportOptions};
+use crate::checklist::{Form, Lang};
+use crate::tr;
+
+/// The form's title: the first cell above the header that names a checklist (チェックリスト).
+pub(super) fn title_of(grid: &Grid, layout: &Layout) -> Option<String> {
+    (0..layout.header_start).find_map(|r| {
+        grid.rows.get(r)?.iter().find_map(|c| {
+            let t = normalise(&c.text);
+            (c.merged_from.is_none() && t.contains("チェックリスト")).then_some(t)
+        })
+    })
+}
+
+/// The checklist's top-level fields.
+pub(super) struct Meta {
+    pub(super) id: String,
+    pub(super) publisher: String,
+    pub(super) edition: String,
+    pub(super) fiscal_year: i32,
+    pub(super) form: Form,
+    pub(super) serves: Vec<String>,
+    pub(super) guideline_version: String,
+    pub(super) source_url: Option<String>,
+}
+
+pub(super) fn metadata(
+    opts: &ImportOptions,
+    official: Option<&OfficialWorkbook>,
+    title: &str,
+    file: &str,
+) -> Result<Meta, ImportError> {
+    let form = opts
+        .form
+        .or_else(|| official.and_then(|w| Form::parse(&w.form)))
+        .unwrap_or(if title.contains("事業者") {
+            Form::Vendor
+        } else if title.contains("薬局確認用") && !title.contains("医療機関") {
+            Form::Pharmacy
+        } else {
+            Form::Institution
+        });
+    let edition = match (&opts.edition, official) {
+        (Some(e), _) => e.clone(),
+        (None, Some(w)) => w.edition.clone(),
+        (None, None) => reiwa_year(title)
+            .map(|fy| format!("fy{fy}"))
+            .ok_or_else(|| ImportError::NoEdition {
+                file: file.to_owned(),
+            })?,
+    };
+    let fiscal_year = edition
+        .strip_prefix("fy")
+        .filter(|y| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()))
+        .and_then(|y| y.parse::<i32>().ok())
+        .ok_or_else(|| ImportError::BadEdition {
+            edition: edition.clone(),
+        })?;
+    let publisher_default = official.map_or("mhlw", |w| w.publisher.as_str());
+    let id = opts
+        .id
+        .clone()
+        .unwrap_or_else(|| format!("{publisher_default}-{form}"));
+    let publisher = id
+        .strip_suffix(&format!("-{form}"))
+        .filter(|p| !p.is_empty())
+        .ok_or_else(|| ImportError::BadId {
+            id: id.clone(),
+            form: form.to_string(),
+        })?
+        .to_owned();
+    let serves = match (official, form) {
+        (Some(w), _) => w.serves.clone(),
+        (None, Form::Pharmacy) => vec!["pharmacy".into()],
+        (None, _) if title.contains("薬局") => {
+            vec!["hospital".into(), "clinic".into(), "pharmacy".into()]
+        }
+        (None, _) => vec!["hospital".into(), "clinic".into()],
+    };
+    // Guideline 7.0 came with the FY2026 form; earlier forms derive from 6.0.
+    let guideline_version = official.map_or_else(
+        || if fiscal_year >= 2026 { "7.0" } else { "6.0" }.to_owned(),
+        |w| w.guideline_version.clone(),
+    );
+    Ok(Meta {
+        id,
+        publisher,
+        edition,
+        fiscal_year,
+        form,
+        serves,
+        guideline_version,
+        source_url: official.map(|w| w.source_url.clone()),
+    })
+}
+
+/// The fiscal year of a 「令和N年度」 (digits ASCII or full-width, 元 for 1) in `text`.
+fn reiwa_year(text: &str) -> Option<i32> {
+    let at = text.find("令和")?;
+    let rest = text.get(at + "令和".len()..)?;
+    let mut n = 0i32;
+    let mut digits = 0;
+    let mut chars = rest.chars();
+    for c in chars.by_ref() {
+        let d = match c {
+            '0'..='9' => c as i32 - '0' as i32,
+            '０'..='９' => c as i32 - '０' as i32,
+            '元' if digits == 0 => {
+                digits = 1;
+                n = 1;
+                break;
+            }
+            _ => break,
+        };
+        n = n * 10 + d;
+        digits += 1;
+        if digits > 2 {
+            return None;
+        }
+    }
+    let after: String = rest.chars().skip(digits).take(2).collect();
+    (digits > 0 && after == "年度").then_some(2018 + n)
+}
+
+pub(super) struct Output<'a> {
+    pub(super) meta: &'a Meta,
+    pub(super) title: &'a str,
+    pub(super) file: &'a str,
+    pub(super) sheet: &'a str,
+    pub(super) sha256: &'a str,
+    pub(super) source: &'a str,
+    pub(super) official: Option<&'a OfficialWorkbook>,
+    pub(super) parsed: &'a Parsed,
+}
+
+/// A TOML basic string.
+fn q(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => out.push_str(&format!("\\u{:04X}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// English for an imported text: the Japanese, marked untranslated (medsec never invents a
+/// translation of official wording).
+fn untranslated(ja: &str) -> String {
+    tr!(Lang::En, "workbook-untranslated", text = ja)
+}
+
+pub(super) fn write(o: &Output<'_>) -> String {
+    use std::fmt::Write as _;
+    let m = o.meta;
+    let mut s = String::new();
+    let _ = writeln!(s, "# medsec checklist import: {} {}", o.file, o.sha256);
+    let _ = writeln!(s, "format_version = 1");
+    let _ = writeln!(s, "id = {}", q(&m.id));
+    let _ = writeln!(s, "edition = {}", q(&m.edition));
+    let _ = writeln!(s, "fiscal_year = {}", m.fiscal_year);
+    let _ = writeln!(s, "form = {}", q(m.form.as_str()));
+    let _ = writeln!(s, "publisher = {}", q(&m.publisher));
+    let _ = writeln!(s, "guideline_version = {}", q(&m.guideline_version));
+    let serves: Vec<String> = m.serves.iter().map(|v| q(v)).collect();
+    let _ = writeln!(s, "serves = [{}]", serves.join(", "));
+    if let Some(url) = &m.source_url {
+        let _ = writeln!(s, "source_url = {}", q(url));
+    }
+    let _ = writeln!(
+        s,
+        "\n[title]\nja = {}\nen = {}",
+        q(o.title),
+        q(&untranslated(o.title))
+    );
+    let notes = |lang: Lang| {
+        let imported = tr!(
+            lang,
+            "workbook-notes-imported",
+            sheet = o.sheet,
+            file = o.file,
+            sha256 = o.sha256
+        );
+        let provenance = match o.official {
+            Some(w) => tr!(
+                lang,
+                "workbook-notes-official",
+                form = w.form_ja.as_str(),
+                published = w.published.as_str()
+            ),
+            None => tr!(lang, "workbook-notes-unofficial"),
+        };
+        tr!(
+            lang,
+            "workbook-notes",
+            imported = imported,
+            provenance = provenance
+        )
+    };
+    let _ = writeln!(
+        s,
+        "\n[notes]\nja = {}\nen = {}",
+        q(&notes(Lang::Ja)),
+        q(&notes(Lang::En))
+    );
+    for sec in &o.parsed.sections {
+        let ja = sec
+            .title
+            .clone()
+            .unwrap_or_else(|| tr!(Lang::Ja, "workbook-default-section"));
+        let en = match &sec.title {
+            Some(t) => untranslated(t),
+            None => tr!(Lang::En, "workbook-default-section"),
+        };
+        let _ = writeln!(
+            s,
+            "\n[[sections]]\nid = {}\ntitle = {{ ja = {}, en = {} }}",
+            q(&sec.id),
+            q(&ja),
+            q(&en)
+        );
+    }
+    let guidance_ja = tr!(Lang::Ja, "workbook-guidance");
+    let guidance_en = tr!(Lang::En, "workbook-guidance");
+    let unverified = tr!(
+        Lang::En,
+        "workbook-unverified",
+        file = o.file,
+        sha256 = o.sha256
+    );
+    for item in &o.parsed.items {
+        let _ = writeln!(s, "\n# {}", item.cell);
+        let _ = writeln!(s, "[[items]]");
+        let _ = writeln!(s, "id = {}", q(&item.id));
+        let _ = writeln!(s, "number = {}", q(&item.number));
+        let _ = writeln!(s, "section = {}", q(&item.section));
+        if !item.scope.is_empty() {
+            let scope: Vec<String> = item.scope.iter().map(|x| q(x.as_str())).collect();
+            let _ = writeln!(s, "scope = [{}]", scope.join(", "));
+        }
+        let _ = writeln!(s, "requirement = \"required\"");
+        let _ = writeln!(s, "text.ja = {}", q(&item.text));
+        let _ = writeln!(s, "text.en = {}", q(&untranslated(&item.text)));
+        let _ = writeln!(s, "guidance.ja = {}", q(&guidance_ja));
+        let _ = writeln!(s, "guidance.en = {}", q(&guidance_en));
+        let _ = writeln!(s, "verified = {}", o.official.is_some());
+        let _ = writeln!(s, "sources = [{}]", q(o.source));
+        if o.official.is_none() {
+            let _ = writeln!(s, "unverified = {}", q(&unverified));
+        }
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reiwa_years() {
+        assert_eq!(reiwa_year("チェックリスト(令和8年度版)"), Some(2026));
+        assert_eq!(reiwa_year("令和１０年度"), Some(2028));
+        assert_eq!(reiwa_year("令和元年度"), Some(2019));
+        assert_eq!(reiwa_year("令和8年6月"), None);
+        assert_eq!(reiwa_year("チェックリスト"), None);
+    }
+
+    #[test]
+    fn toml_strings_are_escaped() {
+        assert_eq!(q("a\"b\\c\nd"), "\"a\\\"b\\\\c\\nd\"");
+        assert_eq!(q("\u{7}"), "\"\\u0007\"");
+    }
+}

@@ -1,0 +1,450 @@
+//! The rows under the header read into sections and items, with their stable IDs.
+
+use super::error::ImportError;
+use super::grid::Grid;
+use super::layout::Layout;
+use super::number::{lead, normalise, scopes, trailing_scope, Lead, Sub};
+use crate::checklist::Scope;
+use std::collections::BTreeMap;
+
+/// A section as found: its number and heading (when the sheet prints one).
+#[derive(Debug, Clone)]
+pub(super) struct SectionFound {
+    pub(super) id: String,
+    pub(super) title: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub(super) struct ItemFound {
+    pub(super) id: String,
+    pub(super) number: String,
+    pub(super) section: String,
+    pub(super) scope: Vec<Scope>,
+    pub(super) text: String,
+    pub(super) cell: String,
+}
+
+#[derive(Debug, Default)]
+pub(super) struct Parsed {
+    pub(super) sections: Vec<SectionFound>,
+    pub(super) items: Vec<ItemFound>,
+    pub(super) skipped: Vec<String>,
+}
+
+impl Parsed {
+    fn section(&mut self, id: &str, title: Option<String>) {
+        match self.sections.iter_mut().find(|s| s.id == id) {
+            Some(s) => {
+                if s.title.is_none() {
+                    s.title = title;
+                }
+            }
+            None => self.sections.push(SectionFound {
+                id: id.to_owned(),
+                title,
+            }),
+        }
+    }
+}
+
+fn section_id(grid: &Grid, r: usize, c: usize, n: u32) -> Result<String, ImportError> {
+    if n > 9 {
+        return Err(ImportError::SectionTooLarge {
+            cell: grid.name(r, c),
+            section: n,
+        });
+    }
+    Ok(n.to_string())
+}
+
+/// Read the rows under the header into sections and items.
+pub(super) fn parse_rows(grid: &Grid, layout: &Layout) -> Result<Parsed, ImportError> {
+    let mut out = Parsed::default();
+    let mut current: Option<String> = None;
+    // (number, scopes) -> first cell, to find duplicates.
+    let mut seen: BTreeMap<(String, Vec<Scope>), String> = BTreeMap::new();
+    let mut subs: Vec<(String, Sub)> = Vec::new();
+    let plain = plain_numbering(grid, layout);
+    for r in layout.data_start..grid.rows.len() {
+        let row_empty = grid
+            .rows
+            .get(r)
+            .is_none_or(|row| row.iter().all(|c| c.text.trim().is_empty()));
+        if row_empty {
+            continue;
+        }
+        // A section column names the section of every row it covers.
+        if let Some(sc) = layout.section {
+            let v = normalise(grid.text(r, sc));
+            if !v.is_empty() {
+                let id = match lead(&v) {
+                    Some(Lead::Section { number, rest }) => {
+                        let id = section_id(grid, r, sc, number)?;
+                        out.section(&id, (!rest.is_empty()).then_some(rest));
+                        id
+                    }
+                    _ => match out.sections.iter().find(|s| s.title.as_deref() == Some(&v)) {
+                        Some(s) => s.id.clone(),
+                        None => {
+                            let id = section_id(grid, r, sc, next_section(&out))?;
+                            out.section(&id, Some(v.clone()));
+                            id
+                        }
+                    },
+                };
+                current = Some(id);
+            }
+        }
+        let text_cell = grid.cell(r, layout.text).cloned().unwrap_or_default();
+        let (number_col, text_col, lead_found, text) = match layout.number {
+            Some(nc) => {
+                let lead_found = lead(grid.text(r, nc));
+                let text = normalise(&text_cell.text);
+                let text = match &lead_found {
+                    Some(Lead::Item { rest, .. }) if text.is_empty() => rest.clone(),
+                    _ => text,
+                };
+                (nc, layout.text, lead_found, text)
+            }
+            None => inline_number(grid, layout, r, normalise(&text_cell.text)),
+        };
+        let lead_found = match lead_found {
+            Some(Lead::Section { number, rest }) if plain => Some(Lead::Item {
+                section: None,
+                sub: Sub::Paren(number),
+                rest,
+            }),
+            other => other,
+        };
+        match lead_found {
+            Some(Lead::Item { section, sub, .. }) => {
+                // A row inside the same merged number cell continues the item above, unless
+                // its scope says it is the same item for another kind of device.
+                let continued = grid
+                    .cell(r, number_col)
+                    .and_then(|c| c.merged_from)
+                    .is_some_and(|(r0, _)| r0 < r);
+                // Line breaks separate labels here (サーバ / 端末PC on two lines); a dash or
+                // なし means no scope.
+                let scope_cell = layout
+                    .scope
+                    .map(|sc| (sc, grid.text(r, sc).to_owned()))
+                    .filter(|(_, v)| !is_placeholder(v));
+                let scope_merged = layout
+                    .scope
+                    .and_then(|sc| grid.cell(r, sc))
+                    .is_none_or(|c| c.merged_from.is_some() || c.text.trim().is_empty());
+                if continued && scope_merged {
+                    continue;
+                }
+                let section = match section {
+                    Some(n) => section_id(grid, r, number_col, n)?,
+                    None => current.clone().unwrap_or_else(|| "1".to_owned()),
+                };
+                out.section(&section, None);
+                let number = sub.printed(&section);
+                let (text, text_scope) = trailing_scope(&text);
+                let scope = match scope_cell {
+                    Some((sc, v)) if !v.is_empty() => {
+                        scopes(&v).ok_or_else(|| ImportError::UnknownScope {
+                            cell: grid.name(r, sc),
+                            value: v.clone(),
+                        })?
+                    }
+                    _ => text_scope,
+                };
+                let cell = grid.name(r, text_col);
+                if text.trim().is_empty() {
+                    return Err(ImportError::EmptyText { cell, number });
+                }
+                if !has_japanese(&text) {
+                    return Err(ImportError::NotJapanese { cell, number });
+                }
+                let mut key_scope = scope.clone();
+                key_scope.sort();
+                let key = (number.clone(), key_scope);
+                let here = grid.name(r, number_col);
+                if let Some(first) = seen.get(&key) {
+                    return Err(ImportError::DuplicateNumber {
+                        cell: here,
+                        number,
+                        first: first.clone(),
+                    });
+                }
+                seen.insert(key, here);
+                subs.push((section.clone(), sub));
+                out.items.push(ItemFound {
+                    id: String::new(),
+                    number,
+                    section,
+                    scope,
+                    text,
+                    cell,
+                });
+            }
+            Some(Lead::Section { number, rest }) => {
+                let id = section_id(grid, r, number_col, number)?;
+                let title = if rest.is_empty() { text } else { rest };
+                out.section(&id, (!title.is_empty()).then_some(title));
+                current = Some(id);
+            }
+            None => {
+                // A heading such as 「1 体制構築」 in the row's first cell.
+                let first = grid.rows.get(r).and_then(|row| {
+                    row.iter()
+                        .enumerate()
+                        .find(|(_, c)| !c.text.trim().is_empty())
+                });
+                match first.map(|(c, cell)| (c, lead(&normalise(&cell.text)))) {
+                    Some((c, Some(Lead::Section { number, rest }))) if !rest.is_empty() => {
+                        let id = section_id(grid, r, c, number)?;
+                        out.section(&id, Some(rest));
+                        current = Some(id);
+                    }
+                    // A bare section number, its heading in the next filled cell right of it.
+                    Some((c, Some(Lead::Section { number, .. })))
+                        if heading_right_of(grid, r, c).is_some() =>
+                    {
+                        let id = section_id(grid, r, c, number)?;
+                        out.section(&id, heading_right_of(grid, r, c));
+                        current = Some(id);
+                    }
+                    // A heading without a number, merged across the row: the next section.
+                    Some((c, _)) if unnumbered_heading(grid, r, c).is_some() => {
+                        let id = section_id(grid, r, c, next_section(&out))?;
+                        out.section(&id, unnumbered_heading(grid, r, c));
+                        current = Some(id);
+                    }
+                    Some((c, _)) if layout.section != Some(c) => {
+                        out.skipped.push(grid.name(r, c));
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+    assign_ids(&mut out.items, &subs);
+    Ok(out)
+}
+
+/// The number after the highest section number so far (1 for the first).
+fn next_section(out: &Parsed) -> u32 {
+    out.sections
+        .iter()
+        .filter_map(|s| s.id.parse::<u32>().ok())
+        .max()
+        .map_or(1, |m| m + 1)
+}
+
+/// Whether items are numbered with plain numbers (`1`, `2.`, `3 …`, as an institution's own
+/// list often is): no item number of the usual kinds (①, (1), 1-①) anywhere in the number (or
+/// wording) column, but plain ones. Those are then item numbers, written `(N)`.
+fn plain_numbering(grid: &Grid, layout: &Layout) -> bool {
+    let col = layout.number.unwrap_or(layout.text);
+    let (mut items, mut plain) = (0usize, 0usize);
+    for r in layout.data_start..grid.rows.len() {
+        match lead(&normalise(grid.text(r, col))) {
+            Some(Lead::Item { .. }) => items += 1,
+            Some(Lead::Section { .. }) => plain += 1,
+            None => {}
+        }
+    }
+    items == 0 && plain > 1
+}
+
+/// Without a number column: the number leads the wording (`① …`); or the wording column's
+/// header also covers a column of bare numbers, the wording then being just right of them; or
+/// the numbers stand in an unnamed column just left of the wording.
+/// Gives the number's column, the wording's column, what leads, and the wording.
+fn inline_number(
+    grid: &Grid,
+    layout: &Layout,
+    r: usize,
+    t: String,
+) -> (usize, usize, Option<Lead>, String) {
+    let tc = layout.text;
+    match lead(&t) {
+        Some(Lead::Item { section, sub, rest }) if rest.is_empty() => {
+            let right = (tc + 1..tc + 3).find(|&c| has_japanese(grid.text(r, c)));
+            let lead = Some(Lead::Item {
+                section,
+                sub,
+                rest: String::new(),
+            });
+            match right {
+                Some(c) => (tc, c, lead, normalise(grid.text(r, c))),
+                None => (tc, tc, lead, String::new()),
+            }
+        }
+        Some(Lead::Item { section, sub, rest }) => (
+            tc,
+            tc,
+            Some(Lead::Item {
+                section,
+                sub,
+                rest: rest.clone(),
+            }),
+            rest,
+        ),
+        Some(Lead::Section { number, rest }) if !rest.is_empty() => (
+            tc,
+            tc,
+            Some(Lead::Section {
+                number,
+                rest: rest.clone(),
+            }),
+            rest,
+        ),
+        _ => {
+            let left = (tc.saturating_sub(2)..tc)
+                .rev()
+                .find_map(|c| match lead(grid.text(r, c)) {
+                    Some(Lead::Item { section, sub, rest }) if rest.is_empty() => {
+                        Some((c, section, sub))
+                    }
+                    _ => None,
+                });
+            match left {
+                Some((c, section, sub)) if !t.is_empty() => (
+                    c,
+                    tc,
+                    Some(Lead::Item {
+                        section,
+                        sub,
+                        rest: String::new(),
+                    }),
+                    t,
+                ),
+                _ => (tc, tc, None, t),
+            }
+        }
+    }
+}
+
+/// The heading next to a bare section number: the first of the two cells right of it that
+/// holds Japanese.
+fn heading_right_of(grid: &Grid, r: usize, c: usize) -> Option<String> {
+    (c + 1..c + 3)
+        .map(|x| grid.text(r, x))
+        .find(|t| has_japanese(t))
+        .map(normalise)
+}
+
+/// Stable IDs from the printed numbers: `s2-06` for 2-⑥ (or 2-(6)); items sharing a number
+/// (one row per kind of device) add their scopes, `s2-04-server`; a clash left after that
+/// adds `-2`, `-3` in printed order.
+fn assign_ids(items: &mut [ItemFound], subs: &[(String, Sub)]) {
+    let mut per_number: BTreeMap<String, usize> = BTreeMap::new();
+    for item in items.iter() {
+        *per_number.entry(item.number.clone()).or_default() += 1;
+    }
+    let mut used: BTreeMap<String, usize> = BTreeMap::new();
+    for (item, (section, sub)) in items.iter_mut().zip(subs) {
+        let mut id = format!("s{section}-{:02}", sub.value());
+        if per_number.get(&item.number).copied().unwrap_or(0) > 1 && !item.scope.is_empty() {
+            for s in &item.scope {
+                id.push('-');
+                id.push_str(s.as_str());
+            }
+        }
+        let n = used.entry(id.clone()).or_default();
+        *n += 1;
+        if *n > 1 {
+            id = format!("{id}-{n}");
+        }
+        item.id = id;
+    }
+}
+
+/// A row holding one short Japanese text merged across it from cell `c` (not a note such as
+/// 「※…」, not a sentence): a section heading printed without a number.
+fn unnumbered_heading(grid: &Grid, r: usize, c: usize) -> Option<String> {
+    let row = grid.rows.get(r)?;
+    let origin = row.get(c)?;
+    let text = normalise(&origin.text);
+    let spans = row.iter().any(|x| x.merged_from == Some((r, c)));
+    let alone = row
+        .iter()
+        .all(|x| x.text.trim().is_empty() || x.text == origin.text);
+    // A note, or a sentence (a gate question printed without a number), is no heading.
+    let note = text.starts_with(['※', '注', '＊', '*']) || text.contains('。');
+    (origin.merged_from.is_none()
+        && spans
+        && alone
+        && !note
+        && has_japanese(&text)
+        && text.chars().count() <= 40)
+        .then_some(text)
+}
+
+/// A cell that says "nothing here": a dash of any kind, なし, 該当なし, or a slash.
+fn is_placeholder(s: &str) -> bool {
+    let t = s.trim();
+    t.is_empty()
+        || matches!(t, "なし" | "該当なし" | "／" | "/")
+        || t.chars()
+            .all(|c| matches!(c, '-' | '－' | '―' | '‐' | '—' | '–' | 'ー' | '−'))
+}
+
+pub(super) fn has_japanese(s: &str) -> bool {
+    s.chars().any(|c| {
+        matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{ff00}'..='\u{ffef}')
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::limits::workbook::Sheet;
+    use calamine::Data;
+    use proptest::prelude::*;
+
+    /// Cell texts that look like parts of a checklist, and some that do not.
+    fn cell() -> impl Strategy<Value = String> {
+        prop_oneof![
+            Just(String::new()),
+            Just("チェック項目".to_owned()),
+            Just("はい".to_owned()),
+            Just("番号".to_owned()),
+            Just("対象".to_owned()),
+            Just("大項目".to_owned()),
+            Just("1 体制構築".to_owned()),
+            Just("１．".to_owned()),
+            Just("①".to_owned()),
+            Just("⑳ 試験(サーバ)".to_owned()),
+            Just("2-(3) 試験".to_owned()),
+            Just("（".to_owned()),
+            Just("99 x".to_owned()),
+            "\\PC{0,6}",
+        ]
+    }
+
+    proptest! {
+        /// Whatever the cells and merges, finding the layout and reading the rows never panics,
+        /// and every item read has a number the checklist format accepts.
+        #[test]
+        fn any_grid_is_read_without_panic(
+            cells in proptest::collection::vec(proptest::collection::vec(cell(), 0..6), 0..12),
+            merges in proptest::collection::vec((0u32..14, 0u32..8, 0u32..14, 0u32..8), 0..4),
+        ) {
+            let sheet = Sheet {
+                name: "S".into(),
+                rows: cells
+                    .iter()
+                    .map(|r| r.iter().map(|c| Data::String(c.clone())).collect())
+                    .collect(),
+                merged: merges.iter().map(|&(a, b, c, d)| ((a, b), (c, d))).collect(),
+            };
+            let Some(grid) = Grid::new(&sheet) else { return Ok(()) };
+            if let Ok((layout, _)) = super::super::layout::detect(&grid) {
+                if let Ok(parsed) = parse_rows(&grid, &layout) {
+                    for item in &parsed.items {
+                        let mut c = item.number.chars();
+                        prop_assert!(c.next().is_some_and(|c| c.is_ascii_digit()), "{}", item.number);
+                        prop_assert_eq!(c.next(), Some('-'));
+                    }
+                }
+            }
+        }
+    }
+}

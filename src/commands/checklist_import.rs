@@ -1,0 +1,179 @@
+//! `medsec checklist import WORKBOOK` and `medsec checklist add FILE`.
+
+use super::{Context, Outcome};
+use crate::atomic::{self, Replace};
+use crate::checklist::import::{self, ImportOptions, Map, Provenance};
+use crate::checklist::{registry, Lang};
+use crate::cli::checklist::ImportArgs;
+use crate::diagnostic::Severity;
+use crate::exit::Exit;
+use crate::limits::{self, InputKind};
+use crate::tr;
+use std::path::Path;
+
+fn fail(message: String) -> anyhow::Error {
+    anyhow::Error::msg(message)
+}
+
+/// The `--map` value: a TOML file when one exists at that path (or it ends in .toml), else
+/// `key=value` pairs.
+fn read_map(spec: &str, lang: Lang) -> anyhow::Result<Map> {
+    let path = Path::new(spec);
+    let parsed = if path.is_file() || spec.ends_with(".toml") {
+        let text = limits::read_text_io(path, InputKind::Settings).map_err(|e| {
+            fail(tr!(
+                lang,
+                "workbook-read-failed",
+                path = path.display().to_string(),
+                reason = e.to_string()
+            ))
+        })?;
+        Map::parse_toml(&text)
+    } else {
+        Map::parse_spec(spec)
+    };
+    parsed.map_err(|e| fail(import::ImportError::Map(e).localize(lang)))
+}
+
+pub fn import(args: ImportArgs, ctx: &Context) -> anyhow::Result<Outcome> {
+    let lang = ctx.lang;
+    let map = args.map.as_deref().map(|m| read_map(m, lang)).transpose()?;
+    let bytes =
+        limits::read(&args.workbook, InputKind::Sheet).map_err(|e| fail(e.message(lang)))?;
+    let file_name = args
+        .workbook
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let opts = ImportOptions {
+        file_name: file_name.clone(),
+        id: args.id,
+        edition: args.edition,
+        form: args.form.map(Into::into),
+        sheet: args.sheet,
+        map,
+    };
+    let imported = import::import(&bytes, &opts).map_err(|e| fail(e.localize(lang)))?;
+    let mut notices = vec![tr!(
+        lang,
+        "workbook-imported",
+        items = imported.items,
+        sections = imported.sections,
+        checklist = imported.checklist.as_str(),
+        header = imported.header.as_str(),
+        layout = imported.layout.as_str()
+    )];
+    notices.push(match &imported.provenance {
+        Provenance::Official(w) => tr!(
+            lang,
+            "workbook-official",
+            file = file_name.as_str(),
+            form = w.form_ja.as_str(),
+            edition = w.edition.as_str()
+        ),
+        Provenance::HashDiffers(w) => tr!(
+            lang,
+            "workbook-hash-differs",
+            file = file_name.as_str(),
+            sha256 = imported.sha256.as_str(),
+            official = w.sha256.as_str()
+        ),
+        Provenance::Other => tr!(lang, "workbook-unofficial", file = file_name.as_str()),
+    });
+    if !imported.skipped.is_empty() {
+        notices.push(tr!(
+            lang,
+            "workbook-skipped",
+            cells = imported.skipped.join(", ")
+        ));
+    }
+    let outcome = match &args.out {
+        Some(out) => {
+            let replace = if args.force {
+                Replace::Allow
+            } else {
+                Replace::Refuse
+            };
+            let path = out.display().to_string();
+            atomic::write(out, imported.toml.as_bytes(), None, replace).map_err(|e| {
+                fail(if e.kind() == std::io::ErrorKind::AlreadyExists {
+                    tr!(lang, "workbook-out-exists", path = path.as_str())
+                } else {
+                    tr!(
+                        lang,
+                        "workbook-write-failed",
+                        path = path.as_str(),
+                        reason = e.to_string()
+                    )
+                })
+            })?;
+            notices.push(tr!(lang, "workbook-written", path = path.as_str()));
+            Outcome::text(String::new(), Exit::Ok)
+        }
+        None => Outcome::text(imported.toml, Exit::Ok),
+    };
+    Ok(notices.into_iter().fold(outcome, Outcome::notice))
+}
+
+pub fn add(file: &Path, force: bool, ctx: &Context) -> anyhow::Result<Outcome> {
+    let lang = ctx.lang;
+    let path = file.display().to_string();
+    let report = crate::lint::lint_paths(&[file.to_owned()]);
+    if report.unreadable || report.count(Severity::Error) > 0 {
+        let out = crate::render::diagnostics::human(&report.diagnostics, report.files, ctx.color);
+        let exit = if report.unreadable {
+            Exit::Unusable
+        } else {
+            Exit::Findings
+        };
+        return Ok(Outcome::text(out, exit).notice(tr!(
+            lang,
+            "workbook-add-lint-failed",
+            path = path.as_str()
+        )));
+    }
+    let loaded = crate::checklist::load_path(file)?;
+    let checklist = loaded.checklist.full_id();
+    let bytes = limits::read(file, InputKind::Checklist).map_err(|e| fail(e.message(lang)))?;
+    let dir = registry::user_dir().ok_or_else(|| fail(tr!(lang, "workbook-add-no-folder")))?;
+    let dest = dir.join(format!(
+        "{}@{}.toml",
+        loaded.checklist.id, loaded.checklist.edition
+    ));
+    let dest_name = dest.display().to_string();
+    let write_failed = |e: std::io::Error| {
+        fail(tr!(
+            lang,
+            "workbook-write-failed",
+            path = dest_name.as_str(),
+            reason = e.to_string()
+        ))
+    };
+    match std::fs::read(&dest) {
+        Ok(existing) if existing == bytes => {
+            return Ok(Outcome::text(String::new(), Exit::Ok).notice(tr!(
+                lang,
+                "workbook-add-same",
+                checklist = checklist.as_str(),
+                path = dest_name.as_str()
+            )));
+        }
+        Ok(_) if !force => {
+            return Err(fail(tr!(
+                lang,
+                "workbook-add-exists",
+                path = dest_name.as_str(),
+                checklist = checklist.as_str()
+            )));
+        }
+        _ => {}
+    }
+    std::fs::create_dir_all(&dir).map_err(write_failed)?;
+    atomic::write(&dest, &bytes, None, Replace::Allow).map_err(write_failed)?;
+    Ok(Outcome::text(String::new(), Exit::Ok).notice(tr!(
+        lang,
+        "workbook-added",
+        checklist = checklist.as_str(),
+        path = dest_name.as_str()
+    )))
+}
