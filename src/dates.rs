@@ -218,7 +218,7 @@ fn halfwidth(text: &str) -> String {
         .filter(|c| !c.is_whitespace())
         .map(|c| match c {
             '\u{ff01}'..='\u{ff5e}' => char::from_u32(u32::from(c) - 0xfee0).unwrap_or(c),
-            '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{30fc}' => '-',
+            '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{30fc}' | '\u{ff70}' => '-',
             '\u{3002}' => '.',
             _ => c,
         })

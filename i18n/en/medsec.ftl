@@ -218,6 +218,20 @@ answers-no-file-here = no answers file here; name one, or create it with `medsec
 answers-several-files-here = several answers files here ({ $files }); name the one to answer
 answers-cannot-list-folder = cannot list the current folder: { $reason }
 
+# The comments of a new answers file (`medsec init`).
+answers-template-title = medsec answers: { $title }
+answers-template-answer = answer: はい (yes) / いいえ (no) / 対象外 (not applicable, only where noted; give a reason)
+answers-template-checked-on = checked_on: the date checked (2026-06-03, 2026/6/3, 令和8年6月3日 or R8.6.3)
+answers-template-target-date = target_date: for いいえ, the target date within { $fiscal_year } ({ $start } to { $end })
+answers-template-note = note: free text; evidence: file paths, relative to this file
+answers-template-commands = Check with `medsec status THIS-FILE`; answer interactively with `medsec answer THIS-FILE`.
+answers-template-carried = Answers with carried_from come from last year: check again, set checked_on, and delete the carried_from line.
+answers-template-contract = vendor contract: true / false (false: no vendor form needed)
+answers-template-forms = vendor answers files, one per vendor
+answers-template-gate = If いいえ, no other item needs checking.
+answers-template-may-be-not-applicable = may be 対象外 when: { $when }
+answers-template-unverified = wording not yet checked against the official PDF
+
 # `medsec status` tables.
 answers-status-institution = institution: { $name } (code { $code })
 answers-status-vendor = vendor: { $name } (system: { $system })

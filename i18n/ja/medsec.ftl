@@ -203,6 +203,20 @@ answers-no-file-here = ここに回答ファイルがありません。ファイ
 answers-several-files-here = ここには回答ファイルが複数あります({ $files })。回答するファイルを指定してください。
 answers-cannot-list-folder = 今のフォルダの中身を読めません: { $reason }
 
+# The comments of a new answers file (`medsec init`).
+answers-template-title = medsec 回答ファイル: { $title }
+answers-template-answer = answer: はい / いいえ / 対象外(対象外は認められた項目のみ。reason に理由を書きます)
+answers-template-checked-on = checked_on: 確認日(2026-06-03、2026/6/3、令和8年6月3日、R8.6.3 のどれでも書けます)
+answers-template-target-date = target_date: いいえの場合の目標日。{ $fiscal_year }中({ $start }〜{ $end })
+answers-template-note = note: メモ、evidence: 証跡ファイルのパス(このファイルからの相対パス)
+answers-template-commands = 確認: medsec status このファイル / 対話形式で入力: medsec answer このファイル
+answers-template-carried = carried_from のある回答は昨年度からの引継ぎです。確認し直して確認日を入れ、carried_from の行を消してください。
+answers-template-contract = 事業者との契約: true / false(false なら事業者確認用は不要です)
+answers-template-forms = 事業者確認用の回答ファイル(事業者ごとに1つ)
+answers-template-gate = いいえの場合、以下すべての項目は確認不要です。
+answers-template-may-be-not-applicable = 対象外にできる場合: { $when }
+answers-template-unverified = 文言は公式PDFとまだ照合していません
+
 # `medsec status` tables.
 answers-status-institution = 医療機関: { $name }(医療機関コード { $code })
 answers-status-vendor = 事業者: { $name }(システム: { $system })

@@ -463,16 +463,20 @@ fn labels(item: &Item) -> Text {
 /// `２－④`, `２－（４）` all give `(2, Some(4))`; `0` gives `(0, None)`. Returns the rest of the
 /// text after the number (a scope, as in `2-④ サーバ`).
 fn number_key(text: &str) -> Option<((u32, Option<u32>), String)> {
-    let t: String = text
-        .trim()
-        .chars()
-        .map(|c| match c {
+    let mut t = String::with_capacity(text.len());
+    let mut after_digit = false;
+    for c in text.trim().chars() {
+        let c = match c {
             '\u{ff01}'..='\u{ff5e}' => char::from_u32(u32::from(c) - 0xfee0).unwrap_or(c),
-            '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{30fc}' | '\u{ff70}' => '-',
+            '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
+            // The long-sound mark typed as a dash, only after a digit (サーバ keeps its own).
+            '\u{30fc}' | '\u{ff70}' if after_digit => '-',
             '\u{3000}' => ' ',
             _ => c,
-        })
-        .collect();
+        };
+        after_digit = c.is_ascii_digit();
+        t.push(c);
+    }
     let digits = |s: &str| -> (Option<u32>, usize) {
         let end = s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len());
         (s.get(..end).and_then(|d| d.parse().ok()), end)
@@ -789,6 +793,40 @@ mod tests {
         }
         assert_eq!(quote_formula("=1"), "'=1");
         assert_eq!(unquote_formula("'plain"), "'plain");
+    }
+
+    #[test]
+    fn printed_numbers_in_every_spelling() {
+        let four = Some(((2, Some(4)), String::new()));
+        for text in [
+            "2-④",
+            "2-(4)",
+            "2-4",
+            "２－④",
+            "２－（４）",
+            "2ー4",
+            " 2 - ④ ",
+        ] {
+            assert_eq!(number_key(text), four, "{text}");
+        }
+        assert_eq!(number_key("0"), Some(((0, None), String::new())));
+        assert_eq!(
+            number_key("2-④ サーバ"),
+            Some(((2, Some(4)), "サーバ".to_owned()))
+        );
+        assert_eq!(
+            number_key("2-④(端末PC)"),
+            Some(((2, Some(4)), "(端末PC)".to_owned()))
+        );
+        assert_eq!(number_key("2-⑳"), Some(((2, Some(20)), String::new())));
+        assert_eq!(number_key("security-patches"), None);
+        assert_eq!(number_key("2-"), None);
+        assert!(names_scope("(端末PC)", Scope::Terminal));
+        assert!(names_scope("端末", Scope::Terminal));
+        assert!(names_scope("Servers", Scope::Server));
+        assert!(names_scope("サーバー", Scope::Server));
+        assert!(!names_scope("サーバ", Scope::Terminal));
+        assert!(!names_scope("", Scope::Server));
     }
 
     #[test]
