@@ -410,6 +410,8 @@ impl Msg {
     }
 
     fn render(&self, lang: Lang) -> (String, MessageRef) {
+        // The user's dates with 和暦 in Japanese; the bounds of a fiscal year, named by the
+        // year itself (令和7年度), in the ISO form only.
         let d = |x: &Date| date(*x, lang);
         let fy = |y: &i16| fiscal_year_for_people(*y, lang);
         let sep = crate::tr!(lang, "answers-list-separator");
@@ -581,7 +583,7 @@ impl Msg {
                 item = item.text(lang),
                 date = d(date),
                 fiscal_year = fy(fiscal_year),
-                start = d(start)
+                start = start.to_string()
             ),
             Msg::MissingTargetDate {
                 item,
@@ -593,8 +595,8 @@ impl Msg {
                 "answers-missing-target-date",
                 item = item.text(lang),
                 fiscal_year = fy(fiscal_year),
-                start = d(start),
-                end = d(end)
+                start = start.to_string(),
+                end = end.to_string()
             ),
             Msg::TargetDateOutsideFiscalYear {
                 item,
@@ -608,8 +610,8 @@ impl Msg {
                 item = item.text(lang),
                 date = d(date),
                 fiscal_year = fy(fiscal_year),
-                start = d(start),
-                end = d(end)
+                start = start.to_string(),
+                end = end.to_string()
             ),
             Msg::NotApplicableNotAllowed { item } => msg!(
                 lang,

@@ -506,8 +506,8 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
                 let prompt = self.prompt(crate::tr!(
                     self.lang,
                     "answers-walk-target-date",
-                    start = self.date(start),
-                    end = self.date(end)
+                    start = start.to_string(),
+                    end = end.to_string()
                 ));
                 let Some(line) = self.ask(&prompt)? else {
                     return Ok(None);
@@ -522,8 +522,8 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
                             self.lang,
                             "answers-walk-target-outside",
                             fiscal_year = fiscal_year_for_people(fy, self.lang),
-                            start = self.date(start),
-                            end = self.date(end)
+                            start = start.to_string(),
+                            end = end.to_string()
                         );
                         self.say(&msg)?;
                     }
