@@ -150,6 +150,18 @@ fn as_of_takes_the_date_forms_people_write() {
     assert_eq!(out.status.code(), Some(2));
     let err = stderr_of(&out);
     assert!(err.contains("R8.6.3") && err.contains("2026/6/3"), "{err}");
+    // In the reader's language.
+    let out = with_fixtures()
+        .args(["--lang", "ja", "status", "--as-of", "H31.5.1"])
+        .arg("tests/fixtures/answers/incomplete.toml")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr_of(&out);
+    assert!(
+        err.contains("「H31.5.1」は平成の範囲外です(平成は 1989-01-08(平成元年1月8日)〜2019-04-30(平成31年4月30日) です)"),
+        "{err}"
+    );
 }
 
 fn export(file: &Path, lang: &str, sheet: &Path) {

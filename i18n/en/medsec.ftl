@@ -214,6 +214,7 @@ answers-walk-saved-count = saved { $count ->
     [one] 1 answer
    *[other] { $count } answers
 }; check with `medsec status { $path }`
+answers-bad-as-of = `--as-of`: { $error }
 answers-no-file-here = no answers file here; name one, or create it with `medsec init`
 answers-several-files-here = several answers files here ({ $files }); name the one to answer
 answers-cannot-list-folder = cannot list the current folder: { $reason }

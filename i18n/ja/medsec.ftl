@@ -199,6 +199,7 @@ answers-export-exists = { $path } はすでにあります。上書きするに�
 answers-export-write = { $path } に書き込めません: { $reason }
 answers-need-terminal = `medsec answer` を --import なしで使うには、標準入力が端末である必要があります。端末がない場合は { $path } を直接編集するか(`medsec answer { $path } --import SHEET.csv` でシートを取り込むこともできます)、`medsec status { $path }` で確認してください。
 answers-walk-saved-count = { $count }件の回答を保存しました。確認: `medsec status { $path }`
+answers-bad-as-of = `--as-of` の日付: { $error }
 answers-no-file-here = ここに回答ファイルがありません。ファイル名を指定するか、`medsec init` で作ってください。
 answers-several-files-here = ここには回答ファイルが複数あります({ $files })。回答するファイルを指定してください。
 answers-cannot-list-folder = 今のフォルダの中身を読めません: { $reason }

@@ -24,17 +24,11 @@ pub struct StatusArgs {
     /// Check the rules as on this date in Japan, e.g. the inspection day: 2026-06-03,
     /// 2026/6/3, 令和8年6月3日 or R8.6.3. Default: today in Japan. Dates checked after it are
     /// `date-in-future`.
-    #[arg(long, value_name = "DATE", value_parser = parse_as_of)]
-    pub as_of: Option<jiff::civil::Date>,
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<String>,
     /// Also show progress of this round (2: round 2 even before any round-2 answer).
     #[arg(long, value_parser = clap::value_parser!(u8).range(1..=2))]
     pub round: Option<u8>,
-}
-
-/// A date in any form people write (see [`crate::dates::parse_date_for_people`]); the error
-/// names the forms accepted (clap shows it in English: the language is not known yet).
-fn parse_as_of(s: &str) -> Result<jiff::civil::Date, crate::dates::DateError> {
-    crate::dates::parse_date_for_people(s)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
