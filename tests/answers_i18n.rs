@@ -359,3 +359,25 @@ fn import_errors_name_rows_and_items_for_people() {
     );
     assert_no_item_ids(&err);
 }
+
+#[test]
+fn a_yaml_layout_medsec_cannot_edit_is_explained_in_japanese() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("clinic.yaml");
+    let text = "format_version: 1\nchecklist:\n  id: mhlw-institution\n  edition: fy2025\nanswers: [{item: security-patches, answer: \"\"}]\n";
+    std::fs::write(&file, text).unwrap();
+    let sheet = dir.path().join("s.csv");
+    std::fs::write(&sheet, "項目番号,回答,確認日\n2-⑥,はい,R7.6.3\n").unwrap();
+    let out = import(&file, "ja", &sheet);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr_of(&out);
+    assert!(
+        err.contains("このファイルはそのままでは書き換えられません"),
+        "{err}"
+    );
+    assert!(
+        err.contains("ブロック形式にするか、TOML を使ってください"),
+        "{err}"
+    );
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), text);
+}

@@ -131,9 +131,14 @@ answers-error-sheet = { $path }: { $reason }
 answers-error-changed = { $path } was changed by someone else since medsec read it; nothing was written, run the command again
 answers-error-locked = { $path } is being written by another medsec (waited { $waited } s); nothing was written, run the command again when the other one has finished
 answers-error-read-only = { $path } is read-only; nothing was written. If it should change, make it writable first (chmod u+w)
+answers-edit-layout = the file's layout is one medsec cannot edit line by line (flow style, anchors or unusual indentation); write it in block style as `medsec init` does, or use TOML
+answers-edit-flow-style = `{ $name }` is written on one line (flow style); write it in block style as `medsec init` does
+answers-edit-starts-entry = cannot remove `{ $key }`: it starts its entry
+answers-edit-not-a-table = `{ $table }` is not a table, so `{ $key }` cannot be set in it
+answers-edit-not-array-of-tables = `answers` is not written as [[answers]] tables, so it cannot be edited in place; write each entry as an [[answers]] table
+answers-edit-entry = cannot edit the entry of `{ $item }`
+answers-edit-parse = cannot edit: { $reason }
 answers-error-lock-mismatch = the write lock held is for { $path }
-answers-error-layout = the file's layout is one medsec cannot edit line by line (flow style, anchors or unusual indentation); write it in block style as `medsec init` does, or use TOML
-answers-error-cannot-edit = cannot edit: { $reason }
 
 # Spreadsheets: export headers, import problems.
 answers-sheet-name = answers

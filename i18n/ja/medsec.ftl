@@ -125,9 +125,14 @@ answers-error-sheet = { $path }: { $reason }
 answers-error-changed = { $path } は medsec が読んだ後で、ほかから変更されました。何も書き込んでいません。もう一度実行してください。
 answers-error-locked = { $path } はほかの medsec が書き込み中です({ $waited } 秒待ちました)。何も書き込んでいません。終わってからもう一度実行してください。
 answers-error-read-only = { $path } は読み取り専用です。何も書き込んでいません。変更してよいファイルなら、先に書き込みを許可してください(chmod u+w)。
+answers-edit-layout = このファイルの書き方(フロー形式、アンカー、変わったインデント)は medsec が行単位で書き換えられません。`medsec init` が書くブロック形式にするか、TOML を使ってください
+answers-edit-flow-style = `{ $name }` が1行(フロー形式)で書かれています。`medsec init` が書くブロック形式にしてください
+answers-edit-starts-entry = `{ $key }` はその項目の最初の行なので消せません
+answers-edit-not-a-table = `{ $table }` がテーブルではないため、`{ $key }` を書き込めません
+answers-edit-not-array-of-tables = `answers` が [[answers]] テーブルの形で書かれていないため、その場で書き換えられません。項目ごとに [[answers]] テーブルで書いてください
+answers-edit-entry = `{ $item }` の項目を書き換えられません
+answers-edit-parse = 書き換えのために読めません: { $reason }
 answers-error-lock-mismatch = 持っている書き込みロックは { $path } のものです。
-answers-error-layout = このファイルの書き方(フロー形式、アンカー、変わったインデント)は medsec が行単位で書き換えられません。`medsec init` が書くブロック形式にするか、TOML を使ってください。
-answers-error-cannot-edit = 書き換えられません: { $reason }
 
 # Spreadsheets: export headers, import problems.
 answers-sheet-name = 回答

@@ -49,10 +49,10 @@ pub enum AnswersError {
     Exists {
         path: PathBuf,
     },
-    /// The file cannot be rewritten as it is; `message` is the technical detail.
+    /// The file cannot be rewritten as it is.
     Unsafe {
         path: PathBuf,
-        message: String,
+        problem: store::EditProblem,
     },
     /// The held write lock is for another file (a bug in the caller).
     LockMismatch {
@@ -141,11 +141,11 @@ impl AnswersError {
                 reason = source.to_string()
             ),
             AnswersError::Exists { path } => tr!(lang, "answers-error-exists", path = p(path)),
-            AnswersError::Unsafe { path, message } => tr!(
+            AnswersError::Unsafe { path, problem } => tr!(
                 lang,
                 "answers-error-unsafe",
                 path = p(path),
-                reason = message.as_str()
+                reason = problem.message(lang)
             ),
             AnswersError::LockMismatch { path, held } => {
                 let reason = tr!(lang, "answers-error-lock-mismatch", path = p(held));
