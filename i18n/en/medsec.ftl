@@ -118,6 +118,9 @@ answers-response-not-applicable = not applicable
 
 # Why an answers file could not be used or written.
 answers-error-read = cannot read { $path }: { $reason }
+answers-io-not-found = no such file
+answers-io-permission-denied = permission denied
+answers-io-is-a-directory = it is a folder (name a file)
 answers-error-unknown-format = { $path }: unknown file type; answers files end in .toml, .yaml or .yml
 answers-error-invalid = unusable answers file ({ $count ->
     [one] 1 error

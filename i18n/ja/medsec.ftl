@@ -115,6 +115,9 @@ answers-response-not-applicable = 対象外
 
 # Why an answers file could not be used or written.
 answers-error-read = { $path } を読めません: { $reason }
+answers-io-not-found = ファイルがありません
+answers-io-permission-denied = 権限がありません
+answers-io-is-a-directory = フォルダです(ファイルを指定してください)
 answers-error-unknown-format = { $path }: ファイルの種類がわかりません。回答ファイルの拡張子は .toml、.yaml、.yml です。
 answers-error-invalid = 使用できない回答ファイルです(エラー { $count }件):
 answers-error-write = { $path } に書き込めません: { $reason }

@@ -128,7 +128,7 @@ impl AnswersError {
                 lang,
                 "answers-error-read",
                 path = p(path),
-                reason = source.to_string()
+                reason = io_reason(source, lang)
             ),
             AnswersError::UnknownFormat { path } => {
                 tr!(lang, "answers-error-unknown-format", path = p(path))
@@ -138,7 +138,7 @@ impl AnswersError {
                 lang,
                 "answers-error-write",
                 path = p(path),
-                reason = source.to_string()
+                reason = io_reason(source, lang)
             ),
             AnswersError::Exists { path } => tr!(lang, "answers-error-exists", path = p(path)),
             AnswersError::Unsafe { path, problem } => tr!(
@@ -205,6 +205,17 @@ impl std::fmt::Display for LocalizedError {
 }
 
 impl std::error::Error for LocalizedError {}
+
+/// Why a file could not be read or written, for people: the common cases from the catalog,
+/// others as the system says them.
+pub fn io_reason(e: &std::io::Error, lang: Lang) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => crate::tr!(lang, "answers-io-not-found"),
+        std::io::ErrorKind::PermissionDenied => crate::tr!(lang, "answers-io-permission-denied"),
+        std::io::ErrorKind::IsADirectory => crate::tr!(lang, "answers-io-is-a-directory"),
+        _ => e.to_string(),
+    }
+}
 
 fn invalid_message(diagnostics: &[Diagnostic], lang: Lang) -> String {
     let errors: Vec<String> = diagnostics

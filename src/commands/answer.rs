@@ -79,7 +79,7 @@ pub fn run(args: AnswerArgs, ctx: &Context) -> anyhow::Result<Outcome> {
                 lang,
                 "answers-export-write",
                 path = shown.clone(),
-                reason = e.to_string()
+                reason = answers::io_reason(&e, lang)
             ))
         })?;
         let msg = tr!(
