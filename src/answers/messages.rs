@@ -130,10 +130,7 @@ impl ItemRef {
     pub fn new(item: &Item, round: Option<u8>) -> Self {
         ItemRef {
             id: item.id.clone(),
-            label: Text {
-                ja: item.label(Lang::Ja),
-                en: item.label(Lang::En),
-            },
+            label: labels(item),
             round,
         }
     }
@@ -144,6 +141,14 @@ impl ItemRef {
             None => label.to_owned(),
             Some(r) => crate::tr!(lang, "answers-item-round", item = label, round = r),
         }
+    }
+}
+
+/// How people name `item` ([`Item::label`]), in both languages.
+pub fn labels(item: &Item) -> Text {
+    Text {
+        ja: item.label(Lang::Ja),
+        en: item.label(Lang::En),
     }
 }
 

@@ -405,10 +405,7 @@ pub fn bind(loaded: &Loaded, checklist: &Checklist) -> Vec<Diagnostic> {
                     .find(|i| i.number == a.item)
                     .map(|i| messages::SameNumber {
                         id: i.id.clone(),
-                        label: crate::checklist::Text {
-                            ja: i.label(Lang::Ja),
-                            en: i.label(Lang::En),
-                        },
+                        label: messages::labels(i),
                     }),
             };
             diags.push(msg.diagnostic(loaded.location(a.at), loaded.lang));
@@ -421,10 +418,7 @@ pub fn bind(loaded: &Loaded, checklist: &Checklist) -> Vec<Diagnostic> {
                         ja: a.item.clone(),
                         en: a.item.clone(),
                     },
-                    |i| crate::checklist::Text {
-                        ja: i.label(Lang::Ja),
-                        en: i.label(Lang::En),
-                    },
+                    |i| messages::labels(i),
                 ),
                 round: a.round,
                 first_line: loaded.location(first).line,

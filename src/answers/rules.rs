@@ -645,10 +645,7 @@ pub fn open_items(form: &FormInput<'_>) -> Vec<OpenItem> {
                         item: item.id.clone(),
                         number: item.number.clone(),
                         text: item.text.clone(),
-                        label: Text {
-                            ja: item.label(Lang::Ja),
-                            en: item.label(Lang::En),
-                        },
+                        label: super::messages::labels(item),
                         round,
                         target_date: a.target_date,
                     });

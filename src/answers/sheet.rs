@@ -11,6 +11,7 @@
 //! reads, or date cells in XLSX. A number shared by several rows of the form (2-④ for サーバ and
 //! 端末PC) needs its scope; without one it is an error naming the rows.
 
+use super::messages::labels;
 use super::model::*;
 use super::store::{FieldValue, Update};
 use super::AnswersError;
@@ -449,14 +450,6 @@ pub fn problems_message(path: &Path, problems: &[SheetProblem], lang: Lang) -> S
         path = path.display().to_string(),
         reason = body
     )
-}
-
-/// An item as people name it, in both languages.
-fn labels(item: &Item) -> Text {
-    Text {
-        ja: item.label(Lang::Ja),
-        en: item.label(Lang::En),
-    }
 }
 
 /// The two numbers of a printed item number, however it is written: `2-④`, `2-(4)`, `2-4`,
