@@ -418,7 +418,7 @@ pub fn bind(loaded: &Loaded, checklist: &Checklist) -> Vec<Diagnostic> {
                         ja: a.item.clone(),
                         en: a.item.clone(),
                     },
-                    |i| messages::labels(i),
+                    messages::labels,
                 ),
                 round: a.round,
                 first_line: loaded.location(first).line,
