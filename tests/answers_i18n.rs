@@ -381,3 +381,78 @@ fn a_yaml_layout_medsec_cannot_edit_is_explained_in_japanese() {
     );
     assert_eq!(std::fs::read_to_string(&file).unwrap(), text);
 }
+
+/// Runs of three or more English words (letters only, separated by single spaces) outside
+/// `code spans`: an English sentence left in Japanese text.
+fn english_runs(text: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    for line in text.lines() {
+        // Drop code spans: every second piece between backticks.
+        let prose: String = line
+            .split('`')
+            .enumerate()
+            .filter(|(i, _)| i % 2 == 0)
+            .map(|(_, p)| p)
+            .collect::<Vec<_>>()
+            .join(" | ");
+        let mut run: Vec<&str> = Vec::new();
+        for token in prose.split(' ') {
+            if !token.is_empty() && token.chars().all(|c| c.is_ascii_alphabetic()) {
+                run.push(token);
+                continue;
+            }
+            if run.len() >= 3 {
+                found.push(format!("{}  ← {line}", run.join(" ")));
+            }
+            run.clear();
+        }
+        if run.len() >= 3 {
+            found.push(format!("{}  ← {line}", run.join(" ")));
+        }
+    }
+    found
+}
+
+#[test]
+fn japanese_output_has_no_english_sentences() {
+    assert_eq!(english_runs("エラー: the file is not UTF-8").len(), 1);
+    assert!(english_runs("`medsec answer the file` で入力").is_empty());
+    let dir = tempfile::tempdir().unwrap();
+    let (file, mut seen) = init(dir.path(), "ja");
+    seen.push_str(&std::fs::read_to_string(&file).unwrap());
+    for args in [
+        vec!["status", "--as-of", "R7.9.1"],
+        vec!["status", "--as-of", "令和元年4月30日"],
+        vec!["answer", "--export"],
+    ] {
+        let mut cmd = medsec();
+        cmd.arg("--lang").arg("ja").args(&args).arg(&file);
+        if args[0] == "answer" {
+            cmd.arg(dir.path().join("s.xlsx"));
+        }
+        let out = cmd.output().unwrap();
+        seen.push_str(&stdout_of(&out));
+        seen.push_str(&stderr_of(&out));
+    }
+    let out = with_fixtures()
+        .args(["--lang", "ja", "status", "--as-of", "2025-09-01"])
+        .arg("tests/fixtures/answers/incomplete.toml")
+        .output()
+        .unwrap();
+    seen.push_str(&stdout_of(&out));
+    let sheet = dir.path().join("bad.csv");
+    std::fs::write(
+        &sheet,
+        "項目番号,回答,確認日,目標日\n2-④,はい,,\n2-⑥,たぶん,,\n2-⑦,いいえ,R7.2.30,x\n",
+    )
+    .unwrap();
+    let out = import(&file, "ja", &sheet);
+    seen.push_str(&stderr_of(&out));
+    assert!(seen.contains("2-④"), "{seen}");
+    let runs = english_runs(&seen);
+    assert!(
+        runs.is_empty(),
+        "English in Japanese output:\n{}",
+        runs.join("\n")
+    );
+}
