@@ -392,8 +392,15 @@ impl Msg {
     }
 
     /// The diagnostic at `location`, with the message in `lang` and as a catalog reference.
+    ///
+    /// The reference's arguments are the same whatever `lang` is (so a signed record of the
+    /// findings does not depend on the signer's language): item labels, dates and fiscal
+    /// years are given as the forms print them, in Japanese (`2-⑥ セキュリティパッチ`,
+    /// `2025-06-01(令和7年6月1日)`, `令和7年度`); rendered in English they read as quoted form
+    /// text.
     pub fn diagnostic(&self, location: Location, lang: Lang) -> Diagnostic {
-        let (message, text) = self.render(lang);
+        let message = self.text(lang);
+        let text = self.message_ref(Lang::Ja);
         Diagnostic {
             code: self.code(),
             severity: self.severity(),
@@ -1041,10 +1048,17 @@ mod tests {
         );
         let r = diag.text.expect("a reference");
         assert_eq!(r.id, "answers-unanswered");
+        // The same reference whatever the command's language.
+        let ja = Msg::Unanswered { item: item() }.diagnostic(diag.location.clone(), Lang::Ja);
+        assert_eq!(ja.text.as_ref(), Some(&r));
         assert_eq!(
             r.args.get("item").map(String::as_str),
-            Some("2-⑥ Security patches (round 1)")
+            Some("2-⑥ セキュリティパッチ(1回目)")
         );
-        assert_eq!(crate::i18n::render(Lang::En, &r), diag.message);
+        assert_eq!(crate::i18n::render(Lang::Ja, &r), ja.message);
+        assert_eq!(
+            crate::i18n::render(Lang::En, &r),
+            "2-⑥ セキュリティパッチ(1回目): no first-round answer (はい/いいえ) yet"
+        );
     }
 }
