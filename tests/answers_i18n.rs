@@ -456,3 +456,44 @@ fn japanese_output_has_no_english_sentences() {
         runs.join("\n")
     );
 }
+
+#[test]
+fn a_japanese_workbook_has_japanese_headers_and_imports_back() {
+    use calamine::{Reader, Xlsx};
+    let dir = tempfile::tempdir().unwrap();
+    let (file, _) = init(dir.path(), "ja");
+    let xlsx = dir.path().join("s.xlsx");
+    export(&file, "ja", &xlsx);
+    let mut book: Xlsx<_> = calamine::open_workbook(&xlsx).unwrap();
+    assert_eq!(book.sheet_names(), ["回答"]);
+    let range = book.worksheet_range("回答").unwrap();
+    let header: Vec<String> = range
+        .rows()
+        .next()
+        .unwrap()
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    assert_eq!(
+        header,
+        [
+            "項目番号",
+            "対象",
+            "項目",
+            "回",
+            "回答",
+            "確認日",
+            "目標日",
+            "理由",
+            "備考",
+            "項目ID"
+        ]
+    );
+    let out = import(&file, "ja", &xlsx);
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    assert!(
+        stderr_of(&out).contains("0件の回答を"),
+        "{}",
+        stderr_of(&out)
+    );
+}
