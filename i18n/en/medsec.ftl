@@ -242,6 +242,7 @@ answers-template-may-be-not-applicable = may be 対象外 when: { $when }
 answers-template-unverified = wording not yet checked against the official PDF
 
 # `medsec status` tables.
+answers-status-form-heading = { $file } — { $checklist } ({ $form }, { $fiscal_year })
 answers-status-institution = institution: { $name } (code { $code })
 answers-status-vendor = vendor: { $name } (system: { $system })
 answers-status-section = Section

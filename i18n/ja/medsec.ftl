@@ -227,6 +227,7 @@ answers-template-may-be-not-applicable = 対象外にできる場合: { $when }
 answers-template-unverified = 文言は公式PDFとまだ照合していません
 
 # `medsec status` tables.
+answers-status-form-heading = { $file } — { $checklist }({ $form }、{ $fiscal_year })
 answers-status-institution = 医療機関: { $name }(医療機関コード { $code })
 answers-status-vendor = 事業者: { $name }(システム: { $system })
 answers-status-section = 節

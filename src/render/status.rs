@@ -43,13 +43,15 @@ pub fn table(inspection: &Inspection, unusable: &[Diagnostic], lang: Lang, color
     for form in &inspection.forms {
         let c = &form.checklist;
         let fy = fiscal_year_for_people(c.fiscal_year, lang);
-        out.push_str(&format!(
-            "{} — {}@{} ({}, {fy})\n",
-            esc(&form.file),
-            esc(&c.id),
-            esc(&c.edition),
-            c.form.label(lang)
+        out.push_str(&tr!(
+            lang,
+            "answers-status-form-heading",
+            file = esc(&form.file).into_owned(),
+            checklist = format!("{}@{}", esc(&c.id), esc(&c.edition)),
+            form = c.form.label(lang),
+            fiscal_year = fy
         ));
+        out.push('\n');
         match form.role {
             Role::Institution => {
                 if let Some(i) = &form.institution {
