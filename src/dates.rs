@@ -54,6 +54,25 @@ pub fn wareki_fiscal_year(fiscal_year: i16) -> String {
     format!("{era}{}年度", gannen(year))
 }
 
+/// A date for people: the Western form, and in Japanese also 和暦
+/// (`2025-04-01(令和7年4月1日)`). A format of a value, not a sentence.
+pub fn for_people(date: Date, lang: crate::checklist::Lang) -> String {
+    if lang == crate::checklist::Lang::Ja {
+        format!("{date}({})", wareki(date))
+    } else {
+        date.to_string()
+    }
+}
+
+/// A fiscal year for people: 令和7年度 in Japanese, FY2025 in English (as the forms print it).
+pub fn fiscal_year_for_people(fiscal_year: i16, lang: crate::checklist::Lang) -> String {
+    if lang == crate::checklist::Lang::Ja {
+        wareki_fiscal_year(fiscal_year)
+    } else {
+        format!("FY{fiscal_year}")
+    }
+}
+
 /// A date in the Japanese era form: 2025-04-01 -> 令和7年4月1日.
 pub fn wareki(date: Date) -> String {
     let (era, year) = era_year(date);
@@ -76,6 +95,7 @@ fn gannen(year: i32) -> String {
 /// The first days of the eras (checked when compiled).
 const REIWA: Date = jiff::civil::date(2019, 5, 1);
 const HEISEI: Date = jiff::civil::date(1989, 1, 8);
+const SHOWA: Date = jiff::civil::date(1926, 12, 25);
 
 fn era_year(date: Date) -> (&'static str, i16) {
     let (reiwa, heisei) = (REIWA, HEISEI);
@@ -86,6 +106,222 @@ fn era_year(date: Date) -> (&'static str, i16) {
     } else {
         ("昭和", date.year() - 1925)
     }
+}
+
+/// Why a date written by a person could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DateError {
+    /// Not in any of the accepted forms.
+    NotADate(String),
+    /// A Western year before 1900 or past 9999.
+    YearOutOfRange(String, i16),
+    /// A month or day that does not exist (2025-02-30).
+    NoSuchDay(String),
+    /// An era date outside its era (令和1年4月1日 was still 平成): the era's first and last day.
+    OutsideEra {
+        text: String,
+        era: Era,
+        first: Date,
+        last: Option<Date>,
+    },
+}
+
+impl DateError {
+    /// The message for people in `lang`; it names the forms accepted.
+    pub fn localize(&self, lang: crate::checklist::Lang) -> String {
+        match self {
+            DateError::NotADate(text) => crate::tr!(lang, "dates-not-a-date", text = text.as_str()),
+            DateError::YearOutOfRange(text, year) => crate::tr!(
+                lang,
+                "dates-year-out-of-range",
+                text = text.as_str(),
+                year = year.to_string()
+            ),
+            DateError::NoSuchDay(text) => {
+                crate::tr!(lang, "dates-no-such-day", text = text.as_str())
+            }
+            DateError::OutsideEra {
+                text,
+                era,
+                first,
+                last: Some(last),
+            } => crate::tr!(
+                lang,
+                "dates-outside-era",
+                text = text.as_str(),
+                era = era.name(),
+                first = for_people(*first, lang),
+                last = for_people(*last, lang)
+            ),
+            DateError::OutsideEra {
+                text,
+                era,
+                first,
+                last: None,
+            } => crate::tr!(
+                lang,
+                "dates-before-era",
+                text = text.as_str(),
+                era = era.name(),
+                first = for_people(*first, lang)
+            ),
+        }
+    }
+}
+
+impl std::fmt::Display for DateError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.localize(crate::checklist::Lang::En))
+    }
+}
+
+impl std::error::Error for DateError {}
+
+/// A Japanese era a date may be written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Era {
+    Showa,
+    Heisei,
+    Reiwa,
+}
+
+impl Era {
+    /// The era's name as printed (a proper name, the same in every language).
+    pub fn name(self) -> &'static str {
+        match self {
+            Era::Showa => "昭和",
+            Era::Heisei => "平成",
+            Era::Reiwa => "令和",
+        }
+    }
+
+    /// The first and (for a past era) last day.
+    fn span(self) -> (Date, Option<Date>) {
+        match self {
+            Era::Showa => (SHOWA, Some(jiff::civil::date(1989, 1, 7))),
+            Era::Heisei => (HEISEI, Some(jiff::civil::date(2019, 4, 30))),
+            Era::Reiwa => (REIWA, None),
+        }
+    }
+
+    /// The Western year of this era's year `n` (year 1 is the era's first year).
+    fn western(self, n: i16) -> i16 {
+        let first = self.span().0.year();
+        first + n - 1
+    }
+}
+
+/// Full-width digits and signs as people type them in Japanese input (２０２６／６／３,
+/// Ｒ８．６．３) made ASCII; spaces of either width dropped.
+fn halfwidth(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c {
+            '\u{ff01}'..='\u{ff5e}' => char::from_u32(u32::from(c) - 0xfee0).unwrap_or(c),
+            '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{30fc}' | '\u{ff70}' => '-',
+            '\u{3002}' => '.',
+            _ => c,
+        })
+        .collect()
+}
+
+/// Three numbers separated by one of `-`, `/`, `.` (the same one twice), or written with
+/// 年/月/日: `2026-06-03`, `2026/6/3`, `8.6.3`, `8年6月3日`. The first number (the year) may be
+/// 元 (1).
+fn three_numbers(text: &str) -> Option<(i16, i16, i16)> {
+    let parts: Vec<&str> = if let Some(rest) = text.strip_suffix('日') {
+        let (y, rest) = rest.split_once('年')?;
+        let (m, d) = rest.split_once('月')?;
+        vec![y, m, d]
+    } else {
+        let sep = text.chars().find(|c| matches!(c, '-' | '/' | '.'))?;
+        text.split(sep).collect()
+    };
+    let [y, m, d] = parts.as_slice() else {
+        return None;
+    };
+    let num = |s: &str, max_len: usize| -> Option<i16> {
+        if s == "元" && max_len == 4 {
+            return Some(1);
+        }
+        (!s.is_empty() && s.len() <= max_len && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse().ok())
+            .flatten()
+    };
+    Some((num(y, 4)?, num(m, 2)?, num(d, 2)?))
+}
+
+/// A date as people write it, in any of the forms medsec accepts in answers files, sheets,
+/// the walk-through and flags such as `status --as-of`:
+///
+/// - Western: `2026-06-03`, `2026/6/3`, `2026.6.3`, `2026年6月3日`;
+/// - 和暦: `令和8年6月3日`, `令和元年5月1日`, `R8.6.3`, `R8/6/3`, `R8-6-3` (also 平成/H and
+///   昭和/S), checked against the era's first and last day (`H31.4.30` is the last day of 平成,
+///   `令和元年4月30日` does not exist);
+/// - with full-width digits and signs (`２０２６／６／３`) and spaces anywhere.
+///
+/// Western years run from 1900 to 9999. `Err` says why, and its message lists the forms.
+pub fn parse_date_for_people(text: &str) -> Result<Date, DateError> {
+    let original = text.trim();
+    let t = halfwidth(original);
+    let not_a_date = || DateError::NotADate(original.to_owned());
+    let era_prefixes: [(&str, Era); 9] = [
+        ("令和", Era::Reiwa),
+        ("平成", Era::Heisei),
+        ("昭和", Era::Showa),
+        ("R", Era::Reiwa),
+        ("r", Era::Reiwa),
+        ("H", Era::Heisei),
+        ("h", Era::Heisei),
+        ("S", Era::Showa),
+        ("s", Era::Showa),
+    ];
+    let era = era_prefixes
+        .iter()
+        .find_map(|(p, era)| t.strip_prefix(p).map(|rest| (*era, rest)));
+    let (era, rest) = match era {
+        Some((era, rest)) => (Some(era), rest),
+        None => (None, t.as_str()),
+    };
+    let (y, m, d) = three_numbers(rest).ok_or_else(not_a_date)?;
+    let year = match era {
+        Some(era) => {
+            // An era year has one or two digits (令和100年 is far off).
+            if !(1..=99).contains(&y) {
+                return Err(not_a_date());
+            }
+            era.western(y)
+        }
+        None => {
+            if rest
+                .split(['-', '/', '.', '年'])
+                .next()
+                .is_some_and(|s| s.len() != 4)
+            {
+                return Err(not_a_date());
+            }
+            if y < 1900 {
+                return Err(DateError::YearOutOfRange(original.to_owned(), y));
+            }
+            y
+        }
+    };
+    let (Ok(m8), Ok(d8)) = (i8::try_from(m), i8::try_from(d)) else {
+        return Err(DateError::NoSuchDay(original.to_owned()));
+    };
+    let date = Date::new(year, m8, d8).map_err(|_| DateError::NoSuchDay(original.to_owned()))?;
+    if let Some(era) = era {
+        let (first, last) = era.span();
+        if date < first || last.is_some_and(|l| date > l) {
+            return Err(DateError::OutsideEra {
+                text: original.to_owned(),
+                era,
+                first,
+                last,
+            });
+        }
+    }
+    Ok(date)
 }
 
 #[cfg(test)]
@@ -143,5 +379,85 @@ mod tests {
             assert!(!wareki_fiscal_year(fy).is_empty());
         }
         assert_eq!(wareki_fiscal_year(i16::MAX), "令和30749年度");
+    }
+
+    #[test]
+    fn dates_in_the_forms_people_write() {
+        let d = date(2026, 6, 3);
+        for text in [
+            "2026-06-03",
+            "2026/6/3",
+            "2026.6.3",
+            "2026年6月3日",
+            "令和8年6月3日",
+            "R8.6.3",
+            "R8/6/3",
+            "R8-6-3",
+            "r8.6.3",
+            "２０２６／６／３",
+            "Ｒ８．６．３",
+            "令和８年６月３日",
+            " 令和 8年 6月 3日 ",
+        ] {
+            assert_eq!(parse_date_for_people(text), Ok(d), "{text}");
+        }
+        assert_eq!(
+            parse_date_for_people("令和元年5月1日"),
+            Ok(date(2019, 5, 1))
+        );
+        assert_eq!(parse_date_for_people("H31.4.30"), Ok(date(2019, 4, 30)));
+        assert_eq!(
+            parse_date_for_people("平成元年1月8日"),
+            Ok(date(1989, 1, 8))
+        );
+    }
+
+    #[test]
+    fn era_dates_outside_their_era_are_refused() {
+        for text in [
+            "令和元年4月30日",
+            "R1.4.30",
+            "H31.5.1",
+            "平成元年1月7日",
+            "昭和64年1月8日",
+        ] {
+            assert!(
+                matches!(
+                    parse_date_for_people(text),
+                    Err(DateError::OutsideEra { .. })
+                ),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn what_is_not_a_date_says_which_forms_are() {
+        assert!(matches!(
+            parse_date_for_people("2025-02-30"),
+            Err(DateError::NoSuchDay(_))
+        ));
+        for text in [
+            "2025-13-01",
+            "2025-06-01T00:00:00",
+            "R8.6",
+            "令和百年1月1日",
+            "26/6/3",
+            "x",
+            "",
+        ] {
+            assert!(parse_date_for_people(text).is_err(), "{text}");
+        }
+        let e = parse_date_for_people("q").unwrap_err();
+        let ja = e.localize(crate::checklist::Lang::Ja);
+        assert!(
+            ja.contains("令和8年6月3日") && ja.contains("R8.6.3"),
+            "{ja}"
+        );
+        assert!(e.to_string().contains("2026/6/3"), "{e}");
+        assert!(matches!(
+            parse_date_for_people("1899-12-31"),
+            Err(DateError::YearOutOfRange(_, 1899))
+        ));
     }
 }

@@ -78,7 +78,13 @@ pub fn render(lang: Lang, message: &crate::diagnostic::MessageRef) -> String {
         .iter()
         .map(|(k, v)| {
             let value = match v.parse::<i64>() {
-                Ok(n) if !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit()) => n.into(),
+                // A leading zero marks a code (医療機関コード 0110113719), not a number.
+                Ok(n)
+                    if v.bytes().all(|b| b.is_ascii_digit())
+                        && (v == "0" || !v.starts_with('0')) =>
+                {
+                    n.into()
+                }
                 _ => v.as_str().into(),
             };
             (k.as_str(), value)

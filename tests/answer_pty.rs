@@ -157,7 +157,7 @@ fn kill_9_mid_answer_keeps_every_confirmed_answer_and_resumes() {
     s.send_line("").unwrap();
     s.expect("target date").unwrap();
     s.send_line("2030-01-01").unwrap();
-    s.expect("within the fiscal year").unwrap();
+    s.expect("must be within FY2025").unwrap();
     s.send_line("2026-03-01").unwrap();
     s.expect("note").unwrap();
     s.send_line("手順書を作成中").unwrap();
@@ -166,7 +166,7 @@ fn kill_9_mid_answer_keeps_every_confirmed_answer_and_resumes() {
     s.expect("saved.").unwrap();
     s.expect("[4/5]").unwrap();
     s.send_line("q").unwrap();
-    s.expect("saved 1 answers").unwrap();
+    s.expect("saved 1 answer;").unwrap();
 
     let text = std::fs::read_to_string(&file).unwrap();
     assert_eq!(text.matches("answer = \"はい\"").count(), 2, "{text}");
@@ -213,7 +213,7 @@ fn vendor_forms_ask_for_the_vendor_details_in_japanese() {
     s.expect("保存しました。").unwrap();
     s.expect("[1/").unwrap();
     s.send_line("q").unwrap();
-    s.expect("0 件の回答を保存しました").unwrap();
+    s.expect("0件の回答を保存しました").unwrap();
 
     let text = std::fs::read_to_string(&file).unwrap();
     let v: serde_json::Value = serde_norway::from_str(&text).unwrap();
@@ -266,4 +266,44 @@ fn back_jump_and_progress_keys_move_through_the_items() {
     s.send_line("q").unwrap();
     s.expect("saved 0 answers").unwrap();
     assert_eq!(std::fs::read_to_string(&file).unwrap(), text);
+}
+
+#[test]
+fn japanese_walk_takes_wareki_dates_and_names_the_forms_fiscal_year() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("answers.toml");
+    let text = std::fs::read_to_string(fixture("answers/complete.toml")).unwrap();
+    let cut = text
+        .find("[[answers]]\nitem = \"remote-maintenance\"")
+        .unwrap();
+    let text = text[..cut]
+        .replace("evidence = [\"evidence/appointment.txt\"]\n", "")
+        .replace("forms = [\"vendor-a.toml\"]", "forms = []");
+    std::fs::write(&file, &text).unwrap();
+
+    let mut s = spawn_with(&file, "ja", INST);
+    s.expect("[3/5] 2-②").unwrap();
+    s.send_line("j ２－②").unwrap();
+    s.expect("[3/5] 2-②").unwrap();
+    s.send_line("いいえ").unwrap();
+    s.expect("確認日 [").unwrap();
+    s.send_line("R7.6.31").unwrap();
+    s.expect("存在しない日付です").unwrap();
+    s.send_line("令和7年6月3日").unwrap();
+    s.expect("目標日(2025-04-01〜2026-03-31):").unwrap();
+    s.send_line("R8.4.1").unwrap();
+    // The form is FY2025 whatever today is: the message names 令和7年度, not 今年度.
+    s.expect("目標日は令和7年度中(2025-04-01〜2026-03-31)の日付にしてください")
+        .unwrap();
+    s.send_line("２０２６／３／３１").unwrap();
+    s.expect("メモ").unwrap();
+    s.send_line("").unwrap();
+    s.expect("証跡ファイル").unwrap();
+    s.send_line("").unwrap();
+    s.expect("保存しました。").unwrap();
+    s.send_line("q").unwrap();
+    s.expect("1件の回答を保存しました").unwrap();
+    let saved = std::fs::read_to_string(&file).unwrap();
+    assert!(saved.contains("checked_on = 2025-06-03"), "{saved}");
+    assert!(saved.contains("target_date = 2026-03-31"), "{saved}");
 }

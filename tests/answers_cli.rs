@@ -135,7 +135,7 @@ fn japanese_findings_in_json_keep_their_codes() {
         .unwrap();
     assert_eq!(
         future["message"],
-        "2-② `remote-maintenance`(1回目): 確認日 2025-09-02(令和7年9月2日) が基準日 2025-09-01(令和7年9月1日)(日本時間)より後です"
+        "2-② リモートメンテナンス(1回目): 確認日 2025-09-02(令和7年9月2日) が基準日 2025-09-01(令和7年9月1日)(日本時間)より後です。"
     );
     let outside = findings
         .iter()
@@ -151,7 +151,7 @@ fn japanese_findings_in_json_keep_their_codes() {
     let text = stdout_of(out.get_output());
     assert!(
         text.contains(
-            "error[duplicate-answer]: 項目 `security-manager` の1回目が2回回答されています"
+            "error[duplicate-answer]: 1-① 医療情報システム安全管理責任者… の1回目が2回回答されています"
         ),
         "{text}"
     );
@@ -180,7 +180,7 @@ fn reading_errors_are_in_japanese_with_lang_ja() {
     );
     assert!(
         err.contains(
-            ":7:10: error[invalid-answer]: 項目 `security-manager` 1回目: 回答 `たぶん` は"
+            ":7:10: error[invalid-answer]: 項目 `security-manager` の1回目: 回答 `たぶん` は"
         ),
         "{err}"
     );
@@ -273,10 +273,8 @@ fn bad_input_is_unusable_with_file_line_and_item() {
         .iter()
         .find(|d| d["code"] == "duplicate-answer")
         .unwrap();
-    assert!(dup["message"]
-        .as_str()
-        .unwrap()
-        .contains("security-manager"));
+    // Named by the form's number and title; the ID stays in the JSON's `item` fields.
+    assert!(dup["message"].as_str().unwrap().contains("1-① "), "{dup}");
     assert!(dup["line"].as_u64().unwrap() > 40);
     assert!(unusable.iter().any(|d| d["code"] == "unknown-item"));
 

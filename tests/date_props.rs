@@ -102,3 +102,75 @@ fn the_last_and_first_day_of_fy2025() {
     );
     assert!(before.contains(&"target-date-outside-fiscal-year"));
 }
+
+/// Any day from the first of 昭和 (1926-12-25) to 2100.
+fn era_date_strategy() -> impl Strategy<Value = Date> {
+    (0i64..63_000).prop_map(|d| {
+        jiff::civil::date(1926, 12, 25)
+            .checked_add(jiff::Span::new().days(d))
+            .unwrap()
+    })
+}
+
+/// The era's one-letter form: 令和7年4月1日 -> R7.4.1 (元年 -> 1), with `sep` between.
+fn letter_form(wareki: &str, sep: &str) -> String {
+    let (letter, rest) = [("令和", "R"), ("平成", "H"), ("昭和", "S")]
+        .iter()
+        .find_map(|(era, letter)| wareki.strip_prefix(era).map(|r| (*letter, r)))
+        .unwrap();
+    let rest = rest.replace("元年", "1年");
+    let nums: Vec<&str> = rest
+        .split(['年', '月', '日'])
+        .filter(|s| !s.is_empty())
+        .collect();
+    format!("{letter}{}", nums.join(sep))
+}
+
+/// Digits and signs as typed with a Japanese input method (full width).
+fn full_width(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '!'..='~' => char::from_u32(u32::from(c) + 0xfee0).unwrap(),
+            _ => c,
+        })
+        .collect()
+}
+
+proptest! {
+    #[test]
+    fn every_date_medsec_shows_reads_back(d in era_date_strategy()) {
+        use medsec::dates::{for_people, parse_date_for_people, wareki};
+        let w = wareki(d);
+        prop_assert_eq!(parse_date_for_people(&w), Ok(d), "{}", w);
+        prop_assert_eq!(parse_date_for_people(&full_width(&w)), Ok(d), "{}", w);
+        for sep in [".", "/", "-"] {
+            let letter = letter_form(&w, sep);
+            prop_assert_eq!(parse_date_for_people(&letter), Ok(d), "{}", letter);
+            prop_assert_eq!(parse_date_for_people(&full_width(&letter)), Ok(d), "{}", letter);
+        }
+        prop_assert_eq!(parse_date_for_people(&d.to_string()), Ok(d));
+        prop_assert_eq!(parse_date_for_people(&for_people(d, Lang::En)), Ok(d));
+        let slashed = format!("{}/{}/{}", d.year(), d.month(), d.day());
+        prop_assert_eq!(parse_date_for_people(&slashed), Ok(d));
+        prop_assert_eq!(parse_date_for_people(&full_width(&slashed)), Ok(d));
+    }
+
+    #[test]
+    fn an_era_date_is_read_only_inside_its_era(d in era_date_strategy()) {
+        use jiff::civil::date;
+        use medsec::dates::parse_date_for_people;
+        for (era, first_year, first, last) in [
+            ("令和", 2019, date(2019, 5, 1), date(9999, 12, 31)),
+            ("平成", 1989, date(1989, 1, 8), date(2019, 4, 30)),
+            ("昭和", 1926, date(1926, 12, 25), date(1989, 1, 7)),
+        ] {
+            let year = d.year() - first_year + 1;
+            if !(1..=99).contains(&year) {
+                continue;
+            }
+            let text = format!("{era}{year}年{}月{}日", d.month(), d.day());
+            let inside = first <= d && d <= last;
+            prop_assert_eq!(parse_date_for_people(&text).ok(), inside.then_some(d), "{}", text);
+        }
+    }
+}

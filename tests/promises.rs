@@ -632,12 +632,13 @@ fn csv_export_is_utf8_with_a_bom_and_imports_back() {
     let mut lines = text.lines();
     assert_eq!(
         lines.next().unwrap(),
-        "item,number,text,round,answer,checked_on,target_date,note"
+        "number,scope,text,round,answer,checked_on,target_date,reason,note,item"
     );
     let rows: Vec<&str> = lines.collect();
     assert!(
-        rows.iter().any(|r| r.starts_with("access-log-server,2-⑩,")
-            && r.contains(",1,いいえ,2025-06-03,2026-03-31,")),
+        rows.iter().any(|r| r.starts_with("2-⑩,servers,")
+            && r.contains(",1,いいえ,2025-06-03,2026-03-31,")
+            && r.ends_with(",access-log-server")),
         "{text}"
     );
     // Exporting over an existing file needs --force.

@@ -1,22 +1,53 @@
-//! Every message the answers module gives about a file, in Japanese and English, in one place.
+//! Every message the answers module gives about a file, by stable code, with its text from the
+//! message catalog (`## answers` in i18n/{ja,en}/medsec.ftl).
 //!
 //! A [`Msg`] is one problem with its facts; [`Msg::code`] is its stable kebab-case code (never
-//! renamed: scripts match on it), [`Msg::severity`] how bad it is, and [`Msg::text`] the
+//! renamed: scripts match on them), [`Msg::severity`] how bad it is, and [`Msg::text`] the
 //! sentence in the language asked for. Findings and reading problems are made only through
-//! [`Msg::diagnostic`], so a new code cannot be added without both texts.
+//! [`Msg::diagnostic`], which also records the catalog ID and arguments
+//! ([`MessageRef`]) so a finding can be shown again later.
+//!
+//! Items are named for people by their printed number and short title
+//! (`2-⑥ セキュリティパッチ`, [`crate::checklist::Item::label`]); stable IDs stay in JSON.
 
 use super::model::{InstitutionField, Review, VendorField};
-use crate::checklist::{InstitutionKind, Lang, NotApplicableRule};
-use crate::dates::wareki;
-use crate::diagnostic::{Diagnostic, Location, Severity};
+use crate::checklist::{InstitutionKind, Item, Lang, NotApplicableRule, Text};
+pub use crate::dates::DateError;
+use crate::dates::{fiscal_year_for_people, for_people};
+use crate::diagnostic::{Diagnostic, Location, MessageRef, Severity};
 use jiff::civil::Date;
+use std::collections::BTreeMap;
+
+/// A catalog message in `lang` and the same message as a [`MessageRef`]: `msg!(lang, "id",
+/// name = value, …)`. The ID and argument names are checked at compile time (through `tr!`).
+macro_rules! msg {
+    ($lang:expr, $id:literal) => {
+        (
+            crate::tr!($lang, $id),
+            MessageRef {
+                id: $id.to_owned(),
+                args: BTreeMap::new(),
+            },
+        )
+    };
+    ($lang:expr, $id:literal, $($k:ident = $v:expr),+ $(,)?) => {{
+        #[allow(unused_parens)]
+        let ($($k,)+) = ($($v,)+);
+        let args: BTreeMap<String, String> =
+            [$((stringify!($k).to_owned(), $k.to_string())),+].into_iter().collect();
+        (
+            crate::tr!($lang, $id, $($k = $k.clone()),+),
+            MessageRef {
+                id: $id.to_owned(),
+                args,
+            },
+        )
+    }};
+}
 
 /// A date for people: the Western form, and in Japanese also 和暦 (`2025-04-01(令和7年4月1日)`).
 pub fn date(d: Date, lang: Lang) -> String {
-    match lang {
-        Lang::Ja => format!("{d}({})", wareki(d)),
-        Lang::En => d.to_string(),
-    }
+    for_people(d, lang)
 }
 
 /// Where in a file a problem is: the part of the file, for the start of a message.
@@ -30,36 +61,30 @@ pub enum Place {
     Table(&'static str),
     /// An entry of `answers` before its item is known.
     Entry,
-    /// The answer to `item` (in `round`, once known).
+    /// The answer to `item` as the file names it (in `round`, once known). The file is read
+    /// before its checklist is known, so this is the ID the file holds.
     Answer { item: String, round: Option<u8> },
 }
 
 impl Place {
     fn text(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (Place::File, Lang::Ja) => "回答ファイル".to_owned(),
-            (Place::File, Lang::En) => "the answers file".to_owned(),
-            (Place::TopLevel, Lang::Ja) => "最上位".to_owned(),
-            (Place::TopLevel, Lang::En) => "top level".to_owned(),
-            (Place::Table(t), _) => (*t).to_owned(),
-            (Place::Entry, Lang::Ja) => "answers の項目".to_owned(),
-            (Place::Entry, Lang::En) => "answers entry".to_owned(),
-            (Place::Answer { item, round: None }, Lang::Ja) => format!("項目 `{item}`"),
-            (Place::Answer { item, round: None }, Lang::En) => format!("item `{item}`"),
-            (
-                Place::Answer {
-                    item,
-                    round: Some(r),
-                },
-                Lang::Ja,
-            ) => format!("項目 `{item}` {r}回目"),
-            (
-                Place::Answer {
-                    item,
-                    round: Some(r),
-                },
-                Lang::En,
-            ) => format!("item `{item}` round {r}"),
+        match self {
+            Place::File => crate::tr!(lang, "answers-place-file"),
+            Place::TopLevel => crate::tr!(lang, "answers-place-top-level"),
+            Place::Table(t) => (*t).to_owned(),
+            Place::Entry => crate::tr!(lang, "answers-place-entry"),
+            Place::Answer { item, round: None } => {
+                crate::tr!(lang, "answers-place-answer", item = item.as_str())
+            }
+            Place::Answer {
+                item,
+                round: Some(r),
+            } => crate::tr!(
+                lang,
+                "answers-place-answer-round",
+                item = item.as_str(),
+                round = r
+            ),
         }
     }
 }
@@ -76,52 +101,62 @@ pub enum Expected {
     AnswersList,
 }
 
-/// Why a date could not be read.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum DateError {
-    #[error("`{0}` is not a date; write YYYY-MM-DD")]
-    NotADate(String),
-    #[error("`{0}`: the year {1} is not a possible date here")]
-    YearOutOfRange(String, i16),
-    #[error("`{0}` is not a possible date (no such day)")]
-    NoSuchDay(String),
-}
-
-impl DateError {
-    /// The message in `lang`.
-    pub fn text(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (_, Lang::En) => self.to_string(),
-            (DateError::NotADate(t), Lang::Ja) => {
-                format!("`{t}` は日付ではありません。YYYY-MM-DD の形で書いてください")
-            }
-            (DateError::YearOutOfRange(t, y), Lang::Ja) => {
-                format!("`{t}`: {y}年はここでは使えない年です")
-            }
-            (DateError::NoSuchDay(t), Lang::Ja) => {
-                format!("`{t}` は存在しない日付です")
-            }
+impl Expected {
+    fn text(self, lang: Lang) -> String {
+        match self {
+            Expected::Table => crate::tr!(lang, "answers-expected-table"),
+            Expected::Text | Expected::TextInList => crate::tr!(lang, "answers-expected-text"),
+            Expected::Date => crate::tr!(lang, "answers-expected-date"),
+            Expected::Bool => crate::tr!(lang, "answers-expected-bool"),
+            Expected::ListOfText => crate::tr!(lang, "answers-expected-list-of-text"),
+            Expected::AnswersList => crate::tr!(lang, "answers-expected-answers-list"),
         }
     }
 }
 
-/// An item and the round of its answer, for rule messages: `1-① \`security-manager\``.
+/// An item and the round of its answer, for rule messages: named for people by its printed
+/// number and short title (`1-① 医療情報システム安全管理責任者…(1回目)`), by ID in JSON.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ItemRef {
-    pub number: String,
     pub id: String,
+    /// [`Item::label`] in both languages.
+    pub label: Text,
     /// `None` where the message is about round 1 implicitly.
     pub round: Option<u8>,
 }
 
 impl ItemRef {
-    fn text(&self, lang: Lang) -> String {
-        match (self.round, lang) {
-            (None, _) => format!("{} `{}`", self.number, self.id),
-            (Some(r), Lang::Ja) => format!("{} `{}`({r}回目)", self.number, self.id),
-            (Some(r), Lang::En) => format!("{} `{}` (round {r})", self.number, self.id),
+    /// `item` in `round` (`None`: round 1, not said).
+    pub fn new(item: &Item, round: Option<u8>) -> Self {
+        ItemRef {
+            id: item.id.clone(),
+            label: labels(item),
+            round,
         }
     }
+
+    fn text(&self, lang: Lang) -> String {
+        let label = self.label.get(lang);
+        match self.round {
+            None => label.to_owned(),
+            Some(r) => crate::tr!(lang, "answers-item-round", item = label, round = r),
+        }
+    }
+}
+
+/// How people name `item` ([`Item::label`]), in both languages.
+pub fn labels(item: &Item) -> Text {
+    Text {
+        ja: item.label(Lang::Ja),
+        en: item.label(Lang::En),
+    }
+}
+
+/// An item of the checklist named for people, for messages that name one found by number.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SameNumber {
+    pub id: String,
+    pub label: Text,
 }
 
 /// One message about an answers file. The variant decides the code and severity.
@@ -184,10 +219,11 @@ pub enum Msg {
     UnknownItem {
         item: String,
         checklist: String,
-        same_number: Option<String>,
+        same_number: Option<SameNumber>,
     },
     DuplicateAnswer {
-        item: String,
+        /// The item named for people ([`Item::label`]), or its ID if unknown.
+        item: Text,
         round: u8,
         first_line: usize,
     },
@@ -292,50 +328,6 @@ pub enum Msg {
     },
 }
 
-fn kind_text(found: &str, lang: Lang) -> &str {
-    match (lang, found) {
-        (Lang::En, _) => found,
-        (Lang::Ja, "null") => "null",
-        (Lang::Ja, "a boolean") => "真偽値",
-        (Lang::Ja, "an integer") => "整数",
-        (Lang::Ja, "a number") => "数値",
-        (Lang::Ja, "a string") => "文字列",
-        (Lang::Ja, "a date") => "日付",
-        (Lang::Ja, "a list") => "リスト",
-        (Lang::Ja, "a table") => "テーブル",
-        (Lang::Ja, other) => other,
-    }
-}
-
-fn condition_text(rule: NotApplicableRule, lang: Lang) -> &'static str {
-    match (rule, lang) {
-        (NotApplicableRule::NoMedicalInformationSystem, Lang::Ja) => {
-            "医療情報システムの有無(ゲートの質問)が「いいえ」"
-        }
-        (NotApplicableRule::NoMedicalInformationSystem, Lang::En) => {
-            "the gate question (医療情報システムの有無) is answered いいえ"
-        }
-        (NotApplicableRule::NoVendorContract, Lang::Ja) => {
-            "[vendors] contract = false(事業者と契約していない)"
-        }
-        (NotApplicableRule::NoVendorContract, Lang::En) => {
-            "[vendors] contract = false (no vendor contract)"
-        }
-    }
-}
-
-/// What a review mark means, for people (also the note `medsec init --from` writes).
-pub fn review_text(review: Review, lang: Lang) -> &'static str {
-    match (review, lang) {
-        (Review::New, Lang::Ja) => "今年度の新しい項目",
-        (Review::Reworded, Lang::Ja) => "昨年度から文言が変わった項目",
-        (Review::Replaced, Lang::Ja) => "昨年度の項目を置き換えた項目",
-        (Review::New, Lang::En) => "new in this edition",
-        (Review::Reworded, Lang::En) => "reworded since last year",
-        (Review::Replaced, Lang::En) => "replaces last year's item(s)",
-    }
-}
-
 impl Msg {
     /// The stable code.
     pub fn code(&self) -> &'static str {
@@ -399,93 +391,71 @@ impl Msg {
         }
     }
 
-    /// The diagnostic at `location`, with the message in `lang`.
+    /// The diagnostic at `location`, with the message in `lang` and as a catalog reference.
+    ///
+    /// The reference's arguments are the same whatever `lang` is (so a signed record of the
+    /// findings does not depend on the signer's language): item labels, dates and fiscal
+    /// years are given as the forms print them, in Japanese (`2-⑥ セキュリティパッチ`,
+    /// `2025-06-01(令和7年6月1日)`, `令和7年度`); rendered in English they read as quoted form
+    /// text.
     pub fn diagnostic(&self, location: Location, lang: Lang) -> Diagnostic {
+        let message = self.text(lang);
+        let text = self.message_ref(Lang::Ja);
         Diagnostic {
             code: self.code(),
             severity: self.severity(),
             location,
-            message: self.text(lang),
-            text: None,
+            message,
+            text: Some(text),
         }
     }
 
     /// The message in `lang`.
     pub fn text(&self, lang: Lang) -> String {
-        let ja = lang == Lang::Ja;
+        self.render(lang).0
+    }
+
+    /// The message as a catalog ID and arguments (the arguments as said in `lang`: item
+    /// labels and dates).
+    pub fn message_ref(&self, lang: Lang) -> MessageRef {
+        self.render(lang).1
+    }
+
+    fn render(&self, lang: Lang) -> (String, MessageRef) {
+        // The user's dates with 和暦 in Japanese; the bounds of a fiscal year, named by the
+        // year itself (令和7年度), in the ISO form only.
         let d = |x: &Date| date(*x, lang);
+        let fy = |y: &i16| fiscal_year_for_people(*y, lang);
+        let sep = crate::tr!(lang, "answers-list-separator");
         match self {
-            Msg::NotUtf8 { byte } => {
-                if ja {
-                    format!("UTF-8 のテキストではありません(バイト {byte})。UTF-8 で保存してください(Shift_JIS は CSV シートからのみ読み込めます)")
-                } else {
-                    format!("the file is not UTF-8 text (byte {byte}); save it as UTF-8 (Shift_JIS is read only from CSV sheets)")
-                }
-            }
-            Msg::TooDeep { limit } => {
-                if ja {
-                    format!("リストや表の入れ子が {limit} 段を超えています。読み込む前に止めました(回答ファイルの入れ子はふつう 4 段ほどです)")
-                } else {
-                    format!("lists and tables nest more than {limit} levels deep; the file was refused before parsing (an answers file nests about 4)")
-                }
-            }
+            Msg::NotUtf8 { byte } => msg!(lang, "answers-not-utf8", byte = *byte),
+            Msg::TooDeep { limit } => msg!(lang, "answers-too-deep", limit = *limit),
             Msg::ParseError { detail } => {
-                if ja {
-                    format!("構文エラー: {detail}")
-                } else {
-                    detail.clone()
-                }
+                msg!(lang, "answers-parse-error", detail = detail.clone())
             }
-            Msg::MissingFormatVersion { supported } => {
-                if ja {
-                    format!("`format_version` がありません。この medsec が読めるのは format_version {supported} です")
-                } else {
-                    format!(
-                        "`format_version` is missing; this medsec reads format_version {supported}"
-                    )
-                }
-            }
-            Msg::UnsupportedFormatVersion { found, supported } => {
-                if ja {
-                    format!("format_version {found} には対応していません。この medsec が読めるのは format_version {supported} です(新しい medsec なら読める可能性があります)")
-                } else {
-                    format!("format_version {found} is not supported; this medsec reads format_version {supported} (a newer medsec may read it)")
-                }
-            }
-            Msg::MissingChecklistTable => {
-                if ja {
-                    "[checklist] テーブル(id, edition, digest)がありません。`medsec init` が書き込みます".to_owned()
-                } else {
-                    "the [checklist] table (id, edition, digest) is missing; `medsec init` writes it".to_owned()
-                }
-            }
+            Msg::MissingFormatVersion { supported } => msg!(
+                lang,
+                "answers-missing-format-version",
+                supported = *supported
+            ),
+            Msg::UnsupportedFormatVersion { found, supported } => msg!(
+                lang,
+                "answers-unsupported-format-version",
+                found = found.clone(),
+                supported = *supported
+            ),
+            Msg::MissingChecklistTable => msg!(lang, "answers-missing-checklist-table"),
             Msg::MissingChecklistField { key } => {
-                if ja {
-                    format!("[checklist]: `{key}` がないか空です")
-                } else {
-                    format!("[checklist]: `{key}` is missing or empty")
-                }
+                msg!(lang, "answers-missing-checklist-field", key = *key)
             }
-            Msg::MissingItem => {
-                if ja {
-                    "answers の項目に `item`(項目の固定ID)がありません".to_owned()
-                } else {
-                    "answers entry without `item` (the item's stable ID)".to_owned()
-                }
-            }
-            Msg::UnknownField { place, key, known } => {
-                if ja {
-                    format!(
-                        "{}: 不明なフィールド `{key}`(そのまま残します。既知のフィールド: {known})",
-                        place.text(lang)
-                    )
-                } else {
-                    format!(
-                        "{}: unknown field `{key}` (kept as is; known fields: {known})",
-                        place.text(lang)
-                    )
-                }
-            }
+            Msg::MissingItem => msg!(lang, "answers-missing-item"),
+            Msg::UnknownField { place, key, known } => msg!(
+                lang,
+                "answers-unknown-field",
+                place = place.text(lang),
+                key = key.clone(),
+                known = known.clone()
+            ),
             Msg::WrongType {
                 place,
                 key,
@@ -493,417 +463,347 @@ impl Msg {
                 found,
             } => {
                 let p = place.text(lang);
-                let found = kind_text(found, lang);
-                let subject = match (key, ja) {
-                    (Some(k), _) => format!("{p}: `{k}`"),
-                    (None, _) => p,
+                let subject = match key {
+                    Some(k) => format!("{p}: `{k}`"),
+                    None => p,
                 };
-                let want = match (expected, ja) {
-                    (Expected::Table, true) => "テーブル",
-                    (Expected::Table, false) => "a table",
-                    (Expected::Text, true) => "文字列",
-                    (Expected::Text, false) => "text",
-                    (Expected::Date, true) => "日付(YYYY-MM-DD)",
-                    (Expected::Date, false) => "a date (YYYY-MM-DD)",
-                    (Expected::Bool, true) => "true か false",
-                    (Expected::Bool, false) => "true or false",
-                    (Expected::ListOfText, true) => "文字列のリスト",
-                    (Expected::ListOfText, false) => "a list of text",
-                    (Expected::TextInList, true) => "文字列を並べたもの",
-                    (Expected::TextInList, false) => "list text",
-                    (Expected::AnswersList, true) => "項目のリスト(TOML では [[answers]])",
-                    (Expected::AnswersList, false) => "a list of entries ([[answers]] in TOML)",
-                };
-                if ja {
-                    format!("{subject} は{want}にしてください({found}になっています)")
-                } else if *expected == Expected::TextInList {
-                    format!("{subject} must list text, not {found}")
+                let found = value_kind_text(found, lang);
+                if *expected == Expected::TextInList {
+                    msg!(
+                        lang,
+                        "answers-wrong-type-in-list",
+                        subject = subject,
+                        found = found
+                    )
                 } else {
-                    format!("{subject} must be {want}, not {found}")
+                    msg!(
+                        lang,
+                        "answers-wrong-type",
+                        subject = subject,
+                        want = expected.text(lang),
+                        found = found
+                    )
                 }
             }
-            Msg::InvalidDate { place, key, error } => {
-                format!("{}: `{key}`: {}", place.text(lang), error.text(lang))
-            }
+            Msg::InvalidDate { place, key, error } => msg!(
+                lang,
+                "answers-invalid-date",
+                place = place.text(lang),
+                key = *key,
+                error = error.localize(lang)
+            ),
             Msg::InvalidKind { value } => {
-                let names = InstitutionKind::ALL
+                let kinds = InstitutionKind::ALL
                     .iter()
                     .map(|k| {
-                        if ja {
-                            format!("{}({})", k.as_str(), k.label(lang))
-                        } else {
-                            k.as_str().to_owned()
-                        }
+                        crate::tr!(
+                            lang,
+                            "answers-field-with-key",
+                            label = k.label(lang),
+                            key = k.as_str()
+                        )
                     })
-                    .collect::<Vec<_>>();
-                if ja {
-                    format!(
-                        "[institution]: 種別 `{value}` は不明です。次のいずれかにしてください: {}",
-                        names.join("、")
-                    )
-                } else {
-                    format!(
-                        "[institution]: unknown kind `{value}`; expected one of: {}",
-                        names.join(", ")
-                    )
-                }
+                    .collect::<Vec<_>>()
+                    .join(&sep);
+                msg!(
+                    lang,
+                    "answers-invalid-kind",
+                    value = value.clone(),
+                    kinds = kinds
+                )
             }
-            Msg::InvalidReview { place, value } => {
-                if ja {
-                    format!(
-                        "{}: review `{value}` は new、reworded、replaced のいずれでもありません",
-                        place.text(lang)
-                    )
-                } else {
-                    format!(
-                        "{}: review `{value}` is not one of new, reworded, replaced",
-                        place.text(lang)
-                    )
-                }
-            }
-            Msg::InvalidAnswer { place, value } => {
-                if ja {
-                    format!("{}: 回答 `{value}` は はい、いいえ、対象外(または yes、no、na)のいずれでもありません", place.text(lang))
-                } else {
-                    format!(
-                        "{}: answer `{value}` is not one of はい, いいえ, 対象外 (or yes, no, na)",
-                        place.text(lang)
-                    )
-                }
-            }
-            Msg::InvalidRound { place, value } => {
-                if ja {
-                    format!(
-                        "{}: `round` は 1 か 2 です({value} になっています)",
-                        place.text(lang)
-                    )
-                } else {
-                    format!("{}: `round` must be 1 or 2, not {value}", place.text(lang))
-                }
-            }
+            Msg::InvalidReview { place, value } => msg!(
+                lang,
+                "answers-invalid-review",
+                place = place.text(lang),
+                value = value.clone()
+            ),
+            Msg::InvalidAnswer { place, value } => msg!(
+                lang,
+                "answers-invalid-answer",
+                place = place.text(lang),
+                value = value.clone()
+            ),
+            Msg::InvalidRound { place, value } => msg!(
+                lang,
+                "answers-invalid-round",
+                place = place.text(lang),
+                value = value.clone()
+            ),
             Msg::UnknownItem {
                 item,
                 checklist,
-                same_number,
-            } => {
-                let hint = match (same_number, ja) {
-                    (Some(id), true) => format!("(その番号の項目は `{id}` です)"),
-                    (Some(id), false) => format!(" (number {item} is item `{id}`)"),
-                    (None, _) => String::new(),
-                };
-                if ja {
-                    format!("項目 `{item}` は {checklist} にありません{hint}。別の版の回答は `medsec init --from` で引き継いでください")
-                } else {
-                    format!("item `{item}` is not in {checklist}{hint}; answers for another edition need `medsec init --from`")
-                }
-            }
+                same_number: None,
+            } => msg!(
+                lang,
+                "answers-unknown-item",
+                item = item.clone(),
+                checklist = checklist.clone()
+            ),
+            Msg::UnknownItem {
+                item,
+                checklist,
+                same_number: Some(same),
+            } => msg!(
+                lang,
+                "answers-unknown-item-number",
+                item = item.clone(),
+                checklist = checklist.clone(),
+                label = same.label.get(lang).to_owned(),
+                id = same.id.clone()
+            ),
             Msg::DuplicateAnswer {
                 item,
                 round,
                 first_line,
-            } => {
-                if ja {
-                    format!("項目 `{item}` の{round}回目が2回回答されています(最初は {first_line} 行目)。1つにしてください")
-                } else {
-                    format!("item `{item}` round {round} is answered twice (first at line {first_line}); keep one entry")
-                }
-            }
-
-            Msg::Unanswered { item } => {
-                if ja {
-                    format!(
-                        "{}: 1回目の回答(はい/いいえ)がまだありません",
-                        item.text(lang)
-                    )
-                } else {
-                    format!(
-                        "{}: no first-round answer (はい/いいえ) yet",
-                        item.text(lang)
-                    )
-                }
-            }
-            Msg::CarriedForwardUnconfirmed { item, answer, from } => {
-                if ja {
-                    format!("{}: 回答「{answer}」は {from} から引き継いだもので、確認するまで数えません。確認し直して checked_on を入れ、`carried_from` を消してください", item.text(lang))
-                } else {
-                    format!("{}: the answer {answer} was carried forward from {from} and does not count until confirmed; check it again, set checked_on, and remove `carried_from`", item.text(lang))
-                }
-            }
-            Msg::MissingCheckedOn { item, answer } => {
-                if ja {
-                    format!(
-                        "{}: 「{answer}」と回答されていますが確認日(checked_on)がありません",
-                        item.text(lang)
-                    )
-                } else {
-                    format!(
-                        "{}: answered {answer} but no date checked (checked_on)",
-                        item.text(lang)
-                    )
-                }
-            }
-            Msg::DateInFuture {
-                item,
-                date: x,
-                as_of,
-            } => {
-                if ja {
-                    format!(
-                        "{}: 確認日 {} が基準日 {}(日本時間)より後です",
-                        item.text(lang),
-                        d(x),
-                        d(as_of)
-                    )
-                } else {
-                    format!("{}: the date checked {} is after {} (the date checked against, Japan time)", item.text(lang), d(x), d(as_of))
-                }
-            }
+            } => msg!(
+                lang,
+                "answers-duplicate-answer",
+                item = item.get(lang).to_owned(),
+                round = *round,
+                first_line = *first_line
+            ),
+            Msg::Unanswered { item } => msg!(lang, "answers-unanswered", item = item.text(lang)),
+            Msg::CarriedForwardUnconfirmed { item, answer, from } => msg!(
+                lang,
+                "answers-carried-forward-unconfirmed",
+                item = item.text(lang),
+                answer = *answer,
+                from = from.clone()
+            ),
+            Msg::MissingCheckedOn { item, answer } => msg!(
+                lang,
+                "answers-missing-checked-on",
+                item = item.text(lang),
+                answer = *answer
+            ),
+            Msg::DateInFuture { item, date, as_of } => msg!(
+                lang,
+                "answers-date-in-future",
+                item = item.text(lang),
+                date = d(date),
+                as_of = d(as_of)
+            ),
             Msg::CheckedBeforeFiscalYear {
                 item,
-                date: x,
+                date,
                 fiscal_year,
                 start,
-            } => {
-                if ja {
-                    format!(
-                        "{}: 確認日 {} は{}の始まり({})より前です。今年度の確認ですか?",
-                        item.text(lang),
-                        d(x),
-                        crate::dates::wareki_fiscal_year(*fiscal_year),
-                        d(start)
-                    )
-                } else {
-                    format!("{}: checked on {}, before FY{fiscal_year} began ({}); is this this year's check?", item.text(lang), d(x), d(start))
-                }
-            }
+            } => msg!(
+                lang,
+                "answers-checked-before-fiscal-year",
+                item = item.text(lang),
+                date = d(date),
+                fiscal_year = fy(fiscal_year),
+                start = start.to_string()
+            ),
             Msg::MissingTargetDate {
                 item,
                 fiscal_year,
                 start,
                 end,
-            } => {
-                if ja {
-                    format!(
-                        "{}: いいえ には{}中({} から {} まで)の目標日(target_date)が必要です",
-                        item.text(lang),
-                        crate::dates::wareki_fiscal_year(*fiscal_year),
-                        d(start),
-                        d(end)
-                    )
-                } else {
-                    format!("{}: いいえ needs a target date (target_date) within FY{fiscal_year} ({} to {})", item.text(lang), d(start), d(end))
-                }
-            }
+            } => msg!(
+                lang,
+                "answers-missing-target-date",
+                item = item.text(lang),
+                fiscal_year = fy(fiscal_year),
+                start = start.to_string(),
+                end = end.to_string()
+            ),
             Msg::TargetDateOutsideFiscalYear {
                 item,
-                date: x,
+                date,
                 fiscal_year,
                 start,
                 end,
-            } => {
-                if ja {
-                    format!(
-                        "{}: 目標日 {} が{}({} から {} まで、日本時間)の外です",
-                        item.text(lang),
-                        d(x),
-                        crate::dates::wareki_fiscal_year(*fiscal_year),
-                        d(start),
-                        d(end)
-                    )
-                } else {
-                    format!(
-                        "{}: the target date {} is outside FY{fiscal_year} ({} to {}, Japan time)",
-                        item.text(lang),
-                        d(x),
-                        d(start),
-                        d(end)
-                    )
-                }
-            }
-            Msg::NotApplicableNotAllowed { item } => {
-                if ja {
-                    format!(
-                        "{}: この項目は対象外にできません。はい か いいえ で回答してください",
-                        item.text(lang)
-                    )
-                } else {
-                    format!(
-                        "{}: 対象外 is not allowed for this item; answer はい or いいえ",
-                        item.text(lang)
-                    )
-                }
-            }
+            } => msg!(
+                lang,
+                "answers-target-date-outside-fiscal-year",
+                item = item.text(lang),
+                date = d(date),
+                fiscal_year = fy(fiscal_year),
+                start = start.to_string(),
+                end = end.to_string()
+            ),
+            Msg::NotApplicableNotAllowed { item } => msg!(
+                lang,
+                "answers-not-applicable-not-allowed",
+                item = item.text(lang)
+            ),
             Msg::NotApplicableConditionUnmet { item, when } => {
-                let conditions: Vec<&str> = when.iter().map(|r| condition_text(*r, lang)).collect();
-                if ja {
-                    format!(
-                        "{}: 対象外にできるのは {} の場合だけです",
-                        item.text(lang),
-                        conditions.join("、または ")
-                    )
-                } else {
-                    format!(
-                        "{}: 対象外 only when {}",
-                        item.text(lang),
-                        conditions.join(", or ")
-                    )
-                }
+                let conditions = when
+                    .iter()
+                    .map(|r| condition_text(*r, lang))
+                    .collect::<Vec<_>>()
+                    .join(&crate::tr!(lang, "answers-or-separator"));
+                msg!(
+                    lang,
+                    "answers-not-applicable-condition-unmet",
+                    item = item.text(lang),
+                    conditions = conditions
+                )
             }
-            Msg::NotApplicableWithoutReason { item } => {
-                if ja {
-                    format!(
-                        "{}: 対象外の理由がありません。`reason` に書いてください",
-                        item.text(lang)
-                    )
-                } else {
-                    format!(
-                        "{}: 対象外 without a reason; say why in `reason`",
-                        item.text(lang)
-                    )
-                }
-            }
-            Msg::NeedsReview { item, review } => {
-                if ja {
-                    format!("{}: 引継ぎ時に「{}」(`{}`)とされました。項目を読み直してから `review` を消してください", item.text(lang), review_text(*review, lang), review.as_str())
-                } else {
-                    format!("{}: marked `{}` ({}) when carried forward; read the item again, then remove `review`", item.text(lang), review.as_str(), review_text(*review, lang))
-                }
-            }
-            Msg::EvidenceMissing { item, path } => {
-                if ja {
-                    format!(
-                        "{}: 証跡 `{path}` がありません(パスは回答ファイルからの相対パスです)",
-                        item.text(lang)
-                    )
-                } else {
-                    format!("{}: evidence `{path}` does not exist (paths are relative to the answers file)", item.text(lang))
-                }
-            }
-            Msg::ChecklistDigestMissing { digest } => {
-                if ja {
-                    format!("[checklist] に digest がありません。この文言に結び付けるため digest = \"{digest}\" を加えてください")
-                } else {
-                    format!("[checklist] names no digest; add digest = \"{digest}\" so the answers are tied to this wording")
-                }
-            }
+            Msg::NotApplicableWithoutReason { item } => msg!(
+                lang,
+                "answers-not-applicable-without-reason",
+                item = item.text(lang)
+            ),
+            Msg::NeedsReview { item, review } => msg!(
+                lang,
+                "answers-needs-review",
+                item = item.text(lang),
+                review = review_text(*review, lang),
+                code = review.as_str()
+            ),
+            Msg::EvidenceMissing { item, path } => msg!(
+                lang,
+                "answers-evidence-missing",
+                item = item.text(lang),
+                path = path.clone()
+            ),
+            Msg::ChecklistDigestMissing { digest } => msg!(
+                lang,
+                "answers-checklist-digest-missing",
+                digest = digest.clone()
+            ),
             Msg::ChecklistDigestMismatch {
                 checklist,
                 theirs,
                 ours,
-            } => {
-                if ja {
-                    format!("回答は {checklist} のダイジェスト {theirs} に対して作られていますが、このチェックリストのダイジェストは {ours} です(文言が違います)。今の文言で回答を確認してから digest を更新してください")
-                } else {
-                    format!("the answers were made against {checklist} with digest {theirs}, but this checklist's digest is {ours}: its wording differs; check the answers against the current wording, then update the digest")
-                }
-            }
+            } => msg!(
+                lang,
+                "answers-checklist-digest-mismatch",
+                checklist = checklist.clone(),
+                theirs = theirs.clone(),
+                ours = ours.clone()
+            ),
             Msg::MissingInstitutionField { fields } => {
-                let names: Vec<String> = fields
+                let names = fields
                     .iter()
                     .map(|f| {
-                        if f.key() == f.label(lang) {
-                            f.key().to_owned()
-                        } else if ja {
-                            format!("{}({})", f.label(lang), f.key())
+                        let label = f.label(lang);
+                        if label == f.key() {
+                            label
                         } else {
-                            format!("{} ({})", f.key(), f.label(lang))
+                            crate::tr!(
+                                lang,
+                                "answers-field-with-key",
+                                label = label.clone(),
+                                key = f.key()
+                            )
                         }
                     })
-                    .collect();
-                if ja {
-                    format!("[institution]: {} を記入してください", names.join("、"))
-                } else {
-                    format!("[institution]: fill in {}", names.join(", "))
-                }
+                    .collect::<Vec<_>>()
+                    .join(&sep);
+                msg!(lang, "answers-missing-institution-field", fields = names)
             }
             Msg::KindNotServed {
                 kind,
                 checklist,
                 serves,
-            } => {
-                let serves: Vec<&str> = serves.iter().map(|k| k.as_str()).collect();
-                if ja {
-                    format!("{}は {checklist} を使いません(対象: {})。`medsec init --form` で正しい様式を選んでください", kind.label(lang), serves.join("、"))
-                } else {
-                    format!("a {} does not use {checklist} (it serves: {}); choose the right form with `medsec init --form`", kind.label(lang), serves.join(", "))
-                }
-            }
+            } => msg!(
+                lang,
+                "answers-kind-not-served",
+                kind = kind.label(lang),
+                checklist = checklist.clone(),
+                serves = serves
+                    .iter()
+                    .map(|k| k.label(lang))
+                    .collect::<Vec<_>>()
+                    .join(&sep)
+            ),
             Msg::InstitutionCodeShape { code } => {
-                if ja {
-                    format!("医療機関コード `{code}` が10桁の数字ではありません")
-                } else {
-                    format!("医療機関コード `{code}` is not 10 digits")
-                }
+                msg!(lang, "answers-institution-code-shape", code = code.clone())
             }
-            Msg::InstitutionCodeFeeTable { code, digit } => {
-                if ja {
-                    format!("医療機関コード `{code}`: 3桁目が {digit} です。1(医科)、3(歯科)、4(調剤)のいずれかです")
-                } else {
-                    format!("医療機関コード `{code}`: the third digit is {digit}; it is 1 (医科), 3 (歯科) or 4 (調剤)")
-                }
-            }
+            Msg::InstitutionCodeFeeTable { code, digit } => msg!(
+                lang,
+                "answers-institution-code-fee-table",
+                code = code.clone(),
+                digit = digit.to_string()
+            ),
             Msg::InstitutionCodeCheckDigit {
                 code,
                 expected,
                 found,
-            } => {
-                if ja {
-                    format!("医療機関コード `{code}`: 検証番号が {found} ですが、計算では {expected} です。コードを確認してください(この規則は一次資料で確認できていません)")
-                } else {
-                    format!("医療機関コード `{code}`: the check digit is {found}, expected {expected}; check the code (this rule is not from a primary source)")
-                }
-            }
-            Msg::InstitutionCodeKindMismatch { code, digit } => {
-                if ja {
-                    format!("医療機関コード `{code}`: 3桁目 {digit} が医療機関等の種別と合いません")
-                } else {
-                    format!("医療機関コード `{code}`: the third digit {digit} does not fit the kind of institution")
-                }
-            }
-            Msg::VendorContractUnspecified => {
-                if ja {
-                    "[vendors]: 事業者との契約の有無を書いてください(contract = true または false)。契約がなければ事業者確認用は不要です".to_owned()
-                } else {
-                    "[vendors]: say whether there is a vendor contract (contract = true or false); without one, the vendor form (事業者確認用) is not required".to_owned()
-                }
-            }
+            } => msg!(
+                lang,
+                "answers-institution-code-check-digit",
+                code = code.clone(),
+                expected = *expected,
+                found = *found
+            ),
+            Msg::InstitutionCodeKindMismatch { code, digit } => msg!(
+                lang,
+                "answers-institution-code-kind-mismatch",
+                code = code.clone(),
+                digit = digit.to_string()
+            ),
+            Msg::VendorContractUnspecified => msg!(lang, "answers-vendor-contract-unspecified"),
             Msg::MissingVendorField { fields } => {
-                let names: Vec<String> = fields
+                let names = fields
                     .iter()
                     .map(|f| {
-                        if ja {
-                            format!("{}({})", f.label(lang), f.key())
-                        } else {
-                            f.key().to_owned()
-                        }
+                        crate::tr!(
+                            lang,
+                            "answers-field-with-key",
+                            label = f.label(lang),
+                            key = f.key()
+                        )
                     })
-                    .collect();
-                if ja {
-                    format!("[vendor]: {} を記入してください", names.join("、"))
-                } else {
-                    format!("[vendor]: fill in {}", names.join(", "))
-                }
+                    .collect::<Vec<_>>()
+                    .join(&sep);
+                msg!(lang, "answers-missing-vendor-field", fields = names)
             }
-            Msg::VendorFormMissing => {
-                if ja {
-                    "事業者との契約がありますが、事業者確認用の回答ファイルがありません。[vendors] forms に事業者ごとの回答ファイルを書くか、`medsec status` に一緒に渡してください".to_owned()
-                } else {
-                    "the institution has a vendor contract, but no vendor form (事業者確認用) was given; list each vendor's answers file under [vendors] forms, or give it to `medsec status`".to_owned()
-                }
-            }
+            Msg::VendorFormMissing => msg!(lang, "answers-vendor-form-missing"),
             Msg::VendorEditionMismatch {
                 vendor_fy,
                 vendor,
                 institution_fy,
                 institution,
-            } => {
-                if ja {
-                    format!("事業者確認用は{}({vendor})、医療機関等の回答は{}({institution})のものです。事業者確認用は医療機関等と同じ版にしてください", crate::dates::wareki_fiscal_year(*vendor_fy), crate::dates::wareki_fiscal_year(*institution_fy))
-                } else {
-                    format!("the vendor form is for FY{vendor_fy} ({vendor}), the institution form for FY{institution_fy} ({institution}); vendor forms must match the institution's edition")
-                }
-            }
+            } => msg!(
+                lang,
+                "answers-vendor-edition-mismatch",
+                vendor_fy = fy(vendor_fy),
+                vendor = vendor.clone(),
+                institution_fy = fy(institution_fy),
+                institution = institution.clone()
+            ),
         }
+    }
+}
+
+/// The kind of value found, as [`super::node`] names it, for people.
+fn value_kind_text(found: &str, lang: Lang) -> String {
+    match found {
+        "null" => crate::tr!(lang, "answers-value-null"),
+        "a boolean" => crate::tr!(lang, "answers-value-bool"),
+        "an integer" => crate::tr!(lang, "answers-value-integer"),
+        "a number" => crate::tr!(lang, "answers-value-number"),
+        "a string" => crate::tr!(lang, "answers-value-string"),
+        "a date" => crate::tr!(lang, "answers-value-date"),
+        "a list" => crate::tr!(lang, "answers-value-list"),
+        "a table" => crate::tr!(lang, "answers-value-table"),
+        other => other.to_owned(),
+    }
+}
+
+fn condition_text(rule: NotApplicableRule, lang: Lang) -> String {
+    match rule {
+        NotApplicableRule::NoMedicalInformationSystem => {
+            crate::tr!(lang, "answers-condition-no-medical-information-system")
+        }
+        NotApplicableRule::NoVendorContract => {
+            crate::tr!(lang, "answers-condition-no-vendor-contract")
+        }
+    }
+}
+
+/// What a review mark means, for people (also the note `medsec init --from` writes).
+pub fn review_text(review: Review, lang: Lang) -> String {
+    match review {
+        Review::New => crate::tr!(lang, "answers-review-new"),
+        Review::Reworded => crate::tr!(lang, "answers-review-reworded"),
+        Review::Replaced => crate::tr!(lang, "answers-review-replaced"),
     }
 }
 
@@ -914,8 +814,11 @@ mod tests {
 
     fn item() -> ItemRef {
         ItemRef {
-            number: "1-①".into(),
-            id: "security-manager".into(),
+            id: "security-patches".into(),
+            label: Text {
+                ja: "2-⑥ セキュリティパッチ".into(),
+                en: "2-⑥ Security patches".into(),
+            },
             round: Some(1),
         }
     }
@@ -980,7 +883,10 @@ mod tests {
                 same_number: None,
             },
             Msg::DuplicateAnswer {
-                item: "x".into(),
+                item: Text {
+                    ja: "x".into(),
+                    en: "x".into(),
+                },
                 round: 1,
                 first_line: 4,
             },
@@ -1081,6 +987,14 @@ mod tests {
         for m in every_variant() {
             let (ja, en) = (m.text(Lang::Ja), m.text(Lang::En));
             assert_ne!(ja, en, "{}", m.code());
+            for text in [&ja, &en] {
+                // Every argument given: Fluent shows a missing one as `{$name}`.
+                assert!(!text.contains("{$"), "{}: {text}", m.code());
+            }
+            // The recorded reference renders to the same text.
+            let r = m.message_ref(Lang::Ja);
+            assert_eq!(crate::i18n::render(Lang::Ja, &r), ja, "{}", m.code());
+            assert!(!ja.contains("security-patches"), "{ja}");
             assert!(
                 ja.chars().any(|c| ('\u{3040}'..='\u{30ff}').contains(&c)),
                 "{}: no kana in {ja}",
@@ -1099,6 +1013,52 @@ mod tests {
         };
         let ja = m.text(Lang::Ja);
         assert!(ja.contains("2025-06-01(令和7年6月1日)"), "{ja}");
-        assert!(ja.contains("1-① `security-manager`(1回目)"), "{ja}");
+        assert!(ja.starts_with("2-⑥ セキュリティパッチ(1回目): "), "{ja}");
+    }
+
+    #[test]
+    fn japanese_wording_of_issue_10() {
+        let unmet = Msg::NotApplicableConditionUnmet {
+            item: item(),
+            when: vec![NotApplicableRule::NoMedicalInformationSystem],
+        }
+        .text(Lang::Ja);
+        assert!(unmet.contains("「いいえ」の場合だけです"), "{unmet}");
+        let outside = Msg::TargetDateOutsideFiscalYear {
+            item: item(),
+            date: d(2026, 4, 1),
+            fiscal_year: 2025,
+            start: d(2025, 4, 1),
+            end: d(2026, 3, 31),
+        }
+        .text(Lang::Ja);
+        assert!(outside.contains("令和7年度"), "{outside}");
+        assert!(outside.ends_with("範囲外です。"), "{outside}");
+    }
+
+    #[test]
+    fn diagnostics_carry_the_catalog_reference() {
+        let diag = Msg::Unanswered { item: item() }.diagnostic(
+            Location {
+                file: "a.toml".into(),
+                line: 1,
+                column: 1,
+            },
+            Lang::En,
+        );
+        let r = diag.text.expect("a reference");
+        assert_eq!(r.id, "answers-unanswered");
+        // The same reference whatever the command's language.
+        let ja = Msg::Unanswered { item: item() }.diagnostic(diag.location.clone(), Lang::Ja);
+        assert_eq!(ja.text.as_ref(), Some(&r));
+        assert_eq!(
+            r.args.get("item").map(String::as_str),
+            Some("2-⑥ セキュリティパッチ(1回目)")
+        );
+        assert_eq!(crate::i18n::render(Lang::Ja, &r), ja.message);
+        assert_eq!(
+            crate::i18n::render(Lang::En, &r),
+            "2-⑥ セキュリティパッチ(1回目): no first-round answer (はい/いいえ) yet"
+        );
     }
 }

@@ -19,62 +19,94 @@ pub mod store;
 pub mod template;
 pub mod walk;
 
+pub use crate::dates::parse_date_for_people as parse_date;
 pub use messages::{DateError, Msg};
 pub use model::*;
-pub use parse::parse_date;
 
 use crate::checklist::{Catalog, Checklist, Lang};
 use crate::diagnostic::{Diagnostic, Location, Severity};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use thiserror::Error;
 
-/// Why an answers file could not be used.
-#[derive(Debug, Error)]
+/// Why an answers file could not be used. [`AnswersError::message`] says it in the reader's
+/// language (from the catalog); `Display` is the English one.
+#[derive(Debug)]
 pub enum AnswersError {
-    #[error("cannot read {path}: {source}")]
     Read {
         path: PathBuf,
-        #[source]
         source: std::io::Error,
     },
-    #[error("{path}: unknown file type; answers files end in .toml, .yaml or .yml")]
-    UnknownFormat { path: PathBuf },
-    #[error("{}", invalid_message(.diagnostics, Lang::En))]
-    Invalid { diagnostics: Vec<Diagnostic> },
-    #[error("cannot write {path}: {source}")]
+    UnknownFormat {
+        path: PathBuf,
+    },
+    Invalid {
+        diagnostics: Vec<Diagnostic>,
+    },
     Write {
         path: PathBuf,
-        #[source]
         source: std::io::Error,
     },
-    #[error("{path} already exists; use --force to overwrite it")]
-    Exists { path: PathBuf },
-    #[error("{path}: {message}")]
-    Unsafe { path: PathBuf, message: String },
-    #[error("{path}: {source}")]
+    Exists {
+        path: PathBuf,
+    },
+    /// The file cannot be rewritten as it is.
+    Unsafe {
+        path: PathBuf,
+        problem: store::EditProblem,
+    },
+    /// The held write lock is for another file (a bug in the caller).
+    LockMismatch {
+        path: PathBuf,
+        held: PathBuf,
+    },
     Checklist {
         path: PathBuf,
-        #[source]
         source: crate::checklist::ChecklistError,
     },
-    #[error("{path}: {message}")]
-    Sheet { path: PathBuf, message: String },
+    /// Problems with a spreadsheet: nothing was imported.
+    Sheet {
+        path: PathBuf,
+        problems: Vec<sheet::SheetProblem>,
+    },
     /// A file past a size limit, or not a regular file.
-    #[error("{0}")]
-    Limit(#[from] crate::limits::LimitError),
+    Limit(crate::limits::LimitError),
     /// A workbook refused by the spreadsheet limits.
-    #[error("{path}: {}", .error.message(Lang::En))]
     Workbook {
         path: PathBuf,
         error: crate::limits::workbook::WorkbookError,
     },
-    #[error("{path} was changed by someone else since medsec read it; nothing was written, run the command again")]
-    Changed { path: PathBuf },
-    #[error("{path} is being written by another medsec (waited {waited} s); nothing was written, run the command again when the other one has finished")]
-    Locked { path: PathBuf, waited: u64 },
-    #[error("{path} is read-only; nothing was written. If it should change, make it writable first (chmod u+w)")]
-    ReadOnly { path: PathBuf },
+    Changed {
+        path: PathBuf,
+    },
+    Locked {
+        path: PathBuf,
+        waited: u64,
+    },
+    ReadOnly {
+        path: PathBuf,
+    },
+}
+
+impl From<crate::limits::LimitError> for AnswersError {
+    fn from(e: crate::limits::LimitError) -> Self {
+        AnswersError::Limit(e)
+    }
+}
+
+impl std::fmt::Display for AnswersError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl std::error::Error for AnswersError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            AnswersError::Read { source, .. } | AnswersError::Write { source, .. } => Some(source),
+            AnswersError::Checklist { source, .. } => Some(source),
+            _ => None,
+        }
+    }
 }
 
 impl AnswersError {
@@ -85,55 +117,66 @@ impl AnswersError {
             _ => &[],
         }
     }
-}
 
-impl AnswersError {
-    /// The message for people in `lang` (the `Display` form is English). Diagnostics inside
-    /// are in the language the file was read in.
+    /// The message for people in `lang`. Diagnostics inside are in the language the file was
+    /// read in.
     pub fn message(&self, lang: Lang) -> String {
-        let ja = lang == Lang::Ja;
+        use crate::tr;
+        let p = |path: &Path| path.display().to_string();
         match self {
-            _ if !ja => self.to_string(),
-            AnswersError::Read { path, source } => {
-                format!("{} を読めません: {source}", path.display())
-            }
-            AnswersError::UnknownFormat { path } => format!(
-                "{}: ファイルの種類がわかりません。回答ファイルの拡張子は .toml、.yaml、.yml です",
-                path.display()
+            AnswersError::Read { path, source } => tr!(
+                lang,
+                "answers-error-read",
+                path = p(path),
+                reason = io_reason(source, lang)
             ),
+            AnswersError::UnknownFormat { path } => {
+                tr!(lang, "answers-error-unknown-format", path = p(path))
+            }
             AnswersError::Invalid { diagnostics } => invalid_message(diagnostics, lang),
-            AnswersError::Write { path, source } => {
-                format!("{} に書き込めません: {source}", path.display())
+            AnswersError::Write { path, source } => tr!(
+                lang,
+                "answers-error-write",
+                path = p(path),
+                reason = io_reason(source, lang)
+            ),
+            AnswersError::Exists { path } => tr!(lang, "answers-error-exists", path = p(path)),
+            AnswersError::Unsafe { path, problem } => tr!(
+                lang,
+                "answers-error-unsafe",
+                path = p(path),
+                reason = problem.message(lang)
+            ),
+            AnswersError::LockMismatch { path, held } => {
+                let reason = tr!(lang, "answers-error-lock-mismatch", path = p(held));
+                tr!(
+                    lang,
+                    "answers-error-unsafe",
+                    path = p(path),
+                    reason = reason
+                )
             }
-            AnswersError::Exists { path } => format!(
-                "{} はすでにあります。上書きするには --force を付けてください",
-                path.display()
+            AnswersError::Checklist { path, source } => tr!(
+                lang,
+                "answers-error-checklist",
+                path = p(path),
+                reason = source.to_string()
             ),
-            AnswersError::Unsafe { path, message } => format!(
-                "{}: このファイルはそのままでは書き換えられません({message})",
-                path.display()
-            ),
-            AnswersError::Checklist { path, source } => format!(
-                "{}: 名前の付いたチェックリストが使えません: {source}",
-                path.display()
-            ),
-            AnswersError::Sheet { path, message } => format!("{}: {message}", path.display()),
+            AnswersError::Sheet { path, problems } => sheet::problems_message(path, problems, lang),
             AnswersError::Limit(e) => e.message(lang),
             AnswersError::Workbook { path, error } => {
                 format!("{}: {}", path.display(), error.message(lang))
             }
-            AnswersError::Changed { path } => format!(
-                "{} は medsec が読んだ後でほかから変更されました。何も書き込んでいません。もう一度実行してください",
-                path.display()
+            AnswersError::Changed { path } => tr!(lang, "answers-error-changed", path = p(path)),
+            AnswersError::Locked { path, waited } => tr!(
+                lang,
+                "answers-error-locked",
+                path = p(path),
+                waited = waited
             ),
-            AnswersError::Locked { path, waited } => format!(
-                "{} はほかの medsec が書き込み中です({waited} 秒待ちました)。何も書き込んでいません。終わってからもう一度実行してください",
-                path.display()
-            ),
-            AnswersError::ReadOnly { path } => format!(
-                "{} は読み取り専用です。何も書き込んでいません。変更してよいファイルなら、先に書き込みを許可してください(chmod u+w)",
-                path.display()
-            ),
+            AnswersError::ReadOnly { path } => {
+                tr!(lang, "answers-error-read-only", path = p(path))
+            }
         }
     }
 
@@ -149,11 +192,29 @@ impl AnswersError {
 /// An [`AnswersError`] whose `Display` is in the language chosen for people. Its message
 /// already says everything the error does, so it is the end of an error chain: the English
 /// error it was made from is kept in `error` for code, never shown after it.
-#[derive(Debug, Error)]
-#[error("{message}")]
+#[derive(Debug)]
 pub struct LocalizedError {
     message: String,
     pub error: AnswersError,
+}
+
+impl std::fmt::Display for LocalizedError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for LocalizedError {}
+
+/// Why a file could not be read or written, for people: the common cases from the catalog,
+/// others as the system says them.
+pub fn io_reason(e: &std::io::Error, lang: Lang) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => crate::tr!(lang, "answers-io-not-found"),
+        std::io::ErrorKind::PermissionDenied => crate::tr!(lang, "answers-io-permission-denied"),
+        std::io::ErrorKind::IsADirectory => crate::tr!(lang, "answers-io-is-a-directory"),
+        _ => e.to_string(),
+    }
 }
 
 fn invalid_message(diagnostics: &[Diagnostic], lang: Lang) -> String {
@@ -162,14 +223,7 @@ fn invalid_message(diagnostics: &[Diagnostic], lang: Lang) -> String {
         .filter(|d| d.severity == Severity::Error)
         .map(ToString::to_string)
         .collect();
-    let head = match lang {
-        Lang::Ja => format!("使用できない回答ファイルです(エラー {}件):", errors.len()),
-        Lang::En => format!(
-            "unusable answers file ({} error{}):",
-            errors.len(),
-            if errors.len() == 1 { "" } else { "s" }
-        ),
-    };
+    let head = crate::tr!(lang, "answers-error-invalid", count = errors.len());
     format!("{head}\n  {}", errors.join("\n  "))
 }
 
@@ -349,14 +403,23 @@ pub fn bind(loaded: &Loaded, checklist: &Checklist) -> Vec<Diagnostic> {
                     .items
                     .iter()
                     .find(|i| i.number == a.item)
-                    .map(|i| i.id.clone()),
+                    .map(|i| messages::SameNumber {
+                        id: i.id.clone(),
+                        label: messages::labels(i),
+                    }),
             };
             diags.push(msg.diagnostic(loaded.location(a.at), loaded.lang));
             continue;
         }
         if let Some(first) = seen.insert((a.item.as_str(), a.round), a.at) {
             let msg = Msg::DuplicateAnswer {
-                item: a.item.clone(),
+                item: checklist.item(&a.item).map_or_else(
+                    || crate::checklist::Text {
+                        ja: a.item.clone(),
+                        en: a.item.clone(),
+                    },
+                    messages::labels,
+                ),
                 round: a.round,
                 first_line: loaded.location(first).line,
             };

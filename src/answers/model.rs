@@ -114,20 +114,17 @@ impl InstitutionField {
     }
 
     /// A label for people.
-    pub fn label(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (InstitutionField::Name, Lang::Ja) => "名称",
-            (InstitutionField::Name, Lang::En) => "name",
-            (InstitutionField::Kind, Lang::Ja) => "種別",
-            (InstitutionField::Kind, Lang::En) => "kind",
-            (InstitutionField::Code, _) => "医療機関コード",
-            (InstitutionField::Prefecture, Lang::Ja) => "都道府県",
-            (InstitutionField::Prefecture, Lang::En) => "prefecture",
-            (InstitutionField::Manager, Lang::Ja) => "管理者",
-            (InstitutionField::Manager, Lang::En) => "管理者 (manager)",
-            (InstitutionField::SecurityManager, _) => "医療情報システム安全管理責任者",
-            (InstitutionField::AnsweredBy, Lang::Ja) => "回答者",
-            (InstitutionField::AnsweredBy, Lang::En) => "who answered",
+    pub fn label(self, lang: Lang) -> String {
+        match self {
+            InstitutionField::Name => crate::tr!(lang, "answers-institution-name"),
+            InstitutionField::Kind => crate::tr!(lang, "answers-institution-kind"),
+            InstitutionField::Code => crate::tr!(lang, "answers-institution-code"),
+            InstitutionField::Prefecture => crate::tr!(lang, "answers-institution-prefecture"),
+            InstitutionField::Manager => crate::tr!(lang, "answers-institution-manager"),
+            InstitutionField::SecurityManager => {
+                crate::tr!(lang, "answers-institution-security-manager")
+            }
+            InstitutionField::AnsweredBy => crate::tr!(lang, "answers-institution-answered-by"),
         }
     }
 
@@ -187,16 +184,12 @@ impl VendorField {
     }
 
     /// A label for people.
-    pub fn label(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (VendorField::Name, Lang::Ja) => "事業者名",
-            (VendorField::Name, Lang::En) => "vendor name",
-            (VendorField::System, Lang::Ja) => "システム名",
-            (VendorField::System, Lang::En) => "the system provided",
-            (VendorField::Contact, Lang::Ja) => "連絡先",
-            (VendorField::Contact, Lang::En) => "contact",
-            (VendorField::AnsweredBy, Lang::Ja) => "回答者",
-            (VendorField::AnsweredBy, Lang::En) => "who answered",
+    pub fn label(self, lang: Lang) -> String {
+        match self {
+            VendorField::Name => crate::tr!(lang, "answers-vendor-name"),
+            VendorField::System => crate::tr!(lang, "answers-vendor-system"),
+            VendorField::Contact => crate::tr!(lang, "answers-vendor-contact"),
+            VendorField::AnsweredBy => crate::tr!(lang, "answers-vendor-answered-by"),
         }
     }
 
@@ -269,14 +262,11 @@ impl Response {
     }
 
     /// A label for people.
-    pub fn label(self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::Ja => self.as_file_str(),
-            Lang::En => match self {
-                Response::Yes => "yes",
-                Response::No => "no",
-                Response::NotApplicable => "not applicable",
-            },
+    pub fn label(self, lang: Lang) -> String {
+        match self {
+            Response::Yes => crate::tr!(lang, "answers-response-yes"),
+            Response::No => crate::tr!(lang, "answers-response-no"),
+            Response::NotApplicable => crate::tr!(lang, "answers-response-not-applicable"),
         }
     }
 }

@@ -2,10 +2,11 @@
 //! pointing into the file. Unknown keys are warnings, never errors: the file is the user's,
 //! and rewriting it keeps them.
 
-use super::messages::{DateError, Expected, Msg, Place};
+use super::messages::{Expected, Msg, Place};
 use super::model::*;
 use super::node::{Entry, Node, Value};
 use crate::checklist::{InstitutionKind, Lang};
+use crate::dates::parse_date_for_people as parse_date;
 use crate::diagnostic::{Diagnostic, Location, Severity};
 use jiff::civil::Date;
 
@@ -26,35 +27,6 @@ pub(crate) fn read(
     let set = r.answer_set(root);
     let ok = !r.diags.iter().any(|d| d.severity == Severity::Error);
     (set.filter(|_| ok), r.diags)
-}
-
-/// Parse a date as written in answers and sheets: `YYYY-MM-DD` or `YYYY/MM/DD` (one-digit
-/// month and day allowed), years 1900 to 9999. `Err` says why.
-pub fn parse_date(text: &str) -> Result<Date, DateError> {
-    let t = text.trim();
-    let parts: Vec<&str> = if t.contains('/') {
-        t.split('/').collect()
-    } else {
-        t.split('-').collect()
-    };
-    let [y, m, d] = parts.as_slice() else {
-        return Err(DateError::NotADate(t.to_owned()));
-    };
-    let num = |s: &str, max_len: usize| -> Option<i16> {
-        (!s.is_empty() && s.len() <= max_len && s.bytes().all(|b| b.is_ascii_digit()))
-            .then(|| s.parse().ok())
-            .flatten()
-    };
-    let (Some(y), Some(m), Some(d)) = (num(y, 4), num(m, 2), num(d, 2)) else {
-        return Err(DateError::NotADate(t.to_owned()));
-    };
-    if y < 1900 {
-        return Err(DateError::YearOutOfRange(t.to_owned(), y));
-    }
-    let (Ok(m8), Ok(d8)) = (i8::try_from(m), i8::try_from(d)) else {
-        return Err(DateError::NoSuchDay(t.to_owned()));
-    };
-    Date::new(y, m8, d8).map_err(|_| DateError::NoSuchDay(t.to_owned()))
 }
 
 struct Reader<'a> {
@@ -446,23 +418,4 @@ impl Reader<'_> {
 
 fn get<'e>(entries: &'e [Entry], key: &str) -> Option<&'e Entry> {
     entries.iter().find(|e| e.key == key)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use jiff::civil::date;
-
-    #[test]
-    fn dates_in_both_spellings() {
-        assert_eq!(parse_date("2025-06-01"), Ok(date(2025, 6, 1)));
-        assert_eq!(parse_date("2025/6/1"), Ok(date(2025, 6, 1)));
-        assert!(matches!(
-            parse_date("2025-02-30"),
-            Err(DateError::NoSuchDay(_))
-        ));
-        assert!(parse_date("2025-13-01").is_err());
-        assert!(parse_date("R7.6.1").is_err());
-        assert!(parse_date("2025-06-01T00:00:00").is_err());
-    }
 }

@@ -117,6 +117,9 @@ pub struct OpenItem {
     pub item: String,
     pub number: String,
     pub text: Text,
+    /// How people name the item ([`Item::label`]), for tables.
+    #[serde(skip)]
+    pub label: Text,
     pub round: u8,
     pub target_date: Option<Date>,
 }
@@ -272,11 +275,7 @@ fn finding(msg: Msg, location: Location, item: Option<&ItemRef>, lang: Lang) -> 
 }
 
 fn item_ref(item: &Item, round: Option<u8>) -> ItemRef {
-    ItemRef {
-        number: item.number.clone(),
-        id: item.id.clone(),
-        round,
-    }
+    ItemRef::new(item, round)
 }
 
 /// The status of one form: progress, いいえ items, findings.
@@ -646,6 +645,7 @@ pub fn open_items(form: &FormInput<'_>) -> Vec<OpenItem> {
                         item: item.id.clone(),
                         number: item.number.clone(),
                         text: item.text.clone(),
+                        label: super::messages::labels(item),
                         round,
                         target_date: a.target_date,
                     });

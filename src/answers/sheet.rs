@@ -1,32 +1,26 @@
 //! Answers kept in a spreadsheet: reading CSV (UTF-8 with or without BOM, Shift_JIS/CP932,
-//! UTF-16LE/BE with BOM; comma or tab separated) and XLSX into [`super::store::Update`]s.
+//! UTF-16LE/BE with BOM; comma or tab separated) and XLSX into [`super::store::Update`]s, and
+//! the columns the export writes.
 //!
-//! Columns, by header (English or Japanese, any order; others ignored):
-//! `item` (項目: stable ID or official number), `answer` (回答: はい/いいえ/対象外, yes/no/na),
-//! `checked_on` (確認日), `target_date` (目標日), `note` (備考), `round` (回, default 1),
-//! `reason` (理由). Dates are YYYY-MM-DD or YYYY/MM/DD, or date cells in XLSX.
+//! Columns, by header (Japanese or English, any order; others ignored), see [`Column`]:
+//! 項目番号 (`number`: the number as printed, `2-④`, also `２－④`, `2-(4)`, `2-4`, or with its
+//! scope, `2-④ サーバ`), 対象 (`scope`), 項目ID (`item`: the stable ID), 回答 (`answer`:
+//! はい/いいえ/対象外, yes/no/na), 確認日 (`checked_on`), 目標日 (`target_date`), 理由
+//! (`reason`), 備考 (`note`), 回 (`round`, default 1). A sheet without a number or ID column
+//! may name items in a 項目 column. Dates are in any form [`crate::dates::parse_date_for_people`]
+//! reads, or date cells in XLSX. A number shared by several rows of the form (2-④ for サーバ and
+//! 端末PC) needs its scope; without one it is an error naming the rows.
 
+use super::messages::labels;
 use super::model::*;
-use super::parse::parse_date;
 use super::store::{FieldValue, Update};
 use super::AnswersError;
-use crate::checklist::Checklist;
+use crate::checklist::{Checklist, Item, Lang, Scope, Text};
+use crate::dates::{parse_date_for_people as parse_date, DateError};
 use crate::limits::workbook::WorkbookError;
 use crate::limits::InputKind;
 use std::collections::BTreeMap;
 use std::path::Path;
-
-/// The column names, in export order.
-pub const COLUMNS: &[&str] = &[
-    "item",
-    "number",
-    "text",
-    "round",
-    "answer",
-    "checked_on",
-    "target_date",
-    "note",
-];
 
 /// Text encodings a CSV may come in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,11 +33,11 @@ pub enum Encoding {
 }
 
 /// Decode CSV bytes: BOMs first, then UTF-8, then Shift_JIS (CP932).
-pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), String> {
+pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), SheetProblem> {
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         return String::from_utf8(rest.to_vec())
             .map(|s| (s, Encoding::Utf8Bom))
-            .map_err(|_| "starts with a UTF-8 BOM but is not UTF-8".to_owned());
+            .map_err(|_| SheetProblem::BadUtf8Bom);
     }
     for (bom, enc, tag) in [
         (&b"\xFF\xFE"[..], encoding_rs::UTF_16LE, Encoding::Utf16Le),
@@ -52,7 +46,7 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), String> {
         if bytes.starts_with(bom) {
             let (text, _, errors) = enc.decode(bytes);
             if errors {
-                return Err("is not valid UTF-16".to_owned());
+                return Err(SheetProblem::BadUtf16);
             }
             return Ok((text.into_owned(), tag));
         }
@@ -62,10 +56,7 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), String> {
     }
     let (text, _, errors) = encoding_rs::SHIFT_JIS.decode(bytes);
     if errors {
-        return Err(
-            "is neither UTF-8 nor Shift_JIS (CP932) text; save it as CSV (UTF-8) from Excel"
-                .to_owned(),
-        );
+        return Err(SheetProblem::UnknownEncoding);
     }
     Ok((text.into_owned(), Encoding::ShiftJis))
 }
@@ -94,9 +85,9 @@ impl Cell {
 /// Rows of a sheet (the first is the header), with their 1-based row numbers. The file is
 /// read within [`crate::limits::SHEET_MAX_BYTES`], an XLSX within the workbook limits.
 pub fn read_rows(path: &Path) -> Result<Vec<(usize, Vec<Cell>)>, AnswersError> {
-    let err = |message: String| AnswersError::Sheet {
+    let err = |problem: SheetProblem| AnswersError::Sheet {
         path: path.to_owned(),
-        message,
+        problems: vec![problem],
     };
     let ext = path
         .extension()
@@ -116,13 +107,13 @@ pub fn read_rows(path: &Path) -> Result<Vec<(usize, Vec<Cell>)>, AnswersError> {
                 error,
             })
         }
-        _ => Err(err("unknown sheet type; use .csv or .xlsx".to_owned())),
+        _ => Err(err(SheetProblem::UnknownType)),
     }
 }
 
 /// Rows of CSV text, with a quote that [`crate::render::sheet`] put before a formula-like
 /// value taken off again (see [`unquote_formula`]).
-pub fn csv_rows(text: &str) -> Result<Vec<(usize, Vec<Cell>)>, String> {
+pub fn csv_rows(text: &str) -> Result<Vec<(usize, Vec<Cell>)>, SheetProblem> {
     let first = text.lines().next().unwrap_or("");
     let delimiter = if first.contains('\t') && !first.contains(',') {
         b'\t'
@@ -136,7 +127,7 @@ pub fn csv_rows(text: &str) -> Result<Vec<(usize, Vec<Cell>)>, String> {
         .from_reader(text.as_bytes());
     let mut rows = Vec::new();
     for record in reader.records() {
-        let record = record.map_err(|e| format!("CSV: {e}"))?;
+        let record = record.map_err(|e| SheetProblem::Csv(e.to_string()))?;
         let line = record
             .position()
             .map_or(0, |p| usize::try_from(p.line()).unwrap_or(usize::MAX));
@@ -218,21 +209,384 @@ fn xlsx_rows(bytes: &[u8]) -> Result<Vec<(usize, Vec<Cell>)>, WorkbookError> {
         .collect())
 }
 
-fn column_of(header: &str) -> Option<&'static str> {
-    let h = header
+/// A column of the answers sheet. The export writes them in [`Column::EXPORT`] order with
+/// headers in the reader's language; the import reads Japanese and English headers, the old
+/// English ones included (`item,number,text,round,answer,checked_on,target_date,note`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Column {
+    /// The number as printed on the form (2-④).
+    Number,
+    /// The device kind a row is for (サーバ, 端末PC); tells rows with one number apart.
+    Scope,
+    /// The item's wording (export only; an import without number or ID reads items from it).
+    Text,
+    Round,
+    Answer,
+    CheckedOn,
+    TargetDate,
+    Reason,
+    Note,
+    /// The stable ID.
+    Item,
+}
+
+impl Column {
+    /// The columns of an exported sheet, in order.
+    pub const EXPORT: [Column; 10] = [
+        Column::Number,
+        Column::Scope,
+        Column::Text,
+        Column::Round,
+        Column::Answer,
+        Column::CheckedOn,
+        Column::TargetDate,
+        Column::Reason,
+        Column::Note,
+        Column::Item,
+    ];
+
+    /// The header in `lang`.
+    pub fn header(self, lang: Lang) -> String {
+        match self {
+            Column::Number => crate::tr!(lang, "answers-sheet-column-number"),
+            Column::Scope => crate::tr!(lang, "answers-sheet-column-scope"),
+            Column::Text => crate::tr!(lang, "answers-sheet-column-text"),
+            Column::Round => crate::tr!(lang, "answers-sheet-column-round"),
+            Column::Answer => crate::tr!(lang, "answers-sheet-column-answer"),
+            Column::CheckedOn => crate::tr!(lang, "answers-sheet-column-checked-on"),
+            Column::TargetDate => crate::tr!(lang, "answers-sheet-column-target-date"),
+            Column::Reason => crate::tr!(lang, "answers-sheet-column-reason"),
+            Column::Note => crate::tr!(lang, "answers-sheet-column-note"),
+            Column::Item => crate::tr!(lang, "answers-sheet-column-item"),
+        }
+    }
+
+    /// The column a header names, in either language.
+    fn of(header: &str) -> Option<Column> {
+        let h = header
+            .trim()
+            .trim_start_matches('\u{feff}')
+            .to_ascii_lowercase();
+        Some(match h.as_str() {
+            "item" | "id" | "item id" | "item_id" | "項目id" | "項目ｉｄ" => Column::Item,
+            "number" | "no" | "no." | "番号" | "項目番号" => Column::Number,
+            "scope" | "対象" | "対象機器" => Column::Scope,
+            "項目" | "text" | "項目の内容" | "内容" => Column::Text,
+            "answer" | "回答" => Column::Answer,
+            "checked_on" | "checked on" | "確認日" => Column::CheckedOn,
+            "target_date" | "target date" | "目標日" => Column::TargetDate,
+            "note" | "備考" | "メモ" => Column::Note,
+            "round" | "回" | "回目" => Column::Round,
+            "reason" | "理由" => Column::Reason,
+            _ => return None,
+        })
+    }
+}
+
+/// One problem with a sheet; any problem means nothing is imported.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SheetProblem {
+    UnknownType,
+    BadUtf8Bom,
+    BadUtf16,
+    UnknownEncoding,
+    Csv(String),
+    Empty,
+    /// The header row has no column for this.
+    NoColumn(Column),
+    /// No item of the form has this number or ID (with this scope).
+    UnknownItem {
+        row: usize,
+        item: String,
+        checklist: String,
+    },
+    /// A number on several rows of the form, and no scope to choose one: the candidates'
+    /// labels, and an example of a number with its scope.
+    AmbiguousItem {
+        row: usize,
+        item: String,
+        candidates: Vec<Text>,
+        example: Text,
+    },
+    BadRound {
+        row: usize,
+        item: Text,
+        value: String,
+    },
+    BadAnswer {
+        row: usize,
+        item: Text,
+        value: String,
+    },
+    BadDate {
+        row: usize,
+        item: Text,
+        column: Column,
+        error: DateError,
+    },
+    Twice {
+        row: usize,
+        item: Text,
+        round: u8,
+        first: usize,
+    },
+}
+
+impl SheetProblem {
+    /// Whether the problem is about the file as a whole (not listed under a count).
+    fn whole_file(&self) -> bool {
+        matches!(
+            self,
+            SheetProblem::UnknownType
+                | SheetProblem::BadUtf8Bom
+                | SheetProblem::BadUtf16
+                | SheetProblem::UnknownEncoding
+                | SheetProblem::Csv(_)
+                | SheetProblem::Empty
+        )
+    }
+
+    /// The problem for people in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        use crate::tr;
+        let row_name = |row: &usize| tr!(lang, "answers-sheet-row", row = row);
+        let sep = tr!(lang, "answers-list-separator");
+        match self {
+            SheetProblem::UnknownType => tr!(lang, "answers-sheet-unknown-type"),
+            SheetProblem::BadUtf8Bom => tr!(lang, "answers-sheet-bad-utf8-bom"),
+            SheetProblem::BadUtf16 => tr!(lang, "answers-sheet-bad-utf16"),
+            SheetProblem::UnknownEncoding => tr!(lang, "answers-sheet-unknown-encoding"),
+            SheetProblem::Csv(reason) => tr!(lang, "answers-sheet-csv", reason = reason.as_str()),
+            SheetProblem::Empty => tr!(lang, "answers-sheet-empty"),
+            SheetProblem::NoColumn(c) => {
+                tr!(lang, "answers-sheet-no-column", column = c.header(lang))
+            }
+            SheetProblem::UnknownItem {
+                row,
+                item,
+                checklist,
+            } => tr!(
+                lang,
+                "answers-sheet-unknown-item",
+                row = row_name(row),
+                item = item.as_str(),
+                checklist = checklist.as_str()
+            ),
+            SheetProblem::AmbiguousItem {
+                row,
+                item,
+                candidates,
+                example,
+            } => tr!(
+                lang,
+                "answers-sheet-ambiguous-item",
+                row = row_name(row),
+                item = item.as_str(),
+                candidates = candidates
+                    .iter()
+                    .map(|c| c.get(lang))
+                    .collect::<Vec<_>>()
+                    .join(&sep),
+                example = example.get(lang)
+            ),
+            SheetProblem::BadRound { row, item, value } => tr!(
+                lang,
+                "answers-sheet-bad-round",
+                row = row_name(row),
+                item = item.get(lang),
+                value = value.as_str()
+            ),
+            SheetProblem::BadAnswer { row, item, value } => tr!(
+                lang,
+                "answers-sheet-bad-answer",
+                row = row_name(row),
+                item = item.get(lang),
+                value = value.as_str()
+            ),
+            SheetProblem::BadDate {
+                row,
+                item,
+                column,
+                error,
+            } => tr!(
+                lang,
+                "answers-sheet-bad-date",
+                row = row_name(row),
+                item = item.get(lang),
+                column = column.header(lang),
+                error = error.localize(lang)
+            ),
+            SheetProblem::Twice {
+                row,
+                item,
+                round,
+                first,
+            } => tr!(
+                lang,
+                "answers-sheet-twice",
+                row = row_name(row),
+                item = item.get(lang),
+                round = round,
+                first = first
+            ),
+        }
+    }
+}
+
+/// The message of [`AnswersError::Sheet`]: one problem with the file, or the count of problems
+/// and each on its own line.
+pub fn problems_message(path: &Path, problems: &[SheetProblem], lang: Lang) -> String {
+    let body = match problems {
+        [one] if one.whole_file() => one.message(lang),
+        _ => {
+            let head = crate::tr!(lang, "answers-sheet-problems", count = problems.len());
+            let lines: Vec<String> = problems.iter().map(|p| p.message(lang)).collect();
+            format!("{head}\n  {}", lines.join("\n  "))
+        }
+    };
+    crate::tr!(
+        lang,
+        "answers-error-sheet",
+        path = path.display().to_string(),
+        reason = body
+    )
+}
+
+/// The two numbers of a printed item number, however it is written: `2-④`, `2-(4)`, `2-4`,
+/// `２－④`, `２－（４）` all give `(2, Some(4))`; `0` gives `(0, None)`. Returns the rest of the
+/// text after the number (a scope, as in `2-④ サーバ`).
+fn number_key(text: &str) -> Option<((u32, Option<u32>), String)> {
+    let mut t = String::with_capacity(text.len());
+    let mut after_digit = false;
+    for c in text.trim().chars() {
+        let c = match c {
+            '\u{ff01}'..='\u{ff5e}' => char::from_u32(u32::from(c) - 0xfee0).unwrap_or(c),
+            '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
+            // The long-sound mark typed as a dash, only after a digit (サーバ keeps its own).
+            '\u{30fc}' | '\u{ff70}' if after_digit => '-',
+            '\u{3000}' => ' ',
+            _ => c,
+        };
+        after_digit = c.is_ascii_digit();
+        t.push(c);
+    }
+    let digits = |s: &str| -> (Option<u32>, usize) {
+        let end = s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len());
+        (s.get(..end).and_then(|d| d.parse().ok()), end)
+    };
+    let (major, end) = digits(&t);
+    let major = major?;
+    let rest = t.get(end..).unwrap_or("").trim_start();
+    let Some(after_dash) = rest.strip_prefix('-') else {
+        return Some(((major, None), rest.to_owned()));
+    };
+    let after_dash = after_dash.trim_start();
+    let circled = after_dash.chars().next().and_then(|c| match c {
+        '\u{2460}'..='\u{2473}' => Some(u32::from(c) - 0x2460 + 1),
+        '\u{3251}'..='\u{325f}' => Some(u32::from(c) - 0x3251 + 21),
+        _ => None,
+    });
+    if let Some(minor) = circled {
+        let len = after_dash.chars().next().map_or(0, char::len_utf8);
+        let rest = after_dash.get(len..).unwrap_or("");
+        return Some(((major, Some(minor)), rest.trim().to_owned()));
+    }
+    if let Some(inner) = after_dash.strip_prefix('(') {
+        let (minor, end) = digits(inner);
+        let rest = inner.get(end..)?.strip_prefix(')')?;
+        return Some(((major, Some(minor?)), rest.trim().to_owned()));
+    }
+    let (minor, end) = digits(after_dash);
+    let rest = after_dash.get(end..).unwrap_or("");
+    Some(((major, Some(minor?)), rest.trim().to_owned()))
+}
+
+/// Whether `text` names `scope`: its label in either language, its name in files, or the
+/// start of one (端末 for 端末PC), in brackets or not.
+fn names_scope(text: &str, scope: Scope) -> bool {
+    let t: String = text
         .trim()
-        .trim_start_matches('\u{feff}')
-        .to_ascii_lowercase();
-    Some(match h.as_str() {
-        "item" | "id" | "項目" | "項目id" | "番号" => "item",
-        "answer" | "回答" => "answer",
-        "checked_on" | "checked on" | "確認日" => "checked_on",
-        "target_date" | "target date" | "目標日" => "target_date",
-        "note" | "備考" | "メモ" => "note",
-        "round" | "回" | "回目" => "round",
-        "reason" | "理由" => "reason",
-        _ => return None,
-    })
+        .trim_matches(|c| matches!(c, '(' | ')' | '（' | '）' | '[' | ']' | '【' | '】'))
+        .trim()
+        .to_lowercase();
+    if t.is_empty() {
+        return false;
+    }
+    [
+        scope.label(Lang::Ja).to_lowercase(),
+        scope.label(Lang::En).to_lowercase(),
+        scope.as_str().to_owned(),
+    ]
+    .iter()
+    .any(|name| *name == t || name.starts_with(&t) || t.starts_with(name.as_str()))
+}
+
+/// Whether `text` names `item` by its number in any spelling (`2-⑥`, `2-6`, `２－⑥`,
+/// `2-(6)`), followed by its scope where given (`2-④ サーバ`).
+pub fn names_item(item: &Item, text: &str) -> bool {
+    let (Some((key, rest)), Some((own, _))) = (number_key(text), number_key(&item.number)) else {
+        return false;
+    };
+    key == own && (rest.is_empty() || item.scope.iter().any(|s| names_scope(&rest, *s)))
+}
+
+/// The item a row names: by ID, or by number (and scope, where the number is on several rows).
+/// The ID column may hold a number too (sheets of earlier versions had one `item` column).
+fn find_item<'c>(
+    checklist: &'c Checklist,
+    id: &str,
+    number: &str,
+    scope: &str,
+    row: usize,
+) -> Result<&'c Item, SheetProblem> {
+    let unknown = |item: &str| SheetProblem::UnknownItem {
+        row,
+        item: item.to_owned(),
+        checklist: checklist.full_id(),
+    };
+    if let Some(item) = checklist.item(id).or_else(|| checklist.item(number)) {
+        return Ok(item);
+    }
+    // The ID column of older sheets (`item`) held numbers as well.
+    let number = if number.is_empty() { id } else { number };
+    let (key, rest) = number_key(number).ok_or_else(|| unknown(number))?;
+    let same: Vec<&Item> = checklist
+        .items
+        .iter()
+        .filter(|i| number_key(&i.number).is_some_and(|(k, _)| k == key))
+        .collect();
+    let scope_text = if scope.is_empty() {
+        rest.as_str()
+    } else {
+        scope
+    };
+    let chosen: Vec<&Item> = if scope_text.is_empty() {
+        same.clone()
+    } else {
+        same.iter()
+            .copied()
+            .filter(|i| i.scope.iter().any(|s| names_scope(scope_text, *s)))
+            .collect()
+    };
+    match chosen.as_slice() {
+        [one] => Ok(one),
+        [] => Err(unknown(number)),
+        many => {
+            let example = many
+                .first()
+                .map(|i| Text {
+                    ja: format!("{} {}", i.number, i.scope_label(Lang::Ja)),
+                    en: format!("{} {}", i.number, i.scope_label(Lang::En)),
+                })
+                .unwrap_or_default();
+            Err(SheetProblem::AmbiguousItem {
+                row,
+                item: number.to_owned(),
+                candidates: many.iter().map(|i| labels(i)).collect(),
+                example,
+            })
+        }
+    }
 }
 
 /// Turn sheet rows into updates for `checklist`. Every problem names the sheet and row;
@@ -242,101 +596,119 @@ pub fn updates_from_rows(
     rows: &[(usize, Vec<Cell>)],
     checklist: &Checklist,
 ) -> Result<Vec<Update>, AnswersError> {
-    let name = sheet.display();
-    let mut problems: Vec<String> = Vec::new();
-    let Some((_, header)) = rows.first() else {
-        return Err(AnswersError::Sheet {
-            path: sheet.to_owned(),
-            message: "the sheet is empty; it needs a header row (item, answer, checked_on, target_date, note)".to_owned(),
-        });
+    let fail = |problems: Vec<SheetProblem>| AnswersError::Sheet {
+        path: sheet.to_owned(),
+        problems,
     };
-    let mut cols: BTreeMap<&'static str, usize> = BTreeMap::new();
+    let Some((_, header)) = rows.first() else {
+        return Err(fail(vec![SheetProblem::Empty]));
+    };
+    let mut cols: BTreeMap<Column, usize> = BTreeMap::new();
     for (i, h) in header.iter().enumerate() {
-        if let Some(c) = column_of(&h.text()) {
+        if let Some(c) = Column::of(&h.text()) {
             cols.entry(c).or_insert(i);
         }
     }
-    for needed in ["item", "answer"] {
-        if !cols.contains_key(needed) {
-            problems.push(format!(
-                "{name}: row 1: no `{needed}` column; the header row needs item, answer, checked_on, target_date, note"
-            ));
-        }
+    // Items are named by ID or number; a 項目 column names them when neither is there.
+    let names_items = cols.contains_key(&Column::Item) || cols.contains_key(&Column::Number);
+    let number_col = if cols.contains_key(&Column::Number) || names_items {
+        Column::Number
+    } else {
+        Column::Text
+    };
+    let mut problems: Vec<SheetProblem> = Vec::new();
+    if !names_items && !cols.contains_key(&Column::Text) {
+        problems.push(SheetProblem::NoColumn(Column::Number));
+    }
+    if !cols.contains_key(&Column::Answer) {
+        problems.push(SheetProblem::NoColumn(Column::Answer));
     }
     if !problems.is_empty() {
-        return Err(AnswersError::Sheet {
-            path: sheet.to_owned(),
-            message: problems.join("\n  "),
-        });
+        return Err(fail(problems));
     }
     let mut updates: Vec<Update> = Vec::new();
     let mut seen: BTreeMap<(String, u8), usize> = BTreeMap::new();
     for (line, row) in rows.iter().skip(1) {
-        let get = |c: &str| cols.get(c).and_then(|i| row.get(*i));
-        let text = |c: &str| get(c).map(Cell::text).unwrap_or_default();
-        let item_text = text("item");
+        let line = *line;
+        let get = |c: Column| cols.get(&c).and_then(|i| row.get(*i));
+        let text = |c: Column| get(c).map(Cell::text).unwrap_or_default();
         if row.iter().all(|c| c.text().is_empty()) {
             continue;
         }
-        let at = format!("{name}: row {line}");
-        let Some(item) = checklist
-            .item(&item_text)
-            .or_else(|| checklist.items.iter().find(|i| i.number == item_text))
-        else {
-            problems.push(format!(
-                "{at}: item `{item_text}` is not in {} (use the stable ID or the number as printed)",
-                checklist.full_id()
-            ));
-            continue;
+        let item = match find_item(
+            checklist,
+            &text(Column::Item),
+            &text(number_col),
+            &text(Column::Scope),
+            line,
+        ) {
+            Ok(item) => item,
+            Err(p) => {
+                problems.push(p);
+                continue;
+            }
         };
-        let round = match text("round").as_str() {
+        let name = labels(item);
+        let round = match text(Column::Round).as_str() {
             "" => 1,
             r => match r.parse::<u8>() {
                 Ok(n) if ROUNDS.contains(&n) => n,
                 _ => {
-                    problems.push(format!(
-                        "{at}: item `{}`: round `{r}` is not 1 or 2",
-                        item.id
-                    ));
+                    problems.push(SheetProblem::BadRound {
+                        row: line,
+                        item: name,
+                        value: r.to_owned(),
+                    });
                     continue;
                 }
             },
         };
-        let answer = text("answer");
+        let answer = text(Column::Answer);
         if answer.is_empty() {
             // A row without an answer changes nothing.
             continue;
         }
         let Some(response) = Response::parse(&answer) else {
-            problems.push(format!(
-                "{at}: item `{}`: answer `{answer}` is not one of はい, いいえ, 対象外 (or yes, no, na)",
-                item.id
-            ));
+            problems.push(SheetProblem::BadAnswer {
+                row: line,
+                item: name,
+                value: answer,
+            });
             continue;
         };
-        if let Some(first) = seen.insert((item.id.clone(), round), *line) {
-            problems.push(format!(
-                "{at}: item `{}` round {round} is answered twice (first in row {first})",
-                item.id
-            ));
+        if let Some(first) = seen.insert((item.id.clone(), round), line) {
+            problems.push(SheetProblem::Twice {
+                row: line,
+                item: name,
+                round,
+                first,
+            });
             continue;
         }
         let mut set = vec![(
             "answer",
             FieldValue::Text(response.as_file_str().to_owned()),
         )];
-        for key in ["checked_on", "target_date"] {
-            match get(key) {
+        for (column, key) in [
+            (Column::CheckedOn, "checked_on"),
+            (Column::TargetDate, "target_date"),
+        ] {
+            match get(column) {
                 Some(Cell::Date(d)) => set.push((key, FieldValue::Date(*d))),
                 Some(c) if !c.text().is_empty() => match parse_date(&c.text()) {
                     Ok(d) => set.push((key, FieldValue::Date(d))),
-                    Err(msg) => problems.push(format!("{at}: item `{}`: {key}: {msg}", item.id)),
+                    Err(error) => problems.push(SheetProblem::BadDate {
+                        row: line,
+                        item: name.clone(),
+                        column,
+                        error,
+                    }),
                 },
                 _ => {}
             }
         }
-        for key in ["note", "reason"] {
-            let v = text(key);
+        for (column, key) in [(Column::Note, "note"), (Column::Reason, "reason")] {
+            let v = text(column);
             if !v.is_empty() {
                 set.push((key, FieldValue::Text(v)));
             }
@@ -352,15 +724,7 @@ pub fn updates_from_rows(
     if problems.is_empty() {
         Ok(updates)
     } else {
-        Err(AnswersError::Sheet {
-            path: sheet.to_owned(),
-            message: format!(
-                "{} problem{} in the sheet; nothing was changed:\n  {}",
-                problems.len(),
-                if problems.len() == 1 { "" } else { "s" },
-                problems.join("\n  ")
-            ),
-        })
+        Err(fail(problems))
     }
 }
 
@@ -422,6 +786,40 @@ mod tests {
         }
         assert_eq!(quote_formula("=1"), "'=1");
         assert_eq!(unquote_formula("'plain"), "'plain");
+    }
+
+    #[test]
+    fn printed_numbers_in_every_spelling() {
+        let four = Some(((2, Some(4)), String::new()));
+        for text in [
+            "2-④",
+            "2-(4)",
+            "2-4",
+            "２－④",
+            "２－（４）",
+            "2ー4",
+            " 2 - ④ ",
+        ] {
+            assert_eq!(number_key(text), four, "{text}");
+        }
+        assert_eq!(number_key("0"), Some(((0, None), String::new())));
+        assert_eq!(
+            number_key("2-④ サーバ"),
+            Some(((2, Some(4)), "サーバ".to_owned()))
+        );
+        assert_eq!(
+            number_key("2-④(端末PC)"),
+            Some(((2, Some(4)), "(端末PC)".to_owned()))
+        );
+        assert_eq!(number_key("2-⑳"), Some(((2, Some(20)), String::new())));
+        assert_eq!(number_key("security-patches"), None);
+        assert_eq!(number_key("2-"), None);
+        assert!(names_scope("(端末PC)", Scope::Terminal));
+        assert!(names_scope("端末", Scope::Terminal));
+        assert!(names_scope("Servers", Scope::Server));
+        assert!(names_scope("サーバー", Scope::Server));
+        assert!(!names_scope("サーバ", Scope::Terminal));
+        assert!(!names_scope("", Scope::Server));
     }
 
     #[test]

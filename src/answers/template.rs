@@ -9,7 +9,8 @@
 use super::model::*;
 use super::FileFormat;
 use crate::checklist::{self, Checklist, Form, InstitutionKind, Item, Lang};
-use crate::dates::{fiscal_year_bounds, wareki_fiscal_year};
+use crate::dates::{fiscal_year_bounds, fiscal_year_for_people};
+use crate::tr;
 
 /// What last year's file gives a new one.
 #[derive(Debug, Clone, Default)]
@@ -73,38 +74,29 @@ pub fn render(
         format,
         out: String::new(),
     };
-    let ja = lang == Lang::Ja;
     let (start, end) = fiscal_year_bounds(c.fiscal_year);
-    w.comment(&format!("medsec answers: {}", c.title.get(lang)));
+    w.comment(&tr!(
+        lang,
+        "answers-template-title",
+        title = c.title.get(lang)
+    ));
     w.comment(&format!("{} ({})", c.full_id(), c.form.label(lang)));
     w.comment("");
-    if ja {
-        w.comment("answer: はい / いいえ / 対象外(対象外は認められた項目のみ。reason に理由)");
-        w.comment("checked_on: 確認日 (YYYY-MM-DD)");
-        w.comment(&format!(
-            "target_date: いいえの場合の目標日。{}中 ({start} から {end} まで)",
-            wareki_fiscal_year(c.fiscal_year)
-        ));
-        w.comment("note: メモ、evidence: 証跡ファイルのパス(このファイルからの相対パス)");
-        w.comment("確認: medsec status このファイル / 対話形式で入力: medsec answer このファイル");
-    } else {
-        w.comment("answer: はい (yes) / いいえ (no) / 対象外 (not applicable, only where noted; give a reason)");
-        w.comment("checked_on: the date checked (YYYY-MM-DD)");
-        w.comment(&format!(
-            "target_date: for いいえ, the target date within FY{} ({start} to {end})",
-            c.fiscal_year
-        ));
-        w.comment("note: free text; evidence: file paths, relative to this file");
-        w.comment("Check with `medsec status THIS-FILE`; answer interactively with `medsec answer THIS-FILE`.");
-    }
+    w.comment(&tr!(lang, "answers-template-answer"));
+    w.comment(&tr!(lang, "answers-template-checked-on"));
+    w.comment(&tr!(
+        lang,
+        "answers-template-target-date",
+        fiscal_year = fiscal_year_for_people(c.fiscal_year, lang),
+        start = start.to_string(),
+        end = end.to_string()
+    ));
+    w.comment(&tr!(lang, "answers-template-note"));
+    w.comment(&tr!(lang, "answers-template-commands"));
     if let Some(from) = from {
         if from.answers.iter().any(|a| a.carried_from.is_some()) {
             w.comment("");
-            w.comment(if ja {
-                "carried_from のある回答は昨年度からの引継ぎです。確認し直して確認日を入れ、carried_from の行を消してください。"
-            } else {
-                "Answers with carried_from come from last year: check again, set checked_on, and delete the carried_from line."
-            });
+            w.comment(&tr!(lang, "answers-template-carried"));
         }
     }
     w.line("format_version = 1");
@@ -120,40 +112,28 @@ pub fn render(
     if c.form == Form::Vendor {
         let v = from.and_then(|f| f.vendor.clone()).unwrap_or_default();
         w.table("vendor");
-        w.key(
-            "name",
-            &t(&v.name),
-            Some(if ja { "事業者名" } else { "vendor name" }),
-        );
+        w.key("name", &t(&v.name), Some(&VendorField::Name.label(lang)));
         w.key(
             "system",
             &t(&v.system),
-            Some(if ja {
-                "システム名"
-            } else {
-                "the system provided"
-            }),
+            Some(&VendorField::System.label(lang)),
         );
         w.key(
             "contact",
             &t(&v.contact),
-            Some(if ja { "連絡先" } else { "contact" }),
+            Some(&VendorField::Contact.label(lang)),
         );
         w.key(
             "answered_by",
             &t(&v.answered_by),
-            Some(if ja { "回答者" } else { "who answered" }),
+            Some(&VendorField::AnsweredBy.label(lang)),
         );
         w.blank();
         w.table("institution");
         w.key(
             "name",
             &t(&inst.name),
-            Some(if ja {
-                "提出先の医療機関等"
-            } else {
-                "the institution this form is for"
-            }),
+            Some(&tr!(lang, "answers-for-institution")),
         );
         w.blank();
     } else {
@@ -174,41 +154,33 @@ pub fn render(
         w.key(
             "name",
             &t(&inst.name),
-            Some(if ja { "名称" } else { "name" }),
+            Some(&InstitutionField::Name.label(lang)),
         );
         w.key(
             "code",
             &t(&inst.code),
-            Some(if ja {
-                "医療機関コード(10桁)"
-            } else {
-                "医療機関コード (10 digits)"
-            }),
+            Some(&tr!(lang, "answers-code-prompt")),
         );
         w.key(
             "prefecture",
             &t(&inst.prefecture),
-            Some(if ja { "都道府県" } else { "prefecture" }),
+            Some(&InstitutionField::Prefecture.label(lang)),
         );
         w.key("kind", &quote(kind), Some(&kinds));
         w.key(
             "manager",
             &t(&inst.manager),
-            Some(if ja {
-                "管理者"
-            } else {
-                "管理者 (manager)"
-            }),
+            Some(&InstitutionField::Manager.label(lang)),
         );
         w.key(
             "security_manager",
             &t(&inst.security_manager),
-            Some("医療情報システム安全管理責任者"),
+            Some(&InstitutionField::SecurityManager.label(lang)),
         );
         w.key(
             "answered_by",
             &t(&inst.answered_by),
-            Some(if ja { "回答者" } else { "who answered" }),
+            Some(&InstitutionField::AnsweredBy.label(lang)),
         );
         w.blank();
         w.table("vendors");
@@ -219,21 +191,9 @@ pub fn render(
         w.key(
             "contract",
             &contract,
-            Some(if ja {
-                "事業者との契約: true / false(false なら事業者確認用は不要)"
-            } else {
-                "vendor contract: true / false (false: no vendor form needed)"
-            }),
+            Some(&tr!(lang, "answers-template-contract")),
         );
-        w.key(
-            "forms",
-            "[]",
-            Some(if ja {
-                "事業者確認用の回答ファイル(事業者ごとに1つ)"
-            } else {
-                "vendor answers files, one per vendor"
-            }),
-        );
+        w.key("forms", "[]", Some(&tr!(lang, "answers-template-forms")));
         w.blank();
     }
 
@@ -311,7 +271,6 @@ impl Writer {
     }
 
     fn answer(&mut self, item: &Item, a: &Answer, lang: Lang) {
-        let ja = lang == Lang::Ja;
         let (indent, first) = match self.format {
             FileFormat::Toml => ("", ""),
             FileFormat::Yaml => ("  ", "  "),
@@ -326,11 +285,7 @@ impl Writer {
         self.out.push('\n');
         let mut notes: Vec<String> = Vec::new();
         if item.gate {
-            notes.push(if ja {
-                "いいえの場合、以下すべての項目は確認不要です。".to_owned()
-            } else {
-                "If いいえ, no other item needs checking.".to_owned()
-            });
+            notes.push(tr!(lang, "answers-template-gate"));
         }
         if !item.not_applicable_when.is_empty() {
             let when: Vec<&str> = item
@@ -338,24 +293,21 @@ impl Writer {
                 .iter()
                 .map(|r| r.label(lang))
                 .collect();
-            notes.push(if ja {
-                format!("対象外にできる場合: {}", when.join("、"))
-            } else {
-                format!("may be 対象外 when: {}", when.join(", "))
-            });
+            let when = when.join(&tr!(lang, "answers-list-separator"));
+            notes.push(tr!(
+                lang,
+                "answers-template-may-be-not-applicable",
+                when = when
+            ));
         }
         if !item.required {
             notes.push(item.requirement.label(lang).to_string());
         }
         if !item.verified {
-            notes.push(if ja {
-                "文言は公式PDFと未照合".to_owned()
-            } else {
-                "wording not yet checked against the official PDF".to_owned()
-            });
+            notes.push(tr!(lang, "answers-template-unverified"));
         }
         if let Some(r) = a.review {
-            notes.push(super::messages::review_text(r, lang).to_owned());
+            notes.push(super::messages::review_text(r, lang));
         }
         for n in notes {
             self.out.push_str(&format!("{indent}# ({n})\n"));

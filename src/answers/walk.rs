@@ -13,7 +13,7 @@ use super::model::*;
 use super::store::{self, FieldUpdate, FieldValue, Update};
 use super::{AnswersError, Loaded};
 use crate::checklist::{Checklist, Form, InstitutionKind, Item, Lang, NotApplicableRule};
-use crate::dates::{fiscal_year_bounds, fiscal_year_of};
+use crate::dates::{fiscal_year_bounds, fiscal_year_for_people, fiscal_year_of};
 use crate::diagnostic::Severity;
 // Item text, notes and file names come from files: controls are shown, never sent as they are.
 use crate::render::text::escape_controls as esc;
@@ -32,12 +32,41 @@ pub struct Summary {
 }
 
 /// Why a walk stopped early.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum WalkError {
-    #[error(transparent)]
-    Answers(#[from] AnswersError),
-    #[error("terminal: {0}")]
-    Io(#[from] std::io::Error),
+    Answers(AnswersError),
+    /// Reading from or writing to the terminal failed.
+    Io(std::io::Error),
+}
+
+impl WalkError {
+    /// The message for people in `lang`.
+    pub fn localize(&self, lang: Lang) -> String {
+        match self {
+            WalkError::Answers(e) => e.message(lang),
+            WalkError::Io(e) => crate::tr!(lang, "answers-walk-terminal", reason = e.to_string()),
+        }
+    }
+}
+
+impl std::fmt::Display for WalkError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.localize(Lang::En))
+    }
+}
+
+impl std::error::Error for WalkError {}
+
+impl From<AnswersError> for WalkError {
+    fn from(e: AnswersError) -> Self {
+        WalkError::Answers(e)
+    }
+}
+
+impl From<std::io::Error> for WalkError {
+    fn from(e: std::io::Error) -> Self {
+        WalkError::Io(e)
+    }
 }
 
 /// What the user typed at the answer prompt.
@@ -112,18 +141,6 @@ pub fn run<R: BufRead, W: Write>(
 }
 
 impl<R: BufRead, W: Write> Session<'_, R, W> {
-    fn ja(&self) -> bool {
-        self.lang == Lang::Ja
-    }
-
-    fn t<'s>(&self, ja: &'s str, en: &'s str) -> &'s str {
-        if self.ja() {
-            ja
-        } else {
-            en
-        }
-    }
-
     fn say(&mut self, text: &str) -> std::io::Result<()> {
         self.out.write_all(text.as_bytes())?;
         self.out.write_all(b"\n")?;
@@ -156,23 +173,17 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
     fn progress_line(&self) -> String {
         let total = self.checklist.items.len();
         let done = self.checklist.items.iter().filter(|i| self.done(i)).count();
-        if self.ja() {
-            format!("進捗: {}回目 {done}/{total} 項目回答済み", self.round)
-        } else {
-            format!(
-                "progress: round {}, {done} of {total} items answered",
-                self.round
-            )
-        }
+        crate::tr!(
+            self.lang,
+            "answers-walk-progress",
+            round = self.round,
+            done = done,
+            total = total
+        )
     }
 
     fn help(&mut self) -> std::io::Result<()> {
-        let text = self
-            .t(
-                "入力: はい(y) / いいえ(n) / 対象外(na) / Enter=とばす / b=戻る / j 番号またはID=移動 / p=進捗 / q=終了(回答済みは保存されています)",
-                "type: はい (y) / いいえ (n) / 対象外 (na) / Enter = skip / b = back / j NUMBER-or-ID = jump / p = progress / q = quit (answers so far are saved)",
-            )
-            .to_owned();
+        let text = crate::tr!(self.lang, "answers-walk-help");
         self.say(&text)
     }
 
@@ -194,19 +205,12 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
         self.help()?;
         let mut i = items.iter().position(|it| !self.done(it)).unwrap_or(0);
         if items.iter().all(|it| self.done(it)) {
-            let msg = self
-                .t("すべての項目が回答済みです。", "Every item is answered.")
-                .to_owned();
+            let msg = crate::tr!(self.lang, "answers-walk-all-answered");
             self.say(&msg)?;
         }
         while let Some(item) = items.get(i).cloned() {
             if self.round == 1 && self.gate_closed() && !item.gate {
-                let msg = self
-                    .t(
-                        "医療情報システムの有無が「いいえ」のため、以下すべての項目は確認不要です。",
-                        "The gate question is answered いいえ: no other item needs checking.",
-                    )
-                    .to_owned();
+                let msg = crate::tr!(self.lang, "answers-walk-gate-closed");
                 self.say(&msg)?;
                 break;
             }
@@ -230,38 +234,32 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
                         self.say(&p)?;
                     }
                     Command::Help => self.help()?,
-                    Command::Jump(to) => {
-                        match items.iter().position(|it| it.id == to || it.number == to) {
-                            Some(j) => {
-                                i = j;
-                                break;
-                            }
-                            None => {
-                                let msg = if self.ja() {
-                                    format!("`{to}` という項目はありません。")
-                                } else {
-                                    format!("no item `{to}`")
-                                };
-                                self.say(&msg)?;
-                            }
+                    Command::Jump(to) => match items.iter().position(|it| names_item(it, &to)) {
+                        Some(j) => {
+                            i = j;
+                            break;
                         }
-                    }
+                        None => {
+                            let msg = crate::tr!(
+                                self.lang,
+                                "answers-walk-no-such-item",
+                                item = esc(&to).into_owned()
+                            );
+                            self.say(&msg)?;
+                        }
+                    },
                     Command::Unknown(t) => {
-                        let msg = if self.ja() {
-                            format!("`{t}` はわかりません。? でヘルプ。")
-                        } else {
-                            format!("`{t}` is not understood; ? for help")
-                        };
+                        let msg = crate::tr!(
+                            self.lang,
+                            "answers-walk-not-understood",
+                            input = esc(&t).into_owned()
+                        );
                         self.say(&msg)?;
                     }
                     Command::Answer(r) => {
                         if r == Response::NotApplicable && item.not_applicable_when.is_empty() {
-                            let msg = self
-                                .t(
-                                    "この項目は対象外にできません。",
-                                    "This item cannot be 対象外.",
-                                )
-                                .to_owned();
+                            let msg =
+                                crate::tr!(self.lang, "answers-walk-not-applicable-not-allowed");
                             self.say(&msg)?;
                             continue;
                         }
@@ -271,7 +269,7 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
                                 self.loaded =
                                     store::save(&self.loaded, &[Update::confirm(&answer)])?;
                                 self.saved += 1;
-                                let msg = self.t("保存しました。", "saved.").to_owned();
+                                let msg = crate::tr!(self.lang, "answers-walk-saved");
                                 self.say(&msg)?;
                                 i += 1;
                                 break;
@@ -308,31 +306,42 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
                 .iter()
                 .map(|r| r.label(lang))
                 .collect();
-            text.push_str(&if self.ja() {
-                format!("\n  (対象外にできる場合: {})", when.join("、"))
-            } else {
-                format!("\n  (may be 対象外 when: {})", when.join(", "))
-            });
+            let when = when.join(&crate::tr!(lang, "answers-list-separator"));
+            text.push_str("\n  ");
+            text.push_str(&crate::tr!(
+                lang,
+                "answers-walk-may-be-not-applicable",
+                when = when
+            ));
         }
         if let Some(a) = self.answer_of(item).cloned() {
             if let Some(r) = a.response {
                 let date = a.checked_on.map(|d| self.date(d)).unwrap_or_default();
                 let carried = a.carried_from.as_deref().map(esc);
-                let state = match (carried, self.ja()) {
-                    (Some(from), true) => format!(
-                        "\n  昨年度({from})の回答: {} — 確認してください",
-                        r.label(lang)
+                let state = match carried {
+                    Some(from) => crate::tr!(
+                        lang,
+                        "answers-walk-carried",
+                        from = from.into_owned(),
+                        answer = r.label(lang)
                     ),
-                    (Some(from), false) => {
-                        format!("\n  carried from {from}: {} — confirm it", r.label(lang))
-                    }
-                    (None, true) => format!("\n  現在の回答: {} {date}", r.label(lang)),
-                    (None, false) => format!("\n  current answer: {} {date}", r.label(lang)),
+                    None => crate::tr!(
+                        lang,
+                        "answers-walk-current",
+                        answer = r.label(lang),
+                        date = date
+                    ),
                 };
-                text.push_str(&state);
+                text.push_str("\n  ");
+                text.push_str(state.trim_end());
             }
         }
         self.say(&text)
+    }
+
+    /// A prompt: the catalog's text and a space to type after.
+    fn prompt(&self, text: String) -> String {
+        format!("{} ", text.trim_end())
     }
 
     fn date(&self, d: Date) -> String {
@@ -372,17 +381,10 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
             return Ok(false);
         }
         let intro = if self.checklist.form == Form::Vendor {
-            self.t(
-                "事業者の情報が未記入です。入力してください(Enter でとばす / q で終了)。",
-                "The vendor details are not filled in yet (Enter skips one, q quits).",
-            )
+            crate::tr!(self.lang, "answers-walk-header-vendor")
         } else {
-            self.t(
-                "医療機関等の情報が未記入です。入力してください(Enter でとばす / q で終了)。",
-                "The institution details are not filled in yet (Enter skips one, q quits).",
-            )
-        }
-        .to_owned();
+            crate::tr!(self.lang, "answers-walk-header-institution")
+        };
         self.say(&intro)?;
         for field in missing {
             // A midwifery home chosen above has no 医療機関コード.
@@ -409,9 +411,7 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
                         match parse_kind(text, self.checklist) {
                             Some(k) => k.as_str().to_owned(),
                             None => {
-                                let msg = self
-                                    .t("一覧の中から選んでください。", "Choose one of the list.")
-                                    .to_owned();
+                                let msg = crate::tr!(self.lang, "answers-walk-choose-from-list");
                                 self.say(&msg)?;
                                 continue;
                             }
@@ -423,14 +423,22 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
                         let problems = super::rules::code_messages(&code, kind);
                         let mut refused = false;
                         for p in &problems {
-                            let (tag, refuse) = match (p.severity(), self.ja()) {
-                                (Severity::Error, true) => ("エラー", true),
-                                (Severity::Error, false) => ("error", true),
-                                (Severity::Warning, true) => ("注意", false),
-                                (Severity::Warning, false) => ("warning", false),
+                            let message = p.text(self.lang);
+                            let msg = match p.severity() {
+                                Severity::Error => {
+                                    refused = true;
+                                    crate::tr!(
+                                        self.lang,
+                                        "answers-walk-code-error",
+                                        message = message
+                                    )
+                                }
+                                Severity::Warning => crate::tr!(
+                                    self.lang,
+                                    "answers-walk-code-warning",
+                                    message = message
+                                ),
                             };
-                            refused |= refuse;
-                            let msg = format!("{tag}: {}", p.text(self.lang));
                             self.say(&msg)?;
                         }
                         if refused {
@@ -447,7 +455,7 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
                     value: FieldValue::Text(value),
                 };
                 self.loaded = store::save_fields(&self.loaded, &[update])?;
-                let msg = self.t("保存しました。", "saved.").to_owned();
+                let msg = crate::tr!(self.lang, "answers-walk-saved");
                 self.say(&msg)?;
                 break;
             }
@@ -465,11 +473,11 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
         let today = self.today;
         // Date checked.
         loop {
-            let prompt = if self.ja() {
-                format!("確認日 [{}]: ", self.date(today))
-            } else {
-                format!("date checked [{today}]: ")
-            };
+            let prompt = self.prompt(crate::tr!(
+                self.lang,
+                "answers-walk-checked-on",
+                today = self.date(today)
+            ));
             let Some(line) = self.ask(&prompt)? else {
                 return Ok(None);
             };
@@ -479,19 +487,14 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
                 match super::parse_date(&line) {
                     Ok(d) => d,
                     Err(e) => {
-                        let msg = e.text(self.lang);
+                        let msg = e.localize(self.lang);
                         self.say(&msg)?;
                         continue;
                     }
                 }
             };
             if d > today {
-                let msg = self
-                    .t(
-                        "未来の日付は入力できません。",
-                        "The date checked cannot be in the future.",
-                    )
-                    .to_owned();
+                let msg = crate::tr!(self.lang, "answers-walk-no-future-date");
                 self.say(&msg)?;
                 continue;
             }
@@ -500,11 +503,12 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
         }
         if r == Response::No {
             loop {
-                let prompt = if self.ja() {
-                    format!("目標日({start} から {end} まで): ")
-                } else {
-                    format!("target date ({start} to {end}): ")
-                };
+                let prompt = self.prompt(crate::tr!(
+                    self.lang,
+                    "answers-walk-target-date",
+                    start = start.to_string(),
+                    end = end.to_string()
+                ));
                 let Some(line) = self.ask(&prompt)? else {
                     return Ok(None);
                 };
@@ -514,16 +518,17 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
                         break;
                     }
                     Ok(_) => {
-                        let msg = self
-                            .t(
-                                "目標日は今年度中の日付にしてください。",
-                                "The target date must be within the fiscal year.",
-                            )
-                            .to_owned();
+                        let msg = crate::tr!(
+                            self.lang,
+                            "answers-walk-target-outside",
+                            fiscal_year = fiscal_year_for_people(fy, self.lang),
+                            start = start.to_string(),
+                            end = end.to_string()
+                        );
                         self.say(&msg)?;
                     }
                     Err(e) => {
-                        let msg = e.text(self.lang);
+                        let msg = e.localize(self.lang);
                         self.say(&msg)?;
                     }
                 }
@@ -535,11 +540,11 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
                 .first()
                 .map(|rule: &NotApplicableRule| rule.label(self.lang).to_owned())
                 .unwrap_or_default();
-            let prompt = if self.ja() {
-                format!("理由 [{default}]: ")
-            } else {
-                format!("reason [{default}]: ")
-            };
+            let prompt = self.prompt(crate::tr!(
+                self.lang,
+                "answers-walk-reason",
+                default = default.clone()
+            ));
             let Some(line) = self.ask(&prompt)? else {
                 return Ok(None);
             };
@@ -550,12 +555,14 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
             });
         }
         let old_note = old.as_ref().and_then(|o| o.note.clone());
-        let prompt = match (&old_note, self.ja()) {
-            (Some(n), true) => format!("メモ [{}] (- で消去): ", esc(n)),
-            (Some(n), false) => format!("note [{}] (- clears): ", esc(n)),
-            (None, true) => "メモ: ".to_owned(),
-            (None, false) => "note: ".to_owned(),
-        };
+        let prompt = self.prompt(match &old_note {
+            Some(n) => crate::tr!(
+                self.lang,
+                "answers-walk-note-old",
+                note = esc(n).into_owned()
+            ),
+            None => crate::tr!(self.lang, "answers-walk-note"),
+        });
         let Some(line) = self.ask(&prompt)? else {
             return Ok(None);
         };
@@ -566,11 +573,11 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
         };
         let old_evidence = old.map(|o| o.evidence).unwrap_or_default();
         let shown = esc(&old_evidence.join(", ")).into_owned();
-        let prompt = if self.ja() {
-            format!("証跡ファイル(カンマ区切り) [{shown}]: ")
-        } else {
-            format!("evidence paths, comma separated [{shown}]: ")
-        };
+        let prompt = self.prompt(crate::tr!(
+            self.lang,
+            "answers-walk-evidence",
+            evidence = shown.clone()
+        ));
         let Some(line) = self.ask(&prompt)? else {
             return Ok(None);
         };
@@ -612,9 +619,10 @@ impl HeaderField {
                 let kinds: Vec<String> = checklist
                     .serves
                     .iter()
-                    .map(|k| match lang {
-                        Lang::Ja => format!("{}={}", k.as_str(), k.label(lang)),
-                        Lang::En => k.as_str().to_owned(),
+                    .map(|k| match k.label(lang) {
+                        // In English the label is the name itself.
+                        label if label == k.as_str() => label.to_owned(),
+                        label => format!("{}={label}", k.as_str()),
                     })
                     .collect();
                 format!(
@@ -623,18 +631,20 @@ impl HeaderField {
                     kinds.join(" / ")
                 )
             }
-            HeaderField::Institution(InstitutionField::Code) => match lang {
-                Lang::Ja => "医療機関コード(10桁)".to_owned(),
-                Lang::En => "医療機関コード (10 digits)".to_owned(),
-            },
-            HeaderField::Institution(f) => f.label(lang).to_owned(),
-            HeaderField::Vendor(f) => f.label(lang).to_owned(),
-            HeaderField::ForInstitution => match lang {
-                Lang::Ja => "提出先の医療機関等".to_owned(),
-                Lang::En => "the institution this form is for".to_owned(),
-            },
+            HeaderField::Institution(InstitutionField::Code) => {
+                crate::tr!(lang, "answers-code-prompt")
+            }
+            HeaderField::Institution(f) => f.label(lang),
+            HeaderField::Vendor(f) => f.label(lang),
+            HeaderField::ForInstitution => crate::tr!(lang, "answers-for-institution"),
         }
     }
+}
+
+/// Whether `to` (typed after `j`) names `item`: its ID, or its number as printed in any
+/// spelling (`2-⑥`, `2-6`, `２－⑥`), with its scope where the number is shared (`2-④ サーバ`).
+fn names_item(item: &Item, to: &str) -> bool {
+    item.id == to || item.number == to.trim() || super::sheet::names_item(item, to)
 }
 
 /// A kind the form serves, by name (`clinic`) or Japanese label (診療所).

@@ -9,12 +9,16 @@ use std::path::PathBuf;
 /// vendor's; Enter skips one), then shows each item with its number, text and guidance and takes
 /// はい/いいえ/対象外,
 /// the date checked (default today, Japan time), for いいえ a target date, a note and evidence
-/// paths. Every answer is saved at once (atomically); running it again resumes where you
-/// stopped. Without a terminal, use --import, or edit FILE by hand and run `medsec status FILE`.
+/// paths. Dates may be typed as 2026-06-03, 2026/6/3, 令和8年6月3日 or R8.6.3. Every answer is
+/// saved at once (atomically); running it again resumes where you stopped. Without a terminal,
+/// use --import, or edit FILE by hand and run `medsec status FILE`.
 ///
-/// --import SHEET (.csv or .xlsx) merges the columns item, answer, checked_on, target_date, note
-/// (and optional round) into FILE. CSV may be UTF-8 (with or without BOM), Shift_JIS/CP932 or
-/// UTF-16. --export SHEET (.xlsx or .csv) writes those columns, with はい/いいえ drop-downs in XLSX.
+/// --export SHEET (.xlsx or .csv) writes one row per item with headers in the --lang language:
+/// 項目番号 (number), 対象 (scope), 項目 (text), 回 (round), 回答 (answer), 確認日 (checked_on),
+/// 目標日 (target_date), 理由 (reason), 備考 (note), 項目ID (item), with はい/いいえ/対象外
+/// drop-downs in XLSX. --import SHEET (.csv or .xlsx) merges such a sheet into FILE, headers in
+/// either language; items by number (2-④ サーバ, ２－④, 2-(4)) or ID. CSV may be UTF-8 (with or
+/// without BOM), Shift_JIS/CP932 or UTF-16.
 #[derive(Debug, Args)]
 #[command(group(ArgGroup::new("sheet").args(["import", "export"])))]
 pub struct AnswerArgs {

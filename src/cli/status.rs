@@ -21,17 +21,14 @@ pub struct StatusArgs {
     pub files: Vec<PathBuf>,
     #[arg(long, value_enum, default_value_t = StatusFormat::Table)]
     pub format: StatusFormat,
-    /// Check the rules as on this date in Japan (YYYY-MM-DD), e.g. the inspection day.
-    /// Default: today in Japan. Dates checked after it are `date-in-future`.
-    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_as_of)]
-    pub as_of: Option<jiff::civil::Date>,
+    /// Check the rules as on this date in Japan, e.g. the inspection day: 2026-06-03,
+    /// 2026/6/3, 令和8年6月3日 or R8.6.3. Default: today in Japan. Dates checked after it are
+    /// `date-in-future`.
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<String>,
     /// Also show progress of this round (2: round 2 even before any round-2 answer).
     #[arg(long, value_parser = clap::value_parser!(u8).range(1..=2))]
     pub round: Option<u8>,
-}
-
-fn parse_as_of(s: &str) -> Result<jiff::civil::Date, String> {
-    crate::answers::parse_date(s).map_err(|e| e.to_string())
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -6,7 +6,8 @@ use crate::checklist::Lang;
 use crate::cli::answer::AnswerArgs;
 use crate::exit::Exit;
 use crate::render;
-use anyhow::{bail, Context as _};
+use crate::tr;
+use anyhow::anyhow;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
@@ -24,7 +25,6 @@ pub fn run(args: AnswerArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         None => None,
     };
     let (loaded, checklist) = answers::open(&file, &catalog, lang).map_err(|e| e.in_lang(lang))?;
-    let ja = lang == Lang::Ja;
 
     if let (Some(sheet_path), Some(held)) = (&args.import, &held) {
         let rows = sheet::read_rows(sheet_path).map_err(|e| e.in_lang(lang))?;
@@ -38,21 +38,13 @@ pub fn run(args: AnswerArgs, ctx: &Context) -> anyhow::Result<Outcome> {
                 .in_lang(lang)
                 .into());
         }
-        let msg = if ja {
-            format!(
-                "{} から {} 件の回答を {} に取り込みました。",
-                sheet_path.display(),
-                updates.len(),
-                file.display()
-            )
-        } else {
-            format!(
-                "imported {} answers from {} into {}",
-                updates.len(),
-                sheet_path.display(),
-                file.display()
-            )
-        };
+        let msg = tr!(
+            lang,
+            "answers-import-done",
+            sheet = sheet_path.display().to_string(),
+            count = updates.len(),
+            path = file.display().to_string()
+        );
         return Ok(Outcome::text(String::new(), Exit::Ok).notice(msg));
     }
 
@@ -62,51 +54,49 @@ pub fn run(args: AnswerArgs, ctx: &Context) -> anyhow::Result<Outcome> {
             .and_then(|e| e.to_str())
             .map(str::to_ascii_lowercase)
             .unwrap_or_default();
+        let shown = sheet_path.display().to_string();
         let bytes = match ext.as_str() {
-            "xlsx" => render::sheet::xlsx(&loaded.set, &checklist.checklist, ctx.lang)
-                .map_err(|e| anyhow::anyhow!("cannot build the workbook: {e}"))?,
+            "xlsx" => {
+                render::sheet::xlsx(&loaded.set, &checklist.checklist, ctx.lang).map_err(|e| {
+                    anyhow!(tr!(lang, "answers-export-workbook", reason = e.to_string()))
+                })?
+            }
             "csv" => render::sheet::csv(&loaded.set, &checklist.checklist, ctx.lang),
-            _ => bail!(
-                "{}: unknown sheet type; use .xlsx or .csv",
-                sheet_path.display()
-            ),
+            _ => {
+                return Err(AnswersError::Sheet {
+                    path: sheet_path.clone(),
+                    problems: vec![sheet::SheetProblem::UnknownType],
+                }
+                .in_lang(lang)
+                .into())
+            }
         };
         if sheet_path.exists() && !args.force {
-            bail!(
-                "{} already exists; use --force to overwrite it",
-                sheet_path.display()
-            );
+            return Err(anyhow!(tr!(lang, "answers-export-exists", path = shown)));
         }
-        crate::atomic::replace(sheet_path, &bytes)
-            .with_context(|| format!("cannot write {}", sheet_path.display()))?;
-        let msg = if ja {
-            format!(
-                "{} に書き出しました。記入後 `medsec answer {} --import {}` で取り込めます。",
-                sheet_path.display(),
-                file.display(),
-                sheet_path.display()
-            )
-        } else {
-            format!(
-                "wrote {}; fill it in, then `medsec answer {} --import {}`",
-                sheet_path.display(),
-                file.display(),
-                sheet_path.display()
-            )
-        };
+        crate::atomic::replace(sheet_path, &bytes).map_err(|e| {
+            anyhow!(tr!(
+                lang,
+                "answers-export-write",
+                path = shown.clone(),
+                reason = answers::io_reason(&e, lang)
+            ))
+        })?;
+        let msg = tr!(
+            lang,
+            "answers-export-done",
+            sheet = shown.clone(),
+            path = file.display().to_string()
+        );
         return Ok(Outcome::text(String::new(), Exit::Ok).notice(msg));
     }
 
     if !std::io::stdin().is_terminal() {
-        let f = file.display();
-        if ja {
-            bail!(
-                "`medsec answer` を --import なしで使うには標準入力が端末である必要があります。端末がない場合は {f} を直接編集するか(`medsec answer {f} --import SHEET.csv` でシートを取り込むこともできます)、`medsec status {f}` で確認してください"
-            );
-        }
-        bail!(
-            "`medsec answer` without --import needs a terminal on standard input; without one, edit {f} by hand (or import a sheet with `medsec answer {f} --import SHEET.csv`) and check it with `medsec status {f}`"
-        );
+        return Err(anyhow!(tr!(
+            lang,
+            "answers-need-terminal",
+            path = file.display().to_string()
+        )));
     }
     let stdin = std::io::stdin();
     let stdout = std::io::stdout();
@@ -121,43 +111,44 @@ pub fn run(args: AnswerArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     )
     .map_err(|e| match e {
         walk::WalkError::Answers(e) => anyhow::Error::from(e.in_lang(lang)),
-        other => anyhow::Error::from(other),
+        other => anyhow!(other.localize(lang)),
     })?;
-    let msg = if ja {
-        format!(
-            "{} 件の回答を保存しました。確認: medsec status {}",
-            summary.saved,
-            file.display()
-        )
-    } else {
-        format!(
-            "saved {} answers; check with `medsec status {}`",
-            summary.saved,
-            file.display()
-        )
-    };
+    let msg = tr!(
+        lang,
+        "answers-walk-saved-count",
+        count = summary.saved,
+        path = file.display().to_string()
+    );
     Ok(Outcome::text(String::new(), Exit::Ok).notice(msg))
 }
 
 /// The only answers file in `dir`.
 fn find_answers_file(dir: &Path, lang: Lang) -> anyhow::Result<PathBuf> {
     let mut found = Vec::new();
-    for entry in std::fs::read_dir(dir).context("cannot list the current folder")? {
-        let path = entry?.path();
+    let cannot_list = |e: std::io::Error| {
+        anyhow!(tr!(
+            lang,
+            "answers-cannot-list-folder",
+            reason = e.to_string()
+        ))
+    };
+    for entry in std::fs::read_dir(dir).map_err(cannot_list)? {
+        let path = entry.map_err(cannot_list)?.path();
         if answers::FileFormat::of(&path).is_ok() && answers::load(&path, lang).is_ok() {
             found.push(path);
         }
     }
     match found.len() {
         1 => Ok(found.remove(0)),
-        0 => bail!("no answers file here; name one, or create it with `medsec init`"),
+        0 => Err(anyhow!(tr!(lang, "answers-no-file-here"))),
         _ => {
             found.sort();
             let names: Vec<String> = found.iter().map(|p| p.display().to_string()).collect();
-            bail!(
-                "several answers files here ({}); name the one to answer",
-                names.join(", ")
-            )
+            Err(anyhow!(tr!(
+                lang,
+                "answers-several-files-here",
+                files = names.join(&tr!(lang, "answers-list-separator"))
+            )))
         }
     }
 }

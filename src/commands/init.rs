@@ -2,9 +2,10 @@
 
 use super::{Context, Outcome};
 use crate::answers::{self, store, template, FileFormat};
-use crate::checklist::{Catalog, Form, Lang};
+use crate::checklist::{Catalog, Form};
 use crate::cli::init::InitArgs;
 use crate::exit::Exit;
+use crate::tr;
 use std::path::{Path, PathBuf};
 
 /// Split the global --checklist values into checklist files and an `ID[@EDITION]` spec.
@@ -44,9 +45,10 @@ pub fn run(args: InitArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         .as_ref()
         .and_then(|l| catalog.resolve(&l.set.checklist.full_id(), None).ok());
     if let (Some(l), None) = (&last, last_checklist) {
-        notices.push(format!(
-            "note: {} is not known here, so reworded items cannot be told apart; every carried item is marked for review",
-            l.set.checklist.full_id()
+        notices.push(tr!(
+            ctx.lang,
+            "answers-init-unknown-last",
+            checklist = l.set.checklist.full_id()
         ));
     }
     let form: Option<Form> = args
@@ -68,13 +70,19 @@ pub fn run(args: InitArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     let checklist = catalog.resolve(&spec, form)?;
     if let Some(lc) = last_checklist {
         if lc.checklist.form != checklist.checklist.form {
-            anyhow::bail!(
-                "{} is a {} form, but the new file is for the {} form; use --form {}",
-                args.from.as_deref().unwrap_or(Path::new("")).display(),
-                lc.checklist.form,
-                checklist.checklist.form,
-                lc.checklist.form
-            );
+            return Err(anyhow::anyhow!(tr!(
+                ctx.lang,
+                "answers-init-form-mismatch",
+                from = args
+                    .from
+                    .as_deref()
+                    .unwrap_or(Path::new(""))
+                    .display()
+                    .to_string(),
+                old_form = lc.checklist.form.label(ctx.lang),
+                new_form = checklist.checklist.form.label(ctx.lang),
+                form = lc.checklist.form.as_str()
+            )));
         }
     }
 
@@ -106,42 +114,31 @@ pub fn run(args: InitArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     let review_count = carried.as_ref().map_or(0, |cf| {
         cf.answers.iter().filter(|a| a.review.is_some()).count()
     });
-    notices.push(match ctx.lang {
-        Lang::Ja => {
-            let mut s = format!(
-                "{} を作成しました({}、{}項目)。",
-                out.display(),
-                c.full_id(),
-                c.items.len()
-            );
-            if last.is_some() {
-                s.push_str(&format!(
-                    "昨年度から{carried_count}件を引き継ぎ(確認が必要)、{review_count}件を要見直しとしました。"
-                ));
-            }
-            s
-        }
-        Lang::En => {
-            let mut s = format!("wrote {} ({}, {} items)", out.display(), c.full_id(), c.items.len());
-            if last.is_some() {
-                s.push_str(&format!(
-                    "; carried {carried_count} answers forward from last year (to confirm), {review_count} items marked for review"
-                ));
-            }
-            s
-        }
-    });
+    let path = out.display().to_string();
+    let mut wrote = tr!(
+        ctx.lang,
+        "answers-init-wrote",
+        path = path.clone(),
+        checklist = c.full_id(),
+        count = c.items.len()
+    );
+    if last.is_some() {
+        let carried = tr!(
+            ctx.lang,
+            "answers-init-carried",
+            carried = carried_count,
+            review = review_count
+        );
+        wrote = tr!(
+            ctx.lang,
+            "answers-init-wrote-and-carried",
+            wrote = wrote,
+            carried = carried
+        );
+    }
+    notices.push(wrote);
     // A notice of its own: notices are printed one line each, with controls escaped.
-    notices.push(match ctx.lang {
-        Lang::Ja => format!(
-            "次に: ファイルを編集するか、`medsec answer {}` で対話形式で入力してください。",
-            out.display()
-        ),
-        Lang::En => format!(
-            "next: edit it, or run `medsec answer {}` to answer item by item",
-            out.display()
-        ),
-    });
+    notices.push(tr!(ctx.lang, "answers-init-next", path = path));
     let mut outcome = Outcome::text(String::new(), Exit::Ok);
     outcome.notices = notices;
     Ok(outcome)

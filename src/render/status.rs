@@ -3,8 +3,9 @@
 use super::text::escape_controls as esc;
 use crate::answers::rules::{FormStatus, Inspection, Role};
 use crate::checklist::Lang;
-use crate::dates::wareki_fiscal_year;
+use crate::dates::fiscal_year_for_people;
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::tr;
 use jiff::civil::Date;
 use serde::Serialize;
 
@@ -38,62 +39,63 @@ pub fn date(d: Date, lang: Lang) -> String {
 }
 
 pub fn table(inspection: &Inspection, unusable: &[Diagnostic], lang: Lang, color: bool) -> String {
-    let ja = lang == Lang::Ja;
     let mut out = String::new();
     for form in &inspection.forms {
         let c = &form.checklist;
-        let fy = if ja {
-            wareki_fiscal_year(c.fiscal_year)
-        } else {
-            format!("FY{}", c.fiscal_year)
-        };
-        out.push_str(&format!(
-            "{} — {}@{} ({}, {fy})\n",
-            esc(&form.file),
-            esc(&c.id),
-            esc(&c.edition),
-            c.form.label(lang)
+        let fy = fiscal_year_for_people(c.fiscal_year, lang);
+        out.push_str(&tr!(
+            lang,
+            "answers-status-form-heading",
+            file = esc(&form.file).into_owned(),
+            checklist = format!("{}@{}", esc(&c.id), esc(&c.edition)),
+            form = c.form.label(lang),
+            fiscal_year = fy
         ));
+        out.push('\n');
         match form.role {
             Role::Institution => {
                 if let Some(i) = &form.institution {
                     let name = esc(i.name.as_deref().unwrap_or("?"));
                     let code = esc(i.code.as_deref().unwrap_or("-"));
-                    out.push_str(&if ja {
-                        format!("  医療機関: {name}(医療機関コード {code})\n")
-                    } else {
-                        format!("  institution: {name} (code {code})\n")
-                    });
+                    out.push_str("  ");
+                    out.push_str(&tr!(
+                        lang,
+                        "answers-status-institution",
+                        name = name.into_owned(),
+                        code = code.into_owned()
+                    ));
+                    out.push('\n');
                 }
             }
             Role::Vendor => {
                 if let Some(v) = &form.vendor {
                     let name = esc(v.name.as_deref().unwrap_or("?"));
                     let system = esc(v.system.as_deref().unwrap_or("-"));
-                    out.push_str(&if ja {
-                        format!("  事業者: {name}(システム: {system})\n")
-                    } else {
-                        format!("  vendor: {name} (system: {system})\n")
-                    });
+                    out.push_str("  ");
+                    out.push_str(&tr!(
+                        lang,
+                        "answers-status-vendor",
+                        name = name.into_owned(),
+                        system = system.into_owned()
+                    ));
+                    out.push('\n');
                 }
             }
         }
-        let header = if ja {
-            vec!["節", "回", "必須", "回答済", "はい", "いいえ", "対象外"]
-        } else {
-            vec![
-                "Section", "Round", "Required", "Answered", "Yes", "No", "N/A",
-            ]
-        };
-        let mut t = super::table(header);
+        let header = [
+            tr!(lang, "answers-status-section"),
+            tr!(lang, "answers-status-round"),
+            tr!(lang, "answers-status-required"),
+            tr!(lang, "answers-status-answered"),
+            tr!(lang, "answers-status-yes"),
+            tr!(lang, "answers-status-no"),
+            tr!(lang, "answers-status-not-applicable"),
+        ];
+        let mut t = super::table(header.iter().map(String::as_str).collect());
         for p in &form.progress {
             t.add_row(vec![
                 format!("{} {}", esc(&p.section), esc(p.title.get(lang))),
-                if ja {
-                    format!("{}回目", p.round)
-                } else {
-                    p.round.to_string()
-                },
+                tr!(lang, "answers-status-round-n", round = p.round),
                 p.required.to_string(),
                 format!("{}/{}", p.answered, p.items),
                 p.yes.to_string(),
@@ -104,22 +106,18 @@ pub fn table(inspection: &Inspection, unusable: &[Diagnostic], lang: Lang, color
         out.push_str(&t.to_string());
         out.push('\n');
         if !form.open_items.is_empty() {
-            out.push_str(if ja {
-                "いいえの項目と目標日:\n"
-            } else {
-                "Items answered no, with target dates:\n"
-            });
-            let header = if ja {
-                vec!["番号", "回", "項目", "目標日"]
-            } else {
-                vec!["Number", "Round", "Item", "Target date"]
-            };
-            let mut t = super::table(header);
+            out.push_str(&tr!(lang, "answers-status-open-items"));
+            out.push('\n');
+            let header = [
+                tr!(lang, "answers-status-item"),
+                tr!(lang, "answers-status-round"),
+                tr!(lang, "answers-status-target-date"),
+            ];
+            let mut t = super::table(header.iter().map(String::as_str).collect());
             for o in &form.open_items {
                 t.add_row(vec![
-                    esc(&o.number).into_owned(),
-                    o.round.to_string(),
-                    esc(o.text.get(lang)).into_owned(),
+                    esc(o.label.get(lang)).into_owned(),
+                    tr!(lang, "answers-status-round-n", round = o.round),
                     o.target_date
                         .map_or_else(|| "-".to_owned(), |d| date(d, lang)),
                 ]);
@@ -144,33 +142,18 @@ pub fn table(inspection: &Inspection, unusable: &[Diagnostic], lang: Lang, color
         .count();
     let warnings = inspection.all_findings().count() - errors;
     let summary = if !unusable.is_empty() {
-        if ja {
-            format!("使用できないファイルがあります({}件)。\n", unusable.len())
-        } else {
-            format!(
-                "unusable input: {} problem{}\n",
-                unusable.len(),
-                if unusable.len() == 1 { "" } else { "s" }
-            )
-        }
+        tr!(lang, "answers-status-unusable", count = unusable.len())
     } else if inspection.complete {
-        if ja {
-            format!("記入完了(警告 {warnings}件)。\n")
-        } else {
-            format!(
-                "complete ({warnings} warning{})\n",
-                if warnings == 1 { "" } else { "s" }
-            )
-        }
-    } else if ja {
-        format!("未完了: エラー {errors}件、警告 {warnings}件。\n")
+        tr!(lang, "answers-status-complete", warnings = warnings)
     } else {
-        format!(
-            "incomplete: {errors} error{}, {warnings} warning{}\n",
-            if errors == 1 { "" } else { "s" },
-            if warnings == 1 { "" } else { "s" }
+        tr!(
+            lang,
+            "answers-status-incomplete",
+            errors = errors,
+            warnings = warnings
         )
     };
+    let summary = format!("{summary}\n");
     out.push_str(&summary);
     out
 }

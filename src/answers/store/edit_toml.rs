@@ -1,7 +1,7 @@
 //! TOML, edited in place with `toml_edit`: only the values of the entries touched change;
 //! comments, key order, unknown fields, formatting and a value's trailing comment stay.
 
-use super::{FieldUpdate, FieldValue, Update};
+use super::{EditProblem, FieldUpdate, FieldValue, Update};
 
 fn toml_value(v: &FieldValue) -> toml_edit::Value {
     match v {
@@ -34,9 +34,10 @@ fn round_of_toml(t: &toml_edit::Table) -> i64 {
 }
 
 /// `source` with `updates` applied.
-pub(super) fn apply(source: &str, updates: &[Update]) -> Result<String, String> {
-    let mut doc: toml_edit::DocumentMut =
-        source.parse().map_err(|e| format!("cannot edit: {e}"))?;
+pub(super) fn apply(source: &str, updates: &[Update]) -> Result<String, EditProblem> {
+    let mut doc: toml_edit::DocumentMut = source
+        .parse()
+        .map_err(|e: toml_edit::TomlError| EditProblem::Parse(e.to_string()))?;
     for u in updates {
         let entry = doc
             .entry("answers")
@@ -44,9 +45,7 @@ pub(super) fn apply(source: &str, updates: &[Update]) -> Result<String, String> 
                 toml_edit::ArrayOfTables::new(),
             ));
         let Some(aot) = entry.as_array_of_tables_mut() else {
-            return Err(
-                "`answers` is not written as [[answers]] tables, so it cannot be edited in place; write each entry as an [[answers]] table".to_owned(),
-            );
+            return Err(EditProblem::NotArrayOfTables);
         };
         let pos = aot.iter().position(|t| {
             t.get("item").and_then(|i| i.as_str()).map(str::trim) == Some(u.item.as_str())
@@ -63,7 +62,9 @@ pub(super) fn apply(source: &str, updates: &[Update]) -> Result<String, String> 
             }
         };
         let Some(table) = aot.get_mut(pos) else {
-            return Err(format!("cannot edit the entry of `{}`", u.item));
+            return Err(EditProblem::Entry {
+                item: u.item.clone(),
+            });
         };
         for (key, value) in &u.set {
             let mut new = toml_value(value);
@@ -86,18 +87,19 @@ pub(super) fn apply(source: &str, updates: &[Update]) -> Result<String, String> 
 }
 
 /// `source` with `fields` set in its top-level tables.
-pub(super) fn apply_fields(source: &str, fields: &[FieldUpdate]) -> Result<String, String> {
-    let mut doc: toml_edit::DocumentMut =
-        source.parse().map_err(|e| format!("cannot edit: {e}"))?;
+pub(super) fn apply_fields(source: &str, fields: &[FieldUpdate]) -> Result<String, EditProblem> {
+    let mut doc: toml_edit::DocumentMut = source
+        .parse()
+        .map_err(|e: toml_edit::TomlError| EditProblem::Parse(e.to_string()))?;
     for f in fields {
         let entry = doc
             .entry(f.table)
             .or_insert(toml_edit::Item::Table(toml_edit::Table::new()));
         let Some(table) = entry.as_table_like_mut() else {
-            return Err(format!(
-                "`{}` is not a table, so `{}` cannot be set in it",
-                f.table, f.key
-            ));
+            return Err(EditProblem::NotATable {
+                table: f.table.to_owned(),
+                key: f.key.to_owned(),
+            });
         };
         let mut new = toml_value(&f.value);
         match table.get_mut(f.key).and_then(|i| i.as_value_mut()) {

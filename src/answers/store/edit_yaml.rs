@@ -3,7 +3,7 @@
 //! `answers:`. The result is parsed again and compared with the intended data, so a layout the
 //! editor does not understand (flow style, anchors) is refused, never mangled.
 
-use super::{FieldUpdate, FieldValue, Update};
+use super::{EditProblem, FieldUpdate, FieldValue, Update};
 
 /// Line `i`, or nothing past the end.
 fn at(lines: &[String], i: usize) -> &str {
@@ -186,7 +186,7 @@ fn trailing_comment(value: &str) -> &str {
 }
 
 /// `source` with `updates` applied.
-pub(super) fn apply(source: &str, updates: &[Update]) -> Result<String, String> {
+pub(super) fn apply(source: &str, updates: &[Update]) -> Result<String, EditProblem> {
     let mut lines: Vec<String> = source.split_inclusive('\n').map(str::to_owned).collect();
     end_last_line(&mut lines);
     for u in updates {
@@ -252,7 +252,9 @@ pub(super) fn apply(source: &str, updates: &[Update]) -> Result<String, String> 
             };
             if let Some((i, j)) = key_lines(&lines, &b, key) {
                 if i == b.start {
-                    return Err(format!("cannot remove `{key}`: it starts its entry"));
+                    return Err(EditProblem::StartsEntry {
+                        key: (*key).to_owned(),
+                    });
                 }
                 lines.drain(i..j);
                 end -= j - i;
@@ -266,15 +268,15 @@ pub(super) fn apply(source: &str, updates: &[Update]) -> Result<String, String> 
 
 /// The lines of a top-level table `name:` in block style: the line after `name:`, the column of
 /// its keys, and its end (exclusive, before trailing blank lines and comments).
-fn top_table(lines: &[String], name: &str) -> Result<Option<Block>, String> {
+fn top_table(lines: &[String], name: &str) -> Result<Option<Block>, EditProblem> {
     let Some(start) = lines.iter().position(|l| key_at(l, 0) == Some(name)) else {
         return Ok(None);
     };
     let value = value_of(at(lines, start), 0).trim();
     if !(value.is_empty() || value.starts_with('#')) {
-        return Err(format!(
-            "`{name}` is written on one line (flow style); write it in block style as `medsec init` does"
-        ));
+        return Err(EditProblem::FlowStyle {
+            name: name.to_owned(),
+        });
     }
     let mut end = start + 1;
     let mut col = None;
@@ -298,7 +300,7 @@ fn top_table(lines: &[String], name: &str) -> Result<Option<Block>, String> {
 }
 
 /// `source` with `fields` set in its top-level tables.
-pub(super) fn apply_fields(source: &str, fields: &[FieldUpdate]) -> Result<String, String> {
+pub(super) fn apply_fields(source: &str, fields: &[FieldUpdate]) -> Result<String, EditProblem> {
     let mut lines: Vec<String> = source.split_inclusive('\n').map(str::to_owned).collect();
     end_last_line(&mut lines);
     for f in fields {
@@ -331,13 +333,14 @@ pub(super) fn apply_fields(source: &str, fields: &[FieldUpdate]) -> Result<Strin
     Ok(text)
 }
 
-fn verify_yaml_fields(old: &str, new: &str, fields: &[FieldUpdate]) -> Result<(), String> {
+fn verify_yaml_fields(old: &str, new: &str, fields: &[FieldUpdate]) -> Result<(), EditProblem> {
     use serde_norway::Value as Y;
-    let layout = "the file's layout is one medsec cannot edit line by line (flow style, anchors or unusual indentation); write it in block style as `medsec init` does, or use TOML";
-    let mut expected: Y = serde_norway::from_str(old).map_err(|e| format!("cannot edit: {e}"))?;
-    let actual: Y = serde_norway::from_str(new).map_err(|_| layout.to_owned())?;
+
+    let mut expected: Y =
+        serde_norway::from_str(old).map_err(|e| EditProblem::Parse(e.to_string()))?;
+    let actual: Y = serde_norway::from_str(new).map_err(|_| EditProblem::Layout)?;
     let Y::Mapping(top) = &mut expected else {
-        return Err(layout.to_owned());
+        return Err(EditProblem::Layout);
     };
     for f in fields {
         let table = top
@@ -347,31 +350,26 @@ fn verify_yaml_fields(old: &str, new: &str, fields: &[FieldUpdate]) -> Result<()
             *table = Y::Mapping(serde_norway::Mapping::new());
         }
         let Y::Mapping(m) = table else {
-            return Err(layout.to_owned());
+            return Err(EditProblem::Layout);
         };
         m.insert(Y::String(f.key.to_owned()), yaml_data(&f.value));
     }
     if expected == actual {
         Ok(())
     } else {
-        Err(layout.to_owned())
+        Err(EditProblem::Layout)
     }
 }
 
 /// The edited text must hold exactly the old data with the updates applied.
-fn verify_yaml(old: &str, new: &str, updates: &[Update]) -> Result<(), String> {
+fn verify_yaml(old: &str, new: &str, updates: &[Update]) -> Result<(), EditProblem> {
     use serde_norway::Value as Y;
-    let layout = "the file's layout is one medsec cannot edit line by line (flow style, anchors or unusual indentation); write it in block style as `medsec init` does, or use TOML";
-    let mut expected: Y = serde_norway::from_str(old).map_err(|e| format!("cannot edit: {e}"))?;
-    let actual: Y = serde_norway::from_str(new).map_err(|e| {
-        if cfg!(test) {
-            format!("{layout}: {e}\n{new}")
-        } else {
-            layout.to_owned()
-        }
-    })?;
+
+    let mut expected: Y =
+        serde_norway::from_str(old).map_err(|e| EditProblem::Parse(e.to_string()))?;
+    let actual: Y = serde_norway::from_str(new).map_err(|_| EditProblem::Layout)?;
     let Y::Mapping(top) = &mut expected else {
-        return Err(layout.to_owned());
+        return Err(EditProblem::Layout);
     };
     let answers = top
         .entry(Y::String("answers".to_owned()))
@@ -380,7 +378,7 @@ fn verify_yaml(old: &str, new: &str, updates: &[Update]) -> Result<(), String> {
         *answers = Y::Sequence(Vec::new());
     }
     let Y::Sequence(seq) = answers else {
-        return Err(layout.to_owned());
+        return Err(EditProblem::Layout);
     };
     for u in updates {
         let matches = |m: &serde_norway::Mapping| {
@@ -399,7 +397,7 @@ fn verify_yaml(old: &str, new: &str, updates: &[Update]) -> Result<(), String> {
             }
         };
         let Some(Y::Mapping(m)) = seq.get_mut(pos) else {
-            return Err(layout.to_owned());
+            return Err(EditProblem::Layout);
         };
         for (key, value) in &u.set {
             m.insert(Y::String((*key).to_owned()), yaml_data(value));
@@ -410,9 +408,7 @@ fn verify_yaml(old: &str, new: &str, updates: &[Update]) -> Result<(), String> {
     }
     if expected == actual {
         Ok(())
-    } else if cfg!(test) {
-        Err(format!("{layout}\n--- got:\n{new}"))
     } else {
-        Err(layout.to_owned())
+        Err(EditProblem::Layout)
     }
 }

@@ -76,11 +76,58 @@ impl Update {
     }
 }
 
+/// Why a file cannot be rewritten line by line as it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EditProblem {
+    /// The edited text would not hold exactly the intended data (flow style, anchors, unusual
+    /// indentation).
+    Layout,
+    /// A table written on one line (flow style).
+    FlowStyle { name: String },
+    /// The key to remove starts its YAML entry.
+    StartsEntry { key: String },
+    /// A top-level key that should be a table is not one.
+    NotATable { table: String, key: String },
+    /// `answers` is not written as `[[answers]]` tables (TOML).
+    NotArrayOfTables,
+    /// The entry of an answer cannot be edited.
+    Entry { item: String },
+    /// The file did not parse for editing (the parser's detail).
+    Parse(String),
+}
+
+impl EditProblem {
+    /// The problem for people in `lang`.
+    pub fn message(&self, lang: crate::checklist::Lang) -> String {
+        use crate::tr;
+        match self {
+            EditProblem::Layout => tr!(lang, "answers-edit-layout"),
+            EditProblem::FlowStyle { name } => {
+                tr!(lang, "answers-edit-flow-style", name = name.as_str())
+            }
+            EditProblem::StartsEntry { key } => {
+                tr!(lang, "answers-edit-starts-entry", key = key.as_str())
+            }
+            EditProblem::NotATable { table, key } => tr!(
+                lang,
+                "answers-edit-not-a-table",
+                table = table.as_str(),
+                key = key.as_str()
+            ),
+            EditProblem::NotArrayOfTables => tr!(lang, "answers-edit-not-array-of-tables"),
+            EditProblem::Entry { item } => tr!(lang, "answers-edit-entry", item = item.as_str()),
+            EditProblem::Parse(detail) => {
+                tr!(lang, "answers-edit-parse", reason = detail.as_str())
+            }
+        }
+    }
+}
+
 /// The file's new text with `updates` applied. Nothing is written.
 pub fn apply(loaded: &Loaded, updates: &[Update]) -> Result<String, AnswersError> {
-    let unsafe_err = |message: String| AnswersError::Unsafe {
+    let unsafe_err = |problem: EditProblem| AnswersError::Unsafe {
         path: loaded.path.clone(),
-        message,
+        problem,
     };
     with_lf(&loaded.source, |source| match loaded.format {
         FileFormat::Toml => edit_toml::apply(source, updates),
@@ -93,8 +140,8 @@ pub fn apply(loaded: &Loaded, updates: &[Update]) -> Result<String, AnswersError
 /// written back with `\r\n` throughout, so added lines match the rest.
 fn with_lf(
     source: &str,
-    edit: impl FnOnce(&str) -> Result<String, String>,
-) -> Result<String, String> {
+    edit: impl FnOnce(&str) -> Result<String, EditProblem>,
+) -> Result<String, EditProblem> {
     if !source.contains("\r\n") {
         return edit(source);
     }
@@ -149,9 +196,9 @@ pub struct FieldUpdate {
 /// the file atomically under its write lock. Returns the file as now written.
 pub fn save_fields(loaded: &Loaded, fields: &[FieldUpdate]) -> Result<Loaded, AnswersError> {
     let held = lock(&loaded.path)?;
-    let unsafe_err = |message: String| AnswersError::Unsafe {
+    let unsafe_err = |problem: EditProblem| AnswersError::Unsafe {
         path: loaded.path.clone(),
-        message,
+        problem,
     };
     let text = with_lf(&loaded.source, |source| match loaded.format {
         FileFormat::Toml => edit_toml::apply_fields(source, fields),
@@ -165,9 +212,9 @@ pub fn save_fields(loaded: &Loaded, fields: &[FieldUpdate]) -> Result<Loaded, An
 /// and write it. `held` must be the lock of this file.
 fn commit(held: &WriteLock, loaded: &Loaded, text: String) -> Result<Loaded, AnswersError> {
     if !held.covers(&loaded.path) {
-        return Err(AnswersError::Unsafe {
+        return Err(AnswersError::LockMismatch {
             path: loaded.path.clone(),
-            message: format!("the write lock held is for {}", held.target().display()),
+            held: held.target().to_owned(),
         });
     }
     let mut reloaded = load_str(&loaded.path, loaded.format, text, loaded.lang)?;
