@@ -497,3 +497,43 @@ fn a_japanese_workbook_has_japanese_headers_and_imports_back() {
         stderr_of(&out)
     );
 }
+
+#[test]
+fn every_as_of_flag_takes_the_dates_people_write() {
+    // verify and render read --as-of as status does: 和暦 and slashes too, errors in Japanese.
+    for cmd in [
+        &[
+            "verify",
+            "--pubkey",
+            "/nonexistent.pub",
+            "/nonexistent-bundle",
+        ][..],
+        &["render", "/nonexistent-bundle"][..],
+    ] {
+        for date in ["令和8年6月3日", "R8.6.3", "2026/6/3"] {
+            let out = medsec()
+                .args(["--lang", "ja"])
+                .args(cmd)
+                .args(["--as-of", date])
+                .output()
+                .unwrap();
+            let err = stderr_of(&out);
+            assert!(
+                !err.contains("日付として読めません"),
+                "{cmd:?} {date}: {err}"
+            );
+        }
+        let out = medsec()
+            .args(["--lang", "ja"])
+            .args(cmd)
+            .args(["--as-of", "6月ごろ"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{cmd:?}");
+        assert!(
+            stderr_of(&out).contains("日付として読めません"),
+            "{cmd:?}: {}",
+            stderr_of(&out)
+        );
+    }
+}

@@ -28,9 +28,10 @@ pub struct RenderArgs {
     /// Check the bundle's signature with the keys listed in this file (see docs/signing.md).
     #[arg(long, value_name = "FILE")]
     pub trusted: Option<PathBuf>,
-    /// Mark target dates before this date (YYYY-MM-DD, Japan) as overdue, instead of today.
+    /// Mark target dates before this date (Japan) as overdue, instead of today: 2026-06-03,
+    /// 2026/6/3, 令和8年6月3日 or R8.6.3.
     #[arg(long, value_name = "DATE")]
-    pub as_of: Option<jiff::civil::Date>,
+    pub as_of: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

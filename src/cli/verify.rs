@@ -27,18 +27,12 @@ pub struct VerifyArgs {
     /// The institution code every bundle must be for.
     #[arg(long, value_name = "CODE")]
     pub institution: Option<String>,
-    /// Judge the fiscal year as of this date in Japan (YYYY-MM-DD or YYYY/MM/DD, as `status
-    /// --as-of` takes) instead of today.
-    #[arg(long, value_name = "DATE", value_parser = parse_as_of)]
-    pub as_of: Option<jiff::civil::Date>,
+    /// Judge the fiscal year as of this date in Japan instead of today: 2026-06-03, 2026/6/3,
+    /// 令和8年6月3日 or R8.6.3 (as `status --as-of` takes).
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<String>,
     #[arg(long, value_enum, default_value_t = VerifyFormat::Table)]
     pub format: VerifyFormat,
-}
-
-// The same date forms as `status --as-of`. TODO(issue 10): 和暦 (令和8年6月3日, R8.6.3) once
-// crate::dates has a parser for dates people write.
-fn parse_as_of(s: &str) -> Result<jiff::civil::Date, String> {
-    crate::answers::parse_date(s).map_err(|e| e.to_string())
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

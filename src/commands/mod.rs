@@ -30,6 +30,24 @@ pub struct Context {
     pub today: jiff::civil::Date,
 }
 
+impl Context {
+    /// The day a command judges by: `--as-of` in any form people write dates (2026-06-03,
+    /// 2026/6/3, 令和8年6月3日, R8.6.3; see `dates::parse_date_for_people`), else today in
+    /// Japan. Read here, not by clap, so that its error is in the reader's language.
+    pub fn as_of(&self, arg: Option<&str>) -> anyhow::Result<jiff::civil::Date> {
+        match arg {
+            Some(text) => crate::dates::parse_date_for_people(text).map_err(|e| {
+                anyhow::Error::msg(crate::tr!(
+                    self.lang,
+                    "answers-bad-as-of",
+                    error = e.localize(self.lang)
+                ))
+            }),
+            None => Ok(self.today),
+        }
+    }
+}
+
 /// What a command produced: text for stdout, notices for stderr, and how it ended.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Outcome {

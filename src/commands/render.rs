@@ -25,16 +25,19 @@ pub fn run(args: RenderArgs, ctx: &Context) -> anyhow::Result<Outcome> {
             "report-html-xlsx-needs-out"
         )));
     }
+    let as_of = ctx.as_of(args.as_of.as_deref())?;
+    let localized = |e: crate::signing::SigningError| anyhow::Error::msg(e.localize(lang));
     let keys = match (&args.pubkey, &args.trusted) {
-        (Some(path), _) => Some(TrustedKeys::single(keys::read_public_key(path)?)),
-        (None, Some(path)) => Some(TrustedKeys::read_in(path, lang)?),
+        (Some(path), _) => Some(TrustedKeys::single(
+            keys::read_public_key(path).map_err(localized)?,
+        )),
+        (None, Some(path)) => Some(TrustedKeys::read_in(path, lang).map_err(localized)?),
         (None, None) => None,
     };
     let mut catalog = Catalog::bundled()?;
     for path in &ctx.checklist_paths {
         catalog.add(checklist::load_path(path)?);
     }
-    let as_of = args.as_of.unwrap_or(ctx.today);
     let input = &args.input;
     let is_dir = std::fs::metadata(input)
         .map_err(|e| anyhow::Error::new(e).context(input.display().to_string()))?

@@ -11,17 +11,7 @@ use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 pub fn run(args: StatusArgs, ctx: &Context) -> anyhow::Result<Outcome> {
-    // The date is read here, not by clap, so that its error is in the reader's language.
-    let as_of = match &args.as_of {
-        Some(text) => crate::dates::parse_date_for_people(text).map_err(|e| {
-            anyhow::anyhow!(crate::tr!(
-                ctx.lang,
-                "answers-bad-as-of",
-                error = e.localize(ctx.lang)
-            ))
-        })?,
-        None => ctx.today,
-    };
+    let as_of = ctx.as_of(args.as_of.as_deref())?;
     let catalog = super::init::catalog(ctx)?;
     let mut queue: Vec<PathBuf> = args.files.clone();
     let mut seen: BTreeSet<PathBuf> = BTreeSet::new();

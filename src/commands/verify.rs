@@ -13,6 +13,8 @@ use crate::tr;
 pub fn run(args: VerifyArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     let lang = ctx.lang;
     let localized = |e: crate::signing::SigningError| anyhow::Error::msg(e.localize(lang));
+    // A usage problem first: the date is checked before any file is read.
+    let today = ctx.as_of(args.as_of.as_deref())?;
     let keys = match (&args.pubkey, &args.trusted) {
         (Some(path), _) => TrustedKeys::single(keys::read_public_key(path).map_err(localized)?),
         (None, Some(path)) => TrustedKeys::read_in(path, lang).map_err(localized)?,
@@ -40,7 +42,7 @@ pub fn run(args: VerifyArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         keys: &keys,
         catalog: &catalog,
         expected_institution: args.institution.as_deref(),
-        today: args.as_of.unwrap_or(ctx.today),
+        today,
         lang,
     };
     let results = verify::verify_all(&args.dirs, &opts);
