@@ -6,13 +6,18 @@ use crate::cli::{Cli, Command, LangArg};
 use crate::commands::{self, Context, Outcome};
 use std::io::IsTerminal;
 
-/// Build the context from the arguments and the environment.
-pub fn context(cli: &Cli) -> Context {
-    let lang = match cli.lang {
+/// The language of this run: `--lang`, else the locale.
+pub fn lang(cli: &Cli) -> Lang {
+    match cli.lang {
         Some(LangArg::Ja) => Lang::Ja,
         Some(LangArg::En) => Lang::En,
         None => Lang::from_locale(|k| std::env::var(k).ok()),
-    };
+    }
+}
+
+/// Build the context from the arguments and the environment.
+pub fn context(cli: &Cli) -> Context {
+    let lang = lang(cli);
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     Context {
         lang,
@@ -40,14 +45,15 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
     }
 }
 
-/// The error and its causes on one line, each cause once: typed errors often repeat their
-/// source in their own message, and the user should read it once. Errors quote file names and
-/// file content, so control characters are shown escaped, never sent to the terminal.
-pub fn error_message(err: &anyhow::Error) -> String {
+/// The error and its causes on one line in `lang`, each cause once: typed errors often repeat
+/// their source in their own message, and the user should read it once. Errors quote file
+/// names and file content, so control characters are shown escaped, never sent to the terminal.
+pub fn error_message(err: &anyhow::Error, lang: Lang) -> String {
     let mut message = String::new();
     for cause in err.chain() {
-        let text = cause.to_string();
-        if message.contains(&text) {
+        // A cause already quoted (in English by a context, or in `lang`) is not said again.
+        let text = localize(cause, lang);
+        if message.contains(&text) || message.contains(&cause.to_string()) {
             continue;
         }
         if !message.is_empty() {
@@ -56,6 +62,40 @@ pub fn error_message(err: &anyhow::Error) -> String {
         message.push_str(&text);
     }
     crate::render::text::escape_message(&message).into_owned()
+}
+
+/// One error in `lang`: the errors that know their catalog message say it; `std::io::Error`
+/// by its kind and OS number; any other by its own text.
+fn localize(err: &(dyn std::error::Error + 'static), lang: Lang) -> String {
+    if let Some(e) = err.downcast_ref::<crate::checklist::ChecklistError>() {
+        e.localize(lang)
+    } else if let Some(e) = err.downcast_ref::<crate::limits::LimitError>() {
+        e.message(lang)
+    } else if let Some(e) = err.downcast_ref::<crate::atomic::LockError>() {
+        e.localize(lang)
+    } else if let Some(e) = err.downcast_ref::<std::io::Error>() {
+        crate::i18n::io_error(lang, e)
+    } else {
+        err.to_string()
+    }
+}
+
+/// The line printed for a failed run: `エラー: …` / `error: …`.
+pub fn error_line(err: &anyhow::Error, lang: Lang) -> String {
+    crate::tr!(lang, "cli-error", message = error_message(err, lang))
+}
+
+/// The line printed when the output cannot be written.
+pub fn write_error_line(err: &std::io::Error, lang: Lang) -> String {
+    crate::tr!(
+        lang,
+        "cli-error",
+        message = crate::tr!(
+            lang,
+            "cli-cannot-write-output",
+            reason = crate::i18n::io_error(lang, err)
+        )
+    )
 }
 
 #[cfg(test)]
@@ -67,18 +107,18 @@ mod tests {
         let io = std::io::Error::new(std::io::ErrorKind::NotFound, "No such file or directory");
         let err = anyhow::Error::new(io).context("cannot read a.toml: No such file or directory");
         assert_eq!(
-            error_message(&err),
+            error_message(&err, Lang::En),
             "cannot read a.toml: No such file or directory"
         );
         let err = anyhow::anyhow!("inner").context("outer");
-        assert_eq!(error_message(&err), "outer: inner");
+        assert_eq!(error_message(&err, Lang::En), "outer: inner");
     }
 
     #[test]
     fn controls_from_input_are_escaped() {
         let err = anyhow::anyhow!("cannot read evil\n1 valid\u{1b}[2J.toml");
         assert_eq!(
-            error_message(&err),
+            error_message(&err, Lang::En),
             "cannot read evil\\n1 valid\\u{1b}[2J.toml"
         );
     }

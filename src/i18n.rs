@@ -78,7 +78,13 @@ pub fn render(lang: Lang, message: &crate::diagnostic::MessageRef) -> String {
         .iter()
         .map(|(k, v)| {
             let value = match v.parse::<i64>() {
-                Ok(n) if !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit()) => n.into(),
+                // `007` stays text: as a number it would print as `7`.
+                Ok(n)
+                    if v.bytes().all(|b| b.is_ascii_digit())
+                        && (v == "0" || !v.starts_with('0')) =>
+                {
+                    n.into()
+                }
                 _ => v.as_str().into(),
             };
             (k.as_str(), value)
@@ -96,6 +102,71 @@ pub fn sources() -> Vec<(&'static str, String)> {
             Some((l, String::from_utf8_lossy(&file.data).into_owned()))
         })
         .collect()
+}
+
+/// A catalog message as a [`MessageRef`](crate::diagnostic::MessageRef), language-free, for
+/// findings rendered later in the reader's language: `msg_ref!("lint-invalid-edition", edition
+/// = e)`. Values are kept as text (`to_string`). The ID and argument names are checked at
+/// compile time like [`tr!`](crate::tr).
+#[macro_export]
+macro_rules! msg_ref {
+    ($id:literal $(, $k:ident = $v:expr)* $(,)?) => {{
+        if false {
+            // Never run: makes `fl!` check the ID and the argument names at compile time.
+            let _ = $crate::tr!($crate::checklist::Lang::En, $id $(, $k = "")*);
+        }
+        $crate::diagnostic::MessageRef {
+            id: $id.to_owned(),
+            args: [$((stringify!($k).to_owned(), ($v).to_string())),*].into_iter().collect(),
+        }
+    }};
+}
+
+/// The arguments of `common-io-error` for an I/O error: a stable key for its kind, and the
+/// operating system's error number (`none` when there is none). `std::io::Error`'s own text is
+/// English; people read the catalog's words, with the OS number kept for the expert.
+pub fn io_error_args(err: &std::io::Error) -> [(&'static str, String); 2] {
+    use std::io::ErrorKind as K;
+    let kind = match err.kind() {
+        K::NotFound => "not-found",
+        K::PermissionDenied => "permission-denied",
+        K::AlreadyExists => "already-exists",
+        K::IsADirectory => "is-a-directory",
+        K::NotADirectory => "not-a-directory",
+        K::DirectoryNotEmpty => "directory-not-empty",
+        K::ReadOnlyFilesystem => "read-only",
+        K::StorageFull => "storage-full",
+        K::FileTooLarge => "file-too-large",
+        K::InvalidData => "invalid-data",
+        K::InvalidInput => "invalid-input",
+        K::UnexpectedEof => "unexpected-eof",
+        K::TimedOut => "timed-out",
+        K::Interrupted => "interrupted",
+        K::WouldBlock | K::ResourceBusy => "busy",
+        K::BrokenPipe => "broken-pipe",
+        K::CrossesDevices => "crosses-devices",
+        K::OutOfMemory => "out-of-memory",
+        K::Unsupported => "unsupported",
+        _ => "other",
+    };
+    let code = err
+        .raw_os_error()
+        .map_or_else(|| "none".to_owned(), |c| c.to_string());
+    [("kind", kind.to_owned()), ("code", code)]
+}
+
+/// An I/O error for people in `lang`: the catalog's words for its kind and the OS error number
+/// in parentheses (`ファイルまたはフォルダがありません (OS エラー 2)`). An error made by medsec
+/// itself around a limit says its own localized text.
+pub fn io_error(lang: Lang, err: &std::io::Error) -> String {
+    if let Some(limit) = err
+        .get_ref()
+        .and_then(|e| e.downcast_ref::<crate::limits::LimitError>())
+    {
+        return limit.message(lang);
+    }
+    let [(_, kind), (_, code)] = io_error_args(err);
+    tr!(lang, "common-io-error", kind = kind, code = code)
 }
 
 #[cfg(test)]

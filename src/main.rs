@@ -5,6 +5,7 @@ use std::process::ExitCode;
 #[allow(clippy::print_stderr)]
 fn main() -> ExitCode {
     let cli = medsec::cli::Cli::parse_args(std::env::args_os());
+    let lang = medsec::app::lang(&cli);
     match medsec::app::run(cli) {
         Ok(outcome) => {
             for notice in &outcome.notices {
@@ -18,14 +19,14 @@ fn main() -> ExitCode {
             {
                 // A closed pipe (`medsec ... | head`) is not a failure.
                 Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
-                    eprintln!("error: cannot write output: {e}");
+                    eprintln!("{}", medsec::app::write_error_line(&e, lang));
                     medsec::exit::Exit::Unusable.into()
                 }
                 _ => outcome.exit.into(),
             }
         }
         Err(err) => {
-            eprintln!("error: {}", medsec::app::error_message(&err));
+            eprintln!("{}", medsec::app::error_line(&err, lang));
             medsec::exit::Exit::Unusable.into()
         }
     }
