@@ -20,6 +20,9 @@ pub struct Table {
     width: usize,
 }
 
+/// A line up to this wide counts as one word when columns are sized (kept whole if possible).
+const SHORT_LINE: usize = 16;
+
 /// The narrowest a column is made to keep other columns' words whole.
 const MIN_USABLE: usize = 8;
 
@@ -76,8 +79,9 @@ impl Table {
                         *w = (*w).max(display_width(line));
                     }
                     if let Some(w) = least.get_mut(i) {
+                        // A short line (a label such as パッチ適用状況) is kept whole too.
                         let widest = atoms(line).iter().map(|a| a.width).max().unwrap_or(0);
-                        *w = (*w).max(widest);
+                        *w = (*w).max(widest).max(display_width(line).min(SHORT_LINE));
                     }
                 }
             }
