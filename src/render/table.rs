@@ -361,26 +361,62 @@ pub fn wrap(line: &str, width: usize) -> Vec<String> {
             current_width = atom.width;
             continue;
         }
-        // Wider than the column: cut by characters (escape sequences stay whole).
-        let mut chars = atom.text.chars().peekable();
-        while let Some(c) = chars.next() {
-            let mut piece = String::from(c);
-            if c == '\x1b' {
-                piece.push_str(&take_escape(&mut chars));
-            }
-            let w = display_width(&piece);
-            if current_width + w > width && current_width > 0 {
-                lines.push(std::mem::take(&mut current));
-                current_width = 0;
-            }
-            current.push_str(&piece);
-            current_width += w;
+        // Wider than the column: cut, after a `/`, `-`, `_`, `.` or `@` where one is near the
+        // end of the piece, else by characters (escape sequences stay whole).
+        for piece in cut(&atom.text, width) {
+            lines.push(piece);
+        }
+        if let Some(last) = lines.pop() {
+            current_width = display_width(&last);
+            current = last;
         }
     }
     if !current.is_empty() || lines.is_empty() {
         lines.push(current);
     }
     lines
+}
+
+/// An atom wider than `width` in pieces of at most `width`, each ending after a separator of
+/// a path or ID when one falls in the last two thirds of the piece.
+fn cut(text: &str, width: usize) -> Vec<String> {
+    let mut pieces: Vec<String> = Vec::new();
+    let mut current = String::new();
+    let mut current_width = 0;
+    // Byte offset in `current` just after the last separator, and the width up to it.
+    let mut split_at: Option<(usize, usize)> = None;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let mut piece = String::from(c);
+        if c == '\x1b' {
+            piece.push_str(&take_escape(&mut chars));
+        }
+        let w = display_width(&piece);
+        if current_width + w > width && current_width > 0 {
+            match split_at {
+                Some((at, at_width)) if at_width * 3 > width && at < current.len() => {
+                    let rest = current.split_off(at);
+                    pieces.push(std::mem::take(&mut current));
+                    current_width -= at_width;
+                    current = rest;
+                }
+                _ => {
+                    pieces.push(std::mem::take(&mut current));
+                    current_width = 0;
+                }
+            }
+            split_at = None;
+        }
+        current.push_str(&piece);
+        current_width += w;
+        if matches!(c, '/' | '\\' | '-' | '_' | '.' | '@') {
+            split_at = Some((current.len(), current_width));
+        }
+    }
+    if !current.is_empty() {
+        pieces.push(current);
+    }
+    pieces
 }
 
 #[cfg(test)]
@@ -474,6 +510,12 @@ mod tests {
     #[test]
     fn a_word_wider_than_the_column_is_cut_as_a_last_resort() {
         assert_eq!(wrap("abcdefgh", 3), vec!["abc", "def", "gh"]);
+        // A path is cut after a `/` where one is near the end.
+        assert_eq!(
+            wrap("/work/wt/tests/fixtures/checklist-fy2024.toml", 18),
+            vec!["/work/wt/tests/", "fixtures/", "checklist-fy2024.", "toml"]
+        );
+        assert_eq!(wrap("x は /a/b/c/d", 6), vec!["x は", "/a/b/", "c/d"]);
     }
 
     #[test]
