@@ -289,6 +289,11 @@ fn sweep(lang: &str) -> Vec<Finding> {
         if c.human_stdout {
             text.push_str(&String::from_utf8_lossy(&out.stdout));
         }
+        assert!(
+            !text.trim().is_empty(),
+            "`medsec --lang {lang} {}` said nothing: the sweep would read nothing",
+            c.args.join(" ")
+        );
         // SWEEP_SHOW=1 prints every run, to see what the sweep reads.
         if std::env::var_os("SWEEP_SHOW").is_some() {
             eprintln!(
