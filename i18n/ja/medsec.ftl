@@ -42,7 +42,7 @@ common-input-kind = { $kind ->
    *[system] システムのファイル
 }
 common-limit-io = { $path } を読めません: { common-io-error }
-common-limit-not-a-file = { $path } は通常のファイルではありません。ここでは通常のファイルだけを読みます
+common-limit-not-a-file = { $path } は通常のファイルではありません。ここで読めるのは通常のファイルだけです
 common-limit-too-large = { $path } は{ common-input-kind }の上限 { $limit } MiB を超えているため、読みませんでした
 common-workbook-not-zip = XLSX(zip)ファイルとして読めません(詳細: { $detail })
 common-workbook-unreadable = ブックとして読めません(詳細: { $detail })
@@ -69,9 +69,9 @@ checklist-not-utf8 = { $path }:{ $line }:{ $column }: UTF-8 のテキストで�
 checklist-invalid = チェックリストに誤りが { $count } 件あります(すべての指摘は `medsec checklist lint` で確認できます):
 checklist-not-found = チェックリスト `{ $spec }` はありません。使えるチェックリスト: { $known }
 checklist-no-edition = チェックリスト `{ $id }` に版 `{ $edition }` はありません。ある版: { $known }
-checklist-form-conflict = `{ $spec }` は{ $named }の様式ですが、--form では{ $asked }が指定されています
+checklist-form-conflict = `{ $spec }` は{ $named }の様式ですが、`--form` では{ $asked }が指定されています
 checklist-digest = { $file }: チェックリストのダイジェストを計算できません(詳細: { $detail })
-checklist-stale = 注意: 次のチェックリストは、わかっている最新の版が今年度({ $wareki }、FY{ $year })より前のものです: { $list }。新しい版が公表されていれば、そのファイルを --checklist PATH で指定してください。
+checklist-stale = 注意: 次のチェックリストは、わかっている最新の版が今年度({ $wareki }、FY{ $year })より前のものです: { $list }。新しい版が公表されていれば、そのファイルを `--checklist PATH` で指定してください。
 checklist-item-label = { $number } { $title }
 checklist-item-label-scoped = { $number }({ $scope }) { $title }
 form-institution = 医療機関確認用
@@ -117,20 +117,20 @@ lint-unreadable-folder = フォルダ { $path } を読めません: { common-io-
 lint-unlistable-folder = フォルダ { $path } の中身を一覧できません: { common-io-error }
 lint-duplicate-checklist = { $checklist } は { $first } にも定義されています
 lint-parse-error = TOML の書き方に誤りがあります(詳細: { $detail })
-lint-unsupported-format-version-newer = format_version { $found } には対応していません。この medsec が読めるのは format_version { $supported } です(新しい medsec なら読める可能性があります)
-lint-unsupported-format-version = format_version { $found } には対応していません。この medsec が読めるのは format_version { $supported } です
-lint-invalid-id-checklist = チェックリストの id `{ $id }` は小文字・数字・ハイフン(kebab-case)で書いてください。例: `mhlw-institution`
-lint-invalid-id-publisher = publisher `{ $publisher }` は小文字・数字・ハイフン(kebab-case)で書いてください。例: `mhlw`
+lint-unsupported-format-version-newer = `format_version` { $found } には対応していません。この medsec が読めるのは `format_version` { $supported } です(新しい medsec なら読める可能性があります)
+lint-unsupported-format-version = `format_version` { $found } には対応していません。この medsec が読めるのは `format_version` { $supported } です
+lint-invalid-id-checklist = チェックリストの `id`(`{ $id }`)は小文字・数字・ハイフン(kebab-case)で書いてください。例: `mhlw-institution`
+lint-invalid-id-publisher = `publisher` の `{ $publisher }` は小文字・数字・ハイフン(kebab-case)で書いてください。例: `mhlw`
 lint-invalid-id-item = 項目 id `{ $id }` は小文字・数字・ハイフン(a-z、0-9、-)で書いてください
-lint-id-form-mismatch = チェックリストの id `{ $id }` は `{ $expected }` にしてください(発行元-様式)
-lint-invalid-fiscal-year = fiscal_year { $year } は 2000 から 2100 までの年ではありません
+lint-id-form-mismatch = チェックリストの `id`(`{ $id }`)は `{ $expected }`(発行元-様式)にしてください
+lint-invalid-fiscal-year = `fiscal_year` の { $year } は 2000 から 2100 までの年ではありません
 lint-invalid-edition = 版 `{ $edition }` は `fyYYYY` の形で書いてください。例: `fy2025`
-lint-edition-year-mismatch = 版 `{ $edition }` が fiscal_year { $year } と合っていません
-lint-invalid-guideline-version = guideline_version `{ $version }` は `6.0` のような形で書いてください
-lint-missing-serves = serves: 対象とする施設の種類を1つ以上書いてください
-lint-missing-items = チェックリストに [[items]] がありません
-lint-invalid-date = published `{ $value }` は 2025-05-16 のような日付だけで書いてください
-lint-invalid-url = source_url `{ $url }` は http(s) の URL にしてください
+lint-edition-year-mismatch = 版 `{ $edition }` が `fiscal_year` の { $year } と合っていません
+lint-invalid-guideline-version = `guideline_version` の `{ $version }` は `6.0` のような形で書いてください
+lint-missing-serves = `serves` に対象とする施設の種類を1つ以上書いてください
+lint-missing-items = チェックリストに `[[items]]` がありません
+lint-invalid-date = `published` の `{ $value }` は 2025-05-16 のような日付だけで書いてください
+lint-invalid-url = `source_url` の `{ $url }` は http または https の URL にしてください
 lint-unknown-name = { $what ->
     [form] 様式
     [institution-kind] 施設の種類
@@ -154,11 +154,11 @@ lint-duplicate-number = 項目 `{ $id }` は番号 { $number } と対象が項�
 lint-multiple-gates = 項目 `{ $id }` は2つ目の前提の質問です。1つの様式に前提の質問は1つまでです
 lint-replaces-current-item = 項目 `{ $id }` が置き換えるとしている `{ $replaced }` は、この版にまだある項目です
 lint-invalid-number = 項目 `{ $id }`: 番号 `{ $number }` の形が正しくありません。例: `2-(4)`、`2-④`、前提の質問なら `0`
-lint-unknown-section = 項目 `{ $id }`: 節 `{ $section }` は [[sections]] で宣言されていません
+lint-unknown-section = 項目 `{ $id }`: 節 `{ $section }` は `[[sections]]` で宣言されていません
 lint-number-section-mismatch = 項目 `{ $id }`: 番号 `{ $number }` が節 `{ $section }` で始まっていません
 lint-unknown-guideline-ref = 項目 `{ $id }`: ガイドラインの参照 `{ $reference }` には、ガイドラインの編({ $parts })と箇所を書いてください。例: `システム運用編 8.1`
-lint-invalid-replaces = 項目 `{ $id }`: replaces `{ $replaced }` には別の項目の id を書いてください
-lint-verified-with-note = 項目 `{ $id }` は verified = true ですが、`unverified` の注記が残っています
+lint-invalid-replaces = 項目 `{ $id }`: `replaces` の `{ $replaced }` には別の項目の `id` を書いてください
+lint-verified-with-note = 項目 `{ $id }` は `verified = true` ですが、`unverified` の注記が残っています
 lint-unverified-wording = 項目 `{ $id }`({ $number }): 文言または番号が公式 PDF とまだ照合されていません。何が未確認かを `unverified` の注記に書いてください
 lint-unverified-wording-note = 項目 `{ $id }`({ $number }): 公式 PDF とまだ照合されていません: { $note }
 
