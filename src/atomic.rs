@@ -359,6 +359,24 @@ mod tests {
     }
 
     #[test]
+    fn lock_errors_are_said_in_the_language_asked() {
+        use crate::checklist::Lang;
+        let busy = LockError::Busy {
+            lock: PathBuf::from(".a.toml.lock"),
+        };
+        assert!(busy.localize(Lang::Ja).contains("書き込み中"));
+        assert_eq!(busy.to_string(), ".a.toml.lock is held by another writer");
+        let io = LockError::Io {
+            lock: PathBuf::from(".a.toml.lock"),
+            source: io::Error::from_raw_os_error(13),
+        };
+        assert_eq!(
+            io.localize(Lang::Ja),
+            ".a.toml.lock: アクセスが許可されていません (OS エラー 13)"
+        );
+    }
+
+    #[test]
     fn temp_names_are_recognised_exactly() {
         assert!(is_temp_of(".a.toml.tmp-123-0", "a.toml"));
         assert!(!is_temp_of(".a.toml.tmp-123-", "a.toml"));

@@ -205,3 +205,36 @@ mod tests {
         assert_eq!(render(Lang::Ja, &unknown), "from-a-newer-medsec x=1");
     }
 }
+
+#[cfg(test)]
+mod io_error_tests {
+    use super::*;
+
+    #[test]
+    fn io_errors_say_their_kind_in_the_language_and_keep_the_os_number() {
+        let e = std::io::Error::from_raw_os_error(2);
+        assert_eq!(
+            io_error(Lang::Ja, &e),
+            "ファイルまたはフォルダがありません (OS エラー 2)"
+        );
+        assert_eq!(
+            io_error(Lang::En, &e),
+            "no such file or folder (os error 2)"
+        );
+        let e = std::io::Error::new(std::io::ErrorKind::PermissionDenied, "x");
+        assert_eq!(io_error(Lang::Ja, &e), "アクセスが許可されていません");
+    }
+
+    #[test]
+    fn a_limit_inside_an_io_error_says_its_own_text() {
+        let limit = crate::limits::LimitError::NotAFile { path: "a/b".into() };
+        let e = std::io::Error::from(limit);
+        assert!(io_error(Lang::Ja, &e).contains("通常のファイルではありません"));
+    }
+
+    #[test]
+    fn recorded_numbers_with_a_leading_zero_stay_text() {
+        let m = crate::msg_ref!("lint-invalid-number", id = "x", number = "007");
+        assert!(render(Lang::En, &m).contains("`007`"));
+    }
+}

@@ -96,17 +96,31 @@ impl Table {
             .zip(&natural)
             .map(|(l, n)| (*l).min(*n).max(1))
             .collect();
-        // Too narrow for every word whole: the widest column gives up what is missing when it
-        // keeps a usable width (only its longest words break); else all narrow evenly.
-        let total: usize = widths.iter().sum();
-        if total > budget {
-            if let Some((i, widest)) = widths.iter().enumerate().max_by_key(|(_, w)| **w) {
-                let others = total - widest;
-                if budget.saturating_sub(others) >= MIN_USABLE {
-                    if let Some(w) = widths.get_mut(i) {
-                        *w = budget - others;
-                    }
-                }
+        // Too narrow for every word whole: the widest columns give up what is missing, one
+        // after the other, down to a usable width (only their longest words break); if that is
+        // not enough, all narrow evenly.
+        // The widest column alone, when it keeps a usable width; else each widest in turn down
+        // to an even share of the table.
+        let floor = {
+            let total: usize = widths.iter().sum();
+            let widest = widths.iter().copied().max().unwrap_or(0);
+            if budget.saturating_sub(total - widest) >= MIN_USABLE {
+                MIN_USABLE
+            } else {
+                MIN_USABLE.max(budget / n.max(1))
+            }
+        };
+        let mut excess = widths.iter().sum::<usize>().saturating_sub(budget);
+        let mut order: Vec<usize> = (0..widths.len()).collect();
+        order.sort_by_key(|i| std::cmp::Reverse(widths.get(*i).copied().unwrap_or(0)));
+        for i in order {
+            if excess == 0 {
+                break;
+            }
+            if let Some(w) = widths.get_mut(i) {
+                let take = excess.min(w.saturating_sub(floor));
+                *w -= take;
+                excess -= take;
             }
         }
         while widths.iter().sum::<usize>() > budget {
@@ -391,6 +405,22 @@ fn cut(text: &str, width: usize) -> Vec<String> {
         if c == '\x1b' {
             piece.push_str(&take_escape(&mut chars));
         }
+        // A control shown escaped (`\n`, `\u{202e}`) is one unit, and a place to cut before.
+        if c == '\\' {
+            if chars.peek() == Some(&'u') {
+                for c in chars.by_ref() {
+                    piece.push(c);
+                    if c == '}' {
+                        break;
+                    }
+                }
+            } else if let Some(next) = chars.next() {
+                piece.push(next);
+            }
+            if current_width > 0 {
+                split_at = Some((current.len(), current_width));
+            }
+        }
         let w = display_width(&piece);
         if current_width + w > width && current_width > 0 {
             match split_at {
@@ -516,6 +546,15 @@ mod tests {
             vec!["/work/wt/tests/", "fixtures/", "checklist-fy2024.", "toml"]
         );
         assert_eq!(wrap("x は /a/b/c/d", 6), vec!["x は", "/a/b/", "c/d"]);
+        // A control shown escaped is never cut inside.
+        for w in 3..12 {
+            let lines = wrap("abc\\u{202e}def\\nghi", w);
+            let joined = lines.join("|");
+            assert!(
+                joined.contains("\\u{202e}") && joined.contains("\\n"),
+                "{w}: {joined}"
+            );
+        }
     }
 
     #[test]
