@@ -15,6 +15,62 @@ pub fn lang(cli: &Cli) -> Lang {
     }
 }
 
+/// The language of a run whose arguments clap refused: `--lang ja|en` (or `--lang=…`) where
+/// given, else the locale.
+pub fn lang_from_args(args: &[std::ffi::OsString]) -> Lang {
+    let mut it = args.iter().filter_map(|a| a.to_str());
+    while let Some(arg) = it.next() {
+        let value = match arg.strip_prefix("--lang=") {
+            Some(v) => Some(v),
+            None if arg == "--lang" => it.next(),
+            None => None,
+        };
+        match value {
+            Some("ja") => return Lang::Ja,
+            Some("en") => return Lang::En,
+            _ => {}
+        }
+    }
+    Lang::from_locale(|k| std::env::var(k).ok())
+}
+
+/// A command line clap refused, said in Japanese: what is wrong (clap's own words as the
+/// detail), the usage line, and where to read more. `None` for help and version output, and
+/// under English, where clap's own text is printed as it is.
+pub fn usage_error(err: &clap::Error, lang: Lang) -> Option<String> {
+    use clap::error::ErrorKind as K;
+    if lang == Lang::En
+        || matches!(
+            err.kind(),
+            K::DisplayHelp | K::DisplayVersion | K::DisplayHelpOnMissingArgumentOrSubcommand
+        )
+    {
+        return None;
+    }
+    let rendered = err.render().to_string();
+    // clap's first paragraph, on one line: `the following required arguments were not
+    // provided: <ID[@EDITION]>`. It quotes what the user typed: controls are shown escaped.
+    let detail: Vec<&str> = rendered
+        .lines()
+        .take_while(|l| !l.trim().is_empty())
+        .map(|l| l.trim().trim_start_matches("error: "))
+        .collect();
+    let detail = crate::render::text::escape_controls(&detail.join(" ")).into_owned();
+    let mut out = crate::tr!(
+        lang,
+        "cli-error",
+        message = crate::tr!(lang, "cli-usage-error", detail = detail)
+    );
+    if let Some(usage) = rendered.lines().find_map(|l| l.strip_prefix("Usage: ")) {
+        out.push('\n');
+        let usage = crate::render::text::escape_controls(usage.trim()).into_owned();
+        out.push_str(&crate::tr!(lang, "cli-usage", usage = usage));
+    }
+    out.push('\n');
+    out.push_str(&crate::tr!(lang, "cli-usage-more"));
+    Some(out)
+}
+
 /// Build the context from the arguments and the environment.
 pub fn context(cli: &Cli) -> Context {
     let lang = lang(cli);
@@ -112,6 +168,30 @@ mod tests {
         );
         let err = anyhow::anyhow!("inner").context("outer");
         assert_eq!(error_message(&err, Lang::En), "outer: inner");
+    }
+
+    #[test]
+    fn usage_errors_are_said_in_japanese_with_clap_s_detail() {
+        let args: Vec<std::ffi::OsString> = ["medsec", "--lang", "ja", "checklist", "show"]
+            .iter()
+            .map(Into::into)
+            .collect();
+        assert_eq!(lang_from_args(&args), Lang::Ja);
+        let Err(err) = Cli::try_parse_args(args) else {
+            panic!("a missing argument parses");
+        };
+        let text = usage_error(&err, Lang::Ja).unwrap();
+        assert!(
+            text.starts_with("エラー: コマンドラインの指定に誤りがあります(詳細: "),
+            "{text}"
+        );
+        assert!(text.contains("使い方: `medsec checklist show"), "{text}");
+        assert!(usage_error(&err, Lang::En).is_none());
+        let args: Vec<std::ffi::OsString> = ["medsec", "--lang=en", "x"]
+            .iter()
+            .map(Into::into)
+            .collect();
+        assert_eq!(lang_from_args(&args), Lang::En);
     }
 
     #[test]

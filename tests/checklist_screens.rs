@@ -92,6 +92,7 @@ fn errors() {
             lang,
             &["checklist", "show", "x", "--checklist", "no/such/file.toml"],
         ));
+        text.push_str(&screen(lang, &["checklist", "show"]));
         insta::assert_snapshot!(format!("errors-{lang}"), text);
     }
 }

@@ -67,6 +67,8 @@ fn cases(w: &Path) -> Vec<Case> {
             &["checklist", "show", "mhlw-institution@fy2099"],
         ),
         case("checklist show", &["checklist", "show", "no-such-list"]),
+        case("checklist show", &["checklist", "show"]),
+        case("checklist list", &["checklist", "list", "--format", "xml"]),
         case(
             "checklist show",
             &["checklist", "show", "mhlw-institution", "--form", "vendor"],

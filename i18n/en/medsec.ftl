@@ -64,6 +64,9 @@ common-lock-io = { $lock }: { common-io-error }
 
 cli-error = error: { $message }
 cli-cannot-write-output = cannot write output: { $reason }
+cli-usage-error = the command line is not valid: { $detail }
+cli-usage = usage: `{ $usage }`
+cli-usage-more = For more information, add `--help`.
 
 ## checklist
 

@@ -61,6 +61,9 @@ common-lock-io = { $lock }: { common-io-error }
 
 cli-error = エラー: { $message }
 cli-cannot-write-output = 出力を書き込めません: { $reason }
+cli-usage-error = コマンドラインの指定に誤りがあります(詳細: { $detail })
+cli-usage = 使い方: `{ $usage }`
+cli-usage-more = 詳しくは `--help` を付けて実行してください。
 
 ## checklist
 
