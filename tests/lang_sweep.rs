@@ -119,6 +119,8 @@ fn cases(w: &Path) -> Vec<Case> {
             &["answer", "clinic.toml", "--import", "nothing.csv"],
         ),
         case("probe", &["probe", "--root", &probes]),
+        case("probe", &["probe", "--root", &fx("probes/linux")]),
+        case("probe", &["probe", "--root", &fx("probes/windows")]),
         case("keygen", &["keygen", "--out", "k", "--unencrypted"]),
         case("keygen", &["keygen", "--out", "k", "--unencrypted"]),
         case(
