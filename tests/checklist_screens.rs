@@ -96,3 +96,61 @@ fn errors() {
         insta::assert_snapshot!(format!("errors-{lang}"), text);
     }
 }
+
+/// JSON does not change with the language: the same bytes under `--lang ja` and `--lang en`,
+/// with the messages in English.
+#[test]
+fn json_is_the_same_in_both_languages() {
+    let runs: [&[&str]; 3] = [
+        &[
+            "checklist",
+            "lint",
+            "tests/fixtures/checklists/bad",
+            "--format",
+            "json",
+        ],
+        &[
+            "checklist",
+            "diff",
+            "mhlw-institution@fy2024",
+            "mhlw-institution@fy2025",
+            "--format",
+            "json",
+        ],
+        &[
+            "checklist",
+            "show",
+            "mhlw-institution@fy2025",
+            "--format",
+            "json",
+        ],
+    ];
+    for args in runs {
+        let ja = medsec().args(["--lang", "ja"]).args(args).output().unwrap();
+        let en = medsec().args(["--lang", "en"]).args(args).output().unwrap();
+        assert_eq!(ja.stdout, en.stdout, "{args:?}");
+        assert_eq!(ja.status.code(), en.status.code());
+    }
+    let out = medsec()
+        .args([
+            "--lang",
+            "ja",
+            "checklist",
+            "lint",
+            "tests/fixtures/checklists/bad",
+        ])
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let unknown = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "unknown-probe-kind")
+        .unwrap();
+    assert_eq!(
+        unknown["message"],
+        "unknown probe kind `telepathy`; expected one of: patch-level, backup-freshness, accounts, services, asset-ledger"
+    );
+}
