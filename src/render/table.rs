@@ -220,6 +220,7 @@ fn no_line_start(c: char) -> bool {
             | '）'
             | ')'
             | ']'
+            | '/'
             | '」'
             | '』'
             | '】'
@@ -270,7 +271,7 @@ fn no_line_start(c: char) -> bool {
 fn no_line_end(c: char) -> bool {
     matches!(
         c,
-        '（' | '「' | '『' | '【' | '〔' | '〈' | '《' | '［' | '｛' | '(' | '[' | '※'
+        '（' | '「' | '『' | '【' | '〔' | '〈' | '《' | '［' | '｛' | '(' | '[' | '※' | '/'
     )
 }
 
@@ -533,6 +534,8 @@ mod tests {
         assert_eq!(wrap("a b c", 3), vec!["a b", "c"]);
         assert_eq!(wrap("項目、です", 4), vec!["項", "目、", "です"]);
         assert_eq!(wrap("「はい」と", 4), vec!["「は", "い」", "と"]);
+        // `有/無`, `はい/いいえ`: a slash keeps its neighbours.
+        assert_eq!(wrap("ab 有/無", 5), vec!["ab", "有/無"]);
         assert_eq!(wrap("", 5), vec![""]);
         assert_eq!(wrap("ab ※未確認", 5), vec!["ab", "※未確", "認"]);
     }
