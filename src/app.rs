@@ -6,13 +6,74 @@ use crate::cli::{Cli, Command, LangArg};
 use crate::commands::{self, Context, Outcome};
 use std::io::IsTerminal;
 
-/// Build the context from the arguments and the environment.
-pub fn context(cli: &Cli) -> Context {
-    let lang = match cli.lang {
+/// The language of this run: `--lang`, else the locale.
+pub fn lang(cli: &Cli) -> Lang {
+    match cli.lang {
         Some(LangArg::Ja) => Lang::Ja,
         Some(LangArg::En) => Lang::En,
         None => Lang::from_locale(|k| std::env::var(k).ok()),
-    };
+    }
+}
+
+/// The language of a run whose arguments clap refused: `--lang ja|en` (or `--lang=…`) where
+/// given, else the locale.
+pub fn lang_from_args(args: &[std::ffi::OsString]) -> Lang {
+    let mut it = args.iter().filter_map(|a| a.to_str());
+    while let Some(arg) = it.next() {
+        let value = match arg.strip_prefix("--lang=") {
+            Some(v) => Some(v),
+            None if arg == "--lang" => it.next(),
+            None => None,
+        };
+        match value {
+            Some("ja") => return Lang::Ja,
+            Some("en") => return Lang::En,
+            _ => {}
+        }
+    }
+    Lang::from_locale(|k| std::env::var(k).ok())
+}
+
+/// A command line clap refused, said in Japanese: what is wrong (clap's own words as the
+/// detail), the usage line, and where to read more. `None` for help and version output, and
+/// under English, where clap's own text is printed as it is.
+pub fn usage_error(err: &clap::Error, lang: Lang) -> Option<String> {
+    use clap::error::ErrorKind as K;
+    if lang == Lang::En
+        || matches!(
+            err.kind(),
+            K::DisplayHelp | K::DisplayVersion | K::DisplayHelpOnMissingArgumentOrSubcommand
+        )
+    {
+        return None;
+    }
+    let rendered = err.render().to_string();
+    // clap's first paragraph, on one line: `the following required arguments were not
+    // provided: <ID[@EDITION]>`. It quotes what the user typed: controls are shown escaped.
+    let detail: Vec<&str> = rendered
+        .lines()
+        .take_while(|l| !l.trim().is_empty())
+        .map(|l| l.trim().trim_start_matches("error: "))
+        .collect();
+    let detail = crate::render::text::escape_controls(&detail.join(" ")).into_owned();
+    let mut out = crate::tr!(
+        lang,
+        "cli-error",
+        message = crate::tr!(lang, "cli-usage-error", detail = detail)
+    );
+    if let Some(usage) = rendered.lines().find_map(|l| l.strip_prefix("Usage: ")) {
+        out.push('\n');
+        let usage = crate::render::text::escape_controls(usage.trim()).into_owned();
+        out.push_str(&crate::tr!(lang, "cli-usage", usage = usage));
+    }
+    out.push('\n');
+    out.push_str(&crate::tr!(lang, "cli-usage-more"));
+    Some(out)
+}
+
+/// Build the context from the arguments and the environment.
+pub fn context(cli: &Cli) -> Context {
+    let lang = lang(cli);
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     Context {
         lang,
@@ -41,14 +102,15 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
     }
 }
 
-/// The error and its causes on one line, each cause once: typed errors often repeat their
-/// source in their own message, and the user should read it once. Errors quote file names and
-/// file content, so control characters are shown escaped, never sent to the terminal.
-pub fn error_message(err: &anyhow::Error) -> String {
+/// The error and its causes on one line in `lang`, each cause once: typed errors often repeat
+/// their source in their own message, and the user should read it once. Errors quote file
+/// names and file content, so control characters are shown escaped, never sent to the terminal.
+pub fn error_message(err: &anyhow::Error, lang: Lang) -> String {
     let mut message = String::new();
     for cause in err.chain() {
-        let text = cause.to_string();
-        if message.contains(&text) {
+        // A cause already quoted (in English by a context, or in `lang`) is not said again.
+        let text = localize(cause, lang);
+        if message.contains(&text) || message.contains(&cause.to_string()) {
             continue;
         }
         if !message.is_empty() {
@@ -57,6 +119,40 @@ pub fn error_message(err: &anyhow::Error) -> String {
         message.push_str(&text);
     }
     crate::render::text::escape_message(&message).into_owned()
+}
+
+/// One error in `lang`: the errors that know their catalog message say it; `std::io::Error`
+/// by its kind and OS number; any other by its own text.
+fn localize(err: &(dyn std::error::Error + 'static), lang: Lang) -> String {
+    if let Some(e) = err.downcast_ref::<crate::checklist::ChecklistError>() {
+        e.localize(lang)
+    } else if let Some(e) = err.downcast_ref::<crate::limits::LimitError>() {
+        e.message(lang)
+    } else if let Some(e) = err.downcast_ref::<crate::atomic::LockError>() {
+        e.localize(lang)
+    } else if let Some(e) = err.downcast_ref::<std::io::Error>() {
+        crate::i18n::io_error(lang, e)
+    } else {
+        err.to_string()
+    }
+}
+
+/// The line printed for a failed run: `エラー: …` / `error: …`.
+pub fn error_line(err: &anyhow::Error, lang: Lang) -> String {
+    crate::tr!(lang, "cli-error", message = error_message(err, lang))
+}
+
+/// The line printed when the output cannot be written.
+pub fn write_error_line(err: &std::io::Error, lang: Lang) -> String {
+    crate::tr!(
+        lang,
+        "cli-error",
+        message = crate::tr!(
+            lang,
+            "cli-cannot-write-output",
+            reason = crate::i18n::io_error(lang, err)
+        )
+    )
 }
 
 #[cfg(test)]
@@ -68,18 +164,42 @@ mod tests {
         let io = std::io::Error::new(std::io::ErrorKind::NotFound, "No such file or directory");
         let err = anyhow::Error::new(io).context("cannot read a.toml: No such file or directory");
         assert_eq!(
-            error_message(&err),
+            error_message(&err, Lang::En),
             "cannot read a.toml: No such file or directory"
         );
         let err = anyhow::anyhow!("inner").context("outer");
-        assert_eq!(error_message(&err), "outer: inner");
+        assert_eq!(error_message(&err, Lang::En), "outer: inner");
+    }
+
+    #[test]
+    fn usage_errors_are_said_in_japanese_with_clap_s_detail() {
+        let args: Vec<std::ffi::OsString> = ["medsec", "--lang", "ja", "checklist", "show"]
+            .iter()
+            .map(Into::into)
+            .collect();
+        assert_eq!(lang_from_args(&args), Lang::Ja);
+        let Err(err) = Cli::try_parse_args(args) else {
+            panic!("a missing argument parses");
+        };
+        let text = usage_error(&err, Lang::Ja).unwrap();
+        assert!(
+            text.starts_with("エラー: コマンドラインの指定に誤りがあります(詳細: "),
+            "{text}"
+        );
+        assert!(text.contains("使い方: `medsec checklist show"), "{text}");
+        assert!(usage_error(&err, Lang::En).is_none());
+        let args: Vec<std::ffi::OsString> = ["medsec", "--lang=en", "x"]
+            .iter()
+            .map(Into::into)
+            .collect();
+        assert_eq!(lang_from_args(&args), Lang::En);
     }
 
     #[test]
     fn controls_from_input_are_escaped() {
         let err = anyhow::anyhow!("cannot read evil\n1 valid\u{1b}[2J.toml");
         assert_eq!(
-            error_message(&err),
+            error_message(&err, Lang::En),
             "cannot read evil\\n1 valid\\u{1b}[2J.toml"
         );
     }

@@ -143,18 +143,54 @@ pub fn replace(path: &Path, bytes: &[u8]) -> io::Result<()> {
     write(path, bytes, None, Replace::Allow)
 }
 
-/// Why a [`WriteLock`] was not taken.
-#[derive(Debug, thiserror::Error)]
+/// Why a [`WriteLock`] was not taken. `Display` is English; people read
+/// [`localize`](Self::localize) in their language.
+#[derive(Debug)]
 pub enum LockError {
     /// Another process held the lock for the whole wait.
-    #[error("{lock} is held by another writer")]
-    Busy { lock: PathBuf },
-    #[error("{lock}: {source}")]
+    Busy {
+        lock: PathBuf,
+    },
     Io {
         lock: PathBuf,
-        #[source]
         source: io::Error,
     },
+}
+
+impl LockError {
+    /// The message for people in `lang`, from the catalog.
+    pub fn localize(&self, lang: crate::checklist::Lang) -> String {
+        match self {
+            LockError::Busy { lock } => {
+                crate::tr!(lang, "common-lock-busy", lock = lock.display().to_string())
+            }
+            LockError::Io { lock, source } => {
+                let [(_, kind), (_, code)] = crate::i18n::io_error_args(source);
+                crate::tr!(
+                    lang,
+                    "common-lock-io",
+                    lock = lock.display().to_string(),
+                    kind = kind,
+                    code = code
+                )
+            }
+        }
+    }
+}
+
+impl std::fmt::Display for LockError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.localize(crate::checklist::Lang::En))
+    }
+}
+
+impl std::error::Error for LockError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            LockError::Io { source, .. } => Some(source),
+            LockError::Busy { .. } => None,
+        }
+    }
 }
 
 /// An advisory lock for writing one file, held until dropped. Every process that reads a file,
@@ -320,6 +356,24 @@ mod tests {
             let mode = fs::metadata(&p).unwrap().permissions().mode();
             assert_eq!(mode & 0o777, 0o600);
         }
+    }
+
+    #[test]
+    fn lock_errors_are_said_in_the_language_asked() {
+        use crate::checklist::Lang;
+        let busy = LockError::Busy {
+            lock: PathBuf::from(".a.toml.lock"),
+        };
+        assert!(busy.localize(Lang::Ja).contains("書き込み中"));
+        assert_eq!(busy.to_string(), ".a.toml.lock is held by another writer");
+        let io = LockError::Io {
+            lock: PathBuf::from(".a.toml.lock"),
+            source: io::Error::from_raw_os_error(13),
+        };
+        assert_eq!(
+            io.localize(Lang::Ja),
+            ".a.toml.lock: アクセスが許可されていません (OS エラー 13)"
+        );
     }
 
     #[test]

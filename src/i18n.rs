@@ -104,6 +104,71 @@ pub fn sources() -> Vec<(&'static str, String)> {
         .collect()
 }
 
+/// A catalog message as a [`MessageRef`](crate::diagnostic::MessageRef), language-free, for
+/// findings rendered later in the reader's language: `msg_ref!("lint-invalid-edition", edition
+/// = e)`. Values are kept as text (`to_string`). The ID and argument names are checked at
+/// compile time like [`tr!`](crate::tr).
+#[macro_export]
+macro_rules! msg_ref {
+    ($id:literal $(, $k:ident = $v:expr)* $(,)?) => {{
+        if false {
+            // Never run: makes `fl!` check the ID and the argument names at compile time.
+            let _ = $crate::tr!($crate::checklist::Lang::En, $id $(, $k = "")*);
+        }
+        $crate::diagnostic::MessageRef {
+            id: $id.to_owned(),
+            args: [$((stringify!($k).to_owned(), ($v).to_string())),*].into_iter().collect(),
+        }
+    }};
+}
+
+/// The arguments of `common-io-error` for an I/O error: a stable key for its kind, and the
+/// operating system's error number (`none` when there is none). `std::io::Error`'s own text is
+/// English; people read the catalog's words, with the OS number kept for the expert.
+pub fn io_error_args(err: &std::io::Error) -> [(&'static str, String); 2] {
+    use std::io::ErrorKind as K;
+    let kind = match err.kind() {
+        K::NotFound => "not-found",
+        K::PermissionDenied => "permission-denied",
+        K::AlreadyExists => "already-exists",
+        K::IsADirectory => "is-a-directory",
+        K::NotADirectory => "not-a-directory",
+        K::DirectoryNotEmpty => "directory-not-empty",
+        K::ReadOnlyFilesystem => "read-only",
+        K::StorageFull => "storage-full",
+        K::FileTooLarge => "file-too-large",
+        K::InvalidData => "invalid-data",
+        K::InvalidInput => "invalid-input",
+        K::UnexpectedEof => "unexpected-eof",
+        K::TimedOut => "timed-out",
+        K::Interrupted => "interrupted",
+        K::WouldBlock | K::ResourceBusy => "busy",
+        K::BrokenPipe => "broken-pipe",
+        K::CrossesDevices => "crosses-devices",
+        K::OutOfMemory => "out-of-memory",
+        K::Unsupported => "unsupported",
+        _ => "other",
+    };
+    let code = err
+        .raw_os_error()
+        .map_or_else(|| "none".to_owned(), |c| c.to_string());
+    [("kind", kind.to_owned()), ("code", code)]
+}
+
+/// An I/O error for people in `lang`: the catalog's words for its kind and the OS error number
+/// in parentheses (`ファイルまたはフォルダがありません (OS エラー 2)`). An error made by medsec
+/// itself around a limit says its own localized text.
+pub fn io_error(lang: Lang, err: &std::io::Error) -> String {
+    if let Some(limit) = err
+        .get_ref()
+        .and_then(|e| e.downcast_ref::<crate::limits::LimitError>())
+    {
+        return limit.message(lang);
+    }
+    let [(_, kind), (_, code)] = io_error_args(err);
+    tr!(lang, "common-io-error", kind = kind, code = code)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -138,5 +203,38 @@ mod tests {
             args: [("x".to_owned(), "1".to_owned())].into(),
         };
         assert_eq!(render(Lang::Ja, &unknown), "from-a-newer-medsec x=1");
+    }
+}
+
+#[cfg(test)]
+mod io_error_tests {
+    use super::*;
+
+    #[test]
+    fn io_errors_say_their_kind_in_the_language_and_keep_the_os_number() {
+        let e = std::io::Error::from_raw_os_error(2);
+        assert_eq!(
+            io_error(Lang::Ja, &e),
+            "ファイルまたはフォルダがありません (OS エラー 2)"
+        );
+        assert_eq!(
+            io_error(Lang::En, &e),
+            "no such file or folder (os error 2)"
+        );
+        let e = std::io::Error::new(std::io::ErrorKind::PermissionDenied, "x");
+        assert_eq!(io_error(Lang::Ja, &e), "アクセスが許可されていません");
+    }
+
+    #[test]
+    fn a_limit_inside_an_io_error_says_its_own_text() {
+        let limit = crate::limits::LimitError::NotAFile { path: "a/b".into() };
+        let e = std::io::Error::from(limit);
+        assert!(io_error(Lang::Ja, &e).contains("通常のファイルではありません"));
+    }
+
+    #[test]
+    fn recorded_numbers_with_a_leading_zero_stay_text() {
+        let m = crate::msg_ref!("lint-invalid-number", id = "x", number = "007");
+        assert!(render(Lang::En, &m).contains("`007`"));
     }
 }

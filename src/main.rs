@@ -4,7 +4,18 @@ use std::process::ExitCode;
 
 #[allow(clippy::print_stderr)]
 fn main() -> ExitCode {
-    let cli = medsec::cli::Cli::parse_args(std::env::args_os());
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let cli = match medsec::cli::Cli::try_parse_args(args.clone()) {
+        Ok(cli) => cli,
+        Err(e) => match medsec::app::usage_error(&e, medsec::app::lang_from_args(&args)) {
+            Some(text) => {
+                eprintln!("{text}");
+                return medsec::exit::Exit::Unusable.into();
+            }
+            None => e.exit(),
+        },
+    };
+    let lang = medsec::app::lang(&cli);
     match medsec::app::run(cli) {
         Ok(outcome) => {
             for notice in &outcome.notices {
@@ -18,14 +29,14 @@ fn main() -> ExitCode {
             {
                 // A closed pipe (`medsec ... | head`) is not a failure.
                 Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
-                    eprintln!("error: cannot write output: {e}");
+                    eprintln!("{}", medsec::app::write_error_line(&e, lang));
                     medsec::exit::Exit::Unusable.into()
                 }
                 _ => outcome.exit.into(),
             }
         }
         Err(err) => {
-            eprintln!("error: {}", medsec::app::error_message(&err));
+            eprintln!("{}", medsec::app::error_line(&err, lang));
             medsec::exit::Exit::Unusable.into()
         }
     }

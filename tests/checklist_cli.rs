@@ -554,7 +554,8 @@ fn diff_classifies_and_fails_on_breaking_changes() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1), "{}", stdout_of(&out));
-    assert!(stdout_of(&out).contains("breaking [item-removed] 1-① security-manager"));
+    assert!(stdout_of(&out)
+        .contains("breaking [item-removed] 1-① Test item: removed with no replacement"));
     // A broken file is exit 2 with its place.
     let out = medsec()
         .args([

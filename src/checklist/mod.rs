@@ -16,57 +16,126 @@ pub use model::*;
 
 use crate::diagnostic::Diagnostic;
 use std::path::{Path, PathBuf};
-use thiserror::Error;
 
-/// Why a checklist could not be had.
-#[derive(Debug, Error)]
+/// Why a checklist could not be had. `Display` is English; people read
+/// [`localize`](Self::localize) in their language.
+#[derive(Debug)]
 pub enum ChecklistError {
-    #[error("cannot read checklist {path}: {source}")]
     Read {
         path: PathBuf,
-        #[source]
         source: std::io::Error,
     },
-    #[error("{}:{line}:{column}: not UTF-8 text; save the file as UTF-8", path.display())]
+    /// Too large, not a regular file, or unreadable (the limits module says which).
+    Limit(crate::limits::LimitError),
     NotUtf8 {
         path: PathBuf,
         line: usize,
         column: usize,
     },
-    #[error("{}", invalid_message(.diagnostics))]
-    Invalid { diagnostics: Vec<Diagnostic> },
-    #[error("no checklist `{spec}`; known: {known}")]
-    NotFound { spec: String, known: String },
-    #[error("checklist `{id}` has no edition `{edition}`; known editions: {known}")]
+    Invalid {
+        diagnostics: Vec<Diagnostic>,
+    },
+    NotFound {
+        spec: String,
+        known: String,
+    },
     NoEdition {
         id: String,
         edition: String,
         known: String,
     },
-    #[error("`{spec}` names the {named} form but --form asks for {asked}")]
     FormConflict {
         spec: String,
         named: Form,
         asked: Form,
     },
-    #[error("{file}: チェックリストのダイジェストを計算できません / cannot compute the checklist's digest: {source}")]
     Digest {
         file: String,
-        #[source]
         source: serde_json::Error,
     },
 }
 
-fn invalid_message(diagnostics: &[Diagnostic]) -> String {
+impl ChecklistError {
+    /// The message for people in `lang`, from the catalog.
+    pub fn localize(&self, lang: Lang) -> String {
+        match self {
+            ChecklistError::Read { path, source } => {
+                let [(_, kind), (_, code)] = crate::i18n::io_error_args(source);
+                crate::tr!(
+                    lang,
+                    "checklist-read",
+                    path = path.display().to_string(),
+                    kind = kind,
+                    code = code
+                )
+            }
+            ChecklistError::Limit(e) => e.message(lang),
+            ChecklistError::NotUtf8 { path, line, column } => crate::tr!(
+                lang,
+                "checklist-not-utf8",
+                path = path.display().to_string(),
+                line = (*line),
+                column = (*column)
+            ),
+            ChecklistError::Invalid { diagnostics } => invalid_message(diagnostics, lang),
+            ChecklistError::NotFound { spec, known } => crate::tr!(
+                lang,
+                "checklist-not-found",
+                spec = spec.as_str(),
+                known = known.as_str()
+            ),
+            ChecklistError::NoEdition { id, edition, known } => crate::tr!(
+                lang,
+                "checklist-no-edition",
+                id = id.as_str(),
+                edition = edition.as_str(),
+                known = known.as_str()
+            ),
+            ChecklistError::FormConflict { spec, named, asked } => crate::tr!(
+                lang,
+                "checklist-form-conflict",
+                spec = spec.as_str(),
+                named = named.label(lang),
+                asked = asked.label(lang)
+            ),
+            ChecklistError::Digest { file, source } => crate::tr!(
+                lang,
+                "checklist-digest",
+                file = file.as_str(),
+                detail = source.to_string()
+            ),
+        }
+    }
+}
+
+impl std::fmt::Display for ChecklistError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.localize(Lang::En))
+    }
+}
+
+impl std::error::Error for ChecklistError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            ChecklistError::Read { source, .. } => Some(source),
+            ChecklistError::Limit(e) => Some(e),
+            ChecklistError::Digest { source, .. } => Some(source),
+            _ => None,
+        }
+    }
+}
+
+/// The head line and one indented line per error, each in `lang` where the diagnostic carries
+/// its catalog message.
+fn invalid_message(diagnostics: &[Diagnostic], lang: Lang) -> String {
     let errors: Vec<String> = diagnostics
         .iter()
         .filter(|d| d.severity == crate::diagnostic::Severity::Error)
-        .map(ToString::to_string)
+        .map(|d| crate::render::diagnostics::line(d, lang, false))
         .collect();
     format!(
-        "invalid checklist ({} error{}; run `medsec checklist lint` for all findings):\n  {}",
-        errors.len(),
-        if errors.len() == 1 { "" } else { "s" },
+        "{}\n  {}",
+        crate::tr!(lang, "checklist-invalid", count = errors.len()),
         errors.join("\n  ")
     )
 }
@@ -118,11 +187,13 @@ pub fn load_str(file: &str, source: &str, origin: Origin) -> Result<Loaded, Chec
 
 /// Read a file as UTF-8 text (a BOM is dropped), with errors that name it.
 pub fn read_text(path: &Path) -> Result<String, ChecklistError> {
-    let bytes = crate::limits::read(path, crate::limits::InputKind::Checklist)
-        .map_err(std::io::Error::from)
-        .map_err(|source| ChecklistError::Read {
-            path: path.to_owned(),
-            source,
+    let bytes =
+        crate::limits::read(path, crate::limits::InputKind::Checklist).map_err(|e| match e {
+            crate::limits::LimitError::Io { source, .. } => ChecklistError::Read {
+                path: path.to_owned(),
+                source,
+            },
+            other => ChecklistError::Limit(other),
         })?;
     let bytes = bytes
         .strip_prefix(b"\xEF\xBB\xBF")

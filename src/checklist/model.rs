@@ -12,9 +12,11 @@ pub struct Text {
 
 impl Text {
     pub fn get(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::Ja => &self.ja,
-            Lang::En => &self.en,
+        // File data in the language asked for (not a sentence of medsec's own).
+        if lang == Lang::Ja {
+            &self.ja
+        } else {
+            &self.en
         }
     }
 }
@@ -40,9 +42,10 @@ impl Lang {
     }
 }
 
-/// Macro to declare a closed set of kebab-case names with Japanese and English labels.
+/// Macro to declare a closed set of kebab-case names with labels for people from the message
+/// catalog (one message ID per value, e.g. `scope-server`).
 macro_rules! named_enum {
-    ($(#[$m:meta])* $name:ident { $($variant:ident = $text:literal, $ja:literal, $en:literal;)+ }) => {
+    ($(#[$m:meta])* $name:ident { $($variant:ident = $text:literal, $label:literal;)+ }) => {
         $(#[$m])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, schemars::JsonSchema)]
         #[serde(rename_all = "kebab-case")]
@@ -62,11 +65,17 @@ macro_rules! named_enum {
                 match s { $($text => Some($name::$variant),)+ _ => None }
             }
 
-            /// A label for people.
+            /// A label for people, from the message catalog (read once per language).
             pub fn label(self, lang: Lang) -> &'static str {
-                match (self, lang) {
-                    $(($name::$variant, Lang::Ja) => $ja, ($name::$variant, Lang::En) => $en,)+
-                }
+                static LABELS: std::sync::LazyLock<(Vec<String>, Vec<String>)> =
+                    std::sync::LazyLock::new(|| {
+                        (
+                            vec![$(crate::tr!(Lang::Ja, $label)),+],
+                            vec![$(crate::tr!(Lang::En, $label)),+],
+                        )
+                    });
+                let labels = if lang == Lang::Ja { &LABELS.0 } else { &LABELS.1 };
+                labels.get(self as usize).map_or_else(|| self.as_str(), String::as_str)
             }
 
             /// All names, for messages.
@@ -84,57 +93,57 @@ macro_rules! named_enum {
 named_enum! {
     /// Which form of the checklist.
     Form {
-        Institution = "institution", "医療機関確認用", "institution";
-        Pharmacy = "pharmacy", "薬局確認用", "pharmacy";
-        Vendor = "vendor", "事業者確認用", "vendor";
+        Institution = "institution", "form-institution";
+        Pharmacy = "pharmacy", "form-pharmacy";
+        Vendor = "vendor", "form-vendor";
     }
 }
 
 named_enum! {
     /// A kind of institution a form serves.
     InstitutionKind {
-        Hospital = "hospital", "病院", "hospital";
-        Clinic = "clinic", "診療所", "clinic";
-        Pharmacy = "pharmacy", "薬局", "pharmacy";
-        MidwiferyHome = "midwifery-home", "助産所", "midwifery home";
+        Hospital = "hospital", "institution-kind-hospital";
+        Clinic = "clinic", "institution-kind-clinic";
+        Pharmacy = "pharmacy", "institution-kind-pharmacy";
+        MidwiferyHome = "midwifery-home", "institution-kind-midwifery-home";
     }
 }
 
 named_enum! {
     /// What an item covers.
     Scope {
-        General = "general", "医療情報システム全般", "all medical information systems";
-        Server = "server", "サーバ", "servers";
-        Terminal = "terminal", "端末PC", "terminal PCs";
-        Network = "network", "ネットワーク機器", "network devices";
+        General = "general", "scope-general";
+        Server = "server", "scope-server";
+        Terminal = "terminal", "scope-terminal";
+        Network = "network", "scope-network";
     }
 }
 
 named_enum! {
     /// Whether an item is checked as required in its edition.
     Requirement {
-        Required = "required", "必須", "required";
-        NextYear = "next-year", "次年度項目", "next-year item";
-        Recommended = "recommended", "推奨", "recommended";
+        Required = "required", "requirement-required";
+        NextYear = "next-year", "requirement-next-year";
+        Recommended = "recommended", "requirement-recommended";
     }
 }
 
 named_enum! {
     /// When an item may be answered not-applicable.
     NotApplicableRule {
-        NoMedicalInformationSystem = "no-medical-information-system", "医療情報システムがない", "no medical information system";
-        NoVendorContract = "no-vendor-contract", "事業者と契約していない", "no vendor contract";
+        NoMedicalInformationSystem = "no-medical-information-system", "not-applicable-no-medical-information-system";
+        NoVendorContract = "no-vendor-contract", "not-applicable-no-vendor-contract";
     }
 }
 
 named_enum! {
     /// A kind of local probe that gives evidence.
     ProbeKind {
-        PatchLevel = "patch-level", "パッチ適用状況", "patch level";
-        BackupFreshness = "backup-freshness", "バックアップの鮮度", "backup freshness";
-        Accounts = "accounts", "アカウント", "accounts";
-        Services = "services", "サービス・ポート", "services and ports";
-        AssetLedger = "asset-ledger", "機器台帳", "asset ledger";
+        PatchLevel = "patch-level", "probe-kind-patch-level";
+        BackupFreshness = "backup-freshness", "probe-kind-backup-freshness";
+        Accounts = "accounts", "probe-kind-accounts";
+        Services = "services", "probe-kind-services";
+        AssetLedger = "asset-ledger", "probe-kind-asset-ledger";
     }
 }
 
@@ -203,27 +212,31 @@ impl Item {
     /// (the form prints 2-④ once for サーバ and once for 端末PC), and the short title:
     /// `2-⑥ セキュリティパッチ`, `2-④(サーバ) ログ管理…`. The stable ID is for files and JSON.
     pub fn label(&self, lang: Lang) -> String {
-        let scope = match self.scope.as_slice() {
-            [one] if *one != Scope::General => match lang {
-                Lang::Ja => format!("({})", one.label(lang)),
-                Lang::En => format!(" ({})", one.label(lang)),
-            },
-            _ => String::new(),
-        };
-        format!("{}{scope} {}", self.number, self.short_title(lang))
+        match self.scope.as_slice() {
+            [one] if *one != Scope::General => crate::tr!(
+                lang,
+                "checklist-item-label-scoped",
+                number = self.number.as_str(),
+                scope = one.label(lang),
+                title = self.short_title(lang)
+            ),
+            _ => crate::tr!(
+                lang,
+                "checklist-item-label",
+                number = self.number.as_str(),
+                title = self.short_title(lang)
+            ),
+        }
     }
 
     /// The scope for people: labels joined, or empty for organisation-level items.
     pub fn scope_label(&self, lang: Lang) -> String {
-        let sep = match lang {
-            Lang::Ja => "、",
-            Lang::En => ", ",
-        };
+        let sep = crate::tr!(lang, "common-list-separator");
         self.scope
             .iter()
             .map(|s| s.label(lang))
             .collect::<Vec<_>>()
-            .join(sep)
+            .join(&sep)
     }
 }
 

@@ -4,7 +4,7 @@
 
 use super::model::*;
 use super::raw::{RawChecklist, RawItem, RawText, FORMAT_VERSION};
-use crate::diagnostic::{Diagnostic, Location, Severity};
+use crate::diagnostic::{Diagnostic, Location, MessageRef, Severity};
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 use toml::Spanned;
@@ -29,8 +29,10 @@ pub fn parse(file: &str, source: &str) -> (Option<Checklist>, Vec<Diagnostic>) {
                     v.error(
                         "unsupported-format-version",
                         None,
-                        format!(
-                            "format_version {found} is not supported; this medsec reads format_version {FORMAT_VERSION} (a newer medsec may read it)"
+                        crate::msg_ref!(
+                            "lint-unsupported-format-version-newer",
+                            found = found,
+                            supported = FORMAT_VERSION
                         ),
                     );
                     return (None, v.diags);
@@ -39,7 +41,7 @@ pub fn parse(file: &str, source: &str) -> (Option<Checklist>, Vec<Diagnostic>) {
             v.error(
                 "parse-error",
                 err.span(),
-                err.message().trim_end().to_owned(),
+                crate::msg_ref!("lint-parse-error", detail = err.message().trim_end()),
             );
             return (None, v.diags);
         }
@@ -66,23 +68,24 @@ impl Validator<'_> {
         severity: Severity,
         code: &'static str,
         span: Option<Range<usize>>,
-        message: String,
+        text: MessageRef,
     ) {
+        // The message (and JSON) in English; people read `text` in their language.
         self.diags.push(Diagnostic {
             code,
             severity,
             location: Location::of_span(self.file, self.source, span),
-            message,
-            text: None,
+            message: crate::i18n::render(Lang::En, &text),
+            text: Some(text),
         });
     }
 
-    fn error(&mut self, code: &'static str, span: Option<Range<usize>>, message: String) {
-        self.push(Severity::Error, code, span, message);
+    fn error(&mut self, code: &'static str, span: Option<Range<usize>>, text: MessageRef) {
+        self.push(Severity::Error, code, span, text);
     }
 
-    fn warning(&mut self, code: &'static str, span: Option<Range<usize>>, message: String) {
-        self.push(Severity::Warning, code, span, message);
+    fn warning(&mut self, code: &'static str, span: Option<Range<usize>>, text: MessageRef) {
+        self.push(Severity::Warning, code, span, text);
     }
 
     fn named<T>(
@@ -98,9 +101,11 @@ impl Validator<'_> {
             self.error(
                 code,
                 Some(value.span()),
-                format!(
-                    "unknown {what} `{}`; expected one of: {names}",
-                    value.get_ref()
+                crate::msg_ref!(
+                    "lint-unknown-name",
+                    what = what,
+                    value = value.get_ref(),
+                    names = names
                 ),
             );
         }
@@ -121,14 +126,20 @@ impl Validator<'_> {
             .collect()
     }
 
-    fn text(&mut self, raw: &RawText, what: &str) -> Text {
+    /// `what` names the text for `lint-field`: `title`, `notes`, `section` (with `section`),
+    /// `item-text` or `item-guidance` (with `item`).
+    fn text(&mut self, raw: &RawText, what: &str, section: &str, item: &str) -> Text {
         for (lang, value) in [("ja", &raw.ja), ("en", &raw.en)] {
             if value.get_ref().trim().is_empty() {
                 self.error(
                     "missing-translation",
                     Some(value.span()),
-                    format!(
-                        "{what}: the `{lang}` text is empty; both Japanese and English are needed"
+                    crate::msg_ref!(
+                        "lint-missing-translation",
+                        what = what,
+                        section = section,
+                        item = item,
+                        lang = lang
                     ),
                 );
             }
@@ -137,7 +148,12 @@ impl Validator<'_> {
             self.error(
                 "ja-not-japanese",
                 Some(raw.ja.span()),
-                format!("{what}: the `ja` text has no Japanese characters"),
+                crate::msg_ref!(
+                    "lint-ja-not-japanese",
+                    what = what,
+                    section = section,
+                    item = item
+                ),
             );
         }
         Text {
@@ -151,9 +167,10 @@ impl Validator<'_> {
             self.error(
                 "unsupported-format-version",
                 Some(raw.format_version.span()),
-                format!(
-                    "format_version {} is not supported; this medsec reads format_version {FORMAT_VERSION}",
-                    raw.format_version.get_ref()
+                crate::msg_ref!(
+                    "lint-unsupported-format-version",
+                    found = raw.format_version.get_ref(),
+                    supported = FORMAT_VERSION
                 ),
             );
         }
@@ -161,19 +178,16 @@ impl Validator<'_> {
             self.error(
                 "invalid-id",
                 Some(raw.id.span()),
-                format!(
-                    "checklist id `{}` must be kebab-case, e.g. `mhlw-institution`",
-                    raw.id.get_ref()
-                ),
+                crate::msg_ref!("lint-invalid-id-checklist", id = raw.id.get_ref()),
             );
         }
         if !is_kebab(raw.publisher.get_ref()) {
             self.error(
                 "invalid-id",
                 Some(raw.publisher.span()),
-                format!(
-                    "publisher `{}` must be kebab-case, e.g. `mhlw`",
-                    raw.publisher.get_ref()
+                crate::msg_ref!(
+                    "lint-invalid-id-publisher",
+                    publisher = raw.publisher.get_ref()
                 ),
             );
         }
@@ -190,9 +204,10 @@ impl Validator<'_> {
                 self.error(
                     "id-form-mismatch",
                     Some(raw.id.span()),
-                    format!(
-                        "checklist id `{}` should be `{expected}` (PUBLISHER-FORM)",
-                        raw.id.get_ref()
+                    crate::msg_ref!(
+                        "lint-id-form-mismatch",
+                        id = raw.id.get_ref(),
+                        expected = expected
                     ),
                 );
             }
@@ -204,7 +219,7 @@ impl Validator<'_> {
                 self.error(
                     "invalid-fiscal-year",
                     Some(raw.fiscal_year.span()),
-                    format!("fiscal_year {fiscal_year} is not a year between 2000 and 2100"),
+                    crate::msg_ref!("lint-invalid-fiscal-year", year = fiscal_year),
                 );
                 0
             }
@@ -213,17 +228,15 @@ impl Validator<'_> {
             None => self.error(
                 "invalid-edition",
                 Some(raw.edition.span()),
-                format!(
-                    "edition `{}` must be `fyYYYY`, e.g. `fy2025`",
-                    raw.edition.get_ref()
-                ),
+                crate::msg_ref!("lint-invalid-edition", edition = raw.edition.get_ref()),
             ),
             Some(year) if year != i64::from(fiscal_year) && fiscal_year != 0 => self.error(
                 "edition-year-mismatch",
                 Some(raw.edition.span()),
-                format!(
-                    "edition `{}` disagrees with fiscal_year {fiscal_year}",
-                    raw.edition.get_ref()
+                crate::msg_ref!(
+                    "lint-edition-year-mismatch",
+                    edition = raw.edition.get_ref(),
+                    year = fiscal_year
                 ),
             ),
             Some(_) => {}
@@ -232,9 +245,9 @@ impl Validator<'_> {
             self.error(
                 "invalid-guideline-version",
                 Some(raw.guideline_version.span()),
-                format!(
-                    "guideline_version `{}` must look like `6.0`",
-                    raw.guideline_version.get_ref()
+                crate::msg_ref!(
+                    "lint-invalid-guideline-version",
+                    version = raw.guideline_version.get_ref()
                 ),
             );
         }
@@ -242,14 +255,14 @@ impl Validator<'_> {
             raw.serves.get_ref(),
             InstitutionKind::parse,
             "unknown-institution-kind",
-            "institution kind",
+            "institution-kind",
             InstitutionKind::names,
         );
         if raw.serves.get_ref().is_empty() {
             self.error(
                 "missing-field",
                 Some(raw.serves.span()),
-                "serves: name at least one kind of institution".into(),
+                crate::msg_ref!("lint-missing-serves"),
             );
         }
         let published = raw.published.as_ref().and_then(|p| {
@@ -260,7 +273,7 @@ impl Validator<'_> {
                     self.error(
                         "invalid-date",
                         Some(p.span()),
-                        format!("published `{dt}` must be a plain date such as 2025-05-16"),
+                        crate::msg_ref!("lint-invalid-date", value = dt),
                     );
                     None
                 }
@@ -271,12 +284,12 @@ impl Validator<'_> {
                 self.error(
                     "invalid-url",
                     Some(url.span()),
-                    format!("source_url `{}` must be an http(s) URL", url.get_ref()),
+                    crate::msg_ref!("lint-invalid-url", url = url.get_ref()),
                 );
             }
         }
-        let title = self.text(&raw.title, "title");
-        let notes = raw.notes.as_ref().map(|n| self.text(n, "notes"));
+        let title = self.text(&raw.title, "title", "", "");
+        let notes = raw.notes.as_ref().map(|n| self.text(n, "notes", "", ""));
 
         let mut sections = Vec::new();
         let mut section_ids = BTreeSet::new();
@@ -286,10 +299,10 @@ impl Validator<'_> {
                 self.error(
                     "duplicate-section-id",
                     Some(s.id.span()),
-                    format!("section id `{}` is declared twice", s.id.get_ref()),
+                    crate::msg_ref!("lint-duplicate-section-id", section = s.id.get_ref()),
                 );
             }
-            let title = self.text(&s.title, &format!("section {}", s.id.get_ref()));
+            let title = self.text(&s.title, "section", s.id.get_ref(), "");
             sections.push(Section {
                 id: s.id.get_ref().clone(),
                 title,
@@ -313,10 +326,7 @@ impl Validator<'_> {
                 self.error(
                     "duplicate-item-id",
                     id_span,
-                    format!(
-                        "item id `{}` is used twice; item ids must be unique",
-                        item.id
-                    ),
+                    crate::msg_ref!("lint-duplicate-item-id", id = item.id),
                 );
             }
             let mut scope = item.scope.clone();
@@ -325,9 +335,11 @@ impl Validator<'_> {
                 self.error(
                     "duplicate-number",
                     Some(span.clone()),
-                    format!(
-                        "item `{}` has number {} and the same scope as item `{other}`",
-                        item.id, item.number
+                    crate::msg_ref!(
+                        "lint-duplicate-number",
+                        id = item.id,
+                        number = item.number,
+                        other = other
                     ),
                 );
             }
@@ -337,21 +349,14 @@ impl Validator<'_> {
                     self.error(
                         "multiple-gates",
                         Some(span),
-                        format!(
-                            "item `{}` is a second gate question; a form has at most one",
-                            item.id
-                        ),
+                        crate::msg_ref!("lint-multiple-gates", id = item.id),
                     );
                 }
             }
             items.push(item);
         }
         if items.is_empty() {
-            self.error(
-                "missing-field",
-                None,
-                "the checklist has no [[items]]".into(),
-            );
+            self.error("missing-field", None, crate::msg_ref!("lint-missing-items"));
         }
         for (item, raw_item) in items.iter().zip(&raw.items) {
             for r in &raw_item.get_ref().replaces {
@@ -359,10 +364,10 @@ impl Validator<'_> {
                     self.error(
                         "invalid-replaces",
                         Some(r.span()),
-                        format!(
-                            "item `{}` replaces `{}`, which is still an item of this edition",
-                            item.id,
-                            r.get_ref()
+                        crate::msg_ref!(
+                            "lint-replaces-current-item",
+                            id = item.id,
+                            replaced = r.get_ref()
                         ),
                     );
                 }
@@ -393,7 +398,7 @@ impl Validator<'_> {
             self.error(
                 "invalid-id",
                 Some(raw.id.span()),
-                format!("item id `{id}` must be kebab-case (a-z, 0-9 and -)"),
+                crate::msg_ref!("lint-invalid-id-item", id = id),
             );
         }
         let number = raw.number.get_ref().trim().to_owned();
@@ -401,27 +406,28 @@ impl Validator<'_> {
             self.error(
                 "invalid-number",
                 Some(raw.number.span()),
-                format!(
-                    "item `{id}`: number `{number}` is not well formed; expected e.g. `2-(4)`, `2-④` or `0` for the gate"
-                ),
+                crate::msg_ref!("lint-invalid-number", id = id, number = number),
             );
         }
         if !sections.contains(raw.section.get_ref()) {
             self.error(
                 "unknown-section",
                 Some(raw.section.span()),
-                format!(
-                    "item `{id}`: section `{}` is not declared in [[sections]]",
-                    raw.section.get_ref()
+                crate::msg_ref!(
+                    "lint-unknown-section",
+                    id = id,
+                    section = raw.section.get_ref()
                 ),
             );
         } else if !number.is_empty() && !number.starts_with(raw.section.get_ref().as_str()) {
             self.warning(
                 "number-section-mismatch",
                 Some(raw.number.span()),
-                format!(
-                    "item `{id}`: number `{number}` does not start with its section `{}`",
-                    raw.section.get_ref()
+                crate::msg_ref!(
+                    "lint-number-section-mismatch",
+                    id = id,
+                    number = number,
+                    section = raw.section.get_ref()
                 ),
             );
         }
@@ -441,8 +447,8 @@ impl Validator<'_> {
                 Requirement::names(),
             )
             .unwrap_or(Requirement::Required);
-        let text = self.text(&raw.text, &format!("item `{id}` text"));
-        let guidance = self.text(&raw.guidance, &format!("item `{id}` guidance"));
+        let text = self.text(&raw.text, "item-text", "", &id);
+        let guidance = self.text(&raw.guidance, "item-guidance", "", &id);
         for r in &raw.guideline_refs {
             let known = GUIDELINE_PARTS.iter().any(|part| {
                 r.get_ref()
@@ -453,10 +459,11 @@ impl Validator<'_> {
                 self.error(
                     "unknown-guideline-ref",
                     Some(r.span()),
-                    format!(
-                        "item `{id}`: guideline reference `{}` must name a part of the Guideline ({}) and a place, e.g. `システム運用編 8.1`",
-                        r.get_ref(),
-                        GUIDELINE_PARTS.join(", ")
+                    crate::msg_ref!(
+                        "lint-unknown-guideline-ref",
+                        id = id,
+                        reference = r.get_ref(),
+                        parts = GUIDELINE_PARTS.join(", ")
                     ),
                 );
             }
@@ -465,14 +472,14 @@ impl Validator<'_> {
             &raw.not_applicable_when,
             NotApplicableRule::parse,
             "unknown-not-applicable-rule",
-            "not-applicable rule",
+            "not-applicable-rule",
             NotApplicableRule::names,
         );
         let probes = self.named_list(
             &raw.probes,
             ProbeKind::parse,
             "unknown-probe-kind",
-            "probe kind",
+            "probe-kind",
             ProbeKind::names,
         );
         for r in &raw.replaces {
@@ -480,10 +487,7 @@ impl Validator<'_> {
                 self.error(
                     "invalid-replaces",
                     Some(r.span()),
-                    format!(
-                        "item `{id}`: replaces `{}` must be another item's stable id",
-                        r.get_ref()
-                    ),
+                    crate::msg_ref!("lint-invalid-replaces", id = id, replaced = r.get_ref()),
                 );
             }
         }
@@ -492,7 +496,7 @@ impl Validator<'_> {
             self.warning(
                 "verified-with-note",
                 raw.unverified.as_ref().map(|u| u.span()),
-                format!("item `{id}` is verified = true but still has an `unverified` note"),
+                crate::msg_ref!("lint-verified-with-note", id = id),
             );
         }
         if !verified {
@@ -505,9 +509,14 @@ impl Validator<'_> {
                 "unverified-wording",
                 Some(raw.verified.span()),
                 if note.is_empty() {
-                    format!("item `{id}` ({number}): wording or number not yet checked against the official PDF; add an `unverified` note saying what")
+                    crate::msg_ref!("lint-unverified-wording", id = id, number = number)
                 } else {
-                    format!("item `{id}` ({number}): not yet checked against the official PDF: {note}")
+                    crate::msg_ref!(
+                        "lint-unverified-wording-note",
+                        id = id,
+                        number = number,
+                        note = note
+                    )
                 },
             );
         }

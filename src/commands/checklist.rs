@@ -1,7 +1,7 @@
 //! `medsec checklist list|show|lint|schema`.
 
 use super::{Context, Outcome};
-use crate::checklist::{self, Catalog, Lang};
+use crate::checklist::{self, Catalog};
 use crate::cli::checklist::{ChecklistCommand, FailOn, LintFormat, ListFormat, ShowFormat};
 use crate::diagnostic::Severity;
 use crate::diff::Impact;
@@ -32,9 +32,12 @@ pub fn run(cmd: ChecklistCommand, ctx: &Context) -> anyhow::Result<Outcome> {
         ChecklistCommand::Lint { paths, format } => {
             let report = crate::lint::lint_paths(&paths);
             let out = match format {
-                LintFormat::Human => {
-                    render::diagnostics::human(&report.diagnostics, report.files, ctx.color)
-                }
+                LintFormat::Human => render::diagnostics::human(
+                    &report.diagnostics,
+                    report.files,
+                    ctx.lang,
+                    ctx.color,
+                ),
                 LintFormat::Json => render::json(&report.diagnostics),
             };
             let exit = if report.unreadable {
@@ -57,7 +60,7 @@ pub fn run(cmd: ChecklistCommand, ctx: &Context) -> anyhow::Result<Outcome> {
             let new = load_either(&catalog, &new)?;
             let changes = crate::diff::diff(&old.checklist, &new.checklist);
             let out = match format {
-                LintFormat::Human => render::diff::human(&old, &new, &changes),
+                LintFormat::Human => render::diff::human(&old, &new, &changes, ctx.lang),
                 LintFormat::Json => render::diff::json(&old, &new, &changes),
             };
             let threshold = match fail_on {
@@ -99,13 +102,11 @@ fn with_staleness(outcome: Outcome, catalog: &Catalog, ctx: &Context) -> Outcome
         return outcome;
     }
     let list = stale.join(", ");
-    outcome.notice(match ctx.lang {
-        Lang::Ja => format!(
-            "注意: 次のチェックリストは既知の最新版が今年度({})より古いものです: {list}。新しい版が公表されていれば、そのファイルを --checklist PATH で指定してください。",
-            crate::dates::wareki_fiscal_year(current)
-        ),
-        Lang::En => format!(
-            "note: the newest editions known are older than the current fiscal year FY{current}: {list}; if a newer edition is published, give its file with --checklist PATH"
-        ),
-    })
+    outcome.notice(crate::tr!(
+        ctx.lang,
+        "checklist-stale",
+        wareki = crate::dates::wareki_fiscal_year(current),
+        year = current,
+        list = list
+    ))
 }

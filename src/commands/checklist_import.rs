@@ -120,7 +120,12 @@ pub fn add(file: &Path, force: bool, ctx: &Context) -> anyhow::Result<Outcome> {
     let path = file.display().to_string();
     let report = crate::lint::lint_paths(&[file.to_owned()]);
     if report.unreadable || report.count(Severity::Error) > 0 {
-        let out = crate::render::diagnostics::human(&report.diagnostics, report.files, ctx.color);
+        let out = crate::render::diagnostics::human(
+            &report.diagnostics,
+            report.files,
+            ctx.lang,
+            ctx.color,
+        );
         let exit = if report.unreadable {
             Exit::Unusable
         } else {

@@ -1,7 +1,9 @@
 //! Changes between two checklists (usually two editions of one form), classified so that a
 //! maintainer's CI can tell what a new file changes and whether answers still carry forward.
 
-use crate::checklist::{Checklist, Item};
+use crate::checklist::{Checklist, Item, Lang};
+use crate::diagnostic::MessageRef;
+use crate::msg_ref;
 use serde::Serialize;
 
 /// How much a change matters to people who carry answers forward.
@@ -24,49 +26,84 @@ pub struct Change {
     /// The item's stable ID, when the change is about one item.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub item: Option<String>,
+    /// In English, with the item's number and ID in front (for scripts; JSON).
     pub message: String,
+    /// What changed, as a catalog message without the item (people read the item's label in
+    /// front of it, in their language).
+    #[serde(skip)]
+    pub text: MessageRef,
+}
+
+impl Change {
+    fn about_checklist(code: &'static str, impact: Impact, text: MessageRef) -> Self {
+        Change {
+            code,
+            impact,
+            item: None,
+            message: crate::i18n::render(Lang::En, &text),
+            text,
+        }
+    }
+
+    /// `sep` goes between the item and the text in the English message: `: ` for a change of
+    /// an item, ` ` for one added, removed or replacing others.
+    fn about_item(
+        code: &'static str,
+        impact: Impact,
+        item: &Item,
+        sep: &str,
+        text: MessageRef,
+    ) -> Self {
+        Change {
+            code,
+            impact,
+            item: Some(item.id.clone()),
+            message: format!(
+                "{} {}{sep}{}",
+                item.number,
+                item.id,
+                crate::i18n::render(Lang::En, &text)
+            ),
+            text,
+        }
+    }
 }
 
 /// All changes from `old` to `new`, checklist-level first, then items in `new`'s order,
 /// then removed items in `old`'s order.
 pub fn diff(old: &Checklist, new: &Checklist) -> Vec<Change> {
     let mut changes = Vec::new();
-    let mut meta = |code, impact, message: String| {
-        changes.push(Change {
-            code,
-            impact,
-            item: None,
-            message,
-        })
-    };
+    let mut meta =
+        |code, impact, text: MessageRef| changes.push(Change::about_checklist(code, impact, text));
     if old.id != new.id {
         meta(
             "checklist-id-changed",
             Impact::Breaking,
-            format!("checklist id {} -> {}", old.id, new.id),
+            msg_ref!("diff-checklist-id-changed", old = old.id, new = new.id),
         );
     }
     if old.form != new.form {
         meta(
             "form-changed",
             Impact::Breaking,
-            format!("form {} -> {}", old.form, new.form),
+            msg_ref!("diff-form-changed", old = old.form, new = new.form),
         );
     }
     if old.edition != new.edition {
         meta(
             "edition-changed",
             Impact::Minor,
-            format!("edition {} -> {}", old.edition, new.edition),
+            msg_ref!("diff-edition-changed", old = old.edition, new = new.edition),
         );
     }
     if old.guideline_version != new.guideline_version {
         meta(
             "guideline-version-changed",
             Impact::Review,
-            format!(
-                "guideline version {} -> {}",
-                old.guideline_version, new.guideline_version
+            msg_ref!(
+                "diff-guideline-version-changed",
+                old = old.guideline_version,
+                new = new.guideline_version
             ),
         );
     }
@@ -74,7 +111,11 @@ pub fn diff(old: &Checklist, new: &Checklist) -> Vec<Change> {
         meta(
             "serves-changed",
             Impact::Review,
-            format!("serves [{}] -> [{}]", join(&old.serves), join(&new.serves)),
+            msg_ref!(
+                "diff-serves-changed",
+                old = join(&old.serves),
+                new = join(&new.serves)
+            ),
         );
     }
     if old.title != new.title
@@ -85,7 +126,7 @@ pub fn diff(old: &Checklist, new: &Checklist) -> Vec<Change> {
         meta(
             "metadata-changed",
             Impact::Minor,
-            "title, publication date, source URL or notes changed".into(),
+            msg_ref!("diff-metadata-changed"),
         );
     }
 
@@ -94,42 +135,40 @@ pub fn diff(old: &Checklist, new: &Checklist) -> Vec<Change> {
         let replaced: Vec<&Item> = item.replaces.iter().filter_map(|r| old.item(r)).collect();
         match (by_id, replaced.is_empty()) {
             (Some(before), _) => changes.extend(item_changes(before, item)),
-            (None, false) => changes.push(Change {
-                code: "item-replaced",
-                impact: Impact::Review,
-                item: Some(item.id.clone()),
-                message: format!(
-                    "{} {} replaces {}",
-                    item.number,
-                    item.id,
-                    replaced
+            (None, false) => changes.push(Change::about_item(
+                "item-replaced",
+                Impact::Review,
+                item,
+                " ",
+                msg_ref!(
+                    "diff-item-replaced",
+                    replaced = replaced
                         .iter()
                         .map(|r| format!("{} {}", r.number, r.id))
                         .collect::<Vec<_>>()
                         .join(", ")
                 ),
-            }),
-            (None, true) => changes.push(Change {
-                code: "item-added",
-                impact: Impact::Review,
-                item: Some(item.id.clone()),
-                message: format!("{} {} added: {}", item.number, item.id, item.text.ja),
-            }),
+            )),
+            (None, true) => changes.push(Change::about_item(
+                "item-added",
+                Impact::Review,
+                item,
+                " ",
+                msg_ref!("diff-item-added", text = item.text.ja),
+            )),
         }
     }
     for item in &old.items {
         let kept = new.item(&item.id).is_some();
         let replaced_by = new.items.iter().find(|n| n.replaces.contains(&item.id));
         if !kept && replaced_by.is_none() {
-            changes.push(Change {
-                code: "item-removed",
-                impact: Impact::Breaking,
-                item: Some(item.id.clone()),
-                message: format!(
-                    "{} {} removed with no replacement: {}",
-                    item.number, item.id, item.text.ja
-                ),
-            });
+            changes.push(Change::about_item(
+                "item-removed",
+                Impact::Breaking,
+                item,
+                " ",
+                msg_ref!("diff-item-removed", text = item.text.ja),
+            ));
         }
     }
     changes
@@ -157,25 +196,20 @@ fn normalised_number(number: &str) -> String {
 
 fn item_changes(old: &Item, new: &Item) -> Vec<Change> {
     let mut out = Vec::new();
-    let mut push = |code, impact, message: String| {
-        out.push(Change {
-            code,
-            impact,
-            item: Some(new.id.clone()),
-            message: format!("{} {}: {message}", new.number, new.id),
-        })
+    let mut push = |code, impact, text: MessageRef| {
+        out.push(Change::about_item(code, impact, new, ": ", text))
     };
     if old.text.ja != new.text.ja {
         push(
             "item-reworded",
             Impact::Review,
-            format!("wording 「{}」 -> 「{}」", old.text.ja, new.text.ja),
+            msg_ref!("diff-item-reworded", old = old.text.ja, new = new.text.ja),
         );
     } else if old.text.en != new.text.en {
         push(
             "item-translation-changed",
             Impact::Minor,
-            "English translation changed".into(),
+            msg_ref!("diff-item-translation-changed"),
         );
     }
     if old.number != new.number {
@@ -183,13 +217,17 @@ fn item_changes(old: &Item, new: &Item) -> Vec<Change> {
             push(
                 "item-number-notation-changed",
                 Impact::Minor,
-                format!("number notation {} -> {}", old.number, new.number),
+                msg_ref!(
+                    "diff-item-number-notation-changed",
+                    old = old.number,
+                    new = new.number
+                ),
             );
         } else {
             push(
                 "item-renumbered",
                 Impact::Review,
-                format!("number {} -> {}", old.number, new.number),
+                msg_ref!("diff-item-renumbered", old = old.number, new = new.number),
             );
         }
     }
@@ -197,38 +235,46 @@ fn item_changes(old: &Item, new: &Item) -> Vec<Change> {
         push(
             "item-moved",
             Impact::Review,
-            format!("section {} -> {}", old.section, new.section),
+            msg_ref!("diff-item-moved", old = old.section, new = new.section),
         );
     }
     if old.scope != new.scope {
         push(
             "item-scope-changed",
             Impact::Review,
-            format!("scope [{}] -> [{}]", join(&old.scope), join(&new.scope)),
+            msg_ref!(
+                "diff-item-scope-changed",
+                old = join(&old.scope),
+                new = join(&new.scope)
+            ),
         );
     }
     if old.requirement != new.requirement {
         push(
             "item-requirement-changed",
             Impact::Review,
-            format!("requirement {} -> {}", old.requirement, new.requirement),
+            msg_ref!(
+                "diff-item-requirement-changed",
+                old = old.requirement,
+                new = new.requirement
+            ),
         );
     }
     if old.gate != new.gate {
         push(
             "item-gate-changed",
             Impact::Breaking,
-            format!("gate {} -> {}", old.gate, new.gate),
+            msg_ref!("diff-item-gate-changed", old = old.gate, new = new.gate),
         );
     }
     if old.not_applicable_when != new.not_applicable_when {
         push(
             "item-not-applicable-changed",
             Impact::Review,
-            format!(
-                "not-applicable rules [{}] -> [{}]",
-                join(&old.not_applicable_when),
-                join(&new.not_applicable_when)
+            msg_ref!(
+                "diff-item-not-applicable-changed",
+                old = join(&old.not_applicable_when),
+                new = join(&new.not_applicable_when)
             ),
         );
     }
@@ -236,17 +282,17 @@ fn item_changes(old: &Item, new: &Item) -> Vec<Change> {
         push(
             "item-guidance-changed",
             Impact::Minor,
-            "guidance changed".into(),
+            msg_ref!("diff-item-guidance-changed"),
         );
     }
     if old.guideline_refs != new.guideline_refs {
         push(
             "item-references-changed",
             Impact::Minor,
-            format!(
-                "guideline references [{}] -> [{}]",
-                old.guideline_refs.join(", "),
-                new.guideline_refs.join(", ")
+            msg_ref!(
+                "diff-item-references-changed",
+                old = old.guideline_refs.join(", "),
+                new = new.guideline_refs.join(", ")
             ),
         );
     }
@@ -254,14 +300,22 @@ fn item_changes(old: &Item, new: &Item) -> Vec<Change> {
         push(
             "item-probes-changed",
             Impact::Minor,
-            format!("probes [{}] -> [{}]", join(&old.probes), join(&new.probes)),
+            msg_ref!(
+                "diff-item-probes-changed",
+                old = join(&old.probes),
+                new = join(&new.probes)
+            ),
         );
     }
     if old.verified != new.verified {
         push(
             "item-verified-changed",
             Impact::Minor,
-            format!("verified {} -> {}", old.verified, new.verified),
+            msg_ref!(
+                "diff-item-verified-changed",
+                old = old.verified,
+                new = new.verified
+            ),
         );
     }
     out

@@ -11,7 +11,6 @@ pub mod yaml;
 use crate::checklist::Lang;
 use std::io::Read;
 use std::path::{Path, PathBuf};
-use thiserror::Error;
 
 const MIB: u64 = 1024 * 1024;
 
@@ -81,37 +80,30 @@ impl InputKind {
         }
     }
 
-    fn name(self, lang: Lang) -> &'static str {
-        let ja = lang == Lang::Ja;
+    /// The stable key of this kind, for the catalog's `common-input-kind`.
+    fn key(self) -> &'static str {
         match self {
-            InputKind::Answers if ja => "回答ファイル",
-            InputKind::Answers => "answers files",
-            InputKind::Sheet if ja => "シート",
-            InputKind::Sheet => "sheets",
-            InputKind::Checklist if ja => "チェックリスト",
-            InputKind::Checklist => "checklists",
-            InputKind::Settings if ja => "設定・鍵・署名ファイル",
-            InputKind::Settings => "settings, key and signature files",
-            InputKind::Report if ja => "報告書・証跡ファイル",
-            InputKind::Report => "report and evidence files",
-            InputKind::System if ja => "システムのファイル",
-            InputKind::System => "system files",
+            InputKind::Answers => "answers",
+            InputKind::Sheet => "sheet",
+            InputKind::Checklist => "checklist",
+            InputKind::Settings => "settings",
+            InputKind::Report => "report",
+            InputKind::System => "system",
         }
     }
 }
 
-/// An input beyond a limit, or one that cannot be read.
-#[derive(Debug, Error)]
+/// An input beyond a limit, or one that cannot be read. `Display` is English; people read
+/// [`message`](Self::message) in their language.
+#[derive(Debug)]
 pub enum LimitError {
-    #[error("cannot read {path}: {source}")]
     Io {
         path: PathBuf,
-        #[source]
         source: std::io::Error,
     },
-    #[error("{path} is not a regular file; medsec reads only regular files here")]
-    NotAFile { path: PathBuf },
-    #[error("{path} is larger than {} MiB, the limit for {}; it was not read", .limit / MIB, .kind.name(Lang::En))]
+    NotAFile {
+        path: PathBuf,
+    },
     TooLarge {
         path: PathBuf,
         kind: InputKind,
@@ -120,25 +112,46 @@ pub enum LimitError {
 }
 
 impl LimitError {
-    /// The message for people in `lang` (`Display` is English).
+    /// The message for people in `lang`, from the catalog.
     pub fn message(&self, lang: Lang) -> String {
-        if lang != Lang::Ja {
-            return self.to_string();
-        }
         match self {
             LimitError::Io { path, source } => {
-                format!("{} を読めません: {source}", path.display())
+                let [(_, kind), (_, code)] = crate::i18n::io_error_args(source);
+                crate::tr!(
+                    lang,
+                    "common-limit-io",
+                    path = path.display().to_string(),
+                    kind = kind,
+                    code = code
+                )
             }
-            LimitError::NotAFile { path } => format!(
-                "{} は通常のファイルではありません。ここでは通常のファイルだけを読みます",
-                path.display()
+            LimitError::NotAFile { path } => crate::tr!(
+                lang,
+                "common-limit-not-a-file",
+                path = path.display().to_string()
             ),
-            LimitError::TooLarge { path, kind, limit } => format!(
-                "{} は{}の上限 {} MiB を超えているため読みませんでした",
-                path.display(),
-                kind.name(lang),
-                limit / MIB
+            LimitError::TooLarge { path, kind, limit } => crate::tr!(
+                lang,
+                "common-limit-too-large",
+                path = path.display().to_string(),
+                kind = kind.key(),
+                limit = (limit / MIB)
             ),
+        }
+    }
+}
+
+impl std::fmt::Display for LimitError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl std::error::Error for LimitError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            LimitError::Io { source, .. } => Some(source),
+            _ => None,
         }
     }
 }
@@ -147,7 +160,7 @@ impl From<LimitError> for std::io::Error {
     fn from(e: LimitError) -> Self {
         match e {
             LimitError::Io { source, .. } => source,
-            other => std::io::Error::new(std::io::ErrorKind::InvalidData, other.to_string()),
+            other => std::io::Error::new(std::io::ErrorKind::InvalidData, other),
         }
     }
 }

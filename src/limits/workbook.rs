@@ -12,8 +12,12 @@ use std::io::{Cursor, Read};
 /// Why a workbook was refused.
 #[derive(Debug, Clone, PartialEq)]
 pub enum WorkbookError {
-    /// Not a zip archive, or one calamine cannot read.
+    /// Not a zip archive (the reader's detail).
+    NotZip(String),
+    /// A zip archive calamine cannot read as a workbook (its detail).
     Unreadable(String),
+    /// A sheet calamine cannot read (its detail).
+    SheetUnreadable { sheet: String, detail: String },
     /// The archive holds more entries than [`ZIP_MAX_ENTRIES`].
     TooManyEntries { count: usize },
     /// The archive inflates (by its own declaration, or in fact) past [`ZIP_MAX_INFLATED`].
@@ -34,50 +38,69 @@ pub enum WorkbookError {
 impl WorkbookError {
     /// The message for people in `lang`.
     pub fn message(&self, lang: Lang) -> String {
-        let ja = lang == Lang::Ja;
         let last = cell_name(SHEET_MAX_ROWS - 1, SHEET_MAX_COLUMNS - 1);
         let mib = ZIP_MAX_INFLATED / (1024 * 1024);
         match self {
-            WorkbookError::Unreadable(e) if ja => format!("ブックとして読めません: {e}"),
-            WorkbookError::Unreadable(e) => format!("cannot read the workbook: {e}"),
-            WorkbookError::TooManyEntries { count } if ja => format!(
-                "ブック(zip)の中身が {count} 個あり、上限 {ZIP_MAX_ENTRIES} 個を超えています"
-            ),
-            WorkbookError::TooManyEntries { count } => format!(
-                "the workbook (a zip archive) holds {count} entries, more than the limit of {ZIP_MAX_ENTRIES}"
-            ),
-            WorkbookError::Inflates { entry } if ja => format!(
-                "ブック(zip)の `{entry}` を展開すると上限 {mib} MiB を超えます(zip 爆弾の疑い)。読みませんでした"
-            ),
-            WorkbookError::Inflates { entry } => format!(
-                "the workbook's `{entry}` inflates past the {mib} MiB limit (a zip bomb?); it was not read"
-            ),
-            WorkbookError::NoSheet { wanted: Some(s), names } if ja => {
-                format!("シート `{s}` がありません。シート: {}", names.join(", "))
+            WorkbookError::NotZip(e) => {
+                crate::tr!(lang, "common-workbook-not-zip", detail = e.as_str())
             }
-            WorkbookError::NoSheet { wanted: Some(s), names } => {
-                format!("no sheet `{s}`; sheets: {}", names.join(", "))
+            WorkbookError::Unreadable(e) => {
+                crate::tr!(lang, "common-workbook-unreadable", detail = e.as_str())
             }
-            WorkbookError::NoSheet { wanted: None, .. } if ja => "ブックにシートがありません".to_owned(),
-            WorkbookError::NoSheet { wanted: None, .. } => "the workbook has no sheet".to_owned(),
-            WorkbookError::DeclaredRange { sheet, cell } if ja => format!(
-                "シート `{sheet}` の範囲が {cell} まであり、上限 {last}({SHEET_MAX_ROWS} 行 × {SHEET_MAX_COLUMNS} 列)を超えています"
+            WorkbookError::SheetUnreadable { sheet, detail } => crate::tr!(
+                lang,
+                "common-workbook-sheet-unreadable",
+                sheet = sheet.as_str(),
+                detail = detail.as_str()
             ),
-            WorkbookError::DeclaredRange { sheet, cell } => format!(
-                "sheet `{sheet}` declares a range up to {cell}, past the limit {last} ({SHEET_MAX_ROWS} rows by {SHEET_MAX_COLUMNS} columns)"
+            WorkbookError::TooManyEntries { count } => crate::tr!(
+                lang,
+                "common-workbook-too-many-entries",
+                count = (*count),
+                limit = ZIP_MAX_ENTRIES
             ),
-            WorkbookError::CellOutside { sheet, cell } if ja => format!(
-                "シート `{sheet}` のセル {cell} は上限 {last}({SHEET_MAX_ROWS} 行 × {SHEET_MAX_COLUMNS} 列)の外にあります"
+            WorkbookError::Inflates { entry } => crate::tr!(
+                lang,
+                "common-workbook-inflates",
+                entry = entry.as_str(),
+                limit = mib
             ),
-            WorkbookError::CellOutside { sheet, cell } => format!(
-                "sheet `{sheet}` has a cell at {cell}, past the limit {last} ({SHEET_MAX_ROWS} rows by {SHEET_MAX_COLUMNS} columns)"
+            WorkbookError::NoSheet {
+                wanted: Some(s),
+                names,
+            } => crate::tr!(
+                lang,
+                "common-workbook-no-sheet",
+                sheet = s.as_str(),
+                names = names.join(", ")
             ),
-            WorkbookError::TooManyCells { sheet } if ja => {
-                format!("シート `{sheet}` のセルが上限 {SHEET_MAX_CELLS} 個を超えています")
+            WorkbookError::NoSheet { wanted: None, .. } => {
+                crate::tr!(lang, "common-workbook-no-sheets")
             }
-            WorkbookError::TooManyCells { sheet } => {
-                format!("sheet `{sheet}` holds more than {SHEET_MAX_CELLS} cells, the limit")
-            }
+            WorkbookError::DeclaredRange { sheet, cell } => crate::tr!(
+                lang,
+                "common-workbook-declared-range",
+                sheet = sheet.as_str(),
+                cell = cell.as_str(),
+                last = last.as_str(),
+                rows = SHEET_MAX_ROWS,
+                columns = SHEET_MAX_COLUMNS
+            ),
+            WorkbookError::CellOutside { sheet, cell } => crate::tr!(
+                lang,
+                "common-workbook-cell-outside",
+                sheet = sheet.as_str(),
+                cell = cell.as_str(),
+                last = last.as_str(),
+                rows = SHEET_MAX_ROWS,
+                columns = SHEET_MAX_COLUMNS
+            ),
+            WorkbookError::TooManyCells { sheet } => crate::tr!(
+                lang,
+                "common-workbook-too-many-cells",
+                sheet = sheet.as_str(),
+                limit = SHEET_MAX_CELLS
+            ),
         }
     }
 }
@@ -124,7 +147,12 @@ pub fn read_sheets(bytes: &[u8]) -> Result<Vec<Sheet>, WorkbookError> {
         let rows = read_cells(&mut wb, &name)?;
         let merged = match wb.worksheet_merge_cells(&name) {
             Some(Ok(regions)) => regions.iter().map(|d| (d.start, d.end)).collect(),
-            Some(Err(e)) => return Err(WorkbookError::Unreadable(format!("sheet `{name}`: {e}"))),
+            Some(Err(e)) => {
+                return Err(WorkbookError::SheetUnreadable {
+                    sheet: name.clone(),
+                    detail: e.to_string(),
+                })
+            }
             None => Vec::new(),
         };
         sheets.push(Sheet { name, rows, merged });
@@ -135,9 +163,12 @@ pub fn read_sheets(bytes: &[u8]) -> Result<Vec<Sheet>, WorkbookError> {
 /// The cells of sheet `name`, within the limits.
 fn read_cells(wb: &mut Xlsx<Cursor<&[u8]>>, name: &str) -> Result<Rows, WorkbookError> {
     let name = name.to_owned();
-    let mut cells = wb
-        .worksheet_cells_reader(&name)
-        .map_err(|e| WorkbookError::Unreadable(format!("sheet `{name}`: {e}")))?;
+    let mut cells =
+        wb.worksheet_cells_reader(&name)
+            .map_err(|e| WorkbookError::SheetUnreadable {
+                sheet: name.clone(),
+                detail: e.to_string(),
+            })?;
     let declared = cells.dimensions();
     let (end_row, end_col) = declared.end;
     if end_row >= SHEET_MAX_ROWS || end_col >= SHEET_MAX_COLUMNS {
@@ -150,7 +181,10 @@ fn read_cells(wb: &mut Xlsx<Cursor<&[u8]>>, name: &str) -> Result<Rows, Workbook
     let mut kept = 0usize;
     while let Some(cell) = cells
         .next_cell()
-        .map_err(|e| WorkbookError::Unreadable(format!("sheet `{name}`: {e}")))?
+        .map_err(|e| WorkbookError::SheetUnreadable {
+            sheet: name.clone(),
+            detail: e.to_string(),
+        })?
     {
         let (r, c) = cell.get_position();
         if r >= SHEET_MAX_ROWS || c >= SHEET_MAX_COLUMNS {
@@ -187,7 +221,7 @@ fn read_cells(wb: &mut Xlsx<Cursor<&[u8]>>, name: &str) -> Result<Rows, Workbook
 /// more than the limit. Inflating stops one byte past what is left of the limit.
 fn check_zip(bytes: &[u8], max_inflated: u64) -> Result<(), WorkbookError> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
-        .map_err(|e| WorkbookError::Unreadable(format!("not an XLSX (zip) file: {e}")))?;
+        .map_err(|e| WorkbookError::NotZip(e.to_string()))?;
     if zip.len() > ZIP_MAX_ENTRIES {
         return Err(WorkbookError::TooManyEntries { count: zip.len() });
     }
@@ -334,7 +368,7 @@ mod tests {
     fn not_a_zip_is_unreadable() {
         assert!(matches!(
             read_sheet(b"item,answer\n", None),
-            Err(WorkbookError::Unreadable(_))
+            Err(WorkbookError::NotZip(_))
         ));
     }
 }

@@ -4,7 +4,7 @@
 //! ends; unreadable files and folders become `unreadable` diagnostics.
 
 use crate::checklist::{read_text, validate, ChecklistError};
-use crate::diagnostic::{Diagnostic, Location, Severity};
+use crate::diagnostic::{Diagnostic, Location, MessageRef, Severity};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -52,13 +52,15 @@ pub fn lint_paths(paths: &[PathBuf]) -> LintReport {
                         column,
                     },
                     message: "not UTF-8 text; save the file as UTF-8".into(),
-                    text: None,
+                    text: Some(crate::msg_ref!("lint-not-utf8")),
                 });
                 continue;
             }
             Err(err) => {
                 report.unreadable = true;
-                report.diagnostics.push(unreadable(&name, &err));
+                report
+                    .diagnostics
+                    .push(unreadable(&name, &err, text_of(&err)));
                 continue;
             }
         };
@@ -76,7 +78,11 @@ pub fn lint_paths(paths: &[PathBuf]) -> LintReport {
                         source.find("\nid").map_or(0, |i| i + 1),
                     ),
                     message: format!("{}@{} is also defined in {first}", c.id, c.edition),
-                    text: None,
+                    text: Some(crate::msg_ref!(
+                        "lint-duplicate-checklist",
+                        checklist = c.full_id(),
+                        first = first
+                    )),
                 });
             }
         }
@@ -84,7 +90,44 @@ pub fn lint_paths(paths: &[PathBuf]) -> LintReport {
     report
 }
 
-fn unreadable(name: &str, err: &dyn std::fmt::Display) -> Diagnostic {
+/// The catalog message for a checklist that cannot be read: a read error by its kind and OS
+/// number; a limit by its own text (rendered in Japanese and English alike only through
+/// `message`, so none is recorded).
+fn text_of(err: &ChecklistError) -> Option<MessageRef> {
+    match err {
+        ChecklistError::Read { path, source } => Some(io_ref(
+            "lint-unreadable",
+            &path.display().to_string(),
+            source,
+        )),
+        _ => None,
+    }
+}
+
+fn io_ref(id: &'static str, path: &str, err: &std::io::Error) -> MessageRef {
+    let [(_, kind), (_, code)] = crate::i18n::io_error_args(err);
+    match id {
+        "lint-unreadable-folder" => {
+            crate::msg_ref!(
+                "lint-unreadable-folder",
+                path = path,
+                kind = kind,
+                code = code
+            )
+        }
+        "lint-unlistable-folder" => {
+            crate::msg_ref!(
+                "lint-unlistable-folder",
+                path = path,
+                kind = kind,
+                code = code
+            )
+        }
+        _ => crate::msg_ref!("lint-unreadable", path = path, kind = kind, code = code),
+    }
+}
+
+fn unreadable(name: &str, err: &dyn std::fmt::Display, text: Option<MessageRef>) -> Diagnostic {
     Diagnostic {
         code: "unreadable",
         severity: Severity::Error,
@@ -94,7 +137,7 @@ fn unreadable(name: &str, err: &dyn std::fmt::Display) -> Diagnostic {
             column: 1,
         },
         message: err.to_string(),
-        text: None,
+        text,
     }
 }
 
@@ -107,9 +150,10 @@ fn collect(path: &Path, named: bool, files: &mut Vec<PathBuf>, report: &mut Lint
                 path: path.to_owned(),
                 source,
             };
+            let text = text_of(&err);
             report
                 .diagnostics
-                .push(unreadable(&path.display().to_string(), &err));
+                .push(unreadable(&path.display().to_string(), &err, text));
             return;
         }
     };
@@ -129,9 +173,11 @@ fn collect(path: &Path, named: bool, files: &mut Vec<PathBuf>, report: &mut Lint
         Ok(e) => e,
         Err(err) => {
             report.unreadable = true;
+            let name = path.display().to_string();
             report.diagnostics.push(unreadable(
-                &path.display().to_string(),
+                &name,
                 &format!("cannot read folder {}: {err}", path.display()),
+                Some(io_ref("lint-unreadable-folder", &name, &err)),
             ));
             return;
         }
@@ -142,9 +188,11 @@ fn collect(path: &Path, named: bool, files: &mut Vec<PathBuf>, report: &mut Lint
             Ok(e) => children.push(e.path()),
             Err(err) => {
                 report.unreadable = true;
+                let name = path.display().to_string();
                 report.diagnostics.push(unreadable(
-                    &path.display().to_string(),
+                    &name,
                     &format!("cannot list folder {}: {err}", path.display()),
+                    Some(io_ref("lint-unlistable-folder", &name, &err)),
                 ));
             }
         }

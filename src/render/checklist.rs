@@ -46,40 +46,23 @@ fn short_digest(digest: &str) -> &str {
 }
 
 pub fn list_table(entries: &[&Loaded], lang: Lang) -> String {
-    let header = match lang {
-        Lang::Ja => vec![
-            "ID",
-            "版",
-            "年度",
-            "様式",
-            "項目数",
-            "未確認",
-            "ダイジェスト",
-            "出所",
-        ],
-        Lang::En => vec![
-            "ID",
-            "Edition",
-            "Fiscal year",
-            "Form",
-            "Items",
-            "Unverified",
-            "Digest",
-            "Origin",
-        ],
-    };
-    let mut t = super::table(header);
+    let header: Vec<String> = [
+        crate::tr!(lang, "render-list-id"),
+        crate::tr!(lang, "render-list-edition"),
+        crate::tr!(lang, "render-list-fiscal-year"),
+        crate::tr!(lang, "render-list-form"),
+        crate::tr!(lang, "render-list-items"),
+        crate::tr!(lang, "render-list-unverified"),
+        crate::tr!(lang, "render-list-digest"),
+        crate::tr!(lang, "render-list-origin"),
+    ]
+    .into();
+    let mut t = super::table(header.iter().map(String::as_str).collect());
     for l in entries {
         let c = &l.checklist;
-        let fy = match lang {
-            Lang::Ja => wareki_fiscal_year(c.fiscal_year),
-            Lang::En => format!("FY{}", c.fiscal_year),
-        };
+        let fy = fiscal_year(c.fiscal_year, lang);
         let origin = match &l.origin {
-            crate::checklist::Origin::Bundled(_) => match lang {
-                Lang::Ja => "内蔵".to_owned(),
-                Lang::En => "bundled".to_owned(),
-            },
+            crate::checklist::Origin::Bundled(_) => crate::tr!(lang, "render-origin-bundled"),
             crate::checklist::Origin::File(p) => esc(&p.display().to_string()).into_owned(),
         };
         t.add_row(vec![
@@ -112,71 +95,66 @@ pub fn show_json(loaded: &Loaded) -> String {
     })
 }
 
+/// A fiscal year for people: 令和7年度, FY2025.
+fn fiscal_year(year: i16, lang: Lang) -> String {
+    crate::tr!(
+        lang,
+        "render-fiscal-year",
+        wareki = wareki_fiscal_year(year),
+        year = year
+    )
+}
+
 struct Words {
-    number: &'static str,
-    scope: &'static str,
-    item: &'static str,
-    status: &'static str,
-    unverified_mark: &'static str,
-    legend: &'static str,
-    edition: &'static str,
-    guideline: &'static str,
-    digest: &'static str,
-    serves: &'static str,
+    number: String,
+    scope: String,
+    item: String,
+    status: String,
+    unverified_mark: String,
+    legend: String,
+    edition: String,
+    guideline: String,
+    digest: String,
+    serves: String,
 }
 
 fn words(lang: Lang) -> Words {
-    match lang {
-        Lang::Ja => Words {
-            number: "番号",
-            scope: "対象",
-            item: "確認項目",
-            status: "区分",
-            unverified_mark: "※未確認",
-            legend: "※未確認: 文言または番号が公式PDFとまだ照合されていない項目",
-            edition: "版",
-            guideline: "ガイドライン",
-            digest: "ダイジェスト",
-            serves: "対象施設",
-        },
-        Lang::En => Words {
-            number: "No.",
-            scope: "Scope",
-            item: "Item",
-            status: "Status",
-            unverified_mark: "* unverified",
-            legend: "* unverified: wording or number not yet checked against the official PDF",
-            edition: "Edition",
-            guideline: "Guideline",
-            digest: "Digest",
-            serves: "Serves",
-        },
+    Words {
+        number: crate::tr!(lang, "render-show-number"),
+        scope: crate::tr!(lang, "render-show-scope"),
+        item: crate::tr!(lang, "render-show-item"),
+        status: crate::tr!(lang, "render-show-status"),
+        unverified_mark: crate::tr!(lang, "render-show-unverified-mark"),
+        legend: crate::tr!(lang, "render-show-legend"),
+        edition: crate::tr!(lang, "render-show-edition"),
+        guideline: crate::tr!(lang, "render-show-guideline"),
+        digest: crate::tr!(lang, "render-show-digest"),
+        serves: crate::tr!(lang, "render-show-serves"),
     }
 }
 
 fn heading(loaded: &Loaded, lang: Lang, w: &Words) -> Vec<(String, String)> {
     let c = &loaded.checklist;
-    let fy = match lang {
-        Lang::Ja => wareki_fiscal_year(c.fiscal_year),
-        Lang::En => format!("FY{}", c.fiscal_year),
-    };
+    let fy = fiscal_year(c.fiscal_year, lang);
     let serves = c
         .serves
         .iter()
         .map(|s| s.label(lang))
         .collect::<Vec<_>>()
-        .join(", ");
+        .join(&crate::tr!(lang, "common-list-separator"));
     vec![
         (
-            w.edition.to_owned(),
-            format!("{} ({fy}, {})", esc(&c.full_id()), c.form.label(lang)),
+            w.edition.clone(),
+            format!(
+                "{} ({fy}{}{})",
+                esc(&c.full_id()),
+                crate::tr!(lang, "common-list-separator"),
+                c.form.label(lang)
+            ),
         ),
-        (
-            w.guideline.to_owned(),
-            esc(&c.guideline_version).into_owned(),
-        ),
-        (w.serves.to_owned(), serves),
-        (w.digest.to_owned(), esc(&loaded.digest).into_owned()),
+        (w.guideline.clone(), esc(&c.guideline_version).into_owned()),
+        (w.serves.clone(), serves),
+        (w.digest.clone(), esc(&loaded.digest).into_owned()),
     ]
 }
 
@@ -195,7 +173,7 @@ pub fn show_table(loaded: &Loaded, lang: Lang) -> String {
     for (k, v) in heading(loaded, lang, &w) {
         out.push_str(&format!("{k}: {v}\n"));
     }
-    let mut t = super::table(vec![w.number, w.scope, w.item, w.status]);
+    let mut t = super::table(vec![&w.number, &w.scope, &w.item, &w.status]);
     for item in &c.items {
         t.add_row(vec![
             esc(&item.number).into_owned(),
@@ -206,7 +184,7 @@ pub fn show_table(loaded: &Loaded, lang: Lang) -> String {
     }
     out.push_str(&format!("{t}\n"));
     if c.unverified_count() > 0 {
-        out.push_str(w.legend);
+        out.push_str(&w.legend);
         out.push('\n');
     }
     out

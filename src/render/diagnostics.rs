@@ -1,42 +1,55 @@
 //! Diagnostics for people (one line each, like a compiler) and as JSON.
 
 use super::text::escape_controls as esc;
+use crate::checklist::Lang;
 use crate::diagnostic::{Diagnostic, Severity};
 
-/// `file:line:col: error[code]: message` lines and a summary line.
-pub fn human(diags: &[Diagnostic], files: usize, color: bool) -> String {
+/// A diagnostic's message in `lang`: its catalog message when it has one, else the message it
+/// was made with.
+pub fn message(d: &Diagnostic, lang: Lang) -> String {
+    d.text
+        .as_ref()
+        .map_or_else(|| d.message.clone(), |t| crate::i18n::render(lang, t))
+}
+
+/// `file:line:col: エラー[code]: message`, controls in the input escaped.
+pub fn line(d: &Diagnostic, lang: Lang, color: bool) -> String {
+    let sev = match d.severity {
+        Severity::Error => crate::tr!(lang, "lint-severity-error"),
+        Severity::Warning => crate::tr!(lang, "lint-severity-warning"),
+    };
+    let sev = match (d.severity, color) {
+        (Severity::Error, true) => format!("\x1b[1;31m{sev}\x1b[0m"),
+        (Severity::Warning, true) => format!("\x1b[1;33m{sev}\x1b[0m"),
+        (_, false) => sev,
+    };
+    format!(
+        "{}: {sev}[{}]: {}",
+        esc(&d.location.to_string()),
+        d.code,
+        esc(&message(d, lang))
+    )
+}
+
+/// One line per diagnostic and a summary line.
+pub fn human(diags: &[Diagnostic], files: usize, lang: Lang, color: bool) -> String {
     let mut out = String::new();
     for d in diags {
-        let sev = match (d.severity, color) {
-            (Severity::Error, true) => "\x1b[1;31merror\x1b[0m".to_owned(),
-            (Severity::Warning, true) => "\x1b[1;33mwarning\x1b[0m".to_owned(),
-            (s, false) => s.to_string(),
-        };
-        out.push_str(&format!(
-            "{}: {sev}[{}]: {}\n",
-            esc(&d.location.to_string()),
-            d.code,
-            esc(&d.message)
-        ));
+        out.push_str(&line(d, lang, color));
+        out.push('\n');
     }
     let errors = diags
         .iter()
         .filter(|d| d.severity == Severity::Error)
         .count();
     let warnings = diags.len() - errors;
-    out.push_str(&format!(
-        "{files} file{} checked: {errors} error{}, {warnings} warning{}\n",
-        plural(files),
-        plural(errors),
-        plural(warnings)
+    out.push_str(&crate::tr!(
+        lang,
+        "lint-summary",
+        files = files,
+        errors = errors,
+        warnings = warnings
     ));
+    out.push('\n');
     out
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 {
-        ""
-    } else {
-        "s"
-    }
 }

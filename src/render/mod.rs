@@ -8,6 +8,7 @@ pub mod probe;
 pub mod sheet;
 pub mod signing;
 pub mod status;
+pub mod table;
 pub mod templates;
 pub mod text;
 pub mod view;
@@ -27,15 +28,8 @@ pub fn json<T: Serialize + ?Sized>(value: &T) -> String {
     s
 }
 
-/// A table with box-drawing borders; Japanese (full-width) text is measured by display width.
-pub fn table(header: Vec<&str>) -> comfy_table::Table {
-    let mut t = comfy_table::Table::new();
-    t.load_style(comfy_table::presets::UTF8_FULL_CONDENSED)
-        .set_content_arrangement(comfy_table::ContentArrangement::Dynamic)
-        .set_header(header);
-    // On a terminal the table fits its width; elsewhere (pipes, tests) a fixed 120 columns.
-    if t.width().is_none() {
-        t.set_width(120);
-    }
-    t
+/// A table with box-drawing borders; columns sized and text wrapped by display width, never
+/// inside a word, an ID or a path (see [`table::Table`]).
+pub fn table(header: Vec<&str>) -> table::Table {
+    table::Table::new(header)
 }

@@ -1,0 +1,577 @@
+//! Tables for people: box-drawing borders, columns sized and text wrapped by display width.
+//!
+//! comfy-table draws the table; the wrapping is ours, because its own splits Latin words
+//! (`apt-transp|ort-https`) and IDs (`mhlw-institution@fy202|5`) wherever the column ends, and
+//! knows nothing of Japanese line-breaking rules. Here a line breaks only at a space, between
+//! two Japanese characters, or between a Latin word and Japanese text; a word, an ID or a path is
+//! kept whole unless it is wider than the whole table can give it; and a 、 or 。 (or a closing
+//! bracket, a small kana, a long-vowel mark) never starts a line, nor does an opening bracket
+//! end one (kinsoku). Widths are display columns: a full-width character counts 2, colour
+//! escape sequences count 0.
+
+use std::fmt;
+use unicode_width::UnicodeWidthChar;
+
+/// A table to fill row by row and print with `{}`.
+#[derive(Debug, Clone)]
+pub struct Table {
+    header: Vec<String>,
+    rows: Vec<Vec<String>>,
+    width: usize,
+}
+
+/// A line up to this wide counts as one word when columns are sized (kept whole if possible).
+const SHORT_LINE: usize = 16;
+
+/// The narrowest a column is made to keep other columns' words whole.
+const MIN_USABLE: usize = 8;
+
+/// Fixed width when the output is not a terminal (pipes, files, tests).
+const DEFAULT_WIDTH: usize = 120;
+
+impl Table {
+    /// A table with this header, as wide as the terminal (or 120 columns off a terminal).
+    pub fn new<S: Into<String>>(header: Vec<S>) -> Self {
+        let width = comfy_table::Table::new()
+            .width()
+            .map_or(DEFAULT_WIDTH, usize::from);
+        Table {
+            header: header.into_iter().map(Into::into).collect(),
+            rows: Vec::new(),
+            width,
+        }
+    }
+
+    /// Add a row; cells may hold line breaks of their own.
+    pub fn add_row<S: Into<String>>(&mut self, row: Vec<S>) -> &mut Self {
+        self.rows.push(row.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// The total width to fit, borders included.
+    pub fn set_width(&mut self, width: u16) -> &mut Self {
+        self.width = usize::from(width);
+        self
+    }
+
+    fn columns(&self) -> usize {
+        self.rows
+            .iter()
+            .map(Vec::len)
+            .chain(std::iter::once(self.header.len()))
+            .max()
+            .unwrap_or(0)
+    }
+
+    fn cells(&self) -> impl Iterator<Item = &Vec<String>> {
+        std::iter::once(&self.header).chain(&self.rows)
+    }
+
+    /// The content width of each column.
+    fn widths(&self) -> Vec<usize> {
+        let n = self.columns();
+        let mut natural = vec![0usize; n];
+        let mut least = vec![1usize; n];
+        for row in self.cells() {
+            for (i, cell) in row.iter().enumerate() {
+                for line in cell.split('\n') {
+                    if let Some(w) = natural.get_mut(i) {
+                        *w = (*w).max(display_width(line));
+                    }
+                    if let Some(w) = least.get_mut(i) {
+                        // A short line (a label such as パッチ適用状況) is kept whole too.
+                        let widest = atoms(line).iter().map(|a| a.width).max().unwrap_or(0);
+                        *w = (*w).max(widest).max(display_width(line).min(SHORT_LINE));
+                    }
+                }
+            }
+        }
+        // Each column has a border and a space either side: `│ a ┆ b │`.
+        let budget = self.width.saturating_sub(3 * n + 1).max(n);
+        if natural.iter().sum::<usize>() <= budget {
+            return natural;
+        }
+        let mut widths: Vec<usize> = least
+            .iter()
+            .zip(&natural)
+            .map(|(l, n)| (*l).min(*n).max(1))
+            .collect();
+        // Too narrow for every word whole: the widest columns give up what is missing, one
+        // after the other, down to a usable width (only their longest words break); if that is
+        // not enough, all narrow evenly.
+        // The widest column alone, when it keeps a usable width; else each widest in turn down
+        // to an even share of the table.
+        let floor = {
+            let total: usize = widths.iter().sum();
+            let widest = widths.iter().copied().max().unwrap_or(0);
+            if budget.saturating_sub(total - widest) >= MIN_USABLE {
+                MIN_USABLE
+            } else {
+                MIN_USABLE.max(budget / n.max(1))
+            }
+        };
+        let mut excess = widths.iter().sum::<usize>().saturating_sub(budget);
+        let mut order: Vec<usize> = (0..widths.len()).collect();
+        order.sort_by_key(|i| std::cmp::Reverse(widths.get(*i).copied().unwrap_or(0)));
+        for i in order {
+            if excess == 0 {
+                break;
+            }
+            if let Some(w) = widths.get_mut(i) {
+                let take = excess.min(w.saturating_sub(floor));
+                *w -= take;
+                excess -= take;
+            }
+        }
+        while widths.iter().sum::<usize>() > budget {
+            let Some(widest) = widths.iter_mut().max() else {
+                break;
+            };
+            if *widest <= 1 {
+                break;
+            }
+            *widest -= 1;
+        }
+        // Share what is left among the columns that want more, evenly.
+        let mut left = budget.saturating_sub(widths.iter().sum());
+        while left > 0 {
+            let wanting = widths.iter().zip(&natural).filter(|(w, n)| w < n).count();
+            if wanting == 0 {
+                break;
+            }
+            let share = (left / wanting).max(1);
+            for (w, n) in widths.iter_mut().zip(&natural) {
+                if left == 0 {
+                    break;
+                }
+                if *w < *n {
+                    let add = share.min(*n - *w).min(left);
+                    *w += add;
+                    left -= add;
+                }
+            }
+        }
+        widths
+    }
+}
+
+impl fmt::Display for Table {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let widths = self.widths();
+        let fill = |row: &[String]| -> Vec<String> {
+            widths
+                .iter()
+                .enumerate()
+                .map(|(i, w)| {
+                    let cell = row.get(i).map_or("", String::as_str);
+                    cell.split('\n')
+                        .flat_map(|line| wrap(line, *w))
+                        .collect::<Vec<_>>()
+                        .join("\n")
+                })
+                .collect()
+        };
+        let mut t = comfy_table::Table::new();
+        t.load_style(comfy_table::presets::UTF8_FULL_CONDENSED)
+            .set_content_arrangement(comfy_table::ContentArrangement::Disabled)
+            .set_header(fill(&self.header));
+        for row in &self.rows {
+            t.add_row(fill(row));
+        }
+        write!(f, "{t}")
+    }
+}
+
+/// Display width: full-width characters count 2, controls and colour escapes 0.
+pub fn display_width(s: &str) -> usize {
+    let mut width = 0;
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\x1b' {
+            skip_escape(&mut chars);
+            continue;
+        }
+        width += c.width().unwrap_or(0);
+    }
+    width
+}
+
+/// Skip the rest of an escape sequence (`[1;31m`) after its ESC.
+fn skip_escape(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
+    if chars.peek() == Some(&'[') {
+        chars.next();
+        for c in chars.by_ref() {
+            if ('\u{40}'..='\u{7e}').contains(&c) {
+                break;
+            }
+        }
+    }
+}
+
+/// Characters that may not start a line (行頭禁則).
+fn no_line_start(c: char) -> bool {
+    matches!(
+        c,
+        '、' | '。'
+            | '，'
+            | '．'
+            | ','
+            | '.'
+            | '）'
+            | ')'
+            | ']'
+            | '/'
+            | '」'
+            | '』'
+            | '】'
+            | '〕'
+            | '〉'
+            | '》'
+            | '］'
+            | '｝'
+            | '・'
+            | 'ー'
+            | '々'
+            | 'ゝ'
+            | 'ゞ'
+            | 'ヽ'
+            | 'ヾ'
+            | '！'
+            | '？'
+            | '：'
+            | '；'
+            | 'ぁ'
+            | 'ぃ'
+            | 'ぅ'
+            | 'ぇ'
+            | 'ぉ'
+            | 'っ'
+            | 'ゃ'
+            | 'ゅ'
+            | 'ょ'
+            | 'ゎ'
+            | 'ァ'
+            | 'ィ'
+            | 'ゥ'
+            | 'ェ'
+            | 'ォ'
+            | 'ッ'
+            | 'ャ'
+            | 'ュ'
+            | 'ョ'
+            | 'ヮ'
+            | 'ヵ'
+            | 'ヶ'
+            | '…'
+            | '‥'
+    )
+}
+
+/// Characters that may not end a line (行末禁則).
+fn no_line_end(c: char) -> bool {
+    matches!(
+        c,
+        '（' | '「' | '『' | '【' | '〔' | '〈' | '《' | '［' | '｛' | '(' | '[' | '※' | '/'
+    )
+}
+
+/// A Japanese (or other full-width) character: a line may break before and after it.
+fn breaks_around(c: char) -> bool {
+    c.width() == Some(2) || ('\u{ff61}'..='\u{ff9f}').contains(&c)
+}
+
+/// A piece of text never broken inside (unless wider than the column): a Latin word, an ID, a
+/// path, or one Japanese character with the punctuation that must stay with it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Atom {
+    text: String,
+    width: usize,
+    /// A space came before it (kept between atoms on one line, dropped at a break).
+    space_before: bool,
+}
+
+fn atoms(line: &str) -> Vec<Atom> {
+    let mut out: Vec<Atom> = Vec::new();
+    let mut space = false;
+    // The last atom ends in a Latin character (a word goes on), or in an opening bracket.
+    let mut latin = false;
+    let mut bracket = false;
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == ' ' {
+            space = true;
+            continue;
+        }
+        let mut text = String::from(c);
+        if c == '\x1b' {
+            text.push_str(&take_escape(&mut chars));
+        }
+        let width = display_width(&text);
+        let wide = breaks_around(c);
+        let glue = !space
+            && !out.is_empty()
+            && (bracket || (latin && !wide) || no_line_start(c) || width == 0);
+        match out.last_mut() {
+            Some(last) if glue => {
+                last.text.push_str(&text);
+                last.width += width;
+            }
+            _ => out.push(Atom {
+                text,
+                width,
+                space_before: space && !out.is_empty(),
+            }),
+        }
+        space = false;
+        if width > 0 {
+            latin = !wide;
+            bracket = no_line_end(c);
+        }
+    }
+    out
+}
+
+/// The rest of an escape sequence (`[1;31m`) after its ESC.
+fn take_escape(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) -> String {
+    let mut out = String::new();
+    if chars.peek() == Some(&'[') {
+        out.push('[');
+        chars.next();
+        for c in chars.by_ref() {
+            out.push(c);
+            if ('\u{40}'..='\u{7e}').contains(&c) {
+                break;
+            }
+        }
+    }
+    out
+}
+
+/// `line` in lines of at most `width` display columns, broken only between atoms; an atom
+/// wider than `width` is cut by characters, the only case where a word is split.
+pub fn wrap(line: &str, width: usize) -> Vec<String> {
+    let width = width.max(1);
+    if display_width(line) <= width {
+        return vec![line.to_owned()];
+    }
+    let mut lines: Vec<String> = Vec::new();
+    let mut current = String::new();
+    let mut current_width = 0;
+    for atom in atoms(line) {
+        let gap = usize::from(atom.space_before && current_width > 0);
+        if current_width + gap + atom.width <= width {
+            if gap == 1 {
+                current.push(' ');
+            }
+            current.push_str(&atom.text);
+            current_width += gap + atom.width;
+            continue;
+        }
+        if current_width > 0 {
+            lines.push(std::mem::take(&mut current));
+            current_width = 0;
+        }
+        if atom.width <= width {
+            current.push_str(&atom.text);
+            current_width = atom.width;
+            continue;
+        }
+        // Wider than the column: cut, after a `/`, `-`, `_`, `.` or `@` where one is near the
+        // end of the piece, else by characters (escape sequences stay whole).
+        for piece in cut(&atom.text, width) {
+            lines.push(piece);
+        }
+        if let Some(last) = lines.pop() {
+            current_width = display_width(&last);
+            current = last;
+        }
+    }
+    if !current.is_empty() || lines.is_empty() {
+        lines.push(current);
+    }
+    lines
+}
+
+/// An atom wider than `width` in pieces of at most `width`, each ending after a separator of
+/// a path or ID when one falls in the last two thirds of the piece.
+fn cut(text: &str, width: usize) -> Vec<String> {
+    let mut pieces: Vec<String> = Vec::new();
+    let mut current = String::new();
+    let mut current_width = 0;
+    // Byte offset in `current` just after the last separator, and the width up to it.
+    let mut split_at: Option<(usize, usize)> = None;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let mut piece = String::from(c);
+        if c == '\x1b' {
+            piece.push_str(&take_escape(&mut chars));
+        }
+        // A control shown escaped (`\n`, `\u{202e}`) is one unit, and a place to cut before.
+        if c == '\\' {
+            if chars.peek() == Some(&'u') {
+                for c in chars.by_ref() {
+                    piece.push(c);
+                    if c == '}' {
+                        break;
+                    }
+                }
+            } else if let Some(next) = chars.next() {
+                piece.push(next);
+            }
+            if current_width > 0 {
+                split_at = Some((current.len(), current_width));
+            }
+        }
+        let w = display_width(&piece);
+        if current_width + w > width && current_width > 0 {
+            match split_at {
+                Some((at, at_width)) if at_width * 3 > width && at < current.len() => {
+                    let rest = current.split_off(at);
+                    pieces.push(std::mem::take(&mut current));
+                    current_width -= at_width;
+                    current = rest;
+                }
+                _ => {
+                    pieces.push(std::mem::take(&mut current));
+                    current_width = 0;
+                }
+            }
+            split_at = None;
+        }
+        current.push_str(&piece);
+        current_width += w;
+        if matches!(c, '/' | '\\' | '-' | '_' | '.' | '@') {
+            split_at = Some((current.len(), current_width));
+        }
+    }
+    if !current.is_empty() {
+        pieces.push(current);
+    }
+    pieces
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn render(header: Vec<&str>, rows: Vec<Vec<&str>>, width: u16) -> String {
+        let mut t = Table::new(header);
+        t.set_width(width);
+        for r in rows {
+            t.add_row(r);
+        }
+        t.to_string()
+    }
+
+    /// Every line of a rendered table has the same display width, and fits `width`.
+    fn assert_aligned(table: &str, width: usize) {
+        let widths: Vec<usize> = table.lines().map(display_width).collect();
+        assert!(
+            widths.windows(2).all(|w| w[0] == w[1]),
+            "lines of different widths {widths:?}:\n{table}"
+        );
+        assert!(widths[0] <= width, "wider than {width}:\n{table}");
+    }
+
+    #[test]
+    fn latin_words_ids_and_paths_are_never_split() {
+        let rows = || {
+            vec![
+                vec![
+                    "apt-transport-https",
+                    "held back by apt; see /var/lib/apt/lists/deb.debian.org_dists",
+                ],
+                vec!["mhlw-institution@fy2025", "the newest edition known"],
+            ]
+        };
+        let table = render(vec!["Package", "Note"], rows(), 70);
+        assert_aligned(&table, 70);
+        for word in [
+            "apt-transport-https",
+            "mhlw-institution@fy2025",
+            "/var/lib/apt/lists/deb.debian.org_dists",
+            "newest",
+        ] {
+            assert!(table.contains(word), "`{word}` split:\n{table}");
+        }
+        // Too narrow for the path: only the path is cut, the IDs stay whole.
+        let table = render(vec!["Package", "Note"], rows(), 44);
+        assert_aligned(&table, 44);
+        for word in ["apt-transport-https", "mhlw-institution@fy2025", "newest"] {
+            assert!(table.contains(word), "`{word}` split:\n{table}");
+        }
+    }
+
+    #[test]
+    fn japanese_wraps_by_character_aligned_and_without_a_lone_comma_at_line_start() {
+        let text = "セキュリティパッチ(最新ファームウェアや更新プログラム)を適用し、定期的に確認している。";
+        for width in 20..=40u16 {
+            let table = render(vec!["番号", "確認項目"], vec![vec!["2-⑥", text]], width);
+            assert_aligned(&table, usize::from(width));
+            for line in table.lines() {
+                let inner = line.trim_start_matches(['│', '┆', ' ']);
+                let cell = inner.split('┆').nth(1).unwrap_or("").trim_start();
+                assert!(
+                    !cell.starts_with(['、', '。', ')']),
+                    "a line starts with 、 or 。 at width {width}:\n{table}"
+                );
+            }
+            let joined: String = table
+                .lines()
+                .filter_map(|l| l.split('┆').nth(1))
+                .map(|c| c.trim_matches(['│', ' ']))
+                .collect();
+            assert!(joined.contains("適用し、定期的"), "{table}");
+        }
+    }
+
+    #[test]
+    fn mixed_text_breaks_between_words_and_japanese() {
+        assert_eq!(
+            wrap("medsec を使います", 8),
+            vec!["medsec", "を使いま", "す"]
+        );
+        assert_eq!(wrap("a b c", 3), vec!["a b", "c"]);
+        assert_eq!(wrap("項目、です", 4), vec!["項", "目、", "です"]);
+        assert_eq!(wrap("「はい」と", 4), vec!["「は", "い」", "と"]);
+        // `有/無`, `はい/いいえ`: a slash keeps its neighbours.
+        assert_eq!(wrap("ab 有/無", 5), vec!["ab", "有/無"]);
+        assert_eq!(wrap("", 5), vec![""]);
+        assert_eq!(wrap("ab ※未確認", 5), vec!["ab", "※未確", "認"]);
+    }
+
+    #[test]
+    fn a_word_wider_than_the_column_is_cut_as_a_last_resort() {
+        assert_eq!(wrap("abcdefgh", 3), vec!["abc", "def", "gh"]);
+        // A path is cut after a `/` where one is near the end.
+        assert_eq!(
+            wrap("/work/wt/tests/fixtures/checklist-fy2024.toml", 18),
+            vec!["/work/wt/tests/", "fixtures/", "checklist-fy2024.", "toml"]
+        );
+        assert_eq!(wrap("x は /a/b/c/d", 6), vec!["x は", "/a/b/", "c/d"]);
+        // A control shown escaped is never cut inside.
+        for w in 3..12 {
+            let lines = wrap("abc\\u{202e}def\\nghi", w);
+            let joined = lines.join("|");
+            assert!(
+                joined.contains("\\u{202e}") && joined.contains("\\n"),
+                "{w}: {joined}"
+            );
+        }
+    }
+
+    #[test]
+    fn colour_escapes_take_no_width() {
+        assert_eq!(display_width("\x1b[1;32m有効\x1b[0m"), 4);
+        assert_eq!(
+            wrap("\x1b[1;32m有効\x1b[0m", 4),
+            vec!["\x1b[1;32m有効\x1b[0m"]
+        );
+    }
+
+    #[test]
+    fn a_table_that_fits_is_not_wrapped() {
+        let table = render(vec!["ID", "版"], vec![vec!["mhlw-vendor", "fy2025"]], 120);
+        assert_eq!(table.lines().count(), 5, "{table}");
+    }
+}
