@@ -75,21 +75,22 @@ fn kill_9_mid_answer_keeps_every_confirmed_answer_and_resumes() {
     s.expect("Choose one of the list.").unwrap();
     s.send_line("診療所").unwrap();
     s.expect("saved.").unwrap();
-    s.expect("医療機関コード (10 digits): ").unwrap();
+    s.expect("institution code (10 digits): ").unwrap();
     s.send_line("12345").unwrap();
-    s.expect("error: 医療機関コード `12345` is not 10 digits")
+    s.expect("error: institution code `12345` is not 10 digits")
         .unwrap();
     s.send_line("01-1011-3718").unwrap();
-    s.expect("warning: 医療機関コード `0110113718`: the check digit is 8, expected 9")
+    s.expect("warning: institution code `0110113718`: the check digit is 8, expected 9")
         .unwrap();
     s.expect("saved.").unwrap();
     s.expect("prefecture: ").unwrap();
     s.send_line("北海道").unwrap();
     s.expect("saved.").unwrap();
-    s.expect("管理者 (manager): ").unwrap();
+    s.expect("manager: ").unwrap();
     s.send_line("山田太郎").unwrap();
     s.expect("saved.").unwrap();
-    s.expect("医療情報システム安全管理責任者: ").unwrap();
+    s.expect("security manager for medical information systems: ")
+        .unwrap();
     s.send_line("佐藤花子").unwrap();
     s.expect("saved.").unwrap();
     s.expect("who answered: ").unwrap();

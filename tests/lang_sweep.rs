@@ -19,10 +19,10 @@ use common::*;
 use std::path::{Path, PathBuf};
 
 /// Commands whose output under `--lang ja` still holds English (converted on other branches).
-const KNOWN_ENGLISH_UNDER_JA: &[&str] = &["probe", "report", "sign", "verify"];
+const KNOWN_ENGLISH_UNDER_JA: &[&str] = &[];
 
 /// Commands whose output under `--lang en` still holds Japanese of medsec's own.
-const KNOWN_JAPANESE_UNDER_EN: &[&str] = &["status"];
+const KNOWN_JAPANESE_UNDER_EN: &[&str] = &[];
 
 /// One run: the command's name (for the lists above), its arguments, and whether its stdout
 /// is for people (not JSON, CSV or a file).

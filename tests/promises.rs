@@ -1052,3 +1052,16 @@ fn a_closed_pipe_is_not_an_error() {
         );
     }
 }
+
+#[test]
+fn an_entry_left_blank_is_unanswered() {
+    // `medsec init` writes every item with `answer = ""`: such an entry is no answer.
+    assert_findings(
+        &[(
+            "item = \"security-manager\"\nanswer = \"はい\"",
+            "item = \"security-manager\"\nanswer = \"\"",
+        )],
+        &[("unanswered", "security-manager")],
+        1,
+    );
+}
