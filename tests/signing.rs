@@ -186,6 +186,7 @@ fn assert_every_change_refused(s: &Setup, name: &str, variants: &[u8]) {
         expected_institution: None,
         today: AS_OF.parse().unwrap(),
         lang: medsec::checklist::Lang::En,
+        expect: None,
     };
     assert_eq!(verify::verify_bundle(&s.bundle, &opts).exit_code, 0);
     let path = s.bundle.join(name);

@@ -31,6 +31,11 @@ pub struct VerifyArgs {
     /// --as-of` takes) instead of today.
     #[arg(long, value_name = "DATE", value_parser = parse_as_of)]
     pub as_of: Option<jiff::civil::Date>,
+    /// The SHA-256 the printed report carries (its footer), or the whole text of its QR code
+    /// (`medsec:sha256=<hex>;key=<KEYID>`, then the key must match too): a bundle whose
+    /// report.json differs is an integrity failure (exit 3), the paper is not this bundle's.
+    #[arg(long, value_name = "SHA256")]
+    pub expect: Option<String>,
     #[arg(long, value_enum, default_value_t = VerifyFormat::Table)]
     pub format: VerifyFormat,
 }
