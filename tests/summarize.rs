@@ -117,6 +117,8 @@ fn setup() -> Setup {
     incomplete["answers"]["answers"]["answers"][0]["response"] = Value::Null;
     // A name from a file that starts like a spreadsheet formula.
     incomplete["institution"]["name"] = Value::from("=HYPERLINK(\"http://x\")");
+    // And a prefecture with a terminal escape: shown escaped, never sent to the terminal.
+    incomplete["answers"]["answers"]["institution"]["prefecture"] = Value::from("北\u{1b}[2J海道");
     signed_value(&root, &all.join("2025/incomplete"), &incomplete);
     let mut overdue = report_value(HOSPITAL, 2025);
     let answer = &mut overdue["answers"]["answers"]["answers"][0];
@@ -338,6 +340,8 @@ fn the_table_in_japanese_and_english() {
     ] {
         assert!(ja.contains(want), "{want}:\n{ja}");
     }
+    assert!(!ja.contains('\u{1b}'), "{ja}");
+    assert!(ja.contains("\\u{1b}"), "{ja}");
     let o = s.summarize(&[&s.all], &["--lang", "en"]);
     let en = stdout_of(&o);
     for want in [
