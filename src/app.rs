@@ -98,6 +98,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Render(args) => commands::render::run(args, &ctx),
         Command::Sign(args) => commands::sign::run(args, &ctx),
         Command::Verify(args) => commands::verify::run(args, &ctx),
+        Command::Summarize(args) => commands::summarize::run(args, &ctx),
         Command::Probe(args) => commands::probe::run(args, &ctx),
     }
 }

@@ -186,6 +186,7 @@ fn assert_every_change_refused(s: &Setup, name: &str, variants: &[u8]) {
         expected_institution: None,
         today: AS_OF.parse().unwrap(),
         lang: medsec::checklist::Lang::En,
+        expect: None,
     };
     assert_eq!(verify::verify_bundle(&s.bundle, &opts).exit_code, 0);
     let path = s.bundle.join(name);
@@ -403,7 +404,13 @@ fn last_years_and_another_institutions_reports() {
     let (code, json) = verify_json(&[&old], &[&trust[0], &trust[1]]);
     assert_eq!(
         (code, codes(&json, 0)),
-        (1, vec!["fiscal-year-other".to_owned()])
+        (
+            1,
+            vec![
+                "fiscal-year-other".to_owned(),
+                "no-probe-evidence".to_owned()
+            ]
+        )
     );
 
     let (code, json) = verify_json(
@@ -465,10 +472,17 @@ fn findings_recorded_in_the_report_and_unknown_checklists() {
     let (code, json) = verify_json(&[&s.bundle], &[&trust[0], &trust[1]]);
     assert_eq!(
         (code, codes(&json, 0)),
-        (1, vec!["findings-disagree".to_owned()])
+        // A report made without probe evidence says so (a note).
+        (
+            1,
+            vec![
+                "no-probe-evidence".to_owned(),
+                "findings-disagree".to_owned()
+            ]
+        )
     );
     assert_eq!(
-        json["bundles"][0]["findings"][0]["item"],
+        json["bundles"][0]["findings"][1]["item"],
         "security-manager"
     );
 
@@ -485,7 +499,13 @@ fn findings_recorded_in_the_report_and_unknown_checklists() {
     .unwrap();
     sign(&s.bundle, &s.key);
     let (code, json) = verify_json(&[&s.bundle], &[&trust[0], &trust[1]]);
-    assert_eq!((code, codes(&json, 0)), (1, vec!["unanswered".to_owned()]));
+    assert_eq!(
+        (code, codes(&json, 0)),
+        (
+            1,
+            vec!["no-probe-evidence".to_owned(), "unanswered".to_owned()]
+        )
+    );
 
     // It is missing and the report hides it.
     value["findings"] = json!([]);
@@ -500,7 +520,11 @@ fn findings_recorded_in_the_report_and_unknown_checklists() {
         (code, codes(&json, 0)),
         (
             1,
-            vec!["unanswered".to_owned(), "findings-disagree".to_owned()]
+            vec![
+                "no-probe-evidence".to_owned(),
+                "unanswered".to_owned(),
+                "findings-disagree".to_owned()
+            ]
         )
     );
 
@@ -724,7 +748,13 @@ fn we_verify_signatures_made_by_stock_minisign() {
     let (code, json) = verify_json(&[&s.bundle], &["--pubkey", mpub.to_str().unwrap()]);
     assert_eq!(
         (code, codes(&json, 0)),
-        (1, vec!["trusted-comment-plain".to_owned()])
+        (
+            1,
+            vec![
+                "trusted-comment-plain".to_owned(),
+                "no-probe-evidence".to_owned()
+            ]
+        )
     );
     // Our key does not verify minisign's signature.
     let (code, json) = verify_json(&[&s.bundle], &["--pubkey", s.pubkey.to_str().unwrap()]);

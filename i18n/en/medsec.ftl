@@ -781,6 +781,17 @@ verify-vendor-comment-mismatch = the vendor's signature says `{ $field }` is `{ 
 verify-vendor-comment-plain = the vendor's signature does not name the vendor and checklist in its trusted comment (signed by another tool); it still covers the form
 verify-vendor-comment-malformed = the vendor's trusted comment is malformed: { $reason }
 verify-evidence-not-attached = { $item } (round { $round }) names evidence `{ $named }`, which the bundle does not carry
+verify-expect-sha256-mismatch = report.json has SHA-256 { $actual }, not { $expected } as given with --expect: the printed report does not belong to this bundle
+verify-expect-key-mismatch = the bundle is signed with key { $actual }, not { $expected } as the printed report's QR code says: the printed report does not belong to this bundle
+verify-expect-invalid = --expect takes the 64 hex digits of the report's SHA-256, or the QR code's text `medsec:sha256=<64 hex digits>;key=<16 hex digits>`; `{ $value }` is neither
+verify-no-probe-evidence = the report carries no probe evidence (made without `medsec probe`), so no answer could be checked against this machine's probes
+verify-no-bundle-found = no bundle found here (no folder holds MANIFEST.sha256 or report.json)
+verify-link-not-followed = a symbolic link to a folder; not followed, so any bundle behind it is not checked
+verify-status-refused = { $path } is not shown: the bundle failed its integrity check (see `medsec verify`)
+verify-status-recorded = Recorded in report.json:
+verify-keygen-entry = For the inspectors' keys.toml (under its `format_version = 1` line):
+verify-keygen-entry-placeholder = Replace { $placeholder } with the 医療機関コード (10 digits), or make the key with --institution CODE (a vendor's key: --vendor NAME).
+verify-keygen-code-invalid = --institution takes the 医療機関コード as its 10 digits; `{ $code }` is not one
 
 ## lint
 
@@ -1054,3 +1065,36 @@ render-show-edition = Edition
 render-show-guideline = Guideline
 render-show-digest = Digest
 render-show-serves = Serves
+
+## summarize
+
+summarize-col-bundle = bundle
+summarize-col-result = result
+summarize-col-exit-code = exit code
+summarize-col-worst = worst finding
+summarize-col-code = institution code
+summarize-col-name = institution name
+summarize-col-institution = institution
+summarize-col-prefecture = prefecture
+summarize-col-checklist = checklist
+summarize-col-edition = edition
+summarize-col-fiscal-year = fiscal year
+summarize-col-complete = complete
+summarize-col-no = answered no
+summarize-col-overdue = overdue target dates
+summarize-col-probe-evidence = probe evidence
+summarize-col-probe-failures = probe failures
+summarize-col-contradictions = contradictions
+summarize-col-probes = probes
+summarize-col-signed = signed
+summarize-col-key = key ID
+summarize-col-sha256 = report.json SHA-256
+summarize-probes = { $failures } failed, { $contradictions } contradicting
+summarize-probes-none = no evidence
+summarize-details = For every finding of a bundle, run `medsec verify DIR`.
+summarize-written = wrote the summary of { $count ->
+    [one] 1 bundle
+   *[other] { $count } bundles
+} to { $path }
+summarize-xlsx-needs-out = an XLSX summary is written to a file: give --out FILE
+summarize-sheet = bundles

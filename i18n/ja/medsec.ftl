@@ -729,6 +729,17 @@ verify-vendor-comment-mismatch = 事業者の署名では `{ $field }` が `{ $s
 verify-vendor-comment-plain = 事業者の署名の信頼済みコメントに事業者名とチェックリストがありません（他のツールで署名されています）。署名は様式を保護しています
 verify-vendor-comment-malformed = 事業者の署名の信頼済みコメントが不正です: { $reason }
 verify-evidence-not-attached = { $item }（{ $round }回目）の回答が証跡 `{ $named }` を挙げていますが、その証跡はバンドルに含まれていません
+verify-expect-sha256-mismatch = report.json の SHA-256 は { $actual } で、--expect で指定された { $expected } ではありません。印刷された報告書はこのバンドルのものではありません
+verify-expect-key-mismatch = バンドルは鍵 { $actual } で署名されており、印刷された報告書の QR コードにある { $expected } ではありません。印刷された報告書はこのバンドルのものではありません
+verify-expect-invalid = --expect には報告書の SHA-256（16進数64桁）か、QR コードの文字列 `medsec:sha256=<16進数64桁>;key=<16進数16桁>` を指定してください。`{ $value }` はどちらでもありません
+verify-no-probe-evidence = この報告書にはプローブの証跡がありません（`medsec probe` なしで作成されています）。回答と機器の状態の照合は行われていません
+verify-no-bundle-found = ここにはバンドルがありません（MANIFEST.sha256 や report.json のあるフォルダが見つかりません）
+verify-link-not-followed = フォルダへのシンボリックリンクです。たどらないため、その先のバンドルは確認していません
+verify-status-refused = { $path } は表示しません。バンドルの完全性の確認に失敗しました（`medsec verify` で確認できます）
+verify-status-recorded = report.json に記録された指摘:
+verify-keygen-entry = 検査する側の keys.toml に書く記載（`format_version = 1` の行の後に追加します）:
+verify-keygen-entry-placeholder = { $placeholder } を医療機関コード（10桁）に置き換えてください。鍵を作るときに --institution CODE を指定すると最初から入ります（事業者の鍵は --vendor NAME）。
+verify-keygen-code-invalid = --institution には医療機関コードを10桁の数字で指定してください。`{ $code }` は医療機関コードではありません
 
 ## lint
 
@@ -1012,3 +1023,33 @@ render-show-edition = 版
 render-show-guideline = ガイドライン
 render-show-digest = ダイジェスト
 render-show-serves = 対象施設
+
+## summarize
+
+summarize-col-bundle = バンドル
+summarize-col-result = 結果
+summarize-col-exit-code = 終了コード
+summarize-col-worst = 最も重い指摘
+summarize-col-code = 医療機関コード
+summarize-col-name = 医療機関名
+summarize-col-institution = 医療機関
+summarize-col-prefecture = 都道府県
+summarize-col-checklist = チェックリスト
+summarize-col-edition = 版
+summarize-col-fiscal-year = 年度
+summarize-col-complete = 記入完了
+summarize-col-no = いいえ
+summarize-col-overdue = 目標日超過
+summarize-col-probe-evidence = プローブ証跡
+summarize-col-probe-failures = プローブ不合格
+summarize-col-contradictions = 回答との矛盾
+summarize-col-probes = プローブ
+summarize-col-signed = 署名日
+summarize-col-key = 鍵 ID
+summarize-col-sha256 = report.json の SHA-256
+summarize-probes = 不合格 { $failures }・矛盾 { $contradictions }
+summarize-probes-none = 証跡なし
+summarize-details = バンドルごとの指摘は `medsec verify DIR` で確認できます。
+summarize-written = { $count } 件のバンドルの一覧を { $path } に書き出しました。
+summarize-xlsx-needs-out = XLSX の一覧はファイルに書き出します。--out FILE を指定してください。
+summarize-sheet = バンドル一覧

@@ -22,4 +22,12 @@ pub struct KeygenArgs {
     /// Replace existing key files.
     #[arg(long)]
     pub force: bool,
+    /// The 医療機関コード (10 digits) this key signs for: the keys.toml entry printed for the
+    /// inspectors names it.
+    #[arg(long, value_name = "CODE", conflicts_with = "vendor")]
+    pub institution: Option<String>,
+    /// The vendor (事業者) this key signs vendor forms for, as its forms name it: the keys.toml
+    /// entry printed is a `[vendors]` one.
+    #[arg(long, value_name = "NAME")]
+    pub vendor: Option<String>,
 }

@@ -12,6 +12,7 @@ pub mod render;
 pub mod report;
 pub mod sign;
 pub mod status;
+pub mod summarize;
 pub mod verify;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -107,6 +108,8 @@ pub enum Command {
     Sign(sign::SignArgs),
     /// Verify signed report bundles offline.
     Verify(verify::VerifyArgs),
+    /// Summarise many signed bundles, one row each (table, CSV, XLSX or JSON).
+    Summarize(summarize::SummarizeArgs),
     /// Print shell completions for SHELL to stdout.
     Completions {
         /// bash, zsh, fish, elvish or powershell.

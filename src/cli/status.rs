@@ -16,7 +16,8 @@ use std::path::PathBuf;
 /// Exit 0 complete (warnings allowed), 1 incomplete (findings), 2 unusable input.
 #[derive(Debug, Args)]
 pub struct StatusArgs {
-    /// Answers files (.toml, .yaml, .yml).
+    /// Answers files (.toml, .yaml, .yml), or report bundle folders or report.json files (the
+    /// status of the answers the report carries; a bundle that fails its integrity check: exit 3).
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<PathBuf>,
     #[arg(long, value_enum, default_value_t = StatusFormat::Table)]

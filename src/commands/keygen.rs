@@ -9,6 +9,15 @@ use crate::tr;
 
 pub fn run(args: KeygenArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     let lang = ctx.lang;
+    if let Some(code) = &args.institution {
+        if code.len() != 10 || !code.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(anyhow::Error::msg(tr!(
+                lang,
+                "verify-keygen-code-invalid",
+                code = code.as_str()
+            )));
+        }
+    }
     let files = KeyFiles::for_name(&args.out);
     if !args.force {
         for p in [&files.secret, &files.public] {
@@ -40,10 +49,38 @@ pub fn run(args: KeygenArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         tr!(lang, "signing-keygen-public", path = public.as_str()),
     ]
     .map(|line| line + "\n")
-    .concat();
+    .concat()
+        + &keys_toml_entry(&args, &g.public_key, lang);
     let mut outcome = Outcome::text(text, Exit::Ok);
     if !g.encrypted {
         outcome = outcome.notice(tr!(lang, "signing-keygen-unencrypted", path = secret));
     }
     Ok(outcome)
+}
+
+/// The keys.toml entry an inspector adds for this key (docs/signing.md), with what to do with
+/// it.
+fn keys_toml_entry(args: &KeygenArgs, public_key: &str, lang: crate::checklist::Lang) -> String {
+    const PLACEHOLDER: &str = "XXXXXXXXXX";
+    let header = match (&args.institution, &args.vendor) {
+        (Some(code), _) => format!("[institutions.{code}]"),
+        (None, Some(vendor)) => format!("[vendors.{}]", toml::Value::from(vendor.as_str())),
+        (None, None) => format!("[institutions.{PLACEHOLDER}]"),
+    };
+    let mut out = format!(
+        "\n{}\n\n{header}\nkeys = [{}]\n",
+        tr!(lang, "verify-keygen-entry"),
+        toml::Value::from(public_key)
+    );
+    if args.institution.is_none() && args.vendor.is_none() {
+        out.push_str(&format!(
+            "\n{}\n",
+            tr!(
+                lang,
+                "verify-keygen-entry-placeholder",
+                placeholder = PLACEHOLDER
+            )
+        ));
+    }
+    out
 }

@@ -12,6 +12,8 @@ pub mod render;
 pub mod report;
 pub mod sign;
 pub mod status;
+mod status_bundle;
+pub mod summarize;
 pub mod verify;
 
 use crate::checklist::Lang;

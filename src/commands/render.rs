@@ -154,6 +154,7 @@ fn check_bundle(
                     expected_institution: None,
                     today: as_of,
                     lang,
+                    expect: None,
                 },
             );
             refuse_if_failed(&result.findings)?;

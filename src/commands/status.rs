@@ -11,6 +11,9 @@ use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 pub fn run(args: StatusArgs, ctx: &Context) -> anyhow::Result<Outcome> {
+    if super::status_bundle::is_report_input(&args.files) {
+        return super::status_bundle::run(&args, ctx);
+    }
     let as_of = ctx.as_of(args.as_of.as_deref())?;
     let catalog = super::init::catalog(ctx)?;
     let mut queue: Vec<PathBuf> = args.files.clone();

@@ -12,10 +12,45 @@ use crate::tr;
 
 pub fn run(args: VerifyArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     let lang = ctx.lang;
-    let localized = |e: crate::signing::SigningError| anyhow::Error::msg(e.localize(lang));
     // A usage problem first: the date is checked before any file is read.
     let today = ctx.as_of(args.as_of.as_deref())?;
-    let keys = match (&args.pubkey, &args.trusted) {
+    let (keys, catalog, notices) =
+        trust_and_catalog(args.pubkey.as_deref(), args.trusted.as_deref(), ctx)?;
+    let expect = match &args.expect {
+        Some(value) => Some(verify::Expected::parse(value).ok_or_else(|| {
+            anyhow::Error::msg(tr!(lang, "verify-expect-invalid", value = value.as_str()))
+        })?),
+        None => None,
+    };
+    let opts = Options {
+        keys: &keys,
+        catalog: &catalog,
+        expected_institution: args.institution.as_deref(),
+        today,
+        lang,
+        expect: expect.as_ref(),
+    };
+    let results = verify::verify_all(&args.dirs, &opts);
+    let exit = results.iter().map(|r| r.exit()).max().unwrap_or(Exit::Ok);
+    let out = match args.format {
+        VerifyFormat::Table => render::signing::verify_table(&results, lang, ctx.color),
+        VerifyFormat::Json => render::signing::verify_json(&results, exit),
+    };
+    let mut outcome = Outcome::text(out, exit);
+    outcome.notices = notices;
+    Ok(outcome)
+}
+
+/// The keys to trust (`--pubkey` or `--trusted`) and the known checklists, with the notices
+/// to show about them; shared with `summarize`.
+pub(super) fn trust_and_catalog(
+    pubkey: Option<&std::path::Path>,
+    trusted: Option<&std::path::Path>,
+    ctx: &Context,
+) -> anyhow::Result<(TrustedKeys, Catalog, Vec<String>)> {
+    let lang = ctx.lang;
+    let localized = |e: crate::signing::SigningError| anyhow::Error::msg(e.localize(lang));
+    let keys = match (pubkey, trusted) {
         (Some(path), _) => TrustedKeys::single(keys::read_public_key(path).map_err(localized)?),
         (None, Some(path)) => TrustedKeys::read_in(path, lang).map_err(localized)?,
         (None, None) => return Err(anyhow::Error::msg(tr!(lang, "verify-need-key"))),
@@ -38,20 +73,5 @@ pub fn run(args: VerifyArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     for path in &ctx.checklist_paths {
         catalog.add(checklist::load_path(path)?);
     }
-    let opts = Options {
-        keys: &keys,
-        catalog: &catalog,
-        expected_institution: args.institution.as_deref(),
-        today,
-        lang,
-    };
-    let results = verify::verify_all(&args.dirs, &opts);
-    let exit = results.iter().map(|r| r.exit()).max().unwrap_or(Exit::Ok);
-    let out = match args.format {
-        VerifyFormat::Table => render::signing::verify_table(&results, lang, ctx.color),
-        VerifyFormat::Json => render::signing::verify_json(&results, exit),
-    };
-    let mut outcome = Outcome::text(out, exit);
-    outcome.notices = notices;
-    Ok(outcome)
+    Ok((keys, catalog, notices))
 }

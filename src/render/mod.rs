@@ -8,6 +8,8 @@ pub mod probe;
 pub mod sheet;
 pub mod signing;
 pub mod status;
+pub mod status_bundle;
+pub mod summary;
 pub mod table;
 pub mod templates;
 pub mod text;

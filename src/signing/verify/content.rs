@@ -33,8 +33,17 @@ pub(super) fn check(b: &mut Bundle<'_>, report: &Report, checked: &Checked, opts
         b.content_untrusted();
         return;
     }
+    // Contradictions are looked for only in probe evidence the report carries: its absence
+    // is said, so leaving evidence out never hides them unnoticed.
+    if report.probe_evidence.is_none() {
+        let message = tr!(lang, "verify-no-probe-evidence");
+        b.push("no-probe-evidence", Class::Note, Some(name), message);
+    }
     match crate::report::recheck::recheck(report, opts.catalog, opts.lang) {
-        Ok(rerun) => push_rerun(b, report, &rerun, opts.catalog),
+        Ok(rerun) => {
+            push_rerun(b, report, &rerun, opts.catalog);
+            b.rerun = Some(rerun);
+        }
         Err(RecheckError::UnknownChecklist {
             file,
             checklist,

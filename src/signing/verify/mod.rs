@@ -14,8 +14,13 @@
 //! Every problem is a [`Finding`] with a stable code; its [`Class`] decides the exit code.
 
 mod content;
+mod expect;
+mod find;
 mod integrity;
 mod trust;
+
+pub use expect::Expected;
+pub use find::{find_bundles, Found};
 
 pub(crate) use integrity::{read_listed, read_refused, ListedError};
 pub use integrity::{
@@ -29,7 +34,8 @@ use super::trusted::TrustedKeys;
 use super::SIGNATURE;
 use crate::checklist::{Catalog, Lang};
 use crate::exit::Exit;
-use crate::report::Institution;
+use crate::report::recheck::Recheck;
+use crate::report::{Institution, Report};
 use crate::tr;
 use serde::Serialize;
 use std::path::{Path, PathBuf};
@@ -104,6 +110,10 @@ pub struct BundleResult {
     pub checklist: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fiscal_year: Option<i16>,
+    /// The SHA-256 of report.json (what the printed report's footer and QR code carry); given
+    /// only when the bundle's integrity and signature hold.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub report_sha256: Option<String>,
     /// Files the manifest covers.
     pub files: usize,
     pub findings: Vec<Finding>,
@@ -130,6 +140,8 @@ pub struct Options<'a> {
     pub today: jiff::civil::Date,
     /// The language of finding messages.
     pub lang: Lang,
+    /// `--expect`: the SHA-256 (and key ID) the printed report carries.
+    pub expect: Option<&'a Expected>,
 }
 
 /// One bundle being checked: its folder and the findings so far.
@@ -137,6 +149,8 @@ struct Bundle<'a> {
     dir: &'a Path,
     lang: Lang,
     findings: Vec<Finding>,
+    /// The re-run of the inspection, once content was checked.
+    rerun: Option<Recheck>,
 }
 
 impl Bundle<'_> {
@@ -178,6 +192,7 @@ pub fn check_integrity(dir: &Path, keys: &TrustedKeys, lang: Lang) -> Vec<Findin
         dir,
         lang,
         findings: Vec::new(),
+        rerun: None,
     };
     let checked = integrity::check_signature_and_files(&mut b, keys);
     if checked.key.is_none() && b.findings.is_empty() {
@@ -191,23 +206,29 @@ pub fn check_integrity(dir: &Path, keys: &TrustedKeys, lang: Lang) -> Vec<Findin
     b.findings
 }
 
+/// A bundle's result, with the report and the re-run of its inspection when its content was
+/// trusted (for `summarize`, which reads them without parsing report.json again).
+pub struct Verified {
+    pub result: BundleResult,
+    pub report: Option<Report>,
+    pub rerun: Option<Recheck>,
+}
+
 /// Verify one bundle.
 pub fn verify_bundle(dir: &Path, opts: &Options<'_>) -> BundleResult {
+    verify_bundle_keeping(dir, opts).result
+}
+
+/// Verify one bundle, keeping the trusted report and the re-run.
+pub fn verify_bundle_keeping(dir: &Path, opts: &Options<'_>) -> Verified {
     let mut b = Bundle {
         dir,
         lang: opts.lang,
         findings: Vec::new(),
+        rerun: None,
     };
-    let mut result = BundleResult {
-        path: dir.display().to_string(),
-        exit_code: 0,
-        signature: None,
-        institution: None,
-        checklist: None,
-        fiscal_year: None,
-        files: 0,
-        findings: Vec::new(),
-    };
+    let mut result = empty_result(dir);
+    let mut report = None;
     match std::fs::metadata(dir) {
         Ok(m) if m.is_dir() => {}
         Ok(_) => b.push(
@@ -231,54 +252,121 @@ pub fn verify_bundle(dir: &Path, opts: &Options<'_>) -> BundleResult {
         let checked = integrity::check_signature_and_files(&mut b, opts.keys);
         result.signature = checked.info.clone();
         result.files = checked.manifest.as_ref().map_or(0, |m| m.entries.len());
-        check_report(&mut b, &mut result, &checked, opts);
+        report = check_report(&mut b, &mut result, &checked, opts);
+        if let (Some(expected), Some(bytes)) = (opts.expect, checked.report_bytes.as_deref()) {
+            let key_id = checked.info.as_ref().map(|i| i.key_id.as_str());
+            if let Some(f) = expected.check(bytes, key_id, opts.lang) {
+                b.findings.push(f);
+            }
+        }
+        if report.is_some() {
+            result.report_sha256 = checked
+                .report_bytes
+                .as_deref()
+                .map(super::manifest::sha256_bytes);
+        }
     }
     result.findings = b.findings;
     result.exit_code = result.exit().code();
-    result
+    Verified {
+        result,
+        report,
+        rerun: b.rerun,
+    }
 }
 
-/// Trust first, then content: nothing report.json says is shown unless it is trusted.
+fn empty_result(dir: &Path) -> BundleResult {
+    BundleResult {
+        path: dir.display().to_string(),
+        exit_code: 0,
+        signature: None,
+        institution: None,
+        checklist: None,
+        fiscal_year: None,
+        report_sha256: None,
+        files: 0,
+        findings: Vec::new(),
+    }
+}
+
+/// The result for a bundle whose check stopped on an internal error (a bug): reported,
+/// never silently dropped.
+pub fn internal_error_result(dir: &Path, lang: Lang) -> BundleResult {
+    let mut r = empty_result(dir);
+    r.exit_code = Exit::Unusable.code();
+    r.findings.push(Finding {
+        code: "bundle-unreadable".into(),
+        class: Class::Unusable,
+        file: None,
+        item: None,
+        item_label: None,
+        message: tr!(lang, "verify-bundle-internal-error"),
+    });
+    r
+}
+
+/// Trust first, then content: nothing report.json says is shown unless it is trusted. The
+/// report, when its content was checked.
 fn check_report(
     b: &mut Bundle<'_>,
     result: &mut BundleResult,
     checked: &Checked,
     opts: &Options<'_>,
-) {
+) -> Option<Report> {
     let Some(report) = trust::trusted_report(b, checked, opts) else {
         if b.has_integrity_failure() {
             b.content_untrusted();
         }
-        return;
+        return None;
     };
     if let Some(manifest) = &checked.manifest {
         integrity::check_named_paths(b, &report, manifest);
     }
     if b.has_integrity_failure() {
         b.content_untrusted();
-        return;
+        return None;
     }
     result.institution = Some(report.institution.clone());
     result.checklist = Some(report.checklist.full_id());
     result.fiscal_year = Some(report.fiscal_year);
     content::check(b, &report, checked, opts);
+    if b.has_integrity_failure() {
+        return None;
+    }
+    Some(report)
 }
 
 /// Verify many bundles on every core; results come back in the order given.
 pub fn verify_all(dirs: &[PathBuf], opts: &Options<'_>) -> Vec<BundleResult> {
+    par_map(dirs, |dir| verify_bundle(dir, opts))
+        .into_iter()
+        .zip(dirs)
+        .map(|(r, dir)| r.unwrap_or_else(|| internal_error_result(dir, opts.lang)))
+        .collect()
+}
+
+/// `f` on every folder, on every core; results in the order given, `None` where `f`
+/// panicked (a bug), so no bundle is silently dropped.
+pub fn par_map<T, F>(dirs: &[PathBuf], f: F) -> Vec<Option<T>>
+where
+    T: Send,
+    F: Fn(&Path) -> T + Sync,
+{
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(dirs.len().max(1));
     let next = std::sync::atomic::AtomicUsize::new(0);
-    let mut results: Vec<(usize, BundleResult)> = std::thread::scope(|scope| {
+    let f = &f;
+    let next = &next;
+    let mut results: Vec<(usize, T)> = std::thread::scope(|scope| {
         let workers: Vec<_> = (0..threads)
             .map(|_| {
-                scope.spawn(|| {
+                scope.spawn(move || {
                     let mut done = Vec::new();
                     loop {
                         let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                         let Some(dir) = dirs.get(i) else { break };
-                        done.push((i, verify_bundle(dir, opts)));
+                        done.push((i, f(dir)));
                     }
                     done
                 })
@@ -290,30 +378,10 @@ pub fn verify_all(dirs: &[PathBuf], opts: &Options<'_>) -> Vec<BundleResult> {
             .collect()
     });
     results.sort_by_key(|(i, _)| *i);
-    // A bundle whose worker panicked (a bug) is reported, never silently dropped.
     let mut out = Vec::with_capacity(dirs.len());
     let mut done = results.into_iter().peekable();
-    for (i, dir) in dirs.iter().enumerate() {
-        match done.next_if(|(j, _)| *j == i) {
-            Some((_, r)) => out.push(r),
-            None => out.push(BundleResult {
-                path: dir.display().to_string(),
-                exit_code: Exit::Unusable.code(),
-                signature: None,
-                institution: None,
-                checklist: None,
-                fiscal_year: None,
-                files: 0,
-                findings: vec![Finding {
-                    code: "bundle-unreadable".into(),
-                    class: Class::Unusable,
-                    file: None,
-                    item: None,
-                    item_label: None,
-                    message: tr!(opts.lang, "verify-bundle-internal-error"),
-                }],
-            }),
-        }
+    for i in 0..dirs.len() {
+        out.push(done.next_if(|(j, _)| *j == i).map(|(_, r)| r));
     }
     out
 }

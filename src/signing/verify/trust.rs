@@ -168,6 +168,7 @@ pub fn check_signature_bytes_in(
         dir: Path::new(""),
         lang,
         findings: Vec::new(),
+        rerun: None,
     };
     let (key, info) = check_signature_of(&mut b, manifest, signature, keys, covers);
     let comment = info.filter(|i| i.verified).map(|i| i.trusted_comment);

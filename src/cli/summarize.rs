@@ -1,0 +1,43 @@
+//! `medsec summarize`
+
+use clap::{Args, ValueEnum};
+use std::path::PathBuf;
+
+/// Summarise many signed report bundles, one row each, for an inspector or a prefecture:
+/// institution code and name, prefecture, edition, the verification result and its worst
+/// finding, complete or not, いいえ answers, overdue target dates, probe failures and
+/// contradictions, signed date.
+///
+/// Folders of folders are walked (links are never followed); a folder holding MANIFEST.sha256,
+/// its signature or report.json is a bundle. Every bundle is verified as `medsec verify` does
+/// (run it on one bundle for every finding). Exit codes as verify's: the worst bundle wins.
+#[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("trust").required(true).args(["pubkey", "trusted"])))]
+pub struct SummarizeArgs {
+    /// Bundle folders, or folders holding bundles at any depth.
+    #[arg(value_name = "DIR", required = true)]
+    pub dirs: Vec<PathBuf>,
+    /// Trust the keys listed per institution code and vendor in this file (see docs/signing.md).
+    #[arg(long, value_name = "FILE")]
+    pub trusted: Option<PathBuf>,
+    /// Trust this one public key (a .pub file) for every bundle.
+    #[arg(long, value_name = "FILE")]
+    pub pubkey: Option<PathBuf>,
+    /// Judge the fiscal year and overdue target dates as of this date in Japan instead of
+    /// today: 2026-06-03, 2026/6/3, 令和8年6月3日 or R8.6.3.
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<String>,
+    #[arg(long, value_enum, default_value_t = SummaryFormat::Table)]
+    pub format: SummaryFormat,
+    /// Write to FILE instead of standard output (required for xlsx).
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SummaryFormat {
+    Table,
+    Csv,
+    Xlsx,
+    Json,
+}

@@ -1,0 +1,240 @@
+//! `medsec status BUNDLE|report.json`: the status table of the answers a report carries, as
+//! for an answers file, and the findings the report records that status alone never shows
+//! (answer/probe contradictions, a report made without probe evidence).
+//!
+//! A bundle folder is read through verify's integrity check (the files against the signed
+//! manifest; no key is needed to read the status): a tampered bundle shows nothing (exit 3).
+//! The rules are checked as on the day the report was made, unless `--as-of` is given.
+
+use super::{Context, Outcome};
+use crate::answers::{self, rules, FileFormat};
+use crate::cli::status::{StatusArgs, StatusFormat};
+use crate::diagnostic::{Diagnostic, Location, Severity};
+use crate::exit::Exit;
+use crate::report::{self, Report};
+use crate::signing::manifest::{self, Manifest};
+use crate::signing::trusted::TrustedKeys;
+use crate::signing::verify::{self, Class};
+use crate::signing::MANIFEST;
+use crate::tr;
+use std::path::{Path, PathBuf};
+
+/// Whether `status` was given bundles or report.json files (every path a folder or `.json`).
+pub(super) fn is_report_input(files: &[PathBuf]) -> bool {
+    !files.is_empty()
+        && files.iter().all(|p| {
+            p.is_dir()
+                || p.extension()
+                    .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+        })
+}
+
+pub(super) fn run(args: &StatusArgs, ctx: &Context) -> anyhow::Result<Outcome> {
+    let catalog = super::init::catalog(ctx)?;
+    let lang = ctx.lang;
+    let mut stdout = String::new();
+    let mut notices = Vec::new();
+    let mut exit = Exit::Ok;
+    for path in &args.files {
+        let bytes = if path.is_dir() {
+            match read_checked(path, lang) {
+                Ok(bytes) => bytes,
+                Err((worst, findings)) => {
+                    exit = exit.max(worst);
+                    notices.push(tr!(
+                        lang,
+                        "verify-status-refused",
+                        path = path.display().to_string()
+                    ));
+                    notices.extend(findings.iter().map(|f| {
+                        let file = f.file.as_deref().unwrap_or_default();
+                        crate::render::escape_controls(&format!(
+                            "  {} {file}: {}",
+                            f.code, f.message
+                        ))
+                        .into_owned()
+                    }));
+                    continue;
+                }
+            }
+        } else {
+            crate::limits::read_io(path, crate::limits::InputKind::Report)
+                .map_err(|e| anyhow::Error::new(e).context(path.display().to_string()))?
+        };
+        let report_path = if path.is_dir() {
+            path.join(report::FILE_NAME)
+        } else {
+            path.clone()
+        };
+        let report = Report::parse(&report_path, &bytes)
+            .map_err(|e| anyhow::Error::msg(e.localize(lang)))?;
+        let as_of = match &args.as_of {
+            Some(_) => ctx.as_of(args.as_of.as_deref())?,
+            None => report
+                .generated_at
+                .parse::<jiff::Timestamp>()
+                .map_or(ctx.today, crate::dates::date_in_japan),
+        };
+        let mut unusable = Vec::new();
+        let mut opened = Vec::new();
+        for form in std::iter::once(&report.answers).chain(&report.vendor_forms) {
+            let Some(checklist) = catalog.by_digest(&form.checklist.digest) else {
+                unusable.push(Diagnostic {
+                    code: "unknown-checklist",
+                    severity: Severity::Error,
+                    location: Location {
+                        file: report_path.display().to_string(),
+                        line: 1,
+                        column: 1,
+                    },
+                    message: tr!(
+                        lang,
+                        "verify-checklist-unknown-in-file",
+                        file = form.file.as_str(),
+                        checklist = form.checklist.full_id(),
+                        digest = form.checklist.digest.as_str()
+                    ),
+                    text: None,
+                });
+                continue;
+            };
+            let file = PathBuf::from(&form.file);
+            let loaded = answers::Loaded {
+                format: FileFormat::of(&file).unwrap_or(FileFormat::Toml),
+                path: file,
+                source: String::new(),
+                bom: false,
+                set: form.answers.clone(),
+                warnings: Vec::new(),
+                lang,
+            };
+            opened.push((loaded, checklist));
+        }
+        let inputs: Vec<rules::FormInput> = opened
+            .iter()
+            .map(|(answers, checklist)| rules::FormInput { answers, checklist })
+            .collect();
+        let options = rules::Options {
+            as_of,
+            lang,
+            show_round_2: args.round == Some(2),
+        };
+        let mut inspection = rules::inspect(&inputs, &options);
+        // The rules look for evidence files beside the answers file, which a bundle does not
+        // have: whether the bundle carries them is verify's `evidence-not-attached`.
+        for form in &mut inspection.forms {
+            form.findings.retain(|f| f.code() != "evidence-missing");
+        }
+        let recorded = recorded_findings(&report, &report_path, lang);
+        let this = if !unusable.is_empty() {
+            Exit::Unusable
+        } else if !inspection.complete || recorded.iter().any(|d| d.severity == Severity::Error) {
+            Exit::Findings
+        } else {
+            Exit::Ok
+        };
+        exit = exit.max(this);
+        let sha = manifest::sha256_bytes(&bytes);
+        stdout.push_str(&match args.format {
+            StatusFormat::Table => crate::render::status_bundle::table(
+                &inspection,
+                &unusable,
+                &recorded,
+                lang,
+                ctx.color,
+            ),
+            StatusFormat::Json => {
+                crate::render::status_bundle::json(&inspection, &unusable, &recorded, &sha)
+            }
+        });
+    }
+    let mut outcome = Outcome::text(stdout, exit);
+    outcome.notices = notices;
+    Ok(outcome)
+}
+
+/// What a report records that the status rules do not find: contradictions between answers
+/// and probes, and that no probe evidence was given.
+fn recorded_findings(
+    report: &Report,
+    path: &Path,
+    lang: crate::checklist::Lang,
+) -> Vec<Diagnostic> {
+    let file = path.display().to_string();
+    let location = || Location {
+        file: file.clone(),
+        line: 1,
+        column: 1,
+    };
+    let mut out: Vec<Diagnostic> = report
+        .findings
+        .iter()
+        .filter(|f| f.source == report::FindingSource::Contradiction)
+        .map(|f| Diagnostic {
+            code: "answer-contradicted-by-probe",
+            severity: if f.severity == "error" {
+                Severity::Error
+            } else {
+                Severity::Warning
+            },
+            location: location(),
+            message: f.message_in(lang),
+            text: f.text.clone(),
+        })
+        .collect();
+    if report.probe_evidence.is_none() {
+        out.push(Diagnostic {
+            code: "no-probe-evidence",
+            severity: Severity::Warning,
+            location: location(),
+            message: tr!(lang, "verify-no-probe-evidence"),
+            text: Some(crate::diagnostic::MessageRef {
+                id: "verify-no-probe-evidence".to_owned(),
+                args: Default::default(),
+            }),
+        });
+    }
+    out
+}
+
+/// report.json of a bundle, read only if every file matches the signed manifest; otherwise
+/// the worst exit and the findings.
+fn read_checked(
+    dir: &Path,
+    lang: crate::checklist::Lang,
+) -> Result<Vec<u8>, (Exit, Vec<verify::Finding>)> {
+    // Who signed needs a trusted key (`medsec verify`); the files must match in any case.
+    let findings: Vec<verify::Finding> =
+        verify::check_integrity(dir, &TrustedKeys::default(), lang)
+            .into_iter()
+            .filter(|f| f.code != "key-unknown" && f.code != "signature-missing")
+            .collect();
+    let worst = findings
+        .iter()
+        .map(|f| f.class)
+        .max()
+        .unwrap_or(Class::Note);
+    if worst >= Class::Unusable {
+        return Err((worst.exit(), findings));
+    }
+    let refused = |code: &str, file: &str| {
+        (
+            Exit::Integrity,
+            vec![verify::Finding {
+                code: code.to_owned(),
+                class: Class::Integrity,
+                file: Some(file.to_owned()),
+                item: None,
+                item_label: None,
+                message: String::new(),
+            }],
+        )
+    };
+    let manifest = manifest::read_bounded(&dir.join(MANIFEST), verify::MAX_MANIFEST_BYTES)
+        .ok()
+        .and_then(|b| String::from_utf8(b).ok())
+        .and_then(|t| Manifest::parse(&t).ok())
+        .ok_or_else(|| refused("manifest-malformed", MANIFEST))?;
+    verify::read_listed(dir, &manifest, report::FILE_NAME, verify::MAX_REPORT_BYTES)
+        .map_err(|_| refused("report-missing", report::FILE_NAME))
+}

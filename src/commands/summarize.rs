@@ -1,0 +1,214 @@
+//! `medsec summarize DIR... (--trusted keys.toml | --pubkey FILE) [--as-of DATE]
+//! [--format table|csv|xlsx|json] [--out FILE]`
+//!
+//! One row per bundle found under the folders given. Each bundle goes through verify's own
+//! per-bundle work, in parallel; the row is read from the report verify parsed and the re-run
+//! it made, never from a second parse.
+
+use super::{Context, Outcome};
+use crate::answers::{Answer, Response};
+use crate::cli::summarize::{SummarizeArgs, SummaryFormat};
+use crate::exit::Exit;
+use crate::render::summary::{self, Row};
+use crate::report::{FindingSource, Report};
+use crate::signing::verify::{self, BundleResult, Class, Found, Options, Verified};
+use crate::tr;
+use jiff::civil::Date;
+use std::collections::BTreeMap;
+
+pub fn run(args: SummarizeArgs, ctx: &Context) -> anyhow::Result<Outcome> {
+    let lang = ctx.lang;
+    if args.format == SummaryFormat::Xlsx && args.out.is_none() {
+        return Err(anyhow::Error::msg(tr!(lang, "summarize-xlsx-needs-out")));
+    }
+    let as_of = ctx.as_of(args.as_of.as_deref())?;
+    let (keys, catalog, notices) =
+        super::verify::trust_and_catalog(args.pubkey.as_deref(), args.trusted.as_deref(), ctx)?;
+    let opts = Options {
+        keys: &keys,
+        catalog: &catalog,
+        expected_institution: None,
+        today: as_of,
+        lang,
+        expect: None,
+    };
+    let found = verify::find_bundles(&args.dirs);
+    let bundles: Vec<std::path::PathBuf> = found
+        .iter()
+        .filter_map(|f| match f {
+            Found::Bundle(p) => Some(p.clone()),
+            _ => None,
+        })
+        .collect();
+    let mut verified = verify::par_map(&bundles, |dir| {
+        row_of(verify::verify_bundle_keeping(dir, &opts), as_of)
+    })
+    .into_iter()
+    .zip(&bundles)
+    .map(|(row, dir)| {
+        row.unwrap_or_else(|| row_of_result(verify::internal_error_result(dir, lang)))
+    });
+    // Rows in the order found; places that are no bundle keep their place.
+    let rows: Vec<Row> = found
+        .iter()
+        .filter_map(|f| match f.finding(lang) {
+            None => verified.next(),
+            Some(finding) => {
+                let mut r = BundleResult {
+                    path: f.path().display().to_string(),
+                    exit_code: finding.class.exit().code(),
+                    signature: None,
+                    institution: None,
+                    checklist: None,
+                    fiscal_year: None,
+                    report_sha256: None,
+                    files: 0,
+                    findings: Vec::new(),
+                };
+                r.findings.push(finding);
+                Some(row_of_result(r))
+            }
+        })
+        .collect();
+    let exit = rows.iter().map(|r| r.exit).max().unwrap_or(Exit::Ok);
+    let bytes = match args.format {
+        SummaryFormat::Table => summary::table(&rows, lang, ctx.color).into_bytes(),
+        SummaryFormat::Json => summary::json(&rows, exit, as_of).into_bytes(),
+        SummaryFormat::Csv => summary::csv(&rows, lang)?,
+        SummaryFormat::Xlsx => summary::xlsx(&rows, lang)?,
+    };
+    let mut outcome = match &args.out {
+        Some(path) => {
+            crate::atomic::write(path, &bytes, None, crate::atomic::Replace::Allow)
+                .map_err(|e| anyhow::Error::new(e).context(path.display().to_string()))?;
+            Outcome::text(
+                tr!(
+                    lang,
+                    "summarize-written",
+                    path = path.display().to_string(),
+                    count = rows.len()
+                ) + "\n",
+                exit,
+            )
+        }
+        None => Outcome {
+            stdout: bytes,
+            notices: Vec::new(),
+            exit,
+        },
+    };
+    outcome.notices = notices;
+    Ok(outcome)
+}
+
+/// The row of a bundle whose content could not be read (only verify's result).
+fn row_of_result(result: BundleResult) -> Row {
+    row_of(
+        Verified {
+            result,
+            report: None,
+            rerun: None,
+        },
+        Date::constant(2000, 1, 1),
+    )
+}
+
+/// The row of one verified bundle; `as_of` decides which target dates are overdue.
+fn row_of(v: Verified, as_of: Date) -> Row {
+    let r = &v.result;
+    let exit = r.exit();
+    // The first finding of the worst class, when it is more than a note.
+    let top = r.findings.iter().map(|f| f.class).max();
+    let worst = top.filter(|c| *c >= Class::Finding).and_then(|top| {
+        r.findings
+            .iter()
+            .find(|f| f.class == top)
+            .map(|f| f.code.clone())
+    });
+    let signature = r.signature.as_ref().filter(|s| s.verified);
+    let mut row = Row {
+        path: r.path.clone(),
+        exit,
+        worst_finding: worst,
+        institution_code: r.institution.as_ref().map(|i| i.code.clone()),
+        institution_name: r.institution.as_ref().map(|i| i.name.clone()),
+        prefecture: None,
+        checklist: None,
+        edition: None,
+        fiscal_year: r.fiscal_year,
+        complete: None,
+        no_answers: None,
+        overdue_target_dates: None,
+        probe_evidence: None,
+        probe_failures: None,
+        contradictions: None,
+        signed_at: signature.and_then(|s| s.signed_at.clone()),
+        key_id: signature.map(|s| s.key_id.clone()),
+        report_sha256: r.report_sha256.clone(),
+    };
+    if let Some(report) = &v.report {
+        row.prefecture = report
+            .answers
+            .answers
+            .institution
+            .as_ref()
+            .and_then(|i| i.prefecture.clone());
+        row.checklist = Some(report.checklist.id.clone());
+        row.edition = Some(report.checklist.edition.clone());
+        let (no, overdue) = open_answers(report, as_of);
+        row.no_answers = Some(no);
+        row.overdue_target_dates = Some(overdue);
+        row.probe_evidence = Some(report.probe_evidence.is_some());
+        if let Some(evidence) = &report.probe_evidence {
+            row.probe_failures = Some(
+                evidence
+                    .results
+                    .iter()
+                    .filter(|p| p.verdict == crate::probes::Verdict::Fail)
+                    .count(),
+            );
+        }
+        if let Some(rerun) = &v.rerun {
+            row.complete = Some(
+                !rerun
+                    .findings
+                    .iter()
+                    .any(|f| f.severity == "error" && f.source == FindingSource::Status),
+            );
+            if report.probe_evidence.is_some() {
+                row.contradictions = Some(
+                    rerun
+                        .findings
+                        .iter()
+                        .filter(|f| f.source == FindingSource::Contradiction)
+                        .count(),
+                );
+            }
+        }
+    }
+    row
+}
+
+/// Items whose latest answered round is いいえ, in the institution's form and the vendor
+/// forms it carries, and how many of them have a target date before `as_of`.
+fn open_answers(report: &Report, as_of: Date) -> (usize, usize) {
+    let (mut no, mut overdue) = (0, 0);
+    for form in std::iter::once(&report.answers).chain(&report.vendor_forms) {
+        let mut latest: BTreeMap<&str, &Answer> = BTreeMap::new();
+        for a in form.answers.answers.iter().filter(|a| a.response.is_some()) {
+            match latest.get(a.item.as_str()) {
+                Some(b) if b.round >= a.round => {}
+                _ => {
+                    latest.insert(a.item.as_str(), a);
+                }
+            }
+        }
+        for a in latest.values() {
+            if a.response == Some(Response::No) {
+                no += 1;
+                overdue += usize::from(a.target_date.is_some_and(|d| d < as_of));
+            }
+        }
+    }
+    (no, overdue)
+}

@@ -1,0 +1,51 @@
+//! `medsec status BUNDLE|report.json`: the status table of the report's answers, then the
+//! findings the report records that the rules alone do not show.
+
+use super::text::escape_controls as esc;
+use crate::answers::rules::Inspection;
+use crate::checklist::Lang;
+use crate::diagnostic::Diagnostic;
+use crate::tr;
+
+pub fn table(
+    inspection: &Inspection,
+    unusable: &[Diagnostic],
+    recorded: &[Diagnostic],
+    lang: Lang,
+    color: bool,
+) -> String {
+    let mut out = super::status::table(inspection, unusable, lang, color);
+    if !recorded.is_empty() {
+        out.push('\n');
+        out.push_str(&tr!(lang, "verify-status-recorded"));
+        out.push('\n');
+        for d in recorded {
+            out.push_str(&format!(
+                "{}: {}[{}]: {}\n",
+                esc(&d.location.to_string()),
+                d.severity,
+                d.code,
+                esc(&d.message)
+            ));
+        }
+    }
+    out
+}
+
+/// status's JSON, with `report`: report.json's SHA-256 and the findings it records.
+pub fn json(
+    inspection: &Inspection,
+    unusable: &[Diagnostic],
+    recorded: &[Diagnostic],
+    sha256: &str,
+) -> String {
+    let text = super::status::json(inspection, unusable);
+    let mut value: serde_json::Value = serde_json::from_str(&text).unwrap_or_default();
+    if let Some(map) = value.as_object_mut() {
+        map.insert(
+            "report".to_owned(),
+            serde_json::json!({ "sha256": sha256, "recorded_findings": recorded }),
+        );
+    }
+    super::json(&value)
+}

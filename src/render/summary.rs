@@ -1,0 +1,313 @@
+//! `medsec summarize`: one row per bundle, as a table for people, CSV and XLSX for a health
+//! centre's spreadsheet, and JSON for scripts. Every cell from a bundle is escaped for its
+//! format: control characters in the table, formula-like starts in CSV, text cells in XLSX.
+
+use super::text::escape_controls as esc;
+use crate::answers::sheet::quote_formula;
+use crate::checklist::Lang;
+use crate::exit::Exit;
+use crate::tr;
+use serde::Serialize;
+
+/// The version of `summarize --format json` output.
+pub const SUMMARY_JSON_VERSION: u32 = 1;
+
+/// One bundle's row. `None` where the bundle's content was not trusted or could not tell.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Row {
+    pub path: String,
+    #[serde(skip)]
+    pub exit: Exit,
+    /// The code of the first finding of the worst class, when that class is above a note.
+    pub worst_finding: Option<String>,
+    pub institution_code: Option<String>,
+    pub institution_name: Option<String>,
+    pub prefecture: Option<String>,
+    /// The checklist's ID.
+    pub checklist: Option<String>,
+    pub edition: Option<String>,
+    pub fiscal_year: Option<i16>,
+    /// No error of the inspection's rules in the re-run.
+    pub complete: Option<bool>,
+    /// Items whose latest answered round is いいえ.
+    pub no_answers: Option<usize>,
+    /// Of those, target dates before the as-of date.
+    pub overdue_target_dates: Option<usize>,
+    /// Whether the report carries probe evidence.
+    pub probe_evidence: Option<bool>,
+    pub probe_failures: Option<usize>,
+    pub contradictions: Option<usize>,
+    /// When it was signed (RFC 3339, Japan time), from a verified signature.
+    pub signed_at: Option<String>,
+    pub key_id: Option<String>,
+    pub report_sha256: Option<String>,
+}
+
+/// `valid`, `findings`, `unusable`, `invalid`: the result word in JSON.
+fn result_code(exit: Exit) -> &'static str {
+    match exit {
+        Exit::Ok => "valid",
+        Exit::Findings => "findings",
+        Exit::Unusable => "unusable",
+        Exit::Integrity => "invalid",
+    }
+}
+
+fn verdict(exit: Exit, lang: Lang) -> String {
+    match exit {
+        Exit::Ok => tr!(lang, "verify-verdict-valid"),
+        Exit::Findings => tr!(lang, "verify-verdict-findings"),
+        Exit::Unusable => tr!(lang, "verify-verdict-unusable"),
+        Exit::Integrity => tr!(lang, "verify-verdict-invalid"),
+    }
+}
+
+fn yes_no(value: Option<bool>, lang: Lang) -> String {
+    match value {
+        Some(true) => tr!(lang, "common-yes"),
+        Some(false) => tr!(lang, "common-no"),
+        None => String::new(),
+    }
+}
+
+fn number(value: Option<usize>) -> String {
+    value.map(|n| n.to_string()).unwrap_or_default()
+}
+
+/// The signed date (YYYY-MM-DD) of an RFC 3339 time.
+fn date_of(time: &str) -> &str {
+    time.get(..10).unwrap_or(time)
+}
+
+fn paint(text: &str, exit: Exit, color: bool) -> String {
+    if !color {
+        return text.to_owned();
+    }
+    let code = match exit {
+        Exit::Ok => "1;32",
+        Exit::Findings => "1;33",
+        Exit::Unusable | Exit::Integrity => "1;31",
+    };
+    format!("\x1b[{code}m{text}\x1b[0m")
+}
+
+/// The table: one row per bundle, then the count line and where the details are.
+pub fn table(rows: &[Row], lang: Lang, color: bool) -> String {
+    let header = [
+        tr!(lang, "summarize-col-bundle"),
+        tr!(lang, "summarize-col-result"),
+        tr!(lang, "summarize-col-institution"),
+        tr!(lang, "summarize-col-prefecture"),
+        tr!(lang, "summarize-col-edition"),
+        tr!(lang, "summarize-col-complete"),
+        tr!(lang, "summarize-col-no"),
+        tr!(lang, "summarize-col-overdue"),
+        tr!(lang, "summarize-col-probes"),
+        tr!(lang, "summarize-col-signed"),
+    ];
+    let mut t = super::table(header.iter().map(String::as_str).collect());
+    for r in rows {
+        let result = match &r.worst_finding {
+            Some(code) => format!("{}\n{}", verdict(r.exit, lang), esc(code)),
+            None => verdict(r.exit, lang),
+        };
+        let institution = match (&r.institution_code, &r.institution_name) {
+            (Some(code), Some(name)) => format!("{} {}", esc(code), esc(name)),
+            _ => String::new(),
+        };
+        let probes = match (r.probe_evidence, r.probe_failures, r.contradictions) {
+            (Some(false), _, _) => tr!(lang, "summarize-probes-none"),
+            (Some(true), failures, contradictions) => tr!(
+                lang,
+                "summarize-probes",
+                failures = number(failures),
+                contradictions = number(contradictions)
+            ),
+            (None, _, _) => String::new(),
+        };
+        t.add_row(vec![
+            esc(&r.path).into_owned(),
+            paint(&result, r.exit, color),
+            institution,
+            r.prefecture
+                .as_deref()
+                .map_or_else(String::new, |p| esc(p).into_owned()),
+            r.edition
+                .as_deref()
+                .map_or_else(String::new, |e| esc(e).into_owned()),
+            yes_no(r.complete, lang),
+            number(r.no_answers),
+            number(r.overdue_target_dates),
+            probes,
+            r.signed_at
+                .as_deref()
+                .map_or_else(String::new, |s| esc(date_of(s)).into_owned()),
+        ]);
+    }
+    let mut out = t.to_string();
+    out.push('\n');
+    let count = |e: Exit| rows.iter().filter(|r| r.exit == e).count();
+    out.push_str(&tr!(
+        lang,
+        "verify-summary",
+        count = rows.len(),
+        valid = count(Exit::Ok),
+        findings = count(Exit::Findings),
+        invalid = count(Exit::Integrity),
+        unusable = count(Exit::Unusable)
+    ));
+    out.push('\n');
+    out.push_str(&tr!(lang, "summarize-details"));
+    out.push('\n');
+    out
+}
+
+#[derive(Serialize)]
+struct JsonRow<'a> {
+    result: &'static str,
+    exit_code: u8,
+    #[serde(flatten)]
+    row: &'a Row,
+}
+
+#[derive(Serialize)]
+struct SummaryJson<'a> {
+    format_version: u32,
+    exit_code: u8,
+    as_of: String,
+    bundles: Vec<JsonRow<'a>>,
+}
+
+/// `{"format_version": 1, "exit_code": N, "as_of": "YYYY-MM-DD", "bundles": [...]}`.
+pub fn json(rows: &[Row], exit: Exit, as_of: jiff::civil::Date) -> String {
+    super::json(&SummaryJson {
+        format_version: SUMMARY_JSON_VERSION,
+        exit_code: exit.code(),
+        as_of: as_of.to_string(),
+        bundles: rows
+            .iter()
+            .map(|row| JsonRow {
+                result: result_code(row.exit),
+                exit_code: row.exit.code(),
+                row,
+            })
+            .collect(),
+    })
+}
+
+/// A cell of the sheets: text, or a number (so filters sort numbers as numbers).
+enum Cell {
+    Text(String),
+    Number(Option<usize>),
+}
+
+fn header(lang: Lang) -> Vec<String> {
+    vec![
+        tr!(lang, "summarize-col-bundle"),
+        tr!(lang, "summarize-col-result"),
+        tr!(lang, "summarize-col-exit-code"),
+        tr!(lang, "summarize-col-worst"),
+        tr!(lang, "summarize-col-code"),
+        tr!(lang, "summarize-col-name"),
+        tr!(lang, "summarize-col-prefecture"),
+        tr!(lang, "summarize-col-checklist"),
+        tr!(lang, "summarize-col-edition"),
+        tr!(lang, "summarize-col-fiscal-year"),
+        tr!(lang, "summarize-col-complete"),
+        tr!(lang, "summarize-col-no"),
+        tr!(lang, "summarize-col-overdue"),
+        tr!(lang, "summarize-col-probe-evidence"),
+        tr!(lang, "summarize-col-probe-failures"),
+        tr!(lang, "summarize-col-contradictions"),
+        tr!(lang, "summarize-col-signed"),
+        tr!(lang, "summarize-col-key"),
+        tr!(lang, "summarize-col-sha256"),
+    ]
+}
+
+fn cells(r: &Row, lang: Lang) -> Vec<Cell> {
+    let text = |v: &Option<String>| Cell::Text(v.clone().unwrap_or_default());
+    vec![
+        Cell::Text(r.path.clone()),
+        Cell::Text(verdict(r.exit, lang)),
+        Cell::Number(Some(usize::from(r.exit.code()))),
+        text(&r.worst_finding),
+        text(&r.institution_code),
+        text(&r.institution_name),
+        text(&r.prefecture),
+        text(&r.checklist),
+        text(&r.edition),
+        Cell::Number(r.fiscal_year.and_then(|y| usize::try_from(y).ok())),
+        Cell::Text(yes_no(r.complete, lang)),
+        Cell::Number(r.no_answers),
+        Cell::Number(r.overdue_target_dates),
+        Cell::Text(yes_no(r.probe_evidence, lang)),
+        Cell::Number(r.probe_failures),
+        Cell::Number(r.contradictions),
+        Cell::Text(
+            r.signed_at
+                .as_deref()
+                .map(|s| date_of(s).to_owned())
+                .unwrap_or_default(),
+        ),
+        text(&r.key_id),
+        text(&r.report_sha256),
+    ]
+}
+
+/// CSV: UTF-8 with a BOM (so Excel reads it as UTF-8), every cell quoted and neutralised
+/// against formula injection.
+pub fn csv(rows: &[Row], lang: Lang) -> Result<Vec<u8>, csv::Error> {
+    let mut w = csv::WriterBuilder::new()
+        .quote_style(csv::QuoteStyle::Always)
+        .from_writer(b"\xEF\xBB\xBF".to_vec());
+    w.write_record(header(lang).iter().map(|h| quote_formula(h).into_owned()))?;
+    for r in rows {
+        w.write_record(cells(r, lang).into_iter().map(|c| match c {
+            Cell::Text(s) => quote_formula(&s).into_owned(),
+            Cell::Number(n) => number(n),
+        }))?;
+    }
+    w.into_inner().map_err(|e| csv::Error::from(e.into_error()))
+}
+
+/// XLSX: one sheet, text cells never read as formulas, numbers as numbers, the header row
+/// frozen and filters on every column.
+pub fn xlsx(rows: &[Row], lang: Lang) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
+    use rust_xlsxwriter::{Format, Workbook};
+    let mut wb = Workbook::new();
+    let bold = Format::new().set_bold().set_text_wrap();
+    let text = Format::new().set_num_format("@");
+    let ws = wb.add_worksheet();
+    ws.set_name(tr!(lang, "summarize-sheet"))?;
+    let header = header(lang);
+    for (c, h) in (0u16..).zip(&header) {
+        ws.write_string_with_format(0, c, h, &bold)?;
+    }
+    for (r, row) in (1u32..).zip(rows) {
+        for (c, cell) in (0u16..).zip(cells(row, lang)) {
+            match cell {
+                Cell::Text(s) => {
+                    ws.write_string_with_format(r, c, &s, &text)?;
+                }
+                Cell::Number(Some(n)) => {
+                    ws.write_number(r, c, n as f64)?;
+                }
+                Cell::Number(None) => {}
+            }
+        }
+    }
+    for (c, w) in [
+        30, 10, 6, 24, 13, 24, 10, 24, 10, 8, 8, 8, 8, 8, 8, 8, 11, 18, 66,
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        ws.set_column_width(u16::try_from(c).unwrap_or(0), w)?;
+    }
+    ws.set_freeze_panes(1, 0)?;
+    let last_col = u16::try_from(header.len().saturating_sub(1)).unwrap_or(0);
+    let last_row = u32::try_from(rows.len()).unwrap_or(u32::MAX).max(1);
+    ws.autofilter(0, 0, last_row, last_col)?;
+    wb.save_to_buffer()
+}

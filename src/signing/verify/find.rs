@@ -1,0 +1,184 @@
+//! Finding bundles for `summarize`: folders of folders are walked, a folder holding a
+//! manifest, its signature or report.json is a bundle (so a bundle whose manifest was removed
+//! still shows, as `manifest-missing`), and a bundle is not looked into. Links are never
+//! followed and the walk stops at the manifest's depth limit, as verify's own scan does.
+
+use crate::report;
+use crate::signing::manifest::MAX_DEPTH;
+use crate::signing::{MANIFEST, SIGNATURE};
+use std::path::{Path, PathBuf};
+
+/// What the walk found under the folders given.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Found {
+    /// A bundle folder, to verify.
+    Bundle(PathBuf),
+    /// A folder given that holds no bundle at all.
+    NoBundle(PathBuf),
+    /// A symbolic link to a folder: not followed.
+    Link(PathBuf),
+    /// A folder that could not be read, or lies deeper than the limit.
+    Unreadable(PathBuf, Option<(std::io::ErrorKind, String)>),
+}
+
+impl Found {
+    pub fn path(&self) -> &Path {
+        match self {
+            Found::Bundle(p) | Found::NoBundle(p) | Found::Link(p) | Found::Unreadable(p, _) => p,
+        }
+    }
+}
+
+fn io(e: &std::io::Error) -> (std::io::ErrorKind, String) {
+    (e.kind(), e.to_string())
+}
+
+impl Found {
+    /// Why a place found is no bundle to verify, as verify's finding (`None` for a bundle).
+    pub fn finding(&self, lang: crate::checklist::Lang) -> Option<super::Finding> {
+        let (code, message) = match self {
+            Found::Bundle(_) => return None,
+            Found::NoBundle(_) => ("no-bundle", crate::tr!(lang, "verify-no-bundle-found")),
+            Found::Link(_) => (
+                "link-not-followed",
+                crate::tr!(lang, "verify-link-not-followed"),
+            ),
+            Found::Unreadable(_, None) => (
+                "bundle-unreadable",
+                crate::tr!(lang, "signing-unreadable-too-deep", max = MAX_DEPTH),
+            ),
+            Found::Unreadable(_, Some((kind, text))) => (
+                "bundle-unreadable",
+                crate::tr!(
+                    lang,
+                    "verify-bundle-cannot-open",
+                    reason = crate::signing::io_error_text(
+                        lang,
+                        &std::io::Error::new(*kind, text.clone())
+                    )
+                ),
+            ),
+        };
+        Some(super::Finding {
+            code: code.to_owned(),
+            class: super::Class::Unusable,
+            file: None,
+            item: None,
+            item_label: None,
+            message,
+        })
+    }
+}
+
+fn is_bundle(dir: &Path) -> bool {
+    [MANIFEST, SIGNATURE, report::FILE_NAME]
+        .iter()
+        .any(|name| std::fs::symlink_metadata(dir.join(name)).is_ok())
+}
+
+/// Every bundle under `roots`, and every place that could not be looked into, sorted by path
+/// within each root.
+pub fn find_bundles(roots: &[PathBuf]) -> Vec<Found> {
+    let mut out = Vec::new();
+    for root in roots {
+        let before = out.len();
+        walk(root, 0, &mut out);
+        if out.len() == before {
+            out.push(Found::NoBundle(root.clone()));
+        }
+    }
+    out
+}
+
+fn walk(dir: &Path, depth: usize, out: &mut Vec<Found>) {
+    if is_bundle(dir) {
+        out.push(Found::Bundle(dir.to_owned()));
+        return;
+    }
+    if depth >= MAX_DEPTH {
+        out.push(Found::Unreadable(dir.to_owned(), None));
+        return;
+    }
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) => {
+            // A root that is no folder at all is verified as given, which says so.
+            if depth == 0 && e.kind() != std::io::ErrorKind::PermissionDenied {
+                out.push(Found::Bundle(dir.to_owned()));
+            } else {
+                out.push(Found::Unreadable(dir.to_owned(), Some(io(&e))));
+            }
+            return;
+        }
+    };
+    let mut children: Vec<(PathBuf, bool)> = Vec::new();
+    for entry in entries {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) => {
+                out.push(Found::Unreadable(dir.to_owned(), Some(io(&e))));
+                continue;
+            }
+        };
+        let path = entry.path();
+        // The entry's own type: a link is never followed into.
+        match entry.file_type() {
+            Ok(t) if t.is_dir() => children.push((path, false)),
+            Ok(t) if t.is_symlink() && std::fs::metadata(&path).is_ok_and(|m| m.is_dir()) => {
+                children.push((path, true));
+            }
+            Ok(_) => {}
+            Err(e) => out.push(Found::Unreadable(path, Some(io(&e)))),
+        }
+    }
+    children.sort();
+    for (path, link) in children {
+        if link {
+            out.push(Found::Link(path));
+        } else {
+            walk(&path, depth + 1, out);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bundles_are_found_in_folders_of_folders_and_not_looked_into() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path();
+        for d in ["a/b1", "a/b2/inner", "c", "empty/x"] {
+            std::fs::create_dir_all(root.join(d)).unwrap();
+        }
+        std::fs::write(root.join("a/b1/MANIFEST.sha256"), "").unwrap();
+        std::fs::write(root.join("a/b2/report.json"), "{}").unwrap();
+        std::fs::write(root.join("a/b2/inner/MANIFEST.sha256"), "").unwrap();
+        std::fs::write(root.join("c/MANIFEST.sha256.minisig"), "").unwrap();
+        std::fs::write(root.join("notes.txt"), "").unwrap();
+        let found = find_bundles(&[root.to_owned(), root.join("empty")]);
+        assert_eq!(
+            found,
+            vec![
+                Found::Bundle(root.join("a/b1")),
+                Found::Bundle(root.join("a/b2")),
+                Found::Bundle(root.join("c")),
+                Found::NoBundle(root.join("empty")),
+            ]
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn links_are_not_followed() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path();
+        std::fs::create_dir_all(root.join("elsewhere/b")).unwrap();
+        std::fs::create_dir_all(root.join("given")).unwrap();
+        std::fs::write(root.join("elsewhere/b/MANIFEST.sha256"), "").unwrap();
+        std::os::unix::fs::symlink(root.join("elsewhere"), root.join("given/link")).unwrap();
+        let found = find_bundles(&[root.join("given")]);
+        assert_eq!(found, vec![Found::Link(root.join("given/link"))]);
+    }
+}
