@@ -790,8 +790,8 @@ verify-link-not-followed = a symbolic link to a folder; not followed, so any bun
 verify-status-refused = { $path } is not shown: the bundle failed its integrity check (see `medsec verify`)
 verify-status-recorded = Recorded in report.json:
 verify-keygen-entry = For the inspectors' keys.toml (under its `format_version = 1` line):
-verify-keygen-entry-placeholder = Replace { $placeholder } with the 医療機関コード (10 digits), or make the key with --institution CODE (a vendor's key: --vendor NAME).
-verify-keygen-code-invalid = --institution takes the 医療機関コード as its 10 digits; `{ $code }` is not one
+verify-keygen-entry-placeholder = Replace { $placeholder } with the institution code (10 digits), or make the key with --institution CODE (a vendor's key: --vendor NAME).
+verify-keygen-code-invalid = --institution takes the institution code as its 10 digits; `{ $code }` is not one
 
 ## lint
 
