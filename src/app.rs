@@ -38,6 +38,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Sign(args) => commands::sign::run(args, &ctx),
         Command::Verify(args) => commands::verify::run(args, &ctx),
         Command::Probe(args) => commands::probe::run(args, &ctx),
+        Command::Check(args) => commands::check::run(args, &ctx),
     }
 }
 

@@ -4,6 +4,7 @@
 #![allow(rustdoc::broken_intra_doc_links, rustdoc::invalid_html_tags)]
 
 pub mod answer;
+pub mod check;
 pub mod checklist;
 pub mod init;
 pub mod keygen;
@@ -107,6 +108,8 @@ pub enum Command {
     Sign(sign::SignArgs),
     /// Verify signed report bundles offline.
     Verify(verify::VerifyArgs),
+    /// The year's self-check in one command: answers, status, probes, signed report, verify.
+    Check(check::CheckArgs),
     /// Print shell completions for SHELL to stdout.
     Completions {
         /// bash, zsh, fish, elvish or powershell.
