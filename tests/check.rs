@@ -292,6 +292,82 @@ fn json_mode_prints_one_object_and_no_progress() {
     assert_eq!(html, out.join("bundle/report.html"));
 }
 
+#[test]
+fn a_failed_probe_is_a_finding_and_the_bundle_is_still_written() {
+    let tmp = tempfile::tempdir().unwrap();
+    let config = tmp.path().join("probes.toml");
+    let backup = root().join("examples/clinic/backup");
+    // More files than the example's backup folder holds: the probe fails.
+    std::fs::write(
+        &config,
+        format!(
+            "[[probe]]\nkind = \"backup-freshness\"\npath = \"{}\"\nmax_age = \"3650d\"\nmin_files = 1000\n",
+            backup.display()
+        ),
+    )
+    .unwrap();
+    let out = tmp.path().join("out");
+    let o = medsec()
+        .args(["check", "--answers", ANSWERS, "--as-of", AS_OF, "--probes"])
+        .arg(&config)
+        .arg("--out")
+        .arg(&out)
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1), "{}", stderr_of(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["probes"]["fail"], 1);
+    // はい to 3-② backup-and-restore, and the probe says otherwise.
+    assert_eq!(v["probes"]["contradictions"], 1);
+    assert_eq!(
+        v["missing"],
+        serde_json::json!([
+            "probe-failed",
+            "probe-contradiction",
+            "report-findings",
+            "verify-findings",
+            "throwaway-key"
+        ])
+    );
+    assert!(out.join("bundle/report.html").is_file());
+}
+
+#[test]
+fn an_unusable_answers_file_is_exit_2_with_its_problems() {
+    let tmp = tempfile::tempdir().unwrap();
+    let answers = tmp.path().join("answers.toml");
+    let text = std::fs::read_to_string(root().join(ANSWERS)).unwrap();
+    std::fs::write(
+        &answers,
+        text.replacen("answer = \"はい\"", "answer = \"たぶん\"", 1),
+    )
+    .unwrap();
+    let out = tmp.path().join("out");
+    let o = medsec()
+        .args(["check", "--probes", PROBES, "--answers"])
+        .arg(&answers)
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .unwrap();
+    let stdout = stdout_of(&o);
+    assert_eq!(o.status.code(), Some(2), "{stdout}{}", stderr_of(&o));
+    assert!(stdout.contains("たぶん"), "{stdout}");
+    assert!(stdout.contains("the answers cannot be used"), "{stdout}");
+    assert!(!out.exists());
+    let o = medsec()
+        .args(["check", "--format", "json", "--probes", PROBES, "--answers"])
+        .arg(&answers)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["exit_code"], 2);
+    assert_eq!(v["missing"], serde_json::json!(["unusable-answers"]));
+    assert_eq!(v["status"]["usable"], false);
+}
+
 /// The command between `<!-- main-job -->` and `<!-- /main-job -->` in README.md, one line
 /// (continuations joined), split into words.
 fn readme_main_job() -> Vec<String> {
@@ -415,6 +491,28 @@ mod pty {
         let code = exit_code(&mut s);
         assert!(code.ends_with(", 0)"), "{code}");
         assert!(out.join("bundle/report.html").is_file());
+    }
+
+    #[test]
+    fn non_interactive_never_asks_even_on_a_terminal() {
+        let tmp = tempfile::tempdir().unwrap();
+        let probes = root().join(PROBES).display().to_string();
+        let mut s = spawn(
+            tmp.path(),
+            &[
+                "--lang",
+                "en",
+                "check",
+                "--non-interactive",
+                "--probes",
+                &probes,
+            ],
+        );
+        let tail = rest(&mut s);
+        assert!(tail.contains("--answers FILE"), "{tail}");
+        let code = exit_code(&mut s);
+        assert!(code.ends_with(", 2)"), "{code}");
+        assert_eq!(std::fs::read_dir(tmp.path()).unwrap().count(), 0);
     }
 
     #[test]

@@ -639,3 +639,5 @@ check-next-done = print { $html } for the on-site inspection (立入検査), kee
 check-result-ok = The year's check is done.
 check-result-findings = The year's check has findings (exit 1).
 check-result-failed = The year's check failed.
+check-missing-unusable = the answers cannot be used (see the problems above)
+check-next-fix-answers = correct the problems in { $file } (or a vendor form it lists), then run `medsec check` again

@@ -598,3 +598,5 @@ check-next-done = 立入検査のために { $html } を印刷し、{ $bundle } 
 check-result-ok = 今年度の点検は完了しました。
 check-result-findings = 今年度の点検には要確認の所見があります(終了コード 1)。
 check-result-failed = 今年度の点検は失敗しました。
+check-missing-unusable = 回答ファイルを読み取れません(上の問題を参照してください)。
+check-next-fix-answers = { $file }(またはそこに記載した事業者確認用のファイル)の問題を直してから、もう一度 `medsec check` を実行してください。

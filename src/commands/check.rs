@@ -65,6 +65,7 @@ pub fn run(args: CheckArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         answers: answers_path.clone(),
         answers_created: created,
         complete: status.exit == Exit::Ok,
+        unusable: status.exit == Exit::Unusable,
         evidence: None,
         probes: None,
         key: None,
@@ -73,20 +74,13 @@ pub fn run(args: CheckArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         report_findings: None,
         verified: None,
     };
-    if status.exit == Exit::Unusable {
-        // The status output names every problem in the file.
-        steps.finish();
-        let mut outcome = Outcome::text(String::new(), Exit::Unusable);
-        outcome.stdout = status.stdout;
-        outcome.notices = notices;
-        return Ok(outcome);
-    }
     let mut stdout = String::new();
     if text {
         stdout.push_str(&heading(Step::Status, lang));
         stdout.push_str(&String::from_utf8_lossy(&status.stdout));
     }
     if !summary.complete {
+        // The status output names every problem in the file.
         steps.done(Step::Status, &tr!(lang, "check-done-incomplete"));
         steps.finish();
         return Ok(finish(

@@ -181,6 +181,8 @@ pub struct Summary {
     /// The answers file was made by this check (`init`).
     pub answers_created: bool,
     pub complete: bool,
+    /// The answers file (or a vendor form it lists) cannot be used at all.
+    pub unusable: bool,
     pub evidence: Option<PathBuf>,
     pub probes: Option<ProbeCounts>,
     pub key: Option<KeyUsed>,
@@ -195,6 +197,7 @@ pub struct Summary {
 /// Something the year's check still lacks; the code is stable (JSON `missing`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Missing {
+    UnusableAnswers,
     IncompleteAnswers,
     ProbeFailed(usize),
     Contradiction(usize),
@@ -208,6 +211,7 @@ pub enum Missing {
 impl Missing {
     pub fn code(self) -> &'static str {
         match self {
+            Missing::UnusableAnswers => "unusable-answers",
             Missing::IncompleteAnswers => "incomplete-answers",
             Missing::ProbeFailed(_) => "probe-failed",
             Missing::Contradiction(_) => "probe-contradiction",
@@ -221,6 +225,7 @@ impl Missing {
 
     fn text(self, lang: Lang) -> String {
         match self {
+            Missing::UnusableAnswers => tr!(lang, "check-missing-unusable"),
             Missing::IncompleteAnswers => tr!(lang, "check-missing-incomplete"),
             Missing::ProbeFailed(count) => tr!(lang, "check-missing-probe-failed", count = count),
             Missing::Contradiction(count) => {
@@ -243,7 +248,9 @@ impl Summary {
     /// What is missing, most pressing first.
     pub fn missing(&self) -> Vec<Missing> {
         let mut out = Vec::new();
-        if !self.complete {
+        if self.unusable {
+            out.push(Missing::UnusableAnswers);
+        } else if !self.complete {
             out.push(Missing::IncompleteAnswers);
         }
         if self.verified == Some(Exit::Integrity) || self.verified == Some(Exit::Unusable) {
@@ -276,6 +283,9 @@ impl Summary {
 
     /// How the check ends: the worst of what it found.
     pub fn exit(&self) -> Exit {
+        if self.unusable {
+            return Exit::Unusable;
+        }
         let mut exit = self.verified.unwrap_or(Exit::Ok);
         let findings = self
             .missing()
@@ -293,6 +303,10 @@ impl Summary {
         let answers = path(&self.answers);
         let missing = self.missing();
         let mut out = Vec::new();
+        if missing.contains(&Missing::UnusableAnswers) {
+            out.push(tr!(lang, "check-next-fix-answers", file = answers.clone()));
+            return out;
+        }
         if missing.contains(&Missing::IncompleteAnswers) {
             out.push(tr!(lang, "check-next-answer", file = answers.clone()));
             return out;
@@ -454,6 +468,7 @@ mod tests {
             answers: "a.toml".into(),
             answers_created: false,
             complete: true,
+            unusable: false,
             evidence: Some("out/evidence.json".into()),
             probes: Some(ProbeCounts {
                 pass: 2,
