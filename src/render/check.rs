@@ -126,7 +126,12 @@ impl Progress for Steps {
     fn start(&self, kind: ProbeKind, name: Option<&str>) {
         let step = *self.current.lock().unwrap_or_else(|p| p.into_inner());
         let probe = match name {
-            Some(n) => format!("{} ({})", kind.label(self.lang), esc(n)),
+            Some(n) => tr!(
+                self.lang,
+                "probes-probe-named",
+                kind = kind.label(self.lang),
+                name = esc(n).into_owned()
+            ),
             None => kind.label(self.lang).to_owned(),
         };
         self.bar.set_message(tr!(
