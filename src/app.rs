@@ -100,6 +100,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Verify(args) => commands::verify::run(args, &ctx),
         Command::Summarize(args) => commands::summarize::run(args, &ctx),
         Command::Probe(args) => commands::probe::run(args, &ctx),
+        Command::Check(args) => commands::check::run(args, &ctx),
     }
 }
 

@@ -1098,3 +1098,63 @@ summarize-written = wrote the summary of { $count ->
 } to { $path }
 summarize-xlsx-needs-out = an XLSX summary is written to a file: give --out FILE
 summarize-sheet = bundles
+
+## check
+check-step-answers = answers
+check-step-status = status
+check-step-probes = probes
+check-step-key = signing key
+check-step-report = signed report (with HTML)
+check-step-verify = verification
+check-progress = [{ $step }/{ $steps }] { $what }
+check-progress-probe = { $step }: { $probe }
+check-step-done = ✓ { $step }: { $detail }
+check-heading = == { $what } ==
+check-done-complete = complete
+check-done-incomplete = incomplete
+check-done-probes = { $pass } pass, { $fail } fail, { $unknown } unknown, { $contradictions } contradicted
+check-no-answers = no answers file here: give one with --answers FILE, or make one with `medsec init` and fill it in (on a terminal, `medsec check` makes it and asks the questions)
+check-answers-not-found = { $path } does not exist: make it with `medsec init --out { $path }` and fill it in (on a terminal, `medsec check` makes it and asks the questions)
+check-several-answers = several answers files here ({ $files }); name the one to check with --answers FILE
+check-passphrase-needed = the key { $path } needs its passphrase and medsec may not ask (no terminal, --non-interactive or --format json); name the environment variable that holds it with --passphrase-env VAR
+check-cannot-write = cannot write { $path }: { $error }
+check-written = Written:
+check-written-answers = answers file: { $path } (new)
+check-written-evidence = probe evidence: { $path }
+check-written-bundle = signed report bundle: { $path } (key { $key })
+check-written-html = report to read and print: { $path }
+check-written-throwaway-key = throwaway key: { $secret } and { $public }
+check-none = nothing
+check-missing = Missing:
+check-missing-incomplete = the answers are incomplete (see the status above)
+check-missing-probe-failed = { $count ->
+    [one] a probe failed (see the probes above)
+   *[other] { $count } probes failed (see the probes above)
+}
+check-missing-contradiction = { $count ->
+    [one] a probe contradicts an answer はい
+   *[other] probes contradict { $count } answers はい
+}
+check-missing-probe-unknown = { $count ->
+    [one] a probe could not tell (see its reason above)
+   *[other] { $count } probes could not tell (see their reasons above)
+}
+check-missing-report-findings = { $count ->
+    [one] the report records an error
+   *[other] the report records { $count } errors
+}
+check-missing-verify-findings = the verification of the bundle has findings (see above)
+check-missing-verify-failed = the bundle just written failed verification
+check-missing-throwaway-key = the bundle is signed with a throwaway key, which no inspector knows
+check-next = Next:
+check-next-answer = answer the open items with `medsec answer { $file }` (or edit the file), then run `medsec check` again
+check-next-verify-failed = do not hand this bundle over; run `medsec check` again, and report the problem if it stays
+check-next-fix-probes = fix what the probes found, or correct the answer in { $file }, then run `medsec check` again
+check-next-verify = read the findings with `medsec verify { $bundle } --pubkey { $public }`
+check-next-keygen = make the institution's own key with `medsec keygen --out NAME`, give NAME.pub to the inspectors, and run `medsec check --key NAME.key` again
+check-next-done = print { $html } for the on-site inspection (立入検査), keep { $bundle }, and give the inspectors { $public }
+check-result-ok = The year's check is done.
+check-result-findings = The year's check has findings (exit 1).
+check-result-failed = The year's check failed.
+check-missing-unusable = the answers cannot be used (see the problems above)
+check-next-fix-answers = correct the problems in { $file } (or a vendor form it lists), then run `medsec check` again

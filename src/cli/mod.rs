@@ -4,6 +4,7 @@
 #![allow(rustdoc::broken_intra_doc_links, rustdoc::invalid_html_tags)]
 
 pub mod answer;
+pub mod check;
 pub mod checklist;
 pub mod init;
 pub mod keygen;
@@ -110,6 +111,8 @@ pub enum Command {
     Verify(verify::VerifyArgs),
     /// Summarise many signed bundles, one row each (table, CSV, XLSX or JSON).
     Summarize(summarize::SummarizeArgs),
+    /// The year's self-check in one command: answers, status, probes, signed report, verify.
+    Check(check::CheckArgs),
     /// Print shell completions for SHELL to stdout.
     Completions {
         /// bash, zsh, fish, elvish or powershell.

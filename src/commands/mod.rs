@@ -1,6 +1,7 @@
 //! One file per subcommand: turns arguments into domain calls and hands results to render.
 
 pub mod answer;
+pub mod check;
 pub mod checklist;
 pub mod checklist_import;
 pub mod generate;

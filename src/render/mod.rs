@@ -1,5 +1,6 @@
 //! The only place that formats output for people and scripts.
 
+pub mod check;
 pub mod checklist;
 pub mod diagnostics;
 pub mod diff;

@@ -1,0 +1,502 @@
+//! `medsec check`: the year's self-check in one command. It composes the other commands'
+//! library calls in order (answers, status, probes, key, report bundle, verification) and
+//! never runs the medsec binary. `init` and `status` are called through their own `run` with
+//! arguments parsed as the user would type them, so their rules stay in one place.
+
+use super::{passphrase, Context, Outcome};
+use crate::answers;
+use crate::checklist::{Catalog, Lang};
+use crate::cli::check::{CheckArgs, CheckFormat};
+use crate::exit::Exit;
+use crate::probes::{self, contradictions, FileRecord, RunOptions};
+use crate::render;
+use crate::render::check::{KeyUsed, ProbeCounts, Step, Steps, Summary};
+use crate::report::bundle::{self, Overwrite};
+use crate::report::make::{self, Inputs};
+use crate::signing::keys::{self, KeyFiles, Protection, SecretKey, SecretKeyFile};
+use crate::signing::trusted::TrustedKeys;
+use crate::signing::verify;
+use crate::tr;
+use std::ffi::OsString;
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+
+/// File names inside the check's folder.
+const BUNDLE_DIR: &str = "bundle";
+const EVIDENCE_FILE: &str = "evidence.json";
+const THROWAWAY_KEY: &str = "throwaway";
+
+pub fn run(args: CheckArgs, ctx: &Context) -> anyhow::Result<Outcome> {
+    let lang = ctx.lang;
+    // A usage problem first: the date is checked before anything is read or run.
+    let as_of = ctx.as_of(args.as_of.as_deref())?;
+    let text = args.format == CheckFormat::Text;
+    // Asking is allowed only for people at a terminal.
+    let may_ask = !args.non_interactive && text && std::io::stdin().is_terminal();
+    let mut notices = Vec::new();
+
+    // Every input is checked before anything is written or run.
+    let probe_config = match &args.probes {
+        Some(path) => {
+            let (config, bytes) =
+                probes::config::load(path).map_err(|e| anyhow::anyhow!(e.localize(lang)))?;
+            (config, Some(FileRecord::of_bytes(path, &bytes)))
+        }
+        None => (probes::default_config(), None),
+    };
+    // The passphrase is asked first: a wrong one must not cost a walk-through.
+    let own_key = match &args.key {
+        Some(path) => Some(unlock(path, args.passphrase_env.as_deref(), may_ask, lang)?),
+        None => None,
+    };
+
+    // 1. The answers file: given, the only one here, or made now (on a terminal).
+    let (answers_path, created) = find_or_make_answers(&args, ctx, may_ask, &mut notices)?;
+    let catalog = Catalog::with_files(&super::init::split_checklist_args(&ctx.checklist_paths).0)?;
+
+    // 2. Status; on a terminal an incomplete file is answered item by item, then checked again.
+    let mut status = status(&answers_path, &args, ctx)?;
+    if status.exit == Exit::Findings && may_ask {
+        walk(&answers_path, &catalog, ctx)?;
+        status = self::status(&answers_path, &args, ctx)?;
+    }
+    let steps = Steps::new(lang, text && std::io::stderr().is_terminal());
+    steps.done(Step::Answers, &answers_path.display().to_string());
+    let status_json = |s: &Outcome| serde_json::from_slice::<serde_json::Value>(&s.stdout).ok();
+    let mut summary = Summary {
+        answers: answers_path.clone(),
+        answers_created: created,
+        complete: status.exit == Exit::Ok,
+        unusable: status.exit == Exit::Unusable,
+        evidence: None,
+        probes: None,
+        key: None,
+        bundle: None,
+        html: None,
+        report_findings: None,
+        verified: None,
+    };
+    let mut stdout = String::new();
+    if text {
+        stdout.push_str(&heading(Step::Status, lang));
+        stdout.push_str(&String::from_utf8_lossy(&status.stdout));
+    }
+    if !summary.complete {
+        // The status output names every problem in the file.
+        steps.done(Step::Status, &tr!(lang, "check-done-incomplete"));
+        steps.finish();
+        return Ok(finish(
+            stdout,
+            &summary,
+            status_json(&status),
+            None,
+            args.format,
+            ctx,
+            notices,
+        ));
+    }
+    steps.done(Step::Status, &tr!(lang, "check-done-complete"));
+
+    let out_dir = match &args.out {
+        Some(dir) => dir.clone(),
+        None => default_out(&answers_path, &catalog, lang),
+    };
+    std::fs::create_dir_all(&out_dir).map_err(|e| {
+        anyhow::anyhow!(tr!(
+            lang,
+            "check-cannot-write",
+            path = out_dir.display().to_string(),
+            error = e.to_string()
+        ))
+    })?;
+
+    // 3. Probes, with the answers they may contradict.
+    steps.begin(Step::Probes);
+    let (config, config_record) = probe_config;
+    let mut evidence = probes::run_all(
+        &config,
+        &RunOptions {
+            root: PathBuf::from("/"),
+        },
+        &steps,
+    );
+    evidence.config = config_record;
+    let loaded = answers::load(&answers_path, lang).map_err(|e| e.in_lang(lang))?;
+    evidence.contradictions = contradictions::check(&evidence.results, &loaded.set);
+    evidence.answers = Some(FileRecord::of_file(&answers_path).map_err(|e| {
+        anyhow::anyhow!(tr!(
+            lang,
+            "probes-cannot-read-file",
+            path = answers_path.display().to_string(),
+            error = probes::messages::detail(lang, &e.to_string())
+        ))
+    })?);
+    let evidence_path = out_dir.join(EVIDENCE_FILE);
+    crate::atomic::replace(&evidence_path, render::json(&evidence).as_bytes()).map_err(|e| {
+        anyhow::anyhow!(tr!(
+            lang,
+            "check-cannot-write",
+            path = evidence_path.display().to_string(),
+            error = e.to_string()
+        ))
+    })?;
+    let counts = ProbeCounts::of(&evidence);
+    summary.evidence = Some(evidence_path.clone());
+    summary.probes = Some(counts);
+    steps.done(
+        Step::Probes,
+        &tr!(
+            lang,
+            "check-done-probes",
+            pass = counts.pass,
+            fail = counts.fail,
+            unknown = counts.unknown,
+            contradictions = counts.contradictions
+        ),
+    );
+    if text {
+        let checklist = catalog
+            .resolve(&loaded.set.checklist.full_id(), None)
+            .ok()
+            .map(|c| &c.checklist);
+        stdout.push_str(&heading(Step::Probes, lang));
+        stdout.push_str(&render::probe::table(&evidence, checklist, lang));
+    }
+
+    // 4. The key: the one given, or a throwaway one in the check's folder.
+    steps.begin(Step::Key);
+    let (key, key_used) = match own_key {
+        Some(key) => {
+            let files = KeyFiles::for_name(args.key.as_deref().unwrap_or(Path::new("")));
+            let used = KeyUsed {
+                secret: files.secret,
+                public: files.public,
+                key_id: key.public.key_id.clone(),
+                throwaway: false,
+            };
+            (key, used)
+        }
+        None => throwaway_key(&out_dir, lang)?,
+    };
+    steps.done(Step::Key, &key_used.key_id);
+    summary.key = Some(key_used.clone());
+
+    // 5. The report bundle, signed, with report.html in it.
+    steps.begin(Step::Report);
+    let bundle_dir = out_dir.join(BUNDLE_DIR);
+    let now = jiff::Timestamp::now();
+    let made = make::make(&Inputs {
+        answers: &answers_path,
+        vendors: &[],
+        evidence: Some(&evidence_path),
+        catalog: &catalog,
+        lang,
+        now,
+    })
+    .map_err(|e| anyhow::Error::msg(e.localize(lang)))?;
+    let signed = render::html::with_catalog(&catalog, || {
+        bundle::write(
+            &bundle_dir,
+            &made.report,
+            &made.attachments,
+            Some(&key),
+            now.as_second(),
+            Overwrite::Bundle,
+        )
+    })
+    .map_err(|e| anyhow::Error::msg(e.message(lang)))?;
+    notices.extend(made.unsigned_vendor_forms.iter().map(|(form, signature)| {
+        tr!(
+            lang,
+            "report-vendor-unsigned",
+            form = form.display().to_string(),
+            signature = signature.display().to_string()
+        )
+    }));
+    let errors = made
+        .report
+        .findings
+        .iter()
+        .filter(|f| f.severity == "error")
+        .count();
+    summary.report_findings = Some((errors, made.report.findings.len() - errors));
+    summary.bundle = Some(bundle_dir.clone());
+    let html = bundle_dir.join("report.html");
+    if html.is_file() {
+        summary.html = Some(html);
+    }
+    steps.done(Step::Report, &bundle_dir.display().to_string());
+    if text {
+        stdout.push_str(&heading(Step::Report, lang));
+        stdout.push_str(&render::signing::report_written(
+            &bundle_dir,
+            &made.report,
+            made.attachments.len(),
+            signed.as_ref(),
+            lang,
+        ));
+    }
+
+    // 6. Verify what was written, with the public key the inspector is given.
+    steps.begin(Step::Verify);
+    let public = if key_used.public.is_file() {
+        keys::read_public_key(&key_used.public).map_err(|e| anyhow::Error::msg(e.localize(lang)))?
+    } else {
+        key.public.clone()
+    };
+    let trusted = TrustedKeys::single(public);
+    let results = verify::verify_all(
+        std::slice::from_ref(&bundle_dir),
+        &verify::Options {
+            keys: &trusted,
+            catalog: &catalog,
+            expected_institution: None,
+            today: as_of,
+            lang,
+            expect: None,
+        },
+    );
+    let verified = results.iter().map(|r| r.exit()).max().unwrap_or(Exit::Ok);
+    summary.verified = Some(verified);
+    steps.done(Step::Verify, &verdict(verified, lang));
+    steps.finish();
+    let verify_json = serde_json::from_str(&render::signing::verify_json(&results, verified)).ok();
+    if text {
+        stdout.push_str(&heading(Step::Verify, lang));
+        stdout.push_str(&render::signing::verify_table(&results, lang, ctx.color));
+    }
+    Ok(finish(
+        stdout,
+        &summary,
+        status_json(&status),
+        verify_json,
+        args.format,
+        ctx,
+        notices,
+    ))
+}
+
+/// The outcome: the steps' output and the summary, or one JSON object.
+fn finish(
+    mut stdout: String,
+    summary: &Summary,
+    status: Option<serde_json::Value>,
+    verify: Option<serde_json::Value>,
+    format: CheckFormat,
+    ctx: &Context,
+    notices: Vec<String>,
+) -> Outcome {
+    // JSON mode collects the steps' JSON; text mode has their output in `stdout` already.
+    let out = match format {
+        CheckFormat::Json => render::check::json(summary, status, verify),
+        CheckFormat::Text => {
+            stdout.push_str(&render::check::text(summary, ctx.lang));
+            stdout
+        }
+    };
+    let mut outcome = Outcome::text(out, summary.exit());
+    outcome.notices = notices;
+    outcome
+}
+
+fn heading(step: Step, lang: Lang) -> String {
+    let what = match step {
+        Step::Status => tr!(lang, "check-step-status"),
+        Step::Probes => tr!(lang, "check-step-probes"),
+        Step::Report => tr!(lang, "check-step-report"),
+        Step::Verify => tr!(lang, "check-step-verify"),
+        Step::Answers => tr!(lang, "check-step-answers"),
+        Step::Key => tr!(lang, "check-step-key"),
+    };
+    format!("\n{}\n", tr!(lang, "check-heading", what = what))
+}
+
+fn verdict(exit: Exit, lang: Lang) -> String {
+    match exit {
+        Exit::Ok => tr!(lang, "verify-verdict-valid"),
+        Exit::Findings => tr!(lang, "verify-verdict-findings"),
+        Exit::Unusable => tr!(lang, "verify-verdict-unusable"),
+        Exit::Integrity => tr!(lang, "verify-verdict-invalid"),
+    }
+}
+
+/// Another command's arguments, parsed from `argv` as if the user had typed them after its
+/// name, so its defaults and checks apply.
+fn parsed<A: clap::Args + clap::FromArgMatches>(
+    name: &'static str,
+    argv: Vec<OsString>,
+) -> anyhow::Result<A> {
+    let command = A::augment_args(clap::Command::new(name));
+    let matches =
+        command.try_get_matches_from(std::iter::once(OsString::from(name)).chain(argv))?;
+    Ok(A::from_arg_matches(&matches)?)
+}
+
+/// `medsec status FILE` in the check's output format.
+fn status(file: &Path, args: &CheckArgs, ctx: &Context) -> anyhow::Result<Outcome> {
+    let mut argv: Vec<OsString> = vec![file.into()];
+    if args.format == CheckFormat::Json {
+        argv.extend(["--format".into(), "json".into()]);
+    }
+    if let Some(d) = &args.as_of {
+        argv.extend(["--as-of".into(), d.into()]);
+    }
+    super::status::run(parsed("status", argv)?, ctx)
+}
+
+/// The answers file to check, and whether this check made it.
+fn find_or_make_answers(
+    args: &CheckArgs,
+    ctx: &Context,
+    may_ask: bool,
+    notices: &mut Vec<String>,
+) -> anyhow::Result<(PathBuf, bool)> {
+    let lang = ctx.lang;
+    let path = match &args.answers {
+        Some(p) if p.exists() => return Ok((p.clone(), false)),
+        Some(p) => p.clone(),
+        None => {
+            let mut found = answers_files_in(Path::new("."), lang);
+            match found.len() {
+                1 => return Ok((found.remove(0), false)),
+                0 => PathBuf::new(),
+                _ => {
+                    let names: Vec<String> =
+                        found.iter().map(|p| p.display().to_string()).collect();
+                    return Err(anyhow::anyhow!(tr!(
+                        lang,
+                        "check-several-answers",
+                        files = names.join(", ")
+                    )));
+                }
+            }
+        }
+    };
+    if !may_ask {
+        return Err(anyhow::anyhow!(if path.as_os_str().is_empty() {
+            tr!(lang, "check-no-answers")
+        } else {
+            tr!(
+                lang,
+                "check-answers-not-found",
+                path = path.display().to_string()
+            )
+        }));
+    }
+    let mut argv: Vec<OsString> = Vec::new();
+    if !path.as_os_str().is_empty() {
+        argv.extend(["--out".into(), path.clone().into()]);
+    }
+    let made = super::init::run(parsed("init", argv)?, ctx)?;
+    notices.extend(made.notices.iter().take(1).cloned());
+    let path = if path.as_os_str().is_empty() {
+        // `init` names its file after the form and edition; it is the only one here now.
+        answers_files_in(Path::new("."), lang)
+            .into_iter()
+            .next()
+            .ok_or_else(|| anyhow::anyhow!(tr!(lang, "check-no-answers")))?
+    } else {
+        path
+    };
+    Ok((path, true))
+}
+
+/// The answers files in `dir`, sorted.
+fn answers_files_in(dir: &Path, lang: Lang) -> Vec<PathBuf> {
+    let mut found: Vec<PathBuf> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| {
+            p.is_file() && answers::FileFormat::of(p).is_ok() && answers::load(p, lang).is_ok()
+        })
+        .map(|p| p.strip_prefix(".").map(Path::to_owned).unwrap_or(p))
+        .collect();
+    found.sort();
+    found
+}
+
+/// The walk-through on this terminal, for the items still open.
+fn walk(file: &Path, catalog: &Catalog, ctx: &Context) -> anyhow::Result<()> {
+    let lang = ctx.lang;
+    let (loaded, checklist) = answers::open(file, catalog, lang).map_err(|e| e.in_lang(lang))?;
+    let stdin = std::io::stdin();
+    let stdout = std::io::stdout();
+    answers::walk::run(
+        loaded,
+        &checklist.checklist,
+        1,
+        lang,
+        ctx.today,
+        stdin.lock(),
+        stdout.lock(),
+    )
+    .map_err(|e| match e {
+        answers::walk::WalkError::Answers(e) => anyhow::Error::from(e.in_lang(lang)),
+        other => anyhow::Error::from(other),
+    })?;
+    Ok(())
+}
+
+/// report-EDITION beside where the check runs.
+fn default_out(answers_path: &Path, catalog: &Catalog, lang: Lang) -> PathBuf {
+    let edition = answers::open(answers_path, catalog, lang)
+        .ok()
+        .map(|(_, c)| c.checklist.edition.clone())
+        .unwrap_or_else(|| "check".into());
+    PathBuf::from(format!("report-{edition}"))
+}
+
+/// Read and decrypt the secret key; the passphrase comes from --passphrase-env, or from the
+/// terminal only when asking is allowed.
+fn unlock(
+    path: &Path,
+    passphrase_env: Option<&str>,
+    may_ask: bool,
+    lang: Lang,
+) -> anyhow::Result<SecretKey> {
+    let file = SecretKeyFile::read(path).map_err(|e| anyhow::Error::msg(e.localize(lang)))?;
+    let passphrase = if file.is_encrypted() {
+        if passphrase_env.is_none() && !may_ask {
+            return Err(anyhow::anyhow!(tr!(
+                lang,
+                "check-passphrase-needed",
+                path = path.display().to_string()
+            )));
+        }
+        Some(passphrase::read(
+            passphrase_env,
+            &tr!(
+                lang,
+                "signing-prompt-key",
+                path = path.display().to_string()
+            ),
+            false,
+            lang,
+        )?)
+    } else {
+        None
+    };
+    file.unlock(passphrase.as_deref())
+        .map_err(|e| anyhow::Error::msg(e.localize(lang)))
+}
+
+/// The throwaway key pair in `dir`: the one an earlier check made there, or a new one.
+fn throwaway_key(dir: &Path, lang: Lang) -> anyhow::Result<(SecretKey, KeyUsed)> {
+    let files = KeyFiles::for_name(&dir.join(THROWAWAY_KEY));
+    let localized = |e: crate::signing::SigningError| anyhow::Error::msg(e.localize(lang));
+    if !(files.secret.is_file() && files.public.is_file()) {
+        keys::generate(&files, &Protection::Unencrypted, true).map_err(localized)?;
+    }
+    let key = SecretKeyFile::read(&files.secret)
+        .and_then(|f| f.unlock(None))
+        .map_err(localized)?;
+    let used = KeyUsed {
+        secret: files.secret,
+        public: files.public,
+        key_id: key.public.key_id.clone(),
+        throwaway: true,
+    };
+    Ok((key, used))
+}

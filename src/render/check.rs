@@ -1,0 +1,527 @@
+//! `medsec check` for people and scripts: the steps on a terminal (a progress line on stderr),
+//! and the closing summary: what was written, what is missing, the next step.
+
+use super::text::escape_controls as esc;
+use crate::checklist::{Lang, ProbeKind};
+use crate::exit::Exit;
+use crate::probes::{Progress, Verdict};
+use crate::tr;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use serde::Serialize;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// The steps of a check, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    Answers,
+    Status,
+    Probes,
+    Key,
+    Report,
+    Verify,
+}
+
+impl Step {
+    const ALL: [Step; 6] = [
+        Step::Answers,
+        Step::Status,
+        Step::Probes,
+        Step::Key,
+        Step::Report,
+        Step::Verify,
+    ];
+
+    fn number(self) -> usize {
+        Self::ALL.iter().position(|s| *s == self).unwrap_or(0) + 1
+    }
+
+    fn label(self, lang: Lang) -> String {
+        match self {
+            Step::Answers => tr!(lang, "check-step-answers"),
+            Step::Status => tr!(lang, "check-step-status"),
+            Step::Probes => tr!(lang, "check-step-probes"),
+            Step::Key => tr!(lang, "check-step-key"),
+            Step::Report => tr!(lang, "check-step-report"),
+            Step::Verify => tr!(lang, "check-step-verify"),
+        }
+    }
+}
+
+/// The steps shown on stderr while a check runs: a spinner with the current step, and a line
+/// for each step done. Hidden (draws nothing) unless made with `shown`.
+pub struct Steps {
+    lang: Lang,
+    bar: ProgressBar,
+    current: std::sync::Mutex<Step>,
+}
+
+impl Steps {
+    /// `shown`: stderr is a terminal and the output is for people.
+    pub fn new(lang: Lang, shown: bool) -> Self {
+        let bar = if shown {
+            let bar = ProgressBar::with_draw_target(
+                Some(Step::ALL.len() as u64),
+                ProgressDrawTarget::stderr(),
+            );
+            bar.set_style(
+                ProgressStyle::with_template("{spinner} {msg} [{elapsed}]")
+                    .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+            );
+            bar.enable_steady_tick(Duration::from_millis(120));
+            bar
+        } else {
+            ProgressBar::hidden()
+        };
+        Steps {
+            lang,
+            bar,
+            current: std::sync::Mutex::new(Step::Answers),
+        }
+    }
+
+    fn heading(&self, step: Step) -> String {
+        tr!(
+            self.lang,
+            "check-progress",
+            step = step.number(),
+            steps = Step::ALL.len(),
+            what = step.label(self.lang)
+        )
+    }
+
+    /// A step begins.
+    pub fn begin(&self, step: Step) {
+        *self.current.lock().unwrap_or_else(|p| p.into_inner()) = step;
+        self.bar.set_position(step.number() as u64 - 1);
+        self.bar.set_message(self.heading(step));
+    }
+
+    /// A step is done; `detail` says with what result.
+    pub fn done(&self, step: Step, detail: &str) {
+        self.bar.set_position(step.number() as u64);
+        self.bar.println(tr!(
+            self.lang,
+            "check-step-done",
+            step = self.heading(step),
+            detail = esc(detail).into_owned()
+        ));
+    }
+
+    /// Every step is done (or the check stopped): the spinner goes away.
+    pub fn finish(&self) {
+        self.bar.finish_and_clear();
+    }
+}
+
+impl Drop for Steps {
+    fn drop(&mut self) {
+        if !self.bar.is_finished() {
+            self.bar.finish_and_clear();
+        }
+    }
+}
+
+impl Progress for Steps {
+    fn start(&self, kind: ProbeKind, name: Option<&str>) {
+        let step = *self.current.lock().unwrap_or_else(|p| p.into_inner());
+        let probe = match name {
+            Some(n) => tr!(
+                self.lang,
+                "probes-probe-named",
+                kind = kind.label(self.lang),
+                name = esc(n).into_owned()
+            ),
+            None => kind.label(self.lang).to_owned(),
+        };
+        self.bar.set_message(tr!(
+            self.lang,
+            "check-progress-probe",
+            step = self.heading(step),
+            probe = probe
+        ));
+    }
+
+    fn update(&self, _seen: u64) {}
+
+    fn finish(&self, _verdict: Verdict) {}
+}
+
+/// What the probes found, counted.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct ProbeCounts {
+    pub pass: usize,
+    pub fail: usize,
+    pub unknown: usize,
+    pub contradictions: usize,
+}
+
+impl ProbeCounts {
+    pub fn of(evidence: &crate::probes::Evidence) -> Self {
+        let count = |v: Verdict| evidence.results.iter().filter(|r| r.verdict == v).count();
+        ProbeCounts {
+            pass: count(Verdict::Pass),
+            fail: count(Verdict::Fail),
+            unknown: count(Verdict::Unknown),
+            contradictions: evidence.contradictions.len(),
+        }
+    }
+}
+
+/// The key the bundle was signed with.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct KeyUsed {
+    pub secret: PathBuf,
+    pub public: PathBuf,
+    pub key_id: String,
+    /// Made by this check in its folder: fine for a trial, not known to any inspector.
+    pub throwaway: bool,
+}
+
+/// What a check did and found, for the closing summary. Fields after `complete` are `None`
+/// when the check stopped before that step.
+#[derive(Debug, Clone)]
+pub struct Summary {
+    pub answers: PathBuf,
+    /// The answers file was made by this check (`init`).
+    pub answers_created: bool,
+    pub complete: bool,
+    /// The answers file (or a vendor form it lists) cannot be used at all.
+    pub unusable: bool,
+    pub evidence: Option<PathBuf>,
+    pub probes: Option<ProbeCounts>,
+    pub key: Option<KeyUsed>,
+    pub bundle: Option<PathBuf>,
+    pub html: Option<PathBuf>,
+    /// Findings recorded in report.json: (errors, warnings).
+    pub report_findings: Option<(usize, usize)>,
+    /// The verification of the written bundle.
+    pub verified: Option<Exit>,
+}
+
+/// Something the year's check still lacks; the code is stable (JSON `missing`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Missing {
+    UnusableAnswers,
+    IncompleteAnswers,
+    ProbeFailed(usize),
+    Contradiction(usize),
+    ProbeUnknown(usize),
+    ReportFindings(usize),
+    VerifyFindings,
+    VerifyFailed,
+    ThrowawayKey,
+}
+
+impl Missing {
+    pub fn code(self) -> &'static str {
+        match self {
+            Missing::UnusableAnswers => "unusable-answers",
+            Missing::IncompleteAnswers => "incomplete-answers",
+            Missing::ProbeFailed(_) => "probe-failed",
+            Missing::Contradiction(_) => "probe-contradiction",
+            Missing::ProbeUnknown(_) => "probe-unknown",
+            Missing::ReportFindings(_) => "report-findings",
+            Missing::VerifyFindings => "verify-findings",
+            Missing::VerifyFailed => "verify-failed",
+            Missing::ThrowawayKey => "throwaway-key",
+        }
+    }
+
+    fn text(self, lang: Lang) -> String {
+        match self {
+            Missing::UnusableAnswers => tr!(lang, "check-missing-unusable"),
+            Missing::IncompleteAnswers => tr!(lang, "check-missing-incomplete"),
+            Missing::ProbeFailed(count) => tr!(lang, "check-missing-probe-failed", count = count),
+            Missing::Contradiction(count) => {
+                tr!(lang, "check-missing-contradiction", count = count)
+            }
+            Missing::ProbeUnknown(count) => {
+                tr!(lang, "check-missing-probe-unknown", count = count)
+            }
+            Missing::ReportFindings(count) => {
+                tr!(lang, "check-missing-report-findings", count = count)
+            }
+            Missing::VerifyFindings => tr!(lang, "check-missing-verify-findings"),
+            Missing::VerifyFailed => tr!(lang, "check-missing-verify-failed"),
+            Missing::ThrowawayKey => tr!(lang, "check-missing-throwaway-key"),
+        }
+    }
+}
+
+impl Summary {
+    /// What is missing, most pressing first.
+    pub fn missing(&self) -> Vec<Missing> {
+        let mut out = Vec::new();
+        if self.unusable {
+            out.push(Missing::UnusableAnswers);
+        } else if !self.complete {
+            out.push(Missing::IncompleteAnswers);
+        }
+        if self.verified == Some(Exit::Integrity) || self.verified == Some(Exit::Unusable) {
+            out.push(Missing::VerifyFailed);
+        }
+        if let Some(p) = self.probes {
+            if p.fail > 0 {
+                out.push(Missing::ProbeFailed(p.fail));
+            }
+            if p.contradictions > 0 {
+                out.push(Missing::Contradiction(p.contradictions));
+            }
+            if p.unknown > 0 {
+                out.push(Missing::ProbeUnknown(p.unknown));
+            }
+        }
+        if let Some((errors, _)) = self.report_findings {
+            if errors > 0 {
+                out.push(Missing::ReportFindings(errors));
+            }
+        }
+        if self.verified == Some(Exit::Findings) {
+            out.push(Missing::VerifyFindings);
+        }
+        if self.key.as_ref().is_some_and(|k| k.throwaway) {
+            out.push(Missing::ThrowawayKey);
+        }
+        out
+    }
+
+    /// How the check ends: the worst of what it found.
+    pub fn exit(&self) -> Exit {
+        if self.unusable {
+            return Exit::Unusable;
+        }
+        let mut exit = self.verified.unwrap_or(Exit::Ok);
+        let findings = self
+            .missing()
+            .iter()
+            .any(|m| !matches!(m, Missing::ProbeUnknown(_) | Missing::ThrowawayKey));
+        if findings {
+            exit = exit.max(Exit::Findings);
+        }
+        exit
+    }
+
+    /// The next steps, in the order to take them.
+    fn next(&self, lang: Lang) -> Vec<String> {
+        let path = |p: &Path| esc(&p.display().to_string()).into_owned();
+        let answers = path(&self.answers);
+        let missing = self.missing();
+        let mut out = Vec::new();
+        if missing.contains(&Missing::UnusableAnswers) {
+            out.push(tr!(lang, "check-next-fix-answers", file = answers.clone()));
+            return out;
+        }
+        if missing.contains(&Missing::IncompleteAnswers) {
+            out.push(tr!(lang, "check-next-answer", file = answers.clone()));
+            return out;
+        }
+        if missing.contains(&Missing::VerifyFailed) {
+            out.push(tr!(lang, "check-next-verify-failed"));
+            return out;
+        }
+        if missing
+            .iter()
+            .any(|m| matches!(m, Missing::ProbeFailed(_) | Missing::Contradiction(_)))
+        {
+            out.push(tr!(lang, "check-next-fix-probes", file = answers.clone()));
+        }
+        if let (Some(bundle), Some(key)) = (&self.bundle, &self.key) {
+            if missing
+                .iter()
+                .any(|m| matches!(m, Missing::ReportFindings(_) | Missing::VerifyFindings))
+            {
+                out.push(tr!(
+                    lang,
+                    "check-next-verify",
+                    bundle = path(bundle),
+                    public = path(&key.public)
+                ));
+            }
+            if key.throwaway {
+                out.push(tr!(lang, "check-next-keygen"));
+            } else if out.is_empty() {
+                out.push(tr!(
+                    lang,
+                    "check-next-done",
+                    html = self.html.as_deref().map(path).unwrap_or_default(),
+                    bundle = path(bundle),
+                    public = path(&key.public)
+                ));
+            }
+        }
+        out
+    }
+}
+
+/// The closing summary for people: what was written, what is missing, the next step.
+pub fn text(summary: &Summary, lang: Lang) -> String {
+    let path = |p: &Path| esc(&p.display().to_string()).into_owned();
+    let mut out = String::new();
+    let mut line = |s: String| {
+        out.push_str(&s);
+        out.push('\n');
+    };
+    line(String::new());
+    line(tr!(lang, "check-written"));
+    let mut written = Vec::new();
+    if summary.answers_created {
+        written.push(tr!(
+            lang,
+            "check-written-answers",
+            path = path(&summary.answers)
+        ));
+    }
+    if let Some(e) = &summary.evidence {
+        written.push(tr!(lang, "check-written-evidence", path = path(e)));
+    }
+    if let (Some(b), Some(k)) = (&summary.bundle, &summary.key) {
+        written.push(tr!(
+            lang,
+            "check-written-bundle",
+            path = path(b),
+            key = esc(&k.key_id).into_owned()
+        ));
+    }
+    if let Some(h) = &summary.html {
+        written.push(tr!(lang, "check-written-html", path = path(h)));
+    }
+    if let Some(k) = summary.key.as_ref().filter(|k| k.throwaway) {
+        written.push(tr!(
+            lang,
+            "check-written-throwaway-key",
+            secret = path(&k.secret),
+            public = path(&k.public)
+        ));
+    }
+    if written.is_empty() {
+        written.push(tr!(lang, "check-none"));
+    }
+    for w in written {
+        line(format!("  {w}"));
+    }
+    line(tr!(lang, "check-missing"));
+    let missing = summary.missing();
+    if missing.is_empty() {
+        line(format!("  {}", tr!(lang, "check-none")));
+    }
+    for m in missing {
+        line(format!("  - {}", m.text(lang)));
+    }
+    line(tr!(lang, "check-next"));
+    for n in summary.next(lang) {
+        line(format!("  {n}"));
+    }
+    line(match summary.exit() {
+        Exit::Ok => tr!(lang, "check-result-ok"),
+        Exit::Findings => tr!(lang, "check-result-findings"),
+        Exit::Unusable | Exit::Integrity => tr!(lang, "check-result-failed"),
+    });
+    out
+}
+
+/// The summary as one JSON object, with the status and verification output of the steps
+/// that ran (the same objects `status --format json` and `verify --format json` print).
+pub fn json(
+    summary: &Summary,
+    status: Option<serde_json::Value>,
+    verify: Option<serde_json::Value>,
+) -> String {
+    #[derive(Serialize)]
+    struct Out<'a> {
+        format_version: u32,
+        exit_code: u8,
+        answers: &'a Path,
+        answers_created: bool,
+        complete: bool,
+        evidence: Option<&'a Path>,
+        probes: Option<ProbeCounts>,
+        key: Option<&'a KeyUsed>,
+        bundle: Option<&'a Path>,
+        html: Option<&'a Path>,
+        report_errors: Option<usize>,
+        report_warnings: Option<usize>,
+        missing: Vec<&'static str>,
+        status: Option<serde_json::Value>,
+        verify: Option<serde_json::Value>,
+    }
+    super::json(&Out {
+        format_version: 1,
+        exit_code: summary.exit().code(),
+        answers: &summary.answers,
+        answers_created: summary.answers_created,
+        complete: summary.complete,
+        evidence: summary.evidence.as_deref(),
+        probes: summary.probes,
+        key: summary.key.as_ref(),
+        bundle: summary.bundle.as_deref(),
+        html: summary.html.as_deref(),
+        report_errors: summary.report_findings.map(|(e, _)| e),
+        report_warnings: summary.report_findings.map(|(_, w)| w),
+        missing: summary.missing().iter().map(|m| m.code()).collect(),
+        status,
+        verify,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn done() -> Summary {
+        Summary {
+            answers: "a.toml".into(),
+            answers_created: false,
+            complete: true,
+            unusable: false,
+            evidence: Some("out/evidence.json".into()),
+            probes: Some(ProbeCounts {
+                pass: 2,
+                ..ProbeCounts::default()
+            }),
+            key: Some(KeyUsed {
+                secret: "k.key".into(),
+                public: "k.pub".into(),
+                key_id: "ABCDEF0123456789".into(),
+                throwaway: false,
+            }),
+            bundle: Some("out/bundle".into()),
+            html: Some("out/bundle/report.html".into()),
+            report_findings: Some((0, 0)),
+            verified: Some(Exit::Ok),
+        }
+    }
+
+    #[test]
+    fn a_clean_year_has_nothing_missing_and_exits_0() {
+        let s = done();
+        assert!(s.missing().is_empty());
+        assert_eq!(s.exit(), Exit::Ok);
+        let t = text(&s, Lang::En);
+        assert!(t.contains("out/bundle/report.html"), "{t}");
+    }
+
+    #[test]
+    fn a_throwaway_key_is_missing_but_not_a_finding() {
+        let mut s = done();
+        if let Some(k) = &mut s.key {
+            k.throwaway = true;
+        }
+        assert_eq!(s.missing(), vec![Missing::ThrowawayKey]);
+        assert_eq!(s.exit(), Exit::Ok);
+        assert!(text(&s, Lang::En).contains("medsec keygen"));
+    }
+
+    #[test]
+    fn a_failed_probe_or_a_bad_bundle_is_a_finding() {
+        let mut s = done();
+        s.probes = Some(ProbeCounts {
+            fail: 1,
+            ..ProbeCounts::default()
+        });
+        assert_eq!(s.exit(), Exit::Findings);
+        s.verified = Some(Exit::Integrity);
+        assert_eq!(s.exit(), Exit::Integrity);
+        assert_eq!(s.missing().first(), Some(&Missing::VerifyFailed));
+    }
+}
