@@ -211,7 +211,7 @@ pub fn render(
 }
 
 /// A double-quoted string with JSON escapes, which TOML and YAML both read.
-fn quote(s: &str) -> String {
+pub(crate) fn quote(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     out.push('"');
     for c in s.chars() {

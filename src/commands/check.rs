@@ -3,7 +3,7 @@
 //! never runs the medsec binary. `init` and `status` are called through their own `run` with
 //! arguments parsed as the user would type them, so their rules stay in one place.
 
-use super::{passphrase, Context, Outcome};
+use super::{Context, Outcome};
 use crate::answers;
 use crate::checklist::{Catalog, Lang};
 use crate::cli::check::{CheckArgs, CheckFormat};
@@ -46,7 +46,7 @@ pub fn run(args: CheckArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     };
     // The passphrase is asked first: a wrong one must not cost a walk-through.
     let own_key = match &args.key {
-        Some(path) => Some(unlock(path, args.passphrase_env.as_deref(), may_ask, lang)?),
+        Some(path) => Some(unlock(path, args.passphrase_env.as_deref(), may_ask, ctx)?),
         None => None,
     };
 
@@ -448,38 +448,26 @@ fn default_out(answers_path: &Path, catalog: &Catalog, lang: Lang) -> PathBuf {
     PathBuf::from(format!("report-{edition}"))
 }
 
-/// Read and decrypt the secret key; the passphrase comes from --passphrase-env, or from the
-/// terminal only when asking is allowed.
+/// Read and decrypt the secret key as `sign` does; the passphrase comes from --passphrase-env,
+/// or from the terminal only when asking is allowed.
 fn unlock(
     path: &Path,
     passphrase_env: Option<&str>,
     may_ask: bool,
-    lang: Lang,
+    ctx: &Context,
 ) -> anyhow::Result<SecretKey> {
-    let file = SecretKeyFile::read(path).map_err(|e| anyhow::Error::msg(e.localize(lang)))?;
-    let passphrase = if file.is_encrypted() {
-        if passphrase_env.is_none() && !may_ask {
+    let lang = ctx.lang;
+    if passphrase_env.is_none() && !may_ask {
+        let file = SecretKeyFile::read(path).map_err(|e| anyhow::Error::msg(e.localize(lang)))?;
+        if file.is_encrypted() {
             return Err(anyhow::anyhow!(tr!(
                 lang,
                 "check-passphrase-needed",
                 path = path.display().to_string()
             )));
         }
-        Some(passphrase::read(
-            passphrase_env,
-            &tr!(
-                lang,
-                "signing-prompt-key",
-                path = path.display().to_string()
-            ),
-            false,
-            lang,
-        )?)
-    } else {
-        None
-    };
-    file.unlock(passphrase.as_deref())
-        .map_err(|e| anyhow::Error::msg(e.localize(lang)))
+    }
+    super::sign::unlock(path, passphrase_env, ctx)
 }
 
 /// The throwaway key pair in `dir`: the one an earlier check made there, or a new one.

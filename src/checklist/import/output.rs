@@ -141,22 +141,9 @@ pub(super) struct Output<'a> {
     pub(super) parsed: &'a Parsed,
 }
 
-/// A TOML basic string.
+/// A TOML basic string (the escaping answers files are written with).
 fn q(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            c if c.is_control() => out.push_str(&format!("\\u{:04X}", u32::from(c))),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
+    crate::answers::template::quote(s)
 }
 
 /// English for an imported text: the Japanese, marked untranslated (medsec never invents a
