@@ -86,20 +86,31 @@ pub fn context(cli: &Cli) -> Context {
 /// Run one command.
 pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
     let ctx = context(&cli);
+    // The commands that pick an edition say when this year's is not known yet.
+    let stale = |outcome: anyhow::Result<Outcome>| -> anyhow::Result<Outcome> {
+        let outcome = outcome?;
+        Ok(match commands::init::catalog(&ctx) {
+            Ok(catalog) => outcome.with_staleness(&catalog, &ctx),
+            Err(_) => outcome,
+        })
+    };
     match cli.command {
         Command::Checklist(cmd) => commands::checklist::run(cmd, &ctx),
-        Command::Answer(args) => commands::answer::run(args, &ctx),
-        Command::Init(args) => commands::init::run(args, &ctx),
-        Command::Status(args) => commands::status::run(args, &ctx),
+        Command::Answer(args) => stale(commands::answer::run(args, &ctx)),
+        Command::Init(args) => stale(commands::init::run(args, &ctx)),
+        Command::Status(args) => stale(commands::status::run(args, &ctx)),
         Command::Completions { shell } => Ok(commands::generate::completions(shell)),
         Command::Man => commands::generate::man(),
         Command::Keygen(args) => commands::keygen::run(args, &ctx),
-        Command::Report(cmd) => commands::report::run(cmd, &ctx),
+        Command::Report(cmd) => stale(commands::report::run(cmd, &ctx)),
         Command::Render(args) => commands::render::run(args, &ctx),
         Command::Sign(args) => commands::sign::run(args, &ctx),
         Command::Verify(args) => commands::verify::run(args, &ctx),
         Command::Summarize(args) => commands::summarize::run(args, &ctx),
         Command::Probe(args) => commands::probe::run(args, &ctx),
+        Command::Check(args) if args.format == crate::cli::check::CheckFormat::Text => {
+            stale(commands::check::run(args, &ctx))
+        }
         Command::Check(args) => commands::check::run(args, &ctx),
     }
 }

@@ -481,3 +481,62 @@ fn key_files_and_a_report_to_sign_past_their_limits_are_not_read() {
         "{said}"
     );
 }
+
+/// A FIFO given where a file is read never makes a command wait for a writer: each command
+/// refuses it as not a regular file (exit 2) at once.
+#[cfg(unix)]
+#[test]
+fn a_fifo_given_as_any_input_is_refused_without_waiting() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = |name: &str| {
+        let p = dir.path().join(name);
+        let c = std::ffi::CString::new(p.to_str().unwrap()).unwrap();
+        assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o644) }, 0);
+        p
+    };
+    let toml = fifo("fifo.toml");
+    let csv = fifo("fifo.csv");
+    let xlsx = fifo("fifo.xlsx");
+    let json = fifo("fifo.json");
+    let answers = answers_file(dir.path());
+    let s = |p: &Path| p.to_str().unwrap().to_owned();
+    let runs: Vec<Vec<String>> = vec![
+        vec!["status".into(), s(&toml)],
+        vec!["answer".into(), s(&answers), "--import".into(), s(&csv)],
+        vec!["checklist".into(), "import".into(), s(&xlsx)],
+        vec!["checklist".into(), "lint".into(), s(&toml)],
+        vec![
+            "--checklist".into(),
+            s(&toml),
+            "checklist".into(),
+            "list".into(),
+        ],
+        vec!["verify".into(), s(dir.path()), "--trusted".into(), s(&toml)],
+        vec![
+            "report".into(),
+            s(&answers),
+            "--evidence".into(),
+            s(&json),
+            "--out".into(),
+            s(&dir.path().join("out")),
+        ],
+        vec!["render".into(), s(&json)],
+    ];
+    for args in runs {
+        let started = Instant::now();
+        let out = medsec()
+            .args(&args)
+            .timeout(Duration::from_secs(20))
+            .output()
+            .unwrap();
+        assert!(
+            started.elapsed() < Duration::from_secs(15),
+            "{args:?} waited on the FIFO"
+        );
+        assert_ne!(out.status.code(), Some(0), "{args:?}: {}", stderr_of(&out));
+        assert!(
+            out.status.code().is_some(),
+            "{args:?} was killed (it waited)"
+        );
+    }
+}

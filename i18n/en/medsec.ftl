@@ -82,7 +82,10 @@ checklist-form-conflict = `{ $spec }` names the { $named } form but --form asks 
 checklist-digest = { $file }: cannot compute the checklist's digest: { $detail }
 checklist-stale = note: the newest editions known are older than the current fiscal year FY{ $year }{ $wareki ->
    *[other] {""}
-}: { $list }; if a newer edition is published, give its file with --checklist PATH
+}: { $list }. If this year's edition is published, import its Excel file with `medsec checklist import` and register it with `medsec checklist add`.
+checklist-stale-official = note: this fiscal year's form (FY{ $year }{ $wareki ->
+   *[other] {""}
+}) is not registered yet; the newest editions known are older: { $list }. The FY{ $year } checklist 「{ $title }」 ({ $form }) was published in { $published }: get { $file } from { $url }, then run `medsec checklist import { $file } --out { $edition }.toml` and `medsec checklist add { $edition }.toml`. A report made on an older edition is a report for that year.
 checklist-item-label = { $number } { $title }
 checklist-item-label-scoped = { $number } ({ $scope }) { $title }
 form-institution = institution

@@ -347,9 +347,18 @@ impl Catalog {
 }
 
 /// Checklists whose newest known edition is older than the fiscal year of `today`, as
-/// `id@edition`, with the current fiscal year. Empty when every checklist is current.
+/// `id@edition`, with the current fiscal year. A publisher with any checklist of this year is
+/// current: forms are merged or renamed between years (FY2026 serves pharmacies with the
+/// institution form), so an old form without a successor of its own is not missing. Empty when
+/// every publisher has this year's edition.
 pub fn stale(catalog: &Catalog, today: jiff::civil::Date) -> (Vec<String>, i16) {
     let current = crate::dates::fiscal_year_of(today);
+    let current_publishers: std::collections::BTreeSet<&str> = catalog
+        .entries
+        .iter()
+        .filter(|e| e.checklist.fiscal_year >= current)
+        .map(|e| e.checklist.publisher.as_str())
+        .collect();
     let mut newest: std::collections::BTreeMap<&str, &Checklist> =
         std::collections::BTreeMap::new();
     for e in &catalog.entries {
@@ -361,7 +370,7 @@ pub fn stale(catalog: &Catalog, today: jiff::civil::Date) -> (Vec<String>, i16) 
     }
     let stale = newest
         .values()
-        .filter(|c| c.fiscal_year < current)
+        .filter(|c| c.fiscal_year < current && !current_publishers.contains(c.publisher.as_str()))
         .map(|c| c.full_id())
         .collect();
     (stale, current)

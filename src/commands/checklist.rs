@@ -17,7 +17,7 @@ pub fn run(cmd: ChecklistCommand, ctx: &Context) -> anyhow::Result<Outcome> {
                 ListFormat::Table => render::checklist::list_table(&entries, ctx.lang),
                 ListFormat::Json => render::checklist::list_json(&entries),
             };
-            Ok(with_staleness(Outcome::text(out, Exit::Ok), &catalog, ctx))
+            Ok(Outcome::text(out, Exit::Ok).with_staleness(&catalog, ctx))
         }
         ChecklistCommand::Show(args) => {
             let catalog = Catalog::with_files(&ctx.checklist_paths)?;
@@ -27,7 +27,7 @@ pub fn run(cmd: ChecklistCommand, ctx: &Context) -> anyhow::Result<Outcome> {
                 ShowFormat::Md => render::checklist::show_markdown(loaded, ctx.lang),
                 ShowFormat::Json => render::checklist::show_json(loaded),
             };
-            Ok(with_staleness(Outcome::text(out, Exit::Ok), &catalog, ctx))
+            Ok(Outcome::text(out, Exit::Ok).with_staleness(&catalog, ctx))
         }
         ChecklistCommand::Lint { paths, format } => {
             let report = crate::lint::lint_paths(&paths);
@@ -93,20 +93,4 @@ fn load_either(catalog: &Catalog, name: &str) -> anyhow::Result<checklist::Loade
     } else {
         Ok(catalog.resolve(name, None)?.clone())
     }
-}
-
-/// Say so when the newest edition known of a checklist is older than the current fiscal year.
-fn with_staleness(outcome: Outcome, catalog: &Catalog, ctx: &Context) -> Outcome {
-    let (stale, current) = checklist::stale(catalog, ctx.today);
-    if stale.is_empty() {
-        return outcome;
-    }
-    let list = stale.join(", ");
-    outcome.notice(crate::tr!(
-        ctx.lang,
-        "checklist-stale",
-        wareki = crate::dates::wareki_fiscal_year(current),
-        year = current,
-        list = list
-    ))
 }

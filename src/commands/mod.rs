@@ -51,6 +51,46 @@ impl Context {
     }
 }
 
+/// What people are told when the newest edition of a checklist known is older than the
+/// current fiscal year (Japan time): which ones, and, when medsec knows the official workbook
+/// of this year's institution form (checklist/import/official.toml), where to get it and the
+/// two commands that register it. `None` when every checklist has this year's edition.
+pub fn stale_notice(catalog: &crate::checklist::Catalog, ctx: &Context) -> Option<String> {
+    let (stale, current) = crate::checklist::stale(catalog, ctx.today);
+    if stale.is_empty() {
+        return None;
+    }
+    let wareki = crate::dates::wareki_fiscal_year(current);
+    let list = stale.join(", ");
+    let edition = format!("fy{current}");
+    let known = crate::checklist::import::official::known().unwrap_or_default();
+    let official = known
+        .iter()
+        .find(|w| w.edition == edition && w.form == "institution");
+    Some(match official {
+        Some(w) => crate::tr!(
+            ctx.lang,
+            "checklist-stale-official",
+            wareki = wareki,
+            year = current,
+            list = list,
+            title = w.title_ja.as_str(),
+            form = w.form_ja.as_str(),
+            published = w.published.as_str(),
+            url = w.source_url.as_str(),
+            file = w.file.as_str(),
+            edition = edition.as_str()
+        ),
+        None => crate::tr!(
+            ctx.lang,
+            "checklist-stale",
+            wareki = wareki,
+            year = current,
+            list = list
+        ),
+    })
+}
+
 /// What a command produced: text for stdout, notices for stderr, and how it ended.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Outcome {
@@ -70,6 +110,14 @@ impl Outcome {
 
     pub fn notice(mut self, notice: impl Into<String>) -> Self {
         self.notices.push(notice.into());
+        self
+    }
+
+    /// With [`stale_notice`] when the newest edition known is older than this fiscal year.
+    pub fn with_staleness(mut self, catalog: &crate::checklist::Catalog, ctx: &Context) -> Self {
+        if let Some(n) = stale_notice(catalog, ctx) {
+            self.notices.push(n);
+        }
         self
     }
 }

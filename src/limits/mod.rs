@@ -193,7 +193,16 @@ fn read_within(path: &Path, kind: InputKind, regular_only: bool) -> Result<Vec<u
         path: path.to_owned(),
         source,
     };
-    let file = std::fs::File::open(path).map_err(io)?;
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    // A FIFO's open waits for a writer: open without waiting, then refuse it by its type
+    // (O_NONBLOCK changes nothing for the regular files that are read).
+    #[cfg(unix)]
+    if regular_only {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = options.open(path).map_err(io)?;
     let meta = file.metadata().map_err(io)?;
     if meta.is_dir() || (regular_only && !meta.is_file()) {
         return Err(LimitError::NotAFile {
