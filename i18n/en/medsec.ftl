@@ -85,7 +85,9 @@ checklist-stale = note: the newest editions known are older than the current fis
 }: { $list }. If this year's edition is published, import its Excel file with `medsec checklist import` and register it with `medsec checklist add`.
 checklist-stale-official = note: this fiscal year's form (FY{ $year }{ $wareki ->
    *[other] {""}
-}) is not registered yet; the newest editions known are older: { $list }. The FY{ $year } checklist 「{ $title }」 ({ $form }) was published in { $published }: get { $file } from { $url }, then run `medsec checklist import { $file } --out { $edition }.toml` and `medsec checklist add { $edition }.toml`. A report made on an older edition is a report for that year.
+}) is not registered yet; the newest editions known are older: { $list }. The FY{ $year } checklist 「{ $title }」{ $form ->
+   *[other] {""}
+} was published in { $published }: get { $file } from { $url }, then run `medsec checklist import { $file } --out { $edition }.toml` and `medsec checklist add { $edition }.toml`. A report made on an older edition is a report for that year.
 checklist-item-label = { $number } { $title }
 checklist-item-label-scoped = { $number } ({ $scope }) { $title }
 form-institution = institution

@@ -248,7 +248,7 @@ impl Reader<'_> {
         let kind = match self.text(t, "kind", w) {
             None => None,
             Some(k) => {
-                let parsed = InstitutionKind::parse(k.trim());
+                let parsed = InstitutionKind::parse_for_people(&k);
                 if parsed.is_none() {
                     let at = get(t, "kind").map_or(node.at, |e| e.node.at);
                     self.push(at, Msg::InvalidKind { value: k });

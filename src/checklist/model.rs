@@ -65,6 +65,17 @@ macro_rules! named_enum {
                 match s { $($text => Some($name::$variant),)+ _ => None }
             }
 
+            /// Parse what a person may write: the name (any case) or its label in either
+            /// language (`clinic`, `Clinic`, `診療所`).
+            pub fn parse_for_people(s: &str) -> Option<Self> {
+                let t = s.trim();
+                Self::ALL.iter().copied().find(|v| {
+                    v.as_str().eq_ignore_ascii_case(t)
+                        || v.label(Lang::Ja) == t
+                        || v.label(Lang::En).eq_ignore_ascii_case(t)
+                })
+            }
+
             /// A label for people, from the message catalog (read once per language).
             pub fn label(self, lang: Lang) -> &'static str {
                 static LABELS: std::sync::LazyLock<(Vec<String>, Vec<String>)> =
@@ -182,16 +193,14 @@ impl Item {
     const SHORT_TITLE_WIDTH: usize = 30;
 
     /// A short title for people, cut from the item's own wording (never re-worded): the text up
-    /// to its first bracket, comma or full stop, at most 30 display columns, `…` where cut
+    /// to its first bracket or full stop (not a comma: 「サーバ、端末PC…」 would read as a scope), at most 30 display columns, `…` where cut
     /// inside. `セキュリティパッチ(最新ファームウェアや更新プログラム)を適用している。` gives
     /// `セキュリティパッチ`.
     pub fn short_title(&self, lang: Lang) -> String {
         let text = self.text.get(lang).trim();
         let end = text
             .char_indices()
-            .find(|&(i, c)| {
-                i > 0 && matches!(c, '(' | '（' | '、' | '。' | ',' | '.' | '「' | '\n')
-            })
+            .find(|&(i, c)| i > 0 && matches!(c, '(' | '（' | '。' | '.' | '「' | '\n'))
             .map_or(text.len(), |(i, _)| i);
         let head = text.get(..end).unwrap_or(text).trim_end();
         let mut out = String::new();
