@@ -203,6 +203,14 @@ probes-config-unknown-ledger-field = unknown ledger field `{ $field }` in `{ $ke
 probes-config-not-a-duration = `{ $value }` is not a duration; write a number and a unit: 90m, 36h, 7d (s, m, h, d, w)
 probes-config-not-a-port = `{ $value }` is not a port; write 22/tcp or 123/udp
 probes-config-bad-protocol = `{ $value }`: the protocol must be tcp or udp
+probes-config-host-and-any-host = set `host` (whose snapshots count) or `any_host = true`, not both
+probes-protects-missing = `protects` names { $path }, which is not on this machine; check the path (relative paths are relative to the configuration file)
+probes-checkpoints-ignored = { $count ->
+    [one] 1 borg checkpoint archive (an interrupted run) was seen and not counted as a backup
+   *[other] { $count } borg checkpoint archives (interrupted runs) were seen and not counted as backups
+}
+probes-snapshots-not-counted = { $tool } snapshots not counted: { $other_hosts } of other machines than { $host }, { $other_paths } of other paths than `protects`
+probes-no-snapshot-of-path = no { $tool } snapshot holds { $path } (a `protects` path)
 
 ## report
 

@@ -206,6 +206,11 @@ probes-config-unknown-ledger-field = `{ $key }` の台帳の欄 `{ $field }` は
 probes-config-not-a-duration = `{ $value }` は期間として読めません。数と単位で書いてください: 90m、36h、7d(単位は s、m、h、d、w)
 probes-config-not-a-port = `{ $value }` はポートとして読めません。22/tcp や 123/udp のように書いてください
 probes-config-bad-protocol = `{ $value }` のプロトコルは tcp か udp にしてください
+probes-config-host-and-any-host = `host`(どの機器のスナップショットを数えるか)と `any_host = true` は、どちらか一方だけを指定してください
+probes-protects-missing = `protects` の { $path } がこの機器にありません。パスを確かめてください(相対パスは設定ファイルのフォルダからの位置です)
+probes-checkpoints-ignored = borg のチェックポイント(中断したバックアップ)が{ $count }個ありました。バックアップとしては数えていません
+probes-snapshots-not-counted = 数えなかった { $tool } のスナップショット: { $host } 以外の機器のものが{ $other_hosts }個、`protects` 以外のパスのものが{ $other_paths }個
+probes-no-snapshot-of-path = { $path }(`protects` のパス)を含む { $tool } のスナップショットがありません
 
 ## report
 

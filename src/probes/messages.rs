@@ -389,6 +389,26 @@ pub enum Msg {
         path: String,
     },
     OnRootFilesystem,
+    /// A `protects` path that is not on this machine.
+    ProtectsMissing {
+        path: String,
+    },
+    /// borg checkpoint archives (interrupted runs) seen and not counted.
+    CheckpointsIgnored {
+        count: usize,
+    },
+    /// Snapshots of other machines or of other paths in a shared repository.
+    SnapshotsNotCounted {
+        tool: String,
+        other_hosts: usize,
+        other_paths: usize,
+        host: String,
+    },
+    /// No snapshot holds this protected path.
+    NoSnapshotOfPath {
+        tool: String,
+        path: String,
+    },
 }
 
 /// An age for people: "41 days" / "41日".
@@ -983,6 +1003,31 @@ impl Msg {
                 tr!(lang, "probes-same-filesystem", path = path.as_str())
             }
             Msg::OnRootFilesystem => tr!(lang, "probes-on-root-filesystem"),
+            Msg::ProtectsMissing { path } => {
+                tr!(lang, "probes-protects-missing", path = path.as_str())
+            }
+            Msg::CheckpointsIgnored { count } => {
+                tr!(lang, "probes-checkpoints-ignored", count = (*count))
+            }
+            Msg::SnapshotsNotCounted {
+                tool,
+                other_hosts,
+                other_paths,
+                host,
+            } => tr!(
+                lang,
+                "probes-snapshots-not-counted",
+                tool = tool.as_str(),
+                other_hosts = (*other_hosts),
+                other_paths = (*other_paths),
+                host = host.as_str()
+            ),
+            Msg::NoSnapshotOfPath { tool, path } => tr!(
+                lang,
+                "probes-no-snapshot-of-path",
+                tool = tool.as_str(),
+                path = path.as_str()
+            ),
         }
     }
 }
@@ -1208,6 +1253,18 @@ mod tests {
             },
             Msg::SameFilesystem { path: s() },
             Msg::OnRootFilesystem,
+            Msg::ProtectsMissing { path: s() },
+            Msg::CheckpointsIgnored { count: 1 },
+            Msg::SnapshotsNotCounted {
+                tool: s(),
+                other_hosts: 1,
+                other_paths: 1,
+                host: s(),
+            },
+            Msg::NoSnapshotOfPath {
+                tool: s(),
+                path: s(),
+            },
         ]
     }
 

@@ -1,0 +1,311 @@
+//! Probe inputs as the field produces them (issue 13): empty and shared restic repositories,
+//! borg checkpoints, relative paths and bare port numbers in the configuration, filled-in
+//! defaults in the evidence, dpkg states, Get-HotFix date orders and Debian 13's wtmpdb.
+
+mod common;
+use common::*;
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+
+/// `medsec probe --format json --config DIR/probes.toml [--root ROOT]`, with `bin` first on PATH.
+fn run(dir: &Path, config: &str, bin: Option<&Path>, root: Option<&Path>) -> (Value, i32, String) {
+    let cfg = dir.join("probes.toml");
+    std::fs::write(&cfg, config).unwrap();
+    let mut cmd = medsec();
+    if let Some(bin) = bin {
+        let path = format!(
+            "{}:{}",
+            bin.display(),
+            std::env::var("PATH").unwrap_or_default()
+        );
+        cmd.env("PATH", path);
+    }
+    // Relative paths must resolve against the configuration's folder, not the current one.
+    cmd.current_dir(std::env::temp_dir());
+    cmd.args(["probe", "--format", "json", "--config"])
+        .arg(&cfg);
+    if let Some(root) = root {
+        cmd.arg("--root").arg(root);
+    }
+    let out = cmd.output().unwrap();
+    let json = serde_json::from_slice(&out.stdout).unwrap_or(Value::Null);
+    (json, out.status.code().unwrap(), stderr_of(&out))
+}
+
+/// A folder holding a fake `name` that prints `output`, for PATH.
+#[cfg(unix)]
+fn fake_tool(dir: &Path, name: &str, output: &str) -> PathBuf {
+    use std::os::unix::fs::PermissionsExt;
+    let bin = dir.join("bin");
+    std::fs::create_dir_all(&bin).unwrap();
+    let data = dir.join(format!("{name}.out"));
+    std::fs::write(&data, output).unwrap();
+    let path = bin.join(name);
+    std::fs::write(&path, format!("#!/bin/sh\ncat '{}'\n", data.display())).unwrap();
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
+    bin
+}
+
+/// RFC 3339 time `hours` ago.
+fn hours_ago(hours: i64) -> String {
+    (jiff::Timestamp::now() - jiff::SignedDuration::from_hours(hours)).to_string()
+}
+
+fn codes(list: &Value) -> Vec<String> {
+    list.as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|w| w["code"].as_str().map(str::to_owned))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn restic_config(extra: &str) -> String {
+    format!("[[probe]]\nkind = \"backup-freshness\"\nformat = \"restic\"\npath = \"repo\"\n{extra}")
+}
+
+#[cfg(unix)]
+#[test]
+fn an_empty_restic_repository_fails_whatever_the_version_prints() {
+    // restic before 0.11 prints `null`, later ones `[]`.
+    for printed in ["null", "null\n", "[]", "[]\n", " [ ] "] {
+        let dir = tempfile::tempdir().unwrap();
+        let bin = fake_tool(dir.path(), "restic", printed);
+        let (ev, code, err) = run(dir.path(), &restic_config(""), Some(&bin), None);
+        let r = &ev["results"][0];
+        assert_eq!(r["verdict"], "fail", "{printed:?}: {r} {err}");
+        assert_eq!(r["reason_code"], "too-few-snapshots", "{printed:?}: {r}");
+        assert_eq!(r["observed"]["snapshots"], 0);
+        assert_eq!(code, 1, "{printed:?}: a failed check exits 1");
+    }
+}
+
+/// A repository shared by the server and a reception PC: the server's snapshot of /srv/karte
+/// is 40 days old, the reception PC's of its Documents 13 hours.
+#[cfg(unix)]
+fn shared_repository(dir: &Path) -> PathBuf {
+    let karte = dir.join("karte");
+    std::fs::create_dir_all(&karte).unwrap();
+    let snapshots = serde_json::json!([
+        {"time": hours_ago(40 * 24), "id": "aaaa1111aaaa", "short_id": "aaaa1111",
+         "hostname": "sv-karte01", "paths": [karte.display().to_string()]},
+        {"time": hours_ago(13), "id": "bbbb2222bbbb", "short_id": "bbbb2222",
+         "hostname": "uketsuke-pc", "paths": ["/home/uketsuke/Documents"]},
+    ]);
+    fake_tool(dir, "restic", &snapshots.to_string())
+}
+
+#[cfg(unix)]
+#[test]
+fn a_shared_restic_repository_is_judged_by_this_hosts_snapshots_of_the_protected_paths() {
+    let dir = tempfile::tempdir().unwrap();
+    let bin = shared_repository(dir.path());
+    // `protects` is relative: it is the configuration folder's `karte`.
+    for extra in [
+        "host = \"sv-karte01\"\nprotects = [\"karte\"]\n",
+        "any_host = true\nprotects = [\"karte\"]\n",
+        "host = \"SV-KARTE01.clinic.lan\"\nprotects = [\"karte\"]\n",
+    ] {
+        let (ev, code, err) = run(dir.path(), &restic_config(extra), Some(&bin), None);
+        let r = &ev["results"][0];
+        assert_eq!(r["verdict"], "fail", "{extra}: {r} {err}");
+        assert_eq!(r["reason_code"], "snapshot-too-old", "{extra}: {r}");
+        assert_eq!(code, 1);
+        let judged = &r["observed"]["judged_snapshot"];
+        assert_eq!(judged["id"], "aaaa1111", "{r}");
+        assert_eq!(judged["hostname"], "sv-karte01");
+        assert_eq!(
+            judged["paths"][0],
+            dir.path().join("karte").display().to_string()
+        );
+        assert!(judged["time"].is_string());
+        assert!(
+            codes(&r["warning_details"]).contains(&"snapshots-not-counted".to_owned()),
+            "{r}"
+        );
+        assert!(!codes(&r["warning_details"]).contains(&"protects-missing".to_owned()));
+    }
+    // Without `protects`, the reception PC's snapshot is still not the server's.
+    let (ev, _, _) = run(
+        dir.path(),
+        &restic_config("host = \"sv-karte01\"\n"),
+        Some(&bin),
+        None,
+    );
+    let r = &ev["results"][0];
+    assert_eq!(r["verdict"], "fail", "{r}");
+    assert_eq!(r["observed"]["snapshots_of_other_hosts"], 1);
+    // The reception PC itself passes on its own snapshot.
+    let (ev, _, _) = run(
+        dir.path(),
+        &restic_config("host = \"uketsuke-pc\"\n"),
+        Some(&bin),
+        None,
+    );
+    let r = &ev["results"][0];
+    assert_eq!(r["verdict"], "pass", "{r}");
+    assert_eq!(r["observed"]["judged_snapshot"]["id"], "bbbb2222");
+    assert_eq!(r["parameters"]["host"], "uketsuke-pc");
+    // By default only this machine's snapshots count: none here.
+    let (ev, _, _) = run(dir.path(), &restic_config(""), Some(&bin), None);
+    let r = &ev["results"][0];
+    assert_eq!(r["verdict"], "fail", "{r}");
+    assert_eq!(r["reason_code"], "too-few-snapshots", "{r}");
+    let me = gethostname::gethostname().to_string_lossy().into_owned();
+    assert_eq!(r["parameters"]["host"], me.as_str());
+    assert_eq!(r["parameters"]["any_host"], false);
+    assert_eq!(r["observed"]["snapshots_of_other_hosts"], 2);
+}
+
+#[cfg(unix)]
+#[test]
+fn this_hosts_fresh_snapshot_passes_and_every_protected_path_needs_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let me = gethostname::gethostname().to_string_lossy().into_owned();
+    for sub in ["karte", "images"] {
+        std::fs::create_dir_all(dir.path().join(sub)).unwrap();
+    }
+    let snapshots = serde_json::json!([
+        {"time": hours_ago(2), "short_id": "cccc3333", "hostname": me,
+         "paths": [dir.path().display().to_string() + "/karte"]},
+    ]);
+    let bin = fake_tool(dir.path(), "restic", &snapshots.to_string());
+    let (ev, code, err) = run(
+        dir.path(),
+        &restic_config("protects = [\"karte\"]\n"),
+        Some(&bin),
+        None,
+    );
+    let r = &ev["results"][0];
+    assert_eq!(r["verdict"], "pass", "{r} {err}");
+    assert_eq!(code, 0);
+    assert_eq!(r["observed"]["judged_snapshot"]["id"], "cccc3333");
+    // A second protected path that no snapshot holds fails.
+    let (ev, _, _) = run(
+        dir.path(),
+        &restic_config("protects = [\"karte\", \"images\"]\n"),
+        Some(&bin),
+        None,
+    );
+    let r = &ev["results"][0];
+    assert_eq!(r["verdict"], "fail", "{r}");
+    assert_eq!(r["reason_code"], "no-snapshot-of-path", "{r}");
+    // A protected path that does not exist is said, with its code.
+    let (ev, _, _) = run(
+        dir.path(),
+        &restic_config("protects = [\"karte\", \"gone\"]\n"),
+        Some(&bin),
+        None,
+    );
+    let r = &ev["results"][0];
+    assert!(
+        codes(&r["warning_details"]).contains(&"protects-missing".to_owned()),
+        "{r}"
+    );
+    assert!(r["parameters"]["protects"][1]
+        .as_str()
+        .unwrap()
+        .ends_with("/gone"));
+}
+
+#[cfg(unix)]
+#[test]
+fn borg_checkpoints_never_count_as_backups() {
+    let dir = tempfile::tempdir().unwrap();
+    let t = hours_ago;
+    let listing = serde_json::json!({"archives": [
+        {"archive": "sv-2026-10-20", "name": "sv-2026-10-20", "start": t(40 * 24), "time": t(40 * 24)},
+        {"archive": "sv-2026-11-29.checkpoint", "name": "sv-2026-11-29.checkpoint", "start": t(2), "time": t(2)},
+        {"archive": "sv-2026-11-28.checkpoint.1", "name": "sv-2026-11-28.checkpoint.1", "start": t(26), "time": t(26)},
+    ]});
+    let bin = fake_tool(dir.path(), "borg", &listing.to_string());
+    let cfg = "[[probe]]\nkind = \"backup-freshness\"\nformat = \"borg\"\npath = \"repo\"\nany_host = true\n";
+    let (ev, _, err) = run(dir.path(), cfg, Some(&bin), None);
+    let r = &ev["results"][0];
+    assert_eq!(r["verdict"], "fail", "{r} {err}");
+    assert_eq!(r["reason_code"], "snapshot-too-old", "{r}");
+    assert_eq!(r["observed"]["checkpoints"], 2);
+    assert_eq!(r["observed"]["snapshots"], 1);
+    assert_eq!(r["observed"]["judged_snapshot"]["id"], "sv-2026-10-20");
+    assert!(codes(&r["warning_details"]).contains(&"checkpoints-ignored".to_owned()));
+    // Only checkpoints: no backup at all.
+    let only = serde_json::json!({"archives": [
+        {"name": "sv.checkpoint", "time": t(1)},
+    ]});
+    let bin = fake_tool(dir.path(), "borg", &only.to_string());
+    let (ev, _, _) = run(dir.path(), cfg, Some(&bin), None);
+    let r = &ev["results"][0];
+    assert_eq!(r["verdict"], "fail", "{r}");
+    assert_eq!(r["reason_code"], "too-few-snapshots", "{r}");
+}
+
+#[test]
+fn a_relative_backup_path_is_the_configuration_folders() {
+    let dir = tempfile::tempdir().unwrap();
+    let backup = dir.path().join("backup");
+    std::fs::create_dir_all(&backup).unwrap();
+    std::fs::write(backup.join("karte.dump"), "x").unwrap();
+    let cfg = "[[probe]]\nkind = \"backup-freshness\"\npath = \"backup\"\nthreads = 1\n";
+    let (ev, code, err) = run(dir.path(), cfg, None, None);
+    let r = &ev["results"][0];
+    assert_eq!(r["verdict"], "pass", "{r} {err}");
+    assert_eq!(code, 0);
+    assert_eq!(r["parameters"]["path"], backup.display().to_string());
+    assert_eq!(r["parameters"]["threads"], 1);
+    // Defaults are filled in.
+    let cfg = "[[probe]]\nkind = \"backup-freshness\"\npath = \"backup\"\n";
+    let (ev, _, _) = run(dir.path(), cfg, None, None);
+    let p = &ev["results"][0]["parameters"];
+    assert!(p["threads"].as_u64().unwrap() >= 1, "{p}");
+    assert!(p["host"].is_string(), "{p}");
+    // A remote repository is not a path.
+    let cfg = "[[probe]]\nkind = \"backup-freshness\"\nformat = \"restic\"\npath = \"sftp:backup@nas:/restic\"\n";
+    let (ev, _, _) = run(dir.path(), cfg, Some(Path::new("/nonexistent")), None);
+    assert_eq!(
+        ev["results"][0]["parameters"]["path"],
+        "sftp:backup@nas:/restic"
+    );
+}
+
+#[test]
+fn host_and_any_host_together_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = restic_config("host = \"a\"\nany_host = true\n");
+    let (_, code, err) = run(dir.path(), &cfg, None, None);
+    assert_eq!(code, 2);
+    assert!(err.contains("`any_host = true`"), "{err}");
+}
+
+#[test]
+fn bare_port_numbers_are_tcp() {
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = "[[probe]]\nkind = \"services\"\nallowed_ports = [22, \"123/udp\", 3306]\n";
+    let (ev, code, err) = run(dir.path(), cfg, None, Some(&fixture("probes/linux")));
+    assert_ne!(code, 2, "{err}");
+    let r = &ev["results"][0];
+    assert_eq!(
+        r["parameters"]["allowed_ports"],
+        serde_json::json!(["22/tcp", "123/udp", "3306/tcp"]),
+        "{r}"
+    );
+    for bad in ["[70000]", "[-1]", "[22.5]"] {
+        let cfg = format!("[[probe]]\nkind = \"services\"\nallowed_ports = {bad}\n");
+        let (_, code, err) = run(dir.path(), &cfg, None, None);
+        assert_eq!(code, 2, "{bad}: {err}");
+    }
+}
+
+#[test]
+fn the_ledger_hostname_default_is_in_the_parameters() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("l.csv"), "name\nx\n").unwrap();
+    let cfg = "[[probe]]\nkind = \"asset-ledger\"\npath = \"l.csv\"\n";
+    let (ev, _, err) = run(dir.path(), cfg, None, None);
+    let me = gethostname::gethostname().to_string_lossy().into_owned();
+    assert_eq!(
+        ev["results"][0]["parameters"]["hostname"],
+        me.as_str(),
+        "{err}"
+    );
+}
