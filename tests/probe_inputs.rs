@@ -309,3 +309,111 @@ fn the_ledger_hostname_default_is_in_the_parameters() {
         "{err}"
     );
 }
+
+fn copy_tree(from: &Path, to: &Path) {
+    for e in walkdir::WalkDir::new(from) {
+        let e = e.unwrap();
+        let dest = to.join(e.path().strip_prefix(from).unwrap());
+        if e.file_type().is_dir() {
+            std::fs::create_dir_all(&dest).unwrap();
+        } else if e.file_type().is_file() {
+            std::fs::copy(e.path(), &dest).unwrap();
+        }
+    }
+}
+
+/// The Debian fixture tree, freshly dated, with openssl (which has a security update pending)
+/// in dpkg state `status`.
+fn debian_with_openssl(status: &str) -> tempfile::TempDir {
+    let tree = tempfile::tempdir().unwrap();
+    copy_tree(&fixture("probes/debian"), tree.path());
+    let path = tree.path().join("var/lib/dpkg/status");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let changed = text.replacen(
+        "Package: openssl\nStatus: install ok installed\n",
+        &format!("Package: openssl\nStatus: {status}\n"),
+        1,
+    );
+    assert_ne!(changed == text, status != "install ok installed");
+    std::fs::write(&path, changed).unwrap();
+    tree
+}
+
+fn reason_codes(r: &Value) -> Vec<String> {
+    codes(&r["reason_details"])
+}
+
+#[test]
+fn every_dpkg_state_is_handled() {
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = "[[probe]]\nkind = \"patch-level\"\nsource = \"dpkg\"\nmax_pending_security = 0\n";
+    let lenient =
+        "[[probe]]\nkind = \"patch-level\"\nsource = \"dpkg\"\nmax_pending_security = 5\n";
+    // Left mid-way by dpkg: a finding in itself, and its pending security update counts.
+    for status in [
+        "install ok half-configured",
+        "install ok half-installed",
+        "install ok unpacked",
+        "install ok triggers-awaited",
+        "install ok triggers-pending",
+        "install reinstreq half-installed",
+        "hold ok half-configured",
+    ] {
+        let tree = debian_with_openssl(status);
+        let (ev, code, err) = run(dir.path(), cfg, None, Some(tree.path()));
+        let r = &ev["results"][0];
+        assert_eq!(r["verdict"], "fail", "{status}: {r} {err}");
+        assert_eq!(code, 1);
+        let reasons = reason_codes(r);
+        assert!(
+            reasons.contains(&"dpkg-unfinished".to_owned()),
+            "{status}: {r}"
+        );
+        assert!(
+            reasons.contains(&"security-updates-pending".to_owned()),
+            "{status}: {r}"
+        );
+        let o = &r["observed"];
+        assert_eq!(o["pending_security"], 1, "{status}: {o}");
+        assert_eq!(
+            o["pending_security_packages"][0]["package"],
+            "openssl:amd64"
+        );
+        let state = status.split(' ').nth(2).unwrap();
+        assert_eq!(o["unfinished_packages"][0]["state"], state, "{o}");
+        assert_eq!(o["unfinished_packages"][0]["package"], "openssl:amd64");
+        assert_eq!(
+            o["unfinished_packages"][0]["reinstall_required"],
+            status.contains("reinstreq")
+        );
+        // Even with updates allowed, the unfinished run fails on its own.
+        let (ev, _, _) = run(dir.path(), lenient, None, Some(tree.path()));
+        let r = &ev["results"][0];
+        assert_eq!(r["verdict"], "fail", "{status}: {r}");
+        assert_eq!(r["reason_code"], "dpkg-unfinished", "{status}: {r}");
+        assert!(
+            r["reason"].as_str().unwrap().contains("openssl:amd64"),
+            "{r}"
+        );
+    }
+    // Not on disk: neither counted nor a finding.
+    for status in [
+        "deinstall ok config-files",
+        "purge ok not-installed",
+        "install ok not-installed",
+    ] {
+        let tree = debian_with_openssl(status);
+        let (ev, code, err) = run(dir.path(), cfg, None, Some(tree.path()));
+        let r = &ev["results"][0];
+        assert_eq!(r["verdict"], "pass", "{status}: {r} {err}");
+        assert_eq!(code, 0);
+        assert_eq!(r["observed"]["pending_security"], 0);
+        assert_eq!(r["observed"]["unfinished_packages"], serde_json::json!([]));
+    }
+    // Installed: counted, no finding about dpkg.
+    let tree = debian_with_openssl("install ok installed");
+    let (ev, _, _) = run(dir.path(), cfg, None, Some(tree.path()));
+    let r = &ev["results"][0];
+    assert_eq!(r["verdict"], "fail", "{r}");
+    assert_eq!(reason_codes(r), vec!["security-updates-pending".to_owned()]);
+}

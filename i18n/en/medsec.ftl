@@ -211,6 +211,10 @@ probes-checkpoints-ignored = { $count ->
 }
 probes-snapshots-not-counted = { $tool } snapshots not counted: { $other_hosts } of other machines than { $host }, { $other_paths } of other paths than `protects`
 probes-no-snapshot-of-path = no { $tool } snapshot holds { $path } (a `protects` path)
+probes-dpkg-unfinished = { $count ->
+    [one] 1 package was left unfinished by dpkg (the machine is mid-upgrade): { $packages }; finish it with `dpkg --configure -a` or `apt-get -f install`
+   *[other] { $count } packages were left unfinished by dpkg (the machine is mid-upgrade): { $packages }; finish them with `dpkg --configure -a` or `apt-get -f install`
+}
 
 ## report
 

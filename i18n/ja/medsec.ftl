@@ -211,6 +211,7 @@ probes-protects-missing = `protects` の { $path } がこの機器にありま�
 probes-checkpoints-ignored = borg のチェックポイント(中断したバックアップ)が{ $count }個ありました。バックアップとしては数えていません
 probes-snapshots-not-counted = 数えなかった { $tool } のスナップショット: { $host } 以外の機器のものが{ $other_hosts }個、`protects` 以外のパスのものが{ $other_paths }個
 probes-no-snapshot-of-path = { $path }(`protects` のパス)を含む { $tool } のスナップショットがありません
+probes-dpkg-unfinished = dpkg の処理が終わっていないパッケージが{ $count }個あります(更新の途中です): { $packages }。`dpkg --configure -a` か `apt-get -f install` で完了させてください
 
 ## report
 

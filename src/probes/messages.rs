@@ -389,6 +389,11 @@ pub enum Msg {
         path: String,
     },
     OnRootFilesystem,
+    /// Packages a dpkg run left unfinished (half-configured, unpacked...).
+    DpkgUnfinished {
+        count: usize,
+        packages: Vec<String>,
+    },
     /// A `protects` path that is not on this machine.
     ProtectsMissing {
         path: String,
@@ -1003,6 +1008,12 @@ impl Msg {
                 tr!(lang, "probes-same-filesystem", path = path.as_str())
             }
             Msg::OnRootFilesystem => tr!(lang, "probes-on-root-filesystem"),
+            Msg::DpkgUnfinished { count, packages } => tr!(
+                lang,
+                "probes-dpkg-unfinished",
+                count = (*count),
+                packages = packages.join(", ")
+            ),
             Msg::ProtectsMissing { path } => {
                 tr!(lang, "probes-protects-missing", path = path.as_str())
             }
@@ -1254,6 +1265,10 @@ mod tests {
             Msg::SameFilesystem { path: s() },
             Msg::OnRootFilesystem,
             Msg::ProtectsMissing { path: s() },
+            Msg::DpkgUnfinished {
+                count: 1,
+                packages: vec![s()],
+            },
             Msg::CheckpointsIgnored { count: 1 },
             Msg::SnapshotsNotCounted {
                 tool: s(),
