@@ -417,3 +417,79 @@ fn every_dpkg_state_is_handled() {
     assert_eq!(r["verdict"], "fail", "{r}");
     assert_eq!(reason_codes(r), vec!["security-updates-pending".to_owned()]);
 }
+
+fn hotfix_probe(dir: &Path, rows: &[&str], extra: &str) -> Value {
+    let mut csv = String::from("#TYPE Selected.System.Management.ManagementObject\r\n\"Source\",\"Description\",\"HotFixID\",\"InstalledBy\",\"InstalledOn\"\r\n");
+    for (i, on) in rows.iter().enumerate() {
+        csv.push_str(&format!(
+            "\"PC-UKETSUKE01\",\"Security Update\",\"KB50{i:05}\",\"NT AUTHORITY\\SYSTEM\",\"{on}\"\r\n"
+        ));
+    }
+    std::fs::write(dir.join("hotfix.csv"), csv).unwrap();
+    let cfg = format!(
+        "[[probe]]\nkind = \"patch-level\"\nhotfix_csv = \"hotfix.csv\"\nmax_days_since_update = 100000\n{extra}"
+    );
+    let (ev, code, err) = run(dir, &cfg, None, None);
+    assert!(code == 0 || code == 1, "{err}");
+    ev["results"][0].clone()
+}
+
+#[test]
+fn hotfix_dates_are_read_in_one_order_for_the_whole_file() {
+    let dir = tempfile::tempdir().unwrap();
+    // 13/11 proves day-first: 05/10 is 5 October, not 10 May.
+    let r = hotfix_probe(
+        dir.path(),
+        &["05/10/2026 00:00:00", "13/11/2026 00:00:00"],
+        "",
+    );
+    assert_eq!(r["verdict"], "pass", "{r}");
+    assert_eq!(r["observed"]["date_order"], "dmy");
+    assert_eq!(r["observed"]["date_order_basis"], "file");
+    assert_eq!(r["observed"]["undated"], 0);
+    assert_eq!(r["observed"]["last_installed_on"], "2026-11-13");
+    let on: Vec<&str> = r["observed"]["newest_hotfixes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["installed_on"].as_str().unwrap())
+        .collect();
+    assert_eq!(on, ["2026-11-13", "2026-10-05"]);
+    // Month-first proven the same way (en-US).
+    let r = hotfix_probe(
+        dir.path(),
+        &["5/10/2026 12:00:00 AM", "11/13/2026 12:00:00 AM"],
+        "",
+    );
+    assert_eq!(r["observed"]["date_order"], "mdy", "{r}");
+    assert_eq!(r["observed"]["last_installed_on"], "2026-11-13");
+    // Dotted (de-DE) and year-first (ja-JP) files say their order themselves.
+    let r = hotfix_probe(dir.path(), &["05.10.2026 00:00:00"], "");
+    assert_eq!(r["observed"]["last_installed_on"], "2026-10-05", "{r}");
+    let r = hotfix_probe(dir.path(), &["2026/10/05 0:00:00"], "");
+    assert_eq!(r["observed"]["last_installed_on"], "2026-10-05", "{r}");
+    assert_eq!(r["observed"]["date_order_basis"], "unambiguous");
+    // Nothing in the file decides: unknown, naming `date_order`, never a guess.
+    let r = hotfix_probe(
+        dir.path(),
+        &["05/10/2026 00:00:00", "06/10/2026 00:00:00"],
+        "",
+    );
+    assert_eq!(r["verdict"], "unknown", "{r}");
+    assert_eq!(r["reason_code"], "hotfix-date-order-unknown");
+    assert!(r["reason"].as_str().unwrap().contains("date_order"), "{r}");
+    assert_eq!(r["observed"]["last_installed_on"], Value::Null);
+    // …until the setting says it.
+    let r = hotfix_probe(
+        dir.path(),
+        &["05/10/2026 00:00:00", "06/10/2026 00:00:00"],
+        "date_order = \"dmy\"\n",
+    );
+    assert_eq!(r["verdict"], "pass", "{r}");
+    assert_eq!(r["observed"]["last_installed_on"], "2026-10-06");
+    assert_eq!(r["observed"]["date_order_basis"], "date_order");
+    // Proofs of both orders in one file: unknown too.
+    let r = hotfix_probe(dir.path(), &["13/11/2026", "11/13/2026"], "");
+    assert_eq!(r["verdict"], "unknown", "{r}");
+    assert_eq!(r["reason_code"], "hotfix-date-order-conflict");
+}

@@ -215,6 +215,8 @@ probes-dpkg-unfinished = { $count ->
     [one] 1 package was left unfinished by dpkg (the machine is mid-upgrade): { $packages }; finish it with `dpkg --configure -a` or `apt-get -f install`
    *[other] { $count } packages were left unfinished by dpkg (the machine is mid-upgrade): { $packages }; finish them with `dpkg --configure -a` or `apt-get -f install`
 }
+probes-hotfix-date-order-unknown = { $source }: dates such as { $example } can be day-first or month-first and the file does not say which; set `date_order = "dmy"` or `date_order = "mdy"` as the PC that exported it writes dates
+probes-hotfix-date-order-conflict = { $source }: { $day_first } is day-first but { $month_first } is month-first; export the list again, or set `date_order` for the file
 
 ## report
 

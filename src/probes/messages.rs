@@ -235,6 +235,17 @@ pub enum Msg {
     HotfixNoDates {
         source: String,
     },
+    /// The file's dates read day-first or month-first, and it does not say which.
+    HotfixDateOrderUnknown {
+        source: String,
+        example: String,
+    },
+    /// Some of the file's dates are only day-first, others only month-first.
+    HotfixDateOrderConflict {
+        source: String,
+        day_first: String,
+        month_first: String,
+    },
     HotfixStale {
         days: i64,
         max_days: u32,
@@ -731,6 +742,23 @@ impl Msg {
             Msg::HotfixNoDates { source } => {
                 tr!(lang, "probes-hotfix-no-dates", source = source.as_str())
             }
+            Msg::HotfixDateOrderUnknown { source, example } => tr!(
+                lang,
+                "probes-hotfix-date-order-unknown",
+                source = source.as_str(),
+                example = example.as_str()
+            ),
+            Msg::HotfixDateOrderConflict {
+                source,
+                day_first,
+                month_first,
+            } => tr!(
+                lang,
+                "probes-hotfix-date-order-conflict",
+                source = source.as_str(),
+                day_first = day_first.as_str(),
+                month_first = month_first.as_str()
+            ),
             Msg::HotfixStale { days, max_days } => tr!(
                 lang,
                 "probes-hotfix-stale",
@@ -1128,6 +1156,15 @@ mod tests {
                 error: s(),
             },
             Msg::HotfixNoDates { source: s() },
+            Msg::HotfixDateOrderUnknown {
+                source: s(),
+                example: s(),
+            },
+            Msg::HotfixDateOrderConflict {
+                source: s(),
+                day_first: s(),
+                month_first: s(),
+            },
             Msg::HotfixStale {
                 days: 1,
                 max_days: 1,
