@@ -493,3 +493,135 @@ fn hotfix_dates_are_read_in_one_order_for_the_whole_file() {
     assert_eq!(r["verdict"], "unknown", "{r}");
     assert_eq!(r["reason_code"], "hotfix-date-order-conflict");
 }
+
+/// A wtmpdb database as Debian 13's pam_wtmpdb writes it (wtmpdb's own CREATE TABLE).
+fn write_wtmpdb(path: &Path, rows: &[(i64, &str, i64, &str, &str)]) {
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    let db = rusqlite::Connection::open(path).unwrap();
+    db.execute_batch(
+        "CREATE TABLE IF NOT EXISTS wtmp(ID INTEGER PRIMARY KEY, Type INTEGER, User TEXT NOT NULL, \
+         Login INTEGER, Logout INTEGER, TTY TEXT, RemoteHost TEXT, Service TEXT) STRICT;",
+    )
+    .unwrap();
+    for (kind, user, login_micros, tty, host) in rows {
+        db.execute(
+            "INSERT INTO wtmp (Type,User,Login,TTY,RemoteHost,Service) VALUES(?1,?2,?3,?4,?5,'sshd')",
+            rusqlite::params![kind, user, login_micros, tty, host],
+        )
+        .unwrap();
+    }
+}
+
+fn days_ago_micros(days: i64) -> i64 {
+    (jiff::Timestamp::now() - jiff::SignedDuration::from_hours(24 * days)).as_microsecond()
+}
+
+/// The Linux fixture tree with a stale /var/log/wtmp: alice and carol last seen 201 days ago.
+fn linux_with_stale_wtmp() -> tempfile::TempDir {
+    let tree = tempfile::tempdir().unwrap();
+    copy_tree(&fixture("probes/linux"), tree.path());
+    let now = jiff::Timestamp::now().as_second() as u32;
+    let mut wtmp = wtmp_record("alice", "192.0.2.10", now - 201 * 86_400);
+    wtmp.extend(wtmp_record("carol", "192.0.2.11", now - 201 * 86_400));
+    std::fs::create_dir_all(tree.path().join("var/log")).unwrap();
+    std::fs::write(tree.path().join("var/log/wtmp"), wtmp).unwrap();
+    tree
+}
+
+const ACCOUNTS: &str = "[[probe]]\nkind = \"accounts\"\nmax_unused_days = 90\nignore = [\"bob\"]\n";
+
+#[test]
+fn debian_13_logins_are_read_from_wtmpdb() {
+    let dir = tempfile::tempdir().unwrap();
+    let tree = linux_with_stale_wtmp();
+    // Stale wtmp alone: both look unused (the behaviour before wtmpdb, on older Debian).
+    let (ev, _, err) = run(dir.path(), ACCOUNTS, None, Some(tree.path()));
+    let r = &ev["results"][0];
+    assert_eq!(r["verdict"], "fail", "{r} {err}");
+
+    let db = tree.path().join("var/lib/wtmpdb/wtmp.db");
+    write_wtmpdb(
+        &db,
+        &[
+            (1, "reboot", days_ago_micros(3), "~", "6.12.48+deb13-amd64"),
+            (3, "alice", days_ago_micros(1), "pts/0", "192.0.2.15"),
+            (3, "alice", days_ago_micros(30), "pts/1", "192.0.2.16"),
+            (3, "carol", days_ago_micros(10), "tty1", ""),
+        ],
+    );
+    let before = std::fs::read(&db).unwrap();
+    let (ev, code, err) = run(dir.path(), ACCOUNTS, None, Some(tree.path()));
+    let r = &ev["results"][0];
+    assert_eq!(r["verdict"], "pass", "{r} {err}");
+    assert_eq!(code, 0);
+    let o = &r["observed"];
+    assert_eq!(o["login_records"], "wtmpdb and wtmp", "{o}");
+    let alice = &o["accounts"][0];
+    assert_eq!(alice["name"], "alice");
+    assert_eq!(alice["last_login"]["from"], "192.0.2.15");
+    // carol's session had no remote host: its terminal says where.
+    assert_eq!(o["accounts"][1]["last_login"]["from"], "tty1", "{o}");
+    // The database is recorded with its hash, and nothing was written beside or into it.
+    assert!(r["files"].to_string().contains("wtmp.db"), "{r}");
+    assert_eq!(std::fs::read(&db).unwrap(), before);
+    let names: Vec<String> = std::fs::read_dir(db.parent().unwrap())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, ["wtmp.db"]);
+
+    // A 200-day-old wtmpdb login is old whichever source holds it.
+    std::fs::remove_file(&db).unwrap();
+    write_wtmpdb(
+        &db,
+        &[(3, "alice", days_ago_micros(200), "pts/0", "192.0.2.15")],
+    );
+    let (ev, _, _) = run(dir.path(), ACCOUNTS, None, Some(tree.path()));
+    assert_eq!(ev["results"][0]["verdict"], "fail");
+}
+
+#[test]
+fn a_login_record_source_that_cannot_be_read_is_said_not_concluded_from() {
+    let dir = tempfile::tempdir().unwrap();
+    let tree = linux_with_stale_wtmp();
+    let db = tree.path().join("var/lib/wtmpdb/wtmp.db");
+    std::fs::create_dir_all(db.parent().unwrap()).unwrap();
+    for damaged in [
+        &b"this is not an SQLite database at all, just text"[..],
+        b"SQLite format 3\0 cut short",
+    ] {
+        std::fs::write(&db, damaged).unwrap();
+        let (ev, code, err) = run(dir.path(), ACCOUNTS, None, Some(tree.path()));
+        let r = &ev["results"][0];
+        assert_eq!(r["verdict"], "unknown", "{r} {err}");
+        assert_eq!(code, 0);
+        assert_eq!(r["reason_code"], "login-records-unreadable", "{r}");
+        assert!(r["reason"].as_str().unwrap().contains("wtmp.db"), "{r}");
+        assert!(
+            r["unreadable"].to_string().contains("wtmp.db"),
+            "{}",
+            r["unreadable"]
+        );
+    }
+    // A database without wtmpdb's table is not wtmpdb's: said too.
+    std::fs::remove_file(&db).unwrap();
+    rusqlite::Connection::open(&db)
+        .unwrap()
+        .execute_batch("CREATE TABLE other(x INTEGER);")
+        .unwrap();
+    let (ev, _, _) = run(dir.path(), ACCOUNTS, None, Some(tree.path()));
+    assert_eq!(
+        ev["results"][0]["reason_code"], "login-records-unreadable",
+        "{}",
+        ev["results"][0]
+    );
+    // A leaver is still a finding: it does not depend on login records.
+    let cfg = "[[probe]]\nkind = \"accounts\"\nleavers = [\"carol\"]\nignore = [\"bob\"]\n";
+    let (ev, _, _) = run(dir.path(), cfg, None, Some(tree.path()));
+    let r = &ev["results"][0];
+    assert_eq!(r["verdict"], "fail", "{r}");
+    assert!(
+        !r["observed"]["flagged"].to_string().contains("last login"),
+        "{r}"
+    );
+}

@@ -274,6 +274,11 @@ pub enum Msg {
         accounts: Vec<FlaggedAccount>,
     },
     NoLoginRecords,
+    /// A login record source exists and could not be read: nothing is concluded.
+    LoginRecordsUnreadable {
+        path: String,
+        error: String,
+    },
     AccountsInUse {
         can_log_in: usize,
         max_days: i64,
@@ -805,6 +810,12 @@ impl Msg {
                     .join(&tr!(lang, "probes-item-separator"))
             ),
             Msg::NoLoginRecords => tr!(lang, "probes-no-login-records"),
+            Msg::LoginRecordsUnreadable { path, error } => tr!(
+                lang,
+                "probes-login-records-unreadable",
+                path = path.as_str(),
+                error = d(error)
+            ),
             Msg::AccountsInUse {
                 can_log_in,
                 max_days,
@@ -1302,6 +1313,10 @@ mod tests {
             Msg::SameFilesystem { path: s() },
             Msg::OnRootFilesystem,
             Msg::ProtectsMissing { path: s() },
+            Msg::LoginRecordsUnreadable {
+                path: s(),
+                error: s(),
+            },
             Msg::DpkgUnfinished {
                 count: 1,
                 packages: vec![s()],
