@@ -625,3 +625,68 @@ fn a_login_record_source_that_cannot_be_read_is_said_not_concluded_from() {
         "{r}"
     );
 }
+
+/// A real restic repository (restic is installed on CI) shared by two machines.
+#[test]
+#[allow(clippy::print_stderr)]
+fn a_real_shared_restic_repository_counts_this_hosts_snapshots_of_the_protected_paths() {
+    if std::process::Command::new("restic")
+        .arg("--help")
+        .output()
+        .is_err()
+    {
+        assert!(!in_ci(), "restic is required in CI");
+        eprintln!("skipped: restic is not installed");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let (karte, documents) = (dir.path().join("karte"), dir.path().join("documents"));
+    for d in [&karte, &documents] {
+        std::fs::create_dir_all(d).unwrap();
+        std::fs::write(d.join("a.txt"), "x").unwrap();
+    }
+    std::fs::write(dir.path().join("pw"), "correct horse\n").unwrap();
+    let restic = |args: &[&str]| {
+        let out = std::process::Command::new("restic")
+            .env("RESTIC_PASSWORD_FILE", dir.path().join("pw"))
+            .env("RESTIC_CACHE_DIR", dir.path().join("cache"))
+            .arg("-r")
+            .arg(dir.path().join("repo"))
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{args:?}: {}", stderr_of(&out));
+    };
+    restic(&["init"]);
+    let old = (jiff::Timestamp::now() - jiff::SignedDuration::from_hours(40 * 24))
+        .to_zoned_datetime(jiff::tz::TimeZone::system())
+        .strftime("%Y-%m-%d %H:%M:%S")
+        .to_string();
+    restic(&[
+        "backup",
+        "--host",
+        "sv-karte01",
+        "--time",
+        &old,
+        karte.to_str().unwrap(),
+    ]);
+    restic(&[
+        "backup",
+        "--host",
+        "uketsuke-pc",
+        documents.to_str().unwrap(),
+    ]);
+    let cfg = "[[probe]]\nkind = \"backup-freshness\"\npath = \"repo\"\npassword_file = \"pw\"\nhost = \"sv-karte01\"\nprotects = [\"karte\"]\n";
+    let (ev, code, err) = run(dir.path(), cfg, None, None);
+    let r = &ev["results"][0];
+    assert_eq!(r["observed"]["format"], "restic", "{r} {err}");
+    assert_eq!(r["verdict"], "fail", "{r}");
+    assert_eq!(code, 1);
+    assert_eq!(r["reason_code"], "snapshot-too-old", "{r}");
+    assert_eq!(r["observed"]["judged_snapshot"]["hostname"], "sv-karte01");
+    assert_eq!(r["observed"]["snapshots_of_other_hosts"], 1);
+    // The reception PC's own probe passes on its own fresh snapshot.
+    let cfg = "[[probe]]\nkind = \"backup-freshness\"\npath = \"repo\"\npassword_file = \"pw\"\nhost = \"uketsuke-pc\"\nprotects = [\"documents\"]\n";
+    let (ev, _, _) = run(dir.path(), cfg, None, None);
+    assert_eq!(ev["results"][0]["verdict"], "pass", "{}", ev["results"][0]);
+}

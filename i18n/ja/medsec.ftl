@@ -211,7 +211,7 @@ probes-protects-missing = `protects` の { $path } がこの機器にありま�
 probes-checkpoints-ignored = borg のチェックポイント(中断したバックアップ)が{ $count }個ありました。バックアップとしては数えていません
 probes-snapshots-not-counted = 数えなかった { $tool } のスナップショット: { $host } 以外の機器のものが{ $other_hosts }個、`protects` 以外のパスのものが{ $other_paths }個
 probes-no-snapshot-of-path = { $path }(`protects` のパス)を含む { $tool } のスナップショットがありません
-probes-dpkg-unfinished = dpkg の処理が終わっていないパッケージが{ $count }個あります(更新の途中です): { $packages }。`dpkg --configure -a` か `apt-get -f install` で完了させてください
+probes-dpkg-unfinished = `dpkg` の処理が終わっていないパッケージが{ $count }個あります(更新の途中です): { $packages }。`dpkg --configure -a` か `apt-get -f install` で完了させてください
 probes-hotfix-date-order-unknown = { $source }: { $example } のような日付は、日が先か月が先かをファイルから決められません。書き出した PC の日付の書き方に合わせて `date_order = "dmy"`(日が先)か `date_order = "mdy"`(月が先)を設定してください
 probes-hotfix-date-order-conflict = { $source }: { $day_first } は日が先、{ $month_first } は月が先の書き方で、食い違っています。一覧を書き出し直すか、`date_order` を設定してください
 probes-login-records-unreadable = ログイン記録 { $path } はありますが読めません({ $error })。そのため、使われていないアカウントは判定していません。root で実行するか、ファイルを確かめてください
