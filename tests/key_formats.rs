@@ -146,7 +146,7 @@ fn legacy_signatures_are_refused_and_say_so() {
     }
     let tmp = tempfile::tempdir().unwrap();
     let (bundle, _, _) = bundle_and_minisign_keys(tmp.path());
-    // `-l`: the legacy, not pre-hashed signature of minisign before 0.8.
+    // `-l`: the legacy, not pre-hashed signature older minisign versions made by default.
     run_ok(
         Process::new("minisign")
             .args(["-S", "-l", "-s"])
