@@ -108,7 +108,7 @@ probes-flag-leaver = listed as having left, and can still log in
 probes-flag-empty-password = empty password
 probes-flag-unused-for = last login { $days } days ago (max { $max_days })
 probes-flag-never-logged-in = never logged in
-probes-no-login-records = no login records (/var/log/wtmp, /var/log/lastlog), so unused accounts cannot be told
+probes-no-login-records = no login records (/var/lib/wtmpdb/wtmp.db, /var/log/wtmp, /var/log/lastlog), so unused accounts cannot be told
 probes-accounts-in-use = { $leavers_checked ->
     [true] { $can_log_in } account(s) can log in; none unused for more than { $max_days } days and none of a leaver
    *[false] { $can_log_in } account(s) can log in; none unused for more than { $max_days } days

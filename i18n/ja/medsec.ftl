@@ -92,7 +92,7 @@ probes-flag-leaver = 退職者リストにあり、まだログインできる
 probes-flag-empty-password = パスワードが空
 probes-flag-unused-for = 最終ログインは{ $days }日前(上限{ $max_days }日)
 probes-flag-never-logged-in = 一度もログインしていない
-probes-no-login-records = ログイン記録(/var/log/wtmp、/var/log/lastlog)がないため、使われていないアカウントを判定できません
+probes-no-login-records = ログイン記録(/var/lib/wtmpdb/wtmp.db、/var/log/wtmp、/var/log/lastlog)がないため、使われていないアカウントを判定できません
 probes-accounts-in-use = { $leavers_checked ->
     [true] ログインできるアカウントは{ $can_log_in }件です。{ $max_days }日を超えて使われていないものや、退職者のものはありません
    *[false] ログインできるアカウントは{ $can_log_in }件です。{ $max_days }日を超えて使われていないものはありません
