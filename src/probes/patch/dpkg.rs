@@ -16,7 +16,7 @@ pub struct Installed {
     pub arch: String,
     pub version: String,
     /// dpkg's state (the third word of `Status:`): `installed`, or a state an interrupted
-    /// or unfinished dpkg run leaves (see [`is_unfinished`]).
+    /// or unfinished dpkg run leaves (see [`Installed::is_unfinished`]).
     pub state: String,
     /// `reinstreq`: dpkg says the package must be installed again.
     pub reinstall_required: bool,
