@@ -133,7 +133,8 @@ fn real_restic_repository() {
     ])
     .arg(&data));
     let cfg = format!(
-        "[[probe]]\nkind = \"backup-freshness\"\npath = '{}'\npassword_file = '{}'\nmax_age = \"7d\"\n",
+        // Snapshots of every machine count (the old one is `sv-karte01`'s, the new one this one's).
+        "[[probe]]\nkind = \"backup-freshness\"\npath = '{}'\npassword_file = '{}'\nmax_age = \"7d\"\nany_host = true\n",
         repo.display(),
         pw.display()
     );

@@ -460,7 +460,7 @@ probes-flag-leaver = listed as having left, and can still log in
 probes-flag-empty-password = empty password
 probes-flag-unused-for = last login { $days } days ago (max { $max_days })
 probes-flag-never-logged-in = never logged in
-probes-no-login-records = no login records (/var/log/wtmp, /var/log/lastlog), so unused accounts cannot be told
+probes-no-login-records = no login records (/var/lib/wtmpdb/wtmp.db, /var/log/wtmp, /var/log/lastlog), so unused accounts cannot be told
 probes-accounts-in-use = { $leavers_checked ->
     [true] { $can_log_in } account(s) can log in; none unused for more than { $max_days } days and none of a leaver
    *[false] { $can_log_in } account(s) can log in; none unused for more than { $max_days } days
@@ -555,6 +555,21 @@ probes-config-unknown-ledger-field = unknown ledger field `{ $field }` in `{ $ke
 probes-config-not-a-duration = `{ $value }` is not a duration; write a number and a unit: 90m, 36h, 7d (s, m, h, d, w)
 probes-config-not-a-port = `{ $value }` is not a port; write 22/tcp or 123/udp
 probes-config-bad-protocol = `{ $value }`: the protocol must be tcp or udp
+probes-config-host-and-any-host = set `host` (whose snapshots count) or `any_host = true`, not both
+probes-protects-missing = `protects` names { $path }, which is not on this machine; check the path (relative paths are relative to the configuration file)
+probes-checkpoints-ignored = { $count ->
+    [one] 1 borg checkpoint archive (an interrupted run) was seen and not counted as a backup
+   *[other] { $count } borg checkpoint archives (interrupted runs) were seen and not counted as backups
+}
+probes-snapshots-not-counted = { $tool } snapshots not counted: { $other_hosts } of other machines than { $host }, { $other_paths } of other paths than `protects`
+probes-no-snapshot-of-path = no { $tool } snapshot holds { $path } (a `protects` path)
+probes-dpkg-unfinished = { $count ->
+    [one] 1 package was left unfinished by dpkg (the machine is mid-upgrade): { $packages }; finish it with `dpkg --configure -a` or `apt-get -f install`
+   *[other] { $count } packages were left unfinished by dpkg (the machine is mid-upgrade): { $packages }; finish them with `dpkg --configure -a` or `apt-get -f install`
+}
+probes-hotfix-date-order-unknown = { $source }: dates such as { $example } can be day-first or month-first and the file does not say which; set `date_order = "dmy"` or `date_order = "mdy"` as the PC that exported it writes dates
+probes-hotfix-date-order-conflict = { $source }: { $day_first } is day-first but { $month_first } is month-first; export the list again, or set `date_order` for the file
+probes-login-records-unreadable = the login records in { $path } exist but cannot be read ({ $error }), so unused accounts are not judged; run as root, or check the file
 
 ## report
 

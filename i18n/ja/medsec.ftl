@@ -411,7 +411,7 @@ probes-flag-leaver = 退職者リストにあり、まだログインできる
 probes-flag-empty-password = パスワードが空
 probes-flag-unused-for = 最終ログインは{ $days }日前(上限{ $max_days }日)
 probes-flag-never-logged-in = 一度もログインしていない
-probes-no-login-records = ログイン記録(/var/log/wtmp、/var/log/lastlog)がないため、使われていないアカウントを判定できません
+probes-no-login-records = ログイン記録(/var/lib/wtmpdb/wtmp.db、/var/log/wtmp、/var/log/lastlog)がないため、使われていないアカウントを判定できません
 probes-accounts-in-use = { $leavers_checked ->
     [true] ログインできるアカウントは{ $can_log_in }件です。{ $max_days }日を超えて使われていないものや、退職者のものはありません
    *[false] ログインできるアカウントは{ $can_log_in }件です。{ $max_days }日を超えて使われていないものはありません
@@ -525,6 +525,15 @@ probes-config-unknown-ledger-field = `{ $key }` の台帳の欄 `{ $field }` は
 probes-config-not-a-duration = `{ $value }` は期間として読めません。数と単位で書いてください: 90m、36h、7d(単位は s、m、h、d、w)
 probes-config-not-a-port = `{ $value }` はポートとして読めません。22/tcp や 123/udp のように書いてください
 probes-config-bad-protocol = `{ $value }` のプロトコルは tcp か udp にしてください
+probes-config-host-and-any-host = `host`(どの機器のスナップショットを数えるか)と `any_host = true` は、どちらか一方だけを指定してください
+probes-protects-missing = `protects` の { $path } がこの機器にありません。パスを確かめてください(相対パスは設定ファイルのフォルダからの位置です)
+probes-checkpoints-ignored = borg のチェックポイント(中断したバックアップ)が{ $count }個ありました。バックアップとしては数えていません
+probes-snapshots-not-counted = 数えなかった { $tool } のスナップショット: { $host } 以外の機器のものが{ $other_hosts }個、`protects` 以外のパスのものが{ $other_paths }個
+probes-no-snapshot-of-path = { $path }(`protects` のパス)を含む { $tool } のスナップショットがありません
+probes-dpkg-unfinished = `dpkg` の処理が終わっていないパッケージが{ $count }個あります(更新の途中です): { $packages }。`dpkg --configure -a` か `apt-get -f install` で完了させてください
+probes-hotfix-date-order-unknown = { $source }: { $example } のような日付は、日が先か月が先かをファイルから決められません。書き出した PC の日付の書き方に合わせて `date_order = "dmy"`(日が先)か `date_order = "mdy"`(月が先)を設定してください
+probes-hotfix-date-order-conflict = { $source }: { $day_first } は日が先、{ $month_first } は月が先の書き方で、食い違っています。一覧を書き出し直すか、`date_order` を設定してください
+probes-login-records-unreadable = ログイン記録 { $path } はありますが読めません({ $error })。そのため、使われていないアカウントは判定していません。root で実行するか、ファイルを確かめてください
 
 ## report
 

@@ -2,7 +2,8 @@
 //! and accounts of people who have left are flagged.
 //!
 //! Reads /etc/passwd, /etc/shadow (when allowed: without it the password state is unknown),
-//! /var/log/wtmp and /var/log/lastlog. A home's `.ssh/authorized_keys` is only checked for
+//! /var/lib/wtmpdb/wtmp.db (Debian 13's login records, SQLite, opened read-only and immutable
+//! so nothing is written), /var/log/wtmp and /var/log/lastlog. A home's `.ssh/authorized_keys` is only checked for
 //! existence, never read.
 
 use super::config::{AccountsSettings, Role};
@@ -140,6 +141,65 @@ pub fn parse_wtmp(bytes: &[u8]) -> BTreeMap<String, Login> {
     out
 }
 
+/// Where Debian 13 (wtmpdb) keeps login records.
+pub const WTMPDB: &str = "/var/lib/wtmpdb/wtmp.db";
+
+/// Newest login per user in a wtmpdb database (table `wtmp`: ID, Type, User, Login, Logout,
+/// TTY, RemoteHost, Service; Type 3 is a user session, Login in microseconds since 1970).
+/// Opened read-only and immutable (no lock, no journal, nothing written).
+pub fn read_wtmpdb(path: &Path) -> Result<BTreeMap<String, Login>, String> {
+    use rusqlite::{Connection, OpenFlags};
+    let uri = format!("file:{}?immutable=1", uri_path(path));
+    let db = Connection::open_with_flags(
+        uri,
+        OpenFlags::SQLITE_OPEN_READ_ONLY
+            | OpenFlags::SQLITE_OPEN_URI
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .map_err(|e| e.to_string())?;
+    const USER_PROCESS: i64 = 3;
+    let mut stmt = db
+        .prepare(
+            "SELECT User, Login, RemoteHost, TTY FROM wtmp WHERE Type = ?1 AND Login IS NOT NULL",
+        )
+        .map_err(|e| e.to_string())?;
+    let rows = stmt
+        .query_map([USER_PROCESS], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, i64>(1)?,
+                r.get::<_, Option<String>>(2)?,
+                r.get::<_, Option<String>>(3)?,
+            ))
+        })
+        .map_err(|e| e.to_string())?;
+    let mut out: BTreeMap<String, Login> = BTreeMap::new();
+    for row in rows {
+        let (user, micros, host, tty) = row.map_err(|e| e.to_string())?;
+        let Ok(time) = Timestamp::from_microsecond(micros) else {
+            continue;
+        };
+        let from = host.filter(|h| !h.is_empty()).or(tty).unwrap_or_default();
+        if out.get(&user).is_none_or(|old| old.time < time) {
+            out.insert(user, Login { time, from });
+        }
+    }
+    Ok(out)
+}
+
+/// A path as an SQLite URI path: bytes other than unreserved ones percent-encoded.
+fn uri_path(path: &Path) -> String {
+    let mut out = String::new();
+    for b in path.to_string_lossy().bytes() {
+        if b.is_ascii_alphanumeric() || b"/-._~".contains(&b) {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
 /// The lastlog record of `uid` (`struct lastlog`, 292 bytes, indexed by uid).
 pub fn lastlog_entry(bytes: &[u8], uid: u32) -> Option<Login> {
     let off = usize::try_from(uid).ok()?.checked_mul(292)?;
@@ -214,14 +274,53 @@ impl Probe for Accounts {
             Ok(b) => Some(parse_shadow(&String::from_utf8_lossy(&b))),
             Err(_) => None,
         };
-        let wtmp = ctx
-            .read_optional(&ctx.path("/var/log/wtmp"))
-            .ok()
-            .flatten()
-            .map(|b| parse_wtmp(&b));
+        // Login sources that exist but could not be read: nothing is concluded from the
+        // absence of a login while one of them might hold it.
+        let mut unread_sources: Vec<(String, String)> = Vec::new();
+        let wtmpdb_path = ctx.path(WTMPDB);
+        let wtmpdb = if wtmpdb_path.exists() {
+            let read = super::FileRecord::of_file(&wtmpdb_path)
+                .map_err(|e| e.to_string())
+                .and_then(|r| read_wtmpdb(&wtmpdb_path).map(|logins| (r, logins)));
+            match read {
+                Ok((record, logins)) => {
+                    ctx.record_file(record);
+                    Some(logins)
+                }
+                Err(error) => {
+                    let path = wtmpdb_path.display().to_string();
+                    ctx.note(
+                        &wtmpdb_path,
+                        "error",
+                        Msg::LoginRecordsUnreadable {
+                            path: path.clone(),
+                            error: error.clone(),
+                        },
+                    );
+                    unread_sources.push((path, error));
+                    None
+                }
+            }
+        } else {
+            None
+        };
+        let wtmp_path = ctx.path("/var/log/wtmp");
+        let wtmp = match ctx.read_optional(&wtmp_path) {
+            Ok(b) => b.map(|b| parse_wtmp(&b)),
+            Err(e) => {
+                unread_sources.push((wtmp_path.display().to_string(), e.to_string()));
+                None
+            }
+        };
         let lastlog_path = ctx.path("/var/log/lastlog");
         let lastlog = match std::fs::metadata(&lastlog_path) {
-            Ok(md) if md.len() <= MAX_LASTLOG_BYTES => ctx.read(&lastlog_path).ok(),
+            Ok(md) if md.len() <= MAX_LASTLOG_BYTES => match ctx.read(&lastlog_path) {
+                Ok(b) => Some(b),
+                Err(e) => {
+                    unread_sources.push((lastlog_path.display().to_string(), e.to_string()));
+                    None
+                }
+            },
             Ok(md) => {
                 ctx.note(
                     &lastlog_path,
@@ -258,7 +357,8 @@ impl Probe for Accounts {
         let now = ctx.now();
         let today_days = now.as_second().div_euclid(86_400);
         let max_unused = i64::from(s.max_unused_days);
-        let have_logins = wtmp.is_some() || lastlog.is_some();
+        let have_logins =
+            (wtmpdb.is_some() || wtmp.is_some() || lastlog.is_some()) && unread_sources.is_empty();
         let mut views = Vec::new();
         let mut flagged = Vec::new();
         for p in &passwd {
@@ -279,6 +379,7 @@ impl Probe for Accounts {
                 && !expired
                 && (password != PasswordState::Locked || authorized_keys);
             let last_login = [
+                wtmpdb.as_ref().and_then(|w| w.get(&p.name).cloned()),
                 wtmp.as_ref().and_then(|w| w.get(&p.name).cloned()),
                 lastlog.as_ref().and_then(|l| lastlog_entry(l, p.uid)),
             ]
@@ -345,14 +446,24 @@ impl Probe for Accounts {
             .with("leavers_checked", leavers.len())
             .with("leavers_without_account", leavers_absent)
             .with("shadow_readable", shadow.is_some())
+            .with("login_records", {
+                let read: Vec<&str> = [
+                    (wtmpdb.is_some(), "wtmpdb"),
+                    (wtmp.is_some(), "wtmp"),
+                    (lastlog.is_some(), "lastlog"),
+                ]
+                .into_iter()
+                .filter_map(|(ok, name)| ok.then_some(name))
+                .collect();
+                if read.is_empty() {
+                    "none".to_owned()
+                } else {
+                    read.join(" and ")
+                }
+            })
             .with(
-                "login_records",
-                match (&wtmp, &lastlog) {
-                    (Some(_), Some(_)) => "wtmp and lastlog",
-                    (Some(_), None) => "wtmp",
-                    (None, Some(_)) => "lastlog",
-                    (None, None) => "none",
-                },
+                "login_records_unreadable",
+                unread_sources.iter().map(|(p, _)| p).collect::<Vec<_>>(),
             );
         if shadow.is_none() {
             obs.warnings.push(Msg::ShadowUnreadable);
@@ -360,6 +471,12 @@ impl Probe for Accounts {
         if !flagged.is_empty() {
             obs.verdict = Verdict::Fail;
             obs.because(Msg::AccountsToReview { accounts: flagged });
+        } else if let Some((path, error)) = unread_sources.first() {
+            obs.verdict = Verdict::Unknown;
+            obs.because(Msg::LoginRecordsUnreadable {
+                path: path.clone(),
+                error: error.clone(),
+            });
         } else if !have_logins {
             obs.verdict = Verdict::Unknown;
             obs.because(Msg::NoLoginRecords);

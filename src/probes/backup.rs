@@ -7,7 +7,7 @@
 //! and where it is mounted: the manual asks for generations kept by more than one method,
 //! out of reach of malware, so a backup always online on the same disk earns a warning.
 
-use super::config::{BackupFormat, BackupSettings};
+use super::config::{BackupFormat, BackupSettings, HostFilter};
 use super::walk::{self, Nanos, WalkOptions};
 use super::{age, Msg, Observation, Probe, ProbeContext, Verdict};
 use crate::checklist::ProbeKind;
@@ -54,6 +54,26 @@ impl Probe for BackupFreshness {
         if let Some(p) = &s.password_file {
             m.insert("password_file".into(), p.display().to_string().into());
         }
+        // Defaults filled in, as the evidence promises.
+        m.insert(
+            "threads".into(),
+            s.threads
+                .unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get()))
+                .into(),
+        );
+        match &s.host {
+            HostFilter::Any => {
+                m.insert("any_host".into(), true.into());
+            }
+            HostFilter::Named(h) => {
+                m.insert("host".into(), h.clone().into());
+                m.insert("any_host".into(), false.into());
+            }
+            HostFilter::ThisHost => {
+                m.insert("host".into(), this_host().into());
+                m.insert("any_host".into(), false.into());
+            }
+        }
         m
     }
 
@@ -73,6 +93,14 @@ impl Probe for BackupFreshness {
             BackupFormat::Auto => detect_format(&local),
             f => f,
         };
+        // A protected path that is not there is a mistake in the configuration or a moved
+        // folder: say it rather than compare against nothing.
+        let missing_protects: Vec<String> = s
+            .protects
+            .iter()
+            .filter(|p| !ctx.path(p.as_str()).exists())
+            .cloned()
+            .collect();
         let mut obs = match format {
             BackupFormat::Restic => self.restic(
                 ctx,
@@ -92,6 +120,9 @@ impl Probe for BackupFreshness {
             ),
             _ => self.directory(ctx, &local),
         };
+        for path in missing_protects {
+            obs.warnings.push(Msg::ProtectsMissing { path });
+        }
         obs.observed.insert("format".into(), format.as_str().into());
         obs.observed
             .insert("location".into(), local.display().to_string().into());
@@ -307,18 +338,20 @@ impl BackupFreshness {
                 },
             );
         }
-        let snapshots: Vec<ResticSnapshot> = match serde_json::from_slice(&out.stdout) {
-            Ok(v) => v,
-            Err(e) => {
-                return Observation::new(
-                    Verdict::Unknown,
-                    Msg::ToolJsonNotUnderstood {
-                        tool: "restic".into(),
-                        error: e.to_string(),
-                    },
-                )
-            }
-        };
+        // restic before 0.11 prints `null` for a repository without snapshots, later ones `[]`.
+        let snapshots: Vec<ResticSnapshot> =
+            match serde_json::from_slice::<Option<Vec<ResticSnapshot>>>(&out.stdout) {
+                Ok(v) => v.unwrap_or_default(),
+                Err(e) => {
+                    return Observation::new(
+                        Verdict::Unknown,
+                        Msg::ToolJsonNotUnderstood {
+                            tool: "restic".into(),
+                            error: e.to_string(),
+                        },
+                    )
+                }
+            };
         let list: Vec<Snapshot> = snapshots
             .into_iter()
             .filter_map(|s| {
@@ -330,7 +363,7 @@ impl BackupFreshness {
                 })
             })
             .collect();
-        self.judge_snapshots(ctx, "restic", list)
+        self.judge_snapshots(ctx, "restic", list, 0)
     }
 
     fn borg(&self, ctx: &ProbeContext, repo: PathBuf) -> Observation {
@@ -375,36 +408,97 @@ impl BackupFreshness {
                 )
             }
         };
-        let list = listing
+        let all: Vec<Snapshot> = listing
             .archives
             .into_iter()
             .filter_map(|a| {
                 Some(Snapshot {
                     time: parse_time(a.time.as_deref().or(a.start.as_deref())?)?,
                     id: a.name.or(a.archive).unwrap_or_default(),
-                    hostname: None,
+                    hostname: a.hostname,
                     paths: Vec::new(),
                 })
             })
             .collect();
-        self.judge_snapshots(ctx, "borg", list)
+        // An interrupted borg 1.x run leaves `NAME.checkpoint` (or `.checkpoint.N`): part of a
+        // backup, never a backup.
+        let (checkpoints, list): (Vec<Snapshot>, Vec<Snapshot>) =
+            all.into_iter().partition(|a| is_borg_checkpoint(&a.id));
+        self.judge_snapshots(ctx, "borg", list, checkpoints.len())
     }
 
     fn judge_snapshots(
         &self,
         ctx: &ProbeContext,
         tool: &str,
-        mut list: Vec<Snapshot>,
+        mut all: Vec<Snapshot>,
+        checkpoints: usize,
     ) -> Observation {
         let s = &self.settings;
-        list.sort_by_key(|x| x.time);
-        let newest = list.last();
-        let age = newest.map(|n| age(ctx.now(), n.time));
+        all.sort_by_key(|x| x.time);
+        let wanted_host = match &s.host {
+            HostFilter::Any => None,
+            HostFilter::Named(h) => Some(h.clone()),
+            HostFilter::ThisHost => Some(this_host()),
+        };
+        // Snapshots that say no host (borg 1.x archives) cannot be told apart: they count.
+        let (list, other_hosts): (Vec<Snapshot>, Vec<Snapshot>) =
+            all.into_iter()
+                .partition(|x| match (&wanted_host, &x.hostname) {
+                    (Some(want), Some(have)) => same_host(want, have),
+                    _ => true,
+                });
+        // With `protects`, a snapshot counts for the paths it covers (the path itself or a
+        // folder above it); each protected path is judged by its own newest snapshot.
+        let by_path = !s.protects.is_empty() && list.iter().any(|x| !x.paths.is_empty());
+        let (list, other_paths): (Vec<Snapshot>, Vec<Snapshot>) = if by_path {
+            list.into_iter()
+                .partition(|x| s.protects.iter().any(|p| x.covers(p)))
+        } else {
+            (list, Vec::new())
+        };
+        let mut uncovered = Vec::new();
+        let judged: Option<&Snapshot> = if by_path {
+            let mut worst: Option<&Snapshot> = None;
+            for p in &s.protects {
+                match list.iter().rev().find(|x| x.covers(p)) {
+                    Some(n) => {
+                        if worst.is_none_or(|w| n.time < w.time) {
+                            worst = Some(n);
+                        }
+                    }
+                    None => uncovered.push(p.clone()),
+                }
+            }
+            worst
+        } else {
+            list.last()
+        };
+        let age = judged.map(|n| age(ctx.now(), n.time));
         let mut obs = Observation::pending(Verdict::Pass)
             .with("snapshots", list.len())
-            .with("newest_snapshot", newest)
+            .with("newest_snapshot", list.last())
+            .with("judged_snapshot", judged)
             .with("oldest_snapshot_time", list.first().map(|x| x.time))
-            .with("newest_age_seconds", age.map(|a| a.as_secs()));
+            .with("newest_age_seconds", age.map(|a| a.as_secs()))
+            .with("host_filter", &wanted_host)
+            .with("snapshots_of_other_hosts", other_hosts.len())
+            .with("snapshots_of_other_paths", other_paths.len());
+        if tool == "borg" {
+            obs.set("checkpoints", checkpoints);
+        }
+        if checkpoints > 0 {
+            obs.warnings
+                .push(Msg::CheckpointsIgnored { count: checkpoints });
+        }
+        if !other_hosts.is_empty() || !other_paths.is_empty() {
+            obs.warnings.push(Msg::SnapshotsNotCounted {
+                tool: tool.to_owned(),
+                other_hosts: other_hosts.len(),
+                other_paths: other_paths.len(),
+                host: wanted_host.clone().unwrap_or_default(),
+            });
+        }
         let mut failures = Vec::new();
         if (list.len() as u64) < s.min_snapshots {
             failures.push(Msg::TooFewSnapshots {
@@ -412,6 +506,14 @@ impl BackupFreshness {
                 count: list.len(),
                 min: s.min_snapshots,
             });
+        }
+        if !list.is_empty() {
+            for path in uncovered {
+                failures.push(Msg::NoSnapshotOfPath {
+                    tool: tool.to_owned(),
+                    path,
+                });
+            }
         }
         if let Some(a) = age.filter(|a| *a > s.max_age) {
             failures.push(Msg::SnapshotTooOld {
@@ -432,6 +534,63 @@ impl BackupFreshness {
             obs.reasons = failures;
         }
         obs
+    }
+}
+
+/// This machine's name, as restic records it.
+fn this_host() -> String {
+    gethostname::gethostname().to_string_lossy().into_owned()
+}
+
+/// Host names compared as people mean them: ignoring case and the domain.
+fn same_host(a: &str, b: &str) -> bool {
+    let short = |h: &str| h.split('.').next().unwrap_or(h).to_lowercase();
+    a.eq_ignore_ascii_case(b) || short(a) == short(b)
+}
+
+/// `NAME.checkpoint`, `NAME.checkpoint.3`: what borg 1.x leaves after an interrupted run.
+fn is_borg_checkpoint(name: &str) -> bool {
+    match name.rsplit_once(".checkpoint") {
+        Some((_, rest)) => {
+            rest.is_empty()
+                || rest
+                    .strip_prefix('.')
+                    .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+        }
+        None => false,
+    }
+}
+
+/// A path as restic records it on Linux or Windows: `/` separators, no trailing one.
+fn normalised(p: &str) -> String {
+    let p = p.replace('\\', "/");
+    let t = p.trim_end_matches('/');
+    if t.is_empty() {
+        "/".to_owned()
+    } else {
+        t.to_owned()
+    }
+}
+
+impl Snapshot {
+    /// Whether this snapshot holds `protected`: one of its paths is it or a folder above it.
+    fn covers(&self, protected: &str) -> bool {
+        let want = normalised(protected);
+        // Windows paths (`C:/Users`) compare without case, as Windows does.
+        let windows = want.as_bytes().get(1) == Some(&b':');
+        self.paths.iter().any(|p| {
+            let have = normalised(p);
+            let (have, want) = if windows {
+                (have.to_lowercase(), want.to_lowercase())
+            } else {
+                (have, want.clone())
+            };
+            have == "/"
+                || want == have
+                || want
+                    .strip_prefix(&have)
+                    .is_some_and(|rest| rest.starts_with('/'))
+        })
     }
 }
 
@@ -469,6 +628,9 @@ pub(crate) struct BorgList {
 struct BorgArchive {
     #[serde(default)]
     name: Option<String>,
+    /// borg 2 says which machine made the archive; borg 1.x does not.
+    #[serde(default)]
+    hostname: Option<String>,
     #[serde(default)]
     archive: Option<String>,
     #[serde(default)]
@@ -494,7 +656,7 @@ fn nanos_ts(n: Nanos) -> Option<Timestamp> {
 }
 
 /// restic/borg repository strings that are not local paths: `sftp:`, `rest:`, `s3:`, `ssh://`.
-fn is_remote_repository(path: &str) -> bool {
+pub(crate) fn is_remote_repository(path: &str) -> bool {
     if path.contains("://") {
         return true;
     }
@@ -737,6 +899,7 @@ mod tests {
             password_file: None,
             threads: Some(1),
             mtime_only: true,
+            host: HostFilter::Any,
         }
     }
 
@@ -759,15 +922,19 @@ mod tests {
         let two = || vec![snap(t - jiff::SignedDuration::from_hours(48)), snap(t)];
         let at = |secs| context_at(t + jiff::SignedDuration::from_secs(secs));
         assert_eq!(
-            probe.judge_snapshots(&at(86_400), "restic", two()).verdict,
+            probe
+                .judge_snapshots(&at(86_400), "restic", two(), 0)
+                .verdict,
             Verdict::Pass
         );
         assert_eq!(
-            probe.judge_snapshots(&at(86_401), "restic", two()).verdict,
+            probe
+                .judge_snapshots(&at(86_401), "restic", two(), 0)
+                .verdict,
             Verdict::Fail
         );
         // min_snapshots = 2: two are enough, one is too few.
-        let one = probe.judge_snapshots(&at(0), "restic", vec![snap(t)]);
+        let one = probe.judge_snapshots(&at(0), "restic", vec![snap(t)], 0);
         assert_eq!(one.verdict, Verdict::Fail);
         assert!(matches!(
             one.reasons[0],
@@ -777,6 +944,45 @@ mod tests {
                 ..
             }
         ));
+    }
+
+    #[test]
+    fn borg_checkpoints_are_recognised_by_name() {
+        for name in [
+            "srv-2026-11-28.checkpoint",
+            "a.checkpoint.1",
+            "a.checkpoint.12",
+        ] {
+            assert!(is_borg_checkpoint(name), "{name}");
+        }
+        for name in [
+            "checkpoints-2026",
+            "a.checkpoint.x",
+            "a.checkpoint.",
+            "a.checkpointed",
+        ] {
+            assert!(!is_borg_checkpoint(name), "{name}");
+        }
+    }
+
+    #[test]
+    fn a_snapshot_covers_its_paths_and_what_is_below_them() {
+        let snap = |paths: &[&str]| Snapshot {
+            time: Timestamp::UNIX_EPOCH,
+            id: "a".into(),
+            hostname: None,
+            paths: paths.iter().map(|p| (*p).to_owned()).collect(),
+        };
+        assert!(snap(&["/srv/karte"]).covers("/srv/karte"));
+        assert!(snap(&["/srv/karte/"]).covers("/srv/karte"));
+        assert!(snap(&["/srv"]).covers("/srv/karte/db"));
+        assert!(snap(&["/"]).covers("/srv/karte"));
+        assert!(!snap(&["/srv/kart"]).covers("/srv/karte"));
+        assert!(!snap(&["/srv/karte/db"]).covers("/srv/karte"));
+        assert!(!snap(&["/home/a/Documents"]).covers("/srv/karte"));
+        assert!(snap(&["C:\\Users\\Karte"]).covers("c:\\users\\karte\\2026"));
+        assert!(same_host("SV-KARTE01.example.lan", "sv-karte01"));
+        assert!(!same_host("uketsuke-pc", "sv-karte01"));
     }
 
     #[test]

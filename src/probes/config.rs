@@ -117,6 +117,7 @@ pub enum ConfigProblem {
         value: String,
     },
     LedgerNeedsPath,
+    HostAndAnyHost,
     UnknownLedgerField {
         field: String,
         key: String,
@@ -189,6 +190,7 @@ impl ConfigProblem {
             }
             ConfigProblem::HotfixCsvNeeded => tr!(lang, "probes-config-hotfix-csv-needed"),
             ConfigProblem::BackupNeedsPath => tr!(lang, "probes-config-backup-needs-path"),
+            ConfigProblem::HostAndAnyHost => tr!(lang, "probes-config-host-and-any-host"),
             ConfigProblem::UnknownFormat { value } => {
                 tr!(lang, "probes-config-unknown-format", value = value.as_str())
             }
@@ -276,7 +278,20 @@ impl ProbeConfig {
         for spec in &mut self.probes {
             match &mut spec.settings {
                 ProbeSettings::PatchLevel(s) => s.hotfix_csv.iter_mut().for_each(fix),
-                ProbeSettings::BackupFreshness(s) => s.password_file.iter_mut().for_each(fix),
+                ProbeSettings::BackupFreshness(s) => {
+                    s.password_file.iter_mut().for_each(fix);
+                    // A repository URL (`sftp:…`, `rest:…`) is not a path.
+                    if !crate::probes::backup::is_remote_repository(&s.path)
+                        && Path::new(&s.path).is_relative()
+                    {
+                        s.path = base.join(&s.path).display().to_string();
+                    }
+                    for p in &mut s.protects {
+                        if Path::new(p.as_str()).is_relative() {
+                            *p = base.join(&*p).display().to_string();
+                        }
+                    }
+                }
                 ProbeSettings::Accounts(s) => s.leavers_file.iter_mut().for_each(fix),
                 ProbeSettings::AssetLedger(s) => fix(&mut s.path),
                 ProbeSettings::Services(_) => {}
@@ -374,6 +389,19 @@ pub struct BackupSettings {
     pub threads: Option<usize>,
     /// Judge folders by mtime alone (`true`), or by the newer of mtime and ctime (default).
     pub mtime_only: bool,
+    /// Whose restic/borg snapshots count.
+    pub host: HostFilter,
+}
+
+/// Whose snapshots count in a repository that several machines share.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HostFilter {
+    /// This machine's name (the default).
+    ThisHost,
+    /// The machine named by `host`.
+    Named(String),
+    /// Every machine's (`any_host = true`).
+    Any,
 }
 
 #[derive(Debug, Clone)]
@@ -458,6 +486,8 @@ struct RawProbe {
     password_file: Option<Spanned<String>>,
     threads: Option<Spanned<i64>>,
     time_basis: Option<Spanned<String>>,
+    host: Option<Spanned<String>>,
+    any_host: Option<Spanned<bool>>,
     // accounts
     max_unused_days: Option<Spanned<i64>>,
     leavers: Option<Spanned<Vec<String>>>,
@@ -465,13 +495,30 @@ struct RawProbe {
     ignore: Option<Spanned<Vec<String>>>,
     // services
     allowed_services: Option<Spanned<Vec<String>>>,
-    allowed_ports: Option<Spanned<Vec<Spanned<String>>>>,
+    allowed_ports: Option<Spanned<Vec<Spanned<RawPort>>>>,
     include_loopback: Option<Spanned<bool>>,
     // asset-ledger
     sheet: Option<Spanned<String>>,
     hostname: Option<Spanned<String>>,
     columns: Option<Spanned<BTreeMap<String, String>>>,
     required: Option<Spanned<Vec<String>>>,
+}
+
+/// `"22/tcp"`, or a bare number (TCP) as TOML writes it: `22`.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum RawPort {
+    Number(i64),
+    Text(String),
+}
+
+impl RawPort {
+    fn text(&self) -> String {
+        match self {
+            RawPort::Number(n) => n.to_string(),
+            RawPort::Text(t) => t.clone(),
+        }
+    }
 }
 
 impl RawProbe {
@@ -501,6 +548,8 @@ impl RawProbe {
             password_file,
             threads,
             time_basis,
+            host,
+            any_host,
             max_unused_days,
             leavers,
             leavers_file,
@@ -537,6 +586,8 @@ fn allowed_fields(kind: ProbeKind) -> &'static [&'static str] {
             "password_file",
             "threads",
             "time_basis",
+            "host",
+            "any_host",
         ],
         ProbeKind::Accounts => &["max_unused_days", "leavers", "leavers_file", "ignore"],
         ProbeKind::Services => &["allowed_services", "allowed_ports", "include_loopback"],
@@ -771,6 +822,14 @@ pub fn parse(file: &str, text: &str) -> Result<ProbeConfig, ConfigError> {
                         }
                     },
                 };
+                let host = match (&p.host, &p.any_host) {
+                    (Some(h), Some(a)) if *a.get_ref() => {
+                        return Err(err(h.span(), ConfigProblem::HostAndAnyHost))
+                    }
+                    (_, Some(a)) if *a.get_ref() => HostFilter::Any,
+                    (Some(h), _) => HostFilter::Named(h.get_ref().clone()),
+                    (None, _) => HostFilter::ThisHost,
+                };
                 ProbeSettings::BackupFreshness(BackupSettings {
                     path: path.get_ref().clone(),
                     format,
@@ -784,6 +843,7 @@ pub fn parse(file: &str, text: &str) -> Result<ProbeConfig, ConfigError> {
                     password_file: string(&p.password_file).map(PathBuf::from),
                     threads,
                     mtime_only,
+                    host,
                 })
             }
             ProbeKind::Accounts => ProbeSettings::Accounts(AccountsSettings {
@@ -798,7 +858,9 @@ pub fn parse(file: &str, text: &str) -> Result<ProbeConfig, ConfigError> {
                     Some(ports) => {
                         let mut out = Vec::new();
                         for s in ports.get_ref() {
-                            out.push(parse_port(s.get_ref()).map_err(|m| err(s.span(), m))?);
+                            out.push(
+                                parse_port(&s.get_ref().text()).map_err(|m| err(s.span(), m))?,
+                            );
                         }
                         Some(out)
                     }

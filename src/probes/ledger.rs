@@ -215,9 +215,13 @@ impl Probe for AssetLedger {
             "sheet".into(),
             serde_json::to_value(&s.sheet).unwrap_or(Value::Null),
         );
+        // The default filled in: the name this run compares with the ledger.
         m.insert(
             "hostname".into(),
-            serde_json::to_value(&s.hostname).unwrap_or(Value::Null),
+            s.hostname
+                .clone()
+                .unwrap_or_else(|| gethostname::gethostname().to_string_lossy().into_owned())
+                .into(),
         );
         m.insert(
             "columns".into(),

@@ -235,6 +235,17 @@ pub enum Msg {
     HotfixNoDates {
         source: String,
     },
+    /// The file's dates read day-first or month-first, and it does not say which.
+    HotfixDateOrderUnknown {
+        source: String,
+        example: String,
+    },
+    /// Some of the file's dates are only day-first, others only month-first.
+    HotfixDateOrderConflict {
+        source: String,
+        day_first: String,
+        month_first: String,
+    },
     HotfixStale {
         days: i64,
         max_days: u32,
@@ -263,6 +274,11 @@ pub enum Msg {
         accounts: Vec<FlaggedAccount>,
     },
     NoLoginRecords,
+    /// A login record source exists and could not be read: nothing is concluded.
+    LoginRecordsUnreadable {
+        path: String,
+        error: String,
+    },
     AccountsInUse {
         can_log_in: usize,
         max_days: i64,
@@ -389,6 +405,31 @@ pub enum Msg {
         path: String,
     },
     OnRootFilesystem,
+    /// Packages a dpkg run left unfinished (half-configured, unpacked...).
+    DpkgUnfinished {
+        count: usize,
+        packages: Vec<String>,
+    },
+    /// A `protects` path that is not on this machine.
+    ProtectsMissing {
+        path: String,
+    },
+    /// borg checkpoint archives (interrupted runs) seen and not counted.
+    CheckpointsIgnored {
+        count: usize,
+    },
+    /// Snapshots of other machines or of other paths in a shared repository.
+    SnapshotsNotCounted {
+        tool: String,
+        other_hosts: usize,
+        other_paths: usize,
+        host: String,
+    },
+    /// No snapshot holds this protected path.
+    NoSnapshotOfPath {
+        tool: String,
+        path: String,
+    },
 }
 
 /// An age for people: "41 days" / "41日".
@@ -706,6 +747,23 @@ impl Msg {
             Msg::HotfixNoDates { source } => {
                 tr!(lang, "probes-hotfix-no-dates", source = source.as_str())
             }
+            Msg::HotfixDateOrderUnknown { source, example } => tr!(
+                lang,
+                "probes-hotfix-date-order-unknown",
+                source = source.as_str(),
+                example = example.as_str()
+            ),
+            Msg::HotfixDateOrderConflict {
+                source,
+                day_first,
+                month_first,
+            } => tr!(
+                lang,
+                "probes-hotfix-date-order-conflict",
+                source = source.as_str(),
+                day_first = day_first.as_str(),
+                month_first = month_first.as_str()
+            ),
             Msg::HotfixStale { days, max_days } => tr!(
                 lang,
                 "probes-hotfix-stale",
@@ -752,6 +810,12 @@ impl Msg {
                     .join(&tr!(lang, "probes-item-separator"))
             ),
             Msg::NoLoginRecords => tr!(lang, "probes-no-login-records"),
+            Msg::LoginRecordsUnreadable { path, error } => tr!(
+                lang,
+                "probes-login-records-unreadable",
+                path = path.as_str(),
+                error = d(error)
+            ),
             Msg::AccountsInUse {
                 can_log_in,
                 max_days,
@@ -983,6 +1047,37 @@ impl Msg {
                 tr!(lang, "probes-same-filesystem", path = path.as_str())
             }
             Msg::OnRootFilesystem => tr!(lang, "probes-on-root-filesystem"),
+            Msg::DpkgUnfinished { count, packages } => tr!(
+                lang,
+                "probes-dpkg-unfinished",
+                count = (*count),
+                packages = packages.join(", ")
+            ),
+            Msg::ProtectsMissing { path } => {
+                tr!(lang, "probes-protects-missing", path = path.as_str())
+            }
+            Msg::CheckpointsIgnored { count } => {
+                tr!(lang, "probes-checkpoints-ignored", count = (*count))
+            }
+            Msg::SnapshotsNotCounted {
+                tool,
+                other_hosts,
+                other_paths,
+                host,
+            } => tr!(
+                lang,
+                "probes-snapshots-not-counted",
+                tool = tool.as_str(),
+                other_hosts = (*other_hosts),
+                other_paths = (*other_paths),
+                host = host.as_str()
+            ),
+            Msg::NoSnapshotOfPath { tool, path } => tr!(
+                lang,
+                "probes-no-snapshot-of-path",
+                tool = tool.as_str(),
+                path = path.as_str()
+            ),
         }
     }
 }
@@ -1072,6 +1167,15 @@ mod tests {
                 error: s(),
             },
             Msg::HotfixNoDates { source: s() },
+            Msg::HotfixDateOrderUnknown {
+                source: s(),
+                example: s(),
+            },
+            Msg::HotfixDateOrderConflict {
+                source: s(),
+                day_first: s(),
+                month_first: s(),
+            },
             Msg::HotfixStale {
                 days: 1,
                 max_days: 1,
@@ -1208,6 +1312,26 @@ mod tests {
             },
             Msg::SameFilesystem { path: s() },
             Msg::OnRootFilesystem,
+            Msg::ProtectsMissing { path: s() },
+            Msg::LoginRecordsUnreadable {
+                path: s(),
+                error: s(),
+            },
+            Msg::DpkgUnfinished {
+                count: 1,
+                packages: vec![s()],
+            },
+            Msg::CheckpointsIgnored { count: 1 },
+            Msg::SnapshotsNotCounted {
+                tool: s(),
+                other_hosts: 1,
+                other_paths: 1,
+                host: s(),
+            },
+            Msg::NoSnapshotOfPath {
+                tool: s(),
+                path: s(),
+            },
         ]
     }
 

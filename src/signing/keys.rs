@@ -153,6 +153,7 @@ impl PublicKey {
     /// From the text of a `.pub` file: `untrusted comment: ...` and the base64 line.
     /// A file holding only the base64 line is accepted too.
     pub fn from_text(text: &str) -> Result<Self, KeyProblem> {
+        let text = as_minisign_writes(text);
         let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
         let first = lines.next().ok_or(KeyProblem::Empty)?;
         let b64 = if first.starts_with("untrusted comment:") {
@@ -162,6 +163,25 @@ impl PublicKey {
         };
         Self::from_base64(b64)
     }
+}
+
+/// Key and signature text as minisign writes it on Unix: what minisign and its Windows builds
+/// also write or accept (a UTF-8 byte order mark, CRLF line ends, no final line end) is
+/// brought to that form. Mixed line ends are left as they are, for the caller to refuse: only
+/// a file written consistently one way is another tool's file rather than an edited one.
+pub fn as_minisign_writes(text: &str) -> String {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let crlf = text.matches("\r\n").count();
+    let mut out =
+        if crlf > 0 && crlf == text.matches('\n').count() && crlf == text.matches('\r').count() {
+            text.replace("\r\n", "\n")
+        } else {
+            text.to_owned()
+        };
+    if !out.is_empty() && !out.ends_with('\n') {
+        out.push('\n');
+    }
+    out
 }
 
 /// Read a `.pub` file.
@@ -231,6 +251,7 @@ impl SecretKeyFile {
         check_private(path, &file)?;
         let mut text = String::new();
         std::io::Read::read_to_string(&mut &file, &mut text).map_err(SigningError::io(path))?;
+        let text = as_minisign_writes(&text);
         let bad = |reason: KeyProblem| SigningError::BadKey {
             path: path.to_owned(),
             what: KeyKind::Secret,
@@ -349,6 +370,24 @@ impl std::fmt::Debug for SecretKey {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn files_of_other_tools_are_read_as_minisign_writes_them() {
+        let unix = "untrusted comment: x\nRWQ\n";
+        for other in [
+            "\u{feff}untrusted comment: x\nRWQ\n",
+            "untrusted comment: x\r\nRWQ\r\n",
+            "untrusted comment: x\nRWQ",
+            "\u{feff}untrusted comment: x\r\nRWQ",
+        ] {
+            assert_eq!(as_minisign_writes(other), unix, "{other:?}");
+        }
+        // Mixed or lone CRs stay, for the exact-encoding check to refuse.
+        let mixed = "untrusted comment: x\r\nRWQ\n";
+        assert_eq!(as_minisign_writes(mixed), mixed);
+        assert_eq!(as_minisign_writes("a\rb\n"), "a\rb\n");
+        assert_eq!(as_minisign_writes(""), "");
+    }
 
     #[test]
     fn key_file_names() {

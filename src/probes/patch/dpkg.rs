@@ -15,7 +15,30 @@ pub struct Installed {
     pub name: String,
     pub arch: String,
     pub version: String,
+    /// dpkg's state (the third word of `Status:`): `installed`, or a state an interrupted
+    /// or unfinished dpkg run leaves (see [`Installed::is_unfinished`]).
+    pub state: String,
+    /// `reinstreq`: dpkg says the package must be installed again.
+    pub reinstall_required: bool,
 }
+
+impl Installed {
+    /// Whether dpkg left this package mid-way: the machine is mid-upgrade.
+    pub fn is_unfinished(&self) -> bool {
+        self.reinstall_required || self.state != "installed"
+    }
+}
+
+/// dpkg's states with the package's files (some or all) on disk. `not-installed` and
+/// `config-files` (removed, its configuration kept) have none.
+const STATES_ON_DISK: &[&str] = &[
+    "installed",
+    "half-installed",
+    "unpacked",
+    "half-configured",
+    "triggers-awaited",
+    "triggers-pending",
+];
 
 /// A package with a newer version available.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -55,15 +78,21 @@ fn for_each_paragraph(text: &str, mut f: impl FnMut(&str, &str, &str, &str)) {
     flush(&mut pkg, &mut arch, &mut ver, &mut status);
 }
 
-/// Installed packages from /var/lib/dpkg/status.
+/// Packages on disk from /var/lib/dpkg/status: installed ones and those a dpkg run left
+/// unfinished (half-installed, unpacked, half-configured, triggers-awaited, triggers-pending),
+/// which are at the version recorded and can have updates pending like any other.
 pub fn parse_dpkg_status(text: &str) -> Vec<Installed> {
     let mut out = Vec::new();
     for_each_paragraph(text, |pkg, arch, ver, status| {
-        if status.split_whitespace().nth(2) == Some("installed") {
+        let words: Vec<&str> = status.split_whitespace().collect();
+        let state = words.get(2).copied().unwrap_or("");
+        if STATES_ON_DISK.contains(&state) {
             out.push(Installed {
                 name: pkg.to_owned(),
                 arch: arch.to_owned(),
                 version: ver.to_owned(),
+                state: state.to_owned(),
+                reinstall_required: words.get(1).is_some_and(|f| f.contains("reinstreq")),
             });
         }
     });
@@ -310,6 +339,15 @@ pub fn last_dpkg_upgrade(log: &str) -> Option<jiff::civil::DateTime> {
         .max()
 }
 
+/// A package a dpkg run left unfinished, as the evidence records it.
+#[derive(Debug, Clone, Serialize)]
+struct UnfinishedPackage {
+    package: String,
+    version: String,
+    state: String,
+    reinstall_required: bool,
+}
+
 impl PatchLevel {
     pub(super) fn dpkg(&self, ctx: &ProbeContext) -> Observation {
         let status_path = ctx.path("/var/lib/dpkg/status");
@@ -329,9 +367,20 @@ impl PatchLevel {
         };
         let installed = parse_dpkg_status(&status);
         ctx.tick(installed.len() as u64);
+        let unfinished: Vec<UnfinishedPackage> = installed
+            .iter()
+            .filter(|i| i.is_unfinished())
+            .map(|i| UnfinishedPackage {
+                package: format!("{}:{}", i.name, i.arch),
+                version: i.version.clone(),
+                state: i.state.clone(),
+                reinstall_required: i.reinstall_required,
+            })
+            .collect();
         let mut obs = Observation::pending(Verdict::Pass)
             .with("package_manager", "dpkg")
-            .with("installed_packages", installed.len());
+            .with("installed_packages", installed.len())
+            .with("unfinished_packages", &unfinished);
         if let Ok(Some(t)) = ctx.read_optional(&ctx.path("/etc/os-release")) {
             obs.set(
                 "os_release",
@@ -483,6 +532,18 @@ impl PatchLevel {
         let max_days = self.max_days();
         let max_sec = self.settings.max_pending_security as usize;
         let mut failures = Vec::new();
+        // An interrupted or unfinished dpkg run: the machine is mid-upgrade whatever the
+        // lists say (`dpkg --configure -a` or `apt-get -f install` finishes it).
+        if !unfinished.is_empty() {
+            failures.push(Msg::DpkgUnfinished {
+                count: unfinished.len(),
+                packages: unfinished
+                    .iter()
+                    .take(5)
+                    .map(|u| format!("{} ({})", u.package, u.state))
+                    .collect(),
+            });
+        }
         match refresh_age {
             Some(a) if a > max_days => failures.push(Msg::PackageListsStale {
                 age_seconds: a.as_secs(),
@@ -565,6 +626,7 @@ mod tests {
                       Package: gone\nStatus: deinstall ok config-files\nArchitecture: amd64\nVersion: 1\n";
         let installed = parse_dpkg_status(status);
         assert_eq!(installed.len(), 2);
+        assert!(installed.iter().all(|i| !i.is_unfinished()));
         let lists = vec![
             ("deb.debian.org_debian_dists_bookworm_main_binary-amd64_Packages".to_owned(),
              "Package: openssl\nArchitecture: amd64\nVersion: 3.0.11-1~deb12u1\n\nPackage: bash\nArchitecture: amd64\nVersion: 5.2.15-2+b7\n".to_owned()),

@@ -16,7 +16,9 @@ pub use dpkg::{
     Installed, Pending,
 };
 pub use rpm::{parse_dnf_updateinfo, parse_rpm_query, RpmPackage};
-pub use windows::{parse_hotfix_csv, parse_windows_date, HotFix};
+pub use windows::{
+    decide_date_order, parse_hotfix_csv, parse_windows_date, DateOrder, HotFix, HotfixList,
+};
 
 use super::config::{PatchLevelSettings, PatchSource, Role};
 use super::{items_for, Msg, Observation, Probe, ProbeContext, Verdict};

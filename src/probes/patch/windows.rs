@@ -40,7 +40,7 @@ impl PatchLevel {
 
     pub(super) fn hotfixes(&self, ctx: &ProbeContext, bytes: &[u8], from: &str) -> Observation {
         let (text, encoding) = crate::probes::text::decode(bytes);
-        let fixes = match parse_hotfix_csv(&text, self.settings.date_order.as_deref()) {
+        let list = match parse_hotfix_csv(&text, self.settings.date_order.as_deref()) {
             Ok(f) => f,
             Err(e) => {
                 return Observation::new(
@@ -52,6 +52,7 @@ impl PatchLevel {
                 )
             }
         };
+        let fixes = list.fixes;
         ctx.tick(fixes.len() as u64);
         let newest = fixes.iter().filter_map(|f| f.installed_on).max();
         let undated = fixes.iter().filter(|f| f.installed_on.is_none()).count();
@@ -79,8 +80,34 @@ impl PatchLevel {
                 "newest_hotfixes",
                 recent.iter().take(10).collect::<Vec<_>>(),
             )
-            .with("pending_security", Value::Null);
+            .with("pending_security", Value::Null)
+            .with("date_order", list.order.as_code())
+            .with("date_order_basis", list.order.basis());
         obs.warnings.push(Msg::HotfixPendingUnknown);
+        // Never a guess: a file whose dates read two ways is not judged.
+        match &list.order {
+            DateOrder::Undecided { example } => {
+                obs.verdict = Verdict::Unknown;
+                obs.because(Msg::HotfixDateOrderUnknown {
+                    source: from.to_owned(),
+                    example: example.clone(),
+                });
+                return obs;
+            }
+            DateOrder::Conflicting {
+                day_first,
+                month_first,
+            } => {
+                obs.verdict = Verdict::Unknown;
+                obs.because(Msg::HotfixDateOrderConflict {
+                    source: from.to_owned(),
+                    day_first: day_first.clone(),
+                    month_first: month_first.clone(),
+                });
+                return obs;
+            }
+            _ => {}
+        }
         match days {
             None => {
                 obs.verdict = Verdict::Unknown;
@@ -116,9 +143,116 @@ pub struct HotFix {
     pub installed_by: String,
 }
 
-/// Parse a `Get-HotFix | Export-Csv` (or `ConvertTo-Csv`) file. `date_order` (`mdy`, `dmy`,
-/// `ymd`) settles dates like 01/02/2024; without it, year-first and US order are tried.
-pub fn parse_hotfix_csv(text: &str, date_order: Option<&str>) -> Result<Vec<HotFix>, String> {
+/// What a hotfix CSV holds: its updates, and how the day/month order of its dates was settled.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HotfixList {
+    pub fixes: Vec<HotFix>,
+    pub order: DateOrder,
+}
+
+/// How the dates of a file are read: decided once for the whole file, never value by value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DateOrder {
+    /// `date_order` in the configuration.
+    Configured(String),
+    /// Day first: a value such as 13/11/2026 proves it, or dotted dates (`13.11.2026`, as
+    /// day-first cultures such as de-DE write them).
+    DayFirst { evidence: String },
+    /// Month first: a value such as 11/13/2026 proves it.
+    MonthFirst { evidence: String },
+    /// Every date is year first (ja-JP `2026/11/13`, ISO) or reads the same either way.
+    Unambiguous,
+    /// Day-first or month-first, and nothing in the file says which.
+    Undecided { example: String },
+    /// Some values are only day-first, others only month-first.
+    Conflicting {
+        day_first: String,
+        month_first: String,
+    },
+}
+
+impl DateOrder {
+    /// `dmy`, `mdy`, `ymd` or none, as the evidence records it.
+    pub fn as_code(&self) -> Option<&str> {
+        match self {
+            DateOrder::Configured(o) => Some(o),
+            DateOrder::DayFirst { .. } => Some("dmy"),
+            DateOrder::MonthFirst { .. } => Some("mdy"),
+            DateOrder::Unambiguous
+            | DateOrder::Undecided { .. }
+            | DateOrder::Conflicting { .. } => None,
+        }
+    }
+
+    /// How it was settled, for the evidence.
+    pub fn basis(&self) -> &'static str {
+        match self {
+            DateOrder::Configured(_) => "date_order",
+            DateOrder::DayFirst { .. } | DateOrder::MonthFirst { .. } => "file",
+            DateOrder::Unambiguous => "unambiguous",
+            DateOrder::Undecided { .. } => "undecided",
+            DateOrder::Conflicting { .. } => "conflicting",
+        }
+    }
+}
+
+/// The three numbers of a date's date part and whether it is dotted, or None.
+fn date_numbers(s: &str) -> Option<(i32, i32, i32, bool)> {
+    let date_part = s.split_whitespace().next()?;
+    let nums: Vec<i32> = date_part
+        .split(['/', '-', '.'])
+        .map(|p| p.parse().ok())
+        .collect::<Option<Vec<_>>>()?;
+    let [a, b, c] = nums.as_slice() else {
+        return None;
+    };
+    Some((*a, *b, *c, date_part.contains('.')))
+}
+
+/// Decide day-first or month-first for all of a file's dates at once.
+pub fn decide_date_order<'a>(
+    dates: impl IntoIterator<Item = &'a str>,
+    configured: Option<&str>,
+) -> DateOrder {
+    if let Some(o) = configured {
+        return DateOrder::Configured(o.to_owned());
+    }
+    let (mut day_first, mut month_first, mut dotted, mut ambiguous) = (None, None, None, None);
+    for raw in dates {
+        let Some((a, b, _, dots)) = date_numbers(raw) else {
+            continue;
+        };
+        if a > 31 {
+            continue; // year first: the same in every order
+        }
+        if dots && dotted.is_none() {
+            dotted = Some(raw.to_owned());
+        }
+        if a > 12 && b <= 12 && day_first.is_none() {
+            day_first = Some(raw.to_owned());
+        } else if b > 12 && a <= 12 && month_first.is_none() {
+            month_first = Some(raw.to_owned());
+        } else if a != b && a <= 12 && b <= 12 && ambiguous.is_none() {
+            ambiguous = Some(raw.to_owned());
+        }
+    }
+    match (day_first, month_first, dotted, ambiguous) {
+        (Some(d), Some(m), _, _) => DateOrder::Conflicting {
+            day_first: d,
+            month_first: m,
+        },
+        (Some(d), None, _, _) => DateOrder::DayFirst { evidence: d },
+        (None, Some(m), _, _) => DateOrder::MonthFirst { evidence: m },
+        (None, None, Some(d), _) => DateOrder::DayFirst { evidence: d },
+        (None, None, None, Some(example)) => DateOrder::Undecided { example },
+        (None, None, None, None) => DateOrder::Unambiguous,
+    }
+}
+
+/// Parse a `Get-HotFix | Export-Csv` (or `ConvertTo-Csv`) file. The day/month order of its
+/// dates is `date_order` (`mdy`, `dmy`, `ymd`) when given, else decided from all of the file's
+/// dates together; dates the file cannot settle are left undated, never guessed.
+pub fn parse_hotfix_csv(text: &str, date_order: Option<&str>) -> Result<HotfixList, String> {
     let body: String = text
         .lines()
         .filter(|l| !l.starts_with("#TYPE") && !l.trim().is_empty())
@@ -138,7 +272,7 @@ pub fn parse_hotfix_csv(text: &str, date_order: Option<&str>) -> Result<Vec<HotF
         "no HotFixID column; export with `Get-HotFix | Export-Csv -NoTypeInformation FILE`",
     )?;
     let (desc, on, by) = (col("Description"), col("InstalledOn"), col("InstalledBy"));
-    let mut out = Vec::new();
+    let mut rows = Vec::new();
     for rec in rdr.records() {
         let rec = rec.map_err(|e| format!("{}{e}", crate::probes::messages::CSV_ERROR))?;
         let get = |c: Option<usize>| c.and_then(|c| rec.get(c)).unwrap_or("").trim().to_owned();
@@ -146,34 +280,34 @@ pub fn parse_hotfix_csv(text: &str, date_order: Option<&str>) -> Result<Vec<HotF
         if id.is_empty() {
             continue;
         }
-        out.push(HotFix {
-            id,
-            description: get(desc),
-            installed_on: parse_windows_date(&get(on), date_order),
-            installed_by: get(by),
-        });
+        rows.push((id, get(desc), get(on), get(by)));
     }
-    Ok(out)
+    let order = decide_date_order(rows.iter().map(|r| r.2.as_str()), date_order);
+    let fixes = rows
+        .into_iter()
+        .map(|(id, description, on, installed_by)| HotFix {
+            id,
+            description,
+            installed_on: parse_windows_date(&on, order.as_code()),
+            installed_by,
+        })
+        .collect();
+    Ok(HotfixList { fixes, order })
 }
 
-/// `1/9/2024 12:00:00 AM`, `2024/01/09 0:00:00`, `2024-01-09`, `09.01.2024`.
+/// `1/13/2024 12:00:00 AM`, `2024/01/09 0:00:00`, `2024-01-09`, `09.01.2024`. Without `order`,
+/// only a date that reads one way is read: year first, dotted (day first), a day above 12, or
+/// day and month the same; `1/9/2024` alone is None, never a guess.
 pub fn parse_windows_date(s: &str, order: Option<&str>) -> Option<jiff::civil::Date> {
-    let date_part = s.split_whitespace().next()?;
-    let nums: Vec<i32> = date_part
-        .split(['/', '-', '.'])
-        .map(|p| p.parse().ok())
-        .collect::<Option<Vec<_>>>()?;
-    let [a, b, c] = nums.as_slice() else {
-        return None;
-    };
-    let (a, b, c) = (*a, *b, *c);
+    let (a, b, c, dotted) = date_numbers(s)?;
     let (y, m, d) = match order {
+        _ if a > 31 => (a, b, c),
         Some("ymd") => (a, b, c),
         Some("dmy") => (c, b, a),
         Some("mdy") => (c, a, b),
-        _ if a > 31 => (a, b, c),
-        _ if date_part.contains('.') => (c, b, a),
-        _ => (c, a, b),
+        _ if dotted || a > 12 => (c, b, a),
+        _ if b > 12 || a == b => (c, a, b),
+        _ => return None,
     };
     jiff::civil::Date::new(
         i16::try_from(y).ok()?,
@@ -192,7 +326,14 @@ mod tests {
         let csv = "#TYPE Selected.System.Management.ManagementObject\n\"Source\",\"Description\",\"HotFixID\",\"InstalledBy\",\"InstalledOn\"\n\
                    \"PC01\",\"Security Update\",\"KB5034441\",\"NT AUTHORITY\\SYSTEM\",\"1/9/2024 12:00:00 AM\"\n\
                    \"PC01\",\"Update\",\"KB5011048\",\"\",\"\"\n";
-        let f = parse_hotfix_csv(csv, None).unwrap();
+        // 1/9/2024 alone reads both ways: the file does not decide, nothing is guessed.
+        let list = parse_hotfix_csv(csv, None).unwrap();
+        assert!(
+            matches!(list.order, DateOrder::Undecided { .. }),
+            "{list:?}"
+        );
+        assert!(list.fixes[0].installed_on.is_none());
+        let f = parse_hotfix_csv(csv, Some("mdy")).unwrap().fixes;
         assert_eq!(f.len(), 2);
         assert_eq!(f[0].installed_on.unwrap().to_string(), "2024-01-09");
         assert!(f[1].installed_on.is_none());
@@ -213,6 +354,73 @@ mod tests {
             "2024-01-09"
         );
         assert!(parse_hotfix_csv("a,b\n1,2\n", None).is_err());
+    }
+
+    fn csv_with(dates: &[&str]) -> String {
+        let mut s = "\"HotFixID\",\"InstalledOn\"\n".to_owned();
+        for (i, d) in dates.iter().enumerate() {
+            s.push_str(&format!("\"KB{i}\",\"{d}\"\n"));
+        }
+        s
+    }
+
+    fn dates(list: &HotfixList) -> Vec<Option<String>> {
+        list.fixes
+            .iter()
+            .map(|f| f.installed_on.map(|d| d.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn the_date_order_is_decided_for_the_whole_file() {
+        // Issue 13: 13/11 proves the file day-first, so 05/10 is 5 October.
+        let l = parse_hotfix_csv(
+            &csv_with(&["13/11/2026 00:00:00", "05/10/2026 00:00:00"]),
+            None,
+        )
+        .unwrap();
+        assert_eq!(l.order.as_code(), Some("dmy"));
+        assert_eq!(
+            dates(&l),
+            [Some("2026-11-13".into()), Some("2026-10-05".into())]
+        );
+        // The proof may come after the value it settles.
+        let l = parse_hotfix_csv(
+            &csv_with(&["05/10/2026", "", "11/13/2026 12:00:00 AM"]),
+            None,
+        )
+        .unwrap();
+        assert_eq!(l.order.as_code(), Some("mdy"));
+        assert_eq!(
+            dates(&l),
+            [Some("2026-05-10".into()), None, Some("2026-11-13".into())]
+        );
+        // Dotted dates are day-first (de-DE, ru-RU...).
+        let l = parse_hotfix_csv(&csv_with(&["05.10.2026 00:00:00"]), None).unwrap();
+        assert_eq!(dates(&l), [Some("2026-10-05".into())]);
+        // Year first (ja-JP, ISO) reads one way, and so do days equal to months.
+        let l = parse_hotfix_csv(&csv_with(&["2026/10/05 0:00:00", "01/01/2026"]), None).unwrap();
+        assert_eq!(l.order, DateOrder::Unambiguous);
+        assert_eq!(
+            dates(&l),
+            [Some("2026-10-05".into()), Some("2026-01-01".into())]
+        );
+        // Nothing decides: undecided, every such date left undated.
+        let l = parse_hotfix_csv(&csv_with(&["05/10/2026", "2026-11-01"]), None).unwrap();
+        assert_eq!(
+            l.order,
+            DateOrder::Undecided {
+                example: "05/10/2026".into()
+            }
+        );
+        assert_eq!(dates(&l), [None, Some("2026-11-01".into())]);
+        // Proofs of both orders: conflicting.
+        let l = parse_hotfix_csv(&csv_with(&["13/11/2026", "11/13/2026"]), None).unwrap();
+        assert!(matches!(l.order, DateOrder::Conflicting { .. }), "{l:?}");
+        // The setting wins.
+        let l = parse_hotfix_csv(&csv_with(&["05/10/2026"]), Some("mdy")).unwrap();
+        assert_eq!(l.order.basis(), "date_order");
+        assert_eq!(dates(&l), [Some("2026-05-10".into())]);
     }
 
     #[test]

@@ -45,6 +45,10 @@ fn check_signature_of(
         b.push("signature-malformed", Class::Integrity, file, message);
         return (None, None);
     };
+    // A stock minisign's file as Windows writes it (BOM, CRLF, no final line end) is read
+    // as the same bytes minisign writes on Unix; the exact-encoding rule below still holds.
+    let normalized = keys::as_minisign_writes(text);
+    let text = normalized.as_str();
     let sig = match minisign_verify::Signature::decode(text) {
         Ok(sig) => sig,
         Err(e) => {
