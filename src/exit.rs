@@ -38,3 +38,13 @@ pub const TABLE: &str = "Exit codes:
   1  findings: lint errors, incomplete answers, verification findings
   2  unusable input or usage error (unreadable, malformed, unknown checklist)
   3  signature or integrity failure";
+
+/// The table in `lang`, as `medsec --help` shows it: [`TABLE`] in English (the clap source),
+/// its Japanese version from i18n/ja/help.ftl (`after-medsec`, the top-level help's closing
+/// text, see `crate::cli::help_ja`).
+pub fn table(lang: crate::checklist::Lang) -> String {
+    let japanese = (lang == crate::checklist::Lang::Ja)
+        .then(|| crate::i18n::help_ja("after-medsec"))
+        .flatten();
+    japanese.unwrap_or_else(|| TABLE.to_owned())
+}
