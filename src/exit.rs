@@ -48,3 +48,23 @@ pub fn table(lang: crate::checklist::Lang) -> String {
         .flatten();
     japanese.unwrap_or_else(|| TABLE.to_owned())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checklist::Lang;
+
+    #[test]
+    fn the_table_exists_in_both_languages_with_the_same_codes() {
+        assert_eq!(table(Lang::En), TABLE);
+        let ja = table(Lang::Ja);
+        assert!(ja.starts_with("終了コード:"), "{ja}");
+        let codes = |t: &str| -> Vec<String> {
+            t.lines()
+                .skip(1)
+                .filter_map(|l| l.split_whitespace().next().map(str::to_owned))
+                .collect()
+        };
+        assert_eq!(codes(&ja), codes(TABLE));
+    }
+}
