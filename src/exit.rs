@@ -38,3 +38,33 @@ pub const TABLE: &str = "Exit codes:
   1  findings: lint errors, incomplete answers, verification findings
   2  unusable input or usage error (unreadable, malformed, unknown checklist)
   3  signature or integrity failure";
+
+/// The table in `lang`, as `medsec --help` shows it: [`TABLE`] in English (the clap source),
+/// its Japanese version from i18n/ja/help.ftl (`after-medsec`, the top-level help's closing
+/// text, see `crate::cli::help_ja`).
+pub fn table(lang: crate::checklist::Lang) -> String {
+    let japanese = (lang == crate::checklist::Lang::Ja)
+        .then(|| crate::i18n::help_ja("after-medsec"))
+        .flatten();
+    japanese.unwrap_or_else(|| TABLE.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checklist::Lang;
+
+    #[test]
+    fn the_table_exists_in_both_languages_with_the_same_codes() {
+        assert_eq!(table(Lang::En), TABLE);
+        let ja = table(Lang::Ja);
+        assert!(ja.starts_with("終了コード:"), "{ja}");
+        let codes = |t: &str| -> Vec<String> {
+            t.lines()
+                .skip(1)
+                .filter_map(|l| l.split_whitespace().next().map(str::to_owned))
+                .collect()
+        };
+        assert_eq!(codes(&ja), codes(TABLE));
+    }
+}

@@ -169,6 +169,31 @@ pub fn io_error(lang: Lang, err: &std::io::Error) -> String {
     tr!(lang, "common-io-error", kind = kind, code = code)
 }
 
+/// The Japanese `--help` texts (`i18n/ja/help.ftl`, its own domain: the English side is the clap
+/// doc comments in src/cli/, not a catalog file). Looked up by IDs made from the command tree
+/// (see `crate::cli::help_ja`), so they are not checked at compile time; tests/help_ja.rs checks
+/// that every command and argument has one and every one is used.
+static HELP_JA: LazyLock<FluentLanguageLoader> = LazyLock::new(|| {
+    let id: i18n_embed::unic_langid::LanguageIdentifier = "ja".parse().unwrap_or_default();
+    let loader = FluentLanguageLoader::new("help", id.clone());
+    // Embedded at build time and checked by tests; a failure leaves the English help.
+    let _ = loader.load_languages(&Catalog, &[id]);
+    loader.set_use_isolating(false);
+    loader
+});
+
+/// The Japanese help text `id` from `i18n/ja/help.ftl`, if it holds one.
+pub fn help_ja(id: &str) -> Option<String> {
+    HELP_JA.has(id).then(|| HELP_JA.get(id))
+}
+
+/// The raw text of `i18n/ja/help.ftl`, for tests.
+pub fn help_ja_source() -> String {
+    Catalog::get("ja/help.ftl")
+        .map(|f| String::from_utf8_lossy(&f.data).into_owned())
+        .unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -6,6 +6,7 @@
 pub mod answer;
 pub mod check;
 pub mod checklist;
+pub mod help_ja;
 pub mod init;
 pub mod keygen;
 pub mod probe;
@@ -16,7 +17,7 @@ pub mod status;
 pub mod summarize;
 pub mod verify;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use std::ffi::OsString;
 use std::path::PathBuf;
 
@@ -57,7 +58,11 @@ impl Cli {
         T: Into<OsString> + Clone,
     {
         let args: Vec<OsString> = args.into_iter().map(Into::into).collect();
-        let mut cli = Self::try_parse_from(&args)?;
+        // Help is printed while parsing: its language is settled first (see help_ja).
+        let lang = help_ja::lang_of(&args, |k| std::env::var(k).ok());
+        let matches = help_ja::command(lang).try_get_matches_from(&args)?;
+        let mut cli = <Self as clap::FromArgMatches>::from_arg_matches(&matches)
+            .map_err(|e| e.format(&mut Self::command()))?;
         if let Some(all) = every_checklist_arg(&args) {
             cli.checklists = all;
         }

@@ -1,0 +1,193 @@
+# medsec --help in Japanese (the English help is the doc comments in src/cli/*.rs).
+# IDs: about-PATH, long-about-PATH, after-PATH, arg-PATH-ARG, value-PATH-ARG-VALUE, clap-…, heading-…
+# (PATH: subcommand names joined by "-", "medsec" for the top level; see src/cli/help_ja.rs).
+# tests/help_ja.rs checks that every command and argument has its entry here, and no entry is left over.
+
+## Headings and clap's own flags
+
+heading-usage = 使い方:
+heading-arguments = 引数
+heading-options = オプション
+heading-commands = コマンド
+heading-values = 選択肢
+heading-default = 既定値
+clap-help = ヘルプを表示します
+clap-help-more = ヘルプを表示します（--help で詳しく）
+clap-help-long = ヘルプを表示します（-h で要約）
+clap-version = バージョンを表示します
+clap-help-command = このヘルプ、または指定したサブコマンドのヘルプを表示します
+
+## medsec
+
+about-medsec = medsec: 厚生労働省「医療機関におけるサイバーセキュリティ対策チェックリスト」を、病院・診療所・薬局のためにバージョン管理されたデータとして扱うツールです。
+after-medsec =
+    終了コード:
+      0  成功（警告はあっても可）
+      1  指摘あり: チェックリストの誤り、未記入の回答、検証での指摘
+      2  使えない入力または使い方の誤り（読めない、形式が不正、不明なチェックリスト）
+      3  署名または完全性の検証に失敗
+arg-medsec-lang = 表示する言語: ja または en。既定: LC_ALL/LC_MESSAGES/LANG から決めます（ja で始まれば日本語）。
+arg-medsec-checklists = このチェックリストファイルも使います（複数指定可、サブコマンドの前後どちらでも可）。同じ id@edition の内蔵チェックリストを置き換えます。
+
+## checklist
+
+about-checklist = チェックリストの一覧・表示・検査・比較と、JSON スキーマの出力を行います。
+about-checklist-list = 使えるすべてのチェックリスト（内蔵のものと --checklist で指定したもの）を一覧にします。
+about-checklist-show = 1つのチェックリストの項目を表示します。
+arg-checklist-show-spec = ID[@EDITION]（例: mhlw-institution@fy2025）。版を省くと最新版です。--form を付ければ発行者だけで足ります: `mhlw@fy2024 --form vendor`。
+arg-checklist-show-form = 様式: institution（医療機関確認用）、pharmacy（薬局確認用）、vendor（事業者確認用）。
+about-checklist-lint = チェックリストファイル（またはそのフォルダ）を検査します: スキーマ、ID、日英両方の文言、番号、参照、プローブの種類、日付。未確認の文言は警告です。
+long-about-checklist-lint =
+    チェックリストファイル（またはそのフォルダ）を検査します: スキーマ、ID、日英両方の文言、番号、参照、プローブの種類、日付。未確認の文言は警告です。
+
+    終了コード 0: 問題なし（警告は可）、1: 誤りあり、2: 読めない入力。
+arg-checklist-lint-paths = ファイルまたはフォルダ（フォルダは *.toml を探します）。
+about-checklist-schema = チェックリストファイル形式の JSON スキーマを出力します。
+about-checklist-import = 厚生労働省の公式ワークブックなどのチェックリストのワークブック（XLSX）を読み、チェックリストファイルにします。
+long-about-checklist-import =
+    厚生労働省の公式ワークブックなどのチェックリストのワークブック（XLSX）を読み、チェックリストファイルにします。
+
+    表の構成は見出しの語（項目/チェック項目、はい、いいえ、確認日など）で、項目はその番号（①、(1)、1-①）で、区分は見出しで見つけます。--map で構成を指定することもできます。既知の公式ワークブック（SHA-256 で判定）からは確認済みの項目が得られます。構成が見つからないときは何も書かずに終了コード 2 で終わります。
+arg-checklist-import-workbook = ワークブック（.xlsx）。
+arg-checklist-import-id = チェックリスト ID、PUBLISHER-FORM の形（既定: mhlw-FORM）。
+arg-checklist-import-edition = 版、fyYYYY の形（既定: 既知の公式ワークブックの版、またはタイトルの令和N年度）。
+arg-checklist-import-form = 様式（既定: 既知の公式ワークブックの様式、またはタイトルから判断）。
+arg-checklist-import-out = チェックリストをここに書きます（既定: 標準出力）。
+arg-checklist-import-force = --out のファイルがあれば置き換えます。
+arg-checklist-import-map = 表の構成を自動で探す代わりに指定します: `number=B,text=C,section=A,scope=D,header-rows=2`（列は英字で指定。必須は text だけ）、または同じキーを持つ TOML ファイル。
+arg-checklist-import-sheet = チェックリストらしいシートが複数あるときに読むシート。
+about-checklist-add = チェックリストファイルを（検査のうえ）自分のチェックリストフォルダにコピーします。
+long-about-checklist-add =
+    チェックリストファイルを（検査のうえ）自分のチェックリストフォルダにコピーします。
+
+    以後のコマンドは --checklist なしに ID@EDITION で見つけます。フォルダはプラットフォームのデータフォルダ（例: ~/.local/share/medsec/checklists）、または MEDSEC_DATA_DIR/checklists です。
+arg-checklist-add-file = チェックリストファイル。
+arg-checklist-add-force = 同じ ID@EDITION で追加済みの別のファイルを置き換えます。
+about-checklist-diff = 2つのチェックリスト（ふつうは同じ様式の2つの版）の違いを分類します: 追加、削除、置き換え、文言の変更、番号の変更など。
+long-about-checklist-diff =
+    2つのチェックリスト（ふつうは同じ様式の2つの版）の違いを分類します: 追加、削除、置き換え、文言の変更、番号の変更など。
+
+    --fail-on に達する変更があれば終了コード 1（既定: 重大、つまり置き換えのない項目の削除で、回答を引き継げないもの）、なければ 0、チェックリストを読み込めなければ 2 です。
+arg-checklist-diff-old = 古いほうのチェックリスト: ファイルのパスまたは ID@EDITION。
+arg-checklist-diff-new = 新しいほうのチェックリスト: ファイルのパスまたは ID@EDITION。
+arg-checklist-diff-fail-on = この影響以上の変更があれば終了コード 1 にします。
+value-checklist-diff-fail-on-never = 終了コード 1 にはしません。
+value-checklist-diff-fail-on-breaking = 置き換えのない項目の削除、または様式の変更。
+value-checklist-diff-fail-on-review = 加えて、文言・番号・対象・区分の変更と新しい項目。
+value-checklist-diff-fail-on-any = どんな変更でも。
+
+## init
+
+about-init = 様式の回答ファイルを新しく書きます（全項目、説明付き）。前年度の回答を引き継ぐこともできます。
+arg-init-form = 様式: institution（医療機関確認用）、pharmacy（薬局確認用）、vendor（事業者確認用）。
+arg-init-out = 書き出す先。既定: 現在のフォルダの FORM-EDITION.toml。
+arg-init-from = 引き継ぐ前年度の回答ファイル。
+arg-init-force = FILE があれば上書きします。
+
+## answer
+
+about-answer = 端末で項目ごとに回答します。回答を表計算ファイルとして取り込み・書き出しもできます。
+arg-answer-file = 回答ファイル。既定: 現在のフォルダにある唯一の回答ファイル。
+arg-answer-round = 回答する回（1回目または2回目）。
+arg-answer-import = 表計算ファイル（.csv または .xlsx）の回答を FILE に取り込みます。
+arg-answer-export = FILE の回答を表計算ファイル（.xlsx または .csv）に書き出します。
+arg-answer-force = --export と併せて: SHEET があれば上書きします。
+
+## status
+
+about-status = 回答を立入検査の基準で確認します（終了コード 0: 記入完了、1: 未完了、2: 使えない入力）。
+arg-status-files = 回答ファイル（.toml、.yaml、.yml）、または報告書の束のフォルダや report.json（報告書に含まれる回答の状況。完全性の確認に失敗した報告書の束は終了コード 3）。
+arg-status-as-of = この日（日本時間）時点で基準を確認します。例えば立入検査の日: 2026-06-03、2026/6/3、令和8年6月3日、R8.6.3。既定: 今日（日本時間）。この日より後の確認日は `date-in-future` です。
+arg-status-round = この回の進み具合も表示します（2: 2回目の回答がまだなくても2回目を表示）。
+
+## probe
+
+about-probe = この端末から証跡を集めます（パッチ適用状況、バックアップ、アカウント、サービス、台帳）。
+after-probe =
+    プローブは読むだけで、システムを変更しません。--config がなければ、この端末に合うプローブ（patch-level、accounts、services）を実行します。docs/probes.md と examples/probes.toml を参照してください。
+
+    終了コード 0: 失敗したプローブなし（不明は可）、1: 失敗したプローブがあるか、回答と食い違いがある、2: 使えない設定・回答・引数。
+arg-probe-config = プローブの設定（TOML）。examples/probes.toml を参照してください。
+arg-probe-format = 標準出力の形式: 人が読む表、または証跡の JSON。
+arg-probe-out = 証跡の JSON を FILE にも書きます（アトミックに書き、あれば置き換えます）。
+arg-probe-answers = 回答ファイル: プローブと食い違う「はい」の回答を指摘として報告します。
+arg-probe-root = / の代わりに DIR 以下の端末を読みます（マウントしたディスクイメージや、テスト用のフォルダ）。
+arg-probe-no-progress = 進み具合の表示を出しません（表示は端末のときだけで、--format json では出しません）。
+
+## report
+
+about-report = 報告書の束（report.json、証跡、マニフェスト）を作ります。--sign で署名します。
+about-report-schema = report.json の JSON スキーマ（format_version 2）を出力します。
+arg-report-answers = 医療機関（医療機関確認用）または薬局（薬局確認用）の回答ファイル。
+arg-report-vendors = 事業者確認用の回答ファイル（複数指定可）。
+arg-report-evidence = `medsec probe --out evidence.json` が書いたプローブの証跡。
+arg-report-out = 書き出す報告書の束のフォルダ（新規、空、または --force を付けて既存の報告書の束）。
+arg-report-sign = この秘密鍵（`medsec keygen` で作った NAME.key）で報告書の束に署名します。
+arg-report-passphrase-env = 鍵のパスフレーズを端末ではなく環境変数 VAR から読みます。
+arg-report-force = DIR の既存の報告書の束を置き換えます。MANIFEST.sha256 のとおりの報告書の束に限ります（ほかのものがあるフォルダ、ファイル、シンボリックリンクは断ります）。
+
+## render
+
+about-render = 報告書の束または report.json を HTML（印刷用）、Markdown、CSV、XLSX にします。
+arg-render-input = 報告書の束のフォルダ（`medsec report` で作ったもの）または report.json。
+arg-render-format = 出力形式。
+arg-render-out = 標準出力の代わりに FILE に書きます（あれば置き換えます）。
+arg-render-pubkey = この1つの公開鍵（.pub ファイル）で報告書の束の署名を確認します。
+arg-render-trusted = このファイルに並べた鍵で報告書の束の署名を確認します（docs/signing.md を参照）。
+arg-render-as-of = 今日の代わりに、この日（日本時間）より前の目標日を期限切れとします: 2026-06-03、2026/6/3、令和8年6月3日、R8.6.3。
+
+## keygen
+
+about-keygen = 署名用の鍵ペア（minisign の形式）を作ります。
+arg-keygen-out = ファイルの基本名: NAME.key と NAME.pub を書きます。
+arg-keygen-passphrase-env = パスフレーズを環境変数 VAR から読みます（自動化用）。
+arg-keygen-unencrypted = パスフレーズなしの鍵を作ります: NAME.key を読める人は誰でも署名できます。
+arg-keygen-force = 既存の鍵ファイルを置き換えます。
+arg-keygen-institution = この鍵で署名する医療機関の医療機関コード（10桁）。立入検査の担当者向けに出力する keys.toml の項目に記します。
+arg-keygen-vendor = この鍵で事業者確認用に署名する事業者の名前（その様式での表記どおり）。出力する keys.toml の項目は `[vendors]` のものになります。
+
+## sign
+
+about-sign = 報告書の束のマニフェストを書いて署名します。または事業者確認用に署名します（--form）。
+arg-sign-dir = 報告書の束のフォルダ（report.json を含むもの）。
+arg-sign-form = 報告書の束の代わりに、この事業者確認用（[vendor] の表を持つ回答ファイル）に署名します。
+arg-sign-key = 秘密鍵（`medsec keygen` で作った NAME.key、または minisign の秘密鍵）。
+arg-sign-passphrase-env = 鍵のパスフレーズを端末ではなく環境変数 VAR から読みます。
+
+## verify
+
+about-verify = 署名された報告書の束をオフラインで検証します。
+arg-verify-dirs = 報告書の束のフォルダ。
+arg-verify-pubkey = すべての報告書の束に対して、この1つの公開鍵（.pub ファイル）を信頼します。
+arg-verify-trusted = このファイルに医療機関コードと事業者ごとに並べた鍵を信頼します（docs/signing.md を参照）。
+arg-verify-institution = どの報告書の束もこの医療機関コードのものでなければなりません。
+arg-verify-as-of = 今日の代わりに、この日（日本時間）時点で年度を判断します: 2026-06-03、2026/6/3、令和8年6月3日、R8.6.3（`status --as-of` と同じ）。
+arg-verify-expect = 印刷した報告書にある SHA-256（フッター）、またはその QR コードの文字列全体（`medsec:sha256=<hex>;key=<KEYID>`。このときは鍵も一致が必要）。report.json が異なる報告書の束は完全性の失敗（終了コード 3）で、その紙はこの報告書の束のものではありません。
+
+## summarize
+
+about-summarize = 署名された多くの報告書の束を1件1行にまとめます（表、CSV、XLSX、JSON）。
+arg-summarize-dirs = 報告書の束のフォルダ、または任意の深さに報告書の束を含むフォルダ。
+arg-summarize-trusted = このファイルに医療機関コードと事業者ごとに並べた鍵を信頼します（docs/signing.md を参照）。
+arg-summarize-pubkey = すべての報告書の束に対して、この1つの公開鍵（.pub ファイル）を信頼します。
+arg-summarize-as-of = 今日の代わりに、この日（日本時間）時点で年度と期限切れの目標日を判断します: 2026-06-03、2026/6/3、令和8年6月3日、R8.6.3。
+arg-summarize-out = 標準出力の代わりに FILE に書きます（xlsx では必須）。
+
+## check
+
+about-check = 1つのコマンドで今年度の自己点検を行います: 回答、状況確認、プローブ、署名した報告書、検証。
+after-check = 終了コード 0: 記入完了で、失敗したプローブがなく、報告書の束が署名され指摘なしで検証できた、1: 指摘あり（未完了の回答、失敗したプローブや回答との食い違い、報告書の束の指摘）、2: 使えない入力、または尋ねることがあるのに端末がない、3: 書いた報告書の束が検証に失敗した。docs/check.md を参照してください。
+arg-check-answers = 医療機関（医療機関確認用）または薬局（薬局確認用）の回答ファイル。既定: 現在のフォルダにある唯一の回答ファイル。端末では、なければ新しく作ります。
+arg-check-probes = プローブの設定（TOML。examples/clinic/probes.toml を参照）。`medsec probe --config` と同じく、既定のプローブを置き換えます。既定: この端末に合うプローブ（パッチ適用状況、アカウント、サービス）。
+arg-check-key = この秘密鍵（`medsec keygen` で作った NAME.key）で署名します。既定: DIR に作る使い捨ての鍵。試しには使えますが、立入検査には使えません。
+arg-check-passphrase-env = 鍵のパスフレーズを端末ではなく環境変数 VAR から読みます。
+arg-check-out = 書き出すフォルダ（bundle/、evidence.json、使い捨ての鍵）。既定: 現在のフォルダの report-EDITION（例: report-fy2025）。
+arg-check-non-interactive = 端末でも何も尋ねません。
+arg-check-as-of = 回答と報告書の束を、この日（日本時間）時点で判断します（2026-06-03、2026/6/3、令和8年6月3日、R8.6.3）。例えば立入検査の日。既定: 今日（日本時間）。プローブはいつも現在の端末を調べます。
+arg-check-format = 標準出力の形式: 人が読む文章、または1つの JSON オブジェクト（進み具合の表示も問いかけもなし）。
+
+## completions, man
+
+about-completions = SHELL 用の補完スクリプトを標準出力に出力します。
+arg-completions-shell = bash、zsh、fish、elvish、powershell のいずれか。
+about-man = man ページ（roff）を標準出力に出力します。
