@@ -540,3 +540,31 @@ fn a_fifo_given_as_any_input_is_refused_without_waiting() {
         );
     }
 }
+
+/// Import errors name the row as Excel numbers it: records, not lines, whatever the line ends
+/// (CRLF as Excel writes, LF, CR) and however many line breaks a quoted cell holds.
+#[test]
+fn sheet_errors_name_the_row_as_excel_numbers_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = answers_file(dir.path());
+    let cases: [(&str, &str); 4] = [
+        ("crlf", "item,answer,checked_on\r\nsecurity-manager,はい,2025-06-02\r\nremote-maintenance,済,2025-06-02\r\n"),
+        ("lf", "item,answer,checked_on\nsecurity-manager,はい,2025-06-02\nremote-maintenance,済,2025-06-02\n"),
+        ("cr", "item,answer,checked_on\rsecurity-manager,はい,2025-06-02\rremote-maintenance,済,2025-06-02\r"),
+        ("quoted", "item,answer,checked_on,note\r\nsecurity-manager,はい,2025-06-02,\"two\r\nlines\"\r\nremote-maintenance,済,2025-06-02,\r\n"),
+    ];
+    for (name, text) in cases {
+        let sheet = dir.path().join(format!("{name}.csv"));
+        std::fs::write(&sheet, text).unwrap();
+        let (code, err, _) = import(&file, &sheet);
+        assert_eq!(code, 2, "{name}: {err}");
+        assert!(
+            err.contains("row 3"),
+            "{name}: the bad value is on row 3: {err}"
+        );
+        assert!(
+            !err.contains("row 2:") && !err.contains("row 4"),
+            "{name}: {err}"
+        );
+    }
+}

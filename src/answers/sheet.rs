@@ -125,12 +125,20 @@ pub fn csv_rows(text: &str) -> Result<Vec<(usize, Vec<Cell>)>, SheetProblem> {
         .flexible(true)
         .delimiter(delimiter)
         .from_reader(text.as_bytes());
+    let starts = row_starts(text);
     let mut rows = Vec::new();
     for record in reader.records() {
         let record = record.map_err(|e| SheetProblem::Csv(e.to_string()))?;
-        let line = record
-            .position()
-            .map_or(0, |p| usize::try_from(p.line()).unwrap_or(usize::MAX));
+        // The row as Excel numbers it: records, not lines (a quoted cell may hold line breaks,
+        // and CRLF, LF and CR all end one row).
+        let line = record.position().map_or(0, |p| {
+            // The reader may place a record after CRLF at its LF: step past line ends.
+            let mut byte = usize::try_from(p.byte()).unwrap_or(usize::MAX);
+            while matches!(text.as_bytes().get(byte), Some(b'\r' | b'\n')) {
+                byte += 1;
+            }
+            starts.partition_point(|&s| s <= byte)
+        });
         rows.push((
             line,
             record
@@ -143,6 +151,30 @@ pub fn csv_rows(text: &str) -> Result<Vec<(usize, Vec<Cell>)>, SheetProblem> {
         ));
     }
     Ok(rows)
+}
+
+/// The byte offset where each row of CSV `text` starts: after a line end (CRLF, LF or a lone
+/// CR) outside a quoted cell. Row n (1-based) starts at `starts[n - 1]`.
+fn row_starts(text: &str) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    let mut starts = vec![0];
+    let mut quoted = false;
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        match b {
+            b'"' => quoted = !quoted,
+            b'\r' if !quoted => {
+                if bytes.get(i + 1) == Some(&b'\n') {
+                    i += 1;
+                }
+                starts.push(i + 1);
+            }
+            b'\n' if !quoted => starts.push(i + 1),
+            _ => {}
+        }
+        i += 1;
+    }
+    starts
 }
 
 /// Characters that make a spreadsheet read a cell as a formula (OWASP's list).

@@ -286,6 +286,13 @@ pub fn build(
         answered_by: text(inst.answered_by),
     };
     let label_of = |id: &str| item_label(catalog, report, id, lang);
+    let known_label = |id: &str| {
+        std::iter::once(&report.answers)
+            .chain(&report.vendor_forms)
+            .filter_map(|f| checklist_of(catalog, f))
+            .find_map(|c| c.item(id))
+            .map(|i| i.label(lang))
+    };
     let (probes, probe_host, probe_time) = match &report.probe_evidence {
         Some(e) => (
             e.results
@@ -305,8 +312,12 @@ pub fn build(
                             crate::tr!(lang, "report-html-unknown")
                         }
                     },
-                    reason: r.reason.clone(),
-                    items: r.items.iter().map(|i| label_of(i)).collect(),
+                    // In the reader's language from the reason's codes; the recorded English
+                    // sentence only where the evidence has no codes (older files).
+                    reason: crate::probes::messages::join_coded(&r.reason_details, lang, &r.reason),
+                    // Only the items of the form in use (evidence names items of several
+                    // editions, e.g. security-patches-server, which the FY2025 form lacks).
+                    items: r.items.iter().filter_map(|i| known_label(i)).collect(),
                 })
                 .collect(),
             Some(e.host.name.clone()),
