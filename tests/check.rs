@@ -237,7 +237,11 @@ fn an_incomplete_answers_file_says_what_is_missing_and_the_next_step() {
             .unwrap();
         let stdout = stdout_of(&o);
         assert_eq!(o.status.code(), Some(1), "{stdout}{}", stderr_of(&o));
-        assert!(stdout.contains("error[unanswered]"), "{stdout}");
+        let severity = if lang == "en" { "error" } else { "エラー" };
+        assert!(
+            stdout.contains(&format!("{severity}[unanswered]")),
+            "{stdout}"
+        );
         let next = format!("medsec answer {}", answers.display());
         assert!(stdout.contains(&next), "{stdout}");
         if lang == "en" {

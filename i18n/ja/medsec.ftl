@@ -329,7 +329,7 @@ answers-status-round-n = { $round }回目
 answers-status-open-items = いいえの項目と目標日:
 answers-status-item = 項目
 answers-status-target-date = 目標日
-answers-status-unusable = 使用できないファイルがあります({ $count }件)。
+answers-status-unusable = 使用できないファイルがあります(問題 { $count } 件)。
 answers-status-complete = 記入完了です(警告 { $warnings }件)。
 answers-status-incomplete = 未完了です: エラー { $errors }件、警告 { $warnings }件。
 

@@ -126,15 +126,15 @@ pub fn table(inspection: &Inspection, unusable: &[Diagnostic], lang: Lang, color
             out.push('\n');
         }
         for f in &form.findings {
-            out.push_str(&line(&f.diagnostic, color));
+            out.push_str(&line(&f.diagnostic, lang, color));
         }
         out.push('\n');
     }
     for f in &inspection.findings {
-        out.push_str(&line(&f.diagnostic, color));
+        out.push_str(&line(&f.diagnostic, lang, color));
     }
     for d in unusable {
-        out.push_str(&line(d, color));
+        out.push_str(&line(d, lang, color));
     }
     let errors = inspection
         .all_findings()
@@ -158,16 +158,14 @@ pub fn table(inspection: &Inspection, unusable: &[Diagnostic], lang: Lang, color
     out
 }
 
-fn line(d: &Diagnostic, color: bool) -> String {
-    let sev = match (d.severity, color) {
-        (Severity::Error, true) => "\x1b[1;31merror\x1b[0m".to_owned(),
-        (Severity::Warning, true) => "\x1b[1;33mwarning\x1b[0m".to_owned(),
-        (s, false) => s.to_string(),
+/// One finding, with its severity said as lint says it (`エラー[code]` under Japanese) and
+/// the message as the rules wrote it in the reader's language.
+fn line(d: &Diagnostic, lang: Lang, color: bool) -> String {
+    let plain = Diagnostic {
+        text: None,
+        ..d.clone()
     };
-    format!(
-        "{}: {sev}[{}]: {}\n",
-        esc(&d.location.to_string()),
-        d.code,
-        esc(&d.message)
-    )
+    let mut out = super::diagnostics::line(&plain, lang, color);
+    out.push('\n');
+    out
 }
