@@ -245,6 +245,13 @@ fn the_gate_question_answered_no_switches_the_other_items_off() {
     let mut closed = vec![(GATE_YES, GATE_NO)];
     closed.extend(others);
     assert_findings(&closed, &[], 0);
+    // いいえ to the gate needs no target date: an institution without a medical information
+    // system can reach "complete".
+    const GATE_NO_WITHOUT_TARGET: &str =
+        "item = \"medical-information-system\"\nanswer = \"いいえ\"\nchecked_on = 2025-06-02\n";
+    let mut closed = vec![(GATE_YES, GATE_NO_WITHOUT_TARGET)];
+    closed.extend(others);
+    assert_findings(&closed, &[], 0);
     // Answered はい, the same empty items are missing.
     assert_findings(
         &others,

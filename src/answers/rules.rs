@@ -436,7 +436,9 @@ pub fn check_form(form: &FormInput<'_>, options: &Options) -> Vec<Finding> {
             }),
             Some(_) => {}
         }
-        if response == Response::No {
+        // The gate question answered いいえ says there is no medical information system: there
+        // is nothing to put in place by a target date, and the other items are off.
+        if response == Response::No && !item.gate {
             match a.target_date {
                 None => push(Msg::MissingTargetDate {
                     item: it.clone(),

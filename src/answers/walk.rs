@@ -501,7 +501,8 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
             a.checked_on = Some(d);
             break;
         }
-        if r == Response::No {
+        // いいえ to the gate question needs no target date (see rules).
+        if r == Response::No && !item.gate {
             loop {
                 let prompt = self.prompt(crate::tr!(
                     self.lang,
