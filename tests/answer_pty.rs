@@ -308,3 +308,32 @@ fn japanese_walk_takes_wareki_dates_and_names_the_forms_fiscal_year() {
     assert!(saved.contains("checked_on = 2025-06-03"), "{saved}");
     assert!(saved.contains("target_date = 2026-03-31"), "{saved}");
 }
+
+#[test]
+fn no_to_the_gate_question_asks_no_target_date_and_closes_the_form() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("answers.toml");
+    std::fs::copy(fixture("answers/complete.toml"), &file).unwrap();
+    // The gate's answer taken back, so the walk starts there.
+    let text = std::fs::read_to_string(&file).unwrap();
+    let text = text.replacen("answer = \"はい\"", "answer = \"\"", 1);
+    assert!(text.contains("item = \"medical-information-system\"\nanswer = \"\""));
+    std::fs::write(&file, text).unwrap();
+    let mut s = spawn(&file);
+    s.expect("] 0 ").unwrap();
+    s.send_line("n").unwrap();
+    s.expect("date checked [").unwrap();
+    s.send_line("").unwrap();
+    // Straight to the note: いいえ here means there is no system to put anything in place for.
+    let (before, _) = s.expect("note").map(|c| (c.before().to_vec(), ())).unwrap();
+    assert!(
+        !String::from_utf8_lossy(&before).contains("target date"),
+        "asked for a target date: {}",
+        String::from_utf8_lossy(&before)
+    );
+    s.send_line("").unwrap();
+    s.expect("evidence").unwrap();
+    s.send_line("").unwrap();
+    s.expect("saved.").unwrap();
+    s.expect("no other item needs checking").unwrap();
+}
