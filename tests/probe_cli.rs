@@ -694,16 +694,6 @@ fn copy_tree(from: &Path, to: &Path) {
     }
 }
 
-fn wtmp_record(user: &str, host: &str, secs: u32) -> Vec<u8> {
-    let mut r = vec![0u8; 384];
-    r[0..2].copy_from_slice(&7i16.to_le_bytes());
-    r[8..13].copy_from_slice(b"pts/0");
-    r[44..44 + user.len()].copy_from_slice(user.as_bytes());
-    r[76..76 + host.len()].copy_from_slice(host.as_bytes());
-    r[340..344].copy_from_slice(&secs.to_le_bytes());
-    r
-}
-
 #[test]
 fn the_example_configuration_runs() {
     let out = medsec()

@@ -8,10 +8,19 @@ use std::path::Path;
 
 /// `medsec probe --format json` with `config` under `root`: the first result and the exit code.
 fn probe(config: &str, root: &Path) -> (Value, i32) {
+    probe_in(config, root, None)
+}
+
+/// [`probe`] with `PATH` set to `path` alone (a folder of fake tools), when given.
+fn probe_in(config: &str, root: &Path, path: Option<&Path>) -> (Value, i32) {
     let dir = tempfile::tempdir().unwrap();
     let cfg = dir.path().join("probes.toml");
     std::fs::write(&cfg, config).unwrap();
-    let out = medsec()
+    let mut cmd = medsec();
+    if let Some(path) = path {
+        cmd.env("PATH", path);
+    }
+    let out = cmd
         .args(["probe", "--format", "json", "--config"])
         .arg(&cfg)
         .arg("--root")
@@ -235,7 +244,7 @@ fn fake_tool(dir: &Path, name: &str, script: &str, executable: bool) -> std::pat
     bin
 }
 
-/// `probe` of a restic repository with the fake restic in `bin` first on PATH.
+/// `probe` of a restic repository with the fake restic in `bin` alone on PATH.
 #[cfg(unix)]
 fn restic_probe(dir: &Path, bin: &Path) -> Value {
     let repo = dir.join("repo");
@@ -243,25 +252,12 @@ fn restic_probe(dir: &Path, bin: &Path) -> Value {
     std::fs::write(repo.join("config"), "x").unwrap();
     let pw = dir.join("pw");
     std::fs::write(&pw, "secret\n").unwrap();
-    let cfg = dir.join("probes.toml");
-    std::fs::write(
-        &cfg,
-        format!(
-            "[[probe]]\nkind = \"backup-freshness\"\nformat = \"restic\"\npath = '{}'\npassword_file = '{}'\n",
-            repo.display(),
-            pw.display()
-        ),
-    )
-    .unwrap();
-    let out = medsec()
-        .env("PATH", bin)
-        .args(["probe", "--format", "json", "--config"])
-        .arg(&cfg)
-        .output()
-        .unwrap();
-    let json: Value = serde_json::from_slice(&out.stdout)
-        .unwrap_or_else(|_| panic!("no JSON: {}", stderr_of(&out)));
-    json["results"][0].clone()
+    let config = format!(
+        "[[probe]]\nkind = \"backup-freshness\"\nformat = \"restic\"\npath = '{}'\npassword_file = '{}'\n",
+        repo.display(),
+        pw.display()
+    );
+    probe_in(&config, Path::new("/"), Some(bin)).0
 }
 
 #[cfg(unix)]
@@ -348,23 +344,9 @@ fn accounts_all_in_use() {
 /// patch-level with `source = "rpm"` under `root`, with fake `rpm` and `dnf` in `bin` only.
 #[cfg(unix)]
 fn rpm_probe(root: &Path, bin: &Path) -> Value {
-    let cfg = root.join("probes.toml");
-    std::fs::write(
-        &cfg,
-        "[[probe]]\nkind = \"patch-level\"\nsource = \"rpm\"\nmax_days_since_update = 30\n",
-    )
-    .unwrap();
-    let out = medsec()
-        .env("PATH", bin)
-        .args(["probe", "--format", "json", "--config"])
-        .arg(&cfg)
-        .arg("--root")
-        .arg(root)
-        .output()
-        .unwrap();
-    let json: Value = serde_json::from_slice(&out.stdout)
-        .unwrap_or_else(|_| panic!("no JSON: {}", stderr_of(&out)));
-    json["results"][0].clone()
+    let config =
+        "[[probe]]\nkind = \"patch-level\"\nsource = \"rpm\"\nmax_days_since_update = 30\n";
+    probe_in(config, root, Some(bin)).0
 }
 
 #[cfg(unix)]
