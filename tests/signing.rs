@@ -17,47 +17,10 @@ fn checklist_path(fy: i16) -> PathBuf {
     fixture(&format!("signing/checklist-fy{fy}.toml"))
 }
 
-/// A report.json for `code` following the fixture checklist of `fy`.
+/// A report.json for `code` following the fixture checklist of `fy`, with `findings`.
 fn report(code: &str, fy: i16, findings: Value) -> String {
-    let loaded = medsec::checklist::load_path(&checklist_path(fy)).unwrap();
-    let c = &loaded.checklist;
-    let checklist = json!({
-        "id": c.id, "edition": c.edition, "digest": loaded.digest,
-        "form": c.form.as_str(), "fiscal_year": c.fiscal_year
-    });
-    let checked_on = format!("{fy}-06-01");
-    let answer = |item: &str| {
-        json!({
-            "item": item, "round": 1, "response": "yes", "checked_on": checked_on,
-            "target_date": null, "reason": null, "note": null, "evidence": [],
-            "carried_from": null, "review": null
-        })
-    };
-    // Complete answers: re-running the inspection's rules finds nothing.
-    let value = json!({
-        "format_version": 1,
-        "generator": {"name": "medsec", "version": "test"},
-        "generated_at": format!("{fy}-10-01T00:00:00Z"),
-        "fiscal_year": fy,
-        "institution": {"code": code, "name": "札幌中央病院"},
-        "checklist": checklist,
-        "answers": {
-            "file": "institution.toml",
-            "checklist": checklist,
-            "answers": {
-                "format_version": 1,
-                "checklist": {"id": c.id, "edition": c.edition, "digest": loaded.digest},
-                "institution": {
-                    "name": "札幌中央病院", "code": code, "prefecture": "北海道",
-                    "kind": "hospital", "manager": "山田太郎",
-                    "security_manager": "佐藤花子", "answered_by": "佐藤花子"
-                },
-                "vendors": {"contract": false, "forms": []},
-                "answers": [answer("medical-information-system"), answer("security-manager")]
-            }
-        },
-        "findings": findings,
-    });
+    let mut value = common::bundle::report_value(code, fy);
+    value["findings"] = findings;
     serde_json::to_string_pretty(&value).unwrap() + "\n"
 }
 
