@@ -1178,3 +1178,39 @@ check-result-findings = The year's check has findings (exit 1).
 check-result-failed = The year's check failed.
 check-missing-unusable = the answers cannot be used (see the problems above)
 check-next-fix-answers = correct the problems in { $file } (or a vendor form it lists), then run `medsec check` again
+
+## probes-windows
+
+# Reasons, warnings and account flags of the probes on Windows (src/probes/windows/), one per
+# stable code (see docs/probes.md). $query is updates, accounts or listeners.
+probes-windows-powershell-missing = { $query ->
+    [updates] PowerShell (`{ $tool }`) is not available, so installed and pending updates cannot be read here; run the probe where PowerShell is, or export `Get-HotFix | Export-Csv -NoTypeInformation hotfix.csv` on the PC and give `hotfix_csv`
+    [accounts] PowerShell (`{ $tool }`) is not available, so local accounts cannot be read here
+   *[other] PowerShell (`{ $tool }`) is not available, so listening ports cannot be read with it
+}
+probes-windows-powershell-failed = PowerShell failed while reading { $query ->
+    [updates] installed updates
+    [accounts] local accounts
+   *[other] listening ports
+} (exit code { $code }): { $stderr }
+probes-windows-powershell-output-not-understood = PowerShell's answer about { $query ->
+    [updates] installed updates
+    [accounts] local accounts
+   *[other] listening ports
+} is not what medsec's script prints: { $error }
+probes-windows-end-of-servicing = { $product } (build { $build }) stopped getting security updates after { $end_date } (end of servicing, { $source }); move to a supported version (Extended Security Updates, if bought, cannot be seen from here)
+probes-windows-end-of-servicing-soon = { $product } gets security updates until { $end_date } ({ $days } days from now); plan the move to a supported version
+probes-windows-os-build-unknown = Windows build { $build } ({ $edition }) is not in medsec's lifecycle table, so whether it still gets security updates is unknown
+probes-windows-update-agent-unavailable = the Windows Update Agent gave no list of pending updates ({ $error }), so pending updates are unknown
+probes-windows-pending-updates-read = the Windows Update Agent's last search lists { $count } pending update(s), { $security } of them security updates (medsec reads that list and does not search)
+probes-windows-administrators-unknown = the members of Administrators (S-1-5-32-544) could not be read ({ $error }), so which accounts are administrators is unknown
+probes-windows-remote-entry-points-open = { $count } remote desktop (RDP, 3389) or file sharing (SMB, 445) port(s) listen on every address and are not in allowed_ports: { $ports }. These are the usual ways ransomware got into hospitals in Japan; close them or limit them to the addresses that need them (Windows Defender Firewall)
+probes-windows-remote-entry-points-listening = remote desktop (RDP, 3389) or file sharing (SMB, 445) listen on every address: { $ports }; they are the usual ways ransomware gets in, so limit them to the addresses that need them
+probes-windows-netstat-fallback = listening ports were read with `netstat -ano` because PowerShell could not give them ({ $error }); running services are not known
+probes-windows-backup-on-network-share = the backup is on the network share { $path }, reachable from this machine now; ransomware running here can encrypt or delete it too: keep another generation offline or where this machine cannot write
+probes-windows-backup-on-mapped-drive = the backup is on the mapped network drive { $drive }, connected now; ransomware running here can encrypt or delete it too: keep another generation offline or where this machine cannot write
+probes-windows-backup-on-removable-drive = the backup is on the removable drive { $drive }, connected now; a USB disk that stays connected is reachable by ransomware: disconnect it after each backup and keep another generation offline
+probes-windows-backup-on-system-drive = the backup is on the system drive { $drive }; if this machine is infected, the backup is lost with it: keep another generation on other media or offline
+probes-windows-flag-builtin-administrator-enabled = the built-in Administrator is enabled (an administrator account shared by several people; give each administrator an account of their own)
+probes-windows-flag-guest-enabled = the built-in Guest account is enabled
+probes-windows-flag-password-not-required = can be used without a password (PasswordRequired is off)

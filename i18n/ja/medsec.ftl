@@ -1111,3 +1111,39 @@ check-result-findings = 今年度の点検には要確認の所見がありま�
 check-result-failed = 今年度の点検は失敗しました。
 check-missing-unusable = 回答ファイルを読み取れません(上の問題を参照してください)。
 check-next-fix-answers = { $file }(またはそこに記載した事業者確認用のファイル)の問題を直してから、もう一度 `medsec check` を実行してください。
+
+## probes-windows
+
+# Windows でのプローブの理由・警告・アカウントの指摘(src/probes/windows/)。コードごとに1つ
+# (docs/probes.md 参照)。$query は updates、accounts、listeners のどれか。
+probes-windows-powershell-missing = { $query ->
+    [updates] PowerShell(`{ $tool }`)が使えないため、インストール済みの更新と未適用の更新を読めません。PowerShell のある環境で実行するか、その PC で `Get-HotFix | Export-Csv -NoTypeInformation hotfix.csv` を実行して書き出し、`hotfix_csv` に指定してください
+    [accounts] PowerShell(`{ $tool }`)が使えないため、ローカルアカウントを読めません
+   *[other] PowerShell(`{ $tool }`)が使えないため、待ち受けポートを PowerShell で読めません
+}
+probes-windows-powershell-failed = { $query ->
+    [updates] 更新の一覧
+    [accounts] ローカルアカウント
+   *[other] 待ち受けポート
+}を読む PowerShell が終了コード { $code } で失敗しました。エラー出力:「{ $stderr }」
+probes-windows-powershell-output-not-understood = PowerShell が返した{ $query ->
+    [updates] 更新の一覧
+    [accounts] ローカルアカウント
+   *[other] 待ち受けポート
+}の情報が、medsec のスクリプトの出力の形ではありません({ $error })
+probes-windows-end-of-servicing = { $product }(ビルド { $build })のセキュリティ更新は { $end_date } で終了しています(サービス終了。出典: { $source })。サポート中のバージョンに移行してください(拡張セキュリティ更新(ESU)を購入していても、この機器からは確認できません)
+probes-windows-end-of-servicing-soon = { $product } のセキュリティ更新は { $end_date } まで(あと{ $days }日)です。サポート中のバージョンへの移行を計画してください
+probes-windows-os-build-unknown = Windows のビルド { $build }({ $edition })は medsec のサポート期限表にないため、セキュリティ更新が続いているかどうかわかりません
+probes-windows-update-agent-unavailable = Windows Update エージェントから未適用の更新の一覧を得られなかったため({ $error })、未適用の更新はわかりません
+probes-windows-pending-updates-read = Windows Update エージェントの前回の検索では、未適用の更新が{ $count }件(うちセキュリティ更新{ $security }件)あります(medsec はこの一覧を読むだけで、新たな検索はしません)
+probes-windows-administrators-unknown = Administrators グループ(S-1-5-32-544)のメンバーを読めなかったため({ $error })、どのアカウントが管理者かわかりません
+probes-windows-remote-entry-points-open = リモートデスクトップ(RDP、3389番)またはファイル共有(SMB、445番)のポートが、すべてのアドレスで待ち受けていて `allowed_ports` にありません({ $count }件): { $ports }。国内の医療機関のランサムウェア被害で多い侵入口です。閉じるか、必要なアドレスだけに制限してください(Windows Defender ファイアウォール)
+probes-windows-remote-entry-points-listening = リモートデスクトップ(RDP、3389番)またはファイル共有(SMB、445番)が、すべてのアドレスで待ち受けています: { $ports }。ランサムウェアの侵入口として多いポートです。必要なアドレスだけに制限してください
+probes-windows-netstat-fallback = PowerShell で待ち受けポートを読めなかったため({ $error })、`netstat -ano` で読みました。実行中のサービスはわかりません
+probes-windows-backup-on-network-share = バックアップはネットワーク共有 { $path } 上にあり、この機器から今つながっています。この機器がランサムウェアに感染すると、バックアップも暗号化や削除の被害を受けるおそれがあります。別の世代をオフラインか、この機器から書き込めない場所に保管してください
+probes-windows-backup-on-mapped-drive = バックアップはネットワークドライブ { $drive } 上にあり、今つながっています。この機器がランサムウェアに感染すると、バックアップも暗号化や削除の被害を受けるおそれがあります。別の世代をオフラインか、この機器から書き込めない場所に保管してください
+probes-windows-backup-on-removable-drive = バックアップはリムーバブルドライブ { $drive } 上にあり、今つながっています。つないだままの USB ディスクはランサムウェアの被害を受けるおそれがあります。バックアップのたびに取り外し、別の世代をオフラインで保管してください
+probes-windows-backup-on-system-drive = バックアップがシステムドライブ { $drive } 上にあります。この機器が被害を受けると、バックアップも一緒に失われます。別の媒体かオフラインにも世代を保管してください
+probes-windows-flag-builtin-administrator-enabled = 組み込みの Administrator アカウントが有効(複数の人で共用する管理者アカウントです。管理者ごとに個別のアカウントを作ってください)
+probes-windows-flag-guest-enabled = 組み込みの Guest アカウントが有効
+probes-windows-flag-password-not-required = パスワードなしで使える設定(PasswordRequired がオフ)

@@ -219,6 +219,37 @@ pub fn lastlog_entry(bytes: &[u8], uid: u32) -> Option<Login> {
     })
 }
 
+/// The leavers: `leavers` and the names in `leavers_file`; an unreadable file is the verdict.
+pub(crate) fn read_leavers(
+    s: &AccountsSettings,
+    ctx: &ProbeContext,
+) -> Result<BTreeSet<String>, Observation> {
+    let mut leavers: BTreeSet<String> = s.leavers.iter().cloned().collect();
+    if let Some(f) = &s.leavers_file {
+        match ctx.read(f) {
+            Ok(b) => {
+                let (text, _) = super::text::decode(&b);
+                leavers.extend(
+                    text.lines()
+                        .map(|l| l.split('#').next().unwrap_or("").trim())
+                        .filter(|l| !l.is_empty())
+                        .map(str::to_owned),
+                );
+            }
+            Err(e) => {
+                return Err(Observation::new(
+                    Verdict::Unknown,
+                    Msg::LeaversUnreadable {
+                        path: f.display().to_string(),
+                        error: e.to_string(),
+                    },
+                ))
+            }
+        }
+    }
+    Ok(leavers)
+}
+
 #[derive(Debug, Serialize)]
 struct AccountView {
     name: String,
@@ -257,6 +288,16 @@ impl Probe for Accounts {
 
     fn run(&self, ctx: &ProbeContext) -> Observation {
         let s = &self.settings;
+        // Windows: local accounts through PowerShell (src/probes/windows/accounts.rs).
+        #[cfg(windows)]
+        if ctx.is_real_root() {
+            return match read_leavers(s, ctx) {
+                Ok(leavers) => {
+                    super::windows::accounts::judge(s, ctx, &super::windows::Live, &leavers)
+                }
+                Err(obs) => obs,
+            };
+        }
         let passwd_path = ctx.path("/etc/passwd");
         let passwd = match ctx.read(&passwd_path) {
             Ok(b) => parse_passwd(&String::from_utf8_lossy(&b)),
@@ -331,29 +372,10 @@ impl Probe for Accounts {
             }
             Err(_) => None,
         };
-        let mut leavers: BTreeSet<String> = s.leavers.iter().cloned().collect();
-        if let Some(f) = &s.leavers_file {
-            match ctx.read(f) {
-                Ok(b) => {
-                    let (text, _) = super::text::decode(&b);
-                    leavers.extend(
-                        text.lines()
-                            .map(|l| l.split('#').next().unwrap_or("").trim())
-                            .filter(|l| !l.is_empty())
-                            .map(str::to_owned),
-                    );
-                }
-                Err(e) => {
-                    return Observation::new(
-                        Verdict::Unknown,
-                        Msg::LeaversUnreadable {
-                            path: f.display().to_string(),
-                            error: e.to_string(),
-                        },
-                    )
-                }
-            }
-        }
+        let leavers = match read_leavers(s, ctx) {
+            Ok(l) => l,
+            Err(obs) => return obs,
+        };
         let now = ctx.now();
         let today_days = now.as_second().div_euclid(86_400);
         let max_unused = i64::from(s.max_unused_days);

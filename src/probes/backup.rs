@@ -149,7 +149,30 @@ impl Probe for BackupFreshness {
             }
             obs.set("placement", placement);
         }
+        #[cfg(windows)]
+        if !remote && ctx.is_real_root() {
+            windows_placement(&mut obs, &s.path);
+        }
         obs
+    }
+}
+
+/// Windows: whether the backup's drive stays connected (a share, a mapped or removable drive,
+/// the system drive); the decision is `windows::drives::placement`, tested on every OS.
+#[cfg(windows)]
+fn windows_placement(obs: &mut Observation, path: &str) {
+    use super::windows::drives;
+    let absolute =
+        std::fs::canonicalize(path).map_or_else(|_| path.to_owned(), |p| p.display().to_string());
+    let Some(root) = drives::drive_root(&absolute) else {
+        return;
+    };
+    let system = drives::system_drive(std::env::var("SystemDrive").ok().as_deref());
+    if let Some((placement, warnings)) =
+        drives::placement(&absolute, drives::drive_kind(&root), system)
+    {
+        obs.warnings.extend(warnings.into_iter().map(Msg::Windows));
+        obs.set("windows_drive", placement);
     }
 }
 

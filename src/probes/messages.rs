@@ -69,8 +69,14 @@ impl From<&Msg> for Coded {
 pub enum AccountFlag {
     Leaver,
     EmptyPassword,
-    UnusedFor { days: i64, max_days: i64 },
+    UnusedFor {
+        days: i64,
+        max_days: i64,
+    },
     NeverLoggedIn,
+    /// Flags only Windows raises (`src/probes/windows/messages.rs`), recorded like the others.
+    #[serde(untagged)]
+    Windows(super::windows::WinAccountFlag),
 }
 
 impl AccountFlag {
@@ -85,6 +91,7 @@ impl AccountFlag {
                 max_days = (*max_days)
             ),
             AccountFlag::NeverLoggedIn => tr!(lang, "probes-flag-never-logged-in"),
+            AccountFlag::Windows(f) => f.text(lang),
         }
     }
 }
@@ -430,6 +437,10 @@ pub enum Msg {
         tool: String,
         path: String,
     },
+
+    // ---- Windows (src/probes/windows/messages.rs; catalog `## probes-windows`) ----
+    #[serde(untagged)]
+    Windows(super::windows::WinMsg),
 }
 
 /// An age for people: "41 days" / "41日".
@@ -451,7 +462,7 @@ fn age(secs: u64, lang: Lang) -> String {
 }
 
 /// Items joined as a list in `lang`, with `…` when more were left out.
-fn list(lang: Lang, items: impl IntoIterator<Item = String>, more: bool) -> String {
+pub(crate) fn list(lang: Lang, items: impl IntoIterator<Item = String>, more: bool) -> String {
     let mut items: Vec<String> = items.into_iter().collect();
     if more {
         items.push(tr!(lang, "probes-list-more"));
@@ -532,7 +543,7 @@ fn os_errno(error: &str) -> Option<i32> {
 
 /// A listening socket as the services probe records it (`3306/tcp on 0.0.0.0 (mysqld)`),
 /// said in `lang`; the recorded text when it does not have that shape.
-fn port_text(lang: Lang, recorded: &str) -> String {
+pub(crate) fn port_text(lang: Lang, recorded: &str) -> String {
     let parsed = (|| {
         let (port_proto, rest) = recorded.split_once(" on ")?;
         let (port, proto) = port_proto.split_once('/')?;
@@ -1078,6 +1089,7 @@ impl Msg {
                 tool = tool.as_str(),
                 path = path.as_str()
             ),
+            Msg::Windows(w) => w.text(lang),
         }
     }
 }
@@ -1106,7 +1118,7 @@ mod tests {
     /// One of every message, so the test below sees every code.
     pub(crate) fn every_message() -> Vec<Msg> {
         let s = || "x".to_owned();
-        vec![
+        let mut all = vec![
             Msg::CannotRead {
                 path: s(),
                 error: s(),
@@ -1332,7 +1344,13 @@ mod tests {
                 tool: s(),
                 path: s(),
             },
-        ]
+        ];
+        all.extend(
+            crate::probes::windows::messages::every_message()
+                .into_iter()
+                .map(Msg::Windows),
+        );
+        all
     }
 
     fn has_japanese(s: &str) -> bool {

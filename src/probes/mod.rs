@@ -17,6 +17,7 @@ pub mod patch;
 pub mod services;
 pub mod text;
 pub mod walk;
+pub mod windows;
 
 pub use config::{ConfigError, ProbeConfig, ProbeSettings, ProbeSpec, Role};
 pub use evidence::{
@@ -471,7 +472,8 @@ pub fn build(spec: &ProbeSpec, role: Role) -> Arc<dyn Probe> {
 }
 
 /// The probes that suit this machine when no configuration is given: patch level, accounts
-/// and services (backups and the ledger need a path, so they need a configuration).
+/// (Unix, Windows) and services (Linux, Windows); backups and the ledger need a path, so they
+/// need a configuration.
 pub fn default_config() -> ProbeConfig {
     let mut probes = vec![ProbeSpec {
         name: None,
@@ -484,7 +486,7 @@ pub fn default_config() -> ProbeConfig {
             date_order: None,
         }),
     }];
-    if cfg!(unix) {
+    if cfg!(unix) || cfg!(windows) {
         probes.push(ProbeSpec {
             name: None,
             timeout: config::DEFAULT_TIMEOUT,
@@ -496,7 +498,7 @@ pub fn default_config() -> ProbeConfig {
             }),
         });
     }
-    if cfg!(target_os = "linux") {
+    if cfg!(target_os = "linux") || cfg!(windows) {
         probes.push(ProbeSpec {
             name: None,
             timeout: config::DEFAULT_TIMEOUT,

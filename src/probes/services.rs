@@ -141,6 +141,11 @@ impl Probe for Services {
 
     fn run(&self, ctx: &ProbeContext) -> Observation {
         let s = &self.settings;
+        // Windows: listening sockets through PowerShell or netstat (src/probes/windows/).
+        #[cfg(windows)]
+        if ctx.is_real_root() {
+            return super::windows::listeners::judge(s, ctx, &super::windows::Live);
+        }
         // Enabled: units linked into a target's .wants folder.
         let mut enabled = BTreeSet::new();
         let systemd_dir = ctx.path("/etc/systemd/system");

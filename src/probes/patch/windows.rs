@@ -1,5 +1,5 @@
-//! patch-level on Windows: installed updates from `Get-HotFix`, run natively on Windows, or
-//! read from a CSV exported with `Get-HotFix | Export-Csv` and given by path, on any OS.
+//! patch-level on Windows: natively (on Windows) through `crate::probes::windows::updates`,
+//! or from a CSV exported with `Get-HotFix | Export-Csv` and given by path, on any OS.
 
 use super::PatchLevel;
 use crate::probes::{Msg, Observation, ProbeContext, Verdict};
@@ -7,30 +7,11 @@ use serde::Serialize;
 use serde_json::Value;
 
 impl PatchLevel {
+    /// The machine itself: installed and pending updates and the OS build, through
+    /// PowerShell (`crate::probes::windows::updates`).
     #[cfg(windows)]
     pub(super) fn windows_native(&self, ctx: &ProbeContext) -> Observation {
-        let script = "Get-HotFix | Select-Object Source,Description,HotFixID,InstalledBy,\
-                      @{n='InstalledOn';e={if ($_.InstalledOn) { $_.InstalledOn.ToString('yyyy-MM-dd') }}} \
-                      | ConvertTo-Csv -NoTypeInformation";
-        let args = vec![
-            "-NoProfile".to_owned(),
-            "-NonInteractive".to_owned(),
-            "-Command".to_owned(),
-            script.to_owned(),
-        ];
-        match ctx.run_command("powershell.exe", &args, &[]) {
-            Ok(o) if o.success() => self.hotfixes(ctx, &o.stdout, "Get-HotFix"),
-            Ok(o) => Observation::new(
-                Verdict::Unknown,
-                Msg::ToolFailed {
-                    tool: "Get-HotFix".into(),
-                    exit_code: o.exit_code,
-                    signal: o.signal,
-                    stderr: o.stderr_excerpt(),
-                },
-            ),
-            Err(e) => Observation::new(Verdict::Unknown, e.msg("Get-HotFix")),
-        }
+        crate::probes::windows::updates::judge(&self.settings, ctx, &crate::probes::windows::Live)
     }
 
     #[cfg(not(windows))]

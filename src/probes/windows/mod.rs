@@ -1,0 +1,299 @@
+//! The Windows side of the probes: what they ask the machine, and how they judge the answers.
+//!
+//! Every question goes through a [`WindowsSource`]: on Windows, [`Live`] runs PowerShell
+//! (`powershell.exe -EncodedCommand`, so no quoting can go wrong), `netstat -ano` and
+//! `tasklist`; in tests, recorded outputs stand in. The parsers and the judging are
+//! platform-free and tested on Linux against recorded outputs (`tests/fixtures/windows/`):
+//! JSON and CSV from Japanese and English Windows, in UTF-8, UTF-16LE with a BOM or CP932.
+//! Only [`Live`] and the drive-type call of [`drives`] compile on Windows alone. Nothing here
+//! prints or changes the machine.
+
+pub mod accounts;
+pub mod drives;
+pub mod lifecycle;
+pub mod listeners;
+pub mod messages;
+pub mod updates;
+
+pub use messages::{WinAccountFlag, WinMsg};
+
+use super::{Msg, ProbeContext};
+use jiff::Timestamp;
+use serde_json::Value;
+
+/// What a Windows probe asks the machine.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Query {
+    /// Installed updates, the OS build and pending updates (PowerShell, [`updates::SCRIPT`]).
+    Updates,
+    /// Local accounts and the members of Administrators (PowerShell, [`accounts::SCRIPT`]).
+    Accounts,
+    /// Listening sockets with their processes and services (PowerShell, [`listeners::SCRIPT`]).
+    Listeners,
+    /// `netstat -ano`: the fallback for listening sockets.
+    Netstat,
+    /// `tasklist /svc /fo csv /nh`: process names and services for the netstat fallback.
+    Tasklist,
+}
+
+impl Query {
+    /// The stable name, as the evidence and the messages record it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Query::Updates => "updates",
+            Query::Accounts => "accounts",
+            Query::Listeners => "listeners",
+            Query::Netstat => "netstat",
+            Query::Tasklist => "tasklist",
+        }
+    }
+
+    /// The PowerShell script, for the questions PowerShell answers.
+    pub fn script(self) -> Option<&'static str> {
+        match self {
+            Query::Updates => Some(updates::SCRIPT),
+            Query::Accounts => Some(accounts::SCRIPT),
+            Query::Listeners => Some(listeners::SCRIPT),
+            Query::Netstat | Query::Tasklist => None,
+        }
+    }
+
+    /// The program and its arguments.
+    pub fn command(self) -> (&'static str, Vec<String>) {
+        match self.script() {
+            Some(script) => (
+                "powershell.exe",
+                vec![
+                    "-NoProfile".into(),
+                    "-NonInteractive".into(),
+                    "-EncodedCommand".into(),
+                    encoded_command(script),
+                ],
+            ),
+            None if self == Query::Netstat => ("netstat.exe", vec!["-ano".into()]),
+            None => (
+                "tasklist.exe",
+                vec!["/svc".into(), "/fo".into(), "csv".into(), "/nh".into()],
+            ),
+        }
+    }
+}
+
+/// A script as PowerShell's `-EncodedCommand` takes it: Base64 of its UTF-16LE bytes.
+pub fn encoded_command(script: &str) -> String {
+    use ct_codecs::{Base64, Encoder};
+    let bytes: Vec<u8> = script.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    Base64::encode_to_string(bytes).unwrap_or_default()
+}
+
+/// Why a question got no answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SourceError {
+    /// The program is not there (no PowerShell: Wine, Windows PE, a locked-down PC).
+    Missing { tool: String },
+    /// It ran and failed.
+    Failed {
+        tool: String,
+        exit_code: Option<i32>,
+        stderr: String,
+    },
+    /// It could not be run (or was stopped at the probe's deadline).
+    Other { tool: String, error: String },
+}
+
+impl SourceError {
+    /// The reason for `query`, said exactly: PowerShell missing, failed, or not run.
+    pub fn msg(&self, query: Query) -> Msg {
+        let q = query.name().to_owned();
+        match self {
+            SourceError::Missing { tool } if query.script().is_some() => {
+                Msg::Windows(WinMsg::PowershellMissing {
+                    query: q,
+                    tool: tool.clone(),
+                })
+            }
+            SourceError::Missing { tool } => Msg::ToolMissing { tool: tool.clone() },
+            SourceError::Failed {
+                tool,
+                exit_code,
+                stderr,
+            } if query.script().is_some() => Msg::Windows(WinMsg::PowershellFailed {
+                query: q,
+                exit_code: *exit_code,
+                stderr: stderr.clone(),
+            }),
+            SourceError::Failed {
+                tool,
+                exit_code,
+                stderr,
+            } => Msg::ToolFailed {
+                tool: tool.clone(),
+                exit_code: *exit_code,
+                signal: None,
+                stderr: stderr.clone(),
+            },
+            SourceError::Other { tool, error } => Msg::CannotRunTool {
+                tool: tool.clone(),
+                error: error.clone(),
+            },
+        }
+    }
+}
+
+/// Where the Windows probes get their answers: the machine itself ([`Live`]) or recordings.
+pub trait WindowsSource: Send + Sync {
+    /// The bytes the question printed on standard output.
+    fn ask(&self, ctx: &ProbeContext, query: Query) -> Result<Vec<u8>, SourceError>;
+}
+
+/// The machine itself: PowerShell, `netstat` and `tasklist`, run through the probe's context
+/// (recorded in the evidence, killed at the deadline).
+#[cfg(windows)]
+pub struct Live;
+
+#[cfg(windows)]
+impl WindowsSource for Live {
+    fn ask(&self, ctx: &ProbeContext, query: Query) -> Result<Vec<u8>, SourceError> {
+        let (program, args) = query.command();
+        match ctx.run_command(program, &args, &[]) {
+            Ok(o) if o.success() => Ok(o.stdout),
+            Ok(o) => Err(SourceError::Failed {
+                tool: program.to_owned(),
+                exit_code: o.exit_code,
+                stderr: o.stderr_excerpt(),
+            }),
+            Err(super::CommandError::Missing(tool)) => Err(SourceError::Missing { tool }),
+            Err(e) => Err(SourceError::Other {
+                tool: program.to_owned(),
+                error: e.to_string(),
+            }),
+        }
+    }
+}
+
+/// A JSON document printed by one of our scripts: decoded whatever its encoding (UTF-8 with or
+/// without BOM, UTF-16 with a BOM, CP932), with the encoding it was read as.
+pub fn decode_json(bytes: &[u8]) -> Result<(Value, &'static str), String> {
+    let (text, encoding) = super::text::decode(bytes);
+    let trimmed = text.trim_start_matches('\u{feff}').trim();
+    if trimmed.is_empty() {
+        return Err("no output".into());
+    }
+    serde_json::from_str(trimmed)
+        .map(|v| (v, encoding.as_str()))
+        .map_err(|e| e.to_string())
+}
+
+/// A time as PowerShell writes it into JSON: ISO 8601 (`2026-11-02T08:15:00.0000000+09:00`,
+/// what our scripts print), `/Date(1762038900000)/` (Windows PowerShell 5.1's
+/// `ConvertTo-Json`), or an object holding either in `value`.
+pub fn json_time(v: &Value) -> Option<Timestamp> {
+    match v {
+        Value::String(s) => {
+            let s = s.trim();
+            if let Some(ms) = s
+                .strip_prefix("/Date(")
+                .or_else(|| s.strip_prefix("\\/Date("))
+                .and_then(|r| r.split([')', '+']).next())
+            {
+                let ms: i64 = ms.trim_end_matches('-').parse().ok()?;
+                return Timestamp::from_millisecond(ms).ok();
+            }
+            if let Ok(t) = s.parse::<Timestamp>() {
+                return Some(t);
+            }
+            // Without an offset: the machine's local time.
+            let dt: jiff::civil::DateTime = s.parse().ok()?;
+            dt.to_zoned_datetime(jiff::tz::TimeZone::system())
+                .ok()
+                .map(|z| z.timestamp())
+        }
+        Value::Object(m) => m.get("value").and_then(json_time),
+        _ => None,
+    }
+}
+
+/// A JSON value as a list: PowerShell prints a one-element array as the element alone.
+pub fn json_list(v: Option<&Value>) -> Vec<&Value> {
+    match v {
+        Some(Value::Array(a)) => a.iter().collect(),
+        Some(Value::Null) | None => Vec::new(),
+        Some(other) => vec![other],
+    }
+}
+
+/// A JSON value as text (strings as they are, numbers written out, null as empty).
+pub fn json_text(v: Option<&Value>) -> String {
+    match v {
+        Some(Value::String(s)) => s.trim().to_owned(),
+        Some(Value::Number(n)) => n.to_string(),
+        Some(Value::Bool(b)) => b.to_string(),
+        _ => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn encoded_commands_are_utf16le_base64() {
+        use ct_codecs::{Base64, Decoder};
+        let enc = encoded_command("Get-HotFix; '日本語'");
+        let bytes = Base64::decode_to_vec(&enc, None).unwrap();
+        let units: Vec<u16> = bytes
+            .chunks(2)
+            .map(|c| u16::from_le_bytes([c[0], c[1]]))
+            .collect();
+        assert_eq!(String::from_utf16(&units).unwrap(), "Get-HotFix; '日本語'");
+        // The scripts fit on a command line (32,767 characters on Windows).
+        for q in [Query::Updates, Query::Accounts, Query::Listeners] {
+            let (_, args) = q.command();
+            assert!(
+                args.iter().map(String::len).sum::<usize>() < 30_000,
+                "{q:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn powershell_times() {
+        let t = |s: &str| json_time(&Value::from(s)).map(|t| t.to_string());
+        assert_eq!(
+            t("/Date(1762038900000)/").as_deref(),
+            Some("2025-11-01T23:15:00Z")
+        );
+        assert_eq!(
+            t("2026-11-02T08:15:00.0000000+09:00").as_deref(),
+            Some("2026-11-01T23:15:00Z")
+        );
+        assert_eq!(
+            json_time(&serde_json::json!({"value": "/Date(0)/", "DateTime": "x"}))
+                .map(|t| t.to_string())
+                .as_deref(),
+            Some("1970-01-01T00:00:00Z")
+        );
+        for bad in ["", "/Date(x)/", "yesterday", "/Date(99999999999999999999)/"] {
+            assert_eq!(t(bad), None, "{bad}");
+        }
+        assert_eq!(json_time(&Value::Null), None);
+    }
+
+    #[test]
+    fn decoding_outputs_in_every_encoding() {
+        let doc = "{\"a\":\"管理者\"}";
+        let mut utf16 = vec![0xFF, 0xFE];
+        utf16.extend(doc.encode_utf16().flat_map(u16::to_le_bytes));
+        let (sjis, _, _) = encoding_rs::SHIFT_JIS.encode(doc);
+        for (bytes, enc) in [
+            (doc.as_bytes().to_vec(), "utf-8"),
+            (utf16, "utf-16le"),
+            (sjis.into_owned(), "shift_jis"),
+        ] {
+            let (v, e) = decode_json(&bytes).unwrap();
+            assert_eq!((v["a"].as_str(), e), (Some("管理者"), enc));
+        }
+        assert!(decode_json(b"").is_err());
+        assert!(decode_json(b"Get-LocalUser : not recognized").is_err());
+    }
+}
