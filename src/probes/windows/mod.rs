@@ -17,7 +17,7 @@ pub mod updates;
 
 pub use messages::{WinAccountFlag, WinMsg};
 
-use super::{Msg, ProbeContext};
+use super::{Msg, Observation, Probe, ProbeContext, ProbeSettings, ProbeSpec, Role};
 use jiff::Timestamp;
 use serde_json::Value;
 
@@ -167,6 +167,96 @@ impl WindowsSource for Live {
                 tool: program.to_owned(),
                 error: e.to_string(),
             }),
+        }
+    }
+}
+
+/// Answers recorded earlier (tests, or outputs brought from a Windows PC): each question has
+/// the bytes it printed or the way it failed; a question without a recording is PowerShell (or
+/// the tool) missing.
+#[derive(Debug, Clone, Default)]
+pub struct Recorded {
+    answers: std::collections::BTreeMap<Query, Result<Vec<u8>, SourceError>>,
+}
+
+impl Recorded {
+    pub fn new() -> Self {
+        Recorded::default()
+    }
+
+    /// `query` printed `bytes`.
+    pub fn answer(mut self, query: Query, bytes: impl Into<Vec<u8>>) -> Self {
+        self.answers.insert(query, Ok(bytes.into()));
+        self
+    }
+
+    /// `query` failed with `error`.
+    pub fn fail(mut self, query: Query, error: SourceError) -> Self {
+        self.answers.insert(query, Err(error));
+        self
+    }
+}
+
+impl WindowsSource for Recorded {
+    fn ask(&self, _ctx: &ProbeContext, query: Query) -> Result<Vec<u8>, SourceError> {
+        match self.answers.get(&query) {
+            Some(answer) => answer.clone(),
+            None => Err(SourceError::Missing {
+                tool: query.command().0.to_owned(),
+            }),
+        }
+    }
+}
+
+/// The configured probe `spec`, answering its Windows questions from `source` instead of the
+/// machine: what the live probes do on Windows, on any OS. patch-level (with `source` auto or
+/// windows), accounts and services ask `source`; the other kinds run as configured.
+pub fn with_source(
+    spec: &ProbeSpec,
+    role: Role,
+    source: std::sync::Arc<dyn WindowsSource>,
+) -> std::sync::Arc<dyn Probe> {
+    std::sync::Arc::new(WindowsProbe {
+        inner: super::build(spec, role),
+        settings: spec.settings.clone(),
+        source,
+    })
+}
+
+struct WindowsProbe {
+    inner: std::sync::Arc<dyn Probe>,
+    settings: ProbeSettings,
+    source: std::sync::Arc<dyn WindowsSource>,
+}
+
+impl Probe for WindowsProbe {
+    fn kind(&self) -> crate::checklist::ProbeKind {
+        self.inner.kind()
+    }
+
+    fn items(&self) -> Vec<String> {
+        self.inner.items()
+    }
+
+    fn parameters(&self) -> serde_json::Map<String, Value> {
+        self.inner.parameters()
+    }
+
+    fn run(&self, ctx: &ProbeContext) -> Observation {
+        use super::config::PatchSource;
+        let source = self.source.as_ref();
+        match &self.settings {
+            ProbeSettings::PatchLevel(s)
+                if matches!(s.source, PatchSource::Auto | PatchSource::Windows) =>
+            {
+                updates::judge(s, ctx, source)
+            }
+            ProbeSettings::Accounts(s) => match super::accounts::read_leavers(s, ctx) {
+                Ok(leavers) => accounts::judge(s, ctx, source, &leavers),
+                Err(obs) => obs,
+            },
+            ProbeSettings::Services(s) => listeners::judge(s, ctx, source),
+            _ => self.inner.run(ctx),
         }
     }
 }
