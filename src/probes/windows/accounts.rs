@@ -16,17 +16,17 @@ use std::collections::BTreeSet;
 
 /// The PowerShell script of [`Query::Accounts`] (Windows PowerShell 5.1: the
 /// `Microsoft.PowerShell.LocalAccounts` module). Times are written in ISO 8601 with offset.
-pub const SCRIPT: &str = r#"$ErrorActionPreference = 'Stop'
-[Console]::OutputEncoding = [Text.Encoding]::UTF8
+pub const SCRIPT: &str = r#"$ErrorActionPreference = 'Stop'; $ProgressPreference = 'SilentlyContinue'
+try { [Console]::OutputEncoding = [Text.Encoding]::UTF8 } catch { }
 function t($d) { if ($d) { $d.ToString('o') } else { $null } }
 $users = @(Get-LocalUser | ForEach-Object {
   [ordered]@{ Name = $_.Name; SID = $_.SID.Value; Enabled = $_.Enabled; LastLogon = t $_.LastLogon
     PasswordLastSet = t $_.PasswordLastSet; PasswordExpires = t $_.PasswordExpires
     PasswordRequired = $_.PasswordRequired; AccountExpires = t $_.AccountExpires } })
-$admins = try {
+$admins = $(try {
   [ordered]@{ available = $true; members = @(Get-LocalGroupMember -SID 'S-1-5-32-544' | ForEach-Object {
     [ordered]@{ Name = $_.Name; SID = $_.SID.Value; ObjectClass = $_.ObjectClass; PrincipalSource = [string]$_.PrincipalSource } }) }
-} catch { [ordered]@{ available = $false; error = $_.Exception.Message } }
+} catch { [ordered]@{ available = $false; error = $_.Exception.Message } })
 [ordered]@{ format = 1; users = $users; administrators = $admins } | ConvertTo-Json -Depth 5 -Compress
 "#;
 

@@ -12,8 +12,8 @@ use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// The PowerShell script of [`Query::Listeners`].
-pub const SCRIPT: &str = r#"$ErrorActionPreference = 'Stop'
-[Console]::OutputEncoding = [Text.Encoding]::UTF8
+pub const SCRIPT: &str = r#"$ErrorActionPreference = 'Stop'; $ProgressPreference = 'SilentlyContinue'
+try { [Console]::OutputEncoding = [Text.Encoding]::UTF8 } catch { }
 $names = @{}; Get-Process | ForEach-Object { $names[[int]$_.Id] = $_.ProcessName }
 $services = @{}; $running = @()
 Get-CimInstance Win32_Service | Where-Object { $_.State -eq 'Running' } | ForEach-Object {
@@ -22,8 +22,8 @@ Get-CimInstance Win32_Service | Where-Object { $_.State -eq 'Running' } | ForEac
 function row($proto, $c) { $p = [int]$c.OwningProcess
   [ordered]@{ Protocol = $proto; LocalAddress = $c.LocalAddress; LocalPort = [int]$c.LocalPort
     OwningProcess = $p; Process = $names[$p]; Services = @($services[$p]) } }
-$tcp = @(Get-NetTCPConnection -State Listen | ForEach-Object { row 'tcp' $_ })
-$udp = @(Get-NetUDPEndpoint | ForEach-Object { row 'udp' $_ })
+$tcp = @(Get-NetTCPConnection -State Listen -ErrorAction SilentlyContinue | ForEach-Object { row 'tcp' $_ })
+$udp = @(Get-NetUDPEndpoint -ErrorAction SilentlyContinue | ForEach-Object { row 'udp' $_ })
 [ordered]@{ format = 1; listeners = @($tcp + $udp); running_services = @($running) } | ConvertTo-Json -Depth 5 -Compress
 "#;
 

@@ -13,22 +13,22 @@ use serde_json::Value;
 /// The PowerShell script of [`Query::Updates`] (Windows PowerShell 5.1 and PowerShell 7).
 /// Dates are written in one fixed format whatever the display language; titles are as
 /// Windows says them (Japanese on Japanese Windows).
-pub const SCRIPT: &str = r#"$ErrorActionPreference = 'Stop'
-[Console]::OutputEncoding = [Text.Encoding]::UTF8
+pub const SCRIPT: &str = r#"$ErrorActionPreference = 'Stop'; $ProgressPreference = 'SilentlyContinue'
+try { [Console]::OutputEncoding = [Text.Encoding]::UTF8 } catch { }
 $inv = [Globalization.CultureInfo]::InvariantCulture
 $cv = Get-ItemProperty 'HKLM:\SOFTWARE\Microsoft\Windows NT\CurrentVersion'
 $os = Get-CimInstance Win32_OperatingSystem
 $hotfixes = @(Get-HotFix | ForEach-Object {
   [ordered]@{ HotFixID = $_.HotFixID; Description = $_.Description; InstalledBy = $_.InstalledBy
     InstalledOn = $(if ($_.InstalledOn) { $_.InstalledOn.ToString('yyyy-MM-dd', $inv) } else { $null }) } })
-$pending = try {
+$pending = $(try {
   $searcher = (New-Object -ComObject Microsoft.Update.Session).CreateUpdateSearcher()
   $searcher.Online = $false
   $result = $searcher.Search('IsInstalled=0 and IsHidden=0')
   [ordered]@{ available = $true; updates = @($result.Updates | ForEach-Object {
     [ordered]@{ Title = $_.Title; KBArticleIDs = @($_.KBArticleIDs); MsrcSeverity = $_.MsrcSeverity
       Categories = @($_.Categories | ForEach-Object { $_.CategoryID }) } }) }
-} catch { [ordered]@{ available = $false; error = $_.Exception.Message } }
+} catch { [ordered]@{ available = $false; error = $_.Exception.Message } })
 [ordered]@{ format = 1
   os = [ordered]@{ Caption = $os.Caption; Version = $os.Version; BuildNumber = $os.BuildNumber
     UBR = $cv.UBR; DisplayVersion = $cv.DisplayVersion; EditionID = $cv.EditionID
