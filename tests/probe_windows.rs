@@ -456,8 +456,10 @@ fn netstat_and_tasklist_in_cp932_stand_in_when_powershell_cannot() {
     );
     assert_eq!(j["observed"]["source"], "netstat");
     assert_eq!(codes(&j["warning_details"])[0], "netstat-fallback");
+    assert_eq!(j["warning_details"][0]["params"]["cause"], "missing");
     assert!(
-        warnings_ja(&r).contains("`netstat -ano` で読みました"),
+        warnings_ja(&r)
+            .contains("PowerShell が使えないため、待ち受けポートを `netstat -ano` で読みました"),
         "{}",
         warnings_ja(&r)
     );

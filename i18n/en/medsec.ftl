@@ -1206,7 +1206,11 @@ probes-windows-pending-updates-read = the Windows Update Agent's last search lis
 probes-windows-administrators-unknown = the members of Administrators (S-1-5-32-544) could not be read ({ $error }), so which accounts are administrators is unknown
 probes-windows-remote-entry-points-open = { $count } remote desktop (RDP, 3389) or file sharing (SMB, 445) port(s) listen on every address and are not in allowed_ports: { $ports }. These are the usual ways ransomware got into hospitals in Japan; close them or limit them to the addresses that need them (Windows Defender Firewall)
 probes-windows-remote-entry-points-listening = remote desktop (RDP, 3389) or file sharing (SMB, 445) listen on every address: { $ports }; they are the usual ways ransomware gets in, so limit them to the addresses that need them
-probes-windows-netstat-fallback = listening ports were read with `netstat -ano` because PowerShell could not give them ({ $error }); running services are not known
+probes-windows-netstat-fallback = { $cause ->
+    [missing] PowerShell is not available
+    [not-understood] PowerShell's answer could not be read ({ $detail })
+   *[other] PowerShell failed ({ $detail })
+}, so listening ports were read with `netstat -ano`; running services are not known
 probes-windows-backup-on-network-share = the backup is on the network share { $path }, reachable from this machine now; ransomware running here can encrypt or delete it too: keep another generation offline or where this machine cannot write
 probes-windows-backup-on-mapped-drive = the backup is on the mapped network drive { $drive }, connected now; ransomware running here can encrypt or delete it too: keep another generation offline or where this machine cannot write
 probes-windows-backup-on-removable-drive = the backup is on the removable drive { $drive }, connected now; a USB disk that stays connected is reachable by ransomware: disconnect it after each backup and keep another generation offline

@@ -1139,7 +1139,11 @@ probes-windows-pending-updates-read = Windows Update エージェントの前回
 probes-windows-administrators-unknown = Administrators グループ(S-1-5-32-544)のメンバーを読めなかったため({ $error })、どのアカウントが管理者かわかりません
 probes-windows-remote-entry-points-open = リモートデスクトップ(RDP、3389番)またはファイル共有(SMB、445番)のポートが、すべてのアドレスで待ち受けていて `allowed_ports` にありません({ $count }件): { $ports }。国内の医療機関のランサムウェア被害で多い侵入口です。閉じるか、必要なアドレスだけに制限してください(Windows Defender ファイアウォール)
 probes-windows-remote-entry-points-listening = リモートデスクトップ(RDP、3389番)またはファイル共有(SMB、445番)が、すべてのアドレスで待ち受けています: { $ports }。ランサムウェアの侵入口として多いポートです。必要なアドレスだけに制限してください
-probes-windows-netstat-fallback = PowerShell で待ち受けポートを読めなかったため({ $error })、`netstat -ano` で読みました。実行中のサービスはわかりません
+probes-windows-netstat-fallback = { $cause ->
+    [missing] PowerShell が使えない
+    [not-understood] PowerShell の出力を読み取れなかった({ $detail })
+   *[other] PowerShell が失敗した({ $detail })
+}ため、待ち受けポートを `netstat -ano` で読みました。実行中のサービスはわかりません
 probes-windows-backup-on-network-share = バックアップはネットワーク共有 { $path } 上にあり、この機器から今つながっています。この機器がランサムウェアに感染すると、バックアップも暗号化や削除の被害を受けるおそれがあります。別の世代をオフラインか、この機器から書き込めない場所に保管してください
 probes-windows-backup-on-mapped-drive = バックアップはネットワークドライブ { $drive } 上にあり、今つながっています。この機器がランサムウェアに感染すると、バックアップも暗号化や削除の被害を受けるおそれがあります。別の世代をオフラインか、この機器から書き込めない場所に保管してください
 probes-windows-backup-on-removable-drive = バックアップはリムーバブルドライブ { $drive } 上にあり、今つながっています。つないだままの USB ディスクはランサムウェアの被害を受けるおそれがあります。バックアップのたびに取り外し、別の世代をオフラインで保管してください

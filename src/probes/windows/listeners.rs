@@ -5,7 +5,7 @@
 //! on every address are named on their own: they are how ransomware got into the hospitals
 //! whose incidents are on record in Japan.
 
-use super::{decode_json, json_list, json_text, Query, WinMsg, WindowsSource};
+use super::{decode_json, json_list, json_text, Query, SourceError, WinMsg, WindowsSource};
 use crate::probes::config::{PortSpec, ServicesSettings};
 use crate::probes::{Msg, Observation, ProbeContext, Verdict};
 use serde::Serialize;
@@ -212,13 +212,24 @@ pub fn judge(
     {
         Ok(Ok(r)) => (r, None),
         first => {
-            let why = match first {
-                Ok(Err(error)) => Msg::Windows(WinMsg::PowershellOutputNotUnderstood {
-                    query: Query::Listeners.name().into(),
+            let (why, cause, detail) = match first {
+                Ok(Err(error)) => (
+                    Msg::Windows(WinMsg::PowershellOutputNotUnderstood {
+                        query: Query::Listeners.name().into(),
+                        error: error.clone(),
+                    }),
+                    "not-understood",
                     error,
-                }),
-                Err(e) => e.msg(Query::Listeners),
-                Ok(Ok(_)) => Msg::InternalError,
+                ),
+                Err(e) => {
+                    let (cause, detail) = match &e {
+                        SourceError::Missing { .. } => ("missing", String::new()),
+                        SourceError::Failed { stderr, .. } => ("failed", stderr.clone()),
+                        SourceError::Other { error, .. } => ("failed", error.clone()),
+                    };
+                    (e.msg(Query::Listeners), cause, detail)
+                }
+                Ok(Ok(_)) => (Msg::InternalError, "failed", String::new()),
             };
             let netstat = match source.ask(ctx, Query::Netstat) {
                 Ok(b) => parse_netstat(&crate::probes::text::decode(&b).0),
@@ -246,13 +257,13 @@ pub fn judge(
                 listeners,
                 running_services: None,
             };
-            (report, Some(why.text(crate::checklist::Lang::En)))
+            (report, Some((cause.to_owned(), detail)))
         }
     };
     let mut obs = judge_report(settings, &report);
-    if let Some(error) = fallback {
+    if let Some((cause, detail)) = fallback {
         obs.warnings
-            .insert(0, Msg::Windows(WinMsg::NetstatFallback { error }));
+            .insert(0, Msg::Windows(WinMsg::NetstatFallback { cause, detail }));
         obs.set("source", "netstat");
     } else {
         obs.set("source", "powershell");

@@ -48,8 +48,9 @@ pub enum WinMsg {
     RemoteEntryPointsOpen { ports: Vec<String> },
     /// RDP or SMB listen on every address (allowed, or no allowlist).
     RemoteEntryPointsListening { ports: Vec<String> },
-    /// Listening sockets were read with `netstat -ano`, because PowerShell could not.
-    NetstatFallback { error: String },
+    /// Listening sockets were read with `netstat -ano`, because PowerShell could not:
+    /// `cause` is `missing`, `failed` or `not-understood`; `detail` the tool's words, if any.
+    NetstatFallback { cause: String, detail: String },
     /// The backup is on a network share (UNC path).
     BackupOnNetworkShare { path: String },
     /// The backup is on a mapped network drive.
@@ -175,10 +176,11 @@ impl WinMsg {
                 "probes-windows-remote-entry-points-listening",
                 ports = ports(lang, p)
             ),
-            WinMsg::NetstatFallback { error } => tr!(
+            WinMsg::NetstatFallback { cause, detail: d } => tr!(
                 lang,
                 "probes-windows-netstat-fallback",
-                error = detail(lang, error)
+                cause = cause.as_str(),
+                detail = detail(lang, d)
             ),
             WinMsg::BackupOnNetworkShare { path } => tr!(
                 lang,
@@ -249,7 +251,10 @@ pub(crate) fn every_message() -> Vec<WinMsg> {
         WinMsg::RemoteEntryPointsListening {
             ports: vec!["445/tcp on :: (System)".into()],
         },
-        WinMsg::NetstatFallback { error: s() },
+        WinMsg::NetstatFallback {
+            cause: "failed".into(),
+            detail: s(),
+        },
         WinMsg::BackupOnNetworkShare { path: s() },
         WinMsg::BackupOnMappedDrive { drive: s() },
         WinMsg::BackupOnRemovableDrive { drive: s() },
