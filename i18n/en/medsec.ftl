@@ -1178,3 +1178,14 @@ check-result-findings = The year's check has findings (exit 1).
 check-result-failed = The year's check failed.
 check-missing-unusable = the answers cannot be used (see the problems above)
 check-next-fix-answers = correct the problems in { $file } (or a vendor form it lists), then run `medsec check` again
+
+## answers-field
+answers-field-expected-integer = a whole number without quotes (such as 1)
+answers-field-row-cell = { $row } ({ $cell })
+answers-field-row-finding = { $place }: { $message }
+answers-field-dash-unanswered = { $place }: the answer `{ $value }` is read as unanswered and was not imported; to mark the item not applicable write 対象外 (or na) and give a reason
+answers-field-import-attention = { $count ->
+    [one] 1 imported row needs attention
+   *[other] { $count } imported rows need attention
+} (`medsec status` shows them too):
+answers-field-import-warning = warning: { $message }

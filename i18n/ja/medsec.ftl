@@ -1111,3 +1111,11 @@ check-result-findings = 今年度の点検には要確認の所見がありま�
 check-result-failed = 今年度の点検は失敗しました。
 check-missing-unusable = 回答ファイルを読み取れません(上の問題を参照してください)。
 check-next-fix-answers = { $file }(またはそこに記載した事業者確認用のファイル)の問題を直してから、もう一度 `medsec check` を実行してください。
+
+## answers-field
+answers-field-expected-integer = 整数(引用符なし、例: 1)
+answers-field-row-cell = { $row }({ $cell })
+answers-field-row-finding = { $place }: { $message }
+answers-field-dash-unanswered = { $place }: 回答「{ $value }」は未回答として扱い、取り込んでいません。対象外にする場合は「対象外」と書き、理由も書いてください。
+answers-field-import-attention = 取り込んだ行のうち { $count }件に確認が必要です(`medsec status` でも確認できます):
+answers-field-import-warning = 警告: { $message }
