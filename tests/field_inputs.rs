@@ -67,7 +67,10 @@ fn a_date_checked_in_the_future_and_not_applicable_where_none_is_allowed_are_ref
     let out = import(&file, "s.csv", sheet.as_bytes(), "C");
     assert_eq!(out.status.code(), Some(2));
     let err = stderr_of(&out);
-    assert!(err.contains("row 2 (D2)") && err.contains("2099-01-01"), "{err}");
+    assert!(
+        err.contains("row 2 (D2)") && err.contains("2099-01-01"),
+        "{err}"
+    );
     assert!(err.contains("row 3 (C3)"), "{err}");
 }
 
@@ -75,9 +78,8 @@ fn a_date_checked_in_the_future_and_not_applicable_where_none_is_allowed_are_ref
 fn a_missing_target_date_is_imported_with_a_warning_and_a_count() {
     let dir = tempfile::tempdir().unwrap();
     let file = answers_in(dir.path());
-    let sheet = format!(
-        "{HEADER}1-①,,いいえ,2025/6/2,,\n2-②,,対象外,2025/6/2,,\n2-⑪,,はい,2025/6/2,,\n"
-    );
+    let sheet =
+        format!("{HEADER}1-①,,いいえ,2025/6/2,,\n2-②,,対象外,2025/6/2,,\n2-⑪,,はい,2025/6/2,,\n");
     let out = import(&file, "s.csv", sheet.as_bytes(), "C");
     assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
     let err = stderr_of(&out);
@@ -90,7 +92,10 @@ fn a_missing_target_date_is_imported_with_a_warning_and_a_count() {
     // 対象外 without a reason, and with a vendor contract in the file: its condition is unmet.
     assert!(err.contains("warning: row 3 (F3)"), "{err}");
     assert!(err.contains("warning: row 3 (C3)"), "{err}");
-    assert!(!err.contains("row 4"), "a complete row is not mentioned: {err}");
+    assert!(
+        !err.contains("row 4"),
+        "a complete row is not mentioned: {err}"
+    );
     let text = std::fs::read_to_string(&file).unwrap();
     assert!(entry(&text, "security-manager").contains("answer = \"いいえ\""));
     // In Japanese: the count.

@@ -1189,3 +1189,8 @@ answers-field-import-attention = { $count ->
    *[other] { $count } imported rows need attention
 } (`medsec status` shows them too):
 answers-field-import-warning = warning: { $message }
+answers-field-walk-help-steps = in the detail prompts (date checked and the rest) too: b = back one step / q = quit (what was typed is saved)
+answers-field-walk-not-applicable-unmet = This item may be not applicable only when: { $when }. The answers file does not say so, so 対象外 cannot be chosen.
+answers-field-walk-today-outside = warning: the date checked is today ({ $date }), but this form is for { $fiscal_year } ({ $start } to { $end }); if you checked on another day, type b and enter it.
+answers-field-walk-vendor-contract = is there a contract with a vendor (事業者) for the medical information systems (yes/no)
+answers-field-walk-yes-or-no = Answer yes or no (Enter skips).
