@@ -238,3 +238,40 @@ fn answers_files_are_strictly_typed() {
     assert!(!out.contains("wrong-type"), "{out}");
     assert_ne!(code, Some(2), "{out}");
 }
+
+#[test]
+fn an_xlsx_import_names_the_cell_of_a_refused_target_date() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = answers_in(dir.path());
+    let text = std::fs::read_to_string(&file).unwrap();
+    // Outside FY2025: status reports it; an import of it is refused like the walk-through.
+    std::fs::write(
+        &file,
+        text.replace("target_date = 2026-03-31", "target_date = 2027-03-31"),
+    )
+    .unwrap();
+    let sheet = dir.path().join("answers.xlsx");
+    with_fixtures()
+        .arg("answer")
+        .arg(&file)
+        .arg("--export")
+        .arg(&sheet)
+        .assert()
+        .success();
+    let before = std::fs::read(&file).unwrap();
+    let out = with_fixtures()
+        .arg("answer")
+        .arg(&file)
+        .arg("--import")
+        .arg(&sheet)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr_of(&out));
+    let err = stderr_of(&out);
+    // Row 5 is 2-⑩ (the header, then items 0, 1-①, 2-②); 目標日 is column G.
+    assert!(
+        err.contains("row 5 (G5)") && err.contains("2027-03-31"),
+        "{err}"
+    );
+    assert_eq!(std::fs::read(&file).unwrap(), before);
+}
