@@ -832,5 +832,19 @@ mod tests {
         assert_eq!(command("j 2-③"), Command::Jump("2-③".into()));
         assert_eq!(command("Q"), Command::Quit);
         assert_eq!(command("what"), Command::Unknown("what".into()));
+        // A dash is not 対象外 (see Response::is_dash).
+        assert_eq!(command("－"), Command::Unknown("－".into()));
+    }
+
+    #[test]
+    fn every_detail_prompt_takes_back_and_quit() {
+        assert_eq!(step(Some(" q ".into())), Step::Quit);
+        assert_eq!(step(Some("B".into())), Step::Back);
+        assert_eq!(step(None), Step::Quit);
+        assert_eq!(
+            step(Some("2025-06-03".into())),
+            Step::Value("2025-06-03".into())
+        );
+        assert_eq!(step(Some("".into())), Step::Value(String::new()));
     }
 }
