@@ -461,3 +461,30 @@ fn not_applicable_is_offered_only_when_its_condition_holds() {
     s.send_line("q").unwrap();
     s.expect("saved 0 answers").unwrap();
 }
+
+#[test]
+fn back_from_the_first_detail_puts_the_entry_back_as_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("answers.toml");
+    let text = std::fs::read_to_string(fixture("answers/complete.toml")).unwrap();
+    // 2-⑪ unanswered, so the walk starts there; a carried answer on 2-⑩ to go back over.
+    let text = text.replace(
+        "note = \"ログ確認の手順を作成中\"",
+        "note = \"ログ確認の手順を作成中\"\ncarried_from = \"fy2024\"  # 昨年度\nreview = \"reworded\"",
+    );
+    std::fs::write(&file, &text).unwrap();
+    let mut s = spawn(&file);
+    s.expect("[4/5] 2-⑩").unwrap();
+    s.send_line("y").unwrap();
+    s.expect("date checked [").unwrap();
+    s.send_line("2025-06-04").unwrap();
+    s.expect("note").unwrap();
+    // Back to the date, then back to the answer: the entry is as it was.
+    s.send_line("b").unwrap();
+    s.expect("date checked [").unwrap();
+    s.send_line("b").unwrap();
+    s.expect("[4/5] 2-⑩").unwrap();
+    s.send_line("q").unwrap();
+    s.expect("saved 0 answers").unwrap();
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), text);
+}

@@ -9,7 +9,7 @@
 //! on an institution or pharmacy form, so is whether there is a vendor contract.
 //!
 //! In every prompt, `q` alone quits and `b` alone goes back one step (from an item's first
-//! detail, back to its answer).
+//! detail, back to its answer, putting the file back as it was before that answer).
 //!
 //! This module talks only through the reader and writer it is given.
 
@@ -577,6 +577,16 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
         Ok(())
     }
 
+    /// Put the file back as it was before this answer (`b` back to the answer prompt undoes
+    /// it), byte for byte.
+    fn restore(&mut self, item: &Item, before: &Loaded, counted: bool) -> Result<(), WalkError> {
+        self.loaded = store::put_back(&self.loaded, &before.source)?;
+        if !counted {
+            self.saved.remove(&item.id);
+        }
+        Ok(())
+    }
+
     /// Date checked, target date, reason, note and evidence for response `r`, each saved as
     /// it is given. `b` goes back one step (from the first, to the item's answer), `q` quits.
     fn details(&mut self, item: &Item, r: Response) -> Result<Flow, WalkError> {
@@ -595,6 +605,8 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
         if r != Response::NotApplicable {
             a.reason = None;
         }
+        let counted = self.saved.contains(&item.id);
+        let before = self.loaded.clone();
         self.keep(&a)?;
         let steps: Vec<Detail> = [
             Some(Detail::CheckedOn),
@@ -613,7 +625,10 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
                     self.keep(&a)?;
                     k += 1;
                 }
-                Flow::Back if k == 0 => return Ok(Flow::Back),
+                Flow::Back if k == 0 => {
+                    self.restore(item, &before, counted)?;
+                    return Ok(Flow::Back);
+                }
                 Flow::Back => k -= 1,
                 Flow::Quit => return Ok(Flow::Quit),
             }

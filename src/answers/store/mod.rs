@@ -186,6 +186,14 @@ pub fn save_locked(
     commit(held, loaded, text)
 }
 
+/// Write `text` (a version of this file read before, such as `earlier.source`) over the file
+/// as `loaded` read it: an undo. Under the write lock, and only if the file is still as
+/// `loaded` says (else [`AnswersError::Changed`]).
+pub fn put_back(loaded: &Loaded, text: &str) -> Result<Loaded, AnswersError> {
+    let held = lock(&loaded.path)?;
+    commit(&held, loaded, text.to_owned())
+}
+
 /// A value for a field of a top-level table: `[institution] name = "…"`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FieldUpdate {
