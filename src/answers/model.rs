@@ -301,7 +301,7 @@ impl fmt::Display for Response {
 }
 
 /// Full-width ASCII (ＹＥＳ, ｙｅｓ, Ｎ／Ａ) and the ideographic space as their narrow forms.
-fn narrow(s: &str) -> String {
+pub(crate) fn narrow(s: &str) -> String {
     s.chars()
         .map(|c| match c {
             '\u{ff01}'..='\u{ff5e}' => char::from_u32(u32::from(c) - 0xfee0).unwrap_or(c),

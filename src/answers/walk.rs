@@ -89,7 +89,8 @@ enum Command {
 
 fn command(input: &str) -> Command {
     let t = input.trim();
-    match t.to_ascii_lowercase().as_str() {
+    // A Japanese input method left in full-width mode types ｑ and ｂ.
+    match narrow(t).to_ascii_lowercase().as_str() {
         "" | "s" | "skip" => return Command::Skip,
         "b" | "back" => return Command::Back,
         "p" | "progress" => return Command::Progress,
@@ -97,7 +98,8 @@ fn command(input: &str) -> Command {
         "q" | "quit" | "exit" => return Command::Quit,
         _ => {}
     }
-    if let Some(rest) = t.strip_prefix("j ").or_else(|| t.strip_prefix("jump ")) {
+    let n = narrow(t);
+    if let Some(rest) = n.strip_prefix("j ").or_else(|| n.strip_prefix("jump ")) {
         return Command::Jump(rest.trim().to_owned());
     }
     match Response::parse(t) {
@@ -118,7 +120,7 @@ fn step(line: Option<String>) -> Step {
     let Some(line) = line else {
         return Step::Quit;
     };
-    match line.trim().to_ascii_lowercase().as_str() {
+    match narrow(line.trim()).to_ascii_lowercase().as_str() {
         "q" | "quit" => Step::Quit,
         "b" | "back" => Step::Back,
         _ => Step::Value(line),
@@ -855,6 +857,11 @@ mod tests {
     fn every_detail_prompt_takes_back_and_quit() {
         assert_eq!(step(Some(" q ".into())), Step::Quit);
         assert_eq!(step(Some("B".into())), Step::Back);
+        assert_eq!(step(Some("ｂ".into())), Step::Back);
+        assert_eq!(step(Some("ｑ".into())), Step::Quit);
+        assert_eq!(command("ｑ"), Command::Quit);
+        assert_eq!(command("ｐ"), Command::Progress);
+        assert_eq!(command("ｊ　２－②"), Command::Jump("2-②".into()));
         assert_eq!(step(None), Step::Quit);
         assert_eq!(
             step(Some("2025-06-03".into())),
