@@ -1,6 +1,6 @@
 //! The interactive walk-through, driven through a pseudo-terminal: the institution's (or
-//! vendor's) empty details are asked first, answers are saved one by one, a kill -9
-//! mid-answer loses only that answer, and a new session resumes.
+//! vendor's) empty details are asked first, answers are saved step by step, a kill -9 or
+//! Ctrl-C mid-answer loses nothing typed before it, and a new session resumes.
 #![cfg(unix)]
 mod common;
 use common::*;
@@ -96,11 +96,21 @@ fn kill_9_mid_answer_keeps_every_confirmed_answer_and_resumes() {
     s.expect("who answered: ").unwrap();
     // Enter skips a field.
     s.send_line("").unwrap();
+    // Whether there is a vendor contract: status needs it (vendor-contract-unspecified).
+    s.expect("is there a contract with a vendor").unwrap();
+    s.send_line("maybe").unwrap();
+    s.expect("Answer yes or no").unwrap();
+    s.send_line("y").unwrap();
+    s.expect("saved.").unwrap();
     s.expect("[1/5] 0 ").unwrap();
     answer_yes(&mut s, "レセコンと電子カルテ");
     s.expect("[2/5] 1-①").unwrap();
     answer_yes(&mut s, "");
     s.expect("[3/5] 2-②").unwrap();
+    // 対象外 needs its condition: there is a vendor contract.
+    s.send_line("na").unwrap();
+    s.expect("may be not applicable only when: no vendor contract")
+        .unwrap();
     s.send_line("n").unwrap();
     s.expect("date checked [").unwrap();
     s.send_line("").unwrap();
@@ -117,9 +127,10 @@ fn kill_9_mid_answer_keeps_every_confirmed_answer_and_resumes() {
     assert!(text.contains("note = \"レセコンと電子カルテ\""), "{text}");
     assert_eq!(text.matches("answer = \"はい\"").count(), 2, "{text}");
     assert!(
-        !text.contains("いいえ\""),
-        "the answer being typed is not saved: {text}"
+        text.contains("answer = \"いいえ\"") && text.contains("target_date = 2026-03-01"),
+        "what was typed before the kill is kept: {text}"
     );
+    assert!(text.contains("contract = true"), "{text}");
     assert!(text.contains("# my own comment\n[local]\nowner = \"IT room\""));
     for saved in [
         "name = \"テスト診療所\"  # 名称",
@@ -147,33 +158,43 @@ fn kill_9_mid_answer_keeps_every_confirmed_answer_and_resumes() {
     s.expect("who answered: ").unwrap();
     s.send_line("佐藤花子").unwrap();
     s.expect("saved.").unwrap();
-    s.expect("2 of 5 items answered").unwrap();
-    s.expect("[3/5] 2-②").unwrap();
+    s.expect("3 of 5 items answered").unwrap();
+    s.expect("[4/5] 2-⑩").unwrap();
     s.send_line("maybe").unwrap();
     s.expect("is not understood").unwrap();
+    s.send_line("n").unwrap();
+    // b at the first detail goes back to the item's answer.
+    s.expect("date checked [").unwrap();
+    s.send_line("b").unwrap();
+    s.expect("[4/5] 2-⑩").unwrap();
     s.send_line("n").unwrap();
     s.expect("date checked [").unwrap();
     s.send_line("2099-01-01").unwrap();
     s.expect("cannot be in the future").unwrap();
     s.send_line("").unwrap();
+    // Today is in a later fiscal year than the form's: said, not silently taken.
+    s.expect("but this form is for FY2025").unwrap();
     s.expect("target date").unwrap();
     s.send_line("2030-01-01").unwrap();
     s.expect("must be within FY2025").unwrap();
+    // b goes back one step: the date checked again.
+    s.send_line("b").unwrap();
+    s.expect("date checked [").unwrap();
+    s.send_line("2025-06-03").unwrap();
+    s.expect("target date").unwrap();
     s.send_line("2026-03-01").unwrap();
     s.expect("note").unwrap();
     s.send_line("手順書を作成中").unwrap();
     s.expect("evidence").unwrap();
-    s.send_line("").unwrap();
-    s.expect("saved.").unwrap();
-    s.expect("[4/5]").unwrap();
+    // q in a detail prompt quits, keeping what was given.
     s.send_line("q").unwrap();
     s.expect("saved 1 answer;").unwrap();
 
     let text = std::fs::read_to_string(&file).unwrap();
     assert_eq!(text.matches("answer = \"はい\"").count(), 2, "{text}");
-    assert!(text.contains("answer = \"いいえ\""));
-    assert!(text.contains("target_date = 2026-03-01"));
-    assert!(text.contains("note = \"手順書を作成中\""));
+    assert_eq!(text.matches("answer = \"いいえ\"").count(), 2, "{text}");
+    assert!(text.contains("checked_on = 2025-06-03"), "{text}");
+    assert!(text.contains("note = \"手順書を作成中\""), "{text}");
     assert!(text.contains("owner = \"IT room\""));
     assert!(text.contains("answered_by = \"佐藤花子\""));
 }
@@ -336,4 +357,134 @@ fn no_to_the_gate_question_asks_no_target_date_and_closes_the_form() {
     s.send_line("").unwrap();
     s.expect("saved.").unwrap();
     s.expect("no other item needs checking").unwrap();
+}
+
+/// The complete fixture with the vendor contract left open and 2-② (対象外 allowed when there
+/// is no vendor contract) reset to the placeholder lines `init` writes.
+fn with_open_contract(dir: &Path) -> std::path::PathBuf {
+    let file = dir.join("answers.toml");
+    let text = std::fs::read_to_string(fixture("answers/complete.toml")).unwrap();
+    let text = text
+        .replace(
+            "contract = true\nforms = [\"vendor-a.toml\"]",
+            "contract = \"\"\nforms = []",
+        )
+        .replace(
+            "item = \"remote-maintenance\"\nanswer = \"はい\"\nchecked_on = \"2025/06/03\"\n",
+            "item = \"remote-maintenance\"\nanswer = \"\"\nchecked_on = \"\"\ntarget_date = \"\"\nreason = \"\"\nnote = \"\"\nevidence = []\n",
+        );
+    assert!(text.contains("contract = \"\""));
+    assert!(text.contains("reason = \"\""));
+    std::fs::write(&file, text).unwrap();
+    std::fs::create_dir_all(dir.join("evidence")).unwrap();
+    std::fs::write(dir.join("evidence/appointment.txt"), "x").unwrap();
+    file
+}
+
+#[test]
+fn ctrl_c_at_the_note_prompt_keeps_the_answer_and_placeholders_stay() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = with_open_contract(dir.path());
+    let mut s = spawn_with(&file, "ja", INST);
+    // Only the contract is missing from the details: asked, in Japanese.
+    s.expect("事業者と契約していますか").unwrap();
+    s.send_line("たぶん").unwrap();
+    s.expect("はい か いいえ で答えてください").unwrap();
+    s.send_line("いいえ").unwrap();
+    s.expect("保存しました。").unwrap();
+    s.expect("[3/5] 2-②").unwrap();
+    // Now 対象外 is offered, with the condition that holds as the reason.
+    s.expect("対象外にできる場合: 事業者と契約していない")
+        .unwrap();
+    s.send_line("対象外").unwrap();
+    s.expect("確認日 [").unwrap();
+    s.send_line("令和7年6月3日").unwrap();
+    s.expect("理由 [事業者と契約していない]").unwrap();
+    s.send_line("").unwrap();
+    s.expect("メモ").unwrap();
+    // Ctrl-C at the note: the terminal sends SIGINT; what was typed before is kept.
+    s.send("\x03").unwrap();
+    s.expect(expectrl::Eof).unwrap();
+    drop(s);
+
+    let text = std::fs::read_to_string(&file).unwrap();
+    let entry = &text[text.find("item = \"remote-maintenance\"").unwrap()..];
+    let entry = &entry[..entry.find("[[answers]]").unwrap_or(entry.len())];
+    assert!(entry.contains("answer = \"対象外\""), "{entry}");
+    assert!(entry.contains("checked_on = 2025-06-03"), "{entry}");
+    assert!(
+        entry.contains("reason = \"事業者と契約していない\""),
+        "{entry}"
+    );
+    // The placeholders of the entry stay, as an import keeps them.
+    assert!(entry.contains("target_date = \"\""), "{entry}");
+    assert!(entry.contains("note = \"\""), "{entry}");
+    assert!(text.contains("contract = false"), "{text}");
+
+    // status neither asks for the contract nor doubts the 対象外.
+    let out = with_fixtures()
+        .args(["status", "--format", "json", "--as-of", "2025-09-01"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    let json = stdout_of(&out);
+    for code in [
+        "vendor-contract-unspecified",
+        "not-applicable-condition-unmet",
+        "not-applicable-without-reason",
+    ] {
+        assert!(!json.contains(code), "{code}: {json}");
+    }
+}
+
+#[test]
+fn not_applicable_is_offered_only_when_its_condition_holds() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("answers.toml");
+    let text = std::fs::read_to_string(fixture("answers/complete.toml")).unwrap();
+    // 1-① may be 対象外 only when there is no medical information system; item 0 says there is.
+    let text = text.replace(
+        "item = \"security-manager\"\nround = 1\nanswer = \"はい\"",
+        "item = \"security-manager\"\nround = 1\nanswer = \"\"",
+    );
+    std::fs::write(&file, text).unwrap();
+    let mut s = spawn(&file);
+    let (shown, _) = s
+        .expect("> ")
+        .map(|c| (String::from_utf8_lossy(c.before()).into_owned(), ()))
+        .unwrap();
+    assert!(shown.contains("[2/5] 1-①"), "{shown}");
+    assert!(!shown.contains("may be 対象外"), "offered: {shown}");
+    s.send_line("na").unwrap();
+    s.expect("may be not applicable only when: no medical information system")
+        .unwrap();
+    s.send_line("q").unwrap();
+    s.expect("saved 0 answers").unwrap();
+}
+
+#[test]
+fn back_from_the_first_detail_puts_the_entry_back_as_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("answers.toml");
+    let text = std::fs::read_to_string(fixture("answers/complete.toml")).unwrap();
+    // 2-⑪ unanswered, so the walk starts there; a carried answer on 2-⑩ to go back over.
+    let text = text.replace(
+        "note = \"ログ確認の手順を作成中\"",
+        "note = \"ログ確認の手順を作成中\"\ncarried_from = \"fy2024\"  # 昨年度\nreview = \"reworded\"",
+    );
+    std::fs::write(&file, &text).unwrap();
+    let mut s = spawn(&file);
+    s.expect("[4/5] 2-⑩").unwrap();
+    s.send_line("y").unwrap();
+    s.expect("date checked [").unwrap();
+    s.send_line("2025-06-04").unwrap();
+    s.expect("note").unwrap();
+    // Back to the date, then back to the answer: the entry is as it was.
+    s.send_line("b").unwrap();
+    s.expect("date checked [").unwrap();
+    s.send_line("b").unwrap();
+    s.expect("[4/5] 2-⑩").unwrap();
+    s.send_line("q").unwrap();
+    s.expect("saved 0 answers").unwrap();
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), text);
 }

@@ -1218,3 +1218,18 @@ probes-windows-backup-on-system-drive = the backup is on the system drive { $dri
 probes-windows-flag-builtin-administrator-enabled = the built-in Administrator is enabled (an administrator account shared by several people; give each administrator an account of their own)
 probes-windows-flag-guest-enabled = the built-in Guest account is enabled
 probes-windows-flag-password-not-required = can be used without a password (PasswordRequired is off)
+## answers-field
+answers-field-expected-integer = a whole number without quotes (such as 1)
+answers-field-row-cell = { $row } ({ $cell })
+answers-field-row-finding = { $place }: { $message }
+answers-field-dash-unanswered = { $place }: the answer `{ $value }` is read as unanswered and was not imported; to mark the item not applicable write 対象外 (or na) and give a reason
+answers-field-import-attention = { $count ->
+    [one] 1 imported row needs attention
+   *[other] { $count } imported rows need attention
+} (`medsec status` shows them too):
+answers-field-import-warning = warning: { $message }
+answers-field-walk-help-steps = in the detail prompts (date checked and the rest) too: b = back one step / q = quit (what was typed is saved)
+answers-field-walk-not-applicable-unmet = This item may be not applicable only when: { $when }. The answers file does not say so, so 対象外 cannot be chosen.
+answers-field-walk-today-outside = warning: the date checked is today ({ $date }), but this form is for { $fiscal_year } ({ $start } to { $end }); if you checked on another day, type b and enter it.
+answers-field-walk-vendor-contract = is there a contract with a vendor (事業者) for the medical information systems (yes/no)
+answers-field-walk-yes-or-no = Answer yes or no (Enter skips).

@@ -1151,3 +1151,15 @@ probes-windows-backup-on-system-drive = バックアップがシステムドラ�
 probes-windows-flag-builtin-administrator-enabled = 組み込みの Administrator アカウントが有効(複数の人で共用する管理者アカウントです。管理者ごとに個別のアカウントを作ってください)
 probes-windows-flag-guest-enabled = 組み込みの Guest アカウントが有効
 probes-windows-flag-password-not-required = パスワードなしで使える設定(PasswordRequired がオフ)
+## answers-field
+answers-field-expected-integer = 整数(引用符なし、例: 1)
+answers-field-row-cell = { $row }({ $cell })
+answers-field-row-finding = { $place }: { $message }
+answers-field-dash-unanswered = { $place }: 回答「{ $value }」は未回答として扱い、取り込んでいません。対象外にする場合は「対象外」と書き、理由も書いてください。
+answers-field-import-attention = 取り込んだ行のうち { $count }件に確認が必要です(`medsec status` でも確認できます):
+answers-field-import-warning = 警告: { $message }
+answers-field-walk-help-steps = 確認日などの入力欄でも b=前の欄に戻る / q=終了(入力済みの内容は保存されています)
+answers-field-walk-not-applicable-unmet = この項目を対象外にできるのは、{ $when }場合だけです。回答ファイルにそう記入されていないため、対象外は選べません。
+answers-field-walk-today-outside = 注意: 確認日を今日({ $date })にしましたが、この様式は{ $fiscal_year }({ $start }〜{ $end })のものです。違う日であれば b で戻って入力し直してください。
+answers-field-walk-vendor-contract = 医療情報システムについて事業者と契約していますか(はい/いいえ)
+answers-field-walk-yes-or-no = はい か いいえ で答えてください(Enter でとばす)。

@@ -99,6 +99,8 @@ pub enum Expected {
     ListOfText,
     TextInList,
     AnswersList,
+    /// A whole number (`format_version = 1`).
+    Integer,
 }
 
 impl Expected {
@@ -110,6 +112,7 @@ impl Expected {
             Expected::Bool => crate::tr!(lang, "answers-expected-bool"),
             Expected::ListOfText => crate::tr!(lang, "answers-expected-list-of-text"),
             Expected::AnswersList => crate::tr!(lang, "answers-expected-answers-list"),
+            Expected::Integer => crate::tr!(lang, "answers-field-expected-integer"),
         }
     }
 }

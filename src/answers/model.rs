@@ -244,21 +244,44 @@ impl Response {
         }
     }
 
-    /// Read はい/いいえ/対象外, yes/no/na (any case) and a few common spellings.
+    /// Read はい/いいえ/対象外, yes/no/na (any case, full-width or not) and the marks people put
+    /// in a sheet's answer column: ○ 〇 ◯ ◎ ✓ for はい, × ✕ ☓ x for いいえ. A dash (－ ー — -) is
+    /// none of them: see [`Response::is_dash`].
     pub fn parse(s: &str) -> Option<Self> {
-        let t = s.trim();
-        match t {
-            "はい" | "ハイ" | "○" | "〇" => return Some(Response::Yes),
-            "いいえ" | "イイエ" | "×" => return Some(Response::No),
-            "対象外" | "該当なし" | "－" => return Some(Response::NotApplicable),
+        let t = narrow(s.trim());
+        match t.as_str() {
+            "はい" | "ハイ" | "ﾊｲ" | "○" | "〇" | "◯" | "⭕" | "◎" | "✓" | "✔" | "☑" | "レ" => {
+                return Some(Response::Yes)
+            }
+            "いいえ" | "イイエ" | "ｲｲｴ" | "×" | "✕" | "✖" | "☓" | "╳" => {
+                return Some(Response::No)
+            }
+            "対象外" | "該当なし" | "非該当" | "該当しない" => {
+                return Some(Response::NotApplicable)
+            }
             _ => {}
         }
-        match t.to_ascii_lowercase().as_str() {
+        match t.to_lowercase().as_str() {
             "yes" | "y" => Some(Response::Yes),
-            "no" | "n" => Some(Response::No),
+            "no" | "n" | "x" => Some(Response::No),
             "na" | "n/a" | "not-applicable" | "not applicable" => Some(Response::NotApplicable),
             _ => None,
         }
+    }
+
+    /// Whether an answer cell holds only a dash (－, ー, —, -, …). On paper forms a dash means
+    /// "nothing to write", which is not 対象外 (that needs its condition and a reason): import
+    /// reads it as unanswered and says so, as the walk-through reads an empty answer.
+    pub fn is_dash(s: &str) -> bool {
+        let t = s.trim();
+        !t.is_empty()
+            && t.chars().all(|c| {
+                matches!(
+                    c,
+                    '-' | '\u{2010}'
+                        ..='\u{2015}' | '\u{2212}' | '\u{ff0d}' | '\u{30fc}' | '\u{ff70}'
+                )
+            })
     }
 
     /// A label for people.
@@ -275,6 +298,17 @@ impl fmt::Display for Response {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_file_str())
     }
+}
+
+/// Full-width ASCII (ＹＥＳ, ｙｅｓ, Ｎ／Ａ) and the ideographic space as their narrow forms.
+pub(crate) fn narrow(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '\u{ff01}'..='\u{ff5e}' => char::from_u32(u32::from(c) - 0xfee0).unwrap_or(c),
+            '\u{3000}' => ' ',
+            _ => c,
+        })
+        .collect()
 }
 
 /// Why an item carried forward from last year needs a fresh look.
@@ -378,5 +412,34 @@ mod tests {
         assert_eq!(Response::parse("N/A"), Some(Response::NotApplicable));
         assert_eq!(Response::parse("maybe"), None);
         assert_eq!(Response::parse(""), None);
+    }
+
+    #[test]
+    fn marks_and_full_width_spellings_parse() {
+        for yes in [
+            "○",
+            "〇",
+            "◯",
+            "◎",
+            "✓",
+            "ＹＥＳ",
+            "ｙｅｓ",
+            "Ｙ",
+            "　はい　",
+        ] {
+            assert_eq!(Response::parse(yes), Some(Response::Yes), "{yes}");
+        }
+        for no in ["×", "✕", "☓", "ＮＯ", "ｎｏ", "x", "Ｘ"] {
+            assert_eq!(Response::parse(no), Some(Response::No), "{no}");
+        }
+        for na in ["Ｎ／Ａ", "ｎａ", "非該当"] {
+            assert_eq!(Response::parse(na), Some(Response::NotApplicable), "{na}");
+        }
+        for dash in ["－", "ー", "—", "-", "―", "−", "--"] {
+            assert_eq!(Response::parse(dash), None, "{dash}");
+            assert!(Response::is_dash(dash), "{dash}");
+        }
+        assert!(!Response::is_dash(""));
+        assert!(!Response::is_dash("対象外"));
     }
 }

@@ -122,8 +122,9 @@ impl Reader<'_> {
             Value::Null => None,
             Value::Str(s) if s.trim().is_empty() => None,
             Value::Str(s) => Some(s.clone()),
-            // Numbers are fine where text is expected (a code typed without quotes).
-            Value::Int(i) => Some(i.to_string()),
+            // A 医療機関コード typed without quotes is still the code; any other number where
+            // text is expected (`name = 5`) is a slip, and an error.
+            Value::Int(i) if key == "code" => Some(i.to_string()),
             other => {
                 self.wrong_type(e.node.at, what, Some(key), Expected::Text, other);
                 None
@@ -174,13 +175,24 @@ impl Reader<'_> {
             }
             Some(e) => match e.node.value {
                 Value::Int(v) if v == i64::from(FORMAT_VERSION) => FORMAT_VERSION,
-                ref other => {
+                Value::Int(_) => {
                     self.push(
                         e.node.at,
                         Msg::UnsupportedFormatVersion {
-                            found: other.to_string(),
+                            found: e.node.value.to_string(),
                             supported: FORMAT_VERSION,
                         },
+                    );
+                    return None;
+                }
+                // `format_version = "1"`: the right number in the wrong type.
+                ref other => {
+                    self.wrong_type(
+                        e.node.at,
+                        &Place::TopLevel,
+                        Some("format_version"),
+                        Expected::Integer,
+                        other,
                     );
                     return None;
                 }
@@ -311,8 +323,9 @@ impl Reader<'_> {
         };
         match &e.node.value {
             Value::Null => Vec::new(),
+            // An empty placeholder (`evidence = ""`) is an empty list; one name in a string is
+            // a list written wrongly, and an error that says so.
             Value::Str(s) if s.trim().is_empty() => Vec::new(),
-            Value::Str(s) => vec![s.clone()],
             Value::Array(items) => items
                 .iter()
                 .filter_map(|n| match &n.value {

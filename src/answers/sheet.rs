@@ -1,5 +1,5 @@
 //! Answers kept in a spreadsheet: reading CSV (UTF-8 with or without BOM, Shift_JIS/CP932,
-//! UTF-16LE/BE with BOM; comma or tab separated) and XLSX into [`super::store::Update`]s, and
+//! UTF-16LE/BE with or without BOM; comma or tab separated) and XLSX into [`super::store::Update`]s, and
 //! the columns the export writes.
 //!
 //! Columns, by header (Japanese or English, any order; others ignored), see [`Column`]:
@@ -51,6 +51,13 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), SheetProblem> {
             return Ok((text.into_owned(), tag));
         }
     }
+    if let Some((enc, tag)) = utf16_without_bom(bytes) {
+        let (text, errors) = enc.decode_without_bom_handling(bytes);
+        if errors {
+            return Err(SheetProblem::BadUtf16);
+        }
+        return Ok((text.into_owned(), tag));
+    }
     if let Ok(s) = std::str::from_utf8(bytes) {
         return Ok((s.to_owned(), Encoding::Utf8));
     }
@@ -59,6 +66,28 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), SheetProblem> {
         return Err(SheetProblem::UnknownEncoding);
     }
     Ok((text.into_owned(), Encoding::ShiftJis))
+}
+
+/// UTF-16 written without a byte order mark (Excel's "Unicode text" has one; other tools do
+/// not). UTF-8 and Shift_JIS text never holds a NUL byte, while UTF-16 holds one in every
+/// ASCII character (the header's commas, the digits of dates): the side the NULs are on gives
+/// the byte order.
+fn utf16_without_bom(bytes: &[u8]) -> Option<(&'static encoding_rs::Encoding, Encoding)> {
+    if bytes.len() % 2 != 0 || !bytes.contains(&0) {
+        return None;
+    }
+    let (mut even, mut odd) = (0usize, 0usize);
+    for pair in bytes.chunks_exact(2) {
+        if let [a, b] = pair {
+            even += usize::from(*a == 0);
+            odd += usize::from(*b == 0);
+        }
+    }
+    match even.cmp(&odd) {
+        std::cmp::Ordering::Less => Some((encoding_rs::UTF_16LE, Encoding::Utf16Le)),
+        std::cmp::Ordering::Greater => Some((encoding_rs::UTF_16BE, Encoding::Utf16Be)),
+        std::cmp::Ordering::Equal => None,
+    }
 }
 
 /// A cell as read: text, or a date from an XLSX date cell.
@@ -362,6 +391,9 @@ pub enum SheetProblem {
         round: u8,
         first: usize,
     },
+    /// A value the walk-through refuses (a target date outside the fiscal year, a 確認日 in
+    /// the future, 対象外 where the form has none), found by the inspection's rules.
+    Refused(RowNote),
 }
 
 impl SheetProblem {
@@ -461,6 +493,7 @@ impl SheetProblem {
                 round = round,
                 first = first
             ),
+            SheetProblem::Refused(note) => note.message(lang),
         }
     }
 }
@@ -628,6 +661,143 @@ pub fn updates_from_rows(
     rows: &[(usize, Vec<Cell>)],
     checklist: &Checklist,
 ) -> Result<Vec<Update>, AnswersError> {
+    read_updates(sheet, rows, checklist).map(|i| i.updates)
+}
+
+/// What a sheet gives: the updates, the row and columns each came from, and what was read
+/// but deserves a word (a dash in the answer column).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Imported {
+    pub updates: Vec<Update>,
+    /// The sheet row of each update (same order).
+    rows: Vec<usize>,
+    /// Where each column is (0-based).
+    cols: BTreeMap<Column, usize>,
+    pub warnings: Vec<RowNote>,
+}
+
+/// Something about one row of a sheet, named by row and, where known, cell (`D5`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RowNote {
+    pub row: usize,
+    pub cell: Option<String>,
+    pub what: RowNoteKind,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RowNoteKind {
+    /// A dash in the answer column: read as unanswered.
+    Dash { value: String },
+    /// One of the inspection's findings about the answer the row gives.
+    Finding(crate::diagnostic::MessageRef),
+}
+
+impl RowNote {
+    /// The note for people in `lang`: row, cell, what.
+    pub fn message(&self, lang: Lang) -> String {
+        let row = crate::tr!(lang, "answers-sheet-row", row = self.row);
+        let place = match &self.cell {
+            Some(cell) => crate::tr!(
+                lang,
+                "answers-field-row-cell",
+                row = row,
+                cell = cell.as_str()
+            ),
+            None => row,
+        };
+        match &self.what {
+            RowNoteKind::Dash { value } => crate::tr!(
+                lang,
+                "answers-field-dash-unanswered",
+                place = place,
+                value = value.as_str()
+            ),
+            RowNoteKind::Finding(text) => crate::tr!(
+                lang,
+                "answers-field-row-finding",
+                place = place,
+                message = crate::i18n::render(lang, text)
+            ),
+        }
+    }
+}
+
+/// A cell's name as Excel shows it: column letters and row number (`D5`, `AA12`).
+fn cell_name(col: usize, row: usize) -> String {
+    let mut letters = Vec::new();
+    let mut n = col + 1;
+    while n > 0 {
+        let rem = (n - 1) % 26;
+        letters.push(char::from(b'A' + u8::try_from(rem).unwrap_or(0)));
+        n = (n - 1) / 26;
+    }
+    letters.iter().rev().collect::<String>() + &row.to_string()
+}
+
+/// The inspection's findings about the answers a sheet gives, as the walk-through would meet
+/// them, each named by the row and cell it came from. `after` is the answers file with the
+/// sheet applied (not yet written). A value the walk-through refuses is a problem (nothing is
+/// imported); the rest are warnings: something missing (a 目標日, a 確認日, a reason), a 確認日
+/// before the fiscal year, or 対象外 whose condition the file does not state yet (a sheet has
+/// no place to state a vendor contract).
+pub fn check_imported(
+    imported: &Imported,
+    after: &super::rules::FormInput<'_>,
+    options: &super::rules::Options,
+) -> (Vec<SheetProblem>, Vec<RowNote>) {
+    let mut problems = Vec::new();
+    let mut warnings = Vec::new();
+    for finding in super::rules::check_form(after, options) {
+        let (Some(item), Some(round)) = (&finding.item, finding.round) else {
+            continue;
+        };
+        let Some(row) = imported
+            .updates
+            .iter()
+            .zip(&imported.rows)
+            .find(|(u, _)| u.item == *item && u.round == round)
+            .map(|(_, row)| *row)
+        else {
+            continue;
+        };
+        let (column, refused) = match finding.code() {
+            "date-in-future" => (Column::CheckedOn, true),
+            "target-date-outside-fiscal-year" => (Column::TargetDate, true),
+            "not-applicable-not-allowed" => (Column::Answer, true),
+            "missing-checked-on" | "checked-before-fiscal-year" => (Column::CheckedOn, false),
+            "missing-target-date" => (Column::TargetDate, false),
+            "not-applicable-condition-unmet" => (Column::Answer, false),
+            "not-applicable-without-reason" => (Column::Reason, false),
+            _ => continue,
+        };
+        let Some(text) = finding.diagnostic.text.clone() else {
+            continue;
+        };
+        let note = RowNote {
+            row,
+            cell: imported.cols.get(&column).map(|c| cell_name(*c, row)),
+            what: RowNoteKind::Finding(text),
+        };
+        if refused {
+            problems.push(SheetProblem::Refused(note));
+        } else {
+            warnings.push(note);
+        }
+    }
+    problems.sort_by_key(|p| match p {
+        SheetProblem::Refused(n) => n.row,
+        _ => 0,
+    });
+    warnings.sort_by_key(|n| n.row);
+    (problems, warnings)
+}
+
+/// [`updates_from_rows`], keeping where each update came from.
+pub fn read_updates(
+    sheet: &Path,
+    rows: &[(usize, Vec<Cell>)],
+    checklist: &Checklist,
+) -> Result<Imported, AnswersError> {
     let fail = |problems: Vec<SheetProblem>| AnswersError::Sheet {
         path: sheet.to_owned(),
         problems,
@@ -659,6 +829,8 @@ pub fn updates_from_rows(
         return Err(fail(problems));
     }
     let mut updates: Vec<Update> = Vec::new();
+    let mut update_rows: Vec<usize> = Vec::new();
+    let mut warnings: Vec<RowNote> = Vec::new();
     let mut seen: BTreeMap<(String, u8), usize> = BTreeMap::new();
     for (line, row) in rows.iter().skip(1) {
         let line = *line;
@@ -698,6 +870,15 @@ pub fn updates_from_rows(
         let answer = text(Column::Answer);
         if answer.is_empty() {
             // A row without an answer changes nothing.
+            continue;
+        }
+        if Response::is_dash(&answer) {
+            // A dash is "nothing written", as an empty answer (see Response::is_dash).
+            warnings.push(RowNote {
+                row: line,
+                cell: cols.get(&Column::Answer).map(|c| cell_name(*c, line)),
+                what: RowNoteKind::Dash { value: answer },
+            });
             continue;
         }
         let Some(response) = Response::parse(&answer) else {
@@ -752,9 +933,15 @@ pub fn updates_from_rows(
             // An answer typed into the sheet is this year's: carry-forward marks go.
             remove: vec!["carried_from", "review"],
         });
+        update_rows.push(line);
     }
     if problems.is_empty() {
-        Ok(updates)
+        Ok(Imported {
+            updates,
+            rows: update_rows,
+            cols,
+            warnings,
+        })
     } else {
         Err(fail(problems))
     }
@@ -784,6 +971,20 @@ mod tests {
             (text.to_owned(), Encoding::Utf16Le)
         );
         assert!(decode(b"\x81\x20\xff").is_err());
+        // Without a byte order mark, in either order.
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        assert_eq!(decode(&le).unwrap(), (text.to_owned(), Encoding::Utf16Le));
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        assert_eq!(decode(&be).unwrap(), (text.to_owned(), Encoding::Utf16Be));
+    }
+
+    #[test]
+    fn cells_are_named_as_excel_names_them() {
+        assert_eq!(cell_name(0, 1), "A1");
+        assert_eq!(cell_name(3, 5), "D5");
+        assert_eq!(cell_name(25, 2), "Z2");
+        assert_eq!(cell_name(26, 2), "AA2");
+        assert_eq!(cell_name(27, 9), "AB9");
     }
 
     #[test]

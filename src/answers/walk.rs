@@ -1,10 +1,15 @@
 //! The interactive walk-through: item by item, a plain line-based dialogue that works in any
-//! terminal (and in a pseudo-terminal under test). Every confirmed answer is saved at once
-//! with `store::save` (atomic), so a killed session loses at most the answer being typed;
-//! a new session starts at the first item without a confirmed answer.
+//! terminal (and in a pseudo-terminal under test). Every step of an answer (the answer, its
+//! 確認日, 目標日, reason, note, evidence) is saved as soon as it is given with `store::save`
+//! (atomic), so Ctrl-C or a killed session loses nothing typed before the prompt it stopped
+//! at; a new session starts at the first item whose answer is not complete.
 //!
 //! Before the items, the institution's details (or on a vendor form the vendor's) that are
-//! still empty are asked for, one by one (Enter skips one), each saved at once the same way.
+//! still empty are asked for, one by one (Enter skips one), each saved at once the same way;
+//! on an institution or pharmacy form, so is whether there is a vendor contract.
+//!
+//! In every prompt, `q` alone quits and `b` alone goes back one step (from an item's first
+//! detail, back to its answer, putting the file back as it was before that answer).
 //!
 //! This module talks only through the reader and writer it is given.
 
@@ -84,7 +89,8 @@ enum Command {
 
 fn command(input: &str) -> Command {
     let t = input.trim();
-    match t.to_ascii_lowercase().as_str() {
+    // A Japanese input method left in full-width mode types ｑ and ｂ.
+    match narrow(t).to_ascii_lowercase().as_str() {
         "" | "s" | "skip" => return Command::Skip,
         "b" | "back" => return Command::Back,
         "p" | "progress" => return Command::Progress,
@@ -92,13 +98,51 @@ fn command(input: &str) -> Command {
         "q" | "quit" | "exit" => return Command::Quit,
         _ => {}
     }
-    if let Some(rest) = t.strip_prefix("j ").or_else(|| t.strip_prefix("jump ")) {
+    let n = narrow(t);
+    if let Some(rest) = n.strip_prefix("j ").or_else(|| n.strip_prefix("jump ")) {
         return Command::Jump(rest.trim().to_owned());
     }
     match Response::parse(t) {
         Some(r) => Command::Answer(r),
         None => Command::Unknown(t.to_owned()),
     }
+}
+
+/// A line typed at a sub-prompt: a value, or `b`/`q` (alone) to go back or quit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Step {
+    Value(String),
+    Back,
+    Quit,
+}
+
+fn step(line: Option<String>) -> Step {
+    let Some(line) = line else {
+        return Step::Quit;
+    };
+    match narrow(line.trim()).to_ascii_lowercase().as_str() {
+        "q" | "quit" => Step::Quit,
+        "b" | "back" => Step::Back,
+        _ => Step::Value(line),
+    }
+}
+
+/// How an item's details ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Flow {
+    Done,
+    Back,
+    Quit,
+}
+
+/// The details asked after an answer, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Detail {
+    CheckedOn,
+    TargetDate,
+    Reason,
+    Note,
+    Evidence,
 }
 
 struct Session<'a, R, W> {
@@ -109,7 +153,8 @@ struct Session<'a, R, W> {
     round: u8,
     lang: Lang,
     today: Date,
-    saved: usize,
+    /// The items answered in this session (an item answered twice counts once).
+    saved: std::collections::BTreeSet<String>,
 }
 
 /// Walk through `loaded`'s items in `round`, reading from `input` and writing to `out`.
@@ -130,11 +175,11 @@ pub fn run<R: BufRead, W: Write>(
         round,
         lang,
         today,
-        saved: 0,
+        saved: std::collections::BTreeSet::new(),
     };
     let quit = s.walk()?;
     Ok(Summary {
-        saved: s.saved,
+        saved: s.saved.len(),
         quit,
         loaded: s.loaded,
     })
@@ -162,8 +207,33 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
         self.loaded.set.answer(&item.id, self.round)
     }
 
+    /// Whether `item` has a confirmed answer with what the walk-through asks for it: a 確認日,
+    /// and for いいえ a 目標日 (a session stopped midway leaves one without).
     fn done(&self, item: &Item) -> bool {
-        self.answer_of(item).is_some_and(Answer::is_confirmed)
+        self.answer_of(item).is_some_and(|a| {
+            a.is_confirmed()
+                && a.checked_on.is_some()
+                && (a.response != Some(Response::No) || item.gate || a.target_date.is_some())
+        })
+    }
+
+    /// Whether 対象外 may be chosen for `item` now: the checklist allows it and one of its
+    /// conditions holds in the file (a vendor form cannot state the institution's conditions;
+    /// its reason must, as the rules say).
+    fn not_applicable_holds(&self, item: &Item) -> Vec<NotApplicableRule> {
+        item.not_applicable_when
+            .iter()
+            .copied()
+            .filter(|rule| {
+                self.checklist.form == Form::Vendor
+                    || match rule {
+                        NotApplicableRule::NoMedicalInformationSystem => self.gate_closed(),
+                        NotApplicableRule::NoVendorContract => {
+                            self.loaded.set.vendors.as_ref().and_then(|v| v.contract) == Some(false)
+                        }
+                    }
+            })
+            .collect()
     }
 
     fn gate_closed(&self) -> bool {
@@ -184,6 +254,8 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
 
     fn help(&mut self) -> std::io::Result<()> {
         let text = crate::tr!(self.lang, "answers-walk-help");
+        self.say(&text)?;
+        let text = crate::tr!(self.lang, "answers-field-walk-help-steps");
         self.say(&text)
     }
 
@@ -263,12 +335,21 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
                             self.say(&msg)?;
                             continue;
                         }
+                        if r == Response::NotApplicable
+                            && self.not_applicable_holds(&item).is_empty()
+                        {
+                            let msg = crate::tr!(
+                                self.lang,
+                                "answers-field-walk-not-applicable-unmet",
+                                when = self.rules_text(&item.not_applicable_when)
+                            );
+                            self.say(&msg)?;
+                            continue;
+                        }
                         match self.details(&item, r)? {
-                            None => return Ok(true),
-                            Some(answer) => {
-                                self.loaded =
-                                    store::save(&self.loaded, &[Update::confirm(&answer)])?;
-                                self.saved += 1;
+                            Flow::Quit => return Ok(true),
+                            Flow::Back => self.show(&item, i, items.len())?,
+                            Flow::Done => {
                                 let msg = crate::tr!(self.lang, "answers-walk-saved");
                                 self.say(&msg)?;
                                 i += 1;
@@ -300,13 +381,10 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
         if !guidance.is_empty() {
             text.push_str(&format!("\n  {}", esc(guidance)));
         }
-        if !item.not_applicable_when.is_empty() {
-            let when: Vec<&str> = item
-                .not_applicable_when
-                .iter()
-                .map(|r| r.label(lang))
-                .collect();
-            let when = when.join(&crate::tr!(lang, "answers-list-separator"));
+        // 対象外 is offered only where one of its conditions holds (see `not_applicable_holds`).
+        let holds = self.not_applicable_holds(item);
+        if !holds.is_empty() {
+            let when = self.rules_text(&holds);
             text.push_str("\n  ");
             text.push_str(&crate::tr!(
                 lang,
@@ -339,6 +417,12 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
         self.say(&text)
     }
 
+    /// Conditions for 対象外, listed for people.
+    fn rules_text(&self, rules: &[NotApplicableRule]) -> String {
+        let when: Vec<&str> = rules.iter().map(|r| r.label(self.lang)).collect();
+        when.join(&crate::tr!(self.lang, "answers-list-separator"))
+    }
+
     /// A prompt: the catalog's text and a space to type after.
     fn prompt(&self, text: String) -> String {
         format!("{} ", text.trim_end())
@@ -349,7 +433,8 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
     }
 
     /// The header fields still empty: the institution's, or on a vendor form the vendor's and
-    /// the name of the institution the form is for.
+    /// the name of the institution the form is for; on an institution or pharmacy form,
+    /// whether there is a vendor contract (status needs it: `vendor-contract-unspecified`).
     fn missing_header_fields(&self) -> Vec<HeaderField> {
         let empty = Institution::default();
         let inst = self.loaded.set.institution.as_ref().unwrap_or(&empty);
@@ -366,50 +451,68 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
             }
             out
         } else {
-            InstitutionField::ALL
+            let mut out: Vec<HeaderField> = InstitutionField::ALL
                 .into_iter()
                 .filter(|f| !f.is_set(inst))
                 .map(HeaderField::Institution)
-                .collect()
+                .collect();
+            if self
+                .loaded
+                .set
+                .vendors
+                .as_ref()
+                .and_then(|v| v.contract)
+                .is_none()
+            {
+                out.push(HeaderField::VendorContract);
+            }
+            out
         }
     }
 
-    /// Ask for the empty header fields, saving each; `true` when the user quit.
+    /// Ask for the empty header fields, saving each; `true` when the user quit. `b` goes back
+    /// to the field before.
     fn header(&mut self) -> Result<bool, WalkError> {
         let missing = self.missing_header_fields();
         if missing.is_empty() {
             return Ok(false);
         }
-        let intro = if self.checklist.form == Form::Vendor {
-            crate::tr!(self.lang, "answers-walk-header-vendor")
-        } else {
-            crate::tr!(self.lang, "answers-walk-header-institution")
-        };
-        self.say(&intro)?;
-        for field in missing {
+        if missing.iter().any(|f| *f != HeaderField::VendorContract) {
+            let intro = if self.checklist.form == Form::Vendor {
+                crate::tr!(self.lang, "answers-walk-header-vendor")
+            } else {
+                crate::tr!(self.lang, "answers-walk-header-institution")
+            };
+            self.say(&intro)?;
+        }
+        let mut k = 0;
+        'fields: while let Some(&field) = missing.get(k) {
             // A midwifery home chosen above has no 医療機関コード.
             if field == HeaderField::Institution(InstitutionField::Code) {
                 let kind = self.loaded.set.institution.as_ref().and_then(|i| i.kind);
                 if !InstitutionField::Code.required_for(kind) {
+                    k += 1;
                     continue;
                 }
             }
             loop {
                 let prompt = format!("{}: ", field.prompt(self.checklist, self.lang));
-                let Some(line) = self.ask(&prompt)? else {
-                    return Ok(true);
+                let line = match step(self.ask(&prompt)?) {
+                    Step::Quit => return Ok(true),
+                    Step::Back => {
+                        k = k.saturating_sub(1);
+                        continue 'fields;
+                    }
+                    Step::Value(line) => line,
                 };
                 let text = line.trim();
                 if text.is_empty() {
                     break;
                 }
-                if text.eq_ignore_ascii_case("q") {
-                    return Ok(true);
-                }
                 let value = match field {
                     HeaderField::Institution(InstitutionField::Kind) => {
                         match parse_kind(text, self.checklist) {
-                            Some(k) => k.as_str().to_owned(),
+                            Some(k) => FieldValue::Text(k.as_str().to_owned()),
                             None => {
                                 let msg = crate::tr!(self.lang, "answers-walk-choose-from-list");
                                 self.say(&msg)?;
@@ -417,6 +520,15 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
                             }
                         }
                     }
+                    HeaderField::VendorContract => match Response::parse(text) {
+                        Some(Response::Yes) => FieldValue::Bool(true),
+                        Some(Response::No) => FieldValue::Bool(false),
+                        _ => {
+                            let msg = crate::tr!(self.lang, "answers-field-walk-yes-or-no");
+                            self.say(&msg)?;
+                            continue;
+                        }
+                    },
                     HeaderField::Institution(InstitutionField::Code) => {
                         let code = super::code::normalise(text);
                         let kind = self.loaded.set.institution.as_ref().and_then(|i| i.kind);
@@ -444,80 +556,166 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
                         if refused {
                             continue;
                         }
-                        code
+                        FieldValue::Text(code)
                     }
-                    _ => text.to_owned(),
+                    _ => FieldValue::Text(text.to_owned()),
                 };
                 let (table, key) = field.place();
-                let update = FieldUpdate {
-                    table,
-                    key,
-                    value: FieldValue::Text(value),
-                };
+                let update = FieldUpdate { table, key, value };
                 self.loaded = store::save_fields(&self.loaded, &[update])?;
                 let msg = crate::tr!(self.lang, "answers-walk-saved");
                 self.say(&msg)?;
                 break;
             }
+            k += 1;
         }
         Ok(false)
     }
 
-    /// Date checked, target date, reason, note and evidence for response `r`.
-    fn details(&mut self, item: &Item, r: Response) -> std::io::Result<Option<Answer>> {
+    /// Save `a` as it is now: every step of an answer is kept as soon as it is given.
+    fn keep(&mut self, a: &Answer) -> Result<(), WalkError> {
+        self.loaded = store::save(&self.loaded, &[Update::confirm(a)])?;
+        self.saved.insert(a.item.clone());
+        Ok(())
+    }
+
+    /// Put the file back as it was before this answer (`b` back to the answer prompt undoes
+    /// it), byte for byte.
+    fn restore(&mut self, item: &Item, before: &Loaded, counted: bool) -> Result<(), WalkError> {
+        self.loaded = store::put_back(&self.loaded, &before.source)?;
+        if !counted {
+            self.saved.remove(&item.id);
+        }
+        Ok(())
+    }
+
+    /// Date checked, target date, reason, note and evidence for response `r`, each saved as
+    /// it is given. `b` goes back one step (from the first, to the item's answer), `q` quits.
+    fn details(&mut self, item: &Item, r: Response) -> Result<Flow, WalkError> {
+        let old = self.answer_of(item).cloned();
+        let mut a = old
+            .clone()
+            .unwrap_or_else(|| Answer::empty(&item.id, self.round));
+        a.response = Some(r);
+        a.carried_from = None;
+        a.review = None;
+        // いいえ to the gate question needs no target date (see rules).
+        let needs_target = r == Response::No && !item.gate;
+        if !needs_target {
+            a.target_date = None;
+        }
+        if r != Response::NotApplicable {
+            a.reason = None;
+        }
+        let counted = self.saved.contains(&item.id);
+        let before = self.loaded.clone();
+        self.keep(&a)?;
+        let steps: Vec<Detail> = [
+            Some(Detail::CheckedOn),
+            needs_target.then_some(Detail::TargetDate),
+            (r == Response::NotApplicable).then_some(Detail::Reason),
+            Some(Detail::Note),
+            Some(Detail::Evidence),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        let mut k = 0;
+        while let Some(&detail) = steps.get(k) {
+            match self.detail(item, detail, &mut a)? {
+                Flow::Done => {
+                    self.keep(&a)?;
+                    k += 1;
+                }
+                Flow::Back if k == 0 => {
+                    self.restore(item, &before, counted)?;
+                    return Ok(Flow::Back);
+                }
+                Flow::Back => k -= 1,
+                Flow::Quit => return Ok(Flow::Quit),
+            }
+        }
+        Ok(Flow::Done)
+    }
+
+    /// One detail of an answer, asked until it is given (or `b`/`q`).
+    fn detail(&mut self, item: &Item, detail: Detail, a: &mut Answer) -> Result<Flow, WalkError> {
         let fy = self.checklist.fiscal_year;
         let (start, end) = fiscal_year_bounds(fy);
-        let old = self.answer_of(item).cloned();
-        let mut a = Answer::empty(&item.id, self.round);
-        a.response = Some(r);
         let today = self.today;
-        // Date checked.
         loop {
-            let prompt = self.prompt(crate::tr!(
-                self.lang,
-                "answers-walk-checked-on",
-                today = self.date(today)
-            ));
-            let Some(line) = self.ask(&prompt)? else {
-                return Ok(None);
-            };
-            let d = if line.trim().is_empty() {
-                today
-            } else {
-                match super::parse_date(&line) {
-                    Ok(d) => d,
-                    Err(e) => {
-                        let msg = e.localize(self.lang);
-                        self.say(&msg)?;
-                        continue;
-                    }
-                }
-            };
-            if d > today {
-                let msg = crate::tr!(self.lang, "answers-walk-no-future-date");
-                self.say(&msg)?;
-                continue;
-            }
-            a.checked_on = Some(d);
-            break;
-        }
-        // いいえ to the gate question needs no target date (see rules).
-        if r == Response::No && !item.gate {
-            loop {
-                let prompt = self.prompt(crate::tr!(
+            let prompt = match detail {
+                Detail::CheckedOn => crate::tr!(
+                    self.lang,
+                    "answers-walk-checked-on",
+                    today = self.date(today)
+                ),
+                Detail::TargetDate => crate::tr!(
                     self.lang,
                     "answers-walk-target-date",
                     start = start.to_string(),
                     end = end.to_string()
-                ));
-                let Some(line) = self.ask(&prompt)? else {
-                    return Ok(None);
-                };
-                match super::parse_date(&line) {
-                    Ok(d) if fiscal_year_of(d) == fy => {
-                        a.target_date = Some(d);
-                        break;
+                ),
+                Detail::Reason => crate::tr!(
+                    self.lang,
+                    "answers-walk-reason",
+                    default = self.default_reason(item)
+                ),
+                Detail::Note => match &a.note {
+                    Some(n) => crate::tr!(
+                        self.lang,
+                        "answers-walk-note-old",
+                        note = esc(n).into_owned()
+                    ),
+                    None => crate::tr!(self.lang, "answers-walk-note"),
+                },
+                Detail::Evidence => crate::tr!(
+                    self.lang,
+                    "answers-walk-evidence",
+                    evidence = esc(&a.evidence.join(", ")).into_owned()
+                ),
+            };
+            let prompt = self.prompt(prompt);
+            let line = match step(self.ask(&prompt)?) {
+                Step::Quit => return Ok(Flow::Quit),
+                Step::Back => return Ok(Flow::Back),
+                Step::Value(line) => line,
+            };
+            let text = line.trim();
+            match detail {
+                Detail::CheckedOn => {
+                    let d = if text.is_empty() {
+                        if fiscal_year_of(today) != fy {
+                            let msg = crate::tr!(
+                                self.lang,
+                                "answers-field-walk-today-outside",
+                                date = self.date(today),
+                                fiscal_year = fiscal_year_for_people(fy, self.lang),
+                                start = start.to_string(),
+                                end = end.to_string()
+                            );
+                            self.say(&msg)?;
+                        }
+                        today
+                    } else {
+                        match super::parse_date(text) {
+                            Ok(d) => d,
+                            Err(e) => {
+                                let msg = e.localize(self.lang);
+                                self.say(&msg)?;
+                                continue;
+                            }
+                        }
+                    };
+                    if d > today {
+                        let msg = crate::tr!(self.lang, "answers-walk-no-future-date");
+                        self.say(&msg)?;
+                        continue;
                     }
+                    a.checked_on = Some(d);
+                }
+                Detail::TargetDate => match super::parse_date(text) {
+                    Ok(d) if fiscal_year_of(d) == fy => a.target_date = Some(d),
                     Ok(_) => {
                         let msg = crate::tr!(
                             self.lang,
@@ -527,71 +725,48 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
                             end = end.to_string()
                         );
                         self.say(&msg)?;
+                        continue;
                     }
                     Err(e) => {
                         let msg = e.localize(self.lang);
                         self.say(&msg)?;
+                        continue;
                     }
+                },
+                Detail::Reason => {
+                    a.reason = Some(if text.is_empty() {
+                        self.default_reason(item)
+                    } else {
+                        text.to_owned()
+                    });
                 }
+                Detail::Note => match text {
+                    "" => {}
+                    "-" => a.note = None,
+                    t => a.note = Some(t.to_owned()),
+                },
+                Detail::Evidence => match text {
+                    "" => {}
+                    "-" => a.evidence.clear(),
+                    t => {
+                        a.evidence = t
+                            .split([',', '、'])
+                            .map(|p| p.trim().to_owned())
+                            .filter(|p| !p.is_empty())
+                            .collect();
+                    }
+                },
             }
+            return Ok(Flow::Done);
         }
-        if r == Response::NotApplicable {
-            let default = item
-                .not_applicable_when
-                .first()
-                .map(|rule: &NotApplicableRule| rule.label(self.lang).to_owned())
-                .unwrap_or_default();
-            let prompt = self.prompt(crate::tr!(
-                self.lang,
-                "answers-walk-reason",
-                default = default.clone()
-            ));
-            let Some(line) = self.ask(&prompt)? else {
-                return Ok(None);
-            };
-            a.reason = Some(if line.trim().is_empty() {
-                default
-            } else {
-                line.trim().to_owned()
-            });
-        }
-        let old_note = old.as_ref().and_then(|o| o.note.clone());
-        let prompt = self.prompt(match &old_note {
-            Some(n) => crate::tr!(
-                self.lang,
-                "answers-walk-note-old",
-                note = esc(n).into_owned()
-            ),
-            None => crate::tr!(self.lang, "answers-walk-note"),
-        });
-        let Some(line) = self.ask(&prompt)? else {
-            return Ok(None);
-        };
-        a.note = match line.trim() {
-            "" => old_note,
-            "-" => None,
-            t => Some(t.to_owned()),
-        };
-        let old_evidence = old.map(|o| o.evidence).unwrap_or_default();
-        let shown = esc(&old_evidence.join(", ")).into_owned();
-        let prompt = self.prompt(crate::tr!(
-            self.lang,
-            "answers-walk-evidence",
-            evidence = shown.clone()
-        ));
-        let Some(line) = self.ask(&prompt)? else {
-            return Ok(None);
-        };
-        a.evidence = match line.trim() {
-            "" => old_evidence,
-            "-" => Vec::new(),
-            t => t
-                .split([',', '、'])
-                .map(|p| p.trim().to_owned())
-                .filter(|p| !p.is_empty())
-                .collect(),
-        };
-        Ok(Some(a))
+    }
+
+    /// The reason offered for 対象外: the first of the item's conditions that holds.
+    fn default_reason(&self, item: &Item) -> String {
+        self.not_applicable_holds(item)
+            .first()
+            .map(|rule| rule.label(self.lang).to_owned())
+            .unwrap_or_default()
     }
 }
 
@@ -602,6 +777,8 @@ enum HeaderField {
     Vendor(VendorField),
     /// On a vendor form: the institution the form is filled in for.
     ForInstitution,
+    /// On an institution or pharmacy form: whether there is a vendor contract.
+    VendorContract,
 }
 
 impl HeaderField {
@@ -611,6 +788,7 @@ impl HeaderField {
             HeaderField::Institution(f) => ("institution", f.key()),
             HeaderField::Vendor(f) => ("vendor", f.key()),
             HeaderField::ForInstitution => ("institution", "name"),
+            HeaderField::VendorContract => ("vendors", "contract"),
         }
     }
 
@@ -638,6 +816,7 @@ impl HeaderField {
             HeaderField::Institution(f) => f.label(lang),
             HeaderField::Vendor(f) => f.label(lang),
             HeaderField::ForInstitution => crate::tr!(lang, "answers-for-institution"),
+            HeaderField::VendorContract => crate::tr!(lang, "answers-field-walk-vendor-contract"),
         }
     }
 }
@@ -670,5 +849,24 @@ mod tests {
         assert_eq!(command("j 2-③"), Command::Jump("2-③".into()));
         assert_eq!(command("Q"), Command::Quit);
         assert_eq!(command("what"), Command::Unknown("what".into()));
+        // A dash is not 対象外 (see Response::is_dash).
+        assert_eq!(command("－"), Command::Unknown("－".into()));
+    }
+
+    #[test]
+    fn every_detail_prompt_takes_back_and_quit() {
+        assert_eq!(step(Some(" q ".into())), Step::Quit);
+        assert_eq!(step(Some("B".into())), Step::Back);
+        assert_eq!(step(Some("ｂ".into())), Step::Back);
+        assert_eq!(step(Some("ｑ".into())), Step::Quit);
+        assert_eq!(command("ｑ"), Command::Quit);
+        assert_eq!(command("ｐ"), Command::Progress);
+        assert_eq!(command("ｊ　２－②"), Command::Jump("2-②".into()));
+        assert_eq!(step(None), Step::Quit);
+        assert_eq!(
+            step(Some("2025-06-03".into())),
+            Step::Value("2025-06-03".into())
+        );
+        assert_eq!(step(Some("".into())), Step::Value(String::new()));
     }
 }

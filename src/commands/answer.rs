@@ -28,9 +28,35 @@ pub fn run(args: AnswerArgs, ctx: &Context) -> anyhow::Result<Outcome> {
 
     if let (Some(sheet_path), Some(held)) = (&args.import, &held) {
         let rows = sheet::read_rows(sheet_path).map_err(|e| e.in_lang(lang))?;
-        let updates = sheet::updates_from_rows(sheet_path, &rows, &checklist.checklist)
+        let imported = sheet::read_updates(sheet_path, &rows, &checklist.checklist)
             .map_err(|e| e.in_lang(lang))?;
-        let saved = store::save_locked(held, &loaded, &updates).map_err(|e| e.in_lang(lang))?;
+        // What the walk-through would say about these answers, before anything is written.
+        let preview = answers::load_str(
+            &file,
+            loaded.format,
+            store::apply(&loaded, &imported.updates).map_err(|e| e.in_lang(lang))?,
+            lang,
+        )
+        .map_err(|e| e.in_lang(lang))?;
+        let form = answers::rules::FormInput {
+            answers: &preview,
+            checklist,
+        };
+        let (refused, findings) = sheet::check_imported(
+            &imported,
+            &form,
+            &answers::rules::Options::new(ctx.today, lang),
+        );
+        if !refused.is_empty() {
+            return Err(AnswersError::Sheet {
+                path: sheet_path.clone(),
+                problems: refused,
+            }
+            .in_lang(lang)
+            .into());
+        }
+        let saved =
+            store::save_locked(held, &loaded, &imported.updates).map_err(|e| e.in_lang(lang))?;
         let bound = answers::bind(&saved, &checklist.checklist);
         if !bound.is_empty() {
             // Cannot happen (updates name known items), but never leave a bad file unreported.
@@ -42,10 +68,34 @@ pub fn run(args: AnswerArgs, ctx: &Context) -> anyhow::Result<Outcome> {
             lang,
             "answers-import-done",
             sheet = sheet_path.display().to_string(),
-            count = updates.len(),
+            count = imported.updates.len(),
             path = file.display().to_string()
         );
-        return Ok(Outcome::text(String::new(), Exit::Ok).notice(msg));
+        let mut outcome = Outcome::text(String::new(), Exit::Ok).notice(msg);
+        let mut notes: Vec<&sheet::RowNote> =
+            imported.warnings.iter().chain(findings.iter()).collect();
+        notes.sort_by_key(|n| n.row);
+        if !notes.is_empty() {
+            let mut rows: Vec<usize> = notes.iter().map(|n| n.row).collect();
+            rows.dedup();
+            let lines: Vec<String> = notes
+                .iter()
+                .map(|n| {
+                    let line = tr!(
+                        lang,
+                        "answers-field-import-warning",
+                        message = n.message(lang)
+                    );
+                    format!("  {line}")
+                })
+                .collect();
+            outcome = outcome.notice(format!(
+                "{}\n{}",
+                tr!(lang, "answers-field-import-attention", count = rows.len()),
+                lines.join("\n")
+            ));
+        }
+        return Ok(outcome);
     }
 
     if let Some(sheet_path) = &args.export {

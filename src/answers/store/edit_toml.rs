@@ -7,6 +7,8 @@ fn toml_value(v: &FieldValue) -> toml_edit::Value {
     match v {
         FieldValue::Text(s) => toml_edit::Value::from(s.as_str()),
         FieldValue::Int(i) => toml_edit::Value::from(*i),
+        FieldValue::Bool(b) => toml_edit::Value::from(*b),
+        FieldValue::Blank => toml_edit::Value::from(""),
         FieldValue::Date(d) => {
             let date = toml_edit::Date {
                 year: u16::try_from(d.year()).unwrap_or(0),
@@ -74,6 +76,8 @@ pub(super) fn apply(source: &str, updates: &[Update]) -> Result<String, EditProb
                     *new.decor_mut() = old.decor().clone();
                     *old = new;
                 }
+                // A blank is kept where the key is written, never added.
+                None if *value == FieldValue::Blank => {}
                 None => {
                     table.insert(key, toml_edit::Item::Value(new));
                 }

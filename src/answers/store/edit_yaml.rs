@@ -29,6 +29,8 @@ fn yaml_scalar(v: &FieldValue) -> String {
         FieldValue::Text(s) => quote(s),
         FieldValue::Date(d) => quote(&d.to_string()),
         FieldValue::Int(i) => i.to_string(),
+        FieldValue::Bool(b) => b.to_string(),
+        FieldValue::Blank => quote(""),
         FieldValue::List(items) => {
             format!(
                 "[{}]",
@@ -48,6 +50,8 @@ fn yaml_data(v: &FieldValue) -> serde_norway::Value {
         FieldValue::Text(s) => Y::String(s.clone()),
         FieldValue::Date(d) => Y::String(d.to_string()),
         FieldValue::Int(i) => Y::Number((*i).into()),
+        FieldValue::Bool(b) => Y::Bool(*b),
+        FieldValue::Blank => Y::String(String::new()),
         FieldValue::List(items) => {
             Y::Sequence(items.iter().map(|i| Y::String(i.clone())).collect())
         }
@@ -237,6 +241,8 @@ pub(super) fn apply(source: &str, updates: &[Update]) -> Result<String, EditProb
                     lines.splice(i..j, [new]);
                     end -= j - i - 1;
                 }
+                // A blank is kept where the key is written, never added.
+                None if *value == FieldValue::Blank => {}
                 None => {
                     let pad = " ".repeat(b.col);
                     lines.insert(end, format!("{pad}{key}: {}\n", yaml_scalar(value)));
@@ -400,7 +406,10 @@ fn verify_yaml(old: &str, new: &str, updates: &[Update]) -> Result<(), EditProbl
             return Err(EditProblem::Layout);
         };
         for (key, value) in &u.set {
-            m.insert(Y::String((*key).to_owned()), yaml_data(value));
+            let key = Y::String((*key).to_owned());
+            if *value != FieldValue::Blank || m.contains_key(&key) {
+                m.insert(key, yaml_data(value));
+            }
         }
         for key in &u.remove {
             m.remove(*key);

@@ -31,7 +31,12 @@ pub enum FieldValue {
     Text(String),
     Date(Date),
     Int(i64),
+    Bool(bool),
     List(Vec<String>),
+    /// An empty placeholder (`target_date = ""`) where the key is written already; nothing
+    /// where it is not. What a field no longer given becomes, so that the lines `init`
+    /// writes for people to fill in stay, as an import keeps them.
+    Blank,
 }
 
 /// Changes to one answer entry (found by item and round, created when missing).
@@ -48,23 +53,21 @@ impl Update {
     /// marks removed.
     pub fn confirm(answer: &super::Answer) -> Self {
         let mut set = Vec::new();
-        let mut remove = vec!["carried_from", "review"];
         if let Some(r) = answer.response {
             set.push(("answer", FieldValue::Text(r.as_file_str().to_owned())));
         }
-        match answer.checked_on {
-            Some(d) => set.push(("checked_on", FieldValue::Date(d))),
-            None => remove.push("checked_on"),
-        }
-        match answer.target_date {
-            Some(d) => set.push(("target_date", FieldValue::Date(d))),
-            None => remove.push("target_date"),
+        let remove = vec!["carried_from", "review"];
+        for (key, value) in [
+            ("checked_on", answer.checked_on),
+            ("target_date", answer.target_date),
+        ] {
+            set.push((key, value.map_or(FieldValue::Blank, FieldValue::Date)));
         }
         for (key, value) in [("reason", &answer.reason), ("note", &answer.note)] {
-            match value {
-                Some(v) => set.push((key, FieldValue::Text(v.clone()))),
-                None => remove.push(key),
-            }
+            set.push((
+                key,
+                value.clone().map_or(FieldValue::Blank, FieldValue::Text),
+            ));
         }
         set.push(("evidence", FieldValue::List(answer.evidence.clone())));
         Update {
@@ -181,6 +184,14 @@ pub fn save_locked(
 ) -> Result<Loaded, AnswersError> {
     let text = apply(loaded, updates)?;
     commit(held, loaded, text)
+}
+
+/// Write `text` (a version of this file read before, such as `earlier.source`) over the file
+/// as `loaded` read it: an undo. Under the write lock, and only if the file is still as
+/// `loaded` says (else [`AnswersError::Changed`]).
+pub fn put_back(loaded: &Loaded, text: &str) -> Result<Loaded, AnswersError> {
+    let held = lock(&loaded.path)?;
+    commit(&held, loaded, text.to_owned())
 }
 
 /// A value for a field of a top-level table: `[institution] name = "…"`.
@@ -305,6 +316,28 @@ mod tests {
         assert!(out.contains("target_date = 2025-12-01"));
         assert!(out.contains("extra = true"));
         assert!(!out.contains("carried_from"));
+    }
+
+    #[test]
+    fn a_blank_keeps_a_written_key_as_a_placeholder_and_adds_none() {
+        let blank = Update {
+            item: "security-manager".into(),
+            round: 1,
+            set: vec![
+                ("answer", FieldValue::Text("はい".into())),
+                ("target_date", FieldValue::Blank),
+                ("note", FieldValue::Blank),
+            ],
+            remove: vec![],
+        };
+        let src = "format_version = 1\n[[answers]]\nitem = \"security-manager\"\nanswer = \"いいえ\"\ntarget_date = 2025-12-01  # 目標日\n";
+        let out = edit_toml::apply(src, std::slice::from_ref(&blank)).unwrap();
+        assert!(out.contains("target_date = \"\"  # 目標日\n"), "{out}");
+        assert!(!out.contains("note"), "{out}");
+        let src = "format_version: 1\nanswers:\n  - item: security-manager\n    answer: いいえ\n    target_date: 2025-12-01\nafter: 1\n";
+        let out = edit_yaml::apply(src, &[blank]).unwrap();
+        assert!(out.contains("    target_date: \"\"\n"), "{out}");
+        assert!(!out.contains("note"), "{out}");
     }
 
     #[test]
