@@ -64,6 +64,8 @@ fn report_json_snapshot() {
     let text = std::fs::read_to_string(out.join("report.json")).unwrap();
     insta::with_settings!({filters => vec![
         (r#""generated_at": "[^"]+""#, r#""generated_at": "[time]""#),
+        // The day the report is made: an overdue target date is judged as of it.
+        (r#""as_of": "[^"]+""#, r#""as_of": "[today]""#),
         (r#"("generator": \{\n    "name": "medsec",\n    "version": )"[^"]+""#, r#"$1"[version]""#),
     ]}, {
         insta::assert_snapshot!("report-json", text);

@@ -1178,3 +1178,29 @@ check-result-findings = The year's check has findings (exit 1).
 check-result-failed = The year's check failed.
 check-missing-unusable = the answers cannot be used (see the problems above)
 check-next-fix-answers = correct the problems in { $file } (or a vendor form it lists), then run `medsec check` again
+
+## rules-data
+rules-data-checked-on-required = a 確認日 for each item
+rules-data-checked-on-not-on-form = no 確認日 per item
+rules-data-checked-on-unknown = not confirmed whether each item has a 確認日
+rules-data-target-fiscal-year = within the edition's fiscal year
+rules-data-target-next-fiscal-year = up to the end of the next fiscal year
+rules-data-target-unknown = window not confirmed
+rules-data-on-form = on the form
+rules-data-not-on-form = not on the form
+rules-data-unknown = not confirmed
+rules-data-gate-all-other-items = all other items
+rules-data-unknown-value = [rules] { $field }: `{ $value }` is not a known value; expected one of: { $names }
+rules-data-checked-on-unconfirmed = { $count ->
+    [one] 1 answer has
+   *[other] { $count } answers have
+} no date checked (checked_on); whether the { $fiscal_year } form has a 確認日 for each item is not confirmed, so write the date you checked
+rules-data-target-date-window-unconfirmed = { $item }: the target date { $date } is outside { $fiscal_year } ({ $start } to { $end }); whether this edition allows that is not confirmed
+rules-data-target-date-overdue = { $item }: the target date { $date } has passed (as of { $as_of }); put the measure in place and answer はい, or record why it is late
+rules-data-round-not-on-form = { $item }: the { $fiscal_year } form has no 2回目 (second round); remove this round-2 answer
+rules-data-lint-missing = { $checklist } has no [rules] block; medsec applies the rules it applied before rules were data (see docs/checklist-format.md)
+rules-data-lint-gate-not-on-form = [rules] gate = "not-on-form", but item `{ $item }` is the gate question (gate = true)
+rules-data-lint-gate-missing = [rules] gate = "on-form", but no item is the gate question (gate = true)
+rules-data-lint-reference-only-required = [rules] reference_only lists `required`; required items cannot be reference-only
+rules-data-lint-requirement-unlisted = items have requirement `{ $requirement }`, which [rules] reference_only does not list
+rules-data-lint-next-year-without-items = [rules] next_year_target is set, but no item is `next-year`

@@ -1111,3 +1111,26 @@ check-result-findings = 今年度の点検には要確認の所見がありま�
 check-result-failed = 今年度の点検は失敗しました。
 check-missing-unusable = 回答ファイルを読み取れません(上の問題を参照してください)。
 check-next-fix-answers = { $file }(またはそこに記載した事業者確認用のファイル)の問題を直してから、もう一度 `medsec check` を実行してください。
+
+## rules-data
+rules-data-checked-on-required = 項目ごとに確認日を記入
+rules-data-checked-on-not-on-form = 項目ごとの確認日の欄なし
+rules-data-checked-on-unknown = 項目ごとの確認日の欄があるかは未確認
+rules-data-target-fiscal-year = その版の年度中
+rules-data-target-next-fiscal-year = 翌年度末まで
+rules-data-target-unknown = 期間は未確認
+rules-data-on-form = 様式にあり
+rules-data-not-on-form = 様式になし
+rules-data-unknown = 未確認
+rules-data-gate-all-other-items = ほかのすべての項目
+rules-data-unknown-value = `[rules]` の `{ $field }` に `{ $value }` は使えません。使える値: { $names }
+rules-data-checked-on-unconfirmed = 確認日(checked_on)のない回答が{ $count }件あります。{ $fiscal_year }版の様式に項目ごとの確認日の欄があるかは確認できていないため、確認した日付を記入してください。
+rules-data-target-date-window-unconfirmed = { $item }: 目標日 { $date } は{ $fiscal_year }({ $start }〜{ $end })の範囲外です。この版でこれが認められるかは確認できていません。
+rules-data-target-date-overdue = { $item }: 目標日 { $date } を過ぎています({ $as_of }時点)。対策を実施して「はい」と回答するか、遅れている理由を記録してください。
+rules-data-round-not-on-form = { $item }: { $fiscal_year }版の様式には2回目の欄がありません。この2回目の回答を削除してください。
+rules-data-lint-missing = { $checklist } に `[rules]` がありません。medsec は、記入のルールがデータになる前と同じルールを当てはめます(docs/checklist-format.md を参照)。
+rules-data-lint-gate-not-on-form = `[rules]` は `gate = "not-on-form"` ですが、項目 `{ $item }` が前提の質問(`gate = true`)になっています。
+rules-data-lint-gate-missing = `[rules]` は `gate = "on-form"` ですが、前提の質問(`gate = true`)の項目がありません。
+rules-data-lint-reference-only-required = `[rules]` の `reference_only` に `required` があります。必須の項目を参考項目にはできません。
+rules-data-lint-requirement-unlisted = 区分 `{ $requirement }` の項目がありますが、`[rules]` の `reference_only` にありません。
+rules-data-lint-next-year-without-items = `[rules]` に `next_year_target` がありますが、`next-year` の項目がありません。
