@@ -76,6 +76,9 @@ fn report_json_snapshot() {
         files,
         [
             "MANIFEST.sha256",
+            // The test checklists are not bundled into medsec: they travel with the report.
+            "checklists/test-institution-fy2025.toml",
+            "checklists/test-vendor-fy2025-1.toml",
             "evidence/complete/evidence/appointment.txt",
             "probes/evidence.json",
             "report.html",

@@ -442,3 +442,265 @@ fn every_bundled_checklist_has_rules_that_say_unknown_where_the_facts_do() {
         assert_eq!(rules["round_2"].as_str(), Some("unknown"), "{path}");
     }
 }
+
+/// A signed report made against `checklist` (a file, not bundled into medsec), with the
+/// security-manager item answered いいえ with `target`. Returns the work folder.
+fn signed_report_with(checklist: &Path, target: jiff::civil::Date) -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().unwrap();
+    let w = tmp.path();
+    keygen(&w.join("hospital"));
+    let c = w.join("own-checklist.toml");
+    std::fs::copy(checklist, &c).unwrap();
+    let o = medsec()
+        .current_dir(w)
+        .arg("--checklist")
+        .arg(&c)
+        .args(["init", "--out", "clinic.toml"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr_of(&o));
+    let text = std::fs::read_to_string(w.join("clinic.toml"))
+        .unwrap()
+        .replace("name = \"\"", "name = \"テスト診療所\"")
+        .replace("code = \"\"", "code = \"0110113719\"")
+        .replace("prefecture = \"\"", "prefecture = \"北海道\"")
+        .replace("kind = \"\"", "kind = \"clinic\"")
+        .replace("manager = \"\"", "manager = \"山田太郎\"")
+        .replace("security_manager = \"\"", "security_manager = \"佐藤花子\"")
+        .replace("answered_by = \"\"", "answered_by = \"佐藤花子\"")
+        .replace("contract = \"\"", "contract = false");
+    std::fs::write(w.join("clinic.toml"), text).unwrap();
+    std::fs::write(
+        w.join("sheet.csv"),
+        format!(
+            "item,answer,checked_on,target_date,note\n0,はい,2026-06-02,,\nsecurity-manager,いいえ,2026-06-02,{target},\n"
+        ),
+    )
+    .unwrap();
+    let o = medsec()
+        .current_dir(w)
+        .arg("--checklist")
+        .arg(&c)
+        .args(["answer", "clinic.toml", "--import", "sheet.csv"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr_of(&o));
+    let o = medsec()
+        .current_dir(w)
+        .arg("--checklist")
+        .arg(&c)
+        .args([
+            "report",
+            "--answers",
+            "clinic.toml",
+            "--out",
+            "bundle",
+            "--sign",
+            "hospital.key",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        matches!(o.status.code(), Some(0 | 1)) && w.join("bundle/report.json").is_file(),
+        "{}{}",
+        stdout_of(&o),
+        stderr_of(&o)
+    );
+    // The inspector has only medsec: the checklist file is not on their machine.
+    std::fs::remove_file(&c).unwrap();
+    tmp
+}
+
+/// `verify --format json` of the bundle in `w`, as of `as_of`: exit code and the findings.
+fn verify_in(w: &Path, as_of: &str) -> (i32, Vec<(String, String)>) {
+    verify_with(w, "hospital.pub", as_of)
+}
+
+fn verify_with(w: &Path, pubkey: &str, as_of: &str) -> (i32, Vec<(String, String)>) {
+    let out = medsec()
+        .current_dir(w)
+        .args([
+            "verify", "bundle", "--pubkey", pubkey, "--format", "json", "--as-of", as_of,
+        ])
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}{}", stdout_of(&out), stderr_of(&out)));
+    let mut found = Vec::new();
+    let bundles = json["bundles"]
+        .as_array()
+        .cloned()
+        .unwrap_or_else(|| vec![json.clone()]);
+    for b in bundles {
+        for f in b["findings"].as_array().unwrap() {
+            found.push((
+                f["code"].as_str().unwrap().to_owned(),
+                f["class"].as_str().unwrap_or("").to_owned(),
+            ));
+        }
+    }
+    (out.status.code().unwrap(), found)
+}
+
+fn today_in_japan() -> jiff::civil::Date {
+    medsec::dates::date_in_japan(jiff::Timestamp::now())
+}
+
+#[test]
+fn a_report_carries_its_checklist_and_verify_uses_it_and_says_it_is_not_official() {
+    let target = today_in_japan()
+        .checked_add(jiff::Span::new().days(30))
+        .unwrap();
+    let tmp = signed_report_with(&fixture("checklists/good/fy2026-institution.toml"), target);
+    let w = tmp.path();
+    let report: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(w.join("bundle/report.json")).unwrap()).unwrap();
+    let carried = report["answers"]["checklist"]["file"].as_str().unwrap();
+    assert_eq!(carried, "checklists/mhlw-institution-fy2026.toml");
+    assert_eq!(report["checklist"]["file"], carried);
+    let manifest = std::fs::read_to_string(w.join("bundle/MANIFEST.sha256")).unwrap();
+    assert!(
+        manifest.contains(carried),
+        "listed in the signed manifest: {manifest}"
+    );
+
+    // Checked now: the carried checklist is used (no checklist-unknown), and said to be no
+    // official form; the target date has not passed.
+    let today = today_in_japan().to_string();
+    let (code, found) = verify_in(w, &today);
+    // 0, or 1 once the fiscal year of the report is past (`fiscal-year-other`).
+    assert!(code <= 1, "{found:?}");
+    assert!(
+        !found.iter().any(|(c, _)| c == "checklist-unknown"),
+        "{found:?}"
+    );
+    assert!(
+        found.iter().any(|(c, _)| c == "checklist-not-official"),
+        "{found:?}"
+    );
+    assert!(!found
+        .iter()
+        .any(|(c, _)| c == "target-date-passed-since-signing"));
+    assert!(
+        !found.iter().any(|(c, _)| c == "findings-disagree"),
+        "{found:?}"
+    );
+
+    // Checked after the target date: a note, never a disagreement with the signed findings
+    // (the re-run judges "overdue" as of the report's own date).
+    let later = target
+        .checked_add(jiff::Span::new().days(30))
+        .unwrap()
+        .to_string();
+    let (code, found) = verify_in(w, &later);
+    assert!(code <= 1, "{found:?}");
+    assert!(
+        found
+            .iter()
+            .any(|(c, k)| c == "target-date-passed-since-signing" && k == "note"),
+        "{found:?}"
+    );
+    assert!(
+        !found.iter().any(|(c, _)| c == "findings-disagree"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_carried_checklist_from_a_known_official_workbook_is_said_to_be_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let official = "workbook:001716187.xlsx#sha256=b811208b1d29fe0f3310adf810aa3b072e6272eb3669de768b79949b6872c987";
+    let text = std::fs::read_to_string(fixture("checklists/good/fy2026-institution.toml"))
+        .unwrap()
+        .replace(
+            "[[items]]\n",
+            &format!("[[items]]\nsources = [\"{official}\"]\n"),
+        );
+    let path = dir.path().join("imported.toml");
+    std::fs::write(&path, text).unwrap();
+    let target = today_in_japan()
+        .checked_add(jiff::Span::new().days(30))
+        .unwrap();
+    let tmp = signed_report_with(&path, target);
+    let (code, found) = verify_in(tmp.path(), &today_in_japan().to_string());
+    assert!(code <= 1, "{found:?}");
+    assert!(
+        found
+            .iter()
+            .any(|(c, k)| c == "checklist-official-source" && k == "note"),
+        "{found:?}"
+    );
+    assert!(
+        !found.iter().any(|(c, _)| c == "checklist-not-official"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn without_the_checklist_file_an_unknown_checklist_is_said() {
+    let target = today_in_japan()
+        .checked_add(jiff::Span::new().days(30))
+        .unwrap();
+    let tmp = signed_report_with(&fixture("checklists/good/fy2026-institution.toml"), target);
+    let w = tmp.path();
+    // A bundle as an older medsec made it: no checklist file carried, none named. Re-signed
+    // so that only the missing checklist is at issue.
+    let mut report: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(w.join("bundle/report.json")).unwrap()).unwrap();
+    let carried = report["checklist"]["file"].as_str().unwrap().to_owned();
+    report["checklist"].as_object_mut().unwrap().remove("file");
+    report["answers"]["checklist"]
+        .as_object_mut()
+        .unwrap()
+        .remove("file");
+    std::fs::write(
+        w.join("bundle/report.json"),
+        serde_json::to_vec_pretty(&report).unwrap(),
+    )
+    .unwrap();
+    std::fs::remove_file(w.join("bundle").join(&carried)).unwrap();
+    let key = common::bundle::TestKey::new(w, "resigned");
+    key.sign_bundle(&w.join("bundle"), None);
+    let (code, found) = verify_with(w, "resigned.pub", &today_in_japan().to_string());
+    assert!(
+        found.iter().any(|(c, _)| c == "checklist-unknown"),
+        "{code} {found:?}"
+    );
+}
+
+#[test]
+fn a_carried_checklist_that_is_not_the_one_the_report_names_is_refused() {
+    let target = today_in_japan()
+        .checked_add(jiff::Span::new().days(30))
+        .unwrap();
+    let tmp = signed_report_with(&fixture("checklists/good/fy2026-institution.toml"), target);
+    let w = tmp.path();
+    let bundle = w.join("bundle");
+    let carried = bundle.join("checklists/mhlw-institution-fy2026.toml");
+    let original = std::fs::read_to_string(&carried).unwrap();
+    let key = common::bundle::TestKey::new(w, "resigned");
+    // Other wording, signed as it is now: its digest is not the one report.json names.
+    std::fs::write(
+        &carried,
+        original.replace("テスト用の項目。", "書き換えた項目。"),
+    )
+    .unwrap();
+    key.sign_bundle(&bundle, None);
+    let (code, found) = verify_with(w, "resigned.pub", &today_in_japan().to_string());
+    assert_eq!(code, 3, "{found:?}");
+    assert!(
+        found
+            .iter()
+            .any(|(c, k)| c == "checklist-file-mismatch" && k == "integrity"),
+        "{found:?}"
+    );
+    // Not a checklist at all.
+    std::fs::write(&carried, "this is not a checklist").unwrap();
+    key.sign_bundle(&bundle, None);
+    let (code, found) = verify_with(w, "resigned.pub", &today_in_japan().to_string());
+    assert!(
+        found.iter().any(|(c, _)| c == "checklist-file-invalid"),
+        "{code} {found:?}"
+    );
+    assert!(code >= 2, "{found:?}");
+}

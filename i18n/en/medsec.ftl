@@ -1204,3 +1204,9 @@ rules-data-lint-gate-missing = [rules] gate = "on-form", but no item is the gate
 rules-data-lint-reference-only-required = [rules] reference_only lists `required`; required items cannot be reference-only
 rules-data-lint-requirement-unlisted = items have requirement `{ $requirement }`, which [rules] reference_only does not list
 rules-data-lint-next-year-without-items = [rules] next_year_target is set, but no item is `next-year`
+rules-data-verify-target-passed-since-signing = { $item }: the target date { $date } has passed since the report was made ({ $signed }); as of { $as_of } ask whether the measure is in place
+rules-data-verify-checklist-file-invalid = the checklist file { $file } carried in the bundle cannot be read: { $reason }
+rules-data-verify-checklist-file-mismatch = the checklist file { $file } carried in the bundle has digest { $found }, but report.json names { $named }
+rules-data-verify-checklist-no-source = { $checklist } ({ $file }, carried in the bundle) records no official workbook as its source: it is not an official MHLW form, so check its wording yourself
+rules-data-verify-checklist-official-source = { $checklist } (carried in the bundle) records as its source the official workbook { $workbook }, which medsec knows by its SHA-256; to be sure its wording was not edited after import, run `medsec checklist import { $workbook }` on the official file and compare the digest with { $digest }
+rules-data-verify-checklist-not-official = { $checklist } (carried in the bundle) was imported from { $workbook }, which is not an official workbook medsec knows (SHA-256 { $sha }): it is not an official MHLW form, so check its wording yourself

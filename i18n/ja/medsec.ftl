@@ -1134,3 +1134,9 @@ rules-data-lint-gate-missing = `[rules]` は `gate = "on-form"` ですが、前�
 rules-data-lint-reference-only-required = `[rules]` の `reference_only` に `required` があります。必須の項目を参考項目にはできません。
 rules-data-lint-requirement-unlisted = 区分 `{ $requirement }` の項目がありますが、`[rules]` の `reference_only` にありません。
 rules-data-lint-next-year-without-items = `[rules]` に `next_year_target` がありますが、`next-year` の項目がありません。
+rules-data-verify-target-passed-since-signing = { $item }: 目標日 { $date } は、報告書の作成日({ $signed })より後に過ぎています。{ $as_of }時点で対策が実施されたかを確認してください。
+rules-data-verify-checklist-file-invalid = バンドルに含まれるチェックリストのファイル { $file } を読み込めません: { $reason }
+rules-data-verify-checklist-file-mismatch = バンドルに含まれるチェックリストのファイル { $file } のダイジェストは { $found } ですが、`report.json` には { $named } と書かれています。
+rules-data-verify-checklist-no-source = { $checklist }(バンドルに含まれる { $file })には、元になった公式のワークブックが記録されていません。厚生労働省の公式の様式ではないため、文言を確認してください。
+rules-data-verify-checklist-official-source = { $checklist }(バンドルに含まれるもの)は、medsec が SHA-256 で知っている公式のワークブック { $workbook } から取り込んだと記録しています。取り込んだ後に文言が変えられていないことを確かめるには、公式のファイルで `medsec checklist import { $workbook }` を実行し、ダイジェストが { $digest } と同じかを比べてください。
+rules-data-verify-checklist-not-official = { $checklist }(バンドルに含まれるもの)は { $workbook } から取り込まれていますが、medsec の知っている公式のワークブックではありません(SHA-256 { $sha })。厚生労働省の公式の様式ではないため、文言を確認してください。
