@@ -704,3 +704,25 @@ fn a_carried_checklist_that_is_not_the_one_the_report_names_is_refused() {
     );
     assert!(code >= 2, "{found:?}");
 }
+
+#[test]
+fn list_and_show_give_the_guideline_version_and_the_rules() {
+    let out = medsec()
+        .env("LANG", "ja_JP.UTF-8")
+        .args(["checklist", "list"])
+        .output()
+        .unwrap();
+    let text = stdout_of(&out);
+    assert!(text.contains("ガイドライン"), "{text}");
+    assert!(text.contains("6.0"), "{text}");
+    let out = medsec()
+        .env("LANG", "ja_JP.UTF-8")
+        .args(["checklist", "show", "mhlw-institution@fy2024"])
+        .output()
+        .unwrap();
+    let text = stdout_of(&out);
+    assert!(
+        text.contains("記入のルール: 確認日: 項目ごとの確認日の欄があるかは未確認 / 目標日: 期間は未確認 / 2回目: 未確認 / 前提の質問: 様式にあり"),
+        "{text}"
+    );
+}

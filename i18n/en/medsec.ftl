@@ -1210,3 +1210,7 @@ rules-data-verify-checklist-file-mismatch = the checklist file { $file } carried
 rules-data-verify-checklist-no-source = { $checklist } ({ $file }, carried in the bundle) records no official workbook as its source: it is not an official MHLW form, so check its wording yourself
 rules-data-verify-checklist-official-source = { $checklist } (carried in the bundle) records as its source the official workbook { $workbook }, which medsec knows by its SHA-256; to be sure its wording was not edited after import, run `medsec checklist import { $workbook }` on the official file and compare the digest with { $digest }
 rules-data-verify-checklist-not-official = { $checklist } (carried in the bundle) was imported from { $workbook }, which is not an official workbook medsec knows (SHA-256 { $sha }): it is not an official MHLW form, so check its wording yourself
+rules-data-list-guideline = Guideline
+rules-data-show-rules = Fill-in rules
+rules-data-show-next-year = {" "}(items for the next year: { $window })
+rules-data-show-rules-value = 確認日: { $checked_on }; target date: { $target }{ $next_year }; 2回目: { $round_2 }; gate question: { $gate }

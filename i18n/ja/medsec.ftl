@@ -1140,3 +1140,7 @@ rules-data-verify-checklist-file-mismatch = バンドルに含まれるチェッ
 rules-data-verify-checklist-no-source = { $checklist }(バンドルに含まれる { $file })には、元になった公式のワークブックが記録されていません。厚生労働省の公式の様式ではないため、文言を確認してください。
 rules-data-verify-checklist-official-source = { $checklist }(バンドルに含まれるもの)は、medsec が SHA-256 で知っている公式のワークブック { $workbook } から取り込んだと記録しています。取り込んだ後に文言が変えられていないことを確かめるには、公式のファイルで `medsec checklist import { $workbook }` を実行し、ダイジェストが { $digest } と同じかを比べてください。
 rules-data-verify-checklist-not-official = { $checklist }(バンドルに含まれるもの)は { $workbook } から取り込まれていますが、medsec の知っている公式のワークブックではありません(SHA-256 { $sha })。厚生労働省の公式の様式ではないため、文言を確認してください。
+rules-data-list-guideline = ガイドライン
+rules-data-show-rules = 記入のルール
+rules-data-show-next-year = (翌年度の項目: { $window })
+rules-data-show-rules-value = 確認日: { $checked_on } / 目標日: { $target }{ $next_year } / 2回目: { $round_2 } / 前提の質問: { $gate }
