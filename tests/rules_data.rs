@@ -726,3 +726,34 @@ fn list_and_show_give_the_guideline_version_and_the_rules() {
         "{text}"
     );
 }
+
+#[test]
+fn init_refuses_a_form_that_does_not_serve_the_institutions_kind() {
+    let dir = tempfile::tempdir().unwrap();
+    let last = answers(
+        dir.path(),
+        "mhlw-institution@fy2024",
+        &answer("security-manager", "はい", "checked_on = 2024-07-01\n"),
+    );
+    let text = std::fs::read_to_string(&last).unwrap()
+        + "[institution]\nname = \"テスト薬局\"\nkind = \"pharmacy\"\n";
+    std::fs::write(&last, text).unwrap();
+    let out = medsec()
+        .current_dir(dir.path())
+        .args(["init", "--from", "answers.toml", "--out", "new.toml"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr_of(&out));
+    assert!(
+        stderr_of(&out).contains("does not serve"),
+        "{}",
+        stderr_of(&out)
+    );
+    assert!(!dir.path().join("new.toml").exists(), "nothing is written");
+    // The same answers on the institution form, as status sees them: kind-not-served.
+    let found = findings(&last, "2024-09-01", &[]);
+    assert!(
+        found.iter().any(|(c, _, _)| c == "kind-not-served"),
+        "{found:?}"
+    );
+}

@@ -1214,3 +1214,4 @@ rules-data-list-guideline = Guideline
 rules-data-show-rules = Fill-in rules
 rules-data-show-next-year = {" "}(items for the next year: { $window })
 rules-data-show-rules-value = 確認日: { $checked_on }; target date: { $target }{ $next_year }; 2回目: { $round_2 }; gate question: { $gate }
+rules-data-init-kind-not-served = { $from } is for a { $kind }, and { $checklist } does not serve that kind (it serves: { $serves }); nothing was written. Choose the form with `medsec init --form` or `--checklist`

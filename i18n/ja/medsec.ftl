@@ -1144,3 +1144,4 @@ rules-data-list-guideline = ガイドライン
 rules-data-show-rules = 記入のルール
 rules-data-show-next-year = (翌年度の項目: { $window })
 rules-data-show-rules-value = 確認日: { $checked_on } / 目標日: { $target }{ $next_year } / 2回目: { $round_2 } / 前提の質問: { $gate }
+rules-data-init-kind-not-served = { $from } は{ $kind }の回答ですが、{ $checklist } はこの種類の施設を対象としていません(対象: { $serves })。何も書き込んでいません。`medsec init --form` または `--checklist` で様式を選んでください。
