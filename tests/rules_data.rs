@@ -757,3 +757,19 @@ fn init_refuses_a_form_that_does_not_serve_the_institutions_kind() {
         "{found:?}"
     );
 }
+
+#[test]
+fn status_of_a_bundle_uses_the_checklist_it_carries() {
+    let target = today_in_japan()
+        .checked_add(jiff::Span::new().days(30))
+        .unwrap();
+    let tmp = signed_report_with(&fixture("checklists/good/fy2026-institution.toml"), target);
+    let out = medsec()
+        .current_dir(tmp.path())
+        .args(["status", "--format", "json", "bundle"])
+        .output()
+        .unwrap();
+    let text = stdout_of(&out) + &stderr_of(&out);
+    assert!(matches!(out.status.code(), Some(0 | 1)), "{text}");
+    assert!(!text.contains("unknown-checklist"), "{text}");
+}
