@@ -64,6 +64,8 @@ fn report_json_snapshot() {
     let text = std::fs::read_to_string(out.join("report.json")).unwrap();
     insta::with_settings!({filters => vec![
         (r#""generated_at": "[^"]+""#, r#""generated_at": "[time]""#),
+        // The day the report is made: an overdue target date is judged as of it.
+        (r#""as_of": "[^"]+""#, r#""as_of": "[today]""#),
         (r#"("generator": \{\n    "name": "medsec",\n    "version": )"[^"]+""#, r#"$1"[version]""#),
     ]}, {
         insta::assert_snapshot!("report-json", text);
@@ -74,6 +76,9 @@ fn report_json_snapshot() {
         files,
         [
             "MANIFEST.sha256",
+            // The test checklists are not bundled into medsec: they travel with the report.
+            "checklists/test-institution-fy2025.toml",
+            "checklists/test-vendor-fy2025-1.toml",
             "evidence/complete/evidence/appointment.txt",
             "probes/evidence.json",
             "report.html",

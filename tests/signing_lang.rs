@@ -209,7 +209,8 @@ fn keygen_report_sign_and_verify_speak_japanese() {
     assert_eq!(o.status.code(), Some(1), "{}", stderr_of(&o));
     let out = stdout_of(&o);
     assert_japanese("report", &out);
-    assert!(out.contains("指摘: エラー 1 件、警告 1 件"), "{out}");
+    // The warnings: an unknown field, and the target date 2026-03-31 passed (overdue).
+    assert!(out.contains("指摘: エラー 1 件、警告 2 件"), "{out}");
     assert!(out.contains("令和7年度（FY2025）"), "{out}");
     assert_japanese("report notices", &stderr_of(&o));
 
@@ -509,12 +510,14 @@ fn a_format_1_bundle_still_verifies_in_either_language() {
         codes,
         [
             "vendor-form-unsigned",
+            // Its target date (2026-03-31) had passed on the day it was made: a note.
+            "target-date-overdue",
             "answer-contradicted-by-probe",
             "unknown-field"
         ]
     );
     // The warning only the report knows is shown as that report recorded it.
-    let recorded = &json["bundles"][0]["findings"][2]["message"];
+    let recorded = &json["bundles"][0]["findings"][3]["message"];
     assert!(
         recorded
             .as_str()
@@ -526,7 +529,7 @@ fn a_format_1_bundle_still_verifies_in_either_language() {
     let o = run("en", "2025/10/01");
     assert_eq!(o.status.code(), Some(1));
     let json: Value = serde_json::from_slice(&o.stdout).unwrap();
-    let message = json["bundles"][0]["findings"][1]["message"]
+    let message = json["bundles"][0]["findings"][2]["message"]
         .as_str()
         .unwrap();
     assert!(message.starts_with("answered Yes to 2-② "), "{message}");

@@ -1233,3 +1233,39 @@ answers-field-walk-not-applicable-unmet = This item may be not applicable only w
 answers-field-walk-today-outside = warning: the date checked is today ({ $date }), but this form is for { $fiscal_year } ({ $start } to { $end }); if you checked on another day, type b and enter it.
 answers-field-walk-vendor-contract = is there a contract with a vendor (事業者) for the medical information systems (yes/no)
 answers-field-walk-yes-or-no = Answer yes or no (Enter skips).
+## rules-data
+rules-data-checked-on-required = a 確認日 for each item
+rules-data-checked-on-not-on-form = no 確認日 per item
+rules-data-checked-on-unknown = not confirmed whether each item has a 確認日
+rules-data-target-fiscal-year = within the edition's fiscal year
+rules-data-target-next-fiscal-year = up to the end of the next fiscal year
+rules-data-target-unknown = window not confirmed
+rules-data-on-form = on the form
+rules-data-not-on-form = not on the form
+rules-data-unknown = not confirmed
+rules-data-gate-all-other-items = all other items
+rules-data-unknown-value = [rules] { $field }: `{ $value }` is not a known value; expected one of: { $names }
+rules-data-checked-on-unconfirmed = { $count ->
+    [one] 1 answer has
+   *[other] { $count } answers have
+} no date checked (checked_on); whether the { $fiscal_year } form has a 確認日 for each item is not confirmed, so write the date you checked
+rules-data-target-date-window-unconfirmed = { $item }: the target date { $date } is outside { $fiscal_year } ({ $start } to { $end }); whether this edition allows that is not confirmed
+rules-data-target-date-overdue = { $item }: the target date { $date } has passed (as of { $as_of }); put the measure in place and answer はい, or record why it is late
+rules-data-round-not-on-form = { $item }: the { $fiscal_year } form has no 2回目 (second round); remove this round-2 answer
+rules-data-lint-missing = { $checklist } has no [rules] block; medsec applies the rules it applied before rules were data (see docs/checklist-format.md)
+rules-data-lint-gate-not-on-form = [rules] gate = "not-on-form", but item `{ $item }` is the gate question (gate = true)
+rules-data-lint-gate-missing = [rules] gate = "on-form", but no item is the gate question (gate = true)
+rules-data-lint-reference-only-required = [rules] reference_only lists `required`; required items cannot be reference-only
+rules-data-lint-requirement-unlisted = items have requirement `{ $requirement }`, which [rules] reference_only does not list
+rules-data-lint-next-year-without-items = [rules] next_year_target is set, but no item is `next-year`
+rules-data-verify-target-passed-since-signing = { $item }: the target date { $date } has passed since the report was made ({ $signed }); as of { $as_of } ask whether the measure is in place
+rules-data-verify-checklist-file-invalid = the checklist file { $file } carried in the bundle cannot be read: { $reason }
+rules-data-verify-checklist-file-mismatch = the checklist file { $file } carried in the bundle has digest { $found }, but report.json names { $named }
+rules-data-verify-checklist-no-source = { $checklist } ({ $file }, carried in the bundle) records no official workbook as its source: it is not an official MHLW form, so check its wording yourself
+rules-data-verify-checklist-official-source = { $checklist } (carried in the bundle) records as its source the official workbook { $workbook }, which medsec knows by its SHA-256; to be sure its wording was not edited after import, run `medsec checklist import { $workbook }` on the official file and compare the digest with { $digest }
+rules-data-verify-checklist-not-official = { $checklist } (carried in the bundle) was imported from { $workbook }, which is not an official workbook medsec knows (SHA-256 { $sha }): it is not an official MHLW form, so check its wording yourself
+rules-data-list-guideline = Guideline
+rules-data-show-rules = Fill-in rules
+rules-data-show-next-year = {" "}(items for the next year: { $window })
+rules-data-show-rules-value = 確認日: { $checked_on }; target date: { $target }{ $next_year }; 2回目: { $round_2 }; gate question: { $gate }
+rules-data-init-kind-not-served = { $from } is for a { $kind }, and { $checklist } does not serve that kind (it serves: { $serves }); nothing was written. Choose the form with `medsec init --form` or `--checklist`

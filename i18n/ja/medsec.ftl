@@ -1163,3 +1163,36 @@ answers-field-walk-not-applicable-unmet = この項目を対象外にできる�
 answers-field-walk-today-outside = 注意: 確認日を今日({ $date })にしましたが、この様式は{ $fiscal_year }({ $start }〜{ $end })のものです。違う日であれば b で戻って入力し直してください。
 answers-field-walk-vendor-contract = 医療情報システムについて事業者と契約していますか(はい/いいえ)
 answers-field-walk-yes-or-no = はい か いいえ で答えてください(Enter でとばす)。
+## rules-data
+rules-data-checked-on-required = 項目ごとに確認日を記入
+rules-data-checked-on-not-on-form = 項目ごとの確認日の欄なし
+rules-data-checked-on-unknown = 項目ごとの確認日の欄があるかは未確認
+rules-data-target-fiscal-year = その版の年度中
+rules-data-target-next-fiscal-year = 翌年度末まで
+rules-data-target-unknown = 期間は未確認
+rules-data-on-form = 様式にあり
+rules-data-not-on-form = 様式になし
+rules-data-unknown = 未確認
+rules-data-gate-all-other-items = ほかのすべての項目
+rules-data-unknown-value = `[rules]` の `{ $field }` に `{ $value }` は使えません。使える値: { $names }
+rules-data-checked-on-unconfirmed = 確認日(checked_on)のない回答が{ $count }件あります。{ $fiscal_year }版の様式に項目ごとの確認日の欄があるかは確認できていないため、確認した日付を記入してください。
+rules-data-target-date-window-unconfirmed = { $item }: 目標日 { $date } は{ $fiscal_year }({ $start }〜{ $end })の範囲外です。この版でこれが認められるかは確認できていません。
+rules-data-target-date-overdue = { $item }: 目標日 { $date } を過ぎています({ $as_of }時点)。対策を実施して「はい」と回答するか、遅れている理由を記録してください。
+rules-data-round-not-on-form = { $item }: { $fiscal_year }版の様式には2回目の欄がありません。この2回目の回答を削除してください。
+rules-data-lint-missing = { $checklist } に `[rules]` がありません。medsec は、記入のルールがデータになる前と同じルールを当てはめます(docs/checklist-format.md を参照)。
+rules-data-lint-gate-not-on-form = `[rules]` は `gate = "not-on-form"` ですが、項目 `{ $item }` が前提の質問(`gate = true`)になっています。
+rules-data-lint-gate-missing = `[rules]` は `gate = "on-form"` ですが、前提の質問(`gate = true`)の項目がありません。
+rules-data-lint-reference-only-required = `[rules]` の `reference_only` に `required` があります。必須の項目を参考項目にはできません。
+rules-data-lint-requirement-unlisted = 区分 `{ $requirement }` の項目がありますが、`[rules]` の `reference_only` にありません。
+rules-data-lint-next-year-without-items = `[rules]` に `next_year_target` がありますが、`next-year` の項目がありません。
+rules-data-verify-target-passed-since-signing = { $item }: 目標日 { $date } は、報告書の作成日({ $signed })より後に過ぎています。{ $as_of }時点で対策が実施されたかを確認してください。
+rules-data-verify-checklist-file-invalid = バンドルに含まれるチェックリストのファイル { $file } を読み込めません: { $reason }
+rules-data-verify-checklist-file-mismatch = バンドルに含まれるチェックリストのファイル { $file } のダイジェストは { $found } ですが、`report.json` には { $named } と書かれています。
+rules-data-verify-checklist-no-source = { $checklist }(バンドルに含まれる { $file })には、元になった公式のワークブックが記録されていません。厚生労働省の公式の様式ではないため、文言を確認してください。
+rules-data-verify-checklist-official-source = { $checklist }(バンドルに含まれるもの)は、medsec が SHA-256 で知っている公式のワークブック { $workbook } から取り込んだと記録しています。取り込んだ後に文言が変えられていないことを確かめるには、公式のファイルで `medsec checklist import { $workbook }` を実行し、ダイジェストが { $digest } と同じかを比べてください。
+rules-data-verify-checklist-not-official = { $checklist }(バンドルに含まれるもの)は { $workbook } から取り込まれていますが、medsec の知っている公式のワークブックではありません(SHA-256 { $sha })。厚生労働省の公式の様式ではないため、文言を確認してください。
+rules-data-list-guideline = ガイドライン
+rules-data-show-rules = 記入のルール
+rules-data-show-next-year = (翌年度の項目: { $window })
+rules-data-show-rules-value = 確認日: { $checked_on } / 目標日: { $target }{ $next_year } / 2回目: { $round_2 } / 前提の質問: { $gate }
+rules-data-init-kind-not-served = { $from } は{ $kind }の回答ですが、{ $checklist } はこの種類の施設を対象としていません(対象: { $serves })。何も書き込んでいません。`medsec init --form` または `--checklist` で様式を選んでください。

@@ -268,6 +268,30 @@ pub enum Msg {
         start: Date,
         end: Date,
     },
+    /// Answers without a 確認日 on a form where whether it has one is not known.
+    CheckedOnUnconfirmed {
+        count: usize,
+        fiscal_year: i16,
+    },
+    /// A target date outside the edition's fiscal year, where that window is not confirmed.
+    TargetDateWindowUnconfirmed {
+        item: ItemRef,
+        date: Date,
+        fiscal_year: i16,
+        start: Date,
+        end: Date,
+    },
+    /// いいえ with a target date before the day of the check.
+    TargetDateOverdue {
+        item: ItemRef,
+        date: Date,
+        as_of: Date,
+    },
+    /// A 2回目 answer on a form without a 2回目 column.
+    RoundNotOnForm {
+        item: ItemRef,
+        fiscal_year: i16,
+    },
     NotApplicableNotAllowed {
         item: ItemRef,
     },
@@ -358,6 +382,10 @@ impl Msg {
             Msg::CheckedBeforeFiscalYear { .. } => "checked-before-fiscal-year",
             Msg::MissingTargetDate { .. } => "missing-target-date",
             Msg::TargetDateOutsideFiscalYear { .. } => "target-date-outside-fiscal-year",
+            Msg::CheckedOnUnconfirmed { .. } => "checked-on-unconfirmed",
+            Msg::TargetDateWindowUnconfirmed { .. } => "target-date-window-unconfirmed",
+            Msg::TargetDateOverdue { .. } => "target-date-overdue",
+            Msg::RoundNotOnForm { .. } => "round-not-on-form",
             Msg::NotApplicableNotAllowed { .. } => "not-applicable-not-allowed",
             Msg::NotApplicableConditionUnmet { .. } => "not-applicable-condition-unmet",
             Msg::NotApplicableWithoutReason { .. } => "not-applicable-without-reason",
@@ -387,6 +415,9 @@ impl Msg {
             | Msg::InstitutionCodeCheckDigit { .. }
             | Msg::InstitutionCodeKindMismatch { .. }
             | Msg::CheckedBeforeFiscalYear { .. }
+            | Msg::CheckedOnUnconfirmed { .. }
+            | Msg::TargetDateWindowUnconfirmed { .. }
+            | Msg::TargetDateOverdue { .. }
             | Msg::NotApplicableWithoutReason { .. }
             | Msg::NeedsReview { .. }
             | Msg::EvidenceMissing { .. } => Severity::Warning,
@@ -627,6 +658,40 @@ impl Msg {
                 fiscal_year = fy(fiscal_year),
                 start = start.to_string(),
                 end = end.to_string()
+            ),
+            Msg::CheckedOnUnconfirmed { count, fiscal_year } => msg!(
+                lang,
+                "rules-data-checked-on-unconfirmed",
+                count = count,
+                fiscal_year = fy(fiscal_year)
+            ),
+            Msg::TargetDateWindowUnconfirmed {
+                item,
+                date,
+                fiscal_year,
+                start,
+                end,
+            } => msg!(
+                lang,
+                "rules-data-target-date-window-unconfirmed",
+                item = item.text(lang),
+                date = d(date),
+                fiscal_year = fy(fiscal_year),
+                start = start.to_string(),
+                end = end.to_string()
+            ),
+            Msg::TargetDateOverdue { item, date, as_of } => msg!(
+                lang,
+                "rules-data-target-date-overdue",
+                item = item.text(lang),
+                date = d(date),
+                as_of = d(as_of)
+            ),
+            Msg::RoundNotOnForm { item, fiscal_year } => msg!(
+                lang,
+                "rules-data-round-not-on-form",
+                item = item.text(lang),
+                fiscal_year = fy(fiscal_year)
             ),
             Msg::NotApplicableNotAllowed { item } => msg!(
                 lang,
@@ -926,6 +991,26 @@ mod tests {
                 fiscal_year: 2025,
                 start: d(2025, 4, 1),
                 end: d(2026, 3, 31),
+            },
+            Msg::CheckedOnUnconfirmed {
+                count: 3,
+                fiscal_year: 2024,
+            },
+            Msg::TargetDateWindowUnconfirmed {
+                item: item(),
+                date: d(2025, 4, 1),
+                fiscal_year: 2024,
+                start: d(2024, 4, 1),
+                end: d(2025, 3, 31),
+            },
+            Msg::TargetDateOverdue {
+                item: item(),
+                date: d(2025, 9, 30),
+                as_of: d(2025, 10, 1),
+            },
+            Msg::RoundNotOnForm {
+                item: item(),
+                fiscal_year: 2025,
             },
             Msg::NotApplicableNotAllowed { item: item() },
             Msg::NotApplicableConditionUnmet {

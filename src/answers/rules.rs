@@ -7,10 +7,11 @@
 //! |---|---|---|
 //! | `unanswered` | error | a required item has no first-round answer |
 //! | `carried-forward-unconfirmed` | error | a first-round answer carried from last year (`carried_from`) is not confirmed |
-//! | `missing-checked-on` | error | an answer without the date checked (確認日) |
+//! | `missing-checked-on` | error | an answer without the date checked (確認日), where the edition's `[rules] checked_on = "required"` (or the checklist has no `[rules]`) |
 //! | `date-in-future` | error | a date checked lies after the evaluation date (today, or `status --as-of`; Japan time) |
 //! | `missing-target-date` | error | いいえ without a target date (目標日) |
-//! | `target-date-outside-fiscal-year` | error | a target date outside the edition's fiscal year (April 1 to March 31) |
+//! | `target-date-outside-fiscal-year` | error | a target date outside the window of the edition's `[rules]` (its fiscal year, April 1 to March 31; for `next_year_target = "next-fiscal-year"` items, to the end of the next one) |
+//! | `round-not-on-form` | error | a 2回目 answer where the edition's `[rules] round_2 = "not-on-form"` |
 //! | `not-applicable-not-allowed` | error | 対象外 on an item the checklist does not allow it for |
 //! | `not-applicable-condition-unmet` | error | 対象外 allowed only when a condition holds (no vendor contract, no medical information system) that the file does not state |
 //! | `checklist-digest-mismatch` | error | the answers name a digest other than the checklist's: made against other wording |
@@ -24,6 +25,9 @@
 //! | `checklist-digest-missing` | warning | the answers name no digest |
 //! | `institution-code-check-digit` | warning | the check digit of the 医療機関コード does not match (the rule is not from a primary source) |
 //! | `institution-code-kind-mismatch` | warning | fee-table digit and kind disagree (e.g. a pharmacy without 4) |
+//! | `checked-on-unconfirmed` | warning | answers without 確認日 where `[rules] checked_on = "unknown"` (one finding per form) |
+//! | `target-date-window-unconfirmed` | warning | a target date outside the fiscal year where `[rules] target_date = "unknown"` |
+//! | `target-date-overdue` | warning | いいえ with a target date before the evaluation date, and no later round answering the item (a warning: after the fiscal year every いいえ is overdue, and the report of that year is still that year's report) |
 //! | `checked-before-fiscal-year` | warning | a date checked before the edition's fiscal year began |
 //! | `not-applicable-without-reason` | warning | 対象外 without a reason |
 //! | `needs-review` | warning | an item marked new, reworded or replaced by `init --from` |
@@ -36,8 +40,11 @@
 use super::messages::{ItemRef, Msg};
 use super::model::*;
 use super::Loaded;
-use crate::checklist::{self, Form, Item, Lang, NotApplicableRule, Requirement, Text};
-use crate::dates::{fiscal_year_bounds, fiscal_year_of};
+use crate::checklist::{
+    self, CheckedOnRule, Form, Item, Lang, NotApplicableRule, OnForm, Requirement, TargetWindow,
+    Text,
+};
+use crate::dates::fiscal_year_bounds;
 use crate::diagnostic::{Diagnostic, Location, Severity};
 use jiff::civil::Date;
 use serde::Serialize;
@@ -312,7 +319,12 @@ pub fn form_status(form: &FormInput<'_>, options: &Options) -> FormStatus {
 
 /// Whether `item` must have a first-round answer, given the gate and the vendor contract.
 pub fn is_required(form: &FormInput<'_>, item: &Item) -> bool {
-    if item.requirement != Requirement::Required {
+    // Which requirements are reference-only is the edition's rule (`[rules] reference_only`).
+    let reference_only = form.checklist.checklist.rules.as_ref().map_or(
+        &[Requirement::NextYear, Requirement::Recommended][..],
+        |r| &r.reference_only[..],
+    );
+    if item.requirement != Requirement::Required || reference_only.contains(&item.requirement) {
         return false;
     }
     if !item.gate && gate_says_none(&form.answers.set, &form.checklist.checklist) {
@@ -333,6 +345,13 @@ pub fn is_required(form: &FormInput<'_>, item: &Item) -> bool {
 /// The gate question (医療情報システムの有無) is answered いいえ (confirmed) in round 1: no
 /// other item needs checking.
 pub fn gate_says_none(set: &AnswerSet, checklist: &checklist::Checklist) -> bool {
+    if checklist
+        .rules
+        .as_ref()
+        .is_some_and(|r| r.gate == OnForm::NotOnForm)
+    {
+        return false;
+    }
     checklist.items.iter().filter(|i| i.gate).any(|gate| {
         set.answer(&gate.id, 1)
             .is_some_and(|a| a.is_confirmed() && a.response == Some(Response::No))
@@ -404,6 +423,8 @@ pub fn check_form(form: &FormInput<'_>, options: &Options) -> Vec<Finding> {
         }
     }
 
+    let rules = c.rules();
+    let mut undated = 0;
     for a in &set.answers {
         let Some(item) = c.item(&a.item) else {
             continue;
@@ -417,12 +438,22 @@ pub fn check_form(form: &FormInput<'_>, options: &Options) -> Vec<Finding> {
                 review,
             });
         }
+        if a.round == 2 && rules.round_2 == OnForm::NotOnForm {
+            push(Msg::RoundNotOnForm {
+                item: it.clone(),
+                fiscal_year: c.fiscal_year,
+            });
+        }
         let Some(response) = a.response else { continue };
         match a.checked_on {
-            None => push(Msg::MissingCheckedOn {
-                item: it.clone(),
-                answer: response.as_file_str(),
-            }),
+            None => match rules.checked_on {
+                CheckedOnRule::Required => push(Msg::MissingCheckedOn {
+                    item: it.clone(),
+                    answer: response.as_file_str(),
+                }),
+                CheckedOnRule::Unknown => undated += 1,
+                CheckedOnRule::NotOnForm => {}
+            },
             Some(d) if d > as_of => push(Msg::DateInFuture {
                 item: it.clone(),
                 date: d,
@@ -439,23 +470,52 @@ pub fn check_form(form: &FormInput<'_>, options: &Options) -> Vec<Finding> {
         // The gate question answered いいえ says there is no medical information system: there
         // is nothing to put in place by a target date, and the other items are off.
         if response == Response::No && !item.gate {
+            // The window is the edition's rule; a next-year item may be due a year later.
+            let window = rules.target_window(item.requirement);
+            let end = if window == TargetWindow::NextFiscalYear {
+                fiscal_year_bounds(c.fiscal_year.saturating_add(1)).1
+            } else {
+                fy_end
+            };
             match a.target_date {
                 None => push(Msg::MissingTargetDate {
                     item: it.clone(),
                     fiscal_year: c.fiscal_year,
                     start: fy_start,
-                    end: fy_end,
+                    end,
                 }),
-                Some(t) if fiscal_year_of(t) != c.fiscal_year => {
-                    push(Msg::TargetDateOutsideFiscalYear {
-                        item: it.clone(),
-                        date: t,
-                        fiscal_year: c.fiscal_year,
-                        start: fy_start,
-                        end: fy_end,
-                    })
+                Some(t) if t < fy_start || t > end => {
+                    if window == TargetWindow::Unknown {
+                        push(Msg::TargetDateWindowUnconfirmed {
+                            item: it.clone(),
+                            date: t,
+                            fiscal_year: c.fiscal_year,
+                            start: fy_start,
+                            end,
+                        })
+                    } else {
+                        push(Msg::TargetDateOutsideFiscalYear {
+                            item: it.clone(),
+                            date: t,
+                            fiscal_year: c.fiscal_year,
+                            start: fy_start,
+                            end,
+                        })
+                    }
                 }
                 Some(_) => {}
+            }
+            // Overdue: the target has passed and no later round answers the item again.
+            let answered_later = set
+                .answers
+                .iter()
+                .any(|b| b.item == a.item && b.round > a.round && b.response.is_some());
+            if let Some(t) = a.target_date.filter(|t| *t < as_of && !answered_later) {
+                push(Msg::TargetDateOverdue {
+                    item: it.clone(),
+                    date: t,
+                    as_of,
+                });
             }
         }
         if response == Response::NotApplicable {
@@ -486,6 +546,17 @@ pub fn check_form(form: &FormInput<'_>, options: &Options) -> Vec<Finding> {
                 });
             }
         }
+    }
+    if undated > 0 {
+        out.push(finding(
+            Msg::CheckedOnUnconfirmed {
+                count: undated,
+                fiscal_year: c.fiscal_year,
+            },
+            top,
+            None,
+            lang,
+        ));
     }
     out
 }

@@ -158,6 +158,92 @@ named_enum! {
     }
 }
 
+named_enum! {
+    /// Whether the form has a 確認日 (date checked) for each item (`[rules] checked_on`).
+    CheckedOnRule {
+        Required = "required", "rules-data-checked-on-required";
+        NotOnForm = "not-on-form", "rules-data-checked-on-not-on-form";
+        Unknown = "unknown", "rules-data-checked-on-unknown";
+    }
+}
+
+named_enum! {
+    /// The window a いいえ answer's 目標日 (target date) must fall in (`[rules] target_date`,
+    /// `next_year_target`).
+    TargetWindow {
+        FiscalYear = "fiscal-year", "rules-data-target-fiscal-year";
+        NextFiscalYear = "next-fiscal-year", "rules-data-target-next-fiscal-year";
+        Unknown = "unknown", "rules-data-target-unknown";
+    }
+}
+
+named_enum! {
+    /// Whether something (the 2回目 column, the gate question) is printed on the form.
+    OnForm {
+        OnForm = "on-form", "rules-data-on-form";
+        NotOnForm = "not-on-form", "rules-data-not-on-form";
+        Unknown = "unknown", "rules-data-unknown";
+    }
+}
+
+named_enum! {
+    /// What the gate question answered いいえ switches off (`[rules.gate] switches_off`).
+    GateSwitchesOff {
+        AllOtherItems = "all-other-items", "rules-data-gate-all-other-items";
+    }
+}
+
+/// The fill-in rules of an edition (`[rules]`): what the form asks for, as the sources show
+/// it. `unknown` where the sources do not say; docs/checklist-format.md says what medsec then
+/// does.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Rules {
+    /// A 確認日 for each answered item.
+    pub checked_on: CheckedOnRule,
+    /// The window for いいえ target dates of required items.
+    pub target_date: TargetWindow,
+    /// The window for target dates of items listed for the next fiscal year; `None`: as
+    /// `target_date`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next_year_target: Option<TargetWindow>,
+    /// The 2回目 (second round) column. Round 1 (1回目) is always on the form.
+    pub round_2: OnForm,
+    /// The gate question (医療情報システムの有無).
+    pub gate: OnForm,
+    /// What the gate answered いいえ switches off.
+    pub gate_switches_off: GateSwitchesOff,
+    /// Requirements whose items are reference-only: shown and answerable, not checked as
+    /// required in this edition.
+    pub reference_only: Vec<Requirement>,
+    /// Source IDs behind these rules (see docs/checklist-sources.md).
+    pub sources: Vec<String>,
+}
+
+impl Rules {
+    /// The rules of a checklist without a `[rules]` block: what medsec applied to every
+    /// edition before rules were data (so such checklists keep their digest and findings).
+    pub fn without_block() -> Self {
+        Rules {
+            checked_on: CheckedOnRule::Required,
+            target_date: TargetWindow::FiscalYear,
+            next_year_target: None,
+            round_2: OnForm::OnForm,
+            gate: OnForm::OnForm,
+            gate_switches_off: GateSwitchesOff::AllOtherItems,
+            reference_only: vec![Requirement::NextYear, Requirement::Recommended],
+            sources: Vec::new(),
+        }
+    }
+
+    /// The target-date window for an item of this requirement.
+    pub fn target_window(&self, requirement: Requirement) -> TargetWindow {
+        match (requirement, self.next_year_target) {
+            (Requirement::NextYear, Some(w)) => w,
+            _ => self.target_date,
+        }
+    }
+}
+
 /// A section of the form.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Section {
@@ -269,6 +355,9 @@ pub struct Checklist {
     pub notes: Option<Text>,
     pub sections: Vec<Section>,
     pub items: Vec<Item>,
+    /// The `[rules]` block; absent in files without one (their digest stays as it was).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rules: Option<Rules>,
 }
 
 impl Checklist {
@@ -285,6 +374,11 @@ impl Checklist {
     /// Items whose wording or number is not yet checked against the official PDF.
     pub fn unverified_count(&self) -> usize {
         self.items.iter().filter(|i| !i.verified).count()
+    }
+
+    /// The fill-in rules: the `[rules]` block, or [`Rules::without_block`].
+    pub fn rules(&self) -> Rules {
+        self.rules.clone().unwrap_or_else(Rules::without_block)
     }
 
     /// The section with this ID.

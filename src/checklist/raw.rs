@@ -58,6 +58,43 @@ pub struct RawChecklist {
     /// Check items, in printed order.
     #[schemars(with = "Vec<RawItem>")]
     pub items: Vec<Spanned<RawItem>>,
+    /// Fill-in rules of this edition (docs/checklist-format.md "Fill-in rules by edition").
+    #[serde(default)]
+    pub rules: Option<RawRules>,
+}
+
+/// The `[rules]` block: how the edition's form is filled in, as far as the sources show.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawRules {
+    /// A 確認日 for each item: `required`, `not-on-form` or `unknown`.
+    #[schemars(with = "String")]
+    pub checked_on: Spanned<String>,
+    /// Window for いいえ target dates: `fiscal-year` (the edition's) or `unknown`.
+    #[schemars(with = "String")]
+    pub target_date: Spanned<String>,
+    /// Window for target dates of `next-year` items: `fiscal-year`, `next-fiscal-year` or
+    /// `unknown`; absent: as `target_date`.
+    #[schemars(with = "Option<String>")]
+    #[serde(default)]
+    pub next_year_target: Option<Spanned<String>>,
+    /// The 2回目 column: `on-form`, `not-on-form` or `unknown`.
+    #[schemars(with = "String")]
+    pub round_2: Spanned<String>,
+    /// The gate question: `on-form`, `not-on-form` or `unknown`.
+    #[schemars(with = "String")]
+    pub gate: Spanned<String>,
+    /// What the gate answered いいえ switches off: `all-other-items`.
+    #[schemars(with = "String")]
+    pub gate_switches_off: Spanned<String>,
+    /// Requirements whose items are reference-only (not checked as required): e.g.
+    /// `["next-year", "recommended"]`.
+    #[schemars(with = "Vec<String>")]
+    pub reference_only: Spanned<Vec<Spanned<String>>>,
+    /// Source IDs behind these rules.
+    #[schemars(with = "Vec<String>")]
+    #[serde(default)]
+    pub sources: Vec<Spanned<String>>,
 }
 
 /// Text in Japanese (official wording) and English.

@@ -374,6 +374,7 @@ impl Validator<'_> {
             }
         }
 
+        let rules = raw.rules.as_ref().map(|r| self.rules(r));
         Checklist {
             format_version: *raw.format_version.get_ref(),
             id: raw.id.get_ref().clone(),
@@ -389,7 +390,87 @@ impl Validator<'_> {
             notes,
             sections,
             items,
+            rules,
         }
+    }
+
+    /// The `[rules]` block: names checked here; how it fits the items, in `lint::rules`.
+    fn rules(&mut self, raw: &super::raw::RawRules) -> Rules {
+        let checked_on = self
+            .rule_value(&raw.checked_on, "checked_on", CheckedOnRule::ALL)
+            .unwrap_or(CheckedOnRule::Unknown);
+        // The edition's own items are due in its own fiscal year, or the window is unknown.
+        let target_date = self
+            .rule_value(
+                &raw.target_date,
+                "target_date",
+                &[TargetWindow::FiscalYear, TargetWindow::Unknown],
+            )
+            .unwrap_or(TargetWindow::Unknown);
+        let next_year_target = raw
+            .next_year_target
+            .as_ref()
+            .and_then(|v| self.rule_value(v, "next_year_target", TargetWindow::ALL));
+        let round_2 = self
+            .rule_value(&raw.round_2, "round_2", OnForm::ALL)
+            .unwrap_or(OnForm::Unknown);
+        let gate = self
+            .rule_value(&raw.gate, "gate", OnForm::ALL)
+            .unwrap_or(OnForm::Unknown);
+        let gate_switches_off = self
+            .rule_value(
+                &raw.gate_switches_off,
+                "gate_switches_off",
+                GateSwitchesOff::ALL,
+            )
+            .unwrap_or(GateSwitchesOff::AllOtherItems);
+        let reference_only = raw
+            .reference_only
+            .get_ref()
+            .iter()
+            .filter_map(|v| self.rule_value(v, "reference_only", Requirement::ALL))
+            .collect();
+        Rules {
+            checked_on,
+            target_date,
+            next_year_target,
+            round_2,
+            gate,
+            gate_switches_off,
+            reference_only,
+            sources: raw.sources.iter().map(|s| s.get_ref().clone()).collect(),
+        }
+    }
+
+    /// One value of the `[rules]` block, among `allowed`.
+    fn rule_value<T: Copy + std::fmt::Display + PartialEq>(
+        &mut self,
+        value: &Spanned<String>,
+        field: &str,
+        allowed: &[T],
+    ) -> Option<T> {
+        let found = allowed
+            .iter()
+            .copied()
+            .find(|v| v.to_string() == *value.get_ref());
+        if found.is_none() {
+            let names = allowed
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join(", ");
+            self.error(
+                "unknown-rule-value",
+                Some(value.span()),
+                crate::msg_ref!(
+                    "rules-data-unknown-value",
+                    field = field,
+                    value = value.get_ref(),
+                    names = names
+                ),
+            );
+        }
+        found
     }
 
     fn item(&mut self, raw: &RawItem, sections: &BTreeSet<String>) -> Item {

@@ -68,6 +68,35 @@ pub fn run(args: InitArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         },
     };
     let checklist = catalog.resolve(&spec, form)?;
+    // The form must serve the institution's kind (`serves`): a pharmacy never starts on a
+    // form for hospitals and clinics.
+    if let Some(kind) = last
+        .as_ref()
+        .and_then(|l| l.set.institution.as_ref())
+        .and_then(|i| i.kind)
+    {
+        let c = &checklist.checklist;
+        if !c.serves.is_empty() && !c.serves.contains(&kind) {
+            return Err(anyhow::anyhow!(tr!(
+                ctx.lang,
+                "rules-data-init-kind-not-served",
+                from = args
+                    .from
+                    .as_deref()
+                    .unwrap_or(Path::new(""))
+                    .display()
+                    .to_string(),
+                kind = kind.label(ctx.lang),
+                checklist = c.full_id(),
+                serves = c
+                    .serves
+                    .iter()
+                    .map(|k| k.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )));
+        }
+    }
     if let Some(lc) = last_checklist {
         if lc.checklist.form != checklist.checklist.form {
             return Err(anyhow::anyhow!(tr!(

@@ -77,6 +77,25 @@ pub(super) fn run(args: &StatusArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         };
         let mut unusable = Vec::new();
         let mut opened = Vec::new();
+        // A checklist the bundle carries (checked against the manifest above) joins ours.
+        let mut catalog = catalog.clone();
+        if path.is_dir() {
+            for form in std::iter::once(&report.answers).chain(&report.vendor_forms) {
+                let Some(file) = form.checklist.file.as_deref() else {
+                    continue;
+                };
+                if catalog.by_digest(&form.checklist.digest).is_some()
+                    || crate::signing::manifest::check_path(file).is_err()
+                {
+                    continue;
+                }
+                if let Ok(l) = crate::checklist::load_path(&path.join(file)) {
+                    if l.digest == form.checklist.digest {
+                        catalog.add(l);
+                    }
+                }
+            }
+        }
         for form in std::iter::once(&report.answers).chain(&report.vendor_forms) {
             let Some(checklist) = catalog.by_digest(&form.checklist.digest) else {
                 unusable.push(Diagnostic {

@@ -50,6 +50,7 @@ pub fn list_table(entries: &[&Loaded], lang: Lang) -> String {
         crate::tr!(lang, "render-list-id"),
         crate::tr!(lang, "render-list-edition"),
         crate::tr!(lang, "render-list-fiscal-year"),
+        crate::tr!(lang, "rules-data-list-guideline"),
         crate::tr!(lang, "render-list-form"),
         crate::tr!(lang, "render-list-items"),
         crate::tr!(lang, "render-list-unverified"),
@@ -69,6 +70,7 @@ pub fn list_table(entries: &[&Loaded], lang: Lang) -> String {
             esc(&c.id).into_owned(),
             esc(&c.edition).into_owned(),
             fy,
+            esc(&c.guideline_version).into_owned(),
             c.form.label(lang).to_owned(),
             c.items.len().to_string(),
             c.unverified_count().to_string(),
@@ -142,7 +144,7 @@ fn heading(loaded: &Loaded, lang: Lang, w: &Words) -> Vec<(String, String)> {
         .map(|s| s.label(lang))
         .collect::<Vec<_>>()
         .join(&crate::tr!(lang, "common-list-separator"));
-    vec![
+    let mut rows = vec![
         (
             w.edition.clone(),
             format!(
@@ -155,7 +157,26 @@ fn heading(loaded: &Loaded, lang: Lang, w: &Words) -> Vec<(String, String)> {
         (w.guideline.clone(), esc(&c.guideline_version).into_owned()),
         (w.serves.clone(), serves),
         (w.digest.clone(), esc(&loaded.digest).into_owned()),
-    ]
+    ];
+    // The edition's fill-in rules, where the file states them.
+    if let Some(r) = &c.rules {
+        let next_year = r.next_year_target.map_or_else(String::new, |t| {
+            crate::tr!(lang, "rules-data-show-next-year", window = t.label(lang))
+        });
+        rows.push((
+            crate::tr!(lang, "rules-data-show-rules"),
+            crate::tr!(
+                lang,
+                "rules-data-show-rules-value",
+                checked_on = r.checked_on.label(lang),
+                target = r.target_date.label(lang),
+                next_year = next_year,
+                round_2 = r.round_2.label(lang),
+                gate = r.gate.label(lang)
+            ),
+        ));
+    }
+    rows
 }
 
 fn item_text(item: &crate::checklist::Item, lang: Lang, w: &Words) -> String {

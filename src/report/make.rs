@@ -21,6 +21,8 @@ use std::path::{Path, PathBuf};
 pub const PROBE_EVIDENCE_PATH: &str = "probes/evidence.json";
 /// The folder of vendor forms in the bundle.
 pub const VENDOR_FORMS_DIR: &str = "vendor-forms";
+/// The bundle folder of checklist files that are not bundled into medsec.
+pub const CHECKLISTS_DIR: &str = "checklists";
 /// The extension of a vendor's signature beside its form (`vendor-a.toml.minisig`).
 pub const SIGNATURE_SUFFIX: &str = ".minisig";
 
@@ -465,6 +467,49 @@ pub fn make(inputs: &Inputs<'_>) -> Result<Made, MakeError> {
         None => None,
     };
 
+    // A checklist that is not bundled into medsec (imported, added or given by path) travels
+    // in the bundle, signed with it, so the inspector's medsec re-runs the same rules.
+    let mut carried: BTreeMap<String, String> = BTreeMap::new();
+    for o in std::iter::once(&institution).chain(&vendors) {
+        let l = o.checklist;
+        if let checklist::Origin::File(path) = &l.origin {
+            if carried.contains_key(&l.digest) {
+                continue;
+            }
+            let taken = carried.len();
+            let name = if taken == 0 {
+                format!(
+                    "{CHECKLISTS_DIR}/{}-{}.toml",
+                    l.checklist.id, l.checklist.edition
+                )
+            } else {
+                format!(
+                    "{CHECKLISTS_DIR}/{}-{}-{taken}.toml",
+                    l.checklist.id, l.checklist.edition
+                )
+            };
+            attachments.push(Attachment {
+                source: path.clone(),
+                path: name.clone(),
+                kind: AttachmentKind::Plain,
+            });
+            carried.insert(l.digest.clone(), name);
+        }
+    }
+    let carry = |mut r: ChecklistRef| {
+        r.file = carried.get(&r.digest).cloned();
+        r
+    };
+    let mut answers_form = form_of(&institution);
+    answers_form.checklist = carry(answers_form.checklist);
+    let vendor_forms: Vec<Form> = vendor_forms
+        .into_iter()
+        .map(|mut f| {
+            f.checklist = carry(f.checklist);
+            f
+        })
+        .collect();
+
     let c = &institution.checklist.checklist;
     let report = Report {
         format_version: FORMAT_VERSION,
@@ -472,8 +517,8 @@ pub fn make(inputs: &Inputs<'_>) -> Result<Made, MakeError> {
         generated_at: now.to_string(),
         fiscal_year: c.fiscal_year,
         institution: report_institution,
-        checklist: checklist_ref(institution.checklist),
-        answers: form_of(&institution),
+        checklist: carry(checklist_ref(institution.checklist)),
+        answers: answers_form,
         vendor_forms,
         probe_evidence,
         evidence: Vec::new(),
@@ -612,6 +657,7 @@ pub fn checklist_ref(l: &checklist::Loaded) -> ChecklistRef {
         digest: l.digest.clone(),
         form: l.checklist.form.as_str().to_owned(),
         fiscal_year: l.checklist.fiscal_year,
+        file: None,
     }
 }
 

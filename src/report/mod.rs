@@ -128,6 +128,10 @@ pub struct ChecklistRef {
     pub digest: String,
     pub form: String,
     pub fiscal_year: i16,
+    /// The checklist file carried in the bundle (`checklists/ID-EDITION.toml`) when it is not
+    /// one bundled into medsec (imported, added, or given with `--checklist`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
 }
 
 impl ChecklistRef {
@@ -384,8 +388,15 @@ impl Report {
     pub fn named_files(&self) -> impl Iterator<Item = &str> {
         std::iter::once(&self.answers)
             .chain(&self.vendor_forms)
-            .flat_map(|f| [f.bundled.as_deref(), f.signature.as_deref()])
+            .flat_map(|f| {
+                [
+                    f.bundled.as_deref(),
+                    f.signature.as_deref(),
+                    f.checklist.file.as_deref(),
+                ]
+            })
             .flatten()
+            .chain(self.checklist.file.as_deref())
             .chain(self.evidence.iter().map(|e| e.path.as_str()))
     }
 
@@ -433,6 +444,7 @@ mod report_tests {
                 digest: format!("sha256:{}", "0".repeat(64)),
                 form: "institution".into(),
                 fiscal_year: 2025,
+                file: None,
             },
             answers: Form {
                 file: "institution.toml".into(),
@@ -442,6 +454,7 @@ mod report_tests {
                     digest: format!("sha256:{}", "0".repeat(64)),
                     form: "institution".into(),
                     fiscal_year: 2025,
+                    file: None,
                 },
                 bundled: None,
                 signature: None,

@@ -5,10 +5,12 @@
 //! only the report records is rendered from its recorded catalog message (format 2) or shown
 //! as recorded (format 1). Items are named by their printed number and short title.
 
+use super::integrity::{read_listed, read_refused, ListedError};
 use super::{Bundle, Checked, Class, Finding, Options};
 use crate::checklist::{Catalog, Lang};
 use crate::report::recheck::{Recheck, RecheckError};
 use crate::report::{self, Report};
+use crate::signing::manifest::Manifest;
 use crate::tr;
 
 pub(super) fn check(b: &mut Bundle<'_>, report: &Report, checked: &Checked, opts: &Options<'_>) {
@@ -39,9 +41,27 @@ pub(super) fn check(b: &mut Bundle<'_>, report: &Report, checked: &Checked, opts
         let message = tr!(lang, "verify-no-probe-evidence");
         b.push("no-probe-evidence", Class::Note, Some(name), message);
     }
+    // Checklists the bundle carries join the inspector's own for this report.
+    let catalog = match &checked.manifest {
+        Some(manifest) => with_carried_checklists(b, report, manifest, opts.catalog),
+        None => opts.catalog.clone(),
+    };
+    if report.checklist.file.is_some() && opts.catalog.by_digest(&report.checklist.digest).is_none()
+    {
+        super::trust::check_checklist(b, report, &catalog);
+    }
+    if b.has_integrity_failure() {
+        b.content_untrusted();
+        return;
+    }
+    let opts = &Options {
+        catalog: &catalog,
+        ..*opts
+    };
     match crate::report::recheck::recheck(report, opts.catalog, opts.lang) {
         Ok(rerun) => {
             push_rerun(b, report, &rerun, opts.catalog);
+            push_passed_since_signing(b, report, opts);
             b.rerun = Some(rerun);
         }
         Err(RecheckError::UnknownChecklist {
@@ -162,5 +182,217 @@ fn push_rerun(b: &mut Bundle<'_>, report: &Report, rerun: &Recheck, catalog: &Ca
             item_label: item,
             message,
         });
+    }
+}
+
+/// いいえ answers whose target date fell between the report's own date and the inspection
+/// day (`--as-of`): a note. The re-run judges "overdue" as of the report's date only, so an
+/// honest old bundle never disagrees with itself; this says what has happened since.
+fn push_passed_since_signing(b: &mut Bundle<'_>, report: &Report, opts: &Options<'_>) {
+    let Ok(made) = report.generated_at.parse::<jiff::Timestamp>() else {
+        return;
+    };
+    let signed = crate::dates::date_in_japan(made);
+    let lang = b.lang;
+    for form in std::iter::once(&report.answers).chain(&report.vendor_forms) {
+        let answers = &form.answers.answers;
+        for a in answers {
+            let Some(target) = a.target_date else {
+                continue;
+            };
+            let answered_later = answers
+                .iter()
+                .any(|x| x.item == a.item && x.round > a.round && x.response.is_some());
+            if a.response != Some(crate::answers::Response::No)
+                || answered_later
+                || target < signed
+                || target >= opts.today
+            {
+                continue;
+            }
+            let label = label_of(report, opts.catalog, &a.item, lang);
+            let message = tr!(
+                lang,
+                "rules-data-verify-target-passed-since-signing",
+                item = label.as_str(),
+                date = crate::dates::for_people(target, lang),
+                signed = crate::dates::for_people(signed, lang),
+                as_of = crate::dates::for_people(opts.today, lang)
+            );
+            b.findings.push(Finding {
+                code: "target-date-passed-since-signing".into(),
+                class: Class::Note,
+                file: Some(form.file.clone()),
+                item: Some(a.item.clone()),
+                item_label: Some(label),
+                message,
+            });
+        }
+    }
+}
+
+/// The inspector's checklists and those the bundle carries (`checklists/…`, named by a
+/// form's `checklist.file`): each read only through the signed manifest, used when its
+/// digest is the one the report names, and said whether its recorded source is an official
+/// workbook medsec knows by SHA-256.
+fn with_carried_checklists(
+    b: &mut Bundle<'_>,
+    report: &Report,
+    manifest: &Manifest,
+    own: &Catalog,
+) -> Catalog {
+    let lang = b.lang;
+    let mut catalog = own.clone();
+    let refs = std::iter::once(&report.checklist)
+        .chain(std::iter::once(&report.answers.checklist))
+        .chain(report.vendor_forms.iter().map(|f| &f.checklist));
+    let mut seen = std::collections::BTreeSet::new();
+    for r in refs {
+        let Some(name) = r.file.as_deref() else {
+            continue;
+        };
+        if !seen.insert((name.to_owned(), r.digest.clone())) {
+            continue;
+        }
+        let bytes = match read_listed(b.dir, manifest, name, crate::limits::CHECKLIST_MAX_BYTES) {
+            Ok(bytes) => bytes,
+            Err(e) => {
+                let field = "checklist.file";
+                let (code, class, message) = match e {
+                    ListedError::Open(e) => {
+                        b.findings.push(read_refused(lang, field, name, &e));
+                        continue;
+                    }
+                    ListedError::Changed => (
+                        "file-changed",
+                        Class::Integrity,
+                        tr!(lang, "verify-file-changed"),
+                    ),
+                    ListedError::Unsafe(reason) => (
+                        "report-path-unsafe",
+                        Class::Integrity,
+                        tr!(
+                            lang,
+                            "verify-vendor-path-unsafe",
+                            field = field,
+                            path = name,
+                            reason = reason.text(lang)
+                        ),
+                    ),
+                    ListedError::Unlisted => (
+                        "report-path-unlisted",
+                        Class::Integrity,
+                        tr!(
+                            lang,
+                            "verify-vendor-path-unlisted",
+                            field = field,
+                            path = name
+                        ),
+                    ),
+                };
+                b.push(code, class, Some(name), message);
+                continue;
+            }
+        };
+        let text = String::from_utf8_lossy(&bytes);
+        let origin = crate::checklist::Origin::File(name.into());
+        let loaded = match crate::checklist::load_str(name, &text, origin) {
+            Ok(l) => l,
+            Err(e) => {
+                let message = tr!(
+                    lang,
+                    "rules-data-verify-checklist-file-invalid",
+                    file = name,
+                    reason = e.localize(lang)
+                );
+                b.push(
+                    "checklist-file-invalid",
+                    Class::Unusable,
+                    Some(name),
+                    message,
+                );
+                continue;
+            }
+        };
+        if loaded.digest != r.digest {
+            let message = tr!(
+                lang,
+                "rules-data-verify-checklist-file-mismatch",
+                file = name,
+                named = r.digest.as_str(),
+                found = loaded.digest.as_str()
+            );
+            b.push(
+                "checklist-file-mismatch",
+                Class::Integrity,
+                Some(name),
+                message,
+            );
+            continue;
+        }
+        let bundled_here = own
+            .by_digest(&loaded.digest)
+            .is_some_and(|l| matches!(l.origin, crate::checklist::Origin::Bundled(_)));
+        if !bundled_here {
+            push_source_note(b, name, &loaded);
+        }
+        if catalog.by_digest(&loaded.digest).is_none() {
+            catalog.add(loaded);
+        }
+    }
+    catalog
+}
+
+/// Whether a carried checklist's recorded source is an official workbook medsec knows.
+fn push_source_note(b: &mut Bundle<'_>, name: &str, loaded: &crate::checklist::Loaded) {
+    use crate::checklist::import::official;
+    let lang = b.lang;
+    let known = official::known().unwrap_or_default();
+    let mut workbooks: Vec<(String, String)> = loaded
+        .checklist
+        .items
+        .iter()
+        .flat_map(|i| i.sources.iter())
+        .filter_map(|s| official::parse_source(s))
+        .map(|(f, h)| (f.to_owned(), h.to_ascii_lowercase()))
+        .collect();
+    workbooks.sort();
+    workbooks.dedup();
+    let checklist = loaded.checklist.full_id();
+    if workbooks.is_empty() {
+        let message = tr!(
+            lang,
+            "rules-data-verify-checklist-no-source",
+            checklist = checklist.as_str(),
+            file = name
+        );
+        b.push("checklist-not-official", Class::Note, Some(name), message);
+        return;
+    }
+    for (workbook, sha) in workbooks {
+        if official::by_sha256(&known, &sha).is_some() {
+            let message = tr!(
+                lang,
+                "rules-data-verify-checklist-official-source",
+                checklist = checklist.as_str(),
+                workbook = workbook.as_str(),
+                digest = loaded.digest.as_str()
+            );
+            b.push(
+                "checklist-official-source",
+                Class::Note,
+                Some(name),
+                message,
+            );
+        } else {
+            let message = tr!(
+                lang,
+                "rules-data-verify-checklist-not-official",
+                checklist = checklist.as_str(),
+                workbook = workbook.as_str(),
+                sha = sha.as_str()
+            );
+            b.push("checklist-not-official", Class::Note, Some(name), message);
+        }
     }
 }

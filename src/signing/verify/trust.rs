@@ -239,7 +239,11 @@ pub(super) fn trusted_report(
             );
         }
     }
-    check_checklist(b, &report, opts);
+    // A checklist the bundle carries is checked once content has read it (content.rs).
+    if report.checklist.file.is_none() || opts.catalog.by_digest(&report.checklist.digest).is_some()
+    {
+        check_checklist(b, &report, opts.catalog);
+    }
     Some(report)
 }
 
@@ -304,12 +308,16 @@ fn check_trusted_comment(b: &mut Bundle<'_>, trusted_comment: &str, report: &Rep
 }
 
 /// The checklist digest must be known and name the checklist the report names.
-fn check_checklist(b: &mut Bundle<'_>, report: &Report, opts: &Options<'_>) {
+pub(super) fn check_checklist(
+    b: &mut Bundle<'_>,
+    report: &Report,
+    catalog: &crate::checklist::Catalog,
+) {
     let name = report::FILE_NAME;
     let named = report.checklist.full_id();
     let digest = &report.checklist.digest;
     let lang = b.lang;
-    let (code, class, message) = match opts.catalog.by_digest(digest) {
+    let (code, class, message) = match catalog.by_digest(digest) {
         None => (
             "checklist-unknown",
             Class::Integrity,
