@@ -1,0 +1,74 @@
+//! The lint rules by stable code: default severity and a one-line description for people
+//! (SARIF rule metadata, docs/lint.md). A code missing here (a newer rule) still reports; its
+//! description falls back to the finding's own message.
+
+use crate::checklist::Lang;
+use crate::diagnostic::Severity;
+
+macro_rules! rules {
+    ($($code:literal, $severity:ident, $id:literal;)+) => {
+        /// Every lint code and its default severity, in the order of docs/lint.md.
+        pub const RULES: &[(&str, Severity)] = &[$(($code, Severity::$severity)),+];
+
+        /// What the rule checks, in `lang`.
+        pub fn description(code: &str, lang: Lang) -> Option<String> {
+            match code {
+                $($code => Some(crate::tr!(lang, $id)),)+
+                _ => None,
+            }
+        }
+    };
+}
+
+rules! {
+    "unreadable", Error, "lint-ci-rule-unreadable";
+    "not-utf8", Error, "lint-ci-rule-not-utf8";
+    "parse-error", Error, "lint-ci-rule-parse-error";
+    "unsupported-format-version", Error, "lint-ci-rule-unsupported-format-version";
+    "missing-field", Error, "lint-ci-rule-missing-field";
+    "invalid-id", Error, "lint-ci-rule-invalid-id";
+    "id-form-mismatch", Error, "lint-ci-rule-id-form-mismatch";
+    "invalid-fiscal-year", Error, "lint-ci-rule-invalid-fiscal-year";
+    "invalid-edition", Error, "lint-ci-rule-invalid-edition";
+    "edition-year-mismatch", Error, "lint-ci-rule-edition-year-mismatch";
+    "title-year-mismatch", Error, "lint-ci-rule-title-year-mismatch";
+    "invalid-guideline-version", Error, "lint-ci-rule-invalid-guideline-version";
+    "invalid-date", Error, "lint-ci-rule-invalid-date";
+    "invalid-url", Error, "lint-ci-rule-invalid-url";
+    "unknown-form", Error, "lint-ci-rule-unknown-form";
+    "unknown-institution-kind", Error, "lint-ci-rule-unknown-institution-kind";
+    "unknown-scope", Error, "lint-ci-rule-unknown-scope";
+    "unknown-requirement", Error, "lint-ci-rule-unknown-requirement";
+    "unknown-not-applicable-rule", Error, "lint-ci-rule-unknown-not-applicable-rule";
+    "unknown-probe-kind", Error, "lint-ci-rule-unknown-probe-kind";
+    "missing-translation", Error, "lint-ci-rule-missing-translation";
+    "ja-not-japanese", Error, "lint-ci-rule-ja-not-japanese";
+    "duplicate-section-id", Error, "lint-ci-rule-duplicate-section-id";
+    "duplicate-item-id", Error, "lint-ci-rule-duplicate-item-id";
+    "duplicate-number", Error, "lint-ci-rule-duplicate-number";
+    "multiple-gates", Error, "lint-ci-rule-multiple-gates";
+    "invalid-replaces", Error, "lint-ci-rule-invalid-replaces";
+    "invalid-number", Error, "lint-ci-rule-invalid-number";
+    "unknown-section", Error, "lint-ci-rule-unknown-section";
+    "number-section-mismatch", Warning, "lint-ci-rule-number-section-mismatch";
+    "unknown-guideline-ref", Error, "lint-ci-rule-unknown-guideline-ref";
+    "verified-with-note", Warning, "lint-ci-rule-verified-with-note";
+    "unverified-wording", Warning, "lint-ci-rule-unverified-wording";
+    "duplicate-checklist", Error, "lint-ci-rule-duplicate-checklist";
+    "invalid-lint-config", Error, "lint-ci-rule-invalid-lint-config";
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_rule_is_described_in_both_languages() {
+        for (code, _) in RULES {
+            for lang in [Lang::Ja, Lang::En] {
+                let d = description(code, lang).unwrap_or_default();
+                assert!(!d.is_empty() && !d.contains("lint-ci-rule"), "{code}: {d}");
+            }
+        }
+    }
+}
