@@ -227,6 +227,7 @@ fn markdown_is_a_pull_request_comment() {
 }
 
 /// `git` with a fixed identity in `dir`, or None when git is missing outside CI.
+#[allow(clippy::print_stderr)]
 fn git(dir: &Path, args: &[&str]) -> Option<()> {
     let out = Command::new("git")
         .args(["-c", "user.name=t", "-c", "user.email=t@example.invalid"])
