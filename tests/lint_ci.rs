@@ -291,3 +291,18 @@ fn table_is_the_human_format_word_and_human_still_works() {
         .unwrap();
     assert_eq!(out.status.code(), Some(0));
 }
+
+#[test]
+fn check_takes_table_too_and_keeps_text() {
+    use medsec::cli::check::CheckFormat;
+    for word in ["table", "text"] {
+        let cli = medsec::cli::Cli::try_parse_args(["medsec", "check", "--format", word]).unwrap();
+        match cli.command {
+            medsec::cli::Command::Check(args) => assert_eq!(args.format, CheckFormat::Text),
+            other => panic!("{other:?}"),
+        }
+    }
+    let help = medsec().args(["check", "--help"]).output().unwrap();
+    let help = stdout_of(&help);
+    assert!(help.contains("[possible values: table, json]"), "{help}");
+}
