@@ -892,7 +892,6 @@ diff-form-changed = form { $old } -> { $new }
 diff-edition-changed = edition { $old } -> { $new }
 diff-guideline-version-changed = guideline version { $old } -> { $new }
 diff-serves-changed = serves [{ $old }] -> [{ $new }]
-diff-metadata-changed = title, publication date, source URL or notes changed
 diff-item-added = added: { $text }
 diff-item-removed = removed with no replacement: { $text }
 diff-item-replaced = replaces { $replaced }
@@ -1235,7 +1234,11 @@ diff-ci-notes-changed = { $field ->
    *[other] English notes
 } changed (the JSON output has both texts)
 diff-ci-item-sources-changed = sources [{ $old }] -> [{ $new }]
-diff-ci-item-unverified-note-changed = unverified note 「{ $old }」 -> 「{ $new }」
+diff-ci-item-unverified-note-changed = unverified note { $how ->
+    [added] added
+    [removed] removed
+   *[changed] changed
+} (the JSON output has the old and new note)
 diff-ci-breaking-same-edition = { $count ->
     [one] a breaking change
    *[other] { $count } breaking changes

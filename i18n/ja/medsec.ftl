@@ -826,7 +826,6 @@ diff-form-changed = 様式: { $old ->
 diff-edition-changed = 版: { $old } → { $new }
 diff-guideline-version-changed = ガイドラインの版: { $old } → { $new }
 diff-serves-changed = 対象施設: [{ $old }] → [{ $new }]
-diff-metadata-changed = タイトル、公表日、出典 URL または注記が変わりました
 diff-item-added = 追加されました: 「{ $text }」
 diff-item-removed = 削除され、置き換える項目がありません: 「{ $text }」
 diff-item-replaced = 次の項目を置き換えます: { $replaced }
@@ -1168,7 +1167,11 @@ diff-ci-notes-changed = { $field ->
    *[other] 英語の注記
 }が変わりました(JSON 出力に変更前後の全文があります)
 diff-ci-item-sources-changed = 出典: [{ $old }] → [{ $new }]
-diff-ci-item-unverified-note-changed = 未確認の注記: 「{ $old }」 → 「{ $new }」
+diff-ci-item-unverified-note-changed = 未確認の注記が{ $how ->
+    [added] 付きました
+    [removed] なくなりました
+   *[changed] 変わりました
+}(JSON 出力に変更前後の注記があります)
 diff-ci-breaking-same-edition = 重大な変更が { $count } 件ありますが、版({ $edition })と `format_version`({ $version })が変わっていません。変更したファイルには新しい版を付けてください
 diff-ci-file-added = 新しいファイル: { $place }({ $checklist })
 diff-ci-file-removed = 削除されたファイル: { $place }({ $checklist })

@@ -413,17 +413,6 @@ fn item_changes(old: &Item, new: &Item) -> Vec<Change> {
             ),
         );
     }
-    if old.unverified != new.unverified {
-        push(
-            "item-unverified-note-changed",
-            Impact::Minor,
-            msg_ref!(
-                "diff-ci-item-unverified-note-changed",
-                old = old.unverified.as_deref().unwrap_or("—"),
-                new = new.unverified.as_deref().unwrap_or("—")
-            ),
-        );
-    }
     if old.verified != new.verified {
         push(
             "item-verified-changed",
@@ -434,6 +423,25 @@ fn item_changes(old: &Item, new: &Item) -> Vec<Change> {
                 new = new.verified
             ),
         );
+    }
+    if old.unverified != new.unverified {
+        // The note is English-only file data: people read which way it changed, JSON has both.
+        let how = match (&old.unverified, &new.unverified) {
+            (None, Some(_)) => "added",
+            (Some(_), None) => "removed",
+            _ => "changed",
+        };
+        let mut change = Change::about_item(
+            "item-unverified-note-changed",
+            Impact::Minor,
+            new,
+            ": ",
+            msg_ref!("diff-ci-item-unverified-note-changed", how = how),
+        );
+        change.field = Some("unverified");
+        change.old.clone_from(&old.unverified);
+        change.new.clone_from(&new.unverified);
+        out.push(change);
     }
     out
 }
