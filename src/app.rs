@@ -143,6 +143,8 @@ fn localize(err: &(dyn std::error::Error + 'static), lang: Lang) -> String {
         e.message(lang)
     } else if let Some(e) = err.downcast_ref::<crate::atomic::LockError>() {
         e.localize(lang)
+    } else if let Some(e) = err.downcast_ref::<crate::diff::DiffError>() {
+        e.localize(lang)
     } else if let Some(e) = err.downcast_ref::<std::io::Error>() {
         crate::i18n::io_error(lang, e)
     } else {

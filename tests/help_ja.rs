@@ -252,11 +252,9 @@ fn japanese_help_parses_as_the_english_one() {
     ];
     let cli = medsec::cli::Cli::try_parse_args(args).unwrap();
     match cli.command {
-        medsec::cli::Command::Checklist(medsec::cli::checklist::ChecklistCommand::Diff {
-            old,
-            new,
-            ..
-        }) => assert_eq!((old.as_str(), new.as_str()), ("a.toml", "b.toml")),
+        medsec::cli::Command::Checklist(medsec::cli::checklist::ChecklistCommand::Diff(args)) => {
+            assert_eq!((args.old.as_str(), args.new.as_str()), ("a.toml", "b.toml"))
+        }
         other => panic!("{other:?}"),
     }
 }

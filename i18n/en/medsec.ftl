@@ -892,7 +892,6 @@ diff-form-changed = form { $old } -> { $new }
 diff-edition-changed = edition { $old } -> { $new }
 diff-guideline-version-changed = guideline version { $old } -> { $new }
 diff-serves-changed = serves [{ $old }] -> [{ $new }]
-diff-metadata-changed = title, publication date, source URL or notes changed
 diff-item-added = added: { $text }
 diff-item-removed = removed with no replacement: { $text }
 diff-item-replaced = replaces { $replaced }
@@ -1269,3 +1268,89 @@ rules-data-show-rules = Fill-in rules
 rules-data-show-next-year = {" "}(items for the next year: { $window })
 rules-data-show-rules-value = 確認日: { $checked_on }; target date: { $target }{ $next_year }; 2回目: { $round_2 }; gate question: { $gate }
 rules-data-init-kind-not-served = { $from } is for a { $kind }, and { $checklist } does not serve that kind (it serves: { $serves }); nothing was written. Choose the form with `medsec init --form` or `--checklist`
+## lint-ci
+
+lint-ci-invalid-config = lint settings: { $detail }
+lint-ci-title-year-mismatch = the title says { $written }, but fiscal_year is { $year } (edition { $edition })
+lint-ci-rule-full = { $description }. Default severity: { $severity }. Silence it with `--allow { $code }` or `allow = ["{ $code }"]` in medsec-lint.toml.
+lint-ci-rule-help = Correct the checklist file at the place shown and run `medsec checklist lint` again; docs/lint.md describes every rule.
+lint-ci-rule-unreadable = A checklist file or folder can be read
+lint-ci-rule-not-utf8 = A checklist file is UTF-8 text
+lint-ci-rule-parse-error = A checklist file is well-formed TOML with only the known keys
+lint-ci-rule-unsupported-format-version = format_version is one this medsec reads
+lint-ci-rule-missing-field = Required fields are present (serves, items, …)
+lint-ci-rule-invalid-id = Checklist, publisher and item IDs are kebab-case
+lint-ci-rule-id-form-mismatch = The checklist ID is PUBLISHER-FORM
+lint-ci-rule-invalid-fiscal-year = fiscal_year is a year between 2000 and 2100
+lint-ci-rule-invalid-edition = The edition is written fyYYYY
+lint-ci-rule-edition-year-mismatch = The edition and fiscal_year name the same fiscal year
+lint-ci-rule-title-year-mismatch = A fiscal year written in the title (令和7年度, FY2025) is the checklist's fiscal_year
+lint-ci-rule-invalid-guideline-version = guideline_version looks like 6.0
+lint-ci-rule-invalid-date = published is a plain date
+lint-ci-rule-invalid-url = source_url is an http(s) URL
+lint-ci-rule-unknown-form = The form is institution, pharmacy or vendor
+lint-ci-rule-unknown-institution-kind = serves names known kinds of institution
+lint-ci-rule-unknown-scope = Item scopes are known ones
+lint-ci-rule-unknown-requirement = Item requirements are known ones
+lint-ci-rule-unknown-not-applicable-rule = Not-applicable rules are known ones
+lint-ci-rule-unknown-probe-kind = Probe kinds are known ones
+lint-ci-rule-missing-translation = Every text has both Japanese and English
+lint-ci-rule-ja-not-japanese = Japanese texts contain Japanese
+lint-ci-rule-duplicate-section-id = Section IDs are unique
+lint-ci-rule-duplicate-item-id = Item IDs are unique
+lint-ci-rule-duplicate-number = No two items share a number and a scope
+lint-ci-rule-multiple-gates = A form has at most one gate question
+lint-ci-rule-invalid-replaces = replaces names other items' IDs, not items still in the edition
+lint-ci-rule-invalid-number = Item numbers are well formed (2-(4), 2-④, 0)
+lint-ci-rule-unknown-section = Items name declared sections
+lint-ci-rule-number-section-mismatch = An item's number starts with its section
+lint-ci-rule-unknown-guideline-ref = Guideline references name a part of the Guideline and a place
+lint-ci-rule-verified-with-note = A verified item has no unverified note
+lint-ci-rule-unverified-wording = Items not yet checked against the official PDF are marked and say what is unchecked
+lint-ci-rule-duplicate-checklist = Each ID@EDITION is defined once
+lint-ci-rule-invalid-lint-config = medsec-lint.toml is readable and has only the keys deny and allow
+lint-ci-rule-unknown-rule-value = Values in `[rules]` are known ones
+lint-ci-rule-rules-gate-mismatch = `gate` in `[rules]` agrees with whether the form has the gate question (0)
+lint-ci-rule-rules-reference-only-required = `reference_only` does not list `required`
+lint-ci-rule-rules-requirement-unlisted = Every item's requirement is `required` or listed in `reference_only`
+lint-ci-rule-rules-next-year-without-items = `next_year_target` is set only when some items are `next-year`
+lint-ci-rule-rules-missing = An MHLW checklist has a `[rules]` block
+
+## diff-ci
+
+diff-ci-metadata-changed = { $field ->
+    [title-ja] Japanese title
+    [title-en] English title
+    [published] publication date
+    [source_url] source URL
+   *[other] { $field }
+} { $old } -> { $new }
+diff-ci-notes-changed = { $field ->
+    [notes-ja] Japanese notes
+   *[other] English notes
+} changed (the JSON output has both texts)
+diff-ci-item-sources-changed = sources [{ $old }] -> [{ $new }]
+diff-ci-item-unverified-note-changed = unverified note { $how ->
+    [added] added
+    [removed] removed
+   *[changed] changed
+} (the JSON output has the old and new note)
+diff-ci-breaking-same-edition = { $count ->
+    [one] a breaking change
+   *[other] { $count } breaking changes
+}, but the edition ({ $edition }) and format_version ({ $version }) did not change: give the changed file a new edition
+diff-ci-file-added = new file { $place } ({ $checklist })
+diff-ci-file-removed = file removed: { $place } ({ $checklist })
+diff-ci-files-summary = { $pairs ->
+    [one] 1 file compared
+   *[other] { $pairs } files compared
+}, { $added } added, { $removed } removed
+diff-ci-md-title = Checklist changes
+diff-ci-md-impact = Impact
+diff-ci-md-change = Change
+diff-ci-md-no-changes = No changes.
+diff-ci-git-missing = cannot run `git` ({ $detail }); comparing git revisions needs git installed
+diff-ci-unknown-revision = git does not know the revision `{ $revision }` ({ $detail })
+diff-ci-git-failed = git could not read { $path } at revision `{ $revision }` ({ $detail })
+diff-ci-checklist-failed = { $place }: { $detail }
+diff-ci-mixed-sides = { $old } and { $new } must both be folders, or both checklists

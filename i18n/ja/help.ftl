@@ -36,12 +36,20 @@ about-checklist-list = 使えるすべてのチェックリスト（内蔵のも
 about-checklist-show = 1つのチェックリストの項目を表示します。
 arg-checklist-show-spec = ID[@EDITION]（例: mhlw-institution@fy2025）。版を省くと最新版です。--form を付ければ発行者だけで足ります: `mhlw@fy2024 --form vendor`。
 arg-checklist-show-form = 様式: institution（医療機関確認用）、pharmacy（薬局確認用）、vendor（事業者確認用）。
-about-checklist-lint = チェックリストファイル（またはそのフォルダ）を検査します: スキーマ、ID、日英両方の文言、番号、参照、プローブの種類、日付。未確認の文言は警告です。
+about-checklist-lint = チェックリストファイル（またはそのフォルダ）を検査します: スキーマ、ID、日英両方の文言、番号、参照、プローブの種類、日付、別の年度を名乗るタイトル。未確認の文言は警告です。
 long-about-checklist-lint =
-    チェックリストファイル（またはそのフォルダ）を検査します: スキーマ、ID、日英両方の文言、番号、参照、プローブの種類、日付。未確認の文言は警告です。
+    チェックリストファイル（またはそのフォルダ）を検査します: スキーマ、ID、日英両方の文言、番号、参照、プローブの種類、日付、別の年度を名乗るタイトル。未確認の文言は警告です。
 
-    終了コード 0: 問題なし（警告は可）、1: 誤りあり、2: 読めない入力。
+    設定（deny、allow）は、指定したフォルダと、指定したファイルのあるフォルダの medsec-lint.toml からも読みます。終了コード 0: 問題なし（警告は可）、1: 誤りあり（--deny warnings なら警告も）、2: 読めない入力または設定。
 arg-checklist-lint-paths = ファイルまたはフォルダ（フォルダは *.toml を探します）。
+arg-checklist-lint-format = 出力形式。
+value-checklist-lint-format-table = 人が読む形式。所見ごとに1行。
+value-checklist-lint-format-json = 所見の JSON。
+value-checklist-lint-format-sarif = SARIF 2.1.0（GitHub のコードスキャン、GitLab 用）。
+value-checklist-lint-format-junit = JUnit XML。ファイルごとに1つのテストケース、誤りごとに1つの失敗。
+arg-checklist-lint-deny = 所見を誤りとして扱います: `warnings` ならすべての警告を誤りにします（終了コード 1）。
+value-checklist-lint-deny-warnings = すべての警告を誤りにします。
+arg-checklist-lint-allow = このコードの規則を報告しません。例: `--allow unverified-wording`（複数指定可）。
 about-checklist-schema = チェックリストファイル形式の JSON スキーマを出力します。
 about-checklist-import = 厚生労働省の公式ワークブックなどのチェックリストのワークブック（XLSX）を読み、チェックリストファイルにします。
 long-about-checklist-import =
@@ -67,9 +75,15 @@ about-checklist-diff = 2つのチェックリスト（ふつうは同じ様式�
 long-about-checklist-diff =
     2つのチェックリスト（ふつうは同じ様式の2つの版）の違いを分類します: 追加、削除、置き換え、文言の変更、番号の変更など。
 
-    --fail-on に達する変更があれば終了コード 1（既定: 重大、つまり置き換えのない項目の削除で、回答を引き継げないもの）、なければ 0、チェックリストを読み込めなければ 2 です。
-arg-checklist-diff-old = 古いほうのチェックリスト: ファイルのパスまたは ID@EDITION。
-arg-checklist-diff-new = 新しいほうのチェックリスト: ファイルのパスまたは ID@EDITION。
+    OLD と NEW には、チェックリストファイル、ID@EDITION、または2つのフォルダ（ファイルを ID・様式・版で、次に ID と様式で対応付け、追加・削除されたファイルも報告）を指定します。`-- PATH…` を付けると git のリビジョンです: `medsec checklist diff main HEAD -- checklists/`。
+    --fail-on に達する変更があれば終了コード 1（既定: 重大、つまり置き換えのない項目の削除で、回答を引き継げないもの）。版と形式の版を変えずに重大な変更をしたときは常に 1。なければ 0、チェックリスト・フォルダ・リビジョンを読めなければ 2 です。
+arg-checklist-diff-old = 古いほうのチェックリスト: ファイル、フォルダ、ID@EDITION、または（`-- PATH…` を付けたとき）git のリビジョン。
+arg-checklist-diff-new = 新しいほうのチェックリスト: ファイル、フォルダ、ID@EDITION、または（`-- PATH…` を付けたとき）git のリビジョン。
+arg-checklist-diff-paths = git のリビジョン OLD と NEW の間で比べるチェックリストのファイルまたはフォルダ。
+arg-checklist-diff-format = 出力形式（md: プルリクエストのコメント用の Markdown）。
+value-checklist-diff-format-table = 人が読む形式。変更ごとに1行。
+value-checklist-diff-format-json = 変更の JSON。
+value-checklist-diff-format-md = プルリクエストのコメント用の Markdown。
 arg-checklist-diff-fail-on = この影響以上の変更があれば終了コード 1 にします。
 value-checklist-diff-fail-on-never = 終了コード 1 にはしません。
 value-checklist-diff-fail-on-breaking = 置き換えのない項目の削除、または様式の変更。

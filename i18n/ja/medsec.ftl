@@ -826,7 +826,6 @@ diff-form-changed = 様式: { $old ->
 diff-edition-changed = 版: { $old } → { $new }
 diff-guideline-version-changed = ガイドラインの版: { $old } → { $new }
 diff-serves-changed = 対象施設: [{ $old }] → [{ $new }]
-diff-metadata-changed = タイトル、公表日、出典 URL または注記が変わりました
 diff-item-added = 追加されました: 「{ $text }」
 diff-item-removed = 削除され、置き換える項目がありません: 「{ $text }」
 diff-item-replaced = 次の項目を置き換えます: { $replaced }
@@ -1196,3 +1195,83 @@ rules-data-show-rules = 記入のルール
 rules-data-show-next-year = (翌年度の項目: { $window })
 rules-data-show-rules-value = 確認日: { $checked_on } / 目標日: { $target }{ $next_year } / 2回目: { $round_2 } / 前提の質問: { $gate }
 rules-data-init-kind-not-served = { $from } は{ $kind }の回答ですが、{ $checklist } はこの種類の施設を対象としていません(対象: { $serves })。何も書き込んでいません。`medsec init --form` または `--checklist` で様式を選んでください。
+## lint-ci
+
+lint-ci-invalid-config = 検査の設定に誤りがあります(詳細: { $detail })
+lint-ci-title-year-mismatch = タイトルには { $written } とありますが、`fiscal_year` は { $year } です(版 { $edition })
+lint-ci-rule-full = { $description }。既定の重大度: { $severity }。`--allow { $code }` または `medsec-lint.toml` の `allow = ["{ $code }"]` で報告しないようにできます。
+lint-ci-rule-help = 示された箇所でチェックリストファイルを直し、もう一度 `medsec checklist lint` を実行してください。各規則の説明は docs/lint.md にあります。
+lint-ci-rule-unreadable = チェックリストのファイルやフォルダを読めること
+lint-ci-rule-not-utf8 = チェックリストのファイルが UTF-8 のテキストであること
+lint-ci-rule-parse-error = チェックリストのファイルが正しい TOML で、既知のキーだけを使っていること
+lint-ci-rule-unsupported-format-version = `format_version` がこの medsec の読める版であること
+lint-ci-rule-missing-field = 必須の項目(`serves`、`items` など)があること
+lint-ci-rule-invalid-id = チェックリスト、発行元、項目の id が kebab-case であること
+lint-ci-rule-id-form-mismatch = チェックリストの id が「発行元-様式」であること
+lint-ci-rule-invalid-fiscal-year = `fiscal_year` が 2000 から 2100 までの年であること
+lint-ci-rule-invalid-edition = 版が `fyYYYY` の形であること
+lint-ci-rule-edition-year-mismatch = 版と `fiscal_year` が同じ年度を指していること
+lint-ci-rule-title-year-mismatch = タイトルに書かれた年度(令和7年度、FY2025 など)が `fiscal_year` と同じであること
+lint-ci-rule-invalid-guideline-version = `guideline_version` が 6.0 のような形であること
+lint-ci-rule-invalid-date = `published` が日付だけであること
+lint-ci-rule-invalid-url = `source_url` が http または https の URL であること
+lint-ci-rule-unknown-form = 様式が `institution`、`pharmacy`、`vendor` のいずれかであること
+lint-ci-rule-unknown-institution-kind = `serves` が既知の施設の種類であること
+lint-ci-rule-unknown-scope = 項目の対象が既知のものであること
+lint-ci-rule-unknown-requirement = 項目の区分が既知のものであること
+lint-ci-rule-unknown-not-applicable-rule = 対象外とできる条件が既知のものであること
+lint-ci-rule-unknown-probe-kind = プローブの種類が既知のものであること
+lint-ci-rule-missing-translation = すべてのテキストに日本語と英語の両方があること
+lint-ci-rule-ja-not-japanese = 日本語のテキストに日本語の文字があること
+lint-ci-rule-duplicate-section-id = 節の id が重複していないこと
+lint-ci-rule-duplicate-item-id = 項目 id が重複していないこと
+lint-ci-rule-duplicate-number = 番号と対象が同じ項目が2つないこと
+lint-ci-rule-multiple-gates = 前提の質問が1つの様式に1つまでであること
+lint-ci-rule-invalid-replaces = `replaces` がこの版に残っていない別の項目の id を指していること
+lint-ci-rule-invalid-number = 項目の番号の形が正しいこと(2-(4)、2-④、0)
+lint-ci-rule-unknown-section = 項目が宣言済みの節を指していること
+lint-ci-rule-number-section-mismatch = 項目の番号がその節で始まっていること
+lint-ci-rule-unknown-guideline-ref = ガイドラインの参照が編と箇所を示していること
+lint-ci-rule-verified-with-note = 確認済みの項目に未確認の注記が残っていないこと
+lint-ci-rule-unverified-wording = 公式 PDF と未照合の項目に印があり、何が未確認かが書かれていること
+lint-ci-rule-duplicate-checklist = 同じ ID@EDITION が1回だけ定義されていること
+lint-ci-rule-invalid-lint-config = `medsec-lint.toml` を読めて、キーが `deny` と `allow` だけであること
+lint-ci-rule-unknown-rule-value = `[rules]` の値が既知のものであること
+lint-ci-rule-rules-gate-mismatch = `[rules]` の `gate` が、設問0(医療情報システムの有無)があるかどうかと合っていること
+lint-ci-rule-rules-reference-only-required = `reference_only` に `required` を挙げないこと
+lint-ci-rule-rules-requirement-unlisted = 各項目の要件が `required` か、`reference_only` に挙げたものであること
+lint-ci-rule-rules-next-year-without-items = `next_year_target` は翌年度対象(`next-year`)の項目があるときだけ設定すること
+lint-ci-rule-rules-missing = 厚生労働省のチェックリストに `[rules]` ブロックがあること
+
+## diff-ci
+
+diff-ci-metadata-changed = { $field ->
+    [title-ja] 日本語のタイトル
+    [title-en] 英語のタイトル
+    [published] 公表日
+    [source_url] 出典 URL
+   *[other] { $field }
+}: { $old } → { $new }
+diff-ci-notes-changed = { $field ->
+    [notes-ja] 日本語の注記
+   *[other] 英語の注記
+}が変わりました(JSON 出力に変更前後の全文があります)
+diff-ci-item-sources-changed = 出典: [{ $old }] → [{ $new }]
+diff-ci-item-unverified-note-changed = 未確認の注記が{ $how ->
+    [added] 付きました
+    [removed] なくなりました
+   *[changed] 変わりました
+}(JSON 出力に変更前後の注記があります)
+diff-ci-breaking-same-edition = 重大な変更が { $count } 件ありますが、版({ $edition })と `format_version`({ $version })が変わっていません。変更したファイルには新しい版を付けてください
+diff-ci-file-added = 新しいファイル: { $place }({ $checklist })
+diff-ci-file-removed = 削除されたファイル: { $place }({ $checklist })
+diff-ci-files-summary = { $pairs } 個のファイルを比較しました(追加 { $added }、削除 { $removed })
+diff-ci-md-title = チェックリストの変更
+diff-ci-md-impact = 影響
+diff-ci-md-change = 変更
+diff-ci-md-no-changes = 変更はありません。
+diff-ci-git-missing = `git` を実行できません({ $detail })。git のリビジョンを比べるには git が必要です
+diff-ci-unknown-revision = git にリビジョン `{ $revision }` がありません({ $detail })
+diff-ci-git-failed = git でリビジョン `{ $revision }` の { $path } を読めません({ $detail })
+diff-ci-checklist-failed = { $place }: { $detail }
+diff-ci-mixed-sides = { $old } と { $new } は、両方ともフォルダか、両方ともチェックリストにしてください

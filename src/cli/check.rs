@@ -62,13 +62,16 @@ pub struct CheckArgs {
     #[arg(long, value_name = "DATE")]
     pub as_of: Option<String>,
 
-    /// Output on stdout: text for people, or one JSON object (no progress, nothing asked).
+    /// Output on stdout: for people (table), or one JSON object (no progress, nothing asked).
     #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
     pub format: CheckFormat,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum CheckFormat {
+    // `table`, the word every command uses for the format people read; `text`, this command's
+    // old word, is kept as a hidden alias so scripts do not break.
+    #[value(name = "table", alias = "text")]
     Text,
     Json,
 }

@@ -13,16 +13,13 @@ pub enum ChecklistCommand {
     /// The items of one checklist.
     Show(ShowArgs),
     /// Check checklist files (or folders of them): schema, IDs, both languages, numbers,
-    /// references, probe kinds, dates; unverified wording is a warning.
+    /// references, probe kinds, dates, a title that names another fiscal year; unverified wording
+    /// is a warning.
     ///
-    /// Exit 0 clean (warnings allowed), 1 errors found, 2 unreadable input.
-    Lint {
-        /// Files or folders (folders are searched for *.toml).
-        #[arg(required = true, value_name = "PATH")]
-        paths: Vec<PathBuf>,
-        #[arg(long, value_enum, default_value_t = LintFormat::Human)]
-        format: LintFormat,
-    },
+    /// Settings (deny, allow) are also read from a medsec-lint.toml in each folder given and in
+    /// the folder of each file given. Exit 0 clean (warnings allowed), 1 errors found (warnings
+    /// too with --deny warnings), 2 unreadable input or settings.
+    Lint(LintArgs),
     /// Print the JSON Schema of the checklist file format.
     Schema,
     /// Read a checklist workbook (XLSX), such as the official MHLW one, into a checklist file.
@@ -47,19 +44,53 @@ pub enum ChecklistCommand {
     /// Classify the changes between two checklists, usually two editions of one form:
     /// added, removed, replaced, reworded, renumbered items and more.
     ///
+    /// OLD and NEW are checklist files, ID@EDITION, or two folders (files matched by id, form
+    /// and edition, then by id and form; added and removed files reported). With `-- PATH…`
+    /// they are git revisions: `medsec checklist diff main HEAD -- checklists/`.
     /// Exit 1 when a change reaches --fail-on (default: breaking, i.e. an item removed with
-    /// no replacement, so answers cannot carry forward), else 0; 2 when a checklist cannot be loaded.
-    Diff {
-        /// The older checklist: a file path or ID@EDITION.
-        old: String,
-        /// The newer checklist: a file path or ID@EDITION.
-        new: String,
-        #[arg(long, value_enum, default_value_t = LintFormat::Human)]
-        format: LintFormat,
-        /// Exit 1 when a change of at least this impact is found.
-        #[arg(long, value_enum, default_value_t = FailOn::Breaking)]
-        fail_on: FailOn,
-    },
+    /// no replacement, so answers cannot carry forward), and always when a breaking change
+    /// keeps the edition and format version; else 0; 2 when a checklist, folder or revision
+    /// cannot be read.
+    Diff(DiffArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct LintArgs {
+    /// Files or folders (folders are searched for *.toml).
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = LintFormat::Table)]
+    pub format: LintFormat,
+    /// Turn findings into errors: `warnings` makes every warning an error (exit 1).
+    #[arg(long, value_enum, value_name = "WHAT")]
+    pub deny: Vec<DenyArg>,
+    /// Do not report the rule with this code, e.g. `--allow unverified-wording` (repeatable).
+    #[arg(long, value_name = "CODE")]
+    pub allow: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DenyArg {
+    /// Every warning is an error.
+    Warnings,
+}
+
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The older checklist: a file, a folder, ID@EDITION, or a git revision (with `-- PATH…`).
+    pub old: String,
+    /// The newer checklist: a file, a folder, ID@EDITION, or a git revision (with `-- PATH…`).
+    pub new: String,
+    /// Checklist files or folders to compare between the git revisions OLD and NEW.
+    #[arg(last = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Output format (md: Markdown for a pull-request comment).
+    #[arg(long, value_enum, default_value_t = DiffFormat::Table)]
+    pub format: DiffFormat,
+    /// Exit 1 when a change of at least this impact is found.
+    #[arg(long, value_enum, default_value_t = FailOn::Breaking)]
+    pub fail_on: FailOn,
 }
 
 #[derive(Debug, Args)]
@@ -129,10 +160,30 @@ pub enum ShowFormat {
     Md,
 }
 
+/// `table` is the word every command uses for the format people read; `human` (the old word
+/// of lint and diff) is kept as a hidden alias so scripts do not break.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum LintFormat {
-    Human,
+    /// One line per finding, for people.
+    #[value(alias = "human")]
+    Table,
+    /// The findings as JSON.
     Json,
+    /// SARIF 2.1.0 (GitHub code scanning, GitLab).
+    Sarif,
+    /// JUnit XML: one test case per file, one failure per error.
+    Junit,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    /// One line per change, for people.
+    #[value(alias = "human")]
+    Table,
+    /// The changes as JSON.
+    Json,
+    /// Markdown, for a pull-request comment.
+    Md,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -2,11 +2,15 @@
 
 use super::{Context, Outcome};
 use crate::checklist::{self, Catalog};
-use crate::cli::checklist::{ChecklistCommand, FailOn, LintFormat, ListFormat, ShowFormat};
+use crate::cli::checklist::{
+    ChecklistCommand, DenyArg, DiffArgs, DiffFormat, FailOn, LintArgs, LintFormat, ListFormat,
+    ShowFormat,
+};
 use crate::diagnostic::Severity;
-use crate::diff::Impact;
+use crate::diff::{Impact, BREAKING_SAME_EDITION};
 use crate::exit::Exit;
 use crate::render;
+use std::path::Path;
 
 pub fn run(cmd: ChecklistCommand, ctx: &Context) -> anyhow::Result<Outcome> {
     match cmd {
@@ -29,52 +33,8 @@ pub fn run(cmd: ChecklistCommand, ctx: &Context) -> anyhow::Result<Outcome> {
             };
             Ok(Outcome::text(out, Exit::Ok).with_staleness(&catalog, ctx))
         }
-        ChecklistCommand::Lint { paths, format } => {
-            let report = crate::lint::lint_paths(&paths);
-            let out = match format {
-                LintFormat::Human => render::diagnostics::human(
-                    &report.diagnostics,
-                    report.files,
-                    ctx.lang,
-                    ctx.color,
-                ),
-                LintFormat::Json => render::json(&report.diagnostics),
-            };
-            let exit = if report.unreadable {
-                Exit::Unusable
-            } else if report.count(Severity::Error) > 0 {
-                Exit::Findings
-            } else {
-                Exit::Ok
-            };
-            Ok(Outcome::text(out, exit))
-        }
-        ChecklistCommand::Diff {
-            old,
-            new,
-            format,
-            fail_on,
-        } => {
-            let catalog = Catalog::with_files(&ctx.checklist_paths)?;
-            let old = load_either(&catalog, &old)?;
-            let new = load_either(&catalog, &new)?;
-            let changes = crate::diff::diff(&old.checklist, &new.checklist);
-            let out = match format {
-                LintFormat::Human => render::diff::human(&old, &new, &changes, ctx.lang),
-                LintFormat::Json => render::diff::json(&old, &new, &changes),
-            };
-            let threshold = match fail_on {
-                FailOn::Never => None,
-                FailOn::Breaking => Some(Impact::Breaking),
-                FailOn::Review => Some(Impact::Review),
-                FailOn::Any => Some(Impact::Minor),
-            };
-            let failed = threshold.is_some_and(|t| changes.iter().any(|c| c.impact >= t));
-            Ok(Outcome::text(
-                out,
-                if failed { Exit::Findings } else { Exit::Ok },
-            ))
-        }
+        ChecklistCommand::Lint(args) => Ok(lint(args, ctx)),
+        ChecklistCommand::Diff(args) => diff(args, ctx),
         ChecklistCommand::Import(args) => super::checklist_import::import(args, ctx),
         ChecklistCommand::Add { file, force } => super::checklist_import::add(&file, force, ctx),
         ChecklistCommand::Schema => {
@@ -82,6 +42,117 @@ pub fn run(cmd: ChecklistCommand, ctx: &Context) -> anyhow::Result<Outcome> {
             Ok(Outcome::text(render::json(&schema), Exit::Ok))
         }
     }
+}
+
+fn lint(args: LintArgs, ctx: &Context) -> Outcome {
+    let options = crate::lint::LintOptions {
+        deny: args
+            .deny
+            .iter()
+            .map(|d| match d {
+                DenyArg::Warnings => crate::lint::Deny::Warnings,
+            })
+            .collect(),
+        allow: args.allow.iter().cloned().collect(),
+    };
+    let report = crate::lint::lint_with(&args.paths, options);
+    let out = match args.format {
+        LintFormat::Table => {
+            render::diagnostics::human(&report.diagnostics, report.files, ctx.lang, ctx.color)
+        }
+        LintFormat::Json => render::json(&report.diagnostics),
+        LintFormat::Sarif => render::sarif::sarif(&report.diagnostics, ctx.lang),
+        LintFormat::Junit => {
+            render::junit::junit(&report.file_names, &report.diagnostics, ctx.lang)
+        }
+    };
+    let exit = if report.unreadable {
+        Exit::Unusable
+    } else if report.count(Severity::Error) > 0 {
+        Exit::Findings
+    } else {
+        Exit::Ok
+    };
+    Outcome::text(out, exit)
+}
+
+/// Whether `changes` end the run with exit 1: a change at `fail_on` or above, or a breaking
+/// change in a file that kept its edition (always).
+fn fails(changes: &[crate::diff::Change], fail_on: FailOn) -> bool {
+    let threshold = match fail_on {
+        FailOn::Never => None,
+        FailOn::Breaking => Some(Impact::Breaking),
+        FailOn::Review => Some(Impact::Review),
+        FailOn::Any => Some(Impact::Minor),
+    };
+    changes
+        .iter()
+        .any(|c| threshold.is_some_and(|t| c.impact >= t) || c.code == BREAKING_SAME_EDITION)
+}
+
+fn diff(args: DiffArgs, ctx: &Context) -> anyhow::Result<Outcome> {
+    use crate::diff::sides;
+    let (old_path, new_path) = (Path::new(&args.old), Path::new(&args.new));
+    let files = if !args.paths.is_empty() {
+        Some((
+            sides::revision(&args.old, &args.paths)?,
+            sides::revision(&args.new, &args.paths)?,
+        ))
+    } else if old_path.is_dir() || new_path.is_dir() {
+        if !(old_path.is_dir() && new_path.is_dir()) {
+            return Err(crate::diff::DiffError::Mixed {
+                old: args.old.clone(),
+                new: args.new.clone(),
+            }
+            .into());
+        }
+        Some((sides::folder(old_path)?, sides::folder(new_path)?))
+    } else {
+        None
+    };
+    let Some((old_files, new_files)) = files else {
+        let catalog = Catalog::with_files(&ctx.checklist_paths)?;
+        let old = load_either(&catalog, &args.old)?;
+        let new = load_either(&catalog, &args.new)?;
+        let changes = crate::diff::diff(&old.checklist, &new.checklist);
+        let out = match args.format {
+            DiffFormat::Table => render::diff::human(&old, &new, &changes, ctx.lang),
+            DiffFormat::Json => render::diff::json(&old, &new, &changes),
+            DiffFormat::Md => render::diff::markdown(&old, &new, &changes, ctx.lang),
+        };
+        let exit = if fails(&changes, args.fail_on) {
+            Exit::Findings
+        } else {
+            Exit::Ok
+        };
+        return Ok(Outcome::text(out, exit));
+    };
+    let paired = sides::pair(old_files, new_files);
+    let set = render::diff::FileSet {
+        pairs: paired
+            .pairs
+            .iter()
+            .map(|(o, n)| {
+                (
+                    o,
+                    n,
+                    crate::diff::diff(&o.loaded.checklist, &n.loaded.checklist),
+                )
+            })
+            .collect(),
+        added: &paired.added,
+        removed: &paired.removed,
+    };
+    let failed = set.pairs.iter().any(|(_, _, c)| fails(c, args.fail_on));
+    let out = match args.format {
+        DiffFormat::Table => render::diff::human_files(&set, ctx.lang),
+        DiffFormat::Json => render::diff::json_files(&set),
+        DiffFormat::Md => render::diff::markdown_files(&set, ctx.lang),
+    };
+    Ok(Outcome::text(
+        out,
+        if failed { Exit::Findings } else { Exit::Ok },
+    ))
 }
 
 /// A checklist named by file path (when such a file exists or the name ends in .toml) or by

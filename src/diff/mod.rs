@@ -1,6 +1,10 @@
 //! Changes between two checklists (usually two editions of one form), classified so that a
 //! maintainer's CI can tell what a new file changes and whether answers still carry forward.
 
+pub mod sides;
+
+pub use sides::DiffError;
+
 use crate::checklist::{Checklist, Item, Lang};
 use crate::diagnostic::MessageRef;
 use crate::msg_ref;
@@ -26,6 +30,14 @@ pub struct Change {
     /// The item's stable ID, when the change is about one item.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub item: Option<String>,
+    /// For `metadata-changed`: which field (`title.ja`, `title.en`, `published`, `source_url`,
+    /// `notes.ja`, `notes.en`) and its old and new value (absent when the file has none).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub field: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub old: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub new: Option<String>,
     /// In English, with the item's number and ID in front (for scripts; JSON).
     pub message: String,
     /// What changed, as a catalog message without the item (people read the item's label in
@@ -40,6 +52,9 @@ impl Change {
             code,
             impact,
             item: None,
+            field: None,
+            old: None,
+            new: None,
             message: crate::i18n::render(Lang::En, &text),
             text,
         }
@@ -58,6 +73,9 @@ impl Change {
             code,
             impact,
             item: Some(item.id.clone()),
+            field: None,
+            old: None,
+            new: None,
             message: format!(
                 "{} {}{sep}{}",
                 item.number,
@@ -118,17 +136,7 @@ pub fn diff(old: &Checklist, new: &Checklist) -> Vec<Change> {
             ),
         );
     }
-    if old.title != new.title
-        || old.published != new.published
-        || old.source_url != new.source_url
-        || old.notes != new.notes
-    {
-        meta(
-            "metadata-changed",
-            Impact::Minor,
-            msg_ref!("diff-metadata-changed"),
-        );
-    }
+    changes.extend(metadata_changes(old, new));
 
     for item in &new.items {
         let by_id = old.item(&item.id);
@@ -171,7 +179,94 @@ pub fn diff(old: &Checklist, new: &Checklist) -> Vec<Change> {
             ));
         }
     }
+    if let Some(c) = breaking_same_edition(old, new, &changes) {
+        changes.insert(0, c);
+    }
     changes
+}
+
+/// The rule that a breaking change needs a new edition (or format version): people who carry
+/// answers forward from `fy2025` cannot tell two different `fy2025` files apart. `None` when
+/// there is no breaking change or the edition or format version changed.
+fn breaking_same_edition(old: &Checklist, new: &Checklist, changes: &[Change]) -> Option<Change> {
+    let breaking = changes
+        .iter()
+        .filter(|c| c.impact == Impact::Breaking)
+        .count();
+    (breaking > 0
+        && old.id == new.id
+        && old.edition == new.edition
+        && old.format_version == new.format_version)
+        .then(|| {
+            Change::about_checklist(
+                BREAKING_SAME_EDITION,
+                Impact::Breaking,
+                msg_ref!(
+                    "diff-ci-breaking-same-edition",
+                    count = breaking,
+                    edition = new.edition,
+                    version = new.format_version
+                ),
+            )
+        })
+}
+
+/// The code of a breaking change in a file that kept its edition and format version: an error
+/// (`checklist diff` exits 1 whatever --fail-on says).
+pub const BREAKING_SAME_EDITION: &str = "breaking-change-same-edition";
+
+/// One `metadata-changed` per field that changed, with its old and new value. Notes are long:
+/// their message says which language changed; JSON carries both texts.
+fn metadata_changes(old: &Checklist, new: &Checklist) -> Vec<Change> {
+    let none = || "—".to_owned();
+    let fields: [(&'static str, Option<&str>, Option<&str>); 6] = [
+        ("title.ja", Some(&old.title.ja), Some(&new.title.ja)),
+        ("title.en", Some(&old.title.en), Some(&new.title.en)),
+        (
+            "published",
+            old.published.as_deref(),
+            new.published.as_deref(),
+        ),
+        (
+            "source_url",
+            old.source_url.as_deref(),
+            new.source_url.as_deref(),
+        ),
+        (
+            "notes.ja",
+            old.notes.as_ref().map(|n| n.ja.as_str()),
+            new.notes.as_ref().map(|n| n.ja.as_str()),
+        ),
+        (
+            "notes.en",
+            old.notes.as_ref().map(|n| n.en.as_str()),
+            new.notes.as_ref().map(|n| n.en.as_str()),
+        ),
+    ];
+    let mut out = Vec::new();
+    for (field, before, after) in fields {
+        if before == after {
+            continue;
+        }
+        // Catalog selector keys cannot hold a dot.
+        let key = field.replace('.', "-");
+        let text = if field.starts_with("notes") {
+            msg_ref!("diff-ci-notes-changed", field = key)
+        } else {
+            msg_ref!(
+                "diff-ci-metadata-changed",
+                field = key,
+                old = before.map_or_else(none, str::to_owned),
+                new = after.map_or_else(none, str::to_owned)
+            )
+        };
+        let mut change = Change::about_checklist("metadata-changed", Impact::Minor, text);
+        change.field = Some(field);
+        change.old = before.map(str::to_owned);
+        change.new = after.map(str::to_owned);
+        out.push(change);
+    }
+    out
 }
 
 fn join<T: std::fmt::Display>(v: &[T]) -> String {
@@ -307,6 +402,17 @@ fn item_changes(old: &Item, new: &Item) -> Vec<Change> {
             ),
         );
     }
+    if old.sources != new.sources {
+        push(
+            "item-sources-changed",
+            Impact::Minor,
+            msg_ref!(
+                "diff-ci-item-sources-changed",
+                old = old.sources.join(", "),
+                new = new.sources.join(", ")
+            ),
+        );
+    }
     if old.verified != new.verified {
         push(
             "item-verified-changed",
@@ -317,6 +423,25 @@ fn item_changes(old: &Item, new: &Item) -> Vec<Change> {
                 new = new.verified
             ),
         );
+    }
+    if old.unverified != new.unverified {
+        // The note is English-only file data: people read which way it changed, JSON has both.
+        let how = match (&old.unverified, &new.unverified) {
+            (None, Some(_)) => "added",
+            (Some(_), None) => "removed",
+            _ => "changed",
+        };
+        let mut change = Change::about_item(
+            "item-unverified-note-changed",
+            Impact::Minor,
+            new,
+            ": ",
+            msg_ref!("diff-ci-item-unverified-note-changed", how = how),
+        );
+        change.field = Some("unverified");
+        change.old.clone_from(&old.unverified);
+        change.new.clone_from(&new.unverified);
+        out.push(change);
     }
     out
 }
@@ -374,6 +499,42 @@ mod tests {
     }
 
     #[test]
+    fn metadata_says_which_field_and_how() {
+        let old = get("mhlw-institution@fy2024");
+        let mut new = old.clone();
+        new.published = Some("2024-06-01".into());
+        new.title.en = "Another title".into();
+        new.items[1].sources.push("S99".into());
+        new.items[1].unverified = Some("number unchecked".into());
+        let changes = diff(&old, &new);
+        let meta: Vec<_> = changes
+            .iter()
+            .filter(|c| c.code == "metadata-changed")
+            .map(|c| (c.field.unwrap_or(""), c.new.clone().unwrap_or_default()))
+            .collect();
+        assert_eq!(
+            meta,
+            [
+                ("title.en", "Another title".to_owned()),
+                ("published", "2024-06-01".to_owned())
+            ]
+        );
+        let published = changes
+            .iter()
+            .find(|c| c.field == Some("published"))
+            .unwrap();
+        assert!(
+            published.message.contains("2024-05-13") && published.message.contains("2024-06-01"),
+            "{}",
+            published.message
+        );
+        assert!(changes.iter().any(|c| c.code == "item-sources-changed"));
+        assert!(changes
+            .iter()
+            .any(|c| c.code == "item-unverified-note-changed"));
+    }
+
+    #[test]
     fn number_notations() {
         assert_eq!(normalised_number("2-(4)"), normalised_number("2-④"));
         assert_eq!(normalised_number("2-(13)"), normalised_number("2-⑬"));
@@ -386,10 +547,20 @@ mod tests {
         let mut new = old.clone();
         new.items.retain(|i| i.id != "cyber-bcp");
         let changes = diff(&old, &new);
-        assert_eq!(changes.len(), 1);
+        let codes: Vec<_> = changes.iter().map(|c| (c.code, c.impact)).collect();
         assert_eq!(
-            (changes[0].code, changes[0].impact),
-            ("item-removed", Impact::Breaking)
+            codes,
+            [
+                (BREAKING_SAME_EDITION, Impact::Breaking),
+                ("item-removed", Impact::Breaking)
+            ],
+            "same edition: the breaking change is also an error"
         );
+        let mut next = new.clone();
+        next.edition = "fy2025".into();
+        next.fiscal_year = 2025;
+        assert!(!diff(&old, &next)
+            .iter()
+            .any(|c| c.code == BREAKING_SAME_EDITION));
     }
 }

@@ -3,7 +3,12 @@
 //! Folders are searched for `*.toml` without following symbolic links, so a looping tree
 //! ends; unreadable files and folders become `unreadable` diagnostics.
 
-mod rules;
+pub mod config;
+mod fill_rules;
+pub mod rules;
+mod title;
+
+pub use config::{Deny, LintOptions, CONFIG_FILE};
 
 use crate::checklist::{read_text, validate, ChecklistError};
 use crate::diagnostic::{Diagnostic, Location, MessageRef, Severity};
@@ -14,6 +19,8 @@ use std::path::{Path, PathBuf};
 #[derive(Debug, Default)]
 pub struct LintReport {
     pub files: usize,
+    /// The files linted, as named in diagnostics, in order.
+    pub file_names: Vec<String>,
     pub diagnostics: Vec<Diagnostic>,
     /// Some input could not be read at all (exit 2 rather than 1).
     pub unreadable: bool,
@@ -26,6 +33,21 @@ impl LintReport {
             .filter(|d| d.severity == severity)
             .count()
     }
+}
+
+/// Lint files and folders with `options` and the `medsec-lint.toml` files next to them: allowed
+/// codes dropped, warnings raised to errors when denied. An unreadable or invalid settings file
+/// counts as unreadable input.
+pub fn lint_with(paths: &[PathBuf], options: LintOptions) -> LintReport {
+    let (options, config_errors) = options.with_files_next_to(paths);
+    let mut report = lint_paths(paths);
+    if !config_errors.is_empty() {
+        report.unreadable = true;
+    }
+    let mut diagnostics = config_errors;
+    diagnostics.append(&mut report.diagnostics);
+    report.diagnostics = options.apply(diagnostics);
+    report
 }
 
 /// Lint files and folders.
@@ -41,6 +63,7 @@ pub fn lint_paths(paths: &[PathBuf]) -> LintReport {
     for file in files {
         report.files += 1;
         let name = file.display().to_string();
+        report.file_names.push(name.clone());
         let source = match read_text(&file) {
             Ok(s) => s,
             Err(ChecklistError::NotUtf8 { line, column, .. }) => {
@@ -69,7 +92,10 @@ pub fn lint_paths(paths: &[PathBuf]) -> LintReport {
         let (checklist, diags) = validate::parse(&name, &source);
         report.diagnostics.extend(diags);
         if let Some(c) = &checklist {
-            report.diagnostics.extend(rules::check(&name, &source, c));
+            report.diagnostics.extend(title::check(&name, &source, c));
+            report
+                .diagnostics
+                .extend(fill_rules::check(&name, &source, c));
         }
         if let Some(c) = checklist {
             let key = (c.id.clone(), c.edition.clone());
@@ -169,7 +195,8 @@ fn collect(path: &Path, named: bool, files: &mut Vec<PathBuf>, report: &mut Lint
         meta.is_dir()
     };
     if !is_dir {
-        if named || path.extension().is_some_and(|e| e == "toml") && meta.is_file() {
+        let settings = path.file_name().is_some_and(|n| n == CONFIG_FILE);
+        if named || path.extension().is_some_and(|e| e == "toml") && meta.is_file() && !settings {
             files.push(path.to_owned());
         }
         return;

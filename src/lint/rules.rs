@@ -1,93 +1,80 @@
-//! `checklist lint`: does the `[rules]` block fit the checklist's items? (Its values are
-//! checked when the file is read, in `checklist::validate`.)
-//!
-//! | code | severity | when |
-//! |---|---|---|
-//! | `rules-gate-mismatch` | error | `gate = "not-on-form"` but an item is the gate, or `gate = "on-form"` and none is |
-//! | `rules-reference-only-required` | error | `reference_only` lists `required` |
-//! | `rules-requirement-unlisted` | error | an item's requirement is neither `required` nor listed in `reference_only` |
-//! | `rules-next-year-without-items` | warning | `next_year_target` is set but no item is `next-year` |
-//! | `rules-missing` | warning | a bundled-style checklist (publisher `mhlw`) without a `[rules]` block |
+//! The lint rules by stable code: default severity and a one-line description for people
+//! (SARIF rule metadata, docs/lint.md). A code missing here (a newer rule) still reports; its
+//! description falls back to the finding's own message.
 
-use crate::checklist::{Checklist, OnForm, Requirement};
-use crate::diagnostic::{Diagnostic, Location, MessageRef, Severity};
+use crate::checklist::Lang;
+use crate::diagnostic::Severity;
 
-/// Diagnostics about the `[rules]` block of a valid checklist.
-pub fn check(file: &str, source: &str, checklist: &Checklist) -> Vec<Diagnostic> {
-    let at = source
-        .find("\n[rules]")
-        .map_or(0, |i| i + 1)
-        .min(source.len());
-    let location = Location::at(file, source, at);
-    let mut out = Vec::new();
-    let mut push = |severity, code, text: MessageRef| {
-        out.push(Diagnostic {
-            code,
-            severity,
-            location: location.clone(),
-            message: crate::i18n::render(crate::checklist::Lang::En, &text),
-            text: Some(text),
-        });
-    };
-    let Some(rules) = &checklist.rules else {
-        if checklist.publisher == "mhlw" {
-            push(
-                Severity::Warning,
-                "rules-missing",
-                crate::msg_ref!("rules-data-lint-missing", checklist = checklist.full_id()),
-            );
+macro_rules! rules {
+    ($($code:literal, $severity:ident, $id:literal;)+) => {
+        /// Every lint code and its default severity, in the order of docs/lint.md.
+        pub const RULES: &[(&str, Severity)] = &[$(($code, Severity::$severity)),+];
+
+        /// What the rule checks, in `lang`.
+        pub fn description(code: &str, lang: Lang) -> Option<String> {
+            match code {
+                $($code => Some(crate::tr!(lang, $id)),)+
+                _ => None,
+            }
         }
-        return out;
     };
-    let gate = checklist.items.iter().find(|i| i.gate);
-    match (rules.gate, gate) {
-        (OnForm::NotOnForm, Some(item)) => push(
-            Severity::Error,
-            "rules-gate-mismatch",
-            crate::msg_ref!("rules-data-lint-gate-not-on-form", item = item.id.as_str()),
-        ),
-        (OnForm::OnForm, None) => push(
-            Severity::Error,
-            "rules-gate-mismatch",
-            crate::msg_ref!("rules-data-lint-gate-missing"),
-        ),
-        _ => {}
+}
+
+rules! {
+    "unreadable", Error, "lint-ci-rule-unreadable";
+    "not-utf8", Error, "lint-ci-rule-not-utf8";
+    "parse-error", Error, "lint-ci-rule-parse-error";
+    "unsupported-format-version", Error, "lint-ci-rule-unsupported-format-version";
+    "missing-field", Error, "lint-ci-rule-missing-field";
+    "invalid-id", Error, "lint-ci-rule-invalid-id";
+    "id-form-mismatch", Error, "lint-ci-rule-id-form-mismatch";
+    "invalid-fiscal-year", Error, "lint-ci-rule-invalid-fiscal-year";
+    "invalid-edition", Error, "lint-ci-rule-invalid-edition";
+    "edition-year-mismatch", Error, "lint-ci-rule-edition-year-mismatch";
+    "title-year-mismatch", Error, "lint-ci-rule-title-year-mismatch";
+    "invalid-guideline-version", Error, "lint-ci-rule-invalid-guideline-version";
+    "invalid-date", Error, "lint-ci-rule-invalid-date";
+    "invalid-url", Error, "lint-ci-rule-invalid-url";
+    "unknown-form", Error, "lint-ci-rule-unknown-form";
+    "unknown-institution-kind", Error, "lint-ci-rule-unknown-institution-kind";
+    "unknown-scope", Error, "lint-ci-rule-unknown-scope";
+    "unknown-requirement", Error, "lint-ci-rule-unknown-requirement";
+    "unknown-not-applicable-rule", Error, "lint-ci-rule-unknown-not-applicable-rule";
+    "unknown-probe-kind", Error, "lint-ci-rule-unknown-probe-kind";
+    "missing-translation", Error, "lint-ci-rule-missing-translation";
+    "ja-not-japanese", Error, "lint-ci-rule-ja-not-japanese";
+    "duplicate-section-id", Error, "lint-ci-rule-duplicate-section-id";
+    "duplicate-item-id", Error, "lint-ci-rule-duplicate-item-id";
+    "duplicate-number", Error, "lint-ci-rule-duplicate-number";
+    "multiple-gates", Error, "lint-ci-rule-multiple-gates";
+    "invalid-replaces", Error, "lint-ci-rule-invalid-replaces";
+    "invalid-number", Error, "lint-ci-rule-invalid-number";
+    "unknown-section", Error, "lint-ci-rule-unknown-section";
+    "number-section-mismatch", Warning, "lint-ci-rule-number-section-mismatch";
+    "unknown-guideline-ref", Error, "lint-ci-rule-unknown-guideline-ref";
+    "verified-with-note", Warning, "lint-ci-rule-verified-with-note";
+    "unverified-wording", Warning, "lint-ci-rule-unverified-wording";
+    "duplicate-checklist", Error, "lint-ci-rule-duplicate-checklist";
+    "invalid-lint-config", Error, "lint-ci-rule-invalid-lint-config";
+    "unknown-rule-value", Error, "lint-ci-rule-unknown-rule-value";
+    "rules-gate-mismatch", Error, "lint-ci-rule-rules-gate-mismatch";
+    "rules-reference-only-required", Error, "lint-ci-rule-rules-reference-only-required";
+    "rules-requirement-unlisted", Error, "lint-ci-rule-rules-requirement-unlisted";
+    "rules-next-year-without-items", Warning, "lint-ci-rule-rules-next-year-without-items";
+    "rules-missing", Warning, "lint-ci-rule-rules-missing";
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_rule_is_described_in_both_languages() {
+        for (code, _) in RULES {
+            for lang in [Lang::Ja, Lang::En] {
+                let d = description(code, lang).unwrap_or_default();
+                assert!(!d.is_empty() && !d.contains("lint-ci-rule"), "{code}: {d}");
+            }
+        }
     }
-    if rules.reference_only.contains(&Requirement::Required) {
-        push(
-            Severity::Error,
-            "rules-reference-only-required",
-            crate::msg_ref!("rules-data-lint-reference-only-required"),
-        );
-    }
-    let mut unlisted: Vec<Requirement> = checklist
-        .items
-        .iter()
-        .map(|i| i.requirement)
-        .filter(|r| *r != Requirement::Required && !rules.reference_only.contains(r))
-        .collect();
-    unlisted.sort();
-    unlisted.dedup();
-    for r in unlisted {
-        push(
-            Severity::Error,
-            "rules-requirement-unlisted",
-            crate::msg_ref!(
-                "rules-data-lint-requirement-unlisted",
-                requirement = r.as_str()
-            ),
-        );
-    }
-    let has_next_year = checklist
-        .items
-        .iter()
-        .any(|i| i.requirement == Requirement::NextYear);
-    if rules.next_year_target.is_some() && !has_next_year {
-        push(
-            Severity::Warning,
-            "rules-next-year-without-items",
-            crate::msg_ref!("rules-data-lint-next-year-without-items"),
-        );
-    }
-    out
 }

@@ -2,6 +2,7 @@
 
 use super::text::escape_controls as esc;
 use crate::checklist::{Lang, Loaded, Origin};
+use crate::diff::sides::SideFile;
 use crate::diff::{Change, Impact};
 use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
@@ -16,11 +17,7 @@ pub fn human(old: &Loaded, new: &Loaded, changes: &[Change], lang: Lang) -> Stri
         esc(&new.checklist.full_id()),
         esc(&origin(new, lang))
     );
-    let label = |i: Impact| match i {
-        Impact::Breaking => crate::tr!(lang, "diff-impact-breaking"),
-        Impact::Review => crate::tr!(lang, "diff-impact-review"),
-        Impact::Minor => crate::tr!(lang, "diff-impact-minor"),
-    };
+    let label = |i: Impact| impact_label(i, lang);
     let width = [Impact::Breaking, Impact::Review, Impact::Minor]
         .into_iter()
         .map(|i| label(i).width())
@@ -110,5 +107,206 @@ pub fn json(old: &Loaded, new: &Loaded, changes: &[Change]) -> String {
         old: side(old),
         new: side(new),
         changes,
+    })
+}
+
+/// Text safe in one Markdown table cell or heading: controls escaped, `|` and `\` escaped,
+/// `<` and `>` as entities (a pull-request comment renders HTML).
+fn md(text: &str) -> String {
+    let mut out = String::new();
+    for c in esc(text).chars() {
+        match c {
+            '|' => out.push_str("\\|"),
+            '\\' => out.push_str("\\\\"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '`' => out.push_str("\\`"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn impact_label(i: Impact, lang: Lang) -> String {
+    match i {
+        Impact::Breaking => crate::tr!(lang, "diff-impact-breaking"),
+        Impact::Review => crate::tr!(lang, "diff-impact-review"),
+        Impact::Minor => crate::tr!(lang, "diff-impact-minor"),
+    }
+}
+
+/// One pair as a Markdown section: a heading naming both sides and a table of changes.
+fn markdown_pair(old: &Loaded, new: &Loaded, changes: &[Change], lang: Lang) -> String {
+    let mut out = format!(
+        "### {} ({}) → {} ({})\n\n",
+        md(&old.checklist.full_id()),
+        md(&origin(old, lang)),
+        md(&new.checklist.full_id()),
+        md(&origin(new, lang))
+    );
+    if changes.is_empty() {
+        out.push_str(&crate::tr!(lang, "diff-ci-md-no-changes"));
+        out.push_str("\n\n");
+        return out;
+    }
+    out.push_str(&format!(
+        "| {} | code | {} |\n|---|---|---|\n",
+        crate::tr!(lang, "diff-ci-md-impact"),
+        crate::tr!(lang, "diff-ci-md-change")
+    ));
+    for c in changes {
+        let impact = impact_label(c.impact, lang);
+        let impact = if c.impact == Impact::Breaking {
+            format!("**{impact}**")
+        } else {
+            impact
+        };
+        out.push_str(&format!(
+            "| {impact} | `{}` | {} |\n",
+            c.code,
+            md(&description(old, new, c, lang))
+        ));
+    }
+    let count = |i: Impact| changes.iter().filter(|c| c.impact == i).count();
+    out.push('\n');
+    out.push_str(&crate::tr!(
+        lang,
+        "diff-summary",
+        count = changes.len(),
+        breaking = count(Impact::Breaking),
+        review = count(Impact::Review),
+        minor = count(Impact::Minor)
+    ));
+    out.push_str("\n\n");
+    out
+}
+
+/// Two checklists as Markdown, for a pull-request comment.
+pub fn markdown(old: &Loaded, new: &Loaded, changes: &[Change], lang: Lang) -> String {
+    format!(
+        "## {}\n\n{}",
+        crate::tr!(lang, "diff-ci-md-title"),
+        markdown_pair(old, new, changes, lang)
+    )
+}
+
+/// The files of two folders or revisions: each pair compared, then added and removed files.
+pub struct FileSet<'a> {
+    pub pairs: Vec<(&'a SideFile, &'a SideFile, Vec<Change>)>,
+    pub added: &'a [SideFile],
+    pub removed: &'a [SideFile],
+}
+
+fn file_line(id: &'static str, f: &SideFile, lang: Lang) -> String {
+    let checklist = f.loaded.checklist.full_id();
+    match id {
+        "added" => crate::tr!(
+            lang,
+            "diff-ci-file-added",
+            place = f.place.as_str(),
+            checklist = checklist
+        ),
+        _ => crate::tr!(
+            lang,
+            "diff-ci-file-removed",
+            place = f.place.as_str(),
+            checklist = checklist
+        ),
+    }
+}
+
+fn files_summary(set: &FileSet<'_>, lang: Lang) -> String {
+    crate::tr!(
+        lang,
+        "diff-ci-files-summary",
+        pairs = set.pairs.len(),
+        added = set.added.len(),
+        removed = set.removed.len()
+    )
+}
+
+/// Every pair as [`human`] does it, then added and removed files and a summary line.
+pub fn human_files(set: &FileSet<'_>, lang: Lang) -> String {
+    let mut out = String::new();
+    // Unchanged files are counted in the summary, not listed.
+    for (old, new, changes) in set.pairs.iter().filter(|(_, _, c)| !c.is_empty()) {
+        out.push_str(&human(&old.loaded, &new.loaded, changes, lang));
+        out.push('\n');
+    }
+    for f in set.added {
+        out.push_str(&esc(&file_line("added", f, lang)));
+        out.push('\n');
+    }
+    for f in set.removed {
+        out.push_str(&esc(&file_line("removed", f, lang)));
+        out.push('\n');
+    }
+    out.push_str(&files_summary(set, lang));
+    out.push('\n');
+    out
+}
+
+/// Every pair as a Markdown section, then added and removed files.
+pub fn markdown_files(set: &FileSet<'_>, lang: Lang) -> String {
+    let mut out = format!("## {}\n\n", crate::tr!(lang, "diff-ci-md-title"));
+    for (old, new, changes) in set.pairs.iter().filter(|(_, _, c)| !c.is_empty()) {
+        out.push_str(&markdown_pair(&old.loaded, &new.loaded, changes, lang));
+    }
+    for f in set.added {
+        out.push_str(&format!("- {}\n", md(&file_line("added", f, lang))));
+    }
+    for f in set.removed {
+        out.push_str(&format!("- {}\n", md(&file_line("removed", f, lang))));
+    }
+    if !set.added.is_empty() || !set.removed.is_empty() {
+        out.push('\n');
+    }
+    out.push_str(&files_summary(set, lang));
+    out.push('\n');
+    out
+}
+
+/// `{"files": [{old, new, changes}], "added": [...], "removed": [...]}`; each side with its
+/// place (path or `REV:PATH`).
+pub fn json_files(set: &FileSet<'_>) -> String {
+    #[derive(Serialize)]
+    struct Side<'a> {
+        place: &'a str,
+        id: &'a str,
+        edition: &'a str,
+        digest: &'a str,
+    }
+    #[derive(Serialize)]
+    struct Pair<'a> {
+        old: Side<'a>,
+        new: Side<'a>,
+        changes: &'a [Change],
+    }
+    #[derive(Serialize)]
+    struct Out<'a> {
+        files: Vec<Pair<'a>>,
+        added: Vec<Side<'a>>,
+        removed: Vec<Side<'a>>,
+    }
+    fn side(f: &SideFile) -> Side<'_> {
+        Side {
+            place: &f.place,
+            id: &f.loaded.checklist.id,
+            edition: &f.loaded.checklist.edition,
+            digest: &f.loaded.digest,
+        }
+    }
+    super::json(&Out {
+        files: set
+            .pairs
+            .iter()
+            .map(|(o, n, changes)| Pair {
+                old: side(o),
+                new: side(n),
+                changes,
+            })
+            .collect(),
+        added: set.added.iter().map(side).collect(),
+        removed: set.removed.iter().map(side).collect(),
     })
 }

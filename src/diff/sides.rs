@@ -1,0 +1,250 @@
+//! The two sides of `checklist diff` when they are sets of files: two folders, or the files
+//! under some paths at two git revisions (read through the `git` command: `git ls-tree` and
+//! `git show REV:PATH`). Files are paired by id, form and edition, then what is left by id and
+//! form (so `fy2024/` against `fy2025/` pairs each form with its next edition); the rest are
+//! added or removed files.
+
+use crate::checklist::{self, ChecklistError, Lang, Loaded, Origin};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// Why a side could not be read. `Display` is English; people read
+/// [`localize`](Self::localize).
+#[derive(Debug)]
+pub enum DiffError {
+    /// The `git` command could not be started.
+    GitMissing { detail: String },
+    /// `git` does not know the revision.
+    UnknownRevision { revision: String, detail: String },
+    /// `git` failed for another reason (not a repository, a path it cannot show).
+    Git {
+        revision: String,
+        path: String,
+        detail: String,
+    },
+    /// A checklist in a folder or at a revision did not load.
+    Checklist {
+        place: String,
+        source: ChecklistError,
+    },
+    /// One side is a folder and the other is not.
+    Mixed { old: String, new: String },
+}
+
+impl DiffError {
+    pub fn localize(&self, lang: Lang) -> String {
+        match self {
+            DiffError::GitMissing { detail } => {
+                crate::tr!(lang, "diff-ci-git-missing", detail = detail.as_str())
+            }
+            DiffError::UnknownRevision { revision, detail } => crate::tr!(
+                lang,
+                "diff-ci-unknown-revision",
+                revision = revision.as_str(),
+                detail = detail.as_str()
+            ),
+            DiffError::Git {
+                revision,
+                path,
+                detail,
+            } => crate::tr!(
+                lang,
+                "diff-ci-git-failed",
+                revision = revision.as_str(),
+                path = path.as_str(),
+                detail = detail.as_str()
+            ),
+            DiffError::Checklist { place, source } => crate::tr!(
+                lang,
+                "diff-ci-checklist-failed",
+                place = place.as_str(),
+                detail = source.localize(lang)
+            ),
+            DiffError::Mixed { old, new } => crate::tr!(
+                lang,
+                "diff-ci-mixed-sides",
+                old = old.as_str(),
+                new = new.as_str()
+            ),
+        }
+    }
+}
+
+impl std::fmt::Display for DiffError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.localize(Lang::En))
+    }
+}
+
+impl std::error::Error for DiffError {}
+
+/// One file of a side: where it is (a path, or `REV:PATH`) and the checklist in it.
+#[derive(Debug, Clone)]
+pub struct SideFile {
+    pub place: String,
+    pub loaded: Loaded,
+}
+
+/// The files of both sides, paired.
+#[derive(Debug, Default)]
+pub struct Paired {
+    pub pairs: Vec<(SideFile, SideFile)>,
+    pub added: Vec<SideFile>,
+    pub removed: Vec<SideFile>,
+}
+
+/// The checklist files in `folder` (searched for `*.toml` without following links, the lint
+/// settings file left out), loaded.
+pub fn folder(folder: &Path) -> Result<Vec<SideFile>, DiffError> {
+    let mut out = Vec::new();
+    for entry in walkdir::WalkDir::new(folder).sort_by_file_name() {
+        let entry = entry.map_err(|e| DiffError::Checklist {
+            place: folder.display().to_string(),
+            source: ChecklistError::Read {
+                path: e.path().map_or_else(|| folder.to_owned(), Path::to_owned),
+                source: e
+                    .into_io_error()
+                    .unwrap_or_else(|| std::io::Error::other("loop")),
+            },
+        })?;
+        let path = entry.path();
+        if !entry.file_type().is_file() || !is_checklist_name(path) {
+            continue;
+        }
+        let loaded = checklist::load_path(path).map_err(|source| DiffError::Checklist {
+            place: path.display().to_string(),
+            source,
+        })?;
+        out.push(SideFile {
+            place: path.display().to_string(),
+            loaded,
+        });
+    }
+    Ok(out)
+}
+
+fn is_checklist_name(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e == "toml")
+        && path
+            .file_name()
+            .is_some_and(|n| n != crate::lint::CONFIG_FILE)
+}
+
+fn git(args: &[&str]) -> Result<std::process::Output, DiffError> {
+    Command::new("git")
+        .args(args)
+        .output()
+        .map_err(|e| DiffError::GitMissing {
+            detail: e.to_string(),
+        })
+}
+
+fn stderr_of(out: &std::process::Output) -> String {
+    String::from_utf8_lossy(&out.stderr).trim().to_owned()
+}
+
+/// The checklist files under `paths` at git revision `rev` (paths relative to the current
+/// folder, as git takes them), loaded.
+pub fn revision(rev: &str, paths: &[PathBuf]) -> Result<Vec<SideFile>, DiffError> {
+    // `--end-of-options` keeps a revision such as `--output=x` from being read as an option.
+    let commit = format!("{rev}^{{commit}}");
+    let check = git(&["rev-parse", "--verify", "--end-of-options", &commit])?;
+    if !check.status.success() {
+        return Err(DiffError::UnknownRevision {
+            revision: rev.to_owned(),
+            detail: stderr_of(&check),
+        });
+    }
+    let mut args = vec!["ls-tree", "-r", "-z", "--name-only", rev, "--"];
+    let path_texts: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+    args.extend(path_texts.iter().map(String::as_str));
+    let listed = git(&args)?;
+    if !listed.status.success() {
+        return Err(DiffError::Git {
+            revision: rev.to_owned(),
+            path: path_texts.join(" "),
+            detail: stderr_of(&listed),
+        });
+    }
+    let mut out = Vec::new();
+    for name in listed.stdout.split(|b| *b == 0) {
+        let Ok(name) = std::str::from_utf8(name) else {
+            continue;
+        };
+        if name.is_empty() || !is_checklist_name(Path::new(name)) {
+            continue;
+        }
+        let place = format!("{rev}:{name}");
+        let shown = git(&["show", &format!("{rev}:./{name}")])?;
+        if !shown.status.success() {
+            return Err(DiffError::Git {
+                revision: rev.to_owned(),
+                path: name.to_owned(),
+                detail: stderr_of(&shown),
+            });
+        }
+        let text = String::from_utf8(shown.stdout).map_err(|_| DiffError::Checklist {
+            place: place.clone(),
+            source: ChecklistError::NotUtf8 {
+                path: PathBuf::from(&place),
+                line: 1,
+                column: 1,
+            },
+        })?;
+        let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+        let loaded = checklist::load_str(&place, text, Origin::File(PathBuf::from(&place)))
+            .map_err(|source| DiffError::Checklist {
+                place: place.clone(),
+                source,
+            })?;
+        out.push(SideFile { place, loaded });
+    }
+    Ok(out)
+}
+
+/// Pair `old` and `new` files: same id, form and edition first, then same id and form where
+/// exactly one file of each side is left with them.
+pub fn pair(old: Vec<SideFile>, new: Vec<SideFile>) -> Paired {
+    let full = |f: &SideFile| {
+        let c = &f.loaded.checklist;
+        (c.id.clone(), c.form, c.edition.clone())
+    };
+    let mut paired = Paired::default();
+    let mut old_left: Vec<Option<SideFile>> = old.into_iter().map(Some).collect();
+    let mut new_left: Vec<Option<SideFile>> = Vec::new();
+    for n in new {
+        let found = old_left
+            .iter_mut()
+            .find(|o| o.as_ref().is_some_and(|o| full(o) == full(&n)))
+            .and_then(Option::take);
+        match found {
+            Some(o) => paired.pairs.push((o, n)),
+            None => new_left.push(Some(n)),
+        }
+    }
+    let id_form = |f: &SideFile| (f.loaded.checklist.id.clone(), f.loaded.checklist.form);
+    let count = |side: &[Option<SideFile>], k: &(String, crate::checklist::Form)| {
+        side.iter()
+            .filter(|f| f.as_ref().is_some_and(|f| id_form(f) == *k))
+            .count()
+    };
+    for i in 0..new_left.len() {
+        let Some(k) = new_left.get(i).and_then(Option::as_ref).map(id_form) else {
+            continue;
+        };
+        if count(&old_left, &k) != 1 || count(&new_left, &k) != 1 {
+            continue;
+        }
+        let o = old_left
+            .iter_mut()
+            .find(|o| o.as_ref().is_some_and(|o| id_form(o) == k))
+            .and_then(Option::take);
+        let n = new_left.get_mut(i).and_then(Option::take);
+        if let (Some(o), Some(n)) = (o, n) {
+            paired.pairs.push((o, n));
+        }
+    }
+    paired.added = new_left.into_iter().flatten().collect();
+    paired.removed = old_left.into_iter().flatten().collect();
+    paired
+}
