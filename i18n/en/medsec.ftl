@@ -1178,3 +1178,24 @@ check-result-findings = The year's check has findings (exit 1).
 check-result-failed = The year's check failed.
 check-missing-unusable = the answers cannot be used (see the problems above)
 check-next-fix-answers = correct the problems in { $file } (or a vendor form it lists), then run `medsec check` again
+
+## checklist-extends
+checklist-extends-invalid = `extends = "{ $base }"` does not name a checklist as ID@EDITION, e.g. `mhlw-institution@fy2025`
+checklist-extends-out-of-scope-without-base = `[[out_of_scope]]` needs `extends`: only an own checklist that extends another can leave its items out
+checklist-extends-item-prefix = own item `{ $id }` must have an ID that starts with `{ $prefix }` (the publisher), so it cannot collide with the base's items
+checklist-extends-duplicate-out-of-scope = item `{ $item }` is marked out of scope twice
+checklist-extends-missing-reason = out-of-scope item `{ $item }` needs a reason in both languages (`reason = {"{"} ja = "…", en = "…" {"}"}`)
+checklist-extends-unknown-base = the base checklist `{ $base }` is not known ({ $detail }); give it with --checklist or add it with `medsec checklist add`
+checklist-extends-chain = `{ $base }` itself extends `{ $its_base }`: an own checklist can only extend a checklist that extends nothing; extend `{ $its_base }` directly
+checklist-extends-other-form = `{ $base }` is a { $base_form } form, but this checklist is a { $form } form
+checklist-extends-other-edition = `{ $base }` is another edition than this checklist's `{ $edition }`: an own checklist has its base's edition
+checklist-extends-same-publisher = an own checklist needs its own publisher, not `{ $publisher }` of `{ $base }`
+checklist-extends-item-collision = own item `{ $id }` has the ID of item { $number } of `{ $base }`
+checklist-extends-item-shadows = own item `{ $id }` has the ID of an earlier item that an item of `{ $base }` replaces
+checklist-extends-section-collision = own section `{ $section }` is already a section of `{ $base }`; give own items a section of their own
+checklist-extends-unknown-out-of-scope = out-of-scope item `{ $item }` is not an item of `{ $base }`
+checklist-extends-base-changed = the report's checklist `{ $checklist }` extends { $recorded }, but the checklist known here extends { $current }: the base checklist changed since the report was made
+checklist-extends-show-base = Extends
+checklist-extends-show-heading = Items of { $base } not used here
+checklist-extends-show-out-of-scope = not applicable
+checklist-extends-show-reason = Reason

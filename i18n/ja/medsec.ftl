@@ -1111,3 +1111,24 @@ check-result-findings = 今年度の点検には要確認の所見がありま�
 check-result-failed = 今年度の点検は失敗しました。
 check-missing-unusable = 回答ファイルを読み取れません(上の問題を参照してください)。
 check-next-fix-answers = { $file }(またはそこに記載した事業者確認用のファイル)の問題を直してから、もう一度 `medsec check` を実行してください。
+
+## checklist-extends
+checklist-extends-invalid = `extends = "{ $base }"` はチェックリストを ID@版 の形で指していません。例: `mhlw-institution@fy2025`
+checklist-extends-out-of-scope-without-base = `[[out_of_scope]]` には `extends` が必要です。項目を対象外にできるのは、ほかのチェックリストを拡張する独自チェックリストだけです
+checklist-extends-item-prefix = 独自項目 `{ $id }` の ID は `{ $prefix }`(発行者)で始めてください。元のチェックリストの項目と重ならないようにするためです
+checklist-extends-duplicate-out-of-scope = 項目 `{ $item }` が二度、対象外とされています
+checklist-extends-missing-reason = 対象外の項目 `{ $item }` には、日本語と英語の理由が必要です(`reason = {"{"} ja = "…", en = "…" {"}"}`)
+checklist-extends-unknown-base = 元のチェックリスト `{ $base }` が見つかりません(詳細: { $detail })。`--checklist` で指定するか、`medsec checklist add` で追加してください
+checklist-extends-chain = `{ $base }` 自体が `{ $its_base }` を拡張しています。独自チェックリストが拡張できるのは、何も拡張していないチェックリストだけです。`{ $its_base }` を直接拡張してください
+checklist-extends-other-form = `{ $base }` は { $base_form } の様式ですが、このチェックリストは { $form } の様式です
+checklist-extends-other-edition = `{ $base }` はこのチェックリストの版 `{ $edition }` と違う版です。独自チェックリストの版は元のチェックリストと同じにしてください
+checklist-extends-same-publisher = 独自チェックリストには、`{ $base }` の発行者 `{ $publisher }` とは別の発行者を付けてください
+checklist-extends-item-collision = 独自項目 `{ $id }` の ID は、`{ $base }` の項目 { $number } と同じです
+checklist-extends-item-shadows = 独自項目 `{ $id }` の ID は、`{ $base }` の項目が置き換えた以前の項目と同じです
+checklist-extends-section-collision = 独自の節 `{ $section }` は、`{ $base }` にすでにある節です。独自項目には別の節を設けてください
+checklist-extends-unknown-out-of-scope = 対象外とされた `{ $item }` は `{ $base }` の項目ではありません
+checklist-extends-base-changed = 報告書のチェックリスト `{ $checklist }` が拡張しているのは { $recorded } ですが、ここで使えるチェックリストが拡張しているのは { $current } です。報告書を作った後に元のチェックリストが変わっています
+checklist-extends-show-base = 拡張元
+checklist-extends-show-heading = { $base } のうち、ここでは使わない項目
+checklist-extends-show-out-of-scope = 対象外
+checklist-extends-show-reason = 理由

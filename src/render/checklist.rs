@@ -156,6 +156,9 @@ fn heading(loaded: &Loaded, lang: Lang, w: &Words) -> Vec<(String, String)> {
         (w.serves.clone(), serves),
         (w.digest.clone(), esc(&loaded.digest).into_owned()),
     ]
+    .into_iter()
+    .chain(super::extends::heading(c, lang))
+    .collect()
 }
 
 fn item_text(item: &crate::checklist::Item, lang: Lang, w: &Words) -> String {
@@ -183,6 +186,7 @@ pub fn show_table(loaded: &Loaded, lang: Lang) -> String {
         ]);
     }
     out.push_str(&format!("{t}\n"));
+    out.push_str(&super::extends::out_of_scope_table(c, lang));
     if c.unverified_count() > 0 {
         out.push_str(&w.legend);
         out.push('\n');
@@ -221,6 +225,7 @@ pub fn show_markdown(loaded: &Loaded, lang: Lang) -> String {
             ));
         }
     }
+    out.push_str(&super::extends::out_of_scope_markdown(c, lang));
     if c.unverified_count() > 0 {
         out.push_str(&format!("\n{}\n", w.legend));
     }

@@ -612,6 +612,11 @@ pub fn checklist_ref(l: &checklist::Loaded) -> ChecklistRef {
         digest: l.digest.clone(),
         form: l.checklist.form.as_str().to_owned(),
         fiscal_year: l.checklist.fiscal_year,
+        extends: l
+            .checklist
+            .extends
+            .as_ref()
+            .and_then(|e| e.resolved.clone()),
     }
 }
 

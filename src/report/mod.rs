@@ -128,6 +128,10 @@ pub struct ChecklistRef {
     pub digest: String,
     pub form: String,
     pub fiscal_year: i16,
+    /// An own checklist: the checklist it extends (the MHLW edition), with that one's digest.
+    /// Absent for a checklist that extends nothing (and in reports of older medsec).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub extends: Option<crate::checklist::BaseRef>,
 }
 
 impl ChecklistRef {
@@ -433,6 +437,7 @@ mod report_tests {
                 digest: format!("sha256:{}", "0".repeat(64)),
                 form: "institution".into(),
                 fiscal_year: 2025,
+                extends: None,
             },
             answers: Form {
                 file: "institution.toml".into(),
@@ -442,6 +447,7 @@ mod report_tests {
                     digest: format!("sha256:{}", "0".repeat(64)),
                     form: "institution".into(),
                     fiscal_year: 2025,
+                    extends: None,
                 },
                 bundled: None,
                 signature: None,
