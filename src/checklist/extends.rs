@@ -226,6 +226,20 @@ impl Catalog {
             line: 1,
             column: 1,
         });
+        // Its own publisher (checked before the lookup: a file with the base's id and edition
+        // would take the base's place and be found instead).
+        let base_id = extends.base.split('@').next().unwrap_or_default();
+        if base_id.starts_with(&format!("{}-", own.publisher)) {
+            return Err(vec![error(
+                "extends-same-publisher",
+                top,
+                crate::msg_ref!(
+                    "checklist-extends-same-publisher",
+                    base = extends.base,
+                    publisher = own.publisher
+                ),
+            )]);
+        }
         let base = match self.resolve(&extends.base, None) {
             Ok(b) => b,
             Err(e) => {
@@ -274,17 +288,6 @@ impl Catalog {
                     "checklist-extends-other-edition",
                     base = extends.base,
                     edition = own.edition
-                ),
-            ));
-        }
-        if b.publisher == own.publisher {
-            diags.push(error(
-                "extends-same-publisher",
-                top.clone(),
-                crate::msg_ref!(
-                    "checklist-extends-same-publisher",
-                    base = extends.base,
-                    publisher = own.publisher
                 ),
             ));
         }

@@ -3,6 +3,8 @@
 //! Folders are searched for `*.toml` without following symbolic links, so a looping tree
 //! ends; unreadable files and folders become `unreadable` diagnostics.
 
+mod extends;
+
 use crate::checklist::{read_text, validate, ChecklistError};
 use crate::diagnostic::{Diagnostic, Location, MessageRef, Severity};
 use std::collections::BTreeMap;
@@ -66,6 +68,9 @@ pub fn lint_paths(paths: &[PathBuf]) -> LintReport {
         };
         let (checklist, diags) = validate::parse(&name, &source);
         report.diagnostics.extend(diags);
+        report
+            .diagnostics
+            .extend(extends::lint(checklist.as_ref(), &name));
         if let Some(c) = checklist {
             let key = (c.id.clone(), c.edition.clone());
             if let Some(first) = seen.insert(key, name.clone()) {
