@@ -412,3 +412,200 @@ fn the_example_extends_the_newest_institution_edition() {
     assert!(out.contains("拡張元: mhlw-institution@fy2025"), "{out}");
     assert!(out.contains("対象外"), "{out}");
 }
+
+/// `checklist list --format json`: every bundled `ID@EDITION` with its fiscal year.
+fn bundled_checklists() -> Vec<(String, i64)> {
+    let (code, out, err) = run(&common::root(), &["checklist", "list", "--format", "json"]);
+    assert_eq!(code, 0, "{err}");
+    json(&out)
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            (
+                format!(
+                    "{}@{}",
+                    c["id"].as_str().unwrap(),
+                    c["edition"].as_str().unwrap()
+                ),
+                c["fiscal_year"].as_i64().unwrap(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn checklist_new_on_each_bundled_edition_lints_clean_and_diffs_as_expected() {
+    let tmp = tempfile::tempdir().unwrap();
+    let w = tmp.path();
+    let all = bundled_checklists();
+    assert_eq!(all.len(), 9, "{all:?}");
+    for (from, year) in all {
+        let next = year + 1;
+        let out = format!("new-{}.toml", from.replace('@', "-"));
+        let edition = format!("fy{next}");
+        let (code, _, err) = run(
+            w,
+            &[
+                "checklist",
+                "new",
+                "--from",
+                &from,
+                "--edition",
+                &edition,
+                "--out",
+                &out,
+            ],
+        );
+        assert_eq!(code, 0, "{from}: {err}");
+        assert!(err.contains(&out), "{from}: names the file written: {err}");
+
+        // Lint: no errors; one unverified-wording warning per item, nothing else.
+        let (code, lint, _) = run(w, &["checklist", "lint", &out, "--format", "json"]);
+        assert_eq!(code, 0, "{from}: {lint}");
+        let findings = json(&lint);
+        let findings = findings.as_array().unwrap();
+        assert!(
+            findings.iter().all(|f| f["code"] == "unverified-wording"),
+            "{from}: {lint}"
+        );
+        let (_, shown, _) = run(w, &["checklist", "show", &from, "--format", "json"]);
+        let old = json(&shown);
+        let (_, shown, _) = run(
+            w,
+            &[
+                "--checklist",
+                &out,
+                "checklist",
+                "show",
+                &format!("{}@{edition}", old["id"].as_str().unwrap()),
+                "--format",
+                "json",
+            ],
+        );
+        let new = json(&shown);
+        assert_eq!(
+            findings.len(),
+            new["items"].as_array().unwrap().len(),
+            "{from}"
+        );
+        assert_eq!(new["fiscal_year"], next);
+        let wareki = format!("令和{}年度版", next - 2018);
+        assert!(
+            new["title"]["ja"].as_str().unwrap().contains(&wareki),
+            "{new}"
+        );
+        assert!(new["title"]["en"]
+            .as_str()
+            .unwrap()
+            .contains(&format!("FY{next}")));
+        // Every item kept, by ID, unverified with a note naming where it came from.
+        let ids = |c: &Value| -> Vec<String> {
+            c["items"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|i| i["id"].as_str().unwrap().to_owned())
+                .collect()
+        };
+        assert_eq!(ids(&old), ids(&new), "{from}");
+        for item in new["items"].as_array().unwrap() {
+            assert_eq!(item["verified"], false);
+            assert!(
+                item["unverified"].as_str().unwrap().contains(&from),
+                "{item}"
+            );
+            assert_eq!(item["replaces"], serde_json::json!([]));
+        }
+
+        // diff against the source: only what the scaffold changes; nothing breaking.
+        let (code, diff, err) = run(w, &["checklist", "diff", &from, &out, "--format", "json"]);
+        assert_eq!(code, 0, "{from}: {diff}{err}");
+        let diff = json(&diff);
+        let allowed = [
+            "edition-changed",
+            "metadata-changed",
+            "item-verified-changed",
+            // `next-year` items (listed for the following year) become required.
+            "item-requirement-changed",
+        ];
+        for change in diff["changes"].as_array().unwrap() {
+            let code = change["code"].as_str().unwrap();
+            assert!(allowed.contains(&code), "{from}: {change}");
+        }
+        assert!(diff["changes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|c| c["code"] == "edition-changed"));
+    }
+}
+
+#[test]
+fn checklist_new_refuses_what_it_cannot_do() {
+    let tmp = tempfile::tempdir().unwrap();
+    let w = tmp.path();
+    let new = |extra: &[&str]| {
+        let mut args = vec!["checklist", "new", "--from", "mhlw-institution@fy2025"];
+        args.extend_from_slice(extra);
+        run(w, &args)
+    };
+    // To standard output by default.
+    let (code, out, _) = new(&["--edition", "fy2026"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("edition = \"fy2026\"") && out.contains("# medsec checklist new"));
+    // Not an edition, or not a later one: exit 2, said in the user's language.
+    let (code, _, err) = new(&["--edition", "2026", "--lang", "ja"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("`2026`") && err.contains("fyYYYY"), "{err}");
+    let (code, _, err) = new(&["--edition", "fy2024"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("mhlw-institution@fy2025"), "{err}");
+    // An unknown source.
+    let (code, _, err) = run(
+        w,
+        &[
+            "checklist",
+            "new",
+            "--from",
+            "mhlw-institution@fy2019",
+            "--edition",
+            "fy2020",
+        ],
+    );
+    assert_eq!(code, 2, "{err}");
+    // An existing file is kept unless --force.
+    std::fs::write(w.join("next.toml"), "keep me").unwrap();
+    let (code, _, err) = new(&["--edition", "fy2026", "--out", "next.toml"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("next.toml") && err.contains("--force"),
+        "{err}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(w.join("next.toml")).unwrap(),
+        "keep me"
+    );
+    let (code, _, err) = new(&["--edition", "fy2026", "--out", "next.toml", "--force"]);
+    assert_eq!(code, 0, "{err}");
+    // An own checklist moves to its base's next edition too.
+    std::fs::write(w.join("own.toml"), own_checklist(2025)).unwrap();
+    let (code, out, err) = run(
+        w,
+        &[
+            "--checklist",
+            "own.toml",
+            "checklist",
+            "new",
+            "--from",
+            "own-institution@fy2025",
+            "--edition",
+            "fy2026",
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("extends = \"mhlw-institution@fy2026\""),
+        "{out}"
+    );
+}

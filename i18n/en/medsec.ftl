@@ -1199,3 +1199,14 @@ checklist-extends-show-base = Extends
 checklist-extends-show-heading = Items of { $base } not used here
 checklist-extends-show-out-of-scope = not applicable
 checklist-extends-show-reason = Reason
+
+## checklist-new
+checklist-new-invalid-edition = --edition `{ $edition }` is not an edition; write fyYYYY, e.g. `fy2026`
+checklist-new-not-later = --edition `{ $edition }` is not after `{ $from }`: a new edition follows the one it is made from
+checklist-new-source = { $file }: `{ $key }` is missing or not readable; the file cannot be scaffolded from
+checklist-new-notes = Draft of the { $year } edition ({ $wareki }), made by `medsec checklist new` from `{ $from }`. Every item is carried from that edition and is unverified until checked against the new form; edition, fiscal year, title, dates and rules were advanced. Replace this note with what is known about the new edition.
+checklist-new-carried = Carried from `{ $from }` (item `{ $id }`) by `medsec checklist new`: check wording, number and scope against the new form.
+checklist-new-previous-note = Earlier note: { $note }
+checklist-new-written = wrote { $path } ({ $checklist }, { $count } items, all unverified); next: edit the wording, then `medsec checklist lint { $path }` and `medsec checklist diff { $from } { $path }`
+checklist-new-out-exists = { $path } exists; use --force to replace it
+checklist-new-write-failed = cannot write { $path }: { $reason }

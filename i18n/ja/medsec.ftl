@@ -1132,3 +1132,14 @@ checklist-extends-show-base = 拡張元
 checklist-extends-show-heading = { $base } のうち、ここでは使わない項目
 checklist-extends-show-out-of-scope = 対象外
 checklist-extends-show-reason = 理由
+
+## checklist-new
+checklist-new-invalid-edition = --edition `{ $edition }` は版の形ではありません。fyYYYY の形で書いてください(例: `fy2026`)
+checklist-new-not-later = --edition `{ $edition }` は `{ $from }` より後の版ではありません。新しい版は元にする版の後の年度にしてください
+checklist-new-source = { $file }: `{ $key }` がないか読み取れないため、このファイルから新しい版を作れません
+checklist-new-notes = { $wareki }(FY{ $year })版の下書きです。`{ $from }` から `medsec checklist new` で作りました。項目はすべてその版から引き継いだもので、新しい様式と照合するまで未確認です。版、年度、表題、日付、記入のルールは新しい年度に進めてあります。この注記は、新しい版について分かっていることに書き換えてください。
+checklist-new-carried = `medsec checklist new` が `{ $from }` の項目 `{ $id }` から引き継ぎました。文言、番号、対象を新しい様式と照合してください。
+checklist-new-previous-note = 以前の注記: { $note }
+checklist-new-written = { $path } を書きました({ $checklist }、{ $count } 項目、すべて未確認)。次に文言を直し、`medsec checklist lint { $path }` と `medsec checklist diff { $from } { $path }` を実行してください
+checklist-new-out-exists = { $path } はすでにあります。置き換えるには --force を付けてください
+checklist-new-write-failed = { $path } に書き込めません(詳細: { $reason })

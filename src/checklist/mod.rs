@@ -11,6 +11,7 @@ pub mod import;
 pub mod model;
 pub mod raw;
 pub mod registry;
+pub mod scaffold;
 pub mod validate;
 
 pub use extends::{BaseRef, Extends, OutOfScope};

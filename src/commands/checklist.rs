@@ -76,6 +76,7 @@ pub fn run(cmd: ChecklistCommand, ctx: &Context) -> anyhow::Result<Outcome> {
             ))
         }
         ChecklistCommand::Import(args) => super::checklist_import::import(args, ctx),
+        ChecklistCommand::New(args) => super::checklist_new::run(&args, ctx),
         ChecklistCommand::Add { file, force } => super::checklist_import::add(&file, force, ctx),
         ChecklistCommand::Schema => {
             let schema = schemars::schema_for!(checklist::raw::RawChecklist);
