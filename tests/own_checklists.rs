@@ -145,6 +145,23 @@ fn an_extension_over_each_institution_edition_round_trips() {
         let as_of = format!("{year}-11-01");
         let (code, out, err) = with_own(&["status", "answers.toml", "--as-of", &as_of]);
         assert_eq!(code, 0, "fy{year}: complete after answering: {out}{err}");
+        let (_, out, _) = with_own(&["status", "answers.toml", "--as-of", &as_of, "--lang", "ja"]);
+        assert!(
+            out.contains("対象外") && out.contains("リモート保守の契約がありません。"),
+            "fy{year}: the item left out is shown with its reason: {out}"
+        );
+        let (_, out, _) = with_own(&[
+            "status",
+            "answers.toml",
+            "--as-of",
+            &as_of,
+            "--format",
+            "json",
+        ]);
+        let status = json(&out);
+        let summary = &status["forms"][0]["checklist"];
+        assert_eq!(summary["extends"]["id"], "mhlw-institution", "{summary}");
+        assert_eq!(summary["out_of_scope"][0]["item"], "remote-maintenance");
 
         // The signed report names the extension and its base, each with its digest.
         keygen(&w.join("hospital"));

@@ -90,7 +90,11 @@ pub fn run(cmd: ChecklistCommand, ctx: &Context) -> anyhow::Result<Outcome> {
 fn load_either(catalog: &Catalog, name: &str) -> anyhow::Result<checklist::Loaded> {
     let path = std::path::Path::new(name);
     if path.is_file() || name.ends_with(".toml") {
-        Ok(checklist::load_path(path)?)
+        // An own checklist is compared as it is used: linked to its base.
+        let loaded = checklist::load_path(path)?;
+        Ok(catalog
+            .linked(&loaded)
+            .map_err(|diagnostics| checklist::ChecklistError::Invalid { diagnostics })?)
     } else {
         Ok(catalog.resolve(name, None)?.clone())
     }

@@ -2,7 +2,7 @@
 //! and the base items it leaves out, shown as 対象外 with the reason.
 
 use super::text::escape_controls as esc;
-use crate::checklist::{Checklist, Lang};
+use crate::checklist::{Checklist, Lang, OutOfScope};
 
 /// The heading line naming the base: `拡張元: mhlw-institution@fy2025 (sha256:…)`.
 pub fn heading(c: &Checklist, lang: Lang) -> Vec<(String, String)> {
@@ -17,11 +17,8 @@ pub fn heading(c: &Checklist, lang: Lang) -> Vec<(String, String)> {
 }
 
 /// The base items left out, one row each: number and title, 対象外, the reason.
-fn rows(c: &Checklist, lang: Lang) -> Vec<[String; 3]> {
-    let Some(e) = &c.extends else {
-        return Vec::new();
-    };
-    e.out_of_scope
+fn rows(out_of_scope: &[OutOfScope], lang: Lang) -> Vec<[String; 3]> {
+    out_of_scope
         .iter()
         .map(|o| {
             [
@@ -31,6 +28,12 @@ fn rows(c: &Checklist, lang: Lang) -> Vec<[String; 3]> {
             ]
         })
         .collect()
+}
+
+fn out_of_scope_of(c: &Checklist) -> &[OutOfScope] {
+    c.extends
+        .as_ref()
+        .map_or(&[][..], |e| e.out_of_scope.as_slice())
 }
 
 fn columns(lang: Lang) -> [String; 3] {
@@ -43,7 +46,13 @@ fn columns(lang: Lang) -> [String; 3] {
 
 /// The out-of-scope table under the items (empty when nothing is left out).
 pub fn out_of_scope_table(c: &Checklist, lang: Lang) -> String {
-    let rows = rows(c, lang);
+    list_table(&base_name(c), out_of_scope_of(c), lang)
+}
+
+/// A heading naming `base` and a table of the items left out (empty when none is); `status`
+/// shows it under a form's progress.
+pub fn list_table(base: &str, out_of_scope: &[OutOfScope], lang: Lang) -> String {
+    let rows = rows(out_of_scope, lang);
     if rows.is_empty() {
         return String::new();
     }
@@ -54,13 +63,17 @@ pub fn out_of_scope_table(c: &Checklist, lang: Lang) -> String {
     }
     format!(
         "{}\n{t}\n",
-        crate::tr!(lang, "checklist-extends-show-heading", base = base_name(c))
+        crate::tr!(
+            lang,
+            "checklist-extends-show-heading",
+            base = esc(base).into_owned()
+        )
     )
 }
 
 /// The same as a Markdown section.
 pub fn out_of_scope_markdown(c: &Checklist, lang: Lang) -> String {
-    let rows = rows(c, lang);
+    let rows = rows(out_of_scope_of(c), lang);
     if rows.is_empty() {
         return String::new();
     }
