@@ -1185,7 +1185,7 @@ checklist-extends-out-of-scope-without-base = `[[out_of_scope]]` needs `extends`
 checklist-extends-item-prefix = own item `{ $id }` must have an ID that starts with `{ $prefix }` (the publisher), so it cannot collide with the base's items
 checklist-extends-duplicate-out-of-scope = item `{ $item }` is marked out of scope twice
 checklist-extends-missing-reason = out-of-scope item `{ $item }` needs a reason in both languages (`reason = {"{"} ja = "…", en = "…" {"}"}`)
-checklist-extends-unknown-base = the base checklist `{ $base }` is not known ({ $detail }); give it with --checklist or add it with `medsec checklist add`
+checklist-extends-unknown-base = the base checklist `{ $base }` is not known (known: { $known }); give it with --checklist or add it with `medsec checklist add`
 checklist-extends-chain = `{ $base }` itself extends `{ $its_base }`: an own checklist can only extend a checklist that extends nothing; extend `{ $its_base }` directly
 checklist-extends-other-form = `{ $base }` is a { $base_form } form, but this checklist is a { $form } form
 checklist-extends-other-edition = `{ $base }` is another edition than this checklist's `{ $edition }`: an own checklist has its base's edition

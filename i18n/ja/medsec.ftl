@@ -1118,7 +1118,7 @@ checklist-extends-out-of-scope-without-base = `[[out_of_scope]]` には `extends
 checklist-extends-item-prefix = 独自項目 `{ $id }` の ID は `{ $prefix }`(発行者)で始めてください。元のチェックリストの項目と重ならないようにするためです
 checklist-extends-duplicate-out-of-scope = 項目 `{ $item }` が二度、対象外とされています
 checklist-extends-missing-reason = 対象外の項目 `{ $item }` には、日本語と英語の理由が必要です(`reason = {"{"} ja = "…", en = "…" {"}"}`)
-checklist-extends-unknown-base = 元のチェックリスト `{ $base }` が見つかりません(詳細: { $detail })。`--checklist` で指定するか、`medsec checklist add` で追加してください
+checklist-extends-unknown-base = 元のチェックリスト `{ $base }` が見つかりません(使えるチェックリスト: { $known })。`--checklist` で指定するか、`medsec checklist add` で追加してください
 checklist-extends-chain = `{ $base }` 自体が `{ $its_base }` を拡張しています。独自チェックリストが拡張できるのは、何も拡張していないチェックリストだけです。`{ $its_base }` を直接拡張してください
 checklist-extends-other-form = `{ $base }` は { $base_form } の様式ですが、このチェックリストは { $form } の様式です
 checklist-extends-other-edition = `{ $base }` はこのチェックリストの版 `{ $edition }` と違う版です。独自チェックリストの版は元のチェックリストと同じにしてください

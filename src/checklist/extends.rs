@@ -242,16 +242,22 @@ impl Catalog {
         }
         let base = match self.resolve(&extends.base, None) {
             Ok(b) => b,
-            Err(e) => {
+            Err(_) => {
+                let known: Vec<String> = self
+                    .all()
+                    .iter()
+                    .filter(|l| l.checklist.extends.is_none())
+                    .map(|l| l.checklist.full_id())
+                    .collect();
                 return Err(vec![error(
                     "extends-unknown-base",
                     top,
                     crate::msg_ref!(
                         "checklist-extends-unknown-base",
                         base = extends.base,
-                        detail = e.localize(Lang::En)
+                        known = known.join(", ")
                     ),
-                )])
+                )]);
             }
         };
         let b = &base.checklist;
