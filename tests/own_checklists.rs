@@ -228,7 +228,10 @@ fn an_extension_over_each_institution_edition_round_trips() {
         assert_eq!(code, 0, "fy{year}: {out}{err}");
         assert!(out.contains("4-(1)"), "fy{year}: {out}");
         // Base items by their wording too: the own checklist was linked to its base.
-        assert!(out.contains("医療情報システム安全管理責任者"), "fy{year}: {out}");
+        assert!(
+            out.contains("医療情報システム安全管理責任者"),
+            "fy{year}: {out}"
+        );
         std::fs::write(
             w.join("tampered.toml"),
             own_checklist(year).replace("年1回以上", "年2回以上"),

@@ -186,9 +186,10 @@ impl Catalog {
     /// Link every own checklist in the catalog to its base, so that lookups give the
     /// effective checklist. Every problem of every own checklist is one `Invalid` error.
     pub fn link(&mut self) -> Result<(), ChecklistError> {
+        // Through the catalog's public lookups only, whatever its storage.
         let mut diagnostics = Vec::new();
         let mut linked = Vec::new();
-        for (i, entry) in self.entries.iter().enumerate() {
+        for entry in self.all() {
             let unlinked = entry
                 .checklist
                 .extends
@@ -196,7 +197,7 @@ impl Catalog {
                 .is_some_and(|e| e.resolved.is_none());
             if unlinked {
                 match self.linked(entry) {
-                    Ok(l) => linked.push((i, l)),
+                    Ok(l) => linked.push(l),
                     Err(d) => diagnostics.extend(d),
                 }
             }
@@ -204,10 +205,8 @@ impl Catalog {
         if !diagnostics.is_empty() {
             return Err(ChecklistError::Invalid { diagnostics });
         }
-        for (i, l) in linked {
-            if let Some(slot) = self.entries.get_mut(i) {
-                *slot = l;
-            }
+        for l in linked {
+            self.add(l);
         }
         Ok(())
     }
