@@ -1315,6 +1315,20 @@ lint-ci-rule-rules-reference-only-required = `reference_only` does not list `req
 lint-ci-rule-rules-requirement-unlisted = Every item's requirement is `required` or listed in `reference_only`
 lint-ci-rule-rules-next-year-without-items = `next_year_target` is set only when some items are `next-year`
 lint-ci-rule-rules-missing = An MHLW checklist has a `[rules]` block
+lint-ci-rule-extends-invalid = `extends` is `ID@EDITION`
+lint-ci-rule-extends-out-of-scope-without-base = `[[out_of_scope]]` only in a file with `extends`
+lint-ci-rule-extends-item-prefix = An own item's ID starts with `PUBLISHER-`
+lint-ci-rule-extends-duplicate-out-of-scope = No item is left out twice
+lint-ci-rule-extends-missing-reason = An item left out has a reason in both languages
+lint-ci-rule-extends-unknown-base = The base named by `extends` is known
+lint-ci-rule-extends-chain = The base does not itself extend another checklist
+lint-ci-rule-extends-other-form = The base is the same form
+lint-ci-rule-extends-other-edition = The base is the same edition
+lint-ci-rule-extends-same-publisher = An own checklist's publisher differs from the base's
+lint-ci-rule-extends-item-collision = An own item's ID is not a base item's ID
+lint-ci-rule-extends-item-shadows = An own item's ID is not one a base item replaces
+lint-ci-rule-extends-section-collision = An own section's ID is not a base section's ID
+lint-ci-rule-extends-unknown-out-of-scope = An item left out is an item of the base
 
 ## diff-ci
 
@@ -1354,3 +1368,34 @@ diff-ci-unknown-revision = git does not know the revision `{ $revision }` ({ $de
 diff-ci-git-failed = git could not read { $path } at revision `{ $revision }` ({ $detail })
 diff-ci-checklist-failed = { $place }: { $detail }
 diff-ci-mixed-sides = { $old } and { $new } must both be folders, or both checklists
+## checklist-extends
+checklist-extends-invalid = `extends = "{ $base }"` does not name a checklist as ID@EDITION, e.g. `mhlw-institution@fy2025`
+checklist-extends-out-of-scope-without-base = `[[out_of_scope]]` needs `extends`: only an own checklist that extends another can leave its items out
+checklist-extends-item-prefix = own item `{ $id }` must have an ID that starts with `{ $prefix }` (the publisher), so it cannot collide with the base's items
+checklist-extends-duplicate-out-of-scope = item `{ $item }` is marked out of scope twice
+checklist-extends-missing-reason = out-of-scope item `{ $item }` needs a reason in both languages (`reason = {"{"} ja = "…", en = "…" {"}"}`)
+checklist-extends-unknown-base = the base checklist `{ $base }` is not known (known: { $known }); give it with --checklist or add it with `medsec checklist add`
+checklist-extends-chain = `{ $base }` itself extends `{ $its_base }`: an own checklist can only extend a checklist that extends nothing; extend `{ $its_base }` directly
+checklist-extends-other-form = `{ $base }` is a { $base_form } form, but this checklist is a { $form } form
+checklist-extends-other-edition = `{ $base }` is another edition than this checklist's `{ $edition }`: an own checklist has its base's edition
+checklist-extends-same-publisher = an own checklist needs its own publisher, not `{ $publisher }` of `{ $base }`
+checklist-extends-item-collision = own item `{ $id }` has the ID of item { $number } of `{ $base }`
+checklist-extends-item-shadows = own item `{ $id }` has the ID of an earlier item that an item of `{ $base }` replaces
+checklist-extends-section-collision = own section `{ $section }` is already a section of `{ $base }`; give own items a section of their own
+checklist-extends-unknown-out-of-scope = out-of-scope item `{ $item }` is not an item of `{ $base }`
+checklist-extends-base-changed = the report's checklist `{ $checklist }` extends { $recorded }, but the checklist known here extends { $current }: the base checklist changed since the report was made
+checklist-extends-show-base = Extends
+checklist-extends-show-heading = Items of { $base } not used here
+checklist-extends-show-out-of-scope = not applicable
+checklist-extends-show-reason = Reason
+
+## checklist-new
+checklist-new-invalid-edition = --edition `{ $edition }` is not an edition; write fyYYYY, e.g. `fy2026`
+checklist-new-not-later = --edition `{ $edition }` is not after `{ $from }`: a new edition follows the one it is made from
+checklist-new-source = { $file }: `{ $key }` is missing or not readable; the file cannot be scaffolded from
+checklist-new-notes = Draft of the { $year } edition ({ $wareki }), made by `medsec checklist new` from `{ $from }`. Every item is carried from that edition and is unverified until checked against the new form; edition, fiscal year, title, dates and rules were advanced. Replace this note with what is known about the new edition.
+checklist-new-carried = Carried from `{ $from }` (item `{ $id }`) by `medsec checklist new`: check wording, number and scope against the new form.
+checklist-new-previous-note = Earlier note: { $note }
+checklist-new-written = wrote { $path } ({ $checklist }, { $count } items, all unverified); next: edit the wording, then `medsec checklist lint { $path }` and `medsec checklist diff { $from } { $path }`
+checklist-new-out-exists = { $path } exists; use --force to replace it
+checklist-new-write-failed = cannot write { $path }: { $reason }

@@ -71,6 +71,15 @@ long-about-checklist-add =
     以後のコマンドは --checklist なしに ID@EDITION で見つけます。フォルダはプラットフォームのデータフォルダ（例: ~/.local/share/medsec/checklists）、または MEDSEC_DATA_DIR/checklists です。
 arg-checklist-add-file = チェックリストファイル。
 arg-checklist-add-force = 同じ ID@EDITION で追加済みの別のファイルを置き換えます。
+about-checklist-new = 前年度のチェックリストファイルから、次の年度のファイルの下書きを作ります。
+long-about-checklist-new =
+    前年度のチェックリストファイルから、次の年度のファイルの下書きを作ります。
+
+    版、年度、表題（令和N年度版、FYnnnn）、日付、記入のルールを次の年度に進めます。項目はすべて同じ ID のまま残し（回答を引き継げ、`checklist diff` で追えます）、注記を付けて未確認にします。残る作業は文言の照合だけです。--out がなければ標準出力に書きます。既にあるファイルは --force がなければ置き換えません。
+arg-checklist-new-from = 元にするチェックリスト、ID@EDITION の形（内蔵、追加済み、または --checklist で指定したもの）。
+arg-checklist-new-edition = 新しい版、fyYYYY の形。--from の版より後の年度にします。
+arg-checklist-new-out = 新しいチェックリストをここに書きます（既定: 標準出力）。
+arg-checklist-new-force = --out のファイルがあれば置き換えます。
 about-checklist-diff = 2つのチェックリスト（ふつうは同じ様式の2つの版）の違いを分類します: 追加、削除、置き換え、文言の変更、番号の変更など。
 long-about-checklist-diff =
     2つのチェックリスト（ふつうは同じ様式の2つの版）の違いを分類します: 追加、削除、置き換え、文言の変更、番号の変更など。

@@ -1242,6 +1242,20 @@ lint-ci-rule-rules-reference-only-required = `reference_only` に `required` を
 lint-ci-rule-rules-requirement-unlisted = 各項目の要件が `required` か、`reference_only` に挙げたものであること
 lint-ci-rule-rules-next-year-without-items = `next_year_target` は翌年度対象(`next-year`)の項目があるときだけ設定すること
 lint-ci-rule-rules-missing = 厚生労働省のチェックリストに `[rules]` ブロックがあること
+lint-ci-rule-extends-invalid = `extends` が `ID@EDITION` の形であること
+lint-ci-rule-extends-out-of-scope-without-base = `[[out_of_scope]]` は `extends` のあるファイルだけで使うこと
+lint-ci-rule-extends-item-prefix = 独自項目の ID が `発行者-` で始まること
+lint-ci-rule-extends-duplicate-out-of-scope = 同じ項目を二度対象外にしないこと
+lint-ci-rule-extends-missing-reason = 対象外にする項目に日本語と英語の理由があること
+lint-ci-rule-extends-unknown-base = `extends` の元のチェックリストが既知であること
+lint-ci-rule-extends-chain = 元のチェックリスト自体が他を拡張していないこと
+lint-ci-rule-extends-other-form = 元のチェックリストが同じ様式であること
+lint-ci-rule-extends-other-edition = 元のチェックリストが同じ版であること
+lint-ci-rule-extends-same-publisher = 独自チェックリストの発行者が元と異なること
+lint-ci-rule-extends-item-collision = 独自項目の ID が元の項目の ID と重ならないこと
+lint-ci-rule-extends-item-shadows = 独自項目の ID が元の項目が置き換えた ID と重ならないこと
+lint-ci-rule-extends-section-collision = 独自の区分の ID が元の区分の ID と重ならないこと
+lint-ci-rule-extends-unknown-out-of-scope = 対象外にする項目が元のチェックリストにあること
 
 ## diff-ci
 
@@ -1275,3 +1289,34 @@ diff-ci-unknown-revision = git にリビジョン `{ $revision }` がありま�
 diff-ci-git-failed = git でリビジョン `{ $revision }` の { $path } を読めません({ $detail })
 diff-ci-checklist-failed = { $place }: { $detail }
 diff-ci-mixed-sides = { $old } と { $new } は、両方ともフォルダか、両方ともチェックリストにしてください
+## checklist-extends
+checklist-extends-invalid = `extends = "{ $base }"` はチェックリストを ID@版 の形で指していません。例: `mhlw-institution@fy2025`
+checklist-extends-out-of-scope-without-base = `[[out_of_scope]]` には `extends` が必要です。項目を対象外にできるのは、ほかのチェックリストを拡張する独自チェックリストだけです
+checklist-extends-item-prefix = 独自項目 `{ $id }` の ID は `{ $prefix }`(発行者)で始めてください。元のチェックリストの項目と重ならないようにするためです
+checklist-extends-duplicate-out-of-scope = 項目 `{ $item }` が二度、対象外とされています
+checklist-extends-missing-reason = 対象外の項目 `{ $item }` には、日本語と英語の理由が必要です(`reason = {"{"} ja = "…", en = "…" {"}"}`)
+checklist-extends-unknown-base = 元のチェックリスト `{ $base }` が見つかりません(使えるチェックリスト: { $known })。`--checklist` で指定するか、`medsec checklist add` で追加してください
+checklist-extends-chain = `{ $base }` 自体が `{ $its_base }` を拡張しています。独自チェックリストが拡張できるのは、何も拡張していないチェックリストだけです。`{ $its_base }` を直接拡張してください
+checklist-extends-other-form = `{ $base }` は { $base_form } の様式ですが、このチェックリストは { $form } の様式です
+checklist-extends-other-edition = `{ $base }` はこのチェックリストの版 `{ $edition }` と違う版です。独自チェックリストの版は元のチェックリストと同じにしてください
+checklist-extends-same-publisher = 独自チェックリストには、`{ $base }` の発行者 `{ $publisher }` とは別の発行者を付けてください
+checklist-extends-item-collision = 独自項目 `{ $id }` の ID は、`{ $base }` の項目 { $number } と同じです
+checklist-extends-item-shadows = 独自項目 `{ $id }` の ID は、`{ $base }` の項目が置き換えた以前の項目と同じです
+checklist-extends-section-collision = 独自の節 `{ $section }` は、`{ $base }` にすでにある節です。独自項目には別の節を設けてください
+checklist-extends-unknown-out-of-scope = 対象外とされた `{ $item }` は `{ $base }` の項目ではありません
+checklist-extends-base-changed = 報告書のチェックリスト `{ $checklist }` が拡張しているのは { $recorded } ですが、ここで使えるチェックリストが拡張しているのは { $current } です。報告書を作った後に元のチェックリストが変わっています
+checklist-extends-show-base = 拡張元
+checklist-extends-show-heading = { $base } のうち、ここでは使わない項目
+checklist-extends-show-out-of-scope = 対象外
+checklist-extends-show-reason = 理由
+
+## checklist-new
+checklist-new-invalid-edition = --edition `{ $edition }` は版の形ではありません。fyYYYY の形で書いてください(例: `fy2026`)
+checklist-new-not-later = --edition `{ $edition }` は `{ $from }` より後の版ではありません。新しい版は元にする版の後の年度にしてください
+checklist-new-source = { $file }: `{ $key }` がないか読み取れないため、このファイルから新しい版を作れません
+checklist-new-notes = { $wareki }(FY{ $year })版の下書きです。`{ $from }` から `medsec checklist new` で作りました。項目はすべてその版から引き継いだもので、新しい様式と照合するまで未確認です。版、年度、表題、日付、記入のルールは新しい年度に進めてあります。この注記は、新しい版について分かっていることに書き換えてください。
+checklist-new-carried = `medsec checklist new` が `{ $from }` の項目 `{ $id }` から引き継ぎました。文言、番号、対象を新しい様式と照合してください。
+checklist-new-previous-note = 以前の注記: { $note }
+checklist-new-written = { $path } を書きました({ $checklist }、{ $count } 項目、すべて未確認)。次に文言を直し、`medsec checklist lint { $path }` と `medsec checklist diff { $from } { $path }` を実行してください
+checklist-new-out-exists = { $path } はすでにあります。置き換えるには --force を付けてください
+checklist-new-write-failed = { $path } に書き込めません(詳細: { $reason })

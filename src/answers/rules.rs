@@ -165,6 +165,12 @@ pub struct ChecklistSummary {
     pub fiscal_year: i16,
     pub form: Form,
     pub digest: String,
+    /// An own checklist: the checklist it extends, with that one's digest.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub extends: Option<checklist::BaseRef>,
+    /// Base items an own checklist leaves out: shown as 対象外 with the reason, never asked.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub out_of_scope: Vec<checklist::OutOfScope>,
 }
 
 /// The whole inspection: every form, and the findings across forms.
@@ -298,6 +304,12 @@ pub fn form_status(form: &FormInput<'_>, options: &Options) -> FormStatus {
             fiscal_year: c.fiscal_year,
             form: c.form,
             digest: form.checklist.digest.clone(),
+            extends: c.extends.as_ref().and_then(|e| e.resolved.clone()),
+            out_of_scope: c
+                .extends
+                .as_ref()
+                .map(|e| e.out_of_scope.clone())
+                .unwrap_or_default(),
         },
         institution: set.institution.clone(),
         vendor: set.vendor.clone(),

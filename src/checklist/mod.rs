@@ -6,12 +6,15 @@
 //! This module reads files but never prints.
 
 pub mod digest;
+pub mod extends;
 pub mod import;
 pub mod model;
 pub mod raw;
 pub mod registry;
+pub mod scaffold;
 pub mod validate;
 
+pub use extends::{BaseRef, Extends, OutOfScope};
 pub use model::*;
 
 use crate::diagnostic::Diagnostic;
@@ -252,6 +255,7 @@ impl Catalog {
         for path in paths {
             catalog.add(load_path(path)?);
         }
+        catalog.link()?;
         Ok(catalog)
     }
 
@@ -361,7 +365,12 @@ pub fn stale(catalog: &Catalog, today: jiff::civil::Date) -> (Vec<String>, i16) 
         .collect();
     let mut newest: std::collections::BTreeMap<&str, &Checklist> =
         std::collections::BTreeMap::new();
-    for e in &catalog.entries {
+    // An own checklist follows its base's edition; the base says whether it is stale.
+    for e in catalog
+        .entries
+        .iter()
+        .filter(|e| e.checklist.extends.is_none())
+    {
         let c = &e.checklist;
         let slot = newest.entry(c.id.as_str()).or_insert(c);
         if c.fiscal_year > slot.fiscal_year {

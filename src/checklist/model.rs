@@ -343,6 +343,9 @@ pub struct Checklist {
     pub edition: String,
     pub fiscal_year: i16,
     pub form: Form,
+    /// An own checklist: what it extends and leaves out (see `checklist::extends`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub extends: Option<super::extends::Extends>,
     pub publisher: String,
     pub guideline_version: String,
     pub serves: Vec<InstitutionKind>,

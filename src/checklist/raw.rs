@@ -30,6 +30,15 @@ pub struct RawChecklist {
     /// Which form: 医療機関確認用 (`institution`), 薬局確認用 (`pharmacy`), 事業者確認用 (`vendor`).
     #[schemars(with = "FormName")]
     pub form: Spanned<String>,
+    /// An own checklist: the checklist it extends, `ID@EDITION` (`mhlw-institution@fy2025`).
+    /// Its items are added to the base's; see docs/checklist-format.md.
+    #[schemars(with = "Option<String>")]
+    #[serde(default)]
+    pub extends: Option<Spanned<String>>,
+    /// Items of the base checklist an own checklist does not use, each with a reason.
+    #[schemars(with = "Vec<RawOutOfScope>")]
+    #[serde(default)]
+    pub out_of_scope: Vec<Spanned<RawOutOfScope>>,
     /// Publisher, e.g. `mhlw`.
     #[schemars(with = "String")]
     pub publisher: Spanned<String>,
@@ -107,6 +116,17 @@ pub struct RawText {
     /// English.
     #[schemars(with = "String")]
     pub en: Spanned<String>,
+}
+
+/// A base item an own checklist does not use (shown as 対象外 with the reason).
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawOutOfScope {
+    /// The base item's stable ID.
+    #[schemars(with = "String")]
+    pub item: Spanned<String>,
+    /// Why it is not used here.
+    pub reason: RawText,
 }
 
 /// A section of the form (1 体制構築, 2 医療情報システムの管理・運用, 3 インシデント発生に備えた対応).

@@ -355,7 +355,10 @@ impl Validator<'_> {
             }
             items.push(item);
         }
-        if items.is_empty() {
+        let (extends, diags) = super::extends::from_raw(self.file, self.source, &raw);
+        self.diags.extend(diags);
+        // An own checklist may only leave base items out.
+        if items.is_empty() && extends.is_none() {
             self.error("missing-field", None, crate::msg_ref!("lint-missing-items"));
         }
         for (item, raw_item) in items.iter().zip(&raw.items) {
@@ -381,6 +384,7 @@ impl Validator<'_> {
             edition: raw.edition.get_ref().clone(),
             fiscal_year,
             form: form.unwrap_or(Form::Institution),
+            extends,
             publisher: raw.publisher.get_ref().clone(),
             guideline_version: raw.guideline_version.get_ref().clone(),
             serves,

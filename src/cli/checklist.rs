@@ -41,6 +41,13 @@ pub enum ChecklistCommand {
         #[arg(long)]
         force: bool,
     },
+    /// Scaffold the next fiscal year's checklist file from the last one.
+    ///
+    /// Edition, fiscal year, title (令和N年度版, FYnnnn), dates and rules are advanced; every
+    /// item is kept with its ID (so answers carry forward and `checklist diff` follows it) and
+    /// marked unverified with a note, so the work left is the wording. Writes standard output
+    /// unless --out; an existing file is kept unless --force.
+    New(NewArgs),
     /// Classify the changes between two checklists, usually two editions of one form:
     /// added, removed, replaced, reworded, renumbered items and more.
     ///
@@ -120,6 +127,22 @@ pub struct ImportArgs {
     /// The sheet to read, when several look like checklists.
     #[arg(long, value_name = "NAME")]
     pub sheet: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// The checklist to start from, ID@EDITION (bundled, added, or given with --checklist).
+    #[arg(long, value_name = "ID@EDITION")]
+    pub from: String,
+    /// The new edition, fyYYYY, after the one given with --from.
+    #[arg(long, value_name = "fyYYYY")]
+    pub edition: String,
+    /// Write the new checklist here (default: standard output).
+    #[arg(long, value_name = "FILE.toml")]
+    pub out: Option<PathBuf>,
+    /// Replace --out when it exists.
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -36,6 +36,7 @@ pub fn run(cmd: ChecklistCommand, ctx: &Context) -> anyhow::Result<Outcome> {
         ChecklistCommand::Lint(args) => Ok(lint(args, ctx)),
         ChecklistCommand::Diff(args) => diff(args, ctx),
         ChecklistCommand::Import(args) => super::checklist_import::import(args, ctx),
+        ChecklistCommand::New(args) => super::checklist_new::run(&args, ctx),
         ChecklistCommand::Add { file, force } => super::checklist_import::add(&file, force, ctx),
         ChecklistCommand::Schema => {
             let schema = schemars::schema_for!(checklist::raw::RawChecklist);
@@ -160,7 +161,11 @@ fn diff(args: DiffArgs, ctx: &Context) -> anyhow::Result<Outcome> {
 fn load_either(catalog: &Catalog, name: &str) -> anyhow::Result<checklist::Loaded> {
     let path = std::path::Path::new(name);
     if path.is_file() || name.ends_with(".toml") {
-        Ok(checklist::load_path(path)?)
+        // An own checklist is compared as it is used: linked to its base.
+        let loaded = checklist::load_path(path)?;
+        Ok(catalog
+            .linked(&loaded)
+            .map_err(|diagnostics| checklist::ChecklistError::Invalid { diagnostics })?)
     } else {
         Ok(catalog.resolve(name, None)?.clone())
     }

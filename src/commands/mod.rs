@@ -4,6 +4,7 @@ pub mod answer;
 pub mod check;
 pub mod checklist;
 pub mod checklist_import;
+pub mod checklist_new;
 pub mod generate;
 pub mod init;
 pub mod keygen;

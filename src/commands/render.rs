@@ -38,6 +38,7 @@ pub fn run(args: RenderArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     for path in &ctx.checklist_paths {
         catalog.add(checklist::load_path(path)?);
     }
+    catalog.link()?;
     let input = &args.input;
     let is_dir = std::fs::metadata(input)
         .map_err(|e| anyhow::Error::new(e).context(input.display().to_string()))?

@@ -73,5 +73,6 @@ pub(super) fn trust_and_catalog(
     for path in &ctx.checklist_paths {
         catalog.add(checklist::load_path(path)?);
     }
+    catalog.link()?;
     Ok((keys, catalog, notices))
 }

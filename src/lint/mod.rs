@@ -4,6 +4,7 @@
 //! ends; unreadable files and folders become `unreadable` diagnostics.
 
 pub mod config;
+mod extends;
 mod fill_rules;
 pub mod rules;
 mod title;
@@ -97,6 +98,9 @@ pub fn lint_paths(paths: &[PathBuf]) -> LintReport {
                 .diagnostics
                 .extend(fill_rules::check(&name, &source, c));
         }
+        report
+            .diagnostics
+            .extend(extends::lint(checklist.as_ref(), &name));
         if let Some(c) = checklist {
             let key = (c.id.clone(), c.edition.clone());
             if let Some(first) = seen.insert(key, name.clone()) {

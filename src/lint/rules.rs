@@ -62,6 +62,20 @@ rules! {
     "rules-requirement-unlisted", Error, "lint-ci-rule-rules-requirement-unlisted";
     "rules-next-year-without-items", Warning, "lint-ci-rule-rules-next-year-without-items";
     "rules-missing", Warning, "lint-ci-rule-rules-missing";
+    "extends-invalid", Error, "lint-ci-rule-extends-invalid";
+    "extends-out-of-scope-without-base", Error, "lint-ci-rule-extends-out-of-scope-without-base";
+    "extends-item-prefix", Error, "lint-ci-rule-extends-item-prefix";
+    "extends-duplicate-out-of-scope", Error, "lint-ci-rule-extends-duplicate-out-of-scope";
+    "extends-missing-reason", Error, "lint-ci-rule-extends-missing-reason";
+    "extends-unknown-base", Error, "lint-ci-rule-extends-unknown-base";
+    "extends-chain", Error, "lint-ci-rule-extends-chain";
+    "extends-other-form", Error, "lint-ci-rule-extends-other-form";
+    "extends-other-edition", Error, "lint-ci-rule-extends-other-edition";
+    "extends-same-publisher", Error, "lint-ci-rule-extends-same-publisher";
+    "extends-item-collision", Error, "lint-ci-rule-extends-item-collision";
+    "extends-item-shadows", Error, "lint-ci-rule-extends-item-shadows";
+    "extends-section-collision", Error, "lint-ci-rule-extends-section-collision";
+    "extends-unknown-out-of-scope", Error, "lint-ci-rule-extends-unknown-out-of-scope";
 }
 
 #[cfg(test)]

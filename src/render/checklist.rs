@@ -176,6 +176,7 @@ fn heading(loaded: &Loaded, lang: Lang, w: &Words) -> Vec<(String, String)> {
             ),
         ));
     }
+    rows.extend(super::extends::heading(c, lang));
     rows
 }
 
@@ -204,6 +205,7 @@ pub fn show_table(loaded: &Loaded, lang: Lang) -> String {
         ]);
     }
     out.push_str(&format!("{t}\n"));
+    out.push_str(&super::extends::out_of_scope_table(c, lang));
     if c.unverified_count() > 0 {
         out.push_str(&w.legend);
         out.push('\n');
@@ -242,6 +244,7 @@ pub fn show_markdown(loaded: &Loaded, lang: Lang) -> String {
             ));
         }
     }
+    out.push_str(&super::extends::out_of_scope_markdown(c, lang));
     if c.unverified_count() > 0 {
         out.push_str(&format!("\n{}\n", w.legend));
     }

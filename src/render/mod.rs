@@ -4,6 +4,7 @@ pub mod check;
 pub mod checklist;
 pub mod diagnostics;
 pub mod diff;
+pub mod extends;
 pub mod html;
 pub mod junit;
 pub mod probe;

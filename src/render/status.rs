@@ -105,6 +105,13 @@ pub fn table(inspection: &Inspection, unusable: &[Diagnostic], lang: Lang, color
         }
         out.push_str(&t.to_string());
         out.push('\n');
+        if let Some(base) = &c.extends {
+            out.push_str(&super::extends::list_table(
+                &base.full_id(),
+                &c.out_of_scope,
+                lang,
+            ));
+        }
         if !form.open_items.is_empty() {
             out.push_str(&tr!(lang, "answers-status-open-items"));
             out.push('\n');

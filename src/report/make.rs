@@ -658,6 +658,11 @@ pub fn checklist_ref(l: &checklist::Loaded) -> ChecklistRef {
         form: l.checklist.form.as_str().to_owned(),
         fiscal_year: l.checklist.fiscal_year,
         file: None,
+        extends: l
+            .checklist
+            .extends
+            .as_ref()
+            .and_then(|e| e.resolved.clone()),
     }
 }
 

@@ -132,6 +132,10 @@ pub struct ChecklistRef {
     /// one bundled into medsec (imported, added, or given with `--checklist`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub file: Option<String>,
+    /// An own checklist: the checklist it extends (the MHLW edition), with that one's digest.
+    /// Absent for a checklist that extends nothing (and in reports of older medsec).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub extends: Option<crate::checklist::BaseRef>,
 }
 
 impl ChecklistRef {
@@ -445,6 +449,7 @@ mod report_tests {
                 form: "institution".into(),
                 fiscal_year: 2025,
                 file: None,
+                extends: None,
             },
             answers: Form {
                 file: "institution.toml".into(),
@@ -455,6 +460,7 @@ mod report_tests {
                     form: "institution".into(),
                     fiscal_year: 2025,
                     file: None,
+                    extends: None,
                 },
                 bundled: None,
                 signature: None,

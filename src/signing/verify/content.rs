@@ -337,7 +337,10 @@ fn with_carried_checklists(
             push_source_note(b, name, &loaded);
         }
         if catalog.by_digest(&loaded.digest).is_none() {
-            catalog.add(loaded);
+            // An own checklist is linked to its base as every other command links it; one whose
+            // base is not known here stays unlinked, which check_checklist reports.
+            let linked = catalog.linked(&loaded).unwrap_or(loaded);
+            catalog.add(linked);
         }
     }
     catalog

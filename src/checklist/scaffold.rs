@@ -1,0 +1,455 @@
+//! `checklist new`: the next fiscal year's checklist file scaffolded from the last one.
+//!
+//! The file is edited with `toml_edit`, so comments, key order and layout stay those of the
+//! source: edition, fiscal year, title (令和N年度版 / FYnnnn), publication date and a `rules`
+//! block (when there is one) advance by the years between the editions; every item keeps its ID
+//! (the format's link from an item to its predecessor, which carries answers forward and which
+//! `checklist diff` follows) and becomes `verified = false` with an `unverified` note naming the
+//! item it was carried from. What is left to the maintainer is the wording.
+
+use super::Lang;
+use toml_edit::{DocumentMut, Item, TableLike, Value};
+
+/// Why the next edition could not be scaffolded. `Display` is English; people read
+/// [`localize`](Self::localize).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ScaffoldError {
+    /// `--edition` is not `fyYYYY`.
+    InvalidEdition { edition: String },
+    /// `--edition` is not after the source's edition.
+    NotLater { from: String, edition: String },
+    /// The source file is not TOML or lacks a key every checklist has.
+    Source { file: String, key: String },
+}
+
+impl ScaffoldError {
+    pub fn localize(&self, lang: Lang) -> String {
+        match self {
+            ScaffoldError::InvalidEdition { edition } => crate::tr!(
+                lang,
+                "checklist-new-invalid-edition",
+                edition = edition.as_str()
+            ),
+            ScaffoldError::NotLater { from, edition } => crate::tr!(
+                lang,
+                "checklist-new-not-later",
+                from = from.as_str(),
+                edition = edition.as_str()
+            ),
+            ScaffoldError::Source { file, key } => crate::tr!(
+                lang,
+                "checklist-new-source",
+                file = file.as_str(),
+                key = key.as_str()
+            ),
+        }
+    }
+}
+
+impl std::fmt::Display for ScaffoldError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.localize(Lang::En))
+    }
+}
+
+impl std::error::Error for ScaffoldError {}
+
+/// The next edition's file text from `source` (the text of checklist `from`, `ID@EDITION`,
+/// read from `file`), for edition `edition`.
+pub fn next_edition(
+    file: &str,
+    source: &str,
+    from: &str,
+    edition: &str,
+) -> Result<String, ScaffoldError> {
+    let new_year =
+        super::validate::parse_edition(edition).ok_or_else(|| ScaffoldError::InvalidEdition {
+            edition: edition.to_owned(),
+        })?;
+    let missing = |key: &str| ScaffoldError::Source {
+        file: file.to_owned(),
+        key: key.to_owned(),
+    };
+    let mut doc: DocumentMut = source.parse().map_err(|_| missing("format_version"))?;
+    let old_year = doc
+        .get("fiscal_year")
+        .and_then(Item::as_integer)
+        .ok_or_else(|| missing("fiscal_year"))?;
+    let years = new_year - old_year;
+    if years <= 0 {
+        return Err(ScaffoldError::NotLater {
+            from: from.to_owned(),
+            edition: edition.to_owned(),
+        });
+    }
+    let fiscal_year = i16::try_from(new_year).unwrap_or(i16::MAX);
+
+    set(doc.as_table_mut(), "edition", Value::from(edition));
+    set(doc.as_table_mut(), "fiscal_year", Value::from(new_year));
+    if let Some(extends) = doc.get("extends").and_then(Item::as_str) {
+        let base = match extends.split_once('@') {
+            Some((id, _)) => format!("{id}@{edition}"),
+            None => extends.to_owned(),
+        };
+        set(doc.as_table_mut(), "extends", Value::from(base));
+    }
+    if let Some(published) = doc.get_mut("published") {
+        advance_item(published, years, false);
+    }
+    let title = doc
+        .get_mut("title")
+        .and_then(Item::as_table_like_mut)
+        .ok_or_else(|| missing("title"))?;
+    let title_ja = title_ja(
+        title.get("ja").and_then(Item::as_str).unwrap_or_default(),
+        fiscal_year,
+    );
+    let title_en = title_en(
+        title.get("en").and_then(Item::as_str).unwrap_or_default(),
+        new_year,
+    );
+    set(title, "ja", Value::from(title_ja.as_str()));
+    set(title, "en", Value::from(title_en.as_str()));
+    let note = |lang| {
+        crate::tr!(
+            lang,
+            "checklist-new-notes",
+            from = from,
+            wareki = crate::dates::wareki_fiscal_year(fiscal_year),
+            year = new_year
+        )
+    };
+    match doc.get_mut("notes").and_then(Item::as_table_like_mut) {
+        Some(notes) => {
+            set(notes, "ja", Value::from(note(Lang::Ja)));
+            set(notes, "en", Value::from(note(Lang::En)));
+        }
+        None => {
+            let mut notes = toml_edit::Table::new();
+            notes.insert("ja", toml_edit::value(note(Lang::Ja)));
+            notes.insert("en", toml_edit::value(note(Lang::En)));
+            doc.insert("notes", Item::Table(notes));
+        }
+    }
+    if let Some(rules) = doc.get_mut("rules") {
+        advance_item(rules, years, false);
+    }
+    let items = doc.get_mut("items").ok_or_else(|| missing("items"))?;
+    for_each_item(items, |item| carry_item(item, from));
+    // Every `next-year` item became `required`: the rules for next-year items go with them.
+    if let Some(rules) = doc.get_mut("rules").and_then(Item::as_table_like_mut) {
+        rules.remove("next_year_target");
+        if let Some(list) = rules.get_mut("reference_only").and_then(Item::as_array_mut) {
+            list.retain(|v| v.as_str() != Some("next-year"));
+        }
+    }
+
+    let text = doc.to_string();
+    Ok(with_header(&text, from, edition, &title_ja))
+}
+
+/// `key = value` in `table`, keeping the old value's spacing and trailing comment.
+fn set(table: &mut dyn TableLike, key: &str, mut new: Value) {
+    match table.get_mut(key).and_then(Item::as_value_mut) {
+        Some(old) => {
+            *new.decor_mut() = old.decor().clone();
+            *old = new;
+        }
+        None => {
+            table.insert(key, Item::Value(new));
+        }
+    }
+}
+
+/// Each `[[items]]` table (or inline table of an `items = [...]` array).
+fn for_each_item(items: &mut Item, mut f: impl FnMut(&mut dyn TableLike)) {
+    match items {
+        Item::ArrayOfTables(aot) => aot.iter_mut().for_each(|t| f(t)),
+        Item::Value(Value::Array(array)) => array
+            .iter_mut()
+            .filter_map(Value::as_inline_table_mut)
+            .for_each(|t| f(t)),
+        _ => {}
+    }
+}
+
+/// An item carried into the new edition: unverified, with a note naming where it came from;
+/// `next-year` (listed for the following year) becomes `required`; `replaces` (IDs of the
+/// edition before the source) is dropped, the kept ID being the link to the predecessor.
+fn carry_item(item: &mut dyn TableLike, from: &str) {
+    let id = item
+        .get("id")
+        .and_then(Item::as_str)
+        .unwrap_or_default()
+        .to_owned();
+    let previous = item
+        .get("unverified")
+        .and_then(Item::as_str)
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+        .map(str::to_owned);
+    let carried = |lang| crate::tr!(lang, "checklist-new-carried", from = from, id = id.as_str());
+    let mut note = format!("{} {}", carried(Lang::Ja), carried(Lang::En));
+    if let Some(previous) = previous {
+        note.push(' ');
+        note.push_str(&crate::tr!(
+            Lang::En,
+            "checklist-new-previous-note",
+            note = previous
+        ));
+    }
+    set(item, "verified", Value::from(false));
+    set(item, "unverified", Value::from(note));
+    if item.get("requirement").and_then(Item::as_str) == Some("next-year") {
+        set(item, "requirement", Value::from("required"));
+    }
+    item.remove("replaces");
+}
+
+/// Dates, 令和N年度, FYnnnn and fyNNNN moved `years` on, through tables and arrays; integers
+/// too when `fiscal` (under a key naming a fiscal year).
+fn advance_item(item: &mut Item, years: i64, fiscal: bool) {
+    match item {
+        Item::Value(v) => advance_value(v, years, fiscal),
+        Item::Table(t) => {
+            for (k, v) in t.iter_mut() {
+                let fiscal = k.get().contains("fiscal_year");
+                advance_item(v, years, fiscal);
+            }
+        }
+        Item::ArrayOfTables(aot) => {
+            for t in aot.iter_mut() {
+                for (k, v) in t.iter_mut() {
+                    let fiscal = k.get().contains("fiscal_year");
+                    advance_item(v, years, fiscal);
+                }
+            }
+        }
+        Item::None => {}
+    }
+}
+
+fn advance_value(v: &mut Value, years: i64, fiscal: bool) {
+    let decor = v.decor().clone();
+    let new = match v {
+        Value::String(s) => Some(Value::from(advance_text(s.value(), years))),
+        Value::Integer(i) if fiscal => Some(Value::from(i.value() + years)),
+        Value::Datetime(d) => {
+            let mut dt = *d.value();
+            if let Some(date) = dt.date.as_mut() {
+                let shifted = jiff::civil::Date::new(
+                    i16::try_from(i64::from(date.year) + years).unwrap_or(i16::MAX),
+                    i8::try_from(date.month).unwrap_or(1),
+                    1,
+                )
+                .ok()
+                .map(|first| {
+                    let last = first.days_in_month();
+                    first
+                        .with()
+                        .day(last.min(i8::try_from(date.day).unwrap_or(1)))
+                        .build()
+                });
+                if let Some(Ok(s)) = shifted {
+                    date.year = u16::try_from(s.year()).unwrap_or(date.year);
+                    date.day = u8::try_from(s.day()).unwrap_or(date.day);
+                }
+            }
+            Some(Value::from(dt))
+        }
+        Value::Array(a) => {
+            a.iter_mut().for_each(|v| advance_value(v, years, fiscal));
+            None
+        }
+        Value::InlineTable(t) => {
+            for (k, v) in t.iter_mut() {
+                let fiscal = k.get().contains("fiscal_year");
+                advance_value(v, years, fiscal);
+            }
+            None
+        }
+        _ => None,
+    };
+    if let Some(mut new) = new {
+        *new.decor_mut() = decor;
+        *v = new;
+    }
+}
+
+/// 令和N年度 -> 令和(N+years)年度, FYnnnn and fynnnn -> +years. Other text is kept.
+pub fn advance_text(text: &str, years: i64) -> String {
+    fn leading_digits(s: &str) -> &str {
+        let n = s.bytes().take_while(u8::is_ascii_digit).count();
+        s.get(..n).unwrap_or_default()
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    'outer: while let Some(c) = rest.chars().next() {
+        if let Some(after) = rest.strip_prefix("令和") {
+            let digits = leading_digits(after);
+            let tail = after.get(digits.len()..).unwrap_or_default();
+            if let (Ok(n), true) = (digits.parse::<i64>(), tail.starts_with("年度")) {
+                out.push_str(&format!("令和{}", n + years));
+                rest = tail;
+                continue;
+            }
+        }
+        for prefix in ["FY", "fy"] {
+            if let Some(after) = rest.strip_prefix(prefix) {
+                let digits = leading_digits(after);
+                if let (Ok(n), 4) = (digits.parse::<i64>(), digits.len()) {
+                    out.push_str(&format!("{prefix}{}", n + years));
+                    rest = after.get(4..).unwrap_or_default();
+                    continue 'outer;
+                }
+            }
+        }
+        out.push(c);
+        rest = rest.get(c.len_utf8()..).unwrap_or_default();
+    }
+    out
+}
+
+/// The Japanese title with its year as 令和N年度版: a bracketed year or date (`(令和7年度版)`,
+/// `(令和5年6月)`) is replaced; a title without one gets it before the form's name.
+pub fn title_ja(title: &str, fiscal_year: i16) -> String {
+    let label = format!("({}版)", crate::dates::wareki_fiscal_year(fiscal_year));
+    if let Some((start, end)) = bracketed(title, &['(', '（'], &[')', '）'], |inner| {
+        inner.contains("令和") || inner.contains("平成")
+    }) {
+        return format!(
+            "{}{label}{}",
+            title.get(..start).unwrap_or_default(),
+            title.get(end..).unwrap_or_default()
+        );
+    }
+    match title.find([' ', '　']) {
+        Some(i) => format!(
+            "{}{label}{}",
+            title.get(..i).unwrap_or_default(),
+            title.get(i..).unwrap_or_default()
+        ),
+        None => format!("{title}{label}"),
+    }
+}
+
+/// The English title with its year as `(FYnnnn edition)`: a bracket naming a fiscal year is
+/// replaced; else it is added before the last `, ` (the form's name) or at the end.
+pub fn title_en(title: &str, year: i64) -> String {
+    let label = format!("(FY{year} edition)");
+    if let Some((start, end)) = bracketed(title, &['('], &[')'], |inner| inner.contains("FY")) {
+        return format!(
+            "{}{label}{}",
+            title.get(..start).unwrap_or_default(),
+            title.get(end..).unwrap_or_default()
+        );
+    }
+    match title.rfind(", ") {
+        Some(i) => format!(
+            "{} {label}{}",
+            title.get(..i).unwrap_or_default(),
+            title.get(i..).unwrap_or_default()
+        ),
+        None => format!("{title} {label}"),
+    }
+}
+
+/// The byte range of the first bracketed part whose inside passes `wanted`.
+fn bracketed(
+    text: &str,
+    open: &[char],
+    close: &[char],
+    wanted: impl Fn(&str) -> bool,
+) -> Option<(usize, usize)> {
+    let mut from = 0;
+    while let Some(i) = text.get(from..)?.find(open) {
+        let start = from + i;
+        let inner_start = start + text.get(start..)?.chars().next()?.len_utf8();
+        let j = text.get(inner_start..)?.find(close)?;
+        let inner_end = inner_start + j;
+        let end = inner_end + text.get(inner_end..)?.chars().next()?.len_utf8();
+        if wanted(text.get(inner_start..inner_end)?) {
+            return Some((start, end));
+        }
+        from = end;
+    }
+    None
+}
+
+/// The file's opening comment names the new title and how the file was made; the rest of the
+/// source's comments stay.
+fn with_header(text: &str, from: &str, edition: &str, title: &str) -> String {
+    let made = format!("# medsec checklist new --from {from} --edition {edition}\n");
+    match text.strip_prefix('#') {
+        Some(rest) => {
+            let after_first = rest.split_once('\n').map_or("", |(_, r)| r);
+            format!("# {title}\n{made}{after_first}")
+        }
+        None => format!("# {title}\n{made}{text}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_take_the_new_year() {
+        assert_eq!(
+            title_ja(
+                "医療機関におけるサイバーセキュリティ対策チェックリスト(令和5年6月) 医療機関確認用",
+                2024
+            ),
+            "医療機関におけるサイバーセキュリティ対策チェックリスト(令和6年度版) 医療機関確認用"
+        );
+        assert_eq!(
+            title_ja(
+                "薬局におけるサイバーセキュリティ対策チェックリスト 薬局確認用",
+                2024
+            ),
+            "薬局におけるサイバーセキュリティ対策チェックリスト(令和6年度版) 薬局確認用"
+        );
+        assert_eq!(
+            title_en(
+                "Cybersecurity checklist for pharmacies (FY2023, first published October 2023), pharmacy form",
+                2024
+            ),
+            "Cybersecurity checklist for pharmacies (FY2024 edition), pharmacy form"
+        );
+        assert_eq!(title_en("Own checks", 2026), "Own checks (FY2026 edition)");
+    }
+
+    #[test]
+    fn years_in_text_and_rules_advance() {
+        assert_eq!(
+            advance_text("令和7年度中、FY2025 and fy2025; 令和元年", 1),
+            "令和8年度中、FY2026 and fy2026; 令和元年"
+        );
+        let source = "fiscal_year = 2024\nedition = \"fy2024\"\npublished = 2024-02-29\n\
+            title = { ja = \"表題(令和6年度版)\", en = \"Title (FY2024 edition)\" }\n\
+            [rules]\ntarget_limit = \"令和6年度中\"\nfiscal_year = 2024\nstarts = 2024-04-01\n\
+            [[items]]\nid = \"a\"\nrequirement = \"next-year\"\nverified = true\nreplaces = [\"b\"]\n";
+        let out = next_edition("f.toml", source, "x@fy2024", "fy2026").unwrap();
+        assert!(out.contains("published = 2026-02-28"), "{out}");
+        assert!(out.contains("target_limit = \"令和8年度中\""), "{out}");
+        assert!(out.contains("starts = 2026-04-01"), "{out}");
+        assert!(out.contains("fiscal_year = 2026\nstarts"), "{out}");
+        assert!(out.contains("requirement = \"required\""), "{out}");
+        assert!(out.contains("verified = false"), "{out}");
+        assert!(!out.contains("replaces"), "{out}");
+        assert!(out.contains("(令和8年度版)") && out.contains("(FY2026 edition)"));
+    }
+
+    #[test]
+    fn editions_must_be_later_and_well_formed() {
+        let source = "fiscal_year = 2025\n";
+        assert!(matches!(
+            next_edition("f", source, "x@fy2025", "2026"),
+            Err(ScaffoldError::InvalidEdition { .. })
+        ));
+        assert!(matches!(
+            next_edition("f", source, "x@fy2025", "fy2025"),
+            Err(ScaffoldError::NotLater { .. })
+        ));
+    }
+}

@@ -1,0 +1,68 @@
+//! `medsec checklist new --from ID@EDITION --edition NEXT [--out FILE]`: the next fiscal year's
+//! file scaffolded from the last one (see `checklist::scaffold`).
+
+use super::{Context, Outcome};
+use crate::atomic::{self, Replace};
+use crate::checklist::{self, registry, scaffold, Catalog, Origin};
+use crate::cli::checklist::NewArgs;
+use crate::exit::Exit;
+use crate::tr;
+
+pub fn run(args: &NewArgs, ctx: &Context) -> anyhow::Result<Outcome> {
+    let lang = ctx.lang;
+    let catalog = Catalog::with_files(&ctx.checklist_paths)?;
+    let from = catalog.resolve(&args.from, None)?;
+    let from_id = from.checklist.full_id();
+    // The source's own text, so that its comments and layout carry over.
+    let (file, source) = match &from.origin {
+        Origin::Bundled(path) => (
+            (*path).to_owned(),
+            registry::BUNDLED
+                .iter()
+                .find(|b| b.path == *path)
+                .map(|b| b.source.to_owned())
+                .unwrap_or_default(),
+        ),
+        Origin::File(path) => (path.display().to_string(), checklist::read_text(path)?),
+    };
+    let text = scaffold::next_edition(&file, &source, &from_id, &args.edition)
+        .map_err(|e| anyhow::Error::msg(e.localize(lang)))?;
+    // What was written must load (a failure here is a bug in the scaffold, said plainly).
+    let name = args
+        .out
+        .as_ref()
+        .map_or_else(|| "-".to_owned(), |p| p.display().to_string());
+    let made = checklist::load_str(&name, &text, Origin::File(name.clone().into()))?;
+    let count = made.checklist.items.len();
+    let full_id = made.checklist.full_id();
+    match &args.out {
+        Some(out) => {
+            let replace = if args.force {
+                Replace::Allow
+            } else {
+                Replace::Refuse
+            };
+            atomic::write(out, text.as_bytes(), None, replace).map_err(|e| {
+                anyhow::Error::msg(if e.kind() == std::io::ErrorKind::AlreadyExists {
+                    tr!(lang, "checklist-new-out-exists", path = name.as_str())
+                } else {
+                    tr!(
+                        lang,
+                        "checklist-new-write-failed",
+                        path = name.as_str(),
+                        reason = crate::i18n::io_error(lang, &e)
+                    )
+                })
+            })?;
+            Ok(Outcome::text(String::new(), Exit::Ok).notice(tr!(
+                lang,
+                "checklist-new-written",
+                path = name.as_str(),
+                checklist = full_id,
+                count = count,
+                from = from_id.as_str()
+            )))
+        }
+        None => Ok(Outcome::text(text, Exit::Ok)),
+    }
+}
