@@ -1178,3 +1178,21 @@ check-result-findings = The year's check has findings (exit 1).
 check-result-failed = The year's check failed.
 check-missing-unusable = the answers cannot be used (see the problems above)
 check-next-fix-answers = correct the problems in { $file } (or a vendor form it lists), then run `medsec check` again
+
+## answers-workbook
+answers-workbook-layout = { $file } cannot be read as a filled checklist: { $reason }
+answers-workbook-no-answer-column = { $sheet } has no column headed はい (yes), いいえ (no) or 回答 (answer) (the header was searched from { $header }).
+answers-workbook-problems = { $file } has { $count ->
+    [one] one problem
+   *[other] { $count } problems
+  }, so nothing was imported:
+  { $problems }
+answers-workbook-ambiguous = { $cells }: more than one answer is marked for { $item }, round { $round }. Keep one.
+answers-workbook-bad-mark = { $cell }: "{ $value }" is not a mark. Mark the cell with ○, レ, ✓ or x, or leave it empty.
+answers-workbook-bad-answer = { $cell }: the answer "{ $value }" is none of はい (yes), いいえ (no), 対象外 (not applicable).
+answers-workbook-outside-item = { $cell }: the answer "{ $value }" is on a row that is no item. Put it on the item's row.
+answers-workbook-unknown-item = { $cell }: { $checklist } has no item numbered { $number }.
+answers-workbook-ambiguous-item = { $cell }: the number { $number } belongs to several items ({ $candidates }). Write the scope (サーバ, 端末PC…).
+answers-workbook-twice = { $cell }: { $item } has two rows (the first is { $first }).
+answers-workbook-bad-date = { $cell }: { $error }
+answers-workbook-no-answer = { $cell }: { $item }, round { $round }, has a date or note but no はい, いいえ or 対象外 marked.

@@ -1111,3 +1111,18 @@ check-result-findings = 今年度の点検には要確認の所見がありま�
 check-result-failed = 今年度の点検は失敗しました。
 check-missing-unusable = 回答ファイルを読み取れません(上の問題を参照してください)。
 check-next-fix-answers = { $file }(またはそこに記載した事業者確認用のファイル)の問題を直してから、もう一度 `medsec check` を実行してください。
+
+## answers-workbook
+answers-workbook-layout = { $file } を記入済みのチェックリストとして読み取れません: { $reason }
+answers-workbook-no-answer-column = { $sheet } に「はい」「いいえ」「回答」の列が見つかりません(見出しは { $header } から探しました)。
+answers-workbook-problems = { $file } に問題が { $count }件あるため、何も取り込んでいません:
+  { $problems }
+answers-workbook-ambiguous = { $cells }: { $item } の{ $round }回目に複数の回答が記入されています。ひとつにしてください。
+answers-workbook-bad-mark = { $cell }: 「{ $value }」は印として読めません。○、レ、✓ などの印を付けるか、空欄にしてください。
+answers-workbook-bad-answer = { $cell }: 回答「{ $value }」は はい、いいえ、対象外 のいずれでもありません。
+answers-workbook-outside-item = { $cell }: 項目のない行に回答「{ $value }」があります。項目の行に記入してください。
+answers-workbook-unknown-item = { $cell }: 項目番号「{ $number }」は { $checklist } にありません。
+answers-workbook-ambiguous-item = { $cell }: 項目番号「{ $number }」は複数の項目にあります({ $candidates })。対象(サーバ、端末PC など)を書いてください。
+answers-workbook-twice = { $cell }: { $item } の行が2つあります(最初は { $first })。
+answers-workbook-bad-date = { $cell }: { $error }
+answers-workbook-no-answer = { $cell }: { $item } の{ $round }回目に日付や備考がありますが、はい・いいえ・対象外 の印がありません。

@@ -27,9 +27,17 @@ pub fn run(args: AnswerArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     let (loaded, checklist) = answers::open(&file, &catalog, lang).map_err(|e| e.in_lang(lang))?;
 
     if let (Some(sheet_path), Some(held)) = (&args.import, &held) {
-        let rows = sheet::read_rows(sheet_path).map_err(|e| e.in_lang(lang))?;
-        let updates = sheet::updates_from_rows(sheet_path, &rows, &checklist.checklist)
-            .map_err(|e| e.in_lang(lang))?;
+        // A filled checklist workbook (the official form), else medsec's own sheet.
+        let updates = match answers::workbook::read(sheet_path, &checklist.checklist)
+            .map_err(|e| anyhow!(e.localize(lang)))?
+        {
+            Some(updates) => updates,
+            None => {
+                let rows = sheet::read_rows(sheet_path).map_err(|e| e.in_lang(lang))?;
+                sheet::updates_from_rows(sheet_path, &rows, &checklist.checklist)
+                    .map_err(|e| e.in_lang(lang))?
+            }
+        };
         let saved = store::save_locked(held, &loaded, &updates).map_err(|e| e.in_lang(lang))?;
         let bound = answers::bind(&saved, &checklist.checklist);
         if !bound.is_empty() {
