@@ -631,3 +631,128 @@ fn medsecs_own_sheet_still_imports() {
         .arg(&out));
     assert_eq!(r.code, Some(0), "{}", r.stderr);
 }
+
+/// Export in the official layout, then import that file into a fresh answers file: the same
+/// answers come back.
+fn round_trip_official(s: &Setup) {
+    let official = s.dir.path().join("official.xlsx");
+    let r = run(s
+        .medsec()
+        .args(["answer"])
+        .arg(&s.answers)
+        .args(["--layout", "official", "--export"])
+        .arg(&official));
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert!(r.stderr.contains("official"), "{}", r.stderr);
+    let fresh = s.dir.path().join("fresh.toml");
+    let form = if s.answers_text().contains("[vendor]") {
+        "vendor"
+    } else {
+        "institution"
+    };
+    let r = run(s
+        .medsec()
+        .args(["init", "--form", form, "--out"])
+        .arg(&fresh));
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    let r = run(s
+        .medsec()
+        .args(["answer"])
+        .arg(&fresh)
+        .arg("--import")
+        .arg(&official));
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert_eq!(
+        entries(&std::fs::read_to_string(&fresh).unwrap()),
+        entries(&s.answers_text())
+    );
+    // The official layout again, as a checklist workbook: the same checklist.
+    let again = s.dir.path().join("again.toml");
+    let r = run(medsec()
+        .args(["checklist", "import"])
+        .arg(&official)
+        .args(["--edition", "fy2026", "--out"])
+        .arg(&again));
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+}
+
+#[test]
+fn the_official_layout_round_trips_in_every_layout() {
+    let a = Setup::new(&layout_a(vec![]), &[], "institution");
+    let r = a.import(
+        "filled.xlsx",
+        &layout_a(vec![
+            (5, 1, V::S("○")),
+            (5, 3, V::D(JUNE3, WAREKI)),
+            (5, 4, V::S("○")),
+            (5, 6, V::D(JUNE10, WAREKI)),
+            (6, 2, V::S("○")),
+            (6, 3, V::D(JUNE3, WAREKI)),
+            (9, 1, V::S("○")),
+            (10, 2, V::S("○")),
+            (11, 1, V::S("○")),
+            (11, 7, V::S("試験用の備考")),
+        ]),
+        "en",
+    );
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    round_trip_official(&a);
+
+    let b = Setup::new(&layout_b(vec![]), &["--edition", "fy2026"], "institution");
+    let r = b.import(
+        "filled.xlsx",
+        &layout_b(vec![
+            (2, 3, V::S("○")),
+            (3, 4, V::S("○")),
+            (3, 6, V::D(JAN15, WAREKI)),
+            (6, 3, V::S("○")),
+        ]),
+        "en",
+    );
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    round_trip_official(&b);
+
+    let c = Setup::new(&layout_c(vec![]), &["--edition", "fy2026"], "institution");
+    let r = c.import(
+        "filled.xlsx",
+        &layout_c(vec![
+            (1, 3, V::S("はい")),
+            (2, 3, V::S("いいえ")),
+            (2, 5, V::D(JAN15, WAREKI)),
+            (4, 3, V::S("対象外")),
+        ]),
+        "en",
+    );
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    round_trip_official(&c);
+
+    let d = Setup::new(&layout_d(vec![]), &[], "vendor");
+    let r = d.import(
+        "filled.xlsx",
+        &layout_d(vec![(4, 3, V::S("レ")), (6, 4, V::S("✓"))]),
+        "en",
+    );
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    round_trip_official(&d);
+}
+
+#[test]
+fn the_official_layout_needs_a_recorded_layout() {
+    let dir = tempfile::tempdir().unwrap();
+    let answers = dir.path().join("a.toml");
+    let r = run(with_fixtures()
+        .args(["init", "--form", "institution", "--out"])
+        .arg(&answers));
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    let out = dir.path().join("official.xlsx");
+    for lang in ["en", "ja"] {
+        let r = run(with_fixtures()
+            .args(["--lang", lang, "answer"])
+            .arg(&answers)
+            .args(["--layout", "official", "--export"])
+            .arg(&out));
+        assert_eq!(r.code, Some(2), "{}", r.stderr);
+        assert!(r.stderr.contains("checklist import"), "{}", r.stderr);
+        assert!(!out.exists());
+    }
+}

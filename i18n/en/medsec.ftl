@@ -1196,3 +1196,28 @@ answers-workbook-ambiguous-item = { $cell }: the number { $number } belongs to s
 answers-workbook-twice = { $cell }: { $item } has two rows (the first is { $first }).
 answers-workbook-bad-date = { $cell }: { $error }
 answers-workbook-no-answer = { $cell }: { $item }, round { $round }, has a date or note but no はい, いいえ or 対象外 marked.
+answers-workbook-no-layout = No layout of the official form (workbook) is recorded for { $checklist }. `--layout official` works for checklists imported with `medsec checklist import`; export this one without `--layout`.
+answers-workbook-no-column = This form has no column for the answer "{ $answer }" of { $item }, round { $round }.
+answers-workbook-write = Cannot make the workbook: { $reason }
+answers-workbook-export-done = Wrote { $sheet } in the layout of the official form, to print or hand over. After filling it in, import it with `medsec answer { $path } --import { $sheet }`.
+answers-workbook-export-left-out = { $count ->
+    [one] One value (note, reason or date) has
+   *[other] { $count } values (notes, reasons or dates) have
+  } no column in this form and { $count ->
+    [one] was
+   *[other] were
+  } left out; the answers file keeps them.
+answers-workbook-header-round = Round { $round }
+answers-workbook-header-number = No.
+answers-workbook-header-text = Check item
+answers-workbook-header-section = Section
+answers-workbook-header-scope = Scope
+answers-workbook-header-yes = Yes
+answers-workbook-header-no = No
+answers-workbook-header-na = Not applicable
+answers-workbook-header-answer = Answer
+answers-workbook-header-checked-on = Date checked
+answers-workbook-header-target-date = Target date
+answers-workbook-header-reason = Reason
+answers-workbook-header-note = Note
+answers-workbook-xlsx-only = `--layout official` writes .xlsx only ({ $path }).

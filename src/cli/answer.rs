@@ -1,6 +1,6 @@
 //! `medsec answer`
 
-use clap::{ArgGroup, Args};
+use clap::{ArgGroup, Args, ValueEnum};
 use std::path::PathBuf;
 
 /// Answer item by item in a terminal, or merge/export answers kept in a spreadsheet.
@@ -37,4 +37,18 @@ pub struct AnswerArgs {
     /// With --export: overwrite SHEET if it exists.
     #[arg(long)]
     pub force: bool,
+    /// With --export: the sheet's layout. `official` writes the answers into the layout of the
+    /// official workbook the checklist was imported from (`checklist import`), with ○ marks and
+    /// dates shown as 令和8年6月3日, to print or hand over; it reads back with --import.
+    #[arg(long, value_enum, default_value_t = SheetLayout::Sheet, requires = "export")]
+    pub layout: SheetLayout,
+}
+
+/// The layout of an exported sheet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SheetLayout {
+    /// One row per item and round, medsec's own columns.
+    Sheet,
+    /// The layout of the official workbook (.xlsx only).
+    Official,
 }

@@ -63,7 +63,22 @@ pub fn run(args: AnswerArgs, ctx: &Context) -> anyhow::Result<Outcome> {
             .map(str::to_ascii_lowercase)
             .unwrap_or_default();
         let shown = sheet_path.display().to_string();
+        let mut left_out = 0;
         let bytes = match ext.as_str() {
+            "xlsx" if args.layout == crate::cli::answer::SheetLayout::Official => {
+                let exported =
+                    answers::workbook::export_official(&loaded.set, &checklist.checklist)
+                        .map_err(|e| anyhow!(e.localize(lang)))?;
+                left_out = exported.left_out;
+                exported.bytes
+            }
+            _ if args.layout == crate::cli::answer::SheetLayout::Official => {
+                return Err(anyhow!(tr!(
+                    lang,
+                    "answers-workbook-xlsx-only",
+                    path = shown
+                )));
+            }
             "xlsx" => {
                 render::sheet::xlsx(&loaded.set, &checklist.checklist, ctx.lang).map_err(|e| {
                     anyhow!(tr!(lang, "answers-export-workbook", reason = e.to_string()))
@@ -90,12 +105,29 @@ pub fn run(args: AnswerArgs, ctx: &Context) -> anyhow::Result<Outcome> {
                 reason = answers::io_reason(&e, lang)
             ))
         })?;
-        let msg = tr!(
-            lang,
-            "answers-export-done",
-            sheet = shown.clone(),
-            path = file.display().to_string()
-        );
+        let path = file.display().to_string();
+        let msg = if args.layout == crate::cli::answer::SheetLayout::Official {
+            let done = tr!(
+                lang,
+                "answers-workbook-export-done",
+                sheet = shown.clone(),
+                path = path
+            );
+            match left_out {
+                0 => done,
+                n => format!(
+                    "{done}\n{}",
+                    tr!(lang, "answers-workbook-export-left-out", count = n)
+                ),
+            }
+        } else {
+            tr!(
+                lang,
+                "answers-export-done",
+                sheet = shown.clone(),
+                path = path
+            )
+        };
         return Ok(Outcome::text(String::new(), Exit::Ok).notice(msg));
     }
 

@@ -7,6 +7,7 @@
 //!
 //! This module reads bytes it is given and never prints or writes files.
 
+mod columns;
 mod error;
 mod grid;
 mod layout;
@@ -15,6 +16,7 @@ pub mod official;
 mod output;
 mod rows;
 
+pub use columns::{column_role, layout_of, row_of, row_source, ColumnKind, RecordedLayout, Role};
 pub use error::{ImportError, SheetClue};
 pub use layout::Map;
 pub use official::OfficialWorkbook;
@@ -131,6 +133,7 @@ pub fn import(bytes: &[u8], opts: &ImportOptions) -> Result<Imported, ImportErro
         .unwrap_or_else(|| tr!(Lang::Ja, "workbook-default-title", file = file.as_str()));
     let meta = metadata(opts, official, &title, &file)?;
     let source = format!("workbook:{file}#sha256={sha256}");
+    let recorded = columns::record(grid, &layout).to_source();
     let toml = write(&Output {
         meta: &meta,
         title: &title,
@@ -138,6 +141,7 @@ pub fn import(bytes: &[u8], opts: &ImportOptions) -> Result<Imported, ImportErro
         sheet: &grid.sheet,
         sha256: &sha256,
         source: &source,
+        layout: &recorded,
         official,
         parsed: &parsed,
     });
@@ -165,8 +169,8 @@ pub struct FoundSheet {
     /// First row of the header and first row after it (0-based).
     pub header_start: usize,
     pub data_start: usize,
-    /// The columns that hold the checklist itself (number, wording, section, scope).
-    pub structure_columns: Vec<usize>,
+    /// The columns where people answer: column, role, round.
+    pub answer_columns: Vec<(usize, Role, u8)>,
     pub items: Vec<FoundItem>,
 }
 
@@ -281,7 +285,7 @@ pub fn find_sheet(
         .map(|s| s.rows.clone())
         .unwrap_or_default();
     let number_col = layout.number.unwrap_or(layout.text);
-    let structure_columns = [
+    let structure: Vec<usize> = [
         layout.number,
         Some(layout.text),
         layout.section,
@@ -290,6 +294,8 @@ pub fn find_sheet(
     .into_iter()
     .flatten()
     .collect();
+    let answer_columns =
+        columns::answer_columns(grid, layout.header_start, layout.data_start, &structure);
     let items = parsed
         .items
         .iter()
@@ -305,7 +311,7 @@ pub fn find_sheet(
         values,
         header_start: layout.header_start,
         data_start: layout.data_start,
-        structure_columns,
+        answer_columns,
         items,
     })
 }
