@@ -756,3 +756,54 @@ fn the_official_layout_needs_a_recorded_layout() {
         assert!(!out.exists());
     }
 }
+
+/// #13 item 2: in medsec's own sheet (XLSX and CSV alike), a date cell is a date whatever its
+/// number format, and dates typed as text are read in every form people write them.
+#[test]
+fn sheet_dates_in_wareki_formats_and_as_text() {
+    let s = Setup::new(&layout_a(vec![]), &[], "institution");
+    let sheet = workbook(&[Spec {
+        name: "回答",
+        cells: vec![
+            (0, 0, V::S("項目番号")),
+            (0, 1, V::S("対象")),
+            (0, 2, V::S("回答")),
+            (0, 3, V::S("確認日")),
+            (1, 0, V::S("1-①")),
+            (1, 2, V::S("はい")),
+            (1, 3, V::D(JUNE3, WAREKI)),
+            (2, 0, V::S("1-②")),
+            (2, 2, V::S("はい")),
+            (2, 3, V::D(JUNE3, WAREKI_SHORT)),
+            (3, 0, V::S("2-①")),
+            (3, 1, V::S("サーバ")),
+            (3, 2, V::S("はい")),
+            (3, 3, V::D(JUNE3, "[$-ja-JP]ggge\"年\"")),
+            (4, 0, V::S("2-①")),
+            (4, 1, V::S("端末PC")),
+            (4, 2, V::S("はい")),
+            (4, 3, V::S("令和8年6月3日")),
+            (5, 0, V::S("2-②")),
+            (5, 2, V::S("はい")),
+            (5, 3, V::S("R8.6.3")),
+        ],
+        merges: vec![],
+        list: None,
+    }]);
+    let r = s.import("sheet.xlsx", &sheet, "en");
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    let want = vec![
+        e("s1-01", 1, "はい", "2026-06-03", ""),
+        e("s1-02", 1, "はい", "2026-06-03", ""),
+        e("s2-01-server", 1, "はい", "2026-06-03", ""),
+        e("s2-01-terminal", 1, "はい", "2026-06-03", ""),
+        e("s2-02", 1, "はい", "2026-06-03", ""),
+    ];
+    assert_eq!(entries(&s.answers_text()), want);
+
+    let t = Setup::new(&layout_a(vec![]), &[], "institution");
+    let csv = "項目番号,対象,回答,確認日\r\n1-①,,はい,令和8年6月3日\r\n1-②,,はい,R8.6.3\r\n2-①,サーバ,はい,2026/6/3\r\n2-①,端末PC,はい,２０２６／６／３\r\n2-②,,はい,2026-06-03\r\n";
+    let r = t.import("sheet.csv", csv.as_bytes(), "en");
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert_eq!(entries(&t.answers_text()), want);
+}
