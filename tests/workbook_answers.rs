@@ -555,7 +555,11 @@ fn a_value_that_is_no_mark_and_a_bad_date_name_their_cells() {
         "bad.xlsx",
         &filled,
         &["チェックリスト!B6", "済", "チェックリスト!D7", "2 problems"],
-    );
+    ); // One problem a line, each line indented under the head line.
+    let r = s.import("bad.xlsx", &filled, "ja");
+    assert!(r.stderr.contains("2件あるため"), "{}", r.stderr);
+    assert!(r.stderr.contains("\n  チェックリスト!B6"), "{}", r.stderr);
+    assert!(r.stderr.contains("\n  チェックリスト!D7"), "{}", r.stderr);
 }
 
 #[test]

@@ -1186,7 +1186,6 @@ answers-workbook-problems = { $file } has { $count ->
     [one] one problem
    *[other] { $count } problems
   }, so nothing was imported:
-  { $problems }
 answers-workbook-ambiguous = { $cells }: more than one answer is marked for { $item }, round { $round }. Keep one.
 answers-workbook-bad-mark = { $cell }: "{ $value }" is not a mark. Mark the cell with ○, レ, ✓ or x, or leave it empty.
 answers-workbook-bad-answer = { $cell }: the answer "{ $value }" is none of はい (yes), いいえ (no), 対象外 (not applicable).

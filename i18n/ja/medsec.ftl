@@ -1116,7 +1116,6 @@ check-next-fix-answers = { $file }(またはそこに記載した事業者確認
 answers-workbook-layout = { $file } を記入済みのチェックリストとして読み取れません: { $reason }
 answers-workbook-no-answer-column = { $sheet } に「はい」「いいえ」「回答」の列が見つかりません(見出しは { $header } から探しました)。
 answers-workbook-problems = { $file } に問題が { $count }件あるため、何も取り込んでいません:
-  { $problems }
 answers-workbook-ambiguous = { $cells }: { $item } の{ $round }回目に複数の回答が記入されています。ひとつにしてください。
 answers-workbook-bad-mark = { $cell }: 「{ $value }」は印として読めません。○、レ、✓ などの印を付けるか、空欄にしてください。
 answers-workbook-bad-answer = { $cell }: 回答「{ $value }」は はい、いいえ、対象外 のいずれでもありません。

@@ -243,13 +243,14 @@ impl WorkbookAnswersError {
             ),
             WorkbookAnswersError::Problems { file, problems } => {
                 let lines: Vec<String> = problems.iter().map(|p| p.localize(lang)).collect();
-                tr!(
+                let head = tr!(
                     lang,
                     "answers-workbook-problems",
                     file = file.as_str(),
-                    count = problems.len(),
-                    problems = lines.join("\n  ")
-                )
+                    count = problems.len()
+                );
+                // One indented line per problem, as the sheet import lists them.
+                format!("{head}\n  {}", lines.join("\n  "))
             }
             WorkbookAnswersError::NoLayout { checklist } => tr!(
                 lang,
