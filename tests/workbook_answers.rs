@@ -596,6 +596,16 @@ fn bad_workbooks_name_the_sheet_and_cell() {
         &workbook(&[sheet("令和7年度"), sheet("令和8年度")]),
         &["令和7年度", "令和8年度"],
     );
+    // --sheet chooses one, as with `checklist import`.
+    let r = run(s
+        .medsec()
+        .args(["answer"])
+        .arg(&s.answers)
+        .arg("--import")
+        .arg(s.dir.path().join("two.xlsx"))
+        .args(["--sheet", "令和8年度"]));
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert!(s.answers_text().contains("answer = \"はい\""));
     // Password-protected (an OLE compound file).
     let mut locked = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
     locked.resize(4096, 0);
@@ -810,4 +820,43 @@ fn sheet_dates_in_wareki_formats_and_as_text() {
     let r = t.import("sheet.csv", csv.as_bytes(), "en");
     assert_eq!(r.code, Some(0), "{}", r.stderr);
     assert_eq!(entries(&t.answers_text()), want);
+}
+
+#[test]
+fn map_states_a_layout_that_cannot_be_found() {
+    let s = Setup::new(&layout_a(vec![]), &[], "institution");
+    // 「文言」 names no wording column: the layout is not found without --map.
+    let filled = workbook(&[Spec {
+        name: "独自様式",
+        cells: vec![
+            (0, 0, V::S("No")),
+            (0, 1, V::S("文言")),
+            (0, 2, V::S("はい")),
+            (0, 3, V::S("いいえ")),
+            (1, 0, V::S("1-①")),
+            (1, 1, V::S("試験用の責任者を置いている。")),
+            (1, 2, V::S("○")),
+            (2, 0, V::S("1-②")),
+            (2, 1, V::S("試験用の連絡体制を整えている。")),
+            (2, 3, V::S("○")),
+        ],
+        merges: vec![],
+        list: None,
+    }]);
+    refused(&s, "own.xlsx", &filled, &["--map"]);
+    let r = run(s
+        .medsec()
+        .args(["answer"])
+        .arg(&s.answers)
+        .arg("--import")
+        .arg(s.dir.path().join("own.xlsx"))
+        .args(["--map", "number=A,text=B,header-rows=1"]));
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert_eq!(
+        entries(&s.answers_text()),
+        vec![
+            e("s1-01", 1, "はい", "", ""),
+            e("s1-02", 1, "いいえ", "", "")
+        ]
+    );
 }

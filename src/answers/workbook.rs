@@ -298,11 +298,19 @@ fn is_answers_sheet(bytes: &[u8]) -> bool {
     has(&["回答", "answer"]) && has(&["項目番号", "項目id", "number", "item", "id"])
 }
 
+/// Where the checklist is in a workbook, when the user says: `--sheet`, `--map`.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Where<'a> {
+    pub sheet: Option<&'a str>,
+    pub map: Option<&'a crate::checklist::import::Map>,
+}
+
 /// The answers in the filled workbook at `path` for `checklist`; `Ok(None)` when `path` is no
 /// workbook (CSV) or is medsec's own answers sheet, which [`super::sheet`] reads.
 pub fn read(
     path: &Path,
     checklist: &Checklist,
+    found_in: &Where<'_>,
 ) -> Result<Option<Vec<Update>>, WorkbookAnswersError> {
     let ext = path
         .extension()
@@ -316,15 +324,17 @@ pub fn read(
     let file = path.display().to_string();
     // An encrypted workbook is no zip: say so here, not as the sheet reader's "not a zip".
     let encrypted = bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]);
-    if !encrypted && is_answers_sheet(&bytes) {
+    if !encrypted && found_in.map.is_none() && is_answers_sheet(&bytes) {
         return Ok(None);
     }
     let name = path
         .file_name()
         .map_or_else(|| file.clone(), |n| n.to_string_lossy().into_owned());
-    let found = find_sheet(&bytes, &name, None).map_err(|error| WorkbookAnswersError::Layout {
-        file: file.clone(),
-        error,
+    let found = find_sheet(&bytes, &name, found_in.sheet, found_in.map).map_err(|error| {
+        WorkbookAnswersError::Layout {
+            file: file.clone(),
+            error,
+        }
     })?;
     updates(&found, checklist, &file).map(Some)
 }

@@ -34,6 +34,13 @@ pub struct AnswerArgs {
     /// Write FILE's answers to a spreadsheet (.xlsx or .csv).
     #[arg(long, value_name = "SHEET")]
     pub export: Option<PathBuf>,
+    /// With --import of a checklist workbook: the sheet to read, when several look like checklists.
+    #[arg(long = "sheet", value_name = "NAME", requires = "import")]
+    pub sheet_name: Option<String>,
+    /// With --import of a checklist workbook: its layout instead of finding it, as
+    /// `checklist import --map` takes it (`number=B,text=C,header-rows=2`, or a TOML file).
+    #[arg(long, value_name = "MAP", requires = "import")]
+    pub map: Option<String>,
     /// With --export: overwrite SHEET if it exists.
     #[arg(long)]
     pub force: bool,

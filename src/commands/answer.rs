@@ -28,7 +28,16 @@ pub fn run(args: AnswerArgs, ctx: &Context) -> anyhow::Result<Outcome> {
 
     if let (Some(sheet_path), Some(held)) = (&args.import, &held) {
         // A filled checklist workbook (the official form), else medsec's own sheet.
-        let updates = match answers::workbook::read(sheet_path, &checklist.checklist)
+        let map = args
+            .map
+            .as_deref()
+            .map(|m| super::checklist_import::read_map(m, lang))
+            .transpose()?;
+        let found_in = answers::workbook::Where {
+            sheet: args.sheet_name.as_deref(),
+            map: map.as_ref(),
+        };
+        let updates = match answers::workbook::read(sheet_path, &checklist.checklist, &found_in)
             .map_err(|e| anyhow!(e.localize(lang)))?
         {
             Some(updates) => updates,

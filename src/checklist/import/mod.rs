@@ -230,11 +230,13 @@ impl FoundSheet {
 
 /// Find the one sheet of the workbook in `bytes` laid out like a checklist, and its items, as
 /// `checklist import` does (the same errors: encrypted, not a checklist, several sheets,
-/// duplicate numbers). `file_name` names the workbook in errors.
+/// duplicate numbers); `sheet` and `map` as `--sheet` and `--map` say. `file_name` names the
+/// workbook in errors.
 pub fn find_sheet(
     bytes: &[u8],
     file_name: &str,
     sheet: Option<&str>,
+    map: Option<&Map>,
 ) -> Result<FoundSheet, ImportError> {
     let file = file_name.to_owned();
     if bytes.starts_with(OLE_MAGIC) {
@@ -260,6 +262,7 @@ pub fn find_sheet(
     let opts = ImportOptions {
         file_name: file.clone(),
         sheet: sheet.map(str::to_owned),
+        map: map.cloned(),
         ..ImportOptions::default()
     };
     if grids.is_empty() {
