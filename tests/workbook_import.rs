@@ -294,6 +294,12 @@ fn layout_a_two_header_rows_merged_sections_inline_circled_numbers() {
     assert!(text.contains("(untranslated)"));
     assert!(text.contains("guideline_version = \"7.0\""));
     assert!(text.contains("workbook:a.xlsx#sha256="));
+    // The layout, recorded for `answer --export --layout official`, and each item's row.
+    assert!(
+        text.contains("\"workbook-layout:rows=3-4;A=text;B=yes1;C=no1;D=checked_on1;E=yes2;F=no2;G=checked_on2;H=note1;sheet=チェックリスト\""),
+        "{text}"
+    );
+    assert!(text.contains("\"workbook-row:6\"]"), "{text}");
 }
 
 #[test]

@@ -1399,3 +1399,44 @@ checklist-new-previous-note = Earlier note: { $note }
 checklist-new-written = wrote { $path } ({ $checklist }, { $count } items, all unverified); next: edit the wording, then `medsec checklist lint { $path }` and `medsec checklist diff { $from } { $path }`
 checklist-new-out-exists = { $path } exists; use --force to replace it
 checklist-new-write-failed = cannot write { $path }: { $reason }
+## answers-workbook
+answers-workbook-layout = { $file } cannot be read as a filled checklist: { $reason }
+answers-workbook-no-answer-column = { $sheet } has no column headed はい (yes), いいえ (no) or 回答 (answer) (the header was searched from { $header }).
+answers-workbook-problems = { $file } has { $count ->
+    [one] one problem
+   *[other] { $count } problems
+  }, so nothing was imported:
+answers-workbook-ambiguous = { $cells }: more than one answer is marked for { $item }, round { $round }. Keep one.
+answers-workbook-bad-mark = { $cell }: "{ $value }" is not a mark. Mark the cell with ○, レ, ✓ or x, or leave it empty.
+answers-workbook-bad-answer = { $cell }: the answer "{ $value }" is none of はい (yes), いいえ (no), 対象外 (not applicable).
+answers-workbook-outside-item = { $cell }: the answer "{ $value }" is on a row that is no item. Put it on the item's row.
+answers-workbook-unknown-item = { $cell }: { $checklist } has no item numbered { $number }.
+answers-workbook-ambiguous-item = { $cell }: the number { $number } belongs to several items ({ $candidates }). Write the scope (サーバ, 端末PC…).
+answers-workbook-twice = { $cell }: { $item } has two rows (the first is { $first }).
+answers-workbook-bad-date = { $cell }: { $error }
+answers-workbook-no-answer = { $cell }: { $item }, round { $round }, has a date or note but no はい, いいえ or 対象外 marked.
+answers-workbook-no-layout = No layout of the official form (workbook) is recorded for { $checklist }. `--layout official` works for checklists imported with `medsec checklist import`; export this one without `--layout`.
+answers-workbook-no-column = This form has no column for the answer "{ $answer }" of { $item }, round { $round }.
+answers-workbook-write = Cannot make the workbook: { $reason }
+answers-workbook-export-done = Wrote { $sheet } in the layout of the official form, to print or hand over. After filling it in, import it with `medsec answer { $path } --import { $sheet }`.
+answers-workbook-export-left-out = { $count ->
+    [one] One value (note, reason or date) has
+   *[other] { $count } values (notes, reasons or dates) have
+  } no column in this form and { $count ->
+    [one] was
+   *[other] were
+  } left out; the answers file keeps them.
+answers-workbook-header-round = Round { $round }
+answers-workbook-header-number = No.
+answers-workbook-header-text = Check item
+answers-workbook-header-section = Section
+answers-workbook-header-scope = Scope
+answers-workbook-header-yes = Yes
+answers-workbook-header-no = No
+answers-workbook-header-na = Not applicable
+answers-workbook-header-answer = Answer
+answers-workbook-header-checked-on = Date checked
+answers-workbook-header-target-date = Target date
+answers-workbook-header-reason = Reason
+answers-workbook-header-note = Note
+answers-workbook-xlsx-only = `--layout official` writes .xlsx only ({ $path }).

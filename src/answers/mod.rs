@@ -18,6 +18,7 @@ pub mod sheet;
 pub mod store;
 pub mod template;
 pub mod walk;
+pub mod workbook;
 
 pub use crate::dates::parse_date_for_people as parse_date;
 pub use messages::{DateError, Msg};

@@ -235,17 +235,6 @@ pub fn unquote_formula(value: &str) -> &str {
     }
 }
 
-/// Excel's day count (1900 date system, with its leap-year quirk) to a date.
-fn excel_serial_date(serial: f64) -> Option<jiff::civil::Date> {
-    if !(1.0..2_958_466.0).contains(&serial) {
-        return None;
-    }
-    let epoch = jiff::civil::date(1899, 12, 30);
-    epoch
-        .checked_add(jiff::Span::new().days(serial.floor() as i64))
-        .ok()
-}
-
 fn xlsx_rows(bytes: &[u8]) -> Result<Vec<(usize, Vec<Cell>)>, WorkbookError> {
     use calamine::Data;
     let (_, rows) = crate::limits::workbook::read_sheet(bytes, None)?;
@@ -257,7 +246,7 @@ fn xlsx_rows(bytes: &[u8]) -> Result<Vec<(usize, Vec<Cell>)>, WorkbookError> {
             let cells = row
                 .iter()
                 .map(|c| match c {
-                    Data::DateTime(dt) => excel_serial_date(dt.as_f64())
+                    Data::DateTime(dt) => crate::limits::workbook::excel_date(dt)
                         .map_or_else(|| Cell::Text(c.to_string()), Cell::Date),
                     Data::DateTimeIso(s) => Cell::Text(s.get(..10).unwrap_or(s).to_owned()),
                     Data::Float(f) if f.fract() == 0.0 => Cell::Text(format!("{}", *f as i64)),
@@ -985,15 +974,6 @@ mod tests {
         assert_eq!(cell_name(25, 2), "Z2");
         assert_eq!(cell_name(26, 2), "AA2");
         assert_eq!(cell_name(27, 9), "AB9");
-    }
-
-    #[test]
-    fn excel_serials_become_dates() {
-        assert_eq!(
-            excel_serial_date(45809.0),
-            Some(jiff::civil::date(2025, 6, 1))
-        );
-        assert_eq!(excel_serial_date(-3.0), None);
     }
 
     #[test]

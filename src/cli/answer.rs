@@ -1,6 +1,6 @@
 //! `medsec answer`
 
-use clap::{ArgGroup, Args};
+use clap::{ArgGroup, Args, ValueEnum};
 use std::path::PathBuf;
 
 /// Answer item by item in a terminal, or merge/export answers kept in a spreadsheet.
@@ -34,7 +34,28 @@ pub struct AnswerArgs {
     /// Write FILE's answers to a spreadsheet (.xlsx or .csv).
     #[arg(long, value_name = "SHEET")]
     pub export: Option<PathBuf>,
+    /// With --import of a checklist workbook: the sheet to read, when several look like checklists.
+    #[arg(long = "sheet", value_name = "NAME", requires = "import")]
+    pub sheet_name: Option<String>,
+    /// With --import of a checklist workbook: its layout instead of finding it, as
+    /// `checklist import --map` takes it (`number=B,text=C,header-rows=2`, or a TOML file).
+    #[arg(long, value_name = "MAP", requires = "import")]
+    pub map: Option<String>,
     /// With --export: overwrite SHEET if it exists.
     #[arg(long)]
     pub force: bool,
+    /// With --export: the sheet's layout. `official` writes the answers into the layout of the
+    /// official workbook the checklist was imported from (`checklist import`), with ○ marks and
+    /// dates shown as 令和8年6月3日, to print or hand over; it reads back with --import.
+    #[arg(long, value_enum, default_value_t = SheetLayout::Sheet, requires = "export")]
+    pub layout: SheetLayout,
+}
+
+/// The layout of an exported sheet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SheetLayout {
+    /// One row per item and round, medsec's own columns.
+    Sheet,
+    /// The layout of the official workbook (.xlsx only).
+    Official,
 }

@@ -27,36 +27,62 @@ pub fn run(args: AnswerArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     let (loaded, checklist) = answers::open(&file, &catalog, lang).map_err(|e| e.in_lang(lang))?;
 
     if let (Some(sheet_path), Some(held)) = (&args.import, &held) {
-        let rows = sheet::read_rows(sheet_path).map_err(|e| e.in_lang(lang))?;
-        let imported = sheet::read_updates(sheet_path, &rows, &checklist.checklist)
-            .map_err(|e| e.in_lang(lang))?;
-        // What the walk-through would say about these answers, before anything is written.
-        let preview = answers::load_str(
-            &file,
-            loaded.format,
-            store::apply(&loaded, &imported.updates).map_err(|e| e.in_lang(lang))?,
-            lang,
-        )
-        .map_err(|e| e.in_lang(lang))?;
-        let form = answers::rules::FormInput {
-            answers: &preview,
-            checklist,
+        // A filled checklist workbook (the official form), else medsec's own sheet.
+        let map = args
+            .map
+            .as_deref()
+            .map(|m| super::checklist_import::read_map(m, lang))
+            .transpose()?;
+        let found_in = answers::workbook::Where {
+            sheet: args.sheet_name.as_deref(),
+            map: map.as_ref(),
         };
-        let (refused, findings) = sheet::check_imported(
-            &imported,
-            &form,
-            &answers::rules::Options::new(ctx.today, lang),
-        );
-        if !refused.is_empty() {
-            return Err(AnswersError::Sheet {
-                path: sheet_path.clone(),
-                problems: refused,
-            }
-            .in_lang(lang)
-            .into());
-        }
-        let saved =
-            store::save_locked(held, &loaded, &imported.updates).map_err(|e| e.in_lang(lang))?;
+        let (saved, count, notes) =
+            match answers::workbook::read(sheet_path, &checklist.checklist, &found_in)
+                .map_err(|e| anyhow!(e.localize(lang)))?
+            {
+                Some(updates) => {
+                    let saved =
+                        store::save_locked(held, &loaded, &updates).map_err(|e| e.in_lang(lang))?;
+                    (saved, updates.len(), Vec::new())
+                }
+                None => {
+                    let rows = sheet::read_rows(sheet_path).map_err(|e| e.in_lang(lang))?;
+                    let imported = sheet::read_updates(sheet_path, &rows, &checklist.checklist)
+                        .map_err(|e| e.in_lang(lang))?;
+                    // What the walk-through would say about these answers, before anything is written.
+                    let preview = answers::load_str(
+                        &file,
+                        loaded.format,
+                        store::apply(&loaded, &imported.updates).map_err(|e| e.in_lang(lang))?,
+                        lang,
+                    )
+                    .map_err(|e| e.in_lang(lang))?;
+                    let form = answers::rules::FormInput {
+                        answers: &preview,
+                        checklist,
+                    };
+                    let (refused, findings) = sheet::check_imported(
+                        &imported,
+                        &form,
+                        &answers::rules::Options::new(ctx.today, lang),
+                    );
+                    if !refused.is_empty() {
+                        return Err(AnswersError::Sheet {
+                            path: sheet_path.clone(),
+                            problems: refused,
+                        }
+                        .in_lang(lang)
+                        .into());
+                    }
+                    let saved = store::save_locked(held, &loaded, &imported.updates)
+                        .map_err(|e| e.in_lang(lang))?;
+                    let count = imported.updates.len();
+                    let mut notes = imported.warnings;
+                    notes.extend(findings);
+                    (saved, count, notes)
+                }
+            };
         let bound = answers::bind(&saved, &checklist.checklist);
         if !bound.is_empty() {
             // Cannot happen (updates name known items), but never leave a bad file unreported.
@@ -68,12 +94,11 @@ pub fn run(args: AnswerArgs, ctx: &Context) -> anyhow::Result<Outcome> {
             lang,
             "answers-import-done",
             sheet = sheet_path.display().to_string(),
-            count = imported.updates.len(),
+            count = count,
             path = file.display().to_string()
         );
         let mut outcome = Outcome::text(String::new(), Exit::Ok).notice(msg);
-        let mut notes: Vec<&sheet::RowNote> =
-            imported.warnings.iter().chain(findings.iter()).collect();
+        let mut notes: Vec<&sheet::RowNote> = notes.iter().collect();
         notes.sort_by_key(|n| n.row);
         if !notes.is_empty() {
             let mut rows: Vec<usize> = notes.iter().map(|n| n.row).collect();
@@ -105,7 +130,22 @@ pub fn run(args: AnswerArgs, ctx: &Context) -> anyhow::Result<Outcome> {
             .map(str::to_ascii_lowercase)
             .unwrap_or_default();
         let shown = sheet_path.display().to_string();
+        let mut left_out = 0;
         let bytes = match ext.as_str() {
+            "xlsx" if args.layout == crate::cli::answer::SheetLayout::Official => {
+                let exported =
+                    answers::workbook::export_official(&loaded.set, &checklist.checklist)
+                        .map_err(|e| anyhow!(e.localize(lang)))?;
+                left_out = exported.left_out;
+                exported.bytes
+            }
+            _ if args.layout == crate::cli::answer::SheetLayout::Official => {
+                return Err(anyhow!(tr!(
+                    lang,
+                    "answers-workbook-xlsx-only",
+                    path = shown
+                )));
+            }
             "xlsx" => {
                 render::sheet::xlsx(&loaded.set, &checklist.checklist, ctx.lang).map_err(|e| {
                     anyhow!(tr!(lang, "answers-export-workbook", reason = e.to_string()))
@@ -132,12 +172,29 @@ pub fn run(args: AnswerArgs, ctx: &Context) -> anyhow::Result<Outcome> {
                 reason = answers::io_reason(&e, lang)
             ))
         })?;
-        let msg = tr!(
-            lang,
-            "answers-export-done",
-            sheet = shown.clone(),
-            path = file.display().to_string()
-        );
+        let path = file.display().to_string();
+        let msg = if args.layout == crate::cli::answer::SheetLayout::Official {
+            let done = tr!(
+                lang,
+                "answers-workbook-export-done",
+                sheet = shown.clone(),
+                path = path
+            );
+            match left_out {
+                0 => done,
+                n => format!(
+                    "{done}\n{}",
+                    tr!(lang, "answers-workbook-export-left-out", count = n)
+                ),
+            }
+        } else {
+            tr!(
+                lang,
+                "answers-export-done",
+                sheet = shown.clone(),
+                path = path
+            )
+        };
         return Ok(Outcome::text(String::new(), Exit::Ok).notice(msg));
     }
 

@@ -17,7 +17,7 @@ fn fail(message: String) -> anyhow::Error {
 
 /// The `--map` value: a TOML file when one exists at that path (or it ends in .toml), else
 /// `key=value` pairs.
-fn read_map(spec: &str, lang: Lang) -> anyhow::Result<Map> {
+pub(super) fn read_map(spec: &str, lang: Lang) -> anyhow::Result<Map> {
     let path = Path::new(spec);
     let parsed = if path.is_file() || spec.ends_with(".toml") {
         let text = limits::read_text_io(path, InputKind::Settings).map_err(|e| {

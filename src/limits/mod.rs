@@ -5,6 +5,7 @@
 //!
 //! This module reads files but never prints.
 
+pub mod date_formats;
 pub mod workbook;
 pub mod yaml;
 

@@ -112,8 +112,9 @@ pub type Rows = Vec<Vec<Data>>;
 /// limits. Returns the sheet's name and its rows.
 pub fn read_sheet(bytes: &[u8], sheet: Option<&str>) -> Result<(String, Rows), WorkbookError> {
     check_zip(bytes, ZIP_MAX_INFLATED)?;
+    let bytes = super::date_formats::with_dates_known(bytes)?;
     let mut wb: Xlsx<Cursor<&[u8]>> =
-        Xlsx::new(Cursor::new(bytes)).map_err(|e| WorkbookError::Unreadable(e.to_string()))?;
+        Xlsx::new(Cursor::new(&bytes[..])).map_err(|e| WorkbookError::Unreadable(e.to_string()))?;
     let names = wb.sheet_names();
     let name = match sheet {
         Some(s) => names.iter().find(|n| n.as_str() == s).cloned(),
@@ -140,8 +141,9 @@ pub struct Sheet {
 /// is checked once).
 pub fn read_sheets(bytes: &[u8]) -> Result<Vec<Sheet>, WorkbookError> {
     check_zip(bytes, ZIP_MAX_INFLATED)?;
+    let bytes = super::date_formats::with_dates_known(bytes)?;
     let mut wb: Xlsx<Cursor<&[u8]>> =
-        Xlsx::new(Cursor::new(bytes)).map_err(|e| WorkbookError::Unreadable(e.to_string()))?;
+        Xlsx::new(Cursor::new(&bytes[..])).map_err(|e| WorkbookError::Unreadable(e.to_string()))?;
     let mut sheets = Vec::new();
     for name in wb.sheet_names() {
         let rows = read_cells(&mut wb, &name)?;
@@ -252,6 +254,21 @@ fn check_zip(bytes: &[u8], max_inflated: u64) -> Result<(), WorkbookError> {
         inflated += n;
     }
     Ok(())
+}
+
+/// The day of an Excel date cell (1900 or 1904 date system); `None` outside Excel's range
+/// (years 1900–9999) or for a duration.
+pub fn excel_date(dt: &calamine::ExcelDateTime) -> Option<jiff::civil::Date> {
+    if !dt.is_datetime() || !(0.0..2_958_466.0).contains(&dt.as_f64()) {
+        return None;
+    }
+    let (y, m, d, ..) = dt.to_ymd_hms_milli();
+    jiff::civil::Date::new(
+        i16::try_from(y).ok()?,
+        i8::try_from(m).ok()?,
+        i8::try_from(d).ok()?,
+    )
+    .ok()
 }
 
 /// A cell's A1 name from 0-based row and column (`XFD1048576` for the last Excel cell).

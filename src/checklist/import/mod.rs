@@ -7,6 +7,7 @@
 //!
 //! This module reads bytes it is given and never prints or writes files.
 
+mod columns;
 mod error;
 mod grid;
 mod layout;
@@ -15,6 +16,7 @@ pub mod official;
 mod output;
 mod rows;
 
+pub use columns::{column_role, layout_of, row_of, row_source, ColumnKind, RecordedLayout, Role};
 pub use error::{ImportError, SheetClue};
 pub use layout::Map;
 pub use official::OfficialWorkbook;
@@ -131,6 +133,7 @@ pub fn import(bytes: &[u8], opts: &ImportOptions) -> Result<Imported, ImportErro
         .unwrap_or_else(|| tr!(Lang::Ja, "workbook-default-title", file = file.as_str()));
     let meta = metadata(opts, official, &title, &file)?;
     let source = format!("workbook:{file}#sha256={sha256}");
+    let recorded = columns::record(grid, &layout).to_source();
     let toml = write(&Output {
         meta: &meta,
         title: &title,
@@ -138,6 +141,7 @@ pub fn import(bytes: &[u8], opts: &ImportOptions) -> Result<Imported, ImportErro
         sheet: &grid.sheet,
         sha256: &sha256,
         source: &source,
+        layout: &recorded,
         official,
         parsed: &parsed,
     });
@@ -151,6 +155,167 @@ pub fn import(bytes: &[u8], opts: &ImportOptions) -> Result<Imported, ImportErro
         sections: parsed.sections.len(),
         provenance,
         skipped: parsed.skipped,
+    })
+}
+
+/// A sheet laid out like a checklist, found in a workbook, for reading what a person filled in
+/// beside its items (`answer --import`, src/answers/workbook.rs): where its header and items
+/// are, and its cells as read.
+#[derive(Debug, Clone)]
+pub struct FoundSheet {
+    grid: Grid,
+    /// The sheet's cells as read (dates and booleans kept), rows from the top.
+    values: Vec<Vec<calamine::Data>>,
+    /// First row of the header and first row after it (0-based).
+    pub header_start: usize,
+    pub data_start: usize,
+    /// The columns where people answer: column, role, round.
+    pub answer_columns: Vec<(usize, Role, u8)>,
+    pub items: Vec<FoundItem>,
+}
+
+/// An item row of a [`FoundSheet`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FoundItem {
+    /// 0-based row.
+    pub row: usize,
+    /// The number in the checklist format (`2-④`, `1-(2)`).
+    pub number: String,
+    pub scope: Vec<crate::checklist::Scope>,
+    /// The cell of the number (`Sheet1!A6`).
+    pub cell: String,
+}
+
+impl FoundSheet {
+    pub fn sheet(&self) -> &str {
+        &self.grid.sheet
+    }
+
+    /// Number of columns.
+    pub fn width(&self) -> usize {
+        self.grid.rows.first().map_or(0, Vec::len)
+    }
+
+    /// Number of rows.
+    pub fn height(&self) -> usize {
+        self.grid.rows.len()
+    }
+
+    /// A cell's text, trimmed, merged regions filled from their first cell.
+    pub fn text(&self, row: usize, col: usize) -> &str {
+        self.grid.text(row, col)
+    }
+
+    /// Whether the cell is covered by a merged region and is not its first cell.
+    pub fn merged_copy(&self, row: usize, col: usize) -> bool {
+        self.grid
+            .cell(row, col)
+            .is_some_and(|c| c.merged_from.is_some())
+    }
+
+    /// A cell's value as read (empty outside the sheet).
+    pub fn value(&self, row: usize, col: usize) -> &calamine::Data {
+        static EMPTY: calamine::Data = calamine::Data::Empty;
+        self.values
+            .get(row)
+            .and_then(|r| r.get(col))
+            .unwrap_or(&EMPTY)
+    }
+
+    /// `Sheet1!B3` for 0-based row and column.
+    pub fn name(&self, row: usize, col: usize) -> String {
+        self.grid.name(row, col)
+    }
+}
+
+/// Find the one sheet of the workbook in `bytes` laid out like a checklist, and its items, as
+/// `checklist import` does (the same errors: encrypted, not a checklist, several sheets,
+/// duplicate numbers); `sheet` and `map` as `--sheet` and `--map` say. `file_name` names the
+/// workbook in errors.
+pub fn find_sheet(
+    bytes: &[u8],
+    file_name: &str,
+    sheet: Option<&str>,
+    map: Option<&Map>,
+) -> Result<FoundSheet, ImportError> {
+    let file = file_name.to_owned();
+    if bytes.starts_with(OLE_MAGIC) {
+        return Err(ImportError::Encrypted { file });
+    }
+    let sheets =
+        crate::limits::workbook::read_sheets(bytes).map_err(|error| ImportError::Workbook {
+            file: file.clone(),
+            error,
+        })?;
+    let chosen: Vec<&crate::limits::workbook::Sheet> = sheets
+        .iter()
+        .filter(|s| sheet.is_none_or(|want| s.name == want))
+        .collect();
+    let grids = chosen
+        .iter()
+        .map(|s| {
+            Grid::new(s).ok_or_else(|| ImportError::TooManyCells {
+                sheet: s.name.clone(),
+            })
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    let opts = ImportOptions {
+        file_name: file.clone(),
+        sheet: sheet.map(str::to_owned),
+        map: map.cloned(),
+        ..ImportOptions::default()
+    };
+    if grids.is_empty() {
+        return Err(ImportError::Workbook {
+            file,
+            error: crate::limits::workbook::WorkbookError::NoSheet {
+                wanted: opts.sheet.clone(),
+                names: sheets.iter().map(|s| s.name.clone()).collect(),
+            },
+        });
+    }
+    let (grid, layout, header) = choose(&grids, &opts)?;
+    let parsed = parse_rows(grid, &layout)?;
+    if parsed.items.is_empty() {
+        return Err(ImportError::NoItems {
+            header,
+            layout: layout::describe(&layout),
+        });
+    }
+    let values = chosen
+        .iter()
+        .find(|s| s.name == grid.sheet)
+        .map(|s| s.rows.clone())
+        .unwrap_or_default();
+    let number_col = layout.number.unwrap_or(layout.text);
+    let structure: Vec<usize> = [
+        layout.number,
+        Some(layout.text),
+        layout.section,
+        layout.scope,
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let answer_columns =
+        columns::answer_columns(grid, layout.header_start, layout.data_start, &structure);
+    let items = parsed
+        .items
+        .iter()
+        .map(|i| FoundItem {
+            row: i.row,
+            number: i.number.clone(),
+            scope: i.scope.clone(),
+            cell: grid.name(i.row, number_col),
+        })
+        .collect();
+    Ok(FoundSheet {
+        grid: grid.clone(),
+        values,
+        header_start: layout.header_start,
+        data_start: layout.data_start,
+        answer_columns,
+        items,
     })
 }
 

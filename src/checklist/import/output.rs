@@ -137,6 +137,8 @@ pub(super) struct Output<'a> {
     pub(super) sheet: &'a str,
     pub(super) sha256: &'a str,
     pub(super) source: &'a str,
+    /// The layout recorded for `answer --export --layout official`.
+    pub(super) layout: &'a str,
     pub(super) official: Option<&'a OfficialWorkbook>,
     pub(super) parsed: &'a Parsed,
 }
@@ -246,7 +248,13 @@ pub(super) fn write(o: &Output<'_>) -> String {
         let _ = writeln!(s, "guidance.ja = {}", q(&guidance_ja));
         let _ = writeln!(s, "guidance.en = {}", q(&guidance_en));
         let _ = writeln!(s, "verified = {}", o.official.is_some());
-        let _ = writeln!(s, "sources = [{}]", q(o.source));
+        let _ = writeln!(
+            s,
+            "sources = [{}, {}, {}]",
+            q(o.source),
+            q(o.layout),
+            q(&super::columns::row_source(item.row))
+        );
         if o.official.is_none() {
             let _ = writeln!(s, "unverified = {}", q(&unverified));
         }

@@ -22,6 +22,8 @@ pub(super) struct ItemFound {
     pub(super) scope: Vec<Scope>,
     pub(super) text: String,
     pub(super) cell: String,
+    /// The 0-based row.
+    pub(super) row: usize,
 }
 
 #[derive(Debug, Default)]
@@ -180,6 +182,7 @@ pub(super) fn parse_rows(grid: &Grid, layout: &Layout) -> Result<Parsed, ImportE
                     scope,
                     text,
                     cell,
+                    row: r,
                 });
             }
             Some(Lead::Section { number, rest }) => {

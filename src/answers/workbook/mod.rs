@@ -1,0 +1,609 @@
+//! Answers read off a filled checklist workbook (the official MHLW workbook, or any workbook
+//! laid out like the checklist it answers): `medsec answer FILE --import filled.xlsx`.
+//!
+//! The sheet and its items are found as `checklist import` finds them
+//! ([`crate::checklist::import::find_sheet`]); the answer columns by the words of their header
+//! (はい, いいえ, 対象外, 回答, 確認日, 目標日, 理由, 備考, under 1回目 or 2回目). はい/いいえ are
+//! marked by ○, ◯, 〇, レ, ✓, ✔, x or X (or the column's own word, or a ticked check box) in
+//! either column, or chosen in one answer column (a drop-down list). Dates are Excel date cells
+//! in any number format, or text in any form [`crate::dates::parse_date_for_people`] reads.
+//! Every row's answer lands on its item by printed number and scope. Any problem (both はい
+//! and いいえ marked, a mark on a row that is no item, a number the checklist does not have)
+//! names its cell, and nothing is imported.
+//!
+//! `export` writes answers back into the workbook's layout (`--export --layout official`).
+//!
+//! This module reads files and makes bytes; it never prints or writes files.
+
+mod export;
+pub use export::{export_official, Exported};
+
+use super::messages::labels;
+use super::model::Response;
+use super::store::{FieldValue, Update};
+use crate::checklist::import::{find_sheet, FoundItem, FoundSheet, ImportError, Role};
+use crate::checklist::{Checklist, Item, Lang, Text};
+use crate::dates::{parse_date_for_people, DateError};
+use crate::limits::{InputKind, LimitError};
+use crate::tr;
+use calamine::Data;
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// Whether a cell of a はい/いいえ/対象外 column is marked: `Some(true)` for a mark, `Some(false)`
+/// for nothing (empty, a dash), `None` for something that is no mark.
+fn mark(value: &Data, own_word: &str) -> Option<bool> {
+    match value {
+        Data::Empty => Some(false),
+        Data::Bool(b) => Some(*b),
+        Data::String(s) => {
+            let t = s.trim();
+            Some(match t {
+                "" | "-" | "－" | "―" | "ー" | "‐" => false,
+                "○" | "◯" | "〇" | "レ" | "ﾚ" | "✓" | "✔" | "☑" | "x" | "X" | "ｘ" | "Ｘ" => {
+                    true
+                }
+                _ if t == own_word => true,
+                _ => return None,
+            })
+        }
+        _ => None,
+    }
+}
+
+/// A cell's value as text (for messages and for text columns).
+fn text_of(value: &Data) -> String {
+    match value {
+        Data::Empty => String::new(),
+        Data::String(s) => s.trim().to_owned(),
+        Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{f:.0}"),
+        other => other.to_string(),
+    }
+}
+
+/// One problem with a filled workbook: the cell, and what is wrong there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    /// More than one answer marked for one item and round.
+    Ambiguous {
+        cells: Vec<String>,
+        item: Text,
+        round: u8,
+    },
+    /// A value in a mark column that is no mark.
+    BadMark {
+        cell: String,
+        value: String,
+    },
+    /// A value in an answer column that is not はい/いいえ/対象外.
+    BadAnswer {
+        cell: String,
+        value: String,
+    },
+    /// A mark or answer on a row that is no item.
+    OutsideItem {
+        cell: String,
+        value: String,
+    },
+    /// An item number the checklist does not have (with this scope).
+    UnknownItem {
+        cell: String,
+        number: String,
+        checklist: String,
+    },
+    /// A number on several rows of the checklist, and no scope on the row to choose one.
+    AmbiguousItem {
+        cell: String,
+        number: String,
+        candidates: Vec<Text>,
+    },
+    /// Two rows of the workbook for one item.
+    Twice {
+        cell: String,
+        first: String,
+        item: Text,
+    },
+    BadDate {
+        cell: String,
+        error: DateError,
+    },
+    /// A date or note on a row whose answer is not marked.
+    NoAnswer {
+        cell: String,
+        item: Text,
+        round: u8,
+    },
+}
+
+impl Problem {
+    pub fn localize(&self, lang: Lang) -> String {
+        let sep = tr!(lang, "answers-list-separator");
+        match self {
+            Problem::Ambiguous { cells, item, round } => tr!(
+                lang,
+                "answers-workbook-ambiguous",
+                cells = cells.join(&sep),
+                item = item.get(lang),
+                round = round
+            ),
+            Problem::BadMark { cell, value } => tr!(
+                lang,
+                "answers-workbook-bad-mark",
+                cell = cell.as_str(),
+                value = value.as_str()
+            ),
+            Problem::BadAnswer { cell, value } => tr!(
+                lang,
+                "answers-workbook-bad-answer",
+                cell = cell.as_str(),
+                value = value.as_str()
+            ),
+            Problem::OutsideItem { cell, value } => tr!(
+                lang,
+                "answers-workbook-outside-item",
+                cell = cell.as_str(),
+                value = value.as_str()
+            ),
+            Problem::UnknownItem {
+                cell,
+                number,
+                checklist,
+            } => tr!(
+                lang,
+                "answers-workbook-unknown-item",
+                cell = cell.as_str(),
+                number = number.as_str(),
+                checklist = checklist.as_str()
+            ),
+            Problem::AmbiguousItem {
+                cell,
+                number,
+                candidates,
+            } => tr!(
+                lang,
+                "answers-workbook-ambiguous-item",
+                cell = cell.as_str(),
+                number = number.as_str(),
+                candidates = candidates
+                    .iter()
+                    .map(|t| t.get(lang).to_owned())
+                    .collect::<Vec<_>>()
+                    .join(&sep)
+            ),
+            Problem::Twice { cell, first, item } => tr!(
+                lang,
+                "answers-workbook-twice",
+                cell = cell.as_str(),
+                first = first.as_str(),
+                item = item.get(lang)
+            ),
+            Problem::BadDate { cell, error } => tr!(
+                lang,
+                "answers-workbook-bad-date",
+                cell = cell.as_str(),
+                error = error.localize(lang)
+            ),
+            Problem::NoAnswer { cell, item, round } => tr!(
+                lang,
+                "answers-workbook-no-answer",
+                cell = cell.as_str(),
+                item = item.get(lang),
+                round = round
+            ),
+        }
+    }
+}
+
+/// Why a filled workbook could not be imported (nothing was), or answers could not be
+/// exported in the official layout.
+#[derive(Debug)]
+pub enum WorkbookAnswersError {
+    Read(LimitError),
+    /// The workbook is not laid out like a checklist (as `checklist import` says it).
+    Layout {
+        file: String,
+        error: ImportError,
+    },
+    /// No column beside the checklist says はい, いいえ or 回答.
+    NoAnswerColumn {
+        sheet: String,
+        header: String,
+    },
+    Problems {
+        file: String,
+        problems: Vec<Problem>,
+    },
+    /// `--layout official` for a checklist with no recorded workbook layout.
+    NoLayout {
+        checklist: String,
+    },
+    /// An answer the recorded layout has no column for.
+    NoColumn {
+        item: Text,
+        round: u8,
+        answer: String,
+    },
+    /// The workbook could not be made (rust_xlsxwriter's reason).
+    Write(String),
+}
+
+impl WorkbookAnswersError {
+    pub fn localize(&self, lang: Lang) -> String {
+        match self {
+            WorkbookAnswersError::Read(e) => e.message(lang),
+            WorkbookAnswersError::Layout { file, error } => tr!(
+                lang,
+                "answers-workbook-layout",
+                file = file.as_str(),
+                reason = error.localize(lang)
+            ),
+            WorkbookAnswersError::NoAnswerColumn { sheet, header } => tr!(
+                lang,
+                "answers-workbook-no-answer-column",
+                sheet = sheet.as_str(),
+                header = header.as_str()
+            ),
+            WorkbookAnswersError::Problems { file, problems } => {
+                let lines: Vec<String> = problems.iter().map(|p| p.localize(lang)).collect();
+                let head = tr!(
+                    lang,
+                    "answers-workbook-problems",
+                    file = file.as_str(),
+                    count = problems.len()
+                );
+                // One indented line per problem, as the sheet import lists them.
+                format!("{head}\n  {}", lines.join("\n  "))
+            }
+            WorkbookAnswersError::NoLayout { checklist } => tr!(
+                lang,
+                "answers-workbook-no-layout",
+                checklist = checklist.as_str()
+            ),
+            WorkbookAnswersError::NoColumn {
+                item,
+                round,
+                answer,
+            } => tr!(
+                lang,
+                "answers-workbook-no-column",
+                item = item.get(lang),
+                round = round,
+                answer = answer.as_str()
+            ),
+            WorkbookAnswersError::Write(reason) => {
+                tr!(lang, "answers-workbook-write", reason = reason.as_str())
+            }
+        }
+    }
+}
+
+impl std::fmt::Display for WorkbookAnswersError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.localize(Lang::En))
+    }
+}
+
+impl std::error::Error for WorkbookAnswersError {}
+
+/// Whether the first filled row of the first sheet is the header of medsec's own answers
+/// sheet (`answer --export`): an answer column and a number or ID column, by their exact
+/// words in either language.
+fn is_answers_sheet(bytes: &[u8]) -> bool {
+    let Ok((_, rows)) = crate::limits::workbook::read_sheet(bytes, None) else {
+        return false;
+    };
+    let Some(header) = rows.iter().find(|r| r.iter().any(|c| *c != Data::Empty)) else {
+        return false;
+    };
+    let words: Vec<String> = header.iter().map(|c| text_of(c).to_lowercase()).collect();
+    let has = |names: &[&str]| words.iter().any(|w| names.contains(&w.as_str()));
+    has(&["回答", "answer"]) && has(&["項目番号", "項目id", "number", "item", "id"])
+}
+
+/// Where the checklist is in a workbook, when the user says: `--sheet`, `--map`.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Where<'a> {
+    pub sheet: Option<&'a str>,
+    pub map: Option<&'a crate::checklist::import::Map>,
+}
+
+/// The answers in the filled workbook at `path` for `checklist`; `Ok(None)` when `path` is no
+/// workbook (CSV) or is medsec's own answers sheet, which [`super::sheet`] reads.
+pub fn read(
+    path: &Path,
+    checklist: &Checklist,
+    found_in: &Where<'_>,
+) -> Result<Option<Vec<Update>>, WorkbookAnswersError> {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default();
+    if !matches!(ext.as_str(), "xlsx" | "xlsm") {
+        return Ok(None);
+    }
+    let bytes = crate::limits::read(path, InputKind::Sheet).map_err(WorkbookAnswersError::Read)?;
+    let file = path.display().to_string();
+    // An encrypted workbook is no zip: say so here, not as the sheet reader's "not a zip".
+    let encrypted = bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]);
+    if !encrypted && found_in.map.is_none() && is_answers_sheet(&bytes) {
+        return Ok(None);
+    }
+    let name = path
+        .file_name()
+        .map_or_else(|| file.clone(), |n| n.to_string_lossy().into_owned());
+    let found = find_sheet(&bytes, &name, found_in.sheet, found_in.map).map_err(|error| {
+        WorkbookAnswersError::Layout {
+            file: file.clone(),
+            error,
+        }
+    })?;
+    updates(&found, checklist, &file).map(Some)
+}
+
+/// The checklist item a workbook row names, by number and scope.
+fn item_of<'c>(checklist: &'c Checklist, row: &FoundItem) -> Result<&'c Item, Problem> {
+    let same: Vec<&Item> = checklist
+        .items
+        .iter()
+        .filter(|i| super::sheet::names_item(i, &row.number))
+        .collect();
+    let sorted = |s: &[crate::checklist::Scope]| {
+        let mut v = s.to_vec();
+        v.sort();
+        v
+    };
+    let chosen: Vec<&Item> = if same.len() > 1 {
+        same.iter()
+            .copied()
+            .filter(|i| sorted(&i.scope) == sorted(&row.scope))
+            .collect()
+    } else {
+        same
+    };
+    match chosen.as_slice() {
+        [one] => Ok(one),
+        [] => Err(Problem::UnknownItem {
+            cell: row.cell.clone(),
+            number: row.number.clone(),
+            checklist: checklist.full_id(),
+        }),
+        many => Err(Problem::AmbiguousItem {
+            cell: row.cell.clone(),
+            number: row.number.clone(),
+            candidates: many.iter().map(|i| labels(i)).collect(),
+        }),
+    }
+}
+
+/// A date cell: an Excel date in any number format, or text; `Ok(None)` for empty cells and
+/// text without a digit (a printed 「年　月　日」 waiting to be filled).
+fn date_of(value: &Data) -> Result<Option<jiff::civil::Date>, DateError> {
+    match value {
+        Data::Empty => Ok(None),
+        Data::DateTime(dt) => match crate::limits::workbook::excel_date(dt) {
+            Some(d) => Ok(Some(d)),
+            None => Err(DateError::NotADate(value.to_string())),
+        },
+        Data::DateTimeIso(s) => parse_date_for_people(s.get(..10).unwrap_or(s)).map(Some),
+        other => {
+            let t = text_of(other);
+            if !t
+                .chars()
+                .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+            {
+                return Ok(None);
+            }
+            parse_date_for_people(&t).map(Some)
+        }
+    }
+}
+
+fn updates(
+    found: &FoundSheet,
+    checklist: &Checklist,
+    file: &str,
+) -> Result<Vec<Update>, WorkbookAnswersError> {
+    let columns = found.answer_columns.clone();
+    if !columns
+        .iter()
+        .any(|(_, r, _)| matches!(r, Role::Yes | Role::No | Role::Answer))
+    {
+        return Err(WorkbookAnswersError::NoAnswerColumn {
+            sheet: found.sheet().to_owned(),
+            header: found.name(found.header_start, 0),
+        });
+    }
+    let mut problems = Vec::new();
+    let mut updates = Vec::new();
+    let item_rows: BTreeMap<usize, &FoundItem> = found.items.iter().map(|i| (i.row, i)).collect();
+    // Marks on rows that are no item.
+    for r in found.data_start..found.height() {
+        if item_rows.contains_key(&r) {
+            continue;
+        }
+        for &(c, role, _) in &columns {
+            if !matches!(
+                role,
+                Role::Yes | Role::No | Role::NotApplicable | Role::Answer
+            ) || found.merged_copy(r, c)
+            {
+                continue;
+            }
+            let v = found.value(r, c);
+            if mark(v, "") != Some(false) {
+                problems.push(Problem::OutsideItem {
+                    cell: found.name(r, c),
+                    value: text_of(v),
+                });
+            }
+        }
+    }
+    let mut seen: BTreeMap<String, String> = BTreeMap::new();
+    for row in &found.items {
+        let item = match item_of(checklist, row) {
+            Ok(i) => i,
+            Err(p) => {
+                problems.push(p);
+                continue;
+            }
+        };
+        if let Some(first) = seen.insert(item.id.clone(), row.cell.clone()) {
+            problems.push(Problem::Twice {
+                cell: row.cell.clone(),
+                first,
+                item: labels(item),
+            });
+            continue;
+        }
+        for round in super::model::ROUNDS {
+            let here: Vec<(usize, Role)> = columns
+                .iter()
+                .filter(|(_, _, n)| *n == round)
+                .map(|&(c, role, _)| (c, role))
+                .collect();
+            if here.is_empty() {
+                continue;
+            }
+            let mut responses: Vec<(Response, String)> = Vec::new();
+            let mut set: Vec<(&'static str, FieldValue)> = Vec::new();
+            let mut other_cell = None;
+            for (c, role) in here {
+                let value = found.value(row.row, c);
+                let cell = found.name(row.row, c);
+                let marked =
+                    |word: &str, response: Response, out: &mut Vec<(Response, String)>| match mark(
+                        value, word,
+                    ) {
+                        Some(true) => {
+                            out.push((response, cell.clone()));
+                            None
+                        }
+                        Some(false) => None,
+                        None => Some(Problem::BadMark {
+                            cell: cell.clone(),
+                            value: text_of(value),
+                        }),
+                    };
+                let problem = match role {
+                    Role::Yes => marked("はい", Response::Yes, &mut responses),
+                    Role::No => marked("いいえ", Response::No, &mut responses),
+                    Role::NotApplicable => {
+                        marked("対象外", Response::NotApplicable, &mut responses)
+                    }
+                    Role::Answer => {
+                        let t = text_of(value);
+                        if t.is_empty() {
+                            None
+                        } else {
+                            match Response::parse(&t) {
+                                Some(r) => {
+                                    responses.push((r, cell.clone()));
+                                    None
+                                }
+                                None => Some(Problem::BadAnswer { cell, value: t }),
+                            }
+                        }
+                    }
+                    Role::CheckedOn | Role::TargetDate => match date_of(value) {
+                        Ok(Some(d)) => {
+                            let key = if role == Role::CheckedOn {
+                                "checked_on"
+                            } else {
+                                "target_date"
+                            };
+                            if !set.iter().any(|(k, _)| *k == key) {
+                                set.push((key, FieldValue::Date(d)));
+                                other_cell.get_or_insert(cell);
+                            }
+                            None
+                        }
+                        Ok(None) => None,
+                        Err(error) => Some(Problem::BadDate { cell, error }),
+                    },
+                    Role::Reason | Role::Note => {
+                        let t = text_of(value);
+                        let key = if role == Role::Reason {
+                            "reason"
+                        } else {
+                            "note"
+                        };
+                        if !t.is_empty() && !set.iter().any(|(k, _)| *k == key) {
+                            set.push((key, FieldValue::Text(t)));
+                            other_cell.get_or_insert(cell);
+                        }
+                        None
+                    }
+                };
+                problems.extend(problem);
+            }
+            responses.sort_by(|a, b| a.1.cmp(&b.1));
+            let mut kinds: Vec<Response> = responses.iter().map(|(r, _)| *r).collect();
+            kinds.dedup();
+            match kinds.as_slice() {
+                [] => {
+                    if let Some(cell) = other_cell {
+                        problems.push(Problem::NoAnswer {
+                            cell,
+                            item: labels(item),
+                            round,
+                        });
+                    }
+                }
+                [one] => {
+                    set.insert(
+                        0,
+                        ("answer", FieldValue::Text(one.as_file_str().to_owned())),
+                    );
+                    updates.push(Update {
+                        item: item.id.clone(),
+                        round,
+                        set,
+                        remove: vec!["carried_from", "review"],
+                    });
+                }
+                _ => problems.push(Problem::Ambiguous {
+                    cells: responses.into_iter().map(|(_, c)| c).collect(),
+                    item: labels(item),
+                    round,
+                }),
+            }
+        }
+    }
+    if problems.is_empty() {
+        Ok(updates)
+    } else {
+        Err(WorkbookAnswersError::Problems {
+            file: file.to_owned(),
+            problems,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn marks_of_every_kind() {
+        for m in ["○", "◯", "〇", "レ", "✓", "✔", "x", "X", " ○ "] {
+            assert_eq!(mark(&Data::String(m.into()), "はい"), Some(true), "{m}");
+        }
+        assert_eq!(mark(&Data::String("はい".into()), "はい"), Some(true));
+        assert_eq!(mark(&Data::Bool(true), "はい"), Some(true));
+        assert_eq!(mark(&Data::Empty, "はい"), Some(false));
+        assert_eq!(mark(&Data::String("－".into()), "はい"), Some(false));
+        assert_eq!(mark(&Data::String("いいえ".into()), "はい"), None);
+        assert_eq!(mark(&Data::Float(1.0), "はい"), None);
+    }
+
+    #[test]
+    fn dates_in_cells_of_every_kind() {
+        let june3 = Ok(Some(jiff::civil::date(2025, 6, 3)));
+        for t in ["令和7年6月3日", "R7.6.3", "2025/6/3", "2025-06-03"] {
+            assert_eq!(date_of(&Data::String(t.into())), june3, "{t}");
+        }
+        assert_eq!(date_of(&Data::String("令和　年　月　日".into())), Ok(None));
+        assert!(date_of(&Data::Float(45811.0)).is_err());
+    }
+}

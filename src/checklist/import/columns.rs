@@ -1,0 +1,289 @@
+//! The columns beside a checklist where people answer it, by the words of their header (はい,
+//! いいえ, 対象外, 回答, 確認日, 目標日, 理由, 備考, under 1回目 or 2回目), and the layout of a
+//! checklist workbook as recorded in the checklist it was imported into, so that answers can
+//! be written back into the same layout (`answer --export --layout official`).
+
+use std::collections::BTreeMap;
+
+/// What a column beside the checklist holds, by its header.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Role {
+    /// Marked when the answer is はい.
+    Yes,
+    /// Marked when the answer is いいえ.
+    No,
+    /// Marked when the answer is 対象外.
+    NotApplicable,
+    /// The answer chosen or typed (はい/いいえ/対象外).
+    Answer,
+    CheckedOn,
+    TargetDate,
+    Reason,
+    Note,
+}
+
+/// The role and round of a column from its header texts (all header rows, merged cells
+/// filled): `None` for a column that holds no answer.
+pub fn column_role(header: &str) -> Option<(Role, u8)> {
+    let h: String = header
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c {
+            '１' => '1',
+            '２' => '2',
+            _ => c,
+        })
+        .collect();
+    let round = if h.contains("2回目") { 2 } else { 1 };
+    let has = |words: &[&str]| words.iter().any(|w| h.contains(w));
+    let role = if has(&["目標日", "目標", "予定日"]) {
+        Role::TargetDate
+    } else if has(&["確認日", "記入日", "確認年月日", "実施日"]) {
+        Role::CheckedOn
+    } else if has(&["理由"]) {
+        Role::Reason
+    } else if has(&["備考", "メモ"]) {
+        Role::Note
+    } else if has(&["はい"]) && has(&["いいえ"]) {
+        Role::Answer
+    } else if has(&["いいえ"]) {
+        Role::No
+    } else if has(&["はい"]) {
+        Role::Yes
+    } else if has(&["対象外"]) {
+        Role::NotApplicable
+    } else if has(&["回答", "実施状況", "結果", "チェック", "回目"]) {
+        Role::Answer
+    } else {
+        return None;
+    };
+    Some((role, round))
+}
+
+impl Role {
+    const ALL: [Role; 8] = [
+        Role::Yes,
+        Role::No,
+        Role::NotApplicable,
+        Role::Answer,
+        Role::CheckedOn,
+        Role::TargetDate,
+        Role::Reason,
+        Role::Note,
+    ];
+
+    /// The name in a recorded layout.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Yes => "yes",
+            Role::No => "no",
+            Role::NotApplicable => "na",
+            Role::Answer => "answer",
+            Role::CheckedOn => "checked_on",
+            Role::TargetDate => "target_date",
+            Role::Reason => "reason",
+            Role::Note => "note",
+        }
+    }
+
+    fn parse(s: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|r| r.as_str() == s)
+    }
+}
+
+/// The answer columns of a sheet: those not in `structure` whose header (rows
+/// `header_start..data_start`, merged cells filled) names an answer, with role and round.
+pub(super) fn answer_columns(
+    grid: &super::grid::Grid,
+    header_start: usize,
+    data_start: usize,
+    structure: &[usize],
+) -> Vec<(usize, Role, u8)> {
+    let width = grid.rows.first().map_or(0, Vec::len);
+    (0..width)
+        .filter(|c| !structure.contains(c))
+        .filter_map(|c| {
+            let header: Vec<&str> = (header_start..data_start)
+                .map(|r| grid.text(r, c))
+                .collect();
+            column_role(&header.join(" ")).map(|(role, round)| (c, role, round))
+        })
+        .collect()
+}
+
+/// The layout of `grid` under `layout`, to record.
+pub(super) fn record(grid: &super::grid::Grid, layout: &super::layout::Layout) -> RecordedLayout {
+    let mut columns = BTreeMap::new();
+    // The wording first: a number inline in it shares its column.
+    columns.insert(layout.text, ColumnKind::Text);
+    for (col, kind) in [
+        (layout.number, ColumnKind::Number),
+        (layout.section, ColumnKind::Section),
+        (layout.scope, ColumnKind::Scope),
+    ] {
+        if let Some(c) = col {
+            columns.entry(c).or_insert(kind);
+        }
+    }
+    let structure: Vec<usize> = columns.keys().copied().collect();
+    for (c, role, round) in answer_columns(grid, layout.header_start, layout.data_start, &structure)
+    {
+        columns.insert(c, ColumnKind::Answer(role, round));
+    }
+    RecordedLayout {
+        sheet: grid.sheet.clone(),
+        header_start: layout.header_start,
+        data_start: layout.data_start,
+        columns,
+    }
+}
+
+/// What a column of a checklist workbook holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ColumnKind {
+    Number,
+    Text,
+    Section,
+    Scope,
+    /// An answer column and its round.
+    Answer(Role, u8),
+}
+
+/// The layout of a checklist workbook, as `checklist import` records it in every item's
+/// `sources`: `workbook-layout:rows=3-4;A=text;B=yes1;…;sheet=NAME`, and the item's row as
+/// `workbook-row:6` (Excel's numbers, from 1).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecordedLayout {
+    pub sheet: String,
+    /// First header row and first row after the header, 0-based.
+    pub header_start: usize,
+    pub data_start: usize,
+    /// Columns, 0-based, in order.
+    pub columns: BTreeMap<usize, ColumnKind>,
+}
+
+const LAYOUT_PREFIX: &str = "workbook-layout:";
+const ROW_PREFIX: &str = "workbook-row:";
+
+impl RecordedLayout {
+    /// The source entry that records this layout.
+    pub fn to_source(&self) -> String {
+        let mut parts = vec![format!(
+            "rows={}-{}",
+            self.header_start + 1,
+            self.data_start
+        )];
+        for (&c, kind) in &self.columns {
+            let k = match kind {
+                ColumnKind::Number => "number".to_owned(),
+                ColumnKind::Text => "text".to_owned(),
+                ColumnKind::Section => "section".to_owned(),
+                ColumnKind::Scope => "scope".to_owned(),
+                ColumnKind::Answer(role, round) => format!("{}{round}", role.as_str()),
+            };
+            parts.push(format!("{}={k}", super::grid::column_name(c)));
+        }
+        format!("{LAYOUT_PREFIX}{};sheet={}", parts.join(";"), self.sheet)
+    }
+
+    /// The layout a source entry records.
+    pub fn from_source(source: &str) -> Option<RecordedLayout> {
+        let rest = source.strip_prefix(LAYOUT_PREFIX)?;
+        let (spec, sheet) = rest.split_once(";sheet=")?;
+        let mut layout = RecordedLayout {
+            sheet: sheet.to_owned(),
+            header_start: 0,
+            data_start: 0,
+            columns: BTreeMap::new(),
+        };
+        for part in spec.split(';') {
+            let (key, value) = part.split_once('=')?;
+            if key == "rows" {
+                let (a, b) = value.split_once('-')?;
+                layout.header_start = a.parse::<usize>().ok()?.checked_sub(1)?;
+                layout.data_start = b.parse().ok()?;
+                continue;
+            }
+            let col = super::grid::column_index(key)?;
+            let kind = match value {
+                "number" => ColumnKind::Number,
+                "text" => ColumnKind::Text,
+                "section" => ColumnKind::Section,
+                "scope" => ColumnKind::Scope,
+                other => {
+                    let (name, round) = other.split_at(other.len().checked_sub(1)?);
+                    ColumnKind::Answer(Role::parse(name)?, round.parse().ok()?)
+                }
+            };
+            layout.columns.insert(col, kind);
+        }
+        (layout.data_start > layout.header_start).then_some(layout)
+    }
+}
+
+/// The source entry that records an item's row (0-based `row`).
+pub fn row_source(row: usize) -> String {
+    format!("{ROW_PREFIX}{}", row + 1)
+}
+
+/// The 0-based row an item's source entries record.
+pub fn row_of(sources: &[String]) -> Option<usize> {
+    sources.iter().find_map(|s| {
+        s.strip_prefix(ROW_PREFIX)?
+            .parse::<usize>()
+            .ok()?
+            .checked_sub(1)
+    })
+}
+
+/// The layout an item's source entries record.
+pub fn layout_of(sources: &[String]) -> Option<RecordedLayout> {
+    sources.iter().find_map(|s| RecordedLayout::from_source(s))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_by_their_header_words() {
+        assert_eq!(column_role("1回目 はい"), Some((Role::Yes, 1)));
+        assert_eq!(column_role("2回目 いいえ"), Some((Role::No, 2)));
+        assert_eq!(column_role("２回目 確認日"), Some((Role::CheckedOn, 2)));
+        assert_eq!(
+            column_role("いいえの場合の目標日"),
+            Some((Role::TargetDate, 1))
+        );
+        assert_eq!(column_role("はい・いいえ"), Some((Role::Answer, 1)));
+        assert_eq!(column_role("2回目"), Some((Role::Answer, 2)));
+        assert_eq!(column_role("対象外"), Some((Role::NotApplicable, 1)));
+        assert_eq!(column_role("備考"), Some((Role::Note, 1)));
+        assert_eq!(column_role("責任分界"), None);
+    }
+
+    #[test]
+    fn layouts_are_recorded_and_read_back() {
+        let layout = RecordedLayout {
+            sheet: "チェック;sheet=リスト".into(),
+            header_start: 2,
+            data_start: 4,
+            columns: BTreeMap::from([
+                (0, ColumnKind::Text),
+                (1, ColumnKind::Answer(Role::Yes, 1)),
+                (4, ColumnKind::Answer(Role::CheckedOn, 2)),
+                (26, ColumnKind::Answer(Role::NotApplicable, 1)),
+            ]),
+        };
+        let source = layout.to_source();
+        assert_eq!(
+            source,
+            "workbook-layout:rows=3-4;A=text;B=yes1;E=checked_on2;AA=na1;sheet=チェック;sheet=リスト"
+        );
+        assert_eq!(RecordedLayout::from_source(&source), Some(layout));
+        assert_eq!(
+            RecordedLayout::from_source("workbook:a.xlsx#sha256=00"),
+            None
+        );
+        assert_eq!(row_of(&[row_source(5)]), Some(5));
+    }
+}
