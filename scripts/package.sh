@@ -92,12 +92,12 @@ if [ -z "$key" ]; then
   key=$stage/throwaway.key
   cp "$stage/throwaway.pub" dist/release.pub
 else
-  [ -n "${MEDSEC_RELEASE_PASSPHRASE:-}" ] && passphrase_var=MEDSEC_RELEASE_PASSPHRASE
+  if [ -n "${MEDSEC_RELEASE_PASSPHRASE:-}" ]; then passphrase_var=MEDSEC_RELEASE_PASSPHRASE; fi
 fi
 cargo run --quiet --locked --example sign_release -- "$key" "$passphrase_var" "$zip_out" "$tar_out"
 if [ -n "${MEDSEC_RELEASE_KEY:-}" ]; then
   pub=${MEDSEC_RELEASE_KEY%.key}.pub
-  [ -f "$pub" ] && cp "$pub" dist/release.pub
+  if [ -f "$pub" ]; then cp "$pub" dist/release.pub; fi
 fi
 
 echo "package: made (version $version):"
