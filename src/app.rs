@@ -11,8 +11,32 @@ pub fn lang(cli: &Cli) -> Lang {
     match cli.lang {
         Some(LangArg::Ja) => Lang::Ja,
         Some(LangArg::En) => Lang::En,
-        None => Lang::from_locale(|k| std::env::var(k).ok()),
+        None => locale_lang(),
     }
+}
+
+/// The locale's language: LC_ALL, LC_MESSAGES or LANG (see [`locale_var`]).
+fn locale_lang() -> Lang {
+    Lang::from_locale(locale_var)
+}
+
+/// A locale variable (LC_ALL, LC_MESSAGES, LANG) as the language choice reads it. On Windows,
+/// where these are usually unset, LANG reads as the user's display language when none of the
+/// three is set, so Japanese Windows gives Japanese messages and help.
+pub fn locale_var(name: &str) -> Option<String> {
+    let var = |k: &str| std::env::var(k).ok().filter(|v| !v.is_empty());
+    #[cfg(windows)]
+    if name == "LANG"
+        && ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .iter()
+            .all(|k| var(k).is_none())
+    {
+        // SAFETY: no arguments; returns a language ID.
+        let id = unsafe { windows_sys::Win32::Globalization::GetUserDefaultUILanguage() };
+        // The primary language is the low 10 bits; 0x11 is LANG_JAPANESE.
+        return Some(if id & 0x3ff == 0x11 { "ja" } else { "en" }.to_owned());
+    }
+    var(name)
 }
 
 /// The language of a run whose arguments clap refused: `--lang ja|en` (or `--lang=…`) where
@@ -31,7 +55,7 @@ pub fn lang_from_args(args: &[std::ffi::OsString]) -> Lang {
             _ => {}
         }
     }
-    Lang::from_locale(|k| std::env::var(k).ok())
+    locale_lang()
 }
 
 /// A command line clap refused, said in Japanese: what is wrong (clap's own words as the

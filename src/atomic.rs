@@ -116,9 +116,30 @@ fn create_temp(dir: &Path, name: &str, mode: Option<u32>) -> io::Result<(PathBuf
             use std::os::unix::fs::OpenOptionsExt;
             opts.mode(mode.unwrap_or(0o644));
         }
-        #[cfg(not(unix))]
+        // Windows has no mode bits: a mode that shuts out group and others becomes an access
+        // list for the current user only, set before any byte is written.
+        #[cfg(windows)]
+        let private = mode.is_some_and(|m| m & 0o077 == 0);
+        #[cfg(windows)]
+        if private {
+            use std::os::windows::fs::OpenOptionsExt;
+            opts.access_mode(
+                windows_sys::Win32::Storage::FileSystem::FILE_GENERIC_WRITE
+                    | crate::signing::acl::EXTRA_ACCESS,
+            );
+        }
+        #[cfg(not(any(unix, windows)))]
         let _ = mode;
         match opts.open(&tmp) {
+            #[cfg(windows)]
+            Ok(f) if private => match crate::signing::acl::make_private(&f) {
+                Ok(()) => return Ok((tmp, f)),
+                Err(e) => {
+                    drop(f);
+                    let _ = fs::remove_file(&tmp);
+                    return Err(e);
+                }
+            },
             Ok(f) => return Ok((tmp, f)),
             Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
             Err(e) => return Err(e),
@@ -197,6 +218,8 @@ impl std::error::Error for LockError {
 /// changes it and writes it back takes this lock first, so two such writers never interleave.
 #[derive(Debug)]
 pub struct WriteLock {
+    // Removed on drop on Unix only (Windows cannot remove the open sidecar).
+    #[cfg_attr(not(unix), allow(dead_code))]
     lock: PathBuf,
     file: Option<File>,
     target: PathBuf,

@@ -553,6 +553,8 @@ fn yaml_files_are_checked_like_toml() {
     );
 }
 
+/// A bash script: Unix only (on Windows the same steps are in scripts/windows-e2e.sh).
+#[cfg(unix)]
 #[test]
 fn the_answers_example_runs() {
     let status = std::process::Command::new("bash")

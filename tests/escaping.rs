@@ -75,6 +75,7 @@ fn report(name: &str) -> String {
     serde_json::to_string_pretty(&value).unwrap() + "\n"
 }
 
+#[cfg(unix)]
 fn signed_bundle(root: &Path, name: &str, institution: &str) -> PathBuf {
     let dir = root.join(name);
     std::fs::create_dir_all(dir.join("evidence")).unwrap();

@@ -1,6 +1,10 @@
 //! The runnable examples README points at really run, with this build of medsec: once without
 //! minisign (everything but the stock-tool check, tamper checks included) and once with it.
 
+// The examples are bash scripts using Unix tools: Unix only (scripts/windows-e2e.sh runs the
+// same story with medsec.exe).
+#![cfg(unix)]
+
 mod common;
 use common::*;
 use std::path::{Path, PathBuf};

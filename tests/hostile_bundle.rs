@@ -4,11 +4,12 @@
 
 mod common;
 
-use common::bundle::{
-    codes, has, pubkey, report_value, signed, verify, write_bundle, write_report, HOSPITAL,
-};
+use common::bundle::{codes, has, report_value, signed, verify, write_report, HOSPITAL};
+#[cfg(unix)]
+use common::bundle::{pubkey, write_bundle};
 use common::medsec;
 use serde_json::{json, Value};
+#[cfg(unix)]
 use std::path::Path;
 
 /// The report with a vendor form entry (a copy of the institution's form) naming files.

@@ -5,7 +5,9 @@
 mod common;
 use common::*;
 use serde_json::Value;
-use std::path::{Path, PathBuf};
+use std::path::Path;
+#[cfg(unix)]
+use std::path::PathBuf;
 
 /// `medsec probe --format json --config DIR/probes.toml [--root ROOT]`, with `bin` first on PATH.
 fn run(dir: &Path, config: &str, bin: Option<&Path>, root: Option<&Path>) -> (Value, i32, String) {
@@ -47,6 +49,7 @@ fn fake_tool(dir: &Path, name: &str, output: &str) -> PathBuf {
 }
 
 /// RFC 3339 time `hours` ago.
+#[cfg(unix)]
 fn hours_ago(hours: i64) -> String {
     (jiff::Timestamp::now() - jiff::SignedDuration::from_hours(hours)).to_string()
 }

@@ -55,6 +55,8 @@ fn run(cmd: &mut Command) {
     );
 }
 
+/// Debian's dpkg database: Linux only.
+#[cfg(target_os = "linux")]
 #[test]
 fn real_dpkg_database() {
     if !Path::new("/var/lib/dpkg/status").is_file() {
@@ -185,6 +187,8 @@ fn real_restic_repository() {
     );
 }
 
+/// borg has no native Windows build.
+#[cfg(unix)]
 #[test]
 fn real_borg_repository() {
     if !have("borg") {

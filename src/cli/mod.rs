@@ -59,7 +59,7 @@ impl Cli {
     {
         let args: Vec<OsString> = args.into_iter().map(Into::into).collect();
         // Help is printed while parsing: its language is settled first (see help_ja).
-        let lang = help_ja::lang_of(&args, |k| std::env::var(k).ok());
+        let lang = help_ja::lang_of(&args, crate::app::locale_var);
         let matches = help_ja::command(lang).try_get_matches_from(&args)?;
         let mut cli = <Self as clap::FromArgMatches>::from_arg_matches(&matches)
             .map_err(|e| e.format(&mut Self::command()))?;

@@ -1,7 +1,8 @@
 //! Minisign keys: generate a pair, read secret and public keys, name them by key ID.
 //!
 //! Secret keys are Ed25519, encrypted with a passphrase through scrypt exactly as minisign
-//! does (the `minisign` crate's parameters), written 0600 and never replaced silently.
+//! does (the `minisign` crate's parameters), written 0600 (on Windows: an access list for the
+//! owner only, see `acl.rs`) and never replaced silently.
 
 use super::{KeyKind, KeyProblem, SigningError};
 use crate::atomic::{self, Replace};
@@ -229,7 +230,8 @@ fn check_private(path: &Path, file: &std::fs::File) -> Result<(), SigningError> 
     Ok(())
 }
 
-/// Windows has no mode bits; the folder's access list protects the key.
+/// Windows has no mode bits. keygen gives the key an owner-only access list; a key file from
+/// elsewhere (minisign, a copy) is read with whatever access list it has.
 #[cfg(not(unix))]
 fn check_private(_path: &Path, _file: &std::fs::File) -> Result<(), SigningError> {
     Ok(())
@@ -417,6 +419,35 @@ mod tests {
         assert_eq!(sk.public, pk);
         assert_eq!(pk.key_id, g.key_id);
         assert!(!format!("{sk:?}").contains(&pk.base64));
+    }
+
+    /// keygen's secret key has an access list for its owner only (the counterpart of 0600);
+    /// the public key keeps the folder's.
+    #[cfg(windows)]
+    #[test]
+    fn the_secret_key_is_private_to_its_owner_on_windows() {
+        use std::os::windows::fs::OpenOptionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let files = KeyFiles::for_name(&dir.path().join("k"));
+        generate(&files, &Protection::Unencrypted, false).unwrap();
+        let private = |p: &Path| {
+            let file = std::fs::OpenOptions::new()
+                .read(true)
+                .access_mode(
+                    windows_sys::Win32::Storage::FileSystem::FILE_GENERIC_READ
+                        | super::super::acl::EXTRA_ACCESS,
+                )
+                .open(p)
+                .unwrap();
+            super::super::acl::is_private(&file).unwrap()
+        };
+        assert!(private(&files.secret));
+        assert!(!private(&files.public));
+        // Still readable by its owner: the key signs.
+        SecretKeyFile::read(&files.secret)
+            .unwrap()
+            .unlock(None)
+            .unwrap();
     }
 
     #[test]

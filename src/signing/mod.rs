@@ -7,9 +7,12 @@
 //! `minisign-verify` crate checks them), so the stock `minisign` tool reads them too.
 //! This module reads and writes files but never prints and never prompts.
 
+#[cfg(windows)]
+pub mod acl;
 pub mod comment;
 pub mod keys;
 pub mod manifest;
+pub mod release;
 pub mod sign;
 pub mod trusted;
 pub mod vendor;
