@@ -11,11 +11,18 @@
 # Uses hyperfine (-N, no shell) when installed, else a loop timed with bash's $EPOCHREALTIME
 # (no process per sample), median of RUNS.
 #
-# Measured (release build, 2 cores shared with other builds, AMD EPYC, median of 300):
-#   2026-11-30 before (every command parsed and validated all nine bundled checklists):
-#     --version 1.07 ms; list 6.34 ms (5.9x); show 2.97 ms (2.8x); status 4.68 ms (4.4x)
-#   2026-11-30 after (lazy catalog: a precompiled index, one file parsed when asked for):
-#     see the numbers filled in below by the commit that made the catalog lazy.
+# Measured 2026-11-30, release build, 2 cores (AMD EPYC), while 8 other builds ran (load 13-17):
+# wall medians swung 2x between runs, so CPU time per run (`perf stat -r 100 -e task-clock`) is
+# given beside them. Before: every command parsed and validated all nine bundled checklists and,
+# in English, both message catalogs. After: the lazy catalog (one checklist parsed when asked
+# for, none for `list`) and one message catalog.
+#                              CPU ms before -> after        wall median before -> after (200 runs)
+#   medsec --version              1.71 -> 1.59                 16.0 -> 9.2 (load)
+#   checklist list               11.00 -> 5.97 (catalog only)  81.5 -> 45.7   ratio 5.1x -> 5.0x
+#   checklist show ... json      10.68 -> 5.73 (catalog only)  68.6 -> 43.9   ratio 4.3x -> 4.8x
+#   status (examples/clinic)     16.65 -> 7.25 (catalog only) 123.9 -> 55.9   ratio 7.7x -> 6.1x
+# The goal (2x) is not reached: after the catalog, most of what is left is the message catalog
+# (Fluent parsing of i18n/*/medsec.ftl, ~40% of `checklist list`) and the dynamic loader.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-300}
