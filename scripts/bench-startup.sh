@@ -11,18 +11,19 @@
 # Uses hyperfine (-N, no shell) when installed, else a loop timed with bash's $EPOCHREALTIME
 # (no process per sample), median of RUNS.
 #
-# Measured 2026-11-30, release build, 2 cores (AMD EPYC), while 8 other builds ran (load 13-17):
-# wall medians swung 2x between runs, so CPU time per run (`perf stat -r 100 -e task-clock`) is
-# given beside them. Before: every command parsed and validated all nine bundled checklists and,
-# in English, both message catalogs. After: the lazy catalog (one checklist parsed when asked
-# for, none for `list`) and one message catalog.
-#                              CPU ms before -> after        wall median before -> after (200 runs)
-#   medsec --version              1.71 -> 1.59                 16.0 -> 9.2 (load)
-#   checklist list               11.00 -> 5.97 (catalog only)  81.5 -> 45.7   ratio 5.1x -> 5.0x
-#   checklist show ... json      10.68 -> 5.73 (catalog only)  68.6 -> 43.9   ratio 4.3x -> 4.8x
-#   status (examples/clinic)     16.65 -> 7.25 (catalog only) 123.9 -> 55.9   ratio 7.7x -> 6.1x
-# The goal (2x) is not reached: after the catalog, most of what is left is the message catalog
-# (Fluent parsing of i18n/*/medsec.ftl, ~40% of `checklist list`) and the dynamic loader.
+# Measured 2026-11-30, release build, 2 cores (AMD EPYC) shared with other builds (load 4-5 at
+# the final run; 13-17 earlier, when wall medians swung 2x). CPU time per run from
+# `perf stat -r 100 -e task-clock`, wall from this script (median of 200).
+# Before: every command parsed and validated all nine bundled checklists and, in English, both
+# message catalogs. After: the lazy catalog (one checklist parsed when asked for, none for
+# `list`) and only the message catalog of the language asked for.
+#                              CPU ms before -> after     wall median ms before -> after (ratio)
+#   medsec --version              1.39 -> 1.39               5.14 -> 3.89
+#   checklist list               10.22 -> 4.49              18.59 (3.61x) -> 9.29 (2.39x)
+#   checklist show ... json       9.91 -> 4.33              15.52 (3.02x) -> 9.36 (2.41x)
+#   status (examples/clinic)     15.90 -> 5.86              25.04 (4.87x) -> 10.93 (2.81x)
+# The 2x goal is not reached yet: what is left is mostly parsing the one Fluent catalog
+# (i18n/*/medsec.ftl) and, for status, the answers file and the one checklist.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-300}

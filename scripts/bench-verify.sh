@@ -11,14 +11,14 @@
 #   for a quick run). Builds the release binary (MEDSEC_BIN=path uses another); needs minisign,
 #   sha256sum, python3. MEDSEC_BENCH_DIR keeps the bundles between runs (default: a temp dir).
 #
-# Measured 2026-11-30, release build, 2 cores (AMD EPYC), while 8 other builds ran (load 13-17;
-# wall times swing 1.5x between runs, so CPU time is given too):
-#   before (bundled checklists parsed at start-up, report.json hashed three times; only the
-#   manifests in the page cache): 300 bundles 660 ms vs 7,332 ms = 11.1x;
-#   10,000 bundles 19,922 ms vs 740,176 ms = 37.2x.
-#   300 bundles, all files cached, CPU time: medsec 129 ms before, 120 ms after (lazy catalog,
-#   report.json hashed once); the stock tools 918 ms. Wall under that load: 9.3x before, 7.8x
-#   after (noise larger than the change).
+# Measured 2026-11-30, release build, 2 cores (AMD EPYC) shared with other builds:
+#   before (bundled checklists parsed at start-up, report.json hashed three times), with only
+#   the manifests in the page cache (the old script) at load 13-17:
+#     300 bundles 660 ms vs 7,332 ms = 11.1x; 10,000 bundles 19,922 ms vs 740,176 ms = 37.2x.
+#   300 bundles, every file cached, load 4-5, 7 alternating runs: medsec wall median 67 ms
+#   before, 63 ms after (lazy catalog, report.json hashed once); CPU 119 ms -> 113 ms; the stock
+#   tools 2,122-2,688 ms, so about 32-40x either way. One run of this script at that load gave
+#   20.8x (before) and 12.3x (after): single runs on a shared machine swing that much.
 # Per bundle, about 30% of verify's CPU is Ed25519 in minisign-verify, 13% item labels made for
 # every item by the re-run of the rules (answers/rules.rs), 14% the walk and reads of the
 # bundle, 8% parsing report.json. Batched Ed25519 (ed25519-dalek verify_batch) is not done yet.
