@@ -20,12 +20,15 @@ use std::sync::LazyLock;
 struct Catalog;
 
 fn load(tag: &str) -> FluentLanguageLoader {
-    let loader: FluentLanguageLoader = fluent_language_loader!();
-    if let Ok(id) = tag.parse() {
-        // Both files are embedded at build time and checked by tests; a failure here could only
-        // leave the fallback (Japanese) in place, never a panic.
-        let _ = loader.load_languages(&Catalog, &[id]);
-    }
+    // The language asked for is its own fallback, so one file is parsed, not two: both files
+    // hold every message (tests/catalog.rs), and parsing the catalog is most of start-up.
+    let loader: FluentLanguageLoader = match tag.parse() {
+        Ok(id) => FluentLanguageLoader::new("medsec", id),
+        Err(_) => fluent_language_loader!(),
+    };
+    // Both files are embedded at build time and checked by tests; a failure here could only
+    // leave the catalog empty (messages show their IDs), never a panic.
+    let _ = loader.load_fallback_language(&Catalog);
     // Fluent wraps arguments in Unicode isolation marks by default; a terminal shows them as
     // stray characters and they would end up in CSV cells, so they are off (set after loading:
     // it applies to the bundles loaded).

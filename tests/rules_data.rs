@@ -773,3 +773,27 @@ fn status_of_a_bundle_uses_the_checklist_it_carries() {
     assert!(matches!(out.status.code(), Some(0 | 1)), "{text}");
     assert!(!text.contains("unknown-checklist"), "{text}");
 }
+
+/// An answers file made before the bundled checklists carried `[rules]` names the digest of the
+/// same wording without them (FY2025 institution form, `sha256:fa264c9f…`): status accepts it as
+/// the same checklist; any other digest is still a mismatch.
+#[test]
+fn an_answers_file_naming_the_digest_from_before_the_rules_block_is_accepted() {
+    let tmp = tempfile::tempdir().unwrap();
+    let before_rules = "sha256:fa264c9fe4dcab7cebfeb1e78fe2294c0648c3f9b1c666a40906260c4ae5ccd9";
+    let codes = |digest: &str| -> Vec<String> {
+        let file = answers(
+            tmp.path(),
+            "mhlw-institution@fy2025",
+            &format!("digest = \"{digest}\"\n"),
+        );
+        findings(&file, "2025-11-01", &[])
+            .into_iter()
+            .map(|(code, _, _)| code)
+            .collect()
+    };
+    let old = codes(before_rules);
+    assert!(!old.contains(&"checklist-digest-mismatch".to_owned()), "{old:?}");
+    let other = codes(&before_rules.replace("ccd9", "ccd8"));
+    assert!(other.contains(&"checklist-digest-mismatch".to_owned()), "{other:?}");
+}

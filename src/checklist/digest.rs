@@ -23,6 +23,16 @@ pub fn digest(checklist: &Checklist) -> Result<String, serde_json::Error> {
     ))
 }
 
+/// The digest `checklist` had before fill-in rules were data: the same content without its
+/// `[rules]` block (answers files and reports of that time name it). `None` when the checklist
+/// has no `[rules]` block, its digest being unchanged.
+pub fn without_rules(checklist: &Checklist) -> Option<String> {
+    checklist.rules.as_ref()?;
+    let mut old = checklist.clone();
+    old.rules = None;
+    digest(&old).ok()
+}
+
 /// Lowercase hex of bytes.
 pub fn hex(bytes: &[u8]) -> String {
     use std::fmt::Write;

@@ -3,8 +3,13 @@
 //! raw (serde, spans) -> validate -> model; bundled files are registered in `registry`;
 //! a `Catalog` holds the bundled checklists plus those added to the user's folder and any given
 //! by path, and resolves `ID[@EDITION]`; `import` reads a checklist workbook into a file.
+//! The catalog is lazy: a bundled file is known by its precompiled [`Summary`] and parsed only
+//! when a command needs its items; files from the user's folder or given by path are parsed and
+//! validated when the catalog is made, as before.
 //! This module reads files but never prints.
 
+#[rustfmt::skip]
+mod bundled_index;
 pub mod digest;
 pub mod extends;
 pub mod import;
@@ -19,6 +24,7 @@ pub use model::*;
 
 use crate::diagnostic::Diagnostic;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 /// Why a checklist could not be had. `Display` is English; people read
 /// [`localize`](Self::localize) in their language.
@@ -171,6 +177,58 @@ pub struct Loaded {
     pub warnings: Vec<Diagnostic>,
 }
 
+/// What a catalog knows of a checklist without its items: what `checklist list`, resolving
+/// `ID[@EDITION]`, the staleness notice and a digest lookup need.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Summary<'a> {
+    pub id: &'a str,
+    pub edition: &'a str,
+    pub fiscal_year: i16,
+    pub form: Form,
+    pub publisher: &'a str,
+    pub title_ja: &'a str,
+    pub title_en: &'a str,
+    pub guideline_version: &'a str,
+    pub serves: &'a [InstitutionKind],
+    /// How many items, and how many of them are unverified.
+    pub items: usize,
+    pub unverified: usize,
+    pub digest: &'a str,
+}
+
+impl<'a> Summary<'a> {
+    /// The summary of a loaded checklist.
+    pub fn of(loaded: &'a Loaded) -> Self {
+        let c = &loaded.checklist;
+        Summary {
+            id: &c.id,
+            edition: &c.edition,
+            fiscal_year: c.fiscal_year,
+            form: c.form,
+            publisher: &c.publisher,
+            title_ja: &c.title.ja,
+            title_en: &c.title.en,
+            guideline_version: &c.guideline_version,
+            serves: &c.serves,
+            items: c.items.len(),
+            unverified: c.unverified_count(),
+            digest: &loaded.digest,
+        }
+    }
+
+    /// `id@edition`.
+    pub fn full_id(&self) -> String {
+        format!("{}@{}", self.id, self.edition)
+    }
+}
+
+/// One row of `checklist list`: the summary and where the checklist came from.
+#[derive(Debug, Clone)]
+pub struct Listed<'a> {
+    pub summary: Summary<'a>,
+    pub origin: Origin,
+}
+
 /// Parse and validate checklist text.
 pub fn load_str(file: &str, source: &str, origin: Origin) -> Result<Loaded, ChecklistError> {
     let (checklist, diagnostics) = validate::parse(file, source);
@@ -228,16 +286,107 @@ pub fn load_path(path: &Path) -> Result<Loaded, ChecklistError> {
 /// Every checklist known to this run: bundled ones and those given by path.
 #[derive(Debug, Clone, Default)]
 pub struct Catalog {
-    entries: Vec<Loaded>,
+    entries: Vec<Entry>,
+}
+
+/// A checklist of the catalog: bundled and known by the index until asked for, or loaded.
+#[derive(Debug, Clone)]
+enum Entry {
+    Indexed {
+        indexed: &'static registry::Indexed,
+        source: &'static str,
+        /// Parsed on first use; `None` if the file does not validate (the test suite fails
+        /// first).
+        loaded: OnceLock<Option<Loaded>>,
+        /// The same checklist without its `[rules]` block, as medsec bundled it before fill-in
+        /// rules were data: reports signed then name this digest. Made on first use.
+        legacy: OnceLock<Option<Loaded>>,
+    },
+    Loaded(Loaded),
+}
+
+impl Entry {
+    fn summary(&self) -> Summary<'_> {
+        match self {
+            Entry::Indexed { indexed, .. } => indexed.summary,
+            Entry::Loaded(l) => Summary::of(l),
+        }
+    }
+
+    fn origin(&self) -> Origin {
+        match self {
+            Entry::Indexed { indexed, .. } => Origin::Bundled(indexed.path),
+            Entry::Loaded(l) => l.origin.clone(),
+        }
+    }
+
+    /// The checklist, parsed now if it was not yet.
+    fn get(&self) -> Result<&Loaded, ChecklistError> {
+        let (path, source, loaded) = match self {
+            Entry::Loaded(l) => return Ok(l),
+            Entry::Indexed {
+                indexed,
+                source,
+                loaded,
+                ..
+            } => (indexed.path, *source, loaded),
+        };
+        let parse = || load_str(path, source, Origin::Bundled(path));
+        match loaded.get_or_init(|| parse().ok()) {
+            Some(l) => Ok(l),
+            // Only when a bundled file is invalid, which tests rule out: parse again for why.
+            None => Err(parse().err().unwrap_or(ChecklistError::Invalid {
+                diagnostics: Vec::new(),
+            })),
+        }
+    }
+}
+
+impl Entry {
+    /// A bundled checklist as it was before its `[rules]` block was added: the same items and
+    /// wording, checked with the rules medsec applied to every edition then, under the digest
+    /// reports of that time name (docs/checklist-format.md, "Fill-in rules by edition").
+    fn legacy(&self) -> Option<&Loaded> {
+        let Entry::Indexed { legacy, .. } = self else {
+            return None;
+        };
+        legacy
+            .get_or_init(|| {
+                let l = self.get().ok()?;
+                let digest = digest::without_rules(&l.checklist)?;
+                let mut checklist = l.checklist.clone();
+                checklist.rules = None;
+                Some(Loaded {
+                    checklist,
+                    digest,
+                    origin: l.origin.clone(),
+                    warnings: Vec::new(),
+                })
+            })
+            .as_ref()
+    }
 }
 
 impl Catalog {
-    /// The bundled checklists. They are linted by the test suite, so failing here is a bug.
+    /// The bundled checklists, known by the index and parsed only when asked for (they are
+    /// validated by the test suite). A file whose length differs from the index's (edited
+    /// since the index was made) is parsed here.
     pub fn bundled() -> Result<Self, ChecklistError> {
-        let entries = registry::BUNDLED
-            .iter()
-            .map(|b| load_str(b.path, b.source, Origin::Bundled(b.path)))
-            .collect::<Result<_, _>>()?;
+        let mut entries = Vec::with_capacity(registry::BUNDLED.len());
+        for b in registry::BUNDLED {
+            let indexed = registry::INDEX
+                .iter()
+                .find(|i| i.path == b.path && i.source_len == b.source.len());
+            entries.push(match indexed {
+                Some(indexed) => Entry::Indexed {
+                    indexed,
+                    source: b.source,
+                    loaded: OnceLock::new(),
+                    legacy: OnceLock::new(),
+                },
+                None => Entry::Loaded(load_str(b.path, b.source, Origin::Bundled(b.path))?),
+            });
+        }
         Ok(Catalog { entries })
     }
 
@@ -262,15 +411,16 @@ impl Catalog {
     /// Add a checklist, replacing one with the same id and edition.
     pub fn add(&mut self, loaded: Loaded) {
         self.entries.retain(|e| {
-            !(e.checklist.id == loaded.checklist.id
-                && e.checklist.edition == loaded.checklist.edition)
+            let s = e.summary();
+            !(s.id == loaded.checklist.id && s.edition == loaded.checklist.edition)
         });
-        self.entries.push(loaded);
+        self.entries.push(Entry::Loaded(loaded));
     }
 
-    /// All checklists, ordered by id then edition.
+    /// All checklists, ordered by id then edition. This parses every bundled one: to list
+    /// them, [`list`](Self::list) needs none.
     pub fn all(&self) -> Vec<&Loaded> {
-        let mut all: Vec<&Loaded> = self.entries.iter().collect();
+        let mut all: Vec<&Loaded> = self.entries.iter().filter_map(|e| e.get().ok()).collect();
         all.sort_by(|a, b| {
             (&a.checklist.id, a.checklist.fiscal_year)
                 .cmp(&(&b.checklist.id, b.checklist.fiscal_year))
@@ -278,22 +428,63 @@ impl Catalog {
         all
     }
 
+    /// What `checklist list` shows of every checklist, ordered by id then edition, without
+    /// parsing any bundled one.
+    pub fn list(&self) -> Vec<Listed<'_>> {
+        let mut all: Vec<Listed<'_>> = self
+            .entries
+            .iter()
+            .map(|e| Listed {
+                summary: e.summary(),
+                origin: e.origin(),
+            })
+            .collect();
+        all.sort_by(|a, b| {
+            (a.summary.id, a.summary.fiscal_year).cmp(&(b.summary.id, b.summary.fiscal_year))
+        });
+        all
+    }
+
     /// The checklist with this digest.
     pub fn by_digest(&self, digest: &str) -> Option<&Loaded> {
-        self.entries.iter().find(|e| e.digest == digest)
+        // The index names the candidate; its digest is checked once parsed.
+        let known = self
+            .entries
+            .iter()
+            .filter(|e| e.summary().digest == digest)
+            .filter_map(|e| e.get().ok())
+            .find(|l| l.digest == digest);
+        // An index out of date (the test suite fails then) must not hide a known checklist.
+        known
+            .or_else(|| {
+                self.entries
+                    .iter()
+                    .filter(|e| matches!(e, Entry::Indexed { .. }))
+                    .filter_map(|e| e.get().ok())
+                    .find(|l| l.digest == digest)
+            })
+            // A report signed before the bundled files carried their fill-in rules.
+            .or_else(|| {
+                self.entries
+                    .iter()
+                    .filter_map(Entry::legacy)
+                    .find(|l| l.digest == digest)
+            })
     }
 
     /// Resolve `ID`, `ID@EDITION`, or with `form`, `PUBLISHER[@EDITION]` (e.g. `mhlw@fy2024`
-    /// with form vendor). Without an edition, the newest one.
+    /// with form vendor). Without an edition, the newest one. Only the checklist found is
+    /// parsed.
     pub fn resolve(&self, spec: &str, form: Option<Form>) -> Result<&Loaded, ChecklistError> {
         let (id, edition) = match spec.split_once('@') {
             Some((id, edition)) => (id, Some(edition)),
             None => (spec, None),
         };
-        let mut candidates: Vec<&Loaded> = self
+        let mut candidates: Vec<(&Entry, Summary<'_>)> = self
             .entries
             .iter()
-            .filter(|e| e.checklist.id == id)
+            .map(|e| (e, e.summary()))
+            .filter(|(_, s)| s.id == id)
             .collect();
         if candidates.is_empty() {
             if let Some(form) = form {
@@ -301,49 +492,46 @@ impl Catalog {
                 candidates = self
                     .entries
                     .iter()
-                    .filter(|e| e.checklist.id == with_form)
+                    .map(|e| (e, e.summary()))
+                    .filter(|(_, s)| s.id == with_form)
                     .collect();
             }
         }
-        let Some(first) = candidates.first() else {
+        let Some((_, first)) = candidates.first() else {
             return Err(ChecklistError::NotFound {
                 spec: spec.to_owned(),
                 known: self.known_ids(),
             });
         };
         if let Some(form) = form {
-            if first.checklist.form != form {
+            if first.form != form {
                 return Err(ChecklistError::FormConflict {
                     spec: spec.to_owned(),
-                    named: first.checklist.form,
+                    named: first.form,
                     asked: form,
                 });
             }
         }
         let found = match edition {
-            Some(edition) => candidates.iter().find(|e| e.checklist.edition == edition),
-            None => candidates.iter().max_by_key(|e| e.checklist.fiscal_year),
+            Some(edition) => candidates.iter().find(|(_, s)| s.edition == edition),
+            None => candidates.iter().max_by_key(|(_, s)| s.fiscal_year),
         };
-        found.copied().ok_or_else(|| {
-            let mut known: Vec<&str> = candidates
-                .iter()
-                .map(|e| e.checklist.edition.as_str())
-                .collect();
-            known.sort_unstable();
-            ChecklistError::NoEdition {
-                id: first.checklist.id.clone(),
-                edition: edition.unwrap_or_default().to_owned(),
-                known: known.join(", "),
+        match found {
+            Some((entry, _)) => entry.get(),
+            None => {
+                let mut known: Vec<&str> = candidates.iter().map(|(_, s)| s.edition).collect();
+                known.sort_unstable();
+                Err(ChecklistError::NoEdition {
+                    id: first.id.to_owned(),
+                    edition: edition.unwrap_or_default().to_owned(),
+                    known: known.join(", "),
+                })
             }
-        })
+        }
     }
 
     fn known_ids(&self) -> String {
-        let mut ids: Vec<&str> = self
-            .entries
-            .iter()
-            .map(|e| e.checklist.id.as_str())
-            .collect();
+        let mut ids: Vec<&str> = self.entries.iter().map(|e| e.summary().id).collect();
         ids.sort_unstable();
         ids.dedup();
         ids.join(", ")
@@ -357,30 +545,89 @@ impl Catalog {
 /// every publisher has this year's edition.
 pub fn stale(catalog: &Catalog, today: jiff::civil::Date) -> (Vec<String>, i16) {
     let current = crate::dates::fiscal_year_of(today);
-    let current_publishers: std::collections::BTreeSet<&str> = catalog
-        .entries
-        .iter()
-        .filter(|e| e.checklist.fiscal_year >= current)
-        .map(|e| e.checklist.publisher.as_str())
-        .collect();
-    let mut newest: std::collections::BTreeMap<&str, &Checklist> =
-        std::collections::BTreeMap::new();
     // An own checklist follows its base's edition; the base says whether it is stale.
-    for e in catalog
+    let own = |e: &&Entry| matches!(e, Entry::Loaded(l) if l.checklist.extends.is_some());
+    let summaries: Vec<Summary<'_>> = catalog
         .entries
         .iter()
-        .filter(|e| e.checklist.extends.is_none())
-    {
-        let c = &e.checklist;
-        let slot = newest.entry(c.id.as_str()).or_insert(c);
-        if c.fiscal_year > slot.fiscal_year {
-            *slot = c;
+        .filter(|e| !own(e))
+        .map(Entry::summary)
+        .collect();
+    let current_publishers: std::collections::BTreeSet<&str> = summaries
+        .iter()
+        .filter(|s| s.fiscal_year >= current)
+        .map(|s| s.publisher)
+        .collect();
+    let mut newest: std::collections::BTreeMap<&str, &Summary<'_>> =
+        std::collections::BTreeMap::new();
+    for s in &summaries {
+        let slot = newest.entry(s.id).or_insert(s);
+        if s.fiscal_year > slot.fiscal_year {
+            *slot = s;
         }
     }
     let stale = newest
         .values()
-        .filter(|c| c.fiscal_year < current && !current_publishers.contains(c.publisher.as_str()))
-        .map(|c| c.full_id())
+        .filter(|s| s.fiscal_year < current && !current_publishers.contains(s.publisher))
+        .map(|s| s.full_id())
         .collect();
     (stale, current)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Catalog, Entry};
+
+    /// How many bundled checklists the catalog has parsed so far.
+    fn parsed(catalog: &Catalog) -> usize {
+        catalog
+            .entries
+            .iter()
+            .filter(|e| matches!(e, Entry::Indexed { loaded, .. } if loaded.get().is_some()))
+            .count()
+    }
+
+    #[test]
+    fn reports_signed_before_the_rules_block_still_find_their_checklist() {
+        // The bundled FY2025 form as it was before `[rules]`: the same file without the block.
+        let path = "checklists/mhlw/fy2025/institution.toml";
+        let source = super::registry::BUNDLED
+            .iter()
+            .find(|b| b.path == path)
+            .unwrap()
+            .source;
+        let start = source.find("\n[rules]\n").unwrap() + 1;
+        let end = start + source[start..].find("\n[[").unwrap() + 1;
+        let old = format!("{}{}", &source[..start], &source[end..]);
+        let old =
+            super::load_str("old.toml", &old, super::Origin::File("old.toml".into())).unwrap();
+        let catalog = Catalog::bundled().unwrap();
+        let current = catalog.resolve("mhlw-institution@fy2025", None).unwrap();
+        assert_ne!(old.digest, current.digest);
+        let found = catalog.by_digest(&old.digest).unwrap();
+        assert_eq!(found.digest, old.digest);
+        assert_eq!(found.checklist.full_id(), "mhlw-institution@fy2025");
+        assert!(found.checklist.rules.is_none());
+        assert!(catalog.by_digest("sha256:0000").is_none());
+    }
+
+    #[test]
+    fn the_bundled_catalog_parses_only_what_is_asked_for() {
+        let catalog = Catalog::bundled().unwrap();
+        assert!(catalog
+            .entries
+            .iter()
+            .all(|e| matches!(e, Entry::Indexed { .. })));
+        assert_eq!(catalog.list().len(), super::registry::BUNDLED.len());
+        let _ = super::stale(&catalog, jiff::civil::date(2027, 4, 1));
+        assert_eq!(parsed(&catalog), 0, "listing parses nothing");
+        let shown = catalog.resolve("mhlw-institution", None).unwrap();
+        assert_eq!(shown.checklist.full_id(), "mhlw-institution@fy2025");
+        assert_eq!(parsed(&catalog), 1, "resolving parses the one found");
+        let digest = shown.digest.clone();
+        assert!(catalog.by_digest(&digest).is_some());
+        assert_eq!(parsed(&catalog), 1, "found again without parsing another");
+        assert!(catalog.by_digest("sha256:unknown").is_none());
+        assert_eq!(catalog.all().len(), super::registry::BUNDLED.len());
+    }
 }

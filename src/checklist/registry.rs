@@ -1,5 +1,9 @@
 //! The checklists bundled into the binary. Every file under checklists/ is listed here once;
 //! a test fails when a file is missing from this list or disagrees with its path.
+//!
+//! Start-up pays nothing for them: [`INDEX`] (generated into `bundled_index.rs` by
+//! `MEDSEC_BLESS=1 cargo test --test checklist_registry`, checked against the files by that
+//! test) says what each file is, and a file is parsed only when a command asks for it.
 
 /// One bundled checklist file: its path in the repository and its text.
 pub struct Bundled {
@@ -25,6 +29,20 @@ pub const BUNDLED: &[Bundled] = bundled![
     "checklists/mhlw/fy2025/pharmacy.toml",
     "checklists/mhlw/fy2025/vendor.toml",
 ];
+
+/// What the index knows of one bundled file without parsing it.
+#[derive(Debug, Clone, Copy)]
+pub struct Indexed {
+    /// The file's place in the repository, as in [`BUNDLED`].
+    pub path: &'static str,
+    /// The length of its text when the index was made: a file edited since is parsed at
+    /// start-up instead of trusting the index (the test suite fails until it is regenerated).
+    pub source_len: usize,
+    pub summary: super::Summary<'static>,
+}
+
+/// Every bundled checklist as the index knows it (generated; see the module docs).
+pub use super::bundled_index::INDEX;
 
 /// The environment variable that moves the user's data folder (checklists added with
 /// `checklist add` live in its `checklists` folder); tests set it.

@@ -16,7 +16,7 @@ pub fn run(cmd: ChecklistCommand, ctx: &Context) -> anyhow::Result<Outcome> {
     match cmd {
         ChecklistCommand::List { format } => {
             let catalog = Catalog::with_files(&ctx.checklist_paths)?;
-            let entries = catalog.all();
+            let entries = catalog.list();
             let out = match format {
                 ListFormat::Table => render::checklist::list_table(&entries, ctx.lang),
                 ListFormat::Json => render::checklist::list_json(&entries),

@@ -1,7 +1,7 @@
 //! Checklists for people (tables, Markdown) and scripts (JSON).
 
 use super::text::escape_controls as esc;
-use crate::checklist::{Checklist, Lang, Loaded};
+use crate::checklist::{Checklist, Lang, Listed, Loaded};
 use crate::dates::wareki_fiscal_year;
 use serde::Serialize;
 
@@ -12,7 +12,7 @@ struct ListEntry<'a> {
     edition: &'a str,
     fiscal_year: i16,
     form: &'a str,
-    title: &'a crate::checklist::Text,
+    title: Title<'a>,
     guideline_version: &'a str,
     serves: Vec<&'a str>,
     items: usize,
@@ -21,20 +21,30 @@ struct ListEntry<'a> {
     origin: String,
 }
 
-pub fn list_json(entries: &[&Loaded]) -> String {
+/// A title as [`crate::checklist::Text`] serializes it.
+#[derive(Serialize)]
+struct Title<'a> {
+    ja: &'a str,
+    en: &'a str,
+}
+
+pub fn list_json(entries: &[Listed<'_>]) -> String {
     let rows: Vec<ListEntry> = entries
         .iter()
         .map(|l| ListEntry {
-            id: &l.checklist.id,
-            edition: &l.checklist.edition,
-            fiscal_year: l.checklist.fiscal_year,
-            form: l.checklist.form.as_str(),
-            title: &l.checklist.title,
-            guideline_version: &l.checklist.guideline_version,
-            serves: l.checklist.serves.iter().map(|s| s.as_str()).collect(),
-            items: l.checklist.items.len(),
-            unverified: l.checklist.unverified_count(),
-            digest: &l.digest,
+            id: l.summary.id,
+            edition: l.summary.edition,
+            fiscal_year: l.summary.fiscal_year,
+            form: l.summary.form.as_str(),
+            title: Title {
+                ja: l.summary.title_ja,
+                en: l.summary.title_en,
+            },
+            guideline_version: l.summary.guideline_version,
+            serves: l.summary.serves.iter().map(|s| s.as_str()).collect(),
+            items: l.summary.items,
+            unverified: l.summary.unverified,
+            digest: l.summary.digest,
             origin: l.origin.describe(),
         })
         .collect();
@@ -45,7 +55,7 @@ fn short_digest(digest: &str) -> &str {
     digest.get(..19).unwrap_or(digest)
 }
 
-pub fn list_table(entries: &[&Loaded], lang: Lang) -> String {
+pub fn list_table(entries: &[Listed<'_>], lang: Lang) -> String {
     let header: Vec<String> = [
         crate::tr!(lang, "render-list-id"),
         crate::tr!(lang, "render-list-edition"),
@@ -60,21 +70,21 @@ pub fn list_table(entries: &[&Loaded], lang: Lang) -> String {
     .into();
     let mut t = super::table(header.iter().map(String::as_str).collect());
     for l in entries {
-        let c = &l.checklist;
+        let c = &l.summary;
         let fy = fiscal_year(c.fiscal_year, lang);
         let origin = match &l.origin {
             crate::checklist::Origin::Bundled(_) => crate::tr!(lang, "render-origin-bundled"),
             crate::checklist::Origin::File(p) => esc(&p.display().to_string()).into_owned(),
         };
         t.add_row(vec![
-            esc(&c.id).into_owned(),
-            esc(&c.edition).into_owned(),
+            esc(c.id).into_owned(),
+            esc(c.edition).into_owned(),
             fy,
             esc(&c.guideline_version).into_owned(),
             c.form.label(lang).to_owned(),
-            c.items.len().to_string(),
-            c.unverified_count().to_string(),
-            format!("{}…", short_digest(&l.digest)),
+            c.items.to_string(),
+            c.unverified.to_string(),
+            format!("{}…", short_digest(c.digest)),
             origin,
         ]);
     }

@@ -121,6 +121,7 @@ pub(super) fn check_signature_and_files(b: &mut Bundle<'_>, keys: &TrustedKeys) 
         info: None,
         manifest: None,
         report_bytes: None,
+        report_sha256: None,
     };
     if let (Some(m), Some(s)) = (&manifest_bytes, &signature_bytes) {
         (checked.key, checked.info) = trust::check_signature(b, m, s, keys);
@@ -159,6 +160,10 @@ pub(super) fn check_signature_and_files(b: &mut Bundle<'_>, keys: &TrustedKeys) 
     match manifest::check_keeping(b.dir, &manifest, report::FILE_NAME, MAX_REPORT_BYTES) {
         Ok((d, report_bytes)) => {
             if !d.changed.iter().any(|f| f == report::FILE_NAME) {
+                // Kept only once hashed and found equal to the manifest's SHA-256.
+                checked.report_sha256 = report_bytes
+                    .as_ref()
+                    .and_then(|_| manifest.entries.get(report::FILE_NAME).cloned());
                 checked.report_bytes = report_bytes;
             }
             for f in d.missing {

@@ -184,6 +184,8 @@ struct Checked {
     manifest: Option<Manifest>,
     /// report.json as it was hashed, when the manifest lists it and the hash matched.
     report_bytes: Option<Vec<u8>>,
+    /// Its SHA-256 (the manifest's, which it matched): hashed once, not again per use.
+    report_sha256: Option<String>,
 }
 
 /// Signature and files only: what `sign` checks right after writing.
@@ -260,10 +262,7 @@ pub fn verify_bundle_keeping(dir: &Path, opts: &Options<'_>) -> Verified {
             }
         }
         if report.is_some() {
-            result.report_sha256 = checked
-                .report_bytes
-                .as_deref()
-                .map(super::manifest::sha256_bytes);
+            result.report_sha256 = checked.report_sha256.clone();
         }
     }
     result.findings = b.findings;

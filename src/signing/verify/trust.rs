@@ -211,7 +211,12 @@ pub(super) fn trusted_report(
     };
     let code = report.institution.code.as_str();
     if let Some(info) = checked.info.as_ref() {
-        check_trusted_comment(b, &info.trusted_comment, &report, bytes);
+        // The manifest's SHA-256, which the bytes matched: hashed once.
+        let sha256 = match &checked.report_sha256 {
+            Some(s) => std::borrow::Cow::Borrowed(s.as_str()),
+            None => std::borrow::Cow::Owned(manifest::sha256_bytes(bytes)),
+        };
+        check_trusted_comment(b, &info.trusted_comment, &report, &sha256);
     }
     if !opts.keys.trusts_for_institution(key, code) {
         let message = tr!(
@@ -247,14 +252,14 @@ pub(super) fn trusted_report(
     Some(report)
 }
 
-/// The trusted comment must say what report.json says.
-fn check_trusted_comment(b: &mut Bundle<'_>, trusted_comment: &str, report: &Report, bytes: &[u8]) {
+/// The trusted comment must say what report.json (whose SHA-256 is `sha256`) says.
+fn check_trusted_comment(b: &mut Bundle<'_>, trusted_comment: &str, report: &Report, sha256: &str) {
     match comment::parse(trusted_comment) {
         comment::Parsed::Medsec { claims, .. } => {
             let expected = Claims {
                 institution: report.institution.code.clone(),
                 checklist: report.checklist.full_id(),
-                report_sha256: manifest::sha256_bytes(bytes),
+                report_sha256: sha256.to_owned(),
             };
             for (field, signed, actual) in [
                 ("institution", &claims.institution, &expected.institution),
