@@ -793,7 +793,13 @@ fn an_answers_file_naming_the_digest_from_before_the_rules_block_is_accepted() {
             .collect()
     };
     let old = codes(before_rules);
-    assert!(!old.contains(&"checklist-digest-mismatch".to_owned()), "{old:?}");
+    assert!(
+        !old.contains(&"checklist-digest-mismatch".to_owned()),
+        "{old:?}"
+    );
     let other = codes(&before_rules.replace("ccd9", "ccd8"));
-    assert!(other.contains(&"checklist-digest-mismatch".to_owned()), "{other:?}");
+    assert!(
+        other.contains(&"checklist-digest-mismatch".to_owned()),
+        "{other:?}"
+    );
 }
