@@ -300,7 +300,7 @@ enum Entry {
         loaded: OnceLock<Option<Loaded>>,
         /// The same checklist without its `[rules]` block, as medsec bundled it before fill-in
         /// rules were data: reports signed then name this digest. Made on first use.
-        legacy: OnceLock<Option<Loaded>>,
+        legacy: OnceLock<Option<Box<Loaded>>>,
     },
     Loaded(Loaded),
 }
@@ -356,14 +356,14 @@ impl Entry {
                 let digest = digest::without_rules(&l.checklist)?;
                 let mut checklist = l.checklist.clone();
                 checklist.rules = None;
-                Some(Loaded {
+                Some(Box::new(Loaded {
                     checklist,
                     digest,
                     origin: l.origin.clone(),
                     warnings: Vec::new(),
-                })
+                }))
             })
-            .as_ref()
+            .as_deref()
     }
 }
 

@@ -80,7 +80,7 @@ pub fn list_table(entries: &[Listed<'_>], lang: Lang) -> String {
             esc(c.id).into_owned(),
             esc(c.edition).into_owned(),
             fy,
-            esc(&c.guideline_version).into_owned(),
+            esc(c.guideline_version).into_owned(),
             c.form.label(lang).to_owned(),
             c.items.to_string(),
             c.unverified.to_string(),
