@@ -1178,3 +1178,7 @@ check-result-findings = The year's check has findings (exit 1).
 check-result-failed = The year's check failed.
 check-missing-unusable = the answers cannot be used (see the problems above)
 check-next-fix-answers = correct the problems in { $file } (or a vendor form it lists), then run `medsec check` again
+
+## polish
+polish-status-next-probe = Next: check the machines with `medsec probe --answers { $file } --out evidence.json`, then make the report with `medsec report --answers { $file } --evidence evidence.json`; or do it all with `medsec check`.
+polish-status-next-report = Next: make the report with `medsec report --answers { $file } --evidence { $evidence }`; or do it all with `medsec check`.

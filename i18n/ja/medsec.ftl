@@ -1111,3 +1111,7 @@ check-result-findings = 今年度の点検には要確認の所見がありま�
 check-result-failed = 今年度の点検は失敗しました。
 check-missing-unusable = 回答ファイルを読み取れません(上の問題を参照してください)。
 check-next-fix-answers = { $file }(またはそこに記載した事業者確認用のファイル)の問題を直してから、もう一度 `medsec check` を実行してください。
+
+## polish
+polish-status-next-probe = 次は `medsec probe --answers { $file } --out evidence.json` で機器を確認し、`medsec report --answers { $file } --evidence evidence.json` で報告書を作ります。まとめて行うには `medsec check` を使います。
+polish-status-next-report = 次は `medsec report --answers { $file } --evidence { $evidence }` で報告書を作ります。まとめて行うには `medsec check` を使います。

@@ -123,7 +123,7 @@ pub fn run(args: AnswerArgs, ctx: &Context) -> anyhow::Result<Outcome> {
 }
 
 /// The only answers file in `dir`.
-fn find_answers_file(dir: &Path, lang: Lang) -> anyhow::Result<PathBuf> {
+pub(super) fn find_answers_file(dir: &Path, lang: Lang) -> anyhow::Result<PathBuf> {
     let mut found = Vec::new();
     let cannot_list = |e: std::io::Error| {
         anyhow!(tr!(
