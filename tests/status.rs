@@ -152,3 +152,56 @@ fn status_with_evidence_shows_answer_probe_contradictions() {
     assert_eq!(code, 2);
     assert!(out.is_empty() && err.contains("nope.json"), "{out}{err}");
 }
+
+/// The 医療機関コード's first two digits (JIS X 0401) against the prefecture given: a mismatch
+/// is a warning in status (still complete) and a finding the report records.
+#[test]
+fn a_code_of_another_prefecture_is_a_warning_in_status_and_report() {
+    let tmp = answers_folder();
+    let file = tmp.path().join("complete.toml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(text.contains("prefecture = \"北海道\"") && text.contains("0110113719"));
+    let (code, out, err) = status(tmp.path(), "ja", &["complete.toml"]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(
+        !out.contains("institution-code-prefecture-mismatch"),
+        "{out}"
+    );
+    std::fs::write(
+        &file,
+        text.replace("prefecture = \"北海道\"", "prefecture = \"東京都\""),
+    )
+    .unwrap();
+    let (code, out, err) = status(tmp.path(), "ja", &["complete.toml"]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(
+        out.contains("警告[institution-code-prefecture-mismatch]")
+            && out.contains("先頭2桁 01 は北海道ですが、都道府県は「東京都」と記入されています"),
+        "{out}"
+    );
+    let (_, out, _) = status(tmp.path(), "en", &["complete.toml"]);
+    assert!(
+        out.contains("warning[institution-code-prefecture-mismatch]"),
+        "{out}"
+    );
+    let bundle = tmp.path().join("bundle");
+    let o = common::with_fixtures()
+        .args(["report", "--answers"])
+        .arg(&file)
+        .arg("--out")
+        .arg(&bundle)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr_of(&o));
+    let report: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(bundle.join("report.json")).unwrap()).unwrap();
+    assert!(
+        report["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["code"] == "institution-code-prefecture-mismatch"
+                && f["severity"] == "warning"),
+        "{report}"
+    );
+}

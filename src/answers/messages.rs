@@ -315,6 +315,13 @@ pub enum Msg {
         code: String,
         digit: char,
     },
+    /// The code's first two digits (JIS X 0401) name another prefecture than the one given.
+    InstitutionCodePrefectureMismatch {
+        code: String,
+        number: u8,
+        expected: &'static str,
+        given: String,
+    },
     VendorContractUnspecified,
     MissingVendorField {
         fields: Vec<VendorField>,
@@ -369,6 +376,7 @@ impl Msg {
             }
             Msg::InstitutionCodeCheckDigit { .. } => "institution-code-check-digit",
             Msg::InstitutionCodeKindMismatch { .. } => "institution-code-kind-mismatch",
+            Msg::InstitutionCodePrefectureMismatch { .. } => "institution-code-prefecture-mismatch",
             Msg::VendorContractUnspecified => "vendor-contract-unspecified",
             Msg::MissingVendorField { .. } => "missing-vendor-field",
             Msg::VendorFormMissing => "vendor-form-missing",
@@ -383,6 +391,7 @@ impl Msg {
             | Msg::ChecklistDigestMissing { .. }
             | Msg::InstitutionCodeCheckDigit { .. }
             | Msg::InstitutionCodeKindMismatch { .. }
+            | Msg::InstitutionCodePrefectureMismatch { .. }
             | Msg::CheckedBeforeFiscalYear { .. }
             | Msg::NotApplicableWithoutReason { .. }
             | Msg::NeedsReview { .. }
@@ -737,6 +746,19 @@ impl Msg {
                 "answers-institution-code-kind-mismatch",
                 code = code.clone(),
                 digit = digit.to_string()
+            ),
+            Msg::InstitutionCodePrefectureMismatch {
+                code,
+                number,
+                expected,
+                given,
+            } => msg!(
+                lang,
+                "polish-institution-code-prefecture-mismatch",
+                code = code.clone(),
+                number = format!("{number:02}"),
+                expected = *expected,
+                given = given.clone()
             ),
             Msg::VendorContractUnspecified => msg!(lang, "answers-vendor-contract-unspecified"),
             Msg::MissingVendorField { fields } => {

@@ -24,6 +24,7 @@
 //! | `checklist-digest-missing` | warning | the answers name no digest |
 //! | `institution-code-check-digit` | warning | the check digit of the 医療機関コード does not match (the rule is not from a primary source) |
 //! | `institution-code-kind-mismatch` | warning | fee-table digit and kind disagree (e.g. a pharmacy without 4) |
+//! | `institution-code-prefecture-mismatch` | warning | the code's first two digits (JIS X 0401: 01 北海道 … 47 沖縄県) name another prefecture than `prefecture` |
 //! | `checked-before-fiscal-year` | warning | a date checked before the edition's fiscal year began |
 //! | `not-applicable-without-reason` | warning | 対象外 without a reason |
 //! | `needs-review` | warning | an item marked new, reworded or replaced by `init --from` |
@@ -527,6 +528,19 @@ fn header_findings(form: &FormInput<'_>, lang: Lang, out: &mut Vec<Finding>) {
                 }
             }
             if let Some(code) = &inst.code {
+                if let Some((number, expected)) = inst
+                    .prefecture
+                    .as_deref()
+                    .and_then(|given| super::code::prefecture_mismatch(code, given))
+                {
+                    let msg = Msg::InstitutionCodePrefectureMismatch {
+                        code: code.clone(),
+                        number,
+                        expected,
+                        given: inst.prefecture.clone().unwrap_or_default(),
+                    };
+                    out.push(finding(msg, at.clone(), None, lang));
+                }
                 for msg in code_messages(code, inst.kind) {
                     out.push(finding(msg, at.clone(), None, lang));
                 }
