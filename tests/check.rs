@@ -357,7 +357,9 @@ fn an_unusable_answers_file_is_exit_2_with_its_problems() {
         .unwrap();
     let stdout = stdout_of(&o);
     assert_eq!(o.status.code(), Some(2), "{stdout}{}", stderr_of(&o));
-    assert!(stdout.contains("たぶん"), "{stdout}");
+    // The problem that stops the command on standard error; the summary on standard output.
+    assert!(stderr_of(&o).contains("たぶん"), "{}", stderr_of(&o));
+    assert!(!stdout.contains("たぶん"), "{stdout}");
     assert!(stdout.contains("the answers cannot be used"), "{stdout}");
     assert!(!out.exists());
     let o = medsec()

@@ -1116,3 +1116,4 @@ check-next-fix-answers = { $file }(またはそこに記載した事業者確認
 polish-status-next-probe = 次は `medsec probe --answers { $file } --out evidence.json` で機器を確認し、`medsec report --answers { $file } --evidence evidence.json` で報告書を作ります。まとめて行うには `medsec check` を使います。
 polish-status-next-report = 次は `medsec report --answers { $file } --evidence { $evidence }` で報告書を作ります。まとめて行うには `medsec check` を使います。
 polish-institution-code-prefecture-mismatch = 医療機関コード `{ $code }` の先頭2桁 { $number } は{ $expected }ですが、都道府県は「{ $given }」と記入されています。どちらかを確かめてください。
+polish-summarize-unusable = { $path }: 読み取れないため確認できませんでした（{ $code }）。詳しくは `medsec verify { $path }` で確認できます。

@@ -31,13 +31,17 @@ pub fn run(cmd: ChecklistCommand, ctx: &Context) -> anyhow::Result<Outcome> {
         }
         ChecklistCommand::Lint { paths, format } => {
             let report = crate::lint::lint_paths(&paths);
+            // Files that could not be read stop the command: on standard error (and in the
+            // JSON, which records every diagnostic); findings are the result, on standard output.
+            let (problems, findings): (Vec<_>, Vec<_>) = report
+                .diagnostics
+                .iter()
+                .cloned()
+                .partition(|d| matches!(d.code, "unreadable" | "not-utf8"));
             let out = match format {
-                LintFormat::Human => render::diagnostics::human(
-                    &report.diagnostics,
-                    report.files,
-                    ctx.lang,
-                    ctx.color,
-                ),
+                LintFormat::Human => {
+                    render::diagnostics::human(&findings, report.files, ctx.lang, ctx.color)
+                }
                 LintFormat::Json => render::json(&report.diagnostics),
             };
             let exit = if report.unreadable {
@@ -47,7 +51,9 @@ pub fn run(cmd: ChecklistCommand, ctx: &Context) -> anyhow::Result<Outcome> {
             } else {
                 Exit::Ok
             };
-            Ok(Outcome::text(out, exit))
+            let mut outcome = Outcome::text(out, exit);
+            outcome.notices = render::diagnostics::problem_lines(&problems, ctx.lang);
+            Ok(outcome)
         }
         ChecklistCommand::Diff {
             old,

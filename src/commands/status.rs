@@ -11,7 +11,16 @@ use crate::tr;
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
-pub fn run(mut args: StatusArgs, ctx: &Context) -> anyhow::Result<Outcome> {
+pub fn run(args: StatusArgs, ctx: &Context) -> anyhow::Result<Outcome> {
+    status(args, ctx, true)
+}
+
+/// status as a step of `medsec check`, which takes the next steps itself (no "next" line).
+pub(super) fn run_in_check(args: StatusArgs, ctx: &Context) -> anyhow::Result<Outcome> {
+    status(args, ctx, false)
+}
+
+fn status(mut args: StatusArgs, ctx: &Context, say_next: bool) -> anyhow::Result<Outcome> {
     if args.files.is_empty() {
         // As `medsec answer` does: the only answers file in the current folder.
         let found = super::answer::find_answers_file(std::path::Path::new("."), ctx.lang)?;
@@ -67,10 +76,13 @@ pub fn run(mut args: StatusArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     } else {
         Exit::Ok
     };
+    // Files that could not be used stop the command: on standard error (the JSON records them
+    // too, as `unusable`); the status of the others is the result, on standard output.
+    let problems = render::diagnostics::problem_lines(&unusable, ctx.lang);
     let out = match args.format {
         StatusFormat::Table => {
             let mut out = render::status::table(&inspection, &unusable, ctx.lang, ctx.color);
-            if exit == Exit::Ok {
+            if exit == Exit::Ok && say_next {
                 out.push_str(&next_step(&opened, args.evidence.as_deref(), ctx.lang));
                 out.push('\n');
             }
@@ -78,7 +90,9 @@ pub fn run(mut args: StatusArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         }
         StatusFormat::Json => render::status::json(&inspection, &unusable),
     };
-    Ok(Outcome::text(out, exit))
+    let mut outcome = Outcome::text(out, exit);
+    outcome.notices = problems;
+    Ok(outcome)
 }
 
 /// Answers はい that a failed probe in the evidence file contradicts, as errors of the
