@@ -129,7 +129,7 @@ pub(super) fn find_answers_file(dir: &Path, lang: Lang) -> anyhow::Result<PathBu
         anyhow!(tr!(
             lang,
             "answers-cannot-list-folder",
-            reason = e.to_string()
+            reason = crate::i18n::io_error(lang, &e)
         ))
     };
     for entry in std::fs::read_dir(dir).map_err(cannot_list)? {

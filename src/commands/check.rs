@@ -108,7 +108,7 @@ pub fn run(args: CheckArgs, ctx: &Context) -> anyhow::Result<Outcome> {
             lang,
             "check-cannot-write",
             path = out_dir.display().to_string(),
-            error = e.to_string()
+            error = crate::i18n::io_error(lang, &e)
         ))
     })?;
 
@@ -139,7 +139,7 @@ pub fn run(args: CheckArgs, ctx: &Context) -> anyhow::Result<Outcome> {
             lang,
             "check-cannot-write",
             path = evidence_path.display().to_string(),
-            error = e.to_string()
+            error = crate::i18n::io_error(lang, &e)
         ))
     })?;
     let counts = ProbeCounts::of(&evidence);
