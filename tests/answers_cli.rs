@@ -148,7 +148,8 @@ fn japanese_findings_in_json_keep_their_codes() {
         .args(["status", "tests/fixtures/answers/duplicate.toml"])
         .assert()
         .code(2);
-    let text = stdout_of(out.get_output());
+    // An unusable file stops the command: its problems are on standard error.
+    let text = stderr_of(out.get_output());
     assert!(
         text.contains(
             "エラー[duplicate-answer]: 1-① 医療情報システム安全管理責任者… の1回目が2回回答されています"

@@ -357,7 +357,9 @@ fn an_unusable_answers_file_is_exit_2_with_its_problems() {
         .unwrap();
     let stdout = stdout_of(&o);
     assert_eq!(o.status.code(), Some(2), "{stdout}{}", stderr_of(&o));
-    assert!(stdout.contains("たぶん"), "{stdout}");
+    // The problem that stops the command on standard error; the summary on standard output.
+    assert!(stderr_of(&o).contains("たぶん"), "{}", stderr_of(&o));
+    assert!(!stdout.contains("たぶん"), "{stdout}");
     assert!(stdout.contains("the answers cannot be used"), "{stdout}");
     assert!(!out.exists());
     let o = medsec()
@@ -542,4 +544,24 @@ mod pty {
             .collect();
         assert_eq!(made, ["institution-fy2025.toml"]);
     }
+}
+
+/// An output folder that cannot be made: the OS error in the catalog's words (Japanese under
+/// `--lang ja`, with the OS number), not the operating system's English text.
+#[test]
+fn an_output_folder_that_cannot_be_made_is_said_in_japanese() {
+    let tmp = tempfile::tempdir().unwrap();
+    let file = tmp.path().join("a-file");
+    std::fs::write(&file, "x").unwrap();
+    let o = check(&file.join("out"))
+        .env("LANG", "ja_JP.UTF-8")
+        .output()
+        .unwrap();
+    let err = stderr_of(&o);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("に書き込めません: フォルダではありません (OS エラー 20)"),
+        "{err}"
+    );
+    assert!(!err.contains("Not a directory"), "{err}");
 }

@@ -358,13 +358,16 @@ fn lint_of_unreadable_input_is_exit_2() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
-    assert!(stdout_of(&out).contains("not-utf8.toml:2:10: error[not-utf8]"));
+    // A file that cannot be read stops the command: on standard error, not among the findings.
+    assert!(stderr_of(&out).contains("not-utf8.toml:2:10: error[not-utf8]"));
+    assert!(!stdout_of(&out).contains("error[not-utf8]"));
     let out = medsec()
         .args(["checklist", "lint", "no/such/file.toml"])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
-    assert!(stdout_of(&out).contains("error[unreadable]"));
+    assert!(stderr_of(&out).contains("error[unreadable]"));
+    assert!(!stdout_of(&out).contains("error[unreadable]"));
 }
 
 #[cfg(unix)]

@@ -398,16 +398,16 @@ fn xlsx_has_the_items_and_the_findings() {
         .any(|r| r[0] == "answer-contradicted-by-probe"));
 }
 
-/// Printed to PDF by headless Chromium, as an inspector's browser would print it. Debian's
+/// The installed Chromium (`chromium` or `chromium-browser`), or `None` outside CI. Debian's
 /// `chromium` is installed by .ci/run; under CI=true a missing browser fails the test.
-#[test]
-fn html_prints_to_pdf_in_headless_chromium() {
-    let Some(chromium) = ["chromium", "chromium-browser"].into_iter().find(|c| {
+fn chromium() -> Option<&'static str> {
+    let found = ["chromium", "chromium-browser"].into_iter().find(|c| {
         std::process::Command::new(c)
             .arg("--version")
             .output()
             .is_ok()
-    }) else {
+    });
+    if found.is_none() {
         assert!(
             !in_ci(),
             "chromium is not installed (CI=true): .ci/run installs it"
@@ -416,12 +416,27 @@ fn html_prints_to_pdf_in_headless_chromium() {
         {
             eprintln!("skipped: chromium is not installed");
         }
-        return;
-    };
-    let (tmp, bundle, _) = bundle();
-    let page = bundle.join("report.html");
-    let pdf = tmp.path().join("out.pdf");
-    let profile = tempfile::tempdir().unwrap();
+    }
+    found
+}
+
+/// What one headless Chromium run showed: its console messages and the requests the page made.
+struct BrowserRun {
+    /// Lines Chromium logged for the page's console (`…:CONSOLE…] "message", source: …`).
+    console: Vec<String>,
+    /// URLs the page asked for that are not the file itself (`file:` or `data:`), from the
+    /// network log (requests of the page carry its `file://` network isolation key; the browser's
+    /// own background requests do not).
+    requests: Vec<String>,
+}
+
+/// Opens `page` in headless Chromium with `action` (`--print-to-pdf=…` or `--screenshot=…`),
+/// console messages logged to standard error and a network log written. A browser that hangs
+/// fails the test rather than the whole run.
+fn run_chromium(chromium: &str, page: &Path, action: &str) -> BrowserRun {
+    let work = tempfile::tempdir().unwrap();
+    let net_log = work.path().join("net.json");
+    let err_log = work.path().join("stderr.txt");
     let mut child = std::process::Command::new(chromium)
         .args([
             "--headless",
@@ -431,23 +446,110 @@ fn html_prints_to_pdf_in_headless_chromium() {
             "--disable-background-networking",
             "--disable-component-update",
             "--disable-sync",
+            "--hide-scrollbars",
+            "--window-size=1000,1400",
+            "--enable-logging=stderr",
+            "--v=0",
         ])
-        .arg(format!("--user-data-dir={}", profile.path().display()))
-        .arg(format!("--print-to-pdf={}", pdf.display()))
-        .arg(&page)
+        .arg(format!(
+            "--user-data-dir={}",
+            work.path().join("profile").display()
+        ))
+        .arg(format!("--log-net-log={}", net_log.display()))
+        .arg(action)
+        .arg(page)
         .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
+        .stderr(std::fs::File::create(&err_log).unwrap())
         .spawn()
         .unwrap();
-    // A browser that hangs fails the test rather than the whole run.
     let started = std::time::Instant::now();
     while child.try_wait().unwrap().is_none() {
         if started.elapsed() > std::time::Duration::from_secs(120) {
             let _ = child.kill();
-            panic!("chromium did not finish printing within 120 s");
+            panic!("chromium did not finish within 120 s");
         }
         std::thread::sleep(std::time::Duration::from_millis(200));
     }
+    let console = std::fs::read_to_string(&err_log)
+        .unwrap()
+        .lines()
+        .filter(|l| l.contains(":CONSOLE"))
+        .map(str::to_string)
+        .collect();
+    let log: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&net_log).unwrap()).expect("network log is JSON");
+    let requests = log["events"]
+        .as_array()
+        .expect("network log has events")
+        .iter()
+        .filter_map(|e| {
+            let params = e.get("params")?;
+            let url = params.get("url")?.as_str()?;
+            let key = params.get("network_isolation_key")?.as_str()?;
+            (key.contains("file://") && !url.starts_with("file:") && !url.starts_with("data:"))
+                .then(|| url.to_string())
+        })
+        .collect();
+    BrowserRun { console, requests }
+}
+
+/// A screenshot of `page` (PNG bytes), taken by headless Chromium.
+fn screenshot(chromium: &str, page: &Path) -> (BrowserRun, Vec<u8>) {
+    let out = tempfile::tempdir().unwrap();
+    let png = out.path().join("shot.png");
+    let run = run_chromium(chromium, page, &format!("--screenshot={}", png.display()));
+    let bytes = std::fs::read(&png).expect("chromium wrote no screenshot");
+    assert!(bytes.starts_with(b"\x89PNG"), "not a PNG");
+    (run, bytes)
+}
+
+/// The detectors of [`run_chromium`] see what they look for: a page that logs to the console
+/// and asks for a remote image shows both (so the report's empty lists below mean something).
+#[test]
+fn chromium_run_shows_console_messages_and_requests() {
+    let Some(chromium) = chromium() else { return };
+    let tmp = tempfile::tempdir().unwrap();
+    let page = tmp.path().join("leaky.html");
+    std::fs::write(
+        &page,
+        "<!doctype html><meta charset=\"utf-8\"><script>console.error(\"boom\")</script>\
+         <img src=\"https://example.invalid/x.png\"><p>x</p>",
+    )
+    .unwrap();
+    let (run, _) = screenshot(chromium, &page);
+    assert!(
+        run.console.iter().any(|l| l.contains("boom")),
+        "{:?}",
+        run.console
+    );
+    assert!(
+        run.requests
+            .iter()
+            .any(|u| u.starts_with("https://example.invalid")),
+        "{:?}",
+        run.requests
+    );
+}
+
+/// Printed to PDF by headless Chromium, as an inspector's browser would print it: no console
+/// message, no request leaving the file, and A4 pages.
+#[test]
+fn html_prints_to_pdf_in_headless_chromium() {
+    let Some(chromium) = chromium() else { return };
+    let (tmp, bundle, _) = bundle();
+    let page = bundle.join("report.html");
+    let pdf = tmp.path().join("out.pdf");
+    let run = run_chromium(
+        chromium,
+        &page,
+        &format!("--print-to-pdf={}", pdf.display()),
+    );
+    assert!(
+        run.console.is_empty(),
+        "console messages: {:?}",
+        run.console
+    );
+    assert!(run.requests.is_empty(), "requests: {:?}", run.requests);
     assert!(pdf.exists(), "chromium wrote no PDF");
     let bytes = std::fs::read(&pdf).unwrap();
     assert!(bytes.starts_with(b"%PDF"), "not a PDF");
@@ -459,5 +561,55 @@ fn html_prints_to_pdf_in_headless_chromium() {
             .windows(b"/Type/Page".len() + 1)
             .filter(|w| w.starts_with(b"/Type/Page") && w.last() != Some(&b's'))
             .count();
-    assert!(pages >= 1, "no page in the PDF");
+    // The FY2025 form with its findings, probes and vendor form: a few A4 pages, not one
+    // squeezed page and not one page per item.
+    assert!(
+        (PDF_PAGES_MIN..=PDF_PAGES_MAX).contains(&pages),
+        "{pages} pages"
+    );
+}
+
+const PDF_PAGES_MIN: usize = 2;
+const PDF_PAGES_MAX: usize = 20;
+
+/// A screenshot of the report is not blank (it differs from an empty page's), and Japanese
+/// text shows as glyphs: 「医療機関コード」 renders differently from as many characters that
+/// have no glyph in any font (which show as the same boxes a missing CJK font would give).
+#[test]
+fn html_screenshot_shows_japanese_glyphs() {
+    let Some(chromium) = chromium() else { return };
+    let (tmp, bundle, _) = bundle();
+    let (run, report) = screenshot(chromium, &bundle.join("report.html"));
+    assert!(
+        run.console.is_empty(),
+        "console messages: {:?}",
+        run.console
+    );
+    assert!(run.requests.is_empty(), "requests: {:?}", run.requests);
+    let page = |name: &str, body: &str| {
+        let p = tmp.path().join(name);
+        std::fs::write(
+            &p,
+            format!(
+                "<!doctype html><html lang=\"ja\"><meta charset=\"utf-8\">\
+                 <body style=\"font-size:48px\">{body}</body></html>"
+            ),
+        )
+        .unwrap();
+        p
+    };
+    let (_, blank) = screenshot(chromium, &page("blank.html", ""));
+    assert_ne!(report, blank, "the report's screenshot is blank");
+    let (_, glyphs) = screenshot(chromium, &page("glyphs.html", "医療機関コード"));
+    let (_, again) = screenshot(chromium, &page("again.html", "医療機関コード"));
+    // Screenshots are deterministic, so a difference below is a difference in pixels.
+    assert_eq!(glyphs, again, "screenshots of one page differ");
+    let boxes: String = (0..7)
+        .map(|i| char::from_u32(0xF0000 + i).unwrap())
+        .collect();
+    let (_, tofu) = screenshot(chromium, &page("tofu.html", &boxes));
+    assert_ne!(
+        glyphs, tofu,
+        "Japanese text shows as boxes (is a Japanese font such as fonts-noto-cjk installed?)"
+    );
 }

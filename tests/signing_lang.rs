@@ -289,12 +289,17 @@ fn a_tampered_bundle_is_explained_in_japanese() {
     for expected in [
         "無効[file-changed]: SHA-256 がマニフェストと異なります",
         "無効[file-extra]: マニフェストにないファイルです",
-        "フォルダの階層が 64 を超えるため読みません",
         "注記[content-untrusted]: 完全性または署名の確認に失敗したため",
         "無効 1",
     ] {
         assert!(out.contains(expected), "{expected}: {out}");
     }
+    // What could not be read is a problem: on standard error (docs/exit-codes.md).
+    let err = stderr_of(&o);
+    assert!(
+        err.contains("フォルダの階層が 64 を超えるため読みません"),
+        "{err}"
+    );
     #[cfg(unix)]
     assert!(
         out.contains("無効[file-unsafe]: 安全でないため開きません: シンボリックリンクです"),

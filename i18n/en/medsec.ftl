@@ -1440,3 +1440,9 @@ answers-workbook-header-target-date = Target date
 answers-workbook-header-reason = Reason
 answers-workbook-header-note = Note
 answers-workbook-xlsx-only = `--layout official` writes .xlsx only ({ $path }).
+## polish
+polish-status-next-probe = Next: check the machines with `medsec probe --answers { $file } --out evidence.json`, then make the report with `medsec report --answers { $file } --evidence evidence.json`; or do it all with `medsec check`.
+polish-status-next-report = Next: make the report with `medsec report --answers { $file } --evidence { $evidence }`; or do it all with `medsec check`.
+polish-institution-code-prefecture-mismatch = institution code `{ $code }`: its first two digits { $number } are the prefecture number of { $expected }, but the prefecture given is “{ $given }”; check which one is right
+polish-summarize-unusable = { $path }: could not be read, so it was not checked ({ $code }); `medsec verify { $path }` says why
+polish-edition = FY{ $year } edition ({ $wareki })

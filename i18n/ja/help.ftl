@@ -124,7 +124,8 @@ value-answer-layout-official = 公式ワークブックの配置(.xlsx のみ)�
 ## status
 
 about-status = 回答を立入検査の基準で確認します（終了コード 0: 記入完了、1: 未完了、2: 使えない入力）。
-arg-status-files = 回答ファイル（.toml、.yaml、.yml）、または報告書の束のフォルダや report.json（報告書に含まれる回答の状況。完全性の確認に失敗した報告書の束は終了コード 3）。
+arg-status-files = 回答ファイル（.toml、.yaml、.yml）、または報告書の束のフォルダや report.json（報告書に含まれる回答の状況。完全性の確認に失敗した報告書の束は終了コード 3）。既定: 今のフォルダにある唯一の回答ファイル。
+arg-status-evidence = `medsec probe --out evidence.json` が書いた確認結果。失敗した確認と矛盾する「はい」の回答をエラー（`answer-contradicted-by-probe`）として表示します（`medsec report` が記録するものと同じです）。
 arg-status-as-of = この日（日本時間）時点で基準を確認します。例えば立入検査の日: 2026-06-03、2026/6/3、令和8年6月3日、R8.6.3。既定: 今日（日本時間）。この日より後の確認日は `date-in-future` です。
 arg-status-round = この回の進み具合も表示します（2: 2回目の回答がまだなくても2回目を表示）。
 

@@ -1352,3 +1352,9 @@ answers-workbook-header-target-date = 目標日
 answers-workbook-header-reason = 理由
 answers-workbook-header-note = 備考
 answers-workbook-xlsx-only = `--layout official` は .xlsx にだけ書き出せます({ $path })。
+## polish
+polish-status-next-probe = 次は `medsec probe --answers { $file } --out evidence.json` で機器を確認し、`medsec report --answers { $file } --evidence evidence.json` で報告書を作ります。まとめて行うには `medsec check` を使います。
+polish-status-next-report = 次は `medsec report --answers { $file } --evidence { $evidence }` で報告書を作ります。まとめて行うには `medsec check` を使います。
+polish-institution-code-prefecture-mismatch = 医療機関コード `{ $code }` の先頭2桁 { $number } は{ $expected }ですが、都道府県は「{ $given }」と記入されています。どちらかを確かめてください。
+polish-summarize-unusable = { $path }: 読み取れないため確認できませんでした（{ $code }）。詳しくは `medsec verify { $path }` で確認できます。
+polish-edition = { $wareki }版（FY{ $year }）

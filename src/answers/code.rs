@@ -80,6 +80,103 @@ pub fn check(code: &str, kind: Option<InstitutionKind>) -> Vec<CodeProblem> {
     problems
 }
 
+/// The prefectures by their JIS X 0401 code (01 北海道 … 47 沖縄県), the first two digits of a
+/// 医療機関コード: the name as written in Japanese and in Hepburn romaji (without -to/-fu/-ken).
+const PREFECTURES: [(&str, &str); 47] = [
+    ("北海道", "hokkaido"),
+    ("青森県", "aomori"),
+    ("岩手県", "iwate"),
+    ("宮城県", "miyagi"),
+    ("秋田県", "akita"),
+    ("山形県", "yamagata"),
+    ("福島県", "fukushima"),
+    ("茨城県", "ibaraki"),
+    ("栃木県", "tochigi"),
+    ("群馬県", "gunma"),
+    ("埼玉県", "saitama"),
+    ("千葉県", "chiba"),
+    ("東京都", "tokyo"),
+    ("神奈川県", "kanagawa"),
+    ("新潟県", "niigata"),
+    ("富山県", "toyama"),
+    ("石川県", "ishikawa"),
+    ("福井県", "fukui"),
+    ("山梨県", "yamanashi"),
+    ("長野県", "nagano"),
+    ("岐阜県", "gifu"),
+    ("静岡県", "shizuoka"),
+    ("愛知県", "aichi"),
+    ("三重県", "mie"),
+    ("滋賀県", "shiga"),
+    ("京都府", "kyoto"),
+    ("大阪府", "osaka"),
+    ("兵庫県", "hyogo"),
+    ("奈良県", "nara"),
+    ("和歌山県", "wakayama"),
+    ("鳥取県", "tottori"),
+    ("島根県", "shimane"),
+    ("岡山県", "okayama"),
+    ("広島県", "hiroshima"),
+    ("山口県", "yamaguchi"),
+    ("徳島県", "tokushima"),
+    ("香川県", "kagawa"),
+    ("愛媛県", "ehime"),
+    ("高知県", "kochi"),
+    ("福岡県", "fukuoka"),
+    ("佐賀県", "saga"),
+    ("長崎県", "nagasaki"),
+    ("熊本県", "kumamoto"),
+    ("大分県", "oita"),
+    ("宮崎県", "miyazaki"),
+    ("鹿児島県", "kagoshima"),
+    ("沖縄県", "okinawa"),
+];
+
+/// The prefecture a code's first two digits name (JIS X 0401), as `(number, 東京都)`; `None`
+/// for a code whose first two digits are not 01–47 or that is not digits.
+pub fn prefecture_of(code: &str) -> Option<(u8, &'static str)> {
+    let code = normalise(code);
+    let number: u8 = code.get(..2)?.parse().ok()?;
+    let (name, _) = PREFECTURES.get(usize::from(number).checked_sub(1)?)?;
+    Some((number, name))
+}
+
+/// Whether `given` (the answers file's prefecture: 東京都, 東京, Tokyo, Tokyo-to…) names the
+/// prefecture `name` of the table.
+fn names_prefecture(given: &str, name: &str) -> bool {
+    let given = given.trim();
+    let Some((kanji, romaji)) = PREFECTURES.iter().find(|(k, _)| *k == name) else {
+        return false;
+    };
+    // 北海道 has no suffix to drop; the others are named with or without 都/府/県.
+    let stem = if *kanji == "北海道" {
+        kanji
+    } else {
+        kanji.strip_suffix(['都', '府', '県']).unwrap_or(kanji)
+    };
+    if given == *kanji || given == stem {
+        return true;
+    }
+    let latin = given
+        .to_ascii_lowercase()
+        .replace(['ō', 'Ō'], "o")
+        .replace(' ', "-");
+    let latin = ["-to", "-fu", "-ken", "-prefecture", "-metropolis"]
+        .iter()
+        .fold(latin, |l, suffix| {
+            l.strip_suffix(suffix).map(str::to_owned).unwrap_or(l)
+        });
+    latin == *romaji
+}
+
+/// When the code's prefecture (its first two digits) is not the prefecture given: the code's
+/// number and prefecture. `None` when they agree, or when the code names no prefecture (its
+/// shape is checked by [`check`]).
+pub fn prefecture_mismatch(code: &str, given: &str) -> Option<(u8, &'static str)> {
+    let (number, name) = prefecture_of(code)?;
+    (!names_prefecture(given, name)).then_some((number, name))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -116,5 +213,34 @@ mod tests {
         assert!(check("0120113719", None).contains(&CodeProblem::FeeTable('2')));
         assert!(check("0110113719", Some(InstitutionKind::Pharmacy))
             .contains(&CodeProblem::KindMismatch('1')));
+    }
+
+    #[test]
+    fn the_first_two_digits_name_the_prefecture() {
+        assert_eq!(prefecture_of("0110113719"), Some((1, "北海道")));
+        assert_eq!(prefecture_of("13-1234-5678"), Some((13, "東京都")));
+        assert_eq!(prefecture_of("４７１０１１３７１９"), Some((47, "沖縄県")));
+        assert_eq!(prefecture_of("4810113719"), None);
+        assert_eq!(prefecture_of("0010113719"), None);
+        assert_eq!(prefecture_of("x"), None);
+        for given in ["北海道", " 北海道 ", "Hokkaido", "hokkaido"] {
+            assert_eq!(prefecture_mismatch("0110113719", given), None, "{given}");
+        }
+        for given in ["東京都", "東京", "Tokyo", "Tokyo-to", "tokyo to"] {
+            assert_eq!(prefecture_mismatch("1310113719", given), None, "{given}");
+        }
+        assert_eq!(prefecture_mismatch("2610113719", "京都"), None);
+        assert_eq!(
+            prefecture_mismatch("1310113719", "京都府"),
+            Some((13, "東京都"))
+        );
+        assert_eq!(
+            prefecture_mismatch("0110113719", "東京都"),
+            Some((1, "北海道"))
+        );
+        assert_eq!(
+            prefecture_mismatch("0110113719", "北海"),
+            Some((1, "北海道"))
+        );
     }
 }

@@ -342,6 +342,13 @@ pub enum Msg {
         code: String,
         digit: char,
     },
+    /// The code's first two digits (JIS X 0401) name another prefecture than the one given.
+    InstitutionCodePrefectureMismatch {
+        code: String,
+        number: u8,
+        expected: &'static str,
+        given: String,
+    },
     VendorContractUnspecified,
     MissingVendorField {
         fields: Vec<VendorField>,
@@ -400,6 +407,7 @@ impl Msg {
             }
             Msg::InstitutionCodeCheckDigit { .. } => "institution-code-check-digit",
             Msg::InstitutionCodeKindMismatch { .. } => "institution-code-kind-mismatch",
+            Msg::InstitutionCodePrefectureMismatch { .. } => "institution-code-prefecture-mismatch",
             Msg::VendorContractUnspecified => "vendor-contract-unspecified",
             Msg::MissingVendorField { .. } => "missing-vendor-field",
             Msg::VendorFormMissing => "vendor-form-missing",
@@ -414,6 +422,7 @@ impl Msg {
             | Msg::ChecklistDigestMissing { .. }
             | Msg::InstitutionCodeCheckDigit { .. }
             | Msg::InstitutionCodeKindMismatch { .. }
+            | Msg::InstitutionCodePrefectureMismatch { .. }
             | Msg::CheckedBeforeFiscalYear { .. }
             | Msg::CheckedOnUnconfirmed { .. }
             | Msg::TargetDateWindowUnconfirmed { .. }
@@ -805,6 +814,19 @@ impl Msg {
                 "answers-institution-code-kind-mismatch",
                 code = code.clone(),
                 digit = digit.to_string()
+            ),
+            Msg::InstitutionCodePrefectureMismatch {
+                code,
+                number,
+                expected,
+                given,
+            } => msg!(
+                lang,
+                "polish-institution-code-prefecture-mismatch",
+                code = code.clone(),
+                number = format!("{number:02}"),
+                expected = *expected,
+                given = given.clone()
             ),
             Msg::VendorContractUnspecified => msg!(lang, "answers-vendor-contract-unspecified"),
             Msg::MissingVendorField { fields } => {

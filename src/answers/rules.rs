@@ -28,6 +28,7 @@
 //! | `checked-on-unconfirmed` | warning | answers without 確認日 where `[rules] checked_on = "unknown"` (one finding per form) |
 //! | `target-date-window-unconfirmed` | warning | a target date outside the fiscal year where `[rules] target_date = "unknown"` |
 //! | `target-date-overdue` | warning | いいえ with a target date before the evaluation date, and no later round answering the item (a warning: after the fiscal year every いいえ is overdue, and the report of that year is still that year's report) |
+//! | `institution-code-prefecture-mismatch` | warning | the code's first two digits (JIS X 0401: 01 北海道 … 47 沖縄県) name another prefecture than `prefecture` |
 //! | `checked-before-fiscal-year` | warning | a date checked before the edition's fiscal year began |
 //! | `not-applicable-without-reason` | warning | 対象外 without a reason |
 //! | `needs-review` | warning | an item marked new, reworded or replaced by `init --from` |
@@ -619,6 +620,19 @@ fn header_findings(form: &FormInput<'_>, lang: Lang, out: &mut Vec<Finding>) {
                 }
             }
             if let Some(code) = &inst.code {
+                if let Some((number, expected)) = inst
+                    .prefecture
+                    .as_deref()
+                    .and_then(|given| super::code::prefecture_mismatch(code, given))
+                {
+                    let msg = Msg::InstitutionCodePrefectureMismatch {
+                        code: code.clone(),
+                        number,
+                        expected,
+                        given: inst.prefecture.clone().unwrap_or_default(),
+                    };
+                    out.push(finding(msg, at.clone(), None, lang));
+                }
                 for msg in code_messages(code, inst.kind) {
                     out.push(finding(msg, at.clone(), None, lang));
                 }

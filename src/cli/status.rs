@@ -18,8 +18,14 @@ use std::path::PathBuf;
 pub struct StatusArgs {
     /// Answers files (.toml, .yaml, .yml), or report bundle folders or report.json files (the
     /// status of the answers the report carries; a bundle that fails its integrity check: exit 3).
-    #[arg(required = true, value_name = "FILE")]
+    /// Default: the only answers file in the current folder.
+    #[arg(value_name = "FILE")]
     pub files: Vec<PathBuf>,
+    /// Probe evidence written by `medsec probe --out evidence.json`: answers はい that a failed
+    /// probe contradicts are shown as errors (`answer-contradicted-by-probe`), as `medsec
+    /// report` records them.
+    #[arg(long, value_name = "FILE")]
+    pub evidence: Option<PathBuf>,
     #[arg(long, value_enum, default_value_t = StatusFormat::Table)]
     pub format: StatusFormat,
     /// Check the rules as on this date in Japan, e.g. the inspection day: 2026-06-03,

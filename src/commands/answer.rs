@@ -230,13 +230,13 @@ pub fn run(args: AnswerArgs, ctx: &Context) -> anyhow::Result<Outcome> {
 }
 
 /// The only answers file in `dir`.
-fn find_answers_file(dir: &Path, lang: Lang) -> anyhow::Result<PathBuf> {
+pub(super) fn find_answers_file(dir: &Path, lang: Lang) -> anyhow::Result<PathBuf> {
     let mut found = Vec::new();
     let cannot_list = |e: std::io::Error| {
         anyhow!(tr!(
             lang,
             "answers-cannot-list-folder",
-            reason = e.to_string()
+            reason = crate::i18n::io_error(lang, &e)
         ))
     };
     for entry in std::fs::read_dir(dir).map_err(cannot_list)? {

@@ -60,6 +60,8 @@ pub fn run(args: CheckArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         walk(&answers_path, &catalog, ctx)?;
         status = self::status(&answers_path, &args, ctx)?;
     }
+    // Problems that made a file unusable are on standard error, as status puts them.
+    notices.append(&mut status.notices);
     let steps = Steps::new(lang, text && std::io::stderr().is_terminal());
     steps.done(Step::Answers, &answers_path.display().to_string());
     let status_json = |s: &Outcome| serde_json::from_slice::<serde_json::Value>(&s.stdout).ok();
@@ -106,7 +108,7 @@ pub fn run(args: CheckArgs, ctx: &Context) -> anyhow::Result<Outcome> {
             lang,
             "check-cannot-write",
             path = out_dir.display().to_string(),
-            error = e.to_string()
+            error = crate::i18n::io_error(lang, &e)
         ))
     })?;
 
@@ -137,7 +139,7 @@ pub fn run(args: CheckArgs, ctx: &Context) -> anyhow::Result<Outcome> {
             lang,
             "check-cannot-write",
             path = evidence_path.display().to_string(),
-            error = e.to_string()
+            error = crate::i18n::io_error(lang, &e)
         ))
     })?;
     let counts = ProbeCounts::of(&evidence);
@@ -341,7 +343,7 @@ fn status(file: &Path, args: &CheckArgs, ctx: &Context) -> anyhow::Result<Outcom
     if let Some(d) = &args.as_of {
         argv.extend(["--as-of".into(), d.into()]);
     }
-    super::status::run(parsed("status", argv)?, ctx)
+    super::status::run_in_check(parsed("status", argv)?, ctx)
 }
 
 /// The answers file to check, and whether this check made it.

@@ -57,9 +57,16 @@ fn lint(args: LintArgs, ctx: &Context) -> Outcome {
         allow: args.allow.iter().cloned().collect(),
     };
     let report = crate::lint::lint_with(&args.paths, options);
+    // Files that could not be read stop the command: on standard error (and in the JSON, SARIF
+    // and JUnit, which record every diagnostic); findings are the result, on standard output.
+    let (problems, findings): (Vec<_>, Vec<_>) = report
+        .diagnostics
+        .iter()
+        .cloned()
+        .partition(|d| matches!(d.code, "unreadable" | "not-utf8"));
     let out = match args.format {
         LintFormat::Table => {
-            render::diagnostics::human(&report.diagnostics, report.files, ctx.lang, ctx.color)
+            render::diagnostics::human(&findings, report.files, ctx.lang, ctx.color)
         }
         LintFormat::Json => render::json(&report.diagnostics),
         LintFormat::Sarif => render::sarif::sarif(&report.diagnostics, ctx.lang),
@@ -74,7 +81,9 @@ fn lint(args: LintArgs, ctx: &Context) -> Outcome {
     } else {
         Exit::Ok
     };
-    Outcome::text(out, exit)
+    let mut outcome = Outcome::text(out, exit);
+    outcome.notices = render::diagnostics::problem_lines(&problems, ctx.lang);
+    outcome
 }
 
 /// Whether `changes` end the run with exit 1: a change at `fail_on` or above, or a breaking

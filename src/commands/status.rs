@@ -7,10 +7,27 @@ use crate::cli::status::{StatusArgs, StatusFormat};
 use crate::diagnostic::{Diagnostic, Location, Severity};
 use crate::exit::Exit;
 use crate::render;
+use crate::tr;
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 pub fn run(args: StatusArgs, ctx: &Context) -> anyhow::Result<Outcome> {
+    status(args, ctx, true)
+}
+
+/// status as a step of `medsec check`, which takes the next steps itself (no "next" line).
+pub(super) fn run_in_check(args: StatusArgs, ctx: &Context) -> anyhow::Result<Outcome> {
+    status(args, ctx, false)
+}
+
+fn status(mut args: StatusArgs, ctx: &Context, say_next: bool) -> anyhow::Result<Outcome> {
+    if args.files.is_empty() {
+        // As `medsec answer` does: the only answers file in the current folder.
+        let found = super::answer::find_answers_file(std::path::Path::new("."), ctx.lang)?;
+        // Named as the user would name it: `complete.toml`, not `./complete.toml`.
+        let found = found.strip_prefix(".").map(PathBuf::from).unwrap_or(found);
+        args.files.push(found);
+    }
     if super::status_bundle::is_report_input(&args.files) {
         return super::status_bundle::run(&args, ctx);
     }
@@ -48,7 +65,10 @@ pub fn run(args: StatusArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         lang: ctx.lang,
         show_round_2: args.round == Some(2),
     };
-    let inspection = rules::inspect(&inputs, &options);
+    let mut inspection = rules::inspect(&inputs, &options);
+    if let Some(path) = &args.evidence {
+        add_contradictions(&mut inspection, &opened, path, ctx.lang)?;
+    }
     let exit = if !unusable.is_empty() {
         Exit::Unusable
     } else if !inspection.complete {
@@ -56,11 +76,88 @@ pub fn run(args: StatusArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     } else {
         Exit::Ok
     };
+    // Files that could not be used stop the command: on standard error (the JSON records them
+    // too, as `unusable`); the status of the others is the result, on standard output.
+    let problems = render::diagnostics::problem_lines(&unusable, ctx.lang);
     let out = match args.format {
-        StatusFormat::Table => render::status::table(&inspection, &unusable, ctx.lang, ctx.color),
+        StatusFormat::Table => {
+            let mut out = render::status::table(&inspection, &unusable, ctx.lang, ctx.color);
+            if exit == Exit::Ok && say_next {
+                out.push_str(&next_step(&opened, args.evidence.as_deref(), ctx.lang));
+                out.push('\n');
+            }
+            out
+        }
         StatusFormat::Json => render::status::json(&inspection, &unusable),
     };
-    Ok(Outcome::text(out, exit))
+    let mut outcome = Outcome::text(out, exit);
+    outcome.notices = problems;
+    Ok(outcome)
+}
+
+/// Answers はい that a failed probe in the evidence file contradicts, as errors of the
+/// institution's form (the same check and message `medsec report` records).
+fn add_contradictions(
+    inspection: &mut rules::Inspection,
+    opened: &[(answers::Loaded, &crate::checklist::Loaded)],
+    path: &std::path::Path,
+    lang: Lang,
+) -> anyhow::Result<()> {
+    let bytes = crate::limits::read_io(path, crate::limits::InputKind::Report)
+        .map_err(|e| anyhow::Error::new(e).context(path.display().to_string()))?;
+    let evidence = crate::report::make::parse_evidence(path, &bytes)
+        .map_err(|e| anyhow::Error::msg(e.localize(lang)))?;
+    let Some((loaded, bound)) = opened
+        .iter()
+        .find(|(_, b)| rules::role_of(b.checklist.form) == rules::Role::Institution)
+    else {
+        return Ok(());
+    };
+    for c in crate::probes::contradictions::check(&evidence.results, &loaded.set) {
+        let text =
+            crate::report::contradiction_text(&c, &evidence.results, Some(&bound.checklist), lang);
+        inspection.findings.push(rules::Finding {
+            diagnostic: Diagnostic {
+                code: "answer-contradicted-by-probe",
+                severity: Severity::Error,
+                location: Location {
+                    file: loaded.path.display().to_string(),
+                    line: 1,
+                    column: 1,
+                },
+                message: crate::i18n::render(lang, &text),
+                text: Some(text),
+            },
+            item: Some(c.item.clone()),
+            round: None,
+        });
+        inspection.complete = false;
+    }
+    Ok(())
+}
+
+/// What to do after a complete status: probe (unless evidence was given), then the report;
+/// or all of it with `medsec check`.
+fn next_step(
+    opened: &[(answers::Loaded, &crate::checklist::Loaded)],
+    evidence: Option<&std::path::Path>,
+    lang: Lang,
+) -> String {
+    let file = opened
+        .iter()
+        .find(|(_, b)| rules::role_of(b.checklist.form) == rules::Role::Institution)
+        .or(opened.first())
+        .map(|(l, _)| l.path.display().to_string())
+        .unwrap_or_default();
+    match evidence {
+        None => tr!(lang, "polish-status-next-probe", file = file),
+        Some(e) => tr!(
+            lang,
+            "polish-status-next-report",
+            file = file,
+            evidence = e.display().to_string()
+        ),
+    }
 }
 
 /// An error as diagnostics, so unusable files show up in the same list as findings.

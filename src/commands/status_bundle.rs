@@ -153,6 +153,7 @@ pub(super) fn run(args: &StatusArgs, ctx: &Context) -> anyhow::Result<Outcome> {
             Exit::Ok
         };
         exit = exit.max(this);
+        notices.extend(crate::render::diagnostics::problem_lines(&unusable, lang));
         let sha = manifest::sha256_bytes(&bytes);
         stdout.push_str(&match args.format {
             StatusFormat::Table => crate::render::status_bundle::table(

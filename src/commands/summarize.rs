@@ -98,6 +98,17 @@ pub fn run(args: SummarizeArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         },
     };
     outcome.notices = notices;
+    // Bundles that could not be read stop their row: said on standard error too.
+    outcome
+        .notices
+        .extend(rows.iter().filter(|r| r.exit == Exit::Unusable).map(|r| {
+            tr!(
+                lang,
+                "polish-summarize-unusable",
+                path = r.path.as_str(),
+                code = r.worst_finding.as_deref().unwrap_or("-")
+            )
+        }));
     Ok(outcome)
 }
 

@@ -38,6 +38,10 @@ pub fn run(args: VerifyArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     };
     let mut outcome = Outcome::text(out, exit);
     outcome.notices = notices;
+    // What stopped a bundle from being checked: on standard error (and in the JSON).
+    outcome
+        .notices
+        .extend(render::signing::verify_problems(&results, lang));
     Ok(outcome)
 }
 

@@ -31,6 +31,15 @@ pub fn line(d: &Diagnostic, lang: Lang, color: bool) -> String {
     )
 }
 
+/// Problems that stop a command, for standard error: one line each, without color (the lines
+/// of [`line`]).
+pub fn problem_lines(diags: &[Diagnostic], lang: Lang) -> Vec<String> {
+    diags
+        .iter()
+        .map(|d| line(d, lang, false).trim_end().to_owned())
+        .collect()
+}
+
 /// One line per diagnostic and a summary line.
 pub fn human(diags: &[Diagnostic], files: usize, lang: Lang, color: bool) -> String {
     let mut out = String::new();

@@ -196,7 +196,8 @@ pub fn verify_table(results: &[BundleResult], lang: Lang, color: bool) -> String
     let mut out = table.to_string();
     out.push('\n');
     for r in results {
-        for f in &r.findings {
+        // Bundles that could not be read: problems, for standard error (verify_problems).
+        for f in r.findings.iter().filter(|f| f.class != Class::Unusable) {
             let path = esc(&r.path);
             let item = f.item_label.as_deref().or(f.item.as_deref());
             let place = match (&f.file, item) {
@@ -224,6 +225,31 @@ pub fn verify_table(results: &[BundleResult], lang: Lang, color: bool) -> String
     ));
     out.push('\n');
     out
+}
+
+/// What stopped verify from checking a bundle (an unreadable folder or file, a file over the
+/// size limit), one line each, for standard error: `DIR/file: unusable[code]: message`.
+pub fn verify_problems(results: &[BundleResult], lang: Lang) -> Vec<String> {
+    results
+        .iter()
+        .flat_map(|r| {
+            r.findings
+                .iter()
+                .filter(|f| f.class == Class::Unusable)
+                .map(move |f| {
+                    let place = match &f.file {
+                        Some(file) => format!("{}/{}", esc(&r.path), esc(file)),
+                        None => esc(&r.path).into_owned(),
+                    };
+                    format!(
+                        "{place}: {}[{}]: {}",
+                        class_name(f.class, lang),
+                        esc(&f.code),
+                        esc(&f.message)
+                    )
+                })
+        })
+        .collect()
 }
 
 #[derive(Serialize)]

@@ -140,9 +140,8 @@ pub fn table(inspection: &Inspection, unusable: &[Diagnostic], lang: Lang, color
     for f in &inspection.findings {
         out.push_str(&line(&f.diagnostic, lang, color));
     }
-    for d in unusable {
-        out.push_str(&line(d, lang, color));
-    }
+    // The unusable files themselves are problems, for standard error (the caller's); only the
+    // count is part of the status.
     let errors = inspection
         .all_findings()
         .filter(|f| f.severity() == Severity::Error)

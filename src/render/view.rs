@@ -109,6 +109,8 @@ pub struct FormView {
     pub title: String,
     pub checklist_id: String,
     pub edition: String,
+    /// The edition for people: 令和7年度版（FY2025）, FY2025 edition.
+    pub edition_label: String,
     pub form: String,
     pub guideline_version: String,
     pub digest: String,
@@ -542,6 +544,12 @@ fn form_view(
         ),
         checklist_id: form.checklist.full_id(),
         edition: form.checklist.edition.clone(),
+        edition_label: crate::tr!(
+            lang,
+            "polish-edition",
+            wareki = crate::dates::wareki_fiscal_year(form.checklist.fiscal_year),
+            year = form.checklist.fiscal_year.to_string()
+        ),
         form: crate::checklist::Form::parse(&form.checklist.form)
             .map_or_else(|| form.checklist.form.clone(), |f| f.label(lang).to_owned()),
         guideline_version: checklist
