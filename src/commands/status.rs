@@ -78,7 +78,7 @@ fn status(mut args: StatusArgs, ctx: &Context, say_next: bool) -> anyhow::Result
     };
     // Files that could not be used stop the command: on standard error (the JSON records them
     // too, as `unusable`); the status of the others is the result, on standard output.
-    let problems = render::diagnostics::problem_lines(&unusable, ctx.lang);
+    let problems = render::diagnostics::problem_lines_as_made(&unusable, ctx.lang);
     let out = match args.format {
         StatusFormat::Table => {
             let mut out = render::status::table(&inspection, &unusable, ctx.lang, ctx.color);

@@ -153,7 +153,9 @@ pub(super) fn run(args: &StatusArgs, ctx: &Context) -> anyhow::Result<Outcome> {
             Exit::Ok
         };
         exit = exit.max(this);
-        notices.extend(crate::render::diagnostics::problem_lines(&unusable, lang));
+        notices.extend(crate::render::diagnostics::problem_lines_as_made(
+            &unusable, lang,
+        ));
         let sha = manifest::sha256_bytes(&bytes);
         stdout.push_str(&match args.format {
             StatusFormat::Table => crate::render::status_bundle::table(

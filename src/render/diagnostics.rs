@@ -40,6 +40,22 @@ pub fn problem_lines(diags: &[Diagnostic], lang: Lang) -> Vec<String> {
         .collect()
 }
 
+/// As [`problem_lines`], with each diagnostic's `message` as it was made (already in `lang`):
+/// for answers files, whose catalog references carry their arguments in the form's Japanese
+/// for the signed record, not for an English reader.
+pub fn problem_lines_as_made(diags: &[Diagnostic], lang: Lang) -> Vec<String> {
+    diags
+        .iter()
+        .map(|d| {
+            let plain = Diagnostic {
+                text: None,
+                ..d.clone()
+            };
+            line(&plain, lang, false).trim_end().to_owned()
+        })
+        .collect()
+}
+
 /// One line per diagnostic and a summary line.
 pub fn human(diags: &[Diagnostic], files: usize, lang: Lang, color: bool) -> String {
     let mut out = String::new();
