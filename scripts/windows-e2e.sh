@@ -286,6 +286,7 @@ fi
 
 # Unusable input: exit 2, and the error names the file as the user gave it.
 run 2 "status of a missing file" status "$W\\missing.toml" --lang en
-has out "missing.toml"
+# Problems that stop a command go to standard error (docs/exit-codes.md).
+has err "missing.toml"
 
 echo "windows-e2e: passed (medsec.exe under $(wine --version 2>/dev/null || echo Wine))"
