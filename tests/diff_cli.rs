@@ -309,4 +309,13 @@ fn git_revisions_and_a_breaking_change_without_a_new_edition() {
         "{}",
         stderr_of(&out)
     );
+    // A mistyped path, under which neither revision has a checklist: exit 2, the path named,
+    // never "0 files compared" with exit 0.
+    let out = run(&["main~2", "HEAD", "--", "checklist/"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stdout_of(&out));
+    assert!(
+        stderr_of(&out).contains("checklist/"),
+        "{}",
+        stderr_of(&out)
+    );
 }

@@ -357,6 +357,11 @@ fn wrong_extensions_are_errors_naming_file_and_key() {
             "extends-item-shadows",
         ),
         (
+            "own item numbered like a base item",
+            good.replace("number = \"4-(1)\"", "number = \"2-⑥\""),
+            "extends-number-collision",
+        ),
+        (
             "out of scope of an item the base does not have",
             good.replace("item = \"remote-maintenance\"", "item = \"no-such-item\""),
             "extends-unknown-out-of-scope",

@@ -316,6 +316,20 @@ impl Catalog {
                         number = theirs.number
                     ),
                 ));
+            } else if let Some(theirs) = b.items.iter().find(|i| i.number == item.number) {
+                // The printed number is how people, sheets and workbooks name an item: an own
+                // item numbered like a base item makes every import by number ambiguous.
+                diags.push(error(
+                    "extends-number-collision",
+                    place(&places.items, &item.id),
+                    crate::msg_ref!(
+                        "checklist-extends-number-collision",
+                        id = item.id,
+                        base = extends.base,
+                        number = theirs.number,
+                        theirs = theirs.id
+                    ),
+                ));
             } else if replaced.contains(item.id.as_str()) {
                 diags.push(error(
                     "extends-item-shadows",

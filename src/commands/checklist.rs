@@ -104,10 +104,22 @@ fn diff(args: DiffArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     use crate::diff::sides;
     let (old_path, new_path) = (Path::new(&args.old), Path::new(&args.new));
     let files = if !args.paths.is_empty() {
-        Some((
-            sides::revision(&args.old, &args.paths)?,
-            sides::revision(&args.new, &args.paths)?,
-        ))
+        let old = sides::revision(&args.old, &args.paths)?;
+        let new = sides::revision(&args.new, &args.paths)?;
+        if old.is_empty() && new.is_empty() {
+            return Err(crate::diff::DiffError::NoChecklists {
+                old: args.old.clone(),
+                new: args.new.clone(),
+                paths: args
+                    .paths
+                    .iter()
+                    .map(|p| p.display().to_string())
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            }
+            .into());
+        }
+        Some((old, new))
     } else if old_path.is_dir() || new_path.is_dir() {
         if !(old_path.is_dir() && new_path.is_dir()) {
             return Err(crate::diff::DiffError::Mixed {

@@ -29,6 +29,13 @@ pub enum DiffError {
     },
     /// One side is a folder and the other is not.
     Mixed { old: String, new: String },
+    /// Neither revision has a checklist file under the paths given (a mistyped path must not
+    /// pass a CI gate as "nothing changed").
+    NoChecklists {
+        old: String,
+        new: String,
+        paths: String,
+    },
 }
 
 impl DiffError {
@@ -53,6 +60,13 @@ impl DiffError {
                 revision = revision.as_str(),
                 path = path.as_str(),
                 detail = detail.as_str()
+            ),
+            DiffError::NoChecklists { old, new, paths } => crate::tr!(
+                lang,
+                "diff-ci-no-checklists",
+                old = old.as_str(),
+                new = new.as_str(),
+                paths = paths.as_str()
             ),
             DiffError::Checklist { place, source } => crate::tr!(
                 lang,

@@ -74,6 +74,7 @@ rules! {
     "extends-same-publisher", Error, "lint-ci-rule-extends-same-publisher";
     "extends-item-collision", Error, "lint-ci-rule-extends-item-collision";
     "extends-item-shadows", Error, "lint-ci-rule-extends-item-shadows";
+    "extends-number-collision", Error, "lint-ci-rule-extends-number-collision";
     "extends-section-collision", Error, "lint-ci-rule-extends-section-collision";
     "extends-unknown-out-of-scope", Error, "lint-ci-rule-extends-unknown-out-of-scope";
 }

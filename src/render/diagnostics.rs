@@ -32,7 +32,7 @@ pub fn line(d: &Diagnostic, lang: Lang, color: bool) -> String {
 }
 
 /// Problems that stop a command, for standard error: one line each, without color (the lines
-/// of [`line`]).
+/// of [`line()`]).
 pub fn problem_lines(diags: &[Diagnostic], lang: Lang) -> Vec<String> {
     diags
         .iter()

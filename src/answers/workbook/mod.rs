@@ -386,6 +386,9 @@ fn date_of(value: &Data) -> Result<Option<jiff::civil::Date>, DateError> {
             None => Err(DateError::NotADate(value.to_string())),
         },
         Data::DateTimeIso(s) => parse_date_for_people(s.get(..10).unwrap_or(s)).map(Some),
+        // TRUE/FALSE or a formula's error (#DIV/0!) in a date column is never a date, and never
+        // a blank to pass over in silence.
+        Data::Bool(_) | Data::Error(_) => Err(DateError::NotADate(value.to_string())),
         other => {
             let t = text_of(other);
             if !t
@@ -595,6 +598,13 @@ mod tests {
         assert_eq!(mark(&Data::String("－".into()), "はい"), Some(false));
         assert_eq!(mark(&Data::String("いいえ".into()), "はい"), None);
         assert_eq!(mark(&Data::Float(1.0), "はい"), None);
+    }
+
+    #[test]
+    fn a_truth_value_or_a_formula_error_in_a_date_column_is_refused() {
+        assert!(date_of(&Data::Bool(true)).is_err());
+        assert!(date_of(&Data::Error(calamine::CellErrorType::Div0)).is_err());
+        assert_eq!(date_of(&Data::String("年　月　日".into())).ok(), Some(None));
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! A network share (`\\nas\backup`), a mapped network drive or a USB disk that is always
 //! connected is reachable by ransomware running with the user's rights, like a backup on the
 //! system drive. The decision is platform-free ([`placement`]); asking Windows for the drive
-//! type (`GetDriveTypeW`) is the only part that compiles on Windows alone ([`drive_kind`]).
+//! type (`GetDriveTypeW`) is the only part that compiles on Windows alone (`drive_kind`).
 
 use super::WinMsg;
 use serde::Serialize;

@@ -1,11 +1,11 @@
 //! The Windows side of the probes: what they ask the machine, and how they judge the answers.
 //!
-//! Every question goes through a [`WindowsSource`]: on Windows, [`Live`] runs PowerShell
+//! Every question goes through a [`WindowsSource`]: on Windows, `Live` runs PowerShell
 //! (`powershell.exe -EncodedCommand`, so no quoting can go wrong), `netstat -ano` and
 //! `tasklist`; in tests, recorded outputs stand in. The parsers and the judging are
 //! platform-free and tested on Linux against recorded outputs (`tests/fixtures/windows/`):
 //! JSON and CSV from Japanese and English Windows, in UTF-8, UTF-16LE with a BOM or CP932.
-//! Only [`Live`] and the drive-type call of [`drives`] compile on Windows alone. Nothing here
+//! Only `Live` and the drive-type call of [`drives`] compile on Windows alone. Nothing here
 //! prints or changes the machine.
 
 pub mod accounts;
@@ -140,7 +140,7 @@ impl SourceError {
     }
 }
 
-/// Where the Windows probes get their answers: the machine itself ([`Live`]) or recordings.
+/// Where the Windows probes get their answers: the machine itself (`Live`) or recordings.
 pub trait WindowsSource: Send + Sync {
     /// The bytes the question printed on standard output.
     fn ask(&self, ctx: &ProbeContext, query: Query) -> Result<Vec<u8>, SourceError>;
