@@ -205,3 +205,34 @@ fn a_code_of_another_prefecture_is_a_warning_in_status_and_report() {
         "{report}"
     );
 }
+
+/// An answers file naming an edition medsec does not know (FY2026 before its workbook is
+/// imported and added): exit 2, the reason in the reader's language, and what to do.
+#[test]
+fn an_unknown_edition_is_said_in_the_readers_language_with_what_to_do() {
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(
+        tmp.path().join("a.toml"),
+        "format_version = 1\n[checklist]\nid = \"mhlw-institution\"\nedition = \"fy2099\"\n",
+    )
+    .unwrap();
+    for (lang, wants) in [
+        (
+            "ja",
+            &["版 `fy2099` はありません", "medsec checklist add"][..],
+        ),
+        (
+            "en",
+            &["has no edition `fy2099`", "medsec checklist add"][..],
+        ),
+    ] {
+        let (code, out, err) = status(tmp.path(), lang, &["a.toml"]);
+        assert_eq!(code, 2, "{out}{err}");
+        for want in wants {
+            assert!(err.contains(want), "{lang}: {want}: {err}");
+        }
+        if lang == "ja" {
+            assert!(!err.contains("has no edition"), "{err}");
+        }
+    }
+}

@@ -617,7 +617,7 @@ fn status_shows_a_bundle_and_its_report_json_like_an_answers_file() {
                 "医療機関確認用",
                 "いいえの項目と目標日",
                 "report.json に記録された指摘",
-                "answer-contradicted-by-probe",
+                "エラー[answer-contradicted-by-probe]",
             ][..],
         ),
         (
@@ -625,7 +625,7 @@ fn status_shows_a_bundle_and_its_report_json_like_an_answers_file() {
             &[
                 "Items answered no",
                 "Recorded in report.json",
-                "answer-contradicted-by-probe",
+                "error[answer-contradicted-by-probe]",
             ][..],
         ),
     ] {

@@ -161,7 +161,7 @@ impl AnswersError {
                 lang,
                 "answers-error-checklist",
                 path = p(path),
-                reason = source.to_string()
+                reason = source.localize(lang)
             ),
             AnswersError::Sheet { path, problems } => sheet::problems_message(path, problems, lang),
             AnswersError::Limit(e) => e.message(lang),

@@ -20,13 +20,14 @@ pub fn table(
         out.push_str(&tr!(lang, "verify-status-recorded"));
         out.push('\n');
         for d in recorded {
-            out.push_str(&format!(
-                "{}: {}[{}]: {}\n",
-                esc(&d.location.to_string()),
-                d.severity,
-                d.code,
-                esc(&d.message)
-            ));
+            // The message as made in `lang` (the record's references carry Japanese arguments);
+            // the severity in the reader's words (警告/エラー).
+            let plain = Diagnostic {
+                text: None,
+                ..d.clone()
+            };
+            out.push_str(&super::diagnostics::line(&plain, lang, color));
+            out.push('\n');
         }
     }
     out
