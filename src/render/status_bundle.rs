@@ -1,7 +1,6 @@
 //! `medsec status BUNDLE|report.json`: the status table of the report's answers, then the
 //! findings the report records that the rules alone do not show.
 
-use super::text::escape_controls as esc;
 use crate::answers::rules::Inspection;
 use crate::checklist::Lang;
 use crate::diagnostic::Diagnostic;
