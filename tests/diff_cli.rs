@@ -1,5 +1,5 @@
 //! `medsec checklist diff` as CI runs it: the bundled editions against each other (the known
-//! differences, /work/shared/domain/checklist-facts.md §4), folders, git revisions, Markdown,
+//! differences, docs/checklist-sources.md), folders, git revisions, Markdown,
 //! metadata fields, and the rule that a breaking change needs a new edition.
 
 mod common;

@@ -6,7 +6,7 @@ use super::{Form, InstitutionKind, Summary};
 pub const INDEX: &[Indexed] = &[
     Indexed {
         path: "checklists/mhlw/fy2023/institution.toml",
-        source_len: 28799,
+        source_len: 28748,
         summary: Summary {
             id: "mhlw-institution",
             edition: "fy2023",
@@ -24,7 +24,7 @@ pub const INDEX: &[Indexed] = &[
     },
     Indexed {
         path: "checklists/mhlw/fy2023/pharmacy.toml",
-        source_len: 32907,
+        source_len: 32856,
         summary: Summary {
             id: "mhlw-pharmacy",
             edition: "fy2023",
@@ -42,7 +42,7 @@ pub const INDEX: &[Indexed] = &[
     },
     Indexed {
         path: "checklists/mhlw/fy2023/vendor.toml",
-        source_len: 23655,
+        source_len: 23604,
         summary: Summary {
             id: "mhlw-vendor",
             edition: "fy2023",
@@ -60,7 +60,7 @@ pub const INDEX: &[Indexed] = &[
     },
     Indexed {
         path: "checklists/mhlw/fy2024/institution.toml",
-        source_len: 27354,
+        source_len: 27303,
         summary: Summary {
             id: "mhlw-institution",
             edition: "fy2024",
@@ -78,7 +78,7 @@ pub const INDEX: &[Indexed] = &[
     },
     Indexed {
         path: "checklists/mhlw/fy2024/pharmacy.toml",
-        source_len: 32059,
+        source_len: 32008,
         summary: Summary {
             id: "mhlw-pharmacy",
             edition: "fy2024",
@@ -96,7 +96,7 @@ pub const INDEX: &[Indexed] = &[
     },
     Indexed {
         path: "checklists/mhlw/fy2024/vendor.toml",
-        source_len: 22572,
+        source_len: 22521,
         summary: Summary {
             id: "mhlw-vendor",
             edition: "fy2024",
@@ -114,7 +114,7 @@ pub const INDEX: &[Indexed] = &[
     },
     Indexed {
         path: "checklists/mhlw/fy2025/institution.toml",
-        source_len: 33746,
+        source_len: 33695,
         summary: Summary {
             id: "mhlw-institution",
             edition: "fy2025",
@@ -132,7 +132,7 @@ pub const INDEX: &[Indexed] = &[
     },
     Indexed {
         path: "checklists/mhlw/fy2025/pharmacy.toml",
-        source_len: 35274,
+        source_len: 35223,
         summary: Summary {
             id: "mhlw-pharmacy",
             edition: "fy2025",
@@ -150,7 +150,7 @@ pub const INDEX: &[Indexed] = &[
     },
     Indexed {
         path: "checklists/mhlw/fy2025/vendor.toml",
-        source_len: 25995,
+        source_len: 25944,
         summary: Summary {
             id: "mhlw-vendor",
             edition: "fy2025",
