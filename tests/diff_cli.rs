@@ -309,6 +309,19 @@ fn git_revisions_and_a_breaking_change_without_a_new_edition() {
         "{}",
         stderr_of(&out)
     );
+    // Outside a repository: exit 2, saying so rather than blaming the revision.
+    let outside = tempfile::tempdir().unwrap();
+    let out = medsec()
+        .current_dir(outside.path())
+        .args(["checklist", "diff", "HEAD~1", "HEAD", "--", "checklists/"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stdout_of(&out));
+    assert!(
+        stderr_of(&out).contains("not inside a git repository"),
+        "{}",
+        stderr_of(&out)
+    );
     // A mistyped path, under which neither revision has a checklist: exit 2, the path named,
     // never "0 files compared" with exit 0.
     let out = run(&["main~2", "HEAD", "--", "checklist/"]);

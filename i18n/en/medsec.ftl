@@ -1366,6 +1366,7 @@ diff-ci-md-change = Change
 diff-ci-md-no-changes = No changes.
 diff-ci-git-missing = cannot run `git` ({ $detail }); comparing git revisions needs git installed
 diff-ci-unknown-revision = git does not know the revision `{ $revision }` ({ $detail })
+diff-ci-not-a-repository = this folder is not inside a git repository, so revisions cannot be compared: run it inside the repository, or compare two folders or two files ({ $detail })
 diff-ci-no-checklists = Neither `{ $old }` nor `{ $new }` has a checklist file (.toml) under { $paths }: check the path.
 diff-ci-git-failed = git could not read { $path } at revision `{ $revision }` ({ $detail })
 diff-ci-checklist-failed = { $place }: { $detail }

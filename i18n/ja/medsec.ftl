@@ -1287,6 +1287,7 @@ diff-ci-md-change = 変更
 diff-ci-md-no-changes = 変更はありません。
 diff-ci-git-missing = `git` を実行できません({ $detail })。git のリビジョンを比べるには git が必要です
 diff-ci-unknown-revision = git にリビジョン `{ $revision }` がありません({ $detail })
+diff-ci-not-a-repository = このフォルダは git リポジトリの中にないため、リビジョンを比較できません。リポジトリの中で実行するか、フォルダ同士・ファイル同士を比較してください({ $detail })
 diff-ci-no-checklists = `{ $old }` にも `{ $new }` にも、{ $paths } の下にチェックリストのファイル(.toml)がありません。パスを確かめてください。
 diff-ci-git-failed = git でリビジョン `{ $revision }` の { $path } を読めません({ $detail })
 diff-ci-checklist-failed = { $place }: { $detail }

@@ -14,6 +14,8 @@ use std::process::Command;
 pub enum DiffError {
     /// The `git` command could not be started.
     GitMissing { detail: String },
+    /// The current folder is not inside a git repository (revisions cannot be read at all).
+    NotARepository { detail: String },
     /// `git` does not know the revision.
     UnknownRevision { revision: String, detail: String },
     /// `git` failed for another reason (not a repository, a path it cannot show).
@@ -43,6 +45,9 @@ impl DiffError {
         match self {
             DiffError::GitMissing { detail } => {
                 crate::tr!(lang, "diff-ci-git-missing", detail = detail.as_str())
+            }
+            DiffError::NotARepository { detail } => {
+                crate::tr!(lang, "diff-ci-not-a-repository", detail = detail.as_str())
             }
             DiffError::UnknownRevision { revision, detail } => crate::tr!(
                 lang,
@@ -161,6 +166,12 @@ fn stderr_of(out: &std::process::Output) -> String {
 /// folder, as git takes them), loaded.
 pub fn revision(rev: &str, paths: &[PathBuf]) -> Result<Vec<SideFile>, DiffError> {
     // `--end-of-options` keeps a revision such as `--output=x` from being read as an option.
+    let repository = git(&["rev-parse", "--git-dir"])?;
+    if !repository.status.success() {
+        return Err(DiffError::NotARepository {
+            detail: stderr_of(&repository),
+        });
+    }
     let commit = format!("{rev}^{{commit}}");
     let check = git(&["rev-parse", "--verify", "--end-of-options", &commit])?;
     if !check.status.success() {
