@@ -214,7 +214,8 @@ fn walk_through_status_report_and_verify_follow_the_imported_rules() {
     s.expect("has no round 2 (2回目) on its form").unwrap();
     s.expect(expectrl::Eof).unwrap();
     let status = s.get_process_mut().wait().unwrap();
-    assert!(!format!("{status:?}").ends_with(", 0)"), "{status:?}");
+    // A run that cannot go on: exit 2 (docs/exit-codes.md).
+    assert!(format!("{status:?}").ends_with(", 2)"), "{status:?}");
     assert_eq!(
         std::fs::read_to_string(w.join("clinic.toml")).unwrap(),
         text
