@@ -314,3 +314,52 @@ fn walk_through_status_report_and_verify_follow_the_imported_rules() {
     }
     assert!(out.contains("checklist-not-official"), "{out}");
 }
+
+#[test]
+fn an_official_workbook_gets_rules_from_its_own_columns_said_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let bytes = two_rounds();
+    let sha = {
+        use sha2::Digest;
+        sha2::Sha256::digest(&bytes)
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect::<String>()
+    };
+    // A test-only registry entry for this workbook (docs/checklist-format.md).
+    let registry = dir.path().join("official-test.toml");
+    std::fs::write(
+        &registry,
+        format!(
+            "[[workbook]]\nfile = \"009999998.xlsx\"\nbytes = {}\nsha256 = \"{sha}\"\npublisher = \"mhlw\"\nedition = \"fy2026\"\nform = \"institution\"\nform_ja = \"医療機関・薬局確認用\"\nserves = [\"hospital\", \"clinic\", \"pharmacy\"]\nguideline_version = \"7.0\"\npublished = \"2026-06\"\ntitle_ja = \"試験用の公式チェックリスト\"\nsource_url = \"https://www.mhlw.go.jp/stf/shingi/0000516275_00006.html\"\n",
+            bytes.len()
+        ),
+    )
+    .unwrap();
+    let wb = dir.path().join("009999998.xlsx");
+    std::fs::write(&wb, &bytes).unwrap();
+    let out = dir.path().join("official.toml");
+    let o = medsec()
+        .env("MEDSEC_TEST_OFFICIAL_WORKBOOKS", &registry)
+        .args(["checklist", "import"])
+        .arg(&wb)
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr_of(&o));
+    let block = rules_block(&std::fs::read_to_string(&out).unwrap());
+    for want in [
+        "# Fill-in rules read from the columns of the official workbook 009999998.xlsx",
+        "# 記入ルールは公式ワークブック 009999998.xlsx",
+        "medsec's sources do not confirm it for fy2026",
+        "checked_on = \"required\"",
+        "round_2 = \"on-form\"",
+        "gate = \"unknown\"",
+        &format!("sources = [\"workbook:009999998.xlsx#sha256={sha}\"]"),
+    ] {
+        assert!(block.contains(want), "{want} in {block}");
+    }
+    let codes = lint_codes(&out);
+    assert!(!codes.iter().any(|c| c.starts_with("rules-")), "{codes:?}");
+}
