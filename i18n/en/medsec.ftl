@@ -1450,3 +1450,22 @@ polish-status-next-report = Next: make the report with `medsec report --answers 
 polish-institution-code-prefecture-mismatch = institution code `{ $code }`: its first two digits { $number } are the prefecture number of { $expected }, but the prefecture given is “{ $given }”; check which one is right
 polish-summarize-unusable = { $path }: could not be read, so it was not checked ({ $code }); `medsec verify { $path }` says why
 polish-edition = FY{ $year } edition ({ $wareki })
+## checklist-import
+checklist-import-rules-intro-official = Fill-in rules read from the columns of the official workbook { $file } (the publisher's own file). What columns cannot show is unknown: medsec's sources do not confirm it for { $edition }.
+checklist-import-rules-intro-other = Fill-in rules inferred from the columns of { $file }, which is not an official workbook known to medsec. What columns cannot show is unknown.
+checklist-import-rules-no-answer-columns = { $key }: no answer columns (はい, いいえ, 確認日…) were found, so it is unknown.
+checklist-import-rules-checked-on-column = checked_on: a 確認日 column at { $cells }, so a date checked is required.
+checklist-import-rules-checked-on-none = checked_on: answer columns at { $cells }, but no 確認日 column, so none is asked.
+checklist-import-rules-target-window = target_date: the 目標日 header at { $cell } (“{ $header }”) names this fiscal year.
+checklist-import-rules-target-column = target_date: a 目標日 column at { $cells }; its header names no window, so it is unknown.
+checklist-import-rules-target-none = target_date: no 目標日 column was found, so the window is unknown.
+checklist-import-rules-round-2-column = round_2: 2回目 columns at { $cells }.
+checklist-import-rules-round-2-none = round_2: answer columns at { $cells }, for 1回目 only.
+checklist-import-rules-gate = gate: no item is marked as the gate question (医療情報システムの有無); a layout cannot show it, so it is unknown.
+checklist-import-rules-reference-only = reference_only: none; the workbook marks no item as reference-only, so every imported item is required.
+## walk
+walk-round-not-on-form = { $checklist } has no round { $round } (2回目) on its form ([rules] round_2 = "not-on-form"); answer round 1.
+walk-checked-on-not-on-form = This form has no 確認日 (date checked) column, so no date checked is asked.
+walk-reference-only = A reference item ({ $requirement }): not required in this edition, but it may be answered.
+walk-target-window-unconfirmed = { $date } is outside { $start } to { $end }; whether this form allows that is not confirmed. It was kept, and `medsec status` will warn.
+walk-target-outside-window = The target date must be within { $start } to { $end }.

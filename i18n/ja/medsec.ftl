@@ -1362,3 +1362,22 @@ polish-status-next-report = 次は `medsec report --answers { $file } --evidence
 polish-institution-code-prefecture-mismatch = 医療機関コード `{ $code }` の先頭2桁 { $number } は{ $expected }ですが、都道府県は「{ $given }」と記入されています。どちらかを確かめてください。
 polish-summarize-unusable = { $path }: 読み取れないため確認できませんでした（{ $code }）。詳しくは `medsec verify { $path }` で確認できます。
 polish-edition = { $wareki }版（FY{ $year }）
+## checklist-import
+checklist-import-rules-intro-official = 記入ルールは公式ワークブック { $file }(公表元のファイル)の列から読み取りました。列から分からないものは「不明」としています。{ $edition } については medsec の情報源で確認できていません。
+checklist-import-rules-intro-other = 記入ルールは { $file } の列から推定しました(medsec が知っている公式ワークブックではありません)。列から分からないものは「不明」としています。
+checklist-import-rules-no-answer-columns = { $key }: 回答の列(はい、いいえ、確認日など)が見つからないため、不明としています。
+checklist-import-rules-checked-on-column = checked_on: { $cells } に確認日の列があるため、確認日を必須としています。
+checklist-import-rules-checked-on-none = checked_on: 回答の列({ $cells })に確認日の列がないため、確認日は求めません。
+checklist-import-rules-target-window = target_date: { $cell } の目標日の見出し「{ $header }」がこの年度を示しています。
+checklist-import-rules-target-column = target_date: { $cells } に目標日の列がありますが、見出しに期間の記載がないため、不明としています。
+checklist-import-rules-target-none = target_date: 目標日の列が見つからないため、期間は不明としています。
+checklist-import-rules-round-2-column = round_2: { $cells } に2回目の列があります。
+checklist-import-rules-round-2-none = round_2: 回答の列({ $cells })は1回目のみです。
+checklist-import-rules-gate = gate: 医療情報システムの有無(ゲート質問)として示された項目はなく、列の配置からは分からないため、不明としています。
+checklist-import-rules-reference-only = reference_only: なし。ワークブックには参考項目の印がないため、取り込んだ項目はすべて必須です。
+## walk
+walk-round-not-on-form = { $checklist } の用紙には{ $round }回目(2回目)の欄がありません([rules] round_2 = "not-on-form")。1回目を回答してください。
+walk-checked-on-not-on-form = この用紙には確認日の欄がないため、確認日はおたずねしません。
+walk-reference-only = 参考項目です({ $requirement })。この年度は必須ではありませんが、回答できます。
+walk-target-window-unconfirmed = { $date } は { $start }〜{ $end } の期間外です。この用紙で認められるかは確認できていません。そのまま保存しました(`medsec status` で警告が出ます)。
+walk-target-outside-window = 目標日は { $start }〜{ $end } の日付にしてください。

@@ -332,12 +332,7 @@ pub fn form_status(form: &FormInput<'_>, options: &Options) -> FormStatus {
 
 /// Whether `item` must have a first-round answer, given the gate and the vendor contract.
 pub fn is_required(form: &FormInput<'_>, item: &Item) -> bool {
-    // Which requirements are reference-only is the edition's rule (`[rules] reference_only`).
-    let reference_only = form.checklist.checklist.rules.as_ref().map_or(
-        &[Requirement::NextYear, Requirement::Recommended][..],
-        |r| &r.reference_only[..],
-    );
-    if item.requirement != Requirement::Required || reference_only.contains(&item.requirement) {
+    if is_reference_only(&form.checklist.checklist, item) {
         return false;
     }
     if !item.gate && gate_says_none(&form.answers.set, &form.checklist.checklist) {
@@ -353,6 +348,62 @@ pub fn is_required(form: &FormInput<'_>, item: &Item) -> bool {
         return false;
     }
     true
+}
+
+/// Whether `item` is shown and may be answered but is not checked as required in its
+/// edition: its requirement is not `required`, or is listed in `[rules] reference_only`.
+pub fn is_reference_only(checklist: &checklist::Checklist, item: &Item) -> bool {
+    // Which requirements are reference-only is the edition's rule (`[rules] reference_only`).
+    let reference_only = checklist.rules.as_ref().map_or(
+        &[Requirement::NextYear, Requirement::Recommended][..],
+        |r| &r.reference_only[..],
+    );
+    item.requirement != Requirement::Required || reference_only.contains(&item.requirement)
+}
+
+/// The window for the 目標日 of a いいえ to `item`: its first and last day, and the edition's
+/// rule (`[rules] target_date`, or `next_year_target` for items listed for the next year).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TargetBounds {
+    pub start: Date,
+    pub end: Date,
+    pub window: TargetWindow,
+}
+
+impl TargetBounds {
+    pub fn contains(&self, date: Date) -> bool {
+        self.start <= date && date <= self.end
+    }
+}
+
+/// The target-date window of `item` in `checklist` (see [`TargetBounds`]).
+pub fn target_bounds(checklist: &checklist::Checklist, item: &Item) -> TargetBounds {
+    let window = checklist.rules().target_window(item.requirement);
+    let (start, fy_end) = fiscal_year_bounds(checklist.fiscal_year);
+    // A next-year item may be due a year later.
+    let end = if window == TargetWindow::NextFiscalYear {
+        fiscal_year_bounds(checklist.fiscal_year.saturating_add(1)).1
+    } else {
+        fy_end
+    };
+    TargetBounds { start, end, window }
+}
+
+/// Whether a 目標日 belongs to `response` on `item`: いいえ, except to the gate question (いいえ
+/// there says there is no medical information system: nothing to put in place by a date).
+pub fn needs_target_date(item: &Item, response: Response) -> bool {
+    response == Response::No && !item.gate
+}
+
+/// Whether the form has a 確認日 to ask for (`[rules] checked_on` other than `not-on-form`).
+pub fn asks_checked_on(checklist: &checklist::Checklist) -> bool {
+    checklist.rules().checked_on != CheckedOnRule::NotOnForm
+}
+
+/// Whether round `round` (1回目, 2回目) is on the form: round 1 always; round 2 unless
+/// `[rules] round_2 = "not-on-form"`.
+pub fn round_on_form(checklist: &checklist::Checklist, round: u8) -> bool {
+    round == 1 || checklist.rules().round_2 != OnForm::NotOnForm
 }
 
 /// The gate question (医療情報システムの有無) is answered いいえ (confirmed) in round 1: no
@@ -417,7 +468,7 @@ pub fn check_form(form: &FormInput<'_>, options: &Options) -> Vec<Finding> {
 
     header_findings(form, lang, &mut out);
 
-    let (fy_start, fy_end) = fiscal_year_bounds(c.fiscal_year);
+    let (fy_start, _) = fiscal_year_bounds(c.fiscal_year);
     for item in &c.items {
         let a = set.answer(&item.id, 1);
         let required = is_required(form, item);
@@ -460,7 +511,7 @@ pub fn check_form(form: &FormInput<'_>, options: &Options) -> Vec<Finding> {
                 review,
             });
         }
-        if a.round == 2 && rules.round_2 == OnForm::NotOnForm {
+        if !round_on_form(c, a.round) {
             push(Msg::RoundNotOnForm {
                 item: it.clone(),
                 fiscal_year: c.fiscal_year,
@@ -491,14 +542,9 @@ pub fn check_form(form: &FormInput<'_>, options: &Options) -> Vec<Finding> {
         }
         // The gate question answered いいえ says there is no medical information system: there
         // is nothing to put in place by a target date, and the other items are off.
-        if response == Response::No && !item.gate {
+        if needs_target_date(item, response) {
             // The window is the edition's rule; a next-year item may be due a year later.
-            let window = rules.target_window(item.requirement);
-            let end = if window == TargetWindow::NextFiscalYear {
-                fiscal_year_bounds(c.fiscal_year.saturating_add(1)).1
-            } else {
-                fy_end
-            };
+            let TargetBounds { end, window, .. } = target_bounds(c, item);
             match a.target_date {
                 None => push(Msg::MissingTargetDate {
                     item: it.clone(),

@@ -15,9 +15,13 @@
 
 use super::messages;
 use super::model::*;
+// The edition's fill-in rules, read as `status` reads them.
+use super::rules::{asks_checked_on, is_reference_only, needs_target_date, target_bounds};
 use super::store::{self, FieldUpdate, FieldValue, Update};
 use super::{AnswersError, Loaded};
-use crate::checklist::{Checklist, Form, InstitutionKind, Item, Lang, NotApplicableRule};
+use crate::checklist::{
+    Checklist, Form, InstitutionKind, Item, Lang, NotApplicableRule, TargetWindow,
+};
 use crate::dates::{fiscal_year_bounds, fiscal_year_for_people, fiscal_year_of};
 use crate::diagnostic::Severity;
 // Item text, notes and file names come from files: controls are shown, never sent as they are.
@@ -42,6 +46,11 @@ pub enum WalkError {
     Answers(AnswersError),
     /// Reading from or writing to the terminal failed.
     Io(std::io::Error),
+    /// The round asked for is not on the form (`[rules] round_2 = "not-on-form"`).
+    RoundNotOnForm {
+        checklist: String,
+        round: u8,
+    },
 }
 
 impl WalkError {
@@ -50,6 +59,15 @@ impl WalkError {
         match self {
             WalkError::Answers(e) => e.message(lang),
             WalkError::Io(e) => crate::tr!(lang, "answers-walk-terminal", reason = e.to_string()),
+            WalkError::RoundNotOnForm { checklist, round } => {
+                let round: u8 = *round;
+                crate::tr!(
+                    lang,
+                    "walk-round-not-on-form",
+                    checklist = checklist.as_str(),
+                    round = round
+                )
+            }
         }
     }
 }
@@ -167,6 +185,12 @@ pub fn run<R: BufRead, W: Write>(
     input: R,
     out: W,
 ) -> Result<Summary, WalkError> {
+    if !super::rules::round_on_form(checklist, round) {
+        return Err(WalkError::RoundNotOnForm {
+            checklist: checklist.full_id(),
+            round,
+        });
+    }
     let mut s = Session {
         input,
         out,
@@ -207,13 +231,16 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
         self.loaded.set.answer(&item.id, self.round)
     }
 
-    /// Whether `item` has a confirmed answer with what the walk-through asks for it: a 確認日,
-    /// and for いいえ a 目標日 (a session stopped midway leaves one without).
+    /// Whether `item` has a confirmed answer with what the walk-through asks for it: a 確認日
+    /// where the form has one, and for いいえ a 目標日 (a session stopped midway leaves one
+    /// without).
     fn done(&self, item: &Item) -> bool {
         self.answer_of(item).is_some_and(|a| {
             a.is_confirmed()
-                && a.checked_on.is_some()
-                && (a.response != Some(Response::No) || item.gate || a.target_date.is_some())
+                && (a.checked_on.is_some() || !asks_checked_on(self.checklist))
+                && (a
+                    .response
+                    .is_none_or(|r| !needs_target_date(item, r) || a.target_date.is_some()))
         })
     }
 
@@ -275,6 +302,10 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
         let p = self.progress_line();
         self.say(&p)?;
         self.help()?;
+        if !asks_checked_on(self.checklist) {
+            let msg = crate::tr!(self.lang, "walk-checked-on-not-on-form");
+            self.say(&msg)?;
+        }
         let mut i = items.iter().position(|it| !self.done(it)).unwrap_or(0);
         if items.iter().all(|it| self.done(it)) {
             let msg = crate::tr!(self.lang, "answers-walk-all-answered");
@@ -376,6 +407,14 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
         let scope = item.scope_label(lang);
         if !scope.is_empty() {
             text.push_str(&format!(" [{scope}]"));
+        }
+        if is_reference_only(self.checklist, item) {
+            text.push_str("\n  ");
+            text.push_str(&crate::tr!(
+                lang,
+                "walk-reference-only",
+                requirement = item.requirement.label(lang)
+            ));
         }
         let guidance = item.guidance.get(lang).trim();
         if !guidance.is_empty() {
@@ -600,7 +639,7 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
         a.carried_from = None;
         a.review = None;
         // いいえ to the gate question needs no target date (see rules).
-        let needs_target = r == Response::No && !item.gate;
+        let needs_target = needs_target_date(item, r);
         if !needs_target {
             a.target_date = None;
         }
@@ -611,7 +650,7 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
         let before = self.loaded.clone();
         self.keep(&a)?;
         let steps: Vec<Detail> = [
-            Some(Detail::CheckedOn),
+            asks_checked_on(self.checklist).then_some(Detail::CheckedOn),
             needs_target.then_some(Detail::TargetDate),
             (r == Response::NotApplicable).then_some(Detail::Reason),
             Some(Detail::Note),
@@ -642,6 +681,7 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
     fn detail(&mut self, item: &Item, detail: Detail, a: &mut Answer) -> Result<Flow, WalkError> {
         let fy = self.checklist.fiscal_year;
         let (start, end) = fiscal_year_bounds(fy);
+        let window = target_bounds(self.checklist, item);
         let today = self.today;
         loop {
             let prompt = match detail {
@@ -653,8 +693,8 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
                 Detail::TargetDate => crate::tr!(
                     self.lang,
                     "answers-walk-target-date",
-                    start = start.to_string(),
-                    end = end.to_string()
+                    start = window.start.to_string(),
+                    end = window.end.to_string()
                 ),
                 Detail::Reason => crate::tr!(
                     self.lang,
@@ -715,7 +755,30 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
                     a.checked_on = Some(d);
                 }
                 Detail::TargetDate => match super::parse_date(text) {
-                    Ok(d) if fiscal_year_of(d) == fy => a.target_date = Some(d),
+                    Ok(d) if window.contains(d) => a.target_date = Some(d),
+                    // The edition's window is not confirmed: kept, with the warning status
+                    // gives (`target-date-window-unconfirmed`).
+                    Ok(d) if window.window == TargetWindow::Unknown => {
+                        let msg = crate::tr!(
+                            self.lang,
+                            "walk-target-window-unconfirmed",
+                            date = self.date(d),
+                            start = window.start.to_string(),
+                            end = window.end.to_string()
+                        );
+                        self.say(&msg)?;
+                        a.target_date = Some(d);
+                    }
+                    Ok(_) if window.window == TargetWindow::NextFiscalYear => {
+                        let msg = crate::tr!(
+                            self.lang,
+                            "walk-target-outside-window",
+                            start = window.start.to_string(),
+                            end = window.end.to_string()
+                        );
+                        self.say(&msg)?;
+                        continue;
+                    }
                     Ok(_) => {
                         let msg = crate::tr!(
                             self.lang,

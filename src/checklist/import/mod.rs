@@ -15,6 +15,7 @@ mod number;
 pub mod official;
 mod output;
 mod rows;
+mod rules;
 
 pub use columns::{column_role, layout_of, row_of, row_source, ColumnKind, RecordedLayout, Role};
 pub use error::{ImportError, SheetClue};
@@ -133,7 +134,18 @@ pub fn import(bytes: &[u8], opts: &ImportOptions) -> Result<Imported, ImportErro
         .unwrap_or_else(|| tr!(Lang::Ja, "workbook-default-title", file = file.as_str()));
     let meta = metadata(opts, official, &title, &file)?;
     let source = format!("workbook:{file}#sha256={sha256}");
-    let recorded = columns::record(grid, &layout).to_source();
+    let recorded_layout = columns::record(grid, &layout);
+    let recorded = recorded_layout.to_source();
+    let headers = answer_headers(grid, &layout, &recorded_layout);
+    let inferred = rules::infer(&rules::Input {
+        layout: &recorded_layout,
+        headers: &headers,
+        official,
+        file: &file,
+        edition: &meta.edition,
+        fiscal_year: meta.fiscal_year,
+    });
+    let rules_block = rules::block(&inferred, &source);
     let toml = write(&Output {
         meta: &meta,
         title: &title,
@@ -144,6 +156,7 @@ pub fn import(bytes: &[u8], opts: &ImportOptions) -> Result<Imported, ImportErro
         layout: &recorded,
         official,
         parsed: &parsed,
+        rules: &rules_block,
     });
     Ok(Imported {
         toml,
@@ -317,6 +330,32 @@ pub fn find_sheet(
         answer_columns,
         items,
     })
+}
+
+/// The header of each answer column: the cell of its last header row and the text of all
+/// its header rows (merged cells filled).
+fn answer_headers(
+    grid: &Grid,
+    layout: &Layout,
+    recorded: &RecordedLayout,
+) -> std::collections::BTreeMap<usize, rules::Header> {
+    recorded
+        .columns
+        .iter()
+        .filter(|(_, k)| matches!(k, ColumnKind::Answer(..)))
+        .map(|(&c, _)| {
+            let text: Vec<&str> = (layout.header_start..layout.data_start)
+                .map(|r| grid.text(r, c))
+                .filter(|t| !t.is_empty())
+                .collect();
+            let last = layout.data_start.saturating_sub(1).max(layout.header_start);
+            let header = rules::Header {
+                cell: grid.name(last, c),
+                text: text.join(" "),
+            };
+            (c, header)
+        })
+        .collect()
 }
 
 fn hex(bytes: &[u8]) -> String {

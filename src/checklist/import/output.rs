@@ -103,7 +103,7 @@ pub(super) fn metadata(
 }
 
 /// The fiscal year of a 「令和N年度」 (digits ASCII or full-width, 元 for 1) in `text`.
-fn reiwa_year(text: &str) -> Option<i32> {
+pub(super) fn reiwa_year(text: &str) -> Option<i32> {
     let at = text.find("令和")?;
     let rest = text.get(at + "令和".len()..)?;
     let mut n = 0i32;
@@ -141,6 +141,8 @@ pub(super) struct Output<'a> {
     pub(super) layout: &'a str,
     pub(super) official: Option<&'a OfficialWorkbook>,
     pub(super) parsed: &'a Parsed,
+    /// The `[rules]` block with its comment (`rules::block`).
+    pub(super) rules: &'a str,
 }
 
 /// A TOML basic string (the escaping answers files are written with).
@@ -207,6 +209,7 @@ pub(super) fn write(o: &Output<'_>) -> String {
         q(&notes(Lang::Ja)),
         q(&notes(Lang::En))
     );
+    s.push_str(o.rules);
     for sec in &o.parsed.sections {
         let ja = sec
             .title
