@@ -460,25 +460,44 @@ fn layout_b_scope_column_and_target_dates() {
 #[test]
 fn layout_c_a_value_chosen_from_a_drop_down() {
     let s = Setup::new(&layout_c(vec![]), &["--edition", "fy2026"], "institution");
-    let filled = layout_c(vec![
-        (1, 3, V::S("はい")),
-        (1, 4, V::D(JUNE3, WAREKI)),
-        (2, 3, V::S("いいえ")),
-        (2, 4, V::D(JUNE3, WAREKI)),
-        (2, 5, V::S("令和9年1月15日")),
-        (4, 3, V::S("対象外")),
-        (4, 4, V::D(JUNE3, WAREKI)),
-        (5, 3, V::S("はい")),
-        (5, 4, V::D(JUNE3, WAREKI)),
-    ]);
-    let r = s.import("filled.xlsx", &filled, "en");
+    let filled = |s2_01: &'static str| {
+        layout_c(vec![
+            (1, 3, V::S("はい")),
+            (1, 4, V::D(JUNE3, WAREKI)),
+            (2, 3, V::S("いいえ")),
+            (2, 4, V::D(JUNE3, WAREKI)),
+            (2, 5, V::S("令和9年1月15日")),
+            (4, 3, V::S(s2_01)),
+            (4, 4, V::D(JUNE3, WAREKI)),
+            (5, 3, V::S("はい")),
+            (5, 4, V::D(JUNE3, WAREKI)),
+        ])
+    };
+    // The checklist allows 対象外 nowhere: chosen from the drop-down, it is refused as the
+    // walk-through and status refuse it, naming row and cell; nothing is imported.
+    let before = s.answers_text();
+    let r = s.import("filled.xlsx", &filled("対象外"), "en");
+    assert_eq!(r.code, Some(2), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("row 5 (R8!D5)") && r.stderr.contains("not allowed"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(s.answers_text(), before);
+    let r = s.import("filled.xlsx", &filled("いいえ"), "en");
     assert_eq!(r.code, Some(0), "{}", r.stderr);
+    // いいえ without a 目標日 is imported with a warning naming the empty cell.
+    assert!(
+        r.stderr.contains("1 thing needs attention") && r.stderr.contains("row 5 (R8!F5)"),
+        "{}",
+        r.stderr
+    );
     assert_eq!(
         entries(&s.answers_text()),
         vec![
             e("s1-01", 1, "はい", "2026-06-03", ""),
             e("s1-02", 1, "いいえ", "2026-06-03", "2027-01-15"),
-            e("s2-01", 1, "対象外", "2026-06-03", ""),
+            e("s2-01", 1, "いいえ", "2026-06-03", ""),
             e("s2-02", 1, "はい", "2026-06-03", ""),
         ]
     );
@@ -554,12 +573,25 @@ fn a_value_that_is_no_mark_and_a_bad_date_name_their_cells() {
         &s,
         "bad.xlsx",
         &filled,
-        &["チェックリスト!B6", "済", "チェックリスト!D7", "2 problems"],
-    ); // One problem a line, each line indented under the head line.
+        &[
+            "row 6 (チェックリスト!B6)",
+            "済",
+            "row 7 (チェックリスト!D7)",
+            "2 problems",
+        ],
+    ); // One problem a line, each line indented under the head line, row and cell named.
     let r = s.import("bad.xlsx", &filled, "ja");
     assert!(r.stderr.contains("2件あるため"), "{}", r.stderr);
-    assert!(r.stderr.contains("\n  チェックリスト!B6"), "{}", r.stderr);
-    assert!(r.stderr.contains("\n  チェックリスト!D7"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("\n  6行目(チェックリスト!B6)"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr.contains("\n  7行目(チェックリスト!D7)"),
+        "{}",
+        r.stderr
+    );
 }
 
 #[test]
@@ -733,7 +765,7 @@ fn the_official_layout_round_trips_in_every_layout() {
             (1, 3, V::S("はい")),
             (2, 3, V::S("いいえ")),
             (2, 5, V::D(JAN15, WAREKI)),
-            (4, 3, V::S("対象外")),
+            (4, 3, V::S("はい")),
         ]),
         "en",
     );
