@@ -722,14 +722,14 @@ fn round_trip_official(s: &Setup) {
     assert_eq!(r.code, Some(0), "{}", r.stderr);
 }
 
+/// Cells to write (row, column, value; 0-based).
+type Cells = Vec<(u32, u16, V<'static>)>;
+/// A workbook layout, filled with the cells given.
+type Layout = fn(Cells) -> Vec<u8>;
+
 /// A checklist imported from `layout`'s blank workbook (with `import_args`), a `form` answers
 /// file filled from the workbook with `filled` cells, then [`round_trip_official`].
-fn round_trips(
-    layout: fn(Vec<(u32, u16, V<'static>)>) -> Vec<u8>,
-    import_args: &[&str],
-    form: &str,
-    filled: Vec<(u32, u16, V<'static>)>,
-) {
+fn round_trips(layout: Layout, import_args: &[&str], form: &str, filled: Cells) {
     let s = Setup::new(&layout(vec![]), import_args, form);
     let r = s.import("filled.xlsx", &layout(filled), "en");
     assert_eq!(r.code, Some(0), "{}", r.stderr);
