@@ -9,7 +9,10 @@
 //! (`reason`), 備考 (`note`), 回 (`round`, default 1). A sheet without a number or ID column
 //! may name items in a 項目 column. Dates are in any form [`crate::dates::parse_date_for_people`]
 //! reads, or date cells in XLSX. A number shared by several rows of the form (2-④ for サーバ and
-//! 端末PC) needs its scope; without one it is an error naming the rows.
+//! 端末PC) needs its scope; without one it is an error naming the rows. Every problem of every
+//! row is collected in one pass ([`read_updates`]) and names the row as Excel numbers it and the
+//! cell ([`Place`]); the walk-through's checks ([`check_imported`]) serve this sheet and filled
+//! workbooks alike.
 
 use super::messages::labels;
 use super::model::*;

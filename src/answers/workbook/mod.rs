@@ -7,9 +7,11 @@
 //! marked by ○, ◯, 〇, レ, ✓, ✔, x or X (or the column's own word, or a ticked check box) in
 //! either column, or chosen in one answer column (a drop-down list). Dates are Excel date cells
 //! in any number format, or text in any form [`crate::dates::parse_date_for_people`] reads.
-//! Every row's answer lands on its item by printed number and scope. Any problem (both はい
-//! and いいえ marked, a mark on a row that is no item, a number the checklist does not have)
-//! names its cell, and nothing is imported.
+//! Every row's answer lands on its item by printed number and scope. Every problem of every
+//! row (both はい and いいえ marked, a mark on a row that is no item, a number the checklist does
+//! not have) is collected in one pass and names its row and cell ([`Place`]); the command then
+//! runs the walk-through's checks on the answers as it does for medsec's own sheet
+//! ([`super::sheet::check_imported`]), and any problem means nothing is imported.
 //!
 //! `export` writes answers back into the workbook's layout (`--export --layout official`).
 //!
