@@ -272,7 +272,7 @@ fn a_number_shared_by_two_rows_needs_its_scope() {
         "{err}"
     );
     assert!(
-        err.contains("2行目: 項目番号「2-④」は複数の行にあります"),
+        err.contains("2行目(A2): 項目番号「2-④」は複数の行にあります"),
         "{err}"
     );
     assert!(
@@ -290,7 +290,7 @@ fn a_number_shared_by_two_rows_needs_its_scope() {
         "{err}"
     );
     assert!(
-        err.contains("row 2: number `2-④` is on several rows"),
+        err.contains("row 2 (A2): number `2-④` is on several rows"),
         "{err}"
     );
     assert_no_item_ids(&err);
@@ -337,15 +337,15 @@ fn import_errors_name_rows_and_items_for_people() {
     let err = stderr_of(&out);
     assert!(err.contains("シートに問題が 3件あるため"), "{err}");
     assert!(
-        err.contains("2行目: 2-⑥ セキュリティパッチ: 回答「たぶん」は"),
+        err.contains("2行目(B2): 2-⑥ セキュリティパッチ: 回答「たぶん」は"),
         "{err}"
     );
-    assert!(err.contains("3行目: 2-⑦ "), "{err}");
+    assert!(err.contains("3行目(C3): 2-⑦ "), "{err}");
     assert!(
         err.contains("確認日: 「R7.2.30」は存在しない日付です"),
         "{err}"
     );
-    assert!(err.contains("4行目: 項目「9-⑨」は"), "{err}");
+    assert!(err.contains("4行目(A4): 項目「9-⑨」は"), "{err}");
     assert_no_item_ids(&err);
     let out = import(&file, "en", &sheet);
     let err = stderr_of(&out);
@@ -354,7 +354,7 @@ fn import_errors_name_rows_and_items_for_people() {
         "{err}"
     );
     assert!(
-        err.contains("row 2: 2-⑥ Security patches: answer `たぶん`"),
+        err.contains("row 2 (B2): 2-⑥ Security patches: answer `たぶん`"),
         "{err}"
     );
     assert_no_item_ids(&err);

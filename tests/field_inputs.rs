@@ -84,7 +84,9 @@ fn a_missing_target_date_is_imported_with_a_warning_and_a_count() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
     let err = stderr_of(&out);
     assert!(err.contains("imported 3 answers"), "{err}");
-    assert!(err.contains("2 imported rows need attention"), "{err}");
+    // One count, of the same things as the lines below it: three warnings on two rows.
+    assert!(err.contains("3 things need attention:"), "{err}");
+    assert_eq!(err.matches("\n  warning: ").count(), 3, "{err}");
     assert!(
         err.contains("warning: row 2 (E2)") && err.contains("needs a target date"),
         "{err}"
@@ -101,7 +103,7 @@ fn a_missing_target_date_is_imported_with_a_warning_and_a_count() {
     // In Japanese: the count.
     let out = import(&file, "s.csv", sheet.as_bytes(), "ja_JP.UTF-8");
     assert!(
-        stderr_of(&out).contains("2件に確認が必要です"),
+        stderr_of(&out).contains("確認が必要な点が 3件あります"),
         "{}",
         stderr_of(&out)
     );
@@ -268,9 +270,10 @@ fn an_xlsx_import_names_the_cell_of_a_refused_target_date() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2), "{}", stderr_of(&out));
     let err = stderr_of(&out);
-    // Row 5 is 2-⑩ (the header, then items 0, 1-①, 2-②); 目標日 is column G.
+    // Row 5 is 2-⑩ (the header, then items 0, 1-①, 2-②); 目標日 is column G of the sheet
+    // the English export names `answers`.
     assert!(
-        err.contains("row 5 (G5)") && err.contains("2027-03-31"),
+        err.contains("row 5 (answers!G5)") && err.contains("2027-03-31"),
         "{err}"
     );
     assert_eq!(std::fs::read(&file).unwrap(), before);

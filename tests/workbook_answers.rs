@@ -460,25 +460,44 @@ fn layout_b_scope_column_and_target_dates() {
 #[test]
 fn layout_c_a_value_chosen_from_a_drop_down() {
     let s = Setup::new(&layout_c(vec![]), &["--edition", "fy2026"], "institution");
-    let filled = layout_c(vec![
-        (1, 3, V::S("はい")),
-        (1, 4, V::D(JUNE3, WAREKI)),
-        (2, 3, V::S("いいえ")),
-        (2, 4, V::D(JUNE3, WAREKI)),
-        (2, 5, V::S("令和9年1月15日")),
-        (4, 3, V::S("対象外")),
-        (4, 4, V::D(JUNE3, WAREKI)),
-        (5, 3, V::S("はい")),
-        (5, 4, V::D(JUNE3, WAREKI)),
-    ]);
-    let r = s.import("filled.xlsx", &filled, "en");
+    let filled = |s2_01: &'static str| {
+        layout_c(vec![
+            (1, 3, V::S("はい")),
+            (1, 4, V::D(JUNE3, WAREKI)),
+            (2, 3, V::S("いいえ")),
+            (2, 4, V::D(JUNE3, WAREKI)),
+            (2, 5, V::S("令和9年1月15日")),
+            (4, 3, V::S(s2_01)),
+            (4, 4, V::D(JUNE3, WAREKI)),
+            (5, 3, V::S("はい")),
+            (5, 4, V::D(JUNE3, WAREKI)),
+        ])
+    };
+    // The checklist allows 対象外 nowhere: chosen from the drop-down, it is refused as the
+    // walk-through and status refuse it, naming row and cell; nothing is imported.
+    let before = s.answers_text();
+    let r = s.import("filled.xlsx", &filled("対象外"), "en");
+    assert_eq!(r.code, Some(2), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("row 5 (R8!D5)") && r.stderr.contains("not allowed"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(s.answers_text(), before);
+    let r = s.import("filled.xlsx", &filled("いいえ"), "en");
     assert_eq!(r.code, Some(0), "{}", r.stderr);
+    // いいえ without a 目標日 is imported with a warning naming the empty cell.
+    assert!(
+        r.stderr.contains("1 thing needs attention") && r.stderr.contains("row 5 (R8!F5)"),
+        "{}",
+        r.stderr
+    );
     assert_eq!(
         entries(&s.answers_text()),
         vec![
             e("s1-01", 1, "はい", "2026-06-03", ""),
             e("s1-02", 1, "いいえ", "2026-06-03", "2027-01-15"),
-            e("s2-01", 1, "対象外", "2026-06-03", ""),
+            e("s2-01", 1, "いいえ", "2026-06-03", ""),
             e("s2-02", 1, "はい", "2026-06-03", ""),
         ]
     );
@@ -554,12 +573,25 @@ fn a_value_that_is_no_mark_and_a_bad_date_name_their_cells() {
         &s,
         "bad.xlsx",
         &filled,
-        &["チェックリスト!B6", "済", "チェックリスト!D7", "2 problems"],
-    ); // One problem a line, each line indented under the head line.
+        &[
+            "row 6 (チェックリスト!B6)",
+            "済",
+            "row 7 (チェックリスト!D7)",
+            "2 problems",
+        ],
+    ); // One problem a line, each line indented under the head line, row and cell named.
     let r = s.import("bad.xlsx", &filled, "ja");
     assert!(r.stderr.contains("2件あるため"), "{}", r.stderr);
-    assert!(r.stderr.contains("\n  チェックリスト!B6"), "{}", r.stderr);
-    assert!(r.stderr.contains("\n  チェックリスト!D7"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("\n  6行目(チェックリスト!B6)"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr.contains("\n  7行目(チェックリスト!D7)"),
+        "{}",
+        r.stderr
+    );
 }
 
 #[test]
@@ -690,12 +722,27 @@ fn round_trip_official(s: &Setup) {
     assert_eq!(r.code, Some(0), "{}", r.stderr);
 }
 
+/// Cells to write (row, column, value; 0-based).
+type Cells = Vec<(u32, u16, V<'static>)>;
+/// A workbook layout, filled with the cells given.
+type Layout = fn(Cells) -> Vec<u8>;
+
+/// A checklist imported from `layout`'s blank workbook (with `import_args`), a `form` answers
+/// file filled from the workbook with `filled` cells, then [`round_trip_official`].
+fn round_trips(layout: Layout, import_args: &[&str], form: &str, filled: Cells) {
+    let s = Setup::new(&layout(vec![]), import_args, form);
+    let r = s.import("filled.xlsx", &layout(filled), "en");
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    round_trip_official(&s);
+}
+
 #[test]
 fn the_official_layout_round_trips_in_every_layout() {
-    let a = Setup::new(&layout_a(vec![]), &[], "institution");
-    let r = a.import(
-        "filled.xlsx",
-        &layout_a(vec![
+    round_trips(
+        layout_a,
+        &[],
+        "institution",
+        vec![
             (5, 1, V::S("○")),
             (5, 3, V::D(JUNE3, WAREKI)),
             (5, 4, V::S("○")),
@@ -706,48 +753,109 @@ fn the_official_layout_round_trips_in_every_layout() {
             (10, 2, V::S("○")),
             (11, 1, V::S("○")),
             (11, 7, V::S("試験用の備考")),
-        ]),
-        "en",
+        ],
     );
-    assert_eq!(r.code, Some(0), "{}", r.stderr);
-    round_trip_official(&a);
-
-    let b = Setup::new(&layout_b(vec![]), &["--edition", "fy2026"], "institution");
-    let r = b.import(
-        "filled.xlsx",
-        &layout_b(vec![
+    round_trips(
+        layout_b,
+        &["--edition", "fy2026"],
+        "institution",
+        vec![
             (2, 3, V::S("○")),
             (3, 4, V::S("○")),
             (3, 6, V::D(JAN15, WAREKI)),
             (6, 3, V::S("○")),
-        ]),
-        "en",
+        ],
     );
-    assert_eq!(r.code, Some(0), "{}", r.stderr);
-    round_trip_official(&b);
-
-    let c = Setup::new(&layout_c(vec![]), &["--edition", "fy2026"], "institution");
-    let r = c.import(
-        "filled.xlsx",
-        &layout_c(vec![
+    round_trips(
+        layout_c,
+        &["--edition", "fy2026"],
+        "institution",
+        vec![
             (1, 3, V::S("はい")),
             (2, 3, V::S("いいえ")),
             (2, 5, V::D(JAN15, WAREKI)),
-            (4, 3, V::S("対象外")),
+            (4, 3, V::S("はい")),
+        ],
+    );
+    round_trips(
+        layout_d,
+        &[],
+        "vendor",
+        vec![(4, 3, V::S("レ")), (6, 4, V::S("✓"))],
+    );
+}
+
+/// #13: a filled workbook is checked as medsec's own sheet is, by the same code: はい without
+/// 確認日 and いいえ without 目標日 are imported with the same warnings, a target date outside the
+/// fiscal year is refused with the same message and exit code; each names row and cell.
+#[test]
+fn a_filled_workbook_is_checked_as_the_sheet_is() {
+    // What follows the place in each listed line.
+    fn said(err: &str) -> Vec<String> {
+        err.lines()
+            .filter(|l| l.starts_with("  "))
+            .map(|l| l.split_once("): ").map_or(l, |(_, m)| m).to_owned())
+            .collect()
+    }
+    let args = ["--edition", "fy2026"];
+    // Warnings only: written, warned about.
+    let wb = Setup::new(&layout_b(vec![]), &args, "institution");
+    let r = wb.import(
+        "filled.xlsx",
+        &layout_b(vec![
+            (2, 3, V::S("○")),
+            (3, 4, V::S("○")),
+            (3, 5, V::D(JUNE3, WAREKI)),
         ]),
         "en",
     );
     assert_eq!(r.code, Some(0), "{}", r.stderr);
-    round_trip_official(&c);
-
-    let d = Setup::new(&layout_d(vec![]), &[], "vendor");
-    let r = d.import(
-        "filled.xlsx",
-        &layout_d(vec![(4, 3, V::S("レ")), (6, 4, V::S("✓"))]),
-        "en",
+    assert!(
+        r.stderr.contains("2 things need attention:"),
+        "{}",
+        r.stderr
     );
-    assert_eq!(r.code, Some(0), "{}", r.stderr);
-    round_trip_official(&d);
+    assert!(
+        r.stderr.contains("warning: row 3 (Sheet1!F3)")
+            && r.stderr.contains("no date checked")
+            && r.stderr.contains("warning: row 4 (Sheet1!G4)")
+            && r.stderr.contains("needs a target date"),
+        "{}",
+        r.stderr
+    );
+    let csv = Setup::new(&layout_b(vec![]), &args, "institution");
+    let sheet = "項目番号,対象,回答,確認日,目標日\n1-(1),,はい,,\n1-(2),,いいえ,2026/6/3,\n";
+    let r2 = csv.import("sheet.csv", sheet.as_bytes(), "en");
+    assert_eq!(r2.code, Some(0), "{}", r2.stderr);
+    assert!(
+        r2.stderr.contains("row 2 (D2)") && r2.stderr.contains("row 3 (E3)"),
+        "{}",
+        r2.stderr
+    );
+    assert_eq!(said(&r.stderr), said(&r2.stderr));
+    assert_eq!(entries(&wb.answers_text()), entries(&csv.answers_text()));
+    // A target date outside FY2026: refused, nothing written, in both languages.
+    let filled = layout_b(vec![
+        (3, 4, V::S("○")),
+        (3, 5, V::D(JUNE3, WAREKI)),
+        (3, 6, V::S("2028/1/1")),
+    ]);
+    let before = wb.answers_text();
+    for (lang, place) in [("en", "row 4 (Sheet1!G4)"), ("ja", "4行目(Sheet1!G4)")] {
+        let r = wb.import("late.xlsx", &filled, lang);
+        assert_eq!(r.code, Some(2), "{}", r.stderr);
+        assert!(
+            r.stderr.contains(place) && r.stderr.contains("2028-01-01"),
+            "{}",
+            r.stderr
+        );
+        assert_eq!(wb.answers_text(), before, "nothing written");
+    }
+    let r = wb.import("late.xlsx", &filled, "en");
+    let sheet = "項目番号,対象,回答,確認日,目標日\n1-(2),,いいえ,2026/6/3,2028/1/1\n";
+    let r2 = csv.import("late.csv", sheet.as_bytes(), "en");
+    assert_eq!(r2.code, Some(2), "{}", r2.stderr);
+    assert_eq!(said(&r.stderr), said(&r2.stderr));
 }
 
 #[test]

@@ -267,10 +267,6 @@ answers-sheet-bad-round = { $row }: { $item }: round `{ $value }` is not 1 or 2
 answers-sheet-bad-answer = { $row }: { $item }: answer `{ $value }` is not one of はい, いいえ, 対象外 (or yes, no, na)
 answers-sheet-bad-date = { $row }: { $item }: { $column }: { $error }
 answers-sheet-twice = { $row }: { $item } round { $round } is answered twice (first in row { $first })
-answers-sheet-problems = { $count ->
-    [one] 1 problem
-   *[other] { $count } problems
-} in the sheet; nothing was changed:
 
 # The walk-through (`medsec answer`).
 answers-walk-progress = progress: round { $round }, { $done } of { $total } items answered
@@ -1222,10 +1218,6 @@ answers-field-expected-integer = a whole number without quotes (such as 1)
 answers-field-row-cell = { $row } ({ $cell })
 answers-field-row-finding = { $place }: { $message }
 answers-field-dash-unanswered = { $place }: the answer `{ $value }` is read as unanswered and was not imported; to mark the item not applicable write 対象外 (or na) and give a reason
-answers-field-import-attention = { $count ->
-    [one] 1 imported row needs attention
-   *[other] { $count } imported rows need attention
-} (`medsec status` shows them too):
 answers-field-import-warning = warning: { $message }
 answers-field-walk-help-steps = in the detail prompts (date checked and the rest) too: b = back one step / q = quit (what was typed is saved)
 answers-field-walk-not-applicable-unmet = This item may be not applicable only when: { $when }. The answers file does not say so, so 対象外 cannot be chosen.
@@ -1406,10 +1398,6 @@ checklist-new-write-failed = cannot write { $path }: { $reason }
 ## answers-workbook
 answers-workbook-layout = { $file } cannot be read as a filled checklist: { $reason }
 answers-workbook-no-answer-column = { $sheet } has no column headed はい (yes), いいえ (no) or 回答 (answer) (the header was searched from { $header }).
-answers-workbook-problems = { $file } has { $count ->
-    [one] one problem
-   *[other] { $count } problems
-  }, so nothing was imported:
 answers-workbook-ambiguous = { $cells }: more than one answer is marked for { $item }, round { $round }. Keep one.
 answers-workbook-bad-mark = { $cell }: "{ $value }" is not a mark. Mark the cell with ○, レ, ✓ or x, or leave it empty.
 answers-workbook-bad-answer = { $cell }: the answer "{ $value }" is none of はい (yes), いいえ (no), 対象外 (not applicable).
@@ -1469,3 +1457,25 @@ walk-checked-on-not-on-form = This form has no 確認日 (date checked) column, 
 walk-reference-only = A reference item ({ $requirement }): not required in this edition, but it may be answered.
 walk-target-window-unconfirmed = { $date } is outside { $start } to { $end }; whether this form allows that is not confirmed. It was kept, and `medsec status` will warn.
 walk-target-outside-window = The target date must be within { $start } to { $end }.
+## answers-import
+answers-import-empty-number = { $place }: the { $column } cell is empty, so the answer of this row cannot be given to any item; write the item's number
+answers-import-problems = { $count ->
+    [one] 1 problem
+   *[other] { $count } problems
+} in the sheet; nothing was changed{ $warnings ->
+    [0] {""}
+    [one] {" "}(also 1 warning)
+   *[other] {" "}(also { $warnings } warnings)
+}:
+answers-import-workbook-problems = { $file } has { $count ->
+    [one] one problem
+   *[other] { $count } problems
+  }, so nothing was imported{ $warnings ->
+    [0] {""}
+    [one] {" "}(also 1 warning)
+   *[other] {" "}(also { $warnings } warnings)
+}:
+answers-import-attention = { $count ->
+    [one] 1 thing needs
+   *[other] { $count } things need
+} attention:

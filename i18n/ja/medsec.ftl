@@ -252,7 +252,6 @@ answers-sheet-bad-round = { $row }: { $item }: 回「{ $value }」は 1 か 2 �
 answers-sheet-bad-answer = { $row }: { $item }: 回答「{ $value }」は はい、いいえ、対象外(または yes、no、na)のいずれでもありません。
 answers-sheet-bad-date = { $row }: { $item }: { $column }: { $error }
 answers-sheet-twice = { $row }: { $item } の{ $round }回目が2回あります(最初は { $first }行目)。
-answers-sheet-problems = シートに問題が { $count }件あるため、何も変更していません:
 
 # The walk-through (`medsec answer`).
 answers-walk-progress = 進捗: { $round }回目 { $done }/{ $total } 項目回答済み
@@ -1155,7 +1154,6 @@ answers-field-expected-integer = 整数(引用符なし、例: 1)
 answers-field-row-cell = { $row }({ $cell })
 answers-field-row-finding = { $place }: { $message }
 answers-field-dash-unanswered = { $place }: 回答「{ $value }」は未回答として扱い、取り込んでいません。対象外にする場合は「対象外」と書き、理由も書いてください。
-answers-field-import-attention = 取り込んだ行のうち { $count }件に確認が必要です(`medsec status` でも確認できます):
 answers-field-import-warning = 警告: { $message }
 answers-field-walk-help-steps = 確認日などの入力欄でも b=前の欄に戻る / q=終了(入力済みの内容は保存されています)
 answers-field-walk-not-applicable-unmet = この項目を対象外にできるのは、{ $when }場合だけです。回答ファイルにそう記入されていないため、対象外は選べません。
@@ -1327,7 +1325,6 @@ checklist-new-write-failed = { $path } に書き込めません(詳細: { $reaso
 ## answers-workbook
 answers-workbook-layout = { $file } を記入済みのチェックリストとして読み取れません: { $reason }
 answers-workbook-no-answer-column = { $sheet } に「はい」「いいえ」「回答」の列が見つかりません(見出しは { $header } から探しました)。
-answers-workbook-problems = { $file } に問題が { $count }件あるため、何も取り込んでいません:
 answers-workbook-ambiguous = { $cells }: { $item } の{ $round }回目に複数の回答が記入されています。ひとつにしてください。
 answers-workbook-bad-mark = { $cell }: 「{ $value }」は印として読めません。○、レ、✓ などの印を付けるか、空欄にしてください。
 answers-workbook-bad-answer = { $cell }: 回答「{ $value }」は はい、いいえ、対象外 のいずれでもありません。
@@ -1381,3 +1378,14 @@ walk-checked-on-not-on-form = この用紙には確認日の欄がないため�
 walk-reference-only = 参考項目です({ $requirement })。この年度は必須ではありませんが、回答できます。
 walk-target-window-unconfirmed = { $date } は { $start }〜{ $end } の期間外です。この用紙で認められるかは確認できていません。そのまま保存しました(`medsec status` で警告が出ます)。
 walk-target-outside-window = 目標日は { $start }〜{ $end } の日付にしてください。
+## answers-import
+answers-import-empty-number = { $place }: 「{ $column }」が空です。この行の回答をどの項目に取り込むかわかりません。項目番号を書いてください。
+answers-import-problems = シートに問題が { $count }件あるため、何も変更していません{ $warnings ->
+    [0] {""}
+   *[other] (ほかに警告が { $warnings }件あります)
+}:
+answers-import-workbook-problems = { $file } に問題が { $count }件あるため、何も取り込んでいません{ $warnings ->
+    [0] {""}
+   *[other] (ほかに警告が { $warnings }件あります)
+}:
+answers-import-attention = 確認が必要な点が { $count }件あります:

@@ -9,7 +9,10 @@
 //! (`reason`), 備考 (`note`), 回 (`round`, default 1). A sheet without a number or ID column
 //! may name items in a 項目 column. Dates are in any form [`crate::dates::parse_date_for_people`]
 //! reads, or date cells in XLSX. A number shared by several rows of the form (2-④ for サーバ and
-//! 端末PC) needs its scope; without one it is an error naming the rows.
+//! 端末PC) needs its scope; without one it is an error naming the rows. Every problem of every
+//! row is collected in one pass ([`read_updates`]) and names the row as Excel numbers it and the
+//! cell ([`Place`]); the walk-through's checks ([`check_imported`]) serve this sheet and filled
+//! workbooks alike.
 
 use super::messages::labels;
 use super::model::*;
@@ -113,7 +116,7 @@ impl Cell {
 
 /// Rows of a sheet (the first is the header), with their 1-based row numbers. The file is
 /// read within [`crate::limits::SHEET_MAX_BYTES`], an XLSX within the workbook limits.
-pub fn read_rows(path: &Path) -> Result<Vec<(usize, Vec<Cell>)>, AnswersError> {
+pub fn read_rows(path: &Path) -> Result<Rows, AnswersError> {
     let err = |problem: SheetProblem| AnswersError::Sheet {
         path: path.to_owned(),
         problems: vec![problem],
@@ -127,7 +130,7 @@ pub fn read_rows(path: &Path) -> Result<Vec<(usize, Vec<Cell>)>, AnswersError> {
         "csv" | "tsv" | "txt" => {
             let bytes = crate::limits::read(path, InputKind::Sheet)?;
             let (text, _) = decode(&bytes).map_err(err)?;
-            csv_rows(&text).map_err(err)
+            csv_rows(&text).map(Rows::csv).map_err(err)
         }
         "xlsx" | "xlsm" => {
             let bytes = crate::limits::read(path, InputKind::Sheet)?;
@@ -235,10 +238,10 @@ pub fn unquote_formula(value: &str) -> &str {
     }
 }
 
-fn xlsx_rows(bytes: &[u8]) -> Result<Vec<(usize, Vec<Cell>)>, WorkbookError> {
+fn xlsx_rows(bytes: &[u8]) -> Result<Rows, WorkbookError> {
     use calamine::Data;
-    let (_, rows) = crate::limits::workbook::read_sheet(bytes, None)?;
-    Ok(rows
+    let (sheet, rows) = crate::limits::workbook::read_sheet(bytes, None)?;
+    let rows = rows
         .into_iter()
         .enumerate()
         .filter(|(_, row)| !row.is_empty())
@@ -256,7 +259,11 @@ fn xlsx_rows(bytes: &[u8]) -> Result<Vec<(usize, Vec<Cell>)>, WorkbookError> {
                 .collect();
             (i + 1, cells)
         })
-        .collect())
+        .collect();
+    Ok(Rows {
+        sheet: Some(sheet),
+        rows,
+    })
 }
 
 /// A column of the answers sheet. The export writes them in [`Column::EXPORT`] order with
@@ -346,36 +353,41 @@ pub enum SheetProblem {
     NoColumn(Column),
     /// No item of the form has this number or ID (with this scope).
     UnknownItem {
-        row: usize,
+        at: Place,
         item: String,
         checklist: String,
+    },
+    /// A row with an answer and nothing in the column that names its item.
+    EmptyNumber {
+        at: Place,
+        column: Column,
     },
     /// A number on several rows of the form, and no scope to choose one: the candidates'
     /// labels, and an example of a number with its scope.
     AmbiguousItem {
-        row: usize,
+        at: Place,
         item: String,
         candidates: Vec<Text>,
-        example: Text,
+        example: Box<Text>,
     },
     BadRound {
-        row: usize,
+        at: Place,
         item: Text,
         value: String,
     },
     BadAnswer {
-        row: usize,
+        at: Place,
         item: Text,
         value: String,
     },
     BadDate {
-        row: usize,
+        at: Place,
         item: Text,
         column: Column,
         error: DateError,
     },
     Twice {
-        row: usize,
+        at: Place,
         item: Text,
         round: u8,
         first: usize,
@@ -383,6 +395,9 @@ pub enum SheetProblem {
     /// A value the walk-through refuses (a target date outside the fiscal year, a 確認日 in
     /// the future, 対象外 where the form has none), found by the inspection's rules.
     Refused(RowNote),
+    /// Something the import would have warned about, listed with the problems so that one
+    /// run shows everything to fix (not counted as a problem).
+    Warning(RowNote),
 }
 
 impl SheetProblem {
@@ -399,10 +414,29 @@ impl SheetProblem {
         )
     }
 
+    /// Whether this is a warning listed beside the problems, not a problem.
+    pub fn is_warning(&self) -> bool {
+        matches!(self, SheetProblem::Warning(_))
+    }
+
+    /// The row the problem is on (0 for the file as a whole), for sorting.
+    pub fn row(&self) -> usize {
+        match self {
+            SheetProblem::UnknownItem { at, .. }
+            | SheetProblem::EmptyNumber { at, .. }
+            | SheetProblem::AmbiguousItem { at, .. }
+            | SheetProblem::BadRound { at, .. }
+            | SheetProblem::BadAnswer { at, .. }
+            | SheetProblem::BadDate { at, .. }
+            | SheetProblem::Twice { at, .. } => at.row,
+            SheetProblem::Refused(note) | SheetProblem::Warning(note) => note.at.row,
+            _ => 0,
+        }
+    }
+
     /// The problem for people in `lang`.
     pub fn message(&self, lang: Lang) -> String {
         use crate::tr;
-        let row_name = |row: &usize| tr!(lang, "answers-sheet-row", row = row);
         let sep = tr!(lang, "answers-list-separator");
         match self {
             SheetProblem::UnknownType => tr!(lang, "answers-sheet-unknown-type"),
@@ -415,25 +449,31 @@ impl SheetProblem {
                 tr!(lang, "answers-sheet-no-column", column = c.header(lang))
             }
             SheetProblem::UnknownItem {
-                row,
+                at,
                 item,
                 checklist,
             } => tr!(
                 lang,
                 "answers-sheet-unknown-item",
-                row = row_name(row),
+                row = at.localize(lang),
                 item = item.as_str(),
                 checklist = checklist.as_str()
             ),
+            SheetProblem::EmptyNumber { at, column } => tr!(
+                lang,
+                "answers-import-empty-number",
+                place = at.localize(lang),
+                column = column.header(lang)
+            ),
             SheetProblem::AmbiguousItem {
-                row,
+                at,
                 item,
                 candidates,
                 example,
             } => tr!(
                 lang,
                 "answers-sheet-ambiguous-item",
-                row = row_name(row),
+                row = at.localize(lang),
                 item = item.as_str(),
                 candidates = candidates
                     .iter()
@@ -442,47 +482,52 @@ impl SheetProblem {
                     .join(&sep),
                 example = example.get(lang)
             ),
-            SheetProblem::BadRound { row, item, value } => tr!(
+            SheetProblem::BadRound { at, item, value } => tr!(
                 lang,
                 "answers-sheet-bad-round",
-                row = row_name(row),
+                row = at.localize(lang),
                 item = item.get(lang),
                 value = value.as_str()
             ),
-            SheetProblem::BadAnswer { row, item, value } => tr!(
+            SheetProblem::BadAnswer { at, item, value } => tr!(
                 lang,
                 "answers-sheet-bad-answer",
-                row = row_name(row),
+                row = at.localize(lang),
                 item = item.get(lang),
                 value = value.as_str()
             ),
             SheetProblem::BadDate {
-                row,
+                at,
                 item,
                 column,
                 error,
             } => tr!(
                 lang,
                 "answers-sheet-bad-date",
-                row = row_name(row),
+                row = at.localize(lang),
                 item = item.get(lang),
                 column = column.header(lang),
                 error = error.localize(lang)
             ),
             SheetProblem::Twice {
-                row,
+                at,
                 item,
                 round,
                 first,
             } => tr!(
                 lang,
                 "answers-sheet-twice",
-                row = row_name(row),
+                row = at.localize(lang),
                 item = item.get(lang),
                 round = round,
                 first = first
             ),
             SheetProblem::Refused(note) => note.message(lang),
+            SheetProblem::Warning(note) => tr!(
+                lang,
+                "answers-field-import-warning",
+                message = note.message(lang)
+            ),
         }
     }
 }
@@ -493,7 +538,13 @@ pub fn problems_message(path: &Path, problems: &[SheetProblem], lang: Lang) -> S
     let body = match problems {
         [one] if one.whole_file() => one.message(lang),
         _ => {
-            let head = crate::tr!(lang, "answers-sheet-problems", count = problems.len());
+            let warnings = problems.iter().filter(|p| p.is_warning()).count();
+            let head = crate::tr!(
+                lang,
+                "answers-import-problems",
+                count = problems.len().saturating_sub(warnings),
+                warnings = warnings
+            );
             let lines: Vec<String> = problems.iter().map(|p| p.message(lang)).collect();
             format!("{head}\n  {}", lines.join("\n  "))
         }
@@ -591,10 +642,10 @@ fn find_item<'c>(
     id: &str,
     number: &str,
     scope: &str,
-    row: usize,
+    at: &Place,
 ) -> Result<&'c Item, SheetProblem> {
     let unknown = |item: &str| SheetProblem::UnknownItem {
-        row,
+        at: at.clone(),
         item: item.to_owned(),
         checklist: checklist.full_id(),
     };
@@ -634,58 +685,70 @@ fn find_item<'c>(
                 })
                 .unwrap_or_default();
             Err(SheetProblem::AmbiguousItem {
-                row,
+                at: at.clone(),
                 item: number.to_owned(),
                 candidates: many.iter().map(|i| labels(i)).collect(),
-                example,
+                example: Box::new(example),
             })
         }
     }
 }
 
-/// Turn sheet rows into updates for `checklist`. Every problem names the sheet and row;
+/// Turn sheet rows into updates for `checklist`. Every problem names the sheet, row and cell;
 /// any problem means no update at all.
 pub fn updates_from_rows(
     sheet: &Path,
     rows: &[(usize, Vec<Cell>)],
     checklist: &Checklist,
 ) -> Result<Vec<Update>, AnswersError> {
-    read_updates(sheet, rows, checklist).map(|i| i.updates)
+    let read = read_updates(sheet, &Rows::csv(rows.to_vec()), checklist)?;
+    if read.problems.is_empty() {
+        Ok(read.imported.updates)
+    } else {
+        Err(AnswersError::Sheet {
+            path: sheet.to_owned(),
+            problems: read.problems,
+        })
+    }
 }
 
-/// What a sheet gives: the updates, the row and columns each came from, and what was read
-/// but deserves a word (a dash in the answer column).
+/// Rows of a sheet as read, and the name of the XLSX sheet they are on (cells are then named
+/// `Sheet1!C3`; in a CSV `C3`).
 #[derive(Debug, Clone, PartialEq)]
-pub struct Imported {
-    pub updates: Vec<Update>,
-    /// The sheet row of each update (same order).
-    rows: Vec<usize>,
-    /// Where each column is (0-based).
-    cols: BTreeMap<Column, usize>,
-    pub warnings: Vec<RowNote>,
+pub struct Rows {
+    pub sheet: Option<String>,
+    /// 1-based row number as Excel shows it, and the row's cells from column A.
+    pub rows: Vec<(usize, Vec<Cell>)>,
 }
 
-/// Something about one row of a sheet, named by row and, where known, cell (`D5`).
+impl Rows {
+    /// Rows of a CSV file (no sheet name).
+    pub fn csv(rows: Vec<(usize, Vec<Cell>)>) -> Rows {
+        Rows { sheet: None, rows }
+    }
+
+    /// The name of the cell at 0-based column `col` of row `row` (`C3`, `Sheet1!C3`).
+    fn cell(&self, col: usize, row: usize) -> String {
+        match &self.sheet {
+            Some(sheet) => format!("{sheet}!{}", cell_name(col, row)),
+            None => cell_name(col, row),
+        }
+    }
+}
+
+/// Where in a sheet something was read: the row as Excel numbers it and, where known, the
+/// cell (`C3`; in an XLSX `Sheet1!C3`).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RowNote {
+pub struct Place {
     pub row: usize,
     pub cell: Option<String>,
-    pub what: RowNoteKind,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum RowNoteKind {
-    /// A dash in the answer column: read as unanswered.
-    Dash { value: String },
-    /// One of the inspection's findings about the answer the row gives.
-    Finding(crate::diagnostic::MessageRef),
-}
-
-impl RowNote {
-    /// The note for people in `lang`: row, cell, what.
-    pub fn message(&self, lang: Lang) -> String {
+impl Place {
+    /// 「3行目(C3)」, `row 3 (C3)`; the row alone where no cell is known.
+    pub fn localize(&self, lang: Lang) -> String {
         let row = crate::tr!(lang, "answers-sheet-row", row = self.row);
-        let place = match &self.cell {
+        match &self.cell {
             Some(cell) => crate::tr!(
                 lang,
                 "answers-field-row-cell",
@@ -693,7 +756,66 @@ impl RowNote {
                 cell = cell.as_str()
             ),
             None => row,
-        };
+        }
+    }
+}
+
+/// Where one update came from: its row, the cell of each column it was read from, and the
+/// columns whose cell was a problem (no finding is added about those).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Origin {
+    pub row: usize,
+    pub cells: BTreeMap<Column, String>,
+    pub bad: Vec<Column>,
+}
+
+impl Origin {
+    /// The place of `column` in this row.
+    pub fn place(&self, column: Column) -> Place {
+        Place {
+            row: self.row,
+            cell: self.cells.get(&column).cloned(),
+        }
+    }
+}
+
+/// What a sheet or a filled workbook gives: the updates, where each came from, and what was
+/// read but deserves a word (a dash in the answer column).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Imported {
+    pub updates: Vec<Update>,
+    /// Where each update came from (same order).
+    pub origins: Vec<Origin>,
+    pub warnings: Vec<RowNote>,
+}
+
+/// [`read_updates`]' result: what could be read, and every problem of the sheet (all rows).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReadSheet {
+    pub imported: Imported,
+    pub problems: Vec<SheetProblem>,
+}
+
+/// Something about one row of a sheet, named by row and, where known, cell (`D5`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RowNote {
+    pub at: Place,
+    pub what: RowNoteKind,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RowNoteKind {
+    /// A dash in the answer column: read as unanswered.
+    Dash { value: String },
+    /// One of the inspection's findings about the answer the row gives, in the language the
+    /// rules were run in (its item label in that language, as `status` shows it).
+    Finding(String),
+}
+
+impl RowNote {
+    /// The note for people in `lang`: row, cell, what.
+    pub fn message(&self, lang: Lang) -> String {
+        let place = self.at.localize(lang);
         match &self.what {
             RowNoteKind::Dash { value } => crate::tr!(
                 lang,
@@ -701,11 +823,11 @@ impl RowNote {
                 place = place,
                 value = value.as_str()
             ),
-            RowNoteKind::Finding(text) => crate::tr!(
+            RowNoteKind::Finding(message) => crate::tr!(
                 lang,
                 "answers-field-row-finding",
                 place = place,
-                message = crate::i18n::render(lang, text)
+                message = message.as_str()
             ),
         }
     }
@@ -723,33 +845,34 @@ fn cell_name(col: usize, row: usize) -> String {
     letters.iter().rev().collect::<String>() + &row.to_string()
 }
 
-/// The inspection's findings about the answers a sheet gives, as the walk-through would meet
-/// them, each named by the row and cell it came from. `after` is the answers file with the
-/// sheet applied (not yet written). A value the walk-through refuses is a problem (nothing is
-/// imported); the rest are warnings: something missing (a 目標日, a 確認日, a reason), a 確認日
-/// before the fiscal year, or 対象外 whose condition the file does not state yet (a sheet has
-/// no place to state a vendor contract).
+/// The inspection's findings about the answers a sheet or a filled workbook gives, as the
+/// walk-through would meet them, each named by the row and cell it came from. `after` is the
+/// answers file with the updates applied (not yet written). A value the walk-through refuses
+/// is refused (the first list: nothing is imported); the rest are warnings (the second):
+/// something missing (a 目標日, a 確認日, a reason), a 確認日 before the fiscal year, or 対象外
+/// whose condition the file does not state yet (a sheet has no place to state a vendor
+/// contract). Findings about a cell that is already a problem are left out.
 pub fn check_imported(
     imported: &Imported,
     after: &super::rules::FormInput<'_>,
     options: &super::rules::Options,
-) -> (Vec<SheetProblem>, Vec<RowNote>) {
-    let mut problems = Vec::new();
+) -> (Vec<RowNote>, Vec<RowNote>) {
+    let mut refused = Vec::new();
     let mut warnings = Vec::new();
     for finding in super::rules::check_form(after, options) {
         let (Some(item), Some(round)) = (&finding.item, finding.round) else {
             continue;
         };
-        let Some(row) = imported
+        let Some(origin) = imported
             .updates
             .iter()
-            .zip(&imported.rows)
+            .zip(&imported.origins)
             .find(|(u, _)| u.item == *item && u.round == round)
-            .map(|(_, row)| *row)
+            .map(|(_, origin)| origin)
         else {
             continue;
         };
-        let (column, refused) = match finding.code() {
+        let (column, is_refused) = match finding.code() {
             "date-in-future" => (Column::CheckedOn, true),
             "target-date-outside-fiscal-year" => (Column::TargetDate, true),
             "not-applicable-not-allowed" => (Column::Answer, true),
@@ -759,39 +882,38 @@ pub fn check_imported(
             "not-applicable-without-reason" => (Column::Reason, false),
             _ => continue,
         };
-        let Some(text) = finding.diagnostic.text.clone() else {
+        if origin.bad.contains(&column) {
             continue;
-        };
+        }
         let note = RowNote {
-            row,
-            cell: imported.cols.get(&column).map(|c| cell_name(*c, row)),
-            what: RowNoteKind::Finding(text),
+            at: origin.place(column),
+            what: RowNoteKind::Finding(finding.diagnostic.message.clone()),
         };
-        if refused {
-            problems.push(SheetProblem::Refused(note));
+        if is_refused {
+            refused.push(note);
         } else {
             warnings.push(note);
         }
     }
-    problems.sort_by_key(|p| match p {
-        SheetProblem::Refused(n) => n.row,
-        _ => 0,
-    });
-    warnings.sort_by_key(|n| n.row);
-    (problems, warnings)
+    refused.sort_by_key(|n| n.at.row);
+    warnings.sort_by_key(|n| n.at.row);
+    (refused, warnings)
 }
 
-/// [`updates_from_rows`], keeping where each update came from.
+/// Read every row of a sheet into updates for `checklist`, keeping where each came from.
+/// Only a sheet that cannot be read at all (empty, no answer column) is an error; every
+/// problem of a row (an unknown, ambiguous or empty number, a bad answer, round or date, a row
+/// twice) is collected in [`ReadSheet::problems`], all rows in one pass.
 pub fn read_updates(
     sheet: &Path,
-    rows: &[(usize, Vec<Cell>)],
+    rows: &Rows,
     checklist: &Checklist,
-) -> Result<Imported, AnswersError> {
+) -> Result<ReadSheet, AnswersError> {
     let fail = |problems: Vec<SheetProblem>| AnswersError::Sheet {
         path: sheet.to_owned(),
         problems,
     };
-    let Some((_, header)) = rows.first() else {
+    let Some((_, header)) = rows.rows.first() else {
         return Err(fail(vec![SheetProblem::Empty]));
     };
     let mut cols: BTreeMap<Column, usize> = BTreeMap::new();
@@ -802,7 +924,7 @@ pub fn read_updates(
     }
     // Items are named by ID or number; a 項目 column names them when neither is there.
     let names_items = cols.contains_key(&Column::Item) || cols.contains_key(&Column::Number);
-    let number_col = if cols.contains_key(&Column::Number) || names_items {
+    let number_col = if names_items {
         Column::Number
     } else {
         Column::Text
@@ -817,23 +939,45 @@ pub fn read_updates(
     if !problems.is_empty() {
         return Err(fail(problems));
     }
-    let mut updates: Vec<Update> = Vec::new();
-    let mut update_rows: Vec<usize> = Vec::new();
-    let mut warnings: Vec<RowNote> = Vec::new();
+    let mut imported = Imported::default();
     let mut seen: BTreeMap<(String, u8), usize> = BTreeMap::new();
-    for (line, row) in rows.iter().skip(1) {
+    for (line, row) in rows.rows.iter().skip(1) {
         let line = *line;
         let get = |c: Column| cols.get(&c).and_then(|i| row.get(*i));
         let text = |c: Column| get(c).map(Cell::text).unwrap_or_default();
+        let place = |c: Column| Place {
+            row: line,
+            cell: cols.get(&c).map(|i| rows.cell(*i, line)),
+        };
         if row.iter().all(|c| c.text().is_empty()) {
+            continue;
+        }
+        let answer = text(Column::Answer);
+        let (id, number) = (text(Column::Item), text(number_col));
+        // The cell that names the item: the ID's when only it is filled, else the number's.
+        let name_col = if number.is_empty() && !id.is_empty() {
+            Column::Item
+        } else if cols.contains_key(&number_col) {
+            number_col
+        } else {
+            Column::Item
+        };
+        if id.is_empty() && number.is_empty() {
+            // Nothing names the item: a row with an answer cannot land anywhere.
+            if !answer.is_empty() {
+                problems.push(SheetProblem::EmptyNumber {
+                    at: place(name_col),
+                    column: name_col,
+                });
+            }
             continue;
         }
         let item = match find_item(
             checklist,
-            &text(Column::Item),
-            &text(number_col),
+            &id,
+            &number,
             &text(Column::Scope),
-            line,
+            &place(name_col),
         ) {
             Ok(item) => item,
             Err(p) => {
@@ -848,7 +992,7 @@ pub fn read_updates(
                 Ok(n) if ROUNDS.contains(&n) => n,
                 _ => {
                     problems.push(SheetProblem::BadRound {
-                        row: line,
+                        at: place(Column::Round),
                         item: name,
                         value: r.to_owned(),
                     });
@@ -856,23 +1000,21 @@ pub fn read_updates(
                 }
             },
         };
-        let answer = text(Column::Answer);
         if answer.is_empty() {
             // A row without an answer changes nothing.
             continue;
         }
         if Response::is_dash(&answer) {
             // A dash is "nothing written", as an empty answer (see Response::is_dash).
-            warnings.push(RowNote {
-                row: line,
-                cell: cols.get(&Column::Answer).map(|c| cell_name(*c, line)),
+            imported.warnings.push(RowNote {
+                at: place(Column::Answer),
                 what: RowNoteKind::Dash { value: answer },
             });
             continue;
         }
         let Some(response) = Response::parse(&answer) else {
             problems.push(SheetProblem::BadAnswer {
-                row: line,
+                at: place(Column::Answer),
                 item: name,
                 value: answer,
             });
@@ -880,13 +1022,21 @@ pub fn read_updates(
         };
         if let Some(first) = seen.insert((item.id.clone(), round), line) {
             problems.push(SheetProblem::Twice {
-                row: line,
+                at: place(name_col),
                 item: name,
                 round,
                 first,
             });
             continue;
         }
+        let mut origin = Origin {
+            row: line,
+            cells: cols
+                .iter()
+                .map(|(c, i)| (*c, rows.cell(*i, line)))
+                .collect(),
+            bad: Vec::new(),
+        };
         let mut set = vec![(
             "answer",
             FieldValue::Text(response.as_file_str().to_owned()),
@@ -899,12 +1049,15 @@ pub fn read_updates(
                 Some(Cell::Date(d)) => set.push((key, FieldValue::Date(*d))),
                 Some(c) if !c.text().is_empty() => match parse_date(&c.text()) {
                     Ok(d) => set.push((key, FieldValue::Date(d))),
-                    Err(error) => problems.push(SheetProblem::BadDate {
-                        row: line,
-                        item: name.clone(),
-                        column,
-                        error,
-                    }),
+                    Err(error) => {
+                        origin.bad.push(column);
+                        problems.push(SheetProblem::BadDate {
+                            at: place(column),
+                            item: name.clone(),
+                            column,
+                            error,
+                        });
+                    }
                 },
                 _ => {}
             }
@@ -915,25 +1068,16 @@ pub fn read_updates(
                 set.push((key, FieldValue::Text(v)));
             }
         }
-        updates.push(Update {
+        imported.updates.push(Update {
             item: item.id.clone(),
             round,
             set,
             // An answer typed into the sheet is this year's: carry-forward marks go.
             remove: vec!["carried_from", "review"],
         });
-        update_rows.push(line);
+        imported.origins.push(origin);
     }
-    if problems.is_empty() {
-        Ok(Imported {
-            updates,
-            rows: update_rows,
-            cols,
-            warnings,
-        })
-    } else {
-        Err(fail(problems))
-    }
+    Ok(ReadSheet { imported, problems })
 }
 
 #[cfg(test)]

@@ -37,52 +37,48 @@ pub fn run(args: AnswerArgs, ctx: &Context) -> anyhow::Result<Outcome> {
             sheet: args.sheet_name.as_deref(),
             map: map.as_ref(),
         };
-        let (saved, count, notes) =
-            match answers::workbook::read(sheet_path, &checklist.checklist, &found_in)
-                .map_err(|e| anyhow!(e.localize(lang)))?
-            {
-                Some(updates) => {
-                    let saved =
-                        store::save_locked(held, &loaded, &updates).map_err(|e| e.in_lang(lang))?;
-                    (saved, updates.len(), Vec::new())
-                }
-                None => {
-                    let rows = sheet::read_rows(sheet_path).map_err(|e| e.in_lang(lang))?;
-                    let imported = sheet::read_updates(sheet_path, &rows, &checklist.checklist)
-                        .map_err(|e| e.in_lang(lang))?;
-                    // What the walk-through would say about these answers, before anything is written.
-                    let preview = answers::load_str(
-                        &file,
-                        loaded.format,
-                        store::apply(&loaded, &imported.updates).map_err(|e| e.in_lang(lang))?,
-                        lang,
-                    )
-                    .map_err(|e| e.in_lang(lang))?;
-                    let form = answers::rules::FormInput {
-                        answers: &preview,
-                        checklist,
-                    };
-                    let (refused, findings) = sheet::check_imported(
-                        &imported,
-                        &form,
-                        &answers::rules::Options::new(ctx.today, lang),
-                    );
-                    if !refused.is_empty() {
-                        return Err(AnswersError::Sheet {
-                            path: sheet_path.clone(),
-                            problems: refused,
-                        }
-                        .in_lang(lang)
-                        .into());
-                    }
-                    let saved = store::save_locked(held, &loaded, &imported.updates)
-                        .map_err(|e| e.in_lang(lang))?;
-                    let count = imported.updates.len();
-                    let mut notes = imported.warnings;
-                    notes.extend(findings);
-                    (saved, count, notes)
-                }
-            };
+        let read = match answers::workbook::read(sheet_path, &checklist.checklist, &found_in)
+            .map_err(|e| anyhow!(e.localize(lang)))?
+        {
+            Some(workbook) => Read::Workbook(workbook),
+            None => {
+                let rows = sheet::read_rows(sheet_path).map_err(|e| e.in_lang(lang))?;
+                Read::Sheet(
+                    sheet::read_updates(sheet_path, &rows, &checklist.checklist)
+                        .map_err(|e| e.in_lang(lang))?,
+                )
+            }
+        };
+        let imported = read.imported();
+        // What the walk-through would say about these answers, before anything is written:
+        // every problem of the whole sheet is reported in one run.
+        let checked = store::apply(&loaded, &imported.updates)
+            .and_then(|text| answers::load_str(&file, loaded.format, text, lang))
+            .map(|preview| {
+                let form = answers::rules::FormInput {
+                    answers: &preview,
+                    checklist,
+                };
+                sheet::check_imported(
+                    imported,
+                    &form,
+                    &answers::rules::Options::new(ctx.today, lang),
+                )
+            });
+        let (refused, mut notes) = match checked {
+            Ok(checked) => checked,
+            // The rows' own problems come first; the file's problem is for after them.
+            Err(_) if read.has_problems() => (Vec::new(), Vec::new()),
+            Err(e) => return Err(e.in_lang(lang).into()),
+        };
+        notes.extend(imported.warnings.iter().cloned());
+        notes.sort_by_key(|n| n.at.row);
+        if read.has_problems() || !refused.is_empty() {
+            return Err(read.error(refused, notes, sheet_path, lang));
+        }
+        let saved =
+            store::save_locked(held, &loaded, &imported.updates).map_err(|e| e.in_lang(lang))?;
+        let count = imported.updates.len();
         let bound = answers::bind(&saved, &checklist.checklist);
         if !bound.is_empty() {
             // Cannot happen (updates name known items), but never leave a bad file unreported.
@@ -98,11 +94,7 @@ pub fn run(args: AnswerArgs, ctx: &Context) -> anyhow::Result<Outcome> {
             path = file.display().to_string()
         );
         let mut outcome = Outcome::text(String::new(), Exit::Ok).notice(msg);
-        let mut notes: Vec<&sheet::RowNote> = notes.iter().collect();
-        notes.sort_by_key(|n| n.row);
         if !notes.is_empty() {
-            let mut rows: Vec<usize> = notes.iter().map(|n| n.row).collect();
-            rows.dedup();
             let lines: Vec<String> = notes
                 .iter()
                 .map(|n| {
@@ -116,7 +108,7 @@ pub fn run(args: AnswerArgs, ctx: &Context) -> anyhow::Result<Outcome> {
                 .collect();
             outcome = outcome.notice(format!(
                 "{}\n{}",
-                tr!(lang, "answers-field-import-attention", count = rows.len()),
+                tr!(lang, "answers-import-attention", count = notes.len()),
                 lines.join("\n")
             ));
         }
@@ -227,6 +219,62 @@ pub fn run(args: AnswerArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         path = file.display().to_string()
     );
     Ok(Outcome::text(String::new(), Exit::Ok).notice(msg))
+}
+
+/// What `--import` read: medsec's own sheet (CSV or XLSX) or a filled checklist workbook.
+/// Both give answers with the rows and cells they came from, and both are checked the same
+/// way; only their problems are told in their own words.
+enum Read {
+    Sheet(sheet::ReadSheet),
+    Workbook(answers::workbook::ReadWorkbook),
+}
+
+impl Read {
+    fn imported(&self) -> &sheet::Imported {
+        match self {
+            Read::Sheet(read) => &read.imported,
+            Read::Workbook(read) => &read.imported,
+        }
+    }
+
+    fn has_problems(&self) -> bool {
+        match self {
+            Read::Sheet(read) => !read.problems.is_empty(),
+            Read::Workbook(read) => !read.problems.is_empty(),
+        }
+    }
+
+    /// The error listing every problem of the rows, the values the walk-through refuses, and
+    /// then the warnings: nothing is imported.
+    fn error(
+        self,
+        refused: Vec<sheet::RowNote>,
+        warnings: Vec<sheet::RowNote>,
+        path: &Path,
+        lang: Lang,
+    ) -> anyhow::Error {
+        match self {
+            Read::Sheet(read) => {
+                let mut problems = read.problems;
+                problems.extend(refused.into_iter().map(sheet::SheetProblem::Refused));
+                problems.sort_by_key(sheet::SheetProblem::row);
+                problems.extend(warnings.into_iter().map(sheet::SheetProblem::Warning));
+                AnswersError::Sheet {
+                    path: path.to_owned(),
+                    problems,
+                }
+                .in_lang(lang)
+                .into()
+            }
+            Read::Workbook(read) => {
+                use answers::workbook::Problem;
+                let mut problems = read.problems.clone();
+                problems.extend(refused.into_iter().map(Problem::Refused));
+                problems.extend(warnings.into_iter().map(Problem::Warning));
+                anyhow!(read.error(problems).localize(lang))
+            }
+        }
+    }
 }
 
 /// The only answers file in `dir`.

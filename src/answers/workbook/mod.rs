@@ -7,9 +7,11 @@
 //! marked by ○, ◯, 〇, レ, ✓, ✔, x or X (or the column's own word, or a ticked check box) in
 //! either column, or chosen in one answer column (a drop-down list). Dates are Excel date cells
 //! in any number format, or text in any form [`crate::dates::parse_date_for_people`] reads.
-//! Every row's answer lands on its item by printed number and scope. Any problem (both はい
-//! and いいえ marked, a mark on a row that is no item, a number the checklist does not have)
-//! names its cell, and nothing is imported.
+//! Every row's answer lands on its item by printed number and scope. Every problem of every
+//! row (both はい and いいえ marked, a mark on a row that is no item, a number the checklist does
+//! not have) is collected in one pass and names its row and cell ([`Place`]); the command then
+//! runs the walk-through's checks on the answers as it does for medsec's own sheet
+//! ([`super::sheet::check_imported`]), and any problem means nothing is imported.
 //!
 //! `export` writes answers back into the workbook's layout (`--export --layout official`).
 //!
@@ -20,6 +22,7 @@ pub use export::{export_official, Exported};
 
 use super::messages::labels;
 use super::model::Response;
+use super::sheet::{Column, Imported, Origin, Place, RowNote};
 use super::store::{FieldValue, Update};
 use crate::checklist::import::{find_sheet, FoundItem, FoundSheet, ImportError, Role};
 use crate::checklist::{Checklist, Item, Lang, Text};
@@ -61,108 +64,143 @@ fn text_of(value: &Data) -> String {
     }
 }
 
-/// One problem with a filled workbook: the cell, and what is wrong there.
+/// One problem with a filled workbook: the row and cell, and what is wrong there.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Problem {
-    /// More than one answer marked for one item and round.
+    /// More than one answer marked for one item and round (the cells are on `row`).
     Ambiguous {
+        row: usize,
         cells: Vec<String>,
         item: Text,
         round: u8,
     },
     /// A value in a mark column that is no mark.
     BadMark {
-        cell: String,
+        at: Place,
         value: String,
     },
     /// A value in an answer column that is not はい/いいえ/対象外.
     BadAnswer {
-        cell: String,
+        at: Place,
         value: String,
     },
     /// A mark or answer on a row that is no item.
     OutsideItem {
-        cell: String,
+        at: Place,
         value: String,
     },
     /// An item number the checklist does not have (with this scope).
     UnknownItem {
-        cell: String,
+        at: Place,
         number: String,
         checklist: String,
     },
     /// A number on several rows of the checklist, and no scope on the row to choose one.
     AmbiguousItem {
-        cell: String,
+        at: Place,
         number: String,
         candidates: Vec<Text>,
     },
     /// Two rows of the workbook for one item.
     Twice {
-        cell: String,
+        at: Place,
         first: String,
         item: Text,
     },
     BadDate {
-        cell: String,
+        at: Place,
         error: DateError,
     },
     /// A date or note on a row whose answer is not marked.
     NoAnswer {
-        cell: String,
+        at: Place,
         item: Text,
         round: u8,
     },
+    /// A value the walk-through refuses, found by the inspection's rules (as for a sheet).
+    Refused(RowNote),
+    /// A warning listed beside the problems (not counted as one).
+    Warning(RowNote),
 }
 
 impl Problem {
+    /// Whether this is a warning listed beside the problems, not a problem.
+    pub fn is_warning(&self) -> bool {
+        matches!(self, Problem::Warning(_))
+    }
+
+    /// The row the problem is on, for sorting.
+    fn row(&self) -> usize {
+        match self {
+            Problem::Ambiguous { row, .. } => *row,
+            Problem::BadMark { at, .. }
+            | Problem::BadAnswer { at, .. }
+            | Problem::OutsideItem { at, .. }
+            | Problem::UnknownItem { at, .. }
+            | Problem::AmbiguousItem { at, .. }
+            | Problem::Twice { at, .. }
+            | Problem::BadDate { at, .. }
+            | Problem::NoAnswer { at, .. } => at.row,
+            Problem::Refused(note) | Problem::Warning(note) => note.at.row,
+        }
+    }
+
     pub fn localize(&self, lang: Lang) -> String {
         let sep = tr!(lang, "answers-list-separator");
         match self {
-            Problem::Ambiguous { cells, item, round } => tr!(
+            Problem::Ambiguous {
+                row,
+                cells,
+                item,
+                round,
+            } => tr!(
                 lang,
                 "answers-workbook-ambiguous",
-                cells = cells.join(&sep),
+                cells = Place {
+                    row: *row,
+                    cell: Some(cells.join(&sep)),
+                }
+                .localize(lang),
                 item = item.get(lang),
                 round = round
             ),
-            Problem::BadMark { cell, value } => tr!(
+            Problem::BadMark { at, value } => tr!(
                 lang,
                 "answers-workbook-bad-mark",
-                cell = cell.as_str(),
+                cell = at.localize(lang),
                 value = value.as_str()
             ),
-            Problem::BadAnswer { cell, value } => tr!(
+            Problem::BadAnswer { at, value } => tr!(
                 lang,
                 "answers-workbook-bad-answer",
-                cell = cell.as_str(),
+                cell = at.localize(lang),
                 value = value.as_str()
             ),
-            Problem::OutsideItem { cell, value } => tr!(
+            Problem::OutsideItem { at, value } => tr!(
                 lang,
                 "answers-workbook-outside-item",
-                cell = cell.as_str(),
+                cell = at.localize(lang),
                 value = value.as_str()
             ),
             Problem::UnknownItem {
-                cell,
+                at,
                 number,
                 checklist,
             } => tr!(
                 lang,
                 "answers-workbook-unknown-item",
-                cell = cell.as_str(),
+                cell = at.localize(lang),
                 number = number.as_str(),
                 checklist = checklist.as_str()
             ),
             Problem::AmbiguousItem {
-                cell,
+                at,
                 number,
                 candidates,
             } => tr!(
                 lang,
                 "answers-workbook-ambiguous-item",
-                cell = cell.as_str(),
+                cell = at.localize(lang),
                 number = number.as_str(),
                 candidates = candidates
                     .iter()
@@ -170,25 +208,31 @@ impl Problem {
                     .collect::<Vec<_>>()
                     .join(&sep)
             ),
-            Problem::Twice { cell, first, item } => tr!(
+            Problem::Twice { at, first, item } => tr!(
                 lang,
                 "answers-workbook-twice",
-                cell = cell.as_str(),
+                cell = at.localize(lang),
                 first = first.as_str(),
                 item = item.get(lang)
             ),
-            Problem::BadDate { cell, error } => tr!(
+            Problem::BadDate { at, error } => tr!(
                 lang,
                 "answers-workbook-bad-date",
-                cell = cell.as_str(),
+                cell = at.localize(lang),
                 error = error.localize(lang)
             ),
-            Problem::NoAnswer { cell, item, round } => tr!(
+            Problem::NoAnswer { at, item, round } => tr!(
                 lang,
                 "answers-workbook-no-answer",
-                cell = cell.as_str(),
+                cell = at.localize(lang),
                 item = item.get(lang),
                 round = round
+            ),
+            Problem::Refused(note) => note.message(lang),
+            Problem::Warning(note) => tr!(
+                lang,
+                "answers-field-import-warning",
+                message = note.message(lang)
             ),
         }
     }
@@ -245,11 +289,13 @@ impl WorkbookAnswersError {
             ),
             WorkbookAnswersError::Problems { file, problems } => {
                 let lines: Vec<String> = problems.iter().map(|p| p.localize(lang)).collect();
+                let warnings = problems.iter().filter(|p| p.is_warning()).count();
                 let head = tr!(
                     lang,
-                    "answers-workbook-problems",
+                    "answers-import-workbook-problems",
                     file = file.as_str(),
-                    count = problems.len()
+                    count = problems.len().saturating_sub(warnings),
+                    warnings = warnings
                 );
                 // One indented line per problem, as the sheet import lists them.
                 format!("{head}\n  {}", lines.join("\n  "))
@@ -307,13 +353,34 @@ pub struct Where<'a> {
     pub map: Option<&'a crate::checklist::import::Map>,
 }
 
+/// What a filled workbook gives: the answers that could be read (each with the row and cells
+/// it came from), and every problem of every row, found in one pass.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReadWorkbook {
+    /// The workbook as named in messages.
+    pub file: String,
+    pub imported: Imported,
+    pub problems: Vec<Problem>,
+}
+
+impl ReadWorkbook {
+    /// The error that lists `problems` (warnings included), sorted by row; nothing is imported.
+    pub fn error(&self, mut problems: Vec<Problem>) -> WorkbookAnswersError {
+        problems.sort_by_key(|p| (p.is_warning(), p.row()));
+        WorkbookAnswersError::Problems {
+            file: self.file.clone(),
+            problems,
+        }
+    }
+}
+
 /// The answers in the filled workbook at `path` for `checklist`; `Ok(None)` when `path` is no
 /// workbook (CSV) or is medsec's own answers sheet, which [`super::sheet`] reads.
 pub fn read(
     path: &Path,
     checklist: &Checklist,
     found_in: &Where<'_>,
-) -> Result<Option<Vec<Update>>, WorkbookAnswersError> {
+) -> Result<Option<ReadWorkbook>, WorkbookAnswersError> {
     let ext = path
         .extension()
         .and_then(|e| e.to_str())
@@ -338,7 +405,20 @@ pub fn read(
             error,
         }
     })?;
-    updates(&found, checklist, &file).map(Some)
+    let (imported, problems) = updates(&found, checklist)?;
+    Ok(Some(ReadWorkbook {
+        file,
+        imported,
+        problems,
+    }))
+}
+
+/// The place of an item row's number cell.
+fn place_of(row: &FoundItem) -> Place {
+    Place {
+        row: row.row + 1,
+        cell: Some(row.cell.clone()),
+    }
 }
 
 /// The checklist item a workbook row names, by number and scope.
@@ -364,12 +444,12 @@ fn item_of<'c>(checklist: &'c Checklist, row: &FoundItem) -> Result<&'c Item, Pr
     match chosen.as_slice() {
         [one] => Ok(one),
         [] => Err(Problem::UnknownItem {
-            cell: row.cell.clone(),
+            at: place_of(row),
             number: row.number.clone(),
             checklist: checklist.full_id(),
         }),
         many => Err(Problem::AmbiguousItem {
-            cell: row.cell.clone(),
+            at: place_of(row),
             number: row.number.clone(),
             candidates: many.iter().map(|i| labels(i)).collect(),
         }),
@@ -402,11 +482,22 @@ fn date_of(value: &Data) -> Result<Option<jiff::civil::Date>, DateError> {
     }
 }
 
+/// The column of medsec's answers sheet that a workbook column's role fills.
+fn column_of(role: Role) -> Column {
+    match role {
+        Role::Yes | Role::No | Role::NotApplicable | Role::Answer => Column::Answer,
+        Role::CheckedOn => Column::CheckedOn,
+        Role::TargetDate => Column::TargetDate,
+        Role::Reason => Column::Reason,
+        Role::Note => Column::Note,
+    }
+}
+
+/// Every answer of the sheet `found`, and every problem of every row.
 fn updates(
     found: &FoundSheet,
     checklist: &Checklist,
-    file: &str,
-) -> Result<Vec<Update>, WorkbookAnswersError> {
+) -> Result<(Imported, Vec<Problem>), WorkbookAnswersError> {
     let columns = found.answer_columns.clone();
     if !columns
         .iter()
@@ -418,7 +509,11 @@ fn updates(
         });
     }
     let mut problems = Vec::new();
-    let mut updates = Vec::new();
+    let mut imported = Imported::default();
+    let at = |r: usize, c: usize| Place {
+        row: r + 1,
+        cell: Some(found.name(r, c)),
+    };
     let item_rows: BTreeMap<usize, &FoundItem> = found.items.iter().map(|i| (i.row, i)).collect();
     // Marks on rows that are no item.
     for r in found.data_start..found.height() {
@@ -436,7 +531,7 @@ fn updates(
             let v = found.value(r, c);
             if mark(v, "") != Some(false) {
                 problems.push(Problem::OutsideItem {
-                    cell: found.name(r, c),
+                    at: at(r, c),
                     value: text_of(v),
                 });
             }
@@ -453,7 +548,7 @@ fn updates(
         };
         if let Some(first) = seen.insert(item.id.clone(), row.cell.clone()) {
             problems.push(Problem::Twice {
-                cell: row.cell.clone(),
+                at: place_of(row),
                 first,
                 item: labels(item),
             });
@@ -471,9 +566,20 @@ fn updates(
             let mut responses: Vec<(Response, String)> = Vec::new();
             let mut set: Vec<(&'static str, FieldValue)> = Vec::new();
             let mut other_cell = None;
+            let mut origin = Origin {
+                row: row.row + 1,
+                cells: BTreeMap::from([(Column::Number, row.cell.clone())]),
+                bad: Vec::new(),
+            };
             for (c, role) in here {
                 let value = found.value(row.row, c);
                 let cell = found.name(row.row, c);
+                if column_of(role) != Column::Answer {
+                    origin
+                        .cells
+                        .entry(column_of(role))
+                        .or_insert_with(|| cell.clone());
+                }
                 let marked =
                     |word: &str, response: Response, out: &mut Vec<(Response, String)>| match mark(
                         value, word,
@@ -484,7 +590,7 @@ fn updates(
                         }
                         Some(false) => None,
                         None => Some(Problem::BadMark {
-                            cell: cell.clone(),
+                            at: at(row.row, c),
                             value: text_of(value),
                         }),
                     };
@@ -504,7 +610,10 @@ fn updates(
                                     responses.push((r, cell.clone()));
                                     None
                                 }
-                                None => Some(Problem::BadAnswer { cell, value: t }),
+                                None => Some(Problem::BadAnswer {
+                                    at: at(row.row, c),
+                                    value: t,
+                                }),
                             }
                         }
                     }
@@ -522,7 +631,13 @@ fn updates(
                             None
                         }
                         Ok(None) => None,
-                        Err(error) => Some(Problem::BadDate { cell, error }),
+                        Err(error) => {
+                            origin.bad.push(column_of(role));
+                            Some(Problem::BadDate {
+                                at: at(row.row, c),
+                                error,
+                            })
+                        }
                     },
                     Role::Reason | Role::Note => {
                         let t = text_of(value);
@@ -547,7 +662,10 @@ fn updates(
                 [] => {
                     if let Some(cell) = other_cell {
                         problems.push(Problem::NoAnswer {
-                            cell,
+                            at: Place {
+                                row: row.row + 1,
+                                cell: Some(cell),
+                            },
                             item: labels(item),
                             round,
                         });
@@ -558,14 +676,19 @@ fn updates(
                         0,
                         ("answer", FieldValue::Text(one.as_file_str().to_owned())),
                     );
-                    updates.push(Update {
+                    if let Some((_, cell)) = responses.first() {
+                        origin.cells.insert(Column::Answer, cell.clone());
+                    }
+                    imported.updates.push(Update {
                         item: item.id.clone(),
                         round,
                         set,
                         remove: vec!["carried_from", "review"],
                     });
+                    imported.origins.push(origin);
                 }
                 _ => problems.push(Problem::Ambiguous {
+                    row: row.row + 1,
                     cells: responses.into_iter().map(|(_, c)| c).collect(),
                     item: labels(item),
                     round,
@@ -573,14 +696,7 @@ fn updates(
             }
         }
     }
-    if problems.is_empty() {
-        Ok(updates)
-    } else {
-        Err(WorkbookAnswersError::Problems {
-            file: file.to_owned(),
-            problems,
-        })
-    }
+    Ok((imported, problems))
 }
 
 #[cfg(test)]
