@@ -798,6 +798,12 @@ fn a_filled_workbook_is_checked_as_the_sheet_is() {
             .collect()
     }
     let args = ["--edition", "fy2026"];
+    // The 目標日 header names the fiscal year, so the import writes a `fiscal-year` window for
+    // target dates (an unconfirmed window would only warn).
+    let layout_b = |mut cells: Vec<(u32, u16, V<'static>)>| {
+        cells.push((0, 6, V::S("目標日（令和8年度中）")));
+        layout_b(cells)
+    };
     // Warnings only: written, warned about.
     let wb = Setup::new(&layout_b(vec![]), &args, "institution");
     let r = wb.import(
