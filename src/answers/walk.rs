@@ -49,7 +49,13 @@ impl WalkError {
     pub fn localize(&self, lang: Lang) -> String {
         match self {
             WalkError::Answers(e) => e.message(lang),
-            WalkError::Io(e) => crate::tr!(lang, "answers-walk-terminal", reason = e.to_string()),
+            WalkError::Io(e) => {
+                crate::tr!(
+                    lang,
+                    "answers-walk-terminal",
+                    reason = crate::i18n::io_error(lang, e)
+                )
+            }
         }
     }
 }
