@@ -905,6 +905,7 @@ diff-item-not-applicable-changed = not-applicable rules [{ $old }] -> [{ $new }]
 diff-item-guidance-changed = guidance changed
 diff-item-references-changed = guideline references [{ $old }] -> [{ $new }]
 diff-item-probes-changed = probes [{ $old }] -> [{ $new }]
+diff-list-none = none
 diff-item-verified-changed = verified { $old } -> { $new }
 
 ## render

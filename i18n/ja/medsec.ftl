@@ -823,7 +823,7 @@ diff-form-changed = 様式: { $old ->
 }
 diff-edition-changed = 版: { $old } → { $new }
 diff-guideline-version-changed = ガイドラインの版: { $old } → { $new }
-diff-serves-changed = 対象施設: [{ $old }] → [{ $new }]
+diff-serves-changed = 対象施設: { $old } → { $new }
 diff-item-added = 追加されました: 「{ $text }」
 diff-item-removed = 削除され、置き換える項目がありません: 「{ $text }」
 diff-item-replaced = 次の項目を置き換えます: { $replaced }
@@ -832,7 +832,7 @@ diff-item-translation-changed = 英訳が変わりました
 diff-item-number-notation-changed = 番号の書き方: { $old } → { $new }
 diff-item-renumbered = 番号: { $old } → { $new }
 diff-item-moved = 節: { $old } → { $new }
-diff-item-scope-changed = 対象: [{ $old }] → [{ $new }]
+diff-item-scope-changed = 対象: { $old } → { $new }
 diff-item-requirement-changed = 区分: { $old ->
     [required] 必須
     [next-year] 次年度項目
@@ -849,10 +849,11 @@ diff-item-gate-changed = 前提の質問: { $old ->
     [true] はい
    *[false] いいえ
 }
-diff-item-not-applicable-changed = 対象外の条件: [{ $old }] → [{ $new }]
+diff-item-not-applicable-changed = 対象外の条件: { $old } → { $new }
 diff-item-guidance-changed = 説明が変わりました
 diff-item-references-changed = ガイドラインの参照: [{ $old }] → [{ $new }]
-diff-item-probes-changed = プローブ: [{ $old }] → [{ $new }]
+diff-item-probes-changed = プローブ: { $old } → { $new }
+diff-list-none = なし
 diff-item-verified-changed = 公式 PDF との照合: { $old ->
     [true] 済
    *[false] 未
