@@ -179,12 +179,41 @@ fn reading_errors_are_in_japanese_with_lang_ja() {
         err.contains("使用できない回答ファイルです(エラー 1件)"),
         "{err}"
     );
+    // The item by its printed number (from the checklist given by --checklist), not its ID.
     assert!(
-        err.contains(
-            ":7:10: error[invalid-answer]: 項目 `security-manager` の1回目: 回答 `たぶん` は"
-        ),
+        err.contains(":7:10: error[invalid-answer]: 1-① ")
+            && err.contains("(1回目): 回答 `たぶん` は"),
         "{err}"
     );
+    assert!(!err.contains("security-manager"), "{err}");
+}
+
+/// Read-time errors of an answers file name the item as the form prints it, in both languages
+/// (bundled checklist), and keep the file's ID only where the item is unknown.
+#[test]
+fn reading_errors_name_items_by_their_printed_number() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("a.toml");
+    std::fs::write(
+        &file,
+        "format_version = 1\n[checklist]\nid = \"mhlw-institution\"\nedition = \"fy2025\"\n\
+         [[answers]]\nitem = \"security-patches\"\nanswer = \"maybe\"\n\
+         [[answers]]\nitem = \"security-patches\"\nround = 3\n",
+    )
+    .unwrap();
+    for (lang, want) in [
+        ("ja", "2-⑥ セキュリティパッチ(1回目): 回答 `maybe`"),
+        ("en", "2-⑥ Security patches (round 1): answer `maybe`"),
+    ] {
+        let out = medsec()
+            .args(["--lang", lang, "status"])
+            .arg(&file)
+            .assert()
+            .code(2);
+        let err = stderr_of(out.get_output());
+        assert!(err.contains(want), "{lang}: {err}");
+        assert!(!err.contains("security-patches"), "{lang}: {err}");
+    }
 }
 
 #[test]
@@ -622,4 +651,40 @@ fn japanese_status_tables_line_up() {
         );
     }
     assert!(tables >= 3, "{text}");
+}
+
+/// An answers file naming a checklist medsec does not know: the line names the file once (in
+/// its location), in both languages.
+#[test]
+fn an_unknown_checklist_names_the_file_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("a.toml");
+    std::fs::write(
+        &file,
+        "format_version = 1\n[checklist]\nid = \"mhlw-institution\"\nedition = \"fy2031\"\n",
+    )
+    .unwrap();
+    for (lang, want) in [
+        (
+            "ja",
+            "エラー[unknown-checklist]: 回答ファイルが指定するチェックリストを使えません",
+        ),
+        (
+            "en",
+            "error[unknown-checklist]: the checklist the answers file names",
+        ),
+    ] {
+        let out = medsec()
+            .args(["--lang", lang, "status"])
+            .arg(&file)
+            .assert()
+            .code(2);
+        let err = stderr_of(out.get_output());
+        let line = err
+            .lines()
+            .find(|l| l.contains("unknown-checklist"))
+            .unwrap_or_else(|| panic!("{lang}: {err}"));
+        assert!(line.contains(want), "{lang}: {line}");
+        assert_eq!(line.matches("a.toml").count(), 1, "{lang}: {line}");
+    }
 }

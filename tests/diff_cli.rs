@@ -332,3 +332,33 @@ fn git_revisions_and_a_breaking_change_without_a_new_edition() {
         stderr_of(&out)
     );
 }
+
+/// Kinds, scopes and rules in a diff are said in the reader's words (病院、診療所), codes only
+/// in JSON.
+#[test]
+fn form_and_kind_codes_stay_out_of_sentences() {
+    let run = |lang: &str, format: &str| {
+        let out = medsec()
+            .args(["--lang", lang, "checklist", "diff", "--format", format])
+            .args(["mhlw-institution@fy2025", "mhlw-pharmacy@fy2025"])
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let ja = run("ja", "table");
+    assert!(ja.contains("対象施設: 病院、診療所 → 薬局"), "{ja}");
+    assert!(
+        !ja.contains("hospital") && !ja.contains("pharmacy]"),
+        "{ja}"
+    );
+    let en = run("en", "table");
+    assert!(
+        en.contains("serves [hospital, clinic] -> [pharmacy]"),
+        "{en}"
+    );
+    let json = run("ja", "json");
+    assert!(
+        json.contains("serves [hospital, clinic] -> [pharmacy]"),
+        "{json}"
+    );
+}

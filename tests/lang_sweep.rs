@@ -167,6 +167,11 @@ fn cases(w: &Path) -> Vec<Case> {
             "status",
             &["status", "incomplete.toml", "--as-of", "2025-11-01"],
         ),
+        // Read-time errors: items by number, the parser's words only as (詳細: …), a file
+        // for an unknown edition named once.
+        case("status", &["status", &fx("answers/bad-values.toml")]),
+        case("status", &["status", &fx("answers/unknown-edition.toml")]),
+        case("status", &["status", &fx("answers/syntax-error.toml")]),
         case(
             "answer",
             &["answer", "clinic.toml", "--export", "sheet.csv"],

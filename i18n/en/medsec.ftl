@@ -118,8 +118,8 @@ probe-kind-asset-ledger = asset ledger
 answers-place-file = the answers file
 answers-place-top-level = top level
 answers-place-entry = answers entry
-answers-place-answer = item `{ $item }`
-answers-place-answer-round = item `{ $item }` round { $round }
+answers-place-answer = { $item }
+answers-place-answer-round = { $item } (round { $round })
 # An item named for people, with its round.
 answers-item-round = { $item } (round { $round })
 # Separators of lists inside sentences.
@@ -157,7 +157,7 @@ answers-wrong-type-in-list = { $subject } must list text, not { $found }
 answers-invalid-date = { $place }: `{ $key }`: { $error }
 answers-invalid-kind = [institution]: unknown kind `{ $value }`; expected one of: { $kinds }
 answers-invalid-review = { $place }: review `{ $value }` is not one of new, reworded, replaced
-answers-invalid-answer = { $place }: answer `{ $value }` is not one of はい, いいえ, 対象外 (or yes, no, na)
+answers-invalid-answer = { $place }: answer `{ $value }` is not one of `はい`, `いいえ`, `対象外` (or `yes`, `no`, `na`)
 answers-invalid-round = { $place }: `round` must be 1 or 2, not { $value }
 answers-unknown-item = item `{ $item }` is not in { $checklist }; answers for another edition need `medsec init --from`
 answers-unknown-item-number = item `{ $item }` is not in { $checklist } ({ $label } has the stable ID `{ $id }`); answers for another edition need `medsec init --from`
@@ -215,9 +215,6 @@ answers-response-not-applicable = not applicable
 
 # Why an answers file could not be used or written.
 answers-error-read = cannot read { $path }: { $reason }
-answers-io-not-found = no such file
-answers-io-permission-denied = permission denied
-answers-io-is-a-directory = it is a folder (name a file)
 answers-error-unknown-format = { $path }: unknown file type; answers files end in .toml, .yaml or .yml
 answers-error-invalid = unusable answers file ({ $count ->
     [one] 1 error
@@ -227,6 +224,7 @@ answers-error-write = cannot write { $path }: { $reason }
 answers-error-exists = { $path } already exists; use --force to overwrite it
 answers-error-unsafe = { $path }: the file cannot be rewritten as it is ({ $reason })
 answers-error-checklist = { $path }: the checklist the answers file names cannot be used: { $reason }. Give its file with `--checklist FILE` or register it with `medsec checklist add FILE` (`medsec checklist import` reads an official Excel workbook)
+answers-error-checklist-here = the checklist the answers file names cannot be used: { $reason }. Give its file with `--checklist FILE` or register it with `medsec checklist add FILE` (`medsec checklist import` reads an official Excel workbook)
 answers-error-sheet = { $path }: { $reason }
 answers-error-changed = { $path } was changed by someone else since medsec read it; nothing was written, run the command again
 answers-error-locked = { $path } is being written by another medsec (waited { $waited } s); nothing was written, run the command again when the other one has finished
@@ -264,7 +262,7 @@ answers-sheet-row = row { $row }
 answers-sheet-unknown-item = { $row }: item `{ $item }` is not in { $checklist } (use the number as printed or the stable ID)
 answers-sheet-ambiguous-item = { $row }: number `{ $item }` is on several rows of the form: { $candidates }; fill in the scope column, or write the number with its scope, as in `{ $example }`
 answers-sheet-bad-round = { $row }: { $item }: round `{ $value }` is not 1 or 2
-answers-sheet-bad-answer = { $row }: { $item }: answer `{ $value }` is not one of はい, いいえ, 対象外 (or yes, no, na)
+answers-sheet-bad-answer = { $row }: { $item }: answer `{ $value }` is not one of `はい`, `いいえ`, `対象外` (or `yes`, `no`, `na`)
 answers-sheet-bad-date = { $row }: { $item }: { $column }: { $error }
 answers-sheet-twice = { $row }: { $item } round { $round } is answered twice (first in row { $first })
 
@@ -903,6 +901,7 @@ diff-item-not-applicable-changed = not-applicable rules [{ $old }] -> [{ $new }]
 diff-item-guidance-changed = guidance changed
 diff-item-references-changed = guideline references [{ $old }] -> [{ $new }]
 diff-item-probes-changed = probes [{ $old }] -> [{ $new }]
+diff-list-none = none
 diff-item-verified-changed = verified { $old } -> { $new }
 
 ## render

@@ -102,6 +102,10 @@ value-checklist-diff-fail-on-any = どんな変更でも。
 ## init
 
 about-init = 様式の回答ファイルを新しく書きます（全項目、説明付き）。前年度の回答を引き継ぐこともできます。
+long-about-init =
+    様式のすべての項目を入れた回答ファイルを新しく書きます。そのまま手で編集できます。
+
+    チェックリストはグローバルな --checklist で選びます: mhlw-institution@fy2025 のような ID または ID@EDITION、またはチェックリストファイルです。指定がなければ --form の内蔵の最新版です。形式は --out の拡張子に従います: .toml（既定）または .yaml/.yml。--from LAST_YEAR.toml を付けると、前年度の回答を固定の ID で引き継ぎます。引き継いだ回答は確認するまで数えず、新しい項目や文言が変わった項目には見直しの印が付きます。
 arg-init-form = 様式: institution（医療機関確認用）、pharmacy（薬局確認用）、vendor（事業者確認用）。
 arg-init-out = 書き出す先。既定: 現在のフォルダの FORM-EDITION.toml。
 arg-init-from = 引き継ぐ前年度の回答ファイル。
@@ -110,6 +114,12 @@ arg-init-force = FILE があれば上書きします。
 ## answer
 
 about-answer = 端末で項目ごとに回答します。回答を表計算ファイルとして取り込み・書き出しもできます。
+long-about-answer =
+    端末で項目ごとに回答します。表計算ファイルで管理している回答を取り込み・書き出しもできます。
+
+    端末では、まだ空の医療機関等の情報（事業者確認用なら事業者の情報。Enter でとばせます）を尋ねてから、各項目の番号・本文・説明を示し、はい/いいえ/対象外、確認日（既定は今日、日本時間）、いいえなら目標日、備考と証跡のパスを受け付けます。日付は 2026-06-03、2026/6/3、令和8年6月3日、R8.6.3 のどれでも入力できます。回答は1件ごとにすぐ（アトミックに）保存され、もう一度実行すると続きから再開します。端末がないときは --import を使うか、FILE を手で編集して `medsec status FILE` を実行してください。
+
+    --export SHEET（.xlsx または .csv）は1項目1行で書き出します。見出しは --lang の言語で、項目番号、対象、項目、回、回答、確認日、目標日、理由、備考、項目ID です。XLSX でははい/いいえ/対象外をドロップダウンで選べます。--import SHEET（.csv または .xlsx）はそのようなシートを FILE に取り込みます。見出しはどちらの言語でもよく、項目は番号（2-④ サーバ、２－④、2-(4)）でも ID でも指定できます。CSV は UTF-8（BOM の有無は問いません）、Shift_JIS/CP932、UTF-16 のどれでも読めます。
 arg-answer-file = 回答ファイル。既定: 現在のフォルダにある唯一の回答ファイル。
 arg-answer-round = 回答する回（1回目または2回目）。
 arg-answer-import = 表計算ファイル（.csv または .xlsx）の回答を FILE に取り込みます。
@@ -124,6 +134,14 @@ value-answer-layout-official = 公式ワークブックの配置(.xlsx のみ)�
 ## status
 
 about-status = 回答を立入検査の基準で確認します（終了コード 0: 記入完了、1: 未完了、2: 使えない入力）。
+long-about-status =
+    回答ファイルを立入検査の基準で確認します: 節と回ごとの進捗、いいえの項目とその目標日、すべての問題。
+
+    医療機関等の回答ファイルと事業者確認用の回答ファイルを一緒に指定してください。医療機関等のファイルの vendors テーブル（forms = [...]）に書かれた事業者確認用も読みます。
+
+    1回目はいつも表示します。2回目（任意）は2回目の回答が1つでもあるとき、または --round 2 のときに表示します。指摘の文（JSON の `message` も）は --lang の言語で、コードは変わりません。
+
+    終了コード 0: 記入完了（警告は可）、1: 未完了（指摘あり）、2: 使えない入力。
 arg-status-files = 回答ファイル（.toml、.yaml、.yml）、または報告書の束のフォルダや report.json（報告書に含まれる回答の状況。完全性の確認に失敗した報告書の束は終了コード 3）。既定: 今のフォルダにある唯一の回答ファイル。
 arg-status-evidence = `medsec probe --out evidence.json` が書いた確認結果。失敗した確認と矛盾する「はい」の回答をエラー（`answer-contradicted-by-probe`）として表示します（`medsec report` が記録するものと同じです）。
 arg-status-as-of = この日（日本時間）時点で基準を確認します。例えば立入検査の日: 2026-06-03、2026/6/3、令和8年6月3日、R8.6.3。既定: 今日（日本時間）。この日より後の確認日は `date-in-future` です。
@@ -146,6 +164,10 @@ arg-probe-no-progress = 進み具合の表示を出しません（表示は端�
 ## report
 
 about-report = 報告書の束（report.json、証跡、マニフェスト）を作ります。--sign で署名します。
+long-about-report =
+    報告書の束を作ります: report.json（すべての回の回答、事業者確認用、プローブの証跡、指摘）、回答が挙げる証跡ファイル、MANIFEST.sha256。--sign で署名します。
+
+    回答ファイルに書かれた事業者確認用（[vendors] forms）も、--vendor で指定したものと一緒に入れます。事業者確認用の横に事業者の署名 FORM.minisig があれば、それもコピーします。報告書の束は新しいフォルダに書いてから最後に所定の場所へ移します。既存の束は --force のときだけ置き換えます。`medsec verify` で確認するか、標準のツールで確認できます: `minisign -Vm MANIFEST.sha256 -p KEY.pub && sha256sum -c MANIFEST.sha256`。
 about-report-schema = report.json の JSON スキーマ（format_version 2）を出力します。
 arg-report-answers = 医療機関（医療機関確認用）または薬局（薬局確認用）の回答ファイル。
 arg-report-vendors = 事業者確認用の回答ファイル（複数指定可）。
@@ -158,6 +180,10 @@ arg-report-force = DIR の既存の報告書の束を置き換えます。MANIFE
 ## render
 
 about-render = 報告書の束または report.json を HTML（印刷用）、Markdown、CSV、XLSX にします。
+long-about-render =
+    報告書を人が読む形にします: 印刷用の HTML（A4、公式の様式に近い形）、メール用の Markdown、CSV（項目と回ごとに1行）、XLSX。
+
+    報告書の束のフォルダか report.json を指定します。束のフォルダは先に確認します: すべてのファイルをマニフェストと照合し、--trusted か --pubkey があれば署名を信頼する鍵で検証します。確認に失敗した束は出力しません（終了コード 3）。改ざんされた内容を正しいものとして見せることはありません。ページには何を確認したかを書きます。report.json だけを指定したときは、何も確認していないことを書き添えて出力します。見出しなどは --lang に従います。docs/render.md を参照してください。
 arg-render-input = 報告書の束のフォルダ（`medsec report` で作ったもの）または report.json。
 arg-render-format = 出力形式。
 arg-render-out = 標準出力の代わりに FILE に書きます（あれば置き換えます）。
@@ -168,6 +194,10 @@ arg-render-as-of = 今日の代わりに、この日（日本時間）より前�
 ## keygen
 
 about-keygen = 署名用の鍵ペア（minisign の形式）を作ります。
+long-about-keygen =
+    minisign の形式で署名用の鍵ペアを作ります: NAME.key（秘密鍵、モード 0600）と NAME.pub。
+
+    秘密鍵はパスフレーズで暗号化します（minisign と同じ scrypt）。パスフレーズは端末で表示せずに尋ねます。既存のファイルは --force がなければ置き換えません。NAME.pub は検査する側に渡し（keys.toml に登録されます）、NAME.key は自分だけで保管してください。
 arg-keygen-out = ファイルの基本名: NAME.key と NAME.pub を書きます。
 arg-keygen-passphrase-env = パスフレーズを環境変数 VAR から読みます（自動化用）。
 arg-keygen-unencrypted = パスフレーズなしの鍵を作ります: NAME.key を読める人は誰でも署名できます。
@@ -178,6 +208,12 @@ arg-keygen-vendor = この鍵で事業者確認用に署名する事業者の名
 ## sign
 
 about-sign = 報告書の束のマニフェストを書いて署名します。または事業者確認用に署名します（--form）。
+long-about-sign =
+    報告書の束の MANIFEST.sha256 とその署名 MANIFEST.sha256.minisig を（もう一度）書きます。または事業者確認用に署名します（--form）。
+
+    マニフェストは DIR のすべてのファイルを sha256sum の形式で挙げます。署名の信頼済みコメントには、医療機関コード、チェックリストの版、report.json の SHA-256 が入ります。書いた結果はコマンドが終わる前に検証します。だれでも標準のツールで確認できます: `minisign -Vm MANIFEST.sha256 -p KEY.pub && sha256sum -c MANIFEST.sha256`。
+
+    事業者は事業者確認用に `medsec sign --form vendor-a.toml --key vendor.key` で署名します。これで横に vendor-a.toml.minisig ができます（`minisign -Vm vendor-a.toml -p vendor.pub` で確認できます）。`medsec report` は両方を医療機関の報告書の束に入れます。
 arg-sign-dir = 報告書の束のフォルダ（report.json を含むもの）。
 arg-sign-form = 報告書の束の代わりに、この事業者確認用（[vendor] の表を持つ回答ファイル）に署名します。
 arg-sign-key = 秘密鍵（`medsec keygen` で作った NAME.key、または minisign の秘密鍵）。
@@ -186,6 +222,10 @@ arg-sign-passphrase-env = 鍵のパスフレーズを端末ではなく環境変
 ## verify
 
 about-verify = 署名された報告書の束をオフラインで検証します。
+long-about-verify =
+    署名された報告書の束をオフラインで検証します: 署名、すべてのファイル、信頼する鍵、チェックリスト、年度、医療機関、報告書に記録された指摘。
+
+    終了コード 0: 正しく記入完了、1: 正しいが指摘あり（未完了、別の年度など）、3: 署名または完全性の失敗（改ざん、ファイルの欠落や余分なファイル、リンクや特殊なファイル、誤った鍵や信頼していない鍵、不明なチェックリストのダイジェスト、別の医療機関、束にない事業者の署名）、2: 使えない入力（読めないファイルやフォルダ、verify の大きさの上限を超えるファイル）。失敗した束の report.json の内容は表示しません。束が複数あるときはすべてを検証し、最も重い終了コードを返します。docs/security.md を参照してください。
 arg-verify-dirs = 報告書の束のフォルダ。
 arg-verify-pubkey = すべての報告書の束に対して、この1つの公開鍵（.pub ファイル）を信頼します。
 arg-verify-trusted = このファイルに医療機関コードと事業者ごとに並べた鍵を信頼します（docs/signing.md を参照）。
@@ -196,6 +236,10 @@ arg-verify-expect = 印刷した報告書にある SHA-256（フッター）、�
 ## summarize
 
 about-summarize = 署名された多くの報告書の束を1件1行にまとめます（表、CSV、XLSX、JSON）。
+long-about-summarize =
+    署名された多くの報告書の束を1件1行にまとめます。検査する側や都道府県のためのものです: 医療機関コードと名称、都道府県、版、検証の結果と最も重い指摘、記入完了かどうか、いいえの回答、期限を過ぎた目標日、プローブの失敗と回答との食い違い、署名日。
+
+    フォルダの中のフォルダもたどります（リンクはたどりません）。MANIFEST.sha256、その署名、report.json のどれかがあるフォルダを報告書の束とみなします。どの束も `medsec verify` と同じように検証します（すべての指摘を見るには1つの束に verify を実行してください）。終了コードは verify と同じで、最も重い束のものになります。
 arg-summarize-dirs = 報告書の束のフォルダ、または任意の深さに報告書の束を含むフォルダ。
 arg-summarize-trusted = このファイルに医療機関コードと事業者ごとに並べた鍵を信頼します（docs/signing.md を参照）。
 arg-summarize-pubkey = すべての報告書の束に対して、この1つの公開鍵（.pub ファイル）を信頼します。
@@ -205,6 +249,14 @@ arg-summarize-out = 標準出力の代わりに FILE に書きます（xlsx で�
 ## check
 
 about-check = 1つのコマンドで今年度の自己点検を行います: 回答、状況確認、プローブ、署名した報告書、検証。
+long-about-check =
+    1つのコマンドで今年度の自己点検を行います: 回答、状況確認、プローブ、署名した報告書の束（report.html 付き）、書いたものの検証。
+
+    順に: 回答ファイル（端末では、なければ `init` で作り、未完了なら項目ごとに回答します）、その状況確認（未完了ならここで止まります、終了コード 1）、プローブ、--key で署名した報告書の束 DIR/bundle（report.html を含む）、最後に鍵の公開鍵で束を検証します。終わりに、書いたもの、足りないもの、次にすることを示します。
+
+    端末がないとき（または --non-interactive のとき）は何も尋ねません。回答ファイルやパスフレーズがなければ、それを指定するフラグを示すエラーになります（終了コード 2）。
+
+    DIR に書くもの: bundle/（署名した報告書の束）、evidence.json（プローブの証跡）、--key がなければ使い捨ての鍵ペア throwaway.key/throwaway.pub。DIR に以前の check が書いたものは置き換えます（束は、マニフェストが挙げるとおりのときだけ）。
 after-check = 終了コード 0: 記入完了で、失敗したプローブがなく、報告書の束が署名され指摘なしで検証できた、1: 指摘あり（未完了の回答、失敗したプローブや回答との食い違い、報告書の束の指摘）、2: 使えない入力、または尋ねることがあるのに端末がない、3: 書いた報告書の束が検証に失敗した。docs/check.md を参照してください。
 arg-check-answers = 医療機関（医療機関確認用）または薬局（薬局確認用）の回答ファイル。既定: 現在のフォルダにある唯一の回答ファイル。端末では、なければ新しく作ります。
 arg-check-probes = プローブの設定（TOML。examples/clinic/probes.toml を参照）。`medsec probe --config` と同じく、既定のプローブを置き換えます。既定: この端末に合うプローブ（パッチ適用状況、アカウント、サービス）。

@@ -106,8 +106,8 @@ probe-kind-asset-ledger = 機器台帳
 answers-place-file = 回答ファイル
 answers-place-top-level = 最上位
 answers-place-entry = answers の項目
-answers-place-answer = 項目 `{ $item }`
-answers-place-answer-round = 項目 `{ $item }` の{ $round }回目
+answers-place-answer = { $item }
+answers-place-answer-round = { $item }({ $round }回目)
 # An item named for people, with its round.
 answers-item-round = { $item }({ $round }回目)
 # Separators of lists inside sentences.
@@ -133,7 +133,7 @@ answers-value-table = テーブル
 # Reading an answers file.
 answers-not-utf8 = UTF-8 のテキストではありません(バイト { $byte })。UTF-8 で保存してください(Shift_JIS は CSV シートからのみ読み込めます)。
 answers-too-deep = リストや表の入れ子が { $limit } 段を超えているため、読み込む前に止めました(回答ファイルの入れ子はふつう 4 段ほどです)。
-answers-parse-error = 構文エラーです: { $detail }
+answers-parse-error = 書き方に誤りがあります(詳細: { $detail })
 answers-missing-format-version = `format_version` がありません。この medsec が読めるのは format_version { $supported } です。
 answers-unsupported-format-version = format_version { $found } には対応していません。この medsec が読めるのは format_version { $supported } です(新しい medsec なら読める可能性があります)。
 answers-missing-checklist-table = [checklist] テーブル(id、edition、digest)がありません。`medsec init` で作られるファイルには入っています。
@@ -203,15 +203,13 @@ answers-response-not-applicable = 対象外
 
 # Why an answers file could not be used or written.
 answers-error-read = { $path } を読めません: { $reason }
-answers-io-not-found = ファイルがありません
-answers-io-permission-denied = 権限がありません
-answers-io-is-a-directory = フォルダです(ファイルを指定してください)
 answers-error-unknown-format = { $path }: ファイルの種類がわかりません。回答ファイルの拡張子は .toml、.yaml、.yml です。
 answers-error-invalid = 使用できない回答ファイルです(エラー { $count }件):
 answers-error-write = { $path } に書き込めません: { $reason }
 answers-error-exists = { $path } はすでにあります。上書きするには --force を付けてください。
 answers-error-unsafe = { $path }: このファイルはそのままでは書き換えられません({ $reason })。
 answers-error-checklist = { $path }: 回答ファイルが指定するチェックリストを使えません: { $reason }。チェックリストのファイルを `--checklist FILE` で指定するか、`medsec checklist add FILE` で登録してください(公式の Excel ファイルは `medsec checklist import` で読み込めます)
+answers-error-checklist-here = 回答ファイルが指定するチェックリストを使えません: { $reason }。チェックリストのファイルを `--checklist FILE` で指定するか、`medsec checklist add FILE` で登録してください(公式の Excel ファイルは `medsec checklist import` で読み込めます)
 answers-error-sheet = { $path }: { $reason }
 answers-error-changed = { $path } は medsec が読んだ後で、ほかから変更されました。何も書き込んでいません。もう一度実行してください。
 answers-error-locked = { $path } はほかの medsec が書き込み中です({ $waited } 秒待ちました)。何も書き込んでいません。終わってからもう一度実行してください。
@@ -222,7 +220,7 @@ answers-edit-starts-entry = `{ $key }` はその項目の最初の行なので�
 answers-edit-not-a-table = `{ $table }` がテーブルではないため、`{ $key }` を書き込めません
 answers-edit-not-array-of-tables = `answers` が [[answers]] テーブルの形で書かれていないため、その場で書き換えられません。項目ごとに [[answers]] テーブルで書いてください
 answers-edit-entry = `{ $item }` の項目を書き換えられません
-answers-edit-parse = 書き換えのために読めません: { $reason }
+answers-edit-parse = 書き換えのために読めません(詳細: { $reason })
 answers-error-lock-mismatch = 持っている書き込みロックは { $path } のものです。
 
 # Spreadsheets: export headers, import problems.
@@ -289,7 +287,7 @@ answers-init-wrote-and-carried = { $wrote }{ $carried }
 answers-init-next = 次に: ファイルを編集するか、`medsec answer { $path }` で対話形式で入力してください。
 answers-import-done = { $sheet } から { $count }件の回答を { $path } に取り込みました。
 answers-export-done = { $sheet } に書き出しました。記入後に `medsec answer { $path } --import { $sheet }` で取り込めます。
-answers-export-workbook = ワークブックを作れません: { $reason }
+answers-export-workbook = ワークブックを作れません(詳細: { $reason })
 answers-export-exists = { $path } はすでにあります。上書きするには --force を付けてください。
 answers-export-write = { $path } に書き込めません: { $reason }
 answers-need-terminal = `medsec answer` を --import なしで使うには、標準入力が端末である必要があります。端末がない場合は { $path } を直接編集するか(`medsec answer { $path } --import SHEET.csv` でシートを取り込むこともできます)、`medsec status { $path }` で確認してください。
@@ -355,7 +353,7 @@ probes-os-too-large = ファイルが大きすぎます
 probes-os-name-too-long = パスが長すぎます
 probes-os-other = エラー番号 { $errno } のシステムエラーです
 probes-error-timeout = プローブの制限時間で止めました
-probes-error-bad-csv = CSV として読めません(`{ $detail }`)
+probes-error-bad-csv = CSV として読めません(詳細: { $detail })
 probes-error-no-hotfix-id = HotFixID の列がありません。`Get-HotFix | Export-Csv -NoTypeInformation FILE` で書き出してください
 
 # Reasons, warnings and notes of the probes, one per stable code (see docs/probes.md).
@@ -378,7 +376,7 @@ probes-tool-failed = { $how ->
    *[other] `{ $tool }` が終了コードを返さずに終わりました
 }
 probes-tool-failed-output = { $failed }。エラー出力:「{ $stderr }」
-probes-tool-json-not-understood = `{ $tool }` が出力した JSON を解釈できません(`{ $error }`)
+probes-tool-json-not-understood = `{ $tool }` が出力した JSON を解釈できません(詳細: { $error })
 probes-no-package-database = パッケージデータベース(dpkg、rpm)が見つかりません。Windows では `source = "windows"` を指定するか、Get-HotFix で書き出した CSV を `hotfix_csv` に指定してください
 probes-package-lists-stale = パッケージリストの最終更新は{ $age }前です(上限{ $max_days }日)
 probes-security-updates-pending = 未適用のセキュリティ更新が{ $count }件あります(上限{ $max }件)
@@ -505,7 +503,7 @@ probes-cannot-write-evidence = 証拠を { $path } に書き込めません({ $e
 probes-config-cannot-read = プローブの設定ファイル { $path } を読めません({ $error })
 probes-config-invalid = { $location }: { $message }
 probes-config-not-utf8 = UTF-8 のテキストではありません({ $byte }バイト目)。UTF-8 で保存してください
-probes-config-toml = TOML として読めません(`{ $detail }`)
+probes-config-toml = TOML の書き方に誤りがあります(詳細: { $detail })
 probes-config-unknown-setting = `{ $field }` という設定はありません。綴りを確かめてください(使える設定は docs/probes.md にあります)
 probes-config-missing-setting = `{ $field }` の設定がありません
 probes-config-unknown-role = role `{ $value }` は使えません。`server` か `terminal` を指定してください
@@ -824,7 +822,7 @@ diff-form-changed = 様式: { $old ->
 }
 diff-edition-changed = 版: { $old } → { $new }
 diff-guideline-version-changed = ガイドラインの版: { $old } → { $new }
-diff-serves-changed = 対象施設: [{ $old }] → [{ $new }]
+diff-serves-changed = 対象施設: { $old } → { $new }
 diff-item-added = 追加されました: 「{ $text }」
 diff-item-removed = 削除され、置き換える項目がありません: 「{ $text }」
 diff-item-replaced = 次の項目を置き換えます: { $replaced }
@@ -833,7 +831,7 @@ diff-item-translation-changed = 英訳が変わりました
 diff-item-number-notation-changed = 番号の書き方: { $old } → { $new }
 diff-item-renumbered = 番号: { $old } → { $new }
 diff-item-moved = 節: { $old } → { $new }
-diff-item-scope-changed = 対象: [{ $old }] → [{ $new }]
+diff-item-scope-changed = 対象: { $old } → { $new }
 diff-item-requirement-changed = 区分: { $old ->
     [required] 必須
     [next-year] 次年度項目
@@ -850,10 +848,11 @@ diff-item-gate-changed = 前提の質問: { $old ->
     [true] はい
    *[false] いいえ
 }
-diff-item-not-applicable-changed = 対象外の条件: [{ $old }] → [{ $new }]
+diff-item-not-applicable-changed = 対象外の条件: { $old } → { $new }
 diff-item-guidance-changed = 説明が変わりました
 diff-item-references-changed = ガイドラインの参照: [{ $old }] → [{ $new }]
-diff-item-probes-changed = プローブ: [{ $old }] → [{ $new }]
+diff-item-probes-changed = プローブ: { $old } → { $new }
+diff-list-none = なし
 diff-item-verified-changed = 公式 PDF との照合: { $old ->
     [true] 済
    *[false] 未

@@ -61,8 +61,8 @@ pub enum Place {
     Table(&'static str),
     /// An entry of `answers` before its item is known.
     Entry,
-    /// The answer to `item` as the file names it (in `round`, once known). The file is read
-    /// before its checklist is known, so this is the ID the file holds.
+    /// The answer to `item` (in `round`, once known): the item as people know it
+    /// (`2-⑥ セキュリティパッチ`) when its checklist is known, else the file's ID in backticks.
     Answer { item: String, round: Option<u8> },
 }
 

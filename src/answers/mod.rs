@@ -119,6 +119,19 @@ impl AnswersError {
         }
     }
 
+    /// The message for people in `lang` after a location that already names the file
+    /// (`a.toml:1:1: …`): the same as [`Self::message`] without the path in front.
+    pub fn message_in_place(&self, lang: Lang) -> String {
+        match self {
+            AnswersError::Checklist { source, .. } => crate::tr!(
+                lang,
+                "answers-error-checklist-here",
+                reason = source.localize(lang)
+            ),
+            _ => self.message(lang),
+        }
+    }
+
     /// The message for people in `lang`. Diagnostics inside are in the language the file was
     /// read in.
     pub fn message(&self, lang: Lang) -> String {
@@ -207,15 +220,10 @@ impl std::fmt::Display for LocalizedError {
 
 impl std::error::Error for LocalizedError {}
 
-/// Why a file could not be read or written, for people: the common cases from the catalog,
-/// others as the system says them.
+/// Why a file could not be read or written, for people in `lang` (the one helper for OS
+/// errors, [`crate::i18n::io_error`]: the catalog's words for its kind, never the OS's English).
 pub fn io_reason(e: &std::io::Error, lang: Lang) -> String {
-    match e.kind() {
-        std::io::ErrorKind::NotFound => crate::tr!(lang, "answers-io-not-found"),
-        std::io::ErrorKind::PermissionDenied => crate::tr!(lang, "answers-io-permission-denied"),
-        std::io::ErrorKind::IsADirectory => crate::tr!(lang, "answers-io-is-a-directory"),
-        _ => e.to_string(),
-    }
+    crate::i18n::io_error(lang, e)
 }
 
 fn invalid_message(diagnostics: &[Diagnostic], lang: Lang) -> String {
@@ -315,10 +323,15 @@ fn decode(path: &Path, bytes: Vec<u8>, lang: Lang) -> Result<(String, bool), Ans
 
 /// Read and parse an answers file (TOML or YAML by extension); messages in `lang`.
 pub fn load(path: &Path, lang: Lang) -> Result<Loaded, AnswersError> {
+    load_with(path, lang, None)
+}
+
+/// [`load`], naming items in messages from the checklists of `catalog` (own checklists too).
+fn load_with(path: &Path, lang: Lang, catalog: Option<&Catalog>) -> Result<Loaded, AnswersError> {
     let format = FileFormat::of(path)?;
     let bytes = crate::limits::read(path, crate::limits::InputKind::Answers)?;
     let (source, bom) = decode(path, bytes, lang)?;
-    let mut loaded = load_str(path, format, source, lang)?;
+    let mut loaded = load_str_with(path, format, source, lang, catalog)?;
     loaded.bom = bom;
     Ok(loaded)
 }
@@ -329,6 +342,16 @@ pub fn load_str(
     format: FileFormat,
     source: String,
     lang: Lang,
+) -> Result<Loaded, AnswersError> {
+    load_str_with(path, format, source, lang, None)
+}
+
+fn load_str_with(
+    path: &Path,
+    format: FileFormat,
+    source: String,
+    lang: Lang,
+    catalog: Option<&Catalog>,
 ) -> Result<Loaded, AnswersError> {
     let file = path.display().to_string();
     if format == FileFormat::Yaml {
@@ -353,7 +376,7 @@ pub fn load_str(
             });
         }
     };
-    let (set, diagnostics) = parse::read(&file, &source, &root, lang);
+    let (set, diagnostics) = parse::read(&file, &source, &root, lang, catalog);
     match set {
         Some(set) => Ok(Loaded {
             path: path.to_owned(),
@@ -374,7 +397,7 @@ pub fn open<'c>(
     catalog: &'c Catalog,
     lang: Lang,
 ) -> Result<(Loaded, &'c crate::checklist::Loaded), AnswersError> {
-    let loaded = load(path, lang)?;
+    let loaded = load_with(path, lang, Some(catalog))?;
     let checklist = catalog
         .resolve(&loaded.set.checklist.full_id(), None)
         .map_err(|source| AnswersError::Checklist {
@@ -477,7 +500,9 @@ colour = "blue"
             .find(|d| d.severity == Severity::Error)
             .unwrap();
         assert_eq!((d.code, d.location.line), ("invalid-date", 9));
-        assert!(d.message.contains("security-manager"), "{}", d.message);
+        // The item as the form prints it (bundled checklist), not its ID.
+        assert!(d.message.starts_with("1-① "), "{}", d.message);
+        assert!(!d.message.contains("security-manager"), "{}", d.message);
     }
 
     #[test]

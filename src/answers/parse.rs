@@ -5,24 +5,28 @@
 use super::messages::{Expected, Msg, Place};
 use super::model::*;
 use super::node::{Entry, Node, Value};
-use crate::checklist::{InstitutionKind, Lang};
+use crate::checklist::{Catalog, Checklist, InstitutionKind, Lang};
 use crate::dates::parse_date_for_people as parse_date;
 use crate::diagnostic::{Diagnostic, Location, Severity};
 use jiff::civil::Date;
 
 /// Read a parsed tree. Returns the set when there is no error-level diagnostic; messages are
-/// in `lang`.
+/// in `lang`. Items are named for people by their printed number and title when the checklist
+/// the file names is in `catalog` or bundled (else by the ID the file holds).
 pub(crate) fn read(
     file: &str,
     source: &str,
     root: &Node,
     lang: Lang,
+    catalog: Option<&Catalog>,
 ) -> (Option<AnswerSet>, Vec<Diagnostic>) {
     let mut r = Reader {
         file,
         source,
         lang,
         diags: Vec::new(),
+        catalog,
+        checklist: None,
     };
     let set = r.answer_set(root);
     let ok = !r.diags.iter().any(|d| d.severity == Severity::Error);
@@ -34,6 +38,22 @@ struct Reader<'a> {
     source: &'a str,
     lang: Lang,
     diags: Vec<Diagnostic>,
+    catalog: Option<&'a Catalog>,
+    /// The checklist the file names, once its `[checklist]` is read and if it is known.
+    checklist: Option<&'a Checklist>,
+}
+
+/// The bundled checklists, for naming items when the caller gives no catalog.
+static BUNDLED: std::sync::LazyLock<Option<Catalog>> =
+    std::sync::LazyLock::new(|| Catalog::bundled().ok());
+
+/// The checklist `r` names: in `catalog` first, else among the bundled ones.
+fn find_checklist<'c>(catalog: Option<&'c Catalog>, r: &ChecklistRef) -> Option<&'c Checklist> {
+    let spec = r.full_id();
+    catalog
+        .and_then(|c| c.resolve(&spec, None).ok())
+        .or_else(|| BUNDLED.as_ref().and_then(|c| c.resolve(&spec, None).ok()))
+        .map(|l| &l.checklist)
 }
 
 const TOP_KEYS: &[&str] = &[
@@ -60,6 +80,14 @@ const ANSWER_KEYS: &[&str] = &[
 ];
 
 impl Reader<'_> {
+    /// An item as people know it (`2-⑥ セキュリティパッチ`); the ID in backticks when the
+    /// checklist or the item is unknown.
+    fn item_name(&self, item: &str) -> String {
+        self.checklist
+            .and_then(|c| c.item(item))
+            .map_or_else(|| format!("`{item}`"), |i| i.label(self.lang))
+    }
+
     fn push(&mut self, at: usize, msg: Msg) {
         let location = Location::at(self.file, self.source, at);
         self.diags.push(msg.diagnostic(location, self.lang));
@@ -200,6 +228,9 @@ impl Reader<'_> {
         };
         self.unknown_keys(top, TOP_KEYS.iter().copied(), &Place::TopLevel);
         let checklist = self.checklist_ref(top, root.at);
+        self.checklist = checklist
+            .as_ref()
+            .and_then(|r| find_checklist(self.catalog, r));
         let institution = get(top, "institution").and_then(|e| self.institution(&e.node));
         let vendor = get(top, "vendor").and_then(|e| self.vendor(&e.node));
         let vendors = get(top, "vendors").and_then(|e| self.vendors(&e.node));
@@ -354,7 +385,7 @@ impl Reader<'_> {
             }
         };
         let what = Place::Answer {
-            item: item.clone(),
+            item: self.item_name(&item),
             round: None,
         };
         self.unknown_keys(t, ANSWER_KEYS.iter().copied(), &what);
@@ -376,7 +407,7 @@ impl Reader<'_> {
             }
         };
         let what = Place::Answer {
-            item: item.clone(),
+            item: self.item_name(&item),
             round: Some(round),
         };
         let response = match self.text(t, "answer", &what) {

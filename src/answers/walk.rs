@@ -58,7 +58,11 @@ impl WalkError {
     pub fn localize(&self, lang: Lang) -> String {
         match self {
             WalkError::Answers(e) => e.message(lang),
-            WalkError::Io(e) => crate::tr!(lang, "answers-walk-terminal", reason = e.to_string()),
+            WalkError::Io(e) => crate::tr!(
+                lang,
+                "answers-walk-terminal",
+                reason = crate::i18n::io_error(lang, e)
+            ),
             WalkError::RoundNotOnForm { checklist, round } => {
                 let round: u8 = *round;
                 crate::tr!(

@@ -20,6 +20,7 @@ use std::path::PathBuf;
 /// either language; items by number (2-④ サーバ, ２－④, 2-(4)) or ID. CSV may be UTF-8 (with or
 /// without BOM), Shift_JIS/CP932 or UTF-16.
 #[derive(Debug, Args)]
+#[command(about = "Answer item by item in a terminal, or import/export answers as a spreadsheet")]
 #[command(group(ArgGroup::new("sheet").args(["import", "export"])))]
 pub struct AnswerArgs {
     /// The answers file. Default: the only answers file in the current folder.

@@ -20,6 +20,9 @@ use std::path::PathBuf;
 /// check in DIR are replaced (a bundle only if it is exactly as its manifest lists it).
 #[derive(Debug, Args)]
 #[command(
+    about = "The year's self-check in one command: answers, status, probes, signed report, verify"
+)]
+#[command(
     after_help = "Exit 0: complete, no probe failed, the bundle is signed and verifies \
 without findings; 1: findings (incomplete answers, a probe failed or contradicts an answer, \
 findings in the bundle); 2: unusable input, or something to ask and no terminal; 3: the written \

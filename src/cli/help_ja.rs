@@ -51,7 +51,91 @@ pub fn command(lang: Lang) -> Command {
     // Built first, so that clap's own help and version flags and `help` subcommand exist and
     // are translated too.
     cmd.build();
-    walk(cmd, "medsec", false, &mut crate::i18n::help_ja)
+    let width = help_width();
+    walk(cmd, "medsec", false, &mut |id: &str| {
+        // Help of arguments is printed indented (2 + 8 columns) under the argument.
+        let room = if id.starts_with("arg-") || id.starts_with("long-arg-") {
+            width.saturating_sub(10)
+        } else {
+            width
+        };
+        crate::i18n::help_ja(id).map(|t| wrap_to_width(&t, room))
+    })
+}
+
+/// The width clap wraps help at: the terminal's, else `COLUMNS`, else 100.
+fn help_width() -> usize {
+    terminal_size::terminal_size()
+        .map(|(w, _)| usize::from(w.0))
+        .or_else(|| std::env::var("COLUMNS").ok()?.parse().ok())
+        .unwrap_or(100)
+}
+
+/// Japanese text wrapped to lines of at most `width` display columns (a full-width character
+/// counts two). clap wraps only at spaces, which Japanese has few of: here a line may break
+/// between any two Japanese characters, never inside a Latin word, option, path or ID, and
+/// never before closing punctuation (、。」）).
+pub fn wrap_to_width(text: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthStr;
+    let mut out = String::with_capacity(text.len() + text.len() / 32);
+    for (n, line) in text.split('\n').enumerate() {
+        if n > 0 {
+            out.push('\n');
+        }
+        let mut current = String::new();
+        let mut used = 0;
+        for unit in units(line) {
+            let w = unit.width();
+            if used + w > width && used > 0 && !is_closing(unit) {
+                out.push_str(current.trim_end());
+                out.push('\n');
+                current.clear();
+                used = 0;
+                if unit == " " {
+                    continue;
+                }
+            }
+            current.push_str(unit);
+            used += w;
+        }
+        out.push_str(&current);
+    }
+    out
+}
+
+/// The pieces a line may break between: a `code span` and a run of visible ASCII (a Latin
+/// word, an option, a path) stay whole; a space and every other character are pieces of their
+/// own.
+fn units(line: &str) -> Vec<&str> {
+    let mut units = Vec::new();
+    let mut rest = line;
+    while let Some(c) = rest.chars().next() {
+        let len = if c == '`' {
+            rest.get(1..)
+                .and_then(|r| r.find('`'))
+                .map_or(rest.len(), |j| j + 2)
+        } else if c.is_ascii() && c != ' ' {
+            rest.find(|ch: char| !ch.is_ascii() || ch == ' ' || ch == '`')
+                .unwrap_or(rest.len())
+        } else {
+            c.len_utf8()
+        };
+        let Some((unit, after)) = rest.split_at_checked(len.max(1)) else {
+            units.push(rest);
+            break;
+        };
+        units.push(unit);
+        rest = after;
+    }
+    units
+}
+
+/// Punctuation that must not start a line (禁則).
+fn is_closing(unit: &str) -> bool {
+    matches!(
+        unit,
+        "、" | "。" | "，" | "．" | "）" | "」" | "』" | "】" | "！" | "？" | "：" | "・" | "ー"
+    )
 }
 
 /// Every ID the Japanese help needs: one per command, argument and value that has English help.
@@ -255,6 +339,34 @@ fn walk_arg(mut arg: Arg, path: &str, text: &mut dyn FnMut(&str) -> Option<Strin
 
 #[cfg(test)]
 mod tests {
+    use unicode_width::UnicodeWidthStr;
+
+    #[test]
+    fn japanese_help_wraps_by_display_width_at_character_boundaries() {
+        let text =
+            "回答ファイルを立入検査の基準で確認します。`medsec status FILE` を実行してください、\
+                    mhlw-institution@fy2025 のような ID を指定します。";
+        let wrapped = super::wrap_to_width(text, 20);
+        for line in wrapped.lines() {
+            // Over the width only by a closing mark kept on its line, or by one whole piece.
+            let one_piece = super::units(line).len() == 1;
+            assert!(line.width() <= 22 || one_piece, "{line:?} in\n{wrapped}");
+            assert!(!line.starts_with(['、', '。', ' ']), "{wrapped}");
+        }
+        // Latin words, IDs and code spans are never split.
+        assert!(wrapped.contains("mhlw-institution@fy2025"), "{wrapped}");
+        assert!(wrapped.contains("`medsec status FILE`"), "{wrapped}");
+        // Nothing is lost but the spaces a break replaces.
+        let squash = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+        assert_eq!(squash(&wrapped), squash(text));
+        assert!(wrapped.lines().count() > 3, "{wrapped}");
+        // Short text and existing line breaks stay as they are.
+        assert_eq!(
+            super::wrap_to_width("短い文です。\n\n次の段落", 40),
+            "短い文です。\n\n次の段落"
+        );
+    }
+
     use super::*;
 
     fn args(a: &[&str]) -> Vec<OsString> {

@@ -12,6 +12,9 @@ use std::path::PathBuf;
 /// With --from LAST_YEAR.toml, last year's answers are carried forward by stable ID; they do
 /// not count until confirmed, and new or reworded items are marked for review.
 #[derive(Debug, Args)]
+#[command(
+    about = "Write a new answers file for a form (every item, commented), or carry last year's forward"
+)]
 pub struct InitArgs {
     /// Which form: institution (医療機関確認用), pharmacy (薬局確認用) or vendor (事業者確認用).
     #[arg(long, value_enum)]

@@ -9,6 +9,7 @@ use std::path::PathBuf;
 /// echo on a terminal. Existing files are never replaced without --force. Give NAME.pub to the
 /// inspectors (they list it in keys.toml); keep NAME.key to yourself.
 #[derive(Debug, Args)]
+#[command(about = "Make a signing key pair (minisign formats)")]
 pub struct KeygenArgs {
     /// Base name of the files: writes NAME.key and NAME.pub.
     #[arg(long, value_name = "NAME")]

@@ -91,32 +91,24 @@ fn every_checklist_arg(args: &[OsString]) -> Option<Vec<PathBuf>> {
     Some(out)
 }
 
+/// The one-line `about` of a subcommand is on its arguments struct (`#[command(about)]`), not
+/// a doc comment on the variant here: a variant's doc would hide the struct's long help.
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// List, show, lint, compare checklists and print their JSON Schema.
     #[command(subcommand)]
     Checklist(checklist::ChecklistCommand),
-    /// Write a new answers file for a form (every item, commented), or carry last year's forward.
     Init(init::InitArgs),
-    /// Answer item by item in a terminal, or import/export answers as a spreadsheet.
     Answer(answer::AnswerArgs),
-    /// Check answers against the inspection's rules (exit 0 complete, 1 incomplete, 2 unusable).
     Status(status::StatusArgs),
     /// Gather evidence from this machine (patch level, backups, accounts, services, ledger).
     Probe(probe::ProbeArgs),
-    /// Make a report bundle (report.json, evidence, manifest), signed with --sign.
     Report(report::ReportArgs),
-    /// Render a report bundle or report.json as HTML (printable), Markdown, CSV or XLSX.
     Render(render::RenderArgs),
-    /// Make a signing key pair (minisign formats).
     Keygen(keygen::KeygenArgs),
-    /// Write and sign a bundle's manifest, or sign a vendor form (--form).
     Sign(sign::SignArgs),
-    /// Verify signed report bundles offline.
     Verify(verify::VerifyArgs),
-    /// Summarise many signed bundles, one row each (table, CSV, XLSX or JSON).
     Summarize(summarize::SummarizeArgs),
-    /// The year's self-check in one command: answers, status, probes, signed report, verify.
     Check(check::CheckArgs),
     /// Print shell completions for SHELL to stdout.
     Completions {

@@ -12,6 +12,9 @@ use std::path::PathBuf;
 /// states what was checked. A report.json given alone is rendered with the note that nothing
 /// was checked. Labels follow --lang. See docs/render.md.
 #[derive(Debug, Args)]
+#[command(
+    about = "Render a report bundle or report.json as HTML (printable), Markdown, CSV or XLSX"
+)]
 pub struct RenderArgs {
     /// A bundle folder (from `medsec report`) or a report.json.
     #[arg(value_name = "DIR|report.json")]

@@ -12,6 +12,7 @@ use std::path::PathBuf;
 /// only with --force. Check it with `medsec verify`, or with the stock tools:
 /// `minisign -Vm MANIFEST.sha256 -p KEY.pub && sha256sum -c MANIFEST.sha256`.
 #[derive(Debug, Args)]
+#[command(about = "Make a report bundle (report.json, evidence, manifest), signed with --sign")]
 #[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
 pub struct ReportArgs {
     #[command(subcommand)]

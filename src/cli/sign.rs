@@ -15,6 +15,7 @@ use std::path::PathBuf;
 /// vendor.key`: this writes vendor-a.toml.minisig beside it (`minisign -Vm vendor-a.toml -p
 /// vendor.pub` checks it). `medsec report` carries both into the hospital's bundle.
 #[derive(Debug, Args)]
+#[command(about = "Write and sign a bundle's manifest, or sign a vendor form (--form)")]
 pub struct SignArgs {
     /// The bundle folder (holds report.json).
     #[arg(

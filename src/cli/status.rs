@@ -15,6 +15,9 @@ use std::path::PathBuf;
 ///
 /// Exit 0 complete (warnings allowed), 1 incomplete (findings), 2 unusable input.
 #[derive(Debug, Args)]
+#[command(
+    about = "Check answers against the inspection's rules (exit 0 complete, 1 incomplete, 2 unusable)"
+)]
 pub struct StatusArgs {
     /// Answers files (.toml, .yaml, .yml), or report bundle folders or report.json files (the
     /// status of the answers the report carries; a bundle that fails its integrity check: exit 3).

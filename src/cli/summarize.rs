@@ -12,6 +12,7 @@ use std::path::PathBuf;
 /// its signature or report.json is a bundle. Every bundle is verified as `medsec verify` does
 /// (run it on one bundle for every finding). Exit codes as verify's: the worst bundle wins.
 #[derive(Debug, Args)]
+#[command(about = "Summarise many signed bundles, one row each (table, CSV, XLSX or JSON)")]
 #[command(group(clap::ArgGroup::new("trust").required(true).args(["pubkey", "trusted"])))]
 pub struct SummarizeArgs {
     /// Bundle folders, or folders holding bundles at any depth.

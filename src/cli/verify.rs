@@ -13,6 +13,7 @@ use std::path::PathBuf;
 /// verify's size limits). Nothing a failed bundle's report.json says is shown. With several
 /// bundles, every one is checked and the worst code wins. See docs/security.md.
 #[derive(Debug, Args)]
+#[command(about = "Verify signed report bundles offline")]
 #[command(group(clap::ArgGroup::new("trust").required(true).args(["pubkey", "trusted"])))]
 pub struct VerifyArgs {
     /// Bundle folders.

@@ -25,7 +25,7 @@ pub(super) fn read_map(spec: &str, lang: Lang) -> anyhow::Result<Map> {
                 lang,
                 "workbook-read-failed",
                 path = path.display().to_string(),
-                reason = e.to_string()
+                reason = crate::i18n::io_error(lang, &e)
             ))
         })?;
         Map::parse_toml(&text)
@@ -103,7 +103,7 @@ pub fn import(args: ImportArgs, ctx: &Context) -> anyhow::Result<Outcome> {
                         lang,
                         "workbook-write-failed",
                         path = path.as_str(),
-                        reason = e.to_string()
+                        reason = crate::i18n::io_error(lang, &e)
                     )
                 })
             })?;
@@ -151,7 +151,7 @@ pub fn add(file: &Path, force: bool, ctx: &Context) -> anyhow::Result<Outcome> {
             lang,
             "workbook-write-failed",
             path = dest_name.as_str(),
-            reason = e.to_string()
+            reason = crate::i18n::io_error(lang, &e)
         ))
     };
     match std::fs::read(&dest) {

@@ -179,7 +179,7 @@ pub fn as_diagnostics(path: &std::path::Path, err: &AnswersError, lang: Lang) ->
             line: 1,
             column: 1,
         },
-        message: err.message(lang),
+        message: err.message_in_place(lang),
         text: None,
     }]
 }

@@ -70,7 +70,7 @@ pub(super) fn trust_and_catalog(
         notices.push(tr!(
             lang,
             "verify-bundled-checklists-failed",
-            error = e.to_string()
+            error = e.localize(lang)
         ));
         Catalog::default()
     });

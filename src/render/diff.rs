@@ -56,8 +56,61 @@ fn origin(l: &Loaded, lang: Lang) -> String {
 /// its ID.
 fn description(old: &Loaded, new: &Loaded, c: &Change, lang: Lang) -> String {
     let Some(id) = &c.item else {
+        if c.code == "serves-changed" {
+            let kinds = |l: &Loaded| labels(l.checklist.serves.iter().map(|k| k.label(lang)), lang);
+            return crate::tr!(
+                lang,
+                "diff-serves-changed",
+                old = kinds(old),
+                new = kinds(new)
+            );
+        }
         return crate::i18n::render(lang, &c.text);
     };
+    // Lists of kinds, scopes, rules and probes in the reader's words (the codes stay in JSON).
+    if let (Some(before), Some(after)) = (old.checklist.item(id), new.checklist.item(id)) {
+        let pair = match c.code {
+            "item-scope-changed" => Some((
+                "diff-item-scope-changed",
+                labels(before.scope.iter().map(|s| s.label(lang)), lang),
+                labels(after.scope.iter().map(|s| s.label(lang)), lang),
+            )),
+            "item-not-applicable-changed" => Some((
+                "diff-item-not-applicable-changed",
+                labels(
+                    before.not_applicable_when.iter().map(|r| r.label(lang)),
+                    lang,
+                ),
+                labels(
+                    after.not_applicable_when.iter().map(|r| r.label(lang)),
+                    lang,
+                ),
+            )),
+            "item-probes-changed" => Some((
+                "diff-item-probes-changed",
+                labels(before.probes.iter().map(|p| p.label(lang)), lang),
+                labels(after.probes.iter().map(|p| p.label(lang)), lang),
+            )),
+            _ => None,
+        };
+        if let Some((message, was, now)) = pair {
+            let text = match message {
+                "diff-item-scope-changed" => {
+                    crate::tr!(lang, "diff-item-scope-changed", old = was, new = now)
+                }
+                "diff-item-not-applicable-changed" => {
+                    crate::tr!(
+                        lang,
+                        "diff-item-not-applicable-changed",
+                        old = was,
+                        new = now
+                    )
+                }
+                _ => crate::tr!(lang, "diff-item-probes-changed", old = was, new = now),
+            };
+            return format!("{}: {text}", after.label(lang));
+        }
+    }
     let removed = c.code == "item-removed";
     let item = if removed {
         old.checklist.item(id)
@@ -81,6 +134,15 @@ fn description(old: &Loaded, new: &Loaded, c: &Change, lang: Lang) -> String {
         crate::i18n::render(lang, &c.text)
     };
     format!("{}: {text}", item.label(lang))
+}
+
+/// Labels as a list for people (`病院、診療所`), or `なし` when there are none.
+fn labels<'a>(labels: impl Iterator<Item = &'a str>, lang: Lang) -> String {
+    let list: Vec<&str> = labels.collect();
+    if list.is_empty() {
+        return crate::tr!(lang, "diff-list-none");
+    }
+    list.join(&crate::tr!(lang, "common-list-separator"))
 }
 
 pub fn json(old: &Loaded, new: &Loaded, changes: &[Change]) -> String {
