@@ -171,6 +171,19 @@ impl MessageRef {
         }
     }
 
+    /// Whether an argument, at any depth, is a checklist item (named for people only with
+    /// the checklist at hand).
+    pub fn names_items(&self) -> bool {
+        fn item(a: &Arg) -> bool {
+            match a {
+                Arg::Typed(Typed::Item { .. }) => true,
+                Arg::Typed(Typed::Message(m)) => m.names_items(),
+                Arg::Typed(Typed::List { items, .. }) => items.iter().any(item),
+                _ => false,
+            }
+        }
+        self.args.values().any(item)
+    }
 }
 
 impl fmt::Display for Diagnostic {

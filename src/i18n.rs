@@ -127,10 +127,9 @@ pub fn render_arg(lang: Lang, arg: &Arg, checklist: Option<&Checklist>) -> Strin
                 None => label,
             }
         }
-        Typed::Date(d) => d.parse::<jiff::civil::Date>().map_or_else(
-            |_| d.clone(),
-            |date| crate::dates::for_people(date, lang),
-        ),
+        Typed::Date(d) => d
+            .parse::<jiff::civil::Date>()
+            .map_or_else(|_| d.clone(), |date| crate::dates::for_people(date, lang)),
         Typed::FiscalYear(y) => crate::dates::fiscal_year_for_people(*y, lang),
         Typed::Answer(code) => match crate::answers::messages::response_of_code(code) {
             Some(r) => r.label(lang),
@@ -140,8 +139,9 @@ pub fn render_arg(lang: Lang, arg: &Arg, checklist: Option<&Checklist>) -> Strin
             .map_or_else(|| code.clone(), |k| k.label(lang).to_owned()),
         Typed::Probe(code) => crate::checklist::ProbeKind::parse(code)
             .map_or_else(|| code.clone(), |k| k.label(lang).to_owned()),
-        Typed::Field { table, key } => crate::answers::messages::field_text(table, key, lang)
-            .unwrap_or_else(|| key.clone()),
+        Typed::Field { table, key } => {
+            crate::answers::messages::field_text(table, key, lang).unwrap_or_else(|| key.clone())
+        }
         Typed::Message(m) => render_with(lang, m, checklist),
         Typed::List { separator, items } => {
             let sep = if loader(lang).has(separator) {

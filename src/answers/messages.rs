@@ -12,8 +12,8 @@
 
 use super::model::{InstitutionField, Response, Review, VendorField};
 use crate::checklist::{InstitutionKind, Item, Lang, NotApplicableRule, Text};
-pub use crate::dates::DateError;
 use crate::dates::for_people;
+pub use crate::dates::DateError;
 use crate::diagnostic::{Arg, Diagnostic, Location, MessageRef, Severity, Typed};
 use fluent::FluentValue;
 use jiff::civil::Date;
@@ -819,11 +819,9 @@ impl Msg {
                 item = item,
                 fiscal_year = fy_arg(fiscal_year)
             ),
-            Msg::NotApplicableNotAllowed { item } => msg!(
-                lang,
-                "answers-not-applicable-not-allowed",
-                item = item
-            ),
+            Msg::NotApplicableNotAllowed { item } => {
+                msg!(lang, "answers-not-applicable-not-allowed", item = item)
+            }
             Msg::NotApplicableConditionUnmet { item, when } => msg!(
                 lang,
                 "answers-not-applicable-condition-unmet",
@@ -833,11 +831,9 @@ impl Msg {
                     items: when.iter().map(|r| condition(*r).into()).collect(),
                 }
             ),
-            Msg::NotApplicableWithoutReason { item } => msg!(
-                lang,
-                "answers-not-applicable-without-reason",
-                item = item
-            ),
+            Msg::NotApplicableWithoutReason { item } => {
+                msg!(lang, "answers-not-applicable-without-reason", item = item)
+            }
             Msg::NeedsReview { item, review } => msg!(
                 lang,
                 "answers-needs-review",
@@ -1027,7 +1023,10 @@ pub fn field_text(table: &str, key: &str, lang: Lang) -> Option<String> {
             .iter()
             .find(|f| f.key() == key)?
             .label(lang),
-        "vendor" => VendorField::ALL.iter().find(|f| f.key() == key)?.label(lang),
+        "vendor" => VendorField::ALL
+            .iter()
+            .find(|f| f.key() == key)?
+            .label(lang),
         _ => return None,
     };
     Some(if label == key {
@@ -1333,7 +1332,10 @@ mod tests {
         let c = checklist();
         assert_eq!(crate::i18n::render_with(Lang::Ja, &r, Some(&c)), ja.message);
         let en = crate::i18n::render_with(Lang::En, &r, Some(&c));
-        assert!(en.ends_with("(round 1): no first-round answer (はい/いいえ) yet"), "{en}");
+        assert!(
+            en.ends_with("(round 1): no first-round answer (はい/いいえ) yet"),
+            "{en}"
+        );
         assert!(!en.contains("セキュリティ"), "{en}");
         // Without the checklist the item is named by its ID, never a panic.
         assert!(crate::i18n::render(Lang::En, &r).starts_with("security-patches (round 1)"));
@@ -1350,7 +1352,10 @@ mod tests {
         };
         let json = serde_json::to_string(&m.message_ref(Lang::Ja)).unwrap();
         assert!(json.contains(r#""date":{"date":"2026-04-01"}"#), "{json}");
-        assert!(json.contains(r#""fiscal_year":{"fiscal-year":2025}"#), "{json}");
+        assert!(
+            json.contains(r#""fiscal_year":{"fiscal-year":2025}"#),
+            "{json}"
+        );
         assert!(!json.chars().any(|c| c > '\u{2fff}'), "{json}");
         let m = Msg::MissingCheckedOn {
             item: item(),
@@ -1361,7 +1366,11 @@ mod tests {
             r.args.get("answer"),
             Some(&Arg::Typed(Typed::Answer("yes".into())))
         );
-        assert!(m.text(Lang::En).contains("answered yes"), "{}", m.text(Lang::En));
+        assert!(
+            m.text(Lang::En).contains("answered yes"),
+            "{}",
+            m.text(Lang::En)
+        );
         assert!(m.text(Lang::Ja).contains("「はい」"));
         // A message recorded by serde comes back the same.
         let back: MessageRef = serde_json::from_str(&serde_json::to_string(&r).unwrap()).unwrap();
@@ -1374,7 +1383,10 @@ mod tests {
             let t = field_text("institution", f.key(), Lang::Ja).unwrap();
             assert!(t.contains(&f.label(Lang::Ja)), "{t}");
         }
-        assert_eq!(field_text("vendor", "contact", Lang::En).as_deref(), Some("contact"));
+        assert_eq!(
+            field_text("vendor", "contact", Lang::En).as_deref(),
+            Some("contact")
+        );
         assert_eq!(field_text("vendor", "nope", Lang::En), None);
     }
 }

@@ -196,7 +196,11 @@ struct MessageRefSchema {
 impl Finding {
     /// The message for people in `lang`: the catalog message when recorded (its items named
     /// from `checklist`, see [`Report::checklist_of`]), else the sentence as recorded.
-    pub fn message_in(&self, lang: Lang, checklist: Option<&crate::checklist::Checklist>) -> String {
+    pub fn message_in(
+        &self,
+        lang: Lang,
+        checklist: Option<&crate::checklist::Checklist>,
+    ) -> String {
         match &self.text {
             Some(text) => crate::i18n::render_with(lang, text, checklist),
             None => self.message.clone(),
