@@ -275,3 +275,74 @@ fn verify_agrees_with_a_language_free_bundle_in_either_language() {
         }
     }
 }
+
+/// A bundle of format 2 (tests/fixtures/report/v2: made by medsec before this change, with
+/// the arguments of its findings already in Japanese) still verifies in either language, and
+/// its recorded findings are shown as recorded.
+#[test]
+fn a_format_2_bundle_still_verifies_and_shows_its_findings_as_recorded() {
+    let dir = fixture("report/v2");
+    let bundle = dir.join("bundle");
+    let report: Value =
+        serde_json::from_slice(&std::fs::read(bundle.join("report.json")).unwrap()).unwrap();
+    assert_eq!(report["format_version"], 2);
+    for lang in ["ja", "en"] {
+        let o = medsec()
+            .args(["--lang", lang, "verify"])
+            .arg(&bundle)
+            .arg("--pubkey")
+            .arg(dir.join("signer.pub"))
+            .args(["--as-of", "2026-12-01", "--format", "json"])
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(1), "{}", stdout_of(&o));
+        let json: Value = serde_json::from_slice(&o.stdout).unwrap();
+        let findings = json["bundles"][0]["findings"].as_array().unwrap();
+        let codes: Vec<&str> = findings
+            .iter()
+            .map(|f| f["code"].as_str().unwrap())
+            .collect();
+        assert!(!codes.contains(&"findings-disagree"), "{codes:?}");
+        assert!(codes.contains(&"answer-contradicted-by-probe"), "{codes:?}");
+        assert!(codes.contains(&"unknown-field"), "{codes:?}");
+        // The re-run speaks the reader's language.
+        let contradiction = findings
+            .iter()
+            .find(|f| f["code"] == "answer-contradicted-by-probe")
+            .unwrap()["message"]
+            .as_str()
+            .unwrap();
+        if lang == "en" {
+            assert!(
+                !japanese_outside_form_text(contradiction),
+                "{contradiction}"
+            );
+        }
+    }
+    // `status` shows what only the report knows as it was recorded: Japanese arguments.
+    for lang in ["ja", "en"] {
+        let o = medsec()
+            .args(["--lang", lang, "status"])
+            .arg(&bundle)
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(1), "{}", stderr_of(&o));
+        let out = stdout_of(&o);
+        let line = finding_lines(&out, &["answer-contradicted-by-probe"]);
+        assert_eq!(line.len(), 1, "{out}");
+        assert!(line[0].contains("2-② リモートメンテナンス"), "{out}");
+    }
+    let o = medsec()
+        .args(["--lang", "en", "render"])
+        .arg(&bundle)
+        .args(["--format", "md", "--pubkey"])
+        .arg(dir.join("signer.pub"))
+        .output()
+        .unwrap();
+    assert!(o.status.code().is_some_and(|c| c <= 1), "{}", stderr_of(&o));
+    assert!(
+        stdout_of(&o).contains("answered Yes to 2-② リモートメンテナンス"),
+        "{}",
+        stdout_of(&o)
+    );
+}
