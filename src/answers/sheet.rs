@@ -677,8 +677,12 @@ pub struct RowNote {
 pub enum RowNoteKind {
     /// A dash in the answer column: read as unanswered.
     Dash { value: String },
-    /// One of the inspection's findings about the answer the row gives.
-    Finding(crate::diagnostic::MessageRef),
+    /// One of the inspection's findings about the answer the row gives, with the checklist
+    /// that names its item for people.
+    Finding(
+        crate::diagnostic::MessageRef,
+        std::sync::Arc<crate::checklist::Checklist>,
+    ),
 }
 
 impl RowNote {
@@ -701,11 +705,11 @@ impl RowNote {
                 place = place,
                 value = value.as_str()
             ),
-            RowNoteKind::Finding(text) => crate::tr!(
+            RowNoteKind::Finding(text, checklist) => crate::tr!(
                 lang,
                 "answers-field-row-finding",
                 place = place,
-                message = crate::i18n::render(lang, text)
+                message = crate::i18n::render_with(lang, text, Some(checklist))
             ),
         }
     }
@@ -736,6 +740,7 @@ pub fn check_imported(
 ) -> (Vec<SheetProblem>, Vec<RowNote>) {
     let mut problems = Vec::new();
     let mut warnings = Vec::new();
+    let checklist = std::sync::Arc::new(after.checklist.checklist.clone());
     for finding in super::rules::check_form(after, options) {
         let (Some(item), Some(round)) = (&finding.item, finding.round) else {
             continue;
@@ -765,7 +770,7 @@ pub fn check_imported(
         let note = RowNote {
             row,
             cell: imported.cols.get(&column).map(|c| cell_name(*c, row)),
-            what: RowNoteKind::Finding(text),
+            what: RowNoteKind::Finding(text, checklist.clone()),
         };
         if refused {
             problems.push(SheetProblem::Refused(note));
