@@ -118,7 +118,7 @@ pub fn render_arg(lang: Lang, arg: &Arg, checklist: Option<&Checklist>) -> Strin
         Typed::Item { id, round } => {
             let label = checklist
                 .and_then(|c| c.item(id))
-                .map_or_else(|| id.clone(), |i| i.label(lang));
+                .map_or_else(|| id.clone(), |i| crate::answers::messages::label(i, lang));
             match round {
                 Some(r) => {
                     let round: u8 = *r;

@@ -270,9 +270,26 @@ impl ItemRef {
 /// How people name `item` ([`Item::label`]), in both languages.
 pub fn labels(item: &Item) -> Text {
     Text {
-        ja: item.label(Lang::Ja),
-        en: item.label(Lang::En),
+        ja: label(item, Lang::Ja),
+        en: label(item, Lang::En),
     }
+}
+
+/// How a finding names `item` in `lang`: [`Item::label`], except in English for an item
+/// whose checklist gives no English text (empty, the Japanese again, or marked untranslated
+/// by `checklist import`): its number (and scope) only, no Japanese inside English.
+pub fn label(item: &Item, lang: Lang) -> String {
+    let full = item.label(lang);
+    if lang == Lang::Ja {
+        return full;
+    }
+    let (ja, en) = (item.text.ja.trim(), item.text.en.trim());
+    let untranslated = crate::tr!(Lang::En, "workbook-untranslated", text = ja);
+    if !en.is_empty() && en != ja && en != untranslated.trim() {
+        return full;
+    }
+    full.strip_suffix(&item.short_title(lang))
+        .map_or_else(|| full.clone(), |s| s.trim_end().to_owned())
 }
 
 /// An item of the checklist named for people, for messages that name one found by number.
@@ -1375,6 +1392,27 @@ mod tests {
         // A message recorded by serde comes back the same.
         let back: MessageRef = serde_json::from_str(&serde_json::to_string(&r).unwrap()).unwrap();
         assert_eq!(back, r);
+    }
+
+    #[test]
+    fn an_item_without_english_text_is_named_by_its_number_in_english() {
+        let c = checklist();
+        let mut item = c.item("security-patches").unwrap().clone();
+        assert_eq!(label(&item, Lang::En), item.label(Lang::En));
+        let number = item.number.clone();
+        for en in [
+            String::new(),
+            item.text.ja.clone(),
+            crate::tr!(
+                Lang::En,
+                "workbook-untranslated",
+                text = item.text.ja.as_str()
+            ),
+        ] {
+            item.text.en = en;
+            assert_eq!(label(&item, Lang::En), number, "{:?}", item.text.en);
+            assert_eq!(label(&item, Lang::Ja), item.label(Lang::Ja));
+        }
     }
 
     #[test]
