@@ -77,13 +77,113 @@ pub struct Diagnostic {
 }
 
 /// A catalog message and its arguments, language-free: `{ id = "answers-unanswered", args = {
-/// item = "2-⑥ セキュリティパッチ" } }`. Arguments are text; digits-only values are given to the
-/// catalog as numbers (so plural forms work).
+/// item = { item = { id = "security-patches", round = 1 } } } }`. Each argument is plain text
+/// (codes, paths, values from the user's file; digits-only text is given to the catalog as a
+/// number, so plural forms work) or a value marked with its kind ([`Typed`]: an item, a date,
+/// a fiscal year, an answer…) that is put into words in the reader's language when shown
+/// ([`crate::i18n::render_with`]).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MessageRef {
     pub id: String,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub args: BTreeMap<String, String>,
+    pub args: BTreeMap<String, Arg>,
+}
+
+/// One argument of a [`MessageRef`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Arg {
+    /// Text shown as it is. Reports of format 2 hold only these, some already in Japanese
+    /// (item labels, 和暦 dates), and are shown as recorded.
+    Text(String),
+    /// A value said in the reader's language when shown.
+    Typed(Typed),
+}
+
+/// A value of a known kind, recorded free of any language: JSON `{"KIND": VALUE}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+pub enum Typed {
+    /// A checklist item by its stable ID, and the round of its answer when said; shown by its
+    /// printed number and short title (`2-⑥ セキュリティパッチ(1回目)`) from the checklist.
+    Item {
+        id: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        round: Option<u8>,
+    },
+    /// A date, `YYYY-MM-DD`; shown with 和暦 in Japanese.
+    Date(String),
+    /// A fiscal year by its first calendar year (2025); shown as 令和7年度 or FY2025.
+    FiscalYear(i16),
+    /// An answer by its code as JSON names it: `yes`, `no` or `not-applicable`; shown as
+    /// はい/いいえ/対象外 or yes/no/not applicable.
+    Answer(String),
+    /// A kind of institution by its code (`clinic`); shown as 診療所 or clinic.
+    Kind(String),
+    /// A kind of probe by its code (`backup-freshness`); shown by its label.
+    Probe(String),
+    /// A field of the answers file by its table (`institution` or `vendor`) and key; shown
+    /// by its label and key (`医療機関コード(code)`).
+    Field { table: String, key: String },
+    /// A catalog message inside the message (a condition, a field's name).
+    Message(MessageRef),
+    /// Several arguments joined with the catalog's separator `separator` (a message ID).
+    List { separator: String, items: Vec<Arg> },
+    /// Why a probe failed, as its evidence records it (codes with parameters), with the
+    /// evidence's English text for codes this medsec does not know.
+    ProbeReason {
+        details: Vec<crate::probes::messages::Coded>,
+        #[serde(default, skip_serializing_if = "String::is_empty")]
+        fallback: String,
+    },
+}
+
+impl From<Typed> for Arg {
+    fn from(t: Typed) -> Self {
+        Arg::Typed(t)
+    }
+}
+
+impl From<MessageRef> for Arg {
+    fn from(m: MessageRef) -> Self {
+        Arg::Typed(Typed::Message(m))
+    }
+}
+
+impl From<String> for Arg {
+    fn from(s: String) -> Self {
+        Arg::Text(s)
+    }
+}
+
+impl From<&str> for Arg {
+    fn from(s: &str) -> Self {
+        Arg::Text(s.to_owned())
+    }
+}
+
+impl MessageRef {
+    /// The text of argument `name`, when it is plain text.
+    pub fn text_arg(&self, name: &str) -> Option<&str> {
+        match self.args.get(name)? {
+            Arg::Text(t) => Some(t),
+            Arg::Typed(_) => None,
+        }
+    }
+
+    /// Whether an argument, at any depth, is a checklist item (named for people only with
+    /// the checklist at hand).
+    pub fn names_items(&self) -> bool {
+        fn item(a: &Arg) -> bool {
+            match a {
+                Arg::Typed(Typed::Item { .. }) => true,
+                Arg::Typed(Typed::Message(m)) => m.names_items(),
+                Arg::Typed(Typed::List { items, .. }) => items.iter().any(item),
+                _ => false,
+            }
+        }
+        self.args.values().any(item)
+    }
 }
 
 impl fmt::Display for Diagnostic {

@@ -9,7 +9,8 @@
 //! Codes, file names, values and JSON stay outside the catalog: they do not change with the
 //! language.
 
-use crate::checklist::Lang;
+use crate::checklist::{Checklist, Lang};
+use crate::diagnostic::{Arg, MessageRef, Typed};
 use i18n_embed::fluent::{fluent_language_loader, FluentLanguageLoader};
 use i18n_embed::LanguageLoader;
 use rust_embed::RustEmbed;
@@ -61,16 +62,25 @@ macro_rules! tr {
     };
 }
 
+/// The text of a recorded message in `lang`, items named by their IDs (no checklist at hand);
+/// see [`render_with`].
+pub fn render(lang: Lang, message: &MessageRef) -> String {
+    render_with(lang, message, None)
+}
+
 /// The text of a recorded message in `lang` (for findings stored language-free, such as a
-/// signed report's). Digits-only arguments are passed as numbers. An ID the catalog does not
-/// hold (a report from a newer medsec) gives the ID and its arguments, never a panic.
-pub fn render(lang: Lang, message: &crate::diagnostic::MessageRef) -> String {
+/// signed report's). Typed arguments are put into words here: an item by its printed number
+/// and short title from `checklist` (its ID when the checklist is not at hand or lacks it), a
+/// date with 和暦 in Japanese, a fiscal year as 令和7年度 or FY2025, an answer as はい or yes.
+/// Plain text is shown as recorded; digits-only text is passed as a number. An ID the catalog
+/// does not hold (a report from a newer medsec) gives the ID and its arguments, never a panic.
+pub fn render_with(lang: Lang, message: &MessageRef, checklist: Option<&Checklist>) -> String {
     let loader = loader(lang);
     if !loader.has(&message.id) {
         let args: Vec<String> = message
             .args
             .iter()
-            .map(|(k, v)| format!("{k}={v}"))
+            .map(|(k, v)| format!("{k}={}", render_arg(lang, v, checklist)))
             .collect();
         return format!("{} {}", message.id, args.join(" "))
             .trim_end()
@@ -80,20 +90,75 @@ pub fn render(lang: Lang, message: &crate::diagnostic::MessageRef) -> String {
         .args
         .iter()
         .map(|(k, v)| {
-            let value = match v.parse::<i64>() {
+            let text = render_arg(lang, v, checklist);
+            let value = match text.parse::<i64>() {
                 // A leading zero marks a code (医療機関コード 0110113719), not a number.
                 Ok(n)
-                    if v.bytes().all(|b| b.is_ascii_digit())
-                        && (v == "0" || !v.starts_with('0')) =>
+                    if matches!(v, Arg::Text(_))
+                        && text.bytes().all(|b| b.is_ascii_digit())
+                        && (text == "0" || !text.starts_with('0')) =>
                 {
                     n.into()
                 }
-                _ => v.as_str().into(),
+                _ => text.into(),
             };
             (k.as_str(), value)
         })
         .collect();
     loader.get_args_concrete(&message.id, args)
+}
+
+/// One recorded argument in words in `lang` (items named from `checklist`).
+pub fn render_arg(lang: Lang, arg: &Arg, checklist: Option<&Checklist>) -> String {
+    let typed = match arg {
+        Arg::Text(t) => return t.clone(),
+        Arg::Typed(t) => t,
+    };
+    match typed {
+        Typed::Item { id, round } => {
+            let label = checklist
+                .and_then(|c| c.item(id))
+                .map_or_else(|| id.clone(), |i| crate::answers::messages::label(i, lang));
+            match round {
+                Some(r) => {
+                    let round: u8 = *r;
+                    tr!(lang, "answers-item-round", item = label, round = round)
+                }
+                None => label,
+            }
+        }
+        Typed::Date(d) => d
+            .parse::<jiff::civil::Date>()
+            .map_or_else(|_| d.clone(), |date| crate::dates::for_people(date, lang)),
+        Typed::FiscalYear(y) => crate::dates::fiscal_year_for_people(*y, lang),
+        Typed::Answer(code) => match crate::answers::messages::response_of_code(code) {
+            Some(r) => r.label(lang),
+            None => code.clone(),
+        },
+        Typed::Kind(code) => crate::checklist::InstitutionKind::parse(code)
+            .map_or_else(|| code.clone(), |k| k.label(lang).to_owned()),
+        Typed::Probe(code) => crate::checklist::ProbeKind::parse(code)
+            .map_or_else(|| code.clone(), |k| k.label(lang).to_owned()),
+        Typed::Field { table, key } => {
+            crate::answers::messages::field_text(table, key, lang).unwrap_or_else(|| key.clone())
+        }
+        Typed::Message(m) => render_with(lang, m, checklist),
+        Typed::List { separator, items } => {
+            let sep = if loader(lang).has(separator) {
+                loader(lang).get(separator)
+            } else {
+                tr!(lang, "common-list-separator")
+            };
+            items
+                .iter()
+                .map(|a| render_arg(lang, a, checklist))
+                .collect::<Vec<_>>()
+                .join(&sep)
+        }
+        Typed::ProbeReason { details, fallback } => {
+            crate::probes::messages::join_coded(details, lang, fallback)
+        }
+    }
 }
 
 /// The raw text of both catalog files, for tests and the reviewer's tools: `(language, text)`.
@@ -120,7 +185,12 @@ macro_rules! msg_ref {
         }
         $crate::diagnostic::MessageRef {
             id: $id.to_owned(),
-            args: [$((stringify!($k).to_owned(), ($v).to_string())),*].into_iter().collect(),
+            args: [$((
+                stringify!($k).to_owned(),
+                $crate::diagnostic::Arg::Text(($v).to_string()),
+            )),*]
+            .into_iter()
+            .collect(),
         }
     }};
 }
@@ -222,13 +292,13 @@ mod tests {
     fn recorded_messages_render_in_either_language() {
         let m = crate::diagnostic::MessageRef {
             id: "common-count-items".into(),
-            args: [("count".to_owned(), "2".to_owned())].into(),
+            args: [("count".to_owned(), Arg::Text("2".to_owned()))].into(),
         };
         assert_eq!(render(Lang::En, &m), "2 items");
         assert_eq!(render(Lang::Ja, &m), "2 件");
         let unknown = crate::diagnostic::MessageRef {
             id: "from-a-newer-medsec".into(),
-            args: [("x".to_owned(), "1".to_owned())].into(),
+            args: [("x".to_owned(), Arg::Text("1".to_owned()))].into(),
         };
         assert_eq!(render(Lang::Ja, &unknown), "from-a-newer-medsec x=1");
     }

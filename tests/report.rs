@@ -65,7 +65,7 @@ fn report_json_snapshot() {
     insta::with_settings!({filters => vec![
         (r#""generated_at": "[^"]+""#, r#""generated_at": "[time]""#),
         // The day the report is made: an overdue target date is judged as of it.
-        (r#""as_of": "[^"]+""#, r#""as_of": "[today]""#),
+        (r#"("as_of": \{\n\s+"date": )"[^"]+""#, r#"$1"[today]""#),
         (r#"("generator": \{\n    "name": "medsec",\n    "version": )"[^"]+""#, r#"$1"[version]""#),
     ]}, {
         insta::assert_snapshot!("report-json", text);

@@ -468,7 +468,7 @@ fn report_json_is_the_same_whatever_the_signers_language() {
     );
     assert_eq!(a, b, "report.json differs between --lang ja and --lang en");
     let report: Value = serde_json::from_str(&a).unwrap();
-    assert_eq!(report["format_version"], 2);
+    assert_eq!(report["format_version"], 3);
     let contradiction = report["findings"]
         .as_array()
         .unwrap()

@@ -10,16 +10,19 @@
 //! Items are named for people by their printed number and short title
 //! (`2-⑥ セキュリティパッチ`, [`crate::checklist::Item::label`]); stable IDs stay in JSON.
 
-use super::model::{InstitutionField, Review, VendorField};
+use super::model::{InstitutionField, Response, Review, VendorField};
 use crate::checklist::{InstitutionKind, Item, Lang, NotApplicableRule, Text};
+use crate::dates::for_people;
 pub use crate::dates::DateError;
-use crate::dates::{fiscal_year_for_people, for_people};
-use crate::diagnostic::{Diagnostic, Location, MessageRef, Severity};
+use crate::diagnostic::{Arg, Diagnostic, Location, MessageRef, Severity, Typed};
+use fluent::FluentValue;
 use jiff::civil::Date;
 use std::collections::BTreeMap;
 
 /// A catalog message in `lang` and the same message as a [`MessageRef`]: `msg!(lang, "id",
-/// name = value, …)`. The ID and argument names are checked at compile time (through `tr!`).
+/// name = value, …)`. Each value is a [`ToArg`]: said in `lang` for the sentence, recorded
+/// language-free for the reference. The ID and argument names are checked at compile time
+/// (through `tr!`).
 macro_rules! msg {
     ($lang:expr, $id:literal) => {
         (
@@ -33,16 +36,137 @@ macro_rules! msg {
     ($lang:expr, $id:literal, $($k:ident = $v:expr),+ $(,)?) => {{
         #[allow(unused_parens)]
         let ($($k,)+) = ($($v,)+);
-        let args: BTreeMap<String, String> =
-            [$((stringify!($k).to_owned(), $k.to_string())),+].into_iter().collect();
+        let args: BTreeMap<String, Arg> =
+            [$((stringify!($k).to_owned(), ToArg::arg(&$k))),+].into_iter().collect();
         (
-            crate::tr!($lang, $id, $($k = $k.clone()),+),
+            crate::tr!($lang, $id, $($k = ToArg::value(&$k, $lang)),+),
             MessageRef {
                 id: $id.to_owned(),
                 args,
             },
         )
     }};
+}
+
+/// An argument of a message: said in a language for the sentence now, and recorded free of any
+/// language ([`Arg`]) for a finding shown again later.
+pub trait ToArg {
+    fn value(&self, lang: Lang) -> FluentValue<'static>;
+    fn arg(&self) -> Arg;
+}
+
+impl<T: ToArg + ?Sized> ToArg for &T {
+    fn value(&self, lang: Lang) -> FluentValue<'static> {
+        (**self).value(lang)
+    }
+    fn arg(&self) -> Arg {
+        (**self).arg()
+    }
+}
+
+impl ToArg for String {
+    fn value(&self, _: Lang) -> FluentValue<'static> {
+        self.clone().into()
+    }
+    fn arg(&self) -> Arg {
+        Arg::Text(self.clone())
+    }
+}
+
+impl ToArg for str {
+    fn value(&self, _: Lang) -> FluentValue<'static> {
+        self.to_owned().into()
+    }
+    fn arg(&self) -> Arg {
+        Arg::Text(self.to_owned())
+    }
+}
+
+macro_rules! number_arg {
+    ($($t:ty),+) => {$(
+        impl ToArg for $t {
+            fn value(&self, _: Lang) -> FluentValue<'static> {
+                (*self).into()
+            }
+            fn arg(&self) -> Arg {
+                Arg::Text(self.to_string())
+            }
+        }
+    )+};
+}
+number_arg!(u8, u32, usize);
+
+impl ToArg for Typed {
+    fn value(&self, lang: Lang) -> FluentValue<'static> {
+        crate::i18n::render_arg(lang, &Arg::Typed(self.clone()), None).into()
+    }
+    fn arg(&self) -> Arg {
+        Arg::Typed(self.clone())
+    }
+}
+
+impl ToArg for MessageRef {
+    fn value(&self, lang: Lang) -> FluentValue<'static> {
+        crate::i18n::render(lang, self).into()
+    }
+    fn arg(&self) -> Arg {
+        Arg::Typed(Typed::Message(self.clone()))
+    }
+}
+
+impl ToArg for ItemRef {
+    fn value(&self, lang: Lang) -> FluentValue<'static> {
+        self.text(lang).into()
+    }
+    fn arg(&self) -> Arg {
+        Arg::Typed(Typed::Item {
+            id: self.id.clone(),
+            round: self.round,
+        })
+    }
+}
+
+/// A date as recorded: `YYYY-MM-DD`, shown with 和暦 in Japanese.
+fn day(d: &Date) -> Typed {
+    Typed::Date(d.to_string())
+}
+
+/// A fiscal year as recorded, shown as 令和7年度 or FY2025.
+fn fy_arg(y: &i16) -> Typed {
+    Typed::FiscalYear(*y)
+}
+
+/// The code of an answer in recorded messages (as JSON names it).
+pub fn response_code(r: Response) -> &'static str {
+    match r {
+        Response::Yes => "yes",
+        Response::No => "no",
+        Response::NotApplicable => "not-applicable",
+    }
+}
+
+/// The answer of a recorded code ([`response_code`]).
+pub fn response_of_code(code: &str) -> Option<Response> {
+    [Response::Yes, Response::No, Response::NotApplicable]
+        .into_iter()
+        .find(|r| response_code(*r) == code)
+}
+
+/// An answer as the file writes it (はい) as a recorded argument, said in the reader's words.
+fn answer_arg(file_text: &str) -> Arg {
+    match Response::parse(file_text) {
+        Some(r) => Arg::Typed(Typed::Answer(response_code(r).to_owned())),
+        None => Arg::Text(file_text.to_owned()),
+    }
+}
+
+impl ToArg for Arg {
+    fn value(&self, lang: Lang) -> FluentValue<'static> {
+        crate::i18n::render_arg(lang, self, None).into()
+    }
+    fn arg(&self) -> Arg {
+        self.clone()
+    }
 }
 
 /// A date for people: the Western form, and in Japanese also 和暦 (`2025-04-01(令和7年4月1日)`).
@@ -67,24 +191,20 @@ pub enum Place {
 }
 
 impl Place {
-    fn text(&self, lang: Lang) -> String {
+    /// The place as a recorded argument: a catalog message, or the table's name as it is.
+    fn arg(&self) -> Arg {
         match self {
-            Place::File => crate::tr!(lang, "answers-place-file"),
-            Place::TopLevel => crate::tr!(lang, "answers-place-top-level"),
-            Place::Table(t) => (*t).to_owned(),
-            Place::Entry => crate::tr!(lang, "answers-place-entry"),
+            Place::File => crate::msg_ref!("answers-place-file").into(),
+            Place::TopLevel => crate::msg_ref!("answers-place-top-level").into(),
+            Place::Table(t) => Arg::Text((*t).to_owned()),
+            Place::Entry => crate::msg_ref!("answers-place-entry").into(),
             Place::Answer { item, round: None } => {
-                crate::tr!(lang, "answers-place-answer", item = item.as_str())
+                crate::msg_ref!("answers-place-answer", item = item).into()
             }
             Place::Answer {
                 item,
                 round: Some(r),
-            } => crate::tr!(
-                lang,
-                "answers-place-answer-round",
-                item = item.as_str(),
-                round = r
-            ),
+            } => crate::msg_ref!("answers-place-answer-round", item = item, round = r).into(),
         }
     }
 }
@@ -104,15 +224,15 @@ pub enum Expected {
 }
 
 impl Expected {
-    fn text(self, lang: Lang) -> String {
+    fn message(self) -> MessageRef {
         match self {
-            Expected::Table => crate::tr!(lang, "answers-expected-table"),
-            Expected::Text | Expected::TextInList => crate::tr!(lang, "answers-expected-text"),
-            Expected::Date => crate::tr!(lang, "answers-expected-date"),
-            Expected::Bool => crate::tr!(lang, "answers-expected-bool"),
-            Expected::ListOfText => crate::tr!(lang, "answers-expected-list-of-text"),
-            Expected::AnswersList => crate::tr!(lang, "answers-expected-answers-list"),
-            Expected::Integer => crate::tr!(lang, "answers-field-expected-integer"),
+            Expected::Table => crate::msg_ref!("answers-expected-table"),
+            Expected::Text | Expected::TextInList => crate::msg_ref!("answers-expected-text"),
+            Expected::Date => crate::msg_ref!("answers-expected-date"),
+            Expected::Bool => crate::msg_ref!("answers-expected-bool"),
+            Expected::ListOfText => crate::msg_ref!("answers-expected-list-of-text"),
+            Expected::AnswersList => crate::msg_ref!("answers-expected-answers-list"),
+            Expected::Integer => crate::msg_ref!("answers-field-expected-integer"),
         }
     }
 }
@@ -150,9 +270,26 @@ impl ItemRef {
 /// How people name `item` ([`Item::label`]), in both languages.
 pub fn labels(item: &Item) -> Text {
     Text {
-        ja: item.label(Lang::Ja),
-        en: item.label(Lang::En),
+        ja: label(item, Lang::Ja),
+        en: label(item, Lang::En),
     }
+}
+
+/// How a finding names `item` in `lang`: [`Item::label`], except in English for an item
+/// whose checklist gives no English text (empty, the Japanese again, or marked untranslated
+/// by `checklist import`): its number (and scope) only, no Japanese inside English.
+pub fn label(item: &Item, lang: Lang) -> String {
+    let full = item.label(lang);
+    if lang == Lang::Ja {
+        return full;
+    }
+    let (ja, en) = (item.text.ja.trim(), item.text.en.trim());
+    let untranslated = crate::tr!(Lang::En, "workbook-untranslated", text = ja);
+    if !en.is_empty() && en != ja && en != untranslated.trim() {
+        return full;
+    }
+    full.strip_suffix(&item.short_title(lang))
+        .map_or_else(|| full.clone(), |s| s.trim_end().to_owned())
 }
 
 /// An item of the checklist named for people, for messages that name one found by number.
@@ -436,14 +573,13 @@ impl Msg {
 
     /// The diagnostic at `location`, with the message in `lang` and as a catalog reference.
     ///
-    /// The reference's arguments are the same whatever `lang` is (so a signed record of the
-    /// findings does not depend on the signer's language): item labels, dates and fiscal
-    /// years are given as the forms print them, in Japanese (`2-⑥ セキュリティパッチ`,
-    /// `2025-06-01(令和7年6月1日)`, `令和7年度`); rendered in English they read as quoted form
-    /// text.
+    /// The reference is free of any language (so a signed record of the findings does not
+    /// depend on the signer's language): items by ID, dates as `YYYY-MM-DD`, fiscal years and
+    /// answers by their codes ([`Typed`]), put into words when shown
+    /// ([`crate::i18n::render_with`]). Only problems that make a file unreadable, which no
+    /// report records, keep a few words of `lang` (a parser's detail).
     pub fn diagnostic(&self, location: Location, lang: Lang) -> Diagnostic {
-        let message = self.text(lang);
-        let text = self.message_ref(Lang::Ja);
+        let (message, text) = self.render(lang);
         Diagnostic {
             code: self.code(),
             severity: self.severity(),
@@ -458,8 +594,7 @@ impl Msg {
         self.render(lang).0
     }
 
-    /// The message as a catalog ID and arguments (the arguments as said in `lang`: item
-    /// labels and dates).
+    /// The message as a catalog ID and arguments (see [`Msg::diagnostic`]).
     pub fn message_ref(&self, lang: Lang) -> MessageRef {
         self.render(lang).1
     }
@@ -467,8 +602,6 @@ impl Msg {
     fn render(&self, lang: Lang) -> (String, MessageRef) {
         // The user's dates with 和暦 in Japanese; the bounds of a fiscal year, named by the
         // year itself (令和7年度), in the ISO form only.
-        let d = |x: &Date| date(*x, lang);
-        let fy = |y: &i16| fiscal_year_for_people(*y, lang);
         let sep = crate::tr!(lang, "answers-list-separator");
         match self {
             Msg::NotUtf8 { byte } => msg!(lang, "answers-not-utf8", byte = *byte),
@@ -495,7 +628,7 @@ impl Msg {
             Msg::UnknownField { place, key, known } => msg!(
                 lang,
                 "answers-unknown-field",
-                place = place.text(lang),
+                place = place.arg(),
                 key = key.clone(),
                 known = known.clone()
             ),
@@ -505,12 +638,13 @@ impl Msg {
                 expected,
                 found,
             } => {
-                let p = place.text(lang);
+                // A reading problem, never recorded: the subject is said in `lang`.
+                let p = crate::i18n::render_arg(lang, &place.arg(), None);
                 let subject = match key {
                     Some(k) => format!("{p}: `{k}`"),
                     None => p,
                 };
-                let found = value_kind_text(found, lang);
+                let found = value_kind(found);
                 if *expected == Expected::TextInList {
                     msg!(
                         lang,
@@ -523,7 +657,7 @@ impl Msg {
                         lang,
                         "answers-wrong-type",
                         subject = subject,
-                        want = expected.text(lang),
+                        want = expected.message(),
                         found = found
                     )
                 }
@@ -531,7 +665,7 @@ impl Msg {
             Msg::InvalidDate { place, key, error } => msg!(
                 lang,
                 "answers-invalid-date",
-                place = place.text(lang),
+                place = place.arg(),
                 key = *key,
                 error = error.localize(lang)
             ),
@@ -558,19 +692,19 @@ impl Msg {
             Msg::InvalidReview { place, value } => msg!(
                 lang,
                 "answers-invalid-review",
-                place = place.text(lang),
+                place = place.arg(),
                 value = value.clone()
             ),
             Msg::InvalidAnswer { place, value } => msg!(
                 lang,
                 "answers-invalid-answer",
-                place = place.text(lang),
+                place = place.arg(),
                 value = value.clone()
             ),
             Msg::InvalidRound { place, value } => msg!(
                 lang,
                 "answers-invalid-round",
-                place = place.text(lang),
+                place = place.arg(),
                 value = value.clone()
             ),
             Msg::UnknownItem {
@@ -606,26 +740,26 @@ impl Msg {
                 round = *round,
                 first_line = *first_line
             ),
-            Msg::Unanswered { item } => msg!(lang, "answers-unanswered", item = item.text(lang)),
+            Msg::Unanswered { item } => msg!(lang, "answers-unanswered", item = item),
             Msg::CarriedForwardUnconfirmed { item, answer, from } => msg!(
                 lang,
                 "answers-carried-forward-unconfirmed",
-                item = item.text(lang),
-                answer = *answer,
+                item = item,
+                answer = answer_arg(answer),
                 from = from.clone()
             ),
             Msg::MissingCheckedOn { item, answer } => msg!(
                 lang,
                 "answers-missing-checked-on",
-                item = item.text(lang),
-                answer = *answer
+                item = item,
+                answer = answer_arg(answer)
             ),
             Msg::DateInFuture { item, date, as_of } => msg!(
                 lang,
                 "answers-date-in-future",
-                item = item.text(lang),
-                date = d(date),
-                as_of = d(as_of)
+                item = item,
+                date = day(date),
+                as_of = day(as_of)
             ),
             Msg::CheckedBeforeFiscalYear {
                 item,
@@ -635,9 +769,9 @@ impl Msg {
             } => msg!(
                 lang,
                 "answers-checked-before-fiscal-year",
-                item = item.text(lang),
-                date = d(date),
-                fiscal_year = fy(fiscal_year),
+                item = item,
+                date = day(date),
+                fiscal_year = fy_arg(fiscal_year),
                 start = start.to_string()
             ),
             Msg::MissingTargetDate {
@@ -648,8 +782,8 @@ impl Msg {
             } => msg!(
                 lang,
                 "answers-missing-target-date",
-                item = item.text(lang),
-                fiscal_year = fy(fiscal_year),
+                item = item,
+                fiscal_year = fy_arg(fiscal_year),
                 start = start.to_string(),
                 end = end.to_string()
             ),
@@ -662,9 +796,9 @@ impl Msg {
             } => msg!(
                 lang,
                 "answers-target-date-outside-fiscal-year",
-                item = item.text(lang),
-                date = d(date),
-                fiscal_year = fy(fiscal_year),
+                item = item,
+                date = day(date),
+                fiscal_year = fy_arg(fiscal_year),
                 start = start.to_string(),
                 end = end.to_string()
             ),
@@ -672,7 +806,7 @@ impl Msg {
                 lang,
                 "rules-data-checked-on-unconfirmed",
                 count = count,
-                fiscal_year = fy(fiscal_year)
+                fiscal_year = fy_arg(fiscal_year)
             ),
             Msg::TargetDateWindowUnconfirmed {
                 item,
@@ -683,59 +817,51 @@ impl Msg {
             } => msg!(
                 lang,
                 "rules-data-target-date-window-unconfirmed",
-                item = item.text(lang),
-                date = d(date),
-                fiscal_year = fy(fiscal_year),
+                item = item,
+                date = day(date),
+                fiscal_year = fy_arg(fiscal_year),
                 start = start.to_string(),
                 end = end.to_string()
             ),
             Msg::TargetDateOverdue { item, date, as_of } => msg!(
                 lang,
                 "rules-data-target-date-overdue",
-                item = item.text(lang),
-                date = d(date),
-                as_of = d(as_of)
+                item = item,
+                date = day(date),
+                as_of = day(as_of)
             ),
             Msg::RoundNotOnForm { item, fiscal_year } => msg!(
                 lang,
                 "rules-data-round-not-on-form",
-                item = item.text(lang),
-                fiscal_year = fy(fiscal_year)
+                item = item,
+                fiscal_year = fy_arg(fiscal_year)
             ),
-            Msg::NotApplicableNotAllowed { item } => msg!(
-                lang,
-                "answers-not-applicable-not-allowed",
-                item = item.text(lang)
-            ),
-            Msg::NotApplicableConditionUnmet { item, when } => {
-                let conditions = when
-                    .iter()
-                    .map(|r| condition_text(*r, lang))
-                    .collect::<Vec<_>>()
-                    .join(&crate::tr!(lang, "answers-or-separator"));
-                msg!(
-                    lang,
-                    "answers-not-applicable-condition-unmet",
-                    item = item.text(lang),
-                    conditions = conditions
-                )
+            Msg::NotApplicableNotAllowed { item } => {
+                msg!(lang, "answers-not-applicable-not-allowed", item = item)
             }
-            Msg::NotApplicableWithoutReason { item } => msg!(
+            Msg::NotApplicableConditionUnmet { item, when } => msg!(
                 lang,
-                "answers-not-applicable-without-reason",
-                item = item.text(lang)
+                "answers-not-applicable-condition-unmet",
+                item = item,
+                conditions = Typed::List {
+                    separator: "answers-or-separator".into(),
+                    items: when.iter().map(|r| condition(*r).into()).collect(),
+                }
             ),
+            Msg::NotApplicableWithoutReason { item } => {
+                msg!(lang, "answers-not-applicable-without-reason", item = item)
+            }
             Msg::NeedsReview { item, review } => msg!(
                 lang,
                 "answers-needs-review",
-                item = item.text(lang),
-                review = review_text(*review, lang),
+                item = item,
+                review = review_message(*review),
                 code = review.as_str()
             ),
             Msg::EvidenceMissing { item, path } => msg!(
                 lang,
                 "answers-evidence-missing",
-                item = item.text(lang),
+                item = item,
                 path = path.clone()
             ),
             Msg::ChecklistDigestMissing { digest } => msg!(
@@ -754,26 +880,11 @@ impl Msg {
                 theirs = theirs.clone(),
                 ours = ours.clone()
             ),
-            Msg::MissingInstitutionField { fields } => {
-                let names = fields
-                    .iter()
-                    .map(|f| {
-                        let label = f.label(lang);
-                        if label == f.key() {
-                            label
-                        } else {
-                            crate::tr!(
-                                lang,
-                                "answers-field-with-key",
-                                label = label.clone(),
-                                key = f.key()
-                            )
-                        }
-                    })
-                    .collect::<Vec<_>>()
-                    .join(&sep);
-                msg!(lang, "answers-missing-institution-field", fields = names)
-            }
+            Msg::MissingInstitutionField { fields } => msg!(
+                lang,
+                "answers-missing-institution-field",
+                fields = fields_arg(fields.iter().map(|f| (FieldOf::Institution, f.key())))
+            ),
             Msg::KindNotServed {
                 kind,
                 checklist,
@@ -781,13 +892,15 @@ impl Msg {
             } => msg!(
                 lang,
                 "answers-kind-not-served",
-                kind = kind.label(lang),
+                kind = Typed::Kind(kind.as_str().to_owned()),
                 checklist = checklist.clone(),
-                serves = serves
-                    .iter()
-                    .map(|k| k.label(lang))
-                    .collect::<Vec<_>>()
-                    .join(&sep)
+                serves = Typed::List {
+                    separator: "answers-list-separator".into(),
+                    items: serves
+                        .iter()
+                        .map(|k| Typed::Kind(k.as_str().to_owned()).into())
+                        .collect(),
+                }
             ),
             Msg::InstitutionCodeShape { code } => {
                 msg!(lang, "answers-institution-code-shape", code = code.clone())
@@ -829,21 +942,11 @@ impl Msg {
                 given = given.clone()
             ),
             Msg::VendorContractUnspecified => msg!(lang, "answers-vendor-contract-unspecified"),
-            Msg::MissingVendorField { fields } => {
-                let names = fields
-                    .iter()
-                    .map(|f| {
-                        crate::tr!(
-                            lang,
-                            "answers-field-with-key",
-                            label = f.label(lang),
-                            key = f.key()
-                        )
-                    })
-                    .collect::<Vec<_>>()
-                    .join(&sep);
-                msg!(lang, "answers-missing-vendor-field", fields = names)
-            }
+            Msg::MissingVendorField { fields } => msg!(
+                lang,
+                "answers-missing-vendor-field",
+                fields = fields_arg(fields.iter().map(|f| (FieldOf::Vendor, f.key())))
+            ),
             Msg::VendorFormMissing => msg!(lang, "answers-vendor-form-missing"),
             Msg::VendorEditionMismatch {
                 vendor_fy,
@@ -853,9 +956,9 @@ impl Msg {
             } => msg!(
                 lang,
                 "answers-vendor-edition-mismatch",
-                vendor_fy = fy(vendor_fy),
+                vendor_fy = fy_arg(vendor_fy),
                 vendor = vendor.clone(),
-                institution_fy = fy(institution_fy),
+                institution_fy = fy_arg(institution_fy),
                 institution = institution.clone()
             ),
         }
@@ -863,38 +966,91 @@ impl Msg {
 }
 
 /// The kind of value found, as [`super::node`] names it, for people.
-fn value_kind_text(found: &str, lang: Lang) -> String {
+fn value_kind(found: &str) -> Arg {
     match found {
-        "null" => crate::tr!(lang, "answers-value-null"),
-        "a boolean" => crate::tr!(lang, "answers-value-bool"),
-        "an integer" => crate::tr!(lang, "answers-value-integer"),
-        "a number" => crate::tr!(lang, "answers-value-number"),
-        "a string" => crate::tr!(lang, "answers-value-string"),
-        "a date" => crate::tr!(lang, "answers-value-date"),
-        "a list" => crate::tr!(lang, "answers-value-list"),
-        "a table" => crate::tr!(lang, "answers-value-table"),
-        other => other.to_owned(),
+        "null" => crate::msg_ref!("answers-value-null").into(),
+        "a boolean" => crate::msg_ref!("answers-value-bool").into(),
+        "an integer" => crate::msg_ref!("answers-value-integer").into(),
+        "a number" => crate::msg_ref!("answers-value-number").into(),
+        "a string" => crate::msg_ref!("answers-value-string").into(),
+        "a date" => crate::msg_ref!("answers-value-date").into(),
+        "a list" => crate::msg_ref!("answers-value-list").into(),
+        "a table" => crate::msg_ref!("answers-value-table").into(),
+        other => Arg::Text(other.to_owned()),
     }
 }
 
-fn condition_text(rule: NotApplicableRule, lang: Lang) -> String {
+fn condition(rule: NotApplicableRule) -> MessageRef {
     match rule {
         NotApplicableRule::NoMedicalInformationSystem => {
-            crate::tr!(lang, "answers-condition-no-medical-information-system")
+            crate::msg_ref!("answers-condition-no-medical-information-system")
         }
         NotApplicableRule::NoVendorContract => {
-            crate::tr!(lang, "answers-condition-no-vendor-contract")
+            crate::msg_ref!("answers-condition-no-vendor-contract")
         }
+    }
+}
+
+/// What a review mark means, as a catalog message.
+fn review_message(review: Review) -> MessageRef {
+    match review {
+        Review::New => crate::msg_ref!("answers-review-new"),
+        Review::Reworded => crate::msg_ref!("answers-review-reworded"),
+        Review::Replaced => crate::msg_ref!("answers-review-replaced"),
     }
 }
 
 /// What a review mark means, for people (also the note `medsec init --from` writes).
 pub fn review_text(review: Review, lang: Lang) -> String {
-    match review {
-        Review::New => crate::tr!(lang, "answers-review-new"),
-        Review::Reworded => crate::tr!(lang, "answers-review-reworded"),
-        Review::Replaced => crate::tr!(lang, "answers-review-replaced"),
+    crate::i18n::render(lang, &review_message(review))
+}
+
+/// The table a field of a recorded message belongs to.
+#[derive(Debug, Clone, Copy)]
+enum FieldOf {
+    Institution,
+    Vendor,
+}
+
+/// Fields named by their keys, as a recorded list.
+fn fields_arg<'a>(fields: impl Iterator<Item = (FieldOf, &'a str)>) -> Typed {
+    Typed::List {
+        separator: "answers-list-separator".into(),
+        items: fields
+            .map(|(of, key)| {
+                Typed::Field {
+                    table: match of {
+                        FieldOf::Institution => "institution",
+                        FieldOf::Vendor => "vendor",
+                    }
+                    .to_owned(),
+                    key: key.to_owned(),
+                }
+                .into()
+            })
+            .collect(),
     }
+}
+
+/// A field of the answers file for people: its label and its key (`医療機関コード(code)`), or
+/// only the label where they are the same word. `None` for a field this medsec does not know.
+pub fn field_text(table: &str, key: &str, lang: Lang) -> Option<String> {
+    let label = match table {
+        "institution" => InstitutionField::ALL
+            .iter()
+            .find(|f| f.key() == key)?
+            .label(lang),
+        "vendor" => VendorField::ALL
+            .iter()
+            .find(|f| f.key() == key)?
+            .label(lang),
+        _ => return None,
+    };
+    Some(if label == key {
+        label
+    } else {
+        crate::tr!(lang, "answers-field-with-key", label = label, key = key)
+    })
 }
 
 #[cfg(test)]
@@ -902,15 +1058,17 @@ mod tests {
     use super::*;
     use jiff::civil::date as d;
 
+    fn checklist() -> crate::checklist::Checklist {
+        crate::checklist::Catalog::bundled()
+            .unwrap()
+            .resolve("mhlw-institution@fy2025", None)
+            .unwrap()
+            .checklist
+            .clone()
+    }
+
     fn item() -> ItemRef {
-        ItemRef {
-            id: "security-patches".into(),
-            label: Text {
-                ja: "2-⑥ セキュリティパッチ".into(),
-                en: "2-⑥ Security patches".into(),
-            },
-            round: Some(1),
-        }
+        ItemRef::new(checklist().item("security-patches").unwrap(), Some(1))
     }
 
     /// One message of every variant: every code has a Japanese and an English text that differ.
@@ -1101,9 +1259,29 @@ mod tests {
                 // Every argument given: Fluent shows a missing one as `{$name}`.
                 assert!(!text.contains("{$"), "{}: {text}", m.code());
             }
-            // The recorded reference renders to the same text.
+            // The recorded reference is the same whatever the language, and renders to the
+            // same text in either with the checklist at hand.
             let r = m.message_ref(Lang::Ja);
-            assert_eq!(crate::i18n::render(Lang::Ja, &r), ja, "{}", m.code());
+            // Problems that make a file unreadable are never recorded; a few keep words of
+            // the command's language (a parser's detail, the kinds to choose from).
+            let reading = matches!(
+                m,
+                Msg::WrongType { .. }
+                    | Msg::InvalidDate { .. }
+                    | Msg::InvalidKind { .. }
+                    | Msg::UnknownItem { .. }
+                    | Msg::DuplicateAnswer { .. }
+            );
+            if !reading {
+                assert_eq!(r, m.message_ref(Lang::En), "{}", m.code());
+                let c = checklist();
+                let (rja, ren) = (
+                    crate::i18n::render_with(Lang::Ja, &r, Some(&c)),
+                    crate::i18n::render_with(Lang::En, &r, Some(&c)),
+                );
+                assert_eq!(rja, ja, "{}", m.code());
+                assert_eq!(ren, en, "{}", m.code());
+            }
             assert!(!ja.contains("security-patches"), "{ja}");
             assert!(
                 ja.chars().any(|c| ('\u{3040}'..='\u{30ff}').contains(&c)),
@@ -1162,13 +1340,91 @@ mod tests {
         let ja = Msg::Unanswered { item: item() }.diagnostic(diag.location.clone(), Lang::Ja);
         assert_eq!(ja.text.as_ref(), Some(&r));
         assert_eq!(
-            r.args.get("item").map(String::as_str),
-            Some("2-⑥ セキュリティパッチ(1回目)")
+            r.args.get("item"),
+            Some(&Arg::Typed(Typed::Item {
+                id: "security-patches".into(),
+                round: Some(1)
+            }))
         );
-        assert_eq!(crate::i18n::render(Lang::Ja, &r), ja.message);
+        let c = checklist();
+        assert_eq!(crate::i18n::render_with(Lang::Ja, &r, Some(&c)), ja.message);
+        let en = crate::i18n::render_with(Lang::En, &r, Some(&c));
+        assert!(
+            en.ends_with("(round 1): no first-round answer (はい/いいえ) yet"),
+            "{en}"
+        );
+        assert!(!en.contains("セキュリティ"), "{en}");
+        // Without the checklist the item is named by its ID, never a panic.
+        assert!(crate::i18n::render(Lang::En, &r).starts_with("security-patches (round 1)"));
+    }
+
+    #[test]
+    fn dates_fiscal_years_and_answers_are_recorded_by_code() {
+        let m = Msg::TargetDateOutsideFiscalYear {
+            item: item(),
+            date: d(2026, 4, 1),
+            fiscal_year: 2025,
+            start: d(2025, 4, 1),
+            end: d(2026, 3, 31),
+        };
+        let json = serde_json::to_string(&m.message_ref(Lang::Ja)).unwrap();
+        assert!(json.contains(r#""date":{"date":"2026-04-01"}"#), "{json}");
+        assert!(
+            json.contains(r#""fiscal_year":{"fiscal-year":2025}"#),
+            "{json}"
+        );
+        assert!(!json.chars().any(|c| c > '\u{2fff}'), "{json}");
+        let m = Msg::MissingCheckedOn {
+            item: item(),
+            answer: "はい",
+        };
+        let r = m.message_ref(Lang::Ja);
         assert_eq!(
-            crate::i18n::render(Lang::En, &r),
-            "2-⑥ セキュリティパッチ(1回目): no first-round answer (はい/いいえ) yet"
+            r.args.get("answer"),
+            Some(&Arg::Typed(Typed::Answer("yes".into())))
         );
+        assert!(
+            m.text(Lang::En).contains("answered yes"),
+            "{}",
+            m.text(Lang::En)
+        );
+        assert!(m.text(Lang::Ja).contains("「はい」"));
+        // A message recorded by serde comes back the same.
+        let back: MessageRef = serde_json::from_str(&serde_json::to_string(&r).unwrap()).unwrap();
+        assert_eq!(back, r);
+    }
+
+    #[test]
+    fn an_item_without_english_text_is_named_by_its_number_in_english() {
+        let c = checklist();
+        let mut item = c.item("security-patches").unwrap().clone();
+        assert_eq!(label(&item, Lang::En), item.label(Lang::En));
+        let number = item.number.clone();
+        for en in [
+            String::new(),
+            item.text.ja.clone(),
+            crate::tr!(
+                Lang::En,
+                "workbook-untranslated",
+                text = item.text.ja.as_str()
+            ),
+        ] {
+            item.text.en = en;
+            assert_eq!(label(&item, Lang::En), number, "{:?}", item.text.en);
+            assert_eq!(label(&item, Lang::Ja), item.label(Lang::Ja));
+        }
+    }
+
+    #[test]
+    fn field_texts_say_label_and_key() {
+        for f in InstitutionField::ALL {
+            let t = field_text("institution", f.key(), Lang::Ja).unwrap();
+            assert!(t.contains(&f.label(Lang::Ja)), "{t}");
+        }
+        assert_eq!(
+            field_text("vendor", "contact", Lang::En).as_deref(),
+            Some("contact")
+        );
+        assert_eq!(field_text("vendor", "nope", Lang::En), None);
     }
 }

@@ -114,8 +114,7 @@ fn add_contradictions(
         return Ok(());
     };
     for c in crate::probes::contradictions::check(&evidence.results, &loaded.set) {
-        let text =
-            crate::report::contradiction_text(&c, &evidence.results, Some(&bound.checklist), lang);
+        let text = crate::report::contradiction_text(&c, &evidence.results);
         inspection.findings.push(rules::Finding {
             diagnostic: Diagnostic {
                 code: "answer-contradicted-by-probe",
@@ -125,7 +124,7 @@ fn add_contradictions(
                     line: 1,
                     column: 1,
                 },
-                message: crate::i18n::render(lang, &text),
+                message: crate::i18n::render_with(lang, &text, Some(&bound.checklist)),
                 text: Some(text),
             },
             item: Some(c.item.clone()),

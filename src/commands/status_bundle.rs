@@ -144,7 +144,7 @@ pub(super) fn run(args: &StatusArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         for form in &mut inspection.forms {
             form.findings.retain(|f| f.code() != "evidence-missing");
         }
-        let recorded = recorded_findings(&report, &report_path, lang);
+        let recorded = recorded_findings(&report, &report_path, &catalog, lang);
         let this = if !unusable.is_empty() {
             Exit::Unusable
         } else if !inspection.complete || recorded.iter().any(|d| d.severity == Severity::Error) {
@@ -180,6 +180,7 @@ pub(super) fn run(args: &StatusArgs, ctx: &Context) -> anyhow::Result<Outcome> {
 fn recorded_findings(
     report: &Report,
     path: &Path,
+    catalog: &crate::checklist::Catalog,
     lang: crate::checklist::Lang,
 ) -> Vec<Diagnostic> {
     let file = path.display().to_string();
@@ -200,7 +201,7 @@ fn recorded_findings(
                 Severity::Warning
             },
             location: location(),
-            message: f.message_in(lang),
+            message: f.message_in(lang, report.checklist_of(f, catalog)),
             text: f.text.clone(),
         })
         .collect();

@@ -5,11 +5,14 @@ use crate::checklist::Lang;
 use crate::diagnostic::{Diagnostic, Severity};
 
 /// A diagnostic's message in `lang`: its catalog message when it has one, else the message it
-/// was made with.
+/// was made with. A message that names checklist items is the one made (in the command's
+/// language, with the items' numbers and titles): without the checklist here, the reference
+/// could name them only by ID.
 pub fn message(d: &Diagnostic, lang: Lang) -> String {
-    d.text
-        .as_ref()
-        .map_or_else(|| d.message.clone(), |t| crate::i18n::render(lang, t))
+    match &d.text {
+        Some(t) if !t.names_items() => crate::i18n::render(lang, t),
+        _ => d.message.clone(),
+    }
 }
 
 /// `file:line:col: エラー[code]: message`, controls in the input escaped.
@@ -41,8 +44,7 @@ pub fn problem_lines(diags: &[Diagnostic], lang: Lang) -> Vec<String> {
 }
 
 /// As [`problem_lines`], with each diagnostic's `message` as it was made (already in `lang`):
-/// for answers files, whose catalog references carry their arguments in the form's Japanese
-/// for the signed record, not for an English reader.
+/// for answers files, whose catalog references name items by ID for the signed record.
 pub fn problem_lines_as_made(diags: &[Diagnostic], lang: Lang) -> Vec<String> {
     diags
         .iter()

@@ -19,7 +19,7 @@ pub fn table(
         out.push_str(&tr!(lang, "verify-status-recorded"));
         out.push('\n');
         for d in recorded {
-            // The message as made in `lang` (the record's references carry Japanese arguments);
+            // The message as made in `lang` (with the items' numbers and titles from the checklist);
             // the severity in the reader's words (警告/エラー).
             let plain = Diagnostic {
                 text: None,

@@ -353,7 +353,7 @@ pub fn build(
             },
             item: f.item.as_deref().map(label_of).unwrap_or_default(),
             round: f.round.map(|r| r.to_string()).unwrap_or_default(),
-            message: f.message_in(lang),
+            message: f.message_in(lang, report.checklist_of(f, catalog)),
         })
         .collect();
     counts.findings = findings.len();

@@ -436,12 +436,7 @@ pub fn make(inputs: &Inputs<'_>) -> Result<Made, MakeError> {
         Some(path) => {
             let evidence = read_evidence(path)?;
             for c in contradictions::check(&evidence.results, &institution.loaded.set) {
-                let text = super::contradiction_text(
-                    &c,
-                    &evidence.results,
-                    Some(&institution.checklist.checklist),
-                    RECORD_LANG,
-                );
+                let text = super::contradiction_text(&c, &evidence.results);
                 findings.push(Finding {
                     code: c.code.clone(),
                     severity: "error".into(),

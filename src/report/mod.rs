@@ -20,15 +20,17 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 
-/// The version of the report format written by this medsec. Version 2 records each finding's
-/// message language-free (`text`: a catalog ID and its arguments) instead of a sentence in the
-/// signer's language; version 1 reports (with `message` only) are still read.
-pub const FORMAT_VERSION: u32 = 2;
+/// The version of the report format written by this medsec. Version 3 records each finding's
+/// message free of any language: a catalog ID and its arguments, items by ID, dates, fiscal
+/// years and answers by their codes ([`crate::diagnostic::Typed`]). Version 2 recorded the
+/// same IDs with arguments already in Japanese (item labels, 和暦), version 1 a sentence in the
+/// signer's language; both are still read and shown as recorded.
+pub const FORMAT_VERSION: u32 = 3;
 /// The oldest report format this medsec reads.
 pub const OLDEST_FORMAT_VERSION: u32 = 1;
-/// The language of what a report records in words: the arguments of recorded messages (item
-/// labels, probe reasons) and `message` where a finding has no catalog message yet. Fixed, so
-/// the same answers give the same report.json bytes whatever `--lang` the signer used.
+/// The language of what little a report records in words: `message` where a finding has no
+/// catalog message, and a parser's detail in a reading warning. Fixed, so the same answers
+/// give the same report.json bytes whatever `--lang` the signer used.
 pub const RECORD_LANG: Lang = Lang::Ja;
 /// File name of the report inside a bundle.
 pub const FILE_NAME: &str = "report.json";
@@ -166,13 +168,13 @@ pub struct Finding {
     /// The round (1 or 2), when the finding is about one answer.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub round: Option<u8>,
-    /// The message as a catalog ID and its arguments (format 2), rendered in the reader's
-    /// language when shown.
+    /// The message as a catalog ID and its arguments (formats 2 and 3), rendered in the
+    /// reader's language when shown.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(with = "Option<MessageRefSchema>")]
     pub text: Option<MessageRef>,
     /// The message as a sentence: what format 1 reports record (in the signer's language),
-    /// and, in format 2, only for a finding whose maker gives no catalog message (in
+    /// and, later, only for a finding whose maker gives no catalog message (in
     /// [`RECORD_LANG`]).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub message: String,
@@ -184,16 +186,23 @@ pub struct Finding {
 struct MessageRefSchema {
     /// The message's ID in i18n/{ja,en}/medsec.ftl.
     id: String,
-    /// Its arguments, by name.
+    /// Its arguments, by name: text as it is, or a value marked with its kind, e.g.
+    /// `{"item": {"id": "security-patches", "round": 1}}`, `{"date": "2025-06-01"}`,
+    /// `{"fiscal-year": 2025}`, `{"answer": "yes"}` (see docs/report.md).
     #[serde(default)]
-    args: std::collections::BTreeMap<String, String>,
+    args: std::collections::BTreeMap<String, serde_json::Value>,
 }
 
 impl Finding {
-    /// The message for people in `lang`: the catalog message when recorded, else the sentence.
-    pub fn message_in(&self, lang: Lang) -> String {
+    /// The message for people in `lang`: the catalog message when recorded (its items named
+    /// from `checklist`, see [`Report::checklist_of`]), else the sentence as recorded.
+    pub fn message_in(
+        &self,
+        lang: Lang,
+        checklist: Option<&crate::checklist::Checklist>,
+    ) -> String {
         match &self.text {
-            Some(text) => crate::i18n::render(lang, text),
+            Some(text) => crate::i18n::render_with(lang, text, checklist),
             None => self.message.clone(),
         }
     }
@@ -355,7 +364,7 @@ pub enum FindingSource {
     Contradiction,
 }
 
-/// The whole report, format version 2, as written to `report.json`.
+/// The whole report, format version 3, as written to `report.json`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Report {
@@ -402,6 +411,23 @@ impl Report {
             .flatten()
             .chain(self.checklist.file.as_deref())
             .chain(self.evidence.iter().map(|e| e.path.as_str()))
+    }
+
+    /// The checklist of the form `finding` is about (the one its `file` names, else the
+    /// institution's), from `catalog` by digest: what names its items for people.
+    pub fn checklist_of<'c>(
+        &self,
+        finding: &Finding,
+        catalog: &'c crate::checklist::Catalog,
+    ) -> Option<&'c crate::checklist::Checklist> {
+        let form = self
+            .vendor_forms
+            .iter()
+            .find(|f| finding.file.as_deref() == Some(f.file.as_str()))
+            .unwrap_or(&self.answers);
+        catalog
+            .by_digest(&form.checklist.digest)
+            .map(|l| &l.checklist)
     }
 
     /// Parse report bytes, checking `format_version` first; `path` names the file in errors.
@@ -519,22 +545,22 @@ mod report_tests {
     fn format_1_and_2_are_read_and_a_newer_one_is_named() {
         let p = Path::new("report.json");
         let mut value = serde_json::to_value(sample()).unwrap();
-        for version in [1, 2] {
+        for version in [1, 2, 3] {
             value["format_version"] = version.into();
             let bytes = serde_json::to_vec(&value).unwrap();
             assert!(Report::parse(p, &bytes).is_ok(), "{version}");
         }
-        value["format_version"] = 3.into();
+        value["format_version"] = 4.into();
         let err = Report::parse(p, &serde_json::to_vec(&value).unwrap()).unwrap_err();
         assert!(
             err.to_string().contains(
-                "format_version 3 is not supported; this medsec reads format_version 1, 2"
+                "format_version 4 is not supported; this medsec reads format_version 1, 2, 3"
             ),
             "{err}"
         );
         assert!(err
             .localize(Lang::Ja)
-            .contains("format_version 3 には対応していません"));
+            .contains("format_version 4 には対応していません"));
     }
 
     #[test]
@@ -553,7 +579,7 @@ mod report_tests {
                 probe_name: name.map(str::to_owned),
                 ..c.clone()
             };
-            let text = contradiction_text(&c, &[], None, Lang::Ja);
+            let text = contradiction_text(&c, &[]);
             let ja = crate::i18n::render(Lang::Ja, &text);
             assert!(
                 ja.starts_with(
@@ -561,7 +587,7 @@ mod report_tests {
                 ),
                 "{ja}"
             );
-            let en = crate::i18n::render(Lang::En, &contradiction_text(&c, &[], None, Lang::En));
+            let en = crate::i18n::render(Lang::En, &text);
             assert!(
                 en.starts_with(
                     "answered Yes to backup-and-restore, but the backup freshness probe"
@@ -590,27 +616,42 @@ pub fn item_label(checklist: Option<&crate::checklist::Checklist>, id: &str, lan
         .map_or_else(|| id.to_owned(), |i| i.label(lang))
 }
 
-/// The catalog message of an answer はい contradicted by a failed probe, with its arguments
-/// (the item's label, the probe, why it failed) in `lang`.
+/// The catalog message of an answer はい contradicted by a failed probe, language-free: the
+/// item by its ID, the probe by its kind, and why it failed as the evidence records it (put
+/// into the reader's words by [`crate::i18n::render_with`]).
 pub fn contradiction_text(
     c: &crate::probes::Contradiction,
     results: &[crate::probes::ProbeResult],
-    checklist: Option<&crate::checklist::Checklist>,
-    lang: Lang,
 ) -> MessageRef {
-    let reason = results
+    use crate::diagnostic::{Arg, Typed};
+    let reason: Arg = results
         .iter()
         .find(|r| r.kind == c.kind && r.name == c.probe_name && r.verdict == c.verdict)
-        .map(|r| crate::probes::messages::join_coded(&r.reason_details, lang, &r.reason))
-        .unwrap_or_default();
-    let mut args = vec![
-        ("item", item_label(checklist, &c.item, lang)),
-        ("probe", c.kind.label(lang).to_owned()),
+        .map_or_else(
+            || Arg::Text(String::new()),
+            |r| {
+                Typed::ProbeReason {
+                    details: r.reason_details.clone(),
+                    fallback: r.reason.clone(),
+                }
+                .into()
+            },
+        );
+    let mut args: Vec<(&str, Arg)> = vec![
+        (
+            "item",
+            Typed::Item {
+                id: c.item.clone(),
+                round: None,
+            }
+            .into(),
+        ),
+        ("probe", Typed::Probe(c.kind.as_str().to_owned()).into()),
         ("reason", reason),
     ];
     let id = match &c.probe_name {
         Some(name) => {
-            args.push(("name", name.clone()));
+            args.push(("name", Arg::Text(name.clone())));
             "report-answer-contradicted-by-probe"
         }
         None => "report-answer-contradicted-by-unnamed-probe",

@@ -150,7 +150,7 @@ pub fn recheck(report: &Report, catalog: &Catalog, lang: Lang) -> Result<Recheck
     if let Some(evidence) = &report.probe_evidence {
         let institution = opened.first().map(|(_, _, c)| &c.checklist);
         for c in contradictions::check(&evidence.results, &report.answers.answers) {
-            let text = super::contradiction_text(&c, &evidence.results, institution, lang);
+            let text = super::contradiction_text(&c, &evidence.results);
             findings.push(Finding {
                 code: c.code.clone(),
                 severity: Severity::Error.to_string(),
@@ -159,7 +159,7 @@ pub fn recheck(report: &Report, catalog: &Catalog, lang: Lang) -> Result<Recheck
                 line: None,
                 item: Some(c.item.clone()),
                 round: None,
-                message: crate::i18n::render(lang, &text),
+                message: crate::i18n::render_with(lang, &text, institution),
                 text: Some(text),
             });
         }

@@ -114,7 +114,7 @@ fn finding_of(f: &report::Finding, report: &Report, catalog: &Catalog, lang: Lan
             .item
             .as_deref()
             .map(|i| label_of(report, catalog, i, lang)),
-        message: f.message_in(lang),
+        message: f.message_in(lang, report.checklist_of(f, catalog)),
     }
 }
 
