@@ -517,6 +517,18 @@ fn base_lints_only_what_changed_and_catches_a_breaking_change_in_the_same_editio
             .any(|d| d["code"] == "breaking-change-same-edition"),
         "{json:#}"
     );
+    // A path that does not exist: exit 2, named (not "nothing changed").
+    let out = medsec()
+        .current_dir(dir)
+        .args(["checklist", "lint", "checklist/", "--base", "main"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr_of(&out).contains("checklist/"),
+        "{}",
+        stderr_of(&out)
+    );
     // A revision git does not know: exit 2, named.
     let out = medsec()
         .current_dir(dir)

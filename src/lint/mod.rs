@@ -66,6 +66,18 @@ pub fn lint_since(
     let changed = crate::diff::sides::changed_since(rev, paths)?;
     let loaded = options.with_files_for(paths);
     let mut report = lint_paths(&changed);
+    // A path that does not exist is unreadable input, as without --base: a mistyped path must
+    // not pass as "nothing changed".
+    let missing: Vec<PathBuf> = paths
+        .iter()
+        .filter(|p| std::fs::symlink_metadata(p).is_err())
+        .cloned()
+        .collect();
+    if !missing.is_empty() {
+        let mut gone = lint_paths(&missing);
+        report.unreadable = true;
+        report.diagnostics.append(&mut gone.diagnostics);
+    }
     for file in &changed {
         let Ok(source) = read_text(file) else {
             continue;
