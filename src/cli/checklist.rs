@@ -44,10 +44,11 @@ pub enum ChecklistCommand {
     },
     /// Scaffold the next fiscal year's checklist file from the last one.
     ///
-    /// Edition, fiscal year, title (令和N年度版, FYnnnn), dates and rules are advanced; every
-    /// item is kept with its ID (so answers carry forward and `checklist diff` follows it) and
-    /// marked unverified with a note, so the work left is the wording. Writes standard output
-    /// unless --out; an existing file is kept unless --force.
+    /// Edition, fiscal year, title (令和N年度版, FYnnnn) and rules are advanced; the Guideline
+    /// version comes from what medsec knows of the new edition; the publication date is left
+    /// out until known. Every item is kept with its ID (so answers carry forward and `checklist
+    /// diff` follows it) and marked unverified with a note, so the work left is the wording.
+    /// Writes standard output unless --out; an existing file is kept unless --force.
     New(NewArgs),
     /// Classify the changes between two checklists, usually two editions of one form:
     /// added, removed, replaced, reworded, renumbered items and more.
