@@ -334,7 +334,7 @@ fn lint_finds_each_bad_fixture_with_its_code_and_place() {
             .output()
             .unwrap();
         let diags: Value = serde_json::from_slice(&out.stdout).unwrap();
-        let d = diags
+        let d = diags["diagnostics"]
             .as_array()
             .unwrap()
             .iter()
@@ -626,7 +626,11 @@ fn lint_codes_each_made_by_one_change_to_a_good_checklist() {
             .unwrap();
         let diags: Value = serde_json::from_slice(&out.stdout).unwrap();
         assert!(
-            diags.as_array().unwrap().iter().any(|d| d["code"] == code),
+            diags["diagnostics"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|d| d["code"] == code),
             "{code}: {diags:#}"
         );
     }

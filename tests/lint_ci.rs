@@ -38,7 +38,7 @@ fn a_title_naming_another_fiscal_year_is_an_error_at_the_title() {
     let out = lint(&["--format", "json"], dir.path());
     assert_eq!(out.status.code(), Some(1), "{}", stderr_of(&out));
     let diags: Value = serde_json::from_slice(&out.stdout).unwrap();
-    let found: Vec<&Value> = diags
+    let found: Vec<&Value> = diags["diagnostics"]
         .as_array()
         .unwrap()
         .iter()
@@ -305,4 +305,246 @@ fn check_takes_table_too_and_keeps_text() {
     let help = medsec().args(["check", "--help"]).output().unwrap();
     let help = stdout_of(&help);
     assert!(help.contains("[possible values: table, json]"), "{help}");
+}
+
+#[test]
+fn an_allowed_code_that_no_rule_has_is_refused_with_the_closest_codes() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(root().join(FY2025), dir.path().join("a.toml")).unwrap();
+    for (lang, words) in [("en", "did you mean"), ("ja", "のことですか")] {
+        let out = lint(
+            &["--allow", "unverified-wordings", "--lang", lang],
+            dir.path(),
+        );
+        assert_eq!(out.status.code(), Some(2), "{}", stdout_of(&out));
+        let err = stderr_of(&out);
+        assert!(err.contains("`--allow`"), "{err}");
+        assert!(err.contains("`unverified-wordings`"), "{err}");
+        assert!(
+            err.contains(words) && err.contains("`unverified-wording`"),
+            "{err}"
+        );
+        assert!(out.stdout.is_empty(), "nothing linted");
+    }
+    // Nothing close: the code alone, and where the list is.
+    let out = lint(&["--allow", "zzzz-qqqq"], dir.path());
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr_of(&out).contains("docs/lint.md"),
+        "{}",
+        stderr_of(&out)
+    );
+    // The same in the settings file: at its file and line, with every other problem.
+    std::fs::write(
+        dir.path().join("medsec-lint.toml"),
+        "deny = [\"warning\"]\nallow = [\"title-year-mismatch\", \"unverified-wordin\"]\ncolor = true\n",
+    )
+    .unwrap();
+    let out = lint(&[], dir.path());
+    assert_eq!(out.status.code(), Some(2), "{}", stdout_of(&out));
+    let text = stdout_of(&out);
+    assert_eq!(text.matches("[invalid-lint-config]").count(), 3, "{text}");
+    assert!(text.contains("medsec-lint.toml:1:9"), "{text}");
+    assert!(text.contains("medsec-lint.toml:2:33"), "{text}");
+    assert!(text.contains("`unverified-wording`"), "{text}");
+    assert!(text.contains("medsec-lint.toml:3:1"), "{text}");
+    assert!(text.contains("`color`"), "{text}");
+}
+
+#[test]
+fn settings_are_found_in_parent_folders_up_to_the_repository_root_and_named_in_json() {
+    let tmp = tempfile::tempdir().unwrap();
+    let repo = tmp.path().join("repo");
+    let own = repo.join("checklists/own");
+    std::fs::create_dir_all(&own).unwrap();
+    std::fs::create_dir(repo.join(".git")).unwrap();
+    std::fs::copy(root().join(FY2025), own.join("a.toml")).unwrap();
+    // Above the repository root: not read.
+    std::fs::write(
+        tmp.path().join("medsec-lint.toml"),
+        "deny = [\"warnings\"]\n",
+    )
+    .unwrap();
+    let run = |args: &[&str]| {
+        medsec()
+            .current_dir(&repo)
+            .args(["checklist", "lint", "checklists/own/a.toml"])
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    assert_eq!(run(&[]).status.code(), Some(0));
+    let json: Value = serde_json::from_slice(&run(&["--format", "json"]).stdout).unwrap();
+    assert_eq!(json["config"], serde_json::json!([]));
+    // At the repository root: read for a file two folders down, and named (relative).
+    std::fs::write(repo.join("medsec-lint.toml"), "deny = [\"warnings\"]\n").unwrap();
+    let out = run(&["--format", "json"]);
+    assert_eq!(out.status.code(), Some(1));
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["config"], serde_json::json!(["medsec-lint.toml"]));
+    // A nearer one wins over the root's.
+    std::fs::write(
+        repo.join("checklists/medsec-lint.toml"),
+        "allow = [\"unverified-wording\"]\n",
+    )
+    .unwrap();
+    let out = run(&["--format", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout_of(&out));
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        json["config"],
+        serde_json::json!(["checklists/medsec-lint.toml"])
+    );
+    assert_eq!(json["diagnostics"], serde_json::json!([]));
+}
+
+/// `git` in `dir`; `false` when git is missing outside CI (the test is then skipped).
+#[allow(clippy::print_stderr)]
+fn git(dir: &Path, args: &[&str]) -> bool {
+    match std::process::Command::new("git")
+        .args(["-c", "user.name=t", "-c", "user.email=t@example.invalid"])
+        .args(args)
+        .current_dir(dir)
+        .output()
+    {
+        Ok(o) => {
+            assert!(o.status.success(), "git {args:?}: {}", stderr_of(&o));
+            true
+        }
+        Err(e) if !in_ci() => {
+            eprintln!("skipped: git not found ({e})");
+            false
+        }
+        Err(e) => panic!("git is needed in CI: {e}"),
+    }
+}
+
+#[test]
+fn base_lints_only_what_changed_and_catches_a_breaking_change_in_the_same_edition() {
+    let repo = tempfile::tempdir().unwrap();
+    let dir = repo.path();
+    if !git(dir, &["init", "-q", "-b", "main"]) {
+        return;
+    }
+    let folder = dir.join("checklists");
+    std::fs::create_dir(&folder).unwrap();
+    for form in ["institution", "vendor"] {
+        std::fs::copy(
+            root().join(format!("checklists/mhlw/fy2025/{form}.toml")),
+            folder.join(format!("{form}.toml")),
+        )
+        .unwrap();
+    }
+    git(dir, &["add", "."]);
+    git(dir, &["commit", "-q", "-m", "checklists"]);
+    let run = |args: &[&str]| {
+        medsec()
+            .current_dir(dir)
+            .args(["checklist", "lint", "checklists/", "--base", "main"])
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    // Nothing changed: nothing linted.
+    let out = run(&[]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    assert!(
+        stdout_of(&out).contains("0 files checked"),
+        "{}",
+        stdout_of(&out)
+    );
+    // One file reworded: that file alone.
+    let file = folder.join("institution.toml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let reworded = text.replacen(
+        "パスワードの使い回しを禁止している。",
+        "パスワードの使い回しを禁止し、周知している。",
+        1,
+    );
+    assert_ne!(reworded, text);
+    std::fs::write(&file, &reworded).unwrap();
+    let out = run(&["--format", "junit"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    let junit = stdout_of(&out);
+    assert_eq!(junit.matches("<testcase ").count(), 1, "{junit}");
+    assert!(junit.contains("institution.toml"), "{junit}");
+    // An untracked new file is linted too.
+    std::fs::write(folder.join("broken.toml"), "format_version = 1\n").unwrap();
+    let out = run(&["--format", "json"]);
+    assert_eq!(out.status.code(), Some(1));
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(
+        json["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|d| d["file"] == "checklists/broken.toml"),
+        "{json:#}"
+    );
+    std::fs::remove_file(folder.join("broken.toml")).unwrap();
+    // An item removed, edition kept: an error at the edition line, in both languages.
+    let cut = text.rfind("[[items]]").unwrap();
+    std::fs::write(&file, &text[..cut]).unwrap();
+    let edition_line = text.lines().position(|l| l.starts_with("edition")).unwrap() + 1;
+    for (lang, words) in [
+        ("en", "give the file a new edition"),
+        ("ja", "新しい版にする"),
+    ] {
+        let out = run(&["--lang", lang]);
+        assert_eq!(out.status.code(), Some(1), "{}", stdout_of(&out));
+        let text = stdout_of(&out);
+        assert!(
+            text.contains(&format!("checklists/institution.toml:{edition_line}:1: "))
+                && text.contains("[breaking-change-same-edition]"),
+            "{text}"
+        );
+        assert!(text.contains(words) && text.contains("main:"), "{text}");
+    }
+    // With a new edition, the same removal passes lint.
+    let next = text[..cut]
+        .replacen("edition = \"fy2025\"", "edition = \"fy2026\"", 1)
+        .replacen("fiscal_year = 2025", "fiscal_year = 2026", 1)
+        .replace("令和7年度版", "令和8年度版")
+        .replace("FY2025", "FY2026");
+    std::fs::write(&file, next).unwrap();
+    let out = run(&["--format", "json"]);
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(
+        !json["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|d| d["code"] == "breaking-change-same-edition"),
+        "{json:#}"
+    );
+    // A path that does not exist: exit 2, named (not "nothing changed").
+    let out = medsec()
+        .current_dir(dir)
+        .args(["checklist", "lint", "checklist/", "--base", "main"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr_of(&out).contains("checklist/"),
+        "{}",
+        stderr_of(&out)
+    );
+    // A revision git does not know: exit 2, named.
+    let out = medsec()
+        .current_dir(dir)
+        .args([
+            "checklist",
+            "lint",
+            "checklists/",
+            "--base",
+            "no-such-branch",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr_of(&out).contains("no-such-branch"),
+        "{}",
+        stderr_of(&out)
+    );
 }

@@ -232,6 +232,33 @@ fn an_extension_over_each_institution_edition_round_trips() {
             out.contains("医療情報システム安全管理責任者"),
             "fy{year}: {out}"
         );
+        // The base items left out are listed, 対象外 with their reason, under the base's name.
+        assert!(
+            out.contains(&format!("### mhlw-institution@fy{year} (sha256:"))
+                && out.contains("| 対象外 | リモート保守の契約がありません。 |"),
+            "fy{year}: {out}"
+        );
+        let (code, html, err) = run(
+            w,
+            &[
+                "render",
+                "bundle",
+                "--format",
+                "html",
+                "--pubkey",
+                "hospital.pub",
+                "--checklist",
+                "own.toml",
+                "--lang",
+                "en",
+            ],
+        );
+        assert_eq!(code, 0, "fy{year}: {err}");
+        assert!(
+            html.contains("out-of-scope-")
+                && html.contains("There is no remote-maintenance contract."),
+            "fy{year}: {html}"
+        );
         // The bundle carries the own checklist (signed with it): verify uses that copy, so a
         // changed file given by the inspector does not matter, and a changed copy in the bundle
         // fails the manifest.
@@ -521,7 +548,7 @@ fn checklist_new_on_each_bundled_edition_lints_clean_and_diffs_as_expected() {
         let (code, lint, _) = run(w, &["checklist", "lint", &out, "--format", "json"]);
         assert_eq!(code, 0, "{from}: {lint}");
         let findings = json(&lint);
-        let findings = findings.as_array().unwrap();
+        let findings = findings["diagnostics"].as_array().unwrap();
         assert!(
             findings.iter().all(|f| f["code"] == "unverified-wording"),
             "{from}: {lint}"
@@ -556,6 +583,24 @@ fn checklist_new_on_each_bundled_edition_lints_clean_and_diffs_as_expected() {
             .as_str()
             .unwrap()
             .contains(&format!("FY{next}")));
+        // Facts, not guesses: FY2026 comes with Guideline 7.0 (facts §9, official.toml); the
+        // publication date is not invented; no comment speaks of the old year.
+        let expected = if next == 2026 { "7.0" } else { "6.0" };
+        assert_eq!(new["guideline_version"], expected, "{from}");
+        assert!(new["published"].is_null(), "{from}: {}", new["published"]);
+        let text = std::fs::read_to_string(w.join(&out)).unwrap();
+        let old_year = [format!("令和{}", year - 2018), format!("R{}", year - 2018)];
+        for line in text
+            .lines()
+            .skip(2)
+            .filter(|l| l.trim_start().starts_with('#'))
+        {
+            assert!(
+                !old_year.iter().any(|y| line.contains(y.as_str()))
+                    && !line.contains(&year.to_string()),
+                "{from}: {line}"
+            );
+        }
         // Every item kept, by ID, unverified with a note naming where it came from.
         let ids = |c: &Value| -> Vec<String> {
             c["items"]
@@ -587,6 +632,8 @@ fn checklist_new_on_each_bundled_edition_lints_clean_and_diffs_as_expected() {
             "item-unverified-note-changed",
             // `next-year` items (listed for the following year) become required.
             "item-requirement-changed",
+            // FY2026 comes with Guideline 7.0.
+            "guideline-version-changed",
         ];
         for change in diff["changes"].as_array().unwrap() {
             let code = change["code"].as_str().unwrap();
@@ -667,4 +714,95 @@ fn checklist_new_refuses_what_it_cannot_do() {
         out.contains("extends = \"mhlw-institution@fy2026\""),
         "{out}"
     );
+}
+
+/// The FY2025 institution form as if it were an imported FY2026 edition (not bundled).
+fn imported_base() -> String {
+    std::fs::read_to_string(common::root().join("checklists/mhlw/fy2025/institution.toml"))
+        .unwrap()
+        .replacen("edition = \"fy2025\"", "edition = \"fy2026\"", 1)
+        .replacen("fiscal_year = 2025", "fiscal_year = 2026", 1)
+        .replace("令和7年度", "令和8年度")
+        .replace("FY2025", "FY2026")
+}
+
+#[test]
+fn an_extension_over_an_imported_base_carries_both_and_verifies_without_them() {
+    let tmp = tempfile::tempdir().unwrap();
+    let w = tmp.path();
+    std::fs::write(w.join("base.toml"), imported_base()).unwrap();
+    std::fs::write(w.join("own.toml"), own_checklist(2026)).unwrap();
+    let with_both = |args: &[&str]| -> (i32, String, String) {
+        let mut all = vec!["--checklist", "base.toml", "--checklist", "own.toml"];
+        all.extend_from_slice(args);
+        run(w, &all)
+    };
+    let (code, _, err) = with_both(&["init", "--out", "answers.toml"]);
+    assert_eq!(code, 0, "{err}");
+    let text = std::fs::read_to_string(w.join("answers.toml"))
+        .unwrap()
+        .replace("name = \"\"", "name = \"テスト病院\"")
+        .replace("code = \"\"", "code = \"0110113719\"")
+        .replace("prefecture = \"\"", "prefecture = \"北海道\"")
+        .replace("kind = \"\"", "kind = \"hospital\"")
+        .replace("manager = \"\"", "manager = \"山田太郎\"")
+        .replace("security_manager = \"\"", "security_manager = \"佐藤花子\"")
+        .replace("answered_by = \"\"", "answered_by = \"佐藤花子\"")
+        .replace("contract = \"\"", "contract = false");
+    std::fs::write(w.join("answers.toml"), text).unwrap();
+    keygen(&w.join("hospital"));
+    let (code, out, err) = with_both(&[
+        "report",
+        "--answers",
+        "answers.toml",
+        "--out",
+        "bundle",
+        "--sign",
+        "hospital.key",
+    ]);
+    // Unanswered items are findings (exit 1); the bundle is written and signed all the same.
+    assert!(code == 0 || code == 1, "{code}: {out}{err}");
+    // Both travel in the bundle, listed in its signed manifest.
+    let manifest = std::fs::read_to_string(w.join("bundle/MANIFEST.sha256")).unwrap();
+    for name in [
+        "checklists/own-institution-fy2026.toml",
+        "checklists/mhlw-institution-fy2026.toml",
+    ] {
+        assert!(w.join("bundle").join(name).is_file(), "{name}");
+        assert!(manifest.contains(name), "{manifest}");
+    }
+    // The inspector has neither: verify reads both from the bundle. Unanswered items are
+    // findings (exit 1), not an unknown checklist (exit 2).
+    let (code, out, err) = run(
+        w,
+        &[
+            "verify",
+            "bundle",
+            "--pubkey",
+            "hospital.pub",
+            "--as-of",
+            "2026-11-01",
+            "--format",
+            "json",
+        ],
+    );
+    assert!(code == 0 || code == 1, "{code}: {out}{err}");
+    assert!(!out.contains("unknown-checklist"), "{out}");
+    assert!(!out.contains("checklist-base-changed"), "{out}");
+    // A changed base in the bundle fails the manifest.
+    let carried = w.join("bundle/checklists/mhlw-institution-fy2026.toml");
+    let text = std::fs::read_to_string(&carried).unwrap();
+    std::fs::write(&carried, text.replacen("令和8年度", "令和9年度", 1)).unwrap();
+    let (code, out, err) = run(
+        w,
+        &[
+            "verify",
+            "bundle",
+            "--pubkey",
+            "hospital.pub",
+            "--as-of",
+            "2026-11-01",
+        ],
+    );
+    assert_eq!(code, 3, "{out}{err}");
 }

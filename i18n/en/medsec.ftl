@@ -871,6 +871,15 @@ lint-invalid-replaces = item `{ $id }`: replaces `{ $replaced }` must be another
 lint-verified-with-note = item `{ $id }` is verified = true but still has an `unverified` note
 lint-unverified-wording = item `{ $id }` ({ $number }): wording or number not yet checked against the official PDF; add an `unverified` note saying what
 lint-unverified-wording-note = item `{ $id }` ({ $number }): not yet checked against the official PDF: { $note }
+lint-config-unknown-key = unknown key `{ $key }`; only `deny` and `allow` exist
+lint-config-not-a-list = `{ $key }` takes a list, e.g. `{ $key } = ["{ $example }"]`
+lint-config-not-text = `{ $key }` lists words in quotes, e.g. `"{ $example }"`
+lint-config-unknown-deny = `deny` does not take `{ $value }`; the only value is `warnings`
+lint-unknown-code = no lint rule has the code `{ $code }`; every code is listed in docs/lint.md
+lint-unknown-code-closest = no lint rule has the code `{ $code }`; did you mean { $closest }? Every code is listed in docs/lint.md
+lint-allow-option = `--allow`: { $problem }
+lint-breaking-same-edition = breaking changes since { $base } ({ $changes }) while the edition stays { $edition }: people holding answers for { $edition } cannot tell the two files apart; give the file a new edition, or keep the items and mark what replaces them (`medsec checklist diff` lists the changes)
+lint-rule-breaking-change-same-edition = A change that breaks answers (an item removed without `replaces`, a gate question changed) comes with a new edition (with `--base REV`)
 
 ## diff
 
@@ -1388,9 +1397,10 @@ checklist-extends-show-reason = Reason
 checklist-new-invalid-edition = --edition `{ $edition }` is not an edition; write fyYYYY, e.g. `fy2026`
 checklist-new-not-later = --edition `{ $edition }` is not after `{ $from }`: a new edition follows the one it is made from
 checklist-new-source = { $file }: `{ $key }` is missing or not readable; the file cannot be scaffolded from
-checklist-new-notes = Draft of the { $year } edition ({ $wareki }), made by `medsec checklist new` from `{ $from }`. Every item is carried from that edition and is unverified until checked against the new form; edition, fiscal year, title, dates and rules were advanced. Replace this note with what is known about the new edition.
+checklist-new-notes = Draft of the { $year } edition ({ $wareki }), made by `medsec checklist new` from `{ $from }`. Every item is carried from that edition and is unverified until checked against the new form; edition, fiscal year, title and rules were advanced; the publication date is left out until known, and the Guideline version is taken from the facts medsec has on the new edition where it has them. Replace this note with what is known about the new edition.
 checklist-new-carried = Carried from `{ $from }` (item `{ $id }`) by `medsec checklist new`: check wording, number and scope against the new form.
 checklist-new-previous-note = Earlier note: { $note }
+checklist-new-guideline-carried = carried from { $from }: check it for { $edition }
 checklist-new-written = wrote { $path } ({ $checklist }, { $count } items, all unverified); next: edit the wording, then `medsec checklist lint { $path }` and `medsec checklist diff { $from } { $path }`
 checklist-new-out-exists = { $path } exists; use --force to replace it
 checklist-new-write-failed = cannot write { $path }: { $reason }

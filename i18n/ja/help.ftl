@@ -40,7 +40,7 @@ about-checklist-lint = チェックリストファイル（またはそのフォ
 long-about-checklist-lint =
     チェックリストファイル（またはそのフォルダ）を検査します: スキーマ、ID、日英両方の文言、番号、参照、プローブの種類、日付、別の年度を名乗るタイトル。未確認の文言は警告です。
 
-    設定（deny、allow）は、指定したフォルダと、指定したファイルのあるフォルダの medsec-lint.toml からも読みます。終了コード 0: 問題なし（警告は可）、1: 誤りあり（--deny warnings なら警告も）、2: 読めない入力または設定。
+    設定（deny、allow）は、いちばん近い medsec-lint.toml からも読みます: 指定したフォルダ（またはファイルのあるフォルダ）、なければリポジトリのルートまでの親フォルダです。終了コード 0: 問題なし（警告は可）、1: 誤りあり（--deny warnings なら警告も）、2: 読めない入力または設定、またはどの規則にもない --allow のコード。
 arg-checklist-lint-paths = ファイルまたはフォルダ（フォルダは *.toml を探します）。
 arg-checklist-lint-format = 出力形式。
 value-checklist-lint-format-table = 人が読む形式。所見ごとに1行。
@@ -49,7 +49,8 @@ value-checklist-lint-format-sarif = SARIF 2.1.0（GitHub のコードスキャ�
 value-checklist-lint-format-junit = JUnit XML。ファイルごとに1つのテストケース、誤りごとに1つの失敗。
 arg-checklist-lint-deny = 所見を誤りとして扱います: `warnings` ならすべての警告を誤りにします（終了コード 1）。
 value-checklist-lint-deny-warnings = すべての警告を誤りにします。
-arg-checklist-lint-allow = このコードの規則を報告しません。例: `--allow unverified-wording`（複数指定可）。
+arg-checklist-lint-base = PATH の下で、この git のリビジョン（例: origin/main）から変わったファイルだけを検査し、新しい版にせずに回答を引き継げなくする変更を、そのリビジョンのファイルと比べて報告します。
+arg-checklist-lint-allow = このコードの規則を報告しません。例: `--allow unverified-wording`（複数指定可。どの規則にもないコードは受け付けません）。
 about-checklist-schema = チェックリストファイル形式の JSON スキーマを出力します。
 about-checklist-import = 厚生労働省の公式ワークブックなどのチェックリストのワークブック（XLSX）を読み、チェックリストファイルにします。
 long-about-checklist-import =
@@ -75,7 +76,7 @@ about-checklist-new = 前年度のチェックリストファイルから、次�
 long-about-checklist-new =
     前年度のチェックリストファイルから、次の年度のファイルの下書きを作ります。
 
-    版、年度、表題（令和N年度版、FYnnnn）、日付、記入のルールを次の年度に進めます。項目はすべて同じ ID のまま残し（回答を引き継げ、`checklist diff` で追えます）、注記を付けて未確認にします。残る作業は文言の照合だけです。--out がなければ標準出力に書きます。既にあるファイルは --force がなければ置き換えません。
+    版、年度、表題（令和N年度版、FYnnnn）、記入のルールを次の年度に進めます。ガイドラインの版は新しい版について medsec が知っていることに合わせ、公表日は分かるまで空けておきます。項目はすべて同じ ID のまま残し（回答を引き継げ、`checklist diff` で追えます）、注記を付けて未確認にします。残る作業は文言の照合だけです。--out がなければ標準出力に書きます。既にあるファイルは --force がなければ置き換えません。
 arg-checklist-new-from = 元にするチェックリスト、ID@EDITION の形（内蔵、追加済み、または --checklist で指定したもの）。
 arg-checklist-new-edition = 新しい版、fyYYYY の形。--from の版より後の年度にします。
 arg-checklist-new-out = 新しいチェックリストをここに書きます（既定: 標準出力）。

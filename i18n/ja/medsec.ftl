@@ -803,6 +803,15 @@ lint-invalid-replaces = 項目 `{ $id }`: `replaces` の `{ $replaced }` には�
 lint-verified-with-note = 項目 `{ $id }` は `verified = true` ですが、`unverified` の注記が残っています
 lint-unverified-wording = 項目 `{ $id }`({ $number }): 文言または番号が公式 PDF とまだ照合されていません。何が未確認かを `unverified` の注記に書いてください
 lint-unverified-wording-note = 項目 `{ $id }`({ $number }): 公式 PDF とまだ照合されていません: { $note }
+lint-config-unknown-key = `{ $key }` というキーはありません。使えるキーは `deny` と `allow` だけです
+lint-config-not-a-list = `{ $key }` は `{ $key } = ["{ $example }"]` のように一覧で書いてください
+lint-config-not-text = `{ $key }` の値は `"{ $example }"` のように引用符で囲んで書いてください
+lint-config-unknown-deny = `deny` に `{ $value }` は指定できません。指定できる値は `warnings` だけです
+lint-unknown-code = `{ $code }` というコードの検査規則はありません。コードの一覧は docs/lint.md にあります
+lint-unknown-code-closest = `{ $code }` というコードの検査規則はありません。{ $closest } のことですか。コードの一覧は docs/lint.md にあります
+lint-allow-option = `--allow` の指定: { $problem }
+lint-breaking-same-edition = { $base } からの変更に、回答を引き継げなくなるもの（{ $changes }）があるのに、版は { $edition } のままです。{ $edition } の回答を持つ人には2つのファイルの区別がつきません。新しい版にするか、項目を残して後継の項目に `replaces` を書いてください（変更の一覧は `medsec checklist diff` で見られます）
+lint-rule-breaking-change-same-edition = 回答を引き継げなくなる変更（`replaces` のない項目の削除、前提の質問の変更）には新しい版が伴っていること（`--base REV` のとき）
 
 ## diff
 
@@ -1315,9 +1324,10 @@ checklist-extends-show-reason = 理由
 checklist-new-invalid-edition = --edition `{ $edition }` は版の形ではありません。fyYYYY の形で書いてください(例: `fy2026`)
 checklist-new-not-later = --edition `{ $edition }` は `{ $from }` より後の版ではありません。新しい版は元にする版の後の年度にしてください
 checklist-new-source = { $file }: `{ $key }` がないか読み取れないため、このファイルから新しい版を作れません
-checklist-new-notes = { $wareki }(FY{ $year })版の下書きです。`{ $from }` から `medsec checklist new` で作りました。項目はすべてその版から引き継いだもので、新しい様式と照合するまで未確認です。版、年度、表題、日付、記入のルールは新しい年度に進めてあります。この注記は、新しい版について分かっていることに書き換えてください。
+checklist-new-notes = { $wareki }(FY{ $year })版の下書きです。`{ $from }` から `medsec checklist new` で作りました。項目はすべてその版から引き継いだもので、新しい様式と照合するまで未確認です。版、年度、表題、記入のルールは新しい年度に進めてあります。公表日は分かるまで空けてあり、ガイドラインの版は、新しい版について medsec が持つ事実があればそれに合わせてあります。この注記は、新しい版について分かっていることに書き換えてください。
 checklist-new-carried = `medsec checklist new` が `{ $from }` の項目 `{ $id }` から引き継ぎました。文言、番号、対象を新しい様式と照合してください。
 checklist-new-previous-note = 以前の注記: { $note }
+checklist-new-guideline-carried = { $from } から引き継ぎました。{ $edition } について確認してください
 checklist-new-written = { $path } を書きました({ $checklist }、{ $count } 項目、すべて未確認)。次に文言を直し、`medsec checklist lint { $path }` と `medsec checklist diff { $from } { $path }` を実行してください
 checklist-new-out-exists = { $path } はすでにあります。置き換えるには --force を付けてください
 checklist-new-write-failed = { $path } に書き込めません(詳細: { $reason })

@@ -84,6 +84,11 @@ pub fn next_edition(
     }
     let fiscal_year = i16::try_from(new_year).unwrap_or(i16::MAX);
 
+    let old_edition = doc
+        .get("edition")
+        .and_then(Item::as_str)
+        .unwrap_or_default()
+        .to_owned();
     set(doc.as_table_mut(), "edition", Value::from(edition));
     set(doc.as_table_mut(), "fiscal_year", Value::from(new_year));
     if let Some(extends) = doc.get("extends").and_then(Item::as_str) {
@@ -93,9 +98,10 @@ pub fn next_edition(
         };
         set(doc.as_table_mut(), "extends", Value::from(base));
     }
-    if let Some(published) = doc.get_mut("published") {
-        advance_item(published, years, false);
-    }
+    // The new edition's publication date is not known yet: left out (the key is optional),
+    // never invented by moving the old one on.
+    doc.remove("published");
+    set_guideline_version(&mut doc, &old_edition, edition);
     let title = doc
         .get_mut("title")
         .and_then(Item::as_table_like_mut)
@@ -145,7 +151,112 @@ pub fn next_edition(
     }
 
     let text = doc.to_string();
-    Ok(with_header(&text, from, edition, &title_ja))
+    // The two lines of the new header (title, how it was made) stay; the source's comments go
+    // where they speak of its own edition.
+    let headed = with_header(&text, from, edition, &title_ja);
+    Ok(without_edition_comments(&headed, 2))
+}
+
+/// The Guideline version of the new edition where the repository's facts know it (the official
+/// workbooks of `checklist/import/official.toml` name theirs, e.g. 7.0 for FY2026); else the
+/// source's is kept, with a comment saying it was carried and is to be checked.
+fn set_guideline_version(doc: &mut DocumentMut, from: &str, edition: &str) {
+    let own = doc
+        .get("publisher")
+        .and_then(Item::as_str)
+        .unwrap_or_default();
+    // An own checklist follows its base's publisher (the MHLW edition it extends).
+    let publisher = doc
+        .get("extends")
+        .and_then(Item::as_str)
+        .and_then(|e| e.split_once('-'))
+        .map_or(own, |(p, _)| p)
+        .to_owned();
+    let form = doc
+        .get("form")
+        .and_then(Item::as_str)
+        .unwrap_or_default()
+        .to_owned();
+    let known = super::import::official::known().unwrap_or_default();
+    let of_edition: Vec<_> = known
+        .iter()
+        .filter(|w| w.publisher == publisher && w.edition == edition)
+        .collect();
+    let version = of_edition
+        .iter()
+        .find(|w| w.form == form)
+        .or(of_edition.first())
+        .map(|w| w.guideline_version.clone());
+    match version {
+        Some(v) => set(doc.as_table_mut(), "guideline_version", Value::from(v)),
+        None => {
+            if let Some(old) = doc
+                .get_mut("guideline_version")
+                .and_then(Item::as_value_mut)
+            {
+                let carried = |lang| {
+                    crate::tr!(
+                        lang,
+                        "checklist-new-guideline-carried",
+                        from = from,
+                        edition = edition
+                    )
+                };
+                old.decor_mut().set_suffix(format!(
+                    " # {} / {}",
+                    carried(Lang::Ja),
+                    carried(Lang::En)
+                ));
+            }
+        }
+    }
+}
+
+/// The text without the source's own comment blocks after its opening header (the first
+/// `keep` lines always stay): they speak of the
+/// old edition (its sources, dates, drafts, what was verified) and would be wrong in the new one.
+/// The opening header keeps its lines that name no year. Lines inside multi-line strings are
+/// text, not comments, and stay.
+fn without_edition_comments(text: &str, keep: usize) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut in_header = true;
+    let mut in_string = false;
+    for (n, line) in text.split_inclusive('\n').enumerate() {
+        if n < keep {
+            out.push_str(line);
+            continue;
+        }
+        let trimmed = line.trim_start();
+        let is_comment = !in_string && trimmed.starts_with('#');
+        if !is_comment {
+            in_header = false;
+        }
+        let quotes = line.matches("\"\"\"").count() + line.matches("'''").count();
+        if quotes % 2 == 1 {
+            in_string = !in_string;
+        }
+        if is_comment && (!in_header || names_a_year(trimmed)) {
+            continue;
+        }
+        out.push_str(line);
+    }
+    out
+}
+
+/// Whether a comment names a fiscal year, an era year or a date (令和7, R7, FY2025, 2025-05-16).
+fn names_a_year(comment: &str) -> bool {
+    let chars: Vec<char> = comment.chars().collect();
+    let digit_at = |i: usize| chars.get(i).is_some_and(char::is_ascii_digit);
+    comment.contains("令和")
+        || comment.contains("平成")
+        || chars.windows(4).any(|w| w.iter().all(char::is_ascii_digit))
+        || chars.iter().enumerate().any(|(i, c)| {
+            *c == 'R'
+                && digit_at(i + 1)
+                && !chars
+                    .get(i.wrapping_sub(1))
+                    .is_some_and(char::is_ascii_alphanumeric)
+        })
 }
 
 /// `key = value` in `table`, keeping the old value's spacing and trailing comment.
@@ -430,7 +541,7 @@ mod tests {
             [rules]\ntarget_limit = \"令和6年度中\"\nfiscal_year = 2024\nstarts = 2024-04-01\n\
             [[items]]\nid = \"a\"\nrequirement = \"next-year\"\nverified = true\nreplaces = [\"b\"]\n";
         let out = next_edition("f.toml", source, "x@fy2024", "fy2026").unwrap();
-        assert!(out.contains("published = 2026-02-28"), "{out}");
+        assert!(!out.contains("published"), "not invented: {out}");
         assert!(out.contains("target_limit = \"令和8年度中\""), "{out}");
         assert!(out.contains("starts = 2026-04-01"), "{out}");
         assert!(out.contains("fiscal_year = 2026\nstarts"), "{out}");
@@ -438,6 +549,35 @@ mod tests {
         assert!(out.contains("verified = false"), "{out}");
         assert!(!out.contains("replaces"), "{out}");
         assert!(out.contains("(令和8年度版)") && out.contains("(FY2026 edition)"));
+    }
+
+    #[test]
+    fn facts_not_guesses_and_no_comments_about_the_old_year() {
+        let source = "# 表題(令和7年度版)\n# Source IDs refer to docs/checklist-sources.md.\n\
+            # Drafted on 2025-03-13.\n\
+            format_version = 1\npublisher = \"mhlw\"\nform = \"institution\"\n\
+            fiscal_year = 2025\nedition = \"fy2025\"\nguideline_version = \"6.0\"\n\
+            # Published in R7 May (S19).\npublished = 2025-05-16\n\
+            title = { ja = \"表題(令和7年度版)\", en = \"Title (FY2025 edition)\" }\n\
+            # The R7 draft manual has no gate (S41).\n# Another thought.\n\
+            [[items]]\nid = \"a\"\nverified = true\n";
+        let out = next_edition("f.toml", source, "mhlw-institution@fy2025", "fy2026").unwrap();
+        // FY2026 comes with Guideline 7.0 (checklist/import/official.toml).
+        assert!(out.contains("guideline_version = \"7.0\""), "{out}");
+        assert!(!out.contains("published"), "{out}");
+        assert!(!out.contains("R7") && !out.contains("2025-03-13"), "{out}");
+        assert!(!out.contains("Another thought"), "{out}");
+        assert!(
+            out.starts_with("# 表題(令和8年度版)\n# medsec checklist new"),
+            "{out}"
+        );
+        assert!(out.contains("# Source IDs refer"), "{out}");
+        // No facts for FY2027: the source's version is kept and said to be carried.
+        let out = next_edition("f.toml", source, "mhlw-institution@fy2025", "fy2027").unwrap();
+        assert!(
+            out.contains("guideline_version = \"6.0\" # fy2025 から引き継ぎました。fy2027 について確認してください / carried from fy2025: check it for fy2027"),
+            "{out}"
+        );
     }
 
     #[test]

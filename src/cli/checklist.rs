@@ -16,9 +16,10 @@ pub enum ChecklistCommand {
     /// references, probe kinds, dates, a title that names another fiscal year; unverified wording
     /// is a warning.
     ///
-    /// Settings (deny, allow) are also read from a medsec-lint.toml in each folder given and in
-    /// the folder of each file given. Exit 0 clean (warnings allowed), 1 errors found (warnings
-    /// too with --deny warnings), 2 unreadable input or settings.
+    /// Settings (deny, allow) are also read from the nearest medsec-lint.toml: in the folder
+    /// given (or the file's folder), else in a parent folder up to the repository root. Exit 0
+    /// clean (warnings allowed), 1 errors found (warnings too with --deny warnings), 2
+    /// unreadable input or settings, or an --allow code that no rule has.
     Lint(LintArgs),
     /// Print the JSON Schema of the checklist file format.
     Schema,
@@ -43,10 +44,11 @@ pub enum ChecklistCommand {
     },
     /// Scaffold the next fiscal year's checklist file from the last one.
     ///
-    /// Edition, fiscal year, title (令和N年度版, FYnnnn), dates and rules are advanced; every
-    /// item is kept with its ID (so answers carry forward and `checklist diff` follows it) and
-    /// marked unverified with a note, so the work left is the wording. Writes standard output
-    /// unless --out; an existing file is kept unless --force.
+    /// Edition, fiscal year, title (令和N年度版, FYnnnn) and rules are advanced; the Guideline
+    /// version comes from what medsec knows of the new edition; the publication date is left
+    /// out until known. Every item is kept with its ID (so answers carry forward and `checklist
+    /// diff` follows it) and marked unverified with a note, so the work left is the wording.
+    /// Writes standard output unless --out; an existing file is kept unless --force.
     New(NewArgs),
     /// Classify the changes between two checklists, usually two editions of one form:
     /// added, removed, replaced, reworded, renumbered items and more.
@@ -72,7 +74,12 @@ pub struct LintArgs {
     /// Turn findings into errors: `warnings` makes every warning an error (exit 1).
     #[arg(long, value_enum, value_name = "WHAT")]
     pub deny: Vec<DenyArg>,
-    /// Do not report the rule with this code, e.g. `--allow unverified-wording` (repeatable).
+    /// Lint only the files under PATH that changed since this git revision (e.g. origin/main),
+    /// and report a breaking change made without a new edition against the file at it.
+    #[arg(long, value_name = "REV")]
+    pub base: Option<String>,
+    /// Do not report the rule with this code, e.g. `--allow unverified-wording` (repeatable;
+    /// a code no rule has is refused).
     #[arg(long, value_name = "CODE")]
     pub allow: Vec<String>,
 }

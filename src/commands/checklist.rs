@@ -7,7 +7,7 @@ use crate::cli::checklist::{
     ShowFormat,
 };
 use crate::diagnostic::Severity;
-use crate::diff::{Impact, BREAKING_SAME_EDITION};
+use crate::diff::Impact;
 use crate::exit::Exit;
 use crate::render;
 use std::path::Path;
@@ -33,7 +33,7 @@ pub fn run(cmd: ChecklistCommand, ctx: &Context) -> anyhow::Result<Outcome> {
             };
             Ok(Outcome::text(out, Exit::Ok).with_staleness(&catalog, ctx))
         }
-        ChecklistCommand::Lint(args) => Ok(lint(args, ctx)),
+        ChecklistCommand::Lint(args) => lint(args, ctx),
         ChecklistCommand::Diff(args) => diff(args, ctx),
         ChecklistCommand::Import(args) => super::checklist_import::import(args, ctx),
         ChecklistCommand::New(args) => super::checklist_new::run(&args, ctx),
@@ -45,18 +45,27 @@ pub fn run(cmd: ChecklistCommand, ctx: &Context) -> anyhow::Result<Outcome> {
     }
 }
 
-fn lint(args: LintArgs, ctx: &Context) -> Outcome {
-    let options = crate::lint::LintOptions {
-        deny: args
-            .deny
-            .iter()
-            .map(|d| match d {
-                DenyArg::Warnings => crate::lint::Deny::Warnings,
-            })
-            .collect(),
-        allow: args.allow.iter().cloned().collect(),
+fn lint(args: LintArgs, ctx: &Context) -> anyhow::Result<Outcome> {
+    let deny = args
+        .deny
+        .iter()
+        .map(|d| match d {
+            DenyArg::Warnings => crate::lint::Deny::Warnings,
+        })
+        .collect();
+    let options = match crate::lint::LintOptions::from_args(deny, &args.allow) {
+        Ok(o) => o,
+        Err(unknown) => {
+            let mut outcome = Outcome::text(String::new(), Exit::Unusable);
+            let message = unknown.localize(ctx.lang);
+            outcome.notices = vec![crate::tr!(ctx.lang, "cli-error", message = message)];
+            return Ok(outcome);
+        }
     };
-    let report = crate::lint::lint_with(&args.paths, options);
+    let report = match &args.base {
+        Some(rev) => crate::lint::lint_since(rev, &args.paths, options)?,
+        None => crate::lint::lint_with(&args.paths, options),
+    };
     // Files that could not be read stop the command: on standard error (and in the JSON, SARIF
     // and JUnit, which record every diagnostic); findings are the result, on standard output.
     let (problems, findings): (Vec<_>, Vec<_>) = report
@@ -68,7 +77,10 @@ fn lint(args: LintArgs, ctx: &Context) -> Outcome {
         LintFormat::Table => {
             render::diagnostics::human(&findings, report.files, ctx.lang, ctx.color)
         }
-        LintFormat::Json => render::json(&report.diagnostics),
+        LintFormat::Json => render::json(&LintJson {
+            config: &report.config_files,
+            diagnostics: &report.diagnostics,
+        }),
         LintFormat::Sarif => render::sarif::sarif(&report.diagnostics, ctx.lang),
         LintFormat::Junit => {
             render::junit::junit(&report.file_names, &report.diagnostics, ctx.lang)
@@ -83,21 +95,24 @@ fn lint(args: LintArgs, ctx: &Context) -> Outcome {
     };
     let mut outcome = Outcome::text(out, exit);
     outcome.notices = render::diagnostics::problem_lines(&problems, ctx.lang);
-    outcome
+    Ok(outcome)
 }
 
-/// Whether `changes` end the run with exit 1: a change at `fail_on` or above, or a breaking
-/// change in a file that kept its edition (always).
-fn fails(changes: &[crate::diff::Change], fail_on: FailOn) -> bool {
-    let threshold = match fail_on {
+/// `checklist lint --format json`: the settings files used and every finding.
+#[derive(serde::Serialize)]
+struct LintJson<'a> {
+    config: &'a [String],
+    diagnostics: &'a [crate::diagnostic::Diagnostic],
+}
+
+/// The impact at which `--fail-on` ends the run with exit 1 (none for `never`).
+fn threshold(fail_on: FailOn) -> Option<Impact> {
+    match fail_on {
         FailOn::Never => None,
         FailOn::Breaking => Some(Impact::Breaking),
         FailOn::Review => Some(Impact::Review),
         FailOn::Any => Some(Impact::Minor),
-    };
-    changes
-        .iter()
-        .any(|c| threshold.is_some_and(|t| c.impact >= t) || c.code == BREAKING_SAME_EDITION)
+    }
 }
 
 fn diff(args: DiffArgs, ctx: &Context) -> anyhow::Result<Outcome> {
@@ -142,7 +157,8 @@ fn diff(args: DiffArgs, ctx: &Context) -> anyhow::Result<Outcome> {
             DiffFormat::Json => render::diff::json(&old, &new, &changes),
             DiffFormat::Md => render::diff::markdown(&old, &new, &changes, ctx.lang),
         };
-        let exit = if fails(&changes, args.fail_on) {
+        let all: Vec<&crate::diff::Change> = changes.iter().collect();
+        let exit = if crate::diff::fails(&all, 0, 0, threshold(args.fail_on)) {
             Exit::Findings
         } else {
             Exit::Ok
@@ -165,7 +181,13 @@ fn diff(args: DiffArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         added: &paired.added,
         removed: &paired.removed,
     };
-    let failed = set.pairs.iter().any(|(_, _, c)| fails(c, args.fail_on));
+    let all: Vec<&crate::diff::Change> = set.pairs.iter().flat_map(|(_, _, c)| c).collect();
+    let failed = crate::diff::fails(
+        &all,
+        set.added.len(),
+        set.removed.len(),
+        threshold(args.fail_on),
+    );
     let out = match args.format {
         DiffFormat::Table => render::diff::human_files(&set, ctx.lang),
         DiffFormat::Json => render::diff::json_files(&set),

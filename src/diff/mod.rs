@@ -212,8 +212,27 @@ fn breaking_same_edition(old: &Checklist, new: &Checklist, changes: &[Change]) -
 }
 
 /// The code of a breaking change in a file that kept its edition and format version: an error
-/// (`checklist diff` exits 1 whatever --fail-on says).
+/// (`checklist diff` exits 1 whatever --fail-on says). It is a verdict on the other changes,
+/// not a change of its own: summaries do not count it.
 pub const BREAKING_SAME_EDITION: &str = "breaking-change-same-edition";
+
+/// The impact of a checklist file that only the new side has: new questions to answer.
+pub const FILE_ADDED: Impact = Impact::Review;
+
+/// The impact of a checklist file that only the old side has: its answers cannot carry forward.
+pub const FILE_REMOVED: Impact = Impact::Breaking;
+
+/// Whether a run ends with exit 1: a change (or an added or removed file, by [`FILE_ADDED`]
+/// and [`FILE_REMOVED`]) at `threshold` or above, or a breaking change in a file that kept
+/// its edition (always, even with no threshold).
+pub fn fails(changes: &[&Change], added: usize, removed: usize, threshold: Option<Impact>) -> bool {
+    let reaches = |impact: Impact| threshold.is_some_and(|t| impact >= t);
+    changes
+        .iter()
+        .any(|c| reaches(c.impact) || c.code == BREAKING_SAME_EDITION)
+        || (added > 0 && reaches(FILE_ADDED))
+        || (removed > 0 && reaches(FILE_REMOVED))
+}
 
 /// One `metadata-changed` per field that changed, with its old and new value. Notes are long:
 /// their message says which language changed; JSON carries both texts.

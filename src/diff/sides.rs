@@ -165,21 +165,7 @@ fn stderr_of(out: &std::process::Output) -> String {
 /// The checklist files under `paths` at git revision `rev` (paths relative to the current
 /// folder, as git takes them), loaded.
 pub fn revision(rev: &str, paths: &[PathBuf]) -> Result<Vec<SideFile>, DiffError> {
-    // `--end-of-options` keeps a revision such as `--output=x` from being read as an option.
-    let repository = git(&["rev-parse", "--git-dir"])?;
-    if !repository.status.success() {
-        return Err(DiffError::NotARepository {
-            detail: stderr_of(&repository),
-        });
-    }
-    let commit = format!("{rev}^{{commit}}");
-    let check = git(&["rev-parse", "--verify", "--end-of-options", &commit])?;
-    if !check.status.success() {
-        return Err(DiffError::UnknownRevision {
-            revision: rev.to_owned(),
-            detail: stderr_of(&check),
-        });
-    }
+    check_revision(rev)?;
     let mut args = vec!["ls-tree", "-r", "-z", "--name-only", rev, "--"];
     let path_texts: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
     args.extend(path_texts.iter().map(String::as_str));
@@ -199,32 +185,115 @@ pub fn revision(rev: &str, paths: &[PathBuf]) -> Result<Vec<SideFile>, DiffError
         if name.is_empty() || !is_checklist_name(Path::new(name)) {
             continue;
         }
-        let place = format!("{rev}:{name}");
-        let shown = git(&["show", &format!("{rev}:./{name}")])?;
-        if !shown.status.success() {
-            return Err(DiffError::Git {
-                revision: rev.to_owned(),
-                path: name.to_owned(),
-                detail: stderr_of(&shown),
-            });
-        }
-        let text = String::from_utf8(shown.stdout).map_err(|_| DiffError::Checklist {
-            place: place.clone(),
-            source: ChecklistError::NotUtf8 {
-                path: PathBuf::from(&place),
-                line: 1,
-                column: 1,
-            },
-        })?;
-        let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-        let loaded = checklist::load_str(&place, text, Origin::File(PathBuf::from(&place)))
-            .map_err(|source| DiffError::Checklist {
-                place: place.clone(),
-                source,
-            })?;
-        out.push(SideFile { place, loaded });
+        out.push(load_at(rev, name)?);
     }
     Ok(out)
+}
+
+/// That the current folder is in a git repository and `rev` names a commit in it.
+fn check_revision(rev: &str) -> Result<(), DiffError> {
+    // `--end-of-options` keeps a revision such as `--output=x` from being read as an option.
+    let repository = git(&["rev-parse", "--git-dir"])?;
+    if !repository.status.success() {
+        return Err(DiffError::NotARepository {
+            detail: stderr_of(&repository),
+        });
+    }
+    let commit = format!("{rev}^{{commit}}");
+    let check = git(&["rev-parse", "--verify", "--end-of-options", &commit])?;
+    if !check.status.success() {
+        return Err(DiffError::UnknownRevision {
+            revision: rev.to_owned(),
+            detail: stderr_of(&check),
+        });
+    }
+    Ok(())
+}
+
+/// The checklist files under `paths` that differ from revision `rev` in the work tree (changed,
+/// added or untracked; deleted ones are not there to lint), as paths relative to the current
+/// folder. For `checklist lint --base REV`.
+pub fn changed_since(rev: &str, paths: &[PathBuf]) -> Result<Vec<PathBuf>, DiffError> {
+    check_revision(rev)?;
+    let path_texts: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+    let listing = |args: &[&str]| -> Result<Vec<PathBuf>, DiffError> {
+        let mut all: Vec<&str> = args.to_vec();
+        all.push("--");
+        all.extend(path_texts.iter().map(String::as_str));
+        let out = git(&all)?;
+        if !out.status.success() {
+            return Err(DiffError::Git {
+                revision: rev.to_owned(),
+                path: path_texts.join(" "),
+                detail: stderr_of(&out),
+            });
+        }
+        Ok(out
+            .stdout
+            .split(|b| *b == 0)
+            .filter_map(|n| std::str::from_utf8(n).ok())
+            .filter(|n| !n.is_empty() && is_checklist_name(Path::new(n)))
+            .map(PathBuf::from)
+            .collect())
+    };
+    let mut files = listing(&[
+        "diff",
+        "--name-only",
+        "--relative",
+        "-z",
+        "--diff-filter=d",
+        "--end-of-options",
+        rev,
+    ])?;
+    files.extend(listing(&[
+        "ls-files",
+        "-z",
+        "--others",
+        "--exclude-standard",
+    ])?);
+    files.sort();
+    files.dedup();
+    Ok(files)
+}
+
+/// The checklist at `path` (relative to the current folder) as it was at revision `rev`, or
+/// `None` when the revision has no such file.
+pub fn file_at(rev: &str, path: &Path) -> Result<Option<SideFile>, DiffError> {
+    let name = path.display().to_string();
+    let exists = git(&["cat-file", "-e", &format!("{rev}:./{name}")])?;
+    if !exists.status.success() {
+        return Ok(None);
+    }
+    load_at(rev, &name).map(Some)
+}
+
+/// The checklist `name` (relative to the current folder) at revision `rev`, loaded.
+fn load_at(rev: &str, name: &str) -> Result<SideFile, DiffError> {
+    let place = format!("{rev}:{name}");
+    let shown = git(&["show", &format!("{rev}:./{name}")])?;
+    if !shown.status.success() {
+        return Err(DiffError::Git {
+            revision: rev.to_owned(),
+            path: name.to_owned(),
+            detail: stderr_of(&shown),
+        });
+    }
+    let text = String::from_utf8(shown.stdout).map_err(|_| DiffError::Checklist {
+        place: place.clone(),
+        source: ChecklistError::NotUtf8 {
+            path: PathBuf::from(&place),
+            line: 1,
+            column: 1,
+        },
+    })?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let loaded = checklist::load_str(&place, text, Origin::File(PathBuf::from(&place))).map_err(
+        |source| DiffError::Checklist {
+            place: place.clone(),
+            source,
+        },
+    )?;
+    Ok(SideFile { place, loaded })
 }
 
 /// Pair `old` and `new` files: same id, form and edition first, then same id and form where

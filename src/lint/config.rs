@@ -1,19 +1,21 @@
 //! What lint reports: `--deny warnings` and `--allow CODE` from the command line, and the same
-//! two settings from a `medsec-lint.toml` next to the checklists (strictly parsed: an unknown
-//! key or value is an error naming the file, line and column).
+//! two settings from a `medsec-lint.toml` (strictly checked: every unknown key, value or rule
+//! code is an error naming the file, line and column, all of them in one run).
+//!
+//! The settings file of a path is the nearest one: in the folder given (or the folder of the
+//! file given), else in its parent folders, up to the repository root (a folder holding `.git`)
+//! or the filesystem root.
 
-use crate::diagnostic::{Diagnostic, Location, Severity};
-use serde::Deserialize;
+use crate::checklist::Lang;
+use crate::diagnostic::{Diagnostic, Location, MessageRef, Severity};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-/// The settings file's name; lint reads it from each folder it is given, and from the folder
-/// of each file it is given. Folder searches skip it (it is not a checklist).
+/// The settings file's name. Folder searches skip it (it is not a checklist).
 pub const CONFIG_FILE: &str = "medsec-lint.toml";
 
 /// What can be denied (turned into errors).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Deny {
     /// Every warning becomes an error.
     Warnings,
@@ -27,30 +29,120 @@ pub struct LintOptions {
     pub allow: BTreeSet<String>,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawConfig {
-    #[serde(default)]
-    deny: Vec<Deny>,
-    #[serde(default)]
-    allow: Vec<String>,
+/// A rule code that no lint rule has, with the known codes closest to it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownCode {
+    pub code: String,
+    pub closest: Vec<&'static str>,
+}
+
+impl std::fmt::Display for UnknownCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.localize(Lang::En))
+    }
+}
+
+impl std::error::Error for UnknownCode {}
+
+impl UnknownCode {
+    /// Check `code` against the lint rules.
+    pub fn check(code: &str) -> Result<(), Self> {
+        if super::rules::RULES.iter().any(|(c, _)| *c == code) {
+            return Ok(());
+        }
+        Err(Self {
+            code: code.to_owned(),
+            closest: closest_codes(code),
+        })
+    }
+
+    /// The problem as a catalog message.
+    pub fn message_ref(&self) -> MessageRef {
+        if self.closest.is_empty() {
+            crate::msg_ref!("lint-unknown-code", code = self.code)
+        } else {
+            crate::msg_ref!(
+                "lint-unknown-code-closest",
+                code = self.code,
+                closest = self.closest_list()
+            )
+        }
+    }
+
+    fn closest_list(&self) -> String {
+        self.closest
+            .iter()
+            .map(|c| format!("`{c}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    /// The problem in `lang`, as said of the `--allow` option.
+    pub fn localize(&self, lang: Lang) -> String {
+        let problem = crate::i18n::render(lang, &self.message_ref());
+        crate::tr!(lang, "lint-allow-option", problem = problem)
+    }
+}
+
+/// Up to three rule codes that look like `code`: most alike first; a code containing what was
+/// typed (`--allow unverified`) counts as alike.
+fn closest_codes(code: &str) -> Vec<&'static str> {
+    let mut scored: Vec<(f64, &'static str)> = super::rules::RULES
+        .iter()
+        .map(|(c, _)| {
+            let mut score = strsim::normalized_damerau_levenshtein(code, c);
+            if code.len() >= 4 && c.contains(code) {
+                score = score.max(0.9);
+            }
+            (score, *c)
+        })
+        .filter(|(score, _)| *score >= 0.6)
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
+    scored.into_iter().take(3).map(|(_, c)| c).collect()
+}
+
+/// The settings files read for a run, as named in output, and what went wrong in them.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub options: LintOptions,
+    /// The settings files used, as shown to people and in JSON, in order.
+    pub files: Vec<String>,
+    /// Problems in them (each an `invalid-lint-config` error).
+    pub problems: Vec<Diagnostic>,
 }
 
 impl LintOptions {
-    /// Add the settings of `medsec-lint.toml` files next to `paths`. A settings file that cannot
-    /// be read or parsed gives an `invalid-lint-config` error (the run ends with exit 2).
-    pub fn with_files_next_to(mut self, paths: &[PathBuf]) -> (Self, Vec<Diagnostic>) {
-        let mut diags = Vec::new();
-        for file in config_files(paths) {
-            match read(&file) {
-                Ok(raw) => {
-                    self.deny.extend(raw.deny);
-                    self.allow.extend(raw.allow);
-                }
-                Err(d) => diags.push(*d),
-            }
+    /// The command line's settings; an `--allow` code that no rule has is refused.
+    pub fn from_args(deny: BTreeSet<Deny>, allow: &[String]) -> Result<Self, UnknownCode> {
+        for code in allow {
+            UnknownCode::check(code)?;
         }
-        (self, diags)
+        Ok(Self {
+            deny,
+            allow: allow.iter().cloned().collect(),
+        })
+    }
+
+    /// Add the settings of the `medsec-lint.toml` nearest to each of `paths`. A settings file
+    /// that cannot be read, or has problems, gives `invalid-lint-config` errors (the run ends
+    /// with exit 2).
+    pub fn with_files_for(mut self, paths: &[PathBuf]) -> Loaded {
+        let mut files = Vec::new();
+        let mut problems = Vec::new();
+        for file in config_files(paths) {
+            let name = file.display().to_string();
+            let (raw, mut found) = read(&file, &name);
+            self.deny.extend(raw.deny);
+            self.allow.extend(raw.allow);
+            problems.append(&mut found);
+            files.push(name);
+        }
+        Loaded {
+            options: self,
+            files,
+            problems,
+        }
     }
 
     /// Drop allowed findings, then turn warnings into errors when warnings are denied.
@@ -68,48 +160,134 @@ impl LintOptions {
     }
 }
 
-/// The settings files that exist next to `paths`, each once, sorted.
+/// The nearest settings file of each of `paths`, each once, sorted.
 fn config_files(paths: &[PathBuf]) -> BTreeSet<PathBuf> {
     paths
         .iter()
         .filter_map(|p| {
             let folder = if p.is_dir() {
-                Some(p.as_path())
+                p.as_path()
             } else {
-                p.parent()
+                p.parent().unwrap_or(Path::new(""))
             };
-            let folder = folder.map(|f| {
-                if f.as_os_str().is_empty() {
-                    Path::new(".")
-                } else {
-                    f
-                }
-            })?;
-            let candidate = folder.join(CONFIG_FILE);
-            candidate.is_file().then_some(candidate)
+            let folder = if folder.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                folder
+            };
+            nearest(folder)
         })
         .collect()
 }
 
-fn read(file: &Path) -> Result<RawConfig, Box<Diagnostic>> {
-    let name = file.display().to_string();
-    let error = |source: &str, span: Option<std::ops::Range<usize>>, detail: String| {
-        Box::new(Diagnostic {
-            code: "invalid-lint-config",
-            severity: Severity::Error,
-            location: Location::of_span(&name, source, span),
-            message: crate::tr!(
-                crate::checklist::Lang::En,
-                "lint-ci-invalid-config",
-                detail = detail.as_str()
-            ),
-            text: Some(crate::msg_ref!("lint-ci-invalid-config", detail = detail)),
-        })
+/// The settings file in `folder` or the closest of its parents, stopping after the repository
+/// root (a folder with `.git`). Shown relative to the current folder when `folder` was given
+/// relative and the file is under the current folder; else absolute.
+fn nearest(folder: &Path) -> Option<PathBuf> {
+    let absolute = folder.canonicalize().ok()?;
+    for dir in absolute.ancestors() {
+        let candidate = dir.join(CONFIG_FILE);
+        if candidate.is_file() {
+            let current = std::env::current_dir().and_then(|c| c.canonicalize()).ok();
+            let relative = folder
+                .is_relative()
+                .then_some(current)
+                .flatten()
+                .and_then(|c| candidate.strip_prefix(c).ok().map(Path::to_owned));
+            return Some(relative.unwrap_or(candidate));
+        }
+        if dir.join(".git").exists() {
+            return None;
+        }
+    }
+    None
+}
+
+/// The settings in a file, and every problem found in it.
+#[derive(Debug, Default)]
+struct RawConfig {
+    deny: Vec<Deny>,
+    allow: Vec<String>,
+}
+
+fn problem(name: &str, source: &str, at: usize, text: MessageRef) -> Diagnostic {
+    Diagnostic {
+        code: "invalid-lint-config",
+        severity: Severity::Error,
+        location: Location::at(name, source, at),
+        message: crate::i18n::render(Lang::En, &text),
+        text: Some(text),
+    }
+}
+
+fn read(file: &Path, name: &str) -> (RawConfig, Vec<Diagnostic>) {
+    let whole = |detail: String, source: &str, at: usize| {
+        let text = crate::msg_ref!("lint-ci-invalid-config", detail = detail);
+        problem(name, source, at, text)
     };
-    let source = crate::checklist::read_text(file)
-        .map_err(|e| error("", None, e.localize(crate::checklist::Lang::En)))?;
-    toml::from_str::<RawConfig>(&source)
-        .map_err(|e| error(&source, e.span(), e.message().trim().to_owned()))
+    let source = match crate::checklist::read_text(file) {
+        Ok(s) => s,
+        Err(e) => {
+            return (
+                RawConfig::default(),
+                vec![whole(e.localize(Lang::En), "", 0)],
+            )
+        }
+    };
+    let doc = match toml::de::DeTable::parse(&source) {
+        Ok(d) => d,
+        Err(e) => {
+            let at = e.span().map_or(0, |s| s.start);
+            let detail = e.message().trim().to_owned();
+            return (RawConfig::default(), vec![whole(detail, &source, at)]);
+        }
+    };
+    let mut raw = RawConfig::default();
+    let mut problems = Vec::new();
+    for (key, value) in doc.into_inner() {
+        let key_at = key.span().start;
+        let key = key.into_inner();
+        let example = match key.as_ref() {
+            "deny" => "warnings",
+            "allow" => "unverified-wording",
+            other => {
+                let text = crate::msg_ref!("lint-config-unknown-key", key = other);
+                problems.push(problem(name, &source, key_at, text));
+                continue;
+            }
+        };
+        let value_at = value.span().start;
+        let toml::de::DeValue::Array(list) = value.into_inner() else {
+            let text = crate::msg_ref!("lint-config-not-a-list", key = key, example = example);
+            problems.push(problem(name, &source, value_at, text));
+            continue;
+        };
+        for element in list {
+            let at = element.span().start;
+            let toml::de::DeValue::String(word) = element.into_inner() else {
+                let text = crate::msg_ref!("lint-config-not-text", key = key, example = example);
+                problems.push(problem(name, &source, at, text));
+                continue;
+            };
+            if key == "deny" {
+                if word == "warnings" {
+                    raw.deny.push(Deny::Warnings);
+                } else {
+                    let text = crate::msg_ref!("lint-config-unknown-deny", value = word);
+                    problems.push(problem(name, &source, at, text));
+                }
+            } else {
+                match UnknownCode::check(&word) {
+                    Ok(()) => raw.allow.push(word.into_owned()),
+                    Err(unknown) => {
+                        problems.push(problem(name, &source, at, unknown.message_ref()));
+                    }
+                }
+            }
+        }
+    }
+    problems.sort_by_key(|d| (d.location.line, d.location.column));
+    (raw, problems)
 }
 
 #[cfg(test)]
@@ -152,9 +330,78 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join(CONFIG_FILE);
         std::fs::write(&file, "allow = []\ndeny_warnings = true\n").unwrap();
-        let (_, diags) = LintOptions::default().with_files_next_to(&[dir.path().to_owned()]);
+        let loaded = LintOptions::default().with_files_for(&[dir.path().to_owned()]);
+        let diags = loaded.problems;
         assert_eq!(diags.len(), 1, "{diags:?}");
         assert_eq!(diags[0].location.line, 2);
         assert!(diags[0].message.contains("deny_warnings"), "{diags:?}");
+    }
+
+    #[test]
+    fn every_problem_is_reported_in_file_order() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join(CONFIG_FILE);
+        std::fs::write(
+            &file,
+            "deny = [\"warning\", \"warnings\"]\nallow = [\"unverified-wordin\", 3]\nextra = 1\n",
+        )
+        .unwrap();
+        let loaded = LintOptions::default().with_files_for(&[dir.path().to_owned()]);
+        let places: Vec<(usize, usize)> = loaded
+            .problems
+            .iter()
+            .map(|d| (d.location.line, d.location.column))
+            .collect();
+        assert_eq!(
+            places,
+            [(1, 9), (2, 10), (2, 31), (3, 1)],
+            "{:?}",
+            loaded.problems
+        );
+        assert!(loaded.problems[1].message.contains("`unverified-wording`"));
+        // What was right still counts.
+        assert!(loaded.options.deny.contains(&Deny::Warnings));
+    }
+
+    #[test]
+    fn closest_codes_are_offered() {
+        let err = UnknownCode::check("unverified-wordings").unwrap_err();
+        assert_eq!(err.closest.first(), Some(&"unverified-wording"));
+        let err = UnknownCode::check("unverified").unwrap_err();
+        assert!(err.closest.contains(&"unverified-wording"), "{err:?}");
+        assert!(UnknownCode::check("zzzzzzzz")
+            .unwrap_err()
+            .closest
+            .is_empty());
+        assert!(UnknownCode::check("title-year-mismatch").is_ok());
+    }
+
+    #[test]
+    fn the_nearest_file_in_parent_folders_is_used_up_to_the_repository_root() {
+        let dir = tempfile::tempdir().unwrap();
+        let repo = dir.path().join("repo");
+        let deep = repo.join("checklists/own");
+        std::fs::create_dir_all(&deep).unwrap();
+        std::fs::create_dir(repo.join(".git")).unwrap();
+        // Above the repository root: not read.
+        std::fs::write(dir.path().join(CONFIG_FILE), "deny = [\"warnings\"]\n").unwrap();
+        let file = deep.join("a.toml");
+        assert!(config_files(std::slice::from_ref(&file)).is_empty());
+        std::fs::write(repo.join(CONFIG_FILE), "allow = []\n").unwrap();
+        let found = config_files(std::slice::from_ref(&file));
+        assert_eq!(found.len(), 1);
+        assert!(
+            found.iter().all(|f| f.ends_with("repo/medsec-lint.toml")),
+            "{found:?}"
+        );
+        // A nearer one wins.
+        std::fs::write(repo.join("checklists").join(CONFIG_FILE), "allow = []\n").unwrap();
+        let found = config_files(&[file]);
+        assert!(
+            found
+                .iter()
+                .all(|f| f.ends_with("checklists/medsec-lint.toml")),
+            "{found:?}"
+        );
     }
 }

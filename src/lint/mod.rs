@@ -9,7 +9,7 @@ mod fill_rules;
 pub mod rules;
 mod title;
 
-pub use config::{Deny, LintOptions, CONFIG_FILE};
+pub use config::{Deny, LintOptions, UnknownCode, CONFIG_FILE};
 
 use crate::checklist::{read_text, validate, ChecklistError};
 use crate::diagnostic::{Diagnostic, Location, MessageRef, Severity};
@@ -25,6 +25,8 @@ pub struct LintReport {
     pub diagnostics: Vec<Diagnostic>,
     /// Some input could not be read at all (exit 2 rather than 1).
     pub unreadable: bool,
+    /// The `medsec-lint.toml` files whose settings were used, as named in output.
+    pub config_files: Vec<String>,
 }
 
 impl LintReport {
@@ -40,15 +42,93 @@ impl LintReport {
 /// codes dropped, warnings raised to errors when denied. An unreadable or invalid settings file
 /// counts as unreadable input.
 pub fn lint_with(paths: &[PathBuf], options: LintOptions) -> LintReport {
-    let (options, config_errors) = options.with_files_next_to(paths);
+    let loaded = options.with_files_for(paths);
     let mut report = lint_paths(paths);
-    if !config_errors.is_empty() {
+    if !loaded.problems.is_empty() {
         report.unreadable = true;
     }
-    let mut diagnostics = config_errors;
+    let mut diagnostics = loaded.problems;
     diagnostics.append(&mut report.diagnostics);
-    report.diagnostics = options.apply(diagnostics);
+    report.diagnostics = loaded.options.apply(diagnostics);
+    report.config_files = loaded.files;
     report
+}
+
+/// `lint --base REV`: lint only the checklist files under `paths` that changed since git
+/// revision `rev` (settings found as for `paths`), and report `breaking-change-same-edition`
+/// where a changed file breaks answers (an item removed without `replaces`, a gate question
+/// changed…) while keeping the edition and format version it had at `rev`.
+pub fn lint_since(
+    rev: &str,
+    paths: &[PathBuf],
+    options: LintOptions,
+) -> Result<LintReport, crate::diff::DiffError> {
+    let changed = crate::diff::sides::changed_since(rev, paths)?;
+    let loaded = options.with_files_for(paths);
+    let mut report = lint_paths(&changed);
+    // A path that does not exist is unreadable input, as without --base: a mistyped path must
+    // not pass as "nothing changed".
+    let missing: Vec<PathBuf> = paths
+        .iter()
+        .filter(|p| std::fs::symlink_metadata(p).is_err())
+        .cloned()
+        .collect();
+    if !missing.is_empty() {
+        let mut gone = lint_paths(&missing);
+        report.unreadable = true;
+        report.diagnostics.append(&mut gone.diagnostics);
+    }
+    for file in &changed {
+        let Ok(source) = read_text(file) else {
+            continue;
+        };
+        let name = file.display().to_string();
+        let (Some(new), _) = validate::parse(&name, &source) else {
+            continue;
+        };
+        let Some(old) = crate::diff::sides::file_at(rev, file)? else {
+            continue;
+        };
+        let changes = crate::diff::diff(&old.loaded.checklist, &new);
+        if changes
+            .iter()
+            .any(|c| c.code == crate::diff::BREAKING_SAME_EDITION)
+        {
+            let breaking = changes
+                .iter()
+                .filter(|c| {
+                    c.impact == crate::diff::Impact::Breaking
+                        && c.code != crate::diff::BREAKING_SAME_EDITION
+                })
+                .map(|c| c.code)
+                .collect::<std::collections::BTreeSet<_>>()
+                .into_iter()
+                .collect::<Vec<_>>()
+                .join(", ");
+            let at = source.find("\nedition").map_or(0, |i| i + 1);
+            let text = crate::msg_ref!(
+                "lint-breaking-same-edition",
+                base = old.place,
+                changes = breaking,
+                edition = new.edition
+            );
+            report.diagnostics.push(Diagnostic {
+                code: crate::diff::BREAKING_SAME_EDITION,
+                severity: Severity::Error,
+                location: Location::at(&name, &source, at),
+                message: crate::i18n::render(crate::checklist::Lang::En, &text),
+                text: Some(text),
+            });
+        }
+    }
+    if !loaded.problems.is_empty() {
+        report.unreadable = true;
+    }
+    let mut diagnostics = loaded.problems;
+    diagnostics.append(&mut report.diagnostics);
+    report.diagnostics = loaded.options.apply(diagnostics);
+    report.config_files = loaded.files;
+    Ok(report)
 }
 
 /// Lint files and folders.

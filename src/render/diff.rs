@@ -32,11 +32,16 @@ pub fn human(old: &Loaded, new: &Loaded, changes: &[Change], lang: Lang) -> Stri
             esc(&description(old, new, c, lang))
         ));
     }
-    let count = |i: Impact| changes.iter().filter(|c| c.impact == i).count();
+    // The same-edition rule is a verdict on the changes, not one more change.
+    let counted: Vec<&Change> = changes
+        .iter()
+        .filter(|c| c.code != crate::diff::BREAKING_SAME_EDITION)
+        .collect();
+    let count = |i: Impact| counted.iter().filter(|c| c.impact == i).count();
     out.push_str(&crate::tr!(
         lang,
         "diff-summary",
-        count = changes.len(),
+        count = counted.len(),
         breaking = count(Impact::Breaking),
         review = count(Impact::Review),
         minor = count(Impact::Minor)
@@ -229,12 +234,17 @@ fn markdown_pair(old: &Loaded, new: &Loaded, changes: &[Change], lang: Lang) -> 
             md(&description(old, new, c, lang))
         ));
     }
-    let count = |i: Impact| changes.iter().filter(|c| c.impact == i).count();
+    // The same-edition rule is a verdict on the changes, not one more change.
+    let counted: Vec<&Change> = changes
+        .iter()
+        .filter(|c| c.code != crate::diff::BREAKING_SAME_EDITION)
+        .collect();
+    let count = |i: Impact| counted.iter().filter(|c| c.impact == i).count();
     out.push('\n');
     out.push_str(&crate::tr!(
         lang,
         "diff-summary",
-        count = changes.len(),
+        count = counted.len(),
         breaking = count(Impact::Breaking),
         review = count(Impact::Review),
         minor = count(Impact::Minor)

@@ -118,6 +118,18 @@ pub struct FormView {
     pub checklist_known: bool,
     pub vendor: Option<VendorView>,
     pub sections: Vec<SectionView>,
+    /// For an own checklist: the heading naming the MHLW checklist it extends (with its
+    /// digest), and the base items it leaves out with their reasons. Empty otherwise.
+    pub out_of_scope_heading: String,
+    pub out_of_scope: Vec<OutOfScopeView>,
+}
+
+/// A base item an own checklist leaves out: 対象外 with its reason.
+#[derive(Debug, Clone, Serialize)]
+pub struct OutOfScopeView {
+    pub id: String,
+    pub label: String,
+    pub reason: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -559,5 +571,28 @@ fn form_view(
         checklist_known: checklist.is_some(),
         vendor,
         sections,
+        out_of_scope_heading: checklist
+            .and_then(|c| c.extends.as_ref())
+            .map(|e| {
+                let base = e.resolved.as_ref().map_or_else(
+                    || e.base.clone(),
+                    |b| format!("{} ({})", b.full_id(), b.digest),
+                );
+                crate::tr!(lang, "checklist-extends-show-heading", base = base)
+            })
+            .unwrap_or_default(),
+        out_of_scope: checklist
+            .and_then(|c| c.extends.as_ref())
+            .map(|e| {
+                e.out_of_scope
+                    .iter()
+                    .map(|o| OutOfScopeView {
+                        id: o.item.clone(),
+                        label: o.label(lang),
+                        reason: o.reason.get(lang).to_owned(),
+                    })
+                    .collect()
+            })
+            .unwrap_or_default(),
     }
 }

@@ -491,6 +491,28 @@ pub fn make(inputs: &Inputs<'_>) -> Result<Made, MakeError> {
             carried.insert(l.digest.clone(), name);
         }
     }
+    // The base of an own checklist travels too when it is not bundled (an imported edition),
+    // as `checklists/ID-EDITION.toml`: verify finds it there by the digest the report records.
+    let bases = std::iter::once(&institution)
+        .chain(&vendors)
+        .filter_map(|o| o.checklist.checklist.extends.as_ref()?.resolved.as_ref());
+    for base in bases {
+        let Some(l) = inputs.catalog.by_digest(&base.digest) else {
+            continue;
+        };
+        if let checklist::Origin::File(path) = &l.origin {
+            let name = base_file_name(base);
+            if carried.contains_key(&l.digest) || carried.values().any(|n| *n == name) {
+                continue;
+            }
+            attachments.push(Attachment {
+                source: path.clone(),
+                path: name.clone(),
+                kind: AttachmentKind::Plain,
+            });
+            carried.insert(l.digest.clone(), name);
+        }
+    }
     let carry = |mut r: ChecklistRef| {
         r.file = carried.get(&r.digest).cloned();
         r
@@ -659,6 +681,12 @@ pub fn checklist_ref(l: &checklist::Loaded) -> ChecklistRef {
             .as_ref()
             .and_then(|e| e.resolved.clone()),
     }
+}
+
+/// Where a bundle carries the base an own checklist extends, when that base is not bundled
+/// into medsec: `checklists/ID-EDITION.toml`.
+pub fn base_file_name(base: &checklist::extends::BaseRef) -> String {
+    format!("{CHECKLISTS_DIR}/{}-{}.toml", base.id, base.edition)
 }
 
 fn base_of(path: &Path) -> PathBuf {

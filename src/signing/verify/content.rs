@@ -246,8 +246,25 @@ fn with_carried_checklists(
     let refs = std::iter::once(&report.checklist)
         .chain(std::iter::once(&report.answers.checklist))
         .chain(report.vendor_forms.iter().map(|f| &f.checklist));
+    // The base of an own checklist, when the bundle carries it (not bundled into medsec): first,
+    // so that the own checklist below is linked to it.
+    let bases: Vec<crate::report::ChecklistRef> = refs
+        .clone()
+        .filter_map(|r| r.extends.as_ref())
+        .filter(|base| catalog.by_digest(&base.digest).is_none())
+        .map(|base| crate::report::ChecklistRef {
+            id: base.id.clone(),
+            edition: base.edition.clone(),
+            digest: base.digest.clone(),
+            form: String::new(),
+            fiscal_year: 0,
+            file: Some(crate::report::make::base_file_name(base))
+                .filter(|name| manifest.entries.contains_key(name)),
+            extends: None,
+        })
+        .collect();
     let mut seen = std::collections::BTreeSet::new();
-    for r in refs {
+    for r in bases.iter().chain(refs) {
         let Some(name) = r.file.as_deref() else {
             continue;
         };
