@@ -1450,3 +1450,6 @@ polish-status-next-report = Next: make the report with `medsec report --answers 
 polish-institution-code-prefecture-mismatch = institution code `{ $code }`: its first two digits { $number } are the prefecture number of { $expected }, but the prefecture given is “{ $given }”; check which one is right
 polish-summarize-unusable = { $path }: could not be read, so it was not checked ({ $code }); `medsec verify { $path }` says why
 polish-edition = FY{ $year } edition ({ $wareki })
+
+## inspector
+inspector-report-not-verified = warning: { $path } is not in a signed bundle (no MANIFEST.sha256 beside it), so it is shown unverified: nothing proves who made it or that it was not changed; give the bundle folder to `medsec verify`

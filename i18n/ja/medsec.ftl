@@ -1362,3 +1362,6 @@ polish-status-next-report = 次は `medsec report --answers { $file } --evidence
 polish-institution-code-prefecture-mismatch = 医療機関コード `{ $code }` の先頭2桁 { $number } は{ $expected }ですが、都道府県は「{ $given }」と記入されています。どちらかを確かめてください。
 polish-summarize-unusable = { $path }: 読み取れないため確認できませんでした（{ $code }）。詳しくは `medsec verify { $path }` で確認できます。
 polish-edition = { $wareki }版（FY{ $year }）
+
+## inspector
+inspector-report-not-verified = 警告: { $path } は署名付きバンドルの中にありません（横に MANIFEST.sha256 がありません）。検証せずに表示します。誰が作ったか、変更されていないかは確かめられません。バンドルのフォルダーを `medsec verify` で確認してください
