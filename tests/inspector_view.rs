@@ -141,3 +141,224 @@ fn a_lone_report_json_is_shown_with_a_warning_and_its_carried_checklist() {
     assert_eq!(code, 2, "{out}{err}");
     assert!(err.contains("test-institution@fy2025"), "{err}");
 }
+
+/// Probe evidence of this institution: one backup probe over a fresh file, made with
+/// `--answers answers/complete.toml`, at `dir/evidence.json`.
+fn probe_evidence(dir: &Path) -> serde_json::Value {
+    let backup = dir.join("backup");
+    std::fs::create_dir_all(&backup).unwrap();
+    std::fs::write(backup.join("karte.dump"), vec![1u8; 4096]).unwrap();
+    std::fs::write(
+        dir.join("probes.toml"),
+        format!(
+            "[[probe]]\nkind = \"backup-freshness\"\npath = '{}'\nmax_age = \"7d\"\ntime_basis = \"mtime\"\n",
+            backup.display()
+        ),
+    )
+    .unwrap();
+    let (code, out, err) = run(
+        dir,
+        &[
+            "probe",
+            "--config",
+            "probes.toml",
+            "--answers",
+            "answers/complete.toml",
+            "--out",
+            "evidence.json",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(code, 0, "{out}{err}");
+    serde_json::from_slice(&std::fs::read(dir.join("evidence.json")).unwrap()).unwrap()
+}
+
+/// `evidence.json` changed by `change`, written as `name`.
+fn changed_evidence(dir: &Path, name: &str, change: impl FnOnce(&mut serde_json::Value)) {
+    let mut ev = probe_evidence_value(dir);
+    change(&mut ev);
+    std::fs::write(dir.join(name), serde_json::to_vec_pretty(&ev).unwrap()).unwrap();
+}
+
+fn probe_evidence_value(dir: &Path) -> serde_json::Value {
+    serde_json::from_slice(&std::fs::read(dir.join("evidence.json")).unwrap()).unwrap()
+}
+
+fn status_with(dir: &Path, lang: &str, evidence: &str) -> (i32, String, String) {
+    let mut args: Vec<String> = checklist_args();
+    args.extend(
+        [
+            "--lang",
+            lang,
+            "status",
+            "answers/complete.toml",
+            "--as-of",
+            "2025-11-01",
+            "--evidence",
+            evidence,
+        ]
+        .map(str::to_owned),
+    );
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    run(dir, &args)
+}
+
+#[test]
+fn probe_records_the_institution_and_status_tells_evidence_of_another() {
+    let tmp = tempfile::tempdir().unwrap();
+    let w = tmp.path();
+    answers_copy(w);
+    let ev = probe_evidence(w);
+    assert_eq!(ev["institution"]["code"], "0110113719", "{ev:#}");
+    assert_eq!(ev["institution"]["name"], "テスト診療所");
+
+    // This institution's evidence: none of the evidence findings.
+    let (base, out, err) = status_with(w, "en", "evidence.json");
+    assert!(!out.contains("evidence-"), "{out}{err}");
+
+    // Another institution's: an error, exit 1, in both languages.
+    changed_evidence(w, "other.json", |e| {
+        e["institution"]["code"] = "1310000001".into();
+        e["institution"]["name"] = "別の病院".into();
+    });
+    let (code, out, _) = status_with(w, "en", "other.json");
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("error[evidence-other-institution]")
+            && out.contains("another institution (code `1310000001`, “別の病院”)"),
+        "{out}"
+    );
+    let (code, out, _) = status_with(w, "ja", "other.json");
+    assert_eq!(code, 1);
+    assert!(
+        out.contains("別の医療機関（医療機関コード `1310000001`"),
+        "{out}"
+    );
+
+    // Evidence tied to no institution (old evidence, or made without --answers): a warning.
+    changed_evidence(w, "untied.json", |e| {
+        e.as_object_mut().unwrap().remove("institution");
+    });
+    let (code, out, _) = status_with(w, "en", "untied.json");
+    assert_eq!(code, base, "a warning does not change the exit code: {out}");
+    assert!(out.contains("warning[evidence-no-institution]"), "{out}");
+
+    // Evidence from before the fiscal year of the answers (FY2025 began 2025-04-01).
+    changed_evidence(w, "old.json", |e| {
+        e["started"] = "2025-03-01T01:00:00Z".into();
+        e["finished"] = "2025-03-01T01:00:02Z".into();
+    });
+    let (code, out, _) = status_with(w, "ja", "old.json");
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("evidence-before-fiscal-year") && out.contains("令和7年度（FY2025）"),
+        "{out}"
+    );
+}
+
+#[test]
+fn report_records_evidence_of_another_institution_and_verify_and_summarize_show_it() {
+    let tmp = tempfile::tempdir().unwrap();
+    let w = tmp.path();
+    answers_copy(w);
+    probe_evidence(w);
+    changed_evidence(w, "other.json", |e| {
+        e["institution"]["code"] = "1310000001".into();
+    });
+    changed_evidence(w, "later.json", |e| {
+        e["finished"] = "2099-01-01T00:00:00Z".into();
+    });
+    common::keygen(&w.join("clinic"));
+    let report = |evidence: &str, out: &str| {
+        let mut args: Vec<String> = checklist_args();
+        args.extend(
+            [
+                "report",
+                "--answers",
+                "answers/complete.toml",
+                "--evidence",
+                evidence,
+                "--out",
+                out,
+                "--sign",
+                "clinic.key",
+            ]
+            .map(str::to_owned),
+        );
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        run(w, &args)
+    };
+    let recorded = |out: &str| -> Vec<String> {
+        let r: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(w.join(out).join("report.json")).unwrap())
+                .unwrap();
+        r["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["code"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    let (code, out, err) = report("evidence.json", "own");
+    assert!(matches!(code, 0 | 1), "{out}{err}");
+    assert!(
+        !recorded("own").iter().any(|c| c.starts_with("evidence-")),
+        "{:?}",
+        recorded("own")
+    );
+    let (code, out, err) = report("other.json", "other");
+    assert_eq!(code, 1, "{out}{err}");
+    assert!(recorded("other").contains(&"evidence-other-institution".to_owned()));
+    let (code, out, err) = report("later.json", "later");
+    assert_eq!(code, 1, "{out}{err}");
+    assert!(recorded("later").contains(&"evidence-after-report".to_owned()));
+
+    // verify re-derives it from the signed evidence, and agrees with what was recorded.
+    for lang in ["en", "ja"] {
+        let (code, out, err) = run(
+            w,
+            &[
+                "--lang",
+                lang,
+                "verify",
+                "other",
+                "--pubkey",
+                "clinic.pub",
+                "--checklist",
+                fixture("checklist-fy2025-institution.toml")
+                    .to_str()
+                    .unwrap(),
+            ],
+        );
+        assert_eq!(code, 1, "{out}{err}");
+        assert!(out.contains("evidence-other-institution"), "{out}");
+        assert!(!out.contains("findings-disagree"), "{out}");
+    }
+    let (code, out, err) = run(
+        w,
+        &[
+            "summarize",
+            "own",
+            "other",
+            "--pubkey",
+            "clinic.pub",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(code, 1, "{out}{err}");
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let rows = json["bundles"].as_array().unwrap();
+    assert_eq!(rows[0]["path"], "own");
+    assert_eq!(rows[0].get("evidence_findings"), None, "{out}");
+    assert_eq!(
+        rows[1]["evidence_findings"],
+        serde_json::json!(["evidence-other-institution"]),
+        "{out}"
+    );
+    assert_eq!(
+        rows[1]["contradictions"], 0,
+        "not counted as a contradiction"
+    );
+}
