@@ -314,6 +314,11 @@ fn report_records_evidence_of_another_institution_and_verify_and_summarize_show_
     assert_eq!(code, 1, "{out}{err}");
     assert!(recorded("later").contains(&"evidence-after-report".to_owned()));
 
+    // status of the bundle lists it by its own code among what report.json records.
+    let (code, out, err) = run(w, &["status", "other"]);
+    assert_eq!(code, 1, "{out}{err}");
+    assert!(out.contains("error[evidence-other-institution]"), "{out}");
+
     // verify re-derives it from the signed evidence, and agrees with what was recorded.
     for lang in ["en", "ja"] {
         let (code, out, err) = run(

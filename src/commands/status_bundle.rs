@@ -221,7 +221,11 @@ fn recorded_findings(
         .iter()
         .filter(|f| f.source == report::FindingSource::Contradiction)
         .map(|f| Diagnostic {
-            code: "answer-contradicted-by-probe",
+            // The checks of the evidence itself keep their codes (another institution's, …).
+            code: crate::report::evidence_check::CODES
+                .into_iter()
+                .find(|c| *c == f.code)
+                .unwrap_or("answer-contradicted-by-probe"),
             severity: if f.severity == "error" {
                 Severity::Error
             } else {
