@@ -367,3 +367,26 @@ fn report_records_evidence_of_another_institution_and_verify_and_summarize_show_
         "not counted as a contradiction"
     );
 }
+
+/// The example clinic's status on a terminal that reports no size (0 columns, as `script` and
+/// some containers give): the table keeps its usual width instead of two-column-wide cells.
+#[test]
+fn a_terminal_without_a_size_gets_a_readable_table() {
+    use expectrl::Expect;
+    let medsec = env!("CARGO_BIN_EXE_medsec");
+    let mut cmd = std::process::Command::new("sh");
+    cmd.env_remove("LC_ALL")
+        .env("LANG", "C")
+        .env("NO_COLOR", "1")
+        .env("MEDSEC_DATA_DIR", common::root().join("target/test-no-user-data"))
+        .current_dir(common::root())
+        .arg("-c")
+        .arg(format!(
+            "stty cols 0 rows 0 && exec '{medsec}' --lang ja status examples/clinic/answers.toml --as-of 2025-11-01"
+        ));
+    let mut s = expectrl::session::OsSession::spawn(cmd).expect("spawn in a pty");
+    s.set_expect_timeout(Some(std::time::Duration::from_secs(30)));
+    let found = s.expect("記入完了").expect("the status ends complete");
+    let out = String::from_utf8_lossy(found.before()).into_owned();
+    assert!(out.contains("0 医療情報システムの有無"), "{out}");
+}
