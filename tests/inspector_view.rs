@@ -390,3 +390,66 @@ fn a_terminal_without_a_size_gets_a_readable_table() {
     let out = String::from_utf8_lossy(found.before()).into_owned();
     assert!(out.contains("0 医療情報システムの有無"), "{out}");
 }
+
+/// verify's table on a colour terminal: the coloured result cell is as wide as its column
+/// (colour codes take no room), so the borders line up.
+#[test]
+fn a_coloured_table_lines_up() {
+    use expectrl::Expect;
+    let tmp = tempfile::tempdir().unwrap();
+    let w = tmp.path();
+    let answers = answers_copy(w);
+    common::keygen(&w.join("clinic"));
+    let o = medsec()
+        .current_dir(w)
+        .args(checklist_args())
+        .arg("report")
+        .arg("--answers")
+        .arg(answers.join("complete.toml"))
+        .args(["--out", "bundle", "--sign", "clinic.key"])
+        .output()
+        .unwrap();
+    assert!(matches!(o.status.code(), Some(0 | 1)), "{}", stderr_of(&o));
+    let medsec = env!("CARGO_BIN_EXE_medsec");
+    let mut cmd = std::process::Command::new("sh");
+    cmd.env_remove("LC_ALL")
+        .env_remove("NO_COLOR")
+        .env("LANG", "C")
+        .env("TERM", "xterm")
+        .env("MEDSEC_DATA_DIR", common::root().join("target/test-no-user-data"))
+        .current_dir(w)
+        .arg("-c")
+        .arg(format!(
+            "stty cols 150 rows 40 && exec '{medsec}' --lang ja verify bundle --pubkey clinic.pub --as-of 2025-11-01"
+        ));
+    let mut s = expectrl::session::OsSession::spawn(cmd).expect("spawn in a pty");
+    s.set_expect_timeout(Some(std::time::Duration::from_secs(30)));
+    let found = s.expect("件: 有効").expect("the verify summary");
+    let out = String::from_utf8_lossy(found.before()).into_owned();
+    assert!(out.contains("\x1b["), "coloured: {out}");
+    // Without the colour codes, every line of the table is equally wide.
+    let mut plain = String::new();
+    let mut chars = out.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\x1b' {
+            for e in chars.by_ref() {
+                if e.is_ascii_alphabetic() {
+                    break;
+                }
+            }
+            continue;
+        }
+        plain.push(c);
+    }
+    let widths: Vec<usize> = plain
+        .lines()
+        .map(|l| l.trim_end_matches('\r'))
+        .filter(|l| l.starts_with(['┌', '│', '╞', '└']))
+        .map(medsec::render::table::display_width)
+        .collect();
+    assert!(widths.len() >= 4, "{plain}");
+    assert!(
+        widths.iter().all(|w| *w == widths[0]),
+        "{widths:?}\n{plain}"
+    );
+}
