@@ -453,3 +453,78 @@ fn a_coloured_table_lines_up() {
         "{widths:?}\n{plain}"
     );
 }
+
+/// summarize over folders of folders with links: a link to a folder is shown as not followed,
+/// a link that loops as unreadable (naming the loop), and the bundles are still summarised;
+/// exit 2 (unusable input), as docs/exit-codes.md says.
+#[cfg(unix)]
+#[test]
+fn summarize_says_links_and_loops_and_still_summarises_the_rest() {
+    let tmp = tempfile::tempdir().unwrap();
+    let w = tmp.path();
+    let answers = answers_copy(w);
+    common::keygen(&w.join("clinic"));
+    let all = w.join("all");
+    std::fs::create_dir_all(all.join("2025/x")).unwrap();
+    let o = medsec()
+        .current_dir(w)
+        .args(checklist_args())
+        .arg("report")
+        .arg("--answers")
+        .arg(answers.join("complete.toml"))
+        .args(["--out", "all/2025/x/b1", "--sign", "clinic.key"])
+        .output()
+        .unwrap();
+    assert!(matches!(o.status.code(), Some(0 | 1)), "{}", stderr_of(&o));
+    std::os::unix::fs::symlink("..", all.join("2025/x/up")).unwrap();
+    std::os::unix::fs::symlink("self", all.join("self")).unwrap();
+    std::os::unix::fs::symlink("nowhere", all.join("dangling")).unwrap();
+    let (code, out, err) = run(
+        w,
+        &[
+            "summarize",
+            "all",
+            "--pubkey",
+            "clinic.pub",
+            "--as-of",
+            "2025-11-01",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(code, 2, "{out}{err}");
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let rows = json["bundles"].as_array().unwrap();
+    let by_path = |p: &str| {
+        rows.iter()
+            .find(|r| r["path"] == p)
+            .unwrap_or_else(|| panic!("no row {p}: {out}"))
+    };
+    assert_eq!(by_path("all/2025/x/b1")["institution_code"], "0110113719");
+    assert_eq!(
+        by_path("all/2025/x/up")["worst_finding"],
+        "link-not-followed"
+    );
+    assert_eq!(by_path("all/self")["worst_finding"], "bundle-unreadable");
+    assert_eq!(
+        rows.len(),
+        3,
+        "a link to nothing is no bundle, as a file is not: {out}"
+    );
+    assert!(err.contains("all/self"), "{err}");
+    // Said in the reader's language, naming the loop.
+    let (code, out, err) = run(
+        w,
+        &[
+            "--lang",
+            "ja",
+            "verify",
+            "all/self",
+            "--pubkey",
+            "clinic.pub",
+        ],
+    );
+    assert_eq!(code, 2, "{out}");
+    assert!(out.contains("確認不能"), "{out}");
+    assert!(err.contains("bundle-unreadable"), "{err}");
+}
