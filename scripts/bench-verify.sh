@@ -2,6 +2,7 @@
 # A prefecture verifies hundreds to thousands of bundles at once. This makes signed bundles
 # (each a report.json and an evidence file, signed by `medsec sign`), then for each N given times
 #   medsec verify over N bundles (one process, bundles checked in parallel)
+#   medsec summarize over the same bundles (ratio summarize / verify printed; goal about 1)
 # against what an inspector with only the stock tools runs per bundle:
 #   minisign -Vqm MANIFEST.sha256 -p hospital.pub && sha256sum -c --quiet MANIFEST.sha256
 # and prints both times and the ratio. Goal: at least 20x at 300 bundles, 30x at 10,000.
@@ -23,6 +24,8 @@
 #   by hand, two alternating runs: before 5,915 / 6,049 ms (CPU 3.82 / 3.71 s), after
 #   5,668 / 4,995 ms (CPU 3.67 / 3.59 s). The 30x goal is not reached: at 10,000 start-up is
 #   nothing, and per-bundle work is what is left (0.36 ms CPU a bundle).
+# summarize over the same bundles, 2026-11-30, debug build (MEDSEC_BIN=target/debug/medsec), 200
+#   bundles, load from 8 helpers: verify 1,291 ms, summarize 1,425 ms: summarize / verify 1.10.
 # Per bundle, about 30% of verify's CPU is Ed25519 in minisign-verify, 13% item labels made for
 # every item by the re-run of the rules (answers/rules.rs), 14% the walk and reads of the
 # bundle, 8% parsing report.json. Batched Ed25519 (ed25519-dalek verify_batch) is not done yet.
@@ -107,8 +110,22 @@ for size in "${sizes[@]}"; do
   done
   t_stock=$(($(ms) - start))
 
+  # summarize over the same bundles: one row each, in about the time verify takes.
+  start=$(ms)
+  set +e
+  "$bin" summarize --pubkey "$work/hospital.pub" --format json --as-of 2025-11-01 "${dirs[@]}" >"$work/summary.json"
+  code=$?
+  set -e
+  t_summarize=$(($(ms) - start))
+  [ "$code" = 0 ] || { echo "medsec summarize exited $code (see $work/summary.json)" >&2; exit 1; }
+  python3 -c 'import json,sys; n=len(json.load(open(sys.argv[1]))["bundles"]); sys.exit(n != int(sys.argv[2]))' \
+    "$work/summary.json" "$size" || { echo "medsec summarize did not give $size rows" >&2; exit 1; }
+
   printf '%-48s %8d ms\n' "medsec verify, $size bundles (one process)" "$t_medsec" \
+    "medsec summarize, the same bundles" "$t_summarize" \
     "minisign -V + sha256sum -c, per bundle" "$t_stock"
+  printf 'summarize / verify at %d bundles: %s (goal: about 1)\n' "$size" \
+    "$(awk -v s="$t_summarize" -v m="$t_medsec" 'BEGIN { printf "%.2f", s / (m > 0 ? m : 1) }')"
   goal=20
   ((size >= 10000)) && goal=30
   printf 'ratio at %d bundles: %sx (goal: at least %dx; %d cores)\n' "$size" \

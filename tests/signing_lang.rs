@@ -209,8 +209,9 @@ fn keygen_report_sign_and_verify_speak_japanese() {
     assert_eq!(o.status.code(), Some(1), "{}", stderr_of(&o));
     let out = stdout_of(&o);
     assert_japanese("report", &out);
-    // The warnings: an unknown field, and the target date 2026-03-31 passed (overdue).
-    assert!(out.contains("指摘: エラー 1 件、警告 2 件"), "{out}");
+    // The warnings: an unknown field, the target date 2026-03-31 passed (overdue), and the
+    // probe evidence names no institution.
+    assert!(out.contains("指摘: エラー 1 件、警告 3 件"), "{out}");
     assert!(out.contains("令和7年度（FY2025）"), "{out}");
     assert_japanese("report notices", &stderr_of(&o));
 
@@ -518,11 +519,13 @@ fn a_format_1_bundle_still_verifies_in_either_language() {
             // Its target date (2026-03-31) had passed on the day it was made: a note.
             "target-date-overdue",
             "answer-contradicted-by-probe",
+            // Its probe evidence names no institution (made before evidence recorded one).
+            "evidence-no-institution",
             "unknown-field"
         ]
     );
     // The warning only the report knows is shown as that report recorded it.
-    let recorded = &json["bundles"][0]["findings"][3]["message"];
+    let recorded = &json["bundles"][0]["findings"][4]["message"];
     assert!(
         recorded
             .as_str()

@@ -1488,3 +1488,10 @@ answers-import-attention = { $count ->
     [one] 1 thing needs
    *[other] { $count } things need
 } attention:
+
+## inspector
+inspector-report-not-verified = warning: { $path } is not in a signed bundle (no MANIFEST.sha256 beside it), so it is shown unverified: nothing proves who made it or that it was not changed; give the bundle folder to `medsec verify`
+inspector-evidence-no-institution = the probe evidence records no institution (made without `medsec probe --answers`, or by an older medsec), so nothing ties it to this institution's machines
+inspector-evidence-other-institution = the probe evidence was made for another institution (code `{ $evidence_code }`, “{ $evidence_name }”), not for this one (code `{ $code }`, “{ $name }”); run `medsec probe --answers` on this institution's machine
+inspector-evidence-before-fiscal-year = the probe evidence was made on { $date }, before { $fy } began; run `medsec probe` again this fiscal year
+inspector-evidence-after-report = the probe evidence finished at { $finished }, after the report was made ({ $made }); a report can only carry evidence made before it

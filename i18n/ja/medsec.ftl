@@ -1398,3 +1398,10 @@ answers-import-workbook-problems = { $file } に問題が { $count }件あるた
    *[other] (ほかに警告が { $warnings }件あります)
 }:
 answers-import-attention = 確認が必要な点が { $count }件あります:
+
+## inspector
+inspector-report-not-verified = 警告: { $path } は署名付きバンドルの中にありません（横に MANIFEST.sha256 がありません）。検証せずに表示します。誰が作ったか、変更されていないかは確かめられません。バンドルのフォルダーを `medsec verify` で確認してください
+inspector-evidence-no-institution = プローブの証跡に医療機関が記録されていません（`medsec probe --answers` なしで、または古い medsec で作成されています）。この医療機関の機器の証跡であることを確かめられません
+inspector-evidence-other-institution = プローブの証跡は別の医療機関（医療機関コード `{ $evidence_code }`、「{ $evidence_name }」）のものです。この医療機関（医療機関コード `{ $code }`、「{ $name }」）のものではありません。この医療機関の機器で `medsec probe --answers` を実行してください
+inspector-evidence-before-fiscal-year = プローブの証跡は { $date } に作成されており、{ $fy }の始まりより前です。今年度にもう一度 `medsec probe` を実行してください
+inspector-evidence-after-report = プローブの証跡の終了時刻 { $finished } は、報告書の作成時刻（{ $made }）より後です。報告書には、それより前に作成した証跡しか含められません

@@ -125,6 +125,7 @@ pub fn run(args: CheckArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     evidence.config = config_record;
     let loaded = answers::load(&answers_path, lang).map_err(|e| e.in_lang(lang))?;
     evidence.contradictions = contradictions::check(&evidence.results, &loaded.set);
+    evidence.institution = probes::evidence::InstitutionRecord::of_answers(&loaded.set);
     evidence.answers = Some(FileRecord::of_file(&answers_path).map_err(|e| {
         anyhow::anyhow!(tr!(
             lang,

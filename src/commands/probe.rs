@@ -63,6 +63,8 @@ pub fn run(args: ProbeArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     if let Some((answers, record)) = answers {
         evidence.contradictions = contradictions::check(&evidence.results, &answers);
         evidence.answers = Some(record);
+        // Tied to the institution, so evidence of another one is told at report and verify.
+        evidence.institution = probes::evidence::InstitutionRecord::of_answers(&answers);
     }
 
     let json = render::json(&evidence);

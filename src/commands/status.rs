@@ -132,6 +132,34 @@ fn add_contradictions(
         });
         inspection.complete = false;
     }
+    // Evidence of another institution, or from before this fiscal year, as report records it.
+    let institution = loaded.set.institution.clone().unwrap_or_default();
+    let expected = crate::report::evidence_check::Expected {
+        code: institution.code.as_deref().unwrap_or_default(),
+        name: institution.name.as_deref().unwrap_or_default(),
+        fiscal_year: bound.checklist.fiscal_year,
+        made: None,
+    };
+    for p in crate::report::evidence_check::check(&evidence, &expected) {
+        if p.severity == Severity::Error {
+            inspection.complete = false;
+        }
+        inspection.findings.push(rules::Finding {
+            diagnostic: Diagnostic {
+                code: p.code,
+                severity: p.severity,
+                location: Location {
+                    file: path.display().to_string(),
+                    line: 1,
+                    column: 1,
+                },
+                message: crate::i18n::render(lang, &p.text),
+                text: Some(p.text),
+            },
+            item: None,
+            round: None,
+        });
+    }
     Ok(())
 }
 

@@ -36,8 +36,16 @@ pub(super) fn run(args: &StatusArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     let mut notices = Vec::new();
     let mut exit = Exit::Ok;
     for path in &args.files {
-        let bytes = if path.is_dir() {
-            match read_checked(path, lang) {
+        // A report.json with the signed manifest beside it is read as its bundle (the same
+        // integrity check, the same carried checklists); a lone one is shown, said unverified.
+        let bundle_dir = bundle_of(path);
+        let report_path = if path.is_dir() {
+            path.join(report::FILE_NAME)
+        } else {
+            path.clone()
+        };
+        let bytes = if let Some(dir) = bundle_dir {
+            match read_checked(dir, lang) {
                 Ok(bytes) => bytes,
                 Err((worst, findings)) => {
                     exit = exit.max(worst);
@@ -58,13 +66,13 @@ pub(super) fn run(args: &StatusArgs, ctx: &Context) -> anyhow::Result<Outcome> {
                 }
             }
         } else {
+            notices.push(tr!(
+                lang,
+                "inspector-report-not-verified",
+                path = path.display().to_string()
+            ));
             crate::limits::read_io(path, crate::limits::InputKind::Report)
                 .map_err(|e| anyhow::Error::new(e).context(path.display().to_string()))?
-        };
-        let report_path = if path.is_dir() {
-            path.join(report::FILE_NAME)
-        } else {
-            path.clone()
         };
         let report = Report::parse(&report_path, &bytes)
             .map_err(|e| anyhow::Error::msg(e.localize(lang)))?;
@@ -77,9 +85,11 @@ pub(super) fn run(args: &StatusArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         };
         let mut unusable = Vec::new();
         let mut opened = Vec::new();
-        // A checklist the bundle carries (checked against the manifest above) joins ours.
+        // A checklist the bundle carries (checked against the manifest above, or, beside a lone
+        // report.json, by its digest alone) joins ours.
         let mut catalog = catalog.clone();
-        if path.is_dir() {
+        let carried_from = bundle_dir.or_else(|| report_path.parent());
+        if let Some(dir) = carried_from {
             for form in std::iter::once(&report.answers).chain(&report.vendor_forms) {
                 let Some(file) = form.checklist.file.as_deref() else {
                     continue;
@@ -89,7 +99,7 @@ pub(super) fn run(args: &StatusArgs, ctx: &Context) -> anyhow::Result<Outcome> {
                 {
                     continue;
                 }
-                if let Ok(l) = crate::checklist::load_path(&path.join(file)) {
+                if let Ok(l) = crate::checklist::load_path(&dir.join(file)) {
                     if l.digest == form.checklist.digest {
                         catalog.add(l);
                     }
@@ -175,6 +185,24 @@ pub(super) fn run(args: &StatusArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     Ok(outcome)
 }
 
+/// The bundle folder `path` stands for: the folder itself, or the folder of a `report.json`
+/// with the signed manifest beside it. None for a lone report.json.
+fn bundle_of(path: &Path) -> Option<&Path> {
+    if path.is_dir() {
+        return Some(path);
+    }
+    let parent = path.parent()?;
+    let parent = if parent.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        parent
+    };
+    let named_report = path
+        .file_name()
+        .is_some_and(|n| n == std::ffi::OsStr::new(report::FILE_NAME));
+    (named_report && parent.join(MANIFEST).is_file()).then_some(parent)
+}
+
 /// What a report records that the status rules do not find: contradictions between answers
 /// and probes, and that no probe evidence was given.
 fn recorded_findings(
@@ -194,7 +222,11 @@ fn recorded_findings(
         .iter()
         .filter(|f| f.source == report::FindingSource::Contradiction)
         .map(|f| Diagnostic {
-            code: "answer-contradicted-by-probe",
+            // The checks of the evidence itself keep their codes (another institution's, …).
+            code: crate::report::evidence_check::CODES
+                .into_iter()
+                .find(|c| *c == f.code)
+                .unwrap_or("answer-contradicted-by-probe"),
             severity: if f.severity == "error" {
                 Severity::Error
             } else {

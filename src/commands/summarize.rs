@@ -153,6 +153,7 @@ fn row_of(v: Verified, as_of: Date) -> Row {
         probe_evidence: None,
         probe_failures: None,
         contradictions: None,
+        evidence_findings: Vec::new(),
         signed_at: signature.and_then(|s| s.signed_at.clone()),
         key_id: signature.map(|s| s.key_id.clone()),
         report_sha256: r.report_sha256.clone(),
@@ -186,12 +187,21 @@ fn row_of(v: Verified, as_of: Date) -> Row {
                     .iter()
                     .any(|f| f.severity == "error" && f.source == FindingSource::Status),
             );
+            row.evidence_findings = rerun
+                .findings
+                .iter()
+                .filter(|f| crate::report::evidence_check::CODES.contains(&f.code.as_str()))
+                .map(|f| f.code.clone())
+                .collect();
             if report.probe_evidence.is_some() {
                 row.contradictions = Some(
                     rerun
                         .findings
                         .iter()
-                        .filter(|f| f.source == FindingSource::Contradiction)
+                        .filter(|f| {
+                            f.source == FindingSource::Contradiction
+                                && !crate::report::evidence_check::CODES.contains(&f.code.as_str())
+                        })
                         .count(),
                 );
             }

@@ -50,6 +50,11 @@ pub struct Evidence {
     /// The answers file, with its SHA-256, when `--answers` was given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub answers: Option<FileRecord>,
+    /// The institution of the answers file given with `--answers` (its 医療機関コード and
+    /// name), so status, report and verify can tell evidence of another institution. Absent in
+    /// evidence made without `--answers` or by an older medsec.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub institution: Option<InstitutionRecord>,
     /// One result per probe, in the order of the configuration.
     pub results: Vec<ProbeResult>,
     /// Probe verdicts that contradict an answer (only with `--answers`).
@@ -69,6 +74,27 @@ impl Evidence {
             .iter()
             .chain(self.answers.iter())
             .chain(self.results.iter().flat_map(|r| r.files.iter()))
+    }
+}
+
+/// The institution evidence was made for, as its answers file names it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct InstitutionRecord {
+    /// 医療機関コード (10 digits); empty when the answers file has none yet.
+    #[serde(default)]
+    pub code: String,
+    /// The institution's name; empty when the answers file has none yet.
+    #[serde(default)]
+    pub name: String,
+}
+
+impl InstitutionRecord {
+    /// The institution an answers file names, when it has an `[institution]` table.
+    pub fn of_answers(set: &crate::answers::AnswerSet) -> Option<Self> {
+        set.institution.as_ref().map(|i| InstitutionRecord {
+            code: i.code.clone().unwrap_or_default(),
+            name: i.name.clone().unwrap_or_default(),
+        })
     }
 }
 

@@ -562,6 +562,7 @@ pub fn run_all(config: &ProbeConfig, options: &RunOptions, progress: &dyn Progre
         root: options.root.display().to_string(),
         config: None,
         answers: None,
+        institution: None,
         results,
         contradictions: Vec::new(),
     }

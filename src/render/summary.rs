@@ -37,6 +37,10 @@ pub struct Row {
     pub probe_evidence: Option<bool>,
     pub probe_failures: Option<usize>,
     pub contradictions: Option<usize>,
+    /// Codes of what is wrong with the probe evidence (`evidence-other-institution`,
+    /// `evidence-no-institution`, …), from verify's re-run.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub evidence_findings: Vec<String>,
     /// When it was signed (RFC 3339, Japan time), from a verified signature.
     pub signed_at: Option<String>,
     pub key_id: Option<String>,
@@ -124,6 +128,12 @@ pub fn table(rows: &[Row], lang: Lang, color: bool) -> String {
                 contradictions = number(contradictions)
             ),
             (None, _, _) => String::new(),
+        };
+        // What is wrong with the evidence (another institution's, …), by its codes.
+        let probes = if r.evidence_findings.is_empty() {
+            probes
+        } else {
+            format!("{probes}\n{}", esc(&r.evidence_findings.join("\n")))
         };
         t.add_row(vec![
             esc(&r.path).into_owned(),

@@ -32,8 +32,10 @@ const DEFAULT_WIDTH: usize = 120;
 impl Table {
     /// A table with this header, as wide as the terminal (or 120 columns off a terminal).
     pub fn new<S: Into<String>>(header: Vec<S>) -> Self {
+        // A terminal that reports no size (0 columns: `script`, some containers) has none.
         let width = comfy_table::Table::new()
             .width()
+            .filter(|w| *w > 0)
             .map_or(DEFAULT_WIDTH, usize::from);
         Table {
             header: header.into_iter().map(Into::into).collect(),

@@ -449,6 +449,26 @@ pub fn make(inputs: &Inputs<'_>) -> Result<Made, MakeError> {
                     message: String::new(),
                 });
             }
+            // Evidence of another institution, of another year, or made after the report.
+            let expected = super::evidence_check::Expected {
+                code: &report_institution.code,
+                name: &report_institution.name,
+                fiscal_year: institution.checklist.checklist.fiscal_year,
+                made: Some(now),
+            };
+            for p in super::evidence_check::check(&evidence, &expected) {
+                findings.push(Finding {
+                    code: p.code.to_owned(),
+                    severity: p.severity.to_string(),
+                    source: FindingSource::Contradiction,
+                    file: Some(institution.name.clone()),
+                    line: None,
+                    item: None,
+                    round: None,
+                    text: Some(p.text),
+                    message: String::new(),
+                });
+            }
             attachments.push(Attachment {
                 source: path.to_owned(),
                 path: PROBE_EVIDENCE_PATH.into(),

@@ -8,6 +8,7 @@
 //! This module never prints.
 
 pub mod bundle;
+pub mod evidence_check;
 pub mod make;
 pub mod recheck;
 

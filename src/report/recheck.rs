@@ -163,11 +163,35 @@ pub fn recheck(report: &Report, catalog: &Catalog, lang: Lang) -> Result<Recheck
                 text: Some(text),
             });
         }
+        let expected = super::evidence_check::Expected {
+            code: &report.institution.code,
+            name: &report.institution.name,
+            fiscal_year: report.fiscal_year,
+            made: Some(made),
+        };
+        for p in super::evidence_check::check(evidence, &expected) {
+            findings.push(Finding {
+                code: p.code.to_owned(),
+                severity: p.severity.to_string(),
+                source: FindingSource::Contradiction,
+                file: Some(report.answers.file.clone()),
+                line: None,
+                item: None,
+                round: None,
+                message: crate::i18n::render(lang, &p.text),
+                text: Some(p.text),
+            });
+        }
     }
 
+    // The evidence checks are derived from the signed evidence alone and shown from the
+    // re-run; reports of older medsec did not record them, so they are not compared.
+    let compared = |f: &&Finding| {
+        f.severity == "error" && !super::evidence_check::CODES.contains(&f.code.as_str())
+    };
     let errors = |list: &[Finding]| -> BTreeMap<Key, Vec<Finding>> {
         let mut map: BTreeMap<Key, Vec<Finding>> = BTreeMap::new();
-        for f in list.iter().filter(|f| f.severity == "error") {
+        for f in list.iter().filter(compared) {
             map.entry(key(f)).or_default().push(f.clone());
         }
         map

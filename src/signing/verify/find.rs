@@ -124,9 +124,14 @@ fn walk(dir: &Path, depth: usize, out: &mut Vec<Found>) {
         // The entry's own type: a link is never followed into.
         match entry.file_type() {
             Ok(t) if t.is_dir() => children.push((path, false)),
-            Ok(t) if t.is_symlink() && std::fs::metadata(&path).is_ok_and(|m| m.is_dir()) => {
-                children.push((path, true));
-            }
+            Ok(t) if t.is_symlink() => match std::fs::metadata(&path) {
+                Ok(m) if m.is_dir() => children.push((path, true)),
+                // A link to a file, or to nothing, is no bundle, as a file is not.
+                Ok(_) => {}
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                // A link that loops (or cannot be resolved) is said, not silently passed by.
+                Err(e) => out.push(Found::Unreadable(path, Some(io(&e)))),
+            },
             Ok(_) => {}
             Err(e) => out.push(Found::Unreadable(path, Some(io(&e)))),
         }
