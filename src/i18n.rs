@@ -11,37 +11,228 @@
 
 use crate::checklist::{Checklist, Lang};
 use crate::diagnostic::{Arg, MessageRef, Typed};
-use i18n_embed::fluent::{fluent_language_loader, FluentLanguageLoader};
+use i18n_embed::fluent::FluentLanguageLoader;
 use i18n_embed::LanguageLoader;
 use rust_embed::RustEmbed;
-use std::sync::LazyLock;
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::{LazyLock, OnceLock};
 
 #[derive(RustEmbed)]
 #[folder = "i18n/"]
 struct Catalog;
 
-fn load(tag: &str) -> FluentLanguageLoader {
-    // The language asked for is its own fallback, so one file is parsed, not two: both files
-    // hold every message (tests/catalog.rs), and parsing the catalog is most of start-up.
-    let loader: FluentLanguageLoader = match tag.parse() {
-        Ok(id) => FluentLanguageLoader::new("medsec", id),
-        Err(_) => fluent_language_loader!(),
-    };
-    // Both files are embedded at build time and checked by tests; a failure here could only
-    // leave the catalog empty (messages show their IDs), never a panic.
-    let _ = loader.load_fallback_language(&Catalog);
-    // Fluent wraps arguments in Unicode isolation marks by default; a terminal shows them as
-    // stray characters and they would end up in CSV cells, so they are off (set after loading:
-    // it applies to the bundles loaded).
-    loader.set_use_isolating(false);
-    loader
+/// One language's catalog: its file split into messages without parsing them, each message
+/// parsed the first time it is asked for. A command says a few dozen of the catalog's
+/// thousand messages, and parsing the whole file was most of start-up.
+///
+/// A message that names another (`{ common-io-error }`) is loaded with it. A test checks that
+/// each message parses alone to the same syntax tree as in the whole file, and says the same
+/// text loaded this way as from the whole file.
+pub struct Messages {
+    lang: Lang,
+    text: String,
+    /// Each message's ID and its source (from its first line to the next entry), both as
+    /// byte ranges of `text`, sorted by ID.
+    index: Vec<(Range<usize>, Range<usize>)>,
+    /// The loader of each message of `index`, made on first use.
+    loaders: Vec<OnceLock<FluentLanguageLoader>>,
+    /// What an unknown ID gets: a loader with no messages (it says the ID is missing).
+    empty: FluentLanguageLoader,
 }
 
-static JA: LazyLock<FluentLanguageLoader> = LazyLock::new(|| load("ja"));
-static EN: LazyLock<FluentLanguageLoader> = LazyLock::new(|| load("en"));
+impl Messages {
+    fn new(lang: Lang) -> Self {
+        let tag = lang_tag(lang);
+        // Both files are embedded at build time and checked by tests; a missing one could
+        // only leave the catalog empty (messages show their IDs), never a panic.
+        let text = Catalog::get(&format!("{tag}/medsec.ftl"))
+            .map(|f| String::from_utf8_lossy(&f.data).replace("\r\n", "\n"))
+            .unwrap_or_default();
+        let mut index = split_messages(&text);
+        index.sort_by(|a, b| text.get(a.0.clone()).cmp(&text.get(b.0.clone())));
+        let loaders = index.iter().map(|_| OnceLock::new()).collect();
+        Messages {
+            lang,
+            text,
+            index,
+            loaders,
+            empty: new_loader("medsec", lang),
+        }
+    }
 
-/// The loader for `lang`, for [`tr!`](crate::tr).
-pub fn loader(lang: Lang) -> &'static FluentLanguageLoader {
+    /// The place of message `id` in `index`.
+    fn find(&self, id: &str) -> Option<usize> {
+        self.index
+            .binary_search_by(|(name, _)| self.text.get(name.clone()).unwrap_or("").cmp(id))
+            .ok()
+    }
+
+    /// The source of message `i`, and of the messages it names (`{ other-message }`), and of
+    /// theirs: what a bundle needs to format it.
+    fn source_with_references(&self, i: usize) -> String {
+        let mut todo = vec![i];
+        let mut done = Vec::new();
+        let mut out = String::new();
+        while let Some(i) = todo.pop() {
+            if done.contains(&i) {
+                continue;
+            }
+            done.push(i);
+            let Some(source) = self
+                .index
+                .get(i)
+                .and_then(|(_, s)| self.text.get(s.clone()))
+            else {
+                continue;
+            };
+            out.push_str(source);
+            out.push('\n');
+            todo.extend(references(source).filter_map(|id| self.find(id)));
+        }
+        out
+    }
+
+    /// The loader holding message `id` (parsed now if it was not yet), or one holding none.
+    fn loader(&self, id: &str) -> &FluentLanguageLoader {
+        let Some(i) = self.find(id) else {
+            return &self.empty;
+        };
+        let Some(cell) = self.loaders.get(i) else {
+            return &self.empty;
+        };
+        cell.get_or_init(|| {
+            let source = self.source_with_references(i);
+            let loader = new_loader("medsec", self.lang);
+            // The message was checked by tests; a failure leaves it missing, never a panic.
+            let _ = loader.load_languages(&OneFile(source.as_bytes()), &[language_id(self.lang)]);
+            // Fluent wraps arguments in Unicode isolation marks by default; a terminal shows
+            // them as stray characters and they would end up in CSV cells, so they are off
+            // (set after loading: it applies to the bundles loaded).
+            loader.set_use_isolating(false);
+            loader
+        })
+    }
+
+    /// Whether the catalog holds message `id`.
+    pub fn has(&self, id: &str) -> bool {
+        self.loader(id).has(id)
+    }
+
+    /// Message `id` without arguments.
+    pub fn get(&self, id: &str) -> String {
+        self.loader(id).get(id)
+    }
+
+    /// Message `id` with arguments (what [`tr!`](crate::tr) calls).
+    pub fn get_args_concrete<'args>(
+        &self,
+        id: &str,
+        args: HashMap<&'args str, fluent::FluentValue<'args>>,
+    ) -> String {
+        self.loader(id).get_args_concrete(id, args)
+    }
+
+    /// Message `id` with arguments given as a map.
+    pub fn get_args<'a, S, V>(&self, id: &str, args: HashMap<S, V>) -> String
+    where
+        S: Into<Cow<'a, str>> + Clone,
+        V: Into<fluent::FluentValue<'a>> + Clone,
+    {
+        self.loader(id).get_args(id, args)
+    }
+}
+
+/// The source of each message in a catalog file: `(ID, source)` as byte ranges, in file order.
+/// A message starts on a line that begins with its ID and `=`; it runs to the next line that
+/// begins a new entry (a message, a term or a comment at the start of the line). Indented and
+/// blank lines continue it.
+fn split_messages(text: &str) -> Vec<(Range<usize>, Range<usize>)> {
+    let mut out: Vec<(Range<usize>, Range<usize>)> = Vec::new();
+    let mut open: Option<(Range<usize>, usize)> = None;
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let start = at;
+        at += line.len();
+        let first = line.bytes().next().unwrap_or(b' ');
+        if !(first.is_ascii_alphabetic() || first == b'-' || first == b'#') {
+            continue;
+        }
+        if let Some((id, from)) = open.take() {
+            out.push((id, from..start));
+        }
+        if first.is_ascii_alphabetic() {
+            let id_len = line
+                .bytes()
+                .take_while(|b| b.is_ascii_alphanumeric() || *b == b'-' || *b == b'_')
+                .count();
+            if line
+                .get(id_len..)
+                .is_some_and(|rest| rest.trim_start().starts_with('='))
+            {
+                open = Some((start..start + id_len, start));
+            }
+        }
+    }
+    if let Some((id, from)) = open {
+        out.push((id, from..text.len()));
+    }
+    out
+}
+
+/// The IDs a message's source may name as other messages: every `{ name }` and
+/// `{ name.attribute }`. A word taken for one that is not (none is known) only adds a message
+/// to the bundle.
+fn references(source: &str) -> impl Iterator<Item = &str> {
+    source.split('{').skip(1).filter_map(|after| {
+        let after = after.trim_start();
+        let len = after
+            .bytes()
+            .take_while(|b| b.is_ascii_alphanumeric() || *b == b'-' || *b == b'_')
+            .count();
+        let (name, rest) = after.split_at_checked(len)?;
+        let rest = rest.trim_start();
+        let starts_with_letter = name.bytes().next().is_some_and(|b| b.is_ascii_alphabetic());
+        (starts_with_letter && (rest.starts_with('}') || rest.starts_with('.'))).then_some(name)
+    })
+}
+
+/// One message's source, served to i18n-embed as the language's whole file.
+struct OneFile<'a>(&'a [u8]);
+
+impl i18n_embed::I18nAssets for OneFile<'_> {
+    fn get_files(&self, _file_path: &str) -> Vec<Cow<'_, [u8]>> {
+        vec![Cow::Borrowed(self.0)]
+    }
+
+    fn filenames_iter(&self) -> Box<dyn Iterator<Item = String> + '_> {
+        Box::new(std::iter::empty())
+    }
+}
+
+fn lang_tag(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Ja => "ja",
+        Lang::En => "en",
+    }
+}
+
+fn language_id(lang: Lang) -> i18n_embed::unic_langid::LanguageIdentifier {
+    lang_tag(lang).parse().unwrap_or_default()
+}
+
+/// A loader for `domain` in `lang` alone: the language asked for is its own fallback, as both
+/// files hold every message (tests/catalog.rs).
+fn new_loader(domain: &str, lang: Lang) -> FluentLanguageLoader {
+    FluentLanguageLoader::new(domain, language_id(lang))
+}
+
+static JA: LazyLock<Messages> = LazyLock::new(|| Messages::new(Lang::Ja));
+static EN: LazyLock<Messages> = LazyLock::new(|| Messages::new(Lang::En));
+
+/// The catalog of `lang`, for [`tr!`](crate::tr).
+pub fn loader(lang: Lang) -> &'static Messages {
     match lang {
         Lang::Ja => &JA,
         Lang::En => &EN,
@@ -286,6 +477,71 @@ mod tests {
         assert!(!s.contains('\u{2068}') && !s.contains('\u{2069}'));
         assert_eq!(tr!(Lang::En, "common-count-items", count = 1), "1 item");
         assert_eq!(tr!(Lang::Ja, "common-count-items", count = 1), "1 件");
+    }
+
+    /// The catalog is split into messages without parsing it: each message alone must parse to
+    /// what the whole file holds, and say the same text (a reference to another message or a
+    /// term would not).
+    #[test]
+    fn each_message_alone_is_as_in_the_whole_file() {
+        use fluent_syntax::ast::Entry;
+        for lang in [Lang::Ja, Lang::En] {
+            let catalog = loader(lang);
+            let whole = fluent::FluentResource::try_new(catalog.text.clone())
+                .unwrap_or_else(|(_, e)| panic!("{lang:?}: {e:?}"));
+            let full = FluentLanguageLoader::new("medsec", language_id(lang));
+            full.load_languages(&OneFile(catalog.text.as_bytes()), &[language_id(lang)])
+                .unwrap();
+            full.set_use_isolating(false);
+            let mut seen = 0;
+            for entry in whole.entries() {
+                let Entry::Message(message) = entry else {
+                    assert!(
+                        matches!(
+                            entry,
+                            Entry::Comment(_) | Entry::GroupComment(_) | Entry::ResourceComment(_)
+                        ),
+                        "{lang:?}: only messages and comments: {entry:?}"
+                    );
+                    continue;
+                };
+                seen += 1;
+                let id = message.id.name;
+                let i = catalog
+                    .index
+                    .binary_search_by(|(name, _)| catalog.text[name.clone()].cmp(id))
+                    .unwrap_or_else(|_| panic!("{lang:?}: {id} not split out"));
+                let source = &catalog.text[catalog.index[i].1.clone()];
+                let alone = fluent::FluentResource::try_new(source.to_owned())
+                    .unwrap_or_else(|(_, e)| panic!("{lang:?} {id}: {e:?}"));
+                let messages: Vec<_> = alone
+                    .entries()
+                    .filter_map(|e| match e {
+                        Entry::Message(m) => Some(m),
+                        _ => None,
+                    })
+                    .collect();
+                assert_eq!(messages.len(), 1, "{lang:?} {id}: {source}");
+                let m = messages[0];
+                assert_eq!(
+                    (&m.id, &m.value, &m.attributes),
+                    (&message.id, &message.value, &message.attributes),
+                    "{lang:?} {id}"
+                );
+                assert_eq!(catalog.get(id), full.get(id), "{lang:?} {id}");
+            }
+            assert_eq!(seen, catalog.index.len(), "{lang:?}");
+            assert!(seen > 100, "{lang:?}: {seen} messages");
+        }
+    }
+
+    #[test]
+    fn an_unknown_id_is_missing_and_said_by_its_id() {
+        assert!(!loader(Lang::Ja).has("from-a-newer-medsec"));
+        assert!(loader(Lang::Ja)
+            .get("from-a-newer-medsec")
+            .contains("from-a-newer-medsec"));
+        assert!(loader(Lang::En).has("common-yes"));
     }
 
     #[test]

@@ -189,7 +189,7 @@ impl Catalog {
         // Through the catalog's public lookups only, whatever its storage.
         let mut diagnostics = Vec::new();
         let mut linked = Vec::new();
-        for entry in self.all() {
+        for entry in self.loaded_from_files() {
             let unlinked = entry
                 .checklist
                 .extends

@@ -428,6 +428,19 @@ impl Catalog {
         all
     }
 
+    /// The checklists loaded from files (the user's data folder, `--checklist`), not the
+    /// bundled ones: only these can extend another (no bundled file does; tests lint them), so
+    /// linking them parses no bundled file it does not need.
+    pub(crate) fn loaded_from_files(&self) -> Vec<&Loaded> {
+        self.entries
+            .iter()
+            .filter_map(|e| match e {
+                Entry::Loaded(l) => Some(l),
+                Entry::Indexed { .. } => None,
+            })
+            .collect()
+    }
+
     /// What `checklist list` shows of every checklist, ordered by id then edition, without
     /// parsing any bundled one.
     pub fn list(&self) -> Vec<Listed<'_>> {
@@ -577,6 +590,15 @@ pub fn stale(catalog: &Catalog, today: jiff::civil::Date) -> (Vec<String>, i16) 
 #[cfg(test)]
 mod tests {
     use super::{Catalog, Entry};
+
+    /// Linking (what every command does with the catalog) parses no bundled checklist: they
+    /// never extend another, and start-up must not pay for them.
+    #[test]
+    fn linking_the_bundled_catalog_parses_none_of_it() {
+        let mut catalog = Catalog::bundled().unwrap();
+        catalog.link().unwrap();
+        assert_eq!(parsed(&catalog), 0);
+    }
 
     /// How many bundled checklists the catalog has parsed so far.
     fn parsed(catalog: &Catalog) -> usize {

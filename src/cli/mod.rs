@@ -60,7 +60,14 @@ impl Cli {
         let args: Vec<OsString> = args.into_iter().map(Into::into).collect();
         // Help is printed while parsing: its language is settled first (see help_ja).
         let lang = help_ja::lang_of(&args, crate::app::locale_var);
-        let matches = help_ja::command(lang).try_get_matches_from(&args)?;
+        // Parsed with the English tree first: the Japanese one (every text of every command
+        // translated) is built only when clap has text to print (help, version, a usage error).
+        let english = lang == crate::checklist::Lang::En;
+        let matches = match Self::command().try_get_matches_from(&args) {
+            Ok(matches) => matches,
+            Err(e) if english => return Err(e),
+            Err(_) => help_ja::command(lang).try_get_matches_from(&args)?,
+        };
         let mut cli = <Self as clap::FromArgMatches>::from_arg_matches(&matches)
             .map_err(|e| e.format(&mut Self::command()))?;
         if let Some(all) = every_checklist_arg(&args) {

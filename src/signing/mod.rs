@@ -9,6 +9,7 @@
 
 #[cfg(windows)]
 pub mod acl;
+pub mod batch;
 pub mod comment;
 pub mod keys;
 pub mod manifest;

@@ -234,6 +234,11 @@ impl TrustedKeys {
         }
     }
 
+    /// Every trusted key (a key listed for several signers comes once per listing).
+    pub fn keys(&self) -> impl Iterator<Item = &PublicKey> {
+        self.entries.iter().map(|(_, k)| k)
+    }
+
     /// Every key with this key ID, with who it signs for.
     pub fn with_key_id<'a>(
         &'a self,

@@ -41,10 +41,18 @@ pub(super) fn check(b: &mut Bundle<'_>, report: &Report, checked: &Checked, opts
         let message = tr!(lang, "verify-no-probe-evidence");
         b.push("no-probe-evidence", Class::Note, Some(name), message);
     }
-    // Checklists the bundle carries join the inspector's own for this report.
+    // Checklists the bundle carries join the inspector's own for this report. Without any,
+    // the inspector's catalog is used as it is: a copy per bundle would copy (or parse again)
+    // the checklists already parsed.
+    let carries = std::iter::once(&report.checklist)
+        .chain(std::iter::once(&report.answers.checklist))
+        .chain(report.vendor_forms.iter().map(|f| &f.checklist))
+        .any(|r| r.file.is_some());
     let catalog = match &checked.manifest {
-        Some(manifest) => with_carried_checklists(b, report, manifest, opts.catalog),
-        None => opts.catalog.clone(),
+        Some(manifest) if carries => {
+            std::borrow::Cow::Owned(with_carried_checklists(b, report, manifest, opts.catalog))
+        }
+        _ => std::borrow::Cow::Borrowed(opts.catalog),
     };
     if report.checklist.file.is_some() && opts.catalog.by_digest(&report.checklist.digest).is_none()
     {

@@ -20,8 +20,14 @@ pub use crate::limits::{
 
 impl Bundle<'_> {
     /// Read the manifest or its signature: a regular file, within `limit` bytes.
+    /// Read before, with every bundle's (see `Preread`), it is not read again.
     fn read_top(&mut self, name: &str, missing_code: &str, limit: u64) -> Option<Vec<u8>> {
-        match manifest::read_bounded(&self.dir.join(name), limit) {
+        let pre = match name {
+            MANIFEST => self.pre.manifest.take(),
+            SIGNATURE => self.pre.signature.take(),
+            _ => None,
+        };
+        match pre.unwrap_or_else(|| manifest::read_bounded(&self.dir.join(name), limit)) {
             Ok(bytes) => Some(bytes),
             Err(OpenError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => {
                 let message = tr!(self.lang, "verify-top-file-missing", name = name);

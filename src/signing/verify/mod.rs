@@ -28,10 +28,11 @@ pub use integrity::{
 };
 pub use trust::{check_signature_bytes, check_signature_bytes_in, ACCEPTED_UNTRUSTED_COMMENTS};
 
+use super::batch;
 use super::keys::PublicKey;
-use super::manifest::Manifest;
+use super::manifest::{self, Manifest};
 use super::trusted::TrustedKeys;
-use super::SIGNATURE;
+use super::{MANIFEST, SIGNATURE};
 use crate::checklist::{Catalog, Lang};
 use crate::exit::Exit;
 use crate::report::recheck::Recheck;
@@ -151,6 +152,56 @@ struct Bundle<'a> {
     findings: Vec<Finding>,
     /// The re-run of the inspection, once content was checked.
     rerun: Option<Recheck>,
+    /// The manifest and signature as read before the signatures of many bundles were checked
+    /// in batches (used instead of reading them again), and the key a batch proved it by.
+    pre: Preread,
+}
+
+/// A bundle's manifest and signature, each read once, before its signature is checked; and
+/// the trusted key (its base64 line) by which a batch proved the signature of these bytes.
+#[derive(Default)]
+struct Preread {
+    manifest: Option<Result<Vec<u8>, manifest::OpenError>>,
+    signature: Option<Result<Vec<u8>, manifest::OpenError>>,
+    vouched: Option<String>,
+}
+
+impl Preread {
+    /// Read `dir`'s manifest and signature (nothing when `dir` is not a folder: that is said
+    /// when the bundle is checked).
+    fn read(dir: &Path) -> Preread {
+        if !std::fs::metadata(dir).is_ok_and(|m| m.is_dir()) {
+            return Preread::default();
+        }
+        Preread {
+            manifest: Some(manifest::read_bounded(
+                &dir.join(MANIFEST),
+                integrity::MAX_MANIFEST_BYTES,
+            )),
+            signature: Some(manifest::read_bounded(
+                &dir.join(SIGNATURE),
+                integrity::MAX_SIGNATURE_BYTES,
+            )),
+            vouched: None,
+        }
+    }
+
+    /// The claim a batch can check, with the key's base64 line: the signature file names a
+    /// trusted key by its ID and is minisign's exact form of a signature of the manifest.
+    fn claim(&self, keys: &[(&PublicKey, batch::VerifyingKey)]) -> Option<(batch::Claim, String)> {
+        let (Some(Ok(manifest)), Some(Ok(signature))) = (&self.manifest, &self.signature) else {
+            return None;
+        };
+        let text = super::keys::as_minisign_writes(std::str::from_utf8(signature).ok()?);
+        let key_id = text
+            .lines()
+            .nth(1)
+            .and_then(|l| <ct_codecs::Base64 as ct_codecs::Decoder>::decode_to_vec(l, None).ok())
+            .and_then(|bytes: Vec<u8>| super::keys::key_id_of_bytes(&bytes))?;
+        let (key, verifying) = keys.iter().find(|(k, _)| k.key_id == key_id)?;
+        let claim = batch::Claim::new(manifest, &text, verifying)?;
+        Some((claim, key.base64.clone()))
+    }
 }
 
 impl Bundle<'_> {
@@ -195,6 +246,7 @@ pub fn check_integrity(dir: &Path, keys: &TrustedKeys, lang: Lang) -> Vec<Findin
         lang,
         findings: Vec::new(),
         rerun: None,
+        pre: Preread::default(),
     };
     let checked = integrity::check_signature_and_files(&mut b, keys);
     if checked.key.is_none() && b.findings.is_empty() {
@@ -223,11 +275,18 @@ pub fn verify_bundle(dir: &Path, opts: &Options<'_>) -> BundleResult {
 
 /// Verify one bundle, keeping the trusted report and the re-run.
 pub fn verify_bundle_keeping(dir: &Path, opts: &Options<'_>) -> Verified {
+    verify_bundle_read(dir, opts, Preread::default())
+}
+
+/// Verify one bundle whose manifest and signature may have been read (and its signature
+/// checked in a batch) already.
+fn verify_bundle_read(dir: &Path, opts: &Options<'_>, pre: Preread) -> Verified {
     let mut b = Bundle {
         dir,
         lang: opts.lang,
         findings: Vec::new(),
         rerun: None,
+        pre,
     };
     let mut result = empty_result(dir);
     let mut report = None;
@@ -335,13 +394,67 @@ fn check_report(
     Some(report)
 }
 
-/// Verify many bundles on every core; results come back in the order given.
+/// Verify many bundles on every core; results come back in the order given. Every
+/// manifest and signature is read first and the signatures are checked in batches
+/// ([`batch`]); what a batch does not prove is checked one by one with the rest of the bundle.
 pub fn verify_all(dirs: &[PathBuf], opts: &Options<'_>) -> Vec<BundleResult> {
-    par_map(dirs, |dir| verify_bundle(dir, opts))
-        .into_iter()
-        .zip(dirs)
-        .map(|(r, dir)| r.unwrap_or_else(|| internal_error_result(dir, opts.lang)))
-        .collect()
+    let keys: Vec<(&PublicKey, batch::VerifyingKey)> = opts
+        .keys
+        .keys()
+        .filter_map(|k| Some((k, batch::batch_key(k)?)))
+        .collect();
+    let mut pre: Vec<Option<Preread>> = par_map_items(dirs, |dir| Preread::read(dir));
+    let claims: Vec<Option<(batch::Claim, String)>> =
+        par_map_items(&pre, |p| p.as_ref().and_then(|p| p.claim(&keys)))
+            .into_iter()
+            .map(Option::flatten)
+            .collect();
+    let batchable: Vec<(usize, &batch::Claim)> = claims
+        .iter()
+        .enumerate()
+        .filter_map(|(i, c)| Some((i, &c.as_ref()?.0)))
+        .collect();
+    let parts: Vec<&[(usize, &batch::Claim)]> = batchable
+        .chunks(batchable.len().div_ceil(threads(batchable.len())).max(1))
+        .collect();
+    let held = par_map_items(&parts, |part| {
+        batch::verify(&part.iter().map(|(_, c)| *c).collect::<Vec<_>>())
+    });
+    for (part, held) in parts.iter().zip(held) {
+        for ((i, _), ok) in part.iter().zip(held.unwrap_or_default()) {
+            let key = claims
+                .get(*i)
+                .and_then(|c| c.as_ref())
+                .map(|(_, k)| k.clone());
+            if let (true, Some(Some(p))) = (ok, pre.get_mut(*i)) {
+                p.vouched = key;
+            }
+        }
+    }
+    let work: Vec<(&PathBuf, std::sync::Mutex<Option<Preread>>)> = dirs
+        .iter()
+        .zip(pre)
+        .map(|(d, p)| (d, std::sync::Mutex::new(p)))
+        .collect();
+    par_map_items(&work, |(dir, pre)| {
+        let pre = pre
+            .lock()
+            .ok()
+            .and_then(|mut p| p.take())
+            .unwrap_or_default();
+        verify_bundle_read(dir, opts, pre).result
+    })
+    .into_iter()
+    .zip(dirs)
+    .map(|(r, dir)| r.unwrap_or_else(|| internal_error_result(dir, opts.lang)))
+    .collect()
+}
+
+/// How many threads for `n` pieces of work: one per core, no more than the work.
+fn threads(n: usize) -> usize {
+    std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(n.max(1))
 }
 
 /// `f` on every folder, on every core; results in the order given, `None` where `f`
@@ -351,9 +464,17 @@ where
     T: Send,
     F: Fn(&Path) -> T + Sync,
 {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(dirs.len().max(1));
+    par_map_items(dirs, |dir| f(dir))
+}
+
+/// `f` on every item, on every core; results in the order given, `None` where `f` panicked.
+fn par_map_items<I, T, F>(dirs: &[I], f: F) -> Vec<Option<T>>
+where
+    I: Sync,
+    T: Send,
+    F: Fn(&I) -> T + Sync,
+{
+    let threads = threads(dirs.len());
     let next = std::sync::atomic::AtomicUsize::new(0);
     let f = &f;
     let next = &next;
