@@ -50,7 +50,7 @@ while [ $# -gt 0 ]; do
     --in-diff) if [ $# -ge 2 ] && [[ "$2" != --* ]]; then diff_base="$2"; shift 2; else diff_base=main; shift; fi ;;
     --list) list=1; shift ;;
     --) shift; passthrough=("$@"); break ;;
-    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
     *) echo "scripts/mutants.sh: unknown argument $1 (see --help)" >&2; exit 2 ;;
   esac
 done
