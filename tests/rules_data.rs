@@ -803,3 +803,26 @@ fn an_answers_file_naming_the_digest_from_before_the_rules_block_is_accepted() {
         "{other:?}"
     );
 }
+
+/// A いいえ whose target date is the report's own day was not overdue when it was signed; once
+/// that day has passed, verify says so (the note), on the first day after it and later, and
+/// not on the day itself.
+#[test]
+fn a_target_date_on_the_day_of_signing_is_said_once_it_has_passed() {
+    let today = today_in_japan();
+    let tmp = signed_report_with(&fixture("checklists/good/fy2026-institution.toml"), today);
+    let w = tmp.path();
+    let passed = |as_of: jiff::civil::Date| {
+        let (code, found) = verify_in(w, &as_of.to_string());
+        assert!(code <= 1, "{found:?}");
+        assert!(
+            !found.iter().any(|(c, _)| c == "findings-disagree"),
+            "{found:?}"
+        );
+        found
+            .iter()
+            .any(|(c, k)| c == "target-date-passed-since-signing" && k == "note")
+    };
+    assert!(!passed(today));
+    assert!(passed(today.tomorrow().unwrap()));
+}
