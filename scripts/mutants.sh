@@ -20,7 +20,7 @@ cd "$(dirname "$0")/.."
 
 # Module -> the test binaries that guard it (the library's unit tests always run).
 declare -A TESTS=(
-  [src/signing/]="signing report verify_findings hostile_bundle promises signing_lang verify_batch key_formats rules_data"
+  [src/signing/]="signing report verify_findings hostile_bundle promises signing_lang verify_batch key_formats rules_data exit_rules"
   [src/answers/rules.rs]="answers_cli promises report"
   [src/answers/store/]="answers_cli promises answer_pty writes write_place"
   [src/answers/sheet.rs]="answers_cli promises"
