@@ -20,7 +20,7 @@ cd "$(dirname "$0")/.."
 
 # Module -> the test binaries that guard it (the library's unit tests always run).
 declare -A TESTS=(
-  [src/signing/]="signing report verify_findings hostile_bundle promises signing_lang verify_batch key_formats rules_data exit_rules"
+  [src/signing/]="signing report verify_findings hostile_bundle promises signing_lang verify_batch key_formats rules_data exit_rules own_checklists"
   [src/answers/rules.rs]="answers_cli promises report"
   [src/answers/store/]="answers_cli promises answer_pty writes write_place"
   [src/answers/sheet.rs]="answers_cli promises"
@@ -28,7 +28,7 @@ declare -A TESTS=(
   [src/probes/backup.rs]="probe_cli probe_real probe_codes promises"
   [src/probes/patch/]="probe_cli probe_real probe_codes"
   [src/commands/status.rs]="answers_cli promises status summarize exit_rules"
-  [src/commands/verify.rs]="signing report verify_findings hostile_bundle promises signing_lang verify_batch summarize rules_data"
+  [src/commands/verify.rs]="signing report verify_findings hostile_bundle promises signing_lang verify_batch summarize rules_data exit_rules own_checklists"
   [src/commands/probe.rs]="probe_cli promises"
   [src/commands/report.rs]="report signing"
   [src/commands/answer.rs]="answers_cli answer_pty promises"

@@ -641,3 +641,34 @@ fn every_code_the_exit_code_docs_name_is_mentioned_by_a_test() {
         uncovered.join("\n")
     );
 }
+
+/// scripts/mutants.sh names, for each module it mutates, the test binaries that guard it: each
+/// module and each test binary it names exists (a renamed test would silently guard nothing).
+#[test]
+fn the_mutation_scripts_modules_and_test_binaries_exist() {
+    let script = read("scripts/mutants.sh");
+    let mut rows = 0;
+    for line in script.lines() {
+        let Some(rest) = line.trim().strip_prefix("[src/") else {
+            continue;
+        };
+        let Some((module, tests)) = rest.split_once("]=") else {
+            continue;
+        };
+        rows += 1;
+        assert!(
+            root().join("src").join(module).exists(),
+            "scripts/mutants.sh names src/{module}, which does not exist"
+        );
+        for t in tests.trim_matches('"').split_whitespace() {
+            assert!(
+                root().join(format!("tests/{t}.rs")).is_file(),
+                "scripts/mutants.sh guards src/{module} with tests/{t}.rs, which does not exist"
+            );
+        }
+    }
+    assert!(
+        rows >= 10,
+        "the module table of scripts/mutants.sh was not found"
+    );
+}
