@@ -9,7 +9,8 @@
 #   scripts/mutants.sh --file src/answers/rules.rs [--file ...]
 #   scripts/mutants.sh --in-diff [BASE]      only code changed since BASE (default: main)
 #   scripts/mutants.sh --list [...]          list the mutants, run nothing
-#   scripts/mutants.sh ... -- ARGS           ARGS go to cargo mutants (e.g. --in-place, -j 2)
+#   scripts/mutants.sh ... -- ARGS           ARGS go to cargo mutants (e.g. --in-place, -j 2;
+#                                            --in-place and -j exclude each other)
 #   MUTANTS_TESTS="answers_cli promises" scripts/mutants.sh ...   only these test binaries
 #
 # Accepted survivors (equivalent mutants, log messages) are listed with a reason each in
@@ -19,20 +20,20 @@ cd "$(dirname "$0")/.."
 
 # Module -> the test binaries that guard it (the library's unit tests always run).
 declare -A TESTS=(
-  [src/signing/]="signing report verify_findings hostile_bundle"
+  [src/signing/]="signing report verify_findings hostile_bundle promises signing_lang verify_batch key_formats rules_data exit_rules own_checklists"
   [src/answers/rules.rs]="answers_cli promises report"
-  [src/answers/store/]="answers_cli promises answer_pty writes"
+  [src/answers/store/]="answers_cli promises answer_pty writes write_place"
   [src/answers/sheet.rs]="answers_cli promises"
-  [src/atomic.rs]="answers_cli promises writes"
+  [src/atomic.rs]="answers_cli promises writes write_place"
   [src/probes/backup.rs]="probe_cli probe_real probe_codes promises"
   [src/probes/patch/]="probe_cli probe_real probe_codes"
-  [src/commands/status.rs]="answers_cli promises"
-  [src/commands/verify.rs]="signing report verify_findings hostile_bundle"
+  [src/commands/status.rs]="answers_cli promises status summarize exit_rules"
+  [src/commands/verify.rs]="signing report verify_findings hostile_bundle promises signing_lang verify_batch summarize rules_data exit_rules own_checklists"
   [src/commands/probe.rs]="probe_cli promises"
   [src/commands/report.rs]="report signing"
   [src/commands/answer.rs]="answers_cli answer_pty promises"
-  [src/exit.rs]="answers_cli signing promises"
-  [src/app.rs]="answers_cli signing promises"
+  [src/exit.rs]="answers_cli signing promises exit_rules streams"
+  [src/app.rs]="answers_cli signing promises exit_rules streams"
 )
 PROMISE_FILES=(
   "src/signing/**/*.rs" src/answers/rules.rs "src/answers/store/*.rs" src/answers/sheet.rs
@@ -90,6 +91,10 @@ if [ -n "$diff_base" ]; then
 fi
 [ "$list" = 1 ] && exec cargo mutants --list "${args[@]}" "${passthrough[@]}"
 
-echo "cargo mutants ${args[*]} ${passthrough[*]} -- ${test_args[*]}" >&2
+# The test targets go to every cargo invocation (--cargo-arg), not only to `cargo test` (after
+# `--`): otherwise each mutant's build phase (`cargo test --no-run`) relinks every test binary.
+cargo_args=()
+for a in "${test_args[@]}"; do cargo_args+=("--cargo-arg=$a"); done
+echo "cargo mutants ${args[*]} ${passthrough[*]} ${cargo_args[*]}" >&2
 # CI=true: a test whose tool is missing fails rather than skipping, so it cannot hide a mutant.
-CI=true cargo mutants "${args[@]}" "${passthrough[@]}" -- "${test_args[@]}"
+CI=true cargo mutants "${args[@]}" "${passthrough[@]}" "${cargo_args[@]}"

@@ -446,6 +446,16 @@ fn every_bundled_checklist_has_rules_that_say_unknown_where_the_facts_do() {
 /// A signed report made against `checklist` (a file, not bundled into medsec), with the
 /// security-manager item answered いいえ with `target`. Returns the work folder.
 fn signed_report_with(checklist: &Path, target: jiff::civil::Date) -> tempfile::TempDir {
+    signed_report_of(
+        checklist,
+        &format!(
+            "item,answer,checked_on,target_date,note\n0,はい,2026-06-02,,\nsecurity-manager,いいえ,2026-06-02,{target},\n"
+        ),
+    )
+}
+
+/// As [`signed_report_with`], the answers imported from the sheet `csv`.
+fn signed_report_of(checklist: &Path, csv: &str) -> tempfile::TempDir {
     let tmp = tempfile::tempdir().unwrap();
     let w = tmp.path();
     keygen(&w.join("hospital"));
@@ -470,13 +480,7 @@ fn signed_report_with(checklist: &Path, target: jiff::civil::Date) -> tempfile::
         .replace("answered_by = \"\"", "answered_by = \"佐藤花子\"")
         .replace("contract = \"\"", "contract = false");
     std::fs::write(w.join("clinic.toml"), text).unwrap();
-    std::fs::write(
-        w.join("sheet.csv"),
-        format!(
-            "item,answer,checked_on,target_date,note\n0,はい,2026-06-02,,\nsecurity-manager,いいえ,2026-06-02,{target},\n"
-        ),
-    )
-    .unwrap();
+    std::fs::write(w.join("sheet.csv"), csv).unwrap();
     let o = medsec()
         .current_dir(w)
         .arg("--checklist")
@@ -801,5 +805,49 @@ fn an_answers_file_naming_the_digest_from_before_the_rules_block_is_accepted() {
     assert!(
         other.contains(&"checklist-digest-mismatch".to_owned()),
         "{other:?}"
+    );
+}
+
+/// A いいえ whose target date is the report's own day was not overdue when it was signed; once
+/// that day has passed, verify says so (the note), on the first day after it and later, and
+/// not on the day itself.
+#[test]
+fn a_target_date_on_the_day_of_signing_is_said_once_it_has_passed() {
+    let today = today_in_japan();
+    let tmp = signed_report_with(&fixture("checklists/good/fy2026-institution.toml"), today);
+    let w = tmp.path();
+    let passed = |as_of: jiff::civil::Date| {
+        let (code, found) = verify_in(w, &as_of.to_string());
+        assert!(code <= 1, "{found:?}");
+        assert!(
+            !found.iter().any(|(c, _)| c == "findings-disagree"),
+            "{found:?}"
+        );
+        found
+            .iter()
+            .any(|(c, k)| c == "target-date-passed-since-signing" && k == "note")
+    };
+    assert!(!passed(today));
+    assert!(passed(today.tomorrow().unwrap()));
+}
+
+/// A いいえ answered again in a later round (はい) is no longer open: no note that its target
+/// date has passed.
+#[test]
+fn a_target_date_answered_in_a_later_round_is_not_said_to_have_passed() {
+    let today = today_in_japan();
+    let tmp = signed_report_of(
+        &fixture("checklists/good/fy2026-institution.toml"),
+        &format!(
+            "item,round,answer,checked_on,target_date,note\n0,1,はい,2026-06-02,,\nsecurity-manager,1,いいえ,2026-06-02,{today},\nsecurity-manager,2,はい,{today},,\n"
+        ),
+    );
+    let (code, found) = verify_in(tmp.path(), &today.tomorrow().unwrap().to_string());
+    assert!(code <= 1, "{found:?}");
+    assert!(
+        !found
+            .iter()
+            .any(|(c, _)| c == "target-date-passed-since-signing" || c == "findings-disagree"),
+        "{found:?}"
     );
 }
