@@ -80,11 +80,9 @@ pub fn usage_error(err: &clap::Error, lang: Lang) -> Option<String> {
         .map(|l| l.trim().trim_start_matches("error: "))
         .collect();
     let detail = crate::render::text::escape_controls(&detail.join(" ")).into_owned();
-    let mut out = crate::tr!(
-        lang,
-        "cli-error",
-        message = crate::tr!(lang, "cli-usage-error", detail = detail)
-    );
+    let message = usage_sentence(err, lang)
+        .unwrap_or_else(|| crate::tr!(lang, "cli-usage-error", detail = detail));
+    let mut out = crate::tr!(lang, "cli-error", message = message);
     if let Some(usage) = rendered.lines().find_map(|l| l.strip_prefix("Usage: ")) {
         out.push('\n');
         let usage = crate::render::text::escape_controls(usage.trim()).into_owned();
@@ -93,6 +91,80 @@ pub fn usage_error(err: &clap::Error, lang: Lang) -> Option<String> {
     out.push('\n');
     out.push_str(&crate::tr!(lang, "cli-usage-more"));
     Some(out)
+}
+
+/// What clap refused, as a sentence of the catalog, from the error's kind and context (the
+/// argument, the value, what is allowed, clap's suggestion): `None` for a kind without one,
+/// which then keeps clap's own words as the detail.
+fn usage_sentence(err: &clap::Error, lang: Lang) -> Option<String> {
+    use clap::error::{ContextKind as C, ErrorKind as K};
+    let text = |kind: C| -> Option<String> {
+        let value = match err.get(kind)? {
+            clap::error::ContextValue::String(s) => s.clone(),
+            clap::error::ContextValue::Strings(v) => v.join(", "),
+            clap::error::ContextValue::StyledStr(s) => s.to_string(),
+            clap::error::ContextValue::StyledStrs(v) => v
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join(", "),
+            clap::error::ContextValue::Number(n) => n.to_string(),
+            _ => return None,
+        };
+        Some(crate::render::text::escape_controls(&value).into_owned())
+    };
+    let arg = text(C::InvalidArg).unwrap_or_default();
+    let sentence = match err.kind() {
+        K::MissingRequiredArgument => crate::tr!(lang, "cli-usage-missing", arg = arg),
+        K::UnknownArgument => crate::tr!(lang, "cli-usage-unknown-argument", arg = arg),
+        K::InvalidSubcommand => {
+            let name = text(C::InvalidSubcommand)?;
+            crate::tr!(lang, "cli-usage-unknown-subcommand", name = name)
+        }
+        K::MissingSubcommand => crate::tr!(lang, "cli-usage-missing-subcommand"),
+        K::InvalidValue => {
+            let value = text(C::InvalidValue).unwrap_or_default();
+            let valid = text(C::ValidValue).unwrap_or_default();
+            if value.is_empty() {
+                crate::tr!(lang, "cli-usage-empty-value", arg = arg)
+            } else if valid.is_empty() {
+                crate::tr!(lang, "cli-usage-value-validation", arg = arg, value = value)
+            } else {
+                crate::tr!(
+                    lang,
+                    "cli-usage-invalid-value-of",
+                    arg = arg,
+                    value = value,
+                    valid = valid
+                )
+            }
+        }
+        K::ArgumentConflict => {
+            let prior = text(C::PriorArg).unwrap_or_default();
+            crate::tr!(lang, "cli-usage-conflict", arg = arg, prior = prior)
+        }
+        K::TooManyValues | K::WrongNumberOfValues => {
+            crate::tr!(lang, "cli-usage-too-many", arg = arg)
+        }
+        K::ValueValidation => {
+            let value = text(C::InvalidValue).unwrap_or_default();
+            crate::tr!(lang, "cli-usage-value-validation", arg = arg, value = value)
+        }
+        _ => return None,
+    };
+    let hint = text(C::SuggestedArg)
+        .or_else(|| text(C::SuggestedSubcommand))
+        .or_else(|| text(C::SuggestedValue))
+        .map(|suggestion| crate::tr!(lang, "cli-usage-did-you-mean", suggestion = suggestion));
+    Some(match hint {
+        Some(hint) => crate::tr!(
+            lang,
+            "cli-usage-with-hint",
+            sentence = sentence,
+            hint = hint
+        ),
+        None => sentence,
+    })
 }
 
 /// Build the context from the arguments and the environment.
@@ -222,9 +294,39 @@ mod tests {
         };
         let text = usage_error(&err, Lang::Ja).unwrap();
         assert!(
-            text.starts_with("エラー: コマンドラインの指定に誤りがあります(詳細: "),
+            text.starts_with("エラー: 必要な指定がありません: `<ID[@EDITION]>`"),
             "{text}"
         );
+        assert!(!text.contains("the following"), "{text}");
+        for (args, said) in [
+            (
+                &["medsec", "--lang", "ja", "verfy"][..],
+                "`verfy` というコマンドはありません。`verify` のことですか？",
+            ),
+            (
+                &["medsec", "--lang", "ja", "keygen", "--no-passphrase"][..],
+                "`--no-passphrase` という指定はありません。",
+            ),
+            (
+                &["medsec", "--lang", "ja", "status", "--as-of"][..],
+                "`--as-of <DATE>` に値を指定してください。",
+            ),
+            (
+                &["medsec", "--lang", "ja", "checklist", "lint", "--format", "x", "f"][..],
+                "`--format <FORMAT>` に `x` は指定できません（指定できる値: table, json, sarif, junit）。",
+            ),
+            (
+                &["medsec", "--lang", "ja", "verify", "--pubkey", "a", "--trusted", "b", "d"][..],
+                "`--pubkey <FILE>` と `--trusted <FILE>` は同時に指定できません。",
+            ),
+        ] {
+            let args: Vec<std::ffi::OsString> = args.iter().map(Into::into).collect();
+            let Err(err) = Cli::try_parse_args(args) else {
+                panic!("{said} parses");
+            };
+            let text = usage_error(&err, Lang::Ja).unwrap();
+            assert!(text.starts_with(&format!("エラー: {said}")), "{text}");
+        }
         assert!(text.contains("使い方: `medsec checklist show"), "{text}");
         assert!(usage_error(&err, Lang::En).is_none());
         let args: Vec<std::ffi::OsString> = ["medsec", "--lang=en", "x"]

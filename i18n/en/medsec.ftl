@@ -67,6 +67,17 @@ cli-cannot-write-output = cannot write output: { $reason }
 cli-usage-error = the command line is not valid: { $detail }
 cli-usage = usage: `{ $usage }`
 cli-usage-more = For more information, add `--help`.
+cli-usage-missing = a required argument is missing: `{ $arg }`
+cli-usage-unknown-argument = there is no argument `{ $arg }`.
+cli-usage-unknown-subcommand = there is no command `{ $name }`.
+cli-usage-missing-subcommand = give a command.
+cli-usage-invalid-value-of = `{ $arg }` cannot be `{ $value }` (possible values: { $valid }).
+cli-usage-empty-value = give a value to `{ $arg }`.
+cli-usage-conflict = `{ $arg }` cannot be used with `{ $prior }`.
+cli-usage-too-many = `{ $arg }` is given too many times.
+cli-usage-value-validation = `{ $arg }` cannot take the value `{ $value }`.
+cli-usage-did-you-mean = Did you mean `{ $suggestion }`?
+cli-usage-with-hint = { $sentence } { $hint }
 
 ## checklist
 

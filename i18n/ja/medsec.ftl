@@ -64,6 +64,17 @@ cli-cannot-write-output = 出力を書き込めません: { $reason }
 cli-usage-error = コマンドラインの指定に誤りがあります(詳細: { $detail })
 cli-usage = 使い方: `{ $usage }`
 cli-usage-more = 詳しくは `--help` を付けて実行してください。
+cli-usage-missing = 必要な指定がありません: `{ $arg }`
+cli-usage-unknown-argument = `{ $arg }` という指定はありません。
+cli-usage-unknown-subcommand = `{ $name }` というコマンドはありません。
+cli-usage-missing-subcommand = コマンドを指定してください。
+cli-usage-invalid-value-of = `{ $arg }` に `{ $value }` は指定できません（指定できる値: { $valid }）。
+cli-usage-empty-value = `{ $arg }` に値を指定してください。
+cli-usage-conflict = `{ $arg }` と `{ $prior }` は同時に指定できません。
+cli-usage-too-many = `{ $arg }` の指定が多すぎます。
+cli-usage-value-validation = `{ $arg }` の値 `{ $value }` は使えません。
+cli-usage-did-you-mean = `{ $suggestion }` のことですか？
+cli-usage-with-hint = { $sentence }{ $hint }
 
 ## checklist
 
