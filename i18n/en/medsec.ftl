@@ -860,17 +860,24 @@ lint-missing-translation = { lint-field }: the `{ $lang }` text is empty; both J
 lint-ja-not-japanese = { lint-field }: the `ja` text has no Japanese characters
 lint-duplicate-section-id = section id `{ $section }` is declared twice
 lint-duplicate-item-id = item id `{ $id }` is used twice; item ids must be unique
-lint-duplicate-number = item `{ $id }` has number { $number } and the same scope as item `{ $other }`
-lint-multiple-gates = item `{ $id }` is a second gate question; a form has at most one
-lint-replaces-current-item = item `{ $id }` replaces `{ $replaced }`, which is still an item of this edition
+lint-duplicate-number = { $item } has the same number and scope as { $other }
+lint-multiple-gates = { $item } is a second gate question; a form has at most one
+lint-replaces-current-item = { $item } replaces `{ $replaced }`, which is still an item of this edition
+# An item named by its number, scope and short title (ja and en are both in the checklist file;
+# each language shows its own).
+lint-item = { $ja ->
+   *[other] { $en }
+}
+# An item whose number is malformed, named by its ID.
+lint-item-id = item `{ $id }`
 lint-invalid-number = item `{ $id }`: number `{ $number }` is not well formed; expected e.g. `2-(4)`, `2-④` or `0` for the gate
-lint-unknown-section = item `{ $id }`: section `{ $section }` is not declared in [[sections]]
-lint-number-section-mismatch = item `{ $id }`: number `{ $number }` does not start with its section `{ $section }`
-lint-unknown-guideline-ref = item `{ $id }`: guideline reference `{ $reference }` must name a part of the Guideline ({ $parts }) and a place, e.g. `システム運用編 8.1`
-lint-invalid-replaces = item `{ $id }`: replaces `{ $replaced }` must be another item's stable id
-lint-verified-with-note = item `{ $id }` is verified = true but still has an `unverified` note
-lint-unverified-wording = item `{ $id }` ({ $number }): wording or number not yet checked against the official PDF; add an `unverified` note saying what
-lint-unverified-wording-note = item `{ $id }` ({ $number }): not yet checked against the official PDF: { $note }
+lint-unknown-section = { $item }: section `{ $section }` is not declared in [[sections]]
+lint-number-section-mismatch = { $item }: the number does not start with its section `{ $section }`
+lint-unknown-guideline-ref = { $item }: guideline reference `{ $reference }` must name a part of the Guideline ({ $parts }) and a place, e.g. `システム運用編 8.1`
+lint-invalid-replaces = { $item }: replaces `{ $replaced }` must be another item's stable id
+lint-verified-with-note = { $item } is verified = true but still has an `unverified` note
+lint-unverified-wording = { $item }: wording or number not yet checked against the official PDF; add an `unverified` note saying what
+lint-unverified-wording-note = { $item }: not yet checked against the official PDF: { $note }
 lint-config-unknown-key = unknown key `{ $key }`; only `deny` and `allow` exist
 lint-config-not-a-list = `{ $key }` takes a list, e.g. `{ $key } = ["{ $example }"]`
 lint-config-not-text = `{ $key }` lists words in quotes, e.g. `"{ $example }"`

@@ -792,17 +792,23 @@ lint-missing-translation = { lint-field }: `{ $lang }` のテキストが空で�
 lint-ja-not-japanese = { lint-field }: `ja` のテキストに日本語の文字がありません
 lint-duplicate-section-id = 節の id `{ $section }` が2回宣言されています
 lint-duplicate-item-id = 項目 id `{ $id }` が2回使われています。項目 id は重複できません
-lint-duplicate-number = 項目 `{ $id }` は番号 { $number } と対象が項目 `{ $other }` と同じです
-lint-multiple-gates = 項目 `{ $id }` は2つ目の前提の質問です。1つの様式に前提の質問は1つまでです
-lint-replaces-current-item = 項目 `{ $id }` が置き換えるとしている `{ $replaced }` は、この版にまだある項目です
+lint-duplicate-number = { $item } は、番号と対象が { $other } と同じです
+lint-multiple-gates = { $item } は2つ目の前提の質問です。1つの様式に前提の質問は1つまでです
+lint-replaces-current-item = { $item } が置き換えるとしている `{ $replaced }` は、この版にまだある項目です
+# 番号・対象・短い題名で示す項目(チェックリストに日英とも書かれています。各言語は自分の方を表示します)。
+lint-item = { $en ->
+   *[other] { $ja }
+}
+# 番号の形が正しくない項目(id で示します)。
+lint-item-id = 項目 `{ $id }`
 lint-invalid-number = 項目 `{ $id }`: 番号 `{ $number }` の形が正しくありません。例: `2-(4)`、`2-④`、前提の質問なら `0`
-lint-unknown-section = 項目 `{ $id }`: 節 `{ $section }` は `[[sections]]` で宣言されていません
-lint-number-section-mismatch = 項目 `{ $id }`: 番号 `{ $number }` が節 `{ $section }` で始まっていません
-lint-unknown-guideline-ref = 項目 `{ $id }`: ガイドラインの参照 `{ $reference }` には、ガイドラインの編({ $parts })と箇所を書いてください。例: `システム運用編 8.1`
-lint-invalid-replaces = 項目 `{ $id }`: `replaces` の `{ $replaced }` には別の項目の `id` を書いてください
-lint-verified-with-note = 項目 `{ $id }` は `verified = true` ですが、`unverified` の注記が残っています
-lint-unverified-wording = 項目 `{ $id }`({ $number }): 文言または番号が公式 PDF とまだ照合されていません。何が未確認かを `unverified` の注記に書いてください
-lint-unverified-wording-note = 項目 `{ $id }`({ $number }): 公式 PDF とまだ照合されていません: { $note }
+lint-unknown-section = { $item }: 節 `{ $section }` は `[[sections]]` で宣言されていません
+lint-number-section-mismatch = { $item }: 番号が節 `{ $section }` で始まっていません
+lint-unknown-guideline-ref = { $item }: ガイドラインの参照 `{ $reference }` には、ガイドラインの編({ $parts })と箇所を書いてください。例: `システム運用編 8.1`
+lint-invalid-replaces = { $item }: `replaces` の `{ $replaced }` には別の項目の `id` を書いてください
+lint-verified-with-note = { $item } は `verified = true` ですが、`unverified` の注記が残っています
+lint-unverified-wording = { $item }: 文言または番号が公式 PDF とまだ照合されていません。何が未確認かを `unverified` の注記に書いてください
+lint-unverified-wording-note = { $item }: 公式 PDF とまだ照合されていません: { $note }
 lint-config-unknown-key = `{ $key }` というキーはありません。使えるキーは `deny` と `allow` だけです
 lint-config-not-a-list = `{ $key }` は `{ $key } = ["{ $example }"]` のように一覧で書いてください
 lint-config-not-text = `{ $key }` の値は `"{ $example }"` のように引用符で囲んで書いてください
