@@ -234,7 +234,8 @@ answers-edit-flow-style = `{ $name }` is written on one line (flow style); write
 answers-edit-starts-entry = cannot remove `{ $key }`: it starts its entry
 answers-edit-not-a-table = `{ $table }` is not a table, so `{ $key }` cannot be set in it
 answers-edit-not-array-of-tables = `answers` is not written as [[answers]] tables, so it cannot be edited in place; write each entry as an [[answers]] table
-answers-edit-entry = cannot edit the entry of `{ $item }`
+answers-edit-entry = cannot edit the entry of { $item }
+answers-edit-entry-id = cannot edit the entry of item `{ $id }`
 answers-edit-parse = cannot edit: { $reason }
 answers-error-lock-mismatch = the write lock held is for { $path }
 

@@ -219,7 +219,8 @@ answers-edit-flow-style = `{ $name }` が1行(フロー形式)で書かれてい
 answers-edit-starts-entry = `{ $key }` はその項目の最初の行なので消せません
 answers-edit-not-a-table = `{ $table }` がテーブルではないため、`{ $key }` を書き込めません
 answers-edit-not-array-of-tables = `answers` が [[answers]] テーブルの形で書かれていないため、その場で書き換えられません。項目ごとに [[answers]] テーブルで書いてください
-answers-edit-entry = `{ $item }` の項目を書き換えられません
+answers-edit-entry = { $item } の回答を書き換えられません
+answers-edit-entry-id = 項目 `{ $id }` の回答を書き換えられません
 answers-edit-parse = 書き換えのために読めません(詳細: { $reason })
 answers-error-lock-mismatch = 持っている書き込みロックは { $path } のものです。
 
