@@ -57,3 +57,35 @@ fn lint_names_items_by_number_and_title_and_by_id_only_when_the_number_is_broken
     );
     assert!(!en.contains("テスト用"), "{en}");
 }
+
+#[test]
+fn a_parse_error_says_what_is_wrong_before_the_parser_detail() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("answers.toml");
+    std::fs::write(&file, "format_version = 1\n[checklist\nid = \"x\"\n").expect("write");
+    let file = file.display().to_string();
+    let (_, ja, code) = run("ja", &["status", &file]);
+    assert_eq!(code, Some(2), "{ja}");
+    assert!(
+        ja.contains(":2:11: エラー[parse-error]: 書き方に誤りがあります(詳細: unclosed table"),
+        "{ja}"
+    );
+    let (_, en, code) = run("en", &["status", &file]);
+    assert_eq!(code, Some(2), "{en}");
+    assert!(
+        en.contains(":2:11: error[parse-error]: the file is not written correctly here (detail: unclosed table"),
+        "{en}"
+    );
+    let (en, _, _) = run(
+        "en",
+        &[
+            "checklist",
+            "lint",
+            "tests/fixtures/checklists/bad/syntax.toml",
+        ],
+    );
+    assert!(
+        en.contains("error[parse-error]: the TOML is not written correctly here (detail: string values must be quoted"),
+        "{en}"
+    );
+}

@@ -145,7 +145,7 @@ answers-value-table = a table
 # Reading an answers file.
 answers-not-utf8 = the file is not UTF-8 text (byte { $byte }); save it as UTF-8 (Shift_JIS is read only from CSV sheets)
 answers-too-deep = lists and tables nest more than { $limit } levels deep; the file was refused before parsing (an answers file nests about 4)
-answers-parse-error = { $detail }
+answers-parse-error = the file is not written correctly here (detail: { $detail })
 answers-missing-format-version = `format_version` is missing; this medsec reads format_version { $supported }
 answers-unsupported-format-version = format_version { $found } is not supported; this medsec reads format_version { $supported } (a newer medsec may read it)
 answers-missing-checklist-table = the [checklist] table (id, edition, digest) is missing; `medsec init` writes it
@@ -827,7 +827,7 @@ lint-unreadable = cannot read checklist { $path }: { common-io-error }
 lint-unreadable-folder = cannot read folder { $path }: { common-io-error }
 lint-unlistable-folder = cannot list folder { $path }: { common-io-error }
 lint-duplicate-checklist = { $checklist } is also defined in { $first }
-lint-parse-error = { $detail }
+lint-parse-error = the TOML is not written correctly here (detail: { $detail })
 lint-unsupported-format-version-newer = format_version { $found } is not supported; this medsec reads format_version { $supported } (a newer medsec may read it)
 lint-unsupported-format-version = format_version { $found } is not supported; this medsec reads format_version { $supported }
 lint-invalid-id-checklist = checklist id `{ $id }` must be kebab-case, e.g. `mhlw-institution`
