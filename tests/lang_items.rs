@@ -89,3 +89,40 @@ fn a_parse_error_says_what_is_wrong_before_the_parser_detail() {
         "{en}"
     );
 }
+
+#[test]
+fn english_findings_say_yes_and_no_not_the_forms_words() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("answers.toml");
+    std::fs::write(
+        &file,
+        "format_version = 1\n\n[checklist]\nid = \"mhlw-institution\"\nedition = \"fy2025\"\n\n\
+         [[answers]]\nitem = \"security-patches\"\nround = 1\nanswer = \"いいえ\"\nchecked_on = 2025-06-01\n\n\
+         [[answers]]\nitem = \"security-manager\"\nround = 1\nanswer = \"対象外\"\nchecked_on = 2025-06-01\n",
+    )
+    .expect("write");
+    let file = file.display().to_string();
+    let (out, err, code) = run("en", &["status", "--as-of", "2025-07-01", &file]);
+    assert_eq!(code, Some(1), "{err}");
+    let text = format!("{out}{err}");
+    for expected in [
+        "no first-round answer (Yes/No) yet",
+        "2-⑥ Security patches (round 1): the answer No needs a target date",
+        "Not applicable only when the gate question (医療情報システムの有無) is answered No",
+        "Not applicable without a reason",
+    ] {
+        assert!(text.contains(expected), "{expected}: {text}");
+    }
+    for line in text
+        .lines()
+        .filter(|l| l.contains("error[") || l.contains("warning["))
+    {
+        assert!(
+            !line.contains("はい") && !line.contains("いいえ") && !line.contains("対象外"),
+            "{line}"
+        );
+    }
+    let (out, err, _) = run("ja", &["status", "--as-of", "2025-07-01", &file]);
+    let text = format!("{out}{err}");
+    assert!(text.contains("2-⑥ セキュリティパッチ(1回目)"), "{text}");
+}

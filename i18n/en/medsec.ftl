@@ -164,18 +164,18 @@ answers-unknown-item-number = item `{ $item }` is not in { $checklist } ({ $labe
 answers-duplicate-answer = { $item } round { $round } is answered twice (first at line { $first_line }); keep one entry
 
 # Findings of `medsec status` (the inspection's rules), by stable code.
-answers-unanswered = { $item }: no first-round answer (はい/いいえ) yet
+answers-unanswered = { $item }: no first-round answer (Yes/No) yet
 answers-carried-forward-unconfirmed = { $item }: the answer { $answer } was carried forward from { $from } and does not count until confirmed; check it again, set checked_on, and remove `carried_from`
 answers-missing-checked-on = { $item }: answered { $answer } but no date checked (checked_on)
 answers-date-in-future = { $item }: the date checked { $date } is after { $as_of } (the date checked against, Japan time)
 answers-checked-before-fiscal-year = { $item }: checked on { $date }, before { $fiscal_year } began ({ $start }); is this this year's check?
-answers-missing-target-date = { $item }: いいえ needs a target date (target_date) within { $fiscal_year } ({ $start } to { $end })
+answers-missing-target-date = { $item }: the answer No needs a target date (target_date) within { $fiscal_year } ({ $start } to { $end })
 answers-target-date-outside-fiscal-year = { $item }: the target date { $date } is outside { $fiscal_year } ({ $start } to { $end }, Japan time)
-answers-not-applicable-not-allowed = { $item }: 対象外 is not allowed for this item; answer はい or いいえ
-answers-not-applicable-condition-unmet = { $item }: 対象外 only when { $conditions }
-answers-condition-no-medical-information-system = the gate question (医療情報システムの有無) is answered いいえ
+answers-not-applicable-not-allowed = { $item }: Not applicable is not allowed for this item; answer Yes or No
+answers-not-applicable-condition-unmet = { $item }: Not applicable only when { $conditions }
+answers-condition-no-medical-information-system = the gate question (医療情報システムの有無) is answered No
 answers-condition-no-vendor-contract = there is no vendor contract ([vendors] contract = false)
-answers-not-applicable-without-reason = { $item }: 対象外 without a reason; say why in `reason`
+answers-not-applicable-without-reason = { $item }: Not applicable without a reason; say why in `reason`
 answers-needs-review = { $item }: marked `{ $code }` ({ $review }) when carried forward; read the item again, then remove `review`
 answers-review-new = new in this edition
 answers-review-reworded = reworded since last year
@@ -271,12 +271,12 @@ answers-sheet-twice = { $row }: { $item } round { $round } is answered twice (fi
 answers-walk-progress = progress: round { $round }, { $done } of { $total } items answered
 answers-walk-help = type: はい (y) / いいえ (n) / 対象外 (na) / Enter = skip / b = back / j NUMBER = jump / p = progress / q = quit (answers so far are saved)
 answers-walk-all-answered = Every item is answered.
-answers-walk-gate-closed = The gate question is answered いいえ: no other item needs checking.
+answers-walk-gate-closed = The gate question is answered No: no other item needs checking.
 answers-walk-no-such-item = no item `{ $item }`
 answers-walk-not-understood = `{ $input }` is not understood; ? for help
-answers-walk-not-applicable-not-allowed = This item cannot be 対象外.
+answers-walk-not-applicable-not-allowed = This item cannot be answered Not applicable.
 answers-walk-saved = saved.
-answers-walk-may-be-not-applicable = (may be 対象外 when: { $when })
+answers-walk-may-be-not-applicable = (may be Not applicable when: { $when })
 answers-walk-carried = carried from { $from }: { $answer } — confirm it
 answers-walk-current = current answer: { $answer } { $date }
 answers-walk-header-vendor = The vendor details are not filled in yet (Enter skips one, q quits).
@@ -505,8 +505,8 @@ probes-same-filesystem = the backup is on the same filesystem as { $path } (the 
 probes-on-root-filesystem = the backup is on the system's root filesystem and online now; malware on this machine can reach it
 
 # Answer contradictions.
-probes-contradiction = answered はい to { $item }, but the { $kind } probe failed: { $reason }
-probes-contradiction-named = answered はい to { $item }, but the { $kind } probe ({ $name }) failed: { $reason }
+probes-contradiction = answered Yes to { $item }, but the { $kind } probe failed: { $reason }
+probes-contradiction-named = answered Yes to { $item }, but the { $kind } probe ({ $name }) failed: { $reason }
 
 # The table of probe results.
 probes-table-probe = Probe
@@ -1163,8 +1163,8 @@ check-missing-probe-failed = { $count ->
    *[other] { $count } probes failed (see the probes above)
 }
 check-missing-contradiction = { $count ->
-    [one] a probe contradicts an answer はい
-   *[other] probes contradict { $count } answers はい
+    [one] a probe contradicts an answer Yes
+   *[other] probes contradict { $count } answers Yes
 }
 check-missing-probe-unknown = { $count ->
     [one] a probe could not tell (see its reason above)
@@ -1257,7 +1257,7 @@ rules-data-checked-on-unconfirmed = { $count ->
    *[other] { $count } answers have
 } no date checked (checked_on); whether the { $fiscal_year } form has a 確認日 for each item is not confirmed, so write the date you checked
 rules-data-target-date-window-unconfirmed = { $item }: the target date { $date } is outside { $fiscal_year } ({ $start } to { $end }); whether this edition allows that is not confirmed
-rules-data-target-date-overdue = { $item }: the target date { $date } has passed (as of { $as_of }); put the measure in place and answer はい, or record why it is late
+rules-data-target-date-overdue = { $item }: the target date { $date } has passed (as of { $as_of }); put the measure in place and answer Yes, or record why it is late
 rules-data-round-not-on-form = { $item }: the { $fiscal_year } form has no 2回目 (second round); remove this round-2 answer
 rules-data-lint-missing = { $checklist } has no [rules] block; medsec applies the rules it applied before rules were data (see docs/checklist-format.md)
 rules-data-lint-gate-not-on-form = [rules] gate = "not-on-form", but item `{ $item }` is the gate question (gate = true)
