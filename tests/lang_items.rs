@@ -126,3 +126,45 @@ fn english_findings_say_yes_and_no_not_the_forms_words() {
     let text = format!("{out}{err}");
     assert!(text.contains("2-⑥ セキュリティパッチ(1回目)"), "{text}");
 }
+
+#[test]
+fn a_probe_reason_recorded_only_in_english_is_quoted_as_such_under_japanese() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::create_dir_all(dir.path().join("evidence")).expect("mkdir");
+    for f in ["complete.toml", "vendor-a.toml", "evidence/appointment.txt"] {
+        std::fs::copy(fixture("answers").join(f), dir.path().join(f)).expect("copy");
+    }
+    let answers = dir.path().join("complete.toml").display().to_string();
+    let evidence = fixture("report/evidence.json").display().to_string();
+    let inst = fixture("checklist-fy2025-institution.toml")
+        .display()
+        .to_string();
+    let vend = fixture("checklist-fy2025-vendor.toml")
+        .display()
+        .to_string();
+    let args = [
+        "--checklist",
+        &inst,
+        "--checklist",
+        &vend,
+        "status",
+        &answers,
+        "--evidence",
+        &evidence,
+    ];
+    let (ja, _, code) = run("ja", &args);
+    assert_eq!(code, Some(1), "{ja}");
+    assert!(
+        ja.contains(
+            "2-② リモートメンテナンスに「はい」と回答していますが、バックアップの鮮度（nas）の確認で問題が見つかりました: \
+             理由は記録された英語のままです(詳細: the newest backup file is 41 days old (limit 7))"
+        ),
+        "{ja}"
+    );
+    let (en, _, _) = run("en", &args);
+    assert!(
+        en.contains("failed: the newest backup file is 41 days old (limit 7)")
+            && !en.contains("詳細"),
+        "{en}"
+    );
+}

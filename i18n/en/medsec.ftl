@@ -522,7 +522,12 @@ probes-note-warning = { $probe }: warning: { $text }
 probes-note-unreadable = { $probe }: could not read { $path } ({ $text })
 probes-note-unreadable-more = { $probe }: could not read { $count } more (see `--format json`)
 probes-note-contradiction = contradicts an answer: { $text }
-probes-summary = { $host }: { $pass } pass, { $fail } fail, { $unknown } unknown, { $contradictions } contradiction(s)
+# A probe's reason recorded only as English text (no code this medsec knows).
+probes-reason-as-recorded = { $text }
+probes-summary = Probes on the machine `{ $host }`: { $pass } passed, { $fail } failed, { $unknown } could not tell; { $contradictions ->
+    [one] 1 answer is contradicted
+   *[other] { $contradictions } answers are contradicted
+}.
 
 # Errors of `medsec probe` and its configuration file.
 probes-root-not-a-folder = `--root` { $path }: not a folder

@@ -478,8 +478,8 @@ probes-same-filesystem = バックアップが、保護するデータ({ $path }
 probes-on-root-filesystem = バックアップがこの機器のルートファイルシステム上にあり、常に接続されています。この機器がマルウェアに感染すると、バックアップも暗号化や削除の被害を受けるおそれがあります
 
 # Answer contradictions.
-probes-contradiction = { $item } に「はい」と回答していますが、{ $kind }のプローブは不合格です: { $reason }
-probes-contradiction-named = { $item } に「はい」と回答していますが、{ $kind }「{ $name }」のプローブは不合格です: { $reason }
+probes-contradiction = { $item }に「はい」と回答していますが、{ $kind }のプローブは不合格です: { $reason }
+probes-contradiction-named = { $item }に「はい」と回答していますが、{ $kind }「{ $name }」のプローブは不合格です: { $reason }
 
 # The table of probe results.
 probes-table-probe = プローブ
@@ -495,7 +495,9 @@ probes-note-warning = { $probe }の注意: { $text }
 probes-note-unreadable = { $probe }で読めなかったもの: { $path }({ $text })
 probes-note-unreadable-more = { $probe }で読めなかったもの: ほか{ $count }件(`--format json` で確認できます)
 probes-note-contradiction = 回答との矛盾: { $text }
-probes-summary = { $host }: 合格 { $pass }、不合格 { $fail }、不明 { $unknown }、回答との矛盾 { $contradictions }
+# 記録に英語の文だけがある理由(この medsec が知らないコード)。
+probes-reason-as-recorded = 理由は記録された英語のままです(詳細: { $text })
+probes-summary = 機器 `{ $host }` のプローブの結果: 合格 { $pass } 件、不合格 { $fail } 件、不明 { $unknown } 件、回答との矛盾 { $contradictions } 件です。
 
 # Errors of `medsec probe` and its configuration file.
 probes-root-not-a-folder = `--root` に指定した { $path } はフォルダではありません
@@ -541,8 +543,8 @@ report-findings-recorded = 指摘: エラー { $errors } 件、警告 { $warning
 report-not-signed = 署名していません。`medsec sign DIR --key KEY` で署名してください
 report-need-answers-out = --answers FILE と --out DIR を指定してください（JSON Schema は `medsec report schema` で表示します）
 report-vendor-unsigned = 注意: 事業者確認用 { $form } には事業者の署名がありません（{ $signature } がありません）。検査では署名なしとして扱われます
-report-answer-contradicted-by-probe = { $item } に「はい」と回答していますが、{ $probe }（{ $name }）の確認で問題が見つかりました: { $reason }
-report-answer-contradicted-by-unnamed-probe = { $item } に「はい」と回答していますが、{ $probe }の確認で問題が見つかりました: { $reason }
+report-answer-contradicted-by-probe = { $item }に「はい」と回答していますが、{ $probe }（{ $name }）の確認で問題が見つかりました: { $reason }
+report-answer-contradicted-by-unnamed-probe = { $item }に「はい」と回答していますが、{ $probe }の確認で問題が見つかりました: { $reason }
 report-not-institution-form = { $path }: これは{ $form }の回答です。--answers には医療機関確認用または薬局確認用の回答を指定し、事業者確認用は --vendor で指定してください
 report-not-vendor-form = { $path }: これは{ $form }の回答で、事業者確認用ではありません。--answers で指定してください
 report-missing-institution = { $path }: [institution] の { $field } がありません。報告書には医療機関を記載します（署名にも医療機関コードが入ります）
