@@ -102,7 +102,8 @@ fn lint_codes(path: &Path) -> Vec<String> {
         .unwrap();
     assert_eq!(o.status.code(), Some(0), "{}", stdout_of(&o));
     let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
-    json.as_array()
+    json["diagnostics"]
+        .as_array()
         .unwrap()
         .iter()
         .map(|f| f["code"].as_str().unwrap().to_owned())
