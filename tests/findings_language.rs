@@ -189,7 +189,7 @@ fn status_of_a_bundle_says_recorded_findings_in_the_readers_language() {
 
     let ja = status("ja");
     assert!(
-        ja.contains("2-② リモートメンテナンス に「はい」と回答していますが"),
+        ja.contains("2-② リモートメンテナンスに「はい」と回答していますが"),
         "{ja}"
     );
     assert!(ja.contains("2026-03-31(令和8年3月31日)"), "{ja}");
@@ -231,7 +231,7 @@ fn render_shows_recorded_findings_in_the_readers_language() {
         .unwrap_or_else(|| panic!("{ja}"));
     assert!(overdue.contains("令和8年3月31日"), "{overdue}");
     assert!(
-        ja.contains("2-② リモートメンテナンス に「はい」と回答していますが"),
+        ja.contains("2-② リモートメンテナンスに「はい」と回答していますが"),
         "{ja}"
     );
 }

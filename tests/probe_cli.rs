@@ -641,7 +641,7 @@ fn out_file_and_answer_contradictions() {
     let table = stdout_of(&out);
     assert!(
         table.contains(
-            "contradicts an answer: answered はい to 3-② The information needed to cont…, \
+            "contradicts an answer: answered Yes to 3-② The information needed to cont…, \
              but the backup freshness probe (nightly dump) failed: the newest file is 41 days old"
         ),
         "{table}"
@@ -658,7 +658,7 @@ fn out_file_and_answer_contradictions() {
     );
     assert_eq!(
         ev.contradictions[0].message,
-        "answered はい to backup-and-restore, but the backup-freshness probe (nightly dump) \
+        "answered Yes to backup-and-restore, but the backup-freshness probe (nightly dump) \
          failed: the newest file is 41 days old, older than max_age = 7d"
     );
     // No temporary files left next to the output.

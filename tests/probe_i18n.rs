@@ -184,7 +184,7 @@ fn every_probe_reads_as_japanese_under_lang_ja() {
         "`borg` が終了コード 2 で失敗しました",
         "`restic` がインストールされていないか",
         "バックアップの鮮度「restic」で読めなかったもの",
-        "合格 0、不合格",
+        "合格 0 件、不合格",
     ] {
         assert!(reads(&ja, sentence, ""), "{sentence}:\n{ja}");
     }
@@ -231,7 +231,7 @@ fn every_probe_reads_as_english_under_lang_en() {
         "borg failed with exit code 2: Repository /srv/borg does not exist.",
         "`restic` is not installed",
         "Probe",
-        "contradiction(s)",
+        "answers are contradicted",
     ] {
         assert!(reads(&en, sentence, " "), "{sentence}:\n{en}");
     }

@@ -115,7 +115,10 @@ fn the_spinner_shows_on_a_terminal_in_table_mode_and_the_table_follows() {
     let tail = rest(&mut s);
     assert!(tail.contains("asset ledger"), "{tail}");
     assert!(tail.contains("pass"), "{tail}");
-    assert!(tail.contains("1 pass, 0 fail, 0 unknown"), "{tail}");
+    assert!(
+        tail.contains("1 passed, 0 failed, 0 could not tell"),
+        "{tail}"
+    );
     // The spinner was cleared, not left inside the table (the notes under the table name the
     // probe too, but without the spinner's elapsed time).
     assert!(!spinner_line(&tail), "{tail}");
@@ -145,7 +148,10 @@ fn no_spinner_with_json_or_no_progress() {
             assert_eq!(json["results"][0]["verdict"], "pass", "{json}");
             assert_eq!(json["results"][0]["reason_code"], "ledger-complete");
         } else {
-            assert!(out.contains("1 pass, 0 fail, 0 unknown"), "{out}");
+            assert!(
+                out.contains("1 passed, 0 failed, 0 could not tell"),
+                "{out}"
+            );
         }
     }
 }
@@ -160,7 +166,7 @@ fn the_spinner_and_the_table_are_japanese_with_lang_ja() {
     s.expect("判定").unwrap();
     let tail = rest(&mut s);
     assert!(tail.contains("2-①"), "{tail}");
-    assert!(tail.contains("合格 1、不合格 0、不明 0"), "{tail}");
+    assert!(tail.contains("合格 1 件、不合格 0 件、不明 0 件"), "{tail}");
     assert!(
         tail.contains("機器台帳「slow-ledger」の注意: 種別がサーバ・端末PC・ネットワーク機器のどれでもない行が1行あり"),
         "{tail}"

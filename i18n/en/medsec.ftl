@@ -156,7 +156,7 @@ answers-value-table = a table
 # Reading an answers file.
 answers-not-utf8 = the file is not UTF-8 text (byte { $byte }); save it as UTF-8 (Shift_JIS is read only from CSV sheets)
 answers-too-deep = lists and tables nest more than { $limit } levels deep; the file was refused before parsing (an answers file nests about 4)
-answers-parse-error = { $detail }
+answers-parse-error = the file is not written correctly here (detail: { $detail })
 answers-missing-format-version = `format_version` is missing; this medsec reads format_version { $supported }
 answers-unsupported-format-version = format_version { $found } is not supported; this medsec reads format_version { $supported } (a newer medsec may read it)
 answers-missing-checklist-table = the [checklist] table (id, edition, digest) is missing; `medsec init` writes it
@@ -175,18 +175,18 @@ answers-unknown-item-number = item `{ $item }` is not in { $checklist } ({ $labe
 answers-duplicate-answer = { $item } round { $round } is answered twice (first at line { $first_line }); keep one entry
 
 # Findings of `medsec status` (the inspection's rules), by stable code.
-answers-unanswered = { $item }: no first-round answer (はい/いいえ) yet
+answers-unanswered = { $item }: no first-round answer (Yes/No) yet
 answers-carried-forward-unconfirmed = { $item }: the answer { $answer } was carried forward from { $from } and does not count until confirmed; check it again, set checked_on, and remove `carried_from`
 answers-missing-checked-on = { $item }: answered { $answer } but no date checked (checked_on)
 answers-date-in-future = { $item }: the date checked { $date } is after { $as_of } (the date checked against, Japan time)
 answers-checked-before-fiscal-year = { $item }: checked on { $date }, before { $fiscal_year } began ({ $start }); is this this year's check?
-answers-missing-target-date = { $item }: いいえ needs a target date (target_date) within { $fiscal_year } ({ $start } to { $end })
+answers-missing-target-date = { $item }: the answer No needs a target date (target_date) within { $fiscal_year } ({ $start } to { $end })
 answers-target-date-outside-fiscal-year = { $item }: the target date { $date } is outside { $fiscal_year } ({ $start } to { $end }, Japan time)
-answers-not-applicable-not-allowed = { $item }: 対象外 is not allowed for this item; answer はい or いいえ
-answers-not-applicable-condition-unmet = { $item }: 対象外 only when { $conditions }
-answers-condition-no-medical-information-system = the gate question (医療情報システムの有無) is answered いいえ
+answers-not-applicable-not-allowed = { $item }: Not applicable is not allowed for this item; answer Yes or No
+answers-not-applicable-condition-unmet = { $item }: Not applicable only when { $conditions }
+answers-condition-no-medical-information-system = the gate question (医療情報システムの有無) is answered No
 answers-condition-no-vendor-contract = there is no vendor contract ([vendors] contract = false)
-answers-not-applicable-without-reason = { $item }: 対象外 without a reason; say why in `reason`
+answers-not-applicable-without-reason = { $item }: Not applicable without a reason; say why in `reason`
 answers-needs-review = { $item }: marked `{ $code }` ({ $review }) when carried forward; read the item again, then remove `review`
 answers-review-new = new in this edition
 answers-review-reworded = reworded since last year
@@ -245,7 +245,8 @@ answers-edit-flow-style = `{ $name }` is written on one line (flow style); write
 answers-edit-starts-entry = cannot remove `{ $key }`: it starts its entry
 answers-edit-not-a-table = `{ $table }` is not a table, so `{ $key }` cannot be set in it
 answers-edit-not-array-of-tables = `answers` is not written as [[answers]] tables, so it cannot be edited in place; write each entry as an [[answers]] table
-answers-edit-entry = cannot edit the entry of `{ $item }`
+answers-edit-entry = cannot edit the entry of { $item }
+answers-edit-entry-id = cannot edit the entry of item `{ $id }`
 answers-edit-parse = cannot edit: { $reason }
 answers-error-lock-mismatch = the write lock held is for { $path }
 
@@ -281,12 +282,12 @@ answers-sheet-twice = { $row }: { $item } round { $round } is answered twice (fi
 answers-walk-progress = progress: round { $round }, { $done } of { $total } items answered
 answers-walk-help = type: はい (y) / いいえ (n) / 対象外 (na) / Enter = skip / b = back / j NUMBER = jump / p = progress / q = quit (answers so far are saved)
 answers-walk-all-answered = Every item is answered.
-answers-walk-gate-closed = The gate question is answered いいえ: no other item needs checking.
+answers-walk-gate-closed = The gate question is answered No: no other item needs checking.
 answers-walk-no-such-item = no item `{ $item }`
 answers-walk-not-understood = `{ $input }` is not understood; ? for help
-answers-walk-not-applicable-not-allowed = This item cannot be 対象外.
+answers-walk-not-applicable-not-allowed = This item cannot be answered Not applicable.
 answers-walk-saved = saved.
-answers-walk-may-be-not-applicable = (may be 対象外 when: { $when })
+answers-walk-may-be-not-applicable = (may be Not applicable when: { $when })
 answers-walk-carried = carried from { $from }: { $answer } — confirm it
 answers-walk-current = current answer: { $answer } { $date }
 answers-walk-header-vendor = The vendor details are not filled in yet (Enter skips one, q quits).
@@ -515,8 +516,8 @@ probes-same-filesystem = the backup is on the same filesystem as { $path } (the 
 probes-on-root-filesystem = the backup is on the system's root filesystem and online now; malware on this machine can reach it
 
 # Answer contradictions.
-probes-contradiction = answered はい to { $item }, but the { $kind } probe failed: { $reason }
-probes-contradiction-named = answered はい to { $item }, but the { $kind } probe ({ $name }) failed: { $reason }
+probes-contradiction = answered Yes to { $item }, but the { $kind } probe failed: { $reason }
+probes-contradiction-named = answered Yes to { $item }, but the { $kind } probe ({ $name }) failed: { $reason }
 
 # The table of probe results.
 probes-table-probe = Probe
@@ -532,7 +533,12 @@ probes-note-warning = { $probe }: warning: { $text }
 probes-note-unreadable = { $probe }: could not read { $path } ({ $text })
 probes-note-unreadable-more = { $probe }: could not read { $count } more (see `--format json`)
 probes-note-contradiction = contradicts an answer: { $text }
-probes-summary = { $host }: { $pass } pass, { $fail } fail, { $unknown } unknown, { $contradictions } contradiction(s)
+# A probe's reason recorded only as English text (no code this medsec knows).
+probes-reason-as-recorded = { $text }
+probes-summary = Probes on the machine `{ $host }`: { $pass } passed, { $fail } failed, { $unknown } could not tell; { $contradictions ->
+    [one] 1 answer is contradicted
+   *[other] { $contradictions } answers are contradicted
+}.
 
 # Errors of `medsec probe` and its configuration file.
 probes-root-not-a-folder = `--root` { $path }: not a folder
@@ -837,7 +843,7 @@ lint-unreadable = cannot read checklist { $path }: { common-io-error }
 lint-unreadable-folder = cannot read folder { $path }: { common-io-error }
 lint-unlistable-folder = cannot list folder { $path }: { common-io-error }
 lint-duplicate-checklist = { $checklist } is also defined in { $first }
-lint-parse-error = { $detail }
+lint-parse-error = the TOML is not written correctly here (detail: { $detail })
 lint-unsupported-format-version-newer = format_version { $found } is not supported; this medsec reads format_version { $supported } (a newer medsec may read it)
 lint-unsupported-format-version = format_version { $found } is not supported; this medsec reads format_version { $supported }
 lint-invalid-id-checklist = checklist id `{ $id }` must be kebab-case, e.g. `mhlw-institution`
@@ -871,17 +877,24 @@ lint-missing-translation = { lint-field }: the `{ $lang }` text is empty; both J
 lint-ja-not-japanese = { lint-field }: the `ja` text has no Japanese characters
 lint-duplicate-section-id = section id `{ $section }` is declared twice
 lint-duplicate-item-id = item id `{ $id }` is used twice; item ids must be unique
-lint-duplicate-number = item `{ $id }` has number { $number } and the same scope as item `{ $other }`
-lint-multiple-gates = item `{ $id }` is a second gate question; a form has at most one
-lint-replaces-current-item = item `{ $id }` replaces `{ $replaced }`, which is still an item of this edition
+lint-duplicate-number = { $item } has the same number and scope as { $other }
+lint-multiple-gates = { $item } is a second gate question; a form has at most one
+lint-replaces-current-item = { $item } replaces `{ $replaced }`, which is still an item of this edition
+# An item named by its number, scope and short title (ja and en are both in the checklist file;
+# each language shows its own).
+lint-item = { $ja ->
+   *[other] { $en }
+}
+# An item whose number is malformed, named by its ID.
+lint-item-id = item `{ $id }`
 lint-invalid-number = item `{ $id }`: number `{ $number }` is not well formed; expected e.g. `2-(4)`, `2-④` or `0` for the gate
-lint-unknown-section = item `{ $id }`: section `{ $section }` is not declared in [[sections]]
-lint-number-section-mismatch = item `{ $id }`: number `{ $number }` does not start with its section `{ $section }`
-lint-unknown-guideline-ref = item `{ $id }`: guideline reference `{ $reference }` must name a part of the Guideline ({ $parts }) and a place, e.g. `システム運用編 8.1`
-lint-invalid-replaces = item `{ $id }`: replaces `{ $replaced }` must be another item's stable id
-lint-verified-with-note = item `{ $id }` is verified = true but still has an `unverified` note
-lint-unverified-wording = item `{ $id }` ({ $number }): wording or number not yet checked against the official PDF; add an `unverified` note saying what
-lint-unverified-wording-note = item `{ $id }` ({ $number }): not yet checked against the official PDF: { $note }
+lint-unknown-section = { $item }: section `{ $section }` is not declared in [[sections]]
+lint-number-section-mismatch = { $item }: the number does not start with its section `{ $section }`
+lint-unknown-guideline-ref = { $item }: guideline reference `{ $reference }` must name a part of the Guideline ({ $parts }) and a place, e.g. `システム運用編 8.1`
+lint-invalid-replaces = { $item }: replaces `{ $replaced }` must be another item's stable id
+lint-verified-with-note = { $item } is verified = true but still has an `unverified` note
+lint-unverified-wording = { $item }: wording or number not yet checked against the official PDF; add an `unverified` note saying what
+lint-unverified-wording-note = { $item }: not yet checked against the official PDF: { $note }
 lint-config-unknown-key = unknown key `{ $key }`; only `deny` and `allow` exist
 lint-config-not-a-list = `{ $key }` takes a list, e.g. `{ $key } = ["{ $example }"]`
 lint-config-not-text = `{ $key }` lists words in quotes, e.g. `"{ $example }"`
@@ -1166,8 +1179,8 @@ check-missing-probe-failed = { $count ->
    *[other] { $count } probes failed (see the probes above)
 }
 check-missing-contradiction = { $count ->
-    [one] a probe contradicts an answer はい
-   *[other] probes contradict { $count } answers はい
+    [one] a probe contradicts an answer Yes
+   *[other] probes contradict { $count } answers Yes
 }
 check-missing-probe-unknown = { $count ->
     [one] a probe could not tell (see its reason above)
@@ -1260,7 +1273,7 @@ rules-data-checked-on-unconfirmed = { $count ->
    *[other] { $count } answers have
 } no date checked (checked_on); whether the { $fiscal_year } form has a 確認日 for each item is not confirmed, so write the date you checked
 rules-data-target-date-window-unconfirmed = { $item }: the target date { $date } is outside { $fiscal_year } ({ $start } to { $end }); whether this edition allows that is not confirmed
-rules-data-target-date-overdue = { $item }: the target date { $date } has passed (as of { $as_of }); put the measure in place and answer はい, or record why it is late
+rules-data-target-date-overdue = { $item }: the target date { $date } has passed (as of { $as_of }); put the measure in place and answer Yes, or record why it is late
 rules-data-round-not-on-form = { $item }: the { $fiscal_year } form has no 2回目 (second round); remove this round-2 answer
 rules-data-lint-missing = { $checklist } has no [rules] block; medsec applies the rules it applied before rules were data (see docs/checklist-format.md)
 rules-data-lint-gate-not-on-form = [rules] gate = "not-on-form", but item `{ $item }` is the gate question (gate = true)

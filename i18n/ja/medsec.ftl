@@ -230,7 +230,8 @@ answers-edit-flow-style = `{ $name }` が1行(フロー形式)で書かれてい
 answers-edit-starts-entry = `{ $key }` はその項目の最初の行なので消せません
 answers-edit-not-a-table = `{ $table }` がテーブルではないため、`{ $key }` を書き込めません
 answers-edit-not-array-of-tables = `answers` が [[answers]] テーブルの形で書かれていないため、その場で書き換えられません。項目ごとに [[answers]] テーブルで書いてください
-answers-edit-entry = `{ $item }` の項目を書き換えられません
+answers-edit-entry = { $item } の回答を書き換えられません
+answers-edit-entry-id = 項目 `{ $id }` の回答を書き換えられません
 answers-edit-parse = 書き換えのために読めません(詳細: { $reason })
 answers-error-lock-mismatch = 持っている書き込みロックは { $path } のものです。
 
@@ -488,8 +489,8 @@ probes-same-filesystem = バックアップが、保護するデータ({ $path }
 probes-on-root-filesystem = バックアップがこの機器のルートファイルシステム上にあり、常に接続されています。この機器がマルウェアに感染すると、バックアップも暗号化や削除の被害を受けるおそれがあります
 
 # Answer contradictions.
-probes-contradiction = { $item } に「はい」と回答していますが、{ $kind }のプローブは不合格です: { $reason }
-probes-contradiction-named = { $item } に「はい」と回答していますが、{ $kind }「{ $name }」のプローブは不合格です: { $reason }
+probes-contradiction = { $item }に「はい」と回答していますが、{ $kind }のプローブは不合格です: { $reason }
+probes-contradiction-named = { $item }に「はい」と回答していますが、{ $kind }「{ $name }」のプローブは不合格です: { $reason }
 
 # The table of probe results.
 probes-table-probe = プローブ
@@ -505,7 +506,9 @@ probes-note-warning = { $probe }の注意: { $text }
 probes-note-unreadable = { $probe }で読めなかったもの: { $path }({ $text })
 probes-note-unreadable-more = { $probe }で読めなかったもの: ほか{ $count }件(`--format json` で確認できます)
 probes-note-contradiction = 回答との矛盾: { $text }
-probes-summary = { $host }: 合格 { $pass }、不合格 { $fail }、不明 { $unknown }、回答との矛盾 { $contradictions }
+# 記録に英語の文だけがある理由(この medsec が知らないコード)。
+probes-reason-as-recorded = 理由は記録された英語のままです(詳細: { $text })
+probes-summary = 機器 `{ $host }` のプローブの結果: 合格 { $pass } 件、不合格 { $fail } 件、不明 { $unknown } 件、回答との矛盾 { $contradictions } 件です。
 
 # Errors of `medsec probe` and its configuration file.
 probes-root-not-a-folder = `--root` に指定した { $path } はフォルダではありません
@@ -551,8 +554,8 @@ report-findings-recorded = 指摘: エラー { $errors } 件、警告 { $warning
 report-not-signed = 署名していません。`medsec sign DIR --key KEY` で署名してください
 report-need-answers-out = --answers FILE と --out DIR を指定してください（JSON Schema は `medsec report schema` で表示します）
 report-vendor-unsigned = 注意: 事業者確認用 { $form } には事業者の署名がありません（{ $signature } がありません）。検査では署名なしとして扱われます
-report-answer-contradicted-by-probe = { $item } に「はい」と回答していますが、{ $probe }（{ $name }）の確認で問題が見つかりました: { $reason }
-report-answer-contradicted-by-unnamed-probe = { $item } に「はい」と回答していますが、{ $probe }の確認で問題が見つかりました: { $reason }
+report-answer-contradicted-by-probe = { $item }に「はい」と回答していますが、{ $probe }（{ $name }）の確認で問題が見つかりました: { $reason }
+report-answer-contradicted-by-unnamed-probe = { $item }に「はい」と回答していますが、{ $probe }の確認で問題が見つかりました: { $reason }
 report-not-institution-form = { $path }: これは{ $form }の回答です。--answers には医療機関確認用または薬局確認用の回答を指定し、事業者確認用は --vendor で指定してください
 report-not-vendor-form = { $path }: これは{ $form }の回答で、事業者確認用ではありません。--answers で指定してください
 report-missing-institution = { $path }: [institution] の { $field } がありません。報告書には医療機関を記載します（署名にも医療機関コードが入ります）
@@ -803,17 +806,23 @@ lint-missing-translation = { lint-field }: `{ $lang }` のテキストが空で�
 lint-ja-not-japanese = { lint-field }: `ja` のテキストに日本語の文字がありません
 lint-duplicate-section-id = 節の id `{ $section }` が2回宣言されています
 lint-duplicate-item-id = 項目 id `{ $id }` が2回使われています。項目 id は重複できません
-lint-duplicate-number = 項目 `{ $id }` は番号 { $number } と対象が項目 `{ $other }` と同じです
-lint-multiple-gates = 項目 `{ $id }` は2つ目の前提の質問です。1つの様式に前提の質問は1つまでです
-lint-replaces-current-item = 項目 `{ $id }` が置き換えるとしている `{ $replaced }` は、この版にまだある項目です
+lint-duplicate-number = { $item } は、番号と対象が { $other } と同じです
+lint-multiple-gates = { $item } は2つ目の前提の質問です。1つの様式に前提の質問は1つまでです
+lint-replaces-current-item = { $item } が置き換えるとしている `{ $replaced }` は、この版にまだある項目です
+# 番号・対象・短い題名で示す項目(チェックリストに日英とも書かれています。各言語は自分の方を表示します)。
+lint-item = { $en ->
+   *[other] { $ja }
+}
+# 番号の形が正しくない項目(id で示します)。
+lint-item-id = 項目 `{ $id }`
 lint-invalid-number = 項目 `{ $id }`: 番号 `{ $number }` の形が正しくありません。例: `2-(4)`、`2-④`、前提の質問なら `0`
-lint-unknown-section = 項目 `{ $id }`: 節 `{ $section }` は `[[sections]]` で宣言されていません
-lint-number-section-mismatch = 項目 `{ $id }`: 番号 `{ $number }` が節 `{ $section }` で始まっていません
-lint-unknown-guideline-ref = 項目 `{ $id }`: ガイドラインの参照 `{ $reference }` には、ガイドラインの編({ $parts })と箇所を書いてください。例: `システム運用編 8.1`
-lint-invalid-replaces = 項目 `{ $id }`: `replaces` の `{ $replaced }` には別の項目の `id` を書いてください
-lint-verified-with-note = 項目 `{ $id }` は `verified = true` ですが、`unverified` の注記が残っています
-lint-unverified-wording = 項目 `{ $id }`({ $number }): 文言または番号が公式 PDF とまだ照合されていません。何が未確認かを `unverified` の注記に書いてください
-lint-unverified-wording-note = 項目 `{ $id }`({ $number }): 公式 PDF とまだ照合されていません: { $note }
+lint-unknown-section = { $item }: 節 `{ $section }` は `[[sections]]` で宣言されていません
+lint-number-section-mismatch = { $item }: 番号が節 `{ $section }` で始まっていません
+lint-unknown-guideline-ref = { $item }: ガイドラインの参照 `{ $reference }` には、ガイドラインの編({ $parts })と箇所を書いてください。例: `システム運用編 8.1`
+lint-invalid-replaces = { $item }: `replaces` の `{ $replaced }` には別の項目の `id` を書いてください
+lint-verified-with-note = { $item } は `verified = true` ですが、`unverified` の注記が残っています
+lint-unverified-wording = { $item }: 文言または番号が公式 PDF とまだ照合されていません。何が未確認かを `unverified` の注記に書いてください
+lint-unverified-wording-note = { $item }: 公式 PDF とまだ照合されていません: { $note }
 lint-config-unknown-key = `{ $key }` というキーはありません。使えるキーは `deny` と `allow` だけです
 lint-config-not-a-list = `{ $key }` は `{ $key } = ["{ $example }"]` のように一覧で書いてください
 lint-config-not-text = `{ $key }` の値は `"{ $example }"` のように引用符で囲んで書いてください

@@ -1350,7 +1350,7 @@ mod tests {
         assert_eq!(crate::i18n::render_with(Lang::Ja, &r, Some(&c)), ja.message);
         let en = crate::i18n::render_with(Lang::En, &r, Some(&c));
         assert!(
-            en.ends_with("(round 1): no first-round answer (はい/いいえ) yet"),
+            en.ends_with("(round 1): no first-round answer (Yes/No) yet"),
             "{en}"
         );
         assert!(!en.contains("セキュリティ"), "{en}");

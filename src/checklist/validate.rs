@@ -311,7 +311,7 @@ impl Validator<'_> {
 
         let mut items = Vec::new();
         let mut ids: BTreeMap<String, Range<usize>> = BTreeMap::new();
-        let mut numbers: BTreeMap<(String, Vec<Scope>), String> = BTreeMap::new();
+        let mut numbers: BTreeMap<(String, Vec<Scope>), MessageRef> = BTreeMap::new();
         let mut gates = 0;
         for item in &raw.items {
             let span = item.span();
@@ -331,16 +331,12 @@ impl Validator<'_> {
             }
             let mut scope = item.scope.clone();
             scope.sort();
-            if let Some(other) = numbers.insert((item.number.clone(), scope), item.id.clone()) {
+            if let Some(other) = numbers.insert((item.number.clone(), scope), name_of(&item)) {
+                let text = crate::msg_ref!("lint-duplicate-number", item = "", other = "");
                 self.error(
                     "duplicate-number",
                     Some(span.clone()),
-                    crate::msg_ref!(
-                        "lint-duplicate-number",
-                        id = item.id,
-                        number = item.number,
-                        other = other
-                    ),
+                    with_item(with_item(text, "item", name_of(&item)), "other", other),
                 );
             }
             if item.gate {
@@ -349,7 +345,11 @@ impl Validator<'_> {
                     self.error(
                         "multiple-gates",
                         Some(span),
-                        crate::msg_ref!("lint-multiple-gates", id = item.id),
+                        with_item(
+                            crate::msg_ref!("lint-multiple-gates", item = ""),
+                            "item",
+                            name_of(&item),
+                        ),
                     );
                 }
             }
@@ -367,10 +367,14 @@ impl Validator<'_> {
                     self.error(
                         "invalid-replaces",
                         Some(r.span()),
-                        crate::msg_ref!(
-                            "lint-replaces-current-item",
-                            id = item.id,
-                            replaced = r.get_ref()
+                        with_item(
+                            crate::msg_ref!(
+                                "lint-replaces-current-item",
+                                item = "",
+                                replaced = r.get_ref()
+                            ),
+                            "item",
+                            name_of(item),
                         ),
                     );
                 }
@@ -478,6 +482,9 @@ impl Validator<'_> {
     }
 
     fn item(&mut self, raw: &RawItem, sections: &BTreeSet<String>) -> Item {
+        // Messages below name the item by its ID until the item is built, then by its number
+        // and title (see the end of this function).
+        let first_diag = self.diags.len();
         let id = raw.id.get_ref().clone();
         if !is_kebab(&id) {
             self.error(
@@ -500,7 +507,7 @@ impl Validator<'_> {
                 Some(raw.section.span()),
                 crate::msg_ref!(
                     "lint-unknown-section",
-                    id = id,
+                    item = id,
                     section = raw.section.get_ref()
                 ),
             );
@@ -510,8 +517,7 @@ impl Validator<'_> {
                 Some(raw.number.span()),
                 crate::msg_ref!(
                     "lint-number-section-mismatch",
-                    id = id,
-                    number = number,
+                    item = id,
                     section = raw.section.get_ref()
                 ),
             );
@@ -546,7 +552,7 @@ impl Validator<'_> {
                     Some(r.span()),
                     crate::msg_ref!(
                         "lint-unknown-guideline-ref",
-                        id = id,
+                        item = id,
                         reference = r.get_ref(),
                         parts = GUIDELINE_PARTS.join(", ")
                     ),
@@ -572,7 +578,7 @@ impl Validator<'_> {
                 self.error(
                     "invalid-replaces",
                     Some(r.span()),
-                    crate::msg_ref!("lint-invalid-replaces", id = id, replaced = r.get_ref()),
+                    crate::msg_ref!("lint-invalid-replaces", item = id, replaced = r.get_ref()),
                 );
             }
         }
@@ -581,7 +587,7 @@ impl Validator<'_> {
             self.warning(
                 "verified-with-note",
                 raw.unverified.as_ref().map(|u| u.span()),
-                crate::msg_ref!("lint-verified-with-note", id = id),
+                crate::msg_ref!("lint-verified-with-note", item = id),
             );
         }
         if !verified {
@@ -594,18 +600,13 @@ impl Validator<'_> {
                 "unverified-wording",
                 Some(raw.verified.span()),
                 if note.is_empty() {
-                    crate::msg_ref!("lint-unverified-wording", id = id, number = number)
+                    crate::msg_ref!("lint-unverified-wording", item = id)
                 } else {
-                    crate::msg_ref!(
-                        "lint-unverified-wording-note",
-                        id = id,
-                        number = number,
-                        note = note
-                    )
+                    crate::msg_ref!("lint-unverified-wording-note", item = id, note = note)
                 },
             );
         }
-        Item {
+        let item = Item {
             id,
             number,
             section: raw.section.get_ref().clone(),
@@ -629,8 +630,52 @@ impl Validator<'_> {
                 .as_ref()
                 .map(|u| u.get_ref().trim().to_owned()),
             replaces: raw.replaces.iter().map(|r| r.get_ref().clone()).collect(),
+        };
+        let name = name_of(&item);
+        for d in self.diags.iter_mut().skip(first_diag) {
+            if let Some(text) = d
+                .text
+                .as_mut()
+                .filter(|t| NAMES_ITEM.contains(&t.id.as_str()))
+            {
+                text.args.insert("item".to_owned(), name.clone().into());
+                d.message = crate::i18n::render(Lang::En, text);
+            }
         }
+        item
     }
+}
+
+/// Item messages whose `item` argument is the item's name for people.
+const NAMES_ITEM: &[&str] = &[
+    "lint-unknown-section",
+    "lint-number-section-mismatch",
+    "lint-unknown-guideline-ref",
+    "lint-invalid-replaces",
+    "lint-verified-with-note",
+    "lint-unverified-wording",
+    "lint-unverified-wording-note",
+];
+
+/// How a lint message names an item for people: its printed number, scope and short title in
+/// the reader's language (the file holds both), or its ID (in `code`) when the number itself
+/// is malformed. Recorded language-free, like every message.
+fn name_of(item: &Item) -> MessageRef {
+    if is_item_number(&item.number) {
+        crate::msg_ref!(
+            "lint-item",
+            ja = item.label(Lang::Ja),
+            en = item.label(Lang::En)
+        )
+    } else {
+        crate::msg_ref!("lint-item-id", id = item.id)
+    }
+}
+
+/// `message` with its argument `key` set to the message `name`.
+fn with_item(mut message: MessageRef, key: &str, name: MessageRef) -> MessageRef {
+    message.args.insert(key.to_owned(), name.into());
+    message
 }
 
 /// `fy2025` -> 2025.

@@ -37,11 +37,12 @@ impl Coded {
         serde_json::from_value(Value::Object(v)).ok()
     }
 
-    /// The sentence in `lang`; `fallback` (the English text stored with it) for unknown codes.
+    /// The sentence in `lang`; `fallback` (the English text stored with it) for unknown codes,
+    /// marked as such ([`as_recorded`]).
     pub fn text_or(&self, lang: Lang, fallback: &str) -> String {
         match self.msg() {
             Some(m) => m.text(lang),
-            None => fallback.to_owned(),
+            None => as_recorded(lang, fallback),
         }
     }
 }
@@ -1107,8 +1108,18 @@ pub fn join_coded(parts: &[Coded], lang: Lang, fallback: &str) -> String {
         .collect();
     match texts {
         Some(t) if !t.is_empty() => sentences(lang, t),
-        _ => fallback.to_owned(),
+        _ => as_recorded(lang, fallback),
     }
+}
+
+/// A reason known only by its recorded English text (evidence from an older or newer medsec,
+/// a code this binary does not know): in Japanese, said to be the record's English and given
+/// as a quoted detail, never as if it were a Japanese sentence.
+pub fn as_recorded(lang: Lang, text: &str) -> String {
+    if text.trim().is_empty() {
+        return String::new();
+    }
+    tr!(lang, "probes-reason-as-recorded", text = text)
 }
 
 #[cfg(test)]
@@ -1483,7 +1494,12 @@ mod tests {
             code: "from-the-future".into(),
             params: Map::new(),
         };
-        assert_eq!(c.text_or(Lang::Ja, "english"), "english");
+        assert_eq!(
+            c.text_or(Lang::Ja, "english"),
+            "理由は記録された英語のままです(詳細: english)"
+        );
+        assert_eq!(c.text_or(Lang::En, "english"), "english");
+        assert_eq!(join_coded(&[], Lang::Ja, ""), "");
     }
 
     #[test]

@@ -584,7 +584,7 @@ mod report_tests {
             let ja = crate::i18n::render(Lang::Ja, &text);
             assert!(
                 ja.starts_with(
-                    "backup-and-restore に「はい」と回答していますが、バックアップの鮮度"
+                    "backup-and-restoreに「はい」と回答していますが、バックアップの鮮度"
                 ),
                 "{ja}"
             );

@@ -66,6 +66,7 @@ pub(super) fn apply(source: &str, updates: &[Update]) -> Result<String, EditProb
         let Some(table) = aot.get_mut(pos) else {
             return Err(EditProblem::Entry {
                 item: u.item.clone(),
+                name: None,
             });
         };
         for (key, value) in &u.set {

@@ -93,8 +93,12 @@ pub enum EditProblem {
     NotATable { table: String, key: String },
     /// `answers` is not written as `[[answers]]` tables (TOML).
     NotArrayOfTables,
-    /// The entry of an answer cannot be edited.
-    Entry { item: String },
+    /// The entry of an answer cannot be edited: the item's ID, and how people name it (number
+    /// and short title, both languages) when its checklist is at hand.
+    Entry {
+        item: String,
+        name: Option<crate::checklist::Text>,
+    },
     /// The file did not parse for editing (the parser's detail).
     Parse(String),
 }
@@ -118,7 +122,12 @@ impl EditProblem {
                 key = key.as_str()
             ),
             EditProblem::NotArrayOfTables => tr!(lang, "answers-edit-not-array-of-tables"),
-            EditProblem::Entry { item } => tr!(lang, "answers-edit-entry", item = item.as_str()),
+            EditProblem::Entry {
+                name: Some(name), ..
+            } => tr!(lang, "answers-edit-entry", item = name.get(lang)),
+            EditProblem::Entry { item, name: None } => {
+                tr!(lang, "answers-edit-entry-id", id = item.as_str())
+            }
             EditProblem::Parse(detail) => {
                 tr!(lang, "answers-edit-parse", reason = detail.as_str())
             }
@@ -136,7 +145,27 @@ pub fn apply(loaded: &Loaded, updates: &[Update]) -> Result<String, AnswersError
         FileFormat::Toml => edit_toml::apply(source, updates),
         FileFormat::Yaml => edit_yaml::apply(source, updates),
     })
+    .map_err(|problem| match problem {
+        EditProblem::Entry { item, name: None } => EditProblem::Entry {
+            name: item_name(loaded, &item),
+            item,
+        },
+        other => other,
+    })
     .map_err(unsafe_err)
+}
+
+/// How people name `item` of the answers' bundled checklist, in both languages (`None` when
+/// the checklist or the item is not bundled: the message then gives the ID).
+fn item_name(loaded: &Loaded, item: &str) -> Option<crate::checklist::Text> {
+    let catalog = crate::checklist::Catalog::bundled().ok()?;
+    let spec = format!(
+        "{}@{}",
+        loaded.set.checklist.id, loaded.set.checklist.edition
+    );
+    let checklist = catalog.resolve(&spec, None).ok()?;
+    let item = checklist.checklist.item(item)?;
+    Some(crate::answers::messages::labels(item))
 }
 
 /// Edit text with `\n` line ends: a file written with `\r\n` (Windows) is edited as `\n` and
@@ -483,5 +512,45 @@ mod tests {
         assert_eq!(saved.set.answers.len(), 1);
         // And the next save still sees the file as it was written.
         save(&saved, &[update()]).unwrap();
+    }
+}
+
+#[cfg(test)]
+mod entry_name_tests {
+    use super::*;
+    use crate::checklist::Lang;
+
+    #[test]
+    fn an_entry_that_cannot_be_edited_is_named_by_number_and_title() {
+        let src =
+            "format_version = 1\n[checklist]\nid = \"mhlw-institution\"\nedition = \"fy2025\"\n";
+        let loaded = load_str(
+            Path::new("a.toml"),
+            FileFormat::Toml,
+            src.to_owned(),
+            Lang::Ja,
+        )
+        .unwrap();
+        let name = item_name(&loaded, "security-patches").unwrap();
+        let problem = EditProblem::Entry {
+            item: "security-patches".into(),
+            name: Some(name),
+        };
+        let ja = problem.message(Lang::Ja);
+        let en = problem.message(Lang::En);
+        assert!(
+            ja.starts_with("2-⑥ セキュリティパッチ") && ja.ends_with("書き換えられません"),
+            "{ja}"
+        );
+        assert!(
+            en.contains("2-⑥ Security patches") && !en.contains("security-patches"),
+            "{en}"
+        );
+        assert!(item_name(&loaded, "no-such-item").is_none());
+        let by_id = EditProblem::Entry {
+            item: "no-such-item".into(),
+            name: None,
+        };
+        assert!(by_id.message(Lang::Ja).contains("項目 `no-such-item`"));
     }
 }
