@@ -24,7 +24,7 @@ pub struct ProbeArgs {
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
 
-    /// Answers file: an answer はい that a probe contradicts is reported as a finding.
+    /// Answers file: a Yes (はい) answer that a probe contradicts is reported as a finding.
     #[arg(long, value_name = "FILE")]
     pub answers: Option<PathBuf>,
 

@@ -4,7 +4,7 @@ use clap::{Args, ValueEnum};
 use std::path::PathBuf;
 
 /// Check answers files against the inspection's rules: progress per section and round, the
-/// いいえ items with their target dates, and every problem.
+/// No (いいえ) items with their target dates, and every problem.
 ///
 /// Give the institution's answers file and the vendor forms (事業者確認用) together; vendor
 /// forms listed in the vendors table (forms = [...]) of the institution's file are read too.
@@ -24,7 +24,7 @@ pub struct StatusArgs {
     /// Default: the only answers file in the current folder.
     #[arg(value_name = "FILE")]
     pub files: Vec<PathBuf>,
-    /// Probe evidence written by `medsec probe --out evidence.json`: answers はい that a failed
+    /// Probe evidence written by `medsec probe --out evidence.json`: Yes (はい) answers that a failed
     /// probe contradicts are shown as errors (`answer-contradicted-by-probe`), as `medsec
     /// report` records them.
     #[arg(long, value_name = "FILE")]

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 /// Summarise many signed report bundles, one row each, for an inspector or a prefecture:
 /// institution code and name, prefecture, edition, the verification result and its worst
-/// finding, complete or not, いいえ answers, overdue target dates, probe failures and
+/// finding, complete or not, No (いいえ) answers, overdue target dates, probe failures and
 /// contradictions, signed date.
 ///
 /// Folders of folders are walked (links are never followed); a folder holding MANIFEST.sha256,
