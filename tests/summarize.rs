@@ -386,6 +386,13 @@ fn csv_has_a_bom_a_header_one_row_per_bundle_and_no_formulas() {
     assert_eq!(&incomplete[col("complete")], "No");
     let overdue = rows.iter().find(|r| r[0].ends_with("/overdue")).unwrap();
     assert_eq!(&overdue[col("overdue target dates")], "1");
+    // What is wrong with the probe evidence, by its codes: empty where nothing is.
+    let probed = rows.iter().find(|r| r[0].ends_with("/probed")).unwrap();
+    assert_eq!(
+        &probed[col("probe evidence findings")],
+        "evidence-no-institution"
+    );
+    assert_eq!(&overdue[col("probe evidence findings")], "");
     // Every cell quoted.
     let text = String::from_utf8(body.to_vec()).unwrap();
     assert!(text.lines().all(|l| l.starts_with('"') && l.ends_with('"')));
@@ -431,6 +438,14 @@ fn xlsx_reads_back_with_filters_and_a_frozen_header() {
         .unwrap();
     assert_eq!(overdue[col("目標日超過")], Data::Float(1.0));
     assert_eq!(overdue[col("都道府県")], Data::String("北海道".into()));
+    let probed = rows
+        .iter()
+        .find(|r| r[0].to_string().ends_with("/probed"))
+        .unwrap();
+    assert_eq!(
+        probed[col("プローブの証跡の指摘")],
+        Data::String("evidence-no-institution".into())
+    );
     let incomplete = rows
         .iter()
         .find(|r| r[0].to_string().ends_with("/incomplete"))
@@ -448,7 +463,7 @@ fn xlsx_reads_back_with_filters_and_a_frozen_header() {
         &mut sheet,
     )
     .unwrap();
-    assert!(sheet.contains("<autoFilter ref=\"A1:S8\""), "{sheet}");
+    assert!(sheet.contains("<autoFilter ref=\"A1:T8\""), "{sheet}");
     assert!(sheet.contains("state=\"frozen\""), "{sheet}");
     assert!(!sheet.contains("<f>"), "{sheet}");
 }

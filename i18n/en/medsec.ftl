@@ -1496,3 +1496,4 @@ inspector-evidence-other-institution = the probe evidence was made for another i
 inspector-evidence-before-fiscal-year = the probe evidence was made on { $date }, before { $fy } began; run `medsec probe` again this fiscal year
 inspector-evidence-after-report = the probe evidence finished at { $finished }, after the report was made ({ $made }); a report can only carry evidence made before it
 inspector-source-probe-evidence = probe evidence
+inspector-summarize-col-evidence-findings = probe evidence findings

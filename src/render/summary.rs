@@ -229,6 +229,7 @@ fn header(lang: Lang) -> Vec<String> {
         tr!(lang, "summarize-col-probe-evidence"),
         tr!(lang, "summarize-col-probe-failures"),
         tr!(lang, "summarize-col-contradictions"),
+        tr!(lang, "inspector-summarize-col-evidence-findings"),
         tr!(lang, "summarize-col-signed"),
         tr!(lang, "summarize-col-key"),
         tr!(lang, "summarize-col-sha256"),
@@ -254,6 +255,8 @@ fn cells(r: &Row, lang: Lang) -> Vec<Cell> {
         Cell::Text(yes_no(r.probe_evidence, lang)),
         Cell::Number(r.probe_failures),
         Cell::Number(r.contradictions),
+        // What is wrong with the probe evidence, by its codes (as JSON's evidence_findings).
+        Cell::Text(r.evidence_findings.join(", ")),
         Cell::Text(
             r.signed_at
                 .as_deref()
@@ -308,7 +311,7 @@ pub fn xlsx(rows: &[Row], lang: Lang) -> Result<Vec<u8>, rust_xlsxwriter::XlsxEr
         }
     }
     for (c, w) in [
-        30, 10, 6, 24, 13, 24, 10, 24, 10, 8, 8, 8, 8, 8, 8, 8, 11, 18, 66,
+        30, 10, 6, 24, 13, 24, 10, 24, 10, 8, 8, 8, 8, 8, 8, 8, 28, 11, 18, 66,
     ]
     .into_iter()
     .enumerate()
