@@ -701,3 +701,72 @@ fn status_shows_nothing_of_a_tampered_bundle() {
         assert!(err.contains(want) && err.contains("file-changed"), "{err}");
     }
 }
+
+// ---- long paths in the table ----
+
+/// Every line of the table as wide as the first; returns that width.
+fn lines_up(table: &str) -> usize {
+    use unicode_width::UnicodeWidthStr;
+    let widths: Vec<usize> = table
+        .lines()
+        .filter(|l| l.starts_with(['┌', '│', '╞', '├', '└']))
+        .map(UnicodeWidthStr::width)
+        .collect();
+    assert!(
+        widths.windows(2).all(|w| w[0] == w[1]),
+        "{widths:?}:\n{table}"
+    );
+    widths[0]
+}
+
+#[test]
+fn the_table_keeps_long_paths_ids_and_codes_whole_in_japanese_and_english() {
+    let s = setup();
+    // A health centre's folder deep in a long path, with long bundle names.
+    let given = s
+        .root
+        .join("prefectural-health-centre/annual-cybersecurity-self-check/received-bundles");
+    let names = [
+        "sapporo-central-hospital-fy2025",
+        "asahikawa-north-clinic-fy2025",
+    ];
+    for name in names {
+        report(
+            &s.root,
+            &given.join("2025").join(name),
+            Some(&fixture("report/evidence.json")),
+        );
+    }
+    for lang in ["ja", "en"] {
+        let o = s.summarize(&[&given], &["--lang", lang]);
+        assert_eq!(o.status.code(), Some(1), "{}", stderr_of(&o));
+        let table = stdout_of(&o);
+        lines_up(&table);
+        // Relative to the folder given: the long prefix is not repeated on every row.
+        assert!(!table.contains("prefectural-health-centre"), "{table}");
+        for word in names
+            .iter()
+            .map(|n| format!("2025/{n}"))
+            .chain(["evidence-no-institution", "vendor-form-unsigned", HOSPITAL].map(String::from))
+        {
+            assert!(table.contains(&word), "`{word}` split ({lang}):\n{table}");
+        }
+    }
+    // Several folders given: each row starts with its folder's name; JSON keeps full paths.
+    let other = s.all.join("2025");
+    let o = s.summarize(&[&given, &other], &["--lang", "en"]);
+    let table = stdout_of(&o);
+    assert!(
+        table.contains("received-bundles/2025/sapporo-central-hospital-fy2025")
+            && table.contains("2025/good"),
+        "{table}"
+    );
+    let (_, json) = s.summary_json(&[&given]);
+    assert!(
+        row(&json, "/sapporo-central-hospital-fy2025")["path"]
+            .as_str()
+            .unwrap()
+            .starts_with(s.root.to_str().unwrap()),
+        "{json:#}"
+    );
+}
