@@ -761,6 +761,15 @@ fn the_table_keeps_long_paths_ids_and_codes_whole_in_japanese_and_english() {
             && table.contains("2025/good"),
         "{table}"
     );
+    // Two bundles that would both be shown as `good`: their whole paths instead.
+    let twin = s.root.join("elsewhere/good");
+    report(&s.root, &twin, None);
+    let o = s.summarize(&[&s.all.join("2025/good"), &twin], &["--lang", "en"]);
+    let table = stdout_of(&o);
+    assert!(
+        table.contains("elsewhere/good") && table.contains("2025/good"),
+        "{table}"
+    );
     let (_, json) = s.summary_json(&[&given]);
     assert!(
         row(&json, "/sapporo-central-hospital-fy2025")["path"]

@@ -132,6 +132,7 @@ impl Table {
         // Too narrow for every short line whole: first the short lines wrap (no word breaks),
         // then prose words break, and IDs, paths and codes only as a last resort (below).
         let mut excess = widths.iter().sum::<usize>().saturating_sub(budget);
+        let unwrapped = widths.clone();
         let word_floor: Vec<usize> = word.iter().map(|w| (*w).max(MIN_PROSE)).collect();
         excess = shrink_to(&mut widths, &word_floor, excess);
         if excess == 0 {
@@ -145,13 +146,15 @@ impl Table {
         }
         if self.ids_whole {
             // Prose down to one full-width character when that makes the table fit; when it
-            // cannot fit anyway, every word stays whole and the table is wider.
+            // cannot fit anyway, nothing wraps that need not and the table is wider.
             let id_floor: Vec<usize> = id.iter().map(|w| (*w).max(2)).collect();
             if shrink_to(&mut widths, &id_floor, excess) == 0 {
                 return widths;
             }
-            return whole_words;
+            return unwrapped;
         }
+        // IDs must be cut anyway: prose words stay whole.
+        let mut widths = whole_words;
         // Too narrow for every word whole: the widest columns give up what is missing, one
         // after the other, down to a usable width (only their longest words break); if that is
         // not enough, all narrow evenly.
