@@ -1,7 +1,7 @@
 //! Every finding and reason code the source defines is mentioned by some test: a file under
 //! tests/ or a `#[cfg(test)]` module in src/. The codes are read from the catalogs themselves
-//! (answers rules, probe reasons, verify findings, checklist lint), so a new code without a test
-//! fails here.
+//! (answers rules, probe reasons, verify findings, checklist lint, the probe evidence checks,
+//! status), so a new code without a test fails here.
 //!
 //! Codes no test mentions yet are listed below, each list with why; a listed code that a test
 //! now mentions fails too, so the lists only shrink.
@@ -151,7 +151,17 @@ fn catalog() -> BTreeMap<String, &'static str> {
     }
 
     // checklist lint: the codes given to errors and warnings.
-    for f in ["src/checklist/validate.rs", "src/lint/mod.rs"] {
+    let mut lint_files: Vec<String> = vec!["src/checklist/validate.rs".to_owned()];
+    let mut lint_dir = Vec::new();
+    collect_rs(&root().join("src/lint"), &mut lint_dir);
+    lint_files.extend(lint_dir.iter().map(|p| {
+        p.strip_prefix(root())
+            .unwrap()
+            .to_string_lossy()
+            .into_owned()
+    }));
+    lint_files.push("src/checklist/extends.rs".to_owned());
+    for f in &lint_files {
         let text = read(f);
         for c in codes_after(
             outside_tests(&text),
@@ -159,6 +169,29 @@ fn catalog() -> BTreeMap<String, &'static str> {
             false,
         ) {
             codes.entry(c).or_insert("lint");
+        }
+    }
+
+    // Findings made outside those rooms: the probe evidence checks (their codes are
+    // constants), status of an answers file or a bundle, and the contradictions.
+    for (f, markers, from) in [
+        (
+            "src/report/evidence_check.rs",
+            &[": &str ="][..],
+            "evidence",
+        ),
+        ("src/commands/status.rs", &["code:"][..], "status"),
+        ("src/commands/status_bundle.rs", &["code:"][..], "status"),
+        ("src/probes/contradictions.rs", &["code:"][..], "status"),
+    ] {
+        let text = read(f);
+        let found = codes_after(outside_tests(&text), markers, true);
+        assert!(
+            !found.is_empty(),
+            "{f}: no code found, the scan is out of date"
+        );
+        for c in found {
+            codes.entry(c).or_insert(from);
         }
     }
     codes
@@ -230,6 +263,9 @@ fn the_catalogs_are_found() {
         ("backup-too-old", "probes"),
         ("signature-invalid", "verify"),
         ("multiple-gates", "lint"),
+        ("evidence-after-report", "evidence"),
+        ("title-year-mismatch", "lint"),
+        ("no-probe-evidence", "verify"),
     ] {
         assert_eq!(codes.get(code), Some(&from), "{code}");
     }

@@ -386,6 +386,13 @@ fn csv_has_a_bom_a_header_one_row_per_bundle_and_no_formulas() {
     assert_eq!(&incomplete[col("complete")], "No");
     let overdue = rows.iter().find(|r| r[0].ends_with("/overdue")).unwrap();
     assert_eq!(&overdue[col("overdue target dates")], "1");
+    // What is wrong with the probe evidence, by its codes: empty where nothing is.
+    let probed = rows.iter().find(|r| r[0].ends_with("/probed")).unwrap();
+    assert_eq!(
+        &probed[col("probe evidence findings")],
+        "evidence-no-institution"
+    );
+    assert_eq!(&overdue[col("probe evidence findings")], "");
     // Every cell quoted.
     let text = String::from_utf8(body.to_vec()).unwrap();
     assert!(text.lines().all(|l| l.starts_with('"') && l.ends_with('"')));
@@ -431,6 +438,14 @@ fn xlsx_reads_back_with_filters_and_a_frozen_header() {
         .unwrap();
     assert_eq!(overdue[col("目標日超過")], Data::Float(1.0));
     assert_eq!(overdue[col("都道府県")], Data::String("北海道".into()));
+    let probed = rows
+        .iter()
+        .find(|r| r[0].to_string().ends_with("/probed"))
+        .unwrap();
+    assert_eq!(
+        probed[col("プローブの証跡の指摘")],
+        Data::String("evidence-no-institution".into())
+    );
     let incomplete = rows
         .iter()
         .find(|r| r[0].to_string().ends_with("/incomplete"))
@@ -448,7 +463,7 @@ fn xlsx_reads_back_with_filters_and_a_frozen_header() {
         &mut sheet,
     )
     .unwrap();
-    assert!(sheet.contains("<autoFilter ref=\"A1:S8\""), "{sheet}");
+    assert!(sheet.contains("<autoFilter ref=\"A1:T8\""), "{sheet}");
     assert!(sheet.contains("state=\"frozen\""), "{sheet}");
     assert!(!sheet.contains("<f>"), "{sheet}");
 }
@@ -685,4 +700,82 @@ fn status_shows_nothing_of_a_tampered_bundle() {
         let err = stderr_of(&o);
         assert!(err.contains(want) && err.contains("file-changed"), "{err}");
     }
+}
+
+// ---- long paths in the table ----
+
+/// Every line of the table as wide as the first; returns that width.
+fn lines_up(table: &str) -> usize {
+    use unicode_width::UnicodeWidthStr;
+    let widths: Vec<usize> = table
+        .lines()
+        .filter(|l| l.starts_with(['┌', '│', '╞', '├', '└']))
+        .map(UnicodeWidthStr::width)
+        .collect();
+    assert!(
+        widths.windows(2).all(|w| w[0] == w[1]),
+        "{widths:?}:\n{table}"
+    );
+    widths[0]
+}
+
+#[test]
+fn the_table_keeps_long_paths_ids_and_codes_whole_in_japanese_and_english() {
+    let s = setup();
+    // A health centre's folder deep in a long path, with long bundle names.
+    let given = s
+        .root
+        .join("prefectural-health-centre/annual-cybersecurity-self-check/received-bundles");
+    let names = [
+        "sapporo-central-hospital-fy2025",
+        "asahikawa-north-clinic-fy2025",
+    ];
+    for name in names {
+        report(
+            &s.root,
+            &given.join("2025").join(name),
+            Some(&fixture("report/evidence.json")),
+        );
+    }
+    for lang in ["ja", "en"] {
+        let o = s.summarize(&[&given], &["--lang", lang]);
+        assert_eq!(o.status.code(), Some(1), "{}", stderr_of(&o));
+        let table = stdout_of(&o);
+        lines_up(&table);
+        // Relative to the folder given: the long prefix is not repeated on every row.
+        assert!(!table.contains("prefectural-health-centre"), "{table}");
+        for word in names
+            .iter()
+            .map(|n| format!("2025/{n}"))
+            .chain(["evidence-no-institution", "vendor-form-unsigned", HOSPITAL].map(String::from))
+        {
+            assert!(table.contains(&word), "`{word}` split ({lang}):\n{table}");
+        }
+    }
+    // Several folders given: each row starts with its folder's name; JSON keeps full paths.
+    let other = s.all.join("2025");
+    let o = s.summarize(&[&given, &other], &["--lang", "en"]);
+    let table = stdout_of(&o);
+    assert!(
+        table.contains("received-bundles/2025/sapporo-central-hospital-fy2025")
+            && table.contains("2025/good"),
+        "{table}"
+    );
+    // Two bundles that would both be shown as `good`: their whole paths instead.
+    let twin = s.root.join("elsewhere/good");
+    report(&s.root, &twin, None);
+    let o = s.summarize(&[&s.all.join("2025/good"), &twin], &["--lang", "en"]);
+    let table = stdout_of(&o);
+    assert!(
+        table.contains("elsewhere/good") && table.contains("2025/good"),
+        "{table}"
+    );
+    let (_, json) = s.summary_json(&[&given]);
+    assert!(
+        row(&json, "/sapporo-central-hospital-fy2025")["path"]
+            .as_str()
+            .unwrap()
+            .starts_with(s.root.to_str().unwrap()),
+        "{json:#}"
+    );
 }

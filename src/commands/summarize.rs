@@ -15,6 +15,7 @@ use crate::signing::verify::{self, BundleResult, Class, Found, Options, Verified
 use crate::tr;
 use jiff::civil::Date;
 use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
 
 pub fn run(args: SummarizeArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     let lang = ctx.lang;
@@ -49,7 +50,7 @@ pub fn run(args: SummarizeArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         row.unwrap_or_else(|| row_of_result(verify::internal_error_result(dir, lang)))
     });
     // Rows in the order found; places that are no bundle keep their place.
-    let rows: Vec<Row> = found
+    let mut rows: Vec<Row> = found
         .iter()
         .filter_map(|f| match f.finding(lang) {
             None => verified.next(),
@@ -70,6 +71,7 @@ pub fn run(args: SummarizeArgs, ctx: &Context) -> anyhow::Result<Outcome> {
             }
         })
         .collect();
+    shorten_paths(&mut rows, &args.dirs);
     let exit = rows.iter().map(|r| r.exit).max().unwrap_or(Exit::Ok);
     let bytes = match args.format {
         SummaryFormat::Table => summary::table(&rows, lang, ctx.color).into_bytes(),
@@ -112,6 +114,48 @@ pub fn run(args: SummarizeArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     Ok(outcome)
 }
 
+/// The table's paths, shorter: relative to the folder given (with that folder's name in front
+/// when several were given, or when the folder is the bundle itself), so the table's width goes
+/// to what differs. Full paths where two rows would look alike.
+fn shorten_paths(rows: &mut [Row], roots: &[PathBuf]) {
+    let several = roots.len() > 1;
+    for row in rows.iter_mut() {
+        let path = Path::new(&row.path);
+        let root = roots
+            .iter()
+            .filter(|root| path.starts_with(root))
+            .max_by_key(|root| root.components().count());
+        if let Some(root) = root {
+            row.shown_path = shown_path(path, root, several);
+        }
+    }
+    let mut seen: BTreeMap<&str, &str> = BTreeMap::new();
+    let alike = rows.iter().any(|r| {
+        seen.insert(r.shown_path.as_str(), r.path.as_str())
+            .is_some_and(|other| other != r.path)
+    });
+    if alike {
+        for row in rows.iter_mut() {
+            row.shown_path.clone_from(&row.path);
+        }
+    }
+}
+
+fn shown_path(path: &Path, root: &Path, several: bool) -> String {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    let mut out = PathBuf::new();
+    if several || rel.as_os_str().is_empty() {
+        if let Some(name) = root.file_name() {
+            out.push(name);
+        }
+    }
+    out.push(rel);
+    if out.as_os_str().is_empty() {
+        return path.display().to_string();
+    }
+    out.display().to_string()
+}
+
 /// The row of a bundle whose content could not be read (only verify's result).
 fn row_of_result(result: BundleResult) -> Row {
     row_of(
@@ -139,6 +183,7 @@ fn row_of(v: Verified, as_of: Date) -> Row {
     let signature = r.signature.as_ref().filter(|s| s.verified);
     let mut row = Row {
         path: r.path.clone(),
+        shown_path: r.path.clone(),
         exit,
         worst_finding: worst,
         institution_code: r.institution.as_ref().map(|i| i.code.clone()),

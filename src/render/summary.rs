@@ -16,6 +16,10 @@ pub const SUMMARY_JSON_VERSION: u32 = 1;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Row {
     pub path: String,
+    /// The path as the table shows it: relative to the folder given (see
+    /// `commands::summarize`); the other formats keep `path` whole.
+    #[serde(skip)]
+    pub shown_path: String,
     #[serde(skip)]
     pub exit: Exit,
     /// The code of the first finding of the worst class, when that class is above a note.
@@ -110,6 +114,8 @@ pub fn table(rows: &[Row], lang: Lang, color: bool) -> String {
         tr!(lang, "summarize-col-signed"),
     ];
     let mut t = super::table(header.iter().map(String::as_str).collect());
+    // Paths, IDs and codes are copied from here (`medsec verify PATH`): never cut.
+    t.keep_ids_whole();
     for r in rows {
         let result = match &r.worst_finding {
             Some(code) => format!("{}\n{}", verdict(r.exit, lang), esc(code)),
@@ -136,7 +142,7 @@ pub fn table(rows: &[Row], lang: Lang, color: bool) -> String {
             format!("{probes}\n{}", esc(&r.evidence_findings.join("\n")))
         };
         t.add_row(vec![
-            esc(&r.path).into_owned(),
+            esc(&r.shown_path).into_owned(),
             paint(&result, r.exit, color),
             institution,
             r.prefecture
@@ -229,6 +235,7 @@ fn header(lang: Lang) -> Vec<String> {
         tr!(lang, "summarize-col-probe-evidence"),
         tr!(lang, "summarize-col-probe-failures"),
         tr!(lang, "summarize-col-contradictions"),
+        tr!(lang, "inspector-summarize-col-evidence-findings"),
         tr!(lang, "summarize-col-signed"),
         tr!(lang, "summarize-col-key"),
         tr!(lang, "summarize-col-sha256"),
@@ -254,6 +261,8 @@ fn cells(r: &Row, lang: Lang) -> Vec<Cell> {
         Cell::Text(yes_no(r.probe_evidence, lang)),
         Cell::Number(r.probe_failures),
         Cell::Number(r.contradictions),
+        // What is wrong with the probe evidence, by its codes (as JSON's evidence_findings).
+        Cell::Text(r.evidence_findings.join(", ")),
         Cell::Text(
             r.signed_at
                 .as_deref()
@@ -308,7 +317,7 @@ pub fn xlsx(rows: &[Row], lang: Lang) -> Result<Vec<u8>, rust_xlsxwriter::XlsxEr
         }
     }
     for (c, w) in [
-        30, 10, 6, 24, 13, 24, 10, 24, 10, 8, 8, 8, 8, 8, 8, 8, 11, 18, 66,
+        30, 10, 6, 24, 13, 24, 10, 24, 10, 8, 8, 8, 8, 8, 8, 8, 28, 11, 18, 66,
     ]
     .into_iter()
     .enumerate()

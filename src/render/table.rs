@@ -4,7 +4,9 @@
 //! (`apt-transp|ort-https`) and IDs (`mhlw-institution@fy202|5`) wherever the column ends, and
 //! knows nothing of Japanese line-breaking rules. Here a line breaks only at a space, between
 //! two Japanese characters, or between a Latin word and Japanese text; a word, an ID or a path is
-//! kept whole unless it is wider than the whole table can give it; and a 、 or 。 (or a closing
+//! kept whole unless it is wider than the whole table can give it (when columns must narrow,
+//! prose gives way first, IDs, paths and codes last, or never with `keep_ids_whole`); and a 、
+//! or 。 (or a closing
 //! bracket, a small kana, a long-vowel mark) never starts a line, nor does an opening bracket
 //! end one (kinsoku). Widths are display columns: a full-width character counts 2, colour
 //! escape sequences count 0.
@@ -18,6 +20,8 @@ pub struct Table {
     header: Vec<String>,
     rows: Vec<Vec<String>>,
     width: usize,
+    /// Never cut an ID, path or code, even when the table must then be wider than `width`.
+    ids_whole: bool,
 }
 
 /// A line up to this wide counts as one word when columns are sized (kept whole if possible).
@@ -25,6 +29,9 @@ const SHORT_LINE: usize = 16;
 
 /// The narrowest a column is made to keep other columns' words whole.
 const MIN_USABLE: usize = 8;
+
+/// The narrowest a column of prose is made to keep other columns' IDs, paths and codes whole.
+const MIN_PROSE: usize = 6;
 
 /// Fixed width when the output is not a terminal (pipes, files, tests).
 const DEFAULT_WIDTH: usize = 120;
@@ -41,6 +48,7 @@ impl Table {
             header: header.into_iter().map(Into::into).collect(),
             rows: Vec::new(),
             width,
+            ids_whole: false,
         }
     }
 
@@ -53,6 +61,13 @@ impl Table {
     /// The total width to fit, borders included.
     pub fn set_width(&mut self, width: u16) -> &mut Self {
         self.width = usize::from(width);
+        self
+    }
+
+    /// Keep every ID, path and code whole, even when the table is then wider than its width
+    /// (for tables whose paths people copy, such as `medsec summarize`'s).
+    pub fn keep_ids_whole(&mut self) -> &mut Self {
+        self.ids_whole = true;
         self
     }
 
@@ -74,16 +89,32 @@ impl Table {
         let n = self.columns();
         let mut natural = vec![0usize; n];
         let mut least = vec![1usize; n];
+        // The widest word, and the widest ID, path or code, of each column.
+        let mut word = vec![1usize; n];
+        let mut id = vec![1usize; n];
         for row in self.cells() {
             for (i, cell) in row.iter().enumerate() {
                 for line in cell.split('\n') {
+                    let line_atoms = atoms(line);
+                    let widest = line_atoms.iter().map(|a| a.width).max().unwrap_or(0);
+                    let widest_id = line_atoms
+                        .iter()
+                        .filter(|a| is_identifier(&a.text))
+                        .map(|a| a.width)
+                        .max()
+                        .unwrap_or(0);
                     if let Some(w) = natural.get_mut(i) {
                         *w = (*w).max(display_width(line));
                     }
                     if let Some(w) = least.get_mut(i) {
                         // A short line (a label such as パッチ適用状況) is kept whole too.
-                        let widest = atoms(line).iter().map(|a| a.width).max().unwrap_or(0);
                         *w = (*w).max(widest).max(display_width(line).min(SHORT_LINE));
+                    }
+                    if let Some(w) = word.get_mut(i) {
+                        *w = (*w).max(widest);
+                    }
+                    if let Some(w) = id.get_mut(i) {
+                        *w = (*w).max(widest_id);
                     }
                 }
             }
@@ -98,6 +129,32 @@ impl Table {
             .zip(&natural)
             .map(|(l, n)| (*l).min(*n).max(1))
             .collect();
+        // Too narrow for every short line whole: first the short lines wrap (no word breaks),
+        // then prose words break, and IDs, paths and codes only as a last resort (below).
+        let mut excess = widths.iter().sum::<usize>().saturating_sub(budget);
+        let unwrapped = widths.clone();
+        let word_floor: Vec<usize> = word.iter().map(|w| (*w).max(MIN_PROSE)).collect();
+        excess = shrink_to(&mut widths, &word_floor, excess);
+        if excess == 0 {
+            return share_left(widths, &natural, budget);
+        }
+        let whole_words = widths.clone();
+        let prose_floor: Vec<usize> = id.iter().map(|w| (*w).max(MIN_PROSE)).collect();
+        excess = shrink_to(&mut widths, &prose_floor, excess);
+        if excess == 0 {
+            return share_left(widths, &natural, budget);
+        }
+        if self.ids_whole {
+            // Prose down to one full-width character when that makes the table fit; when it
+            // cannot fit anyway, nothing wraps that need not and the table is wider.
+            let id_floor: Vec<usize> = id.iter().map(|w| (*w).max(2)).collect();
+            if shrink_to(&mut widths, &id_floor, excess) == 0 {
+                return widths;
+            }
+            return unwrapped;
+        }
+        // IDs must be cut anyway: prose words stay whole.
+        let mut widths = whole_words;
         // Too narrow for every word whole: the widest columns give up what is missing, one
         // after the other, down to a usable width (only their longest words break); if that is
         // not enough, all narrow evenly.
@@ -134,27 +191,31 @@ impl Table {
             }
             *widest -= 1;
         }
-        // Share what is left among the columns that want more, evenly.
-        let mut left = budget.saturating_sub(widths.iter().sum());
-        while left > 0 {
-            let wanting = widths.iter().zip(&natural).filter(|(w, n)| w < n).count();
-            if wanting == 0 {
+        share_left(widths, &natural, budget)
+    }
+}
+
+/// Share what is left of `budget` among the columns narrower than their natural width.
+fn share_left(mut widths: Vec<usize>, natural: &[usize], budget: usize) -> Vec<usize> {
+    let mut left = budget.saturating_sub(widths.iter().sum());
+    while left > 0 {
+        let wanting = widths.iter().zip(natural).filter(|(w, n)| w < n).count();
+        if wanting == 0 {
+            break;
+        }
+        let share = (left / wanting).max(1);
+        for (w, n) in widths.iter_mut().zip(natural) {
+            if left == 0 {
                 break;
             }
-            let share = (left / wanting).max(1);
-            for (w, n) in widths.iter_mut().zip(&natural) {
-                if left == 0 {
-                    break;
-                }
-                if *w < *n {
-                    let add = share.min(*n - *w).min(left);
-                    *w += add;
-                    left -= add;
-                }
+            if *w < *n {
+                let add = share.min(*n - *w).min(left);
+                *w += add;
+                left -= add;
             }
         }
-        widths
     }
+    widths
 }
 
 impl fmt::Display for Table {
@@ -182,6 +243,38 @@ impl fmt::Display for Table {
         }
         write!(f, "{t}")
     }
+}
+
+/// Take up to `excess` columns from the widest columns first, none below its `floor`; what is
+/// still missing is returned.
+fn shrink_to(widths: &mut [usize], floor: &[usize], mut excess: usize) -> usize {
+    let mut order: Vec<usize> = (0..widths.len()).collect();
+    order.sort_by_key(|i| {
+        let w = widths.get(*i).copied().unwrap_or(0);
+        std::cmp::Reverse(w.saturating_sub(floor.get(*i).copied().unwrap_or(w)))
+    });
+    for i in order {
+        if excess == 0 {
+            break;
+        }
+        if let (Some(w), Some(f)) = (widths.get_mut(i), floor.get(i)) {
+            let take = excess.min(w.saturating_sub(*f));
+            *w -= take;
+            excess -= take;
+        }
+    }
+    excess
+}
+
+/// An ID, a path or a code (`mhlw-institution@fy2025`, `/srv/bundles`, `2025-06-02`): a word
+/// with a digit or a separator in it, never broken while prose can give way.
+fn is_identifier(atom: &str) -> bool {
+    let text = atom.trim_end_matches([',', '.', ';', ':', ')', '）', '、', '。']);
+    text.is_ascii()
+        && text.chars().any(|c| c.is_ascii_alphanumeric())
+        && text
+            .chars()
+            .any(|c| c.is_ascii_digit() || matches!(c, '-' | '_' | '/' | '\\' | '@' | '.'))
 }
 
 /// Display width: full-width characters count 2, controls and colour escapes 0.
@@ -574,6 +667,45 @@ mod tests {
             wrap("\x1b[1;32m有効\x1b[0m", 4),
             vec!["\x1b[1;32m有効\x1b[0m"]
         );
+    }
+
+    #[test]
+    fn prose_gives_way_before_paths_ids_and_codes() {
+        let rows = || {
+            vec![vec![
+                "2025/sapporo-central-hospital-fy2025",
+                "evidence-other-institution",
+                "the probe evidence was made for another institution, not for this one",
+                "mhlw-institution@fy2025",
+            ]]
+        };
+        let header = || vec!["bundle", "finding", "what it means", "checklist"];
+        // Just wide enough for the IDs whole when the prose wraps down to a few columns.
+        let table = render(header(), rows(), 104);
+        assert_aligned(&table, 104);
+        for word in [
+            "2025/sapporo-central-hospital-fy2025",
+            "evidence-other-institution",
+            "mhlw-institution@fy2025",
+        ] {
+            assert!(table.contains(word), "`{word}` split:\n{table}");
+        }
+        // Narrower than the IDs need: cut as a last resort, unless they are kept whole, when
+        // the table is wider than asked and no word is cut.
+        let table = render(header(), rows(), 60);
+        assert_aligned(&table, 60);
+        let mut t = Table::new(header());
+        t.set_width(60).keep_ids_whole().add_row(rows().remove(0));
+        let table = t.to_string();
+        assert!(display_width(table.lines().next().unwrap()) > 60, "{table}");
+        for word in [
+            "2025/sapporo-central-hospital-fy2025",
+            "evidence-other-institution",
+            "mhlw-institution@fy2025",
+            "institution,",
+        ] {
+            assert!(table.contains(word), "`{word}` split:\n{table}");
+        }
     }
 
     #[test]

@@ -202,6 +202,21 @@ pub struct FindingView {
     pub message: String,
 }
 
+/// Where a finding comes from, for people. report.json records the evidence checks
+/// (`evidence-other-institution`, …) as `contradiction` (older readers know no other source),
+/// but they are problems of the probe evidence itself: their code decides.
+fn source_label(f: &crate::report::Finding, lang: Lang) -> String {
+    if crate::report::evidence_check::CODES.contains(&f.code.as_str()) {
+        return crate::tr!(lang, "inspector-source-probe-evidence");
+    }
+    match f.source {
+        crate::report::FindingSource::Status => crate::tr!(lang, "report-html-source-status"),
+        crate::report::FindingSource::Contradiction => {
+            crate::tr!(lang, "report-html-source-contradiction")
+        }
+    }
+}
+
 /// A date for people, Western and 和暦: `2025-06-02（令和7年6月2日）`.
 pub fn date_text(date: Date, lang: Lang) -> String {
     crate::tr!(
@@ -350,14 +365,7 @@ pub fn build(
                 "warning" => crate::tr!(lang, "report-html-severity-warning"),
                 other => other.to_owned(),
             },
-            source: match f.source {
-                crate::report::FindingSource::Status => {
-                    crate::tr!(lang, "report-html-source-status")
-                }
-                crate::report::FindingSource::Contradiction => {
-                    crate::tr!(lang, "report-html-source-contradiction")
-                }
-            },
+            source: source_label(f, lang),
             place: match (&f.file, f.line) {
                 (Some(file), Some(line)) => format!("{file}:{line}"),
                 (Some(file), None) => file.clone(),
