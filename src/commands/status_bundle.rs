@@ -187,7 +187,7 @@ pub(super) fn run(args: &StatusArgs, ctx: &Context) -> anyhow::Result<Outcome> {
 
 /// The bundle folder `path` stands for: the folder itself, or the folder of a `report.json`
 /// with the signed manifest beside it. None for a lone report.json.
-fn bundle_of(path: &Path) -> Option<&Path> {
+pub(super) fn bundle_of(path: &Path) -> Option<&Path> {
     if path.is_dir() {
         return Some(path);
     }

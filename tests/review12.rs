@@ -1,0 +1,68 @@
+//! Issue #12, what a fresh reviewer found: the inspector's commands (render, status, verify,
+//! report) read a bundle the same way and say in the reader's language what they checked.
+
+mod common;
+
+use common::{fixture, keygen, stderr_of, stdout_of, with_fixtures};
+use std::path::PathBuf;
+
+/// A bundle made by `medsec report` from the complete answers with the probe evidence (one
+/// contradiction: exit 1), signed when `sign`: `(tmp, bundle, key name)`.
+fn bundle(sign: bool) -> (tempfile::TempDir, PathBuf, PathBuf) {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("answers");
+    std::fs::create_dir_all(dir.join("evidence")).unwrap();
+    for f in ["complete.toml", "vendor-a.toml", "evidence/appointment.txt"] {
+        std::fs::copy(fixture("answers").join(f), dir.join(f)).unwrap();
+    }
+    let key = tmp.path().join("hospital");
+    keygen(&key);
+    let out = tmp.path().join("bundle");
+    let mut cmd = with_fixtures();
+    cmd.arg("report")
+        .arg("--answers")
+        .arg(dir.join("complete.toml"))
+        .arg("--evidence")
+        .arg(fixture("report/evidence.json"))
+        .arg("--out")
+        .arg(&out);
+    if sign {
+        cmd.arg("--sign").arg(key.with_extension("key"));
+    }
+    let o = cmd.output().unwrap();
+    assert_eq!(o.status.code(), Some(1), "{}", stderr_of(&o));
+    (tmp, out, key)
+}
+
+fn run(lang: &str, args: &[&std::ffi::OsStr]) -> (i32, String, String) {
+    let o = with_fixtures()
+        .args(["--lang", lang])
+        .args(args)
+        .output()
+        .unwrap();
+    (o.status.code().unwrap_or(-1), stdout_of(&o), stderr_of(&o))
+}
+
+/// 12-f: render of a report.json inside a tampered bundle refuses it, as status does.
+#[test]
+fn render_reads_a_report_json_in_its_bundle_as_the_bundle() {
+    let (_tmp, bundle, _) = bundle(true);
+    let path = bundle.join("report.json");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, text.replace("テスト診療所", "別の診療所")).unwrap();
+    for (lang, said) in [("ja", "表示しません"), ("en", "never shown as valid")] {
+        let (code, out, err) = run(
+            lang,
+            &[
+                "render".as_ref(),
+                path.as_os_str(),
+                "--format".as_ref(),
+                "md".as_ref(),
+            ],
+        );
+        assert_eq!(code, 3, "{lang}: {err}");
+        assert!(out.is_empty(), "{lang}: tampered content rendered: {out}");
+        assert!(err.contains("file-changed report.json"), "{lang}: {err}");
+        assert!(err.contains(said), "{lang}: {err}");
+    }
+}
