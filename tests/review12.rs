@@ -66,3 +66,47 @@ fn render_reads_a_report_json_in_its_bundle_as_the_bundle() {
         assert!(err.contains(said), "{lang}: {err}");
     }
 }
+
+/// 12-i: verify names the place in the bundle (report.json), the answers file only as a label.
+#[test]
+fn verify_findings_name_report_json_not_the_answers_file() {
+    let (_tmp, bundle, key) = bundle(true);
+    let pubkey = key.with_extension("pub");
+    for (lang, label) in [
+        (
+            "ja",
+            "[回答ファイル complete.toml（report.json に記録）の 2-②",
+        ),
+        (
+            "en",
+            "of answers file complete.toml (recorded in report.json)]",
+        ),
+    ] {
+        let (code, out, err) = run(
+            lang,
+            &[
+                "verify".as_ref(),
+                "--pubkey".as_ref(),
+                pubkey.as_os_str(),
+                bundle.as_os_str(),
+            ],
+        );
+        assert_eq!(code, 1, "{lang}: {err}");
+        let place = format!("{}/report.json [", bundle.display());
+        assert!(out.contains(&place), "{lang}: {out}");
+        assert!(out.contains(label), "{lang}: {out}");
+        assert!(!out.contains("/complete.toml"), "{lang}: {out}");
+    }
+    let (_, json, _) = run(
+        "en",
+        &[
+            "verify".as_ref(),
+            "--format".as_ref(),
+            "json".as_ref(),
+            "--pubkey".as_ref(),
+            pubkey.as_os_str(),
+            bundle.as_os_str(),
+        ],
+    );
+    assert!(!json.contains("\"complete.toml\""), "{json}");
+}

@@ -1495,3 +1495,5 @@ inspector-evidence-no-institution = the probe evidence records no institution (m
 inspector-evidence-other-institution = the probe evidence was made for another institution (code `{ $evidence_code }`, “{ $evidence_name }”), not for this one (code `{ $code }`, “{ $name }”); run `medsec probe --answers` on this institution's machine
 inspector-evidence-before-fiscal-year = the probe evidence was made on { $date }, before { $fy } began; run `medsec probe` again this fiscal year
 inspector-evidence-after-report = the probe evidence finished at { $finished }, after the report was made ({ $made }); a report can only carry evidence made before it
+inspector-recorded-file = answers file { $file } (recorded in report.json)
+inspector-item-of-recorded-file = { $item } of answers file { $file } (recorded in report.json)

@@ -1405,3 +1405,5 @@ inspector-evidence-no-institution = プローブの証跡に医療機関が記�
 inspector-evidence-other-institution = プローブの証跡は別の医療機関（医療機関コード `{ $evidence_code }`、「{ $evidence_name }」）のものです。この医療機関（医療機関コード `{ $code }`、「{ $name }」）のものではありません。この医療機関の機器で `medsec probe --answers` を実行してください
 inspector-evidence-before-fiscal-year = プローブの証跡は { $date } に作成されており、{ $fy }の始まりより前です。今年度にもう一度 `medsec probe` を実行してください
 inspector-evidence-after-report = プローブの証跡の終了時刻 { $finished } は、報告書の作成時刻（{ $made }）より後です。報告書には、それより前に作成した証跡しか含められません
+inspector-recorded-file = 回答ファイル { $file }（report.json に記録）
+inspector-item-of-recorded-file = 回答ファイル { $file }（report.json に記録）の { $item }
