@@ -31,6 +31,10 @@ fn bundle(sign: bool) -> (tempfile::TempDir, PathBuf, PathBuf) {
     }
     let o = cmd.output().unwrap();
     assert_eq!(o.status.code(), Some(1), "{}", stderr_of(&o));
+    // 12-m: the findings it recorded are shown by `medsec status OUT`, the folder it wrote.
+    let said = format!("{}{}", stdout_of(&o), stderr_of(&o));
+    let status = format!("`medsec status {}`", out.display());
+    assert!(said.contains(&status), "{said}");
     (tmp, out, key)
 }
 
@@ -109,4 +113,33 @@ fn verify_findings_name_report_json_not_the_answers_file() {
         ],
     );
     assert!(!json.contains("\"complete.toml\""), "{json}");
+}
+
+/// 12-m/12-n: report names `medsec status OUT` in ja and en; status of that bundle gives one
+/// verdict, after the recorded error, never 記入完了です before it.
+#[test]
+fn report_names_its_folder_and_status_gives_one_verdict() {
+    let (_tmp, bundle, _) = bundle(false);
+    for (lang, complete, verdict) in [
+        (
+            "ja",
+            "記入完了です",
+            "回答は記入済みですが、報告書に指摘が記録されています: エラー 1件",
+        ),
+        (
+            "en",
+            "complete (",
+            "complete, but the report records findings: 1 error",
+        ),
+    ] {
+        let (code, out, err) = run(lang, &["status".as_ref(), bundle.as_os_str()]);
+        assert_eq!(code, 1, "{lang}: {out}{err}");
+        assert!(!out.contains(complete), "{lang}: {out}");
+        let last = out.trim_end().lines().last().unwrap_or_default();
+        assert!(last.starts_with(verdict), "{lang}: {out}");
+        assert!(
+            out.contains("answer-contradicted-by-probe"),
+            "{lang}: {out}"
+        );
+    }
 }

@@ -587,7 +587,7 @@ report-findings-recorded = findings: { $errors ->
 }, { $warnings ->
     [one] 1 warning
    *[other] { $warnings } warnings
-} (the report records them; see `medsec status`)
+} (the report records them; see `medsec status { $dir }`)
 report-not-signed = not signed; sign it with `medsec sign DIR --key KEY`
 report-need-answers-out = give --answers FILE and --out DIR (or `medsec report schema`)
 report-vendor-unsigned = warning: vendor form { $form } is not signed (no { $signature } beside it); an inspector will see it as unsigned
@@ -1497,3 +1497,10 @@ inspector-evidence-before-fiscal-year = the probe evidence was made on { $date }
 inspector-evidence-after-report = the probe evidence finished at { $finished }, after the report was made ({ $made }); a report can only carry evidence made before it
 inspector-recorded-file = answers file { $file } (recorded in report.json)
 inspector-item-of-recorded-file = { $item } of answers file { $file } (recorded in report.json)
+inspector-status-complete-with-recorded-errors = complete, but the report records findings: { $errors ->
+    [one] 1 error
+   *[other] { $errors } errors
+}, { $warnings ->
+    [one] 1 warning
+   *[other] { $warnings } warnings
+}

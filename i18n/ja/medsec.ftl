@@ -536,7 +536,7 @@ probes-login-records-unreadable = ログイン記録 { $path } はあります�
 
 report-written = { $dir } を書き出しました: { $code } { $name }（{ $checklist }）、{ $fy }、事業者確認用 { $vendors } 件、添付ファイル { $attached } 件
 report-findings = 指摘: エラー { $errors } 件、警告 { $warnings } 件
-report-findings-recorded = 指摘: エラー { $errors } 件、警告 { $warnings } 件（報告書に記録しました。内容は `medsec status` で確認できます）
+report-findings-recorded = 指摘: エラー { $errors } 件、警告 { $warnings } 件（報告書に記録しました。内容は `medsec status { $dir }` で確認できます）
 report-not-signed = 署名していません。`medsec sign DIR --key KEY` で署名してください
 report-need-answers-out = --answers FILE と --out DIR を指定してください（JSON Schema は `medsec report schema` で表示します）
 report-vendor-unsigned = 注意: 事業者確認用 { $form } には事業者の署名がありません（{ $signature } がありません）。検査では署名なしとして扱われます
@@ -1407,3 +1407,4 @@ inspector-evidence-before-fiscal-year = プローブの証跡は { $date } に�
 inspector-evidence-after-report = プローブの証跡の終了時刻 { $finished } は、報告書の作成時刻（{ $made }）より後です。報告書には、それより前に作成した証跡しか含められません
 inspector-recorded-file = 回答ファイル { $file }（report.json に記録）
 inspector-item-of-recorded-file = 回答ファイル { $file }（report.json に記録）の { $item }
+inspector-status-complete-with-recorded-errors = 回答は記入済みですが、報告書に指摘が記録されています: エラー { $errors }件、警告 { $warnings }件。
