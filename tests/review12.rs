@@ -143,3 +143,44 @@ fn report_names_its_folder_and_status_gives_one_verdict() {
         );
     }
 }
+
+/// 12-e: render's errors about report.json in the reader's language, the parser's detail last.
+#[test]
+fn render_says_a_bad_report_json_in_the_readers_language() {
+    let (tmp, bundle, _) = bundle(false);
+    let text = std::fs::read_to_string(bundle.join("report.json")).unwrap();
+    let trunc = tmp.path().join("trunc.json");
+    std::fs::write(&trunc, text.get(..text.len() / 2).unwrap()).unwrap();
+    let v99 = tmp.path().join("v99.json");
+    let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let mut value = value;
+    value["format_version"] = serde_json::json!(99);
+    std::fs::write(&v99, value.to_string()).unwrap();
+    for (path, ja, en) in [
+        (
+            &trunc,
+            "report.json の形式ではありません(詳細: EOF",
+            "not valid report JSON (EOF",
+        ),
+        (
+            &v99,
+            "format_version 99 には対応していません",
+            "format_version 99 is not supported",
+        ),
+    ] {
+        for (lang, said) in [("ja", ja), ("en", en)] {
+            let (code, out, err) = run(
+                lang,
+                &[
+                    "render".as_ref(),
+                    path.as_os_str(),
+                    "--format".as_ref(),
+                    "md".as_ref(),
+                ],
+            );
+            assert_eq!(code, 2, "{lang}: {err}");
+            assert!(out.is_empty(), "{lang}: {out}");
+            assert!(err.contains(said), "{lang}: {err}");
+        }
+    }
+}

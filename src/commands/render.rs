@@ -91,7 +91,9 @@ pub fn run(args: RenderArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     } else {
         input.clone()
     };
-    let report = Report::parse(&report_path, &bytes)?;
+    // In the reader's language, as `status` says it (the parser's detail last).
+    let report =
+        Report::parse(&report_path, &bytes).map_err(|e| anyhow::Error::msg(e.localize(lang)))?;
     let sha = manifest::sha256_bytes(&bytes);
     let view = view::build(&report, &sha, verification, &catalog, lang, as_of);
     let out = match args.format {
