@@ -184,3 +184,31 @@ fn render_says_a_bad_report_json_in_the_readers_language() {
         }
     }
 }
+
+/// 12-c: status of a bundle says that it did not check the signature (it takes no key), or that
+/// the bundle is unsigned; the exit code stays the verdict's.
+#[test]
+fn status_says_the_signature_was_not_checked() {
+    for (sign, ja, en) in [
+        (
+            true,
+            "の署名は確認していません",
+            "was not checked (`status` takes no key)",
+        ),
+        (
+            false,
+            "は署名されていません",
+            "is not signed; only its files were checked",
+        ),
+    ] {
+        let (_tmp, bundle, _) = bundle(sign);
+        for (lang, said) in [("ja", ja), ("en", en)] {
+            let (code, _, err) = run(lang, &["status".as_ref(), bundle.as_os_str()]);
+            assert_eq!(code, 1, "{lang}: {err}");
+            assert!(err.contains(said), "{lang} signed={sign}: {err}");
+            if sign {
+                assert!(err.contains("`medsec verify --pubkey"), "{lang}: {err}");
+            }
+        }
+    }
+}

@@ -1504,3 +1504,5 @@ inspector-status-complete-with-recorded-errors = complete, but the report record
     [one] 1 warning
    *[other] { $warnings } warnings
 }
+inspector-status-unsigned = note: { $path } is not signed; only its files were checked against MANIFEST.sha256, so nothing proves who made it
+inspector-status-signature-not-checked = note: the signature of { $path } was not checked (`status` takes no key); only its files were checked against MANIFEST.sha256; check who signed it with `medsec verify --pubkey KEY.pub { $path }`
