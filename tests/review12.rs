@@ -212,3 +212,42 @@ fn status_says_the_signature_was_not_checked() {
         }
     }
 }
+
+/// 12-h/12-k2: verify of a report.json hints at its bundle folder; verify of a folder of
+/// bundles says so and names `summarize`.
+#[test]
+fn verify_hints_at_the_folder_to_give() {
+    let (tmp, bundle, key) = bundle(true);
+    let pubkey = key.with_extension("pub");
+    let report = bundle.join("report.json");
+    let parent = tmp.path().to_path_buf();
+    for (lang, file_hint, folder_hint) in [
+        ("ja", "バンドルのフォルダ", "`medsec summarize"),
+        ("en", "give the bundle folder", "`medsec summarize"),
+    ] {
+        let (code, _, err) = run(
+            lang,
+            &[
+                "verify".as_ref(),
+                "--pubkey".as_ref(),
+                pubkey.as_os_str(),
+                report.as_os_str(),
+            ],
+        );
+        assert_eq!(code, 2, "{lang}: {err}");
+        let wanted = format!("{file_hint} {}", bundle.display());
+        assert!(err.contains(&wanted), "{lang}: {err}");
+        let (code, _, err) = run(
+            lang,
+            &[
+                "verify".as_ref(),
+                "--pubkey".as_ref(),
+                pubkey.as_os_str(),
+                parent.as_os_str(),
+            ],
+        );
+        assert_eq!(code, 3, "{lang}: {err}");
+        let wanted = format!("{folder_hint} {}`", parent.display());
+        assert!(err.contains(&wanted), "{lang}: {err}");
+    }
+}
