@@ -83,7 +83,7 @@ fn verify_findings_name_report_json_not_the_answers_file() {
         ),
         (
             "en",
-            "of answers file complete.toml (recorded in report.json)]",
+            "[answers file complete.toml (recorded in report.json): 2-②",
         ),
     ] {
         let (code, out, err) = run(

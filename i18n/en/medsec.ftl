@@ -1496,7 +1496,7 @@ inspector-evidence-other-institution = the probe evidence was made for another i
 inspector-evidence-before-fiscal-year = the probe evidence was made on { $date }, before { $fy } began; run `medsec probe` again this fiscal year
 inspector-evidence-after-report = the probe evidence finished at { $finished }, after the report was made ({ $made }); a report can only carry evidence made before it
 inspector-recorded-file = answers file { $file } (recorded in report.json)
-inspector-item-of-recorded-file = { $item } of answers file { $file } (recorded in report.json)
+inspector-item-of-recorded-file = answers file { $file } (recorded in report.json): { $item }
 inspector-status-complete-with-recorded-errors = complete, but the report records findings: { $errors ->
     [one] 1 error
    *[other] { $errors } errors
