@@ -275,10 +275,14 @@ fn a_tampered_bundle_is_not_rendered() {
 #[test]
 fn a_report_json_alone_says_nothing_was_checked() {
     let (tmp, bundle, _) = bundle();
+    // Out of its bundle (inside it, report.json is read as the bundle: tests/review12.rs).
+    let alone = tmp.path().join("alone");
+    std::fs::create_dir_all(&alone).unwrap();
+    std::fs::copy(bundle.join("report.json"), alone.join("report.json")).unwrap();
     let (code, out, err) = render(
         "en",
         &[
-            bundle.join("report.json").as_os_str(),
+            alone.join("report.json").as_os_str(),
             "--format".as_ref(),
             "md".as_ref(),
         ],

@@ -604,7 +604,7 @@ report-findings-recorded = findings: { $errors ->
 }, { $warnings ->
     [one] 1 warning
    *[other] { $warnings } warnings
-} (the report records them; see `medsec status`)
+} (the report records them; see `medsec status { $dir }`)
 report-not-signed = not signed; sign it with `medsec sign DIR --key KEY`
 report-need-answers-out = give --answers FILE and --out DIR (or `medsec report schema`)
 report-vendor-unsigned = warning: vendor form { $form } is not signed (no { $signature } beside it); an inspector will see it as unsigned
@@ -1521,3 +1521,16 @@ inspector-evidence-before-fiscal-year = the probe evidence was made on { $date }
 inspector-evidence-after-report = the probe evidence finished at { $finished }, after the report was made ({ $made }); a report can only carry evidence made before it
 inspector-source-probe-evidence = probe evidence
 inspector-summarize-col-evidence-findings = probe evidence findings
+inspector-recorded-file = answers file { $file } (recorded in report.json)
+inspector-item-of-recorded-file = answers file { $file } (recorded in report.json): { $item }
+inspector-status-complete-with-recorded-errors = complete, but the report records findings: { $errors ->
+    [one] 1 error
+   *[other] { $errors } errors
+}, { $warnings ->
+    [one] 1 warning
+   *[other] { $warnings } warnings
+}
+inspector-status-unsigned = note: { $path } is not signed; only its files were checked against MANIFEST.sha256, so nothing proves who made it
+inspector-status-signature-not-checked = note: the signature of { $path } was not checked (`status` takes no key); only its files were checked against MANIFEST.sha256; check who signed it with `medsec verify --pubkey KEY.pub { $path }`
+inspector-verify-give-folder = hint: { $path } is a file in a bundle; give the bundle folder { $dir }
+inspector-verify-folder-of-bundles = hint: { $path } is not a bundle but a folder of bundles; check them all with `medsec summarize { $path }`, or give each bundle folder

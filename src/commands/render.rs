@@ -43,8 +43,10 @@ pub fn run(args: RenderArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     let is_dir = std::fs::metadata(input)
         .map_err(|e| anyhow::Error::new(e).context(input.display().to_string()))?
         .is_dir();
-    let (bytes, verification) = if is_dir {
-        match check_bundle(input, keys.as_ref(), &catalog, as_of, lang) {
+    // A report.json with the signed manifest beside it is read as its bundle, as `status` does.
+    let bundle_dir = super::status_bundle::bundle_of(input);
+    let (bytes, verification) = if let Some(dir) = bundle_dir {
+        match check_bundle(dir, keys.as_ref(), &catalog, as_of, lang) {
             Ok(checked) => checked,
             Err((exit, findings)) => {
                 let mut outcome = Outcome::text(String::new(), exit);
@@ -82,12 +84,16 @@ pub fn run(args: RenderArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         };
         (bytes, verification)
     };
-    let report_path = if is_dir {
+    let report_path = if let Some(dir) = bundle_dir {
+        dir.join(report::FILE_NAME)
+    } else if is_dir {
         input.join(report::FILE_NAME)
     } else {
         input.clone()
     };
-    let report = Report::parse(&report_path, &bytes)?;
+    // In the reader's language, as `status` says it (the parser's detail last).
+    let report =
+        Report::parse(&report_path, &bytes).map_err(|e| anyhow::Error::msg(e.localize(lang)))?;
     let sha = manifest::sha256_bytes(&bytes);
     let view = view::build(&report, &sha, verification, &catalog, lang, as_of);
     let out = match args.format {

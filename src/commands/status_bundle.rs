@@ -46,7 +46,17 @@ pub(super) fn run(args: &StatusArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         };
         let bytes = if let Some(dir) = bundle_dir {
             match read_checked(dir, lang) {
-                Ok(bytes) => bytes,
+                Ok((bytes, unsigned)) => {
+                    // status takes no key: the files matched the manifest, but who signed it
+                    // is for `medsec verify` with the key.
+                    let path = path.display().to_string();
+                    notices.push(if unsigned {
+                        tr!(lang, "inspector-status-unsigned", path = path)
+                    } else {
+                        tr!(lang, "inspector-status-signature-not-checked", path = path)
+                    });
+                    bytes
+                }
                 Err((worst, findings)) => {
                     exit = exit.max(worst);
                     notices.push(tr!(
@@ -187,7 +197,7 @@ pub(super) fn run(args: &StatusArgs, ctx: &Context) -> anyhow::Result<Outcome> {
 
 /// The bundle folder `path` stands for: the folder itself, or the folder of a `report.json`
 /// with the signed manifest beside it. None for a lone report.json.
-fn bundle_of(path: &Path) -> Option<&Path> {
+pub(super) fn bundle_of(path: &Path) -> Option<&Path> {
     if path.is_dir() {
         return Some(path);
     }
@@ -252,18 +262,19 @@ fn recorded_findings(
     out
 }
 
-/// report.json of a bundle, read only if every file matches the signed manifest; otherwise
-/// the worst exit and the findings.
+/// report.json of a bundle, read only if every file matches the signed manifest, and whether
+/// the bundle is unsigned; otherwise the worst exit and the findings.
 fn read_checked(
     dir: &Path,
     lang: crate::checklist::Lang,
-) -> Result<Vec<u8>, (Exit, Vec<verify::Finding>)> {
+) -> Result<(Vec<u8>, bool), (Exit, Vec<verify::Finding>)> {
     // Who signed needs a trusted key (`medsec verify`); the files must match in any case.
-    let findings: Vec<verify::Finding> =
-        verify::check_integrity(dir, &TrustedKeys::default(), lang)
-            .into_iter()
-            .filter(|f| f.code != "key-unknown" && f.code != "signature-missing")
-            .collect();
+    let all = verify::check_integrity(dir, &TrustedKeys::default(), lang);
+    let unsigned = all.iter().any(|f| f.code == "signature-missing");
+    let findings: Vec<verify::Finding> = all
+        .into_iter()
+        .filter(|f| f.code != "key-unknown" && f.code != "signature-missing")
+        .collect();
     let worst = findings
         .iter()
         .map(|f| f.class)
@@ -291,5 +302,6 @@ fn read_checked(
         .and_then(|t| Manifest::parse(&t).ok())
         .ok_or_else(|| refused("manifest-malformed", MANIFEST))?;
     verify::read_listed(dir, &manifest, report::FILE_NAME, verify::MAX_REPORT_BYTES)
+        .map(|bytes| (bytes, unsigned))
         .map_err(|_| refused("report-missing", report::FILE_NAME))
 }

@@ -42,7 +42,36 @@ pub fn run(args: VerifyArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     outcome
         .notices
         .extend(render::signing::verify_problems(&results, lang));
+    outcome
+        .notices
+        .extend(args.dirs.iter().filter_map(|d| hint(d, lang)));
     Ok(outcome)
+}
+
+/// What to give instead, for a path that is not a bundle: the bundle folder of a report.json,
+/// or, for a folder of bundles, `summarize` or each bundle.
+fn hint(path: &std::path::Path, lang: crate::checklist::Lang) -> Option<String> {
+    let shown = path.display().to_string();
+    if path.is_file() {
+        let parent = path.parent().filter(|p| !p.as_os_str().is_empty())?;
+        return parent.join(crate::signing::MANIFEST).is_file().then(|| {
+            tr!(
+                lang,
+                "inspector-verify-give-folder",
+                path = shown,
+                dir = parent.display().to_string()
+            )
+        });
+    }
+    if !path.is_dir() || path.join(crate::signing::MANIFEST).exists() {
+        return None;
+    }
+    let holds_bundles = std::fs::read_dir(path)
+        .ok()?
+        .filter_map(Result::ok)
+        .take(10_000)
+        .any(|e| e.path().join(crate::signing::MANIFEST).is_file());
+    holds_bundles.then(|| tr!(lang, "inspector-verify-folder-of-bundles", path = shown))
 }
 
 /// The keys to trust (`--pubkey` or `--trusted`) and the known checklists, with the notices

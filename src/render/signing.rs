@@ -101,6 +101,7 @@ pub fn report_written(
             tr!(
                 lang,
                 "report-findings-recorded",
+                dir = esc(&dir.display().to_string()).into_owned(),
                 errors = errors,
                 warnings = warnings
             )

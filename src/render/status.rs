@@ -39,6 +39,13 @@ pub fn date(d: Date, lang: Lang) -> String {
 }
 
 pub fn table(inspection: &Inspection, unusable: &[Diagnostic], lang: Lang, color: bool) -> String {
+    let mut out = body(inspection, lang, color);
+    out.push_str(&summary(inspection, unusable, &[], lang));
+    out
+}
+
+/// The tables and findings of every form, without the verdict line.
+pub(super) fn body(inspection: &Inspection, lang: Lang, color: bool) -> String {
     let mut out = String::new();
     for form in &inspection.forms {
         let c = &form.checklist;
@@ -140,15 +147,38 @@ pub fn table(inspection: &Inspection, unusable: &[Diagnostic], lang: Lang, color
     for f in &inspection.findings {
         out.push_str(&line(&f.diagnostic, lang, color));
     }
+    out
+}
+
+/// The one verdict line, counting the findings a report records (`recorded`) with the rules'
+/// own: answers complete with a recorded error are not said to be complete without a word.
+pub(super) fn summary(
+    inspection: &Inspection,
+    unusable: &[Diagnostic],
+    recorded: &[Diagnostic],
+    lang: Lang,
+) -> String {
     // The unusable files themselves are problems, for standard error (the caller's); only the
     // count is part of the status.
+    let recorded_errors = recorded
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
     let errors = inspection
         .all_findings()
         .filter(|f| f.severity() == Severity::Error)
-        .count();
-    let warnings = inspection.all_findings().count() - errors;
+        .count()
+        + recorded_errors;
+    let warnings = inspection.all_findings().count() + recorded.len() - errors;
     let summary = if !unusable.is_empty() {
         tr!(lang, "answers-status-unusable", count = unusable.len())
+    } else if inspection.complete && recorded_errors > 0 {
+        tr!(
+            lang,
+            "inspector-status-complete-with-recorded-errors",
+            errors = errors,
+            warnings = warnings
+        )
     } else if inspection.complete {
         tr!(lang, "answers-status-complete", warnings = warnings)
     } else {
@@ -159,9 +189,7 @@ pub fn table(inspection: &Inspection, unusable: &[Diagnostic], lang: Lang, color
             warnings = warnings
         )
     };
-    let summary = format!("{summary}\n");
-    out.push_str(&summary);
-    out
+    format!("{summary}\n")
 }
 
 /// One finding, with its severity said as lint says it (`エラー[code]` under Japanese) and

@@ -13,7 +13,7 @@ pub fn table(
     lang: Lang,
     color: bool,
 ) -> String {
-    let mut out = super::status::table(inspection, unusable, lang, color);
+    let mut out = super::status::body(inspection, lang, color);
     if !recorded.is_empty() {
         out.push('\n');
         out.push_str(&tr!(lang, "verify-status-recorded"));
@@ -28,7 +28,12 @@ pub fn table(
             out.push_str(&super::diagnostics::line(&plain, lang, color));
             out.push('\n');
         }
+        out.push('\n');
     }
+    // One verdict, after everything it counts.
+    out.push_str(&super::status::summary(
+        inspection, unusable, recorded, lang,
+    ));
     out
 }
 

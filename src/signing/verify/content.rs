@@ -104,7 +104,36 @@ fn label_of(report: &Report, catalog: &Catalog, item: &str, lang: Lang) -> Strin
         .unwrap_or_else(|| item.to_owned())
 }
 
+/// A finding's place in the bundle: the answers file a report names is not in the bundle, so
+/// the finding is about report.json, which records it; the file's recorded name joins the
+/// item's label (「回答ファイル zz-inc.toml（report.json に記録）の 1-① …」).
+fn place_in_bundle(
+    file: Option<&str>,
+    item: Option<String>,
+    lang: Lang,
+) -> (String, Option<String>) {
+    let file = file.filter(|f| *f != report::FILE_NAME);
+    let label = match (file, item) {
+        (Some(file), Some(item)) => Some(tr!(
+            lang,
+            "inspector-item-of-recorded-file",
+            file = file,
+            item = item
+        )),
+        (Some(file), None) => Some(tr!(lang, "inspector-recorded-file", file = file)),
+        (None, item) => item,
+    };
+    (report::FILE_NAME.to_owned(), label)
+}
+
 fn finding_of(f: &report::Finding, report: &Report, catalog: &Catalog, lang: Lang) -> Finding {
+    let (file, item_label) = place_in_bundle(
+        f.file.as_deref(),
+        f.item
+            .as_deref()
+            .map(|i| label_of(report, catalog, i, lang)),
+        lang,
+    );
     Finding {
         code: f.code.clone(),
         class: if f.severity == "error" {
@@ -112,16 +141,9 @@ fn finding_of(f: &report::Finding, report: &Report, catalog: &Catalog, lang: Lan
         } else {
             Class::Note
         },
-        file: Some(
-            f.file
-                .clone()
-                .unwrap_or_else(|| report::FILE_NAME.to_owned()),
-        ),
+        file: Some(file),
         item: f.item.clone(),
-        item_label: f
-            .item
-            .as_deref()
-            .map(|i| label_of(report, catalog, i, lang)),
+        item_label,
         message: f.message_in(lang, report.checklist_of(f, catalog)),
     }
 }
@@ -152,21 +174,14 @@ fn push_rerun(b: &mut Bundle<'_>, report: &Report, rerun: &Recheck, catalog: &Ca
     let recorded = rerun.only_recorded.iter().map(|f| (f, true));
     let found = rerun.only_rerun.iter().map(|f| (f, false));
     for (f, only_recorded) in recorded.chain(found) {
-        let item = f
-            .item
-            .as_deref()
-            .map(|i| label_of(report, catalog, i, lang));
-        let place = match (&item, &f.file) {
-            (Some(item), Some(file)) => tr!(
-                lang,
-                "verify-place-item-in-file",
-                item = item.as_str(),
-                file = file.as_str()
-            ),
-            (Some(item), None) => item.clone(),
-            (None, Some(file)) => file.clone(),
-            (None, None) => report::FILE_NAME.to_owned(),
-        };
+        let (_, item) = place_in_bundle(
+            f.file.as_deref(),
+            f.item
+                .as_deref()
+                .map(|i| label_of(report, catalog, i, lang)),
+            lang,
+        );
+        let place = item.clone().unwrap_or_else(|| report::FILE_NAME.to_owned());
         let message = if only_recorded {
             tr!(
                 lang,
@@ -227,12 +242,13 @@ fn push_passed_since_signing(b: &mut Bundle<'_>, report: &Report, opts: &Options
                 signed = crate::dates::for_people(signed, lang),
                 as_of = crate::dates::for_people(opts.today, lang)
             );
+            let (file, item_label) = place_in_bundle(Some(&form.file), Some(label), lang);
             b.findings.push(Finding {
                 code: "target-date-passed-since-signing".into(),
                 class: Class::Note,
-                file: Some(form.file.clone()),
+                file: Some(file),
                 item: Some(a.item.clone()),
-                item_label: Some(label),
+                item_label,
                 message,
             });
         }
