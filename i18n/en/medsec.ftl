@@ -564,6 +564,10 @@ probes-dpkg-unfinished = { $count ->
 probes-hotfix-date-order-unknown = { $source }: dates such as { $example } can be day-first or month-first and the file does not say which; set `date_order = "dmy"` or `date_order = "mdy"` as the PC that exported it writes dates
 probes-hotfix-date-order-conflict = { $source }: { $day_first } is day-first but { $month_first } is month-first; export the list again, or set `date_order` for the file
 probes-login-records-unreadable = the login records in { $path } exist but cannot be read ({ $error }), so unused accounts are not judged; run as root, or check the file
+probes-dpkg-status-malformed = { $count ->
+    [one] 1 package has a `Status:` line in the dpkg database that cannot be read, so whether it is mid-upgrade is unknown: { $package } has "{ $line }"; check with `dpkg --audit`
+   *[other] { $count } packages have a `Status:` line in the dpkg database that cannot be read, so whether they are mid-upgrade is unknown; the first, { $package }, has "{ $line }"; check with `dpkg --audit`
+}
 
 ## report
 

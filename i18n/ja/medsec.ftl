@@ -531,6 +531,7 @@ probes-dpkg-unfinished = `dpkg` の処理が終わっていないパッケージ
 probes-hotfix-date-order-unknown = { $source }: { $example } のような日付は、日が先か月が先かをファイルから決められません。書き出した PC の日付の書き方に合わせて `date_order = "dmy"`(日が先)か `date_order = "mdy"`(月が先)を設定してください
 probes-hotfix-date-order-conflict = { $source }: { $day_first } は日が先、{ $month_first } は月が先の書き方で、食い違っています。一覧を書き出し直すか、`date_order` を設定してください
 probes-login-records-unreadable = ログイン記録 { $path } はありますが読めません({ $error })。そのため、使われていないアカウントは判定していません。root で実行するか、ファイルを確かめてください
+probes-dpkg-status-malformed = `dpkg` のデータベースの `Status:` 行が読み取れないパッケージが{ $count }個あり、更新の途中かどうか分かりません。最初は { $package } の「{ $line }」です。`dpkg --audit` で確かめてください
 
 ## report
 

@@ -417,6 +417,12 @@ pub enum Msg {
         count: usize,
         packages: Vec<String>,
     },
+    /// Packages whose `Status:` line in the dpkg database is not dpkg's three words.
+    DpkgStatusMalformed {
+        count: usize,
+        package: String,
+        line: String,
+    },
     /// A `protects` path that is not on this machine.
     ProtectsMissing {
         path: String,
@@ -1064,6 +1070,17 @@ impl Msg {
                 count = (*count),
                 packages = packages.join(", ")
             ),
+            Msg::DpkgStatusMalformed {
+                count,
+                package,
+                line,
+            } => tr!(
+                lang,
+                "probes-dpkg-status-malformed",
+                count = (*count),
+                package = package.as_str(),
+                line = line.as_str()
+            ),
             Msg::ProtectsMissing { path } => {
                 tr!(lang, "probes-protects-missing", path = path.as_str())
             }
@@ -1332,6 +1349,11 @@ mod tests {
             Msg::DpkgUnfinished {
                 count: 1,
                 packages: vec![s()],
+            },
+            Msg::DpkgStatusMalformed {
+                count: 1,
+                package: s(),
+                line: s(),
             },
             Msg::CheckpointsIgnored { count: 1 },
             Msg::SnapshotsNotCounted {

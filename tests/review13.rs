@@ -1,0 +1,128 @@
+//! What a fresh reviewer found (issue 13, second round), each at the level users meet it.
+
+mod common;
+use common::*;
+use serde_json::Value;
+use std::path::Path;
+
+/// `medsec probe --format json --config DIR/probes.toml [--root ROOT]`.
+fn probe(dir: &Path, config: &str, root: Option<&Path>, lang: &str) -> (Value, i32, String) {
+    let cfg = dir.join("probes.toml");
+    std::fs::write(&cfg, config).unwrap();
+    let mut cmd = medsec();
+    cmd.current_dir(std::env::temp_dir());
+    cmd.args(["--lang", lang, "probe", "--format", "json", "--config"])
+        .arg(&cfg);
+    if let Some(root) = root {
+        cmd.arg("--root").arg(root);
+    }
+    let out = cmd.output().unwrap();
+    let json = serde_json::from_slice(&out.stdout).unwrap_or(Value::Null);
+    (json, out.status.code().unwrap(), stderr_of(&out))
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    for e in walkdir::WalkDir::new(from) {
+        let e = e.unwrap();
+        let dest = to.join(e.path().strip_prefix(from).unwrap());
+        if e.file_type().is_dir() {
+            std::fs::create_dir_all(&dest).unwrap();
+        } else if e.file_type().is_file() {
+            std::fs::copy(e.path(), &dest).unwrap();
+        }
+    }
+}
+
+/// The Debian fixture tree with openssl (a security update pending) given `status`.
+fn debian_with_openssl(status_line: &str) -> tempfile::TempDir {
+    let tree = tempfile::tempdir().unwrap();
+    copy_tree(&fixture("probes/debian"), tree.path());
+    let path = tree.path().join("var/lib/dpkg/status");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let changed = text.replacen(
+        "Package: openssl\nStatus: install ok installed\n",
+        &format!("Package: openssl\n{status_line}\n"),
+        1,
+    );
+    assert_ne!(changed, text);
+    std::fs::write(&path, changed).unwrap();
+    tree
+}
+
+fn codes(list: &Value) -> Vec<String> {
+    list.as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|m| m["code"].as_str().map(str::to_owned))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+const DPKG: &str =
+    "[[probe]]\nkind = \"patch-level\"\nsource = \"dpkg\"\nmax_pending_security = 5\n";
+
+/// 13-10n: a state the reader does not know is unfinished, never dropped.
+#[test]
+fn unknown_dpkg_state_is_unfinished_not_dropped() {
+    let dir = tempfile::tempdir().unwrap();
+    let tree = debian_with_openssl("Status: install ok weird-state");
+    let (ev, code, err) = probe(dir.path(), DPKG, Some(tree.path()), "en");
+    let r = &ev["results"][0];
+    assert_eq!(r["verdict"], "fail", "{r} {err}");
+    assert_eq!(code, 1);
+    assert_eq!(r["reason_code"], "dpkg-unfinished", "{r}");
+    assert!(
+        r["reason"]
+            .as_str()
+            .unwrap()
+            .contains("openssl:amd64 (weird-state)"),
+        "{r}"
+    );
+    let o = &r["observed"];
+    assert_eq!(o["pending_security"], 1, "{o}");
+    assert_eq!(o["unfinished_packages"][0]["state"], "weird-state");
+}
+
+/// 13-10n: a malformed `Status:` line makes the result unknown, naming the package and line;
+/// the package's updates still count.
+#[test]
+fn malformed_dpkg_status_is_unknown_naming_package_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    for line in ["Status: install ok", "Status:"] {
+        let tree = debian_with_openssl(line);
+        let (ev, code, err) = probe(dir.path(), DPKG, Some(tree.path()), "ja");
+        let r = &ev["results"][0];
+        assert_eq!(r["verdict"], "unknown", "{line}: {r} {err}");
+        assert_eq!(code, 0, "unknown is not a failure: {line}: {err}");
+        assert_eq!(r["reason_code"], "dpkg-status-malformed", "{r}");
+        let reason = r["reason"].as_str().unwrap();
+        assert!(reason.contains("openssl:amd64"), "{reason}");
+        assert!(reason.contains(&format!("\"{line}\"")), "{reason}");
+        assert!(reason.contains("unknown"), "{reason}");
+        assert_eq!(r["observed"]["pending_security"], 1, "{r}");
+        assert_eq!(r["observed"]["malformed_status"][0]["line"], line, "{r}");
+    }
+    // People read it in Japanese.
+    let tree = debian_with_openssl("Status: install ok");
+    let out = medsec()
+        .args(["--lang", "ja", "probe", "--config"])
+        .arg(dir.path().join("probes.toml"))
+        .arg("--root")
+        .arg(tree.path())
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("更新の途中かどうか分かりません"), "{text}");
+    assert!(text.contains("「Status: install ok」"), "{text}");
+    // When the result fails anyway, the malformed line is still said, as a warning.
+    let strict = DPKG.replace("= 5", "= 0");
+    let tree = debian_with_openssl("Status: install ok");
+    let (ev, _, _) = probe(dir.path(), &strict, Some(tree.path()), "en");
+    let r = &ev["results"][0];
+    assert_eq!(r["verdict"], "fail", "{r}");
+    assert!(
+        codes(&r["warning_details"]).contains(&"dpkg-status-malformed".to_owned()),
+        "{r}"
+    );
+}
