@@ -126,3 +126,66 @@ fn malformed_dpkg_status_is_unknown_naming_package_and_line() {
         "{r}"
     );
 }
+
+/// A fresh answers file for the bundled FY2025 institution form in `dir`.
+fn answers_in(dir: &Path) -> std::path::PathBuf {
+    let file = dir.join("answers.toml");
+    medsec()
+        .args(["--checklist", "mhlw-institution@fy2025", "init", "--out"])
+        .arg(&file)
+        .assert()
+        .success();
+    file
+}
+
+/// Import `bytes` saved as `name` beside `file`: exit code, stderr and the answers file.
+fn import(file: &Path, name: &str, bytes: &[u8], lang: &str) -> (Option<i32>, String, String) {
+    let sheet = file.parent().unwrap().join(name);
+    std::fs::write(&sheet, bytes).unwrap();
+    let out = medsec()
+        .args(["--lang", lang, "answer"])
+        .arg(file)
+        .arg("--import")
+        .arg(&sheet)
+        .output()
+        .unwrap();
+    let text = std::fs::read_to_string(file).unwrap();
+    (out.status.code(), stderr_of(&out), text)
+}
+
+/// 13-2n: dates as Excel writes date-time cells and `yyyy/m/d(aaa)` cells into CSV.
+#[test]
+fn csv_dates_with_a_time_or_a_weekday_are_dates() {
+    for (i, date) in [
+        "2025/6/3 0:00",
+        "2025/06/03 0:00:00",
+        "2025/6/3 13:45",
+        "2025/6/3(火)",
+        "2025/6/3（火）",
+        "2025/6/3 (火曜日)",
+    ]
+    .iter()
+    .enumerate()
+    {
+        let dir = tempfile::tempdir().unwrap();
+        let file = answers_in(dir.path());
+        let csv = format!("項目番号,回答,確認日\r\n1-①,はい,{date}\r\n");
+        let (code, err, text) = import(&file, &format!("s{i}.csv"), csv.as_bytes(), "ja");
+        assert_eq!(code, Some(0), "{date}: {err}");
+        assert!(!err.contains("日付として読めません"), "{date}: {err}");
+        assert!(text.contains("2025-06-03"), "{date}: {text}");
+    }
+}
+
+/// 13-2n: the examples of the hint are dates of the form's fiscal year (FY2025: 令和7年).
+#[test]
+fn the_date_hint_gives_examples_in_the_forms_fiscal_year() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = answers_in(dir.path());
+    let csv = "項目番号,回答,確認日\r\n1-①,はい,6月3日ごろ\r\n";
+    let (code, err, _) = import(&file, "s.csv", csv.as_bytes(), "ja");
+    assert_eq!(code, Some(2), "{err}");
+    assert!(err.contains("2025/6/3"), "{err}");
+    assert!(err.contains("令和7年6月3日"), "{err}");
+    assert!(!err.contains("2026/6/3"), "{err}");
+}

@@ -1062,7 +1062,7 @@ workbook-add-same = { $checklist } is already in { $path }.
 
 ## dates
 
-dates-not-a-date = `{ $text }` is not a date; write it as 2026-06-03, 2026/6/3, 2026.6.3, 令和8年6月3日, R8.6.3 or R8/6/3
+dates-not-a-date = `{ $text }` is not a date; write it as { $year }-06-03, { $year }/6/3, { $year }.6.3, 令和{ $reiwa }年6月3日, R{ $reiwa }.6.3 or R{ $reiwa }/6/3
 dates-year-out-of-range = `{ $text }`: the year { $year } is not a possible date here (use 1900 or later)
 dates-no-such-day = `{ $text }` is not a possible date (no such day)
 dates-outside-era = `{ $text }` is outside { $era } ({ $era } ran from { $first } to { $last })

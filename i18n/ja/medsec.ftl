@@ -1010,7 +1010,7 @@ workbook-add-same = { $checklist } はすでに { $path } に登録されてい�
 
 ## dates
 
-dates-not-a-date = 「{ $text }」は日付として読めません。2026-06-03、2026/6/3、2026.6.3、令和8年6月3日、R8.6.3、R8/6/3 のように書いてください。
+dates-not-a-date = 「{ $text }」は日付として読めません。{ $year }-06-03、{ $year }/6/3、{ $year }.6.3、令和{ $reiwa }年6月3日、R{ $reiwa }.6.3、R{ $reiwa }/6/3 のように書いてください。
 dates-year-out-of-range = 「{ $text }」: { $year }年はここでは使えません(1900年以降にしてください)。
 dates-no-such-day = 「{ $text }」は存在しない日付です。
 dates-outside-era = 「{ $text }」は{ $era }の範囲外です({ $era }は { $first }〜{ $last } です)。

@@ -385,6 +385,8 @@ pub enum SheetProblem {
         item: Text,
         column: Column,
         error: DateError,
+        /// The form's fiscal year, for the example dates.
+        fiscal_year: i16,
     },
     Twice {
         at: Place,
@@ -501,13 +503,14 @@ impl SheetProblem {
                 item,
                 column,
                 error,
+                fiscal_year,
             } => tr!(
                 lang,
                 "answers-sheet-bad-date",
                 row = at.localize(lang),
                 item = item.get(lang),
                 column = column.header(lang),
-                error = error.localize(lang)
+                error = error.localize_for(lang, *fiscal_year)
             ),
             SheetProblem::Twice {
                 at,
@@ -1056,6 +1059,7 @@ pub fn read_updates(
                             item: name.clone(),
                             column,
                             error,
+                            fiscal_year: checklist.fiscal_year,
                         });
                     }
                 },
