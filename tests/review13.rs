@@ -189,3 +189,38 @@ fn the_date_hint_gives_examples_in_the_forms_fiscal_year() {
     assert!(err.contains("令和7年6月3日"), "{err}");
     assert!(!err.contains("2026/6/3"), "{err}");
 }
+
+/// 13-6n: a Get-HotFix CSV in UTF-16 without a BOM is read, as an answers CSV is.
+#[test]
+fn hotfix_csv_in_utf16_without_bom_is_read() {
+    let today = jiff::Timestamp::now()
+        .to_zoned_datetime(jiff::tz::TimeZone::system())
+        .date();
+    let csv = format!(
+        "\"Source\",\"Description\",\"HotFixID\",\"InstalledBy\",\"InstalledOn\"\r\n\
+         \"PC-UKETSUKE01\",\"Security Update\",\"KB5000001\",\"NT AUTHORITY\\SYSTEM\",\"{}\"\r\n",
+        today.strftime("%Y/%m/%d")
+    );
+    for (name, bytes) in [
+        (
+            "utf-16le",
+            csv.encode_utf16()
+                .flat_map(u16::to_le_bytes)
+                .collect::<Vec<u8>>(),
+        ),
+        (
+            "utf-16be",
+            csv.encode_utf16().flat_map(u16::to_be_bytes).collect(),
+        ),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("hotfix.csv"), bytes).unwrap();
+        let cfg = "[[probe]]\nkind = \"patch-level\"\nhotfix_csv = \"hotfix.csv\"\n";
+        let (ev, code, err) = probe(dir.path(), cfg, None, "en");
+        let r = &ev["results"][0];
+        assert_eq!(r["verdict"], "pass", "{name}: {r} {err}");
+        assert_eq!(code, 0);
+        assert_eq!(r["observed"]["encoding"], name, "{r}");
+        assert_eq!(r["observed"]["hotfixes"], 1, "{r}");
+    }
+}

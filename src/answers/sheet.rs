@@ -74,8 +74,8 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), SheetProblem> {
 /// UTF-16 written without a byte order mark (Excel's "Unicode text" has one; other tools do
 /// not). UTF-8 and Shift_JIS text never holds a NUL byte, while UTF-16 holds one in every
 /// ASCII character (the header's commas, the digits of dates): the side the NULs are on gives
-/// the byte order.
-fn utf16_without_bom(bytes: &[u8]) -> Option<(&'static encoding_rs::Encoding, Encoding)> {
+/// the byte order. Shared with the Get-HotFix CSV reader (`probes::patch`).
+pub fn utf16_without_bom(bytes: &[u8]) -> Option<(&'static encoding_rs::Encoding, Encoding)> {
     if bytes.len() % 2 != 0 || !bytes.contains(&0) {
         return None;
     }
