@@ -224,3 +224,80 @@ fn hotfix_csv_in_utf16_without_bom_is_read() {
         assert_eq!(r["observed"]["hotfixes"], 1, "{r}");
     }
 }
+
+fn utf16le(text: &str, bom: bool) -> Vec<u8> {
+    let mut out = if bom { vec![0xFF, 0xFE] } else { Vec::new() };
+    out.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    out
+}
+
+/// 13-12n: keys saved by Notepad as "Unicode" (UTF-16, with or without BOM) are read; a key
+/// file that is not text, or a secret key given as the public one, says what is wrong.
+#[test]
+fn utf16_keys_are_read_and_bad_key_files_say_why() {
+    use common::bundle::*;
+    use std::process::Command as Process;
+    if Process::new("minisign").arg("-v").output().is_err() {
+        assert!(!in_ci(), "minisign is not installed");
+        return;
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path();
+    let bundle = root.join("bundle");
+    write_bundle(&bundle, &report_value(HOSPITAL, 2025));
+    let out = Process::new("minisign")
+        .args(["-G", "-W", "-p"])
+        .arg(root.join("m.pub"))
+        .arg("-s")
+        .arg(root.join("m.key"))
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let public = std::fs::read_to_string(root.join("m.pub")).unwrap();
+    let secret = std::fs::read_to_string(root.join("m.key")).unwrap();
+    let key_path = root.join("u16.key");
+    let pub_path = root.join("u16.pub");
+    for bom in [true, false] {
+        std::fs::write(&key_path, utf16le(&secret, bom)).unwrap();
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(&key_path, std::fs::Permissions::from_mode(0o600)).unwrap();
+        }
+        let _ = std::fs::remove_file(bundle.join("MANIFEST.sha256"));
+        let _ = std::fs::remove_file(bundle.join("MANIFEST.sha256.minisig"));
+        let out = medsec()
+            .arg("sign")
+            .arg(&bundle)
+            .arg("--key")
+            .arg(&key_path)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "bom {bom}: {}", stderr_of(&out));
+        std::fs::write(&pub_path, utf16le(&public, bom)).unwrap();
+        let (code, json) = verify(&[&bundle], &pubkey(&pub_path));
+        assert_eq!(code, 0, "bom {bom}: {json:#}");
+    }
+    // Not text at all; a secret key given as the public key.
+    std::fs::write(&pub_path, b"\x80\x81\xfe untrusted\n\xff").unwrap();
+    std::fs::write(root.join("as.pub"), &secret).unwrap();
+    for (path, says) in [
+        (pub_path.clone(), "文字として読めないファイルです"),
+        (
+            root.join("as.pub"),
+            "鍵の行の長さが公開鍵のものではありません",
+        ),
+    ] {
+        let out = medsec()
+            .args(["--lang", "ja", "verify"])
+            .arg(&bundle)
+            .arg("--pubkey")
+            .arg(&path)
+            .output()
+            .unwrap();
+        let err = stderr_of(&out);
+        assert_eq!(out.status.code(), Some(2), "{err}");
+        assert!(err.contains(says), "{err}");
+        assert!(!err.contains("システムのエラー"), "{err}");
+    }
+}

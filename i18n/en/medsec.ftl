@@ -701,6 +701,8 @@ signing-trusted-institution-no-keys = institution { $code } lists no keys
 signing-trusted-vendor-no-keys = vendor `{ $name }` lists no keys
 signing-trusted-not-public-key = not a minisign public key: { $reason }
 signing-trusted-toml = { $error }
+signing-key-not-text = the file is not text (save it as UTF-8 or UTF-16)
+signing-key-wrong-length = the key line is not the length of a public key ({ $bytes } bytes; a public key has 42); check that it is not a secret key or a signature file
 
 ## verify
 

@@ -644,6 +644,8 @@ signing-trusted-institution-no-keys = 医療機関 { $code } の `keys` が空�
 signing-trusted-vendor-no-keys = 事業者 `{ $name }` の `keys` が空です
 signing-trusted-not-public-key = minisign の公開鍵ではありません: { $reason }
 signing-trusted-toml = keys.toml として読めません(詳細: { $error })
+signing-key-not-text = 文字として読めないファイルです(UTF-8 か UTF-16 で保存してください)
+signing-key-wrong-length = 鍵の行の長さが公開鍵のものではありません({ $bytes }バイトあります。公開鍵は42バイトです)。秘密鍵や署名のファイルを指定していないか確かめてください
 
 ## verify
 
