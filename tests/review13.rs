@@ -301,3 +301,37 @@ fn utf16_keys_are_read_and_bad_key_files_say_why() {
         assert!(!err.contains("システムのエラー"), "{err}");
     }
 }
+
+/// `status` of the fresh FY2025 answers file with `from` replaced by `to`: exit code, stderr.
+fn status_with(from: &str, to: &str, lang: &str) -> (Option<i32>, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let file = answers_in(dir.path());
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(text.contains(from), "{from}: {text}");
+    std::fs::write(&file, text.replacen(from, to, 1)).unwrap();
+    let out = medsec()
+        .args(["--lang", lang, "status", "--as-of", "2025-09-01"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    (out.status.code(), stderr_of(&out))
+}
+
+/// A1r/A1c: `round = "1"` is the wrong type (the integer 1 or 2), `item = 5` one error.
+#[test]
+fn round_as_text_and_item_as_number_are_one_wrong_type_each() {
+    let (code, err) = status_with("round = 1", "round = \"1\"", "en");
+    assert_eq!(code, Some(2), "{err}");
+    assert!(
+        err.contains("wrong-type") && err.contains("`round`"),
+        "{err}"
+    );
+    assert!(err.contains("the integer 1 or 2"), "{err}");
+    assert!(!err.contains("invalid-round"), "{err}");
+    let (_, err) = status_with("round = 1", "round = \"1\"", "ja");
+    assert!(err.contains("整数の 1 か 2"), "{err}");
+    let (code, err) = status_with("item = \"security-manager\"", "item = 5", "en");
+    assert_eq!(code, Some(2), "{err}");
+    assert_eq!(err.matches("error[").count(), 1, "{err}");
+    assert!(err.contains("wrong-type"), "{err}");
+}

@@ -362,6 +362,8 @@ answers-status-incomplete = incomplete: { $errors ->
     [one] 1 warning
    *[other] { $warnings } warnings
 }
+answers-expected-round = the integer 1 or 2
+answers-expected-code = text (a 医療機関コード keeps its leading zeros: quote it, as in `code = "0112345678"`)
 
 ## probes
 

@@ -329,6 +329,8 @@ answers-status-target-date = 目標日
 answers-status-unusable = 使用できないファイルがあります(問題 { $count } 件)。
 answers-status-complete = 記入完了です(警告 { $warnings }件)。
 answers-status-incomplete = 未完了です: エラー { $errors }件、警告 { $warnings }件。
+answers-expected-round = 整数の 1 か 2
+answers-expected-code = 文字列(医療機関コードは先頭の 0 も含めて `code = "0112345678"` のように引用符で囲んでください)
 
 ## probes
 
