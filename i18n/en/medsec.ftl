@@ -570,6 +570,8 @@ probes-dpkg-status-malformed = { $count ->
     [one] 1 package has a `Status:` line in the dpkg database that cannot be read, so whether it is mid-upgrade is unknown: { $package } has "{ $line }"; check with `dpkg --audit`
    *[other] { $count } packages have a `Status:` line in the dpkg database that cannot be read, so whether they are mid-upgrade is unknown; the first, { $package }, has "{ $line }"; check with `dpkg --audit`
 }
+probes-snapshots-not-counted-paths = { $tool } snapshots not counted: { $other_paths } of other paths than `protects`
+probes-snapshots-not-counted-hosts = { $tool } snapshots not counted: { $other_hosts } of other machines than { $host }
 
 ## report
 

@@ -534,6 +534,8 @@ probes-hotfix-date-order-unknown = { $source }: { $example } のような日付�
 probes-hotfix-date-order-conflict = { $source }: { $day_first } は日が先、{ $month_first } は月が先の書き方で、食い違っています。一覧を書き出し直すか、`date_order` を設定してください
 probes-login-records-unreadable = ログイン記録 { $path } はありますが読めません({ $error })。そのため、使われていないアカウントは判定していません。root で実行するか、ファイルを確かめてください
 probes-dpkg-status-malformed = `dpkg` のデータベースの `Status:` 行が読み取れないパッケージが{ $count }個あり、更新の途中かどうか分かりません。最初は { $package } の「{ $line }」です。`dpkg --audit` で確かめてください
+probes-snapshots-not-counted-paths = 数えなかった { $tool } のスナップショット: `protects` 以外のパスのものが{ $other_paths }個
+probes-snapshots-not-counted-hosts = 数えなかった { $tool } のスナップショット: { $host } 以外の機器のものが{ $other_hosts }個
 
 ## report
 

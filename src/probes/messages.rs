@@ -1092,14 +1092,30 @@ impl Msg {
                 other_hosts,
                 other_paths,
                 host,
-            } => tr!(
-                lang,
-                "probes-snapshots-not-counted",
-                tool = tool.as_str(),
-                other_hosts = (*other_hosts),
-                other_paths = (*other_paths),
-                host = host.as_str()
-            ),
+            } => match (*other_hosts, *other_paths) {
+                // Say only what applies: with `any_host = true` no host is wanted.
+                (0, paths) => tr!(
+                    lang,
+                    "probes-snapshots-not-counted-paths",
+                    tool = tool.as_str(),
+                    other_paths = paths
+                ),
+                (hosts, 0) => tr!(
+                    lang,
+                    "probes-snapshots-not-counted-hosts",
+                    tool = tool.as_str(),
+                    other_hosts = hosts,
+                    host = host.as_str()
+                ),
+                (hosts, paths) => tr!(
+                    lang,
+                    "probes-snapshots-not-counted",
+                    tool = tool.as_str(),
+                    other_hosts = hosts,
+                    other_paths = paths,
+                    host = host.as_str()
+                ),
+            },
             Msg::NoSnapshotOfPath { tool, path } => tr!(
                 lang,
                 "probes-no-snapshot-of-path",
