@@ -127,10 +127,26 @@ pub enum DateError {
 }
 
 impl DateError {
-    /// The message for people in `lang`; it names the forms accepted.
+    /// The message for people in `lang`; it names the forms accepted, with example dates in
+    /// this fiscal year.
     pub fn localize(&self, lang: crate::checklist::Lang) -> String {
+        self.localize_for(lang, fiscal_year_of(today_in_japan()))
+    }
+
+    /// The message for people in `lang`, with example dates in `fiscal_year` (the form's).
+    pub fn localize_for(&self, lang: crate::checklist::Lang, fiscal_year: i16) -> String {
         match self {
-            DateError::NotADate(text) => crate::tr!(lang, "dates-not-a-date", text = text.as_str()),
+            DateError::NotADate(text) => {
+                // Examples in 令和, whose years start in 2019.
+                let year = fiscal_year.clamp(2019, 9999);
+                crate::tr!(
+                    lang,
+                    "dates-not-a-date",
+                    text = text.as_str(),
+                    year = year.to_string(),
+                    reiwa = (year - 2018).to_string()
+                )
+            }
             DateError::YearOutOfRange(text, year) => crate::tr!(
                 lang,
                 "dates-year-out-of-range",
@@ -225,6 +241,43 @@ fn halfwidth(text: &str) -> String {
         .collect()
 }
 
+/// `text` without a time of day after its last space (`H:MM` or `H:MM:SS`, any digit width).
+fn without_time(text: &str) -> &str {
+    let Some((date, time)) = text.rsplit_once([' ', '\u{3000}']) else {
+        return text;
+    };
+    let time = halfwidth(time);
+    let mut parts = time.split(':');
+    let is_time = matches!(parts.next(), Some(h) if (1..=2).contains(&h.len()) && h.bytes().all(|b| b.is_ascii_digit()))
+        && parts.clone().count() <= 2
+        && parts.clone().count() >= 1
+        && parts.all(|p| p.len() == 2 && p.bytes().all(|b| b.is_ascii_digit()));
+    if is_time {
+        date.trim_end()
+    } else {
+        text
+    }
+}
+
+/// `text` (made half-width) without a weekday in brackets at its end: `(火)`, `(火曜)`, `(火曜日)`.
+fn without_weekday(text: &str) -> String {
+    let Some(rest) = text.strip_suffix(')') else {
+        return text.to_owned();
+    };
+    let Some((date, day)) = rest.rsplit_once('(') else {
+        return text.to_owned();
+    };
+    let day = day
+        .strip_suffix("曜日")
+        .or_else(|| day.strip_suffix('曜'))
+        .unwrap_or(day);
+    if ["日", "月", "火", "水", "木", "金", "土"].contains(&day) {
+        date.to_owned()
+    } else {
+        text.to_owned()
+    }
+}
+
 /// Three numbers separated by one of `-`, `/`, `.` (the same one twice), or written with
 /// 年/月/日: `2026-06-03`, `2026/6/3`, `8.6.3`, `8年6月3日`. The first number (the year) may be
 /// 元 (1).
@@ -260,10 +313,14 @@ fn three_numbers(text: &str) -> Option<(i16, i16, i16)> {
 ///   `令和元年4月30日` does not exist);
 /// - with full-width digits and signs (`２０２６／６／３`) and spaces anywhere.
 ///
+/// A time of day after the date (`2025/6/3 0:00`, `2025/06/03 0:00:00`, as Excel writes
+/// date-time cells into CSV) and a weekday in brackets (`2025/6/3(火)`, `2025/6/3（火曜日）`,
+/// as the format `yyyy/m/d(aaa)` shows it) are dropped: the day is what counts.
+///
 /// Western years run from 1900 to 9999. `Err` says why, and its message lists the forms.
 pub fn parse_date_for_people(text: &str) -> Result<Date, DateError> {
     let original = text.trim();
-    let t = halfwidth(original);
+    let t = without_weekday(&halfwidth(without_time(original)));
     let not_a_date = || DateError::NotADate(original.to_owned());
     let era_prefixes: [(&str, Era); 9] = [
         ("令和", Era::Reiwa),
@@ -379,6 +436,26 @@ mod tests {
             assert!(!wareki_fiscal_year(fy).is_empty());
         }
         assert_eq!(wareki_fiscal_year(i16::MAX), "令和30749年度");
+    }
+
+    #[test]
+    fn excel_times_and_weekdays_are_dropped() {
+        let d = date(2025, 6, 3);
+        for text in [
+            "2025/6/3 0:00",
+            "2025/06/03 0:00:00",
+            "2025/6/3 23:59",
+            "2025/6/3\u{3000}０:００",
+            "2025/6/3(火)",
+            "2025/6/3（火）",
+            "2025/6/3(火曜日)",
+            "令和7年6月3日(火)",
+        ] {
+            assert_eq!(parse_date_for_people(text), Ok(d), "{text}");
+        }
+        for text in ["2025/6/3 0:0", "2025/6/3(x)", "2025/6/3 25:000", "(火)"] {
+            assert!(parse_date_for_people(text).is_err(), "{text}");
+        }
     }
 
     #[test]

@@ -235,10 +235,14 @@ fn answers_files_are_strictly_typed() {
         );
         assert!(!out.contains("is not supported"), "{to}: {out}");
     }
-    // A 医療機関コード typed without quotes is still read.
+    // A 医療機関コード typed without quotes has lost its leading zero: wrong-type, saying so
+    // (issue 13, A1c).
     let (code, out) = status_with("code = \"0110113719\"", "code = 110113719");
-    assert!(!out.contains("wrong-type"), "{out}");
-    assert_ne!(code, Some(2), "{out}");
+    assert!(
+        out.contains("wrong-type") && out.contains("leading zeros"),
+        "{out}"
+    );
+    assert_eq!(code, Some(2), "{out}");
 }
 
 #[test]

@@ -128,6 +128,13 @@ fn a_shared_restic_repository_is_judged_by_this_hosts_snapshots_of_the_protected
             "{r}"
         );
         assert!(!codes(&r["warning_details"]).contains(&"protects-missing".to_owned()));
+        // Only what applies is said: with any_host, no empty host and no count of 0 (13-8a).
+        let said = r.to_string();
+        assert!(said.contains("snapshots not counted"), "{r}");
+        assert!(
+            !said.contains("than ,") && !said.contains(" 0 of"),
+            "{extra}: {r}"
+        );
     }
     // Without `protects`, the reception PC's snapshot is still not the server's.
     let (ev, _, _) = run(

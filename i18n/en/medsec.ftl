@@ -374,6 +374,8 @@ answers-status-incomplete = incomplete: { $errors ->
     [one] 1 warning
    *[other] { $warnings } warnings
 }
+answers-expected-round = the integer 1 or 2
+answers-expected-code = text (a 医療機関コード keeps its leading zeros: quote it, as in `code = "0112345678"`)
 
 ## probes
 
@@ -581,6 +583,12 @@ probes-dpkg-unfinished = { $count ->
 probes-hotfix-date-order-unknown = { $source }: dates such as { $example } can be day-first or month-first and the file does not say which; set `date_order = "dmy"` or `date_order = "mdy"` as the PC that exported it writes dates
 probes-hotfix-date-order-conflict = { $source }: { $day_first } is day-first but { $month_first } is month-first; export the list again, or set `date_order` for the file
 probes-login-records-unreadable = the login records in { $path } exist but cannot be read ({ $error }), so unused accounts are not judged; run as root, or check the file
+probes-dpkg-status-malformed = { $count ->
+    [one] 1 package has a `Status:` line in the dpkg database that cannot be read, so whether it is mid-upgrade is unknown: { $package } has "{ $line }"; check with `dpkg --audit`
+   *[other] { $count } packages have a `Status:` line in the dpkg database that cannot be read, so whether they are mid-upgrade is unknown; the first, { $package }, has "{ $line }"; check with `dpkg --audit`
+}
+probes-snapshots-not-counted-paths = { $tool } snapshots not counted: { $other_paths } of other paths than `protects`
+probes-snapshots-not-counted-hosts = { $tool } snapshots not counted: { $other_hosts } of other machines than { $host }
 
 ## report
 
@@ -714,6 +722,8 @@ signing-trusted-institution-no-keys = institution { $code } lists no keys
 signing-trusted-vendor-no-keys = vendor `{ $name }` lists no keys
 signing-trusted-not-public-key = not a minisign public key: { $reason }
 signing-trusted-toml = { $error }
+signing-key-not-text = the file is not text (save it as UTF-8 or UTF-16)
+signing-key-wrong-length = the key line is not the length of a public key ({ $bytes } bytes; a public key has 42); check that it is not a secret key or a signature file
 
 ## verify
 
@@ -1082,7 +1092,7 @@ workbook-add-same = { $checklist } is already in { $path }.
 
 ## dates
 
-dates-not-a-date = `{ $text }` is not a date; write it as 2026-06-03, 2026/6/3, 2026.6.3, 令和8年6月3日, R8.6.3 or R8/6/3
+dates-not-a-date = `{ $text }` is not a date; write it as { $year }-06-03, { $year }/6/3, { $year }.6.3, 令和{ $reiwa }年6月3日, R{ $reiwa }.6.3 or R{ $reiwa }/6/3
 dates-year-out-of-range = `{ $text }`: the year { $year } is not a possible date here (use 1900 or later)
 dates-no-such-day = `{ $text }` is not a possible date (no such day)
 dates-outside-era = `{ $text }` is outside { $era } ({ $era } ran from { $first } to { $last })

@@ -341,6 +341,8 @@ answers-status-target-date = 目標日
 answers-status-unusable = 使用できないファイルがあります(問題 { $count } 件)。
 answers-status-complete = 記入完了です(警告 { $warnings }件)。
 answers-status-incomplete = 未完了です: エラー { $errors }件、警告 { $warnings }件。
+answers-expected-round = 整数の 1 か 2
+answers-expected-code = 文字列(医療機関コードは先頭の 0 も含めて `code = "0112345678"` のように引用符で囲んでください)
 
 ## probes
 
@@ -545,6 +547,9 @@ probes-dpkg-unfinished = `dpkg` の処理が終わっていないパッケージ
 probes-hotfix-date-order-unknown = { $source }: { $example } のような日付は、日が先か月が先かをファイルから決められません。書き出した PC の日付の書き方に合わせて `date_order = "dmy"`(日が先)か `date_order = "mdy"`(月が先)を設定してください
 probes-hotfix-date-order-conflict = { $source }: { $day_first } は日が先、{ $month_first } は月が先の書き方で、食い違っています。一覧を書き出し直すか、`date_order` を設定してください
 probes-login-records-unreadable = ログイン記録 { $path } はありますが読めません({ $error })。そのため、使われていないアカウントは判定していません。root で実行するか、ファイルを確かめてください
+probes-dpkg-status-malformed = `dpkg` のデータベースの `Status:` 行が読み取れないパッケージが{ $count }個あり、更新の途中かどうか分かりません。最初は { $package } の「{ $line }」です。`dpkg --audit` で確かめてください
+probes-snapshots-not-counted-paths = 数えなかった { $tool } のスナップショット: `protects` 以外のパスのものが{ $other_paths }個
+probes-snapshots-not-counted-hosts = 数えなかった { $tool } のスナップショット: { $host } 以外の機器のものが{ $other_hosts }個
 
 ## report
 
@@ -657,6 +662,8 @@ signing-trusted-institution-no-keys = 医療機関 { $code } の `keys` が空�
 signing-trusted-vendor-no-keys = 事業者 `{ $name }` の `keys` が空です
 signing-trusted-not-public-key = minisign の公開鍵ではありません: { $reason }
 signing-trusted-toml = keys.toml として読めません(詳細: { $error })
+signing-key-not-text = 文字として読めないファイルです(UTF-8 か UTF-16 で保存してください)
+signing-key-wrong-length = 鍵の行の長さが公開鍵のものではありません({ $bytes }バイトあります。公開鍵は42バイトです)。秘密鍵や署名のファイルを指定していないか確かめてください
 
 ## verify
 
@@ -1029,7 +1036,7 @@ workbook-add-same = { $checklist } はすでに { $path } に登録されてい�
 
 ## dates
 
-dates-not-a-date = 「{ $text }」は日付として読めません。2026-06-03、2026/6/3、2026.6.3、令和8年6月3日、R8.6.3、R8/6/3 のように書いてください。
+dates-not-a-date = 「{ $text }」は日付として読めません。{ $year }-06-03、{ $year }/6/3、{ $year }.6.3、令和{ $reiwa }年6月3日、R{ $reiwa }.6.3、R{ $reiwa }/6/3 のように書いてください。
 dates-year-out-of-range = 「{ $text }」: { $year }年はここでは使えません(1900年以降にしてください)。
 dates-no-such-day = 「{ $text }」は存在しない日付です。
 dates-outside-era = 「{ $text }」は{ $era }の範囲外です({ $era }は { $first }〜{ $last } です)。

@@ -221,6 +221,10 @@ pub enum Expected {
     AnswersList,
     /// A whole number (`format_version = 1`).
     Integer,
+    /// `round`: the integer 1 or 2.
+    Round,
+    /// `code`: a 医療機関コード is text (its leading zeros count).
+    Code,
 }
 
 impl Expected {
@@ -233,6 +237,8 @@ impl Expected {
             Expected::ListOfText => crate::msg_ref!("answers-expected-list-of-text"),
             Expected::AnswersList => crate::msg_ref!("answers-expected-answers-list"),
             Expected::Integer => crate::msg_ref!("answers-field-expected-integer"),
+            Expected::Round => crate::msg_ref!("answers-expected-round"),
+            Expected::Code => crate::msg_ref!("answers-expected-code"),
         }
     }
 }

@@ -150,9 +150,12 @@ impl Reader<'_> {
             Value::Null => None,
             Value::Str(s) if s.trim().is_empty() => None,
             Value::Str(s) => Some(s.clone()),
-            // A 医療機関コード typed without quotes is still the code; any other number where
-            // text is expected (`name = 5`) is a slip, and an error.
-            Value::Int(i) if key == "code" => Some(i.to_string()),
+            // A 医療機関コード typed without quotes has lost any leading zero: an error saying
+            // it is text.
+            other if key == "code" => {
+                self.wrong_type(e.node.at, what, Some(key), Expected::Code, other);
+                None
+            }
             other => {
                 self.wrong_type(e.node.at, what, Some(key), Expected::Text, other);
                 None
@@ -379,6 +382,12 @@ impl Reader<'_> {
         let t = self.table(node, &Place::Entry)?;
         let item = match self.text(t, "item", &Place::Entry) {
             Some(item) => item.trim().to_owned(),
+            // `item = 5`: the wrong type is said already; it is not missing too.
+            None if get(t, "item")
+                .is_some_and(|e| !matches!(e.node.value, Value::Null | Value::Str(_))) =>
+            {
+                return None;
+            }
             None => {
                 self.push(node.at, Msg::MissingItem);
                 return None;
@@ -395,6 +404,10 @@ impl Reader<'_> {
                 value: Value::Int(r),
                 ..
             }) if ROUNDS.contains(&u8::try_from(*r).unwrap_or(0)) => u8::try_from(*r).unwrap_or(1),
+            Some(n) if !matches!(n.value, Value::Int(_)) => {
+                self.wrong_type(n.at, &what, Some("round"), Expected::Round, &n.value);
+                return None;
+            }
             Some(n) => {
                 self.push(
                     n.at,

@@ -74,8 +74,8 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), SheetProblem> {
 /// UTF-16 written without a byte order mark (Excel's "Unicode text" has one; other tools do
 /// not). UTF-8 and Shift_JIS text never holds a NUL byte, while UTF-16 holds one in every
 /// ASCII character (the header's commas, the digits of dates): the side the NULs are on gives
-/// the byte order.
-fn utf16_without_bom(bytes: &[u8]) -> Option<(&'static encoding_rs::Encoding, Encoding)> {
+/// the byte order. Shared with the Get-HotFix CSV reader (`probes::patch`).
+pub fn utf16_without_bom(bytes: &[u8]) -> Option<(&'static encoding_rs::Encoding, Encoding)> {
     if bytes.len() % 2 != 0 || !bytes.contains(&0) {
         return None;
     }
@@ -385,6 +385,8 @@ pub enum SheetProblem {
         item: Text,
         column: Column,
         error: DateError,
+        /// The form's fiscal year, for the example dates.
+        fiscal_year: i16,
     },
     Twice {
         at: Place,
@@ -501,13 +503,14 @@ impl SheetProblem {
                 item,
                 column,
                 error,
+                fiscal_year,
             } => tr!(
                 lang,
                 "answers-sheet-bad-date",
                 row = at.localize(lang),
                 item = item.get(lang),
                 column = column.header(lang),
-                error = error.localize(lang)
+                error = error.localize_for(lang, *fiscal_year)
             ),
             SheetProblem::Twice {
                 at,
@@ -1056,6 +1059,7 @@ pub fn read_updates(
                             item: name.clone(),
                             column,
                             error,
+                            fiscal_year: checklist.fiscal_year,
                         });
                     }
                 },

@@ -586,7 +586,11 @@ fn is_borg_checkpoint(name: &str) -> bool {
 
 /// A path as restic records it on Linux or Windows: `/` separators, no trailing one.
 fn normalised(p: &str) -> String {
-    let p = p.replace('\\', "/");
+    let mut p = p.replace('\\', "/");
+    // `/srv//karte` is `/srv/karte`, as the file system reads it.
+    while p.contains("//") {
+        p = p.replace("//", "/");
+    }
     let t = p.trim_end_matches('/');
     if t.is_empty() {
         "/".to_owned()
@@ -862,6 +866,15 @@ fn unescape_octal(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn protected_paths_are_compared_normalised() {
+        assert_eq!(normalised("/srv//karte/"), "/srv/karte");
+        assert_eq!(normalised("/srv/karte///"), "/srv/karte");
+        assert_eq!(normalised("//"), "/");
+        assert_eq!(normalised("C:\\Users\\\\karte\\"), "C:/Users/karte");
+    }
+
     use super::*;
 
     #[test]

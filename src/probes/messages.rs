@@ -418,6 +418,12 @@ pub enum Msg {
         count: usize,
         packages: Vec<String>,
     },
+    /// Packages whose `Status:` line in the dpkg database is not dpkg's three words.
+    DpkgStatusMalformed {
+        count: usize,
+        package: String,
+        line: String,
+    },
     /// A `protects` path that is not on this machine.
     ProtectsMissing {
         path: String,
@@ -1065,6 +1071,17 @@ impl Msg {
                 count = (*count),
                 packages = packages.join(", ")
             ),
+            Msg::DpkgStatusMalformed {
+                count,
+                package,
+                line,
+            } => tr!(
+                lang,
+                "probes-dpkg-status-malformed",
+                count = (*count),
+                package = package.as_str(),
+                line = line.as_str()
+            ),
             Msg::ProtectsMissing { path } => {
                 tr!(lang, "probes-protects-missing", path = path.as_str())
             }
@@ -1076,14 +1093,30 @@ impl Msg {
                 other_hosts,
                 other_paths,
                 host,
-            } => tr!(
-                lang,
-                "probes-snapshots-not-counted",
-                tool = tool.as_str(),
-                other_hosts = (*other_hosts),
-                other_paths = (*other_paths),
-                host = host.as_str()
-            ),
+            } => match (*other_hosts, *other_paths) {
+                // Say only what applies: with `any_host = true` no host is wanted.
+                (0, paths) => tr!(
+                    lang,
+                    "probes-snapshots-not-counted-paths",
+                    tool = tool.as_str(),
+                    other_paths = paths
+                ),
+                (hosts, 0) => tr!(
+                    lang,
+                    "probes-snapshots-not-counted-hosts",
+                    tool = tool.as_str(),
+                    other_hosts = hosts,
+                    host = host.as_str()
+                ),
+                (hosts, paths) => tr!(
+                    lang,
+                    "probes-snapshots-not-counted",
+                    tool = tool.as_str(),
+                    other_hosts = hosts,
+                    other_paths = paths,
+                    host = host.as_str()
+                ),
+            },
             Msg::NoSnapshotOfPath { tool, path } => tr!(
                 lang,
                 "probes-no-snapshot-of-path",
@@ -1343,6 +1376,11 @@ mod tests {
             Msg::DpkgUnfinished {
                 count: 1,
                 packages: vec![s()],
+            },
+            Msg::DpkgStatusMalformed {
+                count: 1,
+                package: s(),
+                line: s(),
             },
             Msg::CheckpointsIgnored { count: 1 },
             Msg::SnapshotsNotCounted {

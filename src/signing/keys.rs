@@ -141,6 +141,15 @@ impl PublicKey {
     /// From the base64 line of a `.pub` file.
     pub fn from_base64(b64: &str) -> Result<Self, KeyProblem> {
         let b64 = b64.trim();
+        // Say what is wrong in words before the key library's own text: a public key line is
+        // 42 bytes ("Ed", the key ID, the key).
+        let raw = Base64::decode_to_vec(b64, None).map_err(|_| KeyProblem::NotBase64)?;
+        if raw.len() != 42 {
+            return Err(KeyProblem::WrongLength { bytes: raw.len() });
+        }
+        if raw.get(..2) != Some(b"Ed".as_slice()) {
+            return Err(KeyProblem::Unsupported);
+        }
         let key = minisign_verify::PublicKey::from_base64(b64)
             .map_err(|e| KeyProblem::Detail(e.to_string()))?;
         let key_id = key_id_of_base64(b64).ok_or(KeyProblem::Unsupported)?;
@@ -185,15 +194,51 @@ pub fn as_minisign_writes(text: &str) -> String {
     out
 }
 
+/// The text of a key or signature file: UTF-8 (with or without BOM) or UTF-16 with or
+/// without BOM (Notepad's "Unicode"), told as for answers CSVs.
+pub fn key_text(bytes: &[u8]) -> Result<String, KeyProblem> {
+    for (bom, enc) in [
+        (&b"\xFF\xFE"[..], encoding_rs::UTF_16LE),
+        (&b"\xFE\xFF"[..], encoding_rs::UTF_16BE),
+    ] {
+        if let Some(rest) = bytes.strip_prefix(bom) {
+            let (text, errors) = enc.decode_without_bom_handling(rest);
+            return if errors {
+                Err(KeyProblem::NotText)
+            } else {
+                Ok(text.into_owned())
+            };
+        }
+    }
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        return std::str::from_utf8(bytes)
+            .map(str::to_owned)
+            .map_err(|_| KeyProblem::NotText);
+    }
+    if let Some((enc, _)) = crate::answers::sheet::utf16_without_bom(bytes) {
+        let (text, errors) = enc.decode_without_bom_handling(bytes);
+        return if errors {
+            Err(KeyProblem::NotText)
+        } else {
+            Ok(text.into_owned())
+        };
+    }
+    std::str::from_utf8(bytes)
+        .map(str::to_owned)
+        .map_err(|_| KeyProblem::NotText)
+}
+
 /// Read a `.pub` file.
 pub fn read_public_key(path: &Path) -> Result<PublicKey, SigningError> {
-    let text = crate::limits::read_text_io(path, crate::limits::InputKind::Settings)
+    let bytes = crate::limits::read_io(path, crate::limits::InputKind::Settings)
         .map_err(SigningError::io(path))?;
-    PublicKey::from_text(&text).map_err(|reason| SigningError::BadKey {
-        path: path.to_owned(),
-        what: KeyKind::Public,
-        reason,
-    })
+    key_text(&bytes)
+        .and_then(|text| PublicKey::from_text(&text))
+        .map_err(|reason| SigningError::BadKey {
+            path: path.to_owned(),
+            what: KeyKind::Public,
+            reason,
+        })
 }
 
 /// The key ID (16 uppercase hex digits, as minisign prints it) of key or signature bytes
@@ -251,14 +296,14 @@ impl SecretKeyFile {
     pub fn read(path: &Path) -> Result<Self, SigningError> {
         let file = std::fs::File::open(path).map_err(SigningError::io(path))?;
         check_private(path, &file)?;
-        let mut text = String::new();
-        std::io::Read::read_to_string(&mut &file, &mut text).map_err(SigningError::io(path))?;
-        let text = as_minisign_writes(&text);
+        let mut raw = Vec::new();
+        std::io::Read::read_to_end(&mut &file, &mut raw).map_err(SigningError::io(path))?;
         let bad = |reason: KeyProblem| SigningError::BadKey {
             path: path.to_owned(),
             what: KeyKind::Secret,
             reason,
         };
+        let text = as_minisign_writes(&key_text(&raw).map_err(bad)?);
         let mut lines = text.lines();
         let comment = lines.next().ok_or_else(|| bad(KeyProblem::Empty))?;
         if !comment.starts_with("untrusted comment:") {

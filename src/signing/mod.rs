@@ -89,6 +89,13 @@ pub enum KeyProblem {
     NoKeyLine,
     NotBase64,
     Unsupported,
+    /// Bytes that are not text in UTF-8 or UTF-16 (with or without BOM).
+    NotText,
+    /// A key line of another length than a public key's (a secret key given as public, a
+    /// truncated line).
+    WrongLength {
+        bytes: usize,
+    },
     /// The key library's own text.
     Detail(String),
 }
@@ -128,6 +135,10 @@ impl KeyProblem {
             KeyProblem::NoKeyLine => tr!(lang, "signing-key-no-key-line"),
             KeyProblem::NotBase64 => tr!(lang, "signing-key-not-base64"),
             KeyProblem::Unsupported => tr!(lang, "signing-key-unsupported"),
+            KeyProblem::NotText => tr!(lang, "signing-key-not-text"),
+            KeyProblem::WrongLength { bytes } => {
+                tr!(lang, "signing-key-wrong-length", bytes = (*bytes))
+            }
             KeyProblem::Detail(detail) => tr!(lang, "signing-key-detail", detail = detail.as_str()),
         }
     }

@@ -75,20 +75,11 @@ pub enum Problem {
         round: u8,
     },
     /// A value in a mark column that is no mark.
-    BadMark {
-        at: Place,
-        value: String,
-    },
+    BadMark { at: Place, value: String },
     /// A value in an answer column that is not はい/いいえ/対象外.
-    BadAnswer {
-        at: Place,
-        value: String,
-    },
+    BadAnswer { at: Place, value: String },
     /// A mark or answer on a row that is no item.
-    OutsideItem {
-        at: Place,
-        value: String,
-    },
+    OutsideItem { at: Place, value: String },
     /// An item number the checklist does not have (with this scope).
     UnknownItem {
         at: Place,
@@ -110,13 +101,11 @@ pub enum Problem {
     BadDate {
         at: Place,
         error: DateError,
+        /// The form's fiscal year, for the example dates.
+        fiscal_year: i16,
     },
     /// A date or note on a row whose answer is not marked.
-    NoAnswer {
-        at: Place,
-        item: Text,
-        round: u8,
-    },
+    NoAnswer { at: Place, item: Text, round: u8 },
     /// A value the walk-through refuses, found by the inspection's rules (as for a sheet).
     Refused(RowNote),
     /// A warning listed beside the problems (not counted as one).
@@ -215,11 +204,15 @@ impl Problem {
                 first = first.as_str(),
                 item = item.get(lang)
             ),
-            Problem::BadDate { at, error } => tr!(
+            Problem::BadDate {
+                at,
+                error,
+                fiscal_year,
+            } => tr!(
                 lang,
                 "answers-workbook-bad-date",
                 cell = at.localize(lang),
-                error = error.localize(lang)
+                error = error.localize_for(lang, *fiscal_year)
             ),
             Problem::NoAnswer { at, item, round } => tr!(
                 lang,
@@ -636,6 +629,7 @@ fn updates(
                             Some(Problem::BadDate {
                                 at: at(row.row, c),
                                 error,
+                                fiscal_year: checklist.fiscal_year,
                             })
                         }
                     },

@@ -24,21 +24,25 @@ pub struct Installed {
 
 impl Installed {
     /// Whether dpkg left this package mid-way: the machine is mid-upgrade.
+    /// A state left empty (the `Status:` line was malformed) is not known to be unfinished.
     pub fn is_unfinished(&self) -> bool {
-        self.reinstall_required || self.state != "installed"
+        self.reinstall_required || !(self.state == "installed" || self.state.is_empty())
     }
 }
 
-/// dpkg's states with the package's files (some or all) on disk. `not-installed` and
-/// `config-files` (removed, its configuration kept) have none.
-const STATES_ON_DISK: &[&str] = &[
-    "installed",
-    "half-installed",
-    "unpacked",
-    "half-configured",
-    "triggers-awaited",
-    "triggers-pending",
-];
+/// dpkg's states without the package's files on disk: `not-installed`, and `config-files`
+/// (removed, its configuration kept). Every other state (`installed`, the states an
+/// unfinished run leaves, and any state this reader does not know) has files on disk.
+const STATES_OFF_DISK: &[&str] = &["not-installed", "config-files"];
+
+/// A paragraph of the dpkg database whose `Status:` line does not have dpkg's three words
+/// (want, flag, state): the package's state cannot be told.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MalformedStatus {
+    pub package: String,
+    /// The `Status:` line as written (empty when the paragraph has none).
+    pub line: String,
+}
 
 /// A package with a newer version available.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -79,14 +83,32 @@ fn for_each_paragraph(text: &str, mut f: impl FnMut(&str, &str, &str, &str)) {
 }
 
 /// Packages on disk from /var/lib/dpkg/status: installed ones and those a dpkg run left
-/// unfinished (half-installed, unpacked, half-configured, triggers-awaited, triggers-pending),
-/// which are at the version recorded and can have updates pending like any other.
+/// unfinished (half-installed, unpacked, half-configured, triggers-awaited, triggers-pending,
+/// or a state this reader does not know), which are at the version recorded and can have
+/// updates pending like any other.
 pub fn parse_dpkg_status(text: &str) -> Vec<Installed> {
+    parse_dpkg_status_checked(text).0
+}
+
+/// As [`parse_dpkg_status`], with the paragraphs whose `Status:` line is malformed (not
+/// dpkg's three words). Those packages are still counted, with their state left empty, so
+/// their pending updates are seen; the caller says the state could not be told.
+pub fn parse_dpkg_status_checked(text: &str) -> (Vec<Installed>, Vec<MalformedStatus>) {
     let mut out = Vec::new();
+    let mut malformed = Vec::new();
     for_each_paragraph(text, |pkg, arch, ver, status| {
         let words: Vec<&str> = status.split_whitespace().collect();
-        let state = words.get(2).copied().unwrap_or("");
-        if STATES_ON_DISK.contains(&state) {
+        let state = match words.as_slice() {
+            [_, _, state] => *state,
+            _ => {
+                malformed.push(MalformedStatus {
+                    package: format!("{pkg}:{arch}"),
+                    line: format!("Status: {status}").trim_end().to_owned(),
+                });
+                ""
+            }
+        };
+        if !STATES_OFF_DISK.contains(&state) {
             out.push(Installed {
                 name: pkg.to_owned(),
                 arch: arch.to_owned(),
@@ -96,7 +118,7 @@ pub fn parse_dpkg_status(text: &str) -> Vec<Installed> {
             });
         }
     });
-    out
+    (out, malformed)
 }
 
 /// Compare two Debian versions as dpkg does (epoch, upstream, revision; `~` sorts first).
@@ -365,7 +387,7 @@ impl PatchLevel {
                 )
             }
         };
-        let installed = parse_dpkg_status(&status);
+        let (installed, malformed) = parse_dpkg_status_checked(&status);
         ctx.tick(installed.len() as u64);
         let unfinished: Vec<UnfinishedPackage> = installed
             .iter()
@@ -380,7 +402,8 @@ impl PatchLevel {
         let mut obs = Observation::pending(Verdict::Pass)
             .with("package_manager", "dpkg")
             .with("installed_packages", installed.len())
-            .with("unfinished_packages", &unfinished);
+            .with("unfinished_packages", &unfinished)
+            .with("malformed_status", &malformed);
         if let Ok(Some(t)) = ctx.read_optional(&ctx.path("/etc/os-release")) {
             obs.set(
                 "os_release",
@@ -558,9 +581,19 @@ impl PatchLevel {
                 packages: security.iter().take(5).map(|p| p.package.clone()).collect(),
             });
         }
+        // A package whose state cannot be told: it may be mid-upgrade.
+        let malformed_msg = malformed.first().map(|first| Msg::DpkgStatusMalformed {
+            count: malformed.len(),
+            package: first.package.clone(),
+            line: first.line.clone(),
+        });
         if !failures.is_empty() {
             obs.verdict = Verdict::Fail;
             obs.reasons = failures;
+            obs.warnings.extend(malformed_msg);
+        } else if let Some(m) = malformed_msg {
+            obs.verdict = Verdict::Unknown;
+            obs.because(m);
         } else if pending.is_none() {
             obs.verdict = Verdict::Unknown;
             obs.because(Msg::NoPackageLists {

@@ -6,6 +6,27 @@ use crate::probes::{Msg, Observation, ProbeContext, Verdict};
 use serde::Serialize;
 use serde_json::Value;
 
+/// Decode a Get-HotFix CSV as the answers CSV reader does: BOMs first, then UTF-16 without
+/// a BOM (told by its NUL bytes, `answers::sheet::utf16_without_bom`), then UTF-8, then CP932.
+fn decode_hotfix_csv(bytes: &[u8]) -> (String, crate::probes::text::Encoding) {
+    use crate::probes::text::Encoding;
+    let has_bom = [&b"\xEF\xBB\xBF"[..], b"\xFF\xFE", b"\xFE\xFF"]
+        .iter()
+        .any(|bom| bytes.starts_with(bom));
+    match crate::answers::sheet::utf16_without_bom(bytes) {
+        Some((enc, _)) if !has_bom => {
+            let (text, _) = enc.decode_without_bom_handling(bytes);
+            let tag = if enc == encoding_rs::UTF_16LE {
+                Encoding::Utf16Le
+            } else {
+                Encoding::Utf16Be
+            };
+            (text.into_owned(), tag)
+        }
+        _ => crate::probes::text::decode(bytes),
+    }
+}
+
 impl PatchLevel {
     /// The machine itself: installed and pending updates and the OS build, through
     /// PowerShell (`crate::probes::windows::updates`).
@@ -20,7 +41,7 @@ impl PatchLevel {
     }
 
     pub(super) fn hotfixes(&self, ctx: &ProbeContext, bytes: &[u8], from: &str) -> Observation {
-        let (text, encoding) = crate::probes::text::decode(bytes);
+        let (text, encoding) = decode_hotfix_csv(bytes);
         let list = match parse_hotfix_csv(&text, self.settings.date_order.as_deref()) {
             Ok(f) => f,
             Err(e) => {
