@@ -306,6 +306,33 @@ fn the_exit_code_is_the_worst_bundles_as_verify_says() {
     assert_eq!(row(&json, "/empty")["worst_finding"], "no-bundle");
 }
 
+/// An empty folder is said to hold no bundle, a mistyped path not to exist: never the
+/// "could not be read" of a damaged bundle.
+#[test]
+fn an_empty_folder_and_a_missing_path_are_said_as_such() {
+    let s = setup();
+    let empty = s.root.join("nothing-here");
+    std::fs::create_dir_all(&empty).unwrap();
+    let missing = s.root.join("no-such-folder");
+    for (lang, no_bundle, no_path) in [
+        ("ja", "報告書のバンドルがありません", "このファイルやフォルダはありません"),
+        ("en", "holds no report bundle", "no such file or folder"),
+    ] {
+        for (dir, said) in [(&empty, no_bundle), (&missing, no_path)] {
+            let o = cmd()
+                .args(["--lang", lang, "summarize", "--trusted"])
+                .arg(&s.keys)
+                .arg(dir)
+                .output()
+                .unwrap();
+            assert_eq!(o.status.code(), Some(2), "{}", stderr_of(&o));
+            let err = stderr_of(&o);
+            assert!(err.contains(said), "{lang}: {err}");
+            assert!(!err.contains("読み取れない") && !err.contains("could not"), "{err}");
+        }
+    }
+}
+
 #[cfg(unix)]
 #[test]
 fn links_to_folders_are_not_followed_and_are_shown() {

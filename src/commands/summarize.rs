@@ -104,12 +104,17 @@ pub fn run(args: SummarizeArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     outcome
         .notices
         .extend(rows.iter().filter(|r| r.exit == Exit::Unusable).map(|r| {
-            tr!(
-                lang,
-                "polish-summarize-unusable",
-                path = r.path.as_str(),
-                code = r.worst_finding.as_deref().unwrap_or("-")
-            )
+            let path = r.path.as_str();
+            let code = r.worst_finding.as_deref().unwrap_or("-");
+            if code == "no-bundle" {
+                tr!(lang, "summarize-no-bundle-here", path = path)
+            } else if std::fs::symlink_metadata(path)
+                .is_err_and(|e| e.kind() == std::io::ErrorKind::NotFound)
+            {
+                tr!(lang, "summarize-path-missing", path = path)
+            } else {
+                tr!(lang, "polish-summarize-unusable", path = path, code = code)
+            }
         }));
     Ok(outcome)
 }
