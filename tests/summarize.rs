@@ -315,7 +315,11 @@ fn an_empty_folder_and_a_missing_path_are_said_as_such() {
     std::fs::create_dir_all(&empty).unwrap();
     let missing = s.root.join("no-such-folder");
     for (lang, no_bundle, no_path) in [
-        ("ja", "報告書のバンドルがありません", "このファイルやフォルダはありません"),
+        (
+            "ja",
+            "報告書のバンドルがありません",
+            "このファイルやフォルダはありません",
+        ),
         ("en", "holds no report bundle", "no such file or folder"),
     ] {
         for (dir, said) in [(&empty, no_bundle), (&missing, no_path)] {
@@ -328,7 +332,10 @@ fn an_empty_folder_and_a_missing_path_are_said_as_such() {
             assert_eq!(o.status.code(), Some(2), "{}", stderr_of(&o));
             let err = stderr_of(&o);
             assert!(err.contains(said), "{lang}: {err}");
-            assert!(!err.contains("読み取れない") && !err.contains("could not"), "{err}");
+            assert!(
+                !err.contains("読み取れない") && !err.contains("could not"),
+                "{err}"
+            );
         }
     }
 }
