@@ -1480,8 +1480,8 @@ polish-status-next-probe = Next: check the machines with `medsec probe --answers
 polish-status-next-report = Next: make the report with `medsec report --answers { $file } --evidence { $evidence }`; or do it all with `medsec check`.
 polish-institution-code-prefecture-mismatch = institution code `{ $code }`: its first two digits { $number } are the prefecture number of { $expected }, but the prefecture given is “{ $given }”; check which one is right
 polish-summarize-unusable = { $path }: could not be read, so it was not checked ({ $code }); `medsec verify { $path }` says why
-summarize-no-bundle-here = { $path }: holds no report bundle (no folder with MANIFEST.sha256 or report.json); give a folder that holds bundles.
-summarize-path-missing = { $path }: no such file or folder; check the path.
+summarize-no-bundle-here = { $path }: holds no report bundle (no folder with MANIFEST.sha256 or report.json); give a folder that holds bundles ({ $code }).
+summarize-path-missing = { $path }: no such file or folder; check the path ({ $code }).
 polish-edition = FY{ $year } edition ({ $wareki })
 ## checklist-import
 checklist-import-rules-intro-official = Fill-in rules read from the columns of the official workbook { $file } (the publisher's own file). What columns cannot show is unknown: medsec's sources do not confirm it for { $edition }.

@@ -1394,8 +1394,8 @@ polish-status-next-probe = 次は `medsec probe --answers { $file } --out eviden
 polish-status-next-report = 次は `medsec report --answers { $file } --evidence { $evidence }` で報告書を作ります。まとめて行うには `medsec check` を使います。
 polish-institution-code-prefecture-mismatch = 医療機関コード `{ $code }` の先頭2桁 { $number } は{ $expected }ですが、都道府県は「{ $given }」と記入されています。どちらかを確かめてください。
 polish-summarize-unusable = { $path }: 読み取れないため確認できませんでした（{ $code }）。詳しくは `medsec verify { $path }` で確認できます。
-summarize-no-bundle-here = { $path }: 報告書のバンドルがありません（MANIFEST.sha256 や report.json のあるフォルダが見つかりません）。バンドルのあるフォルダを指定してください。
-summarize-path-missing = { $path }: このファイルやフォルダはありません。パスを確かめてください。
+summarize-no-bundle-here = { $path }: 報告書のバンドルがありません（MANIFEST.sha256 や report.json のあるフォルダが見つかりません）。バンドルのあるフォルダを指定してください（{ $code }）。
+summarize-path-missing = { $path }: このファイルやフォルダはありません。パスを確かめてください（{ $code }）。
 polish-edition = { $wareki }版（FY{ $year }）
 ## checklist-import
 checklist-import-rules-intro-official = 記入ルールは公式ワークブック { $file }(公表元のファイル)の列から読み取りました。列から分からないものは「不明」としています。{ $edition } については medsec の情報源で確認できていません。

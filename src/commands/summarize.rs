@@ -107,11 +107,11 @@ pub fn run(args: SummarizeArgs, ctx: &Context) -> anyhow::Result<Outcome> {
             let path = r.path.as_str();
             let code = r.worst_finding.as_deref().unwrap_or("-");
             if code == "no-bundle" {
-                tr!(lang, "summarize-no-bundle-here", path = path)
+                tr!(lang, "summarize-no-bundle-here", path = path, code = code)
             } else if std::fs::symlink_metadata(path)
                 .is_err_and(|e| e.kind() == std::io::ErrorKind::NotFound)
             {
-                tr!(lang, "summarize-path-missing", path = path)
+                tr!(lang, "summarize-path-missing", path = path, code = code)
             } else {
                 tr!(lang, "polish-summarize-unusable", path = path, code = code)
             }
