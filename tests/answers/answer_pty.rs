@@ -2,7 +2,7 @@
 //! vendor's) empty details are asked first, answers are saved step by step, a kill -9 or
 //! Ctrl-C mid-answer loses nothing typed before it, and a new session resumes.
 #![cfg(unix)]
-mod common;
+use crate::common;
 use common::*;
 use expectrl::session::OsSession as Session;
 use expectrl::Expect;

@@ -1,5 +1,5 @@
 //! File-driven answering: init, status, import/export, bad input.
-mod common;
+use crate::common;
 use common::*;
 use std::path::Path;
 

@@ -1,7 +1,7 @@
 //! The answers commands as a Japanese (and an English) reader meets them: init, status, the
 //! sheet export and import, and dates on the command line. Items are named by the form's
 //! number and title, never by internal ID; dates are read in the forms people write.
-mod common;
+use crate::common;
 use common::*;
 use std::path::{Path, PathBuf};
 

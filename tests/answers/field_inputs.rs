@@ -1,7 +1,7 @@
 //! Inputs as the field produces them (issue 13): sheets filled in by people and other tools,
 //! answers files typed by hand. Each case is rebuilt from its description and run through the
 //! binary.
-mod common;
+use crate::common;
 use common::*;
 use std::path::{Path, PathBuf};
 

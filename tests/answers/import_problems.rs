@@ -2,7 +2,7 @@
 //! every row, unknown, ambiguous and empty numbers, bad dates and answers, rows twice, and the
 //! walk-through's checks, each naming the row as Excel numbers it and the cell; then nothing
 //! is written (errors) or the answers are written and the warnings listed under one count.
-mod common;
+use crate::common;
 use common::*;
 use std::path::{Path, PathBuf};
 

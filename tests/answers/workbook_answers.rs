@@ -3,7 +3,7 @@
 //! person would (○ in a column, a value chosen from a drop-down, Excel dates in 和暦 formats).
 //! The wording in these workbooks is test data, not checklist text.
 
-mod common;
+use crate::common;
 use common::*;
 use rust_xlsxwriter::{DataValidation, Format, Workbook};
 use std::path::{Path, PathBuf};

@@ -2,7 +2,7 @@
 //! written in the current folder, which may be on another disk (where a rename fails) or gone.
 #![cfg(unix)]
 
-mod common;
+use crate::common;
 
 use common::{fixture, root, INST, VEND};
 use std::process::Command;

@@ -1,7 +1,7 @@
 //! Writing user files: answers files under a lock and atomically, bundles replaced only when
 //! they are bundles, secret keys kept private, trusted-key lists that mean what they say.
 #![allow(clippy::print_stderr)]
-mod common;
+use crate::common;
 use common::*;
 use std::path::{Path, PathBuf};
 

@@ -1,6 +1,6 @@
 //! `medsec checklist ...` as users run it.
 
-mod common;
+use crate::common;
 use common::*;
 use serde_json::Value;
 

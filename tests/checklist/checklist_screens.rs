@@ -1,7 +1,7 @@
 //! The main screens of `medsec checklist` in Japanese and English, as people see them: list,
 //! show, lint, diff, and an error. Snapshots (insta); reviewed by a Japanese reader.
 
-mod common;
+use crate::common;
 use common::*;
 
 /// stdout, then stderr under a `--- stderr` line when there is any.

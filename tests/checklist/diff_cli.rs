@@ -2,7 +2,7 @@
 //! differences, docs/checklist-sources.md), folders, git revisions, Markdown,
 //! metadata fields, and the rule that a breaking change needs a new edition.
 
-mod common;
+use crate::common;
 use common::*;
 use serde_json::Value;
 use std::path::Path;
@@ -158,7 +158,7 @@ fn folders_pair_files_by_id_and_form_and_report_added_and_removed() {
     // The lint settings file is not a checklist.
     std::fs::write(new.path().join("medsec-lint.toml"), "allow = []\n").unwrap();
     let (code, d) = diff_json(&[old.path().to_str().unwrap(), new.path().to_str().unwrap()]);
-    // A removed checklist is breaking (tests/lint_diff_exit.rs has every kind).
+    // A removed checklist is breaking (tests/checklist/lint_diff_exit.rs has every kind).
     assert_eq!(code, 1, "{d:#}");
     assert_eq!(d["files"].as_array().unwrap().len(), 1);
     assert_eq!(d["added"][0]["id"], "mhlw-pharmacy");

@@ -2,7 +2,7 @@
 //! edition say so, name where this year's official workbook is and the commands that register
 //! it; once a checklist of this year is known, they are quiet.
 
-mod common;
+use crate::common;
 use common::*;
 
 /// The fiscal year (April–March, Japan) of today.

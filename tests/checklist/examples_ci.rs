@@ -6,7 +6,7 @@
 //! not run, and `gh` is a stand-in that records what it was asked to post. A step the test does
 //! not know how to run fails the test, so the files cannot run commands the test does not.
 
-mod common;
+use crate::common;
 use common::*;
 use serde_json::Value;
 use std::path::Path;

@@ -4,7 +4,7 @@
 //! window) → status → report → verify. The wording in these workbooks is test data, not
 //! checklist text.
 #![cfg(unix)]
-mod common;
+use crate::common;
 use common::*;
 use expectrl::session::OsSession as Session;
 use expectrl::Expect;

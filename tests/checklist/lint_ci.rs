@@ -2,7 +2,7 @@
 //! JUnit parsed back, --deny/--allow and medsec-lint.toml, the title-year rule, and the one
 //! word for the human format.
 
-mod common;
+use crate::common;
 use common::*;
 use serde_json::Value;
 use std::path::Path;

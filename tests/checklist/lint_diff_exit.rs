@@ -2,7 +2,7 @@
 //! (added and removed files, items, breaking changes in a file that kept its edition), and the
 //! summary counts changes, not the same-edition verdict on them.
 
-mod common;
+use crate::common;
 use common::*;
 use std::path::Path;
 

@@ -2,7 +2,7 @@
 //! plausible layouts (the real FY2026 layout is not known). The wording in these workbooks is
 //! test data, not checklist text.
 
-mod common;
+use crate::common;
 use common::*;
 use rust_xlsxwriter::{Format, Workbook};
 use std::path::{Path, PathBuf};

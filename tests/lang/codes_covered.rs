@@ -585,9 +585,14 @@ fn documented_exit_rules() -> Vec<(String, u8)> {
     out
 }
 
-/// The body of `fn name` in tests/<file>.rs, if there is one.
+/// The body of `fn name` in tests/<area>/<file>.rs, if there is one.
 fn test_body(file: &str, name: &str) -> Option<String> {
-    let text = std::fs::read_to_string(root().join(format!("tests/{file}.rs"))).ok()?;
+    let mut files = Vec::new();
+    collect_rs(&root().join("tests"), &mut files);
+    let path = files
+        .into_iter()
+        .find(|p| p.file_name().is_some_and(|n| *n == *format!("{file}.rs")))?;
+    let text = std::fs::read_to_string(path).ok()?;
     let start = text.find(&format!("fn {name}()"))?;
     let body = &text[start..];
     let end = body.find("\n}\n").unwrap_or(body.len());
@@ -698,8 +703,8 @@ fn the_mutation_scripts_modules_and_test_binaries_exist() {
         );
         for t in tests.trim_matches('"').split_whitespace() {
             assert!(
-                root().join(format!("tests/{t}.rs")).is_file(),
-                "scripts/mutants.sh guards src/{module} with tests/{t}.rs, which does not exist"
+                root().join(format!("tests/{t}/main.rs")).is_file(),
+                "scripts/mutants.sh guards src/{module} with tests/{t}/main.rs, which does not exist"
             );
         }
     }

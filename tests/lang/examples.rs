@@ -5,7 +5,7 @@
 // same story with medsec.exe).
 #![cfg(unix)]
 
-mod common;
+use crate::common;
 use common::*;
 use std::path::{Path, PathBuf};
 

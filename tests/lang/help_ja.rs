@@ -1,9 +1,9 @@
 //! `--help` in Japanese: every command and argument has its Japanese text in i18n/ja/help.ftl
 //! (and no text there is left over), and what `--help`, `-h` and `help COMMAND` print under
 //! `--lang ja` or a Japanese locale holds no English sentence. English help stays the doc
-//! comments (tests/checklist_cli.rs keeps its snapshots).
+//! comments (tests/checklist/checklist_cli.rs keeps its snapshots).
 
-mod common;
+use crate::common;
 use clap::CommandFactory;
 use common::*;
 use std::collections::BTreeSet;
@@ -66,7 +66,7 @@ fn strip_code(line: &str) -> String {
         .join(" ")
 }
 
-/// As tests/lang_sweep.rs: letters only, maybe with trailing punctuation; not an ID, path,
+/// As tests/lang/lang_sweep.rs: letters only, maybe with trailing punctuation; not an ID, path,
 /// option or file name.
 fn is_english_word(token: &str) -> bool {
     let t = token.trim_start_matches('(');

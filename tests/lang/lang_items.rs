@@ -1,7 +1,7 @@
 //! Items are named for people by their printed number and short title, in both languages;
 //! the English text says Yes/No, not the form's はい/いいえ, outside quoted form text.
 
-mod common;
+use crate::common;
 use common::*;
 
 fn run(lang: &str, args: &[&str]) -> (String, String, Option<i32>) {

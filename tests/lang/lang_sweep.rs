@@ -14,7 +14,7 @@
 
 #![allow(clippy::print_stderr)]
 
-mod common;
+use crate::common;
 use common::*;
 use std::path::{Path, PathBuf};
 

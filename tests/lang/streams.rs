@@ -1,9 +1,9 @@
 //! One rule for the whole tool (docs/exit-codes.md): problems that stop a command are on
 //! standard error; results, findings included, are on standard output. One test per kind of
 //! command: a checker of files (status, checklist lint), a checker of bundles (verify,
-//! summarize), a writer of documents (render) and the annual job (check, in tests/check.rs).
+//! summarize), a writer of documents (render) and the annual job (check, in tests/report/check.rs).
 
-mod common;
+use crate::common;
 
 use common::{keygen, medsec, stderr_of, stdout_of, with_fixtures};
 

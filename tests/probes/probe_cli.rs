@@ -1,7 +1,7 @@
 //! `medsec probe` on fixture trees (tests/fixtures/probes/): every probe, the evidence contract,
 //! configuration errors, timeouts, --out and --answers.
 
-mod common;
+use crate::common;
 use common::*;
 use serde_json::Value;
 use std::path::{Path, PathBuf};

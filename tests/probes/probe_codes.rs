@@ -1,7 +1,7 @@
 //! Probe reason and warning codes, each made to happen on a small tree built in the test, and
 //! found in the evidence JSON by its code (scripts match on codes, never on sentences).
 
-mod common;
+use crate::common;
 use common::*;
 use serde_json::Value;
 use std::path::Path;

@@ -2,7 +2,7 @@
 //! sentences of the chosen language, items are named by the form's printed numbers, and
 //! configuration errors and failing tools are said in words.
 
-mod common;
+use crate::common;
 use common::*;
 use std::path::{Path, PathBuf};
 

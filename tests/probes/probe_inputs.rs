@@ -2,7 +2,7 @@
 //! borg checkpoints, relative paths and bare port numbers in the configuration, filled-in
 //! defaults in the evidence, dpkg states, Get-HotFix date orders and Debian 13's wtmpdb.
 
-mod common;
+use crate::common;
 use common::*;
 use serde_json::Value;
 use std::path::Path;

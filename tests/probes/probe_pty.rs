@@ -4,7 +4,7 @@
 //! The probe is held still by a real named pipe: the asset ledger is a FIFO, so the probe
 //! blocks reading it until the test writes the ledger, after it has looked at the terminal.
 #![cfg(unix)]
-mod common;
+use crate::common;
 use common::*;
 use expectrl::session::OsSession as Session;
 use expectrl::Expect;

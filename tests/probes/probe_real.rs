@@ -4,7 +4,7 @@
 
 #![allow(clippy::print_stderr)] // skip and environment notes
 
-mod common;
+use crate::common;
 use common::*;
 use serde_json::Value;
 use std::path::Path;

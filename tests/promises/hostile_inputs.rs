@@ -1,6 +1,6 @@
 //! Hostile input files: each is refused with a clear error naming the file, the right exit
 //! code, in time linear in its size, and nothing is changed. (issue 8, faults 3, 4 and 10)
-mod common;
+use crate::common;
 use common::*;
 use std::io::Write;
 use std::path::{Path, PathBuf};

@@ -3,7 +3,7 @@
 //! status rule on an otherwise clean form, the worst exit code over several files, sheet import
 //! and export, backup ages, counts and placement, a closed output pipe.
 
-mod common;
+use crate::common;
 use common::*;
 use serde_json::Value;
 use std::path::{Path, PathBuf};

@@ -1,6 +1,6 @@
 //! What a fresh reviewer found (issue 13, second round), each at the level users meet it.
 
-mod common;
+use crate::common;
 use common::*;
 use serde_json::Value;
 use std::path::Path;

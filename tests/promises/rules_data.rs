@@ -1,6 +1,6 @@
 //! Fill-in rules as data (`[rules]` in the checklist file): status follows the rules of the
 //! edition it checks, overdue target dates are findings, and lint checks the rules block.
-mod common;
+use crate::common;
 use common::*;
 use std::path::{Path, PathBuf};
 

@@ -1,7 +1,7 @@
 //! `medsec status`: the only answers file in the folder by default, answer/probe contradictions
 //! with `--evidence`, and the next step once complete.
 
-mod common;
+use crate::common;
 
 use common::{fixture, root, stderr_of, stdout_of, INST, INST24, VEND};
 use std::path::Path;

@@ -3,7 +3,7 @@
 //! missing passphrase, an incomplete answers file, in JSON mode, in a pseudo-terminal, and the
 //! README's main-job command line as written.
 
-mod common;
+use crate::common;
 use common::*;
 use std::path::{Path, PathBuf};
 use std::process::Command as Process;

@@ -2,7 +2,7 @@
 //! CR, newline, tab, bidi overrides), in tables, messages and `error:` lines; JSON keeps the
 //! exact bytes.
 
-mod common;
+use crate::common;
 
 use common::{fixture, keygen, medsec, stderr_of, stdout_of};
 use serde_json::{json, Value};

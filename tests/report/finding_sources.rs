@@ -2,7 +2,7 @@
 //! checks (`evidence-no-institution`, …) are recorded in report.json with the source
 //! `contradiction`, for older readers, but the HTML names them probe evidence, by their code.
 
-mod common;
+use crate::common;
 
 use common::{fixture, keygen, stderr_of, with_fixtures};
 

@@ -4,7 +4,7 @@
 //! bundle/`, `verify`) says them in the reader's language. Older reports (format 2: arguments
 //! already in Japanese) are still shown as recorded and still verify.
 
-mod common;
+use crate::common;
 
 use common::{fixture, medsec, stderr_of, stdout_of};
 use serde_json::Value;

@@ -2,7 +2,7 @@
 //! when the signed manifest sits beside it; a lone one is shown with a warning that it is not
 //! verified; evidence is tied to the institution it was made for.
 
-mod common;
+use crate::common;
 
 use common::{fixture, medsec, stderr_of, stdout_of};
 use std::path::{Path, PathBuf};

@@ -1,7 +1,7 @@
 //! `medsec render`: the report for people (HTML, Markdown, CSV, XLSX) from a bundle or a
 //! report.json, and the report.html that `medsec report` writes into the bundle.
 
-mod common;
+use crate::common;
 
 use common::{fixture, in_ci, keygen, stderr_of, stdout_of, with_fixtures};
 use std::path::{Path, PathBuf};
@@ -275,7 +275,7 @@ fn a_tampered_bundle_is_not_rendered() {
 #[test]
 fn a_report_json_alone_says_nothing_was_checked() {
     let (tmp, bundle, _) = bundle();
-    // Out of its bundle (inside it, report.json is read as the bundle: tests/review12.rs).
+    // Out of its bundle (inside it, report.json is read as the bundle: tests/report/review12.rs).
     let alone = tmp.path().join("alone");
     std::fs::create_dir_all(&alone).unwrap();
     std::fs::copy(bundle.join("report.json"), alone.join("report.json")).unwrap();

@@ -1,6 +1,6 @@
 //! `medsec report`: bundles made from answers files, vendor forms and probe evidence.
 
-mod common;
+use crate::common;
 
 use common::{fixture, keygen, medsec, stderr_of, stdout_of};
 use serde_json::Value;

@@ -1,7 +1,7 @@
 //! Issue #12, what a fresh reviewer found: the inspector's commands (render, status, verify,
 //! report) read a bundle the same way and say in the reader's language what they checked.
 
-mod common;
+use crate::common;
 
 use common::{fixture, keygen, stderr_of, stdout_of, with_fixtures};
 use std::path::PathBuf;

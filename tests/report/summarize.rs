@@ -3,7 +3,7 @@
 //! the printed report's SHA-256 and QR text, the keys.toml entry `keygen` prints, and
 //! `status` on a bundle or report.json.
 
-mod common;
+use crate::common;
 
 use common::bundle::{checklist_args, report_value, write_bundle, HOSPITAL};
 use common::{fixture, medsec, stderr_of, stdout_of};

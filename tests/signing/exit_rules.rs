@@ -1,7 +1,7 @@
 //! Exit codes docs/exit-codes.md documents that no other test made happen (the table of which
-//! test makes each one happen is in tests/codes_covered.rs).
+//! test makes each one happen is in tests/lang/codes_covered.rs).
 
-mod common;
+use crate::common;
 
 use common::{medsec, stderr_of, stdout_of};
 

@@ -2,7 +2,7 @@
 //! what `medsec verify` makes of it. Every attack ends in a finding with its exit code: no
 //! hang, no file opened outside the bundle, nothing hidden behind what could not be read.
 
-mod common;
+use crate::common;
 
 use common::bundle::{codes, has, report_value, signed, verify, write_report, HOSPITAL};
 #[cfg(unix)]

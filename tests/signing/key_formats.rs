@@ -2,7 +2,7 @@
 //! them: a UTF-8 byte order mark, CRLF line ends, no final line end (issue 13). With CI=true a
 //! missing minisign fails these tests; elsewhere they are skipped.
 
-mod common;
+use crate::common;
 use common::bundle::*;
 use common::*;
 use std::path::Path;

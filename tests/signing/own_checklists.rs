@@ -2,7 +2,7 @@
 //! them: lint, show, init, answer, status, report --sign and verify on the effective checklist;
 //! each wrong extension an exit-2 error naming the file and the key.
 
-mod common;
+use crate::common;
 
 use common::{keygen, medsec, stderr_of, stdout_of};
 use serde_json::Value;

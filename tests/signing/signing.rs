@@ -1,6 +1,6 @@
 //! Signed bundles: keygen, sign, verify; tampering; interoperability with the stock minisign.
 
-mod common;
+use crate::common;
 
 use common::{fixture, in_ci, keygen, medsec, stderr_of, stdout_of};
 use medsec::signing::{self, trusted::TrustedKeys, verify};

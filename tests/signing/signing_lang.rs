@@ -3,7 +3,7 @@
 //! by their printed number, report.json does not depend on the signer's language, and a
 //! bundle made before findings were recorded language-free still verifies.
 
-mod common;
+use crate::common;
 
 use common::{fixture, medsec, stderr_of, stdout_of};
 use serde_json::Value;

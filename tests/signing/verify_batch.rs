@@ -2,7 +2,7 @@
 //! ones is named on exactly that bundle, whichever of the two Ed25519 signatures of a minisign
 //! file is broken, and every other bundle still verifies.
 
-mod common;
+use crate::common;
 
 use common::bundle::{codes, pubkey, report_value, signed, verify, write_bundle, HOSPITAL};
 use serde_json::Value;

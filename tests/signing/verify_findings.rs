@@ -1,7 +1,7 @@
 //! Each verify finding triggered through the binary, with its exit code; vendor forms whose
 //! signature is missing or does not say what the form says; the worst code across bundles.
 
-mod common;
+use crate::common;
 
 use common::bundle::{
     checklist_ref, codes, has, pubkey, report_value, signed, vendor_bundle, verify, write_bundle,
