@@ -4,7 +4,7 @@
 # what earlier runs found (fuzz/corpus/TARGET, not committed). A crash, a timeout (10 s for one
 # input) or an allocation past 2 GiB stops that target, leaves the input in
 # fuzz/artifacts/TARGET/, and makes the script fail at the end; the other targets still run.
-# Turn each crash into a regression test (tests/hostile_inputs.rs) before fixing it.
+# Turn each crash into a regression test (tests/promises/hostile_inputs.rs) before fixing it.
 #
 # Usage: scripts/fuzz.sh [SECONDS] [TARGET...]      (needs the nightly toolchain and cargo-fuzz)
 set -euo pipefail

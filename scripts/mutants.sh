@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Mutation testing of the modules that carry medsec's promises, with cargo-mutants
-# (install: cargo install cargo-mutants --locked). Each mutant runs only the test binaries that
-# guard its module, so one costs about 25 s on a 2-core machine. Not part of CI: run it by
-# hand, by shard, or on what a change touched.
+# (install: cargo install cargo-mutants --locked). Each mutant runs only the test binaries
+# (tests/<area>/main.rs) that guard its module, so one costs about 25 s or more on a 2-core
+# machine. Not part of CI: run it by hand, by shard, or on what a change touched.
 #
 #   scripts/mutants.sh                       every promise module (about 770 mutants: hours)
 #   scripts/mutants.sh --shard 3/8           one shard of that set
@@ -11,29 +11,30 @@
 #   scripts/mutants.sh --list [...]          list the mutants, run nothing
 #   scripts/mutants.sh ... -- ARGS           ARGS go to cargo mutants (e.g. --in-place, -j 2;
 #                                            --in-place and -j exclude each other)
-#   MUTANTS_TESTS="answers_cli promises" scripts/mutants.sh ...   only these test binaries
+#   MUTANTS_TESTS="answers promises" scripts/mutants.sh ...   only these test binaries
 #
 # Accepted survivors (equivalent mutants, log messages) are listed with a reason each in
 # .cargo/mutants.toml. Results land in mutants.out/ (outcomes.json, missed.txt, caught.txt).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Module -> the test binaries that guard it (the library's unit tests always run).
+# Module -> the test binaries (tests/<area>/main.rs) that guard it (the library's unit tests
+# always run). Whole binaries: a test-name filter would also filter the library's unit tests.
 declare -A TESTS=(
-  [src/signing/]="signing report verify_findings hostile_bundle promises signing_lang verify_batch key_formats rules_data exit_rules own_checklists"
-  [src/answers/rules.rs]="answers_cli promises report"
-  [src/answers/store/]="answers_cli promises answer_pty writes write_place"
-  [src/answers/sheet.rs]="answers_cli promises"
-  [src/atomic.rs]="answers_cli promises writes write_place"
-  [src/probes/backup.rs]="probe_cli probe_real probe_codes promises"
-  [src/probes/patch/]="probe_cli probe_real probe_codes"
-  [src/commands/status.rs]="answers_cli promises status summarize exit_rules"
-  [src/commands/verify.rs]="signing report verify_findings hostile_bundle promises signing_lang verify_batch summarize rules_data exit_rules own_checklists"
-  [src/commands/probe.rs]="probe_cli promises"
+  [src/signing/]="signing report promises"
+  [src/answers/rules.rs]="answers promises report"
+  [src/answers/store/]="answers promises"
+  [src/answers/sheet.rs]="answers promises"
+  [src/atomic.rs]="answers promises"
+  [src/probes/backup.rs]="probes promises"
+  [src/probes/patch/]="probes"
+  [src/commands/status.rs]="answers promises report signing"
+  [src/commands/verify.rs]="signing report promises"
+  [src/commands/probe.rs]="probes promises"
   [src/commands/report.rs]="report signing"
-  [src/commands/answer.rs]="answers_cli answer_pty promises"
-  [src/exit.rs]="answers_cli signing promises exit_rules streams"
-  [src/app.rs]="answers_cli signing promises exit_rules streams"
+  [src/commands/answer.rs]="answers promises"
+  [src/exit.rs]="answers signing promises lang"
+  [src/app.rs]="answers signing promises lang"
 )
 PROMISE_FILES=(
   "src/signing/**/*.rs" src/answers/rules.rs "src/answers/store/*.rs" src/answers/sheet.rs
@@ -76,7 +77,7 @@ if [ -n "${MUTANTS_TESTS:-}" ]; then
 fi
 test_args=(--lib)
 for t in $(printf '%s\n' "${!wanted[@]}" | sort); do
-  [ -f "tests/$t.rs" ] && test_args+=(--test "$t")
+  [ -f "tests/$t/main.rs" ] && test_args+=(--test "$t")
 done
 [ ${#wanted[@]} -gt 0 ] || test_args=(--lib --tests)
 

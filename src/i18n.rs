@@ -223,7 +223,7 @@ fn language_id(lang: Lang) -> i18n_embed::unic_langid::LanguageIdentifier {
 }
 
 /// A loader for `domain` in `lang` alone: the language asked for is its own fallback, as both
-/// files hold every message (tests/catalog.rs).
+/// files hold every message (tests/lang/catalog.rs).
 fn new_loader(domain: &str, lang: Lang) -> FluentLanguageLoader {
     FluentLanguageLoader::new(domain, language_id(lang))
 }
@@ -435,7 +435,7 @@ pub fn io_error(lang: Lang, err: &std::io::Error) -> String {
 
 /// The Japanese `--help` texts (`i18n/ja/help.ftl`, its own domain: the English side is the clap
 /// doc comments in src/cli/, not a catalog file). Looked up by IDs made from the command tree
-/// (see `crate::cli::help_ja`), so they are not checked at compile time; tests/help_ja.rs checks
+/// (see `crate::cli::help_ja`), so they are not checked at compile time; tests/lang/help_ja.rs checks
 /// that every command and argument has one and every one is used.
 static HELP_JA: LazyLock<FluentLanguageLoader> = LazyLock::new(|| {
     let id: i18n_embed::unic_langid::LanguageIdentifier = "ja".parse().unwrap_or_default();

@@ -1,7 +1,7 @@
 # medsec --help in Japanese (the English help is the doc comments in src/cli/*.rs).
 # IDs: about-PATH, long-about-PATH, after-PATH, arg-PATH-ARG, value-PATH-ARG-VALUE, clap-…, heading-…
 # (PATH: subcommand names joined by "-", "medsec" for the top level; see src/cli/help_ja.rs).
-# tests/help_ja.rs checks that every command and argument has its entry here, and no entry is left over.
+# tests/lang/help_ja.rs checks that every command and argument has its entry here, and no entry is left over.
 
 ## Headings and clap's own flags
 

@@ -2,7 +2,7 @@
 //! a test fails when a file is missing from this list or disagrees with its path.
 //!
 //! Start-up pays nothing for them: [`INDEX`] (generated into `bundled_index.rs` by
-//! `MEDSEC_BLESS=1 cargo test --test checklist_registry`, checked against the files by that
+//! `MEDSEC_BLESS=1 cargo test --test checklist checklist_registry::`, checked against the files by that
 //! test) says what each file is, and a file is parsed only when a command asks for it.
 
 /// One bundled checklist file: its path in the repository and its text.

@@ -10,7 +10,7 @@
 //!   headings (使い方, 引数, オプション, コマンド, 選択肢).
 //!
 //! Help is printed while parsing, so the language is found in the raw arguments (`--lang`) and
-//! the locale before clap runs. tests/help_ja.rs checks both ways: every text has a Japanese
+//! the locale before clap runs. tests/lang/help_ja.rs checks both ways: every text has a Japanese
 //! entry, and every entry names a text.
 
 use super::Cli;

@@ -100,7 +100,7 @@ pub fn environment(lang: Lang) -> Environment<'static> {
         env.set_syntax(syntax);
     }
     for (name, source) in TEMPLATES {
-        // The templates are tested (tests/render.rs); a broken one shows when rendered.
+        // The templates are tested (tests/report/render.rs); a broken one shows when rendered.
         let _ = env.add_template(name, source);
     }
     env.add_function("t", move |id: String| -> Result<String, Error> {

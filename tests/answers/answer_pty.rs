@@ -1,0 +1,490 @@
+//! The interactive walk-through, driven through a pseudo-terminal: the institution's (or
+//! vendor's) empty details are asked first, answers are saved step by step, a kill -9 or
+//! Ctrl-C mid-answer loses nothing typed before it, and a new session resumes.
+#![cfg(unix)]
+use crate::common;
+use common::*;
+use expectrl::session::OsSession as Session;
+use expectrl::Expect;
+use std::path::Path;
+use std::process::Command;
+use std::time::Duration;
+
+const INST: &str = "tests/fixtures/checklist-fy2025-institution.toml";
+const VEND: &str = "tests/fixtures/checklist-fy2025-vendor.toml";
+
+fn spawn(file: &Path) -> Session {
+    spawn_with(file, "en", INST)
+}
+
+fn spawn_with(file: &Path, lang: &str, checklist: &str) -> Session {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_medsec"));
+    cmd.env_remove("LC_ALL")
+        .env("LANG", "C")
+        .env("NO_COLOR", "1")
+        .current_dir(root())
+        .args(["--lang", lang, "--checklist", checklist, "answer"])
+        .arg(file);
+    let mut s = Session::spawn(cmd).expect("spawn in a pty");
+    s.set_expect_timeout(Some(Duration::from_secs(20)));
+    s
+}
+
+fn answer_yes(s: &mut Session, note: &str) {
+    s.send_line("y").unwrap();
+    s.expect("date checked [").unwrap();
+    s.send_line("").unwrap();
+    s.expect("note").unwrap();
+    s.send_line(note).unwrap();
+    s.expect("evidence").unwrap();
+    s.send_line("").unwrap();
+    s.expect("saved.").unwrap();
+}
+
+#[test]
+fn kill_9_mid_answer_keeps_every_confirmed_answer_and_resumes() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("answers.toml");
+    medsec()
+        .args([
+            "--lang",
+            "ja",
+            "--checklist",
+            "test-institution@fy2025",
+            "--checklist",
+            INST,
+            "init",
+            "--out",
+        ])
+        .arg(&file)
+        .assert()
+        .success();
+    // A comment and a field medsec does not know, to be kept.
+    let mut text = std::fs::read_to_string(&file).unwrap();
+    text.push_str("\n# my own comment\n[local]\nowner = \"IT room\"\n");
+    std::fs::write(&file, text).unwrap();
+
+    let mut s = spawn(&file);
+    // The institution's details come first; each is saved as soon as it is typed.
+    s.expect("institution details are not filled in").unwrap();
+    s.expect("name: ").unwrap();
+    s.send_line("テスト診療所").unwrap();
+    s.expect("saved.").unwrap();
+    s.expect("kind (hospital / clinic): ").unwrap();
+    s.send_line("pharmacy").unwrap();
+    s.expect("Choose one of the list.").unwrap();
+    s.send_line("診療所").unwrap();
+    s.expect("saved.").unwrap();
+    s.expect("institution code (10 digits): ").unwrap();
+    s.send_line("12345").unwrap();
+    s.expect("error: institution code `12345` is not 10 digits")
+        .unwrap();
+    s.send_line("01-1011-3718").unwrap();
+    s.expect("warning: institution code `0110113718`: the check digit is 8, expected 9")
+        .unwrap();
+    s.expect("saved.").unwrap();
+    s.expect("prefecture: ").unwrap();
+    s.send_line("北海道").unwrap();
+    s.expect("saved.").unwrap();
+    s.expect("manager: ").unwrap();
+    s.send_line("山田太郎").unwrap();
+    s.expect("saved.").unwrap();
+    s.expect("security manager for medical information systems: ")
+        .unwrap();
+    s.send_line("佐藤花子").unwrap();
+    s.expect("saved.").unwrap();
+    s.expect("who answered: ").unwrap();
+    // Enter skips a field.
+    s.send_line("").unwrap();
+    // Whether there is a vendor contract: status needs it (vendor-contract-unspecified).
+    s.expect("is there a contract with a vendor").unwrap();
+    s.send_line("maybe").unwrap();
+    s.expect("Answer yes or no").unwrap();
+    s.send_line("y").unwrap();
+    s.expect("saved.").unwrap();
+    s.expect("[1/5] 0 ").unwrap();
+    answer_yes(&mut s, "レセコンと電子カルテ");
+    s.expect("[2/5] 1-①").unwrap();
+    answer_yes(&mut s, "");
+    s.expect("[3/5] 2-②").unwrap();
+    // 対象外 needs its condition: there is a vendor contract.
+    s.send_line("na").unwrap();
+    s.expect("may be not applicable only when: no vendor contract")
+        .unwrap();
+    s.send_line("n").unwrap();
+    s.expect("date checked [").unwrap();
+    s.send_line("").unwrap();
+    s.expect("target date").unwrap();
+    s.send_line("2026-03-01").unwrap();
+    s.expect("note").unwrap();
+    // Killed while typing the note of the third answer.
+    let pid = s.get_process().pid().to_string();
+    let status = Command::new("kill").args(["-9", &pid]).status().unwrap();
+    assert!(status.success());
+    drop(s);
+
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(text.contains("note = \"レセコンと電子カルテ\""), "{text}");
+    assert_eq!(text.matches("answer = \"はい\"").count(), 2, "{text}");
+    assert!(
+        text.contains("answer = \"いいえ\"") && text.contains("target_date = 2026-03-01"),
+        "what was typed before the kill is kept: {text}"
+    );
+    assert!(text.contains("contract = true"), "{text}");
+    assert!(text.contains("# my own comment\n[local]\nowner = \"IT room\""));
+    for saved in [
+        "name = \"テスト診療所\"  # 名称",
+        "code = \"0110113718\"  # 医療機関コード",
+        "kind = \"clinic\"",
+        "prefecture = \"北海道\"",
+        "manager = \"山田太郎\"",
+        "security_manager = \"佐藤花子\"",
+        "answered_by = \"\"",
+    ] {
+        assert!(text.contains(saved), "{saved} in {text}");
+    }
+    assert!(text.contains("# 1-① 医療情報システム安全管理責任者を設置している。"));
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().contains(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "no temporary files left behind");
+
+    // A new session asks only for the detail still empty, then resumes at the first
+    // unanswered item.
+    let mut s = spawn(&file);
+    s.expect("institution details are not filled in").unwrap();
+    s.expect("who answered: ").unwrap();
+    s.send_line("佐藤花子").unwrap();
+    s.expect("saved.").unwrap();
+    s.expect("3 of 5 items answered").unwrap();
+    s.expect("[4/5] 2-⑩").unwrap();
+    s.send_line("maybe").unwrap();
+    s.expect("is not understood").unwrap();
+    s.send_line("n").unwrap();
+    // b at the first detail goes back to the item's answer.
+    s.expect("date checked [").unwrap();
+    s.send_line("b").unwrap();
+    s.expect("[4/5] 2-⑩").unwrap();
+    s.send_line("n").unwrap();
+    s.expect("date checked [").unwrap();
+    s.send_line("2099-01-01").unwrap();
+    s.expect("cannot be in the future").unwrap();
+    s.send_line("").unwrap();
+    // Today is in a later fiscal year than the form's: said, not silently taken.
+    s.expect("but this form is for FY2025").unwrap();
+    s.expect("target date").unwrap();
+    s.send_line("2030-01-01").unwrap();
+    s.expect("must be within FY2025").unwrap();
+    // b goes back one step: the date checked again.
+    s.send_line("b").unwrap();
+    s.expect("date checked [").unwrap();
+    s.send_line("2025-06-03").unwrap();
+    s.expect("target date").unwrap();
+    s.send_line("2026-03-01").unwrap();
+    s.expect("note").unwrap();
+    s.send_line("手順書を作成中").unwrap();
+    s.expect("evidence").unwrap();
+    // q in a detail prompt quits, keeping what was given.
+    s.send_line("q").unwrap();
+    s.expect("saved 1 answer;").unwrap();
+
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert_eq!(text.matches("answer = \"はい\"").count(), 2, "{text}");
+    assert_eq!(text.matches("answer = \"いいえ\"").count(), 2, "{text}");
+    assert!(text.contains("checked_on = 2025-06-03"), "{text}");
+    assert!(text.contains("note = \"手順書を作成中\""), "{text}");
+    assert!(text.contains("owner = \"IT room\""));
+    assert!(text.contains("answered_by = \"佐藤花子\""));
+}
+
+#[test]
+fn vendor_forms_ask_for_the_vendor_details_in_japanese() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("vendor.yaml");
+    medsec()
+        .args([
+            "--lang",
+            "ja",
+            "--checklist",
+            "test-vendor@fy2025",
+            "--checklist",
+            VEND,
+            "init",
+            "--out",
+        ])
+        .arg(&file)
+        .assert()
+        .success();
+    let mut s = spawn_with(&file, "ja", VEND);
+    s.expect("事業者の情報が未記入です").unwrap();
+    s.expect("事業者名: ").unwrap();
+    s.send_line("株式会社テストシステム").unwrap();
+    s.expect("保存しました。").unwrap();
+    s.expect("システム名: ").unwrap();
+    s.send_line("電子カルテ").unwrap();
+    s.expect("保存しました。").unwrap();
+    s.expect("連絡先: ").unwrap();
+    s.send_line("").unwrap();
+    s.expect("回答者: ").unwrap();
+    s.send_line("鈴木一郎").unwrap();
+    s.expect("保存しました。").unwrap();
+    s.expect("提出先の医療機関等: ").unwrap();
+    s.send_line("テスト診療所").unwrap();
+    s.expect("保存しました。").unwrap();
+    s.expect("[1/").unwrap();
+    s.send_line("q").unwrap();
+    s.expect("0件の回答を保存しました").unwrap();
+
+    let text = std::fs::read_to_string(&file).unwrap();
+    let v: serde_json::Value = serde_norway::from_str(&text).unwrap();
+    assert_eq!(v["vendor"]["name"], "株式会社テストシステム");
+    assert_eq!(v["vendor"]["system"], "電子カルテ");
+    assert_eq!(v["vendor"]["contact"], "");
+    assert_eq!(v["vendor"]["answered_by"], "鈴木一郎");
+    assert_eq!(v["institution"]["name"], "テスト診療所");
+    assert!(
+        text.contains("  name: \"株式会社テストシステム\"  # 事業者名"),
+        "{text}"
+    );
+}
+
+#[test]
+fn back_jump_and_progress_keys_move_through_the_items() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("answers.toml");
+    let text = std::fs::read_to_string(fixture("answers/complete.toml")).unwrap();
+    // The details are complete; only the first two items are answered.
+    let cut = text
+        .find("[[answers]]\nitem = \"remote-maintenance\"")
+        .unwrap();
+    let text = text[..cut]
+        .replace("evidence = [\"evidence/appointment.txt\"]\n", "")
+        .replace("forms = [\"vendor-a.toml\"]", "forms = []");
+    std::fs::write(&file, &text).unwrap();
+
+    let mut s = spawn(&file);
+    s.expect("2 of 5 items answered").unwrap();
+    s.expect("[3/5] 2-②").unwrap();
+    s.send_line("p").unwrap();
+    s.expect("progress: round 1, 2 of 5 items answered")
+        .unwrap();
+    s.send_line("b").unwrap();
+    s.expect("[2/5] 1-①").unwrap();
+    s.send_line("j 2-⑩").unwrap();
+    s.expect("[4/5] 2-⑩").unwrap();
+    s.send_line("j nothing").unwrap();
+    s.expect("no item `nothing`").unwrap();
+    s.send_line("j remote-maintenance").unwrap();
+    s.expect("[3/5] 2-②").unwrap();
+    s.send_line("b").unwrap();
+    s.expect("[2/5] 1-①").unwrap();
+    s.send_line("b").unwrap();
+    s.expect("[1/5] 0 ").unwrap();
+    // Back from the first item stays on it.
+    s.send_line("b").unwrap();
+    s.expect("[1/5] 0 ").unwrap();
+    s.send_line("q").unwrap();
+    s.expect("saved 0 answers").unwrap();
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), text);
+}
+
+#[test]
+fn japanese_walk_takes_wareki_dates_and_names_the_forms_fiscal_year() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("answers.toml");
+    let text = std::fs::read_to_string(fixture("answers/complete.toml")).unwrap();
+    let cut = text
+        .find("[[answers]]\nitem = \"remote-maintenance\"")
+        .unwrap();
+    let text = text[..cut]
+        .replace("evidence = [\"evidence/appointment.txt\"]\n", "")
+        .replace("forms = [\"vendor-a.toml\"]", "forms = []");
+    std::fs::write(&file, &text).unwrap();
+
+    let mut s = spawn_with(&file, "ja", INST);
+    s.expect("[3/5] 2-②").unwrap();
+    s.send_line("j ２－②").unwrap();
+    s.expect("[3/5] 2-②").unwrap();
+    s.send_line("いいえ").unwrap();
+    s.expect("確認日 [").unwrap();
+    s.send_line("R7.6.31").unwrap();
+    s.expect("存在しない日付です").unwrap();
+    s.send_line("令和7年6月3日").unwrap();
+    s.expect("目標日(2025-04-01〜2026-03-31):").unwrap();
+    s.send_line("R8.4.1").unwrap();
+    // The form is FY2025 whatever today is: the message names 令和7年度, not 今年度.
+    s.expect("目標日は令和7年度中(2025-04-01〜2026-03-31)の日付にしてください")
+        .unwrap();
+    s.send_line("２０２６／３／３１").unwrap();
+    s.expect("メモ").unwrap();
+    s.send_line("").unwrap();
+    s.expect("証跡ファイル").unwrap();
+    s.send_line("").unwrap();
+    s.expect("保存しました。").unwrap();
+    s.send_line("q").unwrap();
+    s.expect("1件の回答を保存しました").unwrap();
+    let saved = std::fs::read_to_string(&file).unwrap();
+    assert!(saved.contains("checked_on = 2025-06-03"), "{saved}");
+    assert!(saved.contains("target_date = 2026-03-31"), "{saved}");
+}
+
+#[test]
+fn no_to_the_gate_question_asks_no_target_date_and_closes_the_form() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("answers.toml");
+    std::fs::copy(fixture("answers/complete.toml"), &file).unwrap();
+    // The gate's answer taken back, so the walk starts there.
+    let text = std::fs::read_to_string(&file).unwrap();
+    let text = text.replacen("answer = \"はい\"", "answer = \"\"", 1);
+    assert!(text.contains("item = \"medical-information-system\"\nanswer = \"\""));
+    std::fs::write(&file, text).unwrap();
+    let mut s = spawn(&file);
+    s.expect("] 0 ").unwrap();
+    s.send_line("n").unwrap();
+    s.expect("date checked [").unwrap();
+    s.send_line("").unwrap();
+    // Straight to the note: いいえ here means there is no system to put anything in place for.
+    let (before, _) = s.expect("note").map(|c| (c.before().to_vec(), ())).unwrap();
+    assert!(
+        !String::from_utf8_lossy(&before).contains("target date"),
+        "asked for a target date: {}",
+        String::from_utf8_lossy(&before)
+    );
+    s.send_line("").unwrap();
+    s.expect("evidence").unwrap();
+    s.send_line("").unwrap();
+    s.expect("saved.").unwrap();
+    s.expect("no other item needs checking").unwrap();
+}
+
+/// The complete fixture with the vendor contract left open and 2-② (対象外 allowed when there
+/// is no vendor contract) reset to the placeholder lines `init` writes.
+fn with_open_contract(dir: &Path) -> std::path::PathBuf {
+    let file = dir.join("answers.toml");
+    let text = std::fs::read_to_string(fixture("answers/complete.toml")).unwrap();
+    let text = text
+        .replace(
+            "contract = true\nforms = [\"vendor-a.toml\"]",
+            "contract = \"\"\nforms = []",
+        )
+        .replace(
+            "item = \"remote-maintenance\"\nanswer = \"はい\"\nchecked_on = \"2025/06/03\"\n",
+            "item = \"remote-maintenance\"\nanswer = \"\"\nchecked_on = \"\"\ntarget_date = \"\"\nreason = \"\"\nnote = \"\"\nevidence = []\n",
+        );
+    assert!(text.contains("contract = \"\""));
+    assert!(text.contains("reason = \"\""));
+    std::fs::write(&file, text).unwrap();
+    std::fs::create_dir_all(dir.join("evidence")).unwrap();
+    std::fs::write(dir.join("evidence/appointment.txt"), "x").unwrap();
+    file
+}
+
+#[test]
+fn ctrl_c_at_the_note_prompt_keeps_the_answer_and_placeholders_stay() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = with_open_contract(dir.path());
+    let mut s = spawn_with(&file, "ja", INST);
+    // Only the contract is missing from the details: asked, in Japanese.
+    s.expect("事業者と契約していますか").unwrap();
+    s.send_line("たぶん").unwrap();
+    s.expect("はい か いいえ で答えてください").unwrap();
+    s.send_line("いいえ").unwrap();
+    s.expect("保存しました。").unwrap();
+    s.expect("[3/5] 2-②").unwrap();
+    // Now 対象外 is offered, with the condition that holds as the reason.
+    s.expect("対象外にできる場合: 事業者と契約していない")
+        .unwrap();
+    s.send_line("対象外").unwrap();
+    s.expect("確認日 [").unwrap();
+    s.send_line("令和7年6月3日").unwrap();
+    s.expect("理由 [事業者と契約していない]").unwrap();
+    s.send_line("").unwrap();
+    s.expect("メモ").unwrap();
+    // Ctrl-C at the note: the terminal sends SIGINT; what was typed before is kept.
+    s.send("\x03").unwrap();
+    s.expect(expectrl::Eof).unwrap();
+    drop(s);
+
+    let text = std::fs::read_to_string(&file).unwrap();
+    let entry = &text[text.find("item = \"remote-maintenance\"").unwrap()..];
+    let entry = &entry[..entry.find("[[answers]]").unwrap_or(entry.len())];
+    assert!(entry.contains("answer = \"対象外\""), "{entry}");
+    assert!(entry.contains("checked_on = 2025-06-03"), "{entry}");
+    assert!(
+        entry.contains("reason = \"事業者と契約していない\""),
+        "{entry}"
+    );
+    // The placeholders of the entry stay, as an import keeps them.
+    assert!(entry.contains("target_date = \"\""), "{entry}");
+    assert!(entry.contains("note = \"\""), "{entry}");
+    assert!(text.contains("contract = false"), "{text}");
+
+    // status neither asks for the contract nor doubts the 対象外.
+    let out = with_fixtures()
+        .args(["status", "--format", "json", "--as-of", "2025-09-01"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    let json = stdout_of(&out);
+    for code in [
+        "vendor-contract-unspecified",
+        "not-applicable-condition-unmet",
+        "not-applicable-without-reason",
+    ] {
+        assert!(!json.contains(code), "{code}: {json}");
+    }
+}
+
+#[test]
+fn not_applicable_is_offered_only_when_its_condition_holds() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("answers.toml");
+    let text = std::fs::read_to_string(fixture("answers/complete.toml")).unwrap();
+    // 1-① may be 対象外 only when there is no medical information system; item 0 says there is.
+    let text = text.replace(
+        "item = \"security-manager\"\nround = 1\nanswer = \"はい\"",
+        "item = \"security-manager\"\nround = 1\nanswer = \"\"",
+    );
+    std::fs::write(&file, text).unwrap();
+    let mut s = spawn(&file);
+    let (shown, _) = s
+        .expect("> ")
+        .map(|c| (String::from_utf8_lossy(c.before()).into_owned(), ()))
+        .unwrap();
+    assert!(shown.contains("[2/5] 1-①"), "{shown}");
+    assert!(!shown.contains("may be 対象外"), "offered: {shown}");
+    s.send_line("na").unwrap();
+    s.expect("may be not applicable only when: no medical information system")
+        .unwrap();
+    s.send_line("q").unwrap();
+    s.expect("saved 0 answers").unwrap();
+}
+
+#[test]
+fn back_from_the_first_detail_puts_the_entry_back_as_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("answers.toml");
+    let text = std::fs::read_to_string(fixture("answers/complete.toml")).unwrap();
+    // 2-⑪ unanswered, so the walk starts there; a carried answer on 2-⑩ to go back over.
+    let text = text.replace(
+        "note = \"ログ確認の手順を作成中\"",
+        "note = \"ログ確認の手順を作成中\"\ncarried_from = \"fy2024\"  # 昨年度\nreview = \"reworded\"",
+    );
+    std::fs::write(&file, &text).unwrap();
+    let mut s = spawn(&file);
+    s.expect("[4/5] 2-⑩").unwrap();
+    s.send_line("y").unwrap();
+    s.expect("date checked [").unwrap();
+    s.send_line("2025-06-04").unwrap();
+    s.expect("note").unwrap();
+    // Back to the date, then back to the answer: the entry is as it was.
+    s.send_line("b").unwrap();
+    s.expect("date checked [").unwrap();
+    s.send_line("b").unwrap();
+    s.expect("[4/5] 2-⑩").unwrap();
+    s.send_line("q").unwrap();
+    s.expect("saved 0 answers").unwrap();
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), text);
+}

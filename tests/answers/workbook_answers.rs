@@ -1,0 +1,976 @@
+//! `medsec answer FILE --import filled.xlsx`: answers read off a filled checklist workbook,
+//! in several plausible layouts built here (the real FY2026 layout is not known), filled as a
+//! person would (○ in a column, a value chosen from a drop-down, Excel dates in 和暦 formats).
+//! The wording in these workbooks is test data, not checklist text.
+
+use crate::common;
+use common::*;
+use rust_xlsxwriter::{DataValidation, Format, Workbook};
+use std::path::{Path, PathBuf};
+
+/// A cell to write.
+#[derive(Clone)]
+enum V<'a> {
+    S(&'a str),
+    /// An Excel date (serial) shown in this number format.
+    D(f64, &'a str),
+    B(bool),
+}
+
+/// A sheet: name, cells (row, column, value; 0-based), merged ranges, and a drop-down list
+/// (first row, column, last row, choices).
+struct Spec<'a> {
+    name: &'a str,
+    cells: Vec<(u32, u16, V<'a>)>,
+    merges: Vec<(u32, u16, u32, u16, &'a str)>,
+    list: Option<(u32, u16, u32, Vec<&'a str>)>,
+}
+
+fn workbook(sheets: &[Spec<'_>]) -> Vec<u8> {
+    let mut wb = Workbook::new();
+    let plain = Format::new();
+    for spec in sheets {
+        let ws = wb.add_worksheet();
+        ws.set_name(spec.name).unwrap();
+        for &(r0, c0, r1, c1, text) in &spec.merges {
+            ws.merge_range(r0, c0, r1, c1, text, &plain).unwrap();
+        }
+        for (r, c, v) in &spec.cells {
+            match v {
+                V::S(t) => ws.write_string(*r, *c, *t).map(|_| ()).unwrap(),
+                V::D(serial, f) => ws
+                    .write_number_with_format(*r, *c, *serial, &Format::new().set_num_format(*f))
+                    .map(|_| ())
+                    .unwrap(),
+                V::B(b) => ws.write_boolean(*r, *c, *b).map(|_| ()).unwrap(),
+            }
+        }
+        if let Some((r0, c, r1, choices)) = &spec.list {
+            let dv = DataValidation::new().allow_list_strings(choices).unwrap();
+            ws.add_data_validation(*r0, *c, *r1, *c, &dv).unwrap();
+        }
+    }
+    wb.save_to_buffer().unwrap()
+}
+
+/// Serials of the dates used: 2026-06-03, 2026-06-10, 2027-01-15.
+const JUNE3: f64 = 46176.0;
+const JUNE10: f64 = 46183.0;
+const JAN15: f64 = 46402.0;
+/// 和暦 number formats as Japanese Excel writes them.
+const WAREKI: &str = "[$-ja-JP]ggge\"年\"m\"月\"d\"日\"";
+const WAREKI_SHORT: &str = "[$-411]ge.m.d";
+
+struct Run {
+    code: Option<i32>,
+    stdout: String,
+    stderr: String,
+}
+
+fn run(cmd: &mut assert_cmd::Command) -> Run {
+    let out = cmd.output().unwrap();
+    Run {
+        code: out.status.code(),
+        stdout: stdout_of(&out),
+        stderr: stderr_of(&out),
+    }
+}
+
+fn save(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
+    let p = dir.join(name);
+    std::fs::write(&p, bytes).unwrap();
+    p
+}
+
+/// A folder with the checklist imported from `blank` and an answers file made by init.
+struct Setup {
+    dir: tempfile::TempDir,
+    checklist: PathBuf,
+    answers: PathBuf,
+}
+
+impl Setup {
+    fn new(blank: &[u8], import_args: &[&str], form: &str) -> Setup {
+        let dir = tempfile::tempdir().unwrap();
+        let wb = save(dir.path(), "blank.xlsx", blank);
+        let checklist = dir.path().join("checklist.toml");
+        let r = run(medsec()
+            .args(["checklist", "import"])
+            .arg(&wb)
+            .arg("--out")
+            .arg(&checklist)
+            .args(import_args));
+        assert_eq!(r.code, Some(0), "{}", r.stderr);
+        let answers = dir.path().join("answers.toml");
+        let r = run(medsec()
+            .arg("--checklist")
+            .arg(&checklist)
+            .args(["init", "--form", form, "--out"])
+            .arg(&answers));
+        assert_eq!(r.code, Some(0), "{}", r.stderr);
+        Setup {
+            dir,
+            checklist,
+            answers,
+        }
+    }
+
+    fn medsec(&self) -> assert_cmd::Command {
+        let mut cmd = medsec();
+        cmd.arg("--checklist").arg(&self.checklist);
+        cmd
+    }
+
+    fn import(&self, name: &str, filled: &[u8], lang: &str) -> Run {
+        let wb = save(self.dir.path(), name, filled);
+        run(self
+            .medsec()
+            .args(["--lang", lang, "answer"])
+            .arg(&self.answers)
+            .arg("--import")
+            .arg(wb))
+    }
+
+    /// The institution's details and "no vendor contract", as a person fills them in.
+    fn fill_institution(&self) {
+        let text = self.answers_text();
+        let mut out = String::new();
+        for line in text.lines() {
+            let key = line.split(" = ").next().unwrap_or("");
+            let value = match key {
+                "name" if line.contains("\"\"") => Some("\"さくら内科クリニック\""),
+                "code" if line.contains("\"\"") => Some("\"1310123458\""),
+                "prefecture" => Some("\"東京都\""),
+                "kind" => Some("\"clinic\""),
+                "manager" => Some("\"山田太郎\""),
+                "security_manager" | "answered_by" => Some("\"佐藤花子\""),
+                "contract" => Some("false"),
+                _ => None,
+            };
+            match value {
+                Some(v) => out.push_str(&format!("{key} = {v}\n")),
+                None => {
+                    out.push_str(line);
+                    out.push('\n');
+                }
+            }
+        }
+        std::fs::write(&self.answers, out).unwrap();
+    }
+
+    fn answers_text(&self) -> String {
+        std::fs::read_to_string(&self.answers).unwrap()
+    }
+
+    /// `status --format json`: exit code and, per item ID and round, the answer and dates.
+    fn status(&self) -> (i32, serde_json::Value) {
+        let r = run(self
+            .medsec()
+            .args(["status", "--format", "json", "--as-of", "2026-07-01"])
+            .arg(&self.answers));
+        (
+            r.code.unwrap(),
+            serde_json::from_str(&r.stdout).unwrap_or_else(|e| panic!("{e}: {}", r.stderr)),
+        )
+    }
+}
+
+/// The entries of an answers file as (item, round, answer, checked_on, target_date).
+fn entries(text: &str) -> Vec<(String, i64, String, String, String)> {
+    let v: toml::Table = toml::from_str(text).unwrap();
+    let mut out: Vec<_> = v["answers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|a| {
+            a.get("answer")
+                .and_then(|x| x.as_str())
+                .is_some_and(|x| !x.is_empty())
+        })
+        .map(|a| {
+            let s = |k: &str| {
+                a.get(k)
+                    .map(|x| x.to_string().trim_matches('"').to_owned())
+                    .unwrap_or_default()
+            };
+            (
+                s("item"),
+                a.get("round").and_then(|r| r.as_integer()).unwrap_or(1),
+                s("answer"),
+                s("checked_on"),
+                s("target_date"),
+            )
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+fn e(
+    item: &str,
+    round: i64,
+    answer: &str,
+    checked: &str,
+    target: &str,
+) -> (String, i64, String, String, String) {
+    (
+        item.into(),
+        round,
+        answer.into(),
+        checked.into(),
+        target.into(),
+    )
+}
+
+/// Layout A: a title, two header rows (1回目/2回目 merged over はい/いいえ/確認日), sections
+/// merged across, circled numbers inline in the wording, scope in the wording, a note row.
+fn layout_a<'a>(filled: Vec<(u32, u16, V<'a>)>) -> Vec<u8> {
+    let mut cells = vec![
+        (
+            0,
+            0,
+            V::S("テスト用サイバーセキュリティ対策チェックリスト(令和8年度版) 医療機関確認用"),
+        ),
+        (3, 1, V::S("はい")),
+        (3, 2, V::S("いいえ")),
+        (3, 3, V::S("確認日")),
+        (3, 4, V::S("はい")),
+        (3, 5, V::S("いいえ")),
+        (3, 6, V::S("確認日")),
+        (5, 0, V::S("① 試験用の責任者を置いている。")),
+        (6, 0, V::S("②　試験用の連絡体制を整えている。")),
+        (9, 0, V::S("① 試験用の台帳を作っている。(サーバ)")),
+        (10, 0, V::S("① 試験用の台帳を作っている。(端末PC)")),
+        (
+            11,
+            0,
+            V::S("② 試験用のパッチを適用している。(医療情報システム全般)"),
+        ),
+        (13, 0, V::S("※ 試験用の注記です。")),
+    ];
+    cells.extend(filled);
+    workbook(&[Spec {
+        name: "チェックリスト",
+        cells,
+        merges: vec![
+            (2, 0, 3, 0, "チェック項目"),
+            (2, 1, 2, 3, "1回目"),
+            (2, 4, 2, 6, "2回目"),
+            (2, 7, 3, 7, "備考"),
+            (4, 0, 4, 7, "1 体制構築"),
+            (8, 0, 8, 7, "2 医療情報システムの管理・運用"),
+        ],
+        list: None,
+    }])
+}
+
+/// Layout B: a number column with parenthesised and full-width numbers, a scope column, one
+/// header row, section rows by a bare number, a 目標日 column.
+fn layout_b<'a>(filled: Vec<(u32, u16, V<'a>)>) -> Vec<u8> {
+    let mut cells = vec![
+        (0, 0, V::S("No.")),
+        (0, 1, V::S("確認項目")),
+        (0, 2, V::S("対象")),
+        (0, 3, V::S("はい")),
+        (0, 4, V::S("いいえ")),
+        (0, 5, V::S("確認日")),
+        (0, 6, V::S("目標日")),
+        (1, 0, V::S("1")),
+        (1, 1, V::S("体制構築")),
+        (2, 0, V::S("1-(1)")),
+        (2, 1, V::S("試験用の責任者を置いている。")),
+        (3, 0, V::S("（２）")),
+        (3, 1, V::S("試験用の規程を定めている。")),
+        (4, 0, V::S("２")),
+        (4, 1, V::S("管理・運用")),
+        (5, 0, V::S("2-(1)")),
+        (5, 1, V::S("試験用のログを確認している。")),
+        (5, 2, V::S("サーバ")),
+        (6, 0, V::S("２－（１）")),
+        (6, 1, V::S("試験用のログを確認している。")),
+        (6, 2, V::S("端末PC")),
+    ];
+    cells.extend(filled);
+    workbook(&[Spec {
+        name: "Sheet1",
+        cells,
+        merges: vec![],
+        list: None,
+    }])
+}
+
+/// Layout C: a section column merged down, a number column of circled numbers, one 回答
+/// column with a drop-down list, dates and a target date.
+fn layout_c<'a>(filled: Vec<(u32, u16, V<'a>)>) -> Vec<u8> {
+    let mut cells = vec![
+        (0, 0, V::S("大項目")),
+        (0, 1, V::S("番号")),
+        (0, 2, V::S("チェック項目")),
+        (0, 3, V::S("回答")),
+        (0, 4, V::S("確認日")),
+        (0, 5, V::S("目標日")),
+        (1, 1, V::S("①")),
+        (1, 2, V::S("試験用の責任者を置いている。")),
+        (2, 1, V::S("②")),
+        (2, 2, V::S("試験用の連絡体制を整えている。")),
+        (4, 1, V::S("①")),
+        (4, 2, V::S("試験用の権限を設定している。(サーバ、端末PC)")),
+        (5, 1, V::S("②")),
+        (5, 2, V::S("試験用のバックアップを取っている。")),
+    ];
+    cells.extend(filled);
+    workbook(&[Spec {
+        name: "R8",
+        cells,
+        merges: vec![(1, 0, 2, 0, "1 体制構築"), (3, 0, 5, 0, "2 管理・運用")],
+        list: Some((1, 3, 5, vec!["はい", "いいえ", "対象外"])),
+    }])
+}
+
+/// Layout D: a vendor workbook with an extra column (責任分界), headings 「１．…」, numbers
+/// 1-①, check boxes (TRUE/FALSE) in the はい column.
+fn layout_d<'a>(filled: Vec<(u32, u16, V<'a>)>) -> Vec<u8> {
+    let mut cells = vec![
+        (
+            0,
+            0,
+            V::S("テスト用チェックリスト(令和8年度版) 事業者確認用"),
+        ),
+        (2, 0, V::S("番号")),
+        (2, 1, V::S("チェック項目")),
+        (2, 2, V::S("責任分界")),
+        (2, 3, V::S("はい")),
+        (2, 4, V::S("いいえ")),
+        (2, 5, V::S("確認日")),
+        (2, 6, V::S("備考")),
+        (3, 0, V::S("１．体制構築")),
+        (4, 0, V::S("1-①")),
+        (4, 1, V::S("試験用の窓口を置いている。")),
+        (4, 2, V::S("事業者")),
+        (5, 0, V::S("２．管理・運用")),
+        (6, 0, V::S("2-①")),
+        (6, 1, V::S("試験用の保守記録を残している。")),
+        (6, 2, V::S("医療機関")),
+    ];
+    cells.extend(filled);
+    workbook(&[Spec {
+        name: "事業者確認用",
+        cells,
+        merges: vec![],
+        list: None,
+    }])
+}
+
+#[test]
+fn layout_a_marks_in_two_rounds_with_wareki_dates() {
+    let s = Setup::new(&layout_a(vec![]), &[], "institution");
+    let filled = layout_a(vec![
+        (5, 1, V::S("○")),
+        (5, 3, V::D(JUNE3, WAREKI)),
+        (6, 2, V::S("✓")),
+        (6, 3, V::S("令和8年6月3日")),
+        (9, 1, V::S("◯")),
+        (9, 3, V::D(JUNE3, WAREKI_SHORT)),
+        (10, 1, V::S("〇")),
+        (10, 3, V::S("R8.6.3")),
+        (11, 1, V::S("レ")),
+        (11, 3, V::S("2026/6/3")),
+        (11, 7, V::S("試験用の備考")),
+        // Round 2 of 1-①.
+        (5, 4, V::S("x")),
+        (5, 6, V::D(JUNE10, "yyyy/m/d")),
+    ]);
+    let r = s.import("filled.xlsx", &filled, "ja");
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert!(r.stderr.contains("6件"), "{}", r.stderr);
+    let got = entries(&s.answers_text());
+    assert_eq!(
+        got,
+        vec![
+            e("s1-01", 1, "はい", "2026-06-03", ""),
+            e("s1-01", 2, "はい", "2026-06-10", ""),
+            e("s1-02", 1, "いいえ", "2026-06-03", ""),
+            e("s2-01-server", 1, "はい", "2026-06-03", ""),
+            e("s2-01-terminal", 1, "はい", "2026-06-03", ""),
+            e("s2-02", 1, "はい", "2026-06-03", ""),
+        ]
+    );
+    assert!(s.answers_text().contains("試験用の備考"));
+}
+
+#[test]
+fn layout_b_scope_column_and_target_dates() {
+    let s = Setup::new(
+        &layout_b(vec![]),
+        &["--edition", "fy2026", "--id", "clinic-institution"],
+        "institution",
+    );
+    let filled = layout_b(vec![
+        (2, 3, V::S("○")),
+        (2, 5, V::D(JUNE3, WAREKI)),
+        (3, 4, V::S("○")),
+        (3, 5, V::D(JUNE3, WAREKI)),
+        (3, 6, V::D(JAN15, WAREKI_SHORT)),
+        (5, 3, V::S("X")),
+        (5, 5, V::S("令和8年6月3日")),
+        (6, 3, V::S("はい")),
+        (6, 5, V::S("2026-06-03")),
+    ]);
+    let r = s.import("filled.xlsx", &filled, "en");
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert_eq!(
+        entries(&s.answers_text()),
+        vec![
+            e("s1-01", 1, "はい", "2026-06-03", ""),
+            e("s1-02", 1, "いいえ", "2026-06-03", "2027-01-15"),
+            e("s2-01-server", 1, "はい", "2026-06-03", ""),
+            e("s2-01-terminal", 1, "はい", "2026-06-03", ""),
+        ]
+    );
+    // The rest of the year as a person does it: details, status, a signed report, verify.
+    s.fill_institution();
+    let (code, json) = s.status();
+    assert_eq!(code, 0, "every item answered: {json:#}");
+    assert_eq!(json["complete"], true, "{json:#}");
+    let key = s.dir.path().join("clinic");
+    keygen(&key);
+    let bundle = s.dir.path().join("bundle");
+    let r = run(s
+        .medsec()
+        .args(["report", "--answers"])
+        .arg(&s.answers)
+        .arg("--out")
+        .arg(&bundle)
+        .arg("--sign")
+        .arg(key.with_extension("key")));
+    assert!(matches!(r.code, Some(0 | 1)), "{}", r.stderr);
+    let report: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(bundle.join("report.json")).unwrap()).unwrap();
+    assert!(report.to_string().contains("2027-01-15"), "{report:#}");
+    // The inspector imports the same workbook: the same checklist.
+    let r = run(s
+        .medsec()
+        .args(["verify", "--as-of", "2026-07-01", "--pubkey"])
+        .arg(key.with_extension("pub"))
+        .arg(&bundle));
+    assert_eq!(r.code, Some(0), "{}\n{}", r.stdout, r.stderr);
+    assert!(r.stdout.contains("1 valid"), "{}", r.stdout);
+}
+
+#[test]
+fn layout_c_a_value_chosen_from_a_drop_down() {
+    let s = Setup::new(&layout_c(vec![]), &["--edition", "fy2026"], "institution");
+    let filled = |s2_01: &'static str| {
+        layout_c(vec![
+            (1, 3, V::S("はい")),
+            (1, 4, V::D(JUNE3, WAREKI)),
+            (2, 3, V::S("いいえ")),
+            (2, 4, V::D(JUNE3, WAREKI)),
+            (2, 5, V::S("令和9年1月15日")),
+            (4, 3, V::S(s2_01)),
+            (4, 4, V::D(JUNE3, WAREKI)),
+            (5, 3, V::S("はい")),
+            (5, 4, V::D(JUNE3, WAREKI)),
+        ])
+    };
+    // The checklist allows 対象外 nowhere: chosen from the drop-down, it is refused as the
+    // walk-through and status refuse it, naming row and cell; nothing is imported.
+    let before = s.answers_text();
+    let r = s.import("filled.xlsx", &filled("対象外"), "en");
+    assert_eq!(r.code, Some(2), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("row 5 (R8!D5)") && r.stderr.contains("not allowed"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(s.answers_text(), before);
+    let r = s.import("filled.xlsx", &filled("いいえ"), "en");
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    // いいえ without a 目標日 is imported with a warning naming the empty cell.
+    assert!(
+        r.stderr.contains("1 thing needs attention") && r.stderr.contains("row 5 (R8!F5)"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(
+        entries(&s.answers_text()),
+        vec![
+            e("s1-01", 1, "はい", "2026-06-03", ""),
+            e("s1-02", 1, "いいえ", "2026-06-03", "2027-01-15"),
+            e("s2-01", 1, "いいえ", "2026-06-03", ""),
+            e("s2-02", 1, "はい", "2026-06-03", ""),
+        ]
+    );
+}
+
+#[test]
+fn layout_d_vendor_with_an_extra_column_and_check_boxes() {
+    let s = Setup::new(&layout_d(vec![]), &[], "vendor");
+    let filled = layout_d(vec![
+        (4, 3, V::B(true)),
+        (4, 4, V::B(false)),
+        (4, 5, V::D(JUNE3, WAREKI)),
+        (6, 3, V::B(false)),
+        (6, 4, V::B(true)),
+        (6, 5, V::D(JUNE3, WAREKI_SHORT)),
+    ]);
+    let r = s.import("filled.xlsx", &filled, "en");
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert_eq!(
+        entries(&s.answers_text()),
+        vec![
+            e("s1-01", 1, "はい", "2026-06-03", ""),
+            e("s2-01", 1, "いいえ", "2026-06-03", ""),
+        ]
+    );
+}
+
+/// The import must fail with exit 2, name every needle, and leave the answers file as it was.
+fn refused(s: &Setup, name: &str, bytes: &[u8], needles: &[&str]) {
+    let before = s.answers_text();
+    let r = s.import(name, bytes, "en");
+    assert_eq!(r.code, Some(2), "{}\n{}", r.stdout, r.stderr);
+    for n in needles {
+        assert!(r.stderr.contains(n), "{n:?} not in {}", r.stderr);
+    }
+    assert_eq!(s.answers_text(), before, "nothing written");
+}
+
+#[test]
+fn both_answers_marked_is_an_error_naming_the_cells() {
+    let s = Setup::new(&layout_a(vec![]), &[], "institution");
+    let filled = layout_a(vec![
+        (5, 1, V::S("○")),
+        (5, 2, V::S("○")),
+        (6, 1, V::S("○")),
+    ]);
+    refused(
+        &s,
+        "both.xlsx",
+        &filled,
+        &["チェックリスト!B6", "チェックリスト!C6", "1-①"],
+    );
+    let r = s.import("both.xlsx", &filled, "ja");
+    assert!(r.stderr.contains("複数の回答"), "{}", r.stderr);
+}
+
+#[test]
+fn a_mark_on_a_row_that_is_no_item_is_an_error() {
+    let s = Setup::new(&layout_a(vec![]), &[], "institution");
+    let filled = layout_a(vec![(5, 1, V::S("○")), (13, 1, V::S("○"))]);
+    refused(&s, "note.xlsx", &filled, &["チェックリスト!B14", "no item"]);
+}
+
+#[test]
+fn a_value_that_is_no_mark_and_a_bad_date_name_their_cells() {
+    let s = Setup::new(&layout_a(vec![]), &[], "institution");
+    let filled = layout_a(vec![
+        (5, 1, V::S("済")),
+        (6, 1, V::S("○")),
+        (6, 3, V::S("2026/13/40")),
+    ]);
+    refused(
+        &s,
+        "bad.xlsx",
+        &filled,
+        &[
+            "row 6 (チェックリスト!B6)",
+            "済",
+            "row 7 (チェックリスト!D7)",
+            "2 problems",
+        ],
+    ); // One problem a line, each line indented under the head line, row and cell named.
+    let r = s.import("bad.xlsx", &filled, "ja");
+    assert!(r.stderr.contains("2件あるため"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("\n  6行目(チェックリスト!B6)"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr.contains("\n  7行目(チェックリスト!D7)"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn bad_workbooks_name_the_sheet_and_cell() {
+    let s = Setup::new(&layout_a(vec![]), &[], "institution");
+    // Not a checklist.
+    let other = workbook(&[Spec {
+        name: "名簿",
+        cells: vec![
+            (0, 0, V::S("氏名")),
+            (0, 1, V::S("チェック項目")),
+            (1, 0, V::S("山田")),
+        ],
+        merges: vec![],
+        list: None,
+    }]);
+    refused(&s, "names.xlsx", &other, &["names.xlsx", "名簿!B1"]);
+    // Two candidate sheets.
+    let sheet = |name| Spec {
+        name,
+        cells: vec![
+            (0, 0, V::S("チェック項目")),
+            (0, 1, V::S("はい")),
+            (0, 2, V::S("いいえ")),
+            (1, 0, V::S("① 試験用の責任者を置いている。")),
+            (1, 1, V::S("○")),
+        ],
+        merges: vec![],
+        list: None,
+    };
+    refused(
+        &s,
+        "two.xlsx",
+        &workbook(&[sheet("令和7年度"), sheet("令和8年度")]),
+        &["令和7年度", "令和8年度"],
+    );
+    // --sheet chooses one, as with `checklist import`.
+    let r = run(s
+        .medsec()
+        .args(["answer"])
+        .arg(&s.answers)
+        .arg("--import")
+        .arg(s.dir.path().join("two.xlsx"))
+        .args(["--sheet", "令和8年度"]));
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert!(s.answers_text().contains("answer = \"はい\""));
+    // Password-protected (an OLE compound file).
+    let mut locked = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    locked.resize(4096, 0);
+    refused(&s, "locked.xlsx", &locked, &["password"]);
+    // Duplicate numbers.
+    let dup = layout_a(vec![(10, 0, V::S("① 試験用の台帳を作っている。(サーバ)"))]);
+    refused(
+        &s,
+        "dup.xlsx",
+        &dup,
+        &["チェックリスト!A11", "チェックリスト!A10"],
+    );
+    // A number the checklist does not have.
+    let extra = layout_a(vec![
+        (12, 0, V::S("③ 試験用の追加項目です。")),
+        (12, 1, V::S("○")),
+    ]);
+    refused(&s, "extra.xlsx", &extra, &["チェックリスト!A13", "2-③"]);
+}
+
+#[test]
+fn medsecs_own_sheet_still_imports() {
+    let s = Setup::new(&layout_a(vec![]), &[], "institution");
+    let out = s.dir.path().join("sheet.xlsx");
+    let r = run(s
+        .medsec()
+        .args(["answer"])
+        .arg(&s.answers)
+        .arg("--export")
+        .arg(&out));
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    let r = run(s
+        .medsec()
+        .args(["answer"])
+        .arg(&s.answers)
+        .arg("--import")
+        .arg(&out));
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+}
+
+/// Export in the official layout, then import that file into a fresh answers file: the same
+/// answers come back.
+fn round_trip_official(s: &Setup) {
+    let official = s.dir.path().join("official.xlsx");
+    let r = run(s
+        .medsec()
+        .args(["answer"])
+        .arg(&s.answers)
+        .args(["--layout", "official", "--export"])
+        .arg(&official));
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert!(r.stderr.contains("official"), "{}", r.stderr);
+    let fresh = s.dir.path().join("fresh.toml");
+    let form = if s.answers_text().contains("[vendor]") {
+        "vendor"
+    } else {
+        "institution"
+    };
+    let r = run(s
+        .medsec()
+        .args(["init", "--form", form, "--out"])
+        .arg(&fresh));
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    let r = run(s
+        .medsec()
+        .args(["answer"])
+        .arg(&fresh)
+        .arg("--import")
+        .arg(&official));
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert_eq!(
+        entries(&std::fs::read_to_string(&fresh).unwrap()),
+        entries(&s.answers_text())
+    );
+    // The official layout again, as a checklist workbook: the same checklist.
+    let again = s.dir.path().join("again.toml");
+    let r = run(medsec()
+        .args(["checklist", "import"])
+        .arg(&official)
+        .args(["--edition", "fy2026", "--out"])
+        .arg(&again));
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+}
+
+/// Cells to write (row, column, value; 0-based).
+type Cells = Vec<(u32, u16, V<'static>)>;
+/// A workbook layout, filled with the cells given.
+type Layout = fn(Cells) -> Vec<u8>;
+
+/// A checklist imported from `layout`'s blank workbook (with `import_args`), a `form` answers
+/// file filled from the workbook with `filled` cells, then [`round_trip_official`].
+fn round_trips(layout: Layout, import_args: &[&str], form: &str, filled: Cells) {
+    let s = Setup::new(&layout(vec![]), import_args, form);
+    let r = s.import("filled.xlsx", &layout(filled), "en");
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    round_trip_official(&s);
+}
+
+#[test]
+fn the_official_layout_round_trips_in_every_layout() {
+    round_trips(
+        layout_a,
+        &[],
+        "institution",
+        vec![
+            (5, 1, V::S("○")),
+            (5, 3, V::D(JUNE3, WAREKI)),
+            (5, 4, V::S("○")),
+            (5, 6, V::D(JUNE10, WAREKI)),
+            (6, 2, V::S("○")),
+            (6, 3, V::D(JUNE3, WAREKI)),
+            (9, 1, V::S("○")),
+            (10, 2, V::S("○")),
+            (11, 1, V::S("○")),
+            (11, 7, V::S("試験用の備考")),
+        ],
+    );
+    round_trips(
+        layout_b,
+        &["--edition", "fy2026"],
+        "institution",
+        vec![
+            (2, 3, V::S("○")),
+            (3, 4, V::S("○")),
+            (3, 6, V::D(JAN15, WAREKI)),
+            (6, 3, V::S("○")),
+        ],
+    );
+    round_trips(
+        layout_c,
+        &["--edition", "fy2026"],
+        "institution",
+        vec![
+            (1, 3, V::S("はい")),
+            (2, 3, V::S("いいえ")),
+            (2, 5, V::D(JAN15, WAREKI)),
+            (4, 3, V::S("はい")),
+        ],
+    );
+    round_trips(
+        layout_d,
+        &[],
+        "vendor",
+        vec![(4, 3, V::S("レ")), (6, 4, V::S("✓"))],
+    );
+}
+
+/// #13: a filled workbook is checked as medsec's own sheet is, by the same code: はい without
+/// 確認日 and いいえ without 目標日 are imported with the same warnings, a target date outside the
+/// fiscal year is refused with the same message and exit code; each names row and cell.
+#[test]
+fn a_filled_workbook_is_checked_as_the_sheet_is() {
+    // What follows the place in each listed line.
+    fn said(err: &str) -> Vec<String> {
+        err.lines()
+            .filter(|l| l.starts_with("  "))
+            .map(|l| l.split_once("): ").map_or(l, |(_, m)| m).to_owned())
+            .collect()
+    }
+    let args = ["--edition", "fy2026"];
+    // The 目標日 header names the fiscal year, so the import writes a `fiscal-year` window for
+    // target dates (an unconfirmed window would only warn).
+    let layout_b = |mut cells: Vec<(u32, u16, V<'static>)>| {
+        cells.push((0, 6, V::S("目標日（令和8年度中）")));
+        layout_b(cells)
+    };
+    // Warnings only: written, warned about.
+    let wb = Setup::new(&layout_b(vec![]), &args, "institution");
+    let r = wb.import(
+        "filled.xlsx",
+        &layout_b(vec![
+            (2, 3, V::S("○")),
+            (3, 4, V::S("○")),
+            (3, 5, V::D(JUNE3, WAREKI)),
+        ]),
+        "en",
+    );
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("2 things need attention:"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr.contains("warning: row 3 (Sheet1!F3)")
+            && r.stderr.contains("no date checked")
+            && r.stderr.contains("warning: row 4 (Sheet1!G4)")
+            && r.stderr.contains("needs a target date"),
+        "{}",
+        r.stderr
+    );
+    let csv = Setup::new(&layout_b(vec![]), &args, "institution");
+    let sheet = "項目番号,対象,回答,確認日,目標日\n1-(1),,はい,,\n1-(2),,いいえ,2026/6/3,\n";
+    let r2 = csv.import("sheet.csv", sheet.as_bytes(), "en");
+    assert_eq!(r2.code, Some(0), "{}", r2.stderr);
+    assert!(
+        r2.stderr.contains("row 2 (D2)") && r2.stderr.contains("row 3 (E3)"),
+        "{}",
+        r2.stderr
+    );
+    assert_eq!(said(&r.stderr), said(&r2.stderr));
+    assert_eq!(entries(&wb.answers_text()), entries(&csv.answers_text()));
+    // A target date outside FY2026: refused, nothing written, in both languages.
+    let filled = layout_b(vec![
+        (3, 4, V::S("○")),
+        (3, 5, V::D(JUNE3, WAREKI)),
+        (3, 6, V::S("2028/1/1")),
+    ]);
+    let before = wb.answers_text();
+    for (lang, place) in [("en", "row 4 (Sheet1!G4)"), ("ja", "4行目(Sheet1!G4)")] {
+        let r = wb.import("late.xlsx", &filled, lang);
+        assert_eq!(r.code, Some(2), "{}", r.stderr);
+        assert!(
+            r.stderr.contains(place) && r.stderr.contains("2028-01-01"),
+            "{}",
+            r.stderr
+        );
+        assert_eq!(wb.answers_text(), before, "nothing written");
+    }
+    let r = wb.import("late.xlsx", &filled, "en");
+    let sheet = "項目番号,対象,回答,確認日,目標日\n1-(2),,いいえ,2026/6/3,2028/1/1\n";
+    let r2 = csv.import("late.csv", sheet.as_bytes(), "en");
+    assert_eq!(r2.code, Some(2), "{}", r2.stderr);
+    assert_eq!(said(&r.stderr), said(&r2.stderr));
+}
+
+#[test]
+fn the_official_layout_needs_a_recorded_layout() {
+    let dir = tempfile::tempdir().unwrap();
+    let answers = dir.path().join("a.toml");
+    let r = run(with_fixtures()
+        .args(["init", "--form", "institution", "--out"])
+        .arg(&answers));
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    let out = dir.path().join("official.xlsx");
+    for lang in ["en", "ja"] {
+        let r = run(with_fixtures()
+            .args(["--lang", lang, "answer"])
+            .arg(&answers)
+            .args(["--layout", "official", "--export"])
+            .arg(&out));
+        assert_eq!(r.code, Some(2), "{}", r.stderr);
+        assert!(r.stderr.contains("checklist import"), "{}", r.stderr);
+        assert!(!out.exists());
+    }
+}
+
+/// #13 item 2: in medsec's own sheet (XLSX and CSV alike), a date cell is a date whatever its
+/// number format, and dates typed as text are read in every form people write them.
+#[test]
+fn sheet_dates_in_wareki_formats_and_as_text() {
+    let s = Setup::new(&layout_a(vec![]), &[], "institution");
+    let sheet = workbook(&[Spec {
+        name: "回答",
+        cells: vec![
+            (0, 0, V::S("項目番号")),
+            (0, 1, V::S("対象")),
+            (0, 2, V::S("回答")),
+            (0, 3, V::S("確認日")),
+            (1, 0, V::S("1-①")),
+            (1, 2, V::S("はい")),
+            (1, 3, V::D(JUNE3, WAREKI)),
+            (2, 0, V::S("1-②")),
+            (2, 2, V::S("はい")),
+            (2, 3, V::D(JUNE3, WAREKI_SHORT)),
+            (3, 0, V::S("2-①")),
+            (3, 1, V::S("サーバ")),
+            (3, 2, V::S("はい")),
+            (3, 3, V::D(JUNE3, "[$-ja-JP]ggge\"年\"")),
+            (4, 0, V::S("2-①")),
+            (4, 1, V::S("端末PC")),
+            (4, 2, V::S("はい")),
+            (4, 3, V::S("令和8年6月3日")),
+            (5, 0, V::S("2-②")),
+            (5, 2, V::S("はい")),
+            (5, 3, V::S("R8.6.3")),
+        ],
+        merges: vec![],
+        list: None,
+    }]);
+    let r = s.import("sheet.xlsx", &sheet, "en");
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    let want = vec![
+        e("s1-01", 1, "はい", "2026-06-03", ""),
+        e("s1-02", 1, "はい", "2026-06-03", ""),
+        e("s2-01-server", 1, "はい", "2026-06-03", ""),
+        e("s2-01-terminal", 1, "はい", "2026-06-03", ""),
+        e("s2-02", 1, "はい", "2026-06-03", ""),
+    ];
+    assert_eq!(entries(&s.answers_text()), want);
+
+    let t = Setup::new(&layout_a(vec![]), &[], "institution");
+    let csv = "項目番号,対象,回答,確認日\r\n1-①,,はい,令和8年6月3日\r\n1-②,,はい,R8.6.3\r\n2-①,サーバ,はい,2026/6/3\r\n2-①,端末PC,はい,２０２６／６／３\r\n2-②,,はい,2026-06-03\r\n";
+    let r = t.import("sheet.csv", csv.as_bytes(), "en");
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert_eq!(entries(&t.answers_text()), want);
+}
+
+#[test]
+fn map_states_a_layout_that_cannot_be_found() {
+    let s = Setup::new(&layout_a(vec![]), &[], "institution");
+    // 「文言」 names no wording column: the layout is not found without --map.
+    let filled = workbook(&[Spec {
+        name: "独自様式",
+        cells: vec![
+            (0, 0, V::S("No")),
+            (0, 1, V::S("文言")),
+            (0, 2, V::S("はい")),
+            (0, 3, V::S("いいえ")),
+            (1, 0, V::S("1-①")),
+            (1, 1, V::S("試験用の責任者を置いている。")),
+            (1, 2, V::S("○")),
+            (2, 0, V::S("1-②")),
+            (2, 1, V::S("試験用の連絡体制を整えている。")),
+            (2, 3, V::S("○")),
+        ],
+        merges: vec![],
+        list: None,
+    }]);
+    refused(&s, "own.xlsx", &filled, &["--map"]);
+    let r = run(s
+        .medsec()
+        .args(["answer"])
+        .arg(&s.answers)
+        .arg("--import")
+        .arg(s.dir.path().join("own.xlsx"))
+        .args(["--map", "number=A,text=B,header-rows=1"]));
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert_eq!(
+        entries(&s.answers_text()),
+        vec![
+            e("s1-01", 1, "はい", "", ""),
+            e("s1-02", 1, "いいえ", "", "")
+        ]
+    );
+}

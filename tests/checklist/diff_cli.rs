@@ -1,0 +1,365 @@
+//! `medsec checklist diff` as CI runs it: the bundled editions against each other (the known
+//! differences, docs/checklist-sources.md), folders, git revisions, Markdown,
+//! metadata fields, and the rule that a breaking change needs a new edition.
+
+use crate::common;
+use common::*;
+use serde_json::Value;
+use std::path::Path;
+use std::process::Command;
+
+fn diff_json(args: &[&str]) -> (i32, Value) {
+    let out = medsec()
+        .args(["checklist", "diff"])
+        .args(args)
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    let json =
+        serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}: {}", stderr_of(&out)));
+    (out.status.code().unwrap(), json)
+}
+
+fn items_with(changes: &Value, code: &str) -> Vec<String> {
+    changes
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["code"] == code)
+        .map(|c| c["item"].as_str().unwrap_or("").to_owned())
+        .collect()
+}
+
+#[test]
+fn bundled_editions_give_the_known_differences() {
+    // R5 -> R6: every 2024年度/参考 item became required; no items added or removed.
+    let (code, d) = diff_json(&["mhlw-institution@fy2023", "mhlw-institution@fy2024"]);
+    assert_eq!(code, 0);
+    let mut required = items_with(&d["changes"], "item-requirement-changed");
+    required.sort();
+    assert_eq!(
+        required,
+        [
+            "access-rights-terminal",
+            "backup-and-restore",
+            "cyber-bcp",
+            "security-patches-server",
+            "security-patches-terminal",
+            "unneeded-software-server",
+            "unneeded-software-terminal",
+            "unused-accounts-terminal",
+        ]
+    );
+    assert!(items_with(&d["changes"], "item-added").is_empty());
+    assert!(items_with(&d["changes"], "item-removed").is_empty());
+
+    // R6 -> R7: five items added, the patch rows merged into one, none deleted, numbering
+    // switched from (1) to ①.
+    let (code, d) = diff_json(&["mhlw-institution@fy2024", "mhlw-institution@fy2025"]);
+    assert_eq!(code, 0);
+    let mut added = items_with(&d["changes"], "item-added");
+    added.sort();
+    assert_eq!(
+        added,
+        [
+            "external-media-restriction",
+            "operating-rules",
+            "password-policy",
+            "password-reuse",
+            "two-factor-authentication",
+        ]
+    );
+    assert_eq!(
+        items_with(&d["changes"], "item-replaced"),
+        ["security-patches"]
+    );
+    assert!(items_with(&d["changes"], "item-removed").is_empty());
+    assert!(items_with(&d["changes"], "item-number-notation-changed")
+        .contains(&"asset-ledger".to_owned()));
+    assert!(!d["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|c| c["code"] == "breaking-change-same-edition"));
+}
+
+#[test]
+fn metadata_changed_says_which_field_and_how() {
+    let (_, d) = diff_json(&["mhlw-institution@fy2024", "mhlw-institution@fy2025"]);
+    let meta: Vec<&Value> = d["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["code"] == "metadata-changed")
+        .collect();
+    let published = meta.iter().find(|c| c["field"] == "published").unwrap();
+    assert_eq!(
+        (published["old"].as_str(), published["new"].as_str()),
+        (Some("2024-05-13"), Some("2025-05-16"))
+    );
+    assert!(published["message"]
+        .as_str()
+        .unwrap()
+        .contains("2024-05-13 -> 2025-05-16"));
+    let title = meta.iter().find(|c| c["field"] == "title.ja").unwrap();
+    assert!(title["new"].as_str().unwrap().contains("令和7年度版"));
+    assert!(meta.iter().any(|c| c["field"] == "source_url"));
+    // In Japanese, for people.
+    let out = medsec()
+        .args([
+            "--lang",
+            "ja",
+            "checklist",
+            "diff",
+            "mhlw-institution@fy2024",
+            "mhlw-institution@fy2025",
+        ])
+        .output()
+        .unwrap();
+    let text = stdout_of(&out);
+    assert!(text.contains("公表日: 2024-05-13 → 2025-05-16"), "{text}");
+    assert!(text.contains("[item-sources-changed]"), "{text}");
+    assert!(text.contains("[item-verified-changed]"), "{text}");
+}
+
+#[test]
+fn folders_pair_files_by_id_and_form_and_report_added_and_removed() {
+    let (code, d) = diff_json(&["checklists/mhlw/fy2024", "checklists/mhlw/fy2025"]);
+    assert_eq!(code, 0);
+    let files = d["files"].as_array().unwrap();
+    assert_eq!(files.len(), 3);
+    for f in files {
+        assert_eq!(f["old"]["id"], f["new"]["id"]);
+        assert_eq!(
+            (f["old"]["edition"].as_str(), f["new"]["edition"].as_str()),
+            (Some("fy2024"), Some("fy2025"))
+        );
+    }
+    // A folder without the vendor form, one with an extra checklist.
+    let old = tempfile::tempdir().unwrap();
+    let new = tempfile::tempdir().unwrap();
+    for f in ["institution.toml", "vendor.toml"] {
+        std::fs::copy(
+            root().join("checklists/mhlw/fy2024").join(f),
+            old.path().join(f),
+        )
+        .unwrap();
+    }
+    std::fs::copy(
+        root().join("checklists/mhlw/fy2025/institution.toml"),
+        new.path().join("institution.toml"),
+    )
+    .unwrap();
+    std::fs::copy(
+        root().join("checklists/mhlw/fy2025/pharmacy.toml"),
+        new.path().join("pharmacy.toml"),
+    )
+    .unwrap();
+    // The lint settings file is not a checklist.
+    std::fs::write(new.path().join("medsec-lint.toml"), "allow = []\n").unwrap();
+    let (code, d) = diff_json(&[old.path().to_str().unwrap(), new.path().to_str().unwrap()]);
+    // A removed checklist is breaking (tests/checklist/lint_diff_exit.rs has every kind).
+    assert_eq!(code, 1, "{d:#}");
+    assert_eq!(d["files"].as_array().unwrap().len(), 1);
+    assert_eq!(d["added"][0]["id"], "mhlw-pharmacy");
+    assert_eq!(d["removed"][0]["id"], "mhlw-vendor");
+    let out = medsec()
+        .args(["checklist", "diff"])
+        .arg(old.path())
+        .arg(new.path())
+        .output()
+        .unwrap();
+    let text = stdout_of(&out);
+    assert!(
+        text.contains("new file") && text.contains("mhlw-pharmacy@fy2025"),
+        "{text}"
+    );
+    assert!(
+        text.contains("file removed") && text.contains("mhlw-vendor@fy2024"),
+        "{text}"
+    );
+    // A folder and a file: exit 2, both named.
+    let out = medsec()
+        .args(["checklist", "diff"])
+        .arg(old.path())
+        .arg("checklists/mhlw/fy2025/institution.toml")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr_of(&out).contains("must both be folders"),
+        "{}",
+        stderr_of(&out)
+    );
+}
+
+#[test]
+fn markdown_is_a_pull_request_comment() {
+    let out = medsec()
+        .args([
+            "checklist",
+            "diff",
+            "checklists/mhlw/fy2024",
+            "checklists/mhlw/fy2025",
+            "--format",
+            "md",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let md = stdout_of(&out);
+    assert!(md.starts_with("## Checklist changes\n"), "{md}");
+    assert!(md.contains("### mhlw-institution@fy2024"), "{md}");
+    assert!(
+        md.contains("| Impact | code | Change |\n|---|---|---|\n"),
+        "{md}"
+    );
+    assert!(md.contains("| review | `item-added` | 2-⑦ "), "{md}");
+    assert!(
+        md.trim_end()
+            .ends_with("3 files compared, 0 added, 0 removed"),
+        "{md}"
+    );
+    // Every table row has exactly its three cells (no `|` from the data breaks one).
+    for row in md.lines().filter(|l| l.starts_with("| ")) {
+        let cells = row.replace("\\|", "").matches('|').count();
+        assert_eq!(cells, 4, "{row}");
+    }
+}
+
+/// `git` with a fixed identity in `dir`, or None when git is missing outside CI.
+#[allow(clippy::print_stderr)]
+fn git(dir: &Path, args: &[&str]) -> Option<()> {
+    let out = Command::new("git")
+        .args(["-c", "user.name=t", "-c", "user.email=t@example.invalid"])
+        .args(args)
+        .current_dir(dir)
+        .output();
+    match out {
+        Ok(o) => {
+            assert!(
+                o.status.success(),
+                "git {args:?}: {}",
+                String::from_utf8_lossy(&o.stderr)
+            );
+            Some(())
+        }
+        Err(e) if !in_ci() => {
+            eprintln!("skipped: git not found ({e})");
+            None
+        }
+        Err(e) => panic!("git is needed in CI: {e}"),
+    }
+}
+
+#[test]
+fn git_revisions_and_a_breaking_change_without_a_new_edition() {
+    let repo = tempfile::tempdir().unwrap();
+    let dir = repo.path();
+    if git(dir, &["init", "-q", "-b", "main"]).is_none() {
+        return;
+    }
+    let folder = dir.join("checklists");
+    std::fs::create_dir(&folder).unwrap();
+    let text =
+        std::fs::read_to_string(root().join("checklists/mhlw/fy2024/institution.toml")).unwrap();
+    std::fs::write(folder.join("institution.toml"), &text).unwrap();
+    git(dir, &["add", "."]).unwrap();
+    git(dir, &["commit", "-q", "-m", "one"]).unwrap();
+    // Remove the last item without a new edition.
+    let cut = text.rfind("[[items]]").unwrap();
+    let removed = &text[..cut];
+    std::fs::write(folder.join("institution.toml"), removed).unwrap();
+    git(dir, &["commit", "-q", "-am", "two"]).unwrap();
+    let run = |args: &[&str]| {
+        medsec()
+            .current_dir(dir)
+            .args(["checklist", "diff"])
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let out = run(&["main~1", "main", "--format", "json", "--", "checklists/"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr_of(&out));
+    let d: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let changes = &d["files"][0]["changes"];
+    assert_eq!(changes[0]["code"], "breaking-change-same-edition", "{d:#}");
+    assert_eq!(changes[1]["code"], "item-removed");
+    assert_eq!(
+        d["files"][0]["old"]["place"],
+        "main~1:checklists/institution.toml"
+    );
+    // An error whatever --fail-on says.
+    let out = run(&["main~1", "main", "--fail-on", "never", "--", "checklists/"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stdout_of(&out).contains("did not change: give the changed file a new edition"));
+    // With a new edition the same removal is a breaking change, not an error.
+    let next = removed
+        .replacen("edition = \"fy2024\"", "edition = \"fy2025\"", 1)
+        .replacen("fiscal_year = 2024", "fiscal_year = 2025", 1);
+    std::fs::write(folder.join("institution.toml"), next).unwrap();
+    git(dir, &["commit", "-q", "-am", "three"]).unwrap();
+    let out = run(&["main~2", "HEAD", "--fail-on", "never", "--", "checklists/"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout_of(&out));
+    assert!(stdout_of(&out).contains("[item-removed]"));
+    // An unknown revision: exit 2, the revision named.
+    let out = run(&["no-such-branch", "HEAD", "--", "checklists/"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr_of(&out).contains("`no-such-branch`"),
+        "{}",
+        stderr_of(&out)
+    );
+    // Outside a repository: exit 2, saying so rather than blaming the revision.
+    let outside = tempfile::tempdir().unwrap();
+    let out = medsec()
+        .current_dir(outside.path())
+        .args(["checklist", "diff", "HEAD~1", "HEAD", "--", "checklists/"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stdout_of(&out));
+    assert!(
+        stderr_of(&out).contains("not inside a git repository"),
+        "{}",
+        stderr_of(&out)
+    );
+    // A mistyped path, under which neither revision has a checklist: exit 2, the path named,
+    // never "0 files compared" with exit 0.
+    let out = run(&["main~2", "HEAD", "--", "checklist/"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stdout_of(&out));
+    assert!(
+        stderr_of(&out).contains("checklist/"),
+        "{}",
+        stderr_of(&out)
+    );
+}
+
+/// Kinds, scopes and rules in a diff are said in the reader's words (病院、診療所), codes only
+/// in JSON.
+#[test]
+fn form_and_kind_codes_stay_out_of_sentences() {
+    let run = |lang: &str, format: &str| {
+        let out = medsec()
+            .args(["--lang", lang, "checklist", "diff", "--format", format])
+            .args(["mhlw-institution@fy2025", "mhlw-pharmacy@fy2025"])
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let ja = run("ja", "table");
+    assert!(ja.contains("対象施設: 病院、診療所 → 薬局"), "{ja}");
+    assert!(
+        !ja.contains("hospital") && !ja.contains("pharmacy]"),
+        "{ja}"
+    );
+    let en = run("en", "table");
+    assert!(
+        en.contains("serves [hospital, clinic] -> [pharmacy]"),
+        "{en}"
+    );
+    let json = run("ja", "json");
+    assert!(
+        json.contains("serves [hospital, clinic] -> [pharmacy]"),
+        "{json}"
+    );
+}

@@ -1,0 +1,361 @@
+//! examples/ci/: the GitHub Actions workflow and the GitLab CI job run as their CI would run
+//! them. The files are parsed as YAML; every shell step is run whole (`set +e`, the status kept
+//! in `$GITHUB_OUTPUT`, the step that fails on it, `git fetch`), by `bash -e` / `sh -e`, on a git
+//! copy of the repository's checklists/ with a pull request on top, with the CI variables and
+//! expressions those steps use. Only installing medsec (`cargo install`, already built here) is
+//! not run, and `gh` is a stand-in that records what it was asked to post. A step the test does
+//! not know how to run fails the test, so the files cannot run commands the test does not.
+
+use crate::common;
+use common::*;
+use serde_json::Value;
+use std::path::Path;
+use std::process::Command;
+
+/// The shell lines of a CI file that run medsec (each `medsec …` line of its steps).
+fn medsec_lines(file: &str) -> Vec<String> {
+    let text = std::fs::read_to_string(root().join(file)).unwrap();
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.starts_with('#'))
+        .map(|l| {
+            l.trim_start_matches("- ")
+                .trim_start_matches("run: ")
+                .to_owned()
+        })
+        .filter(|l| l.starts_with("medsec "))
+        .collect()
+}
+
+fn yaml(file: &str) -> serde_norway::Value {
+    serde_norway::from_str(&std::fs::read_to_string(root().join(file)).unwrap()).unwrap()
+}
+
+#[allow(clippy::print_stderr)]
+fn git(dir: &Path, args: &[&str]) -> bool {
+    match Command::new("git")
+        .args(["-c", "user.name=t", "-c", "user.email=t@example.invalid"])
+        .args(args)
+        .current_dir(dir)
+        .output()
+    {
+        Ok(o) => {
+            assert!(o.status.success(), "git {args:?}: {}", stderr_of(&o));
+            true
+        }
+        Err(e) if !in_ci() => {
+            eprintln!("skipped: git not found ({e})");
+            false
+        }
+        Err(e) => panic!("git is needed in CI: {e}"),
+    }
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+/// A repository with the checklists on `main`, a branch that rewords one item of the FY2025
+/// institution form, and `origin` pointing at itself (so `origin/main` exists, as in CI).
+fn pull_request_repo() -> Option<tempfile::TempDir> {
+    let repo = tempfile::tempdir().unwrap();
+    let dir = repo.path();
+    if !git(dir, &["init", "-q", "-b", "main"]) {
+        return None;
+    }
+    copy_dir(&root().join("checklists"), &dir.join("checklists"));
+    git(dir, &["add", "."]);
+    git(dir, &["commit", "-q", "-m", "checklists"]);
+    git(dir, &["remote", "add", "origin", dir.to_str().unwrap()]);
+    git(dir, &["fetch", "-q", "origin"]);
+    git(dir, &["checkout", "-q", "-b", "reword"]);
+    let file = dir.join("checklists/mhlw/fy2025/institution.toml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let changed = text.replacen(
+        "パスワードの使い回しを禁止している。",
+        "パスワードの使い回しを禁止し、周知している。",
+        1,
+    );
+    assert_ne!(text, changed, "the item to reword is in the file");
+    std::fs::write(&file, changed).unwrap();
+    git(dir, &["commit", "-q", "-am", "reword"]);
+    Some(repo)
+}
+
+/// PATH with medsec's folder and `stubs` first.
+fn path_with(stubs: &Path) -> std::ffi::OsString {
+    let bin = Path::new(env!("CARGO_BIN_EXE_medsec")).parent().unwrap();
+    std::env::join_paths([stubs.to_owned(), bin.to_owned()].into_iter().chain(
+        std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default()),
+    ))
+    .unwrap()
+}
+
+/// A `gh` stand-in that appends its arguments to `gh-calls.txt` in the current folder.
+fn stubs() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let gh = dir.path().join("gh");
+    std::fs::write(&gh, "#!/bin/sh\necho \"$@\" >> gh-calls.txt\n").unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&gh, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    dir
+}
+
+/// Run one script with `shell -e` in `dir`, medsec and the stubs first on PATH, `env` set.
+fn run_script(
+    shell: &str,
+    script: &str,
+    dir: &Path,
+    stubs: &Path,
+    env: &[(&str, String)],
+) -> (i32, String) {
+    let mut cmd = Command::new(shell);
+    cmd.args(["-e", "-c", script])
+        .current_dir(dir)
+        .env("PATH", path_with(stubs))
+        .env("LANG", "C")
+        .env_remove("LC_ALL")
+        .env("NO_COLOR", "1")
+        .env("MEDSEC_DATA_DIR", dir.join(".no-user-data"));
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let out = cmd.output().unwrap();
+    (out.status.code().unwrap_or(-1), stderr_of(&out))
+}
+
+/// Installing medsec: the one kind of step the test does not run (medsec is built already).
+fn is_install(script: &str) -> bool {
+    script.trim().starts_with("cargo install --locked --path .")
+        && script.trim().lines().count() == 1
+}
+
+#[allow(clippy::print_stderr)]
+/// What a GitHub Actions job ended with: the exit code of the step that failed, else 0.
+/// `outputs` collects `$GITHUB_OUTPUT` of the steps with an `id`.
+fn run_github_job(job: &serde_norway::Value, dir: &Path, stubs: &Path) -> i32 {
+    let mut outputs: std::collections::BTreeMap<String, String> = Default::default();
+    let mut failed = 0;
+    for step in job["steps"].as_sequence().unwrap() {
+        let Some(script) = step["run"].as_str() else {
+            // `uses:` steps: checkout (the test's repository is the checkout) and the upload.
+            let uses = step["uses"].as_str().unwrap();
+            assert!(
+                uses.starts_with("actions/checkout@")
+                    || uses.starts_with("github/codeql-action/upload-sarif@"),
+                "a step the test does not know: {uses}"
+            );
+            continue;
+        };
+        if is_install(script) {
+            continue;
+        }
+        // Expressions: the few the workflow uses, filled in as GitHub does before the shell runs.
+        let condition = step["if"].as_str().unwrap_or("success()");
+        let status = outputs.get("diff.status").cloned().unwrap_or_default();
+        let run_it = match condition {
+            "always()" => true,
+            "success()" => failed == 0,
+            "steps.diff.outputs.status != '0'" => failed == 0 && status != "0",
+            other => panic!("an `if:` the test does not know: {other}"),
+        };
+        if !run_it {
+            continue;
+        }
+        let script = script
+            .replace("${{ github.base_ref }}", "main")
+            .replace("${{ github.event.pull_request.number }}", "7")
+            .replace("${{ github.token }}", "token")
+            .replace("${{ steps.diff.outputs.status }}", &status);
+        assert!(
+            !script.contains("${{"),
+            "an expression the test does not know: {script}"
+        );
+        let output_file = dir.join(".github-output");
+        std::fs::write(&output_file, "").unwrap();
+        let mut env = vec![("GITHUB_OUTPUT", output_file.display().to_string())];
+        if let Some(map) = step["env"].as_mapping() {
+            for (k, v) in map {
+                let v = v.as_str().unwrap().replace("${{ github.token }}", "token");
+                env.push((k.as_str().unwrap(), v));
+            }
+        }
+        let (code, err) = run_script("bash", &script, dir, stubs, &env);
+        if let Some(id) = step["id"].as_str() {
+            for line in std::fs::read_to_string(&output_file).unwrap().lines() {
+                if let Some((k, v)) = line.split_once('=') {
+                    outputs.insert(format!("{id}.{k}"), v.to_owned());
+                }
+            }
+        }
+        if code != 0 && failed == 0 {
+            eprintln!("step failed ({code}): {script}\n{err}");
+            failed = code;
+        }
+    }
+    failed
+}
+
+#[allow(clippy::print_stderr)]
+/// What a GitLab job ended with: the exit code of the first failing script line, else 0.
+fn run_gitlab_job(job: &serde_norway::Value, dir: &Path, stubs: &Path) -> i32 {
+    let env = vec![("CI_MERGE_REQUEST_TARGET_BRANCH_NAME", "main".to_owned())];
+    for line in job["script"].as_sequence().unwrap() {
+        let line = line.as_str().unwrap();
+        assert!(
+            !is_install(line),
+            "installing belongs in before_script: {line}"
+        );
+        let (code, err) = run_script("sh", line, dir, stubs, &env);
+        if code != 0 {
+            eprintln!("line failed ({code}): {line}\n{err}");
+            return code;
+        }
+    }
+    0
+}
+
+const GITHUB: &str = "examples/ci/github-actions.yml";
+const GITLAB: &str = "examples/ci/gitlab-ci.yml";
+
+#[test]
+fn the_files_run_medsec_where_the_test_expects() {
+    assert_eq!(medsec_lines(GITHUB).len(), 2, "{:?}", medsec_lines(GITHUB));
+    assert_eq!(medsec_lines(GITLAB).len(), 2, "{:?}", medsec_lines(GITLAB));
+    let gitlab = yaml(GITLAB);
+    for line in gitlab["default"]["before_script"].as_sequence().unwrap() {
+        assert!(is_install(line.as_str().unwrap()), "{line:?}");
+    }
+    let jobs: Vec<&str> = gitlab
+        .as_mapping()
+        .unwrap()
+        .keys()
+        .filter_map(|k| k.as_str())
+        .filter(|k| *k != "default")
+        .collect();
+    assert_eq!(jobs, ["checklist-lint", "checklist-diff"]);
+    let github = yaml(GITHUB);
+    let jobs: Vec<&str> = github["jobs"]
+        .as_mapping()
+        .unwrap()
+        .keys()
+        .filter_map(|k| k.as_str())
+        .collect();
+    assert_eq!(jobs, ["lint", "diff"]);
+}
+
+#[test]
+fn github_workflow_runs() {
+    let Some(repo) = pull_request_repo() else {
+        return;
+    };
+    let dir = repo.path();
+    let stubs = stubs();
+    let github = yaml(GITHUB);
+    assert_eq!(
+        run_github_job(&github["jobs"]["lint"], dir, stubs.path()),
+        0
+    );
+    assert_eq!(
+        run_github_job(&github["jobs"]["diff"], dir, stubs.path()),
+        0
+    );
+    let sarif: Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("medsec-lint.sarif")).unwrap())
+            .unwrap();
+    assert_eq!(sarif["version"], "2.1.0");
+    let schema: Value = serde_json::from_str(
+        &std::fs::read_to_string(fixture("sarif/sarif-schema-2.1.0.json")).unwrap(),
+    )
+    .unwrap();
+    assert!(jsonschema::validator_for(&schema).unwrap().is_valid(&sarif));
+    let md = std::fs::read_to_string(dir.join("checklist-diff.md")).unwrap();
+    assert!(md.starts_with("## Checklist changes"), "{md}");
+    assert!(
+        md.contains("`item-reworded`") && md.contains("周知している"),
+        "{md}"
+    );
+    assert!(md.contains("9 files compared, 0 added, 0 removed"), "{md}");
+    // The comment was posted with the Markdown.
+    let calls = std::fs::read_to_string(dir.join("gh-calls.txt")).unwrap();
+    assert_eq!(calls.trim(), "pr comment 7 --body-file checklist-diff.md");
+}
+
+#[test]
+fn gitlab_jobs_run() {
+    let Some(repo) = pull_request_repo() else {
+        return;
+    };
+    let dir = repo.path();
+    let stubs = stubs();
+    let gitlab = yaml(GITLAB);
+    assert_eq!(
+        run_gitlab_job(&gitlab["checklist-lint"], dir, stubs.path()),
+        0
+    );
+    assert_eq!(
+        run_gitlab_job(&gitlab["checklist-diff"], dir, stubs.path()),
+        0
+    );
+    let junit = std::fs::read_to_string(dir.join("medsec-lint.junit.xml")).unwrap();
+    assert!(junit.starts_with("<?xml"), "{junit}");
+    assert_eq!(
+        junit.matches("<testcase ").count(),
+        9,
+        "one case per checklist file"
+    );
+    assert!(
+        !junit.contains("<failure"),
+        "the bundled checklists have no errors"
+    );
+    let md = std::fs::read_to_string(dir.join("checklist-diff.md")).unwrap();
+    assert!(md.contains("`item-reworded`"), "{md}");
+}
+
+/// Remove the last item of the FY2025 form without a new edition, and commit it.
+fn break_the_form(dir: &Path) {
+    let file = dir.join("checklists/mhlw/fy2025/institution.toml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let cut = text.rfind("[[items]]").unwrap();
+    std::fs::write(&file, &text[..cut]).unwrap();
+    git(dir, &["commit", "-q", "-am", "remove"]);
+}
+
+#[test]
+fn a_breaking_pull_request_fails_the_diff_job_after_commenting() {
+    let Some(repo) = pull_request_repo() else {
+        return;
+    };
+    let dir = repo.path();
+    break_the_form(dir);
+    let stubs = stubs();
+    let github = yaml(GITHUB);
+    assert_eq!(
+        run_github_job(&github["jobs"]["diff"], dir, stubs.path()),
+        1
+    );
+    let md = std::fs::read_to_string(dir.join("checklist-diff.md")).unwrap();
+    assert!(md.contains("`breaking-change-same-edition`"), "{md}");
+    let calls = std::fs::read_to_string(dir.join("gh-calls.txt")).unwrap();
+    assert!(
+        calls.contains("pr comment"),
+        "the comment is posted first: {calls}"
+    );
+    let gitlab = yaml(GITLAB);
+    assert_eq!(
+        run_gitlab_job(&gitlab["checklist-diff"], dir, stubs.path()),
+        1
+    );
+}

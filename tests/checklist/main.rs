@@ -1,0 +1,16 @@
+//! Integration tests of one area in one test binary (CI links a few binaries, not one per
+//! file). Each module below was a file tests/<module>.rs of its own; tests/common is shared.
+
+#[path = "../common/mod.rs"]
+mod common;
+
+mod checklist_cli;
+mod checklist_registry;
+mod checklist_screens;
+mod diff_cli;
+mod edition_notice;
+mod examples_ci;
+mod imported_rules;
+mod lint_ci;
+mod lint_diff_exit;
+mod workbook_import;

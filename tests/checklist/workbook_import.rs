@@ -1,0 +1,830 @@
+//! `medsec checklist import` and `checklist add`, with workbooks built here in several
+//! plausible layouts (the real FY2026 layout is not known). The wording in these workbooks is
+//! test data, not checklist text.
+
+use crate::common;
+use common::*;
+use rust_xlsxwriter::{Format, Workbook};
+use std::path::{Path, PathBuf};
+
+/// A sheet to build: its name, cells (row, column, text; 0-based) and merged ranges
+/// (first row, first column, last row, last column, text).
+struct SheetSpec<'a> {
+    name: &'a str,
+    cells: Vec<(u32, u16, &'a str)>,
+    merges: Vec<(u32, u16, u32, u16, &'a str)>,
+}
+
+fn workbook(sheets: &[SheetSpec<'_>]) -> Vec<u8> {
+    let mut wb = Workbook::new();
+    let plain = Format::new();
+    for spec in sheets {
+        let ws = wb.add_worksheet();
+        ws.set_name(spec.name).unwrap();
+        for &(r0, c0, r1, c1, text) in &spec.merges {
+            ws.merge_range(r0, c0, r1, c1, text, &plain).unwrap();
+        }
+        for &(r, c, text) in &spec.cells {
+            ws.write_string(r, c, text).unwrap();
+        }
+    }
+    wb.save_to_buffer().unwrap()
+}
+
+fn save(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
+    let p = dir.join(name);
+    std::fs::write(&p, bytes).unwrap();
+    p
+}
+
+/// Layout A: a title, a two-row header (1回目/2回目 over はい/いいえ/確認日), section rows
+/// merged across, circled numbers inline in the wording, scope in the wording, a line break
+/// inside a cell, a blank spacer row and a note.
+fn layout_a() -> Vec<u8> {
+    workbook(&[SheetSpec {
+        name: "チェックリスト",
+        cells: vec![
+            (
+                0,
+                0,
+                "テスト用サイバーセキュリティ対策チェックリスト(令和8年度版) 医療機関確認用",
+            ),
+            (3, 1, "はい"),
+            (3, 2, "いいえ"),
+            (3, 3, "確認日"),
+            (3, 4, "はい"),
+            (3, 5, "いいえ"),
+            (3, 6, "確認日"),
+            (5, 0, "① 試験用の責任者を置いている。"),
+            (6, 0, "②　試験用の連絡体制を整えている。"),
+            (9, 0, "① 試験用の台帳を作っている。(サーバ)"),
+            (10, 0, "① 試験用の台帳を作っている。(端末PC)"),
+            (
+                11,
+                0,
+                "② 試験用のパッチを\r\n適用している。(医療情報システム全般)",
+            ),
+            (13, 0, "※ 試験用の注記です。"),
+        ],
+        merges: vec![
+            (2, 0, 3, 0, "チェック項目"),
+            (2, 1, 2, 3, "1回目"),
+            (2, 4, 2, 6, "2回目"),
+            (2, 7, 3, 7, "備考"),
+            (4, 0, 4, 7, "1 体制構築"),
+            (8, 0, 8, 7, "2 医療情報システムの管理・運用"),
+        ],
+    }])
+}
+
+/// Layout B: number column with parenthesised and full-width numbers, a scope column, one
+/// header row, section rows by a bare number; no title.
+fn layout_b(duplicate: bool) -> Vec<u8> {
+    let last_scope = if duplicate { "サーバ" } else { "端末PC" };
+    workbook(&[SheetSpec {
+        name: "Sheet1",
+        cells: vec![
+            (0, 0, "No."),
+            (0, 1, "確認項目"),
+            (0, 2, "対象"),
+            (0, 3, "はい"),
+            (0, 4, "いいえ"),
+            (0, 5, "目標日"),
+            (1, 0, "1"),
+            (1, 1, "体制構築"),
+            (2, 0, "1-(1)"),
+            (2, 1, "試験用の責任者を置いている。"),
+            (3, 0, "（２）"),
+            (3, 1, "試験用の規程を定めている。"),
+            (3, 2, "－"),
+            (4, 0, "２"),
+            (4, 1, "管理・運用"),
+            (5, 0, "2-(1)"),
+            (5, 1, "試験用のログを確認している。"),
+            (5, 2, "サーバ"),
+            (6, 0, "２－（１）"),
+            (6, 1, "試験用のログを確認している。"),
+            (6, 2, last_scope),
+            (7, 0, "2-(2)"),
+            (7, 1, "試験用の機器を管理している。"),
+            (7, 2, "サーバ\n端末PC"),
+        ],
+        merges: vec![],
+    }])
+}
+
+/// Layout C: a section column merged down, a number column with circled numbers, scopes in
+/// the wording, blank spacer rows.
+fn layout_c() -> Vec<u8> {
+    workbook(&[SheetSpec {
+        name: "R8",
+        cells: vec![
+            (0, 0, "大項目"),
+            (0, 1, "番号"),
+            (0, 2, "チェック項目"),
+            (0, 3, "はい"),
+            (0, 4, "いいえ"),
+            (0, 5, "確認日"),
+            (0, 6, "目標日"),
+            (1, 1, "①"),
+            (1, 2, "試験用の責任者を置いている。"),
+            (2, 1, "②"),
+            (2, 2, "試験用の連絡体制を整えている。"),
+            (4, 1, "①"),
+            (4, 2, "試験用の権限を設定している。(サーバ、端末PC)"),
+            (5, 1, "②"),
+            (5, 2, "試験用のバックアップを取っている。"),
+        ],
+        merges: vec![(1, 0, 2, 0, "1 体制構築"), (3, 0, 5, 0, "2 管理・運用")],
+    }])
+}
+
+/// Layout D: a vendor workbook with an extra column (責任分界), headings 「１．…」 and
+/// numbers 1-①.
+fn layout_d() -> Vec<u8> {
+    workbook(&[SheetSpec {
+        name: "事業者確認用",
+        cells: vec![
+            (0, 0, "テスト用チェックリスト 事業者確認用"),
+            (2, 0, "番号"),
+            (2, 1, "チェック項目"),
+            (2, 2, "責任分界"),
+            (2, 3, "はい"),
+            (2, 4, "いいえ"),
+            (2, 5, "確認日"),
+            (2, 6, "備考"),
+            (3, 0, "１．体制構築"),
+            (4, 0, "1-①"),
+            (4, 1, "試験用の窓口を置いている。"),
+            (4, 2, "事業者"),
+            (5, 0, "２．管理・運用"),
+            (6, 0, "2-①"),
+            (6, 1, "試験用の保守記録を残している。"),
+            (6, 2, "医療機関"),
+        ],
+        merges: vec![],
+    }])
+}
+
+struct Run {
+    code: Option<i32>,
+    stdout: String,
+    stderr: String,
+}
+
+fn run(cmd: &mut assert_cmd::Command) -> Run {
+    let out = cmd.output().unwrap();
+    Run {
+        code: out.status.code(),
+        stdout: stdout_of(&out),
+        stderr: stderr_of(&out),
+    }
+}
+
+fn medsec_in(data: &Path) -> assert_cmd::Command {
+    let mut cmd = medsec();
+    cmd.env("MEDSEC_DATA_DIR", data)
+        .env_remove("MEDSEC_TEST_OFFICIAL_WORKBOOKS");
+    cmd
+}
+
+fn import(dir: &Path, name: &str, bytes: &[u8], extra: &[&str]) -> (Run, PathBuf) {
+    let wb = save(dir, name, bytes);
+    let out = dir.join(format!("{name}.toml"));
+    let r = run(medsec_in(dir)
+        .args(["checklist", "import"])
+        .arg(&wb)
+        .arg("--out")
+        .arg(&out)
+        .args(extra));
+    (r, out)
+}
+
+fn lint_clean(path: &Path) {
+    let r = run(medsec().args(["checklist", "lint"]).arg(path));
+    assert_eq!(r.code, Some(0), "{}", r.stdout);
+    assert!(r.stdout.contains(" 0 errors"), "{}", r.stdout);
+}
+
+fn show_json(dir: &Path, path: &Path, spec: &str) -> serde_json::Value {
+    let r = run(medsec_in(dir).arg("--checklist").arg(path).args([
+        "checklist",
+        "show",
+        spec,
+        "--format",
+        "json",
+    ]));
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    serde_json::from_str(&r.stdout).unwrap()
+}
+
+fn items(json: &serde_json::Value) -> Vec<(String, String, Vec<String>, String)> {
+    json["checklist"]["items"]
+        .as_array()
+        .or_else(|| json["items"].as_array())
+        .unwrap()
+        .iter()
+        .map(|i| {
+            (
+                i["id"].as_str().unwrap().to_owned(),
+                i["number"].as_str().unwrap().to_owned(),
+                i["scope"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|s| s.as_str().unwrap().to_owned())
+                    .collect(),
+                i["text"]["ja"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn layout_a_two_header_rows_merged_sections_inline_circled_numbers() {
+    let dir = tempfile::tempdir().unwrap();
+    let (r, out) = import(dir.path(), "a.xlsx", &layout_a(), &[]);
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert!(r.stderr.contains("5 items in 2 sections"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("not an official workbook"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr.contains("チェックリスト!A14"),
+        "the note row is named: {}",
+        r.stderr
+    );
+    lint_clean(&out);
+    let json = show_json(dir.path(), &out, "mhlw-institution@fy2026");
+    let got = items(&json);
+    let want = [
+        ("s1-01", "1-①", vec![], "試験用の責任者を置いている。"),
+        ("s1-02", "1-②", vec![], "試験用の連絡体制を整えている。"),
+        (
+            "s2-01-server",
+            "2-①",
+            vec!["server"],
+            "試験用の台帳を作っている。",
+        ),
+        (
+            "s2-01-terminal",
+            "2-①",
+            vec!["terminal"],
+            "試験用の台帳を作っている。",
+        ),
+        (
+            "s2-02",
+            "2-②",
+            vec!["general"],
+            "試験用のパッチを適用している。",
+        ),
+    ];
+    assert_eq!(got.len(), want.len(), "{got:?}");
+    for (g, w) in got.iter().zip(want) {
+        assert_eq!(
+            (g.0.as_str(), g.1.as_str(), g.2.clone(), g.3.as_str()),
+            (w.0, w.1, w.2.iter().map(|s| s.to_string()).collect(), w.3)
+        );
+    }
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(text.contains("title = { ja = \"体制構築\""), "{text}");
+    assert!(text.contains("verified = false"));
+    assert!(text.contains("(untranslated)"));
+    assert!(text.contains("guideline_version = \"7.0\""));
+    assert!(text.contains("workbook:a.xlsx#sha256="));
+    // The layout, recorded for `answer --export --layout official`, and each item's row.
+    assert!(
+        text.contains("\"workbook-layout:rows=3-4;A=text;B=yes1;C=no1;D=checked_on1;E=yes2;F=no2;G=checked_on2;H=note1;sheet=チェックリスト\""),
+        "{text}"
+    );
+    assert!(text.contains("\"workbook-row:6\"]"), "{text}");
+}
+
+#[test]
+fn layout_b_number_column_parenthesised_full_width_scope_column() {
+    let dir = tempfile::tempdir().unwrap();
+    // No title: the edition must be given.
+    let (r, out) = import(dir.path(), "b.xlsx", &layout_b(false), &[]);
+    assert_eq!(r.code, Some(2), "{}", r.stderr);
+    assert!(r.stderr.contains("--edition"), "{}", r.stderr);
+    assert!(!out.exists());
+    let (r, out) = import(
+        dir.path(),
+        "b.xlsx",
+        &layout_b(false),
+        &["--edition", "fy2026", "--id", "clinic-institution"],
+    );
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    lint_clean(&out);
+    let got = items(&show_json(dir.path(), &out, "clinic-institution@fy2026"));
+    let numbers: Vec<(&str, &str, Vec<String>)> = got
+        .iter()
+        .map(|g| (g.0.as_str(), g.1.as_str(), g.2.clone()))
+        .collect();
+    assert_eq!(
+        numbers,
+        [
+            ("s1-01", "1-(1)", vec![]),
+            ("s1-02", "1-(2)", vec![]),
+            ("s2-01-server", "2-(1)", vec!["server".to_string()]),
+            ("s2-01-terminal", "2-(1)", vec!["terminal".to_string()]),
+            (
+                "s2-02",
+                "2-(2)",
+                vec!["server".to_string(), "terminal".to_string()]
+            ),
+        ]
+    );
+}
+
+#[test]
+fn layout_c_section_column_merged_down() {
+    let dir = tempfile::tempdir().unwrap();
+    let (r, out) = import(dir.path(), "c.xlsx", &layout_c(), &["--edition", "fy2026"]);
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    lint_clean(&out);
+    let got = items(&show_json(dir.path(), &out, "mhlw-institution@fy2026"));
+    let ids: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
+    assert_eq!(ids, ["s1-01", "s1-02", "s2-01", "s2-02"]);
+    assert_eq!(got[2].2, ["server", "terminal"]);
+    assert_eq!(got[2].3, "試験用の権限を設定している。");
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(text.contains("ja = \"管理・運用\""), "{text}");
+}
+
+#[test]
+fn layout_d_vendor_with_an_extra_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let (r, out) = import(dir.path(), "d.xlsx", &layout_d(), &["--edition", "fy2026"]);
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    lint_clean(&out);
+    let json = show_json(dir.path(), &out, "mhlw-vendor@fy2026");
+    let got = items(&json);
+    assert_eq!(got.len(), 2);
+    assert_eq!((got[0].1.as_str(), got[1].1.as_str()), ("1-①", "2-①"));
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(text.contains("form = \"vendor\""), "{text}");
+    assert!(
+        !text.contains("事業者\"\n"),
+        "the extra column is not taken"
+    );
+}
+
+#[test]
+fn a_map_states_the_layout_when_it_cannot_be_found() {
+    let dir = tempfile::tempdir().unwrap();
+    // No header words at all: numbers in A, wording in B from row 2.
+    let bytes = workbook(&[SheetSpec {
+        name: "一覧",
+        cells: vec![
+            (0, 0, "番号なし"),
+            (1, 0, "①"),
+            (1, 1, "試験用の責任者を置いている。"),
+            (2, 0, "②"),
+            (2, 1, "試験用の台帳を作っている。"),
+        ],
+        merges: vec![],
+    }]);
+    let (r, out) = import(dir.path(), "m.xlsx", &bytes, &["--edition", "fy2026"]);
+    assert_eq!(r.code, Some(2));
+    assert!(r.stderr.contains("--map"), "{}", r.stderr);
+    assert!(!out.exists());
+    let (r, out) = import(
+        dir.path(),
+        "m.xlsx",
+        &bytes,
+        &[
+            "--edition",
+            "fy2026",
+            "--map",
+            "number=A,text=B,header-rows=1",
+        ],
+    );
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    lint_clean(&out);
+    // The same as a map file.
+    let map = dir.path().join("map.toml");
+    std::fs::write(&map, "number = \"A\"\ntext = \"B\"\nheader-rows = 1\n").unwrap();
+    let out2 = dir.path().join("m2.toml");
+    let r = run(medsec_in(dir.path())
+        .args(["checklist", "import"])
+        .arg(dir.path().join("m.xlsx"))
+        .args(["--edition", "fy2026", "--map"])
+        .arg(&map)
+        .arg("--out")
+        .arg(&out2));
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert_eq!(std::fs::read(&out).unwrap(), std::fs::read(&out2).unwrap());
+    // A bad map is named.
+    let (r, _) = import(
+        dir.path(),
+        "m.xlsx",
+        &bytes,
+        &["--map", "number=A,colour=B"],
+    );
+    assert_eq!(r.code, Some(2));
+    assert!(r.stderr.contains("colour"), "{}", r.stderr);
+}
+
+#[test]
+fn the_same_workbook_gives_the_same_bytes_and_digest() {
+    let dir = tempfile::tempdir().unwrap();
+    let bytes = layout_a();
+    let first = run(medsec_in(dir.path())
+        .args(["checklist", "import"])
+        .arg(save(dir.path(), "a.xlsx", &bytes)));
+    assert_eq!(first.code, Some(0), "{}", first.stderr);
+    let other = tempfile::tempdir().unwrap();
+    let second = run(medsec_in(other.path())
+        .args(["--lang", "ja", "checklist", "import"])
+        .arg(save(other.path(), "a.xlsx", &bytes)));
+    assert_eq!(second.code, Some(0), "{}", second.stderr);
+    assert_eq!(
+        first.stdout, second.stdout,
+        "same bytes in any language and folder"
+    );
+    let p1 = save(dir.path(), "one.toml", first.stdout.as_bytes());
+    let p2 = save(other.path(), "two.toml", second.stdout.as_bytes());
+    let d1 = show_json(dir.path(), &p1, "mhlw-institution@fy2026");
+    let d2 = show_json(other.path(), &p2, "mhlw-institution@fy2026");
+    assert!(d1["digest"].as_str().unwrap().starts_with("sha256:"));
+    assert_eq!(d1["digest"], d2["digest"]);
+}
+
+#[test]
+fn round_trip_import_lint_init_status() {
+    let dir = tempfile::tempdir().unwrap();
+    let (r, out) = import(dir.path(), "a.xlsx", &layout_a(), &[]);
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    lint_clean(&out);
+    let answers = dir.path().join("answers.toml");
+    let r = run(medsec_in(dir.path())
+        .arg("--checklist")
+        .arg(&out)
+        .args(["init", "--form", "institution", "--out"])
+        .arg(&answers));
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    let text = std::fs::read_to_string(&answers).unwrap();
+    assert!(text.contains("fy2026"), "{text}");
+    assert!(text.contains("s2-01-terminal"), "{text}");
+    let r = run(medsec_in(dir.path())
+        .arg("--checklist")
+        .arg(&out)
+        .args(["status", "--format", "json"])
+        .arg(&answers));
+    assert_eq!(r.code, Some(1), "unanswered is incomplete: {}", r.stderr);
+    assert!(r.stdout.contains("s1-01"), "{}", r.stdout);
+}
+
+#[test]
+fn an_official_workbook_by_sha256_gives_verified_items() {
+    let dir = tempfile::tempdir().unwrap();
+    let bytes = layout_c();
+    let sha = {
+        use sha2::Digest;
+        sha2::Sha256::digest(&bytes)
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect::<String>()
+    };
+    // A test-only registry entry for this workbook.
+    let registry = dir.path().join("official-test.toml");
+    std::fs::write(
+        &registry,
+        format!(
+            "[[workbook]]\nfile = \"009999999.xlsx\"\nbytes = {}\nsha256 = \"{sha}\"\npublisher = \"mhlw\"\nedition = \"fy2026\"\nform = \"institution\"\nform_ja = \"医療機関・薬局確認用\"\nserves = [\"hospital\", \"clinic\", \"pharmacy\"]\nguideline_version = \"7.0\"\npublished = \"2026-06\"\ntitle_ja = \"試験用の公式チェックリスト\"\nsource_url = \"https://www.mhlw.go.jp/stf/shingi/0000516275_00006.html\"\n",
+            bytes.len()
+        ),
+    )
+    .unwrap();
+    let wb = save(dir.path(), "009999999.xlsx", &bytes);
+    let out = dir.path().join("official.toml");
+    let r = run(medsec_in(dir.path())
+        .env("MEDSEC_TEST_OFFICIAL_WORKBOOKS", &registry)
+        .args(["checklist", "import"])
+        .arg(&wb)
+        .arg("--out")
+        .arg(&out));
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert!(r.stderr.contains("is the official"), "{}", r.stderr);
+    lint_clean(&out);
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(text.contains("verified = true"));
+    assert!(!text.contains("verified = false"));
+    assert!(!text.contains("unverified ="));
+    assert!(text.contains("serves = [\"hospital\", \"clinic\", \"pharmacy\"]"));
+    assert!(text.contains(&format!("workbook:009999999.xlsx#sha256={sha}")));
+    assert!(text.contains("title = ") || text.contains("ja = \"試験用の公式チェックリスト\""));
+
+    // The same name with other bytes: said plainly, and unverified.
+    std::fs::create_dir_all(dir.path().join("other")).unwrap();
+    let wb2 = save(&dir.path().join("other"), "009999999.xlsx", &layout_a());
+    let r = run(medsec_in(dir.path())
+        .env("MEDSEC_TEST_OFFICIAL_WORKBOOKS", &registry)
+        .args(["checklist", "import"])
+        .arg(&wb2));
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert!(r.stderr.contains("not the official"), "{}", r.stderr);
+    assert!(r.stdout.contains("verified = false"));
+}
+
+fn assert_unusable(r: &Run, out: &Path, needles: &[&str]) {
+    assert_eq!(r.code, Some(2), "{}", r.stderr);
+    for n in needles {
+        assert!(r.stderr.contains(n), "{n:?} not in {}", r.stderr);
+    }
+    assert!(!out.exists(), "nothing is written");
+}
+
+#[test]
+fn a_workbook_that_is_not_a_checklist_says_what_it_found() {
+    let dir = tempfile::tempdir().unwrap();
+    let bytes = workbook(&[SheetSpec {
+        name: "名簿",
+        cells: vec![(0, 0, "氏名"), (0, 1, "チェック項目"), (1, 0, "山田")],
+        merges: vec![],
+    }]);
+    let (r, out) = import(dir.path(), "n.xlsx", &bytes, &[]);
+    assert_unusable(&r, &out, &["名簿!B1", "no answer column", "--map"]);
+}
+
+#[test]
+fn two_candidate_sheets_are_named_and_sheet_chooses() {
+    let dir = tempfile::tempdir().unwrap();
+    let sheet = |name| SheetSpec {
+        name,
+        cells: vec![
+            (0, 0, "チェック項目"),
+            (0, 1, "はい"),
+            (0, 2, "いいえ"),
+            (1, 0, "① 試験用の責任者を置いている。"),
+        ],
+        merges: vec![],
+    };
+    let bytes = workbook(&[sheet("令和7年度"), sheet("令和8年度")]);
+    let (r, out) = import(dir.path(), "two.xlsx", &bytes, &["--edition", "fy2026"]);
+    assert_unusable(&r, &out, &["令和7年度", "令和8年度", "--sheet"]);
+    let (r, out) = import(
+        dir.path(),
+        "two.xlsx",
+        &bytes,
+        &["--edition", "fy2026", "--sheet", "令和8年度"],
+    );
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    lint_clean(&out);
+}
+
+#[test]
+fn an_encrypted_workbook_is_named_as_such() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut bytes = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    bytes.resize(4096, 0);
+    let (r, out) = import(dir.path(), "locked.xlsx", &bytes, &[]);
+    assert_unusable(&r, &out, &["OLE compound file", "password"]);
+    let r = run(medsec_in(dir.path())
+        .args(["--lang", "ja", "checklist", "import"])
+        .arg(dir.path().join("locked.xlsx")));
+    assert_eq!(r.code, Some(2));
+    assert!(r.stderr.contains("パスワード"), "{}", r.stderr);
+}
+
+#[test]
+fn duplicate_numbers_name_both_cells() {
+    let dir = tempfile::tempdir().unwrap();
+    let (r, out) = import(
+        dir.path(),
+        "dup.xlsx",
+        &layout_b(true),
+        &["--edition", "fy2026"],
+    );
+    assert_unusable(&r, &out, &["Sheet1!A7", "Sheet1!A6", "2-(1)"]);
+}
+
+#[test]
+fn an_existing_out_file_is_kept_without_force() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("a.xlsx.toml");
+    std::fs::write(&out, "keep").unwrap();
+    let (r, _) = import(dir.path(), "a.xlsx", &layout_a(), &[]);
+    assert_eq!(r.code, Some(2));
+    assert!(r.stderr.contains("--force"), "{}", r.stderr);
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), "keep");
+    let (r, _) = import(dir.path(), "a.xlsx", &layout_a(), &["--force"]);
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    lint_clean(&out);
+}
+
+#[test]
+fn add_copies_into_the_user_folder_and_commands_find_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = tempfile::tempdir().unwrap();
+    let (r, out) = import(dir.path(), "a.xlsx", &layout_a(), &[]);
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    let r = run(medsec_in(data.path()).args(["checklist", "add"]).arg(&out));
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    let added = data.path().join("checklists/mhlw-institution@fy2026.toml");
+    assert_eq!(std::fs::read(&added).unwrap(), std::fs::read(&out).unwrap());
+    // Found without --checklist, and listed with where it comes from.
+    let r = run(medsec_in(data.path()).args(["checklist", "show", "mhlw-institution@fy2026"]));
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    let r = run(medsec_in(data.path()).args(["checklist", "list", "--format", "json"]));
+    assert!(
+        !r.stderr.contains("mhlw-institution@fy2025"),
+        "the institution form is no longer said to be out of date: {}",
+        r.stderr
+    );
+    assert!(
+        r.stdout.contains("mhlw-institution@fy2026.toml"),
+        "{}",
+        r.stdout
+    );
+    // Adding it again is fine; another file for the same id@edition needs --force.
+    let r = run(medsec_in(data.path()).args(["checklist", "add"]).arg(&out));
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    let (_, other) = import(dir.path(), "c.xlsx", &layout_c(), &["--edition", "fy2026"]);
+    let r = run(medsec_in(data.path())
+        .args(["checklist", "add"])
+        .arg(&other));
+    assert_eq!(r.code, Some(2), "{}", r.stderr);
+    assert!(r.stderr.contains("--force"), "{}", r.stderr);
+    let r = run(medsec_in(data.path())
+        .args(["checklist", "add", "--force"])
+        .arg(&other));
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert_eq!(
+        std::fs::read(&added).unwrap(),
+        std::fs::read(&other).unwrap()
+    );
+}
+
+#[test]
+fn add_refuses_a_file_with_lint_errors() {
+    let data = tempfile::tempdir().unwrap();
+    let bad = data.path().join("bad.toml");
+    std::fs::write(&bad, "format_version = 1\nid = \"x\"\n").unwrap();
+    let r = run(medsec_in(data.path()).args(["checklist", "add"]).arg(&bad));
+    assert_eq!(r.code, Some(1), "{}", r.stderr);
+    assert!(r.stderr.contains("not added"), "{}", r.stderr);
+    assert!(!data.path().join("checklists").exists());
+}
+
+/// Numbers in a column of their own without a header of their own: under a header merged
+/// over number and wording, or in an unnamed column left of the wording.
+#[test]
+fn numbers_under_a_shared_header_or_an_unnamed_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let shared = workbook(&[SheetSpec {
+        name: "Sheet1",
+        cells: vec![
+            (0, 2, "はい"),
+            (0, 3, "いいえ"),
+            (1, 0, "1"),
+            (1, 1, "体制構築"),
+            (2, 0, "①"),
+            (2, 1, "試験用の責任者を置いている。"),
+            (3, 0, "②"),
+            (3, 1, "試験用の台帳を作っている。"),
+        ],
+        merges: vec![(0, 0, 0, 1, "チェック項目")],
+    }]);
+    let unnamed = workbook(&[SheetSpec {
+        name: "Sheet1",
+        cells: vec![
+            (0, 1, "チェック項目"),
+            (0, 2, "はい"),
+            (0, 3, "いいえ"),
+            (1, 0, "1"),
+            (1, 1, "体制構築"),
+            (2, 0, "①"),
+            (2, 1, "試験用の責任者を置いている。"),
+            (3, 0, "②"),
+            (3, 1, "試験用の台帳を作っている。"),
+        ],
+        merges: vec![],
+    }]);
+    for (name, bytes) in [("shared.xlsx", shared), ("unnamed.xlsx", unnamed)] {
+        let (r, out) = import(dir.path(), name, &bytes, &["--edition", "fy2026"]);
+        assert_eq!(r.code, Some(0), "{name}: {}", r.stderr);
+        lint_clean(&out);
+        let got = items(&show_json(dir.path(), &out, "mhlw-institution@fy2026"));
+        let got: Vec<(&str, &str)> = got.iter().map(|g| (g.1.as_str(), g.3.as_str())).collect();
+        assert_eq!(
+            got,
+            [
+                ("1-①", "試験用の責任者を置いている。"),
+                ("1-②", "試験用の台帳を作っている。")
+            ],
+            "{name}"
+        );
+        let text = std::fs::read_to_string(&out).unwrap();
+        assert!(text.contains("ja = \"体制構築\""), "{name}: {text}");
+    }
+}
+
+/// A row under the header with wording but no number (a gate question printed without one, a
+/// note) is not made into an item, and is named so it does not vanish unseen.
+#[test]
+fn unnumbered_rows_are_named_not_imported() {
+    let dir = tempfile::tempdir().unwrap();
+    let bytes = workbook(&[SheetSpec {
+        name: "Sheet1",
+        cells: vec![
+            (0, 0, "チェック項目"),
+            (0, 1, "はい"),
+            (0, 2, "いいえ"),
+            (1, 0, "試験用のシステムを導入している。"),
+            (2, 0, "1 体制構築"),
+            (3, 0, "① 試験用の責任者を置いている。"),
+        ],
+        merges: vec![],
+    }]);
+    let (r, out) = import(dir.path(), "g.xlsx", &bytes, &["--edition", "fy2026"]);
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert!(r.stderr.contains("Sheet1!A2"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("Imported 1 item in 1 section as"),
+        "{}",
+        r.stderr
+    );
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(!text.contains("試験用のシステム"), "{text}");
+    assert!(text.contains("number = \"1-①\""), "{text}");
+}
+
+/// Section headings printed without a number, merged across the row, number the sections in
+/// order; a note merged across is not a heading.
+#[test]
+fn unnumbered_headings_merged_across_are_sections() {
+    let dir = tempfile::tempdir().unwrap();
+    let bytes = workbook(&[SheetSpec {
+        name: "Sheet1",
+        cells: vec![
+            (0, 0, "チェック項目"),
+            (0, 1, "はい"),
+            (0, 2, "いいえ"),
+            (2, 0, "① 試験用の責任者を置いている。"),
+            (4, 0, "① 試験用の台帳を作っている。"),
+        ],
+        merges: vec![
+            (1, 0, 1, 2, "体制構築"),
+            (3, 0, 3, 2, "管理・運用"),
+            (5, 0, 5, 2, "※ 試験用の注記です。"),
+        ],
+    }]);
+    let (r, out) = import(dir.path(), "h.xlsx", &bytes, &["--edition", "fy2026"]);
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("Sheet1!A6"),
+        "the note is named: {}",
+        r.stderr
+    );
+    lint_clean(&out);
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(
+        text.contains("id = \"1\"\ntitle = { ja = \"体制構築\""),
+        "{text}"
+    );
+    assert!(
+        text.contains("id = \"2\"\ntitle = { ja = \"管理・運用\""),
+        "{text}"
+    );
+    assert!(text.contains("number = \"2-①\""), "{text}");
+}
+
+/// An institution's own list numbered 1, 2, 3 (no ①, (1) or 1-① anywhere): plain numbers are
+/// item numbers, written (N).
+#[test]
+fn plain_numbers_are_items_when_nothing_else_numbers_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let bytes = workbook(&[SheetSpec {
+        name: "自院",
+        cells: vec![
+            (0, 0, "No."),
+            (0, 1, "確認項目"),
+            (0, 2, "実施状況"),
+            (1, 0, "1"),
+            (1, 1, "試験用の責任者を置いている。"),
+            (2, 0, "2"),
+            (2, 1, "試験用の台帳を作っている。"),
+            (3, 0, "12"),
+            (3, 1, "試験用の訓練をしている。"),
+        ],
+        merges: vec![],
+    }]);
+    let (r, out) = import(
+        dir.path(),
+        "own.xlsx",
+        &bytes,
+        &["--edition", "fy2026", "--id", "own-institution"],
+    );
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    lint_clean(&out);
+    let got = items(&show_json(dir.path(), &out, "own-institution@fy2026"));
+    let got: Vec<(&str, &str)> = got.iter().map(|g| (g.0.as_str(), g.1.as_str())).collect();
+    assert_eq!(
+        got,
+        [("s1-01", "1-(1)"), ("s1-02", "1-(2)"), ("s1-12", "1-(12)")]
+    );
+}

@@ -1,0 +1,347 @@
+//! `--help` in Japanese: every command and argument has its Japanese text in i18n/ja/help.ftl
+//! (and no text there is left over), and what `--help`, `-h` and `help COMMAND` print under
+//! `--lang ja` or a Japanese locale holds no English sentence. English help stays the doc
+//! comments (tests/checklist/checklist_cli.rs keeps its snapshots).
+
+use crate::common;
+use clap::CommandFactory;
+use common::*;
+use std::collections::BTreeSet;
+
+/// The message IDs of i18n/ja/help.ftl.
+fn ftl_ids() -> BTreeSet<String> {
+    medsec::i18n::help_ja_source()
+        .lines()
+        .filter_map(|l| l.split_once(" ="))
+        .map(|(id, _)| id)
+        .filter(|id| {
+            !id.is_empty()
+                && id
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        })
+        .map(str::to_owned)
+        .collect()
+}
+
+#[test]
+fn every_command_and_argument_has_japanese_help_and_nothing_is_left_over() {
+    let needed = medsec::cli::help_ja::ids();
+    let have = ftl_ids();
+    assert!(needed.len() > 100, "the walk finds the tree: {needed:?}");
+    let missing: Vec<_> = needed.difference(&have).collect();
+    let unused: Vec<_> = have.difference(&needed).collect();
+    assert!(
+        missing.is_empty(),
+        "no Japanese help in i18n/ja/help.ftl for: {missing:?}"
+    );
+    assert!(
+        unused.is_empty(),
+        "i18n/ja/help.ftl entries that match no command or argument: {unused:?}"
+    );
+}
+
+/// Every command path: `[]`, `["checklist"]`, `["checklist", "import"]`, …
+fn command_paths() -> Vec<Vec<String>> {
+    fn walk(cmd: &clap::Command, path: Vec<String>, out: &mut Vec<Vec<String>>) {
+        out.push(path.clone());
+        for sub in cmd.get_subcommands() {
+            let mut p = path.clone();
+            p.push(sub.get_name().to_owned());
+            walk(sub, p, out);
+        }
+    }
+    let mut out = vec![];
+    walk(&medsec::cli::Cli::command(), vec![], &mut out);
+    out
+}
+
+/// The line without `code` spans.
+fn strip_code(line: &str) -> String {
+    line.split('`')
+        .enumerate()
+        .filter(|(i, _)| i % 2 == 0)
+        .map(|(_, s)| s)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// As tests/lang/lang_sweep.rs: letters only, maybe with trailing punctuation; not an ID, path,
+/// option or file name.
+fn is_english_word(token: &str) -> bool {
+    let t = token.trim_start_matches('(');
+    let t = t.trim_end_matches([',', ';', ':', '.', '!', '?', ')']);
+    !t.is_empty() && t.chars().all(|c| c.is_ascii_alphabetic() || c == '\'')
+}
+
+/// Runs of three or more English words (a comma ends a run: a list of values).
+fn english_sentences(text: &str) -> Vec<String> {
+    let mut found = vec![];
+    // The usage line is a command line (names and placeholders), not prose.
+    for line in text.lines().filter(|l| !l.starts_with("使い方:")) {
+        let stripped = strip_code(line);
+        let mut run: Vec<&str> = vec![];
+        for t in stripped.split_whitespace().chain(std::iter::once("|")) {
+            if is_english_word(t) {
+                run.push(t);
+                if !t.ends_with(',') {
+                    continue;
+                }
+            }
+            if run.len() >= 3 {
+                found.push(format!("{} (in: {line})", run.join(" ")));
+            }
+            run.clear();
+        }
+    }
+    found
+}
+
+#[test]
+fn every_help_screen_is_japanese_under_lang_ja() {
+    let mut problems = vec![];
+    for path in command_paths() {
+        let help = path.last().is_some_and(|n| n == "help");
+        let flags: &[&str] = if help { &[] } else { &["--help", "-h"] };
+        let mut runs: Vec<Vec<String>> = flags
+            .iter()
+            .map(|f| {
+                let mut a = vec!["--lang".to_owned(), "ja".to_owned()];
+                a.extend(path.iter().cloned());
+                a.push((*f).to_owned());
+                a
+            })
+            .collect();
+        if !help {
+            // `medsec help checklist import`
+            let mut a = vec!["--lang".to_owned(), "ja".to_owned(), "help".to_owned()];
+            a.extend(path.iter().cloned());
+            runs.push(a);
+        }
+        for args in runs {
+            let out = medsec().args(&args).output().unwrap();
+            let text = stdout_of(&out);
+            assert!(out.status.success(), "{args:?}: {}", stderr_of(&out));
+            if !text.contains("使い方: medsec") {
+                problems.push(format!("{args:?}: no 使い方 heading:\n{text}"));
+            }
+            for s in english_sentences(&text) {
+                problems.push(format!("{args:?}: {s}"));
+            }
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "English under --lang ja:\n{}",
+        problems.join("\n")
+    );
+}
+
+#[test]
+fn top_level_help_in_japanese_has_its_headings_and_the_exit_codes() {
+    let out = medsec().args(["--lang", "ja", "--help"]).output().unwrap();
+    assert!(out.status.success());
+    let text = stdout_of(&out);
+    for phrase in [
+        "使い方: medsec [OPTIONS] <COMMAND>",
+        "コマンド:",
+        "オプション:",
+        "署名された報告書の束をオフラインで検証します。",
+        "ヘルプを表示します",
+        "バージョンを表示します",
+        "終了コード:",
+        "3  署名または完全性の検証に失敗",
+        "[選択肢：ja、en]",
+    ] {
+        // Japanese help is wrapped by width: a phrase may run over a line break.
+        let flat = text.replace('\n', "");
+        assert!(flat.contains(phrase), "missing {phrase:?} in:\n{text}");
+    }
+    assert_eq!(
+        text.trim_end().lines().last(),
+        medsec::exit::table(medsec::checklist::Lang::Ja)
+            .lines()
+            .last()
+    );
+}
+
+#[test]
+fn a_japanese_locale_gives_japanese_help() {
+    let out = medsec()
+        .env("LANG", "ja_JP.UTF-8")
+        .args(["verify", "--help"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = stdout_of(&out);
+    for phrase in [
+        "署名された報告書の束をオフラインで検証します: 署名、",
+        "引数:",
+        "<DIR>...",
+        "--as-of <DATE>",
+        "今日の代わりに、この日（日本時間）時点で年度を判断します",
+        "医療機関コード",
+    ] {
+        // Japanese help is wrapped by width: a phrase may run over a line break.
+        let flat = text.replace('\n', "");
+        assert!(flat.contains(phrase), "missing {phrase:?} in:\n{text}");
+    }
+    // LC_ALL wins over LANG, as everywhere else.
+    let out = medsec()
+        .env("LANG", "ja_JP.UTF-8")
+        .env("LC_ALL", "C")
+        .args(["verify", "--help"])
+        .output()
+        .unwrap();
+    assert!(stdout_of(&out).contains("Verify signed report bundles offline"));
+}
+
+#[test]
+fn checklist_import_help_in_japanese_has_its_long_text_and_values() {
+    let out = medsec()
+        .args(["--lang", "ja", "checklist", "import", "--help"])
+        .output()
+        .unwrap();
+    let text = stdout_of(&out);
+    for phrase in [
+        "ワークブック（XLSX）を読み、チェックリストファイルにします。",
+        "構成が見つからないときは何も書かずに終了コード 2 で終わります。",
+        "--sheet <NAME>",
+        "[選択肢：institution、pharmacy、vendor]",
+    ] {
+        // Japanese help is wrapped by width: a phrase may run over a line break.
+        let flat = text.replace('\n', "");
+        assert!(flat.contains(phrase), "missing {phrase:?} in:\n{text}");
+    }
+    let out = medsec()
+        .args(["--lang", "ja", "checklist", "diff", "--help"])
+        .output()
+        .unwrap();
+    let text = stdout_of(&out);
+    assert!(
+        text.contains("  - never: 終了コード 1 にはしません。"),
+        "{text}"
+    );
+    assert!(text.contains("[既定値：breaking]"), "{text}");
+    // Positionals keep their order under a heading of their own.
+    let old = text.find("  <OLD>\n").unwrap();
+    let new = text.find("  <NEW>\n").unwrap();
+    assert!(old < new, "{text}");
+}
+
+#[test]
+fn english_help_is_the_doc_comments_whatever_the_locale() {
+    let c = medsec().args(["--help"]).output().unwrap();
+    let en = medsec()
+        .env("LANG", "ja_JP.UTF-8")
+        .args(["--lang", "en", "--help"])
+        .output()
+        .unwrap();
+    assert_eq!(stdout_of(&c), stdout_of(&en));
+    let text = stdout_of(&en);
+    assert!(text.contains("Usage: medsec [OPTIONS] <COMMAND>"));
+    assert!(text.contains(medsec::exit::TABLE));
+    assert!(!text.contains("使い方"));
+}
+
+#[test]
+fn japanese_help_parses_as_the_english_one() {
+    // The Japanese tree is the same tree: a real run parses the same way.
+    let args = [
+        "medsec",
+        "--lang",
+        "ja",
+        "checklist",
+        "diff",
+        "a.toml",
+        "b.toml",
+    ];
+    let cli = medsec::cli::Cli::try_parse_args(args).unwrap();
+    match cli.command {
+        medsec::cli::Command::Checklist(medsec::cli::checklist::ChecklistCommand::Diff(args)) => {
+            assert_eq!((args.old.as_str(), args.new.as_str()), ("a.toml", "b.toml"))
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn man_page_and_completions_stay_generated_from_the_english_tree() {
+    let out = medsec()
+        .env("LANG", "ja_JP.UTF-8")
+        .args(["man"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(stdout_of(&out).contains("Verify signed report bundles offline"));
+    let out = medsec()
+        .args(["--lang", "ja", "completions", "bash"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(stdout_of(&out).contains("checklist"));
+}
+
+/// `medsec COMMAND --help` shows the command's long help (not only its one-line summary) in
+/// both languages, and Japanese help is wrapped by display width at character boundaries.
+#[test]
+fn subcommands_show_their_long_help_wrapped_to_the_width() {
+    use unicode_width::UnicodeWidthStr;
+    for (command, en, ja) in [
+        (
+            "report",
+            "Vendor forms listed in the answers file",
+            "回答ファイルに書かれた事業者確認用",
+        ),
+        (
+            "status",
+            "Round 1 is always shown",
+            "1回目はいつも表示します",
+        ),
+        (
+            "verify",
+            "Exit 0 valid and complete",
+            "終了コード 0: 正しく記入完了",
+        ),
+        (
+            "check",
+            "Without a terminal (or with --non-interactive)",
+            "端末がないとき",
+        ),
+        (
+            "keygen",
+            "The secret key is encrypted",
+            "秘密鍵はパスフレーズで暗号化します",
+        ),
+    ] {
+        let out = medsec()
+            .args(["--lang", "en", command, "--help"])
+            .env("COLUMNS", "100")
+            .assert()
+            .success();
+        let text = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+        assert!(text.contains(en), "{command}: {text}");
+        let out = medsec()
+            .args(["--lang", "ja", command, "--help"])
+            .env("COLUMNS", "60")
+            .assert()
+            .success();
+        let text = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+        let flat: String = text.lines().collect();
+        assert!(flat.contains(ja), "{command}: {text}");
+        for line in text.lines() {
+            // Over 60 columns only when the line is one unbreakable piece (a long option
+            // line, a code span) or clap's own list of commands.
+            if line.width() > 62 && !line.starts_with("使い方") {
+                assert!(
+                    !line.trim().contains(' ') || line.contains('`') || line.starts_with("  "),
+                    "{command}: a Japanese line wider than the terminal:\n{line}\nin\n{text}"
+                );
+            }
+            assert!(
+                !line.trim_start().starts_with(['、', '。']),
+                "{command}: {text}"
+            );
+        }
+    }
+}

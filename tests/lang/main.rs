@@ -1,0 +1,13 @@
+//! Integration tests of one area in one test binary (CI links a few binaries, not one per
+//! file). Each module below was a file tests/<module>.rs of its own; tests/common is shared.
+
+#[path = "../common/mod.rs"]
+mod common;
+
+mod catalog;
+mod codes_covered;
+mod examples;
+mod help_ja;
+mod lang_items;
+mod lang_sweep;
+mod streams;

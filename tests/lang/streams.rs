@@ -1,0 +1,147 @@
+//! One rule for the whole tool (docs/exit-codes.md): problems that stop a command are on
+//! standard error; results, findings included, are on standard output. One test per kind of
+//! command: a checker of files (status, checklist lint), a checker of bundles (verify,
+//! summarize), a writer of documents (render) and the annual job (check, in tests/report/check.rs).
+
+use crate::common;
+
+use common::{keygen, medsec, stderr_of, stdout_of, with_fixtures};
+
+#[test]
+fn status_findings_on_stdout_unusable_files_on_stderr() {
+    // Findings of an incomplete file: the result.
+    let o = with_fixtures()
+        .args(["--lang", "en", "status", "--as-of", "2026-04-10"])
+        .arg("tests/fixtures/answers/incomplete.toml")
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout_of(&o).contains("error["), "{}", stdout_of(&o));
+    assert!(!stderr_of(&o).contains("error["), "{}", stderr_of(&o));
+    // An unusable file: the problem.
+    let o = with_fixtures()
+        .args([
+            "--lang",
+            "en",
+            "status",
+            "tests/fixtures/answers/duplicate.toml",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr_of(&o).contains("error[duplicate-answer]"),
+        "{}",
+        stderr_of(&o)
+    );
+    assert!(
+        !stdout_of(&o).contains("duplicate-answer"),
+        "{}",
+        stdout_of(&o)
+    );
+}
+
+#[test]
+fn lint_findings_on_stdout_unreadable_files_on_stderr() {
+    let o = medsec()
+        .args([
+            "--lang",
+            "en",
+            "checklist",
+            "lint",
+            "tests/fixtures/checklists/bad/syntax.toml",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stdout_of(&o).contains("error[parse-error]"),
+        "{}",
+        stdout_of(&o)
+    );
+    assert!(stderr_of(&o).is_empty(), "{}", stderr_of(&o));
+    let o = medsec()
+        .args(["--lang", "en", "checklist", "lint", "no/such.toml"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr_of(&o).contains("error[unreadable]"),
+        "{}",
+        stderr_of(&o)
+    );
+    assert!(!stdout_of(&o).contains("unreadable"), "{}", stdout_of(&o));
+}
+
+#[test]
+fn verify_and_summarize_results_on_stdout_unreadable_bundles_on_stderr() {
+    let tmp = tempfile::tempdir().unwrap();
+    let key = tmp.path().join("k");
+    keygen(&key);
+    let missing = tmp.path().join("no-bundle");
+    for command in ["verify", "summarize"] {
+        let o = medsec()
+            .args(["--lang", "en", command, "--pubkey"])
+            .arg(key.with_extension("pub"))
+            .arg(&missing)
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(2), "{command}");
+        // The row of the table is the result; why it could not be checked is the problem.
+        assert!(
+            stdout_of(&o).contains("UNUSABLE"),
+            "{command}: {}",
+            stdout_of(&o)
+        );
+        assert!(
+            stderr_of(&o).contains("bundle-unreadable"),
+            "{command}: {}",
+            stderr_of(&o)
+        );
+        // verify's finding lines are results; the unusable one is a problem. (summarize's
+        // table names the worst finding's code in its row.)
+        if command == "verify" {
+            assert!(
+                !stdout_of(&o).contains("[bundle-unreadable]"),
+                "{}",
+                stdout_of(&o)
+            );
+        }
+        // A key that cannot be read stops the command before any result.
+        let o = medsec()
+            .args(["--lang", "en", command, "--pubkey"])
+            .arg(tmp.path().join("nope.pub"))
+            .arg(&missing)
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(2), "{command}");
+        assert!(stdout_of(&o).is_empty(), "{command}: {}", stdout_of(&o));
+        assert!(
+            stderr_of(&o).starts_with("error: "),
+            "{command}: {}",
+            stderr_of(&o)
+        );
+    }
+}
+
+#[test]
+fn render_writes_the_document_on_stdout_and_problems_on_stderr() {
+    let o = with_fixtures()
+        .args([
+            "--lang",
+            "en",
+            "render",
+            "--format",
+            "md",
+            "tests/fixtures/no-such-bundle",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stdout_of(&o).is_empty(), "{}", stdout_of(&o));
+    assert!(
+        stderr_of(&o).starts_with("error: ") && stderr_of(&o).contains("no-such-bundle"),
+        "{}",
+        stderr_of(&o)
+    );
+}

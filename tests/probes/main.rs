@@ -1,0 +1,13 @@
+//! Integration tests of one area in one test binary (CI links a few binaries, not one per
+//! file). Each module below was a file tests/<module>.rs of its own; tests/common is shared.
+
+#[path = "../common/mod.rs"]
+mod common;
+
+mod probe_cli;
+mod probe_codes;
+mod probe_i18n;
+mod probe_inputs;
+mod probe_pty;
+mod probe_real;
+mod probe_windows;

@@ -1,0 +1,238 @@
+//! `medsec status`: the only answers file in the folder by default, answer/probe contradictions
+//! with `--evidence`, and the next step once complete.
+
+use crate::common;
+
+use common::{fixture, root, stderr_of, stdout_of, INST, INST24, VEND};
+use std::path::Path;
+
+const AS_OF: &str = "2026-04-10";
+
+/// `medsec --lang LANG status --as-of AS_OF ARGS...` run in `dir`, with the fixture checklists.
+fn status(dir: &Path, lang: &str, args: &[&str]) -> (i32, String, String) {
+    let mut cmd = common::medsec();
+    cmd.current_dir(dir).args(["--lang", lang]);
+    for c in [INST, VEND, INST24] {
+        cmd.arg("--checklist").arg(root().join(c));
+    }
+    let o = cmd
+        .args(["status", "--as-of", AS_OF])
+        .args(args)
+        .output()
+        .unwrap();
+    (o.status.code().unwrap_or(-1), stdout_of(&o), stderr_of(&o))
+}
+
+/// A folder with the complete answers fixture and its vendor form.
+fn answers_folder() -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(tmp.path().join("evidence")).unwrap();
+    for f in ["complete.toml", "vendor-a.toml", "evidence/appointment.txt"] {
+        std::fs::copy(fixture("answers").join(f), tmp.path().join(f)).unwrap();
+    }
+    tmp
+}
+
+#[test]
+fn without_a_file_status_reads_the_only_answers_file_here() {
+    let tmp = answers_folder();
+    // vendor-a.toml is an answers file too: two here, as `answer` counts them.
+    let (code, out, err) = status(tmp.path(), "en", &[]);
+    assert_eq!(code, 2, "{out}{err}");
+    assert!(out.is_empty(), "{out}");
+    assert!(
+        err.contains("complete.toml") && err.contains("vendor-a.toml"),
+        "{err}"
+    );
+    // One answers file (its vendor form in a sub-folder): that one is read.
+    std::fs::create_dir_all(tmp.path().join("vendors")).unwrap();
+    std::fs::rename(
+        tmp.path().join("vendor-a.toml"),
+        tmp.path().join("vendors/vendor-a.toml"),
+    )
+    .unwrap();
+    let text = std::fs::read_to_string(tmp.path().join("complete.toml")).unwrap();
+    std::fs::write(
+        tmp.path().join("complete.toml"),
+        text.replace("\"vendor-a.toml\"", "\"vendors/vendor-a.toml\""),
+    )
+    .unwrap();
+    let (code, given, _) = status(tmp.path(), "en", &["complete.toml"]);
+    let (code2, found, err) = status(tmp.path(), "en", &[]);
+    assert_eq!((code, code2), (0, 0), "{found}{err}");
+    assert_eq!(given, found);
+    // None here: the same error as `answer`.
+    let empty = tempfile::tempdir().unwrap();
+    let (code, out, err) = status(empty.path(), "ja", &[]);
+    assert_eq!(code, 2, "{out}{err}");
+    assert!(err.contains("回答ファイルがありません"), "{err}");
+}
+
+#[test]
+fn a_complete_status_says_the_next_step() {
+    let tmp = answers_folder();
+    let (code, out, err) = status(tmp.path(), "ja", &["complete.toml"]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(
+        out.contains("次は `medsec probe --answers complete.toml --out evidence.json`")
+            && out.contains("`medsec check`"),
+        "{out}"
+    );
+    let (_, out, _) = status(tmp.path(), "en", &["complete.toml"]);
+    assert!(
+        out.contains("Next: check the machines with `medsec probe"),
+        "{out}"
+    );
+    // Incomplete: no next step, the findings say what to do.
+    let (code, out, _) = status(&root(), "en", &["tests/fixtures/answers/incomplete.toml"]);
+    assert_eq!(code, 1);
+    assert!(!out.contains("Next:"), "{out}");
+}
+
+#[test]
+fn status_with_evidence_shows_answer_probe_contradictions() {
+    let tmp = answers_folder();
+    let evidence = fixture("report/evidence.json");
+    let evidence = evidence.to_str().unwrap();
+    let (code, out, err) = status(tmp.path(), "ja", &["complete.toml", "--evidence", evidence]);
+    assert_eq!(code, 1, "{out}{err}");
+    assert!(out.contains("answer-contradicted-by-probe"), "{out}");
+    assert!(out.contains("「はい」と回答していますが"), "{out}");
+    assert!(!out.contains("次は"), "{out}");
+    let (code, json, _) = status(
+        tmp.path(),
+        "en",
+        &["complete.toml", "--evidence", evidence, "--format", "json"],
+    );
+    assert_eq!(code, 1);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v["complete"], false);
+    let found = v["findings"].as_array().unwrap();
+    assert!(
+        found
+            .iter()
+            .any(|f| f["code"] == "answer-contradicted-by-probe" && f["item"].is_string()),
+        "{json}"
+    );
+    // The same contradictions as the report records.
+    let bundle = tmp.path().join("bundle");
+    let o = common::with_fixtures()
+        .arg("report")
+        .arg("--answers")
+        .arg(tmp.path().join("complete.toml"))
+        .arg("--evidence")
+        .arg(evidence)
+        .arg("--out")
+        .arg(&bundle)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1), "{}", stderr_of(&o));
+    let report: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(bundle.join("report.json")).unwrap()).unwrap();
+    let recorded: Vec<&str> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["code"] == "answer-contradicted-by-probe")
+        .map(|f| f["item"].as_str().unwrap())
+        .collect();
+    let shown: Vec<&str> = found
+        .iter()
+        .filter(|f| f["code"] == "answer-contradicted-by-probe")
+        .map(|f| f["item"].as_str().unwrap())
+        .collect();
+    assert!(!shown.is_empty());
+    assert_eq!(shown, recorded);
+    // Evidence that cannot be read: exit 2, on standard error.
+    let (code, out, err) = status(
+        tmp.path(),
+        "en",
+        &["complete.toml", "--evidence", "nope.json"],
+    );
+    assert_eq!(code, 2);
+    assert!(out.is_empty() && err.contains("nope.json"), "{out}{err}");
+}
+
+/// The 医療機関コード's first two digits (JIS X 0401) against the prefecture given: a mismatch
+/// is a warning in status (still complete) and a finding the report records.
+#[test]
+fn a_code_of_another_prefecture_is_a_warning_in_status_and_report() {
+    let tmp = answers_folder();
+    let file = tmp.path().join("complete.toml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(text.contains("prefecture = \"北海道\"") && text.contains("0110113719"));
+    let (code, out, err) = status(tmp.path(), "ja", &["complete.toml"]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(
+        !out.contains("institution-code-prefecture-mismatch"),
+        "{out}"
+    );
+    std::fs::write(
+        &file,
+        text.replace("prefecture = \"北海道\"", "prefecture = \"東京都\""),
+    )
+    .unwrap();
+    let (code, out, err) = status(tmp.path(), "ja", &["complete.toml"]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(
+        out.contains("警告[institution-code-prefecture-mismatch]")
+            && out.contains("先頭2桁 01 は北海道ですが、都道府県は「東京都」と記入されています"),
+        "{out}"
+    );
+    let (_, out, _) = status(tmp.path(), "en", &["complete.toml"]);
+    assert!(
+        out.contains("warning[institution-code-prefecture-mismatch]"),
+        "{out}"
+    );
+    let bundle = tmp.path().join("bundle");
+    let o = common::with_fixtures()
+        .args(["report", "--answers"])
+        .arg(&file)
+        .arg("--out")
+        .arg(&bundle)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr_of(&o));
+    let report: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(bundle.join("report.json")).unwrap()).unwrap();
+    assert!(
+        report["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["code"] == "institution-code-prefecture-mismatch"
+                && f["severity"] == "warning"),
+        "{report}"
+    );
+}
+
+/// An answers file naming an edition medsec does not know (FY2026 before its workbook is
+/// imported and added): exit 2, the reason in the reader's language, and what to do.
+#[test]
+fn an_unknown_edition_is_said_in_the_readers_language_with_what_to_do() {
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(
+        tmp.path().join("a.toml"),
+        "format_version = 1\n[checklist]\nid = \"mhlw-institution\"\nedition = \"fy2099\"\n",
+    )
+    .unwrap();
+    for (lang, wants) in [
+        (
+            "ja",
+            &["版 `fy2099` はありません", "medsec checklist add"][..],
+        ),
+        (
+            "en",
+            &["has no edition `fy2099`", "medsec checklist add"][..],
+        ),
+    ] {
+        let (code, out, err) = status(tmp.path(), lang, &["a.toml"]);
+        assert_eq!(code, 2, "{out}{err}");
+        for want in wants {
+            assert!(err.contains(want), "{lang}: {want}: {err}");
+        }
+        if lang == "ja" {
+            assert!(!err.contains("has no edition"), "{err}");
+        }
+    }
+}

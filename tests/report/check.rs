@@ -1,0 +1,570 @@
+//! `medsec check`, the year's self-check in one command, as users run it: on the example clinic
+//! without a terminal (the bundle verifies with medsec and with the stock minisign), with a
+//! missing passphrase, an incomplete answers file, in JSON mode, in a pseudo-terminal, and the
+//! README's main-job command line as written.
+
+use crate::common;
+use common::*;
+use std::path::{Path, PathBuf};
+use std::process::Command as Process;
+
+const ANSWERS: &str = "examples/clinic/answers.toml";
+const PROBES: &str = "examples/clinic/probes.toml";
+/// The example answered the FY2025 form: it is judged as on an inspection day of that year.
+const AS_OF: &str = "2025-11-01";
+
+fn check(out: &Path) -> assert_cmd::Command {
+    let mut cmd = medsec();
+    cmd.args([
+        "check",
+        "--answers",
+        ANSWERS,
+        "--probes",
+        PROBES,
+        "--as-of",
+        AS_OF,
+        "--out",
+    ])
+    .arg(out);
+    cmd
+}
+
+/// The stock minisign tool is there, or the test is skipped (and fails under CI=true).
+#[allow(clippy::print_stderr)]
+fn have_minisign() -> bool {
+    if Process::new("minisign").arg("-v").output().is_ok() {
+        return true;
+    }
+    assert!(
+        !in_ci(),
+        "minisign is not installed (CI installs it from Debian's packages)"
+    );
+    eprintln!("skipped: minisign is not installed (apt-get install -y minisign)");
+    false
+}
+
+/// The bundle verifies with medsec and with the stock tools.
+fn assert_bundle_verifies(out: &Path, public: &Path) {
+    let bundle = out.join("bundle");
+    for file in [
+        "report.json",
+        "report.html",
+        "MANIFEST.sha256",
+        "MANIFEST.sha256.minisig",
+    ] {
+        assert!(bundle.join(file).is_file(), "{file} is in the bundle");
+    }
+    let v = medsec()
+        .arg("verify")
+        .arg(&bundle)
+        .arg("--pubkey")
+        .arg(public)
+        .args(["--as-of", AS_OF])
+        .output()
+        .unwrap();
+    assert_eq!(
+        v.status.code(),
+        Some(0),
+        "{}{}",
+        stdout_of(&v),
+        stderr_of(&v)
+    );
+    if !have_minisign() {
+        return;
+    }
+    // The bundle signs its manifest, which lists report.json (and report.html) with their
+    // SHA-256: minisign checks the signature, sha256sum the files.
+    let m = Process::new("minisign")
+        .args(["-Vm", "MANIFEST.sha256", "-p"])
+        .arg(public)
+        .current_dir(&bundle)
+        .output()
+        .unwrap();
+    assert!(m.status.success(), "{}{}", stdout_of(&m), stderr_of(&m));
+    assert!(
+        stdout_of(&m).contains("institution:1310123458"),
+        "{}",
+        stdout_of(&m)
+    );
+    let s = Process::new("sha256sum")
+        .args(["-c", "MANIFEST.sha256"])
+        .current_dir(&bundle)
+        .output()
+        .unwrap();
+    assert!(s.status.success(), "{}{}", stdout_of(&s), stderr_of(&s));
+    assert!(
+        stdout_of(&s).contains("report.json: OK"),
+        "{}",
+        stdout_of(&s)
+    );
+}
+
+#[test]
+fn the_example_clinic_is_checked_end_to_end_without_a_terminal() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("clinic");
+    let o = check(&out).output().unwrap();
+    let (stdout, stderr) = (stdout_of(&o), stderr_of(&o));
+    assert_eq!(o.status.code(), Some(0), "{stdout}{stderr}");
+    // What was written, the HTML among it, what is missing, the next step.
+    let html = out.join("bundle/report.html");
+    assert!(
+        stdout.contains(&format!("report to read and print: {}", html.display())),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("Missing:\n  - the bundle is signed with a throwaway key"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("medsec keygen --out NAME"), "{stdout}");
+    assert!(stdout.contains("The year's check is done."), "{stdout}");
+    // Each step's own output is there: status, probes, report, verification.
+    assert!(stdout.contains("complete (0 warnings)"), "{stdout}");
+    assert!(
+        stdout.contains("`vm`: 2 passed, 0 failed, 0 could not tell; 0 answers are contradicted."),
+        "{stdout}"
+    );
+    assert!(stdout.contains("1 bundle: 1 valid"), "{stdout}");
+    // No progress without a terminal.
+    assert!(
+        !stderr.contains('✓') && !stderr.contains("[1/6]"),
+        "{stderr}"
+    );
+    assert!(out.join("evidence.json").is_file());
+    assert_bundle_verifies(&out, &out.join("throwaway.pub"));
+
+    // Again: the bundle is replaced, the throwaway key kept.
+    let key_before = std::fs::read(out.join("throwaway.pub")).unwrap();
+    let o = check(&out).output().unwrap();
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}{}",
+        stdout_of(&o),
+        stderr_of(&o)
+    );
+    assert_eq!(
+        std::fs::read(out.join("throwaway.pub")).unwrap(),
+        key_before
+    );
+    assert_bundle_verifies(&out, &out.join("throwaway.pub"));
+}
+
+#[test]
+fn the_institutions_own_key_signs_with_the_passphrase_from_the_environment() {
+    let tmp = tempfile::tempdir().unwrap();
+    let key = tmp.path().join("clinic");
+    medsec()
+        .env("CLINIC_PASSPHRASE", "a long passphrase for the test")
+        .arg("keygen")
+        .arg("--out")
+        .arg(&key)
+        .args(["--passphrase-env", "CLINIC_PASSPHRASE"])
+        .assert()
+        .success();
+    let out = tmp.path().join("out");
+    let o = check(&out)
+        .env("CLINIC_PASSPHRASE", "a long passphrase for the test")
+        .arg("--key")
+        .arg(key.with_extension("key"))
+        .args(["--passphrase-env", "CLINIC_PASSPHRASE"])
+        .output()
+        .unwrap();
+    let stdout = stdout_of(&o);
+    assert_eq!(o.status.code(), Some(0), "{stdout}{}", stderr_of(&o));
+    assert!(stdout.contains("Missing:\n  nothing"), "{stdout}");
+    assert!(stdout.contains("print "), "{stdout}");
+    assert!(!out.join("throwaway.key").exists());
+    assert_bundle_verifies(&out, &key.with_extension("pub"));
+}
+
+#[test]
+fn a_missing_passphrase_is_an_error_naming_where_it_comes_from() {
+    let tmp = tempfile::tempdir().unwrap();
+    let key = tmp.path().join("clinic");
+    medsec()
+        .env("CLINIC_PASSPHRASE", "a long passphrase for the test")
+        .arg("keygen")
+        .arg("--out")
+        .arg(&key)
+        .args(["--passphrase-env", "CLINIC_PASSPHRASE"])
+        .assert()
+        .success();
+    let out = tmp.path().join("out");
+    // The variable named is not set.
+    let o = check(&out)
+        .env_remove("MEDSEC_PASSPHRASE")
+        .arg("--key")
+        .arg(key.with_extension("key"))
+        .args(["--passphrase-env", "MEDSEC_PASSPHRASE"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2), "{}", stderr_of(&o));
+    assert!(
+        stderr_of(&o).contains("MEDSEC_PASSPHRASE"),
+        "{}",
+        stderr_of(&o)
+    );
+    // No variable named, and no terminal to ask on.
+    let o = check(&out)
+        .arg("--key")
+        .arg(key.with_extension("key"))
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2), "{}", stderr_of(&o));
+    assert!(
+        stderr_of(&o).contains("--passphrase-env VAR"),
+        "{}",
+        stderr_of(&o)
+    );
+    // Nothing ran, nothing was written.
+    assert!(!out.exists());
+}
+
+#[test]
+fn an_incomplete_answers_file_says_what_is_missing_and_the_next_step() {
+    let tmp = tempfile::tempdir().unwrap();
+    let answers = tmp.path().join("answers.toml");
+    let text = std::fs::read_to_string(root().join(ANSWERS)).unwrap();
+    // The first answer (item 0) taken back.
+    let text = text.replacen("answer = \"はい\"", "answer = \"\"", 1);
+    std::fs::write(&answers, text).unwrap();
+    let out = tmp.path().join("out");
+    for lang in ["en", "ja"] {
+        let o = medsec()
+            .args(["--lang", lang, "check", "--answers"])
+            .arg(&answers)
+            .args(["--probes", PROBES, "--as-of", AS_OF, "--out"])
+            .arg(&out)
+            .output()
+            .unwrap();
+        let stdout = stdout_of(&o);
+        assert_eq!(o.status.code(), Some(1), "{stdout}{}", stderr_of(&o));
+        let severity = if lang == "en" { "error" } else { "エラー" };
+        assert!(
+            stdout.contains(&format!("{severity}[unanswered]")),
+            "{stdout}"
+        );
+        let next = format!("medsec answer {}", answers.display());
+        assert!(stdout.contains(&next), "{stdout}");
+        if lang == "en" {
+            assert!(stdout.contains("the answers are incomplete"), "{stdout}");
+            assert!(stdout.contains("Next:"), "{stdout}");
+        } else {
+            assert!(stdout.contains("回答が完了していません"), "{stdout}");
+            assert!(stdout.contains("次に:"), "{stdout}");
+        }
+        // It stops before probes and report.
+        assert!(!out.exists());
+    }
+}
+
+#[test]
+fn without_an_answers_file_or_a_terminal_it_names_the_flag() {
+    let tmp = tempfile::tempdir().unwrap();
+    let o = medsec()
+        .current_dir(tmp.path())
+        .args(["check", "--probes"])
+        .arg(root().join(PROBES))
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2), "{}", stderr_of(&o));
+    assert!(
+        stderr_of(&o).contains("--answers FILE"),
+        "{}",
+        stderr_of(&o)
+    );
+    assert!(stderr_of(&o).contains("medsec init"), "{}", stderr_of(&o));
+    // Nothing was made in the folder.
+    assert_eq!(std::fs::read_dir(tmp.path()).unwrap().count(), 0);
+}
+
+#[test]
+fn json_mode_prints_one_object_and_no_progress() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    let o = check(&out).args(["--format", "json"]).output().unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr_of(&o));
+    assert_eq!(stderr_of(&o), "", "nothing on stderr");
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("one JSON object");
+    assert_eq!(v["exit_code"], 0);
+    assert_eq!(v["complete"], true);
+    assert_eq!(v["probes"]["pass"], 2);
+    assert_eq!(v["missing"], serde_json::json!(["throwaway-key"]));
+    assert_eq!(v["key"]["throwaway"], true);
+    assert_eq!(v["status"]["complete"], true);
+    assert!(v["verify"].is_object(), "{v}");
+    let html = PathBuf::from(v["html"].as_str().unwrap());
+    assert!(html.is_file());
+    assert_eq!(html, out.join("bundle/report.html"));
+}
+
+#[test]
+fn a_failed_probe_is_a_finding_and_the_bundle_is_still_written() {
+    let tmp = tempfile::tempdir().unwrap();
+    let config = tmp.path().join("probes.toml");
+    let backup = root().join("examples/clinic/backup");
+    // More files than the example's backup folder holds: the probe fails.
+    std::fs::write(
+        &config,
+        format!(
+            "[[probe]]\nkind = \"backup-freshness\"\npath = \"{}\"\nmax_age = \"3650d\"\nmin_files = 1000\n",
+            backup.display()
+        ),
+    )
+    .unwrap();
+    let out = tmp.path().join("out");
+    let o = medsec()
+        .args(["check", "--answers", ANSWERS, "--as-of", AS_OF, "--probes"])
+        .arg(&config)
+        .arg("--out")
+        .arg(&out)
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1), "{}", stderr_of(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["probes"]["fail"], 1);
+    // はい to 3-② backup-and-restore, and the probe says otherwise.
+    assert_eq!(v["probes"]["contradictions"], 1);
+    assert_eq!(
+        v["missing"],
+        serde_json::json!([
+            "probe-failed",
+            "probe-contradiction",
+            "report-findings",
+            "verify-findings",
+            "throwaway-key"
+        ])
+    );
+    assert!(out.join("bundle/report.html").is_file());
+}
+
+#[test]
+fn an_unusable_answers_file_is_exit_2_with_its_problems() {
+    let tmp = tempfile::tempdir().unwrap();
+    let answers = tmp.path().join("answers.toml");
+    let text = std::fs::read_to_string(root().join(ANSWERS)).unwrap();
+    std::fs::write(
+        &answers,
+        text.replacen("answer = \"はい\"", "answer = \"たぶん\"", 1),
+    )
+    .unwrap();
+    let out = tmp.path().join("out");
+    let o = medsec()
+        .args(["check", "--probes", PROBES, "--answers"])
+        .arg(&answers)
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .unwrap();
+    let stdout = stdout_of(&o);
+    assert_eq!(o.status.code(), Some(2), "{stdout}{}", stderr_of(&o));
+    // The problem that stops the command on standard error; the summary on standard output.
+    assert!(stderr_of(&o).contains("たぶん"), "{}", stderr_of(&o));
+    assert!(!stdout.contains("たぶん"), "{stdout}");
+    assert!(stdout.contains("the answers cannot be used"), "{stdout}");
+    assert!(!out.exists());
+    let o = medsec()
+        .args(["check", "--format", "json", "--probes", PROBES, "--answers"])
+        .arg(&answers)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["exit_code"], 2);
+    assert_eq!(v["missing"], serde_json::json!(["unusable-answers"]));
+    assert_eq!(v["status"]["usable"], false);
+}
+
+/// The command between `<!-- main-job -->` and `<!-- /main-job -->` in README.md, one line
+/// (continuations joined), split into words.
+fn readme_main_job() -> Vec<String> {
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let start = readme
+        .find("<!-- main-job -->")
+        .expect("README has <!-- main-job -->");
+    let end = readme
+        .find("<!-- /main-job -->")
+        .expect("README has <!-- /main-job -->");
+    let block = &readme[start..end];
+    let code = block
+        .split("```sh\n")
+        .nth(1)
+        .and_then(|b| b.split("```").next())
+        .expect("a ```sh block in the main job");
+    code.replace("\\\n", " ")
+        .split_whitespace()
+        .map(str::to_owned)
+        .collect()
+}
+
+#[test]
+fn the_readme_main_job_runs_as_written() {
+    let words = readme_main_job();
+    let at = words
+        .iter()
+        .position(|w| w == "--")
+        .expect("`cargo run --release -- ...`");
+    assert_eq!(words[..at], ["cargo", "run", "--release"]);
+    let mut args: Vec<String> = words[at + 1..].to_vec();
+    assert_eq!(args.first().map(String::as_str), Some("check"));
+    // This build of medsec, and a fresh folder for --out (tests run side by side).
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("medsec-clinic");
+    let i = args.iter().position(|a| a == "--out").expect("--out DIR");
+    args[i + 1] = out.display().to_string();
+    let o = medsec().args(&args).output().unwrap();
+    let stdout = stdout_of(&o);
+    assert_eq!(o.status.code(), Some(0), "{stdout}{}", stderr_of(&o));
+    // It verified the result and says where the HTML is.
+    assert!(stdout.contains("1 bundle: 1 valid"), "{stdout}");
+    assert!(
+        stdout.contains(&out.join("bundle/report.html").display().to_string()),
+        "{stdout}"
+    );
+    assert_bundle_verifies(&out, &out.join("throwaway.pub"));
+}
+
+#[cfg(unix)]
+mod pty {
+    use super::*;
+    use expectrl::session::OsSession as Session;
+    use expectrl::Expect;
+    use std::io::Read;
+    use std::process::Command;
+    use std::time::{Duration, Instant};
+
+    fn spawn(dir: &Path, args: &[&str]) -> Session {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_medsec"));
+        cmd.env_remove("LC_ALL")
+            .env("LANG", "C")
+            .env("NO_COLOR", "1")
+            .env("MEDSEC_DATA_DIR", root().join("target/test-no-user-data"))
+            .current_dir(dir)
+            .args(args);
+        let mut s = Session::spawn(cmd).expect("spawn in a pty");
+        s.set_expect_timeout(Some(Duration::from_secs(60)));
+        s
+    }
+
+    /// Everything the session prints until it exits.
+    fn rest(s: &mut Session) -> String {
+        let mut out = Vec::new();
+        let deadline = Instant::now() + Duration::from_secs(60);
+        let mut buf = [0u8; 4096];
+        while Instant::now() < deadline {
+            match s.read(&mut buf) {
+                Ok(0) | Err(_) => break,
+                Ok(n) => out.extend_from_slice(&buf[..n]),
+            }
+        }
+        String::from_utf8_lossy(&out).into_owned()
+    }
+
+    fn exit_code(s: &mut Session) -> String {
+        format!("{:?}", s.get_process_mut().wait().unwrap())
+    }
+
+    #[test]
+    fn on_a_terminal_the_steps_show_in_japanese() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("out");
+        let root = root();
+        let out_s = out.display().to_string();
+        let mut s = spawn(
+            &root,
+            &[
+                "--lang",
+                "ja",
+                "check",
+                "--answers",
+                ANSWERS,
+                "--probes",
+                PROBES,
+                "--as-of",
+                AS_OF,
+                "--out",
+                &out_s,
+            ],
+        );
+        // Each step done is a line on the terminal, in Japanese.
+        s.expect("✓ [1/6] 回答").unwrap();
+        s.expect("✓ [2/6] 記入状況: 記入完了").unwrap();
+        s.expect("✓ [3/6] 診断(プローブ): 合格 2 件").unwrap();
+        s.expect("✓ [5/6] 署名付きの報告書").unwrap();
+        s.expect("✓ [6/6] 検証: 有効").unwrap();
+        let tail = rest(&mut s);
+        assert!(tail.contains("閲覧・印刷用の報告書"), "{tail}");
+        assert!(tail.contains("今年度の点検は完了しました。"), "{tail}");
+        let code = exit_code(&mut s);
+        assert!(code.ends_with(", 0)"), "{code}");
+        assert!(out.join("bundle/report.html").is_file());
+    }
+
+    #[test]
+    fn non_interactive_never_asks_even_on_a_terminal() {
+        let tmp = tempfile::tempdir().unwrap();
+        let probes = root().join(PROBES).display().to_string();
+        let mut s = spawn(
+            tmp.path(),
+            &[
+                "--lang",
+                "en",
+                "check",
+                "--non-interactive",
+                "--probes",
+                &probes,
+            ],
+        );
+        let tail = rest(&mut s);
+        assert!(tail.contains("--answers FILE"), "{tail}");
+        let code = exit_code(&mut s);
+        assert!(code.ends_with(", 2)"), "{code}");
+        assert_eq!(std::fs::read_dir(tmp.path()).unwrap().count(), 0);
+    }
+
+    #[test]
+    fn on_a_terminal_without_answers_it_makes_them_and_asks() {
+        let tmp = tempfile::tempdir().unwrap();
+        let probes = root().join(PROBES).display().to_string();
+        let mut s = spawn(tmp.path(), &["--lang", "en", "check", "--probes", &probes]);
+        // `init` made the file, and the walk-through asks for the institution first.
+        s.expect("The institution details are not filled in yet")
+            .unwrap();
+        s.send_line("q").unwrap();
+        let tail = rest(&mut s);
+        assert!(tail.contains("the answers are incomplete"), "{tail}");
+        assert!(
+            tail.contains("medsec answer institution-fy2025.toml"),
+            "{tail}"
+        );
+        let code = exit_code(&mut s);
+        assert!(code.ends_with(", 1)"), "{code}");
+        let made: Vec<_> = std::fs::read_dir(tmp.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(made, ["institution-fy2025.toml"]);
+    }
+}
+
+/// An output folder that cannot be made: the OS error in the catalog's words (Japanese under
+/// `--lang ja`, with the OS number), not the operating system's English text.
+#[test]
+fn an_output_folder_that_cannot_be_made_is_said_in_japanese() {
+    let tmp = tempfile::tempdir().unwrap();
+    let file = tmp.path().join("a-file");
+    std::fs::write(&file, "x").unwrap();
+    let o = check(&file.join("out"))
+        .env("LANG", "ja_JP.UTF-8")
+        .output()
+        .unwrap();
+    let err = stderr_of(&o);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("に書き込めません: フォルダではありません (OS エラー 20)"),
+        "{err}"
+    );
+    assert!(!err.contains("Not a directory"), "{err}");
+}

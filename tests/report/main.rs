@@ -1,0 +1,15 @@
+//! Integration tests of one area in one test binary (CI links a few binaries, not one per
+//! file). Each module below was a file tests/<module>.rs of its own; tests/common is shared.
+
+#[path = "../common/mod.rs"]
+mod common;
+
+mod check;
+mod escaping;
+mod finding_sources;
+mod findings_language;
+mod inspector_view;
+mod render;
+mod report;
+mod review12;
+mod summarize;

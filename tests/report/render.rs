@@ -1,0 +1,619 @@
+//! `medsec render`: the report for people (HTML, Markdown, CSV, XLSX) from a bundle or a
+//! report.json, and the report.html that `medsec report` writes into the bundle.
+
+use crate::common;
+
+use common::{fixture, in_ci, keygen, stderr_of, stdout_of, with_fixtures};
+use std::path::{Path, PathBuf};
+
+const AS_OF: &str = "2026-04-10";
+
+/// A signed bundle made by `medsec report` from the answers fixtures (changed by `edit`), with
+/// the probe evidence: `(tmp, bundle, key name)`.
+fn bundle_with(edit: impl Fn(String) -> String) -> (tempfile::TempDir, PathBuf, PathBuf) {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("answers");
+    std::fs::create_dir_all(dir.join("evidence")).unwrap();
+    for f in ["vendor-a.toml", "evidence/appointment.txt"] {
+        std::fs::copy(fixture("answers").join(f), dir.join(f)).unwrap();
+    }
+    let text = std::fs::read_to_string(fixture("answers/complete.toml")).unwrap();
+    std::fs::write(dir.join("complete.toml"), edit(text)).unwrap();
+    let key = tmp.path().join("hospital");
+    keygen(&key);
+    let out = tmp.path().join("bundle");
+    let o = with_fixtures()
+        .arg("report")
+        .arg("--answers")
+        .arg(dir.join("complete.toml"))
+        .arg("--evidence")
+        .arg(fixture("report/evidence.json"))
+        .arg("--out")
+        .arg(&out)
+        .arg("--sign")
+        .arg(key.with_extension("key"))
+        .output()
+        .unwrap();
+    // The contradiction in the probe evidence is an error finding: written, exit 1.
+    assert_eq!(o.status.code(), Some(1), "{}", stderr_of(&o));
+    (tmp, out, key)
+}
+
+fn bundle() -> (tempfile::TempDir, PathBuf, PathBuf) {
+    bundle_with(|t| t)
+}
+
+/// `medsec render ARGS... --as-of AS_OF --lang LANG`: (exit code, stdout bytes, stderr).
+fn render(lang: &str, args: &[&std::ffi::OsStr]) -> (i32, Vec<u8>, String) {
+    let o = with_fixtures()
+        .args(["--lang", lang, "render", "--as-of", AS_OF])
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        o.status.code().unwrap_or(-1),
+        o.stdout.clone(),
+        stderr_of(&o),
+    )
+}
+
+fn render_ok(lang: &str, input: &Path, format: &str) -> Vec<u8> {
+    let (code, out, err) = render(
+        lang,
+        &[input.as_os_str(), "--format".as_ref(), format.as_ref()],
+    );
+    assert_eq!(code, 0, "{err}");
+    out
+}
+
+fn sha256_hex(bytes: &[u8]) -> String {
+    medsec::signing::manifest::sha256_bytes(bytes)
+}
+
+/// The key ID (line 2 of the .pub file, decoded) as minisign prints it.
+fn key_id(key: &Path) -> String {
+    medsec::signing::keys::read_public_key(&key.with_extension("pub"))
+        .unwrap()
+        .key_id
+}
+
+fn volatile_filters() -> Vec<(&'static str, &'static str)> {
+    vec![
+        (r"\b[0-9a-f]{64}\b", "[sha256]"),
+        (r"\b[0-9a-f]{12}\b", "[sha256-12]"),
+        (r"\b[0-9A-F]{16}\b", "[key-id]"),
+        (r"\d{4}-\d\d-\d\d \d\d:\d\d \+09:00", "[time]"),
+        // An overdue target date is judged as of the day the report is made.
+        (r"\d{4}-\d\d-\d\d\(令和\d+年\d+月\d+日\)時点", "[today]時点"),
+        (r"as of \d{4}-\d\d-\d\d(\(令和[^)]*\))?", "as of [today]"),
+    ]
+}
+
+#[test]
+fn markdown_and_csv_snapshots_in_both_languages() {
+    let (_tmp, bundle, _) = bundle();
+    for lang in ["ja", "en"] {
+        let md = String::from_utf8(render_ok(lang, &bundle, "md")).unwrap();
+        let csv = String::from_utf8(render_ok(lang, &bundle, "csv")).unwrap();
+        insta::with_settings!({filters => volatile_filters()}, {
+            insta::assert_snapshot!(format!("render-md-{lang}"), md);
+            insta::assert_snapshot!(format!("render-csv-{lang}"), csv);
+        });
+    }
+}
+
+#[test]
+fn html_is_self_contained_and_carries_the_report_digest_and_key() {
+    let (_tmp, bundle, key) = bundle();
+    let html = String::from_utf8(render_ok("ja", &bundle, "html")).unwrap();
+    let sha = sha256_hex(&std::fs::read(bundle.join("report.json")).unwrap());
+    let id = key_id(&key);
+    // Nothing outside the file: no script, no link, no remote resource of any kind.
+    let lower = html.to_lowercase();
+    for banned in [
+        "http://", "https://", "<script", "<link", "<img", "<iframe", "<object", "<embed",
+        "@import", "url(", "src=", "href=",
+    ] {
+        assert!(!lower.contains(banned), "{banned} in the page");
+    }
+    // The footer on every printed page: digest, key, signed time, page n/m.
+    assert!(html.contains("@page"), "no print CSS");
+    assert!(html.contains("counter(page)") && html.contains("counter(pages)"));
+    assert!(html.contains(&format!("content: \"SHA-256 {sha}\"")));
+    assert!(html.contains(&id));
+    // What was checked is said, in the page's language.
+    assert!(
+        html.contains("すべてのファイルがマニフェストと一致しました"),
+        "{html}"
+    );
+    // The form's parts: institution, items with printed numbers, rounds, dates in 和暦,
+    // いいえ highlighted with its overdue target date, evidence, probes, findings, vendor form.
+    for part in [
+        "テスト診療所",
+        "0110113719",
+        "医療情報システム安全管理責任者",
+        "2-⑩",
+        "1回目",
+        "2回目",
+        "令和8年3月31日",
+        "class=\"round ans-no\"",
+        "目標日超過",
+        "evidence&#x2f;complete&#x2f;evidence&#x2f;appointment.txt",
+        "verdict-fail",
+        "answer-contradicted-by-probe",
+        "株式会社テストシステム",
+    ] {
+        assert!(html.contains(part), "{part} missing");
+    }
+    // The QR code decodes to the report's SHA-256 and the key ID.
+    assert_eq!(decode_qr(&html), format!("medsec:sha256={sha};key={id}"));
+    // With the key, the page says the signature was checked.
+    let (code, out, err) = render(
+        "en",
+        &[
+            bundle.as_os_str(),
+            "--pubkey".as_ref(),
+            key.with_extension("pub").as_os_str(),
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    let html = String::from_utf8(out).unwrap();
+    assert!(
+        html.contains("The signature verified with a trusted key"),
+        "{html}"
+    );
+    assert!(html.contains("Round 1") && html.contains("<html lang=\"en\">"));
+    // verify's findings on a valid bundle are listed in the page.
+    assert!(html.contains("vendor-form-unsigned"), "{html}");
+    // Another key: not rendered.
+    let other = bundle.parent().unwrap().join("other");
+    keygen(&other);
+    let (code, out, err) = render(
+        "en",
+        &[
+            bundle.as_os_str(),
+            "--pubkey".as_ref(),
+            other.with_extension("pub").as_os_str(),
+        ],
+    );
+    assert_eq!(code, 3, "{err}");
+    assert!(out.is_empty() && err.contains("key-wrong"), "{err}");
+}
+
+/// The QR code's SVG in `html`, drawn to a bitmap and read back with rqrr.
+fn decode_qr(html: &str) -> String {
+    let start = html.find("<svg class=\"qr\"").expect("a QR code");
+    let svg = &html[start..start + html[start..].find("</svg>").unwrap()];
+    let attr = |name: &str| -> usize {
+        let at = svg.find(&format!(" {name}=\"")).unwrap() + name.len() + 3;
+        svg[at..at + svg[at..].find('"').unwrap()].parse().unwrap()
+    };
+    let (w, h) = (attr("width"), attr("height"));
+    let d_at = svg.find(" d=\"").unwrap() + 4;
+    let d = &svg[d_at..d_at + svg[d_at..].find('"').unwrap()];
+    // The path is a list of rectangles `M{x} {y}h{w}v{h}H{x}V{y}`.
+    let mut dark = vec![false; w * h];
+    for rect in d.split('M').filter(|r| !r.is_empty()) {
+        let nums: Vec<usize> = rect
+            .split(|c: char| !c.is_ascii_digit())
+            .filter(|s| !s.is_empty())
+            .map(|s| s.parse().unwrap())
+            .collect();
+        let (x, y, rw, rh) = (nums[0], nums[1], nums[2], nums[3]);
+        for yy in y..y + rh {
+            for xx in x..x + rw {
+                dark[yy * w + xx] = true;
+            }
+        }
+    }
+    let mut img =
+        rqrr::PreparedImage::prepare_from_greyscale(
+            w,
+            h,
+            |x, y| {
+                if dark[y * w + x] {
+                    0
+                } else {
+                    255
+                }
+            },
+        );
+    let grids = img.detect_grids();
+    assert_eq!(grids.len(), 1, "one QR code");
+    grids[0].decode().expect("the QR code decodes").1
+}
+
+#[test]
+fn every_string_from_a_file_is_escaped() {
+    let (_tmp, bundle, _) = bundle_with(|t| {
+        t.replace(
+            "name = \"テスト診療所\"",
+            "name = \"<script>alert(1)</script> & \\\"quoted\\\"\"",
+        )
+        .replace("ログ確認の手順を作成中", "=cmd|' /C calc'!A0")
+    });
+    let html = String::from_utf8(render_ok("ja", &bundle, "html")).unwrap();
+    assert!(!html.to_lowercase().contains("<script"), "raw script tag");
+    assert!(
+        html.contains("&lt;script&gt;alert(1)&lt;&#x2f;script&gt;"),
+        "{html}"
+    );
+    let md = String::from_utf8(render_ok("en", &bundle, "md")).unwrap();
+    assert!(md.contains("\\<script\\>alert(1)\\</script\\>"), "{md}");
+    let csv = render_ok("ja", &bundle, "csv");
+    assert!(csv.starts_with(b"\xEF\xBB\xBF"), "no BOM");
+    let csv = String::from_utf8(csv).unwrap();
+    assert!(csv.contains("\"'=cmd|' /C calc'!A0\""), "{csv}");
+    assert!(!csv.contains(",\"=cmd"), "{csv}");
+}
+
+#[test]
+fn a_tampered_bundle_is_not_rendered() {
+    let (_tmp, bundle, key) = bundle();
+    let path = bundle.join("report.json");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, text.replace("テスト診療所", "別の診療所")).unwrap();
+    for args in [
+        vec![bundle.as_os_str()],
+        vec![
+            bundle.as_os_str(),
+            "--pubkey".as_ref(),
+            key.with_extension("pub").as_os_str(),
+        ],
+    ] {
+        let (code, out, err) = render("en", &args);
+        assert_eq!(code, 3, "{err}");
+        assert!(out.is_empty(), "something was rendered");
+        assert!(err.contains("file-changed report.json"), "{err}");
+        assert!(
+            err.contains("tampered content is never shown as valid"),
+            "{err}"
+        );
+    }
+}
+
+#[test]
+fn a_report_json_alone_says_nothing_was_checked() {
+    let (tmp, bundle, _) = bundle();
+    // Out of its bundle (inside it, report.json is read as the bundle: tests/report/review12.rs).
+    let alone = tmp.path().join("alone");
+    std::fs::create_dir_all(&alone).unwrap();
+    std::fs::copy(bundle.join("report.json"), alone.join("report.json")).unwrap();
+    let (code, out, err) = render(
+        "en",
+        &[
+            alone.join("report.json").as_os_str(),
+            "--format".as_ref(),
+            "md".as_ref(),
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    let md = String::from_utf8(out).unwrap();
+    assert!(md.contains("nothing was checked for tampering"), "{md}");
+    // --out writes the file and says so.
+    let target = tmp.path().join("page.html");
+    let (code, out, err) = render(
+        "ja",
+        &[bundle.as_os_str(), "--out".as_ref(), target.as_os_str()],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(String::from_utf8(out).unwrap().contains("に書き出しました"));
+    assert!(std::fs::read_to_string(target)
+        .unwrap()
+        .starts_with("<!DOCTYPE html>"));
+}
+
+#[test]
+fn the_bundle_holds_a_signed_report_html() {
+    let (_tmp, bundle, key) = bundle();
+    let manifest = std::fs::read_to_string(bundle.join("MANIFEST.sha256")).unwrap();
+    let page = std::fs::read(bundle.join("report.html")).unwrap();
+    assert!(
+        manifest.contains(&format!("{}  report.html\n", sha256_hex(&page))),
+        "{manifest}"
+    );
+    let html = String::from_utf8(page).unwrap();
+    let sha = sha256_hex(&std::fs::read(bundle.join("report.json")).unwrap());
+    assert_eq!(
+        decode_qr(&html),
+        format!("medsec:sha256={sha};key={}", key_id(&key))
+    );
+    assert!(html.contains("レポート一式とともに署名されています"));
+    assert!(html.contains("テスト診療所") && html.contains("2-⑩"));
+    // The bundle verifies with the page in it (findings only: the contradiction).
+    let o = with_fixtures()
+        .args(["verify", "--as-of", "2025-11-01", "--pubkey"])
+        .arg(key.with_extension("pub"))
+        .arg(&bundle)
+        .output()
+        .unwrap();
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "{}{}",
+        stdout_of(&o),
+        stderr_of(&o)
+    );
+}
+
+#[test]
+fn an_unsigned_bundle_says_so_and_its_qr_code_has_no_key() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("bundle");
+    let o = with_fixtures()
+        .arg("report")
+        .arg("--answers")
+        .arg(fixture("answers/complete.toml"))
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr_of(&o));
+    let html = String::from_utf8(render_ok("en", &out, "html")).unwrap();
+    assert!(html.contains("this report is not signed"), "{html}");
+    let sha = sha256_hex(&std::fs::read(out.join("report.json")).unwrap());
+    assert_eq!(decode_qr(&html), format!("medsec:sha256={sha}"));
+    // The page in the bundle says the same.
+    let page = std::fs::read_to_string(out.join("report.html")).unwrap();
+    assert!(page.contains("このレポートには署名がありません"), "{page}");
+}
+
+#[test]
+fn xlsx_has_the_items_and_the_findings() {
+    use calamine::{Reader, Xlsx};
+    let (_tmp, bundle, _) = bundle();
+    let (code, out, err) = render(
+        "en",
+        &[bundle.as_os_str(), "--format".as_ref(), "xlsx".as_ref()],
+    );
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        out.is_empty() && err.contains("give --out FILE.xlsx"),
+        "{err}"
+    );
+    let target = bundle.parent().unwrap().join("report.xlsx");
+    let (code, _, err) = render(
+        "ja",
+        &[
+            bundle.as_os_str(),
+            "--format".as_ref(),
+            "xlsx".as_ref(),
+            "--out".as_ref(),
+            target.as_os_str(),
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    let bytes = std::fs::read(&target).unwrap();
+    let mut wb: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
+    let names = wb.sheet_names();
+    assert_eq!(names, ["チェック項目", "指摘"]);
+    let items = wb.worksheet_range("チェック項目").unwrap();
+    let rows: Vec<Vec<String>> = items
+        .rows()
+        .map(|r| r.iter().map(|c| c.to_string()).collect())
+        .collect();
+    assert_eq!(rows[0][1], "番号");
+    let log = rows.iter().find(|r| r[1] == "2-⑩").expect("item 2-⑩");
+    assert_eq!(log[4], "いいえ");
+    assert_eq!(log[6], "2026-03-31");
+    let findings = wb.worksheet_range("指摘").unwrap();
+    assert!(findings
+        .rows()
+        .any(|r| r[0] == "answer-contradicted-by-probe"));
+}
+
+/// The installed Chromium (`chromium` or `chromium-browser`), or `None` outside CI. Debian's
+/// `chromium` is installed by .ci/run; under CI=true a missing browser fails the test.
+fn chromium() -> Option<&'static str> {
+    let found = ["chromium", "chromium-browser"].into_iter().find(|c| {
+        std::process::Command::new(c)
+            .arg("--version")
+            .output()
+            .is_ok()
+    });
+    if found.is_none() {
+        assert!(
+            !in_ci(),
+            "chromium is not installed (CI=true): .ci/run installs it"
+        );
+        #[allow(clippy::print_stderr)]
+        {
+            eprintln!("skipped: chromium is not installed");
+        }
+    }
+    found
+}
+
+/// What one headless Chromium run showed: its console messages and the requests the page made.
+struct BrowserRun {
+    /// Lines Chromium logged for the page's console (`…:CONSOLE…] "message", source: …`).
+    console: Vec<String>,
+    /// URLs the page asked for that are not the file itself (`file:` or `data:`), from the
+    /// network log (requests of the page carry its `file://` network isolation key; the browser's
+    /// own background requests do not).
+    requests: Vec<String>,
+}
+
+/// Opens `page` in headless Chromium with `action` (`--print-to-pdf=…` or `--screenshot=…`),
+/// console messages logged to standard error and a network log written. A browser that hangs
+/// fails the test rather than the whole run.
+fn run_chromium(chromium: &str, page: &Path, action: &str) -> BrowserRun {
+    let work = tempfile::tempdir().unwrap();
+    let net_log = work.path().join("net.json");
+    let err_log = work.path().join("stderr.txt");
+    let mut child = std::process::Command::new(chromium)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--hide-scrollbars",
+            "--window-size=1000,1400",
+            "--enable-logging=stderr",
+            "--v=0",
+        ])
+        .arg(format!(
+            "--user-data-dir={}",
+            work.path().join("profile").display()
+        ))
+        .arg(format!("--log-net-log={}", net_log.display()))
+        .arg(action)
+        .arg(page)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::fs::File::create(&err_log).unwrap())
+        .spawn()
+        .unwrap();
+    let started = std::time::Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if started.elapsed() > std::time::Duration::from_secs(120) {
+            let _ = child.kill();
+            panic!("chromium did not finish within 120 s");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(200));
+    }
+    let console = std::fs::read_to_string(&err_log)
+        .unwrap()
+        .lines()
+        .filter(|l| l.contains(":CONSOLE"))
+        .map(str::to_string)
+        .collect();
+    let log: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&net_log).unwrap()).expect("network log is JSON");
+    let requests = log["events"]
+        .as_array()
+        .expect("network log has events")
+        .iter()
+        .filter_map(|e| {
+            let params = e.get("params")?;
+            let url = params.get("url")?.as_str()?;
+            let key = params.get("network_isolation_key")?.as_str()?;
+            (key.contains("file://") && !url.starts_with("file:") && !url.starts_with("data:"))
+                .then(|| url.to_string())
+        })
+        .collect();
+    BrowserRun { console, requests }
+}
+
+/// A screenshot of `page` (PNG bytes), taken by headless Chromium.
+fn screenshot(chromium: &str, page: &Path) -> (BrowserRun, Vec<u8>) {
+    let out = tempfile::tempdir().unwrap();
+    let png = out.path().join("shot.png");
+    let run = run_chromium(chromium, page, &format!("--screenshot={}", png.display()));
+    let bytes = std::fs::read(&png).expect("chromium wrote no screenshot");
+    assert!(bytes.starts_with(b"\x89PNG"), "not a PNG");
+    (run, bytes)
+}
+
+/// The detectors of [`run_chromium`] see what they look for: a page that logs to the console
+/// and asks for a remote image shows both (so the report's empty lists below mean something).
+#[test]
+fn chromium_run_shows_console_messages_and_requests() {
+    let Some(chromium) = chromium() else { return };
+    let tmp = tempfile::tempdir().unwrap();
+    let page = tmp.path().join("leaky.html");
+    std::fs::write(
+        &page,
+        "<!doctype html><meta charset=\"utf-8\"><script>console.error(\"boom\")</script>\
+         <img src=\"https://example.invalid/x.png\"><p>x</p>",
+    )
+    .unwrap();
+    let (run, _) = screenshot(chromium, &page);
+    assert!(
+        run.console.iter().any(|l| l.contains("boom")),
+        "{:?}",
+        run.console
+    );
+    assert!(
+        run.requests
+            .iter()
+            .any(|u| u.starts_with("https://example.invalid")),
+        "{:?}",
+        run.requests
+    );
+}
+
+/// Printed to PDF by headless Chromium, as an inspector's browser would print it: no console
+/// message, no request leaving the file, and A4 pages.
+#[test]
+fn html_prints_to_pdf_in_headless_chromium() {
+    let Some(chromium) = chromium() else { return };
+    let (tmp, bundle, _) = bundle();
+    let page = bundle.join("report.html");
+    let pdf = tmp.path().join("out.pdf");
+    let run = run_chromium(
+        chromium,
+        &page,
+        &format!("--print-to-pdf={}", pdf.display()),
+    );
+    assert!(
+        run.console.is_empty(),
+        "console messages: {:?}",
+        run.console
+    );
+    assert!(run.requests.is_empty(), "requests: {:?}", run.requests);
+    assert!(pdf.exists(), "chromium wrote no PDF");
+    let bytes = std::fs::read(&pdf).unwrap();
+    assert!(bytes.starts_with(b"%PDF"), "not a PDF");
+    let pages = bytes
+        .windows(b"/Type /Page".len() + 1)
+        .filter(|w| w.starts_with(b"/Type /Page") && w.last() != Some(&b's'))
+        .count()
+        + bytes
+            .windows(b"/Type/Page".len() + 1)
+            .filter(|w| w.starts_with(b"/Type/Page") && w.last() != Some(&b's'))
+            .count();
+    // The FY2025 form with its findings, probes and vendor form: a few A4 pages, not one
+    // squeezed page and not one page per item.
+    assert!(
+        (PDF_PAGES_MIN..=PDF_PAGES_MAX).contains(&pages),
+        "{pages} pages"
+    );
+}
+
+const PDF_PAGES_MIN: usize = 2;
+const PDF_PAGES_MAX: usize = 20;
+
+/// A screenshot of the report is not blank (it differs from an empty page's), and Japanese
+/// text shows as glyphs: 「医療機関コード」 renders differently from as many characters that
+/// have no glyph in any font (which show as the same boxes a missing CJK font would give).
+#[test]
+fn html_screenshot_shows_japanese_glyphs() {
+    let Some(chromium) = chromium() else { return };
+    let (tmp, bundle, _) = bundle();
+    let (run, report) = screenshot(chromium, &bundle.join("report.html"));
+    assert!(
+        run.console.is_empty(),
+        "console messages: {:?}",
+        run.console
+    );
+    assert!(run.requests.is_empty(), "requests: {:?}", run.requests);
+    let page = |name: &str, body: &str| {
+        let p = tmp.path().join(name);
+        std::fs::write(
+            &p,
+            format!(
+                "<!doctype html><html lang=\"ja\"><meta charset=\"utf-8\">\
+                 <body style=\"font-size:48px\">{body}</body></html>"
+            ),
+        )
+        .unwrap();
+        p
+    };
+    let (_, blank) = screenshot(chromium, &page("blank.html", ""));
+    assert_ne!(report, blank, "the report's screenshot is blank");
+    let (_, glyphs) = screenshot(chromium, &page("glyphs.html", "医療機関コード"));
+    let (_, again) = screenshot(chromium, &page("again.html", "医療機関コード"));
+    // Screenshots are deterministic, so a difference below is a difference in pixels.
+    assert_eq!(glyphs, again, "screenshots of one page differ");
+    let boxes: String = (0..7)
+        .map(|i| char::from_u32(0xF0000 + i).unwrap())
+        .collect();
+    let (_, tofu) = screenshot(chromium, &page("tofu.html", &boxes));
+    assert_ne!(
+        glyphs, tofu,
+        "Japanese text shows as boxes (is a Japanese font such as fonts-noto-cjk installed?)"
+    );
+}

@@ -1,0 +1,253 @@
+//! Issue #12, what a fresh reviewer found: the inspector's commands (render, status, verify,
+//! report) read a bundle the same way and say in the reader's language what they checked.
+
+use crate::common;
+
+use common::{fixture, keygen, stderr_of, stdout_of, with_fixtures};
+use std::path::PathBuf;
+
+/// A bundle made by `medsec report` from the complete answers with the probe evidence (one
+/// contradiction: exit 1), signed when `sign`: `(tmp, bundle, key name)`.
+fn bundle(sign: bool) -> (tempfile::TempDir, PathBuf, PathBuf) {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("answers");
+    std::fs::create_dir_all(dir.join("evidence")).unwrap();
+    for f in ["complete.toml", "vendor-a.toml", "evidence/appointment.txt"] {
+        std::fs::copy(fixture("answers").join(f), dir.join(f)).unwrap();
+    }
+    let key = tmp.path().join("hospital");
+    keygen(&key);
+    let out = tmp.path().join("bundle");
+    let mut cmd = with_fixtures();
+    cmd.arg("report")
+        .arg("--answers")
+        .arg(dir.join("complete.toml"))
+        .arg("--evidence")
+        .arg(fixture("report/evidence.json"))
+        .arg("--out")
+        .arg(&out);
+    if sign {
+        cmd.arg("--sign").arg(key.with_extension("key"));
+    }
+    let o = cmd.output().unwrap();
+    assert_eq!(o.status.code(), Some(1), "{}", stderr_of(&o));
+    // 12-m: the findings it recorded are shown by `medsec status OUT`, the folder it wrote.
+    let said = format!("{}{}", stdout_of(&o), stderr_of(&o));
+    let status = format!("`medsec status {}`", out.display());
+    assert!(said.contains(&status), "{said}");
+    (tmp, out, key)
+}
+
+fn run(lang: &str, args: &[&std::ffi::OsStr]) -> (i32, String, String) {
+    let o = with_fixtures()
+        .args(["--lang", lang])
+        .args(args)
+        .output()
+        .unwrap();
+    (o.status.code().unwrap_or(-1), stdout_of(&o), stderr_of(&o))
+}
+
+/// 12-f: render of a report.json inside a tampered bundle refuses it, as status does.
+#[test]
+fn render_reads_a_report_json_in_its_bundle_as_the_bundle() {
+    let (_tmp, bundle, _) = bundle(true);
+    let path = bundle.join("report.json");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, text.replace("テスト診療所", "別の診療所")).unwrap();
+    for (lang, said) in [("ja", "表示しません"), ("en", "never shown as valid")] {
+        let (code, out, err) = run(
+            lang,
+            &[
+                "render".as_ref(),
+                path.as_os_str(),
+                "--format".as_ref(),
+                "md".as_ref(),
+            ],
+        );
+        assert_eq!(code, 3, "{lang}: {err}");
+        assert!(out.is_empty(), "{lang}: tampered content rendered: {out}");
+        assert!(err.contains("file-changed report.json"), "{lang}: {err}");
+        assert!(err.contains(said), "{lang}: {err}");
+    }
+}
+
+/// 12-i: verify names the place in the bundle (report.json), the answers file only as a label.
+#[test]
+fn verify_findings_name_report_json_not_the_answers_file() {
+    let (_tmp, bundle, key) = bundle(true);
+    let pubkey = key.with_extension("pub");
+    for (lang, label) in [
+        (
+            "ja",
+            "[回答ファイル complete.toml（report.json に記録）の 2-②",
+        ),
+        (
+            "en",
+            "[answers file complete.toml (recorded in report.json): 2-②",
+        ),
+    ] {
+        let (code, out, err) = run(
+            lang,
+            &[
+                "verify".as_ref(),
+                "--pubkey".as_ref(),
+                pubkey.as_os_str(),
+                bundle.as_os_str(),
+            ],
+        );
+        assert_eq!(code, 1, "{lang}: {err}");
+        let place = format!("{}/report.json [", bundle.display());
+        assert!(out.contains(&place), "{lang}: {out}");
+        assert!(out.contains(label), "{lang}: {out}");
+        assert!(!out.contains("/complete.toml"), "{lang}: {out}");
+    }
+    let (_, json, _) = run(
+        "en",
+        &[
+            "verify".as_ref(),
+            "--format".as_ref(),
+            "json".as_ref(),
+            "--pubkey".as_ref(),
+            pubkey.as_os_str(),
+            bundle.as_os_str(),
+        ],
+    );
+    assert!(!json.contains("\"complete.toml\""), "{json}");
+}
+
+/// 12-m/12-n: report names `medsec status OUT` in ja and en; status of that bundle gives one
+/// verdict, after the recorded error, never 記入完了です before it.
+#[test]
+fn report_names_its_folder_and_status_gives_one_verdict() {
+    let (_tmp, bundle, _) = bundle(false);
+    for (lang, complete, verdict) in [
+        (
+            "ja",
+            "記入完了です",
+            "回答は記入済みですが、報告書に指摘が記録されています: エラー 1件",
+        ),
+        (
+            "en",
+            "complete (",
+            "complete, but the report records findings: 1 error",
+        ),
+    ] {
+        let (code, out, err) = run(lang, &["status".as_ref(), bundle.as_os_str()]);
+        assert_eq!(code, 1, "{lang}: {out}{err}");
+        assert!(!out.contains(complete), "{lang}: {out}");
+        let last = out.trim_end().lines().last().unwrap_or_default();
+        assert!(last.starts_with(verdict), "{lang}: {out}");
+        assert!(
+            out.contains("answer-contradicted-by-probe"),
+            "{lang}: {out}"
+        );
+    }
+}
+
+/// 12-e: render's errors about report.json in the reader's language, the parser's detail last.
+#[test]
+fn render_says_a_bad_report_json_in_the_readers_language() {
+    let (tmp, bundle, _) = bundle(false);
+    let text = std::fs::read_to_string(bundle.join("report.json")).unwrap();
+    let trunc = tmp.path().join("trunc.json");
+    std::fs::write(&trunc, text.get(..text.len() / 2).unwrap()).unwrap();
+    let v99 = tmp.path().join("v99.json");
+    let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let mut value = value;
+    value["format_version"] = serde_json::json!(99);
+    std::fs::write(&v99, value.to_string()).unwrap();
+    for (path, ja, en) in [
+        (
+            &trunc,
+            "report.json の形式ではありません(詳細: EOF",
+            "not valid report JSON (EOF",
+        ),
+        (
+            &v99,
+            "format_version 99 には対応していません",
+            "format_version 99 is not supported",
+        ),
+    ] {
+        for (lang, said) in [("ja", ja), ("en", en)] {
+            let (code, out, err) = run(
+                lang,
+                &[
+                    "render".as_ref(),
+                    path.as_os_str(),
+                    "--format".as_ref(),
+                    "md".as_ref(),
+                ],
+            );
+            assert_eq!(code, 2, "{lang}: {err}");
+            assert!(out.is_empty(), "{lang}: {out}");
+            assert!(err.contains(said), "{lang}: {err}");
+        }
+    }
+}
+
+/// 12-c: status of a bundle says that it did not check the signature (it takes no key), or that
+/// the bundle is unsigned; the exit code stays the verdict's.
+#[test]
+fn status_says_the_signature_was_not_checked() {
+    for (sign, ja, en) in [
+        (
+            true,
+            "の署名は確認していません",
+            "was not checked (`status` takes no key)",
+        ),
+        (
+            false,
+            "は署名されていません",
+            "is not signed; only its files were checked",
+        ),
+    ] {
+        let (_tmp, bundle, _) = bundle(sign);
+        for (lang, said) in [("ja", ja), ("en", en)] {
+            let (code, _, err) = run(lang, &["status".as_ref(), bundle.as_os_str()]);
+            assert_eq!(code, 1, "{lang}: {err}");
+            assert!(err.contains(said), "{lang} signed={sign}: {err}");
+            if sign {
+                assert!(err.contains("`medsec verify --pubkey"), "{lang}: {err}");
+            }
+        }
+    }
+}
+
+/// 12-h/12-k2: verify of a report.json hints at its bundle folder; verify of a folder of
+/// bundles says so and names `summarize`.
+#[test]
+fn verify_hints_at_the_folder_to_give() {
+    let (tmp, bundle, key) = bundle(true);
+    let pubkey = key.with_extension("pub");
+    let report = bundle.join("report.json");
+    let parent = tmp.path().to_path_buf();
+    for (lang, file_hint, folder_hint) in [
+        ("ja", "バンドルのフォルダ", "`medsec summarize"),
+        ("en", "give the bundle folder", "`medsec summarize"),
+    ] {
+        let (code, _, err) = run(
+            lang,
+            &[
+                "verify".as_ref(),
+                "--pubkey".as_ref(),
+                pubkey.as_os_str(),
+                report.as_os_str(),
+            ],
+        );
+        assert_eq!(code, 2, "{lang}: {err}");
+        let wanted = format!("{file_hint} {}", bundle.display());
+        assert!(err.contains(&wanted), "{lang}: {err}");
+        let (code, _, err) = run(
+            lang,
+            &[
+                "verify".as_ref(),
+                "--pubkey".as_ref(),
+                pubkey.as_os_str(),
+                parent.as_os_str(),
+            ],
+        );
+        assert_eq!(code, 3, "{lang}: {err}");
+        let wanted = format!("{folder_hint} {}`", parent.display());
+        assert!(err.contains(&wanted), "{lang}: {err}");
+    }
+}

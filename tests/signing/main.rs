@@ -1,0 +1,14 @@
+//! Integration tests of one area in one test binary (CI links a few binaries, not one per
+//! file). Each module below was a file tests/<module>.rs of its own; tests/common is shared.
+
+#[path = "../common/mod.rs"]
+mod common;
+
+mod exit_rules;
+mod hostile_bundle;
+mod key_formats;
+mod own_checklists;
+mod signing;
+mod signing_lang;
+mod verify_batch;
+mod verify_findings;

@@ -1,0 +1,808 @@
+//! Own checklists that extend an MHLW edition (`extends`, `[[out_of_scope]]`), as users meet
+//! them: lint, show, init, answer, status, report --sign and verify on the effective checklist;
+//! each wrong extension an exit-2 error naming the file and the key.
+
+use crate::common;
+
+use common::{keygen, medsec, stderr_of, stdout_of};
+use serde_json::Value;
+use std::path::Path;
+
+const INSTITUTION_EDITIONS: [i16; 3] = [2023, 2024, 2025];
+
+/// An own checklist over `mhlw-institution@fyYEAR`: one base item left out, one own item.
+fn own_checklist(year: i16) -> String {
+    format!(
+        r#"format_version = 1
+id = "own-institution"
+edition = "fy{year}"
+fiscal_year = {year}
+form = "institution"
+publisher = "own"
+guideline_version = "6.0"
+serves = ["hospital"]
+extends = "mhlw-institution@fy{year}"
+
+[title]
+ja = "院内追加チェック(テスト)"
+en = "In-house additional checks (test)"
+
+[[out_of_scope]]
+item = "remote-maintenance"
+reason = {{ ja = "リモート保守の契約がありません。", en = "There is no remote-maintenance contract." }}
+
+[[sections]]
+id = "4"
+title = {{ ja = "院内規程", en = "In-house rules" }}
+
+[[items]]
+id = "own-restore-drill"
+number = "4-(1)"
+section = "4"
+requirement = "required"
+text.ja = "電子カルテサーバのバックアップから、年1回以上、復元の訓練を行っている。"
+text.en = "At least once a year, a restore from the electronic medical record server's backup is rehearsed."
+guidance.ja = "訓練の日付、復元したデータの範囲、所要時間を記録として残す。"
+guidance.en = "Keep the date of the drill, what was restored and how long it took."
+verified = true
+"#
+    )
+}
+
+/// Run medsec in `dir`; (exit code, stdout, stderr).
+fn run(dir: &Path, args: &[&str]) -> (i32, String, String) {
+    let o = medsec().current_dir(dir).args(args).output().unwrap();
+    (o.status.code().unwrap_or(-1), stdout_of(&o), stderr_of(&o))
+}
+
+fn json(text: &str) -> Value {
+    serde_json::from_str(text).unwrap_or_else(|e| panic!("{e}: {text}"))
+}
+
+/// The item IDs of a checklist as `checklist show --format json` lists them.
+fn item_ids(dir: &Path, spec: &str) -> Vec<String> {
+    let (code, out, err) = run(
+        dir,
+        &[
+            "--checklist",
+            "own.toml",
+            "checklist",
+            "show",
+            spec,
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    json(&out)["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["id"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+#[test]
+fn an_extension_over_each_institution_edition_round_trips() {
+    for year in INSTITUTION_EDITIONS {
+        let tmp = tempfile::tempdir().unwrap();
+        let w = tmp.path();
+        std::fs::write(w.join("own.toml"), own_checklist(year)).unwrap();
+        let own = ["--checklist", "own.toml"];
+        let with_own = |args: &[&str]| -> (i32, String, String) {
+            let all: Vec<&str> = own.iter().chain(args).copied().collect();
+            run(w, &all)
+        };
+
+        // Lint and show.
+        let (code, out, err) = with_own(&["checklist", "lint", "own.toml"]);
+        assert_eq!(code, 0, "fy{year}: {out}{err}");
+        let ids = item_ids(w, &format!("own-institution@fy{year}"));
+        let base = item_ids(w, &format!("mhlw-institution@fy{year}"));
+        assert!(!ids.contains(&"remote-maintenance".to_owned()), "fy{year}");
+        assert_eq!(ids.last().map(String::as_str), Some("own-restore-drill"));
+        assert_eq!(ids.len(), base.len(), "fy{year}: one out, one in");
+        let (code, out, _) = with_own(&[
+            "checklist",
+            "show",
+            &format!("own-institution@fy{year}"),
+            "--lang",
+            "ja",
+        ]);
+        assert_eq!(code, 0);
+        assert!(
+            out.contains(&format!("拡張元: mhlw-institution@fy{year}")),
+            "{out}"
+        );
+        assert!(out.contains("対象外") && out.contains("リモート保守の契約がありません。"));
+
+        // init and answers for every item of the effective checklist.
+        let (code, _, err) = with_own(&["init", "--out", "answers.toml"]);
+        assert_eq!(code, 0, "fy{year}: {err}");
+        let text = std::fs::read_to_string(w.join("answers.toml")).unwrap();
+        assert!(text.contains("own-restore-drill"));
+        assert!(
+            !text.contains("\"remote-maintenance\""),
+            "out of scope is never asked"
+        );
+        let text = text
+            .replace("name = \"\"", "name = \"テスト病院\"")
+            .replace("code = \"\"", "code = \"0110113719\"")
+            .replace("prefecture = \"\"", "prefecture = \"北海道\"")
+            .replace("kind = \"\"", "kind = \"hospital\"")
+            .replace("manager = \"\"", "manager = \"山田太郎\"")
+            .replace("security_manager = \"\"", "security_manager = \"佐藤花子\"")
+            .replace("answered_by = \"\"", "answered_by = \"佐藤花子\"")
+            .replace("contract = \"\"", "contract = false");
+        std::fs::write(w.join("answers.toml"), text).unwrap();
+        let mut sheet = String::from("item,answer,checked_on,target_date,note\n");
+        for id in &ids {
+            sheet.push_str(&format!("{id},はい,{year}-06-02,,\n"));
+        }
+        std::fs::write(w.join("sheet.csv"), sheet).unwrap();
+        let (code, out, err) = with_own(&["answer", "answers.toml", "--import", "sheet.csv"]);
+        assert_eq!(code, 0, "fy{year}: {out}{err}");
+        let as_of = format!("{year}-11-01");
+        let (code, out, err) = with_own(&["status", "answers.toml", "--as-of", &as_of]);
+        assert_eq!(code, 0, "fy{year}: complete after answering: {out}{err}");
+        let (_, out, _) = with_own(&["status", "answers.toml", "--as-of", &as_of, "--lang", "ja"]);
+        assert!(
+            out.contains("対象外") && out.contains("リモート保守の契約がありません。"),
+            "fy{year}: the item left out is shown with its reason: {out}"
+        );
+        let (_, out, _) = with_own(&[
+            "status",
+            "answers.toml",
+            "--as-of",
+            &as_of,
+            "--format",
+            "json",
+        ]);
+        let status = json(&out);
+        let summary = &status["forms"][0]["checklist"];
+        assert_eq!(summary["extends"]["id"], "mhlw-institution", "{summary}");
+        assert_eq!(summary["out_of_scope"][0]["item"], "remote-maintenance");
+
+        // The signed report names the extension and its base, each with its digest.
+        keygen(&w.join("hospital"));
+        let (code, out, err) = with_own(&[
+            "report",
+            "--answers",
+            "answers.toml",
+            "--out",
+            "bundle",
+            "--sign",
+            "hospital.key",
+        ]);
+        assert_eq!(code, 0, "fy{year}: {out}{err}");
+        let report = json(&std::fs::read_to_string(w.join("bundle/report.json")).unwrap());
+        let checklist = &report["checklist"];
+        assert_eq!(checklist["id"], "own-institution");
+        let extends = &checklist["extends"];
+        assert_eq!(extends["id"], "mhlw-institution", "{checklist}");
+        assert_eq!(extends["edition"], format!("fy{year}"));
+        let (_, shown, _) = with_own(&[
+            "checklist",
+            "show",
+            &format!("mhlw-institution@fy{year}"),
+            "--format",
+            "json",
+        ]);
+        assert_eq!(extends["digest"], json(&shown)["digest"]);
+        let (_, shown, _) = with_own(&[
+            "checklist",
+            "show",
+            &format!("own-institution@fy{year}"),
+            "--format",
+            "json",
+        ]);
+        assert_eq!(checklist["digest"], json(&shown)["digest"]);
+        assert_ne!(checklist["digest"], extends["digest"]);
+
+        // verify: exit 0 with the extension given; 3 when it was changed afterwards.
+        let verify = |extra: &[&str]| {
+            let mut args = vec!["verify", "bundle", "--pubkey", "hospital.pub", "--as-of"];
+            args.push(&as_of);
+            args.extend_from_slice(extra);
+            args.extend_from_slice(&["--format", "json"]);
+            run(w, &args)
+        };
+        let (code, out, err) = verify(&["--checklist", "own.toml"]);
+        assert_eq!(code, 0, "fy{year}: {out}{err}");
+        // The printed report shows the own items by their wording.
+        let (code, out, err) = run(
+            w,
+            &[
+                "render",
+                "bundle",
+                "--format",
+                "md",
+                "--pubkey",
+                "hospital.pub",
+                "--checklist",
+                "own.toml",
+                "--lang",
+                "ja",
+            ],
+        );
+        assert_eq!(code, 0, "fy{year}: {out}{err}");
+        assert!(out.contains("4-(1)"), "fy{year}: {out}");
+        // Base items by their wording too: the own checklist was linked to its base.
+        assert!(
+            out.contains("医療情報システム安全管理責任者"),
+            "fy{year}: {out}"
+        );
+        // The base items left out are listed, 対象外 with their reason, under the base's name.
+        assert!(
+            out.contains(&format!("### mhlw-institution@fy{year} (sha256:"))
+                && out.contains("| 対象外 | リモート保守の契約がありません。 |"),
+            "fy{year}: {out}"
+        );
+        let (code, html, err) = run(
+            w,
+            &[
+                "render",
+                "bundle",
+                "--format",
+                "html",
+                "--pubkey",
+                "hospital.pub",
+                "--checklist",
+                "own.toml",
+                "--lang",
+                "en",
+            ],
+        );
+        assert_eq!(code, 0, "fy{year}: {err}");
+        assert!(
+            html.contains("out-of-scope-")
+                && html.contains("There is no remote-maintenance contract."),
+            "fy{year}: {html}"
+        );
+        // The bundle carries the own checklist (signed with it): verify uses that copy, so a
+        // changed file given by the inspector does not matter, and a changed copy in the bundle
+        // fails the manifest.
+        std::fs::write(
+            w.join("tampered.toml"),
+            own_checklist(year).replace("年1回以上", "年2回以上"),
+        )
+        .unwrap();
+        let (code, out, err) = verify(&["--checklist", "tampered.toml"]);
+        assert_eq!(code, 0, "fy{year}: {out}{err}");
+        let carried = w.join(format!("bundle/checklists/own-institution-fy{year}.toml"));
+        let text = std::fs::read_to_string(&carried).unwrap();
+        assert!(text.contains("年1回以上"), "{text}");
+        std::fs::write(&carried, text.replace("年1回以上", "年2回以上")).unwrap();
+        let (code, out, err) = verify(&[]);
+        assert_eq!(code, 3, "fy{year}: {out}{err}");
+        assert!(
+            out.contains(&format!("checklists/own-institution-fy{year}.toml")),
+            "{out}"
+        );
+    }
+}
+
+#[test]
+fn a_changed_base_is_a_verify_finding() {
+    let year = 2025;
+    let tmp = tempfile::tempdir().unwrap();
+    let w = tmp.path();
+    std::fs::write(w.join("own.toml"), own_checklist(year)).unwrap();
+    let (code, _, err) = run(w, &["--checklist", "own.toml", "init", "--out", "a.toml"]);
+    assert_eq!(code, 0, "{err}");
+    let text = std::fs::read_to_string(w.join("a.toml"))
+        .unwrap()
+        .replace("name = \"\"", "name = \"テスト病院\"")
+        .replace("code = \"\"", "code = \"0110113719\"");
+    std::fs::write(w.join("a.toml"), text).unwrap();
+    keygen(&w.join("k"));
+    let (code, out, err) = run(
+        w,
+        &[
+            "--checklist",
+            "own.toml",
+            "report",
+            "--answers",
+            "a.toml",
+            "--out",
+            "bundle",
+            "--sign",
+            "k.key",
+        ],
+    );
+    // Unanswered items are findings in the report, not a failure to make it.
+    assert!(code == 0 || code == 1, "{out}{err}");
+    // The same own checklist over a base that differs from the one the report was made on.
+    let base =
+        std::fs::read_to_string(common::root().join("checklists/mhlw/fy2025/institution.toml"))
+            .unwrap()
+            .replace(
+                "(令和7年度版) 医療機関確認用",
+                "(令和7年度版・改) 医療機関確認用",
+            );
+    std::fs::write(w.join("base.toml"), base).unwrap();
+    let (code, out, err) = run(
+        w,
+        &[
+            "verify",
+            "bundle",
+            "--pubkey",
+            "k.pub",
+            "--checklist",
+            "base.toml",
+            "--checklist",
+            "own.toml",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(code, 3, "{out}{err}");
+    assert!(out.contains("checklist-base-changed"), "{out}");
+}
+
+/// Each wrong extension: exit 2, and the message names the file, line and the key's code.
+#[test]
+fn wrong_extensions_are_errors_naming_file_and_key() {
+    let good = own_checklist(2025);
+    let chain = good
+        .replace("id = \"own-institution\"", "id = \"group-institution\"")
+        .replace("publisher = \"own\"", "publisher = \"group\"")
+        .replace("own-restore-drill", "group-restore-drill")
+        .replace("mhlw-institution@fy2025", "own-institution@fy2025")
+        .replace(
+            "item = \"remote-maintenance\"",
+            "item = \"security-manager\"",
+        );
+    let cases: Vec<(&str, String, &str)> = vec![
+        (
+            "unknown base",
+            good.replace("mhlw-institution@fy2025", "mhlw-institution@fy2019"),
+            "extends-unknown-base",
+        ),
+        (
+            "base of another form",
+            good.replace("mhlw-institution@fy2025", "mhlw-vendor@fy2025"),
+            "extends-other-form",
+        ),
+        (
+            "own item ID without the prefix",
+            good.replace("id = \"own-restore-drill\"", "id = \"restore-drill\""),
+            "extends-item-prefix",
+        ),
+        (
+            "own item ID colliding with a base item",
+            good.replace("publisher = \"own\"", "publisher = \"security\"")
+                .replace("id = \"own-institution\"", "id = \"security-institution\"")
+                .replace("id = \"own-restore-drill\"", "id = \"security-manager\""),
+            "extends-item-collision",
+        ),
+        (
+            "own item ID shadowing an item the base replaces",
+            good.replace("publisher = \"own\"", "publisher = \"security\"")
+                .replace("id = \"own-institution\"", "id = \"security-institution\"")
+                .replace("id = \"own-restore-drill\"", "id = \"security-patches-server\""),
+            "extends-item-shadows",
+        ),
+        (
+            "own item numbered like a base item",
+            good.replace("number = \"4-(1)\"", "number = \"2-⑥\""),
+            "extends-number-collision",
+        ),
+        (
+            "out of scope of an item the base does not have",
+            good.replace("item = \"remote-maintenance\"", "item = \"no-such-item\""),
+            "extends-unknown-out-of-scope",
+        ),
+        (
+            "a section of the base",
+            good.replace("id = \"4\"", "id = \"2\"")
+                .replace("section = \"4\"", "section = \"2\"")
+                .replace("4-(1)", "2-(99)"),
+            "extends-section-collision",
+        ),
+        (
+            "another edition than the base's",
+            good.replace("mhlw-institution@fy2025", "mhlw-institution@fy2024"),
+            "extends-other-edition",
+        ),
+        (
+            "the base's own publisher",
+            good.replace("publisher = \"own\"", "publisher = \"mhlw\"")
+                .replace("id = \"own-institution\"", "id = \"mhlw-institution\"")
+                .replace("own-restore-drill", "mhlw-restore-drill"),
+            "extends-same-publisher",
+        ),
+        (
+            "no reason",
+            good.replace(
+                "reason = { ja = \"リモート保守の契約がありません。\", en = \"There is no remote-maintenance contract.\" }",
+                "reason = { ja = \"\", en = \"\" }",
+            ),
+            "extends-missing-reason",
+        ),
+        (
+            "malformed extends",
+            good.replace("mhlw-institution@fy2025", "mhlw-institution"),
+            "extends-invalid",
+        ),
+    ];
+    for (what, text, code) in cases {
+        let tmp = tempfile::tempdir().unwrap();
+        let w = tmp.path();
+        std::fs::write(w.join("own.toml"), &text).unwrap();
+        for command in [
+            vec![
+                "--checklist",
+                "own.toml",
+                "checklist",
+                "show",
+                "own-institution",
+            ],
+            vec!["--checklist", "own.toml", "init", "--out", "a.toml"],
+        ] {
+            let (exit, out, err) = run(w, &command);
+            assert_eq!(exit, 2, "{what}: {command:?}: {out}{err}");
+            assert!(err.contains("own.toml:"), "{what}: names the file: {err}");
+            assert!(err.contains(code), "{what}: {code}: {err}");
+        }
+        // lint says the same, with exit 1 (errors found).
+        let (exit, out, err) = run(w, &["checklist", "lint", "own.toml", "--format", "json"]);
+        assert_eq!(exit, 1, "{what}: lint: {out}{err}");
+        assert!(out.contains(code), "{what}: lint: {out}");
+    }
+    // An extension of an extension: the chain is refused where it is read.
+    let tmp = tempfile::tempdir().unwrap();
+    let w = tmp.path();
+    std::fs::write(w.join("own.toml"), &good).unwrap();
+    std::fs::write(w.join("group.toml"), &chain).unwrap();
+    let (exit, _, err) = run(
+        w,
+        &[
+            "--checklist",
+            "own.toml",
+            "--checklist",
+            "group.toml",
+            "checklist",
+            "show",
+            "group-institution",
+        ],
+    );
+    assert_eq!(exit, 2, "{err}");
+    assert!(
+        err.contains("group.toml:") && err.contains("extends-chain"),
+        "{err}"
+    );
+}
+
+/// examples/own-checklist.toml lints clean and shows its base and 対象外 rows.
+#[test]
+fn the_example_extends_the_newest_institution_edition() {
+    let root = common::root();
+    let (code, out, err) = run(&root, &["checklist", "lint", "examples/own-checklist.toml"]);
+    assert_eq!(code, 0, "{out}{err}");
+    let (code, out, err) = run(
+        &root,
+        &[
+            "--checklist",
+            "examples/own-checklist.toml",
+            "checklist",
+            "show",
+            "example-institution",
+            "--lang",
+            "ja",
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("拡張元: mhlw-institution@fy2025"), "{out}");
+    assert!(out.contains("対象外"), "{out}");
+}
+
+/// `checklist list --format json`: every bundled `ID@EDITION` with its fiscal year.
+fn bundled_checklists() -> Vec<(String, i64)> {
+    let (code, out, err) = run(&common::root(), &["checklist", "list", "--format", "json"]);
+    assert_eq!(code, 0, "{err}");
+    json(&out)
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            (
+                format!(
+                    "{}@{}",
+                    c["id"].as_str().unwrap(),
+                    c["edition"].as_str().unwrap()
+                ),
+                c["fiscal_year"].as_i64().unwrap(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn checklist_new_on_each_bundled_edition_lints_clean_and_diffs_as_expected() {
+    let tmp = tempfile::tempdir().unwrap();
+    let w = tmp.path();
+    let all = bundled_checklists();
+    assert_eq!(all.len(), 9, "{all:?}");
+    for (from, year) in all {
+        let next = year + 1;
+        let out = format!("new-{}.toml", from.replace('@', "-"));
+        let edition = format!("fy{next}");
+        let (code, _, err) = run(
+            w,
+            &[
+                "checklist",
+                "new",
+                "--from",
+                &from,
+                "--edition",
+                &edition,
+                "--out",
+                &out,
+            ],
+        );
+        assert_eq!(code, 0, "{from}: {err}");
+        assert!(err.contains(&out), "{from}: names the file written: {err}");
+
+        // Lint: no errors; one unverified-wording warning per item, nothing else.
+        let (code, lint, _) = run(w, &["checklist", "lint", &out, "--format", "json"]);
+        assert_eq!(code, 0, "{from}: {lint}");
+        let findings = json(&lint);
+        let findings = findings["diagnostics"].as_array().unwrap();
+        assert!(
+            findings.iter().all(|f| f["code"] == "unverified-wording"),
+            "{from}: {lint}"
+        );
+        let (_, shown, _) = run(w, &["checklist", "show", &from, "--format", "json"]);
+        let old = json(&shown);
+        let (_, shown, _) = run(
+            w,
+            &[
+                "--checklist",
+                &out,
+                "checklist",
+                "show",
+                &format!("{}@{edition}", old["id"].as_str().unwrap()),
+                "--format",
+                "json",
+            ],
+        );
+        let new = json(&shown);
+        assert_eq!(
+            findings.len(),
+            new["items"].as_array().unwrap().len(),
+            "{from}"
+        );
+        assert_eq!(new["fiscal_year"], next);
+        let wareki = format!("令和{}年度版", next - 2018);
+        assert!(
+            new["title"]["ja"].as_str().unwrap().contains(&wareki),
+            "{new}"
+        );
+        assert!(new["title"]["en"]
+            .as_str()
+            .unwrap()
+            .contains(&format!("FY{next}")));
+        // Facts, not guesses: FY2026 comes with Guideline 7.0 (facts §9, official.toml); the
+        // publication date is not invented; no comment speaks of the old year.
+        let expected = if next == 2026 { "7.0" } else { "6.0" };
+        assert_eq!(new["guideline_version"], expected, "{from}");
+        assert!(new["published"].is_null(), "{from}: {}", new["published"]);
+        let text = std::fs::read_to_string(w.join(&out)).unwrap();
+        let old_year = [format!("令和{}", year - 2018), format!("R{}", year - 2018)];
+        for line in text
+            .lines()
+            .skip(2)
+            .filter(|l| l.trim_start().starts_with('#'))
+        {
+            assert!(
+                !old_year.iter().any(|y| line.contains(y.as_str()))
+                    && !line.contains(&year.to_string()),
+                "{from}: {line}"
+            );
+        }
+        // Every item kept, by ID, unverified with a note naming where it came from.
+        let ids = |c: &Value| -> Vec<String> {
+            c["items"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|i| i["id"].as_str().unwrap().to_owned())
+                .collect()
+        };
+        assert_eq!(ids(&old), ids(&new), "{from}");
+        for item in new["items"].as_array().unwrap() {
+            assert_eq!(item["verified"], false);
+            assert!(
+                item["unverified"].as_str().unwrap().contains(&from),
+                "{item}"
+            );
+            assert_eq!(item["replaces"], serde_json::json!([]));
+        }
+
+        // diff against the source: only what the scaffold changes; nothing breaking.
+        let (code, diff, err) = run(w, &["checklist", "diff", &from, &out, "--format", "json"]);
+        assert_eq!(code, 0, "{from}: {diff}{err}");
+        let diff = json(&diff);
+        let allowed = [
+            "edition-changed",
+            "metadata-changed",
+            "item-verified-changed",
+            // Each item's unverified note names where it was carried from.
+            "item-unverified-note-changed",
+            // `next-year` items (listed for the following year) become required.
+            "item-requirement-changed",
+            // FY2026 comes with Guideline 7.0.
+            "guideline-version-changed",
+        ];
+        for change in diff["changes"].as_array().unwrap() {
+            let code = change["code"].as_str().unwrap();
+            assert!(allowed.contains(&code), "{from}: {change}");
+        }
+        assert!(diff["changes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|c| c["code"] == "edition-changed"));
+    }
+}
+
+#[test]
+fn checklist_new_refuses_what_it_cannot_do() {
+    let tmp = tempfile::tempdir().unwrap();
+    let w = tmp.path();
+    let new = |extra: &[&str]| {
+        let mut args = vec!["checklist", "new", "--from", "mhlw-institution@fy2025"];
+        args.extend_from_slice(extra);
+        run(w, &args)
+    };
+    // To standard output by default.
+    let (code, out, _) = new(&["--edition", "fy2026"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("edition = \"fy2026\"") && out.contains("# medsec checklist new"));
+    // Not an edition, or not a later one: exit 2, said in the user's language.
+    let (code, _, err) = new(&["--edition", "2026", "--lang", "ja"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("`2026`") && err.contains("fyYYYY"), "{err}");
+    let (code, _, err) = new(&["--edition", "fy2024"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("mhlw-institution@fy2025"), "{err}");
+    // An unknown source.
+    let (code, _, err) = run(
+        w,
+        &[
+            "checklist",
+            "new",
+            "--from",
+            "mhlw-institution@fy2019",
+            "--edition",
+            "fy2020",
+        ],
+    );
+    assert_eq!(code, 2, "{err}");
+    // An existing file is kept unless --force.
+    std::fs::write(w.join("next.toml"), "keep me").unwrap();
+    let (code, _, err) = new(&["--edition", "fy2026", "--out", "next.toml"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("next.toml") && err.contains("--force"),
+        "{err}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(w.join("next.toml")).unwrap(),
+        "keep me"
+    );
+    let (code, _, err) = new(&["--edition", "fy2026", "--out", "next.toml", "--force"]);
+    assert_eq!(code, 0, "{err}");
+    // An own checklist moves to its base's next edition too.
+    std::fs::write(w.join("own.toml"), own_checklist(2025)).unwrap();
+    let (code, out, err) = run(
+        w,
+        &[
+            "--checklist",
+            "own.toml",
+            "checklist",
+            "new",
+            "--from",
+            "own-institution@fy2025",
+            "--edition",
+            "fy2026",
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("extends = \"mhlw-institution@fy2026\""),
+        "{out}"
+    );
+}
+
+/// The FY2025 institution form as if it were an imported FY2026 edition (not bundled).
+fn imported_base() -> String {
+    std::fs::read_to_string(common::root().join("checklists/mhlw/fy2025/institution.toml"))
+        .unwrap()
+        .replacen("edition = \"fy2025\"", "edition = \"fy2026\"", 1)
+        .replacen("fiscal_year = 2025", "fiscal_year = 2026", 1)
+        .replace("令和7年度", "令和8年度")
+        .replace("FY2025", "FY2026")
+}
+
+#[test]
+fn an_extension_over_an_imported_base_carries_both_and_verifies_without_them() {
+    let tmp = tempfile::tempdir().unwrap();
+    let w = tmp.path();
+    std::fs::write(w.join("base.toml"), imported_base()).unwrap();
+    std::fs::write(w.join("own.toml"), own_checklist(2026)).unwrap();
+    let with_both = |args: &[&str]| -> (i32, String, String) {
+        let mut all = vec!["--checklist", "base.toml", "--checklist", "own.toml"];
+        all.extend_from_slice(args);
+        run(w, &all)
+    };
+    let (code, _, err) = with_both(&["init", "--out", "answers.toml"]);
+    assert_eq!(code, 0, "{err}");
+    let text = std::fs::read_to_string(w.join("answers.toml"))
+        .unwrap()
+        .replace("name = \"\"", "name = \"テスト病院\"")
+        .replace("code = \"\"", "code = \"0110113719\"")
+        .replace("prefecture = \"\"", "prefecture = \"北海道\"")
+        .replace("kind = \"\"", "kind = \"hospital\"")
+        .replace("manager = \"\"", "manager = \"山田太郎\"")
+        .replace("security_manager = \"\"", "security_manager = \"佐藤花子\"")
+        .replace("answered_by = \"\"", "answered_by = \"佐藤花子\"")
+        .replace("contract = \"\"", "contract = false");
+    std::fs::write(w.join("answers.toml"), text).unwrap();
+    keygen(&w.join("hospital"));
+    let (code, out, err) = with_both(&[
+        "report",
+        "--answers",
+        "answers.toml",
+        "--out",
+        "bundle",
+        "--sign",
+        "hospital.key",
+    ]);
+    // Unanswered items are findings (exit 1); the bundle is written and signed all the same.
+    assert!(code == 0 || code == 1, "{code}: {out}{err}");
+    // Both travel in the bundle, listed in its signed manifest.
+    let manifest = std::fs::read_to_string(w.join("bundle/MANIFEST.sha256")).unwrap();
+    for name in [
+        "checklists/own-institution-fy2026.toml",
+        "checklists/mhlw-institution-fy2026.toml",
+    ] {
+        assert!(w.join("bundle").join(name).is_file(), "{name}");
+        assert!(manifest.contains(name), "{manifest}");
+    }
+    // The inspector has neither: verify reads both from the bundle. Unanswered items are
+    // findings (exit 1), not an unknown checklist (exit 2).
+    let (code, out, err) = run(
+        w,
+        &[
+            "verify",
+            "bundle",
+            "--pubkey",
+            "hospital.pub",
+            "--as-of",
+            "2026-11-01",
+            "--format",
+            "json",
+        ],
+    );
+    assert!(code == 0 || code == 1, "{code}: {out}{err}");
+    assert!(!out.contains("unknown-checklist"), "{out}");
+    assert!(!out.contains("checklist-base-changed"), "{out}");
+    // A changed base in the bundle fails the manifest.
+    let carried = w.join("bundle/checklists/mhlw-institution-fy2026.toml");
+    let text = std::fs::read_to_string(&carried).unwrap();
+    std::fs::write(&carried, text.replacen("令和8年度", "令和9年度", 1)).unwrap();
+    let (code, out, err) = run(
+        w,
+        &[
+            "verify",
+            "bundle",
+            "--pubkey",
+            "hospital.pub",
+            "--as-of",
+            "2026-11-01",
+        ],
+    );
+    assert_eq!(code, 3, "{out}{err}");
+}

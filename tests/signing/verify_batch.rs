@@ -1,0 +1,78 @@
+//! A prefecture's batch: many bundles checked in one run. One bad signature among many good
+//! ones is named on exactly that bundle, whichever of the two Ed25519 signatures of a minisign
+//! file is broken, and every other bundle still verifies.
+
+use crate::common;
+
+use common::bundle::{codes, pubkey, report_value, signed, verify, write_bundle, HOSPITAL};
+use serde_json::Value;
+use std::path::PathBuf;
+
+const BUNDLES: usize = 40;
+const BAD: usize = 23;
+
+/// How the one bad bundle's signature is broken.
+#[derive(Debug, Clone, Copy)]
+enum Break {
+    /// A valid signature by the trusted key, of other bytes than this manifest.
+    ManifestSignature,
+    /// The trusted comment changed after signing (its global signature no longer holds).
+    TrustedComment,
+}
+
+fn batch_with_one_bad(how: Break) -> (i32, Value) {
+    let first = signed(&report_value(HOSPITAL, 2025));
+    let mut dirs: Vec<PathBuf> = vec![first.bundle.clone()];
+    for i in 1..BUNDLES {
+        let dir = first.root.join(format!("b{i}"));
+        write_bundle(&dir, &report_value(HOSPITAL, 2025));
+        first.key.sign_bundle(&dir, None);
+        dirs.push(dir);
+    }
+    let sig_path = dirs[BAD].join("MANIFEST.sha256.minisig");
+    let sig = std::fs::read_to_string(&sig_path).unwrap();
+    let broken = match how {
+        Break::ManifestSignature => {
+            let comment = sig.lines().nth(2).unwrap();
+            let comment = comment.strip_prefix("trusted comment: ").unwrap();
+            first.key.sign_bytes(b"not this manifest\n", comment)
+        }
+        Break::TrustedComment => sig.replacen("timestamp:1759276800", "timestamp:1759276801", 1),
+    };
+    assert_ne!(broken, sig);
+    std::fs::write(&sig_path, broken).unwrap();
+    let dirs: Vec<&std::path::Path> = dirs.iter().map(PathBuf::as_path).collect();
+    verify(&dirs, &pubkey(&first.key.public))
+}
+
+#[test]
+fn one_bad_signature_among_many_is_named_on_that_bundle_alone() {
+    for how in [Break::ManifestSignature, Break::TrustedComment] {
+        let (code, json) = batch_with_one_bad(how);
+        assert_eq!(code, 3, "{how:?}: {json:#}");
+        let bundles = json["bundles"].as_array().unwrap();
+        assert_eq!(bundles.len(), BUNDLES);
+        for (i, bundle) in bundles.iter().enumerate() {
+            let verified = bundle["signature"]["verified"].as_bool();
+            if i == BAD {
+                assert_eq!(verified, Some(false), "{how:?}: {bundle:#}");
+                assert_eq!(bundle["exit_code"], 3, "{how:?}: {bundle:#}");
+                let bad: Vec<&Value> = bundle["findings"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .filter(|f| f["code"] == "signature-invalid")
+                    .collect();
+                assert_eq!(bad.len(), 1, "{how:?}: {bundle:#}");
+                assert_eq!(bad[0]["file"], "MANIFEST.sha256.minisig");
+            } else {
+                assert_eq!(verified, Some(true), "{how:?} bundle {i}: {bundle:#}");
+                assert_eq!(bundle["exit_code"], 0, "{how:?} bundle {i}: {bundle:#}");
+                assert!(
+                    !codes(&json, i).iter().any(|c| c == "signature-invalid"),
+                    "{how:?} bundle {i}"
+                );
+            }
+        }
+    }
+}

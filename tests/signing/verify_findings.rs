@@ -1,0 +1,479 @@
+//! Each verify finding triggered through the binary, with its exit code; vendor forms whose
+//! signature is missing or does not say what the form says; the worst code across bundles.
+
+use crate::common;
+
+use common::bundle::{
+    checklist_ref, codes, has, pubkey, report_value, signed, vendor_bundle, verify, write_bundle,
+    write_report, TestKey, HOSPITAL, VENDOR,
+};
+use serde_json::{json, Value};
+
+#[test]
+fn trusted_comment_naming_another_institution() {
+    let s = signed(&report_value(HOSPITAL, 2025));
+    assert_eq!(s.verify_codes().0, 0);
+    s.key.sign_bundle(&s.bundle, Some("9999999999"));
+    let (code, c) = s.verify_codes();
+    assert_eq!(code, 3, "{c:?}");
+    assert!(has(&c, "trusted-comment-mismatch"), "{c:?}");
+}
+
+#[test]
+fn checklist_digest_of_another_edition() {
+    let mut r = report_value(HOSPITAL, 2025);
+    r["checklist"]["digest"] = checklist_ref("signing/checklist-fy2024.toml")["digest"].clone();
+    let (code, c) = signed(&r).verify_codes();
+    assert_eq!(code, 3, "{c:?}");
+    assert!(has(&c, "checklist-mismatch"), "{c:?}");
+}
+
+#[test]
+fn report_for_another_year_than_its_checklist() {
+    let mut r = report_value(HOSPITAL, 2025);
+    r["fiscal_year"] = json!(2024);
+    let (code, c) = signed(&r).verify_codes();
+    assert_eq!(code, 1, "{c:?}");
+    assert!(has(&c, "checklist-other-year"), "{c:?}");
+}
+
+#[test]
+fn manifest_missing_malformed_or_without_the_report() {
+    let s = signed(&report_value(HOSPITAL, 2025));
+    let comment = common::bundle::comment_for(&s.bundle, None);
+
+    // A manifest signed by the trusted key that does not list report.json.
+    let manifest = std::fs::read_to_string(s.bundle.join("MANIFEST.sha256")).unwrap();
+    let without: String = manifest
+        .lines()
+        .filter(|l| !l.ends_with("  report.json"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    std::fs::remove_file(s.bundle.join("report.json")).unwrap();
+    s.key.sign_manifest(&s.bundle, &without, &comment);
+    let (code, c) = s.verify_codes();
+    assert_eq!(code, 3, "{c:?}");
+    assert!(has(&c, "report-missing"), "{c:?}");
+
+    // A signed manifest that is not in sha256sum's format.
+    s.key.sign_manifest(&s.bundle, "not a manifest\n", &comment);
+    let (code, c) = s.verify_codes();
+    assert_eq!(code, 3, "{c:?}");
+    assert!(has(&c, "manifest-malformed"), "{c:?}");
+
+    std::fs::remove_file(s.bundle.join("MANIFEST.sha256")).unwrap();
+    let (code, c) = s.verify_codes();
+    assert_eq!(code, 3, "{c:?}");
+    assert!(has(&c, "manifest-missing"), "{c:?}");
+}
+
+#[test]
+fn evidence_named_but_not_attached() {
+    let mut r = report_value(HOSPITAL, 2025);
+    r["answers"]["answers"]["answers"][1]["evidence"] = json!(["evidence/appointment.txt"]);
+    let (code, c) = signed(&r).verify_codes();
+    assert_eq!(code, 1, "{c:?}");
+    assert!(has(&c, "evidence-not-attached"), "{c:?}");
+}
+
+#[test]
+fn a_bundle_that_is_a_file_is_unusable() {
+    let s = signed(&report_value(HOSPITAL, 2025));
+    let file = s.root.join("not-a-folder");
+    std::fs::write(&file, "x").unwrap();
+    let (code, json) = verify(&[&file], &pubkey(&s.key.public));
+    assert_eq!(code, 2);
+    assert_eq!(codes(&json, 0), ["bundle-unreadable"]);
+    assert!(json.to_string().contains("not a folder"), "{json}");
+}
+
+#[cfg(unix)]
+#[test]
+fn an_unreadable_listed_file() {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    let s = signed(&report_value(HOSPITAL, 2025));
+    let log = s.bundle.join("evidence/backup-log.txt");
+    std::fs::set_permissions(&log, std::fs::Permissions::from_mode(0o000)).unwrap();
+    let is_root = std::fs::metadata("/proc/self").is_ok_and(|m| m.uid() == 0);
+    let out = if is_root {
+        // Permissions do not stop root: run verify as nobody (as CI runs the tests as root).
+        std::fs::set_permissions(&s.root, std::fs::Permissions::from_mode(0o755)).unwrap();
+        std::process::Command::new("setpriv")
+            .args(["--reuid=nobody", "--regid=nogroup", "--clear-groups", "--"])
+            .arg(assert_cmd::cargo::cargo_bin("medsec"))
+            .args(common::bundle::checklist_args())
+            .arg("verify")
+            .arg(&s.bundle)
+            .arg("--pubkey")
+            .arg(&s.key.public)
+            .args(["--as-of", "2025-11-01", "--format", "json"])
+            .env("LANG", "C")
+            .current_dir(common::root())
+            .output()
+            .expect("setpriv (util-linux) runs the test as nobody")
+    } else {
+        common::medsec()
+            .args(common::bundle::checklist_args())
+            .arg("verify")
+            .arg(&s.bundle)
+            .arg("--pubkey")
+            .arg(&s.key.public)
+            .args(["--as-of", "2025-11-01", "--format", "json"])
+            .output()
+            .unwrap()
+    };
+    let json: Value = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", common::stderr_of(&out)));
+    assert_eq!(out.status.code(), Some(2), "{json:#}");
+    assert!(has(&codes(&json, 0), "file-unreadable"), "{json:#}");
+    std::fs::set_permissions(&log, std::fs::Permissions::from_mode(0o644)).unwrap();
+}
+
+#[test]
+fn the_worst_code_wins_in_any_order() {
+    let valid = signed(&report_value(HOSPITAL, 2025));
+    let key = pubkey(&valid.key.public);
+    let missing = valid.root.join("nowhere");
+    let tampered = valid.root.join("tampered");
+    write_bundle(&tampered, &report_value(HOSPITAL, 2025));
+    valid.key.sign_bundle(&tampered, None);
+    std::fs::write(tampered.join("evidence/backup-log.txt"), "changed\n").unwrap();
+    let old = valid.root.join("old");
+    write_bundle(&old, &report_value(HOSPITAL, 2024));
+    valid.key.sign_bundle(&old, None);
+    let v = valid.bundle.as_path();
+    for (dirs, expected) in [
+        (vec![missing.as_path(), v], 2),
+        (vec![v, missing.as_path()], 2),
+        (vec![v, tampered.as_path()], 3),
+        (vec![tampered.as_path(), v], 3),
+        (vec![tampered.as_path(), missing.as_path()], 3),
+        (vec![missing.as_path(), tampered.as_path()], 3),
+        (vec![old.as_path(), v], 1),
+        (vec![v, old.as_path()], 1),
+        (vec![v, v], 0),
+    ] {
+        let (code, json) = verify(&dirs, &key);
+        assert_eq!(code, expected, "{dirs:?}");
+        assert_eq!(json["exit_code"], json!(expected), "{dirs:?}");
+        assert_eq!(json["bundles"].as_array().map(Vec::len), Some(dirs.len()));
+    }
+}
+
+// Vendor forms.
+
+fn vendor_codes(setup: &common::bundle::VendorSetup) -> (i32, Vec<String>) {
+    let (code, json) = verify(&[&setup.bundle], &setup.trusted());
+    (code, codes(&json, 0))
+}
+
+/// Change the vendor's name in the bundled form and in report.json alike.
+fn rename_vendor(setup: &common::bundle::VendorSetup, to: &str) {
+    let form = setup.bundle.join("vendor-forms/vendor-a.toml");
+    let text = std::fs::read_to_string(&form).unwrap();
+    std::fs::write(&form, text.replace(VENDOR, to)).unwrap();
+    let mut report = setup.report();
+    report["vendor_forms"][0]["answers"]["vendor"]["name"] = json!(to);
+    write_report(&setup.bundle, &report);
+}
+
+#[test]
+fn a_vendor_form_whose_signature_was_deleted_is_not_valid() {
+    // The attack of the issue: change the form and report.json alike, delete the vendor's
+    // signature, sign the bundle again with the hospital's trusted key.
+    let setup = vendor_bundle();
+    assert_eq!(vendor_codes(&setup).0, 0);
+    rename_vendor(&setup, "株式会社ニセモノ");
+    std::fs::remove_file(setup.bundle.join("vendor-forms/vendor-a.toml.minisig")).unwrap();
+    setup.resign();
+    let (code, c) = vendor_codes(&setup);
+    assert_eq!(code, 3, "{c:?}");
+    assert!(has(&c, "vendor-signature-missing"), "{c:?}");
+
+    // report.json then also says the form is unsigned: an unsigned form, exit 1 at least.
+    setup.change_report_and_resign(|r| {
+        r["vendor_forms"][0]
+            .as_object_mut()
+            .unwrap()
+            .remove("signature");
+    });
+    let (code, c) = vendor_codes(&setup);
+    assert_eq!(code, 1, "{c:?}");
+    assert!(has(&c, "vendor-form-unsigned"), "{c:?}");
+
+    // report.json names a form the bundle does not hold.
+    setup.change_report_and_resign(|r| {
+        r["vendor_forms"][0]["bundled"] = json!("vendor-forms/elsewhere.toml");
+    });
+    let (code, c) = vendor_codes(&setup);
+    assert_eq!(code, 3, "{c:?}");
+    assert!(has(&c, "vendor-form-missing"), "{c:?}");
+}
+
+#[test]
+fn a_signature_beside_the_form_is_checked_even_when_the_report_hides_it() {
+    let setup = vendor_bundle();
+    rename_vendor(&setup, "株式会社ニセモノ");
+    let mut report = setup.report();
+    report["vendor_forms"][0]
+        .as_object_mut()
+        .unwrap()
+        .remove("signature");
+    write_report(&setup.bundle, &report);
+    setup.resign();
+    let (code, c) = vendor_codes(&setup);
+    assert_eq!(code, 3, "{c:?}");
+    assert!(
+        has(&c, "vendor-signature-invalid") || has(&c, "vendor-key-untrusted"),
+        "{c:?}"
+    );
+}
+
+#[test]
+fn the_vendors_trusted_comment_must_name_the_form() {
+    let setup = vendor_bundle();
+    // A vendor key trusted for the vendor signs the form with a comment naming another
+    // vendor, or another checklist.
+    let vendor = TestKey::new(&setup.root, "vendor2");
+    let line = std::fs::read_to_string(&vendor.public)
+        .unwrap()
+        .lines()
+        .nth(1)
+        .unwrap()
+        .to_owned();
+    let keys = std::fs::read_to_string(&setup.keys).unwrap();
+    let keys = keys.replace(
+        &format!("[vendors.\"{VENDOR}\"]\nkeys = [\""),
+        &format!("[vendors.\"{VENDOR}\"]\nkeys = [\"{line}\", \""),
+    );
+    std::fs::write(&setup.keys, keys).unwrap();
+    let form = setup.bundle.join("vendor-forms/vendor-a.toml");
+    let bytes = std::fs::read(&form).unwrap();
+    let sig = setup.bundle.join("vendor-forms/vendor-a.toml.minisig");
+    let sign = |comment: &str| {
+        std::fs::write(&sig, vendor.sign_bytes(&bytes, comment)).unwrap();
+        setup.resign();
+        vendor_codes(&setup)
+    };
+    let good = format!(
+        "timestamp:1\tfile:vendor-a.toml\tmedsec-vendor-form:1\tvendor:{VENDOR}\tchecklist:test-vendor@fy2025"
+    );
+    let (code, c) = sign(&good);
+    assert_eq!(code, 0, "{c:?}");
+    assert!(!c.iter().any(|c| c.starts_with("vendor-")), "{c:?}");
+    for bad in [
+        "timestamp:1\tfile:vendor-a.toml\tmedsec-vendor-form:1\tvendor:別の事業者\tchecklist:test-vendor@fy2025".to_owned(),
+        format!("timestamp:1\tfile:vendor-a.toml\tmedsec-vendor-form:1\tvendor:{VENDOR}\tchecklist:test-vendor@fy2024"),
+        format!("timestamp:1\tmedsec-vendor-form:9\tvendor:{VENDOR}"),
+    ] {
+        let (code, c) = sign(&bad);
+        assert_eq!(code, 3, "{bad}: {c:?}");
+        assert!(has(&c, "vendor-comment-mismatch"), "{bad}: {c:?}");
+    }
+    let (code, c) = sign("timestamp:1\tfile:vendor-a.toml");
+    assert_eq!(code, 1, "{c:?}");
+    assert!(has(&c, "vendor-comment-plain"), "{c:?}");
+}
+
+#[test]
+fn vendor_signatures_are_unchecked_with_only_pubkey() {
+    let setup = vendor_bundle();
+    let hospital_pub = setup.root.join("hospital.pub");
+    let (code, json) = verify(&[&setup.bundle], &pubkey(&hospital_pub));
+    let c = codes(&json, 0);
+    assert_eq!(code, 0, "{c:?}");
+    assert!(has(&c, "vendor-signature-unchecked"), "{c:?}");
+}
+
+#[test]
+fn a_signature_that_is_not_minisigns_is_malformed() {
+    let s = signed(&report_value(HOSPITAL, 2025));
+    let sig = s.bundle.join("MANIFEST.sha256.minisig");
+    let good = std::fs::read_to_string(&sig).unwrap();
+    let other_comment = good.replacen(
+        "untrusted comment: signature from",
+        "untrusted comment: VERIFIED by",
+        1,
+    );
+    let cases: [(&str, Vec<u8>); 3] = [
+        ("not UTF-8", vec![0xff, 0xfe, 0x00, 0x41]),
+        ("not a signature", b"hello\n".to_vec()),
+        (
+            "an untrusted comment medsec does not accept",
+            other_comment.into_bytes(),
+        ),
+    ];
+    for (what, bytes) in cases {
+        std::fs::write(&sig, &bytes).unwrap();
+        let (code, c) = s.verify_codes();
+        assert_eq!(code, 3, "{what}: {c:?}");
+        assert!(has(&c, "signature-malformed"), "{what}: {c:?}");
+    }
+}
+
+#[test]
+fn a_trusted_comment_that_names_medsec_but_lacks_its_fields_is_malformed() {
+    let s = signed(&report_value(HOSPITAL, 2025));
+    let manifest = std::fs::read_to_string(s.bundle.join("MANIFEST.sha256")).unwrap();
+    s.key.sign_manifest(
+        &s.bundle,
+        &manifest,
+        "timestamp:1764000000\tfile:MANIFEST.sha256\tmedsec-bundle:1",
+    );
+    let (code, c) = s.verify_codes();
+    assert_eq!(code, 3, "{c:?}");
+    assert!(has(&c, "trusted-comment-malformed"), "{c:?}");
+}
+
+#[test]
+fn a_signed_report_with_a_time_that_is_not_rfc3339_is_unreadable() {
+    let mut r = report_value(HOSPITAL, 2025);
+    r["generated_at"] = json!("yesterday afternoon");
+    let (code, c) = signed(&r).verify_codes();
+    assert_eq!(code, 2, "{c:?}");
+    assert!(has(&c, "report-unreadable"), "{c:?}");
+}
+
+/// The vendor findings of bundle 0 as (code, file, message), and the whole output.
+fn vendor_findings(
+    setup: &common::bundle::VendorSetup,
+) -> (i32, Vec<(String, String, String)>, String) {
+    let (code, json) = verify(&[&setup.bundle], &setup.trusted());
+    let findings = json["bundles"][0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["code"].as_str().unwrap().starts_with("vendor-"))
+        .map(|f| {
+            let s = |k: &str| f[k].as_str().unwrap_or_default().to_owned();
+            (s("code"), s("file"), s("message"))
+        })
+        .collect();
+    (code, findings, json.to_string())
+}
+
+#[test]
+fn a_vendor_signature_that_does_not_match_names_the_vendor_form() {
+    // The form changed after its vendor signed it (answers unchanged, so report.json agrees).
+    let setup = vendor_bundle();
+    let form = setup.bundle.join("vendor-forms/vendor-a.toml");
+    let mut text = std::fs::read_to_string(&form).unwrap();
+    text.push_str("# changed after signing\n");
+    std::fs::write(&form, text).unwrap();
+    setup.resign();
+    let (code, findings, _) = vendor_findings(&setup);
+    assert_eq!(code, 3, "{findings:?}");
+    assert!(
+        findings
+            .iter()
+            .any(|(c, _, _)| c == "vendor-signature-invalid"),
+        "{findings:?}"
+    );
+    for (c, file, message) in &findings {
+        assert!(
+            file.starts_with("vendor-forms/vendor-a.toml"),
+            "{c}: {file}"
+        );
+        assert!(
+            message.contains("vendor-forms/vendor-a.toml"),
+            "{c}: {message}"
+        );
+        assert!(!message.contains("MANIFEST"), "{c}: {message}");
+    }
+    // In Japanese too.
+    let out = common::medsec()
+        .args(["--lang", "ja"])
+        .args(common::bundle::checklist_args())
+        .arg("verify")
+        .arg(&setup.bundle)
+        .args(setup.trusted())
+        .args(["--as-of", common::bundle::AS_OF, "--format", "json"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("事業者確認用 vendor-forms/vendor-a.toml: 署名が vendor-forms/vendor-a.toml と一致しません"),
+        "{text}"
+    );
+}
+
+#[test]
+fn the_vendor_is_the_one_the_signed_form_names_not_report_json() {
+    // Only report.json names another vendor: the form and its signature are the vendor's.
+    let setup = vendor_bundle();
+    setup.change_report_and_resign(|r| {
+        r["vendor_forms"][0]["answers"]["vendor"]["name"] = json!("FROM-REPORT-JSON");
+    });
+    let (code, findings, out) = vendor_findings(&setup);
+    assert_eq!(code, 3, "{findings:?}");
+    let codes: Vec<&str> = findings.iter().map(|(c, _, _)| c.as_str()).collect();
+    assert_eq!(codes, ["vendor-form-mismatch"], "{findings:?}");
+    assert!(findings[0].2.contains(VENDOR), "{findings:?}");
+    assert!(!out.contains("FROM-REPORT-JSON"), "{out}");
+
+    // A key keys.toml lists for another vendor is not trusted for the vendor the form names,
+    // whatever report.json says.
+    let keys = std::fs::read_to_string(&setup.keys).unwrap();
+    std::fs::write(&setup.keys, keys.replace(VENDOR, "FROM-REPORT-JSON")).unwrap();
+    let (code, findings, _) = vendor_findings(&setup);
+    assert_eq!(code, 3, "{findings:?}");
+    assert!(
+        findings
+            .iter()
+            .any(|(c, _, m)| c == "vendor-key-untrusted" && m.contains(VENDOR)),
+        "{findings:?}"
+    );
+}
+
+#[test]
+fn a_vendor_form_too_deep_to_read_says_so_and_shows_nothing_of_report_json() {
+    let setup = vendor_bundle();
+    let deep = format!("a: {}{}\n", "[".repeat(200), "]".repeat(200));
+    std::fs::write(setup.bundle.join("vendor-forms/deep.yaml"), deep).unwrap();
+    setup.change_report_and_resign(|r| {
+        let form = &mut r["vendor_forms"][0];
+        form["bundled"] = json!("vendor-forms/deep.yaml");
+        form["signature"] = Value::Null;
+        form["file"] = json!("FROM-REPORT-JSON.yaml");
+        form["answers"]["vendor"]["name"] = json!("FROM-REPORT-JSON");
+    });
+    let (code, findings, out) = vendor_findings(&setup);
+    assert_eq!(code, 3, "{findings:?}");
+    let mismatch = findings
+        .iter()
+        .find(|(c, _, _)| c == "vendor-form-mismatch")
+        .unwrap_or_else(|| panic!("{findings:?}"));
+    assert!(mismatch.2.contains("too-deep"), "{mismatch:?}");
+    assert!(mismatch.2.contains("nest more than"), "{mismatch:?}");
+    assert!(
+        findings.iter().any(|(c, _, _)| c == "vendor-form-unsigned"),
+        "{findings:?}"
+    );
+    assert!(!out.contains("FROM-REPORT-JSON"), "{out}");
+}
+
+#[test]
+fn a_form_report_json_alone_names_is_shown_only_when_nothing_failed() {
+    let setup = vendor_bundle();
+    setup.change_report_and_resign(|r| {
+        let form = r["vendor_forms"][0].as_object_mut().unwrap();
+        form.remove("bundled");
+        form.remove("signature");
+        form["file"] = json!("FROM-REPORT-JSON.toml");
+    });
+    let (code, findings, out) = vendor_findings(&setup);
+    assert_eq!(code, 1, "{findings:?}");
+    assert!(out.contains("FROM-REPORT-JSON.toml"), "{out}");
+
+    // With an integrity failure beside it, report.json's names are not shown.
+    setup.change_report_and_resign(|r| {
+        let mut second = r["vendor_forms"][0].clone();
+        second["file"] = json!("vendor-a.toml");
+        second["bundled"] = json!("vendor-forms/vendor-a.toml");
+        second["answers"]["vendor"]["name"] = json!("FROM-REPORT-JSON-2");
+        r["vendor_forms"].as_array_mut().unwrap().push(second);
+    });
+    let (code, findings, out) = vendor_findings(&setup);
+    assert_eq!(code, 3, "{findings:?}");
+    assert!(!out.contains("FROM-REPORT-JSON"), "{out}");
+}
