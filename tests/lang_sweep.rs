@@ -726,3 +726,47 @@ fn the_split_detector_finds_a_word_across_two_lines_of_a_column() {
     assert!(split_tokens("│ 令和7年度 ┆ x │\n│ y ┆ z │\n", "令和7年度").is_empty());
     assert_eq!(lone_punctuation("│ a ┆ 、です │").len(), 1);
 }
+
+/// A key file given where keys.toml is expected is said to be one, with the way to use it,
+/// in both languages; never the TOML parser's text alone.
+#[test]
+fn a_key_file_given_as_keys_toml_is_named_with_what_to_do() {
+    let w = tempfile::tempdir().unwrap();
+    keygen(&w.path().join("k"));
+    let key_line = std::fs::read_to_string(w.path().join("k.pub"))
+        .unwrap()
+        .lines()
+        .nth(1)
+        .unwrap()
+        .to_owned();
+    for command in ["verify", "summarize", "render"] {
+        for (lang, public, secret) in [
+            (
+                "ja",
+                "minisign の公開鍵ファイル",
+                "minisign の秘密鍵ファイル",
+            ),
+            ("en", "minisign public key file", "minisign secret key file"),
+        ] {
+            let out = medsec()
+                .current_dir(w.path())
+                .args(["--lang", lang, command, "bundle", "--trusted", "k.pub"])
+                .output()
+                .unwrap();
+            let err = stderr_of(&out);
+            assert_eq!(out.status.code(), Some(2), "{command} {lang}: {err}");
+            assert!(err.contains(public), "{command} {lang}: {err}");
+            assert!(err.contains("`--pubkey k.pub`"), "{command} {lang}: {err}");
+            assert!(err.contains(&key_line), "{command} {lang}: {err}");
+            assert!(!err.contains("expected `=`"), "{command} {lang}: {err}");
+            let out = medsec()
+                .current_dir(w.path())
+                .args(["--lang", lang, command, "bundle", "--trusted", "k.key"])
+                .output()
+                .unwrap();
+            let err = stderr_of(&out);
+            assert!(err.contains(secret), "{command} {lang}: {err}");
+            assert!(!err.contains("RWQ") && !err.contains("expected"), "{err}");
+        }
+    }
+}

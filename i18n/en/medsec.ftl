@@ -833,6 +833,8 @@ verify-status-recorded = Recorded in report.json:
 verify-keygen-entry = For the inspectors' keys.toml (under its `format_version = 1` line):
 verify-keygen-entry-placeholder = Replace { $placeholder } with the institution code (10 digits), or make the key with --institution CODE (a vendor's key: --vendor NAME).
 verify-keygen-code-invalid = --institution takes the institution code as its 10 digits; `{ $code }` is not one
+verify-trusted-is-public-key = this is a minisign public key file (key { $key_id }), not a keys.toml: to check with this key alone, give `--pubkey { $path }`; to trust it in a keys.toml, write `keys = ["{ $key }"]` under `[institutions.CODE]` (a vendor's key: under `[vendors."NAME"]`)
+verify-trusted-is-secret-key = this is a minisign secret key file, not a keys.toml: a secret key stays with the one who signs; give the inspectors the public key (.pub), used with `--pubkey` or in a keys.toml
 
 ## lint
 

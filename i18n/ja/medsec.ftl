@@ -768,6 +768,8 @@ verify-status-recorded = report.json に記録された指摘:
 verify-keygen-entry = 検査する側の keys.toml に書く記載（`format_version = 1` の行の後に追加します）:
 verify-keygen-entry-placeholder = { $placeholder } を医療機関コード（10桁）に置き換えてください。鍵を作るときに --institution CODE を指定すると最初から入ります（事業者の鍵は --vendor NAME）。
 verify-keygen-code-invalid = --institution には医療機関コードを10桁の数字で指定してください。`{ $code }` は医療機関コードではありません
+verify-trusted-is-public-key = これは minisign の公開鍵ファイル（鍵 { $key_id }）で、keys.toml ではありません。この鍵だけで確認するには `--pubkey { $path }` を指定してください。keys.toml で信頼するには、`[institutions.医療機関コード]`（事業者の鍵は `[vendors."事業者名"]`）に `keys = ["{ $key }"]` と書いてください
+verify-trusted-is-secret-key = これは minisign の秘密鍵ファイルで、keys.toml ではありません。秘密鍵は署名する人だけが持つものです。検査する側には公開鍵（.pub）を渡し、`--pubkey` か keys.toml で指定してください
 
 ## lint
 
