@@ -1171,11 +1171,7 @@ check-step-report = signed report (with HTML)
 check-step-verify = verification
 check-progress = [{ $step }/{ $steps }] { $what }
 check-progress-probe = { $step }: { $probe }
-check-step-done = ✓ { $step }: { $detail }
 check-heading = == { $what } ==
-check-done-complete = complete
-check-done-incomplete = incomplete
-check-done-probes = { $pass } pass, { $fail } fail, { $unknown } unknown, { $contradictions } contradicted
 check-no-answers = no answers file here: give one with --answers FILE, or make one with `medsec init` and fill it in (on a terminal, `medsec check` makes it and asks the questions)
 check-answers-not-found = { $path } does not exist: make it with `medsec init --out { $path }` and fill it in (on a terminal, `medsec check` makes it and asks the questions)
 check-several-answers = several answers files here ({ $files }); name the one to check with --answers FILE
@@ -1221,6 +1217,27 @@ check-result-findings = The year's check has findings (exit 1).
 check-result-failed = The year's check failed.
 check-missing-unusable = the answers cannot be used (see the problems above)
 check-next-fix-answers = correct the problems in { $file } (or a vendor form it lists), then run `medsec check` again
+check-done-step = ✓ [{ $step }/{ $steps }] { $sentence }
+check-done-answers = Checking the answers file { $path }.
+check-done-status = { $complete ->
+    [yes] The answers are complete.
+   *[no] The answers are not complete.
+}
+check-done-probe-counts = The probes ran: { $pass } passed, { $fail } failed, { $unknown } could not tell; { $contradictions ->
+    [one] 1 answer is contradicted
+   *[other] { $contradictions } answers are contradicted
+}.
+check-done-key = { $throwaway ->
+    [yes] Signing with the throwaway key { $key }.
+   *[no] Signing with the key { $key }.
+}
+check-done-report = Wrote the signed report to { $path }.
+check-done-verify = { $result ->
+    [valid] Verified the report just written: it is valid.
+    [findings] Verified the report just written: it has findings.
+    [invalid] Verified the report just written: it is invalid (its integrity or signature check failed).
+   *[unusable] The report just written could not be verified.
+}
 
 ## probes-windows
 

@@ -1112,11 +1112,7 @@ check-step-report = 署名付きの報告書(HTML を含む)
 check-step-verify = 検証
 check-progress = [{ $step }/{ $steps }] { $what }
 check-progress-probe = { $step }: { $probe }
-check-step-done = ✓ { $step }: { $detail }
 check-heading = == { $what } ==
-check-done-complete = 記入完了
-check-done-incomplete = 未完了
-check-done-probes = 合格 { $pass } 件、不合格 { $fail } 件、不明 { $unknown } 件、回答との矛盾 { $contradictions } 件
 check-no-answers = このフォルダに回答ファイルがありません。--answers FILE で指定するか、`medsec init` で作って記入してください(端末で `medsec check` を実行すると、作成して1問ずつ質問します)。
 check-answers-not-found = { $path } がありません。`medsec init --out { $path }` で作って記入してください(端末で `medsec check` を実行すると、作成して1問ずつ質問します)。
 check-several-answers = このフォルダには回答ファイルが複数あります({ $files })。点検するファイルを --answers FILE で指定してください。
@@ -1150,6 +1146,24 @@ check-result-findings = 今年度の点検には要確認の所見がありま�
 check-result-failed = 今年度の点検は失敗しました。
 check-missing-unusable = 回答ファイルを読み取れません(上の問題を参照してください)。
 check-next-fix-answers = { $file }(またはそこに記載した事業者確認用のファイル)の問題を直してから、もう一度 `medsec check` を実行してください。
+check-done-step = ✓ [{ $step }/{ $steps }] { $sentence }
+check-done-answers = 回答ファイル { $path } を点検します。
+check-done-status = { $complete ->
+    [yes] 回答の記入は完了しています。
+   *[no] 回答の記入が完了していません。
+}
+check-done-probe-counts = 診断(プローブ)の結果は、合格 { $pass } 件、不合格 { $fail } 件、不明 { $unknown } 件、回答との矛盾 { $contradictions } 件です。
+check-done-key = { $throwaway ->
+    [yes] 使い捨ての鍵 { $key } で署名します。
+   *[no] 鍵 { $key } で署名します。
+}
+check-done-report = 署名付きの報告書を { $path } に書き出しました。
+check-done-verify = { $result ->
+    [valid] 書き出した報告書を検証しました。有効です。
+    [findings] 書き出した報告書を検証しました。要確認の所見があります。
+    [invalid] 書き出した報告書を検証しました。無効です(完全性または署名の確認に失敗しました)。
+   *[unusable] 書き出した報告書を検証できませんでした。
+}
 
 ## probes-windows
 
