@@ -833,6 +833,12 @@ verify-status-recorded = Recorded in report.json:
 verify-keygen-entry = For the inspectors' keys.toml (under its `format_version = 1` line):
 verify-keygen-entry-placeholder = Replace { $placeholder } with the institution code (10 digits), or make the key with --institution CODE (a vendor's key: --vendor NAME).
 verify-keygen-code-invalid = --institution takes the institution code as its 10 digits; `{ $code }` is not one
+verify-trusted-is-public-key = this is a minisign public key file (key { $key_id }), not a keys.toml: to check with this key alone, give `--pubkey { $path }`; to trust it in a keys.toml, write `keys = ["{ $key }"]` under `[institutions.CODE]` (a vendor's key: under `[vendors."NAME"]`)
+verify-trusted-is-secret-key = this is a minisign secret key file, not a keys.toml: a secret key stays with the one who signs; give the inspectors the public key (.pub), used with `--pubkey` or in a keys.toml
+verify-contradiction-no-result = answered Yes to { $item }, but the { $kind } probe failed (its result is not in the evidence)
+verify-contradiction-named-no-result = answered Yes to { $item }, but the { $kind } probe ({ $name }) failed (its result is not in the evidence)
+verify-contradicted-by-probe-no-result = answered Yes to { $item }, but the { $probe } probe ({ $name }) failed (its result is not in the evidence)
+verify-contradicted-by-unnamed-probe-no-result = answered Yes to { $item }, but the { $probe } probe failed (its result is not in the evidence)
 
 ## lint
 
@@ -1165,11 +1171,7 @@ check-step-report = signed report (with HTML)
 check-step-verify = verification
 check-progress = [{ $step }/{ $steps }] { $what }
 check-progress-probe = { $step }: { $probe }
-check-step-done = ✓ { $step }: { $detail }
 check-heading = == { $what } ==
-check-done-complete = complete
-check-done-incomplete = incomplete
-check-done-probes = { $pass } pass, { $fail } fail, { $unknown } unknown, { $contradictions } contradicted
 check-no-answers = no answers file here: give one with --answers FILE, or make one with `medsec init` and fill it in (on a terminal, `medsec check` makes it and asks the questions)
 check-answers-not-found = { $path } does not exist: make it with `medsec init --out { $path }` and fill it in (on a terminal, `medsec check` makes it and asks the questions)
 check-several-answers = several answers files here ({ $files }); name the one to check with --answers FILE
@@ -1215,6 +1217,27 @@ check-result-findings = The year's check has findings (exit 1).
 check-result-failed = The year's check failed.
 check-missing-unusable = the answers cannot be used (see the problems above)
 check-next-fix-answers = correct the problems in { $file } (or a vendor form it lists), then run `medsec check` again
+check-done-step = ✓ [{ $step }/{ $steps }] { $sentence }
+check-done-answers = Checking the answers file { $path }.
+check-done-status = { $complete ->
+    [yes] The answers are complete.
+   *[no] The answers are not complete.
+}
+check-done-probe-counts = The probes ran: { $pass } passed, { $fail } failed, { $unknown } could not tell; { $contradictions ->
+    [one] 1 answer is contradicted
+   *[other] { $contradictions } answers are contradicted
+}.
+check-done-key = { $throwaway ->
+    [yes] Signing with the throwaway key { $key }.
+   *[no] Signing with the key { $key }.
+}
+check-done-report = Wrote the signed report to { $path }.
+check-done-verify = { $result ->
+    [valid] Verified the report just written: it is valid.
+    [findings] Verified the report just written: it has findings.
+    [invalid] Verified the report just written: it is invalid (its integrity or signature check failed).
+   *[unusable] The report just written could not be verified.
+}
 
 ## probes-windows
 

@@ -768,6 +768,12 @@ verify-status-recorded = report.json に記録された指摘:
 verify-keygen-entry = 検査する側の keys.toml に書く記載（`format_version = 1` の行の後に追加します）:
 verify-keygen-entry-placeholder = { $placeholder } を医療機関コード（10桁）に置き換えてください。鍵を作るときに --institution CODE を指定すると最初から入ります（事業者の鍵は --vendor NAME）。
 verify-keygen-code-invalid = --institution には医療機関コードを10桁の数字で指定してください。`{ $code }` は医療機関コードではありません
+verify-trusted-is-public-key = これは minisign の公開鍵ファイル（鍵 { $key_id }）で、keys.toml ではありません。この鍵だけで確認するには `--pubkey { $path }` を指定してください。keys.toml で信頼するには、`[institutions.医療機関コード]`（事業者の鍵は `[vendors."事業者名"]`）に `keys = ["{ $key }"]` と書いてください
+verify-trusted-is-secret-key = これは minisign の秘密鍵ファイルで、keys.toml ではありません。秘密鍵は署名する人だけが持つものです。検査する側には公開鍵（.pub）を渡し、`--pubkey` か keys.toml で指定してください
+verify-contradiction-no-result = { $item }に「はい」と回答していますが、{ $kind }のプローブは不合格です（その結果は証跡にありません）
+verify-contradiction-named-no-result = { $item }に「はい」と回答していますが、{ $kind }「{ $name }」のプローブは不合格です（その結果は証跡にありません）
+verify-contradicted-by-probe-no-result = { $item }に「はい」と回答していますが、{ $probe }（{ $name }）の確認で問題が見つかりました（その結果は証跡にありません）
+verify-contradicted-by-unnamed-probe-no-result = { $item }に「はい」と回答していますが、{ $probe }の確認で問題が見つかりました（その結果は証跡にありません）
 
 ## lint
 
@@ -1106,11 +1112,7 @@ check-step-report = 署名付きの報告書(HTML を含む)
 check-step-verify = 検証
 check-progress = [{ $step }/{ $steps }] { $what }
 check-progress-probe = { $step }: { $probe }
-check-step-done = ✓ { $step }: { $detail }
 check-heading = == { $what } ==
-check-done-complete = 記入完了
-check-done-incomplete = 未完了
-check-done-probes = 合格 { $pass } 件、不合格 { $fail } 件、不明 { $unknown } 件、回答との矛盾 { $contradictions } 件
 check-no-answers = このフォルダに回答ファイルがありません。--answers FILE で指定するか、`medsec init` で作って記入してください(端末で `medsec check` を実行すると、作成して1問ずつ質問します)。
 check-answers-not-found = { $path } がありません。`medsec init --out { $path }` で作って記入してください(端末で `medsec check` を実行すると、作成して1問ずつ質問します)。
 check-several-answers = このフォルダには回答ファイルが複数あります({ $files })。点検するファイルを --answers FILE で指定してください。
@@ -1144,6 +1146,24 @@ check-result-findings = 今年度の点検には要確認の所見がありま�
 check-result-failed = 今年度の点検は失敗しました。
 check-missing-unusable = 回答ファイルを読み取れません(上の問題を参照してください)。
 check-next-fix-answers = { $file }(またはそこに記載した事業者確認用のファイル)の問題を直してから、もう一度 `medsec check` を実行してください。
+check-done-step = ✓ [{ $step }/{ $steps }] { $sentence }
+check-done-answers = 回答ファイル { $path } を点検します。
+check-done-status = { $complete ->
+    [yes] 回答の記入は完了しています。
+   *[no] 回答の記入が完了していません。
+}
+check-done-probe-counts = 診断(プローブ)の結果は、合格 { $pass } 件、不合格 { $fail } 件、不明 { $unknown } 件、回答との矛盾 { $contradictions } 件です。
+check-done-key = { $throwaway ->
+    [yes] 使い捨ての鍵 { $key } で署名します。
+   *[no] 鍵 { $key } で署名します。
+}
+check-done-report = 署名付きの報告書を { $path } に書き出しました。
+check-done-verify = { $result ->
+    [valid] 書き出した報告書を検証しました。有効です。
+    [findings] 書き出した報告書を検証しました。要確認の所見があります。
+    [invalid] 書き出した報告書を検証しました。無効です(完全性または署名の確認に失敗しました)。
+   *[unusable] 書き出した報告書を検証できませんでした。
+}
 
 ## probes-windows
 

@@ -63,7 +63,11 @@ pub fn run(args: CheckArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     // Problems that made a file unusable are on standard error, as status puts them.
     notices.append(&mut status.notices);
     let steps = Steps::new(lang, text && std::io::stderr().is_terminal());
-    steps.done(Step::Answers, &answers_path.display().to_string());
+    let shown = |p: &Path| crate::render::escape_controls(&p.display().to_string()).into_owned();
+    steps.done(
+        Step::Answers,
+        &tr!(lang, "check-done-answers", path = shown(&answers_path)),
+    );
     let status_json = |s: &Outcome| serde_json::from_slice::<serde_json::Value>(&s.stdout).ok();
     let mut summary = Summary {
         answers: answers_path.clone(),
@@ -85,7 +89,10 @@ pub fn run(args: CheckArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     }
     if !summary.complete {
         // The status output names every problem in the file.
-        steps.done(Step::Status, &tr!(lang, "check-done-incomplete"));
+        steps.done(
+            Step::Status,
+            &tr!(lang, "check-done-status", complete = "no"),
+        );
         steps.finish();
         return Ok(finish(
             stdout,
@@ -97,7 +104,10 @@ pub fn run(args: CheckArgs, ctx: &Context) -> anyhow::Result<Outcome> {
             notices,
         ));
     }
-    steps.done(Step::Status, &tr!(lang, "check-done-complete"));
+    steps.done(
+        Step::Status,
+        &tr!(lang, "check-done-status", complete = "yes"),
+    );
 
     let out_dir = match &args.out {
         Some(dir) => dir.clone(),
@@ -150,7 +160,7 @@ pub fn run(args: CheckArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         Step::Probes,
         &tr!(
             lang,
-            "check-done-probes",
+            "check-done-probe-counts",
             pass = counts.pass,
             fail = counts.fail,
             unknown = counts.unknown,
@@ -181,7 +191,15 @@ pub fn run(args: CheckArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         }
         None => throwaway_key(&out_dir, lang)?,
     };
-    steps.done(Step::Key, &key_used.key_id);
+    steps.done(
+        Step::Key,
+        &tr!(
+            lang,
+            "check-done-key",
+            key = key_used.key_id.as_str(),
+            throwaway = if key_used.throwaway { "yes" } else { "no" }
+        ),
+    );
     summary.key = Some(key_used.clone());
 
     // 5. The report bundle, signed, with report.html in it.
@@ -228,7 +246,10 @@ pub fn run(args: CheckArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     if html.is_file() {
         summary.html = Some(html);
     }
-    steps.done(Step::Report, &bundle_dir.display().to_string());
+    steps.done(
+        Step::Report,
+        &tr!(lang, "check-done-report", path = shown(&bundle_dir)),
+    );
     if text {
         stdout.push_str(&heading(Step::Report, lang));
         stdout.push_str(&render::signing::report_written(
@@ -261,7 +282,16 @@ pub fn run(args: CheckArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     );
     let verified = results.iter().map(|r| r.exit()).max().unwrap_or(Exit::Ok);
     summary.verified = Some(verified);
-    steps.done(Step::Verify, &verdict(verified, lang));
+    let result = match verified {
+        Exit::Ok => "valid",
+        Exit::Findings => "findings",
+        Exit::Integrity => "invalid",
+        Exit::Unusable => "unusable",
+    };
+    steps.done(
+        Step::Verify,
+        &tr!(lang, "check-done-verify", result = result),
+    );
     steps.finish();
     let verify_json = serde_json::from_str(&render::signing::verify_json(&results, verified)).ok();
     if text {
@@ -312,15 +342,6 @@ fn heading(step: Step, lang: Lang) -> String {
         Step::Key => tr!(lang, "check-step-key"),
     };
     format!("\n{}\n", tr!(lang, "check-heading", what = what))
-}
-
-fn verdict(exit: Exit, lang: Lang) -> String {
-    match exit {
-        Exit::Ok => tr!(lang, "verify-verdict-valid"),
-        Exit::Findings => tr!(lang, "verify-verdict-findings"),
-        Exit::Unusable => tr!(lang, "verify-verdict-unusable"),
-        Exit::Integrity => tr!(lang, "verify-verdict-invalid"),
-    }
 }
 
 /// Another command's arguments, parsed from `argv` as if the user had typed them after its

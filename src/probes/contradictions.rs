@@ -25,10 +25,11 @@ impl AnswerLookup for AnswerSet {
 }
 
 /// The sentence of a contradiction: `item` and `kind` as the reader knows them (the stable ID
-/// and code in the evidence, the form's number and the probe's label for people).
+/// and code in the evidence, the form's number and the probe's label for people). Without a
+/// reason (the probe's result is not in the evidence) it says so, never ending in `: `.
 pub fn message(lang: Lang, item: &str, kind: &str, name: Option<&str>, reason: &str) -> String {
-    match name {
-        Some(name) => crate::tr!(
+    match (name, reason.trim().is_empty()) {
+        (Some(name), false) => crate::tr!(
             lang,
             "probes-contradiction-named",
             item = item,
@@ -36,12 +37,25 @@ pub fn message(lang: Lang, item: &str, kind: &str, name: Option<&str>, reason: &
             name = name,
             reason = reason
         ),
-        None => crate::tr!(
+        (None, false) => crate::tr!(
             lang,
             "probes-contradiction",
             item = item,
             kind = kind,
             reason = reason
+        ),
+        (Some(name), true) => crate::tr!(
+            lang,
+            "verify-contradiction-named-no-result",
+            item = item,
+            kind = kind,
+            name = name
+        ),
+        (None, true) => crate::tr!(
+            lang,
+            "verify-contradiction-no-result",
+            item = item,
+            kind = kind
         ),
     }
 }
@@ -130,5 +144,20 @@ mod tests {
         assert_eq!(c.len(), 1);
         assert!(c[0].message.contains("41 days"), "{}", c[0].message);
         assert!(check(&[result(Verdict::Unknown)], &set).is_empty());
+    }
+
+    #[test]
+    fn without_a_reason_the_sentence_says_the_result_is_missing() {
+        for lang in [Lang::Ja, Lang::En] {
+            for name in [None, Some("nas")] {
+                let text = message(lang, "2-⑥ セキュリティパッチ", "patch", name, " ");
+                assert!(!text.trim_end().ends_with(':'), "{text}");
+                assert!(
+                    text.contains("証跡にありません") || text.contains("not in the evidence"),
+                    "{text}"
+                );
+                assert_eq!(name.is_some(), text.contains("nas"), "{text}");
+            }
+        }
     }
 }

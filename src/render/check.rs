@@ -97,14 +97,15 @@ impl Steps {
         self.bar.set_message(self.heading(step));
     }
 
-    /// A step is done; `detail` says with what result.
-    pub fn done(&self, step: Step, detail: &str) {
+    /// A step is done; `sentence` says with what result, a whole sentence.
+    pub fn done(&self, step: Step, sentence: &str) {
         self.bar.set_position(step.number() as u64);
         self.bar.println(tr!(
             self.lang,
-            "check-step-done",
-            step = self.heading(step),
-            detail = esc(detail).into_owned()
+            "check-done-step",
+            step = step.number(),
+            steps = Step::ALL.len(),
+            sentence = sentence
         ));
     }
 

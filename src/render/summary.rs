@@ -114,8 +114,6 @@ pub fn table(rows: &[Row], lang: Lang, color: bool) -> String {
         tr!(lang, "summarize-col-signed"),
     ];
     let mut t = super::table(header.iter().map(String::as_str).collect());
-    // Paths, IDs and codes are copied from here (`medsec verify PATH`): never cut.
-    t.keep_ids_whole();
     for r in rows {
         let result = match &r.worst_finding {
             Some(code) => format!("{}\n{}", verdict(r.exit, lang), esc(code)),

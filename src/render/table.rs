@@ -3,13 +3,14 @@
 //! comfy-table draws the table; the wrapping is ours, because its own splits Latin words
 //! (`apt-transp|ort-https`) and IDs (`mhlw-institution@fy202|5`) wherever the column ends, and
 //! knows nothing of Japanese line-breaking rules. Here a line breaks only at a space, between
-//! two Japanese characters, or between a Latin word and Japanese text; a word, an ID or a path is
-//! kept whole unless it is wider than the whole table can give it (when columns must narrow,
-//! prose gives way first, IDs, paths and codes last, or never with `keep_ids_whole`); and a 、
-//! or 。 (or a closing
-//! bracket, a small kana, a long-vowel mark) never starts a line, nor does an opening bracket
-//! end one (kinsoku). Widths are display columns: a full-width character counts 2, colour
-//! escape sequences count 0.
+//! two Japanese characters, or between a Latin word and Japanese text. Never broken: a Latin
+//! word, an ID, a path or a code; a short word or name between spaces (テスト診療所, up to 12
+//! columns); a date or a number with its unit (令和7年度, 令和8年3月31日, 1回目). When columns
+//! must narrow, short lines wrap first, then prose; a table that cannot fit with every word
+//! whole is wider than asked rather than cut words people copy (paths, IDs, keys). A 、 or 。
+//! (or a closing bracket, a small kana, a long-vowel mark) never starts a line, nor does an
+//! opening bracket end one (kinsoku). Widths are display columns: a full-width character
+//! counts 2, colour escape sequences count 0.
 
 use std::fmt;
 use unicode_width::UnicodeWidthChar;
@@ -20,35 +21,36 @@ pub struct Table {
     header: Vec<String>,
     rows: Vec<Vec<String>>,
     width: usize,
-    /// Never cut an ID, path or code, even when the table must then be wider than `width`.
-    ids_whole: bool,
 }
 
 /// A line up to this wide counts as one word when columns are sized (kept whole if possible).
 const SHORT_LINE: usize = 16;
 
-/// The narrowest a column is made to keep other columns' words whole.
-const MIN_USABLE: usize = 8;
+/// Text between spaces up to this wide is one word, kept on one line: a name (テスト診療所), an
+/// era year (令和7年度), a number (0110113719).
+const SHORT_WORD: usize = 12;
 
-/// The narrowest a column of prose is made to keep other columns' IDs, paths and codes whole.
+/// The narrowest a column of prose is made while another column is too wide.
 const MIN_PROSE: usize = 6;
 
-/// Fixed width when the output is not a terminal (pipes, files, tests).
+/// Width when the output is not a terminal and `COLUMNS` says none (pipes, files, tests).
 const DEFAULT_WIDTH: usize = 120;
 
 impl Table {
-    /// A table with this header, as wide as the terminal (or 120 columns off a terminal).
+    /// A table with this header, as wide as the terminal; off a terminal as `COLUMNS` says,
+    /// else 120 columns.
     pub fn new<S: Into<String>>(header: Vec<S>) -> Self {
         // A terminal that reports no size (0 columns: `script`, some containers) has none.
         let width = comfy_table::Table::new()
             .width()
+            .map(usize::from)
+            .or_else(|| std::env::var("COLUMNS").ok()?.trim().parse().ok())
             .filter(|w| *w > 0)
-            .map_or(DEFAULT_WIDTH, usize::from);
+            .unwrap_or(DEFAULT_WIDTH);
         Table {
             header: header.into_iter().map(Into::into).collect(),
             rows: Vec::new(),
             width,
-            ids_whole: false,
         }
     }
 
@@ -61,13 +63,6 @@ impl Table {
     /// The total width to fit, borders included.
     pub fn set_width(&mut self, width: u16) -> &mut Self {
         self.width = usize::from(width);
-        self
-    }
-
-    /// Keep every ID, path and code whole, even when the table is then wider than its width
-    /// (for tables whose paths people copy, such as `medsec summarize`'s).
-    pub fn keep_ids_whole(&mut self) -> &mut Self {
-        self.ids_whole = true;
         self
     }
 
@@ -89,20 +84,13 @@ impl Table {
         let n = self.columns();
         let mut natural = vec![0usize; n];
         let mut least = vec![1usize; n];
-        // The widest word, and the widest ID, path or code, of each column.
+        // The widest word (a Latin word, an ID, a path, a short word or name, a date, one
+        // Japanese character with its punctuation) of each column: never broken.
         let mut word = vec![1usize; n];
-        let mut id = vec![1usize; n];
         for row in self.cells() {
             for (i, cell) in row.iter().enumerate() {
                 for line in cell.split('\n') {
-                    let line_atoms = atoms(line);
-                    let widest = line_atoms.iter().map(|a| a.width).max().unwrap_or(0);
-                    let widest_id = line_atoms
-                        .iter()
-                        .filter(|a| is_identifier(&a.text))
-                        .map(|a| a.width)
-                        .max()
-                        .unwrap_or(0);
+                    let widest = units(line).iter().map(|a| a.width).max().unwrap_or(0);
                     if let Some(w) = natural.get_mut(i) {
                         *w = (*w).max(display_width(line));
                     }
@@ -112,9 +100,6 @@ impl Table {
                     }
                     if let Some(w) = word.get_mut(i) {
                         *w = (*w).max(widest);
-                    }
-                    if let Some(w) = id.get_mut(i) {
-                        *w = (*w).max(widest_id);
                     }
                 }
             }
@@ -129,69 +114,21 @@ impl Table {
             .zip(&natural)
             .map(|(l, n)| (*l).min(*n).max(1))
             .collect();
-        // Too narrow for every short line whole: first the short lines wrap (no word breaks),
-        // then prose words break, and IDs, paths and codes only as a last resort (below).
-        let mut excess = widths.iter().sum::<usize>().saturating_sub(budget);
+        // Too narrow for every short line whole: first the short lines wrap, then prose wraps
+        // down to a few characters a line; no word is broken.
         let unwrapped = widths.clone();
-        let word_floor: Vec<usize> = word.iter().map(|w| (*w).max(MIN_PROSE)).collect();
-        excess = shrink_to(&mut widths, &word_floor, excess);
+        let excess = widths.iter().sum::<usize>().saturating_sub(budget);
+        let prose_floor: Vec<usize> = word.iter().map(|w| (*w).max(MIN_PROSE)).collect();
+        let excess = shrink_to(&mut widths, &prose_floor, excess);
         if excess == 0 {
             return share_left(widths, &natural, budget);
         }
-        let whole_words = widths.clone();
-        let prose_floor: Vec<usize> = id.iter().map(|w| (*w).max(MIN_PROSE)).collect();
-        excess = shrink_to(&mut widths, &prose_floor, excess);
-        if excess == 0 {
-            return share_left(widths, &natural, budget);
+        // Prose down to its widest word when that makes the table fit; when it cannot fit
+        // anyway, the table is wider than asked and nothing wraps that need not.
+        if shrink_to(&mut widths, &word, excess) == 0 {
+            return widths;
         }
-        if self.ids_whole {
-            // Prose down to one full-width character when that makes the table fit; when it
-            // cannot fit anyway, nothing wraps that need not and the table is wider.
-            let id_floor: Vec<usize> = id.iter().map(|w| (*w).max(2)).collect();
-            if shrink_to(&mut widths, &id_floor, excess) == 0 {
-                return widths;
-            }
-            return unwrapped;
-        }
-        // IDs must be cut anyway: prose words stay whole.
-        let mut widths = whole_words;
-        // Too narrow for every word whole: the widest columns give up what is missing, one
-        // after the other, down to a usable width (only their longest words break); if that is
-        // not enough, all narrow evenly.
-        // The widest column alone, when it keeps a usable width; else each widest in turn down
-        // to an even share of the table.
-        let floor = {
-            let total: usize = widths.iter().sum();
-            let widest = widths.iter().copied().max().unwrap_or(0);
-            if budget.saturating_sub(total - widest) >= MIN_USABLE {
-                MIN_USABLE
-            } else {
-                MIN_USABLE.max(budget / n.max(1))
-            }
-        };
-        let mut excess = widths.iter().sum::<usize>().saturating_sub(budget);
-        let mut order: Vec<usize> = (0..widths.len()).collect();
-        order.sort_by_key(|i| std::cmp::Reverse(widths.get(*i).copied().unwrap_or(0)));
-        for i in order {
-            if excess == 0 {
-                break;
-            }
-            if let Some(w) = widths.get_mut(i) {
-                let take = excess.min(w.saturating_sub(floor));
-                *w -= take;
-                excess -= take;
-            }
-        }
-        while widths.iter().sum::<usize>() > budget {
-            let Some(widest) = widths.iter_mut().max() else {
-                break;
-            };
-            if *widest <= 1 {
-                break;
-            }
-            *widest -= 1;
-        }
-        share_left(widths, &natural, budget)
+        unwrapped
     }
 }
 
@@ -264,17 +201,6 @@ fn shrink_to(widths: &mut [usize], floor: &[usize], mut excess: usize) -> usize 
         }
     }
     excess
-}
-
-/// An ID, a path or a code (`mhlw-institution@fy2025`, `/srv/bundles`, `2025-06-02`): a word
-/// with a digit or a separator in it, never broken while prose can give way.
-fn is_identifier(atom: &str) -> bool {
-    let text = atom.trim_end_matches([',', '.', ';', ':', ')', '）', '、', '。']);
-    text.is_ascii()
-        && text.chars().any(|c| c.is_ascii_alphanumeric())
-        && text
-            .chars()
-            .any(|c| c.is_ascii_digit() || matches!(c, '-' | '_' | '/' | '\\' | '@' | '.'))
 }
 
 /// Display width: full-width characters count 2, controls and colour escapes 0.
@@ -376,36 +302,45 @@ fn breaks_around(c: char) -> bool {
 }
 
 /// A piece of text never broken inside (unless wider than the column): a Latin word, an ID, a
-/// path, or one Japanese character with the punctuation that must stay with it.
+/// path, a date, or one Japanese character with the punctuation that must stay with it; or, as
+/// a unit (see [`units`]), a short word between spaces made of several of these.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Atom {
     text: String,
     width: usize,
     /// A space came before it (kept between atoms on one line, dropped at a break).
     space_before: bool,
+    /// The atoms of a unit, to wrap one by one when the unit is wider than the column.
+    parts: Vec<Atom>,
 }
 
 fn atoms(line: &str) -> Vec<Atom> {
+    let chars: Vec<char> = line.chars().collect();
+    let together = kept_together(&chars);
     let mut out: Vec<Atom> = Vec::new();
     let mut space = false;
     // The last atom ends in a Latin character (a word goes on), or in an opening bracket.
     let mut latin = false;
     let mut bracket = false;
-    let mut chars = line.chars().peekable();
-    while let Some(c) = chars.next() {
+    let mut i = 0;
+    while let Some(&c) = chars.get(i) {
+        i += 1;
         if c == ' ' {
             space = true;
             continue;
         }
         let mut text = String::from(c);
         if c == '\x1b' {
-            text.push_str(&take_escape(&mut chars));
+            let end = escape_end(&chars, i);
+            text.extend(chars.get(i..end).unwrap_or_default());
+            i = end;
         }
+        let date = together.get(i - 1).copied().unwrap_or(false);
         let width = display_width(&text);
         let wide = breaks_around(c);
         let glue = !space
             && !out.is_empty()
-            && (bracket || (latin && !wide) || no_line_start(c) || width == 0);
+            && (bracket || (latin && !wide) || no_line_start(c) || width == 0 || date);
         match out.last_mut() {
             Some(last) if glue => {
                 last.text.push_str(&text);
@@ -415,6 +350,7 @@ fn atoms(line: &str) -> Vec<Atom> {
                 text,
                 width,
                 space_before: space && !out.is_empty(),
+                parts: Vec::new(),
             }),
         }
         space = false;
@@ -424,6 +360,125 @@ fn atoms(line: &str) -> Vec<Atom> {
         }
     }
     out
+}
+
+/// The atoms of a line, each run of them between spaces that is at most [`SHORT_WORD`] wide
+/// made one unit (a name such as テスト診療所 is not broken while prose can be).
+fn units(line: &str) -> Vec<Atom> {
+    let mut out: Vec<Atom> = Vec::new();
+    let mut run: Vec<Atom> = Vec::new();
+    // `None` ends the last run.
+    for atom in atoms(line)
+        .into_iter()
+        .map(Some)
+        .chain(std::iter::once(None))
+    {
+        if atom.as_ref().is_none_or(|a| a.space_before) {
+            let width: usize = run.iter().map(|a| a.width).sum();
+            if run.len() > 1 && width <= SHORT_WORD {
+                out.push(Atom {
+                    text: run.iter().map(|a| a.text.as_str()).collect(),
+                    width,
+                    space_before: run.first().is_some_and(|a| a.space_before),
+                    parts: std::mem::take(&mut run),
+                });
+            } else {
+                out.append(&mut run);
+            }
+        }
+        run.extend(atom);
+    }
+    out
+}
+
+/// Which characters stay with the one before: those of a date or a number with its unit
+/// (令和7年度, 令和8年3月31日, 2026年6月3日, 3月31日, 1回目, 12件).
+fn kept_together(chars: &[char]) -> Vec<bool> {
+    let mut together = vec![false; chars.len()];
+    let mut i = 0;
+    while i < chars.len() {
+        match date_or_count_end(chars, i) {
+            Some(end) if end > i + 1 => {
+                for t in together.iter_mut().take(end).skip(i + 1) {
+                    *t = true;
+                }
+                i = end;
+            }
+            _ => i += 1,
+        }
+    }
+    together
+}
+
+/// Where a date or a counted number starting at `i` ends, if one does.
+fn date_or_count_end(chars: &[char], i: usize) -> Option<usize> {
+    let at = |j: usize, word: &str| -> bool {
+        word.chars()
+            .enumerate()
+            .all(|(k, c)| chars.get(j + k) == Some(&c))
+    };
+    let digits_from = |j: usize| -> usize {
+        let mut k = j;
+        while chars
+            .get(k)
+            .is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(c))
+        {
+            k += 1;
+        }
+        k
+    };
+    // `NN` followed by `unit`: the end, if both are there.
+    let number_then = |j: usize, unit: char| -> Option<usize> {
+        let k = digits_from(j);
+        (k > j && chars.get(k) == Some(&unit)).then_some(k + 1)
+    };
+    let era = ["令和", "平成", "昭和"].iter().any(|e| at(i, e));
+    let mut j = if era { i + 2 } else { i };
+    let number_end = digits_from(j);
+    if number_end > j {
+        j = number_end;
+    } else if era && chars.get(j) == Some(&'元') {
+        j += 1;
+    } else {
+        return None;
+    }
+    if chars.get(j) == Some(&'年') {
+        j += 1;
+        if chars.get(j) == Some(&'度') {
+            return Some(j + 1);
+        }
+        if let Some(k) = number_then(j, '月') {
+            return Some(number_then(k, '日').unwrap_or(k));
+        }
+        return Some(j);
+    }
+    if era {
+        return Some(j);
+    }
+    if chars.get(j) == Some(&'月') {
+        return Some(number_then(j + 1, '日').unwrap_or(j + 1));
+    }
+    [
+        "回目", "行目", "件", "回", "日", "か月", "年度", "台", "名", "個",
+    ]
+    .iter()
+    .find(|unit| at(j, unit))
+    .map(|unit| j + unit.chars().count())
+}
+
+/// Where the escape sequence whose ESC is just before `i` ends (`[1;31m`).
+fn escape_end(chars: &[char], i: usize) -> usize {
+    if chars.get(i) != Some(&'[') {
+        return i;
+    }
+    let mut j = i + 1;
+    while let Some(c) = chars.get(j) {
+        j += 1;
+        if ('\u{40}'..='\u{7e}').contains(c) {
+            break;
+        }
+    }
+    j
 }
 
 /// The rest of an escape sequence (`[1;31m`) after its ESC.
@@ -442,47 +497,73 @@ fn take_escape(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) -> String {
     out
 }
 
-/// `line` in lines of at most `width` display columns, broken only between atoms; an atom
-/// wider than `width` is cut by characters, the only case where a word is split.
+/// Lines being filled, each at most `width` display columns.
+struct Lines {
+    width: usize,
+    lines: Vec<String>,
+    current: String,
+    current_width: usize,
+}
+
+impl Lines {
+    /// Put `atom` on the current line, or begin a new one; an atom wider than the whole line
+    /// is cut by characters, the only case where a word is split.
+    fn push(&mut self, atom: &Atom) {
+        let gap = usize::from(atom.space_before && self.current_width > 0);
+        if self.current_width + gap + atom.width <= self.width {
+            if gap == 1 {
+                self.current.push(' ');
+            }
+            self.current.push_str(&atom.text);
+            self.current_width += gap + atom.width;
+            return;
+        }
+        if self.current_width > 0 {
+            self.lines.push(std::mem::take(&mut self.current));
+            self.current_width = 0;
+        }
+        if atom.width <= self.width {
+            self.current.push_str(&atom.text);
+            self.current_width = atom.width;
+            return;
+        }
+        // Wider than the column: cut, after a `/`, `-`, `_`, `.` or `@` where one is near the
+        // end of the piece, else by characters (escape sequences stay whole).
+        self.lines.extend(cut(&atom.text, self.width));
+        if let Some(last) = self.lines.pop() {
+            self.current_width = display_width(&last);
+            self.current = last;
+        }
+    }
+}
+
+/// `line` in lines of at most `width` display columns, broken only between atoms, and between
+/// the atoms of a short word only when it is wider than the column.
 pub fn wrap(line: &str, width: usize) -> Vec<String> {
     let width = width.max(1);
     if display_width(line) <= width {
         return vec![line.to_owned()];
     }
-    let mut lines: Vec<String> = Vec::new();
-    let mut current = String::new();
-    let mut current_width = 0;
-    for atom in atoms(line) {
-        let gap = usize::from(atom.space_before && current_width > 0);
-        if current_width + gap + atom.width <= width {
-            if gap == 1 {
-                current.push(' ');
-            }
-            current.push_str(&atom.text);
-            current_width += gap + atom.width;
+    let mut out = Lines {
+        width,
+        lines: Vec::new(),
+        current: String::new(),
+        current_width: 0,
+    };
+    for unit in units(line) {
+        if unit.width <= width || unit.parts.is_empty() {
+            out.push(&unit);
             continue;
         }
-        if current_width > 0 {
-            lines.push(std::mem::take(&mut current));
-            current_width = 0;
-        }
-        if atom.width <= width {
-            current.push_str(&atom.text);
-            current_width = atom.width;
-            continue;
-        }
-        // Wider than the column: cut, after a `/`, `-`, `_`, `.` or `@` where one is near the
-        // end of the piece, else by characters (escape sequences stay whole).
-        for piece in cut(&atom.text, width) {
-            lines.push(piece);
-        }
-        if let Some(last) = lines.pop() {
-            current_width = display_width(&last);
-            current = last;
+        for (k, part) in unit.parts.iter().enumerate() {
+            let mut part = part.clone();
+            part.space_before = k == 0 && unit.space_before;
+            out.push(&part);
         }
     }
-    if !current.is_empty() || lines.is_empty() {
-        lines.push(current);
+    let mut lines = out.lines;
+    if !out.current.is_empty() || lines.is_empty() {
+        lines.push(out.current);
     }
     lines
 }
@@ -589,10 +670,17 @@ mod tests {
         ] {
             assert!(table.contains(word), "`{word}` split:\n{table}");
         }
-        // Too narrow for the path: only the path is cut, the IDs stay whole.
+        // Too narrow for the path: the table is wider than asked, and nothing is cut.
         let table = render(vec!["Package", "Note"], rows(), 44);
-        assert_aligned(&table, 44);
-        for word in ["apt-transport-https", "mhlw-institution@fy2025", "newest"] {
+        let first = table.lines().next().unwrap();
+        assert!(display_width(first) > 44, "{table}");
+        assert_aligned(&table, display_width(first));
+        for word in [
+            "apt-transport-https",
+            "mhlw-institution@fy2025",
+            "/var/lib/apt/lists/deb.debian.org_dists",
+            "newest",
+        ] {
             assert!(table.contains(word), "`{word}` split:\n{table}");
         }
     }
@@ -680,9 +768,9 @@ mod tests {
             ]]
         };
         let header = || vec!["bundle", "finding", "what it means", "checklist"];
-        // Just wide enough for the IDs whole when the prose wraps down to a few columns.
-        let table = render(header(), rows(), 104);
-        assert_aligned(&table, 104);
+        // Just wide enough for the IDs whole when the prose wraps down to its longest word.
+        let table = render(header(), rows(), 110);
+        assert_aligned(&table, 110);
         for word in [
             "2025/sapporo-central-hospital-fy2025",
             "evidence-other-institution",
@@ -690,13 +778,8 @@ mod tests {
         ] {
             assert!(table.contains(word), "`{word}` split:\n{table}");
         }
-        // Narrower than the IDs need: cut as a last resort, unless they are kept whole, when
-        // the table is wider than asked and no word is cut.
+        // Narrower than the IDs need: the table is wider than asked and no word is cut.
         let table = render(header(), rows(), 60);
-        assert_aligned(&table, 60);
-        let mut t = Table::new(header());
-        t.set_width(60).keep_ids_whole().add_row(rows().remove(0));
-        let table = t.to_string();
         assert!(display_width(table.lines().next().unwrap()) > 60, "{table}");
         for word in [
             "2025/sapporo-central-hospital-fy2025",
@@ -706,6 +789,53 @@ mod tests {
         ] {
             assert!(table.contains(word), "`{word}` split:\n{table}");
         }
+    }
+
+    #[test]
+    fn short_words_names_and_dates_are_never_split() {
+        // The verify table's cells: an institution code and name, an era year, a time.
+        let row = || {
+            vec![
+                "bundles/2025/0110113719",
+                "要確認",
+                "0110113719 テスト診療所",
+                "令和7年度",
+                "mhlw-institution@fy2025",
+                "E6733F40DB85B12C",
+                "2026-11-30 15:22",
+            ]
+        };
+        let header = || {
+            vec![
+                "報告書",
+                "結果",
+                "医療機関",
+                "年度",
+                "チェックリスト",
+                "鍵",
+                "署名日時",
+            ]
+        };
+        for width in [40u16, 60, 80, 100, 120] {
+            let table = render(header(), vec![row()], width);
+            let first = display_width(table.lines().next().unwrap());
+            assert_aligned(&table, first.max(usize::from(width)));
+            for word in row().iter().flat_map(|c| c.split(' ')) {
+                assert!(table.contains(word), "`{word}` split at {width}:\n{table}");
+            }
+        }
+        // In prose, a date and a counted number stay whole; the prose around them wraps.
+        let text =
+            "報告書は令和7年度（FY2025）のもので、目標日 令和8年3月31日 を過ぎた項目が12件あります";
+        for width in 16..=30 {
+            let lines = wrap(text, width).join("|");
+            for word in ["令和7年度", "令和8年3月31日", "12件", "FY2025"] {
+                assert!(lines.contains(word), "`{word}` split at {width}: {lines}");
+            }
+            assert!(!lines.contains("|、") && !lines.contains("|。"), "{lines}");
+        }
+        // A short word wider than the column wraps by character, kinsoku kept.
+        assert_eq!(wrap("テスト診療所", 8), vec!["テスト診", "療所"]);
     }
 
     #[test]

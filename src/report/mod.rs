@@ -596,6 +596,9 @@ mod report_tests {
                 "{en}"
             );
             assert_eq!(name.is_some(), en.contains("(nas)"), "{en}");
+            // No probe result to quote: said so, never an empty reason after `: `.
+            assert!(ja.ends_with("（その結果は証跡にありません）"), "{ja}");
+            assert!(en.ends_with("(its result is not in the evidence)"), "{en}");
         }
     }
 
@@ -625,19 +628,16 @@ pub fn contradiction_text(
     results: &[crate::probes::ProbeResult],
 ) -> MessageRef {
     use crate::diagnostic::{Arg, Typed};
-    let reason: Arg = results
+    let reason: Option<Arg> = results
         .iter()
         .find(|r| r.kind == c.kind && r.name == c.probe_name && r.verdict == c.verdict)
-        .map_or_else(
-            || Arg::Text(String::new()),
-            |r| {
-                Typed::ProbeReason {
-                    details: r.reason_details.clone(),
-                    fallback: r.reason.clone(),
-                }
-                .into()
-            },
-        );
+        .map(|r| {
+            Typed::ProbeReason {
+                details: r.reason_details.clone(),
+                fallback: r.reason.clone(),
+            }
+            .into()
+        });
     let mut args: Vec<(&str, Arg)> = vec![
         (
             "item",
@@ -648,14 +648,21 @@ pub fn contradiction_text(
             .into(),
         ),
         ("probe", Typed::Probe(c.kind.as_str().to_owned()).into()),
-        ("reason", reason),
     ];
-    let id = match &c.probe_name {
-        Some(name) => {
+    // Without the probe's result, the sentence says so instead of ending in an empty reason.
+    let found = reason.is_some();
+    args.extend(reason.map(|r| ("reason", r)));
+    let id = match (&c.probe_name, found) {
+        (Some(name), _) => {
             args.push(("name", Arg::Text(name.clone())));
-            "report-answer-contradicted-by-probe"
+            if found {
+                "report-answer-contradicted-by-probe"
+            } else {
+                "verify-contradicted-by-probe-no-result"
+            }
         }
-        None => "report-answer-contradicted-by-unnamed-probe",
+        (None, true) => "report-answer-contradicted-by-unnamed-probe",
+        (None, false) => "verify-contradicted-by-unnamed-probe-no-result",
     };
     MessageRef {
         id: id.into(),

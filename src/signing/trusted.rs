@@ -112,6 +112,23 @@ fn institution_key_warnings(key: &str, lang: Lang) -> Vec<String> {
         .collect()
 }
 
+/// What to say when the text given as keys.toml is a minisign key file instead: a public key
+/// (use it with `--pubkey`, or list it in keys.toml) or a secret key (never to be handed over).
+fn key_file(path: &Path, text: &str, lang: Lang) -> Option<String> {
+    if let Ok(key) = crate::signing::keys::PublicKey::from_text(text) {
+        return Some(crate::tr!(
+            lang,
+            "verify-trusted-is-public-key",
+            key_id = key.key_id,
+            key = key.base64,
+            path = path.display().to_string()
+        ));
+    }
+    let first = text.trim_start_matches('\u{feff}').lines().next()?;
+    (first.starts_with("untrusted comment:") && first.contains("secret key"))
+        .then(|| crate::tr!(lang, "verify-trusted-is-secret-key"))
+}
+
 impl TrustedKeys {
     /// Read keys.toml, with problems about institution codes in `lang`.
     pub fn read_in(path: &Path, lang: Lang) -> Result<Self, SigningError> {
@@ -137,9 +154,14 @@ impl TrustedKeys {
                 reason,
             }
         };
-        let raw: Raw = toml::from_str(text).map_err(|e| {
-            let reason = crate::tr!(lang, "signing-trusted-toml", error = e.message().trim_end());
-            err(e.span(), reason)
+        let raw: Raw = toml::from_str(text).map_err(|e| match key_file(path, text, lang) {
+            // A key file given for the list: say so and how to use it, not the parser's text.
+            Some(reason) => err(None, reason),
+            None => {
+                let reason =
+                    crate::tr!(lang, "signing-trusted-toml", error = e.message().trim_end());
+                err(e.span(), reason)
+            }
         })?;
         if *raw.format_version.get_ref() != FORMAT_VERSION {
             return Err(err(

@@ -501,3 +501,272 @@ fn the_detectors_catch_what_they_should() {
     );
     assert!(japanese_runs("wording 「旧」 -> 「新」", inputs).is_empty());
 }
+
+/// Where `token` is split across two lines of one table column: the text of the two lines,
+/// for each pair of lines in `out` whose cells in the same column end and begin with its parts.
+fn split_tokens(out: &str, token: &str) -> Vec<String> {
+    let cells = |line: &str| -> Vec<String> {
+        line.trim_start_matches('│')
+            .trim_end_matches('│')
+            .split('┆')
+            .map(|c| c.trim().to_owned())
+            .collect()
+    };
+    let chars: Vec<char> = token.chars().collect();
+    let mut found = vec![];
+    let lines: Vec<&str> = out.lines().collect();
+    for pair in lines.windows(2) {
+        let (a, b) = (pair[0], pair[1]);
+        if !a.starts_with('│') || !b.starts_with('│') {
+            continue;
+        }
+        for (x, y) in cells(a).iter().zip(cells(b)) {
+            for k in 1..chars.len() {
+                let head: String = chars[..k].iter().collect();
+                let tail: String = chars[k..].iter().collect();
+                if x.ends_with(&head) && y.starts_with(&tail) {
+                    found.push(format!("{x}|{y}"));
+                }
+            }
+        }
+    }
+    found
+}
+
+/// Lines of table cells that begin with 、 or 。 (kinsoku).
+fn lone_punctuation(out: &str) -> Vec<String> {
+    out.lines()
+        .filter(|l| l.starts_with('│'))
+        .filter(|l| {
+            l.trim_matches('│')
+                .split('┆')
+                .any(|c| c.trim_start().starts_with(['、', '。']))
+        })
+        .map(str::to_owned)
+        .collect()
+}
+
+/// Every table at 60 and 80 columns, in Japanese and English: no word is split across lines
+/// (an era year, a name, an ID, a path, a package, a key), whatever the table's width then.
+#[test]
+fn tables_keep_words_whole_at_narrow_widths() {
+    let w = tempfile::tempdir().unwrap();
+    for f in ["complete.toml", "vendor-a.toml"] {
+        std::fs::copy(fixture(&format!("answers/{f}")), w.path().join(f)).unwrap();
+    }
+    copy_replacing(
+        &fixture("answers/evidence"),
+        &w.path().join("evidence"),
+        "",
+        "",
+    );
+    // A machine with a pending security update of apt-transport-https.
+    let probes = w.path().join("probes");
+    copy_replacing(
+        &fixture("probes/debian"),
+        &probes,
+        "openssl",
+        "apt-transport-https",
+    );
+    let run = |lang: &str, columns: &str, args: &[&str]| -> std::process::Output {
+        let mut cmd = medsec();
+        for c in [INST, VEND, INST24] {
+            cmd.arg("--checklist").arg(root().join(c));
+        }
+        cmd.current_dir(w.path())
+            .env("COLUMNS", columns)
+            .args(["--lang", lang])
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let out = run("en", "80", &["keygen", "--out", "k", "--unencrypted"]);
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let bundle = "bundles/2025/0110113719-test-clinic-fy2025-final";
+    let out = run(
+        "en",
+        "80",
+        &[
+            "report",
+            "--answers",
+            "complete.toml",
+            "--out",
+            bundle,
+            "--sign",
+            "k.key",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let key = std::fs::read_to_string(w.path().join("k.pub")).unwrap();
+    let key_id = key
+        .lines()
+        .next()
+        .and_then(|l| l.rsplit(' ').next())
+        .unwrap()
+        .to_owned();
+    let probes = probes.display().to_string();
+    // Each command, and the words its table must show whole (in either language).
+    let cases: Vec<(Vec<&str>, Vec<&str>)> = vec![
+        (
+            vec!["status", "complete.toml", "--as-of", "2025-11-01"],
+            vec!["2026-03-31"],
+        ),
+        (
+            vec!["verify", bundle, "--pubkey", "k.pub"],
+            vec![
+                bundle,
+                "0110113719",
+                "テスト診療所",
+                "test-institution@fy2025",
+                &key_id,
+            ],
+        ),
+        (
+            vec!["summarize", "bundles", "--pubkey", "k.pub"],
+            vec![
+                "2025/0110113719-test-clinic-fy2025-final",
+                "テスト診療所",
+                "fiscal-year-other",
+            ],
+        ),
+        (
+            vec!["checklist", "show", "mhlw-institution@fy2025"],
+            vec!["2-⑥"],
+        ),
+        (
+            vec!["checklist", "list"],
+            vec!["mhlw-institution", "fy2025"],
+        ),
+        (
+            vec!["probe", "--root", &probes],
+            vec!["apt-transport-https"],
+        ),
+    ];
+    // Words that, wherever they show in a table, are never split.
+    let everywhere = [
+        "令和7年度",
+        "令和8年3月31日",
+        "テスト診療所",
+        "mhlw-institution@fy2025",
+        "test-institution@fy2025",
+        "apt-transport-https",
+        "mhlw-institution",
+        "0110113719",
+        "2026-03-31",
+        "1回目",
+        "Institution",
+        "FY2025",
+    ];
+    let mut failures = vec![];
+    for lang in ["ja", "en"] {
+        for columns in ["60", "80"] {
+            for (args, shown) in &cases {
+                let out = run(lang, columns, args);
+                let text = String::from_utf8_lossy(&out.stdout).into_owned();
+                let table: String = text
+                    .lines()
+                    .filter(|l| l.starts_with('│'))
+                    .collect::<Vec<_>>()
+                    .join("\n");
+                let what = format!("COLUMNS={columns} medsec --lang {lang} {}", args.join(" "));
+                assert!(!table.is_empty(), "{what}: no table\n{text}");
+                let year = if lang == "ja" {
+                    "令和7年度"
+                } else {
+                    "FY2025"
+                };
+                let expected: Vec<&str> = if args[0] == "verify" || args[1] == "list" {
+                    shown.iter().copied().chain([year]).collect()
+                } else {
+                    shown.clone()
+                };
+                for word in expected {
+                    if !table.lines().any(|l| l.contains(word)) {
+                        failures.push(format!("{what}: `{word}` not shown whole\n{text}"));
+                    }
+                }
+                for word in everywhere.iter().chain(shown) {
+                    for split in split_tokens(&text, word) {
+                        failures.push(format!("{what}: `{word}` split: {split}\n{text}"));
+                    }
+                }
+                for line in lone_punctuation(&text) {
+                    failures.push(format!("{what}: a line starts with 、 or 。: {line}"));
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+/// Copy the folder `from` to `to`, every file's text with `old` replaced by `new`.
+fn copy_replacing(from: &Path, to: &Path, old: &str, new: &str) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let e = e.unwrap().path();
+        let target = to.join(e.file_name().unwrap());
+        if e.is_dir() {
+            copy_replacing(&e, &target, old, new);
+        } else {
+            let bytes = std::fs::read(&e).unwrap();
+            match String::from_utf8(bytes.clone()) {
+                Ok(text) if !old.is_empty() => {
+                    std::fs::write(&target, text.replace(old, new)).unwrap();
+                }
+                _ => std::fs::write(&target, bytes).unwrap(),
+            }
+        }
+    }
+}
+
+#[test]
+fn the_split_detector_finds_a_word_across_two_lines_of_a_column() {
+    let table = "│ a ┆ 令和7 │\n│ b ┆ 年度  │\n";
+    assert_eq!(split_tokens(table, "令和7年度"), vec!["令和7|年度"]);
+    assert!(split_tokens("│ 令和7年度 ┆ x │\n│ y ┆ z │\n", "令和7年度").is_empty());
+    assert_eq!(lone_punctuation("│ a ┆ 、です │").len(), 1);
+}
+
+/// A key file given where keys.toml is expected is said to be one, with the way to use it,
+/// in both languages; never the TOML parser's text alone.
+#[test]
+fn a_key_file_given_as_keys_toml_is_named_with_what_to_do() {
+    let w = tempfile::tempdir().unwrap();
+    keygen(&w.path().join("k"));
+    let key_line = std::fs::read_to_string(w.path().join("k.pub"))
+        .unwrap()
+        .lines()
+        .nth(1)
+        .unwrap()
+        .to_owned();
+    for command in ["verify", "summarize", "render"] {
+        for (lang, public, secret) in [
+            (
+                "ja",
+                "minisign の公開鍵ファイル",
+                "minisign の秘密鍵ファイル",
+            ),
+            ("en", "minisign public key file", "minisign secret key file"),
+        ] {
+            let out = medsec()
+                .current_dir(w.path())
+                .args(["--lang", lang, command, "bundle", "--trusted", "k.pub"])
+                .output()
+                .unwrap();
+            let err = stderr_of(&out);
+            assert_eq!(out.status.code(), Some(2), "{command} {lang}: {err}");
+            assert!(err.contains(public), "{command} {lang}: {err}");
+            assert!(err.contains("`--pubkey k.pub`"), "{command} {lang}: {err}");
+            assert!(err.contains(&key_line), "{command} {lang}: {err}");
+            assert!(!err.contains("expected `=`"), "{command} {lang}: {err}");
+            let out = medsec()
+                .current_dir(w.path())
+                .args(["--lang", lang, command, "bundle", "--trusted", "k.key"])
+                .output()
+                .unwrap();
+            let err = stderr_of(&out);
+            assert!(err.contains(secret), "{command} {lang}: {err}");
+            assert!(!err.contains("RWQ") && !err.contains("expected"), "{err}");
+        }
+    }
+}

@@ -488,18 +488,55 @@ mod pty {
                 &out_s,
             ],
         );
-        // Each step done is a line on the terminal, in Japanese.
-        s.expect("✓ [1/6] 回答").unwrap();
-        s.expect("✓ [2/6] 記入状況: 記入完了").unwrap();
-        s.expect("✓ [3/6] 診断(プローブ): 合格 2 件").unwrap();
-        s.expect("✓ [5/6] 署名付きの報告書").unwrap();
-        s.expect("✓ [6/6] 検証: 有効").unwrap();
+        // Each step done is a line on the terminal, a whole sentence in Japanese.
+        s.expect("✓ [1/6] 回答ファイル ").unwrap();
+        s.expect("を点検します。").unwrap();
+        s.expect("✓ [2/6] 回答の記入は完了しています。").unwrap();
+        s.expect("✓ [3/6] 診断(プローブ)の結果は、合格 2 件、不合格 0 件、不明 0 件、回答との矛盾 0 件です。")
+            .unwrap();
+        s.expect("✓ [4/6] 使い捨ての鍵 ").unwrap();
+        s.expect("✓ [5/6] 署名付きの報告書を ").unwrap();
+        s.expect("に書き出しました。").unwrap();
+        s.expect("✓ [6/6] 書き出した報告書を検証しました。有効です。")
+            .unwrap();
         let tail = rest(&mut s);
         assert!(tail.contains("閲覧・印刷用の報告書"), "{tail}");
         assert!(tail.contains("今年度の点検は完了しました。"), "{tail}");
         let code = exit_code(&mut s);
         assert!(code.ends_with(", 0)"), "{code}");
         assert!(out.join("bundle/report.html").is_file());
+    }
+
+    #[test]
+    fn on_a_terminal_the_steps_are_sentences_in_english() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out_s = tmp.path().join("out").display().to_string();
+        let mut s = spawn(
+            &root(),
+            &[
+                "--lang",
+                "en",
+                "check",
+                "--answers",
+                ANSWERS,
+                "--probes",
+                PROBES,
+                "--as-of",
+                AS_OF,
+                "--out",
+                &out_s,
+            ],
+        );
+        s.expect("✓ [1/6] Checking the answers file ").unwrap();
+        s.expect("✓ [2/6] The answers are complete.").unwrap();
+        s.expect("✓ [3/6] The probes ran: 2 passed, 0 failed, 0 could not tell; 0 answers are contradicted.")
+            .unwrap();
+        s.expect("✓ [4/6] Signing with the throwaway key ").unwrap();
+        s.expect("✓ [5/6] Wrote the signed report to ").unwrap();
+        s.expect("✓ [6/6] Verified the report just written: it is valid.")
+            .unwrap();
+        let code = exit_code(&mut s);
+        assert!(code.ends_with(", 0)"), "{code}");
     }
 
     #[test]
