@@ -335,3 +335,61 @@ fn round_as_text_and_item_as_number_are_one_wrong_type_each() {
     assert_eq!(err.matches("error[").count(), 1, "{err}");
     assert!(err.contains("wrong-type"), "{err}");
 }
+
+/// 13-4r: いいえ with a 目標日 before its own 確認日 is a warning (`target-before-checked-on`)
+/// in import (naming the row and the 目標日 cell) and in `status`, in ja and en.
+#[test]
+fn target_before_checked_on_is_warned_in_import_and_status() {
+    for (lang, says) in [
+        (
+            "ja",
+            "目標日 2025-05-01(令和7年5月1日) が確認日 2025-06-02(令和7年6月2日) より前です",
+        ),
+        (
+            "en",
+            "the target date 2025-05-01 is before the date checked 2025-06-02",
+        ),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let file = answers_in(dir.path());
+        let csv = "項目番号,回答,確認日,目標日\r\n1-①,いいえ,2025/6/2,2025/5/1\r\n";
+        let (code, err, text) = import(&file, "s.csv", csv.as_bytes(), lang);
+        assert_eq!(code, Some(0), "{err}");
+        assert!(text.contains("target_date = 2025-05-01"), "{text}");
+        assert!(err.contains("(D2)"), "{lang}: {err}");
+        assert!(err.contains(says), "{lang}: {err}");
+        let out = medsec()
+            .args([
+                "--lang",
+                lang,
+                "status",
+                "--as-of",
+                "2025-06-03",
+                "--format",
+                "json",
+            ])
+            .arg(&file)
+            .output()
+            .unwrap();
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let found: Vec<&serde_json::Value> = json["forms"][0]["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["code"] == "target-before-checked-on")
+            .collect();
+        assert_eq!(found.len(), 1, "{json:#}");
+        assert_eq!(found[0]["severity"], "warning");
+        assert!(
+            found[0]["message"].as_str().unwrap().contains(says),
+            "{json:#}"
+        );
+    }
+    // A target on or after the date checked is no finding.
+    let dir = tempfile::tempdir().unwrap();
+    let file = answers_in(dir.path());
+    let csv = "項目番号,回答,確認日,目標日\r\n1-①,いいえ,2025/6/2,2025/6/2\r\n";
+    let (code, err, _) = import(&file, "s.csv", csv.as_bytes(), "en");
+    assert_eq!(code, Some(0), "{err}");
+    assert!(!err.contains("before the date checked"), "{err}");
+}

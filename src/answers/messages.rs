@@ -411,6 +411,12 @@ pub enum Msg {
         start: Date,
         end: Date,
     },
+    /// いいえ with a 目標日 before its own 確認日: the plan was already late when checked.
+    TargetBeforeCheckedOn {
+        item: ItemRef,
+        date: Date,
+        checked_on: Date,
+    },
     /// Answers without a 確認日 on a form where whether it has one is not known.
     CheckedOnUnconfirmed {
         count: usize,
@@ -532,6 +538,7 @@ impl Msg {
             Msg::CheckedBeforeFiscalYear { .. } => "checked-before-fiscal-year",
             Msg::MissingTargetDate { .. } => "missing-target-date",
             Msg::TargetDateOutsideFiscalYear { .. } => "target-date-outside-fiscal-year",
+            Msg::TargetBeforeCheckedOn { .. } => "target-before-checked-on",
             Msg::CheckedOnUnconfirmed { .. } => "checked-on-unconfirmed",
             Msg::TargetDateWindowUnconfirmed { .. } => "target-date-window-unconfirmed",
             Msg::TargetDateOverdue { .. } => "target-date-overdue",
@@ -570,6 +577,7 @@ impl Msg {
             | Msg::CheckedOnUnconfirmed { .. }
             | Msg::TargetDateWindowUnconfirmed { .. }
             | Msg::TargetDateOverdue { .. }
+            | Msg::TargetBeforeCheckedOn { .. }
             | Msg::NotApplicableWithoutReason { .. }
             | Msg::NeedsReview { .. }
             | Msg::EvidenceMissing { .. } => Severity::Warning,
@@ -807,6 +815,17 @@ impl Msg {
                 fiscal_year = fy_arg(fiscal_year),
                 start = start.to_string(),
                 end = end.to_string()
+            ),
+            Msg::TargetBeforeCheckedOn {
+                item,
+                date,
+                checked_on,
+            } => msg!(
+                lang,
+                "answers-target-before-checked-on",
+                item = item,
+                date = day(date),
+                checked_on = day(checked_on)
             ),
             Msg::CheckedOnUnconfirmed { count, fiscal_year } => msg!(
                 lang,
@@ -1177,6 +1196,11 @@ mod tests {
                 fiscal_year: 2025,
                 start: d(2025, 4, 1),
                 end: d(2026, 3, 31),
+            },
+            Msg::TargetBeforeCheckedOn {
+                item: item(),
+                date: d(2025, 5, 1),
+                checked_on: d(2025, 6, 2),
             },
             Msg::CheckedOnUnconfirmed {
                 count: 3,
