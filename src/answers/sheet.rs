@@ -340,6 +340,33 @@ impl Column {
     }
 }
 
+/// Whether `header` is the header row of an answers sheet as [`read_updates`] reads it: an
+/// answer column, and a column that names the items. medsec's own words for that column
+/// (項目番号, 項目ID, `number`, `item`) say so at once; the shorter words a checklist's own
+/// workbook uses too (項目, 番号, No.) only when every other header is one of the sheet's, since a
+/// checklist layout (大項目, チェック項目, numbers per section) is read by the workbook reader.
+pub(crate) fn is_answers_header<S: AsRef<str>>(header: &[S]) -> bool {
+    let words: Vec<&str> = header
+        .iter()
+        .map(|h| h.as_ref().trim())
+        .filter(|h| !h.is_empty())
+        .collect();
+    let cols: Vec<Option<Column>> = words.iter().map(|h| Column::of(h)).collect();
+    if !cols.contains(&Some(Column::Answer)) {
+        return false;
+    }
+    let own = words.iter().any(|h| {
+        matches!(
+            h.trim_start_matches('\u{feff}').to_lowercase().as_str(),
+            "項目番号" | "項目id" | "項目ｉｄ" | "number" | "item" | "id" | "item id" | "item_id"
+        )
+    });
+    let names_items = cols
+        .iter()
+        .any(|c| matches!(c, Some(Column::Item | Column::Number | Column::Text)));
+    own || (names_items && cols.iter().all(Option::is_some))
+}
+
 /// One problem with a sheet; any problem means nothing is imported.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SheetProblem {
