@@ -260,3 +260,46 @@ fn an_xlsx_sheet_is_read_as_the_same_csv_whatever_its_header_words() {
     assert_eq!(answered.len(), 1, "{text}");
     assert!(answered[0].contains("terminal"), "{}", answered[0]);
 }
+
+/// 13-3r: a scope none of the number's rows has names the cell that holds the scope (the 対象
+/// cell, or the number cell when the scope is written after the number), CSV and XLSX alike.
+#[test]
+fn an_unknown_scope_names_the_scope_cell() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = answers_in(dir.path());
+    let rows: [&[&str]; 2] = [
+        &["項目番号", "対象", "回答", "確認日"],
+        &["2-④", "プリンタ", "はい", "2025/6/2"],
+    ];
+    let csv: String = rows.iter().map(|r| r.join(",") + "\r\n").collect();
+    for (lang, csv_cell, xlsx_cell, says) in [
+        (
+            "ja",
+            "2行目(B2): ",
+            "2行目(Sheet1!B2): ",
+            "対象「プリンタ」は項目番号「2-④」のどの行にも当たりません",
+        ),
+        (
+            "en",
+            "row 2 (B2): ",
+            "row 2 (Sheet1!B2): ",
+            "the scope `プリンタ` fits no row of number `2-④`",
+        ),
+    ] {
+        let (code, err) = import(&file, "s.csv", csv.as_bytes(), lang);
+        assert_eq!(code, Some(2), "{err}");
+        assert!(err.contains(&format!("{csv_cell}{says}")), "{err}");
+        assert!(
+            err.contains("端末PC") || err.contains("terminal PCs"),
+            "{err}"
+        );
+        let (code, err) = import(&file, "s.xlsx", &xlsx_of(&rows), lang);
+        assert_eq!(code, Some(2), "{err}");
+        assert!(err.contains(&format!("{xlsx_cell}{says}")), "{err}");
+    }
+    // The scope after the number: the number cell holds it.
+    let csv = "項目番号,回答,確認日\r\n2-④ プリンタ,はい,2025/6/2\r\n";
+    let (code, err) = import(&file, "s.csv", csv.as_bytes(), "en");
+    assert_eq!(code, Some(2), "{err}");
+    assert!(err.contains("row 2 (A2): the scope `プリンタ`"), "{err}");
+}

@@ -1526,6 +1526,7 @@ answers-import-attention = { $count ->
     [one] 1 thing needs
    *[other] { $count } things need
 } attention:
+answers-import-unknown-scope = { $row }: the scope `{ $scope }` fits no row of number `{ $number }` (its rows: { $candidates }); write the scope of one of them
 
 ## inspector
 inspector-report-not-verified = warning: { $path } is not in a signed bundle (no MANIFEST.sha256 beside it), so it is shown unverified: nothing proves who made it or that it was not changed; give the bundle folder to `medsec verify`

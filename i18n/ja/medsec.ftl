@@ -1429,6 +1429,7 @@ answers-import-workbook-problems = { $file } に問題が { $count }件あるた
    *[other] (ほかに警告が { $warnings }件あります)
 }:
 answers-import-attention = 確認が必要な点が { $count }件あります:
+answers-import-unknown-scope = { $row }: 対象「{ $scope }」は項目番号「{ $number }」のどの行にも当たりません(この番号の行: { $candidates })。どれかの行の対象を書いてください。
 
 ## inspector
 inspector-report-not-verified = 警告: { $path } は署名付きバンドルの中にありません（横に MANIFEST.sha256 がありません）。検証せずに表示します。誰が作ったか、変更されていないかは確かめられません。バンドルのフォルダーを `medsec verify` で確認してください

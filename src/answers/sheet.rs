@@ -397,6 +397,14 @@ pub enum SheetProblem {
         candidates: Vec<Text>,
         example: Box<Text>,
     },
+    /// A scope (in the 対象 column, or after the number) that none of the number's rows has:
+    /// the cell holding the scope, and the labels of the number's rows.
+    UnknownScope {
+        at: Place,
+        number: String,
+        scope: String,
+        candidates: Vec<Text>,
+    },
     BadRound {
         at: Place,
         item: Text,
@@ -454,6 +462,7 @@ impl SheetProblem {
             SheetProblem::UnknownItem { at, .. }
             | SheetProblem::EmptyNumber { at, .. }
             | SheetProblem::AmbiguousItem { at, .. }
+            | SheetProblem::UnknownScope { at, .. }
             | SheetProblem::BadRound { at, .. }
             | SheetProblem::BadAnswer { at, .. }
             | SheetProblem::BadDate { at, .. }
@@ -510,6 +519,23 @@ impl SheetProblem {
                     .collect::<Vec<_>>()
                     .join(&sep),
                 example = example.get(lang)
+            ),
+            SheetProblem::UnknownScope {
+                at,
+                number,
+                scope,
+                candidates,
+            } => tr!(
+                lang,
+                "answers-import-unknown-scope",
+                row = at.localize(lang),
+                number = number.as_str(),
+                scope = scope.as_str(),
+                candidates = candidates
+                    .iter()
+                    .map(|c| c.get(lang))
+                    .collect::<Vec<_>>()
+                    .join(&sep)
             ),
             SheetProblem::BadRound { at, item, value } => tr!(
                 lang,
@@ -673,6 +699,7 @@ fn find_item<'c>(
     number: &str,
     scope: &str,
     at: &Place,
+    scope_at: &Place,
 ) -> Result<&'c Item, SheetProblem> {
     let unknown = |item: &str| SheetProblem::UnknownItem {
         at: at.clone(),
@@ -705,6 +732,17 @@ fn find_item<'c>(
     };
     match chosen.as_slice() {
         [one] => Ok(one),
+        // The number is the form's; the scope is not one of its rows': name the scope's cell.
+        [] if !same.is_empty() => Err(SheetProblem::UnknownScope {
+            at: if scope.is_empty() {
+                at.clone()
+            } else {
+                scope_at.clone()
+            },
+            number: number.to_owned(),
+            scope: scope_text.to_owned(),
+            candidates: same.iter().map(|i| labels(i)).collect(),
+        }),
         [] => Err(unknown(number)),
         many => {
             let example = many
@@ -1008,6 +1046,7 @@ pub fn read_updates(
             &number,
             &text(Column::Scope),
             &place(name_col),
+            &place(Column::Scope),
         ) {
             Ok(item) => item,
             Err(p) => {
