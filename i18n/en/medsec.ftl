@@ -1549,3 +1549,11 @@ inspector-status-unsigned = note: { $path } is not signed; only its files were c
 inspector-status-signature-not-checked = note: the signature of { $path } was not checked (`status` takes no key); only its files were checked against MANIFEST.sha256; check who signed it with `medsec verify --pubkey KEY.pub { $path }`
 inspector-verify-give-folder = hint: { $path } is a file in a bundle; give the bundle folder { $dir }
 inspector-verify-folder-of-bundles = hint: { $path } is not a bundle but a folder of bundles; check them all with `medsec summarize { $path }`, or give each bundle folder
+
+## probes-backup
+probes-backup-snapshot = { $id } ({ $details })
+probes-backup-snapshot-time = { $time } Japan time
+probes-backup-snapshot-host = host { $host }
+probes-backup-snapshot-paths = paths { $paths }
+probes-backup-snapshot-too-old = the { $tool } snapshot judged, { $snapshot }, is { $age } old, older than max_age = { $max_age }
+probes-backup-snapshots-fresh = { $count } { $tool } snapshot(s); the one judged, { $snapshot }, is { $age } old (max_age { $max_age })

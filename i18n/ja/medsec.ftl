@@ -1446,3 +1446,11 @@ inspector-status-unsigned = 注意: { $path } は署名されていません。�
 inspector-status-signature-not-checked = 注意: { $path } の署名は確認していません（`status` は鍵を使いません）。ファイルが MANIFEST.sha256 と一致することだけを確認しました。署名者は `medsec verify --pubkey 鍵.pub { $path }` で確認してください
 inspector-verify-give-folder = ヒント: { $path } はバンドルの中のファイルです。バンドルのフォルダ { $dir } を指定してください
 inspector-verify-folder-of-bundles = ヒント: { $path } はバンドルではなく、バンドルのフォルダをまとめたフォルダです。まとめて確認するには `medsec summarize { $path }` を、1つずつなら各バンドルのフォルダを指定してください
+
+## probes-backup
+probes-backup-snapshot = { $id }({ $details })
+probes-backup-snapshot-time = { $time }(日本時間)
+probes-backup-snapshot-host = 機器 { $host }
+probes-backup-snapshot-paths = パス { $paths }
+probes-backup-snapshot-too-old = 判定に使った { $tool } のスナップショット { $snapshot } は{ $age }前のもので、`max_age = { $max_age }` より古いです
+probes-backup-snapshots-fresh = { $tool } のスナップショットが{ $count }個あります。判定に使ったスナップショット { $snapshot } は{ $age }前のものです(`max_age = { $max_age }`)
