@@ -735,12 +735,7 @@ fn run_lang(dir: &Path, config: &str, bin: &Path, lang: &str) -> (Value, i32, St
 #[cfg(unix)]
 fn squeezed(text: &str) -> String {
     text.lines()
-        .flat_map(|l| {
-            l.split(['│', '┆'])
-                .map(str::trim)
-                .filter(|c| !c.is_empty())
-                .last()
-        })
+        .flat_map(|l| l.split(['│', '┆']).map(str::trim).rfind(|c| !c.is_empty()))
         .collect::<String>()
         .chars()
         .filter(|c| !c.is_whitespace())

@@ -1557,3 +1557,18 @@ probes-backup-snapshot-host = host { $host }
 probes-backup-snapshot-paths = paths { $paths }
 probes-backup-snapshot-too-old = the { $tool } snapshot judged, { $snapshot }, is { $age } old, older than max_age = { $max_age }
 probes-backup-snapshots-fresh = { $count } { $tool } snapshot(s); the one judged, { $snapshot }, is { $age } old (max_age { $max_age })
+
+## signing-files
+signing-files-line-untrusted = the `untrusted comment:` line
+signing-files-line-signature = the signature line
+signing-files-line-trusted = the `trusted comment:` line
+signing-files-line-global = the global signature line
+signing-files-signature-not-text = the signature file { $file } is not text (neither UTF-8 nor UTF-16)
+signing-files-signature-empty = the signature file { $file } is empty
+signing-files-signature-truncated = the signature file { $file } is cut short: line { $line } ({ $what }) is missing; copy the file as it was signed again
+signing-files-signature-no-comment-start = line { $line } of the signature file { $file } is not { $what }: the file is no minisign signature, or was changed
+signing-files-signature-not-base64 = line { $line } ({ $what }) of the signature file { $file } holds characters that are not base64: the file was changed
+signing-files-signature-cut = the signature file { $file } is cut short in line { $line } ({ $what }: { $found } bytes of { $want }); copy the file as it was signed again
+signing-files-signature-length = line { $line } ({ $what }) of the signature file { $file } holds { $found } bytes, not { $want }: the file was changed
+signing-files-signature-algorithm = the signature kind `{ $algorithm }` on line 2 of the signature file { $file } is not minisign's (Ed, ED)
+signing-files-signature-extra = the signature file { $file } has lines after the fourth; a minisign signature file has four

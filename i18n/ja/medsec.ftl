@@ -1454,3 +1454,18 @@ probes-backup-snapshot-host = 機器 { $host }
 probes-backup-snapshot-paths = パス { $paths }
 probes-backup-snapshot-too-old = 判定に使った { $tool } のスナップショット { $snapshot } は{ $age }前のもので、`max_age = { $max_age }` より古いです
 probes-backup-snapshots-fresh = { $tool } のスナップショットが{ $count }個あります。判定に使ったスナップショット { $snapshot } は{ $age }前のものです(`max_age = { $max_age }`)
+
+## signing-files
+signing-files-line-untrusted = 「untrusted comment:」の行
+signing-files-line-signature = 署名の行
+signing-files-line-trusted = 「trusted comment:」の行
+signing-files-line-global = 全体の署名の行
+signing-files-signature-not-text = 署名ファイル { $file } は文字として読めません(UTF-8 でも UTF-16 でもありません)。
+signing-files-signature-empty = 署名ファイル { $file } が空です。
+signing-files-signature-truncated = 署名ファイル { $file } は途中で切れています: { $line }行目({ $what })がありません。署名したときのファイルをもう一度コピーしてください。
+signing-files-signature-no-comment-start = 署名ファイル { $file } の{ $line }行目が{ $what }になっていません。minisign の署名ファイルではないか、書き換えられています。
+signing-files-signature-not-base64 = 署名ファイル { $file } の{ $line }行目({ $what })に base64 でない文字があります。書き換えられています。
+signing-files-signature-cut = 署名ファイル { $file } は{ $line }行目({ $what })の途中で切れています({ $found }バイトで、{ $want }バイトに足りません)。署名したときのファイルをもう一度コピーしてください。
+signing-files-signature-length = 署名ファイル { $file } の{ $line }行目({ $what })は{ $found }バイトで、{ $want }バイトではありません。書き換えられています。
+signing-files-signature-algorithm = 署名ファイル { $file } の2行目の署名の種類「{ $algorithm }」は minisign のもの(Ed、ED)ではありません。
+signing-files-signature-extra = 署名ファイル { $file } には4行目より後に余分な行があります。minisign の署名ファイルは4行です。
