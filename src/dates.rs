@@ -185,6 +185,20 @@ impl DateError {
     }
 }
 
+/// The message for a date that cannot be read, with the examples every reader of dates gives:
+/// dates of the form's fiscal year where a form is being filled in (an answers file, a sheet,
+/// the walk-through), else of the current fiscal year (`--as-of`, no form).
+pub fn date_hint(
+    error: &DateError,
+    lang: crate::checklist::Lang,
+    fiscal_year: Option<i16>,
+) -> String {
+    error.localize_for(
+        lang,
+        fiscal_year.unwrap_or_else(|| fiscal_year_of(today_in_japan())),
+    )
+}
+
 impl std::fmt::Display for DateError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.localize(crate::checklist::Lang::En))

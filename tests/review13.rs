@@ -393,3 +393,67 @@ fn target_before_checked_on_is_warned_in_import_and_status() {
     assert_eq!(code, Some(0), "{err}");
     assert!(!err.contains("before the date checked"), "{err}");
 }
+
+/// 13-6r: the example dates of a date that cannot be read are the form's fiscal year's in an
+/// answers file (as in a sheet) and the current fiscal year's for `--as-of` (no form).
+#[test]
+fn date_hints_give_the_forms_fiscal_year_and_the_current_one_for_as_of() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("fy2024.toml");
+    medsec()
+        .args(["--checklist", "mhlw-institution@fy2024", "init", "--out"])
+        .arg(&file)
+        .assert()
+        .success();
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(
+        &file,
+        text.replacen("checked_on = \"\"", "checked_on = \"6月3日ごろ\"", 1),
+    )
+    .unwrap();
+    for (lang, want, not) in [
+        ("ja", "2024/6/3、2024.6.3、令和6年6月3日、R6.6.3", "2026/6/3"),
+        ("en", "2024/6/3, 2024.6.3, 令和6年6月3日, R6.6.3", "2026/6/3"),
+    ] {
+        let out = medsec()
+            .args(["--lang", lang, "status"])
+            .arg(&file)
+            .output()
+            .unwrap();
+        let err = stderr_of(&out);
+        assert_eq!(out.status.code(), Some(2), "{err}");
+        assert!(err.contains("invalid-date") && err.contains(want), "{err}");
+        assert!(!err.contains(not), "{err}");
+    }
+    // `--as-of`: the fiscal year of today in Japan.
+    let today = jiff::Timestamp::now()
+        .to_zoned_datetime(jiff::tz::TimeZone::get("Asia/Tokyo").unwrap())
+        .date();
+    let fy = if today.month() >= 4 {
+        today.year()
+    } else {
+        today.year() - 1
+    };
+    for (lang, want) in [
+        (
+            "ja",
+            format!("{fy}-06-03、{fy}/6/3、{fy}.6.3、令和{}年6月3日", fy - 2018),
+        ),
+        (
+            "en",
+            format!("{fy}-06-03, {fy}/6/3, {fy}.6.3, 令和{}年6月3日", fy - 2018),
+        ),
+    ] {
+        let out = medsec()
+            .args(["--lang", lang, "status", "--as-of", "xx"])
+            .arg(&file)
+            .output()
+            .unwrap();
+        let err = stderr_of(&out);
+        assert_eq!(out.status.code(), Some(2), "{err}");
+        assert!(
+            err.contains("--as-of") && err.contains(&want),
+            "{want}\n{err}"
+        );
+    }
+}

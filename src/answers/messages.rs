@@ -346,6 +346,8 @@ pub enum Msg {
         place: Place,
         key: &'static str,
         error: DateError,
+        /// The form's fiscal year, for the example dates (this fiscal year when unknown).
+        fiscal_year: Option<i16>,
     },
     InvalidKind {
         value: String,
@@ -676,12 +678,17 @@ impl Msg {
                     )
                 }
             }
-            Msg::InvalidDate { place, key, error } => msg!(
+            Msg::InvalidDate {
+                place,
+                key,
+                error,
+                fiscal_year,
+            } => msg!(
                 lang,
                 "answers-invalid-date",
                 place = place.arg(),
                 key = *key,
-                error = error.localize(lang)
+                error = crate::dates::date_hint(error, lang, *fiscal_year)
             ),
             Msg::InvalidKind { value } => {
                 let kinds = InstitutionKind::ALL
@@ -1131,6 +1138,7 @@ mod tests {
                 place: p.clone(),
                 key: "checked_on",
                 error: DateError::NoSuchDay("2025-02-30".into()),
+                fiscal_year: Some(2025),
             },
             Msg::InvalidKind {
                 value: "zoo".into(),

@@ -563,7 +563,7 @@ impl SheetProblem {
                 row = at.localize(lang),
                 item = item.get(lang),
                 column = column.header(lang),
-                error = error.localize_for(lang, *fiscal_year)
+                error = crate::dates::date_hint(error, lang, Some(*fiscal_year))
             ),
             SheetProblem::Twice {
                 at,

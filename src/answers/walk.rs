@@ -745,7 +745,7 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
                         match super::parse_date(text) {
                             Ok(d) => d,
                             Err(e) => {
-                                let msg = e.localize(self.lang);
+                                let msg = e.localize_for(self.lang, fy);
                                 self.say(&msg)?;
                                 continue;
                             }
@@ -807,7 +807,7 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
                         continue;
                     }
                     Err(e) => {
-                        let msg = e.localize(self.lang);
+                        let msg = e.localize_for(self.lang, fy);
                         self.say(&msg)?;
                         continue;
                     }

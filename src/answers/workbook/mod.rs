@@ -212,7 +212,7 @@ impl Problem {
                 lang,
                 "answers-workbook-bad-date",
                 cell = at.localize(lang),
-                error = error.localize_for(lang, *fiscal_year)
+                error = crate::dates::date_hint(error, lang, Some(*fiscal_year))
             ),
             Problem::NoAnswer { at, item, round } => tr!(
                 lang,
