@@ -406,14 +406,27 @@ fn date_hints_give_the_forms_fiscal_year_and_the_current_one_for_as_of() {
         .assert()
         .success();
     let text = std::fs::read_to_string(&file).unwrap();
+    // The file's own comment gives its examples in the form's fiscal year too.
+    assert!(
+        text.contains("2024/6/3") && text.contains("令和6年6月3日") && !text.contains("2026/6/3"),
+        "{text}"
+    );
     std::fs::write(
         &file,
         text.replacen("checked_on = \"\"", "checked_on = \"6月3日ごろ\"", 1),
     )
     .unwrap();
     for (lang, want, not) in [
-        ("ja", "2024/6/3、2024.6.3、令和6年6月3日、R6.6.3", "2026/6/3"),
-        ("en", "2024/6/3, 2024.6.3, 令和6年6月3日, R6.6.3", "2026/6/3"),
+        (
+            "ja",
+            "2024/6/3、2024.6.3、令和6年6月3日、R6.6.3",
+            "2026/6/3",
+        ),
+        (
+            "en",
+            "2024/6/3, 2024.6.3, 令和6年6月3日, R6.6.3",
+            "2026/6/3",
+        ),
     ] {
         let out = medsec()
             .args(["--lang", lang, "status"])

@@ -335,7 +335,7 @@ answers-cannot-list-folder = cannot list the current folder: { $reason }
 # The comments of a new answers file (`medsec init`).
 answers-template-title = medsec answers: { $title }
 answers-template-answer = answer: はい (yes) / いいえ (no) / 対象外 (not applicable, only where noted; give a reason)
-answers-template-checked-on = checked_on: the date checked (2026-06-03, 2026/6/3, 令和8年6月3日 or R8.6.3)
+answers-template-checked-on = checked_on: the date checked ({ $year }-06-03, { $year }/6/3, 令和{ $reiwa }年6月3日 or R{ $reiwa }.6.3)
 answers-template-target-date = target_date: for いいえ, the target date within { $fiscal_year } ({ $start } to { $end })
 answers-template-note = note: free text; evidence: file paths, relative to this file
 answers-template-commands = Check with `medsec status THIS-FILE`; answer interactively with `medsec answer THIS-FILE`.

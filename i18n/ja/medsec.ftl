@@ -314,7 +314,7 @@ answers-cannot-list-folder = 今のフォルダの中身を読めません: { $r
 # The comments of a new answers file (`medsec init`).
 answers-template-title = medsec 回答ファイル: { $title }
 answers-template-answer = answer: はい / いいえ / 対象外(対象外は認められた項目のみ。reason に理由を書きます)
-answers-template-checked-on = checked_on: 確認日(2026-06-03、2026/6/3、令和8年6月3日、R8.6.3 のどれでも書けます)
+answers-template-checked-on = checked_on: 確認日({ $year }-06-03、{ $year }/6/3、令和{ $reiwa }年6月3日、R{ $reiwa }.6.3 のどれでも書けます)
 answers-template-target-date = target_date: いいえの場合の目標日。{ $fiscal_year }中({ $start }〜{ $end })
 answers-template-note = note: メモ、evidence: 証跡ファイルのパス(このファイルからの相対パス)
 answers-template-commands = 確認: medsec status このファイル / 対話形式で入力: medsec answer このファイル
