@@ -1433,20 +1433,7 @@ mod tests {
                 tool: s(),
                 age_seconds: 1,
                 max_age: "1d".into(),
-                judged: None,
-            },
-            Msg::SnapshotTooOld {
-                tool: s(),
-                age_seconds: 1,
-                max_age: "1d".into(),
                 judged: Some(judged()),
-            },
-            Msg::SnapshotsFresh {
-                tool: s(),
-                count: 1,
-                age_seconds: None,
-                max_age: "1d".into(),
-                judged: None,
             },
             Msg::SnapshotsFresh {
                 tool: s(),
@@ -1495,6 +1482,25 @@ mod tests {
         s.chars().any(|c| {
             ('\u{3040}'..='\u{30ff}').contains(&c) || ('\u{4e00}'..='\u{9fff}').contains(&c)
         })
+    }
+
+    /// Evidence made before the judged snapshot was named still reads and renders.
+    #[test]
+    fn snapshot_reasons_without_the_judged_snapshot_still_render() {
+        let json = r#"{"code":"snapshot-too-old","params":{"tool":"restic","age_seconds":90000,"max_age":"1d"}}"#;
+        let m: Msg = serde_json::from_str(json).unwrap();
+        assert!(
+            m.text(Lang::En).contains("the newest restic snapshot"),
+            "{m:?}"
+        );
+        let fresh = Msg::SnapshotsFresh {
+            tool: "restic".into(),
+            count: 0,
+            age_seconds: None,
+            max_age: "1d".into(),
+            judged: None,
+        };
+        assert!(has_japanese(&fresh.text(Lang::Ja)));
     }
 
     #[test]
