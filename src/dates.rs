@@ -137,14 +137,13 @@ impl DateError {
     pub fn localize_for(&self, lang: crate::checklist::Lang, fiscal_year: i16) -> String {
         match self {
             DateError::NotADate(text) => {
-                // Examples in 令和, whose years start in 2019.
-                let year = fiscal_year.clamp(2019, 9999);
+                let (year, reiwa) = example_years(fiscal_year);
                 crate::tr!(
                     lang,
                     "dates-not-a-date",
                     text = text.as_str(),
-                    year = year.to_string(),
-                    reiwa = (year - 2018).to_string()
+                    year = year,
+                    reiwa = reiwa
                 )
             }
             DateError::YearOutOfRange(text, year) => crate::tr!(
@@ -183,6 +182,27 @@ impl DateError {
             ),
         }
     }
+}
+
+/// The Western and 令和 year of example dates (June 3) in `fiscal_year`, as every date hint
+/// gives them (examples in 令和, whose years start in 2019).
+pub fn example_years(fiscal_year: i16) -> (String, String) {
+    let year = fiscal_year.clamp(2019, 9999);
+    (year.to_string(), (year - 2018).to_string())
+}
+
+/// The message for a date that cannot be read, with the examples every reader of dates gives:
+/// dates of the form's fiscal year where a form is being filled in (an answers file, a sheet,
+/// the walk-through), else of the current fiscal year (`--as-of`, no form).
+pub fn date_hint(
+    error: &DateError,
+    lang: crate::checklist::Lang,
+    fiscal_year: Option<i16>,
+) -> String {
+    error.localize_for(
+        lang,
+        fiscal_year.unwrap_or_else(|| fiscal_year_of(today_in_japan())),
+    )
 }
 
 impl std::fmt::Display for DateError {

@@ -182,6 +182,7 @@ answers-date-in-future = { $item }: the date checked { $date } is after { $as_of
 answers-checked-before-fiscal-year = { $item }: checked on { $date }, before { $fiscal_year } began ({ $start }); is this this year's check?
 answers-missing-target-date = { $item }: the answer No needs a target date (target_date) within { $fiscal_year } ({ $start } to { $end })
 answers-target-date-outside-fiscal-year = { $item }: the target date { $date } is outside { $fiscal_year } ({ $start } to { $end }, Japan time)
+answers-target-before-checked-on = { $item }: the target date { $date } is before the date checked { $checked_on }; give the day the measure is planned to be done, after the check
 answers-not-applicable-not-allowed = { $item }: Not applicable is not allowed for this item; answer Yes or No
 answers-not-applicable-condition-unmet = { $item }: Not applicable only when { $conditions }
 answers-condition-no-medical-information-system = the gate question (医療情報システムの有無) is answered No
@@ -299,6 +300,7 @@ answers-walk-checked-on = date checked [{ $today }]:
 answers-walk-no-future-date = The date checked cannot be in the future.
 answers-walk-target-date = target date ({ $start } to { $end }):
 answers-walk-target-outside = The target date must be within { $fiscal_year } ({ $start } to { $end }).
+answers-walk-target-before-checked-on = warning: the target date { $date } is before the date checked { $checked_on }. It was kept, and `medsec status` will warn; to change it, type b and enter it again.
 answers-walk-reason = reason [{ $default }]:
 answers-walk-note = note:
 answers-walk-note-old = note [{ $note }] (- clears):
@@ -333,7 +335,7 @@ answers-cannot-list-folder = cannot list the current folder: { $reason }
 # The comments of a new answers file (`medsec init`).
 answers-template-title = medsec answers: { $title }
 answers-template-answer = answer: はい (yes) / いいえ (no) / 対象外 (not applicable, only where noted; give a reason)
-answers-template-checked-on = checked_on: the date checked (2026-06-03, 2026/6/3, 令和8年6月3日 or R8.6.3)
+answers-template-checked-on = checked_on: the date checked ({ $year }-06-03, { $year }/6/3, 令和{ $reiwa }年6月3日 or R{ $reiwa }.6.3)
 answers-template-target-date = target_date: for いいえ, the target date within { $fiscal_year } ({ $start } to { $end })
 answers-template-note = note: free text; evidence: file paths, relative to this file
 answers-template-commands = Check with `medsec status THIS-FILE`; answer interactively with `medsec answer THIS-FILE`.
@@ -1547,6 +1549,7 @@ answers-import-attention = { $count ->
     [one] 1 thing needs
    *[other] { $count } things need
 } attention:
+answers-import-unknown-scope = { $row }: the scope `{ $scope }` fits no row of number `{ $number }` (its rows: { $candidates }); write the scope of one of them
 
 ## inspector
 inspector-report-not-verified = warning: { $path } is not in a signed bundle (no MANIFEST.sha256 beside it), so it is shown unverified: nothing proves who made it or that it was not changed; give the bundle folder to `medsec verify`
@@ -1569,3 +1572,26 @@ inspector-status-unsigned = note: { $path } is not signed; only its files were c
 inspector-status-signature-not-checked = note: the signature of { $path } was not checked (`status` takes no key); only its files were checked against MANIFEST.sha256; check who signed it with `medsec verify --pubkey KEY.pub { $path }`
 inspector-verify-give-folder = hint: { $path } is a file in a bundle; give the bundle folder { $dir }
 inspector-verify-folder-of-bundles = hint: { $path } is not a bundle but a folder of bundles; check them all with `medsec summarize { $path }`, or give each bundle folder
+
+## probes-backup
+probes-backup-snapshot = { $id } ({ $details })
+probes-backup-snapshot-time = { $time } Japan time
+probes-backup-snapshot-host = host { $host }
+probes-backup-snapshot-paths = paths { $paths }
+probes-backup-snapshot-too-old = the { $tool } snapshot judged, { $snapshot }, is { $age } old, older than max_age = { $max_age }
+probes-backup-snapshots-fresh = { $count } { $tool } snapshot(s); the one judged, { $snapshot }, is { $age } old (max_age { $max_age })
+
+## signing-files
+signing-files-line-untrusted = the `untrusted comment:` line
+signing-files-line-signature = the signature line
+signing-files-line-trusted = the `trusted comment:` line
+signing-files-line-global = the global signature line
+signing-files-signature-not-text = the signature file { $file } is not text (neither UTF-8 nor UTF-16)
+signing-files-signature-empty = the signature file { $file } is empty
+signing-files-signature-truncated = the signature file { $file } is cut short: line { $line } ({ $what }) is missing; copy the file as it was signed again
+signing-files-signature-no-comment-start = line { $line } of the signature file { $file } is not { $what }: the file is no minisign signature, or was changed
+signing-files-signature-not-base64 = line { $line } ({ $what }) of the signature file { $file } holds characters that are not base64: the file was changed
+signing-files-signature-cut = the signature file { $file } is cut short in line { $line } ({ $what }: { $found } bytes of { $want }); copy the file as it was signed again
+signing-files-signature-length = line { $line } ({ $what }) of the signature file { $file } holds { $found } bytes, not { $want }: the file was changed
+signing-files-signature-algorithm = the signature kind `{ $algorithm }` on line 2 of the signature file { $file } is not minisign's (Ed, ED)
+signing-files-signature-extra = the signature file { $file } has lines after the fourth; a minisign signature file has four

@@ -170,6 +170,7 @@ answers-date-in-future = { $item }: 確認日 { $date } が基準日 { $as_of }(
 answers-checked-before-fiscal-year = { $item }: 確認日 { $date } は{ $fiscal_year }の始まり({ $start })より前です。今年度の確認か、確かめてください。
 answers-missing-target-date = { $item }: いいえの場合は、{ $fiscal_year }中({ $start }〜{ $end })の目標日(target_date)が必要です。
 answers-target-date-outside-fiscal-year = { $item }: 目標日 { $date } は{ $fiscal_year }({ $start }〜{ $end }、日本時間)の範囲外です。
+answers-target-before-checked-on = { $item }: 目標日 { $date } が確認日 { $checked_on } より前です。目標日は確認した日より後の、対策を終える予定の日にしてください。
 answers-not-applicable-not-allowed = { $item }: この項目は対象外にできません。はい か いいえ で回答してください。
 answers-not-applicable-condition-unmet = { $item }: 対象外にできるのは{ $conditions }の場合だけです。
 answers-condition-no-medical-information-system = 医療情報システムの有無(最初の質問)が「いいえ」
@@ -284,6 +285,7 @@ answers-walk-checked-on = 確認日 [{ $today }]:
 answers-walk-no-future-date = 未来の日付は入力できません。
 answers-walk-target-date = 目標日({ $start }〜{ $end }):
 answers-walk-target-outside = 目標日は{ $fiscal_year }中({ $start }〜{ $end })の日付にしてください。
+answers-walk-target-before-checked-on = 注意: 目標日 { $date } は確認日 { $checked_on } より前です。そのまま保存しました(`medsec status` で警告が出ます)。違う日であれば b で戻って入力し直してください。
 answers-walk-reason = 理由 [{ $default }]:
 answers-walk-note = メモ:
 answers-walk-note-old = メモ [{ $note }](- で消去):
@@ -312,7 +314,7 @@ answers-cannot-list-folder = 今のフォルダの中身を読めません: { $r
 # The comments of a new answers file (`medsec init`).
 answers-template-title = medsec 回答ファイル: { $title }
 answers-template-answer = answer: はい / いいえ / 対象外(対象外は認められた項目のみ。reason に理由を書きます)
-answers-template-checked-on = checked_on: 確認日(2026-06-03、2026/6/3、令和8年6月3日、R8.6.3 のどれでも書けます)
+answers-template-checked-on = checked_on: 確認日({ $year }-06-03、{ $year }/6/3、令和{ $reiwa }年6月3日、R{ $reiwa }.6.3 のどれでも書けます)
 answers-template-target-date = target_date: いいえの場合の目標日。{ $fiscal_year }中({ $start }〜{ $end })
 answers-template-note = note: メモ、evidence: 証跡ファイルのパス(このファイルからの相対パス)
 answers-template-commands = 確認: medsec status このファイル / 対話形式で入力: medsec answer このファイル
@@ -1447,6 +1449,7 @@ answers-import-workbook-problems = { $file } に問題が { $count }件あるた
    *[other] (ほかに警告が { $warnings }件あります)
 }:
 answers-import-attention = 確認が必要な点が { $count }件あります:
+answers-import-unknown-scope = { $row }: 対象「{ $scope }」は項目番号「{ $number }」のどの行にも当たりません(この番号の行: { $candidates })。どれかの行の対象を書いてください。
 
 ## inspector
 inspector-report-not-verified = 警告: { $path } は署名付きバンドルの中にありません（横に MANIFEST.sha256 がありません）。検証せずに表示します。誰が作ったか、変更されていないかは確かめられません。バンドルのフォルダーを `medsec verify` で確認してください
@@ -1463,3 +1466,26 @@ inspector-status-unsigned = 注意: { $path } は署名されていません。�
 inspector-status-signature-not-checked = 注意: { $path } の署名は確認していません（`status` は鍵を使いません）。ファイルが MANIFEST.sha256 と一致することだけを確認しました。署名者は `medsec verify --pubkey 鍵.pub { $path }` で確認してください
 inspector-verify-give-folder = ヒント: { $path } はバンドルの中のファイルです。バンドルのフォルダ { $dir } を指定してください
 inspector-verify-folder-of-bundles = ヒント: { $path } はバンドルではなく、バンドルのフォルダをまとめたフォルダです。まとめて確認するには `medsec summarize { $path }` を、1つずつなら各バンドルのフォルダを指定してください
+
+## probes-backup
+probes-backup-snapshot = { $id }({ $details })
+probes-backup-snapshot-time = { $time }(日本時間)
+probes-backup-snapshot-host = 機器 { $host }
+probes-backup-snapshot-paths = パス { $paths }
+probes-backup-snapshot-too-old = 判定に使った { $tool } のスナップショット { $snapshot } は{ $age }前のもので、`max_age = { $max_age }` より古いです
+probes-backup-snapshots-fresh = { $tool } のスナップショットが{ $count }個あります。判定に使ったスナップショット { $snapshot } は{ $age }前のものです(`max_age = { $max_age }`)
+
+## signing-files
+signing-files-line-untrusted = 「untrusted comment:」の行
+signing-files-line-signature = 署名の行
+signing-files-line-trusted = 「trusted comment:」の行
+signing-files-line-global = 全体の署名の行
+signing-files-signature-not-text = 署名ファイル { $file } は文字として読めません(UTF-8 でも UTF-16 でもありません)。
+signing-files-signature-empty = 署名ファイル { $file } が空です。
+signing-files-signature-truncated = 署名ファイル { $file } は途中で切れています: { $line }行目({ $what })がありません。署名したときのファイルをもう一度コピーしてください。
+signing-files-signature-no-comment-start = 署名ファイル { $file } の{ $line }行目が{ $what }になっていません。minisign の署名ファイルではないか、書き換えられています。
+signing-files-signature-not-base64 = 署名ファイル { $file } の{ $line }行目({ $what })に base64 でない文字があります。書き換えられています。
+signing-files-signature-cut = 署名ファイル { $file } は{ $line }行目({ $what })の途中で切れています({ $found }バイトで、{ $want }バイトに足りません)。署名したときのファイルをもう一度コピーしてください。
+signing-files-signature-length = 署名ファイル { $file } の{ $line }行目({ $what })は{ $found }バイトで、{ $want }バイトではありません。書き換えられています。
+signing-files-signature-algorithm = 署名ファイル { $file } の2行目の署名の種類「{ $algorithm }」は minisign のもの(Ed、ED)ではありません。
+signing-files-signature-extra = 署名ファイル { $file } には4行目より後に余分な行があります。minisign の署名ファイルは4行です。

@@ -346,6 +346,8 @@ pub enum Msg {
         place: Place,
         key: &'static str,
         error: DateError,
+        /// The form's fiscal year, for the example dates (this fiscal year when unknown).
+        fiscal_year: Option<i16>,
     },
     InvalidKind {
         value: String,
@@ -410,6 +412,12 @@ pub enum Msg {
         fiscal_year: i16,
         start: Date,
         end: Date,
+    },
+    /// いいえ with a 目標日 before its own 確認日: the plan was already late when checked.
+    TargetBeforeCheckedOn {
+        item: ItemRef,
+        date: Date,
+        checked_on: Date,
     },
     /// Answers without a 確認日 on a form where whether it has one is not known.
     CheckedOnUnconfirmed {
@@ -532,6 +540,7 @@ impl Msg {
             Msg::CheckedBeforeFiscalYear { .. } => "checked-before-fiscal-year",
             Msg::MissingTargetDate { .. } => "missing-target-date",
             Msg::TargetDateOutsideFiscalYear { .. } => "target-date-outside-fiscal-year",
+            Msg::TargetBeforeCheckedOn { .. } => "target-before-checked-on",
             Msg::CheckedOnUnconfirmed { .. } => "checked-on-unconfirmed",
             Msg::TargetDateWindowUnconfirmed { .. } => "target-date-window-unconfirmed",
             Msg::TargetDateOverdue { .. } => "target-date-overdue",
@@ -570,6 +579,7 @@ impl Msg {
             | Msg::CheckedOnUnconfirmed { .. }
             | Msg::TargetDateWindowUnconfirmed { .. }
             | Msg::TargetDateOverdue { .. }
+            | Msg::TargetBeforeCheckedOn { .. }
             | Msg::NotApplicableWithoutReason { .. }
             | Msg::NeedsReview { .. }
             | Msg::EvidenceMissing { .. } => Severity::Warning,
@@ -668,12 +678,17 @@ impl Msg {
                     )
                 }
             }
-            Msg::InvalidDate { place, key, error } => msg!(
+            Msg::InvalidDate {
+                place,
+                key,
+                error,
+                fiscal_year,
+            } => msg!(
                 lang,
                 "answers-invalid-date",
                 place = place.arg(),
                 key = *key,
-                error = error.localize(lang)
+                error = crate::dates::date_hint(error, lang, *fiscal_year)
             ),
             Msg::InvalidKind { value } => {
                 let kinds = InstitutionKind::ALL
@@ -807,6 +822,17 @@ impl Msg {
                 fiscal_year = fy_arg(fiscal_year),
                 start = start.to_string(),
                 end = end.to_string()
+            ),
+            Msg::TargetBeforeCheckedOn {
+                item,
+                date,
+                checked_on,
+            } => msg!(
+                lang,
+                "answers-target-before-checked-on",
+                item = item,
+                date = day(date),
+                checked_on = day(checked_on)
             ),
             Msg::CheckedOnUnconfirmed { count, fiscal_year } => msg!(
                 lang,
@@ -1112,6 +1138,7 @@ mod tests {
                 place: p.clone(),
                 key: "checked_on",
                 error: DateError::NoSuchDay("2025-02-30".into()),
+                fiscal_year: Some(2025),
             },
             Msg::InvalidKind {
                 value: "zoo".into(),
@@ -1177,6 +1204,11 @@ mod tests {
                 fiscal_year: 2025,
                 start: d(2025, 4, 1),
                 end: d(2026, 3, 31),
+            },
+            Msg::TargetBeforeCheckedOn {
+                item: item(),
+                date: d(2025, 5, 1),
+                checked_on: d(2025, 6, 2),
             },
             Msg::CheckedOnUnconfirmed {
                 count: 3,

@@ -27,6 +27,7 @@ pub(crate) fn read(
         diags: Vec::new(),
         catalog,
         checklist: None,
+        fiscal_year: None,
     };
     let set = r.answer_set(root);
     let ok = !r.diags.iter().any(|d| d.severity == Severity::Error);
@@ -41,6 +42,9 @@ struct Reader<'a> {
     catalog: Option<&'a Catalog>,
     /// The checklist the file names, once its `[checklist]` is read and if it is known.
     checklist: Option<&'a Checklist>,
+    /// The fiscal year of the edition the file names (`fy2024`), for the example dates of a
+    /// date that cannot be read, as the sheet import gives them.
+    fiscal_year: Option<i16>,
 }
 
 /// The bundled checklists, for naming items when the caller gives no catalog.
@@ -184,6 +188,7 @@ impl Reader<'_> {
                         place: what.clone(),
                         key,
                         error,
+                        fiscal_year: self.fiscal_year,
                     },
                 );
                 None
@@ -234,6 +239,12 @@ impl Reader<'_> {
         self.checklist = checklist
             .as_ref()
             .and_then(|r| find_checklist(self.catalog, r));
+        self.fiscal_year = self.checklist.map(|c| c.fiscal_year).or_else(|| {
+            checklist
+                .as_ref()
+                .and_then(|r| crate::checklist::validate::parse_edition(&r.edition))
+                .and_then(|y| i16::try_from(y).ok())
+        });
         let institution = get(top, "institution").and_then(|e| self.institution(&e.node));
         let vendor = get(top, "vendor").and_then(|e| self.vendor(&e.node));
         let vendors = get(top, "vendors").and_then(|e| self.vendors(&e.node));

@@ -27,6 +27,7 @@
 //! | `institution-code-kind-mismatch` | warning | fee-table digit and kind disagree (e.g. a pharmacy without 4) |
 //! | `checked-on-unconfirmed` | warning | answers without 確認日 where `[rules] checked_on = "unknown"` (one finding per form) |
 //! | `target-date-window-unconfirmed` | warning | a target date outside the fiscal year where `[rules] target_date = "unknown"` |
+//! | `target-before-checked-on` | warning | いいえ with a target date before its own date checked (確認日): the target was already past when the item was checked |
 //! | `target-date-overdue` | warning | いいえ with a target date before the evaluation date, and no later round answering the item (a warning: after the fiscal year every いいえ is overdue, and the report of that year is still that year's report) |
 //! | `institution-code-prefecture-mismatch` | warning | the code's first two digits (JIS X 0401: 01 北海道 … 47 沖縄県) name another prefecture than `prefecture` |
 //! | `checked-before-fiscal-year` | warning | a date checked before the edition's fiscal year began |
@@ -572,6 +573,16 @@ pub fn check_form(form: &FormInput<'_>, options: &Options) -> Vec<Finding> {
                     }
                 }
                 Some(_) => {}
+            }
+            // A target before the day of the check: the plan was late when it was made.
+            if let (Some(t), Some(checked_on)) = (a.target_date, a.checked_on) {
+                if t < checked_on {
+                    push(Msg::TargetBeforeCheckedOn {
+                        item: it.clone(),
+                        date: t,
+                        checked_on,
+                    });
+                }
             }
             // Overdue: the target has passed and no later round answers the item again.
             let answered_later = set

@@ -340,6 +340,33 @@ impl Column {
     }
 }
 
+/// Whether `header` is the header row of an answers sheet as [`read_updates`] reads it: an
+/// answer column, and a column that names the items. medsec's own words for that column
+/// (項目番号, 項目ID, `number`, `item`) say so at once; the shorter words a checklist's own
+/// workbook uses too (項目, 番号, No.) only when every other header is one of the sheet's, since a
+/// checklist layout (大項目, チェック項目, numbers per section) is read by the workbook reader.
+pub(crate) fn is_answers_header<S: AsRef<str>>(header: &[S]) -> bool {
+    let words: Vec<&str> = header
+        .iter()
+        .map(|h| h.as_ref().trim())
+        .filter(|h| !h.is_empty())
+        .collect();
+    let cols: Vec<Option<Column>> = words.iter().map(|h| Column::of(h)).collect();
+    if !cols.contains(&Some(Column::Answer)) {
+        return false;
+    }
+    let own = words.iter().any(|h| {
+        matches!(
+            h.trim_start_matches('\u{feff}').to_lowercase().as_str(),
+            "項目番号" | "項目id" | "項目ｉｄ" | "number" | "item" | "id" | "item id" | "item_id"
+        )
+    });
+    let names_items = cols
+        .iter()
+        .any(|c| matches!(c, Some(Column::Item | Column::Number | Column::Text)));
+    own || (names_items && cols.iter().all(Option::is_some))
+}
+
 /// One problem with a sheet; any problem means nothing is imported.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SheetProblem {
@@ -369,6 +396,14 @@ pub enum SheetProblem {
         item: String,
         candidates: Vec<Text>,
         example: Box<Text>,
+    },
+    /// A scope (in the 対象 column, or after the number) that none of the number's rows has:
+    /// the cell holding the scope, and the labels of the number's rows.
+    UnknownScope {
+        at: Place,
+        number: String,
+        scope: String,
+        candidates: Vec<Text>,
     },
     BadRound {
         at: Place,
@@ -427,6 +462,7 @@ impl SheetProblem {
             SheetProblem::UnknownItem { at, .. }
             | SheetProblem::EmptyNumber { at, .. }
             | SheetProblem::AmbiguousItem { at, .. }
+            | SheetProblem::UnknownScope { at, .. }
             | SheetProblem::BadRound { at, .. }
             | SheetProblem::BadAnswer { at, .. }
             | SheetProblem::BadDate { at, .. }
@@ -484,6 +520,23 @@ impl SheetProblem {
                     .join(&sep),
                 example = example.get(lang)
             ),
+            SheetProblem::UnknownScope {
+                at,
+                number,
+                scope,
+                candidates,
+            } => tr!(
+                lang,
+                "answers-import-unknown-scope",
+                row = at.localize(lang),
+                number = number.as_str(),
+                scope = scope.as_str(),
+                candidates = candidates
+                    .iter()
+                    .map(|c| c.get(lang))
+                    .collect::<Vec<_>>()
+                    .join(&sep)
+            ),
             SheetProblem::BadRound { at, item, value } => tr!(
                 lang,
                 "answers-sheet-bad-round",
@@ -510,7 +563,7 @@ impl SheetProblem {
                 row = at.localize(lang),
                 item = item.get(lang),
                 column = column.header(lang),
-                error = error.localize_for(lang, *fiscal_year)
+                error = crate::dates::date_hint(error, lang, Some(*fiscal_year))
             ),
             SheetProblem::Twice {
                 at,
@@ -646,6 +699,7 @@ fn find_item<'c>(
     number: &str,
     scope: &str,
     at: &Place,
+    scope_at: &Place,
 ) -> Result<&'c Item, SheetProblem> {
     let unknown = |item: &str| SheetProblem::UnknownItem {
         at: at.clone(),
@@ -678,6 +732,17 @@ fn find_item<'c>(
     };
     match chosen.as_slice() {
         [one] => Ok(one),
+        // The number is the form's; the scope is not one of its rows': name the scope's cell.
+        [] if !same.is_empty() => Err(SheetProblem::UnknownScope {
+            at: if scope.is_empty() {
+                at.clone()
+            } else {
+                scope_at.clone()
+            },
+            number: number.to_owned(),
+            scope: scope_text.to_owned(),
+            candidates: same.iter().map(|i| labels(i)).collect(),
+        }),
         [] => Err(unknown(number)),
         many => {
             let example = many
@@ -880,7 +945,7 @@ pub fn check_imported(
             "target-date-outside-fiscal-year" => (Column::TargetDate, true),
             "not-applicable-not-allowed" => (Column::Answer, true),
             "missing-checked-on" | "checked-before-fiscal-year" => (Column::CheckedOn, false),
-            "missing-target-date" => (Column::TargetDate, false),
+            "missing-target-date" | "target-before-checked-on" => (Column::TargetDate, false),
             "not-applicable-condition-unmet" => (Column::Answer, false),
             "not-applicable-without-reason" => (Column::Reason, false),
             _ => continue,
@@ -981,6 +1046,7 @@ pub fn read_updates(
             &number,
             &text(Column::Scope),
             &place(name_col),
+            &place(Column::Scope),
         ) {
             Ok(item) => item,
             Err(p) => {

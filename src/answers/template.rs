@@ -83,7 +83,14 @@ pub fn render(
     w.comment(&format!("{} ({})", c.full_id(), c.form.label(lang)));
     w.comment("");
     w.comment(&tr!(lang, "answers-template-answer"));
-    w.comment(&tr!(lang, "answers-template-checked-on"));
+    // Example dates in the form's fiscal year, as the hints of a date that cannot be read.
+    let (year, reiwa) = crate::dates::example_years(c.fiscal_year);
+    w.comment(&tr!(
+        lang,
+        "answers-template-checked-on",
+        year = year,
+        reiwa = reiwa
+    ));
     w.comment(&tr!(
         lang,
         "answers-template-target-date",

@@ -745,7 +745,7 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
                         match super::parse_date(text) {
                             Ok(d) => d,
                             Err(e) => {
-                                let msg = e.localize(self.lang);
+                                let msg = e.localize_for(self.lang, fy);
                                 self.say(&msg)?;
                                 continue;
                             }
@@ -759,7 +759,19 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
                     a.checked_on = Some(d);
                 }
                 Detail::TargetDate => match super::parse_date(text) {
-                    Ok(d) if window.contains(d) => a.target_date = Some(d),
+                    Ok(d) if window.contains(d) => {
+                        // Kept with the warning status gives (`target-before-checked-on`).
+                        if let Some(checked_on) = a.checked_on.filter(|c| d < *c) {
+                            let msg = crate::tr!(
+                                self.lang,
+                                "answers-walk-target-before-checked-on",
+                                date = self.date(d),
+                                checked_on = self.date(checked_on)
+                            );
+                            self.say(&msg)?;
+                        }
+                        a.target_date = Some(d);
+                    }
                     // The edition's window is not confirmed: kept, with the warning status
                     // gives (`target-date-window-unconfirmed`).
                     Ok(d) if window.window == TargetWindow::Unknown => {
@@ -795,7 +807,7 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
                         continue;
                     }
                     Err(e) => {
-                        let msg = e.localize(self.lang);
+                        let msg = e.localize_for(self.lang, fy);
                         self.say(&msg)?;
                         continue;
                     }

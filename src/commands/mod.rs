@@ -44,7 +44,12 @@ impl Context {
                 anyhow::Error::msg(crate::tr!(
                     self.lang,
                     "answers-bad-as-of",
-                    error = e.localize(self.lang)
+                    // No form: examples in the fiscal year of the day medsec takes as today.
+                    error = crate::dates::date_hint(
+                        &e,
+                        self.lang,
+                        Some(crate::dates::fiscal_year_of(self.today))
+                    )
                 ))
             }),
             None => Ok(self.today),

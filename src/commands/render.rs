@@ -246,7 +246,9 @@ fn refuse_if_failed(findings: &[verify::Finding]) -> Result<(), Refused> {
 /// The key ID and signed time a signature file states (not verified: shown as claims).
 fn claims_of(signature: &[u8]) -> Option<(String, Option<i64>)> {
     use ct_codecs::{Base64, Decoder};
-    let text = std::str::from_utf8(signature).ok()?;
+    // Read as verify reads it (BOM, CRLF, UTF-16 from another tool's editor).
+    let text = crate::signing::signature_file::signature_text(signature).ok()?;
+    let text = text.as_str();
     let sig = minisign_verify::Signature::decode(text).ok()?;
     let key_id = text
         .lines()

@@ -8,6 +8,7 @@
 //! out of reach of malware, so a backup always online on the same disk earns a warning.
 
 use super::config::{BackupFormat, BackupSettings, HostFilter};
+use super::messages::JudgedSnapshot;
 use super::walk::{self, Nanos, WalkOptions};
 use super::{age, Msg, Observation, Probe, ProbeContext, Verdict};
 use crate::checklist::ProbeKind;
@@ -522,27 +523,34 @@ impl BackupFreshness {
                 host: wanted_host.clone().unwrap_or_default(),
             });
         }
+        let judged_for_people = judged.map(|n| JudgedSnapshot {
+            id: n.id.clone(),
+            time: n.time,
+            hostname: n.hostname.clone(),
+            paths: n.paths.clone(),
+        });
         let mut failures = Vec::new();
-        if (list.len() as u64) < s.min_snapshots {
+        // Snapshots there are, none of a protected path: that is the reason, not their count.
+        let none_of_the_paths = by_path && list.is_empty();
+        if (list.len() as u64) < s.min_snapshots && !none_of_the_paths {
             failures.push(Msg::TooFewSnapshots {
                 tool: tool.to_owned(),
                 count: list.len(),
                 min: s.min_snapshots,
             });
         }
-        if !list.is_empty() {
-            for path in uncovered {
-                failures.push(Msg::NoSnapshotOfPath {
-                    tool: tool.to_owned(),
-                    path,
-                });
-            }
+        for path in uncovered {
+            failures.push(Msg::NoSnapshotOfPath {
+                tool: tool.to_owned(),
+                path,
+            });
         }
         if let Some(a) = age.filter(|a| *a > s.max_age) {
             failures.push(Msg::SnapshotTooOld {
                 tool: tool.to_owned(),
                 age_seconds: a.as_secs(),
                 max_age: s.max_age_text.clone(),
+                judged: judged_for_people.clone(),
             });
         }
         if failures.is_empty() {
@@ -551,6 +559,7 @@ impl BackupFreshness {
                 count: list.len(),
                 age_seconds: age.map(|a| a.as_secs()),
                 max_age: s.max_age_text.clone(),
+                judged: judged_for_people,
             });
         } else {
             obs.verdict = Verdict::Fail;

@@ -154,6 +154,48 @@ pub struct LedgerRowProblem {
     pub problem: LedgerProblem,
 }
 
+/// The restic snapshot or borg archive a backup check judged, as the reason names it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct JudgedSnapshot {
+    /// restic's short ID, or the borg archive's name.
+    pub id: String,
+    /// When it was made (RFC 3339).
+    pub time: jiff::Timestamp,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hostname: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub paths: Vec<String>,
+}
+
+impl JudgedSnapshot {
+    /// `aaaa1111(2026-10-20 09:00(日本時間)、機器 sv-karte01、パス /srv/karte)`.
+    pub fn text(&self, lang: Lang) -> String {
+        let time = self
+            .time
+            .to_zoned_datetime(crate::dates::japan())
+            .strftime("%Y-%m-%d %H:%M")
+            .to_string();
+        let mut details = vec![tr!(lang, "probes-backup-snapshot-time", time = time)];
+        if let Some(host) = &self.hostname {
+            details.push(tr!(
+                lang,
+                "probes-backup-snapshot-host",
+                host = host.as_str()
+            ));
+        }
+        if !self.paths.is_empty() {
+            let paths = list(lang, self.paths.iter().cloned(), false);
+            details.push(tr!(lang, "probes-backup-snapshot-paths", paths = paths));
+        }
+        tr!(
+            lang,
+            "probes-backup-snapshot",
+            id = self.id.as_str(),
+            details = list(lang, details, false)
+        )
+    }
+}
+
 /// One statement of a probe. The variant decides the code; the fields are its parameters.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "code", content = "params", rename_all = "kebab-case")]
@@ -402,12 +444,17 @@ pub enum Msg {
         tool: String,
         age_seconds: u64,
         max_age: String,
+        /// The snapshot judged (absent in evidence of medsec before it was named).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        judged: Option<JudgedSnapshot>,
     },
     SnapshotsFresh {
         tool: String,
         count: usize,
         age_seconds: Option<u64>,
         max_age: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        judged: Option<JudgedSnapshot>,
     },
     SameFilesystem {
         path: String,
@@ -1032,19 +1079,40 @@ impl Msg {
                 tool,
                 age_seconds,
                 max_age,
-            } => tr!(
-                lang,
-                "probes-snapshot-too-old",
-                tool = tool.as_str(),
-                age = age(*age_seconds, lang),
-                max_age = max_age.as_str()
-            ),
+                judged,
+            } => match judged {
+                Some(judged) => tr!(
+                    lang,
+                    "probes-backup-snapshot-too-old",
+                    tool = tool.as_str(),
+                    snapshot = judged.text(lang),
+                    age = age(*age_seconds, lang),
+                    max_age = max_age.as_str()
+                ),
+                None => tr!(
+                    lang,
+                    "probes-snapshot-too-old",
+                    tool = tool.as_str(),
+                    age = age(*age_seconds, lang),
+                    max_age = max_age.as_str()
+                ),
+            },
             Msg::SnapshotsFresh {
                 tool,
                 count,
                 age_seconds,
                 max_age,
+                judged,
             } => match age_seconds {
+                Some(a) if judged.is_some() => tr!(
+                    lang,
+                    "probes-backup-snapshots-fresh",
+                    tool = tool.as_str(),
+                    count = (*count),
+                    snapshot = judged.as_ref().map(|j| j.text(lang)).unwrap_or_default(),
+                    age = age(*a, lang),
+                    max_age = max_age.as_str()
+                ),
                 Some(a) => tr!(
                     lang,
                     "probes-snapshots-fresh",
@@ -1162,6 +1230,12 @@ mod tests {
     /// One of every message, so the test below sees every code.
     pub(crate) fn every_message() -> Vec<Msg> {
         let s = || "x".to_owned();
+        let judged = || JudgedSnapshot {
+            id: "aaaa1111".into(),
+            time: jiff::Timestamp::UNIX_EPOCH,
+            hostname: Some(s()),
+            paths: vec![s()],
+        };
         let mut all = vec![
             Msg::CannotRead {
                 path: s(),
@@ -1359,12 +1433,14 @@ mod tests {
                 tool: s(),
                 age_seconds: 1,
                 max_age: "1d".into(),
+                judged: Some(judged()),
             },
             Msg::SnapshotsFresh {
                 tool: s(),
                 count: 1,
-                age_seconds: None,
+                age_seconds: Some(1),
                 max_age: "1d".into(),
+                judged: Some(judged()),
             },
             Msg::SameFilesystem { path: s() },
             Msg::OnRootFilesystem,
@@ -1406,6 +1482,25 @@ mod tests {
         s.chars().any(|c| {
             ('\u{3040}'..='\u{30ff}').contains(&c) || ('\u{4e00}'..='\u{9fff}').contains(&c)
         })
+    }
+
+    /// Evidence made before the judged snapshot was named still reads and renders.
+    #[test]
+    fn snapshot_reasons_without_the_judged_snapshot_still_render() {
+        let json = r#"{"code":"snapshot-too-old","params":{"tool":"restic","age_seconds":90000,"max_age":"1d"}}"#;
+        let m: Msg = serde_json::from_str(json).unwrap();
+        assert!(
+            m.text(Lang::En).contains("the newest restic snapshot"),
+            "{m:?}"
+        );
+        let fresh = Msg::SnapshotsFresh {
+            tool: "restic".into(),
+            count: 0,
+            age_seconds: None,
+            max_age: "1d".into(),
+            judged: None,
+        };
+        assert!(has_japanese(&fresh.text(Lang::Ja)));
     }
 
     #[test]

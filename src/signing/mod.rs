@@ -15,6 +15,7 @@ pub mod keys;
 pub mod manifest;
 pub mod release;
 pub mod sign;
+pub mod signature_file;
 pub mod trusted;
 pub mod vendor;
 pub mod verify;

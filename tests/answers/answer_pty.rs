@@ -488,3 +488,53 @@ fn back_from_the_first_detail_puts_the_entry_back_as_it_was() {
     s.expect("saved 0 answers").unwrap();
     assert_eq!(std::fs::read_to_string(&file).unwrap(), text);
 }
+
+/// 13-4r, 13-6r: a target date before the date checked is kept with the warning `status`
+/// gives (`target-before-checked-on`), and a date that cannot be read is hinted with dates of
+/// the form's fiscal year (FY2025), whatever today is.
+#[test]
+fn a_target_before_the_date_checked_is_warned_and_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("answers.toml");
+    let text = std::fs::read_to_string(fixture("answers/complete.toml")).unwrap();
+    let cut = text
+        .find("[[answers]]\nitem = \"remote-maintenance\"")
+        .unwrap();
+    let text = text[..cut]
+        .replace("evidence = [\"evidence/appointment.txt\"]\n", "")
+        .replace("forms = [\"vendor-a.toml\"]", "forms = []");
+    std::fs::write(&file, &text).unwrap();
+    for (lang, not_a_date, warned, saved_msg) in [
+        (
+            "ja",
+            "2025/6/3、2025.6.3、令和7年6月3日",
+            "注意: 目標日 2025-05-01(令和7年5月1日) は確認日 2025-06-03(令和7年6月3日) より前です",
+            "保存しました。",
+        ),
+        (
+            "en",
+            "2025/6/3, 2025.6.3, 令和7年6月3日",
+            "warning: the target date 2025-05-01 is before the date checked 2025-06-03",
+            "saved.",
+        ),
+    ] {
+        let mut s = spawn_with(&file, lang, INST);
+        // The second run starts at the next item not complete: jump back.
+        s.expect("/5] ").unwrap();
+        s.send_line("j 2-②").unwrap();
+        s.expect("[3/5] 2-②").unwrap();
+        s.send_line("n").unwrap();
+        s.send_line("6月3日ごろ").unwrap();
+        s.expect(not_a_date).unwrap();
+        s.send_line("2025/6/3").unwrap();
+        s.send_line("2025/5/1").unwrap();
+        s.expect(warned).unwrap();
+        s.send_line("").unwrap();
+        s.send_line("").unwrap();
+        s.expect(saved_msg).unwrap();
+        s.send_line("q").unwrap();
+        s.expect(expectrl::Eof).unwrap();
+        let saved = std::fs::read_to_string(&file).unwrap();
+        assert!(saved.contains("target_date = 2025-05-01"), "{saved}");
+    }
+}

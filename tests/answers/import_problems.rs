@@ -178,3 +178,128 @@ fn an_xlsx_sheet_names_its_cells_with_the_sheet() {
     assert!(err.contains("2行目(回答!B2)"), "{err}");
     assert!(err.contains("3行目(回答!A3)"), "{err}");
 }
+
+/// The sheet `rows` (first row the header) as an XLSX workbook, one sheet named `Sheet1`.
+fn xlsx_of(rows: &[&[&str]]) -> Vec<u8> {
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    for (r, row) in rows.iter().enumerate() {
+        for (c, v) in row.iter().enumerate() {
+            if !v.is_empty() {
+                ws.write_string(r as u32, c as u16, *v).unwrap();
+            }
+        }
+    }
+    wb.save_to_buffer().unwrap()
+}
+
+/// 13-3r: one sheet saved as CSV or as XLSX gives the same result, whatever word of the CSV
+/// reader names the items: a number on two rows of the form (2-④) is an error naming both,
+/// and one bad cell is one problem.
+#[test]
+fn an_xlsx_sheet_is_read_as_the_same_csv_whatever_its_header_words() {
+    for word in [
+        "項目",
+        "項目番号",
+        "番号",
+        "No.",
+        "number",
+        "項目ID",
+        "item",
+    ] {
+        let rows: [&[&str]; 3] = [
+            &[word, "回答", "確認日"],
+            &["2-④", "はい", "2025/6/2"],
+            &["1-②", "済", "2025/6/2"],
+        ];
+        let csv: String = rows.iter().map(|r| r.join(",") + "\r\n").collect();
+        for lang in ["ja", "en"] {
+            let dir = tempfile::tempdir().unwrap();
+            let file = answers_in(dir.path());
+            let before = std::fs::read(&file).unwrap();
+            let (code, from_csv) = import(&file, "s.csv", csv.as_bytes(), lang);
+            assert_eq!(code, Some(2), "{word}: {from_csv}");
+            let (code, from_xlsx) = import(&file, "s.xlsx", &xlsx_of(&rows), lang);
+            assert_eq!(code, Some(2), "{word}: {from_xlsx}");
+            assert_eq!(std::fs::read(&file).unwrap(), before, "nothing is written");
+            let problems = |err: &str| -> Vec<String> {
+                listed(err)
+                    .iter()
+                    .map(|l| l.replace("Sheet1!", "").replace("s.xlsx", "s.csv"))
+                    .collect()
+            };
+            assert_eq!(problems(&from_xlsx), problems(&from_csv), "{word} {lang}");
+            assert_eq!(listed(&from_xlsx).len(), 2, "{word}: {from_xlsx}");
+            let ambiguous = listed(&from_xlsx)[0];
+            let (server, terminal) = if lang == "ja" {
+                ("2-④(サーバ)", "2-④(端末PC)")
+            } else {
+                ("2-④ (servers)", "2-④ (terminal PCs)")
+            };
+            assert!(
+                ambiguous.contains(server) && ambiguous.contains(terminal),
+                "{word}: {from_xlsx}"
+            );
+            assert!(!from_xlsx.contains("not in the checklist"), "{from_xlsx}");
+        }
+    }
+    // The scope named: the row lands on the terminal row of 2-④.
+    let rows: [&[&str]; 2] = [
+        &["項目", "対象", "回答", "確認日"],
+        &["2-④", "端末PC", "はい", "2025/6/2"],
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    let file = answers_in(dir.path());
+    let (code, err) = import(&file, "s.xlsx", &xlsx_of(&rows), "ja");
+    assert_eq!(code, Some(0), "{err}");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let answered: Vec<&str> = text
+        .split("[[answers]]")
+        .filter(|e| e.contains("answer = \"はい\""))
+        .collect();
+    assert_eq!(answered.len(), 1, "{text}");
+    assert!(answered[0].contains("terminal"), "{}", answered[0]);
+}
+
+/// 13-3r: a scope none of the number's rows has names the cell that holds the scope (the 対象
+/// cell, or the number cell when the scope is written after the number), CSV and XLSX alike.
+#[test]
+fn an_unknown_scope_names_the_scope_cell() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = answers_in(dir.path());
+    let rows: [&[&str]; 2] = [
+        &["項目番号", "対象", "回答", "確認日"],
+        &["2-④", "プリンタ", "はい", "2025/6/2"],
+    ];
+    let csv: String = rows.iter().map(|r| r.join(",") + "\r\n").collect();
+    for (lang, csv_cell, xlsx_cell, says) in [
+        (
+            "ja",
+            "2行目(B2): ",
+            "2行目(Sheet1!B2): ",
+            "対象「プリンタ」は項目番号「2-④」のどの行にも当たりません",
+        ),
+        (
+            "en",
+            "row 2 (B2): ",
+            "row 2 (Sheet1!B2): ",
+            "the scope `プリンタ` fits no row of number `2-④`",
+        ),
+    ] {
+        let (code, err) = import(&file, "s.csv", csv.as_bytes(), lang);
+        assert_eq!(code, Some(2), "{err}");
+        assert!(err.contains(&format!("{csv_cell}{says}")), "{err}");
+        assert!(
+            err.contains("端末PC") || err.contains("terminal PCs"),
+            "{err}"
+        );
+        let (code, err) = import(&file, "s.xlsx", &xlsx_of(&rows), lang);
+        assert_eq!(code, Some(2), "{err}");
+        assert!(err.contains(&format!("{xlsx_cell}{says}")), "{err}");
+    }
+    // The scope after the number: the number cell holds it.
+    let csv = "項目番号,回答,確認日\r\n2-④ プリンタ,はい,2025/6/2\r\n";
+    let (code, err) = import(&file, "s.csv", csv.as_bytes(), "en");
+    assert_eq!(code, Some(2), "{err}");
+    assert!(err.contains("row 2 (A2): the scope `プリンタ`"), "{err}");
+}

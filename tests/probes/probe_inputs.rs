@@ -700,3 +700,124 @@ fn a_real_shared_restic_repository_counts_this_hosts_snapshots_of_the_protected_
     let (ev, _, _) = run(dir.path(), cfg, None, None);
     assert_eq!(ev["results"][0]["verdict"], "pass", "{}", ev["results"][0]);
 }
+
+/// `run` with `--lang lang`: the evidence, the exit code, and what people read (the same run
+/// without `--format json`: JSON is the same in every language).
+#[cfg(unix)]
+fn run_lang(dir: &Path, config: &str, bin: &Path, lang: &str) -> (Value, i32, String) {
+    let cfg = dir.join("probes.toml");
+    std::fs::write(&cfg, config).unwrap();
+    let path = format!(
+        "{}:{}",
+        bin.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let out = medsec()
+        .env("PATH", &path)
+        .args(["--lang", lang, "probe", "--format", "json", "--config"])
+        .arg(&cfg)
+        .output()
+        .unwrap();
+    let json = serde_json::from_slice(&out.stdout).unwrap_or(Value::Null);
+    let people = medsec()
+        .env("PATH", &path)
+        .env("COLUMNS", "1000")
+        .args(["--lang", lang, "probe", "--config"])
+        .arg(&cfg)
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&people.stdout).into_owned() + &stderr_of(&people);
+    (json, out.status.code().unwrap(), squeezed(&text))
+}
+
+/// `text` without spaces and table borders, so that a sentence wrapped in a table cell reads
+/// as one.
+#[cfg(unix)]
+fn squeezed(text: &str) -> String {
+    text.lines()
+        .flat_map(|l| l.split(['│', '┆']).map(str::trim).rfind(|c| !c.is_empty()))
+        .collect::<String>()
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect()
+}
+
+/// 13-8r: the reason people read names the snapshot judged (short ID, time in Japan time,
+/// host, paths), failed or passed, in ja and en; a protected path no snapshot of this host
+/// holds is `no-snapshot-of-path`, as docs/probes.md says, not `too-few-snapshots`.
+#[cfg(unix)]
+#[test]
+fn the_reason_names_the_judged_snapshot_and_an_unheld_path_is_said() {
+    let dir = tempfile::tempdir().unwrap();
+    let karte = dir.path().join("karte");
+    std::fs::create_dir_all(&karte).unwrap();
+    let karte = karte.display().to_string();
+    let fresh = jiff::Timestamp::now() - jiff::SignedDuration::from_hours(2);
+    let fresh_jst = fresh
+        .to_zoned_datetime(jiff::tz::TimeZone::get("Asia/Tokyo").unwrap())
+        .strftime("%Y-%m-%d %H:%M")
+        .to_string();
+    let snapshots = serde_json::json!([
+        {"time": "2020-01-01T00:00:00Z", "id": "aaaa1111aaaa", "short_id": "aaaa1111",
+         "hostname": "sv-karte01", "paths": [karte]},
+        {"time": fresh.to_string(), "id": "dddd4444dddd", "short_id": "dddd4444",
+         "hostname": "sv-karte02", "paths": [karte]},
+        {"time": fresh.to_string(), "id": "bbbb2222bbbb", "short_id": "bbbb2222",
+         "hostname": "uketsuke-pc", "paths": ["/home/uketsuke/Documents"]},
+    ]);
+    let bin = fake_tool(dir.path(), "restic", &snapshots.to_string());
+    let old = restic_config("host = \"sv-karte01\"\nprotects = [\"karte\"]\n");
+    for (lang, says) in [
+        (
+            "ja",
+            format!("判定に使った restic のスナップショット aaaa1111(2020-01-01 09:00(日本時間)、機器 sv-karte01、パス {karte})は"),
+        ),
+        (
+            "en",
+            format!("the restic snapshot judged, aaaa1111 (2020-01-01 09:00 Japan time, host sv-karte01, paths {karte}), is"),
+        ),
+    ] {
+        let (ev, code, text) = run_lang(dir.path(), &old, &bin, lang);
+        let r = &ev["results"][0];
+        assert_eq!(r["reason_code"], "snapshot-too-old", "{r}");
+        assert_eq!(code, 1);
+        assert!(text.contains(&squeezed(&says)), "{says}\n{text}");
+    }
+    let ok = restic_config("host = \"sv-karte02\"\nprotects = [\"karte\"]\n");
+    for (lang, says) in [
+        (
+            "ja",
+            format!("dddd4444({fresh_jst}(日本時間)、機器 sv-karte02、パス {karte})"),
+        ),
+        (
+            "en",
+            format!("dddd4444 ({fresh_jst} Japan time, host sv-karte02, paths {karte})"),
+        ),
+    ] {
+        let (ev, code, text) = run_lang(dir.path(), &ok, &bin, lang);
+        let r = &ev["results"][0];
+        assert_eq!(r["reason_code"], "snapshots-fresh", "{r}");
+        assert_eq!(code, 0);
+        assert!(text.contains(&squeezed(&says)), "{says}\n{text}");
+    }
+    // The reception PC's only snapshot holds its Documents, not the protected path.
+    let unheld = restic_config("host = \"uketsuke-pc\"\nprotects = [\"karte\"]\n");
+    for (lang, says) in [
+        ("ja", "を含む restic のスナップショットがありません"),
+        ("en", "no restic snapshot holds"),
+    ] {
+        let (ev, code, text) = run_lang(dir.path(), &unheld, &bin, lang);
+        let r = &ev["results"][0];
+        assert_eq!(r["verdict"], "fail", "{r}");
+        assert_eq!(r["reason_code"], "no-snapshot-of-path", "{r}");
+        assert_eq!(code, 1);
+        assert!(
+            text.contains(&squeezed(says)) && text.contains(&karte),
+            "{text}"
+        );
+        assert!(
+            !codes(&r["reason_details"]).contains(&"too-few-snapshots".to_owned()),
+            "{r}"
+        );
+    }
+}

@@ -335,3 +335,138 @@ fn round_as_text_and_item_as_number_are_one_wrong_type_each() {
     assert_eq!(err.matches("error[").count(), 1, "{err}");
     assert!(err.contains("wrong-type"), "{err}");
 }
+
+/// 13-4r: いいえ with a 目標日 before its own 確認日 is a warning (`target-before-checked-on`)
+/// in import (naming the row and the 目標日 cell) and in `status`, in ja and en.
+#[test]
+fn target_before_checked_on_is_warned_in_import_and_status() {
+    for (lang, says) in [
+        (
+            "ja",
+            "目標日 2025-05-01(令和7年5月1日) が確認日 2025-06-02(令和7年6月2日) より前です",
+        ),
+        (
+            "en",
+            "the target date 2025-05-01 is before the date checked 2025-06-02",
+        ),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let file = answers_in(dir.path());
+        let csv = "項目番号,回答,確認日,目標日\r\n1-①,いいえ,2025/6/2,2025/5/1\r\n";
+        let (code, err, text) = import(&file, "s.csv", csv.as_bytes(), lang);
+        assert_eq!(code, Some(0), "{err}");
+        assert!(text.contains("target_date = 2025-05-01"), "{text}");
+        assert!(err.contains("(D2)"), "{lang}: {err}");
+        assert!(err.contains(says), "{lang}: {err}");
+        let out = medsec()
+            .args([
+                "--lang",
+                lang,
+                "status",
+                "--as-of",
+                "2025-06-03",
+                "--format",
+                "json",
+            ])
+            .arg(&file)
+            .output()
+            .unwrap();
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let found: Vec<&serde_json::Value> = json["forms"][0]["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["code"] == "target-before-checked-on")
+            .collect();
+        assert_eq!(found.len(), 1, "{json:#}");
+        assert_eq!(found[0]["severity"], "warning");
+        assert!(
+            found[0]["message"].as_str().unwrap().contains(says),
+            "{json:#}"
+        );
+    }
+    // A target on or after the date checked is no finding.
+    let dir = tempfile::tempdir().unwrap();
+    let file = answers_in(dir.path());
+    let csv = "項目番号,回答,確認日,目標日\r\n1-①,いいえ,2025/6/2,2025/6/2\r\n";
+    let (code, err, _) = import(&file, "s.csv", csv.as_bytes(), "en");
+    assert_eq!(code, Some(0), "{err}");
+    assert!(!err.contains("before the date checked"), "{err}");
+}
+
+/// 13-6r: the example dates of a date that cannot be read are the form's fiscal year's in an
+/// answers file (as in a sheet) and the current fiscal year's for `--as-of` (no form).
+#[test]
+fn date_hints_give_the_forms_fiscal_year_and_the_current_one_for_as_of() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("fy2024.toml");
+    medsec()
+        .args(["--checklist", "mhlw-institution@fy2024", "init", "--out"])
+        .arg(&file)
+        .assert()
+        .success();
+    let text = std::fs::read_to_string(&file).unwrap();
+    // The file's own comment gives its examples in the form's fiscal year too.
+    assert!(
+        text.contains("2024/6/3") && text.contains("令和6年6月3日") && !text.contains("2026/6/3"),
+        "{text}"
+    );
+    std::fs::write(
+        &file,
+        text.replacen("checked_on = \"\"", "checked_on = \"6月3日ごろ\"", 1),
+    )
+    .unwrap();
+    for (lang, want, not) in [
+        (
+            "ja",
+            "2024/6/3、2024.6.3、令和6年6月3日、R6.6.3",
+            "2026/6/3",
+        ),
+        (
+            "en",
+            "2024/6/3, 2024.6.3, 令和6年6月3日, R6.6.3",
+            "2026/6/3",
+        ),
+    ] {
+        let out = medsec()
+            .args(["--lang", lang, "status"])
+            .arg(&file)
+            .output()
+            .unwrap();
+        let err = stderr_of(&out);
+        assert_eq!(out.status.code(), Some(2), "{err}");
+        assert!(err.contains("invalid-date") && err.contains(want), "{err}");
+        assert!(!err.contains(not), "{err}");
+    }
+    // `--as-of`: the fiscal year of today in Japan.
+    let today = jiff::Timestamp::now()
+        .to_zoned_datetime(jiff::tz::TimeZone::get("Asia/Tokyo").unwrap())
+        .date();
+    let fy = if today.month() >= 4 {
+        today.year()
+    } else {
+        today.year() - 1
+    };
+    for (lang, want) in [
+        (
+            "ja",
+            format!("{fy}-06-03、{fy}/6/3、{fy}.6.3、令和{}年6月3日", fy - 2018),
+        ),
+        (
+            "en",
+            format!("{fy}-06-03, {fy}/6/3, {fy}.6.3, 令和{}年6月3日", fy - 2018),
+        ),
+    ] {
+        let out = medsec()
+            .args(["--lang", lang, "status", "--as-of", "xx"])
+            .arg(&file)
+            .output()
+            .unwrap();
+        let err = stderr_of(&out);
+        assert_eq!(out.status.code(), Some(2), "{err}");
+        assert!(
+            err.contains("--as-of") && err.contains(&want),
+            "{want}\n{err}"
+        );
+    }
+}

@@ -171,3 +171,100 @@ fn legacy_signatures_are_refused_and_say_so() {
         .unwrap();
     assert!(stdout_of(&out).contains("旧形式"), "{}", stdout_of(&out));
 }
+
+fn utf16(text: &str, little_endian: bool, bom: bool) -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut push = |u: u16| {
+        out.extend(if little_endian {
+            u.to_le_bytes()
+        } else {
+            u.to_be_bytes()
+        })
+    };
+    if bom {
+        push(0xFEFF);
+    }
+    text.encode_utf16().for_each(push);
+    out
+}
+
+/// 13-12r: a signature file saved as UTF-16 (LE or BE, with or without BOM, CRLF or not) is
+/// read as the key files are; a truncated or malformed one is said in words naming the file
+/// and the line, in ja and en, never minisign's "Invalid encoding in minisign data".
+#[test]
+fn utf16_signatures_verify_and_cut_ones_name_the_line() {
+    if minisign().is_none() {
+        return;
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let (bundle, _, _) = bundle_and_minisign_keys(tmp.path());
+    run_ok(
+        Process::new("minisign")
+            .args(["-S", "-s"])
+            .arg(tmp.path().join("m.key"))
+            .args(["-m", "MANIFEST.sha256", "-t", &comment_for(&bundle, None)])
+            .current_dir(&bundle),
+    );
+    let sig_path = bundle.join("MANIFEST.sha256.minisig");
+    let signature = std::fs::read_to_string(&sig_path).unwrap();
+    let pub_path = tmp.path().join("m.pub");
+    for le in [true, false] {
+        for bom in [true, false] {
+            for text in [signature.clone(), signature.replace('\n', "\r\n")] {
+                std::fs::write(&sig_path, utf16(&text, le, bom)).unwrap();
+                let (code, json) = verify(&[&bundle], &pubkey(&pub_path));
+                assert_eq!(code, 0, "le {le} bom {bom}: {json:#}");
+            }
+        }
+    }
+    let lines: Vec<&str> = signature.lines().collect();
+    let upto = |n: usize| lines[..n].join("\n") + "\n";
+    let cases = [
+        // Cut inside the signature line, after the trusted comment, inside the global line.
+        (
+            format!("{}\n{}", lines[0], &lines[1][..40]),
+            "line 2 (the signature line:",
+            "2行目(署名の行)の途中で切れています",
+        ),
+        (upto(3), "line 4 (the global signature line) is missing", "4行目(全体の署名の行)がありません"),
+        (
+            format!("{}{}", upto(3), &lines[3][..20]),
+            "cut short in line 4",
+            "4行目(全体の署名の行)の途中で切れています",
+        ),
+        (
+            signature.replacen("trusted comment:", "trusted-comment:", 2),
+            "line 1 of the signature file MANIFEST.sha256.minisig is not the `untrusted comment:` line",
+            "1行目が「untrusted comment:」の行になっていません",
+        ),
+    ];
+    for (bytes, en, ja) in cases {
+        for encoded in [bytes.as_bytes().to_vec(), utf16(&bytes, true, true)] {
+            std::fs::write(&sig_path, &encoded).unwrap();
+            let (code, json) = verify(&[&bundle], &pubkey(&pub_path));
+            assert_eq!(code, 3, "{bytes:?}: {json:#}");
+            assert!(has(&codes(&json, 0), "signature-malformed"), "{json:#}");
+            let said = json.to_string();
+            assert!(
+                said.contains("MANIFEST.sha256.minisig") && said.contains(en),
+                "{en}\n{json:#}"
+            );
+            assert!(!said.contains("Invalid encoding"), "{json:#}");
+            let out = medsec()
+                .args(["--lang", "ja"])
+                .args(checklist_args())
+                .arg("verify")
+                .arg(&bundle)
+                .args(pubkey(&pub_path))
+                .args(["--as-of", AS_OF])
+                .output()
+                .unwrap();
+            let text: String = (stdout_of(&out) + &stderr_of(&out))
+                .chars()
+                .filter(|c| !c.is_whitespace() && !"│┆|".contains(*c))
+                .collect();
+            let want: String = ja.chars().filter(|c| !c.is_whitespace()).collect();
+            assert!(text.contains(&want), "{ja}\n{}", stdout_of(&out));
+        }
+    }
+}

@@ -212,7 +212,7 @@ impl Problem {
                 lang,
                 "answers-workbook-bad-date",
                 cell = at.localize(lang),
-                error = error.localize_for(lang, *fiscal_year)
+                error = crate::dates::date_hint(error, lang, Some(*fiscal_year))
             ),
             Problem::NoAnswer { at, item, round } => tr!(
                 lang,
@@ -324,9 +324,10 @@ impl std::fmt::Display for WorkbookAnswersError {
 
 impl std::error::Error for WorkbookAnswersError {}
 
-/// Whether the first filled row of the first sheet is the header of medsec's own answers
-/// sheet (`answer --export`): an answer column and a number or ID column, by their exact
-/// words in either language.
+/// Whether the first filled row of the first sheet is the header of an answers sheet as the
+/// CSV reader reads it (an answer column and a column naming the items, by any of the words
+/// it accepts: 項目番号, 番号, 項目ID, or 項目 when neither is there), so that one sheet gives
+/// the same result saved as CSV or as XLSX.
 fn is_answers_sheet(bytes: &[u8]) -> bool {
     let Ok((_, rows)) = crate::limits::workbook::read_sheet(bytes, None) else {
         return false;
@@ -334,9 +335,8 @@ fn is_answers_sheet(bytes: &[u8]) -> bool {
     let Some(header) = rows.iter().find(|r| r.iter().any(|c| *c != Data::Empty)) else {
         return false;
     };
-    let words: Vec<String> = header.iter().map(|c| text_of(c).to_lowercase()).collect();
-    let has = |names: &[&str]| words.iter().any(|w| names.contains(&w.as_str()));
-    has(&["回答", "answer"]) && has(&["項目番号", "項目id", "number", "item", "id"])
+    let words: Vec<String> = header.iter().map(text_of).collect();
+    super::sheet::is_answers_header(&words)
 }
 
 /// Where the checklist is in a workbook, when the user says: `--sheet`, `--map`.

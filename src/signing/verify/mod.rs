@@ -192,7 +192,7 @@ impl Preread {
         let (Some(Ok(manifest)), Some(Ok(signature))) = (&self.manifest, &self.signature) else {
             return None;
         };
-        let text = super::keys::as_minisign_writes(std::str::from_utf8(signature).ok()?);
+        let text = super::signature_file::signature_text(signature).ok()?;
         let key_id = text
             .lines()
             .nth(1)

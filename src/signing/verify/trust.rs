@@ -7,6 +7,7 @@ use crate::signing::comment::{self, Claims};
 use crate::signing::keys::{self, PublicKey};
 use crate::signing::manifest;
 use crate::signing::sign::UNTRUSTED_COMMENT;
+use crate::signing::signature_file;
 use crate::signing::trusted::TrustedKeys;
 use crate::signing::{MANIFEST, SIGNATURE};
 use crate::tr;
@@ -44,19 +45,23 @@ fn check_signature_of(
 ) -> (Option<PublicKey>, Option<SignatureInfo>) {
     let file = Some(SIGNATURE);
     let lang = b.lang;
-    let Ok(text) = std::str::from_utf8(signature) else {
-        let message = tr!(lang, "verify-signature-not-utf8");
+    // A stock minisign's file as Windows writes it (BOM, CRLF, no final line end, or UTF-16
+    // from an editor) is read as the same bytes minisign writes on Unix; the exact-encoding
+    // rule below still holds.
+    let Ok(normalized) = signature_file::signature_text(signature) else {
+        let message = signature_file::SignatureShape::NotText.localize(lang, SIGNATURE);
         b.push("signature-malformed", Class::Integrity, file, message);
         return (None, None);
     };
-    // A stock minisign's file as Windows writes it (BOM, CRLF, no final line end) is read
-    // as the same bytes minisign writes on Unix; the exact-encoding rule below still holds.
-    let normalized = keys::as_minisign_writes(text);
     let text = normalized.as_str();
     let sig = match minisign_verify::Signature::decode(text) {
         Ok(sig) => sig,
         Err(e) => {
-            let message = tr!(lang, "verify-signature-not-minisign", error = e.to_string());
+            // Said in words, naming the line, where the file's shape shows what is wrong.
+            let message = match signature_file::shape_problem(signature) {
+                Some(shape) => shape.localize(lang, SIGNATURE),
+                None => tr!(lang, "verify-signature-not-minisign", error = e.to_string()),
+            };
             b.push("signature-malformed", Class::Integrity, file, message);
             return (None, None);
         }
