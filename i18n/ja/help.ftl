@@ -63,7 +63,7 @@ arg-checklist-import-edition = 版、fyYYYY の形（既定: 既知の公式ワ�
 arg-checklist-import-form = 様式（既定: 既知の公式ワークブックの様式、またはタイトルから判断）。
 arg-checklist-import-out = チェックリストをここに書きます（既定: 標準出力）。
 arg-checklist-import-force = --out のファイルがあれば置き換えます。
-arg-checklist-import-map = 表の構成を自動で探す代わりに指定します: `number=B,text=C,section=A,scope=D,header-rows=2`（列は英字で指定。必須は text だけ）、または同じキーを持つ TOML ファイル。
+arg-checklist-import-map = 表の構成を自動で探す代わりに指定します: `number=B,text=C,section=A,scope=D,header-rows=2`（列は英字で指定。必須は text だけ）、または同じキーを持つ TOML ファイル。`gate=行番号`（Excel の行番号）、`gate=0` や `gate=1-①`（項目番号）でゲート質問（医療情報システムの有無）の位置を、`gate=none` でゲート質問がないことを指定します。gate だけを指定したときは、ほかの構成は自動で探します。
 arg-checklist-import-sheet = チェックリストらしいシートが複数あるときに読むシート。
 about-checklist-add = チェックリストファイルを（検査のうえ）自分のチェックリストフォルダにコピーします。
 long-about-checklist-add =

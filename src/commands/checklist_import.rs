@@ -80,6 +80,10 @@ pub fn import(args: ImportArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         ),
         Provenance::Other => tr!(lang, "workbook-unofficial", file = file_name.as_str()),
     });
+    notices.push(match &imported.gate {
+        Some(cell) => tr!(lang, "checklist-import-gate-found", cell = cell.as_str()),
+        None => tr!(lang, "checklist-import-gate-not-found"),
+    });
     if !imported.skipped.is_empty() {
         notices.push(tr!(
             lang,
