@@ -1438,6 +1438,10 @@ checklist-new-guideline-carried = carried from { $from }: check it for { $editio
 checklist-new-written = wrote { $path } ({ $checklist }, { $count } items, all unverified); next: edit the wording, then `medsec checklist lint { $path }` and `medsec checklist diff { $from } { $path }`
 checklist-new-out-exists = { $path } exists; use --force to replace it
 checklist-new-write-failed = cannot write { $path }: { $reason }
+checklist-new-notes-joined = { $made } { $official }
+checklist-new-notes-official = Title, form name, institutions served (serves) and source_url come from medsec's data on the official { $form } workbook { $file } (published { $published }). The fill-in rules ([rules]) are carried from `{ $from }` and not confirmed for this edition.
+checklist-new-rules-carried = fill-in rules carried from the source edition, not confirmed for { $edition } (their sources there: { $sources }); `sources` names what records this edition's form.
+checklist-new-form-not-in-edition = medsec's data on { $edition } knows the forms { $forms }, and no { $form } form: the title and the institutions served are carried unchanged; to start from the new form, use `medsec checklist import`
 ## answers-workbook
 answers-workbook-layout = { $file } cannot be read as a filled checklist: { $reason }
 answers-workbook-no-answer-column = { $sheet } has no column headed はい (yes), いいえ (no) or 回答 (answer) (the header was searched from { $header }).

@@ -1358,6 +1358,10 @@ checklist-new-guideline-carried = { $from } から引き継ぎました。{ $edi
 checklist-new-written = { $path } を書きました({ $checklist }、{ $count } 項目、すべて未確認)。次に文言を直し、`medsec checklist lint { $path }` と `medsec checklist diff { $from } { $path }` を実行してください
 checklist-new-out-exists = { $path } はすでにあります。置き換えるには --force を付けてください
 checklist-new-write-failed = { $path } に書き込めません(詳細: { $reason })
+checklist-new-notes-joined = { $made }{ $official }
+checklist-new-notes-official = 表題、様式名、対象の施設(serves)、source_url は、medsec が持つ公式の{ $form }のワークブック { $file }({ $published } 公表)の情報によります。記入のルール([rules])は `{ $from }` から引き継いだもので、この版については未確認です。
+checklist-new-rules-carried = 記入のルールは元の版から引き継いだもので、{ $edition } については未確認です(元の版での情報源: { $sources })。sources はこの版の様式を記録した情報源です。
+checklist-new-form-not-in-edition = medsec が持つ情報では、{ $edition } の様式は { $forms } で、この様式({ $form })はありません。表題と対象の施設は元のまま引き継ぎました。新しい様式から作るには `medsec checklist import` を使ってください
 ## answers-workbook
 answers-workbook-layout = { $file } を記入済みのチェックリストとして読み取れません: { $reason }
 answers-workbook-no-answer-column = { $sheet } に「はい」「いいえ」「回答」の列が見つかりません(見出しは { $header } から探しました)。
