@@ -974,3 +974,65 @@ fn map_states_a_layout_that_cannot_be_found() {
         ]
     );
 }
+
+/// A form with the gate question printed without a number before section 1.
+fn gate_layout(filled: Cells) -> Vec<u8> {
+    let mut cells: Cells = vec![
+        (0, 0, V::S("番号")),
+        (0, 1, V::S("チェック項目")),
+        (0, 2, V::S("はい")),
+        (0, 3, V::S("いいえ")),
+        (0, 4, V::S("確認日")),
+        (0, 5, V::S("目標日")),
+        (1, 1, V::S("試験用の医療情報システムを導入している。")),
+        (2, 0, V::S("1")),
+        (2, 1, V::S("体制構築")),
+        (3, 0, V::S("①")),
+        (3, 1, V::S("試験用の責任者を置いている。")),
+        (4, 0, V::S("②")),
+        (4, 1, V::S("試験用の台帳を作っている。")),
+    ];
+    cells.extend(filled);
+    workbook(&[Spec {
+        name: "Sheet1",
+        cells,
+        merges: vec![],
+        list: None,
+    }])
+}
+
+/// The gate question found on import is answered from the filled workbook: いいえ marked ○ with
+/// a 和暦 date needs no target date and switches every other item off, so status is complete
+/// with nothing else answered; the official layout round trips with it.
+#[test]
+fn a_gate_answered_no_in_the_workbook_switches_the_other_items_off() {
+    let s = Setup::new(
+        &gate_layout(vec![]),
+        &["--edition", "fy2026"],
+        "institution",
+    );
+    let text = std::fs::read_to_string(&s.checklist).unwrap();
+    assert!(text.contains("gate = \"on-form\""), "{text}");
+    s.fill_institution();
+    let (code, _) = s.status();
+    assert_eq!(code, 1, "unanswered is incomplete");
+    let filled = gate_layout(vec![(1, 3, V::S("○")), (1, 4, V::D(JUNE3, WAREKI))]);
+    let r = s.import("filled.xlsx", &filled, "ja");
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert_eq!(
+        entries(&s.answers_text()),
+        vec![e(
+            "medical-information-system",
+            1,
+            "いいえ",
+            "2026-06-03",
+            ""
+        )]
+    );
+    let (code, json) = s.status();
+    assert_eq!(code, 0, "{json}");
+    let text = json.to_string();
+    assert!(!text.contains("missing-target-date"), "{text}");
+    assert!(!text.contains("unanswered"), "{text}");
+    round_trip_official(&s);
+}
