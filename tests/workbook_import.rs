@@ -359,6 +359,8 @@ fn layout_d_vendor_with_an_extra_column() {
     let dir = tempfile::tempdir().unwrap();
     let (r, out) = import(dir.path(), "d.xlsx", &layout_d(), &["--edition", "fy2026"]);
     assert_eq!(r.code, Some(0), "{}", r.stderr);
+    // The gate is the institution form's question: no notice that a vendor form lacks it.
+    assert!(!r.stderr.contains("gate question"), "{}", r.stderr);
     lint_clean(&out);
     let json = show_json(dir.path(), &out, "mhlw-vendor@fy2026");
     let got = items(&json);

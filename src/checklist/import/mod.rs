@@ -73,6 +73,7 @@ pub struct Imported {
     pub skipped: Vec<String>,
     /// The cell of the gate question (医療情報システムの有無), when one was found or named.
     pub gate: Option<String>,
+    pub form: Form,
 }
 
 /// The first bytes of an OLE compound file (encrypted workbooks, old .xls).
@@ -177,6 +178,7 @@ pub fn import(bytes: &[u8], opts: &ImportOptions) -> Result<Imported, ImportErro
             _ => None,
         },
         skipped: parsed.skipped,
+        form: meta.form,
     })
 }
 
