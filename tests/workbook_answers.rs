@@ -1088,3 +1088,43 @@ fn a_gate_named_at_import_is_read_from_its_row_without_the_map() {
         vec![e("s1-01", 1, "はい", "2026-06-03", "")]
     );
 }
+
+/// Rows inserted above the gate since the import: its recorded row now holds a note, so the
+/// gate is searched for as at import, and its answer still lands on it.
+#[test]
+fn a_gate_moved_by_inserted_rows_is_still_found() {
+    let s = Setup::new(
+        &gate_layout(vec![]),
+        &["--edition", "fy2026"],
+        "institution",
+    );
+    let shifted = workbook(&[Spec {
+        name: "Sheet1",
+        cells: vec![
+            (0, 0, V::S("番号")),
+            (0, 1, V::S("チェック項目")),
+            (0, 2, V::S("はい")),
+            (0, 3, V::S("いいえ")),
+            (0, 4, V::S("確認日")),
+            (0, 5, V::S("目標日")),
+            (1, 1, V::S("※ 試験用の注記です。")),
+            (2, 1, V::S("試験用の医療情報システムを導入している。")),
+            (2, 2, V::S("○")),
+            (2, 4, V::S("R8.6.3")),
+            (3, 0, V::S("1")),
+            (3, 1, V::S("体制構築")),
+            (4, 0, V::S("①")),
+            (4, 1, V::S("試験用の責任者を置いている。")),
+            (5, 0, V::S("②")),
+            (5, 1, V::S("試験用の台帳を作っている。")),
+        ],
+        merges: vec![],
+        list: None,
+    }]);
+    let r = s.import("filled.xlsx", &shifted, "en");
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert_eq!(
+        entries(&s.answers_text()),
+        vec![e("medical-information-system", 1, "はい", "2026-06-03", "")]
+    );
+}

@@ -415,11 +415,17 @@ pub fn read(
             Some(&with_gate)
         }
     };
-    let found = find_sheet(&bytes, &name, found_in.sheet, map).map_err(|error| {
-        WorkbookAnswersError::Layout {
-            file: file.clone(),
-            error,
+    // A recorded row that no longer holds a question (rows inserted since) is searched for
+    // as at import instead.
+    let found = match find_sheet(&bytes, &name, found_in.sheet, map) {
+        Err(ImportError::GateNotFound { .. }) if map != found_in.map => {
+            find_sheet(&bytes, &name, found_in.sheet, found_in.map)
         }
+        other => other,
+    }
+    .map_err(|error| WorkbookAnswersError::Layout {
+        file: file.clone(),
+        error,
     })?;
     let (imported, problems) = updates(&found, checklist)?;
     Ok(Some(ReadWorkbook {

@@ -72,8 +72,8 @@ fn is_gate_heading(text: &str) -> bool {
 }
 
 /// The wording of a row without an item number that could be the gate question: the wording
-/// column's text (or the row's first Japanese text). When `strict`, only a sentence (「。」)
-/// that is not a note and is not merged across the answer columns (an instruction is).
+/// column's text (or the row's first Japanese text), never a note (「※…」). When `strict`,
+/// only a sentence (「。」) not merged across the answer columns (an instruction is).
 fn gate_wording(
     grid: &Grid,
     layout: &Layout,
@@ -91,8 +91,9 @@ fn gate_wording(
             .find(|(_, c)| has_japanese(&c.text))
             .map(|(c, cell)| (c, normalise(&cell.text)))?
     };
+    let note = wording.starts_with(['※', '注', '＊', '*']);
     if !strict {
-        return Some((col, wording));
+        return (!note).then_some((col, wording));
     }
     let origin = grid
         .cell(r, col)
@@ -101,7 +102,6 @@ fn gate_wording(
     let spans_answers = answer_cols
         .iter()
         .any(|&ac| ac == origin.1 || grid.cell(r, ac).and_then(|c| c.merged_from) == Some(origin));
-    let note = wording.starts_with(['※', '注', '＊', '*']);
     (!note && wording.contains('。') && !spans_answers).then_some((col, wording))
 }
 
@@ -315,7 +315,10 @@ pub(super) fn parse_rows(
                     && out.gate == GateFound::NotFound
                     && title.contains('。')
                     && ((auto && out.items.is_empty()) || gate_is_zero);
-                if zero_gate || (gate_row == Some(r) && out.gate == GateFound::NotFound) {
+                // A row named by `--map gate=` holds a question, not a heading.
+                let named =
+                    gate_row == Some(r) && out.gate == GateFound::NotFound && title.contains('。');
+                if zero_gate || named {
                     let cell = grid.name(r, text_col);
                     out.gate = if auto {
                         GateFound::Detected { cell: cell.clone() }

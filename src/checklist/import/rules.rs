@@ -1,7 +1,8 @@
 //! The `[rules]` block an import writes: the fill-in rules read from the columns found
 //! (1回目/2回目 → which rounds exist, a 確認日 column → a check date is required, a 目標日 column
-//! whose header names the fiscal year → the target window), and `unknown` for everything a
-//! layout cannot show (never invented). A comment in both languages above the block says where
+//! whose header names the fiscal year → the target window, the gate question found or named
+//! with `--map gate=` → `gate`), and `unknown` for everything a layout cannot show (never
+//! invented). A comment in both languages above the block says where
 //! each value came from. Deterministic: the same layout gives the same bytes.
 
 use super::columns::{ColumnKind, RecordedLayout, Role};
