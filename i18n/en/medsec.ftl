@@ -1062,7 +1062,7 @@ workbook-section-too-large = { $cell }: section { $section }; sections are numbe
 workbook-no-edition = The edition is not known: { $file } is not a known official workbook, and its title names no fiscal year (令和N年度). Give it with --edition, e.g. --edition fy2026.
 workbook-bad-edition = `{ $edition }` is not an edition; write fyYYYY, e.g. fy2026.
 workbook-bad-id = The checklist id `{ $id }` must be PUBLISHER-{ $form }, e.g. mhlw-{ $form }.
-workbook-bad-map-key = --map: unknown key `{ $key }`; the keys are number, text, section, scope and header-rows.
+workbook-bad-map-key = --map: unknown key `{ $key }`; the keys are number, text, section, scope, header-rows and gate.
 workbook-bad-map-column = --map: `{ $key }={ $value }` is not a column; write its letters, e.g. B.
 workbook-bad-map-rows = --map: header-rows=`{ $value }` is not a number of rows.
 workbook-bad-map-text = --map: the wording column is missing; add text=COLUMN.
@@ -1463,6 +1463,10 @@ checklist-new-guideline-carried = carried from { $from }: check it for { $editio
 checklist-new-written = wrote { $path } ({ $checklist }, { $count } items, all unverified); next: edit the wording, then `medsec checklist lint { $path }` and `medsec checklist diff { $from } { $path }`
 checklist-new-out-exists = { $path } exists; use --force to replace it
 checklist-new-write-failed = cannot write { $path }: { $reason }
+checklist-new-notes-joined = { $made } { $official }
+checklist-new-notes-official = Title, form name, institutions served (serves) and source_url come from medsec's data on the official { $form } workbook { $file } (published { $published }). The fill-in rules ([rules]) are carried from `{ $from }` and not confirmed for this edition.
+checklist-new-rules-carried = fill-in rules carried from the source edition, not confirmed for { $edition } (their sources there: { $sources }); `sources` names what records this edition's form.
+checklist-new-form-not-in-edition = medsec's data on { $edition } knows the forms { $forms }, and no { $form } form: the title and the institutions served are carried unchanged; to start from the new form, use `medsec checklist import`
 ## answers-workbook
 answers-workbook-layout = { $file } cannot be read as a filled checklist: { $reason }
 answers-workbook-no-answer-column = { $sheet } has no column headed はい (yes), いいえ (no) or 回答 (answer) (the header was searched from { $header }).
@@ -1519,8 +1523,16 @@ checklist-import-rules-target-column = target_date: a 目標日 column at { $cel
 checklist-import-rules-target-none = target_date: no 目標日 column was found, so the window is unknown.
 checklist-import-rules-round-2-column = round_2: 2回目 columns at { $cells }.
 checklist-import-rules-round-2-none = round_2: answer columns at { $cells }, for 1回目 only.
-checklist-import-rules-gate = gate: no item is marked as the gate question (医療情報システムの有無); a layout cannot show it, so it is unknown.
+checklist-import-rules-gate = gate: no gate question (医療情報システムの有無) was found (no row numbered 0, and no unnumbered sentence before the first item asking whether a medical information system is in use), so it is unknown. Where the form has one, say so with `--map gate=ROW`; where it has none, with `--map gate=none`.
 checklist-import-rules-reference-only = reference_only: none; the workbook marks no item as reference-only, so every imported item is required.
+checklist-import-rules-gate-detected = gate: the sentence at { $cell } is taken as the gate question (医療情報システムの有無): before the first item, numbered 0 or not numbered, asking whether a medical information system is in use. If it is not, leave it out with `--map gate=none`.
+checklist-import-rules-gate-mapped = gate: { $cell } is the gate question (医療情報システムの有無), as `--map gate={ $value }` says.
+checklist-import-rules-gate-none = gate: the form has no gate question (医療情報システムの有無), as `--map gate=none` says.
+checklist-import-gate-section = Whether a medical information system is in use
+checklist-import-gate-found = imported { $cell } as the gate question (医療情報システムの有無, number 0): answered いいえ, no other item needs checking
+checklist-import-gate-not-found = no gate question (医療情報システムの有無) was found; where the form has one, name its row with `--map gate=ROW`
+checklist-import-bad-map-gate = --map: gate=`{ $value }` is not a row (gate=5), an item number (gate=0, gate=1-①) or none
+checklist-import-map-gate-not-found = --map gate={ $value }: no row with wording there (or no item with that number) on sheet { $sheet }; rows are Excel's row numbers, from 1
 ## walk
 walk-round-not-on-form = { $checklist } has no round { $round } (2回目) on its form ([rules] round_2 = "not-on-form"); answer round 1.
 walk-checked-on-not-on-form = This form has no 確認日 (date checked) column, so no date checked is asked.

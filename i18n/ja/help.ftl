@@ -63,7 +63,7 @@ arg-checklist-import-edition = 版、fyYYYY の形（既定: 既知の公式ワ�
 arg-checklist-import-form = 様式（既定: 既知の公式ワークブックの様式、またはタイトルから判断）。
 arg-checklist-import-out = チェックリストをここに書きます（既定: 標準出力）。
 arg-checklist-import-force = --out のファイルがあれば置き換えます。
-arg-checklist-import-map = 表の構成を自動で探す代わりに指定します: `number=B,text=C,section=A,scope=D,header-rows=2`（列は英字で指定。必須は text だけ）、または同じキーを持つ TOML ファイル。
+arg-checklist-import-map = 表の構成を自動で探す代わりに指定します: `number=B,text=C,section=A,scope=D,header-rows=2`（列は英字で指定。必須は text だけ）、または同じキーを持つ TOML ファイル。`gate=行番号`（Excel の行番号）、`gate=0` や `gate=1-①`（項目番号）でゲート質問（医療情報システムの有無）の位置を、`gate=none` でゲート質問がないことを指定します。gate だけを指定したときは、ほかの構成は自動で探します。
 arg-checklist-import-sheet = チェックリストらしいシートが複数あるときに読むシート。
 about-checklist-add = チェックリストファイルを（検査のうえ）自分のチェックリストフォルダにコピーします。
 long-about-checklist-add =
@@ -128,7 +128,7 @@ arg-answer-export = FILE の回答を表計算ファイル（.xlsx または .cs
 arg-answer-force = --export と併せて: SHEET があれば上書きします。
 arg-answer-sheet-name = チェックリストのワークブックを --import するとき: チェックリストらしいシートが複数あるときに読むシート。
 arg-answer-map = チェックリストのワークブックを --import するとき: 表の構成を自動で探す代わりに、`checklist import --map` と同じ形で指定します（`number=B,text=C,header-rows=2`、または TOML ファイル）。
-arg-answer-layout = --export と併せて: 書き出すシートの配置。official は、チェックリストの取り込み元(`checklist import`)の公式ワークブックと同じ配置に、○ の印と 令和8年6月3日 の形の日付で回答を書きます。印刷や提出に使え、--import で取り込めます。
+arg-answer-layout = --export と併せて: 書き出すシートの配置。official は、チェックリストの取り込み元(`checklist import`)の公式ワークブックと同じ配置に、○ の印と 令和8年6月3日 の形の日付で回答を書きます。印刷や提出に使え、--import で取り込めます。様式は記録した配置から作り直したもので、元のワークブックの写しに記入するものではありません。元の書式(字体、色、印刷された注意書き)は残りません(理由は docs/checklist-format.md)。
 value-answer-layout-sheet = 項目と回ごとに1行の、medsec の列。
 value-answer-layout-official = 公式ワークブックの配置(.xlsx のみ)。
 

@@ -1012,7 +1012,7 @@ workbook-section-too-large = { $cell }: 区分 { $section } です。区分の�
 workbook-no-edition = 版が分かりません。{ $file } は既知の公式ブックではなく、表題に年度(令和N年度)もありません。--edition で指定してください(例: --edition fy2026)。
 workbook-bad-edition = `{ $edition }` は版の書き方ではありません。fyYYYY の形で書いてください(例: fy2026)。
 workbook-bad-id = チェックリストの ID `{ $id }` は PUBLISHER-{ $form } の形にしてください(例: mhlw-{ $form })。
-workbook-bad-map-key = --map: `{ $key }` は使えません。使えるのは number、text、section、scope、header-rows です。
+workbook-bad-map-key = --map: `{ $key }` は使えません。使えるのは number、text、section、scope、header-rows、gate です。
 workbook-bad-map-column = --map: `{ $key }={ $value }` は列ではありません。B のように列の英字で書いてください。
 workbook-bad-map-rows = --map: header-rows=`{ $value }` は行数ではありません。
 workbook-bad-map-text = --map: 項目の列がありません。text=COLUMN を加えてください。
@@ -1380,6 +1380,10 @@ checklist-new-guideline-carried = { $from } から引き継ぎました。{ $edi
 checklist-new-written = { $path } を書きました({ $checklist }、{ $count } 項目、すべて未確認)。次に文言を直し、`medsec checklist lint { $path }` と `medsec checklist diff { $from } { $path }` を実行してください
 checklist-new-out-exists = { $path } はすでにあります。置き換えるには --force を付けてください
 checklist-new-write-failed = { $path } に書き込めません(詳細: { $reason })
+checklist-new-notes-joined = { $made }{ $official }
+checklist-new-notes-official = 表題、様式名、対象の施設(serves)、source_url は、medsec が持つ公式の{ $form }のワークブック { $file }({ $published } 公表)の情報によります。記入のルール([rules])は `{ $from }` から引き継いだもので、この版については未確認です。
+checklist-new-rules-carried = 記入のルールは元の版から引き継いだもので、{ $edition } については未確認です(元の版での情報源: { $sources })。sources はこの版の様式を記録した情報源です。
+checklist-new-form-not-in-edition = medsec が持つ情報では、{ $edition } の様式は { $forms } で、この様式({ $form })はありません。表題と対象の施設は元のまま引き継ぎました。新しい様式から作るには `medsec checklist import` を使ってください
 ## answers-workbook
 answers-workbook-layout = { $file } を記入済みのチェックリストとして読み取れません: { $reason }
 answers-workbook-no-answer-column = { $sheet } に「はい」「いいえ」「回答」の列が見つかりません(見出しは { $header } から探しました)。
@@ -1430,8 +1434,16 @@ checklist-import-rules-target-column = target_date: { $cells } に目標日の�
 checklist-import-rules-target-none = target_date: 目標日の列が見つからないため、期間は不明としています。
 checklist-import-rules-round-2-column = round_2: { $cells } に2回目の列があります。
 checklist-import-rules-round-2-none = round_2: 回答の列({ $cells })は1回目のみです。
-checklist-import-rules-gate = gate: 医療情報システムの有無(ゲート質問)として示された項目はなく、列の配置からは分からないため、不明としています。
+checklist-import-rules-gate = gate: ゲート質問(医療情報システムの有無)は見つかりませんでした(番号 0 の行も、最初の項目より前に医療情報システムの導入を問う番号のない文もありません)。そのため不明としています。用紙にある場合は `--map gate=行番号` で、ない場合は `--map gate=none` で指定してください。
 checklist-import-rules-reference-only = reference_only: なし。ワークブックには参考項目の印がないため、取り込んだ項目はすべて必須です。
+checklist-import-rules-gate-detected = gate: { $cell } の文をゲート質問(医療情報システムの有無)としました。最初の項目より前にあり、番号が 0 か番号がなく、医療情報システムの導入を問う文です。違う場合は `--map gate=none` で外してください。
+checklist-import-rules-gate-mapped = gate: `--map gate={ $value }` の指定により、{ $cell } をゲート質問(医療情報システムの有無)としました。
+checklist-import-rules-gate-none = gate: `--map gate=none` の指定により、この用紙にはゲート質問(医療情報システムの有無)がないものとしました。
+checklist-import-gate-section = 医療情報システムの有無
+checklist-import-gate-found = { $cell } をゲート質問(医療情報システムの有無)として取り込みました(番号 0)。「いいえ」の場合、ほかの項目は確認不要になります。
+checklist-import-gate-not-found = ゲート質問(医療情報システムの有無)は見つかりませんでした。用紙にある場合は `--map gate=行番号` で指定してください。
+checklist-import-bad-map-gate = --map: gate=`{ $value }` は使えません。行番号(例: gate=5)、項目番号(例: gate=0、gate=1-①)、または none で書いてください。
+checklist-import-map-gate-not-found = --map gate={ $value }: シート { $sheet } のその行(または項目番号)に、文言のある行が見つかりません。行番号は Excel の行番号(1 から)です。
 ## walk
 walk-round-not-on-form = { $checklist } の用紙には{ $round }回目(2回目)の欄がありません([rules] round_2 = "not-on-form")。1回目を回答してください。
 walk-checked-on-not-on-form = この用紙には確認日の欄がないため、確認日はおたずねしません。

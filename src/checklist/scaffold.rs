@@ -101,29 +101,69 @@ pub fn next_edition(
     // The new edition's publication date is not known yet: left out (the key is optional),
     // never invented by moving the old one on.
     doc.remove("published");
-    set_guideline_version(&mut doc, &old_edition, edition);
+    let official = set_guideline_version(&mut doc, &old_edition, edition);
     let title = doc
         .get_mut("title")
         .and_then(Item::as_table_like_mut)
         .ok_or_else(|| missing("title"))?;
-    let title_ja = title_ja(
-        title.get("ja").and_then(Item::as_str).unwrap_or_default(),
-        fiscal_year,
-    );
-    let title_en = title_en(
-        title.get("en").and_then(Item::as_str).unwrap_or_default(),
-        new_year,
-    );
+    let wareki_label = format!("({}版)", crate::dates::wareki_fiscal_year(fiscal_year));
+    // The form's own title and name where medsec's data on the new edition has them (the
+    // merged FY2026 form); else the source's, with the year moved on.
+    let title_ja = match &official {
+        Some(w) => format!("{}{wareki_label} {}", w.title_ja, w.form_ja),
+        None => title_ja(
+            title.get("ja").and_then(Item::as_str).unwrap_or_default(),
+            fiscal_year,
+        ),
+    };
+    let title_en = match official
+        .as_ref()
+        .and_then(|w| w.title_en.as_ref().zip(w.form_en.as_ref()))
+    {
+        Some((t, f)) => format!("{t} (FY{new_year} edition), {f}"),
+        None => title_en(
+            title.get("en").and_then(Item::as_str).unwrap_or_default(),
+            new_year,
+        ),
+    };
     set(title, "ja", Value::from(title_ja.as_str()));
     set(title, "en", Value::from(title_en.as_str()));
+    if let Some(w) = &official {
+        let serves: toml_edit::Array = w.serves.iter().map(String::as_str).collect();
+        set(doc.as_table_mut(), "serves", Value::Array(serves));
+        set(
+            doc.as_table_mut(),
+            "source_url",
+            Value::from(w.source_url.as_str()),
+        );
+    }
     let note = |lang| {
-        crate::tr!(
+        let made = crate::tr!(
             lang,
             "checklist-new-notes",
             from = from,
             wareki = crate::dates::wareki_fiscal_year(fiscal_year),
             year = new_year
-        )
+        );
+        match &official {
+            Some(w) => {
+                let official = crate::tr!(
+                    lang,
+                    "checklist-new-notes-official",
+                    form = w.form_ja.as_str(),
+                    file = w.file.as_str(),
+                    published = w.published.as_str(),
+                    from = from
+                );
+                crate::tr!(
+                    lang,
+                    "checklist-new-notes-joined",
+                    made = made,
+                    official = official
+                )
+            }
+            None => made,
+        }
     };
     match doc.get_mut("notes").and_then(Item::as_table_like_mut) {
         Some(notes) => {
@@ -140,6 +180,29 @@ pub fn next_edition(
     if let Some(rules) = doc.get_mut("rules") {
         advance_item(rules, years, false);
     }
+    // The rules are carried, not confirmed: their sources are those that record the new
+    // form (a comment below names the ones they were carried from).
+    let carried_sources: Vec<String> = doc
+        .get("rules")
+        .and_then(|r| r.get("sources"))
+        .and_then(Item::as_array)
+        .map(|a| {
+            a.iter()
+                .filter_map(|v| v.as_str().map(str::to_owned))
+                .collect()
+        })
+        .unwrap_or_default();
+    let rules_note = match (
+        &official,
+        doc.get_mut("rules").and_then(Item::as_table_like_mut),
+    ) {
+        (Some(w), Some(rules)) if !w.sources.is_empty() => {
+            let sources: toml_edit::Array = w.sources.iter().map(String::as_str).collect();
+            set(rules, "sources", Value::Array(sources));
+            Some(carried_sources.join(", "))
+        }
+        _ => None,
+    };
     let items = doc.get_mut("items").ok_or_else(|| missing("items"))?;
     for_each_item(items, |item| carry_item(item, from));
     // Every `next-year` item became `required`: the rules for next-year items go with them.
@@ -154,24 +217,78 @@ pub fn next_edition(
     // The two lines of the new header (title, how it was made) stay; the source's comments go
     // where they speak of its own edition.
     let headed = with_header(&text, from, edition, &title_ja);
-    Ok(without_edition_comments(&headed, 2))
+    let cleaned = without_edition_comments(&headed, 2);
+    Ok(match rules_note {
+        Some(carried) => with_rules_comment(&cleaned, edition, &carried),
+        None => cleaned,
+    })
 }
 
-/// The Guideline version of the new edition where the repository's facts know it (the official
-/// workbooks of `checklist/import/official.toml` name theirs, e.g. 7.0 for FY2026); else the
-/// source's is kept, with a comment saying it was carried and is to be checked.
-fn set_guideline_version(doc: &mut DocumentMut, from: &str, edition: &str) {
+/// A comment above `[rules]` saying its values were carried from the source edition (and the
+/// sources they rest on there) and are not confirmed for `edition`. It names no old year (the
+/// notes name the source), as the scaffold's other comments.
+fn with_rules_comment(text: &str, edition: &str, carried: &str) -> String {
+    let line = |lang| {
+        crate::tr!(
+            lang,
+            "checklist-new-rules-carried",
+            edition = edition,
+            sources = carried
+        )
+    };
+    let comment = format!("# {}\n# {}\n", line(Lang::Ja), line(Lang::En));
+    match text.find("\n[rules]\n") {
+        Some(at) => format!(
+            "{}\n{comment}{}",
+            text.get(..at).unwrap_or_default(),
+            text.get(at + 1..).unwrap_or_default()
+        ),
+        None => text.to_owned(),
+    }
+}
+
+/// Where medsec's data on `edition` has no form of the source's kind (the FY2026 pharmacy
+/// form merged into 医療機関・薬局確認用): the forms it does have, as printed. `None` when it
+/// knows nothing of the edition, or has the form.
+pub fn form_not_in_edition(source: &str, edition: &str) -> Option<Vec<String>> {
+    let doc: DocumentMut = source.parse().ok()?;
+    let publisher = publisher_of(&doc);
+    let form = doc.get("form").and_then(Item::as_str)?;
+    let known = super::import::official::known().unwrap_or_default();
+    let of_edition: Vec<_> = known
+        .iter()
+        .filter(|w| w.publisher == publisher && w.edition == edition)
+        .collect();
+    (!of_edition.is_empty() && !of_edition.iter().any(|w| w.form == form))
+        .then(|| of_edition.iter().map(|w| w.form_ja.clone()).collect())
+}
+
+/// The publisher a checklist follows: its own, or its base's for an own checklist.
+fn publisher_of(doc: &DocumentMut) -> String {
     let own = doc
         .get("publisher")
         .and_then(Item::as_str)
         .unwrap_or_default();
-    // An own checklist follows its base's publisher (the MHLW edition it extends).
-    let publisher = doc
-        .get("extends")
+    doc.get("extends")
         .and_then(Item::as_str)
         .and_then(|e| e.split_once('-'))
         .map_or(own, |(p, _)| p)
-        .to_owned();
+        .to_owned()
+}
+
+/// The Guideline version of the new edition where the repository's facts know it (the official
+/// workbooks of `checklist/import/official.toml` name theirs, e.g. 7.0 for FY2026); else the
+/// source's is kept, with a comment saying it was carried and is to be checked. Gives the
+/// official workbook of the same publisher, edition and form, when the file is the
+/// publisher's own (not an own checklist, whose title and audience are its own).
+fn set_guideline_version(
+    doc: &mut DocumentMut,
+    from: &str,
+    edition: &str,
+) -> Option<super::import::OfficialWorkbook> {
+    // An own checklist follows its base's publisher (the MHLW edition it extends).
+    let publisher = publisher_of(doc);
+    let own_checklist = doc.get("extends").is_some();
     let form = doc
         .get("form")
         .and_then(Item::as_str)
@@ -182,10 +299,9 @@ fn set_guideline_version(doc: &mut DocumentMut, from: &str, edition: &str) {
         .iter()
         .filter(|w| w.publisher == publisher && w.edition == edition)
         .collect();
-    let version = of_edition
-        .iter()
-        .find(|w| w.form == form)
-        .or(of_edition.first())
+    let same_form = of_edition.iter().find(|w| w.form == form).copied();
+    let version = same_form
+        .or(of_edition.first().copied())
         .map(|w| w.guideline_version.clone());
     match version {
         Some(v) => set(doc.as_table_mut(), "guideline_version", Value::from(v)),
@@ -210,6 +326,7 @@ fn set_guideline_version(doc: &mut DocumentMut, from: &str, edition: &str) {
             }
         }
     }
+    same_form.filter(|_| !own_checklist).cloned()
 }
 
 /// The text without the source's own comment blocks after its opening header (the first
@@ -564,11 +681,12 @@ mod tests {
         let out = next_edition("f.toml", source, "mhlw-institution@fy2025", "fy2026").unwrap();
         // FY2026 comes with Guideline 7.0 (checklist/import/official.toml).
         assert!(out.contains("guideline_version = \"7.0\""), "{out}");
-        assert!(!out.contains("published"), "{out}");
+        assert!(!out.contains("\npublished"), "no key: {out}");
         assert!(!out.contains("R7") && !out.contains("2025-03-13"), "{out}");
         assert!(!out.contains("Another thought"), "{out}");
+        // The FY2026 form's own title (official.toml), in the header too.
         assert!(
-            out.starts_with("# 表題(令和8年度版)\n# medsec checklist new"),
+            out.starts_with("# 医療機関・薬局におけるサイバーセキュリティ対策チェックリスト(令和8年度版) 医療機関・薬局確認用\n# medsec checklist new"),
             "{out}"
         );
         assert!(out.contains("# Source IDs refer"), "{out}");
@@ -578,6 +696,60 @@ mod tests {
             out.contains("guideline_version = \"6.0\" # fy2025 から引き継ぎました。fy2027 について確認してください / carried from fy2025: check it for fy2027"),
             "{out}"
         );
+    }
+
+    #[test]
+    fn the_merged_fy2026_form_takes_title_serves_and_sources_from_data() {
+        let source = "# 表題(令和7年度版)\nformat_version = 1\nid = \"mhlw-institution\"\n\
+            publisher = \"mhlw\"\nform = \"institution\"\nfiscal_year = 2025\n\
+            edition = \"fy2025\"\nguideline_version = \"6.0\"\nserves = [\"hospital\", \"clinic\"]\n\
+            title = { ja = \"医療機関における表題(令和7年度版) 医療機関確認用\", en = \"Title (FY2025 edition)\" }\n\
+            [rules]\nchecked_on = \"required\"\nsources = [\"S4a\", \"S19\"]\n\
+            [[items]]\nid = \"a\"\nverified = true\n";
+        let out = next_edition("f.toml", source, "mhlw-institution@fy2025", "fy2026").unwrap();
+        assert!(
+            out.contains("serves = [\"hospital\", \"clinic\", \"pharmacy\"]"),
+            "{out}"
+        );
+        assert!(
+            out.contains("ja = \"医療機関・薬局におけるサイバーセキュリティ対策チェックリスト(令和8年度版) 医療機関・薬局確認用\""),
+            "{out}"
+        );
+        assert!(
+            out.contains("(FY2026 edition), institution and pharmacy form"),
+            "{out}"
+        );
+        assert!(
+            out.contains("source_url = \"https://www.mhlw.go.jp/"),
+            "{out}"
+        );
+        assert!(out.contains("sources = [\"S40\"]"), "{out}");
+        assert!(
+            out.contains("(their sources there: S4a, S19); `sources` names what records this edition's form.\n[rules]\n"),
+            "{out}"
+        );
+        // The pharmacy form has no FY2026 form of its own: nothing taken, and said.
+        let pharmacy = source.replace("\"institution\"", "\"pharmacy\"");
+        let out = next_edition("f.toml", &pharmacy, "mhlw-pharmacy@fy2025", "fy2026").unwrap();
+        assert!(out.contains("serves = [\"hospital\", \"clinic\"]"), "{out}");
+        assert!(out.contains("sources = [\"S4a\", \"S19\"]"), "{out}");
+        assert_eq!(
+            form_not_in_edition(&pharmacy, "fy2026"),
+            Some(vec![
+                "医療機関・薬局確認用".to_owned(),
+                "事業者確認用".to_owned()
+            ])
+        );
+        assert_eq!(form_not_in_edition(source, "fy2026"), None);
+        assert_eq!(form_not_in_edition(&pharmacy, "fy2027"), None);
+        // An own checklist keeps its own title and audience.
+        let own = source.replace(
+            "format_version = 1\n",
+            "format_version = 1\nextends = \"mhlw-institution@fy2025\"\n",
+        );
+        let out = next_edition("f.toml", &own, "mhlw-institution@fy2025", "fy2026").unwrap();
+        assert!(out.contains("serves = [\"hospital\", \"clinic\"]"), "{out}");
+        assert!(out.contains("医療機関における表題(令和8年度版)"), "{out}");
     }
 
     #[test]

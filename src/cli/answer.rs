@@ -47,7 +47,10 @@ pub struct AnswerArgs {
     pub force: bool,
     /// With --export: the sheet's layout. `official` writes the answers into the layout of the
     /// official workbook the checklist was imported from (`checklist import`), with ○ marks and
-    /// dates shown as 令和8年6月3日, to print or hand over; it reads back with --import.
+    /// dates shown as 令和8年6月3日, to print or hand over; it reads back with --import. The
+    /// form is rebuilt from the recorded layout, not filled into a copy of the original
+    /// workbook: its fonts, colours and printed instructions are not kept (why:
+    /// docs/checklist-format.md).
     #[arg(long, value_enum, default_value_t = SheetLayout::Sheet, requires = "export")]
     pub layout: SheetLayout,
 }

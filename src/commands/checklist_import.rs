@@ -80,6 +80,19 @@ pub fn import(args: ImportArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         ),
         Provenance::Other => tr!(lang, "workbook-unofficial", file = file_name.as_str()),
     });
+    // The gate is a question of the institution's form (【医療機関確認用】, facts §1.1): a
+    // vendor form without one is not worth a notice.
+    match &imported.gate {
+        Some(cell) => notices.push(tr!(
+            lang,
+            "checklist-import-gate-found",
+            cell = cell.as_str()
+        )),
+        None if imported.form != crate::checklist::Form::Vendor => {
+            notices.push(tr!(lang, "checklist-import-gate-not-found"));
+        }
+        None => {}
+    }
     if !imported.skipped.is_empty() {
         notices.push(tr!(
             lang,

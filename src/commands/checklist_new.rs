@@ -27,6 +27,16 @@ pub fn run(args: &NewArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     };
     let text = scaffold::next_edition(&file, &source, &from_id, &args.edition)
         .map_err(|e| anyhow::Error::msg(e.localize(lang)))?;
+    // The edition has no form of this kind (FY2026 merged the pharmacy form): said, not fatal.
+    let merged = scaffold::form_not_in_edition(&source, &args.edition).map(|forms| {
+        tr!(
+            lang,
+            "checklist-new-form-not-in-edition",
+            edition = args.edition.as_str(),
+            forms = forms.join(&tr!(lang, "common-list-separator")),
+            form = from.checklist.form.to_string()
+        )
+    });
     // What was written must load (a failure here is a bug in the scaffold, said plainly).
     let name = args
         .out
@@ -54,15 +64,20 @@ pub fn run(args: &NewArgs, ctx: &Context) -> anyhow::Result<Outcome> {
                     )
                 })
             })?;
-            Ok(Outcome::text(String::new(), Exit::Ok).notice(tr!(
-                lang,
-                "checklist-new-written",
-                path = name.as_str(),
-                checklist = full_id,
-                count = count,
-                from = from_id.as_str()
-            )))
+            Ok(merged
+                .into_iter()
+                .fold(Outcome::text(String::new(), Exit::Ok), Outcome::notice)
+                .notice(tr!(
+                    lang,
+                    "checklist-new-written",
+                    path = name.as_str(),
+                    checklist = full_id,
+                    count = count,
+                    from = from_id.as_str()
+                )))
         }
-        None => Ok(Outcome::text(text, Exit::Ok)),
+        None => Ok(merged
+            .into_iter()
+            .fold(Outcome::text(text, Exit::Ok), Outcome::notice)),
     }
 }

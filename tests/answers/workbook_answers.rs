@@ -974,3 +974,157 @@ fn map_states_a_layout_that_cannot_be_found() {
         ]
     );
 }
+
+/// A form with the gate question printed without a number before section 1.
+fn gate_layout(filled: Cells) -> Vec<u8> {
+    gate_form("試験用の医療情報システムを導入している。", filled)
+}
+
+/// The same form with `gate` as the wording of row 2.
+fn gate_form(gate: &'static str, filled: Cells) -> Vec<u8> {
+    let mut cells: Cells = vec![
+        (0, 0, V::S("番号")),
+        (0, 1, V::S("チェック項目")),
+        (0, 2, V::S("はい")),
+        (0, 3, V::S("いいえ")),
+        (0, 4, V::S("確認日")),
+        (0, 5, V::S("目標日")),
+        (1, 1, V::S(gate)),
+        (2, 0, V::S("1")),
+        (2, 1, V::S("体制構築")),
+        (3, 0, V::S("①")),
+        (3, 1, V::S("試験用の責任者を置いている。")),
+        (4, 0, V::S("②")),
+        (4, 1, V::S("試験用の台帳を作っている。")),
+    ];
+    cells.extend(filled);
+    workbook(&[Spec {
+        name: "Sheet1",
+        cells,
+        merges: vec![],
+        list: None,
+    }])
+}
+
+/// The gate question found on import is answered from the filled workbook: いいえ marked ○ with
+/// a 和暦 date needs no target date and switches every other item off, so status is complete
+/// with nothing else answered; the official layout round trips with it.
+#[test]
+fn a_gate_answered_no_in_the_workbook_switches_the_other_items_off() {
+    let s = Setup::new(
+        &gate_layout(vec![]),
+        &["--edition", "fy2026"],
+        "institution",
+    );
+    let text = std::fs::read_to_string(&s.checklist).unwrap();
+    assert!(text.contains("gate = \"on-form\""), "{text}");
+    s.fill_institution();
+    let (code, _) = s.status();
+    assert_eq!(code, 1, "unanswered is incomplete");
+    let filled = gate_layout(vec![(1, 3, V::S("○")), (1, 4, V::D(JUNE3, WAREKI))]);
+    let r = s.import("filled.xlsx", &filled, "ja");
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert_eq!(
+        entries(&s.answers_text()),
+        vec![e(
+            "medical-information-system",
+            1,
+            "いいえ",
+            "2026-06-03",
+            ""
+        )]
+    );
+    let (code, json) = s.status();
+    assert_eq!(code, 0, "{json}");
+    let text = json.to_string();
+    assert!(!text.contains("missing-target-date"), "{text}");
+    assert!(!text.contains("unanswered"), "{text}");
+    round_trip_official(&s);
+}
+
+/// A gate named with `--map gate=2` at import is read from its recorded row when the filled
+/// workbook is imported, without the map again; one stated absent (`gate=none`) is not looked
+/// for.
+#[test]
+fn a_gate_named_at_import_is_read_from_its_row_without_the_map() {
+    let plain = "試験用のシステムを使っている。";
+    let s = Setup::new(
+        &gate_form(plain, vec![]),
+        &["--edition", "fy2026", "--map", "gate=2"],
+        "institution",
+    );
+    s.fill_institution();
+    let filled = gate_form(
+        plain,
+        vec![(1, 3, V::S("○")), (1, 4, V::S("令和8年6月3日"))],
+    );
+    let r = s.import("filled.xlsx", &filled, "en");
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert_eq!(
+        entries(&s.answers_text()),
+        vec![e(
+            "medical-information-system",
+            1,
+            "いいえ",
+            "2026-06-03",
+            ""
+        )]
+    );
+    assert_eq!(s.status().0, 0);
+
+    // Stated absent: a row that looks like a gate is not taken for one.
+    let s = Setup::new(
+        &gate_layout(vec![]),
+        &["--edition", "fy2026", "--map", "gate=none"],
+        "institution",
+    );
+    let text = std::fs::read_to_string(&s.checklist).unwrap();
+    assert!(text.contains("gate = \"not-on-form\""), "{text}");
+    let filled = gate_layout(vec![(3, 2, V::S("○")), (3, 4, V::S("R8.6.3"))]);
+    let r = s.import("filled.xlsx", &filled, "en");
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert_eq!(
+        entries(&s.answers_text()),
+        vec![e("s1-01", 1, "はい", "2026-06-03", "")]
+    );
+}
+
+/// Rows inserted above the gate since the import: its recorded row now holds a note, so the
+/// gate is searched for as at import, and its answer still lands on it.
+#[test]
+fn a_gate_moved_by_inserted_rows_is_still_found() {
+    let s = Setup::new(
+        &gate_layout(vec![]),
+        &["--edition", "fy2026"],
+        "institution",
+    );
+    let shifted = workbook(&[Spec {
+        name: "Sheet1",
+        cells: vec![
+            (0, 0, V::S("番号")),
+            (0, 1, V::S("チェック項目")),
+            (0, 2, V::S("はい")),
+            (0, 3, V::S("いいえ")),
+            (0, 4, V::S("確認日")),
+            (0, 5, V::S("目標日")),
+            (1, 1, V::S("※ 試験用の注記です。")),
+            (2, 1, V::S("試験用の医療情報システムを導入している。")),
+            (2, 2, V::S("○")),
+            (2, 4, V::S("R8.6.3")),
+            (3, 0, V::S("1")),
+            (3, 1, V::S("体制構築")),
+            (4, 0, V::S("①")),
+            (4, 1, V::S("試験用の責任者を置いている。")),
+            (5, 0, V::S("②")),
+            (5, 1, V::S("試験用の台帳を作っている。")),
+        ],
+        merges: vec![],
+        list: None,
+    }]);
+    let r = s.import("filled.xlsx", &shifted, "en");
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert_eq!(
+        entries(&s.answers_text()),
+        vec![e("medical-information-system", 1, "はい", "2026-06-03", "")]
+    );
+}

@@ -359,6 +359,8 @@ fn layout_d_vendor_with_an_extra_column() {
     let dir = tempfile::tempdir().unwrap();
     let (r, out) = import(dir.path(), "d.xlsx", &layout_d(), &["--edition", "fy2026"]);
     assert_eq!(r.code, Some(0), "{}", r.stderr);
+    // The gate is the institution form's question: no notice that a vendor form lacks it.
+    assert!(!r.stderr.contains("gate question"), "{}", r.stderr);
     lint_clean(&out);
     let json = show_json(dir.path(), &out, "mhlw-vendor@fy2026");
     let got = items(&json);
@@ -827,4 +829,209 @@ fn plain_numbers_are_items_when_nothing_else_numbers_them() {
         got,
         [("s1-01", "1-(1)"), ("s1-02", "1-(2)"), ("s1-12", "1-(12)")]
     );
+}
+
+/// A sheet with the gate question where `gate_rows` put it, under a header 番号 | チェック項目 |
+/// はい | いいえ | 確認日, followed by section 1 and one item.
+fn gate_sheet(
+    gate_rows: Vec<(u32, u16, &str)>,
+    merges: Vec<(u32, u16, u32, u16, &str)>,
+) -> Vec<u8> {
+    let mut cells = vec![
+        (0, 0, "番号"),
+        (0, 1, "チェック項目"),
+        (0, 2, "はい"),
+        (0, 3, "いいえ"),
+        (0, 4, "確認日"),
+        (3, 0, "1"),
+        (3, 1, "体制構築"),
+        (4, 0, "①"),
+        (4, 1, "試験用の責任者を置いている。"),
+    ];
+    cells.extend(gate_rows);
+    workbook(&[SheetSpec {
+        name: "Sheet1",
+        cells,
+        merges,
+    }])
+}
+
+fn rules_gate(text: &str) -> &str {
+    let at = text.find("\ngate = \"").unwrap() + "\ngate = \"".len();
+    let end = text[at..].find('"').unwrap();
+    &text[at..at + end]
+}
+
+/// The gate question (医療情報システムの有無) is found where a form prints it: a sentence
+/// without a number before the first item, a row numbered 0, or a sentence under its heading;
+/// an instruction merged across the answer columns is not one, and a workbook without one
+/// says `gate = "unknown"` and how to name it.
+#[test]
+fn the_gate_question_is_found_by_its_place_and_wording() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases: Vec<(&str, Vec<u8>, &str)> = vec![
+        (
+            "unnumbered",
+            gate_sheet(
+                vec![(1, 1, "試験用の医療情報システムを導入している。")],
+                vec![],
+            ),
+            "Sheet1!B2",
+        ),
+        (
+            "zero",
+            gate_sheet(
+                vec![
+                    (2, 0, "０"),
+                    (2, 1, "試験用の医療情報システムを運用している。"),
+                ],
+                vec![],
+            ),
+            "Sheet1!B3",
+        ),
+        (
+            "heading",
+            gate_sheet(
+                vec![(2, 1, "試験用の医療情報システムを導入している。")],
+                vec![(1, 0, 1, 4, "医療情報システムの有無")],
+            ),
+            "Sheet1!B3",
+        ),
+    ];
+    for (name, bytes, cell) in cases {
+        let (r, out) = import(
+            dir.path(),
+            &format!("{name}.xlsx"),
+            &bytes,
+            &["--edition", "fy2026"],
+        );
+        assert_eq!(r.code, Some(0), "{name}: {}", r.stderr);
+        assert!(
+            r.stderr
+                .contains(&format!("imported {cell} as the gate question")),
+            "{name}: {}",
+            r.stderr
+        );
+        lint_clean(&out);
+        let text = std::fs::read_to_string(&out).unwrap();
+        assert_eq!(rules_gate(&text), "on-form", "{name}: {text}");
+        assert!(
+            text.contains(&format!(
+                "# gate: the sentence at {cell} is taken as the gate question"
+            )),
+            "{name}: {text}"
+        );
+        assert!(
+            text.contains("id = \"medical-information-system\"\nnumber = \"0\"\nsection = \"0\"\nrequirement = \"required\"\ngate = true\ntext.ja = \"試験用の医療情報システムを"),
+            "{name}: {text}"
+        );
+        assert!(
+            text.contains("id = \"0\"\ntitle = { ja = \"医療情報システムの有無\""),
+            "{name}: {text}"
+        );
+        assert!(text.contains("number = \"1-①\""), "{name}: {text}");
+        assert!(
+            !r.stderr.contains("not imported") && !r.stderr.contains("Rows without"),
+            "{name}: {}",
+            r.stderr
+        );
+    }
+
+    // An instruction merged across the answer columns, and a sentence that does not ask about
+    // a medical information system, are not the gate: unknown, said so, rows named.
+    let bytes = gate_sheet(
+        vec![(2, 1, "試験用のシステムを使っている。")],
+        vec![(
+            1,
+            1,
+            1,
+            4,
+            "医療情報システムを導入していない場合は、以下は試験用です。",
+        )],
+    );
+    let (r, out) = import(dir.path(), "none.xlsx", &bytes, &["--edition", "fy2026"]);
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("no gate question (医療情報システムの有無) was found"),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("--map gate=ROW"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("Sheet1!B2") && r.stderr.contains("Sheet1!B3"),
+        "{}",
+        r.stderr
+    );
+    lint_clean(&out);
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert_eq!(rules_gate(&text), "unknown", "{text}");
+    assert!(!text.contains("gate = true"), "{text}");
+    assert!(
+        text.contains("# gate: no gate question (医療情報システムの有無) was found"),
+        "{text}"
+    );
+
+    // --map gate= names it (by row, or by number), or says there is none; alone it keeps the
+    // layout that was found.
+    let (r, out) = import(
+        dir.path(),
+        "none.xlsx",
+        &bytes,
+        &["--edition", "fy2026", "--map", "gate=3", "--force"],
+    );
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    lint_clean(&out);
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert_eq!(rules_gate(&text), "on-form", "{text}");
+    assert!(text.contains("# gate: Sheet1!B3 is the gate question (医療情報システムの有無), as `--map gate=3` says."), "{text}");
+    assert!(
+        text.contains("gate = true\ntext.ja = \"試験用のシステムを使っている。\""),
+        "{text}"
+    );
+    assert!(text.contains("number = \"1-①\""), "{text}");
+
+    let (r, out) = import(
+        dir.path(),
+        "none.xlsx",
+        &bytes,
+        &["--edition", "fy2026", "--map", "gate=none", "--force"],
+    );
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    lint_clean(&out);
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert_eq!(rules_gate(&text), "not-on-form", "{text}");
+
+    let (r, out) = import(
+        dir.path(),
+        "none.xlsx",
+        &bytes,
+        &["--edition", "fy2026", "--map", "gate=1-①", "--force"],
+    );
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    lint_clean(&out);
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(
+        text.contains("number = \"1-①\"\nsection = \"1\"\nrequirement = \"required\"\ngate = true"),
+        "{text}"
+    );
+
+    // A row with no wording is refused, naming the map and the sheet; nothing written.
+    std::fs::remove_file(&out).unwrap();
+    let (r, out) = import(
+        dir.path(),
+        "none.xlsx",
+        &bytes,
+        &["--lang", "ja", "--edition", "fy2026", "--map", "gate=9"],
+    );
+    assert_eq!(r.code, Some(2), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("--map gate=9") && r.stderr.contains("Sheet1"),
+        "{}",
+        r.stderr
+    );
+    assert!(!out.exists());
+    let (r, _) = import(dir.path(), "none.xlsx", &bytes, &["--map", "gate=x"]);
+    assert_eq!(r.code, Some(2), "{}", r.stderr);
+    assert!(r.stderr.contains("gate=`x`"), "{}", r.stderr);
 }

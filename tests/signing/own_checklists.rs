@@ -588,6 +588,29 @@ fn checklist_new_on_each_bundled_edition_lints_clean_and_diffs_as_expected() {
         let expected = if next == 2026 { "7.0" } else { "6.0" };
         assert_eq!(new["guideline_version"], expected, "{from}");
         assert!(new["published"].is_null(), "{from}: {}", new["published"]);
+        // The merged FY2026 form: one 医療機関・薬局確認用 for hospitals, clinics and
+        // pharmacies (facts §9), its title and rule sources from medsec's data on it.
+        if next == 2026 && old["form"] != "pharmacy" {
+            assert_eq!(
+                new["serves"],
+                serde_json::json!(["hospital", "clinic", "pharmacy"]),
+                "{from}"
+            );
+            assert!(
+                new["title"]["ja"].as_str().unwrap().starts_with(
+                    "医療機関・薬局におけるサイバーセキュリティ対策チェックリスト(令和8年度版)"
+                ),
+                "{new}"
+            );
+            assert_eq!(
+                new["rules"]["sources"],
+                serde_json::json!(["S40"]),
+                "{from}"
+            );
+        }
+        if next == 2026 && old["form"] == "pharmacy" {
+            assert!(err.contains("no pharmacy form"), "{from}: {err}");
+        }
         let text = std::fs::read_to_string(w.join(&out)).unwrap();
         let old_year = [format!("令和{}", year - 2018), format!("R{}", year - 2018)];
         for line in text
@@ -634,6 +657,8 @@ fn checklist_new_on_each_bundled_edition_lints_clean_and_diffs_as_expected() {
             "item-requirement-changed",
             // FY2026 comes with Guideline 7.0.
             "guideline-version-changed",
+            // The merged FY2026 form serves pharmacies too (official.toml).
+            "serves-changed",
         ];
         for change in diff["changes"].as_array().unwrap() {
             let code = change["code"].as_str().unwrap();

@@ -24,7 +24,9 @@ use super::messages::labels;
 use super::model::Response;
 use super::sheet::{Column, Imported, Origin, Place, RowNote};
 use super::store::{FieldValue, Update};
-use crate::checklist::import::{find_sheet, FoundItem, FoundSheet, ImportError, Role};
+use crate::checklist::import::{
+    find_sheet, FoundItem, FoundSheet, GateSpec, ImportError, Map, Role,
+};
 use crate::checklist::{Checklist, Item, Lang, Text};
 use crate::dates::{parse_date_for_people, DateError};
 use crate::limits::{InputKind, LimitError};
@@ -392,11 +394,38 @@ pub fn read(
     let name = path
         .file_name()
         .map_or_else(|| file.clone(), |n| n.to_string_lossy().into_owned());
-    let found = find_sheet(&bytes, &name, found_in.sheet, found_in.map).map_err(|error| {
-        WorkbookAnswersError::Layout {
-            file: file.clone(),
-            error,
+    // The gate question where the checklist recorded it at import (a row named with `--map
+    // gate=`, or none), unless the user says otherwise now.
+    let with_gate;
+    let map = match (found_in.map, recorded_gate(checklist)) {
+        (Some(m), _) if m.gate.is_some() => Some(m),
+        (user, None) => user,
+        (user, Some(gate)) => {
+            with_gate = Map {
+                gate: Some(gate),
+                ..user.cloned().unwrap_or(Map {
+                    number: None,
+                    text: None,
+                    section: None,
+                    scope: None,
+                    header_rows: 1,
+                    gate: None,
+                })
+            };
+            Some(&with_gate)
         }
+    };
+    // A recorded row that no longer holds a question (rows inserted since) is searched for
+    // as at import instead.
+    let found = match find_sheet(&bytes, &name, found_in.sheet, map) {
+        Err(ImportError::GateNotFound { .. }) if map != found_in.map => {
+            find_sheet(&bytes, &name, found_in.sheet, found_in.map)
+        }
+        other => other,
+    }
+    .map_err(|error| WorkbookAnswersError::Layout {
+        file: file.clone(),
+        error,
     })?;
     let (imported, problems) = updates(&found, checklist)?;
     Ok(Some(ReadWorkbook {
@@ -404,6 +433,32 @@ pub fn read(
         imported,
         problems,
     }))
+}
+
+/// Where an imported checklist has its gate question: the row recorded for its gate item, or
+/// none when its rules say the form has none. `None` for a checklist not imported from a
+/// workbook, or whose gate was not found (the sheet is then searched as at import).
+fn recorded_gate(checklist: &Checklist) -> Option<GateSpec> {
+    if !checklist
+        .items
+        .iter()
+        .any(|i| crate::checklist::import::layout_of(&i.sources).is_some())
+    {
+        return None;
+    }
+    if checklist
+        .rules
+        .as_ref()
+        .is_some_and(|r| r.gate == crate::checklist::OnForm::NotOnForm)
+    {
+        return Some(GateSpec::None);
+    }
+    checklist
+        .items
+        .iter()
+        .find(|i| i.gate)
+        .and_then(|i| crate::checklist::import::row_of(&i.sources))
+        .map(GateSpec::Row)
 }
 
 /// The place of an item row's number cell.

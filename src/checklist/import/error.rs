@@ -74,6 +74,11 @@ pub enum ImportError {
         form: String,
     },
     Map(MapError),
+    /// `--map gate=` names a row or number with no wording on the sheet.
+    GateNotFound {
+        sheet: String,
+        value: String,
+    },
     Registry {
         path: String,
         reason: String,
@@ -176,6 +181,19 @@ impl ImportError {
             ImportError::Map(MapError::BadRows(value)) => {
                 tr!(lang, "workbook-bad-map-rows", value = value.as_str())
             }
+            ImportError::Map(MapError::BadGate(value)) => {
+                tr!(
+                    lang,
+                    "checklist-import-bad-map-gate",
+                    value = value.as_str()
+                )
+            }
+            ImportError::GateNotFound { sheet, value } => tr!(
+                lang,
+                "checklist-import-map-gate-not-found",
+                sheet = sheet.as_str(),
+                value = value.as_str()
+            ),
             ImportError::Map(MapError::NoText) => tr!(lang, "workbook-bad-map-text"),
             ImportError::Map(MapError::Toml(reason)) => {
                 tr!(lang, "workbook-bad-map-toml", reason = reason.as_str())

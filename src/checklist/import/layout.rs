@@ -154,14 +154,62 @@ fn row_has_item_number(grid: &Grid, r: usize) -> bool {
 }
 
 /// A layout stated by the user: `number=B,text=C,section=A,scope=D,header-rows=2`, or the
-/// same keys in a small TOML file.
+/// same keys in a small TOML file; `gate=ROW|NUMBER|none` says where the gate question is
+/// (alone, it leaves the rest of the layout to be found).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Map {
     pub number: Option<usize>,
-    pub text: usize,
+    /// The wording column; `None` when the map states only the gate.
+    pub text: Option<usize>,
     pub section: Option<usize>,
     pub scope: Option<usize>,
     pub header_rows: usize,
+    pub gate: Option<GateSpec>,
+}
+
+/// Where the user says the gate question (医療情報システムの有無) is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum GateSpec {
+    /// On this row (0-based; written as Excel's row number, from 1).
+    Row(usize),
+    /// The item with this printed number (`0`, `1-①`).
+    Number(String),
+    /// The form has none.
+    None,
+}
+
+impl GateSpec {
+    /// As written in `--map`: `gate=12`, `gate=1-①`, `gate=none`.
+    pub fn as_written(&self) -> String {
+        match self {
+            GateSpec::Row(r) => (r + 1).to_string(),
+            GateSpec::Number(n) => n.clone(),
+            GateSpec::None => "none".to_owned(),
+        }
+    }
+
+    /// `12` is a row (Excel's number); `none` or `なし` says there is none; anything else
+    /// (`0`, `1-①`, `1-(1)`) is a printed item number, read as the import reads numbers.
+    fn parse(value: &str) -> Result<GateSpec, MapError> {
+        let v = value.trim();
+        if v.eq_ignore_ascii_case("none") || v == "なし" {
+            return Ok(GateSpec::None);
+        }
+        if let Ok(n) = v.parse::<usize>() {
+            return Ok(match n {
+                0 => GateSpec::Number("0".to_owned()),
+                n => GateSpec::Row(n - 1),
+            });
+        }
+        match lead(v) {
+            Some(Lead::Item {
+                section: Some(s),
+                sub,
+                rest,
+            }) if rest.is_empty() => Ok(GateSpec::Number(sub.printed(&s.to_string()))),
+            _ => Err(MapError::BadGate(value.to_owned())),
+        }
+    }
 }
 
 /// Why a `--map` was refused: the key and what is wrong with it.
@@ -170,6 +218,7 @@ pub enum MapError {
     UnknownKey(String),
     BadColumn { key: String, value: String },
     BadRows(String),
+    BadGate(String),
     NoText,
     Toml(String),
 }
@@ -209,11 +258,13 @@ impl Map {
     fn from_pairs(pairs: Vec<(String, String)>) -> Result<Map, MapError> {
         let mut map = Map {
             number: None,
-            text: usize::MAX,
+            text: None,
             section: None,
             scope: None,
             header_rows: 1,
+            gate: None,
         };
+        let mut states_layout = false;
         for (key, value) in pairs {
             let column = || {
                 column_index(&value).ok_or_else(|| MapError::BadColumn {
@@ -223,7 +274,7 @@ impl Map {
             };
             match key.as_str() {
                 "number" => map.number = Some(column()?),
-                "text" => map.text = column()?,
+                "text" => map.text = Some(column()?),
                 "section" => map.section = Some(column()?),
                 "scope" => map.scope = Some(column()?),
                 "header-rows" | "header_rows" => {
@@ -233,24 +284,31 @@ impl Map {
                         .filter(|n| *n <= HEADER_SEARCH_ROWS)
                         .ok_or(MapError::BadRows(value.clone()))?;
                 }
+                "gate" => {
+                    map.gate = Some(GateSpec::parse(&value)?);
+                    continue;
+                }
                 _ => return Err(MapError::UnknownKey(key)),
             }
+            states_layout = true;
         }
-        if map.text == usize::MAX {
+        if map.text.is_none() && (states_layout || map.gate.is_none()) {
             return Err(MapError::NoText);
         }
         Ok(map)
     }
 
-    pub fn layout(&self) -> Layout {
-        Layout {
+    /// The layout the map states; `None` when it states only the gate (the layout is then
+    /// found as without a map).
+    pub fn layout(&self) -> Option<Layout> {
+        Some(Layout {
             header_start: 0,
             data_start: self.header_rows,
             number: self.number,
-            text: self.text,
+            text: self.text?,
             section: self.section,
             scope: self.scope,
-        }
+        })
     }
 }
 
@@ -294,7 +352,7 @@ mod tests {
     fn maps() {
         let m = Map::parse_spec("number=B, text=C,section=A,header-rows=2").unwrap();
         assert_eq!(m.number, Some(1));
-        assert_eq!(m.text, 2);
+        assert_eq!(m.text, Some(2));
         assert_eq!(m.header_rows, 2);
         assert_eq!(Map::parse_spec("number=B"), Err(MapError::NoText));
         assert!(matches!(
@@ -306,10 +364,33 @@ mod tests {
             Err(MapError::BadColumn { .. })
         ));
         let t = Map::parse_toml("text = \"D\"\nheader-rows = 3\n").unwrap();
-        assert_eq!((t.text, t.header_rows), (3, 3));
+        assert_eq!((t.text, t.header_rows), (Some(3), 3));
         assert_eq!(
-            describe(&m.layout()),
+            describe(&m.layout().unwrap()),
             "section=A,number=B,text=C,header-rows=2"
         );
+    }
+
+    #[test]
+    fn a_map_may_state_only_the_gate() {
+        let m = Map::parse_spec("gate=5").unwrap();
+        assert_eq!((m.gate.clone(), m.layout()), (Some(GateSpec::Row(4)), None));
+        for (spec, want) in [
+            ("gate=0", GateSpec::Number("0".into())),
+            ("gate=1-①", GateSpec::Number("1-①".into())),
+            ("gate=２－（３）", GateSpec::Number("2-(3)".into())),
+            ("gate=none", GateSpec::None),
+            ("gate=なし", GateSpec::None),
+        ] {
+            assert_eq!(Map::parse_spec(spec).unwrap().gate, Some(want), "{spec}");
+        }
+        assert_eq!(
+            Map::parse_spec("gate=x"),
+            Err(MapError::BadGate("x".into()))
+        );
+        // A layout key without the wording column is still refused.
+        assert_eq!(Map::parse_spec("gate=5,number=B"), Err(MapError::NoText));
+        let t = Map::parse_toml("text = \"C\"\ngate = 7\n").unwrap();
+        assert_eq!((t.text, t.gate), (Some(2), Some(GateSpec::Row(6))));
     }
 }

@@ -19,7 +19,7 @@ mod rules;
 
 pub use columns::{column_role, layout_of, row_of, row_source, ColumnKind, RecordedLayout, Role};
 pub use error::{ImportError, SheetClue};
-pub use layout::Map;
+pub use layout::{GateSpec, Map};
 pub use official::OfficialWorkbook;
 
 use crate::checklist::{Form, Lang};
@@ -71,6 +71,9 @@ pub struct Imported {
     pub provenance: Provenance,
     /// Rows under the header that have text but no number, left out (first cell of each).
     pub skipped: Vec<String>,
+    /// The cell of the gate question (医療情報システムの有無), when one was found or named.
+    pub gate: Option<String>,
+    pub form: Form,
 }
 
 /// The first bytes of an OLE compound file (encrypted workbooks, old .xls).
@@ -118,7 +121,7 @@ pub fn import(bytes: &[u8], opts: &ImportOptions) -> Result<Imported, ImportErro
         });
     }
     let (grid, layout, header) = choose(&grids, opts)?;
-    let parsed = parse_rows(grid, &layout)?;
+    let parsed = parse_rows(grid, &layout, gate_spec(opts.map.as_ref()))?;
     if parsed.items.is_empty() {
         return Err(ImportError::NoItems {
             header,
@@ -144,6 +147,7 @@ pub fn import(bytes: &[u8], opts: &ImportOptions) -> Result<Imported, ImportErro
         file: &file,
         edition: &meta.edition,
         fiscal_year: meta.fiscal_year,
+        gate: &parsed.gate,
     });
     let rules_block = rules::block(&inferred, &source);
     let toml = write(&Output {
@@ -167,7 +171,14 @@ pub fn import(bytes: &[u8], opts: &ImportOptions) -> Result<Imported, ImportErro
         items: parsed.items.len(),
         sections: parsed.sections.len(),
         provenance,
+        gate: match &parsed.gate {
+            rows::GateFound::Detected { cell } | rows::GateFound::Mapped { cell, .. } => {
+                Some(cell.clone())
+            }
+            _ => None,
+        },
         skipped: parsed.skipped,
+        form: meta.form,
     })
 }
 
@@ -288,7 +299,7 @@ pub fn find_sheet(
         });
     }
     let (grid, layout, header) = choose(&grids, &opts)?;
-    let parsed = parse_rows(grid, &layout)?;
+    let parsed = parse_rows(grid, &layout, gate_spec(map))?;
     if parsed.items.is_empty() {
         return Err(ImportError::NoItems {
             header,
@@ -358,6 +369,11 @@ fn answer_headers(
         .collect()
 }
 
+/// What `--map gate=` says, if anything.
+fn gate_spec(map: Option<&Map>) -> Option<&GateSpec> {
+    map.and_then(|m| m.gate.as_ref())
+}
+
 fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
@@ -379,7 +395,8 @@ fn choose<'g>(
             }),
         }
     }
-    if let Some(map) = &opts.map {
+    // A map that states only the gate leaves the layout to be found.
+    if let Some(layout) = opts.map.as_ref().and_then(Map::layout) {
         let grid = match (grids, found.as_slice()) {
             ([only], _) => only,
             (_, [(g, _, _)]) => *g,
@@ -389,7 +406,6 @@ fn choose<'g>(
                 })
             }
         };
-        let layout = map.layout();
         let header = grid.name(layout.data_start, layout.text);
         return Ok((grid, layout, header));
     }

@@ -35,7 +35,16 @@ pub struct OfficialWorkbook {
     pub published: String,
     /// The checklist's title as published.
     pub title_ja: String,
+    /// medsec's English for the title and the form (`checklist new` writes them); not
+    /// published text.
+    #[serde(default)]
+    pub title_en: Option<String>,
+    #[serde(default)]
+    pub form_en: Option<String>,
     pub source_url: String,
+    /// Source IDs of docs/checklist-sources.md that record this workbook.
+    #[serde(default)]
+    pub sources: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]

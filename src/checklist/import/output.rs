@@ -211,13 +211,18 @@ pub(super) fn write(o: &Output<'_>) -> String {
     );
     s.push_str(o.rules);
     for sec in &o.parsed.sections {
-        let ja = sec
-            .title
-            .clone()
-            .unwrap_or_else(|| tr!(Lang::Ja, "workbook-default-section"));
+        // The gate's section, printed without a heading, gets medsec's label for it.
+        let default = |lang| {
+            if sec.id == "0" {
+                tr!(lang, "checklist-import-gate-section")
+            } else {
+                tr!(lang, "workbook-default-section")
+            }
+        };
+        let ja = sec.title.clone().unwrap_or_else(|| default(Lang::Ja));
         let en = match &sec.title {
             Some(t) => untranslated(t),
-            None => tr!(Lang::En, "workbook-default-section"),
+            None => default(Lang::En),
         };
         let _ = writeln!(
             s,
@@ -246,6 +251,9 @@ pub(super) fn write(o: &Output<'_>) -> String {
             let _ = writeln!(s, "scope = [{}]", scope.join(", "));
         }
         let _ = writeln!(s, "requirement = \"required\"");
+        if item.gate {
+            let _ = writeln!(s, "gate = true");
+        }
         let _ = writeln!(s, "text.ja = {}", q(&item.text));
         let _ = writeln!(s, "text.en = {}", q(&untranslated(&item.text)));
         let _ = writeln!(s, "guidance.ja = {}", q(&guidance_ja));

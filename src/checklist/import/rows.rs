@@ -2,7 +2,7 @@
 
 use super::error::ImportError;
 use super::grid::Grid;
-use super::layout::Layout;
+use super::layout::{GateSpec, Layout};
 use super::number::{lead, normalise, scopes, trailing_scope, Lead, Sub};
 use crate::checklist::Scope;
 use std::collections::BTreeMap;
@@ -24,6 +24,22 @@ pub(super) struct ItemFound {
     pub(super) cell: String,
     /// The 0-based row.
     pub(super) row: usize,
+    /// The gate question (医療情報システムの有無).
+    pub(super) gate: bool,
+}
+
+/// How the gate question (医療情報システムの有無) was found.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(super) enum GateFound {
+    /// Not found: the form may not print one, or prints it where it cannot be told.
+    #[default]
+    NotFound,
+    /// Found by its place and wording; the cell of its wording.
+    Detected { cell: String },
+    /// Named by `--map gate=`; the cell of its wording and the value as written.
+    Mapped { cell: String, value: String },
+    /// `--map gate=none`: the form has none.
+    StatedNone,
 }
 
 #[derive(Debug, Default)]
@@ -31,6 +47,71 @@ pub(super) struct Parsed {
     pub(super) sections: Vec<SectionFound>,
     pub(super) items: Vec<ItemFound>,
     pub(super) skipped: Vec<String>,
+    pub(super) gate: GateFound,
+}
+
+/// The ID of a gate question found without a number of its own (the bundled editions' ID).
+pub(super) const GATE_ID: &str = "medical-information-system";
+
+/// The wording that marks the gate question, as the facts describe it (R6 manual: heading
+/// 「医療情報システムの有無」, question 「医療情報システムを導入、運用している。」).
+const SYSTEM: &str = "医療情報システム";
+
+/// A question about whether a medical information system is in use: a sentence naming
+/// 医療情報システム with 導入, 運用 or 有無.
+fn asks_about_system(text: &str) -> bool {
+    text.contains(SYSTEM) && ["導入", "運用", "有無"].iter().any(|w| text.contains(w))
+}
+
+/// The gate's heading (「医療情報システムの有無」): short, no sentence.
+fn is_gate_heading(text: &str) -> bool {
+    text.contains(SYSTEM)
+        && text.contains("有無")
+        && !text.contains('。')
+        && text.chars().count() <= 40
+}
+
+/// The wording of a row without an item number that could be the gate question: the wording
+/// column's text (or the row's first Japanese text), never a note (「※…」). When `strict`,
+/// only a sentence (「。」) not merged across the answer columns (an instruction is).
+fn gate_wording(
+    grid: &Grid,
+    layout: &Layout,
+    r: usize,
+    text: &str,
+    answer_cols: &[usize],
+    strict: bool,
+) -> Option<(usize, String)> {
+    let row = grid.rows.get(r)?;
+    let (col, wording) = if has_japanese(text) {
+        (layout.text, text.to_owned())
+    } else {
+        row.iter()
+            .enumerate()
+            .find(|(_, c)| has_japanese(&c.text))
+            .map(|(c, cell)| (c, normalise(&cell.text)))?
+    };
+    let note = wording.starts_with(['※', '注', '＊', '*']);
+    if !strict {
+        return (!note).then_some((col, wording));
+    }
+    let origin = grid
+        .cell(r, col)
+        .and_then(|c| c.merged_from)
+        .unwrap_or((r, col));
+    let spans_answers = answer_cols
+        .iter()
+        .any(|&ac| ac == origin.1 || grid.cell(r, ac).and_then(|c| c.merged_from) == Some(origin));
+    (!note && wording.contains('。') && !spans_answers).then_some((col, wording))
+}
+
+/// The next row after `r` with any text.
+fn next_filled_row(grid: &Grid, r: usize) -> Option<usize> {
+    (r + 1..grid.rows.len()).find(|&x| {
+        grid.rows
+            .get(x)
+            .is_some_and(|row| row.iter().any(|c| !c.text.trim().is_empty()))
+    })
 }
 
 impl Parsed {
@@ -59,9 +140,40 @@ fn section_id(grid: &Grid, r: usize, c: usize, n: u32) -> Result<String, ImportE
     Ok(n.to_string())
 }
 
-/// Read the rows under the header into sections and items.
-pub(super) fn parse_rows(grid: &Grid, layout: &Layout) -> Result<Parsed, ImportError> {
+/// Read the rows under the header into sections and items. The gate question is where
+/// `gate` (`--map gate=`) says, or, without it, found: a row numbered 0 whose wording is a
+/// sentence, or a sentence without a number before the first item (outside any numbered
+/// section but 0) that asks whether a medical information system is in use.
+pub(super) fn parse_rows(
+    grid: &Grid,
+    layout: &Layout,
+    gate: Option<&GateSpec>,
+) -> Result<Parsed, ImportError> {
     let mut out = Parsed::default();
+    let auto = gate.is_none();
+    let gate_row = match gate {
+        Some(GateSpec::Row(r)) => Some(*r),
+        _ => None,
+    };
+    let gate_is_zero = matches!(gate, Some(GateSpec::Number(n)) if n == "0");
+    let mapped = |cell: String| GateFound::Mapped {
+        cell,
+        value: gate.map(GateSpec::as_written).unwrap_or_default(),
+    };
+    let structure: Vec<usize> = [
+        layout.number,
+        Some(layout.text),
+        layout.section,
+        layout.scope,
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let answer_cols: Vec<usize> =
+        super::columns::answer_columns(grid, layout.header_start, layout.data_start, &structure)
+            .into_iter()
+            .map(|(c, _, _)| c)
+            .collect();
     let mut current: Option<String> = None;
     // (number, scopes) -> first cell, to find duplicates.
     let mut seen: BTreeMap<(String, Vec<Scope>), String> = BTreeMap::new();
@@ -84,6 +196,11 @@ pub(super) fn parse_rows(grid: &Grid, layout: &Layout) -> Result<Parsed, ImportE
                         let id = section_id(grid, r, sc, number)?;
                         out.section(&id, (!rest.is_empty()).then_some(rest));
                         id
+                    }
+                    // The gate's own heading, before any item: section 0.
+                    _ if auto && out.items.is_empty() && is_gate_heading(&v) => {
+                        out.section("0", Some(v.clone()));
+                        "0".to_owned()
                     }
                     _ => match out.sections.iter().find(|s| s.title.as_deref() == Some(&v)) {
                         Some(s) => s.id.clone(),
@@ -175,6 +292,10 @@ pub(super) fn parse_rows(grid: &Grid, layout: &Layout) -> Result<Parsed, ImportE
                 }
                 seen.insert(key, here);
                 subs.push((section.clone(), sub));
+                let is_gate = gate_row == Some(r) && out.gate == GateFound::NotFound;
+                if is_gate {
+                    out.gate = mapped(cell.clone());
+                }
                 out.items.push(ItemFound {
                     id: String::new(),
                     number,
@@ -183,15 +304,76 @@ pub(super) fn parse_rows(grid: &Grid, layout: &Layout) -> Result<Parsed, ImportE
                     text,
                     cell,
                     row: r,
+                    gate: is_gate,
                 });
             }
             Some(Lead::Section { number, rest }) => {
-                let id = section_id(grid, r, number_col, number)?;
                 let title = if rest.is_empty() { text } else { rest };
+                // A row numbered 0 whose wording is a sentence is the gate question (the
+                // format numbers it 0); a heading numbered 0 is the gate's section.
+                let zero_gate = number == 0
+                    && out.gate == GateFound::NotFound
+                    && title.contains('。')
+                    && ((auto && out.items.is_empty()) || gate_is_zero);
+                // A row named by `--map gate=` holds a question, not a heading.
+                let named =
+                    gate_row == Some(r) && out.gate == GateFound::NotFound && title.contains('。');
+                if zero_gate || named {
+                    let cell = grid.name(r, text_col);
+                    out.gate = if auto {
+                        GateFound::Detected { cell: cell.clone() }
+                    } else {
+                        mapped(cell.clone())
+                    };
+                    push_gate(&mut out, &mut subs, &current, title, cell, r);
+                    continue;
+                }
+                let id = section_id(grid, r, number_col, number)?;
                 out.section(&id, (!title.is_empty()).then_some(title));
                 current = Some(id);
             }
             None => {
+                let in_gate_place = current.as_deref().is_none_or(|c| c == "0");
+                if out.gate == GateFound::NotFound
+                    && (gate_row == Some(r) || (auto && out.items.is_empty() && in_gate_place))
+                {
+                    let strict = gate_row != Some(r);
+                    let found = gate_wording(grid, layout, r, &text, &answer_cols, strict).filter(
+                        |(_, w)| !strict || asks_about_system(w) || current.as_deref() == Some("0"),
+                    );
+                    if let Some((col, wording)) = found {
+                        let cell = grid.name(r, col);
+                        out.gate = if strict {
+                            GateFound::Detected { cell: cell.clone() }
+                        } else {
+                            mapped(cell.clone())
+                        };
+                        push_gate(&mut out, &mut subs, &current, wording, cell, r);
+                        continue;
+                    }
+                    // The gate's heading on a row of its own, the question on the next.
+                    let heading = normalise(grid.text(r, layout.text));
+                    let heading = if heading.is_empty() {
+                        grid.rows.get(r).and_then(|row| {
+                            row.iter()
+                                .find(|c| !c.text.trim().is_empty())
+                                .map(|c| normalise(&c.text))
+                        })
+                    } else {
+                        Some(heading)
+                    };
+                    if let Some(h) = heading.filter(|h| {
+                        auto && current.is_none()
+                            && is_gate_heading(h)
+                            && next_filled_row(grid, r).is_some_and(|n| {
+                                gate_wording(grid, layout, n, "", &answer_cols, true).is_some()
+                            })
+                    }) {
+                        out.section("0", Some(h));
+                        current = Some("0".to_owned());
+                        continue;
+                    }
+                }
                 // A heading such as 「1 体制構築」 in the row's first cell.
                 let first = grid.rows.get(r).and_then(|row| {
                     row.iter()
@@ -226,8 +408,59 @@ pub(super) fn parse_rows(grid: &Grid, layout: &Layout) -> Result<Parsed, ImportE
             }
         }
     }
+    match gate {
+        Some(GateSpec::None) => out.gate = GateFound::StatedNone,
+        Some(GateSpec::Number(n)) if out.gate == GateFound::NotFound => {
+            let item = out.items.iter_mut().find(|i| &i.number == n);
+            match item {
+                Some(item) => {
+                    item.gate = true;
+                    out.gate = mapped(item.cell.clone());
+                }
+                None => {
+                    return Err(ImportError::GateNotFound {
+                        sheet: grid.sheet.clone(),
+                        value: n.clone(),
+                    })
+                }
+            }
+        }
+        Some(GateSpec::Row(r)) if out.gate == GateFound::NotFound => {
+            return Err(ImportError::GateNotFound {
+                sheet: grid.sheet.clone(),
+                value: (r + 1).to_string(),
+            })
+        }
+        _ => {}
+    }
     assign_ids(&mut out.items, &subs);
     Ok(out)
+}
+
+/// The gate question as an item numbered 0, in section 0 (made without a heading when the
+/// sheet prints none before it).
+fn push_gate(
+    out: &mut Parsed,
+    subs: &mut Vec<(String, Sub)>,
+    current: &Option<String>,
+    text: String,
+    cell: String,
+    row: usize,
+) {
+    if current.as_deref() != Some("0") {
+        out.section("0", None);
+    }
+    subs.push(("0".to_owned(), Sub::Paren(0)));
+    out.items.push(ItemFound {
+        id: GATE_ID.to_owned(),
+        number: "0".to_owned(),
+        section: "0".to_owned(),
+        scope: Vec::new(),
+        text,
+        cell,
+        row,
+        gate: true,
+    });
 }
 
 /// The number after the highest section number so far (1 for the first).
@@ -343,6 +576,10 @@ fn assign_ids(items: &mut [ItemFound], subs: &[(String, Sub)]) {
     }
     let mut used: BTreeMap<String, usize> = BTreeMap::new();
     for (item, (section, sub)) in items.iter_mut().zip(subs) {
+        if item.gate && item.number == "0" {
+            // Keeps its ID (GATE_ID).
+            continue;
+        }
         let mut id = format!("s{section}-{:02}", sub.value());
         if per_number.get(&item.number).copied().unwrap_or(0) > 1 && !item.scope.is_empty() {
             for s in &item.scope {
@@ -440,8 +677,8 @@ mod tests {
             };
             let Some(grid) = Grid::new(&sheet) else { return Ok(()) };
             if let Ok((layout, _)) = super::super::layout::detect(&grid) {
-                if let Ok(parsed) = parse_rows(&grid, &layout) {
-                    for item in &parsed.items {
+                if let Ok(parsed) = parse_rows(&grid, &layout, None) {
+                    for item in parsed.items.iter().filter(|i| !(i.gate && i.number == "0")) {
                         let mut c = item.number.chars();
                         prop_assert!(c.next().is_some_and(|c| c.is_ascii_digit()), "{}", item.number);
                         prop_assert_eq!(c.next(), Some('-'));

@@ -1,11 +1,13 @@
 //! The `[rules]` block an import writes: the fill-in rules read from the columns found
 //! (1回目/2回目 → which rounds exist, a 確認日 column → a check date is required, a 目標日 column
-//! whose header names the fiscal year → the target window), and `unknown` for everything a
-//! layout cannot show (never invented). A comment in both languages above the block says where
+//! whose header names the fiscal year → the target window, the gate question found or named
+//! with `--map gate=` → `gate`), and `unknown` for everything a layout cannot show (never
+//! invented). A comment in both languages above the block says where
 //! each value came from. Deterministic: the same layout gives the same bytes.
 
 use super::columns::{ColumnKind, RecordedLayout, Role};
 use super::official::OfficialWorkbook;
+use super::rows::GateFound;
 use crate::checklist::Lang;
 use crate::tr;
 use std::collections::BTreeMap;
@@ -24,6 +26,7 @@ pub(super) struct Inferred {
     pub(super) checked_on: &'static str,
     pub(super) target_date: &'static str,
     pub(super) round_2: &'static str,
+    pub(super) gate: &'static str,
     /// (ja, en) comment lines, in the order of the keys.
     pub(super) why: Vec<(String, String)>,
 }
@@ -37,6 +40,8 @@ pub(super) struct Input<'a> {
     pub(super) file: &'a str,
     pub(super) edition: &'a str,
     pub(super) fiscal_year: i32,
+    /// How the gate question was found.
+    pub(super) gate: &'a GateFound,
 }
 
 fn both(f: impl Fn(Lang) -> String) -> (String, String) {
@@ -165,7 +170,37 @@ pub(super) fn infer(input: &Input<'_>) -> Inferred {
         }));
         "not-on-form"
     };
-    why.push(both(|lang| tr!(lang, "checklist-import-rules-gate")));
+    let gate = match input.gate {
+        GateFound::Detected { cell } => {
+            why.push(both(|lang| {
+                tr!(
+                    lang,
+                    "checklist-import-rules-gate-detected",
+                    cell = cell.as_str()
+                )
+            }));
+            "on-form"
+        }
+        GateFound::Mapped { cell, value } => {
+            why.push(both(|lang| {
+                tr!(
+                    lang,
+                    "checklist-import-rules-gate-mapped",
+                    cell = cell.as_str(),
+                    value = value.as_str()
+                )
+            }));
+            "on-form"
+        }
+        GateFound::StatedNone => {
+            why.push(both(|lang| tr!(lang, "checklist-import-rules-gate-none")));
+            "not-on-form"
+        }
+        GateFound::NotFound => {
+            why.push(both(|lang| tr!(lang, "checklist-import-rules-gate")));
+            "unknown"
+        }
+    };
     why.push(both(|lang| {
         tr!(lang, "checklist-import-rules-reference-only")
     }));
@@ -173,6 +208,7 @@ pub(super) fn infer(input: &Input<'_>) -> Inferred {
         checked_on,
         target_date,
         round_2,
+        gate,
         why,
     }
 }
@@ -190,9 +226,8 @@ pub(super) fn block(inferred: &Inferred, source: &str) -> String {
     let _ = writeln!(s, "checked_on = \"{}\"", inferred.checked_on);
     let _ = writeln!(s, "target_date = \"{}\"", inferred.target_date);
     let _ = writeln!(s, "round_2 = \"{}\"", inferred.round_2);
-    // The gate question cannot be seen in a layout (the official one is printed without a
-    // number, and is left out); `unknown` lets an item marked by hand still switch items off.
-    let _ = writeln!(s, "gate = \"unknown\"");
+    // `unknown` when no gate was found: an item marked by hand still switches items off.
+    let _ = writeln!(s, "gate = \"{}\"", inferred.gate);
     let _ = writeln!(s, "gate_switches_off = \"all-other-items\"");
     let _ = writeln!(s, "reference_only = []");
     let _ = writeln!(s, "sources = [{}]", crate::answers::template::quote(source));
@@ -241,6 +276,7 @@ mod tests {
             file: "own.xlsx",
             edition: "fy2026",
             fiscal_year: 2026,
+            gate: &GateFound::NotFound,
         })
     }
 
