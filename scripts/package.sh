@@ -3,10 +3,15 @@
 # medsec's own signing (medsec::signing::release), so a clinic checks a download the same way
 # an inspector checks a report:
 #
-#   dist/medsec-VERSION-x86_64-pc-windows-gnu.zip      medsec.exe, README.md, LICENSE, probes.toml
+#   dist/medsec-VERSION-x86_64-pc-windows-gnu.zip      medsec.exe, README.md, LICENSE, probes.toml,
+#                                                      monthly-probe.ps1, monthly-probe.xml
 #   dist/medsec-VERSION-x86_64-unknown-linux-gnu.tar.gz  medsec, README.md, LICENSE, probes.toml
 #   dist/*.sha256   (sha256sum -c FILE.sha256)      dist/*.minisig   (minisign -Vm FILE -p release.pub)
 #   dist/release.pub                                the public key that signed them (when known)
+#
+# The binaries in the downloads are stripped of their symbols and debug information
+# (x86_64-w64-mingw32-strip, strip), which changes nothing they do; the script checks that the
+# stripped Linux binary still runs and that neither keeps a symbol table or debug section.
 #
 # Usage: scripts/package.sh
 # Environment:
@@ -38,6 +43,12 @@ fi
 for bin in "$linux_bin" "$windows_bin"; do
   [ -f "$bin" ] || { echo "package: $bin does not exist" >&2; exit 2; }
 done
+for tool in x86_64-w64-mingw32-strip x86_64-w64-mingw32-objdump strip objdump; do
+  command -v "$tool" >/dev/null || {
+    echo "package: $tool is not installed (apt-get install -y binutils gcc-mingw-w64-x86-64)" >&2
+    exit 2
+  }
+done
 
 mkdir -p dist
 rm -f dist/release.pub
@@ -54,8 +65,28 @@ pack() { # pack DIR BINARY NAME PROBES
 win_name=medsec-$version-$win_target
 linux_name=medsec-$version-$linux_target
 pack "$stage/$win_name" "$windows_bin" medsec.exe examples/windows/probes.toml
+cp examples/windows/monthly-probe.ps1 examples/windows/monthly-probe.xml "$stage/$win_name/"
 pack "$stage/$linux_name" "$linux_bin" medsec examples/probes.toml
 chmod 755 "$stage/$linux_name/medsec"
+
+# Stripped: symbols and debug information are of no use to a clinic and most of the size.
+size() { wc -c <"$1" | tr -d ' '; }
+stripped() { # stripped FILE OBJDUMP: no symbol table and no debug section left
+  local sections symbols
+  sections=$("$2" -h "$1") && symbols=$("$2" -t "$1") || return 1
+  ! grep -qE '\.z?debug_(info|line|abbrev|str|aranges|ranges|loc)' <<<"$sections" && grep -q '^no symbols' <<<"$symbols"
+}
+win_exe=$stage/$win_name/medsec.exe
+linux_exe=$stage/$linux_name/medsec
+before_win=$(size "$win_exe")
+before_linux=$(size "$linux_exe")
+x86_64-w64-mingw32-strip --strip-all "$win_exe"
+strip --strip-all "$linux_exe"
+stripped "$win_exe" x86_64-w64-mingw32-objdump || { echo "package: medsec.exe is not stripped" >&2; exit 1; }
+stripped "$linux_exe" objdump || { echo "package: medsec is not stripped" >&2; exit 1; }
+"$linux_exe" --version >/dev/null || { echo "package: the stripped medsec does not run" >&2; exit 1; }
+echo "package: stripped medsec.exe $before_win -> $(size "$win_exe") bytes," \
+  "medsec $before_linux -> $(size "$linux_exe") bytes"
 
 # Reproducible archives: fixed order, times and owners (SOURCE_DATE_EPOCH when set).
 epoch=${SOURCE_DATE_EPOCH:-$(git log -1 --format=%ct 2>/dev/null || echo 0)}

@@ -479,3 +479,144 @@ fn netstat_and_tasklist_in_cp932_stand_in_when_powershell_cannot() {
         serde_json::json!(["123/udp", "135/tcp", "445/tcp", "3389/tcp"])
     );
 }
+
+/// Every element of an XML document by its path (`Task/Actions/Exec/Command`) with its text,
+/// in document order; panics unless the document is well-formed.
+fn xml_elements(xml: &str) -> Vec<(String, String)> {
+    use quick_xml::events::Event;
+    let mut reader = quick_xml::Reader::from_str(xml);
+    reader.config_mut().check_end_names = true;
+    let (mut path, mut found) = (Vec::<String>::new(), Vec::new());
+    let mut roots = 0;
+    loop {
+        match reader.read_event().expect("well-formed XML") {
+            Event::Start(e) => {
+                roots += usize::from(path.is_empty());
+                path.push(String::from_utf8(e.name().as_ref().to_vec()).unwrap());
+                found.push((path.join("/"), String::new()));
+            }
+            Event::Empty(e) => {
+                roots += usize::from(path.is_empty());
+                let name = String::from_utf8(e.name().as_ref().to_vec()).unwrap();
+                found.push((format!("{}/{name}", path.join("/")), String::new()));
+            }
+            Event::Text(t) => {
+                let text = t.decode().unwrap();
+                if let Some(last) = found.last_mut().filter(|l| l.0 == path.join("/")) {
+                    last.1.push_str(text.trim());
+                }
+            }
+            Event::End(_) => {
+                path.pop();
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    assert!(path.is_empty(), "unclosed elements: {path:?}");
+    assert_eq!(roots, 1, "one root element");
+    found
+}
+
+/// The Task Scheduler example (docs/windows.md): a task definition that Windows' `schtasks
+/// /Create /XML` takes, checked here for what Wine cannot check (Wine's Task Scheduler accepts
+/// it but keeps neither its trigger nor its action; scripts/windows-e2e.sh registers it there).
+#[test]
+fn the_monthly_task_runs_the_probe_script_on_the_first_of_every_month() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let xml = std::fs::read_to_string(root.join("examples/windows/monthly-probe.xml")).unwrap();
+    // ASCII only: whatever encoding schtasks assumes, it reads the same text.
+    assert!(xml.is_ascii());
+    assert!(xml.starts_with("<?xml version=\"1.0\""));
+    let elements = xml_elements(&xml);
+    let text = |path: &str| -> Vec<&str> {
+        elements
+            .iter()
+            .filter(|(p, _)| p == path)
+            .map(|(_, t)| t.as_str())
+            .collect()
+    };
+    assert!(xml.contains(
+        "<Task version=\"1.2\" xmlns=\"http://schemas.microsoft.com/windows/2004/02/mit/task\">"
+    ));
+    // The Actions part must be there (MS-TSCH 2.5); one program, PowerShell with the script.
+    assert_eq!(text("Task/Actions/Exec/Command"), ["powershell.exe"]);
+    assert_eq!(
+        text("Task/Actions/Exec/Arguments"),
+        [r"-NoProfile -ExecutionPolicy Bypass -File C:\medsec\monthly-probe.ps1"]
+    );
+    // One trigger: the 1st of each of the twelve months, at 09:00 local time.
+    let trigger = "Task/Triggers/CalendarTrigger";
+    assert_eq!(
+        elements
+            .iter()
+            .filter(|(p, _)| p.starts_with("Task/Triggers/") && p.matches('/').count() == 2)
+            .count(),
+        1
+    );
+    let start: jiff::civil::DateTime = text(&format!("{trigger}/StartBoundary"))[0]
+        .parse()
+        .unwrap();
+    assert_eq!((start.hour(), start.minute(), start.day()), (9, 0, 1));
+    assert_eq!(
+        text(&format!("{trigger}/ScheduleByMonth/DaysOfMonth/Day")),
+        ["1"]
+    );
+    let months: Vec<&str> = elements
+        .iter()
+        .filter_map(|(p, _)| p.strip_prefix(&format!("{trigger}/ScheduleByMonth/Months/")))
+        .collect();
+    assert_eq!(
+        months,
+        [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December"
+        ]
+    );
+    assert_eq!(text("Task/Settings/StartWhenAvailable"), ["true"]);
+    assert_eq!(text("Task/Principals/Principal/LogonType"), ["Password"]);
+
+    // The script it runs writes one evidence file a month with flags medsec takes.
+    let script = std::fs::read_to_string(root.join("examples/windows/monthly-probe.ps1")).unwrap();
+    let line = script
+        .lines()
+        .find(|l| l.contains("medsec.exe\" probe"))
+        .unwrap();
+    assert!(
+        line.contains("--format json --out $file --no-progress"),
+        "{line}"
+    );
+    use clap::Parser;
+    let args = [
+        "medsec",
+        "probe",
+        "--config",
+        "probes.toml",
+        "--format",
+        "json",
+        "--out",
+        "f.json",
+        "--no-progress",
+    ];
+    assert!(medsec::cli::Cli::try_parse_from(args).is_ok());
+    assert!(script.contains("evidence-{0:yyyy-MM}.json"));
+    // The docs give the same registration command as the file's own comment.
+    let docs = std::fs::read_to_string(root.join("docs/windows.md")).unwrap();
+    for needle in [
+        r"schtasks /Create /XML C:\medsec\monthly-probe.xml /TN ",
+        "/RU PC-UKETSUKE01\\medsec-probe /RP *",
+    ] {
+        assert!(xml.contains(needle), "{needle}");
+        assert!(docs.contains(needle), "{needle}");
+    }
+}

@@ -160,7 +160,7 @@ impl WindowsSource for Live {
             Ok(o) => Err(SourceError::Failed {
                 tool: program.to_owned(),
                 exit_code: o.exit_code,
-                stderr: o.stderr_excerpt(),
+                stderr: stderr_text(&o.stderr),
             }),
             Err(super::CommandError::Missing(tool)) => Err(SourceError::Missing { tool }),
             Err(e) => Err(SourceError::Other {
@@ -169,6 +169,21 @@ impl WindowsSource for Live {
             }),
         }
     }
+}
+
+/// A failed tool's error output, as the reason quotes it (its first three lines). Windows
+/// PowerShell writes errors in the console's code page (CP932 on Japanese Windows) until our
+/// script has switched its output to UTF-8, and some tools write UTF-16: decoded as such, not
+/// as UTF-8 with replacement characters.
+pub fn stderr_text(bytes: &[u8]) -> String {
+    let (text, _) = super::text::decode(bytes);
+    let lines: Vec<&str> = text
+        .trim_start_matches('\u{feff}')
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .take(3)
+        .collect();
+    lines.join(" / ")
 }
 
 /// Answers recorded earlier (tests, or outputs brought from a Windows PC): each question has
@@ -367,6 +382,20 @@ mod tests {
             assert_eq!(t(bad), None, "{bad}");
         }
         assert_eq!(json_time(&Value::Null), None);
+    }
+
+    #[test]
+    fn error_output_in_the_console_code_page_is_read_as_such() {
+        let error = "用語 'Get-LocalUser' は、コマンドレットとして認識されません。\r\n\r\n発生場所 行:1 文字:1\r\n+ Get-LocalUser\r\n";
+        let (sjis, _, _) = encoding_rs::SHIFT_JIS.encode(error);
+        let mut utf16 = vec![0xFF, 0xFE];
+        utf16.extend(error.encode_utf16().flat_map(u16::to_le_bytes));
+        let want =
+            "用語 'Get-LocalUser' は、コマンドレットとして認識されません。 / 発生場所 行:1 文字:1 / + Get-LocalUser";
+        for bytes in [error.as_bytes().to_vec(), sjis.into_owned(), utf16] {
+            assert_eq!(stderr_text(&bytes), want);
+        }
+        assert_eq!(stderr_text(b""), "");
     }
 
     #[test]
