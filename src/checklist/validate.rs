@@ -327,7 +327,9 @@ impl Validator<'_> {
 
         let mut items = Vec::new();
         let mut ids: BTreeMap<String, Range<usize>> = BTreeMap::new();
-        let mut numbers: BTreeMap<(String, Vec<Scope>), MessageRef> = BTreeMap::new();
+        // Each number and scope, with the place in `items` of the item that has it (named only
+        // when another has the same: naming every item was a fifth of a command's start-up).
+        let mut numbers: BTreeMap<(String, Vec<Scope>), usize> = BTreeMap::new();
         let mut gates = 0;
         for item in &raw.items {
             let span = item.span();
@@ -347,7 +349,11 @@ impl Validator<'_> {
             }
             let mut scope = item.scope.clone();
             scope.sort();
-            if let Some(other) = numbers.insert((item.number.clone(), scope), name_of(&item)) {
+            let other = numbers
+                .insert((item.number.clone(), scope), items.len())
+                .and_then(|i| items.get(i))
+                .map(name_of);
+            if let Some(other) = other {
                 let text = crate::msg_ref!("lint-duplicate-number", item = "", other = "");
                 self.error(
                     "duplicate-number",
