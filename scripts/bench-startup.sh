@@ -28,9 +28,34 @@
 # catalog: `checklist list` parsed all nine files again): --version 1.66 -> 1.58, list
 # 10.86 -> 9.58, show 9.65 -> 9.04, status 16.07 -> 15.86. The linking fix was measured only
 # by a unit test (no release build in time); perf showed linking at about 56% of `list`.
-# What is left at start-up after it: jiff walking /usr/share/zoneinfo (tzdb-zoneinfo) on the
-# first time-zone lookup (about 3-5% plus kernel time), and for status the answers file and
-# the one checklist.
+# Session 20 (2026-11-30), release builds, CPU ms from `perf stat -r 60 -e task-clock` (two
+# alternating rounds, before/after; load 12-15 from other helpers' builds). perf record showed,
+# of `checklist list` before: the message catalog's index 22% (a lossy copy of the embedded
+# file, a CRLF replace and a sort of its thousand IDs), jiff walking /usr/share/zoneinfo 14%;
+# of `show` and `status`, naming every item (both languages, through the catalog) for warnings
+# that loading threw away, about 20%. After: Japan time is the fixed +09:00 (src/dates.rs; no
+# time-zone file is opened), the catalog is read in place and indexed by a hash map, loading
+# looks for errors only (lint still shows warnings), and items are named only in findings.
+#                              CPU ms before -> after (ratio to --version)
+#   medsec --version              1.34 / 1.72 -> 1.36 / 1.37
+#   checklist list                4.27 / 4.23 -> 2.32 / 2.22     (3.1x -> 1.7x)
+#   checklist show ... json       5.42 / 5.12 -> 3.17 / 3.12     (3.8x -> 2.3x)
+#   status (examples/clinic)      5.31 / 5.72 -> 3.52 / 3.31     (4.0x -> 2.5x)
+# Then an item is named only when another has its number (the check for duplicate numbers
+# named every item): two more alternating rounds at load 7-12, before -> after:
+#   medsec --version              1.36 / 1.57 -> 1.30 / 1.36
+#   checklist list                3.86 / 4.29 -> 2.25 / 2.33     (1.7x)
+#   checklist show ... json       4.82 / 4.73 -> 2.60 / 2.65     (2.0x)
+#   status (examples/clinic)      6.14 / 5.55 -> 3.20 / 3.43     (2.5x: the goal is not met;
+#     left: the answers file and the checklist parsed (TOML), its digest, the message index)
+# Wall medians of this script (100 runs) at load 14-15 swing too much to compare: before 5.0x,
+# 6.3x, 6.3x; after 1.7x, 2.7x, 2.0x, with the floor itself moving from 4.4 to 7.2 ms.
+# Files opened at start-up (strace -e trace=%file), each needed: the dynamic loader's
+# ld.so.cache, libgcc_s, libm, libc; /proc/self/maps (Rust's runtime, for the main thread's
+# stack guard; --version opens it too); $MEDSEC_DATA_DIR/checklists (the user's added
+# checklists; status opens it twice: once for its catalog, once for the note that this year's
+# form is not known yet); for status the answers file (stat, canonical path, read) and a stat
+# of each evidence file it lists. No time-zone file.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-300}

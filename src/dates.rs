@@ -5,9 +5,14 @@ use jiff::civil::Date;
 use jiff::tz::TimeZone;
 use jiff::Timestamp;
 
-/// Japan's time zone. Looked up in the bundled tz database, so it is right on any machine.
+/// Japan's time zone: Japan Standard Time, UTC+9, as a fixed offset. Japan has kept UTC+9
+/// without daylight saving time since its last summer time ended in September 1951 (the tz
+/// database's `asia` file: the `Japan` rules stop at 1951, `Asia/Tokyo` is `9:00 Japan J%sT`
+/// since), and medsec's dates start in 2023. A fixed offset is the same answer without reading
+/// the time-zone database at start-up (looking up `Asia/Tokyo` made jiff walk
+/// /usr/share/zoneinfo on every run), and it is right on machines without one.
 pub fn japan() -> TimeZone {
-    TimeZone::get("Asia/Tokyo").unwrap_or_else(|_| TimeZone::fixed(jiff::tz::offset(9)))
+    TimeZone::fixed(jiff::tz::offset(9))
 }
 
 /// The calendar date in Japan at `now`.
@@ -426,6 +431,20 @@ mod tests {
         assert_eq!(date_in_japan(t), date(2026, 3, 31));
     }
 
+    /// The fixed +09:00 agrees with the tz database's Asia/Tokyo from 1952 on: no transition
+    /// after the end of the 1951 summer time (were one ever added, this fails).
+    #[test]
+    fn the_fixed_offset_is_asia_tokyo_since_1952() {
+        let Ok(tokyo) = TimeZone::get("Asia/Tokyo") else {
+            // No tz database on this machine: nothing to compare with.
+            return;
+        };
+        let since: Timestamp = "1952-01-01T00:00:00Z".parse().unwrap();
+        assert!(tokyo.following(since).next().is_none());
+        assert_eq!(tokyo.to_offset(since), japan().to_offset(since));
+        let t: Timestamp = "2099-12-31T23:00:00Z".parse().unwrap();
+        assert_eq!(tokyo.to_offset(t), jiff::tz::offset(9));
+    }
     #[test]
     fn wareki_forms() {
         assert_eq!(wareki(date(2025, 4, 1)), "令和7年4月1日");

@@ -30,43 +30,67 @@ struct Catalog;
 /// A message that names another (`{ common-io-error }`) is loaded with it. A test checks that
 /// each message parses alone to the same syntax tree as in the whole file, and says the same
 /// text loaded this way as from the whole file.
+///
+/// Making the catalog is one pass over the file and a hash map of the IDs: no copy of the text
+/// (it is embedded, and read in place), no sort, and no loader until a message is said.
 pub struct Messages {
     lang: Lang,
-    text: String,
-    /// Each message's ID and its source (from its first line to the next entry), both as
-    /// byte ranges of `text`, sorted by ID.
-    index: Vec<(Range<usize>, Range<usize>)>,
-    /// The loader of each message of `index`, made on first use.
-    loaders: Vec<OnceLock<FluentLanguageLoader>>,
+    /// The whole file (the tests compare each message with it).
+    #[cfg(test)]
+    text: &'static str,
+    /// Each message's source (from its first line to the next entry), in file order.
+    sources: Vec<&'static str>,
+    /// The place in `sources` of each message ID.
+    index: HashMap<&'static str, usize>,
+    /// The loader of each message of `sources`, made when it is first said (boxed: a loader is
+    /// large, and most are never made).
+    loaders: Vec<OnceLock<Box<FluentLanguageLoader>>>,
     /// What an unknown ID gets: a loader with no messages (it says the ID is missing).
     empty: FluentLanguageLoader,
 }
 
+/// The catalog files, embedded at build time (checked by tests/catalog.rs).
+const JA_FILE: &str = include_str!("../i18n/ja/medsec.ftl");
+const EN_FILE: &str = include_str!("../i18n/en/medsec.ftl");
+
 impl Messages {
     fn new(lang: Lang) -> Self {
-        let tag = lang_tag(lang);
-        // Both files are embedded at build time and checked by tests; a missing one could
-        // only leave the catalog empty (messages show their IDs), never a panic.
-        let text = Catalog::get(&format!("{tag}/medsec.ftl"))
-            .map(|f| String::from_utf8_lossy(&f.data).replace("\r\n", "\n"))
-            .unwrap_or_default();
-        let mut index = split_messages(&text);
-        index.sort_by(|a, b| text.get(a.0.clone()).cmp(&text.get(b.0.clone())));
-        let loaders = index.iter().map(|_| OnceLock::new()).collect();
+        let file = match lang {
+            Lang::Ja => JA_FILE,
+            Lang::En => EN_FILE,
+        };
+        // A checkout with Windows line ends: the messages are read with `\n` ends. The catalog
+        // is made once and lives as long as the program, so the copy does too.
+        let text: &'static str = if file.contains('\r') {
+            Box::leak(file.replace("\r\n", "\n").into_boxed_str())
+        } else {
+            file
+        };
+        let mut sources = Vec::new();
+        let mut index = HashMap::new();
+        for (id, source) in split_messages(text) {
+            if let (Some(id), Some(source)) = (text.get(id), text.get(source)) {
+                index.insert(id, sources.len());
+                sources.push(source);
+            }
+        }
+        let loaders = std::iter::repeat_with(OnceLock::new)
+            .take(sources.len())
+            .collect();
         Messages {
             lang,
+            #[cfg(test)]
             text,
+            sources,
             index,
             loaders,
             empty: new_loader("medsec", lang),
         }
     }
 
-    /// The place of message `id` in `index`.
+    /// The place of message `id` in `sources`.
     fn find(&self, id: &str) -> Option<usize> {
-        self.index
-            .binary_search_by(|(name, _)| self.text.get(name.clone()).unwrap_or("").cmp(id))
-            .ok()
+        self.index.get(id).copied()
     }
 
     /// The source of message `i`, and of the messages it names (`{ other-message }`), and of
@@ -80,11 +104,7 @@ impl Messages {
                 continue;
             }
             done.push(i);
-            let Some(source) = self
-                .index
-                .get(i)
-                .and_then(|(_, s)| self.text.get(s.clone()))
-            else {
+            let Some(source) = self.sources.get(i) else {
                 continue;
             };
             out.push_str(source);
@@ -111,7 +131,7 @@ impl Messages {
             // them as stray characters and they would end up in CSV cells, so they are off
             // (set after loading: it applies to the bundles loaded).
             loader.set_use_isolating(false);
-            loader
+            Box::new(loader)
         })
     }
 
@@ -487,7 +507,7 @@ mod tests {
         use fluent_syntax::ast::Entry;
         for lang in [Lang::Ja, Lang::En] {
             let catalog = loader(lang);
-            let whole = fluent::FluentResource::try_new(catalog.text.clone())
+            let whole = fluent::FluentResource::try_new(catalog.text.to_owned())
                 .unwrap_or_else(|(_, e)| panic!("{lang:?}: {e:?}"));
             let full = FluentLanguageLoader::new("medsec", language_id(lang));
             full.load_languages(&OneFile(catalog.text.as_bytes()), &[language_id(lang)])
@@ -508,10 +528,9 @@ mod tests {
                 seen += 1;
                 let id = message.id.name;
                 let i = catalog
-                    .index
-                    .binary_search_by(|(name, _)| catalog.text[name.clone()].cmp(id))
-                    .unwrap_or_else(|_| panic!("{lang:?}: {id} not split out"));
-                let source = &catalog.text[catalog.index[i].1.clone()];
+                    .find(id)
+                    .unwrap_or_else(|| panic!("{lang:?}: {id} not split out"));
+                let source = catalog.sources[i];
                 let alone = fluent::FluentResource::try_new(source.to_owned())
                     .unwrap_or_else(|(_, e)| panic!("{lang:?} {id}: {e:?}"));
                 let messages: Vec<_> = alone

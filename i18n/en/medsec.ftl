@@ -922,6 +922,7 @@ lint-unknown-code-closest = no lint rule has the code `{ $code }`; did you mean 
 lint-allow-option = `--allow`: { $problem }
 lint-breaking-same-edition = breaking changes since { $base } ({ $changes }) while the edition stays { $edition }: people holding answers for { $edition } cannot tell the two files apart; give the file a new edition, or keep the items and mark what replaces them (`medsec checklist diff` lists the changes)
 lint-rule-breaking-change-same-edition = A change that breaks answers (an item removed without `replaces`, a gate question changed) comes with a new edition (with `--base REV`)
+lint-settings-used = settings used: { $files } (each file follows the settings file in its folder or the closest parent folder)
 
 ## diff
 

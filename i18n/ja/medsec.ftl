@@ -847,6 +847,7 @@ lint-unknown-code-closest = `{ $code }` というコードの検査規則はあ�
 lint-allow-option = `--allow` の指定: { $problem }
 lint-breaking-same-edition = { $base } からの変更に、回答を引き継げなくなるもの（{ $changes }）があるのに、版は { $edition } のままです。{ $edition } の回答を持つ人には2つのファイルの区別がつきません。新しい版にするか、項目を残して後継の項目に `replaces` を書いてください（変更の一覧は `medsec checklist diff` で見られます）
 lint-rule-breaking-change-same-edition = 回答を引き継げなくなる変更（`replaces` のない項目の削除、前提の質問の変更）には新しい版が伴っていること（`--base REV` のとき）
+lint-settings-used = 設定ファイル { $files } を使いました（各ファイルには、そのフォルダか最も近い親フォルダの設定ファイルが使われます）
 
 ## diff
 

@@ -173,7 +173,8 @@ pub struct Loaded {
     pub checklist: Checklist,
     pub digest: String,
     pub origin: Origin,
-    /// Warnings found while loading (errors make loading fail).
+    /// Warnings found while loading: none, as loading looks for errors only (they make it
+    /// fail); `checklist lint` shows warnings.
     pub warnings: Vec<Diagnostic>,
 }
 
@@ -229,9 +230,10 @@ pub struct Listed<'a> {
     pub origin: Origin,
 }
 
-/// Parse and validate checklist text.
+/// Parse and validate checklist text. Only errors are looked for: `checklist lint` shows
+/// the warnings.
 pub fn load_str(file: &str, source: &str, origin: Origin) -> Result<Loaded, ChecklistError> {
-    let (checklist, diagnostics) = validate::parse(file, source);
+    let (checklist, diagnostics) = validate::parse_errors_only(file, source);
     match checklist {
         Some(checklist) => Ok(Loaded {
             digest: digest::digest(&checklist).map_err(|source| ChecklistError::Digest {
@@ -631,6 +633,40 @@ mod tests {
         assert_eq!(found.checklist.full_id(), "mhlw-institution@fy2025");
         assert!(found.checklist.rules.is_none());
         assert!(catalog.by_digest("sha256:0000").is_none());
+    }
+
+    /// Loading looks for errors only: the same checklist as lint's parse, none of its
+    /// warnings, and an error still refused with the item named.
+    #[test]
+    fn loading_gives_lint_s_checklist_without_its_warnings() {
+        let path = "checklists/mhlw/fy2025/institution.toml";
+        let source = super::registry::BUNDLED
+            .iter()
+            .find(|b| b.path == path)
+            .unwrap()
+            .source;
+        let (linted, warnings) = super::validate::parse(path, source);
+        assert!(
+            !warnings.is_empty(),
+            "the bundled file has unverified wording"
+        );
+        let loaded = super::load_str(path, source, super::Origin::Bundled(path)).unwrap();
+        assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
+        assert_eq!(Some(&loaded.checklist), linted.as_ref());
+        let broken = source.replacen("section = \"1\"", "section = \"9\"", 1);
+        let Err(super::ChecklistError::Invalid { diagnostics }) =
+            super::load_str(path, &broken, super::Origin::Bundled(path))
+        else {
+            panic!("an unknown section loads");
+        };
+        assert!(diagnostics
+            .iter()
+            .all(|d| d.severity == crate::diagnostic::Severity::Error));
+        let unknown = diagnostics
+            .iter()
+            .find(|d| d.code == "unknown-section")
+            .unwrap_or_else(|| panic!("{diagnostics:?}"));
+        assert!(unknown.message.starts_with("1-"), "{unknown:?}");
     }
 
     #[test]

@@ -75,7 +75,21 @@ fn lint(args: LintArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         .partition(|d| matches!(d.code, "unreadable" | "not-utf8"));
     let out = match args.format {
         LintFormat::Table => {
-            render::diagnostics::human(&findings, report.files, ctx.lang, ctx.color)
+            let mut out = render::diagnostics::human(&findings, report.files, ctx.lang, ctx.color);
+            if !report.config_files.is_empty() {
+                let files: Vec<String> = report
+                    .config_files
+                    .iter()
+                    .map(|f| format!("`{}`", render::text::escape_controls(f)))
+                    .collect();
+                out.push_str(&crate::tr!(
+                    ctx.lang,
+                    "lint-settings-used",
+                    files = files.join(", ")
+                ));
+                out.push('\n');
+            }
+            out
         }
         LintFormat::Json => render::json(&LintJson {
             config: &report.config_files,

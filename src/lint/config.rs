@@ -8,7 +8,7 @@
 
 use crate::checklist::Lang;
 use crate::diagnostic::{Diagnostic, Location, MessageRef, Severity};
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 /// The settings file's name. Folder searches skip it (it is not a checklist).
@@ -102,14 +102,57 @@ fn closest_codes(code: &str) -> Vec<&'static str> {
     scored.into_iter().take(3).map(|(_, c)| c).collect()
 }
 
-/// The settings files read for a run, as named in output, and what went wrong in them.
+/// The settings of a run: the command line's, and those of each settings file found. Each
+/// finding is judged by the command line and the settings file nearest to its own file, so a
+/// folder with its own `medsec-lint.toml` follows it, not its parent's.
 #[derive(Debug, Default)]
 pub struct Loaded {
+    /// The command line's settings.
     pub options: LintOptions,
-    /// The settings files used, as shown to people and in JSON, in order.
+    /// The settings files read, as shown to people and in JSON, in order.
     pub files: Vec<String>,
     /// Problems in them (each an `invalid-lint-config` error).
     pub problems: Vec<Diagnostic>,
+    /// The settings of each file of `files`.
+    settings: BTreeMap<PathBuf, LintOptions>,
+    /// The nearest settings file of each folder looked at (`None`: there is none).
+    nearest: BTreeMap<PathBuf, Option<PathBuf>>,
+}
+
+impl Loaded {
+    /// Drop allowed findings, then turn warnings into errors where warnings are denied: by the
+    /// command line's settings together with those of the settings file nearest to the
+    /// finding's file.
+    pub fn apply(&self, diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
+        let mut cache = self.nearest.clone();
+        diagnostics
+            .into_iter()
+            .filter_map(|d| {
+                let folder = folder_of(Path::new(&d.location.file));
+                let config = cache
+                    .entry(folder.clone())
+                    .or_insert_with(|| nearest(&folder))
+                    .as_ref()
+                    .and_then(|c| self.settings.get(c));
+                let allowed = |code: &str| {
+                    self.options.allow.contains(code)
+                        || config.is_some_and(|c| c.allow.contains(code))
+                };
+                let denied = |deny: Deny| {
+                    self.options.deny.contains(&deny)
+                        || config.is_some_and(|c| c.deny.contains(&deny))
+                };
+                if allowed(d.code) {
+                    return None;
+                }
+                let mut d = d;
+                if denied(Deny::Warnings) {
+                    d.severity = Severity::Error;
+                }
+                Some(d)
+            })
+            .collect()
+    }
 }
 
 impl LintOptions {
@@ -124,25 +167,38 @@ impl LintOptions {
         })
     }
 
-    /// Add the settings of the `medsec-lint.toml` nearest to each of `paths`. A settings file
-    /// that cannot be read, or has problems, gives `invalid-lint-config` errors (the run ends
-    /// with exit 2).
-    pub fn with_files_for(mut self, paths: &[PathBuf]) -> Loaded {
-        let mut files = Vec::new();
-        let mut problems = Vec::new();
-        for file in config_files(paths) {
-            let name = file.display().to_string();
-            let (raw, mut found) = read(&file, &name);
-            self.deny.extend(raw.deny);
-            self.allow.extend(raw.allow);
-            problems.append(&mut found);
-            files.push(name);
+    /// Read the `medsec-lint.toml` nearest to each of `paths` (the paths given) and to each of
+    /// `files` (the files linted under them). A settings file that cannot be read, or has
+    /// problems, gives `invalid-lint-config` errors (the run ends with exit 2).
+    pub fn with_files_for(self, paths: &[PathBuf], files: &[PathBuf]) -> Loaded {
+        let mut nearest_of = BTreeMap::new();
+        for path in paths.iter().chain(files) {
+            let folder = folder_of(path);
+            if let std::collections::btree_map::Entry::Vacant(slot) = nearest_of.entry(folder) {
+                let found = nearest(slot.key());
+                slot.insert(found);
+            }
         }
-        Loaded {
+        let found: BTreeSet<&PathBuf> = nearest_of.values().flatten().collect();
+        let mut loaded = Loaded {
             options: self,
-            files,
-            problems,
+            ..Loaded::default()
+        };
+        for file in found {
+            let name = file.display().to_string();
+            let (raw, mut problems) = read(file, &name);
+            loaded.problems.append(&mut problems);
+            loaded.settings.insert(
+                file.clone(),
+                LintOptions {
+                    deny: raw.deny.into_iter().collect(),
+                    allow: raw.allow.into_iter().collect(),
+                },
+            );
+            loaded.files.push(name);
         }
+        loaded.nearest = nearest_of;
+        loaded
     }
 
     /// Drop allowed findings, then turn warnings into errors when warnings are denied.
@@ -160,23 +216,27 @@ impl LintOptions {
     }
 }
 
+/// The folder whose settings file applies to `path`: the folder itself, or a file's folder
+/// (`.` for a bare file name).
+fn folder_of(path: &Path) -> PathBuf {
+    let folder = if path.is_dir() {
+        path
+    } else {
+        path.parent().unwrap_or(Path::new(""))
+    };
+    if folder.as_os_str().is_empty() {
+        PathBuf::from(".")
+    } else {
+        folder.to_owned()
+    }
+}
+
 /// The nearest settings file of each of `paths`, each once, sorted.
+#[cfg(test)]
 fn config_files(paths: &[PathBuf]) -> BTreeSet<PathBuf> {
     paths
         .iter()
-        .filter_map(|p| {
-            let folder = if p.is_dir() {
-                p.as_path()
-            } else {
-                p.parent().unwrap_or(Path::new(""))
-            };
-            let folder = if folder.as_os_str().is_empty() {
-                Path::new(".")
-            } else {
-                folder
-            };
-            nearest(folder)
-        })
+        .filter_map(|p| nearest(&folder_of(p)))
         .collect()
 }
 
@@ -308,6 +368,61 @@ mod tests {
         }
     }
 
+    fn diag_in(file: &Path, code: &'static str, severity: Severity) -> Diagnostic {
+        let mut d = diag(code, severity);
+        d.location.file = file.display().to_string();
+        d
+    }
+
+    /// A folder with its own settings file follows it, not its parent's; the command line
+    /// applies everywhere.
+    #[test]
+    fn each_file_follows_its_nearest_settings_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let top = dir.path().join("checklists");
+        let sub = top.join("own");
+        std::fs::create_dir_all(&sub).unwrap();
+        std::fs::create_dir(dir.path().join(".git")).unwrap();
+        std::fs::write(top.join(CONFIG_FILE), "allow = [\"unverified-wording\"]\n").unwrap();
+        std::fs::write(sub.join(CONFIG_FILE), "deny = [\"warnings\"]\n").unwrap();
+        let (a, b) = (top.join("a.toml"), sub.join("b.toml"));
+        std::fs::write(&a, "").unwrap();
+        std::fs::write(&b, "").unwrap();
+        let options = LintOptions {
+            allow: ["verified-with-note".to_owned()].into(),
+            ..LintOptions::default()
+        };
+        let loaded = options.with_files_for(std::slice::from_ref(&top), &[a.clone(), b.clone()]);
+        assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+        assert_eq!(loaded.files.len(), 2, "{:?}", loaded.files);
+        let out = loaded.apply(vec![
+            diag_in(&a, "unverified-wording", Severity::Warning),
+            diag_in(&a, "title-year-mismatch", Severity::Warning),
+            diag_in(&a, "verified-with-note", Severity::Warning),
+            diag_in(&b, "unverified-wording", Severity::Warning),
+            diag_in(&b, "verified-with-note", Severity::Warning),
+        ]);
+        let got: Vec<(String, &str, Severity)> = out
+            .iter()
+            .map(|d| (d.location.file.clone(), d.code, d.severity))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    a.display().to_string(),
+                    "title-year-mismatch",
+                    Severity::Warning
+                ),
+                (
+                    b.display().to_string(),
+                    "unverified-wording",
+                    Severity::Error
+                ),
+            ]
+        );
+    }
+
     #[test]
     fn allow_drops_and_deny_raises() {
         let options = LintOptions {
@@ -330,7 +445,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join(CONFIG_FILE);
         std::fs::write(&file, "allow = []\ndeny_warnings = true\n").unwrap();
-        let loaded = LintOptions::default().with_files_for(&[dir.path().to_owned()]);
+        let loaded = LintOptions::default().with_files_for(&[dir.path().to_owned()], &[]);
         let diags = loaded.problems;
         assert_eq!(diags.len(), 1, "{diags:?}");
         assert_eq!(diags[0].location.line, 2);
@@ -346,7 +461,7 @@ mod tests {
             "deny = [\"warning\", \"warnings\"]\nallow = [\"unverified-wordin\", 3]\nextra = 1\n",
         )
         .unwrap();
-        let loaded = LintOptions::default().with_files_for(&[dir.path().to_owned()]);
+        let loaded = LintOptions::default().with_files_for(&[dir.path().to_owned()], &[]);
         let places: Vec<(usize, usize)> = loaded
             .problems
             .iter()
@@ -360,7 +475,12 @@ mod tests {
         );
         assert!(loaded.problems[1].message.contains("`unverified-wording`"));
         // What was right still counts.
-        assert!(loaded.options.deny.contains(&Deny::Warnings));
+        let out = loaded.apply(vec![diag_in(
+            &file,
+            "verified-with-note",
+            Severity::Warning,
+        )]);
+        assert_eq!(out[0].severity, Severity::Error);
     }
 
     #[test]

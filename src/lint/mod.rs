@@ -42,14 +42,15 @@ impl LintReport {
 /// codes dropped, warnings raised to errors when denied. An unreadable or invalid settings file
 /// counts as unreadable input.
 pub fn lint_with(paths: &[PathBuf], options: LintOptions) -> LintReport {
-    let loaded = options.with_files_for(paths);
     let mut report = lint_paths(paths);
+    let linted: Vec<PathBuf> = report.file_names.iter().map(PathBuf::from).collect();
+    let mut loaded = options.with_files_for(paths, &linted);
     if !loaded.problems.is_empty() {
         report.unreadable = true;
     }
-    let mut diagnostics = loaded.problems;
+    let mut diagnostics = std::mem::take(&mut loaded.problems);
     diagnostics.append(&mut report.diagnostics);
-    report.diagnostics = loaded.options.apply(diagnostics);
+    report.diagnostics = loaded.apply(diagnostics);
     report.config_files = loaded.files;
     report
 }
@@ -64,7 +65,7 @@ pub fn lint_since(
     options: LintOptions,
 ) -> Result<LintReport, crate::diff::DiffError> {
     let changed = crate::diff::sides::changed_since(rev, paths)?;
-    let loaded = options.with_files_for(paths);
+    let mut loaded = options.with_files_for(paths, &changed);
     let mut report = lint_paths(&changed);
     // A path that does not exist is unreadable input, as without --base: a mistyped path must
     // not pass as "nothing changed".
@@ -124,9 +125,9 @@ pub fn lint_since(
     if !loaded.problems.is_empty() {
         report.unreadable = true;
     }
-    let mut diagnostics = loaded.problems;
+    let mut diagnostics = std::mem::take(&mut loaded.problems);
     diagnostics.append(&mut report.diagnostics);
-    report.diagnostics = loaded.options.apply(diagnostics);
+    report.diagnostics = loaded.apply(diagnostics);
     report.config_files = loaded.files;
     Ok(report)
 }

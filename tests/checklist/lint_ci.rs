@@ -398,6 +398,69 @@ fn settings_are_found_in_parent_folders_up_to_the_repository_root_and_named_in_j
     assert_eq!(json["diagnostics"], serde_json::json!([]));
 }
 
+/// In a folder search, a subfolder with its own medsec-lint.toml follows it, not its parent's;
+/// the table names the settings files used (in Japanese too).
+#[test]
+fn a_subfolder_with_its_own_settings_follows_them_and_the_table_names_them() {
+    let tmp = tempfile::tempdir().unwrap();
+    let repo = tmp.path();
+    std::fs::create_dir(repo.join(".git")).unwrap();
+    let own = repo.join("checklists/own");
+    std::fs::create_dir_all(&own).unwrap();
+    std::fs::copy(root().join(FY2025), repo.join("checklists/a.toml")).unwrap();
+    // The same form under another ID, so that the copies are not duplicate definitions.
+    let other = std::fs::read_to_string(root().join(FY2025))
+        .unwrap()
+        .replacen("id = \"mhlw-institution\"", "id = \"group-institution\"", 1)
+        .replacen("publisher = \"mhlw\"", "publisher = \"group\"", 1);
+    std::fs::write(own.join("b.toml"), other).unwrap();
+    std::fs::write(
+        repo.join("checklists/medsec-lint.toml"),
+        "deny = [\"warnings\"]\nallow = [\"unverified-wording\"]\n",
+    )
+    .unwrap();
+    std::fs::write(own.join("medsec-lint.toml"), "deny = [\"warnings\"]\n").unwrap();
+    let run = |args: &[&str]| {
+        medsec()
+            .current_dir(repo)
+            .args(["checklist", "lint", "checklists"])
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let out = run(&["--format", "json"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stdout_of(&out));
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        json["config"],
+        serde_json::json!([
+            "checklists/medsec-lint.toml",
+            "checklists/own/medsec-lint.toml"
+        ])
+    );
+    // The subfolder's file does not allow unverified-wording: its warnings are errors. The
+    // parent folder's file allows them for a.toml.
+    let diagnostics = json["diagnostics"].as_array().unwrap();
+    assert!(!diagnostics.is_empty());
+    for d in diagnostics {
+        assert_eq!(d["file"], "checklists/own/b.toml", "{d}");
+        assert_eq!(d["code"], "unverified-wording", "{d}");
+        assert_eq!(d["severity"], "error", "{d}");
+    }
+    let text = stdout_of(&run(&["--lang", "en"]));
+    assert!(
+        text.lines().any(|l| l.starts_with(
+            "settings used: `checklists/medsec-lint.toml`, `checklists/own/medsec-lint.toml`"
+        )),
+        "{text}"
+    );
+    let text = stdout_of(&run(&["--lang", "ja"]));
+    assert!(
+        text.contains("設定ファイル `checklists/medsec-lint.toml`, `checklists/own/medsec-lint.toml` を使いました"),
+        "{text}"
+    );
+}
+
 /// `git` in `dir`; `false` when git is missing outside CI (the test is then skipped).
 #[allow(clippy::print_stderr)]
 fn git(dir: &Path, args: &[&str]) -> bool {
