@@ -567,11 +567,59 @@ fn verify_expect_takes_the_printed_sha256_or_the_qr_text() {
         stdout_of(&o)
     );
 
-    // Neither form: a usage problem, said on standard error.
-    let o = s.verify(&plain, &["--expect", "sha256:abc"]);
-    assert_eq!(o.status.code(), Some(2));
-    assert!(stderr_of(&o).contains("--expect"), "{}", stderr_of(&o));
-    assert!(o.stdout.is_empty());
+    // Every form the page prints is taken back: the footer's `SHA-256 <hex>`, the header's
+    // `SHA-256 (report.json): <hex>`, and what a person types: `sha256:<HEX>`.
+    let footer = footer_sha256_of(&plain);
+    assert_eq!(footer, format!("SHA-256 {sha}"));
+    let header = format!("SHA-256 (report.json): {sha}");
+    assert!(
+        std::fs::read_to_string(plain.join("report.html"))
+            .unwrap()
+            .contains("SHA-256 (report.json): <span class=\"mono\">"),
+        "the header form changed: update this test"
+    );
+    for form in [
+        footer,
+        header,
+        format!("sha256:{upper}"),
+        format!("sha256:{sha}"),
+    ] {
+        let o = s.verify(&plain, &["--expect", &form]);
+        assert_eq!(o.status.code(), without, "{form}: {}", stderr_of(&o));
+    }
+
+    // A wrong length or a character that is not hex: a usage problem, said in words on
+    // standard error.
+    for (value, lang, want) in [
+        ("sha256:abc", "en", "has 3 hex digits, not 64"),
+        ("sha256:abc", "ja", "3桁です。64桁必要です"),
+        (
+            &*format!("{}x", &sha[..63]),
+            "en",
+            "holds `x`, which is not a hex digit",
+        ),
+        (
+            &*format!("{}x", &sha[..63]),
+            "ja",
+            "16進数(0-9、a-f)でない文字 `x`",
+        ),
+    ] {
+        let o = s.verify(&plain, &["--expect", value, "--lang", lang]);
+        assert_eq!(o.status.code(), Some(2));
+        let err = stderr_of(&o);
+        assert!(err.contains("--expect") && err.contains(want), "{err}");
+        assert!(o.stdout.is_empty());
+    }
+}
+
+/// The SHA-256 the HTML's printed page footer carries (its CSS `@bottom-left` content).
+fn footer_sha256_of(bundle: &Path) -> String {
+    let html = std::fs::read_to_string(bundle.join("report.html")).unwrap();
+    let start = html.find("@bottom-left").expect("a page footer");
+    let rest = &html[start..];
+    let open = rest.find("content: \"").unwrap() + "content: \"".len();
+    let close = rest[open..].find('"').unwrap();
+    rest[open..open + close].to_owned()
 }
 
 // ---- no probe evidence ----

@@ -824,7 +824,16 @@ verify-vendor-comment-malformed = the vendor's trusted comment is malformed: { $
 verify-evidence-not-attached = { $item } (round { $round }) names evidence `{ $named }`, which the bundle does not carry
 verify-expect-sha256-mismatch = report.json has SHA-256 { $actual }, not { $expected } as given with --expect: the printed report does not belong to this bundle
 verify-expect-key-mismatch = the bundle is signed with key { $actual }, not { $expected } as the printed report's QR code says: the printed report does not belong to this bundle
-verify-expect-invalid = --expect takes the 64 hex digits of the report's SHA-256, or the QR code's text `medsec:sha256=<64 hex digits>;key=<16 hex digits>`; `{ $value }` is neither
+verify-expect-forms = --expect takes the report's SHA-256 as the printed report shows it (64 hex digits, alone or after `sha256:` or `SHA-256`), or the QR code's text `medsec:sha256=<64 hex digits>;key=<16 hex digits>`
+verify-expect-invalid = `{ $value }` is neither. { $forms }
+verify-expect-wrong-length = `{ $value }`: the { $part ->
+    [key] key ID
+   *[other] SHA-256
+} has { $count } hex digits, not { $wanted }. { $forms }
+verify-expect-not-hex = `{ $value }`: the { $part ->
+    [key] key ID
+   *[other] SHA-256
+} holds `{ $found }`, which is not a hex digit (0-9, a-f). { $forms }
 verify-no-probe-evidence = the report carries no probe evidence (made without `medsec probe`), so no answer could be checked against this machine's probes
 verify-no-bundle-found = no bundle found here (no folder holds MANIFEST.sha256 or report.json)
 verify-link-not-followed = a symbolic link to a folder; not followed, so any bundle behind it is not checked

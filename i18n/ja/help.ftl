@@ -232,7 +232,7 @@ arg-verify-pubkey = すべての報告書の束に対して、この1つの公�
 arg-verify-trusted = このファイルに医療機関コードと事業者ごとに並べた鍵を信頼します（docs/signing.md を参照）。
 arg-verify-institution = どの報告書の束もこの医療機関コードのものでなければなりません。
 arg-verify-as-of = 今日の代わりに、この日（日本時間）時点で年度を判断します: 2026-06-03、2026/6/3、令和8年6月3日、R8.6.3（`status --as-of` と同じ）。
-arg-verify-expect = 印刷した報告書にある SHA-256（フッター）、またはその QR コードの文字列全体（`medsec:sha256=<hex>;key=<KEYID>`。このときは鍵も一致が必要）。report.json が異なる報告書の束は完全性の失敗（終了コード 3）で、その紙はこの報告書の束のものではありません。
+arg-verify-expect = 印刷した報告書にある SHA-256（印刷されたまま `SHA-256 <hex>`、`sha256:<hex>`、または16進数64桁。大文字・小文字は問いません）、またはその QR コードの文字列全体（`medsec:sha256=<hex>;key=<KEYID>`。このときは鍵も一致が必要）。report.json が異なる報告書の束は完全性の失敗（終了コード 3）で、その紙はこの報告書の束のものではありません。
 
 ## summarize
 

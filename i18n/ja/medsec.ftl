@@ -759,7 +759,16 @@ verify-vendor-comment-malformed = 事業者の署名の信頼済みコメント�
 verify-evidence-not-attached = { $item }（{ $round }回目）の回答が証跡 `{ $named }` を挙げていますが、その証跡はバンドルに含まれていません
 verify-expect-sha256-mismatch = report.json の SHA-256 は { $actual } で、--expect で指定された { $expected } ではありません。印刷された報告書はこのバンドルのものではありません
 verify-expect-key-mismatch = バンドルは鍵 { $actual } で署名されており、印刷された報告書の QR コードにある { $expected } ではありません。印刷された報告書はこのバンドルのものではありません
-verify-expect-invalid = --expect には報告書の SHA-256（16進数64桁）か、QR コードの文字列 `medsec:sha256=<16進数64桁>;key=<16進数16桁>` を指定してください。`{ $value }` はどちらでもありません
+verify-expect-forms = --expect には、印刷された報告書にある SHA-256（16進数64桁。そのまま、または `sha256:` や `SHA-256` の後に続けて）か、QR コードの文字列 `medsec:sha256=<16進数64桁>;key=<16進数16桁>` を指定してください
+verify-expect-invalid = `{ $value }` はどちらでもありません。{ $forms }
+verify-expect-wrong-length = `{ $value }` の{ $part ->
+    [key] 鍵ID
+   *[other] SHA-256
+}は{ $count }桁です。{ $wanted }桁必要です。{ $forms }
+verify-expect-not-hex = `{ $value }` の{ $part ->
+    [key] 鍵ID
+   *[other] SHA-256
+}に16進数(0-9、a-f)でない文字 `{ $found }` があります。{ $forms }
 verify-no-probe-evidence = この報告書にはプローブの証跡がありません（`medsec probe` なしで作成されています）。回答と機器の状態の照合は行われていません
 verify-no-bundle-found = ここにはバンドルがありません（MANIFEST.sha256 や report.json のあるフォルダが見つかりません）
 verify-link-not-followed = フォルダへのシンボリックリンクです。たどらないため、その先のバンドルは確認していません

@@ -17,9 +17,9 @@ pub fn run(args: VerifyArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     let (keys, catalog, notices) =
         trust_and_catalog(args.pubkey.as_deref(), args.trusted.as_deref(), ctx)?;
     let expect = match &args.expect {
-        Some(value) => Some(verify::Expected::parse(value).ok_or_else(|| {
-            anyhow::Error::msg(tr!(lang, "verify-expect-invalid", value = value.as_str()))
-        })?),
+        Some(value) => {
+            Some(verify::Expected::parse(value).map_err(|e| anyhow::Error::msg(e.localize(lang)))?)
+        }
         None => None,
     };
     let opts = Options {
