@@ -213,6 +213,44 @@ fn status_says_the_signature_was_not_checked() {
     }
 }
 
+/// reports12-4: a validly signed bundle of another institution than `--institution` is said to
+/// be genuine but another institution's (both codes), exit 3 as docs/exit-codes.md says.
+#[test]
+fn verify_of_another_institutions_genuine_bundle_says_so() {
+    let (_tmp, bundle, key) = bundle(true);
+    let pubkey = key.with_extension("pub");
+    for (lang, said, not_said) in [
+        (
+            "en",
+            "the bundle is genuine",
+            "integrity or signature check",
+        ),
+        ("ja", "この報告書一式は本物です", "完全性"),
+    ] {
+        let (code, out, err) = run(
+            lang,
+            &[
+                "verify".as_ref(),
+                "--pubkey".as_ref(),
+                pubkey.as_os_str(),
+                "--institution".as_ref(),
+                "1310000003".as_ref(),
+                bundle.as_os_str(),
+            ],
+        );
+        assert_eq!(code, 3, "{lang}: {out}{err}");
+        assert!(
+            out.contains("[institution-mismatch]") && out.contains(said),
+            "{out}"
+        );
+        assert!(
+            out.contains("0110113719") && out.contains("1310000003"),
+            "{out}"
+        );
+        assert!(!out.contains(not_said), "{lang}: {out}");
+    }
+}
+
 /// 12-h/12-k2: verify of a report.json hints at its bundle folder; verify of a folder of
 /// bundles says so and names `summarize`.
 #[test]

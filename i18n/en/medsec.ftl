@@ -752,7 +752,6 @@ verify-summary = { $count ->
 verify-fiscal-year = FY{ $year }{ $wareki ->
    *[other] {""}
 }
-verify-place-item-in-file = { $item } in { $file }
 verify-io-not-found = no such file or folder
 verify-io-permission-denied = permission denied
 verify-io-other = system error ({ $error })
@@ -791,6 +790,7 @@ verify-report-missing = the manifest does not cover report.json
 verify-report-unreadable = cannot read report.json: { $reason }
 verify-key-untrusted = key { $key } is not trusted for institution { $code }
 verify-institution-mismatch = the report is for institution { $code } ({ $name }), not { $expected }
+verify-institution-other-genuine = the bundle is genuine (its signature and every file check out), but it is for another institution: { $code } ({ $name }), not { $expected } as --institution asks
 verify-trusted-comment-mismatch = the signature says `{ $field }` is `{ $signed }`, report.json has `{ $actual }`
 verify-trusted-comment-plain = the signature's trusted comment does not name the institution, checklist and report (signed by another tool); the manifest signature still covers report.json
 verify-trusted-comment-malformed = the signature's trusted comment is malformed: { $reason }
