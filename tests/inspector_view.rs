@@ -204,6 +204,34 @@ fn status_with(dir: &Path, lang: &str, evidence: &str) -> (i32, String, String) 
     run(dir, &args)
 }
 
+/// reports12-5: a contradiction `status --evidence` finds is placed at the contradicted
+/// answer's entry in the answers file (its `[[answers]]` line), as other status findings are,
+/// not at line 1.
+#[test]
+fn status_places_a_contradiction_at_the_answer() {
+    let tmp = tempfile::tempdir().unwrap();
+    let w = tmp.path();
+    answers_copy(w);
+    let text = std::fs::read_to_string(w.join("answers/complete.toml")).unwrap();
+    // The fixture evidence's failed backup probe covers remote-maintenance, answered はい.
+    let item_line = text
+        .lines()
+        .position(|l| l.trim() == "item = \"remote-maintenance\"")
+        .expect("the answer in the fixture");
+    let entry_line = item_line; // the `[[answers]]` line just before it, counted from 1
+    let evidence = fixture("report/evidence.json").display().to_string();
+    for lang in ["en", "ja"] {
+        let (code, out, err) = status_with(w, lang, &evidence);
+        assert_eq!(code, 1, "{out}{err}");
+        let wanted = format!("complete.toml:{entry_line}:1: ");
+        let line = out
+            .lines()
+            .find(|l| l.contains("[answer-contradicted-by-probe]"))
+            .unwrap_or_else(|| panic!("{lang}: {out}"));
+        assert!(line.contains(&wanted), "{lang}: {line}");
+    }
+}
+
 #[test]
 fn probe_records_the_institution_and_status_tells_evidence_of_another() {
     let tmp = tempfile::tempdir().unwrap();
