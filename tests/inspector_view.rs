@@ -134,7 +134,10 @@ fn a_lone_report_json_is_shown_with_a_warning_and_its_carried_checklist() {
     );
     let (code, _, err) = run(w, &["--lang", "ja", "status", "lone/report.json"]);
     assert_eq!(code, want);
-    assert!(err.contains("署名付きバンドルの中にありません"), "{err}");
+    assert!(
+        err.contains("署名付きの報告書一式の中にありません"),
+        "{err}"
+    );
     // Without the carried checklist it cannot be read: exit 2, saying which checklist.
     std::fs::remove_dir_all(lone.join("checklists")).unwrap();
     let (code, out, err) = run(w, &["status", "lone/report.json"]);

@@ -318,7 +318,7 @@ fn the_bundle_holds_a_signed_report_html() {
         decode_qr(&html),
         format!("medsec:sha256={sha};key={}", key_id(&key))
     );
-    assert!(html.contains("レポート一式とともに署名されています"));
+    assert!(html.contains("報告書一式とともに署名されています"));
     assert!(html.contains("テスト診療所") && html.contains("2-⑩"));
     // The bundle verifies with the page in it (findings only: the contradiction).
     let o = with_fixtures()
@@ -355,7 +355,10 @@ fn an_unsigned_bundle_says_so_and_its_qr_code_has_no_key() {
     assert_eq!(decode_qr(&html), format!("medsec:sha256={sha}"));
     // The page in the bundle says the same.
     let page = std::fs::read_to_string(out.join("report.html")).unwrap();
-    assert!(page.contains("このレポートには署名がありません"), "{page}");
+    assert!(
+        page.contains("この報告書一式には署名がありません"),
+        "{page}"
+    );
 }
 
 #[test]

@@ -251,17 +251,31 @@ fn verify_of_another_institutions_genuine_bundle_says_so() {
     }
 }
 
-/// 12-h/12-k2: verify of a report.json hints at its bundle folder; verify of a folder of
-/// bundles says so and names `summarize`.
+/// 12-h: verify of a report.json hints at its bundle folder. reports12-6: verify of a folder
+/// of bundles verifies each bundle found under it (one row each, worst exit code wins); a
+/// folder holding none says so, exit 2 as for a missing bundle.
 #[test]
 fn verify_hints_at_the_folder_to_give() {
     let (tmp, bundle, key) = bundle(true);
     let pubkey = key.with_extension("pub");
     let report = bundle.join("report.json");
     let parent = tmp.path().to_path_buf();
-    for (lang, file_hint, folder_hint) in [
-        ("ja", "バンドルのフォルダ", "`medsec summarize"),
-        ("en", "give the bundle folder", "`medsec summarize"),
+    // A second bundle beside it, tampered: the folder's worst.
+    let tampered = parent.join("more/tampered");
+    std::fs::create_dir_all(&tampered).unwrap();
+    for entry in walk(&bundle) {
+        let to = tampered.join(entry.strip_prefix(&bundle).unwrap());
+        std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+        std::fs::copy(&entry, &to).unwrap();
+    }
+    let json = tampered.join("report.json");
+    let text = std::fs::read_to_string(&json).unwrap();
+    std::fs::write(&json, text.replace("テスト診療所", "別の診療所")).unwrap();
+    let empty = parent.join("empty");
+    std::fs::create_dir_all(&empty).unwrap();
+    for (lang, file_hint, none_here) in [
+        ("ja", "報告書一式のフォルダ", "報告書一式がありません"),
+        ("en", "give the bundle folder", "no bundle found here"),
     ] {
         let (code, _, err) = run(
             lang,
@@ -285,7 +299,101 @@ fn verify_hints_at_the_folder_to_give() {
             ],
         );
         assert_eq!(code, 3, "{lang}: {err}");
-        let wanted = format!("{folder_hint} {}`", parent.display());
-        assert!(err.contains(&wanted), "{lang}: {err}");
+        let (code, out, err) = run(
+            lang,
+            &[
+                "verify".as_ref(),
+                "--pubkey".as_ref(),
+                pubkey.as_os_str(),
+                "--format".as_ref(),
+                "json".as_ref(),
+                parent.as_os_str(),
+            ],
+        );
+        assert_eq!(code, 3, "{lang}: {err}");
+        let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+        let rows: Vec<(String, u64)> = json["bundles"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|b| {
+                (
+                    b["path"].as_str().unwrap().to_owned(),
+                    b["exit_code"].as_u64().unwrap(),
+                )
+            })
+            .collect();
+        let shown = |p: &std::path::Path| p.display().to_string();
+        assert_eq!(
+            rows,
+            vec![(shown(&bundle), 1), (shown(&tampered), 3)],
+            "{lang}: {out}"
+        );
+        // The folder holding none: said, exit 2 as a missing bundle.
+        let (code, _, err) = run(
+            lang,
+            &[
+                "verify".as_ref(),
+                "--pubkey".as_ref(),
+                pubkey.as_os_str(),
+                empty.as_os_str(),
+            ],
+        );
+        assert_eq!(code, 2, "{lang}: {err}");
+        assert!(
+            err.contains("[no-bundle]") && err.contains(none_here),
+            "{lang}: {err}"
+        );
     }
+}
+
+/// Every file under `dir`.
+fn walk(dir: &std::path::Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_dir() {
+            out.extend(walk(&p));
+        } else {
+            out.push(p);
+        }
+    }
+    out
+}
+
+/// reports12-2: one Japanese word for the bundle (報告書一式) and one spelling of folder
+/// (フォルダ) in every message, help text and doc; docs/glossary.md names the others only to
+/// rule them out.
+#[test]
+fn one_japanese_term_for_the_bundle_and_folder() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = vec![
+        root.join("i18n/ja/medsec.ftl"),
+        root.join("i18n/ja/help.ftl"),
+        root.join("README.md"),
+    ];
+    for e in std::fs::read_dir(root.join("docs")).unwrap() {
+        let p = e.unwrap().path();
+        if p.extension().is_some_and(|x| x == "md") && !p.ends_with("glossary.md") {
+            files.push(p);
+        }
+    }
+    for file in files {
+        let text = std::fs::read_to_string(&file).unwrap();
+        for other in [
+            "バンドル",
+            "報告書の束",
+            "レポート一式",
+            "報告書フォルダ",
+            "フォルダー",
+        ] {
+            assert!(
+                !text.contains(other),
+                "{}: `{other}` (the glossary's word is 報告書一式 / フォルダ)",
+                file.display()
+            );
+        }
+    }
+    let glossary = std::fs::read_to_string(root.join("docs/glossary.md")).unwrap();
+    assert!(glossary.contains("| 報告書一式 | bundle |"), "{glossary}");
 }

@@ -317,7 +317,7 @@ fn an_empty_folder_and_a_missing_path_are_said_as_such() {
     for (lang, no_bundle, no_path) in [
         (
             "ja",
-            "報告書のバンドルがありません",
+            "報告書一式がありません",
             "このファイルやフォルダはありません",
         ),
         ("en", "holds no report bundle", "no such file or folder"),
@@ -451,8 +451,8 @@ fn xlsx_reads_back_with_filters_and_a_frozen_header() {
     assert_eq!(o.status.code(), Some(3), "{}", stderr_of(&o));
     let bytes = std::fs::read(&out).unwrap();
     let mut wb: Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(&bytes)).unwrap();
-    assert_eq!(wb.sheet_names(), ["バンドル一覧"]);
-    let range = wb.worksheet_range("バンドル一覧").unwrap();
+    assert_eq!(wb.sheet_names(), ["報告書一式の一覧"]);
+    let range = wb.worksheet_range("報告書一式の一覧").unwrap();
     let rows: Vec<&[Data]> = range.rows().collect();
     assert_eq!(rows.len(), 8);
     let header: Vec<String> = rows[0].iter().map(|c| c.to_string()).collect();
@@ -547,7 +547,7 @@ fn verify_expect_takes_the_printed_sha256_or_the_qr_text() {
     let other = "0".repeat(64);
     for (lang, want) in [
         ("en", "the printed report does not belong to this bundle"),
-        ("ja", "印刷された報告書はこのバンドルのものではありません"),
+        ("ja", "印刷された報告書はこの報告書一式のものではありません"),
     ] {
         let o = s.verify(&plain, &["--expect", &other, "--lang", lang]);
         assert_eq!(o.status.code(), Some(3), "{}", stdout_of(&o));

@@ -1554,4 +1554,3 @@ inspector-status-complete-with-recorded-errors = complete, but the report record
 inspector-status-unsigned = note: { $path } is not signed; only its files were checked against MANIFEST.sha256, so nothing proves who made it
 inspector-status-signature-not-checked = note: the signature of { $path } was not checked (`status` takes no key); only its files were checked against MANIFEST.sha256; check who signed it with `medsec verify --pubkey KEY.pub { $path }`
 inspector-verify-give-folder = hint: { $path } is a file in a bundle; give the bundle folder { $dir }
-inspector-verify-folder-of-bundles = hint: { $path } is not a bundle but a folder of bundles; check them all with `medsec summarize { $path }`, or give each bundle folder
