@@ -94,6 +94,20 @@ fn markdown_and_csv_snapshots_in_both_languages() {
     let (_tmp, bundle, _) = bundle();
     for lang in ["ja", "en"] {
         let md = String::from_utf8(render_ok(lang, &bundle, "md")).unwrap();
+        // reports12-3: the heading says the form and the edition once each, and each finding
+        // says where it comes from (its source and file:line), as the HTML does.
+        let heading = md.lines().nth(2).unwrap();
+        let (form, year) = match lang {
+            "ja" => ("医療機関確認用", "令和7年度"),
+            _ => ("institution", "FY2025"),
+        };
+        assert_eq!(heading.matches(form).count(), 1, "{heading}");
+        assert_eq!(heading.matches(year).count(), 1, "{heading}");
+        let source = match lang {
+            "ja" => "| 回答の確認 `complete.toml:41` |",
+            _ => "| answers check `complete.toml:41` |",
+        };
+        assert!(md.contains(source), "{md}");
         let csv = String::from_utf8(render_ok(lang, &bundle, "csv")).unwrap();
         insta::with_settings!({filters => volatile_filters()}, {
             insta::assert_snapshot!(format!("render-md-{lang}"), md);

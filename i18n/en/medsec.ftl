@@ -958,6 +958,8 @@ diff-item-verified-changed = verified { $old } -> { $new }
 
 ## render
 
+render-finding-source = Source
+
 ## report-html
 
 report-html-lang = en

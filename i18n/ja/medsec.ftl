@@ -908,6 +908,8 @@ diff-item-verified-changed = 公式 PDF との照合: { $old ->
 
 ## render
 
+render-finding-source = 出所
+
 ## report-html
 
 report-html-lang = ja
