@@ -634,3 +634,64 @@ fn html_screenshot_shows_japanese_glyphs() {
         "Japanese text shows as boxes (is a Japanese font such as fonts-noto-cjk installed?)"
     );
 }
+
+/// reports12-3: with the MHLW form, whose title names the edition's year and the form
+/// (`…(令和7年度版) 医療機関確認用`), the heading of the Markdown and the HTML says each once.
+#[test]
+fn the_heading_of_the_mhlw_form_says_the_year_and_form_once() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let out = tmp.path().join("clinic");
+    let o = common::medsec()
+        .arg("check")
+        .arg("--answers")
+        .arg(root.join("examples/clinic/answers.toml"))
+        .arg("--probes")
+        .arg(root.join("examples/clinic/probes.toml"))
+        .arg("--out")
+        .arg(&out)
+        .args(["--as-of", "2025-11-01"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr_of(&o));
+    for (lang, year, form) in [
+        ("ja", "令和7年度", "医療機関確認用"),
+        ("en", "FY2025", "institution form"),
+    ] {
+        for format in ["md", "html"] {
+            let o = common::medsec()
+                .args([
+                    "--lang",
+                    lang,
+                    "render",
+                    "--as-of",
+                    "2025-11-01",
+                    "--format",
+                    format,
+                ])
+                .arg(out.join("bundle"))
+                .output()
+                .unwrap();
+            assert_eq!(o.status.code(), Some(0), "{}", stderr_of(&o));
+            let page = stdout_of(&o);
+            let heading: String = match format {
+                "md" => page.lines().nth(2).unwrap().to_owned(),
+                _ => {
+                    let start = page.find("<header").unwrap();
+                    let end = page.find("class=\"qr-box\"").unwrap();
+                    page[start..end].to_owned()
+                }
+            };
+            assert_eq!(
+                heading.matches(year).count(),
+                1,
+                "{lang} {format}: {heading}"
+            );
+            assert_eq!(
+                heading.matches(form).count(),
+                1,
+                "{lang} {format}: {heading}"
+            );
+        }
+    }
+}

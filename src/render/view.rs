@@ -119,6 +119,9 @@ pub struct FormView {
     pub form_in_title: bool,
     /// The edition's fiscal year.
     pub edition_year: i16,
+    /// The title already names the edition's year (`…(令和7年度版) 医療機関確認用`): the
+    /// heading does not say it twice.
+    pub edition_in_title: bool,
     pub guideline_version: String,
     pub digest: String,
     /// False when the checklist of this form is not known to this medsec: items show by ID.
@@ -571,6 +574,9 @@ fn form_view(
     let form_label = crate::checklist::Form::parse(&form.checklist.form)
         .map_or_else(|| form.checklist.form.clone(), |f| f.label(lang).to_owned());
     let form_in_title = title.contains(&form_label);
+    let year = form.checklist.fiscal_year;
+    let edition_in_title = title.contains(&crate::dates::wareki_fiscal_year(year))
+        || title.contains(&format!("FY{year}"));
     FormView {
         file: form.file.clone(),
         title,
@@ -585,6 +591,7 @@ fn form_view(
         form: form_label.clone(),
         form_in_title,
         edition_year: form.checklist.fiscal_year,
+        edition_in_title,
         guideline_version: checklist
             .map(|c| c.guideline_version.clone())
             .unwrap_or_default(),
