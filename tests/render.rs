@@ -116,6 +116,21 @@ fn markdown_and_csv_snapshots_in_both_languages() {
     }
 }
 
+/// reports12-9: the HTML page too, as a snapshot in both languages (the QR code's drawing,
+/// which follows the volatile SHA-256, filtered; the decoded QR is checked below).
+#[test]
+fn html_snapshots_in_both_languages() {
+    let (_tmp, bundle, _) = bundle();
+    for lang in ["ja", "en"] {
+        let html = String::from_utf8(render_ok(lang, &bundle, "html")).unwrap();
+        let mut filters = volatile_filters();
+        filters.push((r"(?s)<svg .*?</svg>", "[qr-svg]"));
+        insta::with_settings!({filters => filters}, {
+            insta::assert_snapshot!(format!("render-html-{lang}"), html);
+        });
+    }
+}
+
 #[test]
 fn html_is_self_contained_and_carries_the_report_digest_and_key() {
     let (_tmp, bundle, key) = bundle();
