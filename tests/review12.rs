@@ -397,3 +397,43 @@ fn one_japanese_term_for_the_bundle_and_folder() {
     let glossary = std::fs::read_to_string(root.join("docs/glossary.md")).unwrap();
     assert!(glossary.contains("| 報告書一式 | bundle |"), "{glossary}");
 }
+
+/// reports12-7: every message of the inspector's sections (`## verify`, `## status`,
+/// `## summarize`, `## render`, `## report-html`) is used by the code or a template.
+#[test]
+fn every_message_of_the_report_sections_is_used() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    fn read_all(dir: &std::path::Path, out: &mut String) {
+        for e in std::fs::read_dir(dir).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                read_all(&p, out);
+            } else if let Ok(text) = std::fs::read_to_string(&p) {
+                out.push_str(&text);
+            }
+        }
+    }
+    let mut code = String::new();
+    read_all(&root.join("src"), &mut code);
+    read_all(&root.join("templates"), &mut code);
+    let catalog = std::fs::read_to_string(root.join("i18n/en/medsec.ftl")).unwrap();
+    let mut section = "";
+    let mut unused = Vec::new();
+    for line in catalog.lines() {
+        if let Some(name) = line.strip_prefix("## ") {
+            section = name.trim();
+            continue;
+        }
+        let sections = ["verify", "status", "summarize", "render", "report-html"];
+        let Some((id, _)) = line.split_once(" = ") else {
+            continue;
+        };
+        if sections.contains(&section)
+            && !id.starts_with([' ', '#'])
+            && !code.contains(&format!("\"{id}\""))
+        {
+            unused.push(id.to_owned());
+        }
+    }
+    assert!(unused.is_empty(), "unused messages: {unused:?}");
+}

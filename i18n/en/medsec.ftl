@@ -985,7 +985,6 @@ report-html-verification = Verification
 report-html-key-id = Key ID
 report-html-signed-at = Signed
 report-html-page = Page
-report-html-edition = edition
 report-html-guideline = guideline
 report-html-generated-at = Made
 report-html-as-of = As of
@@ -1042,7 +1041,6 @@ report-html-csv-answer = answer
 report-html-csv-unverified = wording unverified
 report-html-refused = { $path } is not shown: its integrity or signature check failed (tampered content is never shown as valid):
 report-html-written = Wrote { $path }.
-report-html-no-report = { $path } has no report.json. Give a bundle folder or a report.json.
 report-html-xlsx-needs-out = An XLSX workbook is not written to standard output; give --out FILE.xlsx.
 
 ## workbook

@@ -935,7 +935,6 @@ report-html-verification = 検証結果
 report-html-key-id = 鍵 ID
 report-html-signed-at = 署名日時
 report-html-page = ページ
-report-html-edition = 版
 report-html-guideline = ガイドライン
 report-html-generated-at = 作成日時
 report-html-as-of = 基準日
@@ -992,7 +991,6 @@ report-html-csv-answer = 回答
 report-html-csv-unverified = 文言未照合
 report-html-refused = { $path } は表示しません。完全性または署名の確認に失敗しました（改ざんされた内容を正しいものとして示さないため）:
 report-html-written = { $path } に書き出しました。
-report-html-no-report = { $path } に report.json がありません。報告書一式のフォルダか report.json を指定してください。
 report-html-xlsx-needs-out = XLSX は端末に書き出せません。--out FILE.xlsx を指定してください。
 
 ## workbook
