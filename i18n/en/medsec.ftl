@@ -754,7 +754,6 @@ verify-summary = { $count ->
 verify-fiscal-year = FY{ $year }{ $wareki ->
    *[other] {""}
 }
-verify-place-item-in-file = { $item } in { $file }
 verify-io-not-found = no such file or folder
 verify-io-permission-denied = permission denied
 verify-io-other = system error ({ $error })
@@ -793,6 +792,7 @@ verify-report-missing = the manifest does not cover report.json
 verify-report-unreadable = cannot read report.json: { $reason }
 verify-key-untrusted = key { $key } is not trusted for institution { $code }
 verify-institution-mismatch = the report is for institution { $code } ({ $name }), not { $expected }
+verify-institution-other-genuine = the bundle is genuine (its signature and every file check out), but it is for another institution: { $code } ({ $name }), not { $expected } as --institution asks
 verify-trusted-comment-mismatch = the signature says `{ $field }` is `{ $signed }`, report.json has `{ $actual }`
 verify-trusted-comment-plain = the signature's trusted comment does not name the institution, checklist and report (signed by another tool); the manifest signature still covers report.json
 verify-trusted-comment-malformed = the signature's trusted comment is malformed: { $reason }
@@ -826,7 +826,16 @@ verify-vendor-comment-malformed = the vendor's trusted comment is malformed: { $
 verify-evidence-not-attached = { $item } (round { $round }) names evidence `{ $named }`, which the bundle does not carry
 verify-expect-sha256-mismatch = report.json has SHA-256 { $actual }, not { $expected } as given with --expect: the printed report does not belong to this bundle
 verify-expect-key-mismatch = the bundle is signed with key { $actual }, not { $expected } as the printed report's QR code says: the printed report does not belong to this bundle
-verify-expect-invalid = --expect takes the 64 hex digits of the report's SHA-256, or the QR code's text `medsec:sha256=<64 hex digits>;key=<16 hex digits>`; `{ $value }` is neither
+verify-expect-forms = --expect takes the report's SHA-256 as the printed report shows it (64 hex digits, alone or after `sha256:` or `SHA-256`), or the QR code's text `medsec:sha256=<64 hex digits>;key=<16 hex digits>`
+verify-expect-invalid = `{ $value }` is neither. { $forms }
+verify-expect-wrong-length = `{ $value }`: the { $part ->
+    [key] key ID
+   *[other] SHA-256
+} has { $count } hex digits, not { $wanted }. { $forms }
+verify-expect-not-hex = `{ $value }`: the { $part ->
+    [key] key ID
+   *[other] SHA-256
+} holds `{ $found }`, which is not a hex digit (0-9, a-f). { $forms }
 verify-no-probe-evidence = the report carries no probe evidence (made without `medsec probe`), so no answer could be checked against this machine's probes
 verify-no-bundle-found = no bundle found here (no folder holds MANIFEST.sha256 or report.json)
 verify-link-not-followed = a symbolic link to a folder; not followed, so any bundle behind it is not checked
@@ -958,6 +967,8 @@ diff-item-verified-changed = verified { $old } -> { $new }
 
 ## render
 
+render-finding-source = Source
+
 ## report-html
 
 report-html-lang = en
@@ -983,7 +994,6 @@ report-html-verification = Verification
 report-html-key-id = Key ID
 report-html-signed-at = Signed
 report-html-page = Page
-report-html-edition = edition
 report-html-guideline = guideline
 report-html-generated-at = Made
 report-html-as-of = As of
@@ -1040,7 +1050,6 @@ report-html-csv-answer = answer
 report-html-csv-unverified = wording unverified
 report-html-refused = { $path } is not shown: its integrity or signature check failed (tampered content is never shown as valid):
 report-html-written = Wrote { $path }.
-report-html-no-report = { $path } has no report.json. Give a bundle folder or a report.json.
 report-html-xlsx-needs-out = An XLSX workbook is not written to standard output; give --out FILE.xlsx.
 
 ## workbook
@@ -1155,6 +1164,11 @@ summarize-col-probes = probes
 summarize-col-signed = signed
 summarize-col-key = key ID
 summarize-col-sha256 = report.json SHA-256
+summarize-col-answers = answers
+summarize-cell-complete = complete
+summarize-cell-incomplete = incomplete
+summarize-cell-no = { $count } answered No
+summarize-cell-overdue = { $count } overdue
 summarize-probes = { $failures } failed, { $contradictions } contradicting
 summarize-probes-none = no evidence
 summarize-details = For every finding of a bundle, run `medsec verify DIR`.

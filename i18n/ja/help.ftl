@@ -143,7 +143,7 @@ long-about-status =
     1回目はいつも表示します。2回目（任意）は2回目の回答が1つでもあるとき、または --round 2 のときに表示します。指摘の文（JSON の `message` も）は --lang の言語で、コードは変わりません。
 
     終了コード 0: 記入完了（警告は可）、1: 未完了（指摘あり）、2: 使えない入力。
-arg-status-files = 回答ファイル（.toml、.yaml、.yml）、または報告書の束のフォルダや report.json（報告書に含まれる回答の状況。完全性の確認に失敗した報告書の束は終了コード 3）。既定: 今のフォルダにある唯一の回答ファイル。
+arg-status-files = 回答ファイル（.toml、.yaml、.yml）、または報告書一式のフォルダや report.json（報告書に含まれる回答の状況。完全性の確認に失敗した報告書一式は終了コード 3）。既定: 今のフォルダにある唯一の回答ファイル。
 arg-status-evidence = `medsec probe --out evidence.json` が書いた確認結果。失敗した確認と矛盾する「はい」の回答をエラー（`answer-contradicted-by-probe`）として表示します（`medsec report` が記録するものと同じです）。
 arg-status-as-of = この日（日本時間）時点で基準を確認します。例えば立入検査の日: 2026-06-03、2026/6/3、令和8年6月3日、R8.6.3。既定: 今日（日本時間）。この日より後の確認日は `date-in-future` です。
 arg-status-round = この回の進み具合も表示します（2: 2回目の回答がまだなくても2回目を表示）。
@@ -164,32 +164,32 @@ arg-probe-no-progress = 進み具合の表示を出しません（表示は端�
 
 ## report
 
-about-report = 報告書の束（report.json、証跡、マニフェスト）を作ります。--sign で署名します。
+about-report = 報告書一式（report.json、証跡、マニフェスト）を作ります。--sign で署名します。
 long-about-report =
-    報告書の束を作ります: report.json（すべての回の回答、事業者確認用、プローブの証跡、指摘）、回答が挙げる証跡ファイル、MANIFEST.sha256。--sign で署名します。
+    報告書一式を作ります: report.json（すべての回の回答、事業者確認用、プローブの証跡、指摘）、回答が挙げる証跡ファイル、MANIFEST.sha256。--sign で署名します。
 
-    回答ファイルに書かれた事業者確認用（[vendors] forms）も、--vendor で指定したものと一緒に入れます。事業者確認用の横に事業者の署名 FORM.minisig があれば、それもコピーします。報告書の束は新しいフォルダに書いてから最後に所定の場所へ移します。既存の束は --force のときだけ置き換えます。`medsec verify` で確認するか、標準のツールで確認できます: `minisign -Vm MANIFEST.sha256 -p KEY.pub && sha256sum -c MANIFEST.sha256`。
+    回答ファイルに書かれた事業者確認用（[vendors] forms）も、--vendor で指定したものと一緒に入れます。事業者確認用の横に事業者の署名 FORM.minisig があれば、それもコピーします。報告書一式は新しいフォルダに書いてから最後に所定の場所へ移します。既存の報告書一式は --force のときだけ置き換えます。`medsec verify` で確認するか、標準のツールで確認できます: `minisign -Vm MANIFEST.sha256 -p KEY.pub && sha256sum -c MANIFEST.sha256`。
 about-report-schema = report.json の JSON スキーマ（format_version 2）を出力します。
 arg-report-answers = 医療機関（医療機関確認用）または薬局（薬局確認用）の回答ファイル。
 arg-report-vendors = 事業者確認用の回答ファイル（複数指定可）。
 arg-report-evidence = `medsec probe --out evidence.json` が書いたプローブの証跡。
-arg-report-out = 書き出す報告書の束のフォルダ（新規、空、または --force を付けて既存の報告書の束）。
-arg-report-sign = この秘密鍵（`medsec keygen` で作った NAME.key）で報告書の束に署名します。
+arg-report-out = 書き出す報告書一式のフォルダ（新規、空、または --force を付けて既存の報告書一式）。
+arg-report-sign = この秘密鍵（`medsec keygen` で作った NAME.key）で報告書一式に署名します。
 arg-report-passphrase-env = 鍵のパスフレーズを端末ではなく環境変数 VAR から読みます。
-arg-report-force = DIR の既存の報告書の束を置き換えます。MANIFEST.sha256 のとおりの報告書の束に限ります（ほかのものがあるフォルダ、ファイル、シンボリックリンクは断ります）。
+arg-report-force = DIR の既存の報告書一式を置き換えます。MANIFEST.sha256 のとおりの報告書一式に限ります（ほかのものがあるフォルダ、ファイル、シンボリックリンクは断ります）。
 
 ## render
 
-about-render = 報告書の束または report.json を HTML（印刷用）、Markdown、CSV、XLSX にします。
+about-render = 報告書一式または report.json を HTML（印刷用）、Markdown、CSV、XLSX にします。
 long-about-render =
     報告書を人が読む形にします: 印刷用の HTML（A4、公式の様式に近い形）、メール用の Markdown、CSV（項目と回ごとに1行）、XLSX。
 
-    報告書の束のフォルダか report.json を指定します。束のフォルダは先に確認します: すべてのファイルをマニフェストと照合し、--trusted か --pubkey があれば署名を信頼する鍵で検証します。確認に失敗した束は出力しません（終了コード 3）。改ざんされた内容を正しいものとして見せることはありません。ページには何を確認したかを書きます。report.json だけを指定したときは、何も確認していないことを書き添えて出力します。見出しなどは --lang に従います。docs/render.md を参照してください。
-arg-render-input = 報告書の束のフォルダ（`medsec report` で作ったもの）または report.json。
+    報告書一式のフォルダか report.json を指定します。報告書一式のフォルダは先に確認します: すべてのファイルをマニフェストと照合し、--trusted か --pubkey があれば署名を信頼する鍵で検証します。確認に失敗した報告書一式は出力しません（終了コード 3）。改ざんされた内容を正しいものとして見せることはありません。ページには何を確認したかを書きます。report.json だけを指定したときは、何も確認していないことを書き添えて出力します。見出しなどは --lang に従います。docs/render.md を参照してください。
+arg-render-input = 報告書一式のフォルダ（`medsec report` で作ったもの）または report.json。
 arg-render-format = 出力形式。
 arg-render-out = 標準出力の代わりに FILE に書きます（あれば置き換えます）。
-arg-render-pubkey = この1つの公開鍵（.pub ファイル）で報告書の束の署名を確認します。
-arg-render-trusted = このファイルに並べた鍵で報告書の束の署名を確認します（docs/signing.md を参照）。
+arg-render-pubkey = この1つの公開鍵（.pub ファイル）で報告書一式の署名を確認します。
+arg-render-trusted = このファイルに並べた鍵で報告書一式の署名を確認します（docs/signing.md を参照）。
 arg-render-as-of = 今日の代わりに、この日（日本時間）より前の目標日を期限切れとします: 2026-06-03、2026/6/3、令和8年6月3日、R8.6.3。
 
 ## keygen
@@ -208,42 +208,42 @@ arg-keygen-vendor = この鍵で事業者確認用に署名する事業者の名
 
 ## sign
 
-about-sign = 報告書の束のマニフェストを書いて署名します。または事業者確認用に署名します（--form）。
+about-sign = 報告書一式のマニフェストを書いて署名します。または事業者確認用に署名します（--form）。
 long-about-sign =
-    報告書の束の MANIFEST.sha256 とその署名 MANIFEST.sha256.minisig を（もう一度）書きます。または事業者確認用に署名します（--form）。
+    報告書一式の MANIFEST.sha256 とその署名 MANIFEST.sha256.minisig を（もう一度）書きます。または事業者確認用に署名します（--form）。
 
     マニフェストは DIR のすべてのファイルを sha256sum の形式で挙げます。署名の信頼済みコメントには、医療機関コード、チェックリストの版、report.json の SHA-256 が入ります。書いた結果はコマンドが終わる前に検証します。だれでも標準のツールで確認できます: `minisign -Vm MANIFEST.sha256 -p KEY.pub && sha256sum -c MANIFEST.sha256`。
 
-    事業者は事業者確認用に `medsec sign --form vendor-a.toml --key vendor.key` で署名します。これで横に vendor-a.toml.minisig ができます（`minisign -Vm vendor-a.toml -p vendor.pub` で確認できます）。`medsec report` は両方を医療機関の報告書の束に入れます。
-arg-sign-dir = 報告書の束のフォルダ（report.json を含むもの）。
-arg-sign-form = 報告書の束の代わりに、この事業者確認用（[vendor] の表を持つ回答ファイル）に署名します。
+    事業者は事業者確認用に `medsec sign --form vendor-a.toml --key vendor.key` で署名します。これで横に vendor-a.toml.minisig ができます（`minisign -Vm vendor-a.toml -p vendor.pub` で確認できます）。`medsec report` は両方を医療機関の報告書一式に入れます。
+arg-sign-dir = 報告書一式のフォルダ（report.json を含むもの）。
+arg-sign-form = 報告書一式の代わりに、この事業者確認用（[vendor] の表を持つ回答ファイル）に署名します。
 arg-sign-key = 秘密鍵（`medsec keygen` で作った NAME.key、または minisign の秘密鍵）。
 arg-sign-passphrase-env = 鍵のパスフレーズを端末ではなく環境変数 VAR から読みます。
 
 ## verify
 
-about-verify = 署名された報告書の束をオフラインで検証します。
+about-verify = 署名された報告書一式をオフラインで検証します。
 long-about-verify =
-    署名された報告書の束をオフラインで検証します: 署名、すべてのファイル、信頼する鍵、チェックリスト、年度、医療機関、報告書に記録された指摘。
+    署名された報告書一式をオフラインで検証します: 署名、すべてのファイル、信頼する鍵、チェックリスト、年度、医療機関、報告書に記録された指摘。
 
-    終了コード 0: 正しく記入完了、1: 正しいが指摘あり（未完了、別の年度など）、3: 署名または完全性の失敗（改ざん、ファイルの欠落や余分なファイル、リンクや特殊なファイル、誤った鍵や信頼していない鍵、不明なチェックリストのダイジェスト、別の医療機関、束にない事業者の署名）、2: 使えない入力（読めないファイルやフォルダ、verify の大きさの上限を超えるファイル）。失敗した束の report.json の内容は表示しません。束が複数あるときはすべてを検証し、最も重い終了コードを返します。docs/security.md を参照してください。
-arg-verify-dirs = 報告書の束のフォルダ。
-arg-verify-pubkey = すべての報告書の束に対して、この1つの公開鍵（.pub ファイル）を信頼します。
+    終了コード 0: 正しく記入完了、1: 正しいが指摘あり（未完了、別の年度など）、3: 署名または完全性の失敗（改ざん、ファイルの欠落や余分なファイル、リンクや特殊なファイル、誤った鍵や信頼していない鍵、不明なチェックリストのダイジェスト、別の医療機関、報告書一式にない事業者の署名）、2: 使えない入力（読めないファイルやフォルダ、verify の大きさの上限を超えるファイル）。失敗した報告書一式の report.json の内容は表示しません。報告書一式が複数あるときはすべてを検証し、最も重い終了コードを返します。docs/security.md を参照してください。
+arg-verify-dirs = 報告書一式のフォルダ。
+arg-verify-pubkey = すべての報告書一式に対して、この1つの公開鍵（.pub ファイル）を信頼します。
 arg-verify-trusted = このファイルに医療機関コードと事業者ごとに並べた鍵を信頼します（docs/signing.md を参照）。
-arg-verify-institution = どの報告書の束もこの医療機関コードのものでなければなりません。
+arg-verify-institution = どの報告書一式もこの医療機関コードのものでなければなりません。
 arg-verify-as-of = 今日の代わりに、この日（日本時間）時点で年度を判断します: 2026-06-03、2026/6/3、令和8年6月3日、R8.6.3（`status --as-of` と同じ）。
-arg-verify-expect = 印刷した報告書にある SHA-256（フッター）、またはその QR コードの文字列全体（`medsec:sha256=<hex>;key=<KEYID>`。このときは鍵も一致が必要）。report.json が異なる報告書の束は完全性の失敗（終了コード 3）で、その紙はこの報告書の束のものではありません。
+arg-verify-expect = 印刷した報告書にある SHA-256（印刷されたまま `SHA-256 <hex>`、`sha256:<hex>`、または16進数64桁。大文字・小文字は問いません）、またはその QR コードの文字列全体（`medsec:sha256=<hex>;key=<KEYID>`。このときは鍵も一致が必要）。report.json が異なる報告書一式は完全性の失敗（終了コード 3）で、その紙はこの報告書一式のものではありません。
 
 ## summarize
 
-about-summarize = 署名された多くの報告書の束を1件1行にまとめます（表、CSV、XLSX、JSON）。
+about-summarize = 署名された多くの報告書一式を1件1行にまとめます（表、CSV、XLSX、JSON）。
 long-about-summarize =
-    署名された多くの報告書の束を1件1行にまとめます。検査する側や都道府県のためのものです: 医療機関コードと名称、都道府県、版、検証の結果と最も重い指摘、記入完了かどうか、いいえの回答、期限を過ぎた目標日、プローブの失敗と回答との食い違い、署名日。
+    署名された多くの報告書一式を1件1行にまとめます。検査する側や都道府県のためのものです: 医療機関コードと名称、都道府県、版、検証の結果と最も重い指摘、記入完了かどうか、いいえの回答、期限を過ぎた目標日、プローブの失敗と回答との食い違い、署名日。
 
-    フォルダの中のフォルダもたどります（リンクはたどりません）。MANIFEST.sha256、その署名、report.json のどれかがあるフォルダを報告書の束とみなします。どの束も `medsec verify` と同じように検証します（すべての指摘を見るには1つの束に verify を実行してください）。終了コードは verify と同じで、最も重い束のものになります。
-arg-summarize-dirs = 報告書の束のフォルダ、または任意の深さに報告書の束を含むフォルダ。
+    フォルダの中のフォルダもたどります（リンクはたどりません）。MANIFEST.sha256、その署名、report.json のどれかがあるフォルダを報告書一式とみなします。どの報告書一式も `medsec verify` と同じように検証します（すべての指摘を見るには1つの報告書一式に verify を実行してください）。終了コードは verify と同じで、最も重い報告書一式のものになります。
+arg-summarize-dirs = 報告書一式のフォルダ、または任意の深さに報告書一式を含むフォルダ。
 arg-summarize-trusted = このファイルに医療機関コードと事業者ごとに並べた鍵を信頼します（docs/signing.md を参照）。
-arg-summarize-pubkey = すべての報告書の束に対して、この1つの公開鍵（.pub ファイル）を信頼します。
+arg-summarize-pubkey = すべての報告書一式に対して、この1つの公開鍵（.pub ファイル）を信頼します。
 arg-summarize-as-of = 今日の代わりに、この日（日本時間）時点で年度と期限切れの目標日を判断します: 2026-06-03、2026/6/3、令和8年6月3日、R8.6.3。
 arg-summarize-out = 標準出力の代わりに FILE に書きます（xlsx では必須）。
 
@@ -251,21 +251,21 @@ arg-summarize-out = 標準出力の代わりに FILE に書きます（xlsx で�
 
 about-check = 1つのコマンドで今年度の自己点検を行います: 回答、状況確認、プローブ、署名した報告書、検証。
 long-about-check =
-    1つのコマンドで今年度の自己点検を行います: 回答、状況確認、プローブ、署名した報告書の束（report.html 付き）、書いたものの検証。
+    1つのコマンドで今年度の自己点検を行います: 回答、状況確認、プローブ、署名した報告書一式（report.html 付き）、書いたものの検証。
 
-    順に: 回答ファイル（端末では、なければ `init` で作り、未完了なら項目ごとに回答します）、その状況確認（未完了ならここで止まります、終了コード 1）、プローブ、--key で署名した報告書の束 DIR/bundle（report.html を含む）、最後に鍵の公開鍵で束を検証します。終わりに、書いたもの、足りないもの、次にすることを示します。
+    順に: 回答ファイル（端末では、なければ `init` で作り、未完了なら項目ごとに回答します）、その状況確認（未完了ならここで止まります、終了コード 1）、プローブ、--key で署名した報告書一式 DIR/bundle（report.html を含む）、最後に鍵の公開鍵で報告書一式を検証します。終わりに、書いたもの、足りないもの、次にすることを示します。
 
     端末がないとき（または --non-interactive のとき）は何も尋ねません。回答ファイルやパスフレーズがなければ、それを指定するフラグを示すエラーになります（終了コード 2）。
 
-    DIR に書くもの: bundle/（署名した報告書の束）、evidence.json（プローブの証跡）、--key がなければ使い捨ての鍵ペア throwaway.key/throwaway.pub。DIR に以前の check が書いたものは置き換えます（束は、マニフェストが挙げるとおりのときだけ）。
-after-check = 終了コード 0: 記入完了で、失敗したプローブがなく、報告書の束が署名され指摘なしで検証できた、1: 指摘あり（未完了の回答、失敗したプローブや回答との食い違い、報告書の束の指摘）、2: 使えない入力、または尋ねることがあるのに端末がない、3: 書いた報告書の束が検証に失敗した。docs/check.md を参照してください。
+    DIR に書くもの: bundle/（署名した報告書一式）、evidence.json（プローブの証跡）、--key がなければ使い捨ての鍵ペア throwaway.key/throwaway.pub。DIR に以前の check が書いたものは置き換えます（報告書一式は、マニフェストが挙げるとおりのときだけ）。
+after-check = 終了コード 0: 記入完了で、失敗したプローブがなく、報告書一式が署名され指摘なしで検証できた、1: 指摘あり（未完了の回答、失敗したプローブや回答との食い違い、報告書一式の指摘）、2: 使えない入力、または尋ねることがあるのに端末がない、3: 書いた報告書一式が検証に失敗した。docs/check.md を参照してください。
 arg-check-answers = 医療機関（医療機関確認用）または薬局（薬局確認用）の回答ファイル。既定: 現在のフォルダにある唯一の回答ファイル。端末では、なければ新しく作ります。
 arg-check-probes = プローブの設定（TOML。examples/clinic/probes.toml を参照）。`medsec probe --config` と同じく、既定のプローブを置き換えます。既定: この端末に合うプローブ（パッチ適用状況、アカウント、サービス）。
 arg-check-key = この秘密鍵（`medsec keygen` で作った NAME.key）で署名します。既定: DIR に作る使い捨ての鍵。試しには使えますが、立入検査には使えません。
 arg-check-passphrase-env = 鍵のパスフレーズを端末ではなく環境変数 VAR から読みます。
 arg-check-out = 書き出すフォルダ（bundle/、evidence.json、使い捨ての鍵）。既定: 現在のフォルダの report-EDITION（例: report-fy2025）。
 arg-check-non-interactive = 端末でも何も尋ねません。
-arg-check-as-of = 回答と報告書の束を、この日（日本時間）時点で判断します（2026-06-03、2026/6/3、令和8年6月3日、R8.6.3）。例えば立入検査の日。既定: 今日（日本時間）。プローブはいつも現在の端末を調べます。
+arg-check-as-of = 回答と報告書一式を、この日（日本時間）時点で判断します（2026-06-03、2026/6/3、令和8年6月3日、R8.6.3）。例えば立入検査の日。既定: 今日（日本時間）。プローブはいつも現在の端末を調べます。
 arg-check-format = 標準出力の形式: 人が読む文章、または1つの JSON オブジェクト（進み具合の表示も問いかけもなし）。
 
 ## completions, man

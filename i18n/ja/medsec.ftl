@@ -572,7 +572,7 @@ report-evidence = { $file }:{ $line }: { $item }（{ $round }回目）の証跡�
 report-evidence-not-a-file = ファイルではありません（ファイルを1つずつ指定してください）
 report-evidence-not-found = ありません（{ $path } を探しました）
 report-evidence-unreadable = 読み取れません: { $reason }
-report-evidence-not-storable = バンドルに保存できません: { $reason }
+report-evidence-not-storable = 報告書一式に保存できません: { $reason }
 report-evidence-clash = { $file }:{ $line }: { $item } の証跡 `{ $named }` は `{ $path }` として保存されますが、その名前はほかの証跡が使っています。どちらかのファイル名を変えてください
 report-form-name-clash = 2つの回答ファイルがどちらも `{ $name }` という名前です（{ $first } と { $second }）。報告書は様式をファイル名で区別するため、どちらかの名前を変えてください
 report-probe-evidence = { $path }: { $reason }
@@ -614,7 +614,7 @@ signing-signed-bundle = { $dir } に署名しました: ファイル { $files } 
 signing-signed-form = { $form } に鍵 { $key } で署名し、{ $signature } を書き込みました
 signing-trusted-comment = 信頼済みコメント: { $comment }
 signing-check-with = 標準のツールでの確認方法: { $command }
-signing-need-dir = 署名するバンドルのフォルダ DIR を指定してください（事業者確認用に署名するときは --form FILE）
+signing-need-dir = 署名する報告書一式のフォルダ DIR を指定してください（事業者確認用に署名するときは --form FILE）
 signing-error-exists = { $path } はすでにあります。上書きするには --force を付けてください
 signing-error-bad-key = { $path }: minisign の{ $what }ではありません: { $reason }
 signing-what-public-key = 公開鍵
@@ -630,7 +630,7 @@ signing-error-passphrase-needed = { $path } は暗号化されています。端
 signing-error-empty-passphrase = パスフレーズが空です。パスフレーズを決めるか、パスフレーズなしの鍵を作るときは --unencrypted を付けてください
 signing-error-sign = 署名できませんでした: { $reason }
 signing-error-report-changed = 署名している間に report.json が変更されました。もう一度実行してください
-signing-error-self-check = 書き込んだ署名を確認できませんでした（{ $code }）。バンドルは署名していない状態です
+signing-error-self-check = 書き込んだ署名を確認できませんでした（{ $code }）。報告書一式は署名していない状態です
 signing-error-key-not-private = { $path } はほかのユーザーも読めます（モード { $mode }）。秘密鍵は本人だけが読めるようにしてください: `chmod 600 { $path }`（ほかの人に写された恐れがあれば鍵を作り直してください）
 signing-unsafe-remove = { $reason }。署名する前に取り除いてください
 signing-unsafe-unreadable = 読み取れません: { $reason }
@@ -638,7 +638,7 @@ signing-unsafe-claim = `{ $value }` が空か制御文字を含むため、署�
 signing-unsafe-not-answers = 回答ファイルとして使えません: { $reason }
 signing-unsafe-not-vendor-form = 事業者確認用ではありません（事業者名を書いた [vendor] 表がありません）
 signing-unsafe-attach = `{ $name }` として添付できません: { $reason }
-signing-attach-own-file = バンドル自身のファイル名です
+signing-attach-own-file = 報告書一式が自ら使うファイル名です
 signing-attach-taken = 同じ名前のファイルがほかにあります
 signing-path-empty = 空のパスです
 signing-path-absolute = 絶対パスです
@@ -652,7 +652,7 @@ signing-manifest-bad-path = `{ $path }`: { $reason }
 signing-manifest-own-file = マニフェストに { $path } は載せられません
 signing-manifest-twice = `{ $path }` が2回載っています
 signing-refused-name-not-utf8 = 名前が UTF-8 ではありません
-signing-refused-symlink = シンボリックリンクです（バンドルには通常のファイルだけを入れます）
+signing-refused-symlink = シンボリックリンクです（報告書一式には通常のファイルだけを入れます）
 signing-refused-not-regular = 通常のファイルではありません
 signing-unreadable-loop = フォルダが循環しています
 signing-unreadable-too-deep = フォルダの階層が { $max } を超えるため読みません
@@ -669,7 +669,7 @@ signing-key-wrong-length = 鍵の行の長さが公開鍵のものではあり�
 
 ## verify
 
-verify-col-bundle = 報告書
+verify-col-bundle = 報告書一式
 verify-col-result = 結果
 verify-col-institution = 医療機関
 verify-col-fiscal-year = 年度
@@ -689,7 +689,6 @@ verify-class-unusable = 確認不能
 verify-class-invalid = 無効
 verify-summary = { $count }件: 有効 { $valid }、要確認 { $findings }、無効 { $invalid }、確認不能 { $unusable }
 verify-fiscal-year = { $wareki }（FY{ $year }）
-verify-place-item-in-file = { $file } の { $item }
 verify-io-not-found = ファイルまたはフォルダがありません
 verify-io-permission-denied = 権限がありません
 verify-io-other = システムのエラーです(詳細: { $error })
@@ -699,7 +698,7 @@ verify-bundled-checklists-failed = 注意: 同梱のチェックリストを読�
 verify-bundle-not-folder = フォルダではありません
 verify-bundle-cannot-open = 開けません: { $reason }
 verify-bundle-internal-error = 内部エラーのため確認が中断しました
-verify-bundle-unreadable = バンドルを読めません: { $reason }
+verify-bundle-unreadable = 報告書一式を読めません: { $reason }
 verify-content-untrusted = 完全性または署名の確認に失敗したため、report.json の内容は信頼できません。医療機関・回答・指摘は表示しません
 verify-not-verified = 署名を確認できませんでした
 verify-top-file-missing = { $name } がありません
@@ -713,7 +712,7 @@ verify-file-missing = マニフェストにありますが、ファイルがあ�
 verify-file-changed = SHA-256 がマニフェストと異なります
 verify-file-extra = マニフェストにないファイルです
 verify-file-unsafe = 安全でないため開きません: { $reason }
-verify-report-path-unsafe = report.json の { $field } が `{ $path }` を指しています: { $reason }。バンドル内の相対パス以外は開きません
+verify-report-path-unsafe = report.json の { $field } が `{ $path }` を指しています: { $reason }。報告書一式内の相対パス以外は開きません
 verify-report-path-unlisted = report.json の { $field } が指す `{ $path }` は署名されたマニフェストにないため、開きません
 verify-evidence-digest-mismatch = report.json の { $field } に記録された `{ $path }` の SHA-256 がマニフェストと異なります
 verify-signature-not-utf8 = 署名ファイルが UTF-8 のテキストではありません
@@ -728,6 +727,7 @@ verify-report-missing = マニフェストに report.json が含まれていま�
 verify-report-unreadable = report.json を読めません: { $reason }
 verify-key-untrusted = 鍵 { $key } は医療機関 { $code } の鍵として信頼されていません
 verify-institution-mismatch = この報告書は医療機関 { $code }（{ $name }）のもので、{ $expected } のものではありません
+verify-institution-other-genuine = この報告書一式は本物です（署名とすべてのファイルを確認できました）が、別の医療機関 { $code }（{ $name }）のものです。--institution で指定された { $expected } のものではありません
 verify-trusted-comment-mismatch = 署名では `{ $field }` が `{ $signed }` ですが、report.json では `{ $actual }` です
 verify-trusted-comment-plain = 署名の信頼済みコメントに医療機関・チェックリスト・報告書の記載がありません（他のツールで署名されています）。マニフェストの署名は report.json も保護しています
 verify-trusted-comment-malformed = 署名の信頼済みコメントが不正です: { $reason }
@@ -742,8 +742,8 @@ verify-fiscal-year-other = 報告書は{ $fy }のもので、今年度は{ $now 
 verify-generated-at-bad = generated_at が RFC 3339 の時刻ではありません: `{ $value }`
 verify-findings-disagree-recorded = report.json は `{ $code }`（{ $place }）を記録していますが、回答を確認し直すと見つかりません
 verify-findings-disagree-rerun = 回答を確認し直すと `{ $code }`（{ $place }）が見つかりますが、report.json には記録されていません
-verify-vendor-not-in-bundle = 事業者確認用 { $file }（report.json 上の事業者名 `{ $vendor }`）がバンドルに含まれていないため、事業者の署名を確認できません
-verify-vendor-not-in-bundle-untrusted = report.json の { $field } が指す事業者確認用はバンドルに含まれていないため、事業者の署名を確認できません
+verify-vendor-not-in-bundle = 事業者確認用 { $file }（report.json 上の事業者名 `{ $vendor }`）が報告書一式に含まれていないため、事業者の署名を確認できません
+verify-vendor-not-in-bundle-untrusted = report.json の { $field } が指す事業者確認用は報告書一式に含まれていないため、事業者の署名を確認できません
 verify-vendor-path-unsafe = report.json の { $field } が `{ $path }` を指しています: { $reason }。開きません
 verify-vendor-path-unlisted = report.json の { $field } が指す `{ $path }` は署名されたマニフェストにないため、開きません
 verify-vendor-form-not-utf8 = UTF-8 のテキストではありません
@@ -758,14 +758,23 @@ verify-vendor-signature-problem = 事業者確認用 { $file }: { $problem }
 verify-vendor-comment-mismatch = 事業者の署名では `{ $field }` が `{ $signed }` ですが、様式では `{ $actual }` です
 verify-vendor-comment-plain = 事業者の署名の信頼済みコメントに事業者名とチェックリストがありません（他のツールで署名されています）。署名は様式を保護しています
 verify-vendor-comment-malformed = 事業者の署名の信頼済みコメントが不正です: { $reason }
-verify-evidence-not-attached = { $item }（{ $round }回目）の回答が証跡 `{ $named }` を挙げていますが、その証跡はバンドルに含まれていません
-verify-expect-sha256-mismatch = report.json の SHA-256 は { $actual } で、--expect で指定された { $expected } ではありません。印刷された報告書はこのバンドルのものではありません
-verify-expect-key-mismatch = バンドルは鍵 { $actual } で署名されており、印刷された報告書の QR コードにある { $expected } ではありません。印刷された報告書はこのバンドルのものではありません
-verify-expect-invalid = --expect には報告書の SHA-256（16進数64桁）か、QR コードの文字列 `medsec:sha256=<16進数64桁>;key=<16進数16桁>` を指定してください。`{ $value }` はどちらでもありません
+verify-evidence-not-attached = { $item }（{ $round }回目）の回答が証跡 `{ $named }` を挙げていますが、その証跡は報告書一式に含まれていません
+verify-expect-sha256-mismatch = report.json の SHA-256 は { $actual } で、--expect で指定された { $expected } ではありません。印刷された報告書はこの報告書一式のものではありません
+verify-expect-key-mismatch = 報告書一式は鍵 { $actual } で署名されており、印刷された報告書の QR コードにある { $expected } ではありません。印刷された報告書はこの報告書一式のものではありません
+verify-expect-forms = --expect には、印刷された報告書にある SHA-256（16進数64桁。そのまま、または `sha256:` や `SHA-256` の後に続けて）か、QR コードの文字列 `medsec:sha256=<16進数64桁>;key=<16進数16桁>` を指定してください
+verify-expect-invalid = `{ $value }` はどちらでもありません。{ $forms }
+verify-expect-wrong-length = `{ $value }` の{ $part ->
+    [key] 鍵ID
+   *[other] SHA-256
+}は{ $count }桁です。{ $wanted }桁必要です。{ $forms }
+verify-expect-not-hex = `{ $value }` の{ $part ->
+    [key] 鍵ID
+   *[other] SHA-256
+}に16進数(0-9、a-f)でない文字 `{ $found }` があります。{ $forms }
 verify-no-probe-evidence = この報告書にはプローブの証跡がありません（`medsec probe` なしで作成されています）。回答と機器の状態の照合は行われていません
-verify-no-bundle-found = ここにはバンドルがありません（MANIFEST.sha256 や report.json のあるフォルダが見つかりません）
-verify-link-not-followed = フォルダへのシンボリックリンクです。たどらないため、その先のバンドルは確認していません
-verify-status-refused = { $path } は表示しません。バンドルの完全性の確認に失敗しました（`medsec verify` で確認できます）
+verify-no-bundle-found = ここには報告書一式がありません（MANIFEST.sha256 や report.json のあるフォルダが見つかりません）
+verify-link-not-followed = フォルダへのシンボリックリンクです。たどらないため、その先の報告書一式は確認していません
+verify-status-refused = { $path } は表示しません。報告書一式の完全性の確認に失敗しました（`medsec verify` で確認できます）
 verify-status-recorded = report.json に記録された指摘:
 verify-keygen-entry = 検査する側の keys.toml に書く記載（`format_version = 1` の行の後に追加します）:
 verify-keygen-entry-placeholder = { $placeholder } を医療機関コード（10桁）に置き換えてください。鍵を作るときに --institution CODE を指定すると最初から入ります（事業者の鍵は --vendor NAME）。
@@ -908,6 +917,8 @@ diff-item-verified-changed = 公式 PDF との照合: { $old ->
 
 ## render
 
+render-finding-source = 出所
+
 ## report-html
 
 report-html-lang = ja
@@ -926,14 +937,13 @@ report-html-source-status = 回答の確認
 report-html-source-contradiction = 回答と実機確認の矛盾
 report-html-state-verified = 署名を信頼する鍵（鍵 ID { $key }）で確認し、すべてのファイルがマニフェストと一致しました。
 report-html-state-integrity-only = すべてのファイルがマニフェストと一致しましたが、署名（鍵 ID { $key }）は信頼する鍵で確認していません。真正性の確認には --trusted または --pubkey を指定してください。
-report-html-state-unsigned = すべてのファイルがマニフェストと一致しましたが、このレポートには署名がありません。
-report-html-state-not-checked = report.json だけから作成したため、改ざんの有無は確認していません。レポート一式のフォルダを指定すると確認します。
-report-html-state-bundled = このページはレポートと同時に作成され、レポート一式とともに署名されています（鍵 ID { $key }）。内容の確認には `medsec verify` を使ってください。
+report-html-state-unsigned = すべてのファイルがマニフェストと一致しましたが、この報告書一式には署名がありません。
+report-html-state-not-checked = report.json だけから作成したため、改ざんの有無は確認していません。報告書一式のフォルダを指定すると確認します。
+report-html-state-bundled = このページは報告書と同時に作成され、報告書一式とともに署名されています（鍵 ID { $key }）。内容の確認には `medsec verify` を使ってください。
 report-html-verification = 検証結果
 report-html-key-id = 鍵 ID
 report-html-signed-at = 署名日時
 report-html-page = ページ
-report-html-edition = 版
 report-html-guideline = ガイドライン
 report-html-generated-at = 作成日時
 report-html-as-of = 基準日
@@ -982,7 +992,7 @@ report-html-vendor-system = システム名
 report-html-vendor-contact = 連絡先
 report-html-vendor-signature = 事業者の署名
 report-html-vendor-unsigned = 署名なし
-report-html-footer-note = 各ページ下部の SHA-256 と鍵 ID は署名済みのレポート一式を指します。QR コードにも同じ値が入っています。
+report-html-footer-note = 各ページ下部の SHA-256 と鍵 ID は署名済みの報告書一式を指します。QR コードにも同じ値が入っています。
 report-html-csv-form = 回答ファイル
 report-html-csv-item-id = 項目 ID
 report-html-csv-round = 回
@@ -990,7 +1000,6 @@ report-html-csv-answer = 回答
 report-html-csv-unverified = 文言未照合
 report-html-refused = { $path } は表示しません。完全性または署名の確認に失敗しました（改ざんされた内容を正しいものとして示さないため）:
 report-html-written = { $path } に書き出しました。
-report-html-no-report = { $path } に report.json がありません。レポート一式のフォルダか report.json を指定してください。
 report-html-xlsx-needs-out = XLSX は端末に書き出せません。--out FILE.xlsx を指定してください。
 
 ## workbook
@@ -1078,7 +1087,7 @@ render-show-serves = 対象施設
 
 ## summarize
 
-summarize-col-bundle = バンドル
+summarize-col-bundle = 報告書一式
 summarize-col-result = 結果
 summarize-col-exit-code = 終了コード
 summarize-col-worst = 最も重い指摘
@@ -1099,12 +1108,17 @@ summarize-col-probes = プローブ
 summarize-col-signed = 署名日
 summarize-col-key = 鍵 ID
 summarize-col-sha256 = report.json の SHA-256
+summarize-col-answers = 回答
+summarize-cell-complete = 記入完了
+summarize-cell-incomplete = 未完了
+summarize-cell-no = いいえ { $count }件
+summarize-cell-overdue = 目標日超過 { $count }件
 summarize-probes = 不合格 { $failures }・矛盾 { $contradictions }
 summarize-probes-none = 証跡なし
-summarize-details = バンドルごとの指摘は `medsec verify DIR` で確認できます。
-summarize-written = { $count } 件のバンドルの一覧を { $path } に書き出しました。
+summarize-details = 報告書一式ごとの指摘は `medsec verify DIR` で確認できます。
+summarize-written = { $count } 件の報告書一式の一覧を { $path } に書き出しました。
 summarize-xlsx-needs-out = XLSX の一覧はファイルに書き出します。--out FILE を指定してください。
-summarize-sheet = バンドル一覧
+summarize-sheet = 報告書一式の一覧
 
 ## check
 check-step-answers = 回答
@@ -1124,7 +1138,7 @@ check-cannot-write = { $path } に書き込めません: { $error }
 check-written = 書き出したもの:
 check-written-answers = 回答ファイル: { $path }(新規作成)
 check-written-evidence = 診断の証跡: { $path }
-check-written-bundle = 署名付きの報告書フォルダ: { $path }(鍵 { $key })
+check-written-bundle = 署名付きの報告書一式: { $path }(鍵 { $key })
 check-written-html = 閲覧・印刷用の報告書: { $path }
 check-written-throwaway-key = 使い捨ての鍵: { $secret } と { $public }
 check-none = なし
@@ -1134,12 +1148,12 @@ check-missing-probe-failed = 不合格の診断が { $count } 件あります(�
 check-missing-contradiction = 診断結果が「はい」の回答 { $count } 件と矛盾しています。
 check-missing-probe-unknown = 判定できなかった診断が { $count } 件あります(理由は上の診断結果を参照してください)。
 check-missing-report-findings = 報告書にエラーが { $count } 件記録されています。
-check-missing-verify-findings = 報告書フォルダの検証で要確認の所見があります(上を参照してください)。
-check-missing-verify-failed = 書き出した報告書フォルダが検証に失敗しました。
+check-missing-verify-findings = 報告書一式の検証で要確認の所見があります(上を参照してください)。
+check-missing-verify-failed = 書き出した報告書一式が検証に失敗しました。
 check-missing-throwaway-key = 報告書は使い捨ての鍵で署名されています。検査員はこの鍵を知りません。
 check-next = 次に:
 check-next-answer = `medsec answer { $file }` で未回答の項目に答えるか(ファイルを直接編集しても構いません)、その後もう一度 `medsec check` を実行してください。
-check-next-verify-failed = この報告書フォルダは提出しないでください。もう一度 `medsec check` を実行し、それでも失敗する場合は問題を報告してください。
+check-next-verify-failed = この報告書一式は提出しないでください。もう一度 `medsec check` を実行し、それでも失敗する場合は問題を報告してください。
 check-next-fix-probes = 診断で見つかった問題を直すか、{ $file } の回答を正してから、もう一度 `medsec check` を実行してください。
 check-next-verify = 所見の内容は `medsec verify { $bundle } --pubkey { $public }` で確認できます。
 check-next-keygen = `medsec keygen --out NAME` で医療機関の鍵を作り、NAME.pub を検査員に渡して、`medsec check --key NAME.key` をもう一度実行してください。
@@ -1241,11 +1255,11 @@ rules-data-lint-reference-only-required = `[rules]` の `reference_only` に `re
 rules-data-lint-requirement-unlisted = 区分 `{ $requirement }` の項目がありますが、`[rules]` の `reference_only` にありません。
 rules-data-lint-next-year-without-items = `[rules]` に `next_year_target` がありますが、`next-year` の項目がありません。
 rules-data-verify-target-passed-since-signing = { $item }: 目標日 { $date } は、報告書の作成日({ $signed })より後に過ぎています。{ $as_of }時点で対策が実施されたかを確認してください。
-rules-data-verify-checklist-file-invalid = バンドルに含まれるチェックリストのファイル { $file } を読み込めません: { $reason }
-rules-data-verify-checklist-file-mismatch = バンドルに含まれるチェックリストのファイル { $file } のダイジェストは { $found } ですが、`report.json` には { $named } と書かれています。
-rules-data-verify-checklist-no-source = { $checklist }(バンドルに含まれる { $file })には、元になった公式のワークブックが記録されていません。厚生労働省の公式の様式ではないため、文言を確認してください。
-rules-data-verify-checklist-official-source = { $checklist }(バンドルに含まれるもの)は、medsec が SHA-256 で知っている公式のワークブック { $workbook } から取り込んだと記録しています。取り込んだ後に文言が変えられていないことを確かめるには、公式のファイルで `medsec checklist import { $workbook }` を実行し、ダイジェストが { $digest } と同じかを比べてください。
-rules-data-verify-checklist-not-official = { $checklist }(バンドルに含まれるもの)は { $workbook } から取り込まれていますが、medsec の知っている公式のワークブックではありません(SHA-256 { $sha })。厚生労働省の公式の様式ではないため、文言を確認してください。
+rules-data-verify-checklist-file-invalid = 報告書一式に含まれるチェックリストのファイル { $file } を読み込めません: { $reason }
+rules-data-verify-checklist-file-mismatch = 報告書一式に含まれるチェックリストのファイル { $file } のダイジェストは { $found } ですが、`report.json` には { $named } と書かれています。
+rules-data-verify-checklist-no-source = { $checklist }(報告書一式に含まれる { $file })には、元になった公式のワークブックが記録されていません。厚生労働省の公式の様式ではないため、文言を確認してください。
+rules-data-verify-checklist-official-source = { $checklist }(報告書一式に含まれるもの)は、medsec が SHA-256 で知っている公式のワークブック { $workbook } から取り込んだと記録しています。取り込んだ後に文言が変えられていないことを確かめるには、公式のファイルで `medsec checklist import { $workbook }` を実行し、ダイジェストが { $digest } と同じかを比べてください。
+rules-data-verify-checklist-not-official = { $checklist }(報告書一式に含まれるもの)は { $workbook } から取り込まれていますが、medsec の知っている公式のワークブックではありません(SHA-256 { $sha })。厚生労働省の公式の様式ではないため、文言を確認してください。
 rules-data-list-guideline = ガイドライン
 rules-data-show-rules = 記入のルール
 rules-data-show-next-year = (翌年度の項目: { $window })
@@ -1421,7 +1435,7 @@ polish-status-next-probe = 次は `medsec probe --answers { $file } --out eviden
 polish-status-next-report = 次は `medsec report --answers { $file } --evidence { $evidence }` で報告書を作ります。まとめて行うには `medsec check` を使います。
 polish-institution-code-prefecture-mismatch = 医療機関コード `{ $code }` の先頭2桁 { $number } は{ $expected }ですが、都道府県は「{ $given }」と記入されています。どちらかを確かめてください。
 polish-summarize-unusable = { $path }: 読み取れないため確認できませんでした（{ $code }）。詳しくは `medsec verify { $path }` で確認できます。
-summarize-no-bundle-here = { $path }: 報告書のバンドルがありません（MANIFEST.sha256 や report.json のあるフォルダが見つかりません）。バンドルのあるフォルダを指定してください（{ $code }）。
+summarize-no-bundle-here = { $path }: 報告書一式がありません（MANIFEST.sha256 や report.json のあるフォルダが見つかりません）。報告書一式のあるフォルダを指定してください（{ $code }）。
 summarize-path-missing = { $path }: このファイルやフォルダはありません。パスを確かめてください（{ $code }）。
 polish-edition = { $wareki }版（FY{ $year }）
 ## checklist-import
@@ -1465,7 +1479,7 @@ answers-import-attention = 確認が必要な点が { $count }件あります:
 answers-import-unknown-scope = { $row }: 対象「{ $scope }」は項目番号「{ $number }」のどの行にも当たりません(この番号の行: { $candidates })。どれかの行の対象を書いてください。
 
 ## inspector
-inspector-report-not-verified = 警告: { $path } は署名付きバンドルの中にありません（横に MANIFEST.sha256 がありません）。検証せずに表示します。誰が作ったか、変更されていないかは確かめられません。バンドルのフォルダーを `medsec verify` で確認してください
+inspector-report-not-verified = 警告: { $path } は署名付きの報告書一式の中にありません（横に MANIFEST.sha256 がありません）。検証せずに表示します。誰が作ったか、変更されていないかは確かめられません。報告書一式のフォルダを `medsec verify` で確認してください
 inspector-evidence-no-institution = プローブの証跡に医療機関が記録されていません（`medsec probe --answers` なしで、または古い medsec で作成されています）。この医療機関の機器の証跡であることを確かめられません
 inspector-evidence-other-institution = プローブの証跡は別の医療機関（医療機関コード `{ $evidence_code }`、「{ $evidence_name }」）のものです。この医療機関（医療機関コード `{ $code }`、「{ $name }」）のものではありません。この医療機関の機器で `medsec probe --answers` を実行してください
 inspector-evidence-before-fiscal-year = プローブの証跡は { $date } に作成されており、{ $fy }の始まりより前です。今年度にもう一度 `medsec probe` を実行してください
@@ -1502,3 +1516,4 @@ signing-files-signature-cut = 署名ファイル { $file } は{ $line }行目({ 
 signing-files-signature-length = 署名ファイル { $file } の{ $line }行目({ $what })は{ $found }バイトで、{ $want }バイトではありません。書き換えられています。
 signing-files-signature-algorithm = 署名ファイル { $file } の2行目の署名の種類「{ $algorithm }」は minisign のもの(Ed、ED)ではありません。
 signing-files-signature-extra = 署名ファイル { $file } には4行目より後に余分な行があります。minisign の署名ファイルは4行です。
+inspector-verify-give-folder = ヒント: { $path } は報告書一式の中のファイルです。報告書一式のフォルダ { $dir } を指定してください

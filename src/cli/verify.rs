@@ -32,7 +32,8 @@ pub struct VerifyArgs {
     /// 令和8年6月3日 or R8.6.3 (as `status --as-of` takes).
     #[arg(long, value_name = "DATE")]
     pub as_of: Option<String>,
-    /// The SHA-256 the printed report carries (its footer), or the whole text of its QR code
+    /// The SHA-256 the printed report carries, as it is printed (`SHA-256 <hex>`, `sha256:<hex>`
+    /// or the 64 hex digits, any case), or the whole text of its QR code
     /// (`medsec:sha256=<hex>;key=<KEYID>`, then the key must match too): a bundle whose
     /// report.json differs is an integrity failure (exit 3), the paper is not this bundle's.
     #[arg(long, value_name = "SHA256")]

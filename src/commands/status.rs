@@ -115,20 +115,24 @@ fn add_contradictions(
     };
     for c in crate::probes::contradictions::check(&evidence.results, &loaded.set) {
         let text = crate::report::contradiction_text(&c, &evidence.results);
+        // At the answer the probe contradicts (its latest answered round), as other findings
+        // about an answer are placed.
+        let entry = loaded
+            .set
+            .answers
+            .iter()
+            .filter(|a| a.item == c.item && a.response.is_some())
+            .max_by_key(|a| a.round);
         inspection.findings.push(rules::Finding {
             diagnostic: Diagnostic {
                 code: "answer-contradicted-by-probe",
                 severity: Severity::Error,
-                location: Location {
-                    file: loaded.path.display().to_string(),
-                    line: 1,
-                    column: 1,
-                },
+                location: loaded.location(entry.map_or(0, |a| a.at)),
                 message: crate::i18n::render_with(lang, &text, Some(&bound.checklist)),
                 text: Some(text),
             },
             item: Some(c.item.clone()),
-            round: None,
+            round: entry.map(|a| a.round),
         });
         inspection.complete = false;
     }

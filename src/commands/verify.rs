@@ -7,8 +7,9 @@ use crate::exit::Exit;
 use crate::render;
 use crate::signing::keys;
 use crate::signing::trusted::TrustedKeys;
-use crate::signing::verify::{self, Options};
+use crate::signing::verify::{self, BundleResult, Found, Options};
 use crate::tr;
+use std::path::PathBuf;
 
 pub fn run(args: VerifyArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     let lang = ctx.lang;
@@ -17,9 +18,9 @@ pub fn run(args: VerifyArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     let (keys, catalog, notices) =
         trust_and_catalog(args.pubkey.as_deref(), args.trusted.as_deref(), ctx)?;
     let expect = match &args.expect {
-        Some(value) => Some(verify::Expected::parse(value).ok_or_else(|| {
-            anyhow::Error::msg(tr!(lang, "verify-expect-invalid", value = value.as_str()))
-        })?),
+        Some(value) => {
+            Some(verify::Expected::parse(value).map_err(|e| anyhow::Error::msg(e.localize(lang)))?)
+        }
         None => None,
     };
     let opts = Options {
@@ -30,7 +31,7 @@ pub fn run(args: VerifyArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         lang,
         expect: expect.as_ref(),
     };
-    let results = verify::verify_all(&args.dirs, &opts);
+    let results = verify_found(&args.dirs, &opts);
     let exit = results.iter().map(|r| r.exit()).max().unwrap_or(Exit::Ok);
     let out = match args.format {
         VerifyFormat::Table => render::signing::verify_table(&results, lang, ctx.color),
@@ -48,30 +49,54 @@ pub fn run(args: VerifyArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     Ok(outcome)
 }
 
-/// What to give instead, for a path that is not a bundle: the bundle folder of a report.json,
-/// or, for a folder of bundles, `summarize` or each bundle.
+/// Every bundle under the paths given, found as `summarize` finds them (a folder that is no
+/// bundle is walked; a bundle is not looked into), one result each in the order found; a
+/// folder holding none, a link not followed and a folder that cannot be read are results of
+/// their own (unusable, exit 2, as a missing bundle is).
+fn verify_found(paths: &[PathBuf], opts: &Options<'_>) -> Vec<BundleResult> {
+    let found = verify::find_bundles(paths);
+    let bundles: Vec<PathBuf> = found
+        .iter()
+        .filter_map(|f| match f {
+            Found::Bundle(p) => Some(p.clone()),
+            _ => None,
+        })
+        .collect();
+    let mut verified = verify::verify_all(&bundles, opts).into_iter();
+    found
+        .iter()
+        .filter_map(|f| match f.finding(opts.lang) {
+            None => verified.next(),
+            Some(finding) => Some(BundleResult {
+                path: f.path().display().to_string(),
+                exit_code: finding.class.exit().code(),
+                signature: None,
+                institution: None,
+                checklist: None,
+                fiscal_year: None,
+                report_sha256: None,
+                files: 0,
+                findings: vec![finding],
+            }),
+        })
+        .collect()
+}
+
+/// What to give instead, for a file that is not a bundle: the bundle folder of a report.json.
 fn hint(path: &std::path::Path, lang: crate::checklist::Lang) -> Option<String> {
     let shown = path.display().to_string();
-    if path.is_file() {
-        let parent = path.parent().filter(|p| !p.as_os_str().is_empty())?;
-        return parent.join(crate::signing::MANIFEST).is_file().then(|| {
-            tr!(
-                lang,
-                "inspector-verify-give-folder",
-                path = shown,
-                dir = parent.display().to_string()
-            )
-        });
-    }
-    if !path.is_dir() || path.join(crate::signing::MANIFEST).exists() {
+    if !path.is_file() {
         return None;
     }
-    let holds_bundles = std::fs::read_dir(path)
-        .ok()?
-        .filter_map(Result::ok)
-        .take(10_000)
-        .any(|e| e.path().join(crate::signing::MANIFEST).is_file());
-    holds_bundles.then(|| tr!(lang, "inspector-verify-folder-of-bundles", path = shown))
+    let parent = path.parent().filter(|p| !p.as_os_str().is_empty())?;
+    parent.join(crate::signing::MANIFEST).is_file().then(|| {
+        tr!(
+            lang,
+            "inspector-verify-give-folder",
+            path = shown,
+            dir = parent.display().to_string()
+        )
+    })
 }
 
 /// The keys to trust (`--pubkey` or `--trusted`) and the known checklists, with the notices

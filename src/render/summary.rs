@@ -105,24 +105,47 @@ pub fn table(rows: &[Row], lang: Lang, color: bool) -> String {
         tr!(lang, "summarize-col-bundle"),
         tr!(lang, "summarize-col-result"),
         tr!(lang, "summarize-col-institution"),
-        tr!(lang, "summarize-col-prefecture"),
         tr!(lang, "summarize-col-edition"),
-        tr!(lang, "summarize-col-complete"),
-        tr!(lang, "summarize-col-no"),
-        tr!(lang, "summarize-col-overdue"),
+        tr!(lang, "summarize-col-answers"),
         tr!(lang, "summarize-col-probes"),
         tr!(lang, "summarize-col-signed"),
     ];
     let mut t = super::table(header.iter().map(String::as_str).collect());
+    // Paths, IDs and codes are copied from here (`medsec verify PATH`): never cut. The prose
+    // columns, which wrap to fit the terminal, are the institution's name, the prefecture, the
+    // result's verdict, complete or not and the probes' counts; each code, ID, path and date
+    // sits on a line of its own so that only prose gives way.
     for r in rows {
         let result = match &r.worst_finding {
             Some(code) => format!("{}\n{}", verdict(r.exit, lang), esc(code)),
             None => verdict(r.exit, lang),
         };
-        let institution = match (&r.institution_code, &r.institution_name) {
-            (Some(code), Some(name)) => format!("{} {}", esc(code), esc(name)),
-            _ => String::new(),
-        };
+        // Seven columns to fit a terminal: the institution's code, name and prefecture in one
+        // cell, and the answers' state (complete, いいえ, overdue) in another, one per line.
+        // CSV, XLSX and JSON keep a column for each.
+        let institution = [&r.institution_code, &r.institution_name, &r.prefecture]
+            .into_iter()
+            .flatten()
+            .map(|s| esc(s).into_owned())
+            .collect::<Vec<_>>()
+            .join("\n");
+        let answers = [
+            r.complete.map(|c| {
+                if c {
+                    tr!(lang, "summarize-cell-complete")
+                } else {
+                    tr!(lang, "summarize-cell-incomplete")
+                }
+            }),
+            r.no_answers
+                .map(|n| tr!(lang, "summarize-cell-no", count = n)),
+            r.overdue_target_dates
+                .map(|n| tr!(lang, "summarize-cell-overdue", count = n)),
+        ]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join("\n");
         let probes = match (r.probe_evidence, r.probe_failures, r.contradictions) {
             (Some(false), _, _) => tr!(lang, "summarize-probes-none"),
             (Some(true), failures, contradictions) => tr!(
@@ -143,15 +166,10 @@ pub fn table(rows: &[Row], lang: Lang, color: bool) -> String {
             esc(&r.shown_path).into_owned(),
             paint(&result, r.exit, color),
             institution,
-            r.prefecture
-                .as_deref()
-                .map_or_else(String::new, |p| esc(p).into_owned()),
             r.edition
                 .as_deref()
                 .map_or_else(String::new, |e| esc(e).into_owned()),
-            yes_no(r.complete, lang),
-            number(r.no_answers),
-            number(r.overdue_target_dates),
+            answers,
             probes,
             r.signed_at
                 .as_deref()

@@ -60,6 +60,8 @@ pub struct View {
     pub verification_message: String,
     pub generated_at: String,
     pub fiscal_year: String,
+    /// The report's fiscal year is its form's edition year: the heading says the year once.
+    pub fiscal_year_is_edition: bool,
     pub as_of: String,
     pub institution: InstitutionView,
     pub main: FormView,
@@ -112,6 +114,14 @@ pub struct FormView {
     /// The edition for people: 令和7年度版（FY2025）, FY2025 edition.
     pub edition_label: String,
     pub form: String,
+    /// The title already names the form (`テスト用チェックリスト 医療機関確認用`): the heading
+    /// does not say it twice.
+    pub form_in_title: bool,
+    /// The edition's fiscal year.
+    pub edition_year: i16,
+    /// The title already names the edition's year (`…(令和7年度版) 医療機関確認用`): the
+    /// heading does not say it twice.
+    pub edition_in_title: bool,
     pub guideline_version: String,
     pub digest: String,
     /// False when the checklist of this form is not known to this medsec: items show by ID.
@@ -394,6 +404,7 @@ pub fn build(
             wareki = crate::dates::wareki_fiscal_year(report.fiscal_year),
             year = report.fiscal_year.to_string()
         ),
+        fiscal_year_is_edition: report.fiscal_year == main.edition_year,
         as_of: date_text(as_of, lang),
         institution,
         main,
@@ -556,12 +567,19 @@ fn form_view(
             .as_ref()
             .and_then(|s| verification.vendor_keys.get(s).cloned()),
     });
+    let title = checklist.map_or_else(
+        || form.checklist.full_id(),
+        |c| c.title.get(lang).to_owned(),
+    );
+    let form_label = crate::checklist::Form::parse(&form.checklist.form)
+        .map_or_else(|| form.checklist.form.clone(), |f| f.label(lang).to_owned());
+    let form_in_title = title.contains(&form_label);
+    let year = form.checklist.fiscal_year;
+    let edition_in_title = title.contains(&crate::dates::wareki_fiscal_year(year))
+        || title.contains(&format!("FY{year}"));
     FormView {
         file: form.file.clone(),
-        title: checklist.map_or_else(
-            || form.checklist.full_id(),
-            |c| c.title.get(lang).to_owned(),
-        ),
+        title,
         checklist_id: form.checklist.full_id(),
         edition: form.checklist.edition.clone(),
         edition_label: crate::tr!(
@@ -570,8 +588,10 @@ fn form_view(
             wareki = crate::dates::wareki_fiscal_year(form.checklist.fiscal_year),
             year = form.checklist.fiscal_year.to_string()
         ),
-        form: crate::checklist::Form::parse(&form.checklist.form)
-            .map_or_else(|| form.checklist.form.clone(), |f| f.label(lang).to_owned()),
+        form: form_label.clone(),
+        form_in_title,
+        edition_year: form.checklist.fiscal_year,
+        edition_in_title,
         guideline_version: checklist
             .map(|c| c.guideline_version.clone())
             .unwrap_or_default(),

@@ -437,12 +437,22 @@ pub fn make(inputs: &Inputs<'_>) -> Result<Made, MakeError> {
             let evidence = read_evidence(path)?;
             for c in contradictions::check(&evidence.results, &institution.loaded.set) {
                 let text = super::contradiction_text(&c, &evidence.results);
+                // The line of the contradicted answer (its latest answered round), as status
+                // places it.
+                let line = institution
+                    .loaded
+                    .set
+                    .answers
+                    .iter()
+                    .filter(|a| a.item == c.item && a.response.is_some())
+                    .max_by_key(|a| a.round)
+                    .map(|a| institution.loaded.location(a.at).line);
                 findings.push(Finding {
                     code: c.code.clone(),
                     severity: "error".into(),
                     source: FindingSource::Contradiction,
                     file: Some(institution.name.clone()),
-                    line: None,
+                    line,
                     item: Some(c.item.clone()),
                     round: None,
                     text: Some(text),
@@ -461,7 +471,8 @@ pub fn make(inputs: &Inputs<'_>) -> Result<Made, MakeError> {
                     code: p.code.to_owned(),
                     severity: p.severity.to_string(),
                     source: FindingSource::Contradiction,
-                    file: Some(institution.name.clone()),
+                    // About the probe evidence itself, as the bundle carries it.
+                    file: Some(PROBE_EVIDENCE_PATH.to_owned()),
                     line: None,
                     item: None,
                     round: None,

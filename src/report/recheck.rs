@@ -174,7 +174,7 @@ pub fn recheck(report: &Report, catalog: &Catalog, lang: Lang) -> Result<Recheck
                 code: p.code.to_owned(),
                 severity: p.severity.to_string(),
                 source: FindingSource::Contradiction,
-                file: Some(report.answers.file.clone()),
+                file: Some(super::make::PROBE_EVIDENCE_PATH.to_owned()),
                 line: None,
                 item: None,
                 round: None,

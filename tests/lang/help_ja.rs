@@ -146,7 +146,7 @@ fn top_level_help_in_japanese_has_its_headings_and_the_exit_codes() {
         "使い方: medsec [OPTIONS] <COMMAND>",
         "コマンド:",
         "オプション:",
-        "署名された報告書の束をオフラインで検証します。",
+        "署名された報告書一式をオフラインで検証します。",
         "ヘルプを表示します",
         "バージョンを表示します",
         "終了コード:",
@@ -175,7 +175,7 @@ fn a_japanese_locale_gives_japanese_help() {
     assert!(out.status.success());
     let text = stdout_of(&out);
     for phrase in [
-        "署名された報告書の束をオフラインで検証します: 署名、",
+        "署名された報告書一式をオフラインで検証します: 署名、",
         "引数:",
         "<DIR>...",
         "--as-of <DATE>",

@@ -134,7 +134,10 @@ fn a_lone_report_json_is_shown_with_a_warning_and_its_carried_checklist() {
     );
     let (code, _, err) = run(w, &["--lang", "ja", "status", "lone/report.json"]);
     assert_eq!(code, want);
-    assert!(err.contains("署名付きバンドルの中にありません"), "{err}");
+    assert!(
+        err.contains("署名付きの報告書一式の中にありません"),
+        "{err}"
+    );
     // Without the carried checklist it cannot be read: exit 2, saying which checklist.
     std::fs::remove_dir_all(lone.join("checklists")).unwrap();
     let (code, out, err) = run(w, &["status", "lone/report.json"]);
@@ -202,6 +205,34 @@ fn status_with(dir: &Path, lang: &str, evidence: &str) -> (i32, String, String) 
     );
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     run(dir, &args)
+}
+
+/// reports12-5: a contradiction `status --evidence` finds is placed at the contradicted
+/// answer's entry in the answers file (its `[[answers]]` line), as other status findings are,
+/// not at line 1.
+#[test]
+fn status_places_a_contradiction_at_the_answer() {
+    let tmp = tempfile::tempdir().unwrap();
+    let w = tmp.path();
+    answers_copy(w);
+    let text = std::fs::read_to_string(w.join("answers/complete.toml")).unwrap();
+    // The fixture evidence's failed backup probe covers remote-maintenance, answered はい.
+    let item_line = text
+        .lines()
+        .position(|l| l.trim() == "item = \"remote-maintenance\"")
+        .expect("the answer in the fixture");
+    let entry_line = item_line; // the `[[answers]]` line just before it, counted from 1
+    let evidence = fixture("report/evidence.json").display().to_string();
+    for lang in ["en", "ja"] {
+        let (code, out, err) = status_with(w, lang, &evidence);
+        assert_eq!(code, 1, "{out}{err}");
+        let wanted = format!("complete.toml:{entry_line}:1: ");
+        let line = out
+            .lines()
+            .find(|l| l.contains("[answer-contradicted-by-probe]"))
+            .unwrap_or_else(|| panic!("{lang}: {out}"));
+        assert!(line.contains(&wanted), "{lang}: {line}");
+    }
 }
 
 #[test]

@@ -94,10 +94,39 @@ fn markdown_and_csv_snapshots_in_both_languages() {
     let (_tmp, bundle, _) = bundle();
     for lang in ["ja", "en"] {
         let md = String::from_utf8(render_ok(lang, &bundle, "md")).unwrap();
+        // reports12-3: the heading says the form and the edition once each, and each finding
+        // says where it comes from (its source and file:line), as the HTML does.
+        let heading = md.lines().nth(2).unwrap();
+        let (form, year) = match lang {
+            "ja" => ("医療機関確認用", "令和7年度"),
+            _ => ("institution", "FY2025"),
+        };
+        assert_eq!(heading.matches(form).count(), 1, "{heading}");
+        assert_eq!(heading.matches(year).count(), 1, "{heading}");
+        let source = match lang {
+            "ja" => "| 回答の確認 `complete.toml:41` |",
+            _ => "| answers check `complete.toml:41` |",
+        };
+        assert!(md.contains(source), "{md}");
         let csv = String::from_utf8(render_ok(lang, &bundle, "csv")).unwrap();
         insta::with_settings!({filters => volatile_filters()}, {
             insta::assert_snapshot!(format!("render-md-{lang}"), md);
             insta::assert_snapshot!(format!("render-csv-{lang}"), csv);
+        });
+    }
+}
+
+/// reports12-9: the HTML page too, as a snapshot in both languages (the QR code's drawing,
+/// which follows the volatile SHA-256, filtered; the decoded QR is checked below).
+#[test]
+fn html_snapshots_in_both_languages() {
+    let (_tmp, bundle, _) = bundle();
+    for lang in ["ja", "en"] {
+        let html = String::from_utf8(render_ok(lang, &bundle, "html")).unwrap();
+        let mut filters = volatile_filters();
+        filters.push((r"(?s)<svg .*?</svg>", "[qr-svg]"));
+        insta::with_settings!({filters => filters}, {
+            insta::assert_snapshot!(format!("render-html-{lang}"), html);
         });
     }
 }
@@ -318,7 +347,7 @@ fn the_bundle_holds_a_signed_report_html() {
         decode_qr(&html),
         format!("medsec:sha256={sha};key={}", key_id(&key))
     );
-    assert!(html.contains("レポート一式とともに署名されています"));
+    assert!(html.contains("報告書一式とともに署名されています"));
     assert!(html.contains("テスト診療所") && html.contains("2-⑩"));
     // The bundle verifies with the page in it (findings only: the contradiction).
     let o = with_fixtures()
@@ -355,7 +384,10 @@ fn an_unsigned_bundle_says_so_and_its_qr_code_has_no_key() {
     assert_eq!(decode_qr(&html), format!("medsec:sha256={sha}"));
     // The page in the bundle says the same.
     let page = std::fs::read_to_string(out.join("report.html")).unwrap();
-    assert!(page.contains("このレポートには署名がありません"), "{page}");
+    assert!(
+        page.contains("この報告書一式には署名がありません"),
+        "{page}"
+    );
 }
 
 #[test]
@@ -616,4 +648,65 @@ fn html_screenshot_shows_japanese_glyphs() {
         glyphs, tofu,
         "Japanese text shows as boxes (is a Japanese font such as fonts-noto-cjk installed?)"
     );
+}
+
+/// reports12-3: with the MHLW form, whose title names the edition's year and the form
+/// (`…(令和7年度版) 医療機関確認用`), the heading of the Markdown and the HTML says each once.
+#[test]
+fn the_heading_of_the_mhlw_form_says_the_year_and_form_once() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let out = tmp.path().join("clinic");
+    let o = common::medsec()
+        .arg("check")
+        .arg("--answers")
+        .arg(root.join("examples/clinic/answers.toml"))
+        .arg("--probes")
+        .arg(root.join("examples/clinic/probes.toml"))
+        .arg("--out")
+        .arg(&out)
+        .args(["--as-of", "2025-11-01"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr_of(&o));
+    for (lang, year, form) in [
+        ("ja", "令和7年度", "医療機関確認用"),
+        ("en", "FY2025", "institution form"),
+    ] {
+        for format in ["md", "html"] {
+            let o = common::medsec()
+                .args([
+                    "--lang",
+                    lang,
+                    "render",
+                    "--as-of",
+                    "2025-11-01",
+                    "--format",
+                    format,
+                ])
+                .arg(out.join("bundle"))
+                .output()
+                .unwrap();
+            assert_eq!(o.status.code(), Some(0), "{}", stderr_of(&o));
+            let page = stdout_of(&o);
+            let heading: String = match format {
+                "md" => page.lines().nth(2).unwrap().to_owned(),
+                _ => {
+                    let start = page.find("<header").unwrap();
+                    let end = page.find("class=\"qr-box\"").unwrap();
+                    page[start..end].to_owned()
+                }
+            };
+            assert_eq!(
+                heading.matches(year).count(),
+                1,
+                "{lang} {format}: {heading}"
+            );
+            assert_eq!(
+                heading.matches(form).count(),
+                1,
+                "{lang} {format}: {heading}"
+            );
+        }
+    }
 }

@@ -213,17 +213,69 @@ fn status_says_the_signature_was_not_checked() {
     }
 }
 
-/// 12-h/12-k2: verify of a report.json hints at its bundle folder; verify of a folder of
-/// bundles says so and names `summarize`.
+/// reports12-4: a validly signed bundle of another institution than `--institution` is said to
+/// be genuine but another institution's (both codes), exit 3 as docs/exit-codes.md says.
+#[test]
+fn verify_of_another_institutions_genuine_bundle_says_so() {
+    let (_tmp, bundle, key) = bundle(true);
+    let pubkey = key.with_extension("pub");
+    for (lang, said, not_said) in [
+        (
+            "en",
+            "the bundle is genuine",
+            "integrity or signature check",
+        ),
+        ("ja", "この報告書一式は本物です", "完全性"),
+    ] {
+        let (code, out, err) = run(
+            lang,
+            &[
+                "verify".as_ref(),
+                "--pubkey".as_ref(),
+                pubkey.as_os_str(),
+                "--institution".as_ref(),
+                "1310000003".as_ref(),
+                bundle.as_os_str(),
+            ],
+        );
+        assert_eq!(code, 3, "{lang}: {out}{err}");
+        assert!(
+            out.contains("[institution-mismatch]") && out.contains(said),
+            "{out}"
+        );
+        assert!(
+            out.contains("0110113719") && out.contains("1310000003"),
+            "{out}"
+        );
+        assert!(!out.contains(not_said), "{lang}: {out}");
+    }
+}
+
+/// 12-h: verify of a report.json hints at its bundle folder. reports12-6: verify of a folder
+/// of bundles verifies each bundle found under it (one row each, worst exit code wins); a
+/// folder holding none says so, exit 2 as for a missing bundle.
 #[test]
 fn verify_hints_at_the_folder_to_give() {
     let (tmp, bundle, key) = bundle(true);
     let pubkey = key.with_extension("pub");
     let report = bundle.join("report.json");
     let parent = tmp.path().to_path_buf();
-    for (lang, file_hint, folder_hint) in [
-        ("ja", "バンドルのフォルダ", "`medsec summarize"),
-        ("en", "give the bundle folder", "`medsec summarize"),
+    // A second bundle beside it, tampered: the folder's worst.
+    let tampered = parent.join("more/tampered");
+    std::fs::create_dir_all(&tampered).unwrap();
+    for entry in walk(&bundle) {
+        let to = tampered.join(entry.strip_prefix(&bundle).unwrap());
+        std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+        std::fs::copy(&entry, &to).unwrap();
+    }
+    let json = tampered.join("report.json");
+    let text = std::fs::read_to_string(&json).unwrap();
+    std::fs::write(&json, text.replace("テスト診療所", "別の診療所")).unwrap();
+    let empty = parent.join("empty");
+    std::fs::create_dir_all(&empty).unwrap();
+    for (lang, file_hint, none_here) in [
+        ("ja", "報告書一式のフォルダ", "報告書一式がありません"),
+        ("en", "give the bundle folder", "no bundle found here"),
     ] {
         let (code, _, err) = run(
             lang,
@@ -247,7 +299,141 @@ fn verify_hints_at_the_folder_to_give() {
             ],
         );
         assert_eq!(code, 3, "{lang}: {err}");
-        let wanted = format!("{folder_hint} {}`", parent.display());
-        assert!(err.contains(&wanted), "{lang}: {err}");
+        let (code, out, err) = run(
+            lang,
+            &[
+                "verify".as_ref(),
+                "--pubkey".as_ref(),
+                pubkey.as_os_str(),
+                "--format".as_ref(),
+                "json".as_ref(),
+                parent.as_os_str(),
+            ],
+        );
+        assert_eq!(code, 3, "{lang}: {err}");
+        let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+        let rows: Vec<(String, u64)> = json["bundles"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|b| {
+                (
+                    b["path"].as_str().unwrap().to_owned(),
+                    b["exit_code"].as_u64().unwrap(),
+                )
+            })
+            .collect();
+        let shown = |p: &std::path::Path| p.display().to_string();
+        assert_eq!(
+            rows,
+            vec![(shown(&bundle), 1), (shown(&tampered), 3)],
+            "{lang}: {out}"
+        );
+        // The folder holding none: said, exit 2 as a missing bundle.
+        let (code, _, err) = run(
+            lang,
+            &[
+                "verify".as_ref(),
+                "--pubkey".as_ref(),
+                pubkey.as_os_str(),
+                empty.as_os_str(),
+            ],
+        );
+        assert_eq!(code, 2, "{lang}: {err}");
+        assert!(
+            err.contains("[no-bundle]") && err.contains(none_here),
+            "{lang}: {err}"
+        );
     }
+}
+
+/// Every file under `dir`.
+fn walk(dir: &std::path::Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_dir() {
+            out.extend(walk(&p));
+        } else {
+            out.push(p);
+        }
+    }
+    out
+}
+
+/// reports12-2: one Japanese word for the bundle (報告書一式) and one spelling of folder
+/// (フォルダ) in every message, help text and doc; docs/glossary.md names the others only to
+/// rule them out.
+#[test]
+fn one_japanese_term_for_the_bundle_and_folder() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = vec![
+        root.join("i18n/ja/medsec.ftl"),
+        root.join("i18n/ja/help.ftl"),
+        root.join("README.md"),
+    ];
+    for e in std::fs::read_dir(root.join("docs")).unwrap() {
+        let p = e.unwrap().path();
+        if p.extension().is_some_and(|x| x == "md") && !p.ends_with("glossary.md") {
+            files.push(p);
+        }
+    }
+    for file in files {
+        let text = std::fs::read_to_string(&file).unwrap();
+        for other in [
+            "バンドル",
+            "報告書の束",
+            "レポート一式",
+            "報告書フォルダ",
+            "フォルダー",
+        ] {
+            assert!(
+                !text.contains(other),
+                "{}: `{other}` (the glossary's word is 報告書一式 / フォルダ)",
+                file.display()
+            );
+        }
+    }
+    let glossary = std::fs::read_to_string(root.join("docs/glossary.md")).unwrap();
+    assert!(glossary.contains("| 報告書一式 | bundle |"), "{glossary}");
+}
+
+/// reports12-7: every message of the inspector's sections (`## verify`, `## status`,
+/// `## summarize`, `## render`, `## report-html`) is used by the code or a template.
+#[test]
+fn every_message_of_the_report_sections_is_used() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    fn read_all(dir: &std::path::Path, out: &mut String) {
+        for e in std::fs::read_dir(dir).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                read_all(&p, out);
+            } else if let Ok(text) = std::fs::read_to_string(&p) {
+                out.push_str(&text);
+            }
+        }
+    }
+    let mut code = String::new();
+    read_all(&root.join("src"), &mut code);
+    read_all(&root.join("templates"), &mut code);
+    let catalog = std::fs::read_to_string(root.join("i18n/en/medsec.ftl")).unwrap();
+    let mut section = "";
+    let mut unused = Vec::new();
+    for line in catalog.lines() {
+        if let Some(name) = line.strip_prefix("## ") {
+            section = name.trim();
+            continue;
+        }
+        let sections = ["verify", "status", "summarize", "render", "report-html"];
+        let Some((id, _)) = line.split_once(" = ") else {
+            continue;
+        };
+        if sections.contains(&section)
+            && !id.starts_with([' ', '#'])
+            && !code.contains(&format!("\"{id}\""))
+        {
+            unused.push(id.to_owned());
+        }
+    }
+    assert!(unused.is_empty(), "unused messages: {unused:?}");
 }

@@ -317,7 +317,7 @@ fn an_empty_folder_and_a_missing_path_are_said_as_such() {
     for (lang, no_bundle, no_path) in [
         (
             "ja",
-            "報告書のバンドルがありません",
+            "報告書一式がありません",
             "このファイルやフォルダはありません",
         ),
         ("en", "holds no report bundle", "no such file or folder"),
@@ -361,8 +361,8 @@ fn the_table_in_japanese_and_english() {
     let ja = stdout_of(&o);
     for want in [
         "医療機関",
-        "都道府県",
         "北海道",
+        "記入完了",
         "有効",
         "要確認",
         "無効",
@@ -376,6 +376,25 @@ fn the_table_in_japanese_and_english() {
     }
     assert!(!ja.contains('\u{1b}'), "{ja}");
     assert!(ja.contains("\\u{1b}"), "{ja}");
+    // reports12-8: seven columns (the institution's code, name and prefecture share a cell, as
+    // do the answers' complete / いいえ / overdue), so that it fits a terminal better (the
+    // wrapping itself is table.rs's); every header is one line.
+    for (lang, table) in [
+        ("ja", &ja),
+        ("en", &stdout_of(&s.summarize(&[&s.all], &["--lang", "en"]))),
+    ] {
+        let header = table.lines().nth(1).unwrap();
+        assert_eq!(header.split('┆').count(), 7, "{lang}: {table}");
+        assert!(
+            table.lines().nth(2).unwrap().starts_with('╞'),
+            "{lang}: {table}"
+        );
+        // The name and the prefecture on lines of their own, never joined to the code.
+        assert!(
+            table.lines().any(|l| l.contains("┆ 北海道 ")),
+            "{lang}: {table}"
+        );
+    }
     let o = s.summarize(&[&s.all], &["--lang", "en"]);
     let en = stdout_of(&o);
     for want in [
@@ -451,8 +470,8 @@ fn xlsx_reads_back_with_filters_and_a_frozen_header() {
     assert_eq!(o.status.code(), Some(3), "{}", stderr_of(&o));
     let bytes = std::fs::read(&out).unwrap();
     let mut wb: Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(&bytes)).unwrap();
-    assert_eq!(wb.sheet_names(), ["バンドル一覧"]);
-    let range = wb.worksheet_range("バンドル一覧").unwrap();
+    assert_eq!(wb.sheet_names(), ["報告書一式の一覧"]);
+    let range = wb.worksheet_range("報告書一式の一覧").unwrap();
     let rows: Vec<&[Data]> = range.rows().collect();
     assert_eq!(rows.len(), 8);
     let header: Vec<String> = rows[0].iter().map(|c| c.to_string()).collect();
@@ -547,7 +566,7 @@ fn verify_expect_takes_the_printed_sha256_or_the_qr_text() {
     let other = "0".repeat(64);
     for (lang, want) in [
         ("en", "the printed report does not belong to this bundle"),
-        ("ja", "印刷された報告書はこのバンドルのものではありません"),
+        ("ja", "印刷された報告書はこの報告書一式のものではありません"),
     ] {
         let o = s.verify(&plain, &["--expect", &other, "--lang", lang]);
         assert_eq!(o.status.code(), Some(3), "{}", stdout_of(&o));
@@ -567,11 +586,59 @@ fn verify_expect_takes_the_printed_sha256_or_the_qr_text() {
         stdout_of(&o)
     );
 
-    // Neither form: a usage problem, said on standard error.
-    let o = s.verify(&plain, &["--expect", "sha256:abc"]);
-    assert_eq!(o.status.code(), Some(2));
-    assert!(stderr_of(&o).contains("--expect"), "{}", stderr_of(&o));
-    assert!(o.stdout.is_empty());
+    // Every form the page prints is taken back: the footer's `SHA-256 <hex>`, the header's
+    // `SHA-256 (report.json): <hex>`, and what a person types: `sha256:<HEX>`.
+    let footer = footer_sha256_of(&plain);
+    assert_eq!(footer, format!("SHA-256 {sha}"));
+    let header = format!("SHA-256 (report.json): {sha}");
+    assert!(
+        std::fs::read_to_string(plain.join("report.html"))
+            .unwrap()
+            .contains("SHA-256 (report.json): <span class=\"mono\">"),
+        "the header form changed: update this test"
+    );
+    for form in [
+        footer,
+        header,
+        format!("sha256:{upper}"),
+        format!("sha256:{sha}"),
+    ] {
+        let o = s.verify(&plain, &["--expect", &form]);
+        assert_eq!(o.status.code(), without, "{form}: {}", stderr_of(&o));
+    }
+
+    // A wrong length or a character that is not hex: a usage problem, said in words on
+    // standard error.
+    for (value, lang, want) in [
+        ("sha256:abc", "en", "has 3 hex digits, not 64"),
+        ("sha256:abc", "ja", "3桁です。64桁必要です"),
+        (
+            &*format!("{}x", &sha[..63]),
+            "en",
+            "holds `x`, which is not a hex digit",
+        ),
+        (
+            &*format!("{}x", &sha[..63]),
+            "ja",
+            "16進数(0-9、a-f)でない文字 `x`",
+        ),
+    ] {
+        let o = s.verify(&plain, &["--expect", value, "--lang", lang]);
+        assert_eq!(o.status.code(), Some(2));
+        let err = stderr_of(&o);
+        assert!(err.contains("--expect") && err.contains(want), "{err}");
+        assert!(o.stdout.is_empty());
+    }
+}
+
+/// The SHA-256 the HTML's printed page footer carries (its CSS `@bottom-left` content).
+fn footer_sha256_of(bundle: &Path) -> String {
+    let html = std::fs::read_to_string(bundle.join("report.html")).unwrap();
+    let start = html.find("@bottom-left").expect("a page footer");
+    let rest = &html[start..];
+    let open = rest.find("content: \"").unwrap() + "content: \"".len();
+    let close = rest[open..].find('"').unwrap();
+    rest[open..open + close].to_owned()
 }
 
 // ---- no probe evidence ----

@@ -380,12 +380,15 @@ fn last_years_and_another_institutions_reports() {
         &[&s.bundle],
         &[&trust[0], &trust[1], "--institution", "0110113720"],
     );
+    // Genuine, but another institution's: said as such (no content-untrusted note), with the
+    // institution it is for.
     assert_eq!(
         (code, codes(&json, 0)),
-        (
-            3,
-            vec!["institution-mismatch".to_owned(), UNTRUSTED.to_owned()]
-        )
+        (3, vec!["institution-mismatch".to_owned()])
+    );
+    assert_eq!(
+        json["bundles"][0]["institution"]["code"], "0110113719",
+        "{json}"
     );
 }
 

@@ -112,6 +112,10 @@ fn place_in_bundle(
     item: Option<String>,
     lang: Lang,
 ) -> (String, Option<String>) {
+    // The probe evidence the bundle carries is a file of the bundle: named as it is.
+    if file == Some(report::make::PROBE_EVIDENCE_PATH) {
+        return (report::make::PROBE_EVIDENCE_PATH.to_owned(), item);
+    }
     let file = file.filter(|f| *f != report::FILE_NAME);
     let label = match (file, item) {
         (Some(file), Some(item)) => Some(tr!(

@@ -380,8 +380,46 @@ fn check_report(
     if let Some(manifest) = &checked.manifest {
         integrity::check_named_paths(b, &report, manifest);
     }
+    let code = report.institution.code.as_str();
+    let other_institution = opts.expected_institution.filter(|e| *e != code);
     if b.has_integrity_failure() {
+        if let Some(expected) = other_institution {
+            let message = tr!(
+                b.lang,
+                "verify-institution-mismatch",
+                code = code,
+                name = report.institution.name.as_str(),
+                expected = expected
+            );
+            b.push(
+                "institution-mismatch",
+                Class::Integrity,
+                Some(crate::report::FILE_NAME),
+                message,
+            );
+        }
         b.content_untrusted();
+        return None;
+    }
+    if let Some(expected) = other_institution {
+        // Genuine (signed with a key trusted for its institution, every file intact), but not
+        // the institution asked for: said as such, with what it is; its content is not checked.
+        let message = tr!(
+            b.lang,
+            "verify-institution-other-genuine",
+            code = code,
+            name = report.institution.name.as_str(),
+            expected = expected
+        );
+        b.push(
+            "institution-mismatch",
+            Class::Integrity,
+            Some(crate::report::FILE_NAME),
+            message,
+        );
+        result.institution = Some(report.institution.clone());
+        result.checklist = Some(report.checklist.full_id());
+        result.fiscal_year = Some(report.fiscal_year);
         return None;
     }
     result.institution = Some(report.institution.clone());

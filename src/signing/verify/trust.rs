@@ -243,23 +243,6 @@ pub(super) fn trusted_report(
         );
         b.push("key-untrusted", Class::Integrity, Some(SIGNATURE), message);
     }
-    if let Some(expected) = opts.expected_institution {
-        if expected != code {
-            let message = tr!(
-                b.lang,
-                "verify-institution-mismatch",
-                code = code,
-                name = report.institution.name.as_str(),
-                expected = expected
-            );
-            b.push(
-                "institution-mismatch",
-                Class::Integrity,
-                Some(name),
-                message,
-            );
-        }
-    }
     // A checklist the bundle carries is checked once content has read it (content.rs).
     if report.checklist.file.is_none() || opts.catalog.by_digest(&report.checklist.digest).is_some()
     {
