@@ -780,7 +780,6 @@ verify-file-unsafe = not opened: { $reason }
 verify-report-path-unsafe = report.json { $field } names `{ $path }`: { $reason }; only relative paths inside the bundle are opened
 verify-report-path-unlisted = report.json { $field } names `{ $path }`, which the signed manifest does not list; it is not opened
 verify-evidence-digest-mismatch = report.json { $field } records another SHA-256 for `{ $path }` than the manifest
-verify-signature-not-utf8 = the signature file is not UTF-8 text
 verify-signature-not-minisign = not a minisign signature ({ $error })
 verify-signature-not-exact = not in minisign's exact encoding (changed spacing, line ends or padding)
 verify-signature-untrusted-comment = unexpected untrusted comment `{ $comment }` (that line is not signed; medsec accepts only the standard ones)
@@ -1598,7 +1597,6 @@ inspector-status-complete-with-recorded-errors = complete, but the report record
 inspector-status-unsigned = note: { $path } is not signed; only its files were checked against MANIFEST.sha256, so nothing proves who made it
 inspector-status-signature-not-checked = note: the signature of { $path } was not checked (`status` takes no key); only its files were checked against MANIFEST.sha256; check who signed it with `medsec verify --pubkey KEY.pub { $path }`
 inspector-verify-give-folder = hint: { $path } is a file in a bundle; give the bundle folder { $dir }
-inspector-verify-folder-of-bundles = hint: { $path } is not a bundle but a folder of bundles; check them all with `medsec summarize { $path }`, or give each bundle folder
 
 ## probes-backup
 probes-backup-snapshot = { $id } ({ $details })

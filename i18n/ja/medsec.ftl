@@ -715,7 +715,6 @@ verify-file-unsafe = 安全でないため開きません: { $reason }
 verify-report-path-unsafe = report.json の { $field } が `{ $path }` を指しています: { $reason }。報告書一式内の相対パス以外は開きません
 verify-report-path-unlisted = report.json の { $field } が指す `{ $path }` は署名されたマニフェストにないため、開きません
 verify-evidence-digest-mismatch = report.json の { $field } に記録された `{ $path }` の SHA-256 がマニフェストと異なります
-verify-signature-not-utf8 = 署名ファイルが UTF-8 のテキストではありません
 verify-signature-not-minisign = minisign の署名ではありません(詳細: { $error })
 verify-signature-not-exact = minisign の正確な符号化ではありません（空白・改行・パディングが変更されています）
 verify-signature-untrusted-comment = 想定外の非署名コメント `{ $comment }` です（この行は署名の対象外のため、medsec は標準のものだけを受け付けます）
@@ -1491,8 +1490,6 @@ inspector-item-of-recorded-file = 回答ファイル { $file }（report.json に
 inspector-status-complete-with-recorded-errors = 回答は記入済みですが、報告書に指摘が記録されています: エラー { $errors }件、警告 { $warnings }件。
 inspector-status-unsigned = 注意: { $path } は署名されていません。ファイルが MANIFEST.sha256 と一致することだけを確認しました。誰が作ったかは確かめられません
 inspector-status-signature-not-checked = 注意: { $path } の署名は確認していません（`status` は鍵を使いません）。ファイルが MANIFEST.sha256 と一致することだけを確認しました。署名者は `medsec verify --pubkey 鍵.pub { $path }` で確認してください
-inspector-verify-give-folder = ヒント: { $path } はバンドルの中のファイルです。バンドルのフォルダ { $dir } を指定してください
-inspector-verify-folder-of-bundles = ヒント: { $path } はバンドルではなく、バンドルのフォルダをまとめたフォルダです。まとめて確認するには `medsec summarize { $path }` を、1つずつなら各バンドルのフォルダを指定してください
 
 ## probes-backup
 probes-backup-snapshot = { $id }({ $details })
