@@ -60,6 +60,33 @@ fn a_carried_checklist_the_inspector_knows_is_checked_once() {
     assert_eq!(n, 1, "{c:?}");
 }
 
+/// Warnings the report records: one the re-run finds again (a date checked before the fiscal
+/// year) is shown once, from the re-run; one only the report can know (`evidence-missing`: the
+/// re-run cannot look at the signer's disk) is shown once, as recorded. Neither is dropped or
+/// doubled, though both are about the same item of the same file.
+#[test]
+fn recorded_warnings_are_shown_once_each() {
+    let mut r = report_value(HOSPITAL, 2025);
+    r["answers"]["answers"]["answers"][1]["checked_on"] = json!("2025-03-01");
+    let warning = |code: &str| {
+        json!({
+            "code": code, "severity": "warning", "source": "status",
+            "file": "institution.toml", "item": "security-manager", "round": 1,
+            "message": code
+        })
+    };
+    r["findings"] = json!([
+        warning("evidence-missing"),
+        warning("checked-before-fiscal-year")
+    ]);
+    let (code, c) = signed(&r).verify_codes();
+    assert_eq!(code, 0, "{c:?}");
+    for warning in ["evidence-missing", "checked-before-fiscal-year"] {
+        let n = c.iter().filter(|c| *c == warning).count();
+        assert_eq!(n, 1, "{warning}: {c:?}");
+    }
+}
+
 #[test]
 fn manifest_missing_malformed_or_without_the_report() {
     let s = signed(&report_value(HOSPITAL, 2025));
