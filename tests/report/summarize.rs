@@ -880,3 +880,67 @@ fn the_table_keeps_long_paths_ids_and_codes_whole_in_japanese_and_english() {
         "{json:#}"
     );
 }
+
+/// `summarize DIR... --pubkey K --format json` on folders that hold no bundle.
+fn summary_without_bundles(dirs: &[&Path]) -> (i32, Value) {
+    let tmp = tempfile::tempdir().unwrap();
+    let key = common::bundle::TestKey::new(tmp.path(), "k");
+    let o = cmd()
+        .arg("summarize")
+        .args(dirs)
+        .arg("--pubkey")
+        .arg(&key.public)
+        .args(["--as-of", AS_OF, "--format", "json"])
+        .output()
+        .unwrap();
+    let json: Value = serde_json::from_slice(&o.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}{}", stdout_of(&o), stderr_of(&o)));
+    (o.status.code().unwrap_or(-1), json)
+}
+
+/// The walk stops at the manifest's depth limit: a folder nested deeper is said as not read
+/// (at the limit), not walked to its end and called a folder without bundles.
+#[test]
+fn folders_nested_beyond_the_depth_limit_are_not_walked() {
+    let tmp = tempfile::tempdir().unwrap();
+    let given = tmp.path().join("given");
+    let mut deep = given.clone();
+    for _ in 0..70 {
+        deep.push("d");
+    }
+    std::fs::create_dir_all(&deep).unwrap();
+    let (code, json) = summary_without_bundles(&[&given]);
+    assert_eq!(code, 2, "{json:#}");
+    let rows = json["bundles"].as_array().unwrap();
+    assert_eq!(rows.len(), 1, "{json:#}");
+    assert_eq!(rows[0]["worst_finding"], "bundle-unreadable", "{json:#}");
+    let depth = Path::new(rows[0]["path"].as_str().unwrap())
+        .strip_prefix(&given)
+        .unwrap()
+        .components()
+        .count();
+    assert_eq!(depth, medsec::signing::manifest::MAX_DEPTH, "{json:#}");
+}
+
+/// Links that lead to a file or to nothing are passed by as files are; a link that loops is
+/// said (it cannot be resolved), never silently skipped.
+#[cfg(unix)]
+#[test]
+fn links_to_files_or_nothing_are_passed_by_and_a_loop_is_said() {
+    let tmp = tempfile::tempdir().unwrap();
+    let given = tmp.path().join("given");
+    std::fs::create_dir_all(&given).unwrap();
+    std::fs::write(given.join("notes.txt"), "x").unwrap();
+    std::os::unix::fs::symlink(given.join("notes.txt"), given.join("to-file")).unwrap();
+    std::os::unix::fs::symlink(given.join("nowhere"), given.join("dangling")).unwrap();
+    std::os::unix::fs::symlink(given.join("loop"), given.join("loop")).unwrap();
+    let (code, json) = summary_without_bundles(&[&given]);
+    assert_eq!(code, 2, "{json:#}");
+    let rows = json["bundles"].as_array().unwrap();
+    assert_eq!(rows.len(), 1, "{json:#}");
+    assert!(
+        rows[0]["path"].as_str().unwrap().ends_with("/loop"),
+        "{json:#}"
+    );
+    assert_eq!(rows[0]["worst_finding"], "bundle-unreadable", "{json:#}");
+}

@@ -393,6 +393,13 @@ fn a_report_larger_than_the_limit_is_not_read() {
         (code, codes(&json, 0)),
         (2, vec!["file-too-large".to_owned()])
     );
+    // The message gives the file's size and the limit, as bytes.
+    let message = json["bundles"][0]["findings"][0]["message"]
+        .as_str()
+        .unwrap();
+    let limit = medsec::signing::verify::MAX_REPORT_BYTES.to_string();
+    assert!(message.contains("314572800"), "{message}");
+    assert!(message.contains(&limit), "{message}");
 }
 
 #[test]

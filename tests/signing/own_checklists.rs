@@ -338,6 +338,21 @@ fn a_changed_base_is_a_verify_finding() {
     );
     assert_eq!(code, 3, "{out}{err}");
     assert!(out.contains("checklist-base-changed"), "{out}");
+    // The message names the base recorded and the base now, each as `ID@EDITION (sha256:…)`.
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let message = json["bundles"][0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["code"] == "checklist-base-changed")
+        .and_then(|f| f["message"].as_str())
+        .unwrap()
+        .to_owned();
+    assert_eq!(
+        message.matches("mhlw-institution@fy2025 (sha256:").count(),
+        2,
+        "{message}"
+    );
 }
 
 /// Each wrong extension: exit 2, and the message names the file, line and the key's code.

@@ -37,6 +37,56 @@ fn report_for_another_year_than_its_checklist() {
     assert!(has(&c, "checklist-other-year"), "{c:?}");
 }
 
+/// A report whose checklist the bundle also carries, though the inspector knows it already:
+/// the checklist is checked once (by trust, with the inspector's own), not again once content
+/// has read the carried copy, so its finding is said once.
+#[test]
+fn a_carried_checklist_the_inspector_knows_is_checked_once() {
+    let mut r = report_value(HOSPITAL, 2025);
+    r["fiscal_year"] = json!(2024);
+    let name = "checklists/test-fy2025.toml";
+    r["checklist"]["file"] = json!(name);
+    let s = signed(&r);
+    std::fs::create_dir_all(s.bundle.join("checklists")).unwrap();
+    std::fs::copy(
+        common::fixture("signing/checklist-fy2025.toml"),
+        s.bundle.join(name),
+    )
+    .unwrap();
+    s.key.sign_bundle(&s.bundle, None);
+    let (code, c) = s.verify_codes();
+    assert_eq!(code, 1, "{c:?}");
+    let n = c.iter().filter(|c| *c == "checklist-other-year").count();
+    assert_eq!(n, 1, "{c:?}");
+}
+
+/// Warnings the report records: one the re-run finds again (a date checked before the fiscal
+/// year) is shown once, from the re-run; one only the report can know (`evidence-missing`: the
+/// re-run cannot look at the signer's disk) is shown once, as recorded. Neither is dropped or
+/// doubled, though both are about the same item of the same file.
+#[test]
+fn recorded_warnings_are_shown_once_each() {
+    let mut r = report_value(HOSPITAL, 2025);
+    r["answers"]["answers"]["answers"][1]["checked_on"] = json!("2025-03-01");
+    let warning = |code: &str| {
+        json!({
+            "code": code, "severity": "warning", "source": "status",
+            "file": "institution.toml", "item": "security-manager", "round": 1,
+            "message": code
+        })
+    };
+    r["findings"] = json!([
+        warning("evidence-missing"),
+        warning("checked-before-fiscal-year")
+    ]);
+    let (code, c) = signed(&r).verify_codes();
+    assert_eq!(code, 0, "{c:?}");
+    for warning in ["evidence-missing", "checked-before-fiscal-year"] {
+        let n = c.iter().filter(|c| *c == warning).count();
+        assert_eq!(n, 1, "{warning}: {c:?}");
+    }
+}
+
 #[test]
 fn manifest_missing_malformed_or_without_the_report() {
     let s = signed(&report_value(HOSPITAL, 2025));
@@ -127,6 +177,60 @@ fn an_unreadable_listed_file() {
     assert_eq!(out.status.code(), Some(2), "{json:#}");
     assert!(has(&codes(&json, 0), "file-unreadable"), "{json:#}");
     std::fs::set_permissions(&log, std::fs::Permissions::from_mode(0o644)).unwrap();
+}
+
+/// verify run as a user whom permissions stop: as `nobody` when the tests run as root (as CI
+/// runs them), since permissions do not stop root.
+#[cfg(unix)]
+fn verify_as_unprivileged(s: &common::bundle::Signed) -> (i32, Value) {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    let is_root = std::fs::metadata("/proc/self").is_ok_and(|m| m.uid() == 0);
+    let out = if is_root {
+        std::fs::set_permissions(&s.root, std::fs::Permissions::from_mode(0o755)).unwrap();
+        std::process::Command::new("setpriv")
+            .args(["--reuid=nobody", "--regid=nogroup", "--clear-groups", "--"])
+            .arg(assert_cmd::cargo::cargo_bin("medsec"))
+            .args(common::bundle::checklist_args())
+            .arg("verify")
+            .arg(&s.bundle)
+            .arg("--pubkey")
+            .arg(&s.key.public)
+            .args(["--as-of", "2025-11-01", "--format", "json"])
+            .env("LANG", "C")
+            .current_dir(common::root())
+            .output()
+            .expect("setpriv (util-linux) runs the test as nobody")
+    } else {
+        common::medsec()
+            .args(common::bundle::checklist_args())
+            .arg("verify")
+            .arg(&s.bundle)
+            .arg("--pubkey")
+            .arg(&s.key.public)
+            .args(["--as-of", "2025-11-01", "--format", "json"])
+            .output()
+            .unwrap()
+    };
+    let json: Value = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", common::stderr_of(&out)));
+    (out.status.code().unwrap_or(-1), json)
+}
+
+/// A manifest that is there but cannot be read is said as unreadable (exit 2), not as
+/// missing (which would be an integrity failure, exit 3).
+#[cfg(unix)]
+#[test]
+fn an_unreadable_manifest_is_not_called_missing() {
+    use std::os::unix::fs::PermissionsExt;
+    let s = signed(&report_value(HOSPITAL, 2025));
+    let manifest = s.bundle.join("MANIFEST.sha256");
+    std::fs::set_permissions(&manifest, std::fs::Permissions::from_mode(0o000)).unwrap();
+    let (code, json) = verify_as_unprivileged(&s);
+    std::fs::set_permissions(&manifest, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let c = codes(&json, 0);
+    assert_eq!(code, 2, "{json:#}");
+    assert!(has(&c, "file-unreadable"), "{json:#}");
+    assert!(!has(&c, "manifest-missing"), "{json:#}");
 }
 
 #[test]
