@@ -115,8 +115,11 @@ has out "medsec"
 
 # Keys: the clinic's (encrypted) and the vendor's, at Windows paths with backslashes.
 run 0 "keygen (encrypted, Windows path)" keygen --out "$W\\keys\\hospital" \
-  --passphrase-env MEDSEC_PASSPHRASE
+  --passphrase-env MEDSEC_PASSPHRASE --lang en
 [ -s "$work/c/keys/hospital.key" ] && [ -s "$work/c/keys/hospital.pub" ] || fail "no key files"
+# Mode bits mean nothing on Windows: keygen says what it did instead (the access list).
+has out "its access list lets only this Windows user read it"
+lacks out "0600"
 # The secret key gets an owner-only access list (src/signing/acl.rs), set through
 # SetSecurityInfo on the open, empty file. Wine's relay trace of that one function shows the
 # call and what it returned: exactly one per keygen (the secret key, not the public one), with
@@ -146,7 +149,9 @@ case $acl in
     "for the secret key (Unix mode $(stat -c %a "$work/c/keys/acl.key")); real Windows keeps the list" ;;
   *) fail "a protected access list that is not for its owner only: $acl" ;;
 esac
-run 0 "keygen (vendor, unencrypted)" keygen --out "$W\\keys\\vendor" --unencrypted
+run 0 "keygen (vendor, unencrypted)" keygen --out "$W\\keys\\vendor" --unencrypted --lang ja
+has out "この Windows ユーザーだけが読めるアクセス権を設定しました"
+lacks out "0600"
 run 2 "keygen refuses to overwrite" keygen --out "$W\\keys\\vendor" --unencrypted
 has err "vendor.key"
 
@@ -231,22 +236,34 @@ PY
 
 # ---- The live Windows probes, with stand-ins for PowerShell, netstat and tasklist ---------
 # Wine has no PowerShell: its powershell.exe prints nothing and exits 0 (above: "no output").
-# A stand-in built here with mingw (tests/fixtures/windows/stand-ins/tool.c) takes its place in
-# C:\windows\system32\WindowsPowerShell\v1.0, where Windows keeps it and medsec finds it through
-# PATH, and answers each question with a recorded output of tests/fixtures/windows/ (UTF-8,
-# UTF-16LE, CP932) or fails as told. Stand-ins for netstat.exe and tasklist.exe go beside
-# medsec.exe, which Rust searches before System32 (where Wine's own are). So medsec.exe's own
-# spawning, -EncodedCommand, decoding, parsing and judging run, and the scripts it sends are
-# compared with the source.
+# A stand-in built here with mingw (tests/fixtures/windows/stand-ins/tool.c) takes the place of
+# Wine's powershell.exe, netstat.exe and tasklist.exe in C:\windows\system32 (PowerShell in
+# its WindowsPowerShell\v1.0 folder), where medsec.exe runs them from (GetSystemDirectoryW),
+# and answers each question with a recorded output of tests/fixtures/windows/ (UTF-8,
+# UTF-16LE, CP932) or fails as told. So medsec.exe's own spawning, -EncodedCommand, decoding,
+# parsing and judging run, and the scripts it sends are compared with the source.
+# Beside medsec.exe, where Windows looks first for a program named without its folder, lies a
+# planted powershell.exe, netstat.exe and tasklist.exe (stand-ins/planted.c, as a Downloads
+# folder could hold them): every run below must leave them unrun.
 step="build the PowerShell, netstat and tasklist stand-in"
 fixtures=$repo/tests/fixtures/windows
 x86_64-w64-mingw32-gcc -municode -O2 -o "$work/tool.exe" "$fixtures/stand-ins/tool.c" -lshell32 ||
   fail "mingw could not build the stand-in"
-ps_dir=$WINEPREFIX/drive_c/windows/system32/WindowsPowerShell/v1.0
-[ -f "$ps_dir/powershell.exe" ] || fail "Wine's powershell.exe is not in $ps_dir"
-cp "$work/tool.exe" "$ps_dir/powershell.exe"
-cp "$work/tool.exe" "$work/bin/netstat.exe"
-cp "$work/tool.exe" "$work/bin/tasklist.exe"
+x86_64-w64-mingw32-gcc -municode -O2 -o "$work/planted.exe" "$fixtures/stand-ins/planted.c" ||
+  fail "mingw could not build the planted program"
+sys_dir=$WINEPREFIX/drive_c/windows/system32
+ps_dir=$sys_dir/WindowsPowerShell/v1.0
+for t in "$ps_dir/powershell.exe" "$sys_dir/netstat.exe" "$sys_dir/tasklist.exe"; do
+  [ -f "$t" ] || fail "Wine's ${t##*/} is not in ${t%/*}"
+  cp "$work/tool.exe" "$t"
+done
+for t in powershell netstat tasklist; do cp "$work/planted.exe" "$work/bin/$t.exe"; done
+# Wine runs its builtin netstat and tasklist for those names in system32, whatever file lies
+# there, unless told to load the file (native); PowerShell's folder needs no such word.
+export WINEDLLOVERRIDES="$WINEDLLOVERRIDES;netstat.exe,tasklist.exe=n"
+# What the evidence records as the program: the absolute path in Wine's system directory.
+SYS='C:\windows\system32'
+export SYS
 fake=$work/fake
 mkdir -p "$fake"
 MEDSEC_FAKE_DIR=$(winpath "$fake")
@@ -294,9 +311,14 @@ def said(*texts):  # in the output for people; a table's last column (the reason
     for t in texts:
         assert re.sub(r"\s+", "", t) in flat, f"not in the output: {t}"
 PS = ["-NoProfile", "-NonInteractive", "-EncodedCommand"]  # powershell.exe, then the script
+SYS = os.environ["SYS"]
+PATHS = {"powershell.exe": SYS + r"\WindowsPowerShell\v1.0\powershell.exe",
+         "netstat.exe": SYS + r"\netstat.exe", "tasklist.exe": SYS + r"\tasklist.exe"}
 def ran(result, i, program, args, fixture=None, code=0):  # the i-th command the probe recorded
     c = result["commands"][i]
-    assert c["argv"][0] == program and c["argv"][1:1 + len(args)] == args, c["argv"]
+    # Run from the system directory by its absolute path, never by its bare name.
+    assert c["argv"][0].lower() == PATHS[program].lower(), c["argv"][0]
+    assert c["argv"][1:1 + len(args)] == args, c["argv"]
     assert c["exit_code"] == code, c
     if fixture:
         assert c["stdout_sha256"] == sha(fixture), f"{fixture} is not what {program} printed"
@@ -377,7 +399,7 @@ expect <<'PY'
 p, a, s = r["patch-level"], r["accounts"], r["services"]
 for x in (p, a):
     assert x["verdict"] == "unknown" and x["reason_code"] == "powershell-missing", x["reason"]
-assert "PowerShell (`powershell.exe`) is not available" in p["reason"], p["reason"]
+assert f"PowerShell (`{PATHS['powershell.exe']}`) is not available".lower() in p["reason"].lower(), p["reason"]
 assert s["observed"]["source"] == "netstat" and s["warning_details"][0]["params"]["cause"] == "missing"
 said("インストール済みの更新と未適用の更新を読めません", "ローカルアカウントを読めません")
 PY
@@ -385,6 +407,8 @@ cp "$work/tool.exe" "$ps_dir/powershell.exe"
 step="the stand-in saw the command lines medsec runs"
 grep -q '"-ano"\|netstat.exe" -ano\|netstat.exe -ano' "$fake/calls.log" || fail "no netstat -ano in calls.log"
 grep -q 'tasklist.exe"\? /svc /fo csv /nh' "$fake/calls.log" || fail "no tasklist /svc /fo csv /nh in calls.log"
+step="the programs planted beside medsec.exe were never run"
+[ ! -e "$fake/planted.log" ] || fail "medsec.exe ran a program from its own folder: $(cat "$fake/planted.log")"
 
 # The monthly task of docs/windows.md, registered with Wine's schtasks: it takes the XML (not
 # the /RU and /RP options, which it does not support), refuses it a second time without /F, and

@@ -665,6 +665,7 @@ signing-passphrase-unreadable = cannot read the passphrase from the terminal: { 
 signing-passphrase-differ = the two passphrases differ; nothing was written
 signing-keygen-key-id = key ID { $key }
 signing-keygen-secret = secret key: { $path } (keep it private; mode 0600)
+signing-keygen-secret-windows = secret key: { $path } (keep it private; its access list lets only this Windows user read it)
 signing-keygen-public = public key: { $path } (give it to the inspectors)
 signing-keygen-unencrypted = warning: { $path } is not encrypted: anyone who can read it can sign in your name
 signing-signed-bundle = signed { $dir }: { $files ->

@@ -608,6 +608,7 @@ signing-passphrase-unreadable = 端末からパスフレーズを読み取れま
 signing-passphrase-differ = 2回入力したパスフレーズが一致しません。何も書き込んでいません
 signing-keygen-key-id = 鍵ID { $key }
 signing-keygen-secret = 秘密鍵: { $path }（本人だけが読めるように保管してください。モード 0600）
+signing-keygen-secret-windows = 秘密鍵: { $path }（本人だけが読めるように保管してください。この Windows ユーザーだけが読めるアクセス権を設定しました）
 signing-keygen-public = 公開鍵: { $path }（検査する側に渡してください）
 signing-keygen-unencrypted = 注意: { $path } は暗号化されていません。このファイルを読める人は誰でもあなたの名前で署名できます
 signing-signed-bundle = { $dir } に署名しました: ファイル { $files } 件、鍵 { $key }

@@ -45,7 +45,7 @@ pub fn run(args: KeygenArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     );
     let text = [
         tr!(lang, "signing-keygen-key-id", key = g.key_id.as_str()),
-        tr!(lang, "signing-keygen-secret", path = secret.as_str()),
+        secret_key_line(&secret, lang),
         tr!(lang, "signing-keygen-public", path = public.as_str()),
     ]
     .map(|line| line + "\n")
@@ -56,6 +56,17 @@ pub fn run(args: KeygenArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         outcome = outcome.notice(tr!(lang, "signing-keygen-unencrypted", path = secret));
     }
     Ok(outcome)
+}
+
+/// Where the secret key is and how it is kept private: mode 0600 on Unix; on Windows, mode bits
+/// mean nothing and the key's access list lets only this Windows user read it
+/// (`signing::acl`).
+fn secret_key_line(path: &str, lang: crate::checklist::Lang) -> String {
+    #[cfg(windows)]
+    let line = tr!(lang, "signing-keygen-secret-windows", path = path);
+    #[cfg(not(windows))]
+    let line = tr!(lang, "signing-keygen-secret", path = path);
+    line
 }
 
 /// The keys.toml entry an inspector adds for this key (docs/signing.md), with what to do with
@@ -83,4 +94,27 @@ fn keys_toml_entry(args: &KeygenArgs, public_key: &str, lang: crate::checklist::
         ));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checklist::Lang;
+
+    #[test]
+    fn the_secret_key_line_says_how_this_os_keeps_the_key_private() {
+        let (en, ja) = (
+            secret_key_line(r"keys\a.key", Lang::En),
+            secret_key_line(r"keys\a.key", Lang::Ja),
+        );
+        assert!(en.contains(r"keys\a.key") && ja.contains(r"keys\a.key"));
+        if cfg!(windows) {
+            assert!(en.contains("only this Windows user"), "{en}");
+            assert!(ja.contains("この Windows ユーザーだけ"), "{ja}");
+            assert!(!en.contains("0600") && !ja.contains("0600"), "{en} / {ja}");
+        } else {
+            assert!(en.contains("mode 0600"), "{en}");
+            assert!(ja.contains("モード 0600"), "{ja}");
+        }
+    }
 }

@@ -2,7 +2,8 @@
 //!
 //! Every question goes through a [`WindowsSource`]: on Windows, `Live` runs PowerShell
 //! (`powershell.exe -EncodedCommand`, so no quoting can go wrong), `netstat -ano` and
-//! `tasklist`; in tests, recorded outputs stand in. The parsers and the judging are
+//! `tasklist`, each by its absolute path in the system directory ([`Query::program`]); in
+//! tests, recorded outputs stand in. The parsers and the judging are
 //! platform-free and tested on Linux against recorded outputs (`tests/fixtures/windows/`):
 //! JSON and CSV from Japanese and English Windows, in UTF-8, UTF-16LE with a BOM or CP932.
 //! Only `Live` and the drive-type call of [`drives`] compile on Windows alone. Nothing here
@@ -58,25 +59,79 @@ impl Query {
         }
     }
 
-    /// The program and its arguments.
-    pub fn command(self) -> (&'static str, Vec<String>) {
-        match self.script() {
-            Some(script) => (
-                "powershell.exe",
-                vec![
-                    "-NoProfile".into(),
-                    "-NonInteractive".into(),
-                    "-EncodedCommand".into(),
-                    encoded_command(script),
-                ],
-            ),
-            None if self == Query::Netstat => ("netstat.exe", vec!["-ano".into()]),
-            None => (
-                "tasklist.exe",
-                vec!["/svc".into(), "/fo".into(), "csv".into(), "/nh".into()],
-            ),
+    /// Where the program lives inside the Windows system directory (`System32`): PowerShell 5.1,
+    /// which every supported Windows has, and the two tools.
+    pub fn program_in_system_dir(self) -> &'static str {
+        match self {
+            Query::Updates | Query::Accounts | Query::Listeners => {
+                r"WindowsPowerShell\v1.0\powershell.exe"
+            }
+            Query::Netstat => "netstat.exe",
+            Query::Tasklist => "tasklist.exe",
         }
     }
+
+    /// The program's file name (`powershell.exe`), as recordings name it.
+    pub fn program_name(self) -> &'static str {
+        let path = self.program_in_system_dir();
+        path.rsplit('\\').next().unwrap_or(path)
+    }
+
+    /// The program's absolute path in `system_dir` (what `GetSystemDirectoryW` gives,
+    /// `C:\Windows\system32`). Never a bare name: Windows would look for that in medsec.exe's
+    /// own folder first (a Downloads folder), and whatever answered there would become signed
+    /// evidence. None when `system_dir` is not an absolute Windows path.
+    pub fn program(self, system_dir: &str) -> Option<String> {
+        in_system_dir(system_dir, self.program_in_system_dir())
+    }
+
+    /// The program's arguments.
+    pub fn args(self) -> Vec<String> {
+        match self.script() {
+            Some(script) => vec![
+                "-NoProfile".into(),
+                "-NonInteractive".into(),
+                "-EncodedCommand".into(),
+                encoded_command(script),
+            ],
+            None if self == Query::Netstat => vec!["-ano".into()],
+            None => vec!["/svc".into(), "/fo".into(), "csv".into(), "/nh".into()],
+        }
+    }
+}
+
+/// `relative` inside `system_dir`, joined with one backslash; None unless `system_dir` is
+/// absolute (a drive letter's root or a UNC share, see [`drives::drive_root`]).
+pub fn in_system_dir(system_dir: &str, relative: &str) -> Option<String> {
+    let dir = system_dir.replace('/', "\\");
+    // `C:\...` or `\\server\share\...`; not `C:` or `C:Windows`, which depend on the current folder.
+    let absolute = drives::drive_root(&dir).is_some()
+        && (dir.starts_with(r"\\") || dir.get(2..3) == Some(r"\"));
+    absolute.then(|| format!(r"{}\{relative}", dir.trim_end_matches('\\')))
+}
+
+/// The Windows system directory (`C:\Windows\system32`), from `GetSystemDirectoryW`: where
+/// Windows keeps PowerShell, `netstat` and `tasklist`, whatever PATH or the current folder say.
+#[cfg(windows)]
+pub fn system_directory() -> std::io::Result<String> {
+    use windows_sys::Win32::System::SystemInformation::GetSystemDirectoryW;
+    let mut buf = vec![0u16; 260];
+    // A longer directory makes the first call say the size it needs (with the NUL): once more.
+    for _ in 0..2 {
+        let size = u32::try_from(buf.len()).unwrap_or(u32::MAX);
+        // SAFETY: `buf` is writable for `size` UTF-16 units and outlives the call.
+        let len = unsafe { GetSystemDirectoryW(buf.as_mut_ptr(), size) };
+        let len = usize::try_from(len).unwrap_or(usize::MAX);
+        if len == 0 {
+            return Err(std::io::Error::last_os_error());
+        }
+        if len < buf.len() {
+            buf.truncate(len);
+            return String::from_utf16(&buf).map_err(std::io::Error::other);
+        }
+        buf.resize(len, 0);
+    }
+    Err(std::io::Error::from(std::io::ErrorKind::InvalidData))
 }
 
 /// A script as PowerShell's `-EncodedCommand` takes it: Base64 of its UTF-16LE bytes.
@@ -154,17 +209,24 @@ pub struct Live;
 #[cfg(windows)]
 impl WindowsSource for Live {
     fn ask(&self, ctx: &ProbeContext, query: Query) -> Result<Vec<u8>, SourceError> {
-        let (program, args) = query.command();
-        match ctx.run_command(program, &args, &[]) {
+        let cannot_run = |error: String| SourceError::Other {
+            tool: query.program_name().to_owned(),
+            error,
+        };
+        let system_dir = system_directory().map_err(|e| cannot_run(e.to_string()))?;
+        let program = query
+            .program(&system_dir)
+            .ok_or_else(|| cannot_run(system_dir.clone()))?;
+        match ctx.run_command(&program, &query.args(), &[]) {
             Ok(o) if o.success() => Ok(o.stdout),
             Ok(o) => Err(SourceError::Failed {
-                tool: program.to_owned(),
+                tool: program.clone(),
                 exit_code: o.exit_code,
                 stderr: stderr_text(&o.stderr),
             }),
             Err(super::CommandError::Missing(tool)) => Err(SourceError::Missing { tool }),
             Err(e) => Err(SourceError::Other {
-                tool: program.to_owned(),
+                tool: program,
                 error: e.to_string(),
             }),
         }
@@ -217,7 +279,7 @@ impl WindowsSource for Recorded {
         match self.answers.get(&query) {
             Some(answer) => answer.clone(),
             None => Err(SourceError::Missing {
-                tool: query.command().0.to_owned(),
+                tool: query.program_name().to_owned(),
             }),
         }
     }
@@ -342,6 +404,57 @@ mod tests {
     use super::*;
 
     #[test]
+    fn programs_are_absolute_paths_in_the_system_directory() {
+        let sys = r"C:\Windows\system32";
+        assert_eq!(
+            Query::Updates.program(sys).as_deref(),
+            Some(r"C:\Windows\system32\WindowsPowerShell\v1.0\powershell.exe")
+        );
+        assert_eq!(
+            Query::Netstat.program(sys).as_deref(),
+            Some(r"C:\Windows\system32\netstat.exe")
+        );
+        assert_eq!(
+            Query::Tasklist.program(r"D:\WINDOWS\System32\").as_deref(),
+            Some(r"D:\WINDOWS\System32\tasklist.exe")
+        );
+        assert_eq!(
+            in_system_dir("C:/Windows/system32", "netstat.exe").as_deref(),
+            Some(r"C:\Windows\system32\netstat.exe")
+        );
+        assert_eq!(
+            in_system_dir(r"\\server\share\sys", "netstat.exe").as_deref(),
+            Some(r"\\server\share\sys\netstat.exe")
+        );
+        // A bare or relative place would be searched for, beginning beside medsec.exe.
+        for dir in [
+            "",
+            "C:",
+            r"C:Windows",
+            r"Windows\system32",
+            r"\Windows",
+            "/usr/bin",
+        ] {
+            assert_eq!(in_system_dir(dir, "netstat.exe"), None, "{dir:?}");
+        }
+        for q in [
+            Query::Accounts,
+            Query::Listeners,
+            Query::Netstat,
+            Query::Tasklist,
+        ] {
+            let program = q.program(sys).unwrap();
+            assert!(
+                program.ends_with(&format!(r"\{}", q.program_name())),
+                "{program}"
+            );
+        }
+        assert_eq!(Query::Listeners.program_name(), "powershell.exe");
+        assert_eq!(Query::Tasklist.args(), ["/svc", "/fo", "csv", "/nh"]);
+        assert_eq!(Query::Netstat.args(), ["-ano"]);
+    }
+
+    #[test]
     fn encoded_commands_are_utf16le_base64() {
         use ct_codecs::{Base64, Decoder};
         let enc = encoded_command("Get-HotFix; '日本語'");
@@ -353,7 +466,7 @@ mod tests {
         assert_eq!(String::from_utf16(&units).unwrap(), "Get-HotFix; '日本語'");
         // The scripts fit on a command line (32,767 characters on Windows).
         for q in [Query::Updates, Query::Accounts, Query::Listeners] {
-            let (_, args) = q.command();
+            let args = q.args();
             assert!(
                 args.iter().map(String::len).sum::<usize>() < 30_000,
                 "{q:?}"
