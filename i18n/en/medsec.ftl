@@ -179,7 +179,7 @@ answers-unanswered = { $item }: no first-round answer (Yes/No) yet
 answers-carried-forward-unconfirmed = { $item }: the answer { $answer } was carried forward from { $from } and does not count until confirmed; check it again, set checked_on, and remove `carried_from`
 answers-missing-checked-on = { $item }: answered { $answer } but no date checked (checked_on)
 answers-date-in-future = { $item }: the date checked { $date } is after { $as_of } (the date checked against, Japan time)
-answers-checked-before-fiscal-year = { $item }: checked on { $date }, before { $fiscal_year } began ({ $start }); is this this year's check?
+answers-checked-before-fiscal-year = { $item }: checked on { $date }, before { $fiscal_year } began ({ $start }); is this the check for { $fiscal_year }?
 answers-missing-target-date = { $item }: the answer No needs a target date (target_date) within { $fiscal_year } ({ $start } to { $end })
 answers-target-date-outside-fiscal-year = { $item }: the target date { $date } is outside { $fiscal_year } ({ $start } to { $end }, Japan time)
 answers-target-before-checked-on = { $item }: the target date { $date } is before the date checked { $checked_on }; give the day the measure is planned to be done, after the check
@@ -352,8 +352,8 @@ answers-status-institution = institution: { $name } (code { $code })
 answers-status-vendor = vendor: { $name } (system: { $system })
 answers-status-section = Section
 answers-status-round = Round
-answers-status-required = Required
-answers-status-answered = Answered
+answers-status-required = Required items
+answers-status-answered = Answered/all items
 answers-status-yes = Yes
 answers-status-no = No
 answers-status-not-applicable = N/A
@@ -377,7 +377,9 @@ answers-status-incomplete = incomplete: { $errors ->
    *[other] { $warnings } warnings
 }
 answers-expected-round = the integer 1 or 2
-answers-expected-code = text (a 医療機関コード keeps its leading zeros: quote it, as in `code = "0112345678"`)
+answers-wrong-type-round = { $subject } must be the integer 1 or 2, not { $found }
+answers-wrong-type-code = { $subject } must be text, not { $found }. An institution code keeps its leading zeros: quote it, as in `code = "0112345678"`.
+answers-expected-code = text (an institution code keeps its leading zeros: quote it, as in `code = "0112345678"`)
 
 ## probes
 
@@ -576,6 +578,14 @@ probes-checkpoints-ignored = { $count ->
     [one] 1 borg checkpoint archive (an interrupted run) was seen and not counted as a backup
    *[other] { $count } borg checkpoint archives (interrupted runs) were seen and not counted as backups
 }
+probes-snapshots-unreadable = { $count ->
+    [one] 1 { $tool } snapshot has
+   *[other] { $count } { $tool } snapshots have
+} a time that cannot be read and { $count ->
+    [one] was
+   *[other] were
+} not counted (e.g. “{ $example }”)
+probes-all-snapshots-unreadable = none of the { $count } { $tool } snapshots has a time that can be read, so nothing can be judged (e.g. “{ $example }”); check what `{ $tool }` prints
 probes-snapshots-not-counted = { $tool } snapshots not counted: { $other_hosts } of other machines than { $host }, { $other_paths } of other paths than `protects`
 probes-no-snapshot-of-path = no { $tool } snapshot holds { $path } (a `protects` path)
 probes-dpkg-unfinished = { $count ->
@@ -685,6 +695,7 @@ signing-key-no-comment = the first line must be `untrusted comment: ...`
 signing-key-no-key-line = the key line is missing
 signing-key-not-base64 = the key line is not base64
 signing-key-unsupported = unsupported algorithm (expected Ed25519, scrypt or none)
+signing-key-public-given = this is a public key file. `--key` wants the secret key (NAME.key from `medsec keygen`); the public key (NAME.pub) is for `medsec verify --pubkey`
 signing-key-detail = the key cannot be read ({ $detail })
 signing-error-wrong-passphrase = { $path }: wrong passphrase for this secret key
 signing-error-passphrase-needed = { $path } is encrypted; give its passphrase on a terminal or with --passphrase-env VAR
@@ -840,6 +851,7 @@ verify-no-probe-evidence = the report carries no probe evidence (made without `m
 verify-no-bundle-found = no bundle found here (no folder holds MANIFEST.sha256 or report.json)
 verify-link-not-followed = a symbolic link to a folder; not followed, so any bundle behind it is not checked
 verify-status-refused = { $path } is not shown: the bundle failed its integrity check (see `medsec verify`)
+verify-status-not-a-bundle = { $path } is not a bundle folder (it holds neither report.json nor MANIFEST.sha256); give a folder made by `medsec report`, or an answers file
 verify-status-recorded = Recorded in report.json:
 verify-keygen-entry = For the inspectors' keys.toml (under its `format_version = 1` line):
 verify-keygen-entry-placeholder = Replace { $placeholder } with the institution code (10 digits), or make the key with --institution CODE (a vendor's key: --vendor NAME).
@@ -1304,12 +1316,13 @@ answers-field-import-warning = warning: { $message }
 answers-field-walk-help-steps = in the detail prompts (date checked and the rest) too: b = back one step / q = quit (what was typed is saved)
 answers-field-walk-not-applicable-unmet = This item may be not applicable only when: { $when }. The answers file does not say so, so 対象外 cannot be chosen.
 answers-field-walk-today-outside = warning: the date checked is today ({ $date }), but this form is for { $fiscal_year } ({ $start } to { $end }); if you checked on another day, type b and enter it.
+answers-walk-checked-on-outside = warning: the check date { $date } is outside { $fiscal_year } ({ $start } to { $end }), the year of this form; if that is not the day you checked, type b and enter it again.
 answers-field-walk-vendor-contract = is there a contract with a vendor (事業者) for the medical information systems (yes/no)
 answers-field-walk-yes-or-no = Answer yes or no (Enter skips).
 ## rules-data
-rules-data-checked-on-required = a 確認日 for each item
-rules-data-checked-on-not-on-form = no 確認日 per item
-rules-data-checked-on-unknown = not confirmed whether each item has a 確認日
+rules-data-checked-on-required = a check date for each item
+rules-data-checked-on-not-on-form = no check date per item
+rules-data-checked-on-unknown = not confirmed whether each item has a check date
 rules-data-target-fiscal-year = within the edition's fiscal year
 rules-data-target-next-fiscal-year = up to the end of the next fiscal year
 rules-data-target-unknown = window not confirmed
@@ -1321,10 +1334,10 @@ rules-data-unknown-value = [rules] { $field }: `{ $value }` is not a known value
 rules-data-checked-on-unconfirmed = { $count ->
     [one] 1 answer has
    *[other] { $count } answers have
-} no date checked (checked_on); whether the { $fiscal_year } form has a 確認日 for each item is not confirmed, so write the date you checked
+} no date checked (checked_on); whether the { $fiscal_year } form has a check date for each item is not confirmed, so write the date you checked
 rules-data-target-date-window-unconfirmed = { $item }: the target date { $date } is outside { $fiscal_year } ({ $start } to { $end }); whether this edition allows that is not confirmed
 rules-data-target-date-overdue = { $item }: the target date { $date } has passed (as of { $as_of }); put the measure in place and answer Yes, or record why it is late
-rules-data-round-not-on-form = { $item }: the { $fiscal_year } form has no 2回目 (second round); remove this round-2 answer
+rules-data-round-not-on-form = { $item }: the { $fiscal_year } form has no 2nd round; remove this round-2 answer
 rules-data-lint-missing = { $checklist } has no [rules] block; medsec applies the rules it applied before rules were data (see docs/checklist-format.md)
 rules-data-lint-gate-not-on-form = [rules] gate = "not-on-form", but item `{ $item }` is the gate question (gate = true)
 rules-data-lint-gate-missing = [rules] gate = "on-form", but no item is the gate question (gate = true)
@@ -1340,7 +1353,7 @@ rules-data-verify-checklist-not-official = { $checklist } (carried in the bundle
 rules-data-list-guideline = Guideline
 rules-data-show-rules = Fill-in rules
 rules-data-show-next-year = {" "}(items for the next year: { $window })
-rules-data-show-rules-value = 確認日: { $checked_on }; target date: { $target }{ $next_year }; 2回目: { $round_2 }; gate question: { $gate }
+rules-data-show-rules-value = check date: { $checked_on }; target date: { $target }{ $next_year }; 2nd round: { $round_2 }; gate question: { $gate }
 rules-data-init-kind-not-served = { $from } is for a { $kind }, and { $checklist } does not serve that kind (it serves: { $serves }); nothing was written. Choose the form with `medsec init --form` or `--checklist`
 ## lint-ci
 
@@ -1549,8 +1562,8 @@ checklist-import-gate-not-found = no gate question (医療情報システムの�
 checklist-import-bad-map-gate = --map: gate=`{ $value }` is not a row (gate=5), an item number (gate=0, gate=1-①) or none
 checklist-import-map-gate-not-found = --map gate={ $value }: no row with wording there (or no item with that number) on sheet { $sheet }; rows are Excel's row numbers, from 1
 ## walk
-walk-round-not-on-form = { $checklist } has no round { $round } (2回目) on its form ([rules] round_2 = "not-on-form"); answer round 1.
-walk-checked-on-not-on-form = This form has no 確認日 (date checked) column, so no date checked is asked.
+walk-round-not-on-form = { $checklist } has no round { $round } (2nd round) on its form ([rules] round_2 = "not-on-form"); answer round 1.
+walk-checked-on-not-on-form = This form has no check date column, so no check date is asked.
 walk-reference-only = A reference item ({ $requirement }): not required in this edition, but it may be answered.
 walk-target-window-unconfirmed = { $date } is outside { $start } to { $end }; whether this form allows that is not confirmed. It was kept, and `medsec status` will warn.
 walk-target-outside-window = The target date must be within { $start } to { $end }.

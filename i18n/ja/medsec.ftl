@@ -159,15 +159,15 @@ answers-invalid-review = { $place }: review `{ $value }` は new、reworded、re
 answers-invalid-answer = { $place }: 回答 `{ $value }` は はい、いいえ、対象外(または yes、no、na)のいずれでもありません。
 answers-invalid-round = { $place }: `round` は 1 か 2 にしてください({ $value } になっています)。
 answers-unknown-item = 項目 `{ $item }` は { $checklist } にありません。別の版の回答は `medsec init --from` で引き継いでください。
-answers-unknown-item-number = 項目 `{ $item }` は { $checklist } にありません({ $label } の固定IDは `{ $id }` です)。別の版の回答は `medsec init --from` で引き継いでください。
-answers-duplicate-answer = { $item } の{ $round }回目が2回回答されています(最初は { $first_line } 行目)。1つにしてください。
+answers-unknown-item-number = 項目 `{ $item }` は { $checklist } にありません({ $label }の固定IDは `{ $id }` です)。別の版の回答は `medsec init --from` で引き継いでください。
+answers-duplicate-answer = { $item }の{ $round }回目が2回回答されています(最初は { $first_line } 行目)。1つにしてください。
 
 # Findings of `medsec status` (the inspection's rules), by stable code.
 answers-unanswered = { $item }: 1回目の回答(はい/いいえ)がまだありません。
 answers-carried-forward-unconfirmed = { $item }: 回答「{ $answer }」は { $from } から引き継いだもので、確認するまで数えません。確認し直して確認日(checked_on)を入れ、`carried_from` を消してください。
 answers-missing-checked-on = { $item }: 「{ $answer }」と回答されていますが、確認日(checked_on)がありません。
 answers-date-in-future = { $item }: 確認日 { $date } が基準日 { $as_of }(日本時間)より後です。
-answers-checked-before-fiscal-year = { $item }: 確認日 { $date } は{ $fiscal_year }の始まり({ $start })より前です。今年度の確認か、確かめてください。
+answers-checked-before-fiscal-year = { $item }: 確認日 { $date } は{ $fiscal_year }の始まり({ $start })より前です。{ $fiscal_year }の確認か、確かめてください。
 answers-missing-target-date = { $item }: いいえの場合は、{ $fiscal_year }中({ $start }〜{ $end })の目標日(target_date)が必要です。
 answers-target-date-outside-fiscal-year = { $item }: 目標日 { $date } は{ $fiscal_year }({ $start }〜{ $end }、日本時間)の範囲外です。
 answers-target-before-checked-on = { $item }: 目標日 { $date } が確認日 { $checked_on } より前です。目標日は確認した日より後の、対策を終える予定の日にしてください。
@@ -231,7 +231,7 @@ answers-edit-flow-style = `{ $name }` が1行(フロー形式)で書かれてい
 answers-edit-starts-entry = `{ $key }` はその項目の最初の行なので消せません
 answers-edit-not-a-table = `{ $table }` がテーブルではないため、`{ $key }` を書き込めません
 answers-edit-not-array-of-tables = `answers` が [[answers]] テーブルの形で書かれていないため、その場で書き換えられません。項目ごとに [[answers]] テーブルで書いてください
-answers-edit-entry = { $item } の回答を書き換えられません
+answers-edit-entry = { $item }の回答を書き換えられません
 answers-edit-entry-id = 項目 `{ $id }` の回答を書き換えられません
 answers-edit-parse = 書き換えのために読めません(詳細: { $reason })
 answers-error-lock-mismatch = 持っている書き込みロックは { $path } のものです。
@@ -262,7 +262,7 @@ answers-sheet-ambiguous-item = { $row }: 項目番号「{ $item }」は複数の
 answers-sheet-bad-round = { $row }: { $item }: 回「{ $value }」は 1 か 2 にしてください。
 answers-sheet-bad-answer = { $row }: { $item }: 回答「{ $value }」は はい、いいえ、対象外(または yes、no、na)のいずれでもありません。
 answers-sheet-bad-date = { $row }: { $item }: { $column }: { $error }
-answers-sheet-twice = { $row }: { $item } の{ $round }回目が2回あります(最初は { $first }行目)。
+answers-sheet-twice = { $row }: { $item }の{ $round }回目が2回あります(最初は { $first }行目)。
 
 # The walk-through (`medsec answer`).
 answers-walk-progress = 進捗: { $round }回目 { $done }/{ $total } 項目回答済み
@@ -331,8 +331,8 @@ answers-status-institution = 医療機関: { $name }(医療機関コード { $co
 answers-status-vendor = 事業者: { $name }(システム: { $system })
 answers-status-section = 節
 answers-status-round = 回
-answers-status-required = 必須
-answers-status-answered = 回答済
+answers-status-required = 必須項目数
+answers-status-answered = 回答済/全項目
 answers-status-yes = はい
 answers-status-no = いいえ
 answers-status-not-applicable = 対象外
@@ -344,6 +344,8 @@ answers-status-unusable = 使用できないファイルがあります(問題 {
 answers-status-complete = 記入完了です(警告 { $warnings }件)。
 answers-status-incomplete = 未完了です: エラー { $errors }件、警告 { $warnings }件。
 answers-expected-round = 整数の 1 か 2
+answers-wrong-type-round = { $subject } は 1 か 2 の整数にしてください({ $found }になっています)。
+answers-wrong-type-code = { $subject } は文字列にしてください({ $found }になっています)。医療機関コードは先頭の 0 も含めて `code = "0112345678"` のように引用符で囲んでください。
 answers-expected-code = 文字列(医療機関コードは先頭の 0 も含めて `code = "0112345678"` のように引用符で囲んでください)
 
 ## probes
@@ -543,13 +545,15 @@ probes-config-bad-protocol = `{ $value }` のプロトコルは tcp か udp に�
 probes-config-host-and-any-host = `host`(どの機器のスナップショットを数えるか)と `any_host = true` は、どちらか一方だけを指定してください
 probes-protects-missing = `protects` の { $path } がこの機器にありません。パスを確かめてください(相対パスは設定ファイルのフォルダからの位置です)
 probes-checkpoints-ignored = borg のチェックポイント(中断したバックアップ)が{ $count }個ありました。バックアップとしては数えていません
+probes-snapshots-unreadable = 日時を読み取れない { $tool } のスナップショットが{ $count }個あり、数えていません(例:「{ $example }」)
+probes-all-snapshots-unreadable = { $tool } のスナップショット{ $count }個のどれも日時を読み取れないため、判定できません(例:「{ $example }」)。`{ $tool }` の出力を確かめてください
 probes-snapshots-not-counted = 数えなかった { $tool } のスナップショット: { $host } 以外の機器のものが{ $other_hosts }個、`protects` 以外のパスのものが{ $other_paths }個
 probes-no-snapshot-of-path = { $path }(`protects` のパス)を含む { $tool } のスナップショットがありません
 probes-dpkg-unfinished = `dpkg` の処理が終わっていないパッケージが{ $count }個あります(更新の途中です): { $packages }。`dpkg --configure -a` か `apt-get -f install` で完了させてください
 probes-hotfix-date-order-unknown = { $source }: { $example } のような日付は、日が先か月が先かをファイルから決められません。書き出した PC の日付の書き方に合わせて `date_order = "dmy"`(日が先)か `date_order = "mdy"`(月が先)を設定してください
 probes-hotfix-date-order-conflict = { $source }: { $day_first } は日が先、{ $month_first } は月が先の書き方で、食い違っています。一覧を書き出し直すか、`date_order` を設定してください
 probes-login-records-unreadable = ログイン記録 { $path } はありますが読めません({ $error })。そのため、使われていないアカウントは判定していません。root で実行するか、ファイルを確かめてください
-probes-dpkg-status-malformed = `dpkg` のデータベースの `Status:` 行が読み取れないパッケージが{ $count }個あり、更新の途中かどうか分かりません。最初は { $package } の「{ $line }」です。`dpkg --audit` で確かめてください
+probes-dpkg-status-malformed = `dpkg` のデータベースの `Status:` 行が読み取れないパッケージが{ $count }個あり、更新の途中かどうかわかりません。最初は { $package } の「{ $line }」です。`dpkg --audit` で確かめてください
 probes-snapshots-not-counted-paths = 数えなかった { $tool } のスナップショット: `protects` 以外のパスのものが{ $other_paths }個
 probes-snapshots-not-counted-hosts = 数えなかった { $tool } のスナップショット: { $host } 以外の機器のものが{ $other_hosts }個
 
@@ -573,7 +577,7 @@ report-evidence-not-a-file = ファイルではありません（ファイルを
 report-evidence-not-found = ありません（{ $path } を探しました）
 report-evidence-unreadable = 読み取れません: { $reason }
 report-evidence-not-storable = 報告書一式に保存できません: { $reason }
-report-evidence-clash = { $file }:{ $line }: { $item } の証跡 `{ $named }` は `{ $path }` として保存されますが、その名前はほかの証跡が使っています。どちらかのファイル名を変えてください
+report-evidence-clash = { $file }:{ $line }: { $item }の証跡 `{ $named }` は `{ $path }` として保存されますが、その名前はほかの証跡が使っています。どちらかのファイル名を変えてください
 report-form-name-clash = 2つの回答ファイルがどちらも `{ $name }` という名前です（{ $first } と { $second }）。報告書は様式をファイル名で区別するため、どちらかの名前を変えてください
 report-probe-evidence = { $path }: { $reason }
 report-probe-evidence-not-json = { $line } 行 { $column } 列: JSON ではありません(詳細: { $error })
@@ -625,6 +629,7 @@ signing-key-no-comment = 1行目が `untrusted comment: ...` ではありませ�
 signing-key-no-key-line = 鍵の行がありません
 signing-key-not-base64 = 鍵の行が base64 ではありません
 signing-key-unsupported = 対応していない方式です（Ed25519 で、scrypt による暗号化または暗号化なしの鍵に対応しています）
+signing-key-public-given = これは公開鍵のファイルです。`--key` には秘密鍵(`medsec keygen` が作る NAME.key)を指定してください。公開鍵(NAME.pub)は `medsec verify --pubkey` で使います
 signing-key-detail = 鍵を読み取れません(詳細: { $detail })
 signing-error-wrong-passphrase = { $path }: この秘密鍵のパスフレーズが違います
 signing-error-passphrase-needed = { $path } は暗号化されています。端末でパスフレーズを入力するか、--passphrase-env VAR で渡してください
@@ -775,6 +780,7 @@ verify-no-probe-evidence = この報告書にはプローブの証跡があり�
 verify-no-bundle-found = ここには報告書一式がありません（MANIFEST.sha256 や report.json のあるフォルダが見つかりません）
 verify-link-not-followed = フォルダへのシンボリックリンクです。たどらないため、その先の報告書一式は確認していません
 verify-status-refused = { $path } は表示しません。報告書一式の完全性の確認に失敗しました（`medsec verify` で確認できます）
+verify-status-not-a-bundle = { $path } は報告書一式のフォルダではありません（report.json も MANIFEST.sha256 もありません）。`medsec report` で作ったフォルダか、回答ファイルを指定してください
 verify-status-recorded = report.json に記録された指摘:
 verify-keygen-entry = 検査する側の keys.toml に書く記載（`format_version = 1` の行の後に追加します）:
 verify-keygen-entry-placeholder = { $placeholder } を医療機関コード（10桁）に置き換えてください。鍵を作るときに --institution CODE を指定すると最初から入ります（事業者の鍵は --vendor NAME）。
@@ -830,9 +836,9 @@ lint-missing-translation = { lint-field }: `{ $lang }` のテキストが空で�
 lint-ja-not-japanese = { lint-field }: `ja` のテキストに日本語の文字がありません
 lint-duplicate-section-id = 節の id `{ $section }` が2回宣言されています
 lint-duplicate-item-id = 項目 id `{ $id }` が2回使われています。項目 id は重複できません
-lint-duplicate-number = { $item } は、番号と対象が { $other } と同じです
-lint-multiple-gates = { $item } は2つ目の前提の質問です。1つの様式に前提の質問は1つまでです
-lint-replaces-current-item = { $item } が置き換えるとしている `{ $replaced }` は、この版にまだある項目です
+lint-duplicate-number = { $item }は、番号と対象が { $other } と同じです
+lint-multiple-gates = { $item }は2つ目の前提の質問です。1つの様式に前提の質問は1つまでです
+lint-replaces-current-item = { $item }が置き換えるとしている `{ $replaced }` は、この版にまだある項目です
 # 番号・対象・短い題名で示す項目(チェックリストに日英とも書かれています。各言語は自分の方を表示します)。
 lint-item = { $en ->
    *[other] { $ja }
@@ -844,7 +850,7 @@ lint-unknown-section = { $item }: 節 `{ $section }` は `[[sections]]` で宣�
 lint-number-section-mismatch = { $item }: 番号が節 `{ $section }` で始まっていません
 lint-unknown-guideline-ref = { $item }: ガイドラインの参照 `{ $reference }` には、ガイドラインの編({ $parts })と箇所を書いてください。例: `システム運用編 8.1`
 lint-invalid-replaces = { $item }: `replaces` の `{ $replaced }` には別の項目の `id` を書いてください
-lint-verified-with-note = { $item } は `verified = true` ですが、`unverified` の注記が残っています
+lint-verified-with-note = { $item }は `verified = true` ですが、`unverified` の注記が残っています
 lint-unverified-wording = { $item }: 文言または番号が公式 PDF とまだ照合されていません。何が未確認かを `unverified` の注記に書いてください
 lint-unverified-wording-note = { $item }: 公式 PDF とまだ照合されていません: { $note }
 lint-config-unknown-key = `{ $key }` というキーはありません。使えるキーは `deny` と `allow` だけです
@@ -1019,7 +1025,7 @@ workbook-not-japanese = { $cell }: 項目 { $number } の文言に日本語が�
 workbook-duplicate-number = { $cell }: 項目 { $number } が重複しています(最初は { $first })。ブックを直すか、各行に対象(サーバ、端末PCなど)を入れてください。
 workbook-unknown-scope = { $cell }: `{ $value }` は対象(サーバ、端末PC、ネットワーク機器、医療情報システム全般)ではありません。その列を除いた配置を --map で指定してください。
 workbook-section-too-large = { $cell }: 区分 { $section } です。区分の番号は 0 から 9 までです。
-workbook-no-edition = 版が分かりません。{ $file } は既知の公式ブックではなく、表題に年度(令和N年度)もありません。--edition で指定してください(例: --edition fy2026)。
+workbook-no-edition = 版がわかりません。{ $file } は既知の公式ブックではなく、表題に年度(令和N年度)もありません。--edition で指定してください(例: --edition fy2026)。
 workbook-bad-edition = `{ $edition }` は版の書き方ではありません。fyYYYY の形で書いてください(例: fy2026)。
 workbook-bad-id = チェックリストの ID `{ $id }` は PUBLISHER-{ $form } の形にしてください(例: mhlw-{ $form })。
 workbook-bad-map-key = --map: `{ $key }` は使えません。使えるのは number、text、section、scope、header-rows、gate です。
@@ -1230,6 +1236,7 @@ answers-field-import-warning = 警告: { $message }
 answers-field-walk-help-steps = 確認日などの入力欄でも b=前の欄に戻る / q=終了(入力済みの内容は保存されています)
 answers-field-walk-not-applicable-unmet = この項目を対象外にできるのは、{ $when }場合だけです。回答ファイルにそう記入されていないため、対象外は選べません。
 answers-field-walk-today-outside = 注意: 確認日を今日({ $date })にしましたが、この様式は{ $fiscal_year }({ $start }〜{ $end })のものです。違う日であれば b で戻って入力し直してください。
+answers-walk-checked-on-outside = 注意: 確認日 { $date } は、この様式の{ $fiscal_year }({ $start }〜{ $end })の期間外です。違う日であれば b で戻って入力し直してください。
 answers-field-walk-vendor-contract = 医療情報システムについて事業者と契約していますか(はい/いいえ)
 answers-field-walk-yes-or-no = はい か いいえ で答えてください(Enter でとばす)。
 ## rules-data
@@ -1388,7 +1395,7 @@ checklist-extends-show-reason = 理由
 checklist-new-invalid-edition = --edition `{ $edition }` は版の形ではありません。fyYYYY の形で書いてください(例: `fy2026`)
 checklist-new-not-later = --edition `{ $edition }` は `{ $from }` より後の版ではありません。新しい版は元にする版の後の年度にしてください
 checklist-new-source = { $file }: `{ $key }` がないか読み取れないため、このファイルから新しい版を作れません
-checklist-new-notes = { $wareki }(FY{ $year })版の下書きです。`{ $from }` から `medsec checklist new` で作りました。項目はすべてその版から引き継いだもので、新しい様式と照合するまで未確認です。版、年度、表題、記入のルールは新しい年度に進めてあります。公表日は分かるまで空けてあり、ガイドラインの版は、新しい版について medsec が持つ事実があればそれに合わせてあります。この注記は、新しい版について分かっていることに書き換えてください。
+checklist-new-notes = { $wareki }(FY{ $year })版の下書きです。`{ $from }` から `medsec checklist new` で作りました。項目はすべてその版から引き継いだもので、新しい様式と照合するまで未確認です。版、年度、表題、記入のルールは新しい年度に進めてあります。公表日はわかるまで空けてあり、ガイドラインの版は、新しい版について medsec が持つ事実があればそれに合わせてあります。この注記は、新しい版についてわかっていることに書き換えてください。
 checklist-new-carried = `medsec checklist new` が `{ $from }` の項目 `{ $id }` から引き継ぎました。文言、番号、対象を新しい様式と照合してください。
 checklist-new-previous-note = 以前の注記: { $note }
 checklist-new-guideline-carried = { $from } から引き継ぎました。{ $edition } について確認してください
@@ -1402,17 +1409,17 @@ checklist-new-form-not-in-edition = medsec が持つ情報では、{ $edition } 
 ## answers-workbook
 answers-workbook-layout = { $file } を記入済みのチェックリストとして読み取れません: { $reason }
 answers-workbook-no-answer-column = { $sheet } に「はい」「いいえ」「回答」の列が見つかりません(見出しは { $header } から探しました)。
-answers-workbook-ambiguous = { $cells }: { $item } の{ $round }回目に複数の回答が記入されています。ひとつにしてください。
+answers-workbook-ambiguous = { $cells }: { $item }の{ $round }回目に複数の回答が記入されています。ひとつにしてください。
 answers-workbook-bad-mark = { $cell }: 「{ $value }」は印として読めません。○、レ、✓ などの印を付けるか、空欄にしてください。
 answers-workbook-bad-answer = { $cell }: 回答「{ $value }」は はい、いいえ、対象外 のいずれでもありません。
 answers-workbook-outside-item = { $cell }: 項目のない行に回答「{ $value }」があります。項目の行に記入してください。
 answers-workbook-unknown-item = { $cell }: 項目番号「{ $number }」は { $checklist } にありません。
 answers-workbook-ambiguous-item = { $cell }: 項目番号「{ $number }」は複数の項目にあります({ $candidates })。対象(サーバ、端末PC など)を書いてください。
-answers-workbook-twice = { $cell }: { $item } の行が2つあります(最初は { $first })。
+answers-workbook-twice = { $cell }: { $item }の行が2つあります(最初は { $first })。
 answers-workbook-bad-date = { $cell }: { $error }
-answers-workbook-no-answer = { $cell }: { $item } の{ $round }回目に日付や備考がありますが、はい・いいえ・対象外 の印がありません。
+answers-workbook-no-answer = { $cell }: { $item }の{ $round }回目に日付や備考がありますが、はい・いいえ・対象外 の印がありません。
 answers-workbook-no-layout = { $checklist } には公式の様式(ワークブック)の配置が記録されていません。`--layout official` は `medsec checklist import` で取り込んだチェックリストに使えます。配置のない様式には `--layout` なしで書き出してください。
-answers-workbook-no-column = { $item } の{ $round }回目の回答「{ $answer }」を書く列が、この様式にありません。
+answers-workbook-no-column = { $item }の{ $round }回目の回答「{ $answer }」を書く列が、この様式にありません。
 answers-workbook-write = ワークブックを作れません: { $reason }
 answers-workbook-export-done = { $sheet } に公式の様式で書き出しました。印刷や提出に使えます。記入後に `medsec answer { $path } --import { $sheet }` で取り込めます。
 answers-workbook-export-left-out = この様式に列のない値 { $count }件(備考、理由、日付)は書き出していません。回答ファイルには残っています。
@@ -1439,8 +1446,8 @@ summarize-no-bundle-here = { $path }: 報告書一式がありません（MANIFE
 summarize-path-missing = { $path }: このファイルやフォルダはありません。パスを確かめてください（{ $code }）。
 polish-edition = { $wareki }版（FY{ $year }）
 ## checklist-import
-checklist-import-rules-intro-official = 記入ルールは公式ワークブック { $file }(公表元のファイル)の列から読み取りました。列から分からないものは「不明」としています。{ $edition } については medsec の情報源で確認できていません。
-checklist-import-rules-intro-other = 記入ルールは { $file } の列から推定しました(medsec が知っている公式ワークブックではありません)。列から分からないものは「不明」としています。
+checklist-import-rules-intro-official = 記入ルールは公式ワークブック { $file }(公表元のファイル)の列から読み取りました。列からわからないものは「不明」としています。{ $edition } については medsec の情報源で確認できていません。
+checklist-import-rules-intro-other = 記入ルールは { $file } の列から推定しました(medsec が知っている公式ワークブックではありません)。列からわからないものは「不明」としています。
 checklist-import-rules-no-answer-columns = { $key }: 回答の列(はい、いいえ、確認日など)が見つからないため、不明としています。
 checklist-import-rules-checked-on-column = checked_on: { $cells } に確認日の列があるため、確認日を必須としています。
 checklist-import-rules-checked-on-none = checked_on: 回答の列({ $cells })に確認日の列がないため、確認日は求めません。
@@ -1491,6 +1498,7 @@ inspector-item-of-recorded-file = 回答ファイル { $file }（report.json に
 inspector-status-complete-with-recorded-errors = 回答は記入済みですが、報告書に指摘が記録されています: エラー { $errors }件、警告 { $warnings }件。
 inspector-status-unsigned = 注意: { $path } は署名されていません。ファイルが MANIFEST.sha256 と一致することだけを確認しました。誰が作ったかは確かめられません
 inspector-status-signature-not-checked = 注意: { $path } の署名は確認していません（`status` は鍵を使いません）。ファイルが MANIFEST.sha256 と一致することだけを確認しました。署名者は `medsec verify --pubkey 鍵.pub { $path }` で確認してください
+inspector-verify-folder-of-bundles = ヒント: { $path } は報告書一式のフォルダではなく、報告書一式のフォルダをまとめたフォルダです。まとめて確認するには `medsec summarize { $path }` を、1つずつなら各報告書一式のフォルダを指定してください
 
 ## probes-backup
 probes-backup-snapshot = { $id }({ $details })

@@ -668,6 +668,21 @@ impl Msg {
                         subject = subject,
                         found = found
                     )
+                } else if *expected == Expected::Code {
+                    // Two short sentences: what type, then how to keep the leading zeros.
+                    msg!(
+                        lang,
+                        "answers-wrong-type-code",
+                        subject = subject,
+                        found = found
+                    )
+                } else if *expected == Expected::Round {
+                    msg!(
+                        lang,
+                        "answers-wrong-type-round",
+                        subject = subject,
+                        found = found
+                    )
                 } else {
                     msg!(
                         lang,

@@ -300,7 +300,7 @@ impl Writer {
                 .iter()
                 .map(|r| r.label(lang))
                 .collect();
-            let when = when.join(&tr!(lang, "answers-list-separator"));
+            let when = when.join(&tr!(lang, "answers-or-separator"));
             notes.push(tr!(
                 lang,
                 "answers-template-may-be-not-applicable",

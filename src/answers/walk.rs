@@ -463,7 +463,7 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
     /// Conditions for 対象外, listed for people.
     fn rules_text(&self, rules: &[NotApplicableRule]) -> String {
         let when: Vec<&str> = rules.iter().map(|r| r.label(self.lang)).collect();
-        when.join(&crate::tr!(self.lang, "answers-list-separator"))
+        when.join(&crate::tr!(self.lang, "answers-or-separator"))
     }
 
     /// A prompt: the catalog's text and a space to type after.
@@ -755,6 +755,19 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
                         let msg = crate::tr!(self.lang, "answers-walk-no-future-date");
                         self.say(&msg)?;
                         continue;
+                    }
+                    // A typed date outside the form's fiscal year gets the same 注意 as the
+                    // default (kept: status says `checked-before-fiscal-year` where it matters).
+                    if !text.is_empty() && fiscal_year_of(d) != fy {
+                        let msg = crate::tr!(
+                            self.lang,
+                            "answers-walk-checked-on-outside",
+                            date = self.date(d),
+                            fiscal_year = fiscal_year_for_people(fy, self.lang),
+                            start = start.to_string(),
+                            end = end.to_string()
+                        );
+                        self.say(&msg)?;
                     }
                     a.checked_on = Some(d);
                 }

@@ -294,6 +294,16 @@ impl Item {
         for c in head.chars() {
             let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
             if width + w > Self::SHORT_TITLE_WIDTH {
+                // Never cut inside a Latin word or a number: back to where it began.
+                let in_word =
+                    |ch: char| ch.is_ascii_alphanumeric() || matches!(ch, '-' | '\'' | '/');
+                if in_word(c) {
+                    let kept = out.trim_end_matches(in_word).trim_end();
+                    let kept = kept.trim_end_matches([',', ';', ':', '、']).trim_end();
+                    if !kept.is_empty() {
+                        out.truncate(kept.len());
+                    }
+                }
                 out.push('…');
                 return out;
             }
@@ -452,6 +462,24 @@ mod tests {
             long.short_title(Lang::Ja),
             "医療情報システム安全管理責任者…"
         );
+    }
+
+    #[test]
+    fn a_short_title_is_cut_between_words_never_inside_a_word_or_a_number() {
+        let manual = item(
+            "1-②",
+            "x",
+            "Preparation of operating-management rules for the systems.",
+            vec![],
+        );
+        assert_eq!(manual.short_title(Lang::En), "Preparation of…");
+        let year = item(
+            "1-③",
+            "医療情報システムの安全管理を2025年度までに行う。",
+            "x",
+            vec![],
+        );
+        assert_eq!(year.short_title(Lang::Ja), "医療情報システムの安全管理を…");
     }
 
     #[test]

@@ -115,10 +115,12 @@ fn units(line: &str) -> Vec<&str> {
                 .and_then(|r| r.find('`'))
                 .map_or(rest.len(), |j| j + 2)
         } else if c.is_ascii() && c != ' ' {
-            rest.find(|ch: char| !ch.is_ascii() || ch == ' ' || ch == '`')
-                .unwrap_or(rest.len())
+            let word = rest
+                .find(|ch: char| !ch.is_ascii() || ch == ' ' || ch == '`')
+                .unwrap_or(rest.len());
+            word.max(date_len(rest))
         } else {
-            c.len_utf8()
+            date_len(rest).max(c.len_utf8())
         };
         let Some((unit, after)) = rest.split_at_checked(len.max(1)) else {
             units.push(rest);
@@ -128,6 +130,41 @@ fn units(line: &str) -> Vec<&str> {
         rest = after;
     }
     units
+}
+
+/// The length of a date or a counted number at the start of `s` (令和8年6月3日, 2026年6月,
+/// 令和7年度), which a line must not break inside; 0 when `s` starts with none.
+fn date_len(s: &str) -> usize {
+    let era = ["令和", "平成", "昭和"]
+        .into_iter()
+        .find(|e| s.starts_with(e))
+        .map_or(0, str::len);
+    let mut at = era;
+    loop {
+        let rest = s.get(at..).unwrap_or_default();
+        let digits = rest
+            .find(|ch: char| !ch.is_ascii_digit())
+            .unwrap_or(rest.len());
+        if digits == 0 {
+            break;
+        }
+        let after = rest.get(digits..).unwrap_or_default();
+        match ["年度", "年", "月", "日"]
+            .into_iter()
+            .find(|u| after.starts_with(u))
+        {
+            Some(unit) => at += digits + unit.len(),
+            None => {
+                at += digits;
+                break;
+            }
+        }
+    }
+    if at == era {
+        0
+    } else {
+        at
+    }
 }
 
 /// Punctuation that must not start a line (禁則).
@@ -360,6 +397,14 @@ mod tests {
         let squash = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
         assert_eq!(squash(&wrapped), squash(text));
         assert!(wrapped.lines().count() > 3, "{wrapped}");
+        // A date is never split, whatever the width.
+        for width in 10..60 {
+            let text = "この日（日本時間）時点で判断します（2026-06-03、2026/6/3、令和8年6月3日、R8.6.3）。\
+                        令和7年度の様式です。";
+            let wrapped = super::wrap_to_width(text, width);
+            assert!(wrapped.contains("令和8年6月3日"), "{width}: {wrapped}");
+            assert!(wrapped.contains("令和7年度"), "{width}: {wrapped}");
+        }
         // Short text and existing line breaks stay as they are.
         assert_eq!(
             super::wrap_to_width("短い文です。\n\n次の段落", 40),

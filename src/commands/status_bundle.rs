@@ -44,6 +44,18 @@ pub(super) fn run(args: &StatusArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         } else {
             path.clone()
         };
+        // A folder with neither report.json nor a manifest is no bundle at all (an empty or
+        // wrong folder): a usage problem (2), not a failed integrity check (3).
+        if path.is_dir() && !path.join(report::FILE_NAME).exists() && !path.join(MANIFEST).exists()
+        {
+            exit = exit.max(Exit::Unusable);
+            notices.push(tr!(
+                lang,
+                "verify-status-not-a-bundle",
+                path = path.display().to_string()
+            ));
+            continue;
+        }
         let bytes = if let Some(dir) = bundle_dir {
             match read_checked(dir, lang) {
                 Ok((bytes, unsigned)) => {

@@ -376,18 +376,23 @@ impl BackupFreshness {
                     )
                 }
             };
+        let mut unreadable = Unreadable::default();
         let list: Vec<Snapshot> = snapshots
             .into_iter()
             .filter_map(|s| {
+                let Some(time) = parse_time(&s.time) else {
+                    unreadable.add(&s.time);
+                    return None;
+                };
                 Some(Snapshot {
-                    time: parse_time(&s.time)?,
+                    time,
                     id: s.short_id.or(s.id).unwrap_or_default(),
                     hostname: s.hostname,
                     paths: s.paths,
                 })
             })
             .collect();
-        self.judge_snapshots(ctx, "restic", list, 0)
+        self.judge_snapshots(ctx, "restic", list, 0, unreadable)
     }
 
     fn borg(&self, ctx: &ProbeContext, repo: PathBuf) -> Observation {
@@ -432,12 +437,18 @@ impl BackupFreshness {
                 )
             }
         };
+        let mut unreadable = Unreadable::default();
         let all: Vec<Snapshot> = listing
             .archives
             .into_iter()
             .filter_map(|a| {
+                let text = a.time.as_deref().or(a.start.as_deref()).unwrap_or_default();
+                let Some(time) = parse_time(text) else {
+                    unreadable.add(text);
+                    return None;
+                };
                 Some(Snapshot {
-                    time: parse_time(a.time.as_deref().or(a.start.as_deref())?)?,
+                    time,
                     id: a.name.or(a.archive).unwrap_or_default(),
                     hostname: a.hostname,
                     paths: Vec::new(),
@@ -448,7 +459,7 @@ impl BackupFreshness {
         // backup, never a backup.
         let (checkpoints, list): (Vec<Snapshot>, Vec<Snapshot>) =
             all.into_iter().partition(|a| is_borg_checkpoint(&a.id));
-        self.judge_snapshots(ctx, "borg", list, checkpoints.len())
+        self.judge_snapshots(ctx, "borg", list, checkpoints.len(), unreadable)
     }
 
     fn judge_snapshots(
@@ -457,8 +468,21 @@ impl BackupFreshness {
         tool: &str,
         mut all: Vec<Snapshot>,
         checkpoints: usize,
+        unreadable: Unreadable,
     ) -> Observation {
         let s = &self.settings;
+        // Never a conclusion from what could not be read: with no readable snapshot, unknown.
+        if all.is_empty() && unreadable.count > 0 {
+            return Observation::new(
+                Verdict::Unknown,
+                Msg::AllSnapshotsUnreadable {
+                    tool: tool.to_owned(),
+                    count: unreadable.count,
+                    example: unreadable.example,
+                },
+            )
+            .with("unreadable_snapshots", unreadable.count);
+        }
         all.sort_by_key(|x| x.time);
         let wanted_host = match &s.host {
             HostFilter::Any => None,
@@ -515,6 +539,14 @@ impl BackupFreshness {
             obs.warnings
                 .push(Msg::CheckpointsIgnored { count: checkpoints });
         }
+        if unreadable.count > 0 {
+            obs.set("unreadable_snapshots", unreadable.count);
+            obs.warnings.push(Msg::SnapshotsUnreadable {
+                tool: tool.to_owned(),
+                count: unreadable.count,
+                example: unreadable.example,
+            });
+        }
         if !other_hosts.is_empty() || !other_paths.is_empty() {
             obs.warnings.push(Msg::SnapshotsNotCounted {
                 tool: tool.to_owned(),
@@ -566,6 +598,22 @@ impl BackupFreshness {
             obs.reasons = failures;
         }
         obs
+    }
+}
+
+/// Snapshots (or archives) whose time could not be read: how many, and the first time text.
+#[derive(Debug, Default)]
+struct Unreadable {
+    count: usize,
+    example: String,
+}
+
+impl Unreadable {
+    fn add(&mut self, time: &str) {
+        if self.count == 0 {
+            self.example = time.chars().take(60).collect();
+        }
+        self.count += 1;
     }
 }
 
@@ -643,6 +691,7 @@ struct Snapshot {
 
 #[derive(Debug, serde::Deserialize)]
 pub(crate) struct ResticSnapshot {
+    #[serde(default)]
     time: String,
     #[serde(default)]
     id: Option<String>,
@@ -968,18 +1017,18 @@ mod tests {
         let at = |secs| context_at(t + jiff::SignedDuration::from_secs(secs));
         assert_eq!(
             probe
-                .judge_snapshots(&at(86_400), "restic", two(), 0)
+                .judge_snapshots(&at(86_400), "restic", two(), 0, Unreadable::default())
                 .verdict,
             Verdict::Pass
         );
         assert_eq!(
             probe
-                .judge_snapshots(&at(86_401), "restic", two(), 0)
+                .judge_snapshots(&at(86_401), "restic", two(), 0, Unreadable::default())
                 .verdict,
             Verdict::Fail
         );
         // min_snapshots = 2: two are enough, one is too few.
-        let one = probe.judge_snapshots(&at(0), "restic", vec![snap(t)], 0);
+        let one = probe.judge_snapshots(&at(0), "restic", vec![snap(t)], 0, Unreadable::default());
         assert_eq!(one.verdict, Verdict::Fail);
         assert!(matches!(
             one.reasons[0],

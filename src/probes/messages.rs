@@ -479,6 +479,18 @@ pub enum Msg {
     CheckpointsIgnored {
         count: usize,
     },
+    /// Snapshots whose time could not be read: not counted, and said.
+    SnapshotsUnreadable {
+        tool: String,
+        count: usize,
+        example: String,
+    },
+    /// Every snapshot's time unreadable: nothing to judge from.
+    AllSnapshotsUnreadable {
+        tool: String,
+        count: usize,
+        example: String,
+    },
     /// Snapshots of other machines or of other paths in a shared repository.
     SnapshotsNotCounted {
         tool: String,
@@ -1156,6 +1168,28 @@ impl Msg {
             Msg::CheckpointsIgnored { count } => {
                 tr!(lang, "probes-checkpoints-ignored", count = (*count))
             }
+            Msg::SnapshotsUnreadable {
+                tool,
+                count,
+                example,
+            } => tr!(
+                lang,
+                "probes-snapshots-unreadable",
+                tool = tool.as_str(),
+                count = (*count),
+                example = example.as_str()
+            ),
+            Msg::AllSnapshotsUnreadable {
+                tool,
+                count,
+                example,
+            } => tr!(
+                lang,
+                "probes-all-snapshots-unreadable",
+                tool = tool.as_str(),
+                count = (*count),
+                example = example.as_str()
+            ),
             Msg::SnapshotsNotCounted {
                 tool,
                 other_hosts,
@@ -1459,6 +1493,16 @@ mod tests {
                 line: s(),
             },
             Msg::CheckpointsIgnored { count: 1 },
+            Msg::SnapshotsUnreadable {
+                tool: s(),
+                count: 1,
+                example: s(),
+            },
+            Msg::AllSnapshotsUnreadable {
+                tool: s(),
+                count: 1,
+                example: s(),
+            },
             Msg::SnapshotsNotCounted {
                 tool: s(),
                 other_hosts: 1,

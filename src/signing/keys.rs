@@ -290,12 +290,24 @@ pub struct SecretKeyFile {
     encrypted: bool,
 }
 
+/// Whether a key file's text is a minisign public key: its key line is "Ed", the key ID and
+/// the 32-byte key (42 bytes).
+fn is_public_key_text(text: &str) -> bool {
+    let mut lines = text.lines();
+    let comment_ok = lines
+        .next()
+        .is_some_and(|c| c.starts_with("untrusted comment:"));
+    let key = lines
+        .next()
+        .and_then(|l| Base64::decode_to_vec(l.trim(), None).ok());
+    comment_ok && key.is_some_and(|k| k.len() == 42 && k.starts_with(b"Ed"))
+}
+
 impl SecretKeyFile {
     /// Read a minisign secret key file (ours or one made by `minisign -G`). On Unix a file that
     /// other users can read (group or world bits) is refused, as ssh refuses such keys.
     pub fn read(path: &Path) -> Result<Self, SigningError> {
         let file = std::fs::File::open(path).map_err(SigningError::io(path))?;
-        check_private(path, &file)?;
         let mut raw = Vec::new();
         std::io::Read::read_to_end(&mut &file, &mut raw).map_err(SigningError::io(path))?;
         let bad = |reason: KeyProblem| SigningError::BadKey {
@@ -304,6 +316,12 @@ impl SecretKeyFile {
             reason,
         };
         let text = as_minisign_writes(&key_text(&raw).map_err(bad)?);
+        // A public key given as the secret key is said so before its (usual, harmless)
+        // permissions are judged as a secret key's.
+        if is_public_key_text(&text) {
+            return Err(bad(KeyProblem::PublicKeyGiven));
+        }
+        check_private(path, &file)?;
         let mut lines = text.lines();
         let comment = lines.next().ok_or_else(|| bad(KeyProblem::Empty))?;
         if !comment.starts_with("untrusted comment:") {

@@ -90,6 +90,8 @@ pub enum KeyProblem {
     NoKeyLine,
     NotBase64,
     Unsupported,
+    /// A public key (`NAME.pub`) given where the secret key is wanted.
+    PublicKeyGiven,
     /// Bytes that are not text in UTF-8 or UTF-16 (with or without BOM).
     NotText,
     /// A key line of another length than a public key's (a secret key given as public, a
@@ -136,6 +138,7 @@ impl KeyProblem {
             KeyProblem::NoKeyLine => tr!(lang, "signing-key-no-key-line"),
             KeyProblem::NotBase64 => tr!(lang, "signing-key-not-base64"),
             KeyProblem::Unsupported => tr!(lang, "signing-key-unsupported"),
+            KeyProblem::PublicKeyGiven => tr!(lang, "signing-key-public-given"),
             KeyProblem::NotText => tr!(lang, "signing-key-not-text"),
             KeyProblem::WrongLength { bytes } => {
                 tr!(lang, "signing-key-wrong-length", bytes = (*bytes))

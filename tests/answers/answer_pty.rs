@@ -538,3 +538,36 @@ fn a_target_before_the_date_checked_is_warned_and_kept() {
         assert!(saved.contains("target_date = 2025-05-01"), "{saved}");
     }
 }
+
+/// A typed 確認日 outside the form's fiscal year gets the same 注意 as the default: 令和8年6月3日
+/// on the FY2025 form is saved with a warning naming 令和7年度.
+#[test]
+fn a_typed_check_date_outside_the_forms_fiscal_year_is_warned_like_the_default() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("answers.toml");
+    let text = std::fs::read_to_string(fixture("answers/complete.toml")).unwrap();
+    let cut = text
+        .find("[[answers]]\nitem = \"remote-maintenance\"")
+        .unwrap();
+    let text = text[..cut]
+        .replace("evidence = [\"evidence/appointment.txt\"]\n", "")
+        .replace("forms = [\"vendor-a.toml\"]", "forms = []");
+    std::fs::write(&file, &text).unwrap();
+
+    let mut s = spawn_with(&file, "ja", INST);
+    s.expect("[3/5] 2-②").unwrap();
+    s.send_line("はい").unwrap();
+    s.expect("確認日 [").unwrap();
+    s.send_line("R8.6.3").unwrap();
+    s.expect("注意: 確認日 2026-06-03").unwrap();
+    s.expect("この様式の令和7年度").unwrap();
+    s.expect("メモ").unwrap();
+    s.send_line("").unwrap();
+    s.expect("証跡ファイル").unwrap();
+    s.send_line("").unwrap();
+    s.expect("保存しました。").unwrap();
+    s.send_line("q").unwrap();
+    s.expect(expectrl::Eof).unwrap();
+    let saved = std::fs::read_to_string(&file).unwrap();
+    assert!(saved.contains("checked_on = 2026-06-03"), "{saved}");
+}

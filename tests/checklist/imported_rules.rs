@@ -212,7 +212,7 @@ fn walk_through_status_report_and_verify_follow_the_imported_rules() {
 
     // The form has no 2回目: the walk-through refuses round 2 and leaves the file alone.
     let mut s = spawn(w, &checklist, &["answer", "clinic.toml", "--round", "2"]);
-    s.expect("has no round 2 (2回目) on its form").unwrap();
+    s.expect("has no round 2 (2nd round) on its form").unwrap();
     s.expect(expectrl::Eof).unwrap();
     let status = s.get_process_mut().wait().unwrap();
     // A run that cannot go on: exit 2 (docs/exit-codes.md).
@@ -223,7 +223,7 @@ fn walk_through_status_report_and_verify_follow_the_imported_rules() {
     );
 
     let mut s = spawn(w, &checklist, &["answer", "clinic.toml"]);
-    s.expect("no date checked is asked").unwrap();
+    s.expect("no check date is asked").unwrap();
     s.expect("[1/3] 1-①").unwrap();
     // No 確認日 on this form: straight from the answer to the note.
     let before = send_then(&mut s, "y", "note:");

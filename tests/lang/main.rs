@@ -11,3 +11,4 @@ mod help_ja;
 mod lang_items;
 mod lang_sweep;
 mod streams;
+mod words;

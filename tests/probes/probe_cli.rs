@@ -641,7 +641,7 @@ fn out_file_and_answer_contradictions() {
     let table = stdout_of(&out);
     assert!(
         table.contains(
-            "contradicts an answer: answered Yes to 3-② The information needed to cont…, \
+            "contradicts an answer: answered Yes to 3-② The information needed to…, \
              but the backup freshness probe (nightly dump) failed: the newest file is 41 days old"
         ),
         "{table}"

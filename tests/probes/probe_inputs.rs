@@ -84,6 +84,69 @@ fn an_empty_restic_repository_fails_whatever_the_version_prints() {
     }
 }
 
+/// A snapshot whose time cannot be read is counted and said (`snapshots-unreadable`), never
+/// silently dropped; with every time unreadable the verdict is unknown
+/// (`all-snapshots-unreadable`), not "0 snapshots".
+#[cfg(unix)]
+#[test]
+fn unreadable_restic_snapshot_times_are_said_and_never_judged_from() {
+    let dir = tempfile::tempdir().unwrap();
+    let one_bad = serde_json::json!([
+        {"time": hours_ago(2), "short_id": "aaaa1111"},
+        {"time": "2026-13-45 25:61", "short_id": "bbbb2222"},
+    ]);
+    let bin = fake_tool(dir.path(), "restic", &one_bad.to_string());
+    let (ev, _, err) = run(
+        dir.path(),
+        &restic_config("any_host = true\n"),
+        Some(&bin),
+        None,
+    );
+    let r = &ev["results"][0];
+    assert_eq!(r["verdict"], "pass", "{r} {err}");
+    assert_eq!(r["observed"]["snapshots"], 1, "{r}");
+    assert_eq!(r["observed"]["unreadable_snapshots"], 1, "{r}");
+    assert!(
+        codes(&r["warning_details"]).contains(&"snapshots-unreadable".to_owned()),
+        "{r}"
+    );
+
+    let all_bad = serde_json::json!([
+        {"time": "yesterday", "short_id": "aaaa1111"},
+        {"short_id": "bbbb2222"},
+    ]);
+    let bin = fake_tool(dir.path(), "restic", &all_bad.to_string());
+    let (ev, _, err) = run(
+        dir.path(),
+        &restic_config("any_host = true\n"),
+        Some(&bin),
+        None,
+    );
+    let r = &ev["results"][0];
+    assert_eq!(r["verdict"], "unknown", "{r} {err}");
+    assert_eq!(r["reason_code"], "all-snapshots-unreadable", "{r}");
+    assert_eq!(r["observed"]["unreadable_snapshots"], 2, "{r}");
+    // Said in Japanese too, naming the count, never "0 snapshots".
+    let cfg = dir.path().join("probes.toml");
+    let out = medsec()
+        .env(
+            "PATH",
+            format!(
+                "{}:{}",
+                bin.display(),
+                std::env::var("PATH").unwrap_or_default()
+            ),
+        )
+        .env("COLUMNS", "400")
+        .args(["--lang", "ja", "probe", "--config"])
+        .arg(&cfg)
+        .output()
+        .unwrap();
+    let text = stdout_of(&out);
+    assert!(text.contains("どれも日時を読み取れない"), "{text}");
+    assert!(!text.contains("スナップショットが0個"), "{text}");
+}
+
 /// A repository shared by the server and a reception PC: the server's snapshot of /srv/karte
 /// is 40 days old, the reception PC's of its Documents 13 hours.
 #[cfg(unix)]

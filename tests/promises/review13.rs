@@ -113,7 +113,7 @@ fn malformed_dpkg_status_is_unknown_naming_package_and_line() {
         .output()
         .unwrap();
     let text = String::from_utf8_lossy(&out.stdout);
-    assert!(text.contains("更新の途中かどうか分かりません"), "{text}");
+    assert!(text.contains("更新の途中かどうかわかりません"), "{text}");
     assert!(text.contains("「Status: install ok」"), "{text}");
     // When the result fails anyway, the malformed line is still said, as a warning.
     let strict = DPKG.replace("= 5", "= 0");
@@ -329,7 +329,7 @@ fn round_as_text_and_item_as_number_are_one_wrong_type_each() {
     assert!(err.contains("the integer 1 or 2"), "{err}");
     assert!(!err.contains("invalid-round"), "{err}");
     let (_, err) = status_with("round = 1", "round = \"1\"", "ja");
-    assert!(err.contains("整数の 1 か 2"), "{err}");
+    assert!(err.contains("は 1 か 2 の整数にしてください"), "{err}");
     let (code, err) = status_with("item = \"security-manager\"", "item = 5", "en");
     assert_eq!(code, Some(2), "{err}");
     assert_eq!(err.matches("error[").count(), 1, "{err}");

@@ -1,0 +1,173 @@
+//! Wording and small faults a fresh reviewer found (issues #10, #13): each case as a user
+//! meets it, at the command line.
+
+use crate::common;
+use common::*;
+
+fn run(lang: &str, args: &[&str]) -> (String, String, Option<i32>) {
+    let out = medsec()
+        .args(["--lang", lang])
+        .args(args)
+        .output()
+        .expect("medsec runs");
+    (stdout_of(&out), stderr_of(&out), out.status.code())
+}
+
+#[test]
+fn english_fill_in_rules_use_the_glossary_terms() {
+    let (en, err, code) = run("en", &["checklist", "show", "mhlw-institution@fy2025"]);
+    assert_eq!(code, Some(0), "{err}");
+    let rules = en
+        .lines()
+        .find(|l| l.starts_with("Fill-in rules"))
+        .unwrap_or_default();
+    assert!(
+        rules.contains("check date: a check date for each item"),
+        "{rules}"
+    );
+    assert!(rules.contains("2nd round: "), "{rules}");
+    assert!(
+        !rules.contains("確認日") && !rules.contains("2回目"),
+        "{rules}"
+    );
+}
+
+#[test]
+fn japanese_help_never_breaks_inside_a_date() {
+    for columns in ["60", "70", "80", "90", "100", "120"] {
+        let out = medsec()
+            .env("COLUMNS", columns)
+            .args(["--lang", "ja", "check", "--help"])
+            .output()
+            .expect("medsec runs");
+        let help = stdout_of(&out);
+        assert!(help.contains("--as-of"), "{help}");
+        assert!(help.contains("令和8年6月3日"), "COLUMNS={columns}:\n{help}");
+    }
+}
+
+#[test]
+fn a_code_of_the_wrong_type_is_said_in_two_short_sentences() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("answers.toml");
+    let text = std::fs::read_to_string(fixture("answers/complete.toml")).expect("fixture");
+    let text = text.replacen("code = \"0110113719\"", "code = 110113719", 1);
+    std::fs::write(&file, text).expect("write");
+    let out = medsec()
+        .args(["--lang", "ja", "status", "--as-of", "2025-09-01"])
+        .arg(&file)
+        .output()
+        .expect("medsec runs");
+    let err = stderr_of(&out);
+    assert!(
+        err.contains("`code` は文字列にしてください(整数になっています)。医療機関コードは"),
+        "{err}"
+    );
+    assert!(!err.contains("文字列(医療機関"), "{err}");
+}
+
+#[test]
+fn english_short_titles_are_cut_between_words() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = medsec()
+        .current_dir(dir.path())
+        .args(["--lang", "en", "init"])
+        .output()
+        .expect("medsec runs");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    let out = medsec()
+        .current_dir(dir.path())
+        .args([
+            "--lang",
+            "en",
+            "status",
+            "--as-of",
+            "2025-09-01",
+            "institution-fy2025.toml",
+        ])
+        .output()
+        .expect("medsec runs");
+    let err = format!("{}{}", stdout_of(&out), stderr_of(&out));
+    assert!(err.contains("1-② Preparation of…"), "{err}");
+    for cut in ["manag…", "termina…", "whet…", "tho…"] {
+        assert!(!err.contains(cut), "{cut} in {err}");
+    }
+}
+
+#[test]
+fn a_public_key_given_to_sign_is_named_as_one_with_the_flag_that_wants_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let name = dir.path().join("clinic");
+    keygen(&name);
+    let public = dir.path().join("clinic.pub");
+    for (lang, said) in [
+        ("ja", "これは公開鍵のファイルです。`--key` には秘密鍵"),
+        (
+            "en",
+            "this is a public key file. `--key` wants the secret key",
+        ),
+    ] {
+        let (_, err, code) = run(
+            lang,
+            &[
+                "sign",
+                dir.path().to_str().expect("utf-8 path"),
+                "--key",
+                public.to_str().expect("utf-8 path"),
+            ],
+        );
+        assert_eq!(code, Some(2), "{err}");
+        assert!(err.contains(said), "{err}");
+        assert!(err.contains("verify --pubkey"), "{err}");
+        assert!(
+            !err.contains("対応していない方式") && !err.contains("not supported"),
+            "{err}"
+        );
+    }
+}
+
+#[test]
+fn status_of_a_folder_that_is_no_bundle_says_so_and_exits_2() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let empty = dir.path().join("empty");
+    std::fs::create_dir(&empty).expect("mkdir");
+    let empty_arg = empty.to_str().expect("utf-8 path");
+    let (_, err, code) = run("ja", &["status", empty_arg]);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(
+        err.contains("は報告書一式のフォルダではありません"),
+        "{err}"
+    );
+    assert!(!err.contains("manifest-missing"), "{err}");
+    let (_, err, code) = run("en", &["status", empty_arg]);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(err.contains("is not a bundle folder"), "{err}");
+
+    // A bundle that lost only its manifest still fails its integrity check (3).
+    let lost = dir.path().join("lost");
+    std::fs::create_dir(&lost).expect("mkdir");
+    std::fs::write(lost.join("report.json"), "{}").expect("write");
+    let (_, err, code) = run("ja", &["status", lost.to_str().expect("utf-8 path")]);
+    assert_eq!(code, Some(3), "{err}");
+    assert!(err.contains("manifest-missing"), "{err}");
+}
+
+#[test]
+fn status_counts_say_what_they_count() {
+    for (lang, required, answered) in [
+        ("ja", "必須項目数", "回答済/全項目"),
+        ("en", "Required items", "Answered/all items"),
+    ] {
+        let out = with_fixtures()
+            .args(["--lang", lang, "status", "--as-of", "2025-09-01"])
+            .arg(fixture("answers/complete.toml"))
+            .output()
+            .expect("medsec runs");
+        let text = stdout_of(&out);
+        let header = text
+            .lines()
+            .find(|l| l.contains(required))
+            .unwrap_or_default();
+        assert!(header.contains(answered), "{text}");
+    }
+}
