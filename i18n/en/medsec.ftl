@@ -1677,6 +1677,8 @@ details-toml-invalid = invalid { $what ->
     [boolean] boolean
    *[other] value
 }
+details-toml-unquoted-string = write a string between `"` quotes
+details-number-too-large = the number is too large
 details-toml-syntax = invalid TOML syntax
 details-json-eof = the output is empty or cut short
 details-json-syntax = not valid JSON

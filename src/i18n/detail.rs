@@ -23,20 +23,23 @@ pub fn text_for_key(lang: Lang, raw: &str, key: Option<&str>) -> String {
     }
     let (message, position) = split_position(raw);
     let said = say(lang, message.trim(), key);
-    let said = match (said, lang) {
-        (Some(said), _) => said,
-        (None, Lang::En) => return raw.trim().to_owned(),
-        (None, Lang::Ja) => tr!(lang, "details-unmapped"),
+    // English keeps a text it cannot map as it is; Japanese never shows it.
+    let keep_raw = matches!(lang, Lang::En);
+    let said = match said {
+        Some(said) => said,
+        None if keep_raw => return raw.trim().to_owned(),
+        None => tr!(lang, "details-unmapped"),
     };
     match position {
-        Some((line, column)) => tr!(
+        // Column 0 is serde_json's place of an empty input: no place to show.
+        Some((line, column)) if column > 0 => tr!(
             lang,
             "details-at",
             text = said,
             line = line,
             column = column
         ),
-        None => said,
+        _ => said,
     }
 }
 
@@ -271,12 +274,26 @@ fn toml_syntax(lang: Lang, message: &str) -> Option<String> {
         }
     } else if let Some(what) = description.strip_prefix("invalid ") {
         tr!(lang, "details-toml-invalid", what = invalid_kind(what))
+    } else if description == "string values must be quoted" {
+        tr!(lang, "details-toml-unquoted-string")
+    } else if description.contains("overflowed") || description.contains("too large") {
+        tr!(lang, "details-number-too-large")
     } else if [
         "missing ",
         "extra ",
         "unexpected ",
         "unquoted keys",
         "unterminated",
+        "keys cannot",
+        "key with no value",
+        "carriage return",
+        "integers with a radix",
+        "radix must",
+        "redundant ",
+        "too few unicode",
+        "`_` may only",
+        "cannot recurse",
+        "recursion limit",
     ]
     .iter()
     .any(|p| description.starts_with(p))
@@ -399,9 +416,9 @@ mod tests {
 
     #[test]
     fn serde_json_keeps_the_position_and_says_eof_plainly() {
-        let ja = text(Lang::Ja, "EOF while parsing a value at line 1 column 0");
+        let ja = text(Lang::Ja, "EOF while parsing a value at line 3 column 7");
         assert!(
-            ja.contains("途中で切れています") && ja.contains("1行目"),
+            ja.contains("途中で切れています") && ja.contains("3行目"),
             "{ja}"
         );
     }
