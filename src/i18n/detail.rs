@@ -22,7 +22,7 @@ pub fn text_for_key(lang: Lang, raw: &str, key: Option<&str>) -> String {
         return raw.to_owned();
     }
     let (message, position) = split_position(raw);
-    let said = say(lang, message.trim(), key);
+    let said = mapped(lang, message.trim(), key);
     // English keeps a text it cannot map as it is; Japanese never shows it.
     let keep_raw = matches!(lang, Lang::En);
     let said = match said {
@@ -106,7 +106,7 @@ fn split_position(raw: &str) -> (&str, Option<(u64, u64)>) {
 }
 
 /// The catalog's sentence for a known family, or `None`.
-fn say(lang: Lang, message: &str, key: Option<&str>) -> Option<String> {
+fn mapped(lang: Lang, message: &str, key: Option<&str>) -> Option<String> {
     serde_data(lang, message, key)
         .or_else(|| recorded_not_a_file(lang, message))
         .or_else(|| toml_syntax(lang, message))
