@@ -292,8 +292,6 @@ fn toml_syntax(lang: Lang, message: &str) -> Option<String> {
         "redundant ",
         "too few unicode",
         "`_` may only",
-        "cannot recurse",
-        "recursion limit",
     ]
     .iter()
     .any(|p| description.starts_with(p))
