@@ -9,6 +9,8 @@
 //! Codes, file names, values and JSON stay outside the catalog: they do not change with the
 //! language.
 
+pub mod detail;
+
 use crate::checklist::{Checklist, Lang};
 use crate::diagnostic::{Arg, MessageRef, Typed};
 use i18n_embed::fluent::FluentLanguageLoader;
@@ -301,7 +303,11 @@ pub fn render_with(lang: Lang, message: &MessageRef, checklist: Option<&Checklis
         .args
         .iter()
         .map(|(k, v)| {
-            let text = render_arg(lang, v, checklist);
+            let text = match v {
+                // An argument named `detail` holds a library's own text (a parser's error).
+                Arg::Text(raw) if k == "detail" => detail::text(lang, raw),
+                _ => render_arg(lang, v, checklist),
+            };
             let value = match text.parse::<i64>() {
                 // A leading zero marks a code (医療機関コード 0110113719), not a number.
                 Ok(n)

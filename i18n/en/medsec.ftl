@@ -45,7 +45,6 @@ common-input-kind = { $kind ->
    *[system] system files
 }
 common-limit-io = cannot read { $path }: { common-io-error }
-common-limit-not-a-file = { $path } is not a regular file; medsec reads only regular files here
 common-limit-too-large = { $path } is larger than { $limit } MiB, the limit for { common-input-kind }; it was not read
 common-workbook-not-zip = cannot read the workbook: not an XLSX (zip) file: { $detail }
 common-workbook-unreadable = cannot read the workbook: { $detail }
@@ -1634,3 +1633,72 @@ signing-files-signature-cut = the signature file { $file } is cut short in line 
 signing-files-signature-length = line { $line } ({ $what }) of the signature file { $file } holds { $found } bytes, not { $want }: the file was changed
 signing-files-signature-algorithm = the signature kind `{ $algorithm }` on line 2 of the signature file { $file } is not minisign's (Ed, ED)
 signing-files-signature-extra = the signature file { $file } has lines after the fourth; a minisign signature file has four
+
+## details
+details-unmapped = the content could not be understood
+details-at = { $text } (line { $line }, column { $column })
+details-with-expected = { $text }; expected { $tokens }
+details-found = { $kind ->
+    [integer] integer
+    [float] number
+    [string] string
+    [boolean] boolean
+    [array] array
+    [table] table
+   *[other] value
+} { $value }
+details-invalid-type = write { $kind ->
+    [integer] an integer
+    [float] a number
+    [string] a string
+    [boolean] true or false
+    [array] an array
+    [table] a table
+    [date] a date
+   *[other] a value of another type
+} (found { $found })
+details-invalid-type-key = key `{ $key }` needs { $kind ->
+    [integer] an integer
+    [float] a number
+    [string] a string
+    [boolean] true or false
+    [array] an array
+    [table] a table
+    [date] a date
+   *[other] a value of another type
+} (found { $found })
+details-invalid-value = the value { $found } cannot be used
+details-invalid-value-key = the value { $found } of key `{ $key }` cannot be used
+details-invalid-length = wrong number of elements ({ $length })
+details-missing-field = key `{ $key }` is missing
+details-duplicate-field = key `{ $key }` is written twice
+details-unknown-field = unknown key `{ $key }`; the keys are: { $expected }
+details-unknown-field-none = unknown key `{ $key }` (no keys can be written here)
+details-unknown-variant = the value `{ $value }` cannot be used; the values are: { $expected }
+details-toml-unclosed-table = the table header is not closed
+details-toml-unclosed-array-table = the array-of-tables header is not closed
+details-toml-unclosed-inline-table = the inline table is not closed
+details-toml-unclosed-array = the array is not closed
+details-toml-duplicate-key = the same key is written twice
+details-toml-duplicate-key-named = key `{ $key }` is written twice
+details-toml-invalid = invalid { $what ->
+    [key] key
+    [string] string
+    [number] number
+    [date] date
+    [boolean] boolean
+   *[other] value
+}
+details-toml-unquoted-string = write a string between `"` quotes
+details-number-too-large = the number is too large
+details-toml-syntax = invalid TOML syntax
+details-json-eof = it is empty or cut short
+details-json-syntax = not valid JSON
+details-yaml-multiple-documents = the file holds more than one YAML document (separated by `---`); keep one
+details-yaml-syntax = invalid YAML syntax
+details-zip-invalid = cannot read it as an XLSX file: it is damaged or not XLSX
+details-sqlite-not-database = not an SQLite database
+details-sqlite-corrupt = the database is damaged
+details-sqlite-busy = the database is busy
+details-is-folder = { $path } is a folder; give a file
+details-not-regular = { $path } is not a regular file (a device or a pipe); give a file

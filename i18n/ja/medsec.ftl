@@ -42,7 +42,6 @@ common-input-kind = { $kind ->
    *[system] システムのファイル
 }
 common-limit-io = { $path } を読めません: { common-io-error }
-common-limit-not-a-file = { $path } は通常のファイルではありません。ここで読めるのは通常のファイルだけです
 common-limit-too-large = { $path } は{ common-input-kind }の上限 { $limit } MiB を超えているため、読みませんでした
 common-workbook-not-zip = XLSX(zip)ファイルとして読めません(詳細: { $detail })
 common-workbook-unreadable = ブックとして読めません(詳細: { $detail })
@@ -1498,6 +1497,7 @@ inspector-item-of-recorded-file = 回答ファイル { $file }（report.json に
 inspector-status-complete-with-recorded-errors = 回答は記入済みですが、報告書に指摘が記録されています: エラー { $errors }件、警告 { $warnings }件。
 inspector-status-unsigned = 注意: { $path } は署名されていません。ファイルが MANIFEST.sha256 と一致することだけを確認しました。誰が作ったかは確かめられません
 inspector-status-signature-not-checked = 注意: { $path } の署名は確認していません（`status` は鍵を使いません）。ファイルが MANIFEST.sha256 と一致することだけを確認しました。署名者は `medsec verify --pubkey 鍵.pub { $path }` で確認してください
+inspector-verify-folder-of-bundles = ヒント: { $path } はバンドルではなく、バンドルのフォルダをまとめたフォルダです。まとめて確認するには `medsec summarize { $path }` を、1つずつなら各バンドルのフォルダを指定してください
 
 ## probes-backup
 probes-backup-snapshot = { $id }({ $details })
@@ -1522,3 +1522,72 @@ signing-files-signature-length = 署名ファイル { $file } の{ $line }行目
 signing-files-signature-algorithm = 署名ファイル { $file } の2行目の署名の種類「{ $algorithm }」は minisign のもの(Ed、ED)ではありません。
 signing-files-signature-extra = 署名ファイル { $file } には4行目より後に余分な行があります。minisign の署名ファイルは4行です。
 inspector-verify-give-folder = ヒント: { $path } は報告書一式の中のファイルです。報告書一式のフォルダ { $dir } を指定してください
+
+## details
+details-unmapped = 内容を解釈できません
+details-at = { $text }({ $line }行目 { $column }文字目)
+details-with-expected = { $text }。{ $tokens } が必要です
+details-found = { $kind ->
+    [integer] 整数
+    [float] 数値
+    [string] 文字列
+    [boolean] 真偽値
+    [array] 配列
+    [table] 表
+   *[other] 値
+} { $value }
+details-invalid-type = { $kind ->
+    [integer] 整数
+    [float] 数値
+    [string] 文字列
+    [boolean] 真偽値(true または false)
+    [array] 配列
+    [table] 表
+    [date] 日付
+   *[other] 別の形の値
+}を書いてください(書かれているのは{ $found }です)
+details-invalid-type-key = キー `{ $key }` には{ $kind ->
+    [integer] 整数
+    [float] 数値
+    [string] 文字列
+    [boolean] 真偽値(true または false)
+    [array] 配列
+    [table] 表
+    [date] 日付
+   *[other] 別の形の値
+}を書いてください(書かれているのは{ $found }です)
+details-invalid-value = 値 { $found } は使えません
+details-invalid-value-key = キー `{ $key }` の値 { $found } は使えません
+details-invalid-length = 要素の数({ $length })が合いません
+details-missing-field = キー `{ $key }` がありません
+details-duplicate-field = キー `{ $key }` が2回書かれています
+details-unknown-field = キー `{ $key }` は使えません。使えるキー: { $expected }
+details-unknown-field-none = キー `{ $key }` は使えません(ここにはキーを書けません)
+details-unknown-variant = 値 `{ $value }` は使えません。使える値: { $expected }
+details-toml-unclosed-table = 表の見出しが閉じられていません
+details-toml-unclosed-array-table = 表の配列の見出しが閉じられていません
+details-toml-unclosed-inline-table = インラインの表が閉じられていません
+details-toml-unclosed-array = 配列が閉じられていません
+details-toml-duplicate-key = 同じキーが2回書かれています
+details-toml-duplicate-key-named = キー `{ $key }` が2回書かれています
+details-toml-invalid = { $what ->
+    [key] キー
+    [string] 文字列
+    [number] 数値
+    [date] 日付
+    [boolean] 真偽値
+   *[other] 値
+}の書き方に誤りがあります
+details-toml-unquoted-string = 文字列は `"` で囲んでください
+details-number-too-large = 数値が大きすぎます
+details-toml-syntax = TOML の書き方に誤りがあります
+details-json-eof = 空か、途中で切れています
+details-json-syntax = JSON の書き方に誤りがあります
+details-yaml-multiple-documents = 1つのファイルに YAML の文書が複数あります(`---` で区切られています)。1つにしてください
+details-yaml-syntax = YAML の書き方に誤りがあります
+details-zip-invalid = XLSX ファイルとして読めません。壊れているか、XLSX ではありません
+details-sqlite-not-database = SQLite のデータベースではありません
+details-sqlite-corrupt = データベースが壊れています
+details-sqlite-busy = データベースが使用中です
+details-is-folder = { $path } はフォルダです。ファイルを指定してください
+details-not-regular = { $path } は通常のファイルではありません(デバイスやパイプなど)。ファイルを指定してください

@@ -64,6 +64,18 @@ impl<T: ToArg + ?Sized> ToArg for &T {
     }
 }
 
+/// A parser's own (English) text: recorded as it is, said in the catalog's words in `lang`.
+struct LibraryDetail<'a>(&'a str);
+
+impl ToArg for LibraryDetail<'_> {
+    fn value(&self, lang: Lang) -> FluentValue<'static> {
+        crate::i18n::detail::text(lang, self.0).into()
+    }
+    fn arg(&self) -> Arg {
+        Arg::Text(self.0.to_owned())
+    }
+}
+
 impl ToArg for String {
     fn value(&self, _: Lang) -> FluentValue<'static> {
         self.clone().into()
@@ -623,7 +635,7 @@ impl Msg {
             Msg::NotUtf8 { byte } => msg!(lang, "answers-not-utf8", byte = *byte),
             Msg::TooDeep { limit } => msg!(lang, "answers-too-deep", limit = *limit),
             Msg::ParseError { detail } => {
-                msg!(lang, "answers-parse-error", detail = detail.clone())
+                msg!(lang, "answers-parse-error", detail = LibraryDetail(detail))
             }
             Msg::MissingFormatVersion { supported } => msg!(
                 lang,

@@ -126,11 +126,7 @@ impl LimitError {
                     code = code
                 )
             }
-            LimitError::NotAFile { path } => crate::tr!(
-                lang,
-                "common-limit-not-a-file",
-                path = path.display().to_string()
-            ),
+            LimitError::NotAFile { path } => crate::i18n::detail::not_a_file(lang, path),
             LimitError::TooLarge { path, kind, limit } => crate::tr!(
                 lang,
                 "common-limit-too-large",
@@ -259,7 +255,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let e = read(dir.path(), InputKind::Answers).unwrap_err();
         assert!(matches!(e, LimitError::NotAFile { .. }), "{e}");
-        assert!(e.message(Lang::Ja).contains("通常のファイル"));
+        assert!(e.message(Lang::Ja).contains("フォルダです"), "{e}");
     }
 
     #[test]

@@ -41,17 +41,29 @@ impl WorkbookError {
         let last = cell_name(SHEET_MAX_ROWS - 1, SHEET_MAX_COLUMNS - 1);
         let mib = ZIP_MAX_INFLATED / (1024 * 1024);
         match self {
+            // A broken zip is said once, plainly: its own text adds nothing for people.
+            WorkbookError::NotZip(e) if crate::i18n::detail::is_broken_zip(e) => {
+                crate::tr!(lang, "details-zip-invalid")
+            }
             WorkbookError::NotZip(e) => {
-                crate::tr!(lang, "common-workbook-not-zip", detail = e.as_str())
+                crate::tr!(
+                    lang,
+                    "common-workbook-not-zip",
+                    detail = crate::i18n::detail::text(lang, e)
+                )
             }
             WorkbookError::Unreadable(e) => {
-                crate::tr!(lang, "common-workbook-unreadable", detail = e.as_str())
+                crate::tr!(
+                    lang,
+                    "common-workbook-unreadable",
+                    detail = crate::i18n::detail::text(lang, e)
+                )
             }
             WorkbookError::SheetUnreadable { sheet, detail } => crate::tr!(
                 lang,
                 "common-workbook-sheet-unreadable",
                 sheet = sheet.as_str(),
-                detail = detail.as_str()
+                detail = crate::i18n::detail::text(lang, detail)
             ),
             WorkbookError::TooManyEntries { count } => crate::tr!(
                 lang,

@@ -77,9 +77,11 @@ pub enum ConfigProblem {
     NotUtf8 {
         byte: usize,
     },
-    /// TOML the parser refused; `detail` is the parser's own words.
+    /// TOML the parser refused; `detail` is the parser's own words, `key` the setting of the
+    /// line it points at.
     Toml {
         detail: String,
+        key: Option<String>,
     },
     UnknownSetting {
         field: String,
@@ -138,8 +140,13 @@ impl ConfigProblem {
     pub fn localize(&self, lang: Lang) -> String {
         match self {
             ConfigProblem::NotUtf8 { byte } => tr!(lang, "probes-config-not-utf8", byte = (*byte)),
-            ConfigProblem::Toml { detail } => {
-                tr!(lang, "probes-config-toml", detail = detail.as_str())
+            // A value of the wrong type is no syntax error: said alone, naming its key.
+            ConfigProblem::Toml { detail, key } if crate::i18n::detail::is_data_error(detail) => {
+                crate::i18n::detail::text_for_key(lang, detail, key.as_deref())
+            }
+            ConfigProblem::Toml { detail, .. } => {
+                let detail = crate::i18n::detail::text(lang, detail);
+                tr!(lang, "probes-config-toml", detail = detail)
             }
             ConfigProblem::UnknownSetting { field } => {
                 tr!(
@@ -223,7 +230,7 @@ impl ConfigProblem {
 
     /// A TOML parser message, with the two a person meets most (a misspelt or a missing
     /// setting) said in words.
-    fn of_toml(message: &str) -> Self {
+    fn of_toml(message: &str, key: Option<String>) -> Self {
         let quoted = |prefix: &str| {
             message
                 .strip_prefix(prefix)
@@ -238,6 +245,7 @@ impl ConfigProblem {
         }
         ConfigProblem::Toml {
             detail: message.to_owned(),
+            key,
         }
     }
 }
@@ -648,7 +656,11 @@ pub fn parse(file: &str, text: &str) -> Result<ProbeConfig, ConfigError> {
     };
     let raw: RawConfig = toml::from_str(text).map_err(|e| ConfigError::Invalid {
         location: Location::of_span(file, text, e.span()),
-        problem: ConfigProblem::of_toml(e.message().trim()),
+        problem: ConfigProblem::of_toml(
+            e.message().trim(),
+            e.span()
+                .and_then(|s| crate::i18n::detail::key_at(text, s.start)),
+        ),
     })?;
     let role = match &raw.role {
         None => Role::Server,

@@ -557,12 +557,13 @@ pub fn detail(lang: Lang, error: &str) -> String {
         .strip_prefix(CSV_ERROR)
         .or_else(|| error.strip_prefix(NOT_CSV_ERROR))
     {
+        let rest = crate::i18n::detail::text(lang, rest);
         return tr!(lang, "probes-error-bad-csv", detail = rest);
     }
     if error.starts_with(NO_HOTFIX_ID_ERROR) {
         return tr!(lang, "probes-error-no-hotfix-id");
     }
-    error.to_owned()
+    crate::i18n::detail::text(lang, error)
 }
 
 /// How the evidence records a CSV that does not parse: `bad CSV: <detail>` (a stable prefix,
@@ -718,7 +719,7 @@ impl Msg {
                 lang,
                 "probes-tool-json-not-understood",
                 tool = tool.as_str(),
-                error = error.as_str()
+                error = d(error)
             ),
 
             Msg::NoPackageDatabase => tr!(lang, "probes-no-package-database"),
@@ -1641,7 +1642,9 @@ mod tests {
             "/etc/x を読めません(読む権限がありません)"
         );
         assert_eq!(m.text(Lang::En), "cannot read /etc/x: permission denied");
-        assert_eq!(detail(Lang::Ja, "something else"), "something else");
+        // An unknown English text is kept in English only; Japanese says it generically.
+        assert_eq!(detail(Lang::En, "something else"), "something else");
+        assert_eq!(detail(Lang::Ja, "something else"), "内容を解釈できません");
         assert_eq!(
             detail(Lang::Ja, "File name too long (os error 36)"),
             "パスが長すぎます"

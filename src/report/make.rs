@@ -224,7 +224,7 @@ impl MakeError {
                         "report-probe-evidence-not-json",
                         line = e.line(),
                         column = e.column(),
-                        error = e.to_string()
+                        error = crate::i18n::detail::text(lang, &e.to_string())
                     ),
                     ProbeEvidenceProblem::Version(found) => tr!(
                         lang,
@@ -234,7 +234,8 @@ impl MakeError {
                             .map_or_else(|| tr!(lang, "report-version-missing"), |v| v.to_string())
                     ),
                     ProbeEvidenceProblem::Shape(e) => {
-                        tr!(lang, "report-probe-evidence-shape", error = e.to_string())
+                        let error = crate::i18n::detail::text(lang, &e.to_string());
+                        tr!(lang, "report-probe-evidence-shape", error = error)
                     }
                 };
                 tr!(

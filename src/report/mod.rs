@@ -76,7 +76,7 @@ impl ReportError {
                 path = path.display().to_string(),
                 line = (*line),
                 column = (*column),
-                error = message.as_str()
+                error = crate::i18n::detail::text(lang, message)
             ),
             ReportError::Version { path, found } => tr!(
                 lang,

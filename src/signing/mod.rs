@@ -143,7 +143,10 @@ impl KeyProblem {
             KeyProblem::WrongLength { bytes } => {
                 tr!(lang, "signing-key-wrong-length", bytes = (*bytes))
             }
-            KeyProblem::Detail(detail) => tr!(lang, "signing-key-detail", detail = detail.as_str()),
+            KeyProblem::Detail(detail) => {
+                let detail = crate::i18n::detail::text(lang, detail);
+                tr!(lang, "signing-key-detail", detail = detail)
+            }
         }
     }
 }
@@ -188,6 +191,12 @@ pub(crate) fn io_text(lang: Lang, kind: std::io::ErrorKind, raw: &str) -> String
 
 /// [`io_text`] of an error.
 pub(crate) fn io_error_text(lang: Lang, e: &std::io::Error) -> String {
+    if let Some(limit) = e
+        .get_ref()
+        .and_then(|e| e.downcast_ref::<crate::limits::LimitError>())
+    {
+        return limit.message(lang);
+    }
     io_text(lang, e.kind(), &e.to_string())
 }
 
@@ -227,6 +236,14 @@ impl SigningError {
     /// The message for people in `lang` (the `Display` form is English).
     pub fn localize(&self, lang: Lang) -> String {
         match self {
+            // A limit (a folder given as a file) names the path itself.
+            SigningError::Io { source, .. }
+                if source
+                    .get_ref()
+                    .is_some_and(|e| e.is::<crate::limits::LimitError>()) =>
+            {
+                io_error_text(lang, source)
+            }
             SigningError::Io { path, source } => {
                 format!("{}: {}", path.display(), io_error_text(lang, source))
             }

@@ -158,8 +158,8 @@ impl TrustedKeys {
             // A key file given for the list: say so and how to use it, not the parser's text.
             Some(reason) => err(None, reason),
             None => {
-                let reason =
-                    crate::tr!(lang, "signing-trusted-toml", error = e.message().trim_end());
+                let detail = crate::i18n::detail::text(lang, e.message());
+                let reason = crate::tr!(lang, "signing-trusted-toml", error = detail);
                 err(e.span(), reason)
             }
         })?;

@@ -67,13 +67,13 @@ fn a_parse_error_says_what_is_wrong_before_the_parser_detail() {
     let (_, ja, code) = run("ja", &["status", &file]);
     assert_eq!(code, Some(2), "{ja}");
     assert!(
-        ja.contains(":2:11: エラー[parse-error]: 書き方に誤りがあります(詳細: unclosed table"),
+        ja.contains(":2:11: エラー[parse-error]: 書き方に誤りがあります(詳細: 表の見出しが閉じられていません"),
         "{ja}"
     );
     let (_, en, code) = run("en", &["status", &file]);
     assert_eq!(code, Some(2), "{en}");
     assert!(
-        en.contains(":2:11: error[parse-error]: the file is not written correctly here (detail: unclosed table"),
+        en.contains(":2:11: error[parse-error]: the file is not written correctly here (detail: the table header is not closed"),
         "{en}"
     );
     let (en, _, _) = run(
@@ -85,7 +85,7 @@ fn a_parse_error_says_what_is_wrong_before_the_parser_detail() {
         ],
     );
     assert!(
-        en.contains("error[parse-error]: the TOML is not written correctly here (detail: string values must be quoted"),
+        en.contains("error[parse-error]: the TOML is not written correctly here (detail: write a string between `\"` quotes"),
         "{en}"
     );
 }

@@ -326,7 +326,22 @@ fn is_english_word(token: &str) -> bool {
 
 /// The English sentences (3+ words in a row) in a line of Japanese output, minus input data.
 fn english_sentences(line: &str, inputs: &str) -> Vec<String> {
-    let stripped = strip_quoted(line);
+    english_runs(&strip_quoted(line), inputs)
+}
+
+/// Like [`english_sentences`], reading the `(詳細: …)` details too (only `code` spans skipped).
+fn english_sentences_in_details(line: &str) -> Vec<String> {
+    let mut stripped = String::new();
+    for (i, part) in line.split('`').enumerate() {
+        if i % 2 == 0 {
+            stripped.push_str(part);
+        }
+        stripped.push(' ');
+    }
+    english_runs(&stripped, "")
+}
+
+fn english_runs(stripped: &str, inputs: &str) -> Vec<String> {
     let mut found = vec![];
     let mut run: Vec<&str> = vec![];
     let tokens: Vec<&str> = stripped.split_whitespace().collect();
@@ -769,4 +784,177 @@ fn a_key_file_given_as_keys_toml_is_named_with_what_to_do() {
             assert!(!err.contains("RWQ") && !err.contains("expected"), "{err}");
         }
     }
+}
+
+/// What `medsec --lang LANG ARGS…` printed (stdout and stderr) in `dir`, and its exit code.
+fn run_in(dir: &Path, lang: &str, args: &[&str], path: Option<&Path>) -> (String, Option<i32>) {
+    let mut cmd = medsec();
+    // Wide tables: a sentence is read whole, not cut across the lines of a column.
+    cmd.current_dir(dir)
+        .env("COLUMNS", "400")
+        .arg("--lang")
+        .arg(lang)
+        .args(args);
+    if let Some(path) = path {
+        cmd.env("PATH", path);
+    }
+    let out = cmd.output().expect("run medsec");
+    (
+        format!("{}{}", stdout_of(&out), stderr_of(&out)),
+        out.status.code(),
+    )
+}
+
+/// A library's error (a parser's, zip's, SQLite's) under `--lang ja` is said in Japanese, the
+/// `(詳細: …)` included, with the file and the place; under `--lang en` the detail is still given.
+#[test]
+fn library_errors_are_said_in_japanese_with_file_and_place() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let d = dir.path();
+    let write = |name: &str, text: &[u8]| std::fs::write(d.join(name), text).expect("write");
+    write("bad.toml", b"format_version = 1\n[checklist\nid=1\n");
+    write("dup.toml", b"format_version = 1\nformat_version = 1\n");
+    write("b.yaml", b"---\na: 1\n---\nb: 2\n");
+    write("p1.toml", b"[[probe\nkind = \"accounts\"\n");
+    write(
+        "p2.toml",
+        b"[[probe]]\nkind = \"accounts\"\nmax_unused_days = \"90\"\n",
+    );
+    write(
+        "p3.toml",
+        b"[[probe]]\nkind = \"accounts\"\nmax_unused_days = true\n",
+    );
+    write("bad.xlsx", b"PK\x03\x04garbage");
+    write(
+        "x.toml",
+        b"format_version = 1\n[checklist]\nid = \"mhlw-institution\"\nedition = \"fy2025\"\n",
+    );
+    std::fs::create_dir(d.join("s12")).expect("mkdir");
+    std::fs::create_dir_all(d.join("root/var/lib/wtmpdb")).expect("mkdir");
+    std::fs::create_dir_all(d.join("root/etc")).expect("mkdir");
+    write("root/var/lib/wtmpdb/wtmp.db", &[b'x'; 200]);
+    write(
+        "root/etc/passwd",
+        b"alice:x:1000:1000::/home/alice:/bin/bash\n",
+    );
+    write("acc.toml", b"[[probe]]\nkind = \"accounts\"\n");
+
+    // (arguments, what Japanese must say, what English must say)
+    let cases: &[(&[&str], &[&str], &[&str])] = &[
+        (
+            &["status", "bad.toml"],
+            &["bad.toml:2:11", "表の見出しが閉じられていません", "`]`"],
+            &["bad.toml:2:11", "the table header is not closed"],
+        ),
+        (
+            &["status", "dup.toml"],
+            &["dup.toml:2:", "2回書かれています"],
+            &["dup.toml:2:", "written twice"],
+        ),
+        (
+            &["status", "b.yaml"],
+            &["b.yaml:", "YAML の文書が複数あります"],
+            &["b.yaml:", "more than one YAML document"],
+        ),
+        (
+            &["probe", "--config", "p1.toml"],
+            &["p1.toml:1:", "表の配列の見出しが閉じられていません", "`]]`"],
+            &["p1.toml:1:", "array-of-tables header is not closed"],
+        ),
+        (
+            &["probe", "--config", "p2.toml"],
+            &["p2.toml:3:19", "`max_unused_days`", "整数", "\"90\""],
+            &["p2.toml:3:19", "`max_unused_days` needs an integer"],
+        ),
+        (
+            &["probe", "--config", "p3.toml"],
+            &["p3.toml:3:", "`max_unused_days`", "整数", "真偽値"],
+            &["p3.toml:3:", "needs an integer (found boolean `true`)"],
+        ),
+        (
+            &["answer", "x.toml", "--import", "bad.xlsx"],
+            &["bad.xlsx", "XLSX ファイルとして読めません"],
+            &["bad.xlsx", "damaged or not XLSX"],
+        ),
+        (
+            &["verify", "--pubkey", "s12", "s12"],
+            &["s12 はフォルダです。ファイルを指定してください"],
+            &["s12 is a folder; give a file"],
+        ),
+        (
+            &["probe", "--root", "root", "--config", "acc.toml"],
+            &["wtmp.db", "SQLite のデータベースではありません"],
+            &["wtmp.db", "not an SQLite database"],
+        ),
+    ];
+    for (args, ja_says, en_says) in cases {
+        let (ja, code_ja) = run_in(d, "ja", args, None);
+        let (en, code_en) = run_in(d, "en", args, None);
+        assert_eq!(
+            code_ja, code_en,
+            "{args:?}: the exit code is the language's\n{ja}\n{en}"
+        );
+        for want in *ja_says {
+            assert!(ja.contains(want), "{args:?} under ja: no {want:?}\n{ja}");
+        }
+        for want in *en_says {
+            assert!(en.contains(want), "{args:?} under en: no {want:?}\n{en}");
+        }
+        for line in ja.lines() {
+            let english = english_sentences_in_details(line);
+            assert!(
+                english.is_empty(),
+                "{args:?} under ja: English {english:?} in\n{line}"
+            );
+        }
+        for raw in [
+            "unclosed",
+            "expected",
+            "invalid",
+            "not supported",
+            "EOCD",
+            "i64",
+        ] {
+            assert!(
+                !ja.contains(raw),
+                "{args:?} under ja: the library's {raw:?}\n{ja}"
+            );
+        }
+    }
+    // A file name is said once, not twice, for a workbook that is no workbook.
+    let (ja, _) = run_in(d, "ja", &["answer", "x.toml", "--import", "bad.xlsx"], None);
+    assert_eq!(ja.matches("bad.xlsx").count(), 1, "{ja}");
+}
+
+/// A backup tool that prints nothing: the probe says the output is empty, not serde_json's
+/// `EOF while parsing`.
+#[cfg(unix)]
+#[test]
+fn an_empty_tool_output_is_said_in_words() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let d = dir.path();
+    let bin = d.join("bin");
+    std::fs::create_dir_all(&bin).expect("mkdir");
+    let restic = bin.join("restic");
+    std::fs::write(&restic, "#!/bin/sh\nexit 0\n").expect("write");
+    std::fs::set_permissions(&restic, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    std::fs::create_dir_all(d.join("repo")).expect("mkdir");
+    std::fs::write(d.join("repo/config"), "x").expect("write");
+    std::fs::write(d.join("pw"), "secret\n").expect("write");
+    std::fs::write(
+        d.join("b.toml"),
+        "[[probe]]\nkind = \"backup-freshness\"\nformat = \"restic\"\npath = 'repo'\npassword_file = 'pw'\n",
+    )
+    .expect("write");
+    let args = ["probe", "--config", "b.toml"];
+    let (ja, _) = run_in(d, "ja", &args, Some(&bin));
+    assert!(ja.contains("空か、途中で切れています"), "{ja}");
+    assert!(!ja.contains("EOF while parsing"), "{ja}");
+    for line in ja.lines() {
+        let english = english_sentences_in_details(line);
+        assert!(english.is_empty(), "English {english:?} in\n{line}");
+    }
+    let (en, _) = run_in(d, "en", &args, Some(&bin));
+    assert!(en.contains("it is empty or cut short"), "{en}");
 }

@@ -299,7 +299,7 @@ fn a_sheet_that_is_not_a_regular_file_is_refused() {
     std::fs::create_dir(&folder).unwrap();
     let (code, err, _) = import(&file, &folder);
     assert_eq!(code, 2, "{err}");
-    assert!(err.contains("not a regular file"), "{err}");
+    assert!(err.contains("is a folder; give a file"), "{err}");
 }
 
 #[test]

@@ -159,8 +159,8 @@ fn render_says_a_bad_report_json_in_the_readers_language() {
     for (path, ja, en) in [
         (
             &trunc,
-            "report.json の形式ではありません(詳細: EOF",
-            "not valid report JSON (EOF",
+            "report.json の形式ではありません(詳細: 空か、途中で切れています",
+            "not valid report JSON (it is empty or cut short",
         ),
         (
             &v99,

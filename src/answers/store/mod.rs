@@ -129,7 +129,8 @@ impl EditProblem {
                 tr!(lang, "answers-edit-entry-id", id = item.as_str())
             }
             EditProblem::Parse(detail) => {
-                tr!(lang, "answers-edit-parse", reason = detail.as_str())
+                let reason = crate::i18n::detail::text(lang, detail);
+                tr!(lang, "answers-edit-parse", reason = reason)
             }
         }
     }

@@ -270,6 +270,11 @@ impl WorkbookAnswersError {
     pub fn localize(&self, lang: Lang) -> String {
         match self {
             WorkbookAnswersError::Read(e) => e.message(lang),
+            // A file that is no workbook at all: said once, with its name (not as a layout).
+            WorkbookAnswersError::Layout {
+                error: error @ (ImportError::Workbook { .. } | ImportError::Encrypted { .. }),
+                ..
+            } => error.localize(lang),
             WorkbookAnswersError::Layout { file, error } => tr!(
                 lang,
                 "answers-workbook-layout",
