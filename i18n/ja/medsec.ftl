@@ -1497,7 +1497,6 @@ inspector-item-of-recorded-file = 回答ファイル { $file }（report.json に
 inspector-status-complete-with-recorded-errors = 回答は記入済みですが、報告書に指摘が記録されています: エラー { $errors }件、警告 { $warnings }件。
 inspector-status-unsigned = 注意: { $path } は署名されていません。ファイルが MANIFEST.sha256 と一致することだけを確認しました。誰が作ったかは確かめられません
 inspector-status-signature-not-checked = 注意: { $path } の署名は確認していません（`status` は鍵を使いません）。ファイルが MANIFEST.sha256 と一致することだけを確認しました。署名者は `medsec verify --pubkey 鍵.pub { $path }` で確認してください
-inspector-verify-folder-of-bundles = ヒント: { $path } はバンドルではなく、バンドルのフォルダをまとめたフォルダです。まとめて確認するには `medsec summarize { $path }` を、1つずつなら各バンドルのフォルダを指定してください
 
 ## probes-backup
 probes-backup-snapshot = { $id }({ $details })
