@@ -1620,3 +1620,6 @@ signing-files-signature-cut = the signature file { $file } is cut short in line 
 signing-files-signature-length = line { $line } ({ $what }) of the signature file { $file } holds { $found } bytes, not { $want }: the file was changed
 signing-files-signature-algorithm = the signature kind `{ $algorithm }` on line 2 of the signature file { $file } is not minisign's (Ed, ED)
 signing-files-signature-extra = the signature file { $file } has lines after the fourth; a minisign signature file has four
+
+## edition-notice
+edition-notice-successor = { $checklist } ({ $wareki }, FY{ $year }), newer than { $old }, also serves { $kinds }: the file is made on it. To use the older form, give `--checklist { $old }`.

@@ -1514,3 +1514,6 @@ signing-files-signature-length = 署名ファイル { $file } の{ $line }行目
 signing-files-signature-algorithm = 署名ファイル { $file } の2行目の署名の種類「{ $algorithm }」は minisign のもの(Ed、ED)ではありません。
 signing-files-signature-extra = 署名ファイル { $file } には4行目より後に余分な行があります。minisign の署名ファイルは4行です。
 inspector-verify-give-folder = ヒント: { $path } は報告書一式の中のファイルです。報告書一式のフォルダ { $dir } を指定してください
+
+## edition-notice
+edition-notice-successor = { $old } より新しい { $checklist }({ $wareki }、FY{ $year })が{ $kinds }も対象にしているため、こちらで作成します。前年度までの様式を使うときは `--checklist { $old }` を指定してください。
