@@ -1623,3 +1623,4 @@ signing-files-signature-extra = the signature file { $file } has lines after the
 
 ## edition-notice
 edition-notice-successor = { $checklist } ({ $wareki }, FY{ $year }), newer than { $old }, also serves { $kinds }: the file is made on it. To use the older form, give `--checklist { $old }`.
+edition-notice-form-merged = institution and pharmacy form

@@ -1517,3 +1517,4 @@ inspector-verify-give-folder = ヒント: { $path } は報告書一式の中の�
 
 ## edition-notice
 edition-notice-successor = { $old } より新しい { $checklist }({ $wareki }、FY{ $year })が{ $kinds }も対象にしているため、こちらで作成します。前年度までの様式を使うときは `--checklist { $old }` を指定してください。
+edition-notice-form-merged = 医療機関・薬局確認用

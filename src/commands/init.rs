@@ -134,7 +134,7 @@ pub fn run(args: InitArgs, ctx: &Context) -> anyhow::Result<Outcome> {
                     .display()
                     .to_string(),
                 old_form = lc.checklist.form.label(ctx.lang),
-                new_form = checklist.checklist.form.label(ctx.lang),
+                new_form = checklist.checklist.form_label(ctx.lang),
                 form = lc.checklist.form.as_str()
             )));
         }

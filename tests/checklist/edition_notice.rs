@@ -133,6 +133,53 @@ fn a_pharmacy_gets_the_merged_form_of_this_year_or_the_notice() {
         "{err}"
     );
     assert!(err.contains("薬局も対象"), "{err}");
+    // A form serving hospitals, clinics and pharmacies is named 医療機関・薬局確認用
+    // everywhere: the list, status and the answers file's comment.
+    assert!(written.contains("医療機関・薬局確認用"), "{written}");
+    for args in [
+        vec!["checklist", "list"],
+        vec!["status", "p.toml"],
+        vec!["checklist", "show", "mhlw-institution"],
+    ] {
+        let out = medsec()
+            .current_dir(dir.path())
+            .env("MEDSEC_DATA_DIR", data.path())
+            // Wide enough that the table does not wrap the name.
+            .env("COLUMNS", "400")
+            .args(["--lang", "ja"])
+            .args(&args)
+            .output()
+            .unwrap();
+        let shown = stdout_of(&out);
+        assert!(shown.contains("医療機関・薬局確認用"), "{args:?}: {shown}");
+    }
+    // …and the report's HTML.
+    let text = std::fs::read_to_string(dir.path().join("p.toml"))
+        .unwrap()
+        .replace("name = \"\"", "name = \"テスト薬局\"")
+        .replace("code = \"\"", "code = \"0140113719\"")
+        .replace("prefecture = \"\"", "prefecture = \"北海道\"")
+        .replace("kind = \"\"", "kind = \"pharmacy\"")
+        .replace("manager = \"\"", "manager = \"山田太郎\"")
+        .replace("security_manager = \"\"", "security_manager = \"佐藤花子\"")
+        .replace("answered_by = \"\"", "answered_by = \"佐藤花子\"")
+        .replace("contract = \"\"", "contract = false");
+    std::fs::write(dir.path().join("p.toml"), text).unwrap();
+    keygen(&dir.path().join("pharmacy"));
+    let out = medsec()
+        .current_dir(dir.path())
+        .env("MEDSEC_DATA_DIR", data.path())
+        .args(["report", "--answers", "p.toml", "--out", "bundle"])
+        .args(["--sign", "pharmacy.key"])
+        .output()
+        .unwrap();
+    assert!(
+        matches!(out.status.code(), Some(0 | 1)),
+        "{}",
+        stderr_of(&out)
+    );
+    let html = std::fs::read_to_string(dir.path().join("bundle/report.html")).unwrap();
+    assert!(html.contains("医療機関・薬局確認用"), "{html}");
 
     // No form of this year: the pharmacy form of last year, with the edition notice.
     let out = medsec()
