@@ -204,10 +204,8 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Verify(args) => commands::verify::run(args, &ctx),
         Command::Summarize(args) => commands::summarize::run(args, &ctx),
         Command::Probe(args) => commands::probe::run(args, &ctx),
-        Command::Check(args) if args.format == crate::cli::check::CheckFormat::Text => {
-            stale(commands::check::run(args, &ctx))
-        }
-        Command::Check(args) => commands::check::run(args, &ctx),
+        // In JSON too: the notice is on standard error, as status puts it.
+        Command::Check(args) => stale(commands::check::run(args, &ctx)),
     }
 }
 

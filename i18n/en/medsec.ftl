@@ -1229,6 +1229,7 @@ check-next-verify = read the findings with `medsec verify { $bundle } --pubkey {
 check-next-keygen = make the institution's own key with `medsec keygen --out NAME`, give NAME.pub to the inspectors, and run `medsec check --key NAME.key` again
 check-next-done = print { $html } for the on-site inspection (立入検査), keep { $bundle }, and give the inspectors { $public }
 check-result-ok = The year's check is done.
+check-result-ok-year = The check for FY{ $year } ({ $wareki }) is done.
 check-result-findings = The year's check has findings (exit 1).
 check-result-failed = The year's check failed.
 check-missing-unusable = the answers cannot be used (see the problems above)
