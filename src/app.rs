@@ -192,6 +192,22 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
     };
     match cli.command {
         Command::Checklist(cmd) => commands::checklist::run(cmd, &ctx),
+        Command::Answer(args)
+            if args.import.is_none() && args.export.is_none() && std::io::stdin().is_terminal() =>
+        {
+            // The walk-through asks at once: the edition notice comes before the first
+            // question, not after quitting.
+            if let Some(notice) = commands::init::catalog(&ctx)
+                .ok()
+                .and_then(|catalog| commands::stale_notice(&catalog, &ctx))
+            {
+                #[allow(clippy::print_stderr)]
+                {
+                    eprintln!("{}", crate::render::text::escape_message(&notice));
+                }
+            }
+            commands::answer::run(args, &ctx)
+        }
         Command::Answer(args) => stale(commands::answer::run(args, &ctx)),
         Command::Init(args) => stale(commands::init::run(args, &ctx)),
         Command::Status(args) => stale(commands::status::run(args, &ctx)),
@@ -204,10 +220,8 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Verify(args) => commands::verify::run(args, &ctx),
         Command::Summarize(args) => commands::summarize::run(args, &ctx),
         Command::Probe(args) => commands::probe::run(args, &ctx),
-        Command::Check(args) if args.format == crate::cli::check::CheckFormat::Text => {
-            stale(commands::check::run(args, &ctx))
-        }
-        Command::Check(args) => commands::check::run(args, &ctx),
+        // In JSON too: the notice is on standard error, as status puts it.
+        Command::Check(args) => stale(commands::check::run(args, &ctx)),
     }
 }
 

@@ -1241,6 +1241,7 @@ check-next-verify = read the findings with `medsec verify { $bundle } --pubkey {
 check-next-keygen = make the institution's own key with `medsec keygen --out NAME`, give NAME.pub to the inspectors, and run `medsec check --key NAME.key` again
 check-next-done = print { $html } for the on-site inspection (立入検査), keep { $bundle }, and give the inspectors { $public }
 check-result-ok = The year's check is done.
+check-result-ok-year = The check for FY{ $year } ({ $wareki }) is done.
 check-result-findings = The year's check has findings (exit 1).
 check-result-failed = The year's check failed.
 check-missing-unusable = the answers cannot be used (see the problems above)
@@ -1702,3 +1703,6 @@ details-sqlite-corrupt = the database is damaged
 details-sqlite-busy = the database is busy
 details-is-folder = { $path } is a folder; give a file
 details-not-regular = { $path } is not a regular file (a device or a pipe); give a file
+## edition-notice
+edition-notice-successor = { $checklist } ({ $wareki }, FY{ $year }), newer than { $old }, also serves { $kinds }: the file is made on it. To use the older form, give `--checklist { $old }`.
+edition-notice-form-merged = institution and pharmacy form

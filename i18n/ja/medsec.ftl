@@ -1164,6 +1164,7 @@ check-next-verify = 所見の内容は `medsec verify { $bundle } --pubkey { $pu
 check-next-keygen = `medsec keygen --out NAME` で医療機関の鍵を作り、NAME.pub を検査員に渡して、`medsec check --key NAME.key` をもう一度実行してください。
 check-next-done = 立入検査のために { $html } を印刷し、{ $bundle } を保管して、{ $public } を検査員に渡してください。
 check-result-ok = 今年度の点検は完了しました。
+check-result-ok-year = { $wareki }(FY{ $year })の点検は完了しました。
 check-result-findings = 今年度の点検には要確認の所見があります(終了コード 1)。
 check-result-failed = 今年度の点検は失敗しました。
 check-missing-unusable = 回答ファイルを読み取れません(上の問題を参照してください)。
@@ -1590,3 +1591,6 @@ details-sqlite-corrupt = データベースが壊れています
 details-sqlite-busy = データベースが使用中です
 details-is-folder = { $path } はフォルダです。ファイルを指定してください
 details-not-regular = { $path } は通常のファイルではありません(デバイスやパイプなど)。ファイルを指定してください
+## edition-notice
+edition-notice-successor = { $old } より新しい { $checklist }({ $wareki }、FY{ $year })が{ $kinds }も対象にしているため、こちらで作成します。前年度までの様式を使うときは `--checklist { $old }` を指定してください。
+edition-notice-form-merged = 医療機関・薬局確認用

@@ -173,6 +173,9 @@ pub struct ChecklistSummary {
     /// Base items an own checklist leaves out: shown as 対象外 with the reason, never asked.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub out_of_scope: Vec<checklist::OutOfScope>,
+    /// Who the form serves: names the merged form for people (not in JSON).
+    #[serde(skip)]
+    pub serves: Vec<checklist::InstitutionKind>,
 }
 
 /// The whole inspection: every form, and the findings across forms.
@@ -312,6 +315,7 @@ pub fn form_status(form: &FormInput<'_>, options: &Options) -> FormStatus {
                 .as_ref()
                 .map(|e| e.out_of_scope.clone())
                 .unwrap_or_default(),
+            serves: c.serves.clone(),
         },
         institution: set.institution.clone(),
         vendor: set.vendor.clone(),

@@ -373,7 +373,29 @@ pub struct Checklist {
     pub rules: Option<Rules>,
 }
 
+impl Form {
+    /// The form's name for people, for a checklist serving `serves`: an institution form that
+    /// also serves pharmacies is the merged 医療機関・薬局確認用 (FY2026 on).
+    pub fn label_serving(self, serves: &[InstitutionKind], lang: Lang) -> String {
+        let merged = self == Form::Institution
+            && serves.contains(&InstitutionKind::Pharmacy)
+            && serves
+                .iter()
+                .any(|k| matches!(k, InstitutionKind::Hospital | InstitutionKind::Clinic));
+        if merged {
+            crate::tr!(lang, "edition-notice-form-merged")
+        } else {
+            self.label(lang).to_owned()
+        }
+    }
+}
+
 impl Checklist {
+    /// The name of this checklist's form for people (see [`Form::label_serving`]).
+    pub fn form_label(&self, lang: Lang) -> String {
+        self.form.label_serving(&self.serves, lang)
+    }
+
     /// `id@edition`, the full name of this checklist.
     pub fn full_id(&self) -> String {
         format!("{}@{}", self.id, self.edition)

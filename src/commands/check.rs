@@ -81,6 +81,11 @@ pub fn run(args: CheckArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         html: None,
         report_findings: None,
         verified: None,
+        // The form's year, not this year: last year's form is last year's check.
+        fiscal_year: crate::answers::load(&answers_path, lang)
+            .ok()
+            .and_then(|l| catalog.resolve(&l.set.checklist.full_id(), None).ok())
+            .map(|c| c.checklist.fiscal_year),
     };
     let mut stdout = String::new();
     if text {

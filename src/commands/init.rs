@@ -55,6 +55,9 @@ pub fn run(args: InitArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         .form
         .map(Into::into)
         .or_else(|| last_checklist.map(|c| c.checklist.form));
+    // A checklist the user named (`--checklist ID[@EDITION]` or a file given alone) is used as
+    // named; one chosen here may have a newer successor that serves the same kinds.
+    let named = spec.is_some() || (!files.is_empty() && args.from.is_none());
     let spec = match spec {
         Some(s) => s,
         None => match (files.last(), last_checklist) {
@@ -67,7 +70,27 @@ pub fn run(args: InitArgs, ctx: &Context) -> anyhow::Result<Outcome> {
             _ => format!("mhlw-{}", form.unwrap_or(Form::Institution)),
         },
     };
-    let checklist = catalog.resolve(&spec, form)?;
+    let mut checklist = catalog.resolve(&spec, form)?;
+    if !named {
+        if let Some(next) = successor(&catalog, checklist) {
+            let old = &checklist.checklist;
+            notices.push(tr!(
+                ctx.lang,
+                "edition-notice-successor",
+                old = old.full_id(),
+                checklist = next.checklist.full_id(),
+                wareki = crate::dates::wareki_fiscal_year(next.checklist.fiscal_year),
+                year = next.checklist.fiscal_year,
+                kinds = old
+                    .serves
+                    .iter()
+                    .map(|k| k.label(ctx.lang))
+                    .collect::<Vec<_>>()
+                    .join("/")
+            ));
+            checklist = next;
+        }
+    }
     // The form must serve the institution's kind (`serves`): a pharmacy never starts on a
     // form for hospitals and clinics.
     if let Some(kind) = last
@@ -98,7 +121,9 @@ pub fn run(args: InitArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         }
     }
     if let Some(lc) = last_checklist {
-        if lc.checklist.form != checklist.checklist.form {
+        // A merged form that serves every kind last year's form served is its successor.
+        let succeeds = serves_all(&checklist.checklist, &lc.checklist);
+        if lc.checklist.form != checklist.checklist.form && !succeeds {
             return Err(anyhow::anyhow!(tr!(
                 ctx.lang,
                 "answers-init-form-mismatch",
@@ -109,7 +134,7 @@ pub fn run(args: InitArgs, ctx: &Context) -> anyhow::Result<Outcome> {
                     .display()
                     .to_string(),
                 old_form = lc.checklist.form.label(ctx.lang),
-                new_form = checklist.checklist.form.label(ctx.lang),
+                new_form = checklist.checklist.form_label(ctx.lang),
                 form = lc.checklist.form.as_str()
             )));
         }
@@ -171,4 +196,35 @@ pub fn run(args: InitArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     let mut outcome = Outcome::text(String::new(), Exit::Ok);
     outcome.notices = notices;
     Ok(outcome)
+}
+
+/// Whether `new` serves every kind `old` served (and `old` names the kinds it serves).
+fn serves_all(new: &crate::checklist::Checklist, old: &crate::checklist::Checklist) -> bool {
+    !old.serves.is_empty() && old.serves.iter().all(|k| new.serves.contains(k))
+}
+
+/// A newer checklist of the same publisher, under another ID, that serves every kind
+/// `checklist` serves: the merged form that replaces it (FY2026 serves pharmacies with the
+/// institution form). The newest such, if any; vendor forms never replace an institution's.
+fn successor<'a>(
+    catalog: &'a Catalog,
+    checklist: &crate::checklist::Loaded,
+) -> Option<&'a crate::checklist::Loaded> {
+    let c = &checklist.checklist;
+    if c.serves.is_empty() || c.form == Form::Vendor {
+        return None;
+    }
+    catalog
+        .list()
+        .into_iter()
+        .map(|l| l.summary)
+        .filter(|s| {
+            s.id != c.id
+                && s.publisher == c.publisher
+                && s.form != Form::Vendor
+                && s.fiscal_year > c.fiscal_year
+                && c.serves.iter().all(|k| s.serves.contains(k))
+        })
+        .max_by_key(|s| s.fiscal_year)
+        .and_then(|s| catalog.resolve(&s.full_id(), None).ok())
 }

@@ -5,7 +5,7 @@
 //! trusted key is given, the signature. A failed check renders nothing (exit 3).
 
 use super::{Context, Outcome};
-use crate::checklist::{self, Catalog, Lang};
+use crate::checklist::{Catalog, Lang};
 use crate::cli::render::{RenderArgs, RenderFormat};
 use crate::exit::Exit;
 use crate::render::view::{self, CheckFinding, Verification, VerificationState};
@@ -34,11 +34,8 @@ pub fn run(args: RenderArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         (None, Some(path)) => Some(TrustedKeys::read_in(path, lang).map_err(localized)?),
         (None, None) => None,
     };
-    let mut catalog = Catalog::bundled()?;
-    for path in &ctx.checklist_paths {
-        catalog.add(checklist::load_path(path)?);
-    }
-    catalog.link()?;
+    // The checklists `status` reads: ours, the user's folder, and `--checklist`.
+    let catalog = super::init::catalog(ctx)?;
     let input = &args.input;
     let is_dir = std::fs::metadata(input)
         .map_err(|e| anyhow::Error::new(e).context(input.display().to_string()))?
@@ -94,6 +91,13 @@ pub fn run(args: RenderArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     // In the reader's language, as `status` says it (the parser's detail last).
     let report =
         Report::parse(&report_path, &bytes).map_err(|e| anyhow::Error::msg(e.localize(lang)))?;
+    // A checklist the bundle carries (an imported one, digest-checked) is used as `status` uses it.
+    let mut catalog = catalog;
+    super::status_bundle::add_carried(
+        &mut catalog,
+        &report,
+        bundle_dir.or_else(|| report_path.parent()),
+    );
     let sha = manifest::sha256_bytes(&bytes);
     let view = view::build(&report, &sha, verification, &catalog, lang, as_of);
     let out = match args.format {

@@ -110,24 +110,11 @@ pub(super) fn run(args: &StatusArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         // A checklist the bundle carries (checked against the manifest above, or, beside a lone
         // report.json, by its digest alone) joins ours.
         let mut catalog = catalog.clone();
-        let carried_from = bundle_dir.or_else(|| report_path.parent());
-        if let Some(dir) = carried_from {
-            for form in std::iter::once(&report.answers).chain(&report.vendor_forms) {
-                let Some(file) = form.checklist.file.as_deref() else {
-                    continue;
-                };
-                if catalog.by_digest(&form.checklist.digest).is_some()
-                    || crate::signing::manifest::check_path(file).is_err()
-                {
-                    continue;
-                }
-                if let Ok(l) = crate::checklist::load_path(&dir.join(file)) {
-                    if l.digest == form.checklist.digest {
-                        catalog.add(l);
-                    }
-                }
-            }
-        }
+        add_carried(
+            &mut catalog,
+            &report,
+            bundle_dir.or_else(|| report_path.parent()),
+        );
         for form in std::iter::once(&report.answers).chain(&report.vendor_forms) {
             let Some(checklist) = catalog.by_digest(&form.checklist.digest) else {
                 unusable.push(Diagnostic {
@@ -205,6 +192,34 @@ pub(super) fn run(args: &StatusArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     let mut outcome = Outcome::text(stdout, exit);
     outcome.notices = notices;
     Ok(outcome)
+}
+
+/// Adds to `catalog` the checklists a bundle (or the folder of a lone report.json) carries for
+/// the report's forms, each only when its digest is the one the report names. `status` and
+/// `render` read an imported checklist from the bundle the same way.
+pub(super) fn add_carried(
+    catalog: &mut crate::checklist::Catalog,
+    report: &Report,
+    dir: Option<&Path>,
+) {
+    let Some(dir) = dir else {
+        return;
+    };
+    for form in std::iter::once(&report.answers).chain(&report.vendor_forms) {
+        let Some(file) = form.checklist.file.as_deref() else {
+            continue;
+        };
+        if catalog.by_digest(&form.checklist.digest).is_some()
+            || crate::signing::manifest::check_path(file).is_err()
+        {
+            continue;
+        }
+        if let Ok(l) = crate::checklist::load_path(&dir.join(file)) {
+            if l.digest == form.checklist.digest {
+                catalog.add(l);
+            }
+        }
+    }
 }
 
 /// The bundle folder `path` stands for: the folder itself, or the folder of a `report.json`

@@ -198,6 +198,8 @@ pub struct Summary {
     pub report_findings: Option<(usize, usize)>,
     /// The verification of the written bundle.
     pub verified: Option<Exit>,
+    /// The fiscal year of the answered form, to say whose year's check is done.
+    pub fiscal_year: Option<i16>,
 }
 
 /// Something the year's check still lacks; the code is stable (JSON `missing`).
@@ -414,7 +416,15 @@ pub fn text(summary: &Summary, lang: Lang) -> String {
         line(format!("  {n}"));
     }
     line(match summary.exit() {
-        Exit::Ok => tr!(lang, "check-result-ok"),
+        Exit::Ok => match summary.fiscal_year {
+            Some(year) => tr!(
+                lang,
+                "check-result-ok-year",
+                wareki = crate::dates::wareki_fiscal_year(year),
+                year = year
+            ),
+            None => tr!(lang, "check-result-ok"),
+        },
         Exit::Findings => tr!(lang, "check-result-findings"),
         Exit::Unusable | Exit::Integrity => tr!(lang, "check-result-failed"),
     });
@@ -490,6 +500,7 @@ mod tests {
             html: Some("out/bundle/report.html".into()),
             report_findings: Some((0, 0)),
             verified: Some(Exit::Ok),
+            fiscal_year: Some(2025),
         }
     }
 

@@ -81,7 +81,7 @@ pub fn list_table(entries: &[Listed<'_>], lang: Lang) -> String {
             esc(c.edition).into_owned(),
             fy,
             esc(c.guideline_version).into_owned(),
-            c.form.label(lang).to_owned(),
+            c.form.label_serving(c.serves, lang),
             c.items.to_string(),
             c.unverified.to_string(),
             format!("{}…", short_digest(c.digest)),
@@ -161,7 +161,7 @@ fn heading(loaded: &Loaded, lang: Lang, w: &Words) -> Vec<(String, String)> {
                 "{} ({fy}{}{})",
                 esc(&c.full_id()),
                 crate::tr!(lang, "common-list-separator"),
-                c.form.label(lang)
+                c.form_label(lang)
             ),
         ),
         (w.guideline.clone(), esc(&c.guideline_version).into_owned()),

@@ -55,7 +55,7 @@ pub(super) fn body(inspection: &Inspection, lang: Lang, color: bool) -> String {
             "answers-status-form-heading",
             file = esc(&form.file).into_owned(),
             checklist = format!("{}@{}", esc(&c.id), esc(&c.edition)),
-            form = c.form.label(lang),
+            form = c.form.label_serving(&c.serves, lang),
             fiscal_year = fy
         ));
         out.push('\n');

@@ -571,8 +571,10 @@ fn form_view(
         || form.checklist.full_id(),
         |c| c.title.get(lang).to_owned(),
     );
-    let form_label = crate::checklist::Form::parse(&form.checklist.form)
-        .map_or_else(|| form.checklist.form.clone(), |f| f.label(lang).to_owned());
+    let form_label = crate::checklist::Form::parse(&form.checklist.form).map_or_else(
+        || form.checklist.form.clone(),
+        |f| f.label_serving(checklist.map_or(&[], |c| &c.serves[..]), lang),
+    );
     let form_in_title = title.contains(&form_label);
     let year = form.checklist.fiscal_year;
     let edition_in_title = title.contains(&crate::dates::wareki_fiscal_year(year))

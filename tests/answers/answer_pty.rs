@@ -571,3 +571,25 @@ fn a_typed_check_date_outside_the_forms_fiscal_year_is_warned_like_the_default()
     let saved = std::fs::read_to_string(&file).unwrap();
     assert!(saved.contains("checked_on = 2026-06-03"), "{saved}");
 }
+
+/// The edition notice (this year's form not registered) comes before the first question of
+/// the walk-through, not after quitting.
+#[test]
+fn the_edition_notice_comes_before_the_first_question() {
+    if medsec::dates::fiscal_year_of(medsec::dates::today_in_japan()) <= 2025 {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("answers.toml");
+    let text = std::fs::read_to_string(fixture("answers/complete.toml")).unwrap();
+    let cut = text
+        .find("[[answers]]\nitem = \"remote-maintenance\"")
+        .unwrap();
+    let text = text[..cut]
+        .replace("evidence = [\"evidence/appointment.txt\"]\n", "")
+        .replace("forms = [\"vendor-a.toml\"]", "forms = []");
+    std::fs::write(&file, &text).unwrap();
+    let mut s = spawn(&file);
+    s.expect("medsec checklist import").unwrap();
+    s.expect("[3/5] 2-②").unwrap();
+}

@@ -1128,3 +1128,51 @@ fn a_gate_moved_by_inserted_rows_is_still_found() {
         vec![e("medical-information-system", 1, "はい", "2026-06-03", "")]
     );
 }
+
+/// An own list numbered 1/2/3 in a `No.` column under a one-row header, answered in one
+/// 実施状況 column: the answers import uses the layout the checklist import recorded (the
+/// はい/いいえ written in the rows are no header rows) and the plain numbers it accepted.
+fn plain_numbers<'a>(filled: Vec<(u32, u16, V<'a>)>) -> Vec<u8> {
+    let mut cells = vec![
+        (0, 0, V::S("No.")),
+        (0, 1, V::S("確認項目")),
+        (0, 2, V::S("実施状況")),
+        (1, 0, V::S("1")),
+        (1, 1, V::S("試験用の責任者を置いている。")),
+        (2, 0, V::S("2")),
+        (2, 1, V::S("試験用の台帳を作っている。")),
+        (3, 0, V::S("3")),
+        (3, 1, V::S("試験用の訓練をしている。")),
+    ];
+    cells.extend(filled);
+    workbook(&[Spec {
+        name: "独自",
+        cells,
+        merges: vec![],
+        list: None,
+    }])
+}
+
+#[test]
+fn an_own_list_with_plain_numbers_takes_its_answers_back() {
+    let s = Setup::new(
+        &plain_numbers(vec![]),
+        &["--edition", "fy2026", "--id", "own-institution"],
+        "institution",
+    );
+    let filled = plain_numbers(vec![
+        (1, 2, V::S("はい")),
+        (2, 2, V::S("いいえ")),
+        (3, 2, V::S("はい")),
+    ]);
+    let r = s.import("own_filled.xlsx", &filled, "ja");
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert_eq!(
+        entries(&s.answers_text()),
+        vec![
+            e("s1-01", 1, "はい", "", ""),
+            e("s1-02", 1, "いいえ", "", ""),
+            e("s1-03", 1, "はい", "", ""),
+        ]
+    );
+}

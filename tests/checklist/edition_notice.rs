@@ -78,3 +78,120 @@ fn a_checklist_of_this_year_quiets_the_notice() {
         "{written}"
     );
 }
+
+/// With this year's merged form known (`serves` hospital, clinic and pharmacy), a pharmacy
+/// does not silently get last year's pharmacy form: `init --form pharmacy` makes the file on
+/// the merged form and says which and why. Without it, the edition notice is shown, as for
+/// institutions.
+#[test]
+fn a_pharmacy_gets_the_merged_form_of_this_year_or_the_notice() {
+    let year = current_fiscal_year();
+    let text = std::fs::read_to_string(format!(
+        "{}/checklists/mhlw/fy2025/institution.toml",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap()
+    .replace("fy2025", &format!("fy{year}"))
+    .replace("fiscal_year = 2025", &format!("fiscal_year = {year}"))
+    .replace("令和7年度", &medsec::dates::wareki_fiscal_year(year))
+    .replace("FY2025", &format!("FY{year}"))
+    .replace(
+        "serves = [\"hospital\", \"clinic\"]",
+        "serves = [\"hospital\", \"clinic\", \"pharmacy\"]",
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let current = dir.path().join("current.toml");
+    std::fs::write(&current, text).unwrap();
+    // Registered as a hospital does it (`checklist add`), so later commands find it.
+    let data = tempfile::tempdir().unwrap();
+    let out = medsec()
+        .env("MEDSEC_DATA_DIR", data.path())
+        .args(["checklist", "add"])
+        .arg(&current)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    let out = medsec()
+        .current_dir(dir.path())
+        .env("MEDSEC_DATA_DIR", data.path())
+        .args([
+            "--lang", "ja", "init", "--form", "pharmacy", "--out", "p.toml",
+        ])
+        .output()
+        .unwrap();
+    let err = stderr_of(&out);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    let written = std::fs::read_to_string(dir.path().join("p.toml")).unwrap();
+    assert!(
+        written.contains(&format!("mhlw-institution@fy{year}"))
+            || (written.contains("mhlw-institution")
+                && written.contains(&format!("edition = \"fy{year}\""))),
+        "{written}"
+    );
+    assert!(
+        err.contains("mhlw-pharmacy@fy2025") && err.contains(&format!("mhlw-institution@fy{year}")),
+        "{err}"
+    );
+    assert!(err.contains("薬局も対象"), "{err}");
+    // A form serving hospitals, clinics and pharmacies is named 医療機関・薬局確認用
+    // everywhere: the list, status and the answers file's comment.
+    assert!(written.contains("医療機関・薬局確認用"), "{written}");
+    for args in [
+        vec!["checklist", "list"],
+        vec!["status", "p.toml"],
+        vec!["checklist", "show", "mhlw-institution"],
+    ] {
+        let out = medsec()
+            .current_dir(dir.path())
+            .env("MEDSEC_DATA_DIR", data.path())
+            // Wide enough that the table does not wrap the name.
+            .env("COLUMNS", "400")
+            .args(["--lang", "ja"])
+            .args(&args)
+            .output()
+            .unwrap();
+        let shown = stdout_of(&out);
+        assert!(shown.contains("医療機関・薬局確認用"), "{args:?}: {shown}");
+    }
+    // …and the report's HTML.
+    let text = std::fs::read_to_string(dir.path().join("p.toml"))
+        .unwrap()
+        .replace("name = \"\"", "name = \"テスト薬局\"")
+        .replace("code = \"\"", "code = \"0140113719\"")
+        .replace("prefecture = \"\"", "prefecture = \"北海道\"")
+        .replace("kind = \"\"", "kind = \"pharmacy\"")
+        .replace("manager = \"\"", "manager = \"山田太郎\"")
+        .replace("security_manager = \"\"", "security_manager = \"佐藤花子\"")
+        .replace("answered_by = \"\"", "answered_by = \"佐藤花子\"")
+        .replace("contract = \"\"", "contract = false");
+    std::fs::write(dir.path().join("p.toml"), text).unwrap();
+    keygen(&dir.path().join("pharmacy"));
+    let out = medsec()
+        .current_dir(dir.path())
+        .env("MEDSEC_DATA_DIR", data.path())
+        .args(["report", "--answers", "p.toml", "--out", "bundle"])
+        .args(["--sign", "pharmacy.key"])
+        .output()
+        .unwrap();
+    assert!(
+        matches!(out.status.code(), Some(0 | 1)),
+        "{}",
+        stderr_of(&out)
+    );
+    let html = std::fs::read_to_string(dir.path().join("bundle/report.html")).unwrap();
+    assert!(html.contains("医療機関・薬局確認用"), "{html}");
+
+    // No form of this year: the pharmacy form of last year, with the edition notice.
+    let out = medsec()
+        .current_dir(dir.path())
+        .env("MEDSEC_DATA_DIR", dir.path().join("data"))
+        .args([
+            "--lang", "ja", "init", "--form", "pharmacy", "--out", "q.toml",
+        ])
+        .output()
+        .unwrap();
+    let err = stderr_of(&out);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert!(err.contains("注意:"), "{err}");
+    assert!(err.contains("mhlw-pharmacy@fy2025"), "{err}");
+}

@@ -710,3 +710,133 @@ fn the_heading_of_the_mhlw_form_says_the_year_and_form_once() {
         }
     }
 }
+
+/// A bundle answered on an imported checklist carries it (`checklists/…toml`): render uses it,
+/// digest-checked, as `status` does, from a data folder that does not have it: every format
+/// shows the printed numbers and wording, never the ID-only notice.
+#[test]
+fn a_bundle_on_an_imported_checklist_renders_with_its_carried_checklist() {
+    use medsec::checklist::Lang;
+    let tmp = tempfile::tempdir().unwrap();
+    let w = tmp.path();
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.set_name("R8").unwrap();
+    for &(r, c, text) in &[
+        (0u32, 0u16, "番号"),
+        (0, 1, "チェック項目"),
+        (0, 2, "はい"),
+        (0, 3, "いいえ"),
+        (0, 4, "確認日"),
+        (0, 5, "目標日"),
+        (1, 0, "1"),
+        (1, 1, "体制構築"),
+        (2, 0, "①"),
+        (2, 1, "試験用の責任者を置いている。"),
+        (3, 0, "②"),
+        (3, 1, "試験用の連絡体制を整えている。"),
+    ] {
+        ws.write_string(r, c, text).unwrap();
+    }
+    std::fs::write(w.join("own.xlsx"), wb.save_to_buffer().unwrap()).unwrap();
+    let medsec_in = |data: &str| {
+        let mut cmd = common::medsec();
+        cmd.env("MEDSEC_DATA_DIR", w.join(data))
+            .env_remove("MEDSEC_TEST_OFFICIAL_WORKBOOKS")
+            .current_dir(w);
+        cmd
+    };
+    let ok = |o: std::process::Output, codes: &[i32]| {
+        assert!(
+            codes.contains(&o.status.code().unwrap_or(-1)),
+            "{}{}",
+            stdout_of(&o),
+            stderr_of(&o)
+        );
+    };
+    ok(
+        medsec_in("data")
+            .args(["checklist", "import", "own.xlsx", "--edition", "fy2026"])
+            .args(["--out", "own.toml"])
+            .output()
+            .unwrap(),
+        &[0],
+    );
+    let with_list = |args: &[&str]| {
+        medsec_in("data")
+            .args(["--checklist", "own.toml"])
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    ok(
+        with_list(&["init", "--form", "institution", "--out", "clinic.toml"]),
+        &[0],
+    );
+    let text = std::fs::read_to_string(w.join("clinic.toml"))
+        .unwrap()
+        .replace("name = \"\"", "name = \"テスト診療所\"")
+        .replace("code = \"\"", "code = \"0110113719\"")
+        .replace("prefecture = \"\"", "prefecture = \"北海道\"")
+        .replace("kind = \"\"", "kind = \"clinic\"")
+        .replace("manager = \"\"", "manager = \"山田太郎\"")
+        .replace("security_manager = \"\"", "security_manager = \"佐藤花子\"")
+        .replace("answered_by = \"\"", "answered_by = \"佐藤花子\"")
+        .replace("contract = \"\"", "contract = false");
+    std::fs::write(w.join("clinic.toml"), text).unwrap();
+    keygen(&w.join("hospital"));
+    ok(
+        with_list(&[
+            "report",
+            "--answers",
+            "clinic.toml",
+            "--out",
+            "bundle",
+            "--sign",
+            "hospital.key",
+        ]),
+        &[0, 1],
+    );
+    let carried = std::fs::read_dir(w.join("bundle/checklists"))
+        .unwrap()
+        .count();
+    assert_eq!(carried, 1, "the bundle carries the imported checklist");
+    let notice_ja = medsec::tr!(Lang::Ja, "report-html-checklist-unknown");
+    let notice_en = medsec::tr!(Lang::En, "report-html-checklist-unknown");
+    for format in ["html", "md", "csv", "xlsx"] {
+        let out = w.join(format!("r.{format}"));
+        // An empty data folder and no --checklist: only the bundle has the checklist.
+        ok(
+            medsec_in("empty")
+                .args(["--lang", "ja", "render", "bundle", "--format", format])
+                .arg("--out")
+                .arg(&out)
+                .output()
+                .unwrap(),
+            &[0],
+        );
+        let text = if format == "xlsx" {
+            use calamine::{Reader, Xlsx};
+            let mut book: Xlsx<_> = calamine::open_workbook(&out).unwrap();
+            let range = book.worksheet_range_at(0).unwrap().unwrap();
+            range
+                .rows()
+                .flat_map(|r| r.iter().map(|c| c.to_string()))
+                .collect::<Vec<_>>()
+                .join("\t")
+        } else {
+            String::from_utf8(std::fs::read(&out).unwrap()).unwrap()
+        };
+        for needle in ["試験用の責任者を置いている。", "1-①", "1-②"] {
+            assert!(text.contains(needle), "{format}: {needle}: {text}");
+        }
+        assert!(
+            !text.contains(notice_ja.trim_end_matches('：')),
+            "{format}: {text}"
+        );
+        assert!(
+            !text.contains(notice_en.trim_end_matches(':')),
+            "{format}: {text}"
+        );
+    }
+}

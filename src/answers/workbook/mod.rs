@@ -402,13 +402,21 @@ pub fn read(
     // The gate question where the checklist recorded it at import (a row named with `--map
     // gate=`, or none), unless the user says otherwise now.
     let with_gate;
-    let map = match (found_in.map, recorded_gate(checklist)) {
+    // Without `--map`, the layout `checklist import` recorded: a filled workbook's answers
+    // (はい/いいえ written in the rows) must not be taken for more header rows.
+    let recorded = found_in
+        .map
+        .is_none()
+        .then(|| recorded_map(checklist))
+        .flatten();
+    let base = found_in.map.or(recorded.as_ref());
+    let map = match (base, recorded_gate(checklist)) {
         (Some(m), _) if m.gate.is_some() => Some(m),
-        (user, None) => user,
-        (user, Some(gate)) => {
+        (base, None) => base,
+        (base, Some(gate)) => {
             with_gate = Map {
                 gate: Some(gate),
-                ..user.cloned().unwrap_or(Map {
+                ..base.cloned().unwrap_or(Map {
                     number: None,
                     text: None,
                     section: None,
@@ -420,12 +428,10 @@ pub fn read(
             Some(&with_gate)
         }
     };
-    // A recorded row that no longer holds a question (rows inserted since) is searched for
-    // as at import instead.
+    // A recorded layout or row that no longer fits the workbook (rows or columns inserted
+    // since) is searched for as at import instead.
     let found = match find_sheet(&bytes, &name, found_in.sheet, map) {
-        Err(ImportError::GateNotFound { .. }) if map != found_in.map => {
-            find_sheet(&bytes, &name, found_in.sheet, found_in.map)
-        }
+        Err(_) if map != found_in.map => find_sheet(&bytes, &name, found_in.sheet, found_in.map),
         other => other,
     }
     .map_err(|error| WorkbookAnswersError::Layout {
@@ -438,6 +444,32 @@ pub fn read(
         imported,
         problems,
     }))
+}
+
+/// The layout `checklist import` recorded for an imported checklist, as a map: its number,
+/// wording, section and scope columns and its header rows. `None` for a checklist not
+/// imported from a workbook.
+fn recorded_map(checklist: &Checklist) -> Option<Map> {
+    use crate::checklist::import::ColumnKind;
+    let layout = checklist
+        .items
+        .iter()
+        .find_map(|i| crate::checklist::import::layout_of(&i.sources))?;
+    let column = |want: ColumnKind| {
+        layout
+            .columns
+            .iter()
+            .find(|(_, k)| **k == want)
+            .map(|(&c, _)| c)
+    };
+    Some(Map {
+        number: column(ColumnKind::Number),
+        text: Some(column(ColumnKind::Text)?),
+        section: column(ColumnKind::Section),
+        scope: column(ColumnKind::Scope),
+        header_rows: layout.data_start,
+        gate: None,
+    })
 }
 
 /// Where an imported checklist has its gate question: the row recorded for its gate item, or
