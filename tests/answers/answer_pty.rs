@@ -30,6 +30,21 @@ fn spawn_with(file: &Path, lang: &str, checklist: &str) -> Session {
     s
 }
 
+/// An answers file in `dir` whose details are complete and whose first two items are answered
+/// (the walk-through then starts at 2-②).
+fn first_two_answered(dir: &Path) -> std::path::PathBuf {
+    let file = dir.join("answers.toml");
+    let text = std::fs::read_to_string(fixture("answers/complete.toml")).unwrap();
+    let cut = text
+        .find("[[answers]]\nitem = \"remote-maintenance\"")
+        .unwrap();
+    let text = text[..cut]
+        .replace("evidence = [\"evidence/appointment.txt\"]\n", "")
+        .replace("forms = [\"vendor-a.toml\"]", "forms = []");
+    std::fs::write(&file, &text).unwrap();
+    file
+}
+
 fn answer_yes(s: &mut Session, note: &str) {
     s.send_line("y").unwrap();
     s.expect("date checked [").unwrap();
@@ -253,16 +268,8 @@ fn vendor_forms_ask_for_the_vendor_details_in_japanese() {
 #[test]
 fn back_jump_and_progress_keys_move_through_the_items() {
     let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("answers.toml");
-    let text = std::fs::read_to_string(fixture("answers/complete.toml")).unwrap();
-    // The details are complete; only the first two items are answered.
-    let cut = text
-        .find("[[answers]]\nitem = \"remote-maintenance\"")
-        .unwrap();
-    let text = text[..cut]
-        .replace("evidence = [\"evidence/appointment.txt\"]\n", "")
-        .replace("forms = [\"vendor-a.toml\"]", "forms = []");
-    std::fs::write(&file, &text).unwrap();
+    let file = first_two_answered(dir.path());
+    let text = std::fs::read_to_string(&file).unwrap();
 
     let mut s = spawn(&file);
     s.expect("2 of 5 items answered").unwrap();
@@ -293,15 +300,7 @@ fn back_jump_and_progress_keys_move_through_the_items() {
 #[test]
 fn japanese_walk_takes_wareki_dates_and_names_the_forms_fiscal_year() {
     let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("answers.toml");
-    let text = std::fs::read_to_string(fixture("answers/complete.toml")).unwrap();
-    let cut = text
-        .find("[[answers]]\nitem = \"remote-maintenance\"")
-        .unwrap();
-    let text = text[..cut]
-        .replace("evidence = [\"evidence/appointment.txt\"]\n", "")
-        .replace("forms = [\"vendor-a.toml\"]", "forms = []");
-    std::fs::write(&file, &text).unwrap();
+    let file = first_two_answered(dir.path());
 
     let mut s = spawn_with(&file, "ja", INST);
     s.expect("[3/5] 2-②").unwrap();
@@ -495,15 +494,7 @@ fn back_from_the_first_detail_puts_the_entry_back_as_it_was() {
 #[test]
 fn a_target_before_the_date_checked_is_warned_and_kept() {
     let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("answers.toml");
-    let text = std::fs::read_to_string(fixture("answers/complete.toml")).unwrap();
-    let cut = text
-        .find("[[answers]]\nitem = \"remote-maintenance\"")
-        .unwrap();
-    let text = text[..cut]
-        .replace("evidence = [\"evidence/appointment.txt\"]\n", "")
-        .replace("forms = [\"vendor-a.toml\"]", "forms = []");
-    std::fs::write(&file, &text).unwrap();
+    let file = first_two_answered(dir.path());
     for (lang, not_a_date, warned, saved_msg) in [
         (
             "ja",
@@ -544,15 +535,7 @@ fn a_target_before_the_date_checked_is_warned_and_kept() {
 #[test]
 fn a_typed_check_date_outside_the_forms_fiscal_year_is_warned_like_the_default() {
     let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("answers.toml");
-    let text = std::fs::read_to_string(fixture("answers/complete.toml")).unwrap();
-    let cut = text
-        .find("[[answers]]\nitem = \"remote-maintenance\"")
-        .unwrap();
-    let text = text[..cut]
-        .replace("evidence = [\"evidence/appointment.txt\"]\n", "")
-        .replace("forms = [\"vendor-a.toml\"]", "forms = []");
-    std::fs::write(&file, &text).unwrap();
+    let file = first_two_answered(dir.path());
 
     let mut s = spawn_with(&file, "ja", INST);
     s.expect("[3/5] 2-②").unwrap();
@@ -580,15 +563,7 @@ fn the_edition_notice_comes_before_the_first_question() {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("answers.toml");
-    let text = std::fs::read_to_string(fixture("answers/complete.toml")).unwrap();
-    let cut = text
-        .find("[[answers]]\nitem = \"remote-maintenance\"")
-        .unwrap();
-    let text = text[..cut]
-        .replace("evidence = [\"evidence/appointment.txt\"]\n", "")
-        .replace("forms = [\"vendor-a.toml\"]", "forms = []");
-    std::fs::write(&file, &text).unwrap();
+    let file = first_two_answered(dir.path());
     let mut s = spawn(&file);
     s.expect("medsec checklist import").unwrap();
     s.expect("[3/5] 2-②").unwrap();
