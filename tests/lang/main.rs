@@ -11,4 +11,5 @@ mod help_ja;
 mod lang_items;
 mod lang_sweep;
 mod streams;
+mod tables;
 mod words;
