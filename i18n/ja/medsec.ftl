@@ -816,32 +816,27 @@ lint-missing-serves = `serves` に対象とする施設の種類を1つ以上書
 lint-missing-items = チェックリストに `[[items]]` がありません
 lint-invalid-date = `published` の `{ $value }` は 2025-05-16 のような日付だけで書いてください
 lint-invalid-url = `source_url` の `{ $url }` は http または https の URL にしてください
-lint-unknown-name = { $what ->
-    [form] 様式
-    [institution-kind] 施設の種類
-    [scope] 対象
-    [requirement] 区分
-    [not-applicable-rule] 対象外の条件
-   *[probe-kind] プローブの種類
-} `{ $value }` は使えません。使える値: { $names }
-lint-field = { $what ->
-    [title] タイトル
-    [notes] 注記
-    [section] 節 { $section } の見出し
-    [item-text] 項目 `{ $item }` の本文
-   *[item-guidance] 項目 `{ $item }` の説明
-}
-lint-missing-translation = { lint-field }: `{ $lang }` のテキストが空です。日本語と英語の両方が必要です
-lint-ja-not-japanese = { lint-field }: `ja` のテキストに日本語の文字がありません
+lint-unknown-form = 様式 `{ $value }` は使えません。使える値: { $names }
+lint-unknown-institution-kind = 施設の種類 `{ $value }` は使えません。使える値: { $names }
+lint-unknown-scope = 対象 `{ $value }` は使えません。使える値: { $names }
+lint-unknown-requirement = 区分 `{ $value }` は使えません。使える値: { $names }
+lint-unknown-not-applicable-rule = 対象外の条件 `{ $value }` は使えません。使える値: { $names }
+lint-unknown-probe-kind = プローブの種類 `{ $value }` は使えません。使える値: { $names }
+lint-missing-translation-title = タイトル: `{ $lang }` のテキストが空です。日本語と英語の両方が必要です
+lint-missing-translation-notes = 注記: `{ $lang }` のテキストが空です。日本語と英語の両方が必要です
+lint-missing-translation-section = 節 { $section } の見出し: `{ $lang }` のテキストが空です。日本語と英語の両方が必要です
+lint-missing-translation-item-text = 項目 `{ $item }` の本文: `{ $lang }` のテキストが空です。日本語と英語の両方が必要です
+lint-missing-translation-item-guidance = 項目 `{ $item }` の説明: `{ $lang }` のテキストが空です。日本語と英語の両方が必要です
+lint-ja-not-japanese-title = タイトル: `ja` のテキストに日本語の文字がありません
+lint-ja-not-japanese-notes = 注記: `ja` のテキストに日本語の文字がありません
+lint-ja-not-japanese-section = 節 { $section } の見出し: `ja` のテキストに日本語の文字がありません
+lint-ja-not-japanese-item-text = 項目 `{ $item }` の本文: `ja` のテキストに日本語の文字がありません
+lint-ja-not-japanese-item-guidance = 項目 `{ $item }` の説明: `ja` のテキストに日本語の文字がありません
 lint-duplicate-section-id = 節の id `{ $section }` が2回宣言されています
 lint-duplicate-item-id = 項目 id `{ $id }` が2回使われています。項目 id は重複できません
 lint-duplicate-number = { $item }は、番号と対象が { $other } と同じです
 lint-multiple-gates = { $item }は2つ目の前提の質問です。1つの様式に前提の質問は1つまでです
 lint-replaces-current-item = { $item }が置き換えるとしている `{ $replaced }` は、この版にまだある項目です
-# 番号・対象・短い題名で示す項目(チェックリストに日英とも書かれています。各言語は自分の方を表示します)。
-lint-item = { $en ->
-   *[other] { $ja }
-}
 # 番号の形が正しくない項目(id で示します)。
 lint-item-id = 項目 `{ $id }`
 lint-invalid-number = 項目 `{ $id }`: 番号 `{ $number }` の形が正しくありません。例: `2-(4)`、`2-④`、前提の質問なら `0`
