@@ -171,3 +171,35 @@ fn status_counts_say_what_they_count() {
         assert!(header.contains(answered), "{text}");
     }
 }
+
+/// An answer that is none of the three quotes each of them: 「はい」「いいえ」「対象外」.
+#[test]
+fn a_bad_answer_quotes_the_three_answers() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let run = |args: &[&str]| {
+        medsec()
+            .current_dir(d)
+            .arg("--checklist")
+            .arg(root().join(INST))
+            .args(["--lang", "ja"])
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let out = run(&["init", "--out", "c.toml"]);
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let out = run(&["answer", "c.toml", "--export", "s.csv"]);
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let sheet = std::fs::read_to_string(d.join("s.csv")).unwrap();
+    let sheet = sheet.replacen(",1,,,,,,security-manager", ",1,済,,,,,security-manager", 1);
+    std::fs::write(d.join("s.csv"), sheet).unwrap();
+    let out = run(&["answer", "c.toml", "--import", "s.csv"]);
+    let err = stderr_of(&out);
+    assert!(
+        err.contains(
+            "回答「済」は「はい」「いいえ」「対象外」(または yes、no、na)のいずれでもありません"
+        ),
+        "{err}"
+    );
+}
