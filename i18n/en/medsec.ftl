@@ -63,7 +63,7 @@ common-lock-io = { $lock }: { common-io-error }
 
 cli-error = error: { $message }
 cli-cannot-write-output = cannot write output: { $reason }
-cli-usage-error = the command line is not valid: { $detail }
+cli-usage-error = the command line could not be read.
 cli-usage = usage: `{ $usage }`
 cli-usage-more = For more information, add `--help`.
 cli-usage-missing = a required argument is missing: `{ $arg }`
@@ -77,6 +77,11 @@ cli-usage-too-many = `{ $arg }` is given too many times.
 cli-usage-value-validation = `{ $arg }` cannot take the value `{ $value }`.
 cli-usage-did-you-mean = Did you mean `{ $suggestion }`?
 cli-usage-with-hint = { $sentence } { $hint }
+cli-usage-unexpected-argument = unexpected argument `{ $arg }`; none is taken here.
+cli-usage-repeated = give `{ $arg }` only once.
+cli-usage-too-few = `{ $arg }` needs more values.
+cli-usage-no-equals = give the value of `{ $arg }` with `=`.
+cli-usage-invalid-utf8 = an argument holds characters that are not UTF-8.
 
 ## checklist
 

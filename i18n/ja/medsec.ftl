@@ -60,7 +60,7 @@ common-lock-io = { $lock }: { common-io-error }
 
 cli-error = エラー: { $message }
 cli-cannot-write-output = 出力を書き込めません: { $reason }
-cli-usage-error = コマンドラインの指定に誤りがあります(詳細: { $detail })
+cli-usage-error = コマンドラインの指定を読み取れません。
 cli-usage = 使い方: `{ $usage }`
 cli-usage-more = 詳しくは `--help` を付けて実行してください。
 cli-usage-missing = 必要な指定がありません: `{ $arg }`
@@ -74,6 +74,11 @@ cli-usage-too-many = `{ $arg }` の指定が多すぎます。
 cli-usage-value-validation = `{ $arg }` の値 `{ $value }` は使えません。
 cli-usage-did-you-mean = `{ $suggestion }` のことですか？
 cli-usage-with-hint = { $sentence }{ $hint }
+cli-usage-unexpected-argument = 余分な引数 `{ $arg }` があります。ここでは受け付けません。
+cli-usage-repeated = `{ $arg }` は1回だけ指定してください。
+cli-usage-too-few = `{ $arg }` の値が足りません。
+cli-usage-no-equals = `{ $arg }` の値は `=` を付けて指定してください。
+cli-usage-invalid-utf8 = 引数に UTF-8 として読めない文字があります。
 
 ## checklist
 
