@@ -1702,6 +1702,13 @@ details-sqlite-corrupt = the database is damaged
 details-sqlite-busy = the database is busy
 details-is-folder = { $path } is a folder; give a file
 details-not-regular = { $path } is not a regular file (a device or a pipe); give a file
+details-git-not-a-repository = not inside a git repository
+details-git-dubious-ownership = git refuses the repository at { $path }: it belongs to another user (git's `safe.directory` setting allows it)
+details-git-path-missing = { $path } is not in that revision
+details-git-unknown-revision = git knows no such revision
+details-git-said = git said: { $text }
+details-minisign-encoding = its lines or their base64 are not minisign's
+details-minisign-algorithm = its signature algorithm is not one minisign uses
 ## edition-notice
 edition-notice-successor = { $checklist } ({ $wareki }, FY{ $year }), newer than { $old }, also serves { $kinds }: the file is made on it. To use the older form, give `--checklist { $old }`.
 edition-notice-form-merged = institution and pharmacy form

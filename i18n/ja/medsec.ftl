@@ -1590,6 +1590,13 @@ details-sqlite-not-database = SQLite のデータベースではありません
 details-sqlite-corrupt = データベースが壊れています
 details-sqlite-busy = データベースが使用中です
 details-is-folder = { $path } はフォルダです。ファイルを指定してください
+details-git-not-a-repository = git リポジトリの中ではありません
+details-git-dubious-ownership = { $path } のリポジトリは別のユーザーのものなので、git が読み取りを拒否しています(git の `safe.directory` 設定で許可できます)
+details-git-path-missing = { $path } はそのリビジョンにありません
+details-git-unknown-revision = git にそのリビジョンがありません
+details-git-said = git の出力: `{ $text }`
+details-minisign-encoding = 行の並びまたは base64 の部分が minisign の形式ではありません
+details-minisign-algorithm = minisign が使う署名方式ではありません
 details-not-regular = { $path } は通常のファイルではありません(デバイスやパイプなど)。ファイルを指定してください
 ## edition-notice
 edition-notice-successor = { $old } より新しい { $checklist }({ $wareki }、FY{ $year })が{ $kinds }も対象にしているため、こちらで作成します。前年度までの様式を使うときは `--checklist { $old }` を指定してください。

@@ -203,3 +203,46 @@ fn a_bad_answer_quotes_the_three_answers() {
         "{err}"
     );
 }
+
+/// `checklist diff` between git revisions: what git said is put in words under Japanese (git
+/// runs with its English messages, which medsec then says), never git's English sentence.
+#[test]
+fn git_failures_of_checklist_diff_are_said_in_japanese() {
+    let outside = tempfile::tempdir().unwrap();
+    let repo = tempfile::tempdir().unwrap();
+    let init = std::process::Command::new("git")
+        .args(["init", "-q"])
+        .current_dir(repo.path())
+        .output();
+    match init {
+        Ok(o) if o.status.success() => {}
+        _ if !in_ci() => return,
+        other => panic!("git is needed in CI: {other:?}"),
+    }
+    let cases = [
+        (outside.path(), "git リポジトリの中ではありません"),
+        (repo.path(), "git にそのリビジョンがありません"),
+    ];
+    for (dir, says) in cases {
+        let out = medsec()
+            .current_dir(dir)
+            .env("LANGUAGE", "en")
+            .args([
+                "--lang",
+                "ja",
+                "checklist",
+                "diff",
+                "no-such-branch",
+                "HEAD",
+            ])
+            .args(["--", "checklists/"])
+            .output()
+            .unwrap();
+        let err = stderr_of(&out);
+        assert_eq!(out.status.code(), Some(2), "{err}");
+        assert!(err.contains(says), "{err}");
+        for git_word in ["fatal", "Needed", "repository (or"] {
+            assert!(!err.contains(git_word), "{err}");
+        }
+    }
+}
