@@ -58,8 +58,8 @@ pub fn lang_from_args(args: &[std::ffi::OsString]) -> Lang {
     locale_lang()
 }
 
-/// A command line clap refused, said in Japanese: what is wrong (clap's own words as the
-/// detail), the usage line, and where to read more. `None` for help and version output, and
+/// A command line clap refused, said in Japanese: what is wrong (a sentence of the catalog for
+/// every kind of mistake; clap's English never shows), the usage line, and where to read more. `None` for help and version output, and
 /// under English, where clap's own text is printed as it is.
 pub fn usage_error(err: &clap::Error, lang: Lang) -> Option<String> {
     use clap::error::ErrorKind as K;
@@ -72,16 +72,7 @@ pub fn usage_error(err: &clap::Error, lang: Lang) -> Option<String> {
         return None;
     }
     let rendered = err.render().to_string();
-    // clap's first paragraph, on one line: `the following required arguments were not
-    // provided: <ID[@EDITION]>`. It quotes what the user typed: controls are shown escaped.
-    let detail: Vec<&str> = rendered
-        .lines()
-        .take_while(|l| !l.trim().is_empty())
-        .map(|l| l.trim().trim_start_matches("error: "))
-        .collect();
-    let detail = crate::render::text::escape_controls(&detail.join(" ")).into_owned();
-    let message = usage_sentence(err, lang)
-        .unwrap_or_else(|| crate::tr!(lang, "cli-usage-error", detail = detail));
+    let message = usage_sentence(err, lang).unwrap_or_else(|| crate::tr!(lang, "cli-usage-error"));
     let mut out = crate::tr!(lang, "cli-error", message = message);
     if let Some(usage) = rendered.lines().find_map(|l| l.strip_prefix("Usage: ")) {
         out.push('\n');
@@ -94,8 +85,8 @@ pub fn usage_error(err: &clap::Error, lang: Lang) -> Option<String> {
 }
 
 /// What clap refused, as a sentence of the catalog, from the error's kind and context (the
-/// argument, the value, what is allowed, clap's suggestion): `None` for a kind without one,
-/// which then keeps clap's own words as the detail.
+/// argument, the value, what is allowed, clap's suggestion): `None` for a kind without one
+/// (clap's formatting and I/O failures), said then as a command line not understood.
 fn usage_sentence(err: &clap::Error, lang: Lang) -> Option<String> {
     use clap::error::{ContextKind as C, ErrorKind as K};
     let text = |kind: C| -> Option<String> {
@@ -116,7 +107,11 @@ fn usage_sentence(err: &clap::Error, lang: Lang) -> Option<String> {
     let arg = text(C::InvalidArg).unwrap_or_default();
     let sentence = match err.kind() {
         K::MissingRequiredArgument => crate::tr!(lang, "cli-usage-missing", arg = arg),
-        K::UnknownArgument => crate::tr!(lang, "cli-usage-unknown-argument", arg = arg),
+        // An option medsec does not have, or a word where no (more) argument is taken.
+        K::UnknownArgument if arg.starts_with('-') => {
+            crate::tr!(lang, "cli-usage-unknown-argument", arg = arg)
+        }
+        K::UnknownArgument => crate::tr!(lang, "cli-usage-unexpected-argument", arg = arg),
         K::InvalidSubcommand => {
             let name = text(C::InvalidSubcommand)?;
             crate::tr!(lang, "cli-usage-unknown-subcommand", name = name)
@@ -141,8 +136,15 @@ fn usage_sentence(err: &clap::Error, lang: Lang) -> Option<String> {
         }
         K::ArgumentConflict => {
             let prior = text(C::PriorArg).unwrap_or_default();
-            crate::tr!(lang, "cli-usage-conflict", arg = arg, prior = prior)
+            if prior.is_empty() || prior == arg {
+                crate::tr!(lang, "cli-usage-repeated", arg = arg)
+            } else {
+                crate::tr!(lang, "cli-usage-conflict", arg = arg, prior = prior)
+            }
         }
+        K::TooFewValues => crate::tr!(lang, "cli-usage-too-few", arg = arg),
+        K::NoEquals => crate::tr!(lang, "cli-usage-no-equals", arg = arg),
+        K::InvalidUtf8 => crate::tr!(lang, "cli-usage-invalid-utf8"),
         K::TooManyValues | K::WrongNumberOfValues => {
             crate::tr!(lang, "cli-usage-too-many", arg = arg)
         }

@@ -129,6 +129,9 @@ pub enum Typed {
     Message(MessageRef),
     /// Several arguments joined with the catalog's separator `separator` (a message ID).
     List { separator: String, items: Vec<Arg> },
+    /// A name the input gives in both languages (an item of a checklist being linted, by its
+    /// number and short title): shown in the reader's.
+    Bilingual { ja: String, en: String },
     /// Why a probe failed, as its evidence records it (codes with parameters), with the
     /// evidence's English text for codes this medsec does not know.
     ProbeReason {

@@ -375,6 +375,10 @@ pub fn render_arg(lang: Lang, arg: &Arg, checklist: Option<&Checklist>) -> Strin
         Typed::ProbeReason { details, fallback } => {
             crate::probes::messages::join_coded(details, lang, fallback)
         }
+        Typed::Bilingual { ja, en } => match lang {
+            Lang::Ja => ja.clone(),
+            Lang::En => en.clone(),
+        },
     }
 }
 

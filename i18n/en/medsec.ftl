@@ -63,7 +63,7 @@ common-lock-io = { $lock }: { common-io-error }
 
 cli-error = error: { $message }
 cli-cannot-write-output = cannot write output: { $reason }
-cli-usage-error = the command line is not valid: { $detail }
+cli-usage-error = the command line could not be read.
 cli-usage = usage: `{ $usage }`
 cli-usage-more = For more information, add `--help`.
 cli-usage-missing = a required argument is missing: `{ $arg }`
@@ -77,6 +77,11 @@ cli-usage-too-many = `{ $arg }` is given too many times.
 cli-usage-value-validation = `{ $arg }` cannot take the value `{ $value }`.
 cli-usage-did-you-mean = Did you mean `{ $suggestion }`?
 cli-usage-with-hint = { $sentence } { $hint }
+cli-usage-unexpected-argument = unexpected argument `{ $arg }`; none is taken here.
+cli-usage-repeated = give `{ $arg }` only once.
+cli-usage-too-few = `{ $arg }` needs more values.
+cli-usage-no-equals = give the value of `{ $arg }` with `=`.
+cli-usage-invalid-utf8 = an argument holds characters that are not UTF-8.
 
 ## checklist
 
@@ -896,33 +901,27 @@ lint-missing-serves = serves: name at least one kind of institution
 lint-missing-items = the checklist has no [[items]]
 lint-invalid-date = published `{ $value }` must be a plain date such as 2025-05-16
 lint-invalid-url = source_url `{ $url }` must be an http(s) URL
-lint-unknown-name = unknown { $what ->
-    [form] form
-    [institution-kind] institution kind
-    [scope] scope
-    [requirement] requirement
-    [not-applicable-rule] not-applicable rule
-   *[probe-kind] probe kind
-} `{ $value }`; expected one of: { $names }
-lint-field = { $what ->
-    [title] title
-    [notes] notes
-    [section] section { $section }
-    [item-text] item `{ $item }` text
-   *[item-guidance] item `{ $item }` guidance
-}
-lint-missing-translation = { lint-field }: the `{ $lang }` text is empty; both Japanese and English are needed
-lint-ja-not-japanese = { lint-field }: the `ja` text has no Japanese characters
+lint-unknown-form = unknown form `{ $value }`; expected one of: { $names }
+lint-unknown-institution-kind = unknown institution kind `{ $value }`; expected one of: { $names }
+lint-unknown-scope = unknown scope `{ $value }`; expected one of: { $names }
+lint-unknown-requirement = unknown requirement `{ $value }`; expected one of: { $names }
+lint-unknown-not-applicable-rule = unknown not-applicable rule `{ $value }`; expected one of: { $names }
+lint-unknown-probe-kind = unknown probe kind `{ $value }`; expected one of: { $names }
+lint-missing-translation-title = title: the `{ $lang }` text is empty; both Japanese and English are needed
+lint-missing-translation-notes = notes: the `{ $lang }` text is empty; both Japanese and English are needed
+lint-missing-translation-section = section { $section }: the `{ $lang }` text is empty; both Japanese and English are needed
+lint-missing-translation-item-text = item `{ $item }` text: the `{ $lang }` text is empty; both Japanese and English are needed
+lint-missing-translation-item-guidance = item `{ $item }` guidance: the `{ $lang }` text is empty; both Japanese and English are needed
+lint-ja-not-japanese-title = title: the `ja` text has no Japanese characters
+lint-ja-not-japanese-notes = notes: the `ja` text has no Japanese characters
+lint-ja-not-japanese-section = section { $section }: the `ja` text has no Japanese characters
+lint-ja-not-japanese-item-text = item `{ $item }` text: the `ja` text has no Japanese characters
+lint-ja-not-japanese-item-guidance = item `{ $item }` guidance: the `ja` text has no Japanese characters
 lint-duplicate-section-id = section id `{ $section }` is declared twice
 lint-duplicate-item-id = item id `{ $id }` is used twice; item ids must be unique
 lint-duplicate-number = { $item } has the same number and scope as { $other }
 lint-multiple-gates = { $item } is a second gate question; a form has at most one
 lint-replaces-current-item = { $item } replaces `{ $replaced }`, which is still an item of this edition
-# An item named by its number, scope and short title (ja and en are both in the checklist file;
-# each language shows its own).
-lint-item = { $ja ->
-   *[other] { $en }
-}
 # An item whose number is malformed, named by its ID.
 lint-item-id = item `{ $id }`
 lint-invalid-number = item `{ $id }`: number `{ $number }` is not well formed; expected e.g. `2-(4)`, `2-④` or `0` for the gate
@@ -1703,6 +1702,13 @@ details-sqlite-corrupt = the database is damaged
 details-sqlite-busy = the database is busy
 details-is-folder = { $path } is a folder; give a file
 details-not-regular = { $path } is not a regular file (a device or a pipe); give a file
+details-git-not-a-repository = not inside a git repository
+details-git-dubious-ownership = git refuses the repository at { $path }: it belongs to another user (git's `safe.directory` setting allows it)
+details-git-path-missing = { $path } is not in that revision
+details-git-unknown-revision = git knows no such revision
+details-git-said = git said: { $text }
+details-minisign-encoding = its lines or their base64 are not minisign's
+details-minisign-algorithm = its signature algorithm is not one minisign uses
 ## edition-notice
 edition-notice-successor = { $checklist } ({ $wareki }, FY{ $year }), newer than { $old }, also serves { $kinds }: the file is made on it. To use the older form, give `--checklist { $old }`.
 edition-notice-form-merged = institution and pharmacy form

@@ -60,7 +60,7 @@ common-lock-io = { $lock }: { common-io-error }
 
 cli-error = エラー: { $message }
 cli-cannot-write-output = 出力を書き込めません: { $reason }
-cli-usage-error = コマンドラインの指定に誤りがあります(詳細: { $detail })
+cli-usage-error = コマンドラインの指定を読み取れません。
 cli-usage = 使い方: `{ $usage }`
 cli-usage-more = 詳しくは `--help` を付けて実行してください。
 cli-usage-missing = 必要な指定がありません: `{ $arg }`
@@ -74,6 +74,11 @@ cli-usage-too-many = `{ $arg }` の指定が多すぎます。
 cli-usage-value-validation = `{ $arg }` の値 `{ $value }` は使えません。
 cli-usage-did-you-mean = `{ $suggestion }` のことですか？
 cli-usage-with-hint = { $sentence }{ $hint }
+cli-usage-unexpected-argument = 余分な引数 `{ $arg }` があります。ここでは受け付けません。
+cli-usage-repeated = `{ $arg }` は1回だけ指定してください。
+cli-usage-too-few = `{ $arg }` の値が足りません。
+cli-usage-no-equals = `{ $arg }` の値は `=` を付けて指定してください。
+cli-usage-invalid-utf8 = 引数に UTF-8 として読めない文字があります。
 
 ## checklist
 
@@ -155,7 +160,7 @@ answers-wrong-type-in-list = { $subject } には文字列を並べてくださ�
 answers-invalid-date = { $place }: `{ $key }`: { $error }
 answers-invalid-kind = [institution]: 種別 `{ $value }` は不明です。次のいずれかにしてください: { $kinds }
 answers-invalid-review = { $place }: review `{ $value }` は new、reworded、replaced のいずれでもありません。
-answers-invalid-answer = { $place }: 回答 `{ $value }` は はい、いいえ、対象外(または yes、no、na)のいずれでもありません。
+answers-invalid-answer = { $place }: 回答 `{ $value }` は「はい」「いいえ」「対象外」(または yes、no、na)のいずれでもありません。
 answers-invalid-round = { $place }: `round` は 1 か 2 にしてください({ $value } になっています)。
 answers-unknown-item = 項目 `{ $item }` は { $checklist } にありません。別の版の回答は `medsec init --from` で引き継いでください。
 answers-unknown-item-number = 項目 `{ $item }` は { $checklist } にありません({ $label }の固定IDは `{ $id }` です)。別の版の回答は `medsec init --from` で引き継いでください。
@@ -170,7 +175,7 @@ answers-checked-before-fiscal-year = { $item }: 確認日 { $date } は{ $fiscal
 answers-missing-target-date = { $item }: いいえの場合は、{ $fiscal_year }中({ $start }〜{ $end })の目標日(target_date)が必要です。
 answers-target-date-outside-fiscal-year = { $item }: 目標日 { $date } は{ $fiscal_year }({ $start }〜{ $end }、日本時間)の範囲外です。
 answers-target-before-checked-on = { $item }: 目標日 { $date } が確認日 { $checked_on } より前です。目標日は確認した日より後の、対策を終える予定の日にしてください。
-answers-not-applicable-not-allowed = { $item }: この項目は対象外にできません。はい か いいえ で回答してください。
+answers-not-applicable-not-allowed = { $item }: この項目は対象外にできません。「はい」か「いいえ」で回答してください。
 answers-not-applicable-condition-unmet = { $item }: 対象外にできるのは{ $conditions }の場合だけです。
 answers-condition-no-medical-information-system = 医療情報システムの有無(最初の質問)が「いいえ」
 answers-condition-no-vendor-contract = 事業者と契約していない([vendors] contract = false)
@@ -247,7 +252,7 @@ answers-sheet-column-checked-on = 確認日
 answers-sheet-column-target-date = 目標日
 answers-sheet-column-reason = 理由
 answers-sheet-column-note = 備考
-answers-sheet-answer-choices = はい、いいえ、対象外 のいずれかを選んでください。
+answers-sheet-answer-choices = 「はい」「いいえ」「対象外」のいずれかを選んでください。
 answers-sheet-unknown-type = シートの種類がわかりません。.csv か .xlsx を使ってください。
 answers-sheet-bad-utf8-bom = UTF-8 の BOM で始まっていますが、UTF-8 ではありません。
 answers-sheet-bad-utf16 = UTF-16 として読めません。
@@ -259,7 +264,7 @@ answers-sheet-row = { $row }行目
 answers-sheet-unknown-item = { $row }: 項目「{ $item }」は { $checklist } にありません(印刷された項目番号か、項目ID を書いてください)。
 answers-sheet-ambiguous-item = { $row }: 項目番号「{ $item }」は複数の行にあります: { $candidates }。「対象」の列に書くか、「{ $example }」のように番号と対象を書いてください。
 answers-sheet-bad-round = { $row }: { $item }: 回「{ $value }」は 1 か 2 にしてください。
-answers-sheet-bad-answer = { $row }: { $item }: 回答「{ $value }」は はい、いいえ、対象外(または yes、no、na)のいずれでもありません。
+answers-sheet-bad-answer = { $row }: { $item }: 回答「{ $value }」は「はい」「いいえ」「対象外」(または yes、no、na)のいずれでもありません。
 answers-sheet-bad-date = { $row }: { $item }: { $column }: { $error }
 answers-sheet-twice = { $row }: { $item }の{ $round }回目が2回あります(最初は { $first }行目)。
 
@@ -816,32 +821,27 @@ lint-missing-serves = `serves` に対象とする施設の種類を1つ以上書
 lint-missing-items = チェックリストに `[[items]]` がありません
 lint-invalid-date = `published` の `{ $value }` は 2025-05-16 のような日付だけで書いてください
 lint-invalid-url = `source_url` の `{ $url }` は http または https の URL にしてください
-lint-unknown-name = { $what ->
-    [form] 様式
-    [institution-kind] 施設の種類
-    [scope] 対象
-    [requirement] 区分
-    [not-applicable-rule] 対象外の条件
-   *[probe-kind] プローブの種類
-} `{ $value }` は使えません。使える値: { $names }
-lint-field = { $what ->
-    [title] タイトル
-    [notes] 注記
-    [section] 節 { $section } の見出し
-    [item-text] 項目 `{ $item }` の本文
-   *[item-guidance] 項目 `{ $item }` の説明
-}
-lint-missing-translation = { lint-field }: `{ $lang }` のテキストが空です。日本語と英語の両方が必要です
-lint-ja-not-japanese = { lint-field }: `ja` のテキストに日本語の文字がありません
+lint-unknown-form = 様式 `{ $value }` は使えません。使える値: { $names }
+lint-unknown-institution-kind = 施設の種類 `{ $value }` は使えません。使える値: { $names }
+lint-unknown-scope = 対象 `{ $value }` は使えません。使える値: { $names }
+lint-unknown-requirement = 区分 `{ $value }` は使えません。使える値: { $names }
+lint-unknown-not-applicable-rule = 対象外の条件 `{ $value }` は使えません。使える値: { $names }
+lint-unknown-probe-kind = プローブの種類 `{ $value }` は使えません。使える値: { $names }
+lint-missing-translation-title = タイトル: `{ $lang }` のテキストが空です。日本語と英語の両方が必要です
+lint-missing-translation-notes = 注記: `{ $lang }` のテキストが空です。日本語と英語の両方が必要です
+lint-missing-translation-section = 節 { $section } の見出し: `{ $lang }` のテキストが空です。日本語と英語の両方が必要です
+lint-missing-translation-item-text = 項目 `{ $item }` の本文: `{ $lang }` のテキストが空です。日本語と英語の両方が必要です
+lint-missing-translation-item-guidance = 項目 `{ $item }` の説明: `{ $lang }` のテキストが空です。日本語と英語の両方が必要です
+lint-ja-not-japanese-title = タイトル: `ja` のテキストに日本語の文字がありません
+lint-ja-not-japanese-notes = 注記: `ja` のテキストに日本語の文字がありません
+lint-ja-not-japanese-section = 節 { $section } の見出し: `ja` のテキストに日本語の文字がありません
+lint-ja-not-japanese-item-text = 項目 `{ $item }` の本文: `ja` のテキストに日本語の文字がありません
+lint-ja-not-japanese-item-guidance = 項目 `{ $item }` の説明: `ja` のテキストに日本語の文字がありません
 lint-duplicate-section-id = 節の id `{ $section }` が2回宣言されています
 lint-duplicate-item-id = 項目 id `{ $id }` が2回使われています。項目 id は重複できません
 lint-duplicate-number = { $item }は、番号と対象が { $other } と同じです
 lint-multiple-gates = { $item }は2つ目の前提の質問です。1つの様式に前提の質問は1つまでです
 lint-replaces-current-item = { $item }が置き換えるとしている `{ $replaced }` は、この版にまだある項目です
-# 番号・対象・短い題名で示す項目(チェックリストに日英とも書かれています。各言語は自分の方を表示します)。
-lint-item = { $en ->
-   *[other] { $ja }
-}
 # 番号の形が正しくない項目(id で示します)。
 lint-item-id = 項目 `{ $id }`
 lint-invalid-number = 項目 `{ $id }`: 番号 `{ $number }` の形が正しくありません。例: `2-(4)`、`2-④`、前提の質問なら `0`
@@ -1238,7 +1238,7 @@ answers-field-walk-not-applicable-unmet = この項目を対象外にできる�
 answers-field-walk-today-outside = 注意: 確認日を今日({ $date })にしましたが、この様式は{ $fiscal_year }({ $start }〜{ $end })のものです。違う日であれば b で戻って入力し直してください。
 answers-walk-checked-on-outside = 注意: 確認日 { $date } は、この様式の{ $fiscal_year }({ $start }〜{ $end })の期間外です。違う日であれば b で戻って入力し直してください。
 answers-field-walk-vendor-contract = 医療情報システムについて事業者と契約していますか(はい/いいえ)
-answers-field-walk-yes-or-no = はい か いいえ で答えてください(Enter でとばす)。
+answers-field-walk-yes-or-no = 「はい」か「いいえ」で答えてください(Enter でとばす)。
 ## rules-data
 rules-data-checked-on-required = 項目ごとに確認日を記入
 rules-data-checked-on-not-on-form = 項目ごとの確認日の欄なし
@@ -1411,13 +1411,13 @@ answers-workbook-layout = { $file } を記入済みのチェックリストと�
 answers-workbook-no-answer-column = { $sheet } に「はい」「いいえ」「回答」の列が見つかりません(見出しは { $header } から探しました)。
 answers-workbook-ambiguous = { $cells }: { $item }の{ $round }回目に複数の回答が記入されています。ひとつにしてください。
 answers-workbook-bad-mark = { $cell }: 「{ $value }」は印として読めません。○、レ、✓ などの印を付けるか、空欄にしてください。
-answers-workbook-bad-answer = { $cell }: 回答「{ $value }」は はい、いいえ、対象外 のいずれでもありません。
+answers-workbook-bad-answer = { $cell }: 回答「{ $value }」は「はい」「いいえ」「対象外」のいずれでもありません。
 answers-workbook-outside-item = { $cell }: 項目のない行に回答「{ $value }」があります。項目の行に記入してください。
 answers-workbook-unknown-item = { $cell }: 項目番号「{ $number }」は { $checklist } にありません。
 answers-workbook-ambiguous-item = { $cell }: 項目番号「{ $number }」は複数の項目にあります({ $candidates })。対象(サーバ、端末PC など)を書いてください。
 answers-workbook-twice = { $cell }: { $item }の行が2つあります(最初は { $first })。
 answers-workbook-bad-date = { $cell }: { $error }
-answers-workbook-no-answer = { $cell }: { $item }の{ $round }回目に日付や備考がありますが、はい・いいえ・対象外 の印がありません。
+answers-workbook-no-answer = { $cell }: { $item }の{ $round }回目に日付や備考がありますが、「はい」「いいえ」「対象外」の印がありません。
 answers-workbook-no-layout = { $checklist } には公式の様式(ワークブック)の配置が記録されていません。`--layout official` は `medsec checklist import` で取り込んだチェックリストに使えます。配置のない様式には `--layout` なしで書き出してください。
 answers-workbook-no-column = { $item }の{ $round }回目の回答「{ $answer }」を書く列が、この様式にありません。
 answers-workbook-write = ワークブックを作れません: { $reason }
@@ -1590,6 +1590,13 @@ details-sqlite-not-database = SQLite のデータベースではありません
 details-sqlite-corrupt = データベースが壊れています
 details-sqlite-busy = データベースが使用中です
 details-is-folder = { $path } はフォルダです。ファイルを指定してください
+details-git-not-a-repository = git リポジトリの中ではありません
+details-git-dubious-ownership = { $path } のリポジトリは別のユーザーのものなので、git が読み取りを拒否しています(git の `safe.directory` 設定で許可できます)
+details-git-path-missing = { $path } はそのリビジョンにありません
+details-git-unknown-revision = git にそのリビジョンがありません
+details-git-said = git の出力: `{ $text }`
+details-minisign-encoding = 行の並びまたは base64 の部分が minisign の形式ではありません
+details-minisign-algorithm = minisign が使う署名方式ではありません
 details-not-regular = { $path } は通常のファイルではありません(デバイスやパイプなど)。ファイルを指定してください
 ## edition-notice
 edition-notice-successor = { $old } より新しい { $checklist }({ $wareki }、FY{ $year })が{ $kinds }も対象にしているため、こちらで作成します。前年度までの様式を使うときは `--checklist { $old }` を指定してください。

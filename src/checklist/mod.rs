@@ -111,7 +111,7 @@ impl ChecklistError {
                 lang,
                 "checklist-digest",
                 file = file.as_str(),
-                detail = source.to_string()
+                detail = crate::i18n::detail::text(lang, &source.to_string())
             ),
         }
     }

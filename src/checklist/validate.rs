@@ -4,7 +4,7 @@
 
 use super::model::*;
 use super::raw::{RawChecklist, RawItem, RawText, FORMAT_VERSION};
-use crate::diagnostic::{Diagnostic, Location, MessageRef, Severity};
+use crate::diagnostic::{Arg, Diagnostic, Location, MessageRef, Severity, Typed};
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 use toml::Spanned;
@@ -104,26 +104,19 @@ impl Validator<'_> {
         }
     }
 
+    /// `unknown` is the finding when `value` is none of the names (it gets the value and the
+    /// names it could be).
     fn named<T>(
         &mut self,
         value: &Spanned<String>,
         parse: fn(&str) -> Option<T>,
         code: &'static str,
-        what: &str,
+        unknown: Unknown,
         names: String,
     ) -> Option<T> {
         let parsed = parse(value.get_ref());
         if parsed.is_none() {
-            self.error(
-                code,
-                Some(value.span()),
-                crate::msg_ref!(
-                    "lint-unknown-name",
-                    what = what,
-                    value = value.get_ref(),
-                    names = names
-                ),
-            );
+            self.error(code, Some(value.span()), unknown(value.get_ref(), names));
         }
         parsed
     }
@@ -133,44 +126,27 @@ impl Validator<'_> {
         values: &[Spanned<String>],
         parse: fn(&str) -> Option<T>,
         code: &'static str,
-        what: &str,
+        unknown: Unknown,
         names: fn() -> String,
     ) -> Vec<T> {
         values
             .iter()
-            .filter_map(|v| self.named(v, parse, code, what, names()))
+            .filter_map(|v| self.named(v, parse, code, unknown, names()))
             .collect()
     }
 
-    /// `what` names the text for `lint-field`: `title`, `notes`, `section` (with `section`),
-    /// `item-text` or `item-guidance` (with `item`).
-    fn text(&mut self, raw: &RawText, what: &str, section: &str, item: &str) -> Text {
+    fn text(&mut self, raw: &RawText, field: TextField<'_>) -> Text {
         for (lang, value) in [("ja", &raw.ja), ("en", &raw.en)] {
             if value.get_ref().trim().is_empty() {
                 self.error(
                     "missing-translation",
                     Some(value.span()),
-                    crate::msg_ref!(
-                        "lint-missing-translation",
-                        what = what,
-                        section = section,
-                        item = item,
-                        lang = lang
-                    ),
+                    field.missing(lang),
                 );
             }
         }
         if !raw.ja.get_ref().trim().is_empty() && !has_japanese(raw.ja.get_ref()) {
-            self.error(
-                "ja-not-japanese",
-                Some(raw.ja.span()),
-                crate::msg_ref!(
-                    "lint-ja-not-japanese",
-                    what = what,
-                    section = section,
-                    item = item
-                ),
-            );
+            self.error("ja-not-japanese", Some(raw.ja.span()), field.not_japanese());
         }
         Text {
             ja: raw.ja.get_ref().trim().to_owned(),
@@ -211,7 +187,7 @@ impl Validator<'_> {
             &raw.form,
             Form::parse,
             "unknown-form",
-            "form",
+            |value, names| crate::msg_ref!("lint-unknown-form", value = value, names = names),
             Form::names(),
         );
         if let Some(form) = form {
@@ -271,7 +247,13 @@ impl Validator<'_> {
             raw.serves.get_ref(),
             InstitutionKind::parse,
             "unknown-institution-kind",
-            "institution-kind",
+            |value, names| {
+                crate::msg_ref!(
+                    "lint-unknown-institution-kind",
+                    value = value,
+                    names = names
+                )
+            },
             InstitutionKind::names,
         );
         if raw.serves.get_ref().is_empty() {
@@ -304,8 +286,8 @@ impl Validator<'_> {
                 );
             }
         }
-        let title = self.text(&raw.title, "title", "", "");
-        let notes = raw.notes.as_ref().map(|n| self.text(n, "notes", "", ""));
+        let title = self.text(&raw.title, TextField::Title);
+        let notes = raw.notes.as_ref().map(|n| self.text(n, TextField::Notes));
 
         let mut sections = Vec::new();
         let mut section_ids = BTreeSet::new();
@@ -318,7 +300,7 @@ impl Validator<'_> {
                     crate::msg_ref!("lint-duplicate-section-id", section = s.id.get_ref()),
                 );
             }
-            let title = self.text(&s.title, "section", s.id.get_ref(), "");
+            let title = self.text(&s.title, TextField::Section(s.id.get_ref()));
             sections.push(Section {
                 id: s.id.get_ref().clone(),
                 title,
@@ -548,7 +530,7 @@ impl Validator<'_> {
             &raw.scope,
             Scope::parse,
             "unknown-scope",
-            "scope",
+            |value, names| crate::msg_ref!("lint-unknown-scope", value = value, names = names),
             Scope::names,
         );
         let requirement = self
@@ -556,12 +538,14 @@ impl Validator<'_> {
                 &raw.requirement,
                 Requirement::parse,
                 "unknown-requirement",
-                "requirement",
+                |value, names| {
+                    crate::msg_ref!("lint-unknown-requirement", value = value, names = names)
+                },
                 Requirement::names(),
             )
             .unwrap_or(Requirement::Required);
-        let text = self.text(&raw.text, "item-text", "", &id);
-        let guidance = self.text(&raw.guidance, "item-guidance", "", &id);
+        let text = self.text(&raw.text, TextField::ItemText(&id));
+        let guidance = self.text(&raw.guidance, TextField::ItemGuidance(&id));
         for r in &raw.guideline_refs {
             let known = GUIDELINE_PARTS.iter().any(|part| {
                 r.get_ref()
@@ -585,14 +569,20 @@ impl Validator<'_> {
             &raw.not_applicable_when,
             NotApplicableRule::parse,
             "unknown-not-applicable-rule",
-            "not-applicable-rule",
+            |value, names| {
+                crate::msg_ref!(
+                    "lint-unknown-not-applicable-rule",
+                    value = value,
+                    names = names
+                )
+            },
             NotApplicableRule::names,
         );
         let probes = self.named_list(
             &raw.probes,
             ProbeKind::parse,
             "unknown-probe-kind",
-            "probe-kind",
+            |value, names| crate::msg_ref!("lint-unknown-probe-kind", value = value, names = names),
             ProbeKind::names,
         );
         for r in &raw.replaces {
@@ -663,11 +653,73 @@ impl Validator<'_> {
                 .as_mut()
                 .filter(|t| NAMES_ITEM.contains(&t.id.as_str()))
             {
-                text.args.insert("item".to_owned(), name.clone().into());
+                text.args.insert("item".to_owned(), name.clone());
                 d.message = crate::i18n::render(Lang::En, text);
             }
         }
         item
+    }
+}
+
+/// The finding for a value that is none of the names it could be: built from the value and
+/// those names.
+type Unknown = fn(&str, String) -> MessageRef;
+
+/// A text of the checklist given in both languages, for the findings about it (one message
+/// each, so every sentence reads whole in the catalog).
+#[derive(Clone, Copy)]
+enum TextField<'a> {
+    Title,
+    Notes,
+    /// A section's title, by the section's ID.
+    Section(&'a str),
+    /// An item's text, by the item's ID.
+    ItemText(&'a str),
+    /// An item's guidance, by the item's ID.
+    ItemGuidance(&'a str),
+}
+
+impl TextField<'_> {
+    /// The `lang` text is empty.
+    fn missing(self, lang: &str) -> MessageRef {
+        match self {
+            TextField::Title => crate::msg_ref!("lint-missing-translation-title", lang = lang),
+            TextField::Notes => crate::msg_ref!("lint-missing-translation-notes", lang = lang),
+            TextField::Section(section) => crate::msg_ref!(
+                "lint-missing-translation-section",
+                section = section,
+                lang = lang
+            ),
+            TextField::ItemText(item) => {
+                crate::msg_ref!(
+                    "lint-missing-translation-item-text",
+                    item = item,
+                    lang = lang
+                )
+            }
+            TextField::ItemGuidance(item) => crate::msg_ref!(
+                "lint-missing-translation-item-guidance",
+                item = item,
+                lang = lang
+            ),
+        }
+    }
+
+    /// The `ja` text has no Japanese characters.
+    fn not_japanese(self) -> MessageRef {
+        match self {
+            TextField::Title => crate::msg_ref!("lint-ja-not-japanese-title"),
+            TextField::Notes => crate::msg_ref!("lint-ja-not-japanese-notes"),
+            TextField::Section(section) => {
+                crate::msg_ref!("lint-ja-not-japanese-section", section = section)
+            }
+            TextField::ItemText(item) => {
+                crate::msg_ref!("lint-ja-not-japanese-item-text", item = item)
+            }
+            TextField::ItemGuidance(item) => {
+                crate::msg_ref!("lint-ja-not-japanese-item-guidance", item = item)
+            }
+        }
     }
 }
 
@@ -685,21 +737,21 @@ const NAMES_ITEM: &[&str] = &[
 /// How a lint message names an item for people: its printed number, scope and short title in
 /// the reader's language (the file holds both), or its ID (in `code`) when the number itself
 /// is malformed. Recorded language-free, like every message.
-fn name_of(item: &Item) -> MessageRef {
+fn name_of(item: &Item) -> Arg {
     if is_item_number(&item.number) {
-        crate::msg_ref!(
-            "lint-item",
-            ja = item.label(Lang::Ja),
-            en = item.label(Lang::En)
-        )
+        Typed::Bilingual {
+            ja: item.label(Lang::Ja),
+            en: item.label(Lang::En),
+        }
+        .into()
     } else {
-        crate::msg_ref!("lint-item-id", id = item.id)
+        crate::msg_ref!("lint-item-id", id = item.id).into()
     }
 }
 
-/// `message` with its argument `key` set to the message `name`.
-fn with_item(mut message: MessageRef, key: &str, name: MessageRef) -> MessageRef {
-    message.args.insert(key.to_owned(), name.into());
+/// `message` with its argument `key` set to the name `name`.
+fn with_item(mut message: MessageRef, key: &str, name: Arg) -> MessageRef {
+    message.args.insert(key.to_owned(), name);
     message
 }
 

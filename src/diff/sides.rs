@@ -12,8 +12,9 @@ use std::process::Command;
 /// [`localize`](Self::localize).
 #[derive(Debug)]
 pub enum DiffError {
-    /// The `git` command could not be started.
-    GitMissing { detail: String },
+    /// The `git` command could not be started: the I/O error's kind and OS number
+    /// ([`crate::i18n::io_error_args`]).
+    GitMissing { kind: String, code: String },
     /// The current folder is not inside a git repository (revisions cannot be read at all).
     NotARepository { detail: String },
     /// `git` does not know the revision.
@@ -43,17 +44,25 @@ pub enum DiffError {
 impl DiffError {
     pub fn localize(&self, lang: Lang) -> String {
         match self {
-            DiffError::GitMissing { detail } => {
-                crate::tr!(lang, "diff-ci-git-missing", detail = detail.as_str())
+            DiffError::GitMissing { kind, code } => {
+                let detail = crate::tr!(
+                    lang,
+                    "common-io-error",
+                    kind = kind.as_str(),
+                    code = code.as_str()
+                );
+                crate::tr!(lang, "diff-ci-git-missing", detail = detail)
             }
-            DiffError::NotARepository { detail } => {
-                crate::tr!(lang, "diff-ci-not-a-repository", detail = detail.as_str())
-            }
+            DiffError::NotARepository { detail } => crate::tr!(
+                lang,
+                "diff-ci-not-a-repository",
+                detail = git_says(lang, detail)
+            ),
             DiffError::UnknownRevision { revision, detail } => crate::tr!(
                 lang,
                 "diff-ci-unknown-revision",
                 revision = revision.as_str(),
-                detail = detail.as_str()
+                detail = git_says(lang, detail)
             ),
             DiffError::Git {
                 revision,
@@ -64,7 +73,7 @@ impl DiffError {
                 "diff-ci-git-failed",
                 revision = revision.as_str(),
                 path = path.as_str(),
-                detail = detail.as_str()
+                detail = git_says(lang, detail)
             ),
             DiffError::NoChecklists { old, new, paths } => crate::tr!(
                 lang,
@@ -149,12 +158,21 @@ fn is_checklist_name(path: &Path) -> bool {
             .is_some_and(|n| n != crate::lint::CONFIG_FILE)
 }
 
+/// What git said on stderr, in `lang` ([`crate::i18n::detail::git`]).
+fn git_says(lang: Lang, stderr: &str) -> String {
+    crate::i18n::detail::git(lang, stderr)
+}
+
 fn git(args: &[&str]) -> Result<std::process::Output, DiffError> {
     Command::new("git")
         .args(args)
+        // git's own messages in its fixed English, which medsec then says in words.
+        .env("LC_ALL", "C")
+        .env_remove("LANGUAGE")
         .output()
-        .map_err(|e| DiffError::GitMissing {
-            detail: e.to_string(),
+        .map_err(|e| {
+            let [(_, kind), (_, code)] = crate::i18n::io_error_args(&e);
+            DiffError::GitMissing { kind, code }
         })
 }
 

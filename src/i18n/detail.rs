@@ -383,6 +383,62 @@ fn other_library(lang: Lang, message: &str) -> Option<String> {
     })
 }
 
+/// What `git` said on stderr (run with `LC_ALL=C`, so in its fixed English), in `lang`: the
+/// failures people meet in words; another message under English as git wrote it, under
+/// Japanese its first line quoted as git's output.
+pub fn git(lang: Lang, stderr: &str) -> String {
+    let text = stderr.trim();
+    let line = text.lines().next().unwrap_or("").trim();
+    let message = line
+        .trim_start_matches("fatal: ")
+        .trim_start_matches("error: ");
+    let quoted_after = |prefix: &str| -> Option<String> {
+        let rest = message.strip_prefix(prefix)?;
+        Some(rest.split('\'').next().unwrap_or(rest).to_owned())
+    };
+    if message.starts_with("not a git repository") {
+        return tr!(lang, "details-git-not-a-repository");
+    }
+    if let Some(path) = quoted_after("detected dubious ownership in repository at '") {
+        return tr!(lang, "details-git-dubious-ownership", path = path);
+    }
+    if let Some(path) = quoted_after("path '") {
+        if message.contains("does not exist in") || message.contains("but not in") {
+            return tr!(lang, "details-git-path-missing", path = path);
+        }
+    }
+    if message == "Needed a single revision"
+        || message.contains("unknown revision")
+        || message.starts_with("bad revision")
+        || message.starts_with("invalid object name")
+        || message.starts_with("Not a valid object name")
+    {
+        return tr!(lang, "details-git-unknown-revision");
+    }
+    match lang {
+        Lang::En if !text.is_empty() => text.to_owned(),
+        _ if line.is_empty() => tr!(lang, "details-unmapped"),
+        _ => tr!(lang, "details-git-said", text = line),
+    }
+}
+
+/// Why a text is not a minisign signature ([`minisign_verify::Signature::decode`]'s error), in
+/// words.
+pub fn minisign(lang: Lang, err: &minisign_verify::Error) -> String {
+    match err {
+        minisign_verify::Error::InvalidEncoding => tr!(lang, "details-minisign-encoding"),
+        minisign_verify::Error::UnsupportedAlgorithm
+        | minisign_verify::Error::UnexpectedAlgorithm => {
+            tr!(lang, "details-minisign-algorithm")
+        }
+        minisign_verify::Error::IoError(e) => {
+            let [(_, kind), (_, code)] = crate::i18n::io_error_args(e);
+            tr!(lang, "common-io-error", kind = kind, code = code)
+        }
+        _ => tr!(lang, "details-unmapped"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -448,5 +504,116 @@ mod tests {
         let source = "[probe]\nmax_unused_days = \"90\"\n";
         let at = source.find("\"90\"").unwrap_or_default();
         assert_eq!(key_at(source, at).as_deref(), Some("max_unused_days"));
+    }
+
+    /// No run of two or more ASCII words outside `code` spans: what a Japanese reader meets.
+    fn no_english(text: &str) -> bool {
+        let outside: String = text
+            .split('`')
+            .enumerate()
+            .filter(|(i, _)| i % 2 == 0)
+            .map(|(_, s)| s)
+            .collect::<Vec<_>>()
+            .join(" ");
+        !outside
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .windows(2)
+            .any(|w| w.iter().all(|t| t.chars().all(|c| c.is_ascii_alphabetic())))
+    }
+
+    #[test]
+    fn git_failures_are_said_in_words() {
+        let cases = [
+            (
+                "fatal: not a git repository (or any of the parent directories): .git",
+                "git リポジトリの中ではありません",
+            ),
+            (
+                "fatal: Needed a single revision",
+                "git にそのリビジョンがありません",
+            ),
+            (
+                "fatal: invalid object name 'main~9'.",
+                "git にそのリビジョンがありません",
+            ),
+            (
+                "fatal: path 'checklists/a.toml' does not exist in 'HEAD'",
+                "checklists/a.toml はそのリビジョンにありません",
+            ),
+            (
+                "fatal: path 'a.toml' exists on disk, but not in 'HEAD~1'",
+                "a.toml はそのリビジョンにありません",
+            ),
+            (
+                "fatal: detected dubious ownership in repository at '/srv/c'\nTo add an exception…",
+                "/srv/c のリポジトリは別のユーザーのもの",
+            ),
+            (
+                "fatal: unable to read tree 0123abcd",
+                "git の出力: `fatal: unable to read tree 0123abcd`",
+            ),
+        ];
+        for (stderr, ja) in cases {
+            let said = git(Lang::Ja, stderr);
+            assert!(said.contains(ja), "{stderr}: {said}");
+            assert!(no_english(&said), "{stderr}: {said}");
+            // The message around it, as `checklist diff` says it.
+            let whole = tr!(
+                Lang::Ja,
+                "diff-ci-git-failed",
+                revision = "HEAD",
+                path = "checklists/",
+                detail = said
+            );
+            assert!(no_english(&whole), "{whole}");
+        }
+        assert_eq!(
+            git(Lang::En, "fatal: Needed a single revision"),
+            "git knows no such revision"
+        );
+        assert_eq!(
+            git(Lang::En, "fatal: unable to read tree 0123abcd"),
+            "fatal: unable to read tree 0123abcd"
+        );
+    }
+
+    #[test]
+    fn a_signature_that_is_not_minisign_is_said_in_words() {
+        for text in [
+            "garbage",
+            "untrusted comment: x\nAAAA\ntrusted comment: y\nAAAA\n",
+        ] {
+            let Err(e) = minisign_verify::Signature::decode(text) else {
+                panic!("{text} decoded");
+            };
+            let ja = tr!(
+                Lang::Ja,
+                "verify-signature-not-minisign",
+                error = minisign(Lang::Ja, &e)
+            );
+            assert!(ja.contains("minisign の形式ではありません"), "{ja}");
+            assert!(no_english(&ja), "{ja}");
+            let en = minisign(Lang::En, &e);
+            assert!(en.contains("not minisign's"), "{en}");
+        }
+    }
+
+    #[test]
+    fn a_broken_digest_of_the_bundled_checklists_is_said_in_japanese() {
+        let Err(source) = serde_json::from_str::<serde_json::Value>("{\"a\": ") else {
+            panic!("parsed");
+        };
+        let err = crate::checklist::ChecklistError::Digest {
+            file: "checklists/index.json".to_owned(),
+            source,
+        };
+        let ja = tr!(
+            Lang::Ja,
+            "verify-bundled-checklists-failed",
+            error = err.localize(Lang::Ja)
+        );
+        assert!(no_english(&ja), "{ja}");
+        assert!(ja.contains("空か、途中で切れています"), "{ja}");
     }
 }

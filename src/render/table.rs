@@ -6,8 +6,10 @@
 //! two Japanese characters, or between a Latin word and Japanese text. Never broken: a Latin
 //! word, an ID, a path or a code; a short word or name between spaces (テスト診療所, up to 12
 //! columns); a date or a number with its unit (令和7年度, 令和8年3月31日, 1回目). When columns
-//! must narrow, short lines wrap first, then prose; a table that cannot fit with every word
-//! whole is wider than asked rather than cut words people copy (paths, IDs, keys). A 、 or 。
+//! must narrow, short lines wrap first, then prose. A table that cannot fit with every word
+//! whole is, on a terminal (or with `COLUMNS` set), shown as one "field: value" block per row
+//! that fits; piped to a file or a program it is wider than asked, as one line per row is what
+//! those readers want, rather than cut words people copy (paths, IDs, keys). A 、 or 。
 //! (or a closing bracket, a small kana, a long-vowel mark) never starts a line, nor does an
 //! opening bracket end one (kinsoku). Widths are display columns: a full-width character
 //! counts 2, colour escape sequences count 0.
@@ -21,6 +23,9 @@ pub struct Table {
     header: Vec<String>,
     rows: Vec<Vec<String>>,
     width: usize,
+    /// The width is the reader's (a terminal, `COLUMNS`): a table that cannot fit it even with
+    /// its cells wrapped is shown as one "field: value" block per row instead.
+    stack: bool,
 }
 
 /// A line up to this wide counts as one word when columns are sized (kept whole if possible).
@@ -41,16 +46,16 @@ impl Table {
     /// else 120 columns.
     pub fn new<S: Into<String>>(header: Vec<S>) -> Self {
         // A terminal that reports no size (0 columns: `script`, some containers) has none.
-        let width = comfy_table::Table::new()
+        let reader = comfy_table::Table::new()
             .width()
             .map(usize::from)
             .or_else(|| std::env::var("COLUMNS").ok()?.trim().parse().ok())
-            .filter(|w| *w > 0)
-            .unwrap_or(DEFAULT_WIDTH);
+            .filter(|w| *w > 0);
         Table {
             header: header.into_iter().map(Into::into).collect(),
             rows: Vec::new(),
-            width,
+            width: reader.unwrap_or(DEFAULT_WIDTH),
+            stack: reader.is_some(),
         }
     }
 
@@ -63,6 +68,14 @@ impl Table {
     /// The total width to fit, borders included.
     pub fn set_width(&mut self, width: u16) -> &mut Self {
         self.width = usize::from(width);
+        self
+    }
+
+    /// Whether a table too wide for its width even with its cells wrapped is shown as one
+    /// "field: value" block per row (`true`), or wider than asked (`false`, for pipes and
+    /// files, where nothing wraps the lines). On by default when the width is the reader's.
+    pub fn set_stacking(&mut self, stack: bool) -> &mut Self {
+        self.stack = stack;
         self
     }
 
@@ -155,9 +168,77 @@ fn share_left(mut widths: Vec<usize>, natural: &[usize], budget: usize) -> Vec<u
     widths
 }
 
+/// Values beside their labels when at least this many columns are left for them; else below.
+const MIN_STACKED_VALUE: usize = 16;
+
+/// The indent of a value below its label.
+const BELOW_INDENT: usize = 2;
+
+impl Table {
+    /// One block per row, a line per non-empty cell: its column's header, a colon, the value
+    /// (wrapped like a cell, to the width left beside the labels, or below them when little
+    /// is left); a blank line between rows.
+    fn stacked(&self) -> String {
+        let labels: Vec<String> = (0..self.columns())
+            .map(|i| {
+                let label = self.header.get(i).map_or("", String::as_str);
+                format!(
+                    "{}:",
+                    label.split('\n').collect::<Vec<_>>().join(" ").trim()
+                )
+            })
+            .collect();
+        let label_width = labels.iter().map(|l| display_width(l)).max().unwrap_or(0);
+        let beside = label_width + 1 + MIN_STACKED_VALUE <= self.width;
+        let indent = label_width + 1;
+        let value_width = self.width.saturating_sub(indent);
+        let mut blocks: Vec<String> = Vec::new();
+        for row in &self.rows {
+            let mut block: Vec<String> = Vec::new();
+            for (label, cell) in labels.iter().zip(row) {
+                if cell.trim().is_empty() {
+                    continue;
+                }
+                // A word (a path, an ID) wider than the room beside the labels: this value
+                // goes below its label, where it has the whole width.
+                let widest = cell
+                    .split('\n')
+                    .flat_map(units)
+                    .map(|u| u.width)
+                    .max()
+                    .unwrap_or(0);
+                if beside && widest <= value_width {
+                    let pad = " ".repeat(indent - display_width(label));
+                    let lines = cell.split('\n').flat_map(|line| wrap(line, value_width));
+                    for (k, line) in lines.enumerate() {
+                        let lead = if k == 0 {
+                            format!("{label}{pad}")
+                        } else {
+                            " ".repeat(indent)
+                        };
+                        block.push(format!("{lead}{line}").trim_end().to_owned());
+                    }
+                } else {
+                    block.push(label.clone());
+                    let below = self.width.saturating_sub(BELOW_INDENT);
+                    let lines = cell.split('\n').flat_map(|line| wrap(line, below));
+                    block.extend(lines.map(|line| format!("{}{line}", " ".repeat(BELOW_INDENT))));
+                }
+            }
+            blocks.push(block.join("\n"));
+        }
+        blocks.join("\n\n")
+    }
+}
+
 impl fmt::Display for Table {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let widths = self.widths();
+        // Each column has a border and a space either side: `│ a ┆ b │`.
+        let total = widths.iter().sum::<usize>() + 3 * widths.len() + 1;
+        if self.stack && total > self.width && !self.rows.is_empty() {
+            return f.write_str(&self.stacked());
+        }
         let fill = |row: &[String]| -> Vec<String> {
             widths
                 .iter()
@@ -836,6 +917,82 @@ mod tests {
         }
         // A short word wider than the column wraps by character, kinsoku kept.
         assert_eq!(wrap("テスト診療所", 8), vec!["テスト診", "療所"]);
+    }
+
+    fn stacked(header: Vec<&str>, rows: Vec<Vec<&str>>, width: u16) -> String {
+        let mut t = Table::new(header);
+        t.set_width(width).set_stacking(true);
+        for r in rows {
+            t.add_row(r);
+        }
+        t.to_string()
+    }
+
+    #[test]
+    fn a_table_too_wide_for_the_reader_becomes_one_block_per_row() {
+        let header = || vec!["報告書一式", "結果", "医療機関", "年度", "鍵"];
+        let rows = || {
+            vec![
+                vec![
+                    "bundles/2025/0110113719-test-clinic-fy2025-final",
+                    "要確認",
+                    "0110113719 テスト診療所",
+                    "令和7年度",
+                    "E6733F40DB85B12C",
+                ],
+                vec!["bundles/b", "有効", "", "令和7年度", "E6733F40DB85B12C"],
+            ]
+        };
+        let out = stacked(header(), rows(), 56);
+        assert_eq!(
+            out,
+            "報告書一式:\n  bundles/2025/0110113719-test-clinic-fy2025-final\n\
+             結果:       要確認\n\
+             医療機関:   0110113719 テスト診療所\n\
+             年度:       令和7年度\n\
+             鍵:         E6733F40DB85B12C\n\
+             \n\
+             報告書一式: bundles/b\n\
+             結果:       有効\n\
+             年度:       令和7年度\n\
+             鍵:         E6733F40DB85B12C"
+        );
+        for line in out.lines() {
+            assert!(display_width(line) <= 56, "{line}");
+        }
+        // Prose wraps beside its label, under the first line of the value.
+        let out = stacked(
+            vec!["Probe", "Reason"],
+            vec![vec![
+                "patch-status",
+                "one security update is pending (at most 0): openssl:amd64 and more",
+            ]],
+            30,
+        );
+        assert_eq!(
+            out,
+            "Probe:  patch-status\n\
+             Reason: one security update is\n        pending (at most 0):\n        openssl:amd64 and more"
+        );
+        // Off a terminal (no stacking) the same table is wider than asked, as before.
+        let mut t = Table::new(header());
+        t.set_width(60).set_stacking(false);
+        for r in rows() {
+            t.add_row(r);
+        }
+        let table = t.to_string();
+        assert!(display_width(table.lines().next().unwrap()) > 60, "{table}");
+    }
+
+    #[test]
+    fn a_table_that_fits_the_reader_is_not_stacked() {
+        let out = stacked(vec!["ID", "版"], vec![vec!["mhlw-vendor", "fy2025"]], 60);
+        assert!(out.starts_with('┌'), "{out}");
+        // Wrapping is tried before stacking.
+        let text = "セキュリティパッチを適用し、定期的に確認している。";
+        let out = stacked(vec!["番号", "確認項目"], vec![vec!["2-⑥", text]], 30);
+        assert!(out.starts_with('┌'), "{out}");
+        assert_aligned(&out, 30);
     }
 
     #[test]

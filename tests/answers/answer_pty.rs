@@ -388,7 +388,7 @@ fn ctrl_c_at_the_note_prompt_keeps_the_answer_and_placeholders_stay() {
     // Only the contract is missing from the details: asked, in Japanese.
     s.expect("事業者と契約していますか").unwrap();
     s.send_line("たぶん").unwrap();
-    s.expect("はい か いいえ で答えてください").unwrap();
+    s.expect("「はい」か「いいえ」で答えてください").unwrap();
     s.send_line("いいえ").unwrap();
     s.expect("保存しました。").unwrap();
     s.expect("[3/5] 2-②").unwrap();

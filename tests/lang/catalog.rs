@@ -218,3 +218,68 @@ fn sentences_for_people_come_from_the_catalog() {
         grown.join("\n")
     );
 }
+
+/// The selectors of a pattern: (the variable selected on, the keys of its variants).
+fn selectors(p: &Pattern<&str>, out: &mut Vec<(String, Vec<String>)>) {
+    for el in &p.elements {
+        if let PatternElement::Placeable {
+            expression: Expression::Select { selector, variants },
+        } = el
+        {
+            let on = match selector {
+                InlineExpression::VariableReference { id } => id.name.to_owned(),
+                other => format!("{other:?}"),
+            };
+            let keys = variants
+                .iter()
+                .map(|v| match &v.key {
+                    fluent_syntax::ast::VariantKey::Identifier { name } => (*name).to_owned(),
+                    fluent_syntax::ast::VariantKey::NumberLiteral { value } => (*value).to_owned(),
+                })
+                .collect();
+            out.push((on, keys));
+            for v in variants {
+                selectors(&v.value, out);
+            }
+        }
+    }
+}
+
+/// The lint messages are plain sentences, one message per case: a selector in `## lint` only
+/// chooses a plural form (`one`, `other`), never between sentences, nouns or languages
+/// (`{ $ja -> *[other] { $en } }` showed one argument and hid the other).
+#[test]
+fn lint_messages_select_only_plural_forms() {
+    for lang in ["ja", "en"] {
+        let text = catalog(lang);
+        let resource = fluent_syntax::parser::parse(text.as_str()).expect("parses");
+        let mut section = String::new();
+        let mut found = vec![];
+        for entry in &resource.body {
+            match entry {
+                Entry::GroupComment(c) => section = c.content.join(" ").trim().to_owned(),
+                Entry::Message(m) if section == "lint" => {
+                    let mut sel = vec![];
+                    if let Some(v) = &m.value {
+                        selectors(v, &mut sel);
+                    }
+                    for (on, keys) in sel {
+                        // One variant only chooses nothing: it hides an argument.
+                        let plural = |k: &String| {
+                            ["zero", "one", "two", "few", "many", "other"].contains(&k.as_str())
+                        };
+                        if keys.len() < 2 || !keys.iter().all(plural) {
+                            found.push(format!("{}: on ${on}: {keys:?}", m.id.name));
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        assert!(
+            found.is_empty(),
+            "i18n/{lang}/medsec.ftl `## lint`: selectors that switch sentences:\n{}",
+            found.join("\n")
+        );
+    }
+}

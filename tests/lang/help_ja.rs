@@ -345,3 +345,114 @@ fn subcommands_show_their_long_help_wrapped_to_the_width() {
         }
     }
 }
+
+/// Every kind of command line clap refuses is said in Japanese, under `--lang ja` and under a
+/// Japanese locale: a sentence of the catalog (clap's English never shows), the usage line, and
+/// where to read more; the exit code is the same as under English.
+#[test]
+fn every_kind_of_command_line_mistake_is_said_in_japanese() {
+    use std::ffi::OsString;
+    #[cfg(unix)]
+    let not_utf8 = {
+        use std::os::unix::ffi::OsStringExt;
+        OsString::from_vec(vec![0xff])
+    };
+    #[cfg(not(unix))]
+    let not_utf8 = OsString::from("\u{fffd}");
+    let cases: Vec<(&str, Vec<OsString>, &str)> = vec![
+        (
+            "unknown flag",
+            vec!["status".into(), "--bogus".into()],
+            "`--bogus` という指定はありません。",
+        ),
+        (
+            "missing value",
+            vec!["status".into(), "x.toml".into(), "--as-of".into()],
+            "`--as-of <DATE>` に値を指定してください。",
+        ),
+        (
+            "invalid value",
+            vec![
+                "checklist".into(),
+                "list".into(),
+                "--format".into(),
+                "xml".into(),
+            ],
+            "`--format <FORMAT>` に `xml` は指定できません（指定できる値: table, json）。",
+        ),
+        (
+            "unexpected argument",
+            vec!["checklist".into(), "list".into(), "extra".into()],
+            "余分な引数 `extra` があります。ここでは受け付けません。",
+        ),
+        // Bare `medsec` shows the help; with an option and no command, it is a mistake.
+        (
+            "missing subcommand",
+            vec!["--checklist".into(), "x.toml".into()],
+            "コマンドを指定してください。",
+        ),
+        (
+            "unknown subcommand",
+            vec!["stauts".into()],
+            "`stauts` というコマンドはありません。`status` のことですか？",
+        ),
+        (
+            "missing argument",
+            vec!["checklist".into(), "diff".into()],
+            "必要な指定がありません: ",
+        ),
+        (
+            "given twice",
+            vec![
+                "status".into(),
+                "--format".into(),
+                "json".into(),
+                "--format".into(),
+                "human".into(),
+            ],
+            "`--format <FORMAT>` は1回だけ指定してください。",
+        ),
+        (
+            "not UTF-8",
+            vec!["checklist".into(), "show".into(), not_utf8],
+            "引数に UTF-8 として読めない文字があります。",
+        ),
+    ];
+    for (kind, args, says) in cases {
+        if kind == "not UTF-8" && !cfg!(unix) {
+            continue;
+        }
+        let en = medsec()
+            .arg("--lang")
+            .arg("en")
+            .args(&args)
+            .output()
+            .unwrap();
+        for (how, by_flag) in [("--lang ja", true), ("LANG=ja_JP.UTF-8", false)] {
+            let mut cmd = medsec();
+            if by_flag {
+                cmd.args(["--lang", "ja"]);
+            } else {
+                cmd.env("LANG", "ja_JP.UTF-8");
+            }
+            let out = cmd.args(&args).output().unwrap();
+            let err = stderr_of(&out);
+            assert_eq!(out.status.code(), en.status.code(), "{kind} ({how}): {err}");
+            assert_eq!(out.status.code(), Some(2), "{kind} ({how}): {err}");
+            assert!(err.starts_with("エラー: "), "{kind} ({how}): {err}");
+            assert!(err.contains(says), "{kind} ({how}): no {says:?} in\n{err}");
+            assert!(
+                err.contains("詳しくは `--help` を付けて実行してください。"),
+                "{err}"
+            );
+            let english = english_sentences(&err);
+            assert!(english.is_empty(), "{kind} ({how}): English {english:?}");
+            for clap_word in ["error:", "unexpected", "invalid", "required", "Usage"] {
+                assert!(
+                    !err.contains(clap_word),
+                    "{kind} ({how}): {clap_word}\n{err}"
+                );
+            }
+        }
+    }
+}

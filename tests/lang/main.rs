@@ -10,5 +10,7 @@ mod examples;
 mod help_ja;
 mod lang_items;
 mod lang_sweep;
+mod lint_messages;
 mod streams;
+mod tables;
 mod words;

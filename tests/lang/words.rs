@@ -171,3 +171,78 @@ fn status_counts_say_what_they_count() {
         assert!(header.contains(answered), "{text}");
     }
 }
+
+/// An answer that is none of the three quotes each of them: 「はい」「いいえ」「対象外」.
+#[test]
+fn a_bad_answer_quotes_the_three_answers() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let run = |args: &[&str]| {
+        medsec()
+            .current_dir(d)
+            .arg("--checklist")
+            .arg(root().join(INST))
+            .args(["--lang", "ja"])
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let out = run(&["init", "--out", "c.toml"]);
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let out = run(&["answer", "c.toml", "--export", "s.csv"]);
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let sheet = std::fs::read_to_string(d.join("s.csv")).unwrap();
+    let sheet = sheet.replacen(",1,,,,,,security-manager", ",1,済,,,,,security-manager", 1);
+    std::fs::write(d.join("s.csv"), sheet).unwrap();
+    let out = run(&["answer", "c.toml", "--import", "s.csv"]);
+    let err = stderr_of(&out);
+    assert!(
+        err.contains(
+            "回答「済」は「はい」「いいえ」「対象外」(または yes、no、na)のいずれでもありません"
+        ),
+        "{err}"
+    );
+}
+
+/// `checklist diff` between git revisions: what git said is put in words under Japanese (git
+/// runs with its English messages, which medsec then says), never git's English sentence.
+#[test]
+fn git_failures_of_checklist_diff_are_said_in_japanese() {
+    let outside = tempfile::tempdir().unwrap();
+    let repo = tempfile::tempdir().unwrap();
+    let init = std::process::Command::new("git")
+        .args(["init", "-q"])
+        .current_dir(repo.path())
+        .output();
+    match init {
+        Ok(o) if o.status.success() => {}
+        _ if !in_ci() => return,
+        other => panic!("git is needed in CI: {other:?}"),
+    }
+    let cases = [
+        (outside.path(), "git リポジトリの中ではありません"),
+        (repo.path(), "git にそのリビジョンがありません"),
+    ];
+    for (dir, says) in cases {
+        let out = medsec()
+            .current_dir(dir)
+            .env("LANGUAGE", "en")
+            .args([
+                "--lang",
+                "ja",
+                "checklist",
+                "diff",
+                "no-such-branch",
+                "HEAD",
+            ])
+            .args(["--", "checklists/"])
+            .output()
+            .unwrap();
+        let err = stderr_of(&out);
+        assert_eq!(out.status.code(), Some(2), "{err}");
+        assert!(err.contains(says), "{err}");
+        for git_word in ["fatal", "Needed", "repository (or"] {
+            assert!(!err.contains(git_word), "{err}");
+        }
+    }
+}

@@ -60,7 +60,11 @@ fn check_signature_of(
             // Said in words, naming the line, where the file's shape shows what is wrong.
             let message = match signature_file::shape_problem(signature) {
                 Some(shape) => shape.localize(lang, SIGNATURE),
-                None => tr!(lang, "verify-signature-not-minisign", error = e.to_string()),
+                None => tr!(
+                    lang,
+                    "verify-signature-not-minisign",
+                    error = crate::i18n::detail::minisign(lang, &e)
+                ),
             };
             b.push("signature-malformed", Class::Integrity, file, message);
             return (None, None);
