@@ -15,16 +15,29 @@ use crate::signing::manifest::{self, Manifest};
 use crate::signing::trusted::TrustedKeys;
 use crate::signing::verify::{self, Class, Options};
 use crate::signing::{MANIFEST, SIGNATURE};
+use std::io::IsTerminal;
 use std::path::Path;
 
-pub fn run(args: RenderArgs, ctx: &Context) -> anyhow::Result<Outcome> {
+pub fn run(mut args: RenderArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     let lang = ctx.lang;
-    if args.format == RenderFormat::Xlsx && args.out.is_none() {
-        return Err(anyhow::Error::msg(crate::tr!(
-            lang,
-            "report-html-xlsx-needs-out"
-        )));
+    if args.format == RenderFormat::Xlsx {
+        match &args.out {
+            None => {
+                return Err(anyhow::Error::msg(crate::tr!(
+                    lang,
+                    "report-html-xlsx-needs-out"
+                )))
+            }
+            Some(p) if super::is_stdout(p) && std::io::stdout().is_terminal() => {
+                return Err(anyhow::Error::msg(crate::tr!(
+                    lang,
+                    "render-xlsx-to-terminal"
+                )))
+            }
+            Some(_) => {}
+        }
     }
+    args.out = super::out_file(args.out);
     let as_of = ctx.as_of(args.as_of.as_deref())?;
     let localized = |e: crate::signing::SigningError| anyhow::Error::msg(e.localize(lang));
     let keys = match (&args.pubkey, &args.trusted) {
