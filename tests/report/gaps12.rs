@@ -517,3 +517,52 @@ fn xlsx_to_a_terminal_is_refused_in_words() {
     }
     assert!(!dir.path().join("-").exists());
 }
+
+// ---- 7: the Markdown legend of unverified wording has one ※ ----
+
+fn volatile_filters() -> Vec<(&'static str, &'static str)> {
+    vec![
+        (r"\b[0-9a-f]{64}\b", "[sha256]"),
+        (r"\b[0-9a-f]{12}\b", "[sha256-12]"),
+        (r"\b[0-9A-F]{16}\b", "[key-id]"),
+        (r"\d{4}-\d\d-\d\d \d\d:\d\d \+09:00", "[time]"),
+        (r"\d{4}-\d\d-\d\d\(令和\d+年\d+月\d+日\)時点", "[today]時点"),
+        (r"as of \d{4}-\d\d-\d\d(\(令和[^)]*\))?", "as of [today]"),
+    ]
+}
+
+#[test]
+fn markdown_marks_unverified_wording_with_one_marker() {
+    // The institution's checklist with its first item's wording not yet checked.
+    let (_tmp, bundle, _) = bundle_with_checklist(|t| {
+        t.replacen(
+            "verified = true",
+            "verified = false\nunverified = \"wording not yet checked\"",
+            1,
+        )
+    });
+    for (lang, legend) in [
+        ("ja", "※ の項目は、文言を公式の様式とまだ照合していません。"),
+        ("en", "Items marked ※ have wording not yet checked against the official form."),
+    ] {
+        let (code, md, err) = run_bare(
+            lang,
+            &[
+                os("--checklist"),
+                os(VEND),
+                os("render"),
+                bundle.as_os_str(),
+                os("--format"),
+                os("md"),
+                os("--as-of"),
+                os(AS_OF),
+            ],
+        );
+        assert_eq!(code, 0, "{lang}: {err}");
+        assert!(!md.contains("※ ※"), "{lang}: {md}");
+        assert!(md.lines().any(|l| l == legend), "{lang}: {md}");
+        insta::with_settings!({filters => volatile_filters()}, {
+            insta::assert_snapshot!(format!("gaps12-md-unverified-{lang}"), md);
+        });
+    }
+}
