@@ -543,7 +543,10 @@ fn markdown_marks_unverified_wording_with_one_marker() {
     });
     for (lang, legend) in [
         ("ja", "※ の項目は、文言を公式の様式とまだ照合していません。"),
-        ("en", "Items marked ※ have wording not yet checked against the official form."),
+        (
+            "en",
+            "Items marked ※ have wording not yet checked against the official form.",
+        ),
     ] {
         let (code, md, err) = run_bare(
             lang,
@@ -564,5 +567,27 @@ fn markdown_marks_unverified_wording_with_one_marker() {
         insta::with_settings!({filters => volatile_filters()}, {
             insta::assert_snapshot!(format!("gaps12-md-unverified-{lang}"), md);
         });
+    }
+}
+
+// ---- 10: a report.json parse error's column is 1-based ----
+
+#[test]
+fn a_report_json_cut_short_after_a_newline_is_placed_at_column_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("report.json");
+    for (text, place) in [
+        ("{\"format_version\": 1,\n", "report.json:2:1:"),
+        ("", "report.json:1:1:"),
+    ] {
+        std::fs::write(&path, text).unwrap();
+        for lang in ["ja", "en"] {
+            for command in ["render", "status"] {
+                let (code, out, err) = run_bare(lang, &[os(command), path.as_os_str()]);
+                assert_eq!(code, 2, "{command} {lang}: {out}{err}");
+                assert!(err.contains(place), "{command} {lang} {text:?}: {err}");
+                assert!(!err.contains(":0:"), "{command} {lang}: {err}");
+            }
+        }
     }
 }
