@@ -591,3 +591,65 @@ fn a_report_json_cut_short_after_a_newline_is_placed_at_column_1() {
         }
     }
 }
+
+// ---- 9: status of a bundle places findings where report.json has them ----
+
+#[test]
+fn status_of_a_bundle_places_findings_at_their_answer_in_report_json() {
+    let (_tmp, bundle, _) = bundle();
+    let report = std::fs::read_to_string(bundle.join("report.json")).unwrap();
+    // The line of report.json that names the answer's item (the first: the answers come
+    // before the findings report.json records).
+    let line = report
+        .lines()
+        .position(|l| l.contains("\"item\": \"access-log-server\""))
+        .unwrap()
+        + 1;
+    let at = format!("{}:{line}:", bundle.join("report.json").display());
+    for lang in ["ja", "en"] {
+        let (code, out, err) = run(
+            lang,
+            &[
+                os("status"),
+                bundle.as_os_str(),
+                os("--as-of"),
+                os("2026-11-30"),
+            ],
+        );
+        assert!(matches!(code, 0 | 1), "{lang}: {out}{err}");
+        assert!(!out.contains(":1:1:"), "no made-up place: {lang}: {out}");
+        assert!(
+            !out.contains("complete.toml:"),
+            "not in the bundle: {lang}: {out}"
+        );
+        let overdue = out
+            .lines()
+            .find(|l| l.contains("[target-date-overdue]"))
+            .unwrap_or_else(|| panic!("{lang}: {out}"));
+        assert!(overdue.starts_with(&at), "{lang}: {overdue}");
+        // What only the report as a whole says: report.json, no line.
+        let none = out
+            .lines()
+            .find(|l| l.contains("[no-probe-evidence]"))
+            .unwrap_or_else(|| panic!("{lang}: {out}"));
+        let file_only = format!("{}: ", bundle.join("report.json").display());
+        assert!(none.starts_with(&file_only), "{lang}: {none}");
+    }
+    let (_, out, _) = run(
+        "en",
+        &[
+            os("status"),
+            bundle.as_os_str(),
+            os("--as-of"),
+            os("2026-11-30"),
+            os("--format"),
+            os("json"),
+        ],
+    );
+    let json: Value = serde_json::from_str(&out).unwrap();
+    let f = &json["forms"][0]["findings"][0];
+    assert_eq!(f["line"], line, "{f:#}");
+    let none = &json["report"]["recorded_findings"][0];
+    assert_eq!(none["code"], "no-probe-evidence");
+    assert!(none.get("line").is_none(), "{none:#}");
+}
