@@ -985,6 +985,7 @@ diff-item-verified-changed = verified { $old } -> { $new }
 ## render
 
 render-finding-source = Source
+render-signer = Signed by
 render-xlsx-to-terminal = an XLSX workbook is not text for a terminal: give --out FILE, or send standard output to a file or program (`--out - > report.xlsx`)
 
 ## report-html

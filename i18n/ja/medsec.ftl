@@ -929,6 +929,7 @@ diff-item-verified-changed = 公式 PDF との照合: { $old ->
 ## render
 
 render-finding-source = 出所
+render-signer = 署名者
 render-xlsx-to-terminal = XLSX のワークブックは端末には表示できません。--out FILE を指定するか、標準出力をファイルやプログラムに渡してください(`--out - > report.xlsx`)。
 
 ## report-html

@@ -653,3 +653,75 @@ fn status_of_a_bundle_places_findings_at_their_answer_in_report_json() {
     assert_eq!(none["code"], "no-probe-evidence");
     assert!(none.get("line").is_none(), "{none:#}");
 }
+
+// ---- 6: report.html shows the vendor's key ID, signer and time, as the institution's ----
+
+#[test]
+fn report_html_shows_the_vendor_signatures_key_id_and_signer() {
+    let s = common::bundle::vendor_bundle();
+    let key_id = |name: &str| {
+        medsec::signing::keys::read_public_key(&s.root.join(name))
+            .unwrap()
+            .key_id
+    };
+    let (vendor, hospital) = (key_id("vendor.pub"), key_id("hospital.pub"));
+    assert_ne!(vendor, hospital);
+    let check = |html: &str, signer: &str, key: &str, at: &str| {
+        let start = html
+            .find("<section class=\"vendor\">")
+            .expect("a vendor section");
+        let section = &html[start..];
+        let section = &section[..section.find("</section>").unwrap()];
+        assert!(section.contains(&vendor), "the vendor's key ID: {section}");
+        assert!(
+            section.contains(&format!("{signer}: {}", common::bundle::VENDOR)),
+            "{section}"
+        );
+        assert!(section.contains(key), "{section}");
+        // Signed at, Japan time, as the institution's signature shows it.
+        let time = regex_like_time(section, at);
+        assert!(time, "{section}");
+    };
+    // The page `medsec report` wrote into the bundle (Japanese).
+    let page = std::fs::read_to_string(s.bundle.join("report.html")).unwrap();
+    check(&page, "署名者", "鍵 ID", "署名日時: ");
+    // And `medsec render` in both languages.
+    for (lang, signer, key, at) in [
+        ("ja", "署名者", "鍵 ID", "署名日時: "),
+        ("en", "Signed by", "Key ID", "Signed: "),
+    ] {
+        let (code, html, err) = run_bare(
+            lang,
+            &[
+                os("--checklist"),
+                os(INST),
+                os("--checklist"),
+                os(VEND),
+                os("render"),
+                s.bundle.as_os_str(),
+                os("--trusted"),
+                s.keys.as_os_str(),
+                os("--as-of"),
+                os(AS_OF),
+            ],
+        );
+        assert_eq!(code, 0, "{lang}: {err}");
+        check(&html, signer, key, at);
+    }
+}
+
+/// Whether `text` has `label` followed by a time such as `2026-11-30 18:04 +09:00`.
+fn regex_like_time(text: &str, label: &str) -> bool {
+    text.match_indices(label).any(|(i, _)| {
+        let rest = &text[i + label.len()..];
+        rest.len() >= 22
+            && rest.as_bytes()[..10].iter().enumerate().all(|(k, b)| {
+                if k == 4 || k == 7 {
+                    *b == b'-'
+                } else {
+                    b.is_ascii_digit()
+                }
+            })
+            && rest[16..].starts_with(" +09:00")
+    })
+}
