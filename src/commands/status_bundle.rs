@@ -331,6 +331,13 @@ fn place_in_report(inspection: &mut rules::Inspection, report: &Report, path: &P
                     pointer.extend([i.to_string(), "item".to_owned()]);
                     located(&file, text, &pointer)
                 }
+                // What is about the institution (its code, prefecture): its block.
+                (Some(base), None) if f.code().starts_with("institution-") => {
+                    let mut pointer = base.clone();
+                    pointer.pop();
+                    pointer.push("institution".to_owned());
+                    located(&file, text, &pointer)
+                }
                 _ => Location::file_only(&file),
             };
         }

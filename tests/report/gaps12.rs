@@ -725,3 +725,37 @@ fn regex_like_time(text: &str, label: &str) -> bool {
             && rest[16..].starts_with(" +09:00")
     })
 }
+
+#[test]
+fn status_of_a_bundle_places_an_institution_finding_at_its_institution_block() {
+    let (_tmp, root, _key) = mixed_folder();
+    let bundle = root.join("tokyo");
+    let report = std::fs::read_to_string(bundle.join("report.json")).unwrap();
+    // The institution of the answers: the `"institution": {` whose block gives the prefecture.
+    let lines: Vec<&str> = report.lines().collect();
+    let line = (0..lines.len())
+        .find(|&i| {
+            lines[i].trim_start().starts_with("\"institution\": {")
+                && lines[i..]
+                    .iter()
+                    .take_while(|l| !l.trim_start().starts_with('}'))
+                    .any(|l| l.contains("東京都"))
+        })
+        .unwrap()
+        + 1;
+    for lang in ["ja", "en"] {
+        let o = medsec()
+            .args(common::bundle::checklist_args())
+            .args(["--lang", lang, "status"])
+            .arg(&bundle)
+            .output()
+            .unwrap();
+        let out = stdout_of(&o);
+        let mismatch = out
+            .lines()
+            .find(|l| l.contains("[institution-code-prefecture-mismatch]"))
+            .unwrap_or_else(|| panic!("{lang}: {out}{}", stderr_of(&o)));
+        let at = format!("{}:{line}:", bundle.join("report.json").display());
+        assert!(mismatch.starts_with(&at), "{lang}: {mismatch}");
+    }
+}
