@@ -489,6 +489,16 @@ fn out_dash_is_standard_output_never_a_file_named_dash() {
         stdout_of(&o)
     );
     assert!(!dir.path().join("-").exists());
+    // probe: the evidence JSON on standard output instead of the table.
+    let o = in_dir(dir.path())
+        .args(["probe", "--out", "-"])
+        .output()
+        .unwrap();
+    assert!(matches!(o.status.code(), Some(0 | 1)), "{}", stderr_of(&o));
+    let json: Value =
+        serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("{e}: {}", stdout_of(&o)));
+    assert_eq!(json["format_version"], 1);
+    assert!(!dir.path().join("-").exists());
 }
 
 #[test]
