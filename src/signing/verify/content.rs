@@ -416,8 +416,13 @@ fn push_source_note(
     workbooks.dedup();
     let checklist = loaded.checklist.full_id();
     // Items marked as checked against the official form claim that it is the official form:
-    // without an official workbook behind them, that is a finding, not a note.
-    let verified = loaded.checklist.items.iter().filter(|i| i.verified).count();
+    // without an official workbook behind them, that is a finding, not a note. An own
+    // checklist (`extends`) says it is the institution's own; its base is judged on its own.
+    let verified = if loaded.checklist.extends.is_some() {
+        0
+    } else {
+        loaded.checklist.items.iter().filter(|i| i.verified).count()
+    };
     let backed = workbooks
         .iter()
         .any(|(_, sha)| official::by_sha256(&known, sha).is_some());
