@@ -25,15 +25,32 @@ impl fmt::Display for Severity {
     }
 }
 
-/// A place in a user's file: 1-based line and column (columns count characters, not bytes).
+/// A place in a user's file: 1-based line and column (columns count characters, not bytes);
+/// line 0 when only the file is known ([`Location::file_only`]): shown as the file alone, and
+/// JSON then has no `line` or `column`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Location {
     pub file: String,
+    #[serde(skip_serializing_if = "is_zero")]
     pub line: usize,
+    #[serde(skip_serializing_if = "is_zero")]
     pub column: usize,
 }
 
+fn is_zero(n: &usize) -> bool {
+    *n == 0
+}
+
 impl Location {
+    /// The file, with no place in it known (rather than a made-up 1:1).
+    pub fn file_only(file: &str) -> Self {
+        Location {
+            file: file.to_owned(),
+            line: 0,
+            column: 0,
+        }
+    }
+
     /// The line and column of byte `offset` in `source`.
     pub fn at(file: &str, source: &str, offset: usize) -> Self {
         let offset = offset.min(source.len());
@@ -56,7 +73,11 @@ impl Location {
 
 impl fmt::Display for Location {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}:{}", self.file, self.line, self.column)
+        match (self.line, self.column) {
+            (0, _) => write!(f, "{}", self.file),
+            (line, 0) => write!(f, "{}:{line}", self.file),
+            (line, column) => write!(f, "{}:{line}:{column}", self.file),
+        }
     }
 }
 

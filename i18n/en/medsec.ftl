@@ -851,6 +851,12 @@ verify-expect-not-hex = `{ $value }`: the { $part ->
     [key] key ID
    *[other] SHA-256
 } holds `{ $found }`, which is not a hex digit (0-9, a-f). { $forms }
+verify-expect-matched = report.json's SHA-256 is { $sha256 }, as given with --expect: the printed report belongs to this bundle
+verify-expect-matched-key = report.json's SHA-256 is { $sha256 } and the signing key is { $key }, as given with --expect: the printed report belongs to this bundle
+verify-checklist-claims-official = { $checklist } (carried in the bundle) marks { $verified } of its items as checked against the official form, but { $workbook ->
+    [none] records no workbook it was imported from
+   *[other] was imported from { $workbook } (SHA-256 { $sha }), which is not an official workbook medsec knows
+}: its claim to be the official MHLW form is not backed, so check its wording against the official form
 verify-no-probe-evidence = the report carries no probe evidence (made without `medsec probe`), so no answer could be checked against this machine's probes
 verify-no-bundle-found = no bundle found here (no folder holds MANIFEST.sha256 or report.json)
 verify-link-not-followed = a symbolic link to a folder; not followed, so any bundle behind it is not checked
@@ -978,6 +984,8 @@ diff-item-verified-changed = verified { $old } -> { $new }
 ## render
 
 render-finding-source = Source
+render-signer = Signed by
+render-xlsx-to-terminal = an XLSX workbook is not text for a terminal: give --out FILE, or send standard output to a file or program (`--out - > report.xlsx`)
 
 ## report-html
 
@@ -1188,6 +1196,10 @@ summarize-written = wrote the summary of { $count ->
 } to { $path }
 summarize-xlsx-needs-out = an XLSX summary is written to a file: give --out FILE
 summarize-sheet = bundles
+summarize-col-code-prefecture = prefecture of the code
+summarize-cell-code-prefecture = warning: the code is { $prefecture }'s
+summarize-unverified = (unverified)
+summarize-xlsx-to-terminal = an XLSX summary is not text for a terminal: give --out FILE, or send standard output to a file or program (`--out - > summary.xlsx`)
 
 ## check
 check-step-answers = answers

@@ -61,7 +61,7 @@ arg-checklist-import-workbook = ワークブック（.xlsx）。
 arg-checklist-import-id = チェックリスト ID、PUBLISHER-FORM の形（既定: mhlw-FORM）。
 arg-checklist-import-edition = 版、fyYYYY の形（既定: 既知の公式ワークブックの版、またはタイトルの令和N年度）。
 arg-checklist-import-form = 様式（既定: 既知の公式ワークブックの様式、またはタイトルから判断）。
-arg-checklist-import-out = チェックリストをここに書きます（既定: 標準出力）。
+arg-checklist-import-out = チェックリストをここに書きます（既定と `-`: 標準出力）。
 arg-checklist-import-force = --out のファイルがあれば置き換えます。
 arg-checklist-import-map = 表の構成を自動で探す代わりに指定します: `number=B,text=C,section=A,scope=D,header-rows=2`（列は英字で指定。必須は text だけ）、または同じキーを持つ TOML ファイル。`gate=行番号`（Excel の行番号）、`gate=0` や `gate=1-①`（項目番号）でゲート質問（医療情報システムの有無）の位置を、`gate=none` でゲート質問がないことを指定します。gate だけを指定したときは、ほかの構成は自動で探します。
 arg-checklist-import-sheet = チェックリストらしいシートが複数あるときに読むシート。
@@ -79,7 +79,7 @@ long-about-checklist-new =
     版、年度、表題（令和N年度版、FYnnnn）、記入のルールを次の年度に進めます。ガイドラインの版は新しい版について medsec が知っていることに合わせ、公表日はわかるまで空けておきます。項目はすべて同じ ID のまま残し（回答を引き継げ、`checklist diff` で追えます）、注記を付けて未確認にします。残る作業は文言の照合だけです。--out がなければ標準出力に書きます。既にあるファイルは --force がなければ置き換えません。
 arg-checklist-new-from = 元にするチェックリスト、ID@EDITION の形（内蔵、追加済み、または --checklist で指定したもの）。
 arg-checklist-new-edition = 新しい版、fyYYYY の形。--from の版より後の年度にします。
-arg-checklist-new-out = 新しいチェックリストをここに書きます（既定: 標準出力）。
+arg-checklist-new-out = 新しいチェックリストをここに書きます（既定と `-`: 標準出力）。
 arg-checklist-new-force = --out のファイルがあれば置き換えます。
 about-checklist-diff = 2つのチェックリスト（ふつうは同じ様式の2つの版）の違いを分類します: 追加、削除、置き換え、文言の変更、番号の変更など。
 long-about-checklist-diff =
@@ -157,7 +157,7 @@ after-probe =
     終了コード 0: 失敗したプローブなし（不明は可）、1: 失敗したプローブがあるか、回答と食い違いがある、2: 使えない設定・回答・引数。
 arg-probe-config = プローブの設定（TOML）。examples/probes.toml を参照してください。
 arg-probe-format = 標準出力の形式: 人が読む表、または証跡の JSON。
-arg-probe-out = 証跡の JSON を FILE にも書きます（アトミックに書き、あれば置き換えます）。
+arg-probe-out = 証跡の JSON を FILE にも書きます（アトミックに書き、あれば置き換えます）。`-` なら表の代わりに証跡の JSON を標準出力に書きます。
 arg-probe-answers = 回答ファイル: プローブと食い違う「はい」の回答を指摘として報告します。
 arg-probe-root = / の代わりに DIR 以下の端末を読みます（マウントしたディスクイメージや、テスト用のフォルダ）。
 arg-probe-no-progress = 進み具合の表示を出しません（表示は端末のときだけで、--format json では出しません）。
@@ -187,7 +187,7 @@ long-about-render =
     報告書一式のフォルダか report.json を指定します。報告書一式のフォルダは先に確認します: すべてのファイルをマニフェストと照合し、--trusted か --pubkey があれば署名を信頼する鍵で検証します。確認に失敗した報告書一式は出力しません（終了コード 3）。改ざんされた内容を正しいものとして見せることはありません。ページには何を確認したかを書きます。report.json だけを指定したときは、何も確認していないことを書き添えて出力します。見出しなどは --lang に従います。docs/render.md を参照してください。
 arg-render-input = 報告書一式のフォルダ（`medsec report` で作ったもの）または report.json。
 arg-render-format = 出力形式。
-arg-render-out = 標準出力の代わりに FILE に書きます（あれば置き換えます）。
+arg-render-out = 標準出力の代わりに FILE に書きます（あれば置き換えます）。`-` は標準出力です（xlsx は端末でないときだけ）。
 arg-render-pubkey = この1つの公開鍵（.pub ファイル）で報告書一式の署名を確認します。
 arg-render-trusted = このファイルに並べた鍵で報告書一式の署名を確認します（docs/signing.md を参照）。
 arg-render-as-of = 今日の代わりに、この日（日本時間）より前の目標日を期限切れとします: 2026-06-03、2026/6/3、令和8年6月3日、R8.6.3。
@@ -245,7 +245,7 @@ arg-summarize-dirs = 報告書一式のフォルダ、または任意の深さ�
 arg-summarize-trusted = このファイルに医療機関コードと事業者ごとに並べた鍵を信頼します（docs/signing.md を参照）。
 arg-summarize-pubkey = すべての報告書一式に対して、この1つの公開鍵（.pub ファイル）を信頼します。
 arg-summarize-as-of = 今日の代わりに、この日（日本時間）時点で年度と期限切れの目標日を判断します: 2026-06-03、2026/6/3、令和8年6月3日、R8.6.3。
-arg-summarize-out = 標準出力の代わりに FILE に書きます（xlsx では必須）。
+arg-summarize-out = 標準出力の代わりに FILE に書きます（xlsx では必須）。`-` は標準出力です（xlsx は端末でないときだけ）。
 
 ## check
 

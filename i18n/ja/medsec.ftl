@@ -780,6 +780,12 @@ verify-expect-not-hex = `{ $value }` の{ $part ->
     [key] 鍵ID
    *[other] SHA-256
 }に16進数(0-9、a-f)でない文字 `{ $found }` があります。{ $forms }
+verify-expect-matched = report.json の SHA-256 は --expect で指定された { $sha256 } と一致しました。印刷された報告書はこの報告書一式のものです
+verify-expect-matched-key = report.json の SHA-256 { $sha256 } と署名の鍵 { $key } は、--expect で指定されたものと一致しました。印刷された報告書はこの報告書一式のものです
+verify-checklist-claims-official = { $checklist }(報告書一式に含まれるもの)は { $verified } 項目を公式の様式と照合済みとしていますが、{ $workbook ->
+    [none] 取り込み元のワークブックを記録していません
+   *[other] 取り込み元の { $workbook }(SHA-256 { $sha })は medsec の知っている公式のワークブックではありません
+}。公式の様式であるという記載に裏付けがないため、文言を公式の様式と照らし合わせて確認してください
 verify-no-probe-evidence = この報告書にはプローブの証跡がありません（`medsec probe` なしで作成されています）。回答と機器の状態の照合は行われていません
 verify-no-bundle-found = ここには報告書一式がありません（MANIFEST.sha256 や report.json のあるフォルダが見つかりません）
 verify-link-not-followed = フォルダへのシンボリックリンクです。たどらないため、その先の報告書一式は確認していません
@@ -923,6 +929,8 @@ diff-item-verified-changed = 公式 PDF との照合: { $old ->
 ## render
 
 render-finding-source = 出所
+render-signer = 署名者
+render-xlsx-to-terminal = XLSX のワークブックは端末には表示できません。--out FILE を指定するか、標準出力をファイルやプログラムに渡してください(`--out - > report.xlsx`)。
 
 ## report-html
 
@@ -1124,6 +1132,10 @@ summarize-details = 報告書一式ごとの指摘は `medsec verify DIR` で確
 summarize-written = { $count } 件の報告書一式の一覧を { $path } に書き出しました。
 summarize-xlsx-needs-out = XLSX の一覧はファイルに書き出します。--out FILE を指定してください。
 summarize-sheet = 報告書一式の一覧
+summarize-col-code-prefecture = コードの都道府県
+summarize-cell-code-prefecture = 注意: コードは{ $prefecture }のものです
+summarize-unverified = (未検証)
+summarize-xlsx-to-terminal = XLSX の一覧は端末には表示できません。--out FILE を指定するか、標準出力をファイルやプログラムに渡してください(`--out - > summary.xlsx`)。
 
 ## check
 check-step-answers = 回答

@@ -121,7 +121,7 @@ pub struct ImportArgs {
     /// Which form (default: a known official workbook's, or from its title).
     #[arg(long, value_enum)]
     pub form: Option<FormArg>,
-    /// Write the checklist here (default: standard output).
+    /// Write the checklist here (default, and `-`: standard output).
     #[arg(long, value_name = "FILE.toml")]
     pub out: Option<PathBuf>,
     /// Replace --out when it exists.
@@ -147,7 +147,7 @@ pub struct NewArgs {
     /// The new edition, fyYYYY, after the one given with --from.
     #[arg(long, value_name = "fyYYYY")]
     pub edition: String,
-    /// Write the new checklist here (default: standard output).
+    /// Write the new checklist here (default, and `-`: standard output).
     #[arg(long, value_name = "FILE.toml")]
     pub out: Option<PathBuf>,
     /// Replace --out when it exists.

@@ -20,7 +20,8 @@ pub struct ProbeArgs {
     #[arg(long, value_enum, default_value_t = ProbeFormat::Table)]
     pub format: ProbeFormat,
 
-    /// Also write the evidence JSON to FILE (written atomically; replaced if it exists).
+    /// Also write the evidence JSON to FILE (written atomically; replaced if it exists); `-`:
+    /// the evidence JSON on standard output instead of the table.
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
 

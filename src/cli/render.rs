@@ -22,7 +22,8 @@ pub struct RenderArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = RenderFormat::Html)]
     pub format: RenderFormat,
-    /// Write to FILE instead of standard output (replaced if it exists).
+    /// Write to FILE instead of standard output (replaced if it exists); `-` is standard
+    /// output (xlsx: only when it is not a terminal).
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
     /// Check the bundle's signature with this one public key (a .pub file).

@@ -30,7 +30,8 @@ pub struct SummarizeArgs {
     pub as_of: Option<String>,
     #[arg(long, value_enum, default_value_t = SummaryFormat::Table)]
     pub format: SummaryFormat,
-    /// Write to FILE instead of standard output (required for xlsx).
+    /// Write to FILE instead of standard output (required for xlsx); `-` is standard output
+    /// (xlsx: only when it is not a terminal).
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
 }

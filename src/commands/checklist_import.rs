@@ -35,8 +35,9 @@ pub(super) fn read_map(spec: &str, lang: Lang) -> anyhow::Result<Map> {
     parsed.map_err(|e| fail(import::ImportError::Map(e).localize(lang)))
 }
 
-pub fn import(args: ImportArgs, ctx: &Context) -> anyhow::Result<Outcome> {
+pub fn import(mut args: ImportArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     let lang = ctx.lang;
+    args.out = super::out_file(args.out);
     let map = args.map.as_deref().map(|m| read_map(m, lang)).transpose()?;
     let bytes =
         limits::read(&args.workbook, InputKind::Sheet).map_err(|e| fail(e.message(lang)))?;

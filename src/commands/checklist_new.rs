@@ -10,6 +10,7 @@ use crate::tr;
 
 pub fn run(args: &NewArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     let lang = ctx.lang;
+    let out_file = super::out_file(args.out.clone());
     let catalog = Catalog::with_files(&ctx.checklist_paths)?;
     let from = catalog.resolve(&args.from, None)?;
     let from_id = from.checklist.full_id();
@@ -38,14 +39,13 @@ pub fn run(args: &NewArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         )
     });
     // What was written must load (a failure here is a bug in the scaffold, said plainly).
-    let name = args
-        .out
+    let name = out_file
         .as_ref()
         .map_or_else(|| "-".to_owned(), |p| p.display().to_string());
     let made = checklist::load_str(&name, &text, Origin::File(name.clone().into()))?;
     let count = made.checklist.items.len();
     let full_id = made.checklist.full_id();
-    match &args.out {
+    match &out_file {
         Some(out) => {
             let replace = if args.force {
                 Replace::Allow

@@ -22,6 +22,16 @@ use crate::checklist::Lang;
 use crate::exit::Exit;
 use std::path::PathBuf;
 
+/// `--out -`: standard output, as most command-line tools read `-`; never a file named `-`.
+pub fn is_stdout(path: &std::path::Path) -> bool {
+    path.as_os_str() == "-"
+}
+
+/// `--out FILE` as a file to write: `None` for no `--out` and for `--out -` (standard output).
+pub fn out_file(out: Option<PathBuf>) -> Option<PathBuf> {
+    out.filter(|p| !is_stdout(p))
+}
+
 /// What a command needs from the environment, decided once in `app`.
 #[derive(Debug, Clone)]
 pub struct Context {

@@ -68,7 +68,9 @@ pub fn run(args: ProbeArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     }
 
     let json = render::json(&evidence);
-    if let Some(out) = &args.out {
+    // `--out -`: the evidence JSON is what standard output gets.
+    let to_stdout = args.out.as_deref().is_some_and(super::is_stdout);
+    if let Some(out) = args.out.as_ref().filter(|_| !to_stdout) {
         crate::atomic::replace(out, json.as_bytes()).map_err(|e| {
             anyhow::anyhow!(tr!(
                 lang,
@@ -79,6 +81,7 @@ pub fn run(args: ProbeArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         })?;
     }
     let stdout = match args.format {
+        _ if to_stdout => json,
         ProbeFormat::Json => json,
         ProbeFormat::Table => render::probe::table(&evidence, checklist.as_ref(), lang),
     };

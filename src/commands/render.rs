@@ -15,16 +15,29 @@ use crate::signing::manifest::{self, Manifest};
 use crate::signing::trusted::TrustedKeys;
 use crate::signing::verify::{self, Class, Options};
 use crate::signing::{MANIFEST, SIGNATURE};
+use std::io::IsTerminal;
 use std::path::Path;
 
-pub fn run(args: RenderArgs, ctx: &Context) -> anyhow::Result<Outcome> {
+pub fn run(mut args: RenderArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     let lang = ctx.lang;
-    if args.format == RenderFormat::Xlsx && args.out.is_none() {
-        return Err(anyhow::Error::msg(crate::tr!(
-            lang,
-            "report-html-xlsx-needs-out"
-        )));
+    if args.format == RenderFormat::Xlsx {
+        match &args.out {
+            None => {
+                return Err(anyhow::Error::msg(crate::tr!(
+                    lang,
+                    "report-html-xlsx-needs-out"
+                )))
+            }
+            Some(p) if super::is_stdout(p) && std::io::stdout().is_terminal() => {
+                return Err(anyhow::Error::msg(crate::tr!(
+                    lang,
+                    "render-xlsx-to-terminal"
+                )))
+            }
+            Some(_) => {}
+        }
     }
+    args.out = super::out_file(args.out);
     let as_of = ctx.as_of(args.as_of.as_deref())?;
     let localized = |e: crate::signing::SigningError| anyhow::Error::msg(e.localize(lang));
     let keys = match (&args.pubkey, &args.trusted) {
@@ -226,8 +239,8 @@ fn check_bundle(
             .filter_map(|f| f.signature.as_deref())
         {
             if let Ok(b) = verify::read_listed(dir, &manifest, sig, verify::MAX_SIGNATURE_BYTES) {
-                if let Some((key_id, _)) = claims_of(&b) {
-                    verification.vendor_keys.insert(sig.to_owned(), key_id);
+                if let Some(claims) = view::signature_claims(&b) {
+                    verification.vendor_keys.insert(sig.to_owned(), claims);
                 }
             }
         }
@@ -247,36 +260,13 @@ fn refuse_if_failed(findings: &[verify::Finding]) -> Result<(), Refused> {
     Ok(())
 }
 
-/// The key ID and signed time a signature file states (not verified: shown as claims).
-fn claims_of(signature: &[u8]) -> Option<(String, Option<i64>)> {
-    use ct_codecs::{Base64, Decoder};
-    // Read as verify reads it (BOM, CRLF, UTF-16 from another tool's editor).
-    let text = crate::signing::signature_file::signature_text(signature).ok()?;
-    let text = text.as_str();
-    let sig = minisign_verify::Signature::decode(text).ok()?;
-    let key_id = text
-        .lines()
-        .nth(1)
-        .and_then(|l| Base64::decode_to_vec(l, None).ok())
-        .and_then(|bytes| keys::key_id_of_bytes(&bytes))?;
-    let timestamp = match crate::signing::comment::parse(sig.trusted_comment()) {
-        crate::signing::comment::Parsed::Medsec { timestamp, .. } => timestamp,
-        _ => None,
-    };
-    Some((key_id, timestamp))
-}
-
 fn signature_claims(dir: &Path) -> (Option<String>, Option<String>) {
     let Ok(bytes) = manifest::read_bounded(&dir.join(SIGNATURE), verify::MAX_SIGNATURE_BYTES)
     else {
         return (None, None);
     };
-    match claims_of(&bytes) {
-        Some((key_id, t)) => (
-            Some(key_id),
-            t.and_then(|t| jiff::Timestamp::from_second(t).ok())
-                .map(view::japan_time),
-        ),
+    match view::signature_claims(&bytes) {
+        Some(c) => (Some(c.key_id), c.signed_at),
         None => (None, None),
     }
 }

@@ -163,7 +163,11 @@ pub(super) fn run(args: &StatusArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         for form in &mut inspection.forms {
             form.findings.retain(|f| f.code() != "evidence-missing");
         }
-        let recorded = recorded_findings(&report, &report_path, &catalog, lang);
+        // The answers file is not in the bundle: each finding is placed at its answer in
+        // report.json, or at report.json alone.
+        let text = String::from_utf8_lossy(&bytes);
+        place_in_report(&mut inspection, &report, &report_path, &text);
+        let recorded = recorded_findings(&report, &report_path, &catalog, lang, &text);
         let this = if !unusable.is_empty() {
             Exit::Unusable
         } else if !inspection.complete || recorded.iter().any(|d| d.severity == Severity::Error) {
@@ -247,18 +251,15 @@ fn recorded_findings(
     path: &Path,
     catalog: &crate::checklist::Catalog,
     lang: crate::checklist::Lang,
+    text: &str,
 ) -> Vec<Diagnostic> {
     let file = path.display().to_string();
-    let location = || Location {
-        file: file.clone(),
-        line: 1,
-        column: 1,
-    };
     let mut out: Vec<Diagnostic> = report
         .findings
         .iter()
-        .filter(|f| f.source == report::FindingSource::Contradiction)
-        .map(|f| Diagnostic {
+        .enumerate()
+        .filter(|(_, f)| f.source == report::FindingSource::Contradiction)
+        .map(|(i, f)| Diagnostic {
             // The checks of the evidence itself keep their codes (another institution's, …).
             code: crate::report::evidence_check::CODES
                 .into_iter()
@@ -269,7 +270,8 @@ fn recorded_findings(
             } else {
                 Severity::Warning
             },
-            location: location(),
+            // Where report.json records it.
+            location: located(&file, text, &["findings".to_owned(), i.to_string()]),
             message: f.message_in(lang, report.checklist_of(f, catalog)),
             text: f.text.clone(),
         })
@@ -278,7 +280,7 @@ fn recorded_findings(
         out.push(Diagnostic {
             code: "no-probe-evidence",
             severity: Severity::Warning,
-            location: location(),
+            location: Location::file_only(&file),
             message: tr!(lang, "verify-no-probe-evidence"),
             text: Some(crate::diagnostic::MessageRef {
                 id: "verify-no-probe-evidence".to_owned(),
@@ -287,6 +289,146 @@ fn recorded_findings(
         });
     }
     out
+}
+
+/// Places the findings of the rules, made from answers that are not a file here, in
+/// report.json: at the answer of the finding's item and round when report.json has one, else
+/// at report.json with no line (never a made-up 1:1).
+fn place_in_report(inspection: &mut rules::Inspection, report: &Report, path: &Path, text: &str) {
+    let file = path.display().to_string();
+    for form in &mut inspection.forms {
+        let base: Option<Vec<String>> = if form.file == report.answers.file {
+            Some(vec!["answers".into(), "answers".into(), "answers".into()])
+        } else {
+            report
+                .vendor_forms
+                .iter()
+                .position(|v| v.file == form.file)
+                .map(|k| {
+                    vec![
+                        "vendor_forms".into(),
+                        k.to_string(),
+                        "answers".into(),
+                        "answers".into(),
+                    ]
+                })
+        };
+        let answers = std::iter::once(&report.answers)
+            .chain(&report.vendor_forms)
+            .find(|f| f.file == form.file)
+            .map(|f| f.answers.answers.as_slice())
+            .unwrap_or_default();
+        for f in &mut form.findings {
+            let index = f.item.as_deref().and_then(|item| {
+                answers
+                    .iter()
+                    .position(|a| a.item == item && f.round.is_none_or(|r| a.round == r))
+            });
+            f.diagnostic.location = match (&base, index) {
+                (Some(base), Some(i)) => {
+                    // The line that names the item.
+                    let mut pointer = base.clone();
+                    pointer.extend([i.to_string(), "item".to_owned()]);
+                    located(&file, text, &pointer)
+                }
+                // What is about the institution (its code, prefecture): its block.
+                (Some(base), None) if f.code().starts_with("institution-") => {
+                    let mut pointer = base.clone();
+                    pointer.pop();
+                    pointer.push("institution".to_owned());
+                    located(&file, text, &pointer)
+                }
+                _ => Location::file_only(&file),
+            };
+        }
+    }
+    for f in &mut inspection.findings {
+        f.diagnostic.location = Location::file_only(&file);
+    }
+}
+
+/// The place of the JSON value at `pointer` (object keys and array indexes) in `text`, or the
+/// file alone when it is not found.
+fn located(file: &str, text: &str, pointer: &[String]) -> Location {
+    match value_offset(text, pointer) {
+        Some(offset) => Location::at(file, text, offset),
+        None => Location::file_only(file),
+    }
+}
+
+/// The byte offset where the JSON value at `pointer` starts in `text`: a scan of the tokens
+/// that keeps the path to the current value (serde_json keeps no places).
+fn value_offset(text: &str, pointer: &[String]) -> Option<usize> {
+    enum Frame {
+        /// The key of the value being read; `None` while a key is expected.
+        Object(Option<String>),
+        Array(usize),
+    }
+    fn at(stack: &[Frame], pointer: &[String]) -> bool {
+        stack.len() == pointer.len()
+            && stack.iter().zip(pointer).all(|(frame, want)| match frame {
+                Frame::Object(key) => key.as_deref() == Some(want.as_str()),
+                Frame::Array(i) => i.to_string() == *want,
+            })
+    }
+    let bytes = text.as_bytes();
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut i = 0;
+    while let Some(&c) = bytes.get(i) {
+        match c {
+            b'"' => {
+                let start = i;
+                i += 1;
+                while let Some(&b) = bytes.get(i) {
+                    match b {
+                        b'\\' => i += 2,
+                        b'"' => break,
+                        _ => i += 1,
+                    }
+                }
+                let content = text.get(start + 1..i).unwrap_or_default();
+                if let Some(Frame::Object(key @ None)) = stack.last_mut() {
+                    *key = Some(content.to_owned());
+                } else if at(&stack, pointer) {
+                    return Some(start);
+                }
+            }
+            b'{' | b'[' => {
+                if at(&stack, pointer) {
+                    return Some(i);
+                }
+                stack.push(if c == b'{' {
+                    Frame::Object(None)
+                } else {
+                    Frame::Array(0)
+                });
+            }
+            b'}' | b']' => {
+                stack.pop();
+            }
+            b',' => match stack.last_mut() {
+                Some(Frame::Object(key)) => *key = None,
+                Some(Frame::Array(n)) => *n += 1,
+                None => {}
+            },
+            b':' => {}
+            c if c.is_ascii_whitespace() => {}
+            _ => {
+                // A number, true, false or null.
+                if at(&stack, pointer) {
+                    return Some(i);
+                }
+                while bytes
+                    .get(i + 1)
+                    .is_some_and(|b| !matches!(b, b',' | b'}' | b']') && !b.is_ascii_whitespace())
+                {
+                    i += 1;
+                }
+            }
+        }
+        i += 1;
+    }
+    None
 }
 
 /// report.json of a bundle, read only if every file matches the signed manifest, and whether
@@ -331,4 +473,32 @@ fn read_checked(
     verify::read_listed(dir, &manifest, report::FILE_NAME, verify::MAX_REPORT_BYTES)
         .map(|bytes| (bytes, unsigned))
         .map_err(|_| refused("report-missing", report::FILE_NAME))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(parts: &[&str]) -> Vec<String> {
+        parts.iter().map(|s| (*s).to_owned()).collect()
+    }
+
+    #[test]
+    fn a_value_is_found_by_its_path() {
+        let text = "{\n  \"a\": [1, {\"b\": \"x,]}\\\"\"}, true],\n  \"c\": {\"d\": null}\n}\n";
+        let line_col = |pointer: &[&str]| {
+            value_offset(text, &p(pointer)).map(|o| {
+                let l = Location::at("f", text, o);
+                (l.line, l.column)
+            })
+        };
+        assert_eq!(line_col(&[]), Some((1, 1)));
+        assert_eq!(line_col(&["a"]), Some((2, 8)));
+        assert_eq!(line_col(&["a", "0"]), Some((2, 9)));
+        assert_eq!(line_col(&["a", "1", "b"]), Some((2, 18)));
+        assert_eq!(line_col(&["a", "2"]), Some((2, 29)));
+        assert_eq!(line_col(&["c", "d"]), Some((3, 14)));
+        assert_eq!(line_col(&["a", "3"]), None);
+        assert_eq!(line_col(&["b"]), None);
+    }
 }

@@ -9,19 +9,27 @@ use super::{Context, Outcome};
 use crate::answers::{Answer, Response};
 use crate::cli::summarize::{SummarizeArgs, SummaryFormat};
 use crate::exit::Exit;
-use crate::render::summary::{self, Row};
+use crate::render::summary::{self, Row, UnverifiedInstitution};
 use crate::report::{FindingSource, Report};
 use crate::signing::verify::{self, BundleResult, Class, Found, Options, Verified};
 use crate::tr;
 use jiff::civil::Date;
 use std::collections::BTreeMap;
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
-pub fn run(args: SummarizeArgs, ctx: &Context) -> anyhow::Result<Outcome> {
+pub fn run(mut args: SummarizeArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     let lang = ctx.lang;
-    if args.format == SummaryFormat::Xlsx && args.out.is_none() {
-        return Err(anyhow::Error::msg(tr!(lang, "summarize-xlsx-needs-out")));
+    if args.format == SummaryFormat::Xlsx {
+        match &args.out {
+            None => return Err(anyhow::Error::msg(tr!(lang, "summarize-xlsx-needs-out"))),
+            Some(p) if super::is_stdout(p) && std::io::stdout().is_terminal() => {
+                return Err(anyhow::Error::msg(tr!(lang, "summarize-xlsx-to-terminal")))
+            }
+            Some(_) => {}
+        }
     }
+    args.out = super::out_file(args.out);
     let as_of = ctx.as_of(args.as_of.as_deref())?;
     let (keys, catalog, notices) =
         super::verify::trust_and_catalog(args.pubkey.as_deref(), args.trusted.as_deref(), ctx)?;
@@ -177,12 +185,16 @@ fn row_of_result(result: BundleResult) -> Row {
 fn row_of(v: Verified, as_of: Date) -> Row {
     let r = &v.result;
     let exit = r.exit();
-    // The first finding of the worst class, when it is more than a note.
+    // The first finding of the worst class, when it is more than a note; of that class, a
+    // checklist that claims to be the official form without being it first, since the whole
+    // report's wording then rests on it.
     let top = r.findings.iter().map(|f| f.class).max();
     let worst = top.filter(|c| *c >= Class::Finding).and_then(|top| {
-        r.findings
-            .iter()
-            .find(|f| f.class == top)
+        let mut of_top = r.findings.iter().filter(|f| f.class == top);
+        of_top
+            .clone()
+            .find(|f| f.code == "checklist-not-official")
+            .or_else(|| of_top.next())
             .map(|f| f.code.clone())
     });
     let signature = r.signature.as_ref().filter(|s| s.verified);
@@ -194,6 +206,8 @@ fn row_of(v: Verified, as_of: Date) -> Row {
         institution_code: r.institution.as_ref().map(|i| i.code.clone()),
         institution_name: r.institution.as_ref().map(|i| i.name.clone()),
         prefecture: None,
+        code_prefecture_mismatch: None,
+        unverified_institution: None,
         checklist: None,
         edition: None,
         fiscal_year: r.fiscal_year,
@@ -215,6 +229,10 @@ fn row_of(v: Verified, as_of: Date) -> Row {
             .institution
             .as_ref()
             .and_then(|i| i.prefecture.clone());
+        row.code_prefecture_mismatch = row.prefecture.as_deref().and_then(|given| {
+            crate::answers::code::prefecture_mismatch(&report.institution.code, given)
+                .map(|(_, name)| name.to_owned())
+        });
         row.checklist = Some(report.checklist.id.clone());
         row.edition = Some(report.checklist.edition.clone());
         let (no, overdue) = open_answers(report, as_of);
@@ -257,7 +275,33 @@ fn row_of(v: Verified, as_of: Date) -> Row {
             }
         }
     }
+    if v.report.is_none() && row.institution_code.is_none() {
+        row.unverified_institution = unverified_institution(Path::new(&r.path));
+    }
     row
+}
+
+/// Whose bundle a bundle that did not verify claims to be: the institution its report.json
+/// names, read as plain JSON (no link followed, within verify's size limit), for the row to
+/// show marked as unverified. `None` when report.json cannot be read or names none.
+fn unverified_institution(dir: &Path) -> Option<UnverifiedInstitution> {
+    let bytes = crate::signing::manifest::read_bounded(
+        &dir.join(crate::report::FILE_NAME),
+        crate::limits::REPORT_MAX_BYTES,
+    )
+    .ok()?;
+    let json: serde_json::Value = serde_json::from_slice(&bytes).ok()?;
+    let text = |pointer: &str| {
+        json.pointer(pointer)
+            .and_then(serde_json::Value::as_str)
+            .map(str::to_owned)
+    };
+    let found = UnverifiedInstitution {
+        code: text("/institution/code").or_else(|| text("/answers/answers/institution/code")),
+        name: text("/institution/name").or_else(|| text("/answers/answers/institution/name")),
+        prefecture: text("/answers/answers/institution/prefecture"),
+    };
+    (found != UnverifiedInstitution::default()).then_some(found)
 }
 
 /// Items whose latest answered round is いいえ, in the institution's form and the vendor

@@ -104,12 +104,14 @@ pub fn with_catalog<T>(catalog: &Catalog, f: impl FnOnce() -> T) -> T {
 /// The files a bundle holds for people besides report.json: `report.html` in Japanese, made
 /// from `report` (whose bytes are `report_bytes`), signed by `key_id` at `timestamp` (seconds)
 /// when a key is given. Called by `report::bundle` before the manifest is written, so the page
-/// is listed and signed with the rest.
+/// is listed and signed with the rest; the vendors' signatures are read from the bundle
+/// folder `dir`, where they already are.
 pub fn bundle_files(
     report: &Report,
     report_bytes: &[u8],
     key_id: Option<&str>,
     timestamp: i64,
+    dir: &std::path::Path,
 ) -> Vec<(&'static str, Vec<u8>)> {
     let catalog = CATALOG
         .with(|c| c.borrow().clone())
@@ -129,7 +131,19 @@ pub fn bundle_files(
         key_id: key_id.map(str::to_owned),
         signed_at,
         findings: Vec::new(),
-        vendor_keys: Default::default(),
+        vendor_keys: report
+            .vendor_forms
+            .iter()
+            .filter_map(|f| f.signature.as_deref())
+            .filter_map(|sig| {
+                let bytes = crate::signing::manifest::read_bounded(
+                    &dir.join(sig),
+                    crate::limits::SIGNATURE_MAX_BYTES,
+                )
+                .ok()?;
+                Some((sig.to_owned(), view::signature_claims(&bytes)?))
+            })
+            .collect(),
     };
     let as_of = report.generated_at.parse::<jiff::Timestamp>().map_or_else(
         |_| crate::dates::today_in_japan(),

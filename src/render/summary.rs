@@ -27,6 +27,14 @@ pub struct Row {
     pub institution_code: Option<String>,
     pub institution_name: Option<String>,
     pub prefecture: Option<String>,
+    /// The prefecture the 医療機関コード's first two digits name (JIS X 0401, e.g. `東京都`),
+    /// when it is not the prefecture given (status's `institution-code-prefecture-mismatch`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub code_prefecture_mismatch: Option<String>,
+    /// What report.json says of the institution when the bundle did not verify: read for
+    /// the inspector to know whose bundle it claims to be, never shown as verified.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unverified_institution: Option<UnverifiedInstitution>,
     /// The checklist's ID.
     pub checklist: Option<String>,
     pub edition: Option<String>,
@@ -49,6 +57,32 @@ pub struct Row {
     pub signed_at: Option<String>,
     pub key_id: Option<String>,
     pub report_sha256: Option<String>,
+}
+
+/// The institution as an unverified report.json names it (any part may be missing).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct UnverifiedInstitution {
+    pub code: Option<String>,
+    pub name: Option<String>,
+    pub prefecture: Option<String>,
+}
+
+impl Row {
+    /// The institution's code, name and prefecture as cells: verified ones as they are,
+    /// unverified ones (from a bundle that did not verify) each marked as such.
+    fn institution_cells(&self, lang: Lang) -> [Option<String>; 3] {
+        match &self.unverified_institution {
+            Some(u) => {
+                let mark = tr!(lang, "summarize-unverified");
+                [&u.code, &u.name, &u.prefecture].map(|v| v.as_ref().map(|s| format!("{s} {mark}")))
+            }
+            None => [
+                self.institution_code.clone(),
+                self.institution_name.clone(),
+                self.prefecture.clone(),
+            ],
+        }
+    }
 }
 
 /// `valid`, `findings`, `unusable`, `invalid`: the result word in JSON.
@@ -123,12 +157,20 @@ pub fn table(rows: &[Row], lang: Lang, color: bool) -> String {
         // Seven columns to fit a terminal: the institution's code, name and prefecture in one
         // cell, and the answers' state (complete, いいえ, overdue) in another, one per line.
         // CSV, XLSX and JSON keep a column for each.
-        let institution = [&r.institution_code, &r.institution_name, &r.prefecture]
+        let mut institution = r
+            .institution_cells(lang)
             .into_iter()
             .flatten()
-            .map(|s| esc(s).into_owned())
-            .collect::<Vec<_>>()
-            .join("\n");
+            .map(|s| esc(&s).into_owned())
+            .collect::<Vec<_>>();
+        if let Some(p) = &r.code_prefecture_mismatch {
+            institution.push(tr!(
+                lang,
+                "summarize-cell-code-prefecture",
+                prefecture = esc(p).into_owned()
+            ));
+        }
+        let institution = institution.join("\n");
         let answers = [
             r.complete.map(|c| {
                 if c {
@@ -242,6 +284,7 @@ fn header(lang: Lang) -> Vec<String> {
         tr!(lang, "summarize-col-code"),
         tr!(lang, "summarize-col-name"),
         tr!(lang, "summarize-col-prefecture"),
+        tr!(lang, "summarize-col-code-prefecture"),
         tr!(lang, "summarize-col-checklist"),
         tr!(lang, "summarize-col-edition"),
         tr!(lang, "summarize-col-fiscal-year"),
@@ -260,14 +303,16 @@ fn header(lang: Lang) -> Vec<String> {
 
 fn cells(r: &Row, lang: Lang) -> Vec<Cell> {
     let text = |v: &Option<String>| Cell::Text(v.clone().unwrap_or_default());
+    let [code, name, prefecture] = r.institution_cells(lang);
     vec![
         Cell::Text(r.path.clone()),
         Cell::Text(verdict(r.exit, lang)),
         Cell::Number(Some(usize::from(r.exit.code()))),
         text(&r.worst_finding),
-        text(&r.institution_code),
-        text(&r.institution_name),
-        text(&r.prefecture),
+        text(&code),
+        text(&name),
+        text(&prefecture),
+        text(&r.code_prefecture_mismatch),
         text(&r.checklist),
         text(&r.edition),
         Cell::Number(r.fiscal_year.and_then(|y| usize::try_from(y).ok())),
@@ -333,7 +378,7 @@ pub fn xlsx(rows: &[Row], lang: Lang) -> Result<Vec<u8>, rust_xlsxwriter::XlsxEr
         }
     }
     for (c, w) in [
-        30, 10, 6, 24, 13, 24, 10, 24, 10, 8, 8, 8, 8, 8, 8, 8, 28, 11, 18, 66,
+        30, 10, 6, 24, 13, 24, 10, 10, 24, 10, 8, 8, 8, 8, 8, 8, 8, 28, 11, 18, 66,
     ]
     .into_iter()
     .enumerate()

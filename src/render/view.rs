@@ -44,8 +44,51 @@ pub struct Verification {
     /// When it was signed, Japan time, for people.
     pub signed_at: Option<String>,
     pub findings: Vec<CheckFinding>,
-    /// Key IDs of the vendors' signatures, by the signature's path in the bundle.
-    pub vendor_keys: std::collections::BTreeMap<String, String>,
+    /// What the vendors' signatures say (key ID, time, signer), by the signature's path in
+    /// the bundle.
+    pub vendor_keys: std::collections::BTreeMap<String, SignatureClaims>,
+}
+
+/// What a signature file states of itself, not verified (shown as claims): the key ID, when
+/// it was signed (Japan time, for people), and for a vendor form the vendor its trusted comment
+/// names.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct SignatureClaims {
+    pub key_id: String,
+    pub signed_at: Option<String>,
+    pub signer: Option<String>,
+}
+
+/// The claims of a minisign signature file (a bundle's or a vendor form's); `None` when it
+/// is not one.
+pub fn signature_claims(signature: &[u8]) -> Option<SignatureClaims> {
+    use ct_codecs::{Base64, Decoder};
+    // Read as verify reads it (BOM, CRLF, UTF-16 from another tool's editor).
+    let text = crate::signing::signature_file::signature_text(signature).ok()?;
+    let text = text.as_str();
+    let sig = minisign_verify::Signature::decode(text).ok()?;
+    let key_id = text
+        .lines()
+        .nth(1)
+        .and_then(|l| Base64::decode_to_vec(l, None).ok())
+        .and_then(|bytes| crate::signing::keys::key_id_of_bytes(&bytes))?;
+    let comment = sig.trusted_comment();
+    // Both medsec comments (bundle and vendor form) carry `timestamp:SECONDS`.
+    let signed_at = comment
+        .split('\t')
+        .find_map(|f| f.strip_prefix("timestamp:"))
+        .and_then(|t| t.parse::<i64>().ok())
+        .and_then(|t| jiff::Timestamp::from_second(t).ok())
+        .map(japan_time);
+    let signer = match crate::signing::comment::parse_vendor(comment) {
+        crate::signing::comment::VendorParsed::Medsec { vendor, .. } => Some(vendor),
+        _ => None,
+    };
+    Some(SignatureClaims {
+        key_id,
+        signed_at,
+        signer,
+    })
 }
 
 /// Everything a report template needs.
@@ -103,6 +146,9 @@ pub struct VendorView {
     /// The vendor's signature file in the bundle, when there is one.
     pub signature: Option<String>,
     pub key_id: Option<String>,
+    /// When the vendor signed, and the vendor the signature names, as the signature says.
+    pub signed_at: Option<String>,
+    pub signer: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -556,16 +602,19 @@ fn form_view(
             }]
         }
     };
+    let claims = form
+        .signature
+        .as_ref()
+        .and_then(|s| verification.vendor_keys.get(s));
     let vendor = form.answers.vendor.as_ref().map(|v| VendorView {
         name: v.name.clone().unwrap_or_default(),
         system: v.system.clone().unwrap_or_default(),
         contact: v.contact.clone().unwrap_or_default(),
         answered_by: v.answered_by.clone().unwrap_or_default(),
         signature: form.signature.clone(),
-        key_id: form
-            .signature
-            .as_ref()
-            .and_then(|s| verification.vendor_keys.get(s).cloned()),
+        key_id: claims.map(|c| c.key_id.clone()),
+        signed_at: claims.and_then(|c| c.signed_at.clone()),
+        signer: claims.and_then(|c| c.signer.clone()),
     });
     let title = checklist.map_or_else(
         || form.checklist.full_id(),

@@ -1,10 +1,37 @@
 //! The report as a workbook: the official form's columns (one row per item) on the first
-//! sheet, the findings on the second. Every cell is written as text, never as a formula.
+//! sheet, the findings on the second. Every cell is written as text, never as a formula, but
+//! for 確認日 and 目標日: real Excel dates (`yyyy-mm-dd`), which sort and filter as dates.
 
 use super::view::View;
 use crate::checklist::Lang;
 use crate::tr;
-use rust_xlsxwriter::{Format, Workbook, XlsxError};
+use rust_xlsxwriter::{ExcelDateTime, Format, Workbook, Worksheet, XlsxError};
+
+/// A cell of the items sheet: text, or a date given as `YYYY-MM-DD` (empty: no date).
+enum Cell<'a> {
+    Text(String, &'a Format),
+    Date(String, &'a Format),
+}
+
+/// A date as a real Excel date with `format`; text it cannot read stays text, as written.
+fn write_date(
+    ws: &mut Worksheet,
+    row: u32,
+    col: u16,
+    iso: &str,
+    format: &Format,
+    text: &Format,
+) -> Result<(), XlsxError> {
+    if iso.is_empty() {
+        return Ok(());
+    }
+    match ExcelDateTime::parse_from_str(iso) {
+        Ok(date) => ws
+            .write_date_with_format(row, col, &date, format)
+            .map(|_| ()),
+        Err(_) => ws.write_string_with_format(row, col, iso, text).map(|_| ()),
+    }
+}
 
 /// The workbook's bytes.
 pub fn xlsx(view: &View, lang: Lang) -> Result<Vec<u8>, XlsxError> {
@@ -15,9 +42,10 @@ pub fn xlsx(view: &View, lang: Lang) -> Result<Vec<u8>, XlsxError> {
         .set_bold()
         .set_font_color(rust_xlsxwriter::Color::Red)
         .set_num_format("@");
+    let date = Format::new().set_num_format("yyyy-mm-dd");
     let overdue = Format::new()
         .set_font_color(rust_xlsxwriter::Color::Red)
-        .set_num_format("@");
+        .set_num_format("yyyy-mm-dd");
     let r1 = tr!(lang, "report-html-round-1");
     let r2 = tr!(lang, "report-html-round-2");
     let answer = tr!(lang, "report-html-csv-answer");
@@ -46,10 +74,10 @@ pub fn xlsx(view: &View, lang: Lang) -> Result<Vec<u8>, XlsxError> {
     let mut row = 1u32;
     for form in std::iter::once(&view.main).chain(&view.vendor_forms) {
         for item in form.sections.iter().flat_map(|s| &s.items) {
-            let mut cells: Vec<(String, &Format)> = vec![
-                (form.file.clone(), &wrap),
-                (item.number.clone(), &wrap),
-                (
+            let mut cells: Vec<Cell<'_>> = vec![
+                Cell::Text(form.file.clone(), &wrap),
+                Cell::Text(item.number.clone(), &wrap),
+                Cell::Text(
                     if item.text.is_empty() {
                         item.label.clone()
                     } else {
@@ -57,17 +85,17 @@ pub fn xlsx(view: &View, lang: Lang) -> Result<Vec<u8>, XlsxError> {
                     },
                     &wrap,
                 ),
-                (item.scope.clone(), &wrap),
+                Cell::Text(item.scope.clone(), &wrap),
             ];
             let mut notes = Vec::new();
             let mut evidence = Vec::new();
             for r in &item.rounds {
                 let format = if r.code == "no" { &no } else { &wrap };
-                cells.push((r.response.clone(), format));
-                cells.push((r.checked_on_iso.clone(), &wrap));
-                cells.push((
+                cells.push(Cell::Text(r.response.clone(), format));
+                cells.push(Cell::Date(r.checked_on_iso.clone(), &date));
+                cells.push(Cell::Date(
                     r.target_date_iso.clone(),
-                    if r.overdue { &overdue } else { &wrap },
+                    if r.overdue { &overdue } else { &date },
                 ));
                 notes.extend(
                     [r.reason.clone(), r.note.clone()]
@@ -76,11 +104,16 @@ pub fn xlsx(view: &View, lang: Lang) -> Result<Vec<u8>, XlsxError> {
                 );
                 evidence.extend(r.evidence.iter().map(|e| e.named_as.clone()));
             }
-            cells.push((notes.join("\n"), &wrap));
-            cells.push((evidence.join("\n"), &wrap));
-            cells.push((item.id.clone(), &wrap));
-            for (c, (v, f)) in (0u16..).zip(&cells) {
-                ws.write_string_with_format(row, c, v, f)?;
+            cells.push(Cell::Text(notes.join("\n"), &wrap));
+            cells.push(Cell::Text(evidence.join("\n"), &wrap));
+            cells.push(Cell::Text(item.id.clone(), &wrap));
+            for (c, cell) in (0u16..).zip(&cells) {
+                match cell {
+                    Cell::Text(v, f) => {
+                        ws.write_string_with_format(row, c, v, f)?;
+                    }
+                    Cell::Date(iso, f) => write_date(ws, row, c, iso, f, &wrap)?,
+                }
             }
             row += 1;
         }

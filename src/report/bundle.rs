@@ -412,7 +412,7 @@ fn fill(
     // The page for people (report.html): listed in the manifest and signed with the rest.
     let key_id = key.map(|k| k.public.key_id.as_str());
     for (name, bytes) in
-        crate::render::html::bundle_files(&report, &report_bytes, key_id, timestamp)
+        crate::render::html::bundle_files(&report, &report_bytes, key_id, timestamp, dir)
     {
         let path = dir.join(name);
         atomic::write(&path, &bytes, None, Replace::Refuse).map_err(SigningError::io(&path))?;

@@ -222,8 +222,8 @@ impl MakeError {
                     ProbeEvidenceProblem::NotJson(e) => tr!(
                         lang,
                         "report-probe-evidence-not-json",
-                        line = e.line(),
-                        column = e.column(),
+                        line = super::json_place(e).0,
+                        column = super::json_place(e).1,
                         error = crate::i18n::detail::text(lang, &e.to_string())
                     ),
                     ProbeEvidenceProblem::Version(found) => tr!(

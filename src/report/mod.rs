@@ -230,12 +230,21 @@ pub struct ReportView {
 }
 
 fn json_error(path: &Path) -> impl Fn(serde_json::Error) -> ReportError + '_ {
-    move |e| ReportError::Json {
-        path: path.to_owned(),
-        line: e.line(),
-        column: e.column(),
-        message: e.to_string(),
+    move |e| {
+        let (line, column) = json_place(&e);
+        ReportError::Json {
+            path: path.to_owned(),
+            line,
+            column,
+            message: e.to_string(),
+        }
     }
+}
+
+/// Where a JSON error is, 1-based as people count: serde_json says column 0 for the end of
+/// the input right after a newline (and line 0 for errors of no place), which no editor shows.
+pub fn json_place(e: &serde_json::Error) -> (usize, usize) {
+    (e.line().max(1), e.column().max(1))
 }
 
 /// Parse JSON and check `format_version` before anything else is read.

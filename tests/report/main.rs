@@ -8,6 +8,7 @@ mod check;
 mod escaping;
 mod finding_sources;
 mod findings_language;
+mod gaps12;
 mod inspector_view;
 mod render;
 mod report;

@@ -427,7 +427,27 @@ fn xlsx_has_the_items_and_the_findings() {
     assert_eq!(rows[0][1], "番号");
     let log = rows.iter().find(|r| r[1] == "2-⑩").expect("item 2-⑩");
     assert_eq!(log[4], "いいえ");
-    assert_eq!(log[6], "2026-03-31");
+    // 確認日 and 目標日 are real Excel dates (yyyy-mm-dd), not text.
+    let row = items
+        .rows()
+        .find(|r| r[1] == "2-⑩")
+        .expect("item 2-⑩")
+        .to_vec();
+    for (col, want) in [(5, (2025, 6, 3)), (6, (2026, 3, 31))] {
+        match &row[col] {
+            calamine::Data::DateTime(d) => {
+                assert!(d.is_datetime(), "{d:?}");
+                let (y, m, day, ..) = d.to_ymd_hms_milli();
+                assert_eq!((y, m, day), want, "column {col}");
+            }
+            other => panic!("column {col} is not a date: {other:?}"),
+        }
+    }
+    let mut zip =
+        zip::ZipArchive::new(std::io::Cursor::new(std::fs::read(&target).unwrap())).unwrap();
+    let mut styles = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("xl/styles.xml").unwrap(), &mut styles).unwrap();
+    assert!(styles.contains("formatCode=\"yyyy-mm-dd\""), "{styles}");
     let findings = wb.worksheet_range("指摘").unwrap();
     assert!(findings
         .rows()

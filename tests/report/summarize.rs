@@ -516,7 +516,7 @@ fn xlsx_reads_back_with_filters_and_a_frozen_header() {
         &mut sheet,
     )
     .unwrap();
-    assert!(sheet.contains("<autoFilter ref=\"A1:T8\""), "{sheet}");
+    assert!(sheet.contains("<autoFilter ref=\"A1:U8\""), "{sheet}");
     assert!(sheet.contains("state=\"frozen\""), "{sheet}");
     assert!(!sheet.contains("<f>"), "{sheet}");
 }

@@ -379,7 +379,8 @@ fn with_carried_checklists(
             .by_digest(&loaded.digest)
             .is_some_and(|l| matches!(l.origin, crate::checklist::Origin::Bundled(_)));
         if !bundled_here {
-            push_source_note(b, name, &loaded);
+            let given_here = own.by_digest(&loaded.digest).is_some();
+            push_source_note(b, name, &loaded, given_here);
         }
         if catalog.by_digest(&loaded.digest).is_none() {
             // An own checklist is linked to its base as every other command links it; one whose
@@ -392,7 +393,14 @@ fn with_carried_checklists(
 }
 
 /// Whether a carried checklist's recorded source is an official workbook medsec knows.
-fn push_source_note(b: &mut Bundle<'_>, name: &str, loaded: &crate::checklist::Loaded) {
+/// `given_here`: the inspector gave the same checklist (`--checklist`, `checklist add`), so
+/// its wording is theirs to judge; otherwise an unbacked claim to be official is a finding.
+fn push_source_note(
+    b: &mut Bundle<'_>,
+    name: &str,
+    loaded: &crate::checklist::Loaded,
+    given_here: bool,
+) {
     use crate::checklist::import::official;
     let lang = b.lang;
     let known = official::known().unwrap_or_default();
@@ -407,6 +415,37 @@ fn push_source_note(b: &mut Bundle<'_>, name: &str, loaded: &crate::checklist::L
     workbooks.sort();
     workbooks.dedup();
     let checklist = loaded.checklist.full_id();
+    // Items marked as checked against the official form claim that it is the official form:
+    // without an official workbook behind them, that is a finding, not a note. An own
+    // checklist (`extends`) says it is the institution's own; its base is judged on its own.
+    let verified = if loaded.checklist.extends.is_some() {
+        0
+    } else {
+        loaded.checklist.items.iter().filter(|i| i.verified).count()
+    };
+    let backed = workbooks
+        .iter()
+        .any(|(_, sha)| official::by_sha256(&known, sha).is_some());
+    if verified > 0 && !backed && !given_here {
+        let (workbook, sha) = workbooks
+            .first()
+            .map_or(("none", ""), |(w, s)| (w.as_str(), s.as_str()));
+        let message = tr!(
+            lang,
+            "verify-checklist-claims-official",
+            checklist = checklist.as_str(),
+            verified = verified,
+            workbook = workbook,
+            sha = sha
+        );
+        b.push(
+            "checklist-not-official",
+            Class::Finding,
+            Some(name),
+            message,
+        );
+        return;
+    }
     if workbooks.is_empty() {
         let message = tr!(
             lang,

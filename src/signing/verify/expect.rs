@@ -173,14 +173,10 @@ impl Expected {
         Ok(Expected { sha256, key_id })
     }
 
-    /// The finding when the bundle's report.json (`report_bytes`, as the manifest lists it)
-    /// or its signing key (`key_id`) is not what the paper says.
-    pub(super) fn check(
-        &self,
-        report_bytes: &[u8],
-        key_id: Option<&str>,
-        lang: Lang,
-    ) -> Option<Finding> {
+    /// What the paper says against the bundle: `expect-mismatch` when its report.json
+    /// (`report_bytes`, as the manifest lists it) or its signing key (`key_id`) is not what the
+    /// paper says, else the note `expect-matched`, so a match is said, not left to silence.
+    pub(super) fn check(&self, report_bytes: &[u8], key_id: Option<&str>, lang: Lang) -> Finding {
         let actual = crate::signing::manifest::sha256_bytes(report_bytes);
         let (file, message) = if actual != self.sha256 {
             (
@@ -203,17 +199,42 @@ impl Expected {
                         actual = actual.unwrap_or("-")
                     ),
                 ),
-                _ => return None,
+                (Some(expected), _) => {
+                    return matched(tr!(
+                        lang,
+                        "verify-expect-matched-key",
+                        sha256 = self.sha256.as_str(),
+                        key = expected.as_str()
+                    ))
+                }
+                (None, _) => {
+                    return matched(tr!(
+                        lang,
+                        "verify-expect-matched",
+                        sha256 = self.sha256.as_str()
+                    ))
+                }
             }
         };
-        Some(Finding {
+        Finding {
             code: "expect-mismatch".into(),
             class: Class::Integrity,
             file: Some(file.to_owned()),
             item: None,
             item_label: None,
             message,
-        })
+        }
+    }
+}
+
+fn matched(message: String) -> Finding {
+    Finding {
+        code: "expect-matched".into(),
+        class: Class::Note,
+        file: Some(report::FILE_NAME.to_owned()),
+        item: None,
+        item_label: None,
+        message,
     }
 }
 

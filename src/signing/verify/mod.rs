@@ -316,9 +316,7 @@ fn verify_bundle_read(dir: &Path, opts: &Options<'_>, pre: Preread) -> Verified 
         report = check_report(&mut b, &mut result, &checked, opts);
         if let (Some(expected), Some(bytes)) = (opts.expect, checked.report_bytes.as_deref()) {
             let key_id = checked.info.as_ref().map(|i| i.key_id.as_str());
-            if let Some(f) = expected.check(bytes, key_id, opts.lang) {
-                b.findings.push(f);
-            }
+            b.findings.push(expected.check(bytes, key_id, opts.lang));
         }
         if report.is_some() {
             result.report_sha256 = checked.report_sha256.clone();
