@@ -1035,3 +1035,46 @@ fn the_gate_question_is_found_by_its_place_and_wording() {
     assert_eq!(r.code, Some(2), "{}", r.stderr);
     assert!(r.stderr.contains("gate=`x`"), "{}", r.stderr);
 }
+
+/// Circled numbers beyond ⑳ (㉑–㊿, two other Unicode runs) are item numbers, not rows
+/// without a number.
+#[test]
+fn circled_numbers_beyond_twenty_are_items() {
+    let dir = tempfile::tempdir().unwrap();
+    let bytes = workbook(&[SheetSpec {
+        name: "Sheet1",
+        cells: vec![
+            (0, 0, "番号"),
+            (0, 1, "チェック項目"),
+            (0, 2, "はい"),
+            (0, 3, "いいえ"),
+            (1, 0, "2"),
+            (1, 1, "管理・運用"),
+            (2, 0, "⑳"),
+            (2, 1, "試験用の二十番目です。"),
+            (3, 0, "㉑"),
+            (3, 1, "試験用の二十一番目です。"),
+            (4, 0, "2-㉒"),
+            (4, 1, "試験用の二十二番目です。"),
+            (5, 0, "㊱"),
+            (5, 1, "試験用の三十六番目です。"),
+            (6, 0, "２－㊿"),
+            (6, 1, "試験用の五十番目です。"),
+        ],
+        merges: vec![],
+    }]);
+    let (r, out) = import(
+        dir.path(),
+        "circled.xlsx",
+        &bytes,
+        &["--edition", "fy2026", "--id", "own-institution"],
+    );
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert!(r.stderr.contains("5 items"), "{}", r.stderr);
+    assert!(!r.stderr.contains("left out"), "{}", r.stderr);
+    lint_clean(&out);
+    let got = items(&show_json(dir.path(), &out, "own-institution@fy2026"));
+    let numbers: Vec<&str> = got.iter().map(|g| g.1.as_str()).collect();
+    assert_eq!(numbers, ["2-⑳", "2-㉑", "2-㉒", "2-㊱", "2-㊿"]);
+    assert_eq!(got[4].3, "試験用の五十番目です。");
+}
