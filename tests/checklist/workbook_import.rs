@@ -1078,3 +1078,54 @@ fn circled_numbers_beyond_twenty_are_items() {
     assert_eq!(numbers, ["2-⑳", "2-㉑", "2-㉒", "2-㊱", "2-㊿"]);
     assert_eq!(got[4].3, "試験用の五十番目です。");
 }
+
+/// The summary of an import with `--map header-rows=N` names the N header rows, not the
+/// first row after them.
+#[test]
+fn a_mapped_header_is_named_by_its_own_rows() {
+    let dir = tempfile::tempdir().unwrap();
+    for (rows, header) in [(1u32, "一覧!B1 "), (2, "一覧!B1:B2 "), (3, "一覧!B1:B3 ")] {
+        let mut cells = vec![(0, 0, "表")];
+        cells.extend([
+            (rows, 0, "①"),
+            (rows, 1, "試験用の責任者を置いている。"),
+            (rows + 1, 0, "②"),
+            (rows + 1, 1, "試験用の台帳を作っている。"),
+        ]);
+        let bytes = workbook(&[SheetSpec {
+            name: "一覧",
+            cells,
+            merges: vec![],
+        }]);
+        let map = format!("number=A,text=B,header-rows={rows}");
+        let (r, _) = import(
+            dir.path(),
+            "m.xlsx",
+            &bytes,
+            &["--edition", "fy2026", "--map", &map, "--force"],
+        );
+        assert_eq!(r.code, Some(0), "{}", r.stderr);
+        assert!(
+            r.stderr.contains("2 items") && r.stderr.contains(&format!("the header at {header}")),
+            "{rows}: {}",
+            r.stderr
+        );
+        let (r, _) = import(
+            dir.path(),
+            "m.xlsx",
+            &bytes,
+            &[
+                "--lang",
+                "ja",
+                "--edition",
+                "fy2026",
+                "--map",
+                &map,
+                "--force",
+            ],
+        );
+        assert_eq!(r.code, Some(0), "{}", r.stderr);
+        let ja = format!("{} の見出し", header.trim_end());
+        assert!(r.stderr.contains(&ja), "{rows}: {}", r.stderr);
+    }
+}

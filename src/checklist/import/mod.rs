@@ -62,7 +62,8 @@ pub struct Imported {
     pub sha256: String,
     /// `ID@EDITION`.
     pub checklist: String,
-    /// The cell where the header (or, with `--map`, the text column) starts: `Sheet1!B3`.
+    /// The header's cell in the wording column (`Sheet1!B3`; with a `--map` of several header
+    /// rows, their range: `Sheet1!B1:B3`).
     pub header: String,
     /// The layout, as a `--map` would state it.
     pub layout: String,
@@ -369,6 +370,20 @@ fn answer_headers(
         .collect()
 }
 
+/// The header a `--map` states, for the summary: its rows in the wording column
+/// (`Sheet1!C1`, `Sheet1!C1:C3`); without header rows, the first cell of the wording.
+fn mapped_header(grid: &Grid, layout: &Layout) -> String {
+    let first = grid.name(layout.header_start, layout.text);
+    match layout.data_start.saturating_sub(layout.header_start) {
+        0 | 1 => first,
+        _ => format!(
+            "{first}:{}{}",
+            grid::column_name(layout.text),
+            layout.data_start
+        ),
+    }
+}
+
 /// What `--map gate=` says, if anything.
 fn gate_spec(map: Option<&Map>) -> Option<&GateSpec> {
     map.and_then(|m| m.gate.as_ref())
@@ -406,8 +421,7 @@ fn choose<'g>(
                 })
             }
         };
-        let header = grid.name(layout.data_start, layout.text);
-        return Ok((grid, layout, header));
+        return Ok((grid, layout.clone(), mapped_header(grid, &layout)));
     }
     match found.len() {
         0 => Err(ImportError::NoChecklist {
