@@ -1129,3 +1129,78 @@ fn a_mapped_header_is_named_by_its_own_rows() {
         assert!(r.stderr.contains(&ja), "{rows}: {}", r.stderr);
     }
 }
+
+/// `checklist show --format md` shows cell text as written: pipes, emphasis, HTML and code
+/// spans in a workbook's wording are escaped, so they neither break the table nor format.
+#[test]
+fn markdown_show_escapes_cell_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let bytes = workbook(&[SheetSpec {
+        name: "Sheet1",
+        cells: vec![
+            (0, 0, "試験用チェックリスト *星* <i>斜体</i>"),
+            (1, 0, "番号"),
+            (1, 1, "チェック項目"),
+            (1, 2, "はい"),
+            (1, 3, "いいえ"),
+            (2, 0, "1"),
+            (2, 1, "体制|構築_下線_"),
+            (3, 0, "①"),
+            (3, 1, "試験用の|縦線|と*強調*と__太字__です。"),
+            (4, 0, "②"),
+            (
+                4,
+                1,
+                "試験用の<script>x</script>と`コード`と[リンク](http://x)です。",
+            ),
+            (5, 0, "③"),
+            (5, 1, "試験用の\\逆斜線と~~取消~~と&amp;です。"),
+        ],
+        merges: vec![],
+    }]);
+    let (r, out) = import(
+        dir.path(),
+        "hostile.xlsx",
+        &bytes,
+        &["--edition", "fy2026", "--id", "own-institution"],
+    );
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    let r = run(medsec_in(dir.path()).arg("--checklist").arg(&out).args([
+        "checklist",
+        "show",
+        "own-institution@fy2026",
+        "--format",
+        "md",
+    ]));
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    // The digest changes with the workbook's creation time.
+    let shown: String = r
+        .stdout
+        .lines()
+        .filter(|l| !l.contains("sha256:"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    insta::assert_snapshot!("show-md-hostile-cells", shown);
+    let r = run(medsec_in(dir.path()).arg("--checklist").arg(&out).args([
+        "--lang",
+        "ja",
+        "checklist",
+        "show",
+        "own-institution@fy2026",
+        "--format",
+        "md",
+    ]));
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert!(
+        r.stdout.contains(
+            "| 1-① |  | 試験用の\\|縦線\\|と\\*強調\\*と\\_\\_太字\\_\\_です。 ※未確認 |"
+        ),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout.contains("## 1 体制\\|構築\\_下線\\_\n"),
+        "{}",
+        r.stdout
+    );
+}
