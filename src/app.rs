@@ -210,6 +210,9 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         }
         Command::Answer(args) => stale(commands::answer::run(args, &ctx)),
         Command::Init(args) => stale(commands::init::run(args, &ctx)),
+        Command::Status(args) if commands::status::reads_bundles(&args) => {
+            commands::status::run(args, &ctx)
+        }
         Command::Status(args) => stale(commands::status::run(args, &ctx)),
         Command::Completions { shell } => Ok(commands::generate::completions(shell)),
         Command::Man => commands::generate::man(),
