@@ -336,6 +336,7 @@ answers-template-title = medsec answers: { $title }
 answers-template-answer = answer: はい (yes) / いいえ (no) / 対象外 (not applicable, only where noted; give a reason)
 answers-template-checked-on = checked_on: the date checked ({ $year }-06-03, { $year }/6/3, 令和{ $reiwa }年6月3日 or R{ $reiwa }.6.3)
 answers-template-target-date = target_date: for いいえ, the target date within { $fiscal_year } ({ $start } to { $end })
+answers-template-target-date-unconfirmed = target_date: for いいえ, the target date. This edition's window for it is unconfirmed: a date outside { $fiscal_year } ({ $start } to { $end }) gets a warning, not an error
 answers-template-note = note: free text; evidence: file paths, relative to this file
 answers-template-commands = Check with `medsec status THIS-FILE`; answer interactively with `medsec answer THIS-FILE`.
 answers-template-carried = Answers with carried_from come from last year: check again, set checked_on, and delete the carried_from line.

@@ -315,6 +315,7 @@ answers-template-title = medsec 回答ファイル: { $title }
 answers-template-answer = answer: はい / いいえ / 対象外(対象外は認められた項目のみ。reason に理由を書きます)
 answers-template-checked-on = checked_on: 確認日({ $year }-06-03、{ $year }/6/3、令和{ $reiwa }年6月3日、R{ $reiwa }.6.3 のどれでも書けます)
 answers-template-target-date = target_date: いいえの場合の目標日。{ $fiscal_year }中({ $start }〜{ $end })
+answers-template-target-date-unconfirmed = target_date: いいえの場合の目標日。この版での期間は未確認です。{ $fiscal_year }({ $start }〜{ $end })の範囲外は、誤りではなく警告になります
 answers-template-note = note: メモ、evidence: 証跡ファイルのパス(このファイルからの相対パス)
 answers-template-commands = 確認: medsec status このファイル / 対話形式で入力: medsec answer このファイル
 answers-template-carried = carried_from のある回答は昨年度からの引継ぎです。確認し直して確認日を入れ、carried_from の行を消してください。

@@ -1204,3 +1204,47 @@ fn markdown_show_escapes_cell_text() {
         r.stdout
     );
 }
+
+/// Where the edition's rules say the いいえ target-date window is unknown (an imported form
+/// whose 目標日 header names no window, or FY2024), the answers file `init` makes does not
+/// state a window as if it were known; where it is known (FY2025), it does.
+#[test]
+fn init_says_an_unconfirmed_target_window_is_unconfirmed() {
+    let dir = tempfile::tempdir().unwrap();
+    let (r, out) = import(dir.path(), "c.xlsx", &layout_c(), &["--edition", "fy2026"]);
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(text.contains("target_date = \"unknown\""), "{text}");
+    let init = |lang: &str, checklist: &[&std::ffi::OsStr], name: &str| -> String {
+        let r = run(medsec_in(dir.path())
+            .current_dir(dir.path())
+            .args(checklist)
+            .args(["--lang", lang, "init", "--out", name]));
+        assert_eq!(r.code, Some(0), "{}", r.stderr);
+        std::fs::read_to_string(dir.path().join(name)).unwrap()
+    };
+    let imported = [std::ffi::OsStr::new("--checklist"), out.as_os_str()];
+    let en = init("en", &imported, "en.toml");
+    assert!(
+        en.contains("This edition's window for it is unconfirmed: a date outside FY2026 (2026-04-01 to 2027-03-31) gets a warning"),
+        "{en}"
+    );
+    assert!(!en.contains("the target date within"), "{en}");
+    let ja = init("ja", &imported, "ja.toml");
+    assert!(ja.contains("この版での期間は未確認です。"), "{ja}");
+    assert!(!ja.contains("令和8年度中("), "{ja}");
+    let fy2024 = [
+        std::ffi::OsStr::new("--checklist"),
+        std::ffi::OsStr::new("mhlw-institution@fy2024"),
+    ];
+    assert!(init("en", &fy2024, "fy2024.toml").contains("window for it is unconfirmed"));
+    let fy2025 = [
+        std::ffi::OsStr::new("--checklist"),
+        std::ffi::OsStr::new("mhlw-institution@fy2025"),
+    ];
+    let known = init("en", &fy2025, "fy2025.toml");
+    assert!(
+        known.contains("target date within FY2025 (2025-04-01 to 2026-03-31)"),
+        "{known}"
+    );
+}
