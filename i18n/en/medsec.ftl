@@ -1562,6 +1562,7 @@ checklist-import-gate-found = imported { $cell } as the gate question (医療情
 checklist-import-gate-not-found = no gate question (医療情報システムの有無) was found; where the form has one, name its row with `--map gate=ROW`
 checklist-import-bad-map-gate = --map: gate=`{ $value }` is not a row (gate=5), an item number (gate=0, gate=1-①) or none
 checklist-import-map-gate-not-found = --map gate={ $value }: no row with wording there (or no item with that number) on sheet { $sheet }; rows are Excel's row numbers, from 1
+checklist-import-id-from-file = { $file } is not an official workbook, so its checklist is named after the file, not after MHLW: { $checklist }. To name it yourself, give `--id NAME-{ $form }` (e.g. `--id clinic-{ $form }`).
 ## walk
 walk-round-not-on-form = { $checklist } has no round { $round } (2nd round) on its form ([rules] round_2 = "not-on-form"); answer round 1.
 walk-checked-on-not-on-form = This form has no check date column, so no check date is asked.

@@ -80,6 +80,15 @@ pub fn import(args: ImportArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         ),
         Provenance::Other => tr!(lang, "workbook-unofficial", file = file_name.as_str()),
     });
+    if imported.id_from_file {
+        notices.push(tr!(
+            lang,
+            "checklist-import-id-from-file",
+            file = file_name.as_str(),
+            checklist = imported.checklist.as_str(),
+            form = imported.form.to_string()
+        ));
+    }
     // The gate is a question of the institution's form (【医療機関確認用】, facts §1.1): a
     // vendor form without one is not worth a notice.
     match &imported.gate {

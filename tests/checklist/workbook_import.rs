@@ -257,7 +257,7 @@ fn layout_a_two_header_rows_merged_sections_inline_circled_numbers() {
         r.stderr
     );
     lint_clean(&out);
-    let json = show_json(dir.path(), &out, "mhlw-institution@fy2026");
+    let json = show_json(dir.path(), &out, "a-institution@fy2026");
     let got = items(&json);
     let want = [
         ("s1-01", "1-①", vec![], "試験用の責任者を置いている。"),
@@ -345,7 +345,7 @@ fn layout_c_section_column_merged_down() {
     let (r, out) = import(dir.path(), "c.xlsx", &layout_c(), &["--edition", "fy2026"]);
     assert_eq!(r.code, Some(0), "{}", r.stderr);
     lint_clean(&out);
-    let got = items(&show_json(dir.path(), &out, "mhlw-institution@fy2026"));
+    let got = items(&show_json(dir.path(), &out, "c-institution@fy2026"));
     let ids: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
     assert_eq!(ids, ["s1-01", "s1-02", "s2-01", "s2-02"]);
     assert_eq!(got[2].2, ["server", "terminal"]);
@@ -362,7 +362,7 @@ fn layout_d_vendor_with_an_extra_column() {
     // The gate is the institution form's question: no notice that a vendor form lacks it.
     assert!(!r.stderr.contains("gate question"), "{}", r.stderr);
     lint_clean(&out);
-    let json = show_json(dir.path(), &out, "mhlw-vendor@fy2026");
+    let json = show_json(dir.path(), &out, "d-vendor@fy2026");
     let got = items(&json);
     assert_eq!(got.len(), 2);
     assert_eq!((got[0].1.as_str(), got[1].1.as_str()), ("1-①", "2-①"));
@@ -449,8 +449,8 @@ fn the_same_workbook_gives_the_same_bytes_and_digest() {
     );
     let p1 = save(dir.path(), "one.toml", first.stdout.as_bytes());
     let p2 = save(other.path(), "two.toml", second.stdout.as_bytes());
-    let d1 = show_json(dir.path(), &p1, "mhlw-institution@fy2026");
-    let d2 = show_json(other.path(), &p2, "mhlw-institution@fy2026");
+    let d1 = show_json(dir.path(), &p1, "a-institution@fy2026");
+    let d2 = show_json(other.path(), &p2, "a-institution@fy2026");
     assert!(d1["digest"].as_str().unwrap().starts_with("sha256:"));
     assert_eq!(d1["digest"], d2["digest"]);
 }
@@ -626,26 +626,31 @@ fn add_copies_into_the_user_folder_and_commands_find_it() {
     assert_eq!(r.code, Some(0), "{}", r.stderr);
     let r = run(medsec_in(data.path()).args(["checklist", "add"]).arg(&out));
     assert_eq!(r.code, Some(0), "{}", r.stderr);
-    let added = data.path().join("checklists/mhlw-institution@fy2026.toml");
+    let added = data.path().join("checklists/a-institution@fy2026.toml");
     assert_eq!(std::fs::read(&added).unwrap(), std::fs::read(&out).unwrap());
     // Found without --checklist, and listed with where it comes from.
-    let r = run(medsec_in(data.path()).args(["checklist", "show", "mhlw-institution@fy2026"]));
+    let r = run(medsec_in(data.path()).args(["checklist", "show", "a-institution@fy2026"]));
     assert_eq!(r.code, Some(0), "{}", r.stderr);
     let r = run(medsec_in(data.path()).args(["checklist", "list", "--format", "json"]));
     assert!(
-        !r.stderr.contains("mhlw-institution@fy2025"),
-        "the institution form is no longer said to be out of date: {}",
+        r.stderr.contains("mhlw-institution@fy2025"),
+        "a workbook that is not MHLW's does not stand for MHLW's form of this year: {}",
         r.stderr
     );
     assert!(
-        r.stdout.contains("mhlw-institution@fy2026.toml"),
+        r.stdout.contains("a-institution@fy2026.toml"),
         "{}",
         r.stdout
     );
     // Adding it again is fine; another file for the same id@edition needs --force.
     let r = run(medsec_in(data.path()).args(["checklist", "add"]).arg(&out));
     assert_eq!(r.code, Some(0), "{}", r.stderr);
-    let (_, other) = import(dir.path(), "c.xlsx", &layout_c(), &["--edition", "fy2026"]);
+    let (_, other) = import(
+        dir.path(),
+        "c.xlsx",
+        &layout_c(),
+        &["--edition", "fy2026", "--id", "a-institution"],
+    );
     let r = run(medsec_in(data.path())
         .args(["checklist", "add"])
         .arg(&other));
@@ -710,7 +715,8 @@ fn numbers_under_a_shared_header_or_an_unnamed_column() {
         let (r, out) = import(dir.path(), name, &bytes, &["--edition", "fy2026"]);
         assert_eq!(r.code, Some(0), "{name}: {}", r.stderr);
         lint_clean(&out);
-        let got = items(&show_json(dir.path(), &out, "mhlw-institution@fy2026"));
+        let id = format!("{}-institution@fy2026", name.trim_end_matches(".xlsx"));
+        let got = items(&show_json(dir.path(), &out, &id));
         let got: Vec<(&str, &str)> = got.iter().map(|g| (g.1.as_str(), g.3.as_str())).collect();
         assert_eq!(
             got,
@@ -1247,4 +1253,58 @@ fn init_says_an_unconfirmed_target_window_is_unconfirmed() {
         known.contains("target date within FY2025 (2025-04-01 to 2026-03-31)"),
         "{known}"
     );
+}
+
+/// A workbook that is not an official one, imported without `--id`, is never given MHLW's
+/// identity: it is named after its file (or `own` for a name without letters), its publisher
+/// is that name, and the summary says so and how to name it (ja/en).
+#[test]
+fn an_unofficial_workbook_is_named_after_its_file_not_mhlw() {
+    let dir = tempfile::tempdir().unwrap();
+    for (file, lang, id, said) in [
+        (
+            "Group Checklist 2026.xlsx",
+            "en",
+            "group-checklist-2026-institution",
+            "so its checklist is named after the file, not after MHLW: group-checklist-2026-institution@fy2026",
+        ),
+        (
+            "自院チェックリスト.xlsx",
+            "ja",
+            "own-institution",
+            "ファイル名から own-institution@fy2026 としました",
+        ),
+    ] {
+        let (r, out) = import(
+            dir.path(),
+            file,
+            &layout_c(),
+            &["--lang", lang, "--edition", "fy2026"],
+        );
+        assert_eq!(r.code, Some(0), "{}", r.stderr);
+        assert!(r.stderr.contains(said), "{}", r.stderr);
+        assert!(r.stderr.contains("--id"), "{}", r.stderr);
+        let text = std::fs::read_to_string(&out).unwrap();
+        assert!(text.contains(&format!("id = \"{id}\"\n")), "{text}");
+        assert!(!text.contains("publisher = \"mhlw\""), "{text}");
+        assert!(!text.contains("\"mhlw-"), "{text}");
+        lint_clean(&out);
+    }
+    // With --id, the name given, and nothing said about it.
+    let (r, out) = import(
+        dir.path(),
+        "c.xlsx",
+        &layout_c(),
+        &[
+            "--edition",
+            "fy2026",
+            "--id",
+            "clinic-institution",
+            "--force",
+        ],
+    );
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert!(!r.stderr.contains("named after the file"), "{}", r.stderr);
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(text.contains("publisher = \"clinic\""), "{text}");
 }

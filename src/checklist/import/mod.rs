@@ -75,6 +75,8 @@ pub struct Imported {
     /// The cell of the gate question (医療情報システムの有無), when one was found or named.
     pub gate: Option<String>,
     pub form: Form,
+    /// The checklist was named after the workbook's file (no `--id`, not an official one).
+    pub id_from_file: bool,
 }
 
 /// The first bytes of an OLE compound file (encrypted workbooks, old .xls).
@@ -163,6 +165,7 @@ pub fn import(bytes: &[u8], opts: &ImportOptions) -> Result<Imported, ImportErro
         parsed: &parsed,
         rules: &rules_block,
     });
+    let id_from_file = opts.id.is_none() && official.is_none();
     Ok(Imported {
         toml,
         sha256,
@@ -180,6 +183,7 @@ pub fn import(bytes: &[u8], opts: &ImportOptions) -> Result<Imported, ImportErro
         },
         skipped: parsed.skipped,
         form: meta.form,
+        id_from_file,
     })
 }
 
