@@ -1505,6 +1505,7 @@ answers-workbook-bad-answer = { $cell }: the answer "{ $value }" is none of は�
 answers-workbook-outside-item = { $cell }: the answer "{ $value }" is on a row that is no item. Put it on the item's row.
 answers-workbook-unknown-item = { $cell }: { $checklist } has no item numbered { $number }.
 answers-workbook-ambiguous-item = { $cell }: the number { $number } belongs to several items ({ $candidates }). Write the scope (サーバ, 端末PC…).
+answers-workbook-unknown-scope = { $cell }: { $number } has no item for the scope { $scope } in this checklist; it has { $candidates }. Correct the scope (サーバ, 端末PC…).
 answers-workbook-twice = { $cell }: { $item } has two rows (the first is { $first }).
 answers-workbook-bad-date = { $cell }: { $error }
 answers-workbook-no-answer = { $cell }: { $item }, round { $round }, has a date or note but no はい, いいえ or 対象外 marked.

@@ -1416,6 +1416,7 @@ answers-workbook-bad-answer = { $cell }: 回答「{ $value }」は はい、い�
 answers-workbook-outside-item = { $cell }: 項目のない行に回答「{ $value }」があります。項目の行に記入してください。
 answers-workbook-unknown-item = { $cell }: 項目番号「{ $number }」は { $checklist } にありません。
 answers-workbook-ambiguous-item = { $cell }: 項目番号「{ $number }」は複数の項目にあります({ $candidates })。対象(サーバ、端末PC など)を書いてください。
+answers-workbook-unknown-scope = { $cell }: このチェックリストの { $number } には、対象 { $scope } の項目がありません。あるのは { $candidates } です。対象(サーバ、端末PC など)を直してください。
 answers-workbook-twice = { $cell }: { $item }の行が2つあります(最初は { $first })。
 answers-workbook-bad-date = { $cell }: { $error }
 answers-workbook-no-answer = { $cell }: { $item }の{ $round }回目に日付や備考がありますが、はい・いいえ・対象外 の印がありません。

@@ -1176,3 +1176,37 @@ fn an_own_list_with_plain_numbers_takes_its_answers_back() {
         ]
     );
 }
+
+/// A row whose number the checklist has, but for other scopes, is refused naming its scope
+/// cell (what to correct), not the number cell, and the items that number has (ja/en).
+#[test]
+fn a_scope_the_checklist_lacks_names_the_scope_cell() {
+    let s = Setup::new(
+        &layout_b(vec![]),
+        &["--edition", "fy2026", "--id", "clinic-institution"],
+        "institution",
+    );
+    let filled = layout_b(vec![
+        (5, 3, V::S("○")),
+        (6, 2, V::S("ネットワーク機器")),
+        (6, 3, V::S("○")),
+    ]);
+    refused(
+        &s,
+        "filled.xlsx",
+        &filled,
+        &[
+            "Sheet1!C7",
+            "2-(1) has no item for the scope",
+            "Correct the scope",
+        ],
+    );
+    let r = s.import("filled-ja.xlsx", &filled, "ja");
+    assert_eq!(r.code, Some(2), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("Sheet1!C7") && r.stderr.contains("の項目がありません"),
+        "{}",
+        r.stderr
+    );
+    assert!(!r.stderr.contains("Sheet1!A7"), "{}", r.stderr);
+}

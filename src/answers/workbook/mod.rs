@@ -88,6 +88,13 @@ pub enum Problem {
         number: String,
         checklist: String,
     },
+    /// A number the checklist has, but not for the scope the row names (at its scope cell).
+    UnknownScope {
+        at: Place,
+        number: String,
+        scope: Vec<crate::checklist::Scope>,
+        candidates: Vec<Text>,
+    },
     /// A number on several rows of the checklist, and no scope on the row to choose one.
     AmbiguousItem {
         at: Place,
@@ -128,6 +135,7 @@ impl Problem {
             | Problem::BadAnswer { at, .. }
             | Problem::OutsideItem { at, .. }
             | Problem::UnknownItem { at, .. }
+            | Problem::UnknownScope { at, .. }
             | Problem::AmbiguousItem { at, .. }
             | Problem::Twice { at, .. }
             | Problem::BadDate { at, .. }
@@ -183,6 +191,27 @@ impl Problem {
                 cell = at.localize(lang),
                 number = number.as_str(),
                 checklist = checklist.as_str()
+            ),
+            Problem::UnknownScope {
+                at,
+                number,
+                scope,
+                candidates,
+            } => tr!(
+                lang,
+                "answers-workbook-unknown-scope",
+                cell = at.localize(lang),
+                number = number.as_str(),
+                scope = scope
+                    .iter()
+                    .map(|s| s.label(lang))
+                    .collect::<Vec<_>>()
+                    .join(&sep),
+                candidates = candidates
+                    .iter()
+                    .map(|t| t.get(lang).to_owned())
+                    .collect::<Vec<_>>()
+                    .join(&sep)
             ),
             Problem::AmbiguousItem {
                 at,
@@ -524,10 +553,20 @@ fn item_of<'c>(checklist: &'c Checklist, row: &FoundItem) -> Result<&'c Item, Pr
             .filter(|i| sorted(&i.scope) == sorted(&row.scope))
             .collect()
     } else {
-        same
+        same.clone()
     };
     match chosen.as_slice() {
         [one] => Ok(one),
+        // The number is there, for other scopes: the scope cell is what to correct.
+        [] if !same.is_empty() && !row.scope.is_empty() => Err(Problem::UnknownScope {
+            at: Place {
+                row: row.row + 1,
+                cell: Some(row.scope_cell.clone().unwrap_or_else(|| row.cell.clone())),
+            },
+            number: row.number.clone(),
+            scope: row.scope.clone(),
+            candidates: same.iter().map(|i| labels(i)).collect(),
+        }),
         [] => Err(Problem::UnknownItem {
             at: place_of(row),
             number: row.number.clone(),

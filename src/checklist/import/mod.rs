@@ -213,6 +213,9 @@ pub struct FoundItem {
     pub scope: Vec<crate::checklist::Scope>,
     /// The cell of the number (`Sheet1!A6`).
     pub cell: String,
+    /// The cell the scope was read from (a scope column's, or the wording's for a label in
+    /// the text); `None` without a scope.
+    pub scope_cell: Option<String>,
 }
 
 impl FoundSheet {
@@ -336,6 +339,7 @@ pub fn find_sheet(
             number: i.number.clone(),
             scope: i.scope.clone(),
             cell: grid.name(i.row, number_col),
+            scope_cell: i.scope_cell.clone(),
         })
         .collect();
     Ok(FoundSheet {
