@@ -1308,3 +1308,34 @@ fn an_unofficial_workbook_is_named_after_its_file_not_mhlw() {
     let text = std::fs::read_to_string(&out).unwrap();
     assert!(text.contains("publisher = \"clinic\""), "{text}");
 }
+
+/// An item cell ending in two scope labels (「（サーバ）（端末PC）」) keeps both as its scope,
+/// and the wording without them.
+#[test]
+fn two_inline_scope_labels_are_both_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let bytes = workbook(&[SheetSpec {
+        name: "Sheet1",
+        cells: vec![
+            (0, 0, "チェック項目"),
+            (0, 1, "はい"),
+            (0, 2, "いいえ"),
+            (1, 0, "1 管理・運用"),
+            (2, 0, "① 試験用の機器を管理している。（サーバ）（端末PC）"),
+            (3, 0, "② 試験用の台帳を作っている。(ネットワーク機器)"),
+        ],
+        merges: vec![],
+    }]);
+    let (r, out) = import(
+        dir.path(),
+        "scopes.xlsx",
+        &bytes,
+        &["--edition", "fy2026", "--id", "own-institution"],
+    );
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    lint_clean(&out);
+    let got = items(&show_json(dir.path(), &out, "own-institution@fy2026"));
+    assert_eq!(got[0].2, ["server", "terminal"]);
+    assert_eq!(got[0].3, "試験用の機器を管理している。");
+    assert_eq!(got[1].2, ["network"]);
+}

@@ -258,9 +258,31 @@ pub fn scopes(label: &str) -> Option<Vec<Scope>> {
     (!out.is_empty()).then_some(out)
 }
 
-/// A trailing scope label in brackets cut from the text: `…適用している。(医療情報システム全般)`
-/// gives the text before the bracket and `[general]`. Text without one is returned whole.
+/// Trailing scope labels in brackets cut from the text: `…適用している。(医療情報システム全般)`
+/// gives the text before the bracket and `[general]`; several labels one after another
+/// (`…（サーバ）（端末PC）`) give every scope, in printed order. Text without one is returned
+/// whole.
 pub fn trailing_scope(text: &str) -> (String, Vec<Scope>) {
+    let (mut head, mut found) = last_scope(text);
+    while !found.is_empty() {
+        let (before, more) = last_scope(&head);
+        if more.is_empty() {
+            break;
+        }
+        head = before;
+        let mut all = more;
+        for s in found {
+            if !all.contains(&s) {
+                all.push(s);
+            }
+        }
+        found = all;
+    }
+    (head, found)
+}
+
+/// The last bracketed scope label of the text, cut off (see [`trailing_scope`]).
+fn last_scope(text: &str) -> (String, Vec<Scope>) {
     let trimmed = text.trim_end();
     let close = trimmed.chars().last();
     let open = match close {
@@ -365,6 +387,20 @@ mod tests {
         assert_eq!(
             trailing_scope("ログを確認している（サーバ）"),
             ("ログを確認している".into(), vec![Scope::Server])
+        );
+        assert_eq!(
+            trailing_scope("ログを確認している。（サーバ）（端末PC）"),
+            (
+                "ログを確認している。".into(),
+                vec![Scope::Server, Scope::Terminal]
+            )
+        );
+        assert_eq!(
+            trailing_scope("台帳(紙)を作る（サーバ） (端末PC)"),
+            (
+                "台帳(紙)を作る".into(),
+                vec![Scope::Server, Scope::Terminal]
+            )
         );
     }
 }
