@@ -25,7 +25,7 @@ use super::model::Response;
 use super::sheet::{Column, Imported, Origin, Place, RowNote};
 use super::store::{FieldValue, Update};
 use crate::checklist::import::{
-    find_sheet, FoundItem, FoundSheet, GateSpec, ImportError, Map, Role,
+    find_sheet, FoundItem, FoundSheet, GateSpec, ImportError, Map, Role, SHARED_ROUND,
 };
 use crate::checklist::{Checklist, Item, Lang, Text};
 use crate::dates::{parse_date_for_people, DateError};
@@ -606,6 +606,22 @@ fn date_of(value: &Data) -> Result<Option<jiff::civil::Date>, DateError> {
     }
 }
 
+/// Whether the row is answered いいえ in `round` (a mark in its いいえ column, or いいえ in its
+/// answer column).
+fn answered_no(found: &FoundSheet, row: usize, columns: &[(usize, Role, u8)], round: u8) -> bool {
+    columns
+        .iter()
+        .filter(|(_, _, n)| *n == round)
+        .any(|&(c, role, _)| {
+            let value = found.value(row, c);
+            match role {
+                Role::No => mark(value, "いいえ") == Some(true),
+                Role::Answer => Response::parse(&text_of(value)) == Some(Response::No),
+                _ => false,
+            }
+        })
+}
+
 /// The column of medsec's answers sheet that a workbook column's role fills.
 fn column_of(role: Role) -> Column {
     match role {
@@ -678,10 +694,20 @@ fn updates(
             });
             continue;
         }
+        // A 目標日 column both rounds share goes with the round answered いいえ.
+        let no_rounds: Vec<u8> = super::model::ROUNDS
+            .into_iter()
+            .filter(|&round| answered_no(found, row.row, &columns, round))
+            .collect();
         for round in super::model::ROUNDS {
+            let shares = if no_rounds.is_empty() {
+                round == 1
+            } else {
+                no_rounds.contains(&round)
+            };
             let here: Vec<(usize, Role)> = columns
                 .iter()
-                .filter(|(_, _, n)| *n == round)
+                .filter(|(_, _, n)| *n == round || (shares && *n == SHARED_ROUND))
                 .map(|&(c, role, _)| (c, role))
                 .collect();
             if here.is_empty() {

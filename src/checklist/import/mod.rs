@@ -17,7 +17,9 @@ mod output;
 mod rows;
 mod rules;
 
-pub use columns::{column_role, layout_of, row_of, row_source, ColumnKind, RecordedLayout, Role};
+pub use columns::{
+    column_role, layout_of, row_of, row_source, ColumnKind, RecordedLayout, Role, SHARED_ROUND,
+};
 pub use error::{ImportError, SheetClue};
 pub use layout::{GateSpec, Map};
 pub use official::OfficialWorkbook;
