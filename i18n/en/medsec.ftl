@@ -1564,6 +1564,13 @@ checklist-import-gate-not-found = no gate question (医療情報システムの�
 checklist-import-bad-map-gate = --map: gate=`{ $value }` is not a row (gate=5), an item number (gate=0, gate=1-①) or none
 checklist-import-map-gate-not-found = --map gate={ $value }: no row with wording there (or no item with that number) on sheet { $sheet }; rows are Excel's row numbers, from 1
 checklist-import-id-from-file = { $file } is not an official workbook, so its checklist is named after the file, not after MHLW: { $checklist }. To name it yourself, give `--id NAME-{ $form }` (e.g. `--id clinic-{ $form }`).
+checklist-import-untitled-sections = The sheet prints no heading for { $count ->
+    [one] section
+   *[other] sections
+} { $sections }: { $count ->
+    [one] it is
+   *[other] they are
+} titled “Check items” (チェック項目). Where the form has headings medsec did not find, write them into the file's [[sections]].
 ## walk
 walk-round-not-on-form = { $checklist } has no round { $round } (2nd round) on its form ([rules] round_2 = "not-on-form"); answer round 1.
 walk-checked-on-not-on-form = This form has no check date column, so no check date is asked.

@@ -1469,6 +1469,7 @@ checklist-import-gate-not-found = ゲート質問(医療情報システムの有
 checklist-import-bad-map-gate = --map: gate=`{ $value }` は使えません。行番号(例: gate=5)、項目番号(例: gate=0、gate=1-①)、または none で書いてください。
 checklist-import-map-gate-not-found = --map gate={ $value }: シート { $sheet } のその行(または項目番号)に、文言のある行が見つかりません。行番号は Excel の行番号(1 から)です。
 checklist-import-id-from-file = { $file } は公式のブックではないため、チェックリストの名前は厚生労働省のものではなく、ファイル名から { $checklist } としました。名前を決めるには `--id 名前-{ $form }`(例: `--id clinic-{ $form }`)を付けてください。
+checklist-import-untitled-sections = シートに { $count } 区分({ $sections })の見出しがありません。見出しは「チェック項目」としました。様式に見出しがあって読み取れなかった場合は、ファイルの [[sections]] に書き入れてください。
 ## walk
 walk-round-not-on-form = { $checklist } の用紙には{ $round }回目(2回目)の欄がありません([rules] round_2 = "not-on-form")。1回目を回答してください。
 walk-checked-on-not-on-form = この用紙には確認日の欄がないため、確認日はおたずねしません。

@@ -102,6 +102,16 @@ pub fn import(args: ImportArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         }
         None => {}
     }
+    if !imported.untitled_sections.is_empty() {
+        notices.push(tr!(
+            lang,
+            "checklist-import-untitled-sections",
+            sections = imported
+                .untitled_sections
+                .join(&tr!(lang, "common-list-separator")),
+            count = imported.untitled_sections.len()
+        ));
+    }
     if !imported.skipped.is_empty() {
         notices.push(tr!(
             lang,

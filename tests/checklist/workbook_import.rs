@@ -1339,3 +1339,86 @@ fn two_inline_scope_labels_are_both_kept() {
     assert_eq!(got[0].3, "試験用の機器を管理している。");
     assert_eq!(got[1].2, ["network"]);
 }
+
+/// A vendor (事業者確認用) sheet: headings marked as such (【…】, ■…) alone on their rows are
+/// its sections' titles, as merged headings are on the institution sheet; a sheet with no
+/// headings at all is said to have none (ja/en), not silently titled 「チェック項目」.
+#[test]
+fn vendor_sections_take_the_sheets_headings_or_say_there_are_none() {
+    let dir = tempfile::tempdir().unwrap();
+    let sheet = |headings: bool| {
+        let mut cells = vec![
+            (0, 0, "テスト用チェックリスト 事業者確認用"),
+            (2, 0, "番号"),
+            (2, 1, "チェック項目"),
+            (2, 2, "責任分界"),
+            (2, 3, "はい"),
+            (2, 4, "いいえ"),
+            (4, 0, "1-①"),
+            (4, 1, "試験用の窓口を置いている。"),
+            (4, 2, "事業者"),
+            (6, 0, "2-①"),
+            (6, 1, "試験用の保守記録を残している。"),
+            (6, 2, "医療機関"),
+        ];
+        if headings {
+            cells.push((3, 1, "【試験用の体制】"));
+            cells.push((5, 1, "■試験用の保守"));
+        }
+        workbook(&[SheetSpec {
+            name: "事業者確認用",
+            cells,
+            merges: vec![],
+        }])
+    };
+    let (r, out) = import(
+        dir.path(),
+        "v.xlsx",
+        &sheet(true),
+        &["--edition", "fy2026", "--id", "own-vendor"],
+    );
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert!(!r.stderr.contains("no heading"), "{}", r.stderr);
+    lint_clean(&out);
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(
+        text.contains("id = \"1\"\ntitle = { ja = \"【試験用の体制】\""),
+        "{text}"
+    );
+    assert!(
+        text.contains("id = \"2\"\ntitle = { ja = \"■試験用の保守\""),
+        "{text}"
+    );
+    assert!(!text.contains("ja = \"チェック項目\""), "{text}");
+
+    let (r, out) = import(
+        dir.path(),
+        "v.xlsx",
+        &sheet(false),
+        &["--edition", "fy2026", "--id", "own-vendor", "--force"],
+    );
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("The sheet prints no heading for sections 1, 2"),
+        "{}",
+        r.stderr
+    );
+    lint_clean(&out);
+    let (r, _) = import(
+        dir.path(),
+        "v.xlsx",
+        &sheet(false),
+        &[
+            "--lang",
+            "ja",
+            "--edition",
+            "fy2026",
+            "--id",
+            "own-vendor",
+            "--force",
+        ],
+    );
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert!(r.stderr.contains("の見出しがありません"), "{}", r.stderr);
+}

@@ -79,6 +79,8 @@ pub struct Imported {
     pub form: Form,
     /// The checklist was named after the workbook's file (no `--id`, not an official one).
     pub id_from_file: bool,
+    /// Sections the sheet prints no heading for (given medsec's default title).
+    pub untitled_sections: Vec<String>,
 }
 
 /// The first bytes of an OLE compound file (encrypted workbooks, old .xls).
@@ -168,6 +170,12 @@ pub fn import(bytes: &[u8], opts: &ImportOptions) -> Result<Imported, ImportErro
         rules: &rules_block,
     });
     let id_from_file = opts.id.is_none() && official.is_none();
+    let untitled_sections = parsed
+        .sections
+        .iter()
+        .filter(|s| s.title.is_none() && s.id != "0")
+        .map(|s| s.id.clone())
+        .collect();
     Ok(Imported {
         toml,
         sha256,
@@ -186,6 +194,7 @@ pub fn import(bytes: &[u8], opts: &ImportOptions) -> Result<Imported, ImportErro
         skipped: parsed.skipped,
         form: meta.form,
         id_from_file,
+        untitled_sections,
     })
 }
 

@@ -617,8 +617,10 @@ fn unnumbered_heading(grid: &Grid, r: usize, c: usize) -> Option<String> {
         .all(|x| x.text.trim().is_empty() || x.text == origin.text);
     // A note, or a sentence (a gate question printed without a number), is no heading.
     let note = text.starts_with(['※', '注', '＊', '*']) || text.contains('。');
+    // A heading alone on its row, marked as one (【体制構築】, ■体制構築), needs no merge.
+    let marked = (text.starts_with('【') && text.ends_with('】')) || text.starts_with('■');
     (origin.merged_from.is_none()
-        && spans
+        && (spans || marked)
         && alone
         && !note
         && has_japanese(&text)
