@@ -192,6 +192,18 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
             Err(_) => outcome,
         })
     };
+    // The same notice printed at once, before a command that asks questions.
+    let stale_now = || {
+        if let Some(notice) = commands::init::catalog(&ctx)
+            .ok()
+            .and_then(|catalog| commands::stale_notice(&catalog, &ctx))
+        {
+            #[allow(clippy::print_stderr)]
+            {
+                eprintln!("{}", crate::render::text::escape_message(&notice));
+            }
+        }
+    };
     match cli.command {
         Command::Checklist(cmd) => commands::checklist::run(cmd, &ctx),
         Command::Answer(args)
@@ -199,19 +211,14 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         {
             // The walk-through asks at once: the edition notice comes before the first
             // question, not after quitting.
-            if let Some(notice) = commands::init::catalog(&ctx)
-                .ok()
-                .and_then(|catalog| commands::stale_notice(&catalog, &ctx))
-            {
-                #[allow(clippy::print_stderr)]
-                {
-                    eprintln!("{}", crate::render::text::escape_message(&notice));
-                }
-            }
+            stale_now();
             commands::answer::run(args, &ctx)
         }
         Command::Answer(args) => stale(commands::answer::run(args, &ctx)),
         Command::Init(args) => stale(commands::init::run(args, &ctx)),
+        Command::Status(args) if commands::status::reads_bundles(&args) => {
+            commands::status::run(args, &ctx)
+        }
         Command::Status(args) => stale(commands::status::run(args, &ctx)),
         Command::Completions { shell } => Ok(commands::generate::completions(shell)),
         Command::Man => commands::generate::man(),
@@ -223,6 +230,11 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Summarize(args) => commands::summarize::run(args, &ctx),
         Command::Probe(args) => commands::probe::run(args, &ctx),
         // In JSON too: the notice is on standard error, as status puts it.
+        // On a terminal, check may walk through the open items: the notice comes first.
+        Command::Check(args) if commands::check::may_ask(&args) => {
+            stale_now();
+            commands::check::run(args, &ctx)
+        }
         Command::Check(args) => stale(commands::check::run(args, &ctx)),
     }
 }

@@ -341,6 +341,7 @@ answers-template-title = medsec answers: { $title }
 answers-template-answer = answer: はい (yes) / いいえ (no) / 対象外 (not applicable, only where noted; give a reason)
 answers-template-checked-on = checked_on: the date checked ({ $year }-06-03, { $year }/6/3, 令和{ $reiwa }年6月3日 or R{ $reiwa }.6.3)
 answers-template-target-date = target_date: for いいえ, the target date within { $fiscal_year } ({ $start } to { $end })
+answers-template-target-date-unconfirmed = target_date: for いいえ, the target date. This edition's window for it is unconfirmed: a date outside { $fiscal_year } ({ $start } to { $end }) gets a warning, not an error
 answers-template-note = note: free text; evidence: file paths, relative to this file
 answers-template-commands = Check with `medsec status THIS-FILE`; answer interactively with `medsec answer THIS-FILE`.
 answers-template-carried = Answers with carried_from come from last year: check again, set checked_on, and delete the carried_from line.
@@ -1515,6 +1516,7 @@ answers-workbook-bad-answer = { $cell }: the answer "{ $value }" is none of は�
 answers-workbook-outside-item = { $cell }: the answer "{ $value }" is on a row that is no item. Put it on the item's row.
 answers-workbook-unknown-item = { $cell }: { $checklist } has no item numbered { $number }.
 answers-workbook-ambiguous-item = { $cell }: the number { $number } belongs to several items ({ $candidates }). Write the scope (サーバ, 端末PC…).
+answers-workbook-unknown-scope = { $cell }: { $number } has no item for the scope { $scope } in this checklist; it has { $candidates }. Correct the scope (サーバ, 端末PC…).
 answers-workbook-twice = { $cell }: { $item } has two rows (the first is { $first }).
 answers-workbook-bad-date = { $cell }: { $error }
 answers-workbook-no-answer = { $cell }: { $item }, round { $round }, has a date or note but no はい, いいえ or 対象外 marked.
@@ -1572,6 +1574,14 @@ checklist-import-gate-found = imported { $cell } as the gate question (医療情
 checklist-import-gate-not-found = no gate question (医療情報システムの有無) was found; where the form has one, name its row with `--map gate=ROW`
 checklist-import-bad-map-gate = --map: gate=`{ $value }` is not a row (gate=5), an item number (gate=0, gate=1-①) or none
 checklist-import-map-gate-not-found = --map gate={ $value }: no row with wording there (or no item with that number) on sheet { $sheet }; rows are Excel's row numbers, from 1
+checklist-import-id-from-file = { $file } is not an official workbook, so its checklist is named after the file, not after MHLW: { $checklist }. To name it yourself, give `--id NAME-{ $form }` (e.g. `--id clinic-{ $form }`).
+checklist-import-untitled-sections = The sheet prints no heading for { $count ->
+    [one] section
+   *[other] sections
+} { $sections }: { $count ->
+    [one] it is
+   *[other] they are
+} titled “Check items” (チェック項目). Where the form has headings medsec did not find, write them into the file's [[sections]].
 ## walk
 walk-round-not-on-form = { $checklist } has no round { $round } (2nd round) on its form ([rules] round_2 = "not-on-form"); answer round 1.
 walk-checked-on-not-on-form = This form has no check date column, so no check date is asked.

@@ -320,6 +320,7 @@ answers-template-title = medsec 回答ファイル: { $title }
 answers-template-answer = answer: はい / いいえ / 対象外(対象外は認められた項目のみ。reason に理由を書きます)
 answers-template-checked-on = checked_on: 確認日({ $year }-06-03、{ $year }/6/3、令和{ $reiwa }年6月3日、R{ $reiwa }.6.3 のどれでも書けます)
 answers-template-target-date = target_date: いいえの場合の目標日。{ $fiscal_year }中({ $start }〜{ $end })
+answers-template-target-date-unconfirmed = target_date: いいえの場合の目標日。この版での期間は未確認です。{ $fiscal_year }({ $start }〜{ $end })の範囲外は、誤りではなく警告になります
 answers-template-note = note: メモ、evidence: 証跡ファイルのパス(このファイルからの相対パス)
 answers-template-commands = 確認: medsec status このファイル / 対話形式で入力: medsec answer このファイル
 answers-template-carried = carried_from のある回答は昨年度からの引継ぎです。確認し直して確認日を入れ、carried_from の行を消してください。
@@ -1427,6 +1428,7 @@ answers-workbook-bad-answer = { $cell }: 回答「{ $value }」は「はい」�
 answers-workbook-outside-item = { $cell }: 項目のない行に回答「{ $value }」があります。項目の行に記入してください。
 answers-workbook-unknown-item = { $cell }: 項目番号「{ $number }」は { $checklist } にありません。
 answers-workbook-ambiguous-item = { $cell }: 項目番号「{ $number }」は複数の項目にあります({ $candidates })。対象(サーバ、端末PC など)を書いてください。
+answers-workbook-unknown-scope = { $cell }: このチェックリストの { $number } には、対象 { $scope } の項目がありません。あるのは { $candidates } です。対象(サーバ、端末PC など)を直してください。
 answers-workbook-twice = { $cell }: { $item }の行が2つあります(最初は { $first })。
 answers-workbook-bad-date = { $cell }: { $error }
 answers-workbook-no-answer = { $cell }: { $item }の{ $round }回目に日付や備考がありますが、「はい」「いいえ」「対象外」の印がありません。
@@ -1478,6 +1480,8 @@ checklist-import-gate-found = { $cell } をゲート質問(医療情報システ
 checklist-import-gate-not-found = ゲート質問(医療情報システムの有無)は見つかりませんでした。用紙にある場合は `--map gate=行番号` で指定してください。
 checklist-import-bad-map-gate = --map: gate=`{ $value }` は使えません。行番号(例: gate=5)、項目番号(例: gate=0、gate=1-①)、または none で書いてください。
 checklist-import-map-gate-not-found = --map gate={ $value }: シート { $sheet } のその行(または項目番号)に、文言のある行が見つかりません。行番号は Excel の行番号(1 から)です。
+checklist-import-id-from-file = { $file } は公式のブックではないため、チェックリストの名前は厚生労働省のものではなく、ファイル名から { $checklist } としました。名前を決めるには `--id 名前-{ $form }`(例: `--id clinic-{ $form }`)を付けてください。
+checklist-import-untitled-sections = シートに { $count } 区分({ $sections })の見出しがありません。見出しは「チェック項目」としました。様式に見出しがあって読み取れなかった場合は、ファイルの [[sections]] に書き入れてください。
 ## walk
 walk-round-not-on-form = { $checklist } の用紙には{ $round }回目(2回目)の欄がありません([rules] round_2 = "not-on-form")。1回目を回答してください。
 walk-checked-on-not-on-form = この用紙には確認日の欄がないため、確認日はおたずねしません。

@@ -645,6 +645,7 @@ fn number_key(text: &str) -> Option<((u32, Option<u32>), String)> {
     let circled = after_dash.chars().next().and_then(|c| match c {
         '\u{2460}'..='\u{2473}' => Some(u32::from(c) - 0x2460 + 1),
         '\u{3251}'..='\u{325f}' => Some(u32::from(c) - 0x3251 + 21),
+        '\u{32b1}'..='\u{32bf}' => Some(u32::from(c) - 0x32b1 + 36),
         _ => None,
     });
     if let Some(minor) = circled {
@@ -1239,6 +1240,7 @@ mod tests {
             Some(((2, Some(4)), "(端末PC)".to_owned()))
         );
         assert_eq!(number_key("2-⑳"), Some(((2, Some(20)), String::new())));
+        assert_eq!(number_key("2-㊿"), Some(((2, Some(50)), String::new())));
         assert_eq!(number_key("security-patches"), None);
         assert_eq!(number_key("2-"), None);
         assert!(names_scope("(端末PC)", Scope::Terminal));

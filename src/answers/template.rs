@@ -91,13 +91,25 @@ pub fn render(
         year = year,
         reiwa = reiwa
     ));
-    w.comment(&tr!(
-        lang,
-        "answers-template-target-date",
-        fiscal_year = fiscal_year_for_people(c.fiscal_year, lang),
-        start = start.to_string(),
-        end = end.to_string()
-    ));
+    // The window as the edition's rules say it; where they do not know it, not stated as one.
+    let fiscal_year = fiscal_year_for_people(c.fiscal_year, lang);
+    let (start, end) = (start.to_string(), end.to_string());
+    w.comment(&match c.rules().target_date {
+        checklist::TargetWindow::Unknown => tr!(
+            lang,
+            "answers-template-target-date-unconfirmed",
+            fiscal_year = fiscal_year,
+            start = start,
+            end = end
+        ),
+        _ => tr!(
+            lang,
+            "answers-template-target-date",
+            fiscal_year = fiscal_year,
+            start = start,
+            end = end
+        ),
+    });
     w.comment(&tr!(lang, "answers-template-note"));
     w.comment(&tr!(lang, "answers-template-commands"));
     if let Some(from) = from {

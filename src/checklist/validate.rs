@@ -796,7 +796,10 @@ fn is_item_number(s: &str) -> bool {
         return !inner.is_empty() && inner.bytes().all(|b| b.is_ascii_digit());
     }
     let mut c = rest.chars();
-    matches!((c.next(), c.next()), (Some('①'..='⑳'), None))
+    matches!(
+        (c.next(), c.next()),
+        (Some('①'..='⑳' | '㉑'..='㉟' | '㊱'..='㊿'), None)
+    )
 }
 
 fn has_japanese(s: &str) -> bool {
@@ -811,7 +814,7 @@ mod tests {
 
     #[test]
     fn item_numbers() {
-        for ok in ["0", "1", "2-(4)", "2-(13)", "2-④", "3-⑳"] {
+        for ok in ["0", "1", "2-(4)", "2-(13)", "2-④", "3-⑳", "2-㉑", "2-㊿"] {
             assert!(is_item_number(ok), "{ok}");
         }
         for bad in ["", "a", "2-", "2-()", "2-(x)", "2-④⑤", "12", "2(4)", "2-4"] {

@@ -112,7 +112,8 @@ pub struct ImportArgs {
     /// The workbook (.xlsx).
     #[arg(value_name = "WORKBOOK")]
     pub workbook: PathBuf,
-    /// Checklist ID, PUBLISHER-FORM (default: mhlw-FORM).
+    /// Checklist ID, PUBLISHER-FORM (default: the publisher's for an official workbook; for
+    /// any other, a name from the file name, or own-FORM).
     #[arg(long)]
     pub id: Option<String>,
     /// Edition, fyYYYY (default: a known official workbook's, or the 令和N年度 in its title).

@@ -26,13 +26,19 @@ const BUNDLE_DIR: &str = "bundle";
 const EVIDENCE_FILE: &str = "evidence.json";
 const THROWAWAY_KEY: &str = "throwaway";
 
+/// Whether `check` may ask questions (make the answers file, walk through open items): text
+/// output, not `--non-interactive`, and a terminal on standard input.
+pub fn may_ask(args: &CheckArgs) -> bool {
+    !args.non_interactive && args.format == CheckFormat::Text && std::io::stdin().is_terminal()
+}
+
 pub fn run(args: CheckArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     let lang = ctx.lang;
     // A usage problem first: the date is checked before anything is read or run.
     let as_of = ctx.as_of(args.as_of.as_deref())?;
     let text = args.format == CheckFormat::Text;
     // Asking is allowed only for people at a terminal.
-    let may_ask = !args.non_interactive && text && std::io::stdin().is_terminal();
+    let may_ask = may_ask(&args);
     let mut notices = Vec::new();
 
     // Every input is checked before anything is written or run.

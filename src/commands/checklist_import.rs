@@ -81,6 +81,15 @@ pub fn import(mut args: ImportArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         ),
         Provenance::Other => tr!(lang, "workbook-unofficial", file = file_name.as_str()),
     });
+    if imported.id_from_file {
+        notices.push(tr!(
+            lang,
+            "checklist-import-id-from-file",
+            file = file_name.as_str(),
+            checklist = imported.checklist.as_str(),
+            form = imported.form.to_string()
+        ));
+    }
     // The gate is a question of the institution's form (【医療機関確認用】, facts §1.1): a
     // vendor form without one is not worth a notice.
     match &imported.gate {
@@ -93,6 +102,16 @@ pub fn import(mut args: ImportArgs, ctx: &Context) -> anyhow::Result<Outcome> {
             notices.push(tr!(lang, "checklist-import-gate-not-found"));
         }
         None => {}
+    }
+    if !imported.untitled_sections.is_empty() {
+        notices.push(tr!(
+            lang,
+            "checklist-import-untitled-sections",
+            sections = imported
+                .untitled_sections
+                .join(&tr!(lang, "common-list-separator")),
+            count = imported.untitled_sections.len()
+        ));
     }
     if !imported.skipped.is_empty() {
         notices.push(tr!(

@@ -15,6 +15,12 @@ pub fn run(args: StatusArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     status(args, ctx, true)
 }
 
+/// Whether `status` reads bundles or report.json files, which say themselves whether this
+/// year's form is missing (counting the checklists they carry).
+pub fn reads_bundles(args: &StatusArgs) -> bool {
+    super::status_bundle::is_report_input(&args.files)
+}
+
 /// status as a step of `medsec check`, which takes the next steps itself (no "next" line).
 pub(super) fn run_in_check(args: StatusArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     status(args, ctx, false)

@@ -31,6 +31,9 @@ pub(super) fn is_report_input(files: &[PathBuf]) -> bool {
 
 pub(super) fn run(args: &StatusArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     let catalog = super::init::catalog(ctx)?;
+    // Ours with every checklist the bundles carry: a bundle that carries this year's
+    // checklist is no reason to say this year's form is not registered.
+    let mut known = catalog.clone();
     let lang = ctx.lang;
     let mut stdout = String::new();
     let mut notices = Vec::new();
@@ -110,11 +113,9 @@ pub(super) fn run(args: &StatusArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         // A checklist the bundle carries (checked against the manifest above, or, beside a lone
         // report.json, by its digest alone) joins ours.
         let mut catalog = catalog.clone();
-        add_carried(
-            &mut catalog,
-            &report,
-            bundle_dir.or_else(|| report_path.parent()),
-        );
+        let carried_in = bundle_dir.or_else(|| report_path.parent());
+        add_carried(&mut catalog, &report, carried_in);
+        add_carried(&mut known, &report, carried_in);
         for form in std::iter::once(&report.answers).chain(&report.vendor_forms) {
             let Some(checklist) = catalog.by_digest(&form.checklist.digest) else {
                 unusable.push(Diagnostic {
@@ -195,7 +196,7 @@ pub(super) fn run(args: &StatusArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     }
     let mut outcome = Outcome::text(stdout, exit);
     outcome.notices = notices;
-    Ok(outcome)
+    Ok(outcome.with_staleness(&known, ctx))
 }
 
 /// Adds to `catalog` the checklists a bundle (or the folder of a lone report.json) carries for

@@ -226,7 +226,7 @@ pub fn show_table(loaded: &Loaded, lang: Lang) -> String {
 pub fn show_markdown(loaded: &Loaded, lang: Lang) -> String {
     let c = &loaded.checklist;
     let w = words(lang);
-    let mut out = format!("# {}\n\n", esc(c.title.get(lang)));
+    let mut out = format!("# {}\n\n", md(c.title.get(lang)));
     for (k, v) in heading(loaded, lang, &w) {
         out.push_str(&format!("- {k}: `{v}`\n"));
     }
@@ -237,8 +237,8 @@ pub fn show_markdown(loaded: &Loaded, lang: Lang) -> String {
         }
         out.push_str(&format!(
             "\n## {} {}\n\n",
-            esc(&section.id),
-            esc(section.title.get(lang))
+            md(&section.id),
+            md(section.title.get(lang))
         ));
         out.push_str(&format!(
             "| {} | {} | {} | {} |\n|---|---|---|---|\n",
@@ -249,7 +249,7 @@ pub fn show_markdown(loaded: &Loaded, lang: Lang) -> String {
                 "| {} | {} | {} | {} |\n",
                 md_cell(&item.number),
                 md_cell(&item.scope_label(lang)),
-                md_cell(&item_text(item, lang, &w)),
+                md_item_text(item, lang, &w),
                 item.requirement.label(lang)
             ));
         }
@@ -261,7 +261,24 @@ pub fn show_markdown(loaded: &Loaded, lang: Lang) -> String {
     out
 }
 
-/// A Markdown table cell: pipes escaped, controls (line breaks included) shown escaped.
+/// Text shown as written in Markdown: controls (line breaks included) shown escaped, then
+/// every character with a meaning in Markdown or HTML (`|`, `*`, `_`, `<`, backticks…)
+/// backslash-escaped, so cell text cannot break the table or format itself.
+fn md(s: &str) -> String {
+    super::templates::escape_markdown(&esc(s))
+}
+
+/// A Markdown table cell.
 fn md_cell(s: &str) -> String {
-    esc(s).replace('|', "\\|")
+    md(s)
+}
+
+/// An item's wording for a Markdown cell, with the unverified mark after it.
+fn md_item_text(item: &crate::checklist::Item, lang: Lang, w: &Words) -> String {
+    let text = md(item.text.get(lang));
+    if item.verified {
+        text
+    } else {
+        format!("{text} {}", w.unverified_mark)
+    }
 }

@@ -1176,3 +1176,148 @@ fn an_own_list_with_plain_numbers_takes_its_answers_back() {
         ]
     );
 }
+
+/// A row whose number the checklist has, but for other scopes, is refused naming its scope
+/// cell (what to correct), not the number cell, and the items that number has (ja/en).
+#[test]
+fn a_scope_the_checklist_lacks_names_the_scope_cell() {
+    let s = Setup::new(
+        &layout_b(vec![]),
+        &["--edition", "fy2026", "--id", "clinic-institution"],
+        "institution",
+    );
+    let filled = layout_b(vec![
+        (5, 3, V::S("○")),
+        (6, 2, V::S("ネットワーク機器")),
+        (6, 3, V::S("○")),
+    ]);
+    refused(
+        &s,
+        "filled.xlsx",
+        &filled,
+        &[
+            "Sheet1!C7",
+            "2-(1) has no item for the scope",
+            "Correct the scope",
+        ],
+    );
+    let r = s.import("filled-ja.xlsx", &filled, "ja");
+    assert_eq!(r.code, Some(2), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("Sheet1!C7") && r.stderr.contains("の項目がありません"),
+        "{}",
+        r.stderr
+    );
+    assert!(!r.stderr.contains("Sheet1!A7"), "{}", r.stderr);
+}
+
+/// Two rounds and 目標日 columns after both: a 目標日 headed without a round, the only one,
+/// is shared by the rounds (its date goes to the round answered いいえ, to both when both
+/// are); one after the 2回目 columns, where another under 1回目 serves round 1, is round 2's.
+fn targets_after_both_rounds<'a>(round_1_target: bool, filled: Vec<(u32, u16, V<'a>)>) -> Vec<u8> {
+    let mut cells = vec![
+        (1, 1, V::S("はい")),
+        (1, 2, V::S("いいえ")),
+        (1, 4, V::S("はい")),
+        (1, 5, V::S("いいえ")),
+        (2, 0, V::S("1 体制構築")),
+        (3, 0, V::S("① 試験用の責任者を置いている。")),
+        (4, 0, V::S("② 試験用の規程を定めている。")),
+        (5, 0, V::S("③ 試験用の台帳を作っている。")),
+    ];
+    cells.push(if round_1_target {
+        (1, 3, V::S("目標日"))
+    } else {
+        (1, 3, V::S("確認日"))
+    });
+    cells.push((1, 6, V::S("確認日")));
+    cells.extend(filled);
+    workbook(&[Spec {
+        name: "Sheet1",
+        cells,
+        merges: vec![
+            (0, 0, 1, 0, "チェック項目"),
+            (0, 1, 0, 3, "1回目"),
+            (0, 4, 0, 6, "2回目"),
+            (0, 7, 1, 7, "目標日"),
+        ],
+        list: None,
+    }])
+}
+
+#[test]
+fn a_target_date_column_after_both_rounds_lands_on_the_right_round() {
+    // One 目標日 column for both rounds.
+    let s = Setup::new(
+        &targets_after_both_rounds(false, vec![]),
+        &["--edition", "fy2026", "--id", "own-institution"],
+        "institution",
+    );
+    let filled = targets_after_both_rounds(
+        false,
+        vec![
+            // ①: いいえ in round 1 only.
+            (3, 2, V::S("○")),
+            (3, 7, V::D(JAN15, WAREKI)),
+            // ②: はい in round 1, いいえ in round 2.
+            (4, 1, V::S("○")),
+            (4, 5, V::S("○")),
+            (4, 7, V::D(JUNE10, WAREKI_SHORT)),
+            // ③: いいえ in both rounds.
+            (5, 2, V::S("○")),
+            (5, 5, V::S("○")),
+            (5, 7, V::D(JAN15, WAREKI)),
+        ],
+    );
+    let r = s.import("filled.xlsx", &filled, "en");
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert_eq!(
+        entries(&s.answers_text()),
+        vec![
+            e("s1-01", 1, "いいえ", "", "2027-01-15"),
+            e("s1-02", 1, "はい", "", ""),
+            e("s1-02", 2, "いいえ", "", "2026-06-10"),
+            e("s1-03", 1, "いいえ", "", "2027-01-15"),
+            e("s1-03", 2, "いいえ", "", "2027-01-15"),
+        ]
+    );
+
+    // A 目標日 under 1回目 and another after the 2回目 columns.
+    let s = Setup::new(
+        &targets_after_both_rounds(true, vec![]),
+        &["--edition", "fy2026", "--id", "own-institution"],
+        "institution",
+    );
+    let filled = targets_after_both_rounds(
+        true,
+        vec![
+            (3, 2, V::S("○")),
+            (3, 3, V::D(JUNE10, WAREKI)),
+            (3, 5, V::S("○")),
+            (3, 7, V::D(JAN15, WAREKI)),
+            (4, 1, V::S("○")),
+            (4, 5, V::S("○")),
+            (4, 7, V::D(JAN15, WAREKI_SHORT)),
+        ],
+    );
+    let r = s.import("filled.xlsx", &filled, "en");
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert_eq!(
+        entries(&s.answers_text()),
+        vec![
+            e("s1-01", 1, "いいえ", "", "2026-06-10"),
+            e("s1-01", 2, "いいえ", "", "2027-01-15"),
+            e("s1-02", 1, "はい", "", ""),
+            e("s1-02", 2, "いいえ", "", "2027-01-15"),
+        ]
+    );
+    // Written back in the official layout, the dates go to the same columns.
+    let out = s.dir.path().join("back.xlsx");
+    let r = run(s
+        .medsec()
+        .args(["answer"])
+        .arg(&s.answers)
+        .args(["--layout", "official", "--export"])
+        .arg(&out));
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+}

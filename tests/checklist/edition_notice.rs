@@ -195,3 +195,105 @@ fn a_pharmacy_gets_the_merged_form_of_this_year_or_the_notice() {
     assert!(err.contains("注意:"), "{err}");
     assert!(err.contains("mhlw-pharmacy@fy2025"), "{err}");
 }
+
+/// `checklist new --from ID@EDITION` toward an edition whose official workbooks have no form of
+/// the source's kind (FY2026 merged the pharmacy form into 医療機関・薬局確認用): accepted,
+/// said in the user's language, the title and institutions served carried unchanged; a form
+/// the edition has is made without the notice; an edition that is not later, or a source
+/// edition that does not exist, is refused (exit 2, nothing written).
+#[test]
+fn checklist_new_toward_an_edition_without_the_form_is_said_not_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let new = |args: &[&str]| {
+        medsec()
+            .current_dir(dir.path())
+            .args(["checklist", "new"])
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    // Accepted, with the notice, in Japanese and in English.
+    let out = new(&[
+        "--lang",
+        "ja",
+        "--from",
+        "mhlw-pharmacy@fy2025",
+        "--edition",
+        "fy2026",
+        "--out",
+        "p.toml",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    let err = stderr_of(&out);
+    assert!(
+        err.contains("fy2026 の様式は") && err.contains("この様式(pharmacy)はありません"),
+        "{err}"
+    );
+    assert!(err.contains("医療機関・薬局確認用"), "{err}");
+    let written = std::fs::read_to_string(dir.path().join("p.toml")).unwrap();
+    assert!(written.contains("edition = \"fy2026\""), "{written}");
+    assert!(written.contains("form = \"pharmacy\""), "{written}");
+    assert!(written.contains("serves = [\"pharmacy\"]"), "{written}");
+    let out = new(&[
+        "--lang",
+        "en",
+        "--from",
+        "mhlw-pharmacy@fy2025",
+        "--edition",
+        "fy2026",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    let err = stderr_of(&out);
+    assert!(
+        err.contains("medsec's data on fy2026 knows the forms")
+            && err.contains("and no pharmacy form"),
+        "{err}"
+    );
+    assert!(stdout_of(&out).contains("edition = \"fy2026\""));
+    // A form the edition has: no notice.
+    let out = new(&[
+        "--lang",
+        "en",
+        "--from",
+        "mhlw-institution@fy2025",
+        "--edition",
+        "fy2026",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    assert!(
+        !stderr_of(&out).contains("knows the forms"),
+        "{}",
+        stderr_of(&out)
+    );
+    // Refused: not a later edition, or no such source edition.
+    let out = new(&[
+        "--lang",
+        "en",
+        "--from",
+        "mhlw-pharmacy@fy2025",
+        "--edition",
+        "fy2025",
+        "--out",
+        "q.toml",
+    ]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr_of(&out));
+    assert!(
+        stderr_of(&out).contains("is not after"),
+        "{}",
+        stderr_of(&out)
+    );
+    assert!(!dir.path().join("q.toml").exists());
+    let out = new(&[
+        "--lang",
+        "en",
+        "--from",
+        "mhlw-pharmacy@fy2026",
+        "--edition",
+        "fy2027",
+        "--out",
+        "q.toml",
+    ]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr_of(&out));
+    assert!(stderr_of(&out).contains("fy2025"), "{}", stderr_of(&out));
+    assert!(!dir.path().join("q.toml").exists());
+}

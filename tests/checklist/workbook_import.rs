@@ -257,7 +257,7 @@ fn layout_a_two_header_rows_merged_sections_inline_circled_numbers() {
         r.stderr
     );
     lint_clean(&out);
-    let json = show_json(dir.path(), &out, "mhlw-institution@fy2026");
+    let json = show_json(dir.path(), &out, "a-institution@fy2026");
     let got = items(&json);
     let want = [
         ("s1-01", "1-①", vec![], "試験用の責任者を置いている。"),
@@ -345,7 +345,7 @@ fn layout_c_section_column_merged_down() {
     let (r, out) = import(dir.path(), "c.xlsx", &layout_c(), &["--edition", "fy2026"]);
     assert_eq!(r.code, Some(0), "{}", r.stderr);
     lint_clean(&out);
-    let got = items(&show_json(dir.path(), &out, "mhlw-institution@fy2026"));
+    let got = items(&show_json(dir.path(), &out, "c-institution@fy2026"));
     let ids: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
     assert_eq!(ids, ["s1-01", "s1-02", "s2-01", "s2-02"]);
     assert_eq!(got[2].2, ["server", "terminal"]);
@@ -362,7 +362,7 @@ fn layout_d_vendor_with_an_extra_column() {
     // The gate is the institution form's question: no notice that a vendor form lacks it.
     assert!(!r.stderr.contains("gate question"), "{}", r.stderr);
     lint_clean(&out);
-    let json = show_json(dir.path(), &out, "mhlw-vendor@fy2026");
+    let json = show_json(dir.path(), &out, "d-vendor@fy2026");
     let got = items(&json);
     assert_eq!(got.len(), 2);
     assert_eq!((got[0].1.as_str(), got[1].1.as_str()), ("1-①", "2-①"));
@@ -449,8 +449,8 @@ fn the_same_workbook_gives_the_same_bytes_and_digest() {
     );
     let p1 = save(dir.path(), "one.toml", first.stdout.as_bytes());
     let p2 = save(other.path(), "two.toml", second.stdout.as_bytes());
-    let d1 = show_json(dir.path(), &p1, "mhlw-institution@fy2026");
-    let d2 = show_json(other.path(), &p2, "mhlw-institution@fy2026");
+    let d1 = show_json(dir.path(), &p1, "a-institution@fy2026");
+    let d2 = show_json(other.path(), &p2, "a-institution@fy2026");
     assert!(d1["digest"].as_str().unwrap().starts_with("sha256:"));
     assert_eq!(d1["digest"], d2["digest"]);
 }
@@ -626,26 +626,31 @@ fn add_copies_into_the_user_folder_and_commands_find_it() {
     assert_eq!(r.code, Some(0), "{}", r.stderr);
     let r = run(medsec_in(data.path()).args(["checklist", "add"]).arg(&out));
     assert_eq!(r.code, Some(0), "{}", r.stderr);
-    let added = data.path().join("checklists/mhlw-institution@fy2026.toml");
+    let added = data.path().join("checklists/a-institution@fy2026.toml");
     assert_eq!(std::fs::read(&added).unwrap(), std::fs::read(&out).unwrap());
     // Found without --checklist, and listed with where it comes from.
-    let r = run(medsec_in(data.path()).args(["checklist", "show", "mhlw-institution@fy2026"]));
+    let r = run(medsec_in(data.path()).args(["checklist", "show", "a-institution@fy2026"]));
     assert_eq!(r.code, Some(0), "{}", r.stderr);
     let r = run(medsec_in(data.path()).args(["checklist", "list", "--format", "json"]));
     assert!(
-        !r.stderr.contains("mhlw-institution@fy2025"),
-        "the institution form is no longer said to be out of date: {}",
+        r.stderr.contains("mhlw-institution@fy2025"),
+        "a workbook that is not MHLW's does not stand for MHLW's form of this year: {}",
         r.stderr
     );
     assert!(
-        r.stdout.contains("mhlw-institution@fy2026.toml"),
+        r.stdout.contains("a-institution@fy2026.toml"),
         "{}",
         r.stdout
     );
     // Adding it again is fine; another file for the same id@edition needs --force.
     let r = run(medsec_in(data.path()).args(["checklist", "add"]).arg(&out));
     assert_eq!(r.code, Some(0), "{}", r.stderr);
-    let (_, other) = import(dir.path(), "c.xlsx", &layout_c(), &["--edition", "fy2026"]);
+    let (_, other) = import(
+        dir.path(),
+        "c.xlsx",
+        &layout_c(),
+        &["--edition", "fy2026", "--id", "a-institution"],
+    );
     let r = run(medsec_in(data.path())
         .args(["checklist", "add"])
         .arg(&other));
@@ -710,7 +715,8 @@ fn numbers_under_a_shared_header_or_an_unnamed_column() {
         let (r, out) = import(dir.path(), name, &bytes, &["--edition", "fy2026"]);
         assert_eq!(r.code, Some(0), "{name}: {}", r.stderr);
         lint_clean(&out);
-        let got = items(&show_json(dir.path(), &out, "mhlw-institution@fy2026"));
+        let id = format!("{}-institution@fy2026", name.trim_end_matches(".xlsx"));
+        let got = items(&show_json(dir.path(), &out, &id));
         let got: Vec<(&str, &str)> = got.iter().map(|g| (g.1.as_str(), g.3.as_str())).collect();
         assert_eq!(
             got,
@@ -1034,4 +1040,385 @@ fn the_gate_question_is_found_by_its_place_and_wording() {
     let (r, _) = import(dir.path(), "none.xlsx", &bytes, &["--map", "gate=x"]);
     assert_eq!(r.code, Some(2), "{}", r.stderr);
     assert!(r.stderr.contains("gate=`x`"), "{}", r.stderr);
+}
+
+/// Circled numbers beyond ⑳ (㉑–㊿, two other Unicode runs) are item numbers, not rows
+/// without a number.
+#[test]
+fn circled_numbers_beyond_twenty_are_items() {
+    let dir = tempfile::tempdir().unwrap();
+    let bytes = workbook(&[SheetSpec {
+        name: "Sheet1",
+        cells: vec![
+            (0, 0, "番号"),
+            (0, 1, "チェック項目"),
+            (0, 2, "はい"),
+            (0, 3, "いいえ"),
+            (1, 0, "2"),
+            (1, 1, "管理・運用"),
+            (2, 0, "⑳"),
+            (2, 1, "試験用の二十番目です。"),
+            (3, 0, "㉑"),
+            (3, 1, "試験用の二十一番目です。"),
+            (4, 0, "2-㉒"),
+            (4, 1, "試験用の二十二番目です。"),
+            (5, 0, "㊱"),
+            (5, 1, "試験用の三十六番目です。"),
+            (6, 0, "２－㊿"),
+            (6, 1, "試験用の五十番目です。"),
+        ],
+        merges: vec![],
+    }]);
+    let (r, out) = import(
+        dir.path(),
+        "circled.xlsx",
+        &bytes,
+        &["--edition", "fy2026", "--id", "own-institution"],
+    );
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert!(r.stderr.contains("5 items"), "{}", r.stderr);
+    assert!(!r.stderr.contains("left out"), "{}", r.stderr);
+    lint_clean(&out);
+    let got = items(&show_json(dir.path(), &out, "own-institution@fy2026"));
+    let numbers: Vec<&str> = got.iter().map(|g| g.1.as_str()).collect();
+    assert_eq!(numbers, ["2-⑳", "2-㉑", "2-㉒", "2-㊱", "2-㊿"]);
+    assert_eq!(got[4].3, "試験用の五十番目です。");
+}
+
+/// The summary of an import with `--map header-rows=N` names the N header rows, not the
+/// first row after them.
+#[test]
+fn a_mapped_header_is_named_by_its_own_rows() {
+    let dir = tempfile::tempdir().unwrap();
+    for (rows, header) in [(1u32, "一覧!B1 "), (2, "一覧!B1:B2 "), (3, "一覧!B1:B3 ")] {
+        let mut cells = vec![(0, 0, "表")];
+        cells.extend([
+            (rows, 0, "①"),
+            (rows, 1, "試験用の責任者を置いている。"),
+            (rows + 1, 0, "②"),
+            (rows + 1, 1, "試験用の台帳を作っている。"),
+        ]);
+        let bytes = workbook(&[SheetSpec {
+            name: "一覧",
+            cells,
+            merges: vec![],
+        }]);
+        let map = format!("number=A,text=B,header-rows={rows}");
+        let (r, _) = import(
+            dir.path(),
+            "m.xlsx",
+            &bytes,
+            &["--edition", "fy2026", "--map", &map, "--force"],
+        );
+        assert_eq!(r.code, Some(0), "{}", r.stderr);
+        assert!(
+            r.stderr.contains("2 items") && r.stderr.contains(&format!("the header at {header}")),
+            "{rows}: {}",
+            r.stderr
+        );
+        let (r, _) = import(
+            dir.path(),
+            "m.xlsx",
+            &bytes,
+            &[
+                "--lang",
+                "ja",
+                "--edition",
+                "fy2026",
+                "--map",
+                &map,
+                "--force",
+            ],
+        );
+        assert_eq!(r.code, Some(0), "{}", r.stderr);
+        let ja = format!("{} の見出し", header.trim_end());
+        assert!(r.stderr.contains(&ja), "{rows}: {}", r.stderr);
+    }
+}
+
+/// `checklist show --format md` shows cell text as written: pipes, emphasis, HTML and code
+/// spans in a workbook's wording are escaped, so they neither break the table nor format.
+#[test]
+fn markdown_show_escapes_cell_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let bytes = workbook(&[SheetSpec {
+        name: "Sheet1",
+        cells: vec![
+            (0, 0, "試験用チェックリスト *星* <i>斜体</i>"),
+            (1, 0, "番号"),
+            (1, 1, "チェック項目"),
+            (1, 2, "はい"),
+            (1, 3, "いいえ"),
+            (2, 0, "1"),
+            (2, 1, "体制|構築_下線_"),
+            (3, 0, "①"),
+            (3, 1, "試験用の|縦線|と*強調*と__太字__です。"),
+            (4, 0, "②"),
+            (
+                4,
+                1,
+                "試験用の<script>x</script>と`コード`と[リンク](http://x)です。",
+            ),
+            (5, 0, "③"),
+            (5, 1, "試験用の\\逆斜線と~~取消~~と&amp;です。"),
+        ],
+        merges: vec![],
+    }]);
+    let (r, out) = import(
+        dir.path(),
+        "hostile.xlsx",
+        &bytes,
+        &["--edition", "fy2026", "--id", "own-institution"],
+    );
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    let r = run(medsec_in(dir.path()).arg("--checklist").arg(&out).args([
+        "checklist",
+        "show",
+        "own-institution@fy2026",
+        "--format",
+        "md",
+    ]));
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    // The digest changes with the workbook's creation time.
+    let shown: String = r
+        .stdout
+        .lines()
+        .filter(|l| !l.contains("sha256:"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    insta::assert_snapshot!("show-md-hostile-cells", shown);
+    let r = run(medsec_in(dir.path()).arg("--checklist").arg(&out).args([
+        "--lang",
+        "ja",
+        "checklist",
+        "show",
+        "own-institution@fy2026",
+        "--format",
+        "md",
+    ]));
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert!(
+        r.stdout.contains(
+            "| 1-① |  | 試験用の\\|縦線\\|と\\*強調\\*と\\_\\_太字\\_\\_です。 ※未確認 |"
+        ),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout.contains("## 1 体制\\|構築\\_下線\\_\n"),
+        "{}",
+        r.stdout
+    );
+}
+
+/// Where the edition's rules say the いいえ target-date window is unknown (an imported form
+/// whose 目標日 header names no window, or FY2024), the answers file `init` makes does not
+/// state a window as if it were known; where it is known (FY2025), it does.
+#[test]
+fn init_says_an_unconfirmed_target_window_is_unconfirmed() {
+    let dir = tempfile::tempdir().unwrap();
+    let (r, out) = import(dir.path(), "c.xlsx", &layout_c(), &["--edition", "fy2026"]);
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(text.contains("target_date = \"unknown\""), "{text}");
+    let init = |lang: &str, checklist: &[&std::ffi::OsStr], name: &str| -> String {
+        let r = run(medsec_in(dir.path())
+            .current_dir(dir.path())
+            .args(checklist)
+            .args(["--lang", lang, "init", "--out", name]));
+        assert_eq!(r.code, Some(0), "{}", r.stderr);
+        std::fs::read_to_string(dir.path().join(name)).unwrap()
+    };
+    let imported = [std::ffi::OsStr::new("--checklist"), out.as_os_str()];
+    let en = init("en", &imported, "en.toml");
+    assert!(
+        en.contains("This edition's window for it is unconfirmed: a date outside FY2026 (2026-04-01 to 2027-03-31) gets a warning"),
+        "{en}"
+    );
+    assert!(!en.contains("the target date within"), "{en}");
+    let ja = init("ja", &imported, "ja.toml");
+    assert!(ja.contains("この版での期間は未確認です。"), "{ja}");
+    assert!(!ja.contains("令和8年度中("), "{ja}");
+    let fy2024 = [
+        std::ffi::OsStr::new("--checklist"),
+        std::ffi::OsStr::new("mhlw-institution@fy2024"),
+    ];
+    assert!(init("en", &fy2024, "fy2024.toml").contains("window for it is unconfirmed"));
+    let fy2025 = [
+        std::ffi::OsStr::new("--checklist"),
+        std::ffi::OsStr::new("mhlw-institution@fy2025"),
+    ];
+    let known = init("en", &fy2025, "fy2025.toml");
+    assert!(
+        known.contains("target date within FY2025 (2025-04-01 to 2026-03-31)"),
+        "{known}"
+    );
+}
+
+/// A workbook that is not an official one, imported without `--id`, is never given MHLW's
+/// identity: it is named after its file (or `own` for a name without letters), its publisher
+/// is that name, and the summary says so and how to name it (ja/en).
+#[test]
+fn an_unofficial_workbook_is_named_after_its_file_not_mhlw() {
+    let dir = tempfile::tempdir().unwrap();
+    for (file, lang, id, said) in [
+        (
+            "Group Checklist 2026.xlsx",
+            "en",
+            "group-checklist-2026-institution",
+            "so its checklist is named after the file, not after MHLW: group-checklist-2026-institution@fy2026",
+        ),
+        (
+            "自院チェックリスト.xlsx",
+            "ja",
+            "own-institution",
+            "ファイル名から own-institution@fy2026 としました",
+        ),
+    ] {
+        let (r, out) = import(
+            dir.path(),
+            file,
+            &layout_c(),
+            &["--lang", lang, "--edition", "fy2026"],
+        );
+        assert_eq!(r.code, Some(0), "{}", r.stderr);
+        assert!(r.stderr.contains(said), "{}", r.stderr);
+        assert!(r.stderr.contains("--id"), "{}", r.stderr);
+        let text = std::fs::read_to_string(&out).unwrap();
+        assert!(text.contains(&format!("id = \"{id}\"\n")), "{text}");
+        assert!(!text.contains("publisher = \"mhlw\""), "{text}");
+        assert!(!text.contains("\"mhlw-"), "{text}");
+        lint_clean(&out);
+    }
+    // With --id, the name given, and nothing said about it.
+    let (r, out) = import(
+        dir.path(),
+        "c.xlsx",
+        &layout_c(),
+        &[
+            "--edition",
+            "fy2026",
+            "--id",
+            "clinic-institution",
+            "--force",
+        ],
+    );
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert!(!r.stderr.contains("named after the file"), "{}", r.stderr);
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(text.contains("publisher = \"clinic\""), "{text}");
+}
+
+/// An item cell ending in two scope labels (「（サーバ）（端末PC）」) keeps both as its scope,
+/// and the wording without them.
+#[test]
+fn two_inline_scope_labels_are_both_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let bytes = workbook(&[SheetSpec {
+        name: "Sheet1",
+        cells: vec![
+            (0, 0, "チェック項目"),
+            (0, 1, "はい"),
+            (0, 2, "いいえ"),
+            (1, 0, "1 管理・運用"),
+            (2, 0, "① 試験用の機器を管理している。（サーバ）（端末PC）"),
+            (3, 0, "② 試験用の台帳を作っている。(ネットワーク機器)"),
+        ],
+        merges: vec![],
+    }]);
+    let (r, out) = import(
+        dir.path(),
+        "scopes.xlsx",
+        &bytes,
+        &["--edition", "fy2026", "--id", "own-institution"],
+    );
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    lint_clean(&out);
+    let got = items(&show_json(dir.path(), &out, "own-institution@fy2026"));
+    assert_eq!(got[0].2, ["server", "terminal"]);
+    assert_eq!(got[0].3, "試験用の機器を管理している。");
+    assert_eq!(got[1].2, ["network"]);
+}
+
+/// A vendor (事業者確認用) sheet: headings marked as such (【…】, ■…) alone on their rows are
+/// its sections' titles, as merged headings are on the institution sheet; a sheet with no
+/// headings at all is said to have none (ja/en), not silently titled 「チェック項目」.
+#[test]
+fn vendor_sections_take_the_sheets_headings_or_say_there_are_none() {
+    let dir = tempfile::tempdir().unwrap();
+    let sheet = |headings: bool| {
+        let mut cells = vec![
+            (0, 0, "テスト用チェックリスト 事業者確認用"),
+            (2, 0, "番号"),
+            (2, 1, "チェック項目"),
+            (2, 2, "責任分界"),
+            (2, 3, "はい"),
+            (2, 4, "いいえ"),
+            (4, 0, "1-①"),
+            (4, 1, "試験用の窓口を置いている。"),
+            (4, 2, "事業者"),
+            (6, 0, "2-①"),
+            (6, 1, "試験用の保守記録を残している。"),
+            (6, 2, "医療機関"),
+        ];
+        if headings {
+            cells.push((3, 1, "【試験用の体制】"));
+            cells.push((5, 1, "■試験用の保守"));
+        }
+        workbook(&[SheetSpec {
+            name: "事業者確認用",
+            cells,
+            merges: vec![],
+        }])
+    };
+    let (r, out) = import(
+        dir.path(),
+        "v.xlsx",
+        &sheet(true),
+        &["--edition", "fy2026", "--id", "own-vendor"],
+    );
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert!(!r.stderr.contains("no heading"), "{}", r.stderr);
+    lint_clean(&out);
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(
+        text.contains("id = \"1\"\ntitle = { ja = \"【試験用の体制】\""),
+        "{text}"
+    );
+    assert!(
+        text.contains("id = \"2\"\ntitle = { ja = \"■試験用の保守\""),
+        "{text}"
+    );
+    assert!(!text.contains("ja = \"チェック項目\""), "{text}");
+
+    let (r, out) = import(
+        dir.path(),
+        "v.xlsx",
+        &sheet(false),
+        &["--edition", "fy2026", "--id", "own-vendor", "--force"],
+    );
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("The sheet prints no heading for sections 1, 2"),
+        "{}",
+        r.stderr
+    );
+    lint_clean(&out);
+    let (r, _) = import(
+        dir.path(),
+        "v.xlsx",
+        &sheet(false),
+        &[
+            "--lang",
+            "ja",
+            "--edition",
+            "fy2026",
+            "--id",
+            "own-vendor",
+            "--force",
+        ],
+    );
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert!(r.stderr.contains("の見出しがありません"), "{}", r.stderr);
 }

@@ -851,3 +851,59 @@ fn a_target_date_answered_in_a_later_round_is_not_said_to_have_passed() {
         "{found:?}"
     );
 }
+
+/// `status` of a bundle that carries this year's checklist does not say this year's form is
+/// not registered (the checklist is right there); without the bundle, `status` of an answers
+/// file on the bundled editions still says it.
+#[test]
+fn status_of_a_bundle_carrying_this_years_checklist_has_no_edition_notice() {
+    let target = today_in_japan()
+        .checked_add(jiff::Span::new().days(30))
+        .unwrap();
+    let tmp = signed_report_with(&fixture("checklists/good/fy2026-institution.toml"), target);
+    let w = tmp.path();
+    // The fixture is FY2026: once that year is past, its bundle is no longer this year's.
+    let this_year = medsec::dates::fiscal_year_of(today_in_japan()) == 2026;
+    for lang in ["en", "ja"] {
+        let o = medsec()
+            .current_dir(w)
+            .args(["--lang", lang, "status", "bundle"])
+            .output()
+            .unwrap();
+        let err = stderr_of(&o);
+        assert!(matches!(o.status.code(), Some(0 | 1)), "{err}");
+        assert!(!stdout_of(&o).is_empty(), "{err}");
+        if this_year {
+            assert!(!err.contains("checklist import"), "{lang}: {err}");
+        }
+    }
+    let o = medsec()
+        .current_dir(w)
+        .args(["--lang", "en", "status", "bundle/report.json"])
+        .output()
+        .unwrap();
+    if this_year {
+        assert!(
+            !stderr_of(&o).contains("checklist import"),
+            "{}",
+            stderr_of(&o)
+        );
+    }
+    // An answers file on a bundled (older) edition: the notice is there.
+    let o = medsec()
+        .current_dir(w)
+        .args(["--lang", "en", "init", "--out", "old.toml"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr_of(&o));
+    let o = medsec()
+        .current_dir(w)
+        .args(["--lang", "en", "status", "old.toml"])
+        .output()
+        .unwrap();
+    assert!(
+        stderr_of(&o).contains("checklist import"),
+        "{}",
+        stderr_of(&o)
+    );
+}

@@ -575,6 +575,29 @@ mod pty {
         assert_eq!(std::fs::read_dir(tmp.path()).unwrap().count(), 0);
     }
 
+    /// The edition notice (this year's form not registered) comes before the walk-through's
+    /// first question, as in `answer`, not after it.
+    #[test]
+    fn on_a_terminal_the_edition_notice_comes_before_the_walk_through() {
+        if medsec::dates::fiscal_year_of(medsec::dates::today_in_japan()) <= 2025 {
+            return;
+        }
+        let tmp = tempfile::tempdir().unwrap();
+        let probes = root().join(PROBES).display().to_string();
+        let mut s = spawn(tmp.path(), &["--lang", "en", "check", "--probes", &probes]);
+        s.expect("medsec checklist import").unwrap();
+        s.expect("The institution details are not filled in yet")
+            .unwrap();
+        s.send_line("q").unwrap();
+        let tail = rest(&mut s);
+        assert!(
+            !tail.contains("medsec checklist import"),
+            "said once: {tail}"
+        );
+        let code = exit_code(&mut s);
+        assert!(code.ends_with(", 1)"), "{code}");
+    }
+
     #[test]
     fn on_a_terminal_without_answers_it_makes_them_and_asks() {
         let tmp = tempfile::tempdir().unwrap();

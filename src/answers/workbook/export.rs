@@ -5,7 +5,7 @@
 use super::WorkbookAnswersError;
 use crate::answers::messages::labels;
 use crate::answers::model::Response;
-use crate::checklist::import::{layout_of, row_of, ColumnKind, RecordedLayout, Role};
+use crate::checklist::import::{layout_of, row_of, ColumnKind, RecordedLayout, Role, SHARED_ROUND};
 use crate::checklist::{Checklist, Item, Lang};
 use crate::tr;
 
@@ -43,7 +43,7 @@ fn header_word(kind: ColumnKind) -> String {
 
 /// Whether a column's header names its round (1回目/2回目 above it).
 fn has_round(kind: ColumnKind) -> bool {
-    matches!(kind, ColumnKind::Answer(r, _) if !matches!(r, Role::Reason | Role::Note))
+    matches!(kind, ColumnKind::Answer(r, n) if n != SHARED_ROUND && !matches!(r, Role::Reason | Role::Note))
 }
 
 /// The answers of `set` written into the workbook layout recorded for `checklist` at
@@ -207,7 +207,14 @@ pub fn export_official(
             let Some(a) = set.answer(&item.id, round) else {
                 continue;
             };
-            let at = |role: Role| col_of(ColumnKind::Answer(role, round));
+            // A 目標日 column both rounds share holds the latest round's date.
+            let at = |role: Role| {
+                col_of(ColumnKind::Answer(role, round)).or_else(|| {
+                    (role == Role::TargetDate)
+                        .then(|| col_of(ColumnKind::Answer(role, SHARED_ROUND)))
+                        .flatten()
+                })
+            };
             if let Some(resp) = a.response {
                 let role = match resp {
                     Response::Yes => Role::Yes,

@@ -25,7 +25,7 @@ use super::model::Response;
 use super::sheet::{Column, Imported, Origin, Place, RowNote};
 use super::store::{FieldValue, Update};
 use crate::checklist::import::{
-    find_sheet, FoundItem, FoundSheet, GateSpec, ImportError, Map, Role,
+    find_sheet, FoundItem, FoundSheet, GateSpec, ImportError, Map, Role, SHARED_ROUND,
 };
 use crate::checklist::{Checklist, Item, Lang, Text};
 use crate::dates::{parse_date_for_people, DateError};
@@ -88,6 +88,13 @@ pub enum Problem {
         number: String,
         checklist: String,
     },
+    /// A number the checklist has, but not for the scope the row names (at its scope cell).
+    UnknownScope {
+        at: Place,
+        number: String,
+        scope: Vec<crate::checklist::Scope>,
+        candidates: Vec<Text>,
+    },
     /// A number on several rows of the checklist, and no scope on the row to choose one.
     AmbiguousItem {
         at: Place,
@@ -128,6 +135,7 @@ impl Problem {
             | Problem::BadAnswer { at, .. }
             | Problem::OutsideItem { at, .. }
             | Problem::UnknownItem { at, .. }
+            | Problem::UnknownScope { at, .. }
             | Problem::AmbiguousItem { at, .. }
             | Problem::Twice { at, .. }
             | Problem::BadDate { at, .. }
@@ -183,6 +191,27 @@ impl Problem {
                 cell = at.localize(lang),
                 number = number.as_str(),
                 checklist = checklist.as_str()
+            ),
+            Problem::UnknownScope {
+                at,
+                number,
+                scope,
+                candidates,
+            } => tr!(
+                lang,
+                "answers-workbook-unknown-scope",
+                cell = at.localize(lang),
+                number = number.as_str(),
+                scope = scope
+                    .iter()
+                    .map(|s| s.label(lang))
+                    .collect::<Vec<_>>()
+                    .join(&sep),
+                candidates = candidates
+                    .iter()
+                    .map(|t| t.get(lang).to_owned())
+                    .collect::<Vec<_>>()
+                    .join(&sep)
             ),
             Problem::AmbiguousItem {
                 at,
@@ -524,10 +553,20 @@ fn item_of<'c>(checklist: &'c Checklist, row: &FoundItem) -> Result<&'c Item, Pr
             .filter(|i| sorted(&i.scope) == sorted(&row.scope))
             .collect()
     } else {
-        same
+        same.clone()
     };
     match chosen.as_slice() {
         [one] => Ok(one),
+        // The number is there, for other scopes: the scope cell is what to correct.
+        [] if !same.is_empty() && !row.scope.is_empty() => Err(Problem::UnknownScope {
+            at: Place {
+                row: row.row + 1,
+                cell: Some(row.scope_cell.clone().unwrap_or_else(|| row.cell.clone())),
+            },
+            number: row.number.clone(),
+            scope: row.scope.clone(),
+            candidates: same.iter().map(|i| labels(i)).collect(),
+        }),
         [] => Err(Problem::UnknownItem {
             at: place_of(row),
             number: row.number.clone(),
@@ -565,6 +604,22 @@ fn date_of(value: &Data) -> Result<Option<jiff::civil::Date>, DateError> {
             parse_date_for_people(&t).map(Some)
         }
     }
+}
+
+/// Whether the row is answered いいえ in `round` (a mark in its いいえ column, or いいえ in its
+/// answer column).
+fn answered_no(found: &FoundSheet, row: usize, columns: &[(usize, Role, u8)], round: u8) -> bool {
+    columns
+        .iter()
+        .filter(|(_, _, n)| *n == round)
+        .any(|&(c, role, _)| {
+            let value = found.value(row, c);
+            match role {
+                Role::No => mark(value, "いいえ") == Some(true),
+                Role::Answer => Response::parse(&text_of(value)) == Some(Response::No),
+                _ => false,
+            }
+        })
 }
 
 /// The column of medsec's answers sheet that a workbook column's role fills.
@@ -639,10 +694,20 @@ fn updates(
             });
             continue;
         }
+        // A 目標日 column both rounds share goes with the round answered いいえ.
+        let no_rounds: Vec<u8> = super::model::ROUNDS
+            .into_iter()
+            .filter(|&round| answered_no(found, row.row, &columns, round))
+            .collect();
         for round in super::model::ROUNDS {
+            let shares = if no_rounds.is_empty() {
+                round == 1
+            } else {
+                no_rounds.contains(&round)
+            };
             let here: Vec<(usize, Role)> = columns
                 .iter()
-                .filter(|(_, _, n)| *n == round)
+                .filter(|(_, _, n)| *n == round || (shares && *n == SHARED_ROUND))
                 .map(|&(c, role, _)| (c, role))
                 .collect();
             if here.is_empty() {

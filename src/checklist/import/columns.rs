@@ -100,16 +100,69 @@ pub(super) fn answer_columns(
     structure: &[usize],
 ) -> Vec<(usize, Role, u8)> {
     let width = grid.rows.first().map_or(0, Vec::len);
-    (0..width)
+    let found: Vec<(usize, Role, u8, bool)> = (0..width)
         .filter(|c| !structure.contains(c))
         .filter_map(|c| {
             let header: Vec<&str> = (header_start..data_start)
                 .map(|r| grid.text(r, c))
                 .collect();
-            column_role(&header.join(" ")).map(|(role, round)| (c, role, round))
+            let header = header.join(" ");
+            let named = names_round(&header);
+            column_role(&header).map(|(role, round)| (c, role, round, named))
+        })
+        .collect();
+    target_rounds(found)
+}
+
+/// Whether a header names its round (1回目, 2回目).
+fn names_round(header: &str) -> bool {
+    header.contains("回目")
+}
+
+/// The round of each 目標日 column whose header names none, on a form with a 2回目: one after
+/// the first 2回目 column, when another 目標日 column serves round 1, is round 2's; the only
+/// 目標日 column of such a form is shared by both rounds ([`SHARED_ROUND`]). Others keep round 1.
+fn target_rounds(found: Vec<(usize, Role, u8, bool)>) -> Vec<(usize, Role, u8)> {
+    let first_round_2 = found
+        .iter()
+        .filter(|(_, _, round, _)| *round == 2)
+        .map(|(c, _, _, _)| *c)
+        .min();
+    let targets: Vec<(usize, u8, bool)> = found
+        .iter()
+        .filter(|(_, role, _, _)| *role == Role::TargetDate)
+        .map(|&(c, _, round, named)| (c, round, named))
+        .collect();
+    found
+        .iter()
+        .map(|&(c, role, round, named)| {
+            let Some(first_round_2) = first_round_2 else {
+                return (c, role, round);
+            };
+            if role != Role::TargetDate || named {
+                return (c, role, round);
+            }
+            let others: Vec<&(usize, u8, bool)> =
+                targets.iter().filter(|(tc, _, _)| *tc != c).collect();
+            let round = if others.is_empty() {
+                SHARED_ROUND
+            } else if c > first_round_2
+                && others
+                    .iter()
+                    .any(|(tc, r, _)| *r == 1 && *tc < first_round_2)
+            {
+                2
+            } else {
+                round
+            };
+            (c, role, round)
         })
         .collect()
 }
+
+/// The round of a 目標日 column both rounds share: its date belongs to the round answered
+/// いいえ (both, when both are), or to round 1 when neither is.
+pub const SHARED_ROUND: u8 = 0;
 
 /// The layout of `grid` under `layout`, to record.
 pub(super) fn record(grid: &super::grid::Grid, layout: &super::layout::Layout) -> RecordedLayout {

@@ -17,7 +17,9 @@ mod output;
 mod rows;
 mod rules;
 
-pub use columns::{column_role, layout_of, row_of, row_source, ColumnKind, RecordedLayout, Role};
+pub use columns::{
+    column_role, layout_of, row_of, row_source, ColumnKind, RecordedLayout, Role, SHARED_ROUND,
+};
 pub use error::{ImportError, SheetClue};
 pub use layout::{GateSpec, Map};
 pub use official::OfficialWorkbook;
@@ -62,7 +64,8 @@ pub struct Imported {
     pub sha256: String,
     /// `ID@EDITION`.
     pub checklist: String,
-    /// The cell where the header (or, with `--map`, the text column) starts: `Sheet1!B3`.
+    /// The header's cell in the wording column (`Sheet1!B3`; with a `--map` of several header
+    /// rows, their range: `Sheet1!B1:B3`).
     pub header: String,
     /// The layout, as a `--map` would state it.
     pub layout: String,
@@ -74,6 +77,10 @@ pub struct Imported {
     /// The cell of the gate question (医療情報システムの有無), when one was found or named.
     pub gate: Option<String>,
     pub form: Form,
+    /// The checklist was named after the workbook's file (no `--id`, not an official one).
+    pub id_from_file: bool,
+    /// Sections the sheet prints no heading for (given medsec's default title).
+    pub untitled_sections: Vec<String>,
 }
 
 /// The first bytes of an OLE compound file (encrypted workbooks, old .xls).
@@ -162,6 +169,13 @@ pub fn import(bytes: &[u8], opts: &ImportOptions) -> Result<Imported, ImportErro
         parsed: &parsed,
         rules: &rules_block,
     });
+    let id_from_file = opts.id.is_none() && official.is_none();
+    let untitled_sections = parsed
+        .sections
+        .iter()
+        .filter(|s| s.title.is_none() && s.id != "0")
+        .map(|s| s.id.clone())
+        .collect();
     Ok(Imported {
         toml,
         sha256,
@@ -179,6 +193,8 @@ pub fn import(bytes: &[u8], opts: &ImportOptions) -> Result<Imported, ImportErro
         },
         skipped: parsed.skipped,
         form: meta.form,
+        id_from_file,
+        untitled_sections,
     })
 }
 
@@ -208,6 +224,9 @@ pub struct FoundItem {
     pub scope: Vec<crate::checklist::Scope>,
     /// The cell of the number (`Sheet1!A6`).
     pub cell: String,
+    /// The cell the scope was read from (a scope column's, or the wording's for a label in
+    /// the text); `None` without a scope.
+    pub scope_cell: Option<String>,
 }
 
 impl FoundSheet {
@@ -331,6 +350,7 @@ pub fn find_sheet(
             number: i.number.clone(),
             scope: i.scope.clone(),
             cell: grid.name(i.row, number_col),
+            scope_cell: i.scope_cell.clone(),
         })
         .collect();
     Ok(FoundSheet {
@@ -367,6 +387,20 @@ fn answer_headers(
             (c, header)
         })
         .collect()
+}
+
+/// The header a `--map` states, for the summary: its rows in the wording column
+/// (`Sheet1!C1`, `Sheet1!C1:C3`); without header rows, the first cell of the wording.
+fn mapped_header(grid: &Grid, layout: &Layout) -> String {
+    let first = grid.name(layout.header_start, layout.text);
+    match layout.data_start.saturating_sub(layout.header_start) {
+        0 | 1 => first,
+        _ => format!(
+            "{first}:{}{}",
+            grid::column_name(layout.text),
+            layout.data_start
+        ),
+    }
 }
 
 /// What `--map gate=` says, if anything.
@@ -406,8 +440,7 @@ fn choose<'g>(
                 })
             }
         };
-        let header = grid.name(layout.data_start, layout.text);
-        return Ok((grid, layout, header));
+        return Ok((grid, layout.clone(), mapped_header(grid, &layout)));
     }
     match found.len() {
         0 => Err(ImportError::NoChecklist {

@@ -11,7 +11,7 @@ use crate::checklist::Scope;
 /// The sub-number of an item as printed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Sub {
-    /// `①`..`⑳`.
+    /// `①`..`⑳`, `㉑`..`㊿`.
     Circled(u32),
     /// `(1)`, `（１）`, or the second part of `1-1`.
     Paren(u32),
@@ -28,7 +28,7 @@ impl Sub {
     pub fn printed(self, section: &str) -> String {
         match self {
             Sub::Circled(n) => {
-                let c = char::from_u32(0x2460 + n - 1).unwrap_or('?');
+                let c = circled_char(n).unwrap_or('?');
                 format!("{section}-{c}")
             }
             Sub::Paren(n) => format!("{section}-({n})"),
@@ -62,11 +62,26 @@ fn fold(c: char) -> char {
     }
 }
 
+/// The value of a circled number: `①`..`⑳` (U+2460..), `㉑`..`㉟` (U+3251..) and
+/// `㊱`..`㊿` (U+32B1..), three runs in Unicode.
 fn circled(c: char) -> Option<u32> {
     match c {
         '①'..='⑳' => Some(u32::from(c) - 0x2460 + 1),
+        '㉑'..='㉟' => Some(u32::from(c) - 0x3251 + 21),
+        '㊱'..='㊿' => Some(u32::from(c) - 0x32B1 + 36),
         _ => None,
     }
+}
+
+/// The circled character for 1..=50.
+fn circled_char(n: u32) -> Option<char> {
+    let code = match n {
+        1..=20 => 0x2460 + n - 1,
+        21..=35 => 0x3251 + n - 21,
+        36..=50 => 0x32B1 + n - 36,
+        _ => return None,
+    };
+    char::from_u32(code)
 }
 
 /// A small cursor over the folded characters of a cell.
@@ -243,9 +258,31 @@ pub fn scopes(label: &str) -> Option<Vec<Scope>> {
     (!out.is_empty()).then_some(out)
 }
 
-/// A trailing scope label in brackets cut from the text: `…適用している。(医療情報システム全般)`
-/// gives the text before the bracket and `[general]`. Text without one is returned whole.
+/// Trailing scope labels in brackets cut from the text: `…適用している。(医療情報システム全般)`
+/// gives the text before the bracket and `[general]`; several labels one after another
+/// (`…（サーバ）（端末PC）`) give every scope, in printed order. Text without one is returned
+/// whole.
 pub fn trailing_scope(text: &str) -> (String, Vec<Scope>) {
+    let (mut head, mut found) = last_scope(text);
+    while !found.is_empty() {
+        let (before, more) = last_scope(&head);
+        if more.is_empty() {
+            break;
+        }
+        head = before;
+        let mut all = more;
+        for s in found {
+            if !all.contains(&s) {
+                all.push(s);
+            }
+        }
+        found = all;
+    }
+    (head, found)
+}
+
+/// The last bracketed scope label of the text, cut off (see [`trailing_scope`]).
+fn last_scope(text: &str) -> (String, Vec<Scope>) {
     let trimmed = text.trim_end();
     let close = trimmed.chars().last();
     let open = match close {
@@ -283,6 +320,10 @@ mod tests {
     fn numbers_in_every_notation() {
         assert_eq!(lead("① 責任者"), item(None, Sub::Circled(1), "責任者"));
         assert_eq!(lead("⑳"), item(None, Sub::Circled(20), ""));
+        assert_eq!(lead("㉑ 試験"), item(None, Sub::Circled(21), "試験"));
+        assert_eq!(lead("2-㉟"), item(Some(2), Sub::Circled(35), ""));
+        assert_eq!(lead("㊱"), item(None, Sub::Circled(36), ""));
+        assert_eq!(lead("㊿"), item(None, Sub::Circled(50), ""));
         assert_eq!(lead("(3)台帳"), item(None, Sub::Paren(3), "台帳"));
         assert_eq!(lead("（１２）　台帳"), item(None, Sub::Paren(12), "台帳"));
         assert_eq!(lead("1-① 責任者"), item(Some(1), Sub::Circled(1), "責任者"));
@@ -311,6 +352,12 @@ mod tests {
     fn printed_numbers() {
         assert_eq!(Sub::Circled(6).printed("2"), "2-⑥");
         assert_eq!(Sub::Paren(3).printed("1"), "1-(3)");
+        for n in 1..=50 {
+            let printed = Sub::Circled(n).printed("2");
+            assert_eq!(lead(&printed), item(Some(2), Sub::Circled(n), ""), "{n}");
+        }
+        assert_eq!(Sub::Circled(21).printed("2"), "2-㉑");
+        assert_eq!(Sub::Circled(36).printed("2"), "2-㊱");
     }
 
     #[test]
@@ -340,6 +387,20 @@ mod tests {
         assert_eq!(
             trailing_scope("ログを確認している（サーバ）"),
             ("ログを確認している".into(), vec![Scope::Server])
+        );
+        assert_eq!(
+            trailing_scope("ログを確認している。（サーバ）（端末PC）"),
+            (
+                "ログを確認している。".into(),
+                vec![Scope::Server, Scope::Terminal]
+            )
+        );
+        assert_eq!(
+            trailing_scope("台帳(紙)を作る（サーバ） (端末PC)"),
+            (
+                "台帳(紙)を作る".into(),
+                vec![Scope::Server, Scope::Terminal]
+            )
         );
     }
 }

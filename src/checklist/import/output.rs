@@ -64,11 +64,13 @@ pub(super) fn metadata(
         .ok_or_else(|| ImportError::BadEdition {
             edition: edition.clone(),
         })?;
-    let publisher_default = official.map_or("mhlw", |w| w.publisher.as_str());
-    let id = opts
-        .id
-        .clone()
-        .unwrap_or_else(|| format!("{publisher_default}-{form}"));
+    // Only an official workbook (by SHA-256) is named after its publisher; any other is named
+    // after its file, never given MHLW's identity.
+    let id = match (&opts.id, official) {
+        (Some(id), _) => id.clone(),
+        (None, Some(w)) => format!("{}-{form}", w.publisher),
+        (None, None) => format!("{}-{form}", publisher_from_file(file)),
+    };
     let publisher = id
         .strip_suffix(&format!("-{form}"))
         .filter(|p| !p.is_empty())
@@ -100,6 +102,33 @@ pub(super) fn metadata(
         guideline_version,
         source_url: official.map(|w| w.source_url.clone()),
     })
+}
+
+/// A publisher name for a workbook that is not an official one, from its file name: the
+/// letters and digits of its name (lower case, other characters as one `-`), at most 40
+/// characters; `own` when the name has none (a Japanese file name) or is `mhlw`.
+pub(super) fn publisher_from_file(file: &str) -> String {
+    let stem = std::path::Path::new(file)
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let mut slug = String::new();
+    for c in stem.chars() {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c.to_ascii_lowercase());
+        } else if !slug.is_empty() && !slug.ends_with('-') {
+            slug.push('-');
+        }
+        if slug.len() >= 40 {
+            break;
+        }
+    }
+    let slug = slug.trim_end_matches('-');
+    if slug.is_empty() || slug == "mhlw" {
+        "own".to_owned()
+    } else {
+        slug.to_owned()
+    }
 }
 
 /// The fiscal year of a 「令和N年度」 (digits ASCII or full-width, 元 for 1) in `text`.
@@ -284,6 +313,20 @@ mod tests {
         assert_eq!(reiwa_year("令和元年度"), Some(2019));
         assert_eq!(reiwa_year("令和8年6月"), None);
         assert_eq!(reiwa_year("チェックリスト"), None);
+    }
+
+    #[test]
+    fn publishers_from_file_names() {
+        assert_eq!(publisher_from_file("a.xlsx"), "a");
+        assert_eq!(
+            publisher_from_file("Group Checklist_2026.xlsx"),
+            "group-checklist-2026"
+        );
+        assert_eq!(publisher_from_file("自院チェックリスト.xlsx"), "own");
+        assert_eq!(publisher_from_file("病院A.xlsx"), "a");
+        assert_eq!(publisher_from_file("MHLW.xlsx"), "own");
+        assert_eq!(publisher_from_file("--x--.xlsx"), "x");
+        assert_eq!(publisher_from_file(&"z".repeat(99)).len(), 40);
     }
 
     #[test]

@@ -20,6 +20,9 @@ pub(super) struct ItemFound {
     pub(super) number: String,
     pub(super) section: String,
     pub(super) scope: Vec<Scope>,
+    /// The cell the scope was read from: the scope column's, or the wording's for a label in
+    /// the text; `None` without a scope.
+    pub(super) scope_cell: Option<String>,
     pub(super) text: String,
     pub(super) cell: String,
     /// The 0-based row.
@@ -263,14 +266,18 @@ pub(super) fn parse_rows(
                 out.section(&section, None);
                 let number = sub.printed(&section);
                 let (text, text_scope) = trailing_scope(&text);
-                let scope = match scope_cell {
-                    Some((sc, v)) if !v.is_empty() => {
+                let (scope, scope_at) = match scope_cell {
+                    Some((sc, v)) if !v.is_empty() => (
                         scopes(&v).ok_or_else(|| ImportError::UnknownScope {
                             cell: grid.name(r, sc),
                             value: v.clone(),
-                        })?
+                        })?,
+                        Some(grid.name(r, sc)),
+                    ),
+                    _ => {
+                        let at = (!text_scope.is_empty()).then(|| grid.name(r, text_col));
+                        (text_scope, at)
                     }
-                    _ => text_scope,
                 };
                 let cell = grid.name(r, text_col);
                 if text.trim().is_empty() {
@@ -301,6 +308,7 @@ pub(super) fn parse_rows(
                     number,
                     section,
                     scope,
+                    scope_cell: scope_at,
                     text,
                     cell,
                     row: r,
@@ -456,6 +464,7 @@ fn push_gate(
         number: "0".to_owned(),
         section: "0".to_owned(),
         scope: Vec::new(),
+        scope_cell: None,
         text,
         cell,
         row,
@@ -608,8 +617,10 @@ fn unnumbered_heading(grid: &Grid, r: usize, c: usize) -> Option<String> {
         .all(|x| x.text.trim().is_empty() || x.text == origin.text);
     // A note, or a sentence (a gate question printed without a number), is no heading.
     let note = text.starts_with(['※', '注', '＊', '*']) || text.contains('。');
+    // A heading alone on its row, marked as one (【体制構築】, ■体制構築), needs no merge.
+    let marked = (text.starts_with('【') && text.ends_with('】')) || text.starts_with('■');
     (origin.merged_from.is_none()
-        && spans
+        && (spans || marked)
         && alone
         && !note
         && has_japanese(&text)
