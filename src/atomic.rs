@@ -397,6 +397,15 @@ mod tests {
             io.localize(Lang::Ja),
             ".a.toml.lock: アクセスが許可されていません (OS エラー 13)"
         );
+        // The OS error stays reachable as the cause (an error chain shows it).
+        use std::error::Error as _;
+        assert_eq!(
+            io.source()
+                .and_then(|e| e.downcast_ref::<io::Error>())
+                .and_then(io::Error::raw_os_error),
+            Some(13)
+        );
+        assert!(busy.source().is_none());
     }
 
     #[test]
@@ -491,5 +500,87 @@ mod tests {
             assert!(real.join(".new.toml.lock").is_file());
             assert!(held.covers(&real.join("new.toml")));
         }
+    }
+
+    #[test]
+    fn a_temporary_name_already_taken_is_skipped_not_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("a.toml");
+        // The next temporary names this process would use (other tests may take some first).
+        let from = COUNTER.load(Ordering::Relaxed);
+        for n in from..from + 500 {
+            let taken = dir.path().join(format!(
+                "{}{}-{n}",
+                temp_prefix("a.toml"),
+                std::process::id()
+            ));
+            fs::write(taken, "someone else's").unwrap();
+        }
+        write(&p, b"mine", None, Replace::Allow).unwrap();
+        assert_eq!(fs::read(&p).unwrap(), b"mine");
+    }
+
+    #[test]
+    fn a_write_into_a_missing_folder_fails_at_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("no-such-folder").join("a.toml");
+        // In a thread, so that a write retrying for ever fails this test instead of hanging it.
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || tx.send(write(&p, b"x", None, Replace::Allow)));
+        let result = rx
+            .recv_timeout(Duration::from_secs(20))
+            .expect("the write is still retrying after 20 s");
+        assert_eq!(result.unwrap_err().kind(), io::ErrorKind::NotFound);
+    }
+
+    #[test]
+    fn a_temporary_file_as_old_as_the_lock_is_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let dir_path = fs::canonicalize(dir.path()).unwrap();
+        let p = dir_path.join("a.toml");
+        let mut held = WriteLock::acquire(&p, Duration::ZERO).unwrap();
+        let same = dir_path.join(".a.toml.tmp-1-0");
+        fs::write(&same, "t").unwrap();
+        let at = fs::metadata(&same).unwrap().modified().unwrap();
+        held.remove_stale_temps(&dir_path, "a.toml", at);
+        assert!(
+            same.exists(),
+            "a file not older than the cut-off was removed"
+        );
+        assert!(held.stale_removed.is_empty());
+    }
+
+    #[test]
+    fn writers_taking_turns_never_hold_the_lock_together() {
+        use std::sync::atomic::AtomicUsize;
+        use std::sync::Arc;
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("a.toml");
+        let inside = Arc::new(AtomicUsize::new(0));
+        let overlaps = Arc::new(AtomicUsize::new(0));
+        let writers: Vec<_> = (0..4)
+            .map(|_| {
+                let (p, inside, overlaps) = (p.clone(), inside.clone(), overlaps.clone());
+                std::thread::spawn(move || {
+                    for _ in 0..150 {
+                        let held = WriteLock::acquire(&p, Duration::from_secs(30)).unwrap();
+                        if inside.fetch_add(1, Ordering::SeqCst) != 0 {
+                            overlaps.fetch_add(1, Ordering::SeqCst);
+                        }
+                        std::thread::yield_now();
+                        inside.fetch_sub(1, Ordering::SeqCst);
+                        drop(held);
+                    }
+                })
+            })
+            .collect();
+        for w in writers {
+            w.join().unwrap();
+        }
+        assert_eq!(
+            overlaps.load(Ordering::SeqCst),
+            0,
+            "two writers held the lock"
+        );
     }
 }

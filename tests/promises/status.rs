@@ -236,3 +236,69 @@ fn an_unknown_edition_is_said_in_the_readers_language_with_what_to_do() {
         }
     }
 }
+
+/// `status --evidence`: what the evidence check finds counts by its severity. A warning
+/// (evidence tied to no institution) leaves a complete status complete, exit 0, with the next
+/// step naming the evidence; an error (evidence made before the fiscal year) makes it
+/// incomplete, exit 1, with no next step.
+#[test]
+fn evidence_warnings_keep_a_status_complete_and_evidence_errors_do_not() {
+    let tmp = answers_folder();
+    let mut ev: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(fixture("report/evidence.json")).unwrap()).unwrap();
+    // The fixture's backup probe passed this time: nothing contradicts the answers.
+    ev["results"][0]["verdict"] = "pass".into();
+    ev["results"][0]["reason"] = "the newest backup file is 1 day old (limit 7)".into();
+    assert!(ev.get("institution").is_none(), "{ev:#}");
+    std::fs::write(
+        tmp.path().join("passing.json"),
+        serde_json::to_vec(&ev).unwrap(),
+    )
+    .unwrap();
+    let (code, out, err) = status(
+        tmp.path(),
+        "en",
+        &["complete.toml", "--evidence", "passing.json"],
+    );
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains("warning[evidence-no-institution]"), "{out}");
+    assert!(
+        out.contains(
+            "Next: make the report with `medsec report --answers complete.toml --evidence passing.json`"
+        ),
+        "{out}"
+    );
+    ev["started"] = "2025-03-01T01:00:00Z".into();
+    ev["finished"] = "2025-03-01T01:00:02Z".into();
+    std::fs::write(
+        tmp.path().join("old.json"),
+        serde_json::to_vec(&ev).unwrap(),
+    )
+    .unwrap();
+    let (code, out, err) = status(
+        tmp.path(),
+        "en",
+        &["complete.toml", "--evidence", "old.json"],
+    );
+    assert_eq!(code, 1, "{out}{err}");
+    assert!(out.contains("error[evidence-before-fiscal-year]"), "{out}");
+    assert!(!out.contains("Next:"), "{out}");
+}
+
+/// A file that is no answers file by its name (not .toml, .yaml, .yml): unusable, exit 2, with
+/// its own code in the JSON (`unknown-file-type`, not the generic `unreadable`).
+#[test]
+fn a_file_of_an_unknown_type_is_unusable_with_its_code() {
+    let tmp = answers_folder();
+    std::fs::write(tmp.path().join("notes.txt"), "はい\n").unwrap();
+    let (code, json, err) = status(tmp.path(), "en", &["notes.txt", "--format", "json"]);
+    assert_eq!(code, 2, "{json}{err}");
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v["usable"], false, "{json}");
+    assert_eq!(v["unusable"][0]["code"], "unknown-file-type", "{json}");
+    assert_eq!(v["unusable"][0]["file"], "notes.txt", "{json}");
+    assert!(
+        err.contains("notes.txt:1:1: error[unknown-file-type]"),
+        "{err}"
+    );
+}

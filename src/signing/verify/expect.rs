@@ -311,7 +311,9 @@ mod tests {
                 "{bad}"
             );
         }
-        let said = Expected::parse(&short).unwrap_err().localize(Lang::En);
+        let err = Expected::parse(&short).unwrap_err();
+        let said = err.localize(Lang::En);
         assert!(said.contains("63"), "{said}");
+        assert_eq!(err.to_string(), said);
     }
 }
