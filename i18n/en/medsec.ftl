@@ -1734,3 +1734,7 @@ details-minisign-algorithm = its signature algorithm is not one minisign uses
 ## edition-notice
 edition-notice-successor = { $checklist } ({ $wareki }, FY{ $year }), newer than { $old }, also serves { $kinds }: the file is made on it. To use the older form, give `--checklist { $old }`.
 edition-notice-form-merged = institution and pharmacy form
+
+## out
+
+out-stdout-refused = `{ $flag } -` is not possible here: this command writes files or a folder, not standard output. Give the path to write to.

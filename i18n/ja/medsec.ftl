@@ -1617,3 +1617,7 @@ details-not-regular = { $path } は通常のファイルではありません(�
 ## edition-notice
 edition-notice-successor = { $old } より新しい { $checklist }({ $wareki }、FY{ $year })が{ $kinds }も対象にしているため、こちらで作成します。前年度までの様式を使うときは `--checklist { $old }` を指定してください。
 edition-notice-form-merged = 医療機関・薬局確認用
+
+## out
+
+out-stdout-refused = ここでは `{ $flag } -` (標準出力) は使えません。このコマンドはファイルやフォルダを書き出します。書き出し先のパスを指定してください。

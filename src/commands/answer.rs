@@ -12,6 +12,7 @@ use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 pub fn run(args: AnswerArgs, ctx: &Context) -> anyhow::Result<Outcome> {
+    super::refuse_stdout("--export", args.export.as_deref(), ctx.lang)?;
     let catalog = super::init::catalog(ctx)?;
     let file = match &args.file {
         Some(f) => f.clone(),

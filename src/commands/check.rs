@@ -34,6 +34,7 @@ pub fn may_ask(args: &CheckArgs) -> bool {
 
 pub fn run(args: CheckArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     let lang = ctx.lang;
+    super::refuse_stdout("--out", args.out.as_deref(), lang)?;
     // A usage problem first: the date is checked before anything is read or run.
     let as_of = ctx.as_of(args.as_of.as_deref())?;
     let text = args.format == CheckFormat::Text;

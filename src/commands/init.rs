@@ -33,6 +33,7 @@ pub fn catalog(ctx: &Context) -> anyhow::Result<Catalog> {
 }
 
 pub fn run(args: InitArgs, ctx: &Context) -> anyhow::Result<Outcome> {
+    super::refuse_stdout("--out", args.out.as_deref(), ctx.lang)?;
     let (files, spec) = split_checklist_args(&ctx.checklist_paths);
     let catalog = Catalog::with_files(&files)?;
     let mut notices = Vec::new();

@@ -9,6 +9,7 @@ use crate::tr;
 
 pub fn run(args: KeygenArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     let lang = ctx.lang;
+    super::refuse_stdout("--out", Some(&args.out), lang)?;
     if let Some(code) = &args.institution {
         if code.len() != 10 || !code.bytes().all(|b| b.is_ascii_digit()) {
             return Err(anyhow::Error::msg(tr!(

@@ -32,6 +32,19 @@ pub fn out_file(out: Option<PathBuf>) -> Option<PathBuf> {
     out.filter(|p| !is_stdout(p))
 }
 
+/// `--out -` (or `--export -`) given to a command that writes files or a folder, not one text:
+/// refused in words (a usage problem, exit 2) rather than writing a file or folder named `-`.
+pub fn refuse_stdout(flag: &str, path: Option<&std::path::Path>, lang: Lang) -> anyhow::Result<()> {
+    match path {
+        Some(p) if is_stdout(p) => Err(anyhow::Error::msg(crate::tr!(
+            lang,
+            "out-stdout-refused",
+            flag = flag.to_owned()
+        ))),
+        _ => Ok(()),
+    }
+}
+
 /// What a command needs from the environment, decided once in `app`.
 #[derive(Debug, Clone)]
 pub struct Context {

@@ -11,6 +11,7 @@ use crate::tr;
 
 pub fn run(args: ReportArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     let lang = ctx.lang;
+    super::refuse_stdout("--out", args.out.as_deref(), lang)?;
     if let Some(ReportCommand::Schema) = args.command {
         return Ok(Outcome::text(
             crate::render::json(&Report::schema()),

@@ -501,6 +501,48 @@ fn out_dash_is_standard_output_never_a_file_named_dash() {
     assert!(!dir.path().join("-").exists());
 }
 
+/// Commands that write files or a folder (report, check, keygen, init, answer --export) refuse
+/// `-` in words, exit 2, and make no file or folder named `-`; the answers file is untouched.
+#[test]
+fn out_dash_is_refused_in_words_where_files_or_a_folder_are_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let answers = dir.path().join("answers.toml");
+    std::fs::copy(fixture("answers").join("complete.toml"), &answers).unwrap();
+    let before = std::fs::read(&answers).unwrap();
+    let cases: [(&str, Vec<&str>); 5] = [
+        (
+            "--out",
+            vec!["report", "--answers", "answers.toml", "--out", "-"],
+        ),
+        (
+            "--out",
+            vec!["check", "--answers", "answers.toml", "--out", "-"],
+        ),
+        ("--out", vec!["keygen", "--unencrypted", "--out", "-"]),
+        ("--out", vec!["init", "--form", "institution", "--out", "-"]),
+        ("--export", vec!["answer", "answers.toml", "--export", "-"]),
+    ];
+    for (flag, args) in cases {
+        for (lang, words) in [
+            ("ja", "(標準出力) は使えません"),
+            ("en", "is not possible here"),
+        ] {
+            let o = in_dir(dir.path())
+                .args(["--lang", lang])
+                .args(&args)
+                .output()
+                .unwrap();
+            let err = stderr_of(&o);
+            assert_eq!(o.status.code(), Some(2), "{args:?} {lang}: {err}");
+            assert!(err.contains(&format!("`{flag} -`")), "{args:?}: {err}");
+            assert!(err.contains(words), "{args:?} {lang}: {err}");
+            assert!(!dir.path().join("-").exists(), "{args:?}");
+            assert!(!dir.path().join("-.key").exists(), "{args:?}");
+        }
+    }
+    assert_eq!(std::fs::read(&answers).unwrap(), before);
+}
+
 #[test]
 fn xlsx_to_a_terminal_is_refused_in_words() {
     use expectrl::Expect;
