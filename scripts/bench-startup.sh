@@ -50,6 +50,22 @@
 #     left: the answers file and the checklist parsed (TOML), its digest, the message index)
 # Wall medians of this script (100 runs) at load 14-15 swing too much to compare: before 5.0x,
 # 6.3x, 6.3x; after 1.7x, 2.7x, 2.0x, with the floor itself moving from 4.4 to 7.2 ms.
+# Session 21 (2026-11-30), release builds, CPU ms: median of 120 runs each of
+# `perf stat -e task-clock`, the two binaries alternated run by run, load 13-15 (other builds).
+# perf record (dwarf) showed, of `status` before: a kind written `hospital` matched against the
+# labels of both languages, which built the Japanese message index in an English run (~15%);
+# every answer named twice through Fluent for messages only said on an error (~10%); line
+# numbers counted char by char (~3%); the bundled checklist hashed again (~3%); the catalog built
+# a second time for the edition notice. After: one catalog a run (app.rs), a kind matched by its
+# name first and a label read only in its language, an answer named once, lines counted by
+# bytes, a bundled checklist's digest taken from the index (checked by tests).
+#                              CPU ms before -> after (ratio to --version)
+#   medsec --version              1.73 -> 1.59
+#   checklist list                3.23 -> 2.50     (1.86x -> 1.57x)
+#   checklist show ... json       3.36 -> 2.81     (1.94x -> 1.77x)
+#   status (examples/clinic)      4.33 -> 3.22     (2.51x -> 2.03x: at the goal within noise,
+#     not under it; left: the English message index made from the embedded file (~5%), the
+#     answers file and the checklist parsed (TOML, ~15%), the clap tree (~3%))
 # Files opened at start-up (strace -e trace=%file), each needed: the dynamic loader's
 # ld.so.cache, libgcc_s, libm, libc; /proc/self/maps (Rust's runtime, for the main thread's
 # stack guard; --version opens it too); $MEDSEC_DATA_DIR/checklists (the user's added

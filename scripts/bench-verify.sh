@@ -53,6 +53,11 @@
 #   about 25%, parsing report.json 11%, the re-run of the rules 8%.
 #   The stock tools spend about 3 ms CPU a bundle; their wall time at this load is mostly
 #   waiting for the two cores.
+# Session 21 (2026-11-30): verify itself unchanged (start-up changes only, see
+# bench-startup.sh). 300 bundles, every file cached, load 14, release builds before/after
+# alternating: medsec 91 / 95 ms CPU -> 88 / 91 ms CPU, 345 / 252 ms -> 217 / 250 ms wall; stock
+# tools 951-1,008 ms CPU, 3,321-5,194 ms wall: 10.5x / 10.6x -> 11.0x / 10.9x CPU, 13-21x wall.
+# 10,000 bundles were not re-measured. The goal (20x CPU at 300) is not reached.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sizes=("$@")

@@ -178,17 +178,19 @@ pub fn context(cli: &Cli) -> Context {
         checklist_paths: cli.checklists.clone(),
         color: !no_color && std::io::stdout().is_terminal(),
         today: crate::dates::today_in_japan(),
+        catalog: std::sync::OnceLock::new(),
     }
 }
 
 /// Run one command.
 pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
     let ctx = context(&cli);
-    // The commands that pick an edition say when this year's is not known yet.
+    // The commands that pick an edition say when this year's is not known yet, from the
+    // catalog the command built (none is built twice).
     let stale = |outcome: anyhow::Result<Outcome>| -> anyhow::Result<Outcome> {
         let outcome = outcome?;
         Ok(match commands::init::catalog(&ctx) {
-            Ok(catalog) => outcome.with_staleness(&catalog, &ctx),
+            Ok(catalog) => outcome.with_staleness(catalog, &ctx),
             Err(_) => outcome,
         })
     };
@@ -196,7 +198,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
     let stale_now = || {
         if let Some(notice) = commands::init::catalog(&ctx)
             .ok()
-            .and_then(|catalog| commands::stale_notice(&catalog, &ctx))
+            .and_then(|catalog| commands::stale_notice(catalog, &ctx))
         {
             #[allow(clippy::print_stderr)]
             {

@@ -55,8 +55,12 @@ impl Location {
     pub fn at(file: &str, source: &str, offset: usize) -> Self {
         let offset = offset.min(source.len());
         let before = source.get(..offset).unwrap_or(source);
-        let line = before.matches('\n').count() + 1;
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        // Bytes, not chars: counted many at a time (status places every answer).
+        let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
+        let line_start = before
+            .bytes()
+            .rposition(|b| b == b'\n')
+            .map_or(0, |i| i + 1);
         let column = before[line_start..].chars().count() + 1;
         Location {
             file: file.to_owned(),

@@ -404,8 +404,10 @@ impl Reader<'_> {
                 return None;
             }
         };
+        // Named once (through the message catalog), for the messages of this answer.
+        let name = self.item_name(&item);
         let what = Place::Answer {
-            item: self.item_name(&item),
+            item: name.clone(),
             round: None,
         };
         self.unknown_keys(t, ANSWER_KEYS.iter().copied(), &what);
@@ -431,7 +433,7 @@ impl Reader<'_> {
             }
         };
         let what = Place::Answer {
-            item: self.item_name(&item),
+            item: name,
             round: Some(round),
         };
         let response = match self.text(t, "answer", &what) {

@@ -69,23 +69,28 @@ macro_rules! named_enum {
             /// language (`clinic`, `Clinic`, `診療所`).
             pub fn parse_for_people(s: &str) -> Option<Self> {
                 let t = s.trim();
-                Self::ALL.iter().copied().find(|v| {
-                    v.as_str().eq_ignore_ascii_case(t)
-                        || v.label(Lang::Ja) == t
-                        || v.label(Lang::En).eq_ignore_ascii_case(t)
-                })
+                // The name first: a file that says `hospital` reads no message catalog.
+                Self::ALL
+                    .iter()
+                    .copied()
+                    .find(|v| v.as_str().eq_ignore_ascii_case(t))
+                    .or_else(|| Self::ALL.iter().copied().find(|v| v.label(Lang::Ja) == t))
+                    .or_else(|| {
+                        Self::ALL
+                            .iter()
+                            .copied()
+                            .find(|v| v.label(Lang::En).eq_ignore_ascii_case(t))
+                    })
             }
 
-            /// A label for people, from the message catalog (read once per language).
+            /// A label for people, from the message catalog (read once per language, and only
+            /// the language asked for).
             pub fn label(self, lang: Lang) -> &'static str {
-                static LABELS: std::sync::LazyLock<(Vec<String>, Vec<String>)> =
-                    std::sync::LazyLock::new(|| {
-                        (
-                            vec![$(crate::tr!(Lang::Ja, $label)),+],
-                            vec![$(crate::tr!(Lang::En, $label)),+],
-                        )
-                    });
-                let labels = if lang == Lang::Ja { &LABELS.0 } else { &LABELS.1 };
+                static JA: std::sync::LazyLock<Vec<String>> =
+                    std::sync::LazyLock::new(|| vec![$(crate::tr!(Lang::Ja, $label)),+]);
+                static EN: std::sync::LazyLock<Vec<String>> =
+                    std::sync::LazyLock::new(|| vec![$(crate::tr!(Lang::En, $label)),+]);
+                let labels = if lang == Lang::Ja { &JA } else { &EN };
                 labels.get(self as usize).map_or_else(|| self.as_str(), String::as_str)
             }
 

@@ -25,7 +25,7 @@ pub fn run(args: AnswerArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         Some(_) => Some(store::lock(&file).map_err(|e| e.in_lang(lang))?),
         None => None,
     };
-    let (loaded, checklist) = answers::open(&file, &catalog, lang).map_err(|e| e.in_lang(lang))?;
+    let (loaded, checklist) = answers::open(&file, catalog, lang).map_err(|e| e.in_lang(lang))?;
 
     if let (Some(sheet_path), Some(held)) = (&args.import, &held) {
         // A filled checklist workbook (the official form), else medsec's own sheet.

@@ -59,12 +59,12 @@ pub fn run(args: CheckArgs, ctx: &Context) -> anyhow::Result<Outcome> {
 
     // 1. The answers file: given, the only one here, or made now (on a terminal).
     let (answers_path, created) = find_or_make_answers(&args, ctx, may_ask, &mut notices)?;
-    let catalog = Catalog::with_files(&super::init::split_checklist_args(&ctx.checklist_paths).0)?;
+    let catalog = super::init::catalog(ctx)?;
 
     // 2. Status; on a terminal an incomplete file is answered item by item, then checked again.
     let mut status = status(&answers_path, &args, ctx)?;
     if status.exit == Exit::Findings && may_ask {
-        walk(&answers_path, &catalog, ctx)?;
+        walk(&answers_path, catalog, ctx)?;
         status = self::status(&answers_path, &args, ctx)?;
     }
     // Problems that made a file unusable are on standard error, as status puts them.
@@ -123,7 +123,7 @@ pub fn run(args: CheckArgs, ctx: &Context) -> anyhow::Result<Outcome> {
 
     let out_dir = match &args.out {
         Some(dir) => dir.clone(),
-        None => default_out(&answers_path, &catalog, lang),
+        None => default_out(&answers_path, catalog, lang),
     };
     std::fs::create_dir_all(&out_dir).map_err(|e| {
         anyhow::anyhow!(tr!(
@@ -222,12 +222,12 @@ pub fn run(args: CheckArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         answers: &answers_path,
         vendors: &[],
         evidence: Some(&evidence_path),
-        catalog: &catalog,
+        catalog,
         lang,
         now,
     })
     .map_err(|e| anyhow::Error::msg(e.localize(lang)))?;
-    let signed = render::html::with_catalog(&catalog, || {
+    let signed = render::html::with_catalog(catalog, || {
         bundle::write(
             &bundle_dir,
             &made.report,
@@ -285,7 +285,7 @@ pub fn run(args: CheckArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         std::slice::from_ref(&bundle_dir),
         &verify::Options {
             keys: &trusted,
-            catalog: &catalog,
+            catalog,
             expected_institution: None,
             today: as_of,
             lang,

@@ -25,17 +25,19 @@ pub fn split_checklist_args(values: &[PathBuf]) -> (Vec<PathBuf>, Option<String>
     (files, spec)
 }
 
-/// The bundled checklists and the checklist files given with --checklist.
-pub fn catalog(ctx: &Context) -> anyhow::Result<Catalog> {
-    Ok(Catalog::with_files(
-        &split_checklist_args(&ctx.checklist_paths).0,
-    )?)
+/// The bundled checklists and the checklist files given with --checklist, built once a run.
+pub fn catalog(ctx: &Context) -> anyhow::Result<&Catalog> {
+    if let Some(catalog) = ctx.catalog.get() {
+        return Ok(catalog);
+    }
+    let built = Catalog::with_files(&split_checklist_args(&ctx.checklist_paths).0)?;
+    Ok(ctx.catalog.get_or_init(|| built))
 }
 
 pub fn run(args: InitArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     super::refuse_stdout("--out", args.out.as_deref(), ctx.lang)?;
     let (files, spec) = split_checklist_args(&ctx.checklist_paths);
-    let catalog = Catalog::with_files(&files)?;
+    let catalog = catalog(ctx)?;
     let mut notices = Vec::new();
 
     let last = match &args.from {
@@ -73,7 +75,7 @@ pub fn run(args: InitArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     };
     let mut checklist = catalog.resolve(&spec, form)?;
     if !named {
-        if let Some(next) = successor(&catalog, checklist) {
+        if let Some(next) = successor(catalog, checklist) {
             let old = &checklist.checklist;
             notices.push(tr!(
                 ctx.lang,
@@ -228,4 +230,27 @@ fn successor<'a>(
         })
         .max_by_key(|s| s.fiscal_year)
         .and_then(|s| catalog.resolve(&s.full_id(), None).ok())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::catalog;
+    use crate::checklist::Lang;
+    use crate::commands::Context;
+
+    /// A command and the edition notice after it share one catalog: it is built once a run.
+    #[test]
+    fn the_catalog_is_built_once_a_run() {
+        let ctx = Context {
+            lang: Lang::En,
+            checklist_paths: Vec::new(),
+            color: false,
+            today: jiff::civil::date(2026, 6, 1),
+            catalog: std::sync::OnceLock::new(),
+        };
+        assert!(ctx.catalog.get().is_none());
+        let first: *const _ = catalog(&ctx).unwrap();
+        let second: *const _ = catalog(&ctx).unwrap();
+        assert!(std::ptr::eq(first, second));
+    }
 }

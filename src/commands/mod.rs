@@ -55,6 +55,9 @@ pub struct Context {
     pub color: bool,
     /// Today in Japan.
     pub today: jiff::civil::Date,
+    /// The catalog of this run, built on first use (`init::catalog`): a command and the
+    /// edition notice after it share one.
+    pub catalog: std::sync::OnceLock<crate::checklist::Catalog>,
 }
 
 impl Context {

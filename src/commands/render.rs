@@ -48,7 +48,7 @@ pub fn run(mut args: RenderArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         (None, None) => None,
     };
     // The checklists `status` reads: ours, the user's folder, and `--checklist`.
-    let catalog = super::init::catalog(ctx)?;
+    let catalog = super::init::catalog(ctx)?.clone();
     let input = &args.input;
     let is_dir = std::fs::metadata(input)
         .map_err(|e| anyhow::Error::new(e).context(input.display().to_string()))?

@@ -1,7 +1,6 @@
 //! `medsec report --answers FILE --out DIR [--sign KEY]` and `medsec report schema`
 
 use super::{Context, Outcome};
-use crate::checklist::Catalog;
 use crate::cli::report::{ReportArgs, ReportCommand};
 use crate::exit::Exit;
 use crate::report::bundle::{self, Overwrite};
@@ -30,13 +29,13 @@ pub fn run(args: ReportArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         )?),
         None => None,
     };
-    let catalog = Catalog::with_files(&super::init::split_checklist_args(&ctx.checklist_paths).0)?;
+    let catalog = super::init::catalog(ctx)?;
     let now = jiff::Timestamp::now();
     let made = make::make(&Inputs {
         answers,
         vendors: &args.vendors,
         evidence: args.evidence.as_deref(),
-        catalog: &catalog,
+        catalog,
         lang,
         now,
     })
@@ -47,7 +46,7 @@ pub fn run(args: ReportArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         Overwrite::Refuse
     };
     // The bundle's report.html names items from the same checklists (--checklist too).
-    let signed = crate::render::html::with_catalog(&catalog, || {
+    let signed = crate::render::html::with_catalog(catalog, || {
         bundle::write(
             out,
             &made.report,

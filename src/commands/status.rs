@@ -50,7 +50,7 @@ fn status(mut args: StatusArgs, ctx: &Context, say_next: bool) -> anyhow::Result
         if !seen.insert(key) {
             continue;
         }
-        match answers::open(&path, &catalog, ctx.lang) {
+        match answers::open(&path, catalog, ctx.lang) {
             Ok((loaded, checklist)) => {
                 // Vendor forms listed by the institution are read as if given.
                 if let Some(v) = &loaded.set.vendors {

@@ -534,7 +534,11 @@ pub fn make(inputs: &Inputs<'_>) -> Result<Made, MakeError> {
         };
         if let checklist::Origin::File(path) = &l.origin {
             let name = base_file_name(base);
-            if carried.contains_key(&l.digest) || carried.values().any(|n| *n == name) {
+            // Verify looks for a base by this name only. A base another form uses itself is
+            // carried under that form's name already: it travels under this one too. No other
+            // checklist can hold this name: the catalog has one checklist an ID and edition,
+            // and the `-N` names of the others end in a number, never in an edition.
+            if carried.values().any(|n| *n == name) {
                 continue;
             }
             attachments.push(Attachment {
@@ -542,7 +546,7 @@ pub fn make(inputs: &Inputs<'_>) -> Result<Made, MakeError> {
                 path: name.clone(),
                 kind: AttachmentKind::Plain,
             });
-            carried.insert(l.digest.clone(), name);
+            carried.entry(l.digest.clone()).or_insert(name);
         }
     }
     let carry = |mut r: ChecklistRef| {
