@@ -389,13 +389,15 @@ mod tests {
         };
         assert!(busy.localize(Lang::Ja).contains("書き込み中"));
         assert_eq!(busy.to_string(), ".a.toml.lock is held by another writer");
+        // Access denied is EACCES (13) on Unix, ERROR_ACCESS_DENIED (5) on Windows.
+        let denied = if cfg!(windows) { 5 } else { 13 };
         let io = LockError::Io {
             lock: PathBuf::from(".a.toml.lock"),
-            source: io::Error::from_raw_os_error(13),
+            source: io::Error::from_raw_os_error(denied),
         };
         assert_eq!(
             io.localize(Lang::Ja),
-            ".a.toml.lock: アクセスが許可されていません (OS エラー 13)"
+            format!(".a.toml.lock: アクセスが許可されていません (OS エラー {denied})")
         );
         // The OS error stays reachable as the cause (an error chain shows it).
         use std::error::Error as _;

@@ -25,6 +25,8 @@ use std::path::PathBuf;
 /// for hospitals, clinics and pharmacies, as versioned data.
 #[derive(Debug, Parser)]
 #[command(name = "medsec", version, after_help = crate::exit::TABLE, max_term_width = 100)]
+// Usage lines say `medsec` on Windows too, not the `medsec.exe` (or full path) it was started by.
+#[cfg_attr(windows, command(bin_name = "medsec"))]
 pub struct Cli {
     /// Language for people: ja or en. Default: from LC_ALL/LC_MESSAGES/LANG (ja* gives Japanese).
     #[arg(long, global = true, value_enum)]

@@ -199,7 +199,16 @@ fn read_within(path: &Path, kind: InputKind, regular_only: bool) -> Result<Vec<u
         use std::os::unix::fs::OpenOptionsExt;
         options.custom_flags(libc::O_NONBLOCK);
     }
-    let file = options.open(path).map_err(io)?;
+    let file = options.open(path).map_err(|e| {
+        // Windows refuses to open a folder as a file ("access denied"): say it is a folder.
+        #[cfg(windows)]
+        if std::fs::metadata(path).is_ok_and(|m| m.is_dir()) {
+            return LimitError::NotAFile {
+                path: path.to_owned(),
+            };
+        }
+        io(e)
+    })?;
     let meta = file.metadata().map_err(io)?;
     if meta.is_dir() || (regular_only && !meta.is_file()) {
         return Err(LimitError::NotAFile {

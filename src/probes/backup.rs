@@ -150,8 +150,9 @@ impl Probe for BackupFreshness {
             }
             obs.set("placement", placement);
         }
+        // A missing folder has no drive to judge (as it has no placement above).
         #[cfg(windows)]
-        if !remote && ctx.is_real_root() {
+        if !remote && ctx.is_real_root() && local.exists() {
             windows_placement(&mut obs, &s.path);
         }
         obs

@@ -683,6 +683,19 @@ pub fn age(now: Timestamp, then: Timestamp) -> Duration {
 mod tests {
     use super::*;
 
+    #[cfg(windows)]
+    #[test]
+    fn paths_go_under_the_root_on_windows() {
+        let ctx = ProbeContext::new(Path::new(r"C:\fx"), Duration::from_secs(1));
+        assert_eq!(
+            ctx.path(r"C:\Windows\System32\drivers\etc\hosts"),
+            PathBuf::from(r"C:\fx\Windows\System32\drivers\etc\hosts")
+        );
+        assert_eq!(ctx.path("ledger.csv"), PathBuf::from("ledger.csv"));
+    }
+
+    // "/etc/passwd" is a path relative to the current drive on Windows (above for Windows).
+    #[cfg(unix)]
     #[test]
     fn paths_go_under_the_root() {
         let ctx = ProbeContext::new(Path::new("/tmp/fx"), Duration::from_secs(1));
@@ -711,7 +724,13 @@ mod tests {
     fn commands_are_killed_at_the_deadline() {
         let ctx = ProbeContext::new(Path::new("/"), Duration::from_millis(200));
         let t = Instant::now();
-        let r = ctx.run_command("sleep", &["5".into()], &[]);
+        // Something that takes five seconds and only waits: sleep, or on Windows ping.
+        let (program, args): (&str, Vec<String>) = if cfg!(windows) {
+            ("ping", ["-n", "6", "127.0.0.1"].map(String::from).to_vec())
+        } else {
+            ("sleep", vec!["5".into()])
+        };
+        let r = ctx.run_command(program, &args, &[]);
         assert!(matches!(r, Err(CommandError::TimedOut)), "{r:?}");
         assert!(t.elapsed() < Duration::from_secs(3));
         let r = ctx.run_command("medsec-no-such-tool", &[], &[]);

@@ -46,6 +46,8 @@ fn leftovers(dir: &Path) -> Vec<String> {
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .filter(|n| n.starts_with('.'))
+        // Windows cannot remove the open lock sidecar (src/atomic.rs): there it stays, empty.
+        .filter(|n| cfg!(unix) || !n.ends_with(".lock"))
         .collect();
     names.sort();
     names
@@ -149,6 +151,7 @@ fn a_writer_that_cannot_get_the_lock_stops_with_exit_2_in_both_languages() {
     assert!(err.contains("being written by another medsec"), "{err}");
     assert_eq!(std::fs::read(&file).unwrap(), before);
     drop(held);
+    #[cfg(unix)]
     assert!(!dir.path().join(".answers.toml.lock").exists());
     import(&file, &s).assert().success();
     assert!(std::fs::read_to_string(&file)

@@ -907,6 +907,11 @@ fn library_errors_are_said_in_japanese_with_file_and_place() {
         ),
     ];
     for (args, ja_says, en_says) in cases {
+        // On Windows the accounts probe asks Windows, not the login records under `--root`.
+        #[cfg(windows)]
+        if args.contains(&"acc.toml") {
+            continue;
+        }
         let (ja, code_ja) = run_in(d, "ja", args, None);
         let (en, code_en) = run_in(d, "en", args, None);
         assert_eq!(

@@ -539,8 +539,13 @@ fn the_monthly_task_runs_the_probe_script_on_the_first_of_every_month() {
     assert!(xml.contains(
         "<Task version=\"1.2\" xmlns=\"http://schemas.microsoft.com/windows/2004/02/mit/task\">"
     ));
-    // The Actions part must be there (MS-TSCH 2.5); one program, PowerShell with the script.
-    assert_eq!(text("Task/Actions/Exec/Command"), ["powershell.exe"]);
+    // The Actions part must be there (MS-TSCH 2.5); one program, PowerShell with the script,
+    // by its full path in the system folder (the Task Scheduler expands %SystemRoot%): by bare
+    // name Windows would run a powershell.exe planted in the working folder first.
+    assert_eq!(
+        text("Task/Actions/Exec/Command"),
+        [r"%SystemRoot%\System32\WindowsPowerShell\v1.0\powershell.exe"]
+    );
     assert_eq!(
         text("Task/Actions/Exec/Arguments"),
         [r"-NoProfile -ExecutionPolicy Bypass -File C:\medsec\monthly-probe.ps1"]
