@@ -1738,3 +1738,7 @@ edition-notice-form-merged = institution and pharmacy form
 ## out
 
 out-stdout-refused = `{ $flag } -` is not possible here: this command writes files or a folder, not standard output. Give the path to write to.
+
+## answers-code
+
+answers-institution-code-prefecture-unknown = institution code `{ $code }`: its first two digits { $digits } are no prefecture number (01 北海道 … 47 沖縄県); check the code

@@ -1621,3 +1621,7 @@ edition-notice-form-merged = 医療機関・薬局確認用
 ## out
 
 out-stdout-refused = ここでは `{ $flag } -` (標準出力) は使えません。このコマンドはファイルやフォルダを書き出します。書き出し先のパスを指定してください。
+
+## answers-code
+
+answers-institution-code-prefecture-unknown = 医療機関コード `{ $code }` の先頭2桁 { $digits } は都道府県番号(01 北海道〜47 沖縄県)ではありません。コードを確かめてください。

@@ -17,6 +17,8 @@ pub enum CodeProblem {
     CheckDigit { expected: u8, found: u8 },
     /// The fee-table digit does not fit the kind of institution (e.g. a pharmacy without 4).
     KindMismatch(char),
+    /// The first two digits are not a prefecture number 01–47 (JIS X 0401), e.g. `00`, `48`, `99`.
+    Prefecture(String),
 }
 
 /// The code with spaces and hyphens removed; full-width digits become ASCII.
@@ -59,6 +61,11 @@ pub fn check(code: &str, kind: Option<InstitutionKind>) -> Vec<CodeProblem> {
     };
     let [_, _, fee, .., check] = digits;
     let mut problems = Vec::new();
+    if prefecture_of(&code).is_none() {
+        problems.push(CodeProblem::Prefecture(
+            code.get(..2).unwrap_or_default().to_owned(),
+        ));
+    }
     let fee = char::from(fee);
     if !matches!(fee, '1' | '3' | '4') {
         problems.push(CodeProblem::FeeTable(fee));
@@ -221,6 +228,17 @@ mod tests {
         assert_eq!(prefecture_of("13-1234-5678"), Some((13, "東京都")));
         assert_eq!(prefecture_of("４７１０１１３７１９"), Some((47, "沖縄県")));
         assert_eq!(prefecture_of("4810113719"), None);
+        for code in ["0010113719", "4810113719", "9910123455"] {
+            assert!(
+                check(code, None)
+                    .iter()
+                    .any(|p| matches!(p, CodeProblem::Prefecture(d) if *d == code[..2])),
+                "{code}"
+            );
+        }
+        assert!(!check("4710113719", None)
+            .iter()
+            .any(|p| matches!(p, CodeProblem::Prefecture(_))));
         assert_eq!(prefecture_of("0010113719"), None);
         assert_eq!(prefecture_of("x"), None);
         for given in ["北海道", " 北海道 ", "Hokkaido", "hokkaido"] {

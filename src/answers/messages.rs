@@ -506,6 +506,10 @@ pub enum Msg {
         digit: char,
     },
     /// The code's first two digits (JIS X 0401) name another prefecture than the one given.
+    InstitutionCodePrefectureUnknown {
+        code: String,
+        digits: String,
+    },
     InstitutionCodePrefectureMismatch {
         code: String,
         number: u8,
@@ -572,6 +576,7 @@ impl Msg {
             Msg::InstitutionCodeCheckDigit { .. } => "institution-code-check-digit",
             Msg::InstitutionCodeKindMismatch { .. } => "institution-code-kind-mismatch",
             Msg::InstitutionCodePrefectureMismatch { .. } => "institution-code-prefecture-mismatch",
+            Msg::InstitutionCodePrefectureUnknown { .. } => "institution-code-prefecture-unknown",
             Msg::VendorContractUnspecified => "vendor-contract-unspecified",
             Msg::MissingVendorField { .. } => "missing-vendor-field",
             Msg::VendorFormMissing => "vendor-form-missing",
@@ -587,6 +592,7 @@ impl Msg {
             | Msg::InstitutionCodeCheckDigit { .. }
             | Msg::InstitutionCodeKindMismatch { .. }
             | Msg::InstitutionCodePrefectureMismatch { .. }
+            | Msg::InstitutionCodePrefectureUnknown { .. }
             | Msg::CheckedBeforeFiscalYear { .. }
             | Msg::CheckedOnUnconfirmed { .. }
             | Msg::TargetDateWindowUnconfirmed { .. }
@@ -1000,6 +1006,12 @@ impl Msg {
                 expected = *expected,
                 given = given.clone()
             ),
+            Msg::InstitutionCodePrefectureUnknown { code, digits } => msg!(
+                lang,
+                "answers-institution-code-prefecture-unknown",
+                code = code.clone(),
+                digits = digits.clone()
+            ),
             Msg::VendorContractUnspecified => msg!(lang, "answers-vendor-contract-unspecified"),
             Msg::MissingVendorField { fields } => msg!(
                 lang,
@@ -1300,6 +1312,10 @@ mod tests {
             Msg::InstitutionCodeKindMismatch {
                 code: "0110113719".into(),
                 digit: '1',
+            },
+            Msg::InstitutionCodePrefectureUnknown {
+                code: "9910123455".into(),
+                digits: "99".into(),
             },
             Msg::VendorContractUnspecified,
             Msg::MissingVendorField {

@@ -30,6 +30,7 @@
 //! | `target-before-checked-on` | warning | いいえ with a target date before its own date checked (確認日): the target was already past when the item was checked |
 //! | `target-date-overdue` | warning | いいえ with a target date before the evaluation date, and no later round answering the item (a warning: after the fiscal year every いいえ is overdue, and the report of that year is still that year's report) |
 //! | `institution-code-prefecture-mismatch` | warning | the code's first two digits (JIS X 0401: 01 北海道 … 47 沖縄県) name another prefecture than `prefecture` |
+//! | `institution-code-prefecture-unknown` | warning | the code's first two digits are no prefecture number (not 01–47, JIS X 0401), e.g. `00`, `48`, `99` |
 //! | `checked-before-fiscal-year` | warning | a date checked before the edition's fiscal year began |
 //! | `not-applicable-without-reason` | warning | 対象外 without a reason |
 //! | `needs-review` | warning | an item marked new, reworded or replaced by `init --from` |
@@ -741,6 +742,9 @@ pub fn code_messages(code: &str, kind: Option<crate::checklist::InstitutionKind>
                 },
                 CodeProblem::KindMismatch(digit) => {
                     Msg::InstitutionCodeKindMismatch { code, digit }
+                }
+                CodeProblem::Prefecture(digits) => {
+                    Msg::InstitutionCodePrefectureUnknown { code, digits }
                 }
             }
         })

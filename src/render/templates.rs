@@ -20,15 +20,25 @@ const CSV: &str = "csv";
 
 /// Markdown text that shows as written: characters with a meaning in Markdown (and HTML, which
 /// mail readers render inside Markdown) are backslash-escaped, and line breaks become spaces,
-/// so a value cannot break a table row or add a link or an image.
+/// so a value cannot break a table row or add a link or an image. GitHub-flavoured Markdown also
+/// turns bare `http://…`, `www.…` and `name@host` into links (its autolink extension): the `:`
+/// before `//`, the `.` after `www` and every `@` are escaped too, so no such link can start.
 pub fn escape_markdown(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
+    for (i, &c) in chars.iter().enumerate() {
+        let next_two = (chars.get(i + 1), chars.get(i + 2));
+        let after_www = i >= 3
+            && chars
+                .get(i - 3..i)
+                .is_some_and(|w| w.iter().all(|c| c.eq_ignore_ascii_case(&'w')));
         match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '<' | '>' | '&' | '~' => {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '<' | '>' | '&' | '~' | '@' => {
                 out.push('\\');
                 out.push(c);
             }
+            ':' if next_two == (Some(&'/'), Some(&'/')) => out.push_str("\\:"),
+            '.' if after_www => out.push_str("\\."),
             '\r' | '\n' | '\t' => out.push(' '),
             c if c.is_control() => {}
             c => out.push(c),
@@ -157,6 +167,12 @@ mod tests {
             escape_markdown("a|b <x> [l](u)\nz"),
             "a\\|b \\<x\\> \\[l\\](u) z"
         );
+        // GitHub's autolinks: no bare URL, www. address or e-mail address stays linkable.
+        assert_eq!(
+            escape_markdown("http://evil.example/ https://x www.evil.example WWW.x a@b.example"),
+            "http\\://evil.example/ https\\://x www\\.evil.example WWW\\.x a\\@b.example"
+        );
+        assert_eq!(escape_markdown("10:30 w.x ww.y"), "10:30 w.x ww.y");
         assert_eq!(csv_cell("=cmd|' /C calc'!A0"), "\"'=cmd|' /C calc'!A0\"");
         assert_eq!(csv_cell("a \"b\""), "\"a \"\"b\"\"\"");
         assert_eq!(css_string("ab\"</style>"), "\"ab\\22 \\3c /style\\3e \"");

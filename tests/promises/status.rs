@@ -206,6 +206,37 @@ fn a_code_of_another_prefecture_is_a_warning_in_status_and_report() {
     );
 }
 
+/// A 医療機関コード whose first two digits are no prefecture number (00, 48, 99) is a warning too,
+/// never passed in silence; the file stays complete.
+#[test]
+fn a_code_naming_no_prefecture_is_a_warning() {
+    let tmp = answers_folder();
+    let file = tmp.path().join("complete.toml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    for bad in ["0010113719", "4810113719", "9910123455"] {
+        std::fs::write(&file, text.replace("0110113719", bad)).unwrap();
+        let (code, out, err) = status(tmp.path(), "ja", &["complete.toml"]);
+        assert_eq!(code, 0, "{bad}: {out}{err}");
+        assert!(
+            out.contains("警告[institution-code-prefecture-unknown]")
+                && out.contains(&format!("先頭2桁 {} は都道府県番号", &bad[..2])),
+            "{bad}: {out}"
+        );
+        let (_, out, _) = status(tmp.path(), "en", &["complete.toml"]);
+        assert!(
+            out.contains("warning[institution-code-prefecture-unknown]")
+                && out.contains("are no prefecture number"),
+            "{bad}: {out}"
+        );
+    }
+    std::fs::write(&file, text.replace("0110113719", "4710113719")).unwrap();
+    let (_, out, _) = status(tmp.path(), "en", &["complete.toml"]);
+    assert!(
+        !out.contains("institution-code-prefecture-unknown"),
+        "{out}"
+    );
+}
+
 /// An answers file naming an edition medsec does not know (FY2026 before its workbook is
 /// imported and added): exit 2, the reason in the reader's language, and what to do.
 #[test]

@@ -311,6 +311,43 @@ fn checklist_show_lint_and_markdown_escape_item_text() {
     }
 }
 
+/// GitHub-flavoured Markdown links bare URLs, www. addresses and e-mail addresses by itself:
+/// in `--format md` such text from a file is escaped so that no link starts.
+#[test]
+fn markdown_gives_no_autolink_from_item_text() {
+    let tmp = tempfile::tempdir().unwrap();
+    let path = tmp.path().join("links.toml");
+    let text = std::fs::read_to_string(fixture("checklist-fy2025-institution.toml")).unwrap();
+    let at = text.find("[[items]]").unwrap();
+    let (head, tail) = text.split_at(at);
+    let links = "\"見る http://evil.example/x www.evil.example 問合せ a@evil.example\"";
+    let tail = replace_value(tail, "ja = ", links);
+    std::fs::write(&path, format!("{head}{tail}")).unwrap();
+    let out = medsec()
+        .arg("--checklist")
+        .arg(&path)
+        .args([
+            "--lang",
+            "ja",
+            "checklist",
+            "show",
+            "test-institution@fy2025",
+        ])
+        .args(["--format", "md"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let shown = stdout_of(&out);
+    assert!(
+        shown.contains("http\\://evil.example/x www\\.evil.example 問合せ a\\@evil.example"),
+        "{shown}"
+    );
+    assert!(
+        !shown.contains("http://evil") && !shown.contains("www.evil"),
+        "{shown}"
+    );
+}
+
 /// Replace the first quoted value after `key` with `value` (a JSON string is a TOML string).
 fn replace_value(text: &str, key: &str, value: &str) -> String {
     let at = text.find(key).unwrap() + key.len();
