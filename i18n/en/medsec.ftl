@@ -630,7 +630,7 @@ report-findings-recorded = findings: { $errors ->
     [one] 1 warning
    *[other] { $warnings } warnings
 } (the report records them; see `medsec status { $dir }`)
-report-not-signed = not signed; sign it with `medsec sign DIR --key KEY`
+report-not-signed = not signed; sign it with `medsec sign { $dir } --key KEY`
 report-need-answers-out = give --answers FILE and --out DIR (or `medsec report schema`)
 report-vendor-unsigned = warning: vendor form { $form } is not signed (no { $signature } beside it); an inspector will see it as unsigned
 report-answer-contradicted-by-probe = answered Yes to { $item }, but the { $probe } probe ({ $name }) failed: { $reason }
@@ -1259,7 +1259,7 @@ check-result-failed = The year's check failed.
 check-missing-unusable = the answers cannot be used (see the problems above)
 check-next-fix-answers = correct the problems in { $file } (or a vendor form it lists), then run `medsec check` again
 check-done-step = ✓ [{ $step }/{ $steps }] { $sentence }
-check-done-answers = Checking the answers file { $path }.
+check-done-answers = Checked the answers file { $path }.
 check-done-status = { $complete ->
     [yes] The answers are complete.
    *[no] The answers are not complete.

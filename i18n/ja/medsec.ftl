@@ -567,7 +567,7 @@ probes-snapshots-not-counted-hosts = 数えなかった { $tool } のスナッ�
 report-written = { $dir } を書き出しました: { $code } { $name }（{ $checklist }）、{ $fy }、事業者確認用 { $vendors } 件、添付ファイル { $attached } 件
 report-findings = 指摘: エラー { $errors } 件、警告 { $warnings } 件
 report-findings-recorded = 指摘: エラー { $errors } 件、警告 { $warnings } 件（報告書に記録しました。内容は `medsec status { $dir }` で確認できます）
-report-not-signed = 署名していません。`medsec sign DIR --key KEY` で署名してください
+report-not-signed = 署名していません。`medsec sign { $dir } --key KEY` で署名してください
 report-need-answers-out = --answers FILE と --out DIR を指定してください（JSON Schema は `medsec report schema` で表示します）
 report-vendor-unsigned = 注意: 事業者確認用 { $form } には事業者の署名がありません（{ $signature } がありません）。検査では署名なしとして扱われます
 report-answer-contradicted-by-probe = { $item }に「はい」と回答していますが、{ $probe }（{ $name }）の確認で問題が見つかりました: { $reason }
@@ -1183,7 +1183,7 @@ check-result-failed = 今年度の点検は失敗しました。
 check-missing-unusable = 回答ファイルを読み取れません(上の問題を参照してください)。
 check-next-fix-answers = { $file }(またはそこに記載した事業者確認用のファイル)の問題を直してから、もう一度 `medsec check` を実行してください。
 check-done-step = ✓ [{ $step }/{ $steps }] { $sentence }
-check-done-answers = 回答ファイル { $path } を点検します。
+check-done-answers = 回答ファイル { $path } を点検しました。
 check-done-status = { $complete ->
     [yes] 回答の記入は完了しています。
    *[no] 回答の記入が完了していません。

@@ -97,7 +97,7 @@ pub fn report_written(
             vendors = report.vendor_forms.len(),
             attached = attached
         ),
-        if errors > 0 {
+        if errors > 0 || warnings > 0 {
             tr!(
                 lang,
                 "report-findings-recorded",
@@ -116,7 +116,11 @@ pub fn report_written(
     ]);
     match signature {
         Some(s) => out.push_str(&signed(dir, s, lang)),
-        None => out.push_str(&lines(&[tr!(lang, "report-not-signed")])),
+        None => out.push_str(&lines(&[tr!(
+            lang,
+            "report-not-signed",
+            dir = esc(&dir.display().to_string()).into_owned()
+        )])),
     }
     out
 }

@@ -501,7 +501,7 @@ mod pty {
         );
         // Each step done is a line on the terminal, a whole sentence in Japanese.
         s.expect("✓ [1/6] 回答ファイル ").unwrap();
-        s.expect("を点検します。").unwrap();
+        s.expect("を点検しました。").unwrap();
         s.expect("✓ [2/6] 回答の記入は完了しています。").unwrap();
         s.expect("✓ [3/6] 診断(プローブ)の結果は、合格 2 件、不合格 0 件、不明 0 件、回答との矛盾 0 件です。")
             .unwrap();
@@ -541,7 +541,7 @@ mod pty {
                 &out_s,
             ],
         );
-        s.expect("✓ [1/6] Checking the answers file ").unwrap();
+        s.expect("✓ [1/6] Checked the answers file ").unwrap();
         s.expect("✓ [2/6] The answers are complete.").unwrap();
         s.expect("✓ [3/6] The probes ran: 2 passed, 0 failed, 0 could not tell; 0 answers are contradicted.")
             .unwrap();

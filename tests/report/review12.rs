@@ -437,3 +437,41 @@ fn every_message_of_the_report_sections_is_used() {
     }
     assert!(unused.is_empty(), "unused messages: {unused:?}");
 }
+
+/// A report with warnings only (no probe evidence attached) names the command that shows them,
+/// as one with errors does; an unsigned report names its own folder in the `medsec sign` line.
+#[test]
+fn report_with_warnings_only_names_status_and_the_folder_to_sign() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("answers");
+    std::fs::create_dir_all(dir.join("evidence")).unwrap();
+    for f in ["complete.toml", "vendor-a.toml", "evidence/appointment.txt"] {
+        std::fs::copy(fixture("answers").join(f), dir.join(f)).unwrap();
+    }
+    for lang in ["ja", "en"] {
+        let out = tmp.path().join(format!("bundle-{lang}"));
+        let o = with_fixtures()
+            .args(["--lang", lang, "report", "--answers"])
+            .arg(dir.join("complete.toml"))
+            .arg("--out")
+            .arg(&out)
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(0), "{}", stderr_of(&o));
+        let said = format!("{}{}", stdout_of(&o), stderr_of(&o));
+        let errors_none = if lang == "ja" {
+            "エラー 0 件"
+        } else {
+            "0 errors"
+        };
+        assert!(said.contains(errors_none), "{said}");
+        assert!(
+            said.contains(&format!("`medsec status {}`", out.display())),
+            "{said}"
+        );
+        assert!(
+            said.contains(&format!("`medsec sign {} --key KEY`", out.display())),
+            "{said}"
+        );
+    }
+}
