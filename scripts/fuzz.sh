@@ -7,6 +7,10 @@
 # Turn each crash into a regression test (tests/promises/hostile_inputs.rs) before fixing it.
 #
 # Usage: scripts/fuzz.sh [SECONDS] [TARGET...]      (needs the nightly toolchain and cargo-fuzz)
+# MEDSEC_FUZZ_ARGS adds options to `cargo fuzz build` and `cargo fuzz run`: .ci/run gives
+# "--dev -s none" (unoptimised with overflow checks, no AddressSanitizer: medsec and its parsers
+# are safe Rust, and the build takes 2 minutes instead of 13); long runs keep the default
+# (optimised, AddressSanitizer).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-20}
@@ -16,12 +20,13 @@ if [ $# -gt 0 ]; then
 else
   mapfile -t targets < <(cd fuzz && cargo +nightly fuzz list)
 fi
-(cd fuzz && cargo +nightly fuzz build)
+read -r -a fuzz_args <<<"${MEDSEC_FUZZ_ARGS:-}"
+(cd fuzz && cargo +nightly fuzz build "${fuzz_args[@]}")
 failed=()
 for t in "${targets[@]}"; do
   mkdir -p "fuzz/corpus/$t"
   start=$(date +%s)
-  if (cd fuzz && cargo +nightly fuzz run "$t" "corpus/$t" "seeds/$t" -- \
+  if (cd fuzz && cargo +nightly fuzz run "${fuzz_args[@]}" "$t" "corpus/$t" "seeds/$t" -- \
       -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
       >"corpus/.$t.log" 2>&1); then
     status=clean
