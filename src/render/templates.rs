@@ -21,8 +21,9 @@ const CSV: &str = "csv";
 /// Markdown text that shows as written: characters with a meaning in Markdown (and HTML, which
 /// mail readers render inside Markdown) are backslash-escaped, and line breaks become spaces,
 /// so a value cannot break a table row or add a link or an image. GitHub-flavoured Markdown also
-/// turns bare `http://…`, `www.…` and `name@host` into links (its autolink extension): the `:`
-/// before `//`, the `.` after `www` and every `@` are escaped too, so no such link can start.
+/// turns bare `http://…`, `www.…` and `name@host.domain` into links (its autolink extension): the
+/// `:` before `//`, the `.` after `www` and an `@` before a dotted host name are escaped too, so
+/// no such link can start (`ID@EDITION` has no dot after its `@` and stays as written).
 pub fn escape_markdown(s: &str) -> String {
     let chars: Vec<char> = s.chars().collect();
     let mut out = String::with_capacity(s.len());
@@ -32,13 +33,22 @@ pub fn escape_markdown(s: &str) -> String {
             && chars
                 .get(i - 3..i)
                 .is_some_and(|w| w.iter().all(|c| c.eq_ignore_ascii_case(&'w')));
+        let dotted_host = c == '@' && {
+            let host: Vec<&char> = chars
+                .iter()
+                .skip(i + 1)
+                .take_while(|c| c.is_alphanumeric() || matches!(c, '.' | '-' | '_'))
+                .collect();
+            host.iter().rev().skip(1).any(|c| **c == '.')
+        };
         match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '<' | '>' | '&' | '~' | '@' => {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '<' | '>' | '&' | '~' => {
                 out.push('\\');
                 out.push(c);
             }
             ':' if next_two == (Some(&'/'), Some(&'/')) => out.push_str("\\:"),
             '.' if after_www => out.push_str("\\."),
+            '@' if dotted_host => out.push_str("\\@"),
             '\r' | '\n' | '\t' => out.push(' '),
             c if c.is_control() => {}
             c => out.push(c),
@@ -172,7 +182,10 @@ mod tests {
             escape_markdown("http://evil.example/ https://x www.evil.example WWW.x a@b.example"),
             "http\\://evil.example/ https\\://x www\\.evil.example WWW\\.x a\\@b.example"
         );
-        assert_eq!(escape_markdown("10:30 w.x ww.y"), "10:30 w.x ww.y");
+        assert_eq!(
+            escape_markdown("10:30 w.x ww.y mhlw-institution@fy2025 a@b. @"),
+            "10:30 w.x ww.y mhlw-institution@fy2025 a@b. @"
+        );
         assert_eq!(csv_cell("=cmd|' /C calc'!A0"), "\"'=cmd|' /C calc'!A0\"");
         assert_eq!(csv_cell("a \"b\""), "\"a \"\"b\"\"\"");
         assert_eq!(css_string("ab\"</style>"), "\"ab\\22 \\3c /style\\3e \"");
