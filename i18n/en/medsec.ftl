@@ -888,6 +888,10 @@ lint-summary = { $files ->
     [one] 1 warning
    *[other] { $warnings } warnings
 }
+lint-summary-unreadable = { $count ->
+    [one] 1 file or folder
+   *[other] { $count } files or folders
+} could not be read (the errors on standard error): nothing in them was checked
 lint-not-utf8 = not UTF-8 text; save the file as UTF-8
 lint-unreadable = cannot read checklist { $path }: { common-io-error }
 lint-unreadable-folder = cannot read folder { $path }: { common-io-error }

@@ -808,6 +808,7 @@ verify-contradicted-by-unnamed-probe-no-result = { $item }に「はい」と回�
 lint-severity-error = エラー
 lint-severity-warning = 警告
 lint-summary = { $files } 個のファイルを確認しました: エラー { $errors } 件、警告 { $warnings } 件
+lint-summary-unreadable = { $count } 個のファイルまたはフォルダを読めなかったため、その中は確認していません(エラーは標準エラー出力にあります)
 lint-not-utf8 = UTF-8 のテキストではありません。ファイルを UTF-8 で保存してください
 lint-unreadable = { $path } を読めません: { common-io-error }
 lint-unreadable-folder = フォルダ { $path } を読めません: { common-io-error }

@@ -76,6 +76,16 @@ fn lint(args: LintArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     let out = match args.format {
         LintFormat::Table => {
             let mut out = render::diagnostics::human(&findings, report.files, ctx.lang, ctx.color);
+            // The summary counts the files read; those that could not be read are said too,
+            // so "0 errors" never stands alone beside an exit 2.
+            if !problems.is_empty() {
+                out.push_str(&crate::tr!(
+                    ctx.lang,
+                    "lint-summary-unreadable",
+                    count = problems.len()
+                ));
+                out.push('\n');
+            }
             if !report.config_files.is_empty() {
                 let files: Vec<String> = report
                     .config_files

@@ -368,6 +368,22 @@ fn lint_of_unreadable_input_is_exit_2() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr_of(&out).contains("error[unreadable]"));
     assert!(!stdout_of(&out).contains("error[unreadable]"));
+    // The summary says that the files it could not read were not checked, in both languages.
+    for (lang, said) in [
+        ("en", "2 files or folders could not be read"),
+        ("ja", "2 個のファイルまたはフォルダを読めなかったため"),
+    ] {
+        let out = medsec()
+            .args(["--lang", lang, "checklist", "lint"])
+            .args([
+                "tests/fixtures/checklists/bad/not-utf8.toml",
+                "no/such/file.toml",
+            ])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        assert!(stdout_of(&out).contains(said), "{}", stdout_of(&out));
+    }
 }
 
 #[cfg(unix)]
