@@ -245,4 +245,29 @@ fn git_failures_of_checklist_diff_are_said_in_japanese() {
             assert!(!err.contains(git_word), "{err}");
         }
     }
+    // Outside a repository the message says once what happened, then what to do.
+    for (lang, happened, todo) in [
+        (
+            "ja",
+            "git リポジトリの中ではありません",
+            "git リポジトリの中で実行するか",
+        ),
+        (
+            "en",
+            "not inside a git repository",
+            "Run it inside a git repository",
+        ),
+    ] {
+        let out = medsec()
+            .current_dir(outside.path())
+            .args(["--lang", lang, "checklist", "diff", "HEAD~1", "HEAD"])
+            .args(["--", "checklists/"])
+            .output()
+            .unwrap();
+        let err = stderr_of(&out);
+        assert_eq!(out.status.code(), Some(2), "{err}");
+        assert_eq!(err.matches(happened).count(), 1, "{err}");
+        assert_eq!(err.matches(todo).count(), 1, "{err}");
+        assert_eq!(err.lines().count(), 1, "{err}");
+    }
 }
