@@ -52,7 +52,7 @@ pub fn list_json(entries: &[Listed<'_>]) -> String {
 }
 
 fn short_digest(digest: &str) -> &str {
-    digest.get(..19).unwrap_or(digest)
+    digest.get(..17).unwrap_or(digest)
 }
 
 pub fn list_table(entries: &[Listed<'_>], lang: Lang) -> String {

@@ -4,8 +4,9 @@
 //! (`apt-transp|ort-https`) and IDs (`mhlw-institution@fy202|5`) wherever the column ends, and
 //! knows nothing of Japanese line-breaking rules. Here a line breaks only at a space, between
 //! two Japanese characters, or between a Latin word and Japanese text. Never broken: a Latin
-//! word, an ID, a path or a code; a short word or name between spaces (テスト診療所, up to 12
-//! columns); a date or a number with its unit (令和7年度, 令和8年3月31日, 1回目). When columns
+//! word, an ID, a path or a code; a term of the forms (医療機関確認用, 医療機関コード: see
+//! [`TERMS`]) or a katakana word (ガイドライン); a short word or name between spaces
+//! (テスト診療所, up to 12 columns); a date or a number with its unit (令和7年度, 令和8年3月31日, 1回目). When columns
 //! must narrow, short lines wrap first, then prose. A table that cannot fit with every word
 //! whole is, on a terminal (or with `COLUMNS` set), shown as one "field: value" block per row
 //! that fits; piped to a file or a program it is wider than asked, as one line per row is what
@@ -393,6 +394,8 @@ struct Atom {
     space_before: bool,
     /// The atoms of a unit, to wrap one by one when the unit is wider than the column.
     parts: Vec<Atom>,
+    /// Where it begins in the line, in characters (spaces before it not counted in).
+    start: usize,
 }
 
 fn atoms(line: &str) -> Vec<Atom> {
@@ -410,6 +413,7 @@ fn atoms(line: &str) -> Vec<Atom> {
             space = true;
             continue;
         }
+        let start = i - 1;
         let mut text = String::from(c);
         if c == '\x1b' {
             let end = escape_end(&chars, i);
@@ -432,6 +436,7 @@ fn atoms(line: &str) -> Vec<Atom> {
                 width,
                 space_before: space && !out.is_empty(),
                 parts: Vec::new(),
+                start,
             }),
         }
         space = false;
@@ -443,13 +448,70 @@ fn atoms(line: &str) -> Vec<Atom> {
     out
 }
 
+/// Atoms made one: their text, their width, the space before the first.
+fn joined(parts: Vec<Atom>) -> Atom {
+    Atom {
+        text: parts.iter().map(|a| a.text.as_str()).collect(),
+        width: parts.iter().map(|a| a.width).sum(),
+        space_before: parts.first().is_some_and(|a| a.space_before),
+        start: parts.first().map_or(0, |a| a.start),
+        parts,
+    }
+}
+
+/// The atoms of a line, those of one [term](term_spans) (医療機関確認用, ガイドライン) made one
+/// unit, with the punctuation glued to them (医療機関確認用、).
+fn terms(line: &str) -> Vec<Atom> {
+    let chars: Vec<char> = line.chars().collect();
+    let spans = term_spans(&chars);
+    let mut out: Vec<Atom> = Vec::new();
+    let mut group: Vec<Atom> = Vec::new();
+    let mut group_end = 0;
+    let mut spans = spans.into_iter().peekable();
+    for atom in atoms(line) {
+        if !group.is_empty() && atom.start < group_end && !atom.space_before {
+            group.push(atom);
+            continue;
+        }
+        if !group.is_empty() {
+            out.push(flush(&mut group));
+        }
+        while spans.peek().is_some_and(|(_, e)| *e <= atom.start) {
+            spans.next();
+        }
+        let end = atom.start + atom.text.chars().count();
+        match spans.peek() {
+            Some(&(s, e)) if atom.start < e && end > s => {
+                group_end = e;
+                group.push(atom);
+            }
+            _ => out.push(atom),
+        }
+    }
+    if !group.is_empty() {
+        out.push(flush(&mut group));
+    }
+    out
+}
+
+/// The atoms gathered, as one unit when they are several.
+fn flush(group: &mut Vec<Atom>) -> Atom {
+    let mut parts = std::mem::take(group);
+    if parts.len() == 1 {
+        if let Some(one) = parts.pop() {
+            return one;
+        }
+    }
+    joined(parts)
+}
+
 /// The atoms of a line, each run of them between spaces that is at most [`SHORT_WORD`] wide
 /// made one unit (a name such as テスト診療所 is not broken while prose can be).
 fn units(line: &str) -> Vec<Atom> {
     let mut out: Vec<Atom> = Vec::new();
     let mut run: Vec<Atom> = Vec::new();
     // `None` ends the last run.
-    for atom in atoms(line)
+    for atom in terms(line)
         .into_iter()
         .map(Some)
         .chain(std::iter::once(None))
@@ -457,12 +519,7 @@ fn units(line: &str) -> Vec<Atom> {
         if atom.as_ref().is_none_or(|a| a.space_before) {
             let width: usize = run.iter().map(|a| a.width).sum();
             if run.len() > 1 && width <= SHORT_WORD {
-                out.push(Atom {
-                    text: run.iter().map(|a| a.text.as_str()).collect(),
-                    width,
-                    space_before: run.first().is_some_and(|a| a.space_before),
-                    parts: std::mem::take(&mut run),
-                });
+                out.push(joined(std::mem::take(&mut run)));
             } else {
                 out.append(&mut run);
             }
@@ -471,6 +528,42 @@ fn units(line: &str) -> Vec<Atom> {
     }
     out
 }
+
+/// The terms of the forms and of docs/glossary.md, never broken inside (longest first where
+/// one begins another). A katakana word (ガイドライン, セキュリティパッチ) is kept whole by
+/// [`katakana_end`] without being listed.
+const TERMS: &[&str] = &[
+    "医療機関・薬局確認用",
+    "医療情報システム安全管理責任者",
+    "医療機関確認用",
+    "医療機関コード",
+    "医療情報システム",
+    "安全管理ガイドライン",
+    "安全管理責任者",
+    "信頼済みコメント",
+    "事業者確認用",
+    "薬局確認用",
+    "報告書一式",
+    "立入検査",
+    "記入完了",
+    "前提の質問",
+    "医療機関",
+    "事業者",
+    "報告書",
+    "確認日",
+    "目標日",
+    "未確認",
+    "対象外",
+    "要確認",
+    "秘密鍵",
+    "公開鍵",
+    "署名日時",
+    "署名",
+    "証跡",
+    "様式",
+    "年度",
+    "項目",
+];
 
 /// Which characters stay with the one before: those of a date or a number with its unit
 /// (令和7年度, 令和8年3月31日, 2026年6月3日, 3月31日, 1回目, 12件).
@@ -489,6 +582,52 @@ fn kept_together(chars: &[char]) -> Vec<bool> {
         }
     }
     together
+}
+
+/// The spans `(start, end)` of characters that are one term: a [term of the forms](TERMS) or
+/// a katakana word, longest first, not overlapping.
+fn term_spans(chars: &[char]) -> Vec<(usize, usize)> {
+    let mut spans = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        match term_end(chars, i).max(katakana_end(chars, i)) {
+            Some(end) if end > i + 1 => {
+                spans.push((i, end));
+                i = end;
+            }
+            _ => i += 1,
+        }
+    }
+    spans
+}
+
+/// Where the longest [term](TERMS) starting at `i` ends, if one does.
+fn term_end(chars: &[char], i: usize) -> Option<usize> {
+    TERMS
+        .iter()
+        .filter(|term| {
+            term.chars()
+                .enumerate()
+                .all(|(k, c)| chars.get(i + k) == Some(&c))
+        })
+        .map(|term| i + term.chars().count())
+        .max()
+}
+
+/// Where a run of katakana (with its long-vowel marks and middle dots) starting at `i` ends.
+fn katakana_end(chars: &[char], i: usize) -> Option<usize> {
+    let katakana = |c: &char| ('ァ'..='ヺ').contains(c) || matches!(c, 'ー' | 'ヽ' | 'ヾ');
+    if !chars.get(i).is_some_and(katakana) {
+        return None;
+    }
+    let mut j = i + 1;
+    while chars
+        .get(j)
+        .is_some_and(|c| katakana(c) || (*c == '・' && chars.get(j + 1).is_some_and(katakana)))
+    {
+        j += 1;
+    }
+    Some(j)
 }
 
 /// Where a date or a counted number starting at `i` ends, if one does.
@@ -587,6 +726,20 @@ struct Lines {
 }
 
 impl Lines {
+    /// Put `unit` on the lines whole when it fits a line, else its parts one by one (and
+    /// theirs in turn).
+    fn push_unit(&mut self, unit: &Atom) {
+        if unit.width <= self.width || unit.parts.is_empty() {
+            self.push(unit);
+            return;
+        }
+        for (k, part) in unit.parts.iter().enumerate() {
+            let mut part = part.clone();
+            part.space_before = k == 0 && unit.space_before;
+            self.push_unit(&part);
+        }
+    }
+
     /// Put `atom` on the current line, or begin a new one; an atom wider than the whole line
     /// is cut by characters, the only case where a word is split.
     fn push(&mut self, atom: &Atom) {
@@ -632,15 +785,7 @@ pub fn wrap(line: &str, width: usize) -> Vec<String> {
         current_width: 0,
     };
     for unit in units(line) {
-        if unit.width <= width || unit.parts.is_empty() {
-            out.push(&unit);
-            continue;
-        }
-        for (k, part) in unit.parts.iter().enumerate() {
-            let mut part = part.clone();
-            part.space_before = k == 0 && unit.space_before;
-            out.push(&part);
-        }
+        out.push_unit(&unit);
     }
     let mut lines = out.lines;
     if !out.current.is_empty() || lines.is_empty() {
@@ -771,7 +916,11 @@ mod tests {
         let text = "セキュリティパッチ(最新ファームウェアや更新プログラム)を適用し、定期的に確認している。";
         for width in 20..=40u16 {
             let table = render(vec!["番号", "確認項目"], vec![vec!["2-⑥", text]], width);
-            assert_aligned(&table, usize::from(width));
+            // The katakana word セキュリティパッチ is kept whole: narrower than it needs
+            // (29 columns), the table is wider than asked.
+            assert_aligned(&table, usize::from(width).max(29));
+            assert!(table.contains("セキュリティパッチ"), "{table}");
+            assert!(table.contains("ファームウェア"), "{table}");
             for line in table.lines() {
                 let inner = line.trim_start_matches(['│', '┆', ' ']);
                 let cell = inner.split('┆').nth(1).unwrap_or("").trim_start();
@@ -917,6 +1066,36 @@ mod tests {
         }
         // A short word wider than the column wraps by character, kinsoku kept.
         assert_eq!(wrap("テスト診療所", 8), vec!["テスト診", "療所"]);
+    }
+
+    #[test]
+    fn terms_of_the_form_and_katakana_words_are_never_split() {
+        // The `checklist list` form column: 医療機関確認用 is one term, never 医療機関確認|用.
+        assert_eq!(wrap("医療機関確認用", 14), vec!["医療機関確認用"]);
+        assert_eq!(
+            wrap("様式は医療機関確認用です", 16),
+            vec!["様式は", "医療機関確認用で", "す"]
+        );
+        assert_eq!(
+            wrap("医療機関コードとガイドライン", 18),
+            vec!["医療機関コードと", "ガイドライン"]
+        );
+        // A term wider than the column is cut by character, kinsoku kept.
+        assert_eq!(wrap("医療機関確認用、", 8), vec!["医療機関", "確認用、"]);
+        let rows = || {
+            vec![
+                vec!["mhlw-institution", "令和7年度", "医療機関確認用", "22"],
+                vec!["mhlw-vendor", "令和7年度", "事業者確認用", "18"],
+            ]
+        };
+        let header = || vec!["ID", "年度", "様式", "項目数"];
+        for width in 30..=70u16 {
+            let out = stacked(header(), rows(), width);
+            assert!(out.contains("医療機関確認用"), "{width}:\n{out}");
+            for line in out.lines() {
+                assert!(display_width(line) <= usize::from(width), "{width}:\n{out}");
+            }
+        }
     }
 
     fn stacked(header: Vec<&str>, rows: Vec<Vec<&str>>, width: u16) -> String {

@@ -258,3 +258,37 @@ fn narrow_tables_as_people_see_them() {
         }
     });
 }
+
+/// `checklist list` in Japanese at 80, 100 and 120 columns: the form's names (医療機関確認用,
+/// 薬局確認用, 事業者確認用) are never broken inside; where a cell cannot fit, one block a
+/// row; at 120 columns the table fits.
+#[test]
+fn checklist_list_keeps_the_forms_names_whole() {
+    let w = tempfile::tempdir().unwrap();
+    for columns in [80usize, 100, 120] {
+        let out = medsec()
+            .current_dir(w.path())
+            .env("COLUMNS", columns.to_string())
+            .args(["--lang", "ja", "checklist", "list"])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", stderr_of(&out));
+        let text = stdout_of(&out);
+        for (term, head) in [
+            ("医療機関確認用", "医療機関確認"),
+            ("薬局確認用", "薬局確認"),
+            ("事業者確認用", "事業者確認"),
+        ] {
+            assert!(text.contains(term), "{columns}: {text}");
+            assert_eq!(
+                text.matches(term).count(),
+                text.matches(head).count(),
+                "{columns}: `{term}` broken:\n{text}"
+            );
+        }
+        for line in text.lines() {
+            assert!(display_width(line) <= columns, "{columns}: {line}\n{text}");
+        }
+        assert_eq!(text.starts_with('┌'), columns == 120, "{columns}:\n{text}");
+    }
+}
