@@ -202,7 +202,10 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         {
             #[allow(clippy::print_stderr)]
             {
-                eprintln!("{}", crate::render::text::escape_message(&notice));
+                eprintln!(
+                    "{}",
+                    crate::render::prose::for_stderr(&crate::render::text::escape_message(&notice))
+                );
             }
         }
     };

@@ -20,7 +20,12 @@ fn main() -> ExitCode {
         Ok(outcome) => {
             for notice in &outcome.notices {
                 // Notices quote file names and file content: controls are shown, not obeyed.
-                eprintln!("{}", medsec::render::text::escape_message(notice));
+                eprintln!(
+                    "{}",
+                    medsec::render::prose::for_stderr(&medsec::render::text::escape_message(
+                        notice
+                    ))
+                );
             }
             let mut stdout = std::io::stdout().lock();
             match stdout
@@ -36,7 +41,10 @@ fn main() -> ExitCode {
             }
         }
         Err(err) => {
-            eprintln!("{}", medsec::app::error_line(&err, lang));
+            eprintln!(
+                "{}",
+                medsec::render::prose::for_stderr(&medsec::app::error_line(&err, lang))
+            );
             medsec::exit::Exit::Unusable.into()
         }
     }

@@ -89,7 +89,11 @@ fn status(mut args: StatusArgs, ctx: &Context, say_next: bool) -> anyhow::Result
         StatusFormat::Table => {
             let mut out = render::status::table(&inspection, &unusable, ctx.lang, ctx.color);
             if exit == Exit::Ok && say_next {
-                out.push_str(&next_step(&opened, args.evidence.as_deref(), ctx.lang));
+                out.push_str(&render::prose::for_stdout(&next_step(
+                    &opened,
+                    args.evidence.as_deref(),
+                    ctx.lang,
+                )));
                 out.push('\n');
             }
             out

@@ -62,7 +62,7 @@ pub fn problem_lines_as_made(diags: &[Diagnostic], lang: Lang) -> Vec<String> {
 pub fn human(diags: &[Diagnostic], files: usize, lang: Lang, color: bool) -> String {
     let mut out = String::new();
     for d in diags {
-        out.push_str(&line(d, lang, color));
+        out.push_str(&super::prose::for_stdout(&line(d, lang, color)));
         out.push('\n');
     }
     let errors = diags

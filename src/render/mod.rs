@@ -8,6 +8,7 @@ pub mod extends;
 pub mod html;
 pub mod junit;
 pub mod probe;
+pub mod prose;
 pub mod sarif;
 pub mod sheet;
 pub mod signing;

@@ -50,14 +50,14 @@ pub(super) fn body(inspection: &Inspection, lang: Lang, color: bool) -> String {
     for form in &inspection.forms {
         let c = &form.checklist;
         let fy = fiscal_year_for_people(c.fiscal_year, lang);
-        out.push_str(&tr!(
+        out.push_str(&super::prose::for_stdout(&tr!(
             lang,
             "answers-status-form-heading",
             file = esc(&form.file).into_owned(),
             checklist = format!("{}@{}", esc(&c.id), esc(&c.edition)),
             form = c.form.label_serving(&c.serves, lang),
             fiscal_year = fy
-        ));
+        )));
         out.push('\n');
         match form.role {
             Role::Institution => {
@@ -199,7 +199,7 @@ fn line(d: &Diagnostic, lang: Lang, color: bool) -> String {
         text: None,
         ..d.clone()
     };
-    let mut out = super::diagnostics::line(&plain, lang, color);
+    let mut out = super::prose::for_stdout(&super::diagnostics::line(&plain, lang, color));
     out.push('\n');
     out
 }

@@ -104,7 +104,7 @@ impl Table {
         for row in self.cells() {
             for (i, cell) in row.iter().enumerate() {
                 for line in cell.split('\n') {
-                    let widest = units(line).iter().map(|a| a.width).max().unwrap_or(0);
+                    let widest = units(line).iter().map(Atom::floor).max().unwrap_or(0);
                     if let Some(w) = natural.get_mut(i) {
                         *w = (*w).max(display_width(line));
                     }
@@ -205,7 +205,7 @@ impl Table {
                 let widest = cell
                     .split('\n')
                     .flat_map(units)
-                    .map(|u| u.width)
+                    .map(|u| u.floor())
                     .max()
                     .unwrap_or(0);
                 if beside && widest <= value_width {
@@ -398,6 +398,22 @@ struct Atom {
     start: usize,
 }
 
+impl Atom {
+    /// The narrowest a column can be for this: its width, but for a code span with spaces in
+    /// it (a command) its widest word, as a command may go on over lines in a narrow column.
+    fn floor(&self) -> usize {
+        if self.text.starts_with('`') && self.parts.iter().skip(1).any(|p| p.space_before) {
+            self.parts
+                .iter()
+                .map(Atom::floor)
+                .max()
+                .unwrap_or(self.width)
+        } else {
+            self.width
+        }
+    }
+}
+
 fn atoms(line: &str) -> Vec<Atom> {
     let chars: Vec<char> = line.chars().collect();
     let together = kept_together(&chars);
@@ -450,9 +466,19 @@ fn atoms(line: &str) -> Vec<Atom> {
 
 /// Atoms made one: their text, their width, the space before the first.
 fn joined(parts: Vec<Atom>) -> Atom {
+    // The spaces inside (a code span's) stay.
+    let inner = |k: usize, a: &Atom| k > 0 && a.space_before;
     Atom {
-        text: parts.iter().map(|a| a.text.as_str()).collect(),
-        width: parts.iter().map(|a| a.width).sum(),
+        text: parts
+            .iter()
+            .enumerate()
+            .flat_map(|(k, a)| [if inner(k, a) { " " } else { "" }, a.text.as_str()])
+            .collect(),
+        width: parts
+            .iter()
+            .enumerate()
+            .map(|(k, a)| a.width + usize::from(inner(k, a)))
+            .sum(),
         space_before: parts.first().is_some_and(|a| a.space_before),
         start: parts.first().map_or(0, |a| a.start),
         parts,
@@ -469,7 +495,7 @@ fn terms(line: &str) -> Vec<Atom> {
     let mut group_end = 0;
     let mut spans = spans.into_iter().peekable();
     for atom in atoms(line) {
-        if !group.is_empty() && atom.start < group_end && !atom.space_before {
+        if !group.is_empty() && atom.start < group_end {
             group.push(atom);
             continue;
         }
@@ -584,13 +610,16 @@ fn kept_together(chars: &[char]) -> Vec<bool> {
     together
 }
 
-/// The spans `(start, end)` of characters that are one term: a [term of the forms](TERMS) or
-/// a katakana word, longest first, not overlapping.
+/// The spans `(start, end)` of characters that are one term: a [term of the forms](TERMS), a
+/// katakana word, or a code span with its backquotes (`` `medsec check --out r` ``, spaces and
+/// all), longest first, not overlapping.
 fn term_spans(chars: &[char]) -> Vec<(usize, usize)> {
     let mut spans = Vec::new();
     let mut i = 0;
     while i < chars.len() {
-        match term_end(chars, i).max(katakana_end(chars, i)) {
+        let end =
+            code_span_end(chars, i).or_else(|| term_end(chars, i).max(katakana_end(chars, i)));
+        match end {
             Some(end) if end > i + 1 => {
                 spans.push((i, end));
                 i = end;
@@ -599,6 +628,15 @@ fn term_spans(chars: &[char]) -> Vec<(usize, usize)> {
         }
     }
     spans
+}
+
+/// Where a code span (`` `…` ``) starting at `i` ends, just after its closing backquote.
+fn code_span_end(chars: &[char], i: usize) -> Option<usize> {
+    if chars.get(i) != Some(&'`') {
+        return None;
+    }
+    let close = chars.get(i + 1..)?.iter().position(|c| *c == '`')?;
+    Some(i + close + 2)
 }
 
 /// Where the longest [term](TERMS) starting at `i` ends, if one does.
@@ -735,7 +773,9 @@ impl Lines {
         }
         for (k, part) in unit.parts.iter().enumerate() {
             let mut part = part.clone();
-            part.space_before = k == 0 && unit.space_before;
+            if k == 0 {
+                part.space_before = unit.space_before;
+            }
             self.push_unit(&part);
         }
     }
@@ -1080,6 +1120,12 @@ mod tests {
             wrap("医療機関コードとガイドライン", 18),
             vec!["医療機関コードと", "ガイドライン"]
         );
+        // A command in backquotes stays on one line when it fits one.
+        assert_eq!(
+            wrap("次は `medsec check --out r` を実行します", 24),
+            vec!["次は", "`medsec check --out r`", "を実行します"]
+        );
+        assert_eq!(wrap("`a b c`", 3), vec!["`a", "b", "c`"]);
         // A term wider than the column is cut by character, kinsoku kept.
         assert_eq!(wrap("医療機関確認用、", 8), vec!["医療機関", "確認用、"]);
         let rows = || {

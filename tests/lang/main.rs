@@ -11,6 +11,7 @@ mod help_ja;
 mod lang_items;
 mod lang_sweep;
 mod lint_messages;
+mod prose_pty;
 mod streams;
 mod tables;
 mod words;

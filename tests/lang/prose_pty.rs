@@ -1,0 +1,157 @@
+//! Prose on a terminal: an error, a notice or a next-step hint wider than the terminal wraps at
+//! its width (words, IDs, paths, commands and the forms' terms whole; continued lines
+//! indented), and never when piped, whatever `COLUMNS` says.
+#![cfg(unix)]
+use crate::common;
+use common::*;
+use expectrl::session::OsSession as Session;
+use std::io::Read;
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+/// The pseudo-terminal's width: ptyprocess sets 80 columns on both sides when it spawns (a
+/// size set by the test would race with it).
+const COLUMNS: usize = 80;
+
+/// `medsec ARGS…` in `dir` on a pseudo-terminal [`COLUMNS`] wide; everything it printed.
+fn on_terminal(dir: &Path, args: &[&str]) -> String {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_medsec"));
+    cmd.args(args)
+        .current_dir(dir)
+        .env_remove("LC_ALL")
+        .env_remove("COLUMNS")
+        .env("LANG", "C")
+        .env("NO_COLOR", "1");
+    let mut s = Session::spawn(cmd).expect("spawn in a pty");
+    let mut out = Vec::new();
+    let deadline = Instant::now() + Duration::from_secs(30);
+    let mut buf = [0u8; 4096];
+    while Instant::now() < deadline {
+        match s.read(&mut buf) {
+            Ok(0) => break,
+            Ok(n) => out.extend_from_slice(&buf[..n]),
+            // EIO: the pty's other side closed, the program ended.
+            Err(_) => break,
+        }
+    }
+    String::from_utf8_lossy(&out).replace("\r\n", "\n")
+}
+
+/// The words of `text` (spaces and line breaks aside), to compare a wrapped text with the
+/// text as one line.
+fn letters(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+#[test]
+fn a_long_error_wraps_at_the_terminal_width_and_never_when_piped() {
+    let outside = tempfile::tempdir().unwrap();
+    let args = |lang: &'static str| {
+        [
+            "--lang",
+            lang,
+            "checklist",
+            "diff",
+            "HEAD~1",
+            "HEAD",
+            "--",
+            "checklists/",
+        ]
+    };
+    for (lang, head, whole) in [
+        (
+            "ja",
+            "エラー: ",
+            &["リポジトリ", "フォルダ同士", "ファイル同士"][..],
+        ),
+        ("en", "error: ", &["repository.", "folders"][..]),
+    ] {
+        // Piped, even with COLUMNS: one line, as a program reads it.
+        let piped = medsec()
+            .current_dir(outside.path())
+            .env("COLUMNS", "40")
+            .args(args(lang))
+            .output()
+            .unwrap();
+        let piped = stderr_of(&piped);
+        assert_eq!(piped.trim_end().lines().count(), 1, "{piped}");
+        assert!(display(&piped) > COLUMNS, "{piped}");
+
+        let shown = on_terminal(outside.path(), &args(lang));
+        let lines: Vec<&str> = shown.trim_end().lines().collect();
+        assert!(lines.len() > 1, "not wrapped:\n{shown}");
+        assert!(lines[0].starts_with(head), "{shown}");
+        for line in &lines {
+            assert!(
+                display(line) <= COLUMNS,
+                "{} wide: {line}\n{shown}",
+                display(line)
+            );
+        }
+        for line in &lines[1..] {
+            assert!(
+                line.starts_with("  "),
+                "a continued line not indented:\n{shown}"
+            );
+            assert!(!line.trim_start().starts_with(['、', '。']), "{shown}");
+        }
+        for word in whole {
+            assert!(shown.contains(word), "`{word}` split:\n{shown}");
+        }
+        assert_eq!(letters(&shown), letters(&piped), "{shown}");
+    }
+}
+
+#[test]
+fn the_next_step_after_status_wraps_on_a_terminal() {
+    let w = tempfile::tempdir().unwrap();
+    for f in ["complete.toml", "vendor-a.toml"] {
+        std::fs::copy(fixture(&format!("answers/{f}")), w.path().join(f)).unwrap();
+    }
+    let evidence = w.path().join("evidence");
+    std::fs::create_dir_all(&evidence).unwrap();
+    for e in std::fs::read_dir(fixture("answers/evidence")).unwrap() {
+        let e = e.unwrap().path();
+        std::fs::copy(&e, evidence.join(e.file_name().unwrap())).unwrap();
+    }
+    let inst = root().join(INST).display().to_string();
+    let vend = root().join(VEND).display().to_string();
+    let args = [
+        "--lang",
+        "ja",
+        "--checklist",
+        &inst,
+        "--checklist",
+        &vend,
+        "status",
+        "complete.toml",
+        "--as-of",
+        "2025-11-01",
+    ];
+    let shown = on_terminal(w.path(), &args);
+    // The heading, the tables, the findings and the next step all fit.
+    for line in shown.lines() {
+        assert!(
+            display(line) <= COLUMNS,
+            "{} wide: {line}\n{shown}",
+            display(line)
+        );
+    }
+    assert!(shown.contains("警告[unknown-field]"), "{shown}");
+    // The commands in backquotes are kept whole, each on one line.
+    for command in [
+        "`medsec probe --answers complete.toml --out evidence.json`",
+        "`medsec check`",
+    ] {
+        assert!(shown.contains(command), "`{command}` split:\n{shown}");
+    }
+    let piped = medsec().current_dir(w.path()).args(args).output().unwrap();
+    let piped = stdout_of(&piped);
+    let next = piped.lines().find(|l| l.starts_with("次は")).unwrap();
+    assert!(display(next) > COLUMNS, "{piped}");
+}
+
+fn display(s: &str) -> usize {
+    medsec::render::table::display_width(s)
+}
