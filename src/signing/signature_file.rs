@@ -208,7 +208,8 @@ pub fn shape_problem(bytes: &[u8]) -> Option<SignatureShape> {
                 }
                 if line == SignatureLine::Signature {
                     let algorithm: String = decoded_start(l);
-                    if algorithm != "Ed" && algorithm != "ED" {
+                    // Undecodable base64 (empty here) is minisign's own finding, said by it.
+                    if !algorithm.is_empty() && algorithm != "Ed" && algorithm != "ED" {
                         return Some(SignatureShape::Algorithm(algorithm));
                     }
                 }

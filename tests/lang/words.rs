@@ -271,3 +271,93 @@ fn git_failures_of_checklist_diff_are_said_in_japanese() {
         assert_eq!(err.lines().count(), 1, "{err}");
     }
 }
+
+/// `verify` of a signature whose base64 minisign refuses (the last character's unused bits
+/// set, every line otherwise in shape): minisign's error said in the reader's language, never
+/// its Rust name (`InvalidEncoding`), nor an empty signature kind 「」.
+#[test]
+fn a_minisign_failure_is_said_in_words() {
+    let w = tempfile::tempdir().unwrap();
+    let d = w.path();
+    for f in ["complete.toml", "vendor-a.toml"] {
+        std::fs::copy(fixture(&format!("answers/{f}")), d.join(f)).unwrap();
+    }
+    std::fs::create_dir_all(d.join("evidence")).unwrap();
+    for e in std::fs::read_dir(fixture("answers/evidence")).unwrap() {
+        let e = e.unwrap().path();
+        std::fs::copy(&e, d.join("evidence").join(e.file_name().unwrap())).unwrap();
+    }
+    let run = |args: &[&str]| {
+        let mut cmd = medsec();
+        for c in [INST, VEND] {
+            cmd.arg("--checklist").arg(root().join(c));
+        }
+        cmd.current_dir(d).args(args).output().unwrap()
+    };
+    let out = run(&["keygen", "--out", "k", "--unencrypted"]);
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let out = run(&[
+        "report",
+        "--answers",
+        "complete.toml",
+        "--out",
+        "b",
+        "--sign",
+        "k.key",
+    ]);
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let sig = d.join("b/MANIFEST.sha256.minisig");
+    let text = std::fs::read_to_string(&sig).unwrap();
+    let mut lines: Vec<String> = text.lines().map(str::to_owned).collect();
+    let line = lines[1].clone();
+    assert!(line.ends_with('='), "{line}");
+    const B64: &str = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let last = line.chars().rev().nth(1).unwrap();
+    let flipped = B64.chars().nth(B64.find(last).unwrap() ^ 1).unwrap();
+    lines[1] = format!("{}{flipped}=", &line[..line.len() - 2]);
+    std::fs::write(&sig, lines.join("\n") + "\n").unwrap();
+    for (lang, says) in [
+        ("ja", "minisign の署名ではありません(詳細: 行の並びまたは base64 の部分が minisign の形式ではありません)"),
+        ("en", "not a minisign signature (its lines or their base64 are not minisign's)"),
+    ] {
+        let out = run(&["--lang", lang, "verify", "b", "--pubkey", "k.pub"]);
+        let text = format!("{}{}", stdout_of(&out), stderr_of(&out));
+        // Invalid (exit 3), not "could not be checked" (2).
+        assert_eq!(out.status.code(), Some(3), "{text}");
+        assert!(text.contains("signature-malformed"), "{text}");
+        assert!(text.contains(says), "{text}");
+        for debug in ["InvalidEncoding", "「」", "``"] {
+            assert!(!text.contains(debug), "{text}");
+        }
+    }
+}
+
+/// `checklist add` of a file that is not there: not "it has lint errors" (it has none, it is
+/// missing), but that it did not pass the check, with the reason on the next line.
+#[test]
+fn checklist_add_of_a_missing_file_says_it_did_not_pass_the_check() {
+    let w = tempfile::tempdir().unwrap();
+    for (lang, says, reason) in [
+        (
+            "ja",
+            "nofile.toml は `medsec checklist lint` の確認で問題が見つかったため、登録しませんでした。",
+            "nofile.toml を読めません",
+        ),
+        (
+            "en",
+            "nofile.toml did not pass `medsec checklist lint` and was not added.",
+            "cannot read checklist nofile.toml",
+        ),
+    ] {
+        let out = medsec()
+            .current_dir(w.path())
+            .args(["--lang", lang, "checklist", "add", "nofile.toml"])
+            .output()
+            .unwrap();
+        let text = format!("{}{}", stdout_of(&out), stderr_of(&out));
+        assert_ne!(out.status.code(), Some(0), "{text}");
+        assert!(text.contains(says), "{text}");
+        assert!(text.contains(reason), "{text}");
+        assert!(!text.contains("エラーがあるため") && !text.contains("has lint errors"), "{text}");
+    }
+}
