@@ -552,7 +552,10 @@ probes-summary = Probes on the machine `{ $host }`: { $pass } passed, { $fail } 
 }.
 
 # Errors of `medsec probe` and its configuration file.
-probes-root-not-a-folder = `--root` { $path }: not a folder
+probes-root-not-a-folder = { $exists ->
+    [no] `--root` { $path }: no such folder
+   *[yes] `--root` { $path }: not a folder
+}
 probes-cannot-read-file = cannot read { $path }: { $error }
 probes-cannot-write-evidence = cannot write the evidence to { $path }: { $error }
 probes-config-cannot-read = cannot read probe configuration { $path }: { $error }

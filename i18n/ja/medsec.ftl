@@ -522,7 +522,10 @@ probes-reason-as-recorded = 理由は記録された英語のままです(詳細
 probes-summary = 機器 `{ $host }` のプローブの結果: 合格 { $pass } 件、不合格 { $fail } 件、不明 { $unknown } 件、回答との矛盾 { $contradictions } 件です。
 
 # Errors of `medsec probe` and its configuration file.
-probes-root-not-a-folder = `--root` に指定した { $path } はフォルダではありません
+probes-root-not-a-folder = { $exists ->
+    [no] `--root` に指定した { $path } はありません
+   *[yes] `--root` に指定した { $path } はフォルダではありません
+}
 probes-cannot-read-file = { $path } を読めません({ $error })
 probes-cannot-write-evidence = 証拠を { $path } に書き込めません({ $error })
 probes-config-cannot-read = プローブの設定ファイル { $path } を読めません({ $error })

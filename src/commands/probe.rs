@@ -16,7 +16,8 @@ pub fn run(args: ProbeArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         return Err(anyhow::anyhow!(tr!(
             lang,
             "probes-root-not-a-folder",
-            path = args.root.display().to_string()
+            path = args.root.display().to_string(),
+            exists = if args.root.exists() { "yes" } else { "no" }
         )));
     }
     // Validate every input before any probe runs.

@@ -361,3 +361,29 @@ fn checklist_add_of_a_missing_file_says_it_did_not_pass_the_check() {
         assert!(!text.contains("エラーがあるため") && !text.contains("has lint errors"), "{text}");
     }
 }
+
+/// `probe --root` naming nothing says it is not there; naming a file, that it is no folder.
+#[test]
+fn probe_root_says_missing_or_not_a_folder() {
+    let w = tempfile::tempdir().unwrap();
+    std::fs::write(w.path().join("a-file"), "x").unwrap();
+    for (lang, root, says) in [
+        ("ja", "no-such", "`--root` に指定した no-such はありません"),
+        (
+            "ja",
+            "a-file",
+            "`--root` に指定した a-file はフォルダではありません",
+        ),
+        ("en", "no-such", "`--root` no-such: no such folder"),
+        ("en", "a-file", "`--root` a-file: not a folder"),
+    ] {
+        let out = medsec()
+            .current_dir(w.path())
+            .args(["--lang", lang, "probe", "--root", root])
+            .output()
+            .unwrap();
+        let err = stderr_of(&out);
+        assert_eq!(out.status.code(), Some(2), "{err}");
+        assert!(err.contains(says), "{err}");
+    }
+}

@@ -354,7 +354,7 @@ fn a_configuration_error_is_japanese_and_names_the_file_and_place() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(
-        stderr_of(&out).contains("`--root` に指定した /nonexistent はフォルダではありません"),
+        stderr_of(&out).contains("`--root` に指定した /nonexistent はありません"),
         "{}",
         stderr_of(&out)
     );
