@@ -387,3 +387,24 @@ fn probe_root_says_missing_or_not_a_folder() {
         assert!(err.contains(says), "{err}");
     }
 }
+
+/// `verify` of a folder that is not there names what it could not open.
+#[test]
+fn verify_of_a_missing_folder_names_what_it_cannot_open() {
+    let w = tempfile::tempdir().unwrap();
+    let pubkey = w.path().join("k");
+    keygen(&pubkey);
+    for (lang, says) in [
+        ("ja", "nodir: 確認不能[bundle-unreadable]: フォルダを開けません: ファイルまたはフォルダがありません"),
+        ("en", "nodir: unusable[bundle-unreadable]: cannot open the folder: no such file or folder"),
+    ] {
+        let out = medsec()
+            .current_dir(w.path())
+            .args(["--lang", lang, "verify", "nodir", "--pubkey"])
+            .arg(pubkey.with_extension("pub"))
+            .output()
+            .unwrap();
+        let text = format!("{}{}", stdout_of(&out), stderr_of(&out));
+        assert!(text.contains(says), "{text}");
+    }
+}
