@@ -362,7 +362,7 @@ pub fn text(summary: &Summary, lang: Lang) -> String {
     let path = |p: &Path| esc(&p.display().to_string()).into_owned();
     let mut out = String::new();
     let mut line = |s: String| {
-        out.push_str(&s);
+        out.push_str(&super::prose::for_stdout(&s));
         out.push('\n');
     };
     line(String::new());

@@ -210,12 +210,13 @@ pub fn verify_table(results: &[BundleResult], lang: Lang, color: bool) -> String
                 (Some(file), None) => format!("{path}/{}", esc(file)),
                 (None, _) => path.into_owned(),
             };
-            out.push_str(&format!(
-                "{place}: {}[{}]: {}\n",
+            out.push_str(&super::prose::for_stdout(&format!(
+                "{place}: {}[{}]: {}",
                 paint(&class_name(f.class, lang), f.class.exit(), color),
                 esc(&f.code),
                 esc(&f.message)
-            ));
+            )));
+            out.push('\n');
         }
     }
     let count = |e: Exit| results.iter().filter(|r| r.exit() == e).count();
