@@ -155,3 +155,65 @@ fn the_next_step_after_status_wraps_on_a_terminal() {
 fn display(s: &str) -> usize {
     medsec::render::table::display_width(s)
 }
+
+#[test]
+fn verify_findings_wrap_on_a_terminal() {
+    let w = tempfile::tempdir().unwrap();
+    let d = w.path();
+    for f in ["complete.toml", "vendor-a.toml"] {
+        std::fs::copy(fixture(&format!("answers/{f}")), d.join(f)).unwrap();
+    }
+    std::fs::create_dir_all(d.join("evidence")).unwrap();
+    for e in std::fs::read_dir(fixture("answers/evidence")).unwrap() {
+        let e = e.unwrap().path();
+        std::fs::copy(&e, d.join("evidence").join(e.file_name().unwrap())).unwrap();
+    }
+    let (inst, vend) = (
+        root().join(INST).display().to_string(),
+        root().join(VEND).display().to_string(),
+    );
+    let with = |args: &[&str]| -> Vec<String> {
+        ["--checklist", &inst, "--checklist", &vend]
+            .iter()
+            .chain(args)
+            .map(|s| (*s).to_owned())
+            .collect()
+    };
+    for args in [
+        with(&["keygen", "--out", "k", "--unencrypted"]),
+        with(&[
+            "report",
+            "--answers",
+            "complete.toml",
+            "--out",
+            "b",
+            "--sign",
+            "k.key",
+        ]),
+    ] {
+        let out = medsec().current_dir(d).args(&args).output().unwrap();
+        assert!(out.status.success(), "{}", stderr_of(&out));
+    }
+    // A changed report.json: the note that its content is not trusted is longer than the
+    // terminal.
+    let report = d.join("b/report.json");
+    let text = std::fs::read_to_string(&report).unwrap();
+    std::fs::write(&report, text.replacen("テスト診療所", "テスト医院", 1)).unwrap();
+    let args = with(&["--lang", "ja", "verify", "b", "--pubkey", "k.pub"]);
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let piped = medsec().current_dir(d).args(&args).output().unwrap();
+    let piped = stdout_of(&piped);
+    let long = piped
+        .lines()
+        .find(|l| l.starts_with("b: ") && display(l) > COLUMNS)
+        .unwrap_or_else(|| panic!("no long finding line:\n{piped}"));
+    let shown = on_terminal(d, &args);
+    for line in shown.lines() {
+        assert!(
+            display(line) <= COLUMNS,
+            "{} wide: {line}\n{shown}",
+            display(line)
+        );
+    }
+    assert!(letters(&shown).contains(&letters(long)), "{shown}");
+}
