@@ -719,7 +719,7 @@ fn keygen_speaks_japanese_and_never_replaces_a_key_without_force() {
     let o = run(&[]);
     assert_eq!(o.status.code(), Some(2));
     assert!(
-        stderr_of(&o).contains("はすでにあります。上書きするには --force"),
+        stderr_of(&o).contains("はすでにあります。上書きするには `--force`"),
         "{}",
         stderr_of(&o)
     );

@@ -408,3 +408,21 @@ fn verify_of_a_missing_folder_names_what_it_cannot_open() {
         assert!(text.contains(says), "{text}");
     }
 }
+
+/// A flag named inside a Japanese sentence is written as code (`--force`), as commands are.
+#[test]
+fn flags_in_japanese_sentences_are_code() {
+    let w = tempfile::tempdir().unwrap();
+    keygen(&w.path().join("k"));
+    let out = medsec()
+        .current_dir(w.path())
+        .args(["--lang", "ja", "keygen", "--out", "k", "--unencrypted"])
+        .output()
+        .unwrap();
+    let err = stderr_of(&out);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("上書きするには `--force` を付けてください"),
+        "{err}"
+    );
+}
