@@ -5,15 +5,15 @@
 //! knows nothing of Japanese line-breaking rules. Here a line breaks only at a space, between
 //! two Japanese characters, or between a Latin word and Japanese text. Never broken: a Latin
 //! word, an ID, a path or a code; a term of the forms (医療機関確認用, 医療機関コード: see
-//! [`TERMS`]) or a katakana word (ガイドライン); a short word or name between spaces
-//! (テスト診療所, up to 12 columns); a date or a number with its unit (令和7年度, 令和8年3月31日, 1回目). When columns
-//! must narrow, short lines wrap first, then prose. A table that cannot fit with every word
-//! whole is, on a terminal (or with `COLUMNS` set), shown as one "field: value" block per row
-//! that fits; piped to a file or a program it is wider than asked, as one line per row is what
-//! those readers want, rather than cut words people copy (paths, IDs, keys). A 、 or 。
-//! (or a closing bracket, a small kana, a long-vowel mark) never starts a line, nor does an
-//! opening bracket end one (kinsoku). Widths are display columns: a full-width character
-//! counts 2, colour escape sequences count 0.
+//! `TERMS`) or a katakana word (ガイドライン); a command in backquotes that fits a line; a
+//! short word or name between spaces (テスト診療所, up to 12 columns); a date or a number with
+//! its unit (令和7年度, 令和8年3月31日, 1回目). When columns must narrow, short lines wrap
+//! first, then prose. A table that cannot fit with every word whole is, on a terminal (or with
+//! `COLUMNS` set), shown as one "field: value" block per row that fits; piped to a file or a
+//! program it is wider than asked, as one line per row is what those readers want, rather than
+//! cut words people copy (paths, IDs, keys). A 、 or 。 (or a closing bracket, a small kana, a
+//! long-vowel mark) never starts a line, nor does an opening bracket end one (kinsoku). Widths
+//! are display columns: a full-width character counts 2, colour escape sequences count 0.
 
 use std::fmt;
 use unicode_width::UnicodeWidthChar;
