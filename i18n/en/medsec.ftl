@@ -667,6 +667,7 @@ report-not-replaced-unlisted = it holds { $count } file(s) or folder(s) its mani
 report-not-replaced-not-named = its manifest lists { $count } file(s) its report.json does not name, so medsec did not write it: { $names }
 report-not-replaced-changed = { $count } file(s) changed or missing since its manifest was written: { $names }
 report-not-replaced-unreadable = it cannot be read whole ({ $reason })
+report-render-not-a-bundle = { $path } is not a bundle folder (it holds neither report.json nor MANIFEST.sha256); give a folder made by `medsec report`, or its report.json
 
 ## signing
 
@@ -774,7 +775,6 @@ verify-fiscal-year = FY{ $year }{ $wareki ->
 verify-io-not-found = no such file or folder
 verify-io-permission-denied = permission denied
 verify-io-other = system error ({ $error })
-verify-need-key = give the key to trust with --pubkey FILE or --trusted keys.toml
 verify-keys-warning = warning: { $warning }
 verify-bundled-checklists-failed = warning: the bundled checklists could not be loaded ({ $error }); only checklists given with --checklist are known
 verify-bundle-not-folder = not a folder
@@ -873,6 +873,7 @@ verify-contradiction-no-result = answered Yes to { $item }, but the { $kind } pr
 verify-contradiction-named-no-result = answered Yes to { $item }, but the { $kind } probe ({ $name }) failed (its result is not in the evidence)
 verify-contradicted-by-probe-no-result = answered Yes to { $item }, but the { $probe } probe ({ $name }) failed (its result is not in the evidence)
 verify-contradicted-by-unnamed-probe-no-result = answered Yes to { $item }, but the { $probe } probe failed (its result is not in the evidence)
+verify-no-key-given = no key to trust was given: `medsec { $command }` needs the public key the bundles are signed with, `--pubkey FILE.pub` for one key or `--trusted keys.toml` for the keys of many institutions; e.g. `medsec { $command } --pubkey hospital.pub bundle/`
 
 ## lint
 

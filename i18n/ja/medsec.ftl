@@ -604,6 +604,7 @@ report-not-replaced-unlisted = マニフェストにないファイルまたは�
 report-not-replaced-not-named = マニフェストに report.json が記載していないファイルが { $count } 件あり、medsec が書いたものではありません: { $names }
 report-not-replaced-changed = マニフェストの作成後に変更または削除されたファイルが { $count } 件あります: { $names }
 report-not-replaced-unreadable = 中身をすべては読めません（{ $reason }）
+report-render-not-a-bundle = { $path } は報告書一式のフォルダではありません（report.json も MANIFEST.sha256 もありません）。`medsec report` で作ったフォルダか、その report.json を指定してください
 
 ## signing
 
@@ -703,7 +704,6 @@ verify-fiscal-year = { $wareki }（FY{ $year }）
 verify-io-not-found = ファイルまたはフォルダがありません
 verify-io-permission-denied = 権限がありません
 verify-io-other = システムのエラーです(詳細: { $error })
-verify-need-key = 信頼する鍵を --pubkey FILE または --trusted keys.toml で指定してください
 verify-keys-warning = 注意: { $warning }
 verify-bundled-checklists-failed = 注意: 同梱のチェックリストを読み込めませんでした(詳細: { $error })。--checklist で指定したチェックリストだけを使います
 verify-bundle-not-folder = フォルダではありません
@@ -802,6 +802,7 @@ verify-contradiction-no-result = { $item }に「はい」と回答していま�
 verify-contradiction-named-no-result = { $item }に「はい」と回答していますが、{ $kind }「{ $name }」のプローブは不合格です（その結果は証跡にありません）
 verify-contradicted-by-probe-no-result = { $item }に「はい」と回答していますが、{ $probe }（{ $name }）の確認で問題が見つかりました（その結果は証跡にありません）
 verify-contradicted-by-unnamed-probe-no-result = { $item }に「はい」と回答していますが、{ $probe }の確認で問題が見つかりました（その結果は証跡にありません）
+verify-no-key-given = 信頼する公開鍵が指定されていません。`medsec { $command }` には報告書一式に署名した鍵の公開鍵が必要です。鍵が 1 つなら `--pubkey 公開鍵.pub`、複数の医療機関の鍵なら `--trusted keys.toml` を指定してください。例: `medsec { $command } --pubkey hospital.pub bundle/`
 
 ## lint
 

@@ -15,8 +15,12 @@ pub fn run(args: VerifyArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     let lang = ctx.lang;
     // A usage problem first: the date is checked before any file is read.
     let today = ctx.as_of(args.as_of.as_deref())?;
-    let (keys, catalog, notices) =
-        trust_and_catalog(args.pubkey.as_deref(), args.trusted.as_deref(), ctx)?;
+    let (keys, catalog, notices) = trust_and_catalog(
+        "verify",
+        args.pubkey.as_deref(),
+        args.trusted.as_deref(),
+        ctx,
+    )?;
     let expect = match &args.expect {
         Some(value) => {
             Some(verify::Expected::parse(value).map_err(|e| anyhow::Error::msg(e.localize(lang)))?)
@@ -100,8 +104,9 @@ fn hint(path: &std::path::Path, lang: crate::checklist::Lang) -> Option<String> 
 }
 
 /// The keys to trust (`--pubkey` or `--trusted`) and the known checklists, with the notices
-/// to show about them; shared with `summarize`.
+/// to show about them; shared with `summarize` (`command`, named when no key was given).
 pub(super) fn trust_and_catalog(
+    command: &str,
     pubkey: Option<&std::path::Path>,
     trusted: Option<&std::path::Path>,
     ctx: &Context,
@@ -111,7 +116,14 @@ pub(super) fn trust_and_catalog(
     let keys = match (pubkey, trusted) {
         (Some(path), _) => TrustedKeys::single(keys::read_public_key(path).map_err(localized)?),
         (None, Some(path)) => TrustedKeys::read_in(path, lang).map_err(localized)?,
-        (None, None) => return Err(anyhow::Error::msg(tr!(lang, "verify-need-key"))),
+        // Said in words with the usual command, not as clap's syntax.
+        (None, None) => {
+            return Err(anyhow::Error::msg(tr!(
+                lang,
+                "verify-no-key-given",
+                command = command
+            )))
+        }
     };
     let mut notices: Vec<String> = keys
         .warnings()

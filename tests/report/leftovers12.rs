@@ -1,0 +1,160 @@
+//! Issue #12, the reviewer's leftovers: what `check`, `status`, `verify`, `summarize` and
+//! `render` say (and where) in the corners a first review missed, in Japanese and English.
+
+use crate::common;
+
+use common::{fixture, keygen, stderr_of, stdout_of, with_fixtures};
+use std::ffi::OsStr;
+use std::path::{Path, PathBuf};
+
+#[allow(dead_code)]
+const AS_OF: &str = "2025-11-01";
+
+/// `medsec --lang LANG ARGS` with the fixture checklists: (exit code, stdout, stderr).
+fn run<S: AsRef<OsStr>>(lang: &str, args: &[S]) -> (i32, String, String) {
+    let o = with_fixtures()
+        .args(["--lang", lang])
+        .args(args)
+        .output()
+        .unwrap();
+    (o.status.code().unwrap_or(-1), stdout_of(&o), stderr_of(&o))
+}
+
+/// The `エラー:`/`error:` prefix of a line that stops a command.
+fn prefix(lang: &str) -> &'static str {
+    if lang == "ja" {
+        "エラー: "
+    } else {
+        "error: "
+    }
+}
+
+/// A signed bundle made by `medsec report` from the complete answers: `(tmp, bundle, pubkey)`.
+fn bundle() -> (tempfile::TempDir, PathBuf, PathBuf) {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("answers");
+    std::fs::create_dir_all(dir.join("evidence")).unwrap();
+    for f in ["complete.toml", "vendor-a.toml", "evidence/appointment.txt"] {
+        std::fs::copy(fixture("answers").join(f), dir.join(f)).unwrap();
+    }
+    let key = tmp.path().join("hospital");
+    keygen(&key);
+    let out = tmp.path().join("bundle");
+    let o = with_fixtures()
+        .arg("report")
+        .arg("--answers")
+        .arg(dir.join("complete.toml"))
+        .arg("--sign")
+        .arg(key.with_extension("key"))
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(matches!(o.status.code(), Some(0 | 1)), "{}", stderr_of(&o));
+    (tmp, out, key.with_extension("pub"))
+}
+
+fn p(path: &Path) -> &OsStr {
+    path.as_os_str()
+}
+
+// ---- 5: errors that stop a command: standard error, with the prefix ----
+
+#[test]
+fn problems_that_stop_a_command_are_errors_on_standard_error() {
+    let (tmp, bundle, pubkey) = bundle();
+    let empty = tmp.path().join("empty");
+    std::fs::create_dir_all(&empty).unwrap();
+    // A tampered copy of the bundle.
+    let tampered = tmp.path().join("tampered");
+    std::fs::create_dir_all(&tampered).unwrap();
+    for entry in std::fs::read_dir(&bundle).unwrap() {
+        let entry = entry.unwrap();
+        if entry.file_type().unwrap().is_file() {
+            std::fs::copy(entry.path(), tampered.join(entry.file_name())).unwrap();
+        }
+    }
+    let report = tampered.join("report.json");
+    let text = std::fs::read_to_string(&report).unwrap();
+    std::fs::write(
+        &report,
+        text.replacen("\"fiscal_year\": 2025", "\"fiscal_year\": 2024", 1),
+    )
+    .unwrap();
+    let json = tmp.path().join("json");
+    std::fs::create_dir_all(&json).unwrap();
+    let broken = json.join("report.json");
+    std::fs::write(&broken, "{").unwrap();
+    let cases: Vec<(Vec<&OsStr>, i32)> = vec![
+        (vec![OsStr::new("status"), p(&empty)], 2),
+        (vec![OsStr::new("status"), p(&tampered)], 3),
+        (vec![OsStr::new("status"), p(&broken)], 2),
+        (vec![OsStr::new("render"), p(&tampered)], 3),
+        (vec![OsStr::new("render"), p(&empty)], 2),
+        (
+            vec![
+                OsStr::new("summarize"),
+                OsStr::new("--pubkey"),
+                p(&pubkey),
+                p(&empty),
+            ],
+            2,
+        ),
+        (vec![OsStr::new("verify"), p(&bundle)], 2),
+        (vec![OsStr::new("summarize"), p(&bundle)], 2),
+        (
+            vec![
+                OsStr::new("verify"),
+                OsStr::new("--pubkey"),
+                p(&empty),
+                p(&bundle),
+            ],
+            2,
+        ),
+        (
+            vec![OsStr::new("report"), OsStr::new("--answers"), p(&empty)],
+            2,
+        ),
+    ];
+    for lang in ["ja", "en"] {
+        for (args, want) in &cases {
+            let (code, out, err) = run(lang, args);
+            assert_eq!(code, *want, "{lang} {args:?}: {out}{err}");
+            let first = err.lines().next().unwrap_or_default();
+            assert!(first.starts_with(prefix(lang)), "{lang} {args:?}: {err}");
+            assert!(!out.contains(prefix(lang)), "{lang} {args:?}: {out}");
+        }
+    }
+}
+
+// ---- 7: verify and summarize without a key say which flag gives it ----
+
+#[test]
+fn verify_without_a_key_says_in_words_which_flag_gives_it() {
+    let (_tmp, bundle, _) = bundle();
+    for (lang, said) in [
+        ("ja", "信頼する公開鍵が指定されていません"),
+        ("en", "no key to trust was given"),
+    ] {
+        for command in ["verify", "summarize"] {
+            let (code, out, err) = run(lang, &[OsStr::new(command), p(&bundle)]);
+            assert_eq!(code, 2, "{lang}: {err}");
+            assert!(out.is_empty(), "{out}");
+            assert!(err.starts_with(prefix(lang)), "{lang}: {err}");
+            assert!(err.contains(said), "{lang}: {err}");
+            assert!(
+                err.contains("--pubkey") && err.contains("--trusted"),
+                "{err}"
+            );
+            assert!(
+                err.contains(&format!("`medsec {command} --pubkey hospital.pub bundle/`")),
+                "{lang}: {err}"
+            );
+            // Not clap's syntax.
+            assert!(
+                !err.contains("Usage:") && !err.contains("<--pubkey"),
+                "{err}"
+            );
+        }
+    }
+}
