@@ -456,9 +456,11 @@ fn a_coloured_table_lines_up() {
         .current_dir(w)
         .arg("-c")
         .arg(format!(
-            "stty cols 150 rows 40 && exec '{medsec}' --lang ja verify bundle --pubkey clinic.pub --as-of 2025-11-01"
+            "read go && stty cols 150 rows 40 && exec '{medsec}' --lang ja verify bundle --pubkey clinic.pub --as-of 2025-11-01"
         ));
     let mut s = expectrl::session::OsSession::spawn(cmd).expect("spawn in a pty");
+    // As above: the pty library's own size first, then the child's.
+    s.send_line("go").expect("the go line");
     s.set_expect_timeout(Some(std::time::Duration::from_secs(30)));
     let found = s.expect("件: 有効").expect("the verify summary");
     let out = String::from_utf8_lossy(found.before()).into_owned();
