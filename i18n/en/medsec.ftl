@@ -668,6 +668,7 @@ report-not-replaced-not-named = its manifest lists { $count } file(s) its report
 report-not-replaced-changed = { $count } file(s) changed or missing since its manifest was written: { $names }
 report-not-replaced-unreadable = it cannot be read whole ({ $reason })
 report-render-not-a-bundle = { $path } is not a bundle folder (it holds neither report.json nor MANIFEST.sha256); give a folder made by `medsec report`, or its report.json
+report-not-a-report = { $path } is not a medsec report: it lacks { $missing }, which every report.json made by `medsec report` has
 
 ## signing
 

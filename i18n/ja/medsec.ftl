@@ -605,6 +605,7 @@ report-not-replaced-not-named = マニフェストに report.json が記載し�
 report-not-replaced-changed = マニフェストの作成後に変更または削除されたファイルが { $count } 件あります: { $names }
 report-not-replaced-unreadable = 中身をすべては読めません（{ $reason }）
 report-render-not-a-bundle = { $path } は報告書一式のフォルダではありません（report.json も MANIFEST.sha256 もありません）。`medsec report` で作ったフォルダか、その report.json を指定してください
+report-not-a-report = { $path } は medsec の報告書ではありません。`medsec report` で作った report.json に必ずある { $missing } がありません
 
 ## signing
 

@@ -158,3 +158,45 @@ fn verify_without_a_key_says_in_words_which_flag_gives_it() {
         }
     }
 }
+
+// ---- 6: `{}` is not a medsec report; a real newer format_version is a newer medsec's ----
+
+#[test]
+fn an_empty_json_object_is_not_a_report_and_a_newer_version_is_newer() {
+    let tmp = tempfile::tempdir().unwrap();
+    let report = tmp.path().join("report.json");
+    for lang in ["ja", "en"] {
+        std::fs::write(&report, "{}").unwrap();
+        for command in ["status", "render"] {
+            let (code, out, err) = run(lang, &[OsStr::new(command), p(&report)]);
+            assert_eq!(code, 2, "{lang} {command}: {err}");
+            assert!(out.is_empty(), "{out}");
+            assert!(err.starts_with(prefix(lang)), "{err}");
+            let said = if lang == "ja" {
+                "は medsec の報告書ではありません"
+            } else {
+                "is not a medsec report"
+            };
+            assert!(err.contains(said), "{lang} {command}: {err}");
+            // The fields it lacks are named; nothing says a newer medsec made it.
+            assert!(
+                err.contains("format_version, generator, generated_at, fiscal_year"),
+                "{err}"
+            );
+            assert!(
+                !err.contains("newer") && !err.contains("新しい medsec"),
+                "{err}"
+            );
+        }
+        std::fs::write(&report, r#"{"format_version": 9}"#).unwrap();
+        let (code, _, err) = run(lang, &[OsStr::new("status"), p(&report)]);
+        assert_eq!(code, 2, "{err}");
+        let newer = if lang == "ja" {
+            "新しい medsec なら読める場合があります"
+        } else {
+            "a newer medsec may read it"
+        };
+        assert!(err.contains("format_version 9"), "{err}");
+        assert!(err.contains(newer), "{lang}: {err}");
+    }
+}
