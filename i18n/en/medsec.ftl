@@ -1748,3 +1748,12 @@ out-stdout-refused = `{ $flag } -` is not possible here: this command writes fil
 ## answers-code
 
 answers-institution-code-prefecture-unknown = institution code `{ $code }`: its first two digits { $digits } are no prefecture number (01 北海道 … 47 沖縄県); check the code
+
+## status
+status-complete-with-findings = complete, but with findings: { $errors ->
+    [one] 1 error
+   *[other] { $errors } errors
+} (answers contradicted by the probe evidence, or evidence that does not fit), { $warnings ->
+    [one] 1 warning
+   *[other] { $warnings } warnings
+}

@@ -1628,3 +1628,6 @@ out-stdout-refused = ここでは `{ $flag } -` (標準出力) は使えませ�
 ## answers-code
 
 answers-institution-code-prefecture-unknown = 医療機関コード `{ $code }` の先頭2桁 { $digits } は都道府県番号(01 北海道〜47 沖縄県)ではありません。コードを確かめてください。
+
+## status
+status-complete-with-findings = 記入完了です。ただし指摘があります(プローブの証跡と矛盾する回答、または合わない証跡): エラー { $errors }件、警告 { $warnings }件。

@@ -200,3 +200,37 @@ fn an_empty_json_object_is_not_a_report_and_a_newer_version_is_newer() {
         assert!(err.contains(newer), "{lang}: {err}");
     }
 }
+
+// ---- 2: a contradiction found with --evidence is a finding, not incompleteness ----
+
+#[test]
+fn status_with_a_contradiction_stays_complete_and_says_the_finding() {
+    let tmp = tempfile::tempdir().unwrap();
+    for f in ["complete.toml", "vendor-a.toml"] {
+        std::fs::copy(fixture("answers").join(f), tmp.path().join(f)).unwrap();
+    }
+    let answers = tmp.path().join("complete.toml");
+    let evidence = fixture("report/evidence.json");
+    for (lang, complete, incomplete) in [
+        ("ja", "記入完了です。ただし指摘があります", "未完了"),
+        ("en", "complete, but with findings: 1 error", "incomplete"),
+    ] {
+        let args = [
+            OsStr::new("status"),
+            p(&answers),
+            OsStr::new("--evidence"),
+            p(&evidence),
+            OsStr::new("--as-of"),
+            OsStr::new(AS_OF),
+        ];
+        let (code, out, err) = run(lang, &args);
+        // Exit 1 (docs/exit-codes.md: answers contradicted by --evidence are findings).
+        assert_eq!(code, 1, "{lang}: {out}{err}");
+        assert!(out.contains("answer-contradicted-by-probe"), "{out}");
+        let verdict = out.lines().last().unwrap_or_default();
+        assert!(verdict.contains(complete), "{lang}: {verdict}");
+        assert!(!verdict.contains(incomplete), "{lang}: {verdict}");
+        // No next step while a finding is open.
+        assert!(!out.contains("次は") && !out.contains("Next:"), "{out}");
+    }
+}
