@@ -875,6 +875,7 @@ verify-contradiction-named-no-result = answered Yes to { $item }, but the { $kin
 verify-contradicted-by-probe-no-result = answered Yes to { $item }, but the { $probe } probe ({ $name }) failed (its result is not in the evidence)
 verify-contradicted-by-unnamed-probe-no-result = answered Yes to { $item }, but the { $probe } probe failed (its result is not in the evidence)
 verify-no-key-given = no key to trust was given: `medsec { $command }` needs the public key the bundles are signed with, `--pubkey FILE.pub` for one key or `--trusted keys.toml` for the keys of many institutions; e.g. `medsec { $command } --pubkey hospital.pub bundle/`
+verify-class-warning = warning
 
 ## lint
 

@@ -804,6 +804,7 @@ verify-contradiction-named-no-result = { $item }に「はい」と回答して�
 verify-contradicted-by-probe-no-result = { $item }に「はい」と回答していますが、{ $probe }（{ $name }）の確認で問題が見つかりました（その結果は証跡にありません）
 verify-contradicted-by-unnamed-probe-no-result = { $item }に「はい」と回答していますが、{ $probe }の確認で問題が見つかりました（その結果は証跡にありません）
 verify-no-key-given = 信頼する公開鍵が指定されていません。`medsec { $command }` には報告書一式に署名した鍵の公開鍵が必要です。鍵が 1 つなら `--pubkey 公開鍵.pub`、複数の医療機関の鍵なら `--trusted keys.toml` を指定してください。例: `medsec { $command } --pubkey hospital.pub bundle/`
+verify-class-warning = 警告
 
 ## lint
 

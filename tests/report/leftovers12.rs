@@ -31,12 +31,20 @@ fn prefix(lang: &str) -> &'static str {
 
 /// A signed bundle made by `medsec report` from the complete answers: `(tmp, bundle, pubkey)`.
 fn bundle() -> (tempfile::TempDir, PathBuf, PathBuf) {
+    bundle_with(|s| s.to_owned())
+}
+
+/// As [`bundle`], with the answers file changed by `change` first.
+fn bundle_with(change: impl Fn(&str) -> String) -> (tempfile::TempDir, PathBuf, PathBuf) {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("answers");
     std::fs::create_dir_all(dir.join("evidence")).unwrap();
     for f in ["complete.toml", "vendor-a.toml", "evidence/appointment.txt"] {
         std::fs::copy(fixture("answers").join(f), dir.join(f)).unwrap();
     }
+    let answers = dir.join("complete.toml");
+    let text = std::fs::read_to_string(&answers).unwrap();
+    std::fs::write(&answers, change(&text)).unwrap();
     let key = tmp.path().join("hospital");
     keygen(&key);
     let out = tmp.path().join("bundle");
@@ -232,5 +240,64 @@ fn status_with_a_contradiction_stays_complete_and_says_the_finding() {
         assert!(!verdict.contains(incomplete), "{lang}: {verdict}");
         // No next step while a finding is open.
         assert!(!out.contains("次は") && !out.contains("Next:"), "{out}");
+    }
+}
+
+// ---- 3: one severity a code, in status and verify alike ----
+
+#[test]
+fn a_code_has_one_severity_in_status_and_verify() {
+    // 0110113719 is a 北海道 code: given as 東京都, the prefecture does not match.
+    let (_tmp, bundle, pubkey) =
+        bundle_with(|s| s.replace("prefecture = \"北海道\"", "prefecture = \"東京都\""));
+    for (lang, warning) in [("ja", "警告"), ("en", "warning")] {
+        let (_, status, err) = run(
+            lang,
+            &[
+                OsStr::new("status"),
+                p(&bundle),
+                OsStr::new("--as-of"),
+                OsStr::new(AS_OF),
+            ],
+        );
+        let (_, verify, err2) = run(
+            lang,
+            &[
+                OsStr::new("verify"),
+                p(&bundle),
+                OsStr::new("--pubkey"),
+                p(&pubkey),
+                OsStr::new("--as-of"),
+                OsStr::new(AS_OF),
+            ],
+        );
+        for code in ["no-probe-evidence", "institution-code-prefecture-mismatch"] {
+            let tag = format!("{warning}[{code}]");
+            assert!(status.contains(&tag), "status {lang} {code}: {status}{err}");
+            assert!(
+                verify.contains(&tag),
+                "verify {lang} {code}: {verify}{err2}"
+            );
+        }
+    }
+    let (code, json, _) = run(
+        "en",
+        &[
+            OsStr::new("verify"),
+            p(&bundle),
+            OsStr::new("--pubkey"),
+            p(&pubkey),
+            OsStr::new("--as-of"),
+            OsStr::new(AS_OF),
+            OsStr::new("--format"),
+            OsStr::new("json"),
+        ],
+    );
+    assert!(matches!(code, 0 | 1), "{json}");
+    let json: serde_json::Value = serde_json::from_str(&json).unwrap();
+    for f in json["bundles"][0]["findings"].as_array().unwrap() {
+        if f["code"] == "no-probe-evidence" || f["code"] == "institution-code-prefecture-mismatch" {
+            assert_eq!(f["class"], "warning", "{f}");
+        }
     }
 }
