@@ -876,6 +876,7 @@ verify-contradicted-by-probe-no-result = answered Yes to { $item }, but the { $p
 verify-contradicted-by-unnamed-probe-no-result = answered Yes to { $item }, but the { $probe } probe failed (its result is not in the evidence)
 verify-no-key-given = no key to trust was given: `medsec { $command }` needs the public key the bundles are signed with, `--pubkey FILE.pub` for one key or `--trusted keys.toml` for the keys of many institutions; e.g. `medsec { $command } --pubkey hospital.pub bundle/`
 verify-class-warning = warning
+verify-expect-several-bundles = `--expect` names one printed report, but { $count } bundles were found; give the one bundle folder the paper belongs to (`medsec verify BUNDLE --pubkey KEY.pub --expect SHA256`), or verify them all without `--expect`
 
 ## lint
 

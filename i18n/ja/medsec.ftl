@@ -805,6 +805,7 @@ verify-contradicted-by-probe-no-result = { $item }に「はい」と回答して
 verify-contradicted-by-unnamed-probe-no-result = { $item }に「はい」と回答していますが、{ $probe }の確認で問題が見つかりました（その結果は証跡にありません）
 verify-no-key-given = 信頼する公開鍵が指定されていません。`medsec { $command }` には報告書一式に署名した鍵の公開鍵が必要です。鍵が 1 つなら `--pubkey 公開鍵.pub`、複数の医療機関の鍵なら `--trusted keys.toml` を指定してください。例: `medsec { $command } --pubkey hospital.pub bundle/`
 verify-class-warning = 警告
+verify-expect-several-bundles = `--expect` は印刷された報告書 1 部に対応しますが、報告書一式が { $count } 件見つかりました。その報告書の報告書一式のフォルダを 1 つだけ指定するか(`medsec verify 報告書一式 --pubkey 公開鍵.pub --expect SHA256`)、`--expect` なしですべて確認してください
 
 ## lint
 

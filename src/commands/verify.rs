@@ -35,7 +35,21 @@ pub fn run(args: VerifyArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         lang,
         expect: expect.as_ref(),
     };
-    let results = verify_found(&args.dirs, &opts);
+    let found = verify::find_bundles(&args.dirs);
+    // `--expect` names one printed report: over several bundles it would call every other one
+    // a mismatch. Refused in words (2) before anything is verified.
+    let bundles = found
+        .iter()
+        .filter(|f| matches!(f, Found::Bundle(_)))
+        .count();
+    if expect.is_some() && bundles > 1 {
+        return Err(anyhow::Error::msg(tr!(
+            lang,
+            "verify-expect-several-bundles",
+            count = bundles
+        )));
+    }
+    let results = verify_found(found, &opts);
     let exit = results.iter().map(|r| r.exit()).max().unwrap_or(Exit::Ok);
     let out = match args.format {
         VerifyFormat::Table => render::signing::verify_table(&results, lang, ctx.color),
@@ -57,8 +71,7 @@ pub fn run(args: VerifyArgs, ctx: &Context) -> anyhow::Result<Outcome> {
 /// bundle is walked; a bundle is not looked into), one result each in the order found; a
 /// folder holding none, a link not followed and a folder that cannot be read are results of
 /// their own (unusable, exit 2, as a missing bundle is).
-fn verify_found(paths: &[PathBuf], opts: &Options<'_>) -> Vec<BundleResult> {
-    let found = verify::find_bundles(paths);
+fn verify_found(found: Vec<Found>, opts: &Options<'_>) -> Vec<BundleResult> {
     let bundles: Vec<PathBuf> = found
         .iter()
         .filter_map(|f| match f {

@@ -301,3 +301,63 @@ fn a_code_has_one_severity_in_status_and_verify() {
         }
     }
 }
+
+// ---- 4: --expect names one printed report: over several bundles it is refused in words ----
+
+#[test]
+fn verify_expect_over_several_bundles_is_refused_in_words() {
+    let (tmp, bundle, pubkey) = bundle();
+    // A second bundle beside the first, under one folder.
+    let second = tmp.path().join("bundle-2");
+    std::fs::create_dir_all(&second).unwrap();
+    for entry in std::fs::read_dir(&bundle).unwrap() {
+        let entry = entry.unwrap();
+        if entry.file_type().unwrap().is_file() {
+            std::fs::copy(entry.path(), second.join(entry.file_name())).unwrap();
+        }
+    }
+    for dir in ["answers", "hospital.key"] {
+        let _ = std::fs::remove_dir_all(tmp.path().join(dir));
+        let _ = std::fs::remove_file(tmp.path().join(dir));
+    }
+    let sha = medsec::signing::manifest::sha256_bytes(
+        &std::fs::read(bundle.join("report.json")).unwrap(),
+    );
+    for (lang, said) in [
+        ("ja", "報告書一式が 2 件見つかりました"),
+        ("en", "but 2 bundles were found"),
+    ] {
+        let (code, out, err) = run(
+            lang,
+            &[
+                OsStr::new("verify"),
+                tmp.path().as_os_str(),
+                OsStr::new("--pubkey"),
+                p(&pubkey),
+                OsStr::new("--expect"),
+                OsStr::new(&sha),
+            ],
+        );
+        assert_eq!(code, 2, "{lang}: {out}{err}");
+        assert!(out.is_empty(), "nothing verified: {out}");
+        assert!(err.starts_with(prefix(lang)), "{err}");
+        assert!(err.contains(said), "{lang}: {err}");
+        assert!(!err.contains("expect-mismatch"), "{err}");
+        // One bundle: matched as before.
+        let (code, out, err) = run(
+            lang,
+            &[
+                OsStr::new("verify"),
+                p(&bundle),
+                OsStr::new("--pubkey"),
+                p(&pubkey),
+                OsStr::new("--expect"),
+                OsStr::new(&sha),
+                OsStr::new("--as-of"),
+                OsStr::new(AS_OF),
+            ],
+        );
+        assert!(matches!(code, 0 | 1), "{lang}: {out}{err}");
+        assert!(out.contains("[expect-matched]"), "{out}");
+    }
+}
