@@ -106,10 +106,7 @@ pub(super) fn run(args: &StatusArgs, ctx: &Context) -> anyhow::Result<Outcome> {
             .map_err(|e| anyhow::Error::msg(e.localize(lang)))?;
         let as_of = match &args.as_of {
             Some(_) => ctx.as_of(args.as_of.as_deref())?,
-            None => report
-                .generated_at
-                .parse::<jiff::Timestamp>()
-                .map_or(ctx.today, crate::dates::date_in_japan),
+            None => report.judged_on().unwrap_or(ctx.today),
         };
         let mut unusable = Vec::new();
         let mut opened = Vec::new();

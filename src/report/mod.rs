@@ -425,6 +425,10 @@ pub struct Report {
     pub generator: Generator,
     /// When the report was made, RFC 3339 UTC (`2025-10-01T09:00:00Z`).
     pub generated_at: String,
+    /// The day (Japan, `YYYY-MM-DD`) the findings were judged on when it is not the day of
+    /// `generated_at` (`medsec check --as-of`); verify re-runs the rules on it too.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<String>,
     /// The fiscal year (April–March, Japan) the answers are for.
     pub fiscal_year: i16,
     pub institution: Institution,
@@ -447,6 +451,18 @@ pub struct Report {
 }
 
 impl Report {
+    /// The day the report's findings were judged on (Japan): its recorded `as_of`, else the
+    /// day of `generated_at`; `None` when neither can be read.
+    pub fn judged_on(&self) -> Option<jiff::civil::Date> {
+        if let Some(day) = &self.as_of {
+            return day.parse().ok();
+        }
+        self.generated_at
+            .parse::<jiff::Timestamp>()
+            .ok()
+            .map(crate::dates::date_in_japan)
+    }
+
     /// Every file of the bundle this report names, as written in it (`/`-separated, relative
     /// to the bundle): the answers file and vendor forms with their signatures, and the
     /// attached evidence. A bundle medsec writes holds these, report.json and the manifest.
@@ -515,6 +531,7 @@ mod report_tests {
             format_version: FORMAT_VERSION,
             generator: Generator::this(),
             generated_at: "2025-10-01T00:00:00Z".into(),
+            as_of: None,
             fiscal_year: 2025,
             institution: Institution {
                 code: "0110113719".into(),

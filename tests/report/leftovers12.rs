@@ -361,3 +361,74 @@ fn verify_expect_over_several_bundles_is_refused_in_words() {
         assert!(out.contains("[expect-matched]"), "{out}");
     }
 }
+
+// ---- 1: check --as-of: the report's findings and its rows are judged on one day ----
+
+#[test]
+fn check_as_of_judges_findings_and_rows_on_the_same_day() {
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(tmp.path().join("evidence")).unwrap();
+    for f in ["complete.toml", "vendor-a.toml", "evidence/appointment.txt"] {
+        std::fs::copy(fixture("answers").join(f), tmp.path().join(f)).unwrap();
+    }
+    // complete.toml answers いいえ with the target date 2026-03-31: not passed on 2025-11-01,
+    // passed on the day the test runs (2026-04 onwards).
+    let overdue_today = medsec::dates::today_in_japan() > jiff::civil::date(2026, 3, 31);
+    for lang in ["ja", "en"] {
+        let out = tmp.path().join(format!("out-{lang}"));
+        let o = with_fixtures()
+            .args(["--lang", lang, "check", "--non-interactive", "--answers"])
+            .arg(tmp.path().join("complete.toml"))
+            .args(["--probes", "examples/clinic/probes.toml", "--as-of", AS_OF])
+            .arg("--out")
+            .arg(&out)
+            .output()
+            .unwrap();
+        let said = format!("{}{}", stdout_of(&o), stderr_of(&o));
+        assert!(out.join("bundle/report.json").is_file(), "{said}");
+        let report: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(out.join("bundle/report.json")).unwrap())
+                .unwrap();
+        // The day is recorded, and the findings are judged on it, as status was.
+        assert_eq!(report["as_of"], AS_OF, "{report:#}");
+        let codes: Vec<&str> = report["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|f| f["code"].as_str())
+            .collect();
+        assert!(!codes.contains(&"target-date-overdue"), "{codes:?}");
+        // The rows of the printed report agree: no target date highlighted as passed.
+        let html = std::fs::read_to_string(out.join("bundle/report.html")).unwrap();
+        assert!(
+            !html.contains("small overdue"),
+            "rows and findings disagree"
+        );
+        // And verify re-runs the rules on the same day: no disagreement.
+        assert!(!said.contains("findings-disagree"), "{said}");
+        assert!(!said.contains("target-date-overdue"), "{said}");
+    }
+    // Without --as-of, the report is judged on its making day and records no as_of.
+    if overdue_today {
+        let out = tmp.path().join("today");
+        let o = with_fixtures()
+            .args(["check", "--non-interactive", "--answers"])
+            .arg(tmp.path().join("complete.toml"))
+            .args(["--probes", "examples/clinic/probes.toml", "--out"])
+            .arg(&out)
+            .output()
+            .unwrap();
+        let said = format!("{}{}", stdout_of(&o), stderr_of(&o));
+        let report: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(out.join("bundle/report.json")).unwrap())
+                .unwrap_or_else(|_| panic!("{said}"));
+        assert!(report.get("as_of").is_none(), "{report:#}");
+        let html = std::fs::read_to_string(out.join("bundle/report.html")).unwrap();
+        let recorded = report["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["code"] == "target-date-overdue");
+        assert_eq!(recorded, html.contains("small overdue"), "{said}");
+    }
+}

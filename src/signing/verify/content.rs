@@ -217,10 +217,9 @@ fn push_rerun(b: &mut Bundle<'_>, report: &Report, rerun: &Recheck, catalog: &Ca
 /// day (`--as-of`): a note. The re-run judges "overdue" as of the report's date only, so an
 /// honest old bundle never disagrees with itself; this says what has happened since.
 fn push_passed_since_signing(b: &mut Bundle<'_>, report: &Report, opts: &Options<'_>) {
-    let Ok(made) = report.generated_at.parse::<jiff::Timestamp>() else {
+    let Some(signed) = report.judged_on() else {
         return;
     };
-    let signed = crate::dates::date_in_japan(made);
     let lang = b.lang;
     for form in std::iter::once(&report.answers).chain(&report.vendor_forms) {
         let answers = &form.answers.answers;
