@@ -432,3 +432,138 @@ fn check_as_of_judges_findings_and_rows_on_the_same_day() {
         assert_eq!(recorded, html.contains("small overdue"), "{said}");
     }
 }
+
+// ---- 8, 9: the spreadsheets say what the table, CSV, HTML and Markdown say ----
+
+fn sheet_rows(bytes: &[u8], sheet: &str) -> Vec<Vec<calamine::Data>> {
+    use calamine::{Reader, Xlsx};
+    let mut wb: Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
+    let range = wb.worksheet_range(sheet).unwrap();
+    range.rows().map(|r| r.to_vec()).collect()
+}
+
+#[test]
+fn summarize_xlsx_has_a_real_signed_date_and_marks_an_untrusted_bundle() {
+    let (tmp, bundle, pubkey) = bundle();
+    let other = tmp.path().join("other");
+    keygen(&other);
+    for (lang, sheet, signed, mark) in [
+        ("ja", "報告書一式の一覧", "署名日", "(未検証)"),
+        ("en", "bundles", "signed", "(unverified)"),
+    ] {
+        // Trusted: 署名日 is a date cell.
+        let (code, _, err) = run(
+            lang,
+            &[
+                OsStr::new("summarize"),
+                p(&bundle),
+                OsStr::new("--pubkey"),
+                p(&pubkey),
+                OsStr::new("--as-of"),
+                OsStr::new(AS_OF),
+                OsStr::new("--format"),
+                OsStr::new("xlsx"),
+                OsStr::new("--out"),
+                p(&tmp.path().join("s.xlsx")),
+            ],
+        );
+        assert!(matches!(code, 0 | 1), "{err}");
+        let rows = sheet_rows(&std::fs::read(tmp.path().join("s.xlsx")).unwrap(), sheet);
+        let header: Vec<String> = rows[0].iter().map(|c| c.to_string()).collect();
+        let col = header.iter().position(|h| h == signed).unwrap();
+        match &rows[1][col] {
+            calamine::Data::DateTime(d) => assert!(d.is_datetime(), "{d:?}"),
+            other => panic!("{lang}: 署名日 is not a date: {other:?}"),
+        }
+        // Another key: the institution cells are marked as the CSV marks them.
+        let o = with_fixtures()
+            .args(["--lang", lang, "summarize"])
+            .arg(&bundle)
+            .arg("--pubkey")
+            .arg(other.with_extension("pub"))
+            .args(["--as-of", AS_OF, "--format", "csv"])
+            .output()
+            .unwrap();
+        let csv = stdout_of(&o);
+        assert!(csv.contains(&format!("0110113719 {mark}")), "{csv}");
+        let (code, _, _) = run(
+            lang,
+            &[
+                OsStr::new("summarize"),
+                p(&bundle),
+                OsStr::new("--pubkey"),
+                p(&other.with_extension("pub")),
+                OsStr::new("--as-of"),
+                OsStr::new(AS_OF),
+                OsStr::new("--format"),
+                OsStr::new("xlsx"),
+                OsStr::new("--out"),
+                p(&tmp.path().join("u.xlsx")),
+            ],
+        );
+        assert_eq!(code, 3);
+        let rows = sheet_rows(&std::fs::read(tmp.path().join("u.xlsx")).unwrap(), sheet);
+        let cells: Vec<String> = rows[1].iter().map(|c| c.to_string()).collect();
+        assert!(cells.contains(&format!("0110113719 {mark}")), "{cells:?}");
+        assert!(cells.contains(&format!("テスト診療所 {mark}")), "{cells:?}");
+    }
+}
+
+#[test]
+fn render_xlsx_heads_the_items_with_the_institution_and_marks_unverified_wording() {
+    // The first item's wording not checked against the official form.
+    let (tmp, bundle, pubkey) = super::gaps12::bundle_with_checklist(|t| {
+        t.replacen("verified = true", "verified = false", 1)
+    });
+    for (lang, sheet, code_label) in [
+        ("ja", "チェック項目", "医療機関コード"),
+        ("en", "Checklist items", "Institution code"),
+    ] {
+        let out = tmp.path().join(format!("r-{lang}.xlsx"));
+        let (code, _, err) = run(
+            lang,
+            &[
+                OsStr::new("render"),
+                p(&bundle),
+                OsStr::new("--pubkey"),
+                p(&pubkey),
+                OsStr::new("--as-of"),
+                OsStr::new(AS_OF),
+                OsStr::new("--format"),
+                OsStr::new("xlsx"),
+                OsStr::new("--out"),
+                p(&out),
+            ],
+        );
+        assert_eq!(code, 0, "{err}");
+        let rows = sheet_rows(&std::fs::read(&out).unwrap(), sheet);
+        let text: Vec<Vec<String>> = rows
+            .iter()
+            .map(|r| r.iter().map(|c| c.to_string()).collect())
+            .collect();
+        // The institution before the items: name and 医療機関コード with their values.
+        let header = text
+            .iter()
+            .position(|r| r.iter().any(|c| c == "※"))
+            .unwrap();
+        let head: Vec<&Vec<String>> = text.iter().take(header).collect();
+        assert!(
+            head.iter()
+                .any(|r| r[0] == code_label && r[1] == "0110113719"),
+            "{lang}: {head:?}"
+        );
+        assert!(
+            head.iter().any(|r| r.iter().any(|c| c == "テスト診療所")),
+            "{head:?}"
+        );
+        // The ※ column: the fixture's items are not checked against the official form.
+        let mark = text[header].iter().position(|c| c == "※").unwrap();
+        let marked: Vec<&String> = text
+            .iter()
+            .skip(header + 1)
+            .filter(|r| r[mark] == "※")
+            .map(|r| &r[1])
+            .collect();
+        assert_eq!(marked, ["0"], "{lang}: {text:?}");
+    }
+}
