@@ -670,6 +670,8 @@ report-not-replaced-unlisted = it holds { $count } file(s) or folder(s) its mani
 report-not-replaced-not-named = its manifest lists { $count } file(s) its report.json does not name, so medsec did not write it: { $names }
 report-not-replaced-changed = { $count } file(s) changed or missing since its manifest was written: { $names }
 report-not-replaced-unreadable = it cannot be read whole ({ $reason })
+report-render-not-a-bundle = { $path } is not a bundle folder (it holds neither report.json nor MANIFEST.sha256); give a folder made by `medsec report`, or its report.json
+report-not-a-report = { $path } is not a medsec report: it lacks { $missing }, which every report.json made by `medsec report` has
 
 ## signing
 
@@ -777,7 +779,6 @@ verify-fiscal-year = FY{ $year }{ $wareki ->
 verify-io-not-found = no such file or folder
 verify-io-permission-denied = permission denied
 verify-io-other = system error ({ $error })
-verify-need-key = give the key to trust with --pubkey FILE or --trusted keys.toml
 verify-keys-warning = warning: { $warning }
 verify-bundled-checklists-failed = warning: the bundled checklists could not be loaded ({ $error }); only checklists given with --checklist are known
 verify-bundle-not-folder = not a folder
@@ -876,6 +877,9 @@ verify-contradiction-no-result = answered Yes to { $item }, but the { $kind } pr
 verify-contradiction-named-no-result = answered Yes to { $item }, but the { $kind } probe ({ $name }) failed (its result is not in the evidence)
 verify-contradicted-by-probe-no-result = answered Yes to { $item }, but the { $probe } probe ({ $name }) failed (its result is not in the evidence)
 verify-contradicted-by-unnamed-probe-no-result = answered Yes to { $item }, but the { $probe } probe failed (its result is not in the evidence)
+verify-no-key-given = no key to trust was given: `medsec { $command }` needs the public key the bundles are signed with, `--pubkey FILE.pub` for one key or `--trusted keys.toml` for the keys of many institutions; e.g. `medsec { $command } --pubkey hospital.pub bundle/`
+verify-class-warning = warning
+verify-expect-several-bundles = `--expect` names one printed report, but { $count } bundles were found; give the one bundle folder the paper belongs to (`medsec verify BUNDLE --pubkey KEY.pub --expect SHA256`), or verify them all without `--expect`
 
 ## lint
 
@@ -1749,3 +1753,12 @@ out-stdout-refused = `{ $flag } -` is not possible here: this command writes fil
 ## answers-code
 
 answers-institution-code-prefecture-unknown = institution code `{ $code }`: its first two digits { $digits } are no prefecture number (01 北海道 … 47 沖縄県); check the code
+
+## status
+status-complete-with-findings = complete, but with findings: { $errors ->
+    [one] 1 error
+   *[other] { $errors } errors
+} (answers contradicted by the probe evidence, or evidence that does not fit), { $warnings ->
+    [one] 1 warning
+   *[other] { $warnings } warnings
+}

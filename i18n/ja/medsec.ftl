@@ -607,6 +607,8 @@ report-not-replaced-unlisted = マニフェストにないファイルまたは�
 report-not-replaced-not-named = マニフェストに report.json が記載していないファイルが { $count } 件あり、medsec が書いたものではありません: { $names }
 report-not-replaced-changed = マニフェストの作成後に変更または削除されたファイルが { $count } 件あります: { $names }
 report-not-replaced-unreadable = 中身をすべては読めません（{ $reason }）
+report-render-not-a-bundle = { $path } は報告書一式のフォルダではありません（report.json も MANIFEST.sha256 もありません）。`medsec report` で作ったフォルダか、その report.json を指定してください
+report-not-a-report = { $path } は medsec の報告書ではありません。`medsec report` で作った report.json に必ずある { $missing } がありません
 
 ## signing
 
@@ -706,7 +708,6 @@ verify-fiscal-year = { $wareki }（FY{ $year }）
 verify-io-not-found = ファイルまたはフォルダがありません
 verify-io-permission-denied = 権限がありません
 verify-io-other = システムのエラーです(詳細: { $error })
-verify-need-key = 信頼する鍵を --pubkey FILE または --trusted keys.toml で指定してください
 verify-keys-warning = 注意: { $warning }
 verify-bundled-checklists-failed = 注意: 同梱のチェックリストを読み込めませんでした(詳細: { $error })。--checklist で指定したチェックリストだけを使います
 verify-bundle-not-folder = フォルダではありません
@@ -805,6 +806,9 @@ verify-contradiction-no-result = { $item }に「はい」と回答していま�
 verify-contradiction-named-no-result = { $item }に「はい」と回答していますが、{ $kind }「{ $name }」のプローブは不合格です（その結果は証跡にありません）
 verify-contradicted-by-probe-no-result = { $item }に「はい」と回答していますが、{ $probe }（{ $name }）の確認で問題が見つかりました（その結果は証跡にありません）
 verify-contradicted-by-unnamed-probe-no-result = { $item }に「はい」と回答していますが、{ $probe }の確認で問題が見つかりました（その結果は証跡にありません）
+verify-no-key-given = 信頼する公開鍵が指定されていません。`medsec { $command }` には報告書一式に署名した鍵の公開鍵が必要です。鍵が 1 つなら `--pubkey 公開鍵.pub`、複数の医療機関の鍵なら `--trusted keys.toml` を指定してください。例: `medsec { $command } --pubkey hospital.pub bundle/`
+verify-class-warning = 警告
+verify-expect-several-bundles = `--expect` は印刷された報告書 1 部に対応しますが、報告書一式が { $count } 件見つかりました。その報告書の報告書一式のフォルダを 1 つだけ指定するか(`medsec verify 報告書一式 --pubkey 公開鍵.pub --expect SHA256`)、`--expect` なしですべて確認してください
 
 ## lint
 
@@ -1629,3 +1633,6 @@ out-stdout-refused = ここでは `{ $flag } -` (標準出力) は使えませ�
 ## answers-code
 
 answers-institution-code-prefecture-unknown = 医療機関コード `{ $code }` の先頭2桁 { $digits } は都道府県番号(01 北海道〜47 沖縄県)ではありません。コードを確かめてください。
+
+## status
+status-complete-with-findings = 記入完了です。ただし指摘があります(プローブの証跡と矛盾する回答、または合わない証跡): エラー { $errors }件、警告 { $warnings }件。

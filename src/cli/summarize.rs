@@ -13,7 +13,7 @@ use std::path::PathBuf;
 /// (run it on one bundle for every finding). Exit codes as verify's: the worst bundle wins.
 #[derive(Debug, Args)]
 #[command(about = "Summarise many signed bundles, one row each (table, CSV, XLSX or JSON)")]
-#[command(group(clap::ArgGroup::new("trust").required(true).args(["pubkey", "trusted"])))]
+#[command(group(clap::ArgGroup::new("trust").args(["pubkey", "trusted"])))]
 pub struct SummarizeArgs {
     /// Bundle folders, or folders holding bundles at any depth.
     #[arg(value_name = "DIR", required = true)]

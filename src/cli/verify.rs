@@ -14,7 +14,7 @@ use std::path::PathBuf;
 /// bundles, every one is checked and the worst code wins. See docs/security.md.
 #[derive(Debug, Args)]
 #[command(about = "Verify signed report bundles offline")]
-#[command(group(clap::ArgGroup::new("trust").required(true).args(["pubkey", "trusted"])))]
+#[command(group(clap::ArgGroup::new("trust").args(["pubkey", "trusted"])))]
 pub struct VerifyArgs {
     /// Bundle folders.
     #[arg(value_name = "DIR", required = true)]

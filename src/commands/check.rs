@@ -218,7 +218,9 @@ pub fn run(args: CheckArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     steps.begin(Step::Report);
     let bundle_dir = out_dir.join(BUNDLE_DIR);
     let now = jiff::Timestamp::now();
+    // One day for the findings and the rows: the --as-of the status above was judged on.
     let made = make::make(&Inputs {
+        as_of: args.as_of.as_ref().map(|_| as_of),
         answers: &answers_path,
         vendors: &[],
         evidence: Some(&evidence_path),

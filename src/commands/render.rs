@@ -53,6 +53,17 @@ pub fn run(mut args: RenderArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     let is_dir = std::fs::metadata(input)
         .map_err(|e| anyhow::Error::new(e).context(input.display().to_string()))?
         .is_dir();
+    // A folder with neither report.json nor a manifest is no bundle (2), as `status` says.
+    if is_dir
+        && !input.join(report::FILE_NAME).exists()
+        && !input.join(crate::signing::MANIFEST).exists()
+    {
+        return Err(anyhow::Error::msg(crate::tr!(
+            lang,
+            "report-render-not-a-bundle",
+            path = input.display().to_string()
+        )));
+    }
     // A report.json with the signed manifest beside it is read as its bundle, as `status` does.
     let bundle_dir = super::status_bundle::bundle_of(input);
     let (bytes, verification) = if let Some(dir) = bundle_dir {
@@ -60,11 +71,14 @@ pub fn run(mut args: RenderArgs, ctx: &Context) -> anyhow::Result<Outcome> {
             Ok(checked) => checked,
             Err((exit, findings)) => {
                 let mut outcome = Outcome::text(String::new(), exit);
-                outcome.notices.push(crate::tr!(
+                let message = crate::tr!(
                     lang,
                     "report-html-refused",
                     path = input.display().to_string()
-                ));
+                );
+                outcome
+                    .notices
+                    .push(crate::tr!(lang, "cli-error", message = message));
                 outcome.notices.extend(findings.iter().map(|f| {
                     let file = f
                         .file

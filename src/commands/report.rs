@@ -32,6 +32,7 @@ pub fn run(args: ReportArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     let catalog = super::init::catalog(ctx)?;
     let now = jiff::Timestamp::now();
     let made = make::make(&Inputs {
+        as_of: None,
         answers,
         vendors: &args.vendors,
         evidence: args.evidence.as_deref(),

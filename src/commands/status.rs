@@ -77,7 +77,13 @@ fn status(mut args: StatusArgs, ctx: &Context, say_next: bool) -> anyhow::Result
     }
     let exit = if !unusable.is_empty() {
         Exit::Unusable
-    } else if !inspection.complete {
+    } else if !inspection.complete
+        || inspection
+            .all_findings()
+            .any(|f| f.severity() == Severity::Error)
+    {
+        // A contradiction found with `--evidence` is a finding (1), not incompleteness: the
+        // answers stay 記入完了 and the verdict line says the findings beside it.
         Exit::Findings
     } else {
         Exit::Ok
@@ -106,7 +112,8 @@ fn status(mut args: StatusArgs, ctx: &Context, say_next: bool) -> anyhow::Result
 }
 
 /// Answers はい that a failed probe in the evidence file contradicts, as errors of the
-/// institution's form (the same check and message `medsec report` records).
+/// institution's form (the same check and message `medsec report` records). They leave the
+/// answers complete: a contradiction is a finding, not a missing answer.
 fn add_contradictions(
     inspection: &mut rules::Inspection,
     opened: &[(answers::Loaded, &crate::checklist::Loaded)],
@@ -144,7 +151,6 @@ fn add_contradictions(
             item: Some(c.item.clone()),
             round: entry.map(|a| a.round),
         });
-        inspection.complete = false;
     }
     // Evidence of another institution, or from before this fiscal year, as report records it.
     let institution = loaded.set.institution.clone().unwrap_or_default();
@@ -155,9 +161,6 @@ fn add_contradictions(
         made: None,
     };
     for p in crate::report::evidence_check::check(&evidence, &expected) {
-        if p.severity == Severity::Error {
-            inspection.complete = false;
-        }
         inspection.findings.push(rules::Finding {
             diagnostic: Diagnostic {
                 code: p.code,

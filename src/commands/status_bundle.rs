@@ -52,11 +52,13 @@ pub(super) fn run(args: &StatusArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         if path.is_dir() && !path.join(report::FILE_NAME).exists() && !path.join(MANIFEST).exists()
         {
             exit = exit.max(Exit::Unusable);
-            notices.push(tr!(
+            // A problem that stops this folder: said as an error, as every command says one.
+            let message = tr!(
                 lang,
                 "verify-status-not-a-bundle",
                 path = path.display().to_string()
-            ));
+            );
+            notices.push(tr!(lang, "cli-error", message = message));
             continue;
         }
         let bytes = if let Some(dir) = bundle_dir {
@@ -74,11 +76,12 @@ pub(super) fn run(args: &StatusArgs, ctx: &Context) -> anyhow::Result<Outcome> {
                 }
                 Err((worst, findings)) => {
                     exit = exit.max(worst);
-                    notices.push(tr!(
+                    let message = tr!(
                         lang,
                         "verify-status-refused",
                         path = path.display().to_string()
-                    ));
+                    );
+                    notices.push(tr!(lang, "cli-error", message = message));
                     notices.extend(findings.iter().map(|f| {
                         let file = f.file.as_deref().unwrap_or_default();
                         crate::render::escape_controls(&format!(
@@ -103,10 +106,7 @@ pub(super) fn run(args: &StatusArgs, ctx: &Context) -> anyhow::Result<Outcome> {
             .map_err(|e| anyhow::Error::msg(e.localize(lang)))?;
         let as_of = match &args.as_of {
             Some(_) => ctx.as_of(args.as_of.as_deref())?,
-            None => report
-                .generated_at
-                .parse::<jiff::Timestamp>()
-                .map_or(ctx.today, crate::dates::date_in_japan),
+            None => report.judged_on().unwrap_or(ctx.today),
         };
         let mut unusable = Vec::new();
         let mut opened = Vec::new();

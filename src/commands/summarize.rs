@@ -31,8 +31,12 @@ pub fn run(mut args: SummarizeArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     }
     args.out = super::out_file(args.out);
     let as_of = ctx.as_of(args.as_of.as_deref())?;
-    let (keys, catalog, notices) =
-        super::verify::trust_and_catalog(args.pubkey.as_deref(), args.trusted.as_deref(), ctx)?;
+    let (keys, catalog, notices) = super::verify::trust_and_catalog(
+        "summarize",
+        args.pubkey.as_deref(),
+        args.trusted.as_deref(),
+        ctx,
+    )?;
     let opts = Options {
         keys: &keys,
         catalog: &catalog,
@@ -114,7 +118,7 @@ pub fn run(mut args: SummarizeArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         .extend(rows.iter().filter(|r| r.exit == Exit::Unusable).map(|r| {
             let path = r.path.as_str();
             let code = r.worst_finding.as_deref().unwrap_or("-");
-            if code == "no-bundle" {
+            let message = if code == "no-bundle" {
                 tr!(lang, "summarize-no-bundle-here", path = path, code = code)
             } else if std::fs::symlink_metadata(path)
                 .is_err_and(|e| e.kind() == std::io::ErrorKind::NotFound)
@@ -122,7 +126,8 @@ pub fn run(mut args: SummarizeArgs, ctx: &Context) -> anyhow::Result<Outcome> {
                 tr!(lang, "summarize-path-missing", path = path, code = code)
             } else {
                 tr!(lang, "polish-summarize-unusable", path = path, code = code)
-            }
+            };
+            tr!(lang, "cli-error", message = message)
         }));
     Ok(outcome)
 }

@@ -15,8 +15,12 @@ pub fn run(args: VerifyArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     let lang = ctx.lang;
     // A usage problem first: the date is checked before any file is read.
     let today = ctx.as_of(args.as_of.as_deref())?;
-    let (keys, catalog, notices) =
-        trust_and_catalog(args.pubkey.as_deref(), args.trusted.as_deref(), ctx)?;
+    let (keys, catalog, notices) = trust_and_catalog(
+        "verify",
+        args.pubkey.as_deref(),
+        args.trusted.as_deref(),
+        ctx,
+    )?;
     let expect = match &args.expect {
         Some(value) => {
             Some(verify::Expected::parse(value).map_err(|e| anyhow::Error::msg(e.localize(lang)))?)
@@ -31,7 +35,21 @@ pub fn run(args: VerifyArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         lang,
         expect: expect.as_ref(),
     };
-    let results = verify_found(&args.dirs, &opts);
+    let found = verify::find_bundles(&args.dirs);
+    // `--expect` names one printed report: over several bundles it would call every other one
+    // a mismatch. Refused in words (2) before anything is verified.
+    let bundles = found
+        .iter()
+        .filter(|f| matches!(f, Found::Bundle(_)))
+        .count();
+    if expect.is_some() && bundles > 1 {
+        return Err(anyhow::Error::msg(tr!(
+            lang,
+            "verify-expect-several-bundles",
+            count = bundles
+        )));
+    }
+    let results = verify_found(found, &opts);
     let exit = results.iter().map(|r| r.exit()).max().unwrap_or(Exit::Ok);
     let out = match args.format {
         VerifyFormat::Table => render::signing::verify_table(&results, lang, ctx.color),
@@ -53,8 +71,7 @@ pub fn run(args: VerifyArgs, ctx: &Context) -> anyhow::Result<Outcome> {
 /// bundle is walked; a bundle is not looked into), one result each in the order found; a
 /// folder holding none, a link not followed and a folder that cannot be read are results of
 /// their own (unusable, exit 2, as a missing bundle is).
-fn verify_found(paths: &[PathBuf], opts: &Options<'_>) -> Vec<BundleResult> {
-    let found = verify::find_bundles(paths);
+fn verify_found(found: Vec<Found>, opts: &Options<'_>) -> Vec<BundleResult> {
     let bundles: Vec<PathBuf> = found
         .iter()
         .filter_map(|f| match f {
@@ -100,8 +117,9 @@ fn hint(path: &std::path::Path, lang: crate::checklist::Lang) -> Option<String> 
 }
 
 /// The keys to trust (`--pubkey` or `--trusted`) and the known checklists, with the notices
-/// to show about them; shared with `summarize`.
+/// to show about them; shared with `summarize` (`command`, named when no key was given).
 pub(super) fn trust_and_catalog(
+    command: &str,
     pubkey: Option<&std::path::Path>,
     trusted: Option<&std::path::Path>,
     ctx: &Context,
@@ -111,7 +129,14 @@ pub(super) fn trust_and_catalog(
     let keys = match (pubkey, trusted) {
         (Some(path), _) => TrustedKeys::single(keys::read_public_key(path).map_err(localized)?),
         (None, Some(path)) => TrustedKeys::read_in(path, lang).map_err(localized)?,
-        (None, None) => return Err(anyhow::Error::msg(tr!(lang, "verify-need-key"))),
+        // Said in words with the usual command, not as clap's syntax.
+        (None, None) => {
+            return Err(anyhow::Error::msg(tr!(
+                lang,
+                "verify-no-key-given",
+                command = command
+            )))
+        }
     };
     let mut notices: Vec<String> = keys
         .warnings()

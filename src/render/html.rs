@@ -145,10 +145,10 @@ pub fn bundle_files(
             })
             .collect(),
     };
-    let as_of = report.generated_at.parse::<jiff::Timestamp>().map_or_else(
-        |_| crate::dates::today_in_japan(),
-        crate::dates::date_in_japan,
-    );
+    // The rows' overdue dates on the day the findings were judged (`check --as-of` included).
+    let as_of = report
+        .judged_on()
+        .unwrap_or_else(crate::dates::today_in_japan);
     let sha = crate::signing::manifest::sha256_bytes(report_bytes);
     let view = view::build(report, &sha, verification, &catalog, Lang::Ja, as_of);
     let page = html(&view, Lang::Ja).unwrap_or_else(|e| {

@@ -140,6 +140,7 @@ fn class_name(class: Class, lang: Lang) -> String {
         Class::Unusable => tr!(lang, "verify-class-unusable"),
         Class::Finding => tr!(lang, "verify-class-finding"),
         Class::Note => tr!(lang, "verify-class-note"),
+        Class::Warning => tr!(lang, "verify-class-warning"),
     }
 }
 

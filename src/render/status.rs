@@ -24,8 +24,11 @@ struct StatusJson<'a> {
 }
 
 pub fn json(inspection: &Inspection, unusable: &[Diagnostic]) -> String {
+    let errors = inspection
+        .all_findings()
+        .any(|f| f.severity() == Severity::Error);
     super::json(&StatusJson {
-        complete: inspection.complete && unusable.is_empty(),
+        complete: inspection.complete && unusable.is_empty() && !errors,
         usable: unusable.is_empty(),
         unusable,
         forms: &inspection.forms,
@@ -176,6 +179,14 @@ pub(super) fn summary(
         tr!(
             lang,
             "inspector-status-complete-with-recorded-errors",
+            errors = errors,
+            warnings = warnings
+        )
+    } else if inspection.complete && errors > 0 {
+        // Filled in, with errors beside (contradicted by `--evidence`): both said.
+        tr!(
+            lang,
+            "status-complete-with-findings",
             errors = errors,
             warnings = warnings
         )

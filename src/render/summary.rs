@@ -273,6 +273,8 @@ pub fn json(rows: &[Row], exit: Exit, as_of: jiff::civil::Date) -> String {
 enum Cell {
     Text(String),
     Number(Option<usize>),
+    /// `YYYY-MM-DD` (empty: none): a real date in XLSX, as render's XLSX writes dates.
+    Date(String),
 }
 
 fn header(lang: Lang) -> Vec<String> {
@@ -324,7 +326,7 @@ fn cells(r: &Row, lang: Lang) -> Vec<Cell> {
         Cell::Number(r.contradictions),
         // What is wrong with the probe evidence, by its codes (as JSON's evidence_findings).
         Cell::Text(r.evidence_findings.join(", ")),
-        Cell::Text(
+        Cell::Date(
             r.signed_at
                 .as_deref()
                 .map(|s| date_of(s).to_owned())
@@ -344,7 +346,7 @@ pub fn csv(rows: &[Row], lang: Lang) -> Result<Vec<u8>, csv::Error> {
     w.write_record(header(lang).iter().map(|h| quote_formula(h).into_owned()))?;
     for r in rows {
         w.write_record(cells(r, lang).into_iter().map(|c| match c {
-            Cell::Text(s) => quote_formula(&s).into_owned(),
+            Cell::Text(s) | Cell::Date(s) => quote_formula(&s).into_owned(),
             Cell::Number(n) => number(n),
         }))?;
     }
@@ -358,6 +360,7 @@ pub fn xlsx(rows: &[Row], lang: Lang) -> Result<Vec<u8>, rust_xlsxwriter::XlsxEr
     let mut wb = Workbook::new();
     let bold = Format::new().set_bold().set_text_wrap();
     let text = Format::new().set_num_format("@");
+    let date = Format::new().set_num_format("yyyy-mm-dd");
     let ws = wb.add_worksheet();
     ws.set_name(tr!(lang, "summarize-sheet"))?;
     let header = header(lang);
@@ -374,6 +377,16 @@ pub fn xlsx(rows: &[Row], lang: Lang) -> Result<Vec<u8>, rust_xlsxwriter::XlsxEr
                     ws.write_number(r, c, n as f64)?;
                 }
                 Cell::Number(None) => {}
+                Cell::Date(s) if s.is_empty() => {}
+                // A date that cannot be read stays text, as written.
+                Cell::Date(s) => match rust_xlsxwriter::ExcelDateTime::parse_from_str(&s) {
+                    Ok(d) => {
+                        ws.write_date_with_format(r, c, &d, &date)?;
+                    }
+                    Err(_) => {
+                        ws.write_string_with_format(r, c, &s, &text)?;
+                    }
+                },
             }
         }
     }

@@ -33,6 +33,73 @@ fn write_date(
     }
 }
 
+/// The items sheet's head: the title, the form, the institution (label and value a row, as
+/// the HTML shows them) and the legend of ※ when an item is marked; the next free row.
+fn head(
+    ws: &mut Worksheet,
+    view: &View,
+    lang: Lang,
+    bold: &Format,
+    text: &Format,
+) -> Result<u32, XlsxError> {
+    let i = &view.institution;
+    // The form's line as the Markdown heads it: each part once.
+    let m = &view.main;
+    let guideline = if m.guideline_version.is_empty() {
+        String::new()
+    } else {
+        format!(
+            "{} {}",
+            tr!(lang, "report-html-guideline"),
+            m.guideline_version
+        )
+    };
+    let form = [
+        m.title.as_str(),
+        if m.form_in_title { "" } else { m.form.as_str() },
+        if m.edition_in_title {
+            ""
+        } else {
+            m.edition_label.as_str()
+        },
+        if view.fiscal_year_is_edition {
+            ""
+        } else {
+            view.fiscal_year.as_str()
+        },
+        guideline.as_str(),
+    ]
+    .into_iter()
+    .filter(|s| !s.is_empty())
+    .collect::<Vec<_>>()
+    .join(" / ");
+    ws.write_string_with_format(0, 0, tr!(lang, "report-html-title"), bold)?;
+    ws.write_string_with_format(1, 0, form, text)?;
+    let mut row = 2u32;
+    for (label, value) in [
+        (tr!(lang, "report-html-institution-name"), &i.name),
+        (tr!(lang, "report-html-institution-code"), &i.code),
+        (tr!(lang, "report-html-institution-kind"), &i.kind),
+        (tr!(lang, "report-html-prefecture"), &i.prefecture),
+        (tr!(lang, "report-html-manager"), &i.manager),
+        (
+            tr!(lang, "report-html-security-manager"),
+            &i.security_manager,
+        ),
+        (tr!(lang, "report-html-answered-by"), &i.answered_by),
+    ] {
+        ws.write_string_with_format(row, 0, label, bold)?;
+        ws.write_string_with_format(row, 1, value, text)?;
+        row += 1;
+    }
+    if view.counts.unverified_wording > 0 {
+        ws.write_string_with_format(row, 0, tr!(lang, "report-html-unverified-legend"), text)?;
+        row += 1;
+    }
+    // One empty row before the table.
+    Ok(row + 1)
+}
+
 /// The workbook's bytes.
 pub fn xlsx(view: &View, lang: Lang) -> Result<Vec<u8>, XlsxError> {
     let mut wb = Workbook::new();
@@ -65,13 +132,18 @@ pub fn xlsx(view: &View, lang: Lang) -> Result<Vec<u8>, XlsxError> {
         tr!(lang, "report-html-note"),
         tr!(lang, "report-html-evidence"),
         tr!(lang, "report-html-csv-item-id"),
+        // Marked ※ where the wording is not yet checked against the official form.
+        "※".to_owned(),
     ];
     let ws = wb.add_worksheet();
     ws.set_name(tr!(lang, "report-html-items"))?;
+    // The institution and the form first, as the HTML and Markdown head their items.
+    let mut row = head(ws, view, lang, &bold, &wrap)?;
+    let header_row = row;
     for (c, h) in (0u16..).zip(&header) {
-        ws.write_string_with_format(0, c, h, &bold)?;
+        ws.write_string_with_format(header_row, c, h, &bold)?;
     }
-    let mut row = 1u32;
+    row += 1;
     for form in std::iter::once(&view.main).chain(&view.vendor_forms) {
         for item in form.sections.iter().flat_map(|s| &s.items) {
             let mut cells: Vec<Cell<'_>> = vec![
@@ -107,6 +179,10 @@ pub fn xlsx(view: &View, lang: Lang) -> Result<Vec<u8>, XlsxError> {
             cells.push(Cell::Text(notes.join("\n"), &wrap));
             cells.push(Cell::Text(evidence.join("\n"), &wrap));
             cells.push(Cell::Text(item.id.clone(), &wrap));
+            cells.push(Cell::Text(
+                if item.unverified { "※" } else { "" }.to_owned(),
+                &wrap,
+            ));
             for (c, cell) in (0u16..).zip(&cells) {
                 match cell {
                     Cell::Text(v, f) => {
@@ -118,14 +194,20 @@ pub fn xlsx(view: &View, lang: Lang) -> Result<Vec<u8>, XlsxError> {
             row += 1;
         }
     }
-    for (c, w) in [14, 7, 60, 16, 8, 11, 11, 8, 11, 11, 30, 24, 24]
+    for (c, w) in [14, 7, 60, 16, 8, 11, 11, 8, 11, 11, 30, 24, 24, 4]
         .into_iter()
         .enumerate()
     {
         ws.set_column_width(u16::try_from(c).unwrap_or(0), w)?;
     }
-    ws.set_freeze_panes(1, 0)?;
-    ws.autofilter(0, 0, row.saturating_sub(1).max(1), 12)?;
+    ws.set_freeze_panes(header_row + 1, 0)?;
+    let last_col = u16::try_from(header.len().saturating_sub(1)).unwrap_or(0);
+    ws.autofilter(
+        header_row,
+        0,
+        row.saturating_sub(1).max(header_row + 1),
+        last_col,
+    )?;
 
     let ws = wb.add_worksheet();
     ws.set_name(tr!(lang, "report-html-findings"))?;

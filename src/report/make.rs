@@ -277,6 +277,9 @@ pub struct Inputs<'a> {
     pub lang: Lang,
     /// When the report is made; its date in Japan is "today" for the rules.
     pub now: jiff::Timestamp,
+    /// The day the report is "as of" when it is not the making day (`check --as-of`): the
+    /// rules judge the answers on it, and report.json records it for verify and the HTML.
+    pub as_of: Option<jiff::civil::Date>,
 }
 
 /// A report and the files to attach to its bundle.
@@ -362,7 +365,9 @@ pub fn make(inputs: &Inputs<'_>) -> Result<Made, MakeError> {
 
     // Whole seconds, as generated_at records it: `verify` re-runs the rules as of that day.
     let now = jiff::Timestamp::from_second(inputs.now.as_second()).unwrap_or(inputs.now);
-    let today = crate::dates::date_in_japan(now);
+    let today = inputs
+        .as_of
+        .unwrap_or_else(|| crate::dates::date_in_japan(now));
     let forms: Vec<rules::FormInput> = std::iter::once(&institution)
         .chain(&vendors)
         .map(|o| rules::FormInput {
@@ -568,6 +573,7 @@ pub fn make(inputs: &Inputs<'_>) -> Result<Made, MakeError> {
         format_version: FORMAT_VERSION,
         generator: Generator::this(),
         generated_at: now.to_string(),
+        as_of: inputs.as_of.map(|d| d.to_string()),
         fiscal_year: c.fiscal_year,
         institution: report_institution,
         checklist: carry(checklist_ref(institution.checklist)),

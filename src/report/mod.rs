@@ -52,6 +52,12 @@ pub enum ReportError {
         path: PathBuf,
         found: Option<String>,
     },
+    /// A JSON document without what every medsec report has (`{}`, another tool's JSON): the
+    /// fields it lacks, named.
+    NotAReport {
+        path: PathBuf,
+        missing: Vec<&'static str>,
+    },
     Serialize(serde_json::Error),
 }
 
@@ -89,6 +95,12 @@ impl ReportError {
                     .map(|v| v.to_string())
                     .collect::<Vec<_>>()
                     .join(", ")
+            ),
+            ReportError::NotAReport { path, missing } => tr!(
+                lang,
+                "report-not-a-report",
+                path = path.display().to_string(),
+                missing = missing.join(", ")
             ),
             ReportError::Serialize(e) => tr!(lang, "report-serialize", error = e.to_string()),
         }
@@ -251,24 +263,54 @@ pub fn json_place(e: &serde_json::Error) -> (usize, usize) {
 /// Parse `T` from report bytes after checking `format_version`, so a report of another
 /// version is named as such rather than as a shape mismatch. The version check skips over the
 /// rest of the document without building it (verify parses thousands of reports).
+/// The top-level fields every report.json of every format version has.
+const REQUIRED_FIELDS: [&str; 7] = [
+    "format_version",
+    "generator",
+    "generated_at",
+    "fiscal_year",
+    "institution",
+    "checklist",
+    "answers",
+];
+
 fn parse_versioned<T: serde::de::DeserializeOwned>(
     path: &Path,
     bytes: &[u8],
 ) -> Result<T, ReportError> {
-    #[derive(Deserialize)]
-    struct Head {
-        format_version: Option<serde_json::Value>,
-    }
-    let head: Head = serde_json::from_slice(bytes).map_err(json_error(path))?;
+    let head: serde_json::Value = serde_json::from_slice(bytes).map_err(json_error(path))?;
+    let version = head.get("format_version");
     let readable = u64::from(OLDEST_FORMAT_VERSION)..=u64::from(FORMAT_VERSION);
-    match head.format_version {
-        Some(v) if v.as_u64().is_some_and(|v| readable.contains(&v)) => {
-            serde_json::from_slice(bytes).map_err(json_error(path))
-        }
-        other => Err(ReportError::Version {
+    match version.and_then(serde_json::Value::as_u64) {
+        Some(v) if readable.contains(&v) => serde_json::from_slice(bytes).map_err(json_error(path)),
+        // Only a real newer format is "made by a newer medsec".
+        Some(v) if v > u64::from(FORMAT_VERSION) => Err(ReportError::Version {
             path: path.to_owned(),
-            found: other.map(|v| v.to_string()),
+            found: version.map(ToString::to_string),
         }),
+        // No usable version (`{}`, another tool's JSON): not a medsec report; what it lacks.
+        _ => {
+            let has = |field: &str| head.get(field).is_some();
+            let mut missing: Vec<&'static str> = REQUIRED_FIELDS
+                .iter()
+                .copied()
+                .filter(|f| *f != "format_version" && !has(f))
+                .collect();
+            if version.is_some() && missing.is_empty() {
+                // Every field there but a version no medsec wrote (0, "3"): said as such.
+                return Err(ReportError::Version {
+                    path: path.to_owned(),
+                    found: version.map(ToString::to_string),
+                });
+            }
+            if version.and_then(serde_json::Value::as_u64).is_none() {
+                missing.insert(0, "format_version");
+            }
+            Err(ReportError::NotAReport {
+                path: path.to_owned(),
+                missing,
+            })
+        }
     }
 }
 
@@ -383,6 +425,10 @@ pub struct Report {
     pub generator: Generator,
     /// When the report was made, RFC 3339 UTC (`2025-10-01T09:00:00Z`).
     pub generated_at: String,
+    /// The day (Japan, `YYYY-MM-DD`) the findings were judged on when it is not the day of
+    /// `generated_at` (`medsec check --as-of`); verify re-runs the rules on it too.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<String>,
     /// The fiscal year (April–March, Japan) the answers are for.
     pub fiscal_year: i16,
     pub institution: Institution,
@@ -405,6 +451,18 @@ pub struct Report {
 }
 
 impl Report {
+    /// The day the report's findings were judged on (Japan): its recorded `as_of`, else the
+    /// day of `generated_at`; `None` when neither can be read.
+    pub fn judged_on(&self) -> Option<jiff::civil::Date> {
+        if let Some(day) = &self.as_of {
+            return day.parse().ok();
+        }
+        self.generated_at
+            .parse::<jiff::Timestamp>()
+            .ok()
+            .map(crate::dates::date_in_japan)
+    }
+
     /// Every file of the bundle this report names, as written in it (`/`-separated, relative
     /// to the bundle): the answers file and vendor forms with their signatures, and the
     /// attached evidence. A bundle medsec writes holds these, report.json and the manifest.
@@ -473,6 +531,7 @@ mod report_tests {
             format_version: FORMAT_VERSION,
             generator: Generator::this(),
             generated_at: "2025-10-01T00:00:00Z".into(),
+            as_of: None,
             fiscal_year: 2025,
             institution: Institution {
                 code: "0110113719".into(),

@@ -54,7 +54,10 @@ pub fn recheck(report: &Report, catalog: &Catalog, lang: Lang) -> Result<Recheck
         .generated_at
         .parse()
         .map_err(|_| RecheckError::BadTime(report.generated_at.clone()))?;
-    let today = crate::dates::date_in_japan(made);
+    // The day the report was judged on (`as_of` when recorded), as make judged it.
+    let today = report
+        .judged_on()
+        .ok_or_else(|| RecheckError::BadTime(report.generated_at.clone()))?;
     let forms: Vec<&Form> = std::iter::once(&report.answers)
         .chain(&report.vendor_forms)
         .collect();

@@ -121,7 +121,9 @@ fn verify_expect_says_when_the_printed_report_matches() {
 /// The bundle's carried institution checklist, rewritten with `change` and re-signed as an
 /// attacker holding the key could not (the checklist file is in the signed manifest): so the
 /// bundle is made again by `medsec report` with a changed checklist.
-fn bundle_with_checklist(change: impl Fn(&str) -> String) -> (tempfile::TempDir, PathBuf, PathBuf) {
+pub(super) fn bundle_with_checklist(
+    change: impl Fn(&str) -> String,
+) -> (tempfile::TempDir, PathBuf, PathBuf) {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("answers");
     std::fs::create_dir_all(dir.join("evidence")).unwrap();

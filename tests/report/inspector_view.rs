@@ -401,6 +401,9 @@ fn report_records_evidence_of_another_institution_and_verify_and_summarize_show_
 
 /// The example clinic's status on a terminal that reports no size (0 columns, as `script` and
 /// some containers give): the table keeps its usual width instead of two-column-wide cells.
+/// The pty library sets an 80-column size from the parent after the child has started, so the
+/// child waits for a line (sent once `spawn` has returned) before it sets 0 columns: otherwise,
+/// under load, the 80 columns came after `stty` and the table was narrow.
 #[test]
 fn a_terminal_without_a_size_gets_a_readable_table() {
     use expectrl::Expect;
@@ -413,9 +416,11 @@ fn a_terminal_without_a_size_gets_a_readable_table() {
         .current_dir(common::root())
         .arg("-c")
         .arg(format!(
-            "stty cols 0 rows 0 && exec '{medsec}' --lang ja status examples/clinic/answers.toml --as-of 2025-11-01"
+            "read go && stty cols 0 rows 0 && exec '{medsec}' --lang ja status examples/clinic/answers.toml --as-of 2025-11-01"
         ));
     let mut s = expectrl::session::OsSession::spawn(cmd).expect("spawn in a pty");
+    // The parent's size is set by now: the child may set its own.
+    s.send_line("go").expect("the go line");
     s.set_expect_timeout(Some(std::time::Duration::from_secs(30)));
     let found = s.expect("記入完了").expect("the status ends complete");
     let out = String::from_utf8_lossy(found.before()).into_owned();
@@ -451,9 +456,11 @@ fn a_coloured_table_lines_up() {
         .current_dir(w)
         .arg("-c")
         .arg(format!(
-            "stty cols 150 rows 40 && exec '{medsec}' --lang ja verify bundle --pubkey clinic.pub --as-of 2025-11-01"
+            "read go && stty cols 150 rows 40 && exec '{medsec}' --lang ja verify bundle --pubkey clinic.pub --as-of 2025-11-01"
         ));
     let mut s = expectrl::session::OsSession::spawn(cmd).expect("spawn in a pty");
+    // As above: the pty library's own size first, then the child's.
+    s.send_line("go").expect("the go line");
     s.set_expect_timeout(Some(std::time::Duration::from_secs(30)));
     let found = s.expect("件: 有効").expect("the verify summary");
     let out = String::from_utf8_lossy(found.before()).into_owned();

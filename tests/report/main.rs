@@ -10,6 +10,7 @@ mod finding_sources;
 mod findings_language;
 mod gaps12;
 mod inspector_view;
+mod leftovers12;
 mod render;
 mod report;
 mod review12;

@@ -39,7 +39,7 @@ pub(super) fn check(b: &mut Bundle<'_>, report: &Report, checked: &Checked, opts
     // is said, so leaving evidence out never hides them unnoticed.
     if report.probe_evidence.is_none() {
         let message = tr!(lang, "verify-no-probe-evidence");
-        b.push("no-probe-evidence", Class::Note, Some(name), message);
+        b.push("no-probe-evidence", Class::Warning, Some(name), message);
     }
     // Checklists the bundle carries join the inspector's own for this report. Without any,
     // the inspector's catalog is used as it is: a copy per bundle would copy (or parse again)
@@ -140,10 +140,11 @@ fn finding_of(f: &report::Finding, report: &Report, catalog: &Catalog, lang: Lan
     );
     Finding {
         code: f.code.clone(),
+        // The severity status gives the code: a warning there is a warning here.
         class: if f.severity == "error" {
             Class::Finding
         } else {
-            Class::Note
+            Class::Warning
         },
         file: Some(file),
         item: f.item.clone(),
@@ -216,10 +217,9 @@ fn push_rerun(b: &mut Bundle<'_>, report: &Report, rerun: &Recheck, catalog: &Ca
 /// day (`--as-of`): a note. The re-run judges "overdue" as of the report's date only, so an
 /// honest old bundle never disagrees with itself; this says what has happened since.
 fn push_passed_since_signing(b: &mut Bundle<'_>, report: &Report, opts: &Options<'_>) {
-    let Ok(made) = report.generated_at.parse::<jiff::Timestamp>() else {
+    let Some(signed) = report.judged_on() else {
         return;
     };
-    let signed = crate::dates::date_in_japan(made);
     let lang = b.lang;
     for form in std::iter::once(&report.answers).chain(&report.vendor_forms) {
         let answers = &form.answers.answers;

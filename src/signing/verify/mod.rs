@@ -47,6 +47,9 @@ use std::path::{Path, PathBuf};
 pub enum Class {
     /// Shown, does not change the outcome (exit 0).
     Note,
+    /// What `status` calls a warning (`no-probe-evidence`, `target-date-overdue`, the
+    /// prefecture of the 医療機関コード): shown with the same word, exit 0. One severity a code.
+    Warning,
     /// Valid, but something to follow up (exit 1).
     Finding,
     /// The bundle could not be checked (exit 2).
@@ -58,7 +61,7 @@ pub enum Class {
 impl Class {
     pub fn exit(self) -> Exit {
         match self {
-            Class::Note => Exit::Ok,
+            Class::Note | Class::Warning => Exit::Ok,
             Class::Finding => Exit::Findings,
             Class::Unusable => Exit::Unusable,
             Class::Integrity => Exit::Integrity,
