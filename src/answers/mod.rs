@@ -230,7 +230,7 @@ fn invalid_message(diagnostics: &[Diagnostic], lang: Lang) -> String {
     let errors: Vec<String> = diagnostics
         .iter()
         .filter(|d| d.severity == Severity::Error)
-        .map(ToString::to_string)
+        .map(|d| crate::render::diagnostics::line(d, lang, false))
         .collect();
     let head = crate::tr!(lang, "answers-error-invalid", count = errors.len());
     format!("{head}\n  {}", errors.join("\n  "))

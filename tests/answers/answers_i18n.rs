@@ -537,3 +537,38 @@ fn every_as_of_flag_takes_the_dates_people_write() {
         );
     }
 }
+
+/// An answers file that cannot be read stops `report` and `status` with its problems in the
+/// reader's language: the severity word of each listed problem is Japanese under ja.
+#[test]
+fn an_unusable_answers_file_lists_its_problems_in_the_readers_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("broken.toml");
+    std::fs::write(&file, "format_version = 1\n[institution\n").unwrap();
+    for (lang, head, word, not) in [
+        (
+            "ja",
+            "エラー: ",
+            "エラー[parse-error]",
+            "error[parse-error]",
+        ),
+        ("en", "error: ", "error[parse-error]", "エラー"),
+    ] {
+        let out = medsec()
+            .args(["--lang", lang, "report", "--answers"])
+            .arg(&file)
+            .arg("--out")
+            .arg(dir.path().join("bundle"))
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{lang}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.starts_with(head), "{lang}: {err}");
+        assert!(err.contains(word), "{lang}: {err}");
+        assert!(!err.contains(not), "{lang}: {err}");
+        assert!(
+            !dir.path().join("bundle").exists(),
+            "{lang}: nothing written"
+        );
+    }
+}
