@@ -2,7 +2,8 @@
 # The test suite built for Windows (x86_64-pc-windows-gnu) and run under Wine: the nearest
 # proof without a Windows machine that `cargo test` passes there. Builds every test target for
 # the Windows target (lib, bin and the seven area binaries), runs the chosen test binaries
-# under Wine and prints one line per binary: PASS, FAIL (with the failed tests), or NOT RUN.
+# under Wine and prints one line per binary: PASS, FAIL (with the failed tests), or NOT RUN,
+# then a total (binaries and tests passed, and the time the build and the runs took).
 # What runs and what does not, and why: docs/windows.md ("The test suite under Wine").
 #
 # Usage: scripts/windows-tests.sh [BINARY...]     (KEEP=1 keeps the Wine prefix and the logs)
@@ -11,6 +12,7 @@
 #   run passed, 1 when one failed, 2 when the build or the setup failed.
 # Needs: cargo with the x86_64-pc-windows-gnu target, x86_64-w64-mingw32-gcc, wine (Debian's
 # wine64), python3. Not part of .ci/run (its time is spent); about 7 CPU-minutes to build.
+# CARGO_TARGET_DIR is cargo's: set it to keep the Windows build apart from the Linux one.
 #
 # Wine 8 has no bcryptprimitives.dll, whose ProcessPrng Rust's standard library imports: a
 # stand-in forwarding to RtlGenRandom is built with mingw and put in the prefix's system32, so
@@ -20,9 +22,9 @@ set -euo pipefail
 
 repo=$(cd "$(dirname "$0")/.." && pwd)
 target=x86_64-pc-windows-gnu
-# The area binaries not in DEFAULT fail under Wine for Wine's reasons or the tests' Unix
-# assumptions, listed in docs/windows.md; name them to run them anyway.
-DEFAULT=(lib bin answers promises signing)
+# probes is not in DEFAULT: its tests run the Linux probes on fixture trees and one walks
+# 30,000 files on Wine's slow file calls (docs/windows.md); name it to run it anyway.
+DEFAULT=(lib bin answers checklist lang promises report signing)
 ALL=(lib bin answers checklist lang probes promises report signing)
 # Tests whose subject Wine cannot show (docs/windows.md): skipped under Wine, run on Windows.
 SKIP=(
@@ -49,12 +51,14 @@ trap cleanup EXIT
 
 # ---- Build: every test target for Windows, and where cargo put each -----------------------
 echo "windows-tests: building the tests for $target (nice'd)" >&2
+started=$SECONDS
 (cd "$repo" && nice cargo test --target "$target" --no-run --message-format json) \
   >"$work/build.json" 2>"$work/build.err" || {
   tail -n 30 "$work/build.err" >&2
   echo "windows-tests: FAILED: the tests do not build for $target" >&2
   exit 2
 }
+built=$((SECONDS - started))
 # "lib", "bin" or the area's name, a tab, the test executable.
 python3 - "$work/build.json" >"$work/exes" <<'PY'
 import json, sys
@@ -106,6 +110,8 @@ x86_64-w64-mingw32-gcc -shared -O2 -o "$WINEPREFIX/drive_c/windows/system32/bcry
 skips=()
 for s in "${SKIP[@]}"; do skips+=(--skip "$s"); done
 failed=0
+passed_bins=0 passed_tests=0 failed_tests=0
+started=$SECONDS
 for b in "${chosen[@]}"; do
   exe=$(awk -F'\t' -v b="$b" '$1 == b { print $2; exit }' "$work/exes")
   if [ -z "$exe" ]; then
@@ -119,7 +125,10 @@ for b in "${chosen[@]}"; do
   rc=0
   (cd "$repo" && timeout 1800 wine "$exe" --test-threads 2 "${skips[@]}") >"$log" 2>&1 </dev/null || rc=$?
   summary=$(grep -a '^test result:' "$log" | tail -n 1 | sed 's/^test result: //; s/; finished in.*//')
+  passed_tests=$((passed_tests + $(sed -n 's/.* \([0-9]*\) passed.*/\1/p' <<<"$summary" | head -n 1 | grep . || echo 0)))
+  failed_tests=$((failed_tests + $(sed -n 's/.* \([0-9]*\) failed.*/\1/p' <<<"$summary" | head -n 1 | grep . || echo 0)))
   if [ "$rc" = 0 ]; then
+    passed_bins=$((passed_bins + 1))
     echo "windows-tests: $b: PASS (${summary:-no summary})"
   else
     failed=1
@@ -128,5 +137,5 @@ for b in "${chosen[@]}"; do
     [ -n "${KEEP:-}" ] && echo "  log: $log"
   fi
 done
-[ "$failed" = 0 ] && echo "windows-tests: passed under $(wine --version 2>/dev/null || echo Wine)"
+echo "windows-tests: total: $passed_bins of ${#chosen[@]} binaries passed, $passed_tests tests passed, $failed_tests failed, under $(wine --version 2>/dev/null || echo Wine) (build ${built}s, runs $((SECONDS - started))s)"
 exit "$failed"

@@ -405,7 +405,7 @@ mod tests {
             io.source()
                 .and_then(|e| e.downcast_ref::<io::Error>())
                 .and_then(io::Error::raw_os_error),
-            Some(13)
+            Some(denied)
         );
         assert!(busy.source().is_none());
     }

@@ -16,9 +16,7 @@ pub const VERIFY_JSON_VERSION: u32 = 1;
 pub fn signed(dir: &Path, s: &Signed, lang: Lang) -> String {
     let dir = dir.display().to_string();
     let dir = esc(&dir);
-    let check = format!(
-        "minisign -Vm {dir}/MANIFEST.sha256 -p KEY.pub && (cd {dir} && sha256sum -c MANIFEST.sha256)"
-    );
+    let check = bundle_check_command(&dir, cfg!(windows));
     lines(&[
         tr!(
             lang,
@@ -34,6 +32,27 @@ pub fn signed(dir: &Path, s: &Signed, lang: Lang) -> String {
         ),
         tr!(lang, "signing-check-with", command = check),
     ])
+}
+
+/// The line that checks a signed bundle with the stock tools, for the user's shell: a POSIX
+/// shell on Unix; PowerShell on Windows, which has no `sha256sum` (its `Get-FileHash` reads
+/// the manifest's `/` names; 5.1 has no `&&`; the manifest is UTF-8 without BOM, which 5.1
+/// reads as the ANSI code page unless told).
+fn bundle_check_command(dir: &str, powershell: bool) -> String {
+    if powershell {
+        let dir = dir.replace('\'', "''");
+        format!(
+            "minisign -Vm '{dir}\\MANIFEST.sha256' -p KEY.pub; if ($LASTEXITCODE -eq 0) {{ \
+             Get-Content -Encoding UTF8 '{dir}\\MANIFEST.sha256' | ForEach-Object {{ \
+             $h, $f = $_ -split '  ', 2; \
+             $ok = (Get-FileHash -Algorithm SHA256 -LiteralPath (Join-Path '{dir}' $f)).Hash -eq $h; \
+             \"${{f}}: $(if ($ok) {{ 'OK' }} else {{ 'FAILED' }})\" }} }}"
+        )
+    } else {
+        format!(
+            "minisign -Vm {dir}/MANIFEST.sha256 -p KEY.pub && (cd {dir} && sha256sum -c MANIFEST.sha256)"
+        )
+    }
 }
 
 /// What `sign --form` says when it is done.
@@ -273,4 +292,34 @@ pub fn verify_json(results: &[BundleResult], exit: Exit) -> String {
         exit_code: exit.code(),
         bundles: results,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::bundle_check_command;
+
+    #[test]
+    fn the_check_hint_is_a_posix_shell_line_on_unix() {
+        assert_eq!(
+            bundle_check_command("out/bundle", false),
+            "minisign -Vm out/bundle/MANIFEST.sha256 -p KEY.pub && (cd out/bundle && sha256sum -c MANIFEST.sha256)"
+        );
+    }
+
+    #[test]
+    fn the_check_hint_is_a_powershell_line_on_windows() {
+        assert_eq!(
+            bundle_check_command(r"C:\medsec\2025 bundle", true),
+            r#"minisign -Vm 'C:\medsec\2025 bundle\MANIFEST.sha256' -p KEY.pub; if ($LASTEXITCODE -eq 0) { Get-Content -Encoding UTF8 'C:\medsec\2025 bundle\MANIFEST.sha256' | ForEach-Object { $h, $f = $_ -split '  ', 2; $ok = (Get-FileHash -Algorithm SHA256 -LiteralPath (Join-Path 'C:\medsec\2025 bundle' $f)).Hash -eq $h; "${f}: $(if ($ok) { 'OK' } else { 'FAILED' })" } }"#
+        );
+        // A quote in the folder's name is doubled inside PowerShell's single quotes.
+        assert!(bundle_check_command(r"C:\o'brien", true).contains(r"(Join-Path 'C:\o''brien' $f)"));
+    }
+
+    #[test]
+    fn the_hint_follows_the_platform() {
+        let line = bundle_check_command("b", cfg!(windows));
+        assert_eq!(line.contains("sha256sum"), !cfg!(windows));
+        assert_eq!(line.contains("Get-FileHash"), cfg!(windows));
+    }
 }

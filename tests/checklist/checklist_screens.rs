@@ -42,6 +42,7 @@ fn show() {
 
 #[test]
 fn lint() {
+    let _paths = path_snapshots();
     for lang in ["ja", "en"] {
         insta::assert_snapshot!(
             format!("lint-bad-{lang}"),
@@ -73,6 +74,7 @@ fn diff() {
 
 #[test]
 fn errors() {
+    let _paths = path_snapshots();
     for lang in ["ja", "en"] {
         let mut text = screen(lang, &["checklist", "show", "mhlw-institution@fy2099"]);
         text.push_str(&screen(

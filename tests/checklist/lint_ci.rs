@@ -393,7 +393,7 @@ fn settings_are_found_in_parent_folders_up_to_the_repository_root_and_named_in_j
     let json: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(
         json["config"],
-        serde_json::json!(["checklists/medsec-lint.toml"])
+        serde_json::json!([native("checklists/medsec-lint.toml")])
     );
     assert_eq!(json["diagnostics"], serde_json::json!([]));
 }
@@ -434,8 +434,8 @@ fn a_subfolder_with_its_own_settings_follows_them_and_the_table_names_them() {
     assert_eq!(
         json["config"],
         serde_json::json!([
-            "checklists/medsec-lint.toml",
-            "checklists/own/medsec-lint.toml"
+            native("checklists/medsec-lint.toml"),
+            native("checklists/own/medsec-lint.toml")
         ])
     );
     // The subfolder's file does not allow unverified-wording: its warnings are errors. The
@@ -443,20 +443,23 @@ fn a_subfolder_with_its_own_settings_follows_them_and_the_table_names_them() {
     let diagnostics = json["diagnostics"].as_array().unwrap();
     assert!(!diagnostics.is_empty());
     for d in diagnostics {
-        assert_eq!(d["file"], "checklists/own/b.toml", "{d}");
+        assert_eq!(d["file"], native("checklists/own/b.toml").as_str(), "{d}");
         assert_eq!(d["code"], "unverified-wording", "{d}");
         assert_eq!(d["severity"], "error", "{d}");
     }
+    let (parent, sub) = (
+        native("checklists/medsec-lint.toml"),
+        native("checklists/own/medsec-lint.toml"),
+    );
     let text = stdout_of(&run(&["--lang", "en"]));
     assert!(
-        text.lines().any(|l| l.starts_with(
-            "settings used: `checklists/medsec-lint.toml`, `checklists/own/medsec-lint.toml`"
-        )),
+        text.lines()
+            .any(|l| l.starts_with(&format!("settings used: `{parent}`, `{sub}`"))),
         "{text}"
     );
     let text = stdout_of(&run(&["--lang", "ja"]));
     assert!(
-        text.contains("設定ファイル `checklists/medsec-lint.toml`, `checklists/own/medsec-lint.toml` を使いました"),
+        text.contains(&format!("設定ファイル `{parent}`, `{sub}` を使いました")),
         "{text}"
     );
 }

@@ -37,6 +37,50 @@ pub fn stderr_of(out: &std::process::Output) -> String {
     String::from_utf8(out.stderr.clone()).expect("stderr is UTF-8")
 }
 
+/// A path as medsec shows it on this platform, from the `/` form a test writes: unchanged on
+/// Unix, `\` for `/` on Windows. medsec shows a path as the user gave it, and a path it makes
+/// (a folder given joined with a file found in it) in the platform's form; names inside a
+/// bundle are `/` everywhere (docs/windows.md, "Paths").
+pub fn native(path: &str) -> String {
+    path.replace('/', std::path::MAIN_SEPARATOR_STR)
+}
+
+/// Text with Windows' `\` turned into `/` (unchanged on Unix), to compare two screens that
+/// name the same file once as the user gave it (`bundle/report.json`) and once as medsec joined
+/// it (`bundle\report.json` on Windows).
+pub fn slashed(text: &str) -> String {
+    if cfg!(windows) {
+        text.replace('\\', "/")
+    } else {
+        text.to_owned()
+    }
+}
+
+/// Insta filters that show Windows' paths with `/`, so one snapshot holds both platforms'
+/// screens (see [`native`]); none on Unix, where the snapshot is compared as printed.
+pub fn path_filters() -> Vec<(&'static str, &'static str)> {
+    if cfg!(windows) {
+        vec![
+            (r"\\", "/"),
+            // A missing folder on the way is "path not found" (3) on Windows, "no such file" (2) on Unix.
+            (r"(OS エラー|os error) 3\)", "$1 2)"),
+        ]
+    } else {
+        Vec::new()
+    }
+}
+
+/// [`path_filters`] for every snapshot until the returned guard is dropped:
+/// `let _paths = path_snapshots();` at the start of a test.
+#[must_use]
+pub fn path_snapshots() -> impl Sized {
+    let mut settings = insta::Settings::clone_current();
+    for (from, to) in path_filters() {
+        settings.add_filter(from, to);
+    }
+    settings.bind_to_scope()
+}
+
 /// True when running in CI, where a missing external tool is a failure, not a skip.
 pub fn in_ci() -> bool {
     std::env::var("CI").is_ok_and(|v| v == "true" || v == "1")

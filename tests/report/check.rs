@@ -314,14 +314,19 @@ fn json_mode_prints_one_object_and_no_progress() {
 fn a_failed_probe_is_a_finding_and_the_bundle_is_still_written() {
     let tmp = tempfile::tempdir().unwrap();
     let config = tmp.path().join("probes.toml");
-    let backup = root().join("examples/clinic/backup");
+    // A copy of the example's backup folder beside the configuration, named relative to it: the
+    // same on Windows, where a built-in Unix path (`/work/…`) has no drive and is taken on the
+    // configuration's drive (docs/windows.md).
+    let backup = tmp.path().join("backup");
+    std::fs::create_dir(&backup).unwrap();
+    for entry in std::fs::read_dir(root().join("examples/clinic/backup")).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), backup.join(entry.file_name())).unwrap();
+    }
     // More files than the example's backup folder holds: the probe fails.
     std::fs::write(
         &config,
-        format!(
-            "[[probe]]\nkind = \"backup-freshness\"\npath = \"{}\"\nmax_age = \"3650d\"\nmin_files = 1000\n",
-            backup.display()
-        ),
+        "[[probe]]\nkind = \"backup-freshness\"\npath = \"backup\"\nmax_age = \"3650d\"\nmin_files = 1000\n",
     )
     .unwrap();
     let out = tmp.path().join("out");

@@ -545,6 +545,9 @@ fn out_dash_is_refused_in_words_where_files_or_a_folder_are_written() {
     assert_eq!(std::fs::read(&answers).unwrap(), before);
 }
 
+// A pseudo-terminal: expectrl's Windows session (ConPTY) has another API, and Wine 8 has no
+// ConPTY (docs/windows.md).
+#[cfg(unix)]
 #[test]
 fn xlsx_to_a_terminal_is_refused_in_words() {
     use expectrl::Expect;

@@ -261,7 +261,7 @@ fn verify_hints_at_the_folder_to_give() {
     let report = bundle.join("report.json");
     let parent = tmp.path().to_path_buf();
     // A second bundle beside it, tampered: the folder's worst.
-    let tampered = parent.join("more/tampered");
+    let tampered = parent.join("more").join("tampered");
     std::fs::create_dir_all(&tampered).unwrap();
     for entry in walk(&bundle) {
         let to = tampered.join(entry.strip_prefix(&bundle).unwrap());

@@ -6,7 +6,7 @@
 use crate::common;
 
 use common::bundle::{checklist_args, report_value, write_bundle, HOSPITAL};
-use common::{fixture, medsec, stderr_of, stdout_of};
+use common::{fixture, medsec, slashed, stderr_of, stdout_of};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
@@ -193,7 +193,7 @@ fn row<'a>(json: &'a Value, name: &str) -> &'a Value {
         .as_array()
         .unwrap()
         .iter()
-        .find(|b| b["path"].as_str().unwrap().ends_with(name))
+        .find(|b| slashed(b["path"].as_str().unwrap()).ends_with(name))
         .unwrap_or_else(|| panic!("no row {name}: {json:#}"))
 }
 
@@ -213,7 +213,7 @@ fn summarize_gives_one_row_per_bundle_in_folders_of_folders() {
         .collect();
     let rel: Vec<String> = paths
         .iter()
-        .map(|p| p.strip_prefix(s.all.to_str().unwrap()).unwrap().to_owned())
+        .map(|p| slashed(p.strip_prefix(s.all.to_str().unwrap()).unwrap()))
         .collect();
     assert_eq!(
         rel,
@@ -431,16 +431,25 @@ fn csv_has_a_bom_a_header_one_row_per_bundle_and_no_formulas() {
     let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
     assert_eq!(rows.len(), 7);
     let col = |name: &str| header.iter().position(|h| h == name).unwrap();
-    let incomplete = rows.iter().find(|r| r[0].ends_with("/incomplete")).unwrap();
+    let incomplete = rows
+        .iter()
+        .find(|r| slashed(&r[0]).ends_with("/incomplete"))
+        .unwrap();
     assert_eq!(
         &incomplete[col("institution name")],
         "'=HYPERLINK(\"http://x\")"
     );
     assert_eq!(&incomplete[col("complete")], "No");
-    let overdue = rows.iter().find(|r| r[0].ends_with("/overdue")).unwrap();
+    let overdue = rows
+        .iter()
+        .find(|r| slashed(&r[0]).ends_with("/overdue"))
+        .unwrap();
     assert_eq!(&overdue[col("overdue target dates")], "1");
     // What is wrong with the probe evidence, by its codes: empty where nothing is.
-    let probed = rows.iter().find(|r| r[0].ends_with("/probed")).unwrap();
+    let probed = rows
+        .iter()
+        .find(|r| slashed(&r[0]).ends_with("/probed"))
+        .unwrap();
     assert_eq!(
         &probed[col("probe evidence findings")],
         "evidence-no-institution"
@@ -487,13 +496,13 @@ fn xlsx_reads_back_with_filters_and_a_frozen_header() {
     let col = |name: &str| header.iter().position(|h| h == name).unwrap();
     let overdue = rows
         .iter()
-        .find(|r| r[0].to_string().ends_with("/overdue"))
+        .find(|r| slashed(&r[0].to_string()).ends_with("/overdue"))
         .unwrap();
     assert_eq!(overdue[col("目標日超過")], Data::Float(1.0));
     assert_eq!(overdue[col("都道府県")], Data::String("北海道".into()));
     let probed = rows
         .iter()
-        .find(|r| r[0].to_string().ends_with("/probed"))
+        .find(|r| slashed(&r[0].to_string()).ends_with("/probed"))
         .unwrap();
     assert_eq!(
         probed[col("プローブの証跡の指摘")],
@@ -501,7 +510,7 @@ fn xlsx_reads_back_with_filters_and_a_frozen_header() {
     );
     let incomplete = rows
         .iter()
-        .find(|r| r[0].to_string().ends_with("/incomplete"))
+        .find(|r| slashed(&r[0].to_string()).ends_with("/incomplete"))
         .unwrap();
     // Text, never a formula.
     assert_eq!(
@@ -841,7 +850,7 @@ fn the_table_keeps_long_paths_ids_and_codes_whole_in_japanese_and_english() {
     for lang in ["ja", "en"] {
         let o = s.summarize(&[&given], &["--lang", lang]);
         assert_eq!(o.status.code(), Some(1), "{}", stderr_of(&o));
-        let table = stdout_of(&o);
+        let table = slashed(&stdout_of(&o));
         lines_up(&table);
         // Relative to the folder given: the long prefix is not repeated on every row.
         assert!(!table.contains("prefectural-health-centre"), "{table}");
@@ -856,7 +865,7 @@ fn the_table_keeps_long_paths_ids_and_codes_whole_in_japanese_and_english() {
     // Several folders given: each row starts with its folder's name; JSON keeps full paths.
     let other = s.all.join("2025");
     let o = s.summarize(&[&given, &other], &["--lang", "en"]);
-    let table = stdout_of(&o);
+    let table = slashed(&stdout_of(&o));
     assert!(
         table.contains("received-bundles/2025/sapporo-central-hospital-fy2025")
             && table.contains("2025/good"),
@@ -866,7 +875,7 @@ fn the_table_keeps_long_paths_ids_and_codes_whole_in_japanese_and_english() {
     let twin = s.root.join("elsewhere/good");
     report(&s.root, &twin, None);
     let o = s.summarize(&[&s.all.join("2025/good"), &twin], &["--lang", "en"]);
-    let table = stdout_of(&o);
+    let table = slashed(&stdout_of(&o));
     assert!(
         table.contains("elsewhere/good") && table.contains("2025/good"),
         "{table}"
