@@ -181,7 +181,7 @@ fn reading_errors_are_in_japanese_with_lang_ja() {
     );
     // The item by its printed number (from the checklist given by --checklist), not its ID.
     assert!(
-        err.contains(":7:10: error[invalid-answer]: 1-① ")
+        err.contains(":7:10: エラー[invalid-answer]: 1-① ")
             && err.contains("(1回目): 回答 `たぶん` は"),
         "{err}"
     );
