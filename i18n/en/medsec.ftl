@@ -1746,3 +1746,25 @@ out-stdout-refused = `{ $flag } -` is not possible here: this command writes fil
 ## answers-code
 
 answers-institution-code-prefecture-unknown = institution code `{ $code }`: its first two digits { $digits } are no prefecture number (01 北海道 … 47 沖縄県); check the code
+
+## import
+
+import-no-header = No sheet of { $file } looks like a checklist: medsec looks in the first 60 rows for a row that names the wording column (項目, チェック項目, 確認項目) with answer columns (はい, いいえ, 確認日, 目標日, 1回目, 2回目, 備考) in it or the two rows below. What it found:
+import-clue-sheet = sheet { $sheet }: { $rows }. Missed: { $missed }.{ $hint }
+import-clue-sheet-empty = sheet { $sheet }: { $missed }.{ $hint }
+import-clue-row = row { $row }: { $cells }
+import-clue-cell = { $cell } { $text } ({ $role })
+import-clue-role-number = number
+import-clue-role-section = section
+import-clue-role-scope = scope
+import-clue-role-wording = wording
+import-clue-role-answer = answer
+import-clue-missed-answers = no answer column (はい, いいえ, 確認日…) in the wording's row or the two rows below
+import-clue-missed-wording = no wording column (項目, チェック項目, 確認項目) in a row with answer columns
+import-clue-missed-apart = the wording column and the answer columns are more than two rows apart
+import-clue-missed-both = neither a wording column nor an answer column
+import-clue-missed-everything = no header word at all in the first 60 rows
+import-clue-map = {" "}If the layout guessed from the rows below is right, state it: `--map { $map }` (columns: number=, text=, section=, scope=; header-rows= counts the rows above the first item).
+import-clue-map-sheet = {" "}If the layout guessed from the rows below is right, state it: `--sheet { $sheet } --map { $map }` (columns: number=, text=, section=, scope=; header-rows= counts the rows above the first item).
+import-map-needs-sheet = --map states the layout of one sheet, and this workbook has several: { $sheets }. Name the sheet with --sheet NAME.
+import-text-not-workbook = { $file } is a text file (such as a CSV), not an Excel workbook: only .xlsx workbooks are read here. Open it in Excel, save it as an Excel workbook (.xlsx), and give that file.

@@ -1626,3 +1626,25 @@ out-stdout-refused = ここでは `{ $flag } -` (標準出力) は使えませ�
 ## answers-code
 
 answers-institution-code-prefecture-unknown = 医療機関コード `{ $code }` の先頭2桁 { $digits } は都道府県番号(01 北海道〜47 沖縄県)ではありません。コードを確かめてください。
+
+## import
+
+import-no-header = { $file } にはチェックリストらしいシートがありません。先頭から60行の中で、項目の列(項目、チェック項目、確認項目)と回答の列(はい、いいえ、確認日、目標日、1回目、2回目、備考)がその行か下の2行までに並ぶ行を探しました。見つかったもの:
+import-clue-sheet = シート { $sheet }: { $rows }。足りないもの: { $missed }。{ $hint }
+import-clue-sheet-empty = シート { $sheet }: { $missed }。{ $hint }
+import-clue-row = { $row }行目: { $cells }
+import-clue-cell = { $cell }「{ $text }」({ $role })
+import-clue-role-number = 番号
+import-clue-role-section = 区分
+import-clue-role-scope = 対象
+import-clue-role-wording = 項目
+import-clue-role-answer = 回答
+import-clue-missed-answers = 項目の列の行とその下2行に回答の列(はい、いいえ、確認日など)がありません
+import-clue-missed-wording = 回答の列がある行に項目の列(項目、チェック項目、確認項目)がありません
+import-clue-missed-apart = 項目の列と回答の列が3行以上離れています
+import-clue-missed-both = 項目の列も回答の列もありません
+import-clue-missed-everything = 先頭から60行に見出しの語が一つもありません
+import-clue-map = 下の行から推定した配置が正しければ、`--map { $map }` で指定してください(列: number=、text=、section=、scope=。header-rows= は最初の項目より上の行数です)。
+import-clue-map-sheet = 下の行から推定した配置が正しければ、`--sheet { $sheet } --map { $map }` で指定してください(列: number=、text=、section=、scope=。header-rows= は最初の項目より上の行数です)。
+import-map-needs-sheet = --map は1枚のシートの配置を指定するものですが、このブックにはシートが複数あります: { $sheets }。--sheet NAME でシートを指定してください。
+import-text-not-workbook = { $file } はテキストファイル(CSV など)で、Excel のブックではありません。ここで読めるのは .xlsx のブックだけです。Excel で開いて「Excel ブック(.xlsx)」として保存し、そのファイルを指定してください。

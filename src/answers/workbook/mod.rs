@@ -415,7 +415,8 @@ pub fn read(
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase)
         .unwrap_or_default();
-    if !matches!(ext.as_str(), "xlsx" | "xlsm") {
+    // An old `.xls` is read here too, to be named as what it is (not "unknown sheet type").
+    if !matches!(ext.as_str(), "xlsx" | "xlsm" | "xls") {
         return Ok(None);
     }
     let bytes = crate::limits::read(path, InputKind::Sheet).map_err(WorkbookAnswersError::Read)?;
