@@ -103,6 +103,9 @@ checklist-stale-official = note: this fiscal year's form (FY{ $year }{ $wareki -
 }) is not registered yet; the newest editions known are older: { $list }. The FY{ $year } checklist 「{ $title }」{ $form ->
    *[other] {""}
 } was published in { $published }: get { $file } from { $url }, then run `medsec checklist import { $file } --out { $edition }.toml` and `medsec checklist add { $edition }.toml`. A report made on an older edition is a report for that year.
+checklist-stale-registered = note: this fiscal year's (FY{ $year }{ $wareki ->
+   *[other] {""}
+}) checklists registered are not the publisher's official edition: { $others }. Without --checklist, commands take the newest official edition known, which is older: { $list }. To use this year's, give `--checklist { $first }` (its items are unverified unless it was imported from a workbook medsec knows as official by its SHA-256).
 checklist-item-label = { $number } { $title }
 checklist-item-label-scoped = { $number } ({ $scope }) { $title }
 form-institution = institution

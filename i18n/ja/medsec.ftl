@@ -91,6 +91,7 @@ checklist-form-conflict = `{ $spec }` は{ $named }の様式ですが、`--form`
 checklist-digest = { $file }: チェックリストのダイジェストを計算できません(詳細: { $detail })
 checklist-stale = 注意: 次のチェックリストは、わかっている最新の版が今年度({ $wareki }、FY{ $year })より前のものです: { $list }。今年度の版が公表されていれば、その Excel ファイルを `medsec checklist import` で取り込み、`medsec checklist add` で登録してください。
 checklist-stale-official = 注意: 今年度({ $wareki }、FY{ $year })の様式がまだ登録されていません。登録されているのは前年度までの版です: { $list }。{ $wareki }版「{ $title }」({ $form })は { $published } に公表されています。{ $url } から { $file } を入手し、`medsec checklist import { $file } --out { $edition }.toml` と `medsec checklist add { $edition }.toml` で登録してください。前年度までの版で作った報告書は、その年度の報告書になります。
+checklist-stale-registered = 注意: 今年度({ $wareki }、FY{ $year })のチェックリストとして登録されているのは、公表元の公式の版ではありません: { $others }。--checklist を付けないときは、公式の版のうち最も新しいもの(前年度までの版: { $list })を使います。今年度のものを使うには `--checklist { $first }` を付けてください(medsec が SHA-256 で知っている公式のワークブックから取り込んだものでなければ、項目は未確認です)。
 checklist-item-label = { $number } { $title }
 checklist-item-label-scoped = { $number }({ $scope }) { $title }
 form-institution = 医療機関確認用

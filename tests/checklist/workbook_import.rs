@@ -1549,3 +1549,57 @@ fn a_csv_given_as_a_workbook_is_named_as_text() {
         r.stderr
     );
 }
+
+/// A hospital imports this year's workbook, but not the official file (saved again in Excel:
+/// another SHA-256), and adds it: the commands that pick an edition do not just say this
+/// year's form is missing (and to import what was just imported); they name the checklist
+/// registered and the `--checklist` that uses it.
+#[test]
+fn this_years_checklist_imported_under_its_file_name_is_named_in_the_notice() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = tempfile::tempdir().unwrap();
+    let (r, out) = import(dir.path(), "001716187.xlsx", &layout_a(), &[]);
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert!(r.stderr.contains("is not the official"), "{}", r.stderr);
+    let r = run(medsec_in(data.path()).args(["checklist", "add"]).arg(&out));
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    let answers = dir.path().join("a.toml");
+    let r = run(medsec_in(data.path())
+        .args(["--lang", "en", "init", "--out"])
+        .arg(&answers));
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    for needle in [
+        "checklists registered are not the publisher's official edition: 001716187-institution@fy2026",
+        "give `--checklist 001716187-institution@fy2026`",
+    ] {
+        assert!(r.stderr.contains(needle), "{needle:?} not in {}", r.stderr);
+    }
+    assert!(!r.stderr.contains("is not registered yet"), "{}", r.stderr);
+    let r = run(medsec_in(data.path())
+        .args(["--lang", "ja", "status"])
+        .arg(&answers));
+    assert!(
+        r.stderr
+            .contains("`--checklist 001716187-institution@fy2026` を付けてください"),
+        "{}",
+        r.stderr
+    );
+    // The --checklist it names works.
+    let r = run(medsec_in(data.path())
+        .args([
+            "--checklist",
+            "001716187-institution@fy2026",
+            "init",
+            "--force",
+            "--out",
+        ])
+        .arg(&answers));
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert!(
+        std::fs::read_to_string(&answers)
+            .unwrap()
+            .contains("id = \"001716187-institution\""),
+        "{}",
+        r.stderr
+    );
+}
