@@ -1771,3 +1771,4 @@ import-clue-map = {" "}If the layout guessed from the rows below is right, state
 import-clue-map-sheet = {" "}If the layout guessed from the rows below is right, state it: `--sheet { $sheet } --map { $map }` (columns: number=, text=, section=, scope=; header-rows= counts the rows above the first item).
 import-map-needs-sheet = --map states the layout of one sheet, and this workbook has several: { $sheets }. Name the sheet with --sheet NAME.
 import-text-not-workbook = { $file } is a text file (such as a CSV), not an Excel workbook: only .xlsx workbooks are read here. Open it in Excel, save it as an Excel workbook (.xlsx), and give that file.
+import-recorded-sheet = { $file } has several sheets that look like checklists ({ $sheets }): the answers were read from { $sheet }, the sheet the checklist was imported from. To read another, give --sheet NAME.

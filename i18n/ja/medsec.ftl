@@ -1649,3 +1649,4 @@ import-clue-map = 下の行から推定した配置が正しければ、`--map {
 import-clue-map-sheet = 下の行から推定した配置が正しければ、`--sheet { $sheet } --map { $map }` で指定してください(列: number=、text=、section=、scope=。header-rows= は最初の項目より上の行数です)。
 import-map-needs-sheet = --map は1枚のシートの配置を指定するものですが、このブックにはシートが複数あります: { $sheets }。--sheet NAME でシートを指定してください。
 import-text-not-workbook = { $file } はテキストファイル(CSV など)で、Excel のブックではありません。ここで読めるのは .xlsx のブックだけです。Excel で開いて「Excel ブック(.xlsx)」として保存し、そのファイルを指定してください。
+import-recorded-sheet = { $file } にはチェックリストらしいシートが複数あります({ $sheets })。チェックリストを取り込んだときのシート { $sheet } から回答を読みました。ほかのシートを読むには --sheet NAME を付けてください。

@@ -1415,3 +1415,75 @@ fn an_xls_or_a_text_file_given_as_the_filled_workbook_is_named_as_such() {
     );
     assert_eq!(s.answers_text(), before, "nothing written");
 }
+
+/// A workbook as some forms come: a filled-in example sheet (記入例) before the form itself.
+fn with_example<'a>(example: Vec<(u32, u16, V<'a>)>, form: Vec<(u32, u16, V<'a>)>) -> Vec<u8> {
+    let sheet = |name, filled: Vec<(u32, u16, V<'a>)>| {
+        let mut cells = vec![
+            (0, 0, V::S("チェック項目")),
+            (0, 1, V::S("はい")),
+            (0, 2, V::S("いいえ")),
+            (0, 3, V::S("確認日")),
+            (1, 0, V::S("1 体制構築")),
+            (2, 0, V::S("① 試験用の責任者を置いている。")),
+            (3, 0, V::S("② 試験用の規程を定めている。")),
+        ];
+        cells.extend(filled);
+        Spec {
+            name,
+            cells,
+            merges: vec![],
+            list: None,
+        }
+    };
+    workbook(&[sheet("記入例", example), sheet("チェックリスト", form)])
+}
+
+#[test]
+fn beside_an_example_sheet_the_sheet_imported_from_is_read() {
+    let s = Setup::new(
+        &with_example(vec![], vec![]),
+        &[
+            "--edition",
+            "fy2026",
+            "--id",
+            "own-institution",
+            "--sheet",
+            "チェックリスト",
+        ],
+        "institution",
+    );
+    let example = vec![(2, 1, V::S("○")), (3, 1, V::S("○"))];
+    let form = vec![
+        (2, 1, V::S("○")),
+        (2, 3, V::D(JUNE3, WAREKI)),
+        (3, 2, V::S("○")),
+        (3, 3, V::D(JUNE3, WAREKI_SHORT)),
+    ];
+    let filled = with_example(example, form);
+    let r = s.import("filled.xlsx", &filled, "en");
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("several sheets that look like checklists (記入例, チェックリスト): the answers were read from チェックリスト"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(
+        entries(&s.answers_text()),
+        vec![
+            e("s1-01", 1, "はい", "2026-06-03", ""),
+            e("s1-02", 1, "いいえ", "2026-06-03", ""),
+        ]
+    );
+    // --sheet reads another, and says nothing of a choice.
+    let r = run(s
+        .medsec()
+        .args(["--lang", "en", "answer"])
+        .arg(&s.answers)
+        .arg("--import")
+        .arg(s.dir.path().join("filled.xlsx"))
+        .args(["--sheet", "記入例"]));
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert!(!r.stderr.contains("several sheets"), "{}", r.stderr);
+    assert!(entries(&s.answers_text()).contains(&e("s1-02", 1, "はい", "2026-06-03", "")));
+}

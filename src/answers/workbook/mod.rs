@@ -390,6 +390,9 @@ pub struct ReadWorkbook {
     pub file: String,
     pub imported: Imported,
     pub problems: Vec<Problem>,
+    /// Several sheets look like checklists (a 記入例 beside the form) and no `--sheet` was
+    /// given: the one the checklist was imported from was read, and these were the candidates.
+    pub chosen_sheet: Option<(String, Vec<String>)>,
 }
 
 impl ReadWorkbook {
@@ -460,8 +463,33 @@ pub fn read(
     };
     // A recorded layout or row that no longer fits the workbook (rows or columns inserted
     // since) is searched for as at import instead.
-    let found = match find_sheet(&bytes, &name, found_in.sheet, map) {
-        Err(_) if map != found_in.map => find_sheet(&bytes, &name, found_in.sheet, found_in.map),
+    let find = |sheet: Option<&str>| match find_sheet(&bytes, &name, sheet, map) {
+        Err(_) if map != found_in.map => find_sheet(&bytes, &name, sheet, found_in.map),
+        other => other,
+    };
+    // Several candidate sheets (a 記入例 sheet beside the form, a copy): without `--sheet`, the
+    // sheet the checklist was imported from, when the workbook has it.
+    let recorded_sheet = found_in
+        .sheet
+        .is_none()
+        .then(|| {
+            checklist
+                .items
+                .iter()
+                .find_map(|i| crate::checklist::import::layout_of(&i.sources))
+                .map(|l| l.sheet)
+        })
+        .flatten();
+    let mut chosen_sheet = None;
+    let found = match find(found_in.sheet) {
+        Err(ImportError::SeveralSheets { sheets } | ImportError::MapNeedsSheet { sheets })
+            if recorded_sheet.as_ref().is_some_and(|r| sheets.contains(r)) =>
+        {
+            let recorded = recorded_sheet.unwrap_or_default();
+            let found = find(Some(&recorded));
+            chosen_sheet = Some((recorded, sheets));
+            found
+        }
         other => other,
     }
     .map_err(|error| WorkbookAnswersError::Layout {
@@ -473,6 +501,7 @@ pub fn read(
         file,
         imported,
         problems,
+        chosen_sheet,
     }))
 }
 
