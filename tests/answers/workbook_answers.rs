@@ -1487,3 +1487,50 @@ fn beside_an_example_sheet_the_sheet_imported_from_is_read() {
     assert!(!r.stderr.contains("several sheets"), "{}", r.stderr);
     assert!(entries(&s.answers_text()).contains(&e("s1-02", 1, "はい", "2026-06-03", "")));
 }
+
+/// This year's filled workbook given to an answers file of last year's checklist (made while
+/// this year's form was not registered): refused naming the title cell and both years, not
+/// landed on last year's items by number; nothing written.
+#[test]
+fn a_workbook_of_another_fiscal_year_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let answers = dir.path().join("answers.toml");
+    let r = run(medsec()
+        .args(["--checklist", "mhlw-institution@fy2025", "init", "--out"])
+        .arg(&answers));
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    let before = std::fs::read_to_string(&answers).unwrap();
+    // 令和8年度版 in its title (チェックリスト!A1).
+    let filled = save(
+        dir.path(),
+        "filled.xlsx",
+        &layout_a(vec![(5, 1, V::S("○")), (5, 3, V::D(JUNE3, WAREKI))]),
+    );
+    for (lang, needles) in [
+        (
+            "en",
+            [
+                "チェックリスト!A1 names the form of 令和8年度 (FY2026)",
+                "mhlw-institution@fy2025 (FY2025)",
+            ],
+        ),
+        (
+            "ja",
+            [
+                "チェックリスト!A1 の表題によると、このブックは 令和8年度(FY2026)の様式",
+                "何も取り込んでいません",
+            ],
+        ),
+    ] {
+        let r = run(medsec()
+            .args(["--lang", lang, "answer"])
+            .arg(&answers)
+            .arg("--import")
+            .arg(&filled));
+        assert_eq!(r.code, Some(2), "{}", r.stderr);
+        for n in needles {
+            assert!(r.stderr.contains(n), "{n:?} not in {}", r.stderr);
+        }
+    }
+    assert_eq!(std::fs::read_to_string(&answers).unwrap(), before);
+}

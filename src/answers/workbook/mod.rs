@@ -293,6 +293,14 @@ pub enum WorkbookAnswersError {
     },
     /// The workbook could not be made (rust_xlsxwriter's reason).
     Write(String),
+    /// The workbook's title names another fiscal year than the answers file's checklist: its
+    /// answers would land on another year's items by number.
+    OtherYear {
+        cell: String,
+        book_year: i32,
+        checklist: String,
+        year: i16,
+    },
 }
 
 impl WorkbookAnswersError {
@@ -301,7 +309,10 @@ impl WorkbookAnswersError {
             WorkbookAnswersError::Read(e) => e.message(lang),
             // A file that is no workbook at all: said once, with its name (not as a layout).
             WorkbookAnswersError::Layout {
-                error: error @ (ImportError::Workbook { .. } | ImportError::Encrypted { .. }),
+                error:
+                    error @ (ImportError::Workbook { .. }
+                    | ImportError::Encrypted { .. }
+                    | ImportError::Text { .. }),
                 ..
             } => error.localize(lang),
             WorkbookAnswersError::Layout { file, error } => tr!(
@@ -348,6 +359,22 @@ impl WorkbookAnswersError {
             WorkbookAnswersError::Write(reason) => {
                 tr!(lang, "answers-workbook-write", reason = reason.as_str())
             }
+            WorkbookAnswersError::OtherYear {
+                cell,
+                book_year,
+                checklist,
+                year,
+            } => tr!(
+                lang,
+                "import-answers-other-year",
+                cell = cell.as_str(),
+                book = book_year,
+                book_wareki = i16::try_from(*book_year)
+                    .map(crate::dates::wareki_fiscal_year)
+                    .unwrap_or_default(),
+                checklist = checklist.as_str(),
+                year = year
+            ),
         }
     }
 }
@@ -496,6 +523,16 @@ pub fn read(
         file: file.clone(),
         error,
     })?;
+    if let Some((cell, book_year)) = found.title_fiscal_year() {
+        if book_year != i32::from(checklist.fiscal_year) {
+            return Err(WorkbookAnswersError::OtherYear {
+                cell,
+                book_year,
+                checklist: format!("{}@{}", checklist.id, checklist.edition),
+                year: checklist.fiscal_year,
+            });
+        }
+    }
     let (imported, problems) = updates(&found, checklist)?;
     Ok(Some(ReadWorkbook {
         file,

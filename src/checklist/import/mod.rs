@@ -289,6 +289,23 @@ impl FoundSheet {
     pub fn name(&self, row: usize, col: usize) -> String {
         self.grid.name(row, col)
     }
+
+    /// The fiscal year the form's title names (「…(令和8年度版)」 above the header, as
+    /// `checklist import` reads it), with the title's cell.
+    pub fn title_fiscal_year(&self) -> Option<(String, i32)> {
+        (0..self.header_start).find_map(|r| {
+            self.grid
+                .rows
+                .get(r)?
+                .iter()
+                .enumerate()
+                .find_map(|(c, cell)| {
+                    let year = (cell.merged_from.is_none() && cell.text.contains("チェックリスト"))
+                        .then(|| output::reiwa_year(&cell.text))??;
+                    Some((self.grid.name(r, c), year))
+                })
+        })
+    }
 }
 
 /// Find the one sheet of the workbook in `bytes` laid out like a checklist, and its items, as
