@@ -1651,3 +1651,4 @@ import-map-needs-sheet = --map は1枚のシートの配置を指定するもの
 import-text-not-workbook = { $file } はテキストファイル(CSV など)で、Excel のブックではありません。ここで読めるのは .xlsx のブックだけです。Excel で開いて「Excel ブック(.xlsx)」として保存し、そのファイルを指定してください。
 import-recorded-sheet = { $file } にはチェックリストらしいシートが複数あります({ $sheets })。チェックリストを取り込んだときのシート { $sheet } から回答を読みました。ほかのシートを読むには --sheet NAME を付けてください。
 import-answers-other-year = { $cell } の表題によると、このブックは { $book_wareki }(FY{ $book })の様式ですが、回答ファイルは { $checklist }(FY{ $year })のものです。番号が同じでも別の年度の項目に回答が入ってしまうため、何も取り込んでいません。{ $book_wareki }の白紙のブックを `medsec checklist import` で取り込み、`medsec --checklist ID@EDITION init` で作った回答ファイルに取り込んでください。
+import-edition-title-differs = 注意: シートの表題は { $book_wareki }(FY{ $book })の様式ですが、--edition の指定どおり { $checklist } として取り込みました。表題が{ $book_wareki }の記入済みブックは、このチェックリストの回答ファイルには取り込めません。表題の年度にするには --edition を付けずに取り込んでください。

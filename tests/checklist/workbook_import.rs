@@ -1603,3 +1603,25 @@ fn this_years_checklist_imported_under_its_file_name_is_named_in_the_notice() {
         r.stderr
     );
 }
+
+#[test]
+fn an_edition_other_than_the_titles_year_is_said() {
+    let dir = tempfile::tempdir().unwrap();
+    // The title says 令和8年度版; --edition says fy2025: imported as asked, and said.
+    let (r, out) = import(dir.path(), "a.xlsx", &layout_a(), &["--edition", "fy2025"]);
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert!(std::fs::read_to_string(&out)
+        .unwrap()
+        .contains("edition = \"fy2025\""));
+    assert!(
+        r.stderr.contains(
+            "the sheet's title names the form of 令和8年度 (FY2026), but the checklist is a-institution@fy2025"
+        ),
+        "{}",
+        r.stderr
+    );
+    // The title's own year: nothing said.
+    let (r, _) = import(dir.path(), "a.xlsx", &layout_a(), &["--force"]);
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert!(!r.stderr.contains("title names"), "{}", r.stderr);
+}

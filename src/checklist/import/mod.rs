@@ -82,6 +82,8 @@ pub struct Imported {
     pub id_from_file: bool,
     /// Sections the sheet prints no heading for (given medsec's default title).
     pub untitled_sections: Vec<String>,
+    /// The fiscal year the sheet's title names (令和8年度版), when `--edition` says another.
+    pub title_year_differs: Option<i32>,
 }
 
 /// The first bytes of an OLE compound file (encrypted workbooks, old .xls).
@@ -163,6 +165,9 @@ pub fn import(bytes: &[u8], opts: &ImportOptions) -> Result<Imported, ImportErro
         .or_else(|| official.map(|w| w.title_ja.clone()))
         .unwrap_or_else(|| tr!(Lang::Ja, "workbook-default-title", file = file.as_str()));
     let meta = metadata(opts, official, &title, &file)?;
+    let title_year_differs = title_of(grid, &layout)
+        .and_then(|t| output::reiwa_year(&t))
+        .filter(|y| *y != meta.fiscal_year);
     let source = format!("workbook:{file}#sha256={sha256}");
     let recorded_layout = columns::record(grid, &layout);
     let recorded = recorded_layout.to_source();
@@ -215,6 +220,7 @@ pub fn import(bytes: &[u8], opts: &ImportOptions) -> Result<Imported, ImportErro
         form: meta.form,
         id_from_file,
         untitled_sections,
+        title_year_differs,
     })
 }
 
