@@ -1625,3 +1625,18 @@ fn an_edition_other_than_the_titles_year_is_said() {
     assert_eq!(r.code, Some(0), "{}", r.stderr);
     assert!(!r.stderr.contains("title names"), "{}", r.stderr);
 }
+
+#[test]
+fn a_merged_header_cell_is_named_once_in_what_was_found() {
+    let dir = tempfile::tempdir().unwrap();
+    let bytes = workbook(&[SheetSpec {
+        name: "一覧",
+        cells: vec![(2, 0, "① 試験用の責任者を置いている。")],
+        merges: vec![(0, 0, 1, 1, "チェック項目")],
+    }]);
+    let (r, out) = import(dir.path(), "merged.xlsx", &bytes, &["--edition", "fy2026"]);
+    assert_unusable(&r, &out, &["row 1: 一覧!A1 チェック項目 (wording)."]);
+    for copy in ["一覧!B1", "一覧!A2", "row 2:"] {
+        assert!(!r.stderr.contains(copy), "{copy:?} in {}", r.stderr);
+    }
+}

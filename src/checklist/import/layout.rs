@@ -164,13 +164,20 @@ fn clues(grid: &Grid, rows: usize) -> Clues {
         (None, None) if named.is_empty() => Missed::Everything,
         (None, None) => Missed::Both,
     };
+    // Each merged header cell once, at its first cell (not again on every cell it covers).
+    let first_of_merge = |r: usize, c: usize| {
+        grid.rows
+            .get(r)
+            .and_then(|row| row.get(c))
+            .is_some_and(|cell| cell.merged_from.is_none())
+    };
     let candidates = named
         .iter()
-        .take(CLUE_MAX_ROWS)
         .map(|(r, roles)| CandidateRow {
             row: r + 1,
             cells: roles
                 .iter()
+                .filter(|(&c, _)| first_of_merge(*r, c))
                 .map(|(&c, &role)| {
                     (
                         grid.name(*r, c),
@@ -180,6 +187,8 @@ fn clues(grid: &Grid, rows: usize) -> Clues {
                 })
                 .collect(),
         })
+        .filter(|row: &CandidateRow| !row.cells.is_empty())
+        .take(CLUE_MAX_ROWS)
         .collect();
     // The header guessed: down to the lower of the wording's and the answers' rows (either,
     // when only one was found), else the rows above the first item number.
