@@ -103,6 +103,9 @@ checklist-stale-official = note: this fiscal year's form (FY{ $year }{ $wareki -
 }) is not registered yet; the newest editions known are older: { $list }. The FY{ $year } checklist 「{ $title }」{ $form ->
    *[other] {""}
 } was published in { $published }: get { $file } from { $url }, then run `medsec checklist import { $file } --out { $edition }.toml` and `medsec checklist add { $edition }.toml`. A report made on an older edition is a report for that year.
+checklist-stale-registered = note: this fiscal year's (FY{ $year }{ $wareki ->
+   *[other] {""}
+}) checklists registered are not the publisher's official edition: { $others }. Without --checklist, commands take the newest official edition known, which is older: { $list }. To use this year's, give `--checklist { $first }` (its items are unverified unless it was imported from a workbook medsec knows as official by its SHA-256).
 checklist-item-label = { $number } { $title }
 checklist-item-label-scoped = { $number } ({ $scope }) { $title }
 form-institution = institution
@@ -1762,3 +1765,27 @@ status-complete-with-findings = complete, but with findings: { $errors ->
     [one] 1 warning
    *[other] { $warnings } warnings
 }
+## import
+
+import-no-header = No sheet of { $file } looks like a checklist: medsec looks in the first 60 rows for a row that names the wording column (項目, チェック項目, 確認項目) with answer columns (はい, いいえ, 確認日, 目標日, 1回目, 2回目, 備考) in it or the two rows below. What it found:
+import-clue-sheet = sheet { $sheet }: { $rows }. Missed: { $missed }.{ $hint }
+import-clue-sheet-empty = sheet { $sheet }: { $missed }.{ $hint }
+import-clue-row = row { $row }: { $cells }
+import-clue-cell = { $cell } { $text } ({ $role })
+import-clue-role-number = number
+import-clue-role-section = section
+import-clue-role-scope = scope
+import-clue-role-wording = wording
+import-clue-role-answer = answer
+import-clue-missed-answers = no answer column (はい, いいえ, 確認日…) in the wording's row or the two rows below
+import-clue-missed-wording = no wording column (項目, チェック項目, 確認項目) in a row with answer columns
+import-clue-missed-apart = the wording column and the answer columns are more than two rows apart
+import-clue-missed-both = neither a wording column nor an answer column
+import-clue-missed-everything = no header word at all in the first 60 rows
+import-clue-map = {" "}If the layout guessed from the rows below is right, state it: `--map { $map }` (columns: number=, text=, section=, scope=; header-rows= counts the rows above the first item).
+import-clue-map-sheet = {" "}If the layout guessed from the rows below is right, state it: `--sheet { $sheet } --map { $map }` (columns: number=, text=, section=, scope=; header-rows= counts the rows above the first item).
+import-map-needs-sheet = --map states the layout of one sheet, and this workbook has several: { $sheets }. Name the sheet with --sheet NAME.
+import-text-not-workbook = { $file } is a text file (such as a CSV), not an Excel workbook: only .xlsx workbooks are read here. Open it in Excel, save it as an Excel workbook (.xlsx), and give that file.
+import-recorded-sheet = { $file } has several sheets that look like checklists ({ $sheets }): the answers were read from { $sheet }, the sheet the checklist was imported from. To read another, give --sheet NAME.
+import-answers-other-year = { $cell } names the form of { $book_wareki } (FY{ $book }), but the answers file is for { $checklist } (FY{ $year }): its answers would land on another year's items by their numbers, so nothing was imported. Import the blank workbook of FY{ $book } with `medsec checklist import`, make an answers file on it with `medsec --checklist ID@EDITION init`, and import the filled workbook into that file.
+import-edition-title-differs = note: the sheet's title names the form of { $book_wareki } (FY{ $book }), but the checklist is { $checklist }, as --edition says. A filled workbook titled for FY{ $book } will not be imported into answers on it; leave out --edition to take the title's year.

@@ -91,6 +91,7 @@ checklist-form-conflict = `{ $spec }` は{ $named }の様式ですが、`--form`
 checklist-digest = { $file }: チェックリストのダイジェストを計算できません(詳細: { $detail })
 checklist-stale = 注意: 次のチェックリストは、わかっている最新の版が今年度({ $wareki }、FY{ $year })より前のものです: { $list }。今年度の版が公表されていれば、その Excel ファイルを `medsec checklist import` で取り込み、`medsec checklist add` で登録してください。
 checklist-stale-official = 注意: 今年度({ $wareki }、FY{ $year })の様式がまだ登録されていません。登録されているのは前年度までの版です: { $list }。{ $wareki }版「{ $title }」({ $form })は { $published } に公表されています。{ $url } から { $file } を入手し、`medsec checklist import { $file } --out { $edition }.toml` と `medsec checklist add { $edition }.toml` で登録してください。前年度までの版で作った報告書は、その年度の報告書になります。
+checklist-stale-registered = 注意: 今年度({ $wareki }、FY{ $year })のチェックリストとして登録されているのは、公表元の公式の版ではありません: { $others }。--checklist を付けないときは、公式の版のうち最も新しいもの(前年度までの版: { $list })を使います。今年度のものを使うには `--checklist { $first }` を付けてください(medsec が SHA-256 で知っている公式のワークブックから取り込んだものでなければ、項目は未確認です)。
 checklist-item-label = { $number } { $title }
 checklist-item-label-scoped = { $number }({ $scope }) { $title }
 form-institution = 医療機関確認用
@@ -1636,3 +1637,27 @@ answers-institution-code-prefecture-unknown = 医療機関コード `{ $code }` 
 
 ## status
 status-complete-with-findings = 記入完了です。ただし指摘があります(プローブの証跡と矛盾する回答、または合わない証跡): エラー { $errors }件、警告 { $warnings }件。
+## import
+
+import-no-header = { $file } にはチェックリストらしいシートがありません。先頭から60行の中で、項目の列(項目、チェック項目、確認項目)と回答の列(はい、いいえ、確認日、目標日、1回目、2回目、備考)がその行か下の2行までに並ぶ行を探しました。見つかったもの:
+import-clue-sheet = シート { $sheet }: { $rows }。足りないもの: { $missed }。{ $hint }
+import-clue-sheet-empty = シート { $sheet }: { $missed }。{ $hint }
+import-clue-row = { $row }行目: { $cells }
+import-clue-cell = { $cell }「{ $text }」({ $role })
+import-clue-role-number = 番号
+import-clue-role-section = 区分
+import-clue-role-scope = 対象
+import-clue-role-wording = 項目
+import-clue-role-answer = 回答
+import-clue-missed-answers = 項目の列の行とその下2行に回答の列(はい、いいえ、確認日など)がありません
+import-clue-missed-wording = 回答の列がある行に項目の列(項目、チェック項目、確認項目)がありません
+import-clue-missed-apart = 項目の列と回答の列が3行以上離れています
+import-clue-missed-both = 項目の列も回答の列もありません
+import-clue-missed-everything = 先頭から60行に見出しの語が一つもありません
+import-clue-map = 下の行から推定した配置が正しければ、`--map { $map }` で指定してください(列: number=、text=、section=、scope=。header-rows= は最初の項目より上の行数です)。
+import-clue-map-sheet = 下の行から推定した配置が正しければ、`--sheet { $sheet } --map { $map }` で指定してください(列: number=、text=、section=、scope=。header-rows= は最初の項目より上の行数です)。
+import-map-needs-sheet = --map は1枚のシートの配置を指定するものですが、このブックにはシートが複数あります: { $sheets }。--sheet NAME でシートを指定してください。
+import-text-not-workbook = { $file } はテキストファイル(CSV など)で、Excel のブックではありません。ここで読めるのは .xlsx のブックだけです。Excel で開いて「Excel ブック(.xlsx)」として保存し、そのファイルを指定してください。
+import-recorded-sheet = { $file } にはチェックリストらしいシートが複数あります({ $sheets })。チェックリストを取り込んだときのシート { $sheet } から回答を読みました。ほかのシートを読むには --sheet NAME を付けてください。
+import-answers-other-year = { $cell } の表題によると、このブックは { $book_wareki }(FY{ $book })の様式ですが、回答ファイルは { $checklist }(FY{ $year })のものです。番号が同じでも別の年度の項目に回答が入ってしまうため、何も取り込んでいません。{ $book_wareki }の白紙のブックを `medsec checklist import` で取り込み、`medsec --checklist ID@EDITION init` で作った回答ファイルに取り込んでください。
+import-edition-title-differs = 注意: シートの表題は { $book_wareki }(FY{ $book })の様式ですが、--edition の指定どおり { $checklist } として取り込みました。表題が{ $book_wareki }の記入済みブックは、このチェックリストの回答ファイルには取り込めません。表題の年度にするには --edition を付けずに取り込んでください。

@@ -642,12 +642,10 @@ fn number_key(text: &str) -> Option<((u32, Option<u32>), String)> {
         return Some(((major, None), rest.to_owned()));
     };
     let after_dash = after_dash.trim_start();
-    let circled = after_dash.chars().next().and_then(|c| match c {
-        '\u{2460}'..='\u{2473}' => Some(u32::from(c) - 0x2460 + 1),
-        '\u{3251}'..='\u{325f}' => Some(u32::from(c) - 0x3251 + 21),
-        '\u{32b1}'..='\u{32bf}' => Some(u32::from(c) - 0x32b1 + 36),
-        _ => None,
-    });
+    let circled = after_dash
+        .chars()
+        .next()
+        .and_then(crate::checklist::import::circled_number);
     if let Some(minor) = circled {
         let len = after_dash.chars().next().map_or(0, char::len_utf8);
         let rest = after_dash.get(len..).unwrap_or("");

@@ -603,6 +603,24 @@ pub fn stale(catalog: &Catalog, today: jiff::civil::Date) -> (Vec<String>, i16) 
     (stale, current)
 }
 
+/// The checklists of the current fiscal year (or later) the catalog holds besides the stale
+/// publishers' (an imported workbook not known as official is named after its file, not
+/// `mhlw`): `ID@EDITION`, ordered. Said beside [`stale`], so that a hospital that imported
+/// this year's workbook is not told that this year's form is missing without being shown it.
+pub fn current_others(catalog: &Catalog, today: jiff::civil::Date) -> Vec<String> {
+    let current = crate::dates::fiscal_year_of(today);
+    let mut out: Vec<String> = catalog
+        .entries
+        .iter()
+        .map(Entry::summary)
+        .filter(|s| s.fiscal_year >= current)
+        .map(|s| s.full_id())
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::{Catalog, Entry};

@@ -95,6 +95,20 @@ pub fn run(args: AnswerArgs, ctx: &Context) -> anyhow::Result<Outcome> {
             path = file.display().to_string()
         );
         let mut outcome = Outcome::text(String::new(), Exit::Ok).notice(msg);
+        if let Read::Workbook(answers::workbook::ReadWorkbook {
+            file,
+            chosen_sheet: Some((sheet, sheets)),
+            ..
+        }) = &read
+        {
+            outcome = outcome.notice(tr!(
+                lang,
+                "import-recorded-sheet",
+                file = file.as_str(),
+                sheet = sheet.as_str(),
+                sheets = sheets.join(", ")
+            ));
+        }
         if !notes.is_empty() {
             let lines: Vec<String> = notes
                 .iter()

@@ -113,6 +113,17 @@ pub fn import(mut args: ImportArgs, ctx: &Context) -> anyhow::Result<Outcome> {
             count = imported.untitled_sections.len()
         ));
     }
+    if let Some(book) = imported.title_year_differs {
+        notices.push(tr!(
+            lang,
+            "import-edition-title-differs",
+            book = book,
+            book_wareki = i16::try_from(book)
+                .map(crate::dates::wareki_fiscal_year)
+                .unwrap_or_default(),
+            checklist = imported.checklist.as_str()
+        ));
+    }
     if !imported.skipped.is_empty() {
         notices.push(tr!(
             lang,

@@ -94,6 +94,19 @@ pub fn stale_notice(catalog: &crate::checklist::Catalog, ctx: &Context) -> Optio
     }
     let wareki = crate::dates::wareki_fiscal_year(current);
     let list = stale.join(", ");
+    // This year's checklists imported under another name (not the official workbook).
+    let others = crate::checklist::current_others(catalog, ctx.today);
+    if let Some(first) = others.first() {
+        return Some(crate::tr!(
+            ctx.lang,
+            "checklist-stale-registered",
+            wareki = wareki,
+            year = current,
+            list = list,
+            others = others.join(", "),
+            first = first.as_str()
+        ));
+    }
     let edition = format!("fy{current}");
     let known = crate::checklist::import::official::known().unwrap_or_default();
     let official = known

@@ -295,17 +295,10 @@ fn join<T: std::fmt::Display>(v: &[T]) -> String {
         .join(", ")
 }
 
-/// `2-(4)` and `2-④` are the same number in two notations (R5/R6 and R7).
+/// `2-(4)` and `2-④` are the same number in two notations (R5/R6 and R7); the import's reading
+/// of numbers decides, so `㉑`..`㊿` count as well.
 fn normalised_number(number: &str) -> String {
-    let mut out = String::new();
-    for c in number.chars() {
-        match c {
-            '①'..='⑳' => out.push_str(&(c as u32 - '①' as u32 + 1).to_string()),
-            '(' | ')' => {}
-            c => out.push(c),
-        }
-    }
-    out
+    crate::checklist::import::comparable_number(number)
 }
 
 fn item_changes(old: &Item, new: &Item) -> Vec<Change> {
@@ -558,6 +551,10 @@ mod tests {
         assert_eq!(normalised_number("2-(4)"), normalised_number("2-④"));
         assert_eq!(normalised_number("2-(13)"), normalised_number("2-⑬"));
         assert_ne!(normalised_number("2-(6)"), normalised_number("2-⑪"));
+        assert_eq!(normalised_number("2-(21)"), normalised_number("2-㉑"));
+        assert_eq!(normalised_number("2-(50)"), normalised_number("2-㊿"));
+        assert_eq!(normalised_number("２－（３６）"), normalised_number("2-㊱"));
+        assert_ne!(normalised_number("2-(21)"), normalised_number("2-⑳"));
     }
 
     #[test]

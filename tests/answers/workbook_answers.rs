@@ -1321,3 +1321,216 @@ fn a_target_date_column_after_both_rounds_lands_on_the_right_round() {
         .arg(&out));
     assert_eq!(r.code, Some(0), "{}", r.stderr);
 }
+
+/// One header row, no 1回目 heading, a single 目標日 standing after the first round's columns
+/// and before the 2回目 columns: it is round 1's (docs/checklist-format.md), not shared.
+fn target_before_round_2<'a>(filled: Vec<(u32, u16, V<'a>)>) -> Vec<u8> {
+    let mut cells = vec![
+        (0, 0, V::S("チェック項目")),
+        (0, 1, V::S("はい")),
+        (0, 2, V::S("いいえ")),
+        (0, 3, V::S("確認日")),
+        (0, 4, V::S("目標日")),
+        (0, 5, V::S("2回目 はい")),
+        (0, 6, V::S("2回目 いいえ")),
+        (0, 7, V::S("2回目 確認日")),
+        (1, 0, V::S("1 体制構築")),
+        (2, 0, V::S("① 試験用の責任者を置いている。")),
+        (3, 0, V::S("② 試験用の規程を定めている。")),
+    ];
+    cells.extend(filled);
+    workbook(&[Spec {
+        name: "Sheet1",
+        cells,
+        merges: vec![],
+        list: None,
+    }])
+}
+
+#[test]
+fn a_single_target_date_before_the_second_round_is_the_first_rounds() {
+    let s = Setup::new(
+        &target_before_round_2(vec![]),
+        &["--edition", "fy2026", "--id", "own-institution"],
+        "institution",
+    );
+    let filled = target_before_round_2(vec![
+        // ①: いいえ in both rounds, one date in the 目標日 column before 2回目.
+        (2, 2, V::S("○")),
+        (2, 3, V::D(JUNE3, WAREKI)),
+        (2, 4, V::D(JAN15, WAREKI)),
+        (2, 6, V::S("レ")),
+        (2, 7, V::D(JUNE10, WAREKI_SHORT)),
+        // ②: はい in round 1.
+        (3, 1, V::S("✓")),
+        (3, 3, V::D(JUNE3, WAREKI_SHORT)),
+    ]);
+    let r = s.import("filled.xlsx", &filled, "en");
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert_eq!(
+        entries(&s.answers_text()),
+        vec![
+            e("s1-01", 1, "いいえ", "2026-06-03", "2027-01-15"),
+            e("s1-01", 2, "いいえ", "2026-06-10", ""),
+            e("s1-02", 1, "はい", "2026-06-03", ""),
+        ]
+    );
+}
+
+/// An old .xls or a password-protected workbook, and a CSV renamed .xlsx, given to
+/// `answer --import`: named as what they are, exit 2, the answers file untouched.
+#[test]
+fn an_xls_or_a_text_file_given_as_the_filled_workbook_is_named_as_such() {
+    let s = Setup::new(
+        &layout_a(vec![]),
+        &["--edition", "fy2026", "--id", "own-institution"],
+        "institution",
+    );
+    let before = s.answers_text();
+    let mut ole = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    ole.resize(4096, 0);
+    for name in ["old.xls", "locked.xlsx"] {
+        let r = s.import(name, &ole, "en");
+        assert_eq!(r.code, Some(2), "{}", r.stderr);
+        assert!(
+            r.stderr.contains(name) && r.stderr.contains("OLE compound file"),
+            "{}",
+            r.stderr
+        );
+        assert!(!r.stderr.contains("unknown sheet type"), "{}", r.stderr);
+    }
+    let r = s.import("old.xls", &ole, "ja");
+    assert!(r.stderr.contains("パスワード"), "{}", r.stderr);
+    let r = s.import(
+        "list.xlsx",
+        "チェック項目,はい,いいえ\n① 試験用の責任者を置いている。,○,\n".as_bytes(),
+        "en",
+    );
+    assert_eq!(r.code, Some(2), "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("list.xlsx is a text file (such as a CSV)"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(s.answers_text(), before, "nothing written");
+}
+
+/// A workbook as some forms come: a filled-in example sheet (記入例) before the form itself.
+fn with_example<'a>(example: Vec<(u32, u16, V<'a>)>, form: Vec<(u32, u16, V<'a>)>) -> Vec<u8> {
+    let sheet = |name, filled: Vec<(u32, u16, V<'a>)>| {
+        let mut cells = vec![
+            (0, 0, V::S("チェック項目")),
+            (0, 1, V::S("はい")),
+            (0, 2, V::S("いいえ")),
+            (0, 3, V::S("確認日")),
+            (1, 0, V::S("1 体制構築")),
+            (2, 0, V::S("① 試験用の責任者を置いている。")),
+            (3, 0, V::S("② 試験用の規程を定めている。")),
+        ];
+        cells.extend(filled);
+        Spec {
+            name,
+            cells,
+            merges: vec![],
+            list: None,
+        }
+    };
+    workbook(&[sheet("記入例", example), sheet("チェックリスト", form)])
+}
+
+#[test]
+fn beside_an_example_sheet_the_sheet_imported_from_is_read() {
+    let s = Setup::new(
+        &with_example(vec![], vec![]),
+        &[
+            "--edition",
+            "fy2026",
+            "--id",
+            "own-institution",
+            "--sheet",
+            "チェックリスト",
+        ],
+        "institution",
+    );
+    let example = vec![(2, 1, V::S("○")), (3, 1, V::S("○"))];
+    let form = vec![
+        (2, 1, V::S("○")),
+        (2, 3, V::D(JUNE3, WAREKI)),
+        (3, 2, V::S("○")),
+        (3, 3, V::D(JUNE3, WAREKI_SHORT)),
+    ];
+    let filled = with_example(example, form);
+    let r = s.import("filled.xlsx", &filled, "en");
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("several sheets that look like checklists (記入例, チェックリスト): the answers were read from チェックリスト"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(
+        entries(&s.answers_text()),
+        vec![
+            e("s1-01", 1, "はい", "2026-06-03", ""),
+            e("s1-02", 1, "いいえ", "2026-06-03", ""),
+        ]
+    );
+    // --sheet reads another, and says nothing of a choice.
+    let r = run(s
+        .medsec()
+        .args(["--lang", "en", "answer"])
+        .arg(&s.answers)
+        .arg("--import")
+        .arg(s.dir.path().join("filled.xlsx"))
+        .args(["--sheet", "記入例"]));
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert!(!r.stderr.contains("several sheets"), "{}", r.stderr);
+    assert!(entries(&s.answers_text()).contains(&e("s1-02", 1, "はい", "2026-06-03", "")));
+}
+
+/// This year's filled workbook given to an answers file of last year's checklist (made while
+/// this year's form was not registered): refused naming the title cell and both years, not
+/// landed on last year's items by number; nothing written.
+#[test]
+fn a_workbook_of_another_fiscal_year_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let answers = dir.path().join("answers.toml");
+    let r = run(medsec()
+        .args(["--checklist", "mhlw-institution@fy2025", "init", "--out"])
+        .arg(&answers));
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    let before = std::fs::read_to_string(&answers).unwrap();
+    // 令和8年度版 in its title (チェックリスト!A1).
+    let filled = save(
+        dir.path(),
+        "filled.xlsx",
+        &layout_a(vec![(5, 1, V::S("○")), (5, 3, V::D(JUNE3, WAREKI))]),
+    );
+    for (lang, needles) in [
+        (
+            "en",
+            [
+                "チェックリスト!A1 names the form of 令和8年度 (FY2026)",
+                "mhlw-institution@fy2025 (FY2025)",
+            ],
+        ),
+        (
+            "ja",
+            [
+                "チェックリスト!A1 の表題によると、このブックは 令和8年度(FY2026)の様式",
+                "何も取り込んでいません",
+            ],
+        ),
+    ] {
+        let r = run(medsec()
+            .args(["--lang", lang, "answer"])
+            .arg(&answers)
+            .arg("--import")
+            .arg(&filled));
+        assert_eq!(r.code, Some(2), "{}", r.stderr);
+        for n in needles {
+            assert!(r.stderr.contains(n), "{n:?} not in {}", r.stderr);
+        }
+    }
+    assert_eq!(std::fs::read_to_string(&answers).unwrap(), before);
+}

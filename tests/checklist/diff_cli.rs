@@ -363,3 +363,41 @@ fn form_and_kind_codes_stay_out_of_sentences() {
         "{json}"
     );
 }
+
+#[test]
+fn circled_numbers_past_twenty_renumbered_to_brackets_are_a_notation_change() {
+    // ㉑ and (21) are one number in two notations (the import reads ①–㊿); a diff that knew
+    // only ①–⑳ called this a renumbering that needs review.
+    let dir = tempfile::tempdir().unwrap();
+    let own = std::fs::read_to_string("tests/fixtures/own-checklist.toml").unwrap();
+    let old = dir.path().join("old.toml");
+    let new = dir.path().join("new.toml");
+    std::fs::write(&old, own.replace("number = \"4-(1)\"", "number = \"4-㉑\"")).unwrap();
+    std::fs::write(
+        &new,
+        own.replace("number = \"4-(1)\"", "number = \"4-(21)\""),
+    )
+    .unwrap();
+    let (old_s, new_s) = (old.to_str().unwrap(), new.to_str().unwrap());
+    let (code, d) = diff_json(&[old_s, new_s]);
+    assert_eq!(code, 0, "{d}");
+    assert_eq!(
+        items_with(&d["changes"], "item-number-notation-changed"),
+        ["own-restore-drill"]
+    );
+    assert!(
+        items_with(&d["changes"], "item-renumbered").is_empty(),
+        "{d}"
+    );
+    // A real renumbering (㉑ -> (22)) still is one.
+    std::fs::write(
+        &new,
+        own.replace("number = \"4-(1)\"", "number = \"4-(22)\""),
+    )
+    .unwrap();
+    let (_, d) = diff_json(&[old_s, new_s]);
+    assert_eq!(
+        items_with(&d["changes"], "item-renumbered"),
+        ["own-restore-drill"]
+    );
+}

@@ -391,7 +391,18 @@ fn a_map_states_the_layout_when_it_cannot_be_found() {
     }]);
     let (r, out) = import(dir.path(), "m.xlsx", &bytes, &["--edition", "fy2026"]);
     assert_eq!(r.code, Some(2));
-    assert!(r.stderr.contains("--map"), "{}", r.stderr);
+    // What was missed, and the map guessed from the rows below (the one used next).
+    assert!(
+        r.stderr
+            .contains("sheet 一覧: no header word at all in the first 60 rows"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr.contains("`--map number=A,text=B,header-rows=1`"),
+        "{}",
+        r.stderr
+    );
     assert!(!out.exists());
     let (r, out) = import(
         dir.path(),
@@ -1421,4 +1432,211 @@ fn vendor_sections_take_the_sheets_headings_or_say_there_are_none() {
     );
     assert_eq!(r.code, Some(0), "{}", r.stderr);
     assert!(r.stderr.contains("の見出しがありません"), "{}", r.stderr);
+}
+
+/// The command a "no header" error proposes (between its last pair of backticks).
+fn proposed(stderr: &str) -> Vec<String> {
+    let mut parts = stderr.rsplit('`');
+    parts.next();
+    let command = parts.next().unwrap_or("");
+    command.split_whitespace().map(str::to_owned).collect()
+}
+
+#[test]
+fn a_header_not_found_names_every_candidate_row_and_the_map_that_states_it() {
+    let dir = tempfile::tempdir().unwrap();
+    // A cover sheet, and a sheet whose wording header stands four rows above its answer words
+    // (a note block in between): no header is found, on either sheet.
+    let bytes = workbook(&[
+        SheetSpec {
+            name: "表紙",
+            cells: vec![(0, 0, "令和8年度 試験用の表紙")],
+            merges: vec![],
+        },
+        SheetSpec {
+            name: "チェック",
+            cells: vec![
+                (1, 0, "チェック項目"),
+                (5, 1, "はい"),
+                (5, 2, "いいえ"),
+                (6, 0, "1 体制構築"),
+                (7, 0, "① 試験用の責任者を置いている。"),
+                (8, 0, "② 試験用の台帳を作っている。"),
+            ],
+            merges: vec![],
+        },
+    ]);
+    let (r, out) = import(dir.path(), "apart.xlsx", &bytes, &["--edition", "fy2026"]);
+    assert_unusable(
+        &r,
+        &out,
+        &[
+            "sheet 表紙: no header word at all",
+            "row 2: チェック!A2 チェック項目 (wording)",
+            "row 6: チェック!B6 はい (answer), チェック!C6 いいえ (answer)",
+            "Missed: the wording column and the answer columns are more than two rows apart",
+            "`--sheet チェック --map text=A,header-rows=6`",
+        ],
+    );
+    // One line a sheet.
+    assert!(
+        r.stderr.contains("What it found:\n  sheet 表紙"),
+        "{}",
+        r.stderr
+    );
+    // The proposed command imports it.
+    let args = proposed(&r.stderr);
+    let (r, out) = import(dir.path(), "apart.xlsx", &bytes, &{
+        let mut a: Vec<&str> = vec!["--edition", "fy2026"];
+        a.extend(args.iter().map(String::as_str));
+        a
+    });
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    lint_clean(&out);
+    // A map without --sheet on a workbook of several sheets says to name one.
+    std::fs::remove_file(&out).unwrap();
+    let (r, out) = import(
+        dir.path(),
+        "apart.xlsx",
+        &bytes,
+        &["--edition", "fy2026", "--map", "text=A,header-rows=6"],
+    );
+    assert_unusable(&r, &out, &["several: 表紙, チェック", "--sheet NAME"]);
+    // In Japanese.
+    let r = run(medsec_in(dir.path())
+        .args(["--lang", "ja", "checklist", "import"])
+        .arg(dir.path().join("apart.xlsx"))
+        .args(["--edition", "fy2026"]));
+    assert_eq!(r.code, Some(2));
+    for needle in [
+        "2行目: チェック!A2「チェック項目」(項目)",
+        "6行目: チェック!B6「はい」(回答)",
+        "項目の列と回答の列が3行以上離れています",
+        "`--sheet チェック --map text=A,header-rows=6` で指定してください",
+    ] {
+        assert!(r.stderr.contains(needle), "{needle:?} not in {}", r.stderr);
+    }
+}
+
+#[test]
+fn a_csv_given_as_a_workbook_is_named_as_text() {
+    // A hospital's list saved as CSV from Excel, given as is and renamed .xlsx.
+    let dir = tempfile::tempdir().unwrap();
+    let csv = "チェック項目,はい,いいえ\n① 試験用の責任者を置いている。,○,\n";
+    for name in ["list.csv", "list.xlsx"] {
+        let (r, out) = import(dir.path(), name, csv.as_bytes(), &["--edition", "fy2026"]);
+        assert_unusable(
+            &r,
+            &out,
+            &[
+                name,
+                "is a text file (such as a CSV), not an Excel workbook",
+            ],
+        );
+    }
+    // Shift_JIS text too (no NUL byte), and in Japanese.
+    let (sjis, _, _) = encoding_rs::SHIFT_JIS.encode(csv);
+    let wb = save(dir.path(), "sjis.csv", &sjis);
+    let r = run(medsec_in(dir.path())
+        .args(["--lang", "ja", "checklist", "import"])
+        .arg(&wb)
+        .args(["--edition", "fy2026"]));
+    assert_eq!(r.code, Some(2), "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("sjis.csv はテキストファイル(CSV など)で、Excel のブックではありません"),
+        "{}",
+        r.stderr
+    );
+}
+
+/// A hospital imports this year's workbook, but not the official file (saved again in Excel:
+/// another SHA-256), and adds it: the commands that pick an edition do not just say this
+/// year's form is missing (and to import what was just imported); they name the checklist
+/// registered and the `--checklist` that uses it.
+#[test]
+fn this_years_checklist_imported_under_its_file_name_is_named_in_the_notice() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = tempfile::tempdir().unwrap();
+    let (r, out) = import(dir.path(), "001716187.xlsx", &layout_a(), &[]);
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert!(r.stderr.contains("is not the official"), "{}", r.stderr);
+    let r = run(medsec_in(data.path()).args(["checklist", "add"]).arg(&out));
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    let answers = dir.path().join("a.toml");
+    let r = run(medsec_in(data.path())
+        .args(["--lang", "en", "init", "--out"])
+        .arg(&answers));
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    for needle in [
+        "checklists registered are not the publisher's official edition: 001716187-institution@fy2026",
+        "give `--checklist 001716187-institution@fy2026`",
+    ] {
+        assert!(r.stderr.contains(needle), "{needle:?} not in {}", r.stderr);
+    }
+    assert!(!r.stderr.contains("is not registered yet"), "{}", r.stderr);
+    let r = run(medsec_in(data.path())
+        .args(["--lang", "ja", "status"])
+        .arg(&answers));
+    assert!(
+        r.stderr
+            .contains("`--checklist 001716187-institution@fy2026` を付けてください"),
+        "{}",
+        r.stderr
+    );
+    // The --checklist it names works.
+    let r = run(medsec_in(data.path())
+        .args([
+            "--checklist",
+            "001716187-institution@fy2026",
+            "init",
+            "--force",
+            "--out",
+        ])
+        .arg(&answers));
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert!(
+        std::fs::read_to_string(&answers)
+            .unwrap()
+            .contains("id = \"001716187-institution\""),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn an_edition_other_than_the_titles_year_is_said() {
+    let dir = tempfile::tempdir().unwrap();
+    // The title says 令和8年度版; --edition says fy2025: imported as asked, and said.
+    let (r, out) = import(dir.path(), "a.xlsx", &layout_a(), &["--edition", "fy2025"]);
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert!(std::fs::read_to_string(&out)
+        .unwrap()
+        .contains("edition = \"fy2025\""));
+    assert!(
+        r.stderr.contains(
+            "the sheet's title names the form of 令和8年度 (FY2026), but the checklist is a-institution@fy2025"
+        ),
+        "{}",
+        r.stderr
+    );
+    // The title's own year: nothing said.
+    let (r, _) = import(dir.path(), "a.xlsx", &layout_a(), &["--force"]);
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert!(!r.stderr.contains("title names"), "{}", r.stderr);
+}
+
+#[test]
+fn a_merged_header_cell_is_named_once_in_what_was_found() {
+    let dir = tempfile::tempdir().unwrap();
+    let bytes = workbook(&[SheetSpec {
+        name: "一覧",
+        cells: vec![(2, 0, "① 試験用の責任者を置いている。")],
+        merges: vec![(0, 0, 1, 1, "チェック項目")],
+    }]);
+    let (r, out) = import(dir.path(), "merged.xlsx", &bytes, &["--edition", "fy2026"]);
+    assert_unusable(&r, &out, &["row 1: 一覧!A1 チェック項目 (wording)."]);
+    for copy in ["一覧!B1", "一覧!A2", "row 2:"] {
+        assert!(!r.stderr.contains(copy), "{copy:?} in {}", r.stderr);
+    }
 }

@@ -293,6 +293,14 @@ pub enum WorkbookAnswersError {
     },
     /// The workbook could not be made (rust_xlsxwriter's reason).
     Write(String),
+    /// The workbook's title names another fiscal year than the answers file's checklist: its
+    /// answers would land on another year's items by number.
+    OtherYear {
+        cell: String,
+        book_year: i32,
+        checklist: String,
+        year: i16,
+    },
 }
 
 impl WorkbookAnswersError {
@@ -301,7 +309,10 @@ impl WorkbookAnswersError {
             WorkbookAnswersError::Read(e) => e.message(lang),
             // A file that is no workbook at all: said once, with its name (not as a layout).
             WorkbookAnswersError::Layout {
-                error: error @ (ImportError::Workbook { .. } | ImportError::Encrypted { .. }),
+                error:
+                    error @ (ImportError::Workbook { .. }
+                    | ImportError::Encrypted { .. }
+                    | ImportError::Text { .. }),
                 ..
             } => error.localize(lang),
             WorkbookAnswersError::Layout { file, error } => tr!(
@@ -348,6 +359,22 @@ impl WorkbookAnswersError {
             WorkbookAnswersError::Write(reason) => {
                 tr!(lang, "answers-workbook-write", reason = reason.as_str())
             }
+            WorkbookAnswersError::OtherYear {
+                cell,
+                book_year,
+                checklist,
+                year,
+            } => tr!(
+                lang,
+                "import-answers-other-year",
+                cell = cell.as_str(),
+                book = book_year,
+                book_wareki = i16::try_from(*book_year)
+                    .map(crate::dates::wareki_fiscal_year)
+                    .unwrap_or_default(),
+                checklist = checklist.as_str(),
+                year = year
+            ),
         }
     }
 }
@@ -390,6 +417,9 @@ pub struct ReadWorkbook {
     pub file: String,
     pub imported: Imported,
     pub problems: Vec<Problem>,
+    /// Several sheets look like checklists (a 記入例 beside the form) and no `--sheet` was
+    /// given: the one the checklist was imported from was read, and these were the candidates.
+    pub chosen_sheet: Option<(String, Vec<String>)>,
 }
 
 impl ReadWorkbook {
@@ -415,7 +445,8 @@ pub fn read(
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase)
         .unwrap_or_default();
-    if !matches!(ext.as_str(), "xlsx" | "xlsm") {
+    // An old `.xls` is read here too, to be named as what it is (not "unknown sheet type").
+    if !matches!(ext.as_str(), "xlsx" | "xlsm" | "xls") {
         return Ok(None);
     }
     let bytes = crate::limits::read(path, InputKind::Sheet).map_err(WorkbookAnswersError::Read)?;
@@ -459,19 +490,55 @@ pub fn read(
     };
     // A recorded layout or row that no longer fits the workbook (rows or columns inserted
     // since) is searched for as at import instead.
-    let found = match find_sheet(&bytes, &name, found_in.sheet, map) {
-        Err(_) if map != found_in.map => find_sheet(&bytes, &name, found_in.sheet, found_in.map),
+    let find = |sheet: Option<&str>| match find_sheet(&bytes, &name, sheet, map) {
+        Err(_) if map != found_in.map => find_sheet(&bytes, &name, sheet, found_in.map),
+        other => other,
+    };
+    // Several candidate sheets (a 記入例 sheet beside the form, a copy): without `--sheet`, the
+    // sheet the checklist was imported from, when the workbook has it.
+    let recorded_sheet = found_in
+        .sheet
+        .is_none()
+        .then(|| {
+            checklist
+                .items
+                .iter()
+                .find_map(|i| crate::checklist::import::layout_of(&i.sources))
+                .map(|l| l.sheet)
+        })
+        .flatten();
+    let mut chosen_sheet = None;
+    let found = match find(found_in.sheet) {
+        Err(ImportError::SeveralSheets { sheets } | ImportError::MapNeedsSheet { sheets })
+            if recorded_sheet.as_ref().is_some_and(|r| sheets.contains(r)) =>
+        {
+            let recorded = recorded_sheet.unwrap_or_default();
+            let found = find(Some(&recorded));
+            chosen_sheet = Some((recorded, sheets));
+            found
+        }
         other => other,
     }
     .map_err(|error| WorkbookAnswersError::Layout {
         file: file.clone(),
         error,
     })?;
+    if let Some((cell, book_year)) = found.title_fiscal_year() {
+        if book_year != i32::from(checklist.fiscal_year) {
+            return Err(WorkbookAnswersError::OtherYear {
+                cell,
+                book_year,
+                checklist: format!("{}@{}", checklist.id, checklist.edition),
+                year: checklist.fiscal_year,
+            });
+        }
+    }
     let (imported, problems) = updates(&found, checklist)?;
     Ok(Some(ReadWorkbook {
         file,
         imported,
         problems,
+        chosen_sheet,
     }))
 }
 

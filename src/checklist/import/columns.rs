@@ -119,15 +119,41 @@ fn names_round(header: &str) -> bool {
     header.contains("回目")
 }
 
-/// The round of each 目標日 column whose header names none, on a form with a 2回目: one after
-/// the first 2回目 column, when another 目標日 column serves round 1, is round 2's; the only
-/// 目標日 column of such a form is shared by both rounds ([`SHARED_ROUND`]). Others keep round 1.
+/// The round of each 目標日 column whose header names none, on a form with a 2回目, decided
+/// from the layout:
+/// - inside the 1回目 group it is round 1's. The group is the span of the columns headed 1回目
+///   (a merged 1回目 heading names its columns); when no column names round 1, the first round
+///   is everything from its first answer column up to the first 2回目 column, so a 目標日 standing
+///   among or after the first round's はい/いいえ/確認日 and before the 2回目 columns is round 1's;
+/// - otherwise the only 目標日 column (after both groups, between a headed 1回目 group and the
+///   2回目 group, or before both) is shared by both rounds ([`SHARED_ROUND`]);
+/// - one after the first 2回目 column, when another 目標日 column serves round 1, is round 2's.
+///
+/// Others keep round 1.
 fn target_rounds(found: Vec<(usize, Role, u8, bool)>) -> Vec<(usize, Role, u8)> {
     let first_round_2 = found
         .iter()
         .filter(|(_, _, round, _)| *round == 2)
         .map(|(c, _, _, _)| *c)
         .min();
+    let round_1: Vec<(usize, bool)> = found
+        .iter()
+        .filter(|(_, role, round, _)| *round == 1 && *role != Role::TargetDate)
+        .map(|&(c, _, _, named)| (c, named))
+        .collect();
+    let headed = round_1.iter().any(|(_, named)| *named);
+    let group: Vec<usize> = round_1
+        .iter()
+        .filter(|(_, named)| !headed || *named)
+        .map(|(c, _)| *c)
+        .collect();
+    let inside_round_1 = |c: usize, first_round_2: usize| {
+        let (Some(&start), Some(&end)) = (group.iter().min(), group.iter().max()) else {
+            return false;
+        };
+        let end = if headed { end } else { first_round_2 };
+        start < c && c < end && c < first_round_2
+    };
     let targets: Vec<(usize, u8, bool)> = found
         .iter()
         .filter(|(_, role, _, _)| *role == Role::TargetDate)
@@ -144,7 +170,9 @@ fn target_rounds(found: Vec<(usize, Role, u8, bool)>) -> Vec<(usize, Role, u8)> 
             }
             let others: Vec<&(usize, u8, bool)> =
                 targets.iter().filter(|(tc, _, _)| *tc != c).collect();
-            let round = if others.is_empty() {
+            let round = if inside_round_1(c, first_round_2) {
+                1
+            } else if others.is_empty() {
                 SHARED_ROUND
             } else if c > first_round_2
                 && others
@@ -338,5 +366,78 @@ mod tests {
             None
         );
         assert_eq!(row_of(&[row_source(5)]), Some(5));
+    }
+
+    /// The round of each unnamed 目標日 column in a row of headers (`named` marks a header that
+    /// names its round, as under a merged 1回目/2回目).
+    fn rounds(headers: &[(&str, bool)]) -> Vec<(usize, u8)> {
+        let found = headers
+            .iter()
+            .enumerate()
+            .filter_map(|(c, (h, named))| column_role(h).map(|(r, n)| (c, r, n, *named)))
+            .collect();
+        target_rounds(found)
+            .into_iter()
+            .filter(|(_, role, _)| *role == Role::TargetDate)
+            .map(|(c, _, n)| (c, n))
+            .collect()
+    }
+
+    #[test]
+    fn a_target_column_goes_with_the_group_it_stands_in() {
+        // No 1回目 heading: the first round runs up to the 2回目 columns.
+        let unheaded = [
+            ("はい", false),
+            ("いいえ", false),
+            ("確認日", false),
+            ("目標日", false),
+            ("2回目 はい", true),
+            ("2回目 いいえ", true),
+        ];
+        assert_eq!(rounds(&unheaded), [(3, 1)]);
+        // Among the 1回目 columns.
+        let among = [
+            ("1回目 はい", true),
+            ("1回目 いいえ", true),
+            ("目標日", false),
+            ("1回目 確認日", true),
+            ("2回目 はい", true),
+            ("2回目 いいえ", true),
+        ];
+        assert_eq!(rounds(&among), [(2, 1)]);
+        // Between a headed 1回目 group and the 2回目 group, after both, or before both: shared.
+        let between = [
+            ("1回目 はい", true),
+            ("1回目 いいえ", true),
+            ("目標日", false),
+            ("2回目 はい", true),
+            ("2回目 いいえ", true),
+        ];
+        assert_eq!(rounds(&between), [(2, SHARED_ROUND)]);
+        let after = [
+            ("はい", false),
+            ("いいえ", false),
+            ("2回目 はい", true),
+            ("2回目 いいえ", true),
+            ("目標日", false),
+        ];
+        assert_eq!(rounds(&after), [(4, SHARED_ROUND)]);
+        let before = [
+            ("目標日", false),
+            ("はい", false),
+            ("いいえ", false),
+            ("2回目 はい", true),
+        ];
+        assert_eq!(rounds(&before), [(0, SHARED_ROUND)]);
+        // One inside round 1 and one after both: round 1's and round 2's.
+        let two = [
+            ("はい", false),
+            ("いいえ", false),
+            ("目標日", false),
+            ("2回目 はい", true),
+            ("2回目 いいえ", true),
+            ("目標日", false),
+        ];
+        assert_eq!(rounds(&two), [(2, 1), (5, 2)]);
     }
 }

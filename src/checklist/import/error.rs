@@ -5,14 +5,56 @@ use crate::checklist::Lang;
 use crate::limits::workbook::WorkbookError;
 use crate::tr;
 
+/// What a header cell names its column as (for the error when no header is found).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ClueRole {
+    Number,
+    Section,
+    Scope,
+    Wording,
+    Answer,
+}
+
+/// A row near the top of a sheet that names some columns: its row number (from 1) and each
+/// cell that names one (`Sheet1!B3`, its text, what it names).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CandidateRow {
+    pub row: usize,
+    pub cells: Vec<(String, String, ClueRole)>,
+}
+
+/// What the header search missed on a sheet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Missed {
+    /// A wording column, but no answer column in its row or the two below.
+    Answers,
+    /// Answer columns, but no wording column.
+    Wording,
+    /// Both, but never within three rows of each other.
+    Apart,
+    /// Rows naming other columns (a number, a section), neither wording nor answers.
+    Both,
+    /// No header word at all.
+    Everything,
+}
+
+/// What the header search saw on one sheet where it found no header.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Clues {
+    /// The first rows that name columns.
+    pub candidates: Vec<CandidateRow>,
+    pub missed: Missed,
+    /// The `--map` that would state the layout guessed from the rows below (`text=B,header-rows=3`).
+    pub map: Option<String>,
+}
+
 /// What the header search found on one sheet (for [`ImportError::NoChecklist`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SheetClue {
     pub sheet: String,
-    /// The wording column's header cell and its text (`Sheet1!B3 チェック項目`).
-    pub text_cell: Option<String>,
-    /// An answer column's header cell and its text.
-    pub answer_cell: Option<String>,
+    pub clues: Clues,
+    /// The workbook has other sheets: the `--map` hint names this one with `--sheet`.
+    pub among_others: bool,
 }
 
 /// A workbook that could not be imported.
@@ -20,6 +62,10 @@ pub struct SheetClue {
 pub enum ImportError {
     /// An OLE compound file: a password-protected (encrypted) workbook or an old `.xls`.
     Encrypted {
+        file: String,
+    },
+    /// A text file (a CSV) given as a workbook.
+    Text {
         file: String,
     },
     /// Not a workbook, or beyond the limits.
@@ -36,6 +82,10 @@ pub enum ImportError {
         clues: Vec<SheetClue>,
     },
     SeveralSheets {
+        sheets: Vec<String>,
+    },
+    /// A `--map` that states a layout, on a workbook of several sheets and no `--sheet`.
+    MapNeedsSheet {
         sheets: Vec<String>,
     },
     NoItems {
@@ -92,6 +142,9 @@ impl ImportError {
             ImportError::Encrypted { file } => {
                 tr!(lang, "workbook-encrypted", file = file.as_str())
             }
+            ImportError::Text { file } => {
+                tr!(lang, "import-text-not-workbook", file = file.as_str())
+            }
             ImportError::Workbook { file, error } => tr!(
                 lang,
                 "workbook-unreadable",
@@ -105,16 +158,16 @@ impl ImportError {
                 max = crate::limits::SHEET_MAX_CELLS.to_string()
             ),
             ImportError::NoChecklist { file, clues } => {
+                // One indented line a sheet, as medsec's other multi-line messages.
                 let found: Vec<String> = clues.iter().map(|c| clue(lang, c)).collect();
-                tr!(
-                    lang,
-                    "workbook-no-checklist",
-                    file = file.as_str(),
-                    found = found.join("; ")
-                )
+                let head = tr!(lang, "import-no-header", file = file.as_str());
+                format!("{head}\n  {}", found.join("\n  "))
             }
             ImportError::SeveralSheets { sheets } => {
                 tr!(lang, "workbook-several-sheets", sheets = sheets.join(", "))
+            }
+            ImportError::MapNeedsSheet { sheets } => {
+                tr!(lang, "import-map-needs-sheet", sheets = sheets.join(", "))
             }
             ImportError::NoItems { header, layout } => tr!(
                 lang,
@@ -208,29 +261,97 @@ impl ImportError {
     }
 }
 
+/// One sheet's part of [`ImportError::NoChecklist`]: the rows that name columns, with the
+/// words recognised and their cells, what was missing, and the `--map` that would state it.
 fn clue(lang: Lang, c: &SheetClue) -> String {
     let sheet = c.sheet.as_str();
-    match (&c.text_cell, &c.answer_cell) {
-        (Some(t), Some(a)) => tr!(
+    let rows: Vec<String> = c
+        .clues
+        .candidates
+        .iter()
+        .map(|row| {
+            let cells: Vec<String> = row
+                .cells
+                .iter()
+                .map(|(cell, text, role)| {
+                    let role = match role {
+                        ClueRole::Number => tr!(lang, "import-clue-role-number"),
+                        ClueRole::Section => tr!(lang, "import-clue-role-section"),
+                        ClueRole::Scope => tr!(lang, "import-clue-role-scope"),
+                        ClueRole::Wording => tr!(lang, "import-clue-role-wording"),
+                        ClueRole::Answer => tr!(lang, "import-clue-role-answer"),
+                    };
+                    tr!(
+                        lang,
+                        "import-clue-cell",
+                        cell = cell.as_str(),
+                        text = text.as_str(),
+                        role = role
+                    )
+                })
+                .collect();
+            tr!(
+                lang,
+                "import-clue-row",
+                row = row.row,
+                cells = cells.join(", ")
+            )
+        })
+        .collect();
+    let missed = match c.clues.missed {
+        Missed::Answers => tr!(lang, "import-clue-missed-answers"),
+        Missed::Wording => tr!(lang, "import-clue-missed-wording"),
+        Missed::Apart => tr!(lang, "import-clue-missed-apart"),
+        Missed::Both => tr!(lang, "import-clue-missed-both"),
+        Missed::Everything => tr!(lang, "import-clue-missed-everything"),
+    };
+    let hint = c
+        .clues
+        .map
+        .as_ref()
+        .map(|map| {
+            if c.among_others {
+                tr!(
+                    lang,
+                    "import-clue-map-sheet",
+                    map = map.as_str(),
+                    sheet = shell_word(sheet)
+                )
+            } else {
+                tr!(lang, "import-clue-map", map = map.as_str())
+            }
+        })
+        .unwrap_or_default();
+    if rows.is_empty() {
+        tr!(
             lang,
-            "workbook-clue-both",
+            "import-clue-sheet-empty",
             sheet = sheet,
-            text_cell = t.as_str(),
-            answer_cell = a.as_str()
-        ),
-        (Some(t), None) => tr!(
+            missed = missed,
+            hint = hint
+        )
+    } else {
+        tr!(
             lang,
-            "workbook-clue-text",
+            "import-clue-sheet",
             sheet = sheet,
-            text_cell = t.as_str()
-        ),
-        (None, Some(a)) => tr!(
-            lang,
-            "workbook-clue-answer",
-            sheet = sheet,
-            answer_cell = a.as_str()
-        ),
-        (None, None) => tr!(lang, "workbook-clue-none", sheet = sheet),
+            rows = rows.join("; "),
+            missed = missed,
+            hint = hint
+        )
+    }
+}
+
+/// A sheet name as one word of a command line: in double quotes when it holds a space or a
+/// quote (the same on Windows and Unix shells for ordinary names).
+fn shell_word(name: &str) -> String {
+    if name
+        .chars()
+        .any(|c| c.is_whitespace() || matches!(c, '"' | '\'' | '&' | ';' | '|'))
+    {
+        format!("\"{}\"", name.replace('"', "\\\""))
+    } else {
+        name.to_owned()
     }
 }
 

@@ -2,6 +2,7 @@
 //! columns of the number, the wording, the section and the scope; or the same stated by the
 //! user with `--map`.
 
+use super::error::{CandidateRow, ClueRole, Clues, Missed};
 use super::grid::{column_index, column_name, Grid};
 use super::number::{lead, Lead};
 use std::collections::BTreeMap;
@@ -78,29 +79,16 @@ fn role(text: &str) -> Option<Role> {
     }
 }
 
-/// What the search for a header found, for the error when it found too little.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Clues {
-    /// The first cell naming the wording column (項目, チェック項目…), with its text.
-    pub text_cell: Option<(String, String)>,
-    /// The first cell naming an answer column (はい, いいえ, 確認日…), with its text.
-    pub answer_cell: Option<(String, String)>,
-}
+/// Candidate header rows named in the error when no header is found (per sheet).
+const CLUE_MAX_ROWS: usize = 4;
+/// Rows under a guessed header looked at to guess the wording and number columns.
+const GUESS_ROWS: usize = 200;
 
 /// Find the header and the columns by their words.
 pub fn detect(grid: &Grid) -> Result<(Layout, String), Clues> {
-    let mut clues = Clues::default();
     let rows = grid.rows.len().min(HEADER_SEARCH_ROWS);
     for r in 0..rows {
         let roles = row_roles(grid, r);
-        for (&c, &role) in &roles {
-            let found = Some((grid.name(r, c), grid.text(r, c).to_owned()));
-            match role {
-                Role::Text if clues.text_cell.is_none() => clues.text_cell = found,
-                Role::Answer if clues.answer_cell.is_none() => clues.answer_cell = found,
-                _ => {}
-            }
-        }
         let Some((&text_col, _)) = roles.iter().find(|(_, &role)| role == Role::Text) else {
             continue;
         };
@@ -109,13 +97,7 @@ pub fn detect(grid: &Grid) -> Result<(Layout, String), Clues> {
         if !answers_near {
             continue;
         }
-        let mut end = r + 1;
-        while end <= r + HEADER_MAX_EXTRA_ROWS
-            && !row_roles(grid, end).is_empty()
-            && !row_has_item_number(grid, end)
-        {
-            end += 1;
-        }
+        let end = header_end(grid, r);
         let mut columns: BTreeMap<usize, Role> = BTreeMap::new();
         for rr in r..end {
             for (c, role) in row_roles(grid, rr) {
@@ -133,7 +115,134 @@ pub fn detect(grid: &Grid) -> Result<(Layout, String), Clues> {
         };
         return Ok((layout, grid.name(r, text_col)));
     }
-    Err(clues)
+    Err(clues(grid, rows))
+}
+
+/// The first row after a header that starts at `r`: the rows below that still name columns
+/// and hold no item number belong to it (up to [`HEADER_MAX_EXTRA_ROWS`]).
+fn header_end(grid: &Grid, r: usize) -> usize {
+    let mut end = r + 1;
+    while end <= r + HEADER_MAX_EXTRA_ROWS
+        && !row_roles(grid, end).is_empty()
+        && !row_has_item_number(grid, end)
+    {
+        end += 1;
+    }
+    end
+}
+
+fn clue_role(role: Role) -> ClueRole {
+    match role {
+        Role::Number => ClueRole::Number,
+        Role::Section => ClueRole::Section,
+        Role::Scope => ClueRole::Scope,
+        Role::Text => ClueRole::Wording,
+        Role::Answer => ClueRole::Answer,
+    }
+}
+
+/// What the header search saw in the first `rows` rows of a sheet where it found no header:
+/// the rows that name columns, what was missing, and the `--map` that would state a layout
+/// guessed from the rows below.
+fn clues(grid: &Grid, rows: usize) -> Clues {
+    let named: Vec<(usize, BTreeMap<usize, Role>)> = (0..rows)
+        .map(|r| (r, row_roles(grid, r)))
+        .filter(|(_, roles)| !roles.is_empty())
+        .collect();
+    let first_with = |want: Role| {
+        named
+            .iter()
+            .find(|(_, roles)| roles.values().any(|&x| x == want))
+            .map(|(r, roles)| (*r, roles))
+    };
+    let wording = first_with(Role::Text);
+    let answers = first_with(Role::Answer);
+    let missed = match (wording, answers) {
+        (Some(_), Some(_)) => Missed::Apart,
+        (Some(_), None) => Missed::Answers,
+        (None, Some(_)) => Missed::Wording,
+        (None, None) if named.is_empty() => Missed::Everything,
+        (None, None) => Missed::Both,
+    };
+    // Each merged header cell once, at its first cell (not again on every cell it covers).
+    let first_of_merge = |r: usize, c: usize| {
+        grid.rows
+            .get(r)
+            .and_then(|row| row.get(c))
+            .is_some_and(|cell| cell.merged_from.is_none())
+    };
+    let candidates = named
+        .iter()
+        .map(|(r, roles)| CandidateRow {
+            row: r + 1,
+            cells: roles
+                .iter()
+                .filter(|(&c, _)| first_of_merge(*r, c))
+                .map(|(&c, &role)| {
+                    (
+                        grid.name(*r, c),
+                        grid.text(*r, c).to_owned(),
+                        clue_role(role),
+                    )
+                })
+                .collect(),
+        })
+        .filter(|row: &CandidateRow| !row.cells.is_empty())
+        .take(CLUE_MAX_ROWS)
+        .collect();
+    // The header guessed: down to the lower of the wording's and the answers' rows (either,
+    // when only one was found), else the rows above the first item number.
+    let header_rows = match (wording, answers) {
+        (Some((w, _)), Some((a, _))) => Some(header_end(grid, w.max(a))),
+        (Some((r, _)), None) | (None, Some((r, _))) => Some(header_end(grid, r)),
+        (None, None) => (0..grid.rows.len()).find(|&r| row_has_item_number(grid, r)),
+    };
+    let map = header_rows.and_then(|data_start| {
+        let text = wording
+            .and_then(|(_, roles)| roles.iter().find(|(_, &x)| x == Role::Text))
+            .map(|(&c, _)| c)
+            .or_else(|| busiest_column(grid, data_start, is_wording))?;
+        let number = busiest_column(grid, data_start, is_bare_number).filter(|&c| c != text);
+        let layout = Layout {
+            header_start: 0,
+            data_start,
+            number,
+            text,
+            section: None,
+            scope: None,
+        };
+        Some(describe(&layout))
+    });
+    Clues {
+        candidates,
+        missed,
+        map,
+    }
+}
+
+/// The column below row `from` with the most cells that `test` accepts; `None` when no cell is.
+fn busiest_column(grid: &Grid, from: usize, test: fn(&str) -> bool) -> Option<usize> {
+    let mut counts: BTreeMap<usize, usize> = BTreeMap::new();
+    for (r, row) in grid.rows.iter().enumerate().skip(from).take(GUESS_ROWS) {
+        for c in 0..row.len() {
+            if row.get(c).is_some_and(|cell| cell.merged_from.is_none()) && test(grid.text(r, c)) {
+                *counts.entry(c).or_default() += 1;
+            }
+        }
+    }
+    // The leftmost of the busiest columns.
+    let most = counts.values().copied().max()?;
+    counts.into_iter().find(|&(_, n)| n == most).map(|(c, _)| c)
+}
+
+/// Wording of an item: a sentence with Japanese in it.
+fn is_wording(text: &str) -> bool {
+    text.chars().count() >= 8 && text.chars().any(|c| u32::from(c) >= 0x3040)
+}
+
+/// A cell that holds only an item number (`①`, `(1)`, `1-①`).
+fn is_bare_number(text: &str) -> bool {
+    matches!(lead(text), Some(Lead::Item { rest, .. }) if rest.is_empty())
 }
 
 fn row_roles(grid: &Grid, r: usize) -> BTreeMap<usize, Role> {

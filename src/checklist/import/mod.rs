@@ -12,6 +12,7 @@ mod error;
 mod grid;
 mod layout;
 mod number;
+pub use number::{circled as circled_number, comparable as comparable_number};
 pub mod official;
 mod output;
 mod rows;
@@ -20,7 +21,7 @@ mod rules;
 pub use columns::{
     column_role, layout_of, row_of, row_source, ColumnKind, RecordedLayout, Role, SHARED_ROUND,
 };
-pub use error::{ImportError, SheetClue};
+pub use error::{CandidateRow, ClueRole, Clues, ImportError, Missed, SheetClue};
 pub use layout::{GateSpec, Map};
 pub use official::OfficialWorkbook;
 
@@ -81,16 +82,37 @@ pub struct Imported {
     pub id_from_file: bool,
     /// Sections the sheet prints no heading for (given medsec's default title).
     pub untitled_sections: Vec<String>,
+    /// The fiscal year the sheet's title names (令和8年度版), when `--edition` says another.
+    pub title_year_differs: Option<i32>,
 }
 
 /// The first bytes of an OLE compound file (encrypted workbooks, old .xls).
 const OLE_MAGIC: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 
+/// Why `bytes` are no XLSX workbook, when that can be told from their first bytes: an OLE
+/// compound file (a password-protected workbook or an old `.xls`), or text (a CSV saved from
+/// Excel, UTF-8 with or without a BOM, UTF-16 with one, or Shift_JIS: no NUL byte early on).
+fn not_a_workbook(bytes: &[u8], file: &str) -> Option<ImportError> {
+    const ZIP_MAGIC: &[u8] = b"PK";
+    const UTF16_BOMS: [&[u8]; 2] = [&[0xFF, 0xFE], &[0xFE, 0xFF]];
+    if bytes.starts_with(OLE_MAGIC) {
+        return Some(ImportError::Encrypted {
+            file: file.to_owned(),
+        });
+    }
+    let head = bytes.get(..bytes.len().min(4096)).unwrap_or(bytes);
+    let text = UTF16_BOMS.iter().any(|bom| bytes.starts_with(bom))
+        || (!bytes.starts_with(ZIP_MAGIC) && !head.is_empty() && !head.contains(&0));
+    text.then(|| ImportError::Text {
+        file: file.to_owned(),
+    })
+}
+
 /// Import the workbook in `bytes`.
 pub fn import(bytes: &[u8], opts: &ImportOptions) -> Result<Imported, ImportError> {
     let file = opts.file_name.clone();
-    if bytes.starts_with(OLE_MAGIC) {
-        return Err(ImportError::Encrypted { file });
+    if let Some(error) = not_a_workbook(bytes, &file) {
+        return Err(error);
     }
     let sha256 = hex(&Sha256::digest(bytes));
     let known = official::known().map_err(|e| ImportError::Registry {
@@ -143,6 +165,9 @@ pub fn import(bytes: &[u8], opts: &ImportOptions) -> Result<Imported, ImportErro
         .or_else(|| official.map(|w| w.title_ja.clone()))
         .unwrap_or_else(|| tr!(Lang::Ja, "workbook-default-title", file = file.as_str()));
     let meta = metadata(opts, official, &title, &file)?;
+    let title_year_differs = title_of(grid, &layout)
+        .and_then(|t| output::reiwa_year(&t))
+        .filter(|y| *y != meta.fiscal_year);
     let source = format!("workbook:{file}#sha256={sha256}");
     let recorded_layout = columns::record(grid, &layout);
     let recorded = recorded_layout.to_source();
@@ -195,6 +220,7 @@ pub fn import(bytes: &[u8], opts: &ImportOptions) -> Result<Imported, ImportErro
         form: meta.form,
         id_from_file,
         untitled_sections,
+        title_year_differs,
     })
 }
 
@@ -269,6 +295,23 @@ impl FoundSheet {
     pub fn name(&self, row: usize, col: usize) -> String {
         self.grid.name(row, col)
     }
+
+    /// The fiscal year the form's title names (「…(令和8年度版)」 above the header, as
+    /// `checklist import` reads it), with the title's cell.
+    pub fn title_fiscal_year(&self) -> Option<(String, i32)> {
+        (0..self.header_start).find_map(|r| {
+            self.grid
+                .rows
+                .get(r)?
+                .iter()
+                .enumerate()
+                .find_map(|(c, cell)| {
+                    let year = (cell.merged_from.is_none() && cell.text.contains("チェックリスト"))
+                        .then(|| output::reiwa_year(&cell.text))??;
+                    Some((self.grid.name(r, c), year))
+                })
+        })
+    }
 }
 
 /// Find the one sheet of the workbook in `bytes` laid out like a checklist, and its items, as
@@ -282,8 +325,8 @@ pub fn find_sheet(
     map: Option<&Map>,
 ) -> Result<FoundSheet, ImportError> {
     let file = file_name.to_owned();
-    if bytes.starts_with(OLE_MAGIC) {
-        return Err(ImportError::Encrypted { file });
+    if let Some(error) = not_a_workbook(bytes, &file) {
+        return Err(error);
     }
     let sheets =
         crate::limits::workbook::read_sheets(bytes).map_err(|error| ImportError::Workbook {
@@ -424,8 +467,8 @@ fn choose<'g>(
             Ok((layout, header)) => found.push((g, layout, header)),
             Err(c) => clues.push(SheetClue {
                 sheet: g.sheet.clone(),
-                text_cell: c.text_cell.map(|(cell, t)| format!("{cell} {t}")),
-                answer_cell: c.answer_cell.map(|(cell, t)| format!("{cell} {t}")),
+                clues: c,
+                among_others: grids.len() > 1,
             }),
         }
     }
@@ -435,7 +478,7 @@ fn choose<'g>(
             ([only], _) => only,
             (_, [(g, _, _)]) => *g,
             _ => {
-                return Err(ImportError::SeveralSheets {
+                return Err(ImportError::MapNeedsSheet {
                     sheets: grids.iter().map(|g| g.sheet.clone()).collect(),
                 })
             }

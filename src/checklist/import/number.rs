@@ -64,13 +64,28 @@ fn fold(c: char) -> char {
 
 /// The value of a circled number: `①`..`⑳` (U+2460..), `㉑`..`㉟` (U+3251..) and
 /// `㊱`..`㊿` (U+32B1..), three runs in Unicode.
-fn circled(c: char) -> Option<u32> {
+pub fn circled(c: char) -> Option<u32> {
     match c {
         '①'..='⑳' => Some(u32::from(c) - 0x2460 + 1),
         '㉑'..='㉟' => Some(u32::from(c) - 0x3251 + 21),
         '㊱'..='㊿' => Some(u32::from(c) - 0x32B1 + 36),
         _ => None,
     }
+}
+
+/// A printed number in a form that compares equal across notations: `2-(4)`, `2-④`, `２－（４）`
+/// and `2-㉑`/`2-(21)` give `2-4` and `2-21`. Used wherever two numbers are compared (checklist
+/// diff, workbook import), so every reader knows the same circled numbers (①–㊿).
+pub fn comparable(number: &str) -> String {
+    let mut out = String::new();
+    for c in number.trim().chars().map(fold) {
+        match circled(c) {
+            Some(n) => out.push_str(&n.to_string()),
+            None if matches!(c, '(' | ')' | ' ') => {}
+            None => out.push(c),
+        }
+    }
+    out
 }
 
 /// The circled character for 1..=50.
