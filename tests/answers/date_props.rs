@@ -174,28 +174,3 @@ proptest! {
         }
     }
 }
-
-/// An inspection's diagnostics are those of its findings, form by form, in order.
-#[test]
-fn an_inspections_diagnostics_are_those_of_its_findings() {
-    use jiff::civil::date;
-    let c = checklist();
-    // いいえ with a target date before its date checked: a warning among the findings.
-    let a = answers_with(date(2025, 6, 2), date(2025, 6, 1));
-    let form = rules::FormInput {
-        answers: &a,
-        checklist: &c,
-    };
-    let inspection = rules::inspect(&[form], &rules::Options::new(date(2025, 9, 1), Lang::En));
-    let of_findings: Vec<_> = inspection
-        .all_findings()
-        .map(|f| f.diagnostic.clone())
-        .collect();
-    assert!(
-        of_findings
-            .iter()
-            .any(|d| d.code == "target-before-checked-on"),
-        "{of_findings:?}"
-    );
-    assert_eq!(inspection.diagnostics(), of_findings);
-}
