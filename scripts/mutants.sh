@@ -1,17 +1,24 @@
 #!/usr/bin/env bash
 # Mutation testing of the modules that carry medsec's promises, with cargo-mutants
 # (install: cargo install cargo-mutants --locked). Each mutant runs only the test binaries
-# (tests/<area>/main.rs) that guard its module, so one costs about 25 s or more on a 2-core
-# machine. Not part of CI: run it by hand, by shard, or on what a change touched.
+# (tests/<area>/main.rs) that guard its module. Not part of CI: run it by hand, by shard, or on
+# what a change touched.
 #
 #   scripts/mutants.sh                       every promise module (about 770 mutants: hours)
 #   scripts/mutants.sh --shard 3/8           one shard of that set
 #   scripts/mutants.sh --file src/answers/rules.rs [--file ...]
 #   scripts/mutants.sh --in-diff [BASE]      only code changed since BASE (default: main)
 #   scripts/mutants.sh --list [...]          list the mutants, run nothing
-#   scripts/mutants.sh ... -- ARGS           ARGS go to cargo mutants (e.g. --in-place, -j 2;
-#                                            --in-place and -j exclude each other)
+#   scripts/mutants.sh ... -- ARGS           ARGS go to cargo mutants (e.g. --re REGEX, -j 2)
 #   MUTANTS_TESTS="answers promises" scripts/mutants.sh ...   only these test binaries
+#
+# Made cheap (docs/testing.md has the measurement): the `mutants` cargo profile (dev without
+# debug info), its own target directory (MUTANTS_TARGET_DIR, default target/mutants-run: no
+# other build is invalidated, and the worktree stays free: cargo-mutants works in a copy), the
+# mold linker when installed, only the guarding test binaries built, and the unmutated
+# baseline skipped once it has passed for the same sources and test binaries
+# (MUTANTS_BASELINE=run forces it, =skip skips it anyway, e.g. when only tests were added since;
+# MUTANTS_TIMEOUT, default 600 s, bounds each mutant's tests when it is skipped).
 #
 # Accepted survivors (equivalent mutants, log messages) are listed with a reason each in
 # .cargo/mutants.toml. Results land in mutants.out/ (outcomes.json, missed.txt, caught.txt).
@@ -22,7 +29,8 @@ cd "$(dirname "$0")/.."
 # always run). Whole binaries: a test-name filter would also filter the library's unit tests.
 declare -A TESTS=(
   [src/signing/]="signing report promises"
-  [src/answers/rules.rs]="answers promises report"
+  # checklist: tests/checklist/imported_rules.rs walks through a form without 確認日 (asks_checked_on).
+  [src/answers/rules.rs]="answers checklist promises report"
   [src/answers/store/]="answers promises"
   [src/answers/sheet.rs]="answers promises"
   [src/atomic.rs]="answers promises"
@@ -51,7 +59,7 @@ while [ $# -gt 0 ]; do
     --in-diff) if [ $# -ge 2 ] && [[ "$2" != --* ]]; then diff_base="$2"; shift 2; else diff_base=main; shift; fi ;;
     --list) list=1; shift ;;
     --) shift; passthrough=("$@"); break ;;
-    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,24p' "$0"; exit 0 ;;
     *) echo "scripts/mutants.sh: unknown argument $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -96,6 +104,35 @@ fi
 # `--`): otherwise each mutant's build phase (`cargo test --no-run`) relinks every test binary.
 cargo_args=()
 for a in "${test_args[@]}"; do cargo_args+=("--cargo-arg=$a"); done
-echo "cargo mutants ${args[*]} ${passthrough[*]} ${cargo_args[*]}" >&2
+
+# Cheaper mutants: own profile and target directory, mold when installed.
+export CARGO_TARGET_DIR="${MUTANTS_TARGET_DIR:-$PWD/target/mutants-run}"
+if command -v mold >/dev/null && [ "$(uname -s)" = Linux ]; then
+  export RUSTFLAGS="${RUSTFLAGS:+$RUSTFLAGS }-C link-arg=-fuse-ld=mold"
+fi
+# The sources the baseline is judged on: the commit and any change to it.
+tree_id=$(
+  {
+    git rev-parse HEAD
+    git diff HEAD -- src tests Cargo.toml Cargo.lock checklists i18n templates
+    git ls-files --others --exclude-standard -- src tests
+  } | sha256sum | cut -c1-32
+)
+stamp="$CARGO_TARGET_DIR/baseline-passed"
+baseline=(--baseline=run)
+if [ "${MUTANTS_BASELINE:-}" = skip ] || { [ "${MUTANTS_BASELINE:-}" != run ] && [ -f "$stamp" ] \
+  && [ "$(cat "$stamp")" = "$tree_id ${test_args[*]}" ]; }; then
+  baseline=(--baseline=skip --timeout "${MUTANTS_TIMEOUT:-600}")
+fi
+echo "CARGO_TARGET_DIR=$CARGO_TARGET_DIR RUSTFLAGS=${RUSTFLAGS:-}" >&2
+echo "cargo mutants --profile mutants ${baseline[*]} ${args[*]} ${passthrough[*]} ${cargo_args[*]}" >&2
 # CI=true: a test whose tool is missing fails rather than skipping, so it cannot hide a mutant.
-CI=true cargo mutants "${args[@]}" "${passthrough[@]}" "${cargo_args[@]}"
+status=0
+CI=true cargo mutants --profile mutants "${baseline[@]}" "${args[@]}" "${passthrough[@]}" \
+  "${cargo_args[@]}" || status=$?
+# 0 all caught, 2 some missed, 3 some timed out: the baseline (if run) passed.
+if [ "${baseline[0]}" = --baseline=run ] && { [ $status = 0 ] || [ $status = 2 ] || [ $status = 3 ]; }; then
+  mkdir -p "$CARGO_TARGET_DIR"
+  echo "$tree_id ${test_args[*]}" >"$stamp"
+fi
+exit $status

@@ -260,6 +260,17 @@ fn round_two_progress_shows_when_answered_or_asked_for() {
     .unwrap();
     let (_, json) = status_json(&[copy.to_str().unwrap()]);
     assert_eq!(rounds(&json), [1, 2]);
+
+    // Round 1 is shown even before anything is answered.
+    let empty = dir.path().join("empty.toml");
+    std::fs::write(
+        &empty,
+        "format_version = 1\n[checklist]\nid = \"test-institution\"\nedition = \"fy2025\"\n",
+    )
+    .unwrap();
+    let (code, json) = status_json(&[empty.to_str().unwrap()]);
+    assert_eq!(code, 1, "{json:#}");
+    assert_eq!(rounds(&json), [1], "{json:#}");
 }
 
 #[test]

@@ -907,3 +907,115 @@ fn status_of_a_bundle_carrying_this_years_checklist_has_no_edition_notice() {
         stderr_of(&o)
     );
 }
+
+/// Dates on the boundary of each date rule are inside it: a 確認日 on the evaluation date is not
+/// in the future, a 目標日 on the first day of the fiscal year (and on its own 確認日) is
+/// neither outside the year nor before the check; a day further is a finding.
+#[test]
+fn dates_on_the_boundary_of_each_rule_are_accepted() {
+    let dir = tempfile::tempdir().unwrap();
+    let codes_of = |extra: &str, as_of: &str| -> Vec<String> {
+        let f = answers(
+            dir.path(),
+            "mhlw-institution@fy2025",
+            &answer("security-manager", "いいえ", extra),
+        );
+        findings(&f, as_of, &[])
+            .into_iter()
+            .filter(|(_, _, item)| item == "security-manager")
+            .map(|(code, _, _)| code)
+            .collect()
+    };
+    let first_day = "checked_on = 2025-04-01\ntarget_date = 2025-04-01\n";
+    let found = codes_of(first_day, "2025-04-01");
+    for code in [
+        "date-in-future",
+        "checked-before-fiscal-year",
+        "target-date-outside-fiscal-year",
+        "target-before-checked-on",
+        "target-date-overdue",
+    ] {
+        assert!(!found.iter().any(|c| c == code), "{code}: {found:?}");
+    }
+    // A 確認日 one day after the evaluation date is in the future.
+    let found = codes_of(first_day, "2025-03-31");
+    assert!(found.iter().any(|c| c == "date-in-future"), "{found:?}");
+    // A 目標日 one day before its 確認日 was already past when the item was checked.
+    let found = codes_of(
+        "checked_on = 2025-04-02\ntarget_date = 2025-04-01\n",
+        "2025-04-02",
+    );
+    assert!(
+        found.iter().any(|c| c == "target-before-checked-on"),
+        "{found:?}"
+    );
+}
+
+/// The gate question switches the other items off as the edition's `[rules] gate` says: on the
+/// form (or unknown), いいえ leaves nothing unanswered; `not-on-form`, the gate is not asked and
+/// the items stay required. An item whose requirement is not `required` is never unanswered,
+/// even where `reference_only` lists nothing.
+#[test]
+fn the_gate_and_the_reference_only_items_follow_the_editions_rules() {
+    let dir = tempfile::tempdir().unwrap();
+    let gate_no = answer("medical-information-system", "いいえ", "");
+    let unanswered = |rules: &str, answers_text: &str| -> Vec<String> {
+        let c = checklist_with_rules(dir.path(), rules);
+        let f = answers(dir.path(), "test-institution@fy2025", answers_text);
+        findings(&f, "2025-09-01", &[&c])
+            .into_iter()
+            .filter(|(code, _, _)| code == "unanswered")
+            .map(|(_, _, item)| item)
+            .collect()
+    };
+    assert_eq!(unanswered(RULES, &gate_no), Vec::<String>::new());
+    let not_on_form = RULES.replace("gate = \"on-form\"", "gate = \"not-on-form\"");
+    assert!(
+        unanswered(&not_on_form, &gate_no).contains(&"security-manager".to_owned()),
+        "{:?}",
+        unanswered(&not_on_form, &gate_no)
+    );
+    // The bundled FY2025 form: the gate's place is not confirmed (`unknown`), it still counts.
+    let f = answers(dir.path(), "mhlw-institution@fy2025", &gate_no);
+    let found = findings(&f, "2025-09-01", &[]);
+    assert!(
+        !found.iter().any(|(c, _, _)| c == "unanswered"),
+        "{found:?}"
+    );
+    // Every required item answered; the recommended two-factor-authentication is not.
+    let all_yes: String = [
+        "medical-information-system",
+        "security-manager",
+        "remote-maintenance",
+        "access-log-server",
+    ]
+    .iter()
+    .map(|item| answer(item, "はい", ""))
+    .collect();
+    assert_eq!(unanswered(RULES, &all_yes), Vec::<String>::new());
+}
+
+/// 対象外 on a vendor form is not judged against the institution's conditions (the vendor
+/// form cannot state them; its reason must): no `not-applicable-condition-unmet` there.
+#[test]
+fn not_applicable_on_a_vendor_form_is_not_judged_by_the_institutions_conditions() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "[vendor]\nname = \"株式会社テストシステム\"\nsystem = \"電子カルテ\"\ncontact = \"03-0000-0000\"\nanswered_by = \"鈴木一郎\"\n".to_owned()
+        + &answer(
+            "security-manager",
+            "対象外",
+            "checked_on = 2025-07-01\nreason = \"保守契約の対象外の機器のみ\"\n",
+        );
+    let f = answers(dir.path(), "mhlw-vendor@fy2025", &text);
+    let found = findings(&f, "2025-09-01", &[]);
+    assert!(
+        !found
+            .iter()
+            .any(|(c, _, _)| c.starts_with("not-applicable-")),
+        "{found:?}"
+    );
+    assert!(
+        !found.iter().any(|(c, _, _)| c == "missing-vendor-field"),
+        "{found:?}"
+    );
+}

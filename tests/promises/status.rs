@@ -89,6 +89,18 @@ fn a_complete_status_says_the_next_step() {
     assert!(!out.contains("Next:"), "{out}");
 }
 
+/// The next step names the institution's form even when a vendor form is given first.
+#[test]
+fn the_next_step_names_the_institutions_form_given_after_a_vendor_form() {
+    let tmp = answers_folder();
+    let (code, out, err) = status(tmp.path(), "en", &["vendor-a.toml", "complete.toml"]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(
+        out.contains("`medsec probe --answers complete.toml --out evidence.json`"),
+        "{out}"
+    );
+}
+
 #[test]
 fn status_with_evidence_shows_answer_probe_contradictions() {
     let tmp = answers_folder();
