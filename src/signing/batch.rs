@@ -229,6 +229,29 @@ mod tests {
         let changed = Claim::new(&data[3], &changed, &s.key).unwrap();
         assert_eq!(verify(&[&changed]), vec![false]);
 
+        // An R that is no point (its encoding canonical): taken into a batch, which fails.
+        let line = texts[7].lines().nth(1).unwrap();
+        let mut bin = Base64::decode_to_vec(line, None).unwrap();
+        let y = (2u8..=255)
+            .find(|y| {
+                let mut r = [0u8; 32];
+                r[0] = *y;
+                curve25519_dalek::edwards::CompressedEdwardsY(r)
+                    .decompress()
+                    .is_none()
+            })
+            .unwrap();
+        bin[10..42].fill(0);
+        bin[10] = y;
+        let not_a_point = texts[7].replace(line, &encode(&bin));
+        let not_a_point = Claim::new(&data[7], &not_a_point, &s.key).unwrap();
+        let mut mixed = all.clone();
+        mixed[7] = &not_a_point;
+        let held = verify(&mixed);
+        for (i, ok) in held.iter().enumerate() {
+            assert_eq!(*ok, i / BATCH != 0, "claim {i}");
+        }
+
         // Another key: fails.
         let other = signer();
         let by_other = Claim::new(&data[5], &texts[5], &other.key).unwrap();
