@@ -66,6 +66,24 @@
 #   status (examples/clinic)      4.33 -> 3.22     (2.51x -> 2.03x: at the goal within noise,
 #     not under it; left: the English message index made from the embedded file (~5%), the
 #     answers file and the checklist parsed (TOML, ~15%), the clap tree (~3%))
+# Session 22 (2026-11-30), release builds, CPU ms: median of 150 runs each of
+# `perf stat -e task-clock`, the two binaries alternated run by run, load 14-19 (other helpers'
+# builds, and one of ours running). perf record of `status` before: the message index (a pass
+# over the 125 KB file, splitting lines, and a SipHash map of its 1,300 IDs) about 12%; the
+# line and column of every answer counted from the top of the file, twice, for findings that
+# were mostly never made (~4%). After: build.rs indexes both catalog files at build time
+# (sorted IDs, binary search; a unit test checks the index is the file's), the loader for an
+# unknown ID made only when needed, and an answer placed only when a finding names it.
+#                              CPU ms before -> after (ratio to --version)
+#   medsec --version              1.89 -> 1.85
+#   checklist list                3.04 -> 2.43     (1.61x -> 1.31x)
+#   checklist show ... json       3.42 -> 2.71     (1.81x -> 1.46x)
+#   status (examples/clinic)      3.97 -> 3.17     (2.10x -> 1.71x: under the goal)
+# Wall medians of this script (150 runs, no hyperfine) at load 19, one run each: before
+# 1.44x / 2.34x / 2.40x, after 1.04x / 1.38x / 1.41x, the floor itself 11.8 and 13.1 ms (about
+# 4 ms on a quiet machine): at that load wall ratios say little. What is left in `status`: the
+# answers file and the checklist parsed (TOML, ~15-20%), the clap tree (~3%), the dynamic
+# loader's relocations and the page faults of a fresh process.
 # Files opened at start-up (strace -e trace=%file), each needed: the dynamic loader's
 # ld.so.cache, libgcc_s, libm, libc; /proc/self/maps (Rust's runtime, for the main thread's
 # stack guard; --version opens it too); $MEDSEC_DATA_DIR/checklists (the user's added

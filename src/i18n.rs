@@ -10,6 +10,8 @@
 //! language.
 
 pub mod detail;
+#[cfg(test)]
+mod split;
 
 use crate::checklist::{Checklist, Lang};
 use crate::diagnostic::{Arg, MessageRef, Typed};
@@ -18,7 +20,6 @@ use i18n_embed::LanguageLoader;
 use rust_embed::RustEmbed;
 use std::borrow::Cow;
 use std::collections::HashMap;
-use std::ops::Range;
 use std::sync::{LazyLock, OnceLock};
 
 #[derive(RustEmbed)]
@@ -33,66 +34,57 @@ struct Catalog;
 /// each message parses alone to the same syntax tree as in the whole file, and says the same
 /// text loaded this way as from the whole file.
 ///
-/// Making the catalog is one pass over the file and a hash map of the IDs: no copy of the text
-/// (it is embedded, and read in place), no sort, and no loader until a message is said.
+/// Making the catalog costs nothing at start-up: the file is embedded and read in place, and
+/// its index (each message's ID and place, sorted by ID) is made by build.rs from the same
+/// file; no loader is made until a message is said.
 pub struct Messages {
     lang: Lang,
-    /// The whole file (the tests compare each message with it).
-    #[cfg(test)]
-    text: &'static str,
-    /// Each message's source (from its first line to the next entry), in file order.
-    sources: Vec<&'static str>,
-    /// The place in `sources` of each message ID.
-    index: HashMap<&'static str, usize>,
-    /// The loader of each message of `sources`, made when it is first said (boxed: a loader is
+    /// The whole file as embedded.
+    file: &'static str,
+    /// `(ID, start, end)` of each message's source (from its first line to the next entry) in
+    /// `file`, sorted by ID.
+    index: &'static [(&'static str, usize, usize)],
+    /// The loader of each message of `index`, made when it is first said (boxed: a loader is
     /// large, and most are never made).
     loaders: Vec<OnceLock<Box<FluentLanguageLoader>>>,
     /// What an unknown ID gets: a loader with no messages (it says the ID is missing).
-    empty: FluentLanguageLoader,
+    empty: OnceLock<FluentLanguageLoader>,
 }
 
 /// The catalog files, embedded at build time (checked by tests/catalog.rs).
 const JA_FILE: &str = include_str!("../i18n/ja/medsec.ftl");
 const EN_FILE: &str = include_str!("../i18n/en/medsec.ftl");
 
+// `JA_INDEX` and `EN_INDEX`, made by build.rs with `split::split_messages`.
+include!(concat!(env!("OUT_DIR"), "/i18n_index.rs"));
+
 impl Messages {
     fn new(lang: Lang) -> Self {
-        let file = match lang {
-            Lang::Ja => JA_FILE,
-            Lang::En => EN_FILE,
+        let (file, index) = match lang {
+            Lang::Ja => (JA_FILE, JA_INDEX),
+            Lang::En => (EN_FILE, EN_INDEX),
         };
-        // A checkout with Windows line ends: the messages are read with `\n` ends. The catalog
-        // is made once and lives as long as the program, so the copy does too.
-        let text: &'static str = if file.contains('\r') {
-            Box::leak(file.replace("\r\n", "\n").into_boxed_str())
-        } else {
-            file
-        };
-        let mut sources = Vec::new();
-        let mut index = HashMap::new();
-        for (id, source) in split_messages(text) {
-            if let (Some(id), Some(source)) = (text.get(id), text.get(source)) {
-                index.insert(id, sources.len());
-                sources.push(source);
-            }
-        }
         let loaders = std::iter::repeat_with(OnceLock::new)
-            .take(sources.len())
+            .take(index.len())
             .collect();
         Messages {
             lang,
-            #[cfg(test)]
-            text,
-            sources,
+            file,
             index,
             loaders,
-            empty: new_loader("medsec", lang),
+            empty: OnceLock::new(),
         }
     }
 
-    /// The place of message `id` in `sources`.
+    /// The place of message `id` in `index`.
     fn find(&self, id: &str) -> Option<usize> {
-        self.index.get(id).copied()
+        self.index.binary_search_by(|(k, _, _)| (*k).cmp(id)).ok()
+    }
+
+    /// The source of message `i`, as in the file.
+    fn source(&self, i: usize) -> Option<&'static str> {
+        let (_, start, end) = self.index.get(i)?;
+        self.file.get(*start..*end)
     }
 
     /// The source of message `i`, and of the messages it names (`{ other-message }`), and of
@@ -106,23 +98,32 @@ impl Messages {
                 continue;
             }
             done.push(i);
-            let Some(source) = self.sources.get(i) else {
+            let Some(source) = self.source(i) else {
                 continue;
             };
             out.push_str(source);
             out.push('\n');
             todo.extend(references(source).filter_map(|id| self.find(id)));
         }
+        // A checkout with Windows line ends: the messages are read with `\n` ends.
+        if out.contains('\r') {
+            out = out.replace("\r\n", "\n");
+        }
         out
+    }
+
+    /// The loader holding no message.
+    fn empty(&self) -> &FluentLanguageLoader {
+        self.empty.get_or_init(|| new_loader("medsec", self.lang))
     }
 
     /// The loader holding message `id` (parsed now if it was not yet), or one holding none.
     fn loader(&self, id: &str) -> &FluentLanguageLoader {
         let Some(i) = self.find(id) else {
-            return &self.empty;
+            return self.empty();
         };
         let Some(cell) = self.loaders.get(i) else {
-            return &self.empty;
+            return self.empty();
         };
         cell.get_or_init(|| {
             let source = self.source_with_references(i);
@@ -164,43 +165,6 @@ impl Messages {
     {
         self.loader(id).get_args(id, args)
     }
-}
-
-/// The source of each message in a catalog file: `(ID, source)` as byte ranges, in file order.
-/// A message starts on a line that begins with its ID and `=`; it runs to the next line that
-/// begins a new entry (a message, a term or a comment at the start of the line). Indented and
-/// blank lines continue it.
-fn split_messages(text: &str) -> Vec<(Range<usize>, Range<usize>)> {
-    let mut out: Vec<(Range<usize>, Range<usize>)> = Vec::new();
-    let mut open: Option<(Range<usize>, usize)> = None;
-    let mut at = 0;
-    for line in text.split_inclusive('\n') {
-        let start = at;
-        at += line.len();
-        let first = line.bytes().next().unwrap_or(b' ');
-        if !(first.is_ascii_alphabetic() || first == b'-' || first == b'#') {
-            continue;
-        }
-        if let Some((id, from)) = open.take() {
-            out.push((id, from..start));
-        }
-        if first.is_ascii_alphabetic() {
-            let id_len = line
-                .bytes()
-                .take_while(|b| b.is_ascii_alphanumeric() || *b == b'-' || *b == b'_')
-                .count();
-            if line
-                .get(id_len..)
-                .is_some_and(|rest| rest.trim_start().starts_with('='))
-            {
-                open = Some((start..start + id_len, start));
-            }
-        }
-    }
-    if let Some((id, from)) = open {
-        out.push((id, from..text.len()));
-    }
-    out
 }
 
 /// The IDs a message's source may name as other messages: every `{ name }` and
@@ -517,10 +481,10 @@ mod tests {
         use fluent_syntax::ast::Entry;
         for lang in [Lang::Ja, Lang::En] {
             let catalog = loader(lang);
-            let whole = fluent::FluentResource::try_new(catalog.text.to_owned())
+            let whole = fluent::FluentResource::try_new(catalog.file.to_owned())
                 .unwrap_or_else(|(_, e)| panic!("{lang:?}: {e:?}"));
             let full = FluentLanguageLoader::new("medsec", language_id(lang));
-            full.load_languages(&OneFile(catalog.text.as_bytes()), &[language_id(lang)])
+            full.load_languages(&OneFile(catalog.file.as_bytes()), &[language_id(lang)])
                 .unwrap();
             full.set_use_isolating(false);
             let mut seen = 0;
@@ -540,8 +504,8 @@ mod tests {
                 let i = catalog
                     .find(id)
                     .unwrap_or_else(|| panic!("{lang:?}: {id} not split out"));
-                let source = catalog.sources[i];
-                let alone = fluent::FluentResource::try_new(source.to_owned())
+                let source = catalog.source(i).unwrap().replace("\r\n", "\n");
+                let alone = fluent::FluentResource::try_new(source.clone())
                     .unwrap_or_else(|(_, e)| panic!("{lang:?} {id}: {e:?}"));
                 let messages: Vec<_> = alone
                     .entries()
@@ -561,6 +525,29 @@ mod tests {
             }
             assert_eq!(seen, catalog.index.len(), "{lang:?}");
             assert!(seen > 100, "{lang:?}: {seen} messages");
+        }
+    }
+
+    /// The index build.rs made is the file's: every message, in its place, found by its ID.
+    #[test]
+    fn the_build_time_index_is_the_embedded_file_s() {
+        for lang in [Lang::Ja, Lang::En] {
+            let catalog = loader(lang);
+            let split = split::split_messages(catalog.file);
+            assert_eq!(split.len(), catalog.index.len(), "{lang:?}");
+            for (id, source) in split {
+                let id = &catalog.file[id];
+                let i = catalog.find(id).unwrap_or_else(|| panic!("{lang:?}: {id}"));
+                assert_eq!(
+                    catalog.source(i),
+                    catalog.file.get(source),
+                    "{lang:?}: {id}"
+                );
+            }
+            assert!(
+                catalog.index.windows(2).all(|w| w[0].0 < w[1].0),
+                "{lang:?}"
+            );
         }
     }
 

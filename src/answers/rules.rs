@@ -51,6 +51,7 @@ use crate::dates::fiscal_year_bounds;
 use crate::diagnostic::{Diagnostic, Location, Severity};
 use jiff::civil::Date;
 use serde::Serialize;
+use std::cell::LazyCell;
 use std::path::Path;
 
 /// How to inspect: as on which date, in which language, which rounds to show.
@@ -478,7 +479,9 @@ pub fn check_form(form: &FormInput<'_>, options: &Options) -> Vec<Finding> {
     for item in &c.items {
         let a = set.answer(&item.id, 1);
         let required = is_required(form, item);
-        let at = a.map_or_else(|| top.clone(), |a| loaded.location(a.at));
+        // Placed and named only when a finding is said: placing every answer counted the
+        // lines of the file again for each (a tenth of `status`).
+        let at = LazyCell::new(|| a.map_or_else(|| top.clone(), |a| loaded.location(a.at)));
         // Named only when a finding is said: naming every item took a third of verify.
         let it = std::cell::LazyCell::new(|| item_ref(item, None));
         match a {
@@ -488,13 +491,13 @@ pub fn check_form(form: &FormInput<'_>, options: &Options) -> Vec<Finding> {
                     answer: a.response.map_or("", Response::as_file_str),
                     from: a.carried_from.clone().unwrap_or_default(),
                 };
-                out.push(finding(msg, at, Some(&*it), lang));
+                out.push(finding(msg, LazyCell::force(&at).clone(), Some(&*it), lang));
             }
             Some(a) if a.response.is_some() => {}
             _ if required => {
                 out.push(finding(
                     Msg::Unanswered { item: it.clone() },
-                    at,
+                    LazyCell::force(&at).clone(),
                     Some(&*it),
                     lang,
                 ));
@@ -509,9 +512,10 @@ pub fn check_form(form: &FormInput<'_>, options: &Options) -> Vec<Finding> {
         let Some(item) = c.item(&a.item) else {
             continue;
         };
-        let at = loaded.location(a.at);
+        let at = LazyCell::new(|| loaded.location(a.at));
         let it = std::cell::LazyCell::new(|| item_ref(item, Some(a.round)));
-        let mut push = |msg: Msg| out.push(finding(msg, at.clone(), Some(&*it), lang));
+        let mut push =
+            |msg: Msg| out.push(finding(msg, LazyCell::force(&at).clone(), Some(&*it), lang));
         if let Some(review) = a.review {
             push(Msg::NeedsReview {
                 item: it.clone(),

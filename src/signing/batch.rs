@@ -18,7 +18,6 @@
 use super::keys::PublicKey;
 use blake2::{Blake2b512, Digest};
 use ct_codecs::{Base64, Decoder};
-use curve25519_dalek::edwards::CompressedEdwardsY;
 use curve25519_dalek::scalar::Scalar;
 use ed25519_dalek::Signature;
 pub use ed25519_dalek::VerifyingKey;
@@ -85,7 +84,9 @@ impl Claim {
 }
 
 /// Whether a signature is of the form for which a batch agrees with one-by-one verification:
-/// `R` canonically encoded and not of small order, `s` reduced.
+/// `R` canonically encoded and not of small order, `s` reduced. Read from the bytes, without
+/// decompressing `R` (the batch does that once): an `R` that is no point fails its batch,
+/// whose claims are then checked one by one.
 fn exact(signature: &[u8; 64]) -> bool {
     let (Some(r), Some(s)) = (signature.get(..32), signature.get(32..)) else {
         return false;
@@ -94,11 +95,54 @@ fn exact(signature: &[u8; 64]) -> bool {
         return false;
     };
     let canonical_s: bool = Scalar::from_canonical_bytes(s).is_some().into();
-    let compressed = CompressedEdwardsY(r);
-    canonical_s
-        && compressed
-            .decompress()
-            .is_some_and(|p| p.compress() == compressed && !p.is_small_order())
+    canonical_s && canonical_y(&r) && !small_order(&r)
+}
+
+/// Whether a point's encoding has its `y` below the field's prime 2^255 - 19 (the sign bit of
+/// `x` aside).
+fn canonical_y(point: &[u8; 32]) -> bool {
+    let Some((&last, rest)) = point.split_last() else {
+        return false;
+    };
+    let Some((&first, middle)) = rest.split_first() else {
+        return false;
+    };
+    !(last & 0x7f == 0x7f && middle.iter().all(|b| *b == 0xff) && first >= 0xed)
+}
+
+/// The `y` of the eight points of small order, as encoded (the sign bit of `x` cleared):
+/// `0` (order 4), `1` (the identity), two of order 8 and `p - 1` (order 2); a test checks them
+/// against curve25519-dalek's `EIGHT_TORSION`. libsodium refuses the same list.
+const SMALL_ORDER_Y: [[u8; 32]; 5] = [
+    [0; 32],
+    [
+        1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0,
+    ],
+    [
+        0x26, 0xe8, 0x95, 0x8f, 0xc2, 0xb2, 0x27, 0xb0, 0x45, 0xc3, 0xf4, 0x89, 0xf2, 0xef, 0x98,
+        0xf0, 0xd5, 0xdf, 0xac, 0x05, 0xd3, 0xc6, 0x33, 0x39, 0xb1, 0x38, 0x02, 0x88, 0x6d, 0x53,
+        0xfc, 0x05,
+    ],
+    [
+        0xc7, 0x17, 0x6a, 0x70, 0x3d, 0x4d, 0xd8, 0x4f, 0xba, 0x3c, 0x0b, 0x76, 0x0d, 0x10, 0x67,
+        0x0f, 0x2a, 0x20, 0x53, 0xfa, 0x2c, 0x39, 0xcc, 0xc6, 0x4e, 0xc7, 0xfd, 0x77, 0x92, 0xac,
+        0x03, 0x7a,
+    ],
+    [
+        0xec, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+        0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+        0xff, 0x7f,
+    ],
+];
+
+/// Whether a canonically encoded point is of small order.
+fn small_order(point: &[u8; 32]) -> bool {
+    let mut y = *point;
+    if let Some(last) = y.last_mut() {
+        *last &= 0x7f;
+    }
+    SMALL_ORDER_Y.contains(&y)
 }
 
 /// Which claims hold, by batches: `true` where a batch proved both signatures, `false` where
@@ -185,10 +229,80 @@ mod tests {
         let changed = Claim::new(&data[3], &changed, &s.key).unwrap();
         assert_eq!(verify(&[&changed]), vec![false]);
 
+        // An R that is no point (its encoding canonical): taken into a batch, which fails.
+        let line = texts[7].lines().nth(1).unwrap();
+        let mut bin = Base64::decode_to_vec(line, None).unwrap();
+        let y = (2u8..=255)
+            .find(|y| {
+                let mut r = [0u8; 32];
+                r[0] = *y;
+                curve25519_dalek::edwards::CompressedEdwardsY(r)
+                    .decompress()
+                    .is_none()
+            })
+            .unwrap();
+        bin[10..42].fill(0);
+        bin[10] = y;
+        let not_a_point = texts[7].replace(line, &encode(&bin));
+        let not_a_point = Claim::new(&data[7], &not_a_point, &s.key).unwrap();
+        let mut mixed = all.clone();
+        mixed[7] = &not_a_point;
+        let held = verify(&mixed);
+        for (i, ok) in held.iter().enumerate() {
+            assert_eq!(*ok, i / BATCH != 0, "claim {i}");
+        }
+
         // Another key: fails.
         let other = signer();
         let by_other = Claim::new(&data[5], &texts[5], &other.key).unwrap();
         assert_eq!(verify(&[&by_other]), vec![false]);
+    }
+
+    /// The list of small-order encodings is curve25519-dalek's eight-torsion points, and
+    /// every other point (a few multiples of the base point, canonical or not) passes the
+    /// byte checks exactly when decompressing and compressing it again gives its bytes and it
+    /// is not of small order, as the batch needs.
+    #[test]
+    fn small_order_and_canonical_points_are_known_from_their_bytes() {
+        use curve25519_dalek::constants::{ED25519_BASEPOINT_POINT, EIGHT_TORSION};
+        use curve25519_dalek::edwards::CompressedEdwardsY;
+        for p in EIGHT_TORSION {
+            let bytes = p.compress().to_bytes();
+            assert!(small_order(&bytes), "{bytes:x?}");
+            assert!(p.is_small_order());
+        }
+        let mut checked = 0;
+        let mut candidates: Vec<[u8; 32]> = (1u64..40)
+            .map(|k| {
+                (ED25519_BASEPOINT_POINT * Scalar::from(k))
+                    .compress()
+                    .to_bytes()
+            })
+            .collect();
+        for y in [0u8, 1, 2, 0xec, 0xed, 0xee, 0xff] {
+            let mut p = [0xff; 32];
+            p[0] = y;
+            p[31] = 0x7f;
+            candidates.push(p);
+            p[31] = 0xff;
+            candidates.push(p);
+        }
+        for (i, c) in SMALL_ORDER_Y.iter().enumerate() {
+            let mut signed = *c;
+            signed[31] |= 0x80;
+            candidates.extend([*c, signed]);
+            assert!(small_order(c) && small_order(&signed), "{i}");
+        }
+        for c in candidates {
+            let compressed = CompressedEdwardsY(c);
+            let Some(p) = compressed.decompress() else {
+                continue;
+            };
+            checked += 1;
+            let old = p.compress() == compressed && !p.is_small_order();
+            assert_eq!(canonical_y(&c) && !small_order(&c), old, "{c:x?}");
+        }
+        assert!(checked > 40, "{checked}");
     }
 
     fn encode(bin: &[u8]) -> String {

@@ -18,6 +18,31 @@ enum Break {
     ManifestSignature,
     /// The trusted comment changed after signing (its global signature no longer holds).
     TrustedComment,
+    /// The first signature's `R` replaced by bytes that encode no point of the curve (well
+    /// formed otherwise): a batch takes it, fails, and its claims are checked one by one.
+    NotAPoint,
+}
+
+/// The signature file `sig` with the `R` of its first signature replaced by the first
+/// canonical encoding, from `y = 2` up, that is no point of the curve.
+fn with_r_not_a_point(sig: &str) -> String {
+    use ct_codecs::{Base64, Decoder, Encoder};
+    let line = sig.lines().nth(1).unwrap();
+    let mut bin = Base64::decode_to_vec(line, None).unwrap();
+    let r = (2u8..=255)
+        .map(|y| {
+            let mut r = [0u8; 32];
+            r[0] = y;
+            r
+        })
+        .find(|r| {
+            curve25519_dalek::edwards::CompressedEdwardsY(*r)
+                .decompress()
+                .is_none()
+        })
+        .unwrap();
+    bin[10..42].copy_from_slice(&r);
+    sig.replacen(line, &Base64::encode_to_string(&bin).unwrap(), 1)
 }
 
 fn batch_with_one_bad(how: Break) -> (i32, Value) {
@@ -38,6 +63,7 @@ fn batch_with_one_bad(how: Break) -> (i32, Value) {
             first.key.sign_bytes(b"not this manifest\n", comment)
         }
         Break::TrustedComment => sig.replacen("timestamp:1759276800", "timestamp:1759276801", 1),
+        Break::NotAPoint => with_r_not_a_point(&sig),
     };
     assert_ne!(broken, sig);
     std::fs::write(&sig_path, broken).unwrap();
@@ -47,7 +73,11 @@ fn batch_with_one_bad(how: Break) -> (i32, Value) {
 
 #[test]
 fn one_bad_signature_among_many_is_named_on_that_bundle_alone() {
-    for how in [Break::ManifestSignature, Break::TrustedComment] {
+    for how in [
+        Break::ManifestSignature,
+        Break::TrustedComment,
+        Break::NotAPoint,
+    ] {
         let (code, json) = batch_with_one_bad(how);
         assert_eq!(code, 3, "{how:?}: {json:#}");
         let bundles = json["bundles"].as_array().unwrap();
