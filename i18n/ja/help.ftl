@@ -128,9 +128,9 @@ arg-answer-export = FILE の回答を表計算ファイル（.xlsx または .cs
 arg-answer-force = --export と併せて: SHEET があれば上書きします。
 arg-answer-sheet-name = チェックリストのワークブックを --import するとき: チェックリストらしいシートが複数あるときに読むシート。
 arg-answer-map = チェックリストのワークブックを --import するとき: 表の構成を自動で探す代わりに、`checklist import --map` と同じ形で指定します（`number=B,text=C,header-rows=2`、または TOML ファイル）。
-arg-answer-layout = --export と併せて: 書き出すシートの配置。official は、チェックリストの取り込み元(`checklist import`)の公式ワークブックと同じ配置に、○ の印と 令和8年6月3日 の形の日付で回答を書きます。印刷や提出に使え、--import で取り込めます。様式は記録した配置から作り直したもので、元のワークブックの写しに記入するものではありません。元の書式(字体、色、印刷された注意書き)は残りません(理由は docs/checklist-format.md)。
+arg-answer-layout = --export と併せて: 書き出すシートの配置。official は、チェックリストの取り込み元（`checklist import`）の公式ワークブックと同じ配置に、○ の印と 令和8年6月3日 の形の日付で回答を書きます。印刷や提出に使え、--import で取り込めます。様式は記録した配置から作り直したもので、元のワークブックの写しに記入するものではありません。元の書式（字体、色、印刷された注意書き）は残りません（理由は docs/checklist-format.md）。
 value-answer-layout-sheet = 項目と回ごとに1行の、medsec の列。
-value-answer-layout-official = 公式ワークブックの配置(.xlsx のみ)。
+value-answer-layout-official = 公式ワークブックの配置（.xlsx のみ）。
 
 ## status
 
