@@ -329,44 +329,25 @@ fn outside_code(text: &str) -> Vec<&str> {
     text.split('`').step_by(2).collect()
 }
 
-/// Japanese text writes its brackets and question marks full-width: （詳細: …）, ですか？.
-/// ASCII `(`, `)` and `?` stay only inside code spans, in the form's old-style numbers
-/// (`(1)`, `2-(4)`) and in an item's label, which is its number as the form prints it
-/// (`2-④(サーバ)`). See docs/glossary.md, "Writing Japanese".
+/// One style of brackets in Japanese text: ASCII `(` `)` everywhere (詳細は(…), 1(医科),
+/// 2-④(サーバ), 令和7年度(FY2025), as dates and labels built in Rust write them), never
+/// full-width （）; a question ends with a full-width ？ (ASCII `?` only inside code spans).
+/// See docs/glossary.md, "Writing Japanese".
 #[test]
-fn japanese_brackets_are_full_width() {
-    const LABELS: &[&str] = &["checklist-item-label-scoped"];
-    // `(1)` at the start of `s`: the length to skip.
-    let old_number = |s: &str| {
-        let (digits, _) = s.strip_prefix('(')?.split_once(')')?;
-        (!digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()))
-            .then_some(digits.len() + 2)
-    };
+fn japanese_brackets_are_one_style() {
     let mut found = vec![];
     for file in ["ja/medsec.ftl", "ja/help.ftl"] {
         for (id, text) in flat_messages(file) {
-            if LABELS.contains(&id.as_str()) {
-                continue;
-            }
-            for part in outside_code(&text) {
-                let mut rest = part;
-                while let Some(i) = rest.find(['(', ')', '?']) {
-                    let tail = rest.get(i..).unwrap_or("");
-                    let Some(skip) = old_number(tail) else {
-                        found.push(format!(
-                            "{file} {id}: …{}",
-                            tail.chars().take(20).collect::<String>()
-                        ));
-                        break;
-                    };
-                    rest = tail.get(skip..).unwrap_or("");
-                }
+            let full_width = text.contains(['（', '）']);
+            let ascii_question = outside_code(&text).iter().any(|p| p.contains('?'));
+            if full_width || ascii_question {
+                found.push(format!("{file} {id}: {}", text.trim()));
             }
         }
     }
     assert!(
         found.is_empty(),
-        "ASCII brackets or question marks in Japanese text (write （）？, or put code in `…`):\n{}",
+        "full-width brackets or an ASCII question mark in Japanese text (write (), ？, or put code in `…`):\n{}",
         found.join("\n")
     );
 }
