@@ -1501,8 +1501,8 @@ checklist-extends-show-out-of-scope = not applicable
 checklist-extends-show-reason = Reason
 
 ## checklist-new
-checklist-new-invalid-edition = `--edition { $edition }` is not an edition; write fyYYYY, e.g. `fy2026`
-checklist-new-not-later = `--edition { $edition }` is not after `{ $from }`: a new edition follows the one it is made from
+checklist-new-invalid-edition = `--edition`: `{ $edition }` is not an edition; write fyYYYY, e.g. `fy2026`
+checklist-new-not-later = `--edition`: `{ $edition }` is not after `{ $from }`: a new edition follows the one it is made from
 checklist-new-source = { $file }: `{ $key }` is missing or not readable; the file cannot be scaffolded from
 checklist-new-notes = Draft of the { $year } edition ({ $wareki }), made by `medsec checklist new` from `{ $from }`. Every item is carried from that edition and is unverified until checked against the new form; edition, fiscal year, title and rules were advanced; the publication date is left out until known, and the Guideline version is taken from the facts medsec has on the new edition where it has them. Replace this note with what is known about the new edition.
 checklist-new-carried = Carried from `{ $from }` (item `{ $id }`) by `medsec checklist new`: check wording, number and scope against the new form.

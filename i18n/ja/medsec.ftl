@@ -1410,8 +1410,8 @@ checklist-extends-show-out-of-scope = 対象外
 checklist-extends-show-reason = 理由
 
 ## checklist-new
-checklist-new-invalid-edition = `--edition { $edition }` は版の形ではありません。fyYYYY の形で書いてください(例: `fy2026`)
-checklist-new-not-later = `--edition { $edition }` は `{ $from }` より後の版ではありません。新しい版は元にする版の後の年度にしてください
+checklist-new-invalid-edition = `--edition` の `{ $edition }` は版の形ではありません。fyYYYY の形で書いてください(例: `fy2026`)
+checklist-new-not-later = `--edition` の `{ $edition }` は `{ $from }` より後の版ではありません。新しい版は元にする版の後の年度にしてください
 checklist-new-source = { $file }: `{ $key }` がないか読み取れないため、このファイルから新しい版を作れません
 checklist-new-notes = { $wareki }(FY{ $year })版の下書きです。`{ $from }` から `medsec checklist new` で作りました。項目はすべてその版から引き継いだもので、新しい様式と照合するまで未確認です。版、年度、表題、記入のルールは新しい年度に進めてあります。公表日はわかるまで空けてあり、ガイドラインの版は、新しい版について medsec が持つ事実があればそれに合わせてあります。この注記は、新しい版についてわかっていることに書き換えてください。
 checklist-new-carried = `medsec checklist new` が `{ $from }` の項目 `{ $id }` から引き継ぎました。文言、番号、対象を新しい様式と照合してください。
