@@ -346,7 +346,7 @@ mod tests {
             ),
             (
                 &["medsec", "--lang", "ja", "checklist", "lint", "--format", "x", "f"][..],
-                "`--format <FORMAT>` に `x` は指定できません（指定できる値: table, json, sarif, junit）。",
+                "`--format <FORMAT>` に `x` は指定できません(指定できる値: table, json, sarif, junit)。",
             ),
             (
                 &["medsec", "--lang", "ja", "verify", "--pubkey", "a", "--trusted", "b", "d"][..],

@@ -93,7 +93,7 @@ checklist-invalid = invalid checklist ({ $count ->
 }; run `medsec checklist lint` for all findings):
 checklist-not-found = no checklist `{ $spec }`; known: { $known }
 checklist-no-edition = checklist `{ $id }` has no edition `{ $edition }`; known editions: { $known }
-checklist-form-conflict = `{ $spec }` names the { $named } form but --form asks for { $asked }
+checklist-form-conflict = `{ $spec }` names the { $named } form but `--form` asks for { $asked }
 checklist-digest = { $file }: cannot compute the checklist's digest: { $detail }
 checklist-stale = note: the newest editions known are older than the current fiscal year FY{ $year }{ $wareki ->
    *[other] {""}
@@ -240,7 +240,7 @@ answers-error-invalid = unusable answers file ({ $count ->
    *[other] { $count } errors
 }):
 answers-error-write = cannot write { $path }: { $reason }
-answers-error-exists = { $path } already exists; use --force to overwrite it
+answers-error-exists = { $path } already exists; use `--force` to overwrite it
 answers-error-unsafe = { $path }: the file cannot be rewritten as it is ({ $reason })
 answers-error-checklist = { $path }: the checklist the answers file names cannot be used: { $reason }. Give its file with `--checklist FILE` or register it with `medsec checklist add FILE` (`medsec checklist import` reads an official Excel workbook)
 answers-error-checklist-here = the checklist the answers file names cannot be used: { $reason }. Give its file with `--checklist FILE` or register it with `medsec checklist add FILE` (`medsec checklist import` reads an official Excel workbook)
@@ -292,7 +292,7 @@ answers-walk-help = type: はい (y) / いいえ (n) / 対象外 (na) / Enter = 
 answers-walk-all-answered = Every item is answered.
 answers-walk-gate-closed = The gate question is answered No: no other item needs checking.
 answers-walk-no-such-item = no item `{ $item }`
-answers-walk-not-understood = `{ $input }` is not understood; ? for help
+answers-walk-not-understood = `{ $input }` is not understood; `?` for help
 answers-walk-not-applicable-not-allowed = This item cannot be answered Not applicable.
 answers-walk-saved = saved.
 answers-walk-may-be-not-applicable = (may be Not applicable when: { $when })
@@ -316,7 +316,7 @@ answers-walk-evidence = evidence paths, comma separated [{ $evidence }]:
 
 # `medsec init`, `medsec answer`, `medsec status`.
 answers-init-unknown-last = note: { $checklist } is not known here, so reworded items cannot be told apart; every carried item is marked for review
-answers-init-form-mismatch = { $from } is a { $old_form } form, but the new file is for the { $new_form } form; use --form { $form }
+answers-init-form-mismatch = { $from } is a { $old_form } form, but the new file is for the { $new_form } form; use `--form { $form }`
 answers-init-wrote = wrote { $path } ({ $checklist }, { $count } items)
 answers-init-carried = carried { $carried } answers forward from last year (to confirm), { $review } items marked for review
 answers-init-wrote-and-carried = { $wrote }; { $carried }
@@ -327,9 +327,9 @@ answers-import-done = imported { $count ->
 } from { $sheet } into { $path }
 answers-export-done = wrote { $sheet }; fill it in, then `medsec answer { $path } --import { $sheet }`
 answers-export-workbook = cannot build the workbook: { $reason }
-answers-export-exists = { $path } already exists; use --force to overwrite it
+answers-export-exists = { $path } already exists; use `--force` to overwrite it
 answers-export-write = cannot write { $path }: { $reason }
-answers-need-terminal = `medsec answer` without --import needs a terminal on standard input; without one, edit { $path } by hand (or import a sheet with `medsec answer { $path } --import SHEET.csv`) and check it with `medsec status { $path }`
+answers-need-terminal = `medsec answer` without `--import` needs a terminal on standard input; without one, edit { $path } by hand (or import a sheet with `medsec answer { $path } --import SHEET.csv`) and check it with `medsec status { $path }`
 answers-walk-saved-count = saved { $count ->
     [one] 1 answer
    *[other] { $count } answers
@@ -637,12 +637,12 @@ report-findings-recorded = findings: { $errors ->
    *[other] { $warnings } warnings
 } (the report records them; see `medsec status { $dir }`)
 report-not-signed = not signed; sign it with `medsec sign { $dir } --key KEY`
-report-need-answers-out = give --answers FILE and --out DIR (or `medsec report schema`)
+report-need-answers-out = give `--answers FILE` and `--out DIR` (or `medsec report schema`)
 report-vendor-unsigned = warning: vendor form { $form } is not signed (no { $signature } beside it); an inspector will see it as unsigned
 report-answer-contradicted-by-probe = answered Yes to { $item }, but the { $probe } probe ({ $name }) failed: { $reason }
 report-answer-contradicted-by-unnamed-probe = answered Yes to { $item }, but the { $probe } probe failed: { $reason }
-report-not-institution-form = { $path }: this is a { $form } form; --answers takes the institution's or pharmacy's answers, vendor forms go with --vendor
-report-not-vendor-form = { $path }: this is a { $form } form, not a vendor form; give it with --answers
+report-not-institution-form = { $path }: this is a { $form } form; `--answers` takes the institution's or pharmacy's answers, vendor forms go with `--vendor`
+report-not-vendor-form = { $path }: this is a { $form } form, not a vendor form; give it with `--answers`
 report-missing-institution = { $path }: [institution] { $field } is missing; a report names the institution (the signature carries its code)
 report-field-code = code (the institution code)
 report-field-name = name
@@ -662,7 +662,7 @@ report-json = { $path }:{ $line }:{ $column }: not valid report JSON ({ $error }
 report-version = { $path }: format_version { $found } is not supported; this medsec reads format_version { $supported } (a newer medsec may read it)
 report-version-missing = (missing)
 report-serialize = cannot write report.json: { $error }
-report-not-replaced = { $path } was not replaced: { $reason }; nothing was written. Choose a new or empty folder for --out, or move this one away first
+report-not-replaced = { $path } was not replaced: { $reason }; nothing was written. Choose a new or empty folder for `--out`, or move this one away first
 report-not-replaced-not-folder = it is not a folder
 report-not-replaced-symlink = it is a symbolic link
 report-not-replaced-no-manifest = it is not a report bundle made by medsec (no { $manifest })
@@ -681,9 +681,9 @@ report-not-a-report = { $path } is not a medsec report: it lacks { $missing }, w
 signing-prompt-new-key = Passphrase for the new secret key:
 signing-prompt-again = Passphrase (again):
 signing-prompt-key = Passphrase for { $path }:
-signing-passphrase-env-unset = --passphrase-env { $var }: the environment variable { $var } is not set
-signing-passphrase-env-not-utf8 = --passphrase-env { $var }: the value is not valid UTF-8
-signing-passphrase-no-terminal = a passphrase is needed and there is no terminal to ask on; use --passphrase-env VAR
+signing-passphrase-env-unset = `--passphrase-env { $var }`: the environment variable { $var } is not set
+signing-passphrase-env-not-utf8 = `--passphrase-env { $var }`: the value is not valid UTF-8
+signing-passphrase-no-terminal = a passphrase is needed and there is no terminal to ask on; use `--passphrase-env VAR`
 signing-passphrase-unreadable = cannot read the passphrase from the terminal: { $reason }
 signing-passphrase-differ = the two passphrases differ; nothing was written
 signing-keygen-key-id = key ID { $key }
@@ -698,8 +698,9 @@ signing-signed-bundle = signed { $dir }: { $files ->
 signing-signed-form = signed { $form } with key { $key }: wrote { $signature }
 signing-trusted-comment = trusted comment: { $comment }
 signing-check-with = check with: { $command }
-signing-need-dir = give the bundle folder DIR, or --form FILE to sign a vendor form
-signing-error-exists = { $path } already exists; use --force to overwrite it
+signing-need-dir = give the bundle folder DIR, or `--form FILE` to sign a vendor form
+signing-error-exists = { $path } already exists; use `--force` to overwrite it
+signing-error-key-unreadable = cannot read the { $what } { $path } ({ $detail })
 signing-error-bad-key = { $path }: not a minisign { $what }: { $reason }
 signing-what-public-key = public key
 signing-what-secret-key = secret key
@@ -711,8 +712,8 @@ signing-key-unsupported = unsupported algorithm (expected Ed25519, scrypt or non
 signing-key-public-given = this is a public key file. `--key` wants the secret key (NAME.key from `medsec keygen`); the public key (NAME.pub) is for `medsec verify --pubkey`
 signing-key-detail = the key cannot be read ({ $detail })
 signing-error-wrong-passphrase = { $path }: wrong passphrase for this secret key
-signing-error-passphrase-needed = { $path } is encrypted; give its passphrase on a terminal or with --passphrase-env VAR
-signing-error-empty-passphrase = the passphrase is empty; choose one, or use --unencrypted for a key without one
+signing-error-passphrase-needed = { $path } is encrypted; give its passphrase on a terminal or with `--passphrase-env VAR`
+signing-error-empty-passphrase = the passphrase is empty; choose one, or use `--unencrypted` for a key without one
 signing-error-sign = signing failed: { $reason }
 signing-error-report-changed = report.json changed while the bundle was being signed; run the command again
 signing-error-self-check = the signature just written does not verify ({ $code }); the bundle was left unsigned
@@ -782,8 +783,9 @@ verify-fiscal-year = FY{ $year }{ $wareki ->
 verify-io-not-found = no such file or folder
 verify-io-permission-denied = permission denied
 verify-io-other = system error ({ $error })
+verify-need-key = give the key to trust with `--pubkey FILE` or `--trusted keys.toml`
 verify-keys-warning = warning: { $warning }
-verify-bundled-checklists-failed = warning: the bundled checklists could not be loaded ({ $error }); only checklists given with --checklist are known
+verify-bundled-checklists-failed = warning: the bundled checklists could not be loaded ({ $error }); only checklists given with `--checklist` are known
 verify-bundle-not-folder = not a folder
 verify-bundle-cannot-open = cannot open the folder: { $reason }
 verify-bundle-internal-error = verification stopped on an internal error
@@ -815,15 +817,15 @@ verify-report-missing = the manifest does not cover report.json
 verify-report-unreadable = cannot read report.json: { $reason }
 verify-key-untrusted = key { $key } is not trusted for institution { $code }
 verify-institution-mismatch = the report is for institution { $code } ({ $name }), not { $expected }
-verify-institution-other-genuine = the bundle is genuine (its signature and every file check out), but it is for another institution: { $code } ({ $name }), not { $expected } as --institution asks
+verify-institution-other-genuine = the bundle is genuine (its signature and every file check out), but it is for another institution: { $code } ({ $name }), not { $expected } as `--institution` asks
 verify-trusted-comment-mismatch = the signature says `{ $field }` is `{ $signed }`, report.json has `{ $actual }`
 verify-trusted-comment-plain = the signature's trusted comment does not name the institution, checklist and report (signed by another tool); the manifest signature still covers report.json
 verify-trusted-comment-malformed = the signature's trusted comment is malformed: { $reason }
 verify-comment-twice = `{ $field }` appears twice
 verify-comment-missing = `{ $field }` is missing
 verify-comment-version = { $found } is not a version this medsec reads ({ $reads })
-verify-checklist-unknown = checklist { $checklist } with digest { $digest } is not known; give its file with --checklist PATH
-verify-checklist-unknown-in-file = { $file }: checklist { $checklist } with digest { $digest } is not known; give its file with --checklist PATH
+verify-checklist-unknown = checklist { $checklist } with digest { $digest } is not known; give its file with `--checklist PATH`
+verify-checklist-unknown-in-file = { $file }: checklist { $checklist } with digest { $digest } is not known; give its file with `--checklist PATH`
 verify-checklist-mismatch = the digest is that of { $actual }, but the report names { $checklist }
 verify-checklist-other-year = the report is for { $fy }, but checklist { $checklist } is for { $checklist_fy }
 verify-fiscal-year-other = the report is for { $fy }, the current fiscal year is { $now }
@@ -839,7 +841,7 @@ verify-vendor-form-unreadable = { $file } cannot be read as a vendor form, so re
 verify-vendor-form-other-vendor = report.json names another vendor than { $file }, which names `{ $vendor }`
 verify-vendor-form-other-answers = report.json does not carry the answers of { $file } as the file has them
 verify-vendor-form-unsigned = { $file } is not signed by its vendor (no { $signature })
-verify-vendor-signature-unchecked = { $file } is signed by its vendor, but vendor keys are only known from --trusted keys.toml; not checked
+verify-vendor-signature-unchecked = { $file } is signed by its vendor, but vendor keys are only known from `--trusted keys.toml`; not checked
 verify-vendor-key-not-listed = { $file } is signed with key { $key }, which keys.toml does not list for vendor `{ $vendor }`
 verify-vendor-key-no-vendor = { $file } is signed with key { $key }, but neither the form nor its signature names a vendor whose key it could be
 verify-vendor-signature-problem = vendor form { $file }: { $problem }
@@ -847,9 +849,9 @@ verify-vendor-comment-mismatch = the vendor's signature says `{ $field }` is `{ 
 verify-vendor-comment-plain = the vendor's signature does not name the vendor and checklist in its trusted comment (signed by another tool); it still covers the form
 verify-vendor-comment-malformed = the vendor's trusted comment is malformed: { $reason }
 verify-evidence-not-attached = { $item } (round { $round }) names evidence `{ $named }`, which the bundle does not carry
-verify-expect-sha256-mismatch = report.json has SHA-256 { $actual }, not { $expected } as given with --expect: the printed report does not belong to this bundle
+verify-expect-sha256-mismatch = report.json has SHA-256 { $actual }, not { $expected } as given with `--expect`: the printed report does not belong to this bundle
 verify-expect-key-mismatch = the bundle is signed with key { $actual }, not { $expected } as the printed report's QR code says: the printed report does not belong to this bundle
-verify-expect-forms = --expect takes the report's SHA-256 as the printed report shows it (64 hex digits, alone or after `sha256:` or `SHA-256`), or the QR code's text `medsec:sha256=<64 hex digits>;key=<16 hex digits>`
+verify-expect-forms = `--expect` takes the report's SHA-256 as the printed report shows it (64 hex digits, alone or after `sha256:` or `SHA-256`), or the QR code's text `medsec:sha256=<64 hex digits>;key=<16 hex digits>`
 verify-expect-invalid = `{ $value }` is neither. { $forms }
 verify-expect-wrong-length = `{ $value }`: the { $part ->
     [key] key ID
@@ -859,8 +861,8 @@ verify-expect-not-hex = `{ $value }`: the { $part ->
     [key] key ID
    *[other] SHA-256
 } holds `{ $found }`, which is not a hex digit (0-9, a-f). { $forms }
-verify-expect-matched = report.json's SHA-256 is { $sha256 }, as given with --expect: the printed report belongs to this bundle
-verify-expect-matched-key = report.json's SHA-256 is { $sha256 } and the signing key is { $key }, as given with --expect: the printed report belongs to this bundle
+verify-expect-matched = report.json's SHA-256 is { $sha256 }, as given with `--expect`: the printed report belongs to this bundle
+verify-expect-matched-key = report.json's SHA-256 is { $sha256 } and the signing key is { $key }, as given with `--expect`: the printed report belongs to this bundle
 verify-checklist-claims-official = { $checklist } (carried in the bundle) marks { $verified } of its items as checked against the official form, but { $workbook ->
     [none] records no workbook it was imported from
    *[other] was imported from { $workbook } (SHA-256 { $sha }), which is not an official workbook medsec knows
@@ -872,8 +874,8 @@ verify-status-refused = { $path } is not shown: the bundle failed its integrity 
 verify-status-not-a-bundle = { $path } is not a bundle folder (it holds neither report.json nor MANIFEST.sha256); give a folder made by `medsec report`, or an answers file
 verify-status-recorded = Recorded in report.json:
 verify-keygen-entry = For the inspectors' keys.toml (under its `format_version = 1` line):
-verify-keygen-entry-placeholder = Replace { $placeholder } with the institution code (10 digits), or make the key with --institution CODE (a vendor's key: --vendor NAME).
-verify-keygen-code-invalid = --institution takes the institution code as its 10 digits; `{ $code }` is not one
+verify-keygen-entry-placeholder = Replace { $placeholder } with the institution code (10 digits), or make the key with `--institution CODE` (a vendor's key: `--vendor NAME`).
+verify-keygen-code-invalid = `--institution` takes the institution code as its 10 digits; `{ $code }` is not one
 verify-trusted-is-public-key = this is a minisign public key file (key { $key_id }), not a keys.toml: to check with this key alone, give `--pubkey { $path }`; to trust it in a keys.toml, write `keys = ["{ $key }"]` under `[institutions.CODE]` (a vendor's key: under `[vendors."NAME"]`)
 verify-trusted-is-secret-key = this is a minisign secret key file, not a keys.toml: a secret key stays with the one who signs; give the inspectors the public key (.pub), used with `--pubkey` or in a keys.toml
 verify-contradiction-no-result = answered Yes to { $item }, but the { $kind } probe failed (its result is not in the evidence)
@@ -1000,7 +1002,7 @@ diff-item-verified-changed = verified { $old } -> { $new }
 
 render-finding-source = Source
 render-signer = Signed by
-render-xlsx-to-terminal = an XLSX workbook is not text for a terminal: give --out FILE, or send standard output to a file or program (`--out - > report.xlsx`)
+render-xlsx-to-terminal = an XLSX workbook is not text for a terminal: give `--out FILE`, or send standard output to a file or program (`--out - > report.xlsx`)
 
 ## report-html
 
@@ -1083,33 +1085,33 @@ report-html-csv-answer = answer
 report-html-csv-unverified = wording unverified
 report-html-refused = { $path } is not shown: its integrity or signature check failed (tampered content is never shown as valid):
 report-html-written = Wrote { $path }.
-report-html-xlsx-needs-out = An XLSX workbook is not written to standard output; give --out FILE.xlsx.
+report-html-xlsx-needs-out = An XLSX workbook is not written to standard output; give `--out FILE.xlsx`.
 
 ## workbook
 
 workbook-encrypted = { $file } is not an XLSX (zip) file but an OLE compound file: a password-protected (encrypted) workbook, or an old .xls. Open it in Excel, remove the password or save it as .xlsx, and import that copy.
 workbook-unreadable = { $file }: { $reason }
 workbook-too-many-cells = Sheet { $sheet }: its merged cells would fill more than { $max } cells; it was not read.
-workbook-no-checklist = No sheet of { $file } looks like a checklist: no row names the wording column (項目, チェック項目, 確認項目) with answer columns (はい, いいえ, 確認日, 目標日, 1回目, 2回目, 備考) beside it. Found: { $found }. State the layout with --map, e.g. --map number=B,text=C,header-rows=2.
+workbook-no-checklist = No sheet of { $file } looks like a checklist: no row names the wording column (項目, チェック項目, 確認項目) with answer columns (はい, いいえ, 確認日, 目標日, 1回目, 2回目, 備考) beside it. Found: { $found }. State the layout with `--map`, e.g. `--map number=B,text=C,header-rows=2`.
 workbook-clue-both = sheet { $sheet }: a wording column at { $text_cell } and an answer column at { $answer_cell }, but not in one header
 workbook-clue-text = sheet { $sheet }: a wording column at { $text_cell }, but no answer column (はい, いいえ, 確認日…)
 workbook-clue-answer = sheet { $sheet }: an answer column at { $answer_cell }, but no wording column (項目, チェック項目…)
 workbook-clue-none = sheet { $sheet }: neither a wording column nor an answer column
-workbook-several-sheets = Several sheets look like checklists: { $sheets }. Choose one with --sheet NAME.
-workbook-no-items = The header at { $header } was found ({ $layout }), but no numbered item (①, (1), 1-①, 2-(3)) follows it. State the layout with --map.
+workbook-several-sheets = Several sheets look like checklists: { $sheets }. Choose one with `--sheet NAME`.
+workbook-no-items = The header at { $header } was found ({ $layout }), but no numbered item (①, (1), 1-①, 2-(3)) follows it. State the layout with `--map`.
 workbook-empty-text = { $cell }: item { $number } has no wording.
-workbook-not-japanese = { $cell }: the wording of item { $number } has no Japanese characters. If this is not the wording column, state the layout with --map text=COLUMN.
+workbook-not-japanese = { $cell }: the wording of item { $number } has no Japanese characters. If this is not the wording column, state the layout with `--map text=COLUMN`.
 workbook-duplicate-number = { $cell }: item { $number } appears twice (first at { $first }). Correct the workbook, or give each row its scope (サーバ, 端末PC…).
-workbook-unknown-scope = { $cell }: `{ $value }` is not a scope (サーバ, 端末PC, ネットワーク機器, 医療情報システム全般). State the layout without that column with --map.
+workbook-unknown-scope = { $cell }: `{ $value }` is not a scope (サーバ, 端末PC, ネットワーク機器, 医療情報システム全般). State the layout without that column with `--map`.
 workbook-section-too-large = { $cell }: section { $section }; sections are numbered 0 to 9.
-workbook-no-edition = The edition is not known: { $file } is not a known official workbook, and its title names no fiscal year (令和N年度). Give it with --edition, e.g. --edition fy2026.
+workbook-no-edition = The edition is not known: { $file } is not a known official workbook, and its title names no fiscal year (令和N年度). Give it with `--edition`, e.g. `--edition fy2026`.
 workbook-bad-edition = `{ $edition }` is not an edition; write fyYYYY, e.g. fy2026.
 workbook-bad-id = The checklist id `{ $id }` must be PUBLISHER-{ $form }, e.g. mhlw-{ $form }.
-workbook-bad-map-key = --map: unknown key `{ $key }`; the keys are number, text, section, scope, header-rows and gate.
-workbook-bad-map-column = --map: `{ $key }={ $value }` is not a column; write its letters, e.g. B.
-workbook-bad-map-rows = --map: header-rows=`{ $value }` is not a number of rows.
-workbook-bad-map-text = --map: the wording column is missing; add text=COLUMN.
-workbook-bad-map-toml = --map file: { $reason }
+workbook-bad-map-key = `--map`: unknown key `{ $key }`; the keys are number, text, section, scope, header-rows and gate.
+workbook-bad-map-column = `--map`: `{ $key }={ $value }` is not a column; write its letters, e.g. B.
+workbook-bad-map-rows = `--map`: header-rows=`{ $value }` is not a number of rows.
+workbook-bad-map-text = `--map`: the wording column is missing; add text=COLUMN.
+workbook-bad-map-toml = `--map` file: { $reason }
 workbook-registry = Cannot read the list of official workbooks { $path }: { $reason }
 workbook-notes-imported = Imported by `medsec checklist import` from sheet { $sheet } of the workbook { $file } (SHA-256 { $sha256 }). The wording is as in the cells, with line breaks inside cells joined. The English texts are the Japanese wording, untranslated.
 workbook-notes = { $imported } { $provenance }
@@ -1131,14 +1133,14 @@ workbook-official = { $file } is the official { $form } workbook ({ $edition }),
 workbook-unofficial = { $file } is not an official workbook known to medsec: the items are marked unverified (verified = false).
 workbook-hash-differs = { $file } has the name of an official workbook, but its SHA-256 { $sha256 } is not the official { $official }: it is not the published file, and the items are marked unverified.
 workbook-skipped = Rows without a number were left out: { $cells }.
-workbook-written = Written to { $path }. Use it with --checklist { $path }, or keep it with `medsec checklist add { $path }`.
-workbook-out-exists = { $path } exists; use --force to replace it.
+workbook-written = Written to { $path }. Use it with `--checklist { $path }`, or keep it with `medsec checklist add { $path }`.
+workbook-out-exists = { $path } exists; use `--force` to replace it.
 workbook-write-failed = Cannot write { $path }: { $reason }
 workbook-read-failed = Cannot read { $path }: { $reason }
 workbook-add-lint-failed = { $path } did not pass `medsec checklist lint` and was not added.
 workbook-add-no-folder = This system has no folder for user data; set MEDSEC_DATA_DIR to a folder.
-workbook-added = Added { $checklist } as { $path }; commands now find it without --checklist.
-workbook-add-exists = { $path } already holds another file for { $checklist }; use --force to replace it.
+workbook-added = Added { $checklist } as { $path }; commands now find it without `--checklist`.
+workbook-add-exists = { $path } already holds another file for { $checklist }; use `--force` to replace it.
 workbook-add-same = { $checklist } is already in { $path }.
 
 ## dates
@@ -1209,12 +1211,12 @@ summarize-written = wrote the summary of { $count ->
     [one] 1 bundle
    *[other] { $count } bundles
 } to { $path }
-summarize-xlsx-needs-out = an XLSX summary is written to a file: give --out FILE
+summarize-xlsx-needs-out = an XLSX summary is written to a file: give `--out FILE`
 summarize-sheet = bundles
 summarize-col-code-prefecture = prefecture of the code
 summarize-cell-code-prefecture = warning: the code is { $prefecture }'s
 summarize-unverified = (unverified)
-summarize-xlsx-to-terminal = an XLSX summary is not text for a terminal: give --out FILE, or send standard output to a file or program (`--out - > summary.xlsx`)
+summarize-xlsx-to-terminal = an XLSX summary is not text for a terminal: give `--out FILE`, or send standard output to a file or program (`--out - > summary.xlsx`)
 
 ## check
 check-step-answers = answers
@@ -1226,10 +1228,10 @@ check-step-verify = verification
 check-progress = [{ $step }/{ $steps }] { $what }
 check-progress-probe = { $step }: { $probe }
 check-heading = == { $what } ==
-check-no-answers = no answers file here: give one with --answers FILE, or make one with `medsec init` and fill it in (on a terminal, `medsec check` makes it and asks the questions)
+check-no-answers = no answers file here: give one with `--answers FILE`, or make one with `medsec init` and fill it in (on a terminal, `medsec check` makes it and asks the questions)
 check-answers-not-found = { $path } does not exist: make it with `medsec init --out { $path }` and fill it in (on a terminal, `medsec check` makes it and asks the questions)
-check-several-answers = several answers files here ({ $files }); name the one to check with --answers FILE
-check-passphrase-needed = the key { $path } needs its passphrase and medsec may not ask (no terminal, --non-interactive or --format json); name the environment variable that holds it with --passphrase-env VAR
+check-several-answers = several answers files here ({ $files }); name the one to check with `--answers FILE`
+check-passphrase-needed = the key { $path } needs its passphrase and medsec may not ask (no terminal, `--non-interactive` or `--format json`); name the environment variable that holds it with `--passphrase-env VAR`
 check-cannot-write = cannot write { $path }: { $error }
 check-written = Written:
 check-written-answers = answers file: { $path } (new)
@@ -1490,7 +1492,7 @@ checklist-extends-out-of-scope-without-base = `[[out_of_scope]]` needs `extends`
 checklist-extends-item-prefix = own item `{ $id }` must have an ID that starts with `{ $prefix }` (the publisher), so it cannot collide with the base's items
 checklist-extends-duplicate-out-of-scope = item `{ $item }` is marked out of scope twice
 checklist-extends-missing-reason = out-of-scope item `{ $item }` needs a reason in both languages (`reason = {"{"} ja = "…", en = "…" {"}"}`)
-checklist-extends-unknown-base = the base checklist `{ $base }` is not known (known: { $known }); give it with --checklist or add it with `medsec checklist add`
+checklist-extends-unknown-base = the base checklist `{ $base }` is not known (known: { $known }); give it with `--checklist` or add it with `medsec checklist add`
 checklist-extends-chain = `{ $base }` itself extends `{ $its_base }`: an own checklist can only extend a checklist that extends nothing; extend `{ $its_base }` directly
 checklist-extends-other-form = `{ $base }` is a { $base_form } form, but this checklist is a { $form } form
 checklist-extends-other-edition = `{ $base }` is another edition than this checklist's `{ $edition }`: an own checklist has its base's edition
@@ -1507,15 +1509,15 @@ checklist-extends-show-out-of-scope = not applicable
 checklist-extends-show-reason = Reason
 
 ## checklist-new
-checklist-new-invalid-edition = --edition `{ $edition }` is not an edition; write fyYYYY, e.g. `fy2026`
-checklist-new-not-later = --edition `{ $edition }` is not after `{ $from }`: a new edition follows the one it is made from
+checklist-new-invalid-edition = `--edition`: `{ $edition }` is not an edition; write fyYYYY, e.g. `fy2026`
+checklist-new-not-later = `--edition`: `{ $edition }` is not after `{ $from }`: a new edition follows the one it is made from
 checklist-new-source = { $file }: `{ $key }` is missing or not readable; the file cannot be scaffolded from
 checklist-new-notes = Draft of the { $year } edition ({ $wareki }), made by `medsec checklist new` from `{ $from }`. Every item is carried from that edition and is unverified until checked against the new form; edition, fiscal year, title and rules were advanced; the publication date is left out until known, and the Guideline version is taken from the facts medsec has on the new edition where it has them. Replace this note with what is known about the new edition.
 checklist-new-carried = Carried from `{ $from }` (item `{ $id }`) by `medsec checklist new`: check wording, number and scope against the new form.
 checklist-new-previous-note = Earlier note: { $note }
 checklist-new-guideline-carried = carried from { $from }: check it for { $edition }
 checklist-new-written = wrote { $path } ({ $checklist }, { $count } items, all unverified); next: edit the wording, then `medsec checklist lint { $path }` and `medsec checklist diff { $from } { $path }`
-checklist-new-out-exists = { $path } exists; use --force to replace it
+checklist-new-out-exists = { $path } exists; use `--force` to replace it
 checklist-new-write-failed = cannot write { $path }: { $reason }
 checklist-new-notes-joined = { $made } { $official }
 checklist-new-notes-official = Title, form name, institutions served (serves) and source_url come from medsec's data on the official { $form } workbook { $file } (published { $published }). The fill-in rules ([rules]) are carried from `{ $from }` and not confirmed for this edition.
@@ -1586,8 +1588,8 @@ checklist-import-rules-gate-none = gate: the form has no gate question (医療�
 checklist-import-gate-section = Whether a medical information system is in use
 checklist-import-gate-found = imported { $cell } as the gate question (医療情報システムの有無, number 0): answered いいえ, no other item needs checking
 checklist-import-gate-not-found = no gate question (医療情報システムの有無) was found; where the form has one, name its row with `--map gate=ROW`
-checklist-import-bad-map-gate = --map: gate=`{ $value }` is not a row (gate=5), an item number (gate=0, gate=1-①) or none
-checklist-import-map-gate-not-found = --map gate={ $value }: no row with wording there (or no item with that number) on sheet { $sheet }; rows are Excel's row numbers, from 1
+checklist-import-bad-map-gate = `--map`: gate=`{ $value }` is not a row (gate=5), an item number (gate=0, gate=1-①) or none
+checklist-import-map-gate-not-found = `--map gate={ $value }`: no row with wording there (or no item with that number) on sheet { $sheet }; rows are Excel's row numbers, from 1
 checklist-import-id-from-file = { $file } is not an official workbook, so its checklist is named after the file, not after MHLW: { $checklist }. To name it yourself, give `--id NAME-{ $form }` (e.g. `--id clinic-{ $form }`).
 checklist-import-untitled-sections = The sheet prints no heading for { $count ->
     [one] section
@@ -1784,8 +1786,8 @@ import-clue-missed-both = neither a wording column nor an answer column
 import-clue-missed-everything = no header word at all in the first 60 rows
 import-clue-map = {" "}If the layout guessed from the rows below is right, state it: `--map { $map }` (columns: number=, text=, section=, scope=; header-rows= counts the rows above the first item).
 import-clue-map-sheet = {" "}If the layout guessed from the rows below is right, state it: `--sheet { $sheet } --map { $map }` (columns: number=, text=, section=, scope=; header-rows= counts the rows above the first item).
-import-map-needs-sheet = --map states the layout of one sheet, and this workbook has several: { $sheets }. Name the sheet with --sheet NAME.
+import-map-needs-sheet = `--map` states the layout of one sheet, and this workbook has several: { $sheets }. Name the sheet with `--sheet NAME`.
 import-text-not-workbook = { $file } is a text file (such as a CSV), not an Excel workbook: only .xlsx workbooks are read here. Open it in Excel, save it as an Excel workbook (.xlsx), and give that file.
-import-recorded-sheet = { $file } has several sheets that look like checklists ({ $sheets }): the answers were read from { $sheet }, the sheet the checklist was imported from. To read another, give --sheet NAME.
+import-recorded-sheet = { $file } has several sheets that look like checklists ({ $sheets }): the answers were read from { $sheet }, the sheet the checklist was imported from. To read another, give `--sheet NAME`.
 import-answers-other-year = { $cell } names the form of { $book_wareki } (FY{ $book }), but the answers file is for { $checklist } (FY{ $year }): its answers would land on another year's items by their numbers, so nothing was imported. Import the blank workbook of FY{ $book } with `medsec checklist import`, make an answers file on it with `medsec --checklist ID@EDITION init`, and import the filled workbook into that file.
-import-edition-title-differs = note: the sheet's title names the form of { $book_wareki } (FY{ $book }), but the checklist is { $checklist }, as --edition says. A filled workbook titled for FY{ $book } will not be imported into answers on it; leave out --edition to take the title's year.
+import-edition-title-differs = note: the sheet's title names the form of { $book_wareki } (FY{ $book }), but the checklist is { $checklist }, as `--edition` says. A filled workbook titled for FY{ $book } will not be imported into answers on it; leave out `--edition` to take the title's year.

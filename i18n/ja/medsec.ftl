@@ -67,7 +67,7 @@ cli-usage-missing = 必要な指定がありません: `{ $arg }`
 cli-usage-unknown-argument = `{ $arg }` という指定はありません。
 cli-usage-unknown-subcommand = `{ $name }` というコマンドはありません。
 cli-usage-missing-subcommand = コマンドを指定してください。
-cli-usage-invalid-value-of = `{ $arg }` に `{ $value }` は指定できません（指定できる値: { $valid }）。
+cli-usage-invalid-value-of = `{ $arg }` に `{ $value }` は指定できません(指定できる値: { $valid })。
 cli-usage-empty-value = `{ $arg }` に値を指定してください。
 cli-usage-conflict = `{ $arg }` と `{ $prior }` は同時に指定できません。
 cli-usage-too-many = `{ $arg }` の指定が多すぎます。
@@ -275,7 +275,7 @@ answers-walk-help = 入力: はい(y)/ いいえ(n)/ 対象外(na)/ Enter=とば
 answers-walk-all-answered = すべての項目が回答済みです。
 answers-walk-gate-closed = 医療情報システムの有無が「いいえ」のため、以下すべての項目は確認不要です。
 answers-walk-no-such-item = 「{ $item }」という項目はありません。
-answers-walk-not-understood = 「{ $input }」はわかりません。? でヘルプを表示します。
+answers-walk-not-understood = 「{ $input }」はわかりません。`?` でヘルプを表示します。
 answers-walk-not-applicable-not-allowed = この項目は対象外にできません。
 answers-walk-saved = 保存しました。
 answers-walk-may-be-not-applicable = (対象外にできる場合: { $when })
@@ -309,7 +309,7 @@ answers-export-done = { $sheet } に書き出しました。記入後に `medsec
 answers-export-workbook = ワークブックを作れません(詳細: { $reason })
 answers-export-exists = { $path } はすでにあります。上書きするには `--force` を付けてください。
 answers-export-write = { $path } に書き込めません: { $reason }
-answers-need-terminal = `medsec answer` を --import なしで使うには、標準入力が端末である必要があります。端末がない場合は { $path } を直接編集するか(`medsec answer { $path } --import SHEET.csv` でシートを取り込むこともできます)、`medsec status { $path }` で確認してください。
+answers-need-terminal = `medsec answer` を `--import` なしで使うには、標準入力が端末である必要があります。端末がない場合は { $path } を直接編集するか(`medsec answer { $path } --import SHEET.csv` でシートを取り込むこともできます)、`medsec status { $path }` で確認してください。
 answers-walk-saved-count = { $count }件の回答を保存しました。確認: `medsec status { $path }`
 answers-bad-as-of = `--as-of` の日付: { $error }
 answers-no-file-here = ここに回答ファイルがありません。ファイル名を指定するか、`medsec init` で作ってください。
@@ -568,70 +568,71 @@ probes-snapshots-not-counted-hosts = 数えなかった { $tool } のスナッ�
 
 ## report
 
-report-written = { $dir } を書き出しました: { $code } { $name }（{ $checklist }）、{ $fy }、事業者確認用 { $vendors } 件、添付ファイル { $attached } 件
+report-written = { $dir } を書き出しました: { $code } { $name }({ $checklist })、{ $fy }、事業者確認用 { $vendors } 件、添付ファイル { $attached } 件
 report-findings = 指摘: エラー { $errors } 件、警告 { $warnings } 件
-report-findings-recorded = 指摘: エラー { $errors } 件、警告 { $warnings } 件（報告書に記録しました。内容は `medsec status { $dir }` で確認できます）
+report-findings-recorded = 指摘: エラー { $errors } 件、警告 { $warnings } 件(報告書に記録しました。内容は `medsec status { $dir }` で確認できます)
 report-not-signed = 署名していません。`medsec sign { $dir } --key KEY` で署名してください
-report-need-answers-out = --answers FILE と --out DIR を指定してください（JSON Schema は `medsec report schema` で表示します）
-report-vendor-unsigned = 注意: 事業者確認用 { $form } には事業者の署名がありません（{ $signature } がありません）。検査では署名なしとして扱われます
-report-answer-contradicted-by-probe = { $item }に「はい」と回答していますが、{ $probe }（{ $name }）の確認で問題が見つかりました: { $reason }
+report-need-answers-out = `--answers FILE` と `--out DIR` を指定してください(JSON Schema は `medsec report schema` で表示します)
+report-vendor-unsigned = 注意: 事業者確認用 { $form } には事業者の署名がありません({ $signature } がありません)。検査では署名なしとして扱われます
+report-answer-contradicted-by-probe = { $item }に「はい」と回答していますが、{ $probe }({ $name })の確認で問題が見つかりました: { $reason }
 report-answer-contradicted-by-unnamed-probe = { $item }に「はい」と回答していますが、{ $probe }の確認で問題が見つかりました: { $reason }
-report-not-institution-form = { $path }: これは{ $form }の回答です。--answers には医療機関確認用または薬局確認用の回答を指定し、事業者確認用は --vendor で指定してください
-report-not-vendor-form = { $path }: これは{ $form }の回答で、事業者確認用ではありません。--answers で指定してください
-report-missing-institution = { $path }: [institution] の { $field } がありません。報告書には医療機関を記載します（署名にも医療機関コードが入ります）
-report-field-code = code（医療機関コード）
-report-field-name = name（医療機関名）
-report-evidence = { $file }:{ $line }: { $item }（{ $round }回目）の証跡ファイル `{ $named }`: { $problem }（パスは回答ファイルからの相対パスです）
-report-evidence-not-a-file = ファイルではありません（ファイルを1つずつ指定してください）
-report-evidence-not-found = ありません（{ $path } を探しました）
+report-not-institution-form = { $path }: これは{ $form }の回答です。`--answers` には医療機関確認用または薬局確認用の回答を指定し、事業者確認用は `--vendor` で指定してください
+report-not-vendor-form = { $path }: これは{ $form }の回答で、事業者確認用ではありません。`--answers` で指定してください
+report-missing-institution = { $path }: [institution] の { $field } がありません。報告書には医療機関を記載します(署名にも医療機関コードが入ります)
+report-field-code = code(医療機関コード)
+report-field-name = name(医療機関名)
+report-evidence = { $file }:{ $line }: { $item }({ $round }回目)の証跡ファイル `{ $named }`: { $problem }(パスは回答ファイルからの相対パスです)
+report-evidence-not-a-file = ファイルではありません(ファイルを1つずつ指定してください)
+report-evidence-not-found = ありません({ $path } を探しました)
 report-evidence-unreadable = 読み取れません: { $reason }
 report-evidence-not-storable = 報告書一式に保存できません: { $reason }
 report-evidence-clash = { $file }:{ $line }: { $item }の証跡 `{ $named }` は `{ $path }` として保存されますが、その名前はほかの証跡が使っています。どちらかのファイル名を変えてください
-report-form-name-clash = 2つの回答ファイルがどちらも `{ $name }` という名前です（{ $first } と { $second }）。報告書は様式をファイル名で区別するため、どちらかの名前を変えてください
+report-form-name-clash = 2つの回答ファイルがどちらも `{ $name }` という名前です({ $first } と { $second })。報告書は様式をファイル名で区別するため、どちらかの名前を変えてください
 report-probe-evidence = { $path }: { $reason }
 report-probe-evidence-not-json = { $line } 行 { $column } 列: JSON ではありません(詳細: { $error })
-report-probe-evidence-version = format_version { $expected } の確認結果ファイルではありません（見つかった値: { $found }）。`medsec probe --out evidence.json` で作成してください
+report-probe-evidence-version = format_version { $expected } の確認結果ファイルではありません(見つかった値: { $found })。`medsec probe --out evidence.json` で作成してください
 report-probe-evidence-shape = 確認結果ファイルの形式ではありません(詳細: { $error })
 report-read = { $path } を読めません: { $reason }
 report-json = { $path }:{ $line }:{ $column }: report.json の形式ではありません(詳細: { $error })
-report-version = { $path }: format_version { $found } には対応していません。この medsec が読めるのは format_version { $supported } です（新しい medsec なら読める場合があります）
-report-version-missing = （なし）
+report-version = { $path }: format_version { $found } には対応していません。この medsec が読めるのは format_version { $supported } です(新しい medsec なら読める場合があります)
+report-version-missing = (なし)
 report-serialize = report.json を書けません: { $error }
-report-not-replaced = { $path } は置き換えませんでした: { $reason }。何も書き込んでいません。--out には新しいフォルダか空のフォルダを指定するか、先にこのフォルダを移動してください
+report-not-replaced = { $path } は置き換えませんでした: { $reason }。何も書き込んでいません。`--out` には新しいフォルダか空のフォルダを指定するか、先にこのフォルダを移動してください
 report-not-replaced-not-folder = フォルダではありません
 report-not-replaced-symlink = シンボリックリンクです
-report-not-replaced-no-manifest = medsec の報告書一式ではありません（{ $manifest } がありません）
-report-not-replaced-bad-manifest = { $manifest } がマニフェストとして読めません（{ $line } 行目: { $reason }）
-report-not-replaced-not-report = medsec の報告書一式ではありません（{ $reason }）
+report-not-replaced-no-manifest = medsec の報告書一式ではありません({ $manifest } がありません)
+report-not-replaced-bad-manifest = { $manifest } がマニフェストとして読めません({ $line } 行目: { $reason })
+report-not-replaced-not-report = medsec の報告書一式ではありません({ $reason })
 report-not-replaced-no-report-listed = マニフェストに { $file } がありません
 report-not-replaced-unlisted = マニフェストにないファイルまたはフォルダが { $count } 件あります: { $names }
 report-not-replaced-not-named = マニフェストに report.json が記載していないファイルが { $count } 件あり、medsec が書いたものではありません: { $names }
 report-not-replaced-changed = マニフェストの作成後に変更または削除されたファイルが { $count } 件あります: { $names }
-report-not-replaced-unreadable = 中身をすべては読めません（{ $reason }）
-report-render-not-a-bundle = { $path } は報告書一式のフォルダではありません（report.json も MANIFEST.sha256 もありません）。`medsec report` で作ったフォルダか、その report.json を指定してください
+report-render-not-a-bundle = { $path } は報告書一式のフォルダではありません(report.json も MANIFEST.sha256 もありません)。`medsec report` で作ったフォルダか、その report.json を指定してください
 report-not-a-report = { $path } は medsec の報告書ではありません。`medsec report` で作った report.json に必ずある { $missing } がありません
+report-not-replaced-unreadable = 中身をすべては読めません({ $reason })
 
 ## signing
 
 signing-prompt-new-key = 新しい秘密鍵のパスフレーズ:
 signing-prompt-again = 確認のため、もう一度パスフレーズを入力してください:
 signing-prompt-key = { $path } のパスフレーズ:
-signing-passphrase-env-unset = --passphrase-env { $var }: 環境変数 { $var } が設定されていません
-signing-passphrase-env-not-utf8 = --passphrase-env { $var }: 値が UTF-8 ではありません
-signing-passphrase-no-terminal = パスフレーズが必要ですが、入力できる端末がありません。--passphrase-env VAR で渡してください
+signing-passphrase-env-unset = `--passphrase-env { $var }`: 環境変数 { $var } が設定されていません
+signing-passphrase-env-not-utf8 = `--passphrase-env { $var }`: 値が UTF-8 ではありません
+signing-passphrase-no-terminal = パスフレーズが必要ですが、入力できる端末がありません。`--passphrase-env VAR` で渡してください
 signing-passphrase-unreadable = 端末からパスフレーズを読み取れません: { $reason }
 signing-passphrase-differ = 2回入力したパスフレーズが一致しません。何も書き込んでいません
 signing-keygen-key-id = 鍵ID { $key }
-signing-keygen-secret = 秘密鍵: { $path }（本人だけが読めるように保管してください。モード 0600）
-signing-keygen-secret-windows = 秘密鍵: { $path }（本人だけが読めるように保管してください。この Windows ユーザーだけが読めるアクセス権を設定しました）
-signing-keygen-public = 公開鍵: { $path }（検査する側に渡してください）
+signing-keygen-secret = 秘密鍵: { $path }(本人だけが読めるように保管してください。モード 0600)
+signing-keygen-secret-windows = 秘密鍵: { $path }(本人だけが読めるように保管してください。この Windows ユーザーだけが読めるアクセス権を設定しました)
+signing-keygen-public = 公開鍵: { $path }(検査する側に渡してください)
 signing-keygen-unencrypted = 注意: { $path } は暗号化されていません。このファイルを読める人は誰でもあなたの名前で署名できます
 signing-signed-bundle = { $dir } に署名しました: ファイル { $files } 件、鍵 { $key }
 signing-signed-form = { $form } に鍵 { $key } で署名し、{ $signature } を書き込みました
 signing-trusted-comment = 信頼済みコメント: { $comment }
 signing-check-with = 標準のツールでの確認方法: { $command }
-signing-need-dir = 署名する報告書一式のフォルダ DIR を指定してください（事業者確認用に署名するときは --form FILE）
+signing-need-dir = 署名する報告書一式のフォルダ DIR を指定してください(事業者確認用に署名するときは `--form FILE`)
 signing-error-exists = { $path } はすでにあります。上書きするには `--force` を付けてください
+signing-error-key-unreadable = { $what } { $path } を読めません(詳細: { $detail })
 signing-error-bad-key = { $path }: minisign の{ $what }ではありません: { $reason }
 signing-what-public-key = 公開鍵
 signing-what-secret-key = 秘密鍵
@@ -639,21 +640,21 @@ signing-key-empty = ファイルが空です
 signing-key-no-comment = 1行目が `untrusted comment: ...` ではありません
 signing-key-no-key-line = 鍵の行がありません
 signing-key-not-base64 = 鍵の行が base64 ではありません
-signing-key-unsupported = 対応していない方式です（Ed25519 で、scrypt による暗号化または暗号化なしの鍵に対応しています）
+signing-key-unsupported = 対応していない方式です(Ed25519 で、scrypt による暗号化または暗号化なしの鍵に対応しています)
 signing-key-public-given = これは公開鍵のファイルです。`--key` には秘密鍵(`medsec keygen` が作る NAME.key)を指定してください。公開鍵(NAME.pub)は `medsec verify --pubkey` で使います
 signing-key-detail = 鍵を読み取れません(詳細: { $detail })
 signing-error-wrong-passphrase = { $path }: この秘密鍵のパスフレーズが違います
-signing-error-passphrase-needed = { $path } は暗号化されています。端末でパスフレーズを入力するか、--passphrase-env VAR で渡してください
+signing-error-passphrase-needed = { $path } は暗号化されています。端末でパスフレーズを入力するか、`--passphrase-env VAR` で渡してください
 signing-error-empty-passphrase = パスフレーズが空です。パスフレーズを決めるか、パスフレーズなしの鍵を作るときは `--unencrypted` を付けてください
 signing-error-sign = 署名できませんでした: { $reason }
 signing-error-report-changed = 署名している間に report.json が変更されました。もう一度実行してください
-signing-error-self-check = 書き込んだ署名を確認できませんでした（{ $code }）。報告書一式は署名していない状態です
-signing-error-key-not-private = { $path } はほかのユーザーも読めます（モード { $mode }）。秘密鍵は本人だけが読めるようにしてください: `chmod 600 { $path }`（ほかの人に写された恐れがあれば鍵を作り直してください）
+signing-error-self-check = 書き込んだ署名を確認できませんでした({ $code })。報告書一式は署名していない状態です
+signing-error-key-not-private = { $path } はほかのユーザーも読めます(モード { $mode })。秘密鍵は本人だけが読めるようにしてください: `chmod 600 { $path }`(ほかの人に写された恐れがあれば鍵を作り直してください)
 signing-unsafe-remove = { $reason }。署名する前に取り除いてください
 signing-unsafe-unreadable = 読み取れません: { $reason }
 signing-unsafe-claim = `{ $value }` が空か制御文字を含むため、署名できません
 signing-unsafe-not-answers = 回答ファイルとして使えません: { $reason }
-signing-unsafe-not-vendor-form = 事業者確認用ではありません（事業者名を書いた [vendor] 表がありません）
+signing-unsafe-not-vendor-form = 事業者確認用ではありません(事業者名を書いた [vendor] 表がありません)
 signing-unsafe-attach = `{ $name }` として添付できません: { $reason }
 signing-attach-own-file = 報告書一式が自ら使うファイル名です
 signing-attach-taken = 同じ名前のファイルがほかにあります
@@ -669,14 +670,14 @@ signing-manifest-bad-path = `{ $path }`: { $reason }
 signing-manifest-own-file = マニフェストに { $path } は載せられません
 signing-manifest-twice = `{ $path }` が2回載っています
 signing-refused-name-not-utf8 = 名前が UTF-8 ではありません
-signing-refused-symlink = シンボリックリンクです（報告書一式には通常のファイルだけを入れます）
+signing-refused-symlink = シンボリックリンクです(報告書一式には通常のファイルだけを入れます)
 signing-refused-not-regular = 通常のファイルではありません
 signing-unreadable-loop = フォルダが循環しています
 signing-unreadable-too-deep = フォルダの階層が { $max } を超えるため読みません
 signing-too-large = { $size } バイトあり、上限 { $limit } バイトを超えます
 signing-trusted-version = format_version { $found } には対応していません。この medsec が読めるのは format_version { $supported } です
-signing-trusted-institution-key = [institutions] のキー `{ $key }` は医療機関コードではありません。半角数字10桁で書いてください（すべての医療機関を表す書き方はありません）
-signing-trusted-vendor-empty = [vendors] のキー（事業者名）が空です
+signing-trusted-institution-key = [institutions] のキー `{ $key }` は医療機関コードではありません。半角数字10桁で書いてください(すべての医療機関を表す書き方はありません)
+signing-trusted-vendor-empty = [vendors] のキー(事業者名)が空です
 signing-trusted-institution-no-keys = 医療機関 { $code } の `keys` が空です
 signing-trusted-vendor-no-keys = 事業者 `{ $name }` の `keys` が空です
 signing-trusted-not-public-key = minisign の公開鍵ではありません: { $reason }
@@ -705,12 +706,13 @@ verify-class-finding = 要確認
 verify-class-unusable = 確認不能
 verify-class-invalid = 無効
 verify-summary = { $count }件: 有効 { $valid }、要確認 { $findings }、無効 { $invalid }、確認不能 { $unusable }
-verify-fiscal-year = { $wareki }（FY{ $year }）
+verify-fiscal-year = { $wareki }(FY{ $year })
 verify-io-not-found = ファイルまたはフォルダがありません
 verify-io-permission-denied = 権限がありません
 verify-io-other = システムのエラーです(詳細: { $error })
+verify-need-key = 信頼する鍵を `--pubkey FILE` または `--trusted keys.toml` で指定してください
 verify-keys-warning = 注意: { $warning }
-verify-bundled-checklists-failed = 注意: 同梱のチェックリストを読み込めませんでした(詳細: { $error })。--checklist で指定したチェックリストだけを使います
+verify-bundled-checklists-failed = 注意: 同梱のチェックリストを読み込めませんでした(詳細: { $error })。`--checklist` で指定したチェックリストだけを使います
 verify-bundle-not-folder = フォルダではありません
 verify-bundle-cannot-open = フォルダを開けません: { $reason }
 verify-bundle-internal-error = 内部エラーのため確認が中断しました
@@ -718,12 +720,12 @@ verify-bundle-unreadable = 報告書一式を読めません: { $reason }
 verify-content-untrusted = 完全性または署名の確認に失敗したため、report.json の内容は信頼できません。医療機関・回答・指摘は表示しません
 verify-not-verified = 署名を確認できませんでした
 verify-top-file-missing = { $name } がありません
-verify-named-by = （report.json の { $field } が指すファイル）
+verify-named-by = (report.json の { $field } が指すファイル)
 verify-file-not-regular = 通常のファイルではないため開きません{ $named }
 verify-file-too-large = { $size } バイトあり、上限 { $limit } バイトを超えるため読みません{ $named }
 verify-file-unreadable = 読み取れません: { $reason }{ $named }
-verify-manifest-malformed = マニフェストの形式が不正です（{ $line } 行目）: { $reason }
-verify-manifest-not-utf8 = マニフェストが UTF-8 のテキストではありません（{ $byte } バイト目）
+verify-manifest-malformed = マニフェストの形式が不正です({ $line } 行目): { $reason }
+verify-manifest-not-utf8 = マニフェストが UTF-8 のテキストではありません({ $byte } バイト目)
 verify-file-missing = マニフェストにありますが、ファイルがありません
 verify-file-changed = SHA-256 がマニフェストと異なります
 verify-file-extra = マニフェストにないファイルです
@@ -732,32 +734,32 @@ verify-report-path-unsafe = report.json の { $field } が `{ $path }` を指し
 verify-report-path-unlisted = report.json の { $field } が指す `{ $path }` は署名されたマニフェストにないため、開きません
 verify-evidence-digest-mismatch = report.json の { $field } に記録された `{ $path }` の SHA-256 がマニフェストと異なります
 verify-signature-not-minisign = minisign の署名ではありません(詳細: { $error })
-verify-signature-not-exact = minisign の正確な符号化ではありません（空白・改行・パディングが変更されています）
-verify-signature-untrusted-comment = 想定外の非署名コメント `{ $comment }` です（この行は署名の対象外のため、medsec は標準のものだけを受け付けます）
+verify-signature-not-exact = minisign の正確な符号化ではありません(空白・改行・パディングが変更されています)
+verify-signature-untrusted-comment = 想定外の非署名コメント `{ $comment }` です(この行は署名の対象外のため、medsec は標準のものだけを受け付けます)
 verify-key-wrong = 鍵 { $key } で署名されていますが、指定された鍵は { $given } です
 verify-key-unknown = 鍵 { $key } で署名されていますが、信頼する鍵の一覧にありません
-verify-signature-legacy = 旧形式（事前ハッシュなし）の署名です。現在の minisign または medsec で署名し直してください
-verify-signature-invalid = 署名が { $file } と一致しません（鍵 { $key } による署名）
+verify-signature-legacy = 旧形式(事前ハッシュなし)の署名です。現在の minisign または medsec で署名し直してください
+verify-signature-invalid = 署名が { $file } と一致しません(鍵 { $key } による署名)
 verify-report-missing = マニフェストに report.json が含まれていません
 verify-report-unreadable = report.json を読めません: { $reason }
 verify-key-untrusted = 鍵 { $key } は医療機関 { $code } の鍵として信頼されていません
-verify-institution-mismatch = この報告書は医療機関 { $code }（{ $name }）のもので、{ $expected } のものではありません
-verify-institution-other-genuine = この報告書一式は本物です（署名とすべてのファイルを確認できました）が、別の医療機関 { $code }（{ $name }）のものです。--institution で指定された { $expected } のものではありません
+verify-institution-mismatch = この報告書は医療機関 { $code }({ $name })のもので、{ $expected } のものではありません
+verify-institution-other-genuine = この報告書一式は本物です(署名とすべてのファイルを確認できました)が、別の医療機関 { $code }({ $name })のものです。`--institution` で指定された { $expected } のものではありません
 verify-trusted-comment-mismatch = 署名では `{ $field }` が `{ $signed }` ですが、report.json では `{ $actual }` です
-verify-trusted-comment-plain = 署名の信頼済みコメントに医療機関・チェックリスト・報告書の記載がありません（他のツールで署名されています）。マニフェストの署名は report.json も保護しています
+verify-trusted-comment-plain = 署名の信頼済みコメントに医療機関・チェックリスト・報告書の記載がありません(他のツールで署名されています)。マニフェストの署名は report.json も保護しています
 verify-trusted-comment-malformed = 署名の信頼済みコメントが不正です: { $reason }
 verify-comment-twice = `{ $field }` が2回あります
 verify-comment-missing = `{ $field }` がありません
-verify-comment-version = { $found } はこの medsec が読める版（{ $reads }）ではありません
-verify-checklist-unknown = ダイジェスト { $digest } のチェックリスト { $checklist } はわかりません。そのファイルを --checklist PATH で指定してください
-verify-checklist-unknown-in-file = { $file }: ダイジェスト { $digest } のチェックリスト { $checklist } はわかりません。そのファイルを --checklist PATH で指定してください
+verify-comment-version = { $found } はこの medsec が読める版({ $reads })ではありません
+verify-checklist-unknown = ダイジェスト { $digest } のチェックリスト { $checklist } はわかりません。そのファイルを `--checklist PATH` で指定してください
+verify-checklist-unknown-in-file = { $file }: ダイジェスト { $digest } のチェックリスト { $checklist } はわかりません。そのファイルを `--checklist PATH` で指定してください
 verify-checklist-mismatch = ダイジェストは { $actual } のものですが、報告書は { $checklist } としています
 verify-checklist-other-year = 報告書は{ $fy }、チェックリスト { $checklist } は{ $checklist_fy }のものです
 verify-fiscal-year-other = 報告書は{ $fy }のもので、今年度は{ $now }です
 verify-generated-at-bad = generated_at が RFC 3339 の時刻ではありません: `{ $value }`
-verify-findings-disagree-recorded = report.json は `{ $code }`（{ $place }）を記録していますが、回答を確認し直すと見つかりません
-verify-findings-disagree-rerun = 回答を確認し直すと `{ $code }`（{ $place }）が見つかりますが、report.json には記録されていません
-verify-vendor-not-in-bundle = 事業者確認用 { $file }（report.json 上の事業者名 `{ $vendor }`）が報告書一式に含まれていないため、事業者の署名を確認できません
+verify-findings-disagree-recorded = report.json は `{ $code }`({ $place })を記録していますが、回答を確認し直すと見つかりません
+verify-findings-disagree-rerun = 回答を確認し直すと `{ $code }`({ $place })が見つかりますが、report.json には記録されていません
+verify-vendor-not-in-bundle = 事業者確認用 { $file }(report.json 上の事業者名 `{ $vendor }`)が報告書一式に含まれていないため、事業者の署名を確認できません
 verify-vendor-not-in-bundle-untrusted = report.json の { $field } が指す事業者確認用は報告書一式に含まれていないため、事業者の署名を確認できません
 verify-vendor-path-unsafe = report.json の { $field } が `{ $path }` を指しています: { $reason }。開きません
 verify-vendor-path-unlisted = report.json の { $field } が指す `{ $path }` は署名されたマニフェストにないため、開きません
@@ -765,18 +767,18 @@ verify-vendor-form-not-utf8 = UTF-8 のテキストではありません
 verify-vendor-form-unreadable = { $file } を事業者確認用として読めないため、report.json と照合できません: { $reason }
 verify-vendor-form-other-vendor = report.json の事業者名が { $file } の事業者名 `{ $vendor }` と異なります
 verify-vendor-form-other-answers = report.json の回答が { $file } の内容と一致しません
-verify-vendor-form-unsigned = { $file } には事業者の署名がありません（{ $signature } がありません）
-verify-vendor-signature-unchecked = { $file } には事業者の署名がありますが、事業者の鍵は --trusted keys.toml でしか指定できないため確認していません
+verify-vendor-form-unsigned = { $file } には事業者の署名がありません({ $signature } がありません)
+verify-vendor-signature-unchecked = { $file } には事業者の署名がありますが、事業者の鍵は `--trusted keys.toml` でしか指定できないため確認していません
 verify-vendor-key-not-listed = { $file } は鍵 { $key } で署名されていますが、keys.toml は事業者 `{ $vendor }` の鍵としてこれを挙げていません
 verify-vendor-key-no-vendor = { $file } は鍵 { $key } で署名されていますが、様式にも署名にも事業者名がないため、どの事業者の鍵か確認できません
 verify-vendor-signature-problem = 事業者確認用 { $file }: { $problem }
 verify-vendor-comment-mismatch = 事業者の署名では `{ $field }` が `{ $signed }` ですが、様式では `{ $actual }` です
-verify-vendor-comment-plain = 事業者の署名の信頼済みコメントに事業者名とチェックリストがありません（他のツールで署名されています）。署名は様式を保護しています
+verify-vendor-comment-plain = 事業者の署名の信頼済みコメントに事業者名とチェックリストがありません(他のツールで署名されています)。署名は様式を保護しています
 verify-vendor-comment-malformed = 事業者の署名の信頼済みコメントが不正です: { $reason }
-verify-evidence-not-attached = { $item }（{ $round }回目）の回答が証跡 `{ $named }` を挙げていますが、その証跡は報告書一式に含まれていません
-verify-expect-sha256-mismatch = report.json の SHA-256 は { $actual } で、--expect で指定された { $expected } ではありません。印刷された報告書はこの報告書一式のものではありません
+verify-evidence-not-attached = { $item }({ $round }回目)の回答が証跡 `{ $named }` を挙げていますが、その証跡は報告書一式に含まれていません
+verify-expect-sha256-mismatch = report.json の SHA-256 は { $actual } で、`--expect` で指定された { $expected } ではありません。印刷された報告書はこの報告書一式のものではありません
 verify-expect-key-mismatch = 報告書一式は鍵 { $actual } で署名されており、印刷された報告書の QR コードにある { $expected } ではありません。印刷された報告書はこの報告書一式のものではありません
-verify-expect-forms = --expect には、印刷された報告書にある SHA-256（16進数64桁。そのまま、または `sha256:` や `SHA-256` の後に続けて）か、QR コードの文字列 `medsec:sha256=<16進数64桁>;key=<16進数16桁>` を指定してください
+verify-expect-forms = `--expect` には、印刷された報告書にある SHA-256(16進数64桁。そのまま、または `sha256:` や `SHA-256` の後に続けて)か、QR コードの文字列 `medsec:sha256=<16進数64桁>;key=<16進数16桁>` を指定してください
 verify-expect-invalid = `{ $value }` はどちらでもありません。{ $forms }
 verify-expect-wrong-length = `{ $value }` の{ $part ->
     [key] 鍵ID
@@ -786,30 +788,30 @@ verify-expect-not-hex = `{ $value }` の{ $part ->
     [key] 鍵ID
    *[other] SHA-256
 }に16進数(0-9、a-f)でない文字 `{ $found }` があります。{ $forms }
-verify-expect-matched = report.json の SHA-256 は --expect で指定された { $sha256 } と一致しました。印刷された報告書はこの報告書一式のものです
-verify-expect-matched-key = report.json の SHA-256 { $sha256 } と署名の鍵 { $key } は、--expect で指定されたものと一致しました。印刷された報告書はこの報告書一式のものです
+verify-expect-matched = report.json の SHA-256 は `--expect` で指定された { $sha256 } と一致しました。印刷された報告書はこの報告書一式のものです
+verify-expect-matched-key = report.json の SHA-256 { $sha256 } と署名の鍵 { $key } は、`--expect` で指定されたものと一致しました。印刷された報告書はこの報告書一式のものです
 verify-checklist-claims-official = { $checklist }(報告書一式に含まれるもの)は { $verified } 項目を公式の様式と照合済みとしていますが、{ $workbook ->
     [none] 取り込み元のワークブックを記録していません
    *[other] 取り込み元の { $workbook }(SHA-256 { $sha })は medsec の知っている公式のワークブックではありません
 }。公式の様式であるという記載に裏付けがないため、文言を公式の様式と照らし合わせて確認してください
-verify-no-probe-evidence = この報告書にはプローブの証跡がありません（`medsec probe` なしで作成されています）。回答と機器の状態の照合は行われていません
-verify-no-bundle-found = ここには報告書一式がありません（MANIFEST.sha256 や report.json のあるフォルダが見つかりません）
+verify-no-probe-evidence = この報告書にはプローブの証跡がありません(`medsec probe` なしで作成されています)。回答と機器の状態の照合は行われていません
+verify-no-bundle-found = ここには報告書一式がありません(MANIFEST.sha256 や report.json のあるフォルダが見つかりません)
 verify-link-not-followed = フォルダへのシンボリックリンクです。たどらないため、その先の報告書一式は確認していません
-verify-status-refused = { $path } は表示しません。報告書一式の完全性の確認に失敗しました（`medsec verify` で確認できます）
-verify-status-not-a-bundle = { $path } は報告書一式のフォルダではありません（report.json も MANIFEST.sha256 もありません）。`medsec report` で作ったフォルダか、回答ファイルを指定してください
+verify-status-refused = { $path } は表示しません。報告書一式の完全性の確認に失敗しました(`medsec verify` で確認できます)
+verify-status-not-a-bundle = { $path } は報告書一式のフォルダではありません(report.json も MANIFEST.sha256 もありません)。`medsec report` で作ったフォルダか、回答ファイルを指定してください
 verify-status-recorded = report.json に記録された指摘:
-verify-keygen-entry = 検査する側の keys.toml に書く記載（`format_version = 1` の行の後に追加します）:
-verify-keygen-entry-placeholder = { $placeholder } を医療機関コード（10桁）に置き換えてください。鍵を作るときに --institution CODE を指定すると最初から入ります（事業者の鍵は --vendor NAME）。
-verify-keygen-code-invalid = --institution には医療機関コードを10桁の数字で指定してください。`{ $code }` は医療機関コードではありません
-verify-trusted-is-public-key = これは minisign の公開鍵ファイル（鍵 { $key_id }）で、keys.toml ではありません。この鍵だけで確認するには `--pubkey { $path }` を指定してください。keys.toml で信頼するには、`[institutions.医療機関コード]`（事業者の鍵は `[vendors."事業者名"]`）に `keys = ["{ $key }"]` と書いてください
-verify-trusted-is-secret-key = これは minisign の秘密鍵ファイルで、keys.toml ではありません。秘密鍵は署名する人だけが持つものです。検査する側には公開鍵（.pub）を渡し、`--pubkey` か keys.toml で指定してください
-verify-contradiction-no-result = { $item }に「はい」と回答していますが、{ $kind }のプローブは不合格です（その結果は証跡にありません）
-verify-contradiction-named-no-result = { $item }に「はい」と回答していますが、{ $kind }「{ $name }」のプローブは不合格です（その結果は証跡にありません）
-verify-contradicted-by-probe-no-result = { $item }に「はい」と回答していますが、{ $probe }（{ $name }）の確認で問題が見つかりました（その結果は証跡にありません）
-verify-contradicted-by-unnamed-probe-no-result = { $item }に「はい」と回答していますが、{ $probe }の確認で問題が見つかりました（その結果は証跡にありません）
 verify-no-key-given = 信頼する公開鍵が指定されていません。`medsec { $command }` には報告書一式に署名した鍵の公開鍵が必要です。鍵が 1 つなら `--pubkey 公開鍵.pub`、複数の医療機関の鍵なら `--trusted keys.toml` を指定してください。例: `medsec { $command } --pubkey hospital.pub bundle/`
 verify-class-warning = 警告
 verify-expect-several-bundles = `--expect` は印刷された報告書 1 部に対応しますが、報告書一式が { $count } 件見つかりました。その報告書の報告書一式のフォルダを 1 つだけ指定するか(`medsec verify 報告書一式 --pubkey 公開鍵.pub --expect SHA256`)、`--expect` なしですべて確認してください
+verify-keygen-entry = 検査する側の keys.toml に書く記載(`format_version = 1` の行の後に追加します):
+verify-keygen-entry-placeholder = { $placeholder } を医療機関コード(10桁)に置き換えてください。鍵を作るときに `--institution CODE` を指定すると最初から入ります(事業者の鍵は `--vendor NAME`)。
+verify-keygen-code-invalid = `--institution` には医療機関コードを10桁の数字で指定してください。`{ $code }` は医療機関コードではありません
+verify-trusted-is-public-key = これは minisign の公開鍵ファイル(鍵 { $key_id })で、keys.toml ではありません。この鍵だけで確認するには `--pubkey { $path }` を指定してください。keys.toml で信頼するには、`[institutions.医療機関コード]`(事業者の鍵は `[vendors."事業者名"]`)に `keys = ["{ $key }"]` と書いてください
+verify-trusted-is-secret-key = これは minisign の秘密鍵ファイルで、keys.toml ではありません。秘密鍵は署名する人だけが持つものです。検査する側には公開鍵(.pub)を渡し、`--pubkey` か keys.toml で指定してください
+verify-contradiction-no-result = { $item }に「はい」と回答していますが、{ $kind }のプローブは不合格です(その結果は証跡にありません)
+verify-contradiction-named-no-result = { $item }に「はい」と回答していますが、{ $kind }「{ $name }」のプローブは不合格です(その結果は証跡にありません)
+verify-contradicted-by-probe-no-result = { $item }に「はい」と回答していますが、{ $probe }({ $name })の確認で問題が見つかりました(その結果は証跡にありません)
+verify-contradicted-by-unnamed-probe-no-result = { $item }に「はい」と回答していますが、{ $probe }の確認で問題が見つかりました(その結果は証跡にありません)
 
 ## lint
 
@@ -875,9 +877,9 @@ lint-config-unknown-deny = `deny` に `{ $value }` は指定できません。�
 lint-unknown-code = `{ $code }` というコードの検査規則はありません。コードの一覧は docs/lint.md にあります
 lint-unknown-code-closest = `{ $code }` というコードの検査規則はありません。{ $closest } のことですか。コードの一覧は docs/lint.md にあります
 lint-allow-option = `--allow` の指定: { $problem }
-lint-breaking-same-edition = { $base } からの変更に、回答を引き継げなくなるもの（{ $changes }）があるのに、版は { $edition } のままです。{ $edition } の回答を持つ人には2つのファイルの区別がつきません。新しい版にするか、項目を残して後継の項目に `replaces` を書いてください（変更の一覧は `medsec checklist diff` で見られます）
-lint-rule-breaking-change-same-edition = 回答を引き継げなくなる変更（`replaces` のない項目の削除、前提の質問の変更）には新しい版が伴っていること（`--base REV` のとき）
-lint-settings-used = 設定ファイル { $files } を使いました（各ファイルには、そのフォルダか最も近い親フォルダの設定ファイルが使われます）
+lint-breaking-same-edition = { $base } からの変更に、回答を引き継げなくなるもの({ $changes })があるのに、版は { $edition } のままです。{ $edition } の回答を持つ人には2つのファイルの区別がつきません。新しい版にするか、項目を残して後継の項目に `replaces` を書いてください(変更の一覧は `medsec checklist diff` で見られます)
+lint-rule-breaking-change-same-edition = 回答を引き継げなくなる変更(`replaces` のない項目の削除、前提の質問の変更)には新しい版が伴っていること(`--base REV` のとき)
+lint-settings-used = 設定ファイル { $files } を使いました(各ファイルには、そのフォルダか最も近い親フォルダの設定ファイルが使われます)
 
 ## diff
 
@@ -940,14 +942,14 @@ diff-item-verified-changed = 公式 PDF との照合: { $old ->
 
 render-finding-source = 出所
 render-signer = 署名者
-render-xlsx-to-terminal = XLSX のワークブックは端末には表示できません。--out FILE を指定するか、標準出力をファイルやプログラムに渡してください(`--out - > report.xlsx`)。
+render-xlsx-to-terminal = XLSX のワークブックは端末には表示できません。`--out FILE` を指定するか、標準出力をファイルやプログラムに渡してください(`--out - > report.xlsx`)。
 
 ## report-html
 
 report-html-lang = ja
 report-html-title = 医療機関におけるサイバーセキュリティ対策チェックリスト 回答報告
-report-html-date = { $date }（{ $wareki }）
-report-html-fiscal-year = { $wareki }（FY{ $year }）
+report-html-date = { $date }({ $wareki })
+report-html-fiscal-year = { $wareki }(FY{ $year })
 report-html-yes = はい
 report-html-no = いいえ
 report-html-na = 対象外
@@ -958,11 +960,11 @@ report-html-severity-error = エラー
 report-html-severity-warning = 警告
 report-html-source-status = 回答の確認
 report-html-source-contradiction = 回答と実機確認の矛盾
-report-html-state-verified = 署名を信頼する鍵（鍵 ID { $key }）で確認し、すべてのファイルがマニフェストと一致しました。
-report-html-state-integrity-only = すべてのファイルがマニフェストと一致しましたが、署名（鍵 ID { $key }）は信頼する鍵で確認していません。真正性の確認には --trusted または --pubkey を指定してください。
+report-html-state-verified = 署名を信頼する鍵(鍵 ID { $key })で確認し、すべてのファイルがマニフェストと一致しました。
+report-html-state-integrity-only = すべてのファイルがマニフェストと一致しましたが、署名(鍵 ID { $key })は信頼する鍵で確認していません。真正性の確認には --trusted または --pubkey を指定してください。
 report-html-state-unsigned = すべてのファイルがマニフェストと一致しましたが、この報告書一式には署名がありません。
 report-html-state-not-checked = report.json だけから作成したため、改ざんの有無は確認していません。報告書一式のフォルダを指定すると確認します。
-report-html-state-bundled = このページは報告書と同時に作成され、報告書一式とともに署名されています（鍵 ID { $key }）。内容の確認には `medsec verify` を使ってください。
+report-html-state-bundled = このページは報告書と同時に作成され、報告書一式とともに署名されています(鍵 ID { $key })。内容の確認には `medsec verify` を使ってください。
 report-html-verification = 検証結果
 report-html-key-id = 鍵 ID
 report-html-signed-at = 署名日時
@@ -1021,35 +1023,35 @@ report-html-csv-item-id = 項目 ID
 report-html-csv-round = 回
 report-html-csv-answer = 回答
 report-html-csv-unverified = 文言未照合
-report-html-refused = { $path } は表示しません。完全性または署名の確認に失敗しました（改ざんされた内容を正しいものとして示さないため）:
+report-html-refused = { $path } は表示しません。完全性または署名の確認に失敗しました(改ざんされた内容を正しいものとして示さないため):
 report-html-written = { $path } に書き出しました。
-report-html-xlsx-needs-out = XLSX は端末に書き出せません。--out FILE.xlsx を指定してください。
+report-html-xlsx-needs-out = XLSX は端末に書き出せません。`--out FILE.xlsx` を指定してください。
 
 ## workbook
 
 workbook-encrypted = { $file } は XLSX(zip)ではなく OLE 複合ファイルです。パスワードで保護(暗号化)されたブックか、古い .xls 形式です。Excel で開いてパスワードを解除するか .xlsx で保存し、その写しを取り込んでください。
 workbook-unreadable = { $file }: { $reason }
 workbook-too-many-cells = シート { $sheet } は結合セルを展開すると { $max } セルを超えるため、読みませんでした。
-workbook-no-checklist = { $file } にはチェックリストらしいシートがありません。項目の列(項目、チェック項目、確認項目)と回答の列(はい、いいえ、確認日、目標日、1回目、2回目、備考)が並ぶ行が見つかりませんでした。見つかったもの: { $found }。--map で配置を指定してください(例: --map number=B,text=C,header-rows=2)。
+workbook-no-checklist = { $file } にはチェックリストらしいシートがありません。項目の列(項目、チェック項目、確認項目)と回答の列(はい、いいえ、確認日、目標日、1回目、2回目、備考)が並ぶ行が見つかりませんでした。見つかったもの: { $found }。`--map` で配置を指定してください(例: `--map number=B,text=C,header-rows=2`)。
 workbook-clue-both = シート { $sheet }: 項目の列 { $text_cell } と回答の列 { $answer_cell } がありますが、同じ見出しにありません
 workbook-clue-text = シート { $sheet }: 項目の列 { $text_cell } はありますが、回答の列(はい、いいえ、確認日など)がありません
 workbook-clue-answer = シート { $sheet }: 回答の列 { $answer_cell } はありますが、項目の列(項目、チェック項目など)がありません
 workbook-clue-none = シート { $sheet }: 項目の列も回答の列もありません
-workbook-several-sheets = チェックリストらしいシートが複数あります: { $sheets }。--sheet NAME でひとつ選んでください。
-workbook-no-items = { $header } に見出しがあります({ $layout })が、その下に番号(①、(1)、1-①、2-(3))の付いた項目がありません。--map で配置を指定してください。
+workbook-several-sheets = チェックリストらしいシートが複数あります: { $sheets }。`--sheet NAME` でひとつ選んでください。
+workbook-no-items = { $header } に見出しがあります({ $layout })が、その下に番号(①、(1)、1-①、2-(3))の付いた項目がありません。`--map` で配置を指定してください。
 workbook-empty-text = { $cell }: 項目 { $number } に文言がありません。
-workbook-not-japanese = { $cell }: 項目 { $number } の文言に日本語がありません。項目の列が違う場合は --map text=COLUMN で指定してください。
+workbook-not-japanese = { $cell }: 項目 { $number } の文言に日本語がありません。項目の列が違う場合は `--map text=COLUMN` で指定してください。
 workbook-duplicate-number = { $cell }: 項目 { $number } が重複しています(最初は { $first })。ブックを直すか、各行に対象(サーバ、端末PCなど)を入れてください。
-workbook-unknown-scope = { $cell }: `{ $value }` は対象(サーバ、端末PC、ネットワーク機器、医療情報システム全般)ではありません。その列を除いた配置を --map で指定してください。
+workbook-unknown-scope = { $cell }: `{ $value }` は対象(サーバ、端末PC、ネットワーク機器、医療情報システム全般)ではありません。その列を除いた配置を `--map` で指定してください。
 workbook-section-too-large = { $cell }: 区分 { $section } です。区分の番号は 0 から 9 までです。
-workbook-no-edition = 版がわかりません。{ $file } は既知の公式ブックではなく、表題に年度(令和N年度)もありません。--edition で指定してください(例: --edition fy2026)。
+workbook-no-edition = 版がわかりません。{ $file } は既知の公式ブックではなく、表題に年度(令和N年度)もありません。`--edition` で指定してください(例: `--edition fy2026`)。
 workbook-bad-edition = `{ $edition }` は版の書き方ではありません。fyYYYY の形で書いてください(例: fy2026)。
 workbook-bad-id = チェックリストの ID `{ $id }` は PUBLISHER-{ $form } の形にしてください(例: mhlw-{ $form })。
-workbook-bad-map-key = --map: `{ $key }` は使えません。使えるのは number、text、section、scope、header-rows、gate です。
-workbook-bad-map-column = --map: `{ $key }={ $value }` は列ではありません。B のように列の英字で書いてください。
-workbook-bad-map-rows = --map: header-rows=`{ $value }` は行数ではありません。
-workbook-bad-map-text = --map: 項目の列がありません。text=COLUMN を加えてください。
-workbook-bad-map-toml = --map のファイル: { $reason }
+workbook-bad-map-key = `--map`: `{ $key }` は使えません。使えるのは number、text、section、scope、header-rows、gate です。
+workbook-bad-map-column = `--map`: `{ $key }={ $value }` は列ではありません。B のように列の英字で書いてください。
+workbook-bad-map-rows = `--map`: header-rows=`{ $value }` は行数ではありません。
+workbook-bad-map-text = `--map`: 項目の列がありません。text=COLUMN を加えてください。
+workbook-bad-map-toml = `--map` のファイル: { $reason }
 workbook-registry = 公式ブックの一覧 { $path } を読めません: { $reason }
 workbook-notes-imported = ブック { $file }(SHA-256 { $sha256 })のシート { $sheet } から `medsec checklist import` で取り込みました。文言はセルのとおりで、セル内の改行だけをつなぎました。英語の欄は翻訳ではなく、日本語の文言のままです。
 workbook-notes = { $imported }{ $provenance }
@@ -1065,13 +1067,13 @@ workbook-official = { $file } は公式の{ $form }のブック({ $edition })で
 workbook-unofficial = { $file } は既知の公式ブックではないため、項目を未確認(verified = false)としました。
 workbook-hash-differs = { $file } は公式ブックと同じ名前ですが、SHA-256 { $sha256 } が公式の { $official } と異なります。公表されたファイルではないため、項目を未確認としました。
 workbook-skipped = 番号のない行は取り込みませんでした: { $cells }。
-workbook-written = { $path } に書き出しました。--checklist { $path } で使うか、`medsec checklist add { $path }` で登録してください。
+workbook-written = { $path } に書き出しました。`--checklist { $path }` で使うか、`medsec checklist add { $path }` で登録してください。
 workbook-out-exists = { $path } はすでにあります。置き換えるには `--force` を付けてください。
 workbook-write-failed = { $path } に書き込めません: { $reason }
 workbook-read-failed = { $path } を読めません: { $reason }
 workbook-add-lint-failed = { $path } は `medsec checklist lint` の確認で問題が見つかったため、登録しませんでした。
 workbook-add-no-folder = この環境には利用者データのフォルダがありません。MEDSEC_DATA_DIR にフォルダを指定してください。
-workbook-added = { $checklist } を { $path } に登録しました。今後は --checklist なしで使えます。
+workbook-added = { $checklist } を { $path } に登録しました。今後は `--checklist` なしで使えます。
 workbook-add-exists = { $path } には { $checklist } の別のファイルがあります。置き換えるには `--force` を付けてください。
 workbook-add-same = { $checklist } はすでに { $path } に登録されています。
 
@@ -1140,12 +1142,12 @@ summarize-probes = 不合格 { $failures }・矛盾 { $contradictions }
 summarize-probes-none = 証跡なし
 summarize-details = 報告書一式ごとの指摘は `medsec verify DIR` で確認できます。
 summarize-written = { $count } 件の報告書一式の一覧を { $path } に書き出しました。
-summarize-xlsx-needs-out = XLSX の一覧はファイルに書き出します。--out FILE を指定してください。
+summarize-xlsx-needs-out = XLSX の一覧はファイルに書き出します。`--out FILE` を指定してください。
 summarize-sheet = 報告書一式の一覧
 summarize-col-code-prefecture = コードの都道府県
 summarize-cell-code-prefecture = 注意: コードは{ $prefecture }のものです
 summarize-unverified = (未検証)
-summarize-xlsx-to-terminal = XLSX の一覧は端末には表示できません。--out FILE を指定するか、標準出力をファイルやプログラムに渡してください(`--out - > summary.xlsx`)。
+summarize-xlsx-to-terminal = XLSX の一覧は端末には表示できません。`--out FILE` を指定するか、標準出力をファイルやプログラムに渡してください(`--out - > summary.xlsx`)。
 
 ## check
 check-step-answers = 回答
@@ -1157,10 +1159,10 @@ check-step-verify = 検証
 check-progress = [{ $step }/{ $steps }] { $what }
 check-progress-probe = { $step }: { $probe }
 check-heading = == { $what } ==
-check-no-answers = このフォルダに回答ファイルがありません。--answers FILE で指定するか、`medsec init` で作って記入してください(端末で `medsec check` を実行すると、作成して1問ずつ質問します)。
+check-no-answers = このフォルダに回答ファイルがありません。`--answers FILE` で指定するか、`medsec init` で作って記入してください(端末で `medsec check` を実行すると、作成して1問ずつ質問します)。
 check-answers-not-found = { $path } がありません。`medsec init --out { $path }` で作って記入してください(端末で `medsec check` を実行すると、作成して1問ずつ質問します)。
-check-several-answers = このフォルダには回答ファイルが複数あります({ $files })。点検するファイルを --answers FILE で指定してください。
-check-passphrase-needed = 鍵 { $path } にはパスフレーズが必要ですが、質問できません(端末がないか、--non-interactive または --format json が指定されています)。パスフレーズを入れた環境変数を --passphrase-env VAR で指定してください。
+check-several-answers = このフォルダには回答ファイルが複数あります({ $files })。点検するファイルを `--answers FILE` で指定してください。
+check-passphrase-needed = 鍵 { $path } にはパスフレーズが必要ですが、質問できません(端末がないか、`--non-interactive` または `--format json` が指定されています)。パスフレーズを入れた環境変数を `--passphrase-env VAR` で指定してください。
 check-cannot-write = { $path } に書き込めません: { $error }
 check-written = 書き出したもの:
 check-written-answers = 回答ファイル: { $path }(新規作成)
@@ -1414,8 +1416,8 @@ checklist-extends-show-out-of-scope = 対象外
 checklist-extends-show-reason = 理由
 
 ## checklist-new
-checklist-new-invalid-edition = --edition `{ $edition }` は版の形ではありません。fyYYYY の形で書いてください(例: `fy2026`)
-checklist-new-not-later = --edition `{ $edition }` は `{ $from }` より後の版ではありません。新しい版は元にする版の後の年度にしてください
+checklist-new-invalid-edition = `--edition` の `{ $edition }` は版の形ではありません。fyYYYY の形で書いてください(例: `fy2026`)
+checklist-new-not-later = `--edition` の `{ $edition }` は `{ $from }` より後の版ではありません。新しい版は元にする版の後の年度にしてください
 checklist-new-source = { $file }: `{ $key }` がないか読み取れないため、このファイルから新しい版を作れません
 checklist-new-notes = { $wareki }(FY{ $year })版の下書きです。`{ $from }` から `medsec checklist new` で作りました。項目はすべてその版から引き継いだもので、新しい様式と照合するまで未確認です。版、年度、表題、記入のルールは新しい年度に進めてあります。公表日はわかるまで空けてあり、ガイドラインの版は、新しい版について medsec が持つ事実があればそれに合わせてあります。この注記は、新しい版についてわかっていることに書き換えてください。
 checklist-new-carried = `medsec checklist new` が `{ $from }` の項目 `{ $id }` から引き継ぎました。文言、番号、対象を新しい様式と照合してください。
@@ -1464,10 +1466,10 @@ answers-workbook-xlsx-only = `--layout official` は .xlsx にだけ書き出せ
 polish-status-next-probe = 次は `medsec probe --answers { $file } --out evidence.json` で機器を確認し、`medsec report --answers { $file } --evidence evidence.json` で報告書を作ります。まとめて行うには `medsec check` を使います。
 polish-status-next-report = 次は `medsec report --answers { $file } --evidence { $evidence }` で報告書を作ります。まとめて行うには `medsec check` を使います。
 polish-institution-code-prefecture-mismatch = 医療機関コード `{ $code }` の先頭2桁 { $number } は{ $expected }ですが、都道府県は「{ $given }」と記入されています。どちらかを確かめてください。
-polish-summarize-unusable = { $path }: 読み取れないため確認できませんでした（{ $code }）。詳しくは `medsec verify { $path }` で確認できます。
-summarize-no-bundle-here = { $path }: 報告書一式がありません（MANIFEST.sha256 や report.json のあるフォルダが見つかりません）。報告書一式のあるフォルダを指定してください（{ $code }）。
-summarize-path-missing = { $path }: このファイルやフォルダはありません。パスを確かめてください（{ $code }）。
-polish-edition = { $wareki }版（FY{ $year }）
+polish-summarize-unusable = { $path }: 読み取れないため確認できませんでした({ $code })。詳しくは `medsec verify { $path }` で確認できます。
+summarize-no-bundle-here = { $path }: 報告書一式がありません(MANIFEST.sha256 や report.json のあるフォルダが見つかりません)。報告書一式のあるフォルダを指定してください({ $code })。
+summarize-path-missing = { $path }: このファイルやフォルダはありません。パスを確かめてください({ $code })。
+polish-edition = { $wareki }版(FY{ $year })
 ## checklist-import
 checklist-import-rules-intro-official = 記入ルールは公式ワークブック { $file }(公表元のファイル)の列から読み取りました。列からわからないものは「不明」としています。{ $edition } については medsec の情報源で確認できていません。
 checklist-import-rules-intro-other = 記入ルールは { $file } の列から推定しました(medsec が知っている公式ワークブックではありません)。列からわからないものは「不明」としています。
@@ -1487,8 +1489,8 @@ checklist-import-rules-gate-none = gate: `--map gate=none` の指定により、
 checklist-import-gate-section = 医療情報システムの有無
 checklist-import-gate-found = { $cell } をゲート質問(医療情報システムの有無)として取り込みました(番号 0)。「いいえ」の場合、ほかの項目は確認不要になります。
 checklist-import-gate-not-found = ゲート質問(医療情報システムの有無)は見つかりませんでした。用紙にある場合は `--map gate=行番号` で指定してください。
-checklist-import-bad-map-gate = --map: gate=`{ $value }` は使えません。行番号(例: gate=5)、項目番号(例: gate=0、gate=1-①)、または none で書いてください。
-checklist-import-map-gate-not-found = --map gate={ $value }: シート { $sheet } のその行(または項目番号)に、文言のある行が見つかりません。行番号は Excel の行番号(1 から)です。
+checklist-import-bad-map-gate = `--map`: gate=`{ $value }` は使えません。行番号(例: gate=5)、項目番号(例: gate=0、gate=1-①)、または none で書いてください。
+checklist-import-map-gate-not-found = `--map gate={ $value }`: シート { $sheet } のその行(または項目番号)に、文言のある行が見つかりません。行番号は Excel の行番号(1 から)です。
 checklist-import-id-from-file = { $file } は公式のブックではないため、チェックリストの名前は厚生労働省のものではなく、ファイル名から { $checklist } としました。名前を決めるには `--id 名前-{ $form }`(例: `--id clinic-{ $form }`)を付けてください。
 checklist-import-untitled-sections = シートに { $count } 区分({ $sections })の見出しがありません。見出しは「チェック項目」としました。様式に見出しがあって読み取れなかった場合は、ファイルの [[sections]] に書き入れてください。
 ## walk
@@ -1511,18 +1513,18 @@ answers-import-attention = 確認が必要な点が { $count }件あります:
 answers-import-unknown-scope = { $row }: 対象「{ $scope }」は項目番号「{ $number }」のどの行にも当たりません(この番号の行: { $candidates })。どれかの行の対象を書いてください。
 
 ## inspector
-inspector-report-not-verified = 警告: { $path } は署名付きの報告書一式の中にありません（横に MANIFEST.sha256 がありません）。検証せずに表示します。誰が作ったか、変更されていないかは確かめられません。報告書一式のフォルダを `medsec verify` で確認してください
-inspector-evidence-no-institution = プローブの証跡に医療機関が記録されていません（`medsec probe --answers` なしで、または古い medsec で作成されています）。この医療機関の機器の証跡であることを確かめられません
-inspector-evidence-other-institution = プローブの証跡は別の医療機関（医療機関コード `{ $evidence_code }`、「{ $evidence_name }」）のものです。この医療機関（医療機関コード `{ $code }`、「{ $name }」）のものではありません。この医療機関の機器で `medsec probe --answers` を実行してください
+inspector-report-not-verified = 警告: { $path } は署名付きの報告書一式の中にありません(横に MANIFEST.sha256 がありません)。検証せずに表示します。誰が作ったか、変更されていないかは確かめられません。報告書一式のフォルダを `medsec verify` で確認してください
+inspector-evidence-no-institution = プローブの証跡に医療機関が記録されていません(`medsec probe --answers` なしで、または古い medsec で作成されています)。この医療機関の機器の証跡であることを確かめられません
+inspector-evidence-other-institution = プローブの証跡は別の医療機関(医療機関コード `{ $evidence_code }`、「{ $evidence_name }」)のものです。この医療機関(医療機関コード `{ $code }`、「{ $name }」)のものではありません。この医療機関の機器で `medsec probe --answers` を実行してください
 inspector-evidence-before-fiscal-year = プローブの証跡は { $date } に作成されており、{ $fy }の始まりより前です。今年度にもう一度 `medsec probe` を実行してください
-inspector-evidence-after-report = プローブの証跡の終了時刻 { $finished } は、報告書の作成時刻（{ $made }）より後です。報告書には、それより前に作成した証跡しか含められません
+inspector-evidence-after-report = プローブの証跡の終了時刻 { $finished } は、報告書の作成時刻({ $made })より後です。報告書には、それより前に作成した証跡しか含められません
 inspector-source-probe-evidence = プローブの証跡
 inspector-summarize-col-evidence-findings = プローブの証跡の指摘
-inspector-recorded-file = 回答ファイル { $file }（report.json に記録）
-inspector-item-of-recorded-file = 回答ファイル { $file }（report.json に記録）の { $item }
+inspector-recorded-file = 回答ファイル { $file }(report.json に記録)
+inspector-item-of-recorded-file = 回答ファイル { $file }(report.json に記録)の { $item }
 inspector-status-complete-with-recorded-errors = 回答は記入済みですが、報告書に指摘が記録されています: エラー { $errors }件、警告 { $warnings }件。
 inspector-status-unsigned = 注意: { $path } は署名されていません。ファイルが MANIFEST.sha256 と一致することだけを確認しました。誰が作ったかは確かめられません
-inspector-status-signature-not-checked = 注意: { $path } の署名は確認していません（`status` は鍵を使いません）。ファイルが MANIFEST.sha256 と一致することだけを確認しました。署名者は `medsec verify --pubkey 鍵.pub { $path }` で確認してください
+inspector-status-signature-not-checked = 注意: { $path } の署名は確認していません(`status` は鍵を使いません)。ファイルが MANIFEST.sha256 と一致することだけを確認しました。署名者は `medsec verify --pubkey 鍵.pub { $path }` で確認してください
 
 ## probes-backup
 probes-backup-snapshot = { $id }({ $details })
@@ -1656,8 +1658,8 @@ import-clue-missed-both = 項目の列も回答の列もありません
 import-clue-missed-everything = 先頭から60行に見出しの語が一つもありません
 import-clue-map = 下の行から推定した配置が正しければ、`--map { $map }` で指定してください(列: number=、text=、section=、scope=。header-rows= は最初の項目より上の行数です)。
 import-clue-map-sheet = 下の行から推定した配置が正しければ、`--sheet { $sheet } --map { $map }` で指定してください(列: number=、text=、section=、scope=。header-rows= は最初の項目より上の行数です)。
-import-map-needs-sheet = --map は1枚のシートの配置を指定するものですが、このブックにはシートが複数あります: { $sheets }。--sheet NAME でシートを指定してください。
+import-map-needs-sheet = `--map` は1枚のシートの配置を指定するものですが、このブックにはシートが複数あります: { $sheets }。`--sheet NAME` でシートを指定してください。
 import-text-not-workbook = { $file } はテキストファイル(CSV など)で、Excel のブックではありません。ここで読めるのは .xlsx のブックだけです。Excel で開いて「Excel ブック(.xlsx)」として保存し、そのファイルを指定してください。
-import-recorded-sheet = { $file } にはチェックリストらしいシートが複数あります({ $sheets })。チェックリストを取り込んだときのシート { $sheet } から回答を読みました。ほかのシートを読むには --sheet NAME を付けてください。
+import-recorded-sheet = { $file } にはチェックリストらしいシートが複数あります({ $sheets })。チェックリストを取り込んだときのシート { $sheet } から回答を読みました。ほかのシートを読むには `--sheet NAME` を付けてください。
 import-answers-other-year = { $cell } の表題によると、このブックは { $book_wareki }(FY{ $book })の様式ですが、回答ファイルは { $checklist }(FY{ $year })のものです。番号が同じでも別の年度の項目に回答が入ってしまうため、何も取り込んでいません。{ $book_wareki }の白紙のブックを `medsec checklist import` で取り込み、`medsec --checklist ID@EDITION init` で作った回答ファイルに取り込んでください。
-import-edition-title-differs = 注意: シートの表題は { $book_wareki }(FY{ $book })の様式ですが、--edition の指定どおり { $checklist } として取り込みました。表題が{ $book_wareki }の記入済みブックは、このチェックリストの回答ファイルには取り込めません。表題の年度にするには --edition を付けずに取り込んでください。
+import-edition-title-differs = 注意: シートの表題は { $book_wareki }(FY{ $book })の様式ですが、`--edition` の指定どおり { $checklist } として取り込みました。表題が{ $book_wareki }の記入済みブックは、このチェックリストの回答ファイルには取り込めません。表題の年度にするには `--edition` を付けずに取り込んでください。

@@ -74,6 +74,10 @@ fn lint(args: LintArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         .cloned()
         .partition(|d| matches!(d.code, "unreadable" | "not-utf8"));
     let out = match args.format {
+        // Nothing could be read (a mistyped path): the problems say so, no "0 files" summary.
+        LintFormat::Table if report.files == 0 && findings.is_empty() && !problems.is_empty() => {
+            String::new()
+        }
         LintFormat::Table => {
             let mut out = render::diagnostics::human(&findings, report.files, ctx.lang, ctx.color);
             // The summary counts the files read; those that could not be read are said too,

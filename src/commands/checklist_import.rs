@@ -163,19 +163,21 @@ pub fn add(file: &Path, force: bool, ctx: &Context) -> anyhow::Result<Outcome> {
     let lang = ctx.lang;
     let path = file.display().to_string();
     let report = crate::lint::lint_paths(&[file.to_owned()]);
-    if report.unreadable || report.count(Severity::Error) > 0 {
+    // A file that cannot be read (missing, a folder) is said as such: no lint summary of
+    // "0 files".
+    if report.unreadable {
+        let mut outcome = Outcome::text(String::new(), Exit::Unusable);
+        outcome.notices = crate::render::diagnostics::problem_lines(&report.diagnostics, lang);
+        return Ok(outcome);
+    }
+    if report.count(Severity::Error) > 0 {
         let out = crate::render::diagnostics::human(
             &report.diagnostics,
             report.files,
             ctx.lang,
             ctx.color,
         );
-        let exit = if report.unreadable {
-            Exit::Unusable
-        } else {
-            Exit::Findings
-        };
-        return Ok(Outcome::text(out, exit).notice(tr!(
+        return Ok(Outcome::text(out, Exit::Findings).notice(tr!(
             lang,
             "workbook-add-lint-failed",
             path = path.as_str()

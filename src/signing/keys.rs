@@ -230,8 +230,14 @@ pub fn key_text(bytes: &[u8]) -> Result<String, KeyProblem> {
 
 /// Read a `.pub` file.
 pub fn read_public_key(path: &Path) -> Result<PublicKey, SigningError> {
-    let bytes = crate::limits::read_io(path, crate::limits::InputKind::Settings)
-        .map_err(SigningError::io(path))?;
+    let bytes =
+        crate::limits::read_io(path, crate::limits::InputKind::Settings).map_err(|source| {
+            SigningError::KeyUnreadable {
+                path: path.to_owned(),
+                what: KeyKind::Public,
+                source,
+            }
+        })?;
     key_text(&bytes)
         .and_then(|text| PublicKey::from_text(&text))
         .map_err(|reason| SigningError::BadKey {
@@ -307,9 +313,14 @@ impl SecretKeyFile {
     /// Read a minisign secret key file (ours or one made by `minisign -G`). On Unix a file that
     /// other users can read (group or world bits) is refused, as ssh refuses such keys.
     pub fn read(path: &Path) -> Result<Self, SigningError> {
-        let file = std::fs::File::open(path).map_err(SigningError::io(path))?;
+        let unreadable = |source| SigningError::KeyUnreadable {
+            path: path.to_owned(),
+            what: KeyKind::Secret,
+            source,
+        };
+        let file = std::fs::File::open(path).map_err(unreadable)?;
         let mut raw = Vec::new();
-        std::io::Read::read_to_end(&mut &file, &mut raw).map_err(SigningError::io(path))?;
+        std::io::Read::read_to_end(&mut &file, &mut raw).map_err(unreadable)?;
         let bad = |reason: KeyProblem| SigningError::BadKey {
             path: path.to_owned(),
             what: KeyKind::Secret,

@@ -40,6 +40,12 @@ pub enum SigningError {
     Exists {
         path: PathBuf,
     },
+    /// A key file that could not be read at all (missing, not allowed).
+    KeyUnreadable {
+        path: PathBuf,
+        what: KeyKind,
+        source: std::io::Error,
+    },
     BadKey {
         path: PathBuf,
         what: KeyKind,
@@ -80,6 +86,16 @@ pub enum SigningError {
 pub enum KeyKind {
     Public,
     Secret,
+}
+
+impl KeyKind {
+    /// 公開鍵 / public key.
+    fn text(self, lang: Lang) -> String {
+        match self {
+            KeyKind::Public => tr!(lang, "signing-what-public-key"),
+            KeyKind::Secret => tr!(lang, "signing-what-secret-key"),
+        }
+    }
 }
 
 /// Why a key file is not a minisign key.
@@ -219,7 +235,9 @@ impl std::fmt::Display for SigningError {
 impl std::error::Error for SigningError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
-            SigningError::Io { source, .. } => Some(source),
+            SigningError::Io { source, .. } | SigningError::KeyUnreadable { source, .. } => {
+                Some(source)
+            }
             SigningError::Report(e) => Some(e),
             _ => None,
         }
@@ -247,6 +265,13 @@ impl SigningError {
             SigningError::Io { path, source } => {
                 format!("{}: {}", path.display(), io_error_text(lang, source))
             }
+            SigningError::KeyUnreadable { path, what, source } => tr!(
+                lang,
+                "signing-error-key-unreadable",
+                what = what.text(lang),
+                path = path.display().to_string(),
+                detail = io_error_text(lang, source)
+            ),
             SigningError::Exists { path } => {
                 tr!(
                     lang,
@@ -255,15 +280,11 @@ impl SigningError {
                 )
             }
             SigningError::BadKey { path, what, reason } => {
-                let what = match what {
-                    KeyKind::Public => tr!(lang, "signing-what-public-key"),
-                    KeyKind::Secret => tr!(lang, "signing-what-secret-key"),
-                };
                 tr!(
                     lang,
                     "signing-error-bad-key",
                     path = path.display().to_string(),
-                    what = what,
+                    what = what.text(lang),
                     reason = reason.text(lang)
                 )
             }

@@ -484,7 +484,7 @@ fn force_replaces_a_bundle_exactly_as_listed_and_nothing_more() {
     assert_eq!(report_into(dir, &bundle, false).status.code(), Some(0));
     let o = report_into(dir, &bundle, false);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr_of(&o).contains("use --force"), "{}", stderr_of(&o));
+    assert!(stderr_of(&o).contains("use `--force`"), "{}", stderr_of(&o));
     let o = report_into(dir, &bundle, true);
     assert_eq!(o.status.code(), Some(0), "{}", stderr_of(&o));
 

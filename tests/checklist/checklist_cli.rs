@@ -136,7 +136,7 @@ fn publisher_and_form_resolve() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr_of(&out).contains("--form asks for vendor"));
+    assert!(stderr_of(&out).contains("`--form` asks for vendor"));
 }
 
 #[test]

@@ -283,3 +283,103 @@ fn lint_messages_select_only_plural_forms() {
         );
     }
 }
+
+/// The text of a message as a reader sees it, placeables as `\u{1}` (their values are not
+/// catalog text), select variants one after the other.
+fn flat_text(p: &Pattern<&str>, out: &mut String) {
+    for el in &p.elements {
+        match el {
+            PatternElement::TextElement { value } => out.push_str(value),
+            PatternElement::Placeable {
+                expression: Expression::Select { variants, .. },
+            } => {
+                for v in variants {
+                    flat_text(&v.value, out);
+                }
+            }
+            PatternElement::Placeable { .. } => out.push('\u{1}'),
+        }
+    }
+}
+
+/// Each message (value and attributes) of a catalog file: (ID, its flat text).
+fn flat_messages(file: &str) -> Vec<(String, String)> {
+    let path = format!("{}/i18n/{file}", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let resource = fluent_syntax::parser::parse(text.as_str())
+        .unwrap_or_else(|(_, errors)| panic!("{path} does not parse: {errors:?}"));
+    let mut out = vec![];
+    for entry in &resource.body {
+        let Entry::Message(m) = entry else { continue };
+        let mut flat = String::new();
+        if let Some(v) = &m.value {
+            flat_text(v, &mut flat);
+        }
+        for a in &m.attributes {
+            flat.push('\n');
+            flat_text(&a.value, &mut flat);
+        }
+        out.push((m.id.name.to_owned(), flat));
+    }
+    out
+}
+
+/// The parts of a text outside code spans (`…`), where prose rules apply.
+fn outside_code(text: &str) -> Vec<&str> {
+    text.split('`').step_by(2).collect()
+}
+
+/// One style of brackets in Japanese text: ASCII `(` `)` everywhere (詳細は(…), 1(医科),
+/// 2-④(サーバ), 令和7年度(FY2025), as dates and labels built in Rust write them), never
+/// full-width （）; a question ends with a full-width ？ (ASCII `?` only inside code spans).
+/// See docs/glossary.md, "Writing Japanese".
+#[test]
+fn japanese_brackets_are_one_style() {
+    let mut found = vec![];
+    for file in ["ja/medsec.ftl", "ja/help.ftl"] {
+        for (id, text) in flat_messages(file) {
+            let full_width = text.contains(['（', '）']);
+            let ascii_question = outside_code(&text).iter().any(|p| p.contains('?'));
+            if full_width || ascii_question {
+                found.push(format!("{file} {id}: {}", text.trim()));
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "full-width brackets or an ASCII question mark in Japanese text (write (), ？, or put code in `…`):\n{}",
+        found.join("\n")
+    );
+}
+
+/// A flag or command line in a sentence is code: `--answers FILE`, not --answers FILE, in both
+/// languages (so a reader sees where the command line starts and ends).
+#[test]
+fn flags_are_written_as_code() {
+    // Text inside the HTML and Markdown reports, where backquotes would show as such.
+    const IN_DOCUMENTS: &[&str] = &["report-html-state-integrity-only"];
+    let mut found = vec![];
+    for file in ["ja/medsec.ftl", "en/medsec.ftl"] {
+        for (id, text) in flat_messages(file) {
+            if IN_DOCUMENTS.contains(&id.as_str()) {
+                continue;
+            }
+            for part in outside_code(&text) {
+                let bare = part.match_indices("--").any(|(i, _)| {
+                    let after = part.get(i + 2..).and_then(|s| s.chars().next());
+                    let before = part.get(..i).and_then(|s| s.chars().next_back());
+                    after.is_some_and(|c| c.is_ascii_lowercase())
+                        && !before.is_some_and(|c| c.is_alphanumeric() || c == '-')
+                });
+                if bare {
+                    found.push(format!("{file} {id}: {}", part.trim()));
+                }
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "flags outside code spans (write `--flag VALUE`):\n{}",
+        found.join("\n")
+    );
+}

@@ -179,7 +179,7 @@ fn a_japanese_locale_gives_japanese_help() {
         "引数:",
         "<DIR>...",
         "--as-of <DATE>",
-        "今日の代わりに、この日（日本時間）時点で年度を判断します",
+        "今日の代わりに、この日(日本時間)時点で年度を判断します",
         "医療機関コード",
     ] {
         // Japanese help is wrapped by width: a phrase may run over a line break.
@@ -204,7 +204,7 @@ fn checklist_import_help_in_japanese_has_its_long_text_and_values() {
         .unwrap();
     let text = stdout_of(&out);
     for phrase in [
-        "ワークブック（XLSX）を読み、チェックリストファイルにします。",
+        "ワークブック(XLSX)を読み、チェックリストファイルにします。",
         "構成が見つからないときは何も書かずに終了コード 2 で終わります。",
         "--sheet <NAME>",
         "[選択肢：institution、pharmacy、vendor]",
@@ -378,7 +378,7 @@ fn every_kind_of_command_line_mistake_is_said_in_japanese() {
                 "--format".into(),
                 "xml".into(),
             ],
-            "`--format <FORMAT>` に `xml` は指定できません（指定できる値: table, json）。",
+            "`--format <FORMAT>` に `xml` は指定できません(指定できる値: table, json)。",
         ),
         (
             "unexpected argument",

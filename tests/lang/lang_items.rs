@@ -156,7 +156,7 @@ fn a_probe_reason_recorded_only_in_english_is_quoted_as_such_under_japanese() {
     assert_eq!(code, Some(1), "{ja}");
     assert!(
         ja.contains(
-            "2-② リモートメンテナンスに「はい」と回答していますが、バックアップの鮮度（nas）の確認で問題が見つかりました: \
+            "2-② リモートメンテナンスに「はい」と回答していますが、バックアップの鮮度(nas)の確認で問題が見つかりました: \
              理由は記録された英語のままです(詳細: the newest backup file is 41 days old (limit 7))"
         ),
         "{ja}"

@@ -145,3 +145,54 @@ fn render_writes_the_document_on_stdout_and_problems_on_stderr() {
         stderr_of(&o)
     );
 }
+
+/// A key file that is not there is named as a key, in the user's language: not only
+/// "nokey.pub: no such file".
+#[test]
+fn a_missing_key_file_is_named_as_the_key() {
+    let dir = tempfile::tempdir().unwrap();
+    for (lang, said) in [
+        (
+            "ja",
+            "公開鍵 nokey.pub を読めません(詳細: ファイルまたはフォルダがありません",
+        ),
+        (
+            "en",
+            "cannot read the public key nokey.pub (no such file or folder",
+        ),
+    ] {
+        let o = medsec()
+            .current_dir(dir.path())
+            .args(["--lang", lang, "verify", "--pubkey", "nokey.pub", "."])
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(2), "{}", stderr_of(&o));
+        assert!(stderr_of(&o).contains(said), "{lang}: {}", stderr_of(&o));
+        assert!(stdout_of(&o).is_empty(), "{}", stdout_of(&o));
+    }
+}
+
+/// `checklist lint` and `checklist add` of a mistyped path say the file is missing and exit 2,
+/// with no summary of "0 files checked".
+#[test]
+fn a_missing_checklist_file_is_said_without_a_summary() {
+    let dir = tempfile::tempdir().unwrap();
+    for sub in ["lint", "add"] {
+        let o = medsec()
+            .current_dir(dir.path())
+            .env("HOME", dir.path())
+            .env("XDG_CONFIG_HOME", dir.path())
+            .args(["--lang", "ja", "checklist", sub, "nofile.toml"])
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(2), "{sub}: {}", stderr_of(&o));
+        assert!(stdout_of(&o).is_empty(), "{sub}: {}", stdout_of(&o));
+        let err = stderr_of(&o);
+        assert!(
+            err.contains("nofile.toml を読めません: ファイルまたはフォルダがありません"),
+            "{sub}: {err}"
+        );
+        assert!(!err.contains("0 個"), "{sub}: {err}");
+        assert!(!err.contains("登録しませんでした"), "{sub}: {err}");
+    }
+}

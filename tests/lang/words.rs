@@ -332,21 +332,21 @@ fn a_minisign_failure_is_said_in_words() {
     }
 }
 
-/// `checklist add` of a file that is not there: not "it has lint errors" (it has none, it is
-/// missing), but that it did not pass the check, with the reason on the next line.
+/// `checklist add` of a file that is not there: not "it has lint errors" nor "did not pass the
+/// check" (it is missing), but that it cannot be read, and why; exit 2.
 #[test]
-fn checklist_add_of_a_missing_file_says_it_did_not_pass_the_check() {
+fn checklist_add_of_a_missing_file_says_it_cannot_be_read() {
     let w = tempfile::tempdir().unwrap();
-    for (lang, says, reason) in [
+    for (lang, reason, not) in [
         (
             "ja",
-            "nofile.toml は `medsec checklist lint` の確認で問題が見つかったため、登録しませんでした。",
-            "nofile.toml を読めません",
+            "nofile.toml を読めません: ファイルまたはフォルダがありません",
+            "登録しませんでした",
         ),
         (
             "en",
-            "nofile.toml did not pass `medsec checklist lint` and was not added.",
-            "cannot read checklist nofile.toml",
+            "cannot read checklist nofile.toml: no such file or folder",
+            "was not added",
         ),
     ] {
         let out = medsec()
@@ -355,10 +355,13 @@ fn checklist_add_of_a_missing_file_says_it_did_not_pass_the_check() {
             .output()
             .unwrap();
         let text = format!("{}{}", stdout_of(&out), stderr_of(&out));
-        assert_ne!(out.status.code(), Some(0), "{text}");
-        assert!(text.contains(says), "{text}");
+        assert_eq!(out.status.code(), Some(2), "{text}");
         assert!(text.contains(reason), "{text}");
-        assert!(!text.contains("エラーがあるため") && !text.contains("has lint errors"), "{text}");
+        assert!(!text.contains(not), "{text}");
+        assert!(
+            !text.contains("エラーがあるため") && !text.contains("has lint errors"),
+            "{text}"
+        );
     }
 }
 

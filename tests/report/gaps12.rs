@@ -83,7 +83,7 @@ fn verify_expect_says_when_the_printed_report_matches() {
     for (lang, said) in [
         (
             "en",
-            "as given with --expect: the printed report belongs to this bundle",
+            "as given with `--expect`: the printed report belongs to this bundle",
         ),
         (
             "ja",

@@ -400,7 +400,7 @@ fn xlsx_has_the_items_and_the_findings() {
     );
     assert_eq!(code, 2, "{err}");
     assert!(
-        out.is_empty() && err.contains("give --out FILE.xlsx"),
+        out.is_empty() && err.contains("give `--out FILE.xlsx`"),
         "{err}"
     );
     let target = bundle.parent().unwrap().join("report.xlsx");

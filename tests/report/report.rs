@@ -166,7 +166,7 @@ fn an_existing_bundle_is_replaced_only_with_force() {
     assert_eq!(report(&args, &out).status.code(), Some(0));
     let o = report(&args, &out);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr_of(&o).contains("use --force"), "{}", stderr_of(&o));
+    assert!(stderr_of(&o).contains("use `--force`"), "{}", stderr_of(&o));
     let o = report(&[args[0], args[1], "--force"], &out);
     assert_eq!(o.status.code(), Some(0), "{}", stderr_of(&o));
     assert!(out.join("report.json").is_file());

@@ -79,7 +79,7 @@ fn verify_findings_name_report_json_not_the_answers_file() {
     for (lang, label) in [
         (
             "ja",
-            "[回答ファイル complete.toml（report.json に記録）の 2-②",
+            "[回答ファイル complete.toml(report.json に記録)の 2-②",
         ),
         (
             "en",

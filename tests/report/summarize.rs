@@ -699,7 +699,7 @@ fn keygen_prints_the_keys_toml_entry_verify_accepts() {
     assert!(out.contains("検査する側の keys.toml に書く記載"), "{out}");
     assert!(out.contains("[institutions.XXXXXXXXXX]"), "{out}");
     assert!(
-        out.contains("医療機関コード（10桁）に置き換えてください"),
+        out.contains("医療機関コード(10桁)に置き換えてください"),
         "{out}"
     );
     // A vendor's key.

@@ -212,7 +212,7 @@ fn keygen_report_sign_and_verify_speak_japanese() {
     // The warnings: an unknown field, the target date 2026-03-31 passed (overdue), and the
     // probe evidence names no institution.
     assert!(out.contains("指摘: エラー 1 件、警告 3 件"), "{out}");
-    assert!(out.contains("令和7年度（FY2025）"), "{out}");
+    assert!(out.contains("令和7年度(FY2025)"), "{out}");
     assert_japanese("report notices", &stderr_of(&o));
 
     let o = medsec_in("ja")
@@ -231,7 +231,7 @@ fn keygen_report_sign_and_verify_speak_japanese() {
     let out = stdout_of(&o);
     assert_japanese("verify", &out);
     assert!(
-        out.contains("（report.json に記録）の 2-② リモートメンテナンス]: 要確認[answer-contradicted-by-probe]: 2-② リモートメンテナンスに「はい」と回答していますが、バックアップの鮮度（nas）の確認で問題が見つかりました: 最新のファイルは"),
+        out.contains("(report.json に記録)の 2-② リモートメンテナンス]: 要確認[answer-contradicted-by-probe]: 2-② リモートメンテナンスに「はい」と回答していますが、バックアップの鮮度(nas)の確認で問題が見つかりました: 最新のファイルは"),
         "{out}"
     );
     assert!(!out.contains("remote-maintenance"), "no item ID: {out}");
@@ -256,7 +256,7 @@ fn keygen_report_sign_and_verify_speak_japanese() {
     assert_eq!(o.status.code(), Some(1));
     let out = stdout_of(&o);
     assert!(
-        out.contains("報告書は令和7年度（FY2025）のもので、今年度は令和8年度（FY2026）です"),
+        out.contains("報告書は令和7年度(FY2025)のもので、今年度は令和8年度(FY2026)です"),
         "{out}"
     );
     assert_japanese("verify next year", &out);
@@ -320,7 +320,7 @@ fn a_tampered_bundle_is_explained_in_japanese() {
     assert_japanese("verify malformed", &out);
     assert!(
         out.contains(
-            "マニフェストの形式が不正です（1 行目）: `<16進数64桁>  <パス>` の形ではありません"
+            "マニフェストの形式が不正です(1 行目): `<16進数64桁>  <パス>` の形ではありません"
         ),
         "{out}"
     );
