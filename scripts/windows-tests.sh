@@ -22,9 +22,7 @@ set -euo pipefail
 
 repo=$(cd "$(dirname "$0")/.." && pwd)
 target=x86_64-pc-windows-gnu
-# probes is not in DEFAULT: its tests run the Linux probes on fixture trees and one walks
-# 30,000 files on Wine's slow file calls (docs/windows.md); name it to run it anyway.
-DEFAULT=(lib bin answers checklist lang promises report signing)
+DEFAULT=(lib bin answers checklist lang probes promises report signing)
 ALL=(lib bin answers checklist lang probes promises report signing)
 # Tests whose subject Wine cannot show (docs/windows.md): skipped under Wine, run on Windows.
 SKIP=(

@@ -218,9 +218,11 @@ impl ProbeContext {
 
     /// A system path (`/etc/passwd`) under the root. Relative paths are taken as they are
     /// (relative to the working directory), so users can name files next to their config.
+    /// On Windows `/etc/passwd` has a root but no drive (it is not `is_absolute`): it is a
+    /// system path all the same and goes under the root, never onto the current drive.
     pub fn path(&self, system_path: impl AsRef<Path>) -> PathBuf {
         let p = system_path.as_ref();
-        if !p.is_absolute() || self.is_real_root() {
+        if !p.has_root() || self.is_real_root() {
             return p.to_owned();
         }
         let rel: PathBuf = p
@@ -690,6 +692,11 @@ mod tests {
         assert_eq!(
             ctx.path(r"C:\Windows\System32\drivers\etc\hosts"),
             PathBuf::from(r"C:\fx\Windows\System32\drivers\etc\hosts")
+        );
+        // A Unix system path has a root but no drive: under the root all the same.
+        assert_eq!(
+            ctx.path("/var/lib/dpkg/status"),
+            PathBuf::from(r"C:\fx\var\lib\dpkg\status")
         );
         assert_eq!(ctx.path("ledger.csv"), PathBuf::from("ledger.csv"));
     }

@@ -401,6 +401,10 @@ fn a_stale_folder_with_unreadable_parts_is_unknown_not_fail() {
     assert_eq!(code, 1);
 }
 
+// Unix only: on Windows a folder's listing carries each file's metadata (FindNextFileW), so
+// the walk makes no stat a deletion could race and nothing ever vanishes; the test's 30 rounds
+// of deleting and rewriting 30,000 files then ran over 20 minutes under Wine and failed.
+#[cfg(unix)]
 #[test]
 fn files_deleted_during_the_walk_are_counted_not_fatal() {
     use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
