@@ -105,7 +105,7 @@ checklist-stale-official = note: this fiscal year's form (FY{ $year }{ $wareki -
 } was published in { $published }: get { $file } from { $url }, then run `medsec checklist import { $file } --out { $edition }.toml` and `medsec checklist add { $edition }.toml`. A report made on an older edition is a report for that year.
 checklist-stale-registered = note: this fiscal year's (FY{ $year }{ $wareki ->
    *[other] {""}
-}) checklists registered are not the publisher's official edition: { $others }. Without --checklist, commands take the newest official edition known, which is older: { $list }. To use this year's, give `--checklist { $first }` (its items are unverified unless it was imported from a workbook medsec knows as official by its SHA-256).
+}) checklists registered are not the publisher's official edition: { $others }. Without `--checklist`, commands take the newest official edition known, which is older: { $list }. To use this year's, give `--checklist { $first }` (its items are unverified unless it was imported from a workbook medsec knows as official by its SHA-256).
 checklist-item-label = { $number } { $title }
 checklist-item-label-scoped = { $number } ({ $scope }) { $title }
 form-institution = institution
@@ -783,7 +783,6 @@ verify-fiscal-year = FY{ $year }{ $wareki ->
 verify-io-not-found = no such file or folder
 verify-io-permission-denied = permission denied
 verify-io-other = system error ({ $error })
-verify-need-key = give the key to trust with `--pubkey FILE` or `--trusted keys.toml`
 verify-keys-warning = warning: { $warning }
 verify-bundled-checklists-failed = warning: the bundled checklists could not be loaded ({ $error }); only checklists given with `--checklist` are known
 verify-bundle-not-folder = not a folder
