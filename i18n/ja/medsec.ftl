@@ -810,6 +810,13 @@ verify-contradicted-by-unnamed-probe-no-result = { $item }に「はい」と回�
 verify-no-key-given = 信頼する公開鍵が指定されていません。`medsec { $command }` には報告書一式に署名した鍵の公開鍵が必要です。鍵が 1 つなら `--pubkey 公開鍵.pub`、複数の医療機関の鍵なら `--trusted keys.toml` を指定してください。例: `medsec { $command } --pubkey hospital.pub bundle/`
 verify-class-warning = 警告
 verify-expect-several-bundles = `--expect` は印刷された報告書 1 部に対応しますが、報告書一式が { $count } 件見つかりました。その報告書の報告書一式のフォルダを 1 つだけ指定するか(`medsec verify 報告書一式 --pubkey 公開鍵.pub --expect SHA256`)、`--expect` なしですべて確認してください
+verify-checklist-not-inspectors = 報告書一式の { $checklist }({ $file }、ダイジェスト { $theirs })は、お手元の { $checklist }({ $origin }、ダイジェスト { $yours })と異なります。医療機関はお手元のものとは別の文言に回答しているため、回答は確認していません。{ $diff ->
+    [none] {""}
+   *[other] 異なる項目は `{ $diff }` で確認できます。
+}
+verify-checklist-official-source-settle = { $checklist }(報告書一式に含まれるもの)は、medsec が SHA-256 で知っている公式のワークブック { $workbook } から取り込んだと記録していますが、取り込んだ後に文言が変えられていないことはまだ確かめていません。ダウンロードした公式のワークブックを添えて `medsec verify { $dir } --checklist { $workbook }` を実行してください(`--pubkey` または `--trusted` は同じように付けます)。文言が変えられていれば検証は失敗します。
+verify-checklist-official-source-yours = { $checklist }(報告書一式に含まれるもの)はお手元のもの(ダイジェスト { $digest })と同じで、medsec が SHA-256 で知っている公式のワークブック { $workbook } から取り込まれたものです。
+verify-added-checklists-unreadable = `checklist add` で追加したチェックリスト({ $path })を読み込めませんでした({ $error })。それらを使わずに検証を続けます。
 
 ## lint
 
