@@ -884,6 +884,13 @@ verify-contradicted-by-unnamed-probe-no-result = answered Yes to { $item }, but 
 verify-no-key-given = no key to trust was given: `medsec { $command }` needs the public key the bundles are signed with, `--pubkey FILE.pub` for one key or `--trusted keys.toml` for the keys of many institutions; e.g. `medsec { $command } --pubkey hospital.pub bundle/`
 verify-class-warning = warning
 verify-expect-several-bundles = `--expect` names one printed report, but { $count } bundles were found; give the one bundle folder the paper belongs to (`medsec verify BUNDLE --pubkey KEY.pub --expect SHA256`), or verify them all without `--expect`
+verify-checklist-not-inspectors = { $checklist } in the bundle ({ $file }, digest { $theirs }) is not the { $checklist } you hold ({ $origin }, digest { $yours }): the institution answered another text than yours, so its answers were not judged{ $diff ->
+    [none] {""}
+   *[other] ; see which items differ with `{ $diff }`
+}
+verify-checklist-official-source-settle = { $checklist } (carried in the bundle) records as its source the official workbook { $workbook }, which medsec knows by its SHA-256, but nothing here shows that its wording was not edited after import: verify again with the official workbook you downloaded, `medsec verify { $dir } --checklist { $workbook }` (with your `--pubkey` or `--trusted`), and any edit fails
+verify-checklist-official-source-yours = { $checklist } (carried in the bundle) is the same as yours (digest { $digest }), imported from the official workbook { $workbook }, which medsec knows by its SHA-256
+verify-added-checklists-unreadable = the checklists added with `checklist add` ({ $path }) could not be read ({ $error }); verify goes on without them
 
 ## lint
 

@@ -811,6 +811,13 @@ verify-contradiction-no-result = { $item }に「はい」と回答していま�
 verify-contradiction-named-no-result = { $item }に「はい」と回答していますが、{ $kind }「{ $name }」のプローブは不合格です(その結果は証跡にありません)
 verify-contradicted-by-probe-no-result = { $item }に「はい」と回答していますが、{ $probe }({ $name })の確認で問題が見つかりました(その結果は証跡にありません)
 verify-contradicted-by-unnamed-probe-no-result = { $item }に「はい」と回答していますが、{ $probe }の確認で問題が見つかりました(その結果は証跡にありません)
+verify-checklist-not-inspectors = 報告書一式の { $checklist }({ $file }、ダイジェスト { $theirs })は、お手元の { $checklist }({ $origin }、ダイジェスト { $yours })と異なります。医療機関はお手元のものとは別の文言に回答しているため、回答は確認していません。{ $diff ->
+    [none] {""}
+   *[other] 異なる項目は `{ $diff }` で確認できます。
+}
+verify-checklist-official-source-settle = { $checklist }(報告書一式に含まれるもの)は、medsec が SHA-256 で知っている公式のワークブック { $workbook } から取り込んだと記録していますが、取り込んだ後に文言が変えられていないことはまだ確かめていません。ダウンロードした公式のワークブックを添えて `medsec verify { $dir } --checklist { $workbook }` を実行してください(`--pubkey` または `--trusted` は同じように付けます)。文言が変えられていれば検証は失敗します。
+verify-checklist-official-source-yours = { $checklist }(報告書一式に含まれるもの)はお手元のもの(ダイジェスト { $digest })と同じで、medsec が SHA-256 で知っている公式のワークブック { $workbook } から取り込まれたものです。
+verify-added-checklists-unreadable = `checklist add` で追加したチェックリスト({ $path })を読み込めませんでした({ $error })。それらを使わずに検証を続けます。
 
 ## lint
 

@@ -89,7 +89,7 @@ impl Context {
 /// two commands that register it. `None` when every checklist has this year's edition.
 pub fn stale_notice(catalog: &crate::checklist::Catalog, ctx: &Context) -> Option<String> {
     let (stale, current) = crate::checklist::stale(catalog, ctx.today);
-    if stale.is_empty() {
+    if stale.is_empty() || given_is_current(catalog, ctx, current) {
         return None;
     }
     let wareki = crate::dates::wareki_fiscal_year(current);
@@ -134,6 +134,20 @@ pub fn stale_notice(catalog: &crate::checklist::Catalog, ctx: &Context) -> Optio
             list = list
         ),
     })
+}
+
+/// The checklist named with `--checklist` (a file, or `ID@EDITION`) is of this fiscal year:
+/// the one in use is this year's, so nothing is to be said about older editions.
+fn given_is_current(catalog: &crate::checklist::Catalog, ctx: &Context, current: i16) -> bool {
+    let (files, spec) = init::split_checklist_args(&ctx.checklist_paths);
+    let by_spec = spec
+        .and_then(|s| catalog.resolve(&s, None).ok())
+        .is_some_and(|l| l.checklist.fiscal_year >= current);
+    let by_file = catalog.loaded_from_files().iter().any(|l| {
+        l.checklist.fiscal_year >= current
+            && matches!(&l.origin, crate::checklist::Origin::File(p) if files.contains(p))
+    });
+    by_spec || by_file
 }
 
 /// What a command produced: text for stdout, notices for stderr, and how it ended.

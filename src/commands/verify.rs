@@ -1,7 +1,7 @@
 //! `medsec verify DIR...`
 
 use super::{Context, Outcome};
-use crate::checklist::{self, Catalog};
+use crate::checklist::{self, Catalog, Lang};
 use crate::cli::verify::{VerifyArgs, VerifyFormat};
 use crate::exit::Exit;
 use crate::render;
@@ -100,7 +100,7 @@ fn verify_found(found: Vec<Found>, opts: &Options<'_>) -> Vec<BundleResult> {
 }
 
 /// What to give instead, for a file that is not a bundle: the bundle folder of a report.json.
-fn hint(path: &std::path::Path, lang: crate::checklist::Lang) -> Option<String> {
+fn hint(path: &std::path::Path, lang: Lang) -> Option<String> {
     let shown = path.display().to_string();
     if !path.is_file() {
         return None;
@@ -153,9 +153,52 @@ pub(super) fn trust_and_catalog(
         ));
         Catalog::default()
     });
-    for path in &ctx.checklist_paths {
+    // The inspector's own checklists: those added with `checklist add`, then those given.
+    // A folder that cannot be read is said, and verify goes on with the others.
+    let added = checklist::registry::user_files().unwrap_or_else(|e| {
+        notices.push(tr!(
+            lang,
+            "verify-added-checklists-unreadable",
+            path = checklist::registry::user_dir()
+                .unwrap_or_default()
+                .display()
+                .to_string(),
+            error = crate::i18n::io_error(lang, &e)
+        ));
+        Vec::new()
+    });
+    for path in &added {
         catalog.add(checklist::load_path(path)?);
+    }
+    for path in &ctx.checklist_paths {
+        catalog.add(given_checklist(path, lang)?);
     }
     catalog.link()?;
     Ok((keys, catalog, notices))
+}
+
+/// A checklist given with `--checklist`: a checklist file, or an official workbook (`.xlsx`)
+/// imported in memory as `checklist import` imports it (deterministic: the same bytes and
+/// digest a hospital's import gives), so an inspector needs no step before verify.
+fn given_checklist(path: &std::path::Path, lang: Lang) -> anyhow::Result<checklist::Loaded> {
+    let is_workbook = path
+        .extension()
+        .is_some_and(|x| x.eq_ignore_ascii_case("xlsx"));
+    if !is_workbook {
+        return Ok(checklist::load_path(path)?);
+    }
+    let fail = |message: String| anyhow::Error::msg(message);
+    let bytes = crate::limits::read(path, crate::limits::InputKind::Sheet)
+        .map_err(|e| fail(e.message(lang)))?;
+    let opts = checklist::import::ImportOptions {
+        file_name: path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+        ..Default::default()
+    };
+    let imported = checklist::import::import(&bytes, &opts).map_err(|e| fail(e.localize(lang)))?;
+    let origin = checklist::Origin::File(path.to_owned());
+    checklist::load_str(&path.display().to_string(), &imported.toml, origin)
+        .map_err(|e| fail(e.localize(lang)))
 }

@@ -364,3 +364,68 @@ fn an_official_workbook_gets_rules_from_its_own_columns_said_so() {
     let codes = lint_codes(&out);
     assert!(!codes.iter().any(|c| c.starts_with("rules-")), "{codes:?}");
 }
+
+/// A titled form: the title (naming the fiscal year) on row 1, the header on row 3.
+fn titled(year: &str) -> Vec<u8> {
+    workbook(
+        "R8",
+        &[
+            (0, 0, &*format!("試験用チェックリスト({year}年度版)")),
+            (2, 0, "番号"),
+            (2, 1, "チェック項目"),
+            (2, 2, "はい"),
+            (2, 3, "いいえ"),
+            (2, 4, "目標日"),
+            (3, 0, "1"),
+            (3, 1, "体制構築"),
+            (4, 0, "①"),
+            (4, 1, "試験用の責任者を置いている。"),
+            (5, 0, "②"),
+            (5, 1, "試験用の連絡体制を整えている。"),
+        ],
+    )
+}
+
+#[test]
+fn a_filled_workbook_titled_for_another_year_is_refused_by_its_imported_checklist() {
+    let dir = tempfile::tempdir().unwrap();
+    let w = dir.path();
+    let checklist = import(w, "r8.xlsx", &titled("令和8"));
+    let o = run_in(w, &checklist, &["init", "--out", "clinic.toml"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr_of(&o));
+    let before = std::fs::read_to_string(w.join("clinic.toml")).unwrap();
+    // The checklist replays its recorded layout as a map from row 1: the title rows are among
+    // its header rows, and are read all the same.
+    std::fs::write(w.join("r7-filled.xlsx"), titled("令和7")).unwrap();
+    for (lang, want) in [
+        ("en", "R8!A1 names the form of"),
+        ("ja", "R8!A1 の表題によると"),
+    ] {
+        let o = run_in(
+            w,
+            &checklist,
+            &[
+                "--lang",
+                lang,
+                "answer",
+                "clinic.toml",
+                "--import",
+                "r7-filled.xlsx",
+            ],
+        );
+        assert_eq!(o.status.code(), Some(2), "{}", stderr_of(&o));
+        assert!(stderr_of(&o).contains(want), "{}", stderr_of(&o));
+        assert_eq!(
+            std::fs::read_to_string(w.join("clinic.toml")).unwrap(),
+            before
+        );
+    }
+    // The workbook of the checklist's own year is read.
+    std::fs::write(w.join("r8-filled.xlsx"), titled("令和8")).unwrap();
+    let o = run_in(
+        w,
+        &checklist,
+        &["answer", "clinic.toml", "--import", "r8-filled.xlsx"],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr_of(&o));
+}

@@ -1602,6 +1602,26 @@ fn this_years_checklist_imported_under_its_file_name_is_named_in_the_notice() {
         "{}",
         r.stderr
     );
+    // With this year's checklist in use (named, or given as a file), nothing is said about
+    // older editions.
+    assert!(!r.stderr.contains("--checklist 001716187"), "{}", r.stderr);
+    for given in [
+        out.as_os_str().to_owned(),
+        "001716187-institution@fy2026".into(),
+    ] {
+        for lang in ["ja", "en"] {
+            let r = run(medsec_in(data.path())
+                .args(["--lang", lang, "--checklist"])
+                .arg(&given)
+                .arg("status")
+                .arg(&answers));
+            assert!(
+                !r.stderr.contains("--checklist 001716187") && !r.stderr.contains("FY2025"),
+                "{given:?} {lang}: {}",
+                r.stderr
+            );
+        }
+    }
 }
 
 #[test]

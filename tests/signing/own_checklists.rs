@@ -259,15 +259,20 @@ fn an_extension_over_each_institution_edition_round_trips() {
                 && html.contains("There is no remote-maintenance contract."),
             "fy{year}: {html}"
         );
-        // The bundle carries the own checklist (signed with it): verify uses that copy, so a
-        // changed file given by the inspector does not matter, and a changed copy in the bundle
-        // fails the manifest.
+        // The bundle carries the own checklist (signed with it): verify uses that copy, unless
+        // the inspector holds that id@edition with another text (the institution answered
+        // another text than theirs: 3, both digests named); a changed copy in the bundle fails
+        // the manifest.
         std::fs::write(
             w.join("tampered.toml"),
             own_checklist(year).replace("年1回以上", "年2回以上"),
         )
         .unwrap();
         let (code, out, err) = verify(&["--checklist", "tampered.toml"]);
+        assert_eq!(code, 3, "fy{year}: {out}{err}");
+        assert!(out.contains("checklist-not-inspectors"), "fy{year}: {out}");
+        assert!(!out.contains("checklist-unknown"), "fy{year}: {out}");
+        let (code, out, err) = verify(&[]);
         assert_eq!(code, 0, "fy{year}: {out}{err}");
         let carried = w.join(format!("bundle/checklists/own-institution-fy{year}.toml"));
         let text = std::fs::read_to_string(&carried).unwrap();

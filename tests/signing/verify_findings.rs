@@ -581,3 +581,246 @@ fn a_form_report_json_alone_names_is_shown_only_when_nothing_failed() {
     assert_eq!(code, 3, "{findings:?}");
     assert!(!out.contains("FROM-REPORT-JSON"), "{out}");
 }
+
+/// An official-like workbook (title row, header, items) and a test-only registry naming it
+/// official by its SHA-256 (docs/checklist-format.md); the wording is test data.
+fn official_like(dir: &std::path::Path) -> (std::path::PathBuf, std::path::PathBuf) {
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.set_name("R8").unwrap();
+    for (r, c, text) in [
+        (0, 0, "試験用チェックリスト(令和8年度版)"),
+        (2, 0, "番号"),
+        (2, 1, "チェック項目"),
+        (2, 2, "はい"),
+        (2, 3, "いいえ"),
+        (2, 4, "確認日"),
+        (2, 5, "目標日"),
+        (3, 0, "1"),
+        (3, 1, "体制構築"),
+        (4, 0, "①"),
+        (4, 1, "二要素認証を実装している。"),
+        (5, 0, "②"),
+        (5, 1, "試験用の連絡体制を整えている。"),
+    ] {
+        ws.write_string(r, c, text).unwrap();
+    }
+    let bytes = wb.save_to_buffer().unwrap();
+    let sha = medsec::signing::manifest::sha256_bytes(&bytes);
+    let registry = dir.join("official-test.toml");
+    std::fs::write(
+        &registry,
+        format!(
+            "[[workbook]]\nfile = \"009999997.xlsx\"\nbytes = {}\nsha256 = \"{sha}\"\npublisher = \"mhlw\"\nedition = \"fy2026\"\nform = \"institution\"\nform_ja = \"医療機関・薬局確認用\"\nserves = [\"hospital\", \"clinic\", \"pharmacy\"]\nguideline_version = \"7.0\"\npublished = \"2026-06\"\ntitle_ja = \"試験用の公式チェックリスト\"\nsource_url = \"https://www.mhlw.go.jp/stf/shingi/0000516275_00006.html\"\n",
+            bytes.len()
+        ),
+    )
+    .unwrap();
+    let workbook = dir.join("009999997.xlsx");
+    std::fs::write(&workbook, bytes).unwrap();
+    (workbook, registry)
+}
+
+/// medsec in `dir` with the test registry, answering in `lang`.
+fn in_dir(dir: &std::path::Path, registry: &std::path::Path, lang: &str) -> assert_cmd::Command {
+    let mut cmd = common::medsec();
+    cmd.current_dir(dir)
+        .env("MEDSEC_TEST_OFFICIAL_WORKBOOKS", registry)
+        .args(["--lang", lang]);
+    cmd
+}
+
+/// A report signed against `checklist`, in `dir/NAME`.
+fn report_against(dir: &std::path::Path, registry: &std::path::Path, checklist: &str, name: &str) {
+    let answers = format!("{name}.toml");
+    let o = in_dir(dir, registry, "en")
+        .args(["--checklist", checklist, "init", "--out", &answers])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", common::stderr_of(&o));
+    let text = std::fs::read_to_string(dir.join(&answers))
+        .unwrap()
+        .replace("name = \"\"", "name = \"テスト診療所\"")
+        .replace("code = \"\"", "code = \"0110113719\"")
+        .replace("prefecture = \"\"", "prefecture = \"北海道\"")
+        .replace("kind = \"\"", "kind = \"clinic\"");
+    std::fs::write(dir.join(&answers), text).unwrap();
+    let o = in_dir(dir, registry, "en")
+        .args(["--checklist", checklist, "report", "--answers", &answers])
+        .args(["--out", name, "--sign", "k.key"])
+        .output()
+        .unwrap();
+    assert!(
+        dir.join(name).join("report.json").is_file(),
+        "{}",
+        common::stderr_of(&o)
+    );
+}
+
+/// (exit code, findings as (code, class), stdout) of `verify` in `dir`.
+fn verify_in(
+    dir: &std::path::Path,
+    registry: &std::path::Path,
+    lang: &str,
+    args: &[&str],
+) -> (i32, Vec<(String, String)>, String) {
+    let o = in_dir(dir, registry, lang)
+        .args(args)
+        .args([
+            "--pubkey",
+            "k.pub",
+            "--format",
+            "json",
+            "--as-of",
+            "2026-07-01",
+        ])
+        .output()
+        .unwrap();
+    let json: Value = serde_json::from_slice(&o.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", common::stderr_of(&o)));
+    let found = json["bundles"][0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["code"].as_str().unwrap().to_owned(),
+                f["class"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    (o.status.code().unwrap(), found, common::stdout_of(&o))
+}
+
+#[test]
+fn an_edited_official_checklist_is_not_the_inspectors_and_fails() {
+    let tmp = tempfile::tempdir().unwrap();
+    let w = tmp.path();
+    common::keygen(&w.join("k"));
+    let (workbook, registry) = official_like(w);
+    // The genuine import, and a copy with one item's wording changed.
+    let o = in_dir(w, &registry, "en")
+        .args(["checklist", "import"])
+        .arg(&workbook)
+        .args(["--out", "OFF.toml"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", common::stderr_of(&o));
+    let genuine = std::fs::read_to_string(w.join("OFF.toml")).unwrap();
+    let forged = genuine.replace(
+        "二要素認証を実装している。",
+        "二要素認証の実装を検討している。",
+    );
+    assert_ne!(genuine, forged);
+    std::fs::write(w.join("FORGE.toml"), forged).unwrap();
+    report_against(w, &registry, "FORGE.toml", "forged");
+    report_against(w, &registry, "OFF.toml", "honest");
+
+    // The inspector's copy: the imported file, the workbook itself, or one `checklist add`ed.
+    std::fs::create_dir(w.join("data")).unwrap();
+    let added = in_dir(w, &registry, "en")
+        .env("MEDSEC_DATA_DIR", w.join("data"))
+        .args(["checklist", "add", "OFF.toml"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        added.status.code(),
+        Some(0),
+        "{}",
+        common::stderr_of(&added)
+    );
+    let workbook = workbook.to_str().unwrap();
+    for given in [
+        vec!["verify", "forged", "--checklist", "OFF.toml"],
+        vec!["verify", "forged", "--checklist", workbook],
+    ] {
+        let (code, found, out) = verify_in(w, &registry, "en", &given);
+        assert_eq!(code, 3, "{given:?}: {found:?}");
+        assert!(
+            found.contains(&("checklist-not-inspectors".into(), "integrity".into())),
+            "{found:?}"
+        );
+        assert!(!found.iter().any(|(c, _)| c == "checklist-official-source"));
+        let off = serde_json::from_str::<Value>(&out).unwrap();
+        let message = off["bundles"][0]["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["code"] == "checklist-not-inspectors")
+            .unwrap()["message"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+        assert!(
+            message.contains("is not the") && message.contains("you hold"),
+            "{message}"
+        );
+        assert!(message.contains("medsec checklist diff"), "{message}");
+    }
+    let o = in_dir(w, &registry, "en")
+        .env("MEDSEC_DATA_DIR", w.join("data"))
+        .args([
+            "verify",
+            "forged",
+            "--pubkey",
+            "k.pub",
+            "--as-of",
+            "2026-07-01",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(3), "{}", common::stdout_of(&o));
+    assert!(common::stdout_of(&o).contains("checklist-not-inspectors"));
+    // In Japanese, whose copy is which.
+    let (_, _, out) = verify_in(
+        w,
+        &registry,
+        "ja",
+        &["verify", "forged", "--checklist", "OFF.toml"],
+    );
+    assert!(
+        out.contains("お手元の") && out.contains("別の文言に回答"),
+        "{out}"
+    );
+
+    // The honest bundle against the inspector's workbook: the same text, said so.
+    let (code, found, _) = verify_in(
+        w,
+        &registry,
+        "en",
+        &["verify", "honest", "--checklist", workbook],
+    );
+    assert!(code <= 1, "{found:?}");
+    assert!(
+        !found.iter().any(|(c, _)| c == "checklist-not-inspectors"),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&("checklist-official-source".into(), "note".into())),
+        "{found:?}"
+    );
+
+    // Given nothing, the note says the one command that settles it.
+    for (lang, want) in [
+        ("en", "verify again"),
+        ("ja", "ダウンロードした公式のワークブックを添えて"),
+    ] {
+        let o = in_dir(w, &registry, lang)
+            .args([
+                "verify",
+                "forged",
+                "--pubkey",
+                "k.pub",
+                "--as-of",
+                "2026-07-01",
+            ])
+            .output()
+            .unwrap();
+        let out = common::stdout_of(&o);
+        assert!(out.contains("checklist-official-source"), "{out}");
+        assert!(
+            out.contains(want) && out.contains("`medsec verify forged --checklist 009999997.xlsx`"),
+            "{out}"
+        );
+    }
+}

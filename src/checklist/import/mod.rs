@@ -297,9 +297,11 @@ impl FoundSheet {
     }
 
     /// The fiscal year the form's title names (「…(令和8年度版)」 above the header, as
-    /// `checklist import` reads it), with the title's cell.
+    /// `checklist import` reads it), with the title's cell. Every row above the items is read:
+    /// a layout replayed as a map (an imported checklist's, `--map`) counts the title rows as
+    /// header rows from row 1, which are then no rows above the header.
     pub fn title_fiscal_year(&self) -> Option<(String, i32)> {
-        (0..self.header_start).find_map(|r| {
+        (0..self.data_start.max(self.header_start)).find_map(|r| {
             self.grid
                 .rows
                 .get(r)?

@@ -54,7 +54,14 @@ pub(super) fn check(b: &mut Bundle<'_>, report: &Report, checked: &Checked, opts
         }
         _ => std::borrow::Cow::Borrowed(opts.catalog),
     };
-    if report.checklist.file.is_some() && opts.catalog.by_digest(&report.checklist.digest).is_none()
+    // Not again for a carried checklist already found not to be the inspector's own.
+    let not_inspectors = b
+        .findings
+        .iter()
+        .any(|f| f.code == "checklist-not-inspectors");
+    if report.checklist.file.is_some()
+        && opts.catalog.by_digest(&report.checklist.digest).is_none()
+        && !not_inspectors
     {
         super::trust::check_checklist(b, report, &catalog);
     }
@@ -375,6 +382,14 @@ fn with_carried_checklists(
             );
             continue;
         }
+        // The inspector holds this id@edition with another text: the institution answered a
+        // text that is not theirs. Their copy stays in the catalog; the carried one is not used.
+        if own.by_digest(&loaded.digest).is_none() {
+            if let Ok(yours) = own.resolve(&loaded.checklist.full_id(), None) {
+                push_not_inspectors(b, name, &loaded, yours);
+                continue;
+            }
+        }
         let bundled_here = own
             .by_digest(&loaded.digest)
             .is_some_and(|l| matches!(l.origin, crate::checklist::Origin::Bundled(_)));
@@ -390,6 +405,42 @@ fn with_carried_checklists(
         }
     }
     catalog
+}
+
+/// A carried checklist whose id@edition the inspector holds with another digest (given with
+/// `--checklist`, added with `checklist add`, or bundled): both digests, whose is which, and
+/// the command that shows the items that differ when the inspector's copy is a file.
+fn push_not_inspectors(
+    b: &mut Bundle<'_>,
+    name: &str,
+    carried: &crate::checklist::Loaded,
+    yours: &crate::checklist::Loaded,
+) {
+    let lang = b.lang;
+    let diff = match &yours.origin {
+        crate::checklist::Origin::File(path) => format!(
+            "medsec checklist diff {} {}",
+            path.display(),
+            b.dir.join(name).display()
+        ),
+        crate::checklist::Origin::Bundled(_) => "none".to_owned(),
+    };
+    let message = tr!(
+        lang,
+        "verify-checklist-not-inspectors",
+        checklist = carried.checklist.full_id(),
+        file = name,
+        theirs = carried.digest.as_str(),
+        origin = yours.origin.describe(),
+        yours = yours.digest.as_str(),
+        diff = diff
+    );
+    b.push(
+        "checklist-not-inspectors",
+        Class::Integrity,
+        Some(name),
+        message,
+    );
 }
 
 /// Whether a carried checklist's recorded source is an official workbook medsec knows.
@@ -458,13 +509,25 @@ fn push_source_note(
     }
     for (workbook, sha) in workbooks {
         if official::by_sha256(&known, &sha).is_some() {
-            let message = tr!(
-                lang,
-                "rules-data-verify-checklist-official-source",
-                checklist = checklist.as_str(),
-                workbook = workbook.as_str(),
-                digest = loaded.digest.as_str()
-            );
+            // The inspector's own copy settles the wording; without one, the official
+            // workbook given to verify does (imported in memory, compared by digest).
+            let message = if given_here {
+                tr!(
+                    lang,
+                    "verify-checklist-official-source-yours",
+                    checklist = checklist.as_str(),
+                    workbook = workbook.as_str(),
+                    digest = loaded.digest.as_str()
+                )
+            } else {
+                tr!(
+                    lang,
+                    "verify-checklist-official-source-settle",
+                    checklist = checklist.as_str(),
+                    workbook = workbook.as_str(),
+                    dir = b.dir.display().to_string()
+                )
+            };
             b.push(
                 "checklist-official-source",
                 Class::Note,
