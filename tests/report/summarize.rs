@@ -953,3 +953,57 @@ fn links_to_files_or_nothing_are_passed_by_and_a_loop_is_said() {
     );
     assert_eq!(rows[0]["worst_finding"], "bundle-unreadable", "{json:#}");
 }
+
+/// Many bundles given one by one (as a health centre's script passes them), and their folder
+/// too: one row per bundle found, each shown in the table by its own folder's name (the
+/// deepest folder given that holds it), never by its whole path.
+#[test]
+fn many_bundles_given_one_by_one_are_each_shown_by_their_folder_name() {
+    let tmp = tempfile::tempdir().unwrap();
+    let given = tmp.path().join("received");
+    let key = common::bundle::TestKey::new(tmp.path(), "hospital");
+    let report = report_value(HOSPITAL, 2025);
+    let dirs: Vec<PathBuf> = (1..=500).map(|i| given.join(format!("b{i:04}"))).collect();
+    for dir in &dirs {
+        write_bundle(dir, &report);
+        key.sign_bundle(dir, None);
+    }
+    let summarize = |extra: &[&str]| {
+        cmd()
+            .arg("summarize")
+            .args(&dirs)
+            .arg(&given)
+            .arg("--pubkey")
+            .arg(&key.public)
+            .args(["--as-of", AS_OF])
+            .args(extra)
+            .output()
+            .unwrap()
+    };
+    let o = summarize(&["--format", "json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr_of(&o));
+    let json: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let rows = json["bundles"].as_array().unwrap();
+    // Each bundle given, then each again as found in the folder given.
+    assert_eq!(rows.len(), 1000);
+    for (row, dir) in rows.iter().zip(dirs.iter().chain(&dirs)) {
+        assert_eq!(row["path"], dir.display().to_string(), "{row:#}");
+        assert_eq!(row["result"], "valid", "{row:#}");
+    }
+    let o = summarize(&["--lang", "en"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr_of(&o));
+    let table = stdout_of(&o);
+    let shown: Vec<&str> = table
+        .lines()
+        .filter_map(|l| l.strip_prefix("│ "))
+        .filter_map(|l| l.split_whitespace().next())
+        .map(|cell| cell.trim_end_matches('/'))
+        .filter(|cell| cell.starts_with('b') && cell.len() == 5)
+        .collect();
+    let expected: Vec<String> = (1..=500)
+        .chain(1..=500)
+        .map(|i| format!("b{i:04}"))
+        .collect();
+    assert_eq!(shown, expected, "{table}");
+    assert!(!table.contains("received"), "{table}");
+}

@@ -437,6 +437,21 @@ fn check_report(
 /// manifest and signature is read first and the signatures are checked in batches
 /// ([`batch`]); what a batch does not prove is checked one by one with the rest of the bundle.
 pub fn verify_all(dirs: &[PathBuf], opts: &Options<'_>) -> Vec<BundleResult> {
+    verify_all_with(dirs, opts, |v| v.result)
+        .into_iter()
+        .zip(dirs)
+        .map(|(r, dir)| r.unwrap_or_else(|| internal_error_result(dir, opts.lang)))
+        .collect()
+}
+
+/// As [`verify_all`], with `f` made of each bundle's [`Verified`] (its report and re-run
+/// too) on the core that checked it, so that no more than a core's bundle is held at once
+/// (`summarize`'s rows). `None` where the check or `f` panicked (a bug).
+pub fn verify_all_with<T, F>(dirs: &[PathBuf], opts: &Options<'_>, f: F) -> Vec<Option<T>>
+where
+    T: Send,
+    F: Fn(Verified) -> T + Sync,
+{
     let keys: Vec<(&PublicKey, batch::VerifyingKey)> = opts
         .keys
         .keys()
@@ -481,12 +496,8 @@ pub fn verify_all(dirs: &[PathBuf], opts: &Options<'_>) -> Vec<BundleResult> {
             .ok()
             .and_then(|mut p| p.take())
             .unwrap_or_default();
-        verify_bundle_read(dir, opts, pre).result
+        f(verify_bundle_read(dir, opts, pre))
     })
-    .into_iter()
-    .zip(dirs)
-    .map(|(r, dir)| r.unwrap_or_else(|| internal_error_result(dir, opts.lang)))
-    .collect()
 }
 
 /// How many threads for `n` pieces of work: one per core, no more than the work.
