@@ -507,16 +507,6 @@ fn threads(n: usize) -> usize {
         .min(n.max(1))
 }
 
-/// `f` on every folder, on every core; results in the order given, `None` where `f`
-/// panicked (a bug), so no bundle is silently dropped.
-pub fn par_map<T, F>(dirs: &[PathBuf], f: F) -> Vec<Option<T>>
-where
-    T: Send,
-    F: Fn(&Path) -> T + Sync,
-{
-    par_map_items(dirs, |dir| f(dir))
-}
-
 /// `f` on every item, on every core; results in the order given, `None` where `f` panicked.
 fn par_map_items<I, T, F>(dirs: &[I], f: F) -> Vec<Option<T>>
 where
