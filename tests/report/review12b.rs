@@ -1,0 +1,92 @@
+//! Issue #12, defects a second reviewer found: `sign` restates the printed page, `render` and
+//! `summarize --out` never replace a file unasked nor a bundle's file, full-width 医療機関コード.
+
+use crate::common;
+
+use common::{fixture, keygen, stderr_of, stdout_of, with_fixtures};
+use std::path::{Path, PathBuf};
+
+/// An unsigned bundle made by `medsec report` from the complete answers: `(tmp, bundle, key)`.
+fn unsigned_bundle() -> (tempfile::TempDir, PathBuf, PathBuf) {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("answers");
+    std::fs::create_dir_all(dir.join("evidence")).unwrap();
+    for f in ["complete.toml", "vendor-a.toml", "evidence/appointment.txt"] {
+        std::fs::copy(fixture("answers").join(f), dir.join(f)).unwrap();
+    }
+    let key = tmp.path().join("hospital");
+    keygen(&key);
+    let out = tmp.path().join("b2");
+    let o = with_fixtures()
+        .arg("report")
+        .arg("--answers")
+        .arg(dir.join("complete.toml"))
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(matches!(o.status.code(), Some(0 | 1)), "{}", stderr_of(&o));
+    (tmp, out, key)
+}
+
+fn key_id(key: &Path) -> String {
+    medsec::signing::keys::read_public_key(&key.with_extension("pub"))
+        .unwrap()
+        .key_id
+}
+
+fn run(lang: &str, args: &[&std::ffi::OsStr]) -> (i32, String, String) {
+    let o = with_fixtures()
+        .args(["--lang", lang])
+        .args(args)
+        .output()
+        .unwrap();
+    (o.status.code().unwrap_or(-1), stdout_of(&o), stderr_of(&o))
+}
+
+/// 1: `sign` of a bundle made unsigned rewrites report.html before the manifest, so the page
+/// names the key, its QR text carries `;key=`, and the bundle verifies.
+#[test]
+fn sign_restates_the_page_of_an_unsigned_bundle() {
+    for lang in ["ja", "en"] {
+        let (_tmp, bundle, key) = unsigned_bundle();
+        let before = std::fs::read_to_string(bundle.join("report.html")).unwrap();
+        assert!(!before.contains(";key="), "{before}");
+        let (code, _, err) = run(
+            lang,
+            &[
+                "sign".as_ref(),
+                bundle.as_os_str(),
+                "--key".as_ref(),
+                key.with_extension("key").as_os_str(),
+            ],
+        );
+        assert_eq!(code, 0, "{lang}: {err}");
+        let html = std::fs::read_to_string(bundle.join("report.html")).unwrap();
+        let id = key_id(&key);
+        let sha = medsec::signing::manifest::sha256_bytes(
+            &std::fs::read(bundle.join("report.json")).unwrap(),
+        );
+        assert!(
+            html.contains(&format!("medsec:sha256={sha};key={id}")),
+            "{lang}: {html}"
+        );
+        assert!(
+            html.contains("報告書一式とともに署名されています"),
+            "{lang}"
+        );
+        let (code, out, err) = run(
+            lang,
+            &[
+                "verify".as_ref(),
+                "--as-of".as_ref(),
+                "2025-11-01".as_ref(),
+                "--pubkey".as_ref(),
+                key.with_extension("pub").as_os_str(),
+                bundle.as_os_str(),
+            ],
+        );
+        assert!(matches!(code, 0 | 1), "{lang}: {out}{err}");
+        assert!(!out.contains("file-changed"), "{lang}: {out}");
+    }
+}
