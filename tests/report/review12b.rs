@@ -90,3 +90,90 @@ fn sign_restates_the_page_of_an_unsigned_bundle() {
         assert!(!out.contains("file-changed"), "{lang}: {out}");
     }
 }
+
+/// A signed bundle (from `medsec report --sign`) and an answers file beside it.
+fn signed_bundle() -> (tempfile::TempDir, PathBuf, PathBuf) {
+    let (tmp, bundle, key) = unsigned_bundle();
+    let o = with_fixtures()
+        .arg("sign")
+        .arg(&bundle)
+        .arg("--key")
+        .arg(key.with_extension("key"))
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr_of(&o));
+    (tmp, bundle, key)
+}
+
+fn verify_ok(bundle: &Path, key: &Path) {
+    let (code, out, err) = run(
+        "en",
+        &[
+            "verify".as_ref(),
+            "--as-of".as_ref(),
+            "2025-11-01".as_ref(),
+            "--pubkey".as_ref(),
+            key.with_extension("pub").as_os_str(),
+            bundle.as_os_str(),
+        ],
+    );
+    assert!(matches!(code, 0 | 1), "{out}{err}");
+}
+
+/// 2: `render --out` and `summarize --out` refuse an existing file without --force (exit 2,
+/// in words, nothing changed), and a file inside a bundle even with --force.
+#[test]
+fn render_and_summarize_never_replace_unasked_nor_inside_a_bundle() {
+    let (tmp, bundle, key) = signed_bundle();
+    let answers = tmp.path().join("answers/complete.toml");
+    let kept = std::fs::read(&answers).unwrap();
+    let pubkey = key.with_extension("pub");
+    for lang in ["ja", "en"] {
+        let (exists, inside) = match lang {
+            "ja" => ("既にあります", "報告書一式"),
+            _ => ("already exists", "inside the report bundle"),
+        };
+        let commands: [Vec<&std::ffi::OsStr>; 2] = [
+            vec!["render".as_ref(), bundle.as_os_str()],
+            vec![
+                "summarize".as_ref(),
+                "--pubkey".as_ref(),
+                pubkey.as_os_str(),
+                bundle.as_os_str(),
+            ],
+        ];
+        for cmd in &commands {
+            // The answers file: refused without --force, untouched.
+            let mut args = cmd.clone();
+            args.extend(["--out".as_ref(), answers.as_os_str()]);
+            let (code, out, err) = run(lang, &args);
+            assert_eq!(code, 2, "{lang} {cmd:?}: {out}{err}");
+            assert!(err.contains(exists), "{lang}: {err}");
+            assert_eq!(std::fs::read(&answers).unwrap(), kept, "{lang}");
+            // A bundle's files: refused even with --force; the bundle still verifies.
+            for name in ["report.json", "report.html", "new.html"] {
+                let target = bundle.join(name);
+                let mut args = cmd.clone();
+                args.extend(["--out".as_ref(), target.as_os_str(), "--force".as_ref()]);
+                let (code, out, err) = run(lang, &args);
+                assert_eq!(code, 2, "{lang} {cmd:?} {name}: {out}{err}");
+                assert!(err.contains(inside), "{lang}: {err}");
+            }
+            assert!(!bundle.join("new.html").exists());
+            verify_ok(&bundle, &key);
+            // A file elsewhere: written, then replaced only with --force.
+            let page = tmp.path().join(format!("page-{lang}.out"));
+            let _ = std::fs::remove_file(&page);
+            let mut args = cmd.clone();
+            args.extend(["--out".as_ref(), page.as_os_str()]);
+            let (code, out, err) = run(lang, &args);
+            assert!(matches!(code, 0 | 1), "{lang} {cmd:?}: {out}{err}");
+            assert!(page.is_file());
+            let (code, _, err) = run(lang, &args);
+            assert_eq!(code, 2, "{lang}: {err}");
+            args.push("--force".as_ref());
+            let (code, out, err) = run(lang, &args);
+            assert!(matches!(code, 0 | 1), "{lang} {cmd:?}: {out}{err}");
+        }
+    }
+}
