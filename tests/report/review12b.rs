@@ -177,3 +177,73 @@ fn render_and_summarize_never_replace_unasked_nor_inside_a_bundle() {
         }
     }
 }
+
+/// 3: a full-width 医療機関コード is read as ASCII: status is complete, the signed report.json
+/// holds the ASCII code, and `verify --trusted` with the ASCII code in keys.toml (the entry
+/// `keygen --institution` prints for the full-width code) finds the bundle valid.
+#[test]
+fn a_full_width_institution_code_is_read_as_ascii_through_verify_trusted() {
+    for lang in ["ja", "en"] {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().join("answers");
+        std::fs::create_dir_all(dir.join("evidence")).unwrap();
+        for f in ["complete.toml", "vendor-a.toml", "evidence/appointment.txt"] {
+            std::fs::copy(fixture("answers").join(f), dir.join(f)).unwrap();
+        }
+        let answers = dir.join("complete.toml");
+        let text = std::fs::read_to_string(&answers).unwrap();
+        std::fs::write(
+            &answers,
+            text.replace("code = \"0110113719\"", "code = \"０１１０１１３７１９\""),
+        )
+        .unwrap();
+        let (code, out, err) = run(lang, &["status".as_ref(), answers.as_os_str()]);
+        assert_eq!(code, 0, "{lang}: {out}{err}");
+        // keygen with the full-width code prints the ASCII entry for keys.toml.
+        let key = tmp.path().join("hospital");
+        let o = common::medsec()
+            .args(["--lang", lang, "keygen", "--unencrypted", "--institution"])
+            .arg("０１１０１１３７１９")
+            .arg("--out")
+            .arg(&key)
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{lang}: {}", stderr_of(&o));
+        let said = stdout_of(&o);
+        assert!(said.contains("[institutions.0110113719]"), "{lang}: {said}");
+        let start = said.find("[institutions.0110113719]").unwrap();
+        let keys_line = said[start..]
+            .lines()
+            .find(|l| l.starts_with("keys = ["))
+            .unwrap();
+        let entry = format!("[institutions.0110113719]\n{keys_line}");
+        let keys = tmp.path().join("keys.toml");
+        std::fs::write(&keys, format!("format_version = 1\n{entry}\n")).unwrap();
+        let bundle = tmp.path().join("bundle");
+        let o = with_fixtures()
+            .args(["--lang", lang, "report", "--answers"])
+            .arg(&answers)
+            .arg("--out")
+            .arg(&bundle)
+            .arg("--sign")
+            .arg(key.with_extension("key"))
+            .output()
+            .unwrap();
+        assert!(matches!(o.status.code(), Some(0 | 1)), "{}", stderr_of(&o));
+        let json = std::fs::read_to_string(bundle.join("report.json")).unwrap();
+        assert!(json.contains("\"0110113719\""), "{lang}: {json}");
+        assert!(!json.contains("０"), "{lang}");
+        let (code, out, err) = run(
+            lang,
+            &[
+                "verify".as_ref(),
+                "--as-of".as_ref(),
+                "2025-11-01".as_ref(),
+                "--trusted".as_ref(),
+                keys.as_os_str(),
+                bundle.as_os_str(),
+            ],
+        );
+        assert!(matches!(code, 0 | 1), "{lang}: {out}{err}");
+    }
+}
