@@ -247,3 +247,30 @@ fn a_full_width_institution_code_is_read_as_ascii_through_verify_trusted() {
         assert!(matches!(code, 0 | 1), "{lang}: {out}{err}");
     }
 }
+
+/// 5: the findings table names the round as the form does (1回目 / Round 1), not "[1]".
+#[test]
+fn findings_name_the_round_in_words() {
+    let (_tmp, bundle, _) = signed_bundle();
+    let json = std::fs::read_to_string(bundle.join("report.json")).unwrap();
+    if !json.contains("\"round\": 1") && !json.contains("\"round\":1") {
+        // No finding with a round in this report: nothing to look at.
+        return;
+    }
+    for (lang, round) in [("ja", "(1回目)"), ("en", "(Round 1)")] {
+        for format in ["html", "md"] {
+            let (code, out, err) = run(
+                lang,
+                &[
+                    "render".as_ref(),
+                    bundle.join("report.json").as_os_str(),
+                    "--format".as_ref(),
+                    format.as_ref(),
+                ],
+            );
+            assert!(matches!(code, 0 | 1), "{lang}: {err}");
+            assert!(!out.contains(" [1]"), "{lang} {format}: {out}");
+            assert!(out.contains(round), "{lang} {format}: {out}");
+        }
+    }
+}
