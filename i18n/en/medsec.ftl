@@ -614,6 +614,9 @@ probes-snapshots-not-counted-paths = { $tool } snapshots not counted: { $other_p
 probes-snapshots-not-counted-hosts = { $tool } snapshots not counted: { $other_hosts } of other machines than { $host }
 
 ## report
+report-out-exists = { $path } already exists: nothing was written. Give --force to replace it, or another --out.
+report-out-in-bundle = { $path } is inside the report bundle { $bundle }: writing there would make its verification fail, so nothing was written (not even with --force). Give an --out outside the bundle.
+report-out-is-input = { $path } is the file being read: nothing was written. Give another --out.
 
 report-written = wrote { $dir }: { $code } { $name } ({ $checklist }), { $fy }, { $vendors ->
     [one] 1 vendor form
@@ -1272,6 +1275,8 @@ check-next-answer = answer the open items with `medsec answer { $file }` (or edi
 check-next-verify-failed = do not hand this bundle over; run `medsec check` again, and report the problem if it stays
 check-next-fix-probes = fix what the probes found, or correct the answer in { $file }, then run `medsec check` again
 check-next-verify = read the findings with `medsec verify { $bundle } --pubkey { $public }`
+check-next-keygen-again = make the institution's own key with `medsec keygen --out NAME`, give NAME.pub to the inspectors, and run `{ $command }` again
+check-result-ok-but-missing = The check ran to the end, but what is listed under Missing is still left: take the next step above.
 check-next-keygen = make the institution's own key with `medsec keygen --out NAME`, give NAME.pub to the inspectors, and run `medsec check --key NAME.key` again
 check-next-done = print { $html } for the on-site inspection (立入検査), keep { $bundle }, and give the inspectors { $public }
 check-result-ok = The year's check is done.

@@ -567,6 +567,9 @@ probes-snapshots-not-counted-paths = 数えなかった { $tool } のスナッ�
 probes-snapshots-not-counted-hosts = 数えなかった { $tool } のスナップショット: { $host } 以外の機器のものが{ $other_hosts }個
 
 ## report
+report-out-exists = { $path } は既にあります。何も書き込んでいません。置き換えるには --force を付けるか、別の --out を指定してください。
+report-out-in-bundle = { $path } は報告書一式 { $bundle } の中にあります。書き込むと報告書一式の確認に失敗するため、何も書き込んでいません（--force でも同じです）。報告書一式の外の --out を指定してください。
+report-out-is-input = { $path } は読み込んでいるファイルです。何も書き込んでいません。別の --out を指定してください。
 
 report-written = { $dir } を書き出しました: { $code } { $name }({ $checklist })、{ $fy }、事業者確認用 { $vendors } 件、添付ファイル { $attached } 件
 report-findings = 指摘: エラー { $errors } 件、警告 { $warnings } 件
@@ -1191,6 +1194,8 @@ check-next-answer = `medsec answer { $file }` で未回答の項目に答える�
 check-next-verify-failed = この報告書一式は提出しないでください。もう一度 `medsec check` を実行し、それでも失敗する場合は問題を報告してください。
 check-next-fix-probes = 診断で見つかった問題を直すか、{ $file } の回答を正してから、もう一度 `medsec check` を実行してください。
 check-next-verify = 所見の内容は `medsec verify { $bundle } --pubkey { $public }` で確認できます。
+check-next-keygen-again = `medsec keygen --out NAME` で医療機関の鍵を作り、NAME.pub を検査員に渡して、`{ $command }` をもう一度実行してください。
+check-result-ok-but-missing = 点検は最後まで実行しましたが、「足りないもの」に挙げたものが残っています。上の「次に」の手順を行ってください。
 check-next-keygen = `medsec keygen --out NAME` で医療機関の鍵を作り、NAME.pub を検査員に渡して、`medsec check --key NAME.key` をもう一度実行してください。
 check-next-done = 立入検査のために { $html } を印刷し、{ $bundle } を保管して、{ $public } を検査員に渡してください。
 check-result-ok = 今年度の点検は完了しました。

@@ -32,6 +32,19 @@ pub fn normalise(code: &str) -> String {
         .collect()
 }
 
+/// Full-width digits (０–９, as a Japanese input method types them) as ASCII; nothing else
+/// changes. Codes are read this way from answers files and `keygen --institution`, so the
+/// signed report and the keys.toml entry hold the same ASCII code (keys.toml itself refuses
+/// full-width digits in words, pointing at the line).
+pub fn ascii_digits(code: &str) -> String {
+    code.chars()
+        .map(|c| match c {
+            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+            c => c,
+        })
+        .collect()
+}
+
 /// The Luhn check digit of the ASCII digits of `payload` (other characters are ignored).
 pub fn luhn_check_digit(payload: &str) -> u8 {
     let sum: u32 = payload

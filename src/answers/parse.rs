@@ -315,7 +315,9 @@ impl Reader<'_> {
         };
         Some(Institution {
             name: self.text(t, "name", w),
-            code: self.text(t, "code", w),
+            code: self
+                .text(t, "code", w)
+                .map(|c| super::code::ascii_digits(&c)),
             prefecture: self.text(t, "prefecture", w),
             kind,
             manager: self.text(t, "manager", w),

@@ -22,10 +22,14 @@ pub struct RenderArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = RenderFormat::Html)]
     pub format: RenderFormat,
-    /// Write to FILE instead of standard output (replaced if it exists); `-` is standard
-    /// output (xlsx: only when it is not a terminal).
+    /// Write to FILE instead of standard output (an existing file only with --force, never a
+    /// file inside a report bundle); `-` is standard output (xlsx: only when it is not a
+    /// terminal).
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
+    /// Replace the --out file if it exists (never a file inside a report bundle).
+    #[arg(long)]
+    pub force: bool,
     /// Check the bundle's signature with this one public key (a .pub file).
     #[arg(long, value_name = "FILE", conflicts_with = "trusted")]
     pub pubkey: Option<PathBuf>,

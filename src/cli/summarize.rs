@@ -30,10 +30,14 @@ pub struct SummarizeArgs {
     pub as_of: Option<String>,
     #[arg(long, value_enum, default_value_t = SummaryFormat::Table)]
     pub format: SummaryFormat,
-    /// Write to FILE instead of standard output (required for xlsx); `-` is standard output
-    /// (xlsx: only when it is not a terminal).
+    /// Write to FILE instead of standard output (required for xlsx; an existing file only with
+    /// --force, never a file inside a report bundle); `-` is standard output (xlsx: only when
+    /// it is not a terminal).
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
+    /// Replace the --out file if it exists (never a file inside a report bundle).
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

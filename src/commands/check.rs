@@ -93,6 +93,7 @@ pub fn run(args: CheckArgs, ctx: &Context) -> anyhow::Result<Outcome> {
             .ok()
             .and_then(|l| catalog.resolve(&l.set.checklist.full_id(), None).ok())
             .map(|c| c.checklist.fiscal_year),
+        rerun_flags: rerun_flags(&args),
     };
     let mut stdout = String::new();
     if text {
@@ -368,6 +369,35 @@ fn parsed<A: clap::Args + clap::FromArgMatches>(
     let matches =
         command.try_get_matches_from(std::iter::once(OsString::from(name)).chain(argv))?;
     Ok(A::from_arg_matches(&matches)?)
+}
+
+/// The flags of this check that a rerun repeats, each followed by a space: `--answers`,
+/// `--probes`, `--out`, `--as-of` as the user gave them (paths quoted for the shell when needed).
+fn rerun_flags(args: &CheckArgs) -> String {
+    let quote = |s: String| {
+        if s.chars()
+            .all(|c| c.is_alphanumeric() || "-_./:@+=,".contains(c))
+        {
+            s
+        } else {
+            format!("'{}'", s.replace('\'', "'\\''"))
+        }
+    };
+    let mut out = String::new();
+    let paths = [
+        ("--answers", args.answers.as_deref()),
+        ("--probes", args.probes.as_deref()),
+        ("--out", args.out.as_deref()),
+    ];
+    for (flag, value) in paths {
+        if let Some(p) = value {
+            out.push_str(&format!("{flag} {} ", quote(p.display().to_string())));
+        }
+    }
+    if let Some(d) = &args.as_of {
+        out.push_str(&format!("--as-of {} ", quote(d.clone())));
+    }
+    out
 }
 
 /// `medsec status FILE` in the check's output format.

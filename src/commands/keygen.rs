@@ -7,8 +7,12 @@ use crate::signing::keys::{self, KeyFiles, Protection};
 use crate::signing::SigningError;
 use crate::tr;
 
-pub fn run(args: KeygenArgs, ctx: &Context) -> anyhow::Result<Outcome> {
+pub fn run(mut args: KeygenArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     let lang = ctx.lang;
+    // Full-width digits are the same code: keys.toml gets the ASCII one a report holds.
+    args.institution = args
+        .institution
+        .map(|c| crate::answers::code::ascii_digits(&c));
     super::refuse_stdout("--out", Some(&args.out), lang)?;
     if let Some(code) = &args.institution {
         if code.len() != 10 || !code.bytes().all(|b| b.is_ascii_digit()) {

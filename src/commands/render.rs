@@ -38,6 +38,9 @@ pub fn run(mut args: RenderArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         }
     }
     args.out = super::out_file(args.out);
+    if let Some(out) = &args.out {
+        guard_out(out, args.force, &[&args.input], lang)?;
+    }
     let as_of = ctx.as_of(args.as_of.as_deref())?;
     let localized = |e: crate::signing::SigningError| anyhow::Error::msg(e.localize(lang));
     let keys = match (&args.pubkey, &args.trusted) {
@@ -152,6 +155,54 @@ pub fn run(mut args: RenderArgs, ctx: &Context) -> anyhow::Result<Outcome> {
             exit: Exit::Ok,
         }),
     }
+}
+
+/// `--out FILE` of render and summarize: an existing file is replaced only with `--force`, and
+/// a file inside a report bundle (or one of `inputs`) never, so a bundle's signed files and the
+/// file being read stay as they are. Refusals are usage problems (exit 2), in words.
+pub(super) fn guard_out(
+    out: &std::path::Path,
+    force: bool,
+    inputs: &[&std::path::Path],
+    lang: crate::checklist::Lang,
+) -> anyhow::Result<()> {
+    let shown = out.display().to_string();
+    let full = |p: &std::path::Path| {
+        std::fs::canonicalize(p)
+            .or_else(|_| std::path::absolute(p))
+            .unwrap_or_else(|_| p.to_owned())
+    };
+    let target = match (out.parent(), out.file_name()) {
+        (Some(parent), Some(name)) if !parent.as_os_str().is_empty() => full(parent).join(name),
+        _ => full(out),
+    };
+    if inputs.iter().any(|i| full(i) == target) {
+        return Err(anyhow::Error::msg(crate::tr!(
+            lang,
+            "report-out-is-input",
+            path = shown
+        )));
+    }
+    if let Some(bundle) = target
+        .ancestors()
+        .skip(1)
+        .find(|dir| dir.join(crate::signing::MANIFEST).is_file())
+    {
+        return Err(anyhow::Error::msg(crate::tr!(
+            lang,
+            "report-out-in-bundle",
+            path = shown,
+            bundle = bundle.display().to_string()
+        )));
+    }
+    if !force && std::fs::symlink_metadata(out).is_ok() {
+        return Err(anyhow::Error::msg(crate::tr!(
+            lang,
+            "report-out-exists",
+            path = shown
+        )));
+    }
+    Ok(())
 }
 
 /// Why a bundle is not rendered: the exit code and verify's findings.

@@ -22,12 +22,61 @@ pub fn run(args: SignArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     let Some(dir) = &args.dir else {
         return Err(anyhow::Error::msg(tr!(lang, "signing-need-dir")));
     };
-    let signed =
-        sign::sign_bundle(dir, &key, now).map_err(|e| anyhow::Error::msg(e.localize(lang)))?;
+    // The page for people states the signature: rewrite it before the manifest is made, so the
+    // printed page names the key that signs the bundle (an unsigned bundle's page says "-").
+    let restore = restate_page(dir, &key, now, ctx)?;
+    let signed = match sign::sign_bundle(dir, &key, now) {
+        Ok(signed) => signed,
+        Err(e) => {
+            if let Some((path, old)) = restore {
+                let _ = crate::atomic::write(&path, &old, None, crate::atomic::Replace::Allow);
+            }
+            return Err(anyhow::Error::msg(e.localize(lang)));
+        }
+    };
     Ok(Outcome::text(
         crate::render::signing::signed(dir, &signed, lang),
         Exit::Ok,
     ))
+}
+
+/// Rewrite the bundle's report.html (when it has one) as signed by `key` at `timestamp`.
+/// Returns the page's old bytes, to put back when signing fails.
+fn restate_page(
+    dir: &std::path::Path,
+    key: &SecretKey,
+    timestamp: i64,
+    ctx: &Context,
+) -> anyhow::Result<Option<(std::path::PathBuf, Vec<u8>)>> {
+    let lang = ctx.lang;
+    let page = dir.join(crate::render::html::BUNDLE_FILE);
+    let Ok(old) = std::fs::read(&page) else {
+        return Ok(None);
+    };
+    let report_path = dir.join(crate::report::FILE_NAME);
+    let report_bytes = crate::limits::read_io(&report_path, crate::limits::InputKind::Report)
+        .map_err(|e| {
+            anyhow::Error::msg(crate::signing::SigningError::io(&report_path)(e).localize(lang))
+        })?;
+    let report = crate::report::Report::parse(&report_path, &report_bytes)
+        .map_err(|e| anyhow::Error::msg(e.localize(lang)))?;
+    let catalog = super::init::catalog(ctx)?;
+    let files = crate::render::html::with_catalog(catalog, || {
+        crate::render::html::bundle_files(
+            &report,
+            &report_bytes,
+            Some(key.public.key_id.as_str()),
+            timestamp,
+            dir,
+        )
+    });
+    for (name, bytes) in files {
+        let path = dir.join(name);
+        crate::atomic::write(&path, &bytes, None, crate::atomic::Replace::Allow).map_err(|e| {
+            anyhow::Error::msg(crate::signing::SigningError::io(&path)(e).localize(lang))
+        })?;
+    }
+    Ok(Some((page, old)))
 }
 
 /// Read and decrypt a secret key, asking for its passphrase when it has one. Errors are in

@@ -30,6 +30,10 @@ pub fn run(mut args: SummarizeArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         }
     }
     args.out = super::out_file(args.out);
+    if let Some(out) = &args.out {
+        let inputs: Vec<&std::path::Path> = args.dirs.iter().map(PathBuf::as_path).collect();
+        super::render::guard_out(out, args.force, &inputs, lang)?;
+    }
     let as_of = ctx.as_of(args.as_of.as_deref())?;
     let (keys, catalog, notices) = super::verify::trust_and_catalog(
         "summarize",

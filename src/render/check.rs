@@ -200,6 +200,9 @@ pub struct Summary {
     pub verified: Option<Exit>,
     /// The fiscal year of the answered form, to say whose year's check is done.
     pub fiscal_year: Option<i16>,
+    /// The flags the user gave that a rerun repeats (`--answers FILE --probes FILE …`), shell
+    /// quoted, without `--key`.
+    pub rerun_flags: String,
 }
 
 /// Something the year's check still lacks; the code is stable (JSON `missing`).
@@ -342,7 +345,8 @@ impl Summary {
                 ));
             }
             if key.throwaway {
-                out.push(tr!(lang, "check-next-keygen"));
+                let command = format!("medsec check {}--key NAME.key", self.rerun_flags);
+                out.push(tr!(lang, "check-next-keygen-again", command = command));
             } else if out.is_empty() {
                 out.push(tr!(
                     lang,
@@ -415,7 +419,10 @@ pub fn text(summary: &Summary, lang: Lang) -> String {
     for n in summary.next(lang) {
         line(format!("  {n}"));
     }
+    let left = !summary.missing().is_empty();
     line(match summary.exit() {
+        // Something is still listed as missing (a throwaway key, unknown probes): not done.
+        Exit::Ok if left => tr!(lang, "check-result-ok-but-missing"),
         Exit::Ok => match summary.fiscal_year {
             Some(year) => tr!(
                 lang,
@@ -501,6 +508,7 @@ mod tests {
             report_findings: Some((0, 0)),
             verified: Some(Exit::Ok),
             fiscal_year: Some(2025),
+            rerun_flags: String::new(),
         }
     }
 

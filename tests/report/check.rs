@@ -117,9 +117,16 @@ fn the_example_clinic_is_checked_end_to_end_without_a_terminal() {
         "{stdout}"
     );
     assert!(stdout.contains("medsec keygen --out NAME"), "{stdout}");
-    // The form's year is said: the example answers last year's form.
+    // The rerun repeats the flags given (#12 review b, 4).
+    let rerun = format!(
+        "`medsec check --answers {ANSWERS} --probes {PROBES} --out {} --as-of {AS_OF} --key NAME.key`",
+        out.display()
+    );
+    assert!(stdout.contains(&rerun), "{stdout}");
+    // A throwaway key is listed as missing: the check is not said to be done.
+    assert!(!stdout.contains("is done."), "{stdout}");
     assert!(
-        stdout.contains("The check for FY2025 (令和7年度) is done."),
+        stdout.contains("The check ran to the end, but what is listed under Missing is still left"),
         "{stdout}"
     );
     // Each step's own output is there: status, probes, report, verification.
@@ -517,10 +524,24 @@ mod pty {
             .unwrap();
         let tail = rest(&mut s);
         assert!(tail.contains("閲覧・印刷用の報告書"), "{tail}");
+        // A throwaway key is listed under 足りないもの: not said to be complete, and the
+        // rerun repeats the flags given (#12 review b, 4).
+        // Lines are wrapped to the terminal: compare without spaces.
+        let flat: String = tail.split_whitespace().collect();
+        assert!(!flat.contains("点検は完了しました"), "{tail}");
         assert!(
-            tail.contains("令和7年度(FY2025)の点検は完了しました。"),
+            flat.contains(
+                "点検は最後まで実行しましたが、「足りないもの」に挙げたものが残っています。"
+            ),
             "{tail}"
         );
+        assert!(
+            flat.contains(&format!(
+                "`medseccheck--answers{ANSWERS}--probes{PROBES}--out"
+            )),
+            "{tail}"
+        );
+        assert!(flat.contains("--keyNAME.key`をもう一度"), "{tail}");
         let code = exit_code(&mut s);
         assert!(code.ends_with(", 0)"), "{code}");
         assert!(out.join("bundle").join("report.html").is_file());

@@ -475,6 +475,8 @@ fn summarize_xlsx_has_a_real_signed_date_and_marks_an_untrusted_bundle() {
                 OsStr::new("xlsx"),
                 OsStr::new("--out"),
                 p(&tmp.path().join("s.xlsx")),
+                // Each language writes over the last one's workbook.
+                OsStr::new("--force"),
             ],
         );
         assert!(matches!(code, 0 | 1), "{err}");
@@ -509,6 +511,7 @@ fn summarize_xlsx_has_a_real_signed_date_and_marks_an_untrusted_bundle() {
                 OsStr::new("xlsx"),
                 OsStr::new("--out"),
                 p(&tmp.path().join("u.xlsx")),
+                OsStr::new("--force"),
             ],
         );
         assert_eq!(code, 3);

@@ -14,4 +14,5 @@ mod leftovers12;
 mod render;
 mod report;
 mod review12;
+mod review12b;
 mod summarize;
