@@ -614,9 +614,9 @@ probes-snapshots-not-counted-paths = { $tool } snapshots not counted: { $other_p
 probes-snapshots-not-counted-hosts = { $tool } snapshots not counted: { $other_hosts } of other machines than { $host }
 
 ## report
-report-out-exists = { $path } already exists: nothing was written. Give --force to replace it, or another --out.
-report-out-in-bundle = { $path } is inside the report bundle { $bundle }: writing there would make its verification fail, so nothing was written (not even with --force). Give an --out outside the bundle.
-report-out-is-input = { $path } is the file being read: nothing was written. Give another --out.
+report-out-exists = { $path } already exists: nothing was written. Give `--force` to replace it, or another `--out`.
+report-out-in-bundle = { $path } is inside the report bundle { $bundle }: writing there would make its verification fail, so nothing was written (not even with `--force`). Give an `--out` outside the bundle.
+report-out-is-input = { $path } is the file being read: nothing was written. Give another `--out`.
 
 report-written = wrote { $dir }: { $code } { $name } ({ $checklist }), { $fy }, { $vendors ->
     [one] 1 vendor form

@@ -567,9 +567,9 @@ probes-snapshots-not-counted-paths = 数えなかった { $tool } のスナッ�
 probes-snapshots-not-counted-hosts = 数えなかった { $tool } のスナップショット: { $host } 以外の機器のものが{ $other_hosts }個
 
 ## report
-report-out-exists = { $path } は既にあります。何も書き込んでいません。置き換えるには --force を付けるか、別の --out を指定してください。
-report-out-in-bundle = { $path } は報告書一式 { $bundle } の中にあります。書き込むと報告書一式の確認に失敗するため、何も書き込んでいません（--force でも同じです）。報告書一式の外の --out を指定してください。
-report-out-is-input = { $path } は読み込んでいるファイルです。何も書き込んでいません。別の --out を指定してください。
+report-out-exists = { $path } は既にあります。何も書き込んでいません。置き換えるには `--force` を付けるか、別の `--out` を指定してください。
+report-out-in-bundle = { $path } は報告書一式 { $bundle } の中にあります。書き込むと報告書一式の確認に失敗するため、何も書き込んでいません(`--force` でも同じです)。報告書一式の外の `--out` を指定してください。
+report-out-is-input = { $path } は読み込んでいるファイルです。何も書き込んでいません。別の `--out` を指定してください。
 
 report-written = { $dir } を書き出しました: { $code } { $name }({ $checklist })、{ $fy }、事業者確認用 { $vendors } 件、添付ファイル { $attached } 件
 report-findings = 指摘: エラー { $errors } 件、警告 { $warnings } 件
