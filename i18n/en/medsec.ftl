@@ -105,7 +105,7 @@ checklist-stale-official = note: this fiscal year's form (FY{ $year }{ $wareki -
 } was published in { $published }: get { $file } from { $url }, then run `medsec checklist import { $file } --out { $edition }.toml` and `medsec checklist add { $edition }.toml`. A report made on an older edition is a report for that year.
 checklist-stale-registered = note: this fiscal year's (FY{ $year }{ $wareki ->
    *[other] {""}
-}) checklists registered are not the publisher's official edition: { $others }. Without --checklist, commands take the newest official edition known, which is older: { $list }. To use this year's, give `--checklist { $first }` (its items are unverified unless it was imported from a workbook medsec knows as official by its SHA-256).
+}) checklists registered are not the publisher's official edition: { $others }. Without `--checklist`, commands take the newest official edition known, which is older: { $list }. To use this year's, give `--checklist { $first }` (its items are unverified unless it was imported from a workbook medsec knows as official by its SHA-256).
 checklist-item-label = { $number } { $title }
 checklist-item-label-scoped = { $number } ({ $scope }) { $title }
 form-institution = institution
@@ -497,6 +497,7 @@ probes-all-allowed = { $services } enabled service(s) and { $ports } open port(s
 probes-ledger-unreadable = cannot read the ledger { $path }: { $error }
 probes-ledger-invalid = { $path }: { $error }
 probes-ledger-no-header = { $path }: no header row with the ledger's columns in the first 10 rows (expected names such as 機器名, 種別, 設置場所, OS, 管理者, リモートメンテナンス; or map them with `columns`)
+probes-ledger-unsupported-format = { $path }: .{ $ext } workbooks are not read (only .xlsx, .xlsm and .csv, which medsec can read within its limits); save the ledger as .xlsx or .csv
 probes-ledger-unclassified-rows = { $rows } row(s) have a type that is not a server, PC or network device; they were not checked
 probes-ledger-missing-columns = the ledger has no column for: { $columns }
 probes-ledger-field = `{ $field }`

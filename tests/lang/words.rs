@@ -429,3 +429,31 @@ fn flags_in_japanese_sentences_are_code() {
         "{err}"
     );
 }
+
+/// An old `.xls` ledger is refused with advice in the user's language (issue #10: the advice was
+/// English only).
+#[test]
+fn an_xls_ledger_is_refused_with_advice_in_japanese() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(dir.path().join("ledger.xls"), b"\xd0\xcf\x11\xe0").expect("write");
+    let cfg = dir.path().join("probes.toml");
+    std::fs::write(
+        &cfg,
+        "[[probe]]\nkind = \"asset-ledger\"\npath = \"ledger.xls\"\nhostname = \"nas01\"\n",
+    )
+    .expect("write");
+    let (ja, err, _) = run(
+        "ja",
+        &["probe", "--config", cfg.to_str().expect("utf-8 path")],
+    );
+    assert!(ja.contains(".xls 形式のため読めません"), "{ja}\n{err}");
+    assert!(!ja.contains("workbooks are not read"), "{ja}");
+    let (en, err, _) = run(
+        "en",
+        &["probe", "--config", cfg.to_str().expect("utf-8 path")],
+    );
+    assert!(
+        en.contains("save the ledger as .xlsx or .csv"),
+        "{en}\n{err}"
+    );
+}
