@@ -723,6 +723,7 @@ signing-unsafe-remove = { $reason }; remove it before signing
 signing-unsafe-unreadable = cannot read: { $reason }
 signing-unsafe-claim = `{ $value }` is empty or holds control characters; it cannot be signed
 signing-unsafe-not-answers = not a usable answers file: { $reason }
+signing-unsafe-vendor-name-empty = the vendor's name is empty: write it in the [vendor] table as `name = "…"`
 signing-unsafe-not-vendor-form = not a vendor form: it has no [vendor] table with the vendor's name
 signing-unsafe-attach = cannot attach as `{ $name }`: { $reason }
 signing-attach-own-file = the bundle's own file

@@ -655,6 +655,7 @@ signing-unsafe-remove = { $reason }。署名する前に取り除いてくださ
 signing-unsafe-unreadable = 読み取れません: { $reason }
 signing-unsafe-claim = `{ $value }` が空か制御文字を含むため、署名できません
 signing-unsafe-not-answers = 回答ファイルとして使えません: { $reason }
+signing-unsafe-vendor-name-empty = 事業者名が空です。[vendor] 表の `name = ""` に事業者名を書いてください
 signing-unsafe-not-vendor-form = 事業者確認用ではありません(事業者名を書いた [vendor] 表がありません)
 signing-unsafe-attach = `{ $name }` として添付できません: { $reason }
 signing-attach-own-file = 報告書一式が自ら使うファイル名です

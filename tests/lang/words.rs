@@ -457,3 +457,28 @@ fn an_xls_ledger_is_refused_with_advice_in_japanese() {
         "{en}\n{err}"
     );
 }
+
+/// A vendor form made by `init` and signed before the vendor's name is written says the name is
+/// empty and where to write it, not that the form has no `[vendor]` table.
+#[test]
+fn signing_a_vendor_form_with_an_empty_name_says_where_to_write_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path().to_str().expect("utf-8 path");
+    let form = format!("{d}/v.toml");
+    let key = format!("{d}/k");
+    let (_, err, code) = run(
+        "ja",
+        &["init", "--checklist", "mhlw-vendor@fy2025", "--out", &form],
+    );
+    assert_eq!(code, Some(0), "{err}");
+    let (_, err, code) = run("en", &["keygen", "--out", &key, "--unencrypted"]);
+    assert_eq!(code, Some(0), "{err}");
+    let key = format!("{key}.key");
+    let (_, ja, code) = run("ja", &["sign", "--form", &form, "--key", &key]);
+    assert_eq!(code, Some(2), "{ja}");
+    assert!(ja.contains("事業者名が空です"), "{ja}");
+    assert!(ja.contains("[vendor] 表の `name = \"\"`"), "{ja}");
+    assert!(!ja.contains("表がありません"), "{ja}");
+    let (_, en, _) = run("en", &["sign", "--form", &form, "--key", &key]);
+    assert!(en.contains("the vendor's name is empty"), "{en}");
+}
