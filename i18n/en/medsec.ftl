@@ -514,19 +514,19 @@ probes-backup-missing = { $path } is not there now (an unmounted or offline back
 probes-backup-not-a-folder = { $path } is not a folder; give the backup folder or repository
 probes-password-file-unreadable = cannot read the password file { $path }: { $error }
 probes-walk-problems = { $loops } symlink loop(s), { $unreadable } folder(s) or file(s) not readable, { $vanished } vanished during the walk, { $other } other error(s)
-probes-too-few-files = { $files } file(s), fewer than min_files = { $min }
-probes-too-few-bytes = { $bytes } bytes, less than min_bytes = { $min }
-probes-backup-too-old = the newest file is { $age } old, older than max_age = { $max_age }
+probes-too-few-files = { $files } file(s), fewer than `min_files = { $min }`
+probes-too-few-bytes = { $bytes } bytes, less than `min_bytes = { $min }`
+probes-backup-too-old = the newest file is { $age } old, older than `max_age = { $max_age }`
 probes-backup-partly-unread = { $stopped ->
     [true] { $failures }; but { $unreadable } part(s) of the tree could not be read and the walk was stopped, so newer backups may be there
    *[false] { $failures }; but { $unreadable } part(s) of the tree could not be read, so newer backups may be there
 }
-probes-backup-fresh-no-age = { $files } file(s), { $bytes } bytes; the time of the newest is unknown (max_age { $max_age })
-probes-backup-fresh = { $files } file(s), { $bytes } bytes; the newest is { $age } old (max_age { $max_age })
+probes-backup-fresh-no-age = { $files } file(s), { $bytes } bytes; the time of the newest is unknown (`max_age = { $max_age }`)
+probes-backup-fresh = { $files } file(s), { $bytes } bytes; the newest is { $age } old (`max_age = { $max_age }`)
 probes-too-few-snapshots = { $count } { $tool } snapshot(s), fewer than min_snapshots = { $min }
-probes-snapshot-too-old = the newest { $tool } snapshot is { $age } old, older than max_age = { $max_age }
-probes-snapshots-fresh = { $count } { $tool } snapshot(s); the newest is { $age } old (max_age { $max_age })
-probes-snapshots-fresh-no-age = { $count } { $tool } snapshot(s); the time of the newest is unknown (max_age { $max_age })
+probes-snapshot-too-old = the newest { $tool } snapshot is { $age } old, older than `max_age = { $max_age }`
+probes-snapshots-fresh = { $count } { $tool } snapshot(s); the newest is { $age } old (`max_age = { $max_age }`)
+probes-snapshots-fresh-no-age = { $count } { $tool } snapshot(s); the time of the newest is unknown (`max_age = { $max_age }`)
 probes-same-filesystem = the backup is on the same filesystem as { $path } (the data it protects); keep another generation on other media or offline
 probes-on-root-filesystem = the backup is on the system's root filesystem and online now; malware on this machine can reach it
 
@@ -1656,8 +1656,8 @@ probes-backup-snapshot = { $id } ({ $details })
 probes-backup-snapshot-time = { $time } Japan time
 probes-backup-snapshot-host = host { $host }
 probes-backup-snapshot-paths = paths { $paths }
-probes-backup-snapshot-too-old = the { $tool } snapshot judged, { $snapshot }, is { $age } old, older than max_age = { $max_age }
-probes-backup-snapshots-fresh = { $count } { $tool } snapshot(s); the one judged, { $snapshot }, is { $age } old (max_age { $max_age })
+probes-backup-snapshot-too-old = the { $tool } snapshot judged, { $snapshot }, is { $age } old, older than `max_age = { $max_age }`
+probes-backup-snapshots-fresh = { $count } { $tool } snapshot(s); the one judged, { $snapshot }, is { $age } old (`max_age = { $max_age }`)
 
 ## signing-files
 signing-files-line-untrusted = the `untrusted comment:` line

@@ -515,3 +515,22 @@ fn flags_are_written_as_code() {
         found.join("\n")
     );
 }
+
+/// The probe settings named in messages (`min_files = 1`) are code in both languages, so a
+/// wrapped line never splits `min_files` from its value (issue #10).
+#[test]
+fn probe_settings_in_messages_are_code() {
+    for lang in ["ja", "en"] {
+        for line in catalog(lang).lines().filter(|l| l.starts_with("probes-")) {
+            for key in ["min_files", "min_bytes", "max_age"] {
+                for (at, _) in line.match_indices(key) {
+                    let before = line.get(..at).unwrap_or("");
+                    assert!(
+                        before.ends_with('`') || before.matches('`').count() % 2 == 1,
+                        "{lang}: `{key}` outside a code span: {line}"
+                    );
+                }
+            }
+        }
+    }
+}
