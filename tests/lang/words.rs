@@ -456,6 +456,20 @@ fn an_xls_ledger_is_refused_with_advice_in_japanese() {
         en.contains("save the ledger as .xlsx or .csv"),
         "{en}\n{err}"
     );
+    let (json, err, _) = run(
+        "ja",
+        &[
+            "probe",
+            "--format",
+            "json",
+            "--config",
+            cfg.to_str().expect("utf-8 path"),
+        ],
+    );
+    assert!(
+        json.contains("\"ledger-unsupported-format\""),
+        "{json}\n{err}"
+    );
 }
 
 /// A vendor form made by `init` and signed before the vendor's name is written says the name is
