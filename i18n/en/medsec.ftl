@@ -497,6 +497,7 @@ probes-all-allowed = { $services } enabled service(s) and { $ports } open port(s
 probes-ledger-unreadable = cannot read the ledger { $path }: { $error }
 probes-ledger-invalid = { $path }: { $error }
 probes-ledger-no-header = { $path }: no header row with the ledger's columns in the first 10 rows (expected names such as 機器名, 種別, 設置場所, OS, 管理者, リモートメンテナンス; or map them with `columns`)
+probes-ledger-unsupported-format = { $path }: .{ $ext } workbooks are not read (only .xlsx, .xlsm and .csv, which medsec can read within its limits); save the ledger as .xlsx or .csv
 probes-ledger-unclassified-rows = { $rows } row(s) have a type that is not a server, PC or network device; they were not checked
 probes-ledger-missing-columns = the ledger has no column for: { $columns }
 probes-ledger-field = `{ $field }`
@@ -513,19 +514,19 @@ probes-backup-missing = { $path } is not there now (an unmounted or offline back
 probes-backup-not-a-folder = { $path } is not a folder; give the backup folder or repository
 probes-password-file-unreadable = cannot read the password file { $path }: { $error }
 probes-walk-problems = { $loops } symlink loop(s), { $unreadable } folder(s) or file(s) not readable, { $vanished } vanished during the walk, { $other } other error(s)
-probes-too-few-files = { $files } file(s), fewer than min_files = { $min }
-probes-too-few-bytes = { $bytes } bytes, less than min_bytes = { $min }
-probes-backup-too-old = the newest file is { $age } old, older than max_age = { $max_age }
+probes-too-few-files = { $files } file(s), fewer than `min_files = { $min }`
+probes-too-few-bytes = { $bytes } bytes, less than `min_bytes = { $min }`
+probes-backup-too-old = the newest file is { $age } old, older than `max_age = { $max_age }`
 probes-backup-partly-unread = { $stopped ->
     [true] { $failures }; but { $unreadable } part(s) of the tree could not be read and the walk was stopped, so newer backups may be there
    *[false] { $failures }; but { $unreadable } part(s) of the tree could not be read, so newer backups may be there
 }
-probes-backup-fresh-no-age = { $files } file(s), { $bytes } bytes; the time of the newest is unknown (max_age { $max_age })
-probes-backup-fresh = { $files } file(s), { $bytes } bytes; the newest is { $age } old (max_age { $max_age })
+probes-backup-fresh-no-age = { $files } file(s), { $bytes } bytes; the time of the newest is unknown (`max_age = { $max_age }`)
+probes-backup-fresh = { $files } file(s), { $bytes } bytes; the newest is { $age } old (`max_age = { $max_age }`)
 probes-too-few-snapshots = { $count } { $tool } snapshot(s), fewer than min_snapshots = { $min }
-probes-snapshot-too-old = the newest { $tool } snapshot is { $age } old, older than max_age = { $max_age }
-probes-snapshots-fresh = { $count } { $tool } snapshot(s); the newest is { $age } old (max_age { $max_age })
-probes-snapshots-fresh-no-age = { $count } { $tool } snapshot(s); the time of the newest is unknown (max_age { $max_age })
+probes-snapshot-too-old = the newest { $tool } snapshot is { $age } old, older than `max_age = { $max_age }`
+probes-snapshots-fresh = { $count } { $tool } snapshot(s); the newest is { $age } old (`max_age = { $max_age }`)
+probes-snapshots-fresh-no-age = { $count } { $tool } snapshot(s); the time of the newest is unknown (`max_age = { $max_age }`)
 probes-same-filesystem = the backup is on the same filesystem as { $path } (the data it protects); keep another generation on other media or offline
 probes-on-root-filesystem = the backup is on the system's root filesystem and online now; malware on this machine can reach it
 
@@ -725,6 +726,7 @@ signing-unsafe-remove = { $reason }; remove it before signing
 signing-unsafe-unreadable = cannot read: { $reason }
 signing-unsafe-claim = `{ $value }` is empty or holds control characters; it cannot be signed
 signing-unsafe-not-answers = not a usable answers file: { $reason }
+signing-unsafe-vendor-name-empty = the vendor's name is empty: write it in the [vendor] table as `name = "…"`
 signing-unsafe-not-vendor-form = not a vendor form: it has no [vendor] table with the vendor's name
 signing-unsafe-attach = cannot attach as `{ $name }`: { $reason }
 signing-attach-own-file = the bundle's own file
@@ -1665,8 +1667,8 @@ probes-backup-snapshot = { $id } ({ $details })
 probes-backup-snapshot-time = { $time } Japan time
 probes-backup-snapshot-host = host { $host }
 probes-backup-snapshot-paths = paths { $paths }
-probes-backup-snapshot-too-old = the { $tool } snapshot judged, { $snapshot }, is { $age } old, older than max_age = { $max_age }
-probes-backup-snapshots-fresh = { $count } { $tool } snapshot(s); the one judged, { $snapshot }, is { $age } old (max_age { $max_age })
+probes-backup-snapshot-too-old = the { $tool } snapshot judged, { $snapshot }, is { $age } old, older than `max_age = { $max_age }`
+probes-backup-snapshots-fresh = { $count } { $tool } snapshot(s); the one judged, { $snapshot }, is { $age } old (`max_age = { $max_age }`)
 
 ## signing-files
 signing-files-line-untrusted = the `untrusted comment:` line

@@ -457,6 +457,7 @@ probes-all-allowed = 有効なサービス{ $services }件と開いているポ�
 probes-ledger-unreadable = 台帳 { $path } を読めません({ $error })
 probes-ledger-invalid = { $path } を台帳として読めません({ $error })
 probes-ledger-no-header = { $path } の最初の10行に、台帳の列見出しの行がありません(機器名、種別、設置場所、OS、管理者、リモートメンテナンスなどの列名にするか、`columns` で対応付けてください)
+probes-ledger-unsupported-format = { $path } は .{ $ext } 形式のため読めません(読めるのは .xlsx、.xlsm、.csv です)。台帳を .xlsx か .csv で保存し直してください
 probes-ledger-unclassified-rows = 種別がサーバ・端末PC・ネットワーク機器のどれでもない行が{ $rows }行あり、確認していません
 probes-ledger-missing-columns = 台帳に次の列がありません: { $columns }
 probes-ledger-field = { $field ->
@@ -657,6 +658,7 @@ signing-unsafe-remove = { $reason }。署名する前に取り除いてくださ
 signing-unsafe-unreadable = 読み取れません: { $reason }
 signing-unsafe-claim = `{ $value }` が空か制御文字を含むため、署名できません
 signing-unsafe-not-answers = 回答ファイルとして使えません: { $reason }
+signing-unsafe-vendor-name-empty = 事業者名が空です。[vendor] 表の `name = ""` に事業者名を書いてください
 signing-unsafe-not-vendor-form = 事業者確認用ではありません(事業者名を書いた [vendor] 表がありません)
 signing-unsafe-attach = `{ $name }` として添付できません: { $reason }
 signing-attach-own-file = 報告書一式が自ら使うファイル名です

@@ -252,7 +252,16 @@ impl Probe for AssetLedger {
             .unwrap_or_default();
         let rows = match rows_of(&bytes, &ext, s.sheet.as_deref()) {
             Ok(r) => r,
-            Err(error) => {
+            Err(RowsError::Unsupported) => {
+                return Observation::new(
+                    Verdict::Unknown,
+                    Msg::LedgerUnsupportedFormat {
+                        path: path.display().to_string(),
+                        ext,
+                    },
+                )
+            }
+            Err(RowsError::Invalid(error)) => {
                 return Observation::new(
                     Verdict::Unknown,
                     Msg::LedgerInvalid {
@@ -404,14 +413,26 @@ impl Probe for AssetLedger {
 
 /// The ledger's rows: a workbook's (`xlsx`, `xlsm`) named or first sheet, or CSV text in any
 /// encoding Excel writes. Other workbook types are refused: they cannot be read within limits.
-pub fn rows_of(bytes: &[u8], ext: &str, sheet: Option<&str>) -> Result<Vec<Vec<String>>, String> {
+pub fn rows_of(
+    bytes: &[u8],
+    ext: &str,
+    sheet: Option<&str>,
+) -> Result<Vec<Vec<String>>, RowsError> {
     match ext {
-        "xls" | "xlsb" | "ods" => Err(format!(
-            ".{ext} workbooks are not read (only .xlsx, .xlsm and .csv, which medsec can read within its limits); save the ledger as .xlsx or .csv"
-        )),
-        "xlsx" | "xlsm" => read_workbook(bytes, sheet),
-        _ => read_csv(&super::text::decode(bytes).0),
+        "xls" | "xlsb" | "ods" => Err(RowsError::Unsupported),
+        "xlsx" | "xlsm" => read_workbook(bytes, sheet).map_err(RowsError::Invalid),
+        _ => read_csv(&super::text::decode(bytes).0).map_err(RowsError::Invalid),
     }
+}
+
+/// Why a ledger file gave no rows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RowsError {
+    /// A workbook type medsec does not read (`xls`, `xlsb`, `ods`); the message for people is
+    /// `probes-ledger-unsupported-format` in the catalog.
+    Unsupported,
+    /// The file could not be parsed; the detail from the parser.
+    Invalid(String),
 }
 
 /// Rows of cells from CSV text (any delimiter Excel writes: comma or tab).

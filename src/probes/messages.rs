@@ -370,6 +370,10 @@ pub enum Msg {
     LedgerNoHeader {
         path: String,
     },
+    LedgerUnsupportedFormat {
+        path: String,
+        ext: String,
+    },
     LedgerUnclassifiedRows {
         rows: usize,
     },
@@ -953,6 +957,12 @@ impl Msg {
             Msg::LedgerNoHeader { path } => {
                 tr!(lang, "probes-ledger-no-header", path = path.as_str())
             }
+            Msg::LedgerUnsupportedFormat { path, ext } => tr!(
+                lang,
+                "probes-ledger-unsupported-format",
+                path = path.as_str(),
+                ext = ext.as_str()
+            ),
             Msg::LedgerUnclassifiedRows { rows } => {
                 tr!(lang, "probes-ledger-unclassified-rows", rows = (*rows))
             }
@@ -1405,6 +1415,10 @@ mod tests {
                 error: s(),
             },
             Msg::LedgerNoHeader { path: s() },
+            Msg::LedgerUnsupportedFormat {
+                path: s(),
+                ext: s(),
+            },
             Msg::LedgerUnclassifiedRows { rows: 1 },
             Msg::LedgerMissingColumns { columns: vec![s()] },
             Msg::LedgerNoDevices,

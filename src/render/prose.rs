@@ -25,7 +25,8 @@ const CONTINUATION_INDENT: usize = 2;
 const MIN_TEXT_WIDTH: usize = 20;
 
 /// The width of the terminal `stream` writes to; `None` when it is no terminal. A terminal
-/// that reports no size (0 columns: `script`, some containers) has `COLUMNS`'s.
+/// that reports 0 rows still gives its columns; one that reports no columns (`script`, some
+/// containers) has `COLUMNS`'s.
 pub fn terminal_width(stream: Stream) -> Option<usize> {
     let size = match stream {
         Stream::Stdout if std::io::stdout().is_terminal() => {
@@ -36,8 +37,18 @@ pub fn terminal_width(stream: Stream) -> Option<usize> {
         }
         _ => return None,
     };
+    // A terminal that reports 0 rows has no size for `terminal_size`, yet its columns are known:
+    // ask as the tables do (comfy-table, the same terminal), whatever the rows.
+    let columns = || {
+        let mut table = comfy_table::Table::new();
+        if matches!(stream, Stream::Stderr) {
+            table.use_stderr();
+        }
+        table.width().map(usize::from)
+    };
     size.map(|(w, _)| usize::from(w.0))
         .filter(|w| *w > 0)
+        .or_else(|| columns().filter(|w| *w > 0))
         .or_else(|| std::env::var("COLUMNS").ok()?.trim().parse().ok())
         .filter(|w| *w > 0)
 }

@@ -320,9 +320,15 @@ fn no_line_start(c: char) -> bool {
             | '．'
             | ','
             | '.'
+            | ':'
+            | ';'
+            | '!'
+            | '?'
             | '）'
             | ')'
             | ']'
+            | '}'
+            | '>'
             | '/'
             | '」'
             | '』'
@@ -1224,5 +1230,19 @@ mod tests {
     fn a_table_that_fits_is_not_wrapped() {
         let table = render(vec!["ID", "版"], vec![vec!["mhlw-vendor", "fy2025"]], 120);
         assert_eq!(table.lines().count(), 5, "{table}");
+    }
+
+    #[test]
+    fn ascii_punctuation_and_closing_brackets_never_start_a_line() {
+        let text = "許可されていないポートで待ち受けています: 0.0.0.0 の TCP 2024(設定 [x]), 確認してください. 次; 終わり!";
+        for width in 10..40 {
+            for line in wrap(text, width) {
+                assert!(
+                    !line.starts_with([':', ')', ',', '.', ';', '!', ']', '}']),
+                    "width {width}: {line:?} in {:?}",
+                    wrap(text, width)
+                );
+            }
+        }
     }
 }

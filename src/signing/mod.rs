@@ -131,6 +131,8 @@ pub enum Unsafe {
     /// A vendor form that is not a usable answers file.
     NotAnswers(Box<crate::answers::AnswersError>),
     NotVendorForm,
+    /// A vendor form whose `[vendor]` table has no name (or an empty one).
+    VendorNameEmpty,
     /// A file that cannot be attached under this name.
     Attach {
         name: String,
@@ -179,6 +181,7 @@ impl Unsafe {
                 tr!(lang, "signing-unsafe-not-answers", reason = e.message(lang))
             }
             Unsafe::NotVendorForm => tr!(lang, "signing-unsafe-not-vendor-form"),
+            Unsafe::VendorNameEmpty => tr!(lang, "signing-unsafe-vendor-name-empty"),
             Unsafe::Attach { name, why } => {
                 let reason = match why {
                     AttachProblem::Path(p) => p.text(lang),

@@ -52,10 +52,16 @@ pub fn sign_form(
         path: form.to_owned(),
         reason: super::Unsafe::NotAnswers(Box::new(e)),
     })?;
-    let Some(vendor) = loaded.set.vendor.as_ref().and_then(|v| v.name.clone()) else {
+    let Some(table) = loaded.set.vendor.as_ref() else {
         return Err(SigningError::Unsafe {
             path: form.to_owned(),
             reason: super::Unsafe::NotVendorForm,
+        });
+    };
+    let Some(vendor) = table.name.clone().filter(|n| !n.trim().is_empty()) else {
+        return Err(SigningError::Unsafe {
+            path: form.to_owned(),
+            reason: super::Unsafe::VendorNameEmpty,
         });
     };
     let file = form

@@ -191,6 +191,7 @@ fn sentences_for_people_come_from_the_catalog() {
     let mut files = vec![];
     rust_files(&root.join("src"), &mut files);
     let mut grown = vec![];
+    let mut english = vec![];
     for path in files {
         let rel = path
             .strip_prefix(root)
@@ -203,6 +204,14 @@ fn sentences_for_people_come_from_the_catalog() {
         let text = std::fs::read_to_string(&path).expect("read");
         // Unit tests may spell out both languages.
         let code = text.split("#[cfg(test)]").next().unwrap_or("");
+        for literal in english_format_literals(code) {
+            if !ENGLISH_FORMAT_ALLOWED
+                .iter()
+                .any(|(f, start, _)| *f == rel && literal.starts_with(start))
+            {
+                english.push(format!("{rel}: format!(\"{literal}\")"));
+            }
+        }
         let found = count_outside_catalog(code);
         let allowed = NOT_YET_IN_CATALOG
             .iter()
@@ -217,6 +226,129 @@ fn sentences_for_people_come_from_the_catalog() {
         "sentences for people built outside i18n/*.ftl; use tr!(lang, \"id\", …) instead:\n{}",
         grown.join("\n")
     );
+    assert!(
+        english.is_empty(),
+        "format!(\"…\") with an English sentence (three or more English words in a row); move it to \
+         i18n/*.ftl and use tr!(lang, \"id\", …), or add it to ENGLISH_FORMAT_ALLOWED with a reason:\n{}",
+        english.join("\n")
+    );
+}
+
+/// `format!` literals with English words in a row that never reach a person, each with the
+/// reason: (file, how the literal starts, why). Keep it short; the ratchet is at 0 otherwise.
+const ENGLISH_FORMAT_ALLOWED: &[(&str, &str, &str)] = &[
+    (
+        "src/checklist/scaffold.rs",
+        "# medsec checklist new",
+        "a command line in a TOML comment",
+    ),
+    (
+        "src/probes/walk.rs",
+        "symbolic link loop",
+        "detail of `symlink-loop`; probes-io-problem shows the catalog text for that code",
+    ),
+    (
+        "src/probes/patch/dpkg.rs",
+        "newest Release file",
+        "a JSON evidence value (`last_list_update_source`)",
+    ),
+    (
+        "src/lint/mod.rs",
+        "{}@{} is also defined",
+        "English `message` for JSON; people read `text` (lint-duplicate-checklist)",
+    ),
+    (
+        "src/lint/mod.rs",
+        "cannot read folder",
+        "English `message` for JSON; people read `text` (lint-unreadable-folder)",
+    ),
+    (
+        "src/lint/mod.rs",
+        "cannot list folder",
+        "English `message` for JSON; people read `text` (lint-unlistable-folder)",
+    ),
+    (
+        "src/render/templates.rs",
+        "no catalog message",
+        "template engine error for a template author (a bug)",
+    ),
+    (
+        "src/render/mod.rs",
+        "cannot write the output as JSON",
+        "JSON output stays English",
+    ),
+    (
+        "src/render/junit.rs",
+        "<testsuites name=",
+        "JUnit XML for CI",
+    ),
+    (
+        "src/render/junit.rs",
+        "  <testsuite name=",
+        "JUnit XML for CI",
+    ),
+];
+
+/// The literals of `format!("…")` calls (also on the next line) holding three or more English
+/// words in a row, outside `{…}` placeholders and `code` spans.
+fn english_format_literals(code: &str) -> Vec<String> {
+    let mut out = vec![];
+    let mut rest = code;
+    while let Some(at) = rest.find("format!(") {
+        rest = &rest[at + "format!(".len()..];
+        let after = rest.trim_start();
+        let Some(body) = after.strip_prefix('"') else {
+            continue;
+        };
+        let mut literal = String::new();
+        let mut escaped = false;
+        for c in body.chars() {
+            if escaped {
+                escaped = false;
+                literal.push(' ');
+                continue;
+            }
+            match c {
+                '\\' => escaped = true,
+                '"' => break,
+                _ => literal.push(c),
+            }
+        }
+        if english_words_in_a_row(&literal) >= 3 {
+            out.push(literal);
+        }
+    }
+    out
+}
+
+/// The longest run of English words (letters only, optionally ending in , ; : . ) in a row, outside
+/// `{…}` and `code`.
+fn english_words_in_a_row(literal: &str) -> usize {
+    let mut plain = String::new();
+    let (mut braces, mut code) = (0usize, false);
+    for c in literal.chars() {
+        match c {
+            '{' => braces += 1,
+            '}' => braces = braces.saturating_sub(1),
+            '`' => code = !code,
+            _ if braces == 0 && !code => plain.push(c),
+            _ => {}
+        }
+        if braces > 0 || code || c == '}' || c == '`' {
+            plain.push('\u{1}');
+        }
+    }
+    let (mut best, mut run) = (0, 0);
+    for token in plain.split([' ', '\u{1}']) {
+        let word = token.trim_end_matches([',', ';', ':', '.']);
+        if !word.is_empty() && word.chars().all(|c| c.is_ascii_alphabetic()) {
+            run += 1;
+            best = best.max(run);
+        } else {
+            run = 0;
+        }
+    }
+    best
 }
 
 /// The selectors of a pattern: (the variable selected on, the keys of its variants).
@@ -382,4 +514,23 @@ fn flags_are_written_as_code() {
         "flags outside code spans (write `--flag VALUE`):\n{}",
         found.join("\n")
     );
+}
+
+/// The probe settings named in messages (`min_files = 1`) are code in both languages, so a
+/// wrapped line never splits `min_files` from its value (issue #10).
+#[test]
+fn probe_settings_in_messages_are_code() {
+    for lang in ["ja", "en"] {
+        for line in catalog(lang).lines().filter(|l| l.starts_with("probes-")) {
+            for key in ["min_files", "min_bytes", "max_age"] {
+                for (at, _) in line.match_indices(key) {
+                    let before = line.get(..at).unwrap_or("");
+                    assert!(
+                        before.ends_with('`') || before.matches('`').count() % 2 == 1,
+                        "{lang}: `{key}` outside a code span: {line}"
+                    );
+                }
+            }
+        }
+    }
 }

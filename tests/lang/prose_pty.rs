@@ -217,3 +217,41 @@ fn verify_findings_wrap_on_a_terminal() {
     }
     assert!(letters(&shown).contains(&letters(long)), "{shown}");
 }
+
+/// A terminal that reports its columns but 0 rows (`stty rows 0`, as under `script`) still
+/// wraps prose at its columns, as the tables do (issue #10).
+#[cfg(target_os = "linux")]
+#[test]
+fn prose_wraps_on_a_terminal_with_columns_but_no_rows() {
+    let bin = env!("CARGO_BIN_EXE_medsec");
+    let answers = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/clinic/answers.toml");
+    let inner = format!(
+        "stty cols 70 rows 0; '{bin}' --lang ja status '{}'",
+        answers.display()
+    );
+    // `script` (util-linux) gives the pseudo-terminal whose size `stty` sets.
+    let out = Command::new("script")
+        .args(["-qec", &inner, "/dev/null"])
+        .env_remove("COLUMNS")
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("script (util-linux) runs");
+    let text = String::from_utf8_lossy(&out.stdout).replace("\r\n", "\n");
+    assert!(text.contains("医療機関コード"), "{text}");
+    for line in text.lines() {
+        let width = line
+            .chars()
+            .map(|c| match c as u32 {
+                0x1100..=0x115f
+                | 0x2e80..=0xa4cf
+                | 0xac00..=0xd7a3
+                | 0xf900..=0xfaff
+                | 0xfe30..=0xfe4f
+                | 0xff00..=0xff60
+                | 0xffe0..=0xffe6 => 2,
+                _ => 1,
+            })
+            .sum::<usize>();
+        assert!(width <= 70, "{width} columns: {line}\n{text}");
+    }
+}

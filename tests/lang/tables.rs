@@ -292,3 +292,38 @@ fn checklist_list_keeps_the_forms_names_whole() {
         assert_eq!(text.starts_with('┌'), columns == 120, "{columns}:\n{text}");
     }
 }
+
+/// ASCII punctuation after Japanese (`ます: 0.0.0.0`) stays with the word before it: no cell line
+/// of the probe table starts with `:`, `,`, `.` or a closing bracket, at any terminal width.
+#[test]
+fn no_table_line_starts_with_ascii_punctuation() {
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = dir.path().join("probes.toml");
+    std::fs::write(
+        &cfg,
+        "[[probe]]\nkind = \"services\"\nallowed_services = [\"ssh\"]\nallowed_ports = [\"22/tcp\"]\n",
+    )
+    .unwrap();
+    for columns in 50..=110 {
+        let out = medsec()
+            .env("COLUMNS", columns.to_string())
+            .args(["--lang", "ja", "probe", "--root"])
+            .arg(fixture("probes/linux"))
+            .arg("--config")
+            .arg(&cfg)
+            .output()
+            .unwrap();
+        let table = stdout_of(&out);
+        assert!(table.contains("0.0.0.0"), "{table}");
+        for line in table.lines() {
+            for cell in line.split(['┆', '│']).skip(1) {
+                assert!(
+                    !cell
+                        .trim_start()
+                        .starts_with([':', ',', '.', ')', ']', '}']),
+                    "COLUMNS={columns}: {line}\n{table}"
+                );
+            }
+        }
+    }
+}

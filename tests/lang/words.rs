@@ -429,3 +429,70 @@ fn flags_in_japanese_sentences_are_code() {
         "{err}"
     );
 }
+
+/// An old `.xls` ledger is refused with advice in the user's language (issue #10: the advice was
+/// English only).
+#[test]
+fn an_xls_ledger_is_refused_with_advice_in_japanese() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(dir.path().join("ledger.xls"), b"\xd0\xcf\x11\xe0").expect("write");
+    let cfg = dir.path().join("probes.toml");
+    std::fs::write(
+        &cfg,
+        "[[probe]]\nkind = \"asset-ledger\"\npath = \"ledger.xls\"\nhostname = \"nas01\"\n",
+    )
+    .expect("write");
+    let (ja, err, _) = run(
+        "ja",
+        &["probe", "--config", cfg.to_str().expect("utf-8 path")],
+    );
+    assert!(ja.contains(".xls 形式のため読めません"), "{ja}\n{err}");
+    assert!(!ja.contains("workbooks are not read"), "{ja}");
+    let (en, err, _) = run(
+        "en",
+        &["probe", "--config", cfg.to_str().expect("utf-8 path")],
+    );
+    assert!(
+        en.contains("save the ledger as .xlsx or .csv"),
+        "{en}\n{err}"
+    );
+    let (json, err, _) = run(
+        "ja",
+        &[
+            "probe",
+            "--format",
+            "json",
+            "--config",
+            cfg.to_str().expect("utf-8 path"),
+        ],
+    );
+    assert!(
+        json.contains("\"ledger-unsupported-format\""),
+        "{json}\n{err}"
+    );
+}
+
+/// A vendor form made by `init` and signed before the vendor's name is written says the name is
+/// empty and where to write it, not that the form has no `[vendor]` table.
+#[test]
+fn signing_a_vendor_form_with_an_empty_name_says_where_to_write_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path().to_str().expect("utf-8 path");
+    let form = format!("{d}/v.toml");
+    let key = format!("{d}/k");
+    let (_, err, code) = run(
+        "ja",
+        &["init", "--checklist", "mhlw-vendor@fy2025", "--out", &form],
+    );
+    assert_eq!(code, Some(0), "{err}");
+    let (_, err, code) = run("en", &["keygen", "--out", &key, "--unencrypted"]);
+    assert_eq!(code, Some(0), "{err}");
+    let key = format!("{key}.key");
+    let (_, ja, code) = run("ja", &["sign", "--form", &form, "--key", &key]);
+    assert_eq!(code, Some(2), "{ja}");
+    assert!(ja.contains("事業者名が空です"), "{ja}");
+    assert!(ja.contains("[vendor] 表の `name = \"\"`"), "{ja}");
+    assert!(!ja.contains("表がありません"), "{ja}");
+    let (_, en, _) = run("en", &["sign", "--form", &form, "--key", &key]);
+    assert!(en.contains("the vendor's name is empty"), "{en}");
+}

@@ -658,12 +658,12 @@ fn out_file_and_answer_contradictions() {
     assert!(ev.answers.is_some() && ev.config.is_some());
     assert_eq!(
         ev.results[0].reason,
-        "the newest file is 41 days old, older than max_age = 7d"
+        "the newest file is 41 days old, older than `max_age = 7d`"
     );
     assert_eq!(
         ev.contradictions[0].message,
         "answered Yes to backup-and-restore, but the backup-freshness probe (nightly dump) \
-         failed: the newest file is 41 days old, older than max_age = 7d"
+         failed: the newest file is 41 days old, older than `max_age = 7d`"
     );
     // No temporary files left next to the output.
     let left: Vec<_> = std::fs::read_dir(dir.path())

@@ -151,7 +151,7 @@ fn real_restic_repository() {
     assert!(r["reason"]
         .as_str()
         .unwrap()
-        .contains("older than max_age = 7d"));
+        .contains("older than `max_age = 7d`"));
     // The password is not in the evidence; the command line and its output hash are.
     assert!(!ev.to_string().contains("correct horse"));
     assert_eq!(r["commands"][0]["argv"][0], "restic");

@@ -776,7 +776,7 @@ fn the_age_limit_is_the_limit_given() {
         r["reason"]
             .as_str()
             .unwrap()
-            .contains("older than max_age = 10d"),
+            .contains("older than `max_age = 10d`"),
         "{r}"
     );
     assert_eq!(r["reason_code"], "backup-too-old", "{r}");
@@ -820,7 +820,7 @@ fn min_files_and_min_bytes_are_lower_bounds() {
         r["reason"]
             .as_str()
             .unwrap()
-            .contains("2 file(s), fewer than min_files = 3"),
+            .contains("2 file(s), fewer than `min_files = 3`"),
         "{r}"
     );
     assert_eq!(r["reason_code"], "too-few-files", "{r}");
@@ -830,7 +830,7 @@ fn min_files_and_min_bytes_are_lower_bounds() {
         r["reason"]
             .as_str()
             .unwrap()
-            .contains("10 bytes, less than min_bytes = 11"),
+            .contains("10 bytes, less than `min_bytes = 11`"),
         "{r}"
     );
     assert_eq!(r["reason_code"], "too-few-bytes", "{r}");
