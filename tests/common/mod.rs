@@ -125,3 +125,15 @@ pub fn wtmp_record(user: &str, host: &str, secs: u32) -> Vec<u8> {
     r[340..344].copy_from_slice(&secs.to_le_bytes());
     r
 }
+
+/// The complete fixture answers with their vendor form and evidence, copied into
+/// `root/answers/`: returns the path of the copied `complete.toml`.
+#[allow(dead_code)]
+pub fn complete_answers_in(root: &std::path::Path) -> PathBuf {
+    let dir = root.join("answers");
+    std::fs::create_dir_all(dir.join("evidence")).unwrap();
+    for f in ["complete.toml", "vendor-a.toml", "evidence/appointment.txt"] {
+        std::fs::copy(fixture("answers").join(f), dir.join(f)).unwrap();
+    }
+    dir.join("complete.toml")
+}

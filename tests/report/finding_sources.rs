@@ -9,11 +9,7 @@ use common::{fixture, keygen, stderr_of, with_fixtures};
 #[test]
 fn evidence_findings_have_their_own_source_label_in_japanese_and_english() {
     let tmp = tempfile::tempdir().unwrap();
-    let dir = tmp.path().join("answers");
-    std::fs::create_dir_all(dir.join("evidence")).unwrap();
-    for f in ["complete.toml", "vendor-a.toml", "evidence/appointment.txt"] {
-        std::fs::copy(fixture("answers").join(f), dir.join(f)).unwrap();
-    }
+    let answers = common::complete_answers_in(tmp.path());
     let key = tmp.path().join("hospital");
     keygen(&key);
     let out = tmp.path().join("bundle");
@@ -21,7 +17,7 @@ fn evidence_findings_have_their_own_source_label_in_japanese_and_english() {
     let o = with_fixtures()
         .arg("report")
         .arg("--answers")
-        .arg(dir.join("complete.toml"))
+        .arg(&answers)
         .arg("--evidence")
         .arg(fixture("report/evidence.json"))
         .arg("--out")

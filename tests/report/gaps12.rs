@@ -14,18 +14,14 @@ const AS_OF: &str = "2025-11-01";
 /// `(tmp, bundle, public key)`.
 fn bundle() -> (tempfile::TempDir, PathBuf, PathBuf) {
     let tmp = tempfile::tempdir().unwrap();
-    let dir = tmp.path().join("answers");
-    std::fs::create_dir_all(dir.join("evidence")).unwrap();
-    for f in ["complete.toml", "vendor-a.toml", "evidence/appointment.txt"] {
-        std::fs::copy(fixture("answers").join(f), dir.join(f)).unwrap();
-    }
+    let answers = common::complete_answers_in(tmp.path());
     let key = tmp.path().join("hospital");
     keygen(&key);
     let out = tmp.path().join("bundle");
     let o = with_fixtures()
         .arg("report")
         .arg("--answers")
-        .arg(dir.join("complete.toml"))
+        .arg(&answers)
         .arg("--sign")
         .arg(key.with_extension("key"))
         .arg("--out")
@@ -125,11 +121,7 @@ pub(super) fn bundle_with_checklist(
     change: impl Fn(&str) -> String,
 ) -> (tempfile::TempDir, PathBuf, PathBuf) {
     let tmp = tempfile::tempdir().unwrap();
-    let dir = tmp.path().join("answers");
-    std::fs::create_dir_all(dir.join("evidence")).unwrap();
-    for f in ["complete.toml", "vendor-a.toml", "evidence/appointment.txt"] {
-        std::fs::copy(fixture("answers").join(f), dir.join(f)).unwrap();
-    }
+    let answers = common::complete_answers_in(tmp.path());
     let checklist = tmp.path().join("institution.toml");
     let text = std::fs::read_to_string(common::root().join(INST)).unwrap();
     std::fs::write(&checklist, change(&text)).unwrap();
@@ -138,12 +130,8 @@ pub(super) fn bundle_with_checklist(
     let original = medsec::checklist::load_path(&common::root().join(INST))
         .unwrap()
         .digest;
-    let answers = std::fs::read_to_string(dir.join("complete.toml")).unwrap();
-    std::fs::write(
-        dir.join("complete.toml"),
-        answers.replace(&original, &digest),
-    )
-    .unwrap();
+    let text = std::fs::read_to_string(&answers).unwrap();
+    std::fs::write(&answers, text.replace(&original, &digest)).unwrap();
     let key = tmp.path().join("hospital");
     keygen(&key);
     let out = tmp.path().join("bundle");
@@ -152,7 +140,7 @@ pub(super) fn bundle_with_checklist(
         .arg(&checklist)
         .arg("report")
         .arg("--answers")
-        .arg(dir.join("complete.toml"))
+        .arg(&answers)
         .arg("--sign")
         .arg(key.with_extension("key"))
         .arg("--out")

@@ -47,12 +47,7 @@ fn bundle() -> (tempfile::TempDir, PathBuf, PathBuf) {
 /// As [`bundle`], with the answers file changed by `change` first.
 fn bundle_with(change: impl Fn(&str) -> String) -> (tempfile::TempDir, PathBuf, PathBuf) {
     let tmp = tempfile::tempdir().unwrap();
-    let dir = tmp.path().join("answers");
-    std::fs::create_dir_all(dir.join("evidence")).unwrap();
-    for f in ["complete.toml", "vendor-a.toml", "evidence/appointment.txt"] {
-        std::fs::copy(fixture("answers").join(f), dir.join(f)).unwrap();
-    }
-    let answers = dir.join("complete.toml");
+    let answers = common::complete_answers_in(tmp.path());
     let text = std::fs::read_to_string(&answers).unwrap();
     std::fs::write(&answers, change(&text)).unwrap();
     let key = tmp.path().join("hospital");
@@ -61,7 +56,7 @@ fn bundle_with(change: impl Fn(&str) -> String) -> (tempfile::TempDir, PathBuf, 
     let o = with_fixtures()
         .arg("report")
         .arg("--answers")
-        .arg(dir.join("complete.toml"))
+        .arg(&answers)
         .arg("--sign")
         .arg(key.with_extension("key"))
         .arg("--out")

@@ -3,24 +3,20 @@
 
 use crate::common;
 
-use common::{fixture, keygen, stderr_of, stdout_of, with_fixtures};
+use common::{keygen, stderr_of, stdout_of, with_fixtures};
 use std::path::{Path, PathBuf};
 
 /// An unsigned bundle made by `medsec report` from the complete answers: `(tmp, bundle, key)`.
 fn unsigned_bundle() -> (tempfile::TempDir, PathBuf, PathBuf) {
     let tmp = tempfile::tempdir().unwrap();
-    let dir = tmp.path().join("answers");
-    std::fs::create_dir_all(dir.join("evidence")).unwrap();
-    for f in ["complete.toml", "vendor-a.toml", "evidence/appointment.txt"] {
-        std::fs::copy(fixture("answers").join(f), dir.join(f)).unwrap();
-    }
+    let answers = common::complete_answers_in(tmp.path());
     let key = tmp.path().join("hospital");
     keygen(&key);
     let out = tmp.path().join("b2");
     let o = with_fixtures()
         .arg("report")
         .arg("--answers")
-        .arg(dir.join("complete.toml"))
+        .arg(&answers)
         .arg("--out")
         .arg(&out)
         .output()
@@ -185,12 +181,7 @@ fn render_and_summarize_never_replace_unasked_nor_inside_a_bundle() {
 fn a_full_width_institution_code_is_read_as_ascii_through_verify_trusted() {
     for lang in ["ja", "en"] {
         let tmp = tempfile::tempdir().unwrap();
-        let dir = tmp.path().join("answers");
-        std::fs::create_dir_all(dir.join("evidence")).unwrap();
-        for f in ["complete.toml", "vendor-a.toml", "evidence/appointment.txt"] {
-            std::fs::copy(fixture("answers").join(f), dir.join(f)).unwrap();
-        }
-        let answers = dir.join("complete.toml");
+        let answers = common::complete_answers_in(tmp.path());
         let text = std::fs::read_to_string(&answers).unwrap();
         std::fs::write(
             &answers,
