@@ -401,3 +401,51 @@ fn init_from_carries_answers_into_the_imported_edition_with_review_marks() {
         r.stdout
     );
 }
+
+#[test]
+fn ids_from_a_checklist_file_and_an_unknown_one() {
+    let s = setup();
+    let first = s.dir.path().join("first.toml");
+    assert_eq!(import(&s, "en", &first).code, Some(0));
+    // The imported file as --ids-from: every item is the same, the bytes keep the IDs.
+    let again = s.dir.path().join("again.toml");
+    let r = run(medsec_in(&s, "en")
+        .args(["checklist", "import"])
+        .arg(&s.workbook)
+        .arg("--ids-from")
+        .arg(&first)
+        .arg("--out")
+        .arg(&again));
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("8 items with the same wording and scope")
+            && r.stderr
+                .contains("reworded: 0, new: 0, earlier items not found in this workbook: 0"),
+        "{}",
+        r.stderr
+    );
+    let ids = |p: &Path| {
+        ids_of(&std::fs::read_to_string(p).unwrap())
+            .into_iter()
+            .map(|(id, _, _)| id)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(ids(&first), ids(&again));
+    assert!(!std::fs::read_to_string(&again)
+        .unwrap()
+        .contains("replaces ="));
+
+    // An unknown checklist: exit 2, nothing written, in the user's language.
+    let none = s.dir.path().join("none.toml");
+    for lang in ["en", "ja"] {
+        let r = run(medsec_in(&s, lang)
+            .args(["checklist", "import"])
+            .arg(&s.workbook)
+            .args(["--ids-from", "mhlw-institution@fy2019", "--out"])
+            .arg(&none));
+        assert_eq!(r.code, Some(2), "{}", r.stderr);
+        assert!(r.stderr.contains("`fy2019`"), "{}", r.stderr);
+        assert_eq!(lang == "ja", r.stderr.contains("ある版"), "{}", r.stderr);
+        assert!(!none.exists());
+    }
+}

@@ -181,6 +181,83 @@ pub(super) fn assign(
 mod tests {
     use super::*;
 
+    fn found(id: &str, number: &str, scope: &[Scope], text: &str) -> ItemFound {
+        ItemFound {
+            id: id.to_owned(),
+            number: number.to_owned(),
+            section: number.split('-').next().unwrap_or("1").to_owned(),
+            scope: scope.to_vec(),
+            scope_cell: None,
+            text: text.to_owned(),
+            cell: "R8!A1".to_owned(),
+            row: 0,
+            gate: false,
+        }
+    }
+
+    fn fy2025() -> Checklist {
+        crate::checklist::Catalog::bundled()
+            .unwrap()
+            .resolve("mhlw-institution@fy2025", None)
+            .unwrap()
+            .checklist
+            .clone()
+    }
+
+    #[test]
+    fn scope_tells_items_of_the_same_wording_apart() {
+        let text = "利用者の職種・担当業務別の情報区分毎のアクセス利用権限を設定している。";
+        let mut items = vec![
+            found("s2-04-terminal", "2-④", &[Scope::Terminal], text),
+            found("s2-04-server", "2-④", &[Scope::Server], text),
+            // The same wording for every device: another scope, so new.
+            found("s2-04", "2-(4)", &[Scope::General], text),
+        ];
+        let (summary, replaces) = assign(&mut items, &fy2025());
+        let ids: Vec<&str> = items.iter().map(|i| i.id.as_str()).collect();
+        assert_eq!(
+            ids,
+            ["access-rights-terminal", "access-rights-server", "s2-04"]
+        );
+        assert_eq!(summary.new, ["s2-04"]);
+        assert!(replaces.is_empty());
+        assert!(summary.not_found.contains(&"security-patches".to_owned()));
+    }
+
+    #[test]
+    fn an_id_of_the_earlier_checklist_is_never_given_to_another_item() {
+        let mut base = fy2025();
+        // An earlier checklist that was itself imported: its IDs are made from numbers.
+        for item in &mut base.items {
+            if item.id == "security-patches" {
+                item.id = "s2-06".to_owned();
+            }
+            if item.id == "password-reuse" {
+                item.id = "s2-21".to_owned();
+            }
+        }
+        let mut items = vec![
+            found("s2-06", "2-(6)", &[Scope::General], "試験用の別の文言。"),
+            found("s2-21", "2-㉑", &[Scope::General], "試験用の新しい項目。"),
+            found(
+                "s2-21-2",
+                "2-㉒",
+                &[Scope::General],
+                "試験用のもう一つの項目。",
+            ),
+        ];
+        let (summary, replaces) = assign(&mut items, &base);
+        let ids: Vec<&str> = items.iter().map(|i| i.id.as_str()).collect();
+        assert_eq!(ids, ["s2-06-2", "s2-21-3", "s2-21-2"]);
+        assert_eq!(replaces.get(&0).map(String::as_str), Some("s2-06"));
+        assert_eq!(
+            summary.reworded,
+            [("s2-06-2".to_owned(), "s2-06".to_owned())]
+        );
+        assert_eq!(summary.new, ["s2-21-3", "s2-21-2"]);
+        assert!(summary.not_found.contains(&"s2-21".to_owned()));
+    }
+
     #[test]
     fn wording_keys_fold_widths_spaces_lines_and_circled_numbers() {
         assert_eq!(
