@@ -1809,3 +1809,4 @@ import-ids-reworded = reworded (same number and scope; `replaces` names the earl
 import-ids-reworded-item = { $new } (was: { $old })
 import-ids-new = new (no earlier item with the same wording, nor with the same number and scope; no answer is carried): { $items }
 import-ids-not-found = items of { $from } not found in this workbook (their answers are not carried): { $items }
+import-ids-other-form = `--ids-from { $from }` is the { $from_form } form and the workbook is the { $form } form: item IDs do not carry between the vendor form and the institutions' forms, so nothing was written. Name an earlier edition of the same kind of form.

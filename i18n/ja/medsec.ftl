@@ -1678,3 +1678,4 @@ import-ids-reworded = 文言が変わった項目(番号と対象は同じ。`re
 import-ids-reworded-item = { $new }(前: { $old })
 import-ids-new = 新しい項目(前の版に、同じ文言の項目も、番号と対象が同じ項目もありません。回答は引き継がれません): { $items }
 import-ids-not-found = { $from } の項目のうち、このブックに見つからなかったもの(回答は引き継がれません): { $items }
+import-ids-other-form = `--ids-from { $from }` は{ $from_form }の様式で、取り込んだブックは{ $form }の様式です。事業者確認用と医療機関・薬局の様式の間では項目の ID を引き継げないため、何も書いていません。同じ種類の様式の前の版を指定してください。

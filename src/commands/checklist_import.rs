@@ -3,7 +3,7 @@
 use super::{Context, Outcome};
 use crate::atomic::{self, Replace};
 use crate::checklist::import::{self, ImportOptions, Map, Provenance};
-use crate::checklist::{registry, Lang};
+use crate::checklist::{registry, Form, Lang};
 use crate::cli::checklist::ImportArgs;
 use crate::diagnostic::Severity;
 use crate::exit::Exit;
@@ -60,6 +60,18 @@ pub fn import(mut args: ImportArgs, ctx: &Context) -> anyhow::Result<Outcome> {
             .transpose()?,
     };
     let imported = import::import(&bytes, &opts).map_err(|e| fail(e.localize(lang)))?;
+    if let Some(from) = &opts.ids_from {
+        let vendor = |f: Form| f == Form::Vendor;
+        if vendor(from.checklist.form) != vendor(imported.form) {
+            return Err(fail(tr!(
+                lang,
+                "import-ids-other-form",
+                from = from.checklist.full_id(),
+                from_form = from.checklist.form.label(lang),
+                form = imported.form.label(lang)
+            )));
+        }
+    }
     let mut notices = vec![tr!(
         lang,
         "workbook-imported",

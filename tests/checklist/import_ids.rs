@@ -449,3 +449,30 @@ fn ids_from_a_checklist_file_and_an_unknown_one() {
         assert!(!none.exists());
     }
 }
+
+#[test]
+fn ids_do_not_carry_between_the_vendor_form_and_the_institutions() {
+    let s = setup();
+    let out = s.dir.path().join("vendor.toml");
+    for (lang, needle) in [("en", "vendor"), ("ja", "事業者確認用")] {
+        let r = run(medsec_in(&s, lang)
+            .args(["checklist", "import"])
+            .arg(&s.workbook)
+            .args([
+                "--form",
+                "vendor",
+                "--ids-from",
+                "mhlw-institution@fy2025",
+                "--out",
+            ])
+            .arg(&out));
+        assert_eq!(r.code, Some(2), "{}", r.stderr);
+        assert!(r.stderr.contains(needle), "{}", r.stderr);
+        assert!(
+            r.stderr.contains("--ids-from mhlw-institution@fy2025"),
+            "{}",
+            r.stderr
+        );
+        assert!(!out.exists());
+    }
+}
