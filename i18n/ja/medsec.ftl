@@ -1673,7 +1673,7 @@ import-edition-title-differs = 注意: シートの表題は { $book_wareki }(FY
 
 ## import-ids
 
-import-ids-summary = `--ids-from { $from }`: 文言と対象が同じ { $same } 項目は、前の版の ID を引き継ぎました。文言が変わった項目 { $reworded }、新しい項目 { $new }、前の版にあってこのブックに見つからない項目 { $missing }。
+import-ids-summary = `--ids-from { $from }`: 文言と対象が同じ { $same } 項目は、前の版の ID を引き継ぎました。文言が変わった項目は { $reworded }、新しい項目は { $new }、前の版にあってこのブックに見つからない項目は { $missing } です。
 import-ids-reworded = 文言が変わった項目(番号と対象は同じ。`replaces` で前の項目を指すため、`init --from` で回答を引き継ぎ、確認が必要な印を付けます): { $items }
 import-ids-reworded-item = { $new }(前: { $old })
 import-ids-new = 新しい項目(前の版に、同じ文言の項目も、番号と対象が同じ項目もありません。回答は引き継がれません): { $items }
