@@ -1798,3 +1798,15 @@ import-text-not-workbook = { $file } is a text file (such as a CSV), not an Exce
 import-recorded-sheet = { $file } has several sheets that look like checklists ({ $sheets }): the answers were read from { $sheet }, the sheet the checklist was imported from. To read another, give `--sheet NAME`.
 import-answers-other-year = { $cell } names the form of { $book_wareki } (FY{ $book }), but the answers file is for { $checklist } (FY{ $year }): its answers would land on another year's items by their numbers, so nothing was imported. Import the blank workbook of FY{ $book } with `medsec checklist import`, make an answers file on it with `medsec --checklist ID@EDITION init`, and import the filled workbook into that file.
 import-edition-title-differs = note: the sheet's title names the form of { $book_wareki } (FY{ $book }), but the checklist is { $checklist }, as `--edition` says. A filled workbook titled for FY{ $book } will not be imported into answers on it; leave out `--edition` to take the title's year.
+
+## import-ids
+
+import-ids-summary = `--ids-from { $from }`: { $same ->
+    [one] 1 item with the same wording and scope took its ID
+   *[other] { $same } items with the same wording and scope took their IDs
+} of the earlier edition; reworded: { $reworded }, new: { $new }, earlier items not found in this workbook: { $missing }.
+import-ids-reworded = reworded (same number and scope; `replaces` names the earlier item, so `init --from` carries its answer and marks it for review): { $items }
+import-ids-reworded-item = { $new } (was: { $old })
+import-ids-new = new (no earlier item with the same wording, nor with the same number and scope; no answer is carried): { $items }
+import-ids-not-found = items of { $from } not found in this workbook (their answers are not carried): { $items }
+import-ids-other-form = `--ids-from { $from }` is the { $from_form } form and the workbook is the { $form } form: item IDs do not carry between the vendor form and the institutions' forms, so nothing was written. Name an earlier edition of the same kind of form.

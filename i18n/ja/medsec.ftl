@@ -1670,3 +1670,12 @@ import-text-not-workbook = { $file } はテキストファイル(CSV など)で�
 import-recorded-sheet = { $file } にはチェックリストらしいシートが複数あります({ $sheets })。チェックリストを取り込んだときのシート { $sheet } から回答を読みました。ほかのシートを読むには `--sheet NAME` を付けてください。
 import-answers-other-year = { $cell } の表題によると、このブックは { $book_wareki }(FY{ $book })の様式ですが、回答ファイルは { $checklist }(FY{ $year })のものです。番号が同じでも別の年度の項目に回答が入ってしまうため、何も取り込んでいません。{ $book_wareki }の白紙のブックを `medsec checklist import` で取り込み、`medsec --checklist ID@EDITION init` で作った回答ファイルに取り込んでください。
 import-edition-title-differs = 注意: シートの表題は { $book_wareki }(FY{ $book })の様式ですが、`--edition` の指定どおり { $checklist } として取り込みました。表題が{ $book_wareki }の記入済みブックは、このチェックリストの回答ファイルには取り込めません。表題の年度にするには `--edition` を付けずに取り込んでください。
+
+## import-ids
+
+import-ids-summary = `--ids-from { $from }`: 文言と対象が同じ { $same } 項目は、前の版の ID を引き継ぎました。文言が変わった項目は { $reworded }、新しい項目は { $new }、前の版にあってこのブックに見つからない項目は { $missing } です。
+import-ids-reworded = 文言が変わった項目(番号と対象は同じ。`replaces` で前の項目を指すため、`init --from` で回答を引き継ぎ、確認が必要な印を付けます): { $items }
+import-ids-reworded-item = { $new }(前: { $old })
+import-ids-new = 新しい項目(前の版に、同じ文言の項目も、番号と対象が同じ項目もありません。回答は引き継がれません): { $items }
+import-ids-not-found = { $from } の項目のうち、このブックに見つからなかったもの(回答は引き継がれません): { $items }
+import-ids-other-form = `--ids-from { $from }` は{ $from_form }の様式で、取り込んだブックは{ $form }の様式です。事業者確認用と医療機関・薬局の様式の間では項目の ID を引き継げないため、何も書いていません。同じ種類の様式の前の版を指定してください。

@@ -8,6 +8,7 @@
 
 use super::model::*;
 use super::FileFormat;
+use crate::checklist::import::{comparable_number, wording_key};
 use crate::checklist::{self, Checklist, Form, InstitutionKind, Item, Lang};
 use crate::dates::{fiscal_year_bounds, fiscal_year_for_people};
 use crate::tr;
@@ -42,11 +43,17 @@ pub fn carry_forward(last: &AnswerSet, old: Option<&Checklist>, new: &Checklist)
             a.carried_from = Some(last.checklist.edition.clone());
         }
         a.review = match (old, same.is_some(), replaced.is_some()) {
+            (Some(old), false, true) if rewords_one(old, item) => Some(Review::Reworded),
             (_, false, true) => Some(Review::Replaced),
             (Some(old), _, _) => match old.item(&item.id) {
+                None if rewords_one(old, item) => Some(Review::Reworded),
                 None if !item.replaces.is_empty() => Some(Review::Replaced),
                 None => Some(Review::New),
-                Some(o) if o.text != item.text => Some(Review::Reworded),
+                // The official wording is the Japanese (an imported checklist's English is the
+                // Japanese marked untranslated), compared as `checklist import --ids-from` does.
+                Some(o) if wording_key(&o.text.ja) != wording_key(&item.text.ja) => {
+                    Some(Review::Reworded)
+                }
                 Some(_) => None,
             },
             (None, true, _) => None,
@@ -60,6 +67,17 @@ pub fn carry_forward(last: &AnswerSet, old: Option<&Checklist>, new: &Checklist)
         contract: last.vendors.as_ref().and_then(|v| v.contract),
         answers,
     }
+}
+
+/// `item` replaces one item of `old` that had its printed number and scope: the same item
+/// reworded (as `checklist import --ids-from` records it), not several merged into one.
+fn rewords_one(old: &Checklist, item: &Item) -> bool {
+    let [id] = item.replaces.as_slice() else {
+        return false;
+    };
+    old.item(id).is_some_and(|o| {
+        comparable_number(&o.number) == comparable_number(&item.number) && o.scope == item.scope
+    })
 }
 
 /// The text of a new answers file for `checklist`.

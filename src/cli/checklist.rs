@@ -138,6 +138,12 @@ pub struct ImportArgs {
     /// The sheet to read, when several look like checklists.
     #[arg(long, value_name = "NAME")]
     pub sheet: Option<String>,
+    /// Give imported items the stable IDs of an earlier checklist (ID@EDITION, or a checklist
+    /// file), so `init --from` carries last year's answers: the same wording and scope take
+    /// its item's ID; the same number and scope with other wording get a new ID that
+    /// `replaces` it (marked for review); all others keep their own IDs.
+    #[arg(long, value_name = "ID@EDITION")]
+    pub ids_from: Option<String>,
 }
 
 #[derive(Debug, Args)]

@@ -3,7 +3,7 @@
 use super::{Context, Outcome};
 use crate::atomic::{self, Replace};
 use crate::checklist::import::{self, ImportOptions, Map, Provenance};
-use crate::checklist::{registry, Lang};
+use crate::checklist::{registry, Form, Lang};
 use crate::cli::checklist::ImportArgs;
 use crate::diagnostic::Severity;
 use crate::exit::Exit;
@@ -53,8 +53,25 @@ pub fn import(mut args: ImportArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         form: args.form.map(Into::into),
         sheet: args.sheet,
         map,
+        ids_from: args
+            .ids_from
+            .as_deref()
+            .map(|spec| ids_from(spec, ctx))
+            .transpose()?,
     };
     let imported = import::import(&bytes, &opts).map_err(|e| fail(e.localize(lang)))?;
+    if let Some(from) = &opts.ids_from {
+        let vendor = |f: Form| f == Form::Vendor;
+        if vendor(from.checklist.form) != vendor(imported.form) {
+            return Err(fail(tr!(
+                lang,
+                "import-ids-other-form",
+                from = from.checklist.full_id(),
+                from_form = from.checklist.form.label(lang),
+                form = imported.form.label(lang)
+            )));
+        }
+    }
     let mut notices = vec![tr!(
         lang,
         "workbook-imported",
@@ -124,6 +141,9 @@ pub fn import(mut args: ImportArgs, ctx: &Context) -> anyhow::Result<Outcome> {
             checklist = imported.checklist.as_str()
         ));
     }
+    if let (Some(summary), Some(from)) = (&imported.ids, &opts.ids_from) {
+        notices.extend(ids_notices(summary, &from.checklist, &imported.toml, lang));
+    }
     if !imported.skipped.is_empty() {
         notices.push(tr!(
             lang,
@@ -157,6 +177,90 @@ pub fn import(mut args: ImportArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         None => Outcome::text(imported.toml, Exit::Ok),
     };
     Ok(notices.into_iter().fold(outcome, Outcome::notice))
+}
+
+/// The checklist `--ids-from` names: a checklist file, or `ID@EDITION` (bundled, added, or
+/// given with `--checklist`).
+fn ids_from(spec: &str, ctx: &Context) -> anyhow::Result<import::IdsFrom> {
+    let path = Path::new(spec);
+    let loaded = if path.is_file() || spec.to_ascii_lowercase().ends_with(".toml") {
+        crate::checklist::load_path(path)?
+    } else {
+        crate::checklist::Catalog::with_files(
+            &super::init::split_checklist_args(&ctx.checklist_paths).0,
+        )?
+        .resolve(spec, None)?
+        .clone()
+    };
+    Ok(import::IdsFrom {
+        checklist: loaded.checklist,
+        digest: loaded.digest,
+    })
+}
+
+/// The summary of `--ids-from`, items named by number and short title.
+fn ids_notices(
+    summary: &import::IdSummary,
+    earlier: &crate::checklist::Checklist,
+    toml: &str,
+    lang: Lang,
+) -> Vec<String> {
+    let imported = crate::checklist::load_str(
+        "import",
+        toml,
+        crate::checklist::Origin::File(std::path::PathBuf::new()),
+    )
+    .ok();
+    let new_label = |id: &str| {
+        imported
+            .as_ref()
+            .and_then(|l| l.checklist.item(id))
+            .map_or_else(|| id.to_owned(), |i| i.label(lang))
+    };
+    let old_label = |id: &str| {
+        earlier
+            .item(id)
+            .map_or_else(|| id.to_owned(), |i| i.label(lang))
+    };
+    let sep = tr!(lang, "common-list-separator");
+    let mut notices = vec![tr!(
+        lang,
+        "import-ids-summary",
+        from = summary.from.as_str(),
+        same = summary.same.len(),
+        reworded = summary.reworded.len(),
+        new = summary.new.len(),
+        missing = summary.not_found.len()
+    )];
+    if !summary.reworded.is_empty() {
+        let items: Vec<String> = summary
+            .reworded
+            .iter()
+            .map(|(new, old)| {
+                tr!(
+                    lang,
+                    "import-ids-reworded-item",
+                    new = new_label(new),
+                    old = old_label(old)
+                )
+            })
+            .collect();
+        notices.push(tr!(lang, "import-ids-reworded", items = items.join(&sep)));
+    }
+    if !summary.new.is_empty() {
+        let items: Vec<String> = summary.new.iter().map(|id| new_label(id)).collect();
+        notices.push(tr!(lang, "import-ids-new", items = items.join(&sep)));
+    }
+    if !summary.not_found.is_empty() {
+        let items: Vec<String> = summary.not_found.iter().map(|id| old_label(id)).collect();
+        notices.push(tr!(
+            lang,
+            "import-ids-not-found",
+            from = summary.from.as_str(),
+            items = items.join(&sep)
+        ));
+    }
+    notices
 }
 
 pub fn add(file: &Path, force: bool, ctx: &Context) -> anyhow::Result<Outcome> {

@@ -10,6 +10,7 @@ mod checklist_screens;
 mod diff_cli;
 mod edition_notice;
 mod examples_ci;
+mod import_ids;
 mod imported_rules;
 mod lint_ci;
 mod lint_diff_exit;

@@ -10,6 +10,7 @@
 mod columns;
 mod error;
 mod grid;
+mod ids;
 mod layout;
 mod number;
 pub use number::{circled as circled_number, comparable as comparable_number};
@@ -22,6 +23,7 @@ pub use columns::{
     column_role, layout_of, row_of, row_source, ColumnKind, RecordedLayout, Role, SHARED_ROUND,
 };
 pub use error::{CandidateRow, ClueRole, Clues, ImportError, Missed, SheetClue};
+pub use ids::{wording_key, IdSummary, IdsFrom};
 pub use layout::{GateSpec, Map};
 pub use official::OfficialWorkbook;
 
@@ -43,6 +45,8 @@ pub struct ImportOptions {
     pub form: Option<Form>,
     pub sheet: Option<String>,
     pub map: Option<Map>,
+    /// `--ids-from`: the earlier checklist whose IDs matching items take (`ids`).
+    pub ids_from: Option<IdsFrom>,
 }
 
 /// How the workbook relates to the official ones medsec knows.
@@ -84,6 +88,8 @@ pub struct Imported {
     pub untitled_sections: Vec<String>,
     /// The fiscal year the sheet's title names (令和8年度版), when `--edition` says another.
     pub title_year_differs: Option<i32>,
+    /// What `--ids-from` matched.
+    pub ids: Option<IdSummary>,
 }
 
 /// The first bytes of an OLE compound file (encrypted workbooks, old .xls).
@@ -150,13 +156,20 @@ pub fn import(bytes: &[u8], opts: &ImportOptions) -> Result<Imported, ImportErro
         });
     }
     let (grid, layout, header) = choose(&grids, opts)?;
-    let parsed = parse_rows(grid, &layout, gate_spec(opts.map.as_ref()))?;
+    let mut parsed = parse_rows(grid, &layout, gate_spec(opts.map.as_ref()))?;
     if parsed.items.is_empty() {
         return Err(ImportError::NoItems {
             header,
             layout: layout::describe(&layout),
         });
     }
+    let (ids, replaces) = match &opts.ids_from {
+        Some(from) => {
+            let (summary, replaces) = ids::assign(&mut parsed.items, &from.checklist);
+            (Some(summary), replaces)
+        }
+        None => (None, std::collections::BTreeMap::new()),
+    };
     let official = match &provenance {
         Provenance::Official(w) => Some(w),
         _ => None,
@@ -193,6 +206,8 @@ pub fn import(bytes: &[u8], opts: &ImportOptions) -> Result<Imported, ImportErro
         official,
         parsed: &parsed,
         rules: &rules_block,
+        replaces: &replaces,
+        ids_from: opts.ids_from.as_ref(),
     });
     let id_from_file = opts.id.is_none() && official.is_none();
     let untitled_sections = parsed
@@ -221,6 +236,7 @@ pub fn import(bytes: &[u8], opts: &ImportOptions) -> Result<Imported, ImportErro
         id_from_file,
         untitled_sections,
         title_year_differs,
+        ids,
     })
 }
 

@@ -172,6 +172,9 @@ pub(super) struct Output<'a> {
     pub(super) parsed: &'a Parsed,
     /// The `[rules]` block with its comment (`rules::block`).
     pub(super) rules: &'a str,
+    /// `--ids-from`: the earlier ID each reworded item replaces, by index into the items.
+    pub(super) replaces: &'a std::collections::BTreeMap<usize, String>,
+    pub(super) ids_from: Option<&'a super::IdsFrom>,
 }
 
 /// A TOML basic string (the escaping answers files are written with).
@@ -190,6 +193,14 @@ pub(super) fn write(o: &Output<'_>) -> String {
     let m = o.meta;
     let mut s = String::new();
     let _ = writeln!(s, "# medsec checklist import: {} {}", o.file, o.sha256);
+    if let Some(from) = o.ids_from {
+        let _ = writeln!(
+            s,
+            "# --ids-from {} {}",
+            from.checklist.full_id(),
+            from.digest
+        );
+    }
     let _ = writeln!(s, "format_version = 1");
     let _ = writeln!(s, "id = {}", q(&m.id));
     let _ = writeln!(s, "edition = {}", q(&m.edition));
@@ -269,7 +280,7 @@ pub(super) fn write(o: &Output<'_>) -> String {
         file = o.file,
         sha256 = o.sha256
     );
-    for item in &o.parsed.items {
+    for (index, item) in o.parsed.items.iter().enumerate() {
         let _ = writeln!(s, "\n# {}", item.cell);
         let _ = writeln!(s, "[[items]]");
         let _ = writeln!(s, "id = {}", q(&item.id));
@@ -280,6 +291,9 @@ pub(super) fn write(o: &Output<'_>) -> String {
             let _ = writeln!(s, "scope = [{}]", scope.join(", "));
         }
         let _ = writeln!(s, "requirement = \"required\"");
+        if let Some(old) = o.replaces.get(&index) {
+            let _ = writeln!(s, "replaces = [{}]", q(old));
+        }
         if item.gate {
             let _ = writeln!(s, "gate = true");
         }
