@@ -153,7 +153,8 @@ fn shorten_paths(rows: &mut [Row]) {
         .collect();
     let longest = parts.iter().map(Vec::len).max().unwrap_or(0);
     let trailing = |p: &[String], n: usize| -> Option<String> {
-        p.get(p.len().checked_sub(n)?..).map(|tail| tail.join("/"))
+        p.get(p.len().checked_sub(n)?..)
+            .map(|tail| tail.join(std::path::MAIN_SEPARATOR_STR))
     };
     // The distinct paths (a folder given twice is one row each, shown alike).
     let distinct: HashSet<&[String]> = parts.iter().map(Vec::as_slice).collect();
@@ -162,7 +163,7 @@ fn shorten_paths(rows: &mut [Row]) {
             let mut seen = HashSet::new();
             distinct
                 .iter()
-                .all(|p| seen.insert(trailing(p, n).unwrap_or_else(|| p.join("/"))))
+                .all(|p| seen.insert(trailing(p, n).unwrap_or_else(|| p.join("\0"))))
         })
         .unwrap_or(longest);
     for (row, p) in rows.iter_mut().zip(&parts) {
@@ -347,7 +348,9 @@ mod tests {
     fn shown(paths: &[&str]) -> Vec<String> {
         let mut rows: Vec<Row> = paths.iter().map(|p| row_at(p)).collect();
         shorten_paths(&mut rows);
-        rows.into_iter().map(|r| r.shown_path).collect()
+        rows.into_iter()
+            .map(|r| r.shown_path.replace(std::path::MAIN_SEPARATOR, "/"))
+            .collect()
     }
 
     #[test]
