@@ -1303,6 +1303,13 @@ check-done-verify = { $result ->
    *[unusable] The report just written could not be verified.
 }
 
+check-form-question = There is no answers file here yet. Which form do you answer?
+check-form-choice = { $number }) { $form } ({ $checklist })
+check-form-choice-default = { $number }) { $form } ({ $checklist }) [default]
+check-form-prompt = Number [{ $default }]:{" "}
+check-form-invalid = Type a number from 1 to { $count }, or press Enter for { $default }.
+check-form-chosen = The answers file is made for the form { $form } ({ $checklist }); `--form { $forms }` chooses the form without asking.
+check-form-default = Make it with `medsec init --form { $value }` (the form { $form }, { $checklist }), or choose another form with `--form { $others }`.
 ## probes-windows
 
 # Reasons, warnings and account flags of the probes on Windows (src/probes/windows/), one per
@@ -1774,6 +1781,32 @@ status-complete-with-findings = complete, but with findings: { $errors ->
     [one] 1 warning
    *[other] { $warnings } warnings
 }
+status-files-complete = { $files } files, all complete ({ $warnings ->
+    [one] 1 warning
+   *[other] { $warnings } warnings
+})
+status-files-incomplete = { $files } files, not all complete: { $errors ->
+    [one] 1 error
+   *[other] { $errors } errors
+}, { $warnings ->
+    [one] 1 warning
+   *[other] { $warnings } warnings
+}
+status-files-complete-with-findings = { $files } files, all complete, but with findings: { $errors ->
+    [one] 1 error
+   *[other] { $errors } errors
+} (answers contradicted by the probe evidence, or evidence that does not fit), { $warnings ->
+    [one] 1 warning
+   *[other] { $warnings } warnings
+}
+status-files-unusable = unusable input: { $unusable ->
+    [one] 1 of the { $files } files
+   *[other] { $unusable } of the { $files } files
+} could not be used ({ $count ->
+    [one] 1 problem
+   *[other] { $count } problems
+})
+status-files-next = Next, for each answers file of an institution or pharmacy ({ $files }): check the machines with `medsec probe --answers FILE --out evidence.json`, then make its report with `medsec report --answers FILE --evidence evidence.json`; or do it all with `medsec check --answers FILE`.
 ## import
 
 import-no-header = No sheet of { $file } looks like a checklist: medsec looks in the first 60 rows for a row that names the wording column (項目, チェック項目, 確認項目) with answer columns (はい, いいえ, 確認日, 目標日, 1回目, 2回目, 備考) in it or the two rows below. What it found:

@@ -271,6 +271,7 @@ long-about-check =
     DIR に書くもの: bundle/(署名した報告書一式)、evidence.json(プローブの証跡)、--key がなければ使い捨ての鍵ペア throwaway.key/throwaway.pub。DIR に以前の check が書いたものは置き換えます(報告書一式は、マニフェストが挙げるとおりのときだけ)。
 after-check = 終了コード 0: 記入完了で、失敗したプローブがなく、報告書一式が署名され指摘なしで検証できた、1: 指摘あり(未完了の回答、失敗したプローブや回答との食い違い、報告書一式の指摘)、2: 使えない入力、または尋ねることがあるのに端末がない、3: 書いた報告書一式が検証に失敗した。docs/check.md を参照してください。
 arg-check-answers = 医療機関(医療機関確認用)または薬局(薬局確認用)の回答ファイル。既定: 現在のフォルダにある唯一の回答ファイル。端末では、なければ新しく作ります。
+arg-check-form = check が回答ファイルを作るとき(まだないとき)に回答する様式: institution(医療機関確認用)、pharmacy(薬局確認用)、vendor(事業者確認用)。`medsec init --form` と同じです。既定: 端末では尋ねます。端末でなければ医療機関の様式です。
 arg-check-probes = プローブの設定(TOML。examples/clinic/probes.toml を参照)。`medsec probe --config` と同じく、既定のプローブを置き換えます。既定: この端末に合うプローブ(パッチ適用状況、アカウント、サービス)。
 arg-check-key = この秘密鍵(`medsec keygen` で作った NAME.key)で署名します。既定: DIR に作る使い捨ての鍵。試しには使えますが、立入検査には使えません。
 arg-check-passphrase-env = 鍵のパスフレーズを端末ではなく環境変数 VAR から読みます。

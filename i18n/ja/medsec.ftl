@@ -1219,6 +1219,13 @@ check-done-verify = { $result ->
    *[unusable] 書き出した報告書を検証できませんでした。
 }
 
+check-form-question = ここにはまだ回答ファイルがありません。どの様式に回答しますか。
+check-form-choice = { $number }) { $form }({ $checklist })
+check-form-choice-default = { $number }) { $form }({ $checklist })[既定]
+check-form-prompt = 番号 [{ $default }]:{" "}
+check-form-invalid = 1〜{ $count } の番号を入力してください(Enter だけなら { $default } です)。
+check-form-chosen = 様式 { $form }({ $checklist })の回答ファイルを作ります。`--form { $forms }` を付ければ、尋ねずにこの様式を選びます。
+check-form-default = `medsec init --form { $value }` で作れます(様式 { $form }、{ $checklist })。別の様式は `--form { $others }` で選べます。
 ## probes-windows
 
 # Windows でのプローブの理由・警告・アカウントの指摘(src/probes/windows/)。コードごとに1つ
@@ -1646,6 +1653,11 @@ answers-institution-code-prefecture-unknown = 医療機関コード `{ $code }` 
 
 ## status
 status-complete-with-findings = 記入完了です。ただし指摘があります(プローブの証跡と矛盾する回答、または合わない証跡): エラー { $errors }件、警告 { $warnings }件。
+status-files-complete = { $files }件のファイルはすべて記入完了です(警告 { $warnings }件)。
+status-files-incomplete = { $files }件のファイルのうち、記入が完了していないものがあります: エラー { $errors }件、警告 { $warnings }件。
+status-files-complete-with-findings = { $files }件のファイルはすべて記入完了です。ただし指摘があります(プローブの証跡と矛盾する回答、または合わない証跡): エラー { $errors }件、警告 { $warnings }件。
+status-files-unusable = { $files }件のファイルのうち { $unusable }件は使用できません(問題 { $count }件)。
+status-files-next = 次は、医療機関・薬局の回答ファイル({ $files })ごとに、`medsec probe --answers FILE --out evidence.json` で機器を確認し、`medsec report --answers FILE --evidence evidence.json` で報告書を作ります。まとめて行うには `medsec check --answers FILE` を使います。
 ## import
 
 import-no-header = { $file } にはチェックリストらしいシートがありません。先頭から60行の中で、項目の列(項目、チェック項目、確認項目)と回答の列(はい、いいえ、確認日、目標日、1回目、2回目、備考)がその行か下の2行までに並ぶ行を探しました。見つかったもの:

@@ -34,8 +34,8 @@ pub fn normalise(code: &str) -> String {
 
 /// Full-width digits (０–９, as a Japanese input method types them) as ASCII; nothing else
 /// changes. Codes are read this way from answers files and `keygen --institution`, so the
-/// signed report and the keys.toml entry hold the same ASCII code (keys.toml itself refuses
-/// full-width digits in words, pointing at the line).
+/// signed report and the keys.toml entry hold the same ASCII code (keys.toml reads its
+/// `[institutions]` keys this way too).
 pub fn ascii_digits(code: &str) -> String {
     code.chars()
         .map(|c| match c {

@@ -35,6 +35,12 @@ pub struct CheckArgs {
     #[arg(long, value_name = "FILE")]
     pub answers: Option<PathBuf>,
 
+    /// The form to answer when check makes the answers file (there is none yet): institution
+    /// (医療機関確認用), pharmacy (薬局確認用) or vendor (事業者確認用), as `medsec init --form`.
+    /// Default: asked on a terminal, the institution form otherwise.
+    #[arg(long, value_enum)]
+    pub form: Option<super::checklist::FormArg>,
+
     /// Probe configuration (TOML; see examples/clinic/probes.toml). Its probes replace the
     /// defaults, as with `medsec probe --config`. Default: the probes that suit this machine
     /// (patch level, accounts, services).

@@ -5,7 +5,7 @@
 
 use super::{Context, Outcome};
 use crate::answers;
-use crate::checklist::{Catalog, Lang};
+use crate::checklist::{Catalog, Form, Lang};
 use crate::cli::check::{CheckArgs, CheckFormat};
 use crate::exit::Exit;
 use crate::probes::{self, contradictions, FileRecord, RunOptions};
@@ -440,8 +440,10 @@ fn find_or_make_answers(
             }
         }
     };
+    let choices = form_choices(ctx)?;
+    let given = args.form.map(Form::from);
     if !may_ask {
-        return Err(anyhow::anyhow!(if path.as_os_str().is_empty() {
+        let missing = if path.as_os_str().is_empty() {
             tr!(lang, "check-no-answers")
         } else {
             tr!(
@@ -449,11 +451,32 @@ fn find_or_make_answers(
                 "check-answers-not-found",
                 path = path.display().to_string()
             )
+        };
+        // Which form `init` would make, and the flag that chooses another: a line of its own.
+        let chosen = given
+            .and_then(|f| choices.iter().find(|c| c.forms.contains(&f)))
+            .or(choices.first());
+        return Err(anyhow::anyhow!(match chosen {
+            Some(c) => format!("{missing}\n{}", form_default_line(c, &choices, lang)),
+            None => missing,
         }));
     }
+    let form = match given {
+        Some(f) => Some(f),
+        // A checklist named with the global --checklist ID decides the form itself.
+        None if choices.len() > 1 => {
+            let stdin = std::io::stdin();
+            let stdout = std::io::stdout();
+            Some(ask_form(&choices, stdin.lock(), stdout.lock(), lang)?)
+        }
+        None => None,
+    };
     let mut argv: Vec<OsString> = Vec::new();
     if !path.as_os_str().is_empty() {
         argv.extend(["--out".into(), path.clone().into()]);
+    }
+    if let Some(f) = form {
+        argv.extend(["--form".into(), f.as_str().into()]);
     }
     let made = super::init::run(parsed("init", argv)?, ctx)?;
     notices.extend(made.notices.iter().take(1).cloned());
@@ -467,6 +490,145 @@ fn find_or_make_answers(
         path
     };
     Ok((path, true))
+}
+
+/// A form `check` offers to start: the checklist `medsec init --form` would make for it (the
+/// newest bundled edition, or the merged form that replaces it), and the `--form` values that
+/// make it (institution and pharmacy both, for a merged form).
+struct FormChoice {
+    forms: Vec<Form>,
+    label: String,
+    checklist: String,
+}
+
+/// The forms to choose from, the default (the institution's) first; none when the global
+/// `--checklist ID` names the checklist to answer.
+fn form_choices(ctx: &Context) -> anyhow::Result<Vec<FormChoice>> {
+    let lang = ctx.lang;
+    let catalog = super::init::catalog(ctx)?;
+    if super::init::split_checklist_args(&ctx.checklist_paths)
+        .1
+        .is_some()
+    {
+        return Ok(Vec::new());
+    }
+    let mut choices: Vec<FormChoice> = Vec::new();
+    for form in [Form::Institution, Form::Pharmacy, Form::Vendor] {
+        let Ok(first) = catalog.resolve(&format!("mhlw-{form}"), Some(form)) else {
+            continue;
+        };
+        let loaded = super::init::successor(catalog, first).unwrap_or(first);
+        let checklist = loaded.checklist.full_id();
+        match choices.iter_mut().find(|c| c.checklist == checklist) {
+            Some(c) => c.forms.push(form),
+            None => choices.push(FormChoice {
+                forms: vec![form],
+                label: loaded.checklist.form_label(lang),
+                checklist,
+            }),
+        }
+    }
+    Ok(choices)
+}
+
+/// The `--form` value that makes `choice`.
+fn form_value(choice: &FormChoice) -> &'static str {
+    choice.forms.first().map_or("institution", |f| f.as_str())
+}
+
+/// `medsec init --form VALUE` makes CHOICE; `--form OTHERS` chooses another.
+fn form_default_line(choice: &FormChoice, choices: &[FormChoice], lang: Lang) -> String {
+    let others: Vec<&str> = choices
+        .iter()
+        .filter(|c| c.checklist != choice.checklist)
+        .flat_map(|c| c.forms.iter().map(|f| f.as_str()))
+        .collect();
+    tr!(
+        lang,
+        "check-form-default",
+        value = form_value(choice),
+        form = choice.label.as_str(),
+        checklist = choice.checklist.as_str(),
+        others = others.join("|")
+    )
+}
+
+/// Ask which form to answer, the first (the institution's) marked as the default that Enter
+/// takes; a number typed full-width is read as ASCII. End of input takes the default too.
+fn ask_form(
+    choices: &[FormChoice],
+    mut input: impl std::io::BufRead,
+    mut out: impl std::io::Write,
+    lang: Lang,
+) -> anyhow::Result<Form> {
+    let mut menu = vec![tr!(lang, "check-form-question")];
+    for (number, c) in (1usize..).zip(choices) {
+        let (form, checklist) = (c.label.as_str(), c.checklist.as_str());
+        menu.push(if number == 1 {
+            tr!(
+                lang,
+                "check-form-choice-default",
+                number = number,
+                form = form,
+                checklist = checklist
+            )
+        } else {
+            tr!(
+                lang,
+                "check-form-choice",
+                number = number,
+                form = form,
+                checklist = checklist
+            )
+        });
+    }
+    writeln!(out, "{}", menu.join("\n"))?;
+    let chosen = loop {
+        write!(out, "{}", tr!(lang, "check-form-prompt", default = 1))?;
+        out.flush()?;
+        let mut line = String::new();
+        if input.read_line(&mut line)? == 0 {
+            writeln!(out)?;
+            break choices.first();
+        }
+        let typed = crate::answers::code::ascii_digits(line.trim());
+        if typed.is_empty() {
+            break choices.first();
+        }
+        let picked = typed
+            .parse::<usize>()
+            .ok()
+            .and_then(|n| n.checked_sub(1))
+            .and_then(|i| choices.get(i));
+        if let Some(c) = picked {
+            break Some(c);
+        }
+        writeln!(
+            out,
+            "{}",
+            tr!(
+                lang,
+                "check-form-invalid",
+                count = choices.len(),
+                default = 1
+            )
+        )?;
+    };
+    let Some(chosen) = chosen else {
+        return Ok(Form::Institution);
+    };
+    writeln!(
+        out,
+        "{}",
+        tr!(
+            lang,
+            "check-form-chosen",
+            form = chosen.label.as_str(),
+            checklist = chosen.checklist.as_str(),
+            forms = form_value(chosen)
+        )
+    )?;
+    Ok(chosen.forms.first().copied().unwrap_or(Form::Institution))
 }
 
 /// The answers files in `dir`, sorted.

@@ -209,7 +209,7 @@ fn serves_all(new: &crate::checklist::Checklist, old: &crate::checklist::Checkli
 /// A newer checklist of the same publisher, under another ID, that serves every kind
 /// `checklist` serves: the merged form that replaces it (FY2026 serves pharmacies with the
 /// institution form). The newest such, if any; vendor forms never replace an institution's.
-fn successor<'a>(
+pub(super) fn successor<'a>(
     catalog: &'a Catalog,
     checklist: &crate::checklist::Loaded,
 ) -> Option<&'a crate::checklist::Loaded> {

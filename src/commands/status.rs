@@ -40,6 +40,13 @@ fn status(mut args: StatusArgs, ctx: &Context, say_next: bool) -> anyhow::Result
     let as_of = ctx.as_of(args.as_of.as_deref())?;
     let catalog = super::init::catalog(ctx)?;
     let mut queue: Vec<PathBuf> = args.files.clone();
+    // The files named on the command line, each once: the verdict counts them when several.
+    let named = args
+        .files
+        .iter()
+        .map(|p| std::fs::canonicalize(p).unwrap_or_else(|_| p.clone()))
+        .collect::<BTreeSet<_>>()
+        .len();
     let mut seen: BTreeSet<PathBuf> = BTreeSet::new();
     let mut opened = Vec::new();
     let mut unusable: Vec<Diagnostic> = Vec::new();
@@ -93,7 +100,8 @@ fn status(mut args: StatusArgs, ctx: &Context, say_next: bool) -> anyhow::Result
     let problems = render::diagnostics::problem_lines_as_made(&unusable, ctx.lang);
     let out = match args.format {
         StatusFormat::Table => {
-            let mut out = render::status::table(&inspection, &unusable, ctx.lang, ctx.color);
+            let mut out =
+                render::status::table_of_files(&inspection, &unusable, named, ctx.lang, ctx.color);
             if exit == Exit::Ok && say_next {
                 out.push_str(&render::prose::for_stdout(&next_step(
                     &opened,
@@ -187,6 +195,16 @@ fn next_step(
     evidence: Option<&std::path::Path>,
     lang: Lang,
 ) -> String {
+    let institutions: Vec<String> = opened
+        .iter()
+        .filter(|(_, b)| rules::role_of(b.checklist.form) == rules::Role::Institution)
+        .map(|(l, _)| l.path.display().to_string())
+        .collect();
+    if institutions.len() > 1 {
+        // Each institution's file makes its own report: said once, for every file.
+        let files = institutions.join(&tr!(lang, "answers-list-separator"));
+        return tr!(lang, "status-files-next", files = files);
+    }
     let file = opened
         .iter()
         .find(|(_, b)| rules::role_of(b.checklist.form) == rules::Role::Institution)

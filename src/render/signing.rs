@@ -175,6 +175,22 @@ fn paint(text: &str, exit: Exit, color: bool) -> String {
     format!("\x1b[{code}m{text}\x1b[0m")
 }
 
+/// A finding's class word, coloured by what it asks of the reader, not by the exit code: a
+/// warning (exit 0) is yellow like a finding, never green like a clean pass; a note is cyan.
+fn paint_class(class: Class, lang: Lang, color: bool) -> String {
+    let text = class_name(class, lang);
+    let code = match class {
+        Class::Note => "1;36",
+        Class::Warning | Class::Finding => "1;33",
+        Class::Unusable | Class::Integrity => "1;31",
+    };
+    if color {
+        format!("\x1b[{code}m{text}\x1b[0m")
+    } else {
+        text
+    }
+}
+
 /// One row per bundle, then every finding, then a summary line.
 pub fn verify_table(results: &[BundleResult], lang: Lang, color: bool) -> String {
     let header: Vec<String> = vec![
@@ -232,7 +248,7 @@ pub fn verify_table(results: &[BundleResult], lang: Lang, color: bool) -> String
             };
             out.push_str(&super::prose::for_stdout(&format!(
                 "{place}: {}[{}]: {}",
-                paint(&class_name(f.class, lang), f.class.exit(), color),
+                paint_class(f.class, lang, color),
                 esc(&f.code),
                 esc(&f.message)
             )));

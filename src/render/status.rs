@@ -47,6 +47,66 @@ pub fn table(inspection: &Inspection, unusable: &[Diagnostic], lang: Lang, color
     out
 }
 
+/// The status of several answers files the user named together (`status a.toml b.toml`): the
+/// same tables, and a verdict line that counts the files (`files`, as named, each once).
+pub fn table_of_files(
+    inspection: &Inspection,
+    unusable: &[Diagnostic],
+    files: usize,
+    lang: Lang,
+    color: bool,
+) -> String {
+    if files < 2 {
+        return table(inspection, unusable, lang, color);
+    }
+    let mut out = body(inspection, lang, color);
+    let errors = inspection
+        .all_findings()
+        .filter(|f| f.severity() == Severity::Error)
+        .count();
+    let warnings = inspection.all_findings().count() - errors;
+    let line = if !unusable.is_empty() {
+        let unusable_files = unusable
+            .iter()
+            .map(|d| d.location.file.as_str())
+            .collect::<std::collections::BTreeSet<_>>()
+            .len();
+        tr!(
+            lang,
+            "status-files-unusable",
+            files = files.max(unusable_files),
+            unusable = unusable_files,
+            count = unusable.len()
+        )
+    } else if inspection.complete && errors > 0 {
+        tr!(
+            lang,
+            "status-files-complete-with-findings",
+            files = files,
+            errors = errors,
+            warnings = warnings
+        )
+    } else if inspection.complete {
+        tr!(
+            lang,
+            "status-files-complete",
+            files = files,
+            warnings = warnings
+        )
+    } else {
+        tr!(
+            lang,
+            "status-files-incomplete",
+            files = files,
+            errors = errors,
+            warnings = warnings
+        )
+    };
+    out.push_str(&line);
+    out.push('\n');
+    out
+}
+
 /// The tables and findings of every form, without the verdict line.
 pub(super) fn body(inspection: &Inspection, lang: Lang, color: bool) -> String {
     let mut out = String::new();

@@ -64,6 +64,60 @@ pub fn csv_cell(s: &str) -> String {
     format!("\"{}\"", neutral.replace('"', "\"\""))
 }
 
+/// Message text for HTML: escaped first, then each pair of backticks the catalog writes around
+/// a command, code or path (`` `medsec status` ``) becomes `<code>…</code>`. Escaping comes
+/// first, so text from a file stays inert inside a code span too; a backtick without a partner
+/// (or around nothing) stays as written.
+pub fn code_spans_html(s: &str) -> String {
+    let escaped = minijinja::HtmlEscape(s).to_string();
+    let parts: Vec<&str> = escaped.split('`').collect();
+    // With an even number of backticks (an odd count of parts) every backtick has a partner;
+    // otherwise the last one has none and stays literal.
+    let paired = if parts.len() % 2 == 1 {
+        parts.len()
+    } else {
+        parts.len() - 1
+    };
+    let mut out = String::with_capacity(escaped.len() + 16);
+    for (i, part) in parts.iter().enumerate() {
+        if i >= paired {
+            out.push('`');
+            out.push_str(part);
+        } else if i % 2 == 1 && !part.is_empty() {
+            out.push_str("<code>");
+            out.push_str(part);
+            out.push_str("</code>");
+        } else if i % 2 == 1 {
+            out.push_str("``");
+        } else {
+            out.push_str(part);
+        }
+    }
+    out
+}
+
+/// Message text without the backticks the catalog writes around code spans, for cells of a
+/// spreadsheet, where they would show as written. Only paired backticks are removed.
+pub fn code_spans_plain(s: &str) -> String {
+    let parts: Vec<&str> = s.split('`').collect();
+    let paired = if parts.len() % 2 == 1 {
+        parts.len()
+    } else {
+        parts.len() - 1
+    };
+    let mut out = String::with_capacity(s.len());
+    for (i, part) in parts.iter().enumerate() {
+        if i >= paired || (i % 2 == 1 && part.is_empty()) {
+            out.push('`');
+        }
+        out.push_str(part);
+        if i % 2 == 1 && i < paired && part.is_empty() {
+            out.push('`');
+        }
+    }
+    out
+}
+
 /// A CSS string literal: only characters that cannot end it or the `<style>` element pass;
 /// every other character is written as a CSS escape.
 pub fn css_string(s: &str) -> String {
@@ -134,6 +188,15 @@ pub fn environment(lang: Lang) -> Environment<'static> {
             ))
         }
     });
+    // Catalog message text in HTML: `code` spans as <code> (only the HTML template uses it).
+    env.add_filter("code_spans", |v: Value| {
+        let text = if v.is_none() || v.is_undefined() {
+            String::new()
+        } else {
+            v.to_string()
+        };
+        Value::from_safe_string(code_spans_html(&text))
+    });
     env.add_filter("css_string", |s: String| {
         Value::from_safe_string(css_string(&s))
     });
@@ -189,5 +252,26 @@ mod tests {
         assert_eq!(csv_cell("=cmd|' /C calc'!A0"), "\"'=cmd|' /C calc'!A0\"");
         assert_eq!(csv_cell("a \"b\""), "\"a \"\"b\"\"\"");
         assert_eq!(css_string("ab\"</style>"), "\"ab\\22 \\3c /style\\3e \"");
+    }
+
+    #[test]
+    fn code_spans_are_marked_after_escaping() {
+        assert_eq!(
+            code_spans_html("see `medsec status` and `a<b>`"),
+            "see <code>medsec status</code> and <code>a&lt;b&gt;</code>"
+        );
+        assert_eq!(
+            code_spans_html("<script>alert(1)</script>"),
+            "&lt;script&gt;alert(1)&lt;&#x2f;script&gt;"
+        );
+        assert_eq!(code_spans_html("one ` alone"), "one ` alone");
+        assert_eq!(code_spans_html("`a` and `b"), "<code>a</code> and `b");
+        assert_eq!(code_spans_html("empty `` here"), "empty `` here");
+        assert_eq!(
+            code_spans_plain("see `medsec status`."),
+            "see medsec status."
+        );
+        assert_eq!(code_spans_plain("`a` and `b"), "a and `b");
+        assert_eq!(code_spans_plain("empty `` here"), "empty `` here");
     }
 }

@@ -222,7 +222,9 @@ pub fn xlsx(view: &View, lang: Lang) -> Result<Vec<u8>, XlsxError> {
         ws.write_string_with_format(0, c, h, &bold)?;
     }
     for (r, f) in (1u32..).zip(&view.findings) {
-        for (c, v) in (0u16..).zip([&f.code, &f.severity, &f.item, &f.round, &f.message]) {
+        // A cell shows backticks as written: the message's code spans go plain.
+        let message = super::templates::code_spans_plain(&f.message);
+        for (c, v) in (0u16..).zip([&f.code, &f.severity, &f.item, &f.round, &message]) {
             ws.write_string_with_format(r, c, v, &wrap)?;
         }
     }

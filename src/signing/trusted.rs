@@ -13,9 +13,10 @@
 //! ```
 //!
 //! A key may be listed for several institutions (e.g. a group of clinics); an institution may
-//! list several keys (e.g. during a key change). An institution is named by its 10-digit code
-//! (ASCII digits, exactly as report.json gives it); nothing else is accepted, so no entry can
-//! stand for every institution. That meaning belongs to the one key given with `--pubkey`
+//! list several keys (e.g. during a key change). An institution is named by its 10-digit code,
+//! as report.json gives it; full-width digits (１３１２３４５６７８, as a Japanese input method
+//! types them) are read as ASCII, as answers files and `keygen --institution` read them.
+//! Nothing else is accepted, so no entry can stand for every institution. That meaning belongs to the one key given with `--pubkey`
 //! ([`Signer::AnyInstitution`]), which no file can reach.
 
 use super::keys::PublicKey;
@@ -73,13 +74,15 @@ pub struct TrustedKeys {
     warnings: Vec<String>,
 }
 
-/// Why an `[institutions]` key is not a code, in `lang`; `None` when it is one.
-fn institution_key_problem(key: &str, lang: Lang) -> Option<String> {
+/// Why an `[institutions]` key is not a code, in `lang`; `None` when it is one. `written` is
+/// the key as the file writes it (named in the message), `key` the same with full-width digits
+/// read as ASCII.
+fn institution_key_problem(written: &str, key: &str, lang: Lang) -> Option<String> {
     if key.len() != 10 || !key.bytes().all(|b| b.is_ascii_digit()) {
         return Some(crate::tr!(
             lang,
             "signing-trusted-institution-key",
-            key = key
+            key = written
         ));
     }
     code::check(key, None).into_iter().find_map(|p| match p {
@@ -179,8 +182,9 @@ impl TrustedKeys {
         let mut signers = Vec::new();
         for (code, e) in raw.institutions {
             let span = code.span();
-            let code = code.into_inner();
-            if let Some(reason) = institution_key_problem(&code, lang) {
+            let written = code.into_inner();
+            let code = code::ascii_digits(&written);
+            if let Some(reason) = institution_key_problem(&written, &code, lang) {
                 return Err(err(Some(span), reason));
             }
             for w in institution_key_warnings(&code, lang) {
@@ -349,7 +353,8 @@ mod tests {
             "\"0000000000?\"",
             "\"?\"",
             "\"0110113719*\"",
-            "\"０１１０１１３７１９\"",
+            "\"０１１０１１３７１\"",
+            "\"０１１０１１３７１９０\"",
             "\" 0110113719\"",
             "\"0110113719 \"",
             "\"011011371\"",
@@ -382,6 +387,17 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(e.contains("is empty"), "{e}");
+    }
+
+    #[test]
+    fn full_width_digits_are_read_as_ascii() {
+        let pk = PublicKey::from_base64(KEY).unwrap();
+        let text = format!(
+            "format_version = 1\n[institutions.\"０１１０１１３７１９\"]\nkeys = [\"{KEY}\"]\n"
+        );
+        let t = TrustedKeys::parse(Path::new("keys.toml"), &text).unwrap();
+        assert!(t.trusts_for_institution(&pk, "0110113719"));
+        assert!(t.warnings().is_empty(), "{:?}", t.warnings());
     }
 
     #[test]

@@ -612,6 +612,10 @@ mod pty {
         let probes = root().join(PROBES).display().to_string();
         let mut s = spawn(tmp.path(), &["--lang", "en", "check", "--probes", &probes]);
         s.expect("medsec checklist import").unwrap();
+        // The form is asked first (Enter takes the institution's), then the walk-through.
+        s.expect("Which form do you answer?").unwrap();
+        s.expect("Number [1]: ").unwrap();
+        s.send_line("").unwrap();
         s.expect("The institution details are not filled in yet")
             .unwrap();
         s.send_line("q").unwrap();
@@ -629,7 +633,12 @@ mod pty {
         let tmp = tempfile::tempdir().unwrap();
         let probes = root().join(PROBES).display().to_string();
         let mut s = spawn(tmp.path(), &["--lang", "en", "check", "--probes", &probes]);
-        // `init` made the file, and the walk-through asks for the institution first.
+        // Which form, the institution's the default (Enter), then `init` made the file, and
+        // the walk-through asks for the institution first.
+        s.expect("1) institution (mhlw-institution@fy2025) [default]")
+            .unwrap();
+        s.expect("Number [1]: ").unwrap();
+        s.send_line("").unwrap();
         s.expect("The institution details are not filled in yet")
             .unwrap();
         s.send_line("q").unwrap();

@@ -9,6 +9,7 @@ mod escaping;
 mod finding_sources;
 mod findings_language;
 mod gaps12;
+mod gaps12c;
 mod inspector_view;
 mod leftovers12;
 mod render;
