@@ -607,7 +607,7 @@ fn wildcard_like_institution_keys_are_refused_by_verify() {
         let err = stderr_of(&o);
         assert_eq!(o.status.code(), Some(2), "{wild}: {err}");
         assert!(
-            err.contains("keys.toml:2:15:") && err.contains("10 ASCII digits"),
+            err.contains("keys.toml:2:15:") && err.contains("its 10 digits"),
             "{wild}: {err}"
         );
         let o = verify_with(tmp.path(), &bundle, &text, "ja");
