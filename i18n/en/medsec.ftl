@@ -899,6 +899,7 @@ verify-added-checklists-unreadable = the checklists added with `checklist add` (
 
 ## lint
 
+lint-base-not-a-repository = `--base` lints only what changed since a git revision, so it needs a git repository ({ $detail }). Run it inside one, or leave out `--base` to lint every file.
 lint-severity-error = error
 lint-severity-warning = warning
 lint-summary = { $files ->
@@ -979,6 +980,10 @@ lint-settings-used = settings used: { $files } (each file follows the settings f
 
 ## diff
 
+diff-item-out-of-scope = out of scope here; reason: { $reason }
+diff-empty-folders = Neither `{ $old }` nor `{ $new }` has a checklist file (.toml): check the folders.
+diff-path-not-found = `{ $path }` was not found: check the path.
+diff-md-code = code
 diff-impact-breaking = breaking
 diff-impact-review = review
 diff-impact-minor = minor
@@ -1001,7 +1006,13 @@ diff-item-renumbered = number { $old } -> { $new }
 diff-item-moved = section { $old } -> { $new }
 diff-item-scope-changed = scope [{ $old }] -> [{ $new }]
 diff-item-requirement-changed = requirement { $old } -> { $new }
-diff-item-gate-changed = gate { $old } -> { $new }
+diff-item-gate-changed = { $old ->
+    [true] a gate question
+   *[false] not a gate question
+} -> { $new ->
+    [true] a gate question
+   *[false] not a gate question
+}
 diff-item-not-applicable-changed = not-applicable rules [{ $old }] -> [{ $new }]
 diff-item-guidance-changed = guidance changed
 diff-item-references-changed = guideline references [{ $old }] -> [{ $new }]
@@ -1798,3 +1809,12 @@ import-text-not-workbook = { $file } is a text file (such as a CSV), not an Exce
 import-recorded-sheet = { $file } has several sheets that look like checklists ({ $sheets }): the answers were read from { $sheet }, the sheet the checklist was imported from. To read another, give `--sheet NAME`.
 import-answers-other-year = { $cell } names the form of { $book_wareki } (FY{ $book }), but the answers file is for { $checklist } (FY{ $year }): its answers would land on another year's items by their numbers, so nothing was imported. Import the blank workbook of FY{ $book } with `medsec checklist import`, make an answers file on it with `medsec --checklist ID@EDITION init`, and import the filled workbook into that file.
 import-edition-title-differs = note: the sheet's title names the form of { $book_wareki } (FY{ $book }), but the checklist is { $checklist }, as `--edition` says. A filled workbook titled for FY{ $book } will not be imported into answers on it; leave out `--edition` to take the title's year.
+
+## own
+own-base-item-out-of-scope = An item of { $base } that the own checklist { $checklist } marks out of scope. Reason: { $reason }
+own-out-of-scope-heading = Items out of scope: left out of { $base } ({ $base_digest }) by { $checklist } ({ $digest })
+own-summarize-out-of-scope = { $count ->
+    [one] 1 item out of scope
+   *[other] { $count } items out of scope
+}
+own-origin-bundled = the { $checklist } bundled with medsec

@@ -826,6 +826,7 @@ verify-added-checklists-unreadable = `checklist add` で追加したチェック
 
 ## lint
 
+lint-base-not-a-repository = `--base` は git のリビジョンからの変更だけを確認するため、git リポジトリの中で実行してください({ $detail })。すべてのファイルを確認するには `--base` を付けずに実行してください。
 lint-severity-error = エラー
 lint-severity-warning = 警告
 lint-summary = { $files } 個のファイルを確認しました: エラー { $errors } 件、警告 { $warnings } 件
@@ -894,6 +895,10 @@ lint-settings-used = 設定ファイル { $files } を使いました(各ファ�
 
 ## diff
 
+diff-item-out-of-scope = 対象外にしました。理由: { $reason }
+diff-empty-folders = `{ $old }` にも `{ $new }` にもチェックリストのファイル(.toml)がありません。フォルダを確かめてください。
+diff-path-not-found = `{ $path }` が見つかりません。パスを確かめてください。
+diff-md-code = コード
 diff-impact-breaking = 重大
 diff-impact-review = 要確認
 diff-impact-minor = 軽微
@@ -929,12 +934,12 @@ diff-item-requirement-changed = 区分: { $old ->
     [next-year] 次年度項目
    *[recommended] 推奨
 }
-diff-item-gate-changed = 前提の質問: { $old ->
-    [true] はい
-   *[false] いいえ
+diff-item-gate-changed = { $old ->
+    [true] 前提の質問である
+   *[false] 前提の質問でない
 } → { $new ->
-    [true] はい
-   *[false] いいえ
+    [true] 前提の質問である
+   *[false] 前提の質問でない
 }
 diff-item-not-applicable-changed = 対象外の条件: { $old } → { $new }
 diff-item-guidance-changed = 説明が変わりました
@@ -1670,3 +1675,9 @@ import-text-not-workbook = { $file } はテキストファイル(CSV など)で�
 import-recorded-sheet = { $file } にはチェックリストらしいシートが複数あります({ $sheets })。チェックリストを取り込んだときのシート { $sheet } から回答を読みました。ほかのシートを読むには `--sheet NAME` を付けてください。
 import-answers-other-year = { $cell } の表題によると、このブックは { $book_wareki }(FY{ $book })の様式ですが、回答ファイルは { $checklist }(FY{ $year })のものです。番号が同じでも別の年度の項目に回答が入ってしまうため、何も取り込んでいません。{ $book_wareki }の白紙のブックを `medsec checklist import` で取り込み、`medsec --checklist ID@EDITION init` で作った回答ファイルに取り込んでください。
 import-edition-title-differs = 注意: シートの表題は { $book_wareki }(FY{ $book })の様式ですが、`--edition` の指定どおり { $checklist } として取り込みました。表題が{ $book_wareki }の記入済みブックは、このチェックリストの回答ファイルには取り込めません。表題の年度にするには `--edition` を付けずに取り込んでください。
+
+## own
+own-base-item-out-of-scope = 独自のチェックリスト { $checklist } で対象外とした { $base } の項目です。理由: { $reason }
+own-out-of-scope-heading = 対象外とした項目: { $checklist }({ $digest })が { $base }({ $base_digest })から除いた項目
+own-summarize-out-of-scope = 対象外 { $count } 件
+own-origin-bundled = medsec に同梱の { $checklist }
