@@ -899,6 +899,7 @@ verify-added-checklists-unreadable = the checklists added with `checklist add` (
 
 ## lint
 
+lint-base-not-a-repository = `--base` lints only what changed since a git revision, so it needs a git repository ({ $detail }). Run it inside one, or leave out `--base` to lint every file.
 lint-severity-error = error
 lint-severity-warning = warning
 lint-summary = { $files ->
@@ -979,6 +980,10 @@ lint-settings-used = settings used: { $files } (each file follows the settings f
 
 ## diff
 
+diff-item-out-of-scope = out of scope here; reason: { $reason }
+diff-empty-folders = Neither `{ $old }` nor `{ $new }` has a checklist file (.toml): check the folders.
+diff-path-not-found = `{ $path }` was not found: check the path.
+diff-md-code = code
 diff-impact-breaking = breaking
 diff-impact-review = review
 diff-impact-minor = minor
@@ -1001,7 +1006,13 @@ diff-item-renumbered = number { $old } -> { $new }
 diff-item-moved = section { $old } -> { $new }
 diff-item-scope-changed = scope [{ $old }] -> [{ $new }]
 diff-item-requirement-changed = requirement { $old } -> { $new }
-diff-item-gate-changed = gate { $old } -> { $new }
+diff-item-gate-changed = { $old ->
+    [true] a gate question
+   *[false] not a gate question
+} -> { $new ->
+    [true] a gate question
+   *[false] not a gate question
+}
 diff-item-not-applicable-changed = not-applicable rules [{ $old }] -> [{ $new }]
 diff-item-guidance-changed = guidance changed
 diff-item-references-changed = guideline references [{ $old }] -> [{ $new }]
@@ -1843,3 +1854,11 @@ import-ids-reworded-item = { $new } (was: { $old })
 import-ids-new = new (no earlier item with the same wording, nor with the same number and scope; no answer is carried): { $items }
 import-ids-not-found = items of { $from } not found in this workbook (their answers are not carried): { $items }
 import-ids-other-form = `--ids-from { $from }` is the { $from_form } form and the workbook is the { $form } form: item IDs do not carry between the vendor form and the institutions' forms, so nothing was written. Name an earlier edition of the same kind of form.
+## own
+own-base-item-out-of-scope = An item of { $base } that the own checklist { $checklist } marks out of scope. Reason: { $reason }
+own-out-of-scope-heading = Items out of scope: left out of { $base } ({ $base_digest }) by { $checklist } ({ $digest })
+own-summarize-out-of-scope = { $count ->
+    [one] 1 item out of scope
+   *[other] { $count } items out of scope
+}
+own-origin-bundled = the { $checklist } bundled with medsec

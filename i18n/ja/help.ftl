@@ -78,7 +78,7 @@ long-about-checklist-new =
     前年度のチェックリストファイルから、次の年度のファイルの下書きを作ります。
 
     版、年度、表題(令和N年度版、FYnnnn)、記入のルールを次の年度に進めます。ガイドラインの版は新しい版について medsec が知っていることに合わせ、公表日はわかるまで空けておきます。項目はすべて同じ ID のまま残し(回答を引き継げ、`checklist diff` で追えます)、注記を付けて未確認にします。残る作業は文言の照合だけです。--out がなければ標準出力に書きます。既にあるファイルは --force がなければ置き換えません。
-arg-checklist-new-from = 元にするチェックリスト、ID@EDITION の形(内蔵、追加済み、または --checklist で指定したもの)。
+arg-checklist-new-from = 元にするチェックリスト、ID@EDITION の形(内蔵、追加済み、または --checklist で指定したもの)。ID だけのときは、その最新の版を使います。
 arg-checklist-new-edition = 新しい版、fyYYYY の形。--from の版より後の年度にします。
 arg-checklist-new-out = 新しいチェックリストをここに書きます(既定と `-`: 標準出力)。
 arg-checklist-new-force = --out のファイルがあれば置き換えます。

@@ -826,6 +826,7 @@ verify-added-checklists-unreadable = `checklist add` で追加したチェック
 
 ## lint
 
+lint-base-not-a-repository = `--base` は git のリビジョンからの変更だけを確認するため、git リポジトリの中で実行してください({ $detail })。すべてのファイルを確認するには `--base` を付けずに実行してください。
 lint-severity-error = エラー
 lint-severity-warning = 警告
 lint-summary = { $files } 個のファイルを確認しました: エラー { $errors } 件、警告 { $warnings } 件
@@ -894,6 +895,10 @@ lint-settings-used = 設定ファイル { $files } を使いました(各ファ�
 
 ## diff
 
+diff-item-out-of-scope = 対象外にしました。理由: { $reason }
+diff-empty-folders = `{ $old }` にも `{ $new }` にもチェックリストのファイル(.toml)がありません。フォルダを確かめてください。
+diff-path-not-found = `{ $path }` が見つかりません。パスを確かめてください。
+diff-md-code = コード
 diff-impact-breaking = 重大
 diff-impact-review = 要確認
 diff-impact-minor = 軽微
@@ -929,12 +934,12 @@ diff-item-requirement-changed = 区分: { $old ->
     [next-year] 次年度項目
    *[recommended] 推奨
 }
-diff-item-gate-changed = 前提の質問: { $old ->
-    [true] はい
-   *[false] いいえ
+diff-item-gate-changed = { $old ->
+    [true] 前提の質問である
+   *[false] 前提の質問でない
 } → { $new ->
-    [true] はい
-   *[false] いいえ
+    [true] 前提の質問である
+   *[false] 前提の質問でない
 }
 diff-item-not-applicable-changed = 対象外の条件: { $old } → { $new }
 diff-item-guidance-changed = 説明が変わりました
@@ -1691,3 +1696,8 @@ import-ids-reworded-item = { $new }(前: { $old })
 import-ids-new = 新しい項目(前の版に、同じ文言の項目も、番号と対象が同じ項目もありません。回答は引き継がれません): { $items }
 import-ids-not-found = { $from } の項目のうち、このブックに見つからなかったもの(回答は引き継がれません): { $items }
 import-ids-other-form = `--ids-from { $from }` は{ $from_form }の様式で、取り込んだブックは{ $form }の様式です。事業者確認用と医療機関・薬局の様式の間では項目の ID を引き継げないため、何も書いていません。同じ種類の様式の前の版を指定してください。
+## own
+own-base-item-out-of-scope = 独自のチェックリスト { $checklist } で対象外とした { $base } の項目です。理由: { $reason }
+own-out-of-scope-heading = 対象外とした項目: { $checklist }({ $digest })が { $base }({ $base_digest })から除いた項目
+own-summarize-out-of-scope = 対象外 { $count } 件
+own-origin-bundled = medsec に同梱の { $checklist }

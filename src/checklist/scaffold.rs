@@ -417,7 +417,9 @@ fn carry_item(item: &mut dyn TableLike, from: &str) {
         .filter(|n| !n.is_empty())
         .map(str::to_owned);
     let carried = |lang| crate::tr!(lang, "checklist-new-carried", from = from, id = id.as_str());
-    let mut note = format!("{} {}", carried(Lang::Ja), carried(Lang::En));
+    // One language a note, as the notes of the bundled files (English; the wording they
+    // speak of is quoted as it is).
+    let mut note = carried(Lang::En);
     if let Some(previous) = previous {
         note.push(' ');
         note.push_str(&crate::tr!(
@@ -551,6 +553,15 @@ pub fn title_ja(title: &str, fiscal_year: i16) -> String {
             title.get(end..).unwrap_or_default()
         );
     }
+    // A year said outside brackets (`院内追加チェック(例) 令和7年度版`): moved on in place.
+    if let Some((start, end)) = wareki_year_span(title) {
+        return format!(
+            "{}{}{}",
+            title.get(..start).unwrap_or_default(),
+            crate::dates::wareki_fiscal_year(fiscal_year),
+            title.get(end..).unwrap_or_default()
+        );
+    }
     match title.find([' ', '　']) {
         Some(i) => format!(
             "{}{label}{}",
@@ -572,6 +583,14 @@ pub fn title_en(title: &str, year: i64) -> String {
             title.get(end..).unwrap_or_default()
         );
     }
+    // A year said outside brackets (`Own checks, FY2025`): moved on in place.
+    if let Some(start) = fy_year_at(title) {
+        return format!(
+            "{}FY{year}{}",
+            title.get(..start).unwrap_or_default(),
+            title.get(start + 6..).unwrap_or_default()
+        );
+    }
     match title.rfind(", ") {
         Some(i) => format!(
             "{} {label}{}",
@@ -580,6 +599,37 @@ pub fn title_en(title: &str, year: i64) -> String {
         ),
         None => format!("{title} {label}"),
     }
+}
+
+/// The byte range of the first `令和N年度` / `平成N年度` (N in digits or 元) in `text`.
+fn wareki_year_span(text: &str) -> Option<(usize, usize)> {
+    for era in ["令和", "平成"] {
+        let mut from = 0;
+        while let Some(i) = text.get(from..).and_then(|t| t.find(era)) {
+            let start = from + i;
+            let digits_at = start + era.len();
+            let rest = text.get(digits_at..).unwrap_or_default();
+            let digits = rest
+                .char_indices()
+                .find(|(_, c)| !(c.is_ascii_digit() || *c == '元'))
+                .map_or(rest.len(), |(k, _)| k);
+            if digits > 0 && rest.get(digits..).is_some_and(|r| r.starts_with("年度")) {
+                return Some((start, digits_at + digits + "年度".len()));
+            }
+            from = digits_at;
+        }
+    }
+    None
+}
+
+/// Where the first `FYnnnn` (four digits, not followed by another digit) starts in `text`.
+fn fy_year_at(text: &str) -> Option<usize> {
+    text.match_indices("FY").map(|(i, _)| i).find(|&i| {
+        let digits = text.get(i + 2..).unwrap_or_default().as_bytes();
+        digits.len() >= 4
+            && digits.iter().take(4).all(u8::is_ascii_digit)
+            && !digits.get(4).is_some_and(u8::is_ascii_digit)
+    })
 }
 
 /// The byte range of the first bracketed part whose inside passes `wanted`.
@@ -645,6 +695,15 @@ mod tests {
             "Cybersecurity checklist for pharmacies (FY2024 edition), pharmacy form"
         );
         assert_eq!(title_en("Own checks", 2026), "Own checks (FY2026 edition)");
+        // A year said outside brackets moves on in place, never added a second time.
+        assert_eq!(
+            title_ja("院内追加チェック(例) 令和7年度版", 2026),
+            "院内追加チェック(例) 令和8年度版"
+        );
+        assert_eq!(
+            title_en("In-house additional checks (example), FY2025", 2026),
+            "In-house additional checks (example), FY2026"
+        );
     }
 
     #[test]

@@ -148,7 +148,8 @@ pub struct ImportArgs {
 
 #[derive(Debug, Args)]
 pub struct NewArgs {
-    /// The checklist to start from, ID@EDITION (bundled, added, or given with --checklist).
+    /// The checklist to start from, ID@EDITION (bundled, added, or given with --checklist); an
+    /// ID alone takes its newest edition.
     #[arg(long, value_name = "ID@EDITION")]
     pub from: String,
     /// The new edition, fyYYYY, after the one given with --from.

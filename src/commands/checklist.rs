@@ -54,7 +54,10 @@ fn lint(args: LintArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         })
         .collect();
     let options = match crate::lint::LintOptions::from_args(deny, &args.allow) {
-        Ok(o) => o,
+        Ok(o) => crate::lint::LintOptions {
+            bases: super::init::split_checklist_args(&ctx.checklist_paths).0,
+            ..o
+        },
         Err(unknown) => {
             let mut outcome = Outcome::text(String::new(), Exit::Unusable);
             let message = unknown.localize(ctx.lang);
@@ -63,7 +66,18 @@ fn lint(args: LintArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         }
     };
     let report = match &args.base {
-        Some(rev) => crate::lint::lint_since(rev, &args.paths, options)?,
+        Some(rev) => match crate::lint::lint_since(rev, &args.paths, options) {
+            Ok(r) => r,
+            // lint's own advice: run inside a repository, or lint every file without --base.
+            Err(crate::diff::DiffError::NotARepository { detail }) => {
+                return Err(anyhow::Error::msg(crate::tr!(
+                    ctx.lang,
+                    "lint-base-not-a-repository",
+                    detail = crate::i18n::detail::git(ctx.lang, &detail)
+                )))
+            }
+            Err(e) => return Err(e.into()),
+        },
         None => crate::lint::lint_with(&args.paths, options),
     };
     // Files that could not be read stop the command: on standard error (and in the JSON, SARIF
@@ -72,10 +86,16 @@ fn lint(args: LintArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         .diagnostics
         .iter()
         .cloned()
-        .partition(|d| matches!(d.code, "unreadable" | "not-utf8"));
+        .partition(|d| matches!(d.code, "unreadable" | "not-utf8" | "invalid-lint-config"));
+    // A settings file that cannot be used stops the command: its errors on standard error,
+    // nothing on standard output (no summary, no "settings used").
+    let config_broken = problems.iter().any(|d| d.code == "invalid-lint-config");
     let out = match args.format {
         // Nothing could be read (a mistyped path): the problems say so, no "0 files" summary.
-        LintFormat::Table if report.files == 0 && findings.is_empty() && !problems.is_empty() => {
+        LintFormat::Table
+            if config_broken
+                || (report.files == 0 && findings.is_empty() && !problems.is_empty()) =>
+        {
             String::new()
         }
         LintFormat::Table => {
@@ -146,6 +166,19 @@ fn threshold(fail_on: FailOn) -> Option<Impact> {
 fn diff(args: DiffArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     use crate::diff::sides;
     let (old_path, new_path) = (Path::new(&args.old), Path::new(&args.new));
+    // A path (not an ID@EDITION) that is not there: said as not found, not as an unknown ID.
+    if args.paths.is_empty() {
+        for (name, path) in [(&args.old, old_path), (&args.new, new_path)] {
+            let looks_like_path = name.contains(['/', '\\']) || name.ends_with(".toml");
+            if looks_like_path && std::fs::symlink_metadata(path).is_err() {
+                return Err(anyhow::Error::msg(crate::tr!(
+                    ctx.lang,
+                    "diff-path-not-found",
+                    path = name.as_str()
+                )));
+            }
+        }
+    }
     let files = if !args.paths.is_empty() {
         let old = sides::revision(&args.old, &args.paths)?;
         let new = sides::revision(&args.new, &args.paths)?;
@@ -171,7 +204,18 @@ fn diff(args: DiffArgs, ctx: &Context) -> anyhow::Result<Outcome> {
             }
             .into());
         }
-        Some((sides::folder(old_path)?, sides::folder(new_path)?))
+        let (old, new) = (sides::folder(old_path)?, sides::folder(new_path)?);
+        // Two empty folders are refused as two revisions without checklists are: a mistyped
+        // folder must not pass a CI gate as "nothing changed".
+        if old.is_empty() && new.is_empty() {
+            return Err(anyhow::Error::msg(crate::tr!(
+                ctx.lang,
+                "diff-empty-folders",
+                old = args.old.as_str(),
+                new = args.new.as_str()
+            )));
+        }
+        Some((old, new))
     } else {
         None
     };

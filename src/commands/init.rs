@@ -60,17 +60,18 @@ pub fn run(args: InitArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         .or_else(|| last_checklist.map(|c| c.checklist.form));
     // A checklist the user named (`--checklist ID[@EDITION]` or a file given alone) is used as
     // named; one chosen here may have a newer successor that serves the same kinds.
-    let named = spec.is_some() || (!files.is_empty() && args.from.is_none());
-    let spec = match spec {
-        Some(s) => s,
+    let named = spec.is_some() || !files.is_empty();
+    let (spec, form) = match spec {
+        Some(s) => (s, form),
         None => match (files.last(), last_checklist) {
-            // A checklist file given alone is the one to answer.
-            (Some(f), _) if args.from.is_none() => {
+            // A checklist file given is the one to answer, as it is (docs/answers.md); with
+            // --from, last year's answers are carried by ID and `replaces`.
+            (Some(f), _) => {
                 let c = crate::checklist::load_path(f)?;
-                c.checklist.full_id()
+                (c.checklist.full_id(), args.form.map(Into::into))
             }
-            (_, Some(lc)) => lc.checklist.id.clone(),
-            _ => format!("mhlw-{}", form.unwrap_or(Form::Institution)),
+            (_, Some(lc)) => (lc.checklist.id.clone(), form),
+            _ => (format!("mhlw-{}", form.unwrap_or(Form::Institution)), form),
         },
     };
     let mut checklist = catalog.resolve(&spec, form)?;

@@ -201,7 +201,9 @@ pub(super) fn run(args: &StatusArgs, ctx: &Context) -> anyhow::Result<Outcome> {
 
 /// Adds to `catalog` the checklists a bundle (or the folder of a lone report.json) carries for
 /// the report's forms, each only when its digest is the one the report names. `status` and
-/// `render` read an imported checklist from the bundle the same way.
+/// `render` read an imported checklist from the bundle the same way. An own checklist is linked
+/// to its base (bundled, or carried as `checklists/ID-EDITION.toml`, first) as `report` linked
+/// it, so the base's items are shown with the own ones.
 pub(super) fn add_carried(
     catalog: &mut crate::checklist::Catalog,
     report: &Report,
@@ -210,18 +212,28 @@ pub(super) fn add_carried(
     let Some(dir) = dir else {
         return;
     };
-    for form in std::iter::once(&report.answers).chain(&report.vendor_forms) {
-        let Some(file) = form.checklist.file.as_deref() else {
-            continue;
-        };
-        if catalog.by_digest(&form.checklist.digest).is_some()
-            || crate::signing::manifest::check_path(file).is_err()
+    let forms = || {
+        std::iter::once(&report.checklist)
+            .chain(std::iter::once(&report.answers.checklist))
+            .chain(report.vendor_forms.iter().map(|f| &f.checklist))
+    };
+    let bases: Vec<(String, String)> = forms()
+        .filter_map(|r| r.extends.as_ref())
+        .map(|b| (crate::report::make::base_file_name(b), b.digest.clone()))
+        .collect();
+    let own: Vec<(String, String)> = forms()
+        .filter_map(|r| Some((r.file.clone()?, r.digest.clone())))
+        .collect();
+    for (file, digest) in bases.into_iter().chain(own) {
+        if catalog.by_digest(&digest).is_some()
+            || crate::signing::manifest::check_path(&file).is_err()
         {
             continue;
         }
-        if let Ok(l) = crate::checklist::load_path(&dir.join(file)) {
-            if l.digest == form.checklist.digest {
-                catalog.add(l);
+        if let Ok(l) = crate::checklist::load_path(&dir.join(&file)) {
+            if l.digest == digest {
+                let linked = catalog.linked(&l).unwrap_or(l);
+                catalog.add(linked);
             }
         }
     }

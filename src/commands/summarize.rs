@@ -79,6 +79,7 @@ pub fn run(mut args: SummarizeArgs, ctx: &Context) -> anyhow::Result<Outcome> {
                     fiscal_year: None,
                     report_sha256: None,
                     files: 0,
+                    extends: None,
                     findings: Vec::new(),
                 };
                 r.findings.push(finding);
@@ -217,6 +218,7 @@ fn row_of(v: Verified, as_of: Date) -> Row {
         edition: None,
         fiscal_year: r.fiscal_year,
         complete: None,
+        out_of_scope: r.extends.as_ref().map(|e| e.out_of_scope.len()),
         no_answers: None,
         overdue_target_dates: None,
         probe_evidence: None,

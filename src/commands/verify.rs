@@ -93,6 +93,7 @@ fn verify_found(found: Vec<Found>, opts: &Options<'_>) -> Vec<BundleResult> {
                 fiscal_year: None,
                 report_sha256: None,
                 files: 0,
+                extends: None,
                 findings: vec![finding],
             }),
         })

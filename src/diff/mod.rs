@@ -169,7 +169,20 @@ pub fn diff(old: &Checklist, new: &Checklist) -> Vec<Change> {
     for item in &old.items {
         let kept = new.item(&item.id).is_some();
         let replaced_by = new.items.iter().find(|n| n.replaces.contains(&item.id));
-        if !kept && replaced_by.is_none() {
+        // A base item an own checklist leaves out: 対象外 with its reason, not a removal.
+        let left_out = new
+            .extends
+            .as_ref()
+            .and_then(|e| e.out_of_scope.iter().find(|o| o.item == item.id));
+        if let (false, Some(o)) = (kept, left_out) {
+            changes.push(Change::about_item(
+                "item-out-of-scope",
+                Impact::Review,
+                item,
+                " ",
+                msg_ref!("diff-item-out-of-scope", reason = o.reason.ja),
+            ));
+        } else if !kept && replaced_by.is_none() {
             changes.push(Change::about_item(
                 "item-removed",
                 Impact::Breaking,

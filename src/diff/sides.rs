@@ -1,8 +1,9 @@
 //! The two sides of `checklist diff` when they are sets of files: two folders, or the files
 //! under some paths at two git revisions (read through the `git` command: `git ls-tree` and
 //! `git show REV:PATH`). Files are paired by id, form and edition, then what is left by id and
-//! form (so `fy2024/` against `fy2025/` pairs each form with its next edition); the rest are
-//! added or removed files.
+//! form (so `fy2024/` against `fy2025/` pairs each form with its next edition), then a new
+//! file with the newest older edition of its id and form on the old side (a new `fy2026/`
+//! beside the `fy2025/` kept); the rest are added or removed files.
 
 use crate::checklist::{self, ChecklistError, Lang, Loaded, Origin};
 use std::path::{Path, PathBuf};
@@ -322,6 +323,7 @@ pub fn pair(old: Vec<SideFile>, new: Vec<SideFile>) -> Paired {
         (c.id.clone(), c.form, c.edition.clone())
     };
     let mut paired = Paired::default();
+    let all_old = old.clone();
     let mut old_left: Vec<Option<SideFile>> = old.into_iter().map(Some).collect();
     let mut new_left: Vec<Option<SideFile>> = Vec::new();
     for n in new {
@@ -354,6 +356,25 @@ pub fn pair(old: Vec<SideFile>, new: Vec<SideFile>) -> Paired {
         let n = new_left.get_mut(i).and_then(Option::take);
         if let (Some(o), Some(n)) = (o, n) {
             paired.pairs.push((o, n));
+        }
+    }
+    // A new edition beside the old one kept (`fy2026/` added where `fy2025/` stays): compared
+    // with the newest older edition of its id and form on the old side, even one paired above,
+    // so the comment shows what the new edition changes, not only that a file is new.
+    for slot in &mut new_left {
+        let Some(n) = slot.as_ref() else {
+            continue;
+        };
+        let (id, form) = id_form(n);
+        let year = n.loaded.checklist.fiscal_year;
+        let previous = all_old
+            .iter()
+            .filter(|o| id_form(o) == (id.clone(), form) && o.loaded.checklist.fiscal_year < year)
+            .max_by_key(|o| o.loaded.checklist.fiscal_year);
+        if let Some(o) = previous {
+            if let Some(n) = slot.take() {
+                paired.pairs.push((o.clone(), n));
+            }
         }
     }
     paired.added = new_left.into_iter().flatten().collect();

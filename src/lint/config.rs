@@ -27,6 +27,9 @@ pub struct LintOptions {
     pub deny: BTreeSet<Deny>,
     /// Codes whose findings are not reported.
     pub allow: BTreeSet<String>,
+    /// Checklist files given with `--checklist`: bases an own checklist may extend, beside the
+    /// bundled and added ones (never from a settings file).
+    pub bases: Vec<PathBuf>,
 }
 
 /// A rule code that no lint rule has, with the known codes closest to it.
@@ -142,7 +145,9 @@ impl Loaded {
                     self.options.deny.contains(&deny)
                         || config.is_some_and(|c| c.deny.contains(&deny))
                 };
-                if allowed(d.code) {
+                // As in `checklist diff`, a breaking change in an unchanged edition is always
+                // an error: no `--allow` silences it.
+                if allowed(d.code) && d.code != crate::diff::BREAKING_SAME_EDITION {
                     return None;
                 }
                 let mut d = d;
@@ -164,6 +169,7 @@ impl LintOptions {
         Ok(Self {
             deny,
             allow: allow.iter().cloned().collect(),
+            bases: Vec::new(),
         })
     }
 
@@ -193,6 +199,7 @@ impl LintOptions {
                 LintOptions {
                     deny: raw.deny.into_iter().collect(),
                     allow: raw.allow.into_iter().collect(),
+                    bases: Vec::new(),
                 },
             );
             loaded.files.push(name);
@@ -205,7 +212,9 @@ impl LintOptions {
     pub fn apply(&self, diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
         diagnostics
             .into_iter()
-            .filter(|d| !self.allow.contains(d.code))
+            .filter(|d| {
+                !self.allow.contains(d.code) || d.code == crate::diff::BREAKING_SAME_EDITION
+            })
             .map(|mut d| {
                 if self.deny.contains(&Deny::Warnings) {
                     d.severity = Severity::Error;
@@ -428,6 +437,7 @@ mod tests {
         let options = LintOptions {
             deny: [Deny::Warnings].into(),
             allow: ["unverified-wording".to_owned()].into(),
+            bases: Vec::new(),
         };
         let out = options.apply(vec![
             diag("unverified-wording", Severity::Warning),

@@ -42,7 +42,7 @@ impl LintReport {
 /// codes dropped, warnings raised to errors when denied. An unreadable or invalid settings file
 /// counts as unreadable input.
 pub fn lint_with(paths: &[PathBuf], options: LintOptions) -> LintReport {
-    let mut report = lint_paths(paths);
+    let mut report = lint_paths_over(paths, &options.bases);
     let linted: Vec<PathBuf> = report.file_names.iter().map(PathBuf::from).collect();
     let mut loaded = options.with_files_for(paths, &linted);
     if !loaded.problems.is_empty() {
@@ -65,8 +65,9 @@ pub fn lint_since(
     options: LintOptions,
 ) -> Result<LintReport, crate::diff::DiffError> {
     let changed = crate::diff::sides::changed_since(rev, paths)?;
+    let bases = options.bases.clone();
     let mut loaded = options.with_files_for(paths, &changed);
-    let mut report = lint_paths(&changed);
+    let mut report = lint_paths_over(&changed, &bases);
     // A path that does not exist is unreadable input, as without --base: a mistyped path must
     // not pass as "nothing changed".
     let missing: Vec<PathBuf> = paths
@@ -134,6 +135,13 @@ pub fn lint_since(
 
 /// Lint files and folders.
 pub fn lint_paths(paths: &[PathBuf]) -> LintReport {
+    lint_paths_over(paths, &[])
+}
+
+/// Lint files and folders; an own checklist's base is looked up among `bases` (`--checklist`)
+/// too, beside the bundled and added checklists.
+pub fn lint_paths_over(paths: &[PathBuf], bases: &[PathBuf]) -> LintReport {
+    let mut catalog: Option<crate::checklist::Catalog> = None;
     let mut report = LintReport::default();
     let mut files = Vec::new();
     for path in paths {
@@ -179,9 +187,12 @@ pub fn lint_paths(paths: &[PathBuf]) -> LintReport {
                 .diagnostics
                 .extend(fill_rules::check(&name, &source, c));
         }
-        report
-            .diagnostics
-            .extend(extends::lint(checklist.as_ref(), &name));
+        if checklist.as_ref().is_some_and(|c| c.extends.is_some()) {
+            let catalog = catalog.get_or_insert_with(|| extends::catalog(bases));
+            report
+                .diagnostics
+                .extend(extends::lint(checklist.as_ref(), &name, catalog));
+        }
         if let Some(c) = checklist {
             let key = (c.id.clone(), c.edition.clone());
             if let Some(first) = seen.insert(key, name.clone()) {

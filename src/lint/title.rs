@@ -62,61 +62,125 @@ fn leading_number(s: &str) -> Option<(i32, usize)> {
     (len > 0).then_some((value, len))
 }
 
-/// `令和N年度` (元 for 1) and `YYYY年度` in Japanese text, as written and as a Western year.
+/// A number in kanji (`六`, `十二`, `二十`), with how many bytes it takes.
+fn kanji_number(s: &str) -> Option<(i32, usize)> {
+    const DIGITS: &str = "〇一二三四五六七八九";
+    let (mut total, mut current, mut len) = (0, 0, 0);
+    for c in s.chars() {
+        if c == '十' {
+            total += if current == 0 { 10 } else { current * 10 };
+            current = 0;
+        } else if let Some(d) = DIGITS.chars().position(|k| k == c) {
+            current = i32::try_from(d).ok()?;
+        } else {
+            break;
+        }
+        len += c.len_utf8();
+    }
+    (len > 0).then_some((total + current, len))
+}
+
+fn skip_spaces(s: &str) -> usize {
+    s.len() - s.trim_start_matches([' ', '　']).len()
+}
+
+/// The fiscal year written at byte `i` of `text`, with where it ends: `令和N年度`, `令和N年版`,
+/// `平成N年度`, `RN年度` (N in digits, full-width digits, kanji or 元; spaces allowed) and
+/// `YYYY年度`. A date (`令和5年6月`) is not one.
+fn fiscal_year_at(text: &str, i: usize) -> Option<(usize, i32)> {
+    let rest = text.get(i..)?;
+    let before = text.get(..i)?.chars().next_back();
+    let (era, era_len) = if rest.starts_with("令和") {
+        (Some(2018), "令和".len())
+    } else if rest.starts_with("平成") {
+        (Some(1988), "平成".len())
+    } else if rest.starts_with('R') && !before.is_some_and(|c| c.is_ascii_alphanumeric()) {
+        (Some(2018), 1)
+    } else if before.is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c)) {
+        return None;
+    } else {
+        (None, 0)
+    };
+    let mut at = i + era_len;
+    if era.is_some() {
+        at += skip_spaces(text.get(at..)?);
+    }
+    let number = text.get(at..)?;
+    let (value, len) = if number.starts_with('元') {
+        (1, '元'.len_utf8())
+    } else if let Some(found) = leading_number(number) {
+        found
+    } else if era.is_some() {
+        kanji_number(number)?
+    } else {
+        return None;
+    };
+    at += len;
+    if era.is_some() {
+        at += skip_spaces(text.get(at..)?);
+    }
+    let suffix = text.get(at..)?;
+    let end = if suffix.starts_with("年度") {
+        at + "年度".len()
+    } else if suffix.starts_with("年版") && era.is_some() {
+        at + "年版".len()
+    } else {
+        return None;
+    };
+    match era {
+        Some(base) => Some((end, base + value)),
+        None if value >= 1000 => Some((end, value)),
+        None => None,
+    }
+}
+
+/// The fiscal years written in Japanese text, as written and as a Western year.
 fn fiscal_years_ja(text: &str) -> Vec<(String, i32)> {
     let mut out = Vec::new();
-    for (i, _) in text.match_indices('年') {
-        let Some(rest) = text.get(i..) else { continue };
-        if !rest.starts_with("年度") {
+    let mut next = 0;
+    for (i, _) in text.char_indices() {
+        if i < next {
             continue;
         }
-        let Some(before) = text.get(..i) else {
-            continue;
-        };
-        // The number just before 年度, read backwards.
-        let start = before
-            .char_indices()
-            .rev()
-            .take_while(|(_, c)| c.is_ascii_digit() || ('０'..='９').contains(c) || *c == '元')
-            .last()
-            .map_or(i, |(s, _)| s);
-        let Some(number) = before.get(start..) else {
-            continue;
-        };
-        let value = if number == "元" {
-            Some(1)
-        } else {
-            leading_number(number).map(|(v, _)| v)
-        };
-        let Some(value) = value else { continue };
-        let reiwa = before.get(..start).is_some_and(|b| b.ends_with("令和"));
-        let (written, year) = if reiwa {
-            (format!("令和{number}年度"), 2018 + value)
-        } else if value >= 1000 {
-            (format!("{number}年度"), value)
-        } else {
-            continue;
-        };
-        out.push((written, year));
+        if let Some((end, year)) = fiscal_year_at(text, i) {
+            out.push((text.get(i..end).unwrap_or_default().to_owned(), year));
+            next = end;
+        }
     }
     out
 }
 
-/// `FY2025` (also `FY 2025`) in English text.
+/// `FY2025` (also `FY 2025`) and `fiscal year 2025` in English text.
 fn fiscal_years_en(text: &str) -> Vec<(String, i32)> {
     let mut out = Vec::new();
-    for (i, _) in text.match_indices("FY") {
-        let Some(rest) = text.get(i + 2..) else {
+    // ASCII lowercase keeps every byte offset.
+    let lower = text.to_ascii_lowercase();
+    let marks = lower.match_indices("fy").map(|(i, m)| (i, m.len())).chain(
+        lower
+            .match_indices("fiscal year")
+            .map(|(i, m)| (i, m.len())),
+    );
+    for (i, len) in marks {
+        if text
+            .get(..i)
+            .and_then(|b| b.chars().next_back())
+            .is_some_and(|c| c.is_ascii_alphabetic())
+        {
+            continue;
+        }
+        let Some(rest) = text.get(i + len..) else {
             continue;
         };
         let trimmed = rest.trim_start_matches(' ');
-        let Some((year, len)) = leading_number(trimmed) else {
+        let Some((year, digits)) = leading_number(trimmed) else {
             continue;
         };
-        if len == 4 {
-            out.push((format!("FY{year}"), year));
+        if digits == 4 {
+            let end = i + len + (rest.len() - trimmed.len()) + digits;
+            out.push((text.get(i..end).unwrap_or_default().to_owned(), year));
         }
     }
+    out.sort_by_key(|(w, _)| text.find(w.as_str()));
     out
 }
 
@@ -137,6 +201,23 @@ mod tests {
             ]
         });
         assert!(fiscal_years_ja("チェックリスト(令和5年6月)").is_empty());
+        // Each way a year is written in titles people make.
+        for (title, year) in [
+            ("点検表(令和六年度版)", 2024),
+            ("点検表(平成31年度版)", 2019),
+            ("点検表(令和 6 年度版)", 2024),
+            ("点検表 R6年度版", 2024),
+            ("点検表(令和6年版)", 2024),
+            ("点検表(令和十二年度版)", 2030),
+        ] {
+            let found = fiscal_years_ja(title);
+            assert_eq!(found.len(), 1, "{title}: {found:?}");
+            assert_eq!(found.first().map(|f| f.1), Some(year), "{title}");
+        }
+        assert_eq!(
+            fiscal_years_en("Checks, fiscal year 2024 edition"),
+            vec![("fiscal year 2024".to_owned(), 2024)]
+        );
         assert_eq!(
             fiscal_years_en("Checklist (FY2024 edition)"),
             vec![("FY2024".to_owned(), 2024)]

@@ -217,8 +217,9 @@ fn markdown_pair(old: &Loaded, new: &Loaded, changes: &[Change], lang: Lang) -> 
         return out;
     }
     out.push_str(&format!(
-        "| {} | code | {} |\n|---|---|---|\n",
+        "| {} | {} | {} |\n|---|---|---|\n",
         crate::tr!(lang, "diff-ci-md-impact"),
+        crate::tr!(lang, "diff-md-code"),
         crate::tr!(lang, "diff-ci-md-change")
     ));
     for c in changes {

@@ -41,6 +41,9 @@ pub struct Row {
     pub fiscal_year: Option<i16>,
     /// No error of the inspection's rules in the re-run.
     pub complete: Option<bool>,
+    /// For a report on an own checklist: how many base items it marks out of scope.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub out_of_scope: Option<usize>,
     /// Items whose latest answered round is いいえ.
     pub no_answers: Option<usize>,
     /// Of those, target dates before the as-of date.
@@ -183,6 +186,9 @@ pub fn table(rows: &[Row], lang: Lang, color: bool) -> String {
                 .map(|n| tr!(lang, "summarize-cell-no", count = n)),
             r.overdue_target_dates
                 .map(|n| tr!(lang, "summarize-cell-overdue", count = n)),
+            r.out_of_scope
+                .filter(|n| *n > 0)
+                .map(|n| tr!(lang, "own-summarize-out-of-scope", count = n)),
         ]
         .into_iter()
         .flatten()

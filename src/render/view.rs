@@ -653,11 +653,19 @@ fn form_view(
         out_of_scope_heading: checklist
             .and_then(|c| c.extends.as_ref())
             .map(|e| {
-                let base = e.resolved.as_ref().map_or_else(
-                    || e.base.clone(),
-                    |b| format!("{} ({})", b.full_id(), b.digest),
+                // The extension with its digest beside the base with its own (`own`).
+                let (base, base_digest) = e.resolved.as_ref().map_or_else(
+                    || (e.base.clone(), String::new()),
+                    |b| (b.full_id(), b.digest.clone()),
                 );
-                crate::tr!(lang, "checklist-extends-show-heading", base = base)
+                crate::tr!(
+                    lang,
+                    "own-out-of-scope-heading",
+                    checklist = form.checklist.full_id(),
+                    digest = form.checklist.digest.as_str(),
+                    base = base,
+                    base_digest = base_digest
+                )
             })
             .unwrap_or_default(),
         out_of_scope: checklist

@@ -401,3 +401,145 @@ fn circled_numbers_past_twenty_renumbered_to_brackets_are_a_notation_change() {
         ["own-restore-drill"]
     );
 }
+
+/// A new edition added beside the old one (`fy2026/` where `fy2025/` stays) is compared with
+/// the newest older edition of its id and form, and the comment names both files.
+#[test]
+fn a_new_edition_file_is_compared_with_the_previous_edition() {
+    let repo = tempfile::tempdir().unwrap();
+    let dir = repo.path();
+    if git(dir, &["init", "-q", "-b", "main"]).is_none() {
+        return;
+    }
+    for year in ["fy2024", "fy2025"] {
+        let folder = dir.join(format!("checklists/mhlw/{year}"));
+        std::fs::create_dir_all(&folder).unwrap();
+        std::fs::copy(
+            root().join(format!("checklists/mhlw/{year}/institution.toml")),
+            folder.join("institution.toml"),
+        )
+        .unwrap();
+    }
+    git(dir, &["add", "."]).unwrap();
+    git(dir, &["commit", "-q", "-m", "one"]).unwrap();
+    std::fs::create_dir_all(dir.join("checklists/mhlw/fy2026")).unwrap();
+    let out = medsec()
+        .current_dir(dir)
+        .args([
+            "checklist",
+            "new",
+            "--from",
+            "mhlw-institution@fy2025",
+            "--edition",
+            "fy2026",
+            "--out",
+            "checklists/mhlw/fy2026/institution.toml",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    git(dir, &["add", "."]).unwrap();
+    git(dir, &["commit", "-q", "-m", "two"]).unwrap();
+    for lang in ["ja", "en"] {
+        let out = medsec()
+            .current_dir(dir)
+            .args([
+                "checklist",
+                "diff",
+                "main~1",
+                "HEAD",
+                "--format",
+                "md",
+                "--lang",
+                lang,
+                "--",
+                "checklists/",
+            ])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+        let md = stdout_of(&out);
+        assert!(
+            md.contains("mhlw-institution@fy2025 (main~1:checklists/mhlw/fy2025/institution.toml)")
+                && md.contains(
+                    "mhlw-institution@fy2026 (HEAD:checklists/mhlw/fy2026/institution.toml)"
+                ),
+            "{lang}: {md}"
+        );
+        assert!(md.contains("`edition-changed`"), "{lang}: {md}");
+        let code = if lang == "ja" {
+            "| コード |"
+        } else {
+            "| code |"
+        };
+        assert!(md.contains(code), "{lang}: {md}");
+    }
+}
+
+/// A missing path is not found (2); two empty folders are refused as revisions without
+/// checklists are (2); an own checklist's items left out are 対象外 with their reason; a gate
+/// change says 前提の質問である/でない.
+#[test]
+fn missing_paths_empty_folders_out_of_scope_and_gate_wording() {
+    let tmp = tempfile::tempdir().unwrap();
+    let w = tmp.path();
+    let run = |args: &[&str]| medsec().current_dir(w).args(args).output().unwrap();
+    let out = run(&[
+        "checklist",
+        "diff",
+        "nothing/here.toml",
+        "other.toml",
+        "--lang",
+        "ja",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr_of(&out).contains("`nothing/here.toml` が見つかりません"),
+        "{}",
+        stderr_of(&out)
+    );
+    std::fs::create_dir(w.join("a")).unwrap();
+    std::fs::create_dir(w.join("b")).unwrap();
+    let out = run(&["checklist", "diff", "a", "b"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stdout_of(&out));
+    assert!(
+        stderr_of(&out).contains("check the folders"),
+        "{}",
+        stderr_of(&out)
+    );
+    let example = root().join("examples/own-checklist.toml");
+    let out = run(&[
+        "checklist",
+        "diff",
+        "mhlw-institution@fy2025",
+        example.to_str().unwrap(),
+        "--lang",
+        "ja",
+        "--fail-on",
+        "never",
+    ]);
+    let text = stdout_of(&out);
+    assert!(
+        text.contains("[item-out-of-scope]") && !text.contains("[item-removed]"),
+        "{text}"
+    );
+    assert!(
+        text.contains("対象外にしました。理由: リモート保守の契約がなく"),
+        "{text}"
+    );
+    // A gate question changed.
+    let base =
+        std::fs::read_to_string(root().join("checklists/mhlw/fy2025/institution.toml")).unwrap();
+    let i = base.find("id = \"medical-information-system\"").unwrap();
+    let j = base[i..].find("gate = true").unwrap() + i;
+    let mut changed = base.clone();
+    changed.replace_range(j..j + "gate = true".len(), "gate = false");
+    std::fs::write(w.join("new.toml"), changed).unwrap();
+    std::fs::write(w.join("old.toml"), &base).unwrap();
+    let out = run(&["checklist", "diff", "old.toml", "new.toml", "--lang", "ja"]);
+    let text = stdout_of(&out);
+    assert!(
+        text.contains("前提の質問である → 前提の質問でない"),
+        "{text}"
+    );
+}

@@ -100,15 +100,22 @@ fn path_with(stubs: &Path) -> std::ffi::OsString {
     .unwrap()
 }
 
-/// A `gh` stand-in that appends its arguments to `gh-calls.txt` in the current folder.
+/// `gh` and `curl` stand-ins that append their arguments to `gh-calls.txt` and
+/// `curl-calls.txt` in the current folder.
 fn stubs() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    let gh = dir.path().join("gh");
-    std::fs::write(&gh, "#!/bin/sh\necho \"$@\" >> gh-calls.txt\n").unwrap();
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(&gh, std::fs::Permissions::from_mode(0o755)).unwrap();
+    for name in ["gh", "curl"] {
+        let stub = dir.path().join(name);
+        std::fs::write(
+            &stub,
+            format!("#!/bin/sh\necho \"$@\" >> {name}-calls.txt\n"),
+        )
+        .unwrap();
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(&stub, std::fs::Permissions::from_mode(0o755)).unwrap();
+        }
     }
     dir
 }
@@ -211,7 +218,13 @@ fn run_github_job(job: &serde_norway::Value, dir: &Path, stubs: &Path) -> i32 {
 #[allow(clippy::print_stderr)]
 /// What a GitLab job ended with: the exit code of the first failing script line, else 0.
 fn run_gitlab_job(job: &serde_norway::Value, dir: &Path, stubs: &Path) -> i32 {
-    let env = vec![("CI_MERGE_REQUEST_TARGET_BRANCH_NAME", "main".to_owned())];
+    let env = vec![
+        ("CI_MERGE_REQUEST_TARGET_BRANCH_NAME", "main".to_owned()),
+        ("CI_API_V4_URL", "https://gitlab.example/api/v4".to_owned()),
+        ("CI_PROJECT_ID", "42".to_owned()),
+        ("CI_MERGE_REQUEST_IID", "7".to_owned()),
+        ("MEDSEC_NOTE_TOKEN", "token".to_owned()),
+    ];
     for line in job["script"].as_sequence().unwrap() {
         let line = line.as_str().unwrap();
         assert!(
@@ -322,6 +335,56 @@ fn gitlab_jobs_run() {
     );
     let md = std::fs::read_to_string(dir.join("checklist-diff.md")).unwrap();
     assert!(md.contains("`item-reworded`"), "{md}");
+    // The note was posted to the merge request with the Markdown.
+    let calls = std::fs::read_to_string(dir.join("curl-calls.txt")).unwrap();
+    assert!(
+        calls.contains("PRIVATE-TOKEN: token")
+            && calls.contains("body@checklist-diff.md")
+            && calls.contains("https://gitlab.example/api/v4/projects/42/merge_requests/7/notes"),
+        "{calls}"
+    );
+}
+
+/// diff cannot run (a checklist that does not load: exit 2): both jobs post the error text,
+/// never an empty body, and fail with 2.
+#[test]
+fn a_diff_that_cannot_run_posts_its_error_not_an_empty_comment() {
+    let Some(repo) = pull_request_repo() else {
+        return;
+    };
+    let dir = repo.path();
+    std::fs::write(
+        dir.join("checklists/mhlw/fy2025/institution.toml"),
+        "format_version = 1\nid = [\n",
+    )
+    .unwrap();
+    git(dir, &["commit", "-q", "-am", "broken"]);
+    let stubs = stubs();
+    let github = yaml(GITHUB);
+    assert_eq!(
+        run_github_job(&github["jobs"]["diff"], dir, stubs.path()),
+        2
+    );
+    let md = std::fs::read_to_string(dir.join("checklist-diff.md")).unwrap();
+    assert!(
+        md.contains("could not run (exit 2)") && md.contains("institution.toml"),
+        "{md}"
+    );
+    let calls = std::fs::read_to_string(dir.join("gh-calls.txt")).unwrap();
+    assert!(calls.contains("pr comment"), "{calls}");
+    std::fs::remove_file(dir.join("checklist-diff.md")).unwrap();
+    let gitlab = yaml(GITLAB);
+    assert_eq!(
+        run_gitlab_job(&gitlab["checklist-diff"], dir, stubs.path()),
+        2
+    );
+    let md = std::fs::read_to_string(dir.join("checklist-diff.md")).unwrap();
+    assert!(
+        md.contains("could not run (exit 2)") && md.contains("institution.toml"),
+        "{md}"
+    );
+    let calls = std::fs::read_to_string(dir.join("curl-calls.txt")).unwrap();
+    assert!(calls.contains("/notes"), "{calls}");
 }
 
 /// Remove the last item of the FY2025 form without a new edition, and commit it.
@@ -357,5 +420,10 @@ fn a_breaking_pull_request_fails_the_diff_job_after_commenting() {
     assert_eq!(
         run_gitlab_job(&gitlab["checklist-diff"], dir, stubs.path()),
         1
+    );
+    let calls = std::fs::read_to_string(dir.join("curl-calls.txt")).unwrap();
+    assert!(
+        calls.contains("/notes"),
+        "the note is posted first: {calls}"
     );
 }

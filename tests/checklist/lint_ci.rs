@@ -242,20 +242,23 @@ fn settings_file_next_to_the_checklists_is_read_and_strictly_parsed() {
     std::fs::write(&settings, "allow = []\ndeny-warnings = true\n").unwrap();
     for lang in ["en", "ja"] {
         let out = lint(&["--lang", lang], dir.path());
-        assert_eq!(out.status.code(), Some(2), "{}", stdout_of(&out));
-        let text = stdout_of(&out);
+        assert_eq!(out.status.code(), Some(2), "{}", stderr_of(&out));
+        let text = stderr_of(&out);
         assert!(text.contains("medsec-lint.toml:2:1"), "{text}");
         assert!(text.contains("[invalid-lint-config]"), "{text}");
         assert!(text.contains("deny-warnings"), "{text}");
+        // A problem that stops the command: standard output stays empty (no summary, no
+        // "settings used").
+        assert_eq!(stdout_of(&out), "", "{lang}");
     }
     // A value that is not known.
     std::fs::write(&settings, "deny = [\"warning\"]\n").unwrap();
     let out = lint(&[], dir.path());
     assert_eq!(out.status.code(), Some(2));
     assert!(
-        stdout_of(&out).contains("medsec-lint.toml:1:"),
+        stderr_of(&out).contains("medsec-lint.toml:1:"),
         "{}",
-        stdout_of(&out)
+        stderr_of(&out)
     );
 }
 
@@ -341,8 +344,8 @@ fn an_allowed_code_that_no_rule_has_is_refused_with_the_closest_codes() {
     )
     .unwrap();
     let out = lint(&[], dir.path());
-    assert_eq!(out.status.code(), Some(2), "{}", stdout_of(&out));
-    let text = stdout_of(&out);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr_of(&out));
+    let text = stderr_of(&out);
     assert_eq!(text.matches("[invalid-lint-config]").count(), 3, "{text}");
     assert!(text.contains("medsec-lint.toml:1:9"), "{text}");
     assert!(text.contains("medsec-lint.toml:2:33"), "{text}");
@@ -613,4 +616,55 @@ fn base_lints_only_what_changed_and_catches_a_breaking_change_in_the_same_editio
         "{}",
         stderr_of(&out)
     );
+}
+
+/// `--allow breaking-change-same-edition` does not silence it (diff says it always fails), and
+/// `--base` outside a repository gives lint's advice.
+#[test]
+fn the_same_edition_rule_cannot_be_allowed_and_base_outside_git_is_advised() {
+    let repo = tempfile::tempdir().unwrap();
+    let dir = repo.path();
+    if !git(dir, &["init", "-q", "-b", "main"]) {
+        return;
+    }
+    let folder = dir.join("checklists");
+    std::fs::create_dir(&folder).unwrap();
+    let text =
+        std::fs::read_to_string(root().join("checklists/mhlw/fy2025/institution.toml")).unwrap();
+    std::fs::write(folder.join("institution.toml"), &text).unwrap();
+    git(dir, &["add", "."]);
+    git(dir, &["commit", "-q", "-m", "checklists"]);
+    let cut = text.rfind("[[items]]").unwrap();
+    std::fs::write(folder.join("institution.toml"), &text[..cut]).unwrap();
+    let out = medsec()
+        .current_dir(dir)
+        .args([
+            "checklist",
+            "lint",
+            "checklists/",
+            "--base",
+            "main",
+            "--allow",
+            "breaking-change-same-edition",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stdout_of(&out));
+    assert!(stdout_of(&out).contains("breaking-change-same-edition"));
+    let outside = tempfile::tempdir().unwrap();
+    for lang in ["en", "ja"] {
+        let out = medsec()
+            .current_dir(outside.path())
+            .args(["checklist", "lint", ".", "--base", "main", "--lang", lang])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        let err = stderr_of(&out);
+        assert!(
+            err.contains("`--base`")
+                && !err.contains("two folders")
+                && !err.contains("フォルダ同士"),
+            "{err}"
+        );
+    }
 }

@@ -209,6 +209,19 @@ fn an_extension_over_each_institution_edition_round_trips() {
         };
         let (code, out, err) = verify(&["--checklist", "own.toml"]);
         assert_eq!(code, 0, "fy{year}: {out}{err}");
+        // status of the bundle, without the own checklist given: complete, as report made it,
+        // the base's items with the own ones.
+        let (code, out, err) = run(
+            w,
+            &["status", "bundle", "--as-of", &as_of, "--format", "json"],
+        );
+        assert_eq!(code, 0, "fy{year}: {out}{err}");
+        let status = json(&out);
+        assert_eq!(status["complete"], true, "fy{year}: {status}");
+        assert_eq!(
+            status["forms"][0]["checklist"]["extends"]["id"], "mhlw-institution",
+            "fy{year}: {status}"
+        );
         // The printed report shows the own items by their wording.
         let (code, out, err) = run(
             w,
@@ -234,7 +247,8 @@ fn an_extension_over_each_institution_edition_round_trips() {
         );
         // The base items left out are listed, 対象外 with their reason, under the base's name.
         assert!(
-            out.contains(&format!("### mhlw-institution@fy{year} (sha256:"))
+            out.contains("### 対象外とした項目: own-institution@fy")
+                && out.contains(&format!("mhlw-institution@fy{year}(sha256:"))
                 && out.contains("| 対象外 | リモート保守の契約がありません。 |"),
             "fy{year}: {out}"
         );
@@ -850,4 +864,413 @@ fn an_extension_over_an_imported_base_carries_both_and_verifies_without_them() {
         ],
     );
     assert_eq!(code, 3, "{out}{err}");
+}
+
+/// A bundle made from an own checklist is read by `status` and `render` as `report` made it:
+/// the base's items and the own ones, linked to the base the bundle names (issue #15).
+#[test]
+fn status_and_render_of_an_own_checklist_bundle_show_base_and_own_items() {
+    let tmp = tempfile::tempdir().unwrap();
+    let w = tmp.path();
+    let own = common::root().join("examples/own-checklist.toml");
+    let own = own.to_str().unwrap();
+    let (code, _, err) = run(w, &["--checklist", own, "init", "--out", "b.toml"]);
+    assert_eq!(code, 0, "{err}");
+    let text = std::fs::read_to_string(w.join("b.toml"))
+        .unwrap()
+        .replace("name = \"\"", "name = \"テスト病院\"")
+        .replace("code = \"\"", "code = \"0110113719\"")
+        .replace("prefecture = \"\"", "prefecture = \"北海道\"")
+        .replace("manager = \"\"", "manager = \"山田太郎\"")
+        .replace("security_manager = \"\"", "security_manager = \"佐藤花子\"")
+        .replace("answered_by = \"\"", "answered_by = \"佐藤花子\"")
+        .replace("contract = \"\"", "contract = false");
+    std::fs::write(w.join("b.toml"), text).unwrap();
+    let (_, shown, _) = run(
+        w,
+        &[
+            "--checklist",
+            own,
+            "checklist",
+            "show",
+            "example-institution@fy2025",
+            "--format",
+            "json",
+        ],
+    );
+    let ids: Vec<String> = json(&shown)["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["id"].as_str().unwrap().to_owned())
+        .collect();
+    assert!(ids.contains(&"security-manager".to_owned()), "{ids:?}");
+    // Every item はい except one base item, left unanswered: the report finds it.
+    let mut sheet = String::from("item,answer,checked_on,target_date,note\n");
+    for id in ids.iter().filter(|id| *id != "security-manager") {
+        sheet.push_str(&format!("{id},はい,2025-06-02,,\n"));
+    }
+    std::fs::write(w.join("sheet.csv"), sheet).unwrap();
+    let (code, out, err) = run(
+        w,
+        &[
+            "--checklist",
+            own,
+            "answer",
+            "b.toml",
+            "--import",
+            "sheet.csv",
+        ],
+    );
+    assert_eq!(code, 0, "{out}{err}");
+    keygen(&w.join("k"));
+    let (code, out, err) = run(
+        w,
+        &[
+            "--checklist",
+            own,
+            "report",
+            "--answers",
+            "b.toml",
+            "--out",
+            "bundle-b",
+            "--sign",
+            "k.key",
+        ],
+    );
+    assert!(code == 0 || code == 1, "{code}: {out}{err}");
+    // status of the bundle, without the own checklist given: incomplete (exit 1), the base
+    // named in its JSON, the base item left unanswered listed.
+    for lang in ["ja", "en"] {
+        let (code, out, err) = run(
+            w,
+            &[
+                "status",
+                "bundle-b",
+                "--as-of",
+                "2025-11-01",
+                "--lang",
+                lang,
+            ],
+        );
+        assert_eq!(code, 1, "{lang}: {out}{err}");
+        assert!(
+            out.contains("1-①"),
+            "{lang}: the base item unanswered: {out}"
+        );
+    }
+    let (code, out, _) = run(
+        w,
+        &[
+            "status",
+            "bundle-b",
+            "--as-of",
+            "2025-11-01",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(code, 1);
+    let status = json(&out);
+    assert_eq!(status["complete"], false, "{status}");
+    assert_eq!(
+        status["forms"][0]["checklist"]["extends"]["id"], "mhlw-institution",
+        "{status}"
+    );
+    // render of the bundle: as many item rows as the signed report.html.
+    let signed = std::fs::read_to_string(w.join("bundle-b/report.html")).unwrap();
+    let rows = |html: &str| html.matches("<tr").count();
+    for format in ["html", "md", "csv"] {
+        let (code, out, err) = run(
+            w,
+            &["render", "bundle-b", "--format", format, "--lang", "ja"],
+        );
+        assert!(code == 0 || code == 1, "{format}: {code} {err}");
+        assert!(
+            out.contains("医療情報システム安全管理責任者"),
+            "{format}: the base's items: {out}"
+        );
+        assert!(out.contains("4-(1)"), "{format}: the own items: {out}");
+        if format == "html" {
+            assert_eq!(rows(&out), rows(&signed), "{format}");
+            // The section an inspector reads: the extension and its digest beside the base's.
+            let digest = json(&std::fs::read_to_string(w.join("bundle-b/report.json")).unwrap())
+                ["checklist"]["digest"]
+                .as_str()
+                .unwrap()
+                .to_owned();
+            assert!(
+                out.contains("対象外とした項目")
+                    && out.contains(&format!("example-institution@fy2025({digest})"))
+                    && out.contains("mhlw-institution@fy2025(sha256:")
+                    && out.contains("リモート保守の契約がなく"),
+                "{out}"
+            );
+        }
+    }
+
+    // verify: each base item left out is a warning naming it and its reason (exit as
+    // before: the answers are incomplete, 1), and JSON lists them under `extends`.
+    for lang in ["ja", "en"] {
+        let (code, out, err) = run(
+            w,
+            &[
+                "verify",
+                "bundle-b",
+                "--pubkey",
+                "k.pub",
+                "--as-of",
+                "2025-11-01",
+                "--lang",
+                lang,
+            ],
+        );
+        assert_eq!(code, 1, "{lang}: {out}{err}");
+        let reason = if lang == "ja" {
+            "リモート保守の契約がなく"
+        } else {
+            "There is no remote-maintenance contract"
+        };
+        assert!(
+            out.contains("base-item-out-of-scope") && out.contains("2-②") && out.contains(reason),
+            "{lang}: {out}"
+        );
+    }
+    let (_, out, _) = run(
+        w,
+        &[
+            "verify",
+            "bundle-b",
+            "--pubkey",
+            "k.pub",
+            "--as-of",
+            "2025-11-01",
+            "--format",
+            "json",
+        ],
+    );
+    let v = json(&out);
+    let extends = &v["bundles"][0]["extends"];
+    assert_eq!(extends["checklist"], "example-institution@fy2025", "{v}");
+    assert_eq!(extends["base"]["id"], "mhlw-institution", "{v}");
+    assert_eq!(extends["out_of_scope"][0]["item"], "remote-maintenance");
+    assert_eq!(extends["out_of_scope"][0]["number"], "2-②");
+    assert!(extends["out_of_scope"][0]["reason"]["ja"]
+        .as_str()
+        .unwrap()
+        .contains("リモート保守"));
+    // summarize: the count, in JSON and in the table.
+    let (_, out, _) = run(
+        w,
+        &[
+            "summarize",
+            "bundle-b",
+            "--pubkey",
+            "k.pub",
+            "--as-of",
+            "2025-11-01",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(json(&out)["bundles"][0]["out_of_scope"], 1, "{out}");
+    let (_, out, _) = run(
+        w,
+        &[
+            "summarize",
+            "bundle-b",
+            "--pubkey",
+            "k.pub",
+            "--as-of",
+            "2025-11-01",
+            "--lang",
+            "ja",
+        ],
+    );
+    assert!(out.contains("対象外 1 件"), "{out}");
+}
+
+/// `checklist new` on the example own checklist moves the year inside its title (never adds a
+/// second one), and the scaffold lints clean over its base given with `--checklist`.
+#[test]
+fn checklist_new_on_the_example_advances_its_title_and_lints_clean() {
+    let tmp = tempfile::tempdir().unwrap();
+    let w = tmp.path();
+    let example = common::root().join("examples/own-checklist.toml");
+    let example = example.to_str().unwrap();
+    let (code, _, err) = run(
+        w,
+        &[
+            "checklist",
+            "new",
+            "--from",
+            "mhlw-institution@fy2025",
+            "--edition",
+            "fy2026",
+            "--out",
+            "base.toml",
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    let (code, _, err) = run(
+        w,
+        &[
+            "--checklist",
+            example,
+            "checklist",
+            "new",
+            "--from",
+            "example-institution@fy2025",
+            "--edition",
+            "fy2026",
+            "--out",
+            "own.toml",
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    let text = std::fs::read_to_string(w.join("own.toml")).unwrap();
+    assert!(
+        text.contains("\"院内追加チェック(例) 令和8年度版\"")
+            && text.contains("\"In-house additional checks (example), FY2026\""),
+        "{text}"
+    );
+    // One language a note.
+    for line in text.lines().filter(|l| l.starts_with("unverified")) {
+        assert!(!line.contains("引き継ぎ"), "{line}");
+    }
+    // Its base is not bundled: lint says so, and reads it from --checklist.
+    let (code, out, _) = run(w, &["checklist", "lint", "own.toml"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("extends-unknown-base"), "{out}");
+    let (code, out, err) = run(
+        w,
+        &[
+            "--checklist",
+            "base.toml",
+            "checklist",
+            "lint",
+            "own.toml",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(code, 0, "{out}{err}");
+    let lint = json(&out);
+    let findings = lint["diagnostics"].as_array().unwrap();
+    assert!(
+        findings.iter().all(|f| f["code"] == "unverified-wording"),
+        "{out}"
+    );
+    // An ID alone takes its newest edition (as --help says).
+    let (code, out, err) = run(
+        w,
+        &[
+            "checklist",
+            "new",
+            "--from",
+            "mhlw-institution",
+            "--edition",
+            "fy2026",
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("medsec checklist new --from mhlw-institution@fy2025"),
+        "{out}"
+    );
+}
+
+/// `init --checklist FILE --from last.toml` answers the given file, carrying last year's
+/// answers into it by ID (the file given wins over the --from file's checklist).
+#[test]
+fn init_from_last_year_answers_the_checklist_file_given() {
+    let tmp = tempfile::tempdir().unwrap();
+    let w = tmp.path();
+    let example = common::root().join("examples/own-checklist.toml");
+    let example = example.to_str().unwrap();
+    let (code, _, err) = run(
+        w,
+        &[
+            "--checklist",
+            "mhlw-institution@fy2025",
+            "init",
+            "--out",
+            "last.toml",
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    let (code, _, err) = run(
+        w,
+        &[
+            "--checklist",
+            example,
+            "init",
+            "--from",
+            "last.toml",
+            "--out",
+            "new.toml",
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    let text = std::fs::read_to_string(w.join("new.toml")).unwrap();
+    assert!(text.contains("id = \"example-institution\""), "{text}");
+    assert!(text.contains("example-backup-restore-drill"), "{text}");
+}
+
+/// A bundle answering another text of a bundled `ID@EDITION`: `checklist-not-inspectors` names
+/// the inspector's copy as the one bundled with medsec, not by an internal path.
+#[test]
+fn not_inspectors_names_the_bundled_copy_in_words() {
+    let tmp = tempfile::tempdir().unwrap();
+    let w = tmp.path();
+    let changed =
+        std::fs::read_to_string(common::root().join("checklists/mhlw/fy2025/institution.toml"))
+            .unwrap()
+            .replacen(
+                "医療情報システムを導入、運用している。",
+                "医療情報システムを導入し、運用している。",
+                1,
+            );
+    std::fs::write(w.join("changed.toml"), changed).unwrap();
+    let (code, _, err) = run(
+        w,
+        &["--checklist", "changed.toml", "init", "--out", "a.toml"],
+    );
+    assert_eq!(code, 0, "{err}");
+    let text = std::fs::read_to_string(w.join("a.toml"))
+        .unwrap()
+        .replace("name = \"\"", "name = \"テスト病院\"")
+        .replace("code = \"\"", "code = \"0110113719\"");
+    std::fs::write(w.join("a.toml"), text).unwrap();
+    keygen(&w.join("k"));
+    let (code, out, err) = run(
+        w,
+        &[
+            "--checklist",
+            "changed.toml",
+            "report",
+            "--answers",
+            "a.toml",
+            "--out",
+            "bundle",
+            "--sign",
+            "k.key",
+        ],
+    );
+    assert!(code == 0 || code == 1, "{code}: {out}{err}");
+    for (lang, words) in [
+        ("ja", "medsec に同梱の mhlw-institution@fy2025"),
+        ("en", "the mhlw-institution@fy2025 bundled with medsec"),
+    ] {
+        let (code, out, err) = run(
+            w,
+            &["verify", "bundle", "--pubkey", "k.pub", "--lang", lang],
+        );
+        assert_eq!(code, 3, "{out}{err}");
+        assert!(
+            out.contains("checklist-not-inspectors") && out.contains(words),
+            "{lang}: {out}"
+        );
+        assert!(!out.contains("bundled:checklists/"), "{lang}: {out}");
+    }
 }

@@ -76,6 +76,7 @@ pub(super) fn check(b: &mut Bundle<'_>, report: &Report, checked: &Checked, opts
     match crate::report::recheck::recheck(report, opts.catalog, opts.lang) {
         Ok(rerun) => {
             push_rerun(b, report, &rerun, opts.catalog);
+            push_out_of_scope(b, report, opts.catalog);
             push_passed_since_signing(b, report, opts);
             b.rerun = Some(rerun);
         }
@@ -100,6 +101,65 @@ pub(super) fn check(b: &mut Bundle<'_>, report: &Report, checked: &Checked, opts
             push_recorded(b, report, opts.catalog);
         }
     }
+}
+
+/// An own checklist's base items left out: each a warning naming the item and the reason (an
+/// inspector sees every item the institution did not answer, and why), and the whole list in
+/// the bundle's result. A warning, not a finding: leaving out what does not apply is what
+/// `[[out_of_scope]]` is for; whether the reason holds is the inspector's judgement.
+fn push_out_of_scope(b: &mut Bundle<'_>, report: &Report, catalog: &Catalog) {
+    let Some(own) = catalog.by_digest(&report.checklist.digest) else {
+        return;
+    };
+    let Some(extends) = &own.checklist.extends else {
+        return;
+    };
+    let Some(base) = extends.resolved.clone() else {
+        return;
+    };
+    let lang = b.lang;
+    let checklist = own.checklist.full_id();
+    let mut out_of_scope = Vec::new();
+    for o in &extends.out_of_scope {
+        let label = o.label(lang);
+        let message = tr!(
+            lang,
+            "own-base-item-out-of-scope",
+            checklist = checklist.as_str(),
+            base = base.full_id(),
+            reason = o.reason.get(lang)
+        );
+        b.findings.push(Finding {
+            code: "base-item-out-of-scope".to_owned(),
+            class: Class::Warning,
+            file: Some(report::FILE_NAME.to_owned()),
+            item: Some(o.item.clone()),
+            item_label: Some(label),
+            message,
+        });
+        let title = o.base_item.as_ref().map_or_else(
+            || crate::checklist::Text {
+                ja: o.item.clone(),
+                en: o.item.clone(),
+            },
+            |i| crate::checklist::Text {
+                ja: i.short_title(Lang::Ja),
+                en: i.short_title(Lang::En),
+            },
+        );
+        out_of_scope.push(super::OutOfScopeInfo {
+            item: o.item.clone(),
+            number: o.number.clone().unwrap_or_default(),
+            title,
+            reason: o.reason.clone(),
+        });
+    }
+    b.extends = Some(super::ExtendsInfo {
+        checklist,
+        digest: own.digest.clone(),
+        base,
+        out_of_scope,
+    });
 }
 
 /// The label of an item for people, from the first of the report's checklists that has it.
@@ -431,7 +491,17 @@ fn push_not_inspectors(
         checklist = carried.checklist.full_id(),
         file = name,
         theirs = carried.digest.as_str(),
-        origin = yours.origin.describe(),
+        origin = match &yours.origin {
+            // The inspector's copy bundled into medsec: named as such, not by an internal path.
+            crate::checklist::Origin::Bundled(_) => {
+                tr!(
+                    lang,
+                    "own-origin-bundled",
+                    checklist = yours.checklist.full_id()
+                )
+            }
+            crate::checklist::Origin::File(_) => yours.origin.describe(),
+        },
         yours = yours.digest.as_str(),
         diff = diff
     );

@@ -120,7 +120,32 @@ pub struct BundleResult {
     pub report_sha256: Option<String>,
     /// Files the manifest covers.
     pub files: usize,
+    /// For a report made on an own checklist: what it extends and the base items it left out
+    /// (each also the warning `base-item-out-of-scope`); given only when content was trusted.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub extends: Option<ExtendsInfo>,
     pub findings: Vec<Finding>,
+}
+
+/// The own checklist a report was made on, its base and the base items it leaves out.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ExtendsInfo {
+    /// The own checklist, `id@edition`, and its digest.
+    pub checklist: String,
+    pub digest: String,
+    /// The checklist it extends (the MHLW edition), with its digest.
+    pub base: crate::checklist::BaseRef,
+    pub out_of_scope: Vec<OutOfScopeInfo>,
+}
+
+/// A base item an own checklist marks out of scope: its ID, printed number, short title and
+/// the reason (both languages: JSON does not change with the language).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct OutOfScopeInfo {
+    pub item: String,
+    pub number: String,
+    pub title: crate::checklist::Text,
+    pub reason: crate::checklist::Text,
 }
 
 impl BundleResult {
@@ -155,6 +180,8 @@ struct Bundle<'a> {
     findings: Vec<Finding>,
     /// The re-run of the inspection, once content was checked.
     rerun: Option<Recheck>,
+    /// What an own checklist extends and leaves out, once content was checked.
+    extends: Option<ExtendsInfo>,
     /// The manifest and signature as read before the signatures of many bundles were checked
     /// in batches (used instead of reading them again), and the key a batch proved it by.
     pre: Preread,
@@ -249,6 +276,7 @@ pub fn check_integrity(dir: &Path, keys: &TrustedKeys, lang: Lang) -> Vec<Findin
         lang,
         findings: Vec::new(),
         rerun: None,
+        extends: None,
         pre: Preread::default(),
     };
     let checked = integrity::check_signature_and_files(&mut b, keys);
@@ -289,6 +317,7 @@ fn verify_bundle_read(dir: &Path, opts: &Options<'_>, pre: Preread) -> Verified 
         lang: opts.lang,
         findings: Vec::new(),
         rerun: None,
+        extends: None,
         pre,
     };
     let mut result = empty_result(dir);
@@ -326,6 +355,7 @@ fn verify_bundle_read(dir: &Path, opts: &Options<'_>, pre: Preread) -> Verified 
         }
     }
     result.findings = b.findings;
+    result.extends = b.extends;
     result.exit_code = result.exit().code();
     Verified {
         result,
@@ -344,6 +374,7 @@ fn empty_result(dir: &Path) -> BundleResult {
         fiscal_year: None,
         report_sha256: None,
         files: 0,
+        extends: None,
         findings: Vec::new(),
     }
 }

@@ -192,6 +192,7 @@ pub fn check_signature_bytes_in(
         lang,
         findings: Vec::new(),
         rerun: None,
+        extends: None,
         pre: Default::default(),
     };
     let (key, info) = check_signature_of(&mut b, manifest, signature, keys, covers, None);
