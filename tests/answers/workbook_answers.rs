@@ -1534,3 +1534,139 @@ fn a_workbook_of_another_fiscal_year_is_refused() {
     }
     assert_eq!(std::fs::read_to_string(&answers).unwrap(), before);
 }
+
+/// The marks people put in a はい/いいえ column: a list numbered 1… under one header row, the
+/// はい column C and the いいえ column D. `marks` are (row, column, value), rows from 1.
+fn marks_sheet(rows: usize, marks: Cells) -> Vec<u8> {
+    let texts: Vec<&'static str> = (1..=rows)
+        .map(|k| &*Box::leak(format!("試験用の台帳{k}を整えている。").into_boxed_str()))
+        .collect();
+    let numbers: Vec<&'static str> = (1..=rows)
+        .map(|k| &*Box::leak(k.to_string().into_boxed_str()))
+        .collect();
+    let mut cells: Cells = vec![
+        (0, 0, V::S("No.")),
+        (0, 1, V::S("確認項目")),
+        (0, 2, V::S("はい")),
+        (0, 3, V::S("いいえ")),
+    ];
+    for k in 0..rows {
+        let r = u32::try_from(k + 1).unwrap();
+        cells.push((r, 0, V::S(numbers[k])));
+        cells.push((r, 1, V::S(texts[k])));
+    }
+    cells.extend(marks);
+    workbook(&[Spec {
+        name: "印",
+        cells,
+        merges: vec![],
+        list: None,
+    }])
+}
+
+/// #11: every common mark is read as the answer of the column it stands in (● in the はい
+/// column is はい, TRUE of a check box in the いいえ column is いいえ); 0, FALSE, an unticked box
+/// and a blank are no mark.
+#[test]
+fn common_marks_count_in_the_column_they_stand_in() {
+    let yes = [
+        V::S("●"),
+        V::S("○"),
+        V::S("◯"),
+        V::S("〇"),
+        V::S("✓"),
+        V::S("✔"),
+        V::S("レ"),
+        V::S("x"),
+        V::S("X"),
+        V::S("1"),
+        V::D(1.0, "General"),
+        V::S("TRUE"),
+        V::B(true),
+    ];
+    let mut marks: Cells = yes
+        .iter()
+        .enumerate()
+        .map(|(k, v)| (u32::try_from(k + 1).unwrap(), 2, v.clone()))
+        .collect();
+    // いいえ, with "no mark" in the はい column beside it.
+    let no: [(V<'static>, V<'static>); 4] = [
+        (V::S("0"), V::S("○")),
+        (V::B(false), V::S("●")),
+        (V::S("FALSE"), V::D(1.0, "General")),
+        (V::D(0.0, "General"), V::B(true)),
+    ];
+    for (k, (in_yes, in_no)) in no.into_iter().enumerate() {
+        let r = u32::try_from(yes.len() + k + 1).unwrap();
+        marks.push((r, 2, in_yes));
+        marks.push((r, 3, in_no));
+    }
+    let rows = yes.len() + 4;
+    for lang in ["ja", "en"] {
+        let s = Setup::new(
+            &marks_sheet(rows, vec![]),
+            &["--edition", "fy2026"],
+            "institution",
+        );
+        let r = s.import("marks.xlsx", &marks_sheet(rows, marks.clone()), lang);
+        assert_eq!(r.code, Some(0), "{lang}: {}", r.stderr);
+        let want: Vec<_> = (1..=rows)
+            .map(|k| {
+                let answer = if k <= yes.len() {
+                    "はい"
+                } else {
+                    "いいえ"
+                };
+                e(&format!("s1-{k:02}"), 1, answer, "", "")
+            })
+            .collect();
+        assert_eq!(entries(&s.answers_text()), want, "{lang}");
+    }
+}
+
+/// #11: a row marked in both columns, and a value that is no mark (× means いいえ to some,
+/// はい to none: it is not guessed), are refused naming the cell, what was found and what is
+/// read as a mark; nothing is written.
+#[test]
+fn marks_in_both_columns_or_an_unknown_mark_are_refused() {
+    let s = Setup::new(
+        &marks_sheet(3, vec![]),
+        &["--edition", "fy2026"],
+        "institution",
+    );
+    let filled = marks_sheet(
+        3,
+        vec![
+            (1, 2, V::S("●")),
+            (1, 3, V::D(1.0, "General")),
+            (2, 3, V::S("×")),
+            (3, 2, V::S("○")),
+        ],
+    );
+    refused(
+        &s,
+        "bad_marks.xlsx",
+        &filled,
+        &[
+            "印!C2",
+            "印!D2",
+            "印!D3",
+            "\"×\" is not a mark",
+            "●, ○",
+            "TRUE",
+        ],
+    );
+    let before = s.answers_text();
+    let r = s.import("bad_marks.xlsx", &filled, "ja");
+    assert_eq!(r.code, Some(2), "{}", r.stderr);
+    for needle in [
+        "印!C2",
+        "複数の回答",
+        "印!D3",
+        "「×」は印として読めません",
+        "使える印は ●",
+    ] {
+        assert!(r.stderr.contains(needle), "{needle:?} not in {}", r.stderr);
+    }
+    assert_eq!(s.answers_text(), before);
+}
