@@ -299,7 +299,15 @@ fn layout_a_two_header_rows_merged_sections_inline_circled_numbers() {
         text.contains("\"workbook-layout:rows=3-4;A=text;B=yes1;C=no1;D=checked_on1;E=yes2;F=no2;G=checked_on2;H=note1;sheet=チェックリスト\""),
         "{text}"
     );
-    assert!(text.contains("\"workbook-row:6\"]"), "{text}");
+    assert!(text.contains("\"workbook-row:6\""), "{text}");
+    // The cells as printed, for the same: the header words, the heading rows, ① as printed.
+    for cell in [
+        "\"workbook-cell:A3:A4=チェック項目\"",
+        "\"workbook-cell:B3:D3=1回目\"",
+        "\"workbook-cell:A5:H5=1 体制構築\"",
+    ] {
+        assert!(text.contains(cell), "{cell} not in {text}");
+    }
 }
 
 #[test]
@@ -768,7 +776,7 @@ fn unnumbered_rows_are_named_not_imported() {
         r.stderr
     );
     let text = std::fs::read_to_string(&out).unwrap();
-    assert!(!text.contains("試験用のシステム"), "{text}");
+    assert!(!text.contains("text.ja = \"試験用のシステム"), "{text}");
     assert!(text.contains("number = \"1-①\""), "{text}");
 }
 

@@ -15,6 +15,8 @@ mod number;
 pub use number::{circled as circled_number, comparable as comparable_number};
 pub mod official;
 mod output;
+mod printed;
+pub use printed::{printed_cells, PrintedCell};
 mod rows;
 mod rules;
 
@@ -171,6 +173,7 @@ pub fn import(bytes: &[u8], opts: &ImportOptions) -> Result<Imported, ImportErro
     let source = format!("workbook:{file}#sha256={sha256}");
     let recorded_layout = columns::record(grid, &layout);
     let recorded = recorded_layout.to_source();
+    let printed = printed::record(grid, &recorded_layout, &parsed.items);
     let headers = answer_headers(grid, &layout, &recorded_layout);
     let inferred = rules::infer(&rules::Input {
         layout: &recorded_layout,
@@ -190,6 +193,7 @@ pub fn import(bytes: &[u8], opts: &ImportOptions) -> Result<Imported, ImportErro
         sha256: &sha256,
         source: &source,
         layout: &recorded,
+        printed: &printed,
         official,
         parsed: &parsed,
         rules: &rules_block,
