@@ -1838,3 +1838,82 @@ fn the_official_layout_prints_the_cells_of_the_form_imported() {
     assert_eq!(exported, source);
     assert_eq!(merged, source_merged);
 }
+
+/// Numbers printed (1)…(4) straight through two sections (not restarting per section).
+fn straight_through(filled: Cells) -> Vec<u8> {
+    let mut cells: Cells = vec![
+        (0, 0, V::S("No.")),
+        (0, 1, V::S("確認項目")),
+        (0, 2, V::S("はい")),
+        (0, 3, V::S("いいえ")),
+        (1, 0, V::S("1")),
+        (1, 1, V::S("体制構築")),
+        (2, 0, V::S("(1)")),
+        (2, 1, V::S("試験用の責任者を置いている。")),
+        (3, 0, V::S("(2)")),
+        (3, 1, V::S("試験用の連絡体制を整えている。")),
+        (4, 0, V::S("2")),
+        (4, 1, V::S("管理・運用")),
+        (5, 0, V::S("(3)")),
+        (5, 1, V::S("試験用の台帳を作っている。")),
+        (6, 0, V::S("(4)")),
+        (6, 1, V::S("試験用のパッチを適用している。")),
+    ];
+    cells.extend(filled);
+    workbook(&[Spec {
+        name: "Sheet1",
+        cells,
+        merges: vec![],
+        list: None,
+    }])
+}
+
+/// #11: numbers unique across the sheet are kept as printed, `(3)` not `2-(3)`, in the
+/// checklist, in messages (ja and en) and in the exported form; a filled sheet's answers land
+/// on them. (Numbers that restart per section get their section: layout A's `2-①`.)
+#[test]
+fn numbers_printed_straight_through_are_kept_as_printed() {
+    let s = Setup::new(
+        &straight_through(vec![]),
+        &["--edition", "fy2026"],
+        "institution",
+    );
+    let text = std::fs::read_to_string(&s.checklist).unwrap();
+    assert!(
+        text.contains("id = \"s2-03\"\nnumber = \"(3)\"\nsection = \"2\""),
+        "{text}"
+    );
+    let filled = straight_through(vec![
+        (2, 2, V::S("○")),
+        (3, 2, V::S("○")),
+        (5, 2, V::S("○")),
+        (5, 3, V::S("○")),
+    ]);
+    for (lang, needle) in [("en", "for (3), round 1"), ("ja", ": (3) 試験用の台帳")] {
+        let r = s.import("both.xlsx", &filled, lang);
+        assert_eq!(r.code, Some(2), "{lang}: {}", r.stderr);
+        assert!(r.stderr.contains(needle), "{lang}: {}", r.stderr);
+        assert!(!r.stderr.contains("2-(3)"), "{lang}: {}", r.stderr);
+    }
+    let filled = straight_through(vec![
+        (2, 2, V::S("○")),
+        (3, 2, V::S("○")),
+        (5, 2, V::S("○")),
+        (6, 3, V::S("●")),
+    ]);
+    let r = s.import("filled.xlsx", &filled, "ja");
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert_eq!(
+        entries(&s.answers_text()),
+        vec![
+            e("s1-01", 1, "はい", "", ""),
+            e("s1-02", 1, "はい", "", ""),
+            e("s2-03", 1, "はい", "", ""),
+            e("s2-04", 1, "いいえ", "", ""),
+        ]
+    );
+    round_trip_official(&s);
+    let layout_a_checklist = Setup::new(&layout_a(vec![]), &[], "institution");
+    let text = std::fs::read_to_string(&layout_a_checklist.checklist).unwrap();
+    assert!(text.contains("number = \"2-①\""), "{text}");
+}

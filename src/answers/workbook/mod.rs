@@ -615,7 +615,9 @@ fn item_of<'c>(checklist: &'c Checklist, row: &FoundItem) -> Result<&'c Item, Pr
     let same: Vec<&Item> = checklist
         .items
         .iter()
-        .filter(|i| super::sheet::names_item(i, &row.number))
+        .filter(|i| {
+            super::sheet::names_item(i, &row.number) || super::sheet::names_item(i, &row.sectioned)
+        })
         .collect();
     let sorted = |s: &[crate::checklist::Scope]| {
         let mut v = s.to_vec();

@@ -12,7 +12,9 @@ mod error;
 mod grid;
 mod layout;
 mod number;
-pub use number::{circled as circled_number, comparable as comparable_number};
+pub use number::{
+    circled as circled_number, circled_only as circled_number_only, comparable as comparable_number,
+};
 pub mod official;
 mod output;
 mod printed;
@@ -249,8 +251,12 @@ pub struct FoundSheet {
 pub struct FoundItem {
     /// 0-based row.
     pub row: usize,
-    /// The number in the checklist format (`2-④`, `1-(2)`).
+    /// The number in the checklist format (`2-④`, `1-(2)`, or `①` as printed where the sheet
+    /// numbers straight through).
     pub number: String,
+    /// The number with its section (`2-④`), to match a checklist that keeps sections in its
+    /// numbers when this sheet alone does not need them.
+    pub sectioned: String,
     pub scope: Vec<crate::checklist::Scope>,
     /// The cell of the number (`Sheet1!A6`).
     pub cell: String,
@@ -397,6 +403,7 @@ pub fn find_sheet(
         .map(|i| FoundItem {
             row: i.row,
             number: i.number.clone(),
+            sectioned: i.sectioned.clone(),
             scope: i.scope.clone(),
             cell: grid.name(i.row, number_col),
             scope_cell: i.scope_cell.clone(),
