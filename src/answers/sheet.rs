@@ -635,6 +635,21 @@ fn number_key(text: &str) -> Option<((u32, Option<u32>), String)> {
         let end = s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len());
         (s.get(..end).and_then(|d| d.parse().ok()), end)
     };
+    // A number printed without its section (`①`, `(3)`), as an imported checklist keeps it
+    // where the sheet numbers straight through.
+    if let Some(n) = t
+        .chars()
+        .next()
+        .and_then(crate::checklist::import::circled_number)
+    {
+        let len = t.chars().next().map_or(0, char::len_utf8);
+        return Some(((n, None), t.get(len..).unwrap_or("").trim().to_owned()));
+    }
+    if let Some(inner) = t.strip_prefix('(') {
+        let (n, end) = digits(inner);
+        let rest = inner.get(end..)?.strip_prefix(')')?;
+        return Some(((n?, None), rest.trim().to_owned()));
+    }
     let (major, end) = digits(&t);
     let major = major?;
     let rest = t.get(end..).unwrap_or("").trim_start();

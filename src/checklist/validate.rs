@@ -515,7 +515,7 @@ impl Validator<'_> {
                     section = raw.section.get_ref()
                 ),
             );
-        } else if !number.is_empty() && !number.starts_with(raw.section.get_ref().as_str()) {
+        } else if number.contains('-') && !number.starts_with(raw.section.get_ref().as_str()) {
             self.warning(
                 "number-section-mismatch",
                 Some(raw.number.span()),
@@ -781,6 +781,15 @@ fn is_version(s: &str) -> bool {
 
 /// `0` (the gate), `1`, `2-(4)`, `2-④`.
 fn is_item_number(s: &str) -> bool {
+    // As printed without a section, where a sheet numbers straight through (`①`, `(3)`).
+    if let Some(inner) = s.strip_prefix('(').and_then(|r| r.strip_suffix(')')) {
+        return !inner.is_empty() && inner.bytes().all(|b| b.is_ascii_digit());
+    }
+    if crate::checklist::import::circled_number_only(s)
+        || (s.len() > 1 && !s.starts_with('0') && s.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return true;
+    }
     let mut chars = s.chars();
     if !chars.next().is_some_and(|c| c.is_ascii_digit()) {
         return false;
@@ -814,10 +823,15 @@ mod tests {
 
     #[test]
     fn item_numbers() {
-        for ok in ["0", "1", "2-(4)", "2-(13)", "2-④", "3-⑳", "2-㉑", "2-㊿"] {
+        // As printed without a section (an imported sheet numbered straight through): ①, (3), 12.
+        for ok in [
+            "0", "1", "2-(4)", "2-(13)", "2-④", "3-⑳", "2-㉑", "2-㊿", "①", "(3)", "12",
+        ] {
             assert!(is_item_number(ok), "{ok}");
         }
-        for bad in ["", "a", "2-", "2-()", "2-(x)", "2-④⑤", "12", "2(4)", "2-4"] {
+        for bad in [
+            "", "a", "2-", "2-()", "2-(x)", "2-④⑤", "012", "2(4)", "2-4", "①②", "()",
+        ] {
             assert!(!is_item_number(bad), "{bad}");
         }
     }

@@ -1534,3 +1534,386 @@ fn a_workbook_of_another_fiscal_year_is_refused() {
     }
     assert_eq!(std::fs::read_to_string(&answers).unwrap(), before);
 }
+
+/// The marks people put in a はい/いいえ column: a list numbered 1… under one header row, the
+/// はい column C and the いいえ column D. `marks` are (row, column, value), rows from 1.
+fn marks_sheet(rows: usize, marks: Cells) -> Vec<u8> {
+    let texts: Vec<&'static str> = (1..=rows)
+        .map(|k| &*Box::leak(format!("試験用の台帳{k}を整えている。").into_boxed_str()))
+        .collect();
+    let numbers: Vec<&'static str> = (1..=rows)
+        .map(|k| &*Box::leak(k.to_string().into_boxed_str()))
+        .collect();
+    let mut cells: Cells = vec![
+        (0, 0, V::S("No.")),
+        (0, 1, V::S("確認項目")),
+        (0, 2, V::S("はい")),
+        (0, 3, V::S("いいえ")),
+    ];
+    for k in 0..rows {
+        let r = u32::try_from(k + 1).unwrap();
+        cells.push((r, 0, V::S(numbers[k])));
+        cells.push((r, 1, V::S(texts[k])));
+    }
+    cells.extend(marks);
+    workbook(&[Spec {
+        name: "印",
+        cells,
+        merges: vec![],
+        list: None,
+    }])
+}
+
+/// #11: every common mark is read as the answer of the column it stands in (● in the はい
+/// column is はい, TRUE of a check box in the いいえ column is いいえ); 0, FALSE, an unticked box
+/// and a blank are no mark.
+#[test]
+fn common_marks_count_in_the_column_they_stand_in() {
+    let yes = [
+        V::S("●"),
+        V::S("○"),
+        V::S("◯"),
+        V::S("〇"),
+        V::S("✓"),
+        V::S("✔"),
+        V::S("レ"),
+        V::S("x"),
+        V::S("X"),
+        V::S("1"),
+        V::D(1.0, "General"),
+        V::S("TRUE"),
+        V::B(true),
+    ];
+    let mut marks: Cells = yes
+        .iter()
+        .enumerate()
+        .map(|(k, v)| (u32::try_from(k + 1).unwrap(), 2, v.clone()))
+        .collect();
+    // いいえ, with "no mark" in the はい column beside it.
+    let no: [(V<'static>, V<'static>); 4] = [
+        (V::S("0"), V::S("○")),
+        (V::B(false), V::S("●")),
+        (V::S("FALSE"), V::D(1.0, "General")),
+        (V::D(0.0, "General"), V::B(true)),
+    ];
+    for (k, (in_yes, in_no)) in no.into_iter().enumerate() {
+        let r = u32::try_from(yes.len() + k + 1).unwrap();
+        marks.push((r, 2, in_yes));
+        marks.push((r, 3, in_no));
+    }
+    let rows = yes.len() + 4;
+    for lang in ["ja", "en"] {
+        let s = Setup::new(
+            &marks_sheet(rows, vec![]),
+            &["--edition", "fy2026"],
+            "institution",
+        );
+        let r = s.import("marks.xlsx", &marks_sheet(rows, marks.clone()), lang);
+        assert_eq!(r.code, Some(0), "{lang}: {}", r.stderr);
+        let want: Vec<_> = (1..=rows)
+            .map(|k| {
+                let answer = if k <= yes.len() {
+                    "はい"
+                } else {
+                    "いいえ"
+                };
+                e(&format!("s1-{k:02}"), 1, answer, "", "")
+            })
+            .collect();
+        assert_eq!(entries(&s.answers_text()), want, "{lang}");
+    }
+}
+
+/// #11: a row marked in both columns, and a value that is no mark (× means いいえ to some,
+/// はい to none: it is not guessed), are refused naming the cell, what was found and what is
+/// read as a mark; nothing is written.
+#[test]
+fn marks_in_both_columns_or_an_unknown_mark_are_refused() {
+    let s = Setup::new(
+        &marks_sheet(3, vec![]),
+        &["--edition", "fy2026"],
+        "institution",
+    );
+    let filled = marks_sheet(
+        3,
+        vec![
+            (1, 2, V::S("●")),
+            (1, 3, V::D(1.0, "General")),
+            (2, 3, V::S("×")),
+            (3, 2, V::S("○")),
+        ],
+    );
+    refused(
+        &s,
+        "bad_marks.xlsx",
+        &filled,
+        &[
+            "印!C2",
+            "印!D2",
+            "印!D3",
+            "\"×\" is not a mark",
+            "●, ○",
+            "TRUE",
+        ],
+    );
+    let before = s.answers_text();
+    let r = s.import("bad_marks.xlsx", &filled, "ja");
+    assert_eq!(r.code, Some(2), "{}", r.stderr);
+    for needle in [
+        "印!C2",
+        "複数の回答",
+        "印!D3",
+        "「×」は印として読めません",
+        "使える印は ●",
+    ] {
+        assert!(r.stderr.contains(needle), "{needle:?} not in {}", r.stderr);
+    }
+    assert_eq!(s.answers_text(), before);
+}
+
+/// An official-like form: a merged title, a two-row header with 区分/項番/チェック項目/対象 merged
+/// over both rows and 1回目/2回目 over their はい/いいえ/確認日, a shared 目標日, the gate
+/// question numbered 0 under its own 区分, the 区分 column merged down each section, circled
+/// numbers restarting per section in the 項番 column, scope in the 対象 column, a note below.
+fn layout_official<'a>(filled: Vec<(u32, u16, V<'a>)>) -> Vec<u8> {
+    let mut cells = vec![
+        (3, 4, V::S("はい")),
+        (3, 5, V::S("いいえ")),
+        (3, 6, V::S("確認日")),
+        (3, 7, V::S("はい")),
+        (3, 8, V::S("いいえ")),
+        (3, 9, V::S("確認日")),
+        (4, 0, V::S("医療情報システムの有無")),
+        (4, 1, V::S("0")),
+        (4, 2, V::S("試験用の医療情報システムを導入、運用している。")),
+        (5, 1, V::S("①")),
+        (5, 2, V::S("試験用の責任者を置いている。")),
+        (6, 1, V::S("②")),
+        (6, 2, V::S("試験用の連絡体制を\n整えている。")),
+        (7, 1, V::S("①")),
+        (7, 2, V::S("試験用の台帳を作っている。")),
+        (7, 3, V::S("サーバ")),
+        (8, 1, V::S("①")),
+        (8, 2, V::S("試験用の台帳を作っている。")),
+        (8, 3, V::S("端末PC")),
+        (9, 1, V::S("②")),
+        (9, 2, V::S("試験用のパッチを適用している。")),
+        (9, 3, V::S("医療情報システム全般")),
+        (11, 0, V::S("※ 試験用の注記です。")),
+    ];
+    cells.extend(filled);
+    workbook(&[Spec {
+        name: "医療機関確認用",
+        cells,
+        merges: vec![
+            (
+                0,
+                0,
+                0,
+                10,
+                "テスト用サイバーセキュリティ対策チェックリスト(令和8年度版) 医療機関確認用",
+            ),
+            (2, 0, 3, 0, "区分"),
+            (2, 1, 3, 1, "項番"),
+            (2, 2, 3, 2, "チェック項目"),
+            (2, 3, 3, 3, "対象"),
+            (2, 4, 2, 6, "1回目"),
+            (2, 7, 2, 9, "2回目"),
+            (2, 10, 3, 10, "目標日"),
+            (5, 0, 6, 0, "1 体制構築"),
+            (7, 0, 9, 0, "2 医療情報システムの管理・運用"),
+        ],
+        list: None,
+    }])
+}
+
+/// The text of every cell of the first sheet of a workbook, by (row, column), and its merged
+/// regions.
+type Cells2 = std::collections::BTreeMap<(usize, usize), String>;
+/// Merged regions: first and last (row, column).
+type Merges = Vec<((u32, u32), (u32, u32))>;
+fn cells_of(bytes: &[u8]) -> (String, Cells2, Merges) {
+    let sheets = medsec::limits::workbook::read_sheets(bytes).unwrap();
+    let sheet = &sheets[0];
+    let mut cells = Cells2::new();
+    for (r, row) in sheet.rows.iter().enumerate() {
+        for (c, v) in row.iter().enumerate() {
+            let t = match v {
+                calamine::Data::Empty => continue,
+                calamine::Data::String(s) => s.clone(),
+                other => other.to_string(),
+            };
+            cells.insert((r, c), t);
+        }
+    }
+    let mut merged = sheet.merged.clone();
+    merged.sort();
+    (sheet.name.clone(), cells, merged)
+}
+
+/// #11: `answer --export --layout official` prints the form as the workbook it was imported
+/// from: the same sheet name, title, header words (区分, 項番, 対象, 1回目 over はい…), header
+/// rows and merges, section cells where they were, numbers as printed (①, the gate's 0), the
+/// scope in its own cell, the wording with its line break, the note; only answer cells differ.
+/// The export reads back to the same answers, whatever the language of the command.
+#[test]
+fn the_official_layout_prints_the_cells_of_the_form_imported() {
+    let blank = layout_official(vec![]);
+    let filled = vec![
+        (4, 4, V::S("○")),
+        (4, 6, V::D(JUNE3, WAREKI)),
+        (5, 4, V::S("○")),
+        (5, 6, V::D(JUNE3, WAREKI)),
+        (5, 7, V::S("○")),
+        (5, 9, V::D(JUNE10, WAREKI_SHORT)),
+        (6, 5, V::S("●")),
+        (6, 10, V::D(JAN15, WAREKI)),
+        (7, 4, V::S("✓")),
+        (7, 6, V::D(JUNE3, WAREKI)),
+        (8, 4, V::S("TRUE")),
+        (8, 6, V::D(JUNE3, WAREKI)),
+        (9, 4, V::B(true)),
+        (9, 6, V::D(JUNE3, WAREKI)),
+    ];
+    let s = Setup::new(&blank, &[], "institution");
+    let r = s.import("filled.xlsx", &layout_official(filled.clone()), "ja");
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    let answered = entries(&s.answers_text());
+    assert_eq!(answered.len(), 7, "{answered:?}");
+    let (name, source, source_merged) = cells_of(&blank);
+    // Answer cells: rows 5 on, columns E–K.
+    let answer_cell = |(r, c): (usize, usize)| r >= 4 && (4..=10).contains(&c);
+    for lang in ["ja", "en"] {
+        let out = s.dir.path().join(format!("official-{lang}.xlsx"));
+        let r = run(s
+            .medsec()
+            .args(["--lang", lang, "answer"])
+            .arg(&s.answers)
+            .args(["--layout", "official", "--export"])
+            .arg(&out));
+        assert_eq!(r.code, Some(0), "{lang}: {}", r.stderr);
+        let bytes = std::fs::read(&out).unwrap();
+        let (out_name, exported, merged) = cells_of(&bytes);
+        assert_eq!(out_name, name);
+        let printed: Cells2 = exported
+            .iter()
+            .filter(|(at, _)| !answer_cell(**at))
+            .map(|(at, t)| (*at, t.clone()))
+            .collect();
+        assert_eq!(printed, source, "{lang}: the printed cells");
+        assert_eq!(merged, source_merged, "{lang}: the merged regions");
+        // The answers as filled: a mark in the column of the answer, dates as dates.
+        assert_eq!(exported.get(&(6, 5)).map(String::as_str), Some("○"));
+        assert_eq!(exported.get(&(6, 4)), None);
+        // The exported form, filled as it is, reads back to the same answers.
+        let fresh = s.dir.path().join(format!("fresh-{lang}.toml"));
+        let r = run(s
+            .medsec()
+            .args(["init", "--form", "institution", "--out"])
+            .arg(&fresh));
+        assert_eq!(r.code, Some(0), "{}", r.stderr);
+        let r = run(s
+            .medsec()
+            .args(["--lang", lang, "answer"])
+            .arg(&fresh)
+            .arg("--import")
+            .arg(&out));
+        assert_eq!(r.code, Some(0), "{lang}: {}", r.stderr);
+        assert_eq!(entries(&std::fs::read_to_string(&fresh).unwrap()), answered);
+    }
+    // Layout A (headings merged across rows, numbers and scope inline in the wording) prints
+    // its cells as they were too.
+    let blank_a = layout_a(vec![]);
+    let s = Setup::new(&blank_a, &[], "institution");
+    let out = s.dir.path().join("official-a.xlsx");
+    let r = run(s
+        .medsec()
+        .args(["answer"])
+        .arg(&s.answers)
+        .args(["--layout", "official", "--export"])
+        .arg(&out));
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    let (_, source, source_merged) = cells_of(&blank_a);
+    let (_, exported, merged) = cells_of(&std::fs::read(&out).unwrap());
+    assert_eq!(exported, source);
+    assert_eq!(merged, source_merged);
+}
+
+/// Numbers printed (1)…(4) straight through two sections (not restarting per section).
+fn straight_through(filled: Cells) -> Vec<u8> {
+    let mut cells: Cells = vec![
+        (0, 0, V::S("No.")),
+        (0, 1, V::S("確認項目")),
+        (0, 2, V::S("はい")),
+        (0, 3, V::S("いいえ")),
+        (1, 0, V::S("1")),
+        (1, 1, V::S("体制構築")),
+        (2, 0, V::S("(1)")),
+        (2, 1, V::S("試験用の責任者を置いている。")),
+        (3, 0, V::S("(2)")),
+        (3, 1, V::S("試験用の連絡体制を整えている。")),
+        (4, 0, V::S("2")),
+        (4, 1, V::S("管理・運用")),
+        (5, 0, V::S("(3)")),
+        (5, 1, V::S("試験用の台帳を作っている。")),
+        (6, 0, V::S("(4)")),
+        (6, 1, V::S("試験用のパッチを適用している。")),
+    ];
+    cells.extend(filled);
+    workbook(&[Spec {
+        name: "Sheet1",
+        cells,
+        merges: vec![],
+        list: None,
+    }])
+}
+
+/// #11: numbers unique across the sheet are kept as printed, `(3)` not `2-(3)`, in the
+/// checklist, in messages (ja and en) and in the exported form; a filled sheet's answers land
+/// on them. (Numbers that restart per section get their section: layout A's `2-①`.)
+#[test]
+fn numbers_printed_straight_through_are_kept_as_printed() {
+    let s = Setup::new(
+        &straight_through(vec![]),
+        &["--edition", "fy2026"],
+        "institution",
+    );
+    let text = std::fs::read_to_string(&s.checklist).unwrap();
+    assert!(
+        text.contains("id = \"s2-03\"\nnumber = \"(3)\"\nsection = \"2\""),
+        "{text}"
+    );
+    let filled = straight_through(vec![
+        (2, 2, V::S("○")),
+        (3, 2, V::S("○")),
+        (5, 2, V::S("○")),
+        (5, 3, V::S("○")),
+    ]);
+    for (lang, needle) in [("en", "for (3), round 1"), ("ja", ": (3) 試験用の台帳")] {
+        let r = s.import("both.xlsx", &filled, lang);
+        assert_eq!(r.code, Some(2), "{lang}: {}", r.stderr);
+        assert!(r.stderr.contains(needle), "{lang}: {}", r.stderr);
+        assert!(!r.stderr.contains("2-(3)"), "{lang}: {}", r.stderr);
+    }
+    let filled = straight_through(vec![
+        (2, 2, V::S("○")),
+        (3, 2, V::S("○")),
+        (5, 2, V::S("○")),
+        (6, 3, V::S("●")),
+    ]);
+    let r = s.import("filled.xlsx", &filled, "ja");
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert_eq!(
+        entries(&s.answers_text()),
+        vec![
+            e("s1-01", 1, "はい", "", ""),
+            e("s1-02", 1, "はい", "", ""),
+            e("s2-03", 1, "はい", "", ""),
+            e("s2-04", 1, "いいえ", "", ""),
+        ]
+    );
+    round_trip_official(&s);
+    let layout_a_checklist = Setup::new(&layout_a(vec![]), &[], "institution");
+    let text = std::fs::read_to_string(&layout_a_checklist.checklist).unwrap();
+    assert!(text.contains("number = \"2-①\""), "{text}");
+}

@@ -299,7 +299,15 @@ fn layout_a_two_header_rows_merged_sections_inline_circled_numbers() {
         text.contains("\"workbook-layout:rows=3-4;A=text;B=yes1;C=no1;D=checked_on1;E=yes2;F=no2;G=checked_on2;H=note1;sheet=チェックリスト\""),
         "{text}"
     );
-    assert!(text.contains("\"workbook-row:6\"]"), "{text}");
+    assert!(text.contains("\"workbook-row:6\""), "{text}");
+    // The cells as printed, for the same: the header words, the heading rows, ① as printed.
+    for cell in [
+        "\"workbook-cell:A3:A4=チェック項目\"",
+        "\"workbook-cell:B3:D3=1回目\"",
+        "\"workbook-cell:A5:H5=1 体制構築\"",
+    ] {
+        assert!(text.contains(cell), "{cell} not in {text}");
+    }
 }
 
 #[test]
@@ -732,8 +740,8 @@ fn numbers_under_a_shared_header_or_an_unnamed_column() {
         assert_eq!(
             got,
             [
-                ("1-①", "試験用の責任者を置いている。"),
-                ("1-②", "試験用の台帳を作っている。")
+                ("①", "試験用の責任者を置いている。"),
+                ("②", "試験用の台帳を作っている。")
             ],
             "{name}"
         );
@@ -768,8 +776,8 @@ fn unnumbered_rows_are_named_not_imported() {
         r.stderr
     );
     let text = std::fs::read_to_string(&out).unwrap();
-    assert!(!text.contains("試験用のシステム"), "{text}");
-    assert!(text.contains("number = \"1-①\""), "{text}");
+    assert!(!text.contains("text.ja = \"試験用のシステム"), "{text}");
+    assert!(text.contains("number = \"①\""), "{text}");
 }
 
 /// Section headings printed without a number, merged across the row, number the sections in
@@ -844,7 +852,8 @@ fn plain_numbers_are_items_when_nothing_else_numbers_them() {
     let got: Vec<(&str, &str)> = got.iter().map(|g| (g.0.as_str(), g.1.as_str())).collect();
     assert_eq!(
         got,
-        [("s1-01", "1-(1)"), ("s1-02", "1-(2)"), ("s1-12", "1-(12)")]
+        // Numbered straight through the sheet: kept as printed (#11).
+        [("s1-01", "1"), ("s1-02", "2"), ("s1-12", "12")]
     );
 }
 
@@ -946,7 +955,7 @@ fn the_gate_question_is_found_by_its_place_and_wording() {
             text.contains("id = \"0\"\ntitle = { ja = \"医療情報システムの有無\""),
             "{name}: {text}"
         );
-        assert!(text.contains("number = \"1-①\""), "{name}: {text}");
+        assert!(text.contains("number = \"①\""), "{name}: {text}");
         assert!(
             !r.stderr.contains("not imported") && !r.stderr.contains("Rows without"),
             "{name}: {}",
@@ -1006,7 +1015,7 @@ fn the_gate_question_is_found_by_its_place_and_wording() {
         text.contains("gate = true\ntext.ja = \"試験用のシステムを使っている。\""),
         "{text}"
     );
-    assert!(text.contains("number = \"1-①\""), "{text}");
+    assert!(text.contains("number = \"①\""), "{text}");
 
     let (r, out) = import(
         dir.path(),
@@ -1209,9 +1218,8 @@ fn markdown_show_escapes_cell_text() {
     ]));
     assert_eq!(r.code, Some(0), "{}", r.stderr);
     assert!(
-        r.stdout.contains(
-            "| 1-① |  | 試験用の\\|縦線\\|と\\*強調\\*と\\_\\_太字\\_\\_です。 ※未確認 |"
-        ),
+        r.stdout
+            .contains("| ① |  | 試験用の\\|縦線\\|と\\*強調\\*と\\_\\_太字\\_\\_です。 ※未確認 |"),
         "{}",
         r.stdout
     );

@@ -5,7 +5,9 @@
 use super::WorkbookAnswersError;
 use crate::answers::messages::labels;
 use crate::answers::model::Response;
-use crate::checklist::import::{layout_of, row_of, ColumnKind, RecordedLayout, Role, SHARED_ROUND};
+use crate::checklist::import::{
+    layout_of, printed_cells, row_of, ColumnKind, PrintedCell, RecordedLayout, Role, SHARED_ROUND,
+};
 use crate::checklist::{Checklist, Item, Lang};
 use crate::tr;
 
@@ -82,7 +84,57 @@ pub fn export_official(
         .set_align(FormatAlign::Center);
     let date = Format::new().set_num_format(WAREKI_FORMAT);
     let last_col = layout.columns.keys().copied().max().unwrap_or(0);
-    if layout.header_start > 0 {
+    let printed: Vec<(&Item, Vec<PrintedCell>)> = checklist
+        .items
+        .iter()
+        .map(|i| (i, printed_cells(&i.sources)))
+        .collect();
+    let replay = printed.iter().any(|(_, cells)| !cells.is_empty());
+    let wording_col = layout
+        .columns
+        .iter()
+        .find(|(_, &k)| k == ColumnKind::Text)
+        .map_or(0, |(&c, _)| c);
+    if replay {
+        // The form as printed: every cell recorded at import, where it was.
+        for (item, cells) in &printed {
+            for p in cells {
+                let format = if p.row < layout.data_start {
+                    &bold
+                } else {
+                    &wrap
+                };
+                if p.merged() {
+                    ws.merge_range(
+                        r32(p.row),
+                        c16(p.col),
+                        r32(p.last_row),
+                        c16(p.last_col),
+                        &p.text,
+                        format,
+                    )
+                    .map_err(xl)?;
+                } else {
+                    ws.write_string_with_format(r32(p.row), c16(p.col), &p.text, format)
+                        .map_err(xl)?;
+                }
+            }
+            // The wording the checklist holds as printed, on its row.
+            let Some(row) = row_of(&item.sources) else {
+                continue;
+            };
+            let covered = printed.iter().flat_map(|(_, c)| c).any(|p| {
+                (p.row..=p.last_row).contains(&row) && (p.col..=p.last_col).contains(&wording_col)
+            });
+            if !covered {
+                ws.write_string_with_format(r32(row), c16(wording_col), &item.text.ja, &wrap)
+                    .map_err(xl)?;
+            }
+        }
+    }
+    if replay {
+        // Written above.
+    } else if layout.header_start > 0 {
         ws.write_string(0, 0, &checklist.title.ja).map_err(xl)?;
     }
     // The header: round labels over their columns when there are two rows and two rounds.
@@ -94,7 +146,7 @@ pub fn export_official(
         .any(|k| matches!(k, ColumnKind::Answer(_, 2)));
     let split = two_rounds && bottom > top;
     let mut runs: Vec<(u8, usize, usize)> = Vec::new();
-    for (&c, &kind) in &layout.columns {
+    for (&c, &kind) in layout.columns.iter().filter(|_| !replay) {
         let word = header_word(kind);
         match kind {
             ColumnKind::Answer(_, round) if has_round(kind) && split => {
@@ -153,7 +205,7 @@ pub fn export_official(
             .map_or_else(|| id.to_owned(), |s| format!("{} {}", s.id, s.title.ja))
     };
     let mut seen_sections = std::collections::BTreeSet::new();
-    for (row, item) in &rows {
+    for (row, item) in rows.iter().filter(|_| !replay) {
         let title = section_title(&item.section);
         if let Some(sc) = section_col {
             ws.write_string_with_format(r32(*row), c16(sc), &title, &wrap)

@@ -4,8 +4,8 @@
 //! The sheet and its items are found as `checklist import` finds them
 //! ([`crate::checklist::import::find_sheet`]); the answer columns by the words of their header
 //! (はい, いいえ, 対象外, 回答, 確認日, 目標日, 理由, 備考, under 1回目 or 2回目). はい/いいえ are
-//! marked by ○, ◯, 〇, レ, ✓, ✔, x or X (or the column's own word, or a ticked check box) in
-//! either column, or chosen in one answer column (a drop-down list). Dates are Excel date cells
+//! marked by ●, ○, ◯, 〇, レ, ✓, ✔, x, X, 1 or TRUE (or the column's own word, or a ticked check
+//! box) in the column they stand for, or chosen in one answer column (a drop-down list). Dates are Excel date cells
 //! in any number format, or text in any form [`crate::dates::parse_date_for_people`] reads.
 //! Every row's answer lands on its item by printed number and scope. Every problem of every
 //! row (both はい and いいえ marked, a mark on a row that is no item, a number the checklist does
@@ -36,18 +36,26 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 /// Whether a cell of a はい/いいえ/対象外 column is marked: `Some(true)` for a mark, `Some(false)`
-/// for nothing (empty, a dash), `None` for something that is no mark.
+/// for nothing (empty, a dash, 0, FALSE, an unticked check box), `None` for something that is
+/// no mark. A mark stands for the column it is in (● in the はい column is はい); the marks are
+/// those people put in Excel: ● ○ ◯ 〇 ✓ ✔ ☑ レ x X, 1 and TRUE (typed, or a ticked check box's
+/// cell), and the column's own word. × is no mark here: on Japanese forms it often means いいえ.
 fn mark(value: &Data, own_word: &str) -> Option<bool> {
     match value {
         Data::Empty => Some(false),
         Data::Bool(b) => Some(*b),
+        Data::Int(1) => Some(true),
+        Data::Int(0) => Some(false),
+        Data::Float(f) if *f == 1.0 => Some(true),
+        Data::Float(f) if *f == 0.0 => Some(false),
         Data::String(s) => {
             let t = s.trim();
             Some(match t {
-                "" | "-" | "－" | "―" | "ー" | "‐" => false,
-                "○" | "◯" | "〇" | "レ" | "ﾚ" | "✓" | "✔" | "☑" | "x" | "X" | "ｘ" | "Ｘ" => {
-                    true
-                }
+                "" | "-" | "－" | "―" | "ー" | "‐" | "0" | "０" => false,
+                _ if t.eq_ignore_ascii_case("false") || t == "ＦＡＬＳＥ" => false,
+                "●" | "○" | "◯" | "〇" | "レ" | "ﾚ" | "✓" | "✔" | "☑" | "x" | "X" | "ｘ" | "Ｘ"
+                | "1" | "１" => true,
+                _ if t.eq_ignore_ascii_case("true") || t == "ＴＲＵＥ" => true,
                 _ if t == own_word => true,
                 _ => return None,
             })
@@ -607,7 +615,9 @@ fn item_of<'c>(checklist: &'c Checklist, row: &FoundItem) -> Result<&'c Item, Pr
     let same: Vec<&Item> = checklist
         .items
         .iter()
-        .filter(|i| super::sheet::names_item(i, &row.number))
+        .filter(|i| {
+            super::sheet::names_item(i, &row.number) || super::sheet::names_item(i, &row.sectioned)
+        })
         .collect();
     let sorted = |s: &[crate::checklist::Scope]| {
         let mut v = s.to_vec();
@@ -923,15 +933,24 @@ mod tests {
 
     #[test]
     fn marks_of_every_kind() {
-        for m in ["○", "◯", "〇", "レ", "✓", "✔", "x", "X", " ○ "] {
+        for m in [
+            "●", "○", "◯", "〇", "レ", "✓", "✔", "x", "X", " ○ ", "1", "TRUE", "true",
+        ] {
             assert_eq!(mark(&Data::String(m.into()), "はい"), Some(true), "{m}");
         }
+        for m in ["0", "FALSE", "", "－"] {
+            assert_eq!(mark(&Data::String(m.into()), "はい"), Some(false), "{m}");
+        }
+        assert_eq!(mark(&Data::Float(1.0), "はい"), Some(true));
+        assert_eq!(mark(&Data::Float(0.0), "はい"), Some(false));
+        assert_eq!(mark(&Data::Bool(false), "はい"), Some(false));
+        assert_eq!(mark(&Data::String("×".into()), "はい"), None);
+        assert_eq!(mark(&Data::Float(2.0), "はい"), None);
         assert_eq!(mark(&Data::String("はい".into()), "はい"), Some(true));
         assert_eq!(mark(&Data::Bool(true), "はい"), Some(true));
         assert_eq!(mark(&Data::Empty, "はい"), Some(false));
         assert_eq!(mark(&Data::String("－".into()), "はい"), Some(false));
         assert_eq!(mark(&Data::String("いいえ".into()), "はい"), None);
-        assert_eq!(mark(&Data::Float(1.0), "はい"), None);
     }
 
     #[test]

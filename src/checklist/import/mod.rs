@@ -13,9 +13,13 @@ mod grid;
 mod ids;
 mod layout;
 mod number;
-pub use number::{circled as circled_number, comparable as comparable_number};
+pub use number::{
+    circled as circled_number, circled_only as circled_number_only, comparable as comparable_number,
+};
 pub mod official;
 mod output;
+mod printed;
+pub use printed::{printed_cells, PrintedCell};
 mod rows;
 mod rules;
 
@@ -184,6 +188,7 @@ pub fn import(bytes: &[u8], opts: &ImportOptions) -> Result<Imported, ImportErro
     let source = format!("workbook:{file}#sha256={sha256}");
     let recorded_layout = columns::record(grid, &layout);
     let recorded = recorded_layout.to_source();
+    let printed = printed::record(grid, &recorded_layout, &parsed.items);
     let headers = answer_headers(grid, &layout, &recorded_layout);
     let inferred = rules::infer(&rules::Input {
         layout: &recorded_layout,
@@ -203,6 +208,7 @@ pub fn import(bytes: &[u8], opts: &ImportOptions) -> Result<Imported, ImportErro
         sha256: &sha256,
         source: &source,
         layout: &recorded,
+        printed: &printed,
         official,
         parsed: &parsed,
         rules: &rules_block,
@@ -261,8 +267,12 @@ pub struct FoundSheet {
 pub struct FoundItem {
     /// 0-based row.
     pub row: usize,
-    /// The number in the checklist format (`2-④`, `1-(2)`).
+    /// The number in the checklist format (`2-④`, `1-(2)`, or `①` as printed where the sheet
+    /// numbers straight through).
     pub number: String,
+    /// The number with its section (`2-④`), to match a checklist that keeps sections in its
+    /// numbers when this sheet alone does not need them.
+    pub sectioned: String,
     pub scope: Vec<crate::checklist::Scope>,
     /// The cell of the number (`Sheet1!A6`).
     pub cell: String,
@@ -409,6 +419,7 @@ pub fn find_sheet(
         .map(|i| FoundItem {
             row: i.row,
             number: i.number.clone(),
+            sectioned: i.sectioned.clone(),
             scope: i.scope.clone(),
             cell: grid.name(i.row, number_col),
             scope_cell: i.scope_cell.clone(),

@@ -88,6 +88,15 @@ pub fn comparable(number: &str) -> String {
     out
 }
 
+/// Whether `s` is one circled number and nothing else (`①`).
+pub fn circled_only(s: &str) -> bool {
+    let mut chars = s.chars();
+    matches!(
+        (chars.next().and_then(circled), chars.next()),
+        (Some(_), None)
+    )
+}
+
 /// The circled character for 1..=50.
 fn circled_char(n: u32) -> Option<char> {
     let code = match n {

@@ -168,6 +168,8 @@ pub(super) struct Output<'a> {
     pub(super) source: &'a str,
     /// The layout recorded for `answer --export --layout official`.
     pub(super) layout: &'a str,
+    /// The cells as printed, per item (`printed::record`).
+    pub(super) printed: &'a [Vec<String>],
     pub(super) official: Option<&'a OfficialWorkbook>,
     pub(super) parsed: &'a Parsed,
     /// The `[rules]` block with its comment (`rules::block`).
@@ -302,13 +304,13 @@ pub(super) fn write(o: &Output<'_>) -> String {
         let _ = writeln!(s, "guidance.ja = {}", q(&guidance_ja));
         let _ = writeln!(s, "guidance.en = {}", q(&guidance_en));
         let _ = writeln!(s, "verified = {}", o.official.is_some());
-        let _ = writeln!(
-            s,
-            "sources = [{}, {}, {}]",
+        let mut sources = vec![
             q(o.source),
             q(o.layout),
-            q(&super::columns::row_source(item.row))
-        );
+            q(&super::columns::row_source(item.row)),
+        ];
+        sources.extend(o.printed.get(index).into_iter().flatten().map(|p| q(p)));
+        let _ = writeln!(s, "sources = [{}]", sources.join(", "));
         if o.official.is_none() {
             let _ = writeln!(s, "unverified = {}", q(&unverified));
         }

@@ -29,6 +29,10 @@ pub(super) struct ItemFound {
     pub(super) row: usize,
     /// The gate question (医療情報システムの有無).
     pub(super) gate: bool,
+    /// The number as the sheet prints it when it prints no section in it (`①`, `(3)`, `3`).
+    pub(super) bare: Option<String>,
+    /// The number with its section (`2-①`), whether or not `number` keeps it.
+    pub(super) sectioned: String,
 }
 
 /// How the gate question (医療情報システムの有無) was found.
@@ -230,6 +234,10 @@ pub(super) fn parse_rows(
             }
             None => inline_number(grid, layout, r, normalise(&text_cell.text)),
         };
+        let plain_number = match &lead_found {
+            Some(Lead::Section { number, .. }) if plain => Some(number.to_string()),
+            _ => None,
+        };
         let lead_found = match lead_found {
             Some(Lead::Section { number, rest }) if plain => Some(Lead::Item {
                 section: None,
@@ -259,6 +267,12 @@ pub(super) fn parse_rows(
                 if continued && scope_merged {
                     continue;
                 }
+                let bare = match (section, sub) {
+                    (Some(_), _) => None,
+                    (None, _) if plain_number.is_some() => plain_number.clone(),
+                    (None, Sub::Circled(_)) => sub.printed("").strip_prefix('-').map(str::to_owned),
+                    (None, Sub::Paren(n)) => Some(format!("({n})")),
+                };
                 let section = match section {
                     Some(n) => section_id(grid, r, number_col, n)?,
                     None => current.clone().unwrap_or_else(|| "1".to_owned()),
@@ -305,7 +319,7 @@ pub(super) fn parse_rows(
                 }
                 out.items.push(ItemFound {
                     id: String::new(),
-                    number,
+                    number: number.clone(),
                     section,
                     scope,
                     scope_cell: scope_at,
@@ -313,6 +327,8 @@ pub(super) fn parse_rows(
                     cell,
                     row: r,
                     gate: is_gate,
+                    bare,
+                    sectioned: number,
                 });
             }
             Some(Lead::Section { number, rest }) => {
@@ -442,6 +458,7 @@ pub(super) fn parse_rows(
         _ => {}
     }
     assign_ids(&mut out.items, &subs);
+    keep_printed_numbers(&mut out.items);
     Ok(out)
 }
 
@@ -469,6 +486,8 @@ fn push_gate(
         cell,
         row,
         gate: true,
+        bare: None,
+        sectioned: "0".to_owned(),
     });
 }
 
@@ -605,6 +624,32 @@ fn assign_ids(items: &mut [ItemFound], subs: &[(String, Sub)]) {
     }
 }
 
+/// Numbers printed without their section (`①`, `(1)`, `1`) and unique across the sheet (run
+/// straight through it, not restarting per section) are kept as printed: the label is what the
+/// form prints. Where one repeats in another section (① under 1 and under 2), every number
+/// gets its section (`1-①`, `2-①`), as it does when any item prints its section. The rows of
+/// one number for several kinds of device count once. IDs are made before (`s2-03` either way).
+fn keep_printed_numbers(items: &mut [ItemFound]) {
+    let mut sections_of: BTreeMap<String, std::collections::BTreeSet<&str>> = BTreeMap::new();
+    for item in items.iter().filter(|i| !i.gate) {
+        let Some(bare) = &item.bare else {
+            return;
+        };
+        sections_of
+            .entry(super::number::comparable(bare))
+            .or_default()
+            .insert(&item.section);
+    }
+    if sections_of.values().any(|s| s.len() > 1) {
+        return;
+    }
+    for item in items.iter_mut().filter(|i| !i.gate) {
+        if let Some(bare) = item.bare.clone() {
+            item.number = bare;
+        }
+    }
+}
+
 /// A row holding one short Japanese text merged across it from cell `c` (not a note such as
 /// 「※…」, not a sentence): a section heading printed without a number.
 fn unnumbered_heading(grid: &Grid, r: usize, c: usize) -> Option<String> {
@@ -690,9 +735,11 @@ mod tests {
             if let Ok((layout, _)) = super::super::layout::detect(&grid) {
                 if let Ok(parsed) = parse_rows(&grid, &layout, None) {
                     for item in parsed.items.iter().filter(|i| !(i.gate && i.number == "0")) {
-                        let mut c = item.number.chars();
-                        prop_assert!(c.next().is_some_and(|c| c.is_ascii_digit()), "{}", item.number);
+                        // With its section, or as printed where the sheet numbers straight through.
+                        let mut c = item.sectioned.chars();
+                        prop_assert!(c.next().is_some_and(|c| c.is_ascii_digit()), "{}", item.sectioned);
                         prop_assert_eq!(c.next(), Some('-'));
+                        prop_assert!(item.number == item.sectioned || Some(&item.number) == item.bare.as_ref());
                     }
                 }
             }
