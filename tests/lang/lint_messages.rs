@@ -63,8 +63,8 @@ fn every_unknown_name_and_bad_text_has_its_own_sentence() {
         "対象外の条件 `never` は使えません。使える値: ",
         "プローブの種類 `x-ray` は使えません。使える値: ",
         "タイトル: `ja` のテキストに日本語の文字がありません",
-        "節 1 の見出し: `ja` のテキストが空です。日本語と英語の両方が必要です",
-        "項目 `security-manager` の説明: `ja` のテキストに日本語の文字がありません",
+        "節1の見出し: `ja`のテキストが空です。日本語と英語の両方が必要です",
+        "項目`security-manager`の説明: `ja`のテキストに日本語の文字がありません",
     ] {
         assert!(ja.contains(want), "no {want:?} in\n{ja}");
     }
