@@ -962,7 +962,7 @@ render-xlsx-to-terminal = XLSXのワークブックは端末には表示でき�
 ## report-html
 
 report-html-lang = ja
-report-html-title = 医療機関におけるサイバーセキュリティ対策チェックリスト回答報告
+report-html-title = 医療機関におけるサイバーセキュリティ対策チェックリストの回答報告
 report-html-date = { $date }({ $wareki })
 report-html-fiscal-year = { $wareki }(FY{ $year })
 report-html-yes = はい

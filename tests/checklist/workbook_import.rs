@@ -1283,7 +1283,7 @@ fn an_unofficial_workbook_is_named_after_its_file_not_mhlw() {
             "自院チェックリスト.xlsx",
             "ja",
             "own-institution",
-            "ファイル名から own-institution@fy2026 としました",
+            "ファイル名からown-institution@fy2026としました",
         ),
     ] {
         let (r, out) = import(

@@ -154,7 +154,7 @@ fn a_missing_key_file_is_named_as_the_key() {
     for (lang, said) in [
         (
             "ja",
-            "公開鍵 nokey.pub を読めません(詳細: ファイルまたはフォルダがありません",
+            "公開鍵 nokey.pubを読めません(詳細: ファイルまたはフォルダがありません",
         ),
         (
             "en",

@@ -101,7 +101,7 @@ fn a_public_key_given_to_sign_is_named_as_one_with_the_flag_that_wants_it() {
     keygen(&name);
     let public = dir.path().join("clinic.pub");
     for (lang, said) in [
-        ("ja", "これは公開鍵のファイルです。`--key` には秘密鍵"),
+        ("ja", "これは公開鍵のファイルです。`--key`には秘密鍵"),
         (
             "en",
             "this is a public key file. `--key` wants the secret key",
@@ -220,8 +220,8 @@ fn git_failures_of_checklist_diff_are_said_in_japanese() {
         other => panic!("git is needed in CI: {other:?}"),
     }
     let cases = [
-        (outside.path(), "git リポジトリの中ではありません"),
-        (repo.path(), "git にそのリビジョンがありません"),
+        (outside.path(), "gitリポジトリの中ではありません"),
+        (repo.path(), "gitにそのリビジョンがありません"),
     ];
     for (dir, says) in cases {
         let out = medsec()
@@ -317,7 +317,7 @@ fn a_minisign_failure_is_said_in_words() {
     lines[1] = format!("{}{flipped}=", &line[..line.len() - 2]);
     std::fs::write(&sig, lines.join("\n") + "\n").unwrap();
     for (lang, says) in [
-        ("ja", "minisign の署名ではありません(詳細: 行の並びまたは base64 の部分が minisign の形式ではありません)"),
+        ("ja", "minisignの署名ではありません(詳細: 行の並びまたはbase64の部分がminisignの形式ではありません)"),
         ("en", "not a minisign signature (its lines or their base64 are not minisign's)"),
     ] {
         let out = run(&["--lang", lang, "verify", "b", "--pubkey", "k.pub"]);
@@ -375,7 +375,7 @@ fn probe_root_says_missing_or_not_a_folder() {
         (
             "ja",
             "a-file",
-            "`--root` に指定した a-file はフォルダではありません",
+            "`--root`に指定したa-fileはフォルダではありません",
         ),
         ("en", "no-such", "`--root` no-such: no such folder"),
         ("en", "a-file", "`--root` a-file: not a folder"),

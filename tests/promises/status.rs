@@ -262,7 +262,7 @@ fn an_unknown_edition_is_said_in_the_readers_language_with_what_to_do() {
     for (lang, wants) in [
         (
             "ja",
-            &["版 `fy2099` はありません", "medsec checklist add"][..],
+            &["版`fy2099`はありません", "medsec checklist add"][..],
         ),
         (
             "en",
