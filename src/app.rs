@@ -334,23 +334,23 @@ mod tests {
         for (args, said) in [
             (
                 &["medsec", "--lang", "ja", "verfy"][..],
-                "`verfy` というコマンドはありません。`verify` のことですか？",
+                "`verfy`というコマンドはありません。`verify`のことですか？",
             ),
             (
                 &["medsec", "--lang", "ja", "keygen", "--no-passphrase"][..],
-                "`--no-passphrase` という指定はありません。",
+                "`--no-passphrase`という指定はありません。",
             ),
             (
                 &["medsec", "--lang", "ja", "status", "--as-of"][..],
-                "`--as-of <DATE>` に値を指定してください。",
+                "`--as-of <DATE>`に値を指定してください。",
             ),
             (
                 &["medsec", "--lang", "ja", "checklist", "lint", "--format", "x", "f"][..],
-                "`--format <FORMAT>` に `x` は指定できません(指定できる値: table, json, sarif, junit)。",
+                "`--format <FORMAT>`に`x`は指定できません(指定できる値: table, json, sarif, junit)。",
             ),
             (
                 &["medsec", "--lang", "ja", "verify", "--pubkey", "a", "--trusted", "b", "d"][..],
-                "`--pubkey <FILE>` と `--trusted <FILE>` は同時に指定できません。",
+                "`--pubkey <FILE>`と`--trusted <FILE>`は同時に指定できません。",
             ),
         ] {
             let args: Vec<std::ffi::OsString> = args.iter().map(Into::into).collect();

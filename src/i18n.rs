@@ -470,7 +470,7 @@ mod tests {
         assert_eq!(s, "3 items");
         assert!(!s.contains('\u{2068}') && !s.contains('\u{2069}'));
         assert_eq!(tr!(Lang::En, "common-count-items", count = 1), "1 item");
-        assert_eq!(tr!(Lang::Ja, "common-count-items", count = 1), "1 件");
+        assert_eq!(tr!(Lang::Ja, "common-count-items", count = 1), "1件");
     }
 
     /// The catalog is split into messages without parsing it: each message alone must parse to
@@ -567,7 +567,7 @@ mod tests {
             args: [("count".to_owned(), Arg::Text("2".to_owned()))].into(),
         };
         assert_eq!(render(Lang::En, &m), "2 items");
-        assert_eq!(render(Lang::Ja, &m), "2 件");
+        assert_eq!(render(Lang::Ja, &m), "2件");
         let unknown = crate::diagnostic::MessageRef {
             id: "from-a-newer-medsec".into(),
             args: [("x".to_owned(), Arg::Text("1".to_owned()))].into(),
@@ -585,7 +585,7 @@ mod io_error_tests {
         let e = std::io::Error::from_raw_os_error(2);
         assert_eq!(
             io_error(Lang::Ja, &e),
-            "ファイルまたはフォルダがありません (OS エラー 2)"
+            "ファイルまたはフォルダがありません(OSのエラー番号2)"
         );
         assert_eq!(
             io_error(Lang::En, &e),

@@ -752,7 +752,7 @@ mod tests {
         // No facts for FY2027: the source's version is kept and said to be carried.
         let out = next_edition("f.toml", source, "mhlw-institution@fy2025", "fy2027").unwrap();
         assert!(
-            out.contains("guideline_version = \"6.0\" # fy2025 から引き継ぎました。fy2027 について確認してください / carried from fy2025: check it for fy2027"),
+            out.contains("guideline_version = \"6.0\" # fy2025から引き継ぎました。fy2027について確認してください。 / carried from fy2025: check it for fy2027"),
             "{out}"
         );
     }

@@ -7,6 +7,7 @@ use std::path::PathBuf;
 pub enum ChecklistCommand {
     /// Every checklist known: bundled and given with --checklist.
     List {
+        /// Output format: a table for people, or JSON.
         #[arg(long, value_enum, default_value_t = ListFormat::Table)]
         format: ListFormat,
     },
@@ -184,6 +185,7 @@ pub struct ShowArgs {
     /// Which form: institution (医療機関確認用), pharmacy (薬局確認用) or vendor (事業者確認用).
     #[arg(long, value_enum)]
     pub form: Option<FormArg>,
+    /// Output format: a table for people, JSON, or Markdown (md).
     #[arg(long, value_enum, default_value_t = ShowFormat::Table)]
     pub format: ShowFormat,
 }

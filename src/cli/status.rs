@@ -29,6 +29,7 @@ pub struct StatusArgs {
     /// report` records them.
     #[arg(long, value_name = "FILE")]
     pub evidence: Option<PathBuf>,
+    /// Output format: a table for people, or JSON.
     #[arg(long, value_enum, default_value_t = StatusFormat::Table)]
     pub format: StatusFormat,
     /// Check the rules as on this date in Japan, e.g. the inspection day: 2026-06-03,

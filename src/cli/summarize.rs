@@ -28,6 +28,7 @@ pub struct SummarizeArgs {
     /// today: 2026-06-03, 2026/6/3, 令和8年6月3日 or R8.6.3.
     #[arg(long, value_name = "DATE")]
     pub as_of: Option<String>,
+    /// Output format: a table for people, CSV, XLSX (needs --out), or JSON.
     #[arg(long, value_enum, default_value_t = SummaryFormat::Table)]
     pub format: SummaryFormat,
     /// Write to FILE instead of standard output (required for xlsx; an existing file only with

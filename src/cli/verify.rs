@@ -38,6 +38,7 @@ pub struct VerifyArgs {
     /// report.json differs is an integrity failure (exit 3), the paper is not this bundle's.
     #[arg(long, value_name = "SHA256")]
     pub expect: Option<String>,
+    /// Output format: a table for people, or JSON.
     #[arg(long, value_enum, default_value_t = VerifyFormat::Table)]
     pub format: VerifyFormat,
 }

@@ -115,11 +115,11 @@ mod tests {
         assert!(en.contains(r"keys\a.key") && ja.contains(r"keys\a.key"));
         if cfg!(windows) {
             assert!(en.contains("only this Windows user"), "{en}");
-            assert!(ja.contains("この Windows ユーザーだけ"), "{ja}");
+            assert!(ja.contains("このWindowsユーザーだけ"), "{ja}");
             assert!(!en.contains("0600") && !ja.contains("0600"), "{en} / {ja}");
         } else {
             assert!(en.contains("mode 0600"), "{en}");
-            assert!(ja.contains("モード 0600"), "{ja}");
+            assert!(ja.contains("モード0600"), "{ja}");
         }
     }
 }

@@ -93,7 +93,8 @@ pub fn stale_notice(catalog: &crate::checklist::Catalog, ctx: &Context) -> Optio
         return None;
     }
     let wareki = crate::dates::wareki_fiscal_year(current);
-    let list = stale.join(", ");
+    let sep = crate::tr!(ctx.lang, "common-list-separator");
+    let list = stale.join(&sep);
     // This year's checklists imported under another name (not the official workbook).
     let others = crate::checklist::current_others(catalog, ctx.today);
     if let Some(first) = others.first() {
@@ -103,7 +104,7 @@ pub fn stale_notice(catalog: &crate::checklist::Catalog, ctx: &Context) -> Optio
             wareki = wareki,
             year = current,
             list = list,
-            others = others.join(", "),
+            others = others.join(&sep),
             first = first.as_str()
         ));
     }

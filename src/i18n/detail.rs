@@ -527,31 +527,31 @@ mod tests {
         let cases = [
             (
                 "fatal: not a git repository (or any of the parent directories): .git",
-                "git リポジトリの中ではありません",
+                "gitリポジトリの中ではありません",
             ),
             (
                 "fatal: Needed a single revision",
-                "git にそのリビジョンがありません",
+                "gitにそのリビジョンがありません",
             ),
             (
                 "fatal: invalid object name 'main~9'.",
-                "git にそのリビジョンがありません",
+                "gitにそのリビジョンがありません",
             ),
             (
                 "fatal: path 'checklists/a.toml' does not exist in 'HEAD'",
-                "checklists/a.toml はそのリビジョンにありません",
+                "checklists/a.tomlはそのリビジョンにありません",
             ),
             (
                 "fatal: path 'a.toml' exists on disk, but not in 'HEAD~1'",
-                "a.toml はそのリビジョンにありません",
+                "a.tomlはそのリビジョンにありません",
             ),
             (
                 "fatal: detected dubious ownership in repository at '/srv/c'\nTo add an exception…",
-                "/srv/c のリポジトリは別のユーザーのもの",
+                "/srv/cのリポジトリは別のユーザーのもの",
             ),
             (
                 "fatal: unable to read tree 0123abcd",
-                "git の出力: `fatal: unable to read tree 0123abcd`",
+                "gitの出力: `fatal: unable to read tree 0123abcd`",
             ),
         ];
         for (stderr, ja) in cases {
@@ -592,7 +592,7 @@ mod tests {
                 "verify-signature-not-minisign",
                 error = minisign(Lang::Ja, &e)
             );
-            assert!(ja.contains("minisign の形式ではありません"), "{ja}");
+            assert!(ja.contains("minisignの形式ではありません"), "{ja}");
             assert!(no_english(&ja), "{ja}");
             let en = minisign(Lang::En, &e);
             assert!(en.contains("not minisign's"), "{en}");

@@ -275,6 +275,6 @@ mod tests {
         f.set_len(SETTINGS_MAX_BYTES + 1).unwrap();
         let e = read(&p, InputKind::Settings).unwrap_err();
         assert!(e.to_string().contains("1 MiB"), "{e}");
-        assert!(e.message(Lang::Ja).contains("上限 1 MiB"));
+        assert!(e.message(Lang::Ja).contains("上限1 MiB"));
     }
 }

@@ -1613,7 +1613,7 @@ mod tests {
         assert!(Coded::from(&Msg::InternalError).params.is_empty());
         assert_eq!(
             m.text(Lang::Ja),
-            "最新のファイルは41日前のもので、`max_age = 36h` より古いです"
+            "最新のファイルは41日前のもので、`max_age = 36h`より古いです"
         );
     }
 
@@ -1632,10 +1632,10 @@ mod tests {
         );
         assert_eq!(
             m.text(Lang::Ja),
-            "`borg` が終了コード 2 で失敗しました。エラー出力:「Repository does not exist.」"
+            "`borg`が終了コード2で失敗しました。エラー出力:「Repository does not exist.」"
         );
         let killed = failed(None, Some(9));
-        assert!(killed.text(Lang::Ja).contains("シグナル 9 で強制終了"));
+        assert!(killed.text(Lang::Ja).contains("シグナル9で強制終了"));
         assert!(killed.text(Lang::En).contains("killed by signal 9"));
         assert!(!failed(None, None).text(Lang::En).contains("None"));
         // The signal is recorded only when there is one.
@@ -1651,10 +1651,7 @@ mod tests {
             path: "/etc/x".into(),
             error: "Permission denied (os error 13)".into(),
         };
-        assert_eq!(
-            m.text(Lang::Ja),
-            "/etc/x を読めません(読む権限がありません)"
-        );
+        assert_eq!(m.text(Lang::Ja), "/etc/xを読めません(読む権限がありません)");
         assert_eq!(m.text(Lang::En), "cannot read /etc/x: permission denied");
         // An unknown English text is kept in English only; Japanese says it generically.
         assert_eq!(detail(Lang::En, "something else"), "something else");
@@ -1665,7 +1662,7 @@ mod tests {
         );
         assert_eq!(
             detail(Lang::Ja, "Out of memory (os error 12)"),
-            "エラー番号 12 のシステムエラーです"
+            "エラー番号12のシステムエラーです"
         );
         let p = Msg::PortsNotAllowed {
             ports: vec![
@@ -1675,7 +1672,7 @@ mod tests {
         };
         assert_eq!(
             p.text(Lang::Ja),
-            "`allowed_ports` にない待ち受けポートが2件あります: 0.0.0.0 の TCP 2024 番ポート、:: の UDP 68 番ポート(dhclient)"
+            "`allowed_ports`にない待ち受けポートが2件あります: 0.0.0.0のTCP 2024番ポート、::のUDP 68番ポート(dhclient)"
         );
         assert!(p
             .text(Lang::En)

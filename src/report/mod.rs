@@ -629,7 +629,7 @@ mod report_tests {
         );
         assert!(err
             .localize(Lang::Ja)
-            .contains("format_version 4 には対応していません"));
+            .contains("format_version 4には対応していません"));
     }
 
     #[test]

@@ -307,7 +307,7 @@ fn japanese_walk_takes_wareki_dates_and_names_the_forms_fiscal_year() {
     s.send_line("j ２－②").unwrap();
     s.expect("[3/5] 2-②").unwrap();
     s.send_line("いいえ").unwrap();
-    s.expect("確認日 [").unwrap();
+    s.expect("確認日[").unwrap();
     s.send_line("R7.6.31").unwrap();
     s.expect("存在しない日付です").unwrap();
     s.send_line("令和7年6月3日").unwrap();
@@ -396,9 +396,9 @@ fn ctrl_c_at_the_note_prompt_keeps_the_answer_and_placeholders_stay() {
     s.expect("対象外にできる場合: 事業者と契約していない")
         .unwrap();
     s.send_line("対象外").unwrap();
-    s.expect("確認日 [").unwrap();
+    s.expect("確認日[").unwrap();
     s.send_line("令和7年6月3日").unwrap();
-    s.expect("理由 [事業者と契約していない]").unwrap();
+    s.expect("理由[事業者と契約していない]").unwrap();
     s.send_line("").unwrap();
     s.expect("メモ").unwrap();
     // Ctrl-C at the note: the terminal sends SIGINT; what was typed before is kept.
@@ -499,7 +499,7 @@ fn a_target_before_the_date_checked_is_warned_and_kept() {
         (
             "ja",
             "2025/6/3、2025.6.3、令和7年6月3日",
-            "注意: 目標日 2025-05-01(令和7年5月1日) は確認日 2025-06-03(令和7年6月3日) より前です",
+            "注意: 目標日2025-05-01(令和7年5月1日)は確認日2025-06-03(令和7年6月3日)より前です",
             "保存しました。",
         ),
         (
@@ -540,9 +540,9 @@ fn a_typed_check_date_outside_the_forms_fiscal_year_is_warned_like_the_default()
     let mut s = spawn_with(&file, "ja", INST);
     s.expect("[3/5] 2-②").unwrap();
     s.send_line("はい").unwrap();
-    s.expect("確認日 [").unwrap();
+    s.expect("確認日[").unwrap();
     s.send_line("R8.6.3").unwrap();
-    s.expect("注意: 確認日 2026-06-03").unwrap();
+    s.expect("注意: 確認日2026-06-03").unwrap();
     s.expect("この様式の令和7年度").unwrap();
     s.expect("メモ").unwrap();
     s.send_line("").unwrap();

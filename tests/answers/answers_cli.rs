@@ -135,7 +135,7 @@ fn japanese_findings_in_json_keep_their_codes() {
         .unwrap();
     assert_eq!(
         future["message"],
-        "2-② リモートメンテナンス(1回目): 確認日 2025-09-02(令和7年9月2日) が基準日 2025-09-01(令和7年9月1日)(日本時間)より後です。"
+        "2-② リモートメンテナンス(1回目): 確認日2025-09-02(令和7年9月2日)が基準日2025-09-01(令和7年9月1日)(日本時間)より後です。"
     );
     let outside = findings
         .iter()
@@ -176,13 +176,13 @@ fn reading_errors_are_in_japanese_with_lang_ja() {
         .code(2);
     let err = stderr_of(out.get_output());
     assert!(
-        err.contains("使用できない回答ファイルです(エラー 1件)"),
+        err.contains("使用できない回答ファイルです(エラー1件)"),
         "{err}"
     );
     // The item by its printed number (from the checklist given by --checklist), not its ID.
     assert!(
         err.contains(":7:10: エラー[invalid-answer]: 1-① ")
-            && err.contains("(1回目): 回答 `たぶん` は"),
+            && err.contains("(1回目): 回答`たぶん`は"),
         "{err}"
     );
     assert!(!err.contains("security-manager"), "{err}");
@@ -202,7 +202,7 @@ fn reading_errors_name_items_by_their_printed_number() {
     )
     .unwrap();
     for (lang, want) in [
-        ("ja", "2-⑥ セキュリティパッチ(1回目): 回答 `maybe`"),
+        ("ja", "2-⑥ セキュリティパッチ(1回目): 回答`maybe`"),
         ("en", "2-⑥ Security patches (round 1): answer `maybe`"),
     ] {
         let out = medsec()

@@ -159,7 +159,7 @@ fn as_of_takes_the_date_forms_people_write() {
     assert_eq!(out.status.code(), Some(2));
     let err = stderr_of(&out);
     assert!(
-        err.contains("「H31.5.1」は平成の範囲外です(平成は 1989-01-08(平成元年1月8日)〜2019-04-30(平成31年4月30日) です)"),
+        err.contains("「H31.5.1」は平成の範囲外です(平成は1989-01-08(平成元年1月8日)〜2019-04-30(平成31年4月30日)です)"),
         "{err}"
     );
 }
@@ -268,7 +268,7 @@ fn a_number_shared_by_two_rows_needs_its_scope() {
     assert_eq!(out.status.code(), Some(2));
     let err = stderr_of(&out);
     assert!(
-        err.contains("シートに問題が 1件あるため、何も変更していません"),
+        err.contains("シートに問題が1件あるため、何も変更していません"),
         "{err}"
     );
     assert!(
@@ -335,7 +335,7 @@ fn import_errors_name_rows_and_items_for_people() {
     let out = import(&file, "ja", &sheet);
     assert_eq!(out.status.code(), Some(2));
     let err = stderr_of(&out);
-    assert!(err.contains("シートに問題が 3件あるため"), "{err}");
+    assert!(err.contains("シートに問題が3件あるため"), "{err}");
     assert!(
         err.contains("2行目(B2): 2-⑥ セキュリティパッチ: 回答「たぶん」は"),
         "{err}"
@@ -376,7 +376,7 @@ fn a_yaml_layout_medsec_cannot_edit_is_explained_in_japanese() {
         "{err}"
     );
     assert!(
-        err.contains("ブロック形式にするか、TOML を使ってください"),
+        err.contains("ブロック形式にするか、TOMLを使ってください"),
         "{err}"
     );
     assert_eq!(std::fs::read_to_string(&file).unwrap(), text);

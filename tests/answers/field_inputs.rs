@@ -103,7 +103,7 @@ fn a_missing_target_date_is_imported_with_a_warning_and_a_count() {
     // In Japanese: the count.
     let out = import(&file, "s.csv", sheet.as_bytes(), "ja_JP.UTF-8");
     assert!(
-        stderr_of(&out).contains("確認が必要な点が 3件あります"),
+        stderr_of(&out).contains("確認が必要な点が3件あります"),
         "{}",
         stderr_of(&out)
     );

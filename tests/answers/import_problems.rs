@@ -89,7 +89,7 @@ fn every_problem_of_the_sheet_is_reported_in_one_run_naming_row_and_cell() {
     let (code, err) = import(&file, "s.csv", EVERY_KIND.as_bytes(), "ja");
     assert_eq!(code, Some(2), "{err}");
     assert!(
-        err.contains("シートに問題が 8件あるため、何も変更していません(ほかに警告が 2件あります):"),
+        err.contains("シートに問題が8件あるため、何も変更していません(ほかに警告が2件あります):"),
         "{err}"
     );
     for cell in ["2行目(C2)", "5行目(A5)", "8行目(E8)", "警告: 11行目(D11)"] {
@@ -144,7 +144,7 @@ fn the_attention_count_counts_the_warning_lines() {
     let sheet = "項目番号,回答,確認日,目標日,理由\n1-①,いいえ,2025/6/2,,\n2-②,対象外,2025/6/2,,\n2-⑪,－,,,\n";
     for (lang, head, warning) in [
         ("en", "4 things need attention:", "  warning: "),
-        ("ja", "確認が必要な点が 4件あります:", "  警告: "),
+        ("ja", "確認が必要な点が4件あります:", "  警告: "),
     ] {
         let dir = tempfile::tempdir().unwrap();
         let file = answers_in(dir.path());

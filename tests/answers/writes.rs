@@ -137,7 +137,7 @@ fn a_writer_that_cannot_get_the_lock_stops_with_exit_2_in_both_languages() {
     let err = stderr_of(out.get_output());
     assert!(
         err.contains(
-            "answers.toml はほかの medsec が書き込み中です(3 秒待ちました)。何も書き込んでいません"
+            "answers.tomlはほかのmedsecが書き込み中です(3秒待ちました)。何も書き込んでいません"
         ),
         "{err}"
     );
@@ -180,7 +180,7 @@ fn a_read_only_answers_file_is_refused_not_replaced() {
     let out = import(&file, &s).args(["--lang", "ja"]).assert().code(2);
     let err = stderr_of(out.get_output());
     assert!(
-        err.contains("answers.toml は読み取り専用です。何も書き込んでいません"),
+        err.contains("answers.tomlは読み取り専用です。何も書き込んでいません"),
         "{err}"
     );
     // The Japanese message is the whole message: no English one appended after it.
@@ -721,7 +721,7 @@ fn keygen_speaks_japanese_and_never_replaces_a_key_without_force() {
     let o = run(&[]);
     assert_eq!(o.status.code(), Some(2));
     assert!(
-        stderr_of(&o).contains("はすでにあります。上書きするには `--force`"),
+        stderr_of(&o).contains("はすでにあります。上書きするには`--force`"),
         "{}",
         stderr_of(&o)
     );

@@ -371,7 +371,7 @@ fn lint_of_unreadable_input_is_exit_2() {
     // The summary says that the files it could not read were not checked, in both languages.
     for (lang, said) in [
         ("en", "2 files or folders could not be read"),
-        ("ja", "2 個のファイルまたはフォルダを読めなかったため"),
+        ("ja", "2個のファイルまたはフォルダを読めなかったため"),
     ] {
         let out = medsec()
             .args(["--lang", lang, "checklist", "lint"])

@@ -226,7 +226,7 @@ fn checklist_new_toward_an_edition_without_the_form_is_said_not_refused() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
     let err = stderr_of(&out);
     assert!(
-        err.contains("fy2026 の様式は") && err.contains("この様式(pharmacy)はありません"),
+        err.contains("fy2026の様式は") && err.contains("この様式(pharmacy)はありません"),
         "{err}"
     );
     assert!(err.contains("医療機関・薬局確認用"), "{err}");

@@ -125,7 +125,7 @@ fn import_writes_rules_read_from_the_columns_with_where_each_came_from() {
         "sources = [\"workbook:two.xlsx#sha256=",
         // Where each value came from, in both languages, naming the cells.
         "# checked_on: a 確認日 column at R8!E1",
-        "# checked_on: R8!E1 に確認日の列があるため",
+        "# checked_on: R8!E1に確認日の列があるため",
         "(“目標日（令和8年度中）”) names this fiscal year",
         "# round_2: 2回目 columns at R8!G1, R8!H1.",
         "not an official workbook known to medsec",
@@ -352,7 +352,7 @@ fn an_official_workbook_gets_rules_from_its_own_columns_said_so() {
     let block = rules_block(&std::fs::read_to_string(&out).unwrap());
     for want in [
         "# Fill-in rules read from the columns of the official workbook 009999998.xlsx",
-        "# 記入ルールは公式ワークブック 009999998.xlsx",
+        "# 記入ルールは公式ワークブック009999998.xlsx",
         "medsec's sources do not confirm it for fy2026",
         "checked_on = \"required\"",
         "round_2 = \"on-form\"",
@@ -399,7 +399,7 @@ fn a_filled_workbook_titled_for_another_year_is_refused_by_its_imported_checklis
     std::fs::write(w.join("r7-filled.xlsx"), titled("令和7")).unwrap();
     for (lang, want) in [
         ("en", "R8!A1 names the form of"),
-        ("ja", "R8!A1 の表題によると"),
+        ("ja", "R8!A1の表題によると"),
     ] {
         let o = run_in(
             w,

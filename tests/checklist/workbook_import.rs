@@ -1151,7 +1151,7 @@ fn a_mapped_header_is_named_by_its_own_rows() {
             ],
         );
         assert_eq!(r.code, Some(0), "{}", r.stderr);
-        let ja = format!("{} の見出し", header.trim_end());
+        let ja = format!("{}の見出し", header.trim_end());
         assert!(r.stderr.contains(&ja), "{rows}: {}", r.stderr);
     }
 }
@@ -1291,7 +1291,7 @@ fn an_unofficial_workbook_is_named_after_its_file_not_mhlw() {
             "自院チェックリスト.xlsx",
             "ja",
             "own-institution",
-            "ファイル名から own-institution@fy2026 としました",
+            "ファイル名からown-institution@fy2026としました",
         ),
     ] {
         let (r, out) = import(
@@ -1520,7 +1520,7 @@ fn a_header_not_found_names_every_candidate_row_and_the_map_that_states_it() {
         "2行目: チェック!A2「チェック項目」(項目)",
         "6行目: チェック!B6「はい」(回答)",
         "項目の列と回答の列が3行以上離れています",
-        "`--sheet チェック --map text=A,header-rows=6` で指定してください",
+        "`--sheet チェック --map text=A,header-rows=6`で指定してください",
     ] {
         assert!(r.stderr.contains(needle), "{needle:?} not in {}", r.stderr);
     }
@@ -1552,7 +1552,7 @@ fn a_csv_given_as_a_workbook_is_named_as_text() {
     assert_eq!(r.code, Some(2), "{}", r.stderr);
     assert!(
         r.stderr
-            .contains("sjis.csv はテキストファイル(CSV など)で、Excel のブックではありません"),
+            .contains("sjis.csvはテキストファイル(CSVなど)で、Excelのブックではありません"),
         "{}",
         r.stderr
     );
@@ -1588,7 +1588,7 @@ fn this_years_checklist_imported_under_its_file_name_is_named_in_the_notice() {
         .arg(&answers));
     assert!(
         r.stderr
-            .contains("`--checklist 001716187-institution@fy2026` を付けてください"),
+            .contains("`--checklist 001716187-institution@fy2026`を付けてください"),
         "{}",
         r.stderr
     );

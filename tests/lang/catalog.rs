@@ -434,6 +434,10 @@ fn flat_text(p: &Pattern<&str>, out: &mut String) {
                     flat_text(&v.value, out);
                 }
             }
+            // A literal (`{" "}`) is catalog text like any other.
+            PatternElement::Placeable {
+                expression: Expression::Inline(InlineExpression::StringLiteral { value }),
+            } => out.push_str(value),
             PatternElement::Placeable { .. } => out.push('\u{1}'),
         }
     }
@@ -496,7 +500,7 @@ fn flags_are_written_as_code() {
     // Text inside the HTML and Markdown reports, where backquotes would show as such.
     const IN_DOCUMENTS: &[&str] = &["report-html-state-integrity-only"];
     let mut found = vec![];
-    for file in ["ja/medsec.ftl", "en/medsec.ftl"] {
+    for file in ["ja/medsec.ftl", "en/medsec.ftl", "ja/help.ftl"] {
         for (id, text) in flat_messages(file) {
             if IN_DOCUMENTS.contains(&id.as_str()) {
                 continue;
@@ -538,4 +542,189 @@ fn probe_settings_in_messages_are_code() {
             }
         }
     }
+}
+
+/// Kana, kanji, full-width punctuation (「」、。) and forms, circled numbers (①): the characters
+/// next to which Japanese puts no space.
+fn is_japanese(c: char) -> bool {
+    matches!(c as u32,
+        0x3000..=0x30ff | 0x3400..=0x9fff | 0xf900..=0xfaff | 0xff00..=0xffef | 0x2460..=0x24ff)
+}
+
+/// The single spaces of a text, outside code spans, with a Japanese character on one side and
+/// anything but a space on the other: 「{ $item } に」, 「3 件」, 「`--force` を付けて」,
+/// 「「いいえ」 の場合」. A space stays between two ASCII words or code spans (`1 MiB`,
+/// `TCP 443`), after an ASCII `:` `,` `;` (「詳細: …」), around an arrow (「済 → 未」), and in
+/// runs of two or more (columns).
+fn spaces_next_to_japanese(text: &str) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut found = vec![];
+    let mut in_code = false;
+    for (i, &c) in chars.iter().enumerate() {
+        if c == '`' {
+            in_code = !in_code;
+        }
+        if c != ' ' || in_code || i == 0 {
+            continue;
+        }
+        let (Some(&before), Some(&after)) = (chars.get(i - 1), chars.get(i + 1)) else {
+            continue;
+        };
+        if before.is_whitespace() || after.is_whitespace() {
+            continue;
+        }
+        // An arrow keeps its spaces: 「済 → 未」.
+        let arrow = |c: char| matches!(c, '→' | '←' | '⇒');
+        let bad = (is_japanese(before) && !arrow(after))
+            || (is_japanese(after) && !matches!(before, ':' | ',' | ';') && !arrow(before));
+        if bad {
+            let from = i.saturating_sub(12);
+            let to = (i + 12).min(chars.len());
+            let context: String = chars.get(from..to).unwrap_or_default().iter().collect();
+            found.push(context.replace('\u{1}', "{…}").replace('\n', " "));
+        }
+    }
+    found
+}
+
+/// Japanese puts no space between a placeholder, number, code span or ASCII word and Japanese
+/// text: 「{ $item }に」, 「0件」, 「2回目」, 「`--force`を付けて」 (issue #10). The rule is
+/// written at the top of i18n/ja/medsec.ftl and in docs/glossary.md.
+#[test]
+fn japanese_has_no_space_next_to_japanese() {
+    for bad in [
+        "{ $item } に",
+        "「はい」 と",
+        "と 3件",
+        "3 件",
+        "件 `--force`",
+        "`--force` を",
+        "JSON スキーマ",
+    ] {
+        assert_eq!(
+            spaces_next_to_japanese(bad).len(),
+            1,
+            "the rule sees {bad:?}"
+        );
+    }
+    for good in [
+        "詳細: { $x }",
+        "`a b`",
+        "1 MiB",
+        "TCP 443番",
+        "0  成功",
+        "`--round 2`の",
+    ] {
+        assert!(
+            spaces_next_to_japanese(good).is_empty(),
+            "the rule allows {good:?}"
+        );
+    }
+    let mut found = vec![];
+    for file in ["ja/medsec.ftl", "ja/help.ftl"] {
+        for (id, text) in rendered_messages(file) {
+            for at in spaces_next_to_japanese(&text) {
+                found.push(format!("{file} {id}: …{at}…"));
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "a space next to Japanese text (write 「{{ $item }}に」, 「3件」, 「`--force`を」):\n{}",
+        found.join("\n")
+    );
+}
+
+/// Messages of several sentences that end without 。 on purpose, by the start of their IDs:
+/// parser details are shown in brackets (「(詳細: …)」), where a sentence ends without 。.
+const PARTS_WITHOUT_FULL_STOP: &[&str] = &["details-"];
+
+/// Messages of several sentences that end without 。 on purpose: the errors of a checklist that
+/// extends another are also the `$reason` of `answers-error-checklist`, which puts 。 after it.
+const SENTENCES_WITHOUT_FULL_STOP: &[&str] = &[
+    "checklist-extends-out-of-scope-without-base",
+    "checklist-extends-item-prefix",
+    "checklist-extends-unknown-base",
+    "checklist-extends-chain",
+    "checklist-extends-other-edition",
+    "checklist-extends-number-collision",
+    "checklist-extends-section-collision",
+    "checklist-extends-base-changed",
+];
+
+/// A message of two or more sentences ends as its first sentences do, with 。 (or ？):
+/// 「…暗号化されていません。…署名できます。」. A message of one sentence is a line (an error
+/// line, a table cell, a label) or a part of a longer message, and may end without it.
+#[test]
+fn japanese_messages_of_several_sentences_end_with_a_full_stop() {
+    const ENDINGS: &[&str] = &["です", "ます", "ください", "ません", "でした", "ました"];
+    let mut found = vec![];
+    for file in ["ja/medsec.ftl", "ja/help.ftl"] {
+        for (id, text) in rendered_messages(file) {
+            let text = text.trim_end();
+            let several = text.trim_end_matches(['。', '？']).contains('。');
+            if several
+                && ENDINGS.iter().any(|e| text.ends_with(e))
+                && !SENTENCES_WITHOUT_FULL_STOP.contains(&id.as_str())
+                && !PARTS_WITHOUT_FULL_STOP.iter().any(|p| id.starts_with(p))
+            {
+                found.push(format!("{file} {id}: …{}", tail(text, 30)));
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "messages of several sentences whose last sentence has no 。:\n{}",
+        found.join("\n")
+    );
+}
+
+fn tail(text: &str, n: usize) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    chars
+        .get(chars.len().saturating_sub(n)..)
+        .unwrap_or_default()
+        .iter()
+        .collect()
+}
+
+/// Each text a pattern can give, one per choice of its select variants (placeables as
+/// `\u{1}`, string literals as their text).
+fn renderings(p: &Pattern<&str>) -> Vec<String> {
+    let mut out = vec![String::new()];
+    for el in &p.elements {
+        let parts: Vec<String> = match el {
+            PatternElement::TextElement { value } => vec![(*value).to_owned()],
+            PatternElement::Placeable {
+                expression: Expression::Select { variants, .. },
+            } => variants.iter().flat_map(|v| renderings(&v.value)).collect(),
+            PatternElement::Placeable {
+                expression: Expression::Inline(InlineExpression::StringLiteral { value }),
+            } => vec![(*value).to_owned()],
+            PatternElement::Placeable { .. } => vec!["\u{1}".to_owned()],
+        };
+        out = out
+            .iter()
+            .flat_map(|head| parts.iter().map(move |part| format!("{head}{part}")))
+            .collect();
+    }
+    out
+}
+
+/// Each message value of a catalog file as each text it can give: (ID, text).
+fn rendered_messages(file: &str) -> Vec<(String, String)> {
+    let path = format!("{}/i18n/{file}", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let resource = fluent_syntax::parser::parse(text.as_str())
+        .unwrap_or_else(|(_, errors)| panic!("{path} does not parse: {errors:?}"));
+    let mut out = vec![];
+    for entry in &resource.body {
+        let Entry::Message(m) = entry else { continue };
+        if let Some(v) = &m.value {
+            for r in renderings(v) {
+                out.push((m.id.name.to_owned(), r));
+            }
+        }
+    }
+    out
 }

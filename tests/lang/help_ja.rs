@@ -205,7 +205,7 @@ fn checklist_import_help_in_japanese_has_its_long_text_and_values() {
     let text = stdout_of(&out);
     for phrase in [
         "ワークブック(XLSX)を読み、チェックリストファイルにします。",
-        "構成が見つからないときは何も書かずに終了コード 2 で終わります。",
+        "構成が見つからないときは何も書かずに終了コード2で終わります。",
         "--sheet <NAME>",
         "[選択肢：institution、pharmacy、vendor]",
     ] {
@@ -219,7 +219,7 @@ fn checklist_import_help_in_japanese_has_its_long_text_and_values() {
         .unwrap();
     let text = stdout_of(&out);
     assert!(
-        text.contains("  - never: 終了コード 1 にはしません。"),
+        text.contains("  - never: 終了コード1にはしません。"),
         "{text}"
     );
     assert!(text.contains("[既定値：breaking]"), "{text}");
@@ -301,7 +301,7 @@ fn subcommands_show_their_long_help_wrapped_to_the_width() {
         (
             "verify",
             "Exit 0 valid and complete",
-            "終了コード 0: 正しく記入完了",
+            "終了コード0: 正しく記入完了",
         ),
         (
             "check",
@@ -363,12 +363,12 @@ fn every_kind_of_command_line_mistake_is_said_in_japanese() {
         (
             "unknown flag",
             vec!["status".into(), "--bogus".into()],
-            "`--bogus` という指定はありません。",
+            "`--bogus`という指定はありません。",
         ),
         (
             "missing value",
             vec!["status".into(), "x.toml".into(), "--as-of".into()],
-            "`--as-of <DATE>` に値を指定してください。",
+            "`--as-of <DATE>`に値を指定してください。",
         ),
         (
             "invalid value",
@@ -378,12 +378,12 @@ fn every_kind_of_command_line_mistake_is_said_in_japanese() {
                 "--format".into(),
                 "xml".into(),
             ],
-            "`--format <FORMAT>` に `xml` は指定できません(指定できる値: table, json)。",
+            "`--format <FORMAT>`に`xml`は指定できません(指定できる値: table, json)。",
         ),
         (
             "unexpected argument",
             vec!["checklist".into(), "list".into(), "extra".into()],
-            "余分な引数 `extra` があります。ここでは受け付けません。",
+            "余分な引数`extra`があります。ここでは受け付けません。",
         ),
         // Bare `medsec` shows the help; with an option and no command, it is a mistake.
         (
@@ -394,7 +394,7 @@ fn every_kind_of_command_line_mistake_is_said_in_japanese() {
         (
             "unknown subcommand",
             vec!["stauts".into()],
-            "`stauts` というコマンドはありません。`status` のことですか？",
+            "`stauts`というコマンドはありません。`status`のことですか？",
         ),
         (
             "missing argument",
@@ -410,12 +410,12 @@ fn every_kind_of_command_line_mistake_is_said_in_japanese() {
                 "--format".into(),
                 "human".into(),
             ],
-            "`--format <FORMAT>` は1回だけ指定してください。",
+            "`--format <FORMAT>`は1回だけ指定してください。",
         ),
         (
             "not UTF-8",
             vec!["checklist".into(), "show".into(), not_utf8],
-            "引数に UTF-8 として読めない文字があります。",
+            "引数にUTF-8として読めない文字があります。",
         ),
     ];
     for (kind, args, says) in cases {
@@ -442,7 +442,7 @@ fn every_kind_of_command_line_mistake_is_said_in_japanese() {
             assert!(err.starts_with("エラー: "), "{kind} ({how}): {err}");
             assert!(err.contains(says), "{kind} ({how}): no {says:?} in\n{err}");
             assert!(
-                err.contains("詳しくは `--help` を付けて実行してください。"),
+                err.contains("詳しくは`--help`を付けて実行してください。"),
                 "{err}"
             );
             let english = english_sentences(&err);
@@ -455,4 +455,57 @@ fn every_kind_of_command_line_mistake_is_said_in_japanese() {
             }
         }
     }
+}
+
+/// Every argument of every command says what it is for, in English (its doc comment) and so in
+/// Japanese (the test above then asks i18n/ja/help.ftl for it): `verify --format` once had none.
+#[test]
+fn every_argument_of_every_command_has_a_description() {
+    fn walk(cmd: &clap::Command, path: &str, out: &mut Vec<String>) {
+        for arg in cmd.get_arguments() {
+            let id = arg.get_id().as_str();
+            if id == "help" || id == "version" {
+                continue;
+            }
+            let described = arg
+                .get_help()
+                .or(arg.get_long_help())
+                .is_some_and(|h| !h.to_string().trim().is_empty());
+            if !described {
+                out.push(format!("{path} {id}"));
+            }
+        }
+        for sub in cmd.get_subcommands() {
+            walk(sub, &format!("{path} {}", sub.get_name()), out);
+        }
+    }
+    let mut cmd = medsec::cli::Cli::command();
+    cmd.build();
+    let mut missing = vec![];
+    walk(&cmd, "medsec", &mut missing);
+    assert!(
+        missing.is_empty(),
+        "arguments without a description (add a doc comment in src/cli/ and its \
+         `arg-…` entry in i18n/ja/help.ftl):\n{}",
+        missing.join("\n")
+    );
+}
+
+/// Each entry of i18n/ja/help.ftl is defined once (a merge once left four texts twice, and the
+/// older one was shown).
+#[test]
+fn japanese_help_defines_each_entry_once() {
+    let source = medsec::i18n::help_ja_source();
+    let mut seen = BTreeSet::new();
+    let twice: Vec<_> = source
+        .lines()
+        .filter_map(|l| l.split_once(" ="))
+        .map(|(id, _)| id)
+        .filter(|id| !id.is_empty() && !id.starts_with([' ', '#']))
+        .filter(|id| !seen.insert(*id))
+        .collect();
+    assert!(
+        twice.is_empty(),
+        "defined twice in i18n/ja/help.ftl: {twice:?}"
+    );
 }

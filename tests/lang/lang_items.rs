@@ -24,7 +24,7 @@ fn lint_names_items_by_number_and_title_and_by_id_only_when_the_number_is_broken
     let (ja, _, code) = run("ja", &args);
     assert_eq!(code, Some(1), "{ja}");
     assert!(
-        ja.contains("[unknown-section]: 1-① テスト用の項目: 節 `9`"),
+        ja.contains("[unknown-section]: 1-① テスト用の項目: 節`9`"),
         "{ja}"
     );
     assert!(
@@ -36,7 +36,7 @@ fn lint_names_items_by_number_and_title_and_by_id_only_when_the_number_is_broken
         "{ja}"
     );
     assert!(
-        ja.contains("[invalid-number]: 項目 `security-manager`: 番号 `1.1`"),
+        ja.contains("[invalid-number]: 項目`security-manager`: 番号`1.1`"),
         "{ja}"
     );
     assert!(!ja.contains("`medical-information-system`"), "{ja}");

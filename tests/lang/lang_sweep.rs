@@ -774,11 +774,7 @@ fn a_key_file_given_as_keys_toml_is_named_with_what_to_do() {
         .to_owned();
     for command in ["verify", "summarize", "render"] {
         for (lang, public, secret) in [
-            (
-                "ja",
-                "minisign の公開鍵ファイル",
-                "minisign の秘密鍵ファイル",
-            ),
+            ("ja", "minisignの公開鍵ファイル", "minisignの秘密鍵ファイル"),
             ("en", "minisign public key file", "minisign secret key file"),
         ] {
             let out = medsec()
@@ -871,7 +867,7 @@ fn library_errors_are_said_in_japanese_with_file_and_place() {
         ),
         (
             &["status", "b.yaml"],
-            &["b.yaml:", "YAML の文書が複数あります"],
+            &["b.yaml:", "YAMLの文書が複数あります"],
             &["b.yaml:", "more than one YAML document"],
         ),
         (
@@ -891,17 +887,17 @@ fn library_errors_are_said_in_japanese_with_file_and_place() {
         ),
         (
             &["answer", "x.toml", "--import", "bad.xlsx"],
-            &["bad.xlsx", "XLSX ファイルとして読めません"],
+            &["bad.xlsx", "XLSXファイルとして読めません"],
             &["bad.xlsx", "damaged or not XLSX"],
         ),
         (
             &["verify", "--pubkey", "s12", "s12"],
-            &["s12 はフォルダです。ファイルを指定してください"],
+            &["s12はフォルダです。ファイルを指定してください"],
             &["s12 is a folder; give a file"],
         ),
         (
             &["probe", "--root", "root", "--config", "acc.toml"],
-            &["wtmp.db", "SQLite のデータベースではありません"],
+            &["wtmp.db", "SQLiteのデータベースではありません"],
             &["wtmp.db", "not an SQLite database"],
         ),
     ];

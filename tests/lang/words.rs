@@ -60,7 +60,7 @@ fn a_code_of_the_wrong_type_is_said_in_two_short_sentences() {
         .expect("medsec runs");
     let err = stderr_of(&out);
     assert!(
-        err.contains("`code` は文字列にしてください(整数になっています)。医療機関コードは"),
+        err.contains("`code`は文字列にしてください(整数になっています)。医療機関コードは"),
         "{err}"
     );
     assert!(!err.contains("文字列(医療機関"), "{err}");
@@ -101,7 +101,7 @@ fn a_public_key_given_to_sign_is_named_as_one_with_the_flag_that_wants_it() {
     keygen(&name);
     let public = dir.path().join("clinic.pub");
     for (lang, said) in [
-        ("ja", "これは公開鍵のファイルです。`--key` には秘密鍵"),
+        ("ja", "これは公開鍵のファイルです。`--key`には秘密鍵"),
         (
             "en",
             "this is a public key file. `--key` wants the secret key",
@@ -198,7 +198,7 @@ fn a_bad_answer_quotes_the_three_answers() {
     let err = stderr_of(&out);
     assert!(
         err.contains(
-            "回答「済」は「はい」「いいえ」「対象外」(または yes、no、na)のいずれでもありません"
+            "回答「済」は「はい」「いいえ」「対象外」(またはyes、no、na)のいずれでもありません"
         ),
         "{err}"
     );
@@ -220,8 +220,8 @@ fn git_failures_of_checklist_diff_are_said_in_japanese() {
         other => panic!("git is needed in CI: {other:?}"),
     }
     let cases = [
-        (outside.path(), "git リポジトリの中ではありません"),
-        (repo.path(), "git にそのリビジョンがありません"),
+        (outside.path(), "gitリポジトリの中ではありません"),
+        (repo.path(), "gitにそのリビジョンがありません"),
     ];
     for (dir, says) in cases {
         let out = medsec()
@@ -249,8 +249,8 @@ fn git_failures_of_checklist_diff_are_said_in_japanese() {
     for (lang, happened, todo) in [
         (
             "ja",
-            "git リポジトリの中ではありません",
-            "git リポジトリの中で実行するか",
+            "gitリポジトリの中ではありません",
+            "gitリポジトリの中で実行するか",
         ),
         (
             "en",
@@ -317,7 +317,7 @@ fn a_minisign_failure_is_said_in_words() {
     lines[1] = format!("{}{flipped}=", &line[..line.len() - 2]);
     std::fs::write(&sig, lines.join("\n") + "\n").unwrap();
     for (lang, says) in [
-        ("ja", "minisign の署名ではありません(詳細: 行の並びまたは base64 の部分が minisign の形式ではありません)"),
+        ("ja", "minisignの署名ではありません(詳細: 行の並びまたはbase64の部分がminisignの形式ではありません)"),
         ("en", "not a minisign signature (its lines or their base64 are not minisign's)"),
     ] {
         let out = run(&["--lang", lang, "verify", "b", "--pubkey", "k.pub"]);
@@ -340,7 +340,7 @@ fn checklist_add_of_a_missing_file_says_it_cannot_be_read() {
     for (lang, reason, not) in [
         (
             "ja",
-            "nofile.toml を読めません: ファイルまたはフォルダがありません",
+            "nofile.tomlを読めません: ファイルまたはフォルダがありません",
             "登録しませんでした",
         ),
         (
@@ -371,11 +371,11 @@ fn probe_root_says_missing_or_not_a_folder() {
     let w = tempfile::tempdir().unwrap();
     std::fs::write(w.path().join("a-file"), "x").unwrap();
     for (lang, root, says) in [
-        ("ja", "no-such", "`--root` に指定した no-such はありません"),
+        ("ja", "no-such", "`--root`に指定したno-suchはありません"),
         (
             "ja",
             "a-file",
-            "`--root` に指定した a-file はフォルダではありません",
+            "`--root`に指定したa-fileはフォルダではありません",
         ),
         ("en", "no-such", "`--root` no-such: no such folder"),
         ("en", "a-file", "`--root` a-file: not a folder"),
@@ -425,7 +425,7 @@ fn flags_in_japanese_sentences_are_code() {
     let err = stderr_of(&out);
     assert_eq!(out.status.code(), Some(2), "{err}");
     assert!(
-        err.contains("上書きするには `--force` を付けてください"),
+        err.contains("上書きするには`--force`を付けてください"),
         "{err}"
     );
 }
@@ -446,7 +446,7 @@ fn an_xls_ledger_is_refused_with_advice_in_japanese() {
         "ja",
         &["probe", "--config", cfg.to_str().expect("utf-8 path")],
     );
-    assert!(ja.contains(".xls 形式のため読めません"), "{ja}\n{err}");
+    assert!(ja.contains(".xls形式のため読めません"), "{ja}\n{err}");
     assert!(!ja.contains("workbooks are not read"), "{ja}");
     let (en, err, _) = run(
         "en",
@@ -491,7 +491,7 @@ fn signing_a_vendor_form_with_an_empty_name_says_where_to_write_it() {
     let (_, ja, code) = run("ja", &["sign", "--form", &form, "--key", &key]);
     assert_eq!(code, Some(2), "{ja}");
     assert!(ja.contains("事業者名が空です"), "{ja}");
-    assert!(ja.contains("[vendor] 表の `name = \"\"`"), "{ja}");
+    assert!(ja.contains("[vendor]表の`name = \"\"`"), "{ja}");
     assert!(!ja.contains("表がありません"), "{ja}");
     let (_, en, _) = run("en", &["sign", "--form", &form, "--key", &key]);
     assert!(en.contains("the vendor's name is empty"), "{en}");

@@ -303,22 +303,22 @@ fn a_configuration_error_is_japanese_and_names_the_file_and_place() {
         (
             "[[probe]]\nkind = \"backup-freshness\"\npath = \"/srv\"\nmax_age = \"2 days\"\n",
             ":4:11: ",
-            "`2 days` は期間として読めません",
+            "`2 days`は期間として読めません",
         ),
         (
             "[[probe]]\nkind = \"accounts\"\npath = \"/srv\"\n",
             ":3:8: ",
-            "`path` は `accounts` プローブの設定ではありません",
+            "`path`は`accounts`プローブの設定ではありません",
         ),
         (
             "[[probe]]\nkind = \"accounts\"\nmax_unused_dayz = 3\n",
             ":3:1: ",
-            "`max_unused_dayz` という設定はありません",
+            "`max_unused_dayz`という設定はありません",
         ),
         (
             "[[probe]]\nkind = \"services\"\nallowed_ports = [\"22/sctp\"]\n",
             ":3:18: ",
-            "`22/sctp` のプロトコルは tcp か udp にしてください",
+            "`22/sctp`のプロトコルはtcpかudpにしてください",
         ),
     ] {
         std::fs::write(&cfg, text).unwrap();
@@ -350,7 +350,7 @@ fn a_configuration_error_is_japanese_and_names_the_file_and_place() {
     let err = stderr_of(&out);
     assert!(
         err.contains(
-            "プローブの設定ファイル /nonexistent/probes.toml を読めません(ファイルまたはフォルダがありません)"
+            "プローブの設定ファイル/nonexistent/probes.tomlを読めません(ファイルまたはフォルダがありません)"
         ),
         "{err}"
     );
@@ -360,7 +360,7 @@ fn a_configuration_error_is_japanese_and_names_the_file_and_place() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(
-        stderr_of(&out).contains("`--root` に指定した /nonexistent はありません"),
+        stderr_of(&out).contains("`--root`に指定した/nonexistentはありません"),
         "{}",
         stderr_of(&out)
     );
@@ -394,7 +394,7 @@ fn a_failing_tool_says_its_exit_code_in_words_and_the_json_keeps_the_number() {
     assert!(
         reads(
             &ja,
-            "`borg` が終了コード 2 で失敗しました。エラー出力:「Repository /srv/borg does",
+            "`borg`が終了コード2で失敗しました。エラー出力:「Repository /srv/borg does",
             ""
         ),
         "{ja}"

@@ -166,7 +166,7 @@ fn the_spinner_and_the_table_are_japanese_with_lang_ja() {
     s.expect("判定").unwrap();
     let tail = rest(&mut s);
     assert!(tail.contains("2-①"), "{tail}");
-    assert!(tail.contains("合格 1 件、不合格 0 件、不明 0 件"), "{tail}");
+    assert!(tail.contains("合格1件、不合格0件、不明0件"), "{tail}");
     assert!(
         tail.contains("機器台帳「slow-ledger」の注意: 種別がサーバ・端末PC・ネットワーク機器のどれでもない行が1行あり"),
         "{tail}"

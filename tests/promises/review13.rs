@@ -124,7 +124,11 @@ fn malformed_dpkg_status_is_unknown_naming_package_and_line() {
         .unwrap();
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("更新の途中かどうかわかりません"), "{text}");
-    assert!(text.contains("「Status: install ok」"), "{text}");
+    // The table may wrap the cell at the space inside the quoted line.
+    assert!(
+        text.contains("「Status:") && text.contains("install ok」"),
+        "{text}"
+    );
     // When the result fails anyway, the malformed line is still said, as a warning.
     let strict = DPKG.replace("= 5", "= 0");
     let tree = debian_with_openssl("Status: install ok");
@@ -339,7 +343,7 @@ fn round_as_text_and_item_as_number_are_one_wrong_type_each() {
     assert!(err.contains("the integer 1 or 2"), "{err}");
     assert!(!err.contains("invalid-round"), "{err}");
     let (_, err) = status_with("round = 1", "round = \"1\"", "ja");
-    assert!(err.contains("は 1 か 2 の整数にしてください"), "{err}");
+    assert!(err.contains("は1か2の整数にしてください"), "{err}");
     let (code, err) = status_with("item = \"security-manager\"", "item = 5", "en");
     assert_eq!(code, Some(2), "{err}");
     assert_eq!(err.matches("error[").count(), 1, "{err}");
@@ -353,7 +357,7 @@ fn target_before_checked_on_is_warned_in_import_and_status() {
     for (lang, says) in [
         (
             "ja",
-            "目標日 2025-05-01(令和7年5月1日) が確認日 2025-06-02(令和7年6月2日) より前です",
+            "目標日2025-05-01(令和7年5月1日)が確認日2025-06-02(令和7年6月2日)より前です",
         ),
         (
             "en",

@@ -224,7 +224,7 @@ fn overdue_is_said_in_japanese_with_both_dates() {
         .unwrap();
     let text = stdout_of(&out) + &stderr_of(&out);
     assert!(
-        text.contains("目標日 2025-09-30(令和7年9月30日) を過ぎています"),
+        text.contains("目標日2025-09-30(令和7年9月30日)を過ぎています"),
         "{text}"
     );
 }
@@ -726,7 +726,7 @@ fn list_and_show_give_the_guideline_version_and_the_rules() {
         .unwrap();
     let text = stdout_of(&out);
     assert!(
-        text.contains("記入のルール: 確認日: 項目ごとの確認日の欄があるかは未確認 / 目標日: 期間は未確認 / 2回目: 未確認 / 前提の質問: 様式にあり"),
+        text.contains("記入のルール: 確認日: 項目ごとの確認日の欄があるかは未確認、目標日: 期間は未確認、2回目: 未確認、前提の質問: 様式にあり"),
         "{text}"
     );
 }

@@ -74,7 +74,7 @@ fn a_complete_status_says_the_next_step() {
     let (code, out, err) = status(tmp.path(), "ja", &["complete.toml"]);
     assert_eq!(code, 0, "{out}{err}");
     assert!(
-        out.contains("次は `medsec probe --answers complete.toml --out evidence.json`")
+        out.contains("次は`medsec probe --answers complete.toml --out evidence.json`")
             && out.contains("`medsec check`"),
         "{out}"
     );
@@ -188,7 +188,7 @@ fn a_code_of_another_prefecture_is_a_warning_in_status_and_report() {
     assert_eq!(code, 0, "{out}{err}");
     assert!(
         out.contains("警告[institution-code-prefecture-mismatch]")
-            && out.contains("先頭2桁 01 は北海道ですが、都道府県は「東京都」と記入されています"),
+            && out.contains("先頭2桁01は北海道ですが、都道府県は「東京都」と記入されています"),
         "{out}"
     );
     let (_, out, _) = status(tmp.path(), "en", &["complete.toml"]);
@@ -231,7 +231,7 @@ fn a_code_naming_no_prefecture_is_a_warning() {
         assert_eq!(code, 0, "{bad}: {out}{err}");
         assert!(
             out.contains("警告[institution-code-prefecture-unknown]")
-                && out.contains(&format!("先頭2桁 {} は都道府県番号", &bad[..2])),
+                && out.contains(&format!("先頭2桁{}は都道府県番号", &bad[..2])),
             "{bad}: {out}"
         );
         let (_, out, _) = status(tmp.path(), "en", &["complete.toml"]);
@@ -262,7 +262,7 @@ fn an_unknown_edition_is_said_in_the_readers_language_with_what_to_do() {
     for (lang, wants) in [
         (
             "ja",
-            &["版 `fy2099` はありません", "medsec checklist add"][..],
+            &["版`fy2099`はありません", "medsec checklist add"][..],
         ),
         (
             "en",

@@ -512,13 +512,15 @@ mod pty {
             ],
         );
         // Each step done is a line on the terminal, a whole sentence in Japanese.
-        s.expect("✓ [1/6] 回答ファイル ").unwrap();
+        s.expect("✓ [1/6] 回答ファイル").unwrap();
         s.expect("を点検しました。").unwrap();
         s.expect("✓ [2/6] 回答の記入は完了しています。").unwrap();
-        s.expect("✓ [3/6] 診断(プローブ)の結果は、合格 2 件、不合格 0 件、不明 0 件、回答との矛盾 0 件です。")
-            .unwrap();
-        s.expect("✓ [4/6] 使い捨ての鍵 ").unwrap();
-        s.expect("✓ [5/6] 署名付きの報告書を ").unwrap();
+        s.expect(
+            "✓ [3/6] 診断(プローブ)の結果は、合格2件、不合格0件、不明0件、回答との矛盾0件です。",
+        )
+        .unwrap();
+        s.expect("✓ [4/6] 使い捨ての鍵").unwrap();
+        s.expect("✓ [5/6] 署名付きの報告書を").unwrap();
         s.expect("に書き出しました。").unwrap();
         s.expect("✓ [6/6] 書き出した報告書を検証しました。有効です。")
             .unwrap();
@@ -674,7 +676,7 @@ fn an_output_folder_that_cannot_be_made_is_said_in_japanese() {
     // ENOTDIR; Windows says a file of that name exists (ERROR_ALREADY_EXISTS, 183).
     #[cfg(unix)]
     assert!(
-        err.contains("に書き込めません: フォルダではありません (OS エラー 20)"),
+        err.contains("に書き込めません: フォルダではありません(OSのエラー番号20)"),
         "{err}"
     );
     assert!(!err.contains("Not a directory"), "{err}");

@@ -514,7 +514,7 @@ fn out_dash_is_refused_in_words_where_files_or_a_folder_are_written() {
     ];
     for (flag, args) in cases {
         for (lang, words) in [
-            ("ja", "(標準出力) は使えません"),
+            ("ja", "(標準出力)は使えません"),
             ("en", "is not possible here"),
         ] {
             let o = in_dir(dir.path())
@@ -543,7 +543,7 @@ fn xlsx_to_a_terminal_is_refused_in_words() {
     let dir = tempfile::tempdir().unwrap();
     for (lang, said) in [
         ("en", "an XLSX workbook is not text for a terminal"),
-        ("ja", "XLSX のワークブックは端末には表示できません"),
+        ("ja", "XLSXのワークブックは端末には表示できません"),
     ] {
         let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_medsec"));
         cmd.env_remove("LC_ALL")
@@ -587,7 +587,7 @@ fn markdown_marks_unverified_wording_with_one_marker() {
         )
     });
     for (lang, legend) in [
-        ("ja", "※ の項目は、文言を公式の様式とまだ照合していません。"),
+        ("ja", "※の項目は、文言を公式の様式とまだ照合していません。"),
         (
             "en",
             "Items marked ※ have wording not yet checked against the official form.",
@@ -729,10 +729,10 @@ fn report_html_shows_the_vendor_signatures_key_id_and_signer() {
     };
     // The page `medsec report` wrote into the bundle (Japanese).
     let page = std::fs::read_to_string(s.bundle.join("report.html")).unwrap();
-    check(&page, "署名者", "鍵 ID", "署名日時: ");
+    check(&page, "署名者", "鍵ID", "署名日時: ");
     // And `medsec render` in both languages.
     for (lang, signer, key, at) in [
-        ("ja", "署名者", "鍵 ID", "署名日時: "),
+        ("ja", "署名者", "鍵ID", "署名日時: "),
         ("en", "Signed by", "Key ID", "Signed: "),
     ] {
         let (code, html, err) = run_bare(

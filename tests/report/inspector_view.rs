@@ -264,7 +264,7 @@ fn probe_records_the_institution_and_status_tells_evidence_of_another() {
     let (code, out, _) = status_with(w, "ja", "other.json");
     assert_eq!(code, 1);
     assert!(
-        out.contains("別の医療機関(医療機関コード `1310000001`"),
+        out.contains("別の医療機関(医療機関コード`1310000001`"),
         "{out}"
     );
 

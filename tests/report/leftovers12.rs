@@ -186,7 +186,7 @@ fn an_empty_json_object_is_not_a_report_and_a_newer_version_is_newer() {
             assert!(out.is_empty(), "{out}");
             assert!(err.starts_with(prefix(lang)), "{err}");
             let said = if lang == "ja" {
-                "は medsec の報告書ではありません"
+                "はmedsecの報告書ではありません"
             } else {
                 "is not a medsec report"
             };
@@ -197,7 +197,7 @@ fn an_empty_json_object_is_not_a_report_and_a_newer_version_is_newer() {
                 "{err}"
             );
             assert!(
-                !err.contains("newer") && !err.contains("新しい medsec"),
+                !err.contains("newer") && !err.contains("新しいmedsec"),
                 "{err}"
             );
         }
@@ -205,7 +205,7 @@ fn an_empty_json_object_is_not_a_report_and_a_newer_version_is_newer() {
         let (code, _, err) = run(lang, &[OsStr::new("status"), p(&report)]);
         assert_eq!(code, 2, "{err}");
         let newer = if lang == "ja" {
-            "新しい medsec なら読める場合があります"
+            "新しいmedsecなら読める場合があります"
         } else {
             "a newer medsec may read it"
         };
@@ -329,7 +329,7 @@ fn verify_expect_over_several_bundles_is_refused_in_words() {
         &std::fs::read(bundle.join("report.json")).unwrap(),
     );
     for (lang, said) in [
-        ("ja", "報告書一式が 2 件見つかりました"),
+        ("ja", "報告書一式が2件見つかりました"),
         ("en", "but 2 bundles were found"),
     ] {
         let (code, out, err) = run(

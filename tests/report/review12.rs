@@ -77,10 +77,7 @@ fn verify_findings_name_report_json_not_the_answers_file() {
     let (_tmp, bundle, key) = bundle(true);
     let pubkey = key.with_extension("pub");
     for (lang, label) in [
-        (
-            "ja",
-            "[回答ファイル complete.toml(report.json に記録)の 2-②",
-        ),
+        ("ja", "[回答ファイルcomplete.toml(report.jsonに記録)の2-②"),
         (
             "en",
             "[answers file complete.toml (recorded in report.json): 2-②",
@@ -124,7 +121,7 @@ fn report_names_its_folder_and_status_gives_one_verdict() {
         (
             "ja",
             "記入完了です",
-            "回答は記入済みですが、報告書に指摘が記録されています: エラー 1件",
+            "回答は記入済みですが、報告書に指摘が記録されています: エラー1件",
         ),
         (
             "en",
@@ -159,12 +156,12 @@ fn render_says_a_bad_report_json_in_the_readers_language() {
     for (path, ja, en) in [
         (
             &trunc,
-            "report.json の形式ではありません(詳細: 空か、途中で切れています",
+            "report.jsonの形式ではありません(詳細: 空か、途中で切れています",
             "not valid report JSON (it is empty or cut short",
         ),
         (
             &v99,
-            "format_version 99 には対応していません",
+            "format_version 99には対応していません",
             "format_version 99 is not supported",
         ),
     ] {
@@ -275,7 +272,7 @@ fn verify_hints_at_the_folder_to_give() {
     std::fs::create_dir_all(&empty).unwrap();
     for (lang, file_hint, none_here) in [
         ("ja", "報告書一式のフォルダ", "報告書一式がありません"),
-        ("en", "give the bundle folder", "no bundle found here"),
+        ("en", "give the bundle folder ", "no bundle found here"),
     ] {
         let (code, _, err) = run(
             lang,
@@ -287,7 +284,7 @@ fn verify_hints_at_the_folder_to_give() {
             ],
         );
         assert_eq!(code, 2, "{lang}: {err}");
-        let wanted = format!("{file_hint} {}", bundle.display());
+        let wanted = format!("{file_hint}{}", bundle.display());
         assert!(err.contains(&wanted), "{lang}: {err}");
         let (code, _, err) = run(
             lang,
@@ -460,7 +457,7 @@ fn report_with_warnings_only_names_status_and_the_folder_to_sign() {
         assert_eq!(o.status.code(), Some(0), "{}", stderr_of(&o));
         let said = format!("{}{}", stdout_of(&o), stderr_of(&o));
         let errors_none = if lang == "ja" {
-            "エラー 0 件"
+            "エラー0件"
         } else {
             "0 errors"
         };

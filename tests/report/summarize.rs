@@ -369,7 +369,7 @@ fn the_table_in_japanese_and_english() {
         "目標日超過",
         "証跡なし",
         "不合格",
-        "7件: 有効 2、要確認 4、無効 1、確認不能 0",
+        "7件: 有効2、要確認4、無効1、確認不能0",
         "`medsec verify DIR`",
     ] {
         assert!(ja.contains(want), "{want}:\n{ja}");
@@ -629,7 +629,7 @@ fn verify_expect_takes_the_printed_sha256_or_the_qr_text() {
         (
             &*format!("{}x", &sha[..63]),
             "ja",
-            "16進数(0-9、a-f)でない文字 `x`",
+            "16進数(0-9、a-f)でない文字`x`",
         ),
     ] {
         let o = s.verify(&plain, &["--expect", value, "--lang", lang]);
@@ -696,7 +696,7 @@ fn keygen_prints_the_keys_toml_entry_verify_accepts() {
         .unwrap();
     assert_eq!(o.status.code(), Some(0), "{}", stderr_of(&o));
     let out = stdout_of(&o);
-    assert!(out.contains("検査する側の keys.toml に書く記載"), "{out}");
+    assert!(out.contains("検査する側のkeys.tomlに書く記載"), "{out}");
     assert!(out.contains("[institutions.XXXXXXXXXX]"), "{out}");
     assert!(
         out.contains("医療機関コード(10桁)に置き換えてください"),
@@ -741,7 +741,7 @@ fn status_shows_a_bundle_and_its_report_json_like_an_answers_file() {
             &[
                 "医療機関確認用",
                 "いいえの項目と目標日",
-                "report.json に記録された指摘",
+                "report.jsonに記録された指摘",
                 "エラー[answer-contradicted-by-probe]",
             ][..],
         ),

@@ -552,6 +552,6 @@ mod entry_name_tests {
             item: "no-such-item".into(),
             name: None,
         };
-        assert!(by_id.message(Lang::Ja).contains("項目 `no-such-item`"));
+        assert!(by_id.message(Lang::Ja).contains("項目`no-such-item`"));
     }
 }
