@@ -82,12 +82,7 @@ long-about-checklist-new =
     前年度のチェックリストファイルから、次の年度のファイルの下書きを作ります。
 
     版、年度、表題(令和N年度版、FYnnnn)、記入のルールを次の年度に進めます。ガイドラインの版は新しい版について medsec が知っていることに合わせ、公表日はわかるまで空けておきます。項目はすべて同じ ID のまま残し(回答を引き継げ、`checklist diff` で追えます)、注記を付けて未確認にします。残る作業は文言の照合だけです。--out がなければ標準出力に書きます。既にあるファイルは --force がなければ置き換えません。
-arg-checklist-new-from = 元にするチェックリスト、ID@EDITION の形(内蔵、追加済み、または --checklist で指定したもの)。ID だけのときは、その最新の版を使います。
-arg-checklist-new-edition = 新しい版、fyYYYY の形。--from の版より後の年度にします。
-arg-checklist-new-out = 新しいチェックリストをここに書きます(既定と `-`: 標準出力)。
-arg-checklist-new-force = --out のファイルがあれば置き換えます。
-    版、年度、表題(令和N年度版、FYnnnn)、記入のルールを次の年度に進めます。ガイドラインの版は新しい版についてmedsecが知っていることに合わせ、公表日はわかるまで空けておきます。項目はすべて同じIDのまま残し(回答を引き継げ、`checklist diff`で追えます)、注記を付けて未確認にします。残る作業は文言の照合だけです。`--out`がなければ標準出力に書きます。既にあるファイルは`--force`がなければ置き換えません。
-arg-checklist-new-from = 元にするチェックリスト、ID@EDITIONの形(内蔵、追加済み、または`--checklist`で指定したもの)。
+arg-checklist-new-from = 元にするチェックリスト、ID@EDITIONの形(内蔵、追加済み、または`--checklist`で指定したもの)。IDだけのときは、その最新の版を使います。
 arg-checklist-new-edition = 新しい版、fyYYYYの形。`--from`の版より後の年度にします。
 arg-checklist-new-out = 新しいチェックリストをここに書きます(既定と`-`: 標準出力)。
 arg-checklist-new-force = `--out`のファイルがあれば置き換えます。
@@ -276,10 +271,6 @@ long-about-check =
 after-check = 終了コード0: 記入完了で、失敗したプローブがなく、報告書一式が署名され指摘なしで検証できた、1: 指摘あり(未完了の回答、失敗したプローブや回答との食い違い、報告書一式の指摘)、2: 使えない入力、または尋ねることがあるのに端末がない、3: 書いた報告書一式が検証に失敗した。docs/check.mdを参照してください。
 arg-check-answers = 医療機関(医療機関確認用)または薬局(薬局確認用)の回答ファイル。既定: 現在のフォルダにある唯一の回答ファイル。端末では、なければ新しく作ります。
 arg-check-form = check が回答ファイルを作るとき(まだないとき)に回答する様式: institution(医療機関確認用)、pharmacy(薬局確認用)、vendor(事業者確認用)。`medsec init --form` と同じです。既定: 端末では尋ねます。端末でなければ医療機関の様式です。
-arg-check-probes = プローブの設定(TOML。examples/clinic/probes.toml を参照)。`medsec probe --config` と同じく、既定のプローブを置き換えます。既定: この端末に合うプローブ(パッチ適用状況、アカウント、サービス)。
-arg-check-key = この秘密鍵(`medsec keygen` で作った NAME.key)で署名します。既定: DIR に作る使い捨ての鍵。試しには使えますが、立入検査には使えません。
-arg-check-passphrase-env = 鍵のパスフレーズを端末ではなく環境変数 VAR から読みます。
-arg-check-out = 書き出すフォルダ(bundle/、evidence.json、使い捨ての鍵)。既定: 現在のフォルダの report-EDITION(例: report-fy2025)。
 arg-check-probes = プローブの設定(TOML。examples/clinic/probes.tomlを参照)。`medsec probe --config`と同じく、既定のプローブを置き換えます。既定: この端末に合うプローブ(パッチ適用状況、アカウント、サービス)。
 arg-check-key = この秘密鍵(`medsec keygen`で作ったNAME.key)で署名します。既定: DIRに作る使い捨ての鍵。試しには使えますが、立入検査には使えません。
 arg-check-passphrase-env = 鍵のパスフレーズを端末ではなく環境変数VARから読みます。

@@ -682,21 +682,10 @@ signing-refused-name-not-utf8 = 名前がUTF-8ではありません
 signing-refused-symlink = シンボリックリンクです(報告書一式には通常のファイルだけを入れます)
 signing-refused-not-regular = 通常のファイルではありません
 signing-unreadable-loop = フォルダが循環しています
-signing-unreadable-too-deep = フォルダの階層が { $max } を超えるため読みません
-signing-too-large = { $size } バイトあり、上限 { $limit } バイトを超えます
-signing-trusted-version = format_version { $found } には対応していません。この medsec が読めるのは format_version { $supported } です
-signing-trusted-institution-key = [institutions] のキー `{ $key }` は医療機関コードではありません。数字10桁で書いてください(すべての医療機関を表す書き方はありません)
-signing-trusted-vendor-empty = [vendors] のキー(事業者名)が空です
-signing-trusted-institution-no-keys = 医療機関 { $code } の `keys` が空です
-signing-trusted-vendor-no-keys = 事業者 `{ $name }` の `keys` が空です
-signing-trusted-not-public-key = minisign の公開鍵ではありません: { $reason }
-signing-trusted-toml = keys.toml として読めません(詳細: { $error })
-signing-key-not-text = 文字として読めないファイルです(UTF-8 か UTF-16 で保存してください)
-signing-key-wrong-length = 鍵の行の長さが公開鍵のものではありません({ $bytes }バイトあります。公開鍵は42バイトです)。秘密鍵や署名のファイルを指定していないか確かめてください
 signing-unreadable-too-deep = フォルダの階層が{ $max }を超えるため読みません
 signing-too-large = { $size }バイトあり、上限{ $limit }バイトを超えます
 signing-trusted-version = format_version { $found }には対応していません。このmedsecが読めるのはformat_version { $supported }です。
-signing-trusted-institution-key = [institutions]のキー`{ $key }`は医療機関コードではありません。半角数字10桁で書いてください(すべての医療機関を表す書き方はありません)
+signing-trusted-institution-key = [institutions]のキー`{ $key }`は医療機関コードではありません。数字10桁で書いてください(すべての医療機関を表す書き方はありません)
 signing-trusted-vendor-empty = [vendors]のキー(事業者名)が空です
 signing-trusted-institution-no-keys = 医療機関{ $code }の`keys`が空です
 signing-trusted-vendor-no-keys = 事業者`{ $name }`の`keys`が空です
@@ -1468,8 +1457,7 @@ checklist-new-form-not-in-edition = medsecが持つ情報では、{ $edition }�
 answers-workbook-layout = { $file }を記入済みのチェックリストとして読み取れません: { $reason }
 answers-workbook-no-answer-column = { $sheet }に「はい」「いいえ」「回答」の列が見つかりません(見出しは{ $header }から探しました)。
 answers-workbook-ambiguous = { $cells }: { $item }の{ $round }回目に複数の回答が記入されています。ひとつにしてください。
-answers-workbook-bad-mark = { $cell }: 「{ $value }」は印として読めません。使える印は ●、○、◯、〇、✓、✔、レ、x、X、1、TRUE です(印を付けた列の回答になります)。印を付けないときは空欄、0 または FALSE にしてください。
-answers-workbook-bad-mark = { $cell }: 「{ $value }」は印として読めません。○、レ、✓などの印を付けるか、空欄にしてください。
+answers-workbook-bad-mark = { $cell }: 「{ $value }」は印として読めません。使える印は●、○、◯、〇、✓、✔、レ、x、X、1、TRUEです(印を付けた列の回答になります)。印を付けないときは空欄、0またはFALSEにしてください。
 answers-workbook-bad-answer = { $cell }: 回答「{ $value }」は「はい」「いいえ」「対象外」のいずれでもありません。
 answers-workbook-outside-item = { $cell }: 項目のない行に回答「{ $value }」があります。項目の行に記入してください。
 answers-workbook-unknown-item = { $cell }: 項目番号「{ $number }」は{ $checklist }にありません。
@@ -1673,7 +1661,6 @@ out-stdout-refused = ここでは`{ $flag } -`(標準出力)は使えません�
 answers-institution-code-prefecture-unknown = 医療機関コード`{ $code }`の先頭2桁{ $digits }は都道府県番号(01北海道〜47沖縄県)ではありません。コードを確かめてください。
 
 ## status
-status-complete-with-findings = 記入完了です。ただし指摘があります(プローブの証跡と矛盾する回答、または合わない証跡): エラー { $errors }件、警告 { $warnings }件。
 status-files-complete = { $files }件のファイルはすべて記入完了です(警告 { $warnings }件)。
 status-files-incomplete = { $files }件のファイルのうち、記入が完了していないものがあります: エラー { $errors }件、警告 { $warnings }件。
 status-files-complete-with-findings = { $files }件のファイルはすべて記入完了です。ただし指摘があります(プローブの証跡と矛盾する回答、または合わない証跡): エラー { $errors }件、警告 { $warnings }件。
@@ -1697,13 +1684,6 @@ import-clue-missed-wording = 回答の列がある行に項目の列(項目、�
 import-clue-missed-apart = 項目の列と回答の列が3行以上離れています
 import-clue-missed-both = 項目の列も回答の列もありません
 import-clue-missed-everything = 先頭から60行に見出しの語が一つもありません
-import-clue-map = 下の行から推定した配置が正しければ、`--map { $map }` で指定してください(列: number=、text=、section=、scope=。header-rows= は最初の項目より上の行数です)。
-import-clue-map-sheet = 下の行から推定した配置が正しければ、`--sheet { $sheet } --map { $map }` で指定してください(列: number=、text=、section=、scope=。header-rows= は最初の項目より上の行数です)。
-import-map-needs-sheet = `--map` は1枚のシートの配置を指定するものですが、このブックにはシートが複数あります: { $sheets }。`--sheet NAME` でシートを指定してください。
-import-text-not-workbook = { $file } はテキストファイル(CSV など)で、Excel のブックではありません。ここで読めるのは .xlsx のブックだけです。Excel で開いて「Excel ブック(.xlsx)」として保存し、そのファイルを指定してください。
-import-recorded-sheet = { $file } にはチェックリストらしいシートが複数あります({ $sheets })。チェックリストを取り込んだときのシート { $sheet } から回答を読みました。ほかのシートを読むには `--sheet NAME` を付けてください。
-import-answers-other-year = { $cell } の表題によると、このブックは { $book_wareki }(FY{ $book })の様式ですが、回答ファイルは { $checklist }(FY{ $year })のものです。番号が同じでも別の年度の項目に回答が入ってしまうため、何も取り込んでいません。{ $book_wareki }の白紙のブックを `medsec checklist import` で取り込み、`medsec --checklist ID@EDITION init` で作った回答ファイルに取り込んでください。
-import-edition-title-differs = 注意: シートの表題は { $book_wareki }(FY{ $book })の様式ですが、`--edition` の指定どおり { $checklist } として取り込みました。表題が{ $book_wareki }の記入済みブックは、このチェックリストの回答ファイルには取り込めません。表題の年度にするには `--edition` を付けずに取り込んでください。
 
 ## import-ids
 

@@ -89,7 +89,7 @@ pub(super) fn assign(
     for (item, slot) in items.iter().zip(taken.iter_mut()) {
         let key = wording_key(&item.text);
         let scope = scope_set(&item.scope);
-        let number = comparable(&item.number);
+        let numbers = [comparable(&item.number), comparable(&item.sectioned)];
         let candidates = || {
             (0..base.items.len()).filter(|&b| {
                 !base_used.get(b).copied().unwrap_or(true)
@@ -98,7 +98,7 @@ pub(super) fn assign(
             })
         };
         let chosen = candidates()
-            .find(|&b| base_numbers.get(b) == Some(&number))
+            .find(|&b| base_numbers.get(b).is_some_and(|n| numbers.contains(n)))
             .or_else(|| candidates().next());
         if let Some(b) = chosen {
             mark(&mut base_used, b);
@@ -112,10 +112,11 @@ pub(super) fn assign(
             continue;
         }
         let scope = scope_set(&item.scope);
-        let number = comparable(&item.number);
+        // The number as printed, or with its section when the sheet prints it bare (①).
+        let numbers = [comparable(&item.number), comparable(&item.sectioned)];
         let chosen = (0..base.items.len()).find(|&b| {
             !base_used.get(b).copied().unwrap_or(true)
-                && base_numbers.get(b) == Some(&number)
+                && base_numbers.get(b).is_some_and(|n| numbers.contains(n))
                 && base_scopes.get(b) == Some(&scope)
         });
         if let Some(b) = chosen {
@@ -192,6 +193,8 @@ mod tests {
             cell: "R8!A1".to_owned(),
             row: 0,
             gate: false,
+            bare: None,
+            sectioned: number.to_owned(),
         }
     }
 
