@@ -129,6 +129,17 @@ probe-kind-backup-freshness = backup freshness
 probe-kind-accounts = accounts
 probe-kind-services = services and ports
 probe-kind-asset-ledger = asset ledger
+checklist-edition-unreadable = `{ $edition }` is not an edition; write it as `fy2026`, `2026`, `令和8年度` or `R8`
+checklist-edition-too-early = `{ $edition }` names FY{ $year }, but the checklist began in FY{ $first }: give an edition from FY{ $first } on{ $wareki ->
+   *[other] {""}
+}{ $first_wareki ->
+   *[other] {""}
+}
+checklist-edition-too-late = `{ $edition }` names FY{ $year }, but the current fiscal year is FY{ $current }: an edition may be at most the next year's{ $wareki ->
+   *[other] {""}
+}{ $current_wareki ->
+   *[other] {""}
+}
 
 ## answers
 

@@ -19,7 +19,7 @@ clap-help-command = このヘルプ、または指定したサブコマンドの
 
 ## medsec
 
-about-medsec = medsec: 厚生労働省「医療機関におけるサイバーセキュリティ対策チェックリスト」を、病院・診療所・薬局のためにバージョン管理されたデータとして扱うツールです。
+about-medsec = medsec: 病院・診療所・薬局が毎年度行う厚生労働省のサイバーセキュリティ対策チェックリストの自己点検と、立入検査での確認のためのツールです。チェックリストは年度版ごとにデータとして扱います。
 after-medsec =
     終了コード:
       0  成功(警告はあっても可)
@@ -59,7 +59,7 @@ long-about-checklist-import =
     表の構成は見出しの語(項目/チェック項目、はい、いいえ、確認日など)で、項目はその番号(①、(1)、1-①)で、区分は見出しで見つけます。--map で構成を指定することもできます。既知の公式ワークブック(SHA-256 で判定)からは確認済みの項目が得られます。構成が見つからないときは何も書かずに終了コード 2 で終わります。
 arg-checklist-import-workbook = ワークブック(.xlsx)。
 arg-checklist-import-id = チェックリスト ID、PUBLISHER-FORM の形(既定: 公式のブックは発行元のもの、それ以外はファイル名から作った名前、作れなければ own-FORM)。
-arg-checklist-import-edition = 版、fyYYYY の形(既定: 既知の公式ワークブックの版、またはタイトルの令和N年度)。
+arg-checklist-import-edition = 版。fy2026、2026、令和8年度、R8 のどれでも書けます(全角も可。既定: 既知の公式ワークブックの版、またはタイトルの令和N年度)。2023年度から翌年度までです。
 arg-checklist-import-form = 様式(既定: 既知の公式ワークブックの様式、またはタイトルから判断)。
 arg-checklist-import-out = チェックリストをここに書きます(既定と `-`: 標準出力)。
 arg-checklist-import-force = --out のファイルがあれば置き換えます。
@@ -78,7 +78,7 @@ long-about-checklist-new =
 
     版、年度、表題(令和N年度版、FYnnnn)、記入のルールを次の年度に進めます。ガイドラインの版は新しい版について medsec が知っていることに合わせ、公表日はわかるまで空けておきます。項目はすべて同じ ID のまま残し(回答を引き継げ、`checklist diff` で追えます)、注記を付けて未確認にします。残る作業は文言の照合だけです。--out がなければ標準出力に書きます。既にあるファイルは --force がなければ置き換えません。
 arg-checklist-new-from = 元にするチェックリスト、ID@EDITION の形(内蔵、追加済み、または --checklist で指定したもの)。
-arg-checklist-new-edition = 新しい版、fyYYYY の形。--from の版より後の年度にします。
+arg-checklist-new-edition = 新しい版。fy2026、2026、令和8年度、R8 のどれでも書けます。--from の版より後で、翌年度までの年度にします。
 arg-checklist-new-out = 新しいチェックリストをここに書きます(既定と `-`: 標準出力)。
 arg-checklist-new-force = --out のファイルがあれば置き換えます。
 about-checklist-diff = 2つのチェックリスト(ふつうは同じ様式の2つの版)の違いを分類します: 追加、削除、置き換え、文言の変更、番号の変更など。

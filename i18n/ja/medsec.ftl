@@ -115,6 +115,9 @@ probe-kind-backup-freshness = バックアップの鮮度
 probe-kind-accounts = アカウント
 probe-kind-services = サービス・ポート
 probe-kind-asset-ledger = 機器台帳
+checklist-edition-unreadable = `{ $edition }` は版として読めません。`fy2026`、`2026`、`令和8年度`、`R8` のように書いてください
+checklist-edition-too-early = `{ $edition }` は{ $wareki }(FY{ $year })を指しますが、チェックリストは{ $first_wareki }(FY{ $first })に始まりました。{ $first_wareki }以降の版を指定してください
+checklist-edition-too-late = `{ $edition }` は{ $wareki }(FY{ $year })を指しますが、今年度は{ $current_wareki }(FY{ $current })です。指定できるのは翌年度までの版です
 
 ## answers
 

@@ -11,6 +11,7 @@
 #[rustfmt::skip]
 mod bundled_index;
 pub mod digest;
+pub mod edition;
 pub mod extends;
 pub mod import;
 pub mod model;
@@ -505,7 +506,9 @@ impl Catalog {
     /// with form vendor). Without an edition, the newest one. Only the checklist found is
     /// parsed.
     pub fn resolve(&self, spec: &str, form: Option<Form>) -> Result<&Loaded, ChecklistError> {
-        let (id, edition) = match spec.split_once('@') {
+        // `ID@令和8年度`, `ID@R8`, `ID@2026` name `ID@fy2026`.
+        let canonical = edition::canonical_spec(spec);
+        let (id, edition) = match canonical.split_once('@') {
             Some((id, edition)) => (id, Some(edition)),
             None => (spec, None),
         };

@@ -49,7 +49,11 @@ pub fn import(mut args: ImportArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     let opts = ImportOptions {
         file_name: file_name.clone(),
         id: args.id,
-        edition: args.edition,
+        edition: args
+            .edition
+            .map(|e| crate::checklist::edition::for_people(&e, ctx.today))
+            .transpose()
+            .map_err(|e| fail(e.localize(lang)))?,
         form: args.form.map(Into::into),
         sheet: args.sheet,
         map,

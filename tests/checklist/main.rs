@@ -9,6 +9,7 @@ mod checklist_registry;
 mod checklist_screens;
 mod diff_cli;
 mod edition_notice;
+mod edition_words;
 mod examples_ci;
 mod imported_rules;
 mod lint_ci;
