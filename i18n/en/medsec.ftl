@@ -106,6 +106,11 @@ checklist-stale-official = note: this fiscal year's form (FY{ $year }{ $wareki -
 checklist-stale-registered = note: this fiscal year's (FY{ $year }{ $wareki ->
    *[other] {""}
 }) checklists registered are not the publisher's official edition: { $others }. Without `--checklist`, commands take the newest official edition known, which is older: { $list }. To use this year's, give `--checklist { $first }` (its items are unverified unless it was imported from a workbook medsec knows as official by its SHA-256).
+checklist-stale-in-use = note: the checklist in use, { $used }, is the FY{ $used_year } edition{ $used_wareki ->
+   *[other] {""}
+}; this fiscal year's (FY{ $year }{ $wareki ->
+   *[other] {""}
+}) checklist is registered: { $current }. To answer this year's, give your answers file to `medsec --checklist { $first } init --from`, which carries the answers over.
 checklist-item-label = { $number } { $title }
 checklist-item-label-scoped = { $number } ({ $scope }) { $title }
 form-institution = institution
