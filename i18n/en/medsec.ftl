@@ -111,6 +111,9 @@ checklist-stale-in-use = note: the checklist in use, { $used }, is the FY{ $used
 }; this fiscal year's (FY{ $year }{ $wareki ->
    *[other] {""}
 }) checklist is registered: { $current }. To answer this year's, give your answers file to `medsec --checklist { $first } init --from`, which carries the answers over.
+checklist-against-pdf = the official PDF
+checklist-against-official-workbook = the official workbook { $file }
+checklist-against-workbook = { $file } (not an official workbook known to medsec)
 checklist-item-label = { $number } { $title }
 checklist-item-label-scoped = { $number } ({ $scope }) { $title }
 form-institution = institution
@@ -368,7 +371,7 @@ answers-template-contract = vendor contract: true / false (false: no vendor form
 answers-template-forms = vendor answers files, one per vendor
 answers-template-gate = If いいえ, no other item needs checking.
 answers-template-may-be-not-applicable = may be 対象外 when: { $when }
-answers-template-unverified = wording not yet checked against the official PDF
+answers-template-unverified = wording not yet checked against { $against }
 
 # `medsec status` tables.
 answers-status-form-heading = { $file } — { $checklist } ({ $form }, { $fiscal_year })
@@ -980,8 +983,10 @@ lint-number-section-mismatch = { $item }: the number does not start with its sec
 lint-unknown-guideline-ref = { $item }: guideline reference `{ $reference }` must name a part of the Guideline ({ $parts }) and a place, e.g. `システム運用編 8.1`
 lint-invalid-replaces = { $item }: replaces `{ $replaced }` must be another item's stable id
 lint-verified-with-note = { $item } is verified = true but still has an `unverified` note
-lint-unverified-wording = { $item }: wording or number not yet checked against the official PDF; add an `unverified` note saying what
-lint-unverified-wording-note = { $item }: not yet checked against the official PDF: { $note }
+lint-unverified-wording = { $item }: wording or number not yet checked against { $against }; add an `unverified` note saying what
+lint-unverified-wording-note = { $item }: not yet checked against { $against }: { $note }
+lint-unverified-wording-japanese-note = { $item }: not yet checked against { $against }: { $note }
+lint-unverified-workbook = { $item }: wording imported from { $file }, which is not an official workbook known to medsec, so it is not checked against the official wording
 lint-config-unknown-key = unknown key `{ $key }`; only `deny` and `allow` exist
 lint-config-not-a-list = `{ $key }` takes a list, e.g. `{ $key } = ["{ $example }"]`
 lint-config-not-text = `{ $key }` lists words in quotes, e.g. `"{ $example }"`
@@ -1192,7 +1197,7 @@ render-show-scope = Scope
 render-show-item = Item
 render-show-status = Status
 render-show-unverified-mark = * unverified
-render-show-legend = * unverified: wording or number not yet checked against the official PDF
+render-show-legend = * unverified: wording or number not yet checked against { $against }
 render-show-edition = Edition
 render-show-guideline = Guideline
 render-show-digest = Digest

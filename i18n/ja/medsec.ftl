@@ -93,6 +93,9 @@ checklist-stale = 注意: 次のチェックリストは、わかっている最
 checklist-stale-official = 注意: 今年度({ $wareki }、FY{ $year })の様式がまだ登録されていません。登録されているのは前年度までの版です: { $list }。{ $wareki }版「{ $title }」({ $form })は { $published } に公表されています。{ $url } から { $file } を入手し、`medsec checklist import { $file } --out { $edition }.toml` と `medsec checklist add { $edition }.toml` で登録してください。前年度までの版で作った報告書は、その年度の報告書になります。
 checklist-stale-registered = 注意: 今年度({ $wareki }、FY{ $year })のチェックリストとして登録されているのは、公表元の公式の版ではありません: { $others }。`--checklist` を付けないときは、公式の版のうち最も新しいもの(前年度までの版: { $list })を使います。今年度のものを使うには `--checklist { $first }` を付けてください(medsec が SHA-256 で知っている公式のワークブックから取り込んだものでなければ、項目は未確認です)。
 checklist-stale-in-use = 注意: 使っているチェックリスト { $used } は{ $used_wareki }(FY{ $used_year })の版です。今年度({ $wareki }、FY{ $year })のチェックリスト { $current } が登録されています。今年度の回答ファイルは、`medsec --checklist { $first } init --from` に今の回答ファイルを渡すと、回答を引き継いで作れます。
+checklist-against-pdf = 公式PDF
+checklist-against-official-workbook = 公式ワークブック { $file }
+checklist-against-workbook = { $file }(medsec が知っている公式ワークブックではありません)
 checklist-item-label = { $number } { $title }
 checklist-item-label-scoped = { $number }({ $scope }) { $title }
 form-institution = 医療機関確認用
@@ -333,7 +336,7 @@ answers-template-contract = 事業者との契約: true / false(false なら事�
 answers-template-forms = 事業者確認用の回答ファイル(事業者ごとに1つ)
 answers-template-gate = いいえの場合、以下すべての項目は確認不要です。
 answers-template-may-be-not-applicable = 対象外にできる場合: { $when }
-answers-template-unverified = 文言は公式PDFとまだ照合していません
+answers-template-unverified = 文言は{ $against }とまだ照合していません
 
 # `medsec status` tables.
 answers-status-form-heading = { $file } — { $checklist }({ $form }、{ $fiscal_year })
@@ -883,8 +886,12 @@ lint-number-section-mismatch = { $item }: 番号が節 `{ $section }` で始ま�
 lint-unknown-guideline-ref = { $item }: ガイドラインの参照 `{ $reference }` には、ガイドラインの編({ $parts })と箇所を書いてください。例: `システム運用編 8.1`
 lint-invalid-replaces = { $item }: `replaces` の `{ $replaced }` には別の項目の `id` を書いてください
 lint-verified-with-note = { $item }は `verified = true` ですが、`unverified` の注記が残っています
-lint-unverified-wording = { $item }: 文言または番号が公式 PDF とまだ照合されていません。何が未確認かを `unverified` の注記に書いてください
-lint-unverified-wording-note = { $item }: 公式 PDF とまだ照合されていません: { $note }
+lint-unverified-wording = { $item }: 文言または番号を{ $against }とまだ照合していません。何が未確認かを `unverified` の注記に書いてください
+lint-unverified-wording-note = { $item }: 文言または番号を{ $against }とまだ照合していません。未確認の点は、チェックリストファイルの `unverified` の注記(英語)に書かれています{ $note ->
+   *[other] {""}
+}
+lint-unverified-wording-japanese-note = { $item }: 文言または番号を{ $against }とまだ照合していません: { $note }
+lint-unverified-workbook = { $item }: { $file } から取り込んだ文言です。{ $file } は medsec が知っている公式ワークブックではないため、公式の文言とは照合されていません
 lint-config-unknown-key = `{ $key }` というキーはありません。使えるキーは `deny` と `allow` だけです
 lint-config-not-a-list = `{ $key }` は `{ $key } = ["{ $example }"]` のように一覧で書いてください
 lint-config-not-text = `{ $key }` の値は `"{ $example }"` のように引用符で囲んで書いてください
@@ -1114,7 +1121,7 @@ render-show-scope = 対象
 render-show-item = 確認項目
 render-show-status = 区分
 render-show-unverified-mark = ※未確認
-render-show-legend = ※未確認: 文言または番号が公式 PDF とまだ照合されていない項目です
+render-show-legend = ※未確認: 文言または番号が{ $against }とまだ照合されていない項目です
 render-show-edition = 版
 render-show-guideline = ガイドライン
 render-show-digest = ダイジェスト

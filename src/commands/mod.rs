@@ -98,8 +98,10 @@ pub fn stale_notice(catalog: &crate::checklist::Catalog, ctx: &Context) -> Optio
     if used.iter().any(|s| s.fiscal_year >= current) {
         return None;
     }
-    // An older one was used while this year's is registered: that one is named.
-    if let Some(older) = used.first() {
+    // An older edition was used while the publisher's own checklist of this year is
+    // registered (nothing is stale): that one is named. (With this year's official edition
+    // missing, the notices below name what is registered instead.)
+    if let Some(older) = used.first().filter(|_| stale.is_empty()) {
         let successors = crate::checklist::current_successors(catalog, ctx.today, older);
         if let Some(first) = successors.first() {
             return Some(crate::tr!(
