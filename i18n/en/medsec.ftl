@@ -985,7 +985,7 @@ lint-invalid-replaces = { $item }: replaces `{ $replaced }` must be another item
 lint-verified-with-note = { $item } is verified = true but still has an `unverified` note
 lint-unverified-wording = { $item }: wording or number not yet checked against { $against }; add an `unverified` note saying what
 lint-unverified-wording-note = { $item }: not yet checked against { $against }: { $note }
-lint-unverified-wording-japanese-note = { $item }: not yet checked against { $against }: { $note }
+lint-unverified-note-in-english = what is unconfirmed is in the checklist file's `unverified` note (in English)
 lint-unverified-workbook = { $item }: wording imported from { $file }, which is not an official workbook known to medsec, so it is not checked against the official wording
 lint-config-unknown-key = unknown key `{ $key }`; only `deny` and `allow` exist
 lint-config-not-a-list = `{ $key }` takes a list, e.g. `{ $key } = ["{ $example }"]`

@@ -887,10 +887,8 @@ lint-unknown-guideline-ref = { $item }: ガイドラインの参照 `{ $referenc
 lint-invalid-replaces = { $item }: `replaces` の `{ $replaced }` には別の項目の `id` を書いてください
 lint-verified-with-note = { $item }は `verified = true` ですが、`unverified` の注記が残っています
 lint-unverified-wording = { $item }: 文言または番号を{ $against }とまだ照合していません。何が未確認かを `unverified` の注記に書いてください
-lint-unverified-wording-note = { $item }: 文言または番号を{ $against }とまだ照合していません。未確認の点は、チェックリストファイルの `unverified` の注記(英語)に書かれています{ $note ->
-   *[other] {""}
-}
-lint-unverified-wording-japanese-note = { $item }: 文言または番号を{ $against }とまだ照合していません: { $note }
+lint-unverified-wording-note = { $item }: 文言または番号を{ $against }とまだ照合していません。{ $note }
+lint-unverified-note-in-english = 何が未確認かは、チェックリストファイルの `unverified` の注記(英語)に書かれています
 lint-unverified-workbook = { $item }: { $file } から取り込んだ文言です。{ $file } は medsec が知っている公式ワークブックではないため、公式の文言とは照合されていません
 lint-config-unknown-key = `{ $key }` というキーはありません。使えるキーは `deny` と `allow` だけです
 lint-config-not-a-list = `{ $key }` は `{ $key } = ["{ $example }"]` のように一覧で書いてください

@@ -617,34 +617,33 @@ impl Validator<'_> {
                 (CheckedAgainst::Workbook { file }, _) => {
                     crate::msg_ref!("lint-unverified-workbook", item = id, file = file)
                 }
-                (_, "") => {
-                    crate::msg_ref!("lint-unverified-wording", item = id, against = "")
-                }
-                (_, note) if written_in_japanese(note) => crate::msg_ref!(
-                    "lint-unverified-wording-japanese-note",
-                    item = id,
-                    against = "",
-                    note = note
-                ),
-                (_, note) => crate::msg_ref!(
-                    "lint-unverified-wording-note",
-                    item = id,
-                    against = "",
-                    note = note
-                ),
-            };
-            let message = if message.args.contains_key("against") {
-                with_item(
-                    message,
+                (_, "") => with_item(
+                    crate::msg_ref!("lint-unverified-wording", item = id, against = ""),
                     "against",
-                    Typed::Bilingual {
-                        ja: against.label(Lang::Ja),
-                        en: against.label(Lang::En),
-                    }
-                    .into(),
-                )
-            } else {
-                message
+                    against_arg(&against),
+                ),
+                (_, note) => {
+                    let shown = if written_in_japanese(note) {
+                        Arg::Text(note.to_owned())
+                    } else {
+                        Typed::Bilingual {
+                            ja: crate::tr!(Lang::Ja, "lint-unverified-note-in-english"),
+                            en: note.to_owned(),
+                        }
+                        .into()
+                    };
+                    let message = crate::msg_ref!(
+                        "lint-unverified-wording-note",
+                        item = id,
+                        against = "",
+                        note = ""
+                    );
+                    with_item(
+                        with_item(message, "against", against_arg(&against)),
+                        "note",
+                        shown,
+                    )
+                }
             };
             self.warning("unverified-wording", Some(raw.verified.span()), message);
         }
@@ -762,9 +761,17 @@ const NAMES_ITEM: &[&str] = &[
     "lint-verified-with-note",
     "lint-unverified-wording",
     "lint-unverified-wording-note",
-    "lint-unverified-wording-japanese-note",
     "lint-unverified-workbook",
 ];
+
+/// What the wording is yet to be checked against, in both languages.
+fn against_arg(against: &CheckedAgainst) -> Arg {
+    Typed::Bilingual {
+        ja: against.label(Lang::Ja),
+        en: against.label(Lang::En),
+    }
+    .into()
+}
 
 /// A note written in Japanese: its first letter is not ASCII (the bundled notes are English
 /// that quotes Japanese wording).

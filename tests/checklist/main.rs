@@ -14,4 +14,5 @@ mod examples_ci;
 mod imported_rules;
 mod lint_ci;
 mod lint_diff_exit;
+mod unverified_words;
 mod workbook_import;
