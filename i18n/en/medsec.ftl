@@ -1169,6 +1169,8 @@ workbook-add-no-folder = This system has no folder for user data; set MEDSEC_DAT
 workbook-added = Added { $checklist } as { $path }; commands now find it without `--checklist`.
 workbook-add-exists = { $path } already holds another file for { $checklist }; use `--force` to replace it.
 workbook-add-same = { $checklist } is already in { $path }.
+workbook-column-not-imported = Column 「{ $header }」 ({ $cell }) was not imported: medsec's checklist format has no place for it. Cells with content: { $cells }. Read them in the workbook itself.
+workbook-column-not-imported-unnamed = A column without a header has content ({ $cell } and others) and was not imported: medsec's checklist format has no place for it. Cells with content: { $cells }.
 
 ## dates
 

@@ -1091,6 +1091,8 @@ workbook-add-no-folder = この環境には利用者データのフォルダが�
 workbook-added = { $checklist } を { $path } に登録しました。今後は `--checklist` なしで使えます。
 workbook-add-exists = { $path } には { $checklist } の別のファイルがあります。置き換えるには `--force` を付けてください。
 workbook-add-same = { $checklist } はすでに { $path } に登録されています。
+workbook-column-not-imported = 列「{ $header }」({ $cell })は medsec のチェックリスト形式に置き場所のない列のため、取り込みませんでした。内容のあるセル: { $cells }。その内容は元のワークブックで確認してください。
+workbook-column-not-imported-unnamed = 見出しのない列に内容があります({ $cell } など)。medsec のチェックリスト形式に置き場所がないため、取り込みませんでした。内容のあるセル: { $cells }。
 
 ## dates
 

@@ -128,6 +128,27 @@ pub fn import(mut args: ImportArgs, ctx: &Context) -> anyhow::Result<Outcome> {
             checklist = imported.checklist.as_str()
         ));
     }
+    // A column the checklist format has no place for (the vendor form's 責任分界) is said
+    // with its cells, never dropped silently.
+    for column in &imported.not_imported {
+        let cells = column.cells.join(", ");
+        notices.push(if column.header.is_empty() {
+            tr!(
+                lang,
+                "workbook-column-not-imported-unnamed",
+                cell = column.header_cell.as_str(),
+                cells = cells
+            )
+        } else {
+            tr!(
+                lang,
+                "workbook-column-not-imported",
+                header = column.header.as_str(),
+                cell = column.header_cell.as_str(),
+                cells = cells
+            )
+        });
+    }
     if !imported.skipped.is_empty() {
         notices.push(tr!(
             lang,

@@ -14,5 +14,6 @@ mod examples_ci;
 mod imported_rules;
 mod lint_ci;
 mod lint_diff_exit;
+mod not_imported;
 mod unverified_words;
 mod workbook_import;

@@ -19,7 +19,8 @@ mod rows;
 mod rules;
 
 pub use columns::{
-    column_role, layout_of, row_of, row_source, ColumnKind, RecordedLayout, Role, SHARED_ROUND,
+    column_role, layout_of, row_of, row_source, ColumnKind, NotImported, RecordedLayout, Role,
+    SHARED_ROUND,
 };
 pub use error::{CandidateRow, ClueRole, Clues, ImportError, Missed, SheetClue};
 pub use layout::{GateSpec, Map};
@@ -84,6 +85,8 @@ pub struct Imported {
     pub untitled_sections: Vec<String>,
     /// The fiscal year the sheet's title names (令和8年度版), when `--edition` says another.
     pub title_year_differs: Option<i32>,
+    /// Columns with content that the checklist format has no place for (責任分界…).
+    pub not_imported: Vec<NotImported>,
 }
 
 /// The first bytes of an OLE compound file (encrypted workbooks, old .xls).
@@ -172,6 +175,8 @@ pub fn import(bytes: &[u8], opts: &ImportOptions) -> Result<Imported, ImportErro
     let recorded_layout = columns::record(grid, &layout);
     let recorded = recorded_layout.to_source();
     let headers = answer_headers(grid, &layout, &recorded_layout);
+    let item_rows: Vec<usize> = parsed.items.iter().map(|i| i.row).collect();
+    let not_imported = columns::not_imported(grid, &recorded_layout, &item_rows);
     let inferred = rules::infer(&rules::Input {
         layout: &recorded_layout,
         headers: &headers,
@@ -221,6 +226,7 @@ pub fn import(bytes: &[u8], opts: &ImportOptions) -> Result<Imported, ImportErro
         id_from_file,
         untitled_sections,
         title_year_differs,
+        not_imported,
     })
 }
 
