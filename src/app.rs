@@ -215,7 +215,8 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
             if args.import.is_none() && args.export.is_none() && std::io::stdin().is_terminal() =>
         {
             // The walk-through asks at once: the edition notice comes before the first
-            // question, not after quitting.
+            // question, not after quitting, judged by the checklist the file names.
+            commands::note_answers_checklist(&ctx, args.file.as_deref());
             stale_now();
             commands::answer::run(args, &ctx)
         }

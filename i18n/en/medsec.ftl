@@ -106,6 +106,14 @@ checklist-stale-official = note: this fiscal year's form (FY{ $year }{ $wareki -
 checklist-stale-registered = note: this fiscal year's (FY{ $year }{ $wareki ->
    *[other] {""}
 }) checklists registered are not the publisher's official edition: { $others }. Without `--checklist`, commands take the newest official edition known, which is older: { $list }. To use this year's, give `--checklist { $first }` (its items are unverified unless it was imported from a workbook medsec knows as official by its SHA-256).
+checklist-stale-in-use = note: the checklist in use, { $used }, is the FY{ $used_year } edition{ $used_wareki ->
+   *[other] {""}
+}; this fiscal year's (FY{ $year }{ $wareki ->
+   *[other] {""}
+}) checklist is registered: { $current }. To answer this year's, give your answers file to `medsec --checklist { $first } init --from`, which carries the answers over.
+checklist-against-pdf = the official PDF
+checklist-against-official-workbook = the official workbook { $file }
+checklist-against-workbook = { $file } (not an official workbook known to medsec)
 checklist-item-label = { $number } { $title }
 checklist-item-label-scoped = { $number } ({ $scope }) { $title }
 form-institution = institution
@@ -129,6 +137,17 @@ probe-kind-backup-freshness = backup freshness
 probe-kind-accounts = accounts
 probe-kind-services = services and ports
 probe-kind-asset-ledger = asset ledger
+checklist-edition-unreadable = `{ $edition }` is not an edition; write it as `fy2026`, `2026`, `令和8年度` or `R8`
+checklist-edition-too-early = `{ $edition }` names FY{ $year }, but the checklist began in FY{ $first }: give an edition from FY{ $first } on{ $wareki ->
+   *[other] {""}
+}{ $first_wareki ->
+   *[other] {""}
+}
+checklist-edition-too-late = `{ $edition }` names FY{ $year }, but the current fiscal year is FY{ $current }: an edition may be at most the next year's{ $wareki ->
+   *[other] {""}
+}{ $current_wareki ->
+   *[other] {""}
+}
 
 ## answers
 
@@ -352,7 +371,7 @@ answers-template-contract = vendor contract: true / false (false: no vendor form
 answers-template-forms = vendor answers files, one per vendor
 answers-template-gate = If いいえ, no other item needs checking.
 answers-template-may-be-not-applicable = may be 対象外 when: { $when }
-answers-template-unverified = wording not yet checked against the official PDF
+answers-template-unverified = wording not yet checked against { $against }
 
 # `medsec status` tables.
 answers-status-form-heading = { $file } — { $checklist } ({ $form }, { $fiscal_year })
@@ -965,8 +984,10 @@ lint-number-section-mismatch = { $item }: the number does not start with its sec
 lint-unknown-guideline-ref = { $item }: guideline reference `{ $reference }` must name a part of the Guideline ({ $parts }) and a place, e.g. `システム運用編 8.1`
 lint-invalid-replaces = { $item }: replaces `{ $replaced }` must be another item's stable id
 lint-verified-with-note = { $item } is verified = true but still has an `unverified` note
-lint-unverified-wording = { $item }: wording or number not yet checked against the official PDF; add an `unverified` note saying what
-lint-unverified-wording-note = { $item }: not yet checked against the official PDF: { $note }
+lint-unverified-wording = { $item }: wording or number not yet checked against { $against }; add an `unverified` note saying what
+lint-unverified-wording-note = { $item }: not yet checked against { $against }: { $note }
+lint-unverified-note-in-english = what is unconfirmed is in the checklist file's `unverified` note (in English)
+lint-unverified-workbook = { $item }: wording imported from { $file }, which is not an official workbook known to medsec, so it is not checked against the official wording
 lint-config-unknown-key = unknown key `{ $key }`; only `deny` and `allow` exist
 lint-config-not-a-list = `{ $key }` takes a list, e.g. `{ $key } = ["{ $example }"]`
 lint-config-not-text = `{ $key }` lists words in quotes, e.g. `"{ $example }"`
@@ -1159,6 +1180,8 @@ workbook-add-no-folder = This system has no folder for user data; set MEDSEC_DAT
 workbook-added = Added { $checklist } as { $path }; commands now find it without `--checklist`.
 workbook-add-exists = { $path } already holds another file for { $checklist }; use `--force` to replace it.
 workbook-add-same = { $checklist } is already in { $path }.
+workbook-column-not-imported = Column 「{ $header }」 ({ $cell }) was not imported: medsec's checklist format has no place for it. Cells with content: { $cells }. Read them in the workbook itself.
+workbook-column-not-imported-unnamed = A column without a header has content ({ $cell } and others) and was not imported: medsec's checklist format has no place for it. Cells with content: { $cells }.
 
 ## dates
 
@@ -1187,7 +1210,7 @@ render-show-scope = Scope
 render-show-item = Item
 render-show-status = Status
 render-show-unverified-mark = * unverified
-render-show-legend = * unverified: wording or number not yet checked against the official PDF
+render-show-legend = * unverified: wording or number not yet checked against { $against }
 render-show-edition = Edition
 render-show-guideline = Guideline
 render-show-digest = Digest

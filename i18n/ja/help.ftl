@@ -21,7 +21,7 @@ clap-help-command = このヘルプ、または指定したサブコマンドの
 
 ## medsec
 
-about-medsec = medsec: 厚生労働省「医療機関におけるサイバーセキュリティ対策チェックリスト」を、病院・診療所・薬局のためにバージョン管理されたデータとして扱うツールです。
+about-medsec = medsec: 病院・診療所・薬局が毎年度行う厚生労働省のサイバーセキュリティ対策チェックリストの自己点検と、立入検査での確認のためのツールです。チェックリストは年度版ごとにデータとして扱います。
 after-medsec =
     終了コード:
       0  成功(警告はあっても可)
@@ -63,13 +63,13 @@ long-about-checklist-import =
     表の構成は見出しの語(項目/チェック項目、はい、いいえ、確認日など)で、項目はその番号(①、(1)、1-①)で、区分は見出しで見つけます。`--map`で構成を指定することもできます。既知の公式ワークブック(SHA-256で判定)からは確認済みの項目が得られます。構成が見つからないときは何も書かずに終了コード2で終わります。
 arg-checklist-import-workbook = ワークブック(.xlsx)。
 arg-checklist-import-id = チェックリストID、PUBLISHER-FORMの形(既定: 公式のブックは発行元のもの、それ以外はファイル名から作った名前、作れなければown-FORM)。
-arg-checklist-import-edition = 版、fyYYYYの形(既定: 既知の公式ワークブックの版、またはタイトルの令和N年度)。
+arg-checklist-import-edition = 版。fy2026、2026、令和8年度、R8のどれでも書けます(全角も可。既定: 既知の公式ワークブックの版、またはタイトルの令和N年度)。2023年度から翌年度までです。
 arg-checklist-import-form = 様式(既定: 既知の公式ワークブックの様式、またはタイトルから判断)。
 arg-checklist-import-out = チェックリストをここに書きます(既定と`-`: 標準出力)。
 arg-checklist-import-force = `--out`のファイルがあれば置き換えます。
 arg-checklist-import-map = 表の構成を自動で探す代わりに指定します: `number=B,text=C,section=A,scope=D,header-rows=2`(列は英字で指定。必須はtextだけ)、または同じキーを持つTOMLファイル。`gate=行番号`(Excelの行番号)、`gate=0`や`gate=1-①`(項目番号)でゲート質問(医療情報システムの有無)の位置を、`gate=none`でゲート質問がないことを指定します。gateだけを指定したときは、ほかの構成は自動で探します。
 arg-checklist-import-sheet = チェックリストらしいシートが複数あるときに読むシート。
-arg-checklist-import-ids-from = 前の版のチェックリスト(ID@EDITION、またはチェックリストファイル)の ID を、取り込む項目に引き継ぎます。`init --from` で昨年度の回答を引き継ぐためです。文言と対象が同じ項目はその ID を、番号と対象が同じで文言が違う項目は新しい ID と `replaces`(確認が必要な印)を得ます。ほかの項目は取り込みで作った ID のままです。
+arg-checklist-import-ids-from = 前の版のチェックリスト(ID@EDITION、またはチェックリストファイル)のIDを、取り込む項目に引き継ぎます。`init --from`で昨年度の回答を引き継ぐためです。文言と対象が同じ項目はそのIDを、番号と対象が同じで文言が違う項目は新しいIDと`replaces`(確認が必要な印)を得ます。ほかの項目は取り込みで作ったIDのままです。
 about-checklist-add = チェックリストファイルを(検査のうえ)自分のチェックリストフォルダにコピーします。
 long-about-checklist-add =
     チェックリストファイルを(検査のうえ)自分のチェックリストフォルダにコピーします。
@@ -81,9 +81,9 @@ about-checklist-new = 前年度のチェックリストファイルから、次�
 long-about-checklist-new =
     前年度のチェックリストファイルから、次の年度のファイルの下書きを作ります。
 
-    版、年度、表題(令和N年度版、FYnnnn)、記入のルールを次の年度に進めます。ガイドラインの版は新しい版について medsec が知っていることに合わせ、公表日はわかるまで空けておきます。項目はすべて同じ ID のまま残し(回答を引き継げ、`checklist diff` で追えます)、注記を付けて未確認にします。残る作業は文言の照合だけです。--out がなければ標準出力に書きます。既にあるファイルは --force がなければ置き換えません。
+    版、年度、表題(令和N年度版、FYnnnn)、記入のルールを次の年度に進めます。ガイドラインの版は新しい版についてmedsecが知っていることに合わせ、公表日はわかるまで空けておきます。項目はすべて同じIDのまま残し(回答を引き継げ、`checklist diff`で追えます)、注記を付けて未確認にします。残る作業は文言の照合だけです。`--out`がなければ標準出力に書きます。既にあるファイルは`--force`がなければ置き換えません。
 arg-checklist-new-from = 元にするチェックリスト、ID@EDITIONの形(内蔵、追加済み、または`--checklist`で指定したもの)。IDだけのときは、その最新の版を使います。
-arg-checklist-new-edition = 新しい版、fyYYYYの形。`--from`の版より後の年度にします。
+arg-checklist-new-edition = 新しい版。fy2026、2026、令和8年度、R8のどれでも書けます。`--from`の版より後で、翌年度までの年度にします。
 arg-checklist-new-out = 新しいチェックリストをここに書きます(既定と`-`: 標準出力)。
 arg-checklist-new-force = `--out`のファイルがあれば置き換えます。
 about-checklist-diff = 2つのチェックリスト(ふつうは同じ様式の2つの版)の違いを分類します: 追加、削除、置き換え、文言の変更、番号の変更など。
@@ -270,7 +270,7 @@ long-about-check =
     DIRに書くもの: bundle/(署名した報告書一式)、evidence.json(プローブの証跡)、`--key`がなければ使い捨ての鍵ペアthrowaway.key/throwaway.pub。DIRに以前のcheckが書いたものは置き換えます(報告書一式は、マニフェストが挙げるとおりのときだけ)。
 after-check = 終了コード0: 記入完了で、失敗したプローブがなく、報告書一式が署名され指摘なしで検証できた、1: 指摘あり(未完了の回答、失敗したプローブや回答との食い違い、報告書一式の指摘)、2: 使えない入力、または尋ねることがあるのに端末がない、3: 書いた報告書一式が検証に失敗した。docs/check.mdを参照してください。
 arg-check-answers = 医療機関(医療機関確認用)または薬局(薬局確認用)の回答ファイル。既定: 現在のフォルダにある唯一の回答ファイル。端末では、なければ新しく作ります。
-arg-check-form = check が回答ファイルを作るとき(まだないとき)に回答する様式: institution(医療機関確認用)、pharmacy(薬局確認用)、vendor(事業者確認用)。`medsec init --form` と同じです。既定: 端末では尋ねます。端末でなければ医療機関の様式です。
+arg-check-form = checkが回答ファイルを作るとき(まだないとき)に回答する様式: institution(医療機関確認用)、pharmacy(薬局確認用)、vendor(事業者確認用)。`medsec init --form`と同じです。既定: 端末では尋ねます。端末でなければ医療機関の様式です。
 arg-check-probes = プローブの設定(TOML。examples/clinic/probes.tomlを参照)。`medsec probe --config`と同じく、既定のプローブを置き換えます。既定: この端末に合うプローブ(パッチ適用状況、アカウント、サービス)。
 arg-check-key = この秘密鍵(`medsec keygen`で作ったNAME.key)で署名します。既定: DIRに作る使い捨ての鍵。試しには使えますが、立入検査には使えません。
 arg-check-passphrase-env = 鍵のパスフレーズを端末ではなく環境変数VARから読みます。

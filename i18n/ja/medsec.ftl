@@ -96,6 +96,10 @@ checklist-digest = { $file }: チェックリストのダイジェストを計�
 checklist-stale = 注意: 次のチェックリストは、わかっている最新の版が今年度({ $wareki }、FY{ $year })より前のものです: { $list }。今年度の版が公表されていれば、そのExcelファイルを`medsec checklist import`で取り込み、`medsec checklist add`で登録してください。
 checklist-stale-official = 注意: 今年度({ $wareki }、FY{ $year })の様式がまだ登録されていません。登録されているのは前年度までの版です: { $list }。{ $wareki }版「{ $title }」({ $form })は{ $published }に公表されています。`{ $url }`から`{ $file }`を入手し、`medsec checklist import { $file } --out { $edition }.toml`と`medsec checklist add { $edition }.toml`で登録してください。前年度までの版で作った報告書は、その年度の報告書になります。
 checklist-stale-registered = 注意: 今年度({ $wareki }、FY{ $year })のチェックリストとして登録されているのは、公表元の公式の版ではありません: { $others }。`--checklist`を付けないときは、公式の版のうち最も新しいもの(前年度までの版: { $list })を使います。今年度のものを使うには`--checklist { $first }`を付けてください(medsecがSHA-256で知っている公式のワークブックから取り込んだものでなければ、項目は未確認です)。
+checklist-stale-in-use = 注意: 使っているチェックリスト{ $used }は{ $used_wareki }(FY{ $used_year })の版です。今年度({ $wareki }、FY{ $year })のチェックリスト{ $current }が登録されています。今年度の回答ファイルは、`medsec --checklist { $first } init --from`に今の回答ファイルを渡すと、回答を引き継いで作れます。
+checklist-against-pdf = 公式PDF
+checklist-against-official-workbook = 公式ワークブック{ $file }
+checklist-against-workbook = { $file }(medsecが知っている公式ワークブックではありません)
 checklist-item-label = { $number } { $title }
 checklist-item-label-scoped = { $number }({ $scope }) { $title }
 form-institution = 医療機関確認用
@@ -119,6 +123,9 @@ probe-kind-backup-freshness = バックアップの鮮度
 probe-kind-accounts = アカウント
 probe-kind-services = サービス・ポート
 probe-kind-asset-ledger = 機器台帳
+checklist-edition-unreadable = `{ $edition }`は版として読めません。`fy2026`、`2026`、`令和8年度`、`R8`のように書いてください。
+checklist-edition-too-early = `{ $edition }`は{ $wareki }(FY{ $year })を指しますが、チェックリストは{ $first_wareki }(FY{ $first })に始まりました。{ $first_wareki }以降の版を指定してください。
+checklist-edition-too-late = `{ $edition }`は{ $wareki }(FY{ $year })を指しますが、今年度は{ $current_wareki }(FY{ $current })です。指定できるのは翌年度までの版です。
 
 ## answers
 
@@ -333,7 +340,7 @@ answers-template-contract = 事業者との契約: trueまたはfalse(falseな�
 answers-template-forms = 事業者確認用の回答ファイル(事業者ごとに1つ)
 answers-template-gate = いいえの場合、以下すべての項目は確認不要です。
 answers-template-may-be-not-applicable = 対象外にできる場合: { $when }
-answers-template-unverified = 文言は公式PDFとまだ照合していません
+answers-template-unverified = 文言は{ $against }とまだ照合していません
 
 # `medsec status` tables.
 answers-status-form-heading = { $file } — { $checklist }({ $form }、{ $fiscal_year })
@@ -830,7 +837,7 @@ verify-added-checklists-unreadable = `checklist add`で追加したチェック�
 
 ## lint
 
-lint-base-not-a-repository = `--base` は git のリビジョンからの変更だけを確認するため、git リポジトリの中で実行してください({ $detail })。すべてのファイルを確認するには `--base` を付けずに実行してください。
+lint-base-not-a-repository = `--base`はgitのリビジョンからの変更だけを確認するため、gitリポジトリの中で実行してください({ $detail })。すべてのファイルを確認するには`--base`を付けずに実行してください。
 lint-severity-error = エラー
 lint-severity-warning = 警告
 lint-summary = { $files }個のファイルを確認しました: エラー{ $errors }件、警告{ $warnings }件
@@ -884,8 +891,8 @@ lint-number-section-mismatch = { $item }: 番号が節`{ $section }`で始まっ
 lint-unknown-guideline-ref = { $item }: ガイドラインの参照`{ $reference }`には、ガイドラインの編({ $parts })と箇所を書いてください。例: `システム運用編 8.1`
 lint-invalid-replaces = { $item }: `replaces`の`{ $replaced }`には別の項目の`id`を書いてください
 lint-verified-with-note = { $item }は`verified = true`ですが、`unverified`の注記が残っています
-lint-unverified-wording = { $item }: 文言または番号が公式PDFとまだ照合されていません。何が未確認かを`unverified`の注記に書いてください。
-lint-unverified-wording-note = { $item }: 公式PDFとまだ照合されていません: { $note }
+lint-unverified-wording = { $item }: 文言または番号を{ $against }とまだ照合していません。何が未確認かを`unverified`の注記に書いてください。
+lint-unverified-wording-note = { $item }: 文言または番号を{ $against }とまだ照合していません。{ $note }
 lint-config-unknown-key = `{ $key }`というキーはありません。使えるキーは`deny`と`allow`だけです。
 lint-config-not-a-list = `{ $key }`は`{ $key } = ["{ $example }"]`のように一覧で書いてください
 lint-config-not-text = `{ $key }`の値は`"{ $example }"`のように引用符で囲んで書いてください
@@ -896,12 +903,14 @@ lint-allow-option = `--allow`の指定: { $problem }
 lint-breaking-same-edition = { $base }からの変更に、回答を引き継げなくなるもの({ $changes })があるのに、版は{ $edition }のままです。{ $edition }の回答を持つ人には2つのファイルの区別がつきません。新しい版にするか、項目を残して後継の項目に`replaces`を書いてください(変更の一覧は`medsec checklist diff`で見られます)
 lint-rule-breaking-change-same-edition = 回答を引き継げなくなる変更(`replaces`のない項目の削除、前提の質問の変更)には新しい版が伴っていること(`--base REV`のとき)
 lint-settings-used = 設定ファイル{ $files }を使いました(各ファイルには、そのフォルダか最も近い親フォルダの設定ファイルが使われます)
+lint-unverified-note-in-english = 何が未確認かは、チェックリストファイルの`unverified`の注記(英語)に書かれています
+lint-unverified-workbook = { $item }: { $file }から取り込んだ文言です。{ $file }はmedsecが知っている公式ワークブックではないため、公式の文言とは照合されていません。
 
 ## diff
 
 diff-item-out-of-scope = 対象外にしました。理由: { $reason }
-diff-empty-folders = `{ $old }` にも `{ $new }` にもチェックリストのファイル(.toml)がありません。フォルダを確かめてください。
-diff-path-not-found = `{ $path }` が見つかりません。パスを確かめてください。
+diff-empty-folders = `{ $old }`にも`{ $new }`にもチェックリストのファイル(.toml)がありません。フォルダを確かめてください。
+diff-path-not-found = `{ $path }`が見つかりません。パスを確かめてください。
 diff-md-code = コード
 diff-impact-breaking = 重大
 diff-impact-review = 要確認
@@ -1091,6 +1100,8 @@ workbook-add-no-folder = この環境には利用者データのフォルダが�
 workbook-added = { $checklist }を{ $path }に登録しました。今後は`--checklist`なしで使えます。
 workbook-add-exists = { $path }には{ $checklist }の別のファイルがあります。置き換えるには`--force`を付けてください。
 workbook-add-same = { $checklist }はすでに{ $path }に登録されています。
+workbook-column-not-imported = 列「{ $header }」({ $cell })はmedsecのチェックリスト形式に置き場所のない列のため、取り込みませんでした。内容のあるセル: { $cells }。その内容は元のワークブックで確認してください。
+workbook-column-not-imported-unnamed = 見出しのない列に内容があります({ $cell }など)。medsecのチェックリスト形式に置き場所がないため、取り込みませんでした。内容のあるセル: { $cells }。
 
 ## dates
 
@@ -1119,7 +1130,7 @@ render-show-scope = 対象
 render-show-item = 確認項目
 render-show-status = 区分
 render-show-unverified-mark = ※未確認
-render-show-legend = ※未確認: 文言または番号が公式PDFとまだ照合されていない項目です
+render-show-legend = ※未確認: 文言または番号が{ $against }とまだ照合されていない項目です
 render-show-edition = 版
 render-show-guideline = ガイドライン
 render-show-digest = ダイジェスト
@@ -1231,10 +1242,10 @@ check-done-verify = { $result ->
 check-form-question = ここにはまだ回答ファイルがありません。どの様式に回答しますか。
 check-form-choice = { $number }) { $form }({ $checklist })
 check-form-choice-default = { $number }) { $form }({ $checklist })[既定]
-check-form-prompt = 番号 [{ $default }]:{" "}
-check-form-invalid = 1〜{ $count } の番号を入力してください(Enter だけなら { $default } です)。
-check-form-chosen = 様式 { $form }({ $checklist })の回答ファイルを作ります。`--form { $forms }` を付ければ、尋ねずにこの様式を選びます。
-check-form-default = `medsec init --form { $value }` で作れます(様式 { $form }、{ $checklist })。別の様式は `--form { $others }` で選べます。
+check-form-prompt = 番号[{ $default }]:{" "}
+check-form-invalid = 1〜{ $count }の番号を入力してください(Enterだけなら{ $default }です)。
+check-form-chosen = 様式{ $form }({ $checklist })の回答ファイルを作ります。`--form { $forms }`を付ければ、尋ねずにこの様式を選びます。
+check-form-default = `medsec init --form { $value }`で作れます(様式{ $form }、{ $checklist })。別の様式は`--form { $others }`で選べます。
 ## probes-windows
 
 # Windows でのプローブの理由・警告・アカウントの指摘(src/probes/windows/)。コードごとに1つ
@@ -1661,11 +1672,11 @@ out-stdout-refused = ここでは`{ $flag } -`(標準出力)は使えません�
 answers-institution-code-prefecture-unknown = 医療機関コード`{ $code }`の先頭2桁{ $digits }は都道府県番号(01北海道〜47沖縄県)ではありません。コードを確かめてください。
 
 ## status
-status-files-complete = { $files }件のファイルはすべて記入完了です(警告 { $warnings }件)。
-status-files-incomplete = { $files }件のファイルのうち、記入が完了していないものがあります: エラー { $errors }件、警告 { $warnings }件。
-status-files-complete-with-findings = { $files }件のファイルはすべて記入完了です。ただし指摘があります(プローブの証跡と矛盾する回答、または合わない証跡): エラー { $errors }件、警告 { $warnings }件。
-status-files-unusable = { $files }件のファイルのうち { $unusable }件は使用できません(問題 { $count }件)。
-status-files-next = 次は、医療機関・薬局の回答ファイル({ $files })ごとに、`medsec probe --answers FILE --out evidence.json` で機器を確認し、`medsec report --answers FILE --evidence evidence.json` で報告書を作ります。まとめて行うには `medsec check --answers FILE` を使います。
+status-files-complete = { $files }件のファイルはすべて記入完了です(警告{ $warnings }件)。
+status-files-incomplete = { $files }件のファイルのうち、記入が完了していないものがあります: エラー{ $errors }件、警告{ $warnings }件。
+status-files-complete-with-findings = { $files }件のファイルはすべて記入完了です。ただし指摘があります(プローブの証跡と矛盾する回答、または合わない証跡): エラー{ $errors }件、警告{ $warnings }件。
+status-files-unusable = { $files }件のファイルのうち{ $unusable }件は使用できません(問題{ $count }件)。
+status-files-next = 次は、医療機関・薬局の回答ファイル({ $files })ごとに、`medsec probe --answers FILE --out evidence.json`で機器を確認し、`medsec report --answers FILE --evidence evidence.json`で報告書を作ります。まとめて行うには`medsec check --answers FILE`を使います。
 status-complete-with-findings = 記入完了です。ただし指摘があります(プローブの証跡と矛盾する回答、または合わない証跡): エラー{ $errors }件、警告{ $warnings }件。
 ## import
 
@@ -1687,17 +1698,17 @@ import-clue-missed-everything = 先頭から60行に見出しの語が一つも�
 
 ## import-ids
 
-import-ids-summary = `--ids-from { $from }`: 文言と対象が同じ { $same } 項目は、前の版の ID を引き継ぎました。文言が変わった項目は { $reworded }、新しい項目は { $new }、前の版にあってこのブックに見つからない項目は { $missing } です。
-import-ids-reworded = 文言が変わった項目(番号と対象は同じ。`replaces` で前の項目を指すため、`init --from` で回答を引き継ぎ、確認が必要な印を付けます): { $items }
+import-ids-summary = `--ids-from { $from }`: 文言と対象が同じ{ $same }項目は、前の版のIDを引き継ぎました。文言が変わった項目は{ $reworded }、新しい項目は{ $new }、前の版にあってこのブックに見つからない項目は{ $missing }です。
+import-ids-reworded = 文言が変わった項目(番号と対象は同じ。`replaces`で前の項目を指すため、`init --from`で回答を引き継ぎ、確認が必要な印を付けます): { $items }
 import-ids-reworded-item = { $new }(前: { $old })
 import-ids-new = 新しい項目(前の版に、同じ文言の項目も、番号と対象が同じ項目もありません。回答は引き継がれません): { $items }
-import-ids-not-found = { $from } の項目のうち、このブックに見つからなかったもの(回答は引き継がれません): { $items }
-import-ids-other-form = `--ids-from { $from }` は{ $from_form }の様式で、取り込んだブックは{ $form }の様式です。事業者確認用と医療機関・薬局の様式の間では項目の ID を引き継げないため、何も書いていません。同じ種類の様式の前の版を指定してください。
+import-ids-not-found = { $from }の項目のうち、このブックに見つからなかったもの(回答は引き継がれません): { $items }
+import-ids-other-form = `--ids-from { $from }`は{ $from_form }の様式で、取り込んだブックは{ $form }の様式です。事業者確認用と医療機関・薬局の様式の間では項目のIDを引き継げないため、何も書いていません。同じ種類の様式の前の版を指定してください。
 ## own
-own-base-item-out-of-scope = 独自のチェックリスト { $checklist } で対象外とした { $base } の項目です。理由: { $reason }
-own-out-of-scope-heading = 対象外とした項目: { $checklist }({ $digest })が { $base }({ $base_digest })から除いた項目
-own-summarize-out-of-scope = 対象外 { $count } 件
-own-origin-bundled = medsec に同梱の { $checklist }
+own-base-item-out-of-scope = 独自のチェックリスト{ $checklist }で対象外とした{ $base }の項目です。理由: { $reason }
+own-out-of-scope-heading = 対象外とした項目: { $checklist }({ $digest })が{ $base }({ $base_digest })から除いた項目
+own-summarize-out-of-scope = 対象外{ $count }件
+own-origin-bundled = medsecに同梱の{ $checklist }
 import-clue-map = 下の行から推定した配置が正しければ、`--map { $map }`で指定してください(列: number=、text=、section=、scope=。header-rows=は最初の項目より上の行数です)。
 import-clue-map-sheet = 下の行から推定した配置が正しければ、`--sheet { $sheet } --map { $map }`で指定してください(列: number=、text=、section=、scope=。header-rows=は最初の項目より上の行数です)。
 import-map-needs-sheet = `--map`は1枚のシートの配置を指定するものですが、このブックにはシートが複数あります: { $sheets }。`--sheet NAME`でシートを指定してください。

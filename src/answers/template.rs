@@ -341,7 +341,11 @@ impl Writer {
             notes.push(item.requirement.label(lang).to_string());
         }
         if !item.verified {
-            notes.push(tr!(lang, "answers-template-unverified"));
+            notes.push(tr!(
+                lang,
+                "answers-template-unverified",
+                against = item.checked_against().label(lang)
+            ));
         }
         if let Some(r) = a.review {
             notes.push(super::messages::review_text(r, lang));

@@ -11,6 +11,7 @@
 #[rustfmt::skip]
 mod bundled_index;
 pub mod digest;
+pub mod edition;
 pub mod extends;
 pub mod import;
 pub mod model;
@@ -289,6 +290,33 @@ pub fn load_path(path: &Path) -> Result<Loaded, ChecklistError> {
 #[derive(Debug, Clone, Default)]
 pub struct Catalog {
     entries: Vec<Entry>,
+    /// What [`Catalog::resolve`] found this run: the edition notice judges by the checklist a
+    /// command used (an answers file's, an `ID@EDITION`), not only by what is registered.
+    used: Used,
+}
+
+/// The `ID@EDITION`s resolved, in order.
+#[derive(Debug, Default)]
+struct Used(std::sync::Mutex<Vec<String>>);
+
+impl Used {
+    fn note(&self, full_id: String) {
+        if let Ok(mut list) = self.0.lock() {
+            if !list.contains(&full_id) {
+                list.push(full_id);
+            }
+        }
+    }
+
+    fn list(&self) -> Vec<String> {
+        self.0.lock().map(|l| l.clone()).unwrap_or_default()
+    }
+}
+
+impl Clone for Used {
+    fn clone(&self) -> Self {
+        Used(std::sync::Mutex::new(self.list()))
+    }
 }
 
 /// A checklist of the catalog: bundled and known by the index until asked for, or loaded.
@@ -403,7 +431,10 @@ impl Catalog {
                 None => Entry::Loaded(load_str(b.path, b.source, Origin::Bundled(b.path))?),
             });
         }
-        Ok(Catalog { entries })
+        Ok(Catalog {
+            entries,
+            used: Used::default(),
+        })
     }
 
     /// Bundled checklists, those added with `checklist add` (the user's folder) and files
@@ -505,7 +536,9 @@ impl Catalog {
     /// with form vendor). Without an edition, the newest one. Only the checklist found is
     /// parsed.
     pub fn resolve(&self, spec: &str, form: Option<Form>) -> Result<&Loaded, ChecklistError> {
-        let (id, edition) = match spec.split_once('@') {
+        // `ID@令和8年度`, `ID@R8`, `ID@2026` name `ID@fy2026`.
+        let canonical = edition::canonical_spec(spec);
+        let (id, edition) = match canonical.split_once('@') {
             Some((id, edition)) => (id, Some(edition)),
             None => (spec, None),
         };
@@ -546,7 +579,11 @@ impl Catalog {
             None => candidates.iter().max_by_key(|(_, s)| s.fiscal_year),
         };
         match found {
-            Some((entry, _)) => entry.get(),
+            Some((entry, _)) => {
+                let loaded = entry.get()?;
+                self.used.note(loaded.checklist.full_id());
+                Ok(loaded)
+            }
             None => {
                 let mut known: Vec<&str> = candidates.iter().map(|(_, s)| s.edition).collect();
                 known.sort_unstable();
@@ -557,6 +594,20 @@ impl Catalog {
                 })
             }
         }
+    }
+
+    /// The checklists [`resolve`](Self::resolve) found so far this run, in order.
+    pub fn in_use(&self) -> Vec<Summary<'_>> {
+        self.used
+            .list()
+            .iter()
+            .filter_map(|full_id| {
+                self.entries
+                    .iter()
+                    .map(Entry::summary)
+                    .find(|s| s.full_id() == *full_id)
+            })
+            .collect()
     }
 
     fn known_ids(&self) -> String {
@@ -614,6 +665,34 @@ pub fn current_others(catalog: &Catalog, today: jiff::civil::Date) -> Vec<String
         .iter()
         .map(Entry::summary)
         .filter(|s| s.fiscal_year >= current)
+        .map(|s| s.full_id())
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// The checklists of the current fiscal year (or later) that can take the place of `older`,
+/// as `ID@EDITION`, ordered: the same form, or (for a form filled in by an institution) one
+/// that serves every kind `older` serves (FY2026 serves pharmacies with the institution form).
+pub fn current_successors(
+    catalog: &Catalog,
+    today: jiff::civil::Date,
+    older: &Summary<'_>,
+) -> Vec<String> {
+    let current = crate::dates::fiscal_year_of(today);
+    let mut out: Vec<String> = catalog
+        .entries
+        .iter()
+        .map(Entry::summary)
+        .filter(|s| s.fiscal_year >= current)
+        .filter(|s| {
+            s.form == older.form
+                || (s.form != Form::Vendor
+                    && older.form != Form::Vendor
+                    && !older.serves.is_empty()
+                    && older.serves.iter().all(|k| s.serves.contains(k)))
+        })
         .map(|s| s.full_id())
         .collect();
     out.sort();

@@ -279,7 +279,61 @@ pub struct Item {
     pub replaces: Vec<String>,
 }
 
+/// What an item's wording is, or is yet to be, checked against: the source kind its `sources`
+/// name. Bundled and hand-written checklists are checked against the official PDF; an imported
+/// one against the workbook it came from (`workbook:FILE#sha256=HEX`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CheckedAgainst {
+    /// The publisher's PDF of the form (the bundled checklists, hand-written ones).
+    OfficialPdf,
+    /// An official workbook, known to medsec by its SHA-256.
+    OfficialWorkbook { file: String },
+    /// A workbook medsec does not know as official: named by its file.
+    Workbook { file: String },
+}
+
+impl CheckedAgainst {
+    /// The source kind in words: 公式 PDF, 公式ワークブック FILE, or the file named.
+    pub fn label(&self, lang: Lang) -> String {
+        match self {
+            CheckedAgainst::OfficialPdf => crate::tr!(lang, "checklist-against-pdf"),
+            CheckedAgainst::OfficialWorkbook { file } => crate::tr!(
+                lang,
+                "checklist-against-official-workbook",
+                file = file.as_str()
+            ),
+            CheckedAgainst::Workbook { file } => {
+                crate::tr!(lang, "checklist-against-workbook", file = file.as_str())
+            }
+        }
+    }
+}
+
+impl CheckedAgainst {
+    /// The source kind an item's `sources` name.
+    pub fn of_sources<S: AsRef<str>>(sources: &[S]) -> Self {
+        let Some((file, sha256)) = sources
+            .iter()
+            .find_map(|s| super::import::official::parse_source(s.as_ref()))
+        else {
+            return CheckedAgainst::OfficialPdf;
+        };
+        let known = super::import::official::known().unwrap_or_default();
+        let file = file.to_owned();
+        if super::import::official::by_sha256(&known, sha256).is_some() {
+            CheckedAgainst::OfficialWorkbook { file }
+        } else {
+            CheckedAgainst::Workbook { file }
+        }
+    }
+}
+
 impl Item {
+    /// What this item's wording is checked against, from the workbook its `sources` name.
+    pub fn checked_against(&self) -> CheckedAgainst {
+        CheckedAgainst::of_sources(&self.sources)
+    }
+
     /// The longest short title, in display columns (a full-width character counts 2).
     const SHORT_TITLE_WIDTH: usize = 30;
 
@@ -414,6 +468,16 @@ impl Checklist {
     /// Items whose wording or number is not yet checked against the official PDF.
     pub fn unverified_count(&self) -> usize {
         self.items.iter().filter(|i| !i.verified).count()
+    }
+
+    /// What the unverified items are yet to be checked against (the first one's source kind;
+    /// a checklist is imported from one workbook or written from the PDFs).
+    pub fn checked_against(&self) -> CheckedAgainst {
+        self.items
+            .iter()
+            .find(|i| !i.verified)
+            .or_else(|| self.items.first())
+            .map_or(CheckedAgainst::OfficialPdf, Item::checked_against)
     }
 
     /// The fill-in rules: the `[rules]` block, or [`Rules::without_block`].

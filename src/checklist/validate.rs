@@ -608,15 +608,44 @@ impl Validator<'_> {
                 .as_ref()
                 .map(|u| u.get_ref().trim())
                 .unwrap_or("");
-            self.warning(
-                "unverified-wording",
-                Some(raw.verified.span()),
-                if note.is_empty() {
-                    crate::msg_ref!("lint-unverified-wording", item = id)
-                } else {
-                    crate::msg_ref!("lint-unverified-wording-note", item = id, note = note)
-                },
-            );
+            let sources: Vec<&str> = raw.sources.iter().map(|s| s.get_ref().as_str()).collect();
+            let against = CheckedAgainst::of_sources(&sources);
+            // The note is data, as its author wrote it (the bundled ones in English): shown to
+            // readers of its language; the sentence about it is the catalog's.
+            let message = match (&against, note) {
+                // medsec's own note on import says what the catalog says: not repeated.
+                (CheckedAgainst::Workbook { file }, _) => {
+                    crate::msg_ref!("lint-unverified-workbook", item = id, file = file)
+                }
+                (_, "") => with_item(
+                    crate::msg_ref!("lint-unverified-wording", item = id, against = ""),
+                    "against",
+                    against_arg(&against),
+                ),
+                (_, note) => {
+                    let shown = if written_in_japanese(note) {
+                        Arg::Text(note.to_owned())
+                    } else {
+                        Typed::Bilingual {
+                            ja: crate::tr!(Lang::Ja, "lint-unverified-note-in-english"),
+                            en: note.to_owned(),
+                        }
+                        .into()
+                    };
+                    let message = crate::msg_ref!(
+                        "lint-unverified-wording-note",
+                        item = id,
+                        against = "",
+                        note = ""
+                    );
+                    with_item(
+                        with_item(message, "against", against_arg(&against)),
+                        "note",
+                        shown,
+                    )
+                }
+            };
+            self.warning("unverified-wording", Some(raw.verified.span()), message);
         }
         let item = Item {
             id,
@@ -732,7 +761,25 @@ const NAMES_ITEM: &[&str] = &[
     "lint-verified-with-note",
     "lint-unverified-wording",
     "lint-unverified-wording-note",
+    "lint-unverified-workbook",
 ];
+
+/// What the wording is yet to be checked against, in both languages.
+fn against_arg(against: &CheckedAgainst) -> Arg {
+    Typed::Bilingual {
+        ja: against.label(Lang::Ja),
+        en: against.label(Lang::En),
+    }
+    .into()
+}
+
+/// A note written in Japanese: its first letter is not ASCII (the bundled notes are English
+/// that quotes Japanese wording).
+fn written_in_japanese(note: &str) -> bool {
+    note.chars()
+        .find(|c| c.is_alphabetic())
+        .is_some_and(|c| !c.is_ascii())
+}
 
 /// How a lint message names an item for people: its printed number, scope and short title in
 /// the reader's language (the file holds both), or its ID (in `code`) when the number itself

@@ -117,7 +117,8 @@ pub struct ImportArgs {
     /// any other, a name from the file name, or own-FORM).
     #[arg(long)]
     pub id: Option<String>,
-    /// Edition, fyYYYY (default: a known official workbook's, or the 令和N年度 in its title).
+    /// Edition: fy2026, 2026, 令和8年度 or R8 (full-width too; default: a known official
+    /// workbook's, or the 令和N年度 in its title). From FY2023 to the next fiscal year.
     #[arg(long)]
     pub edition: Option<String>,
     /// Which form (default: a known official workbook's, or from its title).
@@ -153,7 +154,8 @@ pub struct NewArgs {
     /// ID alone takes its newest edition.
     #[arg(long, value_name = "ID@EDITION")]
     pub from: String,
-    /// The new edition, fyYYYY, after the one given with --from.
+    /// The new edition (fy2026, 2026, 令和8年度 or R8), after the one given with --from and at
+    /// most the next fiscal year.
     #[arg(long, value_name = "fyYYYY")]
     pub edition: String,
     /// Write the new checklist here (default, and `-`: standard output).

@@ -21,8 +21,8 @@ use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use std::ffi::OsString;
 use std::path::PathBuf;
 
-/// medsec: the MHLW cybersecurity self-check (医療機関におけるサイバーセキュリティ対策チェックリスト)
-/// for hospitals, clinics and pharmacies, as versioned data.
+/// medsec: the cybersecurity self-check that hospitals, clinics and pharmacies do every fiscal
+/// year on the MHLW checklist, and that inspectors verify; each edition as versioned data.
 #[derive(Debug, Parser)]
 #[command(name = "medsec", version, after_help = crate::exit::TABLE, max_term_width = 100)]
 // Usage lines say `medsec` on Windows too, not the `medsec.exe` (or full path) it was started by.

@@ -49,7 +49,11 @@ pub fn import(mut args: ImportArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     let opts = ImportOptions {
         file_name: file_name.clone(),
         id: args.id,
-        edition: args.edition,
+        edition: args
+            .edition
+            .map(|e| crate::checklist::edition::for_people(&e, ctx.today))
+            .transpose()
+            .map_err(|e| fail(e.localize(lang)))?,
         form: args.form.map(Into::into),
         sheet: args.sheet,
         map,
@@ -143,6 +147,27 @@ pub fn import(mut args: ImportArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     }
     if let (Some(summary), Some(from)) = (&imported.ids, &opts.ids_from) {
         notices.extend(ids_notices(summary, &from.checklist, &imported.toml, lang));
+    }
+    // A column the checklist format has no place for (the vendor form's 責任分界) is said
+    // with its cells, never dropped silently.
+    for column in &imported.not_imported {
+        let cells = column.cells.join(", ");
+        notices.push(if column.header.is_empty() {
+            tr!(
+                lang,
+                "workbook-column-not-imported-unnamed",
+                cell = column.header_cell.as_str(),
+                cells = cells
+            )
+        } else {
+            tr!(
+                lang,
+                "workbook-column-not-imported",
+                header = column.header.as_str(),
+                cell = column.header_cell.as_str(),
+                cells = cells
+            )
+        });
     }
     if !imported.skipped.is_empty() {
         notices.push(tr!(

@@ -10,6 +10,8 @@ use crate::tr;
 
 pub fn run(args: &NewArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     let lang = ctx.lang;
+    let edition = checklist::edition::for_people(&args.edition, ctx.today)
+        .map_err(|e| anyhow::Error::msg(e.localize(lang)))?;
     let out_file = super::out_file(args.out.clone());
     let catalog = Catalog::with_files(&ctx.checklist_paths)?;
     let from = catalog.resolve(&args.from, None)?;
@@ -26,14 +28,14 @@ pub fn run(args: &NewArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         ),
         Origin::File(path) => (path.display().to_string(), checklist::read_text(path)?),
     };
-    let text = scaffold::next_edition(&file, &source, &from_id, &args.edition)
+    let text = scaffold::next_edition(&file, &source, &from_id, &edition)
         .map_err(|e| anyhow::Error::msg(e.localize(lang)))?;
     // The edition has no form of this kind (FY2026 merged the pharmacy form): said, not fatal.
-    let merged = scaffold::form_not_in_edition(&source, &args.edition).map(|forms| {
+    let merged = scaffold::form_not_in_edition(&source, &edition).map(|forms| {
         tr!(
             lang,
             "checklist-new-form-not-in-edition",
-            edition = args.edition.as_str(),
+            edition = edition.as_str(),
             forms = forms.join(&tr!(lang, "common-list-separator")),
             form = from.checklist.form.to_string()
         )

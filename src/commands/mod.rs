@@ -89,7 +89,35 @@ impl Context {
 /// two commands that register it. `None` when every checklist has this year's edition.
 pub fn stale_notice(catalog: &crate::checklist::Catalog, ctx: &Context) -> Option<String> {
     let (stale, current) = crate::checklist::stale(catalog, ctx.today);
-    if stale.is_empty() || given_is_current(catalog, ctx, current) {
+    if given_is_current(catalog, ctx, current) {
+        return None;
+    }
+    // The checklist the command used (an answers file's, an `ID@EDITION`) is this year's:
+    // nothing to say, whatever else is registered.
+    let used = catalog.in_use();
+    if used.iter().any(|s| s.fiscal_year >= current) {
+        return None;
+    }
+    // An older edition was used while the publisher's own checklist of this year is
+    // registered (nothing is stale): that one is named. (With this year's official edition
+    // missing, the notices below name what is registered instead.)
+    if let Some(older) = used.first().filter(|_| stale.is_empty()) {
+        let successors = crate::checklist::current_successors(catalog, ctx.today, older);
+        if let Some(first) = successors.first() {
+            return Some(crate::tr!(
+                ctx.lang,
+                "checklist-stale-in-use",
+                used = older.full_id(),
+                used_wareki = crate::dates::wareki_fiscal_year(older.fiscal_year),
+                used_year = older.fiscal_year,
+                wareki = crate::dates::wareki_fiscal_year(current),
+                year = current,
+                current = successors.join(", "),
+                first = first.as_str()
+            ));
+        }
+    }
+    if stale.is_empty() {
         return None;
     }
     let wareki = crate::dates::wareki_fiscal_year(current);
@@ -135,6 +163,29 @@ pub fn stale_notice(catalog: &crate::checklist::Catalog, ctx: &Context) -> Optio
             list = list
         ),
     })
+}
+
+/// Resolve the checklist the answers file `file` names (default: the only answers file in the
+/// current folder), so that [`stale_notice`] said before a command runs (the walk-through)
+/// judges by it as it does after one. Nothing happens when the file cannot be read: the
+/// command says why.
+pub fn note_answers_checklist(ctx: &Context, file: Option<&std::path::Path>) {
+    let Ok(catalog) = init::catalog(ctx) else {
+        return;
+    };
+    let path = match file {
+        Some(p) => p.to_owned(),
+        None => match std::env::current_dir()
+            .map_err(anyhow::Error::from)
+            .and_then(|dir| answer::find_answers_file(&dir, ctx.lang))
+        {
+            Ok(p) => p,
+            Err(_) => return,
+        },
+    };
+    if let Ok(loaded) = crate::answers::load(&path, ctx.lang) {
+        let _ = catalog.resolve(&loaded.set.checklist.full_id(), None);
+    }
 }
 
 /// The checklist named with `--checklist` (a file, or `ID@EDITION`) is of this fiscal year:

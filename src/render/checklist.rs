@@ -123,7 +123,6 @@ struct Words {
     item: String,
     status: String,
     unverified_mark: String,
-    legend: String,
     edition: String,
     guideline: String,
     digest: String,
@@ -137,7 +136,6 @@ fn words(lang: Lang) -> Words {
         item: crate::tr!(lang, "render-show-item"),
         status: crate::tr!(lang, "render-show-status"),
         unverified_mark: crate::tr!(lang, "render-show-unverified-mark"),
-        legend: crate::tr!(lang, "render-show-legend"),
         edition: crate::tr!(lang, "render-show-edition"),
         guideline: crate::tr!(lang, "render-show-guideline"),
         digest: crate::tr!(lang, "render-show-digest"),
@@ -190,6 +188,16 @@ fn heading(loaded: &Loaded, lang: Lang, w: &Words) -> Vec<(String, String)> {
     rows
 }
 
+/// What the unverified mark means, naming what the wording is yet to be checked against (the
+/// official PDF, or the workbook the checklist was imported from).
+fn legend(c: &crate::checklist::Checklist, lang: Lang) -> String {
+    crate::tr!(
+        lang,
+        "render-show-legend",
+        against = c.checked_against().label(lang)
+    )
+}
+
 fn item_text(item: &crate::checklist::Item, lang: Lang, w: &Words) -> String {
     let mut text = esc(item.text.get(lang)).into_owned();
     if !item.verified {
@@ -217,7 +225,7 @@ pub fn show_table(loaded: &Loaded, lang: Lang) -> String {
     out.push_str(&format!("{t}\n"));
     out.push_str(&super::extends::out_of_scope_table(c, lang));
     if c.unverified_count() > 0 {
-        out.push_str(&w.legend);
+        out.push_str(&legend(c, lang));
         out.push('\n');
     }
     out
@@ -256,7 +264,7 @@ pub fn show_markdown(loaded: &Loaded, lang: Lang) -> String {
     }
     out.push_str(&super::extends::out_of_scope_markdown(c, lang));
     if c.unverified_count() > 0 {
-        out.push_str(&format!("\n{}\n", w.legend));
+        out.push_str(&format!("\n{}\n", legend(c, lang)));
     }
     out
 }

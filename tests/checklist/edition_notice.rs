@@ -297,3 +297,163 @@ fn checklist_new_toward_an_edition_without_the_form_is_said_not_refused() {
     assert!(stderr_of(&out).contains("fy2025"), "{}", stderr_of(&out));
     assert!(!dir.path().join("q.toml").exists());
 }
+
+/// The bundled FY2025 institution form made this year's, as publisher `publisher`'s
+/// (`mhlw` stands for a checklist imported from the official workbook), written in `dir`.
+fn this_years_form(dir: &std::path::Path, publisher: &str) -> std::path::PathBuf {
+    let year = current_fiscal_year();
+    let text = std::fs::read_to_string(format!(
+        "{}/checklists/mhlw/fy2025/institution.toml",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap()
+    .replace("fy2025", &format!("fy{year}"))
+    .replace("fiscal_year = 2025", &format!("fiscal_year = {year}"))
+    .replace("令和7年度", &medsec::dates::wareki_fiscal_year(year))
+    .replace("FY2025", &format!("FY{year}"))
+    .replace(
+        "id = \"mhlw-institution\"",
+        &format!("id = \"{publisher}-institution\""),
+    )
+    .replace(
+        "publisher = \"mhlw\"",
+        &format!("publisher = \"{publisher}\""),
+    );
+    let path = dir.join(format!("{publisher}-this-year.toml"));
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+/// `checklist add` of `file` into the user folder `data`.
+fn add(data: &std::path::Path, file: &std::path::Path) {
+    let out = medsec()
+        .env("MEDSEC_DATA_DIR", data)
+        .args(["checklist", "add"])
+        .arg(file)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+}
+
+/// An answers file made in `dir` on `spec` (`--checklist`), or on the default without.
+fn answers_on(dir: &std::path::Path, data: &std::path::Path, spec: Option<&str>, name: &str) {
+    let mut cmd = medsec();
+    cmd.current_dir(dir).env("MEDSEC_DATA_DIR", data);
+    if let Some(spec) = spec {
+        cmd.args(["--checklist", spec]);
+    }
+    let out = cmd.args(["init", "--out", name]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+}
+
+/// An answers file on an added checklist of this year is answered on it without
+/// `--checklist`, and no command says that this year's form is missing.
+#[test]
+fn an_answers_file_on_an_added_checklist_of_this_year_is_quiet() {
+    let year = current_fiscal_year();
+    let dir = tempfile::tempdir().unwrap();
+    let data = tempfile::tempdir().unwrap();
+    add(data.path(), &this_years_form(dir.path(), "clinicx"));
+    let spec = format!("clinicx-institution@fy{year}");
+    answers_on(dir.path(), data.path(), Some(&spec), "a.toml");
+    let written = std::fs::read_to_string(dir.path().join("a.toml")).unwrap();
+    assert!(
+        written.contains("id = \"clinicx-institution\""),
+        "{written}"
+    );
+    for lang in ["ja", "en"] {
+        for args in [
+            vec!["status", "a.toml"],
+            vec!["answer", "a.toml", "--export", "x.csv", "--force"],
+            vec!["init", "--from", "a.toml", "--out", "b.toml", "--force"],
+        ] {
+            let out = medsec()
+                .current_dir(dir.path())
+                .env("MEDSEC_DATA_DIR", data.path())
+                .args(["--lang", lang])
+                .args(&args)
+                .output()
+                .unwrap();
+            let err = stderr_of(&out);
+            assert_ne!(out.status.code(), Some(2), "{args:?}: {err}");
+            for notice in ["注意:", "note:", "checklist import", "--checklist"] {
+                assert!(!err.contains(notice), "{lang} {args:?}: {err}");
+            }
+        }
+    }
+}
+
+/// An answers file on an older edition, with this year's checklist added: the notice names
+/// the one in use and this year's by its id@edition, whether this year's is the publisher's
+/// (imported from the official workbook) or another name.
+#[test]
+fn an_answers_file_on_an_older_edition_is_told_this_years_checklist() {
+    let year = current_fiscal_year();
+    for publisher in ["clinicx", "mhlw"] {
+        let dir = tempfile::tempdir().unwrap();
+        let data = tempfile::tempdir().unwrap();
+        add(data.path(), &this_years_form(dir.path(), publisher));
+        answers_on(
+            dir.path(),
+            data.path(),
+            Some("mhlw-institution@fy2025"),
+            "old.toml",
+        );
+        let this_year = format!("{publisher}-institution@fy{year}");
+        // The publisher's own edition of this year: the one in use is named beside it, with
+        // the command that carries the answers over. Another name: the registered one is
+        // named as not the publisher's, with the `--checklist` that uses it.
+        let carry = format!("`medsec --checklist {this_year} init --from`");
+        let cases: [(&str, Vec<String>); 2] = if publisher == "mhlw" {
+            [
+                (
+                    "ja",
+                    vec![
+                        "使っているチェックリスト mhlw-institution@fy2025".to_owned(),
+                        carry.clone(),
+                    ],
+                ),
+                (
+                    "en",
+                    vec![
+                        "the checklist in use, mhlw-institution@fy2025".to_owned(),
+                        carry.clone(),
+                    ],
+                ),
+            ]
+        } else {
+            [
+                (
+                    "ja",
+                    vec![format!("`--checklist {this_year}` を付けてください")],
+                ),
+                ("en", vec![format!("give `--checklist {this_year}`")]),
+            ]
+        };
+        for (lang, words) in cases {
+            for args in [
+                vec!["status", "old.toml"],
+                vec!["answer", "old.toml", "--export", "x.csv", "--force"],
+            ] {
+                let out = medsec()
+                    .current_dir(dir.path())
+                    .env("MEDSEC_DATA_DIR", data.path())
+                    .args(["--lang", lang])
+                    .args(&args)
+                    .output()
+                    .unwrap();
+                let err = stderr_of(&out);
+                assert!(
+                    err.contains(&this_year),
+                    "{publisher} {lang} {args:?}: {err}"
+                );
+                for word in &words {
+                    assert!(
+                        err.contains(word.as_str()),
+                        "{publisher} {lang} {args:?}: {err}"
+                    );
+                }
+            }
+        }
+    }
+}

@@ -720,9 +720,12 @@ fn checklist_new_refuses_what_it_cannot_do() {
     assert_eq!(code, 0);
     assert!(out.contains("edition = \"fy2026\"") && out.contains("# medsec checklist new"));
     // Not an edition, or not a later one: exit 2, said in the user's language.
-    let (code, _, err) = new(&["--edition", "2026", "--lang", "ja"]);
+    let (code, _, err) = new(&["--edition", "来年", "--lang", "ja"]);
     assert_eq!(code, 2);
-    assert!(err.contains("`2026`") && err.contains("fyYYYY"), "{err}");
+    assert!(
+        err.contains("`来年`") && err.contains("`令和8年度`"),
+        "{err}"
+    );
     let (code, _, err) = new(&["--edition", "fy2024"]);
     assert_eq!(code, 2);
     assert!(err.contains("mhlw-institution@fy2025"), "{err}");

@@ -219,6 +219,62 @@ pub(super) fn record(grid: &super::grid::Grid, layout: &super::layout::Layout) -
     }
 }
 
+/// A column beside the checklist with content in item rows that medsec's checklist format has
+/// no place for (the vendor form's 責任分界, a hospital's own column): not imported, and said
+/// on import with its cells, never dropped silently.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NotImported {
+    /// The header's words (all header rows), empty when the column has none.
+    pub header: String,
+    /// The header's cell (the last header row), or the first cell with content.
+    pub header_cell: String,
+    /// The cells with content in item rows, in order.
+    pub cells: Vec<String>,
+}
+
+/// The columns of `grid` that `recorded` has no kind for but that hold text in `item_rows`
+/// (0-based). A cell covered by another's merged region is that cell's, not its column's.
+pub(super) fn not_imported(
+    grid: &super::grid::Grid,
+    recorded: &RecordedLayout,
+    item_rows: &[usize],
+) -> Vec<NotImported> {
+    let width = grid.rows.iter().map(Vec::len).max().unwrap_or(0);
+    let own_text = |r: usize, c: usize| {
+        grid.cell(r, c)
+            .filter(|cell| cell.merged_from.is_none())
+            .is_some_and(|cell| !cell.text.trim().is_empty())
+    };
+    (0..width)
+        .filter(|c| !recorded.columns.contains_key(c))
+        .filter_map(|c| {
+            let cells: Vec<String> = item_rows
+                .iter()
+                .filter(|&&r| own_text(r, c))
+                .map(|&r| grid.name(r, c))
+                .collect();
+            let first = cells.first()?.clone();
+            let header: Vec<&str> = (recorded.header_start..recorded.data_start)
+                .map(|r| grid.text(r, c))
+                .filter(|t| !t.is_empty())
+                .collect();
+            let last = recorded
+                .data_start
+                .saturating_sub(1)
+                .max(recorded.header_start);
+            Some(NotImported {
+                header_cell: if header.is_empty() {
+                    first
+                } else {
+                    grid.name(last, c)
+                },
+                header: header.join(" "),
+                cells,
+            })
+        })
+        .collect()
+}
+
 /// What a column of a checklist workbook holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ColumnKind {

@@ -24,7 +24,8 @@ mod rows;
 mod rules;
 
 pub use columns::{
-    column_role, layout_of, row_of, row_source, ColumnKind, RecordedLayout, Role, SHARED_ROUND,
+    column_role, layout_of, row_of, row_source, ColumnKind, NotImported, RecordedLayout, Role,
+    SHARED_ROUND,
 };
 pub use error::{CandidateRow, ClueRole, Clues, ImportError, Missed, SheetClue};
 pub use ids::{wording_key, IdSummary, IdsFrom};
@@ -94,6 +95,8 @@ pub struct Imported {
     pub title_year_differs: Option<i32>,
     /// What `--ids-from` matched.
     pub ids: Option<IdSummary>,
+    /// Columns with content that the checklist format has no place for (責任分界…).
+    pub not_imported: Vec<NotImported>,
 }
 
 /// The first bytes of an OLE compound file (encrypted workbooks, old .xls).
@@ -190,6 +193,8 @@ pub fn import(bytes: &[u8], opts: &ImportOptions) -> Result<Imported, ImportErro
     let recorded = recorded_layout.to_source();
     let printed = printed::record(grid, &recorded_layout, &parsed.items);
     let headers = answer_headers(grid, &layout, &recorded_layout);
+    let item_rows: Vec<usize> = parsed.items.iter().map(|i| i.row).collect();
+    let not_imported = columns::not_imported(grid, &recorded_layout, &item_rows);
     let inferred = rules::infer(&rules::Input {
         layout: &recorded_layout,
         headers: &headers,
@@ -243,6 +248,7 @@ pub fn import(bytes: &[u8], opts: &ImportOptions) -> Result<Imported, ImportErro
         untitled_sections,
         title_year_differs,
         ids,
+        not_imported,
     })
 }
 
