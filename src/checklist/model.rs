@@ -324,7 +324,7 @@ impl Item {
                 && prefix_width.get(k).copied().unwrap_or(0) * 2 >= Self::SHORT_TITLE_WIDTH
         });
         let between_words =
-            |k: usize| !inside.get(k).copied().unwrap_or(false) && !(latin(k - 1) && latin(k));
+            |k: usize| !(inside.get(k).copied().unwrap_or(false) || latin(k - 1) && latin(k));
         // Japanese has no spaces: a word ends where the script changes (「不要な|ソフトウェア」,
         // 「禁止|している」), never inside a run of kanji (事業継続計画) or of kana.
         let script = |k: usize| chars.get(k).map(|&c| Script::of(c));
