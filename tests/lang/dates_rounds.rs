@@ -30,3 +30,76 @@ fn a_round_the_form_does_not_have_names_the_rounds_it_has() {
         assert!(en.contains("round 1") && en.contains("round 2"), "{en}");
     }
 }
+
+#[test]
+fn the_exported_sheet_prints_dates_as_the_form_does_and_reads_them_back() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let src = complete_answers_in(dir.path());
+    for (lang, wareki) in [("ja", true), ("en", false)] {
+        let csv = dir.path().join(format!("answers-{lang}.csv"));
+        let out = with_fixtures()
+            .args(["--lang", lang, "answer"])
+            .arg(&src)
+            .arg("--export")
+            .arg(&csv)
+            .output()
+            .expect("medsec runs");
+        assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+        let text = std::fs::read_to_string(&csv).expect("csv");
+        assert_eq!(text.contains("(令和7年"), wareki, "{text}");
+        assert!(text.contains("2025-"), "{text}");
+        // The sheet imports back into a fresh file with the same dates.
+        let fresh = dir.path().join(format!("fresh-{lang}.toml"));
+        let first = std::fs::read_to_string(&src).expect("answers");
+        let head: String = first
+            .split("[[answers]]")
+            .next()
+            .unwrap_or_default()
+            .to_owned();
+        std::fs::write(&fresh, head).expect("write");
+        let out = with_fixtures()
+            .args(["--lang", lang, "answer"])
+            .arg(&fresh)
+            .arg("--import")
+            .arg(&csv)
+            .output()
+            .expect("medsec runs");
+        assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+        let back = std::fs::read_to_string(&fresh).expect("answers");
+        assert!(back.contains("checked_on = 2025-"), "{back}");
+    }
+    // XLSX: real date cells, shown with 和暦 in Japanese.
+    let xlsx = dir.path().join("answers.xlsx");
+    with_fixtures()
+        .args(["--lang", "ja", "answer"])
+        .arg(&src)
+        .arg("--export")
+        .arg(&xlsx)
+        .assert()
+        .success();
+    let bytes = std::fs::read(&xlsx).expect("xlsx");
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("zip");
+    let mut styles = String::new();
+    std::io::Read::read_to_string(
+        &mut zip.by_name("xl/styles.xml").expect("styles"),
+        &mut styles,
+    )
+    .expect("read");
+    assert!(styles.contains("ggge"), "{styles}");
+    let fresh = dir.path().join("fresh-xlsx.toml");
+    let first = std::fs::read_to_string(&src).expect("answers");
+    std::fs::write(
+        &fresh,
+        first.split("[[answers]]").next().unwrap_or_default(),
+    )
+    .expect("write");
+    with_fixtures()
+        .args(["--lang", "ja", "answer"])
+        .arg(&fresh)
+        .arg("--import")
+        .arg(&xlsx)
+        .assert()
+        .success();
+    let back = std::fs::read_to_string(&fresh).expect("answers");
+    assert!(back.contains("checked_on = 2025-"), "{back}");
+}
