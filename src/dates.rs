@@ -97,8 +97,9 @@ pub fn iso_for_people(text: &str, lang: crate::checklist::Lang) -> String {
         (y.to_string().len() == 4 && m.to_string().len() <= 2).then_some(())?;
         Date::new(y, m, 1).ok()
     });
-    match month {
-        Some(first) if lang == crate::checklist::Lang::Ja => {
+    let japanese = lang == crate::checklist::Lang::Ja;
+    match month.filter(|_| japanese) {
+        Some(first) => {
             let (era, year) = era_year(first);
             format!(
                 "{text}({era}{}年{}月)",
@@ -106,7 +107,7 @@ pub fn iso_for_people(text: &str, lang: crate::checklist::Lang) -> String {
                 first.month()
             )
         }
-        _ => text.to_owned(),
+        None => text.to_owned(),
     }
 }
 

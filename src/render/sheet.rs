@@ -93,9 +93,10 @@ pub fn xlsx(
         ws.write_string_with_format(0, c, h, &bold)?;
     }
     // Dates are real Excel dates, shown as the form prints them: 和暦 too in Japanese.
-    let date = Format::new().set_num_format(match lang {
-        Lang::Ja => r#"[$-ja-JP-x-gannen]yyyy-mm-dd"("ggge"年"m"月"d"日)""#,
-        Lang::En => "yyyy-mm-dd",
+    let date = Format::new().set_num_format(if lang == Lang::Ja {
+        r#"[$-ja-JP-x-gannen]yyyy-mm-dd"("ggge"年"m"月"d"日)""#
+    } else {
+        "yyyy-mm-dd"
     });
     let rows = rows(set, checklist, lang);
     let mut last = 1u32;

@@ -570,7 +570,7 @@ fn volatile_filters() -> Vec<(&'static str, &'static str)> {
         (r"\b[0-9a-f]{64}\b", "[sha256]"),
         (r"\b[0-9a-f]{12}\b", "[sha256-12]"),
         (r"\b[0-9A-F]{16}\b", "[key-id]"),
-        (r"\d{4}-\d\d-\d\d \d\d:\d\d \+09:00", "[time]"),
+        (r"\d{4}-\d\d-\d\d(\([^)]*\))? \d\d:\d\d \+09:00", "[time]"),
         (r"\d{4}-\d\d-\d\d\(令和\d+年\d+月\d+日\)時点", "[today]時点"),
         (r"as of \d{4}-\d\d-\d\d(\(令和[^)]*\))?", "as of [today]"),
     ]
@@ -767,7 +767,15 @@ fn regex_like_time(text: &str, label: &str) -> bool {
                     b.is_ascii_digit()
                 }
             })
-            && rest[16..].starts_with(" +09:00")
+            && {
+                // In Japanese the date carries its 和暦 in brackets: `2026-11-30(令和8年11月30日)`.
+                let after = &rest[10..];
+                let after = match after.strip_prefix('(') {
+                    Some(r) => r.split_once(')').map_or("", |(_, t)| t),
+                    None => after,
+                };
+                after.len() >= 13 && after.get(6..13) == Some(" +09:00")
+            }
     })
 }
 
