@@ -103,3 +103,35 @@ fn the_exported_sheet_prints_dates_as_the_form_does_and_reads_them_back() {
     let back = std::fs::read_to_string(&fresh).expect("answers");
     assert!(back.contains("checked_on = 2025-"), "{back}");
 }
+
+#[test]
+fn an_unknown_checklist_points_at_where_the_file_names_it() {
+    // Without --checklist: the fixture names test-institution, which is not bundled.
+    let file = fixture("answers/complete.toml");
+    let id_line = std::fs::read_to_string(&file)
+        .expect("fixture")
+        .lines()
+        .position(|l| l.starts_with("id = "))
+        .map(|i| i + 1)
+        .expect("an id line");
+    for (lang, add) in [("ja", "登録してください"), ("en", "register it")] {
+        let (_, err, code) = run(lang, &["status", file.to_str().unwrap_or_default()]);
+        assert_eq!(code, Some(2), "{err}");
+        let line = err
+            .lines()
+            .find(|l| l.contains("[unknown-checklist]"))
+            .unwrap_or_default();
+        assert!(
+            line.contains(&format!("complete.toml:{id_line}:6:")),
+            "{line}"
+        );
+        for said in [
+            "mhlw-institution",
+            "`medsec checklist add FILE`",
+            "`medsec checklist import`",
+            add,
+        ] {
+            assert!(line.contains(said), "{said}: {line}");
+        }
+    }
+}
