@@ -64,7 +64,7 @@ pub enum AnswersError {
     Checklist {
         path: PathBuf,
         source: crate::checklist::ChecklistError,
-        at: Location,
+        at: Box<Location>,
     },
     /// Problems with a spreadsheet: nothing was imported.
     Sheet {
@@ -421,7 +421,7 @@ pub fn open<'c>(
         .map_err(|source| AnswersError::Checklist {
             path: path.to_owned(),
             source,
-            at: checklist_location(&loaded),
+            at: Box::new(checklist_location(&loaded)),
         })?;
     let diagnostics = bind(&loaded, &checklist.checklist);
     if diagnostics.is_empty() {

@@ -211,7 +211,7 @@ pub fn as_diagnostics(path: &std::path::Path, err: &AnswersError, lang: Lang) ->
         return diags.to_vec();
     }
     let location = match err {
-        AnswersError::Checklist { at, .. } => at.clone(),
+        AnswersError::Checklist { at, .. } => (**at).clone(),
         _ => Location {
             file: path.display().to_string(),
             line: 1,
