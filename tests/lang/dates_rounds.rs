@@ -135,3 +135,46 @@ fn an_unknown_checklist_points_at_where_the_file_names_it() {
         }
     }
 }
+
+#[test]
+fn a_ledger_workbook_that_cannot_be_read_is_said_in_the_readers_language() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let ledger = dir.path().join("ledger.xlsx");
+    std::fs::write(&ledger, "not a workbook").expect("write");
+    let config = dir.path().join("probes.toml");
+    std::fs::write(
+        &config,
+        format!(
+            "[[probe]]\nkind = \"asset-ledger\"\npath = '{}'\nhostname = \"sv01\"\n",
+            ledger.display()
+        ),
+    )
+    .expect("write");
+    let config = config.to_str().unwrap_or_default();
+    let args = ["probe", "--config", config, "--root", "/"];
+    let (ja, _, _) = run("ja", &args);
+    let ja = ja.replace(['│', '┆', '\n', ' '], "");
+    assert!(ja.contains("XLSXファイルとして読めません"), "{ja}");
+    let (en, _, _) = run("en", &args);
+    assert!(en.contains("cannot read it as an XLSX file"), "{en}");
+    // The JSON records the reason language-free, the same whatever --lang.
+    let json = |lang| {
+        let (out, _, _) = run(
+            lang,
+            &[
+                "probe", "--format", "json", "--config", config, "--root", "/",
+            ],
+        );
+        out.lines()
+            .filter(|l| {
+                !["\"started\"", "\"finished\"", "\"time\"", "\"duration_ms\""]
+                    .iter()
+                    .any(|k| l.contains(k))
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let (ja, en) = (json("ja"), json("en"));
+    assert!(ja.contains("\"not-zip\""), "{ja}");
+    assert_eq!(ja, en);
+}
