@@ -333,7 +333,17 @@ fn summarize_warns_of_a_code_of_another_prefecture_in_every_format() {
         ("ja", "注意: コードは北海道のものです"),
         ("en", "warning: the code is 北海道's"),
     ] {
-        let o = summarize(lang, &root, &key.public, &[]);
+        // Wide enough for the sentence on one line beside dates with their 和暦.
+        let o = medsec()
+            .env("COLUMNS", "200")
+            .args(common::bundle::checklist_args())
+            .args(["--lang", lang, "summarize"])
+            .arg(&root)
+            .arg("--pubkey")
+            .arg(&key.public)
+            .args(["--as-of", AS_OF])
+            .output()
+            .unwrap();
         let out = stdout_of(&o);
         assert!(out.contains(said), "{lang}: {out}");
         // Said once: of the tokyo bundle only.
