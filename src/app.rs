@@ -63,7 +63,7 @@ pub fn lang_from_args(args: &[std::ffi::OsString]) -> Lang {
 /// under English, where clap's own text is printed as it is.
 pub fn usage_error(err: &clap::Error, lang: Lang) -> Option<String> {
     use clap::error::ErrorKind as K;
-    if lang == Lang::En
+    if (lang == Lang::En && !is_round_error(err))
         || matches!(
             err.kind(),
             K::DisplayHelp | K::DisplayVersion | K::DisplayHelpOnMissingArgumentOrSubcommand
@@ -82,6 +82,14 @@ pub fn usage_error(err: &clap::Error, lang: Lang) -> Option<String> {
     out.push('\n');
     out.push_str(&crate::tr!(lang, "cli-usage-more"));
     Some(out)
+}
+
+/// A `--round` the form does not have: said from the catalog in English too, as clap's own
+/// text (`3 is not in 1..=2`) does not name the rounds.
+fn is_round_error(err: &clap::Error) -> bool {
+    use clap::error::{ContextKind as C, ContextValue as V};
+    err.kind() == clap::error::ErrorKind::ValueValidation
+        && matches!(err.get(C::InvalidArg), Some(V::String(arg)) if arg.starts_with("--round"))
 }
 
 /// What clap refused, as a sentence of the catalog, from the error's kind and context (the
@@ -147,6 +155,11 @@ fn usage_sentence(err: &clap::Error, lang: Lang) -> Option<String> {
         K::InvalidUtf8 => crate::tr!(lang, "cli-usage-invalid-utf8"),
         K::TooManyValues | K::WrongNumberOfValues => {
             crate::tr!(lang, "cli-usage-too-many", arg = arg)
+        }
+        // The form has two rounds: say them, whatever command took `--round`.
+        K::ValueValidation if is_round_error(err) => {
+            let value = text(C::InvalidValue).unwrap_or_default();
+            crate::tr!(lang, "cli-usage-round", value = value)
         }
         K::ValueValidation => {
             let value = text(C::InvalidValue).unwrap_or_default();

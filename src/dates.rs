@@ -69,6 +69,48 @@ pub fn for_people(date: Date, lang: crate::checklist::Lang) -> String {
     }
 }
 
+/// A time for people, Japan time, to the minute: `2025-10-01 09:00 +09:00`, and in Japanese
+/// with the date's 和暦 (`2025-10-01(令和7年10月1日) 09:00 +09:00`). A format of a value.
+pub fn time_for_people(t: Timestamp, lang: crate::checklist::Lang) -> String {
+    let zoned = t.to_zoned_datetime(japan());
+    format!(
+        "{} {}",
+        for_people(zoned.date(), lang),
+        zoned.strftime("%H:%M %:z")
+    )
+}
+
+/// An ISO 8601 value as stored (in JSON, a trusted comment, the list of official workbooks)
+/// for people: a time with its offset as [`time_for_people`], a date as [`for_people`], a year
+/// and month `YYYY-MM` in Japanese also in 和暦 (`2026-06(令和8年6月)`). Text of another form
+/// is kept as it is.
+pub fn iso_for_people(text: &str, lang: crate::checklist::Lang) -> String {
+    let text = text.trim();
+    if let Ok(t) = text.parse::<Timestamp>() {
+        return time_for_people(t, lang);
+    }
+    if let Ok(date) = text.parse::<Date>() {
+        return for_people(date, lang);
+    }
+    let month = text.split_once('-').and_then(|(y, m)| {
+        let (y, m) = (y.parse::<i16>().ok()?, m.parse::<i8>().ok()?);
+        (y.to_string().len() == 4 && m.to_string().len() <= 2).then_some(())?;
+        Date::new(y, m, 1).ok()
+    });
+    let japanese = lang == crate::checklist::Lang::Ja;
+    match month.filter(|_| japanese) {
+        Some(first) => {
+            let (era, year) = era_year(first);
+            format!(
+                "{text}({era}{}年{}月)",
+                gannen(i32::from(year)),
+                first.month()
+            )
+        }
+        None => text.to_owned(),
+    }
+}
+
 /// A fiscal year for people: 令和7年度 in Japanese, FY2025 in English (as the forms print it).
 pub fn fiscal_year_for_people(fiscal_year: i16, lang: crate::checklist::Lang) -> String {
     if lang == crate::checklist::Lang::Ja {
@@ -342,8 +384,28 @@ fn three_numbers(text: &str) -> Option<(i16, i16, i16)> {
 /// date-time cells into CSV) and a weekday in brackets (`2025/6/3(火)`, `2025/6/3（火曜日）`,
 /// as the format `yyyy/m/d(aaa)` shows it) are dropped: the day is what counts.
 ///
+/// The form medsec prints in Japanese, a date with its 和暦 in brackets
+/// (`2026-06-30(令和8年6月30日)`, as `answer --export` writes it), is read when both name the
+/// same day.
+///
 /// Western years run from 1900 to 9999. `Err` says why, and its message lists the forms.
 pub fn parse_date_for_people(text: &str) -> Result<Date, DateError> {
+    if let Some(date) = with_wareki_in_brackets(text) {
+        return Ok(date);
+    }
+    parse_one_date(text)
+}
+
+/// `2026-06-30(令和8年6月30日)`: the day, when the date and the one in brackets agree.
+fn with_wareki_in_brackets(text: &str) -> Option<Date> {
+    let t = text.trim();
+    let rest = t.strip_suffix(')').or_else(|| t.strip_suffix('）'))?;
+    let (head, inner) = rest.rsplit_once(['(', '（'])?;
+    let (date, again) = (parse_one_date(head).ok()?, parse_one_date(inner).ok()?);
+    (date == again).then_some(date)
+}
+
+fn parse_one_date(text: &str) -> Result<Date, DateError> {
     let original = text.trim();
     let t = without_weekday(&halfwidth(without_time(original)));
     let not_a_date = || DateError::NotADate(original.to_owned());
@@ -419,6 +481,39 @@ mod tests {
         assert_eq!(
             fiscal_year_bounds(2025),
             (date(2025, 4, 1), date(2026, 3, 31))
+        );
+    }
+
+    #[test]
+    fn the_printed_form_with_wareki_reads_back() {
+        let d = jiff::civil::date(2026, 6, 30);
+        let printed = for_people(d, crate::checklist::Lang::Ja);
+        assert_eq!(parse_date_for_people(&printed), Ok(d));
+        assert_eq!(parse_date_for_people("2026/6/30（R8.6.30）"), Ok(d));
+        // Two different days are no date.
+        assert!(parse_date_for_people("2026-06-30(令和8年6月29日)").is_err());
+    }
+
+    #[test]
+    fn times_and_months_for_people_carry_wareki_in_japanese() {
+        use crate::checklist::Lang;
+        let t: Timestamp = "2026-06-30T00:30:00Z".parse().unwrap();
+        assert_eq!(
+            time_for_people(t, Lang::Ja),
+            "2026-06-30(令和8年6月30日) 09:30 +09:00"
+        );
+        assert_eq!(time_for_people(t, Lang::En), "2026-06-30 09:30 +09:00");
+        assert_eq!(iso_for_people("2026-06", Lang::Ja), "2026-06(令和8年6月)");
+        assert_eq!(iso_for_people("2019-05", Lang::Ja), "2019-05(令和元年5月)");
+        assert_eq!(iso_for_people("2026-06", Lang::En), "2026-06");
+        assert_eq!(
+            iso_for_people("2026-06-03", Lang::Ja),
+            "2026-06-03(令和8年6月3日)"
+        );
+        assert_eq!(iso_for_people("June 2026", Lang::Ja), "June 2026");
+        assert_eq!(
+            iso_for_people("2026-06-30T09:30:00+09:00", Lang::Ja),
+            "2026-06-30(令和8年6月30日) 09:30 +09:00"
         );
     }
 

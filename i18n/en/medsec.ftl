@@ -75,6 +75,7 @@ cli-usage-empty-value = give a value to `{ $arg }`.
 cli-usage-conflict = `{ $arg }` cannot be used with `{ $prior }`.
 cli-usage-too-many = `{ $arg }` is given too many times.
 cli-usage-value-validation = `{ $arg }` cannot take the value `{ $value }`.
+cli-usage-round = `--round` cannot be `{ $value }`: give `1` (round 1) or `2` (round 2).
 cli-usage-did-you-mean = Did you mean `{ $suggestion }`?
 cli-usage-with-hint = { $sentence } { $hint }
 cli-usage-unexpected-argument = unexpected argument `{ $arg }`; none is taken here.

@@ -77,6 +77,7 @@ cli-usage-conflict = `{ $arg }`と`{ $prior }`は同時に指定できません�
 cli-usage-too-many = `{ $arg }`の指定が多すぎます。
 cli-usage-value-validation = `{ $arg }`の値`{ $value }`は使えません。
 cli-usage-did-you-mean = `{ $suggestion }`のことですか？
+cli-usage-round = `--round` に `{ $value }` は指定できません。`1`(1回目)か`2`(2回目)を指定してください。
 cli-usage-with-hint = { $sentence }{ $hint }
 cli-usage-unexpected-argument = 余分な引数`{ $arg }`があります。ここでは受け付けません。
 cli-usage-repeated = `{ $arg }`は1回だけ指定してください。

@@ -60,9 +60,11 @@ pub enum AnswersError {
         path: PathBuf,
         held: PathBuf,
     },
+    /// The checklist the file names is not known; `at`: where the file names it.
     Checklist {
         path: PathBuf,
         source: crate::checklist::ChecklistError,
+        at: Box<Location>,
     },
     /// Problems with a spreadsheet: nothing was imported.
     Sheet {
@@ -170,7 +172,7 @@ impl AnswersError {
                     reason = reason
                 )
             }
-            AnswersError::Checklist { path, source } => tr!(
+            AnswersError::Checklist { path, source, .. } => tr!(
                 lang,
                 "answers-error-checklist",
                 path = p(path),
@@ -391,6 +393,22 @@ fn load_str_with(
     }
 }
 
+/// Where the file names its checklist: the `id` of `[checklist]` in TOML (from toml_edit's
+/// spans), else the start of the file.
+fn checklist_location(loaded: &Loaded) -> Location {
+    let span = (loaded.format == FileFormat::Toml)
+        .then(|| toml_edit::Document::parse(loaded.source.as_str()).ok())
+        .flatten()
+        .and_then(|doc| {
+            let checklist = doc.as_table().get("checklist")?;
+            checklist
+                .get("id")
+                .and_then(toml_edit::Item::span)
+                .or_else(|| checklist.span())
+        });
+    Location::of_span(&loaded.file_name(), &loaded.source, span)
+}
+
 /// Load an answers file, find the checklist it names in `catalog`, and [`bind`] them.
 pub fn open<'c>(
     path: &Path,
@@ -403,6 +421,7 @@ pub fn open<'c>(
         .map_err(|source| AnswersError::Checklist {
             path: path.to_owned(),
             source,
+            at: Box::new(checklist_location(&loaded)),
         })?;
     let diagnostics = bind(&loaded, &checklist.checklist);
     if diagnostics.is_empty() {

@@ -697,8 +697,8 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
                 Detail::TargetDate => crate::tr!(
                     self.lang,
                     "answers-walk-target-date",
-                    start = window.start.to_string(),
-                    end = window.end.to_string()
+                    start = self.date(window.start),
+                    end = self.date(window.end)
                 ),
                 Detail::Reason => crate::tr!(
                     self.lang,
@@ -735,8 +735,8 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
                                 "answers-field-walk-today-outside",
                                 date = self.date(today),
                                 fiscal_year = fiscal_year_for_people(fy, self.lang),
-                                start = start.to_string(),
-                                end = end.to_string()
+                                start = self.date(start),
+                                end = self.date(end)
                             );
                             self.say(&msg)?;
                         }
@@ -764,8 +764,8 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
                             "answers-walk-checked-on-outside",
                             date = self.date(d),
                             fiscal_year = fiscal_year_for_people(fy, self.lang),
-                            start = start.to_string(),
-                            end = end.to_string()
+                            start = self.date(start),
+                            end = self.date(end)
                         );
                         self.say(&msg)?;
                     }
@@ -792,8 +792,8 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
                             self.lang,
                             "walk-target-window-unconfirmed",
                             date = self.date(d),
-                            start = window.start.to_string(),
-                            end = window.end.to_string()
+                            start = self.date(window.start),
+                            end = self.date(window.end)
                         );
                         self.say(&msg)?;
                         a.target_date = Some(d);
@@ -802,8 +802,8 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
                         let msg = crate::tr!(
                             self.lang,
                             "walk-target-outside-window",
-                            start = window.start.to_string(),
-                            end = window.end.to_string()
+                            start = self.date(window.start),
+                            end = self.date(window.end)
                         );
                         self.say(&msg)?;
                         continue;
@@ -813,8 +813,8 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
                             self.lang,
                             "answers-walk-target-outside",
                             fiscal_year = fiscal_year_for_people(fy, self.lang),
-                            start = start.to_string(),
-                            end = end.to_string()
+                            start = self.date(start),
+                            end = self.date(end)
                         );
                         self.say(&msg)?;
                         continue;

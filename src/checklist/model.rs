@@ -334,13 +334,17 @@ impl Item {
         CheckedAgainst::of_sources(&self.sources)
     }
 
-    /// The longest short title, in display columns (a full-width character counts 2).
-    const SHORT_TITLE_WIDTH: usize = 30;
+    /// The longest short title, in display columns (a full-width character counts 2), before
+    /// its `…`.
+    const SHORT_TITLE_WIDTH: usize = 32;
 
     /// A short title for people, cut from the item's own wording (never re-worded): the text up
-    /// to its first bracket or full stop (not a comma: 「サーバ、端末PC…」 would read as a scope), at most 30 display columns, `…` where cut
-    /// inside. `セキュリティパッチ(最新ファームウェアや更新プログラム)を適用している。` gives
-    /// `セキュリティパッチ`.
+    /// to its first bracket or full stop (`セキュリティパッチ(最新ファームウェアや更新プログラム)を
+    /// 適用している。` gives `セキュリティパッチ`). Where that is wider than 32 display columns it
+    /// is cut with `…`: before the last 、 or `,` within the limit when that keeps at least half
+    /// of it (an earlier comma would leave a fragment: 「サーバ、端末PC…」 reads as a scope), else
+    /// at the limit, never inside a term of the forms, a katakana or Latin word, a date or a
+    /// number (the places the tables never break a line either).
     pub fn short_title(&self, lang: Lang) -> String {
         let text = self.text.get(lang).trim();
         let end = text
@@ -348,28 +352,47 @@ impl Item {
             .find(|&(i, c)| i > 0 && matches!(c, '(' | '（' | '。' | '.' | '「' | '\n'))
             .map_or(text.len(), |(i, _)| i);
         let head = text.get(..end).unwrap_or(text).trim_end();
-        let mut out = String::new();
-        let mut width = 0;
-        for c in head.chars() {
-            let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-            if width + w > Self::SHORT_TITLE_WIDTH {
-                // Never cut inside a Latin word or a number: back to where it began.
-                let in_word =
-                    |ch: char| ch.is_ascii_alphanumeric() || matches!(ch, '-' | '\'' | '/');
-                if in_word(c) {
-                    let kept = out.trim_end_matches(in_word).trim_end();
-                    let kept = kept.trim_end_matches([',', ';', ':', '、']).trim_end();
-                    if !kept.is_empty() {
-                        out.truncate(kept.len());
-                    }
-                }
-                out.push('…');
-                return out;
+        let chars: Vec<char> = head.chars().collect();
+        let width = |c: &char| unicode_width::UnicodeWidthChar::width(*c).unwrap_or(0);
+        // How many characters fit, and the width of each prefix.
+        let mut prefix_width = vec![0];
+        for c in &chars {
+            let next = prefix_width.last().copied().unwrap_or(0) + width(c);
+            if next > Self::SHORT_TITLE_WIDTH {
+                break;
             }
-            width += w;
-            out.push(c);
+            prefix_width.push(next);
         }
-        out
+        let fit = prefix_width.len() - 1;
+        if fit == chars.len() {
+            return head.to_owned();
+        }
+        let inside = crate::render::table::inside_a_word(&chars);
+        let latin = |k: usize| {
+            chars
+                .get(k)
+                .is_some_and(|&c| c.is_ascii_alphanumeric() || matches!(c, '-' | '\'' | '/' | '_'))
+        };
+        let at_comma = (1..=fit).rev().find(|&k| {
+            matches!(chars.get(k), Some('、' | ','))
+                && prefix_width.get(k).copied().unwrap_or(0) * 2 >= Self::SHORT_TITLE_WIDTH
+        });
+        let between_words =
+            |k: usize| !(inside.get(k).copied().unwrap_or(false) || latin(k - 1) && latin(k));
+        // Japanese has no spaces: a word ends where the script changes (「不要な|ソフトウェア」,
+        // 「禁止|している」), never inside a run of kanji (事業継続計画) or of kana.
+        let script = |k: usize| chars.get(k).map(|&c| Script::of(c));
+        let at_limit = (1..=fit)
+            .rev()
+            .find(|&k| between_words(k) && script(k - 1) != script(k))
+            .or_else(|| (1..=fit).rev().find(|&k| between_words(k)));
+        let cut = at_comma.or(at_limit).unwrap_or(fit);
+        let kept: String = chars.iter().take(cut).collect();
+        let kept = kept
+            .trim_end()
+            .trim_end_matches(['、', ',', ';', ':', '・'])
+            .trim_end();
+        format!("{kept}…")
     }
 
     /// How people name the item: its printed number, the scope where it is one device kind
@@ -401,6 +424,28 @@ impl Item {
             .map(|s| s.label(lang))
             .collect::<Vec<_>>()
             .join(&sep)
+    }
+}
+
+/// The kind of writing a character is in, for cutting Japanese between words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Script {
+    Hiragana,
+    Katakana,
+    Kanji,
+    Latin,
+    Other,
+}
+
+impl Script {
+    fn of(c: char) -> Self {
+        match c {
+            'ぁ'..='ゖ' | 'ゝ' | 'ゞ' => Script::Hiragana,
+            'ァ'..='ヺ' | 'ー' | 'ヽ' | 'ヾ' => Script::Katakana,
+            '一'..='鿿' | '々' | '〆' => Script::Kanji,
+            _ if c.is_alphanumeric() => Script::Latin,
+            _ => Script::Other,
+        }
     }
 }
 
@@ -551,8 +596,43 @@ mod tests {
         );
         assert_eq!(
             long.short_title(Lang::Ja),
-            "医療情報システム安全管理責任者…"
+            "医療情報システム安全管理責任者を…"
         );
+    }
+
+    #[test]
+    fn short_titles_of_the_bundled_forms_end_between_words() {
+        let catalog = crate::checklist::Catalog::bundled().unwrap();
+        let all = catalog.all();
+        assert!(all.iter().any(|l| l.checklist.edition == "fy2025"));
+        for loaded in all {
+            for item in &loaded.checklist.items {
+                for lang in [Lang::Ja, Lang::En] {
+                    let title = item.short_title(lang);
+                    let text: Vec<char> = item.text.get(lang).trim().chars().collect();
+                    let Some(kept) = title.strip_suffix('…') else {
+                        assert!(item.text.get(lang).starts_with(&title), "{title}");
+                        continue;
+                    };
+                    assert!(unicode_width::UnicodeWidthStr::width(kept) <= 32, "{title}");
+                    // The item's own words, cut where no term, word or number goes on.
+                    let cut = kept.chars().count();
+                    assert_eq!(text.iter().take(cut).collect::<String>(), kept);
+                    let inside = crate::render::table::inside_a_word(&text);
+                    assert!(!inside[cut], "{} cut inside a word: {title}", item.number);
+                    let latin = |c: char| c.is_ascii_alphanumeric();
+                    assert!(!(latin(text[cut - 1]) && latin(text[cut])), "{title}");
+                }
+            }
+        }
+        let fy2025 = catalog.resolve("mhlw-institution@fy2025", None).unwrap();
+        let patch = fy2025.checklist.item("security-patches").unwrap();
+        assert_eq!(patch.short_title(Lang::Ja), "セキュリティパッチ");
+        assert_eq!(patch.label(Lang::Ja), "2-⑥ セキュリティパッチ");
+        // Cut where a word ends, not inside 事業継続計画 or 禁止している.
+        let title = |id: &str| fy2025.checklist.item(id).unwrap().short_title(Lang::Ja);
+        assert_eq!(title("cyber-bcp"), "サイバー攻撃を想定した…");
+        assert_eq!(title("password-reuse"), "パスワードの使い回しを禁止…");
     }
 
     #[test]

@@ -152,7 +152,7 @@ pub fn next_edition(
                     "checklist-new-notes-official",
                     form = w.form_ja.as_str(),
                     file = w.file.as_str(),
-                    published = w.published.as_str(),
+                    published = crate::dates::iso_for_people(&w.published, lang),
                     from = from
                 );
                 crate::tr!(

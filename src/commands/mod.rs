@@ -150,7 +150,7 @@ pub fn stale_notice(catalog: &crate::checklist::Catalog, ctx: &Context) -> Optio
             list = list,
             title = w.title_ja.as_str(),
             form = w.form_ja.as_str(),
-            published = w.published.as_str(),
+            published = crate::dates::iso_for_people(&w.published, ctx.lang),
             url = w.source_url.as_str(),
             file = w.file.as_str(),
             edition = edition.as_str()

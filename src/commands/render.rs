@@ -252,7 +252,7 @@ fn check_bundle(
                 verification.key_id = Some(sig.key_id.clone());
                 verification.signed_at = sig.signed_at.as_deref().map(|t| {
                     t.parse::<jiff::Timestamp>()
-                        .map_or_else(|_| t.to_owned(), view::japan_time)
+                        .map_or_else(|_| t.to_owned(), |t| view::japan_time(t, lang))
                 });
             }
             result.findings
@@ -269,7 +269,7 @@ fn check_bundle(
             if unsigned {
                 verification.state = VerificationState::Unsigned;
             } else {
-                let (key_id, signed_at) = signature_claims(dir);
+                let (key_id, signed_at) = signature_claims(dir, lang);
                 verification.key_id = key_id;
                 verification.signed_at = signed_at;
             }
@@ -304,7 +304,7 @@ fn check_bundle(
             .filter_map(|f| f.signature.as_deref())
         {
             if let Ok(b) = verify::read_listed(dir, &manifest, sig, verify::MAX_SIGNATURE_BYTES) {
-                if let Some(claims) = view::signature_claims(&b) {
+                if let Some(claims) = view::signature_claims(&b, lang) {
                     verification.vendor_keys.insert(sig.to_owned(), claims);
                 }
             }
@@ -325,12 +325,12 @@ fn refuse_if_failed(findings: &[verify::Finding]) -> Result<(), Refused> {
     Ok(())
 }
 
-fn signature_claims(dir: &Path) -> (Option<String>, Option<String>) {
+fn signature_claims(dir: &Path, lang: Lang) -> (Option<String>, Option<String>) {
     let Ok(bytes) = manifest::read_bounded(&dir.join(SIGNATURE), verify::MAX_SIGNATURE_BYTES)
     else {
         return (None, None);
     };
-    match view::signature_claims(&bytes) {
+    match view::signature_claims(&bytes, lang) {
         Some(c) => (Some(c.key_id), c.signed_at),
         None => (None, None),
     }

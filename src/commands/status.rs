@@ -228,6 +228,14 @@ pub fn as_diagnostics(path: &std::path::Path, err: &AnswersError, lang: Lang) ->
     if !diags.is_empty() {
         return diags.to_vec();
     }
+    let location = match err {
+        AnswersError::Checklist { at, .. } => (**at).clone(),
+        _ => Location {
+            file: path.display().to_string(),
+            line: 1,
+            column: 1,
+        },
+    };
     let code = match err {
         AnswersError::Checklist { .. } => "unknown-checklist",
         AnswersError::UnknownFormat { .. } => "unknown-file-type",
@@ -236,11 +244,7 @@ pub fn as_diagnostics(path: &std::path::Path, err: &AnswersError, lang: Lang) ->
     vec![Diagnostic {
         code,
         severity: Severity::Error,
-        location: Location {
-            file: path.display().to_string(),
-            line: 1,
-            column: 1,
-        },
+        location,
         message: err.message_in_place(lang),
         text: None,
     }]

@@ -9,8 +9,10 @@ use crate::checklist::Lang;
 use calamine::{Data, Reader, Xlsx};
 use std::io::{Cursor, Read};
 
-/// Why a workbook was refused.
-#[derive(Debug, Clone, PartialEq)]
+/// Why a workbook was refused. Serialized language-free (probe evidence records it) and said
+/// in the reader's language by [`WorkbookError::message`].
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum WorkbookError {
     /// Not a zip archive (the reader's detail).
     NotZip(String),
@@ -114,6 +116,12 @@ impl WorkbookError {
                 limit = SHEET_MAX_CELLS
             ),
         }
+    }
+}
+
+impl std::fmt::Display for WorkbookError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Lang::En))
     }
 }
 

@@ -267,6 +267,17 @@ impl Probe for AssetLedger {
                     Msg::LedgerInvalid {
                         path: path.display().to_string(),
                         error,
+                        workbook: None,
+                    },
+                )
+            }
+            Err(RowsError::Workbook(e)) => {
+                return Observation::new(
+                    Verdict::Unknown,
+                    Msg::LedgerInvalid {
+                        path: path.display().to_string(),
+                        error: e.to_string(),
+                        workbook: Some(e),
                     },
                 )
             }
@@ -420,7 +431,7 @@ pub fn rows_of(
 ) -> Result<Vec<Vec<String>>, RowsError> {
     match ext {
         "xls" | "xlsb" | "ods" => Err(RowsError::Unsupported),
-        "xlsx" | "xlsm" => read_workbook(bytes, sheet).map_err(RowsError::Invalid),
+        "xlsx" | "xlsm" => read_workbook(bytes, sheet).map_err(RowsError::Workbook),
         _ => read_csv(&super::text::decode(bytes).0).map_err(RowsError::Invalid),
     }
 }
@@ -431,8 +442,10 @@ pub enum RowsError {
     /// A workbook type medsec does not read (`xls`, `xlsb`, `ods`); the message for people is
     /// `probes-ledger-unsupported-format` in the catalog.
     Unsupported,
-    /// The file could not be parsed; the detail from the parser.
+    /// The CSV could not be parsed; the detail from the parser.
     Invalid(String),
+    /// The workbook was refused (said in the reader's language when shown).
+    Workbook(crate::limits::workbook::WorkbookError),
 }
 
 /// Rows of cells from CSV text (any delimiter Excel writes: comma or tab).
@@ -457,9 +470,11 @@ fn read_csv(text: &str) -> Result<Vec<Vec<String>>, String> {
 }
 
 /// Rows of cells from a workbook's named sheet, or its first one, within the workbook limits.
-fn read_workbook(bytes: &[u8], sheet: Option<&str>) -> Result<Vec<Vec<String>>, String> {
-    let (_, rows) = crate::limits::workbook::read_sheet(bytes, sheet)
-        .map_err(|e| e.message(crate::checklist::Lang::En))?;
+fn read_workbook(
+    bytes: &[u8],
+    sheet: Option<&str>,
+) -> Result<Vec<Vec<String>>, crate::limits::workbook::WorkbookError> {
+    let (_, rows) = crate::limits::workbook::read_sheet(bytes, sheet)?;
     Ok(rows
         .into_iter()
         .map(|row| row.iter().map(ToString::to_string).collect())

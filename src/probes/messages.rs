@@ -365,7 +365,11 @@ pub enum Msg {
     },
     LedgerInvalid {
         path: String,
+        /// The detail in English, as evidence records details.
         error: String,
+        /// A refused workbook, language-free: said in the reader's language.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        workbook: Option<crate::limits::workbook::WorkbookError>,
     },
     LedgerNoHeader {
         path: String,
@@ -948,11 +952,17 @@ impl Msg {
                 path = path.as_str(),
                 error = d(error)
             ),
-            Msg::LedgerInvalid { path, error } => tr!(
+            Msg::LedgerInvalid {
+                path,
+                error,
+                workbook,
+            } => tr!(
                 lang,
                 "probes-ledger-invalid",
                 path = path.as_str(),
-                error = d(error)
+                error = workbook
+                    .as_ref()
+                    .map_or_else(|| d(error), |w| w.message(lang))
             ),
             Msg::LedgerNoHeader { path } => {
                 tr!(lang, "probes-ledger-no-header", path = path.as_str())
@@ -1413,6 +1423,7 @@ mod tests {
             Msg::LedgerInvalid {
                 path: s(),
                 error: s(),
+                workbook: None,
             },
             Msg::LedgerNoHeader { path: s() },
             Msg::LedgerUnsupportedFormat {

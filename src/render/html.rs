@@ -120,7 +120,7 @@ pub fn bundle_files(
     let signed_at = key_id.and_then(|_| {
         jiff::Timestamp::from_second(timestamp)
             .ok()
-            .map(view::japan_time)
+            .map(|t| view::japan_time(t, Lang::Ja))
     });
     let verification = Verification {
         state: if key_id.is_some() {
@@ -141,7 +141,7 @@ pub fn bundle_files(
                     crate::limits::SIGNATURE_MAX_BYTES,
                 )
                 .ok()?;
-                Some((sig.to_owned(), view::signature_claims(&bytes)?))
+                Some((sig.to_owned(), view::signature_claims(&bytes, Lang::Ja)?))
             })
             .collect(),
     };

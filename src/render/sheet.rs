@@ -21,7 +21,11 @@ fn rows(set: &AnswerSet, checklist: &Checklist, lang: Lang) -> Vec<Vec<String>> 
             if round > 1 && a.is_none() {
                 continue;
             }
-            let date = |d: Option<jiff::civil::Date>| d.map(|d| d.to_string()).unwrap_or_default();
+            // As the form prints dates (Western and 和暦 in Japanese); the import reads it back.
+            let date = |d: Option<jiff::civil::Date>| {
+                d.map(|d| crate::dates::for_people(d, lang))
+                    .unwrap_or_default()
+            };
             let row = Column::EXPORT
                 .iter()
                 .map(|c| match c {
@@ -88,12 +92,36 @@ pub fn xlsx(
     for (c, h) in (0u16..).zip(headers(lang)) {
         ws.write_string_with_format(0, c, h, &bold)?;
     }
+    // Dates are real Excel dates, shown as the form prints them: 和暦 too in Japanese.
+    let date = Format::new().set_num_format(if lang == Lang::Ja {
+        r#"[$-ja-JP-x-gannen]yyyy-mm-dd"("ggge"年"m"月"d"日)""#
+    } else {
+        "yyyy-mm-dd"
+    });
     let rows = rows(set, checklist, lang);
     let mut last = 1u32;
     for (r, row) in (1u32..).zip(&rows) {
-        for (c, v) in (0u16..).zip(row) {
-            // Text cells: never a formula, and dates read back exactly (typed dates are read too).
-            ws.write_string_with_format(r, c, v, &text)?;
+        for ((c, v), column) in (0u16..).zip(row).zip(Column::EXPORT) {
+            let day = matches!(column, Column::CheckedOn | Column::TargetDate)
+                .then(|| crate::dates::parse_date_for_people(v).ok())
+                .flatten()
+                .and_then(|d| {
+                    rust_xlsxwriter::ExcelDateTime::from_ymd(
+                        u16::try_from(d.year()).ok()?,
+                        u8::try_from(d.month()).ok()?,
+                        u8::try_from(d.day()).ok()?,
+                    )
+                    .ok()
+                });
+            match day {
+                Some(day) => {
+                    ws.write_date_with_format(r, c, &day, &date)?;
+                }
+                // Text cells: never a formula, and read back exactly.
+                None => {
+                    ws.write_string_with_format(r, c, v, &text)?;
+                }
+            }
         }
         last = r;
     }

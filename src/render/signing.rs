@@ -230,7 +230,7 @@ pub fn verify_table(results: &[BundleResult], lang: Lang, color: bool) -> String
                 .as_ref()
                 .and_then(|s| s.signed_at.as_deref())
                 .map_or_else(String::new, |t| {
-                    esc(t.get(..16).unwrap_or(t)).replace('T', " ")
+                    esc(&crate::dates::iso_for_people(t, lang)).into_owned()
                 }),
         ]);
     }

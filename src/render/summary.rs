@@ -219,9 +219,9 @@ pub fn table(rows: &[Row], lang: Lang, color: bool) -> String {
                 .map_or_else(String::new, |e| esc(e).into_owned()),
             answers,
             probes,
-            r.signed_at
-                .as_deref()
-                .map_or_else(String::new, |s| esc(date_of(s)).into_owned()),
+            r.signed_at.as_deref().map_or_else(String::new, |s| {
+                esc(&crate::dates::iso_for_people(date_of(s), lang)).into_owned()
+            }),
         ]);
     }
     let mut out = t.to_string();

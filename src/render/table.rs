@@ -597,6 +597,19 @@ const TERMS: &[&str] = &[
     "項目",
 ];
 
+/// Which characters stay with the one before them because they are inside one [term](TERMS),
+/// katakana word, code span, date or counted number: a cut before such a character splits it
+/// (used by `Item::short_title` to cut a title where the tables would break a line).
+pub(crate) fn inside_a_word(chars: &[char]) -> Vec<bool> {
+    let mut inside = kept_together(chars);
+    for (start, end) in term_spans(chars) {
+        for t in inside.iter_mut().take(end).skip(start + 1) {
+            *t = true;
+        }
+    }
+    inside
+}
+
 /// Which characters stay with the one before: those of a date or a number with its unit
 /// (令和7年度, 令和8年3月31日, 2026年6月3日, 3月31日, 1回目, 12件).
 fn kept_together(chars: &[char]) -> Vec<bool> {

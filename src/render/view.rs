@@ -61,7 +61,7 @@ pub struct SignatureClaims {
 
 /// The claims of a minisign signature file (a bundle's or a vendor form's); `None` when it
 /// is not one.
-pub fn signature_claims(signature: &[u8]) -> Option<SignatureClaims> {
+pub fn signature_claims(signature: &[u8], lang: Lang) -> Option<SignatureClaims> {
     use ct_codecs::{Base64, Decoder};
     // Read as verify reads it (BOM, CRLF, UTF-16 from another tool's editor).
     let text = crate::signing::signature_file::signature_text(signature).ok()?;
@@ -79,7 +79,7 @@ pub fn signature_claims(signature: &[u8]) -> Option<SignatureClaims> {
         .find_map(|f| f.strip_prefix("timestamp:"))
         .and_then(|t| t.parse::<i64>().ok())
         .and_then(|t| jiff::Timestamp::from_second(t).ok())
-        .map(japan_time);
+        .map(|t| japan_time(t, lang));
     let signer = match crate::signing::comment::parse_vendor(comment) {
         crate::signing::comment::VendorParsed::Medsec { vendor, .. } => Some(vendor),
         _ => None,
@@ -406,7 +406,7 @@ pub fn build(
                 })
                 .collect(),
             Some(e.host.name.clone()),
-            Some(japan_time(e.finished)),
+            Some(japan_time(e.finished, lang)),
         ),
         None => (Vec::new(), None, None),
     };
@@ -436,7 +436,7 @@ pub fn build(
     let generated_at = report
         .generated_at
         .parse::<jiff::Timestamp>()
-        .map_or_else(|_| report.generated_at.clone(), japan_time);
+        .map_or_else(|_| report.generated_at.clone(), |t| japan_time(t, lang));
     View {
         lang: crate::tr!(lang, "report-html-lang"),
         report_sha256: report_sha256.to_owned(),
@@ -463,11 +463,10 @@ pub fn build(
     }
 }
 
-/// A time for people, Japan time: `2025-10-01 09:00 +09:00`.
-pub fn japan_time(t: jiff::Timestamp) -> String {
-    t.to_zoned_datetime(crate::dates::japan())
-        .strftime("%Y-%m-%d %H:%M %:z")
-        .to_string()
+/// A time for people, Japan time: `2025-10-01 09:00 +09:00`, in Japanese with the date's
+/// 和暦 (see [`crate::dates::time_for_people`]).
+pub fn japan_time(t: jiff::Timestamp, lang: Lang) -> String {
+    crate::dates::time_for_people(t, lang)
 }
 
 fn checklist_of<'a>(catalog: &'a Catalog, form: &Form) -> Option<&'a Checklist> {

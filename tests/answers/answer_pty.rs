@@ -311,10 +311,12 @@ fn japanese_walk_takes_wareki_dates_and_names_the_forms_fiscal_year() {
     s.send_line("R7.6.31").unwrap();
     s.expect("存在しない日付です").unwrap();
     s.send_line("令和7年6月3日").unwrap();
-    s.expect("目標日(2025-04-01〜2026-03-31):").unwrap();
+    // The range as every date for people: Western and 和暦.
+    s.expect("目標日(2025-04-01(令和7年4月1日)〜2026-03-31(令和8年3月31日)):")
+        .unwrap();
     s.send_line("R8.4.1").unwrap();
     // The form is FY2025 whatever today is: the message names 令和7年度, not 今年度.
-    s.expect("目標日は令和7年度中(2025-04-01〜2026-03-31)の日付にしてください")
+    s.expect("目標日は令和7年度中(2025-04-01(令和7年4月1日)〜2026-03-31(令和8年3月31日))の日付にしてください")
         .unwrap();
     s.send_line("２０２６／３／３１").unwrap();
     s.expect("メモ").unwrap();

@@ -152,7 +152,7 @@ fn japanese_findings_in_json_keep_their_codes() {
     let text = stderr_of(out.get_output());
     assert!(
         text.contains(
-            "エラー[duplicate-answer]: 1-① 医療情報システム安全管理責任者…の1回目が2回回答されています"
+            "エラー[duplicate-answer]: 1-① 医療情報システム安全管理責任者を…の1回目が2回回答されています"
         ),
         "{text}"
     );

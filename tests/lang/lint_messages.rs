@@ -95,7 +95,7 @@ fn items_are_named_in_the_readers_language() {
     let path = dir.path().join("unverified.toml");
     std::fs::write(&path, text).unwrap();
     for (lang, want) in [
-        ("ja", "0 医療情報システムを導入、運用し"),
+        ("ja", "0 医療情報システムを導入…"),
         ("en", "0 The institution has introduced"),
     ] {
         let out = medsec()

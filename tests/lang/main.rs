@@ -6,6 +6,7 @@ mod common;
 
 mod catalog;
 mod codes_covered;
+mod dates_rounds;
 mod examples;
 mod help_ja;
 mod lang_items;

@@ -212,7 +212,10 @@ fn narrow_tables_as_people_see_them() {
     let w = workdir();
     let mut settings = insta::Settings::clone_current();
     settings.add_filter(r"[0-9A-F]{16}", "[KEY]");
-    settings.add_filter(r"\d{4}-\d\d-\d\d \d\d:\d\d", "[SIGNED]");
+    settings.add_filter(
+        r"\d{4}-\d\d-\d\d(\([^)]*\))? \d\d:\d\d( \+09:00)?",
+        "[SIGNED]",
+    );
     settings.bind(|| {
         for lang in ["ja", "en"] {
             let out = run(

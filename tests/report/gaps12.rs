@@ -333,7 +333,17 @@ fn summarize_warns_of_a_code_of_another_prefecture_in_every_format() {
         ("ja", "注意: コードは北海道のものです"),
         ("en", "warning: the code is 北海道's"),
     ] {
-        let o = summarize(lang, &root, &key.public, &[]);
+        // Wide enough for the sentence on one line beside dates with their 和暦.
+        let o = medsec()
+            .env("COLUMNS", "200")
+            .args(common::bundle::checklist_args())
+            .args(["--lang", lang, "summarize"])
+            .arg(&root)
+            .arg("--pubkey")
+            .arg(&key.public)
+            .args(["--as-of", AS_OF])
+            .output()
+            .unwrap();
         let out = stdout_of(&o);
         assert!(out.contains(said), "{lang}: {out}");
         // Said once: of the tokyo bundle only.
@@ -570,7 +580,7 @@ fn volatile_filters() -> Vec<(&'static str, &'static str)> {
         (r"\b[0-9a-f]{64}\b", "[sha256]"),
         (r"\b[0-9a-f]{12}\b", "[sha256-12]"),
         (r"\b[0-9A-F]{16}\b", "[key-id]"),
-        (r"\d{4}-\d\d-\d\d \d\d:\d\d \+09:00", "[time]"),
+        (r"\d{4}-\d\d-\d\d(\([^)]*\))? \d\d:\d\d \+09:00", "[time]"),
         (r"\d{4}-\d\d-\d\d\(令和\d+年\d+月\d+日\)時点", "[today]時点"),
         (r"as of \d{4}-\d\d-\d\d(\(令和[^)]*\))?", "as of [today]"),
     ]
@@ -767,7 +777,15 @@ fn regex_like_time(text: &str, label: &str) -> bool {
                     b.is_ascii_digit()
                 }
             })
-            && rest[16..].starts_with(" +09:00")
+            && {
+                // In Japanese the date carries its 和暦 in brackets: `2026-11-30(令和8年11月30日)`.
+                let after = &rest[10..];
+                let after = match after.strip_prefix('(') {
+                    Some(r) => r.split_once(')').map_or("", |(_, t)| t),
+                    None => after,
+                };
+                after.len() >= 13 && after.get(6..13) == Some(" +09:00")
+            }
     })
 }
 

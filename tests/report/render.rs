@@ -82,7 +82,7 @@ fn volatile_filters() -> Vec<(&'static str, &'static str)> {
         (r"\b[0-9a-f]{64}\b", "[sha256]"),
         (r"\b[0-9a-f]{12}\b", "[sha256-12]"),
         (r"\b[0-9A-F]{16}\b", "[key-id]"),
-        (r"\d{4}-\d\d-\d\d \d\d:\d\d \+09:00", "[time]"),
+        (r"\d{4}-\d\d-\d\d(\([^)]*\))? \d\d:\d\d \+09:00", "[time]"),
         // An overdue target date is judged as of the day the report is made.
         (r"\d{4}-\d\d-\d\d\(令和\d+年\d+月\d+日\)時点", "[today]時点"),
         (r"as of \d{4}-\d\d-\d\d(\(令和[^)]*\))?", "as of [today]"),

@@ -235,6 +235,14 @@ fn keygen_report_sign_and_verify_speak_japanese() {
         "{out}"
     );
     assert!(!out.contains("remote-maintenance"), "no item ID: {out}");
+    // 署名日時: the date in 和暦 too, and the time (not an ISO `T`).
+    let table = out.split('┘').next().unwrap_or_default();
+    assert!(table.contains("署名日時"), "{out}");
+    assert!(
+        table.contains("(令和") && table.contains("+09:00"),
+        "{table}"
+    );
+    assert!(!table.contains("T0") && !table.contains("T1"), "{table}");
     assert!(
         out.contains("1件: 有効0、要確認1、無効0、確認不能0"),
         "{out}"

@@ -234,7 +234,7 @@ pub(super) fn write(o: &Output<'_>) -> String {
                 lang,
                 "workbook-notes-official",
                 form = w.form_ja.as_str(),
-                published = w.published.as_str()
+                published = crate::dates::iso_for_people(&w.published, lang)
             ),
             None => tr!(lang, "workbook-notes-unofficial"),
         };
