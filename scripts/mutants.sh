@@ -16,9 +16,11 @@
 # debug info), its own target directory (MUTANTS_TARGET_DIR, default target/mutants-run: no
 # other build is invalidated, and the worktree stays free: cargo-mutants works in a copy), the
 # mold linker when installed, only the guarding test binaries built, and the unmutated
-# baseline skipped once it has passed for the same sources and test binaries
-# (MUTANTS_BASELINE=run forces it, =skip skips it anyway, e.g. when only tests were added since;
-# MUTANTS_TIMEOUT, default 600 s, bounds each mutant's tests when it is skipped).
+# baseline skipped once it has passed for the same sources and test binaries (a stamp line per
+# set of binaries in $MUTANTS_TARGET_DIR/baseline-passed, written only when outcomes.json shows
+# the baseline ran and passed; MUTANTS_BASELINE=run forces it, =skip skips it anyway, e.g. when
+# only tests were added since; MUTANTS_TIMEOUT, default 600 s, bounds each mutant's tests when
+# it is skipped).
 #
 # Accepted survivors (equivalent mutants, log messages) are listed with a reason each in
 # .cargo/mutants.toml. Results land in mutants.out/ (outcomes.json, missed.txt, caught.txt).
@@ -59,7 +61,7 @@ while [ $# -gt 0 ]; do
     --in-diff) if [ $# -ge 2 ] && [[ "$2" != --* ]]; then diff_base="$2"; shift 2; else diff_base=main; shift; fi ;;
     --list) list=1; shift ;;
     --) shift; passthrough=("$@"); break ;;
-    -h|--help) sed -n '2,24p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,26p' "$0"; exit 0 ;;
     *) echo "scripts/mutants.sh: unknown argument $1 (see --help)" >&2; exit 2 ;;
   esac
 done
