@@ -16,9 +16,11 @@
 # debug info), its own target directory (MUTANTS_TARGET_DIR, default target/mutants-run: no
 # other build is invalidated, and the worktree stays free: cargo-mutants works in a copy), the
 # mold linker when installed, only the guarding test binaries built, and the unmutated
-# baseline skipped once it has passed for the same sources and test binaries
-# (MUTANTS_BASELINE=run forces it, =skip skips it anyway, e.g. when only tests were added since;
-# MUTANTS_TIMEOUT, default 600 s, bounds each mutant's tests when it is skipped).
+# baseline skipped once it has passed for the same sources and test binaries (a stamp line per
+# set of binaries in $MUTANTS_TARGET_DIR/baseline-passed, written only when outcomes.json shows
+# the baseline ran and passed; MUTANTS_BASELINE=run forces it, =skip skips it anyway, e.g. when
+# only tests were added since; MUTANTS_TIMEOUT, default 600 s, bounds each mutant's tests when
+# it is skipped).
 #
 # Accepted survivors (equivalent mutants, log messages) are listed with a reason each in
 # .cargo/mutants.toml. Results land in mutants.out/ (outcomes.json, missed.txt, caught.txt).
@@ -59,7 +61,7 @@ while [ $# -gt 0 ]; do
     --in-diff) if [ $# -ge 2 ] && [[ "$2" != --* ]]; then diff_base="$2"; shift 2; else diff_base=main; shift; fi ;;
     --list) list=1; shift ;;
     --) shift; passthrough=("$@"); break ;;
-    -h|--help) sed -n '2,24p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,26p' "$0"; exit 0 ;;
     *) echo "scripts/mutants.sh: unknown argument $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -115,24 +117,57 @@ tree_id=$(
   {
     git rev-parse HEAD
     git diff HEAD -- src tests Cargo.toml Cargo.lock checklists i18n templates
-    git ls-files --others --exclude-standard -- src tests
+    # New files count by their contents, not only their names.
+    git ls-files -z --others --exclude-standard -- src tests Cargo.toml checklists i18n templates \
+      | xargs -0 -r sha256sum
   } | sha256sum | cut -c1-32
 )
+# One line per set of test binaries that passed on these sources ("TREE_ID --lib --test …"), so a
+# run over another module's binaries does not void the others' stamp.
 stamp="$CARGO_TARGET_DIR/baseline-passed"
+stamp_line="$tree_id ${test_args[*]}"
 baseline=(--baseline=run)
 if [ "${MUTANTS_BASELINE:-}" = skip ] || { [ "${MUTANTS_BASELINE:-}" != run ] && [ -f "$stamp" ] \
-  && [ "$(cat "$stamp")" = "$tree_id ${test_args[*]}" ]; }; then
+  && grep -qxF -- "$stamp_line" "$stamp"; }; then
   baseline=(--baseline=skip --timeout "${MUTANTS_TIMEOUT:-600}")
 fi
+# Where cargo-mutants writes its results (mutants.out under --output DIR, else here).
+out_dir="${CARGO_MUTANTS_OUTPUT:-.}"
+for ((i = 0; i < ${#passthrough[@]}; i++)); do
+  case "${passthrough[$i]}" in
+    -o|--output) out_dir="${passthrough[$((i + 1))]:-$out_dir}" ;;
+    --output=*) out_dir="${passthrough[$i]#--output=}" ;;
+  esac
+done
+outcomes="$out_dir/mutants.out/outcomes.json"
 echo "CARGO_TARGET_DIR=$CARGO_TARGET_DIR RUSTFLAGS=${RUSTFLAGS:-}" >&2
 echo "cargo mutants --profile mutants ${baseline[*]} ${args[*]} ${passthrough[*]} ${cargo_args[*]}" >&2
+started="$CARGO_TARGET_DIR/.mutants-started.$$"
+mkdir -p "$CARGO_TARGET_DIR" && : >"$started"
+trap 'rm -f "$started" "${diff_file:-}"' EXIT
 # CI=true: a test whose tool is missing fails rather than skipping, so it cannot hide a mutant.
 status=0
 CI=true cargo mutants --profile mutants "${baseline[@]}" "${args[@]}" "${passthrough[@]}" \
   "${cargo_args[@]}" || status=$?
-# 0 all caught, 2 some missed, 3 some timed out: the baseline (if run) passed.
-if [ "${baseline[0]}" = --baseline=run ] && { [ $status = 0 ] || [ $status = 2 ] || [ $status = 3 ]; }; then
+# The stamp only when the baseline really ran and passed: cargo-mutants exits 0 without running
+# it when no mutant matches (an empty --in-diff, a --re that names nothing).
+baseline_passed() {
+  # Written by this run (not left from an earlier one when cargo-mutants stopped early).
+  [ -f "$outcomes" ] && [ "$outcomes" -nt "$started" ] || return 1
+  if command -v jq >/dev/null; then
+    jq -e 'any(.outcomes[]; .scenario == "Baseline" and .summary == "Success")' "$outcomes" >/dev/null
+  elif command -v python3 >/dev/null; then
+    python3 -c 'import json,sys; o=json.load(open(sys.argv[1]))["outcomes"]
+sys.exit(0 if any(x["scenario"]=="Baseline" and x["summary"]=="Success" for x in o) else 1)' "$outcomes"
+  else
+    return 1
+  fi
+}
+if [ "${baseline[0]}" = --baseline=run ] && baseline_passed; then
   mkdir -p "$CARGO_TARGET_DIR"
-  echo "$tree_id ${test_args[*]}" >"$stamp"
+  # Keep the other binary sets' lines for these sources; older sources' lines are void.
+  { grep -F -- "$tree_id " "$stamp" 2>/dev/null | grep -vxF -- "$stamp_line" || true
+    echo "$stamp_line"; } >"$stamp.new"
+  mv "$stamp.new" "$stamp"
 fi
 exit $status

@@ -346,3 +346,32 @@ fn a_format_2_bundle_still_verifies_and_shows_its_findings_as_recorded() {
         stdout_of(&o)
     );
 }
+
+/// The notice that this fiscal year's form is not registered yet is said once by `status`,
+/// over answers files (the commands that pick an edition add it) and over a bundle (which says
+/// it itself, counting the checklists it carries): neither left out nor said twice
+/// (`src/commands/status.rs` `reads_bundles`, which app.rs asks before adding it).
+#[test]
+fn status_says_the_edition_notice_once_over_answers_and_over_a_bundle() {
+    let s = Setup::new();
+    let bundle = s.report("en", "bundle");
+    let notices = |o: &std::process::Output| {
+        stderr_of(o)
+            .lines()
+            .filter(|l| l.contains("this fiscal year's"))
+            .count()
+    };
+    // Whether a notice is due today: the bundled editions are older than the clock's fiscal
+    // year (so from FY2026 until its edition is bundled; the fixture checklists are FY2025).
+    let catalog = medsec::checklist::Catalog::bundled().unwrap();
+    let (stale, _) = medsec::checklist::stale(&catalog, medsec::dates::today_in_japan());
+    let due = usize::from(!stale.is_empty());
+    let answers = medsec_in("en")
+        .arg("status")
+        .arg(s.path("answers/complete.toml"))
+        .output()
+        .unwrap();
+    assert_eq!(notices(&answers), due, "{}", stderr_of(&answers));
+    let of_bundle = medsec_in("en").arg("status").arg(&bundle).output().unwrap();
+    assert_eq!(notices(&of_bundle), due, "{}", stderr_of(&of_bundle));
+}
