@@ -770,6 +770,7 @@ signing-unreadable-too-deep = more than { $max } folders deep; not read
 signing-too-large = { $size } bytes, more than the limit of { $limit } bytes
 signing-trusted-version = format_version { $found } is not supported; this medsec reads format_version { $supported }
 signing-trusted-institution-key = `{ $key }` under [institutions] is not an institution code: write its 10 digits (no key stands for every institution)
+signing-trusted-institution-twice = the institution { $code } is listed twice under [institutions] (first at line { $first }; full-width digits are read as ASCII): keep one entry with all its keys
 signing-trusted-vendor-empty = a key under [vendors] (the vendor's name) is empty
 signing-trusted-institution-no-keys = institution { $code } lists no keys
 signing-trusted-vendor-no-keys = vendor `{ $name }` lists no keys
@@ -1065,7 +1066,7 @@ report-html-severity-warning = warning
 report-html-source-status = answers check
 report-html-source-contradiction = answer contradicted by a probe
 report-html-state-verified = The signature verified with a trusted key (key ID { $key }) and every file matches the manifest.
-report-html-state-integrity-only = Every file matches the manifest, but the signature (key ID { $key }) was not checked against a trusted key. Give --trusted or --pubkey to check who signed it.
+report-html-state-integrity-only = Every file matches the manifest, but the signature (key ID { $key }) was not checked against a trusted key. Give `--trusted` or `--pubkey` to check who signed it.
 report-html-state-unsigned = Every file matches the manifest, but this report is not signed.
 report-html-state-not-checked = Made from report.json alone: nothing was checked for tampering. Give the bundle folder to check it.
 report-html-state-bundled = This page was written with the report and is signed with the bundle (key ID { $key }). Check the bundle with `medsec verify`.
@@ -1343,8 +1344,8 @@ check-form-choice = { $number }) { $form } ({ $checklist })
 check-form-choice-default = { $number }) { $form } ({ $checklist }) [default]
 check-form-prompt = Number [{ $default }]:{" "}
 check-form-invalid = Type a number from 1 to { $count }, or press Enter for { $default }.
-check-form-chosen = The answers file is made for the form { $form } ({ $checklist }); `--form { $forms }` chooses the form without asking.
-check-form-default = Make it with `medsec init --form { $value }` (the form { $form }, { $checklist }), or choose another form with `--form { $others }`.
+check-form-chosen = The answers file is made for the { $form } form ({ $checklist }); `--form { $forms }` chooses the form without asking.
+check-form-default = Make it with `medsec init --form { $value }` (the { $form } form, { $checklist }), or choose another form with `--form { $others }`.
 ## probes-windows
 
 # Reasons, warnings and account flags of the probes on Windows (src/probes/windows/), one per

@@ -77,7 +77,7 @@ cli-usage-conflict = `{ $arg }`と`{ $prior }`は同時に指定できません�
 cli-usage-too-many = `{ $arg }`の指定が多すぎます。
 cli-usage-value-validation = `{ $arg }`の値`{ $value }`は使えません。
 cli-usage-did-you-mean = `{ $suggestion }`のことですか？
-cli-usage-round = `--round` に `{ $value }` は指定できません。`1`(1回目)か`2`(2回目)を指定してください。
+cli-usage-round = `--round`に`{ $value }`は指定できません。`1`(1回目)か`2`(2回目)を指定してください。
 cli-usage-with-hint = { $sentence }{ $hint }
 cli-usage-unexpected-argument = 余分な引数`{ $arg }`があります。ここでは受け付けません。
 cli-usage-repeated = `{ $arg }`は1回だけ指定してください。
@@ -694,6 +694,7 @@ signing-unreadable-too-deep = フォルダの階層が{ $max }を超えるため
 signing-too-large = { $size }バイトあり、上限{ $limit }バイトを超えます
 signing-trusted-version = format_version { $found }には対応していません。このmedsecが読めるのはformat_version { $supported }です。
 signing-trusted-institution-key = [institutions]のキー`{ $key }`は医療機関コードではありません。数字10桁で書いてください(すべての医療機関を表す書き方はありません)
+signing-trusted-institution-twice = 医療機関{ $code }が[institutions]に2回あります(最初は{ $first }行目。全角数字は半角として読みます)。1つにまとめ、鍵はすべてそこに書いてください。
 signing-trusted-vendor-empty = [vendors]のキー(事業者名)が空です
 signing-trusted-institution-no-keys = 医療機関{ $code }の`keys`が空です
 signing-trusted-vendor-no-keys = 事業者`{ $name }`の`keys`が空です
@@ -991,7 +992,7 @@ report-html-severity-warning = 警告
 report-html-source-status = 回答の確認
 report-html-source-contradiction = 回答と実機確認の矛盾
 report-html-state-verified = 署名を信頼する鍵(鍵ID { $key })で確認し、すべてのファイルがマニフェストと一致しました。
-report-html-state-integrity-only = すべてのファイルがマニフェストと一致しましたが、署名(鍵ID { $key })は信頼する鍵で確認していません。真正性の確認には--trustedまたは--pubkeyを指定してください。
+report-html-state-integrity-only = すべてのファイルがマニフェストと一致しましたが、署名(鍵ID { $key })は信頼する鍵で確認していません。真正性の確認には`--trusted`または`--pubkey`を指定してください。
 report-html-state-unsigned = すべてのファイルがマニフェストと一致しましたが、この報告書一式には署名がありません。
 report-html-state-not-checked = report.jsonだけから作成したため、改ざんの有無は確認していません。報告書一式のフォルダを指定すると確認します。
 report-html-state-bundled = このページは報告書と同時に作成され、報告書一式とともに署名されています(鍵ID { $key })。内容の確認には`medsec verify`を使ってください。
@@ -1245,8 +1246,8 @@ check-form-choice = { $number }) { $form }({ $checklist })
 check-form-choice-default = { $number }) { $form }({ $checklist })[既定]
 check-form-prompt = 番号[{ $default }]:{" "}
 check-form-invalid = 1〜{ $count }の番号を入力してください(Enterだけなら{ $default }です)。
-check-form-chosen = 様式{ $form }({ $checklist })の回答ファイルを作ります。`--form { $forms }`を付ければ、尋ねずにこの様式を選びます。
-check-form-default = `medsec init --form { $value }`で作れます(様式{ $form }、{ $checklist })。別の様式は`--form { $others }`で選べます。
+check-form-chosen = 様式「{ $form }」({ $checklist })の回答ファイルを作ります。`--form { $forms }`を付ければ、尋ねずにこの様式を選びます。
+check-form-default = `medsec init --form { $value }`で作れます(様式「{ $form }」、{ $checklist })。別の様式は`--form { $others }`で選べます。
 ## probes-windows
 
 # Windows でのプローブの理由・警告・アカウントの指摘(src/probes/windows/)。コードごとに1つ

@@ -452,12 +452,18 @@ fn find_or_make_answers(
                 path = path.display().to_string()
             )
         };
-        // Which form `init` would make, and the flag that chooses another: a line of its own.
+        // Which form `init` would make, and the flag that chooses another, said after it (one
+        // paragraph: the error line escapes control characters, a newline among them).
         let chosen = given
             .and_then(|f| choices.iter().find(|c| c.forms.contains(&f)))
             .or(choices.first());
         return Err(anyhow::anyhow!(match chosen {
-            Some(c) => format!("{missing}\n{}", form_default_line(c, &choices, lang)),
+            Some(c) => tr!(
+                lang,
+                "cli-usage-with-hint",
+                sentence = missing,
+                hint = form_default_line(c, &choices, lang)
+            ),
             None => missing,
         }));
     }

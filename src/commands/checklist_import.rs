@@ -151,7 +151,7 @@ pub fn import(mut args: ImportArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     // A column the checklist format has no place for (the vendor form's 責任分界) is said
     // with its cells, never dropped silently.
     for column in &imported.not_imported {
-        let cells = column.cells.join(", ");
+        let cells = column.cells.join(&tr!(lang, "common-list-separator"));
         notices.push(if column.header.is_empty() {
             tr!(
                 lang,

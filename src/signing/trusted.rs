@@ -180,6 +180,10 @@ impl TrustedKeys {
         let mut entries = Vec::new();
         let mut warnings = Vec::new();
         let mut signers = Vec::new();
+        // Codes as read (full-width digits as ASCII) and where each was first written: the same
+        // code twice (`0110113719` and `０１１０１１３７１９`) is refused, so that removing a
+        // revoked key from one entry never leaves it trusted through the other.
+        let mut seen: BTreeMap<String, std::ops::Range<usize>> = BTreeMap::new();
         for (code, e) in raw.institutions {
             let span = code.span();
             let written = code.into_inner();
@@ -187,6 +191,19 @@ impl TrustedKeys {
             if let Some(reason) = institution_key_problem(&written, &code, lang) {
                 return Err(err(Some(span), reason));
             }
+            if let Some(first) = seen.get(&code) {
+                let at = Location::of_span(&file, text, Some(first.clone()));
+                return Err(err(
+                    Some(span),
+                    crate::tr!(
+                        lang,
+                        "signing-trusted-institution-twice",
+                        code = code.as_str(),
+                        first = at.line.to_string()
+                    ),
+                ));
+            }
+            seen.insert(code.clone(), span.clone());
             for w in institution_key_warnings(&code, lang) {
                 let at = Location::of_span(&file, text, Some(span.clone()));
                 warnings.push(format!("{}:{}:{}: {w}", file, at.line, at.column));
@@ -398,6 +415,19 @@ mod tests {
         let t = TrustedKeys::parse(Path::new("keys.toml"), &text).unwrap();
         assert!(t.trusts_for_institution(&pk, "0110113719"));
         assert!(t.warnings().is_empty(), "{:?}", t.warnings());
+    }
+
+    #[test]
+    fn the_same_code_twice_is_refused_whatever_its_digits() {
+        let text = format!(
+            "format_version = 1\n[institutions.0110113719]\nkeys = [\"{KEY}\"]\n[institutions.\"０１１０１１３７１９\"]\nkeys = [\"{KEY}\"]\n"
+        );
+        let e = TrustedKeys::parse(Path::new("keys.toml"), &text)
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("keys.toml:4:"), "{e}");
+        assert!(e.contains("0110113719 is listed twice"), "{e}");
+        assert!(e.contains("first at line 2"), "{e}");
     }
 
     #[test]

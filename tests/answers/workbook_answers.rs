@@ -1664,7 +1664,7 @@ fn marks_in_both_columns_or_an_unknown_mark_are_refused() {
         "複数の回答",
         "印!D3",
         "「×」は印として読めません",
-        "使える印は ●",
+        "使える印は●",
     ] {
         assert!(r.stderr.contains(needle), "{needle:?} not in {}", r.stderr);
     }

@@ -613,9 +613,32 @@ fn wildcard_like_institution_keys_are_refused_by_verify() {
         let o = verify_with(tmp.path(), &bundle, &text, "ja");
         assert_eq!(o.status.code(), Some(2));
         assert!(
-            stderr_of(&o).contains("半角数字10桁"),
+            stderr_of(&o).contains("数字10桁で書いてください"),
             "{wild}: {}",
             stderr_of(&o)
+        );
+    }
+    // The same code twice, once in full-width digits: refused (exit 2), both places said, so a
+    // revoked key removed from one entry is never still trusted through the other.
+    let twice = format!(
+        "format_version = 1\n[institutions.0110113719]\nkeys = [\"{key}\"]\n[institutions.\"０１１０１１３７１９\"]\nkeys = [\"{key}\"]\n"
+    );
+    for (lang, words) in [
+        (
+            "en",
+            "0110113719 is listed twice under [institutions] (first at line 2",
+        ),
+        (
+            "ja",
+            "医療機関0110113719が[institutions]に2回あります(最初は2行目",
+        ),
+    ] {
+        let o = verify_with(tmp.path(), &bundle, &twice, lang);
+        let err = stderr_of(&o);
+        assert_eq!(o.status.code(), Some(2), "{lang}: {err}");
+        assert!(
+            err.contains("keys.toml:4:") && err.contains(words),
+            "{lang}: {err}"
         );
     }
     // A code with a wrong check digit is read, with a warning, and trusts only that code.

@@ -494,7 +494,7 @@ fn missing_paths_empty_folders_out_of_scope_and_gate_wording() {
     ]);
     assert_eq!(out.status.code(), Some(2));
     assert!(
-        stderr_of(&out).contains("`nothing/here.toml` が見つかりません"),
+        stderr_of(&out).contains("`nothing/here.toml`が見つかりません"),
         "{}",
         stderr_of(&out)
     );

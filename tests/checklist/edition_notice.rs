@@ -409,7 +409,7 @@ fn an_answers_file_on_an_older_edition_is_told_this_years_checklist() {
                 (
                     "ja",
                     vec![
-                        "使っているチェックリスト mhlw-institution@fy2025".to_owned(),
+                        "使っているチェックリストmhlw-institution@fy2025".to_owned(),
                         carry.clone(),
                     ],
                 ),
@@ -425,7 +425,7 @@ fn an_answers_file_on_an_older_edition_is_told_this_years_checklist() {
             [
                 (
                     "ja",
-                    vec![format!("`--checklist {this_year}` を付けてください")],
+                    vec![format!("`--checklist {this_year}`を付けてください")],
                 ),
                 ("en", vec![format!("give `--checklist {this_year}`")]),
             ]

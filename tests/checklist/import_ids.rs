@@ -208,7 +208,7 @@ fn matching_items_take_last_years_ids_and_reworded_ones_replace_them() {
     );
     assert!(
         r.stderr
-            .contains("2-⑥ 試験用に言い換えたセキュリティ… (was: 2-⑥ Security patches)"),
+            .contains("2-⑥ 試験用に言い換えた… (was: 2-⑥ Security patches)"),
         "{}",
         r.stderr
     );
@@ -236,7 +236,7 @@ fn matching_items_take_last_years_ids_and_reworded_ones_replace_them() {
     let r = import(&s, "ja", &out2);
     assert_eq!(r.code, Some(0), "{}", r.stderr);
     assert!(
-        r.stderr.contains("文言と対象が同じ 5 項目は、前の版の ID を引き継ぎました。文言が変わった項目は 2、新しい項目は 1、前の版にあってこのブックに見つからない項目は 15 です。"),
+        r.stderr.contains("文言と対象が同じ5項目は、前の版のIDを引き継ぎました。文言が変わった項目は2、新しい項目は1、前の版にあってこのブックに見つからない項目は15です。"),
         "{}",
         r.stderr
     );

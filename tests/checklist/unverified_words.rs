@@ -46,7 +46,7 @@ fn lint_says_what_is_unverified_in_the_readers_language() {
         out.contains("文言または番号を公式PDFとまだ照合していません"),
         "{out}"
     );
-    assert!(out.contains("`unverified` の注記(英語)"), "{out}");
+    assert!(out.contains("`unverified`の注記(英語)"), "{out}");
     // The bundled notes are English data: not put inside Japanese sentences.
     for english in [
         "not yet checked",
@@ -90,7 +90,7 @@ fn an_imported_workbook_is_named_not_the_official_pdf() {
         .unwrap();
     let text = stdout_of(&ja) + &stderr_of(&ja);
     assert!(
-        text.contains("group-list.xlsx から取り込んだ文言です"),
+        text.contains("group-list.xlsxから取り込んだ文言です"),
         "{text}"
     );
     for wrong in ["公式PDF", "公式 PDF", "Imported from", "official"] {
@@ -146,7 +146,7 @@ fn an_imported_workbook_is_named_not_the_official_pdf() {
     let written = std::fs::read_to_string(&answers).unwrap();
     assert!(
         written.contains(
-            "文言はgroup-list.xlsx(medsec が知っている公式ワークブックではありません)とまだ照合していません"
+            "文言はgroup-list.xlsx(medsecが知っている公式ワークブックではありません)とまだ照合していません"
         ),
         "{written}"
     );

@@ -360,7 +360,7 @@ fn status_of_several_files_counts_them_and_exits_with_the_worst() {
     let (code, out, _) = status_of(&dir, "ja", &["complete.toml", "c.toml"]);
     assert_eq!(code, 1);
     assert!(
-        out.contains("2件のファイルのうち、記入が完了していないものがあります: エラー 2件"),
+        out.contains("2件のファイルのうち、記入が完了していないものがあります: エラー2件"),
         "{out}"
     );
 
@@ -374,7 +374,7 @@ fn status_of_several_files_counts_them_and_exits_with_the_worst() {
     let (code, out, _) = status_of(&dir, "ja", &["complete.toml", "d.toml"]);
     assert_eq!(code, 2);
     assert!(
-        out.contains("2件のファイルのうち 1件は使用できません(問題 1件)。"),
+        out.contains("2件のファイルのうち1件は使用できません(問題1件)。"),
         "{out}"
     );
 
@@ -393,8 +393,8 @@ fn without_a_terminal_check_names_the_form_and_the_flag() {
     for (lang, form, said, others) in [
         ("en", None, "medsec init --form institution", "--form pharmacy|vendor"),
         ("en", Some("pharmacy"), "medsec init --form pharmacy", "--form institution|vendor"),
-        ("ja", None, "medsec init --form institution` で作れます(様式 医療機関確認用、mhlw-institution@fy2025)", "--form pharmacy|vendor"),
-        ("ja", Some("vendor"), "medsec init --form vendor` で作れます(様式 事業者確認用", "--form institution|pharmacy"),
+        ("ja", None, "medsec init --form institution`で作れます(様式「医療機関確認用」、mhlw-institution@fy2025)", "--form pharmacy|vendor"),
+        ("ja", Some("vendor"), "medsec init --form vendor`で作れます(様式「事業者確認用」", "--form institution|pharmacy"),
     ] {
         let tmp = tempfile::tempdir().unwrap();
         let mut cmd = common::medsec();
@@ -408,6 +408,8 @@ fn without_a_terminal_check_names_the_form_and_the_flag() {
         let err = stderr_of(&o);
         assert_eq!(o.status.code(), Some(2), "{lang}: {err}");
         assert!(err.contains("--answers FILE"), "{lang}: {err}");
+        // One paragraph: no newline escaped into the error line.
+        assert!(!err.contains("\\n"), "{lang}: {err}");
         let line = err
             .lines()
             .find(|l| l.contains("medsec init --form"))
@@ -450,13 +452,13 @@ mod check_pty {
             .unwrap();
         s.expect("2) 薬局確認用(mhlw-pharmacy@fy2025)").unwrap();
         s.expect("3) 事業者確認用(mhlw-vendor@fy2025)").unwrap();
-        s.expect("番号 [1]: ").unwrap();
+        s.expect("番号[1]: ").unwrap();
         s.send_line("9").unwrap();
-        s.expect("1〜3 の番号を入力してください").unwrap();
-        s.expect("番号 [1]: ").unwrap();
+        s.expect("1〜3の番号を入力してください").unwrap();
+        s.expect("番号[1]: ").unwrap();
         s.send_line("２").unwrap();
         s.expect(
-            "様式 薬局確認用(mhlw-pharmacy@fy2025)の回答ファイルを作ります。`--form pharmacy`",
+            "様式「薬局確認用」(mhlw-pharmacy@fy2025)の回答ファイルを作ります。`--form pharmacy`",
         )
         .unwrap();
         // The walk-through of the pharmacy's form begins: quit it.
