@@ -242,7 +242,7 @@ fn matching_items_take_last_years_ids_and_reworded_ones_replace_them() {
     );
     assert!(
         r.stderr
-            .contains("2-⑥ 試験用に言い換えたセキュリティ…(前: 2-⑥ セキュリティパッチ)"),
+            .contains("2-⑥ 試験用に言い換えた…(前: 2-⑥ セキュリティパッチ)"),
         "{}",
         r.stderr
     );

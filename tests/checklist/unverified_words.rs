@@ -113,7 +113,7 @@ fn an_imported_workbook_is_named_not_the_official_pdf() {
         (
             "ja",
             "table",
-            "文言または番号がgroup-list.xlsx(medsec が知っている公式ワークブックではありません)とまだ照合されていない",
+            "文言または番号がgroup-list.xlsx(medsecが知っている公式ワークブックではありません)とまだ照合されていない",
         ),
         (
             "en",

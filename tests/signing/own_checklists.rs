@@ -1262,7 +1262,7 @@ fn not_inspectors_names_the_bundled_copy_in_words() {
     );
     assert!(code == 0 || code == 1, "{code}: {out}{err}");
     for (lang, words) in [
-        ("ja", "medsec に同梱の mhlw-institution@fy2025"),
+        ("ja", "medsecに同梱のmhlw-institution@fy2025"),
         ("en", "the mhlw-institution@fy2025 bundled with medsec"),
     ] {
         let (code, out, err) = run(
