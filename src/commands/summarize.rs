@@ -145,7 +145,16 @@ fn shorten_paths(rows: &mut [Row]) {
     let parts: Vec<Vec<String>> = rows
         .iter()
         .map(|r| {
-            Path::new(&r.path)
+            // `.` or `..` (or a path ending in one) names its folder by what it resolves to,
+            // so the row reads `clinic-a`, not `.`.
+            let given = Path::new(&r.path);
+            let resolved = match given.components().next_back() {
+                Some(std::path::Component::Normal(_)) | None => None,
+                Some(_) => std::fs::canonicalize(given).ok(),
+            };
+            resolved
+                .as_deref()
+                .unwrap_or(given)
                 .components()
                 .filter(|c| !matches!(c, std::path::Component::CurDir))
                 .map(|c| c.as_os_str().to_string_lossy().into_owned())

@@ -99,6 +99,20 @@ fn verify_expect_says_when_the_printed_report_matches() {
             "one line: {lang}: {out}"
         );
     }
+    // Typed on a Japanese keyboard: the full-width digest (ＳＨＡ－２５６：１ａ５…) is the same.
+    let wide: String = format!("SHA-256: {sha}")
+        .chars()
+        .map(|c| match c {
+            ' ' => '\u{3000}',
+            c if c.is_ascii_graphic() => char::from_u32(c as u32 + 0xFEE0).unwrap(),
+            c => c,
+        })
+        .collect();
+    let a = args(&[os("--expect"), os(&wide)]);
+    let a: Vec<&OsStr> = a.iter().map(|s| s.as_os_str()).collect();
+    let (code, out, err) = run("ja", &a);
+    assert_eq!(code, without, "{out}{err}");
+    assert!(out.contains("[expect-matched]"), "{wide}: {out}{err}");
     let a = args(&[os("--expect"), os(&sha), os("--format"), os("json")]);
     let a: Vec<&OsStr> = a.iter().map(|s| s.as_os_str()).collect();
     let (_, out, _) = run("en", &a);

@@ -1009,3 +1009,36 @@ fn many_bundles_given_one_by_one_are_each_shown_by_their_folder_name() {
     assert_eq!(shown, expected, "{table}");
     assert!(!table.contains("received"), "{table}");
 }
+
+/// `medsec summarize .` inside a bundle (or `..` from below it) names the row by the folder it
+/// resolves to, not `.`.
+#[test]
+fn a_bundle_given_as_dot_is_shown_by_its_folder_name() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("clinic-sakura");
+    let key = common::bundle::TestKey::new(tmp.path(), "hospital");
+    write_bundle(&dir, &report_value(HOSPITAL, 2025));
+    key.sign_bundle(&dir, None);
+    std::fs::create_dir_all(dir.join("evidence")).unwrap();
+    for (cwd, given) in [(dir.clone(), "."), (dir.join("evidence"), "..")] {
+        let o = cmd()
+            .current_dir(&cwd)
+            .args(["summarize", given, "--pubkey"])
+            .arg(&key.public)
+            .args(["--as-of", AS_OF, "--lang", "en"])
+            .output()
+            .unwrap();
+        let table = stdout_of(&o);
+        let first = table
+            .lines()
+            .filter_map(|l| l.strip_prefix("│ "))
+            .filter_map(|l| l.split_whitespace().next())
+            .nth(1)
+            .unwrap_or_default();
+        assert_eq!(
+            first.trim_end_matches('/'),
+            "clinic-sakura",
+            "{given}: {table}"
+        );
+    }
+}

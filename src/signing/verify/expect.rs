@@ -110,6 +110,19 @@ fn strip_digest_label(text: &str) -> &str {
     rest.strip_prefix([':', '=']).map_or(rest, str::trim_start)
 }
 
+/// `value` with full-width ASCII forms (U+FF01–U+FF5E) and the ideographic space (U+3000) as
+/// their ASCII characters.
+fn fold_full_width(value: &str) -> String {
+    value
+        .chars()
+        .map(|c| match c {
+            '\u{3000}' => ' ',
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            c => c,
+        })
+        .collect()
+}
+
 /// The hex digits of `value` (spaces from a wrapped line dropped), checked to be `wanted` long.
 fn hex_digits(
     text: &str,
@@ -139,7 +152,10 @@ fn hex_digits(
 impl Expected {
     /// Parse the value of `--expect`, in any form a printed report shows it.
     pub fn parse(value: &str) -> Result<Expected, ExpectError> {
-        let text = value.trim();
+        // Typed on a Japanese keyboard: full-width letters, digits, `:` `;` `=` and the
+        // ideographic space are their ASCII selves.
+        let folded = fold_full_width(value);
+        let text = folded.trim();
         let unreadable = || ExpectError::Unreadable {
             value: value.to_owned(),
         };
@@ -267,6 +283,18 @@ mod tests {
         assert_eq!(e.key_id.as_deref(), Some("0123456789ABCDEF"));
         let e = Expected::parse(&format!("medsec:sha256={hex}")).unwrap();
         assert_eq!(e.key_id, None);
+        // Full-width, as typed on a Japanese keyboard.
+        let wide: String =
+            format!("ｍｅｄｓｅｃ：sha256＝{hex}；ｋｅｙ＝０１２３４５６７８９ＡＢＣＤＥＦ")
+                .chars()
+                .map(|c| match c {
+                    'a'..='f' => char::from_u32(c as u32 + 0xFEE0).unwrap_or(c),
+                    c => c,
+                })
+                .collect();
+        let e = Expected::parse(&wide).unwrap_or_else(|e| panic!("{wide}: {e}"));
+        assert_eq!(e.sha256, hex);
+        assert_eq!(e.key_id.as_deref(), Some("0123456789ABCDEF"));
     }
 
     #[test]
