@@ -312,25 +312,48 @@ impl Summary {
     fn next(&self, lang: Lang) -> Vec<String> {
         let path = |p: &Path| esc(&p.display().to_string()).into_owned();
         let answers = path(&self.answers);
+        // The same check again, with the flags the user gave (`--out`, `--answers`, …).
+        let again = format!("medsec check {}", self.rerun_flags)
+            .trim_end()
+            .to_owned();
         let missing = self.missing();
         let mut out = Vec::new();
         if missing.contains(&Missing::UnusableAnswers) {
-            out.push(tr!(lang, "check-next-fix-answers", file = answers.clone()));
+            out.push(tr!(
+                lang,
+                "check-next-fix-answers",
+                file = answers.clone(),
+                command = again.as_str()
+            ));
             return out;
         }
         if missing.contains(&Missing::IncompleteAnswers) {
-            out.push(tr!(lang, "check-next-answer", file = answers.clone()));
+            out.push(tr!(
+                lang,
+                "check-next-answer",
+                file = answers.clone(),
+                command = again.as_str()
+            ));
             return out;
         }
         if missing.contains(&Missing::VerifyFailed) {
-            out.push(tr!(lang, "check-next-verify-failed"));
+            out.push(tr!(
+                lang,
+                "check-next-verify-failed",
+                command = again.as_str()
+            ));
             return out;
         }
         if missing
             .iter()
             .any(|m| matches!(m, Missing::ProbeFailed(_) | Missing::Contradiction(_)))
         {
-            out.push(tr!(lang, "check-next-fix-probes", file = answers.clone()));
+            out.push(tr!(
+                lang,
+                "check-next-fix-probes",
+                file = answers.clone(),
+                command = again.as_str()
+            ));
         }
         if let (Some(bundle), Some(key)) = (&self.bundle, &self.key) {
             if missing
@@ -345,7 +368,7 @@ impl Summary {
                 ));
             }
             if key.throwaway {
-                let command = format!("medsec check {}--key NAME.key", self.rerun_flags);
+                let command = format!("{again} --key NAME.key");
                 out.push(tr!(lang, "check-next-keygen-again", command = command));
             } else if out.is_empty() {
                 out.push(tr!(

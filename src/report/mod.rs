@@ -94,7 +94,7 @@ impl ReportError {
                 supported = (OLDEST_FORMAT_VERSION..=FORMAT_VERSION)
                     .map(|v| v.to_string())
                     .collect::<Vec<_>>()
-                    .join(", ")
+                    .join(&tr!(lang, "common-list-separator"))
             ),
             ReportError::NotAReport { path, missing } => tr!(
                 lang,
@@ -645,9 +645,26 @@ mod report_tests {
             ),
             "{err}"
         );
-        assert!(err
-            .localize(Lang::Ja)
-            .contains("format_version 4には対応していません"));
+        let ja = err.localize(Lang::Ja);
+        assert!(ja.contains("format_version 4には対応していません"), "{ja}");
+        assert!(ja.contains("format_version 1、2、3です"), "{ja}");
+        assert!(ja.ends_with('。'), "{ja}");
+    }
+
+    #[test]
+    fn a_version_read_without_the_tree_takes_the_same_paths() {
+        // The fast path reads the version only; every other case (a string, a duplicate key,
+        // not an object) is still said by the full reading.
+        let p = Path::new("report.json");
+        let mut value = serde_json::to_value(sample()).unwrap();
+        value["format_version"] = "3".into();
+        let err = Report::parse(p, &serde_json::to_vec(&value).unwrap()).unwrap_err();
+        assert!(matches!(err, ReportError::Version { .. }), "{err}");
+        let err = Report::parse(p, b"[1, 2]").unwrap_err();
+        assert!(matches!(err, ReportError::NotAReport { .. }), "{err}");
+        value["format_version"] = 3.into();
+        let good = serde_json::to_vec(&value).unwrap();
+        assert!(Report::parse(p, &good).is_ok());
     }
 
     #[test]

@@ -258,6 +258,16 @@ fn an_incomplete_answers_file_says_what_is_missing_and_the_next_step() {
         );
         let next = format!("medsec answer {}", answers.display());
         assert!(stdout.contains(&next), "{stdout}");
+        // The check to run again repeats the flags given (the folder, the date, …).
+        let flat: String = stdout.split_whitespace().collect();
+        let again: String = format!(
+            "`medsec check --answers {} --probes {PROBES} --out {} --as-of {AS_OF}`",
+            answers.display(),
+            out.display()
+        )
+        .split_whitespace()
+        .collect();
+        assert!(flat.contains(&again), "{again}: {stdout}");
         if lang == "en" {
             assert!(stdout.contains("the answers are incomplete"), "{stdout}");
             assert!(stdout.contains("Next:"), "{stdout}");
