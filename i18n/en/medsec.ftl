@@ -1810,6 +1810,7 @@ out-stdout-refused = `{ $flag } -` is not possible here: this command writes fil
 answers-institution-code-prefecture-unknown = institution code `{ $code }`: its first two digits { $digits } are no prefecture number (01 北海道 … 47 沖縄県); check the code
 
 ## status
+status-mixed-inputs = answers files and bundles (folders or report.json) are checked by separate runs: `medsec status` of the answers files ({ $answers }), then of the bundles ({ $bundles })
 status-complete-with-findings = complete, but with findings: { $errors ->
     [one] 1 error
    *[other] { $errors } errors

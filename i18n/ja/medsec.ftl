@@ -1674,6 +1674,7 @@ out-stdout-refused = ここでは`{ $flag } -`(標準出力)は使えません�
 answers-institution-code-prefecture-unknown = 医療機関コード`{ $code }`の先頭2桁{ $digits }は都道府県番号(01北海道〜47沖縄県)ではありません。コードを確かめてください。
 
 ## status
+status-mixed-inputs = 回答ファイルと報告書一式(フォルダまたはreport.json)は、別々に確認してください。回答ファイル({ $answers })と報告書一式({ $bundles })を、それぞれ`medsec status`に渡してください。
 status-files-complete = { $files }件のファイルはすべて記入完了です(警告{ $warnings }件)。
 status-files-incomplete = { $files }件のファイルのうち、記入が完了していないものがあります: エラー{ $errors }件、警告{ $warnings }件。
 status-files-complete-with-findings = { $files }件のファイルはすべて記入完了です。ただし指摘があります(プローブの証跡と矛盾する回答、または合わない証跡): エラー{ $errors }件、警告{ $warnings }件。

@@ -37,6 +37,27 @@ fn status(mut args: StatusArgs, ctx: &Context, say_next: bool) -> anyhow::Result
     if super::status_bundle::is_report_input(&args.files) {
         return super::status_bundle::run(&args, ctx);
     }
+    // Answers files and bundles in one run: said, each list named, rather than reading a
+    // bundle folder as an answers file of an unknown type.
+    let (bundles, answers_files): (Vec<&PathBuf>, Vec<&PathBuf>) = args
+        .files
+        .iter()
+        .partition(|p| super::status_bundle::is_report_input(std::slice::from_ref(*p)));
+    if !bundles.is_empty() {
+        let sep = crate::tr!(ctx.lang, "common-list-separator");
+        let list = |v: &[&PathBuf]| {
+            v.iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(&sep)
+        };
+        return Err(anyhow::anyhow!(crate::tr!(
+            ctx.lang,
+            "status-mixed-inputs",
+            answers = list(&answers_files),
+            bundles = list(&bundles)
+        )));
+    }
     let as_of = ctx.as_of(args.as_of.as_deref())?;
     let catalog = super::init::catalog(ctx)?;
     let mut queue: Vec<PathBuf> = args.files.clone();

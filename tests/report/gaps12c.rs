@@ -516,3 +516,30 @@ mod check_pty {
         assert_eq!(made_in(tmp.path()), ["vendor-fy2025.toml"]);
     }
 }
+
+/// An answers file and a bundle in one `status` run: refused in words (exit 2), each list
+/// named, not read as an answers file of an unknown type.
+#[test]
+fn status_of_an_answers_file_and_a_bundle_says_to_run_them_apart() {
+    let tmp = tempfile::tempdir().unwrap();
+    let a = common::complete_answers_in(tmp.path());
+    let dir = a.parent().unwrap().to_owned();
+    std::fs::create_dir_all(dir.join("bundle")).unwrap();
+    let name = a.file_name().unwrap().to_str().unwrap().to_owned();
+    for (lang, words) in [
+        (
+            "en",
+            "answers files and bundles (folders or report.json) are checked by separate runs",
+        ),
+        (
+            "ja",
+            "回答ファイルと報告書一式(フォルダまたはreport.json)は、別々に確認してください",
+        ),
+    ] {
+        let (code, out, err) = status_of(&dir, lang, &[name.as_str(), "bundle"]);
+        assert_eq!(code, 2, "{lang}: {out}{err}");
+        assert!(err.contains(words) && err.contains(&name), "{lang}: {err}");
+        assert!(!err.contains("unknown-file-type"), "{lang}: {err}");
+        assert!(out.is_empty(), "{lang}: {out}");
+    }
+}
