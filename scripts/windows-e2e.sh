@@ -150,7 +150,7 @@ case $acl in
   *) fail "a protected access list that is not for its owner only: $acl" ;;
 esac
 run 0 "keygen (vendor, unencrypted)" keygen --out "$W\\keys\\vendor" --unencrypted --lang ja
-has out "この Windows ユーザーだけが読めるアクセス権を設定しました"
+has out "このWindowsユーザーだけが読めるアクセス権を設定しました"
 lacks out "0600"
 run 2 "keygen refuses to overwrite" keygen --out "$W\\keys\\vendor" --unencrypted
 has err "vendor.key"
@@ -345,7 +345,7 @@ assert s["verdict"] == "fail" and codes(s["reason_details"]) == ["remote-entry-p
 assert s["observed"]["source"] == "powershell"
 ran(s, 0, "powershell.exe", PS, "listeners-ja-jp.json")
 assert "stopped getting security updates after 2026-10-13" in p["reason"], p["reason"]
-said("のセキュリティ更新は 2026-10-13 で終了", "組み込みの Administrator アカウントが有効",
+said("のセキュリティ更新は2026-10-13", "組み込みのAdministratorアカウントが有効",
      "リモートデスクトップ(RDP、3389番)またはファイル共有(SMB、445番)")
 # The scripts medsec.exe sent, decoded by the stand-in, are the ones in the source.
 for q, f in [("updates", "updates"), ("accounts", "accounts"), ("listeners", "listeners")]:
@@ -389,7 +389,7 @@ assert p["warning_details"][0]["params"]["error"] == "HRESULT からの例外:0x
 assert a["verdict"] == "unknown" and a["reason_code"] == "powershell-failed", a["reason"]
 assert a["reason_details"][0]["params"]["exit_code"] == 1
 assert "用語 'Get-LocalUser' は、コマンドレット" in a["reason_details"][0]["params"]["stderr"], a["reason"]
-said("終了コード 1", "用語 'Get-LocalUser' は、コマンドレット")
+said("終了コード1", "用語 'Get-LocalUser' は、コマンドレット")
 PY
 
 # 4. No PowerShell at all (a locked-down PC): each probe says so; services reads netstat.
