@@ -104,6 +104,14 @@
 #                            42,489 ms CPU: 33.1x wall, 16.8x CPU. Goal (30x) met.
 #   summarize / verify:      300: 0.82 (54 ms / 66 ms); 10,000: 1.13 (1,544 ms / 1,361 ms),
 #                            with the batched signature checks (goal: about 1).
+#   Then report.json's version read without building the JSON tree (the file was parsed
+#   twice, once into a serde_json::Value only to read `format_version`), release build of
+#   dbcf3f9, load 2 (residual), every file cached:
+#   300 bundles, four runs:  19.4x / 17.0x / 19.8x / 19.1x wall, 9.1-10.7x CPU (before:
+#                            13.3-20.6x wall, 7.2-10.6x CPU); summarize / verify 0.92-1.31.
+#   10,000 bundles, once:    medsec 1,261 ms wall, 2,277 ms CPU (before 1,361 / 2,535);
+#                            stock tools 46,067 ms: 36.5x wall, 19.1x CPU; summarize 0.89.
+#   The 300-bundle goal (20x wall) is still not met in these runs (17-20x).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sizes=("$@")
