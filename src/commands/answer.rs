@@ -106,7 +106,7 @@ pub fn run(args: AnswerArgs, ctx: &Context) -> anyhow::Result<Outcome> {
                 "import-recorded-sheet",
                 file = file.as_str(),
                 sheet = sheet.as_str(),
-                sheets = sheets.join(", ")
+                sheets = sheets.join(&tr!(lang, "common-list-separator"))
             ));
         }
         if !notes.is_empty() {

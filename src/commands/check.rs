@@ -439,7 +439,7 @@ fn find_or_make_answers(
                     return Err(anyhow::anyhow!(tr!(
                         lang,
                         "check-several-answers",
-                        files = names.join(", ")
+                        files = names.join(&tr!(lang, "common-list-separator"))
                     )));
                 }
             }

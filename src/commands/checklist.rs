@@ -119,7 +119,7 @@ fn lint(args: LintArgs, ctx: &Context) -> anyhow::Result<Outcome> {
                 out.push_str(&crate::tr!(
                     ctx.lang,
                     "lint-settings-used",
-                    files = files.join(", ")
+                    files = files.join(&crate::tr!(ctx.lang, "common-list-separator"))
                 ));
                 out.push('\n');
             }

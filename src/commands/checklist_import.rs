@@ -173,7 +173,7 @@ pub fn import(mut args: ImportArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         notices.push(tr!(
             lang,
             "workbook-skipped",
-            cells = imported.skipped.join(", ")
+            cells = imported.skipped.join(&tr!(lang, "common-list-separator"))
         ));
     }
     let outcome = match &args.out {

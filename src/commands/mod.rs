@@ -112,7 +112,7 @@ pub fn stale_notice(catalog: &crate::checklist::Catalog, ctx: &Context) -> Optio
                 used_year = older.fiscal_year,
                 wareki = crate::dates::wareki_fiscal_year(current),
                 year = current,
-                current = successors.join(", "),
+                current = successors.join(&crate::tr!(ctx.lang, "common-list-separator")),
                 first = first.as_str()
             ));
         }

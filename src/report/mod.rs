@@ -100,7 +100,7 @@ impl ReportError {
                 lang,
                 "report-not-a-report",
                 path = path.display().to_string(),
-                missing = missing.join(", ")
+                missing = missing.join(&tr!(lang, "common-list-separator"))
             ),
             ReportError::Serialize(e) => tr!(lang, "report-serialize", error = e.to_string()),
         }

@@ -462,7 +462,7 @@ fn a_subfolder_with_its_own_settings_follows_them_and_the_table_names_them() {
     );
     let text = stdout_of(&run(&["--lang", "ja"]));
     assert!(
-        text.contains(&format!("設定ファイル`{parent}`, `{sub}`を使いました")),
+        text.contains(&format!("設定ファイル`{parent}`、`{sub}`を使いました")),
         "{text}"
     );
 }

@@ -192,10 +192,12 @@ fn an_empty_json_object_is_not_a_report_and_a_newer_version_is_newer() {
             };
             assert!(err.contains(said), "{lang} {command}: {err}");
             // The fields it lacks are named; nothing says a newer medsec made it.
-            assert!(
-                err.contains("format_version, generator, generated_at, fiscal_year"),
-                "{err}"
-            );
+            let fields = if lang == "ja" {
+                "format_version、generator、generated_at、fiscal_year"
+            } else {
+                "format_version, generator, generated_at, fiscal_year"
+            };
+            assert!(err.contains(fields), "{err}");
             assert!(
                 !err.contains("newer") && !err.contains("新しいmedsec"),
                 "{err}"

@@ -164,10 +164,18 @@ impl ImportError {
                 format!("{head}\n  {}", found.join("\n  "))
             }
             ImportError::SeveralSheets { sheets } => {
-                tr!(lang, "workbook-several-sheets", sheets = sheets.join(", "))
+                tr!(
+                    lang,
+                    "workbook-several-sheets",
+                    sheets = sheets.join(&tr!(lang, "common-list-separator"))
+                )
             }
             ImportError::MapNeedsSheet { sheets } => {
-                tr!(lang, "import-map-needs-sheet", sheets = sheets.join(", "))
+                tr!(
+                    lang,
+                    "import-map-needs-sheet",
+                    sheets = sheets.join(&tr!(lang, "common-list-separator"))
+                )
             }
             ImportError::NoItems { header, layout } => tr!(
                 lang,
@@ -294,7 +302,7 @@ fn clue(lang: Lang, c: &SheetClue) -> String {
                 lang,
                 "import-clue-row",
                 row = row.row,
-                cells = cells.join(", ")
+                cells = cells.join(&tr!(lang, "common-list-separator"))
             )
         })
         .collect();
