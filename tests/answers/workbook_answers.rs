@@ -26,6 +26,16 @@ struct Spec<'a> {
     list: Option<(u32, u16, u32, Vec<&'a str>)>,
 }
 
+/// A workbook of one sheet, `Sheet1`, with these cells and nothing merged.
+fn one_sheet(cells: Vec<(u32, u16, V)>) -> Vec<u8> {
+    workbook(&[Spec {
+        name: "Sheet1",
+        cells,
+        merges: vec![],
+        list: None,
+    }])
+}
+
 fn workbook(sheets: &[Spec<'_>]) -> Vec<u8> {
     let mut wb = Workbook::new();
     let plain = Format::new();
@@ -291,12 +301,7 @@ fn layout_b<'a>(filled: Vec<(u32, u16, V<'a>)>) -> Vec<u8> {
         (6, 2, V::S("端末PC")),
     ];
     cells.extend(filled);
-    workbook(&[Spec {
-        name: "Sheet1",
-        cells,
-        merges: vec![],
-        list: None,
-    }])
+    one_sheet(cells)
 }
 
 /// Layout C: a section column merged down, a number column of circled numbers, one 回答
@@ -998,12 +1003,7 @@ fn gate_form(gate: &'static str, filled: Cells) -> Vec<u8> {
         (4, 1, V::S("試験用の台帳を作っている。")),
     ];
     cells.extend(filled);
-    workbook(&[Spec {
-        name: "Sheet1",
-        cells,
-        merges: vec![],
-        list: None,
-    }])
+    one_sheet(cells)
 }
 
 /// The gate question found on import is answered from the filled workbook: いいえ marked ○ with
@@ -1339,12 +1339,7 @@ fn target_before_round_2<'a>(filled: Vec<(u32, u16, V<'a>)>) -> Vec<u8> {
         (3, 0, V::S("② 試験用の規程を定めている。")),
     ];
     cells.extend(filled);
-    workbook(&[Spec {
-        name: "Sheet1",
-        cells,
-        merges: vec![],
-        list: None,
-    }])
+    one_sheet(cells)
 }
 
 #[test]
@@ -1860,12 +1855,7 @@ fn straight_through(filled: Cells) -> Vec<u8> {
         (6, 1, V::S("試験用のパッチを適用している。")),
     ];
     cells.extend(filled);
-    workbook(&[Spec {
-        name: "Sheet1",
-        cells,
-        merges: vec![],
-        list: None,
-    }])
+    one_sheet(cells)
 }
 
 /// #11: numbers unique across the sheet are kept as printed, `(3)` not `2-(3)`, in the
