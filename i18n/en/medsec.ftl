@@ -1887,4 +1887,5 @@ own-summarize-out-of-scope = { $count ->
     [one] 1 item out of scope
    *[other] { $count } items out of scope
 }
+own-summarize-col-out-of-scope = items out of scope
 own-origin-bundled = the { $checklist } bundled with medsec

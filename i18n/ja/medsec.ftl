@@ -1711,6 +1711,7 @@ import-ids-other-form = `--ids-from { $from }`は{ $from_form }の様式で、�
 own-base-item-out-of-scope = 独自のチェックリスト{ $checklist }で対象外とした{ $base }の項目です。理由: { $reason }
 own-out-of-scope-heading = 対象外とした項目: { $checklist }({ $digest })が{ $base }({ $base_digest })から除いた項目
 own-summarize-out-of-scope = 対象外{ $count }件
+own-summarize-col-out-of-scope = 対象外の項目
 own-origin-bundled = medsecに同梱の{ $checklist }
 import-clue-map = 下の行から推定した配置が正しければ、`--map { $map }`で指定してください(列: number=、text=、section=、scope=。header-rows=は最初の項目より上の行数です)。
 import-clue-map-sheet = 下の行から推定した配置が正しければ、`--sheet { $sheet } --map { $map }`で指定してください(列: number=、text=、section=、scope=。header-rows=は最初の項目より上の行数です)。

@@ -306,6 +306,8 @@ fn header(lang: Lang) -> Vec<String> {
         tr!(lang, "summarize-col-signed"),
         tr!(lang, "summarize-col-key"),
         tr!(lang, "summarize-col-sha256"),
+        // Columns are only ever added at the end, so a column keeps its place (docs/signing.md).
+        tr!(lang, "own-summarize-col-out-of-scope"),
     ]
 }
 
@@ -340,6 +342,8 @@ fn cells(r: &Row, lang: Lang) -> Vec<Cell> {
         ),
         text(&r.key_id),
         text(&r.report_sha256),
+        // Base items an own checklist leaves out; empty for a checklist that extends none.
+        Cell::Number(r.out_of_scope),
     ]
 }
 
@@ -397,7 +401,7 @@ pub fn xlsx(rows: &[Row], lang: Lang) -> Result<Vec<u8>, rust_xlsxwriter::XlsxEr
         }
     }
     for (c, w) in [
-        30, 10, 6, 24, 13, 24, 10, 10, 24, 10, 8, 8, 8, 8, 8, 8, 8, 28, 11, 18, 66,
+        30, 10, 6, 24, 13, 24, 10, 10, 24, 10, 8, 8, 8, 8, 8, 8, 8, 28, 11, 18, 66, 8,
     ]
     .into_iter()
     .enumerate()
@@ -409,4 +413,42 @@ pub fn xlsx(rows: &[Row], lang: Lang) -> Result<Vec<u8>, rust_xlsxwriter::XlsxEr
     let last_row = u32::try_from(rows.len()).unwrap_or(u32::MAX).max(1);
     ws.autofilter(0, 0, last_row, last_col)?;
     wb.save_to_buffer()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The CSV and XLSX columns keep their places (docs/signing.md): a new column goes at the
+    /// end, never between, so a sheet that reads a column by its place keeps reading it.
+    #[test]
+    fn the_sheet_columns_keep_their_order() {
+        assert_eq!(
+            header(Lang::En),
+            [
+                "bundle",
+                "result",
+                "exit code",
+                "worst finding",
+                "institution code",
+                "institution name",
+                "prefecture",
+                "prefecture of the code",
+                "checklist",
+                "edition",
+                "fiscal year",
+                "complete",
+                "answered no",
+                "overdue target dates",
+                "probe evidence",
+                "probe failures",
+                "contradictions",
+                "probe evidence findings",
+                "signed",
+                "key ID",
+                "report.json SHA-256",
+                "items out of scope",
+            ]
+        );
+    }
 }

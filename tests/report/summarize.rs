@@ -455,6 +455,12 @@ fn csv_has_a_bom_a_header_one_row_per_bundle_and_no_formulas() {
         "evidence-no-institution"
     );
     assert_eq!(&overdue[col("probe evidence findings")], "");
+    // Columns are added at the end; a checklist that extends none leaves out nothing to count.
+    assert_eq!(
+        header.last().map(String::as_str),
+        Some("items out of scope")
+    );
+    assert_eq!(&overdue[col("items out of scope")], "");
     // Every cell quoted.
     let text = String::from_utf8(body.to_vec()).unwrap();
     assert!(text.lines().all(|l| l.starts_with('"') && l.ends_with('"')));
@@ -525,7 +531,9 @@ fn xlsx_reads_back_with_filters_and_a_frozen_header() {
         &mut sheet,
     )
     .unwrap();
-    assert!(sheet.contains("<autoFilter ref=\"A1:U8\""), "{sheet}");
+    // 22 columns, A to V: the last is the own checklist's items out of scope.
+    assert!(sheet.contains("<autoFilter ref=\"A1:V8\""), "{sheet}");
+    assert_eq!(header.last().map(String::as_str), Some("対象外の項目"));
     assert!(sheet.contains("state=\"frozen\""), "{sheet}");
     assert!(!sheet.contains("<f>"), "{sheet}");
 }

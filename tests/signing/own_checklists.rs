@@ -1091,6 +1091,63 @@ fn status_and_render_of_an_own_checklist_bundle_show_base_and_own_items() {
         ],
     );
     assert!(out.contains("対象外1件"), "{out}");
+    // CSV and XLSX: the count in its own column, headed in the language asked.
+    for (lang, header) in [("en", "items out of scope"), ("ja", "対象外の項目")] {
+        let (code, _, err) = run(
+            w,
+            &[
+                "summarize",
+                "bundle-b",
+                "--pubkey",
+                "k.pub",
+                "--as-of",
+                "2025-11-01",
+                "--lang",
+                lang,
+                "--format",
+                "csv",
+                "--out",
+                "summary.csv",
+                "--force",
+            ],
+        );
+        assert_eq!(code, 1, "{lang}: {err}");
+        let bytes = std::fs::read(w.join("summary.csv")).unwrap();
+        let mut r = csv::Reader::from_reader(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap());
+        let headers: Vec<String> = r.headers().unwrap().iter().map(str::to_owned).collect();
+        let col = headers.iter().position(|h| h == header).unwrap();
+        let row = r.records().next().unwrap().unwrap();
+        assert_eq!(&row[col], "1", "{lang}: {headers:?} {row:?}");
+    }
+    let (code, _, err) = run(
+        w,
+        &[
+            "summarize",
+            "bundle-b",
+            "--pubkey",
+            "k.pub",
+            "--as-of",
+            "2025-11-01",
+            "--lang",
+            "ja",
+            "--format",
+            "xlsx",
+            "--out",
+            "summary.xlsx",
+        ],
+    );
+    assert_eq!(code, 1, "{err}");
+    {
+        use calamine::{Data, Reader, Xlsx};
+        let mut wb: Xlsx<_> = calamine::open_workbook(w.join("summary.xlsx")).unwrap();
+        let range = wb.worksheet_range("報告書一式の一覧").unwrap();
+        let rows: Vec<&[Data]> = range.rows().collect();
+        let col = rows[0]
+            .iter()
+            .position(|h| *h == Data::String("対象外の項目".into()))
+            .unwrap();
+        assert_eq!(rows[1][col], Data::Float(1.0), "{:?}", rows[1]);
+    }
 }
 
 /// `checklist new` on the example own checklist moves the year inside its title (never adds a
