@@ -1882,6 +1882,7 @@ import-ids-not-found = items of { $from } not found in this workbook (their answ
 import-ids-other-form = `--ids-from { $from }` is the { $from_form } form and the workbook is the { $form } form: item IDs do not carry between the vendor form and the institutions' forms, so nothing was written. Name an earlier edition of the same kind of form.
 ## own
 own-base-item-out-of-scope = An item of { $base } that the own checklist { $checklist } marks out of scope. Reason: { $reason }
+own-base-item-required-out-of-scope = An item of { $base } that the form asks every institution to answer, which the own checklist { $checklist } marks out of scope. The form has no "not applicable" for it, and an inspection checks that every item is answered: take it out of `[[out_of_scope]]` and answer it (yes or no). Reason given: { $reason }
 own-out-of-scope-heading = Items out of scope: left out of { $base } ({ $base_digest }) by { $checklist } ({ $digest })
 own-summarize-out-of-scope = { $count ->
     [one] 1 item out of scope

@@ -51,6 +51,21 @@ impl OutOfScope {
             .as_ref()
             .map_or_else(|| self.item.clone(), |i| i.label(lang))
     }
+
+    /// Whether the base's form asks every institution to answer this item, so that leaving it
+    /// out leaves unanswered what an inspection checks: a required item that is not the gate
+    /// question and that the form does not excuse without a vendor contract (2-②, 2-③). The
+    /// gate's 「いいえ」 (no medical information system) excuses every item alike and is the
+    /// form's own way to say so. A next-year or recommended item may be left out.
+    pub fn required_of_all(&self) -> bool {
+        self.base_item.as_ref().is_some_and(|i| {
+            i.requirement == super::model::Requirement::Required
+                && !i.gate
+                && !i
+                    .not_applicable_when
+                    .contains(&super::model::NotApplicableRule::NoVendorContract)
+        })
+    }
 }
 
 /// The checklist an own checklist was linked to: what reports record beside the extension.

@@ -82,6 +82,39 @@ fn item_ids(dir: &Path, spec: &str) -> Vec<String> {
         .collect()
 }
 
+/// Fill in answers.toml (made by init over own.toml in `dir`): the institution, and はい with a
+/// check date in `year` for every item of `ids`.
+fn answer_every_item(dir: &Path, year: i16, ids: &[String]) {
+    let text = std::fs::read_to_string(dir.join("answers.toml"))
+        .unwrap()
+        .replace("name = \"\"", "name = \"テスト病院\"")
+        .replace("code = \"\"", "code = \"0110113719\"")
+        .replace("prefecture = \"\"", "prefecture = \"北海道\"")
+        .replace("kind = \"\"", "kind = \"hospital\"")
+        .replace("manager = \"\"", "manager = \"山田太郎\"")
+        .replace("security_manager = \"\"", "security_manager = \"佐藤花子\"")
+        .replace("answered_by = \"\"", "answered_by = \"佐藤花子\"")
+        .replace("contract = \"\"", "contract = false");
+    std::fs::write(dir.join("answers.toml"), text).unwrap();
+    let mut sheet = String::from("item,answer,checked_on,target_date,note\n");
+    for id in ids {
+        sheet.push_str(&format!("{id},はい,{year}-06-02,,\n"));
+    }
+    std::fs::write(dir.join("sheet.csv"), sheet).unwrap();
+    let (code, out, err) = run(
+        dir,
+        &[
+            "--checklist",
+            "own.toml",
+            "answer",
+            "answers.toml",
+            "--import",
+            "sheet.csv",
+        ],
+    );
+    assert_eq!(code, 0, "fy{year}: {out}{err}");
+}
+
 #[test]
 fn an_extension_over_each_institution_edition_round_trips() {
     for year in INSTITUTION_EDITIONS {
@@ -125,23 +158,7 @@ fn an_extension_over_each_institution_edition_round_trips() {
             !text.contains("\"remote-maintenance\""),
             "out of scope is never asked"
         );
-        let text = text
-            .replace("name = \"\"", "name = \"テスト病院\"")
-            .replace("code = \"\"", "code = \"0110113719\"")
-            .replace("prefecture = \"\"", "prefecture = \"北海道\"")
-            .replace("kind = \"\"", "kind = \"hospital\"")
-            .replace("manager = \"\"", "manager = \"山田太郎\"")
-            .replace("security_manager = \"\"", "security_manager = \"佐藤花子\"")
-            .replace("answered_by = \"\"", "answered_by = \"佐藤花子\"")
-            .replace("contract = \"\"", "contract = false");
-        std::fs::write(w.join("answers.toml"), text).unwrap();
-        let mut sheet = String::from("item,answer,checked_on,target_date,note\n");
-        for id in &ids {
-            sheet.push_str(&format!("{id},はい,{year}-06-02,,\n"));
-        }
-        std::fs::write(w.join("sheet.csv"), sheet).unwrap();
-        let (code, out, err) = with_own(&["answer", "answers.toml", "--import", "sheet.csv"]);
-        assert_eq!(code, 0, "fy{year}: {out}{err}");
+        answer_every_item(w, year, &ids);
         let as_of = format!("{year}-11-01");
         let (code, out, err) = with_own(&["status", "answers.toml", "--as-of", &as_of]);
         assert_eq!(code, 0, "fy{year}: complete after answering: {out}{err}");
@@ -298,6 +315,147 @@ fn an_extension_over_each_institution_edition_round_trips() {
             out.contains(&format!("checklists/own-institution-fy{year}.toml")),
             "{out}"
         );
+    }
+}
+
+/// An MHLW item the form asks every institution to answer, left out by an own checklist, is
+/// the finding `base-item-required-out-of-scope` (exit 1): the form has no 対象外 for it and an
+/// inspection checks every item. What the form lets an institution leave out (no vendor
+/// contract, a recommended or next-year item) stays the warning `base-item-out-of-scope`.
+#[test]
+fn leaving_out_an_item_every_institution_answers_is_a_verify_finding() {
+    let cases: [(i16, &[&str], &[&str], i32); 2] = [
+        (
+            2025,
+            &["remote-maintenance", "two-factor-authentication"],
+            &["asset-ledger"],
+            1,
+        ),
+        (2023, &["remote-maintenance", "cyber-bcp"], &[], 0),
+    ];
+    for (year, allowed, required, exit) in cases {
+        let tmp = tempfile::tempdir().unwrap();
+        let w = tmp.path();
+        let mut own = own_checklist(year);
+        for item in allowed.iter().chain(required).skip(1) {
+            own = own.replacen(
+                "[[sections]]",
+                &format!(
+                    "[[out_of_scope]]\nitem = \"{item}\"\nreason = {{ ja = \"当院の判断です。\", en = \"Our own decision.\" }}\n\n[[sections]]"
+                ),
+                1,
+            );
+        }
+        std::fs::write(w.join("own.toml"), own).unwrap();
+        let (code, out, err) = run(
+            w,
+            &["--checklist", "own.toml", "checklist", "lint", "own.toml"],
+        );
+        assert_eq!(code, 0, "fy{year}: {out}{err}");
+        let (code, _, err) = run(
+            w,
+            &["--checklist", "own.toml", "init", "--out", "answers.toml"],
+        );
+        assert_eq!(code, 0, "fy{year}: {err}");
+        let ids = item_ids(w, &format!("own-institution@fy{year}"));
+        answer_every_item(w, year, &ids);
+        keygen(&w.join("k"));
+        let (code, out, err) = run(
+            w,
+            &[
+                "--checklist",
+                "own.toml",
+                "report",
+                "--answers",
+                "answers.toml",
+                "--out",
+                "bundle",
+                "--sign",
+                "k.key",
+            ],
+        );
+        assert_eq!(code, 0, "fy{year}: {out}{err}");
+        let as_of = format!("{year}-11-01");
+        let verify = |extra: &[&str]| {
+            let mut args = vec!["verify", "bundle", "--pubkey", "k.pub", "--as-of", &as_of];
+            args.extend_from_slice(extra);
+            run(w, &args)
+        };
+        let (code, out, err) = verify(&["--format", "json"]);
+        assert_eq!(code, exit, "fy{year}: {out}{err}");
+        let findings = json(&out)["bundles"][0]["findings"].clone();
+        let of = |item: &str| {
+            findings
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|f| f["item"] == item)
+                .unwrap_or_else(|| panic!("fy{year} {item}: {findings}"))
+                .clone()
+        };
+        for item in allowed {
+            assert_eq!(
+                of(item)["code"],
+                "base-item-out-of-scope",
+                "fy{year} {item}"
+            );
+            assert_eq!(of(item)["class"], "warning", "fy{year} {item}");
+        }
+        for item in required {
+            assert_eq!(
+                of(item)["code"],
+                "base-item-required-out-of-scope",
+                "fy{year}"
+            );
+            assert_eq!(of(item)["class"], "finding", "fy{year} {item}");
+        }
+        // In words, in both languages: the item by its number, what to do, and the reason.
+        if !required.is_empty() {
+            for (lang, words) in [
+                (
+                    "ja",
+                    ["2-① ", "全ての医療機関等が回答する項目", "当院の判断です。"],
+                ),
+                (
+                    "en",
+                    [
+                        "2-① ",
+                        "asks every institution to answer",
+                        "Our own decision.",
+                    ],
+                ),
+            ] {
+                let (code, out, _) = verify(&["--lang", lang]);
+                assert_eq!(code, 1);
+                assert!(
+                    out.contains("base-item-required-out-of-scope"),
+                    "{lang}: {out}"
+                );
+                for word in words {
+                    assert!(out.contains(word), "{lang} {word}: {out}");
+                }
+            }
+            let (code, out, _) = run(
+                w,
+                &[
+                    "summarize",
+                    "bundle",
+                    "--pubkey",
+                    "k.pub",
+                    "--as-of",
+                    &as_of,
+                    "--format",
+                    "json",
+                ],
+            );
+            assert_eq!(code, 1);
+            let row = &json(&out)["bundles"][0];
+            assert_eq!(
+                row["worst_finding"], "base-item-required-out-of-scope",
+                "{row}"
+            );
+            assert_eq!(row["out_of_scope"], 3, "{row}");
+        }
     }
 }
 

@@ -103,10 +103,13 @@ pub(super) fn check(b: &mut Bundle<'_>, report: &Report, checked: &Checked, opts
     }
 }
 
-/// An own checklist's base items left out: each a warning naming the item and the reason (an
+/// An own checklist's base items left out: each said with the item and the reason (an
 /// inspector sees every item the institution did not answer, and why), and the whole list in
-/// the bundle's result. A warning, not a finding: leaving out what does not apply is what
-/// `[[out_of_scope]]` is for; whether the reason holds is the inspector's judgement.
+/// the bundle's result. An item the form lets an institution leave out (no vendor contract, a
+/// next-year or recommended item) is the warning `base-item-out-of-scope`: whether the reason
+/// holds is the inspector's judgement. An item the form asks every institution to answer is the
+/// finding `base-item-required-out-of-scope`: the MHLW form has no 対象外 for it, and an
+/// inspection checks that every item is answered (facts file §2, S13, S17; §1.3).
 fn push_out_of_scope(b: &mut Bundle<'_>, report: &Report, catalog: &Catalog) {
     let Some(own) = catalog.by_digest(&report.checklist.digest) else {
         return;
@@ -122,16 +125,34 @@ fn push_out_of_scope(b: &mut Bundle<'_>, report: &Report, catalog: &Catalog) {
     let mut out_of_scope = Vec::new();
     for o in &extends.out_of_scope {
         let label = o.label(lang);
-        let message = tr!(
-            lang,
-            "own-base-item-out-of-scope",
-            checklist = checklist.as_str(),
-            base = base.full_id(),
-            reason = o.reason.get(lang)
-        );
+        let (code, class, message) = if o.required_of_all() {
+            (
+                "base-item-required-out-of-scope",
+                Class::Finding,
+                tr!(
+                    lang,
+                    "own-base-item-required-out-of-scope",
+                    checklist = checklist.as_str(),
+                    base = base.full_id(),
+                    reason = o.reason.get(lang)
+                ),
+            )
+        } else {
+            (
+                "base-item-out-of-scope",
+                Class::Warning,
+                tr!(
+                    lang,
+                    "own-base-item-out-of-scope",
+                    checklist = checklist.as_str(),
+                    base = base.full_id(),
+                    reason = o.reason.get(lang)
+                ),
+            )
+        };
         b.findings.push(Finding {
-            code: "base-item-out-of-scope".to_owned(),
-            class: Class::Warning,
+            code: code.to_owned(),
+            class,
             file: Some(report::FILE_NAME.to_owned()),
             item: Some(o.item.clone()),
             item_label: Some(label),

@@ -121,7 +121,8 @@ pub struct BundleResult {
     /// Files the manifest covers.
     pub files: usize,
     /// For a report made on an own checklist: what it extends and the base items it left out
-    /// (each also the warning `base-item-out-of-scope`); given only when content was trusted.
+    /// (each also said as `base-item-out-of-scope` or `base-item-required-out-of-scope`); given
+    /// only when content was trusted.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub extends: Option<ExtendsInfo>,
     pub findings: Vec<Finding>,
