@@ -82,9 +82,8 @@ fn item_ids(dir: &Path, spec: &str) -> Vec<String> {
         .collect()
 }
 
-/// Fill in answers.toml (made by init over own.toml in `dir`): the institution, and はい with a
-/// check date in `year` for every item of `ids`.
-fn answer_every_item(dir: &Path, year: i16, ids: &[String]) {
+/// Fill in the institution of answers.toml (made by init in `dir`).
+fn fill_institution(dir: &Path) {
     let text = std::fs::read_to_string(dir.join("answers.toml"))
         .unwrap()
         .replace("name = \"\"", "name = \"テスト病院\"")
@@ -96,6 +95,12 @@ fn answer_every_item(dir: &Path, year: i16, ids: &[String]) {
         .replace("answered_by = \"\"", "answered_by = \"佐藤花子\"")
         .replace("contract = \"\"", "contract = false");
     std::fs::write(dir.join("answers.toml"), text).unwrap();
+}
+
+/// Fill in answers.toml (made by init over own.toml in `dir`): the institution, and はい with a
+/// check date in `year` for every item of `ids`.
+fn answer_every_item(dir: &Path, year: i16, ids: &[String]) {
+    fill_institution(dir);
     let mut sheet = String::from("item,answer,checked_on,target_date,note\n");
     for id in ids {
         sheet.push_str(&format!("{id},はい,{year}-06-02,,\n"));
@@ -959,17 +964,7 @@ fn an_extension_over_an_imported_base_carries_both_and_verifies_without_them() {
     };
     let (code, _, err) = with_both(&["init", "--out", "answers.toml"]);
     assert_eq!(code, 0, "{err}");
-    let text = std::fs::read_to_string(w.join("answers.toml"))
-        .unwrap()
-        .replace("name = \"\"", "name = \"テスト病院\"")
-        .replace("code = \"\"", "code = \"0110113719\"")
-        .replace("prefecture = \"\"", "prefecture = \"北海道\"")
-        .replace("kind = \"\"", "kind = \"hospital\"")
-        .replace("manager = \"\"", "manager = \"山田太郎\"")
-        .replace("security_manager = \"\"", "security_manager = \"佐藤花子\"")
-        .replace("answered_by = \"\"", "answered_by = \"佐藤花子\"")
-        .replace("contract = \"\"", "contract = false");
-    std::fs::write(w.join("answers.toml"), text).unwrap();
+    fill_institution(w);
     keygen(&w.join("hospital"));
     let (code, out, err) = with_both(&[
         "report",
