@@ -55,6 +55,22 @@ fn run(dir: &Path, args: &[&str]) -> (i32, String, String) {
     (o.status.code().unwrap_or(-1), stdout_of(&o), stderr_of(&o))
 }
 
+/// Run medsec in `dir`, which must succeed (exit 0); its stdout.
+fn run_ok(dir: &Path, args: &[&str]) -> String {
+    let (code, out, err) = run(dir, args);
+    assert_eq!(code, 0, "{args:?}: {out}{err}");
+    out
+}
+
+/// An empty working folder, and the path of examples/own-checklist.toml.
+fn example_workspace() -> (tempfile::TempDir, String) {
+    let example = common::root().join("examples/own-checklist.toml");
+    (
+        tempfile::tempdir().unwrap(),
+        example.to_str().unwrap().to_owned(),
+    )
+}
+
 fn json(text: &str) -> Value {
     serde_json::from_str(text).unwrap_or_else(|e| panic!("{e}: {text}"))
 }
@@ -1026,12 +1042,10 @@ fn an_extension_over_an_imported_base_carries_both_and_verifies_without_them() {
 /// the base's items and the own ones, linked to the base the bundle names (issue #15).
 #[test]
 fn status_and_render_of_an_own_checklist_bundle_show_base_and_own_items() {
-    let tmp = tempfile::tempdir().unwrap();
+    let (tmp, own) = example_workspace();
+    let own = own.as_str();
     let w = tmp.path();
-    let own = common::root().join("examples/own-checklist.toml");
-    let own = own.to_str().unwrap();
-    let (code, _, err) = run(w, &["--checklist", own, "init", "--out", "b.toml"]);
-    assert_eq!(code, 0, "{err}");
+    run_ok(w, &["--checklist", own, "init", "--out", "b.toml"]);
     let text = std::fs::read_to_string(w.join("b.toml"))
         .unwrap()
         .replace("name = \"\"", "name = \"テスト病院\"")
@@ -1307,11 +1321,9 @@ fn status_and_render_of_an_own_checklist_bundle_show_base_and_own_items() {
 /// second one), and the scaffold lints clean over its base given with `--checklist`.
 #[test]
 fn checklist_new_on_the_example_advances_its_title_and_lints_clean() {
-    let tmp = tempfile::tempdir().unwrap();
+    let (tmp, example) = example_workspace();
     let w = tmp.path();
-    let example = common::root().join("examples/own-checklist.toml");
-    let example = example.to_str().unwrap();
-    let (code, _, err) = run(
+    run_ok(
         w,
         &[
             "checklist",
@@ -1324,12 +1336,11 @@ fn checklist_new_on_the_example_advances_its_title_and_lints_clean() {
             "base.toml",
         ],
     );
-    assert_eq!(code, 0, "{err}");
-    let (code, _, err) = run(
+    run_ok(
         w,
         &[
             "--checklist",
-            example,
+            &example,
             "checklist",
             "new",
             "--from",
@@ -1340,7 +1351,6 @@ fn checklist_new_on_the_example_advances_its_title_and_lints_clean() {
             "own.toml",
         ],
     );
-    assert_eq!(code, 0, "{err}");
     let text = std::fs::read_to_string(w.join("own.toml")).unwrap();
     assert!(
         text.contains("\"院内追加チェック(例) 令和8年度版\"")
@@ -1397,11 +1407,9 @@ fn checklist_new_on_the_example_advances_its_title_and_lints_clean() {
 /// answers into it by ID (the file given wins over the --from file's checklist).
 #[test]
 fn init_from_last_year_answers_the_checklist_file_given() {
-    let tmp = tempfile::tempdir().unwrap();
+    let (tmp, example) = example_workspace();
     let w = tmp.path();
-    let example = common::root().join("examples/own-checklist.toml");
-    let example = example.to_str().unwrap();
-    let (code, _, err) = run(
+    run_ok(
         w,
         &[
             "--checklist",
@@ -1411,12 +1419,11 @@ fn init_from_last_year_answers_the_checklist_file_given() {
             "last.toml",
         ],
     );
-    assert_eq!(code, 0, "{err}");
-    let (code, _, err) = run(
+    run_ok(
         w,
         &[
             "--checklist",
-            example,
+            &example,
             "init",
             "--from",
             "last.toml",
@@ -1424,7 +1431,6 @@ fn init_from_last_year_answers_the_checklist_file_given() {
             "new.toml",
         ],
     );
-    assert_eq!(code, 0, "{err}");
     let text = std::fs::read_to_string(w.join("new.toml")).unwrap();
     assert!(text.contains("id = \"example-institution\""), "{text}");
     assert!(text.contains("example-backup-restore-drill"), "{text}");
