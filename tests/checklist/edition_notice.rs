@@ -86,16 +86,7 @@ fn a_checklist_of_this_year_quiets_the_notice() {
 #[test]
 fn a_pharmacy_gets_the_merged_form_of_this_year_or_the_notice() {
     let year = current_fiscal_year();
-    let text = std::fs::read_to_string(format!(
-        "{}/checklists/mhlw/fy2025/institution.toml",
-        env!("CARGO_MANIFEST_DIR")
-    ))
-    .unwrap()
-    .replace("fy2025", &format!("fy{year}"))
-    .replace("fiscal_year = 2025", &format!("fiscal_year = {year}"))
-    .replace("令和7年度", &medsec::dates::wareki_fiscal_year(year))
-    .replace("FY2025", &format!("FY{year}"))
-    .replace(
+    let text = fy2025_institution_as_this_years().replace(
         "serves = [\"hospital\", \"clinic\"]",
         "serves = [\"hospital\", \"clinic\", \"pharmacy\"]",
     );
@@ -298,11 +289,11 @@ fn checklist_new_toward_an_edition_without_the_form_is_said_not_refused() {
     assert!(!dir.path().join("q.toml").exists());
 }
 
-/// The bundled FY2025 institution form made this year's, as publisher `publisher`'s
-/// (`mhlw` stands for a checklist imported from the official workbook), written in `dir`.
-fn this_years_form(dir: &std::path::Path, publisher: &str) -> std::path::PathBuf {
+/// The text of the bundled FY2025 institution form with this fiscal year's edition, year and
+/// titles (令和N年度, FYNNNN).
+fn fy2025_institution_as_this_years() -> String {
     let year = current_fiscal_year();
-    let text = std::fs::read_to_string(format!(
+    std::fs::read_to_string(format!(
         "{}/checklists/mhlw/fy2025/institution.toml",
         env!("CARGO_MANIFEST_DIR")
     ))
@@ -311,14 +302,20 @@ fn this_years_form(dir: &std::path::Path, publisher: &str) -> std::path::PathBuf
     .replace("fiscal_year = 2025", &format!("fiscal_year = {year}"))
     .replace("令和7年度", &medsec::dates::wareki_fiscal_year(year))
     .replace("FY2025", &format!("FY{year}"))
-    .replace(
-        "id = \"mhlw-institution\"",
-        &format!("id = \"{publisher}-institution\""),
-    )
-    .replace(
-        "publisher = \"mhlw\"",
-        &format!("publisher = \"{publisher}\""),
-    );
+}
+
+/// The bundled FY2025 institution form made this year's, as publisher `publisher`'s
+/// (`mhlw` stands for a checklist imported from the official workbook), written in `dir`.
+fn this_years_form(dir: &std::path::Path, publisher: &str) -> std::path::PathBuf {
+    let text = fy2025_institution_as_this_years()
+        .replace(
+            "id = \"mhlw-institution\"",
+            &format!("id = \"{publisher}-institution\""),
+        )
+        .replace(
+            "publisher = \"mhlw\"",
+            &format!("publisher = \"{publisher}\""),
+        );
     let path = dir.join(format!("{publisher}-this-year.toml"));
     std::fs::write(&path, text).unwrap();
     path
