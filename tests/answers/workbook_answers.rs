@@ -71,21 +71,6 @@ const JAN15: f64 = 46402.0;
 const WAREKI: &str = "[$-ja-JP]ggge\"年\"m\"月\"d\"日\"";
 const WAREKI_SHORT: &str = "[$-411]ge.m.d";
 
-struct Run {
-    code: Option<i32>,
-    stdout: String,
-    stderr: String,
-}
-
-fn run(cmd: &mut assert_cmd::Command) -> Run {
-    let out = cmd.output().unwrap();
-    Run {
-        code: out.status.code(),
-        stdout: stdout_of(&out),
-        stderr: stderr_of(&out),
-    }
-}
-
 fn save(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
     let p = dir.join(name);
     std::fs::write(&p, bytes).unwrap();

@@ -76,21 +76,6 @@ fn test_workbook() -> Vec<u8> {
     wb.save_to_buffer().unwrap()
 }
 
-struct Run {
-    code: Option<i32>,
-    stdout: String,
-    stderr: String,
-}
-
-fn run(cmd: &mut assert_cmd::Command) -> Run {
-    let out = cmd.output().unwrap();
-    Run {
-        code: out.status.code(),
-        stdout: stdout_of(&out),
-        stderr: stderr_of(&out),
-    }
-}
-
 fn sha256_hex(bytes: &[u8]) -> String {
     use sha2::Digest;
     sha2::Sha256::digest(bytes)

@@ -166,21 +166,6 @@ fn layout_d() -> Vec<u8> {
     }])
 }
 
-struct Run {
-    code: Option<i32>,
-    stdout: String,
-    stderr: String,
-}
-
-fn run(cmd: &mut assert_cmd::Command) -> Run {
-    let out = cmd.output().unwrap();
-    Run {
-        code: out.status.code(),
-        stdout: stdout_of(&out),
-        stderr: stderr_of(&out),
-    }
-}
-
 fn medsec_in(data: &Path) -> assert_cmd::Command {
     let mut cmd = medsec();
     cmd.env("MEDSEC_DATA_DIR", data)

@@ -37,6 +37,23 @@ pub fn stderr_of(out: &std::process::Output) -> String {
     String::from_utf8(out.stderr.clone()).expect("stderr is UTF-8")
 }
 
+/// What a command did: its exit code and its output as text.
+pub struct Run {
+    pub code: Option<i32>,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+/// Run `cmd` to its end (the workbook import and answers tests' set-up).
+pub fn run(cmd: &mut Command) -> Run {
+    let out = cmd.output().unwrap();
+    Run {
+        code: out.status.code(),
+        stdout: stdout_of(&out),
+        stderr: stderr_of(&out),
+    }
+}
+
 /// A path as medsec shows it on this platform, from the `/` form a test writes: unchanged on
 /// Unix, `\` for `/` on Windows. medsec shows a path as the user gave it, and a path it makes
 /// (a folder given joined with a file found in it) in the platform's form; names inside a
