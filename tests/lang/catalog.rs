@@ -476,21 +476,34 @@ fn outside_code(text: &str) -> Vec<&str> {
 /// See docs/glossary.md, "Writing Japanese".
 #[test]
 fn japanese_brackets_are_one_style() {
-    let mut found = vec![];
-    for file in ["ja/medsec.ftl", "ja/help.ftl"] {
-        for (id, text) in flat_messages(file) {
+    assert_no_message_has(
+        &["ja/medsec.ftl", "ja/help.ftl"],
+        "full-width brackets or an ASCII question mark in Japanese text (write (), ？, or put code in `…`)",
+        |text| {
             let full_width = text.contains(['（', '）']);
-            let ascii_question = outside_code(&text).iter().any(|p| p.contains('?'));
+            let ascii_question = outside_code(text).iter().any(|p| p.contains('?'));
             if full_width || ascii_question {
-                found.push(format!("{file} {id}: {}", text.trim()));
+                vec![text.trim().to_owned()]
+            } else {
+                vec![]
             }
+        },
+    );
+}
+
+/// Fails naming every message of `files` (as `file id: part`) in which `wrong` finds parts.
+fn assert_no_message_has(files: &[&str], what: &str, wrong: impl Fn(&str) -> Vec<String>) {
+    let mut found = vec![];
+    for file in files {
+        for (id, text) in flat_messages(file) {
+            found.extend(
+                wrong(&text)
+                    .into_iter()
+                    .map(|part| format!("{file} {id}: {part}")),
+            );
         }
     }
-    assert!(
-        found.is_empty(),
-        "full-width brackets or an ASCII question mark in Japanese text (write (), ？, or put code in `…`):\n{}",
-        found.join("\n")
-    );
+    assert!(found.is_empty(), "{what}:\n{}", found.join("\n"));
 }
 
 /// A flag or command line in a sentence is code: `--answers FILE`, not --answers FILE, in both
@@ -499,26 +512,23 @@ fn japanese_brackets_are_one_style() {
 fn flags_are_written_as_code() {
     // The HTML report turns code spans into <code> (render/templates.rs `code_spans`), so no
     // message is exempt. A flag right after Japanese text (`は--force`) is bare too.
-    let mut found = vec![];
-    for file in ["ja/medsec.ftl", "en/medsec.ftl", "ja/help.ftl"] {
-        for (id, text) in flat_messages(file) {
-            for part in outside_code(&text) {
-                let bare = part.match_indices("--").any(|(i, _)| {
-                    let after = part.get(i + 2..).and_then(|s| s.chars().next());
-                    let before = part.get(..i).and_then(|s| s.chars().next_back());
-                    after.is_some_and(|c| c.is_ascii_lowercase())
-                        && !before.is_some_and(|c| c.is_ascii_alphanumeric() || c == '-')
-                });
-                if bare {
-                    found.push(format!("{file} {id}: {}", part.trim()));
-                }
-            }
-        }
-    }
-    assert!(
-        found.is_empty(),
-        "flags outside code spans (write `--flag VALUE`):\n{}",
-        found.join("\n")
+    assert_no_message_has(
+        &["ja/medsec.ftl", "en/medsec.ftl", "ja/help.ftl"],
+        "flags outside code spans (write `--flag VALUE`)",
+        |text| {
+            outside_code(text)
+                .into_iter()
+                .filter(|part| {
+                    part.match_indices("--").any(|(i, _)| {
+                        let after = part.get(i + 2..).and_then(|s| s.chars().next());
+                        let before = part.get(..i).and_then(|s| s.chars().next_back());
+                        after.is_some_and(|c| c.is_ascii_lowercase())
+                            && !before.is_some_and(|c| c.is_ascii_alphanumeric() || c == '-')
+                    })
+                })
+                .map(|part| part.trim().to_owned())
+                .collect()
+        },
     );
 }
 
