@@ -426,6 +426,22 @@ mod check_pty {
     use crate::common;
     use expectrl::Expect;
 
+    /// `medsec --lang LANG check FLAGS… --probes examples/clinic/probes.toml` on a terminal, in
+    /// a new empty folder (kept as long as the folder returned lives).
+    fn check_on_a_terminal(
+        lang: &str,
+        flags: &[&str],
+    ) -> (tempfile::TempDir, expectrl::session::OsSession) {
+        let probes = common::root().join("examples/clinic/probes.toml");
+        let tmp = tempfile::tempdir().unwrap();
+        let mut args: Vec<&std::ffi::OsStr> =
+            vec!["--lang".as_ref(), lang.as_ref(), "check".as_ref()];
+        args.extend(flags.iter().map(std::ffi::OsStr::new));
+        args.extend(["--probes".as_ref(), probes.as_os_str()]);
+        let s = spawn(tmp.path(), &args, false);
+        (tmp, s)
+    }
+
     fn made_in(dir: &std::path::Path) -> Vec<String> {
         std::fs::read_dir(dir)
             .unwrap()
@@ -437,16 +453,7 @@ mod check_pty {
     /// a number (full-width too) after a wrong one, says the flag, and makes that form's file.
     #[test]
     fn on_a_terminal_check_asks_which_form_to_make() {
-        let probes = common::root().join("examples/clinic/probes.toml");
-        let tmp = tempfile::tempdir().unwrap();
-        let args: Vec<&std::ffi::OsStr> = vec![
-            "--lang".as_ref(),
-            "ja".as_ref(),
-            "check".as_ref(),
-            "--probes".as_ref(),
-            probes.as_os_str(),
-        ];
-        let mut s = spawn(tmp.path(), &args, false);
+        let (tmp, mut s) = check_on_a_terminal("ja", &[]);
         s.expect("どの様式に回答しますか。").unwrap();
         s.expect("1) 医療機関確認用(mhlw-institution@fy2025)[既定]")
             .unwrap();
@@ -473,18 +480,7 @@ mod check_pty {
     /// 4: `--form` on a terminal chooses without asking; in English the menu is the same.
     #[test]
     fn on_a_terminal_the_form_flag_chooses_without_asking() {
-        let probes = common::root().join("examples/clinic/probes.toml");
-        let tmp = tempfile::tempdir().unwrap();
-        let args: Vec<&std::ffi::OsStr> = vec![
-            "--lang".as_ref(),
-            "en".as_ref(),
-            "check".as_ref(),
-            "--form".as_ref(),
-            "vendor".as_ref(),
-            "--probes".as_ref(),
-            probes.as_os_str(),
-        ];
-        let mut s = spawn(tmp.path(), &args, false);
+        let (tmp, mut s) = check_on_a_terminal("en", &["--form", "vendor"]);
         s.expect("The vendor details are not filled in yet")
             .unwrap();
         s.send_line("q").unwrap();
@@ -493,15 +489,7 @@ mod check_pty {
         exit_code(&mut s);
         assert_eq!(made_in(tmp.path()), ["vendor-fy2025.toml"], "{tail}");
 
-        let tmp = tempfile::tempdir().unwrap();
-        let args: Vec<&std::ffi::OsStr> = vec![
-            "--lang".as_ref(),
-            "en".as_ref(),
-            "check".as_ref(),
-            "--probes".as_ref(),
-            probes.as_os_str(),
-        ];
-        let mut s = spawn(tmp.path(), &args, false);
+        let (tmp, mut s) = check_on_a_terminal("en", &[]);
         s.expect("Which form do you answer?").unwrap();
         s.expect("2) pharmacy (mhlw-pharmacy@fy2025)").unwrap();
         s.expect("Number [1]: ").unwrap();
