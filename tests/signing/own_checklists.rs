@@ -397,11 +397,13 @@ fn leaving_out_an_item_every_institution_answers_is_a_verify_finding() {
         );
         assert_eq!(code, 0, "fy{year}: {out}{err}");
         let as_of = format!("{year}-11-01");
-        let verify = |extra: &[&str]| {
-            let mut args = vec!["verify", "bundle", "--pubkey", "k.pub", "--as-of", &as_of];
+        // `verify` or `summarize` of the bundle, as of the year's November.
+        let on_bundle = |command: &str, extra: &[&str]| {
+            let mut args = vec![command, "bundle", "--pubkey", "k.pub", "--as-of", &as_of];
             args.extend_from_slice(extra);
             run(w, &args)
         };
+        let verify = |extra: &[&str]| on_bundle("verify", extra);
         let (code, out, err) = verify(&["--format", "json"]);
         assert_eq!(code, exit, "fy{year}: {out}{err}");
         let findings = json(&out)["bundles"][0]["findings"].clone();
@@ -456,19 +458,7 @@ fn leaving_out_an_item_every_institution_answers_is_a_verify_finding() {
                     assert!(out.contains(word), "{lang} {word}: {out}");
                 }
             }
-            let (code, out, _) = run(
-                w,
-                &[
-                    "summarize",
-                    "bundle",
-                    "--pubkey",
-                    "k.pub",
-                    "--as-of",
-                    &as_of,
-                    "--format",
-                    "json",
-                ],
-            );
+            let (code, out, _) = on_bundle("summarize", &["--format", "json"]);
             assert_eq!(code, 1);
             let row = &json(&out)["bundles"][0];
             assert_eq!(
@@ -1230,54 +1220,33 @@ fn status_and_render_of_an_own_checklist_bundle_show_base_and_own_items() {
         .unwrap()
         .contains("リモート保守"));
     // summarize: the count, in JSON and in the table.
-    let (_, out, _) = run(
-        w,
-        &[
+    let summarize = |extra: &[&str]| {
+        let mut args = vec![
             "summarize",
             "bundle-b",
             "--pubkey",
             "k.pub",
             "--as-of",
             "2025-11-01",
-            "--format",
-            "json",
-        ],
-    );
+        ];
+        args.extend_from_slice(extra);
+        run(w, &args)
+    };
+    let (_, out, _) = summarize(&["--format", "json"]);
     assert_eq!(json(&out)["bundles"][0]["out_of_scope"], 1, "{out}");
-    let (_, out, _) = run(
-        w,
-        &[
-            "summarize",
-            "bundle-b",
-            "--pubkey",
-            "k.pub",
-            "--as-of",
-            "2025-11-01",
-            "--lang",
-            "ja",
-        ],
-    );
+    let (_, out, _) = summarize(&["--lang", "ja"]);
     assert!(out.contains("対象外1件"), "{out}");
     // CSV and XLSX: the count in its own column, headed in the language asked.
     for (lang, header) in [("en", "items out of scope"), ("ja", "対象外の項目")] {
-        let (code, _, err) = run(
-            w,
-            &[
-                "summarize",
-                "bundle-b",
-                "--pubkey",
-                "k.pub",
-                "--as-of",
-                "2025-11-01",
-                "--lang",
-                lang,
-                "--format",
-                "csv",
-                "--out",
-                "summary.csv",
-                "--force",
-            ],
-        );
+        let (code, _, err) = summarize(&[
+            "--lang",
+            lang,
+            "--format",
+            "csv",
+            "--out",
+            "summary.csv",
+            "--force",
+        ]);
         assert_eq!(code, 1, "{lang}: {err}");
         let bytes = std::fs::read(w.join("summary.csv")).unwrap();
         let mut r = csv::Reader::from_reader(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap());
@@ -1286,23 +1255,7 @@ fn status_and_render_of_an_own_checklist_bundle_show_base_and_own_items() {
         let row = r.records().next().unwrap().unwrap();
         assert_eq!(&row[col], "1", "{lang}: {headers:?} {row:?}");
     }
-    let (code, _, err) = run(
-        w,
-        &[
-            "summarize",
-            "bundle-b",
-            "--pubkey",
-            "k.pub",
-            "--as-of",
-            "2025-11-01",
-            "--lang",
-            "ja",
-            "--format",
-            "xlsx",
-            "--out",
-            "summary.xlsx",
-        ],
-    );
+    let (code, _, err) = summarize(&["--lang", "ja", "--format", "xlsx", "--out", "summary.xlsx"]);
     assert_eq!(code, 1, "{err}");
     {
         use calamine::{Data, Reader, Xlsx};
