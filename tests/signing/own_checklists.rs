@@ -98,9 +98,9 @@ fn item_ids(dir: &Path, spec: &str) -> Vec<String> {
         .collect()
 }
 
-/// Fill in the institution of answers.toml (made by init in `dir`).
-fn fill_institution(dir: &Path) {
-    let text = std::fs::read_to_string(dir.join("answers.toml"))
+/// Fill in the institution of the answers file `name` (made by init in `dir`).
+fn fill_institution(dir: &Path, name: &str) {
+    let text = std::fs::read_to_string(dir.join(name))
         .unwrap()
         .replace("name = \"\"", "name = \"テスト病院\"")
         .replace("code = \"\"", "code = \"0110113719\"")
@@ -110,13 +110,13 @@ fn fill_institution(dir: &Path) {
         .replace("security_manager = \"\"", "security_manager = \"佐藤花子\"")
         .replace("answered_by = \"\"", "answered_by = \"佐藤花子\"")
         .replace("contract = \"\"", "contract = false");
-    std::fs::write(dir.join("answers.toml"), text).unwrap();
+    std::fs::write(dir.join(name), text).unwrap();
 }
 
 /// Fill in answers.toml (made by init over own.toml in `dir`): the institution, and はい with a
 /// check date in `year` for every item of `ids`.
 fn answer_every_item(dir: &Path, year: i16, ids: &[String]) {
-    fill_institution(dir);
+    fill_institution(dir, "answers.toml");
     let mut sheet = String::from("item,answer,checked_on,target_date,note\n");
     for id in ids {
         sheet.push_str(&format!("{id},はい,{year}-06-02,,\n"));
@@ -961,7 +961,7 @@ fn an_extension_over_an_imported_base_carries_both_and_verifies_without_them() {
     };
     let (code, _, err) = with_both(&["init", "--out", "answers.toml"]);
     assert_eq!(code, 0, "{err}");
-    fill_institution(w);
+    fill_institution(w, "answers.toml");
     keygen(&w.join("hospital"));
     let (code, out, err) = with_both(&[
         "report",
@@ -1027,16 +1027,7 @@ fn status_and_render_of_an_own_checklist_bundle_show_base_and_own_items() {
     let own = own.as_str();
     let w = tmp.path();
     run_ok(w, &["--checklist", own, "init", "--out", "b.toml"]);
-    let text = std::fs::read_to_string(w.join("b.toml"))
-        .unwrap()
-        .replace("name = \"\"", "name = \"テスト病院\"")
-        .replace("code = \"\"", "code = \"0110113719\"")
-        .replace("prefecture = \"\"", "prefecture = \"北海道\"")
-        .replace("manager = \"\"", "manager = \"山田太郎\"")
-        .replace("security_manager = \"\"", "security_manager = \"佐藤花子\"")
-        .replace("answered_by = \"\"", "answered_by = \"佐藤花子\"")
-        .replace("contract = \"\"", "contract = false");
-    std::fs::write(w.join("b.toml"), text).unwrap();
+    fill_institution(w, "b.toml");
     let (_, shown, _) = run(
         w,
         &[
