@@ -1888,3 +1888,6 @@ own-summarize-out-of-scope = { $count ->
    *[other] { $count } items out of scope
 }
 own-origin-bundled = the { $checklist } bundled with medsec
+
+## report-review
+report-review-several-files-status = several answers files here ({ $files }); name the one to check (`medsec status FILE`)

@@ -644,18 +644,10 @@ fn ask_form(
 
 /// The answers files in `dir`, sorted.
 fn answers_files_in(dir: &Path, lang: Lang) -> Vec<PathBuf> {
-    let mut found: Vec<PathBuf> = std::fs::read_dir(dir)
+    super::answer::answers_files_in(dir, lang)
         .into_iter()
-        .flatten()
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| {
-            p.is_file() && answers::FileFormat::of(p).is_ok() && answers::load(p, lang).is_ok()
-        })
         .map(|p| p.strip_prefix(".").map(Path::to_owned).unwrap_or(p))
-        .collect();
-    found.sort();
-    found
+        .collect()
 }
 
 /// The walk-through on this terminal, for the items still open.

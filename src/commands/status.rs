@@ -29,7 +29,11 @@ pub(super) fn run_in_check(args: StatusArgs, ctx: &Context) -> anyhow::Result<Ou
 fn status(mut args: StatusArgs, ctx: &Context, say_next: bool) -> anyhow::Result<Outcome> {
     if args.files.is_empty() {
         // As `medsec answer` does: the only answers file in the current folder.
-        let found = super::answer::find_answers_file(std::path::Path::new("."), ctx.lang)?;
+        let found = super::answer::find_answers_file(
+            std::path::Path::new("."),
+            ctx.lang,
+            super::answer::LookingFor::Status,
+        )?;
         // Named as the user would name it: `complete.toml`, not `./complete.toml`.
         let found = found.strip_prefix(".").map(PathBuf::from).unwrap_or(found);
         args.files.push(found);
