@@ -1612,8 +1612,8 @@ answers-workbook-header-reason = Reason
 answers-workbook-header-note = Note
 answers-workbook-xlsx-only = `--layout official` writes .xlsx only ({ $path }).
 ## polish
-polish-status-next-probe = Next: check the machines with `medsec probe --answers { $file } --out evidence.json`, then make the report with `medsec report --answers { $file } --evidence evidence.json`; or do it all with `medsec check`.
-polish-status-next-report = Next: make the report with `medsec report --answers { $file } --evidence { $evidence }`; or do it all with `medsec check`.
+polish-status-next-probe = Next: check the machines with `medsec probe --answers { $file } --out evidence.json`, then make the report with `medsec report --answers { $file } --evidence evidence.json --out bundle`; or do it all with `medsec check --answers { $file }`.
+polish-status-next-report = Next: make the report with `medsec report --answers { $file } --evidence { $evidence } --out bundle`; or do it all with `medsec check --answers { $file }`.
 polish-institution-code-prefecture-mismatch = institution code `{ $code }`: its first two digits { $number } are the prefecture number of { $expected }, but the prefecture given is “{ $given }”; check which one is right
 polish-summarize-unusable = { $path }: could not be read, so it was not checked ({ $code }); `medsec verify { $path }` says why
 summarize-no-bundle-here = { $path }: holds no report bundle (no folder with MANIFEST.sha256 or report.json); give a folder that holds bundles ({ $code }).
@@ -1696,7 +1696,7 @@ inspector-status-complete-with-recorded-errors = complete, but the report record
    *[other] { $warnings } warnings
 }
 inspector-status-unsigned = note: { $path } is not signed; only its files were checked against MANIFEST.sha256, so nothing proves who made it
-inspector-status-signature-not-checked = note: the signature of { $path } was not checked (`status` takes no key); only its files were checked against MANIFEST.sha256; check who signed it with `medsec verify --pubkey KEY.pub { $path }`
+inspector-status-signature-not-checked = note: the signature of { $path } was not checked (`status` takes no key); only its files were checked against MANIFEST.sha256; check who signed it with `medsec verify --pubkey KEY.pub { $bundle }`
 inspector-verify-give-folder = hint: { $path } is a file in a bundle; give the bundle folder { $dir }
 
 ## probes-backup
@@ -1843,7 +1843,7 @@ status-files-unusable = unusable input: { $unusable ->
     [one] 1 problem
    *[other] { $count } problems
 })
-status-files-next = Next, for each answers file of an institution or pharmacy ({ $files }): check the machines with `medsec probe --answers FILE --out evidence.json`, then make its report with `medsec report --answers FILE --evidence evidence.json`; or do it all with `medsec check --answers FILE`.
+status-files-next = Next, for each answers file of an institution or pharmacy ({ $files }): check the machines with `medsec probe --answers FILE --out evidence.json`, then make its report with `medsec report --answers FILE --evidence evidence.json --out DIR`; or do it all with `medsec check --answers FILE`.
 ## import
 
 import-no-header = No sheet of { $file } looks like a checklist: medsec looks in the first 60 rows for a row that names the wording column (項目, チェック項目, 確認項目) with answer columns (はい, いいえ, 確認日, 目標日, 1回目, 2回目, 備考) in it or the two rows below. What it found:

@@ -1499,8 +1499,8 @@ answers-workbook-header-reason = 理由
 answers-workbook-header-note = 備考
 answers-workbook-xlsx-only = `--layout official`は.xlsxにだけ書き出せます({ $path })。
 ## polish
-polish-status-next-probe = 次は`medsec probe --answers { $file } --out evidence.json`で機器を確認し、`medsec report --answers { $file } --evidence evidence.json`で報告書を作ります。まとめて行うには`medsec check`を使います。
-polish-status-next-report = 次は`medsec report --answers { $file } --evidence { $evidence }`で報告書を作ります。まとめて行うには`medsec check`を使います。
+polish-status-next-probe = 次は`medsec probe --answers { $file } --out evidence.json`で機器を確認し、`medsec report --answers { $file } --evidence evidence.json --out bundle`で報告書を作ります。まとめて行うには`medsec check --answers { $file }`を使います。
+polish-status-next-report = 次は`medsec report --answers { $file } --evidence { $evidence } --out bundle`で報告書を作ります。まとめて行うには`medsec check --answers { $file }`を使います。
 polish-institution-code-prefecture-mismatch = 医療機関コード`{ $code }`の先頭2桁{ $number }は{ $expected }ですが、都道府県は「{ $given }」と記入されています。どちらかを確かめてください。
 polish-summarize-unusable = { $path }: 読み取れないため確認できませんでした({ $code })。詳しくは`medsec verify { $path }`で確認できます。
 summarize-no-bundle-here = { $path }: 報告書一式がありません(MANIFEST.sha256やreport.jsonのあるフォルダが見つかりません)。報告書一式のあるフォルダを指定してください({ $code })。
@@ -1560,7 +1560,7 @@ inspector-recorded-file = 回答ファイル{ $file }(report.jsonに記録)
 inspector-item-of-recorded-file = 回答ファイル{ $file }(report.jsonに記録)の{ $item }
 inspector-status-complete-with-recorded-errors = 回答は記入済みですが、報告書に指摘が記録されています: エラー{ $errors }件、警告{ $warnings }件。
 inspector-status-unsigned = 注意: { $path }は署名されていません。ファイルがMANIFEST.sha256と一致することだけを確認しました。誰が作ったかは確かめられません。
-inspector-status-signature-not-checked = 注意: { $path }の署名は確認していません(`status`は鍵を使いません)。ファイルがMANIFEST.sha256と一致することだけを確認しました。署名者は`medsec verify --pubkey 鍵.pub { $path }`で確認してください。
+inspector-status-signature-not-checked = 注意: { $path }の署名は確認していません(`status`は鍵を使いません)。ファイルがMANIFEST.sha256と一致することだけを確認しました。署名者は`medsec verify --pubkey 鍵.pub { $bundle }`で確認してください。
 
 ## probes-backup
 probes-backup-snapshot = { $id }({ $details })
@@ -1679,7 +1679,7 @@ status-files-complete = { $files }件のファイルはすべて記入完了で�
 status-files-incomplete = { $files }件のファイルのうち、記入が完了していないものがあります: エラー{ $errors }件、警告{ $warnings }件。
 status-files-complete-with-findings = { $files }件のファイルはすべて記入完了です。ただし指摘があります(プローブの証跡と矛盾する回答、または合わない証跡): エラー{ $errors }件、警告{ $warnings }件。
 status-files-unusable = { $files }件のファイルのうち{ $unusable }件は使用できません(問題{ $count }件)。
-status-files-next = 次は、医療機関・薬局の回答ファイル({ $files })ごとに、`medsec probe --answers FILE --out evidence.json`で機器を確認し、`medsec report --answers FILE --evidence evidence.json`で報告書を作ります。まとめて行うには`medsec check --answers FILE`を使います。
+status-files-next = 次は、医療機関・薬局の回答ファイル({ $files })ごとに、`medsec probe --answers FILE --out evidence.json`で機器を確認し、`medsec report --answers FILE --evidence evidence.json --out DIR`で報告書を作ります。まとめて行うには`medsec check --answers FILE`を使います。
 status-complete-with-findings = 記入完了です。ただし指摘があります(プローブの証跡と矛盾する回答、または合わない証跡): エラー{ $errors }件、警告{ $warnings }件。
 ## import
 

@@ -374,20 +374,7 @@ fn parsed<A: clap::Args + clap::FromArgMatches>(
 /// The flags of this check that a rerun repeats, each followed by a space: `--answers`,
 /// `--probes`, `--out`, `--as-of` as the user gave them (paths quoted for the shell when needed).
 fn rerun_flags(args: &CheckArgs) -> String {
-    // A backslash separates a Windows path, and PowerShell and cmd take it as it is; a Unix
-    // shell reads it as an escape, so it is quoted there.
-    let plain = if cfg!(windows) {
-        "-_./:@+=,\\"
-    } else {
-        "-_./:@+=,"
-    };
-    let quote = |s: String| {
-        if s.chars().all(|c| c.is_alphanumeric() || plain.contains(c)) {
-            s
-        } else {
-            format!("'{}'", s.replace('\'', "'\\''"))
-        }
-    };
+    let quote = |s: String| crate::render::shell_word(&s);
     let mut out = String::new();
     let paths = [
         ("--answers", args.answers.as_deref()),

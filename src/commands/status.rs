@@ -234,7 +234,7 @@ fn next_step(
         .iter()
         .find(|(_, b)| rules::role_of(b.checklist.form) == rules::Role::Institution)
         .or(opened.first())
-        .map(|(l, _)| l.path.display().to_string())
+        .map(|(l, _)| crate::render::shell_word(&l.path.display().to_string()))
         .unwrap_or_default();
     match evidence {
         None => tr!(lang, "polish-status-next-probe", file = file),
@@ -242,7 +242,7 @@ fn next_step(
             lang,
             "polish-status-next-report",
             file = file,
-            evidence = e.display().to_string()
+            evidence = crate::render::shell_word(&e.display().to_string())
         ),
     }
 }

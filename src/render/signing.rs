@@ -120,7 +120,7 @@ pub fn report_written(
             tr!(
                 lang,
                 "report-findings-recorded",
-                dir = esc(&dir.display().to_string()).into_owned(),
+                dir = super::shell_word(&dir.display().to_string()),
                 errors = errors,
                 warnings = warnings
             )
@@ -138,7 +138,7 @@ pub fn report_written(
         None => out.push_str(&lines(&[tr!(
             lang,
             "report-not-signed",
-            dir = esc(&dir.display().to_string()).into_owned()
+            dir = super::shell_word(&dir.display().to_string())
         )])),
     }
     out

@@ -68,3 +68,197 @@ fn the_clinic_folder_has_one_answers_file() {
         assert!(err.contains(words), "{lang}: {err}");
     }
 }
+
+/// A signed bundle made by `medsec report --sign` from the complete answers, in `root`:
+/// `(bundle, public key)`.
+fn signed_bundle(root: &Path) -> (PathBuf, PathBuf) {
+    let answers = common::complete_answers_in(root);
+    let key = root.join("hospital");
+    common::keygen(&key);
+    let bundle = root.join("bundle");
+    let o = medsec_in(root, "en")
+        .arg("report")
+        .arg("--answers")
+        .arg(&answers)
+        .arg("--out")
+        .arg(&bundle)
+        .arg("--sign")
+        .arg(key.with_extension("key"))
+        .output()
+        .unwrap();
+    assert!(matches!(o.status.code(), Some(0 | 1)), "{}", stderr_of(&o));
+    (bundle, key.with_extension("pub"))
+}
+
+/// 4: `verify --institution` reads a full-width code as keygen and keys.toml do; a code that
+/// is no 医療機関コード is a usage problem (2) naming the flag, not another institution (3).
+#[test]
+fn verify_institution_reads_full_width_and_refuses_a_malformed_code() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (bundle, public) = signed_bundle(tmp.path());
+    let (bundle, public) = (bundle.to_str().unwrap(), public.to_str().unwrap());
+    for lang in ["ja", "en"] {
+        let verify = |code: &str| {
+            run_in(
+                tmp.path(),
+                lang,
+                &[
+                    "verify",
+                    "--as-of",
+                    "2025-11-01",
+                    "--pubkey",
+                    public,
+                    "--institution",
+                    code,
+                    bundle,
+                ],
+            )
+        };
+        let (code, out, err) = verify("０１１０１１３７１９");
+        assert!(matches!(code, 0 | 1), "{lang}: {out}{err}");
+        assert!(!out.contains("institution-mismatch"), "{lang}: {out}");
+        for bad in ["011011371", "01101137AB"] {
+            let (code, out, err) = verify(bad);
+            assert_eq!(code, 2, "{lang} {bad}: {out}{err}");
+            assert!(
+                err.contains("`--institution`") && err.contains(bad),
+                "{lang}: {err}"
+            );
+        }
+        let (code, out, _) = verify("1310000003");
+        assert_eq!(code, 3, "{lang}: {out}");
+    }
+}
+
+/// The commands medsec suggests in `text` (between backticks, starting with `medsec `).
+fn suggested(text: &str) -> Vec<String> {
+    text.split('`')
+        .skip(1)
+        .step_by(2)
+        .filter(|c| c.starts_with("medsec "))
+        .map(str::to_owned)
+        .collect()
+}
+
+/// Runs a suggested command line as a user pastes it into a shell (`medsec` is the binary
+/// with the fixture checklists), in `dir`: its exit code and output.
+fn run_suggested(dir: &Path, lang: &str, command: &str) -> (i32, String) {
+    let bin = env!("CARGO_BIN_EXE_medsec");
+    let checklists: Vec<String> = [common::INST, common::VEND, common::INST24]
+        .iter()
+        .map(|c| format!("--checklist '{}'", common::root().join(c).display()))
+        .collect();
+    let script = format!(
+        "medsec() {{ '{bin}' {} --lang {lang} \"$@\"; }}\n{command}",
+        checklists.join(" ")
+    );
+    let o = std::process::Command::new("bash")
+        .arg("-c")
+        .arg(script)
+        .current_dir(dir)
+        .env("LANG", "C")
+        .env("NO_COLOR", "1")
+        .env(
+            "MEDSEC_DATA_DIR",
+            common::root().join("target/test-no-user-data"),
+        )
+        .output()
+        .unwrap();
+    (
+        o.status.code().unwrap_or(-1),
+        format!("{}{}", stdout_of(&o), stderr_of(&o)),
+    )
+}
+
+/// 1: every command status, report and status of a bundle suggest runs as printed, with a
+/// file name holding a space (quoted as check's rerun line quotes it): probe, report (with its
+/// `--out`), check, sign, and verify of the bundle folder (not its report.json).
+#[test]
+fn every_suggested_command_runs_as_printed() {
+    for lang in ["ja", "en"] {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = clinic_folder(tmp.path());
+        std::fs::rename(dir.join("complete.toml"), dir.join("医院 回答.toml")).unwrap();
+        common::keygen(&dir.join("hospital"));
+        let (code, out, err) = run_in(
+            &dir,
+            lang,
+            &["status", "医院 回答.toml", "--as-of", "2025-11-01"],
+        );
+        assert_eq!(code, 0, "{lang}: {out}{err}");
+        let commands = suggested(&out);
+        assert_eq!(commands.len(), 3, "{lang}: {out}");
+        assert!(
+            commands.iter().all(|c| c.contains("'医院 回答.toml'")),
+            "{lang}: {commands:?}"
+        );
+        for command in &commands {
+            let (code, said) = run_suggested(&dir, lang, command);
+            assert!(matches!(code, 0 | 1), "{lang}: `{command}`: {said}");
+            if command.starts_with("medsec report") {
+                assert!(dir.join("bundle/report.json").is_file(), "{lang}: {said}");
+                // report's own hint: sign the bundle (KEY is the user's key file).
+                let sign = suggested(&said)
+                    .into_iter()
+                    .find(|c| c.starts_with("medsec sign"))
+                    .unwrap_or_else(|| panic!("{lang}: {said}"));
+                let (code, signed) =
+                    run_suggested(&dir, lang, &sign.replace("KEY", "hospital.key"));
+                assert_eq!(code, 0, "{lang}: `{sign}`: {signed}");
+            }
+        }
+        // status of the signed bundle's report.json suggests verify of the bundle folder.
+        let (code, out, err) = run_in(&dir, lang, &["status", "bundle/report.json"]);
+        assert!(matches!(code, 0 | 1), "{lang}: {out}{err}");
+        let verify = suggested(&err)
+            .into_iter()
+            .find(|c| c.starts_with("medsec verify"))
+            .unwrap_or_else(|| panic!("{lang}: {err}"));
+        assert!(!verify.contains("report.json"), "{lang}: {verify}");
+        let verify = verify
+            .replace("鍵.pub", "hospital.pub")
+            .replace("KEY.pub", "hospital.pub");
+        let (code, said) = run_suggested(&dir, lang, &verify);
+        assert!(matches!(code, 0 | 1), "{lang}: `{verify}`: {said}");
+    }
+}
+
+/// 1: check's next steps quote a file name with a space, and the rerun line runs.
+#[test]
+fn checks_next_steps_quote_the_answers_file() {
+    for lang in ["ja", "en"] {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path();
+        std::fs::copy(
+            common::fixture("answers/incomplete.toml"),
+            dir.join("医院 未完.toml"),
+        )
+        .unwrap();
+        let (code, out, err) = run_in(
+            dir,
+            lang,
+            &[
+                "check",
+                "--non-interactive",
+                "--answers",
+                "医院 未完.toml",
+                "--as-of",
+                "2025-11-01",
+            ],
+        );
+        assert_eq!(code, 1, "{lang}: {out}{err}");
+        let commands = suggested(&out);
+        assert!(
+            commands
+                .iter()
+                .any(|c| c == "medsec answer '医院 未完.toml'"),
+            "{lang}: {commands:?}"
+        );
+        let again = commands
+            .iter()
+            .find(|c| c.starts_with("medsec check"))
+            .unwrap_or_else(|| panic!("{lang}: {out}"));
+        let (code, said) = run_suggested(dir, lang, again);
+        assert_eq!(code, 1, "{lang}: `{again}`: {said}");
+    }
+}
