@@ -1891,3 +1891,10 @@ own-origin-bundled = the { $checklist } bundled with medsec
 
 ## report-review
 report-review-several-files-status = several answers files here ({ $files }); name the one to check (`medsec status FILE`)
+report-review-check-missing-digest = the answers were made against other wording of this checklist (the digest differs)
+report-review-check-next-digest = check the answers in { $file } against the checklist's current wording, set `digest` in its [checklist] table to `{ $digest }`, then run `{ $command }` again (nothing needs answering again)
+report-review-check-result-findings-year = The check for FY{ $year } ({ $wareki }) has findings (exit 1).
+report-review-check-result-failed-year = The check for FY{ $year } ({ $wareki }) failed.
+report-review-check-vendor-next = { $file } is a vendor form (事業者確認用) and it is complete. A vendor form is not made into a report bundle: the vendor signs it and gives it to the institution. Next: sign it with `medsec sign --form { $command } --key NAME.key` (make a key with `medsec keygen --out NAME` if you have none), then give { $file } and its signature (.minisig) to the institution; `medsec check --answers { $command } --key NAME.key` signs it too.
+report-review-check-vendor-signed = Next: give { $file } and { $signature } to the institution. Listed in [vendors] forms of the institution's answers file, they go into its report bundle with `medsec report` and `medsec check`.
+report-review-status-next-vendor = Next: sign it with the vendor's key, `medsec sign --form { $file } --key NAME.key` (make a key with `medsec keygen --out NAME` if you have none), and give the answers file and its signature (.minisig) to the institution.

@@ -1722,3 +1722,10 @@ import-edition-title-differs = 注意: シートの表題は{ $book_wareki }(FY{
 
 ## report-review
 report-review-several-files-status = ここには回答ファイルが複数あります({ $files })。状況を確認するファイルを指定してください(例: `medsec status FILE`)。
+report-review-check-missing-digest = 回答ファイルは、このチェックリストの別の文言に対して作られています(digestが違います)。
+report-review-check-next-digest = { $file }の回答を今のチェックリストの文言で確かめ、[checklist]のdigestを`{ $digest }`に書き換えてから、もう一度`{ $command }`を実行してください(回答を入れ直す必要はありません)。
+report-review-check-result-findings-year = { $wareki }(FY{ $year })の点検には要確認の所見があります(終了コード1)。
+report-review-check-result-failed-year = { $wareki }(FY{ $year })の点検は失敗しました。
+report-review-check-vendor-next = { $file }は事業者確認用の様式で、記入は完了しています。事業者確認用は報告書一式にはせず、事業者が署名して医療機関に渡します。次は`medsec sign --form { $command } --key NAME.key`で署名し(鍵がなければ`medsec keygen --out NAME`で作ります)、{ $file }と署名ファイル(.minisig)を医療機関に渡してください。`medsec check --answers { $command } --key NAME.key`でも署名できます。
+report-review-check-vendor-signed = 次は{ $file }と{ $signature }を医療機関に渡してください。医療機関の回答ファイルの[vendors]のformsに書くと、`medsec report`と`medsec check`が報告書一式に入れます。
+report-review-status-next-vendor = 次は`medsec sign --form { $file } --key NAME.key`で事業者の鍵で署名し(鍵がなければ`medsec keygen --out NAME`で作ります)、回答ファイルと署名ファイル(.minisig)を医療機関に渡します。

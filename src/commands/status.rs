@@ -230,12 +230,18 @@ fn next_step(
         let files = institutions.join(&tr!(lang, "answers-list-separator"));
         return tr!(lang, "status-files-next", files = files);
     }
-    let file = opened
+    let Some((loaded, _)) = opened
         .iter()
         .find(|(_, b)| rules::role_of(b.checklist.form) == rules::Role::Institution)
-        .or(opened.first())
-        .map(|(l, _)| crate::render::shell_word(&l.path.display().to_string()))
-        .unwrap_or_default();
+    else {
+        // Only vendor forms (事業者確認用): the vendor's next step is its signature.
+        let file = opened
+            .first()
+            .map(|(l, _)| crate::render::shell_word(&l.path.display().to_string()))
+            .unwrap_or_default();
+        return tr!(lang, "report-review-status-next-vendor", file = file);
+    };
+    let file = crate::render::shell_word(&loaded.path.display().to_string());
     match evidence {
         None => tr!(lang, "polish-status-next-probe", file = file),
         Some(e) => tr!(

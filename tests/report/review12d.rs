@@ -262,3 +262,136 @@ fn checks_next_steps_quote_the_answers_file() {
         assert_eq!(code, 1, "{lang}: `{again}`: {said}");
     }
 }
+
+/// 2: a complete vendor form (事業者確認用) ends `check` with the vendor's job: without `--key`
+/// the sign command (which runs as printed), with `--key` the form signed; status names `sign`.
+#[test]
+fn check_of_a_vendor_form_leads_to_its_signature() {
+    for lang in ["ja", "en"] {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path();
+        std::fs::copy(
+            common::fixture("answers/vendor-a.toml"),
+            dir.join("v a.toml"),
+        )
+        .unwrap();
+        common::keygen(&dir.join("vk"));
+        let (code, out, _) = run_in(dir, lang, &["status", "v a.toml", "--as-of", "2025-11-01"]);
+        assert_eq!(code, 0, "{lang}: {out}");
+        let commands = suggested(&out);
+        assert_eq!(
+            commands,
+            [
+                "medsec sign --form 'v a.toml' --key NAME.key",
+                "medsec keygen --out NAME"
+            ],
+            "{lang}: {out}"
+        );
+        let check = [
+            "check",
+            "--non-interactive",
+            "--answers",
+            "v a.toml",
+            "--as-of",
+            "2025-11-01",
+        ];
+        let (code, out, err) = run_in(dir, lang, &check);
+        assert_eq!(code, 0, "{lang}: {out}{err}");
+        assert!(!err.contains("--vendor"), "{lang}: {err}");
+        let sign = suggested(&out)
+            .into_iter()
+            .find(|c| c.starts_with("medsec sign --form"))
+            .unwrap_or_else(|| panic!("{lang}: {out}"));
+        assert!(!dir.join("bundle").exists() && !dir.join("v a.toml.minisig").exists());
+        let (code, said) = run_suggested(dir, lang, &sign.replace("NAME.key", "vk.key"));
+        assert_eq!(code, 0, "{lang}: {said}");
+        std::fs::remove_file(dir.join("v a.toml.minisig")).unwrap();
+        // With the vendor's key, check signs the form as `sign --form` does.
+        let (code, out, err) = run_in(dir, lang, &[&check[..], &["--key", "vk.key"]].concat());
+        assert_eq!(code, 0, "{lang}: {out}{err}");
+        assert!(dir.join("v a.toml.minisig").is_file(), "{lang}: {out}");
+        assert!(
+            out.contains("minisign -Vm 'v a.toml' -p KEY.pub"),
+            "{lang}: {out}"
+        );
+    }
+}
+
+/// 7: check refuses an `--out` whose bundle folder holds someone's file before writing
+/// anything: no evidence.json, no throwaway key, and it says nothing was written (exit 2).
+#[test]
+fn check_refuses_an_occupied_bundle_folder_before_writing() {
+    for lang in ["ja", "en"] {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = clinic_folder(tmp.path());
+        std::fs::create_dir_all(dir.join("occ/bundle")).unwrap();
+        std::fs::write(dir.join("occ/bundle/patient.txt"), "x").unwrap();
+        let (code, out, err) = run_in(
+            &dir,
+            lang,
+            &[
+                "check",
+                "--non-interactive",
+                "--as-of",
+                "2025-11-01",
+                "--out",
+                "occ",
+            ],
+        );
+        assert_eq!(code, 2, "{lang}: {out}{err}");
+        let mut left: Vec<String> = std::fs::read_dir(dir.join("occ"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        left.sort();
+        assert_eq!(left, ["bundle"], "{lang}: {err}");
+        assert!(
+            err.contains("patient.txt") || err.contains("MANIFEST.sha256"),
+            "{lang}: {err}"
+        );
+    }
+}
+
+/// 9: check of answers made against other wording says to check and update the digest (not to
+/// answer open items), and names the form's fiscal year at the end.
+#[test]
+fn check_of_a_digest_mismatch_says_to_update_the_digest() {
+    for (lang, said, year) in [
+        ("ja", "[checklist]のdigestを", "令和7年度(FY2025)の点検"),
+        (
+            "en",
+            "set `digest` in its [checklist] table",
+            "The check for FY2025",
+        ),
+    ] {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = clinic_folder(tmp.path());
+        let text = std::fs::read_to_string(dir.join("complete.toml")).unwrap();
+        let changed = text.replace(
+            "sha256:857dfe004e509c1b527212788bfa84277adc5024c7c6ba736986f1ae93696148",
+            "sha256:957dfe004e509c1b527212788bfa84277adc5024c7c6ba736986f1ae93696148",
+        );
+        assert_ne!(text, changed);
+        std::fs::write(dir.join("complete.toml"), changed).unwrap();
+        let (code, out, err) = run_in(
+            &dir,
+            lang,
+            &[
+                "check",
+                "--non-interactive",
+                "--as-of",
+                "2025-11-01",
+                "--format",
+                "text",
+            ],
+        );
+        assert_eq!(code, 1, "{lang}: {out}{err}");
+        assert!(out.contains(said), "{lang}: {out}");
+        assert!(
+            out.contains("sha256:857dfe004e509c1b527212788bfa84277adc5024c7c6ba736986f1ae93696148"),
+            "{lang}: {out}"
+        );
+        assert!(!out.contains("medsec answer"), "{lang}: {out}");
+        assert!(out.contains(year), "{lang}: {out}");
+    }
+}
