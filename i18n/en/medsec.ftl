@@ -1898,3 +1898,6 @@ report-review-check-result-failed-year = The check for FY{ $year } ({ $wareki })
 report-review-check-vendor-next = { $file } is a vendor form (事業者確認用) and it is complete. A vendor form is not made into a report bundle: the vendor signs it and gives it to the institution. Next: sign it with `medsec sign --form { $command } --key NAME.key` (make a key with `medsec keygen --out NAME` if you have none), then give { $file } and its signature (.minisig) to the institution; `medsec check --answers { $command } --key NAME.key` signs it too.
 report-review-check-vendor-signed = Next: give { $file } and { $signature } to the institution. Listed in [vendors] forms of the institution's answers file, they go into its report bundle with `medsec report` and `medsec check`.
 report-review-status-next-vendor = Next: sign it with the vendor's key, `medsec sign --form { $file } --key NAME.key` (make a key with `medsec keygen --out NAME` if you have none), and give the answers file and its signature (.minisig) to the institution.
+report-review-edition = FY{ $year }{ $wareki ->
+   *[other] {""}
+}

@@ -1729,3 +1729,6 @@ report-review-check-result-failed-year = { $wareki }(FY{ $year })の点検は失
 report-review-check-vendor-next = { $file }は事業者確認用の様式で、記入は完了しています。事業者確認用は報告書一式にはせず、事業者が署名して医療機関に渡します。次は`medsec sign --form { $command } --key NAME.key`で署名し(鍵がなければ`medsec keygen --out NAME`で作ります)、{ $file }と署名ファイル(.minisig)を医療機関に渡してください。`medsec check --answers { $command } --key NAME.key`でも署名できます。
 report-review-check-vendor-signed = 次は{ $file }と{ $signature }を医療機関に渡してください。医療機関の回答ファイルの[vendors]のformsに書くと、`medsec report`と`medsec check`が報告書一式に入れます。
 report-review-status-next-vendor = 次は`medsec sign --form { $file } --key NAME.key`で事業者の鍵で署名し(鍵がなければ`medsec keygen --out NAME`で作ります)、回答ファイルと署名ファイル(.minisig)を医療機関に渡します。
+report-review-edition = { $wareki }版{ $year ->
+   *[other] {""}
+}

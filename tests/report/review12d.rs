@@ -395,3 +395,34 @@ fn check_of_a_digest_mismatch_says_to_update_the_digest() {
         assert!(out.contains(year), "{lang}: {out}");
     }
 }
+
+/// 10: summarize's table says the edition as people do (令和7年度版 / FY2025), and the printed
+/// HTML names items by number and title, their internal ID kept only in a data attribute.
+#[test]
+fn summarize_says_the_edition_and_the_html_hides_item_ids() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (bundle, public) = signed_bundle(tmp.path());
+    let (bundle, public) = (bundle.to_str().unwrap(), public.to_str().unwrap());
+    for (lang, edition) in [("ja", "令和7年度版"), ("en", "FY2025")] {
+        let (code, out, err) = run_in(
+            tmp.path(),
+            lang,
+            &[
+                "summarize",
+                "--as-of",
+                "2025-11-01",
+                "--pubkey",
+                public,
+                bundle,
+            ],
+        );
+        assert!(matches!(code, 0 | 1), "{lang}: {out}{err}");
+        assert!(
+            out.contains(edition) && !out.contains("fy2025"),
+            "{lang}: {out}"
+        );
+    }
+    let html = std::fs::read_to_string(Path::new(bundle).join("report.html")).unwrap();
+    assert!(html.contains("data-item=\"security-manager\""), "{html}");
+    assert!(!html.contains("<code>security-manager</code>"), "{html}");
+}
