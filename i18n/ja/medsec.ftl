@@ -1619,8 +1619,8 @@ details-invalid-type-key = キー`{ $key }`には{ $kind ->
     [date] 日付
    *[other] 別の形の値
 }を書いてください(書かれているのは{ $found }です)
-details-invalid-value = 値{ $found }は使えません
-details-invalid-value-key = キー`{ $key }`の値{ $found }は使えません
+details-invalid-value = { $found }は使えません
+details-invalid-value-key = キー`{ $key }`の値に{ $found }は使えません
 details-invalid-length = 要素の数({ $length })が合いません
 details-missing-field = キー`{ $key }`がありません
 details-duplicate-field = キー`{ $key }`が2回書かれています

@@ -426,3 +426,43 @@ fn summarize_says_the_edition_and_the_html_hides_item_ids() {
     assert!(html.contains("data-item=\"security-manager\""), "{html}");
     assert!(!html.contains("<code>security-manager</code>"), "{html}");
 }
+
+/// 6: a report.json a parser refuses is said in the reader's language even when the parser's
+/// English quotes Japanese from the file (`unknown variant `いいえ``), and a number out of range
+/// reads naturally; for status and render alike.
+#[test]
+fn a_refused_report_json_is_said_in_japanese() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (bundle, _) = signed_bundle(tmp.path());
+    let text = std::fs::read_to_string(bundle.join("report.json")).unwrap();
+    let mut value: serde_json::Value = serde_json::from_str(&text).unwrap();
+    value["answers"]["answers"]["answers"][0]["response"] = "いいえ".into();
+    std::fs::write(
+        tmp.path().join("m-tgt.json"),
+        serde_json::to_vec(&value).unwrap(),
+    )
+    .unwrap();
+    let mut value: serde_json::Value = serde_json::from_str(&text).unwrap();
+    value["fiscal_year"] = 99_999_999_999_i64.into();
+    std::fs::write(
+        tmp.path().join("m-fy.json"),
+        serde_json::to_vec(&value).unwrap(),
+    )
+    .unwrap();
+    for command in [&["status"][..], &["render", "--format", "md"][..]] {
+        let (code, out, err) = run_in(tmp.path(), "ja", &[command, &["m-tgt.json"]].concat());
+        assert_eq!(code, 2, "{command:?}: {out}{err}");
+        assert!(
+            err.contains("値`いいえ`は使えません。使える値: `yes`"),
+            "{command:?}: {err}"
+        );
+        assert!(!err.contains("unknown variant"), "{command:?}: {err}");
+        let (code, _, err) = run_in(tmp.path(), "ja", &[command, &["m-fy.json"]].concat());
+        assert_eq!(code, 2, "{command:?}: {err}");
+        assert!(
+            err.contains("整数`99999999999`は使えません"),
+            "{command:?}: {err}"
+        );
+        assert!(!err.contains("値整数"), "{command:?}: {err}");
+    }
+}
