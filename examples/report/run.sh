@@ -67,7 +67,7 @@ PY
 "${medsec[@]}" status clinic.toml
 
 # 5. Evidence from this machine (here the default probes; exit 1 when a probe fails).
-"${medsec[@]}" probe --format json --out evidence.json >/dev/null || true
+"${medsec[@]}" probe --answers clinic.toml --format json --out evidence.json >/dev/null || true
 
 # 6. The signed report bundle.
 "${medsec[@]}" report --answers clinic.toml --evidence evidence.json --out bundle \

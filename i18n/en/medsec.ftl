@@ -1612,8 +1612,8 @@ answers-workbook-header-reason = Reason
 answers-workbook-header-note = Note
 answers-workbook-xlsx-only = `--layout official` writes .xlsx only ({ $path }).
 ## polish
-polish-status-next-probe = Next: check the machines with `medsec probe --answers { $file } --out evidence.json`, then make the report with `medsec report --answers { $file } --evidence evidence.json`; or do it all with `medsec check`.
-polish-status-next-report = Next: make the report with `medsec report --answers { $file } --evidence { $evidence }`; or do it all with `medsec check`.
+polish-status-next-probe = Next: check the machines with `medsec probe --answers { $file } --out evidence.json`, then make the report with `medsec report --answers { $file } --evidence evidence.json --out bundle`; or do it all with `medsec check --answers { $file }`.
+polish-status-next-report = Next: make the report with `medsec report --answers { $file } --evidence { $evidence } --out bundle`; or do it all with `medsec check --answers { $file }`.
 polish-institution-code-prefecture-mismatch = institution code `{ $code }`: its first two digits { $number } are the prefecture number of { $expected }, but the prefecture given is “{ $given }”; check which one is right
 polish-summarize-unusable = { $path }: could not be read, so it was not checked ({ $code }); `medsec verify { $path }` says why
 summarize-no-bundle-here = { $path }: holds no report bundle (no folder with MANIFEST.sha256 or report.json); give a folder that holds bundles ({ $code }).
@@ -1696,7 +1696,7 @@ inspector-status-complete-with-recorded-errors = complete, but the report record
    *[other] { $warnings } warnings
 }
 inspector-status-unsigned = note: { $path } is not signed; only its files were checked against MANIFEST.sha256, so nothing proves who made it
-inspector-status-signature-not-checked = note: the signature of { $path } was not checked (`status` takes no key); only its files were checked against MANIFEST.sha256; check who signed it with `medsec verify --pubkey KEY.pub { $path }`
+inspector-status-signature-not-checked = note: the signature of { $path } was not checked (`status` takes no key); only its files were checked against MANIFEST.sha256; check who signed it with `medsec verify --pubkey KEY.pub { $bundle }`
 inspector-verify-give-folder = hint: { $path } is a file in a bundle; give the bundle folder { $dir }
 
 ## probes-backup
@@ -1843,7 +1843,7 @@ status-files-unusable = unusable input: { $unusable ->
     [one] 1 problem
    *[other] { $count } problems
 })
-status-files-next = Next, for each answers file of an institution or pharmacy ({ $files }): check the machines with `medsec probe --answers FILE --out evidence.json`, then make its report with `medsec report --answers FILE --evidence evidence.json`; or do it all with `medsec check --answers FILE`.
+status-files-next = Next, for each answers file of an institution or pharmacy ({ $files }): check the machines with `medsec probe --answers FILE --out evidence.json`, then make its report with `medsec report --answers FILE --evidence evidence.json --out DIR`; or do it all with `medsec check --answers FILE`.
 ## import
 
 import-no-header = No sheet of { $file } looks like a checklist: medsec looks in the first 60 rows for a row that names the wording column (項目, チェック項目, 確認項目) with answer columns (はい, いいえ, 確認日, 目標日, 1回目, 2回目, 備考) in it or the two rows below. What it found:
@@ -1890,3 +1890,16 @@ own-summarize-out-of-scope = { $count ->
 }
 own-summarize-col-out-of-scope = items out of scope
 own-origin-bundled = the { $checklist } bundled with medsec
+
+## report-review
+report-review-several-files-status = several answers files here ({ $files }); name the one to check (`medsec status FILE`)
+report-review-check-missing-digest = the answers were made against other wording of this checklist (the digest differs)
+report-review-check-next-digest = check the answers in { $file } against the checklist's current wording, set `digest` in its [checklist] table to `{ $digest }`, then run `{ $command }` again (nothing needs answering again)
+report-review-check-result-findings-year = The check for FY{ $year } ({ $wareki }) has findings (exit 1).
+report-review-check-result-failed-year = The check for FY{ $year } ({ $wareki }) failed.
+report-review-check-vendor-next = { $file } is a vendor form (事業者確認用) and it is complete. A vendor form is not made into a report bundle: the vendor signs it and gives it to the institution. Next: sign it with `medsec sign --form { $command } --key NAME.key` (make a key with `medsec keygen --out NAME` if you have none), then give { $file } and its signature (.minisig) to the institution; `medsec check --answers { $command } --key NAME.key` signs it too.
+report-review-check-vendor-signed = Next: give { $file } and { $signature } to the institution. Listed in [vendors] forms of the institution's answers file, they go into its report bundle with `medsec report` and `medsec check`.
+report-review-status-next-vendor = Next: sign it with the vendor's key, `medsec sign --form { $file } --key NAME.key` (make a key with `medsec keygen --out NAME` if you have none), and give the answers file and its signature (.minisig) to the institution.
+report-review-edition = FY{ $year }{ $wareki ->
+   *[other] {""}
+}

@@ -1499,8 +1499,8 @@ answers-workbook-header-reason = 理由
 answers-workbook-header-note = 備考
 answers-workbook-xlsx-only = `--layout official`は.xlsxにだけ書き出せます({ $path })。
 ## polish
-polish-status-next-probe = 次は`medsec probe --answers { $file } --out evidence.json`で機器を確認し、`medsec report --answers { $file } --evidence evidence.json`で報告書を作ります。まとめて行うには`medsec check`を使います。
-polish-status-next-report = 次は`medsec report --answers { $file } --evidence { $evidence }`で報告書を作ります。まとめて行うには`medsec check`を使います。
+polish-status-next-probe = 次は`medsec probe --answers { $file } --out evidence.json`で機器を確認し、`medsec report --answers { $file } --evidence evidence.json --out bundle`で報告書を作ります。まとめて行うには`medsec check --answers { $file }`を使います。
+polish-status-next-report = 次は`medsec report --answers { $file } --evidence { $evidence } --out bundle`で報告書を作ります。まとめて行うには`medsec check --answers { $file }`を使います。
 polish-institution-code-prefecture-mismatch = 医療機関コード`{ $code }`の先頭2桁{ $number }は{ $expected }ですが、都道府県は「{ $given }」と記入されています。どちらかを確かめてください。
 polish-summarize-unusable = { $path }: 読み取れないため確認できませんでした({ $code })。詳しくは`medsec verify { $path }`で確認できます。
 summarize-no-bundle-here = { $path }: 報告書一式がありません(MANIFEST.sha256やreport.jsonのあるフォルダが見つかりません)。報告書一式のあるフォルダを指定してください({ $code })。
@@ -1560,7 +1560,7 @@ inspector-recorded-file = 回答ファイル{ $file }(report.jsonに記録)
 inspector-item-of-recorded-file = 回答ファイル{ $file }(report.jsonに記録)の{ $item }
 inspector-status-complete-with-recorded-errors = 回答は記入済みですが、報告書に指摘が記録されています: エラー{ $errors }件、警告{ $warnings }件。
 inspector-status-unsigned = 注意: { $path }は署名されていません。ファイルがMANIFEST.sha256と一致することだけを確認しました。誰が作ったかは確かめられません。
-inspector-status-signature-not-checked = 注意: { $path }の署名は確認していません(`status`は鍵を使いません)。ファイルがMANIFEST.sha256と一致することだけを確認しました。署名者は`medsec verify --pubkey 鍵.pub { $path }`で確認してください。
+inspector-status-signature-not-checked = 注意: { $path }の署名は確認していません(`status`は鍵を使いません)。ファイルがMANIFEST.sha256と一致することだけを確認しました。署名者は`medsec verify --pubkey 鍵.pub { $bundle }`で確認してください。
 
 ## probes-backup
 probes-backup-snapshot = { $id }({ $details })
@@ -1619,8 +1619,8 @@ details-invalid-type-key = キー`{ $key }`には{ $kind ->
     [date] 日付
    *[other] 別の形の値
 }を書いてください(書かれているのは{ $found }です)
-details-invalid-value = 値{ $found }は使えません
-details-invalid-value-key = キー`{ $key }`の値{ $found }は使えません
+details-invalid-value = { $found }は使えません
+details-invalid-value-key = キー`{ $key }`の値に{ $found }は使えません
 details-invalid-length = 要素の数({ $length })が合いません
 details-missing-field = キー`{ $key }`がありません
 details-duplicate-field = キー`{ $key }`が2回書かれています
@@ -1679,7 +1679,7 @@ status-files-complete = { $files }件のファイルはすべて記入完了で�
 status-files-incomplete = { $files }件のファイルのうち、記入が完了していないものがあります: エラー{ $errors }件、警告{ $warnings }件。
 status-files-complete-with-findings = { $files }件のファイルはすべて記入完了です。ただし指摘があります(プローブの証跡と矛盾する回答、または合わない証跡): エラー{ $errors }件、警告{ $warnings }件。
 status-files-unusable = { $files }件のファイルのうち{ $unusable }件は使用できません(問題{ $count }件)。
-status-files-next = 次は、医療機関・薬局の回答ファイル({ $files })ごとに、`medsec probe --answers FILE --out evidence.json`で機器を確認し、`medsec report --answers FILE --evidence evidence.json`で報告書を作ります。まとめて行うには`medsec check --answers FILE`を使います。
+status-files-next = 次は、医療機関・薬局の回答ファイル({ $files })ごとに、`medsec probe --answers FILE --out evidence.json`で機器を確認し、`medsec report --answers FILE --evidence evidence.json --out DIR`で報告書を作ります。まとめて行うには`medsec check --answers FILE`を使います。
 status-complete-with-findings = 記入完了です。ただし指摘があります(プローブの証跡と矛盾する回答、または合わない証跡): エラー{ $errors }件、警告{ $warnings }件。
 ## import
 
@@ -1721,3 +1721,16 @@ import-text-not-workbook = { $file }はテキストファイル(CSVなど)で、
 import-recorded-sheet = { $file }にはチェックリストらしいシートが複数あります({ $sheets })。チェックリストを取り込んだときのシート{ $sheet }から回答を読みました。ほかのシートを読むには`--sheet NAME`を付けてください。
 import-answers-other-year = { $cell }の表題によると、このブックは{ $book_wareki }(FY{ $book })の様式ですが、回答ファイルは{ $checklist }(FY{ $year })のものです。番号が同じでも別の年度の項目に回答が入ってしまうため、何も取り込んでいません。{ $book_wareki }の白紙のブックを`medsec checklist import`で取り込み、`medsec --checklist ID@EDITION init`で作った回答ファイルに取り込んでください。
 import-edition-title-differs = 注意: シートの表題は{ $book_wareki }(FY{ $book })の様式ですが、`--edition`の指定どおり{ $checklist }として取り込みました。表題が{ $book_wareki }の記入済みブックは、このチェックリストの回答ファイルには取り込めません。表題の年度にするには`--edition`を付けずに取り込んでください。
+
+## report-review
+report-review-several-files-status = ここには回答ファイルが複数あります({ $files })。状況を確認するファイルを指定してください(例: `medsec status FILE`)。
+report-review-check-missing-digest = 回答ファイルは、このチェックリストの別の文言に対して作られています(digestが違います)。
+report-review-check-next-digest = { $file }の回答を今のチェックリストの文言で確かめ、[checklist]のdigestを`{ $digest }`に書き換えてから、もう一度`{ $command }`を実行してください(回答を入れ直す必要はありません)。
+report-review-check-result-findings-year = { $wareki }(FY{ $year })の点検には要確認の所見があります(終了コード1)。
+report-review-check-result-failed-year = { $wareki }(FY{ $year })の点検は失敗しました。
+report-review-check-vendor-next = { $file }は事業者確認用の様式で、記入は完了しています。事業者確認用は報告書一式にはせず、事業者が署名して医療機関に渡します。次は`medsec sign --form { $command } --key NAME.key`で署名し(鍵がなければ`medsec keygen --out NAME`で作ります)、{ $file }と署名ファイル(.minisig)を医療機関に渡してください。`medsec check --answers { $command } --key NAME.key`でも署名できます。
+report-review-check-vendor-signed = 次は{ $file }と{ $signature }を医療機関に渡してください。医療機関の回答ファイルの[vendors]のformsに書くと、`medsec report`と`medsec check`が報告書一式に入れます。
+report-review-status-next-vendor = 次は`medsec sign --form { $file } --key NAME.key`で事業者の鍵で署名し(鍵がなければ`medsec keygen --out NAME`で作ります)、回答ファイルと署名ファイル(.minisig)を医療機関に渡します。
+report-review-edition = { $wareki }版{ $year ->
+   *[other] {""}
+}

@@ -16,7 +16,7 @@ pub fn run(args: AnswerArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     let catalog = super::init::catalog(ctx)?;
     let file = match &args.file {
         Some(f) => f.clone(),
-        None => find_answers_file(Path::new("."), ctx.lang)?,
+        None => find_answers_file(Path::new("."), ctx.lang, LookingFor::Answer)?,
     };
     let lang = ctx.lang;
     // An import holds the file's write lock from before it reads the file until it has written
@@ -292,33 +292,59 @@ impl Read {
     }
 }
 
-/// The only answers file in `dir`.
-pub(super) fn find_answers_file(dir: &Path, lang: Lang) -> anyhow::Result<PathBuf> {
-    let mut found = Vec::new();
-    let cannot_list = |e: std::io::Error| {
-        anyhow!(tr!(
-            lang,
-            "answers-cannot-list-folder",
-            reason = crate::i18n::io_error(lang, &e)
-        ))
-    };
-    for entry in std::fs::read_dir(dir).map_err(cannot_list)? {
-        let path = entry.map_err(cannot_list)?.path();
-        if answers::FileFormat::of(&path).is_ok() && answers::load(&path, lang).is_ok() {
-            found.push(path);
-        }
-    }
+/// What the only answers file in a folder is looked for to do: the words of the message when
+/// there are several.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum LookingFor {
+    Answer,
+    Status,
+}
+
+/// The answers files in `dir`, sorted, without the vendor forms (事業者確認用) that another
+/// file there lists in `[vendors] forms`: those are read with the institution's file, so a
+/// clinic's folder (clinic.toml and the vendor-karte.toml it lists) has one answers file.
+pub(super) fn answers_files_in(dir: &Path, lang: Lang) -> Vec<PathBuf> {
+    let mut loaded: Vec<(PathBuf, answers::Loaded)> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.is_file() && answers::FileFormat::of(p).is_ok())
+        .filter_map(|p| answers::load(&p, lang).ok().map(|l| (p, l)))
+        .collect();
+    let canonical = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_owned());
+    let listed: std::collections::BTreeSet<PathBuf> = loaded
+        .iter()
+        .filter_map(|(p, l)| Some((p, l.set.vendors.as_ref()?)))
+        .flat_map(|(p, v)| {
+            let base = p.parent().map(Path::to_owned).unwrap_or_default();
+            v.forms.iter().map(move |f| canonical(&base.join(f)))
+        })
+        .collect();
+    loaded.retain(|(p, l)| l.set.vendor.is_none() || !listed.contains(&canonical(p)));
+    let mut found: Vec<PathBuf> = loaded.into_iter().map(|(p, _)| p).collect();
+    found.sort();
+    found
+}
+
+/// The only answers file in `dir` (a vendor form the institution's file lists is not another).
+pub(super) fn find_answers_file(
+    dir: &Path,
+    lang: Lang,
+    looking_for: LookingFor,
+) -> anyhow::Result<PathBuf> {
+    let mut found = answers_files_in(dir, lang);
     match found.len() {
         1 => Ok(found.remove(0)),
         0 => Err(anyhow!(tr!(lang, "answers-no-file-here"))),
         _ => {
-            found.sort();
             let names: Vec<String> = found.iter().map(|p| p.display().to_string()).collect();
-            Err(anyhow!(tr!(
-                lang,
-                "answers-several-files-here",
-                files = names.join(&tr!(lang, "answers-list-separator"))
-            )))
+            let files = names.join(&tr!(lang, "answers-list-separator"));
+            Err(anyhow!(match looking_for {
+                LookingFor::Answer => tr!(lang, "answers-several-files-here", files = files),
+                LookingFor::Status =>
+                    tr!(lang, "report-review-several-files-status", files = files),
+            }))
         }
     }
 }

@@ -76,6 +76,17 @@ pub fn run(args: CheckArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         &tr!(lang, "check-done-answers", path = shown(&answers_path)),
     );
     let status_json = |s: &Outcome| serde_json::from_slice::<serde_json::Value>(&s.stdout).ok();
+    let bound = crate::answers::load(&answers_path, lang)
+        .ok()
+        .and_then(|l| {
+            Some((
+                l.clone(),
+                catalog.resolve(&l.set.checklist.full_id(), None).ok()?,
+            ))
+        });
+    let vendor_form = bound.as_ref().is_some_and(|(_, c)| {
+        answers::rules::role_of(c.checklist.form) == answers::rules::Role::Vendor
+    });
     let mut summary = Summary {
         answers: answers_path.clone(),
         answers_created: created,
@@ -89,10 +100,8 @@ pub fn run(args: CheckArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         report_findings: None,
         verified: None,
         // The form's year, not this year: last year's form is last year's check.
-        fiscal_year: crate::answers::load(&answers_path, lang)
-            .ok()
-            .and_then(|l| catalog.resolve(&l.set.checklist.full_id(), None).ok())
-            .map(|c| c.checklist.fiscal_year),
+        fiscal_year: bound.as_ref().map(|(_, c)| c.checklist.fiscal_year),
+        digest_update: bound.as_ref().and_then(|(l, c)| digest_update(l, c)),
         rerun_flags: rerun_flags(&args),
     };
     let mut stdout = String::new();
@@ -121,6 +130,19 @@ pub fn run(args: CheckArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         Step::Status,
         &tr!(lang, "check-done-status", complete = "yes"),
     );
+    // A vendor's form (事業者確認用) is no report: the vendor signs it for the institution.
+    if vendor_form {
+        steps.finish();
+        return vendor_form_done(
+            stdout,
+            &summary,
+            status_json(&status),
+            own_key.as_ref(),
+            &args,
+            ctx,
+            notices,
+        );
+    }
 
     let out_dir = match &args.out {
         Some(dir) => dir.clone(),
@@ -135,6 +157,10 @@ pub fn run(args: CheckArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         ))
     })?;
 
+    // The bundle's place is checked before anything is written there (evidence, keys): a
+    // folder holding someone's other files stops the check with nothing written.
+    bundle::check_replaceable(&out_dir.join(BUNDLE_DIR), Overwrite::Bundle)
+        .map_err(|e| anyhow::Error::msg(e.message(lang)))?;
     // 3. Probes, with the answers they may contradict.
     steps.begin(Step::Probes);
     let (config, config_record) = probe_config;
@@ -347,6 +373,69 @@ fn finish(
     outcome
 }
 
+/// The end of a check of a complete vendor form: signed with `--key` (as `medsec sign --form`
+/// signs it), or the sign command said.
+fn vendor_form_done(
+    mut stdout: String,
+    summary: &Summary,
+    status: Option<serde_json::Value>,
+    key: Option<&SecretKey>,
+    args: &CheckArgs,
+    ctx: &Context,
+    notices: Vec<String>,
+) -> anyhow::Result<Outcome> {
+    let lang = ctx.lang;
+    let form = &summary.answers;
+    let file = crate::render::escape_controls(&form.display().to_string()).into_owned();
+    let word = crate::render::shell_word(&form.display().to_string());
+    let said = match key {
+        Some(key) => {
+            let now = jiff::Timestamp::now().as_second();
+            let signed = crate::signing::vendor::sign_form(form, key, now, lang)
+                .map_err(|e| anyhow::Error::msg(e.localize(lang)))?;
+            let mut said = render::signing::form_signed(form, &signed, lang);
+            said.push_str(&tr!(
+                lang,
+                "report-review-check-vendor-signed",
+                file = file,
+                signature = crate::render::escape_controls(&signed.signature.display().to_string())
+                    .into_owned()
+            ));
+            said.push('\n');
+            said
+        }
+        None => {
+            let mut said = tr!(
+                lang,
+                "report-review-check-vendor-next",
+                file = file,
+                command = word
+            );
+            said.push('\n');
+            said
+        }
+    };
+    let out = match args.format {
+        CheckFormat::Json => render::check::json(summary, status, None),
+        CheckFormat::Text => {
+            stdout.push('\n');
+            stdout.push_str(&render::prose::for_stdout(&said));
+            stdout
+        }
+    };
+    let mut outcome = Outcome::text(out, Exit::Ok);
+    outcome.notices = notices;
+    Ok(outcome)
+}
+
+/// The digest the answers file should name, when it names another (made against other
+/// wording), as the status rules judge it.
+fn digest_update(loaded: &answers::Loaded, checklist: &crate::checklist::Loaded) -> Option<String> {
+    let named = loaded.set.checklist.digest.as_ref()?;
+    let old = crate::checklist::digest::without_rules(&checklist.checklist);
+    (*named != checklist.digest && Some(named) != old.as_ref()).then(|| checklist.digest.clone())
+}
+
 fn heading(step: Step, lang: Lang) -> String {
     let what = match step {
         Step::Status => tr!(lang, "check-step-status"),
@@ -374,20 +463,7 @@ fn parsed<A: clap::Args + clap::FromArgMatches>(
 /// The flags of this check that a rerun repeats, each followed by a space: `--answers`,
 /// `--probes`, `--out`, `--as-of` as the user gave them (paths quoted for the shell when needed).
 fn rerun_flags(args: &CheckArgs) -> String {
-    // A backslash separates a Windows path, and PowerShell and cmd take it as it is; a Unix
-    // shell reads it as an escape, so it is quoted there.
-    let plain = if cfg!(windows) {
-        "-_./:@+=,\\"
-    } else {
-        "-_./:@+=,"
-    };
-    let quote = |s: String| {
-        if s.chars().all(|c| c.is_alphanumeric() || plain.contains(c)) {
-            s
-        } else {
-            format!("'{}'", s.replace('\'', "'\\''"))
-        }
-    };
+    let quote = |s: String| crate::render::shell_word(&s);
     let mut out = String::new();
     let paths = [
         ("--answers", args.answers.as_deref()),
@@ -644,18 +720,10 @@ fn ask_form(
 
 /// The answers files in `dir`, sorted.
 fn answers_files_in(dir: &Path, lang: Lang) -> Vec<PathBuf> {
-    let mut found: Vec<PathBuf> = std::fs::read_dir(dir)
+    super::answer::answers_files_in(dir, lang)
         .into_iter()
-        .flatten()
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| {
-            p.is_file() && answers::FileFormat::of(p).is_ok() && answers::load(p, lang).is_ok()
-        })
         .map(|p| p.strip_prefix(".").map(Path::to_owned).unwrap_or(p))
-        .collect();
-    found.sort();
-    found
+        .collect()
 }
 
 /// The walk-through on this terminal, for the items still open.

@@ -177,7 +177,7 @@ pub fn note_answers_checklist(ctx: &Context, file: Option<&std::path::Path>) {
         Some(p) => p.to_owned(),
         None => match std::env::current_dir()
             .map_err(anyhow::Error::from)
-            .and_then(|dir| answer::find_answers_file(&dir, ctx.lang))
+            .and_then(|dir| answer::find_answers_file(&dir, ctx.lang, answer::LookingFor::Answer))
         {
             Ok(p) => p,
             Err(_) => return,

@@ -29,7 +29,11 @@ pub(super) fn run_in_check(args: StatusArgs, ctx: &Context) -> anyhow::Result<Ou
 fn status(mut args: StatusArgs, ctx: &Context, say_next: bool) -> anyhow::Result<Outcome> {
     if args.files.is_empty() {
         // As `medsec answer` does: the only answers file in the current folder.
-        let found = super::answer::find_answers_file(std::path::Path::new("."), ctx.lang)?;
+        let found = super::answer::find_answers_file(
+            std::path::Path::new("."),
+            ctx.lang,
+            super::answer::LookingFor::Status,
+        )?;
         // Named as the user would name it: `complete.toml`, not `./complete.toml`.
         let found = found.strip_prefix(".").map(PathBuf::from).unwrap_or(found);
         args.files.push(found);
@@ -226,19 +230,25 @@ fn next_step(
         let files = institutions.join(&tr!(lang, "answers-list-separator"));
         return tr!(lang, "status-files-next", files = files);
     }
-    let file = opened
+    let Some((loaded, _)) = opened
         .iter()
         .find(|(_, b)| rules::role_of(b.checklist.form) == rules::Role::Institution)
-        .or(opened.first())
-        .map(|(l, _)| l.path.display().to_string())
-        .unwrap_or_default();
+    else {
+        // Only vendor forms (事業者確認用): the vendor's next step is its signature.
+        let file = opened
+            .first()
+            .map(|(l, _)| crate::render::shell_word(&l.path.display().to_string()))
+            .unwrap_or_default();
+        return tr!(lang, "report-review-status-next-vendor", file = file);
+    };
+    let file = crate::render::shell_word(&loaded.path.display().to_string());
     match evidence {
         None => tr!(lang, "polish-status-next-probe", file = file),
         Some(e) => tr!(
             lang,
             "polish-status-next-report",
             file = file,
-            evidence = e.display().to_string()
+            evidence = crate::render::shell_word(&e.display().to_string())
         ),
     }
 }

@@ -65,12 +65,18 @@ pub(super) fn run(args: &StatusArgs, ctx: &Context) -> anyhow::Result<Outcome> {
             match read_checked(dir, lang) {
                 Ok((bytes, unsigned)) => {
                     // status takes no key: the files matched the manifest, but who signed it
-                    // is for `medsec verify` with the key.
+                    // is for `medsec verify` with the key, given the bundle folder.
+                    let bundle = crate::render::shell_word(&dir.display().to_string());
                     let path = path.display().to_string();
                     notices.push(if unsigned {
                         tr!(lang, "inspector-status-unsigned", path = path)
                     } else {
-                        tr!(lang, "inspector-status-signature-not-checked", path = path)
+                        tr!(
+                            lang,
+                            "inspector-status-signature-not-checked",
+                            path = path,
+                            bundle = bundle
+                        )
                     });
                     bytes
                 }

@@ -21,6 +21,21 @@ pub fn run(args: VerifyArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         args.trusted.as_deref(),
         ctx,
     )?;
+    // The code as keygen and keys.toml read it (full-width digits as ASCII); a malformed one
+    // is a usage problem (2), not another institution's bundle (3).
+    let institution = args
+        .institution
+        .as_deref()
+        .map(crate::answers::code::ascii_digits);
+    if let Some(code) = &institution {
+        if code.len() != 10 || !code.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(anyhow::Error::msg(tr!(
+                lang,
+                "verify-keygen-code-invalid",
+                code = code.as_str()
+            )));
+        }
+    }
     let expect = match &args.expect {
         Some(value) => {
             Some(verify::Expected::parse(value).map_err(|e| anyhow::Error::msg(e.localize(lang)))?)
@@ -30,7 +45,7 @@ pub fn run(args: VerifyArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     let opts = Options {
         keys: &keys,
         catalog: &catalog,
-        expected_institution: args.institution.as_deref(),
+        expected_institution: institution.as_deref(),
         today,
         lang,
         expect: expect.as_ref(),

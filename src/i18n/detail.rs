@@ -17,12 +17,13 @@ pub fn text(lang: Lang, raw: &str) -> String {
 /// Like [`text`], naming `key` (the setting the error is about, when the caller knows it) in
 /// the sentences about a value or its type.
 pub fn text_for_key(lang: Lang, raw: &str, key: Option<&str>) -> String {
-    // Text with Japanese in it is already medsec's own words.
-    if !raw.is_ascii() && raw.chars().any(|c| c as u32 >= 0x3000) {
+    let (message, position) = split_position(raw);
+    // A parser's English is mapped first, even when it quotes Japanese from the file
+    // (unknown variant `いいえ`); other text with Japanese in it is already medsec's own words.
+    let said = mapped(lang, message.trim(), key);
+    if said.is_none() && !raw.is_ascii() && raw.chars().any(|c| c as u32 >= 0x3000) {
         return raw.to_owned();
     }
-    let (message, position) = split_position(raw);
-    let said = mapped(lang, message.trim(), key);
     // English keeps a text it cannot map as it is; Japanese never shows it.
     let keep_raw = matches!(lang, Lang::En);
     let said = match said {

@@ -200,6 +200,9 @@ pub struct Summary {
     pub verified: Option<Exit>,
     /// The fiscal year of the answered form, to say whose year's check is done.
     pub fiscal_year: Option<i16>,
+    /// The digest of the checklist's current wording, when the answers were made against other
+    /// wording (`checklist-digest-mismatch`): the fix is to check and update it, not to answer.
+    pub digest_update: Option<String>,
     /// The flags the user gave that a rerun repeats (`--answers FILE --probes FILE …`), shell
     /// quoted, without `--key`.
     pub rerun_flags: String,
@@ -209,6 +212,7 @@ pub struct Summary {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Missing {
     UnusableAnswers,
+    DigestMismatch,
     IncompleteAnswers,
     ProbeFailed(usize),
     Contradiction(usize),
@@ -223,6 +227,7 @@ impl Missing {
     pub fn code(self) -> &'static str {
         match self {
             Missing::UnusableAnswers => "unusable-answers",
+            Missing::DigestMismatch => "checklist-digest-mismatch",
             Missing::IncompleteAnswers => "incomplete-answers",
             Missing::ProbeFailed(_) => "probe-failed",
             Missing::Contradiction(_) => "probe-contradiction",
@@ -237,6 +242,7 @@ impl Missing {
     fn text(self, lang: Lang) -> String {
         match self {
             Missing::UnusableAnswers => tr!(lang, "check-missing-unusable"),
+            Missing::DigestMismatch => tr!(lang, "report-review-check-missing-digest"),
             Missing::IncompleteAnswers => tr!(lang, "check-missing-incomplete"),
             Missing::ProbeFailed(count) => tr!(lang, "check-missing-probe-failed", count = count),
             Missing::Contradiction(count) => {
@@ -261,6 +267,8 @@ impl Summary {
         let mut out = Vec::new();
         if self.unusable {
             out.push(Missing::UnusableAnswers);
+        } else if !self.complete && self.digest_update.is_some() {
+            out.push(Missing::DigestMismatch);
         } else if !self.complete {
             out.push(Missing::IncompleteAnswers);
         }
@@ -311,6 +319,8 @@ impl Summary {
     /// The next steps, in the order to take them.
     fn next(&self, lang: Lang) -> Vec<String> {
         let path = |p: &Path| esc(&p.display().to_string()).into_owned();
+        // Paths inside a command people copy: quoted for the shell where needed.
+        let word = |p: &Path| crate::render::shell_word(&p.display().to_string());
         let answers = path(&self.answers);
         // The same check again, with the flags the user gave (`--out`, `--answers`, …).
         let again = format!("medsec check {}", self.rerun_flags)
@@ -327,11 +337,24 @@ impl Summary {
             ));
             return out;
         }
+        if let (true, Some(digest)) = (
+            missing.contains(&Missing::DigestMismatch),
+            &self.digest_update,
+        ) {
+            out.push(tr!(
+                lang,
+                "report-review-check-next-digest",
+                file = answers.clone(),
+                digest = digest.as_str(),
+                command = again.as_str()
+            ));
+            return out;
+        }
         if missing.contains(&Missing::IncompleteAnswers) {
             out.push(tr!(
                 lang,
                 "check-next-answer",
-                file = answers.clone(),
+                file = word(&self.answers),
                 command = again.as_str()
             ));
             return out;
@@ -363,8 +386,8 @@ impl Summary {
                 out.push(tr!(
                     lang,
                     "check-next-verify",
-                    bundle = path(bundle),
-                    public = path(&key.public)
+                    bundle = word(bundle),
+                    public = word(&key.public)
                 ));
             }
             if key.throwaway {
@@ -455,8 +478,25 @@ pub fn text(summary: &Summary, lang: Lang) -> String {
             ),
             None => tr!(lang, "check-result-ok"),
         },
-        Exit::Findings => tr!(lang, "check-result-findings"),
-        Exit::Unusable | Exit::Integrity => tr!(lang, "check-result-failed"),
+        // Named by the form's year: last year's form is not this year's check.
+        Exit::Findings => match summary.fiscal_year {
+            Some(year) => tr!(
+                lang,
+                "report-review-check-result-findings-year",
+                wareki = crate::dates::wareki_fiscal_year(year),
+                year = year
+            ),
+            None => tr!(lang, "check-result-findings"),
+        },
+        Exit::Unusable | Exit::Integrity => match summary.fiscal_year {
+            Some(year) => tr!(
+                lang,
+                "report-review-check-result-failed-year",
+                wareki = crate::dates::wareki_fiscal_year(year),
+                year = year
+            ),
+            None => tr!(lang, "check-result-failed"),
+        },
     });
     out
 }
@@ -531,6 +571,7 @@ mod tests {
             report_findings: Some((0, 0)),
             verified: Some(Exit::Ok),
             fiscal_year: Some(2025),
+            digest_update: None,
             rerun_flags: String::new(),
         }
     }

@@ -22,6 +22,7 @@ pub mod view;
 pub mod xlsx;
 
 pub use text::escape_controls;
+pub use text::shell_word;
 
 use serde::Serialize;
 

@@ -58,6 +58,7 @@ fn bundle_check_command(dir: &str, powershell: bool) -> String {
 /// What `sign --form` says when it is done.
 pub fn form_signed(form: &Path, s: &crate::signing::vendor::SignedForm, lang: Lang) -> String {
     let form = form.display().to_string();
+    let word = super::shell_word(&form);
     let form = esc(&form);
     lines(&[
         tr!(
@@ -75,7 +76,7 @@ pub fn form_signed(form: &Path, s: &crate::signing::vendor::SignedForm, lang: La
         tr!(
             lang,
             "signing-check-with",
-            command = format!("minisign -Vm {form} -p KEY.pub")
+            command = format!("minisign -Vm {word} -p KEY.pub")
         ),
     ])
 }
@@ -120,7 +121,7 @@ pub fn report_written(
             tr!(
                 lang,
                 "report-findings-recorded",
-                dir = esc(&dir.display().to_string()).into_owned(),
+                dir = super::shell_word(&dir.display().to_string()),
                 errors = errors,
                 warnings = warnings
             )
@@ -138,7 +139,7 @@ pub fn report_written(
         None => out.push_str(&lines(&[tr!(
             lang,
             "report-not-signed",
-            dir = esc(&dir.display().to_string()).into_owned()
+            dir = super::shell_word(&dir.display().to_string())
         )])),
     }
     out

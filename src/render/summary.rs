@@ -107,6 +107,23 @@ fn verdict(exit: Exit, lang: Lang) -> String {
     }
 }
 
+/// An edition as people say it (`fy2025` → 令和7年度版 / FY2025), as verify says the year;
+/// another edition name as it is.
+fn edition_for_people(edition: &str, lang: Lang) -> String {
+    match edition
+        .strip_prefix("fy")
+        .and_then(|y| y.parse::<i16>().ok())
+    {
+        Some(year) => tr!(
+            lang,
+            "report-review-edition",
+            wareki = crate::dates::wareki_fiscal_year(year),
+            year = year
+        ),
+        None => edition.to_owned(),
+    }
+}
+
 fn yes_no(value: Option<bool>, lang: Lang) -> String {
     match value {
         Some(true) => tr!(lang, "common-yes"),
@@ -214,9 +231,9 @@ pub fn table(rows: &[Row], lang: Lang, color: bool) -> String {
             esc(&r.shown_path).into_owned(),
             paint(&result, r.exit, color),
             institution,
-            r.edition
-                .as_deref()
-                .map_or_else(String::new, |e| esc(e).into_owned()),
+            r.edition.as_deref().map_or_else(String::new, |e| {
+                esc(&edition_for_people(e, lang)).into_owned()
+            }),
             answers,
             probes,
             r.signed_at.as_deref().map_or_else(String::new, |s| {

@@ -47,6 +47,28 @@ fn push_escaped(out: &mut String, c: char) {
     }
 }
 
+/// A path or value as one word of a command line people copy: as it is when it holds only
+/// characters no shell reads specially, else in single quotes for a Unix shell. On Windows the
+/// backslash is the path separator (PowerShell and cmd take it as it is), so it stays bare
+/// there. Controls are escaped visibly, as everywhere on a terminal.
+pub fn shell_word(text: &str) -> String {
+    let plain = if cfg!(windows) {
+        "-_./:@+=,\\"
+    } else {
+        "-_./:@+=,"
+    };
+    let text = escape_controls(text);
+    if !text.is_empty()
+        && text
+            .chars()
+            .all(|c| c.is_alphanumeric() || plain.contains(c))
+    {
+        text.into_owned()
+    } else {
+        format!("'{}'", text.replace('\'', "'\\''"))
+    }
+}
+
 /// A message for people that may span lines (`error:` lines, notices): like
 /// [`escape_controls`], except that a line break followed by an indent of two spaces, the layout
 /// of medsec's own multi-line messages (a head line, then one indented line per problem), stays a

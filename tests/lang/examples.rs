@@ -79,6 +79,11 @@ fn the_examples_run_without_minisign_and_catch_tampering() {
     for script in EXAMPLES {
         let (ok, text) = run_example(script, Some(&path));
         assert!(ok, "{script}: {text}");
+        // The example's probe names the clinic (`--answers`): its evidence is the clinic's.
+        assert!(
+            !text.contains("evidence-no-institution"),
+            "{script}: {text}"
+        );
         assert!(
             text.contains("skipping the stock-tool check"),
             "{script}: {text}"

@@ -36,14 +36,11 @@ fn answers_folder() -> tempfile::TempDir {
 #[test]
 fn without_a_file_status_reads_the_only_answers_file_here() {
     let tmp = answers_folder();
-    // vendor-a.toml is an answers file too: two here, as `answer` counts them.
-    let (code, out, err) = status(tmp.path(), "en", &[]);
-    assert_eq!(code, 2, "{out}{err}");
-    assert!(out.is_empty(), "{out}");
-    assert!(
-        err.contains("complete.toml") && err.contains("vendor-a.toml"),
-        "{err}"
-    );
+    // vendor-a.toml is the vendor form complete.toml lists: read with it, not a second file.
+    let (code, given, _) = status(tmp.path(), "en", &["complete.toml"]);
+    let (code2, found, err) = status(tmp.path(), "en", &[]);
+    assert_eq!((code, code2), (0, 0), "{found}{err}");
+    assert_eq!(given, found);
     // One answers file (its vendor form in a sub-folder): that one is read.
     std::fs::create_dir_all(tmp.path().join("vendors")).unwrap();
     std::fs::rename(
@@ -75,7 +72,7 @@ fn a_complete_status_says_the_next_step() {
     assert_eq!(code, 0, "{out}{err}");
     assert!(
         out.contains("次は`medsec probe --answers complete.toml --out evidence.json`")
-            && out.contains("`medsec check`"),
+            && out.contains("`medsec check --answers complete.toml`"),
         "{out}"
     );
     let (_, out, _) = status(tmp.path(), "en", &["complete.toml"]);
@@ -307,7 +304,7 @@ fn evidence_warnings_keep_a_status_complete_and_evidence_errors_do_not() {
     assert!(out.contains("warning[evidence-no-institution]"), "{out}");
     assert!(
         out.contains(
-            "Next: make the report with `medsec report --answers complete.toml --evidence passing.json`"
+            "Next: make the report with `medsec report --answers complete.toml --evidence passing.json --out bundle`"
         ),
         "{out}"
     );

@@ -395,7 +395,18 @@ fn summarize_shows_whose_a_tampered_bundle_claims_to_be_marked_unverified() {
         .is_none());
 
     for (lang, mark) in [("ja", "(未検証)"), ("en", "(unverified)")] {
-        let out = stdout_of(&summarize(lang, &root, &key.public, &[]));
+        // Wide enough that no cell wraps between a value and its mark.
+        let o = medsec()
+            .env("COLUMNS", "200")
+            .args(common::bundle::checklist_args())
+            .args(["--lang", lang, "summarize"])
+            .arg(&root)
+            .arg("--pubkey")
+            .arg(&key.public)
+            .args(["--as-of", AS_OF])
+            .output()
+            .unwrap();
+        let out = stdout_of(&o);
         assert!(out.contains(&format!("0110113719 {mark}")), "{lang}: {out}");
         assert!(
             out.contains(&format!("札幌中央病院 {mark}")),

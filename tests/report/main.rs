@@ -16,4 +16,5 @@ mod render;
 mod report;
 mod review12;
 mod review12b;
+mod review12d;
 mod summarize;
