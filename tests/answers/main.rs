@@ -7,6 +7,7 @@ mod common;
 mod answer_pty;
 mod answers_cli;
 mod answers_i18n;
+mod checklist_place;
 mod date_props;
 mod field_inputs;
 mod import_problems;
