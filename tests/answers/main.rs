@@ -9,6 +9,7 @@ mod answers_cli;
 mod answers_i18n;
 mod checklist_place;
 mod date_props;
+mod edition_notice_pty;
 mod field_inputs;
 mod import_problems;
 mod workbook_answers;
