@@ -1638,7 +1638,7 @@ checklist-import-rules-gate-none = gate: the form has no gate question (医療�
 checklist-import-gate-section = Whether a medical information system is in use
 checklist-import-gate-found = imported { $cell } as the gate question (医療情報システムの有無, number 0): answered いいえ, no other item needs checking
 checklist-import-gate-not-found = no gate question (医療情報システムの有無) was found; where the form has one, name its row with `--map gate=ROW`
-checklist-import-bad-map-gate = `--map`: gate=`{ $value }` is not a row (gate=5), an item number (gate=0, gate=1-①) or none
+checklist-import-bad-map-gate = `--map`: gate=`{ $value }` is not a row (gate=5), an item number (gate=0, gate=1-①, or gate=① where the sheet numbers straight through) or none
 checklist-import-map-gate-not-found = `--map gate={ $value }`: no row with wording there (or no item with that number) on sheet { $sheet }; rows are Excel's row numbers, from 1
 checklist-import-id-from-file = { $file } is not an official workbook, so its checklist is named after the file, not after MHLW: { $checklist }. To name it yourself, give `--id NAME-{ $form }` (e.g. `--id clinic-{ $form }`).
 checklist-import-untitled-sections = The sheet prints no heading for { $count ->
@@ -1868,6 +1868,18 @@ import-text-not-workbook = { $file } is a text file (such as a CSV), not an Exce
 import-recorded-sheet = { $file } has several sheets that look like checklists ({ $sheets }): the answers were read from { $sheet }, the sheet the checklist was imported from. To read another, give `--sheet NAME`.
 import-answers-other-year = { $cell } names the form of { $book_wareki } (FY{ $book }), but the answers file is for { $checklist } (FY{ $year }): its answers would land on another year's items by their numbers, so nothing was imported. Import the blank workbook of FY{ $book } with `medsec checklist import`, make an answers file on it with `medsec --checklist ID@EDITION init`, and import the filled workbook into that file.
 import-edition-title-differs = note: the sheet's title names the form of { $book_wareki } (FY{ $book }), but the checklist is { $checklist }, as `--edition` says. A filled workbook titled for FY{ $book } will not be imported into answers on it; leave out `--edition` to take the title's year.
+import-ids-scope-changed = scope changed (same number and wording, another set of devices; `replaces` names the earlier item, so `init --from` carries its answer and marks it for review: an answer for one kind of device says nothing about another): { $items }
+import-ids-scope-changed-item = { $new } (was: { $old })
+import-ids-english-carried = English carried from { $from } where the Japanese is the same, character for character: { $items ->
+    [one] 1 item
+   *[other] { $items } items
+}, { $sections ->
+    [one] 1 section title
+   *[other] { $sections } section titles
+}. Every other English text is the Japanese marked (untranslated).
+import-map-gate-number-not-found = `--map gate={ $value }`: no item of sheet { $sheet } in { $file } is numbered { $value }. Its items are numbered from { $first } ({ $first_cell }) to { $last } ({ $last_cell }), as printed: name the gate question with one of those numbers, or by its row (gate=5).
+import-map-gate-number-ambiguous = `--map gate={ $value }`: several items of the sheet are numbered { $value }: { $cells }. Name one with its section (gate={ $example }) or by its row (gate=5).
+import-map-gate-number-cell = { $cell } ({ $number })
 
 ## import-ids
 

@@ -67,7 +67,7 @@ arg-checklist-import-edition = 版。fy2026、2026、令和8年度、R8のどれ
 arg-checklist-import-form = 様式(既定: 既知の公式ワークブックの様式、またはタイトルから判断)。
 arg-checklist-import-out = チェックリストをここに書きます(既定と`-`: 標準出力)。
 arg-checklist-import-force = `--out`のファイルがあれば置き換えます。
-arg-checklist-import-map = 表の構成を自動で探す代わりに指定します: `number=B,text=C,section=A,scope=D,header-rows=2`(列は英字で指定。必須はtextだけ)、または同じキーを持つTOMLファイル。`gate=行番号`(Excelの行番号)、`gate=0`や`gate=1-①`(項目番号)でゲート質問(医療情報システムの有無)の位置を、`gate=none`でゲート質問がないことを指定します。gateだけを指定したときは、ほかの構成は自動で探します。
+arg-checklist-import-map = 表の構成を自動で探す代わりに指定します: `number=B,text=C,section=A,scope=D,header-rows=2`(列は英字で指定。必須はtextだけ)、または同じキーを持つTOMLファイル。`gate=行番号`(Excelの行番号)、`gate=0`や`gate=1-①`、通し番号のシートでは`gate=①`(印刷どおりの項目番号)でゲート質問(医療情報システムの有無)の位置を、`gate=none`でゲート質問がないことを指定します。gateだけを指定したときは、ほかの構成は自動で探します。
 arg-checklist-import-sheet = チェックリストらしいシートが複数あるときに読むシート。
 arg-checklist-import-ids-from = 前の版のチェックリスト(ID@EDITION、またはチェックリストファイル)のIDを、取り込む項目に引き継ぎます。`init --from`で昨年度の回答を引き継ぐためです。文言と対象が同じ項目はそのIDを、番号と対象が同じで文言が違う項目は新しいIDと`replaces`(確認が必要な印)を得ます。ほかの項目は取り込みで作ったIDのままです。
 about-checklist-add = チェックリストファイルを(検査のうえ)自分のチェックリストフォルダにコピーします。

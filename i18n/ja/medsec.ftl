@@ -1525,7 +1525,7 @@ checklist-import-rules-gate-none = gate: `--map gate=none`の指定により、�
 checklist-import-gate-section = 医療情報システムの有無
 checklist-import-gate-found = { $cell }をゲート質問(医療情報システムの有無)として取り込みました(番号0)。「いいえ」の場合、ほかの項目は確認不要になります。
 checklist-import-gate-not-found = ゲート質問(医療情報システムの有無)は見つかりませんでした。用紙にある場合は`--map gate=行番号`で指定してください。
-checklist-import-bad-map-gate = `--map`: gate=`{ $value }`は使えません。行番号(例: gate=5)、項目番号(例: gate=0、gate=1-①)、またはnoneで書いてください。
+checklist-import-bad-map-gate = `--map`: gate=`{ $value }`は使えません。行番号(例: gate=5)、項目番号(例: gate=0、gate=1-①。通し番号のシートではgate=①)、またはnoneで書いてください。
 checklist-import-map-gate-not-found = `--map gate={ $value }`: シート{ $sheet }のその行(または項目番号)に、文言のある行が見つかりません。行番号はExcelの行番号(1から)です。
 checklist-import-id-from-file = { $file }は公式のブックではないため、チェックリストの名前は厚生労働省のものではなく、ファイル名から{ $checklist }としました。名前を決めるには`--id 名前-{ $form }`(例: `--id clinic-{ $form }`)を付けてください。
 checklist-import-untitled-sections = シートに{ $count }区分({ $sections })の見出しがありません。見出しは「チェック項目」としました。様式に見出しがあって読み取れなかった場合は、ファイルの[[sections]]に書き入れてください。
@@ -1698,6 +1698,12 @@ import-clue-missed-wording = 回答の列がある行に項目の列(項目、�
 import-clue-missed-apart = 項目の列と回答の列が3行以上離れています
 import-clue-missed-both = 項目の列も回答の列もありません
 import-clue-missed-everything = 先頭から60行に見出しの語が一つもありません
+import-ids-scope-changed = 対象が変わった項目(番号と文言は同じで、対象の機器が違います。`replaces`で前の項目を指すため、`init --from`で回答を引き継ぎ、確認が必要な印を付けます。ある機器についての回答は、ほかの機器について何も示さないためです): { $items }
+import-ids-scope-changed-item = { $new }(前: { $old })
+import-ids-english-carried = 日本語の文言が{ $from }とまったく同じ{ $items }項目と{ $sections }区分の見出しは、{ $from }の英語の文言を引き継ぎました。ほかの英語の文言は、日本語に`(untranslated)`を付けたものです。
+import-map-gate-number-not-found = `--map gate={ $value }`: { $file }のシート{ $sheet }に、番号が{ $value }の項目はありません。このシートの項目番号は、印刷どおり{ $first }({ $first_cell })から{ $last }({ $last_cell })までです。そのどれかの番号か、行番号(例: gate=5)で指定してください。
+import-map-gate-number-ambiguous = `--map gate={ $value }`: このシートには番号が{ $value }の項目が複数あります: { $cells }。区分を付けた番号(例: gate={ $example })か、行番号(例: gate=5)で指定してください。
+import-map-gate-number-cell = { $cell }({ $number })
 
 ## import-ids
 

@@ -393,20 +393,25 @@ fn load_str_with(
     }
 }
 
-/// Where the file names its checklist: the `id` of `[checklist]` in TOML (from toml_edit's
-/// spans), else the start of the file.
+/// Where the file names its checklist: the value of `id` under `checklist` (in TOML from
+/// toml_edit's spans; in YAML after the key the reader's tree places), else the `checklist`
+/// key, else the start of the file.
 fn checklist_location(loaded: &Loaded) -> Location {
-    let span = (loaded.format == FileFormat::Toml)
-        .then(|| toml_edit::Document::parse(loaded.source.as_str()).ok())
-        .flatten()
-        .and_then(|doc| {
-            let checklist = doc.as_table().get("checklist")?;
-            checklist
-                .get("id")
-                .and_then(toml_edit::Item::span)
-                .or_else(|| checklist.span())
-        });
-    Location::of_span(&loaded.file_name(), &loaded.source, span)
+    let source = loaded.source.as_str();
+    let offset = match loaded.format {
+        FileFormat::Toml => toml_edit::Document::parse(source)
+            .ok()
+            .and_then(|doc| {
+                let checklist = doc.as_table().get("checklist")?;
+                checklist
+                    .get("id")
+                    .and_then(toml_edit::Item::span)
+                    .or_else(|| checklist.span())
+            })
+            .map(|span| span.start),
+        FileFormat::Yaml => node::yaml_value_at(source, &["checklist", "id"]),
+    };
+    Location::at(&loaded.file_name(), source, offset.unwrap_or(0))
 }
 
 /// Load an answers file, find the checklist it names in `catalog`, and [`bind`] them.

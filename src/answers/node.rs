@@ -128,6 +128,40 @@ pub(crate) fn from_yaml(source: &str) -> Result<Node, SyntaxError> {
     Ok(yaml_node(value, at, &mut cursor))
 }
 
+/// Where the value under `path` (keys from the top) starts in YAML `source`: after its key, the
+/// `:` and the blanks that follow (`id: x` gives the `x`; a quoted value its quote), found
+/// from the tree's key offsets. Where the path stops short, the last key found; `None` when
+/// the text does not parse or its first key is missing.
+pub(crate) fn yaml_value_at(source: &str, path: &[&str]) -> Option<usize> {
+    let root = from_yaml(source).ok()?;
+    let mut node = &root;
+    let mut found = None;
+    for key in path {
+        let Value::Table(entries) = &node.value else {
+            break;
+        };
+        let Some(entry) = entries.iter().find(|e| e.key == *key) else {
+            break;
+        };
+        found = Some(entry);
+        node = &entry.node;
+    }
+    let entry = found?;
+    if path.last().is_none_or(|k| entry.key != *k) {
+        return Some(entry.key_at);
+    }
+    let rest = source.get(entry.key_at..)?;
+    let quoted = rest.starts_with(['"', '\'']);
+    let key_len = entry.key.len() + if quoted { 2 } else { 0 };
+    let after = rest.get(key_len..)?.strip_prefix(':')?;
+    let blanks = after.len() - after.trim_start_matches([' ', '\t']).len();
+    let value = after.get(blanks..)?;
+    if value.is_empty() || value.starts_with(['\n', '\r', '#']) {
+        return Some(entry.key_at);
+    }
+    Some(entry.key_at + key_len + 1 + blanks)
+}
+
 fn first_content(source: &str) -> usize {
     let mut offset = 0;
     for line in source.split_inclusive('\n') {
@@ -255,6 +289,23 @@ mod tests {
         assert_eq!(&src[items[1].at..items[1].at + 7], "item: b");
         let round = &table(&items[0])[1];
         assert_eq!(&src[round.key_at..round.key_at + 5], "round");
+    }
+
+    #[test]
+    fn yaml_values_are_found_after_their_keys() {
+        fn at(src: &str) -> Option<&str> {
+            yaml_value_at(src, &["checklist", "id"]).map(|i| &src[i..])
+        }
+        let src = "format_version: 1\nchecklist:\n  id: mhlw-x\n  edition: fy2031\n";
+        assert!(at(src).unwrap().starts_with("mhlw-x\n"));
+        let src = "checklist:\n  edition: fy2031\n  \"id\":   'mhlw-x'\n";
+        assert!(at(src).unwrap().starts_with("'mhlw-x'"));
+        let src = "checklist: {edition: fy2031, id: mhlw-x}\n";
+        assert!(at(src).unwrap().starts_with("mhlw-x}"));
+        // No id: the checklist key.
+        let src = "a: 1\nchecklist:\n  edition: fy2031\n";
+        assert!(at(src).unwrap().starts_with("checklist:"));
+        assert_eq!(yaml_value_at("a: [", &["checklist"]), None);
     }
 
     #[test]

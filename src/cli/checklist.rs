@@ -132,9 +132,10 @@ pub struct ImportArgs {
     pub force: bool,
     /// The layout, instead of finding it: `number=B,text=C,section=A,scope=D,header-rows=2`
     /// (columns by letter; only text is required), or a TOML file with the same keys.
-    /// `gate=ROW` (Excel's row number), `gate=0` or `gate=1-①` (an item number) names the
-    /// gate question (医療情報システムの有無), `gate=none` says there is none; alone, it
-    /// leaves the rest of the layout to be found.
+    /// `gate=ROW` (Excel's row number), `gate=0`, `gate=1-①` or, on a sheet numbered straight
+    /// through, `gate=①` (an item number as printed) names the gate question
+    /// (医療情報システムの有無), `gate=none` says there is none; alone, it leaves the rest of
+    /// the layout to be found.
     #[arg(long, value_name = "MAP")]
     pub map: Option<String>,
     /// The sheet to read, when several look like checklists.

@@ -272,6 +272,25 @@ fn ids_notices(
             .collect();
         notices.push(tr!(lang, "import-ids-reworded", items = items.join(&sep)));
     }
+    if !summary.scope_changed.is_empty() {
+        let items: Vec<String> = summary
+            .scope_changed
+            .iter()
+            .map(|(new, old)| {
+                tr!(
+                    lang,
+                    "import-ids-scope-changed-item",
+                    new = new_label(new),
+                    old = old_label(old)
+                )
+            })
+            .collect();
+        notices.push(tr!(
+            lang,
+            "import-ids-scope-changed",
+            items = items.join(&sep)
+        ));
+    }
     if !summary.new.is_empty() {
         let items: Vec<String> = summary.new.iter().map(|id| new_label(id)).collect();
         notices.push(tr!(lang, "import-ids-new", items = items.join(&sep)));
@@ -283,6 +302,19 @@ fn ids_notices(
             "import-ids-not-found",
             from = summary.from.as_str(),
             items = items.join(&sep)
+        ));
+    }
+    let (items, sections) = (
+        summary.english_carried.len(),
+        summary.section_titles_carried.len(),
+    );
+    if items + sections > 0 {
+        notices.push(tr!(
+            lang,
+            "import-ids-english-carried",
+            from = summary.from.as_str(),
+            items = items,
+            sections = sections
         ));
     }
     notices

@@ -11,6 +11,8 @@ mod diff_cli;
 mod edition_notice;
 mod edition_words;
 mod examples_ci;
+mod import_carry;
+mod import_gate_number;
 mod import_ids;
 mod imported_rules;
 mod lint_ci;

@@ -5,6 +5,7 @@
 mod common;
 
 mod check;
+mod check_notice_pty;
 mod escaping;
 mod finding_sources;
 mod findings_language;

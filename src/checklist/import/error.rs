@@ -129,6 +129,22 @@ pub enum ImportError {
         sheet: String,
         value: String,
     },
+    /// `--map gate=NUMBER` names a number no item of the sheet has: the file (filled in by
+    /// [`ImportError::in_file`]), the sheet, and the sheet's first and last item numbers as
+    /// printed with their cells.
+    GateNumberNotFound {
+        file: String,
+        sheet: String,
+        value: String,
+        /// (number, cell) of the first and the last item.
+        ends: Box<[(String, String); 2]>,
+    },
+    /// `--map gate=①` names a number printed in several sections: each item's cell and its
+    /// number with its section.
+    GateNumberAmbiguous {
+        value: String,
+        cells: Vec<(String, String)>,
+    },
     Registry {
         path: String,
         reason: String,
@@ -255,6 +271,45 @@ impl ImportError {
                 sheet = sheet.as_str(),
                 value = value.as_str()
             ),
+            ImportError::GateNumberNotFound {
+                file,
+                sheet,
+                value,
+                ends,
+            } => {
+                let [first, last] = &**ends;
+                tr!(
+                    lang,
+                    "import-map-gate-number-not-found",
+                    file = file.as_str(),
+                    sheet = sheet.as_str(),
+                    value = value.as_str(),
+                    first = first.0.as_str(),
+                    first_cell = first.1.as_str(),
+                    last = last.0.as_str(),
+                    last_cell = last.1.as_str()
+                )
+            }
+            ImportError::GateNumberAmbiguous { value, cells } => {
+                let items: Vec<String> = cells
+                    .iter()
+                    .map(|(cell, number)| {
+                        tr!(
+                            lang,
+                            "import-map-gate-number-cell",
+                            cell = cell.as_str(),
+                            number = number.as_str()
+                        )
+                    })
+                    .collect();
+                tr!(
+                    lang,
+                    "import-map-gate-number-ambiguous",
+                    value = value.as_str(),
+                    cells = items.join(&tr!(lang, "common-list-separator")),
+                    example = cells.first().map(|c| c.1.as_str()).unwrap_or_default()
+                )
+            }
             ImportError::Map(MapError::NoText) => tr!(lang, "workbook-bad-map-text"),
             ImportError::Map(MapError::Toml(reason)) => {
                 tr!(lang, "workbook-bad-map-toml", reason = reason.as_str())
@@ -360,6 +415,17 @@ fn shell_word(name: &str) -> String {
         format!("\"{}\"", name.replace('"', "\\\""))
     } else {
         name.to_owned()
+    }
+}
+
+impl ImportError {
+    /// The error with the workbook's file name where it names one and the reader that found it
+    /// did not know it.
+    pub(super) fn in_file(mut self, name: &str) -> Self {
+        if let ImportError::GateNumberNotFound { file, .. } = &mut self {
+            name.clone_into(file);
+        }
+        self
     }
 }
 

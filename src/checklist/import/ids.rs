@@ -4,8 +4,12 @@
 //!
 //! Only what the two sheets show is compared, never a mapping medsec holds: an item whose
 //! wording (normalised, see [`wording_key`]) and scope equal an earlier item's takes its ID; an
-//! item whose printed number and scope equal an earlier item's but whose wording differs gets
-//! a new ID that `replaces` the earlier one; every other item keeps the ID the import made.
+//! item whose printed number and wording equal those of one earlier item, one to one, but
+//! whose scope differs gets a new ID that `replaces` the earlier one (scope changed); an item
+//! whose printed number and scope equal an earlier item's but whose wording differs gets a new
+//! ID that `replaces` the earlier one (reworded); every other item keeps the ID the import
+//! made. An item whose Japanese wording is the earlier item's, character for character, takes
+//! the earlier item's English (medsec never translates imported wording itself).
 //! The result depends on the two checklists only (sheet order, then the earlier checklist's
 //! order), so the same workbook and `--ids-from` give the same file.
 
@@ -32,6 +36,16 @@ pub struct IdSummary {
     pub same: Vec<String>,
     /// Items with the same number and scope but other wording: (new ID, earlier ID replaced).
     pub reworded: Vec<(String, String)>,
+    /// Items with the same number and wording but another scope, one to one: (new ID,
+    /// earlier ID replaced).
+    pub scope_changed: Vec<(String, String)>,
+    /// Items whose English was carried from the earlier item (the same Japanese wording,
+    /// character for character, and an English that is a translation, not the Japanese
+    /// marked untranslated).
+    pub english_carried: Vec<String>,
+    /// Sections whose English title was carried (the same Japanese title as an earlier
+    /// section's, character for character, with a translation), by section ID.
+    pub section_titles_carried: Vec<String>,
     /// Items matched to nothing: they keep the ID the import made.
     pub new: Vec<String>,
     /// Items of the earlier checklist no imported item matched.
@@ -71,12 +85,48 @@ fn scope_set(scope: &[Scope]) -> BTreeSet<Scope> {
     scope.iter().copied().collect()
 }
 
-/// Give `items` the IDs of `base` where they match (see the module's doc). Returns the
-/// summary and, by index into `items`, the earlier ID each reworded item replaces.
-pub(super) fn assign(
-    items: &mut [ItemFound],
+/// What [`assign`] gives, by index into the imported items.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Assigned {
+    pub(super) summary: IdSummary,
+    /// The earlier ID each reworded or scope-changed item replaces.
+    pub(super) replaces: BTreeMap<usize, String>,
+    /// The English carried from the earlier item with the same Japanese wording.
+    pub(super) english: BTreeMap<usize, String>,
+}
+
+/// The English of an earlier item to carry to an imported one: only where the Japanese is
+/// the same, character for character, and the English is a translation (an imported
+/// checklist's English is its Japanese marked untranslated: nothing to carry).
+fn english_to_carry(item: &ItemFound, earlier: &crate::checklist::Item) -> Option<String> {
+    let en = earlier.text.en.trim();
+    (item.text == earlier.text.ja
+        && !en.is_empty()
+        && en != super::output::untranslated(&earlier.text.ja))
+    .then(|| earlier.text.en.clone())
+}
+
+/// The English titles of earlier sections to carry, by section ID: where a section's title
+/// as printed is an earlier section's Japanese title, character for character, and that one
+/// has a translation.
+pub(super) fn section_english(
+    sections: &[super::rows::SectionFound],
     base: &Checklist,
-) -> (IdSummary, BTreeMap<usize, String>) {
+) -> BTreeMap<String, String> {
+    sections
+        .iter()
+        .filter_map(|sec| {
+            let title = sec.title.as_deref()?;
+            let earlier = base.sections.iter().find(|b| b.title.ja == title)?;
+            let en = earlier.title.en.trim();
+            (!en.is_empty() && en != super::output::untranslated(title))
+                .then(|| (sec.id.clone(), earlier.title.en.clone()))
+        })
+        .collect()
+}
+
+/// Give `items` the IDs of `base` where they match (see the module's doc).
+pub(super) fn assign(items: &mut [ItemFound], base: &Checklist) -> Assigned {
     let mut taken: Vec<Option<usize>> = vec![None; items.len()];
     let mut base_used = vec![false; base.items.len()];
     let base_keys: Vec<String> = base.items.iter().map(|b| wording_key(&b.text.ja)).collect();
@@ -105,10 +155,60 @@ pub(super) fn assign(
             *slot = Some(b);
         }
     }
+    // The same number and wording, another scope, one to one (one earlier item left over and
+    // one imported item left over read so under that number): a new ID replacing the earlier
+    // one. Several on either side (one row split into one per device kind, or rows merged)
+    // are not told apart: they stay new and not found.
+    let numbers_of = |item: &ItemFound| [comparable(&item.number), comparable(&item.sectioned)];
+    let keys: Vec<String> = items.iter().map(|i| wording_key(&i.text)).collect();
+    let mut rescoped: Vec<Option<usize>> = vec![None; items.len()];
+    for i in 0..items.len() {
+        let (Some(item), Some(key)) = (items.get(i), keys.get(i)) else {
+            continue;
+        };
+        if taken.get(i).is_some_and(Option::is_some) {
+            continue;
+        }
+        let numbers = numbers_of(item);
+        let same_number_and_wording = |b: usize| {
+            !base_used.get(b).copied().unwrap_or(true)
+                && base_keys.get(b) == Some(key)
+                && base_numbers.get(b).is_some_and(|n| numbers.contains(n))
+        };
+        let earlier: Vec<usize> = (0..base.items.len())
+            .filter(|&b| same_number_and_wording(b))
+            .collect();
+        let [b] = earlier.as_slice() else {
+            continue;
+        };
+        let b = *b;
+        let others = items
+            .iter()
+            .enumerate()
+            .filter(|(j, other)| {
+                taken.get(*j).is_some_and(Option::is_none)
+                    && keys.get(*j) == Some(key)
+                    && base_numbers
+                        .get(b)
+                        .is_some_and(|n| numbers_of(other).contains(n))
+            })
+            .count();
+        if others == 1 {
+            mark(&mut base_used, b);
+            if let Some(slot) = rescoped.get_mut(i) {
+                *slot = Some(b);
+            }
+        }
+    }
     // The same number and scope, other wording: a new ID replacing the earlier one.
     let mut replaced: Vec<Option<usize>> = vec![None; items.len()];
-    for ((item, slot), t) in items.iter().zip(replaced.iter_mut()).zip(&taken) {
-        if t.is_some() {
+    for (((item, slot), t), s) in items
+        .iter()
+        .zip(replaced.iter_mut())
+        .zip(&taken)
+        .zip(&rescoped)
+    {
+        if t.is_some() || s.is_some() {
             continue;
         }
         let scope = scope_set(&item.scope);
@@ -142,12 +242,28 @@ pub(super) fn assign(
         ..IdSummary::default()
     };
     let mut replaces = BTreeMap::new();
+    let mut english = BTreeMap::new();
     let earlier = |b: &Option<usize>| b.and_then(|b| base.items.get(b));
-    for (i, ((item, t), r)) in items.iter_mut().zip(&taken).zip(&replaced).enumerate() {
+    for (i, (((item, t), r), s)) in items
+        .iter_mut()
+        .zip(&taken)
+        .zip(&replaced)
+        .zip(&rescoped)
+        .enumerate()
+    {
+        if let Some(en) = earlier(t)
+            .or(earlier(s))
+            .and_then(|b| english_to_carry(item, b))
+        {
+            english.insert(i, en);
+        }
         if let Some(b) = earlier(t) {
             item.id = b.id.clone();
             given.insert(item.id.clone());
             summary.same.push(item.id.clone());
+            if english.contains_key(&i) {
+                summary.english_carried.push(item.id.clone());
+            }
             continue;
         }
         if base_ids.contains(item.id.as_str()) || given.contains(&item.id) {
@@ -160,12 +276,19 @@ pub(super) fn assign(
             }
         }
         given.insert(item.id.clone());
-        match earlier(r) {
-            Some(b) => {
+        if english.contains_key(&i) {
+            summary.english_carried.push(item.id.clone());
+        }
+        match (earlier(s), earlier(r)) {
+            (Some(b), _) => {
+                replaces.insert(i, b.id.clone());
+                summary.scope_changed.push((item.id.clone(), b.id.clone()));
+            }
+            (None, Some(b)) => {
                 replaces.insert(i, b.id.clone());
                 summary.reworded.push((item.id.clone(), b.id.clone()));
             }
-            None => summary.new.push(item.id.clone()),
+            (None, None) => summary.new.push(item.id.clone()),
         }
     }
     summary.not_found = base
@@ -175,7 +298,11 @@ pub(super) fn assign(
         .filter(|(_, used)| !**used)
         .map(|(b, _)| b.id.clone())
         .collect();
-    (summary, replaces)
+    Assigned {
+        summary,
+        replaces,
+        english,
+    }
 }
 
 #[cfg(test)]
@@ -216,7 +343,9 @@ mod tests {
             // The same wording for every device: another scope, so new.
             found("s2-04", "2-(4)", &[Scope::General], text),
         ];
-        let (summary, replaces) = assign(&mut items, &fy2025());
+        let Assigned {
+            summary, replaces, ..
+        } = assign(&mut items, &fy2025());
         let ids: Vec<&str> = items.iter().map(|i| i.id.as_str()).collect();
         assert_eq!(
             ids,
@@ -249,7 +378,9 @@ mod tests {
                 "試験用のもう一つの項目。",
             ),
         ];
-        let (summary, replaces) = assign(&mut items, &base);
+        let Assigned {
+            summary, replaces, ..
+        } = assign(&mut items, &base);
         let ids: Vec<&str> = items.iter().map(|i| i.id.as_str()).collect();
         assert_eq!(ids, ["s2-06-2", "s2-21-3", "s2-21-2"]);
         assert_eq!(replaces.get(&0).map(String::as_str), Some("s2-06"));
@@ -259,6 +390,82 @@ mod tests {
         );
         assert_eq!(summary.new, ["s2-21-3", "s2-21-2"]);
         assert!(summary.not_found.contains(&"s2-21".to_owned()));
+    }
+
+    #[test]
+    fn a_scope_change_one_to_one_replaces_the_earlier_item_and_keeps_its_english() {
+        // FY2025 2-⑥ is 医療情報システム全般; the same number and wording for servers only.
+        let text = "セキュリティパッチ(最新ファームウェアや更新プログラム)を適用している。";
+        let base = fy2025();
+        let earlier = base.item("security-patches").unwrap();
+        assert_eq!(earlier.text.ja, text, "the test copies FY2025's wording");
+        let mut items = vec![found("s2-06", "2-⑥", &[Scope::Server], text)];
+        let a = assign(&mut items, &base);
+        assert_eq!(items[0].id, "s2-06");
+        assert_eq!(
+            a.summary.scope_changed,
+            [("s2-06".to_owned(), "security-patches".to_owned())]
+        );
+        assert!(a.summary.new.is_empty() && a.summary.reworded.is_empty());
+        assert_eq!(
+            a.replaces.get(&0).map(String::as_str),
+            Some("security-patches")
+        );
+        assert_eq!(a.english.get(&0), Some(&earlier.text.en));
+        assert!(!a.summary.not_found.contains(&"security-patches".to_owned()));
+    }
+
+    #[test]
+    fn a_row_split_by_scope_is_no_scope_change() {
+        let text = "セキュリティパッチ(最新ファームウェアや更新プログラム)を適用している。";
+        let mut items = vec![
+            found("s2-06-server", "2-⑥", &[Scope::Server], text),
+            found("s2-06-terminal", "2-⑥", &[Scope::Terminal], text),
+        ];
+        let a = assign(&mut items, &fy2025());
+        assert!(a.summary.scope_changed.is_empty());
+        assert_eq!(a.summary.new, ["s2-06-server", "s2-06-terminal"]);
+        assert!(a.summary.not_found.contains(&"security-patches".to_owned()));
+        assert!(a.english.is_empty());
+    }
+
+    #[test]
+    fn english_is_carried_only_for_the_same_japanese() {
+        let base = fy2025();
+        let manager = base.item("security-manager").unwrap();
+        let mut items = vec![
+            found("s1-01", "1-①", &[], &manager.text.ja),
+            // The same wording once normalised (a full-width space): the same ID, but the
+            // Japanese is not the same text, so its English is not carried.
+            found(
+                "s2-08",
+                "2-⑧",
+                &[Scope::General],
+                "パスワードの使い回しを禁止している。",
+            ),
+        ];
+        items[1].text = base
+            .item("password-reuse")
+            .unwrap()
+            .text
+            .ja
+            .replacen('を', "を　", 1);
+        let a = assign(&mut items, &base);
+        assert_eq!(a.summary.same, ["security-manager", "password-reuse"]);
+        assert_eq!(a.english.get(&0), Some(&manager.text.en));
+        assert_eq!(a.english.get(&1), None);
+        assert_eq!(a.summary.english_carried, ["security-manager"]);
+
+        // An earlier checklist that was itself imported: its English is the Japanese marked
+        // untranslated, which is not carried as a translation.
+        let mut imported = base.clone();
+        for item in &mut imported.items {
+            item.text.en = super::super::output::untranslated(&item.text.ja);
+        }
+        let mut items = vec![found("s1-01", "1-①", &[], &manager.text.ja)];
+        let a = assign(&mut items, &imported);
+        assert_eq!(a.summary.same, ["security-manager"]);
+        assert!(a.english.is_empty() && a.summary.english_carried.is_empty());
     }
 
     #[test]

@@ -4,7 +4,7 @@
 
 use super::error::{CandidateRow, ClueRole, Clues, Missed};
 use super::grid::{column_index, column_name, Grid};
-use super::number::{lead, Lead};
+use super::number::{lead, Lead, Sub};
 use std::collections::BTreeMap;
 
 /// Rows searched from the top for a header.
@@ -283,6 +283,9 @@ pub enum GateSpec {
     Row(usize),
     /// The item with this printed number (`0`, `1-①`).
     Number(String),
+    /// The item printed with this number and no section (`①`, `(3)`), on a sheet numbered
+    /// straight through.
+    Bare(String),
     /// The form has none.
     None,
 }
@@ -292,13 +295,14 @@ impl GateSpec {
     pub fn as_written(&self) -> String {
         match self {
             GateSpec::Row(r) => (r + 1).to_string(),
-            GateSpec::Number(n) => n.clone(),
+            GateSpec::Number(n) | GateSpec::Bare(n) => n.clone(),
             GateSpec::None => "none".to_owned(),
         }
     }
 
     /// `12` is a row (Excel's number); `none` or `なし` says there is none; anything else
-    /// (`0`, `1-①`, `1-(1)`) is a printed item number, read as the import reads numbers.
+    /// (`0`, `1-①`, `1-(1)`, or `①`, `(3)` without a section) is a printed item number, read
+    /// as the import reads numbers.
     fn parse(value: &str) -> Result<GateSpec, MapError> {
         let v = value.trim();
         if v.eq_ignore_ascii_case("none") || v == "なし" {
@@ -316,6 +320,14 @@ impl GateSpec {
                 sub,
                 rest,
             }) if rest.is_empty() => Ok(GateSpec::Number(sub.printed(&s.to_string()))),
+            Some(Lead::Item {
+                section: None,
+                sub,
+                rest,
+            }) if rest.is_empty() => Ok(GateSpec::Bare(match sub {
+                Sub::Circled(_) => sub.printed("").trim_start_matches('-').to_owned(),
+                Sub::Paren(n) => format!("({n})"),
+            })),
             _ => Err(MapError::BadGate(value.to_owned())),
         }
     }
@@ -489,6 +501,8 @@ mod tests {
             ("gate=1-①", GateSpec::Number("1-①".into())),
             ("gate=２－（３）", GateSpec::Number("2-(3)".into())),
             ("gate=none", GateSpec::None),
+            ("gate=①", GateSpec::Bare("①".into())),
+            ("gate=（３）", GateSpec::Bare("(3)".into())),
             ("gate=なし", GateSpec::None),
         ] {
             assert_eq!(Map::parse_spec(spec).unwrap().gate, Some(want), "{spec}");

@@ -163,19 +163,26 @@ pub fn import(bytes: &[u8], opts: &ImportOptions) -> Result<Imported, ImportErro
         });
     }
     let (grid, layout, header) = choose(&grids, opts)?;
-    let mut parsed = parse_rows(grid, &layout, gate_spec(opts.map.as_ref()))?;
+    let mut parsed =
+        parse_rows(grid, &layout, gate_spec(opts.map.as_ref())).map_err(|e| e.in_file(&file))?;
     if parsed.items.is_empty() {
         return Err(ImportError::NoItems {
             header,
             layout: layout::describe(&layout),
         });
     }
-    let (ids, replaces) = match &opts.ids_from {
+    let (ids, assigned, section_english) = match &opts.ids_from {
         Some(from) => {
-            let (summary, replaces) = ids::assign(&mut parsed.items, &from.checklist);
-            (Some(summary), replaces)
+            let mut assigned = ids::assign(&mut parsed.items, &from.checklist);
+            let section_english = ids::section_english(&parsed.sections, &from.checklist);
+            assigned.summary.section_titles_carried = section_english.keys().cloned().collect();
+            (Some(assigned.summary.clone()), assigned, section_english)
         }
-        None => (None, std::collections::BTreeMap::new()),
+        None => (
+            None,
+            ids::Assigned::default(),
+            std::collections::BTreeMap::new(),
+        ),
     };
     let official = match &provenance {
         Provenance::Official(w) => Some(w),
@@ -217,7 +224,9 @@ pub fn import(bytes: &[u8], opts: &ImportOptions) -> Result<Imported, ImportErro
         official,
         parsed: &parsed,
         rules: &rules_block,
-        replaces: &replaces,
+        replaces: &assigned.replaces,
+        english: &assigned.english,
+        section_english: &section_english,
         ids_from: opts.ids_from.as_ref(),
     });
     let id_from_file = opts.id.is_none() && official.is_none();
@@ -395,7 +404,7 @@ pub fn find_sheet(
         });
     }
     let (grid, layout, header) = choose(&grids, &opts)?;
-    let parsed = parse_rows(grid, &layout, gate_spec(map))?;
+    let parsed = parse_rows(grid, &layout, gate_spec(map)).map_err(|e| e.in_file(&file))?;
     if parsed.items.is_empty() {
         return Err(ImportError::NoItems {
             header,

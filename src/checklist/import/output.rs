@@ -176,6 +176,10 @@ pub(super) struct Output<'a> {
     pub(super) rules: &'a str,
     /// `--ids-from`: the earlier ID each reworded item replaces, by index into the items.
     pub(super) replaces: &'a std::collections::BTreeMap<usize, String>,
+    /// `--ids-from`: the English carried from the earlier item, by index into the items.
+    pub(super) english: &'a std::collections::BTreeMap<usize, String>,
+    /// `--ids-from`: the English section titles carried, by section ID.
+    pub(super) section_english: &'a std::collections::BTreeMap<String, String>,
     pub(super) ids_from: Option<&'a super::IdsFrom>,
 }
 
@@ -186,7 +190,7 @@ fn q(s: &str) -> String {
 
 /// English for an imported text: the Japanese, marked untranslated (medsec never invents a
 /// translation of official wording).
-fn untranslated(ja: &str) -> String {
+pub(super) fn untranslated(ja: &str) -> String {
     tr!(Lang::En, "workbook-untranslated", text = ja)
 }
 
@@ -262,9 +266,10 @@ pub(super) fn write(o: &Output<'_>) -> String {
             }
         };
         let ja = sec.title.clone().unwrap_or_else(|| default(Lang::Ja));
-        let en = match &sec.title {
-            Some(t) => untranslated(t),
-            None => default(Lang::En),
+        let en = match (&sec.title, o.section_english.get(&sec.id)) {
+            (Some(_), Some(carried)) => carried.clone(),
+            (Some(t), None) => untranslated(t),
+            (None, _) => default(Lang::En),
         };
         let _ = writeln!(
             s,
@@ -300,7 +305,12 @@ pub(super) fn write(o: &Output<'_>) -> String {
             let _ = writeln!(s, "gate = true");
         }
         let _ = writeln!(s, "text.ja = {}", q(&item.text));
-        let _ = writeln!(s, "text.en = {}", q(&untranslated(&item.text)));
+        let en = o
+            .english
+            .get(&index)
+            .cloned()
+            .unwrap_or_else(|| untranslated(&item.text));
+        let _ = writeln!(s, "text.en = {}", q(&en));
         let _ = writeln!(s, "guidance.ja = {}", q(&guidance_ja));
         let _ = writeln!(s, "guidance.en = {}", q(&guidance_en));
         let _ = writeln!(s, "verified = {}", o.official.is_some());

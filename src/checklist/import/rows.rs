@@ -434,18 +434,52 @@ pub(super) fn parse_rows(
     }
     match gate {
         Some(GateSpec::None) => out.gate = GateFound::StatedNone,
-        Some(GateSpec::Number(n)) if out.gate == GateFound::NotFound => {
-            let item = out.items.iter_mut().find(|i| &i.number == n);
-            match item {
-                Some(item) => {
-                    item.gate = true;
-                    out.gate = mapped(item.cell.clone());
+        Some(spec @ (GateSpec::Number(n) | GateSpec::Bare(n)))
+            if out.gate == GateFound::NotFound =>
+        {
+            let bare = matches!(spec, GateSpec::Bare(_));
+            let named: Vec<usize> = (0..out.items.len())
+                .filter(|&k| {
+                    out.items.get(k).is_some_and(|i| {
+                        if bare {
+                            !i.gate && i.bare.as_deref() == Some(n.as_str())
+                        } else {
+                            &i.number == n
+                        }
+                    })
+                })
+                .collect();
+            match named.as_slice() {
+                [k] => {
+                    if let Some(item) = out.items.get_mut(*k) {
+                        item.gate = true;
+                        out.gate = mapped(item.cell.clone());
+                    }
                 }
-                None => {
-                    return Err(ImportError::GateNotFound {
+                [] => {
+                    let printed =
+                        |i: &ItemFound| i.bare.clone().unwrap_or_else(|| i.number.clone());
+                    let (first, last) = (out.items.first(), out.items.last());
+                    return Err(ImportError::GateNumberNotFound {
+                        file: String::new(),
                         sheet: grid.sheet.clone(),
                         value: n.clone(),
-                    })
+                        ends: Box::new(
+                            [first, last].map(|i| {
+                                i.map(|i| (printed(i), i.cell.clone())).unwrap_or_default()
+                            }),
+                        ),
+                    });
+                }
+                several => {
+                    return Err(ImportError::GateNumberAmbiguous {
+                        value: n.clone(),
+                        cells: several
+                            .iter()
+                            .filter_map(|&k| out.items.get(k))
+                            .map(|i| (i.cell.clone(), i.number.clone()))
+                            .collect(),
+                    });
                 }
             }
         }
@@ -630,8 +664,11 @@ fn assign_ids(items: &mut [ItemFound], subs: &[(String, Sub)]) {
 /// gets its section (`1-①`, `2-①`), as it does when any item prints its section. The rows of
 /// one number for several kinds of device count once. IDs are made before (`s2-03` either way).
 fn keep_printed_numbers(items: &mut [ItemFound]) {
+    // A gate question made item 0 has no printed number; one named on a numbered row
+    // (`--map gate=①`, `gate=ROW`) is numbered like the others.
+    let numbered = |i: &&mut ItemFound| !i.gate || i.bare.is_some();
     let mut sections_of: BTreeMap<String, std::collections::BTreeSet<&str>> = BTreeMap::new();
-    for item in items.iter().filter(|i| !i.gate) {
+    for item in items.iter().filter(|i| !i.gate || i.bare.is_some()) {
         let Some(bare) = &item.bare else {
             return;
         };
@@ -643,7 +680,7 @@ fn keep_printed_numbers(items: &mut [ItemFound]) {
     if sections_of.values().any(|s| s.len() > 1) {
         return;
     }
-    for item in items.iter_mut().filter(|i| !i.gate) {
+    for item in items.iter_mut().filter(numbered) {
         if let Some(bare) = item.bare.clone() {
             item.number = bare;
         }
