@@ -17,3 +17,4 @@ mod report;
 mod review12;
 mod review12b;
 mod summarize;
+mod table12;
