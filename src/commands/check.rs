@@ -272,6 +272,7 @@ pub fn run(args: CheckArgs, ctx: &Context) -> anyhow::Result<Outcome> {
             &made.report,
             made.attachments.len(),
             signed.as_ref(),
+            Some(key_used.public.as_path()).filter(|p| p.is_file()),
             lang,
         ));
     }
@@ -376,18 +377,7 @@ fn parsed<A: clap::Args + clap::FromArgMatches>(
 fn rerun_flags(args: &CheckArgs) -> String {
     // A backslash separates a Windows path, and PowerShell and cmd take it as it is; a Unix
     // shell reads it as an escape, so it is quoted there.
-    let plain = if cfg!(windows) {
-        "-_./:@+=,\\"
-    } else {
-        "-_./:@+=,"
-    };
-    let quote = |s: String| {
-        if s.chars().all(|c| c.is_alphanumeric() || plain.contains(c)) {
-            s
-        } else {
-            format!("'{}'", s.replace('\'', "'\\''"))
-        }
-    };
+    let quote = |s: String| crate::render::text::shell_word(&s, cfg!(windows)).into_owned();
     let mut out = String::new();
     let paths = [
         ("--answers", args.answers.as_deref()),

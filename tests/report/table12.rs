@@ -98,3 +98,153 @@ fn piped_tables_keep_names_whole_and_one_line_a_row() {
         "{text}"
     );
 }
+
+/// `medsec --lang LANG ARGS` in `dir`, with the fixture checklists: (exit code, stdout, stderr).
+fn run_in(dir: &Path, lang: &str, args: &[&str]) -> (i32, String, String) {
+    let o = medsec()
+        .args(checklist_args())
+        .args(["--lang", lang])
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap();
+    (o.status.code().unwrap_or(-1), stdout_of(&o), stderr_of(&o))
+}
+
+/// Whether the stock `minisign` runs here; in CI it must.
+fn have_minisign() -> bool {
+    let have = std::process::Command::new("minisign")
+        .arg("-v")
+        .output()
+        .is_ok();
+    assert!(
+        have || !common::in_ci(),
+        "minisign is not installed (apt-get install -y minisign)"
+    );
+    have
+}
+
+/// 2: `report --sign` names the public key beside the secret one in its check line, quoted for
+/// the shell when the path needs it (a space; Japanese does not), in both languages; the line
+/// runs as printed. Without the public key beside it, `KEY.pub` stands for it.
+#[test]
+fn report_names_the_public_key_it_signed_with() {
+    let tmp = tempfile::tempdir().unwrap();
+    let w = tmp.path();
+    common::complete_answers_in(w);
+    std::fs::create_dir(w.join("鍵 フォルダ")).unwrap();
+    let (code, _, err) = run_in(
+        w,
+        "ja",
+        &["keygen", "--unencrypted", "--out", "鍵 フォルダ/さくら"],
+    );
+    assert_eq!(code, 0, "{err}");
+    for lang in ["ja", "en"] {
+        let out = format!("報告 {lang}");
+        let (code, stdout, err) = run_in(
+            w,
+            lang,
+            &[
+                "report",
+                "--answers",
+                "answers/complete.toml",
+                "--sign",
+                "鍵 フォルダ/さくら.key",
+                "--out",
+                &out,
+            ],
+        );
+        assert!(matches!(code, 0 | 1), "{err}");
+        let line = stdout
+            .lines()
+            .find(|l| l.contains("minisign -Vm"))
+            .unwrap_or_else(|| panic!("no check line:\n{stdout}"));
+        let command = if cfg!(windows) {
+            format!("minisign -Vm '{out}\\MANIFEST.sha256' -p '鍵 フォルダ/さくら.pub';")
+        } else {
+            format!(
+                "minisign -Vm '{out}/MANIFEST.sha256' -p '鍵 フォルダ/さくら.pub' && (cd '{out}' && sha256sum -c MANIFEST.sha256)"
+            )
+        };
+        assert!(line.contains(&command), "{lang}: {line}");
+        assert!(!stdout.contains("KEY.pub"), "{stdout}");
+        if cfg!(unix) && have_minisign() {
+            let start = line.find("minisign -Vm").unwrap();
+            let o = std::process::Command::new("sh")
+                .args(["-c", &line[start..]])
+                .current_dir(w)
+                .output()
+                .unwrap();
+            assert!(o.status.success(), "{line}\n{}", stderr_of(&o));
+            assert!(
+                stdout_of(&o).contains("report.json: OK"),
+                "{}",
+                stdout_of(&o)
+            );
+        }
+    }
+    // Another key's public key beside it is not named: the placeholder stands for the real one.
+    std::fs::copy(w.join("鍵 フォルダ/さくら.key"), w.join("lone.key")).unwrap();
+    let (code, stdout, err) = run_in(
+        w,
+        "ja",
+        &[
+            "report",
+            "--answers",
+            "answers/complete.toml",
+            "--sign",
+            "lone.key",
+            "--out",
+            "lone",
+        ],
+    );
+    assert!(matches!(code, 0 | 1), "{err}");
+    assert!(stdout.contains("-p KEY.pub"), "{stdout}");
+    let (code, _, err) = run_in(w, "ja", &["keygen", "--unencrypted", "--out", "other"]);
+    assert_eq!(code, 0, "{err}");
+    std::fs::copy(w.join("other.pub"), w.join("lone.pub")).unwrap();
+    let (_, stdout, _) = run_in(
+        w,
+        "ja",
+        &[
+            "report",
+            "--answers",
+            "answers/complete.toml",
+            "--sign",
+            "lone.key",
+            "--out",
+            "lone2",
+        ],
+    );
+    assert!(stdout.contains("-p KEY.pub"), "{stdout}");
+}
+
+/// 2, as `check` and `sign` say it: the throwaway key check wrote, the key `sign` used.
+#[test]
+fn check_and_sign_name_the_public_key_too() {
+    let tmp = tempfile::tempdir().unwrap();
+    let w = tmp.path();
+    common::complete_answers_in(w);
+    let (code, stdout, err) = run_in(
+        w,
+        "ja",
+        &[
+            "check",
+            "--answers",
+            "answers/complete.toml",
+            "--out",
+            "年度 チェック",
+            "--as-of",
+            AS_OF,
+            "--non-interactive",
+        ],
+    );
+    assert!(matches!(code, 0 | 1), "{err}");
+    let public = common::native("年度 チェック/throwaway.pub");
+    assert!(stdout.contains(&format!("-p '{public}'")), "{stdout}");
+    let (code, _, err) = run_in(w, "en", &["keygen", "--unencrypted", "--out", "k"]);
+    assert_eq!(code, 0, "{err}");
+    let (code, stdout, err) = run_in(w, "en", &["sign", "年度 チェック/bundle", "--key", "k.key"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(stdout.contains("-p k.pub"), "{stdout}");
+}
