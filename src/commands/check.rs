@@ -480,7 +480,10 @@ fn find_or_make_answers(
         argv.extend(["--form".into(), f.as_str().into()]);
     }
     let made = super::init::run(parsed("init", argv)?, ctx)?;
-    notices.extend(made.notices.iter().take(1).cloned());
+    // What init wrote (its first line; not its next step, which check takes) and its warnings.
+    let wrote = String::from_utf8_lossy(&made.stdout);
+    notices.extend(wrote.lines().take(1).map(str::to_owned));
+    notices.extend(made.notices.iter().cloned());
     let path = if path.as_os_str().is_empty() {
         // `init` names its file after the form and edition; it is the only one here now.
         answers_files_in(Path::new("."), lang)

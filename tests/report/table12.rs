@@ -248,3 +248,54 @@ fn check_and_sign_name_the_public_key_too() {
     assert_eq!(code, 0, "{err}");
     assert!(stdout.contains("-p k.pub"), "{stdout}");
 }
+
+/// 3: what `init` wrote and the next step are its result, on standard output (controls in the
+/// path escaped); the edition notice stays on standard error; exit 0.
+#[test]
+fn init_says_what_it_wrote_on_standard_output() {
+    let tmp = tempfile::tempdir().unwrap();
+    let w = tmp.path();
+    for (lang, wrote, next) in [
+        (
+            "ja",
+            "さくら 回答.tomlを作成しました",
+            "`medsec answer さくら 回答.toml`",
+        ),
+        (
+            "en",
+            "wrote さくら 回答.toml (",
+            "`medsec answer さくら 回答.toml`",
+        ),
+    ] {
+        let o = medsec()
+            .args([
+                "--lang",
+                lang,
+                "init",
+                "--force",
+                "--out",
+                "さくら 回答.toml",
+            ])
+            .args(["--checklist", "mhlw-institution@fy2025"])
+            .current_dir(w)
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(0), "{}", stderr_of(&o));
+        let (out, err) = (stdout_of(&o), stderr_of(&o));
+        assert!(out.starts_with(wrote), "{lang}: {out}");
+        assert!(out.contains(next), "{lang}: {out}");
+        assert_eq!(out.lines().count(), 2, "{out}");
+        assert!(!err.contains(wrote) && !err.contains(next), "{err}");
+    }
+    if cfg!(unix) {
+        let o = medsec()
+            .args(["--lang", "en", "init", "--out", "a\u{1b}[2Jb.toml"])
+            .current_dir(w)
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(0), "{}", stderr_of(&o));
+        let out = stdout_of(&o);
+        assert!(!out.contains('\u{1b}'), "{out:?}");
+        assert!(out.contains("a\\u{1b}[2Jb.toml"), "{out}");
+    }
+}
