@@ -298,6 +298,7 @@ pub fn run(args: CheckArgs, ctx: &Context) -> anyhow::Result<Outcome> {
             &made.report,
             made.attachments.len(),
             signed.as_ref(),
+            Some(key_used.public.as_path()).filter(|p| p.is_file()),
             lang,
         ));
     }
@@ -387,13 +388,17 @@ fn vendor_form_done(
     let lang = ctx.lang;
     let form = &summary.answers;
     let file = crate::render::escape_controls(&form.display().to_string()).into_owned();
-    let word = crate::render::shell_word(&form.display().to_string());
+    let word = crate::render::command_word(&form.display().to_string());
     let said = match key {
         Some(key) => {
             let now = jiff::Timestamp::now().as_second();
             let signed = crate::signing::vendor::sign_form(form, key, now, lang)
                 .map_err(|e| anyhow::Error::msg(e.localize(lang)))?;
-            let mut said = render::signing::form_signed(form, &signed, lang);
+            let public = args
+                .key
+                .as_deref()
+                .and_then(|k| super::report::public_key_beside(k, &signed.key_id));
+            let mut said = render::signing::form_signed(form, &signed, public.as_deref(), lang);
             said.push_str(&tr!(
                 lang,
                 "report-review-check-vendor-signed",
@@ -463,7 +468,9 @@ fn parsed<A: clap::Args + clap::FromArgMatches>(
 /// The flags of this check that a rerun repeats, each followed by a space: `--answers`,
 /// `--probes`, `--out`, `--as-of` as the user gave them (paths quoted for the shell when needed).
 fn rerun_flags(args: &CheckArgs) -> String {
-    let quote = |s: String| crate::render::shell_word(&s);
+    // A backslash separates a Windows path, and PowerShell and cmd take it as it is; a Unix
+    // shell reads it as an escape, so it is quoted there.
+    let quote = |s: String| crate::render::text::shell_word(&s, cfg!(windows)).into_owned();
     let mut out = String::new();
     let paths = [
         ("--answers", args.answers.as_deref()),
@@ -566,7 +573,10 @@ fn find_or_make_answers(
         argv.extend(["--form".into(), f.as_str().into()]);
     }
     let made = super::init::run(parsed("init", argv)?, ctx)?;
-    notices.extend(made.notices.iter().take(1).cloned());
+    // What init wrote (its first line; not its next step, which check takes) and its warnings.
+    let wrote = String::from_utf8_lossy(&made.stdout);
+    notices.extend(wrote.lines().take(1).map(str::to_owned));
+    notices.extend(made.notices.iter().cloned());
     let path = if path.as_os_str().is_empty() {
         // `init` names its file after the form and edition; it is the only one here now.
         answers_files_in(Path::new("."), lang)

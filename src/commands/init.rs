@@ -172,7 +172,9 @@ pub fn run(args: InitArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     let review_count = carried.as_ref().map_or(0, |cf| {
         cf.answers.iter().filter(|a| a.review.is_some()).count()
     });
-    let path = out.display().to_string();
+    // What was written and the next step are the result the user asked for (standard output,
+    // controls in the path shown escaped); warnings stay notices (standard error).
+    let path = crate::render::escape_controls(&out.display().to_string()).into_owned();
     let mut wrote = tr!(
         ctx.lang,
         "answers-init-wrote",
@@ -194,10 +196,8 @@ pub fn run(args: InitArgs, ctx: &Context) -> anyhow::Result<Outcome> {
             carried = carried
         );
     }
-    notices.push(wrote);
-    // A notice of its own: notices are printed one line each, with controls escaped.
-    notices.push(tr!(ctx.lang, "answers-init-next", path = path));
-    let mut outcome = Outcome::text(String::new(), Exit::Ok);
+    let next = tr!(ctx.lang, "answers-init-next", path = path);
+    let mut outcome = Outcome::text(format!("{wrote}\n{next}\n"), Exit::Ok);
     outcome.notices = notices;
     Ok(outcome)
 }

@@ -7,6 +7,7 @@ use crate::report::bundle::{self, Overwrite};
 use crate::report::make::{self, Inputs};
 use crate::report::Report;
 use crate::tr;
+use std::path::{Path, PathBuf};
 
 pub fn run(args: ReportArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     let lang = ctx.lang;
@@ -59,12 +60,17 @@ pub fn run(args: ReportArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     })
     .map_err(|e| anyhow::Error::msg(e.message(lang)))?;
     let has_errors = made.report.findings.iter().any(|f| f.severity == "error");
+    let public = match (&args.sign, &signed) {
+        (Some(secret), Some(s)) => public_key_beside(secret, &s.key_id),
+        _ => None,
+    };
     let mut outcome = Outcome::text(
         crate::render::signing::report_written(
             out,
             &made.report,
             made.attachments.len(),
             signed.as_ref(),
+            public.as_deref(),
             lang,
         ),
         if has_errors { Exit::Findings } else { Exit::Ok },
@@ -82,4 +88,14 @@ pub fn run(args: ReportArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         })
         .collect();
     Ok(outcome)
+}
+
+/// The public key file beside the secret key `secret` (`NAME.pub` for `NAME.key`, as `keygen`
+/// writes them) when it is the public half of the key `key_id`: the file the inspector is
+/// given, named in the line that checks the bundle. `None` when there is no such file or it is
+/// another key's.
+pub(super) fn public_key_beside(secret: &Path, key_id: &str) -> Option<PathBuf> {
+    let public = crate::signing::keys::KeyFiles::for_name(secret).public;
+    let key = crate::signing::keys::read_public_key(&public).ok()?;
+    (key.key_id == key_id).then_some(public)
 }

@@ -15,7 +15,12 @@ pub fn run(args: SignArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         let signed = vendor::sign_form(form, &key, now, lang)
             .map_err(|e| anyhow::Error::msg(e.localize(lang)))?;
         return Ok(Outcome::text(
-            crate::render::signing::form_signed(form, &signed, lang),
+            crate::render::signing::form_signed(
+                form,
+                &signed,
+                super::report::public_key_beside(&args.key, &signed.key_id).as_deref(),
+                lang,
+            ),
             Exit::Ok,
         ));
     }
@@ -35,7 +40,12 @@ pub fn run(args: SignArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         }
     };
     Ok(Outcome::text(
-        crate::render::signing::signed(dir, &signed, lang),
+        crate::render::signing::signed(
+            dir,
+            &signed,
+            super::report::public_key_beside(&args.key, &signed.key_id).as_deref(),
+            lang,
+        ),
         Exit::Ok,
     ))
 }

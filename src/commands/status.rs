@@ -237,18 +237,18 @@ fn next_step(
         // Only vendor forms (事業者確認用): the vendor's next step is its signature.
         let file = opened
             .first()
-            .map(|(l, _)| crate::render::shell_word(&l.path.display().to_string()))
+            .map(|(l, _)| crate::render::command_word(&l.path.display().to_string()))
             .unwrap_or_default();
         return tr!(lang, "report-review-status-next-vendor", file = file);
     };
-    let file = crate::render::shell_word(&loaded.path.display().to_string());
+    let file = crate::render::command_word(&loaded.path.display().to_string());
     match evidence {
         None => tr!(lang, "polish-status-next-probe", file = file),
         Some(e) => tr!(
             lang,
             "polish-status-next-report",
             file = file,
-            evidence = crate::render::shell_word(&e.display().to_string())
+            evidence = crate::render::command_word(&e.display().to_string())
         ),
     }
 }

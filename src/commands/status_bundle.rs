@@ -66,7 +66,7 @@ pub(super) fn run(args: &StatusArgs, ctx: &Context) -> anyhow::Result<Outcome> {
                 Ok((bytes, unsigned)) => {
                     // status takes no key: the files matched the manifest, but who signed it
                     // is for `medsec verify` with the key, given the bundle folder.
-                    let bundle = crate::render::shell_word(&dir.display().to_string());
+                    let bundle = crate::render::command_word(&dir.display().to_string());
                     let path = path.display().to_string();
                     notices.push(if unsigned {
                         tr!(lang, "inspector-status-unsigned", path = path)

@@ -320,7 +320,7 @@ impl Summary {
     fn next(&self, lang: Lang) -> Vec<String> {
         let path = |p: &Path| esc(&p.display().to_string()).into_owned();
         // Paths inside a command people copy: quoted for the shell where needed.
-        let word = |p: &Path| crate::render::shell_word(&p.display().to_string());
+        let word = |p: &Path| crate::render::command_word(&p.display().to_string());
         let answers = path(&self.answers);
         // The same check again, with the flags the user gave (`--out`, `--answers`, …).
         let again = format!("medsec check {}", self.rerun_flags)

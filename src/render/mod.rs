@@ -22,7 +22,7 @@ pub mod view;
 pub mod xlsx;
 
 pub use text::escape_controls;
-pub use text::shell_word;
+pub use text::command_word;
 
 use serde::Serialize;
 

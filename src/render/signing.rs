@@ -1,6 +1,7 @@
 //! Output of `sign` and `verify`: a table an inspector reads at a glance, and JSON.
 
 use super::text::escape_controls as esc;
+use super::text::shell_word;
 use crate::checklist::Lang;
 use crate::exit::Exit;
 use crate::signing::sign::Signed;
@@ -12,11 +13,13 @@ use std::path::Path;
 /// The version of `verify --format json` output.
 pub const VERIFY_JSON_VERSION: u32 = 1;
 
-/// What `sign` says when it is done.
-pub fn signed(dir: &Path, s: &Signed, lang: Lang) -> String {
+/// What `sign` says when it is done. `public` is the public key file of the key that signed
+/// (`NAME.pub` beside `NAME.key`, or the one `check` wrote), named in the line that checks the
+/// bundle with the stock tools; `KEY.pub` stands for it when medsec knows of none.
+pub fn signed(dir: &Path, s: &Signed, public: Option<&Path>, lang: Lang) -> String {
     let dir = dir.display().to_string();
     let dir = esc(&dir);
-    let check = bundle_check_command(&dir, cfg!(windows));
+    let check = bundle_check_command(&dir, &public_key_text(public), cfg!(windows));
     lines(&[
         tr!(
             lang,
@@ -34,32 +37,54 @@ pub fn signed(dir: &Path, s: &Signed, lang: Lang) -> String {
     ])
 }
 
+/// The public key file as the check line names it, controls escaped (quoted by the caller).
+fn public_key_text(public: Option<&Path>) -> String {
+    public.map_or_else(
+        || "KEY.pub".to_owned(),
+        |p| esc(&p.display().to_string()).into_owned(),
+    )
+}
+
 /// The line that checks a signed bundle with the stock tools, for the user's shell: a POSIX
 /// shell on Unix; PowerShell on Windows, which has no `sha256sum` (its `Get-FileHash` reads
 /// the manifest's `/` names; 5.1 has no `&&`; the manifest is UTF-8 without BOM, which 5.1
-/// reads as the ANSI code page unless told).
-fn bundle_check_command(dir: &str, powershell: bool) -> String {
+/// reads as the ANSI code page unless told). Paths are quoted as the shell needs them
+/// ([`shell_word`]).
+fn bundle_check_command(dir: &str, public: &str, powershell: bool) -> String {
+    let public = shell_word(public, powershell);
     if powershell {
         let dir = dir.replace('\'', "''");
         format!(
-            "minisign -Vm '{dir}\\MANIFEST.sha256' -p KEY.pub; if ($LASTEXITCODE -eq 0) {{ \
+            "minisign -Vm '{dir}\\MANIFEST.sha256' -p {public}; if ($LASTEXITCODE -eq 0) {{ \
              Get-Content -Encoding UTF8 '{dir}\\MANIFEST.sha256' | ForEach-Object {{ \
              $h, $f = $_ -split '  ', 2; \
              $ok = (Get-FileHash -Algorithm SHA256 -LiteralPath (Join-Path '{dir}' $f)).Hash -eq $h; \
              \"${{f}}: $(if ($ok) {{ 'OK' }} else {{ 'FAILED' }})\" }} }}"
         )
     } else {
+        let manifest = format!("{dir}/MANIFEST.sha256");
         format!(
-            "minisign -Vm {dir}/MANIFEST.sha256 -p KEY.pub && (cd {dir} && sha256sum -c MANIFEST.sha256)"
+            "minisign -Vm {} -p {public} && (cd {} && sha256sum -c MANIFEST.sha256)",
+            shell_word(&manifest, false),
+            shell_word(dir, false)
         )
     }
 }
 
-/// What `sign --form` says when it is done.
-pub fn form_signed(form: &Path, s: &crate::signing::vendor::SignedForm, lang: Lang) -> String {
+/// What `sign --form` says when it is done; `public` as for [`signed`].
+pub fn form_signed(
+    form: &Path,
+    s: &crate::signing::vendor::SignedForm,
+    public: Option<&Path>,
+    lang: Lang,
+) -> String {
     let form = form.display().to_string();
-    let word = super::shell_word(&form);
     let form = esc(&form);
+    let check = format!(
+        "minisign -Vm {} -p {}",
+        shell_word(&form, cfg!(windows)),
+        shell_word(&public_key_text(public), cfg!(windows))
+    );
     lines(&[
         tr!(
             lang,
@@ -73,11 +98,7 @@ pub fn form_signed(form: &Path, s: &crate::signing::vendor::SignedForm, lang: La
             "signing-trusted-comment",
             comment = trusted_comment(&s.trusted_comment)
         ),
-        tr!(
-            lang,
-            "signing-check-with",
-            command = format!("minisign -Vm {word} -p KEY.pub")
-        ),
+        tr!(lang, "signing-check-with", command = check),
     ])
 }
 
@@ -97,6 +118,7 @@ pub fn report_written(
     report: &crate::report::Report,
     attached: usize,
     signature: Option<&Signed>,
+    public: Option<&Path>,
     lang: Lang,
 ) -> String {
     let errors = report
@@ -121,7 +143,7 @@ pub fn report_written(
             tr!(
                 lang,
                 "report-findings-recorded",
-                dir = super::shell_word(&dir.display().to_string()),
+                dir = super::command_word(&dir.display().to_string()),
                 errors = errors,
                 warnings = warnings
             )
@@ -135,11 +157,11 @@ pub fn report_written(
         },
     ]);
     match signature {
-        Some(s) => out.push_str(&signed(dir, s, lang)),
+        Some(s) => out.push_str(&signed(dir, s, public, lang)),
         None => out.push_str(&lines(&[tr!(
             lang,
             "report-not-signed",
-            dir = super::shell_word(&dir.display().to_string())
+            dir = super::command_word(&dir.display().to_string())
         )])),
     }
     out
@@ -318,24 +340,37 @@ mod tests {
     #[test]
     fn the_check_hint_is_a_posix_shell_line_on_unix() {
         assert_eq!(
-            bundle_check_command("out/bundle", false),
+            bundle_check_command("out/bundle", "KEY.pub", false),
             "minisign -Vm out/bundle/MANIFEST.sha256 -p KEY.pub && (cd out/bundle && sha256sum -c MANIFEST.sha256)"
+        );
+        // Paths with spaces (or a quote) are quoted; Japanese is left as it is.
+        assert_eq!(
+            bundle_check_command("令和7年度/報告 書", "鍵/さくら医院.pub", false),
+            "minisign -Vm '令和7年度/報告 書/MANIFEST.sha256' -p 鍵/さくら医院.pub && (cd '令和7年度/報告 書' && sha256sum -c MANIFEST.sha256)"
+        );
+        assert_eq!(
+            bundle_check_command("b", "my keys/o'brien.pub", false),
+            "minisign -Vm b/MANIFEST.sha256 -p 'my keys/o'\\''brien.pub' && (cd b && sha256sum -c MANIFEST.sha256)"
         );
     }
 
     #[test]
     fn the_check_hint_is_a_powershell_line_on_windows() {
         assert_eq!(
-            bundle_check_command(r"C:\medsec\2025 bundle", true),
-            r#"minisign -Vm 'C:\medsec\2025 bundle\MANIFEST.sha256' -p KEY.pub; if ($LASTEXITCODE -eq 0) { Get-Content -Encoding UTF8 'C:\medsec\2025 bundle\MANIFEST.sha256' | ForEach-Object { $h, $f = $_ -split '  ', 2; $ok = (Get-FileHash -Algorithm SHA256 -LiteralPath (Join-Path 'C:\medsec\2025 bundle' $f)).Hash -eq $h; "${f}: $(if ($ok) { 'OK' } else { 'FAILED' })" } }"#
+            bundle_check_command(r"C:\medsec\2025 bundle", r"C:\medsec\keys\clinic.pub", true),
+            r#"minisign -Vm 'C:\medsec\2025 bundle\MANIFEST.sha256' -p C:\medsec\keys\clinic.pub; if ($LASTEXITCODE -eq 0) { Get-Content -Encoding UTF8 'C:\medsec\2025 bundle\MANIFEST.sha256' | ForEach-Object { $h, $f = $_ -split '  ', 2; $ok = (Get-FileHash -Algorithm SHA256 -LiteralPath (Join-Path 'C:\medsec\2025 bundle' $f)).Hash -eq $h; "${f}: $(if ($ok) { 'OK' } else { 'FAILED' })" } }"#
         );
         // A quote in the folder's name is doubled inside PowerShell's single quotes.
-        assert!(bundle_check_command(r"C:\o'brien", true).contains(r"(Join-Path 'C:\o''brien' $f)"));
+        assert!(bundle_check_command(r"C:\o'brien", "KEY.pub", true)
+            .contains(r"(Join-Path 'C:\o''brien' $f)"));
+        // A key path with a space is quoted as PowerShell reads it.
+        assert!(bundle_check_command("b", r"C:\my keys\a.pub", true)
+            .contains(r"-p 'C:\my keys\a.pub';"));
     }
 
     #[test]
     fn the_hint_follows_the_platform() {
-        let line = bundle_check_command("b", cfg!(windows));
+        let line = bundle_check_command("b", "KEY.pub", cfg!(windows));
         assert_eq!(line.contains("sha256sum"), !cfg!(windows));
         assert_eq!(line.contains("Get-FileHash"), cfg!(windows));
     }

@@ -9,13 +9,15 @@
 //! short word or name between spaces (テスト診療所, up to 12 columns); a date or a number with
 //! its unit (令和7年度, 令和8年3月31日, 1回目). When columns must narrow, short lines wrap
 //! first, then prose. A table that cannot fit with every word whole is, on a terminal (or with
-//! `COLUMNS` set), shown as one "field: value" block per row that fits; piped to a file or a
-//! program it is wider than asked, as one line per row is what those readers want, rather than
-//! cut words people copy (paths, IDs, keys). A 、 or 。 (or a closing bracket, a small kana, a
+//! `COLUMNS` set), shown as one "field: value" block per row that fits. Piped to a file or a
+//! program with no `COLUMNS`, the width is unknown and nothing is wrapped: every line of a cell
+//! stays one line of the table, however wide, as those readers want one line a row (`grep`
+//! finds a name whole) rather than words people copy (paths, IDs, keys, names) cut. A 、 or 。 (or a closing bracket, a small kana, a
 //! long-vowel mark) never starts a line, nor does an opening bracket end one (kinsoku). Widths
 //! are display columns: a full-width character counts 2, colour escape sequences count 0.
 
 use std::fmt;
+use std::io::IsTerminal;
 use unicode_width::UnicodeWidthChar;
 
 /// A table to fill row by row and print with `{}`.
@@ -39,23 +41,50 @@ const SHORT_WORD: usize = 12;
 /// The narrowest a column of prose is made while another column is too wide.
 const MIN_PROSE: usize = 6;
 
-/// Width when the output is not a terminal and `COLUMNS` says none (pipes, files, tests).
-const DEFAULT_WIDTH: usize = 120;
+/// Width when the output is not a terminal and `COLUMNS` says none (pipes, files, tests): no
+/// limit, so nothing wraps that the cell does not break itself.
+const UNKNOWN_WIDTH: usize = usize::MAX;
+
+/// Width on a terminal that reports no size (0 columns: `script`, some containers) when
+/// `COLUMNS` says none either: a person reads it, so lines are kept to a usual width.
+const TERMINAL_WITHOUT_SIZE: usize = 120;
 
 impl Table {
     /// A table with this header, as wide as the terminal; off a terminal as `COLUMNS` says,
-    /// else 120 columns.
+    /// else as wide as its widest row (nothing wrapped).
     pub fn new<S: Into<String>>(header: Vec<S>) -> Self {
-        // A terminal that reports no size (0 columns: `script`, some containers) has none.
-        let reader = comfy_table::Table::new()
-            .width()
-            .map(usize::from)
-            .or_else(|| std::env::var("COLUMNS").ok()?.trim().parse().ok())
+        let terminal = comfy_table::Table::new().width();
+        let columns = std::env::var("COLUMNS").ok();
+        Self::for_reader(
+            header,
+            terminal.map(usize::from),
+            columns.as_deref(),
+            std::io::stdout().is_terminal(),
+        )
+    }
+
+    /// A table for a reader whose terminal is `terminal` columns wide (`None` off a terminal, or
+    /// 0 when it reports no size), with `COLUMNS` set to `columns`; `on_terminal` when standard
+    /// output is one.
+    fn for_reader<S: Into<String>>(
+        header: Vec<S>,
+        terminal: Option<usize>,
+        columns: Option<&str>,
+        on_terminal: bool,
+    ) -> Self {
+        let reader = terminal
+            .filter(|w| *w > 0)
+            .or_else(|| columns?.trim().parse().ok())
             .filter(|w| *w > 0);
+        let width = match reader {
+            Some(w) => w,
+            None if on_terminal => TERMINAL_WITHOUT_SIZE,
+            None => UNKNOWN_WIDTH,
+        };
         Table {
             header: header.into_iter().map(Into::into).collect(),
             rows: Vec::new(),
-            width: reader.unwrap_or(DEFAULT_WIDTH),
+            width,
             stack: reader.is_some(),
         }
     }
@@ -1237,6 +1266,76 @@ mod tests {
         let out = stacked(vec!["番号", "確認項目"], vec![vec!["2-⑥", text]], 30);
         assert!(out.starts_with('┌'), "{out}");
         assert_aligned(&out, 30);
+    }
+
+    /// The verify table's row of a bundle of さくら内科クリニック, wider than 120 columns.
+    fn wide_rows() -> Vec<Vec<&'static str>> {
+        vec![vec![
+            "bundles/2025/tokyo/1310123458-sakura-naika-clinic-fy2025",
+            "要確認",
+            "1310123458 さくら内科クリニック",
+            "令和7年度",
+            "mhlw-institution@fy2025",
+            "7C637CA721820C16",
+            "2026-12-01 03:24 +09:00",
+        ]]
+    }
+
+    fn for_reader(terminal: Option<usize>, columns: Option<&str>, on_terminal: bool) -> String {
+        let mut t = Table::for_reader(
+            vec![
+                "報告書",
+                "結果",
+                "医療機関",
+                "年度",
+                "チェックリスト",
+                "鍵",
+                "署名日時",
+            ],
+            terminal,
+            columns,
+            on_terminal,
+        );
+        for r in wide_rows() {
+            t.add_row(r);
+        }
+        t.to_string()
+    }
+
+    #[test]
+    fn piped_with_no_width_every_row_is_one_line_however_wide() {
+        for columns in [None, Some(""), Some("0"), Some("wide")] {
+            let table = for_reader(None, columns, false);
+            // Top border, header, rule, the row, bottom border: nothing wrapped.
+            assert_eq!(table.lines().count(), 5, "{columns:?}:\n{table}");
+            let first = display_width(table.lines().next().unwrap());
+            assert!(first > 120, "{table}");
+            // Full-width characters count two columns: every line is as wide as the borders.
+            assert_aligned(&table, first);
+            for cell in wide_rows().concat() {
+                assert!(table.contains(cell), "`{cell}` wrapped:\n{table}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_known_width_is_kept_on_a_terminal_or_with_columns() {
+        // `COLUMNS` off a terminal, or the terminal's own width: blocks that fit, as before.
+        for (terminal, columns) in [(None, Some("80")), (Some(80), None), (Some(0), Some("80"))] {
+            let out = for_reader(terminal, columns, terminal.is_some());
+            assert!(!out.starts_with('┌'), "{out}");
+            assert!(out.lines().all(|l| display_width(l) <= 80), "{out}");
+            assert!(out.contains("1310123458 さくら内科クリニック"), "{out}");
+        }
+        // A wide terminal: the table, one line a row.
+        let table = for_reader(Some(200), None, true);
+        assert_eq!(table.lines().count(), 5, "{table}");
+        // A terminal that reports no size and no `COLUMNS`: prose wrapped towards a person's
+        // usual 120 columns, never stacked, as before.
+        let table = for_reader(Some(0), None, true);
+        assert!(table.starts_with('┌'), "{table}");
+        assert_aligned(&table, display_width(table.lines().next().unwrap()));
+        assert!(table.lines().count() > 5, "{table}");
     }
 
     #[test]

@@ -51,22 +51,8 @@ fn push_escaped(out: &mut String, c: char) {
 /// characters no shell reads specially, else in single quotes for a Unix shell. On Windows the
 /// backslash is the path separator (PowerShell and cmd take it as it is), so it stays bare
 /// there. Controls are escaped visibly, as everywhere on a terminal.
-pub fn shell_word(text: &str) -> String {
-    let plain = if cfg!(windows) {
-        "-_./:@+=,\\"
-    } else {
-        "-_./:@+=,"
-    };
-    let text = escape_controls(text);
-    if !text.is_empty()
-        && text
-            .chars()
-            .all(|c| c.is_alphanumeric() || plain.contains(c))
-    {
-        text.into_owned()
-    } else {
-        format!("'{}'", text.replace('\'', "'\\''"))
-    }
+pub fn command_word(text: &str) -> String {
+    shell_word(&escape_controls(text), cfg!(windows)).into_owned()
 }
 
 /// A message for people that may span lines (`error:` lines, notices): like
@@ -93,9 +79,42 @@ pub fn escape_message(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// `word` as one argument of a command line a person copies into their shell: as it is when
+/// it has only letters (Japanese too), digits and `-_./:@+=,` (and `\`, the path separator, on
+/// Windows, where PowerShell and cmd take it as it is); else in single quotes, with a quote
+/// inside written as a POSIX shell reads it (`'\''`) or, on Windows, as PowerShell does (`''`).
+pub fn shell_word(word: &str, windows: bool) -> Cow<'_, str> {
+    let plain = |c: char| c.is_alphanumeric() || "-_./:@+=,".contains(c) || (windows && c == '\\');
+    if !word.is_empty() && word.chars().all(plain) {
+        return Cow::Borrowed(word);
+    }
+    let quote = if windows { "''" } else { "'\\''" };
+    Cow::Owned(format!("'{}'", word.replace('\'', quote)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn shell_words_are_quoted_only_when_a_shell_needs_it() {
+        assert_eq!(shell_word("out/bundle", false), "out/bundle");
+        assert_eq!(shell_word("報告書/さくら.pub", false), "報告書/さくら.pub");
+        assert_eq!(shell_word("my keys/a.pub", false), "'my keys/a.pub'");
+        assert_eq!(
+            shell_word("医療\u{3000}鍵.pub", false),
+            "'医療\u{3000}鍵.pub'"
+        );
+        assert_eq!(shell_word("it's.pub", false), "'it'\\''s.pub'");
+        assert_eq!(shell_word("", false), "''");
+        // A backslash: a Windows path as it is there, an escape a Unix shell must not read.
+        assert_eq!(shell_word(r"C:\medsec\a.pub", true), r"C:\medsec\a.pub");
+        assert_eq!(shell_word(r"a\b", false), r"'a\b'");
+        assert_eq!(
+            shell_word(r"C:\my keys\it's.pub", true),
+            r"'C:\my keys\it''s.pub'"
+        );
+    }
 
     #[test]
     fn plain_text_is_borrowed() {

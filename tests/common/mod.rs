@@ -11,7 +11,7 @@ pub fn medsec() -> Command {
         .env_remove("LC_MESSAGES")
         .env("LANG", "C")
         .env("NO_COLOR", "1")
-        // Tables are as wide as `COLUMNS` says off a terminal: the usual 120 in tests.
+        // Tables are as wide as `COLUMNS` says off a terminal: without it, one line a row.
         .env_remove("COLUMNS")
         // No checklists added on this machine (`checklist add`) take part in tests.
         .env("MEDSEC_DATA_DIR", root().join("target/test-no-user-data"))

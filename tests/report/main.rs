@@ -19,3 +19,4 @@ mod review12;
 mod review12b;
 mod review12d;
 mod summarize;
+mod table12;
