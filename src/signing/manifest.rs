@@ -176,6 +176,13 @@ pub fn open_regular(path: &Path) -> Result<(File, u64), OpenError> {
     if !std::fs::symlink_metadata(path)?.file_type().is_file() {
         return Err(OpenError::NotRegular);
     }
+    open_walked(path)
+}
+
+/// As [`open_regular`], for a file that the walk of its folder has just found to be a regular
+/// file (the type in the folder's entry): not looked up a second time before it is opened.
+/// The checks after opening are the same.
+fn open_walked(path: &Path) -> Result<(File, u64), OpenError> {
     let file = open_no_follow(path).map_err(|e| {
         // O_NOFOLLOW on a link swapped in after the check: ELOOP.
         #[cfg(unix)]
@@ -207,7 +214,10 @@ fn open_no_follow(path: &Path) -> std::io::Result<File> {
 /// Read a regular file whole, refusing one larger than `limit` bytes before reading it, and
 /// reading at most `limit` bytes even if it grows meanwhile.
 pub fn read_bounded(path: &Path, limit: u64) -> Result<Vec<u8>, OpenError> {
-    let (file, size) = open_regular(path)?;
+    read_opened(open_regular(path)?, limit)
+}
+
+fn read_opened((file, size): (File, u64), limit: u64) -> Result<Vec<u8>, OpenError> {
     if size > limit {
         return Err(OpenError::TooLarge { size, limit });
     }
@@ -333,43 +343,57 @@ fn relative_name(dir: &Path, path: &Path) -> Result<String, String> {
 /// Only the folder itself failing to open is an error; anything unreadable inside it is
 /// listed in [`Scan::unreadable`] and the walk goes on.
 pub fn scan(dir: &Path) -> Result<Scan, SigningError> {
-    std::fs::read_dir(dir).map_err(SigningError::io(dir))?;
+    // The folder is opened once: failing that is the scan's error; what it holds is walked.
+    let top = std::fs::read_dir(dir).map_err(SigningError::io(dir))?;
     let mut scan = Scan::default();
-    let mut walk = walkdir::WalkDir::new(dir)
-        .follow_links(false)
-        .sort_by_file_name()
-        .min_depth(1)
-        .into_iter();
-    while let Some(entry) = walk.next() {
-        let entry = match entry {
-            Ok(entry) => entry,
+    scan_folder(dir, dir, top, 1, &mut scan);
+    Ok(scan)
+}
+
+/// The entries of `folder` (at `depth` below the bundle's top `dir`), in file-name order, each
+/// by the type its folder entry gives (no lookup per file), a subfolder walked where it sorts
+/// (depth first), links never followed. Reading a folder costs one open: a walk of every
+/// bundle of a batch is mostly these system calls.
+fn scan_folder(
+    dir: &Path,
+    folder: &Path,
+    entries: std::fs::ReadDir,
+    depth: usize,
+    scan: &mut Scan,
+) {
+    let mut listed = Vec::new();
+    for entry in entries {
+        let entry = entry.and_then(|e| Ok((e.file_name(), e.file_type()?)));
+        match entry {
+            Ok(entry) => listed.push(entry),
             Err(e) => {
-                let name = e.path().map_or_else(
-                    || ".".to_owned(),
-                    |p| relative_name(dir, p).unwrap_or_else(|lossy| lossy),
-                );
-                let reason = e.io_error().map_or(FileProblem::Loop, |io| {
-                    FileProblem::Io(io.kind(), io.to_string())
-                });
-                scan.unreadable.push((name, reason));
-                continue;
+                let name = relative_name(dir, folder).unwrap_or_else(|lossy| lossy);
+                scan.unreadable
+                    .push((name, FileProblem::Io(e.kind(), e.to_string())));
             }
-        };
-        let name = match relative_name(dir, entry.path()) {
+        }
+    }
+    listed.sort_by(|(a, _), (b, _)| a.cmp(b));
+    for (file_name, ft) in listed {
+        let path = folder.join(&file_name);
+        let name = match relative_name(dir, &path) {
             Ok(name) => name,
             Err(lossy) => {
+                // Not walked into either: nothing under a name a manifest cannot hold.
                 scan.refused.push((lossy, FileProblem::NameNotUtf8));
-                if entry.file_type().is_dir() {
-                    walk.skip_current_dir();
-                }
                 continue;
             }
         };
-        let ft = entry.file_type();
         if ft.is_dir() {
-            if entry.depth() >= MAX_DEPTH {
+            if depth >= MAX_DEPTH {
                 scan.unreadable.push((name, FileProblem::TooDeep));
-                walk.skip_current_dir();
+                continue;
+            }
+            match std::fs::read_dir(&path) {
+                Ok(inner) => scan_folder(dir, &path, inner, depth + 1, scan),
+                Err(e) => scan
+                    .unreadable
+                    .push((name, FileProblem::Io(e.kind(), e.to_string()))),
             }
             continue;
         }
@@ -381,7 +405,7 @@ pub fn scan(dir: &Path) -> Result<Scan, SigningError> {
             scan.refused.push((name, FileProblem::NotRegular));
             continue;
         }
-        if entry.depth() == 1 && (name == MANIFEST || name == SIGNATURE) {
+        if depth == 1 && (name == MANIFEST || name == SIGNATURE) {
             continue;
         }
         if let Err(reason) = check_path(&name) {
@@ -390,12 +414,14 @@ pub fn scan(dir: &Path) -> Result<Scan, SigningError> {
         }
         scan.files.insert(name);
     }
-    Ok(scan)
 }
 
 /// SHA-256 of a file, lowercase hex.
 pub fn sha256_file(path: &Path) -> Result<String, OpenError> {
-    let (mut file, _) = open_regular(path)?;
+    sha256_opened(open_regular(path)?)
+}
+
+fn sha256_opened((mut file, _): (File, u64)) -> Result<String, OpenError> {
     let mut hasher = Sha256::new();
     // On the stack: verify hashes thousands of small files, and a zeroed heap buffer per file
     // costs more than hashing them.
@@ -500,15 +526,18 @@ pub fn check_keeping(
             }
             continue;
         }
+        // Found by the walk as a regular file: opened without looking it up again.
         let path = dir.join(name);
         let hashed = if name == keep {
-            read_bounded(&path, keep_limit).map(|bytes| {
-                let hash = sha256_bytes(&bytes);
-                kept = Some(bytes);
-                hash
-            })
+            open_walked(&path)
+                .and_then(|opened| read_opened(opened, keep_limit))
+                .map(|bytes| {
+                    let hash = sha256_bytes(&bytes);
+                    kept = Some(bytes);
+                    hash
+                })
         } else {
-            sha256_file(&path)
+            open_walked(&path).and_then(sha256_opened)
         };
         match hashed {
             Ok(actual) if &actual == expected => {}

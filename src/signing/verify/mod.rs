@@ -192,6 +192,8 @@ struct Bundle<'a> {
 /// the trusted key (its base64 line) by which a batch proved the signature of these bytes.
 #[derive(Default)]
 struct Preread {
+    /// The folder's metadata, taken once (the bundle's check says what it means).
+    folder: Option<std::io::Result<std::fs::Metadata>>,
     manifest: Option<Result<Vec<u8>, manifest::OpenError>>,
     signature: Option<Result<Vec<u8>, manifest::OpenError>>,
     vouched: Option<String>,
@@ -201,10 +203,15 @@ impl Preread {
     /// Read `dir`'s manifest and signature (nothing when `dir` is not a folder: that is said
     /// when the bundle is checked).
     fn read(dir: &Path) -> Preread {
-        if !std::fs::metadata(dir).is_ok_and(|m| m.is_dir()) {
-            return Preread::default();
+        let folder = std::fs::metadata(dir);
+        if !folder.as_ref().is_ok_and(|m| m.is_dir()) {
+            return Preread {
+                folder: Some(folder),
+                ..Preread::default()
+            };
         }
         Preread {
+            folder: Some(folder),
             manifest: Some(manifest::read_bounded(
                 &dir.join(MANIFEST),
                 integrity::MAX_MANIFEST_BYTES,
@@ -312,7 +319,8 @@ pub fn verify_bundle_keeping(dir: &Path, opts: &Options<'_>) -> Verified {
 
 /// Verify one bundle whose manifest and signature may have been read (and its signature
 /// checked in a batch) already.
-fn verify_bundle_read(dir: &Path, opts: &Options<'_>, pre: Preread) -> Verified {
+fn verify_bundle_read(dir: &Path, opts: &Options<'_>, mut pre: Preread) -> Verified {
+    let folder = pre.folder.take().unwrap_or_else(|| std::fs::metadata(dir));
     let mut b = Bundle {
         dir,
         lang: opts.lang,
@@ -323,7 +331,7 @@ fn verify_bundle_read(dir: &Path, opts: &Options<'_>, pre: Preread) -> Verified 
     };
     let mut result = empty_result(dir);
     let mut report = None;
-    match std::fs::metadata(dir) {
+    match folder {
         Ok(m) if m.is_dir() => {}
         Ok(_) => b.push(
             "bundle-unreadable",
