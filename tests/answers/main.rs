@@ -10,6 +10,7 @@ mod answers_i18n;
 mod date_props;
 mod field_inputs;
 mod import_problems;
+mod rules_mutants;
 mod workbook_answers;
 mod write_place;
 mod writes;
