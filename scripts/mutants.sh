@@ -10,6 +10,8 @@
 #   scripts/mutants.sh --in-diff [BASE]      only code changed since BASE (default: main)
 #   scripts/mutants.sh --list [...]          list the mutants, run nothing
 #   scripts/mutants.sh ... -- ARGS           ARGS go to cargo mutants (e.g. --re REGEX, -j 2)
+#   MUTANTS_TESTS=answers MUTANTS_BASELINE=skip scripts/mutants.sh --file F -- --re R -- TEST
+#                                            only tests named TEST (cargo test's filter) on mutants R
 #   MUTANTS_TESTS="answers promises" scripts/mutants.sh ...   only these test binaries
 #
 # Made cheap (docs/testing.md has the measurement): the `mutants` cargo profile (dev without
@@ -61,7 +63,7 @@ while [ $# -gt 0 ]; do
     --in-diff) if [ $# -ge 2 ] && [[ "$2" != --* ]]; then diff_base="$2"; shift 2; else diff_base=main; shift; fi ;;
     --list) list=1; shift ;;
     --) shift; passthrough=("$@"); break ;;
-    -h|--help) sed -n '2,26p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,28p' "$0"; exit 0 ;;
     *) echo "scripts/mutants.sh: unknown argument $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -141,14 +143,16 @@ for ((i = 0; i < ${#passthrough[@]}; i++)); do
 done
 outcomes="$out_dir/mutants.out/outcomes.json"
 echo "CARGO_TARGET_DIR=$CARGO_TARGET_DIR RUSTFLAGS=${RUSTFLAGS:-}" >&2
-echo "cargo mutants --profile mutants ${baseline[*]} ${args[*]} ${passthrough[*]} ${cargo_args[*]}" >&2
+echo "cargo mutants --profile mutants ${baseline[*]} ${args[*]} ${cargo_args[*]} ${passthrough[*]}" >&2
 started="$CARGO_TARGET_DIR/.mutants-started.$$"
 mkdir -p "$CARGO_TARGET_DIR" && : >"$started"
 trap 'rm -f "$started" "${diff_file:-}"' EXIT
 # CI=true: a test whose tool is missing fails rather than skipping, so it cannot hide a mutant.
 status=0
-CI=true cargo mutants --profile mutants "${baseline[@]}" "${args[@]}" "${passthrough[@]}" \
-  "${cargo_args[@]}" || status=$?
+# The test targets before ARGS: ARGS may end with `-- TESTNAME` (a filter for cargo test), and
+# whatever follows a `--` goes to cargo test, not to cargo mutants.
+CI=true cargo mutants --profile mutants "${baseline[@]}" "${args[@]}" "${cargo_args[@]}" \
+  "${passthrough[@]}" || status=$?
 # The stamp only when the baseline really ran and passed: cargo-mutants exits 0 without running
 # it when no mutant matches (an empty --in-diff, a --re that names nothing).
 baseline_passed() {
@@ -163,7 +167,10 @@ sys.exit(0 if any(x["scenario"]=="Baseline" and x["summary"]=="Success" for x in
     return 1
   fi
 }
-if [ "${baseline[0]}" = --baseline=run ] && baseline_passed; then
+# A baseline filtered to some tests (`-- TEST` in ARGS) says nothing of the others: no stamp.
+filtered=0
+for a in "${passthrough[@]}"; do [ "$a" = -- ] && filtered=1; done
+if [ "${baseline[0]}" = --baseline=run ] && [ "$filtered" = 0 ] && baseline_passed; then
   mkdir -p "$CARGO_TARGET_DIR"
   # Keep the other binary sets' lines for these sources; older sources' lines are void.
   { grep -F -- "$tree_id " "$stamp" 2>/dev/null | grep -vxF -- "$stamp_line" || true
