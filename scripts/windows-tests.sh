@@ -153,7 +153,8 @@ for b in "${chosen[@]}"; do
   else
     failed=1
     echo "windows-tests: $b: FAIL, exit $rc (${summary:-no summary}) in ${ran}s; failed tests:"
-    sed -n '/^failures:$/,/^test result:/p' "$log" | grep -a '^    [^ ]' | sed 's/^    /  /' || true
+    # libtest's last "failures:" block is the list of names (the one before holds the output).
+    tac "$log" | sed -n '/^test result:/,/^failures:$/p' | tac | grep -a '^    [^ ]' | sed 's/^    /  /' || true
     [ -n "${KEEP:-}" ] && echo "  log: $log"
   fi
 done
