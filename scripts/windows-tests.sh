@@ -125,6 +125,8 @@ x86_64-w64-mingw32-gcc -shared -O2 -o "$WINEPREFIX/drive_c/windows/system32/bcry
   "$work/bcp.c" "$work/bcp.def" -ladvapi32 || { echo "windows-tests: FAILED: mingw could not build the DLL" >&2; exit 2; }
 
 # ---- Run: one line per binary ------------------------------------------------------------
+# A binary still running after this is stopped and failed (TIMEOUT=SECONDS to change it).
+timeout=${TIMEOUT:-1800}
 skips=()
 for s in "${SKIP[@]}"; do skips+=(--skip "$s"); done
 failed=0
@@ -142,9 +144,11 @@ for b in "${chosen[@]}"; do
   # paths (CARGO_MANIFEST_DIR, built in) name the same files as on Linux.
   rc=0
   ran=$SECONDS
-  (cd "$repo" && timeout 1800 wine "$exe" --test-threads 2 "${skips[@]}") >"$log" 2>&1 </dev/null || rc=$?
+  (cd "$repo" && timeout "$timeout" wine "$exe" --test-threads 2 "${skips[@]}") >"$log" 2>&1 </dev/null || rc=$?
   ran=$((SECONDS - ran))
-  summary=$(grep -a '^test result:' "$log" | tail -n 1 | sed 's/^test result: //; s/; finished in.*//')
+  # No summary when the binary was stopped (timeout) or crashed: still one line for it.
+  summary=$({ grep -a '^test result:' "$log" || true; } | tail -n 1 | sed 's/^test result: //; s/; finished in.*//')
+  [ "$rc" != 124 ] || summary="stopped after ${timeout}s, $(grep -ac '^test .* ok$' "$log" || true) passed by then"
   passed_tests=$((passed_tests + $(sed -n 's/.* \([0-9]*\) passed.*/\1/p' <<<"$summary" | head -n 1 | grep . || echo 0)))
   failed_tests=$((failed_tests + $(sed -n 's/.* \([0-9]*\) failed.*/\1/p' <<<"$summary" | head -n 1 | grep . || echo 0)))
   if [ "$rc" = 0 ]; then
