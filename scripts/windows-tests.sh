@@ -6,12 +6,16 @@
 # then a total (binaries and tests passed, and the time the build and the runs took).
 # What runs and what does not, and why: docs/windows.md ("The test suite under Wine").
 #
-# Usage: scripts/windows-tests.sh [BINARY...]     (KEEP=1 keeps the Wine prefix and the logs)
-#   BINARY: lib, bin, or an area (answers checklist lang probes promises report signing).
-#   Without one: the binaries that pass under Wine (DEFAULT below). Exit 0 when every binary
-#   run passed, 1 when one failed, 2 when the build or the setup failed.
+# Usage: scripts/windows-tests.sh [--profile NAME] [BINARY...]
+#                                                 (KEEP=1 keeps the Wine prefix and the logs)
+#   BINARY: lib, bin, or an area (answers checklist lang probes promises report signing); only
+#   the chosen ones are built. Without one: the binaries that pass under Wine (DEFAULT below).
+#   --profile: cargo's profile for the build (default: the test profile, i.e. dev). .ci/run
+#   passes ci-release, so the tests reuse the medsec.exe and the dependencies it has just
+#   cross-built and run optimised (the report and signing areas, docs/windows.md).
+#   Exit 0 when every binary run passed, 1 when one failed, 2 when the build or the setup failed.
 # Needs: cargo with the x86_64-pc-windows-gnu target, x86_64-w64-mingw32-gcc, wine (Debian's
-# wine64), python3. Not part of .ci/run (its time is spent); about 7 CPU-minutes to build.
+# wine64), python3. About 7 CPU-minutes to build everything in the dev profile.
 # CARGO_TARGET_DIR is cargo's: set it to keep the Windows build apart from the Linux one.
 #
 # Wine 8 has no bcryptprimitives.dll, whose ProcessPrng Rust's standard library imports: a
@@ -34,10 +38,25 @@ SKIP=(
 for tool in cargo wine x86_64-w64-mingw32-gcc python3; do
   command -v "$tool" >/dev/null || { echo "windows-tests: FAILED: $tool is not installed" >&2; exit 2; }
 done
+profile=()
+if [ "${1:-}" = --profile ]; then
+  [ $# -ge 2 ] || { echo "windows-tests: --profile needs a name" >&2; exit 2; }
+  profile=(--profile "$2")
+  shift 2
+fi
 chosen=("$@")
 [ ${#chosen[@]} -gt 0 ] || chosen=("${DEFAULT[@]}")
 for b in "${chosen[@]}"; do
   case " ${ALL[*]} " in *" $b "*) ;; *) echo "windows-tests: unknown binary $b (one of: ${ALL[*]})" >&2; exit 2 ;; esac
+done
+# Only what was chosen is built (cargo builds the medsec binary the area tests run by itself).
+targets=()
+for b in "${chosen[@]}"; do
+  case $b in
+    lib) targets+=(--lib) ;;
+    bin) targets+=(--bins) ;;
+    *) targets+=(--test "$b") ;;
+  esac
 done
 
 work=$(mktemp -d)
@@ -48,9 +67,10 @@ cleanup() {
 trap cleanup EXIT
 
 # ---- Build: every test target for Windows, and where cargo put each -----------------------
-echo "windows-tests: building the tests for $target (nice'd)" >&2
+echo "windows-tests: building the tests for $target (nice'd): ${chosen[*]}" >&2
 started=$SECONDS
-(cd "$repo" && nice cargo test --target "$target" --no-run --message-format json) \
+(cd "$repo" && nice cargo test --locked --target "$target" "${profile[@]}" "${targets[@]}" \
+  --no-run --message-format json) \
   >"$work/build.json" 2>"$work/build.err" || {
   tail -n 30 "$work/build.err" >&2
   echo "windows-tests: FAILED: the tests do not build for $target" >&2
@@ -105,6 +125,8 @@ x86_64-w64-mingw32-gcc -shared -O2 -o "$WINEPREFIX/drive_c/windows/system32/bcry
   "$work/bcp.c" "$work/bcp.def" -ladvapi32 || { echo "windows-tests: FAILED: mingw could not build the DLL" >&2; exit 2; }
 
 # ---- Run: one line per binary ------------------------------------------------------------
+# A binary still running after this is stopped and failed (TIMEOUT=SECONDS to change it).
+timeout=${TIMEOUT:-1800}
 skips=()
 for s in "${SKIP[@]}"; do skips+=(--skip "$s"); done
 failed=0
@@ -121,17 +143,22 @@ for b in "${chosen[@]}"; do
   # From the repository, so the current drive is Z: (Wine's /) and the tests' absolute Unix
   # paths (CARGO_MANIFEST_DIR, built in) name the same files as on Linux.
   rc=0
-  (cd "$repo" && timeout 1800 wine "$exe" --test-threads 2 "${skips[@]}") >"$log" 2>&1 </dev/null || rc=$?
-  summary=$(grep -a '^test result:' "$log" | tail -n 1 | sed 's/^test result: //; s/; finished in.*//')
+  ran=$SECONDS
+  (cd "$repo" && timeout "$timeout" wine "$exe" --test-threads 2 "${skips[@]}") >"$log" 2>&1 </dev/null || rc=$?
+  ran=$((SECONDS - ran))
+  # No summary when the binary was stopped (timeout) or crashed: still one line for it.
+  summary=$({ grep -a '^test result:' "$log" || true; } | tail -n 1 | sed 's/^test result: //; s/; finished in.*//')
+  [ "$rc" != 124 ] || summary="stopped after ${timeout}s, $(grep -ac '^test .* ok$' "$log" || true) passed by then"
   passed_tests=$((passed_tests + $(sed -n 's/.* \([0-9]*\) passed.*/\1/p' <<<"$summary" | head -n 1 | grep . || echo 0)))
   failed_tests=$((failed_tests + $(sed -n 's/.* \([0-9]*\) failed.*/\1/p' <<<"$summary" | head -n 1 | grep . || echo 0)))
   if [ "$rc" = 0 ]; then
     passed_bins=$((passed_bins + 1))
-    echo "windows-tests: $b: PASS (${summary:-no summary})"
+    echo "windows-tests: $b: PASS (${summary:-no summary}) in ${ran}s"
   else
     failed=1
-    echo "windows-tests: $b: FAIL, exit $rc (${summary:-no summary}); failed tests:"
-    sed -n '/^failures:$/,/^test result:/p' "$log" | grep -a '^    [^ ]' | sed 's/^    /  /' || true
+    echo "windows-tests: $b: FAIL, exit $rc (${summary:-no summary}) in ${ran}s; failed tests:"
+    # libtest's last "failures:" block is the list of names (the one before holds the output).
+    tac "$log" | sed -n '/^test result:/,/^failures:$/p' | tac | grep -a '^    [^ ]' | sed 's/^    /  /' || true
     [ -n "${KEEP:-}" ] && echo "  log: $log"
   fi
 done
