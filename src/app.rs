@@ -100,13 +100,11 @@ fn usage_sentence(err: &clap::Error, lang: Lang) -> Option<String> {
     let text = |kind: C| -> Option<String> {
         let value = match err.get(kind)? {
             clap::error::ContextValue::String(s) => s.clone(),
-            clap::error::ContextValue::Strings(v) => v.join(", "),
+            clap::error::ContextValue::Strings(v) => crate::i18n::join(lang, v),
             clap::error::ContextValue::StyledStr(s) => s.to_string(),
-            clap::error::ContextValue::StyledStrs(v) => v
-                .iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-                .join(", "),
+            clap::error::ContextValue::StyledStrs(v) => {
+                crate::i18n::join(lang, &v.iter().map(ToString::to_string).collect::<Vec<_>>())
+            }
             clap::error::ContextValue::Number(n) => n.to_string(),
             _ => return None,
         };
@@ -360,7 +358,7 @@ mod tests {
             ),
             (
                 &["medsec", "--lang", "ja", "checklist", "lint", "--format", "x", "f"][..],
-                "`--format <FORMAT>`に`x`は指定できません(指定できる値: table, json, sarif, junit)。",
+                "`--format <FORMAT>`に`x`は指定できません(指定できる値: table、json、sarif、junit)。",
             ),
             (
                 &["medsec", "--lang", "ja", "verify", "--pubkey", "a", "--trusted", "b", "d"][..],

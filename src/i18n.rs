@@ -359,8 +359,8 @@ pub fn sources() -> Vec<(&'static str, String)> {
 
 /// A catalog message as a [`MessageRef`](crate::diagnostic::MessageRef), language-free, for
 /// findings rendered later in the reader's language: `msg_ref!("lint-invalid-edition", edition
-/// = e)`. Values are kept as text (`to_string`). The ID and argument names are checked at
-/// compile time like [`tr!`](crate::tr).
+/// = e)`. Values are kept as text (`to_string`), or as given when typed ([`list`] for several
+/// values). The ID and argument names are checked at compile time like [`tr!`](crate::tr).
 #[macro_export]
 macro_rules! msg_ref {
     ($id:literal $(, $k:ident = $v:expr)* $(,)?) => {{
@@ -372,12 +372,52 @@ macro_rules! msg_ref {
             id: $id.to_owned(),
             args: [$((
                 stringify!($k).to_owned(),
-                $crate::diagnostic::Arg::Text(($v).to_string()),
+                $crate::i18n::ToRecorded::recorded(&$v),
             )),*]
             .into_iter()
             .collect(),
         }
     }};
+}
+
+/// A value of [`msg_ref!`](crate::msg_ref): text (anything `Display`), or a typed value said in
+/// the reader's language when shown.
+pub trait ToRecorded {
+    fn recorded(&self) -> Arg;
+}
+
+impl<T: std::fmt::Display + ?Sized> ToRecorded for T {
+    fn recorded(&self) -> Arg {
+        Arg::Text(self.to_string())
+    }
+}
+
+impl ToRecorded for Typed {
+    fn recorded(&self) -> Arg {
+        Arg::Typed(self.clone())
+    }
+}
+
+/// Several values as one argument, joined when shown with the catalog's
+/// `common-list-separator` (「、」 in Japanese, ", " in English), never with a comma in Rust.
+pub fn list<S: ToString>(items: impl IntoIterator<Item = S>) -> Typed {
+    Typed::List {
+        separator: "common-list-separator".to_owned(),
+        items: items
+            .into_iter()
+            .map(|s| Arg::Text(s.to_string()))
+            .collect(),
+    }
+}
+
+/// Several values joined with the catalog's `common-list-separator` in `lang`, for a list
+/// that goes into a sentence now.
+pub fn join<S: AsRef<str>>(lang: Lang, items: &[S]) -> String {
+    items
+        .iter()
+        .map(AsRef::as_ref)
+        .collect::<Vec<_>>()
+        .join(&tr!(lang, "common-list-separator"))
 }
 
 /// The arguments of `common-io-error` for an I/O error: a stable key for its kind, and the

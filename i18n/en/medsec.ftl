@@ -36,6 +36,7 @@ common-io-error = { $kind ->
    *[other] {" "}(os error { $code })
 }
 common-list-separator = {", "}
+common-sentence-separator = {"; "}
 common-input-kind = { $kind ->
     [answers] answers files
     [sheet] sheets

@@ -37,6 +37,7 @@ common-io-error = { $kind ->
    *[other] (OSのエラー番号{ $code })
 }
 common-list-separator = 、
+common-sentence-separator = 。
 common-input-kind = { $kind ->
     [answers] 回答ファイル
     [sheet] シート

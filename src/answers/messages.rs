@@ -346,7 +346,7 @@ pub enum Msg {
     UnknownField {
         place: Place,
         key: String,
-        known: String,
+        known: Vec<String>,
     },
     WrongType {
         place: Place,
@@ -664,7 +664,11 @@ impl Msg {
                 "answers-unknown-field",
                 place = place.arg(),
                 key = key.clone(),
-                known = known.clone()
+                known = Typed::List {
+                    separator: "answers-list-separator".into(),
+                    // Keys of the file, as code: `name`、`kind`.
+                    items: known.iter().map(|k| Arg::Text(format!("`{k}`"))).collect(),
+                }
             ),
             Msg::WrongType {
                 place,
@@ -1165,7 +1169,7 @@ mod tests {
             Msg::UnknownField {
                 place: Place::TopLevel,
                 key: "k".into(),
-                known: "a, b".into(),
+                known: vec!["a".into(), "b".into()],
             },
             Msg::WrongType {
                 place: Place::Table("[vendors]"),

@@ -134,13 +134,13 @@ impl Reader<'_> {
     ) {
         for e in entries {
             if !known.clone().into_iter().any(|k| k == e.key) {
-                let known: Vec<&str> = known.clone().into_iter().collect();
+                let known: Vec<String> = known.clone().into_iter().map(str::to_owned).collect();
                 self.push(
                     e.key_at,
                     Msg::UnknownField {
                         place: place.clone(),
                         key: e.key.clone(),
-                        known: known.join(", "),
+                        known,
                     },
                 );
             }

@@ -269,7 +269,7 @@ impl Catalog {
                     crate::msg_ref!(
                         "checklist-extends-unknown-base",
                         base = extends.base,
-                        known = known.join(", ")
+                        known = crate::i18n::list(&known)
                     ),
                 )]);
             }

@@ -47,12 +47,12 @@ pub enum ChecklistError {
     },
     NotFound {
         spec: String,
-        known: String,
+        known: Vec<String>,
     },
     NoEdition {
         id: String,
         edition: String,
-        known: String,
+        known: Vec<String>,
     },
     FormConflict {
         spec: String,
@@ -92,14 +92,14 @@ impl ChecklistError {
                 lang,
                 "checklist-not-found",
                 spec = spec.as_str(),
-                known = known.as_str()
+                known = crate::i18n::join(lang, known)
             ),
             ChecklistError::NoEdition { id, edition, known } => crate::tr!(
                 lang,
                 "checklist-no-edition",
                 id = id.as_str(),
                 edition = edition.as_str(),
-                known = known.as_str()
+                known = crate::i18n::join(lang, known)
             ),
             ChecklistError::FormConflict { spec, named, asked } => crate::tr!(
                 lang,
@@ -585,12 +585,15 @@ impl Catalog {
                 Ok(loaded)
             }
             None => {
-                let mut known: Vec<&str> = candidates.iter().map(|(_, s)| s.edition).collect();
+                let mut known: Vec<String> = candidates
+                    .iter()
+                    .map(|(_, s)| s.edition.to_owned())
+                    .collect();
                 known.sort_unstable();
                 Err(ChecklistError::NoEdition {
                     id: first.id.to_owned(),
                     edition: edition.unwrap_or_default().to_owned(),
-                    known: known.join(", "),
+                    known,
                 })
             }
         }
@@ -610,11 +613,15 @@ impl Catalog {
             .collect()
     }
 
-    fn known_ids(&self) -> String {
-        let mut ids: Vec<&str> = self.entries.iter().map(|e| e.summary().id).collect();
+    fn known_ids(&self) -> Vec<String> {
+        let mut ids: Vec<String> = self
+            .entries
+            .iter()
+            .map(|e| e.summary().id.to_owned())
+            .collect();
         ids.sort_unstable();
         ids.dedup();
-        ids.join(", ")
+        ids
     }
 }
 

@@ -94,9 +94,9 @@ macro_rules! named_enum {
                 labels.get(self as usize).map_or_else(|| self.as_str(), String::as_str)
             }
 
-            /// All names, for messages.
-            pub fn names() -> String {
-                Self::ALL.iter().map(|v| v.as_str()).collect::<Vec<_>>().join(", ")
+            /// All names, for messages: a list joined in the reader's language.
+            pub fn names() -> crate::diagnostic::Typed {
+                crate::i18n::list(Self::ALL.iter().map(|v| v.as_str()))
             }
         }
 

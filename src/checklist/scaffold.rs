@@ -199,7 +199,7 @@ pub fn next_edition(
         (Some(w), Some(rules)) if !w.sources.is_empty() => {
             let sources: toml_edit::Array = w.sources.iter().map(String::as_str).collect();
             set(rules, "sources", Value::Array(sources));
-            Some(carried_sources.join(", "))
+            Some(carried_sources)
         }
         _ => None,
     };
@@ -227,13 +227,13 @@ pub fn next_edition(
 /// A comment above `[rules]` saying its values were carried from the source edition (and the
 /// sources they rest on there) and are not confirmed for `edition`. It names no old year (the
 /// notes name the source), as the scaffold's other comments.
-fn with_rules_comment(text: &str, edition: &str, carried: &str) -> String {
+fn with_rules_comment(text: &str, edition: &str, carried: &[String]) -> String {
     let line = |lang| {
         crate::tr!(
             lang,
             "checklist-new-rules-carried",
             edition = edition,
-            sources = carried
+            sources = crate::i18n::join(lang, carried)
         )
     };
     let comment = format!("# {}\n# {}\n", line(Lang::Ja), line(Lang::En));

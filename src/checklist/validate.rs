@@ -112,7 +112,7 @@ impl Validator<'_> {
         parse: fn(&str) -> Option<T>,
         code: &'static str,
         unknown: Unknown,
-        names: String,
+        names: Typed,
     ) -> Option<T> {
         let parsed = parse(value.get_ref());
         if parsed.is_none() {
@@ -127,7 +127,7 @@ impl Validator<'_> {
         parse: fn(&str) -> Option<T>,
         code: &'static str,
         unknown: Unknown,
-        names: fn() -> String,
+        names: fn() -> Typed,
     ) -> Vec<T> {
         values
             .iter()
@@ -466,11 +466,7 @@ impl Validator<'_> {
             .copied()
             .find(|v| v.to_string() == *value.get_ref());
         if found.is_none() {
-            let names = allowed
-                .iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-                .join(", ");
+            let names = crate::i18n::list(allowed);
             self.error(
                 "unknown-rule-value",
                 Some(value.span()),
@@ -560,7 +556,7 @@ impl Validator<'_> {
                         "lint-unknown-guideline-ref",
                         item = id,
                         reference = r.get_ref(),
-                        parts = GUIDELINE_PARTS.join(", ")
+                        parts = crate::i18n::list(GUIDELINE_PARTS)
                     ),
                 );
             }
@@ -692,7 +688,7 @@ impl Validator<'_> {
 
 /// The finding for a value that is none of the names it could be: built from the value and
 /// those names.
-type Unknown = fn(&str, String) -> MessageRef;
+type Unknown = fn(&str, Typed) -> MessageRef;
 
 /// A text of the checklist given in both languages, for the findings about it (one message
 /// each, so every sentence reads whole in the catalog).

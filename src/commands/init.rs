@@ -115,12 +115,10 @@ pub fn run(args: InitArgs, ctx: &Context) -> anyhow::Result<Outcome> {
                     .to_string(),
                 kind = kind.label(ctx.lang),
                 checklist = c.full_id(),
-                serves = c
-                    .serves
-                    .iter()
-                    .map(|k| k.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ")
+                serves = crate::i18n::join(
+                    ctx.lang,
+                    &c.serves.iter().map(|k| k.as_str()).collect::<Vec<_>>()
+                )
             )));
         }
     }

@@ -150,11 +150,12 @@ pub fn diff(old: &Checklist, new: &Checklist) -> Vec<Change> {
                 " ",
                 msg_ref!(
                     "diff-item-replaced",
-                    replaced = replaced
-                        .iter()
-                        .map(|r| format!("{} {}", r.number, r.id))
-                        .collect::<Vec<_>>()
-                        .join(", ")
+                    replaced = join(
+                        &replaced
+                            .iter()
+                            .map(|r| format!("{} {}", r.number, r.id))
+                            .collect::<Vec<_>>()
+                    )
                 ),
             )),
             (None, true) => changes.push(Change::about_item(
@@ -301,11 +302,9 @@ fn metadata_changes(old: &Checklist, new: &Checklist) -> Vec<Change> {
     out
 }
 
-fn join<T: std::fmt::Display>(v: &[T]) -> String {
-    v.iter()
-        .map(ToString::to_string)
-        .collect::<Vec<_>>()
-        .join(", ")
+/// Values joined in the reader's language when shown (「、」 or ", ").
+fn join<T: std::fmt::Display>(v: &[T]) -> crate::diagnostic::Typed {
+    crate::i18n::list(v)
 }
 
 /// `2-(4)` and `2-④` are the same number in two notations (R5/R6 and R7); the import's reading
@@ -411,8 +410,8 @@ fn item_changes(old: &Item, new: &Item) -> Vec<Change> {
             Impact::Minor,
             msg_ref!(
                 "diff-item-references-changed",
-                old = old.guideline_refs.join(", "),
-                new = new.guideline_refs.join(", ")
+                old = join(&old.guideline_refs),
+                new = join(&new.guideline_refs)
             ),
         );
     }
@@ -433,8 +432,8 @@ fn item_changes(old: &Item, new: &Item) -> Vec<Change> {
             Impact::Minor,
             msg_ref!(
                 "diff-ci-item-sources-changed",
-                old = old.sources.join(", "),
-                new = new.sources.join(", ")
+                old = join(&old.sources),
+                new = join(&new.sources)
             ),
         );
     }

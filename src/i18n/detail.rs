@@ -169,7 +169,7 @@ fn serde_data(lang: Lang, message: &str, key: Option<&str>) -> Option<String> {
         return Some(tr!(lang, "details-duplicate-field", key = name));
     }
     if let Some(name) = quoted(message, "unknown field `") {
-        return Some(match one_of(message) {
+        return Some(match one_of(lang, message) {
             Some(expected) => tr!(
                 lang,
                 "details-unknown-field",
@@ -180,7 +180,7 @@ fn serde_data(lang: Lang, message: &str, key: Option<&str>) -> Option<String> {
         });
     }
     if let Some(name) = quoted(message, "unknown variant `") {
-        let expected = one_of(message).unwrap_or_default();
+        let expected = one_of(lang, message).unwrap_or_default();
         return Some(tr!(
             lang,
             "details-unknown-variant",
@@ -197,7 +197,7 @@ fn quoted<'a>(message: &'a str, prefix: &str) -> Option<&'a str> {
 }
 
 /// The names after `expected one of ` (or `expected `), as written: `` `a`, `b` ``.
-fn one_of(message: &str) -> Option<String> {
+fn one_of(lang: Lang, message: &str) -> Option<String> {
     let (_, list) = message.split_once("expected ")?;
     let list = list.strip_prefix("one of ").unwrap_or(list);
     let names: Vec<&str> = list
@@ -205,7 +205,7 @@ fn one_of(message: &str) -> Option<String> {
         .map(str::trim)
         .filter(|n| n.starts_with('`') && n.ends_with('`'))
         .collect();
-    (!names.is_empty()).then(|| names.join(", "))
+    (!names.is_empty()).then(|| super::join(lang, &names))
 }
 
 /// serde's `Unexpected` (`string "90"`, `integer `5``) as a kind key and the value.
@@ -495,9 +495,14 @@ mod tests {
             "unknown field `colour`, expected one of `color`, `size`",
         );
         assert!(
-            ja.contains("`colour`") && ja.contains("`color`, `size`"),
+            ja.contains("`colour`") && ja.contains("`color`、`size`"),
             "{ja}"
         );
+        let en = text(
+            Lang::En,
+            "unknown field `colour`, expected one of `color`, `size`",
+        );
+        assert!(en.contains("`color`, `size`"), "{en}");
     }
 
     #[test]

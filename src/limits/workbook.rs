@@ -86,7 +86,7 @@ impl WorkbookError {
                 lang,
                 "common-workbook-no-sheet",
                 sheet = s.as_str(),
-                names = names.join(", ")
+                names = crate::i18n::join(lang, names)
             ),
             WorkbookError::NoSheet { wanted: None, .. } => {
                 crate::tr!(lang, "common-workbook-no-sheets")

@@ -72,12 +72,8 @@ impl UnknownCode {
         }
     }
 
-    fn closest_list(&self) -> String {
-        self.closest
-            .iter()
-            .map(|c| format!("`{c}`"))
-            .collect::<Vec<_>>()
-            .join(", ")
+    fn closest_list(&self) -> crate::diagnostic::Typed {
+        crate::i18n::list(self.closest.iter().map(|c| format!("`{c}`")))
     }
 
     /// The problem in `lang`, as said of the `--allow` option.

@@ -103,10 +103,8 @@ pub fn lint_since(
                         && c.code != crate::diff::BREAKING_SAME_EDITION
                 })
                 .map(|c| c.code)
-                .collect::<std::collections::BTreeSet<_>>()
-                .into_iter()
-                .collect::<Vec<_>>()
-                .join(", ");
+                .collect::<std::collections::BTreeSet<_>>();
+            let breaking = crate::i18n::list(breaking);
             let at = source.find("\nedition").map_or(0, |i| i + 1);
             let text = crate::msg_ref!(
                 "lint-breaking-same-edition",

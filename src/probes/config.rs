@@ -169,14 +169,14 @@ impl ConfigProblem {
                 lang,
                 "probes-config-unknown-kind",
                 value = value.as_str(),
-                known = ProbeKind::names()
+                known = crate::i18n::render_arg(lang, &ProbeKind::names().into(), None)
             ),
             ConfigProblem::FieldNotForKind { field, kind } => tr!(
                 lang,
                 "probes-config-field-not-for-kind",
                 field = field.as_str(),
                 kind = kind.as_str(),
-                allowed = allowed_fields(*kind).join(", ")
+                allowed = crate::i18n::join(lang, allowed_fields(*kind))
             ),
             ConfigProblem::Negative => tr!(lang, "probes-config-negative"),
             ConfigProblem::OutOfRange { min, max } => tr!(
@@ -214,7 +214,7 @@ impl ConfigProblem {
                 "probes-config-unknown-ledger-field",
                 field = field.as_str(),
                 key = key.as_str(),
-                known = LEDGER_FIELDS.join(", ")
+                known = crate::i18n::join(lang, LEDGER_FIELDS)
             ),
             ConfigProblem::NotADuration { value } => {
                 tr!(lang, "probes-config-not-a-duration", value = value.as_str())

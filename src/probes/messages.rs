@@ -1170,7 +1170,7 @@ impl Msg {
                 lang,
                 "probes-dpkg-unfinished",
                 count = (*count),
-                packages = packages.join(", ")
+                packages = crate::i18n::join(lang, packages)
             ),
             Msg::DpkgStatusMalformed {
                 count,

@@ -133,12 +133,12 @@ pub enum NotReplaced {
     Unreadable(String, manifest::FileProblem),
 }
 
-fn few(names: &[String]) -> String {
+fn few(lang: Lang, names: &[String]) -> String {
     let mut shown: Vec<&str> = names.iter().take(5).map(String::as_str).collect();
     if names.len() > 5 {
         shown.push("…");
     }
-    shown.join(", ")
+    crate::i18n::join(lang, &shown)
 }
 
 impl NotReplaced {
@@ -175,19 +175,19 @@ impl NotReplaced {
                 lang,
                 "report-not-replaced-unlisted",
                 count = names.len(),
-                names = few(names)
+                names = few(lang, names)
             ),
             NotReplaced::NotNamed(names) => tr!(
                 lang,
                 "report-not-replaced-not-named",
                 count = names.len(),
-                names = few(names)
+                names = few(lang, names)
             ),
             NotReplaced::Changed(names) => tr!(
                 lang,
                 "report-not-replaced-changed",
                 count = names.len(),
-                names = few(names)
+                names = few(lang, names)
             ),
             NotReplaced::Unreadable(what, why) => tr!(
                 lang,

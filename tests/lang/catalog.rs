@@ -735,3 +735,91 @@ fn rendered_messages(file: &str) -> Vec<(String, String)> {
     }
     out
 }
+
+/// The ", " of a text outside code spans, with what surrounds it.
+fn commas_between_entries(text: &str) -> Vec<String> {
+    outside_code(text)
+        .iter()
+        .flat_map(|part| part.match_indices(", ").map(move |(at, _)| (part, at)))
+        .map(|(part, at)| {
+            let before: String = part
+                .get(..at)
+                .unwrap_or_default()
+                .chars()
+                .rev()
+                .take(8)
+                .collect();
+            let after: String = part
+                .get(at..)
+                .unwrap_or_default()
+                .chars()
+                .take(10)
+                .collect();
+            let before: String = before.chars().rev().collect();
+            format!("{before}{after}").replace('\u{1}', "{…}")
+        })
+        .collect()
+}
+
+/// Lists in Japanese text are joined with 「、」 (`common-list-separator`), never with ", ":
+/// the catalog's Japanese holds no ", " outside code spans, and the Rust that joins a list
+/// with ", " is only where the list is data (a YAML or TOML array, the evidence a person types
+/// back as written, a column of codes), so a list that lands in a Japanese sentence takes the
+/// catalog's separator (`medsec::i18n::join`, `medsec::i18n::list`).
+#[test]
+fn japanese_lists_are_joined_with_the_catalogs_separator() {
+    assert_eq!(commas_between_entries("使える値: a, b").len(), 1);
+    assert!(commas_between_entries("`a, b`と、c").is_empty());
+    let mut found = vec![];
+    for file in ["ja/medsec.ftl", "ja/help.ftl"] {
+        for (id, text) in rendered_messages(file) {
+            for at in commas_between_entries(&text) {
+                found.push(format!("{file} {id}: …{at}…"));
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "\", \" between list entries in Japanese text (write 、):\n{}",
+        found.join("\n")
+    );
+
+    // Where a list is data and keeps ", " whatever the language: file -> how many joins.
+    const DATA_LISTS: &[(&str, usize)] = &[
+        ("src/answers/store/edit_yaml.rs", 1),  // a YAML flow sequence
+        ("src/answers/template.rs", 1),         // a YAML flow sequence
+        ("src/answers/walk.rs", 1),             // the evidence, typed back comma-separated
+        ("src/checklist/import/output.rs", 3),  // TOML arrays
+        ("src/probes/windows/listeners.rs", 2), // the evidence's record of a socket
+        ("src/render/summary.rs", 1),           // codes, as JSON's evidence_findings
+    ];
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = vec![];
+    rust_files(&root.join("src"), &mut files);
+    let mut joins = vec![];
+    for file in files {
+        let code = std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("{file:?}: {e}"));
+        // Unit tests at the end of a file are not shown to people.
+        let code = code.split("#[cfg(test)]").next().unwrap_or_default();
+        let count = code.matches(r#"join(", ")"#).count();
+        let name = file
+            .strip_prefix(root)
+            .unwrap_or(&file)
+            .to_string_lossy()
+            .replace('\\', "/");
+        let allowed = DATA_LISTS
+            .iter()
+            .find(|(f, _)| *f == name)
+            .map_or(0, |(_, n)| *n);
+        if count != allowed {
+            joins.push(format!("{name}: {count} (expected {allowed})"));
+        }
+    }
+    assert!(
+        joins.is_empty(),
+        "`join(\", \")` in a file whose lists are not data: join a list shown to people with \
+         the catalog's separator (medsec::i18n::join or medsec::i18n::list); a list that is \
+         data goes into DATA_LISTS with its reason:\n{}",
+        joins.join("\n")
+    );
+}

@@ -378,7 +378,7 @@ fn every_kind_of_command_line_mistake_is_said_in_japanese() {
                 "--format".into(),
                 "xml".into(),
             ],
-            "`--format <FORMAT>`に`xml`は指定できません(指定できる値: table, json)。",
+            "`--format <FORMAT>`に`xml`は指定できません(指定できる値: table、json)。",
         ),
         (
             "unexpected argument",

@@ -12,6 +12,7 @@ mod help_ja;
 mod lang_items;
 mod lang_sweep;
 mod lint_messages;
+mod lists;
 mod prose_pty;
 mod streams;
 mod tables;
