@@ -1701,7 +1701,10 @@ import-clue-missed-both = 項目の列も回答の列もありません
 import-clue-missed-everything = 先頭から60行に見出しの語が一つもありません
 import-ids-scope-changed = 対象が変わった項目(番号と文言は同じで、対象の機器が違います。`replaces`で前の項目を指すため、`init --from`で回答を引き継ぎ、確認が必要な印を付けます。ある機器についての回答は、ほかの機器について何も示さないためです): { $items }
 import-ids-scope-changed-item = { $new }(前: { $old })
-import-ids-english-carried = 日本語の文言が{ $from }とまったく同じ{ $items }項目と{ $sections }区分の見出しは、{ $from }の英語の文言を引き継ぎました。ほかの英語の文言は、日本語に`(untranslated)`を付けたものです。
+import-ids-english-carried = 日本語の文言が{ $from }とまったく同じ{ $items }項目{ $sections ->
+    [0] {""}
+   *[other] と{ $sections }区分の見出し
+}は、{ $from }の英語の文言を引き継ぎました。ほかの英語の文言は、日本語に`(untranslated)`を付けたものです。
 import-map-gate-number-not-found = `--map gate={ $value }`: { $file }のシート{ $sheet }に、番号が{ $value }の項目はありません。このシートの項目番号は、印刷どおり{ $first }({ $first_cell })から{ $last }({ $last_cell })までです。そのどれかの番号か、行番号(例: gate=5)で指定してください。
 import-map-gate-number-ambiguous = `--map gate={ $value }`: このシートには番号が{ $value }の項目が複数あります: { $cells }。区分を付けた番号(例: gate={ $example })か、行番号(例: gate=5)で指定してください。
 import-map-gate-number-cell = { $cell }({ $number })

@@ -469,6 +469,21 @@ mod tests {
     }
 
     #[test]
+    fn the_carried_english_is_counted_without_sections_when_none() {
+        let say = |sections: usize| {
+            crate::tr!(
+                crate::checklist::Lang::Ja,
+                "import-ids-english-carried",
+                from = "a@fy2025",
+                items = 3usize,
+                sections = sections
+            )
+        };
+        assert!(say(0).starts_with("日本語の文言がa@fy2025とまったく同じ3項目は、"));
+        assert!(say(2).contains("3項目と2区分の見出しは、"));
+    }
+
+    #[test]
     fn wording_keys_fold_widths_spaces_lines_and_circled_numbers() {
         assert_eq!(
             wording_key(
