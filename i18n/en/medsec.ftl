@@ -1271,7 +1271,7 @@ check-progress = [{ $step }/{ $steps }] { $what }
 check-progress-probe = { $step }: { $probe }
 check-heading = == { $what } ==
 check-no-answers = no answers file here: give one with `--answers FILE`, or make one with `medsec init` and fill it in (on a terminal, `medsec check` makes it and asks the questions)
-check-answers-not-found = { $path } does not exist: make it with `medsec init --out { $path }` and fill it in (on a terminal, `medsec check` makes it and asks the questions)
+check-answers-not-found = { $path } does not exist: make it with `{ $command }` and fill it in (on a terminal, `medsec check` makes it and asks the questions)
 check-several-answers = several answers files here ({ $files }); name the one to check with `--answers FILE`
 check-passphrase-needed = the key { $path } needs its passphrase and medsec may not ask (no terminal, `--non-interactive` or `--format json`); name the environment variable that holds it with `--passphrase-env VAR`
 check-cannot-write = cannot write { $path }: { $error }
@@ -1696,7 +1696,7 @@ inspector-status-complete-with-recorded-errors = complete, but the report record
    *[other] { $warnings } warnings
 }
 inspector-status-unsigned = note: { $path } is not signed; only its files were checked against MANIFEST.sha256, so nothing proves who made it
-inspector-status-signature-not-checked = note: the signature of { $path } was not checked (`status` takes no key); only its files were checked against MANIFEST.sha256; check who signed it with `medsec verify --pubkey KEY.pub { $path }`
+inspector-status-signature-not-checked = note: the signature of { $path } was not checked (`status` takes no key); only its files were checked against MANIFEST.sha256; check who signed it with `medsec verify --pubkey KEY.pub { $word }`
 inspector-verify-give-folder = hint: { $path } is a file in a bundle; give the bundle folder { $dir }
 
 ## probes-backup

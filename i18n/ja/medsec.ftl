@@ -1188,7 +1188,7 @@ check-progress = [{ $step }/{ $steps }] { $what }
 check-progress-probe = { $step }: { $probe }
 check-heading = == { $what } ==
 check-no-answers = このフォルダに回答ファイルがありません。`--answers FILE`で指定するか、`medsec init`で作って記入してください(端末で`medsec check`を実行すると、作成して1問ずつ質問します)。
-check-answers-not-found = { $path }がありません。`medsec init --out { $path }`で作って記入してください(端末で`medsec check`を実行すると、作成して1問ずつ質問します)。
+check-answers-not-found = { $path }がありません。`{ $command }`で作って記入してください(端末で`medsec check`を実行すると、作成して1問ずつ質問します)。
 check-several-answers = このフォルダには回答ファイルが複数あります({ $files })。点検するファイルを`--answers FILE`で指定してください。
 check-passphrase-needed = 鍵{ $path }にはパスフレーズが必要ですが、質問できません(端末がないか、`--non-interactive`または`--format json`が指定されています)。パスフレーズを入れた環境変数を`--passphrase-env VAR`で指定してください。
 check-cannot-write = { $path }に書き込めません: { $error }
@@ -1560,7 +1560,7 @@ inspector-recorded-file = 回答ファイル{ $file }(report.jsonに記録)
 inspector-item-of-recorded-file = 回答ファイル{ $file }(report.jsonに記録)の{ $item }
 inspector-status-complete-with-recorded-errors = 回答は記入済みですが、報告書に指摘が記録されています: エラー{ $errors }件、警告{ $warnings }件。
 inspector-status-unsigned = 注意: { $path }は署名されていません。ファイルがMANIFEST.sha256と一致することだけを確認しました。誰が作ったかは確かめられません。
-inspector-status-signature-not-checked = 注意: { $path }の署名は確認していません(`status`は鍵を使いません)。ファイルがMANIFEST.sha256と一致することだけを確認しました。署名者は`medsec verify --pubkey 鍵.pub { $path }`で確認してください。
+inspector-status-signature-not-checked = 注意: { $path }の署名は確認していません(`status`は鍵を使いません)。ファイルがMANIFEST.sha256と一致することだけを確認しました。署名者は`medsec verify --pubkey 鍵.pub { $word }`で確認してください。
 
 ## probes-backup
 probes-backup-snapshot = { $id }({ $details })

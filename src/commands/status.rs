@@ -232,13 +232,18 @@ fn next_step(
         .or(opened.first())
         .map(|(l, _)| l.path.display().to_string())
         .unwrap_or_default();
+    // Paths inside the commands the user copies: controls escaped, quoted for the shell.
+    let word = |p: &str| {
+        let shown = crate::render::escape_controls(p);
+        crate::render::text::shell_word(&shown, cfg!(windows)).into_owned()
+    };
     match evidence {
-        None => tr!(lang, "polish-status-next-probe", file = file),
+        None => tr!(lang, "polish-status-next-probe", file = word(&file)),
         Some(e) => tr!(
             lang,
             "polish-status-next-report",
-            file = file,
-            evidence = e.display().to_string()
+            file = word(&file),
+            evidence = word(&e.display().to_string())
         ),
     }
 }

@@ -68,9 +68,18 @@ pub(super) fn run(args: &StatusArgs, ctx: &Context) -> anyhow::Result<Outcome> {
                     // is for `medsec verify` with the key.
                     let path = path.display().to_string();
                     notices.push(if unsigned {
-                        tr!(lang, "inspector-status-unsigned", path = path)
+                        tr!(lang, "inspector-status-unsigned", path = path.as_str())
                     } else {
-                        tr!(lang, "inspector-status-signature-not-checked", path = path)
+                        tr!(
+                            lang,
+                            "inspector-status-signature-not-checked",
+                            word = crate::render::text::shell_word(
+                                &crate::render::escape_controls(&path),
+                                cfg!(windows)
+                            )
+                            .into_owned(),
+                            path = path.as_str()
+                        )
                     });
                     bytes
                 }

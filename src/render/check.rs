@@ -311,6 +311,8 @@ impl Summary {
     /// The next steps, in the order to take them.
     fn next(&self, lang: Lang) -> Vec<String> {
         let path = |p: &Path| esc(&p.display().to_string()).into_owned();
+        // A path inside a command the user copies: quoted for the shell when it needs it.
+        let word = |p: &Path| super::text::shell_word(&path(p), cfg!(windows)).into_owned();
         let answers = path(&self.answers);
         // The same check again, with the flags the user gave (`--out`, `--answers`, …).
         let again = format!("medsec check {}", self.rerun_flags)
@@ -331,7 +333,7 @@ impl Summary {
             out.push(tr!(
                 lang,
                 "check-next-answer",
-                file = answers.clone(),
+                file = word(&self.answers),
                 command = again.as_str()
             ));
             return out;
@@ -363,8 +365,8 @@ impl Summary {
                 out.push(tr!(
                     lang,
                     "check-next-verify",
-                    bundle = path(bundle),
-                    public = path(&key.public)
+                    bundle = word(bundle),
+                    public = word(&key.public)
                 ));
             }
             if key.throwaway {
