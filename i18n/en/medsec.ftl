@@ -1272,7 +1272,7 @@ check-progress = [{ $step }/{ $steps }] { $what }
 check-progress-probe = { $step }: { $probe }
 check-heading = == { $what } ==
 check-no-answers = no answers file here: give one with `--answers FILE`, or make one with `medsec init` and fill it in (on a terminal, `medsec check` makes it and asks the questions)
-check-answers-not-found = { $path } does not exist: make it with `medsec init --out { $path }` and fill it in (on a terminal, `medsec check` makes it and asks the questions)
+check-answers-not-found = { $path } does not exist: make it with `{ $command }` and fill it in (on a terminal, `medsec check` makes it and asks the questions)
 check-several-answers = several answers files here ({ $files }); name the one to check with `--answers FILE`
 check-passphrase-needed = the key { $path } needs its passphrase and medsec may not ask (no terminal, `--non-interactive` or `--format json`); name the environment variable that holds it with `--passphrase-env VAR`
 check-cannot-write = cannot write { $path }: { $error }

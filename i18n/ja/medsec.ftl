@@ -1189,7 +1189,7 @@ check-progress = [{ $step }/{ $steps }] { $what }
 check-progress-probe = { $step }: { $probe }
 check-heading = == { $what } ==
 check-no-answers = このフォルダに回答ファイルがありません。`--answers FILE`で指定するか、`medsec init`で作って記入してください(端末で`medsec check`を実行すると、作成して1問ずつ質問します)。
-check-answers-not-found = { $path }がありません。`medsec init --out { $path }`で作って記入してください(端末で`medsec check`を実行すると、作成して1問ずつ質問します)。
+check-answers-not-found = { $path }がありません。`{ $command }`で作って記入してください(端末で`medsec check`を実行すると、作成して1問ずつ質問します)。
 check-several-answers = このフォルダには回答ファイルが複数あります({ $files })。点検するファイルを`--answers FILE`で指定してください。
 check-passphrase-needed = 鍵{ $path }にはパスフレーズが必要ですが、質問できません(端末がないか、`--non-interactive`または`--format json`が指定されています)。パスフレーズを入れた環境変数を`--passphrase-env VAR`で指定してください。
 check-cannot-write = { $path }に書き込めません: { $error }

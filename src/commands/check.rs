@@ -534,10 +534,15 @@ fn find_or_make_answers(
         let missing = if path.as_os_str().is_empty() {
             tr!(lang, "check-no-answers")
         } else {
+            let shown = path.display().to_string();
             tr!(
                 lang,
                 "check-answers-not-found",
-                path = path.display().to_string()
+                command = format!(
+                    "medsec init --out {}",
+                    crate::render::text::shell_word(&shown, cfg!(windows))
+                ),
+                path = shown
             )
         };
         // Which form `init` would make, and the flag that chooses another, said after it (one

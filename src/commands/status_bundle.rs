@@ -69,7 +69,7 @@ pub(super) fn run(args: &StatusArgs, ctx: &Context) -> anyhow::Result<Outcome> {
                     let bundle = crate::render::command_word(&dir.display().to_string());
                     let path = path.display().to_string();
                     notices.push(if unsigned {
-                        tr!(lang, "inspector-status-unsigned", path = path)
+                        tr!(lang, "inspector-status-unsigned", path = path.as_str())
                     } else {
                         tr!(
                             lang,

@@ -42,6 +42,12 @@ pub fn run(args: VerifyArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         }
         None => None,
     };
+    // Full-width digits (１３１０…, as a Japanese input method types them) read as ASCII, as
+    // answers files, keys.toml and `keygen --institution` read a 医療機関コード.
+    let institution = args
+        .institution
+        .as_deref()
+        .map(crate::answers::code::ascii_digits);
     let opts = Options {
         keys: &keys,
         catalog: &catalog,

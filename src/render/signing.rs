@@ -127,6 +127,8 @@ pub fn report_written(
         .filter(|f| f.severity == "error")
         .count();
     let warnings = report.findings.len() - errors;
+    // The folder inside the commands people copy (`medsec status DIR`), quoted where needed.
+    let dir_word = shell_word(&esc(&dir.display().to_string()), cfg!(windows)).into_owned();
     let mut out = lines(&[
         tr!(
             lang,
@@ -143,7 +145,7 @@ pub fn report_written(
             tr!(
                 lang,
                 "report-findings-recorded",
-                dir = super::command_word(&dir.display().to_string()),
+                dir = dir_word.clone(),
                 errors = errors,
                 warnings = warnings
             )
@@ -158,11 +160,7 @@ pub fn report_written(
     ]);
     match signature {
         Some(s) => out.push_str(&signed(dir, s, public, lang)),
-        None => out.push_str(&lines(&[tr!(
-            lang,
-            "report-not-signed",
-            dir = super::command_word(&dir.display().to_string())
-        )])),
+        None => out.push_str(&lines(&[tr!(lang, "report-not-signed", dir = dir_word)])),
     }
     out
 }

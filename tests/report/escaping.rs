@@ -391,7 +391,7 @@ fn error_lines_and_notices_escape_file_names() {
         missing.display().to_string().as_str()
     );
 
-    // Notices on stderr (init says what it wrote).
+    // What init wrote, on stdout (its result), the name escaped.
     let out_file = tmp.path().join(format!("new\u{1b}[2J\n{FAKE}.toml"));
     let out = medsec()
         .args([
@@ -403,9 +403,10 @@ fn error_lines_and_notices_escape_file_names() {
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", stderr_of(&out));
-    let err = stderr_of(&out);
-    assert_clean(&err);
-    assert!(err.contains("new\\u{1b}[2J\\n"), "{err}");
+    let said = stdout_of(&out);
+    assert_clean(&said);
+    assert_clean(&stderr_of(&out));
+    assert!(said.contains("new\\u{1b}[2J\\n"), "{said}");
 }
 
 #[test]

@@ -299,3 +299,121 @@ fn init_says_what_it_wrote_on_standard_output() {
         assert!(out.contains("a\\u{1b}[2Jb.toml"), "{out}");
     }
 }
+
+/// 4: paths with a space inside the commands people copy are quoted: check's `init` hint for a
+/// missing answers file, its `verify` next step, status's next step.
+#[test]
+fn commands_to_copy_quote_paths_with_spaces() {
+    let tmp = tempfile::tempdir().unwrap();
+    let w = tmp.path();
+    let (code, _, err) = run_in(
+        w,
+        "ja",
+        &["check", "--answers", "な い.toml", "--non-interactive"],
+    );
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("`medsec init --out 'な い.toml'`"), "{err}");
+
+    let answers = common::complete_answers_in(w);
+    std::fs::rename(&answers, w.join("answers/さくら 回答.toml")).unwrap();
+    let answers = "answers/さくら 回答.toml";
+    let (code, out, err) = run_in(w, "ja", &["status", answers, "--as-of", AS_OF]);
+    assert!(matches!(code, 0 | 1), "{err}");
+    if code == 0 {
+        assert!(
+            out.contains(&format!(
+                "`medsec probe --answers '{answers}' --out evidence.json`"
+            )),
+            "{out}"
+        );
+    }
+    let (code, out, err) = run_in(
+        w,
+        "en",
+        &[
+            "check",
+            "--answers",
+            answers,
+            "--out",
+            "年度 チェック",
+            "--as-of",
+            AS_OF,
+            "--non-interactive",
+        ],
+    );
+    assert!(matches!(code, 0 | 1), "{err}");
+    let bundle = common::native("年度 チェック/bundle");
+    let public = common::native("年度 チェック/throwaway.pub");
+    if out.contains("medsec verify ") {
+        assert!(
+            out.contains(&format!("`medsec verify '{bundle}' --pubkey '{public}'`")),
+            "{out}"
+        );
+    }
+    assert!(
+        out.contains(&format!("--answers '{answers}' --out '年度 チェック'")),
+        "{out}"
+    );
+}
+
+/// 4: `verify --institution` reads full-width digits as ASCII, as keys.toml and keygen do.
+#[test]
+fn verify_reads_a_full_width_institution_code() {
+    let (_tmp, dirs, key) = two_bundles();
+    let o = medsec()
+        .args(checklist_args())
+        .args([
+            "verify",
+            "--format",
+            "json",
+            "--institution",
+            "１３１０１２３４５８",
+        ])
+        .arg(&dirs[0])
+        .arg("--pubkey")
+        .arg(&key)
+        .args(["--as-of", AS_OF])
+        .output()
+        .unwrap();
+    let json: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let text = json.to_string();
+    assert!(!text.contains("institution-mismatch"), "{text}");
+    assert!(matches!(o.status.code(), Some(0 | 1)), "{text}");
+}
+
+/// 4: `report` into a folder with a space: the commands it names quote the folder.
+#[test]
+fn report_quotes_its_folder_in_the_commands_it_names() {
+    let tmp = tempfile::tempdir().unwrap();
+    let w = tmp.path();
+    common::complete_answers_in(w);
+    let (code, out, err) = run_in(
+        w,
+        "ja",
+        &[
+            "report",
+            "--answers",
+            "answers/complete.toml",
+            "--out",
+            "報告 一式",
+        ],
+    );
+    assert!(matches!(code, 0 | 1), "{err}");
+    assert!(out.contains("`medsec sign '報告 一式' --key KEY`"), "{out}");
+    if out.contains("medsec status") {
+        assert!(out.contains("`medsec status '報告 一式'`"), "{out}");
+    }
+}
+
+/// 4: `status` of a bundle in a folder with a space names it quoted in the `verify` to run.
+#[test]
+fn status_of_a_bundle_quotes_it_in_the_verify_to_run() {
+    let (tmp, dirs, _key) = two_bundles();
+    let spaced = tmp.path().join("報告 一式");
+    std::fs::rename(&dirs[0], &spaced).unwrap();
+    let (_, _, err) = run_in(tmp.path(), "ja", &["status", "報告 一式", "--as-of", AS_OF]);
+    assert!(
+        err.contains("`medsec verify --pubkey 鍵.pub '報告 一式'`"),
+        "{err}"
+    );
+}
