@@ -466,3 +466,37 @@ fn a_refused_report_json_is_said_in_japanese() {
         assert!(!err.contains("値整数"), "{command:?}: {err}");
     }
 }
+
+/// 11: `checklist lint` of a file that is not UTF-8 does not say it checked it with 0 errors:
+/// the file is counted as unreadable (exit 2), on standard error.
+#[test]
+fn lint_of_a_file_not_utf8_is_not_counted_as_checked() {
+    for (lang, checked) in [("ja", "個のファイルを確認しました"), ("en", "0 errors")] {
+        let (code, out, err) = run_in(
+            &common::root(),
+            lang,
+            &["checklist", "lint", "tests/fixtures/answers/not-utf8.toml"],
+        );
+        assert_eq!(code, 2, "{lang}: {out}{err}");
+        assert!(!out.contains(checked), "{lang}: {out}");
+        assert!(err.contains("not-utf8"), "{lang}: {err}");
+    }
+}
+
+/// 11: the English CSV of a report heads its columns in one style (each capitalised).
+#[test]
+fn the_english_csv_header_is_in_one_style() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (bundle, _) = signed_bundle(tmp.path());
+    let (code, out, err) = run_in(
+        tmp.path(),
+        "en",
+        &["render", bundle.to_str().unwrap(), "--format", "csv"],
+    );
+    assert_eq!(code, 0, "{err}");
+    let header = out.trim_start_matches('\u{feff}').lines().next().unwrap();
+    for cell in header.split(',') {
+        let first = cell.trim_matches('"').chars().next().unwrap();
+        assert!(!first.is_lowercase(), "{cell} in {header}");
+    }
+}
