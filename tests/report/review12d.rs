@@ -500,3 +500,32 @@ fn the_english_csv_header_is_in_one_style() {
         assert!(!first.is_lowercase(), "{cell} in {header}");
     }
 }
+
+/// 8: a lone report.json naming checklist digests medsec does not know is unusable for status
+/// (`unknown-checklist`, exit 2, as docs/exit-codes.md says), never "update the digest", which
+/// an inspector cannot do.
+#[test]
+fn status_of_a_report_with_an_unknown_digest_is_unusable() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (bundle, _) = signed_bundle(tmp.path());
+    let text = std::fs::read_to_string(bundle.join("report.json")).unwrap();
+    let mut value: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let zero = format!("sha256:{}", "0".repeat(64));
+    value["checklist"]["digest"] = zero.clone().into();
+    value["answers"]["answers"]["checklist"]["digest"] = zero.into();
+    std::fs::write(
+        tmp.path().join("m-dig2.json"),
+        serde_json::to_vec(&value).unwrap(),
+    )
+    .unwrap();
+    for (lang, update) in [("ja", "digestを更新"), ("en", "update the digest")] {
+        let (code, out, err) = run_in(tmp.path(), lang, &["status", "m-dig2.json"]);
+        assert_eq!(code, 2, "{lang}: {out}{err}");
+        assert!(err.contains("[unknown-checklist]"), "{lang}: {err}");
+        assert!(
+            !out.contains(update) && !err.contains(update),
+            "{lang}: {out}{err}"
+        );
+        assert!(!out.contains("checklist-digest-mismatch"), "{lang}: {out}");
+    }
+}
