@@ -468,17 +468,27 @@ fn a_refused_report_json_is_said_in_japanese() {
 }
 
 /// 11: `checklist lint` of a file that is not UTF-8 does not say it checked it with 0 errors:
-/// the file is counted as unreadable (exit 2), on standard error.
+/// the file is counted with the unreadable ones (0 checked, 1 not read; exit 2).
 #[test]
 fn lint_of_a_file_not_utf8_is_not_counted_as_checked() {
-    for (lang, checked) in [("ja", "個のファイルを確認しました"), ("en", "0 errors")] {
+    for (lang, checked, none) in [
+        (
+            "ja",
+            "1個のファイルを確認しました",
+            "0個のファイルを確認しました",
+        ),
+        ("en", "1 file checked", "0 files checked"),
+    ] {
         let (code, out, err) = run_in(
             &common::root(),
             lang,
             &["checklist", "lint", "tests/fixtures/answers/not-utf8.toml"],
         );
         assert_eq!(code, 2, "{lang}: {out}{err}");
-        assert!(!out.contains(checked), "{lang}: {out}");
+        assert!(
+            !out.contains(checked) && out.contains(none),
+            "{lang}: {out}"
+        );
         assert!(err.contains("not-utf8"), "{lang}: {err}");
     }
 }
