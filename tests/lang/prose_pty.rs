@@ -142,7 +142,7 @@ fn the_next_step_after_status_wraps_on_a_terminal() {
     // The commands in backquotes are kept whole, each on one line.
     for command in [
         "`medsec probe --answers complete.toml --out evidence.json`",
-        "`medsec check`",
+        "`medsec check --answers complete.toml`",
     ] {
         assert!(shown.contains(command), "`{command}` split:\n{shown}");
     }
