@@ -1124,11 +1124,11 @@ report-html-vendor-contact = Contact
 report-html-vendor-signature = Vendor's signature
 report-html-vendor-unsigned = not signed
 report-html-footer-note = The SHA-256 and key ID at the foot of every page name the signed bundle; the QR code carries the same values.
-report-html-csv-form = answers file
-report-html-csv-item-id = item ID
-report-html-csv-round = round
-report-html-csv-answer = answer
-report-html-csv-unverified = wording unverified
+report-html-csv-form = Answers file
+report-html-csv-item-id = Item ID
+report-html-csv-round = Round
+report-html-csv-answer = Answer
+report-html-csv-unverified = Wording unverified
 report-html-refused = { $path } is not shown: its integrity or signature check failed (tampered content is never shown as valid):
 report-html-written = Wrote { $path }.
 report-html-xlsx-needs-out = An XLSX workbook is not written to standard output; give `--out FILE.xlsx`.
@@ -1916,3 +1916,4 @@ report-review-status-next-vendor = Next: sign it with the vendor's key, `medsec 
 report-review-edition = FY{ $year }{ $wareki ->
    *[other] {""}
 }
+report-review-csv-overdue = Overdue

@@ -1744,3 +1744,4 @@ report-review-status-next-vendor = 次は`medsec sign --form { $file } --key NAM
 report-review-edition = { $wareki }版{ $year ->
    *[other] {""}
 }
+report-review-csv-overdue = 目標日超過

@@ -177,6 +177,14 @@ fn names_prefecture(given: &str, name: &str) -> bool {
     if given == *kanji || given == stem {
         return true;
     }
+    // The JIS X 0401 number itself (13, １３, 1 or 01), as the code's first two digits say it.
+    let number = PREFECTURES
+        .iter()
+        .position(|(k, _)| *k == name)
+        .map(|i| i + 1);
+    if let (Ok(n), Some(number)) = (ascii_digits(given).parse::<usize>(), number) {
+        return n == number;
+    }
     let latin = given
         .to_ascii_lowercase()
         .replace(['ō', 'Ō'], "o")
@@ -200,6 +208,17 @@ pub fn prefecture_mismatch(code: &str, given: &str) -> Option<(u8, &'static str)
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_prefecture_given_by_its_jis_number_matches_the_code() {
+        assert_eq!(prefecture_mismatch("1310123458", "13"), None);
+        assert_eq!(prefecture_mismatch("1310123458", "１３"), None);
+        assert_eq!(prefecture_mismatch("0110113719", "1"), None);
+        assert_eq!(
+            prefecture_mismatch("1310123458", "01"),
+            Some((13, "東京都"))
+        );
+    }
 
     #[test]
     fn the_published_example_passes() {

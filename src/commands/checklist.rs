@@ -90,6 +90,10 @@ fn lint(args: LintArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     // A settings file that cannot be used stops the command: its errors on standard error,
     // nothing on standard output (no summary, no "settings used").
     let config_broken = problems.iter().any(|d| d.code == "invalid-lint-config");
+    // A file that is not UTF-8 was found but not read: it is counted with the unreadable ones,
+    // not as a file checked with 0 errors.
+    let not_read = problems.iter().filter(|d| d.code == "not-utf8").count();
+    let files_read = report.files.saturating_sub(not_read);
     let out = match args.format {
         // Nothing could be read (a mistyped path): the problems say so, no "0 files" summary.
         LintFormat::Table
@@ -99,7 +103,7 @@ fn lint(args: LintArgs, ctx: &Context) -> anyhow::Result<Outcome> {
             String::new()
         }
         LintFormat::Table => {
-            let mut out = render::diagnostics::human(&findings, report.files, ctx.lang, ctx.color);
+            let mut out = render::diagnostics::human(&findings, files_read, ctx.lang, ctx.color);
             // The summary counts the files read; those that could not be read are said too,
             // so "0 errors" never stands alone beside an exit 2.
             if !problems.is_empty() {

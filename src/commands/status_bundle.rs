@@ -122,7 +122,44 @@ pub(super) fn run(args: &StatusArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         let carried_in = bundle_dir.or_else(|| report_path.parent());
         add_carried(&mut catalog, &report, carried_in);
         add_carried(&mut known, &report, carried_in);
+        let unknown = |file: &str, checklist: String, digest: &str| Diagnostic {
+            code: "unknown-checklist",
+            severity: Severity::Error,
+            location: Location {
+                file: report_path.display().to_string(),
+                line: 1,
+                column: 1,
+            },
+            message: tr!(
+                lang,
+                "verify-checklist-unknown-in-file",
+                file = file,
+                checklist = checklist,
+                digest = digest
+            ),
+            text: None,
+        };
+        // Every checklist digest the report names must be one medsec knows: a report whose
+        // wording is unknown is not shown against other wording (an inspector cannot update
+        // a digest), as docs/exit-codes.md says (2).
+        if catalog.by_digest(&report.checklist.digest).is_none() {
+            unusable.push(unknown(
+                report::FILE_NAME,
+                report.checklist.full_id(),
+                &report.checklist.digest,
+            ));
+        }
         for form in std::iter::once(&report.answers).chain(&report.vendor_forms) {
+            if let Some(named) = form
+                .answers
+                .checklist
+                .digest
+                .as_deref()
+                .filter(|d| *d != form.checklist.digest && catalog.by_digest(d).is_none())
+            {
+                unusable.push(unknown(&form.file, form.answers.checklist.full_id(), named));
+                continue;
+            }
             let Some(checklist) = catalog.by_digest(&form.checklist.digest) else {
                 unusable.push(Diagnostic {
                     code: "unknown-checklist",

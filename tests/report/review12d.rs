@@ -466,3 +466,76 @@ fn a_refused_report_json_is_said_in_japanese() {
         assert!(!err.contains("値整数"), "{command:?}: {err}");
     }
 }
+
+/// 11: `checklist lint` of a file that is not UTF-8 does not say it checked it with 0 errors:
+/// the file is counted with the unreadable ones (0 checked, 1 not read; exit 2).
+#[test]
+fn lint_of_a_file_not_utf8_is_not_counted_as_checked() {
+    for (lang, checked, none) in [
+        (
+            "ja",
+            "1個のファイルを確認しました",
+            "0個のファイルを確認しました",
+        ),
+        ("en", "1 file checked", "0 files checked"),
+    ] {
+        let (code, out, err) = run_in(
+            &common::root(),
+            lang,
+            &["checklist", "lint", "tests/fixtures/answers/not-utf8.toml"],
+        );
+        assert_eq!(code, 2, "{lang}: {out}{err}");
+        assert!(
+            !out.contains(checked) && out.contains(none),
+            "{lang}: {out}"
+        );
+        assert!(err.contains("not-utf8"), "{lang}: {err}");
+    }
+}
+
+/// 11: the English CSV of a report heads its columns in one style (each capitalised).
+#[test]
+fn the_english_csv_header_is_in_one_style() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (bundle, _) = signed_bundle(tmp.path());
+    let (code, out, err) = run_in(
+        tmp.path(),
+        "en",
+        &["render", bundle.to_str().unwrap(), "--format", "csv"],
+    );
+    assert_eq!(code, 0, "{err}");
+    let header = out.trim_start_matches('\u{feff}').lines().next().unwrap();
+    for cell in header.split(',') {
+        let first = cell.trim_matches('"').chars().next().unwrap();
+        assert!(!first.is_lowercase(), "{cell} in {header}");
+    }
+}
+
+/// 8: a lone report.json naming checklist digests medsec does not know is unusable for status
+/// (`unknown-checklist`, exit 2, as docs/exit-codes.md says), never "update the digest", which
+/// an inspector cannot do.
+#[test]
+fn status_of_a_report_with_an_unknown_digest_is_unusable() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (bundle, _) = signed_bundle(tmp.path());
+    let text = std::fs::read_to_string(bundle.join("report.json")).unwrap();
+    let mut value: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let zero = format!("sha256:{}", "0".repeat(64));
+    value["checklist"]["digest"] = zero.clone().into();
+    value["answers"]["answers"]["checklist"]["digest"] = zero.into();
+    std::fs::write(
+        tmp.path().join("m-dig2.json"),
+        serde_json::to_vec(&value).unwrap(),
+    )
+    .unwrap();
+    for (lang, update) in [("ja", "digestを更新"), ("en", "update the digest")] {
+        let (code, out, err) = run_in(tmp.path(), lang, &["status", "m-dig2.json"]);
+        assert_eq!(code, 2, "{lang}: {out}{err}");
+        assert!(err.contains("[unknown-checklist]"), "{lang}: {err}");
+        assert!(
+            !out.contains(update) && !err.contains(update),
+            "{lang}: {out}{err}"
+        );
+        assert!(!out.contains("checklist-digest-mismatch"), "{lang}: {out}");
+    }
+}
