@@ -232,10 +232,10 @@ pub fn loader(lang: Lang) -> &'static Messages {
 #[macro_export]
 macro_rules! tr {
     ($lang:expr, $id:literal) => {
-        i18n_embed_fl::fl!($crate::i18n::loader($lang), $id)
+        $crate::i18n::tidy(i18n_embed_fl::fl!($crate::i18n::loader($lang), $id))
     };
     ($lang:expr, $id:literal, $($args:tt)*) => {
-        i18n_embed_fl::fl!($crate::i18n::loader($lang), $id, $($args)*)
+        $crate::i18n::tidy(i18n_embed_fl::fl!($crate::i18n::loader($lang), $id, $($args)*))
     };
 }
 
@@ -286,7 +286,22 @@ pub fn render_with(lang: Lang, message: &MessageRef, checklist: Option<&Checklis
             (k.as_str(), value)
         })
         .collect();
-    loader.get_args_concrete(&message.id, args)
+    tidy(loader.get_args_concrete(&message.id, args))
+}
+
+/// A message with one 「。」 where a sentence put into another ends right before the
+/// holder's own 「。」 (「…読めません: { $reason }。」 with a reason that ends with 。): every
+/// Japanese sentence of the catalog ends with 。, whether shown alone or inside another.
+pub fn tidy(text: String) -> String {
+    if text.contains("。。") {
+        let mut out = text;
+        while out.contains("。。") {
+            out = out.replace("。。", "。");
+        }
+        out
+    } else {
+        text
+    }
 }
 
 /// One recorded argument in words in `lang` (items named from `checklist`).

@@ -3,8 +3,12 @@
 # Sections follow the source's rooms; keep each message under its room's heading.
 # 書き方 / Writing: プレースホルダー・数字・コード(`…`)・英数字と日本語の間に空白を入れません
 # (「{ $item }に」「3件」「2回目」「`--force`を付けて」)。空白を残すのは英数字の語やコードどうしの間
-# (`1 MiB`、`TCP 443`)と、半角の「: 」の後だけです。2文以上のメッセージは最後の文も「。」で終えます。
-# tests/lang/catalog.rs checks both rules; see docs/glossary.md, "Writing Japanese".
+# (`1 MiB`、`TCP 443`)と、半角の「: 」の後だけです。
+# 文は1文のメッセージも最後の文も「。」で終えます(です・ます・ません・ください・でした・ました)。
+# 終えないのは、ほかのメッセージに入る部品(別のメッセージが`{ id }`で使うもの、details-、probes-os-、probes-io-、
+# verify-io-)と、見出し・表の列名・セル・値などの語句です。コードがほかの文に入れるメッセージも「。」で
+# 終えてかまいません(「。。」は1つにまとめます)。並べる語は「、」(common-list-separator)でつなぎます。
+# tests/lang/catalog.rs checks these rules; see docs/glossary.md, "Writing Japanese".
 
 ## common
 
@@ -46,18 +50,18 @@ common-input-kind = { $kind ->
     [report] 報告書・証跡ファイル
    *[system] システムのファイル
 }
-common-limit-io = { $path }を読めません: { common-io-error }
-common-limit-too-large = { $path }は{ common-input-kind }の上限{ $limit } MiBを超えているため、読みませんでした
+common-limit-io = `{ $path }`を読めません: { common-io-error }
+common-limit-too-large = { $path }は{ common-input-kind }の上限{ $limit } MiBを超えているため、読みませんでした。
 common-workbook-not-zip = XLSX(zip)ファイルとして読めません(詳細: { $detail })
 common-workbook-unreadable = ブックとして読めません(詳細: { $detail })
 common-workbook-sheet-unreadable = シート`{ $sheet }`を読めません(詳細: { $detail })
-common-workbook-too-many-entries = ブック(zip)の中身が{ $count }個あり、上限の{ $limit }個を超えています
-common-workbook-inflates = ブック(zip)の`{ $entry }`を展開すると上限の{ $limit } MiBを超えるため(zip爆弾の疑い)、読みませんでした
+common-workbook-too-many-entries = ブック(zip)の中身が{ $count }個あり、上限の{ $limit }個を超えています。
+common-workbook-inflates = ブック(zip)の`{ $entry }`を展開すると上限の{ $limit } MiBを超えるため(zip爆弾の疑い)、読みませんでした。
 common-workbook-no-sheet = シート`{ $sheet }`がありません。あるシート: { $names }
-common-workbook-no-sheets = ブックにシートがありません
-common-workbook-declared-range = シート`{ $sheet }`の範囲が{ $cell }まであり、上限の{ $last }({ $rows }行×{ $columns }列)を超えています
-common-workbook-cell-outside = シート`{ $sheet }`のセル{ $cell }は上限の{ $last }({ $rows }行×{ $columns }列)の範囲外です
-common-workbook-too-many-cells = シート`{ $sheet }`のセルが上限の{ $limit }個を超えています
+common-workbook-no-sheets = ブックにシートがありません。
+common-workbook-declared-range = シート`{ $sheet }`の範囲が{ $cell }まであり、上限の{ $last }({ $rows }行×{ $columns }列)を超えています。
+common-workbook-cell-outside = シート`{ $sheet }`のセル{ $cell }は上限の{ $last }({ $rows }行×{ $columns }列)の範囲外です。
+common-workbook-too-many-cells = シート`{ $sheet }`のセルが上限の{ $limit }個を超えています。
 common-lock-busy = { $lock }はほかの処理が書き込み中です。しばらくしてからもう一度実行してください。
 common-lock-io = { $lock }: { common-io-error }
 
@@ -88,12 +92,12 @@ cli-usage-invalid-utf8 = 引数にUTF-8として読めない文字がありま�
 
 ## checklist
 
-checklist-read = チェックリスト{ $path }を読めません: { common-io-error }
+checklist-read = チェックリスト`{ $path }`を読めません: { common-io-error }
 checklist-not-utf8 = { $path }:{ $line }:{ $column }: UTF-8のテキストではありません。ファイルをUTF-8で保存してください。
 checklist-invalid = チェックリストに誤りが{ $count }件あります(すべての指摘は`medsec checklist lint`で確認できます):
 checklist-not-found = チェックリスト`{ $spec }`はありません。使えるチェックリスト: { $known }
 checklist-no-edition = チェックリスト`{ $id }`に版`{ $edition }`はありません。ある版: { $known }
-checklist-form-conflict = `{ $spec }`は{ $named }の様式ですが、`--form`では{ $asked }が指定されています
+checklist-form-conflict = `{ $spec }`は{ $named }の様式ですが、`--form`では{ $asked }が指定されています。
 checklist-digest = { $file }: チェックリストのダイジェストを計算できません(詳細: { $detail })
 checklist-stale = 注意: 次のチェックリストは、わかっている最新の版が今年度({ $wareki }、FY{ $year })より前のものです: { $list }。今年度の版が公表されていれば、そのExcelファイルを`medsec checklist import`で取り込み、`medsec checklist add`で登録してください。
 checklist-stale-official = 注意: 今年度({ $wareki }、FY{ $year })の様式がまだ登録されていません。登録されているのは前年度までの版です: { $list }。{ $wareki }版「{ $title }」({ $form })は{ $published }に公表されています。`{ $url }`から`{ $file }`を入手し、`medsec checklist import { $file } --out { $edition }.toml`と`medsec checklist add { $edition }.toml`で登録してください。前年度までの版で作った報告書は、その年度の報告書になります。
@@ -232,10 +236,10 @@ answers-response-no = いいえ
 answers-response-not-applicable = 対象外
 
 # Why an answers file could not be used or written.
-answers-error-read = { $path }を読めません: { $reason }
+answers-error-read = `{ $path }`を読めません: { $reason }
 answers-error-unknown-format = { $path }: ファイルの種類がわかりません。回答ファイルの拡張子は.toml、.yaml、.ymlです。
 answers-error-invalid = 使用できない回答ファイルです(エラー{ $count }件):
-answers-error-write = { $path }に書き込めません: { $reason }
+answers-error-write = `{ $path }`に書き込めません: { $reason }
 answers-error-exists = { $path }はすでにあります。上書きするには`--force`を付けてください。
 answers-error-unsafe = { $path }: このファイルはそのままでは書き換えられません({ $reason })。
 answers-error-checklist = { $path }: 回答ファイルが指定するチェックリストを使えません: { $reason }。チェックリストのファイルを`--checklist FILE`で指定するか、`medsec checklist add FILE`で登録してください(公式のExcelファイルは`medsec checklist import`で読み込めます)
@@ -246,11 +250,11 @@ answers-error-locked = { $path }はほかのmedsecが書き込み中です({ $wa
 answers-error-read-only = { $path }は読み取り専用です。何も書き込んでいません。変更してよいファイルなら、先に書き込みを許可してください(chmod u+w)。
 answers-edit-layout = このファイルの書き方(フロー形式、アンカー、変わったインデント)はmedsecが行単位で書き換えられません。`medsec init`が書くブロック形式にするか、TOMLを使ってください。
 answers-edit-flow-style = `{ $name }`が1行(フロー形式)で書かれています。`medsec init`が書くブロック形式にしてください。
-answers-edit-starts-entry = `{ $key }`はその項目の最初の行なので消せません
-answers-edit-not-a-table = `{ $table }`がテーブルではないため、`{ $key }`を書き込めません
+answers-edit-starts-entry = `{ $key }`はその項目の最初の行なので消せません。
+answers-edit-not-a-table = `{ $table }`がテーブルではないため、`{ $key }`を書き込めません。
 answers-edit-not-array-of-tables = `answers`が[[answers]]テーブルの形で書かれていないため、その場で書き換えられません。項目ごとに[[answers]]テーブルで書いてください。
-answers-edit-entry = { $item }の回答を書き換えられません
-answers-edit-entry-id = 項目`{ $id }`の回答を書き換えられません
+answers-edit-entry = { $item }の回答を書き換えられません。
+answers-edit-entry-id = 項目`{ $id }`の回答を書き換えられません。
 answers-edit-parse = 書き換えのために読めません(詳細: { $reason })
 answers-error-lock-mismatch = 持っている書き込みロックは{ $path }のものです。
 
@@ -321,7 +325,7 @@ answers-import-done = { $sheet }から{ $count }件の回答を{ $path }に取�
 answers-export-done = { $sheet }に書き出しました。記入後に`medsec answer { $path } --import { $sheet }`で取り込めます。
 answers-export-workbook = ワークブックを作れません(詳細: { $reason })
 answers-export-exists = { $path }はすでにあります。上書きするには`--force`を付けてください。
-answers-export-write = { $path }に書き込めません: { $reason }
+answers-export-write = `{ $path }`に書き込めません: { $reason }
 answers-need-terminal = `medsec answer`を`--import`なしで使うには、標準入力が端末である必要があります。端末がない場合は{ $path }を直接編集するか(`medsec answer { $path } --import SHEET.csv`でシートを取り込むこともできます)、`medsec status { $path }`で確認してください。
 answers-walk-saved-count = { $count }件の回答を保存しました。確認: `medsec status { $path }`
 answers-bad-as-of = `--as-of`の日付: { $error }
@@ -342,7 +346,7 @@ answers-template-contract = 事業者との契約: trueまたはfalse(falseな�
 answers-template-forms = 事業者確認用の回答ファイル(事業者ごとに1つ)
 answers-template-gate = いいえの場合、以下すべての項目は確認不要です。
 answers-template-may-be-not-applicable = 対象外にできる場合: { $when }
-answers-template-unverified = 文言は{ $against }とまだ照合していません
+answers-template-unverified = 文言は{ $against }とまだ照合していません。
 
 # `medsec status` tables.
 answers-status-form-heading = { $file } — { $checklist }({ $form }、{ $fiscal_year })
@@ -389,14 +393,14 @@ probes-os-io-error = 入出力エラーです(ディスクや接続の障害の�
 probes-os-too-large = ファイルが大きすぎます
 probes-os-name-too-long = パスが長すぎます
 probes-os-other = エラー番号{ $errno }のシステムエラーです
-probes-error-timeout = プローブの制限時間で止めました
+probes-error-timeout = プローブの制限時間で止めました。
 probes-error-bad-csv = CSVとして読めません(詳細: { $detail })
 probes-error-no-hotfix-id = HotFixIDの列がありません。`Get-HotFix | Export-Csv -NoTypeInformation FILE`で書き出してください。
 
 # Reasons, warnings and notes of the probes, one per stable code (see docs/probes.md).
-probes-cannot-read = { $path }を読めません({ $error })
+probes-cannot-read = `{ $path }`を読めません({ $error })
 probes-internal-error = プローブが内部エラーで止まりました(medsecの不具合です。お手数ですが報告してください)
-probes-no-result = プローブが結果を返さずに終わりました
+probes-no-result = プローブが結果を返さずに終わりました。
 probes-timed-out = { $seconds }秒で時間切れになりました。最後まで実行するには、このプローブの`timeout`を延ばしてください。
 probes-io-problem = { $problem ->
     [permission-denied] 読む権限がありません
@@ -405,12 +409,12 @@ probes-io-problem = { $problem ->
     [symlink-loop] シンボリックリンクがループしています
    *[other] { $error }
 }
-probes-tool-missing = `{ $tool }`がインストールされていないか、`PATH`にありません
+probes-tool-missing = `{ $tool }`がインストールされていないか、`PATH`にありません。
 probes-cannot-run-tool = `{ $tool }`を実行できません({ $error })
 probes-tool-failed = { $how ->
-    [code] `{ $tool }`が終了コード{ $code }で失敗しました
-    [signal] `{ $tool }`がシグナル{ $signal }で強制終了されました
-   *[other] `{ $tool }`が終了コードを返さずに終わりました
+    [code] `{ $tool }`が終了コード{ $code }で失敗しました。
+    [signal] `{ $tool }`がシグナル{ $signal }で強制終了されました。
+   *[other] `{ $tool }`が終了コードを返さずに終わりました。
 }
 probes-tool-failed-output = { $failed }。エラー出力:「{ $stderr }」
 probes-tool-json-not-understood = `{ $tool }`が出力したJSONを解釈できません(詳細: { $error })
@@ -419,7 +423,7 @@ probes-package-lists-stale = パッケージリストの最終更新は{ $age }�
 probes-security-updates-pending = 未適用のセキュリティ更新が{ $count }件あります(上限{ $max }件)
 probes-security-updates-pending-list = 未適用のセキュリティ更新が{ $count }件あります(上限{ $max }件)。対象: { $packages }
 probes-no-package-lists = { $dir }にパッケージリストがないため、未適用の更新がわかりません(`apt-get update`を実行してから、もう一度`medsec probe`を実行してください)
-probes-package-lists-refresh-unknown = パッケージリストの最終更新日時がわかりません
+probes-package-lists-refresh-unknown = パッケージリストの最終更新日時がわかりません。
 probes-dpkg-up-to-date = 未適用のセキュリティ更新は{ $security }件(上限{ $max }件)、その他の更新は{ $other }件です。パッケージリストの更新は{ $age }前です。
 probes-dpkg-up-to-date-no-age = 未適用のセキュリティ更新は{ $security }件(上限{ $max }件)、その他の更新は{ $other }件です。パッケージリストの更新日時はわかりません。
 probes-dnf-metadata-stale = dnfのメタデータの最終更新は{ $age }前です(上限{ $max_days }日)
@@ -430,14 +434,14 @@ probes-dnf-updateinfo-failed = `dnf updateinfo`が失敗しました。エラー
 probes-kernel-reboot-needed = 動作中のカーネルは、インストール済みの最新版({ $newest })ではありません。再起動して最新版に切り替えてください。
 probes-reboot-required = 更新を終えるには再起動が必要です(/run/reboot-requiredがあります)
 probes-windows-native-only = インストール済みのWindows更新を直接読めるのはWindows上だけです。ほかのOSでは`Get-HotFix | Export-Csv -NoTypeInformation hotfix.csv`で書き出し、`hotfix_csv`に指定してください。
-probes-hotfix-csv-invalid = { $source }を読めません({ $error })
-probes-hotfix-no-dates = { $source }に、インストール日のある更新がありません
+probes-hotfix-csv-invalid = `{ $source }`を読めません({ $error })
+probes-hotfix-no-dates = { $source }に、インストール日のある更新がありません。
 probes-hotfix-stale = 最新の更新のインストールは{ $days }日前です(上限{ $max_days }日)
 probes-hotfix-current = 更新が{ $count }件インストールされています。最新は{ $days }日前です(上限{ $max_days }日)
 probes-hotfix-pending-unknown = Get-HotFixはインストール済みの更新しか示さないため、未適用の更新はわかりません(Windows Updateで確認してください)
-probes-passwd-unreadable = { $path }を読めません({ $error })。ローカルアカウントはUnixの/etc/passwdからだけ読みます。
-probes-leavers-unreadable = 退職者リスト{ $path }を読めません({ $error })
-probes-lastlog-too-large = { $bytes }バイトあり(uidごとの疎なファイル)、読みませんでした
+probes-passwd-unreadable = `{ $path }`を読めません({ $error })。ローカルアカウントはUnixの/etc/passwdからだけ読みます。
+probes-leavers-unreadable = 退職者リスト`{ $path }`を読めません({ $error })
+probes-lastlog-too-large = { $bytes }バイトあり(uidごとの疎なファイル)、読みませんでした。
 probes-shadow-unreadable = /etc/shadowを読めません(ロックや空のパスワードを確かめるにはrootで実行してください)。ログインシェルのあるアカウントは、ログインできるものとして数えます。
 probes-accounts-to-review = 確認が必要なアカウントが{ $count }件あります: { $accounts }
 probes-flagged-account = { $name }({ $flags })
@@ -445,7 +449,7 @@ probes-flag-leaver = 退職者リストにあり、まだログインできる
 probes-flag-empty-password = パスワードが空
 probes-flag-unused-for = 最終ログインは{ $days }日前(上限{ $max_days }日)
 probes-flag-never-logged-in = 一度もログインしていない
-probes-no-login-records = ログイン記録(/var/lib/wtmpdb/wtmp.db、/var/log/wtmp、/var/log/lastlog)がないため、使われていないアカウントを判定できません
+probes-no-login-records = ログイン記録(/var/lib/wtmpdb/wtmp.db、/var/log/wtmp、/var/log/lastlog)がないため、使われていないアカウントを判定できません。
 probes-accounts-in-use = { $leavers_checked ->
     [true] ログインできるアカウントは{ $can_log_in }件です。{ $max_days }日を超えて使われていないものや、退職者のものはありません。
    *[false] ログインできるアカウントは{ $can_log_in }件です。{ $max_days }日を超えて使われていないものはありません。
@@ -464,14 +468,14 @@ probes-port-program = { $address }の{ $protocol ->
     [udp] UDP
    *[other] { $protocol }
 } { $port }番ポート({ $program })
-probes-nothing-readable = この環境では/proc/netもsystemdの設定も読めません
+probes-nothing-readable = この環境では/proc/netもsystemdの設定も読めません。
 probes-no-allowlist = 有効なサービス{ $services }件、開いているポート{ $ports }件を記録しました。許可リストがないため判定していません(判定するには`allowed_services`と`allowed_ports`を設定してください)
-probes-all-allowed = 有効なサービス{ $services }件と開いているポート{ $ports }件は、すべて許可リストにあります
-probes-ledger-unreadable = 台帳{ $path }を読めません({ $error })
-probes-ledger-invalid = { $path }を台帳として読めません({ $error })
+probes-all-allowed = 有効なサービス{ $services }件と開いているポート{ $ports }件は、すべて許可リストにあります。
+probes-ledger-unreadable = 台帳`{ $path }`を読めません({ $error })
+probes-ledger-invalid = `{ $path }`を台帳として読めません({ $error })
 probes-ledger-no-header = { $path }の最初の10行に、台帳の列見出しの行がありません(機器名、種別、設置場所、OS、管理者、リモートメンテナンスなどの列名にするか、`columns`で対応付けてください)
-probes-ledger-unsupported-format = { $path }は.{ $ext }形式のため読めません(読めるのは.xlsx、.xlsm、.csvです)。台帳を.xlsxか.csvで保存し直してください。
-probes-ledger-unclassified-rows = 種別がサーバ・端末PC・ネットワーク機器のどれでもない行が{ $rows }行あり、確認していません
+probes-ledger-unsupported-format = `{ $path }`は.{ $ext }形式のため読めません(読めるのは.xlsx、.xlsm、.csvです)。台帳を.xlsxか.csvで保存し直してください。
+probes-ledger-unclassified-rows = 種別がサーバ・端末PC・ネットワーク機器のどれでもない行が{ $rows }行あり、確認していません。
 probes-ledger-missing-columns = 台帳に次の列がありません: { $columns }
 probes-ledger-field = { $field ->
     [name] 機器名
@@ -485,30 +489,30 @@ probes-ledger-field = { $field ->
     [model] 機種
    *[other] { $field }
 }(`{ $field }`)
-probes-ledger-no-devices = サーバ・端末PC・ネットワーク機器が1台も記載されていません
+probes-ledger-no-devices = サーバ・端末PC・ネットワーク機器が1台も記載されていません。
 probes-ledger-row-problems = 未記入または不正な欄が{ $count }か所あります: { $rows }
 probes-ledger-row = { $row }行目({ $device }): { $problem }
 probes-ledger-row-unnamed = { $row }行目: { $problem }
-probes-ledger-empty-field = { $field }が空です
-probes-ledger-remote-maintenance-not-yes-no = リモートメンテナンスの「{ $value }」は、はい/いいえ(有/無)のどちらでもありません
-probes-host-not-in-ledger = この機器({ $host })が台帳にありません
+probes-ledger-empty-field = { $field }が空です。
+probes-ledger-remote-maintenance-not-yes-no = リモートメンテナンスの「{ $value }」は、はい/いいえ(有/無)のどちらでもありません。
+probes-host-not-in-ledger = この機器({ $host })が台帳にありません。
 probes-ledger-complete = { $devices }台の機器が、必要な欄をすべて記入して記載されています。この機器({ $host })は{ $row }行目です。
 probes-remote-needs-format = `{ $path }`はリモートのリポジトリのようです。`format = "restic"`か`format = "borg"`を指定してください。
 probes-backup-missing = { $path }は現在ありません(マウントされていない、またはオフラインのバックアップは、ここからは確認できません。直接確認してください)
 probes-backup-not-a-folder = { $path }はフォルダではありません。バックアップのフォルダかリポジトリを指定してください。
-probes-password-file-unreadable = パスワードファイル{ $path }を読めません({ $error })
+probes-password-file-unreadable = パスワードファイル`{ $path }`を読めません({ $error })
 probes-walk-problems = シンボリックリンクのループ{ $loops }件、読めないフォルダ・ファイル{ $unreadable }件、走査中に消えたもの{ $vanished }件、その他のエラー{ $other }件
-probes-too-few-files = ファイルが{ $files }個で、`min_files = { $min }`より少ないです
-probes-too-few-bytes = 合計{ $bytes }バイトで、`min_bytes = { $min }`より少ないです
-probes-backup-too-old = 最新のファイルは{ $age }前のもので、`max_age = { $max_age }`より古いです
+probes-too-few-files = ファイルが{ $files }個で、`min_files = { $min }`より少ないです。
+probes-too-few-bytes = 合計{ $bytes }バイトで、`min_bytes = { $min }`より少ないです。
+probes-backup-too-old = 最新のファイルは{ $age }前のもので、`max_age = { $max_age }`より古いです。
 probes-backup-partly-unread = { $stopped ->
     [true] { $failures }。ただし、ツリーの{ $unreadable }か所を読めず、走査も途中で止まったため、より新しいバックアップがあるかもしれません。
    *[false] { $failures }。ただし、ツリーの{ $unreadable }か所を読めなかったため、より新しいバックアップがあるかもしれません。
 }
 probes-backup-fresh-no-age = ファイル{ $files }個、合計{ $bytes }バイトです。最新のファイルの日時はわかりません(`max_age = { $max_age }`)
 probes-backup-fresh = ファイル{ $files }個、合計{ $bytes }バイトです。最新は{ $age }前のものです(`max_age = { $max_age }`)
-probes-too-few-snapshots = { $tool }のスナップショットが{ $count }個で、`min_snapshots = { $min }`より少ないです
-probes-snapshot-too-old = 最新の{ $tool }スナップショットは{ $age }前のもので、`max_age = { $max_age }`より古いです
+probes-too-few-snapshots = { $tool }のスナップショットが{ $count }個で、`min_snapshots = { $min }`より少ないです。
+probes-snapshot-too-old = 最新の{ $tool }スナップショットは{ $age }前のもので、`max_age = { $max_age }`より古いです。
 probes-snapshots-fresh = { $tool }のスナップショットが{ $count }個あります。最新は{ $age }前のものです(`max_age = { $max_age }`)
 probes-snapshots-fresh-no-age = { $tool }のスナップショットが{ $count }個あります。最新の日時はわかりません(`max_age = { $max_age }`)
 probes-same-filesystem = バックアップが、保護するデータ({ $path })と同じファイルシステムにあります。別の媒体やオフラインの場所にも世代を保管してください。
@@ -538,44 +542,44 @@ probes-summary = 機器`{ $host }`のプローブの結果: 合格{ $pass }件�
 
 # Errors of `medsec probe` and its configuration file.
 probes-root-not-a-folder = { $exists ->
-    [no] `--root`に指定した{ $path }はありません
-   *[yes] `--root`に指定した{ $path }はフォルダではありません
+    [no] `--root`に指定した{ $path }はありません。
+   *[yes] `--root`に指定した{ $path }はフォルダではありません。
 }
-probes-cannot-read-file = { $path }を読めません({ $error })
-probes-cannot-write-evidence = 証拠を{ $path }に書き込めません({ $error })
-probes-config-cannot-read = プローブの設定ファイル{ $path }を読めません({ $error })
+probes-cannot-read-file = `{ $path }`を読めません({ $error })
+probes-cannot-write-evidence = 証拠を`{ $path }`に書き込めません({ $error })
+probes-config-cannot-read = プローブの設定ファイル`{ $path }`を読めません({ $error })
 probes-config-invalid = { $location }: { $message }
 probes-config-not-utf8 = UTF-8のテキストではありません({ $byte }バイト目)。UTF-8で保存してください。
 probes-config-toml = TOMLの書き方に誤りがあります(詳細: { $detail })
 probes-config-unknown-setting = `{ $field }`という設定はありません。綴りを確かめてください(使える設定はdocs/probes.mdにあります)
-probes-config-missing-setting = `{ $field }`の設定がありません
+probes-config-missing-setting = `{ $field }`の設定がありません。
 probes-config-unknown-role = role `{ $value }`は使えません。`server`か`terminal`を指定してください。
 probes-config-unknown-kind = プローブの種類`{ $value }`はありません。使える種類: { $known }
 probes-config-field-not-for-kind = `{ $field }`は`{ $kind }`プローブの設定ではありません。使える設定: { $allowed }
-probes-config-negative = 0以上の数にしてください
-probes-config-out-of-range = { $min }から{ $max }までの数にしてください
+probes-config-negative = 0以上の数にしてください。
+probes-config-out-of-range = { $min }から{ $max }までの数にしてください。
 probes-config-unknown-source = source `{ $value }`は使えません。auto、dpkg、rpm、windows、hotfix-csvのどれかを指定してください。
 probes-config-unknown-date-order = date_order `{ $value }`は使えません。mdy、dmy、ymdのどれかを指定してください。
-probes-config-hotfix-csv-needed = `source = "hotfix-csv"`には`hotfix_csv = "PATH"`(`Get-HotFix | Export-Csv`で書き出したファイル)が必要です
-probes-config-backup-needs-path = backup-freshnessプローブには`path`(バックアップのフォルダかリポジトリ)が必要です
+probes-config-hotfix-csv-needed = `source = "hotfix-csv"`には`hotfix_csv = "PATH"`(`Get-HotFix | Export-Csv`で書き出したファイル)が必要です。
+probes-config-backup-needs-path = backup-freshnessプローブには`path`(バックアップのフォルダかリポジトリ)が必要です。
 probes-config-unknown-format = format `{ $value }`は使えません。auto、directory、restic、borgのどれかを指定してください。
 probes-config-unknown-time-basis = time_basis `{ $value }`は使えません。`change`(mtimeとctimeの新しいほう)か`mtime`を指定してください。
-probes-config-ledger-needs-path = asset-ledgerプローブには`path`(台帳の.csvか.xlsx)が必要です
+probes-config-ledger-needs-path = asset-ledgerプローブには`path`(台帳の.csvか.xlsx)が必要です。
 probes-config-unknown-ledger-field = `{ $key }`の台帳の欄`{ $field }`はありません。使える欄: { $known }
 probes-config-not-a-duration = `{ $value }`は期間として読めません。数と単位で書いてください: 90m、36h、7d(単位はs、m、h、d、w)
 probes-config-not-a-port = `{ $value }`はポートとして読めません。22/tcpや123/udpのように書いてください。
-probes-config-bad-protocol = `{ $value }`のプロトコルはtcpかudpにしてください
-probes-config-host-and-any-host = `host`(どの機器のスナップショットを数えるか)と`any_host = true`は、どちらか一方だけを指定してください
+probes-config-bad-protocol = `{ $value }`のプロトコルはtcpかudpにしてください。
+probes-config-host-and-any-host = `host`(どの機器のスナップショットを数えるか)と`any_host = true`は、どちらか一方だけを指定してください。
 probes-protects-missing = `protects`の{ $path }がこの機器にありません。パスを確かめてください(相対パスは設定ファイルのフォルダからの位置です)
 probes-checkpoints-ignored = borgのチェックポイント(中断したバックアップ)が{ $count }個ありました。バックアップとしては数えていません。
 probes-snapshots-unreadable = 日時を読み取れない{ $tool }のスナップショットが{ $count }個あり、数えていません(例:「{ $example }」)
 probes-all-snapshots-unreadable = { $tool }のスナップショット{ $count }個のどれも日時を読み取れないため、判定できません(例:「{ $example }」)。`{ $tool }`の出力を確かめてください。
 probes-snapshots-not-counted = 数えなかった{ $tool }のスナップショット: { $host }以外の機器のものが{ $other_hosts }個、`protects`以外のパスのものが{ $other_paths }個
-probes-no-snapshot-of-path = { $path }(`protects`のパス)を含む{ $tool }のスナップショットがありません
+probes-no-snapshot-of-path = { $path }(`protects`のパス)を含む{ $tool }のスナップショットがありません。
 probes-dpkg-unfinished = `dpkg`の処理が終わっていないパッケージが{ $count }個あります(更新の途中です): { $packages }。`dpkg --configure -a`か`apt-get -f install`で完了させてください。
 probes-hotfix-date-order-unknown = { $source }: { $example }のような日付は、日が先か月が先かをファイルから決められません。書き出したPCの日付の書き方に合わせて`date_order = "dmy"`(日が先)か`date_order = "mdy"`(月が先)を設定してください。
 probes-hotfix-date-order-conflict = { $source }: { $day_first }は日が先、{ $month_first }は月が先の書き方で、食い違っています。一覧を書き出し直すか、`date_order`を設定してください。
-probes-login-records-unreadable = ログイン記録{ $path }はありますが読めません({ $error })。そのため、使われていないアカウントは判定していません。rootで実行するか、ファイルを確かめてください。
+probes-login-records-unreadable = ログイン記録`{ $path }`はありますが読めません({ $error })。そのため、使われていないアカウントは判定していません。rootで実行するか、ファイルを確かめてください。
 probes-dpkg-status-malformed = `dpkg`のデータベースの`Status:`行が読み取れないパッケージが{ $count }個あり、更新の途中かどうかわかりません。最初は{ $package }の「{ $line }」です。`dpkg --audit`で確かめてください。
 probes-snapshots-not-counted-paths = 数えなかった{ $tool }のスナップショット: `protects`以外のパスのものが{ $other_paths }個
 probes-snapshots-not-counted-hosts = 数えなかった{ $tool }のスナップショット: { $host }以外の機器のものが{ $other_hosts }個
@@ -609,23 +613,23 @@ report-probe-evidence = { $path }: { $reason }
 report-probe-evidence-not-json = { $line }行{ $column }列: JSONではありません(詳細: { $error })
 report-probe-evidence-version = format_version { $expected }の確認結果ファイルではありません(見つかった値: { $found })。`medsec probe --out evidence.json`で作成してください。
 report-probe-evidence-shape = 確認結果ファイルの形式ではありません(詳細: { $error })
-report-read = { $path }を読めません: { $reason }
+report-read = `{ $path }`を読めません: { $reason }
 report-json = { $path }:{ $line }:{ $column }: report.jsonの形式ではありません(詳細: { $error })
 report-version = { $path }: format_version { $found }には対応していません。このmedsecが読めるのはformat_version { $supported }です(新しいmedsecなら読める場合があります)。
 report-version-missing = (なし)
 report-serialize = report.jsonを書けません: { $error }
 report-not-replaced = { $path }は置き換えませんでした: { $reason }。何も書き込んでいません。`--out`には新しいフォルダか空のフォルダを指定するか、先にこのフォルダを移動してください。
-report-not-replaced-not-folder = フォルダではありません
-report-not-replaced-symlink = シンボリックリンクです
+report-not-replaced-not-folder = フォルダではありません。
+report-not-replaced-symlink = シンボリックリンクです。
 report-not-replaced-no-manifest = medsecの報告書一式ではありません({ $manifest }がありません)
 report-not-replaced-bad-manifest = { $manifest }がマニフェストとして読めません({ $line }行目: { $reason })
 report-not-replaced-not-report = medsecの報告書一式ではありません({ $reason })
-report-not-replaced-no-report-listed = マニフェストに{ $file }がありません
+report-not-replaced-no-report-listed = マニフェストに{ $file }がありません。
 report-not-replaced-unlisted = マニフェストにないファイルまたはフォルダが{ $count }件あります: { $names }
 report-not-replaced-not-named = マニフェストにreport.jsonが記載していないファイルが{ $count }件あり、medsecが書いたものではありません: { $names }
 report-not-replaced-changed = マニフェストの作成後に変更または削除されたファイルが{ $count }件あります: { $names }
 report-render-not-a-bundle = { $path }は報告書一式のフォルダではありません(report.jsonもMANIFEST.sha256もありません)。`medsec report`で作ったフォルダか、そのreport.jsonを指定してください。
-report-not-a-report = { $path }はmedsecの報告書ではありません。`medsec report`で作ったreport.jsonに必ずある{ $missing }がありません。
+report-not-a-report = `{ $path }`はmedsecの報告書ではありません。`medsec report`で作ったreport.jsonに必ずある{ $missing }がありません。
 report-not-replaced-unreadable = 中身をすべては読めません({ $reason })
 
 ## signing
@@ -633,8 +637,8 @@ report-not-replaced-unreadable = 中身をすべては読めません({ $reason 
 signing-prompt-new-key = 新しい秘密鍵のパスフレーズ:
 signing-prompt-again = 確認のため、もう一度パスフレーズを入力してください:
 signing-prompt-key = { $path }のパスフレーズ:
-signing-passphrase-env-unset = `--passphrase-env { $var }`: 環境変数{ $var }が設定されていません
-signing-passphrase-env-not-utf8 = `--passphrase-env { $var }`: 値がUTF-8ではありません
+signing-passphrase-env-unset = `--passphrase-env { $var }`: 環境変数{ $var }が設定されていません。
+signing-passphrase-env-not-utf8 = `--passphrase-env { $var }`: 値がUTF-8ではありません。
 signing-passphrase-no-terminal = パスフレーズが必要ですが、入力できる端末がありません。`--passphrase-env VAR`で渡してください。
 signing-passphrase-unreadable = 端末からパスフレーズを読み取れません: { $reason }
 signing-passphrase-differ = 2回入力したパスフレーズが一致しません。何も書き込んでいません。
@@ -644,23 +648,23 @@ signing-keygen-secret-windows = 秘密鍵: { $path }(本人だけが読めるよ
 signing-keygen-public = 公開鍵: { $path }(検査する側に渡してください)
 signing-keygen-unencrypted = 注意: { $path }は暗号化されていません。このファイルを読める人は誰でもあなたの名前で署名できます。
 signing-signed-bundle = { $dir }に署名しました: ファイル{ $files }件、鍵{ $key }
-signing-signed-form = { $form }に鍵{ $key }で署名し、{ $signature }を書き込みました
+signing-signed-form = { $form }に鍵{ $key }で署名し、{ $signature }を書き込みました。
 signing-trusted-comment = 信頼済みコメント: { $comment }
 signing-check-with = 標準のツールでの確認方法: { $command }
 signing-need-dir = 署名する報告書一式のフォルダDIRを指定してください(事業者確認用に署名するときは`--form FILE`)
 signing-error-exists = { $path }はすでにあります。上書きするには`--force`を付けてください。
-signing-error-key-unreadable = { $what } { $path }を読めません(詳細: { $detail })
+signing-error-key-unreadable = { $what } `{ $path }`を読めません(詳細: { $detail })
 signing-error-bad-key = { $path }: minisignの{ $what }ではありません: { $reason }
 signing-what-public-key = 公開鍵
 signing-what-secret-key = 秘密鍵
-signing-key-empty = ファイルが空です
-signing-key-no-comment = 1行目が`untrusted comment: ...`ではありません
-signing-key-no-key-line = 鍵の行がありません
-signing-key-not-base64 = 鍵の行がbase64ではありません
+signing-key-empty = ファイルが空です。
+signing-key-no-comment = 1行目が`untrusted comment: ...`ではありません。
+signing-key-no-key-line = 鍵の行がありません。
+signing-key-not-base64 = 鍵の行がbase64ではありません。
 signing-key-unsupported = 対応していない方式です(Ed25519で、scryptによる暗号化または暗号化なしの鍵に対応しています)
 signing-key-public-given = これは公開鍵のファイルです。`--key`には秘密鍵(`medsec keygen`が作るNAME.key)を指定してください。公開鍵(NAME.pub)は`medsec verify --pubkey`で使います。
 signing-key-detail = 鍵を読み取れません(詳細: { $detail })
-signing-error-wrong-passphrase = { $path }: この秘密鍵のパスフレーズが違います
+signing-error-wrong-passphrase = { $path }: この秘密鍵のパスフレーズが違います。
 signing-error-passphrase-needed = { $path }は暗号化されています。端末でパスフレーズを入力するか、`--passphrase-env VAR`で渡してください。
 signing-error-empty-passphrase = パスフレーズが空です。パスフレーズを決めるか、パスフレーズなしの鍵を作るときは`--unencrypted`を付けてください。
 signing-error-sign = 署名できませんでした: { $reason }
@@ -669,36 +673,36 @@ signing-error-self-check = 書き込んだ署名を確認できませんでし�
 signing-error-key-not-private = { $path }はほかのユーザーも読めます(モード{ $mode })。秘密鍵は本人だけが読めるようにしてください: `chmod 600 { $path }`(ほかの人に写された恐れがあれば鍵を作り直してください)
 signing-unsafe-remove = { $reason }。署名する前に取り除いてください。
 signing-unsafe-unreadable = 読み取れません: { $reason }
-signing-unsafe-claim = `{ $value }`が空か制御文字を含むため、署名できません
+signing-unsafe-claim = `{ $value }`が空か制御文字を含むため、署名できません。
 signing-unsafe-not-answers = 回答ファイルとして使えません: { $reason }
 signing-unsafe-vendor-name-empty = 事業者名が空です。[vendor]表の`name = ""`に事業者名を書いてください。
 signing-unsafe-not-vendor-form = 事業者確認用ではありません(事業者名を書いた[vendor]表がありません)
 signing-unsafe-attach = `{ $name }`として添付できません: { $reason }
-signing-attach-own-file = 報告書一式が自ら使うファイル名です
-signing-attach-taken = 同じ名前のファイルがほかにあります
-signing-path-empty = 空のパスです
-signing-path-absolute = 絶対パスです
-signing-path-backslash = 名前にバックスラッシュか制御文字があります
-signing-path-dot = 空・`.`・`..`の要素があります
-signing-manifest-no-final-newline = 最後の行に改行がありません
-signing-manifest-not-a-line = `<16進数64桁>  <パス>`の形ではありません
-signing-manifest-hash-not-hex = SHA-256は小文字の16進数64桁で書きます
-signing-manifest-no-two-spaces = ハッシュとパスの間は空白2つです
+signing-attach-own-file = 報告書一式が自ら使うファイル名です。
+signing-attach-taken = 同じ名前のファイルがほかにあります。
+signing-path-empty = 空のパスです。
+signing-path-absolute = 絶対パスです。
+signing-path-backslash = 名前にバックスラッシュか制御文字があります。
+signing-path-dot = 空・`.`・`..`の要素があります。
+signing-manifest-no-final-newline = 最後の行に改行がありません。
+signing-manifest-not-a-line = `<16進数64桁>  <パス>`の形ではありません。
+signing-manifest-hash-not-hex = SHA-256は小文字の16進数64桁で書きます。
+signing-manifest-no-two-spaces = ハッシュとパスの間は空白2つです。
 signing-manifest-bad-path = `{ $path }`: { $reason }
-signing-manifest-own-file = マニフェストに{ $path }は載せられません
-signing-manifest-twice = `{ $path }`が2回載っています
-signing-refused-name-not-utf8 = 名前がUTF-8ではありません
+signing-manifest-own-file = マニフェストに{ $path }は載せられません。
+signing-manifest-twice = `{ $path }`が2回載っています。
+signing-refused-name-not-utf8 = 名前がUTF-8ではありません。
 signing-refused-symlink = シンボリックリンクです(報告書一式には通常のファイルだけを入れます)
-signing-refused-not-regular = 通常のファイルではありません
-signing-unreadable-loop = フォルダが循環しています
-signing-unreadable-too-deep = フォルダの階層が{ $max }を超えるため読みません
-signing-too-large = { $size }バイトあり、上限{ $limit }バイトを超えます
+signing-refused-not-regular = 通常のファイルではありません。
+signing-unreadable-loop = フォルダが循環しています。
+signing-unreadable-too-deep = フォルダの階層が{ $max }を超えるため読みません。
+signing-too-large = { $size }バイトあり、上限{ $limit }バイトを超えます。
 signing-trusted-version = format_version { $found }には対応していません。このmedsecが読めるのはformat_version { $supported }です。
 signing-trusted-institution-key = [institutions]のキー`{ $key }`は医療機関コードではありません。数字10桁で書いてください(すべての医療機関を表す書き方はありません)
 signing-trusted-institution-twice = 医療機関{ $code }が[institutions]に2回あります(最初は{ $first }行目。全角数字は半角として読みます)。1つにまとめ、鍵はすべてそこに書いてください。
-signing-trusted-vendor-empty = [vendors]のキー(事業者名)が空です
-signing-trusted-institution-no-keys = 医療機関{ $code }の`keys`が空です
-signing-trusted-vendor-no-keys = 事業者`{ $name }`の`keys`が空です
+signing-trusted-vendor-empty = [vendors]のキー(事業者名)が空です。
+signing-trusted-institution-no-keys = 医療機関{ $code }の`keys`が空です。
+signing-trusted-vendor-no-keys = 事業者`{ $name }`の`keys`が空です。
 signing-trusted-not-public-key = minisignの公開鍵ではありません: { $reason }
 signing-trusted-toml = keys.tomlとして読めません(詳細: { $error })
 signing-key-not-text = 文字として読めないファイルです(UTF-8かUTF-16で保存してください)
@@ -731,69 +735,69 @@ verify-io-permission-denied = 権限がありません
 verify-io-other = システムのエラーです(詳細: { $error })
 verify-keys-warning = 注意: { $warning }
 verify-bundled-checklists-failed = 注意: 同梱のチェックリストを読み込めませんでした(詳細: { $error })。`--checklist`で指定したチェックリストだけを使います。
-verify-bundle-not-folder = フォルダではありません
+verify-bundle-not-folder = フォルダではありません。
 verify-bundle-cannot-open = フォルダを開けません: { $reason }
-verify-bundle-internal-error = 内部エラーのため確認が中断しました
+verify-bundle-internal-error = 内部エラーのため確認が中断しました。
 verify-bundle-unreadable = 報告書一式を読めません: { $reason }
 verify-content-untrusted = 完全性または署名の確認に失敗したため、report.jsonの内容は信頼できません。医療機関・回答・指摘は表示しません。
-verify-not-verified = 署名を確認できませんでした
-verify-top-file-missing = { $name }がありません
+verify-not-verified = 署名を確認できませんでした。
+verify-top-file-missing = { $name }がありません。
 verify-named-by = (report.jsonの{ $field }が指すファイル)
 verify-file-not-regular = 通常のファイルではないため開きません{ $named }
 verify-file-too-large = { $size }バイトあり、上限{ $limit }バイトを超えるため読みません{ $named }
 verify-file-unreadable = 読み取れません: { $reason }{ $named }
 verify-manifest-malformed = マニフェストの形式が不正です({ $line }行目): { $reason }
 verify-manifest-not-utf8 = マニフェストがUTF-8のテキストではありません({ $byte }バイト目)
-verify-file-missing = マニフェストにありますが、ファイルがありません
-verify-file-changed = SHA-256がマニフェストと異なります
-verify-file-extra = マニフェストにないファイルです
+verify-file-missing = マニフェストにありますが、ファイルがありません。
+verify-file-changed = SHA-256がマニフェストと異なります。
+verify-file-extra = マニフェストにないファイルです。
 verify-file-unsafe = 安全でないため開きません: { $reason }
 verify-report-path-unsafe = report.jsonの{ $field }が`{ $path }`を指しています: { $reason }。報告書一式内の相対パス以外は開きません。
-verify-report-path-unlisted = report.jsonの{ $field }が指す`{ $path }`は署名されたマニフェストにないため、開きません
-verify-evidence-digest-mismatch = report.jsonの{ $field }に記録された`{ $path }`のSHA-256がマニフェストと異なります
+verify-report-path-unlisted = report.jsonの{ $field }が指す`{ $path }`は署名されたマニフェストにないため、開きません。
+verify-evidence-digest-mismatch = report.jsonの{ $field }に記録された`{ $path }`のSHA-256がマニフェストと異なります。
 verify-signature-not-minisign = minisignの署名ではありません(詳細: { $error })
 verify-signature-not-exact = minisignの正確な符号化ではありません(空白・改行・パディングが変更されています)
 verify-signature-untrusted-comment = 想定外の非署名コメント`{ $comment }`です(この行は署名の対象外のため、medsecは標準のものだけを受け付けます)
-verify-key-wrong = 鍵{ $key }で署名されていますが、指定された鍵は{ $given }です
-verify-key-unknown = 鍵{ $key }で署名されていますが、信頼する鍵の一覧にありません
+verify-key-wrong = 鍵{ $key }で署名されていますが、指定された鍵は{ $given }です。
+verify-key-unknown = 鍵{ $key }で署名されていますが、信頼する鍵の一覧にありません。
 verify-signature-legacy = 旧形式(事前ハッシュなし)の署名です。現在のminisignまたはmedsecで署名し直してください。
 verify-signature-invalid = 署名が{ $file }と一致しません(鍵{ $key }による署名)
-verify-report-missing = マニフェストにreport.jsonが含まれていません
+verify-report-missing = マニフェストにreport.jsonが含まれていません。
 verify-report-unreadable = report.jsonを読めません: { $reason }
-verify-key-untrusted = 鍵{ $key }は医療機関{ $code }の鍵として信頼されていません
-verify-institution-mismatch = この報告書は医療機関{ $code }({ $name })のもので、{ $expected }のものではありません
+verify-key-untrusted = 鍵{ $key }は医療機関{ $code }の鍵として信頼されていません。
+verify-institution-mismatch = この報告書は医療機関{ $code }({ $name })のもので、{ $expected }のものではありません。
 verify-institution-other-genuine = この報告書一式は本物です(署名とすべてのファイルを確認できました)が、別の医療機関{ $code }({ $name })のものです。`--institution`で指定された{ $expected }のものではありません。
-verify-trusted-comment-mismatch = 署名では`{ $field }`が`{ $signed }`ですが、report.jsonでは`{ $actual }`です
+verify-trusted-comment-mismatch = 署名では`{ $field }`が`{ $signed }`ですが、report.jsonでは`{ $actual }`です。
 verify-trusted-comment-plain = 署名の信頼済みコメントに医療機関・チェックリスト・報告書の記載がありません(他のツールで署名されています)。マニフェストの署名はreport.jsonも保護しています。
 verify-trusted-comment-malformed = 署名の信頼済みコメントが不正です: { $reason }
-verify-comment-twice = `{ $field }`が2回あります
-verify-comment-missing = `{ $field }`がありません
-verify-comment-version = { $found }はこのmedsecが読める版({ $reads })ではありません
+verify-comment-twice = `{ $field }`が2回あります。
+verify-comment-missing = `{ $field }`がありません。
+verify-comment-version = { $found }はこのmedsecが読める版({ $reads })ではありません。
 verify-checklist-unknown = ダイジェスト{ $digest }のチェックリスト{ $checklist }はわかりません。そのファイルを`--checklist PATH`で指定してください。
 verify-checklist-unknown-in-file = { $file }: ダイジェスト{ $digest }のチェックリスト{ $checklist }はわかりません。そのファイルを`--checklist PATH`で指定してください。
-verify-checklist-mismatch = ダイジェストは{ $actual }のものですが、報告書は{ $checklist }としています
-verify-checklist-other-year = 報告書は{ $fy }、チェックリスト{ $checklist }は{ $checklist_fy }のものです
-verify-fiscal-year-other = 報告書は{ $fy }のもので、今年度は{ $now }です
+verify-checklist-mismatch = ダイジェストは{ $actual }のものですが、報告書は{ $checklist }としています。
+verify-checklist-other-year = 報告書は{ $fy }、チェックリスト{ $checklist }は{ $checklist_fy }のものです。
+verify-fiscal-year-other = 報告書は{ $fy }のもので、今年度は{ $now }です。
 verify-generated-at-bad = generated_atがRFC 3339の時刻ではありません: `{ $value }`
-verify-findings-disagree-recorded = report.jsonは`{ $code }`({ $place })を記録していますが、回答を確認し直すと見つかりません
-verify-findings-disagree-rerun = 回答を確認し直すと`{ $code }`({ $place })が見つかりますが、report.jsonには記録されていません
-verify-vendor-not-in-bundle = 事業者確認用{ $file }(report.json上の事業者名`{ $vendor }`)が報告書一式に含まれていないため、事業者の署名を確認できません
-verify-vendor-not-in-bundle-untrusted = report.jsonの{ $field }が指す事業者確認用は報告書一式に含まれていないため、事業者の署名を確認できません
+verify-findings-disagree-recorded = report.jsonは`{ $code }`({ $place })を記録していますが、回答を確認し直すと見つかりません。
+verify-findings-disagree-rerun = 回答を確認し直すと`{ $code }`({ $place })が見つかりますが、report.jsonには記録されていません。
+verify-vendor-not-in-bundle = 事業者確認用{ $file }(report.json上の事業者名`{ $vendor }`)が報告書一式に含まれていないため、事業者の署名を確認できません。
+verify-vendor-not-in-bundle-untrusted = report.jsonの{ $field }が指す事業者確認用は報告書一式に含まれていないため、事業者の署名を確認できません。
 verify-vendor-path-unsafe = report.jsonの{ $field }が`{ $path }`を指しています: { $reason }。開きません。
-verify-vendor-path-unlisted = report.jsonの{ $field }が指す`{ $path }`は署名されたマニフェストにないため、開きません
-verify-vendor-form-not-utf8 = UTF-8のテキストではありません
-verify-vendor-form-unreadable = { $file }を事業者確認用として読めないため、report.jsonと照合できません: { $reason }
-verify-vendor-form-other-vendor = report.jsonの事業者名が{ $file }の事業者名`{ $vendor }`と異なります
-verify-vendor-form-other-answers = report.jsonの回答が{ $file }の内容と一致しません
+verify-vendor-path-unlisted = report.jsonの{ $field }が指す`{ $path }`は署名されたマニフェストにないため、開きません。
+verify-vendor-form-not-utf8 = UTF-8のテキストではありません。
+verify-vendor-form-unreadable = `{ $file }`を事業者確認用として読めないため、report.jsonと照合できません: { $reason }
+verify-vendor-form-other-vendor = report.jsonの事業者名が{ $file }の事業者名`{ $vendor }`と異なります。
+verify-vendor-form-other-answers = report.jsonの回答が{ $file }の内容と一致しません。
 verify-vendor-form-unsigned = { $file }には事業者の署名がありません({ $signature }がありません)
-verify-vendor-signature-unchecked = { $file }には事業者の署名がありますが、事業者の鍵は`--trusted keys.toml`でしか指定できないため確認していません
-verify-vendor-key-not-listed = { $file }は鍵{ $key }で署名されていますが、keys.tomlは事業者`{ $vendor }`の鍵としてこれを挙げていません
-verify-vendor-key-no-vendor = { $file }は鍵{ $key }で署名されていますが、様式にも署名にも事業者名がないため、どの事業者の鍵か確認できません
+verify-vendor-signature-unchecked = { $file }には事業者の署名がありますが、事業者の鍵は`--trusted keys.toml`でしか指定できないため確認していません。
+verify-vendor-key-not-listed = { $file }は鍵{ $key }で署名されていますが、keys.tomlは事業者`{ $vendor }`の鍵としてこれを挙げていません。
+verify-vendor-key-no-vendor = { $file }は鍵{ $key }で署名されていますが、様式にも署名にも事業者名がないため、どの事業者の鍵か確認できません。
 verify-vendor-signature-problem = 事業者確認用{ $file }: { $problem }
-verify-vendor-comment-mismatch = 事業者の署名では`{ $field }`が`{ $signed }`ですが、様式では`{ $actual }`です
+verify-vendor-comment-mismatch = 事業者の署名では`{ $field }`が`{ $signed }`ですが、様式では`{ $actual }`です。
 verify-vendor-comment-plain = 事業者の署名の信頼済みコメントに事業者名とチェックリストがありません(他のツールで署名されています)。署名は様式を保護しています。
 verify-vendor-comment-malformed = 事業者の署名の信頼済みコメントが不正です: { $reason }
-verify-evidence-not-attached = { $item }({ $round }回目)の回答が証跡`{ $named }`を挙げていますが、その証跡は報告書一式に含まれていません
+verify-evidence-not-attached = { $item }({ $round }回目)の回答が証跡`{ $named }`を挙げていますが、その証跡は報告書一式に含まれていません。
 verify-expect-sha256-mismatch = report.jsonのSHA-256は{ $actual }で、`--expect`で指定された{ $expected }ではありません。印刷された報告書はこの報告書一式のものではありません。
 verify-expect-key-mismatch = 報告書一式は鍵{ $actual }で署名されており、印刷された報告書のQRコードにある{ $expected }ではありません。印刷された報告書はこの報告書一式のものではありません。
 verify-expect-forms = `--expect`には、印刷された報告書にあるSHA-256(16進数64桁。そのまま、または`sha256:`や`SHA-256`の後に続けて)か、QRコードの文字列`medsec:sha256=<16進数64桁>;key=<16進数16桁>`を指定してください。
@@ -846,25 +850,25 @@ lint-severity-warning = 警告
 lint-summary = { $files }個のファイルを確認しました: エラー{ $errors }件、警告{ $warnings }件
 lint-summary-unreadable = { $count }個のファイルまたはフォルダを読めなかったため、その中は確認していません(エラーは標準エラー出力にあります)
 lint-not-utf8 = UTF-8のテキストではありません。ファイルをUTF-8で保存してください。
-lint-unreadable = { $path }を読めません: { common-io-error }
-lint-unreadable-folder = フォルダ{ $path }を読めません: { common-io-error }
+lint-unreadable = `{ $path }`を読めません: { common-io-error }
+lint-unreadable-folder = フォルダ`{ $path }`を読めません: { common-io-error }
 lint-unlistable-folder = フォルダ{ $path }の中身を一覧できません: { common-io-error }
-lint-duplicate-checklist = { $checklist }は{ $first }にも定義されています
+lint-duplicate-checklist = { $checklist }は{ $first }にも定義されています。
 lint-parse-error = TOMLの書き方に誤りがあります(詳細: { $detail })
 lint-unsupported-format-version-newer = `format_version` { $found }には対応していません。このmedsecが読めるのは`format_version` { $supported }です(新しいmedsecなら読める可能性があります)
 lint-unsupported-format-version = `format_version` { $found }には対応していません。このmedsecが読めるのは`format_version` { $supported }です。
 lint-invalid-id-checklist = チェックリストの`id`(`{ $id }`)は小文字・数字・ハイフン(kebab-case)で書いてください。例: `mhlw-institution`
 lint-invalid-id-publisher = `publisher`の`{ $publisher }`は小文字・数字・ハイフン(kebab-case)で書いてください。例: `mhlw`
-lint-invalid-id-item = 項目id `{ $id }`は小文字・数字・ハイフン(a-z、0-9、-)で書いてください
-lint-id-form-mismatch = チェックリストの`id`(`{ $id }`)は`{ $expected }`(発行元-様式)にしてください
-lint-invalid-fiscal-year = `fiscal_year`の{ $year }は2000から2100までの年ではありません
+lint-invalid-id-item = 項目id `{ $id }`は小文字・数字・ハイフン(a-z、0-9、-)で書いてください。
+lint-id-form-mismatch = チェックリストの`id`(`{ $id }`)は`{ $expected }`(発行元-様式)にしてください。
+lint-invalid-fiscal-year = `fiscal_year`の{ $year }は2000から2100までの年ではありません。
 lint-invalid-edition = 版`{ $edition }`は`fyYYYY`の形で書いてください。例: `fy2025`
-lint-edition-year-mismatch = 版`{ $edition }`が`fiscal_year`の{ $year }と合っていません
-lint-invalid-guideline-version = `guideline_version`の`{ $version }`は`6.0`のような形で書いてください
-lint-missing-serves = `serves`に対象とする施設の種類を1つ以上書いてください
-lint-missing-items = チェックリストに`[[items]]`がありません
-lint-invalid-date = `published`の`{ $value }`は2025-05-16のような日付だけで書いてください
-lint-invalid-url = `source_url`の`{ $url }`はhttpまたはhttpsのURLにしてください
+lint-edition-year-mismatch = 版`{ $edition }`が`fiscal_year`の{ $year }と合っていません。
+lint-invalid-guideline-version = `guideline_version`の`{ $version }`は`6.0`のような形で書いてください。
+lint-missing-serves = `serves`に対象とする施設の種類を1つ以上書いてください。
+lint-missing-items = チェックリストに`[[items]]`がありません。
+lint-invalid-date = `published`の`{ $value }`は2025-05-16のような日付だけで書いてください。
+lint-invalid-url = `source_url`の`{ $url }`はhttpまたはhttpsのURLにしてください。
 lint-unknown-form = 様式`{ $value }`は使えません。使える値: { $names }
 lint-unknown-institution-kind = 施設の種類`{ $value }`は使えません。使える値: { $names }
 lint-unknown-scope = 対象`{ $value }`は使えません。使える値: { $names }
@@ -876,29 +880,29 @@ lint-missing-translation-notes = 注記: `{ $lang }`のテキストが空です�
 lint-missing-translation-section = 節{ $section }の見出し: `{ $lang }`のテキストが空です。日本語と英語の両方が必要です。
 lint-missing-translation-item-text = 項目`{ $item }`の本文: `{ $lang }`のテキストが空です。日本語と英語の両方が必要です。
 lint-missing-translation-item-guidance = 項目`{ $item }`の説明: `{ $lang }`のテキストが空です。日本語と英語の両方が必要です。
-lint-ja-not-japanese-title = タイトル: `ja`のテキストに日本語の文字がありません
-lint-ja-not-japanese-notes = 注記: `ja`のテキストに日本語の文字がありません
-lint-ja-not-japanese-section = 節{ $section }の見出し: `ja`のテキストに日本語の文字がありません
-lint-ja-not-japanese-item-text = 項目`{ $item }`の本文: `ja`のテキストに日本語の文字がありません
-lint-ja-not-japanese-item-guidance = 項目`{ $item }`の説明: `ja`のテキストに日本語の文字がありません
-lint-duplicate-section-id = 節のid `{ $section }`が2回宣言されています
+lint-ja-not-japanese-title = タイトル: `ja`のテキストに日本語の文字がありません。
+lint-ja-not-japanese-notes = 注記: `ja`のテキストに日本語の文字がありません。
+lint-ja-not-japanese-section = 節{ $section }の見出し: `ja`のテキストに日本語の文字がありません。
+lint-ja-not-japanese-item-text = 項目`{ $item }`の本文: `ja`のテキストに日本語の文字がありません。
+lint-ja-not-japanese-item-guidance = 項目`{ $item }`の説明: `ja`のテキストに日本語の文字がありません。
+lint-duplicate-section-id = 節のid `{ $section }`が2回宣言されています。
 lint-duplicate-item-id = 項目id `{ $id }`が2回使われています。項目idは重複できません。
-lint-duplicate-number = { $item }は、番号と対象が{ $other }と同じです
+lint-duplicate-number = { $item }は、番号と対象が{ $other }と同じです。
 lint-multiple-gates = { $item }は2つ目の前提の質問です。1つの様式に前提の質問は1つまでです。
-lint-replaces-current-item = { $item }が置き換えるとしている`{ $replaced }`は、この版にまだある項目です
+lint-replaces-current-item = { $item }が置き換えるとしている`{ $replaced }`は、この版にまだある項目です。
 # 番号の形が正しくない項目(id で示します)。
 lint-item-id = 項目`{ $id }`
 lint-invalid-number = 項目`{ $id }`: 番号`{ $number }`の形が正しくありません。例: `2-(4)`、`2-④`、前提の質問なら`0`
-lint-unknown-section = { $item }: 節`{ $section }`は`[[sections]]`で宣言されていません
-lint-number-section-mismatch = { $item }: 番号が節`{ $section }`で始まっていません
+lint-unknown-section = { $item }: 節`{ $section }`は`[[sections]]`で宣言されていません。
+lint-number-section-mismatch = { $item }: 番号が節`{ $section }`で始まっていません。
 lint-unknown-guideline-ref = { $item }: ガイドラインの参照`{ $reference }`には、ガイドラインの編({ $parts })と箇所を書いてください。例: `システム運用編 8.1`
-lint-invalid-replaces = { $item }: `replaces`の`{ $replaced }`には別の項目の`id`を書いてください
-lint-verified-with-note = { $item }は`verified = true`ですが、`unverified`の注記が残っています
+lint-invalid-replaces = { $item }: `replaces`の`{ $replaced }`には別の項目の`id`を書いてください。
+lint-verified-with-note = { $item }は`verified = true`ですが、`unverified`の注記が残っています。
 lint-unverified-wording = { $item }: 文言または番号を{ $against }とまだ照合していません。何が未確認かを`unverified`の注記に書いてください。
 lint-unverified-wording-note = { $item }: 文言または番号を{ $against }とまだ照合していません。{ $note }
 lint-config-unknown-key = `{ $key }`というキーはありません。使えるキーは`deny`と`allow`だけです。
-lint-config-not-a-list = `{ $key }`は`{ $key } = ["{ $example }"]`のように一覧で書いてください
-lint-config-not-text = `{ $key }`の値は`"{ $example }"`のように引用符で囲んで書いてください
+lint-config-not-a-list = `{ $key }`は`{ $key } = ["{ $example }"]`のように一覧で書いてください。
+lint-config-not-text = `{ $key }`の値は`"{ $example }"`のように引用符で囲んで書いてください。
 lint-config-unknown-deny = `deny`に`{ $value }`は指定できません。指定できる値は`warnings`だけです。
 lint-unknown-code = `{ $code }`というコードの検査規則はありません。コードの一覧はdocs/lint.mdにあります。
 lint-unknown-code-closest = `{ $code }`というコードの検査規則はありません。{ $closest }のことですか。コードの一覧はdocs/lint.mdにあります。
@@ -906,7 +910,7 @@ lint-allow-option = `--allow`の指定: { $problem }
 lint-breaking-same-edition = { $base }からの変更に、回答を引き継げなくなるもの({ $changes })があるのに、版は{ $edition }のままです。{ $edition }の回答を持つ人には2つのファイルの区別がつきません。新しい版にするか、項目を残して後継の項目に`replaces`を書いてください(変更の一覧は`medsec checklist diff`で見られます)
 lint-rule-breaking-change-same-edition = 回答を引き継げなくなる変更(`replaces`のない項目の削除、前提の質問の変更)には新しい版が伴っていること(`--base REV`のとき)
 lint-settings-used = 設定ファイル{ $files }を使いました(各ファイルには、そのフォルダか最も近い親フォルダの設定ファイルが使われます)
-lint-unverified-note-in-english = 何が未確認かは、チェックリストファイルの`unverified`の注記(英語)に書かれています
+lint-unverified-note-in-english = 何が未確認かは、チェックリストファイルの`unverified`の注記(英語)に書かれています。
 lint-unverified-workbook = { $item }: { $file }から取り込んだ文言です。{ $file }はmedsecが知っている公式ワークブックではないため、公式の文言とは照合されていません。
 
 ## diff
@@ -936,7 +940,7 @@ diff-item-added = 追加されました: 「{ $text }」
 diff-item-removed = 削除され、置き換える項目がありません: 「{ $text }」
 diff-item-replaced = 次の項目を置き換えます: { $replaced }
 diff-item-reworded = 文言: 「{ $old }」→「{ $new }」
-diff-item-translation-changed = 英訳が変わりました
+diff-item-translation-changed = 英訳が変わりました。
 diff-item-number-notation-changed = 番号の書き方: { $old } → { $new }
 diff-item-renumbered = 番号: { $old } → { $new }
 diff-item-moved = 節: { $old } → { $new }
@@ -958,7 +962,7 @@ diff-item-gate-changed = { $old ->
    *[false] 前提の質問でない
 }
 diff-item-not-applicable-changed = 対象外の条件: { $old } → { $new }
-diff-item-guidance-changed = 説明が変わりました
+diff-item-guidance-changed = 説明が変わりました。
 diff-item-references-changed = ガイドラインの参照: [{ $old }] → [{ $new }]
 diff-item-probes-changed = プローブ: { $old } → { $new }
 diff-list-none = なし
@@ -1061,7 +1065,7 @@ report-html-xlsx-needs-out = XLSXは端末に書き出せません。`--out FILE
 
 ## workbook
 
-workbook-encrypted = { $file }はXLSX(zip)ではなくOLE複合ファイルです。パスワードで保護(暗号化)されたブックか、古い.xls形式です。Excelで開いてパスワードを解除するか.xlsxで保存し、その写しを取り込んでください。
+workbook-encrypted = `{ $file }`はXLSX(zip)ではなくOLE複合ファイルです。パスワードで保護(暗号化)されたブックか、古い.xls形式です。Excelで開いてパスワードを解除するか.xlsxで保存し、その写しを取り込んでください。
 workbook-unreadable = { $file }: { $reason }
 workbook-too-many-cells = シート{ $sheet }は結合セルを展開すると{ $max }セルを超えるため、読みませんでした。
 workbook-several-sheets = チェックリストらしいシートが複数あります: { $sheets }。`--sheet NAME`でひとつ選んでください。
@@ -1079,7 +1083,7 @@ workbook-bad-map-column = `--map`: `{ $key }={ $value }`は列ではありませ
 workbook-bad-map-rows = `--map`: header-rows=`{ $value }`は行数ではありません。
 workbook-bad-map-text = `--map`: 項目の列がありません。text=COLUMNを加えてください。
 workbook-bad-map-toml = `--map`のファイル: { $reason }
-workbook-registry = 公式ブックの一覧{ $path }を読めません: { $reason }
+workbook-registry = 公式ブックの一覧`{ $path }`を読めません: { $reason }
 workbook-notes-imported = ブック{ $file }(SHA-256 { $sha256 })のシート{ $sheet }から`medsec checklist import`で取り込みました。文言はセルのとおりで、セル内の改行だけをつなぎました。英語の欄は翻訳ではなく、日本語の文言のままです。
 workbook-notes = { $imported }{ $provenance }
 workbook-notes-official = このブックは公表された公式の{ $form }のブック({ $published }公表)で、SHA-256で照合しました。
@@ -1096,8 +1100,8 @@ workbook-hash-differs = { $file }は公式ブックと同じ名前ですが、SH
 workbook-skipped = 番号のない行は取り込みませんでした: { $cells }。
 workbook-written = { $path }に書き出しました。`--checklist { $path }`で使うか、`medsec checklist add { $path }`で登録してください。
 workbook-out-exists = { $path }はすでにあります。置き換えるには`--force`を付けてください。
-workbook-write-failed = { $path }に書き込めません: { $reason }
-workbook-read-failed = { $path }を読めません: { $reason }
+workbook-write-failed = `{ $path }`に書き込めません: { $reason }
+workbook-read-failed = `{ $path }`を読めません: { $reason }
 workbook-add-lint-failed = { $path }は`medsec checklist lint`の確認で問題が見つかったため、登録しませんでした。
 workbook-add-no-folder = この環境には利用者データのフォルダがありません。MEDSEC_DATA_DIRにフォルダを指定してください。
 workbook-added = { $checklist }を{ $path }に登録しました。今後は`--checklist`なしで使えます。
@@ -1133,7 +1137,7 @@ render-show-scope = 対象
 render-show-item = 確認項目
 render-show-status = 区分
 render-show-unverified-mark = ※未確認
-render-show-legend = ※未確認: 文言または番号が{ $against }とまだ照合されていない項目です
+render-show-legend = ※未確認: 文言または番号が{ $against }とまだ照合されていない項目です。
 render-show-edition = 版
 render-show-guideline = ガイドライン
 render-show-digest = ダイジェスト
@@ -1174,7 +1178,7 @@ summarize-written = { $count }件の報告書一式の一覧を{ $path }に書�
 summarize-xlsx-needs-out = XLSXの一覧はファイルに書き出します。`--out FILE`を指定してください。
 summarize-sheet = 報告書一式の一覧
 summarize-col-code-prefecture = コードの都道府県
-summarize-cell-code-prefecture = 注意: コードは{ $prefecture }のものです
+summarize-cell-code-prefecture = 注意: コードは{ $prefecture }のものです。
 summarize-unverified = (未検証)
 summarize-xlsx-to-terminal = XLSXの一覧は端末には表示できません。`--out FILE`を指定するか、標準出力をファイルやプログラムに渡してください(`--out - > summary.xlsx`)。
 
@@ -1192,7 +1196,7 @@ check-no-answers = このフォルダに回答ファイルがありません。`
 check-answers-not-found = { $path }がありません。`{ $command }`で作って記入してください(端末で`medsec check`を実行すると、作成して1問ずつ質問します)。
 check-several-answers = このフォルダには回答ファイルが複数あります({ $files })。点検するファイルを`--answers FILE`で指定してください。
 check-passphrase-needed = 鍵{ $path }にはパスフレーズが必要ですが、質問できません(端末がないか、`--non-interactive`または`--format json`が指定されています)。パスフレーズを入れた環境変数を`--passphrase-env VAR`で指定してください。
-check-cannot-write = { $path }に書き込めません: { $error }
+check-cannot-write = `{ $path }`に書き込めません: { $error }
 check-written = 書き出したもの:
 check-written-answers = 回答ファイル: { $path }(新規作成)
 check-written-evidence = 診断の証跡: { $path }
@@ -1255,8 +1259,8 @@ check-form-default = `medsec init --form { $value }`で作れます(様式「{ $
 # (docs/probes.md 参照)。$query は updates、accounts、listeners のどれか。
 probes-windows-powershell-missing = { $query ->
     [updates] PowerShell(`{ $tool }`)が使えないため、インストール済みの更新と未適用の更新を読めません。PowerShellのある環境で実行するか、そのPCで`Get-HotFix | Export-Csv -NoTypeInformation hotfix.csv`を実行して書き出し、`hotfix_csv`に指定してください。
-    [accounts] PowerShell(`{ $tool }`)が使えないため、ローカルアカウントを読めません
-   *[other] PowerShell(`{ $tool }`)が使えないため、待ち受けポートをPowerShellで読めません
+    [accounts] PowerShell(`{ $tool }`)が使えないため、ローカルアカウントを読めません。
+   *[other] PowerShell(`{ $tool }`)が使えないため、待ち受けポートをPowerShellで読めません。
 }
 probes-windows-powershell-failed = { $query ->
     [updates] 更新の一覧
@@ -1270,10 +1274,10 @@ probes-windows-powershell-output-not-understood = PowerShellが返した{ $query
 }の情報が、medsecのスクリプトの出力の形ではありません({ $error })
 probes-windows-end-of-servicing = { $product }(ビルド{ $build })のセキュリティ更新は{ $end_date }で終了しています(サービス終了。出典: { $source })。サポート中のバージョンに移行してください(拡張セキュリティ更新(ESU)を購入していても、この機器からは確認できません)
 probes-windows-end-of-servicing-soon = { $product }のセキュリティ更新は{ $end_date }まで(あと{ $days }日)です。サポート中のバージョンへの移行を計画してください。
-probes-windows-os-build-unknown = Windowsのビルド{ $build }({ $edition })はmedsecのサポート期限表にないため、セキュリティ更新が続いているかどうかわかりません
-probes-windows-update-agent-unavailable = Windows Updateエージェントから未適用の更新の一覧を得られなかったため({ $error })、未適用の更新はわかりません
+probes-windows-os-build-unknown = Windowsのビルド{ $build }({ $edition })はmedsecのサポート期限表にないため、セキュリティ更新が続いているかどうかわかりません。
+probes-windows-update-agent-unavailable = Windows Updateエージェントから未適用の更新の一覧を得られなかったため({ $error })、未適用の更新はわかりません。
 probes-windows-pending-updates-read = Windows Updateエージェントの前回の検索では、未適用の更新が{ $count }件(うちセキュリティ更新{ $security }件)あります(medsecはこの一覧を読むだけで、新たな検索はしません)
-probes-windows-administrators-unknown = Administratorsグループ(S-1-5-32-544)のメンバーを読めなかったため({ $error })、どのアカウントが管理者かわかりません
+probes-windows-administrators-unknown = Administratorsグループ(S-1-5-32-544)のメンバーを読めなかったため({ $error })、どのアカウントが管理者かわかりません。
 probes-windows-remote-entry-points-open = リモートデスクトップ(RDP、3389番)またはファイル共有(SMB、445番)のポートが、すべてのアドレスで待ち受けていて`allowed_ports`にありません({ $count }件): { $ports }。国内の医療機関のランサムウェア被害で多い侵入口です。閉じるか、必要なアドレスだけに制限してください(Windows Defenderファイアウォール)
 probes-windows-remote-entry-points-listening = リモートデスクトップ(RDP、3389番)またはファイル共有(SMB、445番)が、すべてのアドレスで待ち受けています: { $ports }。ランサムウェアの侵入口として多いポートです。必要なアドレスだけに制限してください。
 probes-windows-netstat-fallback = { $cause ->
@@ -1427,26 +1431,26 @@ diff-ci-git-missing = `git`を実行できません({ $detail })。gitのリビ�
 diff-ci-unknown-revision = gitにリビジョン`{ $revision }`がありません({ $detail })
 diff-ci-not-a-repository = リビジョンを比較できません: { $detail }。gitリポジトリの中で実行するか、フォルダ同士・ファイル同士を比較してください。
 diff-ci-no-checklists = `{ $old }`にも`{ $new }`にも、{ $paths }の下にチェックリストのファイル(.toml)がありません。パスを確かめてください。
-diff-ci-git-failed = gitでリビジョン`{ $revision }`の{ $path }を読めません({ $detail })
+diff-ci-git-failed = gitでリビジョン`{ $revision }`の`{ $path }`を読めません({ $detail })
 diff-ci-checklist-failed = { $place }: { $detail }
-diff-ci-mixed-sides = { $old }と{ $new }は、両方ともフォルダか、両方ともチェックリストにしてください
+diff-ci-mixed-sides = { $old }と{ $new }は、両方ともフォルダか、両方ともチェックリストにしてください。
 ## checklist-extends
 checklist-extends-invalid = `extends = "{ $base }"`はチェックリストをID@版の形で指していません。例: `mhlw-institution@fy2025`
-checklist-extends-out-of-scope-without-base = `[[out_of_scope]]`には`extends`が必要です。項目を対象外にできるのは、ほかのチェックリストを拡張する独自チェックリストだけです
-checklist-extends-item-prefix = 独自項目`{ $id }`のIDは`{ $prefix }`(発行者)で始めてください。元のチェックリストの項目と重ならないようにするためです
-checklist-extends-duplicate-out-of-scope = 項目`{ $item }`が二度、対象外とされています
+checklist-extends-out-of-scope-without-base = `[[out_of_scope]]`には`extends`が必要です。項目を対象外にできるのは、ほかのチェックリストを拡張する独自チェックリストだけです。
+checklist-extends-item-prefix = 独自項目`{ $id }`のIDは`{ $prefix }`(発行者)で始めてください。元のチェックリストの項目と重ならないようにするためです。
+checklist-extends-duplicate-out-of-scope = 項目`{ $item }`が二度、対象外とされています。
 checklist-extends-missing-reason = 対象外の項目`{ $item }`には、日本語と英語の理由が必要です(`reason = {"{"} ja = "…", en = "…" {"}"}`)
-checklist-extends-unknown-base = 元のチェックリスト`{ $base }`が見つかりません(使えるチェックリスト: { $known })。`--checklist`で指定するか、`medsec checklist add`で追加してください
-checklist-extends-chain = `{ $base }`自体が`{ $its_base }`を拡張しています。独自チェックリストが拡張できるのは、何も拡張していないチェックリストだけです。`{ $its_base }`を直接拡張してください
-checklist-extends-other-form = `{ $base }`は{ $base_form }の様式ですが、このチェックリストは{ $form }の様式です
-checklist-extends-other-edition = `{ $base }`はこのチェックリストの版`{ $edition }`と違う版です。独自チェックリストの版は元のチェックリストと同じにしてください
-checklist-extends-same-publisher = 独自チェックリストには、`{ $base }`の発行者`{ $publisher }`とは別の発行者を付けてください
-checklist-extends-item-collision = 独自項目`{ $id }`のIDは、`{ $base }`の項目{ $number }と同じです
-checklist-extends-number-collision = 独自項目`{ $id }`の番号{ $number }は、`{ $base }`の項目`{ $theirs }`と同じです。独自の区分に独自の番号を付けてください
-checklist-extends-item-shadows = 独自項目`{ $id }`のIDは、`{ $base }`の項目が置き換えた以前の項目と同じです
-checklist-extends-section-collision = 独自の節`{ $section }`は、`{ $base }`にすでにある節です。独自項目には別の節を設けてください
-checklist-extends-unknown-out-of-scope = 対象外とされた`{ $item }`は`{ $base }`の項目ではありません
-checklist-extends-base-changed = 報告書のチェックリスト`{ $checklist }`が拡張しているのは{ $recorded }ですが、ここで使えるチェックリストが拡張しているのは{ $current }です。報告書を作った後に元のチェックリストが変わっています
+checklist-extends-unknown-base = 元のチェックリスト`{ $base }`が見つかりません(使えるチェックリスト: { $known })。`--checklist`で指定するか、`medsec checklist add`で追加してください。
+checklist-extends-chain = `{ $base }`自体が`{ $its_base }`を拡張しています。独自チェックリストが拡張できるのは、何も拡張していないチェックリストだけです。`{ $its_base }`を直接拡張してください。
+checklist-extends-other-form = `{ $base }`は{ $base_form }の様式ですが、このチェックリストは{ $form }の様式です。
+checklist-extends-other-edition = `{ $base }`はこのチェックリストの版`{ $edition }`と違う版です。独自チェックリストの版は元のチェックリストと同じにしてください。
+checklist-extends-same-publisher = 独自チェックリストには、`{ $base }`の発行者`{ $publisher }`とは別の発行者を付けてください。
+checklist-extends-item-collision = 独自項目`{ $id }`のIDは、`{ $base }`の項目{ $number }と同じです。
+checklist-extends-number-collision = 独自項目`{ $id }`の番号{ $number }は、`{ $base }`の項目`{ $theirs }`と同じです。独自の区分に独自の番号を付けてください。
+checklist-extends-item-shadows = 独自項目`{ $id }`のIDは、`{ $base }`の項目が置き換えた以前の項目と同じです。
+checklist-extends-section-collision = 独自の節`{ $section }`は、`{ $base }`にすでにある節です。独自項目には別の節を設けてください。
+checklist-extends-unknown-out-of-scope = 対象外とされた`{ $item }`は`{ $base }`の項目ではありません。
+checklist-extends-base-changed = 報告書のチェックリスト`{ $checklist }`が拡張しているのは{ $recorded }ですが、ここで使えるチェックリストが拡張しているのは{ $current }です。報告書を作った後に元のチェックリストが変わっています。
 checklist-extends-show-base = 拡張元
 checklist-extends-show-heading = { $base }のうち、ここでは使わない項目
 checklist-extends-show-out-of-scope = 対象外
@@ -1455,20 +1459,20 @@ checklist-extends-show-reason = 理由
 ## checklist-new
 checklist-new-invalid-edition = `--edition`の`{ $edition }`は版の形ではありません。fyYYYYの形で書いてください(例: `fy2026`)
 checklist-new-not-later = `--edition`の`{ $edition }`は`{ $from }`より後の版ではありません。新しい版は元にする版の後の年度にしてください。
-checklist-new-source = { $file }: `{ $key }`がないか読み取れないため、このファイルから新しい版を作れません
+checklist-new-source = { $file }: `{ $key }`がないか読み取れないため、このファイルから新しい版を作れません。
 checklist-new-notes = { $wareki }(FY{ $year })版の下書きです。`{ $from }`から`medsec checklist new`で作りました。項目はすべてその版から引き継いだもので、新しい様式と照合するまで未確認です。版、年度、表題、記入のルールは新しい年度に進めてあります。公表日はわかるまで空けてあり、ガイドラインの版は、新しい版についてmedsecが持つ事実があればそれに合わせてあります。この注記は、新しい版についてわかっていることに書き換えてください。
 checklist-new-carried = `medsec checklist new`が`{ $from }`の項目`{ $id }`から引き継ぎました。文言、番号、対象を新しい様式と照合してください。
 checklist-new-previous-note = 以前の注記: { $note }
 checklist-new-guideline-carried = { $from }から引き継ぎました。{ $edition }について確認してください。
 checklist-new-written = { $path }を書きました({ $checklist }、{ $count }項目、すべて未確認)。次に文言を直し、`medsec checklist lint { $path }`と`medsec checklist diff { $from } { $path }`を実行してください。
 checklist-new-out-exists = { $path }はすでにあります。置き換えるには`--force`を付けてください。
-checklist-new-write-failed = { $path }に書き込めません(詳細: { $reason })
+checklist-new-write-failed = `{ $path }`に書き込めません(詳細: { $reason })
 checklist-new-notes-joined = { $made }{ $official }
 checklist-new-notes-official = 表題、様式名、対象の施設(serves)、source_urlは、medsecが持つ公式の{ $form }のワークブック{ $file }({ $published }公表)の情報によります。記入のルール([rules])は`{ $from }`から引き継いだもので、この版については未確認です。
 checklist-new-rules-carried = 記入のルールは元の版から引き継いだもので、{ $edition }については未確認です(元の版での情報源: { $sources })。sourcesはこの版の様式を記録した情報源です。
 checklist-new-form-not-in-edition = medsecが持つ情報では、{ $edition }の様式は{ $forms }で、この様式({ $form })はありません。表題と対象の施設は元のまま引き継ぎました。新しい様式から作るには`medsec checklist import`を使ってください。
 ## answers-workbook
-answers-workbook-layout = { $file }を記入済みのチェックリストとして読み取れません: { $reason }
+answers-workbook-layout = `{ $file }`を記入済みのチェックリストとして読み取れません: { $reason }
 answers-workbook-no-answer-column = { $sheet }に「はい」「いいえ」「回答」の列が見つかりません(見出しは{ $header }から探しました)。
 answers-workbook-ambiguous = { $cells }: { $item }の{ $round }回目に複数の回答が記入されています。ひとつにしてください。
 answers-workbook-bad-mark = { $cell }: 「{ $value }」は印として読めません。使える印は●、○、◯、〇、✓、✔、レ、x、X、1、TRUEです(印を付けた列の回答になります)。印を付けないときは空欄、0またはFALSEにしてください。
@@ -1568,7 +1572,7 @@ probes-backup-snapshot = { $id }({ $details })
 probes-backup-snapshot-time = { $time }(日本時間)
 probes-backup-snapshot-host = 機器{ $host }
 probes-backup-snapshot-paths = パス{ $paths }
-probes-backup-snapshot-too-old = 判定に使った{ $tool }のスナップショット{ $snapshot }は{ $age }前のもので、`max_age = { $max_age }`より古いです
+probes-backup-snapshot-too-old = 判定に使った{ $tool }のスナップショット{ $snapshot }は{ $age }前のもので、`max_age = { $max_age }`より古いです。
 probes-backup-snapshots-fresh = { $tool }のスナップショットが{ $count }個あります。判定に使ったスナップショット{ $snapshot }は{ $age }前のものです(`max_age = { $max_age }`)
 
 ## signing-files
@@ -1576,7 +1580,7 @@ signing-files-line-untrusted = 「untrusted comment:」の行
 signing-files-line-signature = 署名の行
 signing-files-line-trusted = 「trusted comment:」の行
 signing-files-line-global = 全体の署名の行
-signing-files-signature-not-text = 署名ファイル{ $file }は文字として読めません(UTF-8でもUTF-16でもありません)。
+signing-files-signature-not-text = 署名ファイル`{ $file }`は文字として読めません(UTF-8でもUTF-16でもありません)。
 signing-files-signature-empty = 署名ファイル{ $file }が空です。
 signing-files-signature-truncated = 署名ファイル{ $file }は途中で切れています: { $line }行目({ $what })がありません。署名したときのファイルをもう一度コピーしてください。
 signing-files-signature-no-comment-start = 署名ファイル{ $file }の{ $line }行目が{ $what }になっていません。minisignの署名ファイルではないか、書き換えられています。
@@ -1708,6 +1712,11 @@ import-ids-english-carried = 日本語の文言が{ $from }とまったく同じ
 import-map-gate-number-not-found = `--map gate={ $value }`: { $file }のシート{ $sheet }に、番号が{ $value }の項目はありません。このシートの項目番号は、印刷どおり{ $first }({ $first_cell })から{ $last }({ $last_cell })までです。そのどれかの番号か、行番号(例: gate=5)で指定してください。
 import-map-gate-number-ambiguous = `--map gate={ $value }`: このシートには番号が{ $value }の項目が複数あります: { $cells }。区分を付けた番号(例: gate={ $example })か、行番号(例: gate=5)で指定してください。
 import-map-gate-number-cell = { $cell }({ $number })
+import-clue-missed-answers = 項目の列の行とその下2行に回答の列(はい、いいえ、確認日など)がありません。
+import-clue-missed-wording = 回答の列がある行に項目の列(項目、チェック項目、確認項目)がありません。
+import-clue-missed-apart = 項目の列と回答の列が3行以上離れています。
+import-clue-missed-both = 項目の列も回答の列もありません。
+import-clue-missed-everything = 先頭から60行に見出しの語が一つもありません。
 
 ## import-ids
 
@@ -1727,7 +1736,7 @@ own-origin-bundled = medsecに同梱の{ $checklist }
 import-clue-map = 下の行から推定した配置が正しければ、`--map { $map }`で指定してください(列: number=、text=、section=、scope=。header-rows=は最初の項目より上の行数です)。
 import-clue-map-sheet = 下の行から推定した配置が正しければ、`--sheet { $sheet } --map { $map }`で指定してください(列: number=、text=、section=、scope=。header-rows=は最初の項目より上の行数です)。
 import-map-needs-sheet = `--map`は1枚のシートの配置を指定するものですが、このブックにはシートが複数あります: { $sheets }。`--sheet NAME`でシートを指定してください。
-import-text-not-workbook = { $file }はテキストファイル(CSVなど)で、Excelのブックではありません。ここで読めるのは.xlsxのブックだけです。Excelで開いて「Excelブック(.xlsx)」として保存し、そのファイルを指定してください。
+import-text-not-workbook = `{ $file }`はテキストファイル(CSVなど)で、Excelのブックではありません。ここで読めるのは.xlsxのブックだけです。Excelで開いて「Excelブック(.xlsx)」として保存し、そのファイルを指定してください。
 import-recorded-sheet = { $file }にはチェックリストらしいシートが複数あります({ $sheets })。チェックリストを取り込んだときのシート{ $sheet }から回答を読みました。ほかのシートを読むには`--sheet NAME`を付けてください。
 import-answers-other-year = { $cell }の表題によると、このブックは{ $book_wareki }(FY{ $book })の様式ですが、回答ファイルは{ $checklist }(FY{ $year })のものです。番号が同じでも別の年度の項目に回答が入ってしまうため、何も取り込んでいません。{ $book_wareki }の白紙のブックを`medsec checklist import`で取り込み、`medsec --checklist ID@EDITION init`で作った回答ファイルに取り込んでください。
 import-edition-title-differs = 注意: シートの表題は{ $book_wareki }(FY{ $book })の様式ですが、`--edition`の指定どおり{ $checklist }として取り込みました。表題が{ $book_wareki }の記入済みブックは、このチェックリストの回答ファイルには取り込めません。表題の年度にするには`--edition`を付けずに取り込んでください。

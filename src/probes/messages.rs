@@ -546,10 +546,12 @@ pub(crate) fn list(lang: Lang, items: impl IntoIterator<Item = String>, more: bo
 
 /// Sentences joined in `lang`.
 fn sentences(lang: Lang, parts: impl IntoIterator<Item = String>) -> String {
-    parts
-        .into_iter()
-        .collect::<Vec<_>>()
-        .join(&tr!(lang, "probes-sentence-separator"))
+    crate::i18n::tidy(
+        parts
+            .into_iter()
+            .collect::<Vec<_>>()
+            .join(&tr!(lang, "probes-sentence-separator")),
+    )
 }
 
 /// An error detail recorded in the evidence (an operating-system error, a CSV error, the
@@ -1624,7 +1626,7 @@ mod tests {
         assert!(Coded::from(&Msg::InternalError).params.is_empty());
         assert_eq!(
             m.text(Lang::Ja),
-            "最新のファイルは41日前のもので、`max_age = 36h`より古いです"
+            "最新のファイルは41日前のもので、`max_age = 36h`より古いです。"
         );
     }
 
@@ -1662,7 +1664,10 @@ mod tests {
             path: "/etc/x".into(),
             error: "Permission denied (os error 13)".into(),
         };
-        assert_eq!(m.text(Lang::Ja), "/etc/xを読めません(読む権限がありません)");
+        assert_eq!(
+            m.text(Lang::Ja),
+            "`/etc/x`を読めません(読む権限がありません)"
+        );
         assert_eq!(m.text(Lang::En), "cannot read /etc/x: permission denied");
         // An unknown English text is kept in English only; Japanese says it generically.
         assert_eq!(detail(Lang::En, "something else"), "something else");

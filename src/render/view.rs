@@ -255,6 +255,9 @@ pub struct FindingView {
     pub place: String,
     pub item: String,
     pub round: String,
+    /// The item with its round, as the catalog writes it (`answers-item-round`:
+    /// 「2-⑥ セキュリティパッチ(1回目)」, "… (round 1)").
+    pub item_round: String,
     pub message: String,
 }
 
@@ -429,6 +432,12 @@ pub fn build(
             },
             item: f.item.as_deref().map(label_of).unwrap_or_default(),
             round: f.round.map(|r| r.to_string()).unwrap_or_default(),
+            item_round: match (f.item.as_deref().map(label_of), f.round) {
+                (Some(item), Some(round)) => {
+                    crate::tr!(lang, "answers-item-round", item = item, round = round)
+                }
+                (item, _) => item.unwrap_or_default(),
+            },
             message: f.message_in(lang, report.checklist_of(f, catalog)),
         })
         .collect();

@@ -642,47 +642,69 @@ fn japanese_has_no_space_next_to_japanese() {
     );
 }
 
-/// Messages of several sentences that end without 。 on purpose, by the start of their IDs:
-/// parser details are shown in brackets (「(詳細: …)」), where a sentence ends without 。.
-const PARTS_WITHOUT_FULL_STOP: &[&str] = &["details-"];
+/// Japanese messages that are parts of other messages and end without 。, by the start of
+/// their IDs: parser details (「(詳細: …)」) and operating-system errors in words, shown after
+/// a colon or in brackets of the message that holds them.
+const PARTS_WITHOUT_FULL_STOP: &[&str] = &["details-", "probes-os-", "probes-io-", "verify-io-"];
 
-/// Messages of several sentences that end without 。 on purpose: the errors of a checklist that
-/// extends another are also the `$reason` of `answers-error-checklist`, which puts 。 after it.
-const SENTENCES_WITHOUT_FULL_STOP: &[&str] = &[
-    "checklist-extends-out-of-scope-without-base",
-    "checklist-extends-item-prefix",
-    "checklist-extends-unknown-base",
-    "checklist-extends-chain",
-    "checklist-extends-other-edition",
-    "checklist-extends-number-collision",
-    "checklist-extends-section-collision",
-    "checklist-extends-base-changed",
-];
+/// The IDs of the messages another message of `file` names (`{ common-io-error }`): parts of
+/// the sentence that holds them.
+fn referenced_messages(file: &str) -> BTreeSet<String> {
+    let path = format!("{}/i18n/{file}", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let mut out = BTreeSet::new();
+    let mut rest = text.as_str();
+    while let Some(at) = rest.find('{') {
+        rest = rest.get(at + 1..).unwrap_or_default();
+        let inner = rest.split('}').next().unwrap_or_default().trim();
+        if inner.starts_with(|c: char| c.is_ascii_lowercase())
+            && inner
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        {
+            out.insert(inner.to_owned());
+        }
+    }
+    out
+}
 
-/// A message of two or more sentences ends as its first sentences do, with 。 (or ？):
-/// 「…暗号化されていません。…署名できます。」. A message of one sentence is a line (an error
-/// line, a table cell, a label) or a part of a longer message, and may end without it.
+/// Every Japanese sentence ends with 。, also the last of a message and a message of one
+/// sentence (「…を書き換えられません。」): a message that ends as a sentence does (です, ます,
+/// ません, ください, でした, ました) ends with 。. Parts of other messages (named by another
+/// message, or in [`PARTS_WITHOUT_FULL_STOP`]) end without it; a message put into another
+/// by the code may end with it, since the catalog's text never doubles it (`medsec::i18n::tidy`
+/// makes 「…ません。。」 one 。). Labels, headings, cells and values end as words do, without
+/// 。. In `i18n/ja/help.ftl` a one-line help is a label; help of several sentences ends with 。.
+/// The rule is written at the top of i18n/ja/medsec.ftl and in docs/glossary.md.
 #[test]
-fn japanese_messages_of_several_sentences_end_with_a_full_stop() {
+fn japanese_sentences_end_with_a_full_stop() {
     const ENDINGS: &[&str] = &["です", "ます", "ください", "ません", "でした", "ました"];
     let mut found = vec![];
     for file in ["ja/medsec.ftl", "ja/help.ftl"] {
+        let parts = referenced_messages(file);
         for (id, text) in rendered_messages(file) {
             let text = text.trim_end();
             let several = text.trim_end_matches(['。', '？']).contains('。');
-            if several
-                && ENDINGS.iter().any(|e| text.ends_with(e))
-                && !SENTENCES_WITHOUT_FULL_STOP.contains(&id.as_str())
-                && !PARTS_WITHOUT_FULL_STOP.iter().any(|p| id.starts_with(p))
-            {
+            let must = if file == "ja/help.ftl" {
+                several
+            } else {
+                !parts.contains(&id)
+                    && !PARTS_WITHOUT_FULL_STOP.iter().any(|p| id.starts_with(p))
+                    && !id.ends_with("-separator")
+            };
+            if must && ENDINGS.iter().any(|e| text.ends_with(e)) {
                 found.push(format!("{file} {id}: …{}", tail(text, 30)));
             }
         }
     }
     assert!(
         found.is_empty(),
-        "messages of several sentences whose last sentence has no 。:\n{}",
+        "Japanese sentences without 。 at the end of a message:\n{}",
         found.join("\n")
+    );
+    assert_eq!(
+        medsec::i18n::tidy("読めません: 空のパスです。。".to_owned()),
+        "読めません: 空のパスです。"
     );
 }
 
@@ -821,5 +843,36 @@ fn japanese_lists_are_joined_with_the_catalogs_separator() {
          the catalog's separator (medsec::i18n::join or medsec::i18n::list); a list that is \
          data goes into DATA_LISTS with its reason:\n{}",
         joins.join("\n")
+    );
+}
+
+/// A path in a Japanese sentence about a file that cannot be read or written is a code span
+/// (「`x.toml`を読めません」), never bare against a particle (「x.tomlを読めません」): see
+/// docs/glossary.md, "Writing Japanese".
+#[test]
+fn paths_in_japanese_file_errors_are_code() {
+    const FILE_ERRORS: &[&str] = &["読めません", "書き込めません", "読み取れません"];
+    let mut found = vec![];
+    for line in catalog("ja").lines() {
+        let Some((id, text)) = line.split_once(" = ") else {
+            continue;
+        };
+        if !FILE_ERRORS.iter().any(|e| text.contains(e)) {
+            continue;
+        }
+        for name in ["{ $path }", "{ $file }", "{ $source }"] {
+            for (at, _) in text.match_indices(name) {
+                let before = text.get(..at).unwrap_or_default();
+                let after = text.get(at + name.len()..).unwrap_or_default();
+                if !(before.ends_with('`') && after.starts_with('`')) {
+                    found.push(format!("{id}: {text}"));
+                }
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "a path outside a code span in a Japanese file error (write `{{ $path }}`を読めません):\n{}",
+        found.join("\n")
     );
 }

@@ -154,7 +154,7 @@ fn a_missing_key_file_is_named_as_the_key() {
     for (lang, said) in [
         (
             "ja",
-            "公開鍵 nokey.pubを読めません(詳細: ファイルまたはフォルダがありません",
+            "公開鍵 `nokey.pub`を読めません(詳細: ファイルまたはフォルダがありません",
         ),
         (
             "en",
@@ -189,7 +189,7 @@ fn a_missing_checklist_file_is_said_without_a_summary() {
         assert!(stdout_of(&o).is_empty(), "{sub}: {}", stdout_of(&o));
         let err = stderr_of(&o);
         assert!(
-            err.contains("nofile.tomlを読めません: ファイルまたはフォルダがありません"),
+            err.contains("`nofile.toml`を読めません: ファイルまたはフォルダがありません"),
             "{sub}: {err}"
         );
         assert!(!err.contains("0個"), "{sub}: {err}");

@@ -340,7 +340,7 @@ fn checklist_add_of_a_missing_file_says_it_cannot_be_read() {
     for (lang, reason, not) in [
         (
             "ja",
-            "nofile.tomlを読めません: ファイルまたはフォルダがありません",
+            "`nofile.toml`を読めません: ファイルまたはフォルダがありません",
             "登録しませんでした",
         ),
         (
@@ -495,4 +495,15 @@ fn signing_a_vendor_form_with_an_empty_name_says_where_to_write_it() {
     assert!(!ja.contains("表がありません"), "{ja}");
     let (_, en, _) = run("en", &["sign", "--form", &form, "--key", &key]);
     assert!(en.contains("the vendor's name is empty"), "{en}");
+}
+
+/// A file medsec cannot read is named as code in Japanese: 「`nosuch.toml`を読めません」, not
+/// 「nosuch.tomlを読めません」, and a one-sentence error ends with 。.
+#[test]
+fn an_unreadable_file_is_named_as_code_in_japanese() {
+    let (_, err, code) = run("ja", &["checklist", "lint", "nosuch.toml"]);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(err.contains("`nosuch.toml`を読めません"), "{err}");
+    let (_, err, _) = run("en", &["checklist", "lint", "nosuch.toml"]);
+    assert!(err.contains("nosuch.toml"), "{err}");
 }

@@ -350,7 +350,7 @@ fn a_configuration_error_is_japanese_and_names_the_file_and_place() {
     let err = stderr_of(&out);
     assert!(
         err.contains(
-            "プローブの設定ファイル/nonexistent/probes.tomlを読めません(ファイルまたはフォルダがありません)"
+            "プローブの設定ファイル`/nonexistent/probes.toml`を読めません(ファイルまたはフォルダがありません)"
         ),
         "{err}"
     );

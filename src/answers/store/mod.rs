@@ -540,7 +540,7 @@ mod entry_name_tests {
         let ja = problem.message(Lang::Ja);
         let en = problem.message(Lang::En);
         assert!(
-            ja.starts_with("2-⑥ セキュリティパッチ") && ja.ends_with("書き換えられません"),
+            ja.starts_with("2-⑥ セキュリティパッチ") && ja.ends_with("書き換えられません。"),
             "{ja}"
         );
         assert!(

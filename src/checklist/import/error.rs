@@ -398,7 +398,7 @@ fn clue(lang: Lang, c: &SheetClue) -> String {
             lang,
             "import-clue-sheet",
             sheet = sheet,
-            rows = rows.join(&tr!(lang, "common-sentence-separator")),
+            rows = crate::i18n::tidy(rows.join(&tr!(lang, "common-sentence-separator"))),
             missed = missed,
             hint = hint
         )
