@@ -10,9 +10,9 @@
 #                                                 (KEEP=1 keeps the Wine prefix and the logs)
 #   BINARY: lib, bin, or an area (answers checklist lang probes promises report signing); only
 #   the chosen ones are built. Without one: the binaries that pass under Wine (DEFAULT below).
-#   --profile: cargo's profile for the build (default: the test profile, i.e. dev). .ci/run
-#   passes ci-release, so the tests reuse the medsec.exe and the dependencies it has just
-#   cross-built and run optimised (the report and signing areas, docs/windows.md).
+#   --profile: cargo's profile for the build (default: the test profile, i.e. dev).
+#   `--profile ci-release` reuses the dependencies and medsec.exe of .ci/run's cross-build and
+#   runs the tests optimised (not measured yet; docs/windows.md, "The test suite under Wine").
 #   Exit 0 when every binary run passed, 1 when one failed, 2 when the build or the setup failed.
 # Needs: cargo with the x86_64-pc-windows-gnu target, x86_64-w64-mingw32-gcc, wine (Debian's
 # wine64), python3. About 7 CPU-minutes to build everything in the dev profile.

@@ -79,8 +79,9 @@ pub fn path_filters() -> Vec<(&'static str, &'static str)> {
     if cfg!(windows) {
         vec![
             (r"\\", "/"),
-            // A missing folder on the way is "path not found" (3) on Windows, "no such file" (2) on Unix.
-            (r"(OS エラー|os error) 3\)", "$1 2)"),
+            // A missing folder on the way is "path not found" (3) on Windows, "no such file" (2) on
+            // Unix; the words are the catalog's (`common-io-error`'s code, in both languages).
+            (r"(OSのエラー番号|os error )3\)", "${1}2)"),
         ]
     } else {
         Vec::new()

@@ -155,7 +155,11 @@ fn a_ledger_workbook_that_cannot_be_read_is_said_in_the_readers_language() {
     let (ja, _, _) = run("ja", &args);
     let ja = ja.replace(['│', '┆', '\n', ' '], "");
     assert!(ja.contains("XLSXファイルとして読めません"), "{ja}");
+    // The table wraps where the path's length says (a Windows temporary folder is longer):
+    // read the cells as one line of words.
     let (en, _, _) = run("en", &args);
+    let en = en.replace(['│', '┆'], " ");
+    let en = en.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(en.contains("cannot read it as an XLSX file"), "{en}");
     // The JSON records the reason language-free, the same whatever --lang.
     let json = |lang| {

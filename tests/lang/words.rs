@@ -446,12 +446,17 @@ fn an_xls_ledger_is_refused_with_advice_in_japanese() {
         "ja",
         &["probe", "--config", cfg.to_str().expect("utf-8 path")],
     );
+    // The table wraps where the path's length says (a Windows temporary folder is longer):
+    // the cells are read as one line (Japanese without spaces, English a space between words).
+    let ja = ja.replace(['│', '┆', '\n', ' '], "");
     assert!(ja.contains(".xls形式のため読めません"), "{ja}\n{err}");
-    assert!(!ja.contains("workbooks are not read"), "{ja}");
+    assert!(!ja.contains("workbooksarenotread"), "{ja}");
     let (en, err, _) = run(
         "en",
         &["probe", "--config", cfg.to_str().expect("utf-8 path")],
     );
+    let en = en.replace(['│', '┆'], " ");
+    let en = en.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(
         en.contains("save the ledger as .xlsx or .csv"),
         "{en}\n{err}"
