@@ -112,6 +112,30 @@
 #   10,000 bundles, once:    medsec 1,261 ms wall, 2,277 ms CPU (before 1,361 / 2,535);
 #                            stock tools 46,067 ms: 36.5x wall, 19.1x CPU; summarize 0.89.
 #   The 300-bundle goal (20x wall) is still not met in these runs (17-20x).
+# Session 24 (2026-11-30): what a bundle costs besides the signature, cut where it was
+# plain waste. Per bundle, strace -f -c of verify over 4 bundles, before -> after (548 -> 521
+# system calls, start-up included): about 45 -> 38 a bundle. Gone: walkdir's lstat of the
+# bundle folder and its second open of it (scan opened it once to check it could, then walkdir
+# opened it again; now the walk reads the handle it opened), the lstat of each file the walk
+# has just found regular (its folder entry's type is used; the open still refuses a link with
+# O_NOFOLLOW and checks the type through the handle), and the folder's metadata taken twice
+# (the pre-read keeps it). Signature batches: up to 96 claims, of even length (300 bundles on
+# 2 threads: 4 batches of 75 claims, 301 points, Pippenger's method; before, 32 claims, 129
+# points, Straus's); CPU per claim (thread CPU time, dev profile with the crypto crates
+# optimised, 150 claims, best of 5, three rounds): 32 a batch 141-142 us, 75 a batch 135-136
+# us, 150 a batch 132-134 us (one by one: 161 us); about 5% of the signature work. Reading
+# and making claims in one pass (one set of threads fewer).
+#   The JSON output over the 300 bench bundles is byte-identical (cmp) before and after.
+#   Not measured in release after: the machine was at load 17-25 the whole session (seven
+#   helpers' builds and tests); the nice'd release build of the "before" binary (c7dc971) took
+#   an hour, so there was no time for the "after" one, and neither goal was re-measured.
+#   Before, release, load 21: `perf stat -r 20` of verify over the 300 bundles 69.95 ms
+#   task-clock (+-0.8%), 666 ms wall (waiting for the cores). perf record of it: the kernel
+#   36% (path lookups of statx/open 5%: the lstat before each open 1%), libc 16% (malloc and
+#   free 7%, memmove 3%, memcmp 2%), curve25519 arithmetic (Straus, AVX2) about 12%, SHA-256
+#   (SHA-NI) 2.6%, serde_json parsing report.json about 8%, base64 1%. What to look at next:
+#   the allocations of parsing report.json into owned Strings, the re-run's copies; the `hint`
+#   in commands/verify.rs stats every folder given once more (one statx a bundle).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sizes=("$@")

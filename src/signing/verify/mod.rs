@@ -497,12 +497,18 @@ where
         .keys()
         .filter_map(|k| Some((k, batch::batch_key(k)?)))
         .collect();
-    let mut pre: Vec<Option<Preread>> = par_map_items(dirs, |dir| Preread::read(dir));
-    let claims: Vec<Option<(batch::Claim, String)>> =
-        par_map_items(&pre, |p| p.as_ref().and_then(|p| p.claim(&keys)))
-            .into_iter()
-            .map(Option::flatten)
-            .collect();
+    // Read and made into claims on the same pass (one set of threads, not two).
+    let (mut pre, claims): (Vec<Option<Preread>>, Vec<KeyedClaim>) = par_map_items(dirs, |dir| {
+        let pre = Preread::read(dir);
+        let claim = pre.claim(&keys);
+        (pre, claim)
+    })
+    .into_iter()
+    .map(|read| match read {
+        Some((pre, claim)) => (Some(pre), claim),
+        None => (None, None),
+    })
+    .unzip();
     let batchable: Vec<(usize, &batch::Claim)> = claims
         .iter()
         .enumerate()
@@ -539,6 +545,9 @@ where
         f(verify_bundle_read(dir, opts, pre))
     })
 }
+
+/// A bundle's claim for a batch, with the trusted key's base64 line (`None`: not for a batch).
+type KeyedClaim = Option<(batch::Claim, String)>;
 
 /// How many threads for `n` pieces of work: one per core, no more than the work.
 fn threads(n: usize) -> usize {
