@@ -311,7 +311,7 @@ fn check_of_a_vendor_form_leads_to_its_signature() {
         assert_eq!(code, 0, "{lang}: {out}{err}");
         assert!(dir.join("v a.toml.minisig").is_file(), "{lang}: {out}");
         assert!(
-            out.contains("minisign -Vm 'v a.toml' -p KEY.pub"),
+            out.contains("minisign -Vm 'v a.toml' -p vk.pub"),
             "{lang}: {out}"
         );
     }
