@@ -21,8 +21,8 @@ pub mod text;
 pub mod view;
 pub mod xlsx;
 
-pub use text::escape_controls;
 pub use text::command_word;
+pub use text::escape_controls;
 
 use serde::Serialize;
 

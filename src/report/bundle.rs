@@ -234,7 +234,7 @@ impl std::fmt::Display for BundleError {
 
 impl std::error::Error for BundleError {}
 
-/// Whether [`write`] may write the bundle at `dir` (nothing there, an empty folder, or a bundle
+/// Whether [`write()`] may write the bundle at `dir` (nothing there, an empty folder, or a bundle
 /// it may replace), checked before anything else is written.
 pub fn check_replaceable(dir: &Path, overwrite: Overwrite) -> Result<(), BundleError> {
     check_target(dir, overwrite).map(|_| ())

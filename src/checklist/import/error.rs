@@ -130,7 +130,7 @@ pub enum ImportError {
         value: String,
     },
     /// `--map gate=NUMBER` names a number no item of the sheet has: the file (filled in by
-    /// [`ImportError::in_file`]), the sheet, and the sheet's first and last item numbers as
+    /// `ImportError::in_file`), the sheet, and the sheet's first and last item numbers as
     /// printed with their cells.
     GateNumberNotFound {
         file: String,
