@@ -1917,3 +1917,16 @@ report-review-edition = FY{ $year }{ $wareki ->
    *[other] {""}
 }
 report-review-csv-overdue = Overdue
+
+## report-evidence
+
+report-evidence-none = warning[no-probe-evidence]: the report carries no probe evidence (made without `--evidence`), so no answer was checked against this machine's probes. This warning is not recorded in the report; `medsec verify` and `medsec status` find it from the report each time.
+report-evidence-source-computed = found now (not recorded in report.json)
+report-evidence-status-computed = Found now (not recorded in report.json):
+report-evidence-findings-recorded = findings: { $errors ->
+    [one] 1 error
+   *[other] { $errors } errors
+}, { $warnings ->
+    [one] 1 warning
+   *[other] { $warnings } warnings
+} ({ $recorded } of them recorded in the report; see `medsec status { $dir }`)

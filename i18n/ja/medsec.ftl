@@ -1749,3 +1749,10 @@ report-review-edition = { $wareki }版{ $year ->
    *[other] {""}
 }
 report-review-csv-overdue = 目標日超過
+
+## report-evidence
+
+report-evidence-none = 警告[no-probe-evidence]: この報告書にはプローブの証跡がありません(`--evidence`なしで作成しました)。回答と機器の状態の照合は行われていません。この警告は報告書には記録せず、`medsec verify`と`medsec status`が報告書からその都度確かめて示します。
+report-evidence-source-computed = 今回の確認で判明(report.jsonには記録なし)
+report-evidence-status-computed = 今回の確認で見つかった指摘(report.jsonには記録されていません):
+report-evidence-findings-recorded = 指摘: エラー{ $errors }件、警告{ $warnings }件(うち{ $recorded }件を報告書に記録しました。内容は`medsec status { $dir }`で確認できます)

@@ -128,6 +128,14 @@ pub fn run(mut args: RenderArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         &report,
         bundle_dir.or_else(|| report_path.parent()),
     );
+    // A checklist digest medsec does not know: refused as `status` refuses it (2, the same
+    // words), never shown in other wording.
+    let unknown = super::status_bundle::unknown_checklists(&report, &catalog, &report_path, lang);
+    if !unknown.is_empty() {
+        let mut outcome = Outcome::text(String::new(), Exit::Unusable);
+        outcome.notices = crate::render::diagnostics::problem_lines_as_made(&unknown, lang);
+        return Ok(outcome);
+    }
     let sha = manifest::sha256_bytes(&bytes);
     let view = view::build(&report, &sha, verification, &catalog, lang, as_of);
     let out = match args.format {

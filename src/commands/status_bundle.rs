@@ -122,62 +122,18 @@ pub(super) fn run(args: &StatusArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         let carried_in = bundle_dir.or_else(|| report_path.parent());
         add_carried(&mut catalog, &report, carried_in);
         add_carried(&mut known, &report, carried_in);
-        let unknown = |file: &str, checklist: String, digest: &str| Diagnostic {
-            code: "unknown-checklist",
-            severity: Severity::Error,
-            location: Location {
-                file: report_path.display().to_string(),
-                line: 1,
-                column: 1,
-            },
-            message: tr!(
-                lang,
-                "verify-checklist-unknown-in-file",
-                file = file,
-                checklist = checklist,
-                digest = digest
-            ),
-            text: None,
-        };
-        // Every checklist digest the report names must be one medsec knows: a report whose
-        // wording is unknown is not shown against other wording (an inspector cannot update
-        // a digest), as docs/exit-codes.md says (2).
-        if catalog.by_digest(&report.checklist.digest).is_none() {
-            unusable.push(unknown(
-                report::FILE_NAME,
-                report.checklist.full_id(),
-                &report.checklist.digest,
-            ));
-        }
+        unusable.extend(unknown_checklists(&report, &catalog, &report_path, lang));
         for form in std::iter::once(&report.answers).chain(&report.vendor_forms) {
-            if let Some(named) = form
+            let named_unknown = form
                 .answers
                 .checklist
                 .digest
                 .as_deref()
-                .filter(|d| *d != form.checklist.digest && catalog.by_digest(d).is_none())
-            {
-                unusable.push(unknown(&form.file, form.answers.checklist.full_id(), named));
+                .is_some_and(|d| d != form.checklist.digest && catalog.by_digest(d).is_none());
+            if named_unknown {
                 continue;
             }
             let Some(checklist) = catalog.by_digest(&form.checklist.digest) else {
-                unusable.push(Diagnostic {
-                    code: "unknown-checklist",
-                    severity: Severity::Error,
-                    location: Location {
-                        file: report_path.display().to_string(),
-                        line: 1,
-                        column: 1,
-                    },
-                    message: tr!(
-                        lang,
-                        "verify-checklist-unknown-in-file",
-                        file = form.file.as_str(),
-                        checklist = form.checklist.full_id(),
-                        digest = form.checklist.digest.as_str()
-                    ),
-                    text: None,
-                });
                 continue;
             };
             let file = PathBuf::from(&form.file);
@@ -212,6 +168,7 @@ pub(super) fn run(args: &StatusArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         let text = String::from_utf8_lossy(&bytes);
         place_in_report(&mut inspection, &report, &report_path, &text);
         let recorded = recorded_findings(&report, &report_path, &catalog, lang, &text);
+        let computed = computed_findings(&report, &report_path, lang);
         let this = if !unusable.is_empty() {
             Exit::Unusable
         } else if !inspection.complete || recorded.iter().any(|d| d.severity == Severity::Error) {
@@ -229,12 +186,17 @@ pub(super) fn run(args: &StatusArgs, ctx: &Context) -> anyhow::Result<Outcome> {
                 &inspection,
                 &unusable,
                 &recorded,
+                &computed,
                 lang,
                 ctx.color,
             ),
-            StatusFormat::Json => {
-                crate::render::status_bundle::json(&inspection, &unusable, &recorded, &sha)
-            }
+            StatusFormat::Json => crate::render::status_bundle::json(
+                &inspection,
+                &unusable,
+                &recorded,
+                &computed,
+                &sha,
+            ),
         });
     }
     let mut outcome = Outcome::text(stdout, exit);
@@ -300,8 +262,62 @@ pub(super) fn bundle_of(path: &Path) -> Option<&Path> {
     (named_report && parent.join(MANIFEST).is_file()).then_some(parent)
 }
 
+/// Every checklist digest the report names must be one medsec knows: a report whose wording
+/// is unknown is not shown against other wording (an inspector cannot update a digest), as
+/// docs/exit-codes.md says (2). `status` and `render` refuse such a report with these.
+pub(super) fn unknown_checklists(
+    report: &Report,
+    catalog: &crate::checklist::Catalog,
+    report_path: &Path,
+    lang: crate::checklist::Lang,
+) -> Vec<Diagnostic> {
+    let unknown = |file: &str, checklist: String, digest: &str| Diagnostic {
+        code: "unknown-checklist",
+        severity: Severity::Error,
+        location: Location {
+            file: report_path.display().to_string(),
+            line: 1,
+            column: 1,
+        },
+        message: tr!(
+            lang,
+            "verify-checklist-unknown-in-file",
+            file = file,
+            checklist = checklist,
+            digest = digest
+        ),
+        text: None,
+    };
+    let mut out = Vec::new();
+    if catalog.by_digest(&report.checklist.digest).is_none() {
+        out.push(unknown(
+            report::FILE_NAME,
+            report.checklist.full_id(),
+            &report.checklist.digest,
+        ));
+    }
+    for form in std::iter::once(&report.answers).chain(&report.vendor_forms) {
+        if let Some(named) = form
+            .answers
+            .checklist
+            .digest
+            .as_deref()
+            .filter(|d| *d != form.checklist.digest && catalog.by_digest(d).is_none())
+        {
+            out.push(unknown(&form.file, form.answers.checklist.full_id(), named));
+        } else if catalog.by_digest(&form.checklist.digest).is_none() {
+            out.push(unknown(
+                &form.file,
+                form.checklist.full_id(),
+                &form.checklist.digest,
+            ));
+        }
+    }
+    out
+}
+
 /// What a report records that the status rules do not find: contradictions between answers
-/// and probes, and that no probe evidence was given.
+/// and probes (and the checks of the evidence).
 fn recorded_findings(
     report: &Report,
     path: &Path,
@@ -310,7 +326,7 @@ fn recorded_findings(
     text: &str,
 ) -> Vec<Diagnostic> {
     let file = path.display().to_string();
-    let mut out: Vec<Diagnostic> = report
+    report
         .findings
         .iter()
         .enumerate()
@@ -331,7 +347,18 @@ fn recorded_findings(
             message: f.message_in(lang, report.checklist_of(f, catalog)),
             text: f.text.clone(),
         })
-        .collect();
+        .collect()
+}
+
+/// What status finds now from report.json and does not read from it: that no probe evidence
+/// was given (verify computes it the same way; it is never recorded, so it is never twice).
+fn computed_findings(
+    report: &Report,
+    path: &Path,
+    lang: crate::checklist::Lang,
+) -> Vec<Diagnostic> {
+    let file = path.display().to_string();
+    let mut out = Vec::new();
     if report.probe_evidence.is_none() {
         out.push(Diagnostic {
             code: "no-probe-evidence",

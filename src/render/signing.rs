@@ -127,6 +127,9 @@ pub fn report_written(
         .filter(|f| f.severity == "error")
         .count();
     let warnings = report.findings.len() - errors;
+    // Not recorded, found from the report as verify and status find it (the same count).
+    let no_evidence = report.probe_evidence.is_none();
+    let warnings_now: usize = warnings + usize::from(no_evidence);
     // The folder inside the commands people copy (`medsec status DIR`), quoted where needed.
     let dir_word = shell_word(&esc(&dir.display().to_string()), cfg!(windows)).into_owned();
     let mut out = lines(&[
@@ -141,7 +144,16 @@ pub fn report_written(
             vendors = report.vendor_forms.len(),
             attached = attached
         ),
-        if errors > 0 || warnings > 0 {
+        if (errors > 0 || warnings > 0) && no_evidence {
+            tr!(
+                lang,
+                "report-evidence-findings-recorded",
+                dir = dir_word.clone(),
+                errors = errors,
+                warnings = warnings_now,
+                recorded = report.findings.len()
+            )
+        } else if errors > 0 || warnings > 0 {
             tr!(
                 lang,
                 "report-findings-recorded",
@@ -154,10 +166,13 @@ pub fn report_written(
                 lang,
                 "report-findings",
                 errors = errors,
-                warnings = warnings
+                warnings = usize::from(no_evidence)
             )
         },
     ]);
+    if no_evidence {
+        out.push_str(&lines(&[tr!(lang, "report-evidence-none")]));
+    }
     match signature {
         Some(s) => out.push_str(&signed(dir, s, public, lang)),
         None => out.push_str(&lines(&[tr!(lang, "report-not-signed", dir = dir_word)])),

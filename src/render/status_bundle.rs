@@ -10,15 +10,23 @@ pub fn table(
     inspection: &Inspection,
     unusable: &[Diagnostic],
     recorded: &[Diagnostic],
+    computed: &[Diagnostic],
     lang: Lang,
     color: bool,
 ) -> String {
     let mut out = super::status::body(inspection, lang, color);
-    if !recorded.is_empty() {
+    // What report.json records, then, apart, what is found now and never recorded.
+    for (heading, list) in [
+        (tr!(lang, "verify-status-recorded"), recorded),
+        (tr!(lang, "report-evidence-status-computed"), computed),
+    ] {
+        if list.is_empty() {
+            continue;
+        }
         out.push('\n');
-        out.push_str(&tr!(lang, "verify-status-recorded"));
+        out.push_str(&heading);
         out.push('\n');
-        for d in recorded {
+        for d in list {
             // The message as made in `lang` (with the items' numbers and titles from the checklist);
             // the severity in the reader's words (警告/エラー).
             let plain = Diagnostic {
@@ -31,17 +39,18 @@ pub fn table(
         out.push('\n');
     }
     // One verdict, after everything it counts.
-    out.push_str(&super::status::summary(
-        inspection, unusable, recorded, lang,
-    ));
+    let all: Vec<Diagnostic> = recorded.iter().chain(computed).cloned().collect();
+    out.push_str(&super::status::summary(inspection, unusable, &all, lang));
     out
 }
 
-/// status's JSON, with `report`: report.json's SHA-256 and the findings it records.
+/// status's JSON, with `report`: report.json's SHA-256, the findings it records and, apart,
+/// those found now from it (`no-probe-evidence`), which it never records.
 pub fn json(
     inspection: &Inspection,
     unusable: &[Diagnostic],
     recorded: &[Diagnostic],
+    computed: &[Diagnostic],
     sha256: &str,
 ) -> String {
     let text = super::status::json(inspection, unusable);
@@ -49,7 +58,11 @@ pub fn json(
     if let Some(map) = value.as_object_mut() {
         map.insert(
             "report".to_owned(),
-            serde_json::json!({ "sha256": sha256, "recorded_findings": recorded }),
+            serde_json::json!({
+                "sha256": sha256,
+                "recorded_findings": recorded,
+                "computed_findings": computed,
+            }),
         );
     }
     super::json(&value)

@@ -413,7 +413,7 @@ pub fn build(
         ),
         None => (Vec::new(), None, None),
     };
-    let findings: Vec<FindingView> = report
+    let mut findings: Vec<FindingView> = report
         .findings
         .iter()
         .map(|f| FindingView {
@@ -441,6 +441,20 @@ pub fn build(
             message: f.message_in(lang, report.checklist_of(f, catalog)),
         })
         .collect();
+    // Found from report.json as verify and status find it, never recorded in it.
+    if report.probe_evidence.is_none() {
+        findings.push(FindingView {
+            code: "no-probe-evidence".to_owned(),
+            severity_code: "warning".to_owned(),
+            severity: crate::tr!(lang, "report-html-severity-warning"),
+            source: crate::tr!(lang, "report-evidence-source-computed"),
+            place: String::new(),
+            item: String::new(),
+            round: String::new(),
+            item_round: String::new(),
+            message: crate::tr!(lang, "verify-no-probe-evidence"),
+        });
+    }
     counts.findings = findings.len();
     let generated_at = report
         .generated_at

@@ -729,7 +729,7 @@ fn status_of_a_bundle_places_findings_at_their_answer_in_report_json() {
     let json: Value = serde_json::from_str(&out).unwrap();
     let f = &json["forms"][0]["findings"][0];
     assert_eq!(f["line"], line, "{f:#}");
-    let none = &json["report"]["recorded_findings"][0];
+    let none = &json["report"]["computed_findings"][0];
     assert_eq!(none["code"], "no-probe-evidence");
     assert!(none.get("line").is_none(), "{none:#}");
 }

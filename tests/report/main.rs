@@ -7,6 +7,7 @@ mod common;
 mod check;
 mod check_notice_pty;
 mod escaping;
+mod ev12;
 mod finding_sources;
 mod findings_language;
 mod gaps12;

@@ -796,7 +796,7 @@ fn status_shows_a_bundle_and_its_report_json_like_an_answers_file() {
     let json: Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(json["complete"], false);
     assert_eq!(
-        json["report"]["recorded_findings"][0]["code"],
+        json["report"]["computed_findings"][0]["code"],
         "no-probe-evidence"
     );
 }
