@@ -229,3 +229,53 @@ fn render_refuses_a_lone_report_json_with_an_unknown_checklist_as_status_does() 
         }
     }
 }
+
+/// The complete answers with nothing the rules find (no unknown field, 2-⑩ answered はい).
+fn clean_answers(root: &Path) -> PathBuf {
+    let answers = complete_answers_in(root);
+    let text = std::fs::read_to_string(&answers).unwrap();
+    let clean = text
+        .lines()
+        .filter(|l| !l.starts_with("extra_note") && !l.starts_with("target_date = 2026-03-31"))
+        .collect::<Vec<_>>()
+        .join("\n")
+        .replace(
+            "item = \"access-log-server\"\nanswer = \"いいえ\"",
+            "item = \"access-log-server\"\nanswer = \"はい\"",
+        );
+    assert_ne!(clean, text);
+    std::fs::write(&answers, clean).unwrap();
+    answers
+}
+
+/// The case: nothing recorded, so `report` no longer says 0 warnings while verify warns.
+#[test]
+fn a_report_with_nothing_recorded_counts_the_one_computed_warning() {
+    for (lang, count, none) in [
+        ("ja", "指摘: エラー0件、警告1件\n", "指摘はありません"),
+        ("en", "findings: 0 errors, 1 warning\n", "No findings."),
+    ] {
+        let tmp = tempfile::tempdir().unwrap();
+        let answers = clean_answers(tmp.path());
+        let out = tmp.path().join("bundle");
+        let o = medsec()
+            .args(checklist_args())
+            .args(["--lang", lang, "report", "--answers"])
+            .arg(&answers)
+            .arg("--out")
+            .arg(&out)
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(0), "{lang}: {}", stderr_of(&o));
+        let text = stdout_of(&o);
+        assert!(text.contains(count), "{lang}: {text}");
+        assert!(text.contains("[no-probe-evidence]: "), "{lang}: {text}");
+        let json: Value =
+            serde_json::from_slice(&std::fs::read(out.join("report.json")).unwrap()).unwrap();
+        assert_eq!(json["findings"], serde_json::json!([]), "{json:#}");
+        let o = run(lang, &["render", "--format", "md"], &[&out]);
+        let page = stdout_of(&o);
+        assert!(page.contains("`no-probe-evidence`"), "{lang}: {page}");
+        assert!(!page.contains(none), "{lang}: {page}");
+    }
+}
