@@ -1917,3 +1917,8 @@ report-review-edition = FY{ $year }{ $wareki ->
    *[other] {""}
 }
 report-review-csv-overdue = Overdue
+
+## check-summarize
+
+check-summarize-stopped-clean = { $error }. Nothing this check wrote is left in { $dir } (files that were there before are as they were).
+check-summarize-stopped-left = { $error }. This check could not remove what it wrote in { $dir }: { $files } is still there.

@@ -1749,3 +1749,8 @@ report-review-edition = { $wareki }版{ $year ->
    *[other] {""}
 }
 report-review-csv-overdue = 目標日超過
+
+## check-summarize
+
+check-summarize-stopped-clean = { $error }。このチェックが{ $dir }に書いたものは残っていません(前からあったファイルはそのままです)。
+check-summarize-stopped-left = { $error }。このチェックが{ $dir }に書いた次のファイルは消せずに残っています: { $files }。
