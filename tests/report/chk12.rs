@@ -96,3 +96,113 @@ fn a_check_that_stops_keeps_what_was_there() {
         );
     }
 }
+
+/// Signed bundles under `root/all`: `good`, valid, and `names`, last year's reports that verify
+/// with findings, each signed by the key returned.
+fn bundles(root: &Path, names: &[&str]) -> (PathBuf, common::bundle::TestKey) {
+    use common::bundle::{report_value, write_bundle, TestKey};
+    let all = root.join("all");
+    let key = TestKey::new(root, "hospital key");
+    let good = all.join("good");
+    write_bundle(&good, &report_value("0112345678", 2025));
+    key.sign_bundle(&good, None);
+    for name in names {
+        let dir = all.join(name);
+        // Last year's report, judged in FY2025: a finding (exit 1).
+        write_bundle(&dir, &report_value("0112345678", 2024));
+        key.sign_bundle(&dir, None);
+    }
+    (all, key)
+}
+
+/// `medsec --lang LANG summarize ALL --pubkey KEY --as-of DATE` in `cwd`: the last line.
+fn summarize_last_line(lang: &str, cwd: &Path, all: &Path, key: &Path) -> String {
+    let o = medsec()
+        .current_dir(cwd)
+        .args(common::bundle::checklist_args())
+        .args(["--lang", lang, "summarize"])
+        .arg(all)
+        .arg("--pubkey")
+        .arg(key)
+        .args(["--as-of", "2025-11-01"])
+        .output()
+        .unwrap();
+    let out = common::stdout_of(&o);
+    out.lines().last().unwrap_or_default().to_owned()
+}
+
+/// The command between the backquotes of `line`, run by the shell in `cwd`: its exit code.
+#[cfg(unix)]
+fn run_printed(line: &str, cwd: &Path) -> (i32, String) {
+    let command = line.split('`').nth(1).expect("a command in backquotes");
+    assert!(command.starts_with("medsec verify "), "{line}");
+    let bin = assert_cmd::cargo::cargo_bin("medsec");
+    let fixtures = common::bundle::checklist_args()
+        .iter()
+        .map(|a| medsec::render::command_word(a))
+        .collect::<Vec<_>>()
+        .join(" ");
+    // `medsec` is this build; the fixture checklists as the summary had them.
+    let script = format!(
+        "medsec() {{ {} {fixtures} \"$@\"; }}; {command}",
+        medsec::render::command_word(&bin.display().to_string())
+    );
+    let o = std::process::Command::new("sh")
+        .args(["-c", &script])
+        .current_dir(cwd)
+        .output()
+        .unwrap();
+    (
+        o.status.code().unwrap_or(-1),
+        common::stdout_of(&o) + &stderr_of(&o),
+    )
+}
+
+#[cfg(unix)]
+#[test]
+fn summarize_names_the_bundles_with_findings_in_a_command_that_runs() {
+    for lang in ["en", "ja"] {
+        let tmp = tempfile::tempdir().unwrap();
+        let (all, key) = bundles(tmp.path(), &["さくら 内科", "it's"]);
+        let line = summarize_last_line(lang, tmp.path(), Path::new("all"), &key.public);
+        assert!(line.contains("medsec verify "), "{lang}: {line}");
+        assert!(line.contains("--pubkey "), "{lang}: {line}");
+        assert!(line.contains("--as-of 2025-11-01"), "{lang}: {line}");
+        assert!(
+            !line.contains("all/good"),
+            "{lang}: only bundles with findings: {line}"
+        );
+        assert!(!line.contains("DIR"), "{lang}: {line}");
+        let (code, said) = run_printed(&line, tmp.path());
+        assert_eq!(code, 1, "{lang}: {line}\n{said}");
+        assert!(
+            said.contains("さくら 内科") && said.contains("it's"),
+            "{said}"
+        );
+        drop(all);
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn summarize_names_a_few_then_counts_the_others() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (_, key) = bundles(tmp.path(), &["a", "b", "c", "d", "e"]);
+    for (lang, more) in [
+        ("en", "(and 2 more bundles with findings…)."),
+        ("ja", "(ほかに2件の報告書一式にも指摘があります…)。"),
+    ] {
+        let line = summarize_last_line(lang, tmp.path(), Path::new("all"), &key.public);
+        assert!(line.ends_with(more), "{lang}: {line}");
+        let (code, _) = run_printed(&line, tmp.path());
+        assert_eq!(code, 1, "{lang}: the first three run as printed: {line}");
+    }
+}
+
+#[test]
+fn summarize_of_valid_bundles_says_no_command() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (_, key) = bundles(tmp.path(), &[]);
+    let line = summarize_last_line("en", tmp.path(), Path::new("all"), &key.public);
+    assert!(!line.contains("medsec verify"), "{line}");
+}
