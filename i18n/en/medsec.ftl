@@ -1249,7 +1249,6 @@ summarize-cell-no = { $count } answered No
 summarize-cell-overdue = { $count } overdue
 summarize-probes = { $failures } failed, { $contradictions } contradicting
 summarize-probes-none = no evidence
-summarize-details = For every finding of a bundle, run `medsec verify DIR`.
 summarize-written = wrote the summary of { $count ->
     [one] 1 bundle
    *[other] { $count } bundles
@@ -1930,3 +1929,12 @@ report-evidence-findings-recorded = findings: { $errors ->
     [one] 1 warning
    *[other] { $warnings } warnings
 } ({ $recorded } of them recorded in the report; see `medsec status { $dir }`)
+## check-summarize
+
+check-summarize-stopped-clean = { $error }. Nothing this check wrote is left in { $dir } (files that were there before are as they were).
+check-summarize-stopped-left = { $error }. This check could not remove what it wrote in { $dir }: { $files } is still there.
+check-summarize-details = For every finding, run `{ $command }`{ $more ->
+    [0] .
+    [one] {" "}(and 1 more bundle with findings…).
+   *[other] {" "}(and { $more } more bundles with findings…).
+}

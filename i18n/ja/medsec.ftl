@@ -1173,7 +1173,6 @@ summarize-cell-no = いいえ{ $count }件
 summarize-cell-overdue = 目標日超過{ $count }件
 summarize-probes = 不合格{ $failures }・矛盾{ $contradictions }
 summarize-probes-none = 証跡なし
-summarize-details = 報告書一式ごとの指摘は`medsec verify DIR`で確認できます。
 summarize-written = { $count }件の報告書一式の一覧を{ $path }に書き出しました。
 summarize-xlsx-needs-out = XLSXの一覧はファイルに書き出します。`--out FILE`を指定してください。
 summarize-sheet = 報告書一式の一覧
@@ -1756,3 +1755,11 @@ report-evidence-none = 警告[no-probe-evidence]: この報告書にはプロー
 report-evidence-source-computed = 今回の確認で判明(report.jsonには記録なし)
 report-evidence-status-computed = 今回の確認で見つかった指摘(report.jsonには記録されていません):
 report-evidence-findings-recorded = 指摘: エラー{ $errors }件、警告{ $warnings }件(うち{ $recorded }件を報告書に記録しました。内容は`medsec status { $dir }`で確認できます)
+## check-summarize
+
+check-summarize-stopped-clean = { $error }。このチェックが{ $dir }に書いたものは残っていません(前からあったファイルはそのままです)。
+check-summarize-stopped-left = { $error }。このチェックが{ $dir }に書いた次のファイルは消せずに残っています: { $files }。
+check-summarize-details = 指摘の詳細は`{ $command }`で確認できます{ $more ->
+    [0] 。
+   *[other] (ほかに{ $more }件の報告書一式にも指摘があります…)。
+}

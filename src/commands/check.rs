@@ -148,125 +148,137 @@ pub fn run(args: CheckArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         Some(dir) => dir.clone(),
         None => default_out(&answers_path, catalog, lang),
     };
-    std::fs::create_dir_all(&out_dir).map_err(|e| {
-        anyhow::anyhow!(tr!(
-            lang,
-            "check-cannot-write",
-            path = out_dir.display().to_string(),
-            error = crate::i18n::io_error(lang, &e)
-        ))
-    })?;
+    // What this run writes in the folder is taken back when a later step fails (only the files
+    // it made, and an earlier evidence.json put back as it was), and the error says what is left.
+    let written = Written::before(&out_dir);
+    let partway = (|| -> anyhow::Result<_> {
+        std::fs::create_dir_all(&out_dir).map_err(|e| {
+            anyhow::anyhow!(tr!(
+                lang,
+                "check-cannot-write",
+                path = out_dir.display().to_string(),
+                error = crate::i18n::io_error(lang, &e)
+            ))
+        })?;
 
-    // The bundle's place is checked before anything is written there (evidence, keys): a
-    // folder holding someone's other files stops the check with nothing written.
-    bundle::check_replaceable(&out_dir.join(BUNDLE_DIR), Overwrite::Bundle)
-        .map_err(|e| anyhow::Error::msg(e.message(lang)))?;
-    // 3. Probes, with the answers they may contradict.
-    steps.begin(Step::Probes);
-    let (config, config_record) = probe_config;
-    let mut evidence = probes::run_all(
-        &config,
-        &RunOptions {
-            root: PathBuf::from("/"),
-        },
-        &steps,
-    );
-    evidence.config = config_record;
-    let loaded = answers::load(&answers_path, lang).map_err(|e| e.in_lang(lang))?;
-    evidence.contradictions = contradictions::check(&evidence.results, &loaded.set);
-    evidence.institution = probes::evidence::InstitutionRecord::of_answers(&loaded.set);
-    evidence.answers = Some(FileRecord::of_file(&answers_path).map_err(|e| {
-        anyhow::anyhow!(tr!(
-            lang,
-            "probes-cannot-read-file",
-            path = answers_path.display().to_string(),
-            error = probes::messages::detail(lang, &e.to_string())
-        ))
-    })?);
-    let evidence_path = out_dir.join(EVIDENCE_FILE);
-    crate::atomic::replace(&evidence_path, render::json(&evidence).as_bytes()).map_err(|e| {
-        anyhow::anyhow!(tr!(
-            lang,
-            "check-cannot-write",
-            path = evidence_path.display().to_string(),
-            error = crate::i18n::io_error(lang, &e)
-        ))
-    })?;
-    let counts = ProbeCounts::of(&evidence);
-    summary.evidence = Some(evidence_path.clone());
-    summary.probes = Some(counts);
-    steps.done(
-        Step::Probes,
-        &tr!(
-            lang,
-            "check-done-probe-counts",
-            pass = counts.pass,
-            fail = counts.fail,
-            unknown = counts.unknown,
-            contradictions = counts.contradictions
-        ),
-    );
-    if text {
-        let checklist = catalog
-            .resolve(&loaded.set.checklist.full_id(), None)
-            .ok()
-            .map(|c| &c.checklist);
-        stdout.push_str(&heading(Step::Probes, lang));
-        stdout.push_str(&render::probe::table(&evidence, checklist, lang));
-    }
-
-    // 4. The key: the one given, or a throwaway one in the check's folder.
-    steps.begin(Step::Key);
-    let (key, key_used) = match own_key {
-        Some(key) => {
-            let files = KeyFiles::for_name(args.key.as_deref().unwrap_or(Path::new("")));
-            let used = KeyUsed {
-                secret: files.secret,
-                public: files.public,
-                key_id: key.public.key_id.clone(),
-                throwaway: false,
-            };
-            (key, used)
+        // The bundle's place is checked before anything is written there (evidence, keys): a
+        // folder holding someone's other files stops the check with nothing written.
+        bundle::check_replaceable(&out_dir.join(BUNDLE_DIR), Overwrite::Bundle)
+            .map_err(|e| anyhow::Error::msg(e.message(lang)))?;
+        // 3. Probes, with the answers they may contradict.
+        steps.begin(Step::Probes);
+        let (config, config_record) = probe_config;
+        let mut evidence = probes::run_all(
+            &config,
+            &RunOptions {
+                root: PathBuf::from("/"),
+            },
+            &steps,
+        );
+        evidence.config = config_record;
+        let loaded = answers::load(&answers_path, lang).map_err(|e| e.in_lang(lang))?;
+        evidence.contradictions = contradictions::check(&evidence.results, &loaded.set);
+        evidence.institution = probes::evidence::InstitutionRecord::of_answers(&loaded.set);
+        evidence.answers = Some(FileRecord::of_file(&answers_path).map_err(|e| {
+            anyhow::anyhow!(tr!(
+                lang,
+                "probes-cannot-read-file",
+                path = answers_path.display().to_string(),
+                error = probes::messages::detail(lang, &e.to_string())
+            ))
+        })?);
+        let evidence_path = out_dir.join(EVIDENCE_FILE);
+        crate::atomic::replace(&evidence_path, render::json(&evidence).as_bytes()).map_err(
+            |e| {
+                anyhow::anyhow!(tr!(
+                    lang,
+                    "check-cannot-write",
+                    path = evidence_path.display().to_string(),
+                    error = crate::i18n::io_error(lang, &e)
+                ))
+            },
+        )?;
+        let counts = ProbeCounts::of(&evidence);
+        summary.evidence = Some(evidence_path.clone());
+        summary.probes = Some(counts);
+        steps.done(
+            Step::Probes,
+            &tr!(
+                lang,
+                "check-done-probe-counts",
+                pass = counts.pass,
+                fail = counts.fail,
+                unknown = counts.unknown,
+                contradictions = counts.contradictions
+            ),
+        );
+        if text {
+            let checklist = catalog
+                .resolve(&loaded.set.checklist.full_id(), None)
+                .ok()
+                .map(|c| &c.checklist);
+            stdout.push_str(&heading(Step::Probes, lang));
+            stdout.push_str(&render::probe::table(&evidence, checklist, lang));
         }
-        None => throwaway_key(&out_dir, lang)?,
-    };
-    steps.done(
-        Step::Key,
-        &tr!(
-            lang,
-            "check-done-key",
-            key = key_used.key_id.as_str(),
-            throwaway = if key_used.throwaway { "yes" } else { "no" }
-        ),
-    );
-    summary.key = Some(key_used.clone());
 
-    // 5. The report bundle, signed, with report.html in it.
-    steps.begin(Step::Report);
-    let bundle_dir = out_dir.join(BUNDLE_DIR);
-    let now = jiff::Timestamp::now();
-    // One day for the findings and the rows: the --as-of the status above was judged on.
-    let made = make::make(&Inputs {
-        as_of: args.as_of.as_ref().map(|_| as_of),
-        answers: &answers_path,
-        vendors: &[],
-        evidence: Some(&evidence_path),
-        catalog,
-        lang,
-        now,
-    })
-    .map_err(|e| anyhow::Error::msg(e.localize(lang)))?;
-    let signed = render::html::with_catalog(catalog, || {
-        bundle::write(
-            &bundle_dir,
-            &made.report,
-            &made.attachments,
-            Some(&key),
-            now.as_second(),
-            Overwrite::Bundle,
-        )
-    })
-    .map_err(|e| anyhow::Error::msg(e.message(lang)))?;
+        // 4. The key: the one given, or a throwaway one in the check's folder.
+        steps.begin(Step::Key);
+        let (key, key_used) = match own_key {
+            Some(key) => {
+                let files = KeyFiles::for_name(args.key.as_deref().unwrap_or(Path::new("")));
+                let used = KeyUsed {
+                    secret: files.secret,
+                    public: files.public,
+                    key_id: key.public.key_id.clone(),
+                    throwaway: false,
+                };
+                (key, used)
+            }
+            None => throwaway_key(&out_dir, lang)?,
+        };
+        steps.done(
+            Step::Key,
+            &tr!(
+                lang,
+                "check-done-key",
+                key = key_used.key_id.as_str(),
+                throwaway = if key_used.throwaway { "yes" } else { "no" }
+            ),
+        );
+        summary.key = Some(key_used.clone());
+
+        // 5. The report bundle, signed, with report.html in it.
+        steps.begin(Step::Report);
+        let bundle_dir = out_dir.join(BUNDLE_DIR);
+        let now = jiff::Timestamp::now();
+        // One day for the findings and the rows: the --as-of the status above was judged on.
+        let made = make::make(&Inputs {
+            as_of: args.as_of.as_ref().map(|_| as_of),
+            answers: &answers_path,
+            vendors: &[],
+            evidence: Some(&evidence_path),
+            catalog,
+            lang,
+            now,
+        })
+        .map_err(|e| anyhow::Error::msg(e.localize(lang)))?;
+        let signed = render::html::with_catalog(catalog, || {
+            bundle::write(
+                &bundle_dir,
+                &made.report,
+                &made.attachments,
+                Some(&key),
+                now.as_second(),
+                Overwrite::Bundle,
+            )
+        })
+        .map_err(|e| anyhow::Error::msg(e.message(lang)))?;
+        Ok((key, key_used, made, signed, bundle_dir))
+    })();
+    let (key, key_used, made, signed, bundle_dir) = match partway {
+        Ok(done) => done,
+        Err(e) => return Err(written.undo(&e, lang)),
+    };
     notices.extend(made.unsigned_vendor_forms.iter().map(|(form, signature)| {
         tr!(
             lang,
@@ -811,4 +823,74 @@ fn throwaway_key(dir: &Path, lang: Lang) -> anyhow::Result<(SecretKey, KeyUsed)>
         throwaway: true,
     };
     Ok((key, used))
+}
+
+/// The files a check may write in its folder, as they were before it ran, so that a check that
+/// stops partway takes back what it wrote and never touches what was there before.
+struct Written {
+    dir: PathBuf,
+    /// The folder did not exist: this run makes it.
+    made_dir: bool,
+    /// evidence.json and the throwaway key pair, those that did not exist.
+    new_files: Vec<PathBuf>,
+    /// An earlier evidence.json, to put back as it was.
+    old_evidence: Option<(PathBuf, Vec<u8>)>,
+}
+
+impl Written {
+    fn before(dir: &Path) -> Written {
+        let exists = |p: &Path| std::fs::symlink_metadata(p).is_ok();
+        let key = KeyFiles::for_name(&dir.join(THROWAWAY_KEY));
+        let evidence = dir.join(EVIDENCE_FILE);
+        let old_evidence = std::fs::read(&evidence).ok().map(|b| (evidence.clone(), b));
+        Written {
+            dir: dir.to_path_buf(),
+            made_dir: !exists(dir),
+            new_files: [evidence, key.secret, key.public]
+                .into_iter()
+                .filter(|p| !exists(p))
+                .collect(),
+            old_evidence,
+        }
+    }
+
+    /// Remove what this run wrote, put back what it replaced, and say so after `error`.
+    fn undo(&self, error: &anyhow::Error, lang: Lang) -> anyhow::Error {
+        let mut left = Vec::new();
+        for file in &self.new_files {
+            if std::fs::symlink_metadata(file).is_ok() && std::fs::remove_file(file).is_err() {
+                left.push(file.display().to_string());
+            }
+        }
+        if let Some((path, bytes)) = &self.old_evidence {
+            if std::fs::read(path).ok().as_ref() != Some(bytes)
+                && crate::atomic::replace(path, bytes).is_err()
+            {
+                left.push(path.display().to_string());
+            }
+        }
+        if self.made_dir {
+            // Only when empty: anything else in it stays.
+            let _ = std::fs::remove_dir(&self.dir);
+        }
+        let message = format!("{error:#}");
+        let error = message.trim_end_matches(['.', '。']);
+        let dir = self.dir.display().to_string();
+        anyhow::Error::msg(if left.is_empty() {
+            tr!(
+                lang,
+                "check-summarize-stopped-clean",
+                error = error,
+                dir = dir
+            )
+        } else {
+            tr!(
+                lang,
+                "check-summarize-stopped-left",
+                error = error,
+                dir = dir,
+                files = left.join(&tr!(lang, "common-list-separator"))
+            )
+        })
+    }
 }

@@ -90,7 +90,9 @@ pub fn run(mut args: SummarizeArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     shorten_paths(&mut rows);
     let exit = rows.iter().map(|r| r.exit).max().unwrap_or(Exit::Ok);
     let bytes = match args.format {
-        SummaryFormat::Table => summary::table(&rows, lang, ctx.color).into_bytes(),
+        SummaryFormat::Table => {
+            summary::table(&rows, lang, ctx.color, &verify_flags(&args)).into_bytes()
+        }
         SummaryFormat::Json => summary::json(&rows, exit, as_of).into_bytes(),
         SummaryFormat::Csv => summary::csv(&rows, lang)?,
         SummaryFormat::Xlsx => summary::xlsx(&rows, lang)?,
@@ -342,6 +344,22 @@ fn open_answers(report: &Report, as_of: Date) -> (usize, usize) {
         }
     }
     (no, overdue)
+}
+
+/// The flags of `medsec verify` that repeat this summary's trust and date, quoted for the shell:
+/// `--pubkey FILE` or `--trusted FILE`, then `--as-of DATE` when given.
+fn verify_flags(args: &SummarizeArgs) -> String {
+    let word = |s: &str| crate::render::command_word(s);
+    let mut flags = Vec::new();
+    for (flag, path) in [("--pubkey", &args.pubkey), ("--trusted", &args.trusted)] {
+        if let Some(p) = path {
+            flags.push(format!("{flag} {}", word(&p.display().to_string())));
+        }
+    }
+    if let Some(d) = &args.as_of {
+        flags.push(format!("--as-of {}", word(d)));
+    }
+    flags.join(" ")
 }
 
 #[cfg(test)]

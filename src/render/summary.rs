@@ -154,7 +154,9 @@ fn paint(text: &str, exit: Exit, color: bool) -> String {
 }
 
 /// The table: one row per bundle, then the count line and where the details are.
-pub fn table(rows: &[Row], lang: Lang, color: bool) -> String {
+/// `verify_flags` are the flags of `medsec verify` that repeat the user's (`--pubkey FILE` or
+/// `--trusted FILE`, `--as-of DATE`), quoted for the shell, for the last line's command.
+pub fn table(rows: &[Row], lang: Lang, color: bool, verify_flags: &str) -> String {
     let header = [
         tr!(lang, "summarize-col-bundle"),
         tr!(lang, "summarize-col-result"),
@@ -254,9 +256,42 @@ pub fn table(rows: &[Row], lang: Lang, color: bool) -> String {
         unusable = count(Exit::Unusable)
     ));
     out.push('\n');
-    out.push_str(&tr!(lang, "summarize-details"));
-    out.push('\n');
+    if let Some(line) = verify_line(rows, lang, verify_flags) {
+        out.push_str(&line);
+        out.push('\n');
+    }
     out
+}
+
+/// How many bundles with findings the last line's command names; the others are counted.
+const BUNDLES_IN_COMMAND: usize = 3;
+
+/// The last line: the `medsec verify` command, as it runs, for the bundles with findings (at
+/// most a few, then how many more); none when no bundle has a finding to look at.
+fn verify_line(rows: &[Row], lang: Lang, verify_flags: &str) -> Option<String> {
+    let with_findings: Vec<&Row> = rows
+        .iter()
+        .filter(|r| matches!(r.exit, Exit::Findings | Exit::Integrity))
+        .collect();
+    if with_findings.is_empty() {
+        return None;
+    }
+    let mut words = vec!["medsec".to_owned(), "verify".to_owned()];
+    words.extend(
+        with_findings
+            .iter()
+            .take(BUNDLES_IN_COMMAND)
+            .map(|r| crate::render::command_word(&r.path)),
+    );
+    if !verify_flags.is_empty() {
+        words.push(verify_flags.to_owned());
+    }
+    Some(tr!(
+        lang,
+        "check-summarize-details",
+        command = words.join(" "),
+        more = with_findings.len().saturating_sub(BUNDLES_IN_COMMAND)
+    ))
 }
 
 #[derive(Serialize)]

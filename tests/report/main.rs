@@ -6,6 +6,7 @@ mod common;
 
 mod check;
 mod check_notice_pty;
+mod chk12;
 mod escaping;
 mod ev12;
 mod finding_sources;
