@@ -715,16 +715,16 @@ fn japanese_sentences_end_with_a_full_stop() {
 }
 
 /// What a message says before the bracket it ends with: 「…読めません(…ありません)」 gives
-/// 「…読めません」, so a sentence whose body ends before a closing `)`, `)` or `」` is held to
-/// end with 。 after the bracket (「…読めません(…ありません)。」). Text not ending with a
-/// closing bracket is given back as it is.
+/// 「…読めません」, so a sentence whose body ends before a closing `)`, full-width `)`
+/// (U+FF09) or `」` is held to end with 。 after the bracket (「…読めません(…ありません)。」).
+/// Text not ending with a closing bracket is given back as it is.
 fn before_closing_bracket(text: &str) -> &str {
     let mut depth = 0usize;
     let mut closing = None;
     for (at, c) in text.char_indices().rev() {
         let pair = match c {
-            ')' | ')' | '」' => Some(true),
-            '(' | '(' | '「' => Some(false),
+            ')' | '\u{ff09}' | '」' => Some(true),
+            '(' | '\u{ff08}' | '「' => Some(false),
             _ => None,
         };
         if closing.is_none() {
