@@ -5,6 +5,7 @@
 # (「{ $item }に」「3件」「2回目」「`--force`を付けて」)。空白を残すのは英数字の語やコードどうしの間
 # (`1 MiB`、`TCP 443`)と、半角の「: 」の後だけです。
 # 文は1文のメッセージも最後の文も「。」で終えます(です・ます・ません・ください・でした・ました)。
+# 文のあとに括弧が続いて終わるときは、括弧の後に「。」を付けます(「…読めません(詳細: …)。」)。
 # 終えないのは、ほかのメッセージに入る部品(別のメッセージが`{ id }`で使うもの、details-、probes-os-、probes-io-、
 # verify-io-)と、見出し・表の列名・セル・値などの語句です。コードがほかの文に入れるメッセージも「。」で
 # 終えてかまいません(「。。」は1つにまとめます)。並べる語は「、」(common-list-separator)でつなぎます。
@@ -52,9 +53,9 @@ common-input-kind = { $kind ->
 }
 common-limit-io = `{ $path }`を読めません: { common-io-error }
 common-limit-too-large = { $path }は{ common-input-kind }の上限{ $limit } MiBを超えているため、読みませんでした。
-common-workbook-not-zip = XLSX(zip)ファイルとして読めません(詳細: { $detail })
-common-workbook-unreadable = ブックとして読めません(詳細: { $detail })
-common-workbook-sheet-unreadable = シート`{ $sheet }`を読めません(詳細: { $detail })
+common-workbook-not-zip = XLSX(zip)ファイルとして読めません(詳細: { $detail })。
+common-workbook-unreadable = ブックとして読めません(詳細: { $detail })。
+common-workbook-sheet-unreadable = シート`{ $sheet }`を読めません(詳細: { $detail })。
 common-workbook-too-many-entries = ブック(zip)の中身が{ $count }個あり、上限の{ $limit }個を超えています。
 common-workbook-inflates = ブック(zip)の`{ $entry }`を展開すると上限の{ $limit } MiBを超えるため(zip爆弾の疑い)、読みませんでした。
 common-workbook-no-sheet = シート`{ $sheet }`がありません。あるシート: { $names }
@@ -98,7 +99,7 @@ checklist-invalid = チェックリストに誤りが{ $count }件あります(�
 checklist-not-found = チェックリスト`{ $spec }`はありません。使えるチェックリスト: { $known }
 checklist-no-edition = チェックリスト`{ $id }`に版`{ $edition }`はありません。ある版: { $known }
 checklist-form-conflict = `{ $spec }`は{ $named }の様式ですが、`--form`では{ $asked }が指定されています。
-checklist-digest = { $file }: チェックリストのダイジェストを計算できません(詳細: { $detail })
+checklist-digest = { $file }: チェックリストのダイジェストを計算できません(詳細: { $detail })。
 checklist-stale = 注意: 次のチェックリストは、わかっている最新の版が今年度({ $wareki }、FY{ $year })より前のものです: { $list }。今年度の版が公表されていれば、そのExcelファイルを`medsec checklist import`で取り込み、`medsec checklist add`で登録してください。
 checklist-stale-official = 注意: 今年度({ $wareki }、FY{ $year })の様式がまだ登録されていません。登録されているのは前年度までの版です: { $list }。{ $wareki }版「{ $title }」({ $form })は{ $published }に公表されています。`{ $url }`から`{ $file }`を入手し、`medsec checklist import { $file } --out { $edition }.toml`と`medsec checklist add { $edition }.toml`で登録してください。前年度までの版で作った報告書は、その年度の報告書になります。
 checklist-stale-registered = 注意: 今年度({ $wareki }、FY{ $year })のチェックリストとして登録されているのは、公表元の公式の版ではありません: { $others }。`--checklist`を付けないときは、公式の版のうち最も新しいもの(前年度までの版: { $list })を使います。今年度のものを使うには`--checklist { $first }`を付けてください(medsecがSHA-256で知っている公式のワークブックから取り込んだものでなければ、項目は未確認です)。
@@ -166,7 +167,7 @@ answers-value-table = テーブル
 # Reading an answers file.
 answers-not-utf8 = UTF-8のテキストではありません(バイト{ $byte })。UTF-8で保存してください(Shift_JISはCSVシートからのみ読み込めます)。
 answers-too-deep = リストや表の入れ子が{ $limit }段を超えているため、読み込む前に止めました(回答ファイルの入れ子はふつう4段ほどです)。
-answers-parse-error = 書き方に誤りがあります(詳細: { $detail })
+answers-parse-error = 書き方に誤りがあります(詳細: { $detail })。
 answers-missing-format-version = `format_version`がありません。このmedsecが読めるのはformat_version { $supported }です。
 answers-unsupported-format-version = format_version { $found }には対応していません。このmedsecが読めるのはformat_version { $supported }です(新しいmedsecなら読める可能性があります)。
 answers-missing-checklist-table = [checklist]テーブル(id、edition、digest)がありません。`medsec init`で作られるファイルには入っています。
@@ -242,8 +243,8 @@ answers-error-invalid = 使用できない回答ファイルです(エラー{ $c
 answers-error-write = `{ $path }`に書き込めません: { $reason }
 answers-error-exists = { $path }はすでにあります。上書きするには`--force`を付けてください。
 answers-error-unsafe = { $path }: このファイルはそのままでは書き換えられません({ $reason })。
-answers-error-checklist = { $path }: 回答ファイルが指定するチェックリストを使えません: { $reason }。チェックリストのファイルを`--checklist FILE`で指定するか、`medsec checklist add FILE`で登録してください(公式のExcelファイルは`medsec checklist import`で読み込めます)
-answers-error-checklist-here = 回答ファイルが指定するチェックリストを使えません: { $reason }。チェックリストのファイルを`--checklist FILE`で指定するか、`medsec checklist add FILE`で登録してください(公式のExcelファイルは`medsec checklist import`で読み込めます)
+answers-error-checklist = { $path }: 回答ファイルが指定するチェックリストを使えません: { $reason }。チェックリストのファイルを`--checklist FILE`で指定するか、`medsec checklist add FILE`で登録してください(公式のExcelファイルは`medsec checklist import`で読み込めます)。
+answers-error-checklist-here = 回答ファイルが指定するチェックリストを使えません: { $reason }。チェックリストのファイルを`--checklist FILE`で指定するか、`medsec checklist add FILE`で登録してください(公式のExcelファイルは`medsec checklist import`で読み込めます)。
 answers-error-sheet = { $path }: { $reason }
 answers-error-changed = { $path }はmedsecが読んだ後で、ほかから変更されました。何も書き込んでいません。もう一度実行してください。
 answers-error-locked = { $path }はほかのmedsecが書き込み中です({ $waited }秒待ちました)。何も書き込んでいません。終わってからもう一度実行してください。
@@ -255,7 +256,7 @@ answers-edit-not-a-table = `{ $table }`がテーブルではないため、`{ $k
 answers-edit-not-array-of-tables = `answers`が[[answers]]テーブルの形で書かれていないため、その場で書き換えられません。項目ごとに[[answers]]テーブルで書いてください。
 answers-edit-entry = { $item }の回答を書き換えられません。
 answers-edit-entry-id = 項目`{ $id }`の回答を書き換えられません。
-answers-edit-parse = 書き換えのために読めません(詳細: { $reason })
+answers-edit-parse = 書き換えのために読めません(詳細: { $reason })。
 answers-error-lock-mismatch = 持っている書き込みロックは{ $path }のものです。
 
 # Spreadsheets: export headers, import problems.
@@ -323,7 +324,7 @@ answers-init-wrote-and-carried = { $wrote }{ $carried }
 answers-init-next = 次に: ファイルを編集するか、`medsec answer { $path }`で対話形式で入力してください。
 answers-import-done = { $sheet }から{ $count }件の回答を{ $path }に取り込みました。
 answers-export-done = { $sheet }に書き出しました。記入後に`medsec answer { $path } --import { $sheet }`で取り込めます。
-answers-export-workbook = ワークブックを作れません(詳細: { $reason })
+answers-export-workbook = ワークブックを作れません(詳細: { $reason })。
 answers-export-exists = { $path }はすでにあります。上書きするには`--force`を付けてください。
 answers-export-write = `{ $path }`に書き込めません: { $reason }
 answers-need-terminal = `medsec answer`を`--import`なしで使うには、標準入力が端末である必要があります。端末がない場合は{ $path }を直接編集するか(`medsec answer { $path } --import SHEET.csv`でシートを取り込むこともできます)、`medsec status { $path }`で確認してください。
@@ -394,12 +395,12 @@ probes-os-too-large = ファイルが大きすぎます
 probes-os-name-too-long = パスが長すぎます
 probes-os-other = エラー番号{ $errno }のシステムエラーです
 probes-error-timeout = プローブの制限時間で止めました。
-probes-error-bad-csv = CSVとして読めません(詳細: { $detail })
+probes-error-bad-csv = CSVとして読めません(詳細: { $detail })。
 probes-error-no-hotfix-id = HotFixIDの列がありません。`Get-HotFix | Export-Csv -NoTypeInformation FILE`で書き出してください。
 
 # Reasons, warnings and notes of the probes, one per stable code (see docs/probes.md).
-probes-cannot-read = `{ $path }`を読めません({ $error })
-probes-internal-error = プローブが内部エラーで止まりました(medsecの不具合です。お手数ですが報告してください)
+probes-cannot-read = `{ $path }`を読めません({ $error })。
+probes-internal-error = プローブが内部エラーで止まりました(medsecの不具合です。お手数ですが報告してください)。
 probes-no-result = プローブが結果を返さずに終わりました。
 probes-timed-out = { $seconds }秒で時間切れになりました。最後まで実行するには、このプローブの`timeout`を延ばしてください。
 probes-io-problem = { $problem ->
@@ -410,37 +411,37 @@ probes-io-problem = { $problem ->
    *[other] { $error }
 }
 probes-tool-missing = `{ $tool }`がインストールされていないか、`PATH`にありません。
-probes-cannot-run-tool = `{ $tool }`を実行できません({ $error })
+probes-cannot-run-tool = `{ $tool }`を実行できません({ $error })。
 probes-tool-failed = { $how ->
     [code] `{ $tool }`が終了コード{ $code }で失敗しました。
     [signal] `{ $tool }`がシグナル{ $signal }で強制終了されました。
    *[other] `{ $tool }`が終了コードを返さずに終わりました。
 }
 probes-tool-failed-output = { $failed }。エラー出力:「{ $stderr }」
-probes-tool-json-not-understood = `{ $tool }`が出力したJSONを解釈できません(詳細: { $error })
+probes-tool-json-not-understood = `{ $tool }`が出力したJSONを解釈できません(詳細: { $error })。
 probes-no-package-database = パッケージデータベース(dpkg、rpm)が見つかりません。Windowsでは`source = "windows"`を指定するか、Get-HotFixで書き出したCSVを`hotfix_csv`に指定してください。
-probes-package-lists-stale = パッケージリストの最終更新は{ $age }前です(上限{ $max_days }日)
-probes-security-updates-pending = 未適用のセキュリティ更新が{ $count }件あります(上限{ $max }件)
+probes-package-lists-stale = パッケージリストの最終更新は{ $age }前です(上限{ $max_days }日)。
+probes-security-updates-pending = 未適用のセキュリティ更新が{ $count }件あります(上限{ $max }件)。
 probes-security-updates-pending-list = 未適用のセキュリティ更新が{ $count }件あります(上限{ $max }件)。対象: { $packages }
-probes-no-package-lists = { $dir }にパッケージリストがないため、未適用の更新がわかりません(`apt-get update`を実行してから、もう一度`medsec probe`を実行してください)
+probes-no-package-lists = { $dir }にパッケージリストがないため、未適用の更新がわかりません(`apt-get update`を実行してから、もう一度`medsec probe`を実行してください)。
 probes-package-lists-refresh-unknown = パッケージリストの最終更新日時がわかりません。
 probes-dpkg-up-to-date = 未適用のセキュリティ更新は{ $security }件(上限{ $max }件)、その他の更新は{ $other }件です。パッケージリストの更新は{ $age }前です。
 probes-dpkg-up-to-date-no-age = 未適用のセキュリティ更新は{ $security }件(上限{ $max }件)、その他の更新は{ $other }件です。パッケージリストの更新日時はわかりません。
-probes-dnf-metadata-stale = dnfのメタデータの最終更新は{ $age }前です(上限{ $max_days }日)
-probes-dnf-security-unknown = 未適用のセキュリティ更新がわかりません。`dnf -C updateinfo list --security`から答えがありませんでした(dnfがインストールされ、キャッシュが作られているか確認してください)
-probes-security-updates-within-limit = 未適用のセキュリティ更新は{ $count }件です(上限{ $max }件)
-probes-cannot-decompress = 展開できません({ $error })
+probes-dnf-metadata-stale = dnfのメタデータの最終更新は{ $age }前です(上限{ $max_days }日)。
+probes-dnf-security-unknown = 未適用のセキュリティ更新がわかりません。`dnf -C updateinfo list --security`から答えがありませんでした(dnfがインストールされ、キャッシュが作られているか確認してください)。
+probes-security-updates-within-limit = 未適用のセキュリティ更新は{ $count }件です(上限{ $max }件)。
+probes-cannot-decompress = 展開できません({ $error })。
 probes-dnf-updateinfo-failed = `dnf updateinfo`が失敗しました。エラー出力:「{ $stderr }」
 probes-kernel-reboot-needed = 動作中のカーネルは、インストール済みの最新版({ $newest })ではありません。再起動して最新版に切り替えてください。
-probes-reboot-required = 更新を終えるには再起動が必要です(/run/reboot-requiredがあります)
+probes-reboot-required = 更新を終えるには再起動が必要です(/run/reboot-requiredがあります)。
 probes-windows-native-only = インストール済みのWindows更新を直接読めるのはWindows上だけです。ほかのOSでは`Get-HotFix | Export-Csv -NoTypeInformation hotfix.csv`で書き出し、`hotfix_csv`に指定してください。
-probes-hotfix-csv-invalid = `{ $source }`を読めません({ $error })
+probes-hotfix-csv-invalid = `{ $source }`を読めません({ $error })。
 probes-hotfix-no-dates = { $source }に、インストール日のある更新がありません。
-probes-hotfix-stale = 最新の更新のインストールは{ $days }日前です(上限{ $max_days }日)
-probes-hotfix-current = 更新が{ $count }件インストールされています。最新は{ $days }日前です(上限{ $max_days }日)
-probes-hotfix-pending-unknown = Get-HotFixはインストール済みの更新しか示さないため、未適用の更新はわかりません(Windows Updateで確認してください)
+probes-hotfix-stale = 最新の更新のインストールは{ $days }日前です(上限{ $max_days }日)。
+probes-hotfix-current = 更新が{ $count }件インストールされています。最新は{ $days }日前です(上限{ $max_days }日)。
+probes-hotfix-pending-unknown = Get-HotFixはインストール済みの更新しか示さないため、未適用の更新はわかりません(Windows Updateで確認してください)。
 probes-passwd-unreadable = `{ $path }`を読めません({ $error })。ローカルアカウントはUnixの/etc/passwdからだけ読みます。
-probes-leavers-unreadable = 退職者リスト`{ $path }`を読めません({ $error })
+probes-leavers-unreadable = 退職者リスト`{ $path }`を読めません({ $error })。
 probes-lastlog-too-large = { $bytes }バイトあり(uidごとの疎なファイル)、読みませんでした。
 probes-shadow-unreadable = /etc/shadowを読めません(ロックや空のパスワードを確かめるにはrootで実行してください)。ログインシェルのあるアカウントは、ログインできるものとして数えます。
 probes-accounts-to-review = 確認が必要なアカウントが{ $count }件あります: { $accounts }
@@ -455,7 +456,7 @@ probes-accounts-in-use = { $leavers_checked ->
    *[false] ログインできるアカウントは{ $can_log_in }件です。{ $max_days }日を超えて使われていないものはありません。
 }
 probes-no-systemd-cgroup = { $path }がありません(cgroup v2のsystemdではありません)。動作中のサービスはわかりません。
-probes-processes-not-inspected = { $count }個のプロセスを調べられませんでした(待ち受け中のプログラムをすべて特定するにはrootで実行してください)
+probes-processes-not-inspected = { $count }個のプロセスを調べられませんでした(待ち受け中のプログラムをすべて特定するにはrootで実行してください)。
 probes-services-not-allowed = `allowed_services`にないサービスが{ $count }件あります: { $services }
 probes-ports-not-allowed = `allowed_ports`にない待ち受けポートが{ $count }件あります: { $ports }
 probes-port = { $address }の{ $protocol ->
@@ -469,11 +470,11 @@ probes-port-program = { $address }の{ $protocol ->
    *[other] { $protocol }
 } { $port }番ポート({ $program })
 probes-nothing-readable = この環境では/proc/netもsystemdの設定も読めません。
-probes-no-allowlist = 有効なサービス{ $services }件、開いているポート{ $ports }件を記録しました。許可リストがないため判定していません(判定するには`allowed_services`と`allowed_ports`を設定してください)
+probes-no-allowlist = 有効なサービス{ $services }件、開いているポート{ $ports }件を記録しました。許可リストがないため判定していません(判定するには`allowed_services`と`allowed_ports`を設定してください)。
 probes-all-allowed = 有効なサービス{ $services }件と開いているポート{ $ports }件は、すべて許可リストにあります。
-probes-ledger-unreadable = 台帳`{ $path }`を読めません({ $error })
-probes-ledger-invalid = `{ $path }`を台帳として読めません({ $error })
-probes-ledger-no-header = { $path }の最初の10行に、台帳の列見出しの行がありません(機器名、種別、設置場所、OS、管理者、リモートメンテナンスなどの列名にするか、`columns`で対応付けてください)
+probes-ledger-unreadable = 台帳`{ $path }`を読めません({ $error })。
+probes-ledger-invalid = `{ $path }`を台帳として読めません({ $error })。
+probes-ledger-no-header = { $path }の最初の10行に、台帳の列見出しの行がありません(機器名、種別、設置場所、OS、管理者、リモートメンテナンスなどの列名にするか、`columns`で対応付けてください)。
 probes-ledger-unsupported-format = `{ $path }`は.{ $ext }形式のため読めません(読めるのは.xlsx、.xlsm、.csvです)。台帳を.xlsxか.csvで保存し直してください。
 probes-ledger-unclassified-rows = 種別がサーバ・端末PC・ネットワーク機器のどれでもない行が{ $rows }行あり、確認していません。
 probes-ledger-missing-columns = 台帳に次の列がありません: { $columns }
@@ -498,9 +499,9 @@ probes-ledger-remote-maintenance-not-yes-no = リモートメンテナンスの�
 probes-host-not-in-ledger = この機器({ $host })が台帳にありません。
 probes-ledger-complete = { $devices }台の機器が、必要な欄をすべて記入して記載されています。この機器({ $host })は{ $row }行目です。
 probes-remote-needs-format = `{ $path }`はリモートのリポジトリのようです。`format = "restic"`か`format = "borg"`を指定してください。
-probes-backup-missing = { $path }は現在ありません(マウントされていない、またはオフラインのバックアップは、ここからは確認できません。直接確認してください)
+probes-backup-missing = { $path }は現在ありません(マウントされていない、またはオフラインのバックアップは、ここからは確認できません。直接確認してください)。
 probes-backup-not-a-folder = { $path }はフォルダではありません。バックアップのフォルダかリポジトリを指定してください。
-probes-password-file-unreadable = パスワードファイル`{ $path }`を読めません({ $error })
+probes-password-file-unreadable = パスワードファイル`{ $path }`を読めません({ $error })。
 probes-walk-problems = シンボリックリンクのループ{ $loops }件、読めないフォルダ・ファイル{ $unreadable }件、走査中に消えたもの{ $vanished }件、その他のエラー{ $other }件
 probes-too-few-files = ファイルが{ $files }個で、`min_files = { $min }`より少ないです。
 probes-too-few-bytes = 合計{ $bytes }バイトで、`min_bytes = { $min }`より少ないです。
@@ -509,12 +510,12 @@ probes-backup-partly-unread = { $stopped ->
     [true] { $failures }。ただし、ツリーの{ $unreadable }か所を読めず、走査も途中で止まったため、より新しいバックアップがあるかもしれません。
    *[false] { $failures }。ただし、ツリーの{ $unreadable }か所を読めなかったため、より新しいバックアップがあるかもしれません。
 }
-probes-backup-fresh-no-age = ファイル{ $files }個、合計{ $bytes }バイトです。最新のファイルの日時はわかりません(`max_age = { $max_age }`)
-probes-backup-fresh = ファイル{ $files }個、合計{ $bytes }バイトです。最新は{ $age }前のものです(`max_age = { $max_age }`)
+probes-backup-fresh-no-age = ファイル{ $files }個、合計{ $bytes }バイトです。最新のファイルの日時はわかりません(`max_age = { $max_age }`)。
+probes-backup-fresh = ファイル{ $files }個、合計{ $bytes }バイトです。最新は{ $age }前のものです(`max_age = { $max_age }`)。
 probes-too-few-snapshots = { $tool }のスナップショットが{ $count }個で、`min_snapshots = { $min }`より少ないです。
 probes-snapshot-too-old = 最新の{ $tool }スナップショットは{ $age }前のもので、`max_age = { $max_age }`より古いです。
-probes-snapshots-fresh = { $tool }のスナップショットが{ $count }個あります。最新は{ $age }前のものです(`max_age = { $max_age }`)
-probes-snapshots-fresh-no-age = { $tool }のスナップショットが{ $count }個あります。最新の日時はわかりません(`max_age = { $max_age }`)
+probes-snapshots-fresh = { $tool }のスナップショットが{ $count }個あります。最新は{ $age }前のものです(`max_age = { $max_age }`)。
+probes-snapshots-fresh-no-age = { $tool }のスナップショットが{ $count }個あります。最新の日時はわかりません(`max_age = { $max_age }`)。
 probes-same-filesystem = バックアップが、保護するデータ({ $path })と同じファイルシステムにあります。別の媒体やオフラインの場所にも世代を保管してください。
 probes-on-root-filesystem = バックアップがこの機器のルートファイルシステム上にあり、常に接続されています。この機器がマルウェアに感染すると、バックアップも暗号化や削除の被害を受けるおそれがあります。
 
@@ -533,11 +534,11 @@ probes-verdict-unknown = 不明
 probes-probe-named = { $kind }「{ $name }」
 probes-items-none = (この様式に対応する項目はありません)
 probes-note-warning = { $probe }の注意: { $text }
-probes-note-unreadable = { $probe }で読めなかったもの: { $path }({ $text })
+probes-note-unreadable = { $probe }で`{ $path }`を読めませんでした: { $text }。
 probes-note-unreadable-more = { $probe }で読めなかったもの: ほか{ $count }件(`--format json`で確認できます)
 probes-note-contradiction = 回答との矛盾: { $text }
 # 記録に英語の文だけがある理由(この medsec が知らないコード)。
-probes-reason-as-recorded = 理由は記録された英語のままです(詳細: { $text })
+probes-reason-as-recorded = 理由は記録された英語のままです(詳細: { $text })。
 probes-summary = 機器`{ $host }`のプローブの結果: 合格{ $pass }件、不合格{ $fail }件、不明{ $unknown }件、回答との矛盾{ $contradictions }件です。
 
 # Errors of `medsec probe` and its configuration file.
@@ -545,13 +546,13 @@ probes-root-not-a-folder = { $exists ->
     [no] `--root`に指定した{ $path }はありません。
    *[yes] `--root`に指定した{ $path }はフォルダではありません。
 }
-probes-cannot-read-file = `{ $path }`を読めません({ $error })
-probes-cannot-write-evidence = 証拠を`{ $path }`に書き込めません({ $error })
-probes-config-cannot-read = プローブの設定ファイル`{ $path }`を読めません({ $error })
+probes-cannot-read-file = `{ $path }`を読めません({ $error })。
+probes-cannot-write-evidence = 証拠を`{ $path }`に書き込めません({ $error })。
+probes-config-cannot-read = プローブの設定ファイル`{ $path }`を読めません({ $error })。
 probes-config-invalid = { $location }: { $message }
 probes-config-not-utf8 = UTF-8のテキストではありません({ $byte }バイト目)。UTF-8で保存してください。
-probes-config-toml = TOMLの書き方に誤りがあります(詳細: { $detail })
-probes-config-unknown-setting = `{ $field }`という設定はありません。綴りを確かめてください(使える設定はdocs/probes.mdにあります)
+probes-config-toml = TOMLの書き方に誤りがあります(詳細: { $detail })。
+probes-config-unknown-setting = `{ $field }`という設定はありません。綴りを確かめてください(使える設定はdocs/probes.mdにあります)。
 probes-config-missing-setting = `{ $field }`の設定がありません。
 probes-config-unknown-role = role `{ $value }`は使えません。`server`か`terminal`を指定してください。
 probes-config-unknown-kind = プローブの種類`{ $value }`はありません。使える種類: { $known }
@@ -570,9 +571,9 @@ probes-config-not-a-duration = `{ $value }`は期間として読めません。�
 probes-config-not-a-port = `{ $value }`はポートとして読めません。22/tcpや123/udpのように書いてください。
 probes-config-bad-protocol = `{ $value }`のプロトコルはtcpかudpにしてください。
 probes-config-host-and-any-host = `host`(どの機器のスナップショットを数えるか)と`any_host = true`は、どちらか一方だけを指定してください。
-probes-protects-missing = `protects`の{ $path }がこの機器にありません。パスを確かめてください(相対パスは設定ファイルのフォルダからの位置です)
+probes-protects-missing = `protects`の{ $path }がこの機器にありません。パスを確かめてください(相対パスは設定ファイルのフォルダからの位置です)。
 probes-checkpoints-ignored = borgのチェックポイント(中断したバックアップ)が{ $count }個ありました。バックアップとしては数えていません。
-probes-snapshots-unreadable = 日時を読み取れない{ $tool }のスナップショットが{ $count }個あり、数えていません(例:「{ $example }」)
+probes-snapshots-unreadable = 日時を読み取れない{ $tool }のスナップショットが{ $count }個あり、数えていません(例:「{ $example }」)。
 probes-all-snapshots-unreadable = { $tool }のスナップショット{ $count }個のどれも日時を読み取れないため、判定できません(例:「{ $example }」)。`{ $tool }`の出力を確かめてください。
 probes-snapshots-not-counted = 数えなかった{ $tool }のスナップショット: { $host }以外の機器のものが{ $other_hosts }個、`protects`以外のパスのものが{ $other_paths }個
 probes-no-snapshot-of-path = { $path }(`protects`のパス)を含む{ $tool }のスナップショットがありません。
@@ -593,44 +594,44 @@ report-written = { $dir }を書き出しました: { $code } { $name }({ $checkl
 report-findings = 指摘: エラー{ $errors }件、警告{ $warnings }件
 report-findings-recorded = 指摘: エラー{ $errors }件、警告{ $warnings }件(報告書に記録しました。内容は`medsec status { $dir }`で確認できます)
 report-not-signed = 署名していません。`medsec sign { $dir } --key KEY`で署名してください。
-report-need-answers-out = `--answers FILE`と`--out DIR`を指定してください(JSON Schemaは`medsec report schema`で表示します)
+report-need-answers-out = `--answers FILE`と`--out DIR`を指定してください(JSON Schemaは`medsec report schema`で表示します)。
 report-vendor-unsigned = 注意: 事業者確認用{ $form }には事業者の署名がありません({ $signature }がありません)。検査では署名なしとして扱われます。
 report-answer-contradicted-by-probe = { $item }に「はい」と回答していますが、{ $probe }({ $name })の確認で問題が見つかりました: { $reason }
 report-answer-contradicted-by-unnamed-probe = { $item }に「はい」と回答していますが、{ $probe }の確認で問題が見つかりました: { $reason }
 report-not-institution-form = { $path }: これは{ $form }の回答です。`--answers`には医療機関確認用または薬局確認用の回答を指定し、事業者確認用は`--vendor`で指定してください。
 report-not-vendor-form = { $path }: これは{ $form }の回答で、事業者確認用ではありません。`--answers`で指定してください。
-report-missing-institution = { $path }: [institution]の{ $field }がありません。報告書には医療機関を記載します(署名にも医療機関コードが入ります)
+report-missing-institution = { $path }: [institution]の{ $field }がありません。報告書には医療機関を記載します(署名にも医療機関コードが入ります)。
 report-field-code = code(医療機関コード)
 report-field-name = name(医療機関名)
-report-evidence = { $file }:{ $line }: { $item }({ $round }回目)の証跡ファイル`{ $named }`: { $problem }(パスは回答ファイルからの相対パスです)
-report-evidence-not-a-file = ファイルではありません(ファイルを1つずつ指定してください)
-report-evidence-not-found = ありません({ $path }を探しました)
+report-evidence = { $file }:{ $line }: { $item }({ $round }回目)の証跡ファイル`{ $named }`: { $problem }。パスは回答ファイルからの相対パスです。
+report-evidence-not-a-file = ファイルではありません(ファイルを1つずつ指定してください)。
+report-evidence-not-found = ありません({ $path }を探しました)。
 report-evidence-unreadable = 読み取れません: { $reason }
 report-evidence-not-storable = 報告書一式に保存できません: { $reason }
 report-evidence-clash = { $file }:{ $line }: { $item }の証跡`{ $named }`は`{ $path }`として保存されますが、その名前はほかの証跡が使っています。どちらかのファイル名を変えてください。
 report-form-name-clash = 2つの回答ファイルがどちらも`{ $name }`という名前です({ $first }と{ $second })。報告書は様式をファイル名で区別するため、どちらかの名前を変えてください。
 report-probe-evidence = { $path }: { $reason }
-report-probe-evidence-not-json = { $line }行{ $column }列: JSONではありません(詳細: { $error })
+report-probe-evidence-not-json = { $line }行{ $column }列: JSONではありません(詳細: { $error })。
 report-probe-evidence-version = format_version { $expected }の確認結果ファイルではありません(見つかった値: { $found })。`medsec probe --out evidence.json`で作成してください。
-report-probe-evidence-shape = 確認結果ファイルの形式ではありません(詳細: { $error })
+report-probe-evidence-shape = 確認結果ファイルの形式ではありません(詳細: { $error })。
 report-read = `{ $path }`を読めません: { $reason }
-report-json = { $path }:{ $line }:{ $column }: report.jsonの形式ではありません(詳細: { $error })
+report-json = { $path }:{ $line }:{ $column }: report.jsonの形式ではありません(詳細: { $error })。
 report-version = { $path }: format_version { $found }には対応していません。このmedsecが読めるのはformat_version { $supported }です(新しいmedsecなら読める場合があります)。
 report-version-missing = (なし)
 report-serialize = report.jsonを書けません: { $error }
 report-not-replaced = { $path }は置き換えませんでした: { $reason }。何も書き込んでいません。`--out`には新しいフォルダか空のフォルダを指定するか、先にこのフォルダを移動してください。
 report-not-replaced-not-folder = フォルダではありません。
 report-not-replaced-symlink = シンボリックリンクです。
-report-not-replaced-no-manifest = medsecの報告書一式ではありません({ $manifest }がありません)
-report-not-replaced-bad-manifest = { $manifest }がマニフェストとして読めません({ $line }行目: { $reason })
-report-not-replaced-not-report = medsecの報告書一式ではありません({ $reason })
+report-not-replaced-no-manifest = medsecの報告書一式ではありません({ $manifest }がありません)。
+report-not-replaced-bad-manifest = { $manifest }がマニフェストとして読めません({ $line }行目: { $reason })。
+report-not-replaced-not-report = medsecの報告書一式ではありません({ $reason })。
 report-not-replaced-no-report-listed = マニフェストに{ $file }がありません。
 report-not-replaced-unlisted = マニフェストにないファイルまたはフォルダが{ $count }件あります: { $names }
 report-not-replaced-not-named = マニフェストにreport.jsonが記載していないファイルが{ $count }件あり、medsecが書いたものではありません: { $names }
 report-not-replaced-changed = マニフェストの作成後に変更または削除されたファイルが{ $count }件あります: { $names }
 report-render-not-a-bundle = { $path }は報告書一式のフォルダではありません(report.jsonもMANIFEST.sha256もありません)。`medsec report`で作ったフォルダか、そのreport.jsonを指定してください。
 report-not-a-report = `{ $path }`はmedsecの報告書ではありません。`medsec report`で作ったreport.jsonに必ずある{ $missing }がありません。
-report-not-replaced-unreadable = 中身をすべては読めません({ $reason })
+report-not-replaced-unreadable = 中身をすべては読めません({ $reason })。
 
 ## signing
 
@@ -651,9 +652,9 @@ signing-signed-bundle = { $dir }に署名しました: ファイル{ $files }件
 signing-signed-form = { $form }に鍵{ $key }で署名し、{ $signature }を書き込みました。
 signing-trusted-comment = 信頼済みコメント: { $comment }
 signing-check-with = 標準のツールでの確認方法: { $command }
-signing-need-dir = 署名する報告書一式のフォルダDIRを指定してください(事業者確認用に署名するときは`--form FILE`)
+signing-need-dir = 署名する報告書一式のフォルダDIRを指定してください(事業者確認用に署名するときは`--form FILE`)。
 signing-error-exists = { $path }はすでにあります。上書きするには`--force`を付けてください。
-signing-error-key-unreadable = { $what } `{ $path }`を読めません(詳細: { $detail })
+signing-error-key-unreadable = { $what } `{ $path }`を読めません(詳細: { $detail })。
 signing-error-bad-key = { $path }: minisignの{ $what }ではありません: { $reason }
 signing-what-public-key = 公開鍵
 signing-what-secret-key = 秘密鍵
@@ -661,9 +662,9 @@ signing-key-empty = ファイルが空です。
 signing-key-no-comment = 1行目が`untrusted comment: ...`ではありません。
 signing-key-no-key-line = 鍵の行がありません。
 signing-key-not-base64 = 鍵の行がbase64ではありません。
-signing-key-unsupported = 対応していない方式です(Ed25519で、scryptによる暗号化または暗号化なしの鍵に対応しています)
+signing-key-unsupported = 対応していない方式です(Ed25519で、scryptによる暗号化または暗号化なしの鍵に対応しています)。
 signing-key-public-given = これは公開鍵のファイルです。`--key`には秘密鍵(`medsec keygen`が作るNAME.key)を指定してください。公開鍵(NAME.pub)は`medsec verify --pubkey`で使います。
-signing-key-detail = 鍵を読み取れません(詳細: { $detail })
+signing-key-detail = 鍵を読み取れません(詳細: { $detail })。
 signing-error-wrong-passphrase = { $path }: この秘密鍵のパスフレーズが違います。
 signing-error-passphrase-needed = { $path }は暗号化されています。端末でパスフレーズを入力するか、`--passphrase-env VAR`で渡してください。
 signing-error-empty-passphrase = パスフレーズが空です。パスフレーズを決めるか、パスフレーズなしの鍵を作るときは`--unencrypted`を付けてください。
@@ -676,7 +677,7 @@ signing-unsafe-unreadable = 読み取れません: { $reason }
 signing-unsafe-claim = `{ $value }`が空か制御文字を含むため、署名できません。
 signing-unsafe-not-answers = 回答ファイルとして使えません: { $reason }
 signing-unsafe-vendor-name-empty = 事業者名が空です。[vendor]表の`name = ""`に事業者名を書いてください。
-signing-unsafe-not-vendor-form = 事業者確認用ではありません(事業者名を書いた[vendor]表がありません)
+signing-unsafe-not-vendor-form = 事業者確認用ではありません(事業者名を書いた[vendor]表がありません)。
 signing-unsafe-attach = `{ $name }`として添付できません: { $reason }
 signing-attach-own-file = 報告書一式が自ら使うファイル名です。
 signing-attach-taken = 同じ名前のファイルがほかにあります。
@@ -692,20 +693,20 @@ signing-manifest-bad-path = `{ $path }`: { $reason }
 signing-manifest-own-file = マニフェストに{ $path }は載せられません。
 signing-manifest-twice = `{ $path }`が2回載っています。
 signing-refused-name-not-utf8 = 名前がUTF-8ではありません。
-signing-refused-symlink = シンボリックリンクです(報告書一式には通常のファイルだけを入れます)
+signing-refused-symlink = シンボリックリンクです(報告書一式には通常のファイルだけを入れます)。
 signing-refused-not-regular = 通常のファイルではありません。
 signing-unreadable-loop = フォルダが循環しています。
 signing-unreadable-too-deep = フォルダの階層が{ $max }を超えるため読みません。
 signing-too-large = { $size }バイトあり、上限{ $limit }バイトを超えます。
 signing-trusted-version = format_version { $found }には対応していません。このmedsecが読めるのはformat_version { $supported }です。
-signing-trusted-institution-key = [institutions]のキー`{ $key }`は医療機関コードではありません。数字10桁で書いてください(すべての医療機関を表す書き方はありません)
+signing-trusted-institution-key = [institutions]のキー`{ $key }`は医療機関コードではありません。数字10桁で書いてください(すべての医療機関を表す書き方はありません)。
 signing-trusted-institution-twice = 医療機関{ $code }が[institutions]に2回あります(最初は{ $first }行目。全角数字は半角として読みます)。1つにまとめ、鍵はすべてそこに書いてください。
 signing-trusted-vendor-empty = [vendors]のキー(事業者名)が空です。
 signing-trusted-institution-no-keys = 医療機関{ $code }の`keys`が空です。
 signing-trusted-vendor-no-keys = 事業者`{ $name }`の`keys`が空です。
 signing-trusted-not-public-key = minisignの公開鍵ではありません: { $reason }
-signing-trusted-toml = keys.tomlとして読めません(詳細: { $error })
-signing-key-not-text = 文字として読めないファイルです(UTF-8かUTF-16で保存してください)
+signing-trusted-toml = keys.tomlとして読めません(詳細: { $error })。
+signing-key-not-text = 文字として読めないファイルです(UTF-8かUTF-16で保存してください)。
 signing-key-wrong-length = 鍵の行の長さが公開鍵のものではありません({ $bytes }バイトあります。公開鍵は42バイトです)。秘密鍵や署名のファイルを指定していないか確かめてください。
 
 ## verify
@@ -747,7 +748,7 @@ verify-file-not-regular = 通常のファイルではないため開きません
 verify-file-too-large = { $size }バイトあり、上限{ $limit }バイトを超えるため読みません{ $named }
 verify-file-unreadable = 読み取れません: { $reason }{ $named }
 verify-manifest-malformed = マニフェストの形式が不正です({ $line }行目): { $reason }
-verify-manifest-not-utf8 = マニフェストがUTF-8のテキストではありません({ $byte }バイト目)
+verify-manifest-not-utf8 = マニフェストがUTF-8のテキストではありません({ $byte }バイト目)。
 verify-file-missing = マニフェストにありますが、ファイルがありません。
 verify-file-changed = SHA-256がマニフェストと異なります。
 verify-file-extra = マニフェストにないファイルです。
@@ -755,13 +756,13 @@ verify-file-unsafe = 安全でないため開きません: { $reason }
 verify-report-path-unsafe = report.jsonの{ $field }が`{ $path }`を指しています: { $reason }。報告書一式内の相対パス以外は開きません。
 verify-report-path-unlisted = report.jsonの{ $field }が指す`{ $path }`は署名されたマニフェストにないため、開きません。
 verify-evidence-digest-mismatch = report.jsonの{ $field }に記録された`{ $path }`のSHA-256がマニフェストと異なります。
-verify-signature-not-minisign = minisignの署名ではありません(詳細: { $error })
-verify-signature-not-exact = minisignの正確な符号化ではありません(空白・改行・パディングが変更されています)
-verify-signature-untrusted-comment = 想定外の非署名コメント`{ $comment }`です(この行は署名の対象外のため、medsecは標準のものだけを受け付けます)
+verify-signature-not-minisign = minisignの署名ではありません(詳細: { $error })。
+verify-signature-not-exact = minisignの正確な符号化ではありません(空白・改行・パディングが変更されています)。
+verify-signature-untrusted-comment = 想定外の非署名コメント`{ $comment }`です(この行は署名の対象外のため、medsecは標準のものだけを受け付けます)。
 verify-key-wrong = 鍵{ $key }で署名されていますが、指定された鍵は{ $given }です。
 verify-key-unknown = 鍵{ $key }で署名されていますが、信頼する鍵の一覧にありません。
 verify-signature-legacy = 旧形式(事前ハッシュなし)の署名です。現在のminisignまたはmedsecで署名し直してください。
-verify-signature-invalid = 署名が{ $file }と一致しません(鍵{ $key }による署名)
+verify-signature-invalid = 署名が{ $file }と一致しません(鍵{ $key }による署名)。
 verify-report-missing = マニフェストにreport.jsonが含まれていません。
 verify-report-unreadable = report.jsonを読めません: { $reason }
 verify-key-untrusted = 鍵{ $key }は医療機関{ $code }の鍵として信頼されていません。
@@ -789,7 +790,7 @@ verify-vendor-form-not-utf8 = UTF-8のテキストではありません。
 verify-vendor-form-unreadable = `{ $file }`を事業者確認用として読めないため、report.jsonと照合できません: { $reason }
 verify-vendor-form-other-vendor = report.jsonの事業者名が{ $file }の事業者名`{ $vendor }`と異なります。
 verify-vendor-form-other-answers = report.jsonの回答が{ $file }の内容と一致しません。
-verify-vendor-form-unsigned = { $file }には事業者の署名がありません({ $signature }がありません)
+verify-vendor-form-unsigned = { $file }には事業者の署名がありません({ $signature }がありません)。
 verify-vendor-signature-unchecked = { $file }には事業者の署名がありますが、事業者の鍵は`--trusted keys.toml`でしか指定できないため確認していません。
 verify-vendor-key-not-listed = { $file }は鍵{ $key }で署名されていますが、keys.tomlは事業者`{ $vendor }`の鍵としてこれを挙げていません。
 verify-vendor-key-no-vendor = { $file }は鍵{ $key }で署名されていますが、様式にも署名にも事業者名がないため、どの事業者の鍵か確認できません。
@@ -817,9 +818,9 @@ verify-checklist-claims-official = { $checklist }(報告書一式に含まれる
    *[other] 取り込み元の{ $workbook }(SHA-256 { $sha })はmedsecの知っている公式のワークブックではありません
 }。公式の様式であるという記載に裏付けがないため、文言を公式の様式と照らし合わせて確認してください。
 verify-no-probe-evidence = この報告書にはプローブの証跡がありません(`medsec probe`なしで作成されています)。回答と機器の状態の照合は行われていません。
-verify-no-bundle-found = ここには報告書一式がありません(MANIFEST.sha256やreport.jsonのあるフォルダが見つかりません)
+verify-no-bundle-found = ここには報告書一式がありません(MANIFEST.sha256やreport.jsonのあるフォルダが見つかりません)。
 verify-link-not-followed = フォルダへのシンボリックリンクです。たどらないため、その先の報告書一式は確認していません。
-verify-status-refused = { $path }は表示しません。報告書一式の完全性の確認に失敗しました(`medsec verify`で確認できます)
+verify-status-refused = { $path }は表示しません。報告書一式の完全性の確認に失敗しました(`medsec verify`で確認できます)。
 verify-status-not-a-bundle = { $path }は報告書一式のフォルダではありません(report.jsonもMANIFEST.sha256もありません)。`medsec report`で作ったフォルダか、回答ファイルを指定してください。
 verify-status-recorded = report.jsonに記録された指摘:
 verify-no-key-given = 信頼する公開鍵が指定されていません。`medsec { $command }`には報告書一式に署名した鍵の公開鍵が必要です。鍵が1つなら`--pubkey 公開鍵.pub`、複数の医療機関の鍵なら`--trusted keys.toml`を指定してください。例: `medsec { $command } --pubkey hospital.pub bundle/`
@@ -830,10 +831,10 @@ verify-keygen-entry-placeholder = { $placeholder }を医療機関コード(10桁
 verify-keygen-code-invalid = `--institution`には医療機関コードを10桁の数字で指定してください。`{ $code }`は医療機関コードではありません。
 verify-trusted-is-public-key = これはminisignの公開鍵ファイル(鍵{ $key_id })で、keys.tomlではありません。この鍵だけで確認するには`--pubkey { $path }`を指定してください。keys.tomlで信頼するには、`[institutions.医療機関コード]`(事業者の鍵は`[vendors."事業者名"]`)に`keys = ["{ $key }"]`と書いてください。
 verify-trusted-is-secret-key = これはminisignの秘密鍵ファイルで、keys.tomlではありません。秘密鍵は署名する人だけが持つものです。検査する側には公開鍵(.pub)を渡し、`--pubkey`かkeys.tomlで指定してください。
-verify-contradiction-no-result = { $item }に「はい」と回答していますが、{ $kind }のプローブは不合格です(その結果は証跡にありません)
-verify-contradiction-named-no-result = { $item }に「はい」と回答していますが、{ $kind }「{ $name }」のプローブは不合格です(その結果は証跡にありません)
-verify-contradicted-by-probe-no-result = { $item }に「はい」と回答していますが、{ $probe }({ $name })の確認で問題が見つかりました(その結果は証跡にありません)
-verify-contradicted-by-unnamed-probe-no-result = { $item }に「はい」と回答していますが、{ $probe }の確認で問題が見つかりました(その結果は証跡にありません)
+verify-contradiction-no-result = { $item }に「はい」と回答していますが、{ $kind }のプローブは不合格です(その結果は証跡にありません)。
+verify-contradiction-named-no-result = { $item }に「はい」と回答していますが、{ $kind }「{ $name }」のプローブは不合格です(その結果は証跡にありません)。
+verify-contradicted-by-probe-no-result = { $item }に「はい」と回答していますが、{ $probe }({ $name })の確認で問題が見つかりました(その結果は証跡にありません)。
+verify-contradicted-by-unnamed-probe-no-result = { $item }に「はい」と回答していますが、{ $probe }の確認で問題が見つかりました(その結果は証跡にありません)。
 verify-checklist-not-inspectors = 報告書一式の{ $checklist }({ $file }、ダイジェスト{ $theirs })は、お手元の{ $checklist }({ $origin }、ダイジェスト{ $yours })と異なります。医療機関はお手元のものとは別の文言に回答しているため、回答は確認していません。{ $diff ->
     [none] {""}
    *[other] 異なる項目は`{ $diff }`で確認できます。
@@ -848,14 +849,14 @@ lint-base-not-a-repository = `--base`はgitのリビジョンからの変更だ�
 lint-severity-error = エラー
 lint-severity-warning = 警告
 lint-summary = { $files }個のファイルを確認しました: エラー{ $errors }件、警告{ $warnings }件
-lint-summary-unreadable = { $count }個のファイルまたはフォルダを読めなかったため、その中は確認していません(エラーは標準エラー出力にあります)
+lint-summary-unreadable = { $count }個のファイルまたはフォルダを読めなかったため、その中は確認していません(エラーは標準エラー出力にあります)。
 lint-not-utf8 = UTF-8のテキストではありません。ファイルをUTF-8で保存してください。
 lint-unreadable = `{ $path }`を読めません: { common-io-error }
 lint-unreadable-folder = フォルダ`{ $path }`を読めません: { common-io-error }
 lint-unlistable-folder = フォルダ{ $path }の中身を一覧できません: { common-io-error }
 lint-duplicate-checklist = { $checklist }は{ $first }にも定義されています。
-lint-parse-error = TOMLの書き方に誤りがあります(詳細: { $detail })
-lint-unsupported-format-version-newer = `format_version` { $found }には対応していません。このmedsecが読めるのは`format_version` { $supported }です(新しいmedsecなら読める可能性があります)
+lint-parse-error = TOMLの書き方に誤りがあります(詳細: { $detail })。
+lint-unsupported-format-version-newer = `format_version` { $found }には対応していません。このmedsecが読めるのは`format_version` { $supported }です(新しいmedsecなら読める可能性があります)。
 lint-unsupported-format-version = `format_version` { $found }には対応していません。このmedsecが読めるのは`format_version` { $supported }です。
 lint-invalid-id-checklist = チェックリストの`id`(`{ $id }`)は小文字・数字・ハイフン(kebab-case)で書いてください。例: `mhlw-institution`
 lint-invalid-id-publisher = `publisher`の`{ $publisher }`は小文字・数字・ハイフン(kebab-case)で書いてください。例: `mhlw`
@@ -907,9 +908,9 @@ lint-config-unknown-deny = `deny`に`{ $value }`は指定できません。指�
 lint-unknown-code = `{ $code }`というコードの検査規則はありません。コードの一覧はdocs/lint.mdにあります。
 lint-unknown-code-closest = `{ $code }`というコードの検査規則はありません。{ $closest }のことですか。コードの一覧はdocs/lint.mdにあります。
 lint-allow-option = `--allow`の指定: { $problem }
-lint-breaking-same-edition = { $base }からの変更に、回答を引き継げなくなるもの({ $changes })があるのに、版は{ $edition }のままです。{ $edition }の回答を持つ人には2つのファイルの区別がつきません。新しい版にするか、項目を残して後継の項目に`replaces`を書いてください(変更の一覧は`medsec checklist diff`で見られます)
+lint-breaking-same-edition = { $base }からの変更に、回答を引き継げなくなるもの({ $changes })があるのに、版は{ $edition }のままです。{ $edition }の回答を持つ人には2つのファイルの区別がつきません。新しい版にするか、項目を残して後継の項目に`replaces`を書いてください(変更の一覧は`medsec checklist diff`で見られます)。
 lint-rule-breaking-change-same-edition = 回答を引き継げなくなる変更(`replaces`のない項目の削除、前提の質問の変更)には新しい版が伴っていること(`--base REV`のとき)
-lint-settings-used = 設定ファイル{ $files }を使いました(各ファイルには、そのフォルダか最も近い親フォルダの設定ファイルが使われます)
+lint-settings-used = 設定ファイル{ $files }を使いました(各ファイルには、そのフォルダか最も近い親フォルダの設定ファイルが使われます)。
 lint-unverified-note-in-english = 何が未確認かは、チェックリストファイルの`unverified`の注記(英語)に書かれています。
 lint-unverified-workbook = { $item }: { $file }から取り込んだ文言です。{ $file }はmedsecが知っている公式ワークブックではないため、公式の文言とは照合されていません。
 
@@ -1270,14 +1271,14 @@ probes-windows-powershell-output-not-understood = PowerShellが返した{ $query
     [updates] 更新の一覧
     [accounts] ローカルアカウント
    *[other] 待ち受けポート
-}の情報が、medsecのスクリプトの出力の形ではありません({ $error })
-probes-windows-end-of-servicing = { $product }(ビルド{ $build })のセキュリティ更新は{ $end_date }で終了しています(サービス終了。出典: { $source })。サポート中のバージョンに移行してください(拡張セキュリティ更新(ESU)を購入していても、この機器からは確認できません)
+}の情報が、medsecのスクリプトの出力の形ではありません({ $error })。
+probes-windows-end-of-servicing = { $product }(ビルド{ $build })のセキュリティ更新は{ $end_date }で終了しています(サービス終了。出典: { $source })。サポート中のバージョンに移行してください(拡張セキュリティ更新(ESU)を購入していても、この機器からは確認できません)。
 probes-windows-end-of-servicing-soon = { $product }のセキュリティ更新は{ $end_date }まで(あと{ $days }日)です。サポート中のバージョンへの移行を計画してください。
 probes-windows-os-build-unknown = Windowsのビルド{ $build }({ $edition })はmedsecのサポート期限表にないため、セキュリティ更新が続いているかどうかわかりません。
 probes-windows-update-agent-unavailable = Windows Updateエージェントから未適用の更新の一覧を得られなかったため({ $error })、未適用の更新はわかりません。
-probes-windows-pending-updates-read = Windows Updateエージェントの前回の検索では、未適用の更新が{ $count }件(うちセキュリティ更新{ $security }件)あります(medsecはこの一覧を読むだけで、新たな検索はしません)
+probes-windows-pending-updates-read = Windows Updateエージェントの前回の検索では、未適用の更新が{ $count }件(うちセキュリティ更新{ $security }件)あります(medsecはこの一覧を読むだけで、新たな検索はしません)。
 probes-windows-administrators-unknown = Administratorsグループ(S-1-5-32-544)のメンバーを読めなかったため({ $error })、どのアカウントが管理者かわかりません。
-probes-windows-remote-entry-points-open = リモートデスクトップ(RDP、3389番)またはファイル共有(SMB、445番)のポートが、すべてのアドレスで待ち受けていて`allowed_ports`にありません({ $count }件): { $ports }。国内の医療機関のランサムウェア被害で多い侵入口です。閉じるか、必要なアドレスだけに制限してください(Windows Defenderファイアウォール)
+probes-windows-remote-entry-points-open = リモートデスクトップ(RDP、3389番)またはファイル共有(SMB、445番)のポートが、すべてのアドレスで待ち受けていて`allowed_ports`にありません({ $count }件): { $ports }。国内の医療機関のランサムウェア被害で多い侵入口です。閉じるか、必要なアドレスだけに制限してください(Windows Defenderファイアウォール)。
 probes-windows-remote-entry-points-listening = リモートデスクトップ(RDP、3389番)またはファイル共有(SMB、445番)が、すべてのアドレスで待ち受けています: { $ports }。ランサムウェアの侵入口として多いポートです。必要なアドレスだけに制限してください。
 probes-windows-netstat-fallback = { $cause ->
     [missing] PowerShellが使えない
@@ -1338,8 +1339,8 @@ rules-data-show-rules-value = 確認日: { $checked_on }、目標日: { $target 
 rules-data-init-kind-not-served = { $from }は{ $kind }の回答ですが、{ $checklist }はこの種類の施設を対象としていません(対象: { $serves })。何も書き込んでいません。`medsec init --form`または`--checklist`で様式を選んでください。
 ## lint-ci
 
-lint-ci-invalid-config = 検査の設定に誤りがあります(詳細: { $detail })
-lint-ci-title-year-mismatch = タイトルには{ $written }とありますが、`fiscal_year`は{ $year }です(版{ $edition })
+lint-ci-invalid-config = 検査の設定に誤りがあります(詳細: { $detail })。
+lint-ci-title-year-mismatch = タイトルには{ $written }とありますが、`fiscal_year`は{ $year }です(版{ $edition })。
 lint-ci-rule-full = { $description }。既定の重大度: { $severity }。`--allow { $code }`または`medsec-lint.toml`の`allow = ["{ $code }"]`で報告しないようにできます。
 lint-ci-rule-help = 示された箇所でチェックリストファイルを直し、もう一度`medsec checklist lint`を実行してください。各規則の説明はdocs/lint.mdにあります。
 lint-ci-rule-unreadable = チェックリストのファイルやフォルダを読めること
@@ -1411,26 +1412,26 @@ diff-ci-metadata-changed = { $field ->
 diff-ci-notes-changed = { $field ->
     [notes-ja] 日本語の注記
    *[other] 英語の注記
-}が変わりました(JSON出力に変更前後の全文があります)
+}が変わりました(JSON出力に変更前後の全文があります)。
 diff-ci-item-sources-changed = 出典: [{ $old }] → [{ $new }]
 diff-ci-item-unverified-note-changed = 未確認の注記が{ $how ->
     [added] 付きました
     [removed] なくなりました
    *[changed] 変わりました
-}(JSON出力に変更前後の注記があります)
+}(JSON出力に変更前後の注記があります)。
 diff-ci-breaking-same-edition = 重大な変更が{ $count }件ありますが、版({ $edition })と`format_version`({ $version })が変わっていません。変更したファイルには新しい版を付けてください。
 diff-ci-file-added = 新しいファイル: { $place }({ $checklist })
 diff-ci-file-removed = 削除されたファイル: { $place }({ $checklist })
-diff-ci-files-summary = { $pairs }個のファイルを比較しました(追加{ $added }、削除{ $removed })
+diff-ci-files-summary = { $pairs }個のファイルを比較しました(追加{ $added }、削除{ $removed })。
 diff-ci-md-title = チェックリストの変更
 diff-ci-md-impact = 影響
 diff-ci-md-change = 変更
 diff-ci-md-no-changes = 変更はありません。
 diff-ci-git-missing = `git`を実行できません({ $detail })。gitのリビジョンを比べるにはgitが必要です。
-diff-ci-unknown-revision = gitにリビジョン`{ $revision }`がありません({ $detail })
+diff-ci-unknown-revision = gitにリビジョン`{ $revision }`がありません({ $detail })。
 diff-ci-not-a-repository = リビジョンを比較できません: { $detail }。gitリポジトリの中で実行するか、フォルダ同士・ファイル同士を比較してください。
 diff-ci-no-checklists = `{ $old }`にも`{ $new }`にも、{ $paths }の下にチェックリストのファイル(.toml)がありません。パスを確かめてください。
-diff-ci-git-failed = gitでリビジョン`{ $revision }`の`{ $path }`を読めません({ $detail })
+diff-ci-git-failed = gitでリビジョン`{ $revision }`の`{ $path }`を読めません({ $detail })。
 diff-ci-checklist-failed = { $place }: { $detail }
 diff-ci-mixed-sides = { $old }と{ $new }は、両方ともフォルダか、両方ともチェックリストにしてください。
 ## checklist-extends
@@ -1438,7 +1439,7 @@ checklist-extends-invalid = `extends = "{ $base }"`はチェックリストをID
 checklist-extends-out-of-scope-without-base = `[[out_of_scope]]`には`extends`が必要です。項目を対象外にできるのは、ほかのチェックリストを拡張する独自チェックリストだけです。
 checklist-extends-item-prefix = 独自項目`{ $id }`のIDは`{ $prefix }`(発行者)で始めてください。元のチェックリストの項目と重ならないようにするためです。
 checklist-extends-duplicate-out-of-scope = 項目`{ $item }`が二度、対象外とされています。
-checklist-extends-missing-reason = 対象外の項目`{ $item }`には、日本語と英語の理由が必要です(`reason = {"{"} ja = "…", en = "…" {"}"}`)
+checklist-extends-missing-reason = 対象外の項目`{ $item }`には、日本語と英語の理由が必要です(`reason = {"{"} ja = "…", en = "…" {"}"}`)。
 checklist-extends-unknown-base = 元のチェックリスト`{ $base }`が見つかりません(使えるチェックリスト: { $known })。`--checklist`で指定するか、`medsec checklist add`で追加してください。
 checklist-extends-chain = `{ $base }`自体が`{ $its_base }`を拡張しています。独自チェックリストが拡張できるのは、何も拡張していないチェックリストだけです。`{ $its_base }`を直接拡張してください。
 checklist-extends-other-form = `{ $base }`は{ $base_form }の様式ですが、このチェックリストは{ $form }の様式です。
@@ -1456,7 +1457,7 @@ checklist-extends-show-out-of-scope = 対象外
 checklist-extends-show-reason = 理由
 
 ## checklist-new
-checklist-new-invalid-edition = `--edition`の`{ $edition }`は版の形ではありません。fyYYYYの形で書いてください(例: `fy2026`)
+checklist-new-invalid-edition = `--edition`の`{ $edition }`は版の形ではありません。fyYYYYの形で書いてください(例: `fy2026`)。
 checklist-new-not-later = `--edition`の`{ $edition }`は`{ $from }`より後の版ではありません。新しい版は元にする版の後の年度にしてください。
 checklist-new-source = { $file }: `{ $key }`がないか読み取れないため、このファイルから新しい版を作れません。
 checklist-new-notes = { $wareki }(FY{ $year })版の下書きです。`{ $from }`から`medsec checklist new`で作りました。項目はすべてその版から引き継いだもので、新しい様式と照合するまで未確認です。版、年度、表題、記入のルールは新しい年度に進めてあります。公表日はわかるまで空けてあり、ガイドラインの版は、新しい版についてmedsecが持つ事実があればそれに合わせてあります。この注記は、新しい版についてわかっていることに書き換えてください。
@@ -1465,7 +1466,7 @@ checklist-new-previous-note = 以前の注記: { $note }
 checklist-new-guideline-carried = { $from }から引き継ぎました。{ $edition }について確認してください。
 checklist-new-written = { $path }を書きました({ $checklist }、{ $count }項目、すべて未確認)。次に文言を直し、`medsec checklist lint { $path }`と`medsec checklist diff { $from } { $path }`を実行してください。
 checklist-new-out-exists = { $path }はすでにあります。置き換えるには`--force`を付けてください。
-checklist-new-write-failed = `{ $path }`に書き込めません(詳細: { $reason })
+checklist-new-write-failed = `{ $path }`に書き込めません(詳細: { $reason })。
 checklist-new-notes-joined = { $made }{ $official }
 checklist-new-notes-official = 表題、様式名、対象の施設(serves)、source_urlは、medsecが持つ公式の{ $form }のワークブック{ $file }({ $published }公表)の情報によります。記入のルール([rules])は`{ $from }`から引き継いだもので、この版については未確認です。
 checklist-new-rules-carried = 記入のルールは元の版から引き継いだもので、{ $edition }については未確認です(元の版での情報源: { $sources })。sourcesはこの版の様式を記録した情報源です。
@@ -1572,7 +1573,7 @@ probes-backup-snapshot-time = { $time }(日本時間)
 probes-backup-snapshot-host = 機器{ $host }
 probes-backup-snapshot-paths = パス{ $paths }
 probes-backup-snapshot-too-old = 判定に使った{ $tool }のスナップショット{ $snapshot }は{ $age }前のもので、`max_age = { $max_age }`より古いです。
-probes-backup-snapshots-fresh = { $tool }のスナップショットが{ $count }個あります。判定に使ったスナップショット{ $snapshot }は{ $age }前のものです(`max_age = { $max_age }`)
+probes-backup-snapshots-fresh = { $tool }のスナップショットが{ $count }個あります。判定に使ったスナップショット{ $snapshot }は{ $age }前のものです(`max_age = { $max_age }`)。
 
 ## signing-files
 signing-files-line-untrusted = 「untrusted comment:」の行

@@ -1666,7 +1666,7 @@ mod tests {
         };
         assert_eq!(
             m.text(Lang::Ja),
-            "`/etc/x`を読めません(読む権限がありません)"
+            "`/etc/x`を読めません(読む権限がありません)。"
         );
         assert_eq!(m.text(Lang::En), "cannot read /etc/x: permission denied");
         // An unknown English text is kept in English only; Japanese says it generically.
@@ -1703,7 +1703,7 @@ mod tests {
         };
         assert_eq!(
             c.text_or(Lang::Ja, "english"),
-            "理由は記録された英語のままです(詳細: english)"
+            "理由は記録された英語のままです(詳細: english)。"
         );
         assert_eq!(c.text_or(Lang::En, "english"), "english");
         assert_eq!(join_coded(&[], Lang::Ja, ""), "");

@@ -700,7 +700,7 @@ mod report_tests {
             );
             assert_eq!(name.is_some(), en.contains("(nas)"), "{en}");
             // No probe result to quote: said so, never an empty reason after `: `.
-            assert!(ja.ends_with("(その結果は証跡にありません)"), "{ja}");
+            assert!(ja.ends_with("(その結果は証跡にありません)。"), "{ja}");
             assert!(en.ends_with("(its result is not in the evidence)"), "{en}");
         }
     }

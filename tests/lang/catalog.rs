@@ -670,7 +670,8 @@ fn referenced_messages(file: &str) -> BTreeSet<String> {
 
 /// Every Japanese sentence ends with 。, also the last of a message and a message of one
 /// sentence (「…を書き換えられません。」): a message that ends as a sentence does (です, ます,
-/// ません, ください, でした, ました) ends with 。. Parts of other messages (named by another
+/// ません, ください, でした, ました) ends with 。, after the bracket when one closes the message
+/// (「…読めません(詳細: …)。」, see [`before_closing_bracket`]). Parts of other messages (named by another
 /// message, or in [`PARTS_WITHOUT_FULL_STOP`]) end without it; a message put into another
 /// by the code may end with it, since the catalog's text never doubles it (`medsec::i18n::tidy`
 /// makes 「…ません。。」 one 。). Labels, headings, cells and values end as words do, without
@@ -692,7 +693,12 @@ fn japanese_sentences_end_with_a_full_stop() {
                     && !PARTS_WITHOUT_FULL_STOP.iter().any(|p| id.starts_with(p))
                     && !id.ends_with("-separator")
             };
-            if must && ENDINGS.iter().any(|e| text.ends_with(e)) {
+            let body = before_closing_bracket(text);
+            if must
+                && ENDINGS
+                    .iter()
+                    .any(|e| text.ends_with(e) || body.ends_with(e))
+            {
                 found.push(format!("{file} {id}: …{}", tail(text, 30)));
             }
         }
@@ -706,6 +712,39 @@ fn japanese_sentences_end_with_a_full_stop() {
         medsec::i18n::tidy("読めません: 空のパスです。。".to_owned()),
         "読めません: 空のパスです。"
     );
+}
+
+/// What a message says before the bracket it ends with: 「…読めません(…ありません)」 gives
+/// 「…読めません」, so a sentence whose body ends before a closing `)`, full-width `)`
+/// (U+FF09) or `」` is held to end with 。 after the bracket (「…読めません(…ありません)。」).
+/// Text not ending with a closing bracket is given back as it is.
+fn before_closing_bracket(text: &str) -> &str {
+    let mut depth = 0usize;
+    let mut closing = None;
+    for (at, c) in text.char_indices().rev() {
+        let pair = match c {
+            ')' | '\u{ff09}' | '」' => Some(true),
+            '(' | '\u{ff08}' | '「' => Some(false),
+            _ => None,
+        };
+        if closing.is_none() {
+            if pair != Some(true) {
+                return text;
+            }
+            closing = Some(c);
+        }
+        match pair {
+            Some(true) => depth += 1,
+            Some(false) => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    return text.get(..at).unwrap_or_default().trim_end();
+                }
+            }
+            None => {}
+        }
+    }
+    text
 }
 
 fn tail(text: &str, n: usize) -> String {

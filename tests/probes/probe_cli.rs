@@ -819,7 +819,7 @@ fn reasons_and_notes_follow_lang_and_the_json_does_not() {
     };
     let ja = run(&["--lang", "ja"]);
     assert!(
-        ja.contains("バックアップの鮮度「restic」で読めなかったもの"),
+        ja.contains("バックアップの鮮度「restic」で`restic`を読めませんでした"),
         "{ja}"
     );
     assert!(ja.contains("がインストールされていないか"), "{ja}");

@@ -187,7 +187,7 @@ fn every_probe_reads_as_japanese_under_lang_ja() {
         "この機器(nas01)が台帳にありません",
         "`borg` が終了コード 2 で失敗しました",
         "`restic` がインストールされていないか",
-        "バックアップの鮮度「restic」で読めなかったもの",
+        "バックアップの鮮度「restic」で`restic`を読めませんでした",
         "合格 0 件、不合格",
     ] {
         assert!(reads(&ja, sentence, ""), "{sentence}:\n{ja}");

@@ -157,6 +157,34 @@ fn missing_evidence_names_the_file_line_and_item() {
     );
 }
 
+/// In Japanese the problem ends its sentence with 。 and the note on paths is a sentence of its
+/// own, never a bracket after the problem's 。.
+#[test]
+fn missing_evidence_in_japanese_ends_each_sentence() {
+    let (tmp, dir) = answers_copy();
+    std::fs::remove_file(dir.join("evidence/appointment.txt")).unwrap();
+    let out = tmp.path().join("bundle");
+    let o = report(
+        &[
+            "--lang",
+            "ja",
+            "--answers",
+            dir.join("complete.toml").to_str().unwrap(),
+        ],
+        &out,
+    );
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr_of(&o);
+    assert!(
+        err.contains("の証跡ファイル`evidence/appointment.txt`: ありません("),
+        "{err}"
+    );
+    assert!(
+        err.contains("を探しました)。パスは回答ファイルからの相対パスです。"),
+        "{err}"
+    );
+}
+
 #[test]
 fn an_existing_bundle_is_replaced_only_with_force() {
     let (tmp, dir) = answers_copy();
