@@ -94,7 +94,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-300}
 [ -n "${MEDSEC_BIN:-}" ] || cargo build --release --quiet
-bin=${MEDSEC_BIN:-$PWD/target/release/medsec}
+bin=$(realpath -- "${MEDSEC_BIN:-$PWD/target/release/medsec}")  # absolute: the script changes folder
 # No checklists added by the user, no colour, English: the same work on every machine.
 data=$(mktemp -d)
 trap 'rm -rf "$data"' EXIT
