@@ -72,14 +72,7 @@ fn report_counts_and_says_the_missing_probe_evidence_in_ja_and_en() {
         let out = tmp.path().join("bundle");
         let o = run(lang, &["report", "--answers"], &[&answers]);
         assert_eq!(o.status.code(), Some(2), "needs --out: {}", stdout_of(&o));
-        let o = medsec()
-            .args(checklist_args())
-            .args(["--lang", lang, "report", "--answers"])
-            .arg(&answers)
-            .arg("--out")
-            .arg(&out)
-            .output()
-            .unwrap();
+        let o = report_to(lang, &answers, &out);
         assert_eq!(o.status.code(), Some(0), "{lang}: {}", stderr_of(&o));
         let text = stdout_of(&o);
         assert!(text.contains(count), "{lang}: {text}");
@@ -258,14 +251,7 @@ fn a_report_with_nothing_recorded_counts_the_one_computed_warning() {
         let tmp = tempfile::tempdir().unwrap();
         let answers = clean_answers(tmp.path());
         let out = tmp.path().join("bundle");
-        let o = medsec()
-            .args(checklist_args())
-            .args(["--lang", lang, "report", "--answers"])
-            .arg(&answers)
-            .arg("--out")
-            .arg(&out)
-            .output()
-            .unwrap();
+        let o = report_to(lang, &answers, &out);
         assert_eq!(o.status.code(), Some(0), "{lang}: {}", stderr_of(&o));
         let text = stdout_of(&o);
         assert!(text.contains(count), "{lang}: {text}");
@@ -278,4 +264,16 @@ fn a_report_with_nothing_recorded_counts_the_one_computed_warning() {
         assert!(page.contains("`no-probe-evidence`"), "{lang}: {page}");
         assert!(!page.contains(none), "{lang}: {page}");
     }
+}
+
+/// `medsec --lang LANG report --answers ANSWERS --out OUT` with the test checklists.
+fn report_to(lang: &str, answers: &std::path::Path, out: &std::path::Path) -> std::process::Output {
+    medsec()
+        .args(checklist_args())
+        .args(["--lang", lang, "report", "--answers"])
+        .arg(answers)
+        .arg("--out")
+        .arg(out)
+        .output()
+        .unwrap()
 }
