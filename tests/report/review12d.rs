@@ -229,11 +229,7 @@ fn checks_next_steps_quote_the_answers_file() {
     for lang in ["ja", "en"] {
         let tmp = tempfile::tempdir().unwrap();
         let dir = tmp.path();
-        std::fs::copy(
-            common::fixture("answers/incomplete.toml"),
-            dir.join("医院 未完.toml"),
-        )
-        .unwrap();
+        copy_fixture(dir, "answers/incomplete.toml", "医院 未完.toml");
         let (code, out, err) = run_in(
             dir,
             lang,
@@ -270,11 +266,7 @@ fn check_of_a_vendor_form_leads_to_its_signature() {
     for lang in ["ja", "en"] {
         let tmp = tempfile::tempdir().unwrap();
         let dir = tmp.path();
-        std::fs::copy(
-            common::fixture("answers/vendor-a.toml"),
-            dir.join("v a.toml"),
-        )
-        .unwrap();
+        copy_fixture(dir, "answers/vendor-a.toml", "v a.toml");
         common::keygen(&dir.join("vk"));
         let (code, out, _) = run_in(dir, lang, &["status", "v a.toml", "--as-of", "2025-11-01"]);
         assert_eq!(code, 0, "{lang}: {out}");
@@ -538,4 +530,9 @@ fn status_of_a_report_with_an_unknown_digest_is_unusable() {
         );
         assert!(!out.contains("checklist-digest-mismatch"), "{lang}: {out}");
     }
+}
+
+/// The fixture `fixture` (a path under tests/fixtures) copied into `dir` as `name`.
+fn copy_fixture(dir: &std::path::Path, fixture: &str, name: &str) {
+    std::fs::copy(common::fixture(fixture), dir.join(name)).unwrap();
 }
