@@ -6,27 +6,17 @@ use crate::common;
 use common::*;
 use expectrl::session::OsSession as Session;
 use expectrl::Expect;
-use std::io::Read;
 use std::process::Command;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 /// The fiscal year (April–March, Japan) of today.
 fn current_fiscal_year() -> i16 {
     medsec::dates::fiscal_year_of(medsec::dates::today_in_japan())
 }
 
-/// What the session prints until the program ends (at most 20 s).
+/// What the session prints until the program ends (at most 60 s).
 fn rest_of(s: &mut Session) -> String {
-    let mut out = Vec::new();
-    let deadline = Instant::now() + Duration::from_secs(20);
-    let mut buf = [0u8; 4096];
-    while Instant::now() < deadline {
-        match s.read(&mut buf) {
-            Ok(0) | Err(_) => break,
-            Ok(n) => out.extend_from_slice(&buf[..n]),
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
+    crate::common::pty_output(s)
 }
 
 #[test]

@@ -155,3 +155,19 @@ pub fn complete_answers_in(root: &std::path::Path) -> PathBuf {
     }
     dir.join("complete.toml")
 }
+
+/// Everything a pseudo-terminal session prints until the program ends (at most 60 s).
+#[cfg(unix)]
+pub fn pty_output(s: &mut expectrl::session::OsSession) -> String {
+    use std::io::Read;
+    let mut out = Vec::new();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    let mut buf = [0u8; 4096];
+    while std::time::Instant::now() < deadline {
+        match s.read(&mut buf) {
+            Ok(0) | Err(_) => break,
+            Ok(n) => out.extend_from_slice(buf.get(..n).unwrap_or_default()),
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}

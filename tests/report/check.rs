@@ -464,9 +464,8 @@ mod pty {
     use super::*;
     use expectrl::session::OsSession as Session;
     use expectrl::Expect;
-    use std::io::Read;
     use std::process::Command;
-    use std::time::{Duration, Instant};
+    use std::time::Duration;
 
     fn spawn(dir: &Path, args: &[&str]) -> Session {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_medsec"));
@@ -483,16 +482,7 @@ mod pty {
 
     /// Everything the session prints until it exits.
     fn rest(s: &mut Session) -> String {
-        let mut out = Vec::new();
-        let deadline = Instant::now() + Duration::from_secs(60);
-        let mut buf = [0u8; 4096];
-        while Instant::now() < deadline {
-            match s.read(&mut buf) {
-                Ok(0) | Err(_) => break,
-                Ok(n) => out.extend_from_slice(&buf[..n]),
-            }
-        }
-        String::from_utf8_lossy(&out).into_owned()
+        crate::common::pty_output(s)
     }
 
     fn exit_code(s: &mut Session) -> String {

@@ -5,22 +5,12 @@ use crate::common;
 use common::*;
 use expectrl::session::OsSession as Session;
 use expectrl::Expect;
-use std::io::Read;
 use std::process::Command;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 /// What the session prints until the program ends (at most 60 s).
 fn rest_of(s: &mut Session) -> String {
-    let mut out = Vec::new();
-    let deadline = Instant::now() + Duration::from_secs(60);
-    let mut buf = [0u8; 4096];
-    while Instant::now() < deadline {
-        match s.read(&mut buf) {
-            Ok(0) | Err(_) => break,
-            Ok(n) => out.extend_from_slice(buf.get(..n).unwrap_or_default()),
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
+    crate::common::pty_output(s)
 }
 
 #[test]

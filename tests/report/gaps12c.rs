@@ -97,9 +97,8 @@ fn verify_never_colours_off_a_terminal_and_names_the_warning() {
 mod pty {
     use super::*;
     use expectrl::session::OsSession as Session;
-    use std::io::Read;
     use std::process::Command;
-    use std::time::{Duration, Instant};
+    use std::time::Duration;
 
     pub fn spawn(dir: &std::path::Path, args: &[&std::ffi::OsStr], color: bool) -> Session {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_medsec"));
@@ -124,16 +123,7 @@ mod pty {
 
     /// Everything the session prints until it exits.
     pub fn rest(s: &mut Session) -> String {
-        let mut out = Vec::new();
-        let deadline = Instant::now() + Duration::from_secs(60);
-        let mut buf = [0u8; 4096];
-        while Instant::now() < deadline {
-            match s.read(&mut buf) {
-                Ok(0) | Err(_) => break,
-                Ok(n) => out.extend_from_slice(buf.get(..n).unwrap_or_default()),
-            }
-        }
-        String::from_utf8_lossy(&out).into_owned()
+        crate::common::pty_output(s)
     }
 
     pub fn exit_code(s: &mut Session) -> String {
