@@ -313,7 +313,7 @@ pub fn render_arg(lang: Lang, arg: &Arg, checklist: Option<&Checklist>) -> Strin
     match typed {
         Typed::Item { id, round } => {
             let label = checklist
-                .and_then(|c| c.item(id))
+                .and_then(|c| c.named_item(id))
                 .map_or_else(|| id.clone(), |i| crate::answers::messages::label(i, lang));
             match round {
                 Some(r) => {

@@ -1495,6 +1495,7 @@ lint-ci-rule-extends-item-shadows = An own item's ID is not one a base item repl
 lint-ci-rule-extends-number-collision = An own item's number is not a base item's number
 lint-ci-rule-extends-section-collision = An own section's ID is not a base section's ID
 lint-ci-rule-extends-unknown-out-of-scope = An item left out is an item of the base
+lint-ci-rule-base-item-required-out-of-scope = No item of the base that every institution must answer is left out
 
 ## diff-ci
 
@@ -1894,7 +1895,7 @@ import-ids-not-found = items of { $from } not found in this workbook (their answ
 import-ids-other-form = `--ids-from { $from }` is the { $from_form } form and the workbook is the { $form } form: item IDs do not carry between the vendor form and the institutions' forms, so nothing was written. Name an earlier edition of the same kind of form.
 ## own
 own-base-item-out-of-scope = An item of { $base } that the own checklist { $checklist } marks out of scope. Reason: { $reason }
-own-base-item-required-out-of-scope = An item of { $base } that the form asks every institution to answer, which the own checklist { $checklist } marks out of scope. The form has no "not applicable" for it, and an inspection checks that every item is answered: take it out of `[[out_of_scope]]` and answer it (yes or no). Reason given: { $reason }
+own-base-item-required-out-of-scope = { $item }: an item of { $base } that the form asks every institution to answer, which the own checklist { $checklist } marks out of scope. The form has no "not applicable" for it, and an inspection checks that every item is answered: take it out of `[[out_of_scope]]` in { $checklist } and answer it (yes or no). Reason given: { $reason }
 own-out-of-scope-heading = Items out of scope: left out of { $base } ({ $base_digest }) by { $checklist } ({ $digest })
 own-summarize-out-of-scope = { $count ->
     [one] 1 item out of scope

@@ -1399,6 +1399,7 @@ lint-ci-rule-extends-item-shadows = 独自項目のIDが元の項目が置き換
 lint-ci-rule-extends-number-collision = 独自項目の番号が元の項目の番号と重ならないこと
 lint-ci-rule-extends-section-collision = 独自の区分のIDが元の区分のIDと重ならないこと
 lint-ci-rule-extends-unknown-out-of-scope = 対象外にする項目が元のチェックリストにあること
+lint-ci-rule-base-item-required-out-of-scope = 全ての医療機関等が回答する元のチェックリストの項目を対象外にしないこと
 
 ## diff-ci
 
@@ -1723,7 +1724,7 @@ import-ids-not-found = { $from }の項目のうち、このブックに見つか
 import-ids-other-form = `--ids-from { $from }`は{ $from_form }の様式で、取り込んだブックは{ $form }の様式です。事業者確認用と医療機関・薬局の様式の間では項目のIDを引き継げないため、何も書いていません。同じ種類の様式の前の版を指定してください。
 ## own
 own-base-item-out-of-scope = 独自のチェックリスト{ $checklist }で対象外とした{ $base }の項目です。理由: { $reason }
-own-base-item-required-out-of-scope = { $base }で全ての医療機関等が回答する項目ですが、独自のチェックリスト{ $checklist }で対象外としています。様式にはこの項目を対象外とする定めがなく、立入検査では全ての項目の回答が確認されます。`[[out_of_scope]]`から外し、「はい」または「いいえ」で回答してください。理由: { $reason }
+own-base-item-required-out-of-scope = { $item }: { $base }で全ての医療機関等が回答する項目ですが、独自のチェックリスト{ $checklist }で対象外としています。様式にはこの項目を対象外とする定めがなく、立入検査では全ての項目の回答が確認されます。{ $checklist }の`[[out_of_scope]]`から外し、「はい」または「いいえ」で回答してください。理由: { $reason }
 own-out-of-scope-heading = 対象外とした項目: { $checklist }({ $digest })が{ $base }({ $base_digest })から除いた項目
 own-summarize-out-of-scope = 対象外{ $count }件
 own-summarize-col-out-of-scope = 対象外の項目

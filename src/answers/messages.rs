@@ -527,6 +527,14 @@ pub enum Msg {
         institution_fy: i16,
         institution: String,
     },
+    /// A base item the form asks every institution to answer, left out by the own checklist
+    /// `checklist` (over `base`) with `reason` (see [`crate::checklist::OutOfScope::required_of_all`]).
+    BaseItemRequiredOutOfScope {
+        item: ItemRef,
+        checklist: String,
+        base: String,
+        reason: Text,
+    },
 }
 
 impl Msg {
@@ -581,6 +589,9 @@ impl Msg {
             Msg::MissingVendorField { .. } => "missing-vendor-field",
             Msg::VendorFormMissing => "vendor-form-missing",
             Msg::VendorEditionMismatch { .. } => "vendor-edition-mismatch",
+            Msg::BaseItemRequiredOutOfScope { .. } => {
+                crate::checklist::extends::REQUIRED_OUT_OF_SCOPE
+            }
         }
     }
 
@@ -1036,6 +1047,22 @@ impl Msg {
                 institution_fy = fy_arg(institution_fy),
                 institution = institution.clone()
             ),
+            Msg::BaseItemRequiredOutOfScope {
+                item,
+                checklist,
+                base,
+                reason,
+            } => msg!(
+                lang,
+                "own-base-item-required-out-of-scope",
+                item = item,
+                checklist = checklist.clone(),
+                base = base.clone(),
+                reason = Typed::Bilingual {
+                    ja: reason.ja.clone(),
+                    en: reason.en.clone(),
+                }
+            ),
         }
     }
 }
@@ -1331,6 +1358,15 @@ mod tests {
                 vendor: "v".into(),
                 institution_fy: 2025,
                 institution: "i".into(),
+            },
+            Msg::BaseItemRequiredOutOfScope {
+                item: item(),
+                checklist: "own-institution@fy2025".into(),
+                base: "mhlw-institution@fy2025".into(),
+                reason: Text {
+                    ja: "当院の判断です。".into(),
+                    en: "Our own decision.".into(),
+                },
             },
         ]
     }

@@ -22,6 +22,7 @@
 //! | `vendor-contract-unspecified` | error | the institution form does not say whether there is a vendor contract |
 //! | `vendor-form-missing` | error | vendor contract, but no vendor form given or listed |
 //! | `vendor-edition-mismatch` | error | a vendor form of another fiscal year than the institution form |
+//! | `base-item-required-out-of-scope` | error | the own checklist (`extends`) leaves out a base item the form asks every institution to answer (also `checklist lint` and `verify`; none when the gate question says there is no medical information system) |
 //! | `checklist-digest-missing` | warning | the answers name no digest |
 //! | `institution-code-check-digit` | warning | the check digit of the 医療機関コード does not match (the rule is not from a primary source) |
 //! | `institution-code-kind-mismatch` | warning | fee-table digit and kind disagree (e.g. a pharmacy without 4) |
@@ -503,6 +504,24 @@ pub fn check_form(form: &FormInput<'_>, options: &Options) -> Vec<Finding> {
                 ));
             }
             _ => {}
+        }
+    }
+
+    // An item every institution answers, left out by an own checklist: unanswered as far as
+    // the form is concerned (the gate's いいえ excuses it as it excuses every item).
+    if let Some(extends) = c.extends.as_ref().filter(|_| !gate_says_none(set, c)) {
+        for o in extends.required_left_out() {
+            let Some(item) = o.base_item.as_deref() else {
+                continue;
+            };
+            let it = item_ref(item, None);
+            let msg = Msg::BaseItemRequiredOutOfScope {
+                item: it.clone(),
+                checklist: c.full_id(),
+                base: extends.base_name(),
+                reason: o.reason.clone(),
+            };
+            out.push(finding(msg, top.clone(), Some(&it), lang));
         }
     }
 

@@ -68,6 +68,85 @@ impl OutOfScope {
     }
 }
 
+/// The code of a base item every institution must answer that an own checklist leaves out:
+/// one rule ([`OutOfScope::required_of_all`]) said by `checklist lint`, `status`, `report`
+/// and `verify` alike.
+pub const REQUIRED_OUT_OF_SCOPE: &str = "base-item-required-out-of-scope";
+
+impl Extends {
+    /// The base items left out that the base's form asks every institution to answer
+    /// ([`OutOfScope::required_of_all`]), in file order; none before linking.
+    pub fn required_left_out(&self) -> impl Iterator<Item = &OutOfScope> {
+        self.out_of_scope.iter().filter(|o| o.required_of_all())
+    }
+
+    /// The own checklist's `ID@EDITION` and the base's, for messages: the base as linked
+    /// (`resolved`) or as written.
+    pub fn base_name(&self) -> String {
+        self.resolved
+            .as_ref()
+            .map_or_else(|| self.base.clone(), BaseRef::full_id)
+    }
+}
+
+/// Why a report's own checklist cannot be read as the report was made: its base is not known
+/// here (`extends-unknown-base`, in the words `checklist lint` and every command that loads
+/// the file use), or it is linked to another base than `recorded`, the base the report records
+/// (`checklist-base-changed`, each base as `ID@EDITION (sha256:…)`, `-` for none). `verify`
+/// says these, and `status` and `render` of a report refuse it with the same code and words.
+pub fn base_problem(
+    catalog: &Catalog,
+    loaded: &Loaded,
+    recorded: Option<&BaseRef>,
+) -> Option<(&'static str, MessageRef)> {
+    let extends = loaded.checklist.extends.as_ref();
+    if let Some(e) = extends.filter(|e| e.resolved.is_none()) {
+        return Some((
+            "extends-unknown-base",
+            crate::msg_ref!(
+                "checklist-extends-unknown-base",
+                base = e.base,
+                known = crate::i18n::list(catalog.known_bases())
+            ),
+        ));
+    }
+    let current = extends.and_then(|e| e.resolved.as_ref());
+    if current == recorded {
+        return None;
+    }
+    let describe = |base: Option<&BaseRef>| {
+        base.map_or_else(
+            || "-".to_owned(),
+            |b| format!("{} ({})", b.full_id(), b.digest),
+        )
+    };
+    Some((
+        "checklist-base-changed",
+        crate::msg_ref!(
+            "checklist-extends-base-changed",
+            checklist = loaded.checklist.full_id(),
+            recorded = describe(recorded),
+            current = describe(current)
+        ),
+    ))
+}
+
+impl Checklist {
+    /// The item with this ID as people name it: one of this checklist's items, or a base item
+    /// an own checklist leaves out (not asked, but named in findings about it).
+    pub fn named_item(&self, id: &str) -> Option<&Item> {
+        self.item(id).or_else(|| {
+            self.extends
+                .as_ref()?
+                .out_of_scope
+                .iter()
+                .find(|o| o.item == id)?
+                .base_item
+                .as_deref()
+        })
+    }
+}
+
 /// The checklist an own checklist was linked to: what reports record beside the extension.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -198,6 +277,16 @@ pub(super) fn from_raw(
 }
 
 impl Catalog {
+    /// The `ID@EDITION` of every checklist here that an own checklist may extend (one that
+    /// extends none), for the `extends-unknown-base` advice.
+    pub fn known_bases(&self) -> Vec<String> {
+        self.all()
+            .iter()
+            .filter(|l| l.checklist.extends.is_none())
+            .map(|l| l.checklist.full_id())
+            .collect()
+    }
+
     /// Link every own checklist in the catalog to its base, so that lookups give the
     /// effective checklist. Every problem of every own checklist is one `Invalid` error.
     pub fn link(&mut self) -> Result<(), ChecklistError> {
@@ -257,19 +346,13 @@ impl Catalog {
         let base = match self.resolve(&extends.base, None) {
             Ok(b) => b,
             Err(_) => {
-                let known: Vec<String> = self
-                    .all()
-                    .iter()
-                    .filter(|l| l.checklist.extends.is_none())
-                    .map(|l| l.checklist.full_id())
-                    .collect();
                 return Err(vec![error(
                     "extends-unknown-base",
                     top,
                     crate::msg_ref!(
                         "checklist-extends-unknown-base",
                         base = extends.base,
-                        known = crate::i18n::list(&known)
+                        known = crate::i18n::list(self.known_bases())
                     ),
                 )]);
             }

@@ -262,9 +262,10 @@ pub(super) fn bundle_of(path: &Path) -> Option<&Path> {
     (named_report && parent.join(MANIFEST).is_file()).then_some(parent)
 }
 
-/// Every checklist digest the report names must be one medsec knows: a report whose wording
-/// is unknown is not shown against other wording (an inspector cannot update a digest), as
-/// docs/exit-codes.md says (2). `status` and `render` refuse such a report with these.
+/// Every checklist digest the report names must be one medsec knows, and an own checklist's
+/// base the one the report records: a report whose wording is unknown or changed is not shown
+/// against other wording (an inspector cannot update a digest), as docs/exit-codes.md says (2).
+/// `status` and `render` refuse such a report with these.
 pub(super) fn unknown_checklists(
     report: &Report,
     catalog: &crate::checklist::Catalog,
@@ -289,12 +290,33 @@ pub(super) fn unknown_checklists(
         text: None,
     };
     let mut out = Vec::new();
-    if catalog.by_digest(&report.checklist.digest).is_none() {
-        out.push(unknown(
+    match catalog.by_digest(&report.checklist.digest) {
+        None => out.push(unknown(
             report::FILE_NAME,
             report.checklist.full_id(),
             &report.checklist.digest,
-        ));
+        )),
+        // An own checklist whose base is not known here, or is another than the report
+        // records: its answers would be shown against other wording. Said as verify says it.
+        Some(l) => {
+            if let Some((code, text)) = crate::checklist::extends::base_problem(
+                catalog,
+                l,
+                report.checklist.extends.as_ref(),
+            ) {
+                out.push(Diagnostic {
+                    code,
+                    severity: Severity::Error,
+                    location: Location {
+                        file: report_path.display().to_string(),
+                        line: 1,
+                        column: 1,
+                    },
+                    message: crate::i18n::render(lang, &text),
+                    text: Some(text),
+                });
+            }
+        }
     }
     for form in std::iter::once(&report.answers).chain(&report.vendor_forms) {
         if let Some(named) = form

@@ -3,8 +3,8 @@
 //! `extends-…` code and place. The base is looked up among the bundled checklists, those
 //! added with `checklist add` and those given with `--checklist`.
 
-use crate::checklist::{Catalog, Checklist, Loaded, Origin};
-use crate::diagnostic::Diagnostic;
+use crate::checklist::{Catalog, Checklist, Lang, Loaded, Origin};
+use crate::diagnostic::{Diagnostic, Severity, Typed};
 use std::path::PathBuf;
 
 /// The checklists a base is looked up in: bundled, added, and `bases` (`--checklist`). A broken
@@ -17,7 +17,9 @@ pub fn catalog(bases: &[PathBuf]) -> Catalog {
 }
 
 /// The problems of linking `checklist` (read from `file`) to its base in `catalog`; none when
-/// it extends nothing.
+/// it extends nothing. Once linked, each base item left out that the form asks every
+/// institution to answer is the error `base-item-required-out-of-scope` at its
+/// `[[out_of_scope]]` entry: the rule `status`, `report` and `verify` apply to the answers.
 pub fn lint(checklist: Option<&Checklist>, file: &str, catalog: &Catalog) -> Vec<Diagnostic> {
     let Some(c) = checklist.filter(|c| c.extends.is_some()) else {
         return Vec::new();
@@ -28,5 +30,41 @@ pub fn lint(checklist: Option<&Checklist>, file: &str, catalog: &Catalog) -> Vec
         origin: Origin::File(file.into()),
         warnings: Vec::new(),
     };
-    catalog.linked(&loaded).err().unwrap_or_default()
+    let linked = match catalog.linked(&loaded) {
+        Ok(linked) => linked,
+        Err(diagnostics) => return diagnostics,
+    };
+    let Some(extends) = &linked.checklist.extends else {
+        return Vec::new();
+    };
+    extends
+        .required_left_out()
+        .filter_map(|o| {
+            let item = o.base_item.as_deref()?;
+            let location = extends
+                .places
+                .out_of_scope
+                .get(&o.item)
+                .or(extends.places.extends.as_ref())
+                .cloned()?;
+            let text = crate::msg_ref!(
+                "own-base-item-required-out-of-scope",
+                item = bilingual(item.label(Lang::Ja), item.label(Lang::En)),
+                checklist = c.full_id(),
+                base = extends.base_name(),
+                reason = bilingual(o.reason.ja.clone(), o.reason.en.clone())
+            );
+            Some(Diagnostic {
+                code: crate::checklist::extends::REQUIRED_OUT_OF_SCOPE,
+                severity: Severity::Error,
+                location,
+                message: crate::i18n::render(Lang::En, &text),
+                text: Some(text),
+            })
+        })
+        .collect()
+}
+
+fn bilingual(ja: String, en: String) -> Typed {
+    Typed::Bilingual { ja, en }
 }

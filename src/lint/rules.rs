@@ -77,6 +77,7 @@ rules! {
     "extends-number-collision", Error, "lint-ci-rule-extends-number-collision";
     "extends-section-collision", Error, "lint-ci-rule-extends-section-collision";
     "extends-unknown-out-of-scope", Error, "lint-ci-rule-extends-unknown-out-of-scope";
+    "base-item-required-out-of-scope", Error, "lint-ci-rule-base-item-required-out-of-scope";
     "breaking-change-same-edition", Error, "lint-rule-breaking-change-same-edition";
 }
 

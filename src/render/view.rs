@@ -504,7 +504,7 @@ fn item_label(catalog: &Catalog, report: &Report, id: &str, lang: Lang) -> Strin
     std::iter::once(&report.answers)
         .chain(&report.vendor_forms)
         .filter_map(|f| checklist_of(catalog, f))
-        .find_map(|c| c.item(id))
+        .find_map(|c| c.named_item(id))
         .map_or_else(|| id.to_owned(), |i| i.label(lang))
 }
 

@@ -719,7 +719,7 @@ mod report_tests {
 /// checklist knows it, else its ID.
 pub fn item_label(checklist: Option<&crate::checklist::Checklist>, id: &str, lang: Lang) -> String {
     checklist
-        .and_then(|c| c.item(id))
+        .and_then(|c| c.named_item(id))
         .map_or_else(|| id.to_owned(), |i| i.label(lang))
 }
 

@@ -187,10 +187,13 @@ pub fn recheck(report: &Report, catalog: &Catalog, lang: Lang) -> Result<Recheck
         }
     }
 
-    // The evidence checks are derived from the signed evidence alone and shown from the
-    // re-run; reports of older medsec did not record them, so they are not compared.
+    // The evidence checks are derived from the signed evidence alone, and a required base
+    // item an own checklist leaves out from the checklist alone: shown from the re-run;
+    // reports of older medsec did not record them, so they are not compared.
     let compared = |f: &&Finding| {
-        f.severity == "error" && !super::evidence_check::CODES.contains(&f.code.as_str())
+        f.severity == "error"
+            && !super::evidence_check::CODES.contains(&f.code.as_str())
+            && f.code != crate::checklist::extends::REQUIRED_OUT_OF_SCOPE
     };
     let errors = |list: &[Finding]| -> BTreeMap<Key, Vec<Finding>> {
         let mut map: BTreeMap<Key, Vec<Finding>> = BTreeMap::new();

@@ -340,11 +340,15 @@ fn an_extension_over_each_institution_edition_round_trips() {
 }
 
 /// An MHLW item the form asks every institution to answer, left out by an own checklist, is
-/// the finding `base-item-required-out-of-scope` (exit 1): the form has no 対象外 for it and an
-/// inspection checks every item. What the form lets an institution leave out (no vendor
-/// contract, a recommended or next-year item) stays the warning `base-item-out-of-scope`.
+/// `base-item-required-out-of-scope` wherever it can be seen: a `checklist lint` error at its
+/// `[[out_of_scope]]` entry (every format, SARIF rule metadata), a `status` finding (exit 1), a
+/// finding `report` records, and a `verify` finding said once (exit 1), as the printed report
+/// says it: the form has no 対象外 for it and an inspection checks every item. What the form lets
+/// an institution leave out (no vendor contract, a recommended or next-year item) stays the
+/// verify warning `base-item-out-of-scope`, and is no finding elsewhere.
 #[test]
-fn leaving_out_an_item_every_institution_answers_is_a_verify_finding() {
+fn leaving_out_an_item_every_institution_answers_is_said_everywhere() {
+    const CODE: &str = "base-item-required-out-of-scope";
     let cases: [(i16, &[&str], &[&str], i32); 2] = [
         (
             2025,
@@ -353,6 +357,20 @@ fn leaving_out_an_item_every_institution_answers_is_a_verify_finding() {
             1,
         ),
         (2023, &["remote-maintenance", "cyber-bcp"], &[], 0),
+    ];
+    let words = [
+        (
+            "ja",
+            ["2-① ", "全ての医療機関等が回答する項目", "当院の判断です。"],
+        ),
+        (
+            "en",
+            [
+                "2-① ",
+                "asks every institution to answer",
+                "Our own decision.",
+            ],
+        ),
     ];
     for (year, allowed, required, exit) in cases {
         let tmp = tempfile::tempdir().unwrap();
@@ -368,21 +386,108 @@ fn leaving_out_an_item_every_institution_answers_is_a_verify_finding() {
             );
         }
         std::fs::write(w.join("own.toml"), own).unwrap();
-        // Lint accepts it (the inspector judges); init, answers and a signed report as usual.
         let with_own = |args: &[&str]| {
             let all: Vec<&str> = ["--checklist", "own.toml"]
                 .iter()
                 .chain(args)
                 .copied()
                 .collect();
-            run_ok(w, &all)
+            run(w, &all)
         };
-        with_own(&["checklist", "lint", "own.toml"]);
-        with_own(&["init", "--out", "answers.toml"]);
+        let said = |out: &str| out.matches(CODE).count();
+
+        // lint: an error at each such entry of `[[out_of_scope]]`, in every format.
+        let (code, out, err) = with_own(&["checklist", "lint", "own.toml", "--format", "json"]);
+        assert_eq!(code, exit, "fy{year}: lint: {out}{err}");
+        let lint = json(&out);
+        let found: Vec<&Value> = lint["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|d| d["code"] == CODE)
+            .collect();
+        assert_eq!(found.len(), required.len(), "fy{year}: {out}");
+        for d in &found {
+            assert_eq!(d["severity"], "error", "{d}");
+            // The line of `item = "asset-ledger"` in the file.
+            assert!(d["line"].as_u64().unwrap() > 10, "{d}");
+        }
+        for format in ["sarif", "junit", "table"] {
+            let (code, out, _) = with_own(&["checklist", "lint", "own.toml", "--format", format]);
+            assert_eq!(code, exit, "fy{year} {format}: {out}");
+            let results = if format == "sarif" {
+                let sarif = json(&out);
+                let rules = &sarif["runs"][0]["tool"]["driver"]["rules"];
+                if !required.is_empty() {
+                    let rule = rules
+                        .as_array()
+                        .unwrap()
+                        .iter()
+                        .find(|r| r["id"] == CODE)
+                        .unwrap_or_else(|| panic!("{rules}"));
+                    assert!(rule["shortDescription"]["text"].as_str().unwrap().len() > 10);
+                }
+                sarif["runs"][0]["results"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .filter(|r| r["ruleId"] == CODE)
+                    .count()
+            } else if format == "junit" {
+                out.matches(&format!("type=\"{CODE}\"")).count()
+            } else {
+                said(&out)
+            };
+            assert_eq!(results, required.len(), "fy{year} {format}: {out}");
+        }
+        if !required.is_empty() {
+            for (lang, words) in words {
+                let (_, out, _) = with_own(&["checklist", "lint", "own.toml", "--lang", lang]);
+                for word in words {
+                    assert!(out.contains(word), "lint {lang} {word}: {out}");
+                }
+            }
+        }
+
+        // status of an answers file answering every item: a finding (exit 1).
+        let (code, out, err) = with_own(&["init", "--out", "answers.toml"]);
+        assert_eq!(code, 0, "{out}{err}");
         let ids = item_ids(w, &format!("own-institution@fy{year}"));
         answer_every_item(w, year, &ids);
+        let as_of = format!("{year}-11-01");
+        let status = |extra: &[&str]| {
+            let mut args = vec!["status", "answers.toml", "--as-of", &as_of];
+            args.extend_from_slice(extra);
+            with_own(&args)
+        };
+        let (code, out, err) = status(&["--format", "json"]);
+        assert_eq!(code, exit, "fy{year}: status: {out}{err}");
+        let findings: Vec<Value> = json(&out)["forms"][0]["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["code"] == CODE)
+            .cloned()
+            .collect();
+        let items: Vec<&str> = findings
+            .iter()
+            .map(|f| f["item"].as_str().unwrap())
+            .collect();
+        assert_eq!(items, required, "fy{year}: {out}");
+        if !required.is_empty() {
+            for (lang, words) in words {
+                let (code, out, _) = status(&["--lang", lang]);
+                assert_eq!(code, 1, "{lang}: {out}");
+                assert_eq!(said(&out), 1, "{lang}: {out}");
+                for word in words {
+                    assert!(out.contains(word), "status {lang} {word}: {out}");
+                }
+            }
+        }
+
+        // report: recorded in report.json (exit 1, the bundle written and signed all the same).
         keygen(&w.join("k"));
-        with_own(&[
+        let (code, out, err) = with_own(&[
             "report",
             "--answers",
             "answers.toml",
@@ -391,7 +496,19 @@ fn leaving_out_an_item_every_institution_answers_is_a_verify_finding() {
             "--sign",
             "k.key",
         ]);
-        let as_of = format!("{year}-11-01");
+        assert_eq!(code, exit, "fy{year}: report: {out}{err}");
+        let report = json(&std::fs::read_to_string(w.join("bundle/report.json")).unwrap());
+        let recorded: Vec<&str> = report["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["code"] == CODE)
+            .map(|f| f["item"].as_str().unwrap())
+            .collect();
+        assert_eq!(recorded, required, "fy{year}: {report}");
+        let html = std::fs::read_to_string(w.join("bundle/report.html")).unwrap();
+        assert_eq!(said(&html), required.len(), "fy{year}: report.html");
+
         // `verify` or `summarize` of the bundle, as of the year's November.
         let on_bundle = |command: &str, extra: &[&str]| {
             let mut args = vec![command, "bundle", "--pubkey", "k.pub", "--as-of", &as_of];
@@ -401,63 +518,90 @@ fn leaving_out_an_item_every_institution_answers_is_a_verify_finding() {
         let verify = |extra: &[&str]| on_bundle("verify", extra);
         let (code, out, err) = verify(&["--format", "json"]);
         assert_eq!(code, exit, "fy{year}: {out}{err}");
+        assert!(!out.contains("findings-disagree"), "fy{year}: {out}");
         let findings = json(&out)["bundles"][0]["findings"].clone();
         let of = |item: &str| {
-            findings
+            let all: Vec<Value> = findings
                 .as_array()
                 .unwrap()
                 .iter()
-                .find(|f| f["item"] == item)
-                .unwrap_or_else(|| panic!("fy{year} {item}: {findings}"))
-                .clone()
+                .filter(|f| f["item"] == item && f["code"] != "unanswered")
+                .cloned()
+                .collect();
+            // Said once: recorded, and found again by the re-run.
+            assert_eq!(all.len(), 1, "fy{year} {item}: {findings}");
+            all[0].clone()
         };
-        let said = allowed
+        let expected = allowed
             .iter()
             .map(|i| (i, "base-item-out-of-scope", "warning"))
-            .chain(
-                required
-                    .iter()
-                    .map(|i| (i, "base-item-required-out-of-scope", "finding")),
-            );
-        for (item, code, class) in said {
+            .chain(required.iter().map(|i| (i, CODE, "finding")));
+        for (item, code, class) in expected {
             assert_eq!(of(item)["code"], code, "fy{year} {item}");
             assert_eq!(of(item)["class"], class, "fy{year} {item}");
         }
-        // In words, in both languages: the item by its number, what to do, and the reason.
-        if !required.is_empty() {
-            for (lang, words) in [
-                (
-                    "ja",
-                    ["2-① ", "全ての医療機関等が回答する項目", "当院の判断です。"],
-                ),
-                (
-                    "en",
-                    [
-                        "2-① ",
-                        "asks every institution to answer",
-                        "Our own decision.",
-                    ],
-                ),
-            ] {
-                let (code, out, _) = verify(&["--lang", lang]);
-                assert_eq!(code, 1);
-                assert!(
-                    out.contains("base-item-required-out-of-scope"),
-                    "{lang}: {out}"
-                );
+        if required.is_empty() {
+            continue;
+        }
+        // In words, in both languages: the item by its number, what to do, and the reason,
+        // once in verify, status of the bundle and the printed report.
+        for (lang, words) in words {
+            let (code, out, _) = verify(&["--lang", lang]);
+            assert_eq!(code, 1);
+            assert_eq!(said(&out), 1, "{lang}: {out}");
+            let (code, bundle_status, _) =
+                run(w, &["status", "bundle", "--as-of", &as_of, "--lang", lang]);
+            assert_eq!(code, 1, "{lang}: {bundle_status}");
+            assert_eq!(said(&bundle_status), 1, "{lang}: {bundle_status}");
+            let (code, md, err) = run(
+                w,
+                &[
+                    "render",
+                    "bundle",
+                    "--format",
+                    "md",
+                    "--pubkey",
+                    "k.pub",
+                    "--checklist",
+                    "own.toml",
+                    "--lang",
+                    lang,
+                ],
+            );
+            assert!(code == 0 || code == 1, "{lang}: {err}");
+            // Once in the findings table (verify's findings are listed in their own section).
+            assert_eq!(
+                md.matches(&format!("| `{CODE}`")).count(),
+                1,
+                "{lang}: {md}"
+            );
+            for text in [&out, &bundle_status, &md] {
                 for word in words {
-                    assert!(out.contains(word), "{lang} {word}: {out}");
+                    assert!(text.contains(word), "{lang} {word}: {text}");
                 }
             }
-            let (code, out, _) = on_bundle("summarize", &["--format", "json"]);
-            assert_eq!(code, 1);
-            let row = &json(&out)["bundles"][0];
-            assert_eq!(
-                row["worst_finding"], "base-item-required-out-of-scope",
-                "{row}"
-            );
-            assert_eq!(row["out_of_scope"], 3, "{row}");
         }
+        let (code, out, _) = on_bundle("summarize", &["--format", "json"]);
+        assert_eq!(code, 1);
+        let row = &json(&out)["bundles"][0];
+        assert_eq!(row["worst_finding"], CODE, "{row}");
+        assert_eq!(row["out_of_scope"], 3, "{row}");
+
+        // A bundle made before report recorded it (the finding taken out, signed again):
+        // verify finds it from the checklist alone, once, and does not call the report wrong.
+        let path = w.join("bundle/report.json");
+        let mut old = json(&std::fs::read_to_string(&path).unwrap());
+        old["findings"]
+            .as_array_mut()
+            .unwrap()
+            .retain(|f| f["code"] != CODE);
+        std::fs::write(&path, serde_json::to_string_pretty(&old).unwrap() + "\n").unwrap();
+        let (code, out, err) = run(w, &["sign", "bundle", "--key", "k.key"]);
+        assert_eq!(code, 0, "{out}{err}");
+        let (code, out, err) = verify(&[]);
+        assert_eq!(code, 1, "{out}{err}");
+        assert_eq!(said(&out), 1, "{out}");
+        assert!(!out.contains("findings-disagree"), "{out}");
     }
 }
 
@@ -532,6 +676,25 @@ fn a_changed_base_is_a_verify_finding() {
         2,
         "{message}"
     );
+    // status and render of the bundle with the same checklists say it as verify does, and
+    // refuse to show the answers against the other base (2, as for an unknown checklist).
+    for command in [
+        &["status", "bundle"][..],
+        &["render", "bundle", "--format", "md"][..],
+    ] {
+        let mut args = vec!["--checklist", "base.toml", "--checklist", "own.toml"];
+        args.extend_from_slice(command);
+        let (code, out, err) = run(w, &args);
+        assert_eq!(code, 2, "{command:?}: {out}{err}");
+        assert!(
+            err.contains("checklist-base-changed") && err.contains(&message),
+            "{command:?}: {err}"
+        );
+    }
+    // Without the changed base: shown as before.
+    let (code, out, err) = run(w, &["--checklist", "own.toml", "status", "bundle"]);
+    assert_eq!(code, 1, "{out}{err}");
+    assert!(!err.contains("checklist-base-changed"), "{err}");
 }
 
 /// Each wrong extension: exit 2, and the message names the file, line and the key's code.
@@ -1427,4 +1590,102 @@ fn not_inspectors_names_the_bundled_copy_in_words() {
         );
         assert!(!out.contains("bundled:checklists/"), "{lang}: {out}");
     }
+}
+
+/// An own checklist whose base is not known is said in the same words by `checklist lint`,
+/// `status` of an answers file, and `verify`, `status` and `render` of a signed bundle that
+/// does not carry the base: `extends-unknown-base`, naming the base and the checklists known.
+#[test]
+fn an_unknown_base_is_said_alike_by_lint_status_and_verify() {
+    let tmp = tempfile::tempdir().unwrap();
+    let w = tmp.path();
+    run_ok(
+        w,
+        &[
+            "checklist",
+            "new",
+            "--from",
+            "mhlw-institution@fy2025",
+            "--edition",
+            "fy2026",
+            "--out",
+            "base.toml",
+        ],
+    );
+    std::fs::write(w.join("own.toml"), own_checklist(2026)).unwrap();
+    let both = ["--checklist", "base.toml", "--checklist", "own.toml"];
+    let with_both = |args: &[&str]| {
+        let all: Vec<&str> = both.iter().chain(args).copied().collect();
+        run(w, &all)
+    };
+    let (code, _, err) = with_both(&["init", "--out", "a.toml"]);
+    assert_eq!(code, 0, "{err}");
+    fill_institution(w, "a.toml");
+    keygen(&w.join("k"));
+    let (code, out, err) = with_both(&[
+        "report",
+        "--answers",
+        "a.toml",
+        "--out",
+        "bundle",
+        "--sign",
+        "k.key",
+    ]);
+    assert!(code == 0 || code == 1, "{code}: {out}{err}");
+    // A bundle without its base (taken out, signed again): nothing here knows the base.
+    std::fs::remove_file(w.join("bundle/checklists/mhlw-institution-fy2026.toml")).unwrap();
+    let (code, out, err) = run(w, &["sign", "bundle", "--key", "k.key"]);
+    assert_eq!(code, 0, "{out}{err}");
+
+    let (code, out, err) = run(
+        w,
+        &[
+            "verify",
+            "bundle",
+            "--pubkey",
+            "k.pub",
+            "--as-of",
+            "2026-11-01",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(code, 3, "{out}{err}");
+    let verify = json(&out);
+    let finding = verify["bundles"][0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["code"] == "extends-unknown-base")
+        .unwrap_or_else(|| panic!("{verify}"))
+        .clone();
+    let message = finding["message"].as_str().unwrap().to_owned();
+    assert!(
+        message.contains("`mhlw-institution@fy2026`")
+            && message.contains("mhlw-institution@fy2025"),
+        "{message}"
+    );
+    assert!(!out.contains("checklist-base-changed"), "{out}");
+    // status and render of the bundle: refused, in verify's words (2, as an unknown checklist).
+    for command in [&["status", "bundle"][..], &["render", "bundle"][..]] {
+        let (code, out, err) = run(w, command);
+        assert_eq!(code, 2, "{command:?}: {out}{err}");
+        assert!(
+            err.contains("extends-unknown-base") && err.contains(&message),
+            "{command:?}: {err}"
+        );
+    }
+    // lint of the own checklist and status of its answers file: the same words.
+    let (code, out, _) = run(w, &["checklist", "lint", "own.toml"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("extends-unknown-base") && out.contains(&message),
+        "{out}"
+    );
+    let (code, out, err) = run(w, &["--checklist", "own.toml", "status", "a.toml"]);
+    assert_eq!(code, 2, "{out}{err}");
+    assert!(
+        err.contains("extends-unknown-base") && err.contains(&message),
+        "{err}"
+    );
 }

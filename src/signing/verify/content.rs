@@ -108,7 +108,8 @@ pub(super) fn check(b: &mut Bundle<'_>, report: &Report, checked: &Checked, opts
 /// the bundle's result. An item the form lets an institution leave out (no vendor contract, a
 /// next-year or recommended item) is the warning `base-item-out-of-scope`: whether the reason
 /// holds is the inspector's judgement. An item the form asks every institution to answer is the
-/// finding `base-item-required-out-of-scope`: the MHLW form has no 対象外 for it, and an
+/// finding `base-item-required-out-of-scope`, said by the re-run of the inspection's rules (as
+/// `status` and `report` say it), not here: the MHLW form has no 対象外 for it, and an
 /// inspection checks that every item is answered (facts file §2, S13, S17; §1.3).
 fn push_out_of_scope(b: &mut Bundle<'_>, report: &Report, catalog: &Catalog) {
     let Some(own) = catalog.by_digest(&report.checklist.digest) else {
@@ -124,40 +125,23 @@ fn push_out_of_scope(b: &mut Bundle<'_>, report: &Report, catalog: &Catalog) {
     let checklist = own.checklist.full_id();
     let mut out_of_scope = Vec::new();
     for o in &extends.out_of_scope {
-        let label = o.label(lang);
-        let (code, class, message) = if o.required_of_all() {
-            (
-                "base-item-required-out-of-scope",
-                Class::Finding,
-                tr!(
-                    lang,
-                    "own-base-item-required-out-of-scope",
-                    checklist = checklist.as_str(),
-                    base = base.full_id(),
-                    reason = o.reason.get(lang)
-                ),
-            )
-        } else {
-            (
-                "base-item-out-of-scope",
-                Class::Warning,
-                tr!(
-                    lang,
-                    "own-base-item-out-of-scope",
-                    checklist = checklist.as_str(),
-                    base = base.full_id(),
-                    reason = o.reason.get(lang)
-                ),
-            )
-        };
-        b.findings.push(Finding {
-            code: code.to_owned(),
-            class,
-            file: Some(report::FILE_NAME.to_owned()),
-            item: Some(o.item.clone()),
-            item_label: Some(label),
-            message,
-        });
+        if !o.required_of_all() {
+            let message = tr!(
+                lang,
+                "own-base-item-out-of-scope",
+                checklist = checklist.as_str(),
+                base = base.full_id(),
+                reason = o.reason.get(lang)
+            );
+            b.findings.push(Finding {
+                code: "base-item-out-of-scope".to_owned(),
+                class: Class::Warning,
+                file: Some(report::FILE_NAME.to_owned()),
+                item: Some(o.item.clone()),
+                item_label: Some(o.label(lang)),
+                message,
+            });
+        }
         let title = o.base_item.as_ref().map_or_else(
             || crate::checklist::Text {
                 ja: o.item.clone(),
@@ -188,7 +172,7 @@ fn label_of(report: &Report, catalog: &Catalog, item: &str, lang: Lang) -> Strin
     std::iter::once(&report.answers)
         .chain(&report.vendor_forms)
         .filter_map(|f| catalog.by_digest(&f.checklist.digest))
-        .find_map(|l| l.checklist.item(item).map(|i| i.label(lang)))
+        .find_map(|l| l.checklist.named_item(item).map(|i| i.label(lang)))
         .unwrap_or_else(|| item.to_owned())
 }
 

@@ -358,35 +358,17 @@ pub(super) fn check_checklist(
                 checklist_fy = crate::signing::fiscal_year_text(lang, l.checklist.fiscal_year)
             ),
         ),
-        // An own checklist: the base it extends now must be the one the report records.
-        Some(l) if base_of(l) != report.checklist.extends => (
-            "checklist-base-changed",
-            Class::Integrity,
-            tr!(
-                lang,
-                "checklist-extends-base-changed",
-                checklist = named.as_str(),
-                recorded = describe_base(report.checklist.extends.as_ref()),
-                current = describe_base(base_of(l).as_ref())
-            ),
-        ),
-        Some(_) => return,
+        // An own checklist: its base must be known, and the one the report records.
+        Some(l) => {
+            match crate::checklist::extends::base_problem(
+                catalog,
+                l,
+                report.checklist.extends.as_ref(),
+            ) {
+                Some((code, text)) => (code, Class::Integrity, crate::i18n::render(lang, &text)),
+                None => return,
+            }
+        }
     };
     b.push(code, class, Some(name), message);
-}
-
-/// The base an own checklist is linked to (none for a checklist that extends nothing).
-fn base_of(l: &crate::checklist::Loaded) -> Option<crate::checklist::BaseRef> {
-    l.checklist
-        .extends
-        .as_ref()
-        .and_then(|e| e.resolved.clone())
-}
-
-/// `ID@EDITION (sha256:…)`, or `-` for none: values, not a sentence.
-fn describe_base(base: Option<&crate::checklist::BaseRef>) -> String {
-    base.map_or_else(
-        || "-".to_owned(),
-        |b| format!("{} ({})", b.full_id(), b.digest),
-    )
 }
