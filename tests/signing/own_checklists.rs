@@ -483,6 +483,12 @@ fn leaving_out_an_item_every_institution_answers_is_said_everywhere() {
                     assert!(out.contains(word), "status {lang} {word}: {out}");
                 }
             }
+            // check stops at its status step on it, as on any error finding (nothing written).
+            let (code, out, err) =
+                with_own(&["check", "--answers", "answers.toml", "--as-of", &as_of]);
+            assert_eq!(code, 1, "fy{year}: check: {out}{err}");
+            assert_eq!(said(&out), 1, "fy{year}: check: {out}");
+            assert!(!w.join("bundle").exists(), "fy{year}: check wrote a bundle");
         }
 
         // report: recorded in report.json (exit 1, the bundle written and signed all the same).
