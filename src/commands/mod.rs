@@ -75,11 +75,7 @@ impl Context {
             ));
         }
         if self.lang_given {
-            let lang = match self.lang {
-                Lang::Ja => "ja",
-                Lang::En => "en",
-            };
-            flags.push(format!("--lang {lang}"));
+            flags.push(format!("--lang {}", crate::i18n::lang_tag(self.lang)));
         }
         flags.join(" ")
     }

@@ -237,6 +237,8 @@ fn row_of(v: Verified, as_of: Date) -> Row {
         contradictions: None,
         evidence_findings: Vec::new(),
         signed_at: signature.and_then(|s| s.signed_at.clone()),
+        signed_at_unverified: signature.is_some_and(|s| s.signed_at.is_some())
+            && !r.signed_at_trusted(),
         key_id: signature.map(|s| s.key_id.clone()),
         report_sha256: r.report_sha256.clone(),
     };
