@@ -186,6 +186,7 @@ pub fn context(cli: &Cli) -> Context {
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     Context {
         lang,
+        lang_given: cli.lang.is_some(),
         checklist_paths: cli.checklists.clone(),
         color: !no_color && std::io::stdout().is_terminal(),
         today: crate::dates::today_in_japan(),

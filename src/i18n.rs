@@ -197,7 +197,8 @@ impl i18n_embed::I18nAssets for OneFile<'_> {
     }
 }
 
-fn lang_tag(lang: Lang) -> &'static str {
+/// The language's tag (`ja`, `en`), as `--lang` takes it.
+pub fn lang_tag(lang: Lang) -> &'static str {
     match lang {
         Lang::Ja => "ja",
         Lang::En => "en",

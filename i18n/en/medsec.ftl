@@ -1307,7 +1307,7 @@ check-next = Next:
 check-next-answer = answer the open items with `medsec answer { $file }` (or edit the file), then run `{ $command }` again
 check-next-verify-failed = do not hand this bundle over; run `{ $command }` again, and report the problem if it stays
 check-next-fix-probes = fix what the probes found, or correct the answer in { $file }, then run `{ $command }` again
-check-next-verify = read the findings with `medsec verify { $bundle } --pubkey { $public }`
+check-next-verify = read the findings with `{ $command }`
 check-next-keygen-again = make the institution's own key with `medsec keygen --out NAME`, give NAME.pub to the inspectors, and run `{ $command }` again
 check-result-ok-but-missing = The check ran to the end, but what is listed under Missing is still left: take the next step above.
 check-next-done = print { $html } for the on-site inspection (立入検査), keep { $bundle }, and give the inspectors { $public }
@@ -1932,8 +1932,9 @@ report-evidence-findings-recorded = findings: { $errors ->
 } ({ $recorded } of them recorded in the report; see `medsec status { $dir }`)
 ## check-summarize
 
-check-summarize-stopped-clean = { $error }. Nothing this check wrote is left in { $dir } (files that were there before are as they were).
-check-summarize-stopped-left = { $error }. This check could not remove what it wrote in { $dir }: { $files } is still there.
+check-summarize-stopped-clean = { $error }. Nothing this check wrote is left in `{ $dir }` (files that were there before are as they were).
+check-summarize-stopped-left = { $error }. This check could not remove what it wrote in `{ $dir }`: { $files } is still there.
+check-kept-after-bundle = { $error }. The signed report bundle was written before that and is kept, checked against the secret key when it was signed; this check wrote: { $files }. Once the problem is fixed, check the bundle with `{ $command }`, or run the check again.
 check-summarize-details = For every finding, run `{ $command }`{ $more ->
     [0] .
     [one] {" "}(and 1 more bundle with findings…).

@@ -1217,7 +1217,7 @@ check-next = 次に:
 check-next-answer = `medsec answer { $file }`で未回答の項目に答えるか(ファイルを直接編集しても構いません)、その後もう一度`{ $command }`を実行してください。
 check-next-verify-failed = この報告書一式は提出しないでください。もう一度`{ $command }`を実行し、それでも失敗する場合は問題を報告してください。
 check-next-fix-probes = 診断で見つかった問題を直すか、{ $file }の回答を正してから、もう一度`{ $command }`を実行してください。
-check-next-verify = 所見の内容は`medsec verify { $bundle } --pubkey { $public }`で確認できます。
+check-next-verify = 所見の内容は`{ $command }`で確認できます。
 check-next-keygen-again = `medsec keygen --out NAME`で医療機関の鍵を作り、NAME.pubを検査員に渡して、`{ $command }`をもう一度実行してください。
 check-result-ok-but-missing = 点検は最後まで実行しましたが、「足りないもの」に挙げたものが残っています。上の「次に」の手順を行ってください。
 check-next-done = 立入検査のために{ $html }を印刷し、{ $bundle }を保管して、{ $public }を検査員に渡してください。
@@ -1759,8 +1759,9 @@ report-evidence-status-computed = 今回の確認で見つかった指摘(report
 report-evidence-findings-recorded = 指摘: エラー{ $errors }件、警告{ $warnings }件(うち{ $recorded }件を報告書に記録しました。内容は`medsec status { $dir }`で確認できます)
 ## check-summarize
 
-check-summarize-stopped-clean = { $error }。このチェックが{ $dir }に書いたものは残っていません(前からあったファイルはそのままです)。
-check-summarize-stopped-left = { $error }。このチェックが{ $dir }に書いた次のファイルは消せずに残っています: { $files }。
+check-summarize-stopped-clean = { $error }。このチェックが`{ $dir }`に書いたものは残っていません(前からあったファイルはそのままです)。
+check-summarize-stopped-left = { $error }。このチェックが`{ $dir }`に書いた次のファイルは消せずに残っています: { $files }。
+check-kept-after-bundle = { $error }。署名済みの報告書一式はその前に書き終えています(署名したときに秘密鍵で確かめてあります)ので、残してあります。このチェックが書いたもの: { $files }。問題を直してから`{ $command }`で報告書一式を確かめるか、チェックをやり直してください。
 check-summarize-details = 指摘の詳細は`{ $command }`で確認できます{ $more ->
     [0] 。
    *[other] (ほかに{ $more }件の報告書一式にも指摘があります…)。

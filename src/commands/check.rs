@@ -102,7 +102,8 @@ pub fn run(args: CheckArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         // The form's year, not this year: last year's form is last year's check.
         fiscal_year: bound.as_ref().map(|(_, c)| c.checklist.fiscal_year),
         digest_update: bound.as_ref().and_then(|(l, c)| digest_update(l, c)),
-        rerun_flags: rerun_flags(&args),
+        rerun_flags: rerun_flags(&args, ctx),
+        verify_flags: verify_flags(&args, ctx),
     };
     let mut stdout = String::new();
     if text {
@@ -317,8 +318,18 @@ pub fn run(args: CheckArgs, ctx: &Context) -> anyhow::Result<Outcome> {
 
     // 6. Verify what was written, with the public key the inspector is given.
     steps.begin(Step::Verify);
+    // The bundle is in place and signed (checked against the secret key as it was written):
+    // a failure from here on keeps it and says what is left and how to check it.
     let public = if key_used.public.is_file() {
-        keys::read_public_key(&key_used.public).map_err(|e| anyhow::Error::msg(e.localize(lang)))?
+        keys::read_public_key(&key_used.public).map_err(|e| {
+            written.kept(
+                &anyhow::Error::msg(e.localize(lang)),
+                &bundle_dir,
+                &key_used,
+                &summary.verify_flags,
+                lang,
+            )
+        })?
     } else {
         key.public.clone()
     };
@@ -477,9 +488,26 @@ fn parsed<A: clap::Args + clap::FromArgMatches>(
     Ok(A::from_arg_matches(&matches)?)
 }
 
+/// The flags of `medsec verify` that judge the bundle as this check did, each followed by a
+/// space: `--as-of` as the user gave it, and the global options (`--checklist`, `--lang`).
+fn verify_flags(args: &CheckArgs, ctx: &Context) -> String {
+    let mut out = String::new();
+    if let Some(d) = &args.as_of {
+        let d = crate::render::text::shell_word(d, cfg!(windows)).into_owned();
+        out.push_str(&format!("--as-of {d} "));
+    }
+    let global = ctx.global_flags();
+    if !global.is_empty() {
+        out.push_str(&global);
+        out.push(' ');
+    }
+    out
+}
+
 /// The flags of this check that a rerun repeats, each followed by a space: `--answers`,
-/// `--probes`, `--out`, `--as-of` as the user gave them (paths quoted for the shell when needed).
-fn rerun_flags(args: &CheckArgs) -> String {
+/// `--probes`, `--out`, `--as-of` as the user gave them (paths quoted for the shell when needed),
+/// and the global options (`--checklist`, `--lang`).
+fn rerun_flags(args: &CheckArgs, ctx: &Context) -> String {
     // A backslash separates a Windows path, and PowerShell and cmd take it as it is; a Unix
     // shell reads it as an escape, so it is quoted there.
     let quote = |s: String| crate::render::text::shell_word(&s, cfg!(windows)).into_owned();
@@ -496,6 +524,11 @@ fn rerun_flags(args: &CheckArgs) -> String {
     }
     if let Some(d) = &args.as_of {
         out.push_str(&format!("--as-of {} ", quote(d.clone())));
+    }
+    let global = ctx.global_flags();
+    if !global.is_empty() {
+        out.push_str(&global);
+        out.push(' ');
     }
     out
 }
@@ -854,19 +887,61 @@ impl Written {
         }
     }
 
+    /// After the signed bundle is in place: keep what this run wrote (the bundle, evidence.json,
+    /// a throwaway key pair it made) and say after `error` which files those are and the
+    /// command that checks the bundle once the problem is fixed.
+    fn kept(
+        &self,
+        error: &anyhow::Error,
+        bundle: &Path,
+        key: &KeyUsed,
+        verify_flags: &str,
+        lang: Lang,
+    ) -> anyhow::Error {
+        let code = |p: &Path| {
+            format!(
+                "`{}`",
+                crate::render::escape_controls(&p.display().to_string())
+            )
+        };
+        let mut files = vec![code(bundle)];
+        files.extend(
+            self.new_files
+                .iter()
+                .chain(self.old_evidence.as_ref().map(|(p, _)| p))
+                .filter(|p| p.is_file())
+                .map(|p| code(p)),
+        );
+        let word = |p: &Path| crate::render::command_word(&p.display().to_string());
+        let command = format!(
+            "medsec verify {} --pubkey {} {verify_flags}",
+            word(bundle),
+            word(&key.public)
+        );
+        let command = command.trim_end();
+        let message = format!("{error:#}");
+        anyhow::Error::msg(tr!(
+            lang,
+            "check-kept-after-bundle",
+            error = message.trim_end_matches(['.', '。']),
+            files = files.join(&tr!(lang, "common-list-separator")),
+            command = command
+        ))
+    }
+
     /// Remove what this run wrote, put back what it replaced, and say so after `error`.
     fn undo(&self, error: &anyhow::Error, lang: Lang) -> anyhow::Error {
         let mut left = Vec::new();
         for file in &self.new_files {
             if std::fs::symlink_metadata(file).is_ok() && std::fs::remove_file(file).is_err() {
-                left.push(file.display().to_string());
+                left.push(format!("`{}`", file.display()));
             }
         }
         if let Some((path, bytes)) = &self.old_evidence {
             if std::fs::read(path).ok().as_ref() != Some(bytes)
                 && crate::atomic::replace(path, bytes).is_err()
             {
-                left.push(path.display().to_string());
+                left.push(format!("`{}`", path.display()));
             }
         }
         if self.made_dir {

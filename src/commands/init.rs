@@ -242,6 +242,7 @@ mod tests {
     fn the_catalog_is_built_once_a_run() {
         let ctx = Context {
             lang: Lang::En,
+            lang_given: false,
             checklist_paths: Vec::new(),
             color: false,
             today: jiff::civil::date(2026, 6, 1),

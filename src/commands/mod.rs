@@ -49,6 +49,8 @@ pub fn refuse_stdout(flag: &str, path: Option<&std::path::Path>, lang: Lang) -> 
 #[derive(Debug, Clone)]
 pub struct Context {
     pub lang: Lang,
+    /// `--lang` was given (not taken from the locale): a command medsec prints repeats it.
+    pub lang_given: bool,
     /// Checklist files given with --checklist.
     pub checklist_paths: Vec<PathBuf>,
     /// Colour is allowed on stdout (a terminal and NO_COLOR unset).
@@ -61,6 +63,23 @@ pub struct Context {
 }
 
 impl Context {
+    /// The global options of this run that a command medsec prints must repeat to give the
+    /// same result, quoted for the shell: each `--checklist` (an imported edition), and
+    /// `--lang` when it was given rather than taken from the locale. Empty when none.
+    pub fn global_flags(&self) -> String {
+        let mut flags = Vec::new();
+        for p in &self.checklist_paths {
+            flags.push(format!(
+                "--checklist {}",
+                crate::render::command_word(&p.display().to_string())
+            ));
+        }
+        if self.lang_given {
+            flags.push(format!("--lang {}", crate::i18n::lang_tag(self.lang)));
+        }
+        flags.join(" ")
+    }
+
     /// The day a command judges by: `--as-of` in any form people write dates (2026-06-03,
     /// 2026/6/3, 令和8年6月3日, R8.6.3; see `dates::parse_date_for_people`), else today in
     /// Japan. Read here, not by clap, so that its error is in the reader's language.

@@ -277,9 +277,11 @@ fn check_bundle(
             if unsigned {
                 verification.state = VerificationState::Unsigned;
             } else {
+                // Who signed, and when, are the signature's claims until a key checks them:
+                // the time is marked so (a changed trusted comment changes only the claim).
                 let (key_id, signed_at) = signature_claims(dir, lang);
                 verification.key_id = key_id;
-                verification.signed_at = signed_at;
+                verification.signed_at = signed_at.map(|t| unverified(&t, lang));
             }
             rest
         }
@@ -318,7 +320,18 @@ fn check_bundle(
             }
         }
     }
+    // A vendor's signature is checked only with a key, as the bundle's is.
+    if verification.state == VerificationState::IntegrityOnly {
+        for claims in verification.vendor_keys.values_mut() {
+            claims.signed_at = claims.signed_at.take().map(|t| unverified(&t, lang));
+        }
+    }
     Ok((bytes, verification))
+}
+
+/// A time not checked by any key, with the unverified mark.
+fn unverified(time: &str, lang: Lang) -> String {
+    format!("{time} {}", crate::tr!(lang, "summarize-unverified"))
 }
 
 fn refuse_if_failed(findings: &[verify::Finding]) -> Result<(), Refused> {

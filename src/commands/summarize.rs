@@ -91,7 +91,7 @@ pub fn run(mut args: SummarizeArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     let exit = rows.iter().map(|r| r.exit).max().unwrap_or(Exit::Ok);
     let bytes = match args.format {
         SummaryFormat::Table => {
-            summary::table(&rows, lang, ctx.color, &verify_flags(&args)).into_bytes()
+            summary::table(&rows, lang, ctx.color, &verify_flags(&args, ctx)).into_bytes()
         }
         SummaryFormat::Json => summary::json(&rows, exit, as_of).into_bytes(),
         SummaryFormat::Csv => summary::csv(&rows, lang)?,
@@ -237,6 +237,8 @@ fn row_of(v: Verified, as_of: Date) -> Row {
         contradictions: None,
         evidence_findings: Vec::new(),
         signed_at: signature.and_then(|s| s.signed_at.clone()),
+        signed_at_unverified: signature.is_some_and(|s| s.signed_at.is_some())
+            && !r.signed_at_trusted(),
         key_id: signature.map(|s| s.key_id.clone()),
         report_sha256: r.report_sha256.clone(),
     };
@@ -346,9 +348,11 @@ fn open_answers(report: &Report, as_of: Date) -> (usize, usize) {
     (no, overdue)
 }
 
-/// The flags of `medsec verify` that repeat this summary's trust and date, quoted for the shell:
-/// `--pubkey FILE` or `--trusted FILE`, then `--as-of DATE` when given.
-fn verify_flags(args: &SummarizeArgs) -> String {
+/// The flags of `medsec verify` that repeat every option of this summary that changes the
+/// result, quoted for the shell: `--pubkey FILE` or `--trusted FILE`, `--as-of DATE`, each
+/// global `--checklist` (an imported edition the bundles were made on), and `--lang` when it
+/// was given rather than taken from the locale.
+fn verify_flags(args: &SummarizeArgs, ctx: &Context) -> String {
     let word = |s: &str| crate::render::command_word(s);
     let mut flags = Vec::new();
     for (flag, path) in [("--pubkey", &args.pubkey), ("--trusted", &args.trusted)] {
@@ -358,6 +362,10 @@ fn verify_flags(args: &SummarizeArgs) -> String {
     }
     if let Some(d) = &args.as_of {
         flags.push(format!("--as-of {}", word(d)));
+    }
+    let global = ctx.global_flags();
+    if !global.is_empty() {
+        flags.push(global);
     }
     flags.join(" ")
 }

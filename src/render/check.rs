@@ -206,6 +206,9 @@ pub struct Summary {
     /// The flags the user gave that a rerun repeats (`--answers FILE --probes FILE …`), shell
     /// quoted, without `--key`.
     pub rerun_flags: String,
+    /// The flags of `medsec verify` that judge the bundle as the check did (`--as-of`, the
+    /// global `--checklist` and `--lang`), each followed by a space.
+    pub verify_flags: String,
 }
 
 /// Something the year's check still lacks; the code is stable (JSON `missing`).
@@ -383,12 +386,13 @@ impl Summary {
                 .iter()
                 .any(|m| matches!(m, Missing::ReportFindings(_) | Missing::VerifyFindings))
             {
-                out.push(tr!(
-                    lang,
-                    "check-next-verify",
-                    bundle = word(bundle),
-                    public = word(&key.public)
-                ));
+                let command = format!(
+                    "medsec verify {} --pubkey {} {}",
+                    word(bundle),
+                    word(&key.public),
+                    self.verify_flags
+                );
+                out.push(tr!(lang, "check-next-verify", command = command.trim_end()));
             }
             if key.throwaway {
                 let command = format!("{again} --key NAME.key");
@@ -573,6 +577,7 @@ mod tests {
             fiscal_year: Some(2025),
             digest_update: None,
             rerun_flags: String::new(),
+            verify_flags: String::new(),
         }
     }
 

@@ -262,11 +262,18 @@ pub fn verify_table(results: &[BundleResult], lang: Lang, color: bool) -> String
             r.signature
                 .as_ref()
                 .map_or_else(String::new, |s| esc(&s.key_id).into_owned()),
+            // The time a signature that did not verify claims, or of files changed since, is
+            // not this bundle's: marked as summarize marks it.
             r.signature
                 .as_ref()
                 .and_then(|s| s.signed_at.as_deref())
                 .map_or_else(String::new, |t| {
-                    esc(&crate::dates::iso_for_people(t, lang)).into_owned()
+                    let time = esc(&crate::dates::iso_for_people(t, lang)).into_owned();
+                    if r.signed_at_trusted() {
+                        time
+                    } else {
+                        format!("{time} {}", tr!(lang, "summarize-unverified"))
+                    }
                 }),
         ]);
     }

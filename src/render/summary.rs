@@ -58,6 +58,12 @@ pub struct Row {
     pub evidence_findings: Vec<String>,
     /// When it was signed (RFC 3339, Japan time), from a verified signature.
     pub signed_at: Option<String>,
+    /// The signature verified, but the bundle failed its integrity or trust check (a file
+    /// changed since it was signed, a key not trusted for the institution): `signed_at` is
+    /// not this bundle's signed date, and every format marks it unverified. Added beside
+    /// `signed_at` (which keeps its meaning) and only when true, so JSON readers are not broken.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub signed_at_unverified: bool,
     pub key_id: Option<String>,
     pub report_sha256: Option<String>,
 }
@@ -71,6 +77,18 @@ pub struct UnverifiedInstitution {
 }
 
 impl Row {
+    /// The signed date (YYYY-MM-DD) as `show` writes it, followed by the unverified mark when
+    /// it is not this bundle's trusted date; empty when there is none.
+    fn signed_cell(&self, lang: Lang, show: impl Fn(&str) -> String) -> String {
+        match self.signed_at.as_deref() {
+            None => String::new(),
+            Some(t) if self.signed_at_unverified => {
+                format!("{} {}", show(date_of(t)), tr!(lang, "summarize-unverified"))
+            }
+            Some(t) => show(date_of(t)),
+        }
+    }
+
     /// The institution's code, name and prefecture as cells: verified ones as they are,
     /// unverified ones (from a bundle that did not verify) each marked as such.
     fn institution_cells(&self, lang: Lang) -> [Option<String>; 3] {
@@ -238,8 +256,8 @@ pub fn table(rows: &[Row], lang: Lang, color: bool, verify_flags: &str) -> Strin
             }),
             answers,
             probes,
-            r.signed_at.as_deref().map_or_else(String::new, |s| {
-                esc(&crate::dates::iso_for_people(date_of(s), lang)).into_owned()
+            r.signed_cell(lang, |d| {
+                esc(&crate::dates::iso_for_people(d, lang)).into_owned()
             }),
         ]);
     }
@@ -386,12 +404,12 @@ fn cells(r: &Row, lang: Lang) -> Vec<Cell> {
         Cell::Number(r.contradictions),
         // What is wrong with the probe evidence, by its codes (as JSON's evidence_findings).
         Cell::Text(r.evidence_findings.join(", ")),
-        Cell::Date(
-            r.signed_at
-                .as_deref()
-                .map(|s| date_of(s).to_owned())
-                .unwrap_or_default(),
-        ),
+        // A date that is not this bundle's (see `signed_at_unverified`) is text with its mark.
+        if r.signed_at_unverified {
+            Cell::Text(r.signed_cell(lang, str::to_owned))
+        } else {
+            Cell::Date(r.signed_cell(lang, str::to_owned))
+        },
         text(&r.key_id),
         text(&r.report_sha256),
         // Base items an own checklist leaves out; empty for a checklist that extends none.

@@ -261,7 +261,7 @@ fn an_incomplete_answers_file_says_what_is_missing_and_the_next_step() {
         // The check to run again repeats the flags given (the folder, the date, …).
         let flat: String = stdout.split_whitespace().collect();
         let again: String = format!(
-            "`medsec check --answers {} --probes {PROBES} --out {} --as-of {AS_OF}`",
+            "`medsec check --answers {} --probes {PROBES} --out {} --as-of {AS_OF} --lang {lang}`",
             answers.display(),
             out.display()
         )

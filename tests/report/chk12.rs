@@ -132,19 +132,15 @@ fn summarize_last_line(lang: &str, cwd: &Path, all: &Path, key: &Path) -> String
 }
 
 /// The command between the backquotes of `line`, run by the shell in `cwd`: its exit code.
+/// Only `medsec` is this build: the fixture checklists the summary was given with the global
+/// `--checklist` must be in the printed command itself.
 #[cfg(unix)]
 fn run_printed(line: &str, cwd: &Path) -> (i32, String) {
     let command = line.split('`').nth(1).expect("a command in backquotes");
     assert!(command.starts_with("medsec verify "), "{line}");
     let bin = assert_cmd::cargo::cargo_bin("medsec");
-    let fixtures = common::bundle::checklist_args()
-        .iter()
-        .map(|a| medsec::render::command_word(a))
-        .collect::<Vec<_>>()
-        .join(" ");
-    // `medsec` is this build; the fixture checklists as the summary had them.
     let script = format!(
-        "medsec() {{ {} {fixtures} \"$@\"; }}; {command}",
+        "medsec() {{ {} \"$@\"; }}; {command}",
         medsec::render::command_word(&bin.display().to_string())
     );
     let o = std::process::Command::new("sh")
@@ -168,6 +164,9 @@ fn summarize_names_the_bundles_with_findings_in_a_command_that_runs() {
         assert!(line.contains("medsec verify "), "{lang}: {line}");
         assert!(line.contains("--pubkey "), "{lang}: {line}");
         assert!(line.contains("--as-of 2025-11-01"), "{lang}: {line}");
+        // Every global option that changes the result: the imported checklists, the language.
+        assert_eq!(line.matches("--checklist ").count(), 4, "{lang}: {line}");
+        assert!(line.contains(&format!("--lang {lang}")), "{lang}: {line}");
         assert!(
             !line.contains("all/good"),
             "{lang}: only bundles with findings: {line}"
@@ -175,6 +174,15 @@ fn summarize_names_the_bundles_with_findings_in_a_command_that_runs() {
         assert!(!line.contains("DIR"), "{lang}: {line}");
         let (code, said) = run_printed(&line, tmp.path());
         assert_eq!(code, 1, "{lang}: {line}\n{said}");
+        // The same findings as the summary's, in the summary's language (no unknown checklist).
+        assert!(!said.contains("unknown-checklist"), "{said}");
+        assert!(said.contains("fiscal-year-other"), "{said}");
+        let word = if lang == "ja" {
+            "要確認"
+        } else {
+            "FINDINGS"
+        };
+        assert!(said.contains(word), "{lang}: {said}");
         assert!(
             said.contains("さくら 内科") && said.contains("it's"),
             "{said}"

@@ -11,6 +11,7 @@ mod escaping;
 mod ev12;
 mod finding_sources;
 mod findings_language;
+mod fix12;
 mod gaps12;
 mod gaps12c;
 mod inspector_view;

@@ -346,7 +346,9 @@ fn commands_to_copy_quote_paths_with_spaces() {
     let public = common::native("年度 チェック/throwaway.pub");
     if out.contains("medsec verify ") {
         assert!(
-            out.contains(&format!("`medsec verify '{bundle}' --pubkey '{public}'`")),
+            out.contains(&format!(
+                "`medsec verify '{bundle}' --pubkey '{public}' --as-of"
+            )),
             "{out}"
         );
     }

@@ -157,6 +157,14 @@ impl BundleResult {
             .max()
             .unwrap_or(Exit::Ok)
     }
+
+    /// Whether the signed time can be shown as this bundle's: the signature verified with a
+    /// trusted key and nothing failed the integrity or trust checks (a file changed since, a
+    /// key not trusted for this institution). Otherwise it is a claim, shown marked.
+    pub fn signed_at_trusted(&self) -> bool {
+        self.signature.as_ref().is_some_and(|s| s.verified)
+            && !self.findings.iter().any(|f| f.class == Class::Integrity)
+    }
 }
 
 /// What verification checks against.
