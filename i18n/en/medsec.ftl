@@ -915,8 +915,17 @@ verify-checklist-not-inspectors = { $checklist } in the bundle ({ $file }, diges
     [none] {""}
    *[other] ; see which items differ with `{ $diff }`
 }
-verify-checklist-official-source-settle = { $checklist } (carried in the bundle) records as its source the official workbook { $workbook }, which medsec knows by its SHA-256, but nothing here shows that its wording was not edited after import: verify again with the official workbook you downloaded, `medsec verify { $dir } --checklist { $workbook }` (with your `--pubkey` or `--trusted`), and any edit fails
 verify-checklist-official-source-yours = { $checklist } (carried in the bundle) is the same as yours (digest { $digest }), imported from the official workbook { $workbook }, which medsec knows by its SHA-256
+verify-checklist-official-unconfirmed = { $checklist } (carried in the bundle) records as its source the official workbook { $workbook }, which medsec knows by its SHA-256, but its wording was not confirmed against that workbook here, and a checklist file can be edited after import: verify again with the official workbook you downloaded, `{ $command }` (with your `--pubkey` or `--trusted`); verify then compares the sections, printed numbers, wording and scope of every item and says whether they are the official ones
+verify-checklist-official-confirmed = { $checklist } (carried in the bundle) records as its source the official workbook { $workbook }, and its wording is confirmed: the sections, printed numbers, wording and scope of every item and the fill-in rules are those of the official workbook you gave (`{ $given }`, SHA-256 as medsec knows it)
+verify-workbook-not-official = the workbook you gave (`{ $given }`, SHA-256 { $sha }) is not the official { $file } (SHA-256 { $official }): it does not confirm the wording of a checklist imported from the official one; download the official workbook from { $url } and give that
+verify-checklist-wording-differs = { $checklist } in the bundle ({ $file }) is not the text of the workbook you hold (`{ $given }`): { $differences }. The institution answered another text than yours, so its answers were not judged; see the changes with `{ $diff }`
+verify-wording-differs-form = the form itself (edition, form or title) differs
+verify-wording-differs-sections = the headings of sections { $sections } differ
+verify-wording-differs-items = the wording, section, scope or requirement of { $items } differs, or one side lacks it
+verify-wording-differs-rules = the fill-in rules differ
+verify-checklist-gate-named = { $checklist } (carried in the bundle) takes { $theirs } as the gate question (医療情報システムの有無), named at import with `--map gate=`; the workbook read by itself gives { $read }: its wording is the workbook's, whether that item is the form's gate question is yours to see
+verify-gate-none = none
 verify-added-checklists-unreadable = the checklists added with `checklist add` ({ $path }) could not be read ({ $error }); verify goes on without them
 
 ## lint

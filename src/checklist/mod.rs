@@ -19,6 +19,7 @@ pub mod raw;
 pub mod registry;
 pub mod scaffold;
 pub mod validate;
+pub mod wording;
 
 pub use extends::{BaseRef, Extends, OutOfScope};
 pub use model::*;

@@ -93,9 +93,11 @@ pub enum DenyArg {
 
 #[derive(Debug, Args)]
 pub struct DiffArgs {
-    /// The older checklist: a file, a folder, ID@EDITION, or a git revision (with `-- PATH…`).
+    /// The older checklist: a file, a workbook (.xlsx, imported in memory as `checklist import`
+    /// imports it without options), a folder, ID@EDITION, or a git revision (with `-- PATH…`).
     pub old: String,
-    /// The newer checklist: a file, a folder, ID@EDITION, or a git revision (with `-- PATH…`).
+    /// The newer checklist: a file, a workbook (.xlsx), a folder, ID@EDITION, or a git revision
+    /// (with `-- PATH…`).
     pub new: String,
     /// Checklist files or folders to compare between the git revisions OLD and NEW.
     #[arg(last = true, value_name = "PATH")]

@@ -1,7 +1,7 @@
 //! `medsec checklist list|show|lint|schema`.
 
 use super::{Context, Outcome};
-use crate::checklist::{self, Catalog};
+use crate::checklist::{self, Catalog, Lang};
 use crate::cli::checklist::{
     ChecklistCommand, DenyArg, DiffArgs, DiffFormat, FailOn, LintArgs, LintFormat, ListFormat,
     ShowFormat,
@@ -173,7 +173,8 @@ fn diff(args: DiffArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     // A path (not an ID@EDITION) that is not there: said as not found, not as an unknown ID.
     if args.paths.is_empty() {
         for (name, path) in [(&args.old, old_path), (&args.new, new_path)] {
-            let looks_like_path = name.contains(['/', '\\']) || name.ends_with(".toml");
+            let looks_like_path =
+                name.contains(['/', '\\']) || name.ends_with(".toml") || super::is_workbook(path);
             if looks_like_path && std::fs::symlink_metadata(path).is_err() {
                 return Err(anyhow::Error::msg(crate::tr!(
                     ctx.lang,
@@ -225,8 +226,8 @@ fn diff(args: DiffArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     };
     let Some((old_files, new_files)) = files else {
         let catalog = Catalog::with_files(&ctx.checklist_paths)?;
-        let old = load_either(&catalog, &args.old)?;
-        let new = load_either(&catalog, &args.new)?;
+        let old = load_either(&catalog, &args.old, ctx.lang)?;
+        let new = load_either(&catalog, &args.new, ctx.lang)?;
         let changes = crate::diff::diff(&old.checklist, &new.checklist);
         let out = match args.format {
             DiffFormat::Table => render::diff::human(&old, &new, &changes, ctx.lang),
@@ -276,9 +277,13 @@ fn diff(args: DiffArgs, ctx: &Context) -> anyhow::Result<Outcome> {
 }
 
 /// A checklist named by file path (when such a file exists or the name ends in .toml) or by
-/// `ID[@EDITION]`.
-fn load_either(catalog: &Catalog, name: &str) -> anyhow::Result<checklist::Loaded> {
+/// `ID[@EDITION]`; a workbook (`.xlsx`) is imported in memory as `verify --checklist` imports
+/// it, so the command verify suggests runs as printed.
+fn load_either(catalog: &Catalog, name: &str, lang: Lang) -> anyhow::Result<checklist::Loaded> {
     let path = std::path::Path::new(name);
+    if super::is_workbook(path) {
+        return super::workbook_checklist(path, lang);
+    }
     if path.is_file() || name.ends_with(".toml") {
         // An own checklist is compared as it is used: linked to its base.
         let loaded = checklist::load_path(path)?;

@@ -22,6 +22,37 @@ use crate::checklist::Lang;
 use crate::exit::Exit;
 use std::path::PathBuf;
 
+/// Whether `path` names a workbook (`.xlsx`, any case): imported in memory where a checklist
+/// is read (`verify --checklist`, `checklist diff`).
+pub(crate) fn is_workbook(path: &std::path::Path) -> bool {
+    path.extension()
+        .is_some_and(|x| x.eq_ignore_ascii_case("xlsx"))
+}
+
+/// A workbook imported in memory as `checklist import WORKBOOK` imports it with no option
+/// (deterministic: the bytes and digest a hospital's import of the same file gives), loaded
+/// with the workbook's path as its origin.
+pub(crate) fn workbook_checklist(
+    path: &std::path::Path,
+    lang: Lang,
+) -> anyhow::Result<crate::checklist::Loaded> {
+    use crate::checklist;
+    let fail = |message: String| anyhow::Error::msg(message);
+    let bytes = crate::limits::read(path, crate::limits::InputKind::Sheet)
+        .map_err(|e| fail(e.message(lang)))?;
+    let opts = checklist::import::ImportOptions {
+        file_name: path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+        ..Default::default()
+    };
+    let imported = checklist::import::import(&bytes, &opts).map_err(|e| fail(e.localize(lang)))?;
+    let origin = checklist::Origin::File(path.to_owned());
+    checklist::load_str(&path.display().to_string(), &imported.toml, origin)
+        .map_err(|e| fail(e.localize(lang)))
+}
+
 /// `--out -`: standard output, as most command-line tools read `-`; never a file named `-`.
 pub fn is_stdout(path: &std::path::Path) -> bool {
     path.as_os_str() == "-"

@@ -203,14 +203,22 @@ fn row_of(v: Verified, as_of: Date) -> Row {
     let r = &v.result;
     let exit = r.exit();
     // The first finding of the worst class, when it is more than a note; of that class, a
-    // checklist that claims to be the official form without being it first, since the whole
-    // report's wording then rests on it.
+    // checklist that claims to be the official form without being it (or without its wording
+    // confirmed against the official workbook) first, since the whole report's wording then
+    // rests on it.
     let top = r.findings.iter().map(|f| f.class).max();
     let worst = top.filter(|c| *c >= Class::Finding).and_then(|top| {
         let mut of_top = r.findings.iter().filter(|f| f.class == top);
         of_top
             .clone()
-            .find(|f| f.code == "checklist-not-official")
+            .find(|f| {
+                matches!(
+                    f.code.as_str(),
+                    "checklist-not-official"
+                        | "checklist-workbook-not-official"
+                        | "checklist-official-unconfirmed"
+                )
+            })
             .or_else(|| of_top.next())
             .map(|f| f.code.clone())
     });

@@ -199,28 +199,11 @@ pub(super) fn trust_and_catalog(
     Ok((keys, catalog, notices))
 }
 
-/// A checklist given with `--checklist`: a checklist file, or an official workbook (`.xlsx`)
-/// imported in memory as `checklist import` imports it (deterministic: the same bytes and
-/// digest a hospital's import gives), so an inspector needs no step before verify.
+/// A checklist given with `--checklist`: a checklist file, or a workbook (`.xlsx`) imported in
+/// memory ([`super::workbook_checklist`]), so an inspector needs no step before verify.
 fn given_checklist(path: &std::path::Path, lang: Lang) -> anyhow::Result<checklist::Loaded> {
-    let is_workbook = path
-        .extension()
-        .is_some_and(|x| x.eq_ignore_ascii_case("xlsx"));
-    if !is_workbook {
-        return Ok(checklist::load_path(path)?);
+    if super::is_workbook(path) {
+        return super::workbook_checklist(path, lang);
     }
-    let fail = |message: String| anyhow::Error::msg(message);
-    let bytes = crate::limits::read(path, crate::limits::InputKind::Sheet)
-        .map_err(|e| fail(e.message(lang)))?;
-    let opts = checklist::import::ImportOptions {
-        file_name: path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default(),
-        ..Default::default()
-    };
-    let imported = checklist::import::import(&bytes, &opts).map_err(|e| fail(e.localize(lang)))?;
-    let origin = checklist::Origin::File(path.to_owned());
-    checklist::load_str(&path.display().to_string(), &imported.toml, origin)
-        .map_err(|e| fail(e.localize(lang)))
+    Ok(checklist::load_path(path)?)
 }

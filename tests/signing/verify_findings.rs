@@ -585,6 +585,24 @@ fn a_form_report_json_alone_names_is_shown_only_when_nothing_failed() {
 /// An official-like workbook (title row, header, items) and a test-only registry naming it
 /// official by its SHA-256 (docs/checklist-format.md); the wording is test data.
 fn official_like(dir: &std::path::Path) -> (std::path::PathBuf, std::path::PathBuf) {
+    let bytes = workbook_bytes("二要素認証を実装している。");
+    let sha = medsec::signing::manifest::sha256_bytes(&bytes);
+    let registry = dir.join("official-test.toml");
+    std::fs::write(
+        &registry,
+        format!(
+            "[[workbook]]\nfile = \"009999997.xlsx\"\nbytes = {}\nsha256 = \"{sha}\"\npublisher = \"mhlw\"\nedition = \"fy2026\"\nform = \"institution\"\nform_ja = \"医療機関・薬局確認用\"\nserves = [\"hospital\", \"clinic\", \"pharmacy\"]\nguideline_version = \"7.0\"\npublished = \"2026-06\"\ntitle_ja = \"試験用の公式チェックリスト\"\nsource_url = \"https://www.mhlw.go.jp/stf/shingi/0000516275_00006.html\"\n",
+            bytes.len()
+        ),
+    )
+    .unwrap();
+    let workbook = dir.join("009999997.xlsx");
+    std::fs::write(&workbook, bytes).unwrap();
+    (workbook, registry)
+}
+
+/// The official-like workbook's bytes, with `first` as the wording of its item ①.
+fn workbook_bytes(first: &str) -> Vec<u8> {
     let mut wb = rust_xlsxwriter::Workbook::new();
     let ws = wb.add_worksheet();
     ws.set_name("R8").unwrap();
@@ -599,26 +617,15 @@ fn official_like(dir: &std::path::Path) -> (std::path::PathBuf, std::path::PathB
         (3, 0, "1"),
         (3, 1, "体制構築"),
         (4, 0, "①"),
-        (4, 1, "二要素認証を実装している。"),
+        (4, 1, first),
         (5, 0, "②"),
         (5, 1, "試験用の連絡体制を整えている。"),
+        (6, 0, "③"),
+        (6, 1, "医療情報システム安全管理責任者を設置している。"),
     ] {
         ws.write_string(r, c, text).unwrap();
     }
-    let bytes = wb.save_to_buffer().unwrap();
-    let sha = medsec::signing::manifest::sha256_bytes(&bytes);
-    let registry = dir.join("official-test.toml");
-    std::fs::write(
-        &registry,
-        format!(
-            "[[workbook]]\nfile = \"009999997.xlsx\"\nbytes = {}\nsha256 = \"{sha}\"\npublisher = \"mhlw\"\nedition = \"fy2026\"\nform = \"institution\"\nform_ja = \"医療機関・薬局確認用\"\nserves = [\"hospital\", \"clinic\", \"pharmacy\"]\nguideline_version = \"7.0\"\npublished = \"2026-06\"\ntitle_ja = \"試験用の公式チェックリスト\"\nsource_url = \"https://www.mhlw.go.jp/stf/shingi/0000516275_00006.html\"\n",
-            bytes.len()
-        ),
-    )
-    .unwrap();
-    let workbook = dir.join("009999997.xlsx");
-    std::fs::write(&workbook, bytes).unwrap();
-    (workbook, registry)
+    wb.save_to_buffer().unwrap()
 }
 
 /// medsec in `dir` with the test registry, answering in `lang`.
@@ -817,10 +824,289 @@ fn an_edited_official_checklist_is_not_the_inspectors_and_fails() {
             .output()
             .unwrap();
         let out = common::stdout_of(&o);
-        assert!(out.contains("checklist-official-source"), "{out}");
+        assert_eq!(o.status.code(), Some(1), "{out}");
+        assert!(out.contains("checklist-official-unconfirmed"), "{out}");
         assert!(
             out.contains(want) && out.contains("`medsec verify forged --checklist 009999997.xlsx`"),
             "{out}"
         );
     }
+}
+
+/// Import `workbook` in `dir` with `extra` options into `out`.
+fn import_to(
+    dir: &std::path::Path,
+    registry: &std::path::Path,
+    workbook: &str,
+    out: &str,
+    extra: &[&str],
+) {
+    let o = in_dir(dir, registry, "en")
+        .args(["checklist", "import", workbook, "--out", out])
+        .args(extra)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", common::stderr_of(&o));
+}
+
+/// The message of the first finding with `code` in verify's JSON output.
+fn message_of(out: &str, code: &str) -> String {
+    let json = serde_json::from_str::<Value>(out).unwrap();
+    json["bundles"][0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["code"] == code)
+        .unwrap_or_else(|| panic!("no {code}: {out}"))["message"]
+        .as_str()
+        .unwrap()
+        .to_owned()
+}
+
+/// The same official workbook gives the same checklist whatever the download is called (its
+/// published name is recorded); imported with `--map gate=` or `--ids-from`, or renamed, an
+/// honest report is confirmed by the inspector's workbook (exit 0, said so), never called
+/// another text; without the workbook it is to be confirmed (exit 1).
+#[test]
+fn an_honest_import_is_confirmed_by_the_official_workbook_whatever_its_options() {
+    let tmp = tempfile::tempdir().unwrap();
+    let w = tmp.path();
+    common::keygen(&w.join("k"));
+    let (workbook, registry) = official_like(w);
+    std::fs::copy(&workbook, w.join("令和8年度 チェックリスト.xlsx")).unwrap();
+    import_to(w, &registry, "009999997.xlsx", "plain.toml", &[]);
+    import_to(
+        w,
+        &registry,
+        "令和8年度 チェックリスト.xlsx",
+        "renamed.toml",
+        &[],
+    );
+    assert_eq!(
+        std::fs::read(w.join("plain.toml")).unwrap(),
+        std::fs::read(w.join("renamed.toml")).unwrap(),
+        "a renamed download gives another checklist"
+    );
+    import_to(
+        w,
+        &registry,
+        "009999997.xlsx",
+        "gate.toml",
+        &["--map", "gate=5"],
+    );
+    import_to(
+        w,
+        &registry,
+        "009999997.xlsx",
+        "ids.toml",
+        &["--ids-from", "mhlw-institution@fy2025"],
+    );
+    let ids = std::fs::read_to_string(w.join("ids.toml")).unwrap();
+    assert!(ids.contains("id = \"security-manager\""), "{ids}");
+    let gate = std::fs::read_to_string(w.join("gate.toml")).unwrap();
+    assert!(gate.contains("gate = true"), "{gate}");
+    for (checklist, bundle) in [
+        ("renamed.toml", "b-renamed"),
+        ("gate.toml", "b-gate"),
+        ("ids.toml", "b-ids"),
+    ] {
+        report_against(w, &registry, checklist, bundle);
+        // The inspector's download, under another name than the hospital's.
+        let (code, found, out) = verify_in(
+            w,
+            &registry,
+            "en",
+            &["verify", bundle, "--checklist", "009999997.xlsx"],
+        );
+        assert!(code <= 1, "{bundle}: {found:?}");
+        assert!(
+            !found
+                .iter()
+                .any(|(c, _)| c == "checklist-not-inspectors"
+                    || c == "checklist-official-unconfirmed"),
+            "{bundle}: {found:?}"
+        );
+        assert!(
+            found.contains(&("checklist-official-source".into(), "note".into())),
+            "{bundle}: {found:?}"
+        );
+        let message = message_of(&out, "checklist-official-source");
+        assert!(message.contains("its wording is confirmed"), "{message}");
+        // Without the workbook: to be confirmed, with the command that confirms it.
+        let (_, found, out) = verify_in(w, &registry, "ja", &["verify", bundle]);
+        assert!(
+            found.contains(&("checklist-official-unconfirmed".into(), "finding".into())),
+            "{bundle}: {found:?}"
+        );
+        let message = message_of(&out, "checklist-official-unconfirmed");
+        assert!(
+            message.contains(&format!(
+                "`medsec verify {bundle} --checklist 009999997.xlsx`"
+            )) && message.contains("。"),
+            "{message}"
+        );
+    }
+    // The gate question named at import is said, as a note.
+    let (_, found, out) = verify_in(
+        w,
+        &registry,
+        "ja",
+        &["verify", "b-gate", "--checklist", "009999997.xlsx"],
+    );
+    assert!(
+        found.contains(&("checklist-gate-named-at-import".into(), "note".into())),
+        "{found:?}"
+    );
+    let message = message_of(&out, "checklist-gate-named-at-import");
+    assert!(
+        message.contains("「① 二要素認証を実装している」") && message.contains("なし"),
+        "{message}"
+    );
+    let message = message_of(&out, "checklist-official-source");
+    assert!(message.contains("文言を確かめました"), "{message}");
+}
+
+/// A hand-edited checklist that claims the official workbook as its source: to be confirmed
+/// (exit 1) without a workbook; another text than the official workbook's is named item by item
+/// (exit 3); a workbook that is not the official file is said so and confirms nothing.
+#[test]
+fn a_hand_edited_official_checklist_is_never_valid_and_a_wrong_workbook_is_named() {
+    let tmp = tempfile::tempdir().unwrap();
+    let w = tmp.path();
+    common::keygen(&w.join("k"));
+    let (_, registry) = official_like(w);
+    import_to(w, &registry, "009999997.xlsx", "OFF.toml", &[]);
+    let forged = std::fs::read_to_string(w.join("OFF.toml"))
+        .unwrap()
+        .replace(
+            "二要素認証を実装している。",
+            "二要素認証の実装を検討している。",
+        );
+    std::fs::write(w.join("FORGE.toml"), forged).unwrap();
+    report_against(w, &registry, "FORGE.toml", "報告 F");
+
+    let (code, found, _) = verify_in(w, &registry, "en", &["verify", "報告 F"]);
+    assert_eq!(code, 1, "{found:?}");
+    assert!(
+        found.contains(&("checklist-official-unconfirmed".into(), "finding".into())),
+        "{found:?}"
+    );
+    // summarize shares verify's findings, and names this one first.
+    let o = in_dir(w, &registry, "en")
+        .args([
+            "summarize",
+            "報告 F",
+            "--pubkey",
+            "k.pub",
+            "--format",
+            "json",
+        ])
+        .args(["--as-of", "2026-07-01"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1), "{}", common::stderr_of(&o));
+    let json: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(
+        json["bundles"][0]["worst_finding"], "checklist-official-unconfirmed",
+        "{json}"
+    );
+
+    // The official workbook: the item that differs is named.
+    for lang in ["en", "ja"] {
+        let (code, found, out) = verify_in(
+            w,
+            &registry,
+            lang,
+            &["verify", "報告 F", "--checklist", "009999997.xlsx"],
+        );
+        assert_eq!(code, 3, "{found:?}");
+        let message = message_of(&out, "checklist-not-inspectors");
+        assert!(message.contains("① 二要素認証を実装している"), "{message}");
+        assert!(
+            !message.contains('②') && !message.contains('③'),
+            "{message}"
+        );
+    }
+
+    // A workbook that is not the official file (another SHA-256) holding the forged text.
+    std::fs::create_dir(w.join("other")).unwrap();
+    std::fs::write(
+        w.join("other/009999997.xlsx"),
+        workbook_bytes("二要素認証の実装を検討している。"),
+    )
+    .unwrap();
+    for lang in ["en", "ja"] {
+        let (code, found, out) = verify_in(
+            w,
+            &registry,
+            lang,
+            &["verify", "報告 F", "--checklist", "other/009999997.xlsx"],
+        );
+        assert_eq!(code, 1, "{found:?}");
+        assert!(
+            found.contains(&("checklist-workbook-not-official".into(), "finding".into()))
+                && found.contains(&("checklist-official-unconfirmed".into(), "finding".into())),
+            "{found:?}"
+        );
+        assert!(!found.iter().any(|(c, _)| c == "checklist-official-source"));
+        let message = message_of(&out, "checklist-workbook-not-official");
+        let want = if lang == "en" {
+            "is not the official 009999997.xlsx"
+        } else {
+            "公式の009999997.xlsx"
+        };
+        assert!(
+            message.contains(want) && message.contains("other/009999997.xlsx"),
+            "{message}"
+        );
+    }
+}
+
+/// The command verify suggests to see what differs runs as printed: a bundle folder with a
+/// space is quoted, and `checklist diff` reads the workbook.
+#[test]
+fn the_suggested_diff_runs_as_printed() {
+    let tmp = tempfile::tempdir().unwrap();
+    let w = tmp.path();
+    common::keygen(&w.join("k"));
+    let (_, registry) = official_like(w);
+    import_to(w, &registry, "009999997.xlsx", "OFF.toml", &[]);
+    let forged = std::fs::read_to_string(w.join("OFF.toml"))
+        .unwrap()
+        .replace(
+            "試験用の連絡体制を整えている。",
+            "試験用の連絡体制を検討している。",
+        );
+    std::fs::write(w.join("FORGE.toml"), forged).unwrap();
+    report_against(w, &registry, "FORGE.toml", "報告 2026");
+    let (code, _, out) = verify_in(
+        w,
+        &registry,
+        "en",
+        &["verify", "報告 2026", "--checklist", "009999997.xlsx"],
+    );
+    assert_eq!(code, 3, "{out}");
+    let message = message_of(&out, "checklist-not-inspectors");
+    let command = message
+        .split('`')
+        .find(|part| part.starts_with("medsec checklist diff"))
+        .unwrap_or_else(|| panic!("{message}"))
+        .to_owned();
+    assert!(command.contains("'報告 2026/"), "{command}");
+    let binary = assert_cmd::cargo::cargo_bin("medsec");
+    let o = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(command.replacen("medsec", &format!("'{}'", binary.display()), 1))
+        .current_dir(w)
+        .env("MEDSEC_TEST_OFFICIAL_WORKBOOKS", &registry)
+        .env("LANG", "C")
+        .output()
+        .unwrap();
+    let out = common::stdout_of(&o);
+    assert!(
+        matches!(o.status.code(), Some(0 | 1)),
+        "{command}: {out}{}",
+        common::stderr_of(&o)
+    );
+    assert!(out.contains("試験用の連絡体制を検討している。"), "{out}");
 }

@@ -188,6 +188,10 @@ pub fn import(bytes: &[u8], opts: &ImportOptions) -> Result<Imported, ImportErro
         Provenance::Official(w) => Some(w),
         _ => None,
     };
+    // An official workbook is recorded under its published name, whatever the download was
+    // renamed to: the same file gives the same checklist and digest on every machine. Any
+    // other workbook is recorded under its own name (its checklist ID is made from it).
+    let file = official.map_or(file, |w| w.file.clone());
     let title = title_of(grid, &layout)
         .or_else(|| official.map(|w| w.title_ja.clone()))
         .unwrap_or_else(|| tr!(Lang::Ja, "workbook-default-title", file = file.as_str()));

@@ -4,7 +4,8 @@
 //! For tests only, `MEDSEC_TEST_OFFICIAL_WORKBOOKS` may name one more file of the same format,
 //! whose entries are added to the embedded ones (the real official workbooks are not in the
 //! repository, so the official path could not be tested otherwise). It is documented as
-//! test-only in docs/checklist-format.md.
+//! test-only in docs/checklist-format.md, and read only by a debug build (the one `cargo test`
+//! makes): a release build ignores it, so no environment can make a workbook official there.
 
 use serde::Deserialize;
 
@@ -61,14 +62,16 @@ pub struct RegistryError {
     pub reason: String,
 }
 
-/// The known official workbooks: the embedded list, plus the test-only extra list when the
-/// environment names one.
+/// The known official workbooks: the embedded list, plus, in a debug build only, the test-only
+/// extra list when the environment names one.
 pub fn known() -> Result<Vec<OfficialWorkbook>, RegistryError> {
     let mut all = parse(EMBEDDED).map_err(|reason| RegistryError {
         path: "official.toml".into(),
         reason,
     })?;
-    if let Some(path) = std::env::var_os(TEST_REGISTRY_ENV).filter(|p| !p.is_empty()) {
+    let test_list =
+        std::env::var_os(TEST_REGISTRY_ENV).filter(|p| cfg!(debug_assertions) && !p.is_empty());
+    if let Some(path) = test_list {
         let path = std::path::PathBuf::from(path);
         let err = |reason: String| RegistryError {
             path: path.display().to_string(),

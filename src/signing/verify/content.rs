@@ -6,8 +6,9 @@
 //! as recorded (format 1). Items are named by their printed number and short title.
 
 use super::integrity::{read_listed, read_refused, ListedError};
-use super::{Bundle, Checked, Class, Finding, Options};
+use super::{official, Bundle, Checked, Class, Finding, Options};
 use crate::checklist::{Catalog, Lang};
+use crate::render::text::command_word;
 use crate::report::recheck::{Recheck, RecheckError};
 use crate::report::{self, Report};
 use crate::signing::manifest::Manifest;
@@ -447,20 +448,40 @@ fn with_carried_checklists(
             );
             continue;
         }
-        // The inspector holds this id@edition with another text: the institution answered a
-        // text that is not theirs. Their copy stays in the catalog; the carried one is not used.
-        if own.by_digest(&loaded.digest).is_none() {
-            if let Ok(yours) = own.resolve(&loaded.checklist.full_id(), None) {
+        // The inspector holds this text (same digest), or gave a workbook to compare it with
+        // by wording, or holds this id@edition with another text: then the institution
+        // answered a text that is not theirs. Their copy stays in the catalog; the carried one
+        // is not used.
+        let held = own.by_digest(&loaded.digest);
+        let mut confirmation = match held {
+            Some(h) => match official::given_workbook(h) {
+                Some(w) => official::Confirmation::Workbook(Box::new(w)),
+                None => official::Confirmation::Held,
+            },
+            None => official::Confirmation::None,
+        };
+        if held.is_none() {
+            if let Some(workbook) = official::workbook_for(own, &loaded) {
+                let diff = crate::checklist::wording::compare(
+                    &loaded.checklist,
+                    &workbook.loaded.checklist,
+                );
+                if !diff.same_wording() {
+                    official::push_wording_differs(b, name, &loaded, &workbook, &diff);
+                    official::push_if_not_the_official_file(b, name, &loaded, &workbook);
+                    continue;
+                }
+                official::push_gate_note(b, name, &loaded, &diff);
+                confirmation = official::Confirmation::Workbook(Box::new(workbook));
+            } else if let Ok(yours) = own.resolve(&loaded.checklist.full_id(), None) {
                 push_not_inspectors(b, name, &loaded, yours);
                 continue;
             }
         }
-        let bundled_here = own
-            .by_digest(&loaded.digest)
-            .is_some_and(|l| matches!(l.origin, crate::checklist::Origin::Bundled(_)));
+        let bundled_here =
+            held.is_some_and(|l| matches!(l.origin, crate::checklist::Origin::Bundled(_)));
         if !bundled_here {
-            let given_here = own.by_digest(&loaded.digest).is_some();
-            push_source_note(b, name, &loaded, given_here);
+            official::push_source_note(b, name, &loaded, &confirmation);
         }
         if catalog.by_digest(&loaded.digest).is_none() {
             // An own checklist is linked to its base as every other command links it; one whose
@@ -485,8 +506,8 @@ fn push_not_inspectors(
     let diff = match &yours.origin {
         crate::checklist::Origin::File(path) => format!(
             "medsec checklist diff {} {}",
-            path.display(),
-            b.dir.join(name).display()
+            command_word(&path.display().to_string()),
+            command_word(&b.dir.join(name).display().to_string())
         ),
         crate::checklist::Origin::Bundled(_) => "none".to_owned(),
     };
@@ -516,108 +537,4 @@ fn push_not_inspectors(
         Some(name),
         message,
     );
-}
-
-/// Whether a carried checklist's recorded source is an official workbook medsec knows.
-/// `given_here`: the inspector gave the same checklist (`--checklist`, `checklist add`), so
-/// its wording is theirs to judge; otherwise an unbacked claim to be official is a finding.
-fn push_source_note(
-    b: &mut Bundle<'_>,
-    name: &str,
-    loaded: &crate::checklist::Loaded,
-    given_here: bool,
-) {
-    use crate::checklist::import::official;
-    let lang = b.lang;
-    let known = official::known().unwrap_or_default();
-    let mut workbooks: Vec<(String, String)> = loaded
-        .checklist
-        .items
-        .iter()
-        .flat_map(|i| i.sources.iter())
-        .filter_map(|s| official::parse_source(s))
-        .map(|(f, h)| (f.to_owned(), h.to_ascii_lowercase()))
-        .collect();
-    workbooks.sort();
-    workbooks.dedup();
-    let checklist = loaded.checklist.full_id();
-    // Items marked as checked against the official form claim that it is the official form:
-    // without an official workbook behind them, that is a finding, not a note. An own
-    // checklist (`extends`) says it is the institution's own; its base is judged on its own.
-    let verified = if loaded.checklist.extends.is_some() {
-        0
-    } else {
-        loaded.checklist.items.iter().filter(|i| i.verified).count()
-    };
-    let backed = workbooks
-        .iter()
-        .any(|(_, sha)| official::by_sha256(&known, sha).is_some());
-    if verified > 0 && !backed && !given_here {
-        let (workbook, sha) = workbooks
-            .first()
-            .map_or(("none", ""), |(w, s)| (w.as_str(), s.as_str()));
-        let message = tr!(
-            lang,
-            "verify-checklist-claims-official",
-            checklist = checklist.as_str(),
-            verified = verified,
-            workbook = workbook,
-            sha = sha
-        );
-        b.push(
-            "checklist-not-official",
-            Class::Finding,
-            Some(name),
-            message,
-        );
-        return;
-    }
-    if workbooks.is_empty() {
-        let message = tr!(
-            lang,
-            "rules-data-verify-checklist-no-source",
-            checklist = checklist.as_str(),
-            file = name
-        );
-        b.push("checklist-not-official", Class::Note, Some(name), message);
-        return;
-    }
-    for (workbook, sha) in workbooks {
-        if official::by_sha256(&known, &sha).is_some() {
-            // The inspector's own copy settles the wording; without one, the official
-            // workbook given to verify does (imported in memory, compared by digest).
-            let message = if given_here {
-                tr!(
-                    lang,
-                    "verify-checklist-official-source-yours",
-                    checklist = checklist.as_str(),
-                    workbook = workbook.as_str(),
-                    digest = loaded.digest.as_str()
-                )
-            } else {
-                tr!(
-                    lang,
-                    "verify-checklist-official-source-settle",
-                    checklist = checklist.as_str(),
-                    workbook = workbook.as_str(),
-                    dir = b.dir.display().to_string()
-                )
-            };
-            b.push(
-                "checklist-official-source",
-                Class::Note,
-                Some(name),
-                message,
-            );
-        } else {
-            let message = tr!(
-                lang,
-                "rules-data-verify-checklist-not-official",
-                checklist = checklist.as_str(),
-                workbook = workbook.as_str(),
-                sha = sha.as_str()
-            );
-            b.push("checklist-not-official", Class::Note, Some(name), message);
-        }
-    }
 }

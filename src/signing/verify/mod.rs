@@ -17,6 +17,7 @@ mod content;
 mod expect;
 mod find;
 mod integrity;
+mod official;
 mod trust;
 
 pub use expect::Expected;
