@@ -256,7 +256,7 @@ fn row_of(v: Verified, as_of: Date) -> Row {
         let (no, overdue) = open_answers(report, as_of);
         row.no_answers = Some(no);
         row.overdue_target_dates = Some(overdue);
-        row.probe_evidence = Some(report.probe_evidence.is_some());
+        row.probe_evidence = Some(report.probe_results().is_some());
         if let Some(evidence) = &report.probe_evidence {
             row.probe_failures = Some(
                 evidence
@@ -279,7 +279,7 @@ fn row_of(v: Verified, as_of: Date) -> Row {
                 .filter(|f| crate::report::evidence_check::CODES.contains(&f.code.as_str()))
                 .map(|f| f.code.clone())
                 .collect();
-            if report.probe_evidence.is_some() {
+            if report.probe_results().is_some() {
                 row.contradictions = Some(
                     rerun
                         .findings

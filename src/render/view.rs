@@ -442,7 +442,7 @@ pub fn build(
         })
         .collect();
     // Found from report.json as verify and status find it, never recorded in it.
-    if report.probe_evidence.is_none() {
+    if let Some(lack) = report.no_probe_evidence() {
         findings.push(FindingView {
             code: "no-probe-evidence".to_owned(),
             severity_code: "warning".to_owned(),
@@ -452,7 +452,7 @@ pub fn build(
             item: String::new(),
             round: String::new(),
             item_round: String::new(),
-            message: crate::tr!(lang, "verify-no-probe-evidence"),
+            message: lack.message(lang),
         });
     }
     counts.findings = findings.len();
