@@ -1132,7 +1132,8 @@ report-html-csv-answer = Answer
 report-html-csv-unverified = Wording unverified
 report-html-refused = { $path } is not shown: its integrity or signature check failed (tampered content is never shown as valid):
 report-html-written = Wrote { $path }.
-report-html-xlsx-needs-out = An XLSX workbook is not written to standard output; give `--out FILE.xlsx`.
+out-format-mismatch = `--format { $format }` does not match `--out` `{ $path }`, whose extension says { $named }: give only one of them, or make them agree.
+report-html-xlsx-needs-out = An XLSX workbook is written to a file: give `--out FILE.xlsx` (or `--out -` to send it to standard output).
 
 ## workbook
 

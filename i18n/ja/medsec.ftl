@@ -1063,7 +1063,8 @@ report-html-csv-answer = 回答
 report-html-csv-unverified = 文言未照合
 report-html-refused = { $path }は表示しません。完全性または署名の確認に失敗しました(改ざんされた内容を正しいものとして示さないため):
 report-html-written = { $path }に書き出しました。
-report-html-xlsx-needs-out = XLSXは端末に書き出せません。`--out FILE.xlsx`を指定してください。
+out-format-mismatch = `--format { $format }`と`--out`の`{ $path }`(拡張子が示す形式は{ $named })が合っていません。どちらか一方だけを指定するか、両方をそろえてください。
+report-html-xlsx-needs-out = XLSXのワークブックはファイルに書き出します。`--out FILE.xlsx`を指定してください(標準出力に送るときは`--out -`)。
 
 ## workbook
 

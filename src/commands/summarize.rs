@@ -20,7 +20,19 @@ use std::path::{Path, PathBuf};
 
 pub fn run(mut args: SummarizeArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     let lang = ctx.lang;
-    if args.format == SummaryFormat::Xlsx {
+    let format = super::output_format(
+        args.format,
+        args.out.as_deref(),
+        &[
+            ("txt", SummaryFormat::Table),
+            ("csv", SummaryFormat::Csv),
+            ("xlsx", SummaryFormat::Xlsx),
+            ("json", SummaryFormat::Json),
+        ],
+        SummaryFormat::Table,
+        lang,
+    )?;
+    if format == SummaryFormat::Xlsx {
         match &args.out {
             None => return Err(anyhow::Error::msg(tr!(lang, "summarize-xlsx-needs-out"))),
             Some(p) if super::is_stdout(p) && std::io::stdout().is_terminal() => {
@@ -89,7 +101,7 @@ pub fn run(mut args: SummarizeArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         .collect();
     shorten_paths(&mut rows);
     let exit = rows.iter().map(|r| r.exit).max().unwrap_or(Exit::Ok);
-    let bytes = match args.format {
+    let bytes = match format {
         SummaryFormat::Table => {
             summary::table(&rows, lang, ctx.color, &verify_flags(&args)).into_bytes()
         }

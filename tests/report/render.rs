@@ -863,3 +863,62 @@ fn a_bundle_on_an_imported_checklist_renders_with_its_carried_checklist() {
         );
     }
 }
+
+/// `--out` names the format when `--format` is not given (a health centre's `--out r.xlsx`
+/// never holds HTML); a `--format` the extension contradicts is refused (2), nothing written.
+#[test]
+fn the_out_files_extension_names_the_format_and_a_contradiction_is_refused() {
+    let (_tmp, bundle, _) = bundle();
+    let dir = bundle.parent().unwrap();
+    for (name, starts) in [
+        ("r.xlsx", &b"PK"[..]),
+        ("r.csv", &b"\xEF\xBB\xBF"[..]),
+        ("r.html", &b"<!DOCTYPE html>"[..]),
+        ("r.HTM", &b"<!DOCTYPE html>"[..]),
+        ("r.txt", &b"<!DOCTYPE html>"[..]),
+        ("r.md", &b"#"[..]),
+    ] {
+        let target = dir.join(name);
+        let (code, _, err) = render(
+            "ja",
+            &[bundle.as_os_str(), "--out".as_ref(), target.as_os_str()],
+        );
+        assert_eq!(code, 0, "{name}: {err}");
+        let bytes = std::fs::read(&target).unwrap();
+        assert!(
+            bytes.starts_with(starts),
+            "{name}: {:?}",
+            &bytes[..bytes.len().min(40)]
+        );
+    }
+    for (lang, want) in [
+        ("en", "`--format html` does not match `--out`"),
+        ("ja", "`--format html`と`--out`の"),
+    ] {
+        let target = dir.join(format!("wrong-{lang}.xlsx"));
+        let (code, out, err) = render(
+            lang,
+            &[
+                bundle.as_os_str(),
+                "--format".as_ref(),
+                "html".as_ref(),
+                "--out".as_ref(),
+                target.as_os_str(),
+            ],
+        );
+        assert_eq!(code, 2, "{err}");
+        assert!(out.is_empty(), "{}", String::from_utf8_lossy(&out));
+        assert!(err.contains(want) && err.contains("xlsx"), "{err}");
+        assert!(!target.exists());
+    }
+    // Without --out, XLSX is refused in words that say what to do (not "a terminal").
+    let (code, _, err) = render(
+        "ja",
+        &[bundle.as_os_str(), "--format".as_ref(), "xlsx".as_ref()],
+    );
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("`--out FILE.xlsx`を指定してください") && !err.contains("端末"),
+        "{err}"
+    );
+}

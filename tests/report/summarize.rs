@@ -1056,3 +1056,42 @@ fn a_bundle_given_as_dot_is_shown_by_its_folder_name() {
         );
     }
 }
+
+/// `--out` names the format when `--format` is not given; a `--format` the extension
+/// contradicts is refused (2), nothing written.
+#[test]
+fn the_out_files_extension_names_the_summary_format() {
+    let s = setup();
+    let all = s.all.as_path();
+    for (name, starts) in [
+        ("s.xlsx", &b"PK"[..]),
+        ("s.csv", &b"\xEF\xBB\xBF"[..]),
+        ("s.json", &b"{"[..]),
+    ] {
+        let target = s.root.join(name);
+        let o = s.summarize(&[all], &["--out", target.to_str().unwrap()]);
+        assert!(
+            o.status.code().is_some_and(|c| c != 2),
+            "{name}: {}",
+            stderr_of(&o)
+        );
+        let bytes = std::fs::read(&target).unwrap();
+        assert!(
+            bytes.starts_with(starts),
+            "{name}: {:?}",
+            &bytes[..bytes.len().min(40)]
+        );
+    }
+    let target = s.root.join("table.csv");
+    let o = s.summarize(
+        &[all],
+        &["--format", "table", "--out", target.to_str().unwrap()],
+    );
+    assert_eq!(o.status.code(), Some(2), "{}", stderr_of(&o));
+    assert!(
+        stderr_of(&o).contains("`--format table`"),
+        "{}",
+        stderr_of(&o)
+    );
+    assert!(!target.exists());
+}
