@@ -1055,6 +1055,8 @@ render-xlsx-to-terminal = an XLSX workbook is not text for a terminal: give `--o
 
 report-html-lang = en
 report-html-title = Cybersecurity checklist for medical institutions: report of answers
+report-html-title-pharmacy = Cybersecurity checklist for pharmacies: report of answers
+report-html-title-merged = Cybersecurity checklist for medical institutions and pharmacies: report of answers
 report-html-date = { $date } ({ $wareki })
 report-html-fiscal-year = FY{ $year } ({ $wareki })
 report-html-yes = yes

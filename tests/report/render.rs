@@ -922,3 +922,60 @@ fn the_out_files_extension_names_the_format_and_a_contradiction_is_refused() {
         "{err}"
     );
 }
+
+/// A pharmacy's report is headed as the pharmacy's (薬局における…), never the hospital's, in
+/// the HTML (title and heading), the Markdown and the XLSX.
+#[test]
+fn a_pharmacys_report_is_headed_as_the_pharmacys() {
+    let tmp = tempfile::tempdir().unwrap();
+    let answers = tmp.path().join("a.toml");
+    let o = common::medsec()
+        .args(["init", "--form", "pharmacy", "--out"])
+        .arg(&answers)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr_of(&o));
+    let text = std::fs::read_to_string(&answers)
+        .unwrap()
+        .replacen("name = \"\"", "name = \"みなと薬局\"", 1)
+        .replacen("code = \"\"", "code = \"1341234567\"", 1);
+    std::fs::write(&answers, text).unwrap();
+    let out = tmp.path().join("b");
+    let o = common::medsec()
+        .args(["report", "--answers"])
+        .arg(&answers)
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(out.join("report.json").exists(), "{}", stderr_of(&o));
+    for (lang, want, not) in [
+        (
+            "ja",
+            "薬局におけるサイバーセキュリティ対策チェックリストの回答報告",
+            "医療機関における",
+        ),
+        (
+            "en",
+            "Cybersecurity checklist for pharmacies: report of answers",
+            "for medical institutions",
+        ),
+    ] {
+        for format in ["md", "html"] {
+            let o = common::medsec()
+                .args(["--lang", lang, "render", "--format", format])
+                .arg(&out)
+                .output()
+                .unwrap();
+            let page = stdout_of(&o);
+            assert!(page.contains(want), "{lang} {format}: {page}");
+            assert!(!page.contains(not), "{lang} {format}: {page}");
+        }
+    }
+    let html = std::fs::read_to_string(out.join("report.html")).unwrap();
+    assert!(
+        html.contains("<title>薬局における")
+            || html.contains("<title>Cybersecurity checklist for pharmacies"),
+        "{html}"
+    );
+}
