@@ -1621,6 +1621,7 @@ polish-status-next-report = Next: make the report with `medsec report --answers 
 polish-institution-code-prefecture-mismatch = institution code `{ $code }`: its first two digits { $number } are the prefecture number of { $expected }, but the prefecture given is “{ $given }”; check which one is right
 polish-summarize-unusable = { $path }: could not be read, so it was not checked ({ $code }); `medsec verify { $path }` says why
 summarize-no-bundle-here = { $path }: holds no report bundle (no folder with MANIFEST.sha256 or report.json); give a folder that holds bundles ({ $code }).
+summarize-not-a-folder = { $path }: a file, not a folder: give the folder of a report bundle, or a folder that holds bundles ({ $code }).
 summarize-path-missing = { $path }: no such file or folder; check the path ({ $code }).
 polish-edition = FY{ $year } edition ({ $wareki })
 ## checklist-import

@@ -1513,6 +1513,7 @@ polish-status-next-report = 次は`medsec report --answers { $file } --evidence 
 polish-institution-code-prefecture-mismatch = 医療機関コード`{ $code }`の先頭2桁{ $number }は{ $expected }ですが、都道府県は「{ $given }」と記入されています。どちらかを確かめてください。
 polish-summarize-unusable = { $path }: 読み取れないため確認できませんでした({ $code })。詳しくは`medsec verify { $path }`で確認できます。
 summarize-no-bundle-here = { $path }: 報告書一式がありません(MANIFEST.sha256やreport.jsonのあるフォルダが見つかりません)。報告書一式のあるフォルダを指定してください({ $code })。
+summarize-not-a-folder = { $path }: ファイルです。フォルダではありません。報告書一式のフォルダか、報告書一式を収めたフォルダを指定してください({ $code })。
 summarize-path-missing = { $path }: このファイルやフォルダはありません。パスを確かめてください({ $code })。
 polish-edition = { $wareki }版(FY{ $year })
 ## checklist-import

@@ -142,11 +142,20 @@ pub fn run(mut args: SummarizeArgs, ctx: &Context) -> anyhow::Result<Outcome> {
                 .is_err_and(|e| e.kind() == std::io::ErrorKind::NotFound)
             {
                 tr!(lang, "summarize-path-missing", path = path, code = code)
+            } else if Path::new(path).is_file() {
+                // A file (a report.json, an answers file) is readable: not "could not be read".
+                tr!(lang, "summarize-not-a-folder", path = path, code = code)
             } else {
                 tr!(lang, "polish-summarize-unusable", path = path, code = code)
             };
             tr!(lang, "cli-error", message = message)
         }));
+    // A report.json inside a bundle: the folder to give instead, as verify says it.
+    outcome.notices.extend(
+        args.dirs
+            .iter()
+            .filter_map(|d| super::verify::hint(d, lang)),
+    );
     Ok(outcome)
 }
 

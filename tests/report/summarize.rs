@@ -314,15 +314,22 @@ fn an_empty_folder_and_a_missing_path_are_said_as_such() {
     let empty = s.root.join("nothing-here");
     std::fs::create_dir_all(&empty).unwrap();
     let missing = s.root.join("no-such-folder");
-    for (lang, no_bundle, no_path) in [
+    let file = s.all.join("2025/good/report.json");
+    for (lang, no_bundle, no_path, a_file) in [
         (
             "ja",
             "報告書一式がありません",
             "このファイルやフォルダはありません",
+            "ファイルです。フォルダではありません",
         ),
-        ("en", "holds no report bundle", "no such file or folder"),
+        (
+            "en",
+            "holds no report bundle",
+            "no such file or folder",
+            "a file, not a folder",
+        ),
     ] {
-        for (dir, said) in [(&empty, no_bundle), (&missing, no_path)] {
+        for (dir, said) in [(&empty, no_bundle), (&missing, no_path), (&file, a_file)] {
             let o = cmd()
                 .args(["--lang", lang, "summarize", "--trusted"])
                 .arg(&s.keys)
@@ -336,6 +343,15 @@ fn an_empty_folder_and_a_missing_path_are_said_as_such() {
                 !err.contains("読み取れない") && !err.contains("could not"),
                 "{err}"
             );
+            // A report.json in its bundle: the folder to give, as verify says it.
+            if dir == &file {
+                let folder = file.parent().unwrap().display().to_string();
+                assert!(err.contains(&folder) && err.contains("good"), "{err}");
+                assert!(
+                    err.contains("報告書一式のフォルダ") || err.contains("give the bundle folder"),
+                    "{err}"
+                );
+            }
         }
     }
 }
@@ -1094,4 +1110,30 @@ fn the_out_files_extension_names_the_summary_format() {
         stderr_of(&o)
     );
     assert!(!target.exists());
+}
+
+/// A bundle named several times (a folder and a folder inside it, or the same path spelled
+/// twice) is one row in summarize and one result in verify: a health centre counts rows.
+#[test]
+fn a_bundle_named_several_times_is_one_row() {
+    let s = setup();
+    let (_, once) = s.summary_json(&[&s.all]);
+    let rows = once["bundles"].as_array().unwrap().len();
+    let again = s.all.join("2025").join(".").join("good");
+    let (_, twice) = s.summary_json(&[&s.all, &s.all.join("2025"), &again]);
+    assert_eq!(
+        twice["bundles"].as_array().unwrap().len(),
+        rows,
+        "{twice:#}"
+    );
+    let o = cmd()
+        .args(["verify", "--format", "json", "--trusted"])
+        .arg(&s.keys)
+        .args(["--as-of", AS_OF])
+        .arg(s.all.join("2025/good"))
+        .arg(&again)
+        .output()
+        .unwrap();
+    let json: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(json["bundles"].as_array().unwrap().len(), 1, "{json:#}");
 }
