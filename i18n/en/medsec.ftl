@@ -208,6 +208,7 @@ answers-carried-forward-unconfirmed = { $item }: the answer { $answer } was carr
 answers-missing-checked-on = { $item }: answered { $answer } but no date checked (checked_on)
 answers-date-in-future = { $item }: the date checked { $date } is after { $as_of } (the date checked against, Japan time)
 answers-checked-before-fiscal-year = { $item }: checked on { $date }, before { $fiscal_year } began ({ $start }); is this the check for { $fiscal_year }?
+answers-checked-after-fiscal-year = { $item }: checked on { $date }, after { $fiscal_year } ended ({ $end }); this form is for { $fiscal_year }: is this year's form the one to answer?
 answers-missing-target-date = { $item }: the answer No needs a target date (target_date) within { $fiscal_year } ({ $start } to { $end })
 answers-target-date-outside-fiscal-year = { $item }: the target date { $date } is outside { $fiscal_year } ({ $start } to { $end }, Japan time)
 answers-target-before-checked-on = { $item }: the target date { $date } is before the date checked { $checked_on }; give the day the measure is planned to be done, after the check

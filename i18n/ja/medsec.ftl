@@ -191,6 +191,7 @@ answers-carried-forward-unconfirmed = { $item }: 回答「{ $answer }」は{ $fr
 answers-missing-checked-on = { $item }: 「{ $answer }」と回答されていますが、確認日(checked_on)がありません。
 answers-date-in-future = { $item }: 確認日{ $date }が基準日{ $as_of }(日本時間)より後です。
 answers-checked-before-fiscal-year = { $item }: 確認日{ $date }は{ $fiscal_year }の始まり({ $start })より前です。{ $fiscal_year }の確認か、確かめてください。
+answers-checked-after-fiscal-year = { $item }: 確認日{ $date }は{ $fiscal_year }の終わり({ $end })より後です。この様式は{ $fiscal_year }のものです。今年度の様式に回答すべきでないか、確かめてください。
 answers-missing-target-date = { $item }: いいえの場合は、{ $fiscal_year }中({ $start }〜{ $end })の目標日(target_date)が必要です。
 answers-target-date-outside-fiscal-year = { $item }: 目標日{ $date }は{ $fiscal_year }({ $start }〜{ $end }、日本時間)の範囲外です。
 answers-target-before-checked-on = { $item }: 目標日{ $date }が確認日{ $checked_on }より前です。目標日は確認した日より後の、対策を終える予定の日にしてください。
