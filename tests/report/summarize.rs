@@ -1016,9 +1016,9 @@ fn many_bundles_given_one_by_one_are_each_shown_by_their_folder_name() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr_of(&o));
     let json: Value = serde_json::from_slice(&o.stdout).unwrap();
     let rows = json["bundles"].as_array().unwrap();
-    // Each bundle given, then each again as found in the folder given.
-    assert_eq!(rows.len(), 1000);
-    for (row, dir) in rows.iter().zip(dirs.iter().chain(&dirs)) {
+    // Each bundle given, once: found again in the folder given, it is not counted twice.
+    assert_eq!(rows.len(), 500);
+    for (row, dir) in rows.iter().zip(dirs.iter()) {
         assert_eq!(row["path"], dir.display().to_string(), "{row:#}");
         assert_eq!(row["result"], "valid", "{row:#}");
     }
@@ -1032,10 +1032,7 @@ fn many_bundles_given_one_by_one_are_each_shown_by_their_folder_name() {
         .map(|cell| cell.trim_end_matches('/'))
         .filter(|cell| cell.starts_with('b') && cell.len() == 5)
         .collect();
-    let expected: Vec<String> = (1..=500)
-        .chain(1..=500)
-        .map(|i| format!("b{i:04}"))
-        .collect();
+    let expected: Vec<String> = (1..=500).map(|i| format!("b{i:04}")).collect();
     assert_eq!(shown, expected, "{table}");
     assert!(!table.contains("received"), "{table}");
 }
