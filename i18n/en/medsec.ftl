@@ -208,6 +208,7 @@ answers-carried-forward-unconfirmed = { $item }: the answer { $answer } was carr
 answers-missing-checked-on = { $item }: answered { $answer } but no date checked (checked_on)
 answers-date-in-future = { $item }: the date checked { $date } is after { $as_of } (the date checked against, Japan time)
 answers-checked-before-fiscal-year = { $item }: checked on { $date }, before { $fiscal_year } began ({ $start }); is this the check for { $fiscal_year }?
+answers-checked-after-fiscal-year = { $item }: checked on { $date }, after { $fiscal_year } ended ({ $end }); this form is for { $fiscal_year }: is this year's form the one to answer?
 answers-missing-target-date = { $item }: the answer No needs a target date (target_date) within { $fiscal_year } ({ $start } to { $end })
 answers-target-date-outside-fiscal-year = { $item }: the target date { $date } is outside { $fiscal_year } ({ $start } to { $end }, Japan time)
 answers-target-before-checked-on = { $item }: the target date { $date } is before the date checked { $checked_on }; give the day the measure is planned to be done, after the check
@@ -894,6 +895,7 @@ verify-checklist-claims-official = { $checklist } (carried in the bundle) marks 
    *[other] was imported from { $workbook } (SHA-256 { $sha }), which is not an official workbook medsec knows
 }: its claim to be the official MHLW form is not backed, so check its wording against the official form
 verify-no-probe-evidence = the report carries no probe evidence (made without `medsec probe`), so no answer could be checked against this machine's probes
+verify-empty-probe-evidence = the report's probe evidence holds no probe result (an empty probe configuration), so no answer could be checked against this machine's probes
 verify-no-bundle-found = no bundle found here (no folder holds MANIFEST.sha256 or report.json)
 verify-link-not-followed = a symbolic link to a folder; not followed, so any bundle behind it is not checked
 verify-status-refused = { $path } is not shown: the bundle failed its integrity check (see `medsec verify`)
@@ -1063,6 +1065,8 @@ render-xlsx-to-terminal = an XLSX workbook is not text for a terminal: give `--o
 
 report-html-lang = en
 report-html-title = Cybersecurity checklist for medical institutions: report of answers
+report-html-title-pharmacy = Cybersecurity checklist for pharmacies: report of answers
+report-html-title-merged = Cybersecurity checklist for medical institutions and pharmacies: report of answers
 report-html-date = { $date } ({ $wareki })
 report-html-fiscal-year = FY{ $year } ({ $wareki })
 report-html-yes = yes
@@ -1140,7 +1144,8 @@ report-html-csv-answer = Answer
 report-html-csv-unverified = Wording unverified
 report-html-refused = { $path } is not shown: its integrity or signature check failed (tampered content is never shown as valid):
 report-html-written = Wrote { $path }.
-report-html-xlsx-needs-out = An XLSX workbook is not written to standard output; give `--out FILE.xlsx`.
+out-format-mismatch = `--format { $format }` does not match `--out` `{ $path }`, whose extension says { $named }: give only one of them, or make them agree.
+report-html-xlsx-needs-out = An XLSX workbook is written to a file: give `--out FILE.xlsx` (or `--out -` to send it to standard output).
 
 ## workbook
 
@@ -1627,6 +1632,7 @@ polish-status-next-report = Next: make the report with `medsec report --answers 
 polish-institution-code-prefecture-mismatch = institution code `{ $code }`: its first two digits { $number } are the prefecture number of { $expected }, but the prefecture given is “{ $given }”; check which one is right
 polish-summarize-unusable = { $path }: could not be read, so it was not checked ({ $code }); `medsec verify { $path }` says why
 summarize-no-bundle-here = { $path }: holds no report bundle (no folder with MANIFEST.sha256 or report.json); give a folder that holds bundles ({ $code }).
+summarize-not-a-folder = { $path }: a file, not a folder: give the folder of a report bundle, or a folder that holds bundles ({ $code }).
 summarize-path-missing = { $path }: no such file or folder; check the path ({ $code }).
 polish-edition = FY{ $year } edition ({ $wareki })
 ## checklist-import
@@ -1930,6 +1936,7 @@ report-review-csv-overdue = Overdue
 ## report-evidence
 
 report-evidence-none = warning[no-probe-evidence]: the report carries no probe evidence (made without `--evidence`), so no answer was checked against this machine's probes. This warning is not recorded in the report; `medsec verify` and `medsec status` find it from the report each time.
+report-evidence-empty = warning[no-probe-evidence]: the report's probe evidence holds no probe result (an empty probe configuration), so no answer was checked against this machine's probes. This warning is not recorded in the report; `medsec verify` and `medsec status` find it from the report each time.
 report-evidence-source-computed = found now (not recorded in report.json)
 report-evidence-status-computed = Found now (not recorded in report.json):
 report-evidence-findings-recorded = findings: { $errors ->

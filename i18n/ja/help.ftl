@@ -192,7 +192,7 @@ long-about-render =
 
     報告書一式のフォルダかreport.jsonを指定します。報告書一式のフォルダは先に確認します: すべてのファイルをマニフェストと照合し、`--trusted`か`--pubkey`があれば署名を信頼する鍵で検証します。確認に失敗した報告書一式は出力しません(終了コード3)。改ざんされた内容を正しいものとして見せることはありません。ページには何を確認したかを書きます。report.jsonだけを指定したときは、何も確認していないことを書き添えて出力します。見出しなどは`--lang`に従います。docs/render.mdを参照してください。
 arg-render-input = 報告書一式のフォルダ(`medsec report`で作ったもの)またはreport.json。
-arg-render-format = 出力形式。
+arg-render-format = 出力形式(省略時は`--out`のファイルの拡張子(.html、.md、.csv、.xlsx)から決め、それもなければhtml)。拡張子と食い違う形式は受け付けません。
 arg-render-out = 標準出力の代わりにFILEに書きます(既にあるファイルは`--force`のときだけ置き換え、報告書一式の中のファイルには書きません)。`-`は標準出力です(xlsxは端末でないときだけ)。
 arg-render-force = `--out`のファイルがあれば置き換えます(報告書一式の中のファイルは置き換えません)。
 arg-render-pubkey = この1つの公開鍵(.pubファイル)で報告書一式の署名を確認します。
@@ -255,7 +255,7 @@ arg-summarize-pubkey = すべての報告書一式に対して、この1つの�
 arg-summarize-as-of = 今日の代わりに、この日(日本時間)時点で年度と期限切れの目標日を判断します: 2026-06-03、2026/6/3、令和8年6月3日、R8.6.3。
 arg-summarize-out = 標準出力の代わりにFILEに書きます(xlsxでは必須。既にあるファイルは`--force`のときだけ置き換え、報告書一式の中のファイルには書きません)。`-`は標準出力です(xlsxは端末でないときだけ)。
 arg-summarize-force = `--out`のファイルがあれば置き換えます(報告書一式の中のファイルは置き換えません)。
-arg-summarize-format = 出力形式: 人が読む表、CSV、XLSX(`--out`が必要)、またはJSON。
+arg-summarize-format = 出力形式: 人が読む表、CSV、XLSX(`--out`が必要)、またはJSON(省略時は`--out`のファイルの拡張子(.txt、.csv、.xlsx、.json)から決め、それもなければ表)。拡張子と食い違う形式は受け付けません。
 
 ## check
 

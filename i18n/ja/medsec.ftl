@@ -191,6 +191,7 @@ answers-carried-forward-unconfirmed = { $item }: 回答「{ $answer }」は{ $fr
 answers-missing-checked-on = { $item }: 「{ $answer }」と回答されていますが、確認日(checked_on)がありません。
 answers-date-in-future = { $item }: 確認日{ $date }が基準日{ $as_of }(日本時間)より後です。
 answers-checked-before-fiscal-year = { $item }: 確認日{ $date }は{ $fiscal_year }の始まり({ $start })より前です。{ $fiscal_year }の確認か、確かめてください。
+answers-checked-after-fiscal-year = { $item }: 確認日{ $date }は{ $fiscal_year }の終わり({ $end })より後です。この様式は{ $fiscal_year }のものです。今年度の様式に回答すべきでないか、確かめてください。
 answers-missing-target-date = { $item }: いいえの場合は、{ $fiscal_year }中({ $start }〜{ $end })の目標日(target_date)が必要です。
 answers-target-date-outside-fiscal-year = { $item }: 目標日{ $date }は{ $fiscal_year }({ $start }〜{ $end }、日本時間)の範囲外です。
 answers-target-before-checked-on = { $item }: 目標日{ $date }が確認日{ $checked_on }より前です。目標日は確認した日より後の、対策を終える予定の日にしてください。
@@ -818,6 +819,7 @@ verify-checklist-claims-official = { $checklist }(報告書一式に含まれる
    *[other] 取り込み元の{ $workbook }(SHA-256 { $sha })はmedsecの知っている公式のワークブックではありません
 }。公式の様式であるという記載に裏付けがないため、文言を公式の様式と照らし合わせて確認してください。
 verify-no-probe-evidence = この報告書にはプローブの証跡がありません(`medsec probe`なしで作成されています)。回答と機器の状態の照合は行われていません。
+verify-empty-probe-evidence = この報告書のプローブの証跡には結果が1件もありません(プローブの設定が空です)。回答と機器の状態の照合は行われていません。
 verify-no-bundle-found = ここには報告書一式がありません(MANIFEST.sha256やreport.jsonのあるフォルダが見つかりません)。
 verify-link-not-followed = フォルダへのシンボリックリンクです。たどらないため、その先の報告書一式は確認していません。
 verify-status-refused = { $path }は表示しません。報告書一式の完全性の確認に失敗しました(`medsec verify`で確認できます)。
@@ -994,6 +996,8 @@ render-xlsx-to-terminal = XLSXのワークブックは端末には表示でき�
 
 report-html-lang = ja
 report-html-title = 医療機関におけるサイバーセキュリティ対策チェックリストの回答報告
+report-html-title-pharmacy = 薬局におけるサイバーセキュリティ対策チェックリストの回答報告
+report-html-title-merged = 医療機関・薬局におけるサイバーセキュリティ対策チェックリストの回答報告
 report-html-date = { $date }({ $wareki })
 report-html-fiscal-year = { $wareki }(FY{ $year })
 report-html-yes = はい
@@ -1071,7 +1075,8 @@ report-html-csv-answer = 回答
 report-html-csv-unverified = 文言未照合
 report-html-refused = { $path }は表示しません。完全性または署名の確認に失敗しました(改ざんされた内容を正しいものとして示さないため):
 report-html-written = { $path }に書き出しました。
-report-html-xlsx-needs-out = XLSXは端末に書き出せません。`--out FILE.xlsx`を指定してください。
+out-format-mismatch = `--format { $format }`と`--out`の`{ $path }`(拡張子が示す形式は{ $named })が合っていません。どちらか一方だけを指定するか、両方をそろえてください。
+report-html-xlsx-needs-out = XLSXのワークブックはファイルに書き出します。`--out FILE.xlsx`を指定してください(標準出力に送るときは`--out -`)。
 
 ## workbook
 
@@ -1519,6 +1524,7 @@ polish-status-next-report = 次は`medsec report --answers { $file } --evidence 
 polish-institution-code-prefecture-mismatch = 医療機関コード`{ $code }`の先頭2桁{ $number }は{ $expected }ですが、都道府県は「{ $given }」と記入されています。どちらかを確かめてください。
 polish-summarize-unusable = { $path }: 読み取れないため確認できませんでした({ $code })。詳しくは`medsec verify { $path }`で確認できます。
 summarize-no-bundle-here = { $path }: 報告書一式がありません(MANIFEST.sha256やreport.jsonのあるフォルダが見つかりません)。報告書一式のあるフォルダを指定してください({ $code })。
+summarize-not-a-folder = { $path }: ファイルです。フォルダではありません。報告書一式のフォルダか、報告書一式を収めたフォルダを指定してください({ $code })。
 summarize-path-missing = { $path }: このファイルやフォルダはありません。パスを確かめてください({ $code })。
 polish-edition = { $wareki }版(FY{ $year })
 ## checklist-import
@@ -1763,6 +1769,7 @@ report-review-csv-overdue = 目標日超過
 ## report-evidence
 
 report-evidence-none = 警告[no-probe-evidence]: この報告書にはプローブの証跡がありません(`--evidence`なしで作成しました)。回答と機器の状態の照合は行われていません。この警告は報告書には記録せず、`medsec verify`と`medsec status`が報告書からその都度確かめて示します。
+report-evidence-empty = 警告[no-probe-evidence]: この報告書のプローブの証跡には結果が1件もありません(プローブの設定が空です)。回答と機器の状態の照合は行われていません。この警告は報告書には記録せず、`medsec verify`と`medsec status`が報告書からその都度確かめて示します。
 report-evidence-source-computed = 今回の確認で判明(report.jsonには記録なし)
 report-evidence-status-computed = 今回の確認で見つかった指摘(report.jsonには記録されていません):
 report-evidence-findings-recorded = 指摘: エラー{ $errors }件、警告{ $warnings }件(うち{ $recorded }件を報告書に記録しました。内容は`medsec status { $dir }`で確認できます)

@@ -412,6 +412,12 @@ pub enum Msg {
         fiscal_year: i16,
         start: Date,
     },
+    CheckedAfterFiscalYear {
+        item: ItemRef,
+        date: Date,
+        fiscal_year: i16,
+        end: Date,
+    },
     MissingTargetDate {
         item: ItemRef,
         fiscal_year: i16,
@@ -562,6 +568,7 @@ impl Msg {
             Msg::MissingCheckedOn { .. } => "missing-checked-on",
             Msg::DateInFuture { .. } => "date-in-future",
             Msg::CheckedBeforeFiscalYear { .. } => "checked-before-fiscal-year",
+            Msg::CheckedAfterFiscalYear { .. } => "checked-after-fiscal-year",
             Msg::MissingTargetDate { .. } => "missing-target-date",
             Msg::TargetDateOutsideFiscalYear { .. } => "target-date-outside-fiscal-year",
             Msg::TargetBeforeCheckedOn { .. } => "target-before-checked-on",
@@ -605,6 +612,7 @@ impl Msg {
             | Msg::InstitutionCodePrefectureMismatch { .. }
             | Msg::InstitutionCodePrefectureUnknown { .. }
             | Msg::CheckedBeforeFiscalYear { .. }
+            | Msg::CheckedAfterFiscalYear { .. }
             | Msg::CheckedOnUnconfirmed { .. }
             | Msg::TargetDateWindowUnconfirmed { .. }
             | Msg::TargetDateOverdue { .. }
@@ -842,6 +850,19 @@ impl Msg {
                 date = day(date),
                 fiscal_year = fy_arg(fiscal_year),
                 start = start.to_string()
+            ),
+            Msg::CheckedAfterFiscalYear {
+                item,
+                date,
+                fiscal_year,
+                end,
+            } => msg!(
+                lang,
+                "answers-checked-after-fiscal-year",
+                item = item,
+                date = day(date),
+                fiscal_year = fy_arg(fiscal_year),
+                end = end.to_string()
             ),
             Msg::MissingTargetDate {
                 item,
@@ -1261,6 +1282,12 @@ mod tests {
                 date: d(2025, 1, 1),
                 fiscal_year: 2025,
                 start: d(2025, 4, 1),
+            },
+            Msg::CheckedAfterFiscalYear {
+                item: item(),
+                date: d(2026, 12, 1),
+                fiscal_year: 2025,
+                end: d(2026, 3, 31),
             },
             Msg::MissingTargetDate {
                 item: item(),

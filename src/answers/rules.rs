@@ -33,6 +33,7 @@
 //! | `institution-code-prefecture-mismatch` | warning | the code's first two digits (JIS X 0401: 01 北海道 … 47 沖縄県) name another prefecture than `prefecture` |
 //! | `institution-code-prefecture-unknown` | warning | the code's first two digits are no prefecture number (not 01–47, JIS X 0401), e.g. `00`, `48`, `99` |
 //! | `checked-before-fiscal-year` | warning | a date checked before the edition's fiscal year began |
+//! | `checked-after-fiscal-year` | warning | a date checked after the edition's fiscal year ended (last year's form answered this year) |
 //! | `not-applicable-without-reason` | warning | 対象外 without a reason |
 //! | `needs-review` | warning | an item marked new, reworded or replaced by `init --from` |
 //! | `evidence-missing` | warning | an evidence path that does not exist |
@@ -476,7 +477,7 @@ pub fn check_form(form: &FormInput<'_>, options: &Options) -> Vec<Finding> {
 
     header_findings(form, lang, &mut out);
 
-    let (fy_start, _) = fiscal_year_bounds(c.fiscal_year);
+    let (fy_start, fy_end) = fiscal_year_bounds(c.fiscal_year);
     for item in &c.items {
         let a = set.answer(&item.id, 1);
         let required = is_required(form, item);
@@ -567,6 +568,15 @@ pub fn check_form(form: &FormInput<'_>, options: &Options) -> Vec<Finding> {
                 date: d,
                 fiscal_year: c.fiscal_year,
                 start: fy_start,
+            }),
+            // Checked after the form's fiscal year ended: last year's form answered this year
+            // (the walk-through's default date is today), which verify would call
+            // `fiscal-year-other` only once the report is signed.
+            Some(d) if d > fy_end => push(Msg::CheckedAfterFiscalYear {
+                item: it.clone(),
+                date: d,
+                fiscal_year: c.fiscal_year,
+                end: fy_end,
             }),
             Some(_) => {}
         }

@@ -958,7 +958,9 @@ pub fn check_imported(
             "date-in-future" => (Column::CheckedOn, true),
             "target-date-outside-fiscal-year" => (Column::TargetDate, true),
             "not-applicable-not-allowed" => (Column::Answer, true),
-            "missing-checked-on" | "checked-before-fiscal-year" => (Column::CheckedOn, false),
+            "missing-checked-on" | "checked-before-fiscal-year" | "checked-after-fiscal-year" => {
+                (Column::CheckedOn, false)
+            }
             "missing-target-date" | "target-before-checked-on" => (Column::TargetDate, false),
             "not-applicable-condition-unmet" => (Column::Answer, false),
             "not-applicable-without-reason" => (Column::Reason, false),

@@ -19,9 +19,10 @@ pub struct RenderArgs {
     /// A bundle folder (from `medsec report`) or a report.json.
     #[arg(value_name = "DIR|report.json")]
     pub input: PathBuf,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = RenderFormat::Html)]
-    pub format: RenderFormat,
+    /// Output format [default: from the --out file's extension (.html, .md, .csv, .xlsx), else
+    /// html]; a format the --out file's extension contradicts is refused.
+    #[arg(long, value_enum)]
+    pub format: Option<RenderFormat>,
     /// Write to FILE instead of standard output (an existing file only with --force, never a
     /// file inside a report bundle); `-` is standard output (xlsx: only when it is not a
     /// terminal).

@@ -28,9 +28,11 @@ pub struct SummarizeArgs {
     /// today: 2026-06-03, 2026/6/3, 令和8年6月3日 or R8.6.3.
     #[arg(long, value_name = "DATE")]
     pub as_of: Option<String>,
-    /// Output format: a table for people, CSV, XLSX (needs --out), or JSON.
-    #[arg(long, value_enum, default_value_t = SummaryFormat::Table)]
-    pub format: SummaryFormat,
+    /// Output format: a table for people, CSV, XLSX (needs --out), or JSON [default: from the
+    /// --out file's extension (.txt, .csv, .xlsx, .json), else table]; a format the --out
+    /// file's extension contradicts is refused.
+    #[arg(long, value_enum)]
+    pub format: Option<SummaryFormat>,
     /// Write to FILE instead of standard output (required for xlsx; an existing file only with
     /// --force, never a file inside a report bundle); `-` is standard output (xlsx: only when
     /// it is not a terminal).

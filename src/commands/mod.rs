@@ -63,6 +63,43 @@ pub fn out_file(out: Option<PathBuf>) -> Option<PathBuf> {
     out.filter(|p| !is_stdout(p))
 }
 
+/// The output format of a command that writes one file (`render`, `summarize`): the one given
+/// with `--format`, else the one the `--out` file's extension names (`by_extension`: lower-case
+/// extensions without the dot), else `default`. A given format that the extension contradicts
+/// (`--format html --out r.xlsx`) is refused in words (a usage problem, exit 2): the file's
+/// name would say one thing and hold another.
+pub fn output_format<F: Copy + PartialEq + clap::ValueEnum>(
+    given: Option<F>,
+    out: Option<&std::path::Path>,
+    by_extension: &[(&str, F)],
+    default: F,
+    lang: Lang,
+) -> anyhow::Result<F> {
+    let named = out
+        .filter(|p| !is_stdout(p))
+        .and_then(|p| p.extension())
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .and_then(|e| by_extension.iter().find(|(x, _)| *x == e).map(|(_, f)| *f));
+    let name = |f: F| {
+        f.to_possible_value()
+            .map(|v| v.get_name().to_owned())
+            .unwrap_or_default()
+    };
+    match (given, named) {
+        (Some(g), Some(n)) if g != n => Err(anyhow::Error::msg(crate::tr!(
+            lang,
+            "out-format-mismatch",
+            format = name(g),
+            named = name(n),
+            path = out.map(|p| p.display().to_string()).unwrap_or_default()
+        ))),
+        (Some(g), _) => Ok(g),
+        (None, Some(n)) => Ok(n),
+        (None, None) => Ok(default),
+    }
+}
+
 /// `--out -` (or `--export -`) given to a command that writes files or a folder, not one text:
 /// refused in words (a usage problem, exit 2) rather than writing a file or folder named `-`.
 pub fn refuse_stdout(flag: &str, path: Option<&std::path::Path>, lang: Lang) -> anyhow::Result<()> {

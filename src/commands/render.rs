@@ -20,7 +20,21 @@ use std::path::Path;
 
 pub fn run(mut args: RenderArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     let lang = ctx.lang;
-    if args.format == RenderFormat::Xlsx {
+    let format = super::output_format(
+        args.format,
+        args.out.as_deref(),
+        &[
+            ("html", RenderFormat::Html),
+            ("htm", RenderFormat::Html),
+            ("md", RenderFormat::Md),
+            ("markdown", RenderFormat::Md),
+            ("csv", RenderFormat::Csv),
+            ("xlsx", RenderFormat::Xlsx),
+        ],
+        RenderFormat::Html,
+        lang,
+    )?;
+    if format == RenderFormat::Xlsx {
         match &args.out {
             None => {
                 return Err(anyhow::Error::msg(crate::tr!(
@@ -138,7 +152,7 @@ pub fn run(mut args: RenderArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     }
     let sha = manifest::sha256_bytes(&bytes);
     let view = view::build(&report, &sha, verification, &catalog, lang, as_of);
-    let out = match args.format {
+    let out = match format {
         RenderFormat::Html => crate::render::html::html(&view, lang)?.into_bytes(),
         RenderFormat::Md => crate::render::html::markdown(&view, lang)?.into_bytes(),
         RenderFormat::Csv => crate::render::html::csv(&view, lang)?,

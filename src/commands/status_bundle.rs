@@ -381,14 +381,14 @@ fn computed_findings(
 ) -> Vec<Diagnostic> {
     let file = path.display().to_string();
     let mut out = Vec::new();
-    if report.probe_evidence.is_none() {
+    if let Some(lack) = report.no_probe_evidence() {
         out.push(Diagnostic {
             code: "no-probe-evidence",
             severity: Severity::Warning,
             location: Location::file_only(&file),
-            message: tr!(lang, "verify-no-probe-evidence"),
+            message: lack.message(lang),
             text: Some(crate::diagnostic::MessageRef {
-                id: "verify-no-probe-evidence".to_owned(),
+                id: lack.message_id().to_owned(),
                 args: Default::default(),
             }),
         });

@@ -20,7 +20,19 @@ use std::path::{Path, PathBuf};
 
 pub fn run(mut args: SummarizeArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     let lang = ctx.lang;
-    if args.format == SummaryFormat::Xlsx {
+    let format = super::output_format(
+        args.format,
+        args.out.as_deref(),
+        &[
+            ("txt", SummaryFormat::Table),
+            ("csv", SummaryFormat::Csv),
+            ("xlsx", SummaryFormat::Xlsx),
+            ("json", SummaryFormat::Json),
+        ],
+        SummaryFormat::Table,
+        lang,
+    )?;
+    if format == SummaryFormat::Xlsx {
         match &args.out {
             None => return Err(anyhow::Error::msg(tr!(lang, "summarize-xlsx-needs-out"))),
             Some(p) if super::is_stdout(p) && std::io::stdout().is_terminal() => {
@@ -89,7 +101,7 @@ pub fn run(mut args: SummarizeArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         .collect();
     shorten_paths(&mut rows);
     let exit = rows.iter().map(|r| r.exit).max().unwrap_or(Exit::Ok);
-    let bytes = match args.format {
+    let bytes = match format {
         SummaryFormat::Table => {
             summary::table(&rows, lang, ctx.color, &verify_flags(&args, ctx)).into_bytes()
         }
@@ -130,11 +142,20 @@ pub fn run(mut args: SummarizeArgs, ctx: &Context) -> anyhow::Result<Outcome> {
                 .is_err_and(|e| e.kind() == std::io::ErrorKind::NotFound)
             {
                 tr!(lang, "summarize-path-missing", path = path, code = code)
+            } else if Path::new(path).is_file() {
+                // A file (a report.json, an answers file) is readable: not "could not be read".
+                tr!(lang, "summarize-not-a-folder", path = path, code = code)
             } else {
                 tr!(lang, "polish-summarize-unusable", path = path, code = code)
             };
             tr!(lang, "cli-error", message = message)
         }));
+    // A report.json inside a bundle: the folder to give instead, as verify says it.
+    outcome.notices.extend(
+        args.dirs
+            .iter()
+            .filter_map(|d| super::verify::hint(d, lang)),
+    );
     Ok(outcome)
 }
 
@@ -266,7 +287,7 @@ fn row_of(v: Verified, as_of: Date) -> Row {
         let (no, overdue) = open_answers(report, as_of);
         row.no_answers = Some(no);
         row.overdue_target_dates = Some(overdue);
-        row.probe_evidence = Some(report.probe_evidence.is_some());
+        row.probe_evidence = Some(report.probe_results().is_some());
         if let Some(evidence) = &report.probe_evidence {
             row.probe_failures = Some(
                 evidence
@@ -289,7 +310,7 @@ fn row_of(v: Verified, as_of: Date) -> Row {
                 .filter(|f| crate::report::evidence_check::CODES.contains(&f.code.as_str()))
                 .map(|f| f.code.clone())
                 .collect();
-            if report.probe_evidence.is_some() {
+            if report.probe_results().is_some() {
                 row.contradictions = Some(
                     rerun
                         .findings

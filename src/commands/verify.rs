@@ -122,7 +122,7 @@ fn verify_found(found: Vec<Found>, opts: &Options<'_>) -> Vec<BundleResult> {
 }
 
 /// What to give instead, for a file that is not a bundle: the bundle folder of a report.json.
-fn hint(path: &std::path::Path, lang: Lang) -> Option<String> {
+pub(super) fn hint(path: &std::path::Path, lang: Lang) -> Option<String> {
     let shown = path.display().to_string();
     if !path.is_file() {
         return None;

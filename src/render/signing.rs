@@ -4,6 +4,7 @@ use super::text::escape_controls as esc;
 use super::text::shell_word;
 use crate::checklist::Lang;
 use crate::exit::Exit;
+use crate::report::NoProbeEvidence;
 use crate::signing::sign::Signed;
 use crate::signing::verify::{BundleResult, Class};
 use crate::tr;
@@ -128,7 +129,8 @@ pub fn report_written(
         .count();
     let warnings = report.findings.len() - errors;
     // Not recorded, found from the report as verify and status find it (the same count).
-    let no_evidence = report.probe_evidence.is_none();
+    let lack = report.no_probe_evidence();
+    let no_evidence = lack.is_some();
     let warnings_now: usize = warnings + usize::from(no_evidence);
     // The folder inside the commands people copy (`medsec status DIR`), quoted where needed.
     let dir_word = shell_word(&esc(&dir.display().to_string()), cfg!(windows)).into_owned();
@@ -170,8 +172,14 @@ pub fn report_written(
             )
         },
     ]);
-    if no_evidence {
-        out.push_str(&lines(&[tr!(lang, "report-evidence-none")]));
+    match lack {
+        Some(NoProbeEvidence::NotAttached) => {
+            out.push_str(&lines(&[tr!(lang, "report-evidence-none")]));
+        }
+        Some(NoProbeEvidence::Empty) => {
+            out.push_str(&lines(&[tr!(lang, "report-evidence-empty")]));
+        }
+        None => {}
     }
     match signature {
         Some(s) => out.push_str(&signed(dir, s, public, lang)),

@@ -96,6 +96,60 @@ pub fn code_spans_html(s: &str) -> String {
     out
 }
 
+/// One Markdown code span holding `s` as written (CommonMark: no escape works inside a code
+/// span, so none is added): the fence is one backtick longer than any run of backticks in
+/// `s`, padded with a space where `s` starts or ends with one; line breaks become spaces. In a
+/// table cell (`in_table`), `|` is written `\|`, which GFM's table parser takes before the
+/// span (a bare `|` would end the cell).
+pub fn markdown_code(s: &str, in_table: bool) -> String {
+    let mut text: String = s
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    if in_table {
+        text = text.replace('|', "\\|");
+    }
+    let mut longest = 0;
+    let mut run = 0;
+    for c in text.chars() {
+        run = if c == '`' { run + 1 } else { 0 };
+        longest = longest.max(run);
+    }
+    let fence = "`".repeat(longest + 1);
+    let pad = if text.starts_with('`') || text.ends_with('`') {
+        " "
+    } else {
+        ""
+    };
+    format!("{fence}{pad}{text}{pad}{fence}")
+}
+
+/// Message text for Markdown: each pair of backticks the catalog writes around a command,
+/// code or path becomes a code span ([`markdown_code`]), the rest is escaped
+/// ([`escape_markdown`]); a backtick without a partner is escaped as written.
+pub fn code_spans_markdown(s: &str, in_table: bool) -> String {
+    let parts: Vec<&str> = s.split('`').collect();
+    let paired = if parts.len() % 2 == 1 {
+        parts.len()
+    } else {
+        parts.len() - 1
+    };
+    let mut out = String::with_capacity(s.len() + 16);
+    for (i, part) in parts.iter().enumerate() {
+        if i >= paired {
+            out.push_str("\\`");
+            out.push_str(&escape_markdown(part));
+        } else if i % 2 == 1 && !part.is_empty() {
+            out.push_str(&markdown_code(part, in_table));
+        } else if i % 2 == 1 {
+            out.push_str("\\`\\`");
+        } else {
+            out.push_str(&escape_markdown(part));
+        }
+    }
+    out
+}
+
 /// Message text without the backticks the catalog writes around code spans, for cells of a
 /// spreadsheet, where they would show as written. Only paired backticks are removed.
 pub fn code_spans_plain(s: &str) -> String {
@@ -197,6 +251,19 @@ pub fn environment(lang: Lang) -> Environment<'static> {
         };
         Value::from_safe_string(code_spans_html(&text))
     });
+    // In Markdown: message text with its code spans (`md_spans`), and a value as one code span
+    // (`md_code`); `true` inside a table cell.
+    env.add_filter("md_spans", |v: Value, in_table: Option<bool>| {
+        let text = if v.is_none() || v.is_undefined() {
+            String::new()
+        } else {
+            v.to_string()
+        };
+        Value::from_safe_string(code_spans_markdown(&text, in_table.unwrap_or(false)))
+    });
+    env.add_filter("md_code", |v: Value, in_table: Option<bool>| {
+        Value::from_safe_string(markdown_code(&v.to_string(), in_table.unwrap_or(false)))
+    });
     env.add_filter("css_string", |s: String| {
         Value::from_safe_string(css_string(&s))
     });
@@ -252,6 +319,22 @@ mod tests {
         assert_eq!(csv_cell("=cmd|' /C calc'!A0"), "\"'=cmd|' /C calc'!A0\"");
         assert_eq!(csv_cell("a \"b\""), "\"a \"\"b\"\"\"");
         assert_eq!(css_string("ab\"</style>"), "\"ab\\22 \\3c /style\\3e \"");
+    }
+
+    #[test]
+    fn markdown_code_spans_stay_code_and_the_rest_is_escaped() {
+        // Inside a span nothing is escaped (a backslash would show); outside, as always.
+        assert_eq!(
+            code_spans_markdown("see `medsec status a_b.toml` and *x*", false),
+            "see `medsec status a_b.toml` and \\*x\\*"
+        );
+        // A value holding backticks gets a longer fence; a pipe in a table cell is escaped.
+        assert_eq!(markdown_code("a`b", false), "``a`b``");
+        assert_eq!(markdown_code("`x", false), "`` `x ``");
+        assert_eq!(markdown_code("a|b", true), "`a\\|b`");
+        assert_eq!(markdown_code("a|b", false), "`a|b`");
+        assert_eq!(code_spans_markdown("one ` alone", false), "one \\` alone");
+        assert_eq!(code_spans_markdown("``", false), "\\`\\`");
     }
 
     #[test]

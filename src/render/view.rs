@@ -96,6 +96,9 @@ pub fn signature_claims(signature: &[u8], lang: Lang) -> Option<SignatureClaims>
 pub struct View {
     /// The page's language tag (`ja`, `en`).
     pub lang: String,
+    /// The page's heading, after the form answered: the institution's (医療機関における…),
+    /// the pharmacy's (薬局における…) or the merged form's (医療機関・薬局における…).
+    pub heading: String,
     pub report_sha256: String,
     /// The text the QR code carries (see docs/render.md).
     pub qr_text: String,
@@ -442,7 +445,7 @@ pub fn build(
         })
         .collect();
     // Found from report.json as verify and status find it, never recorded in it.
-    if report.probe_evidence.is_none() {
+    if let Some(lack) = report.no_probe_evidence() {
         findings.push(FindingView {
             code: "no-probe-evidence".to_owned(),
             severity_code: "warning".to_owned(),
@@ -452,7 +455,7 @@ pub fn build(
             item: String::new(),
             round: String::new(),
             item_round: String::new(),
-            message: crate::tr!(lang, "verify-no-probe-evidence"),
+            message: lack.message(lang),
         });
     }
     counts.findings = findings.len();
@@ -462,6 +465,7 @@ pub fn build(
         .map_or_else(|_| report.generated_at.clone(), |t| japan_time(t, lang));
     View {
         lang: crate::tr!(lang, "report-html-lang"),
+        heading: heading(report, checklist_of(catalog, &report.answers), lang),
         report_sha256: report_sha256.to_owned(),
         qr_text: qr_text(report_sha256, verification.key_id.as_deref()),
         verification_message: verification_message(&verification, lang),
@@ -490,6 +494,21 @@ pub fn build(
 /// 和暦 (see [`crate::dates::time_for_people`]).
 pub fn japan_time(t: jiff::Timestamp, lang: Lang) -> String {
     crate::dates::time_for_people(t, lang)
+}
+
+/// The report's heading after the form answered (see [`View::heading`]).
+fn heading(report: &Report, checklist: Option<&Checklist>, lang: Lang) -> String {
+    use crate::checklist::{Form as Kind, InstitutionKind};
+    let serves = checklist.map_or(&[][..], |c| &c.serves[..]);
+    let merged = serves.contains(&InstitutionKind::Pharmacy)
+        && serves
+            .iter()
+            .any(|k| matches!(k, InstitutionKind::Hospital | InstitutionKind::Clinic));
+    match Kind::parse(&report.answers.checklist.form) {
+        Some(Kind::Pharmacy) => crate::tr!(lang, "report-html-title-pharmacy"),
+        Some(Kind::Institution) if merged => crate::tr!(lang, "report-html-title-merged"),
+        _ => crate::tr!(lang, "report-html-title"),
+    }
 }
 
 fn checklist_of<'a>(catalog: &'a Catalog, form: &Form) -> Option<&'a Checklist> {

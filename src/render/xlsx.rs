@@ -73,7 +73,7 @@ fn head(
     .filter(|s| !s.is_empty())
     .collect::<Vec<_>>()
     .join(" / ");
-    ws.write_string_with_format(0, 0, tr!(lang, "report-html-title"), bold)?;
+    ws.write_string_with_format(0, 0, &view.heading, bold)?;
     ws.write_string_with_format(1, 0, form, text)?;
     let mut row = 2u32;
     for (label, value) in [

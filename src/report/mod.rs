@@ -468,7 +468,53 @@ pub struct Report {
     pub findings: Vec<Finding>,
 }
 
+/// Why a report's answers could not be checked against probe evidence (the warning
+/// `no-probe-evidence`, found from report.json by verify, status and render, never recorded).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoProbeEvidence {
+    /// The report was made without `medsec probe` evidence.
+    NotAttached,
+    /// Evidence is attached but holds no probe result (an empty probe configuration): it
+    /// proves nothing, and must not hide a contradiction any more than no evidence would.
+    Empty,
+}
+
+impl NoProbeEvidence {
+    /// The catalog message ID of the warning's text.
+    pub fn message_id(self) -> &'static str {
+        match self {
+            NoProbeEvidence::NotAttached => "verify-no-probe-evidence",
+            NoProbeEvidence::Empty => "verify-empty-probe-evidence",
+        }
+    }
+
+    /// The warning's text in `lang`.
+    pub fn message(self, lang: Lang) -> String {
+        match self {
+            NoProbeEvidence::NotAttached => tr!(lang, "verify-no-probe-evidence"),
+            NoProbeEvidence::Empty => tr!(lang, "verify-empty-probe-evidence"),
+        }
+    }
+}
+
 impl Report {
+    /// The probe evidence answers can be checked against: `None` when the report carries
+    /// none, or carries evidence without a single probe result.
+    pub fn probe_results(&self) -> Option<&Evidence> {
+        self.probe_evidence
+            .as_ref()
+            .filter(|e| !e.results.is_empty())
+    }
+
+    /// Why this report's answers were not checked against probe evidence, if they were not.
+    pub fn no_probe_evidence(&self) -> Option<NoProbeEvidence> {
+        match &self.probe_evidence {
+            None => Some(NoProbeEvidence::NotAttached),
+            Some(e) if e.results.is_empty() => Some(NoProbeEvidence::Empty),
+            Some(_) => None,
+        }
+    }
+
     /// The day the report's findings were judged on (Japan): its recorded `as_of`, else the
     /// day of `generated_at`; `None` when neither can be read.
     pub fn judged_on(&self) -> Option<jiff::civil::Date> {

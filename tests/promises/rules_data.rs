@@ -950,6 +950,22 @@ fn dates_on_the_boundary_of_each_rule_are_accepted() {
         found.iter().any(|c| c == "target-before-checked-on"),
         "{found:?}"
     );
+    // A 確認日 on the last day of the fiscal year is inside it; a day later, last year's form
+    // is being answered this year (a warning, before verify's `fiscal-year-other`).
+    let last_day = "checked_on = 2026-03-31\ntarget_date = 2026-03-31\n";
+    let found = codes_of(last_day, "2026-12-01");
+    assert!(
+        !found.iter().any(|c| c == "checked-after-fiscal-year"),
+        "{found:?}"
+    );
+    let found = codes_of(
+        "checked_on = 2026-04-01\ntarget_date = 2026-03-31\n",
+        "2026-12-01",
+    );
+    assert!(
+        found.iter().any(|c| c == "checked-after-fiscal-year"),
+        "{found:?}"
+    );
 }
 
 /// The gate question switches the other items off as the edition's `[rules] gate` says: on the

@@ -277,3 +277,75 @@ fn report_to(lang: &str, answers: &std::path::Path, out: &std::path::Path) -> st
         .output()
         .unwrap()
 }
+
+/// Probe evidence that holds no probe result (an empty probe configuration) proves nothing:
+/// `report`, `verify`, `status`, `render` and `summarize` say it as they say no evidence, so an
+/// empty configuration never hides a contradiction behind 有効.
+#[test]
+fn probe_evidence_without_a_single_result_is_said_like_no_evidence() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path();
+    let answers = complete_answers_in(root);
+    let mut evidence: Value =
+        serde_json::from_slice(&std::fs::read(common::fixture("report/evidence.json")).unwrap())
+            .unwrap();
+    evidence["results"] = Value::Array(Vec::new());
+    let empty = root.join("evidence.json");
+    std::fs::write(&empty, serde_json::to_vec_pretty(&evidence).unwrap()).unwrap();
+    common::keygen(&root.join("hospital"));
+    let dir = root.join("bundle");
+    let o = medsec()
+        .args(checklist_args())
+        .args(["--lang", "ja", "report", "--answers"])
+        .arg(&answers)
+        .arg("--evidence")
+        .arg(&empty)
+        .arg("--sign")
+        .arg(root.join("hospital.key"))
+        .arg("--out")
+        .arg(&dir)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr_of(&o));
+    let ja = "この報告書のプローブの証跡には結果が1件もありません";
+    let en = "the report's probe evidence holds no probe result";
+    let text = stdout_of(&o);
+    assert!(
+        text.contains("警告[no-probe-evidence]: ") && text.contains(ja),
+        "{text}"
+    );
+    let pubkey = root.join("hospital.pub");
+    for (lang, want) in [("ja", ja), ("en", en)] {
+        let o = run(
+            lang,
+            &["verify", "--as-of", "2025-11-01", "--pubkey"],
+            &[&pubkey, &dir],
+        );
+        let out = stdout_of(&o);
+        assert!(
+            out.contains("[no-probe-evidence]") && out.contains(want),
+            "{lang}: {out}"
+        );
+        let o = run(lang, &["status", "--as-of", "2025-11-01"], &[&dir]);
+        assert!(stdout_of(&o).contains(want), "{lang}: {}", stdout_of(&o));
+        let o = run(lang, &["render", "--format", "md"], &[&dir]);
+        assert!(stdout_of(&o).contains(want), "{lang}: {}", stdout_of(&o));
+    }
+    let o = run(
+        "en",
+        &[
+            "summarize",
+            "--format",
+            "json",
+            "--as-of",
+            "2025-11-01",
+            "--pubkey",
+        ],
+        &[&pubkey, root],
+    );
+    let json: Value = serde_json::from_slice(&o.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {} {}", stdout_of(&o), stderr_of(&o)));
+    let rows = json["bundles"].as_array().expect("bundles");
+    assert_eq!(rows.len(), 1, "{json:#}");
+    assert_eq!(rows[0]["probe_evidence"], false, "{json:#}");
+}

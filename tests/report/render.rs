@@ -863,3 +863,119 @@ fn a_bundle_on_an_imported_checklist_renders_with_its_carried_checklist() {
         );
     }
 }
+
+/// `--out` names the format when `--format` is not given (a health centre's `--out r.xlsx`
+/// never holds HTML); a `--format` the extension contradicts is refused (2), nothing written.
+#[test]
+fn the_out_files_extension_names_the_format_and_a_contradiction_is_refused() {
+    let (_tmp, bundle, _) = bundle();
+    let dir = bundle.parent().unwrap();
+    for (name, starts) in [
+        ("r.xlsx", &b"PK"[..]),
+        ("r.csv", &b"\xEF\xBB\xBF"[..]),
+        ("r.html", &b"<!DOCTYPE html>"[..]),
+        ("r.HTM", &b"<!DOCTYPE html>"[..]),
+        ("r.txt", &b"<!DOCTYPE html>"[..]),
+        ("r.md", &b"#"[..]),
+    ] {
+        let target = dir.join(name);
+        let (code, _, err) = render(
+            "ja",
+            &[bundle.as_os_str(), "--out".as_ref(), target.as_os_str()],
+        );
+        assert_eq!(code, 0, "{name}: {err}");
+        let bytes = std::fs::read(&target).unwrap();
+        assert!(
+            bytes.starts_with(starts),
+            "{name}: {:?}",
+            &bytes[..bytes.len().min(40)]
+        );
+    }
+    for (lang, want) in [
+        ("en", "`--format html` does not match `--out`"),
+        ("ja", "`--format html`と`--out`の"),
+    ] {
+        let target = dir.join(format!("wrong-{lang}.xlsx"));
+        let (code, out, err) = render(
+            lang,
+            &[
+                bundle.as_os_str(),
+                "--format".as_ref(),
+                "html".as_ref(),
+                "--out".as_ref(),
+                target.as_os_str(),
+            ],
+        );
+        assert_eq!(code, 2, "{err}");
+        assert!(out.is_empty(), "{}", String::from_utf8_lossy(&out));
+        assert!(err.contains(want) && err.contains("xlsx"), "{err}");
+        assert!(!target.exists());
+    }
+    // Without --out, XLSX is refused in words that say what to do (not "a terminal").
+    let (code, _, err) = render(
+        "ja",
+        &[bundle.as_os_str(), "--format".as_ref(), "xlsx".as_ref()],
+    );
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("`--out FILE.xlsx`を指定してください") && !err.contains("端末"),
+        "{err}"
+    );
+}
+
+/// A pharmacy's report is headed as the pharmacy's (薬局における…), never the hospital's, in
+/// the HTML (title and heading), the Markdown and the XLSX.
+#[test]
+fn a_pharmacys_report_is_headed_as_the_pharmacys() {
+    let tmp = tempfile::tempdir().unwrap();
+    let answers = tmp.path().join("a.toml");
+    let o = common::medsec()
+        .args(["init", "--form", "pharmacy", "--out"])
+        .arg(&answers)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr_of(&o));
+    let text = std::fs::read_to_string(&answers)
+        .unwrap()
+        .replacen("name = \"\"", "name = \"みなと薬局\"", 1)
+        .replacen("code = \"\"", "code = \"1341234567\"", 1);
+    std::fs::write(&answers, text).unwrap();
+    let out = tmp.path().join("b");
+    let o = common::medsec()
+        .args(["report", "--answers"])
+        .arg(&answers)
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(out.join("report.json").exists(), "{}", stderr_of(&o));
+    for (lang, want, not) in [
+        (
+            "ja",
+            "薬局におけるサイバーセキュリティ対策チェックリストの回答報告",
+            "医療機関における",
+        ),
+        (
+            "en",
+            "Cybersecurity checklist for pharmacies: report of answers",
+            "for medical institutions",
+        ),
+    ] {
+        for format in ["md", "html"] {
+            let o = common::medsec()
+                .args(["--lang", lang, "render", "--format", format])
+                .arg(&out)
+                .output()
+                .unwrap();
+            let page = stdout_of(&o);
+            assert!(page.contains(want), "{lang} {format}: {page}");
+            assert!(!page.contains(not), "{lang} {format}: {page}");
+        }
+    }
+    let html = std::fs::read_to_string(out.join("report.html")).unwrap();
+    assert!(
+        html.contains("<title>薬局における")
+            || html.contains("<title>Cybersecurity checklist for pharmacies"),
+        "{html}"
+    );
+}

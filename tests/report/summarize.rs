@@ -314,15 +314,22 @@ fn an_empty_folder_and_a_missing_path_are_said_as_such() {
     let empty = s.root.join("nothing-here");
     std::fs::create_dir_all(&empty).unwrap();
     let missing = s.root.join("no-such-folder");
-    for (lang, no_bundle, no_path) in [
+    let file = s.all.join("2025/good/report.json");
+    for (lang, no_bundle, no_path, a_file) in [
         (
             "ja",
             "報告書一式がありません",
             "このファイルやフォルダはありません",
+            "ファイルです。フォルダではありません",
         ),
-        ("en", "holds no report bundle", "no such file or folder"),
+        (
+            "en",
+            "holds no report bundle",
+            "no such file or folder",
+            "a file, not a folder",
+        ),
     ] {
-        for (dir, said) in [(&empty, no_bundle), (&missing, no_path)] {
+        for (dir, said) in [(&empty, no_bundle), (&missing, no_path), (&file, a_file)] {
             let o = cmd()
                 .args(["--lang", lang, "summarize", "--trusted"])
                 .arg(&s.keys)
@@ -336,6 +343,15 @@ fn an_empty_folder_and_a_missing_path_are_said_as_such() {
                 !err.contains("読み取れない") && !err.contains("could not"),
                 "{err}"
             );
+            // A report.json in its bundle: the folder to give, as verify says it.
+            if dir == &file {
+                let folder = file.parent().unwrap().display().to_string();
+                assert!(err.contains(&folder) && err.contains("good"), "{err}");
+                assert!(
+                    err.contains("報告書一式のフォルダ") || err.contains("give the bundle folder"),
+                    "{err}"
+                );
+            }
         }
     }
 }
@@ -1000,9 +1016,9 @@ fn many_bundles_given_one_by_one_are_each_shown_by_their_folder_name() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr_of(&o));
     let json: Value = serde_json::from_slice(&o.stdout).unwrap();
     let rows = json["bundles"].as_array().unwrap();
-    // Each bundle given, then each again as found in the folder given.
-    assert_eq!(rows.len(), 1000);
-    for (row, dir) in rows.iter().zip(dirs.iter().chain(&dirs)) {
+    // Each bundle given, once: found again in the folder given, it is not counted twice.
+    assert_eq!(rows.len(), 500);
+    for (row, dir) in rows.iter().zip(dirs.iter()) {
         assert_eq!(row["path"], dir.display().to_string(), "{row:#}");
         assert_eq!(row["result"], "valid", "{row:#}");
     }
@@ -1016,10 +1032,7 @@ fn many_bundles_given_one_by_one_are_each_shown_by_their_folder_name() {
         .map(|cell| cell.trim_end_matches('/'))
         .filter(|cell| cell.starts_with('b') && cell.len() == 5)
         .collect();
-    let expected: Vec<String> = (1..=500)
-        .chain(1..=500)
-        .map(|i| format!("b{i:04}"))
-        .collect();
+    let expected: Vec<String> = (1..=500).map(|i| format!("b{i:04}")).collect();
     assert_eq!(shown, expected, "{table}");
     assert!(!table.contains("received"), "{table}");
 }
@@ -1055,4 +1068,69 @@ fn a_bundle_given_as_dot_is_shown_by_its_folder_name() {
             "{given}: {table}"
         );
     }
+}
+
+/// `--out` names the format when `--format` is not given; a `--format` the extension
+/// contradicts is refused (2), nothing written.
+#[test]
+fn the_out_files_extension_names_the_summary_format() {
+    let s = setup();
+    let all = s.all.as_path();
+    for (name, starts) in [
+        ("s.xlsx", &b"PK"[..]),
+        ("s.csv", &b"\xEF\xBB\xBF"[..]),
+        ("s.json", &b"{"[..]),
+    ] {
+        let target = s.root.join(name);
+        let o = s.summarize(&[all], &["--out", target.to_str().unwrap()]);
+        assert!(
+            o.status.code().is_some_and(|c| c != 2),
+            "{name}: {}",
+            stderr_of(&o)
+        );
+        let bytes = std::fs::read(&target).unwrap();
+        assert!(
+            bytes.starts_with(starts),
+            "{name}: {:?}",
+            &bytes[..bytes.len().min(40)]
+        );
+    }
+    let target = s.root.join("table.csv");
+    let o = s.summarize(
+        &[all],
+        &["--format", "table", "--out", target.to_str().unwrap()],
+    );
+    assert_eq!(o.status.code(), Some(2), "{}", stderr_of(&o));
+    assert!(
+        stderr_of(&o).contains("`--format table`"),
+        "{}",
+        stderr_of(&o)
+    );
+    assert!(!target.exists());
+}
+
+/// A bundle named several times (a folder and a folder inside it, or the same path spelled
+/// twice) is one row in summarize and one result in verify: a health centre counts rows.
+#[test]
+fn a_bundle_named_several_times_is_one_row() {
+    let s = setup();
+    let (_, once) = s.summary_json(&[&s.all]);
+    let rows = once["bundles"].as_array().unwrap().len();
+    let again = s.all.join("2025").join(".").join("good");
+    let (_, twice) = s.summary_json(&[&s.all, &s.all.join("2025"), &again]);
+    assert_eq!(
+        twice["bundles"].as_array().unwrap().len(),
+        rows,
+        "{twice:#}"
+    );
+    let o = cmd()
+        .args(["verify", "--format", "json", "--trusted"])
+        .arg(&s.keys)
+        .args(["--as-of", AS_OF])
+        .arg(s.all.join("2025/good"))
+        .arg(&again)
+        .output()
+        .unwrap();
+    let json: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(json["bundles"].as_array().unwrap().len(), 1, "{json:#}");
 }

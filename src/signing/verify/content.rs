@@ -38,9 +38,13 @@ pub(super) fn check(b: &mut Bundle<'_>, report: &Report, checked: &Checked, opts
     }
     // Contradictions are looked for only in probe evidence the report carries: its absence
     // is said, so leaving evidence out never hides them unnoticed.
-    if report.probe_evidence.is_none() {
-        let message = tr!(lang, "verify-no-probe-evidence");
-        b.push("no-probe-evidence", Class::Warning, Some(name), message);
+    if let Some(lack) = report.no_probe_evidence() {
+        b.push(
+            "no-probe-evidence",
+            Class::Warning,
+            Some(name),
+            lack.message(lang),
+        );
     }
     // Checklists the bundle carries join the inspector's own for this report. Without any,
     // the inspector's catalog is used as it is: a copy per bundle would copy (or parse again)

@@ -77,7 +77,9 @@ fn is_bundle(dir: &Path) -> bool {
 }
 
 /// Every bundle under `roots`, and every place that could not be looked into, sorted by path
-/// within each root.
+/// within each root. A bundle reached from several roots (`a a/b ./a/b`) is found once, where
+/// it is first reached: a health centre counts rows. (One root's walk never reaches a bundle
+/// twice, as links are not followed, so only several roots pay for resolving paths.)
 pub fn find_bundles(roots: &[PathBuf]) -> Vec<Found> {
     let mut out = Vec::new();
     for root in roots {
@@ -86,6 +88,13 @@ pub fn find_bundles(roots: &[PathBuf]) -> Vec<Found> {
         if out.len() == before {
             out.push(Found::NoBundle(root.clone()));
         }
+    }
+    if roots.len() > 1 {
+        let mut seen = std::collections::HashSet::new();
+        out.retain(|f| match f {
+            Found::Bundle(p) => seen.insert(std::fs::canonicalize(p).unwrap_or_else(|_| p.clone())),
+            _ => true,
+        });
     }
     out
 }
