@@ -260,7 +260,9 @@ fn the_worst_code_wins_in_any_order() {
         let (code, json) = verify(&dirs, &key);
         assert_eq!(code, expected, "{dirs:?}");
         assert_eq!(json["exit_code"], json!(expected), "{dirs:?}");
-        assert_eq!(json["bundles"].as_array().map(Vec::len), Some(dirs.len()));
+        // A bundle named twice is one result.
+        let distinct = dirs.iter().collect::<std::collections::BTreeSet<_>>().len();
+        assert_eq!(json["bundles"].as_array().map(Vec::len), Some(distinct));
     }
 }
 

@@ -104,30 +104,32 @@ fn diff_command(workbook: &str, carried: &std::path::Path) -> String {
 
 /// Items, sections and the form that differ, named as the form prints them.
 fn differences(diff: &WordingDiff, lang: Lang) -> String {
-    let mut parts: Vec<String> = Vec::new();
-    if diff.form {
-        parts.push(tr!(lang, "verify-wording-differs-form"));
-    }
-    if !diff.sections.is_empty() {
-        parts.push(tr!(
-            lang,
-            "verify-wording-differs-sections",
-            sections = crate::i18n::join(lang, &diff.sections)
-        ));
-    }
-    if !diff.items.is_empty() {
-        parts.push(tr!(
-            lang,
-            "verify-wording-differs-items",
-            items = crate::i18n::join(
+    // Parts of one sentence (each without 。), in the order the form reads.
+    let parts: Vec<String> = [
+        diff.form.then(|| tr!(lang, "verify-wording-differs-form")),
+        (!diff.sections.is_empty()).then(|| {
+            tr!(
                 lang,
-                &diff.items.iter().map(|i| i.label(lang)).collect::<Vec<_>>()
+                "verify-wording-differs-sections",
+                sections = crate::i18n::join(lang, &diff.sections)
             )
-        ));
-    }
-    if diff.rules {
-        parts.push(tr!(lang, "verify-wording-differs-rules"));
-    }
+        }),
+        (!diff.items.is_empty()).then(|| {
+            tr!(
+                lang,
+                "verify-wording-differs-items",
+                items = crate::i18n::join(
+                    lang,
+                    &diff.items.iter().map(|i| i.label(lang)).collect::<Vec<_>>()
+                )
+            )
+        }),
+        diff.rules
+            .then(|| tr!(lang, "verify-wording-differs-rules")),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
     crate::i18n::join(lang, &parts)
 }
 
