@@ -134,7 +134,11 @@ fn a_bundle_that_is_a_file_is_unusable() {
     let (code, json) = verify(&[&file], &pubkey(&s.key.public));
     assert_eq!(code, 2);
     assert_eq!(codes(&json, 0), ["bundle-unreadable"]);
-    assert!(json.to_string().contains("not a folder"), "{json}");
+    // Verified as given (a root that is no folder), not walked as a folder that cannot be opened.
+    assert_eq!(
+        json["bundles"][0]["findings"][0]["message"], "not a folder",
+        "{json}"
+    );
 }
 
 #[cfg(unix)]
@@ -183,6 +187,12 @@ fn an_unreadable_listed_file() {
 /// runs them), since permissions do not stop root.
 #[cfg(unix)]
 fn verify_as_unprivileged(s: &common::bundle::Signed) -> (i32, Value) {
+    verify_path_as_unprivileged(s, &s.bundle)
+}
+
+/// [`verify_as_unprivileged`] of `path` (a folder under `s.root`).
+#[cfg(unix)]
+fn verify_path_as_unprivileged(s: &common::bundle::Signed, path: &std::path::Path) -> (i32, Value) {
     use std::os::unix::fs::{MetadataExt, PermissionsExt};
     let is_root = std::fs::metadata("/proc/self").is_ok_and(|m| m.uid() == 0);
     let out = if is_root {
@@ -192,7 +202,7 @@ fn verify_as_unprivileged(s: &common::bundle::Signed) -> (i32, Value) {
             .arg(assert_cmd::cargo::cargo_bin("medsec"))
             .args(common::bundle::checklist_args())
             .arg("verify")
-            .arg(&s.bundle)
+            .arg(path)
             .arg("--pubkey")
             .arg(&s.key.public)
             .args(["--as-of", "2025-11-01", "--format", "json"])
@@ -204,7 +214,7 @@ fn verify_as_unprivileged(s: &common::bundle::Signed) -> (i32, Value) {
         common::medsec()
             .args(common::bundle::checklist_args())
             .arg("verify")
-            .arg(&s.bundle)
+            .arg(path)
             .arg("--pubkey")
             .arg(&s.key.public)
             .args(["--as-of", "2025-11-01", "--format", "json"])
@@ -231,6 +241,50 @@ fn an_unreadable_manifest_is_not_called_missing() {
     assert_eq!(code, 2, "{json:#}");
     assert!(has(&c, "file-unreadable"), "{json:#}");
     assert!(!has(&c, "manifest-missing"), "{json:#}");
+}
+
+/// A folder given to verify that cannot be opened is said as such (`bundle-unreadable`, exit
+/// 2), not verified as if it were a bundle whose files are all unreadable: only a root that is
+/// no folder at all is verified as given.
+#[cfg(unix)]
+#[test]
+fn a_folder_that_cannot_be_opened_is_said_not_verified_as_a_bundle() {
+    use std::os::unix::fs::PermissionsExt;
+    let s = signed(&report_value(HOSPITAL, 2025));
+    let locked = s.root.join("locked");
+    std::fs::create_dir(&locked).unwrap();
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
+    let (code, json) = verify_path_as_unprivileged(&s, &locked);
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o755)).unwrap();
+    assert_eq!(code, 2, "{json:#}");
+    assert_eq!(
+        codes(&json, 0),
+        vec!["bundle-unreadable".to_owned()],
+        "{json:#}"
+    );
+}
+
+/// A report.json changed after signing is not read at all: nothing it says is looked at, not
+/// even to say that it cannot be parsed or names another institution than `--institution`
+/// (only `file-changed`, then `content-untrusted`).
+#[test]
+fn a_changed_report_json_is_not_read() {
+    let s = signed(&report_value(HOSPITAL, 2025));
+    let path = s.bundle.join("report.json");
+    let mut bytes = std::fs::read(&path).unwrap();
+    bytes.extend_from_slice(b"garbage");
+    std::fs::write(&path, bytes).unwrap();
+    let key = pubkey(&s.key.public);
+    let (code, json) = verify(
+        &[&s.bundle],
+        &[key[0], key[1], "--institution", "9999999999"],
+    );
+    assert_eq!(code, 3, "{json:#}");
+    assert_eq!(
+        codes(&json, 0),
+        ["file-changed", "content-untrusted"],
+        "{json:#}"
+    );
 }
 
 #[test]
