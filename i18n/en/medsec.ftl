@@ -1395,6 +1395,7 @@ probes-windows-netstat-fallback = { $cause ->
 probes-windows-backup-on-network-share = the backup is on the network share { $path }, reachable from this machine now; ransomware running here can encrypt or delete it too: keep another generation offline or where this machine cannot write
 probes-windows-backup-on-mapped-drive = the backup is on the mapped network drive { $drive }, connected now; ransomware running here can encrypt or delete it too: keep another generation offline or where this machine cannot write
 probes-windows-backup-on-removable-drive = the backup is on the removable drive { $drive }, connected now; a USB disk that stays connected is reachable by ransomware: disconnect it after each backup and keep another generation offline
+probes-windows-backup-on-usb-disk = the backup is on the USB disk `{ $drive }`, connected now (Windows counts it as a fixed drive); a USB disk that stays connected is reachable by ransomware: disconnect it after each backup and keep another generation offline
 probes-windows-backup-on-system-drive = the backup is on the system drive { $drive }; if this machine is infected, the backup is lost with it: keep another generation on other media or offline
 probes-windows-flag-builtin-administrator-enabled = the built-in Administrator is enabled (an administrator account shared by several people; give each administrator an account of their own)
 probes-windows-flag-guest-enabled = the built-in Guest account is enabled

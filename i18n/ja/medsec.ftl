@@ -1302,6 +1302,7 @@ probes-windows-netstat-fallback = { $cause ->
 probes-windows-backup-on-network-share = バックアップはネットワーク共有{ $path }上にあり、この機器から今つながっています。この機器がランサムウェアに感染すると、バックアップも暗号化や削除の被害を受けるおそれがあります。別の世代をオフラインか、この機器から書き込めない場所に保管してください。
 probes-windows-backup-on-mapped-drive = バックアップはネットワークドライブ{ $drive }上にあり、今つながっています。この機器がランサムウェアに感染すると、バックアップも暗号化や削除の被害を受けるおそれがあります。別の世代をオフラインか、この機器から書き込めない場所に保管してください。
 probes-windows-backup-on-removable-drive = バックアップはリムーバブルドライブ{ $drive }上にあり、今つながっています。つないだままのUSBディスクはランサムウェアの被害を受けるおそれがあります。バックアップのたびに取り外し、別の世代をオフラインで保管してください。
+probes-windows-backup-on-usb-disk = バックアップはUSB接続のディスク`{ $drive }`上にあり、今つながっています(Windowsは固定ドライブとして扱っています)。つないだままのUSBディスクはランサムウェアの被害を受けるおそれがあります。バックアップのたびに取り外し、別の世代をオフラインで保管してください。
 probes-windows-backup-on-system-drive = バックアップがシステムドライブ{ $drive }上にあります。この機器が被害を受けると、バックアップも一緒に失われます。別の媒体かオフラインにも世代を保管してください。
 probes-windows-flag-builtin-administrator-enabled = 組み込みのAdministratorアカウントが有効(複数の人で共用する管理者アカウントです。管理者ごとに個別のアカウントを作ってください)
 probes-windows-flag-guest-enabled = 組み込みのGuestアカウントが有効

@@ -160,7 +160,8 @@ impl Probe for BackupFreshness {
 }
 
 /// Windows: whether the backup's drive stays connected (a share, a mapped or removable drive,
-/// the system drive); the decision is `windows::drives::placement`, tested on every OS.
+/// a USB disk, the system drive); the decision is `windows::drives::placement`, tested on
+/// every OS.
 #[cfg(windows)]
 fn windows_placement(obs: &mut Observation, path: &str) {
     use super::windows::drives;
@@ -170,9 +171,8 @@ fn windows_placement(obs: &mut Observation, path: &str) {
         return;
     };
     let system = drives::system_drive(std::env::var("SystemDrive").ok().as_deref());
-    if let Some((placement, warnings)) =
-        drives::placement(&absolute, drives::drive_kind(&root), system)
-    {
+    let (kind, usb) = (drives::drive_kind(&root), drives::on_usb_bus(&root));
+    if let Some((placement, warnings)) = drives::placement(&absolute, kind, usb, system) {
         obs.warnings.extend(warnings.into_iter().map(Msg::Windows));
         obs.set("windows_drive", placement);
     }

@@ -2,7 +2,8 @@
 //! A network share (`\\nas\backup`), a mapped network drive or a USB disk that is always
 //! connected is reachable by ransomware running with the user's rights, like a backup on the
 //! system drive. The decision is platform-free ([`placement`]); asking Windows for the drive
-//! type (`GetDriveTypeW`) is the only part that compiles on Windows alone (`drive_kind`).
+//! type (`GetDriveTypeW`) and the disk's bus (`IOCTL_STORAGE_QUERY_PROPERTY`) are the only
+//! parts that compile on Windows alone (`drive_kind`, `on_usb_bus`).
 
 use super::WinMsg;
 use serde::Serialize;
@@ -88,15 +89,19 @@ impl DriveKind {
 pub struct WindowsPlacement {
     pub root: DriveRoot,
     pub drive_type: DriveKind,
+    /// Whether the drive's disk is attached by USB, when Windows says (a drive letter only).
+    pub usb: Option<bool>,
     /// The system drive (`%SystemDrive%`), when known.
     pub system_drive: Option<char>,
 }
 
 /// Decide what to warn about a backup at `path`; `kind` is what Windows says of its root,
-/// `system_drive` the letter of `%SystemDrive%`. Platform-free, so it is tested everywhere.
+/// `usb` whether its disk is attached by USB (None: not known), `system_drive` the letter of
+/// `%SystemDrive%`. Platform-free, so it is tested everywhere.
 pub fn placement(
     path: &str,
     kind: DriveKind,
+    usb: Option<bool>,
     system_drive: Option<char>,
 ) -> Option<(WindowsPlacement, Vec<WinMsg>)> {
     let root = drive_root(path)?;
@@ -115,6 +120,12 @@ pub fn placement(
                 drive: root.root_path(),
             })
         }
+        // Most USB hard disks say "fixed"; the bus tells them from an internal disk.
+        (DriveRoot::Letter { .. }, DriveKind::Fixed) if usb == Some(true) => {
+            warnings.push(WinMsg::BackupOnUsbDisk {
+                drive: root.root_path(),
+            })
+        }
         (DriveRoot::Letter { letter }, DriveKind::Fixed)
             if system_drive.is_some_and(|s| s.eq_ignore_ascii_case(letter)) =>
         {
@@ -128,6 +139,7 @@ pub fn placement(
         WindowsPlacement {
             root,
             drive_type: kind,
+            usb,
             system_drive,
         },
         warnings,
@@ -157,6 +169,74 @@ pub fn drive_kind(root: &DriveRoot) -> DriveKind {
     DriveKind::from_code(code)
 }
 
+/// Ask Windows whether the disk under a drive letter is attached by USB (the bus type of
+/// `IOCTL_STORAGE_QUERY_PROPERTY`, which needs no administrator rights). None for a share, or
+/// when Windows does not say (no access to the volume).
+#[cfg(windows)]
+pub fn on_usb_bus(root: &DriveRoot) -> Option<bool> {
+    use windows_sys::Win32::Foundation::{CloseHandle, INVALID_HANDLE_VALUE};
+    use windows_sys::Win32::Storage::FileSystem::{
+        BusTypeUsb, CreateFileW, FILE_SHARE_READ, FILE_SHARE_WRITE, OPEN_EXISTING,
+    };
+    use windows_sys::Win32::System::Ioctl::{
+        PropertyStandardQuery, StorageDeviceProperty, IOCTL_STORAGE_QUERY_PROPERTY,
+        STORAGE_DEVICE_DESCRIPTOR, STORAGE_PROPERTY_QUERY,
+    };
+    use windows_sys::Win32::System::IO::DeviceIoControl;
+    let DriveRoot::Letter { letter } = root else {
+        return None;
+    };
+    let volume: Vec<u16> = format!(r"\\.\{letter}:")
+        .encode_utf16()
+        .chain(std::iter::once(0))
+        .collect();
+    // SAFETY: `volume` is a NUL-terminated UTF-16 string that outlives the call. Access 0 asks
+    // for no right to the volume's data, only for its device's properties.
+    let handle = unsafe {
+        CreateFileW(
+            volume.as_ptr(),
+            0,
+            FILE_SHARE_READ | FILE_SHARE_WRITE,
+            std::ptr::null(),
+            OPEN_EXISTING,
+            0,
+            std::ptr::null_mut(),
+        )
+    };
+    if handle == INVALID_HANDLE_VALUE {
+        return None;
+    }
+    let query = STORAGE_PROPERTY_QUERY {
+        PropertyId: StorageDeviceProperty,
+        QueryType: PropertyStandardQuery,
+        AdditionalParameters: [0],
+    };
+    let mut descriptor = STORAGE_DEVICE_DESCRIPTOR::default();
+    let mut returned = 0u32;
+    let size = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+    // SAFETY: `query` and `descriptor` outlive the call, with their sizes given; no OVERLAPPED,
+    // so the call is synchronous. The handle is closed once, right after.
+    let ok = unsafe {
+        let ok = DeviceIoControl(
+            handle,
+            IOCTL_STORAGE_QUERY_PROPERTY,
+            std::ptr::from_ref(&query).cast(),
+            size(std::mem::size_of::<STORAGE_PROPERTY_QUERY>()),
+            std::ptr::from_mut(&mut descriptor).cast(),
+            size(std::mem::size_of::<STORAGE_DEVICE_DESCRIPTOR>()),
+            &mut returned,
+            std::ptr::null_mut(),
+        );
+        CloseHandle(handle);
+        ok
+    };
+    // The bus type counts only when the answer reached it.
+    let bus_end = std::mem::offset_of!(STORAGE_DEVICE_DESCRIPTOR, BusType)
+        + std::mem::size_of_val(&descriptor.BusType);
+    (ok != 0 && usize::try_from(returned).is_ok_and(|n| n >= bus_end))
+        .then_some(descriptor.BusType == BusTypeUsb)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -183,8 +263,8 @@ mod tests {
 
     #[test]
     fn connected_targets_are_said() {
-        let codes = |path: &str, kind| {
-            placement(path, kind, Some('C'))
+        let usb_codes = |path: &str, kind, usb| {
+            placement(path, kind, usb, Some('C'))
                 .map(|(_, w)| {
                     w.iter()
                         .map(|m| crate::probes::Msg::Windows(m.clone()).code())
@@ -192,6 +272,7 @@ mod tests {
                 })
                 .unwrap_or_default()
         };
+        let codes = |path: &str, kind| usb_codes(path, kind, None);
         assert_eq!(
             codes(r"\\nas\backup", DriveKind::Remote),
             ["backup-on-network-share"]
@@ -210,6 +291,26 @@ mod tests {
         );
         assert!(codes(r"D:\backup", DriveKind::Fixed).is_empty());
         assert!(codes("/srv/backup", DriveKind::Fixed).is_empty());
+        // A USB hard disk says "fixed": its bus tells it from an internal disk.
+        assert_eq!(
+            usb_codes(r"F:\backup", DriveKind::Fixed, Some(true)),
+            ["backup-on-usb-disk"]
+        );
+        assert!(usb_codes(r"D:\backup", DriveKind::Fixed, Some(false)).is_empty());
+        assert_eq!(
+            usb_codes(r"E:\backup", DriveKind::Removable, Some(true)),
+            ["backup-on-removable-drive"]
+        );
+        assert_eq!(
+            usb_codes(r"\\nas\backup", DriveKind::Remote, Some(false)),
+            ["backup-on-network-share"]
+        );
+        let (recorded, _) = placement(r"F:\backup", DriveKind::Fixed, Some(true), None).unwrap();
+        assert_eq!(
+            serde_json::to_value(&recorded).unwrap(),
+            serde_json::json!({"root": {"kind": "letter", "letter": "F"},
+                "drive_type": "fixed", "usb": true, "system_drive": null})
+        );
         assert_eq!(system_drive(Some("C:")), Some('C'));
         assert_eq!(system_drive(None), None);
         assert_eq!(DriveKind::from_code(4), DriveKind::Remote);

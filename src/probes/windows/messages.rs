@@ -59,6 +59,9 @@ pub enum WinMsg {
     BackupOnRemovableDrive { drive: String },
     /// The backup is on the system drive.
     BackupOnSystemDrive { drive: String },
+    /// The backup is on a disk attached by USB that Windows counts as a fixed drive (most
+    /// USB hard disks), connected now.
+    BackupOnUsbDisk { drive: String },
 }
 
 /// Why a Windows account is flagged, beyond the flags shared with Linux.
@@ -202,6 +205,11 @@ impl WinMsg {
                 "probes-windows-backup-on-system-drive",
                 drive = drive.as_str()
             ),
+            WinMsg::BackupOnUsbDisk { drive } => tr!(
+                lang,
+                "probes-windows-backup-on-usb-disk",
+                drive = drive.as_str()
+            ),
         }
     }
 }
@@ -259,5 +267,6 @@ pub(crate) fn every_message() -> Vec<WinMsg> {
         WinMsg::BackupOnMappedDrive { drive: s() },
         WinMsg::BackupOnRemovableDrive { drive: s() },
         WinMsg::BackupOnSystemDrive { drive: s() },
+        WinMsg::BackupOnUsbDisk { drive: s() },
     ]
 }
