@@ -218,8 +218,38 @@ pub fn role_of(form: Form) -> Role {
 /// Inspect forms together: each form by itself, then the institution form against the vendor
 /// forms.
 pub fn inspect(forms: &[FormInput<'_>], options: &Options) -> Inspection {
-    let lang = options.lang;
     let statuses: Vec<FormStatus> = forms.iter().map(|f| form_status(f, options)).collect();
+    let findings = cross_form_findings(forms, options.lang);
+    let complete = !statuses
+        .iter()
+        .flat_map(|s| s.findings.iter())
+        .chain(findings.iter())
+        .any(|f| f.severity() == Severity::Error);
+    Inspection {
+        complete,
+        forms: statuses,
+        findings,
+    }
+}
+
+/// The findings of [`inspect`] alone, in the same order ([`Inspection::all_findings`]), without
+/// the progress and open items of each form: what `verify`'s re-run compares.
+pub fn inspect_findings(forms: &[FormInput<'_>], options: &Options) -> Vec<Finding> {
+    let mut out: Vec<Finding> = Vec::new();
+    for form in forms {
+        out.extend(form.answers.warnings.iter().map(|d| Finding {
+            diagnostic: d.clone(),
+            item: None,
+            round: None,
+        }));
+        out.extend(check_form(form, options));
+    }
+    out.extend(cross_form_findings(forms, options.lang));
+    out
+}
+
+/// Findings about the forms together: vendor forms missing, editions that differ.
+fn cross_form_findings(forms: &[FormInput<'_>], lang: Lang) -> Vec<Finding> {
     let mut findings = Vec::new();
     let institutions: Vec<&FormInput> = forms
         .iter()
@@ -255,16 +285,7 @@ pub fn inspect(forms: &[FormInput<'_>], options: &Options) -> Inspection {
             }
         }
     }
-    let complete = !statuses
-        .iter()
-        .flat_map(|s| s.findings.iter())
-        .chain(findings.iter())
-        .any(|f| f.severity() == Severity::Error);
-    Inspection {
-        complete,
-        forms: statuses,
-        findings,
-    }
+    findings
 }
 
 fn vendors_at(loaded: &Loaded) -> usize {
@@ -341,10 +362,20 @@ pub fn form_status(form: &FormInput<'_>, options: &Options) -> FormStatus {
 
 /// Whether `item` must have a first-round answer, given the gate and the vendor contract.
 pub fn is_required(form: &FormInput<'_>, item: &Item) -> bool {
+    required_given(
+        form,
+        item,
+        gate_says_none(&form.answers.set, &form.checklist.checklist),
+    )
+}
+
+/// [`is_required`], with what the gate says (`gate_says_none`) looked up once for all the
+/// items of a form: looking it up per item read every item and the gate's answer again.
+fn required_given(form: &FormInput<'_>, item: &Item, gate_says_none: bool) -> bool {
     if is_reference_only(&form.checklist.checklist, item) {
         return false;
     }
-    if !item.gate && gate_says_none(&form.answers.set, &form.checklist.checklist) {
+    if !item.gate && gate_says_none {
         // 「本項目の「いいえ」にマルがつく場合、以下すべての項目は確認不要です。」
         return false;
     }
@@ -478,9 +509,10 @@ pub fn check_form(form: &FormInput<'_>, options: &Options) -> Vec<Finding> {
     header_findings(form, lang, &mut out);
 
     let (fy_start, fy_end) = fiscal_year_bounds(c.fiscal_year);
+    let gate_none = gate_says_none(set, c);
     for item in &c.items {
         let a = set.answer(&item.id, 1);
-        let required = is_required(form, item);
+        let required = required_given(form, item, gate_none);
         // Placed and named only when a finding is said: placing every answer counted the
         // lines of the file again for each (a tenth of `status`).
         let at = LazyCell::new(|| a.map_or_else(|| top.clone(), |a| loaded.location(a.at)));
@@ -789,6 +821,7 @@ pub fn code_messages(code: &str, kind: Option<crate::checklist::InstitutionKind>
 pub fn progress(form: &FormInput<'_>, show_round_2: bool) -> Vec<SectionProgress> {
     let c = &form.checklist.checklist;
     let set = &form.answers.set;
+    let gate_none = gate_says_none(set, c);
     let mut out = Vec::new();
     for round in ROUNDS {
         if round > 1 && !show_round_2 && !set.answers.iter().any(|a| a.round == round) {
@@ -821,7 +854,7 @@ pub fn progress(form: &FormInput<'_>, show_round_2: bool) -> Vec<SectionProgress
                 not_applicable: 0,
             };
             for item in items {
-                if round == 1 && is_required(form, item) {
+                if round == 1 && required_given(form, item, gate_none) {
                     p.required += 1;
                 }
                 if let Some(a) = set.answer(&item.id, round).filter(|a| a.is_confirmed()) {

@@ -82,9 +82,21 @@ pub fn run(args: VerifyArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     outcome
         .notices
         .extend(render::signing::verify_problems(&results, lang));
-    outcome
-        .notices
-        .extend(args.dirs.iter().filter_map(|d| hint(d, lang)));
+    // Only a path that could not be opened as a folder may be a file given for its folder:
+    // the bundles that were read are not looked at again (a stat each, thousands in a batch).
+    let unopened: std::collections::HashSet<&str> = results
+        .iter()
+        .filter(|r| r.findings.iter().any(|f| f.code == "bundle-unreadable"))
+        .map(|r| r.path.as_str())
+        .collect();
+    if !unopened.is_empty() {
+        outcome.notices.extend(
+            args.dirs
+                .iter()
+                .filter(|d| unopened.contains(d.display().to_string().as_str()))
+                .filter_map(|d| hint(d, lang)),
+        );
+    }
     Ok(outcome)
 }
 

@@ -3,8 +3,9 @@
 //!
 //! `report.json` is deterministic: struct fields in a fixed order, maps ordered, pretty JSON
 //! with two-space indents and a final newline, so the same content gives the same bytes on
-//! every platform. Readers check `format_version` first. `verify` reads only the parts it
-//! needs ([`ReportView`]), so later additions to the report do not break older inspectors.
+//! every platform. Readers name a report of another `format_version` as such. `verify` reads
+//! only the parts it needs ([`ReportView`]), so later additions to the report do not break
+//! older inspectors.
 //! This module never prints.
 
 pub mod bundle;
@@ -259,10 +260,6 @@ pub fn json_place(e: &serde_json::Error) -> (usize, usize) {
     (e.line().max(1), e.column().max(1))
 }
 
-/// Parse JSON and check `format_version` before anything else is read.
-/// Parse `T` from report bytes after checking `format_version`, so a report of another
-/// version is named as such rather than as a shape mismatch. The version check skips over the
-/// rest of the document without building it (verify parses thousands of reports).
 /// The top-level fields every report.json of every format version has.
 const REQUIRED_FIELDS: [&str; 7] = [
     "format_version",
@@ -274,27 +271,37 @@ const REQUIRED_FIELDS: [&str; 7] = [
     "answers",
 ];
 
-/// The one field read before the rest, every other field skipped unparsed.
-#[derive(serde::Deserialize)]
-struct VersionOnly {
-    #[serde(default)]
-    format_version: Option<u64>,
+/// A report type that records the format version it was read in.
+trait Versioned {
+    fn format_version(&self) -> u32;
 }
 
-fn parse_versioned<T: serde::de::DeserializeOwned>(
+impl Versioned for Report {
+    fn format_version(&self) -> u32 {
+        self.format_version
+    }
+}
+
+impl Versioned for ReportView {
+    fn format_version(&self) -> u32 {
+        self.format_version
+    }
+}
+
+/// Parse `T` from report bytes; a report of a version this medsec does not read is named as
+/// such rather than as a shape mismatch, and JSON that is no report says what it lacks.
+fn parse_versioned<T: serde::de::DeserializeOwned + Versioned>(
     path: &Path,
     bytes: &[u8],
 ) -> Result<T, ReportError> {
     let readable = u64::from(OLDEST_FORMAT_VERSION)..=u64::from(FORMAT_VERSION);
-    // The usual case first: the version read without building the whole tree (an inspector
-    // verifies thousands of bundles); anything else takes the path below, which says what is
-    // wrong.
-    if let Ok(VersionOnly {
-        format_version: Some(v),
-    }) = serde_json::from_slice::<VersionOnly>(bytes)
-    {
-        if readable.contains(&v) {
-            return serde_json::from_slice(bytes).map_err(json_error(path));
+    // The usual case first: the whole report in one pass, its version checked after (an
+    // inspector verifies thousands of bundles; reading the version first was a second pass
+    // over every byte). Anything else takes the path below, which says what is wrong: what
+    // it returns for a readable version is this same parse.
+    if let Ok(parsed) = serde_json::from_slice::<T>(bytes) {
+        if readable.contains(&u64::from(parsed.format_version())) {
+            return Ok(parsed);
         }
     }
     let head: serde_json::Value = serde_json::from_slice(bytes).map_err(json_error(path))?;
@@ -698,11 +705,17 @@ mod report_tests {
     }
 
     #[test]
-    fn a_version_read_without_the_tree_takes_the_same_paths() {
-        // The fast path reads the version only; every other case (a string, a duplicate key,
-        // not an object) is still said by the full reading.
+    fn a_report_parsed_before_its_version_is_checked_takes_the_same_paths() {
+        // The fast path parses the whole report and checks its version after; every other case
+        // (a string, a version no medsec wrote in a report of the right shape, not an object)
+        // is still said by the full reading.
         let p = Path::new("report.json");
         let mut value = serde_json::to_value(sample()).unwrap();
+        value["format_version"] = 0.into();
+        let err = Report::parse(p, &serde_json::to_vec(&value).unwrap()).unwrap_err();
+        assert!(matches!(err, ReportError::Version { .. }), "{err}");
+        let err = ReportView::parse(p, &serde_json::to_vec(&value).unwrap()).unwrap_err();
+        assert!(matches!(err, ReportError::Version { .. }), "{err}");
         value["format_version"] = "3".into();
         let err = Report::parse(p, &serde_json::to_vec(&value).unwrap()).unwrap_err();
         assert!(matches!(err, ReportError::Version { .. }), "{err}");

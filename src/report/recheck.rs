@@ -11,7 +11,7 @@
 //! cannot be re-derived and are not compared. Never prints.
 
 use super::{Finding, FindingSource, Form, Report};
-use crate::answers::{self, rules, FileFormat};
+use crate::answers::{self, rules, AnswerSet, FileFormat};
 use crate::checklist::{Catalog, Lang};
 use crate::diagnostic::Severity;
 use crate::probes::contradictions;
@@ -48,8 +48,14 @@ pub enum RecheckError {
     BadTime(String),
 }
 
-/// Re-run the inspection's rules and the contradiction check on `report`.
-pub fn recheck(report: &Report, catalog: &Catalog, lang: Lang) -> Result<Recheck, RecheckError> {
+/// Re-run the inspection's rules and the contradiction check on `report`. Its answer sets are
+/// lent to the rules (moved into what the rules read, and back before this returns), not
+/// copied: verify re-runs thousands of reports. `report` is whole again when this returns.
+pub fn recheck(
+    report: &mut Report,
+    catalog: &Catalog,
+    lang: Lang,
+) -> Result<Recheck, RecheckError> {
     let made: jiff::Timestamp = report
         .generated_at
         .parse()
@@ -58,11 +64,8 @@ pub fn recheck(report: &Report, catalog: &Catalog, lang: Lang) -> Result<Recheck
     let today = report
         .judged_on()
         .ok_or_else(|| RecheckError::BadTime(report.generated_at.clone()))?;
-    let forms: Vec<&Form> = std::iter::once(&report.answers)
-        .chain(&report.vendor_forms)
-        .collect();
-    let mut opened = Vec::new();
-    for form in &forms {
+    let mut checklists = Vec::new();
+    for form in std::iter::once(&report.answers).chain(&report.vendor_forms) {
         let checklist = catalog.by_digest(&form.checklist.digest).ok_or_else(|| {
             RecheckError::UnknownChecklist {
                 file: form.file.clone(),
@@ -70,18 +73,66 @@ pub fn recheck(report: &Report, catalog: &Catalog, lang: Lang) -> Result<Recheck
                 digest: form.checklist.digest.clone(),
             }
         })?;
-        let path = PathBuf::from(&form.file);
-        let loaded = answers::Loaded {
-            format: FileFormat::of(&path).unwrap_or(FileFormat::Toml),
-            path,
-            source: String::new(),
-            bom: false,
-            set: form.answers.clone(),
-            warnings: Vec::new(),
-            lang,
-        };
-        opened.push((*form, loaded, checklist));
+        checklists.push(checklist);
     }
+    let forms = std::iter::once(&mut report.answers).chain(&mut report.vendor_forms);
+    let mut opened: Vec<answers::Loaded> = forms
+        .map(|form| {
+            let path = PathBuf::from(&form.file);
+            answers::Loaded {
+                format: FileFormat::of(&path).unwrap_or(FileFormat::Toml),
+                path,
+                source: String::new(),
+                bom: false,
+                set: std::mem::replace(&mut form.answers, lent()),
+                warnings: Vec::new(),
+                lang,
+            }
+        })
+        .collect();
+    let found = rerun(report, &opened, &checklists, made, today, lang);
+    let forms = std::iter::once(&mut report.answers).chain(&mut report.vendor_forms);
+    for (form, loaded) in forms.zip(&mut opened) {
+        form.answers = std::mem::replace(&mut loaded.set, lent());
+    }
+    Ok(found)
+}
+
+/// What stands in a form's place while its answer set is lent (no allocation).
+fn lent() -> AnswerSet {
+    AnswerSet {
+        format_version: 0,
+        checklist: answers::ChecklistRef {
+            id: String::new(),
+            edition: String::new(),
+            digest: None,
+        },
+        institution: None,
+        vendor: None,
+        vendors: None,
+        answers: Vec::new(),
+    }
+}
+
+/// The re-run on `report`, whose forms' answer sets are lent to `opened` (one each, the
+/// institution's first, then the vendor forms in order), with their checklists.
+fn rerun(
+    report: &Report,
+    opened: &[answers::Loaded],
+    checklists: &[&crate::checklist::Loaded],
+    made: jiff::Timestamp,
+    today: jiff::civil::Date,
+    lang: Lang,
+) -> Recheck {
+    let forms: Vec<&Form> = std::iter::once(&report.answers)
+        .chain(&report.vendor_forms)
+        .collect();
+    let opened: Vec<(&Form, &answers::Loaded, &crate::checklist::Loaded)> = forms
+        .iter()
+        .zip(opened)
+        .zip(checklists)
+        .map(|((form, loaded), checklist)| (*form, loaded, *checklist))
+        .collect();
 
     let mut findings = Vec::new();
     // Problems that make a file unusable: a report made by medsec never has them.
@@ -104,8 +155,7 @@ pub fn recheck(report: &Report, catalog: &Catalog, lang: Lang) -> Result<Recheck
         .iter()
         .map(|(_, answers, checklist)| rules::FormInput { answers, checklist })
         .collect();
-    let inspection = rules::inspect(&inputs, &rules::Options::new(today, lang));
-    for f in inspection.all_findings() {
+    for f in rules::inspect_findings(&inputs, &rules::Options::new(today, lang)) {
         if f.code() == "evidence-missing" {
             continue;
         }
@@ -113,16 +163,16 @@ pub fn recheck(report: &Report, catalog: &Catalog, lang: Lang) -> Result<Recheck
             code: f.code().to_owned(),
             severity: f.severity().to_string(),
             source: FindingSource::Status,
-            file: Some(f.diagnostic.location.file.clone()),
+            file: Some(f.diagnostic.location.file),
             line: None,
-            item: f.item.clone(),
+            item: f.item,
             round: f.round,
-            text: f.diagnostic.text.clone(),
-            message: f.diagnostic.message.clone(),
+            text: f.diagnostic.text,
+            message: f.diagnostic.message,
         });
     }
-    for (form, _, checklist) in &opened {
-        for a in &form.answers.answers {
+    for (form, loaded, checklist) in &opened {
+        for a in &loaded.set.answers {
             for named in &a.evidence {
                 let attached = report.evidence.iter().any(|e| {
                     e.form.as_deref() == Some(form.file.as_str())
@@ -150,9 +200,12 @@ pub fn recheck(report: &Report, catalog: &Catalog, lang: Lang) -> Result<Recheck
             }
         }
     }
-    if let Some(evidence) = &report.probe_evidence {
-        let institution = opened.first().map(|(_, _, c)| &c.checklist);
-        for c in contradictions::check(&evidence.results, &report.answers.answers) {
+    // The institution's form is always the first.
+    if let (Some(evidence), Some((_, answers, checklist))) =
+        (&report.probe_evidence, opened.first())
+    {
+        let institution = Some(&checklist.checklist);
+        for c in contradictions::check(&evidence.results, &answers.set) {
             let text = super::contradiction_text(&c, &evidence.results);
             findings.push(Finding {
                 code: c.code.clone(),
@@ -203,7 +256,7 @@ pub fn recheck(report: &Report, catalog: &Catalog, lang: Lang) -> Result<Recheck
         map
     };
     let recorded = errors(&report.findings);
-    let rerun = errors(&findings);
+    let again = errors(&findings);
     let surplus = |a: &BTreeMap<Key, Vec<Finding>>, b: &BTreeMap<Key, Vec<Finding>>| {
         let mut out = Vec::new();
         for (k, fs) in a {
@@ -212,11 +265,11 @@ pub fn recheck(report: &Report, catalog: &Catalog, lang: Lang) -> Result<Recheck
         }
         out
     };
-    Ok(Recheck {
-        only_recorded: surplus(&recorded, &rerun),
-        only_rerun: surplus(&rerun, &recorded),
+    Recheck {
+        only_recorded: surplus(&recorded, &again),
+        only_rerun: surplus(&again, &recorded),
         findings,
-    })
+    }
 }
 
 type Key = (

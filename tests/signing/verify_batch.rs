@@ -106,3 +106,33 @@ fn one_bad_signature_among_many_is_named_on_that_bundle_alone() {
         }
     }
 }
+
+/// A report.json given among bundle folders (an inspector's `*/report.json`): exit 2 for that
+/// path, and the hint names its bundle folder, once; the folders given, which were read as
+/// bundles, get no hint.
+#[test]
+fn a_file_given_among_folders_is_pointed_at_its_folder() {
+    let first = signed(&report_value(HOSPITAL, 2025));
+    let second = first.root.join("b1");
+    write_bundle(&second, &report_value(HOSPITAL, 2025));
+    first.key.sign_bundle(&second, None);
+    let file = second.join("report.json");
+    let out = common::medsec()
+        .args(common::bundle::checklist_args())
+        .arg("verify")
+        .arg(&first.bundle)
+        .arg(&file)
+        .arg(&second)
+        .args(pubkey(&first.key.public))
+        .args(["--as-of", common::bundle::AS_OF, "--lang", "en"])
+        .output()
+        .unwrap();
+    let stderr = common::stderr_of(&out);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    let hints: Vec<&str> = stderr.lines().filter(|l| l.contains("hint:")).collect();
+    assert_eq!(hints.len(), 1, "{stderr}");
+    assert!(
+        hints[0].contains(&format!("give the bundle folder {}", second.display())),
+        "{stderr}"
+    );
+}

@@ -14,7 +14,12 @@ use crate::report::{self, Report};
 use crate::signing::manifest::Manifest;
 use crate::tr;
 
-pub(super) fn check(b: &mut Bundle<'_>, report: &Report, checked: &Checked, opts: &Options<'_>) {
+pub(super) fn check(
+    b: &mut Bundle<'_>,
+    report: &mut Report,
+    checked: &Checked,
+    opts: &Options<'_>,
+) {
     let name = report::FILE_NAME;
     let lang = b.lang;
     let current = crate::dates::fiscal_year_of(opts.today);

@@ -421,7 +421,7 @@ fn check_report(
     checked: &Checked,
     opts: &Options<'_>,
 ) -> Option<Report> {
-    let Some(report) = trust::trusted_report(b, checked, opts) else {
+    let Some(mut report) = trust::trusted_report(b, checked, opts) else {
         if b.has_integrity_failure() {
             b.content_untrusted();
         }
@@ -475,7 +475,7 @@ fn check_report(
     result.institution = Some(report.institution.clone());
     result.checklist = Some(report.checklist.full_id());
     result.fiscal_year = Some(report.fiscal_year);
-    content::check(b, &report, checked, opts);
+    content::check(b, &mut report, checked, opts);
     if b.has_integrity_failure() {
         return None;
     }
