@@ -388,7 +388,7 @@ mod tests {
             lock: PathBuf::from(".a.toml.lock"),
         };
         assert!(busy.localize(Lang::Ja).contains("書き込み中"));
-        assert_eq!(busy.to_string(), ".a.toml.lock is held by another writer");
+        assert_eq!(busy.to_string(), "`.a.toml.lock` is held by another writer");
         // Access denied is EACCES (13) on Unix, ERROR_ACCESS_DENIED (5) on Windows.
         let denied = if cfg!(windows) { 5 } else { 13 };
         let io = LockError::Io {
@@ -397,7 +397,7 @@ mod tests {
         };
         assert_eq!(
             io.localize(Lang::Ja),
-            format!(".a.toml.lock: アクセスが許可されていません(OSのエラー番号{denied})")
+            format!("`.a.toml.lock`: アクセスが許可されていません(OSのエラー番号{denied})")
         );
         // The OS error stays reachable as the cause (an error chain shows it).
         use std::error::Error as _;

@@ -291,18 +291,23 @@ pub fn render_with(lang: Lang, message: &MessageRef, checklist: Option<&Checklis
 }
 
 /// A message with one 「。」 where a sentence put into another ends right before the
-/// holder's own 「。」 (「…読めません: { $reason }。」 with a reason that ends with 。): every
-/// Japanese sentence of the catalog ends with 。, whether shown alone or inside another.
+/// holder's own 「。」 (「…読めません: { $reason }。」 with a reason that ends with 。), and none
+/// right before a closing bracket, where a part that ends with 。 sits in the holder's brackets
+/// (「…読めません(詳細: { $detail })。」 with a detail that ends with 。 gives 「…(詳細: …)。」,
+/// not 「…。)。」): every Japanese sentence of the catalog ends with 。, whether shown alone or
+/// inside another.
 pub fn tidy(text: String) -> String {
-    if text.contains("。。") {
-        let mut out = text;
-        while out.contains("。。") {
-            out = out.replace("。。", "。");
-        }
-        out
-    } else {
-        text
+    const DOUBLED: [(&str, &str); 3] = [("。。", "。"), ("。)", ")"), ("。\u{ff09}", "\u{ff09}")];
+    if !DOUBLED.iter().any(|(from, _)| text.contains(from)) {
+        return text;
     }
+    let mut out = text;
+    for (from, to) in DOUBLED {
+        while out.contains(from) {
+            out = out.replace(from, to);
+        }
+    }
+    out
 }
 
 /// One recorded argument in words in `lang` (items named from `checklist`).
@@ -436,6 +441,14 @@ pub fn join<S: AsRef<str>>(lang: Lang, items: &[S]) -> String {
         .join(&tr!(lang, "common-list-separator"))
 }
 
+/// Paths (or other code) for a sentence in `lang`: each a code span of its own, joined with
+/// the catalog's `common-list-separator` (「`a.toml`、`b.toml`」), so a list never reads as one
+/// path and each entry shows as `<code>` in HTML (docs/glossary.md, "Writing Japanese").
+pub fn join_code<S: AsRef<str>>(lang: Lang, items: &[S]) -> String {
+    let spans: Vec<String> = items.iter().map(|i| format!("`{}`", i.as_ref())).collect();
+    join(lang, &spans)
+}
+
 /// The arguments of `common-io-error` for an I/O error: a stable key for its kind, and the
 /// operating system's error number (`none` when there is none). `std::io::Error`'s own text is
 /// English; people read the catalog's words, with the OS number kept for the expert.
@@ -511,6 +524,36 @@ pub fn help_ja_source() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tidy_leaves_one_full_stop_and_none_before_a_closing_bracket() {
+        for (given, tidied) in [
+            ("読めません: 空のパスです。。", "読めません: 空のパスです。"),
+            (
+                "読めません(詳細: 空のパスです。)。",
+                "読めません(詳細: 空のパスです)。",
+            ),
+            (
+                "読めません(詳細: 空です。。)。",
+                "読めません(詳細: 空です)。",
+            ),
+            (
+                "読めません(空です。\u{ff09}。",
+                "読めません(空です\u{ff09}。",
+            ),
+            // Sentences inside brackets keep the 。 between them, and text without one is as given.
+            (
+                "(保管してください。モード0600)",
+                "(保管してください。モード0600)",
+            ),
+            (
+                "cannot read `a.toml` (empty.)",
+                "cannot read `a.toml` (empty.)",
+            ),
+        ] {
+            assert_eq!(tidy(given.to_owned()), tidied, "{given}");
+        }
+    }
 
     #[test]
     fn both_languages_load_and_differ() {

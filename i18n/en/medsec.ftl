@@ -45,8 +45,8 @@ common-input-kind = { $kind ->
     [report] report and evidence files
    *[system] system files
 }
-common-limit-io = cannot read { $path }: { common-io-error }
-common-limit-too-large = { $path } is larger than { $limit } MiB, the limit for { common-input-kind }; it was not read
+common-limit-io = cannot read `{ $path }`: { common-io-error }
+common-limit-too-large = `{ $path }` is larger than { $limit } MiB, the limit for { common-input-kind }; it was not read
 common-workbook-not-zip = cannot read the workbook: not an XLSX (zip) file: { $detail }
 common-workbook-unreadable = cannot read the workbook: { $detail }
 common-workbook-sheet-unreadable = cannot read the workbook: sheet `{ $sheet }`: { $detail }
@@ -57,8 +57,8 @@ common-workbook-no-sheets = the workbook has no sheet
 common-workbook-declared-range = sheet `{ $sheet }` declares a range up to { $cell }, past the limit { $last } ({ $rows } rows by { $columns } columns)
 common-workbook-cell-outside = sheet `{ $sheet }` has a cell at { $cell }, past the limit { $last } ({ $rows } rows by { $columns } columns)
 common-workbook-too-many-cells = sheet `{ $sheet }` holds more than { $limit } cells, the limit
-common-lock-busy = { $lock } is held by another writer
-common-lock-io = { $lock }: { common-io-error }
+common-lock-busy = `{ $lock }` is held by another writer
+common-lock-io = `{ $lock }`: { common-io-error }
 
 ## cli
 
@@ -87,7 +87,7 @@ cli-usage-invalid-utf8 = an argument holds characters that are not UTF-8.
 
 ## checklist
 
-checklist-read = cannot read checklist { $path }: { common-io-error }
+checklist-read = cannot read checklist `{ $path }`: { common-io-error }
 checklist-not-utf8 = { $path }:{ $line }:{ $column }: not UTF-8 text; save the file as UTF-8
 checklist-invalid = invalid checklist ({ $count ->
     [one] 1 error
@@ -96,7 +96,7 @@ checklist-invalid = invalid checklist ({ $count ->
 checklist-not-found = no checklist `{ $spec }`; known: { $known }
 checklist-no-edition = checklist `{ $id }` has no edition `{ $edition }`; known editions: { $known }
 checklist-form-conflict = `{ $spec }` names the { $named } form but `--form` asks for { $asked }
-checklist-digest = { $file }: cannot compute the checklist's digest: { $detail }
+checklist-digest = `{ $file }`: cannot compute the checklist's digest: { $detail }
 checklist-stale = note: the newest editions known are older than the current fiscal year FY{ $year }{ $wareki ->
    *[other] {""}
 }: { $list }. If this year's edition is published, import its Excel file with `medsec checklist import` and register it with `medsec checklist add`.
@@ -104,7 +104,7 @@ checklist-stale-official = note: this fiscal year's form (FY{ $year }{ $wareki -
    *[other] {""}
 }) is not registered yet; the newest editions known are older: { $list }. The FY{ $year } checklist 「{ $title }」{ $form ->
    *[other] {""}
-} was published in { $published }: get { $file } from { $url }, then run `medsec checklist import { $file } --out { $edition }.toml` and `medsec checklist add { $edition }.toml`. A report made on an older edition is a report for that year.
+} was published in { $published }: get `{ $file }` from `{ $url }`, then run `medsec checklist import { $file } --out { $edition }.toml` and `medsec checklist add { $edition }.toml`. A report made on an older edition is a report for that year.
 checklist-stale-registered = note: this fiscal year's (FY{ $year }{ $wareki ->
    *[other] {""}
 }) checklists registered are not the publisher's official edition: { $others }. Without `--checklist`, commands take the newest official edition known, which is older: { $list }. To use this year's, give `--checklist { $first }` (its items are unverified unless it was imported from a workbook medsec knows as official by its SHA-256).
@@ -114,8 +114,8 @@ checklist-stale-in-use = note: the checklist in use, { $used }, is the FY{ $used
    *[other] {""}
 }) checklist is registered: { $current }. To answer this year's, give your answers file to `medsec --checklist { $first } init --from`, which carries the answers over.
 checklist-against-pdf = the official PDF
-checklist-against-official-workbook = the official workbook { $file }
-checklist-against-workbook = { $file } (not an official workbook known to medsec)
+checklist-against-official-workbook = the official workbook `{ $file }`
+checklist-against-workbook = `{ $file }` (not an official workbook known to medsec)
 checklist-item-label = { $number } { $title }
 checklist-item-label-scoped = { $number } ({ $scope }) { $title }
 form-institution = institution
@@ -255,21 +255,21 @@ answers-response-no = no
 answers-response-not-applicable = not applicable
 
 # Why an answers file could not be used or written.
-answers-error-read = cannot read { $path }: { $reason }
-answers-error-unknown-format = { $path }: unknown file type; answers files end in .toml, .yaml or .yml
+answers-error-read = cannot read `{ $path }`: { $reason }
+answers-error-unknown-format = `{ $path }`: unknown file type; answers files end in .toml, .yaml or .yml
 answers-error-invalid = unusable answers file ({ $count ->
     [one] 1 error
    *[other] { $count } errors
 }):
-answers-error-write = cannot write { $path }: { $reason }
-answers-error-exists = { $path } already exists; use `--force` to overwrite it
-answers-error-unsafe = { $path }: the file cannot be rewritten as it is ({ $reason })
-answers-error-checklist = { $path }: the checklist the answers file names cannot be used: { $reason }. Give its file with `--checklist FILE` or register it with `medsec checklist add FILE` (`medsec checklist import` reads an official Excel workbook)
+answers-error-write = cannot write `{ $path }`: { $reason }
+answers-error-exists = `{ $path }` already exists; use `--force` to overwrite it
+answers-error-unsafe = `{ $path }`: the file cannot be rewritten as it is ({ $reason })
+answers-error-checklist = `{ $path }`: the checklist the answers file names cannot be used: { $reason }. Give its file with `--checklist FILE` or register it with `medsec checklist add FILE` (`medsec checklist import` reads an official Excel workbook)
 answers-error-checklist-here = the checklist the answers file names cannot be used: { $reason }. Give its file with `--checklist FILE` or register it with `medsec checklist add FILE` (`medsec checklist import` reads an official Excel workbook)
-answers-error-sheet = { $path }: { $reason }
-answers-error-changed = { $path } was changed by someone else since medsec read it; nothing was written, run the command again
-answers-error-locked = { $path } is being written by another medsec (waited { $waited } s); nothing was written, run the command again when the other one has finished
-answers-error-read-only = { $path } is read-only; nothing was written. If it should change, make it writable first (chmod u+w)
+answers-error-sheet = `{ $path }`: { $reason }
+answers-error-changed = `{ $path }` was changed by someone else since medsec read it; nothing was written, run the command again
+answers-error-locked = `{ $path }` is being written by another medsec (waited { $waited } s); nothing was written, run the command again when the other one has finished
+answers-error-read-only = `{ $path }` is read-only; nothing was written. If it should change, make it writable first (chmod u+w)
 answers-edit-layout = the file's layout is one medsec cannot edit line by line (flow style, anchors or unusual indentation); write it in block style as `medsec init` does, or use TOML
 answers-edit-flow-style = `{ $name }` is written on one line (flow style); write it in block style as `medsec init` does
 answers-edit-starts-entry = cannot remove `{ $key }`: it starts its entry
@@ -278,7 +278,7 @@ answers-edit-not-array-of-tables = `answers` is not written as [[answers]] table
 answers-edit-entry = cannot edit the entry of { $item }
 answers-edit-entry-id = cannot edit the entry of item `{ $id }`
 answers-edit-parse = cannot edit: { $reason }
-answers-error-lock-mismatch = the write lock held is for { $path }
+answers-error-lock-mismatch = the write lock held is for `{ $path }`
 
 # Spreadsheets: export headers, import problems.
 answers-sheet-name = answers
@@ -339,19 +339,19 @@ answers-walk-evidence = evidence paths, comma separated [{ $evidence }]:
 # `medsec init`, `medsec answer`, `medsec status`.
 answers-init-unknown-last = note: { $checklist } is not known here, so reworded items cannot be told apart; every carried item is marked for review
 answers-init-form-mismatch = { $from } is a { $old_form } form, but the new file is for the { $new_form } form; use `--form { $form }`
-answers-init-wrote = wrote { $path } ({ $checklist }, { $count } items)
+answers-init-wrote = wrote `{ $path }` ({ $checklist }, { $count } items)
 answers-init-carried = carried { $carried } answers forward from last year (to confirm), { $review } items marked for review
 answers-init-wrote-and-carried = { $wrote }; { $carried }
 answers-init-next = next: edit it, or run `medsec answer { $path }` to answer item by item
 answers-import-done = imported { $count ->
     [one] 1 answer
    *[other] { $count } answers
-} from { $sheet } into { $path }
-answers-export-done = wrote { $sheet }; fill it in, then `medsec answer { $path } --import { $sheet }`
+} from `{ $sheet }` into `{ $path }`
+answers-export-done = wrote `{ $sheet }`; fill it in, then `medsec answer { $path } --import { $sheet }`
 answers-export-workbook = cannot build the workbook: { $reason }
-answers-export-exists = { $path } already exists; use `--force` to overwrite it
-answers-export-write = cannot write { $path }: { $reason }
-answers-need-terminal = `medsec answer` without `--import` needs a terminal on standard input; without one, edit { $path } by hand (or import a sheet with `medsec answer { $path } --import SHEET.csv`) and check it with `medsec status { $path }`
+answers-export-exists = `{ $path }` already exists; use `--force` to overwrite it
+answers-export-write = cannot write `{ $path }`: { $reason }
+answers-need-terminal = `medsec answer` without `--import` needs a terminal on standard input; without one, edit `{ $path }` by hand (or import a sheet with `medsec answer { $path } --import SHEET.csv`) and check it with `medsec status { $path }`
 answers-walk-saved-count = saved { $count ->
     [one] 1 answer
    *[other] { $count } answers
@@ -377,7 +377,7 @@ answers-template-may-be-not-applicable = may be 対象外 when: { $when }
 answers-template-unverified = wording not yet checked against { $against }
 
 # `medsec status` tables.
-answers-status-form-heading = { $file } — { $checklist } ({ $form }, { $fiscal_year })
+answers-status-form-heading = `{ $file }` — { $checklist } ({ $form }, { $fiscal_year })
 answers-status-institution = institution: { $name } (code { $code })
 answers-status-vendor = vendor: { $name } (system: { $system })
 answers-status-section = Section
@@ -450,7 +450,7 @@ probes-error-bad-csv = not readable as CSV (`{ $detail }`)
 probes-error-no-hotfix-id = no HotFixID column; export with `Get-HotFix | Export-Csv -NoTypeInformation FILE`
 
 # Reasons, warnings and notes of the probes, one per stable code (see docs/probes.md).
-probes-cannot-read = cannot read { $path }: { $error }
+probes-cannot-read = cannot read `{ $path }`: { $error }
 probes-internal-error = the probe stopped on an internal error (a bug in medsec; please report it)
 probes-no-result = the probe ended without a result
 probes-timed-out = timed out after { $seconds }s; raise `timeout` for this probe to let it finish
@@ -475,7 +475,7 @@ probes-no-package-database = no package database found (neither dpkg nor rpm); o
 probes-package-lists-stale = the package lists were last refreshed { $age } ago (max { $max_days } days)
 probes-security-updates-pending = { $count } security update(s) pending (max { $max })
 probes-security-updates-pending-list = { $count } security update(s) pending (max { $max }): { $packages }
-probes-no-package-lists = no package lists in { $dir }, so pending updates are unknown (run `apt-get update`, then probe again)
+probes-no-package-lists = no package lists in `{ $dir }`, so pending updates are unknown (run `apt-get update`, then probe again)
 probes-package-lists-refresh-unknown = cannot tell when the package lists were last refreshed
 probes-dpkg-up-to-date = { $security } security update(s) pending (max { $max }), { $other } other; lists refreshed { $age } ago
 probes-dpkg-up-to-date-no-age = { $security } security update(s) pending (max { $max }), { $other } other; when the lists were refreshed is unknown
@@ -487,13 +487,13 @@ probes-dnf-updateinfo-failed = dnf updateinfo failed: { $stderr }
 probes-kernel-reboot-needed = the running kernel is not the newest installed one ({ $newest }); reboot to activate it
 probes-reboot-required = the system asks for a reboot (/run/reboot-required) to finish updates
 probes-windows-native-only = installed Windows updates can be read natively only on Windows; elsewhere export them with `Get-HotFix | Export-Csv -NoTypeInformation hotfix.csv` and give `hotfix_csv`
-probes-hotfix-csv-invalid = { $source }: { $error }
-probes-hotfix-no-dates = { $source }: no update with an installation date
+probes-hotfix-csv-invalid = `{ $source }`: { $error }
+probes-hotfix-no-dates = `{ $source }`: no update with an installation date
 probes-hotfix-stale = the newest update was installed { $days } days ago (max { $max_days } days)
 probes-hotfix-current = { $count } updates installed; the newest { $days } days ago (max { $max_days } days)
 probes-hotfix-pending-unknown = Get-HotFix lists installed updates only; pending updates are not known from it (check Windows Update)
-probes-passwd-unreadable = cannot read { $path }: { $error } (local accounts are read from /etc/passwd on Unix only)
-probes-leavers-unreadable = cannot read the leavers list { $path }: { $error }
+probes-passwd-unreadable = cannot read `{ $path }`: { $error } (local accounts are read from /etc/passwd on Unix only)
+probes-leavers-unreadable = cannot read the leavers list `{ $path }`: { $error }
 probes-lastlog-too-large = { $bytes } bytes (sparse, indexed by uid): not read
 probes-shadow-unreadable = /etc/shadow is not readable (run as root to see locked and empty passwords); accounts with a login shell are counted as able to log in
 probes-accounts-to-review = { $count } account(s) to review: { $accounts }
@@ -507,7 +507,7 @@ probes-accounts-in-use = { $leavers_checked ->
     [true] { $can_log_in } account(s) can log in; none unused for more than { $max_days } days and none of a leaver
    *[false] { $can_log_in } account(s) can log in; none unused for more than { $max_days } days
 }
-probes-no-systemd-cgroup = { $path } is not there (no systemd with cgroup v2): running services are unknown
+probes-no-systemd-cgroup = `{ $path }` is not there (no systemd with cgroup v2): running services are unknown
 probes-processes-not-inspected = { $count } process(es) could not be inspected (run as root to name every listening program)
 probes-services-not-allowed = { $count } service(s) not in allowed_services: { $services }
 probes-ports-not-allowed = { $count } listening port(s) not in allowed_ports: { $ports }
@@ -516,10 +516,10 @@ probes-port-program = { $port }/{ $protocol } on { $address } ({ $program })
 probes-nothing-readable = neither /proc/net nor systemd's configuration is readable here
 probes-no-allowlist = { $services } enabled service(s), { $ports } open port(s) listed; no allowlist configured (set allowed_services and allowed_ports to judge)
 probes-all-allowed = { $services } enabled service(s) and { $ports } open port(s), all in the allowlist
-probes-ledger-unreadable = cannot read the ledger { $path }: { $error }
-probes-ledger-invalid = { $path }: { $error }
-probes-ledger-no-header = { $path }: no header row with the ledger's columns in the first 10 rows (expected names such as 機器名, 種別, 設置場所, OS, 管理者, リモートメンテナンス; or map them with `columns`)
-probes-ledger-unsupported-format = { $path }: .{ $ext } workbooks are not read (only .xlsx, .xlsm and .csv, which medsec can read within its limits); save the ledger as .xlsx or .csv
+probes-ledger-unreadable = cannot read the ledger `{ $path }`: { $error }
+probes-ledger-invalid = `{ $path }`: { $error }
+probes-ledger-no-header = `{ $path }`: no header row with the ledger's columns in the first 10 rows (expected names such as 機器名, 種別, 設置場所, OS, 管理者, リモートメンテナンス; or map them with `columns`)
+probes-ledger-unsupported-format = `{ $path }`: .{ $ext } workbooks are not read (only .xlsx, .xlsm and .csv, which medsec can read within its limits); save the ledger as .xlsx or .csv
 probes-ledger-unclassified-rows = { $rows } row(s) have a type that is not a server, PC or network device; they were not checked
 probes-ledger-missing-columns = the ledger has no column for: { $columns }
 probes-ledger-field = `{ $field }`
@@ -532,9 +532,9 @@ probes-ledger-remote-maintenance-not-yes-no = remote maintenance `{ $value }` is
 probes-host-not-in-ledger = this machine ({ $host }) is not in the ledger
 probes-ledger-complete = { $devices } device(s) listed with every required field; this machine ({ $host }) is on row { $row }
 probes-remote-needs-format = `{ $path }` looks like a remote repository; set format = "restic" or "borg"
-probes-backup-missing = { $path } is not there now (an unmounted or offline backup cannot be checked from here; check it by hand)
-probes-backup-not-a-folder = { $path } is not a folder; give the backup folder or repository
-probes-password-file-unreadable = cannot read the password file { $path }: { $error }
+probes-backup-missing = `{ $path }` is not there now (an unmounted or offline backup cannot be checked from here; check it by hand)
+probes-backup-not-a-folder = `{ $path }` is not a folder; give the backup folder or repository
+probes-password-file-unreadable = cannot read the password file `{ $path }`: { $error }
 probes-walk-problems = { $loops } symlink loop(s), { $unreadable } folder(s) or file(s) not readable, { $vanished } vanished during the walk, { $other } other error(s)
 probes-too-few-files = { $files } file(s), fewer than `min_files = { $min }`
 probes-too-few-bytes = { $bytes } bytes, less than `min_bytes = { $min }`
@@ -549,7 +549,7 @@ probes-too-few-snapshots = { $count } { $tool } snapshot(s), fewer than min_snap
 probes-snapshot-too-old = the newest { $tool } snapshot is { $age } old, older than `max_age = { $max_age }`
 probes-snapshots-fresh = { $count } { $tool } snapshot(s); the newest is { $age } old (`max_age = { $max_age }`)
 probes-snapshots-fresh-no-age = { $count } { $tool } snapshot(s); the time of the newest is unknown (`max_age = { $max_age }`)
-probes-same-filesystem = the backup is on the same filesystem as { $path } (the data it protects); keep another generation on other media or offline
+probes-same-filesystem = the backup is on the same filesystem as `{ $path }` (the data it protects); keep another generation on other media or offline
 probes-on-root-filesystem = the backup is on the system's root filesystem and online now; malware on this machine can reach it
 
 # Answer contradictions.
@@ -567,7 +567,7 @@ probes-verdict-unknown = unknown
 probes-probe-named = { $kind } ({ $name })
 probes-items-none = (no item of this form)
 probes-note-warning = { $probe }: warning: { $text }
-probes-note-unreadable = { $probe }: could not read { $path } ({ $text })
+probes-note-unreadable = { $probe }: could not read `{ $path }` ({ $text })
 probes-note-unreadable-more = { $probe }: could not read { $count } more (see `--format json`)
 probes-note-contradiction = contradicts an answer: { $text }
 # A probe's reason recorded only as English text (no code this medsec knows).
@@ -579,12 +579,12 @@ probes-summary = Probes on the machine `{ $host }`: { $pass } passed, { $fail } 
 
 # Errors of `medsec probe` and its configuration file.
 probes-root-not-a-folder = { $exists ->
-    [no] `--root` { $path }: no such folder
-   *[yes] `--root` { $path }: not a folder
+    [no] `--root` `{ $path }`: no such folder
+   *[yes] `--root` `{ $path }`: not a folder
 }
-probes-cannot-read-file = cannot read { $path }: { $error }
-probes-cannot-write-evidence = cannot write the evidence to { $path }: { $error }
-probes-config-cannot-read = cannot read probe configuration { $path }: { $error }
+probes-cannot-read-file = cannot read `{ $path }`: { $error }
+probes-cannot-write-evidence = cannot write the evidence to `{ $path }`: { $error }
+probes-config-cannot-read = cannot read probe configuration `{ $path }`: { $error }
 probes-config-invalid = { $location }: { $message }
 probes-config-not-utf8 = not UTF-8 text (at byte { $byte }); save it as UTF-8
 probes-config-toml = not valid TOML (`{ $detail }`)
@@ -607,7 +607,7 @@ probes-config-not-a-duration = `{ $value }` is not a duration; write a number an
 probes-config-not-a-port = `{ $value }` is not a port; write 22/tcp or 123/udp
 probes-config-bad-protocol = `{ $value }`: the protocol must be tcp or udp
 probes-config-host-and-any-host = set `host` (whose snapshots count) or `any_host = true`, not both
-probes-protects-missing = `protects` names { $path }, which is not on this machine; check the path (relative paths are relative to the configuration file)
+probes-protects-missing = `protects` names `{ $path }`, which is not on this machine; check the path (relative paths are relative to the configuration file)
 probes-checkpoints-ignored = { $count ->
     [one] 1 borg checkpoint archive (an interrupted run) was seen and not counted as a backup
    *[other] { $count } borg checkpoint archives (interrupted runs) were seen and not counted as backups
@@ -621,14 +621,14 @@ probes-snapshots-unreadable = { $count ->
 } not counted (e.g. “{ $example }”)
 probes-all-snapshots-unreadable = none of the { $count } { $tool } snapshots has a time that can be read, so nothing can be judged (e.g. “{ $example }”); check what `{ $tool }` prints
 probes-snapshots-not-counted = { $tool } snapshots not counted: { $other_hosts } of other machines than { $host }, { $other_paths } of other paths than `protects`
-probes-no-snapshot-of-path = no { $tool } snapshot holds { $path } (a `protects` path)
+probes-no-snapshot-of-path = no { $tool } snapshot holds `{ $path }` (a `protects` path)
 probes-dpkg-unfinished = { $count ->
     [one] 1 package was left unfinished by dpkg (the machine is mid-upgrade): { $packages }; finish it with `dpkg --configure -a` or `apt-get -f install`
    *[other] { $count } packages were left unfinished by dpkg (the machine is mid-upgrade): { $packages }; finish them with `dpkg --configure -a` or `apt-get -f install`
 }
-probes-hotfix-date-order-unknown = { $source }: dates such as { $example } can be day-first or month-first and the file does not say which; set `date_order = "dmy"` or `date_order = "mdy"` as the PC that exported it writes dates
-probes-hotfix-date-order-conflict = { $source }: { $day_first } is day-first but { $month_first } is month-first; export the list again, or set `date_order` for the file
-probes-login-records-unreadable = the login records in { $path } exist but cannot be read ({ $error }), so unused accounts are not judged; run as root, or check the file
+probes-hotfix-date-order-unknown = `{ $source }`: dates such as { $example } can be day-first or month-first and the file does not say which; set `date_order = "dmy"` or `date_order = "mdy"` as the PC that exported it writes dates
+probes-hotfix-date-order-conflict = `{ $source }`: { $day_first } is day-first but { $month_first } is month-first; export the list again, or set `date_order` for the file
+probes-login-records-unreadable = the login records in `{ $path }` exist but cannot be read ({ $error }), so unused accounts are not judged; run as root, or check the file
 probes-dpkg-status-malformed = { $count ->
     [one] 1 package has a `Status:` line in the dpkg database that cannot be read, so whether it is mid-upgrade is unknown: { $package } has "{ $line }"; check with `dpkg --audit`
    *[other] { $count } packages have a `Status:` line in the dpkg database that cannot be read, so whether they are mid-upgrade is unknown; the first, { $package }, has "{ $line }"; check with `dpkg --audit`
@@ -637,11 +637,11 @@ probes-snapshots-not-counted-paths = { $tool } snapshots not counted: { $other_p
 probes-snapshots-not-counted-hosts = { $tool } snapshots not counted: { $other_hosts } of other machines than { $host }
 
 ## report
-report-out-exists = { $path } already exists: nothing was written. Give `--force` to replace it, or another `--out`.
-report-out-in-bundle = { $path } is inside the report bundle { $bundle }: writing there would make its verification fail, so nothing was written (not even with `--force`). Give an `--out` outside the bundle.
-report-out-is-input = { $path } is the file being read: nothing was written. Give another `--out`.
+report-out-exists = `{ $path }` already exists: nothing was written. Give `--force` to replace it, or another `--out`.
+report-out-in-bundle = `{ $path }` is inside the report bundle `{ $bundle }`: writing there would make its verification fail, so nothing was written (not even with `--force`). Give an `--out` outside the bundle.
+report-out-is-input = `{ $path }` is the file being read: nothing was written. Give another `--out`.
 
-report-written = wrote { $dir }: { $code } { $name } ({ $checklist }), { $fy }, { $vendors ->
+report-written = wrote `{ $dir }`: { $code } { $name } ({ $checklist }), { $fy }, { $vendors ->
     [one] 1 vendor form
    *[other] { $vendors } vendor forms
 }, { $attached ->
@@ -664,70 +664,70 @@ report-findings-recorded = findings: { $errors ->
 } (the report records them; see `medsec status { $dir }`)
 report-not-signed = not signed; sign it with `medsec sign { $dir } --key KEY`
 report-need-answers-out = give `--answers FILE` and `--out DIR` (or `medsec report schema`)
-report-vendor-unsigned = warning: vendor form { $form } is not signed (no { $signature } beside it); an inspector will see it as unsigned
+report-vendor-unsigned = warning: vendor form `{ $form }` is not signed (no `{ $signature }` beside it); an inspector will see it as unsigned
 report-answer-contradicted-by-probe = answered Yes to { $item }, but the { $probe } probe ({ $name }) failed: { $reason }
 report-answer-contradicted-by-unnamed-probe = answered Yes to { $item }, but the { $probe } probe failed: { $reason }
-report-not-institution-form = { $path }: this is a { $form } form; `--answers` takes the institution's or pharmacy's answers, vendor forms go with `--vendor`
-report-not-vendor-form = { $path }: this is a { $form } form, not a vendor form; give it with `--answers`
-report-missing-institution = { $path }: [institution] { $field } is missing; a report names the institution (the signature carries its code)
+report-not-institution-form = `{ $path }`: this is a { $form } form; `--answers` takes the institution's or pharmacy's answers, vendor forms go with `--vendor`
+report-not-vendor-form = `{ $path }`: this is a { $form } form, not a vendor form; give it with `--answers`
+report-missing-institution = `{ $path }`: [institution] { $field } is missing; a report names the institution (the signature carries its code)
 report-field-code = code (the institution code)
 report-field-name = name
 report-evidence = { $file }:{ $line }: { $item } (round { $round }): evidence file `{ $named }` { $problem } (paths are relative to the answers file)
 report-evidence-not-a-file = is not a file (name each file)
-report-evidence-not-found = does not exist (looked for { $path })
+report-evidence-not-found = does not exist (looked for `{ $path }`)
 report-evidence-unreadable = cannot be read: { $reason }
 report-evidence-not-storable = cannot be stored in a bundle: { $reason }
 report-evidence-clash = { $file }:{ $line }: { $item }: evidence `{ $named }` would be stored as `{ $path }`, which another evidence path already takes; rename one of the files
 report-form-name-clash = two answers files are both named `{ $name }` ({ $first } and { $second }); rename one, as the report names forms by file name
-report-probe-evidence = { $path }: { $reason }
+report-probe-evidence = `{ $path }`: { $reason }
 report-probe-evidence-not-json = line { $line } column { $column }: not JSON ({ $error })
 report-probe-evidence-version = not a probe evidence document of format_version { $expected } (found { $found }); make it with `medsec probe --out evidence.json`
 report-probe-evidence-shape = not a probe evidence document ({ $error })
-report-read = cannot read { $path }: { $reason }
+report-read = cannot read `{ $path }`: { $reason }
 report-json = { $path }:{ $line }:{ $column }: not valid report JSON ({ $error })
-report-version = { $path }: format_version { $found } is not supported; this medsec reads format_version { $supported } (a newer medsec may read it)
+report-version = `{ $path }`: format_version { $found } is not supported; this medsec reads format_version { $supported } (a newer medsec may read it)
 report-version-missing = (missing)
 report-serialize = cannot write report.json: { $error }
-report-not-replaced = { $path } was not replaced: { $reason }; nothing was written. Choose a new or empty folder for `--out`, or move this one away first
+report-not-replaced = `{ $path }` was not replaced: { $reason }; nothing was written. Choose a new or empty folder for `--out`, or move this one away first
 report-not-replaced-not-folder = it is not a folder
 report-not-replaced-symlink = it is a symbolic link
-report-not-replaced-no-manifest = it is not a report bundle made by medsec (no { $manifest })
-report-not-replaced-bad-manifest = its { $manifest } is not a manifest (line { $line }: { $reason })
+report-not-replaced-no-manifest = it is not a report bundle made by medsec (no `{ $manifest }`)
+report-not-replaced-bad-manifest = its `{ $manifest }` is not a manifest (line { $line }: { $reason })
 report-not-replaced-not-report = it is not a report bundle made by medsec ({ $reason })
-report-not-replaced-no-report-listed = its manifest does not list { $file }
+report-not-replaced-no-report-listed = its manifest does not list `{ $file }`
 report-not-replaced-unlisted = it holds { $count } file(s) or folder(s) its manifest does not list: { $names }
 report-not-replaced-not-named = its manifest lists { $count } file(s) its report.json does not name, so medsec did not write it: { $names }
 report-not-replaced-changed = { $count } file(s) changed or missing since its manifest was written: { $names }
 report-not-replaced-unreadable = it cannot be read whole ({ $reason })
-report-render-not-a-bundle = { $path } is not a bundle folder (it holds neither report.json nor MANIFEST.sha256); give a folder made by `medsec report`, or its report.json
-report-not-a-report = { $path } is not a medsec report: it lacks { $missing }, which every report.json made by `medsec report` has
+report-render-not-a-bundle = `{ $path }` is not a bundle folder (it holds neither report.json nor MANIFEST.sha256); give a folder made by `medsec report`, or its report.json
+report-not-a-report = `{ $path }` is not a medsec report: it lacks { $missing }, which every report.json made by `medsec report` has
 
 ## signing
 
 signing-prompt-new-key = Passphrase for the new secret key:
 signing-prompt-again = Passphrase (again):
-signing-prompt-key = Passphrase for { $path }:
+signing-prompt-key = Passphrase for `{ $path }`:
 signing-passphrase-env-unset = `--passphrase-env { $var }`: the environment variable { $var } is not set
 signing-passphrase-env-not-utf8 = `--passphrase-env { $var }`: the value is not valid UTF-8
 signing-passphrase-no-terminal = a passphrase is needed and there is no terminal to ask on; use `--passphrase-env VAR`
 signing-passphrase-unreadable = cannot read the passphrase from the terminal: { $reason }
 signing-passphrase-differ = the two passphrases differ; nothing was written
 signing-keygen-key-id = key ID { $key }
-signing-keygen-secret = secret key: { $path } (keep it private; mode 0600)
-signing-keygen-secret-windows = secret key: { $path } (keep it private; its access list lets only this Windows user read it)
-signing-keygen-public = public key: { $path } (give it to the inspectors)
-signing-keygen-unencrypted = warning: { $path } is not encrypted: anyone who can read it can sign in your name
-signing-signed-bundle = signed { $dir }: { $files ->
+signing-keygen-secret = secret key: `{ $path }` (keep it private; mode 0600)
+signing-keygen-secret-windows = secret key: `{ $path }` (keep it private; its access list lets only this Windows user read it)
+signing-keygen-public = public key: `{ $path }` (give it to the inspectors)
+signing-keygen-unencrypted = warning: `{ $path }` is not encrypted: anyone who can read it can sign in your name
+signing-signed-bundle = signed `{ $dir }`: { $files ->
     [one] 1 file
    *[other] { $files } files
 } with key { $key }
-signing-signed-form = signed { $form } with key { $key }: wrote { $signature }
+signing-signed-form = signed `{ $form }` with key { $key }: wrote `{ $signature }`
 signing-trusted-comment = trusted comment: { $comment }
-signing-check-with = check with: { $command }
+signing-check-with = check with: `{ $command }`
 signing-need-dir = give the bundle folder DIR, or `--form FILE` to sign a vendor form
-signing-error-exists = { $path } already exists; use `--force` to overwrite it
-signing-error-key-unreadable = cannot read the { $what } { $path } ({ $detail })
-signing-error-bad-key = { $path }: not a minisign { $what }: { $reason }
+signing-error-exists = `{ $path }` already exists; use `--force` to overwrite it
+signing-error-key-unreadable = cannot read the { $what } `{ $path }` ({ $detail })
+signing-error-bad-key = `{ $path }`: not a minisign { $what }: { $reason }
 signing-what-public-key = public key
 signing-what-secret-key = secret key
 signing-key-empty = the file is empty
@@ -735,15 +735,15 @@ signing-key-no-comment = the first line must be `untrusted comment: ...`
 signing-key-no-key-line = the key line is missing
 signing-key-not-base64 = the key line is not base64
 signing-key-unsupported = unsupported algorithm (expected Ed25519, scrypt or none)
-signing-key-public-given = this is a public key file. `--key` wants the secret key (NAME.key from `medsec keygen`); the public key (NAME.pub) is for `medsec verify --pubkey`
+signing-key-public-given = this is a public key file. `--key` wants the secret key (`NAME.key` from `medsec keygen`); the public key (`NAME.pub`) is for `medsec verify --pubkey`
 signing-key-detail = the key cannot be read ({ $detail })
-signing-error-wrong-passphrase = { $path }: wrong passphrase for this secret key
-signing-error-passphrase-needed = { $path } is encrypted; give its passphrase on a terminal or with `--passphrase-env VAR`
+signing-error-wrong-passphrase = `{ $path }`: wrong passphrase for this secret key
+signing-error-passphrase-needed = `{ $path }` is encrypted; give its passphrase on a terminal or with `--passphrase-env VAR`
 signing-error-empty-passphrase = the passphrase is empty; choose one, or use `--unencrypted` for a key without one
 signing-error-sign = signing failed: { $reason }
 signing-error-report-changed = report.json changed while the bundle was being signed; run the command again
 signing-error-self-check = the signature just written does not verify ({ $code }); the bundle was left unsigned
-signing-error-key-not-private = { $path } can be read by other users (mode { $mode }); a secret key must be private. Run `chmod 600 { $path }` (and make a new key if someone may have copied it)
+signing-error-key-not-private = `{ $path }` can be read by other users (mode { $mode }); a secret key must be private. Run `chmod 600 { $path }` (and make a new key if someone may have copied it)
 signing-unsafe-remove = { $reason }; remove it before signing
 signing-unsafe-unreadable = cannot read: { $reason }
 signing-unsafe-claim = `{ $value }` is empty or holds control characters; it cannot be signed
@@ -762,7 +762,7 @@ signing-manifest-not-a-line = expected `<64 hex digits>  <path>`
 signing-manifest-hash-not-hex = the SHA-256 must be 64 lowercase hex digits
 signing-manifest-no-two-spaces = expected two spaces between hash and path
 signing-manifest-bad-path = `{ $path }`: { $reason }
-signing-manifest-own-file = the manifest may not list { $path }
+signing-manifest-own-file = the manifest may not list `{ $path }`
 signing-manifest-twice = `{ $path }` is listed twice
 signing-refused-name-not-utf8 = the name is not UTF-8
 signing-refused-symlink = symbolic link (bundles hold only regular files)
@@ -839,7 +839,7 @@ verify-signature-untrusted-comment = unexpected untrusted comment `{ $comment }`
 verify-key-wrong = signed with key { $key }, but the key given is { $given }
 verify-key-unknown = signed with key { $key }, which the trusted keys do not list
 verify-signature-legacy = a legacy (not pre-hashed) signature; sign again with a current minisign or medsec
-verify-signature-invalid = the signature does not match { $file } (made with key { $key })
+verify-signature-invalid = the signature does not match `{ $file }` (made with key { $key })
 verify-report-missing = the manifest does not cover report.json
 verify-report-unreadable = cannot read report.json: { $reason }
 verify-key-untrusted = key { $key } is not trusted for institution { $code }
@@ -852,26 +852,26 @@ verify-comment-twice = `{ $field }` appears twice
 verify-comment-missing = `{ $field }` is missing
 verify-comment-version = { $found } is not a version this medsec reads ({ $reads })
 verify-checklist-unknown = checklist { $checklist } with digest { $digest } is not known; give its file with `--checklist PATH`
-verify-checklist-unknown-in-file = { $file }: checklist { $checklist } with digest { $digest } is not known; give its file with `--checklist PATH`
+verify-checklist-unknown-in-file = `{ $file }`: checklist { $checklist } with digest { $digest } is not known; give its file with `--checklist PATH`
 verify-checklist-mismatch = the digest is that of { $actual }, but the report names { $checklist }
 verify-checklist-other-year = the report is for { $fy }, but checklist { $checklist } is for { $checklist_fy }
 verify-fiscal-year-other = the report is for { $fy }, the current fiscal year is { $now }
 verify-generated-at-bad = generated_at is not an RFC 3339 time: `{ $value }`
 verify-findings-disagree-recorded = report.json records `{ $code }` ({ $place }), which checking its answers again does not find
 verify-findings-disagree-rerun = checking the answers again finds `{ $code }` ({ $place }), which report.json does not record
-verify-vendor-not-in-bundle = vendor form { $file } (report.json names the vendor `{ $vendor }`) is not in the bundle, so no vendor signature can be checked
+verify-vendor-not-in-bundle = vendor form `{ $file }` (report.json names the vendor `{ $vendor }`) is not in the bundle, so no vendor signature can be checked
 verify-vendor-not-in-bundle-untrusted = report.json { $field } names a vendor form that is not in the bundle, so no vendor signature can be checked
 verify-vendor-path-unsafe = report.json { $field } names `{ $path }`: { $reason }; not opened
 verify-vendor-path-unlisted = report.json { $field } names `{ $path }`, which the signed manifest does not list; not opened
 verify-vendor-form-not-utf8 = not UTF-8 text
-verify-vendor-form-unreadable = { $file } cannot be read as a vendor form, so report.json cannot be checked against it: { $reason }
-verify-vendor-form-other-vendor = report.json names another vendor than { $file }, which names `{ $vendor }`
-verify-vendor-form-other-answers = report.json does not carry the answers of { $file } as the file has them
-verify-vendor-form-unsigned = { $file } is not signed by its vendor (no { $signature })
-verify-vendor-signature-unchecked = { $file } is signed by its vendor, but vendor keys are only known from `--trusted keys.toml`; not checked
-verify-vendor-key-not-listed = { $file } is signed with key { $key }, which keys.toml does not list for vendor `{ $vendor }`
-verify-vendor-key-no-vendor = { $file } is signed with key { $key }, but neither the form nor its signature names a vendor whose key it could be
-verify-vendor-signature-problem = vendor form { $file }: { $problem }
+verify-vendor-form-unreadable = `{ $file }` cannot be read as a vendor form, so report.json cannot be checked against it: { $reason }
+verify-vendor-form-other-vendor = report.json names another vendor than `{ $file }`, which names `{ $vendor }`
+verify-vendor-form-other-answers = report.json does not carry the answers of `{ $file }` as the file has them
+verify-vendor-form-unsigned = `{ $file }` is not signed by its vendor (no `{ $signature }`)
+verify-vendor-signature-unchecked = `{ $file }` is signed by its vendor, but vendor keys are only known from `--trusted keys.toml`; not checked
+verify-vendor-key-not-listed = `{ $file }` is signed with key { $key }, which keys.toml does not list for vendor `{ $vendor }`
+verify-vendor-key-no-vendor = `{ $file }` is signed with key { $key }, but neither the form nor its signature names a vendor whose key it could be
+verify-vendor-signature-problem = vendor form `{ $file }`: { $problem }
 verify-vendor-comment-mismatch = the vendor's signature says `{ $field }` is `{ $signed }`, the form has `{ $actual }`
 verify-vendor-comment-plain = the vendor's signature does not name the vendor and checklist in its trusted comment (signed by another tool); it still covers the form
 verify-vendor-comment-malformed = the vendor's trusted comment is malformed: { $reason }
@@ -892,14 +892,14 @@ verify-expect-matched = report.json's SHA-256 is { $sha256 }, as given with `--e
 verify-expect-matched-key = report.json's SHA-256 is { $sha256 } and the signing key is { $key }, as given with `--expect`: the printed report belongs to this bundle
 verify-checklist-claims-official = { $checklist } (carried in the bundle) marks { $verified } of its items as checked against the official form, but { $workbook ->
     [none] records no workbook it was imported from
-   *[other] was imported from { $workbook } (SHA-256 { $sha }), which is not an official workbook medsec knows
+   *[other] was imported from `{ $workbook }` (SHA-256 { $sha }), which is not an official workbook medsec knows
 }: its claim to be the official MHLW form is not backed, so check its wording against the official form
 verify-no-probe-evidence = the report carries no probe evidence (made without `medsec probe`), so no answer could be checked against this machine's probes
 verify-empty-probe-evidence = the report's probe evidence holds no probe result (an empty probe configuration), so no answer could be checked against this machine's probes
 verify-no-bundle-found = no bundle found here (no folder holds MANIFEST.sha256 or report.json)
 verify-link-not-followed = a symbolic link to a folder; not followed, so any bundle behind it is not checked
-verify-status-refused = { $path } is not shown: the bundle failed its integrity check (see `medsec verify`)
-verify-status-not-a-bundle = { $path } is not a bundle folder (it holds neither report.json nor MANIFEST.sha256); give a folder made by `medsec report`, or an answers file
+verify-status-refused = `{ $path }` is not shown: the bundle failed its integrity check (see `medsec verify`)
+verify-status-not-a-bundle = `{ $path }` is not a bundle folder (it holds neither report.json nor MANIFEST.sha256); give a folder made by `medsec report`, or an answers file
 verify-status-recorded = Recorded in report.json:
 verify-keygen-entry = For the inspectors' keys.toml (under its `format_version = 1` line):
 verify-keygen-entry-placeholder = Replace { $placeholder } with the institution code (10 digits), or make the key with `--institution CODE` (a vendor's key: `--vendor NAME`).
@@ -913,22 +913,22 @@ verify-contradicted-by-unnamed-probe-no-result = answered Yes to { $item }, but 
 verify-no-key-given = no key to trust was given: `medsec { $command }` needs the public key the bundles are signed with, `--pubkey FILE.pub` for one key or `--trusted keys.toml` for the keys of many institutions; e.g. `medsec { $command } --pubkey hospital.pub bundle/`
 verify-class-warning = warning
 verify-expect-several-bundles = `--expect` names one printed report, but { $count } bundles were found; give the one bundle folder the paper belongs to (`medsec verify BUNDLE --pubkey KEY.pub --expect SHA256`), or verify them all without `--expect`
-verify-checklist-not-inspectors = { $checklist } in the bundle ({ $file }, digest { $theirs }) is not the { $checklist } you hold ({ $origin }, digest { $yours }): the institution answered another text than yours, so its answers were not judged{ $diff ->
+verify-checklist-not-inspectors = { $checklist } in the bundle (`{ $file }`, digest { $theirs }) is not the { $checklist } you hold ({ $origin }, digest { $yours }): the institution answered another text than yours, so its answers were not judged{ $diff ->
     [none] {""}
    *[other] ; see which items differ with `{ $diff }`
 }
-verify-checklist-official-source-yours = { $checklist } (carried in the bundle) is the same as yours (digest { $digest }), imported from the official workbook { $workbook }, which medsec knows by its SHA-256
-verify-checklist-official-unconfirmed = { $checklist } (carried in the bundle) records as its source the official workbook { $workbook }, which medsec knows by its SHA-256, but its wording was not confirmed against that workbook here, and a checklist file can be edited after import: verify again with the official workbook you downloaded, `{ $command }` (with your `--pubkey` or `--trusted`); verify then compares the sections, printed numbers, wording and scope of every item and says whether they are the official ones
-verify-checklist-official-confirmed = { $checklist } (carried in the bundle) records as its source the official workbook { $workbook }, and its wording is confirmed: the sections, printed numbers, wording and scope of every item and the fill-in rules are those of the official workbook you gave (`{ $given }`, SHA-256 as medsec knows it)
-verify-workbook-not-official = the workbook you gave (`{ $given }`, SHA-256 { $sha }) is not the official { $file } (SHA-256 { $official }): it does not confirm the wording of a checklist imported from the official one; download the official workbook from { $url } and give that
-verify-checklist-wording-differs = { $checklist } in the bundle ({ $file }) is not the text of the workbook you hold (`{ $given }`): { $differences }. The institution answered another text than yours, so its answers were not judged; see the changes with `{ $diff }`
+verify-checklist-official-source-yours = { $checklist } (carried in the bundle) is the same as yours (digest { $digest }), imported from the official workbook `{ $workbook }`, which medsec knows by its SHA-256
+verify-checklist-official-unconfirmed = { $checklist } (carried in the bundle) records as its source the official workbook `{ $workbook }`, which medsec knows by its SHA-256, but its wording was not confirmed against that workbook here, and a checklist file can be edited after import: verify again with the official workbook you downloaded, `{ $command }` (with your `--pubkey` or `--trusted`); verify then compares the sections, printed numbers, wording and scope of every item and says whether they are the official ones
+verify-checklist-official-confirmed = { $checklist } (carried in the bundle) records as its source the official workbook `{ $workbook }`, and its wording is confirmed: the sections, printed numbers, wording and scope of every item and the fill-in rules are those of the official workbook you gave (`{ $given }`, SHA-256 as medsec knows it)
+verify-workbook-not-official = the workbook you gave (`{ $given }`, SHA-256 { $sha }) is not the official `{ $file }` (SHA-256 { $official }): it does not confirm the wording of a checklist imported from the official one; download the official workbook from { $url } and give that
+verify-checklist-wording-differs = { $checklist } in the bundle (`{ $file }`) is not the text of the workbook you hold (`{ $given }`): { $differences }. The institution answered another text than yours, so its answers were not judged; see the changes with `{ $diff }`
 verify-wording-differs-form = the form itself (edition, form or title) differs
 verify-wording-differs-sections = the headings of sections { $sections } differ
 verify-wording-differs-items = the wording, section, scope or requirement of { $items } differs, or one side lacks it
 verify-wording-differs-rules = the fill-in rules differ
 verify-checklist-gate-named = { $checklist } (carried in the bundle) takes { $theirs } as the gate question (医療情報システムの有無), named at import with `--map gate=`; the workbook read by itself gives { $read }: its wording is the workbook's, whether that item is the form's gate question is yours to see
 verify-gate-none = none
-verify-added-checklists-unreadable = the checklists added with `checklist add` ({ $path }) could not be read ({ $error }); verify goes on without them
+verify-added-checklists-unreadable = the checklists added with `checklist add` (`{ $path }`) could not be read ({ $error }); verify goes on without them
 
 ## lint
 
@@ -950,9 +950,9 @@ lint-summary-unreadable = { $count ->
    *[other] { $count } files or folders
 } could not be read (the errors on standard error): nothing in them was checked
 lint-not-utf8 = not UTF-8 text; save the file as UTF-8
-lint-unreadable = cannot read checklist { $path }: { common-io-error }
-lint-unreadable-folder = cannot read folder { $path }: { common-io-error }
-lint-unlistable-folder = cannot list folder { $path }: { common-io-error }
+lint-unreadable = cannot read checklist `{ $path }`: { common-io-error }
+lint-unreadable-folder = cannot read folder `{ $path }`: { common-io-error }
+lint-unlistable-folder = cannot list folder `{ $path }`: { common-io-error }
 lint-duplicate-checklist = { $checklist } is also defined in { $first }
 lint-parse-error = the TOML is not written correctly here (detail: { $detail })
 lint-unsupported-format-version-newer = format_version { $found } is not supported; this medsec reads format_version { $supported } (a newer medsec may read it)
@@ -1001,7 +1001,7 @@ lint-verified-with-note = { $item } is verified = true but still has an `unverif
 lint-unverified-wording = { $item }: wording or number not yet checked against { $against }; add an `unverified` note saying what
 lint-unverified-wording-note = { $item }: not yet checked against { $against }: { $note }
 lint-unverified-note-in-english = what is unconfirmed is in the checklist file's `unverified` note (in English)
-lint-unverified-workbook = { $item }: wording imported from { $file }, which is not an official workbook known to medsec, so it is not checked against the official wording
+lint-unverified-workbook = { $item }: wording imported from `{ $file }`, which is not an official workbook known to medsec, so it is not checked against the official wording
 lint-config-unknown-key = unknown key `{ $key }`; only `deny` and `allow` exist
 lint-config-not-a-list = `{ $key }` takes a list, e.g. `{ $key } = ["{ $example }"]`
 lint-config-not-text = `{ $key }` lists words in quotes, e.g. `"{ $example }"`
@@ -1142,15 +1142,15 @@ report-html-csv-item-id = Item ID
 report-html-csv-round = Round
 report-html-csv-answer = Answer
 report-html-csv-unverified = Wording unverified
-report-html-refused = { $path } is not shown: its integrity or signature check failed (tampered content is never shown as valid):
-report-html-written = Wrote { $path }.
+report-html-refused = `{ $path }` is not shown: its integrity or signature check failed (tampered content is never shown as valid):
+report-html-written = Wrote `{ $path }`.
 out-format-mismatch = `--format { $format }` does not match `--out` `{ $path }`, whose extension says { $named }: give only one of them, or make them agree.
 report-html-xlsx-needs-out = An XLSX workbook is written to a file: give `--out FILE.xlsx` (or `--out -` to send it to standard output).
 
 ## workbook
 
-workbook-encrypted = { $file } is not an XLSX (zip) file but an OLE compound file: a password-protected (encrypted) workbook, or an old .xls. Open it in Excel, remove the password or save it as .xlsx, and import that copy.
-workbook-unreadable = { $file }: { $reason }
+workbook-encrypted = `{ $file }` is not an XLSX (zip) file but an OLE compound file: a password-protected (encrypted) workbook, or an old .xls. Open it in Excel, remove the password or save it as .xlsx, and import that copy.
+workbook-unreadable = `{ $file }`: { $reason }
 workbook-too-many-cells = Sheet { $sheet }: its merged cells would fill more than { $max } cells; it was not read.
 workbook-several-sheets = Several sheets look like checklists: { $sheets }. Choose one with `--sheet NAME`.
 workbook-no-items = The header at { $header } was found ({ $layout }), but no numbered item (①, (1), 1-①, 2-(3)) follows it. State the layout with `--map`.
@@ -1159,7 +1159,7 @@ workbook-not-japanese = { $cell }: the wording of item { $number } has no Japane
 workbook-duplicate-number = { $cell }: item { $number } appears twice (first at { $first }). Correct the workbook, or give each row its scope (サーバ, 端末PC…).
 workbook-unknown-scope = { $cell }: `{ $value }` is not a scope (サーバ, 端末PC, ネットワーク機器, 医療情報システム全般). State the layout without that column with `--map`.
 workbook-section-too-large = { $cell }: section { $section }; sections are numbered 0 to 9.
-workbook-no-edition = The edition is not known: { $file } is not a known official workbook, and its title names no fiscal year (令和N年度). Give it with `--edition`, e.g. `--edition fy2026`.
+workbook-no-edition = The edition is not known: `{ $file }` is not a known official workbook, and its title names no fiscal year (令和N年度). Give it with `--edition`, e.g. `--edition fy2026`.
 workbook-bad-edition = `{ $edition }` is not an edition; write fyYYYY, e.g. fy2026.
 workbook-bad-id = The checklist id `{ $id }` must be PUBLISHER-{ $form }, e.g. mhlw-{ $form }.
 workbook-bad-map-key = `--map`: unknown key `{ $key }`; the keys are number, text, section, scope, header-rows and gate.
@@ -1167,7 +1167,7 @@ workbook-bad-map-column = `--map`: `{ $key }={ $value }` is not a column; write 
 workbook-bad-map-rows = `--map`: header-rows=`{ $value }` is not a number of rows.
 workbook-bad-map-text = `--map`: the wording column is missing; add text=COLUMN.
 workbook-bad-map-toml = `--map` file: { $reason }
-workbook-registry = Cannot read the list of official workbooks { $path }: { $reason }
+workbook-registry = Cannot read the list of official workbooks `{ $path }`: { $reason }
 workbook-notes-imported = Imported by `medsec checklist import` from sheet { $sheet } of the workbook { $file } (SHA-256 { $sha256 }). The wording is as in the cells, with line breaks inside cells joined. The English texts are the Japanese wording, untranslated.
 workbook-notes = { $imported } { $provenance }
 workbook-notes-official = The workbook is the official { $form } workbook (published { $published }), known to medsec by its SHA-256.
@@ -1184,19 +1184,19 @@ workbook-imported = Imported { $items ->
     [one] 1 section
    *[other] { $sections } sections
 } as { $checklist }, from the header at { $header } ({ $layout }).
-workbook-official = { $file } is the official { $form } workbook ({ $edition }), known by its SHA-256: the items are marked verified.
-workbook-unofficial = { $file } is not an official workbook known to medsec: the items are marked unverified (verified = false).
-workbook-hash-differs = { $file } has the name of an official workbook, but its SHA-256 { $sha256 } is not the official { $official }: it is not the published file, and the items are marked unverified.
+workbook-official = `{ $file }` is the official { $form } workbook ({ $edition }), known by its SHA-256: the items are marked verified.
+workbook-unofficial = `{ $file }` is not an official workbook known to medsec: the items are marked unverified (verified = false).
+workbook-hash-differs = `{ $file }` has the name of an official workbook, but its SHA-256 { $sha256 } is not the official { $official }: it is not the published file, and the items are marked unverified.
 workbook-skipped = Rows without a number were left out: { $cells }.
-workbook-written = Written to { $path }. Use it with `--checklist { $path }`, or keep it with `medsec checklist add { $path }`.
-workbook-out-exists = { $path } exists; use `--force` to replace it.
-workbook-write-failed = Cannot write { $path }: { $reason }
-workbook-read-failed = Cannot read { $path }: { $reason }
-workbook-add-lint-failed = { $path } did not pass `medsec checklist lint` and was not added.
+workbook-written = Written to `{ $path }`. Use it with `--checklist { $path }`, or keep it with `medsec checklist add { $path }`.
+workbook-out-exists = `{ $path }` exists; use `--force` to replace it.
+workbook-write-failed = Cannot write `{ $path }`: { $reason }
+workbook-read-failed = Cannot read `{ $path }`: { $reason }
+workbook-add-lint-failed = `{ $path }` did not pass `medsec checklist lint` and was not added.
 workbook-add-no-folder = This system has no folder for user data; set MEDSEC_DATA_DIR to a folder.
-workbook-added = Added { $checklist } as { $path }; commands now find it without `--checklist`.
-workbook-add-exists = { $path } already holds another file for { $checklist }; use `--force` to replace it.
-workbook-add-same = { $checklist } is already in { $path }.
+workbook-added = Added { $checklist } as `{ $path }`; commands now find it without `--checklist`.
+workbook-add-exists = `{ $path }` already holds another file for { $checklist }; use `--force` to replace it.
+workbook-add-same = { $checklist } is already in `{ $path }`.
 workbook-column-not-imported = Column 「{ $header }」 ({ $cell }) was not imported: medsec's checklist format has no place for it. Cells with content: { $cells }. Read them in the workbook itself.
 workbook-column-not-imported-unnamed = A column without a header has content ({ $cell } and others) and was not imported: medsec's checklist format has no place for it. Cells with content: { $cells }.
 
@@ -1217,7 +1217,7 @@ render-list-unverified = Unverified
 render-list-digest = Digest
 render-list-origin = Origin
 render-origin-bundled = bundled
-render-origin-bundled-path = bundled:{ $path }
+render-origin-bundled-path = bundled:`{ $path }`
 # $wareki is the Japanese era form, for the Japanese text only.
 render-fiscal-year = FY{ $year }{ $wareki ->
    *[other] {""}
@@ -1266,7 +1266,7 @@ summarize-probes-none = no evidence
 summarize-written = wrote the summary of { $count ->
     [one] 1 bundle
    *[other] { $count } bundles
-} to { $path }
+} to `{ $path }`
 summarize-xlsx-needs-out = an XLSX summary is written to a file: give `--out FILE`
 summarize-sheet = bundles
 summarize-col-code-prefecture = prefecture of the code
@@ -1285,16 +1285,16 @@ check-progress = [{ $step }/{ $steps }] { $what }
 check-progress-probe = { $step }: { $probe }
 check-heading = == { $what } ==
 check-no-answers = no answers file here: give one with `--answers FILE`, or make one with `medsec init` and fill it in (on a terminal, `medsec check` makes it and asks the questions)
-check-answers-not-found = { $path } does not exist: make it with `{ $command }` and fill it in (on a terminal, `medsec check` makes it and asks the questions)
+check-answers-not-found = `{ $path }` does not exist: make it with `{ $command }` and fill it in (on a terminal, `medsec check` makes it and asks the questions)
 check-several-answers = several answers files here ({ $files }); name the one to check with `--answers FILE`
-check-passphrase-needed = the key { $path } needs its passphrase and medsec may not ask (no terminal, `--non-interactive` or `--format json`); name the environment variable that holds it with `--passphrase-env VAR`
-check-cannot-write = cannot write { $path }: { $error }
+check-passphrase-needed = the key `{ $path }` needs its passphrase and medsec may not ask (no terminal, `--non-interactive` or `--format json`); name the environment variable that holds it with `--passphrase-env VAR`
+check-cannot-write = cannot write `{ $path }`: { $error }
 check-written = Written:
-check-written-answers = answers file: { $path } (new)
-check-written-evidence = probe evidence: { $path }
-check-written-bundle = signed report bundle: { $path } (key { $key })
-check-written-html = report to read and print: { $path }
-check-written-throwaway-key = throwaway key: { $secret } and { $public }
+check-written-answers = answers file: `{ $path }` (new)
+check-written-evidence = probe evidence: `{ $path }`
+check-written-bundle = signed report bundle: `{ $path }` (key { $key })
+check-written-html = report to read and print: `{ $path }`
+check-written-throwaway-key = throwaway key: `{ $secret }` and `{ $public }`
 check-none = nothing
 check-missing = Missing:
 check-missing-incomplete = the answers are incomplete (see the status above)
@@ -1320,19 +1320,19 @@ check-missing-throwaway-key = the bundle is signed with a throwaway key, which n
 check-next = Next:
 check-next-answer = answer the open items with `medsec answer { $file }` (or edit the file), then run `{ $command }` again
 check-next-verify-failed = do not hand this bundle over; run `{ $command }` again, and report the problem if it stays
-check-next-fix-probes = fix what the probes found, or correct the answer in { $file }, then run `{ $command }` again
+check-next-fix-probes = fix what the probes found, or correct the answer in `{ $file }`, then run `{ $command }` again
 check-next-verify = read the findings with `{ $command }`
-check-next-keygen-again = make the institution's own key with `medsec keygen --out NAME`, give NAME.pub to the inspectors, and run `{ $command }` again
+check-next-keygen-again = make the institution's own key with `medsec keygen --out NAME`, give `NAME.pub` to the inspectors, and run `{ $command }` again
 check-result-ok-but-missing = The check ran to the end, but what is listed under Missing is still left: take the next step above.
-check-next-done = print { $html } for the on-site inspection (立入検査), keep { $bundle }, and give the inspectors { $public }
+check-next-done = print `{ $html }` for the on-site inspection (立入検査), keep `{ $bundle }`, and give the inspectors `{ $public }`
 check-result-ok = The year's check is done.
 check-result-ok-year = The check for FY{ $year } ({ $wareki }) is done.
 check-result-findings = The year's check has findings (exit 1).
 check-result-failed = The year's check failed.
 check-missing-unusable = the answers cannot be used (see the problems above)
-check-next-fix-answers = correct the problems in { $file } (or a vendor form it lists), then run `{ $command }` again
+check-next-fix-answers = correct the problems in `{ $file }` (or a vendor form it lists), then run `{ $command }` again
 check-done-step = ✓ [{ $step }/{ $steps }] { $sentence }
-check-done-answers = Checked the answers file { $path }.
+check-done-answers = Checked the answers file `{ $path }`.
 check-done-status = { $complete ->
     [yes] The answers are complete.
    *[no] The answers are not complete.
@@ -1345,7 +1345,7 @@ check-done-key = { $throwaway ->
     [yes] Signing with the throwaway key { $key }.
    *[no] Signing with the key { $key }.
 }
-check-done-report = Wrote the signed report to { $path }.
+check-done-report = Wrote the signed report to `{ $path }`.
 check-done-verify = { $result ->
     [valid] Verified the report just written: it is valid.
     [findings] Verified the report just written: it has findings.
@@ -1392,11 +1392,11 @@ probes-windows-netstat-fallback = { $cause ->
     [not-understood] PowerShell's answer could not be read ({ $detail })
    *[other] PowerShell failed ({ $detail })
 }, so listening ports were read with `netstat -ano`; running services are not known
-probes-windows-backup-on-network-share = the backup is on the network share { $path }, reachable from this machine now; ransomware running here can encrypt or delete it too: keep another generation offline or where this machine cannot write
-probes-windows-backup-on-mapped-drive = the backup is on the mapped network drive { $drive }, connected now; ransomware running here can encrypt or delete it too: keep another generation offline or where this machine cannot write
-probes-windows-backup-on-removable-drive = the backup is on the removable drive { $drive }, connected now; a USB disk that stays connected is reachable by ransomware: disconnect it after each backup and keep another generation offline
+probes-windows-backup-on-network-share = the backup is on the network share `{ $path }`, reachable from this machine now; ransomware running here can encrypt or delete it too: keep another generation offline or where this machine cannot write
+probes-windows-backup-on-mapped-drive = the backup is on the mapped network drive `{ $drive }`, connected now; ransomware running here can encrypt or delete it too: keep another generation offline or where this machine cannot write
+probes-windows-backup-on-removable-drive = the backup is on the removable drive `{ $drive }`, connected now; a USB disk that stays connected is reachable by ransomware: disconnect it after each backup and keep another generation offline
 probes-windows-backup-on-usb-disk = the backup is on the USB disk `{ $drive }`, connected now (Windows counts it as a fixed drive); a USB disk that stays connected is reachable by ransomware: disconnect it after each backup and keep another generation offline
-probes-windows-backup-on-system-drive = the backup is on the system drive { $drive }; if this machine is infected, the backup is lost with it: keep another generation on other media or offline
+probes-windows-backup-on-system-drive = the backup is on the system drive `{ $drive }`; if this machine is infected, the backup is lost with it: keep another generation on other media or offline
 probes-windows-flag-builtin-administrator-enabled = the built-in Administrator is enabled (an administrator account shared by several people; give each administrator an account of their own)
 probes-windows-flag-guest-enabled = the built-in Guest account is enabled
 probes-windows-flag-password-not-required = can be used without a password (PasswordRequired is off)
@@ -1438,11 +1438,11 @@ rules-data-lint-reference-only-required = [rules] reference_only lists `required
 rules-data-lint-requirement-unlisted = items have requirement `{ $requirement }`, which [rules] reference_only does not list
 rules-data-lint-next-year-without-items = [rules] next_year_target is set, but no item is `next-year`
 rules-data-verify-target-passed-since-signing = { $item }: the target date { $date } has passed since the report was made ({ $signed }); as of { $as_of } ask whether the measure is in place
-rules-data-verify-checklist-file-invalid = the checklist file { $file } carried in the bundle cannot be read: { $reason }
-rules-data-verify-checklist-file-mismatch = the checklist file { $file } carried in the bundle has digest { $found }, but report.json names { $named }
-rules-data-verify-checklist-no-source = { $checklist } ({ $file }, carried in the bundle) records no official workbook as its source: it is not an official MHLW form, so check its wording yourself
-rules-data-verify-checklist-official-source = { $checklist } (carried in the bundle) records as its source the official workbook { $workbook }, which medsec knows by its SHA-256; to be sure its wording was not edited after import, run `medsec checklist import { $workbook }` on the official file and compare the digest with { $digest }
-rules-data-verify-checklist-not-official = { $checklist } (carried in the bundle) was imported from { $workbook }, which is not an official workbook medsec knows (SHA-256 { $sha }): it is not an official MHLW form, so check its wording yourself
+rules-data-verify-checklist-file-invalid = the checklist file `{ $file }` carried in the bundle cannot be read: { $reason }
+rules-data-verify-checklist-file-mismatch = the checklist file `{ $file }` carried in the bundle has digest { $found }, but report.json names { $named }
+rules-data-verify-checklist-no-source = { $checklist } (`{ $file }`, carried in the bundle) records no official workbook as its source: it is not an official MHLW form, so check its wording yourself
+rules-data-verify-checklist-official-source = { $checklist } (carried in the bundle) records as its source the official workbook `{ $workbook }`, which medsec knows by its SHA-256; to be sure its wording was not edited after import, run `medsec checklist import { $workbook }` on the official file and compare the digest with { $digest }
+rules-data-verify-checklist-not-official = { $checklist } (carried in the bundle) was imported from `{ $workbook }`, which is not an official workbook medsec knows (SHA-256 { $sha }): it is not an official MHLW form, so check its wording yourself
 rules-data-list-guideline = Guideline
 rules-data-show-rules = Fill-in rules
 rules-data-show-next-year = {" "}(items for the next year: { $window })
@@ -1549,7 +1549,7 @@ diff-ci-git-missing = cannot run `git` ({ $detail }); comparing git revisions ne
 diff-ci-unknown-revision = git does not know the revision `{ $revision }` ({ $detail })
 diff-ci-not-a-repository = cannot compare revisions: { $detail }. Run it inside a git repository, or compare two folders or two files.
 diff-ci-no-checklists = Neither `{ $old }` nor `{ $new }` has a checklist file (.toml) under { $paths }: check the path.
-diff-ci-git-failed = git could not read { $path } at revision `{ $revision }` ({ $detail })
+diff-ci-git-failed = git could not read `{ $path }` at revision `{ $revision }` ({ $detail })
 diff-ci-checklist-failed = { $place }: { $detail }
 diff-ci-mixed-sides = { $old } and { $new } must both be folders, or both checklists
 ## checklist-extends
@@ -1577,20 +1577,20 @@ checklist-extends-show-reason = Reason
 ## checklist-new
 checklist-new-invalid-edition = `--edition`: `{ $edition }` is not an edition; write fyYYYY, e.g. `fy2026`
 checklist-new-not-later = `--edition`: `{ $edition }` is not after `{ $from }`: a new edition follows the one it is made from
-checklist-new-source = { $file }: `{ $key }` is missing or not readable; the file cannot be scaffolded from
+checklist-new-source = `{ $file }`: `{ $key }` is missing or not readable; the file cannot be scaffolded from
 checklist-new-notes = Draft of the { $year } edition ({ $wareki }), made by `medsec checklist new` from `{ $from }`. Every item is carried from that edition and is unverified until checked against the new form; edition, fiscal year, title and rules were advanced; the publication date is left out until known, and the Guideline version is taken from the facts medsec has on the new edition where it has them. Replace this note with what is known about the new edition.
 checklist-new-carried = Carried from `{ $from }` (item `{ $id }`) by `medsec checklist new`: check wording, number and scope against the new form.
 checklist-new-previous-note = Earlier note: { $note }
 checklist-new-guideline-carried = carried from { $from }: check it for { $edition }
-checklist-new-written = wrote { $path } ({ $checklist }, { $count } items, all unverified); next: edit the wording, then `medsec checklist lint { $path }` and `medsec checklist diff { $from } { $path }`
-checklist-new-out-exists = { $path } exists; use `--force` to replace it
-checklist-new-write-failed = cannot write { $path }: { $reason }
+checklist-new-written = wrote `{ $path }` ({ $checklist }, { $count } items, all unverified); next: edit the wording, then `medsec checklist lint { $path }` and `medsec checklist diff { $from } { $path }`
+checklist-new-out-exists = `{ $path }` exists; use `--force` to replace it
+checklist-new-write-failed = cannot write `{ $path }`: { $reason }
 checklist-new-notes-joined = { $made } { $official }
-checklist-new-notes-official = Title, form name, institutions served (serves) and source_url come from medsec's data on the official { $form } workbook { $file } (published { $published }). The fill-in rules ([rules]) are carried from `{ $from }` and not confirmed for this edition.
+checklist-new-notes-official = Title, form name, institutions served (serves) and source_url come from medsec's data on the official { $form } workbook `{ $file }` (published { $published }). The fill-in rules ([rules]) are carried from `{ $from }` and not confirmed for this edition.
 checklist-new-rules-carried = fill-in rules carried from the source edition, not confirmed for { $edition } (their sources there: { $sources }); `sources` names what records this edition's form.
 checklist-new-form-not-in-edition = medsec's data on { $edition } knows the forms { $forms }, and no { $form } form: the title and the institutions served are carried unchanged; to start from the new form, use `medsec checklist import`
 ## answers-workbook
-answers-workbook-layout = { $file } cannot be read as a filled checklist: { $reason }
+answers-workbook-layout = `{ $file }` cannot be read as a filled checklist: { $reason }
 answers-workbook-no-answer-column = { $sheet } has no column headed はい (yes), いいえ (no) or 回答 (answer) (the header was searched from { $header }).
 answers-workbook-ambiguous = { $cells }: more than one answer is marked for { $item }, round { $round }. Keep one.
 answers-workbook-bad-mark = { $cell }: "{ $value }" is not a mark. The marks read are ●, ○, ◯, 〇, ✓, ✔, レ, x, X, 1 and TRUE (the answer of the column they are in); for no mark, leave the cell empty or write 0 or FALSE.
@@ -1605,7 +1605,7 @@ answers-workbook-no-answer = { $cell }: { $item }, round { $round }, has a date 
 answers-workbook-no-layout = No layout of the official form (workbook) is recorded for { $checklist }. `--layout official` works for checklists imported with `medsec checklist import`; export this one without `--layout`.
 answers-workbook-no-column = This form has no column for the answer "{ $answer }" of { $item }, round { $round }.
 answers-workbook-write = Cannot make the workbook: { $reason }
-answers-workbook-export-done = Wrote { $sheet } in the layout of the official form, to print or hand over. After filling it in, import it with `medsec answer { $path } --import { $sheet }`.
+answers-workbook-export-done = Wrote `{ $sheet }` in the layout of the official form, to print or hand over. After filling it in, import it with `medsec answer { $path } --import { $sheet }`.
 answers-workbook-export-left-out = { $count ->
     [one] One value (note, reason or date) has
    *[other] { $count } values (notes, reasons or dates) have
@@ -1626,19 +1626,19 @@ answers-workbook-header-checked-on = Date checked
 answers-workbook-header-target-date = Target date
 answers-workbook-header-reason = Reason
 answers-workbook-header-note = Note
-answers-workbook-xlsx-only = `--layout official` writes .xlsx only ({ $path }).
+answers-workbook-xlsx-only = `--layout official` writes .xlsx only (`{ $path }`).
 ## polish
 polish-status-next-probe = Next: check the machines with `medsec probe --answers { $file } --out evidence.json`, then make the report with `medsec report --answers { $file } --evidence evidence.json --out bundle`; or do it all with `medsec check --answers { $file }`.
 polish-status-next-report = Next: make the report with `medsec report --answers { $file } --evidence { $evidence } --out bundle`; or do it all with `medsec check --answers { $file }`.
 polish-institution-code-prefecture-mismatch = institution code `{ $code }`: its first two digits { $number } are the prefecture number of { $expected }, but the prefecture given is “{ $given }”; check which one is right
-polish-summarize-unusable = { $path }: could not be read, so it was not checked ({ $code }); `medsec verify { $path }` says why
-summarize-no-bundle-here = { $path }: holds no report bundle (no folder with MANIFEST.sha256 or report.json); give a folder that holds bundles ({ $code }).
-summarize-not-a-folder = { $path }: a file, not a folder: give the folder of a report bundle, or a folder that holds bundles ({ $code }).
-summarize-path-missing = { $path }: no such file or folder; check the path ({ $code }).
+polish-summarize-unusable = `{ $path }`: could not be read, so it was not checked ({ $code }); `medsec verify { $path }` says why
+summarize-no-bundle-here = `{ $path }`: holds no report bundle (no folder with MANIFEST.sha256 or report.json); give a folder that holds bundles ({ $code }).
+summarize-not-a-folder = `{ $path }`: a file, not a folder: give the folder of a report bundle, or a folder that holds bundles ({ $code }).
+summarize-path-missing = `{ $path }`: no such file or folder; check the path ({ $code }).
 polish-edition = FY{ $year } edition ({ $wareki })
 ## checklist-import
-checklist-import-rules-intro-official = Fill-in rules read from the columns of the official workbook { $file } (the publisher's own file). What columns cannot show is unknown: medsec's sources do not confirm it for { $edition }.
-checklist-import-rules-intro-other = Fill-in rules inferred from the columns of { $file }, which is not an official workbook known to medsec. What columns cannot show is unknown.
+checklist-import-rules-intro-official = Fill-in rules read from the columns of the official workbook `{ $file }` (the publisher's own file). What columns cannot show is unknown: medsec's sources do not confirm it for { $edition }.
+checklist-import-rules-intro-other = Fill-in rules inferred from the columns of `{ $file }`, which is not an official workbook known to medsec. What columns cannot show is unknown.
 checklist-import-rules-no-answer-columns = { $key }: no answer columns (はい, いいえ, 確認日…) were found, so it is unknown.
 checklist-import-rules-checked-on-column = checked_on: a 確認日 column at { $cells }, so a date checked is required.
 checklist-import-rules-checked-on-none = checked_on: answer columns at { $cells }, but no 確認日 column, so none is asked.
@@ -1657,7 +1657,7 @@ checklist-import-gate-found = imported { $cell } as the gate question (医療情
 checklist-import-gate-not-found = no gate question (医療情報システムの有無) was found; where the form has one, name its row with `--map gate=ROW`
 checklist-import-bad-map-gate = `--map`: gate=`{ $value }` is not a row (gate=5), an item number (gate=0, gate=1-①, or gate=① where the sheet numbers straight through) or none
 checklist-import-map-gate-not-found = `--map gate={ $value }`: no row with wording there (or no item with that number) on sheet { $sheet }; rows are Excel's row numbers, from 1
-checklist-import-id-from-file = { $file } is not an official workbook, so its checklist is named after the file, not after MHLW: { $checklist }. To name it yourself, give `--id NAME-{ $form }` (e.g. `--id clinic-{ $form }`).
+checklist-import-id-from-file = `{ $file }` is not an official workbook, so its checklist is named after the file, not after MHLW: { $checklist }. To name it yourself, give `--id NAME-{ $form }` (e.g. `--id clinic-{ $form }`).
 checklist-import-untitled-sections = The sheet prints no heading for { $count ->
     [one] section
    *[other] sections
@@ -1681,7 +1681,7 @@ answers-import-problems = { $count ->
     [one] {" "}(also 1 warning)
    *[other] {" "}(also { $warnings } warnings)
 }:
-answers-import-workbook-problems = { $file } has { $count ->
+answers-import-workbook-problems = `{ $file }` has { $count ->
     [one] one problem
    *[other] { $count } problems
   }, so nothing was imported{ $warnings ->
@@ -1696,15 +1696,15 @@ answers-import-attention = { $count ->
 answers-import-unknown-scope = { $row }: the scope `{ $scope }` fits no row of number `{ $number }` (its rows: { $candidates }); write the scope of one of them
 
 ## inspector
-inspector-report-not-verified = warning: { $path } is not in a signed bundle (no MANIFEST.sha256 beside it), so it is shown unverified: nothing proves who made it or that it was not changed; give the bundle folder to `medsec verify`
+inspector-report-not-verified = warning: `{ $path }` is not in a signed bundle (no MANIFEST.sha256 beside it), so it is shown unverified: nothing proves who made it or that it was not changed; give the bundle folder to `medsec verify`
 inspector-evidence-no-institution = the probe evidence records no institution (made without `medsec probe --answers`, or by an older medsec), so nothing ties it to this institution's machines
 inspector-evidence-other-institution = the probe evidence was made for another institution (code `{ $evidence_code }`, “{ $evidence_name }”), not for this one (code `{ $code }`, “{ $name }”); run `medsec probe --answers` on this institution's machine
 inspector-evidence-before-fiscal-year = the probe evidence was made on { $date }, before { $fy } began; run `medsec probe` again this fiscal year
 inspector-evidence-after-report = the probe evidence finished at { $finished }, after the report was made ({ $made }); a report can only carry evidence made before it
 inspector-source-probe-evidence = probe evidence
 inspector-summarize-col-evidence-findings = probe evidence findings
-inspector-recorded-file = answers file { $file } (recorded in report.json)
-inspector-item-of-recorded-file = answers file { $file } (recorded in report.json): { $item }
+inspector-recorded-file = answers file `{ $file }` (recorded in report.json)
+inspector-item-of-recorded-file = answers file `{ $file }` (recorded in report.json): { $item }
 inspector-status-complete-with-recorded-errors = complete, but the report records findings: { $errors ->
     [one] 1 error
    *[other] { $errors } errors
@@ -1712,9 +1712,9 @@ inspector-status-complete-with-recorded-errors = complete, but the report record
     [one] 1 warning
    *[other] { $warnings } warnings
 }
-inspector-status-unsigned = note: { $path } is not signed; only its files were checked against MANIFEST.sha256, so nothing proves who made it
-inspector-status-signature-not-checked = note: the signature of { $path } was not checked (`status` takes no key); only its files were checked against MANIFEST.sha256; check who signed it with `medsec verify --pubkey KEY.pub { $bundle }`
-inspector-verify-give-folder = hint: { $path } is a file in a bundle; give the bundle folder { $dir }
+inspector-status-unsigned = note: `{ $path }` is not signed; only its files were checked against MANIFEST.sha256, so nothing proves who made it
+inspector-status-signature-not-checked = note: the signature of `{ $path }` was not checked (`status` takes no key); only its files were checked against MANIFEST.sha256; check who signed it with `medsec verify --pubkey KEY.pub { $bundle }`
+inspector-verify-give-folder = hint: `{ $path }` is a file in a bundle; give the bundle folder `{ $dir }`
 
 ## probes-backup
 probes-backup-snapshot = { $id } ({ $details })
@@ -1729,15 +1729,15 @@ signing-files-line-untrusted = the `untrusted comment:` line
 signing-files-line-signature = the signature line
 signing-files-line-trusted = the `trusted comment:` line
 signing-files-line-global = the global signature line
-signing-files-signature-not-text = the signature file { $file } is not text (neither UTF-8 nor UTF-16)
-signing-files-signature-empty = the signature file { $file } is empty
-signing-files-signature-truncated = the signature file { $file } is cut short: line { $line } ({ $what }) is missing; copy the file as it was signed again
-signing-files-signature-no-comment-start = line { $line } of the signature file { $file } is not { $what }: the file is no minisign signature, or was changed
-signing-files-signature-not-base64 = line { $line } ({ $what }) of the signature file { $file } holds characters that are not base64: the file was changed
-signing-files-signature-cut = the signature file { $file } is cut short in line { $line } ({ $what }: { $found } bytes of { $want }); copy the file as it was signed again
-signing-files-signature-length = line { $line } ({ $what }) of the signature file { $file } holds { $found } bytes, not { $want }: the file was changed
-signing-files-signature-algorithm = the signature kind `{ $algorithm }` on line 2 of the signature file { $file } is not minisign's (Ed, ED)
-signing-files-signature-extra = the signature file { $file } has lines after the fourth; a minisign signature file has four
+signing-files-signature-not-text = the signature file `{ $file }` is not text (neither UTF-8 nor UTF-16)
+signing-files-signature-empty = the signature file `{ $file }` is empty
+signing-files-signature-truncated = the signature file `{ $file }` is cut short: line { $line } ({ $what }) is missing; copy the file as it was signed again
+signing-files-signature-no-comment-start = line { $line } of the signature file `{ $file }` is not { $what }: the file is no minisign signature, or was changed
+signing-files-signature-not-base64 = line { $line } ({ $what }) of the signature file `{ $file }` holds characters that are not base64: the file was changed
+signing-files-signature-cut = the signature file `{ $file }` is cut short in line { $line } ({ $what }: { $found } bytes of { $want }); copy the file as it was signed again
+signing-files-signature-length = line { $line } ({ $what }) of the signature file `{ $file }` holds { $found } bytes, not { $want }: the file was changed
+signing-files-signature-algorithm = the signature kind `{ $algorithm }` on line 2 of the signature file `{ $file }` is not minisign's (Ed, ED)
+signing-files-signature-extra = the signature file `{ $file }` has lines after the fourth; a minisign signature file has four
 
 ## details
 details-unmapped = the content could not be understood
@@ -1805,11 +1805,11 @@ details-zip-invalid = cannot read it as an XLSX file: it is damaged or not XLSX
 details-sqlite-not-database = not an SQLite database
 details-sqlite-corrupt = the database is damaged
 details-sqlite-busy = the database is busy
-details-is-folder = { $path } is a folder; give a file
-details-not-regular = { $path } is not a regular file (a device or a pipe); give a file
+details-is-folder = `{ $path }` is a folder; give a file
+details-not-regular = `{ $path }` is not a regular file (a device or a pipe); give a file
 details-git-not-a-repository = not inside a git repository
-details-git-dubious-ownership = git refuses the repository at { $path }: it belongs to another user (git's `safe.directory` setting allows it)
-details-git-path-missing = { $path } is not in that revision
+details-git-dubious-ownership = git refuses the repository at `{ $path }`: it belongs to another user (git's `safe.directory` setting allows it)
+details-git-path-missing = `{ $path }` is not in that revision
 details-git-unknown-revision = git knows no such revision
 details-git-said = git said: { $text }
 details-minisign-encoding = its lines or their base64 are not minisign's
@@ -1863,7 +1863,7 @@ status-files-unusable = unusable input: { $unusable ->
 status-files-next = Next, for each answers file of an institution or pharmacy ({ $files }): check the machines with `medsec probe --answers FILE --out evidence.json`, then make its report with `medsec report --answers FILE --evidence evidence.json --out DIR`; or do it all with `medsec check --answers FILE`.
 ## import
 
-import-no-header = No sheet of { $file } looks like a checklist: medsec looks in the first 60 rows for a row that names the wording column (項目, チェック項目, 確認項目) with answer columns (はい, いいえ, 確認日, 目標日, 1回目, 2回目, 備考) in it or the two rows below. What it found:
+import-no-header = No sheet of `{ $file }` looks like a checklist: medsec looks in the first 60 rows for a row that names the wording column (項目, チェック項目, 確認項目) with answer columns (はい, いいえ, 確認日, 目標日, 1回目, 2回目, 備考) in it or the two rows below. What it found:
 import-clue-sheet = sheet { $sheet }: { $rows }. Missed: { $missed }.{ $hint }
 import-clue-sheet-empty = sheet { $sheet }: { $missed }.{ $hint }
 import-clue-row = row { $row }: { $cells }
@@ -1881,8 +1881,8 @@ import-clue-missed-everything = no header word at all in the first 60 rows
 import-clue-map = {" "}If the layout guessed from the rows below is right, state it: `--map { $map }` (columns: number=, text=, section=, scope=; header-rows= counts the rows above the first item).
 import-clue-map-sheet = {" "}If the layout guessed from the rows below is right, state it: `--sheet { $sheet } --map { $map }` (columns: number=, text=, section=, scope=; header-rows= counts the rows above the first item).
 import-map-needs-sheet = `--map` states the layout of one sheet, and this workbook has several: { $sheets }. Name the sheet with `--sheet NAME`.
-import-text-not-workbook = { $file } is a text file (such as a CSV), not an Excel workbook: only .xlsx workbooks are read here. Open it in Excel, save it as an Excel workbook (.xlsx), and give that file.
-import-recorded-sheet = { $file } has several sheets that look like checklists ({ $sheets }): the answers were read from { $sheet }, the sheet the checklist was imported from. To read another, give `--sheet NAME`.
+import-text-not-workbook = `{ $file }` is a text file (such as a CSV), not an Excel workbook: only .xlsx workbooks are read here. Open it in Excel, save it as an Excel workbook (.xlsx), and give that file.
+import-recorded-sheet = `{ $file }` has several sheets that look like checklists ({ $sheets }): the answers were read from { $sheet }, the sheet the checklist was imported from. To read another, give `--sheet NAME`.
 import-answers-other-year = { $cell } names the form of { $book_wareki } (FY{ $book }), but the answers file is for { $checklist } (FY{ $year }): its answers would land on another year's items by their numbers, so nothing was imported. Import the blank workbook of FY{ $book } with `medsec checklist import`, make an answers file on it with `medsec --checklist ID@EDITION init`, and import the filled workbook into that file.
 import-edition-title-differs = note: the sheet's title names the form of { $book_wareki } (FY{ $book }), but the checklist is { $checklist }, as `--edition` says. A filled workbook titled for FY{ $book } will not be imported into answers on it; leave out `--edition` to take the title's year.
 import-ids-scope-changed = scope changed (same number and wording, another set of devices; `replaces` names the earlier item, so `init --from` carries its answer and marks it for review: an answer for one kind of device says nothing about another): { $items }
@@ -1894,7 +1894,7 @@ import-ids-english-carried = English carried from { $from } where the Japanese i
     [one] 1 section title
    *[other] { $sections } section titles
 }. Every other English text is the Japanese marked (untranslated).
-import-map-gate-number-not-found = `--map gate={ $value }`: no item of sheet { $sheet } in { $file } is numbered { $value }. Its items are numbered from { $first } ({ $first_cell }) to { $last } ({ $last_cell }), as printed: name the gate question with one of those numbers, or by its row (gate=5).
+import-map-gate-number-not-found = `--map gate={ $value }`: no item of sheet { $sheet } in `{ $file }` is numbered { $value }. Its items are numbered from { $first } ({ $first_cell }) to { $last } ({ $last_cell }), as printed: name the gate question with one of those numbers, or by its row (gate=5).
 import-map-gate-number-ambiguous = `--map gate={ $value }`: several items of the sheet are numbered { $value }: { $cells }. Name one with its section (gate={ $example }) or by its row (gate=5).
 import-map-gate-number-cell = { $cell } ({ $number })
 
@@ -1923,11 +1923,11 @@ own-origin-bundled = the { $checklist } bundled with medsec
 ## report-review
 report-review-several-files-status = several answers files here ({ $files }); name the one to check (`medsec status FILE`)
 report-review-check-missing-digest = the answers were made against other wording of this checklist (the digest differs)
-report-review-check-next-digest = check the answers in { $file } against the checklist's current wording, set `digest` in its [checklist] table to `{ $digest }`, then run `{ $command }` again (nothing needs answering again)
+report-review-check-next-digest = check the answers in `{ $file }` against the checklist's current wording, set `digest` in its [checklist] table to `{ $digest }`, then run `{ $command }` again (nothing needs answering again)
 report-review-check-result-findings-year = The check for FY{ $year } ({ $wareki }) has findings (exit 1).
 report-review-check-result-failed-year = The check for FY{ $year } ({ $wareki }) failed.
-report-review-check-vendor-next = { $file } is a vendor form (事業者確認用) and it is complete. A vendor form is not made into a report bundle: the vendor signs it and gives it to the institution. Next: sign it with `medsec sign --form { $command } --key NAME.key` (make a key with `medsec keygen --out NAME` if you have none), then give { $file } and its signature (.minisig) to the institution; `medsec check --answers { $command } --key NAME.key` signs it too.
-report-review-check-vendor-signed = Next: give { $file } and { $signature } to the institution. Listed in [vendors] forms of the institution's answers file, they go into its report bundle with `medsec report` and `medsec check`.
+report-review-check-vendor-next = `{ $file }` is a vendor form (事業者確認用) and it is complete. A vendor form is not made into a report bundle: the vendor signs it and gives it to the institution. Next: sign it with `medsec sign --form { $command } --key NAME.key` (make a key with `medsec keygen --out NAME` if you have none), then give `{ $file }` and its signature (.minisig) to the institution; `medsec check --answers { $command } --key NAME.key` signs it too.
+report-review-check-vendor-signed = Next: give `{ $file }` and `{ $signature }` to the institution. Listed in [vendors] forms of the institution's answers file, they go into its report bundle with `medsec report` and `medsec check`.
 report-review-status-next-vendor = Next: sign it with the vendor's key, `medsec sign --form { $file } --key NAME.key` (make a key with `medsec keygen --out NAME` if you have none), and give the answers file and its signature (.minisig) to the institution.
 report-review-edition = FY{ $year }{ $wareki ->
    *[other] {""}

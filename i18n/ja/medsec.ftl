@@ -52,7 +52,7 @@ common-input-kind = { $kind ->
    *[system] システムのファイル
 }
 common-limit-io = `{ $path }`を読めません: { common-io-error }
-common-limit-too-large = { $path }は{ common-input-kind }の上限{ $limit } MiBを超えているため、読みませんでした。
+common-limit-too-large = `{ $path }`は{ common-input-kind }の上限{ $limit } MiBを超えているため、読みませんでした。
 common-workbook-not-zip = XLSX(zip)ファイルとして読めません(詳細: { $detail })。
 common-workbook-unreadable = ブックとして読めません(詳細: { $detail })。
 common-workbook-sheet-unreadable = シート`{ $sheet }`を読めません(詳細: { $detail })。
@@ -63,8 +63,8 @@ common-workbook-no-sheets = ブックにシートがありません。
 common-workbook-declared-range = シート`{ $sheet }`の範囲が{ $cell }まであり、上限の{ $last }({ $rows }行×{ $columns }列)を超えています。
 common-workbook-cell-outside = シート`{ $sheet }`のセル{ $cell }は上限の{ $last }({ $rows }行×{ $columns }列)の範囲外です。
 common-workbook-too-many-cells = シート`{ $sheet }`のセルが上限の{ $limit }個を超えています。
-common-lock-busy = { $lock }はほかの処理が書き込み中です。しばらくしてからもう一度実行してください。
-common-lock-io = { $lock }: { common-io-error }
+common-lock-busy = `{ $lock }`はほかの処理が書き込み中です。しばらくしてからもう一度実行してください。
+common-lock-io = `{ $lock }`: { common-io-error }
 
 ## cli
 
@@ -99,14 +99,14 @@ checklist-invalid = チェックリストに誤りが{ $count }件あります(�
 checklist-not-found = チェックリスト`{ $spec }`はありません。使えるチェックリスト: { $known }
 checklist-no-edition = チェックリスト`{ $id }`に版`{ $edition }`はありません。ある版: { $known }
 checklist-form-conflict = `{ $spec }`は{ $named }の様式ですが、`--form`では{ $asked }が指定されています。
-checklist-digest = { $file }: チェックリストのダイジェストを計算できません(詳細: { $detail })。
+checklist-digest = `{ $file }`: チェックリストのダイジェストを計算できません(詳細: { $detail })。
 checklist-stale = 注意: 次のチェックリストは、わかっている最新の版が今年度({ $wareki }、FY{ $year })より前のものです: { $list }。今年度の版が公表されていれば、そのExcelファイルを`medsec checklist import`で取り込み、`medsec checklist add`で登録してください。
 checklist-stale-official = 注意: 今年度({ $wareki }、FY{ $year })の様式がまだ登録されていません。登録されているのは前年度までの版です: { $list }。{ $wareki }版「{ $title }」({ $form })は{ $published }に公表されています。`{ $url }`から`{ $file }`を入手し、`medsec checklist import { $file } --out { $edition }.toml`と`medsec checklist add { $edition }.toml`で登録してください。前年度までの版で作った報告書は、その年度の報告書になります。
 checklist-stale-registered = 注意: 今年度({ $wareki }、FY{ $year })のチェックリストとして登録されているのは、公表元の公式の版ではありません: { $others }。`--checklist`を付けないときは、公式の版のうち最も新しいもの(前年度までの版: { $list })を使います。今年度のものを使うには`--checklist { $first }`を付けてください(medsecがSHA-256で知っている公式のワークブックから取り込んだものでなければ、項目は未確認です)。
 checklist-stale-in-use = 注意: 使っているチェックリスト{ $used }は{ $used_wareki }(FY{ $used_year })の版です。今年度({ $wareki }、FY{ $year })のチェックリスト{ $current }が登録されています。今年度の回答ファイルは、`medsec --checklist { $first } init --from`に今の回答ファイルを渡すと、回答を引き継いで作れます。
 checklist-against-pdf = 公式PDF
-checklist-against-official-workbook = 公式ワークブック{ $file }
-checklist-against-workbook = { $file }(medsecが知っている公式ワークブックではありません)
+checklist-against-official-workbook = 公式ワークブック`{ $file }`
+checklist-against-workbook = `{ $file }`(medsecが知っている公式ワークブックではありません)
 checklist-item-label = { $number } { $title }
 checklist-item-label-scoped = { $number }({ $scope }) { $title }
 form-institution = 医療機関確認用
@@ -239,17 +239,17 @@ answers-response-not-applicable = 対象外
 
 # Why an answers file could not be used or written.
 answers-error-read = `{ $path }`を読めません: { $reason }
-answers-error-unknown-format = { $path }: ファイルの種類がわかりません。回答ファイルの拡張子は.toml、.yaml、.ymlです。
+answers-error-unknown-format = `{ $path }`: ファイルの種類がわかりません。回答ファイルの拡張子は.toml、.yaml、.ymlです。
 answers-error-invalid = 使用できない回答ファイルです(エラー{ $count }件):
 answers-error-write = `{ $path }`に書き込めません: { $reason }
-answers-error-exists = { $path }はすでにあります。上書きするには`--force`を付けてください。
-answers-error-unsafe = { $path }: このファイルはそのままでは書き換えられません({ $reason })。
-answers-error-checklist = { $path }: 回答ファイルが指定するチェックリストを使えません: { $reason }。チェックリストのファイルを`--checklist FILE`で指定するか、`medsec checklist add FILE`で登録してください(公式のExcelファイルは`medsec checklist import`で読み込めます)。
+answers-error-exists = `{ $path }`はすでにあります。上書きするには`--force`を付けてください。
+answers-error-unsafe = `{ $path }`: このファイルはそのままでは書き換えられません({ $reason })。
+answers-error-checklist = `{ $path }`: 回答ファイルが指定するチェックリストを使えません: { $reason }。チェックリストのファイルを`--checklist FILE`で指定するか、`medsec checklist add FILE`で登録してください(公式のExcelファイルは`medsec checklist import`で読み込めます)。
 answers-error-checklist-here = 回答ファイルが指定するチェックリストを使えません: { $reason }。チェックリストのファイルを`--checklist FILE`で指定するか、`medsec checklist add FILE`で登録してください(公式のExcelファイルは`medsec checklist import`で読み込めます)。
-answers-error-sheet = { $path }: { $reason }
-answers-error-changed = { $path }はmedsecが読んだ後で、ほかから変更されました。何も書き込んでいません。もう一度実行してください。
-answers-error-locked = { $path }はほかのmedsecが書き込み中です({ $waited }秒待ちました)。何も書き込んでいません。終わってからもう一度実行してください。
-answers-error-read-only = { $path }は読み取り専用です。何も書き込んでいません。変更してよいファイルなら、先に書き込みを許可してください(chmod u+w)。
+answers-error-sheet = `{ $path }`: { $reason }
+answers-error-changed = `{ $path }`はmedsecが読んだ後で、ほかから変更されました。何も書き込んでいません。もう一度実行してください。
+answers-error-locked = `{ $path }`はほかのmedsecが書き込み中です({ $waited }秒待ちました)。何も書き込んでいません。終わってからもう一度実行してください。
+answers-error-read-only = `{ $path }`は読み取り専用です。何も書き込んでいません。変更してよいファイルなら、先に書き込みを許可してください(chmod u+w)。
 answers-edit-layout = このファイルの書き方(フロー形式、アンカー、変わったインデント)はmedsecが行単位で書き換えられません。`medsec init`が書くブロック形式にするか、TOMLを使ってください。
 answers-edit-flow-style = `{ $name }`が1行(フロー形式)で書かれています。`medsec init`が書くブロック形式にしてください。
 answers-edit-starts-entry = `{ $key }`はその項目の最初の行なので消せません。
@@ -258,7 +258,7 @@ answers-edit-not-array-of-tables = `answers`が[[answers]]テーブルの形で�
 answers-edit-entry = { $item }の回答を書き換えられません。
 answers-edit-entry-id = 項目`{ $id }`の回答を書き換えられません。
 answers-edit-parse = 書き換えのために読めません(詳細: { $reason })。
-answers-error-lock-mismatch = 持っている書き込みロックは{ $path }のものです。
+answers-error-lock-mismatch = 持っている書き込みロックは`{ $path }`のものです。
 
 # Spreadsheets: export headers, import problems.
 answers-sheet-name = 回答
@@ -319,16 +319,16 @@ answers-walk-evidence = 証跡ファイル(カンマ区切り)[{ $evidence }]:
 # `medsec init`, `medsec answer`, `medsec status`.
 answers-init-unknown-last = 注意: { $checklist }はここでは不明なため、文言が変わった項目を見分けられません。引き継いだ項目はすべて要見直しにします。
 answers-init-form-mismatch = { $from }は{ $old_form }の回答ですが、新しいファイルは{ $new_form }のものです。`--form { $form }`を付けてください。
-answers-init-wrote = { $path }を作成しました({ $checklist }、{ $count }項目)。
+answers-init-wrote = `{ $path }`を作成しました({ $checklist }、{ $count }項目)。
 answers-init-carried = 昨年度から{ $carried }件を引き継ぎ(確認が必要です)、{ $review }件を要見直しとしました。
 answers-init-wrote-and-carried = { $wrote }{ $carried }
 answers-init-next = 次に: ファイルを編集するか、`medsec answer { $path }`で対話形式で入力してください。
-answers-import-done = { $sheet }から{ $count }件の回答を{ $path }に取り込みました。
-answers-export-done = { $sheet }に書き出しました。記入後に`medsec answer { $path } --import { $sheet }`で取り込めます。
+answers-import-done = `{ $sheet }`から{ $count }件の回答を`{ $path }`に取り込みました。
+answers-export-done = `{ $sheet }`に書き出しました。記入後に`medsec answer { $path } --import { $sheet }`で取り込めます。
 answers-export-workbook = ワークブックを作れません(詳細: { $reason })。
-answers-export-exists = { $path }はすでにあります。上書きするには`--force`を付けてください。
+answers-export-exists = `{ $path }`はすでにあります。上書きするには`--force`を付けてください。
 answers-export-write = `{ $path }`に書き込めません: { $reason }
-answers-need-terminal = `medsec answer`を`--import`なしで使うには、標準入力が端末である必要があります。端末がない場合は{ $path }を直接編集するか(`medsec answer { $path } --import SHEET.csv`でシートを取り込むこともできます)、`medsec status { $path }`で確認してください。
+answers-need-terminal = `medsec answer`を`--import`なしで使うには、標準入力が端末である必要があります。端末がない場合は`{ $path }`を直接編集するか(`medsec answer { $path } --import SHEET.csv`でシートを取り込むこともできます)、`medsec status { $path }`で確認してください。
 answers-walk-saved-count = { $count }件の回答を保存しました。確認: `medsec status { $path }`
 answers-bad-as-of = `--as-of`の日付: { $error }
 answers-no-file-here = ここに回答ファイルがありません。ファイル名を指定するか、`medsec init`で作ってください。
@@ -351,7 +351,7 @@ answers-template-may-be-not-applicable = 対象外にできる場合: { $when }
 answers-template-unverified = 文言は{ $against }とまだ照合していません。
 
 # `medsec status` tables.
-answers-status-form-heading = { $file } — { $checklist }({ $form }、{ $fiscal_year })
+answers-status-form-heading = `{ $file }` — { $checklist }({ $form }、{ $fiscal_year })
 answers-status-institution = 医療機関: { $name }(医療機関コード{ $code })
 answers-status-vendor = 事業者: { $name }(システム: { $system })
 answers-status-section = 節
@@ -406,7 +406,7 @@ probes-no-result = プローブが結果を返さずに終わりました。
 probes-timed-out = { $seconds }秒で時間切れになりました。最後まで実行するには、このプローブの`timeout`を延ばしてください。
 probes-io-problem = { $problem ->
     [permission-denied] 読む権限がありません
-    [not-found] ありません
+    [not-found] ファイルまたはフォルダがありません
     [vanished] 走査中に消えました
     [symlink-loop] シンボリックリンクがループしています
    *[other] { $error }
@@ -424,7 +424,7 @@ probes-no-package-database = パッケージデータベース(dpkg、rpm)が見
 probes-package-lists-stale = パッケージリストの最終更新は{ $age }前です(上限{ $max_days }日)。
 probes-security-updates-pending = 未適用のセキュリティ更新が{ $count }件あります(上限{ $max }件)。
 probes-security-updates-pending-list = 未適用のセキュリティ更新が{ $count }件あります(上限{ $max }件)。対象: { $packages }
-probes-no-package-lists = { $dir }にパッケージリストがないため、未適用の更新がわかりません(`apt-get update`を実行してから、もう一度`medsec probe`を実行してください)。
+probes-no-package-lists = `{ $dir }`にパッケージリストがないため、未適用の更新がわかりません(`apt-get update`を実行してから、もう一度`medsec probe`を実行してください)。
 probes-package-lists-refresh-unknown = パッケージリストの最終更新日時がわかりません。
 probes-dpkg-up-to-date = 未適用のセキュリティ更新は{ $security }件(上限{ $max }件)、その他の更新は{ $other }件です。パッケージリストの更新は{ $age }前です。
 probes-dpkg-up-to-date-no-age = 未適用のセキュリティ更新は{ $security }件(上限{ $max }件)、その他の更新は{ $other }件です。パッケージリストの更新日時はわかりません。
@@ -437,7 +437,7 @@ probes-kernel-reboot-needed = 動作中のカーネルは、インストール�
 probes-reboot-required = 更新を終えるには再起動が必要です(/run/reboot-requiredがあります)。
 probes-windows-native-only = インストール済みのWindows更新を直接読めるのはWindows上だけです。ほかのOSでは`Get-HotFix | Export-Csv -NoTypeInformation hotfix.csv`で書き出し、`hotfix_csv`に指定してください。
 probes-hotfix-csv-invalid = `{ $source }`を読めません({ $error })。
-probes-hotfix-no-dates = { $source }に、インストール日のある更新がありません。
+probes-hotfix-no-dates = `{ $source }`に、インストール日のある更新がありません。
 probes-hotfix-stale = 最新の更新のインストールは{ $days }日前です(上限{ $max_days }日)。
 probes-hotfix-current = 更新が{ $count }件インストールされています。最新は{ $days }日前です(上限{ $max_days }日)。
 probes-hotfix-pending-unknown = Get-HotFixはインストール済みの更新しか示さないため、未適用の更新はわかりません(Windows Updateで確認してください)。
@@ -456,7 +456,7 @@ probes-accounts-in-use = { $leavers_checked ->
     [true] ログインできるアカウントは{ $can_log_in }件です。{ $max_days }日を超えて使われていないものや、退職者のものはありません。
    *[false] ログインできるアカウントは{ $can_log_in }件です。{ $max_days }日を超えて使われていないものはありません。
 }
-probes-no-systemd-cgroup = { $path }がありません(cgroup v2のsystemdではありません)。動作中のサービスはわかりません。
+probes-no-systemd-cgroup = `{ $path }`がありません(cgroup v2のsystemdではありません)。動作中のサービスはわかりません。
 probes-processes-not-inspected = { $count }個のプロセスを調べられませんでした(待ち受け中のプログラムをすべて特定するにはrootで実行してください)。
 probes-services-not-allowed = `allowed_services`にないサービスが{ $count }件あります: { $services }
 probes-ports-not-allowed = `allowed_ports`にない待ち受けポートが{ $count }件あります: { $ports }
@@ -475,7 +475,7 @@ probes-no-allowlist = 有効なサービス{ $services }件、開いているポ
 probes-all-allowed = 有効なサービス{ $services }件と開いているポート{ $ports }件は、すべて許可リストにあります。
 probes-ledger-unreadable = 台帳`{ $path }`を読めません({ $error })。
 probes-ledger-invalid = `{ $path }`を台帳として読めません({ $error })。
-probes-ledger-no-header = { $path }の最初の10行に、台帳の列見出しの行がありません(機器名、種別、設置場所、OS、管理者、リモートメンテナンスなどの列名にするか、`columns`で対応付けてください)。
+probes-ledger-no-header = `{ $path }`の最初の10行に、台帳の列見出しの行がありません(機器名、種別、設置場所、OS、管理者、リモートメンテナンスなどの列名にするか、`columns`で対応付けてください)。
 probes-ledger-unsupported-format = `{ $path }`は.{ $ext }形式のため読めません(読めるのは.xlsx、.xlsm、.csvです)。台帳を.xlsxか.csvで保存し直してください。
 probes-ledger-unclassified-rows = 種別がサーバ・端末PC・ネットワーク機器のどれでもない行が{ $rows }行あり、確認していません。
 probes-ledger-missing-columns = 台帳に次の列がありません: { $columns }
@@ -500,8 +500,8 @@ probes-ledger-remote-maintenance-not-yes-no = リモートメンテナンスの�
 probes-host-not-in-ledger = この機器({ $host })が台帳にありません。
 probes-ledger-complete = { $devices }台の機器が、必要な欄をすべて記入して記載されています。この機器({ $host })は{ $row }行目です。
 probes-remote-needs-format = `{ $path }`はリモートのリポジトリのようです。`format = "restic"`か`format = "borg"`を指定してください。
-probes-backup-missing = { $path }は現在ありません(マウントされていない、またはオフラインのバックアップは、ここからは確認できません。直接確認してください)。
-probes-backup-not-a-folder = { $path }はフォルダではありません。バックアップのフォルダかリポジトリを指定してください。
+probes-backup-missing = `{ $path }`は現在ありません(マウントされていない、またはオフラインのバックアップは、ここからは確認できません。直接確認してください)。
+probes-backup-not-a-folder = `{ $path }`はフォルダではありません。バックアップのフォルダかリポジトリを指定してください。
 probes-password-file-unreadable = パスワードファイル`{ $path }`を読めません({ $error })。
 probes-walk-problems = シンボリックリンクのループ{ $loops }件、読めないフォルダ・ファイル{ $unreadable }件、走査中に消えたもの{ $vanished }件、その他のエラー{ $other }件
 probes-too-few-files = ファイルが{ $files }個で、`min_files = { $min }`より少ないです。
@@ -517,7 +517,7 @@ probes-too-few-snapshots = { $tool }のスナップショットが{ $count }個�
 probes-snapshot-too-old = 最新の{ $tool }スナップショットは{ $age }前のもので、`max_age = { $max_age }`より古いです。
 probes-snapshots-fresh = { $tool }のスナップショットが{ $count }個あります。最新は{ $age }前のものです(`max_age = { $max_age }`)。
 probes-snapshots-fresh-no-age = { $tool }のスナップショットが{ $count }個あります。最新の日時はわかりません(`max_age = { $max_age }`)。
-probes-same-filesystem = バックアップが、保護するデータ({ $path })と同じファイルシステムにあります。別の媒体やオフラインの場所にも世代を保管してください。
+probes-same-filesystem = バックアップが、保護するデータ(`{ $path }`)と同じファイルシステムにあります。別の媒体やオフラインの場所にも世代を保管してください。
 probes-on-root-filesystem = バックアップがこの機器のルートファイルシステム上にあり、常に接続されています。この機器がマルウェアに感染すると、バックアップも暗号化や削除の被害を受けるおそれがあります。
 
 # Answer contradictions.
@@ -535,8 +535,8 @@ probes-verdict-unknown = 不明
 probes-probe-named = { $kind }「{ $name }」
 probes-items-none = (この様式に対応する項目はありません)
 probes-note-warning = { $probe }の注意: { $text }
-probes-note-unreadable = { $probe }で`{ $path }`を読めませんでした: { $text }。
-probes-note-unreadable-more = { $probe }で読めなかったもの: ほか{ $count }件(`--format json`で確認できます)
+probes-note-unreadable = { $probe }の確認で`{ $path }`を読めませんでした: { $text }。
+probes-note-unreadable-more = { $probe }の確認で読めなかったもの: ほか{ $count }件(`--format json`で確認できます)
 probes-note-contradiction = 回答との矛盾: { $text }
 # 記録に英語の文だけがある理由(この medsec が知らないコード)。
 probes-reason-as-recorded = 理由は記録された英語のままです(詳細: { $text })。
@@ -544,13 +544,13 @@ probes-summary = 機器`{ $host }`のプローブの結果: 合格{ $pass }件�
 
 # Errors of `medsec probe` and its configuration file.
 probes-root-not-a-folder = { $exists ->
-    [no] `--root`に指定した{ $path }はありません。
-   *[yes] `--root`に指定した{ $path }はフォルダではありません。
+    [no] `--root`に指定した`{ $path }`はありません。
+   *[yes] `--root`に指定した`{ $path }`はフォルダではありません。
 }
 probes-cannot-read-file = `{ $path }`を読めません({ $error })。
 probes-cannot-write-evidence = 証拠を`{ $path }`に書き込めません({ $error })。
 probes-config-cannot-read = プローブの設定ファイル`{ $path }`を読めません({ $error })。
-probes-config-invalid = { $location }: { $message }
+probes-config-invalid = { $location }: { $message }。
 probes-config-not-utf8 = UTF-8のテキストではありません({ $byte }バイト目)。UTF-8で保存してください。
 probes-config-toml = TOMLの書き方に誤りがあります(詳細: { $detail })。
 probes-config-unknown-setting = `{ $field }`という設定はありません。綴りを確かめてください(使える設定はdocs/probes.mdにあります)。
@@ -572,65 +572,65 @@ probes-config-not-a-duration = `{ $value }`は期間として読めません。�
 probes-config-not-a-port = `{ $value }`はポートとして読めません。22/tcpや123/udpのように書いてください。
 probes-config-bad-protocol = `{ $value }`のプロトコルはtcpかudpにしてください。
 probes-config-host-and-any-host = `host`(どの機器のスナップショットを数えるか)と`any_host = true`は、どちらか一方だけを指定してください。
-probes-protects-missing = `protects`の{ $path }がこの機器にありません。パスを確かめてください(相対パスは設定ファイルのフォルダからの位置です)。
+probes-protects-missing = `protects`の`{ $path }`がこの機器にありません。パスを確かめてください(相対パスは設定ファイルのフォルダからの位置です)。
 probes-checkpoints-ignored = borgのチェックポイント(中断したバックアップ)が{ $count }個ありました。バックアップとしては数えていません。
 probes-snapshots-unreadable = 日時を読み取れない{ $tool }のスナップショットが{ $count }個あり、数えていません(例:「{ $example }」)。
 probes-all-snapshots-unreadable = { $tool }のスナップショット{ $count }個のどれも日時を読み取れないため、判定できません(例:「{ $example }」)。`{ $tool }`の出力を確かめてください。
 probes-snapshots-not-counted = 数えなかった{ $tool }のスナップショット: { $host }以外の機器のものが{ $other_hosts }個、`protects`以外のパスのものが{ $other_paths }個
-probes-no-snapshot-of-path = { $path }(`protects`のパス)を含む{ $tool }のスナップショットがありません。
+probes-no-snapshot-of-path = `{ $path }`(`protects`のパス)を含む{ $tool }のスナップショットがありません。
 probes-dpkg-unfinished = `dpkg`の処理が終わっていないパッケージが{ $count }個あります(更新の途中です): { $packages }。`dpkg --configure -a`か`apt-get -f install`で完了させてください。
-probes-hotfix-date-order-unknown = { $source }: { $example }のような日付は、日が先か月が先かをファイルから決められません。書き出したPCの日付の書き方に合わせて`date_order = "dmy"`(日が先)か`date_order = "mdy"`(月が先)を設定してください。
-probes-hotfix-date-order-conflict = { $source }: { $day_first }は日が先、{ $month_first }は月が先の書き方で、食い違っています。一覧を書き出し直すか、`date_order`を設定してください。
+probes-hotfix-date-order-unknown = `{ $source }`: { $example }のような日付は、日が先か月が先かをファイルから決められません。書き出したPCの日付の書き方に合わせて`date_order = "dmy"`(日が先)か`date_order = "mdy"`(月が先)を設定してください。
+probes-hotfix-date-order-conflict = `{ $source }`: { $day_first }は日が先、{ $month_first }は月が先の書き方で、食い違っています。一覧を書き出し直すか、`date_order`を設定してください。
 probes-login-records-unreadable = ログイン記録`{ $path }`はありますが読めません({ $error })。そのため、使われていないアカウントは判定していません。rootで実行するか、ファイルを確かめてください。
 probes-dpkg-status-malformed = `dpkg`のデータベースの`Status:`行が読み取れないパッケージが{ $count }個あり、更新の途中かどうかわかりません。最初は{ $package }の「{ $line }」です。`dpkg --audit`で確かめてください。
 probes-snapshots-not-counted-paths = 数えなかった{ $tool }のスナップショット: `protects`以外のパスのものが{ $other_paths }個
 probes-snapshots-not-counted-hosts = 数えなかった{ $tool }のスナップショット: { $host }以外の機器のものが{ $other_hosts }個
 
 ## report
-report-out-exists = { $path }は既にあります。何も書き込んでいません。置き換えるには`--force`を付けるか、別の`--out`を指定してください。
-report-out-in-bundle = { $path }は報告書一式{ $bundle }の中にあります。書き込むと報告書一式の確認に失敗するため、何も書き込んでいません(`--force`でも同じです)。報告書一式の外の`--out`を指定してください。
-report-out-is-input = { $path }は読み込んでいるファイルです。何も書き込んでいません。別の`--out`を指定してください。
+report-out-exists = `{ $path }`は既にあります。何も書き込んでいません。置き換えるには`--force`を付けるか、別の`--out`を指定してください。
+report-out-in-bundle = `{ $path }`は報告書一式`{ $bundle }`の中にあります。書き込むと報告書一式の確認に失敗するため、何も書き込んでいません(`--force`でも同じです)。報告書一式の外の`--out`を指定してください。
+report-out-is-input = `{ $path }`は読み込んでいるファイルです。何も書き込んでいません。別の`--out`を指定してください。
 
-report-written = { $dir }を書き出しました: { $code } { $name }({ $checklist })、{ $fy }、事業者確認用{ $vendors }件、添付ファイル{ $attached }件
+report-written = `{ $dir }`を書き出しました: { $code } { $name }({ $checklist })、{ $fy }、事業者確認用{ $vendors }件、添付ファイル{ $attached }件
 report-findings = 指摘: エラー{ $errors }件、警告{ $warnings }件
 report-findings-recorded = 指摘: エラー{ $errors }件、警告{ $warnings }件(報告書に記録しました。内容は`medsec status { $dir }`で確認できます)
 report-not-signed = 署名していません。`medsec sign { $dir } --key KEY`で署名してください。
 report-need-answers-out = `--answers FILE`と`--out DIR`を指定してください(JSON Schemaは`medsec report schema`で表示します)。
-report-vendor-unsigned = 注意: 事業者確認用{ $form }には事業者の署名がありません({ $signature }がありません)。検査では署名なしとして扱われます。
+report-vendor-unsigned = 注意: 事業者確認用`{ $form }`には事業者の署名がありません(`{ $signature }`がありません)。検査では署名なしとして扱われます。
 report-answer-contradicted-by-probe = { $item }に「はい」と回答していますが、{ $probe }({ $name })の確認で問題が見つかりました: { $reason }
 report-answer-contradicted-by-unnamed-probe = { $item }に「はい」と回答していますが、{ $probe }の確認で問題が見つかりました: { $reason }
-report-not-institution-form = { $path }: これは{ $form }の回答です。`--answers`には医療機関確認用または薬局確認用の回答を指定し、事業者確認用は`--vendor`で指定してください。
-report-not-vendor-form = { $path }: これは{ $form }の回答で、事業者確認用ではありません。`--answers`で指定してください。
-report-missing-institution = { $path }: [institution]の{ $field }がありません。報告書には医療機関を記載します(署名にも医療機関コードが入ります)。
+report-not-institution-form = `{ $path }`: これは{ $form }の回答です。`--answers`には医療機関確認用または薬局確認用の回答を指定し、事業者確認用は`--vendor`で指定してください。
+report-not-vendor-form = `{ $path }`: これは{ $form }の回答で、事業者確認用ではありません。`--answers`で指定してください。
+report-missing-institution = `{ $path }`: [institution]の{ $field }がありません。報告書には医療機関を記載します(署名にも医療機関コードが入ります)。
 report-field-code = code(医療機関コード)
 report-field-name = name(医療機関名)
 report-evidence = { $file }:{ $line }: { $item }({ $round }回目)の証跡ファイル`{ $named }`: { $problem }。パスは回答ファイルからの相対パスです。
 report-evidence-not-a-file = ファイルではありません(ファイルを1つずつ指定してください)。
-report-evidence-not-found = ありません({ $path }を探しました)。
+report-evidence-not-found = ありません(`{ $path }`を探しました)。
 report-evidence-unreadable = 読み取れません: { $reason }
 report-evidence-not-storable = 報告書一式に保存できません: { $reason }
 report-evidence-clash = { $file }:{ $line }: { $item }の証跡`{ $named }`は`{ $path }`として保存されますが、その名前はほかの証跡が使っています。どちらかのファイル名を変えてください。
 report-form-name-clash = 2つの回答ファイルがどちらも`{ $name }`という名前です({ $first }と{ $second })。報告書は様式をファイル名で区別するため、どちらかの名前を変えてください。
-report-probe-evidence = { $path }: { $reason }
+report-probe-evidence = `{ $path }`: { $reason }
 report-probe-evidence-not-json = { $line }行{ $column }列: JSONではありません(詳細: { $error })。
 report-probe-evidence-version = format_version { $expected }の確認結果ファイルではありません(見つかった値: { $found })。`medsec probe --out evidence.json`で作成してください。
 report-probe-evidence-shape = 確認結果ファイルの形式ではありません(詳細: { $error })。
 report-read = `{ $path }`を読めません: { $reason }
 report-json = { $path }:{ $line }:{ $column }: report.jsonの形式ではありません(詳細: { $error })。
-report-version = { $path }: format_version { $found }には対応していません。このmedsecが読めるのはformat_version { $supported }です(新しいmedsecなら読める場合があります)。
+report-version = `{ $path }`: format_version { $found }には対応していません。このmedsecが読めるのはformat_version { $supported }です(新しいmedsecなら読める場合があります)。
 report-version-missing = (なし)
 report-serialize = report.jsonを書けません: { $error }
-report-not-replaced = { $path }は置き換えませんでした: { $reason }。何も書き込んでいません。`--out`には新しいフォルダか空のフォルダを指定するか、先にこのフォルダを移動してください。
+report-not-replaced = `{ $path }`は置き換えませんでした: { $reason }。何も書き込んでいません。`--out`には新しいフォルダか空のフォルダを指定するか、先にこのフォルダを移動してください。
 report-not-replaced-not-folder = フォルダではありません。
 report-not-replaced-symlink = シンボリックリンクです。
-report-not-replaced-no-manifest = medsecの報告書一式ではありません({ $manifest }がありません)。
-report-not-replaced-bad-manifest = { $manifest }がマニフェストとして読めません({ $line }行目: { $reason })。
+report-not-replaced-no-manifest = medsecの報告書一式ではありません(`{ $manifest }`がありません)。
+report-not-replaced-bad-manifest = `{ $manifest }`がマニフェストとして読めません({ $line }行目: { $reason })。
 report-not-replaced-not-report = medsecの報告書一式ではありません({ $reason })。
-report-not-replaced-no-report-listed = マニフェストに{ $file }がありません。
+report-not-replaced-no-report-listed = マニフェストに`{ $file }`がありません。
 report-not-replaced-unlisted = マニフェストにないファイルまたはフォルダが{ $count }件あります: { $names }
 report-not-replaced-not-named = マニフェストにreport.jsonが記載していないファイルが{ $count }件あり、medsecが書いたものではありません: { $names }
 report-not-replaced-changed = マニフェストの作成後に変更または削除されたファイルが{ $count }件あります: { $names }
-report-render-not-a-bundle = { $path }は報告書一式のフォルダではありません(report.jsonもMANIFEST.sha256もありません)。`medsec report`で作ったフォルダか、そのreport.jsonを指定してください。
+report-render-not-a-bundle = `{ $path }`は報告書一式のフォルダではありません(report.jsonもMANIFEST.sha256もありません)。`medsec report`で作ったフォルダか、そのreport.jsonを指定してください。
 report-not-a-report = `{ $path }`はmedsecの報告書ではありません。`medsec report`で作ったreport.jsonに必ずある{ $missing }がありません。
 report-not-replaced-unreadable = 中身をすべては読めません({ $reason })。
 
@@ -638,25 +638,25 @@ report-not-replaced-unreadable = 中身をすべては読めません({ $reason 
 
 signing-prompt-new-key = 新しい秘密鍵のパスフレーズ:
 signing-prompt-again = 確認のため、もう一度パスフレーズを入力してください:
-signing-prompt-key = { $path }のパスフレーズ:
+signing-prompt-key = `{ $path }`のパスフレーズ:
 signing-passphrase-env-unset = `--passphrase-env { $var }`: 環境変数{ $var }が設定されていません。
 signing-passphrase-env-not-utf8 = `--passphrase-env { $var }`: 値がUTF-8ではありません。
 signing-passphrase-no-terminal = パスフレーズが必要ですが、入力できる端末がありません。`--passphrase-env VAR`で渡してください。
 signing-passphrase-unreadable = 端末からパスフレーズを読み取れません: { $reason }
 signing-passphrase-differ = 2回入力したパスフレーズが一致しません。何も書き込んでいません。
 signing-keygen-key-id = 鍵ID { $key }
-signing-keygen-secret = 秘密鍵: { $path }(本人だけが読めるように保管してください。モード0600)
-signing-keygen-secret-windows = 秘密鍵: { $path }(本人だけが読めるように保管してください。このWindowsユーザーだけが読めるアクセス権を設定しました)
-signing-keygen-public = 公開鍵: { $path }(検査する側に渡してください)
-signing-keygen-unencrypted = 注意: { $path }は暗号化されていません。このファイルを読める人は誰でもあなたの名前で署名できます。
-signing-signed-bundle = { $dir }に署名しました: ファイル{ $files }件、鍵{ $key }
-signing-signed-form = { $form }に鍵{ $key }で署名し、{ $signature }を書き込みました。
+signing-keygen-secret = 秘密鍵: `{ $path }`(本人だけが読めるように保管してください。モード0600)
+signing-keygen-secret-windows = 秘密鍵: `{ $path }`(本人だけが読めるように保管してください。このWindowsユーザーだけが読めるアクセス権を設定しました)
+signing-keygen-public = 公開鍵: `{ $path }`(検査する側に渡してください)
+signing-keygen-unencrypted = 注意: `{ $path }`は暗号化されていません。このファイルを読める人は誰でもあなたの名前で署名できます。
+signing-signed-bundle = `{ $dir }`に署名しました: ファイル{ $files }件、鍵{ $key }
+signing-signed-form = `{ $form }`に鍵{ $key }で署名し、`{ $signature }`を書き込みました。
 signing-trusted-comment = 信頼済みコメント: { $comment }
-signing-check-with = 標準のツールでの確認方法: { $command }
+signing-check-with = 標準のツールでの確認方法: `{ $command }`
 signing-need-dir = 署名する報告書一式のフォルダDIRを指定してください(事業者確認用に署名するときは`--form FILE`)。
-signing-error-exists = { $path }はすでにあります。上書きするには`--force`を付けてください。
-signing-error-key-unreadable = { $what } `{ $path }`を読めません(詳細: { $detail })。
-signing-error-bad-key = { $path }: minisignの{ $what }ではありません: { $reason }
+signing-error-exists = `{ $path }`はすでにあります。上書きするには`--force`を付けてください。
+signing-error-key-unreadable = { $what }`{ $path }`を読めません(詳細: { $detail })。
+signing-error-bad-key = `{ $path }`: minisignの{ $what }ではありません: { $reason }
 signing-what-public-key = 公開鍵
 signing-what-secret-key = 秘密鍵
 signing-key-empty = ファイルが空です。
@@ -664,15 +664,15 @@ signing-key-no-comment = 1行目が`untrusted comment: ...`ではありません
 signing-key-no-key-line = 鍵の行がありません。
 signing-key-not-base64 = 鍵の行がbase64ではありません。
 signing-key-unsupported = 対応していない方式です(Ed25519で、scryptによる暗号化または暗号化なしの鍵に対応しています)。
-signing-key-public-given = これは公開鍵のファイルです。`--key`には秘密鍵(`medsec keygen`が作るNAME.key)を指定してください。公開鍵(NAME.pub)は`medsec verify --pubkey`で使います。
+signing-key-public-given = これは公開鍵のファイルです。`--key`には秘密鍵(`medsec keygen`が作る`NAME.key`)を指定してください。公開鍵(`NAME.pub`)は`medsec verify --pubkey`で使います。
 signing-key-detail = 鍵を読み取れません(詳細: { $detail })。
-signing-error-wrong-passphrase = { $path }: この秘密鍵のパスフレーズが違います。
-signing-error-passphrase-needed = { $path }は暗号化されています。端末でパスフレーズを入力するか、`--passphrase-env VAR`で渡してください。
+signing-error-wrong-passphrase = `{ $path }`: この秘密鍵のパスフレーズが違います。
+signing-error-passphrase-needed = `{ $path }`は暗号化されています。端末でパスフレーズを入力するか、`--passphrase-env VAR`で渡してください。
 signing-error-empty-passphrase = パスフレーズが空です。パスフレーズを決めるか、パスフレーズなしの鍵を作るときは`--unencrypted`を付けてください。
 signing-error-sign = 署名できませんでした: { $reason }
 signing-error-report-changed = 署名している間にreport.jsonが変更されました。もう一度実行してください。
 signing-error-self-check = 書き込んだ署名を確認できませんでした({ $code })。報告書一式は署名していない状態です。
-signing-error-key-not-private = { $path }はほかのユーザーも読めます(モード{ $mode })。秘密鍵は本人だけが読めるようにしてください: `chmod 600 { $path }`(ほかの人に写された恐れがあれば鍵を作り直してください)
+signing-error-key-not-private = `{ $path }`はほかのユーザーも読めます(モード{ $mode })。秘密鍵は本人だけが読めるようにしてください: `chmod 600 { $path }`(ほかの人に写された恐れがあれば鍵を作り直してください)
 signing-unsafe-remove = { $reason }。署名する前に取り除いてください。
 signing-unsafe-unreadable = 読み取れません: { $reason }
 signing-unsafe-claim = `{ $value }`が空か制御文字を含むため、署名できません。
@@ -691,7 +691,7 @@ signing-manifest-not-a-line = `<16進数64桁>  <パス>`の形ではありま�
 signing-manifest-hash-not-hex = SHA-256は小文字の16進数64桁で書きます。
 signing-manifest-no-two-spaces = ハッシュとパスの間は空白2つです。
 signing-manifest-bad-path = `{ $path }`: { $reason }
-signing-manifest-own-file = マニフェストに{ $path }は載せられません。
+signing-manifest-own-file = マニフェストに`{ $path }`は載せられません。
 signing-manifest-twice = `{ $path }`が2回載っています。
 signing-refused-name-not-utf8 = 名前がUTF-8ではありません。
 signing-refused-symlink = シンボリックリンクです(報告書一式には通常のファイルだけを入れます)。
@@ -763,7 +763,7 @@ verify-signature-untrusted-comment = 想定外の非署名コメント`{ $commen
 verify-key-wrong = 鍵{ $key }で署名されていますが、指定された鍵は{ $given }です。
 verify-key-unknown = 鍵{ $key }で署名されていますが、信頼する鍵の一覧にありません。
 verify-signature-legacy = 旧形式(事前ハッシュなし)の署名です。現在のminisignまたはmedsecで署名し直してください。
-verify-signature-invalid = 署名が{ $file }と一致しません(鍵{ $key }による署名)。
+verify-signature-invalid = 署名が`{ $file }`と一致しません(鍵{ $key }による署名)。
 verify-report-missing = マニフェストにreport.jsonが含まれていません。
 verify-report-unreadable = report.jsonを読めません: { $reason }
 verify-key-untrusted = 鍵{ $key }は医療機関{ $code }の鍵として信頼されていません。
@@ -776,26 +776,26 @@ verify-comment-twice = `{ $field }`が2回あります。
 verify-comment-missing = `{ $field }`がありません。
 verify-comment-version = { $found }はこのmedsecが読める版({ $reads })ではありません。
 verify-checklist-unknown = ダイジェスト{ $digest }のチェックリスト{ $checklist }はわかりません。そのファイルを`--checklist PATH`で指定してください。
-verify-checklist-unknown-in-file = { $file }: ダイジェスト{ $digest }のチェックリスト{ $checklist }はわかりません。そのファイルを`--checklist PATH`で指定してください。
+verify-checklist-unknown-in-file = `{ $file }`: ダイジェスト{ $digest }のチェックリスト{ $checklist }はわかりません。そのファイルを`--checklist PATH`で指定してください。
 verify-checklist-mismatch = ダイジェストは{ $actual }のものですが、報告書は{ $checklist }としています。
 verify-checklist-other-year = 報告書は{ $fy }、チェックリスト{ $checklist }は{ $checklist_fy }のものです。
 verify-fiscal-year-other = 報告書は{ $fy }のもので、今年度は{ $now }です。
 verify-generated-at-bad = generated_atがRFC 3339の時刻ではありません: `{ $value }`
 verify-findings-disagree-recorded = report.jsonは`{ $code }`({ $place })を記録していますが、回答を確認し直すと見つかりません。
 verify-findings-disagree-rerun = 回答を確認し直すと`{ $code }`({ $place })が見つかりますが、report.jsonには記録されていません。
-verify-vendor-not-in-bundle = 事業者確認用{ $file }(report.json上の事業者名`{ $vendor }`)が報告書一式に含まれていないため、事業者の署名を確認できません。
+verify-vendor-not-in-bundle = 事業者確認用`{ $file }`(report.json上の事業者名`{ $vendor }`)が報告書一式に含まれていないため、事業者の署名を確認できません。
 verify-vendor-not-in-bundle-untrusted = report.jsonの{ $field }が指す事業者確認用は報告書一式に含まれていないため、事業者の署名を確認できません。
 verify-vendor-path-unsafe = report.jsonの{ $field }が`{ $path }`を指しています: { $reason }。開きません。
 verify-vendor-path-unlisted = report.jsonの{ $field }が指す`{ $path }`は署名されたマニフェストにないため、開きません。
 verify-vendor-form-not-utf8 = UTF-8のテキストではありません。
 verify-vendor-form-unreadable = `{ $file }`を事業者確認用として読めないため、report.jsonと照合できません: { $reason }
-verify-vendor-form-other-vendor = report.jsonの事業者名が{ $file }の事業者名`{ $vendor }`と異なります。
-verify-vendor-form-other-answers = report.jsonの回答が{ $file }の内容と一致しません。
-verify-vendor-form-unsigned = { $file }には事業者の署名がありません({ $signature }がありません)。
-verify-vendor-signature-unchecked = { $file }には事業者の署名がありますが、事業者の鍵は`--trusted keys.toml`でしか指定できないため確認していません。
-verify-vendor-key-not-listed = { $file }は鍵{ $key }で署名されていますが、keys.tomlは事業者`{ $vendor }`の鍵としてこれを挙げていません。
-verify-vendor-key-no-vendor = { $file }は鍵{ $key }で署名されていますが、様式にも署名にも事業者名がないため、どの事業者の鍵か確認できません。
-verify-vendor-signature-problem = 事業者確認用{ $file }: { $problem }
+verify-vendor-form-other-vendor = report.jsonの事業者名が`{ $file }`の事業者名`{ $vendor }`と異なります。
+verify-vendor-form-other-answers = report.jsonの回答が`{ $file }`の内容と一致しません。
+verify-vendor-form-unsigned = `{ $file }`には事業者の署名がありません(`{ $signature }`がありません)。
+verify-vendor-signature-unchecked = `{ $file }`には事業者の署名がありますが、事業者の鍵は`--trusted keys.toml`でしか指定できないため確認していません。
+verify-vendor-key-not-listed = `{ $file }`は鍵{ $key }で署名されていますが、keys.tomlは事業者`{ $vendor }`の鍵としてこれを挙げていません。
+verify-vendor-key-no-vendor = `{ $file }`は鍵{ $key }で署名されていますが、様式にも署名にも事業者名がないため、どの事業者の鍵か確認できません。
+verify-vendor-signature-problem = 事業者確認用`{ $file }`: { $problem }
 verify-vendor-comment-mismatch = 事業者の署名では`{ $field }`が`{ $signed }`ですが、様式では`{ $actual }`です。
 verify-vendor-comment-plain = 事業者の署名の信頼済みコメントに事業者名とチェックリストがありません(他のツールで署名されています)。署名は様式を保護しています。
 verify-vendor-comment-malformed = 事業者の署名の信頼済みコメントが不正です: { $reason }
@@ -816,14 +816,14 @@ verify-expect-matched = report.jsonのSHA-256は`--expect`で指定された{ $s
 verify-expect-matched-key = report.jsonのSHA-256 { $sha256 }と署名の鍵{ $key }は、`--expect`で指定されたものと一致しました。印刷された報告書はこの報告書一式のものです。
 verify-checklist-claims-official = { $checklist }(報告書一式に含まれるもの)は{ $verified }項目を公式の様式と照合済みとしていますが、{ $workbook ->
     [none] 取り込み元のワークブックを記録していません
-   *[other] 取り込み元の{ $workbook }(SHA-256 { $sha })はmedsecの知っている公式のワークブックではありません
+   *[other] 取り込み元の`{ $workbook }`(SHA-256 { $sha })はmedsecの知っている公式のワークブックではありません
 }。公式の様式であるという記載に裏付けがないため、文言を公式の様式と照らし合わせて確認してください。
 verify-no-probe-evidence = この報告書にはプローブの証跡がありません(`medsec probe`なしで作成されています)。回答と機器の状態の照合は行われていません。
 verify-empty-probe-evidence = この報告書のプローブの証跡には結果が1件もありません(プローブの設定が空です)。回答と機器の状態の照合は行われていません。
 verify-no-bundle-found = ここには報告書一式がありません(MANIFEST.sha256やreport.jsonのあるフォルダが見つかりません)。
 verify-link-not-followed = フォルダへのシンボリックリンクです。たどらないため、その先の報告書一式は確認していません。
-verify-status-refused = { $path }は表示しません。報告書一式の完全性の確認に失敗しました(`medsec verify`で確認できます)。
-verify-status-not-a-bundle = { $path }は報告書一式のフォルダではありません(report.jsonもMANIFEST.sha256もありません)。`medsec report`で作ったフォルダか、回答ファイルを指定してください。
+verify-status-refused = `{ $path }`は表示しません。報告書一式の完全性の確認に失敗しました(`medsec verify`で確認できます)。
+verify-status-not-a-bundle = `{ $path }`は報告書一式のフォルダではありません(report.jsonもMANIFEST.sha256もありません)。`medsec report`で作ったフォルダか、回答ファイルを指定してください。
 verify-status-recorded = report.jsonに記録された指摘:
 verify-no-key-given = 信頼する公開鍵が指定されていません。`medsec { $command }`には報告書一式に署名した鍵の公開鍵が必要です。鍵が1つなら`--pubkey 公開鍵.pub`、複数の医療機関の鍵なら`--trusted keys.toml`を指定してください。例: `medsec { $command } --pubkey hospital.pub bundle/`
 verify-class-warning = 警告
@@ -837,22 +837,22 @@ verify-contradiction-no-result = { $item }に「はい」と回答していま�
 verify-contradiction-named-no-result = { $item }に「はい」と回答していますが、{ $kind }「{ $name }」のプローブは不合格です(その結果は証跡にありません)。
 verify-contradicted-by-probe-no-result = { $item }に「はい」と回答していますが、{ $probe }({ $name })の確認で問題が見つかりました(その結果は証跡にありません)。
 verify-contradicted-by-unnamed-probe-no-result = { $item }に「はい」と回答していますが、{ $probe }の確認で問題が見つかりました(その結果は証跡にありません)。
-verify-checklist-not-inspectors = 報告書一式の{ $checklist }({ $file }、ダイジェスト{ $theirs })は、お手元の{ $checklist }({ $origin }、ダイジェスト{ $yours })と異なります。医療機関はお手元のものとは別の文言に回答しているため、回答は確認していません。{ $diff ->
+verify-checklist-not-inspectors = 報告書一式の{ $checklist }(`{ $file }`、ダイジェスト{ $theirs })は、お手元の{ $checklist }({ $origin }、ダイジェスト{ $yours })と異なります。医療機関はお手元のものとは別の文言に回答しているため、回答は確認していません。{ $diff ->
     [none] {""}
    *[other] 異なる項目は`{ $diff }`で確認できます。
 }
-verify-checklist-official-source-yours = { $checklist }(報告書一式に含まれるもの)はお手元のもの(ダイジェスト{ $digest })と同じで、medsecがSHA-256で知っている公式のワークブック{ $workbook }から取り込まれたものです。
+verify-checklist-official-source-yours = { $checklist }(報告書一式に含まれるもの)はお手元のもの(ダイジェスト{ $digest })と同じで、medsecがSHA-256で知っている公式のワークブック`{ $workbook }`から取り込まれたものです。
 verify-checklist-official-unconfirmed = { $checklist }(報告書一式に含まれるもの)は、medsecがSHA-256で知っている公式のワークブック{ $workbook }から取り込んだと記録していますが、ここではその文言をワークブックと照合していません。チェックリストのファイルは取り込んだ後でも書き換えられます。ダウンロードした公式のワークブックを添えて`{ $command }`を実行してください(`--pubkey`または`--trusted`は同じように付けます)。そうすると、すべての項目の区分・項番・文言・対象を照合し、公式のものかどうかを示します。
 verify-checklist-official-confirmed = { $checklist }(報告書一式に含まれるもの)は公式のワークブック{ $workbook }から取り込んだと記録しており、文言を確かめました。すべての項目の区分・項番・文言・対象と記入のルールは、指定された公式のワークブック(`{ $given }`、SHA-256はmedsecの知っているもの)と同じです。
 verify-workbook-not-official = 指定されたワークブック(`{ $given }`、SHA-256 { $sha })は公式の{ $file }(SHA-256 { $official })ではありません。公式のワークブックから取り込んだチェックリストの文言の確認にはなりません。公式のワークブックを{ $url }からダウンロードして指定してください。
-verify-checklist-wording-differs = 報告書一式の{ $checklist }({ $file })は、お手元のワークブック(`{ $given }`)の文言と異なります: { $differences }。医療機関はお手元のものとは別の文言に回答しているため、回答は確認していません。違いは`{ $diff }`で確認できます。
+verify-checklist-wording-differs = 報告書一式の{ $checklist }(`{ $file }`)は、お手元のワークブック(`{ $given }`)の文言と異なります: { $differences }。医療機関はお手元のものとは別の文言に回答しているため、回答は確認していません。違いは`{ $diff }`で確認できます。
 verify-wording-differs-form = 様式そのもの(年度版、様式、表題)が異なります
 verify-wording-differs-sections = 区分{ $sections }の見出しが異なります
 verify-wording-differs-items = { $items }の文言・区分・対象・要否が異なるか、一方にしかありません
 verify-wording-differs-rules = 記入のルールが異なります
 verify-checklist-gate-named = { $checklist }(報告書一式に含まれるもの)は、取り込み時に`--map gate=`で指定した「{ $theirs }」を前提の質問(医療情報システムの有無)としています(ワークブックをそのまま読んだ場合の前提の質問: { $read })。文言はワークブックと同じです。その項目が様式の前提の質問かどうかはご確認ください。
 verify-gate-none = なし
-verify-added-checklists-unreadable = `checklist add`で追加したチェックリスト({ $path })を読み込めませんでした({ $error })。それらを使わずに検証を続けます。
+verify-added-checklists-unreadable = `checklist add`で追加したチェックリスト(`{ $path }`)を読み込めませんでした({ $error })。それらを使わずに検証を続けます。
 
 ## lint
 
@@ -864,7 +864,7 @@ lint-summary-unreadable = { $count }個のファイルまたはフォルダを�
 lint-not-utf8 = UTF-8のテキストではありません。ファイルをUTF-8で保存してください。
 lint-unreadable = `{ $path }`を読めません: { common-io-error }
 lint-unreadable-folder = フォルダ`{ $path }`を読めません: { common-io-error }
-lint-unlistable-folder = フォルダ{ $path }の中身を一覧できません: { common-io-error }
+lint-unlistable-folder = フォルダ`{ $path }`の中身を一覧できません: { common-io-error }
 lint-duplicate-checklist = { $checklist }は{ $first }にも定義されています。
 lint-parse-error = TOMLの書き方に誤りがあります(詳細: { $detail })。
 lint-unsupported-format-version-newer = `format_version` { $found }には対応していません。このmedsecが読めるのは`format_version` { $supported }です(新しいmedsecなら読める可能性があります)。
@@ -923,7 +923,7 @@ lint-breaking-same-edition = { $base }からの変更に、回答を引き継げ
 lint-rule-breaking-change-same-edition = 回答を引き継げなくなる変更(`replaces`のない項目の削除、前提の質問の変更)には新しい版が伴っていること(`--base REV`のとき)
 lint-settings-used = 設定ファイル{ $files }を使いました(各ファイルには、そのフォルダか最も近い親フォルダの設定ファイルが使われます)。
 lint-unverified-note-in-english = 何が未確認かは、チェックリストファイルの`unverified`の注記(英語)に書かれています。
-lint-unverified-workbook = { $item }: { $file }から取り込んだ文言です。{ $file }はmedsecが知っている公式ワークブックではないため、公式の文言とは照合されていません。
+lint-unverified-workbook = { $item }: `{ $file }`から取り込んだ文言です。`{ $file }`はmedsecが知っている公式ワークブックではないため、公式の文言とは照合されていません。
 
 ## diff
 
@@ -1073,15 +1073,15 @@ report-html-csv-item-id = 項目ID
 report-html-csv-round = 回
 report-html-csv-answer = 回答
 report-html-csv-unverified = 文言未照合
-report-html-refused = { $path }は表示しません。完全性または署名の確認に失敗しました(改ざんされた内容を正しいものとして示さないため):
-report-html-written = { $path }に書き出しました。
+report-html-refused = `{ $path }`は表示しません。完全性または署名の確認に失敗しました(改ざんされた内容を正しいものとして示さないため):
+report-html-written = `{ $path }`に書き出しました。
 out-format-mismatch = `--format { $format }`と`--out`の`{ $path }`(拡張子が示す形式は{ $named })が合っていません。どちらか一方だけを指定するか、両方をそろえてください。
 report-html-xlsx-needs-out = XLSXのワークブックはファイルに書き出します。`--out FILE.xlsx`を指定してください(標準出力に送るときは`--out -`)。
 
 ## workbook
 
 workbook-encrypted = `{ $file }`はXLSX(zip)ではなくOLE複合ファイルです。パスワードで保護(暗号化)されたブックか、古い.xls形式です。Excelで開いてパスワードを解除するか.xlsxで保存し、その写しを取り込んでください。
-workbook-unreadable = { $file }: { $reason }
+workbook-unreadable = `{ $file }`: { $reason }。
 workbook-too-many-cells = シート{ $sheet }は結合セルを展開すると{ $max }セルを超えるため、読みませんでした。
 workbook-several-sheets = チェックリストらしいシートが複数あります: { $sheets }。`--sheet NAME`でひとつ選んでください。
 workbook-no-items = { $header }に見出しがあります({ $layout })が、その下に番号(①、(1)、1-①、2-(3))の付いた項目がありません。`--map`で配置を指定してください。
@@ -1090,7 +1090,7 @@ workbook-not-japanese = { $cell }: 項目{ $number }の文言に日本語があ�
 workbook-duplicate-number = { $cell }: 項目{ $number }が重複しています(最初は{ $first })。ブックを直すか、各行に対象(サーバ、端末PCなど)を入れてください。
 workbook-unknown-scope = { $cell }: `{ $value }`は対象(サーバ、端末PC、ネットワーク機器、医療情報システム全般)ではありません。その列を除いた配置を`--map`で指定してください。
 workbook-section-too-large = { $cell }: 区分{ $section }です。区分の番号は0から9までです。
-workbook-no-edition = 版がわかりません。{ $file }は既知の公式ブックではなく、表題に年度(令和N年度)もありません。`--edition`で指定してください(例: `--edition fy2026`)。
+workbook-no-edition = 版がわかりません。`{ $file }`は既知の公式ブックではなく、表題に年度(令和N年度)もありません。`--edition`で指定してください(例: `--edition fy2026`)。
 workbook-bad-edition = `{ $edition }`は版の書き方ではありません。fyYYYYの形で書いてください(例: fy2026)。
 workbook-bad-id = チェックリストのID `{ $id }`はPUBLISHER-{ $form }の形にしてください(例: mhlw-{ $form })。
 workbook-bad-map-key = `--map`: `{ $key }`は使えません。使えるのはnumber、text、section、scope、header-rows、gateです。
@@ -1109,19 +1109,19 @@ workbook-untranslated = { $text }(未翻訳)
 workbook-default-section = チェック項目
 workbook-default-title = { $file }から取り込んだチェックリスト
 workbook-imported = { $header }の見出し({ $layout })から{ $sections }区分{ $items }項目を{ $checklist }として取り込みました。
-workbook-official = { $file }は公式の{ $form }のブック({ $edition })です。SHA-256が一致したため、項目を確認済みとしました。
-workbook-unofficial = { $file }は既知の公式ブックではないため、項目を未確認(verified = false)としました。
-workbook-hash-differs = { $file }は公式ブックと同じ名前ですが、SHA-256 { $sha256 }が公式の{ $official }と異なります。公表されたファイルではないため、項目を未確認としました。
+workbook-official = `{ $file }`は公式の{ $form }のブック({ $edition })です。SHA-256が一致したため、項目を確認済みとしました。
+workbook-unofficial = `{ $file }`は既知の公式ブックではないため、項目を未確認(verified = false)としました。
+workbook-hash-differs = `{ $file }`は公式ブックと同じ名前ですが、SHA-256 { $sha256 }が公式の{ $official }と異なります。公表されたファイルではないため、項目を未確認としました。
 workbook-skipped = 番号のない行は取り込みませんでした: { $cells }。
-workbook-written = { $path }に書き出しました。`--checklist { $path }`で使うか、`medsec checklist add { $path }`で登録してください。
-workbook-out-exists = { $path }はすでにあります。置き換えるには`--force`を付けてください。
+workbook-written = `{ $path }`に書き出しました。`--checklist { $path }`で使うか、`medsec checklist add { $path }`で登録してください。
+workbook-out-exists = `{ $path }`はすでにあります。置き換えるには`--force`を付けてください。
 workbook-write-failed = `{ $path }`に書き込めません: { $reason }
 workbook-read-failed = `{ $path }`を読めません: { $reason }
-workbook-add-lint-failed = { $path }は`medsec checklist lint`の確認で問題が見つかったため、登録しませんでした。
+workbook-add-lint-failed = `{ $path }`は`medsec checklist lint`の確認で問題が見つかったため、登録しませんでした。
 workbook-add-no-folder = この環境には利用者データのフォルダがありません。MEDSEC_DATA_DIRにフォルダを指定してください。
-workbook-added = { $checklist }を{ $path }に登録しました。今後は`--checklist`なしで使えます。
-workbook-add-exists = { $path }には{ $checklist }の別のファイルがあります。置き換えるには`--force`を付けてください。
-workbook-add-same = { $checklist }はすでに{ $path }に登録されています。
+workbook-added = { $checklist }を`{ $path }`に登録しました。今後は`--checklist`なしで使えます。
+workbook-add-exists = `{ $path }`には{ $checklist }の別のファイルがあります。置き換えるには`--force`を付けてください。
+workbook-add-same = { $checklist }はすでに`{ $path }`に登録されています。
 workbook-column-not-imported = 列「{ $header }」({ $cell })はmedsecのチェックリスト形式に置き場所のない列のため、取り込みませんでした。内容のあるセル: { $cells }。その内容は元のワークブックで確認してください。
 workbook-column-not-imported-unnamed = 見出しのない列に内容があります({ $cell }など)。medsecのチェックリスト形式に置き場所がないため、取り込みませんでした。内容のあるセル: { $cells }。
 
@@ -1142,7 +1142,7 @@ render-list-unverified = 未確認
 render-list-digest = ダイジェスト
 render-list-origin = 出所
 render-origin-bundled = 内蔵
-render-origin-bundled-path = 内蔵:{ $path }
+render-origin-bundled-path = 内蔵:`{ $path }`
 # $year is for the English text only.
 render-fiscal-year = { $wareki }{ $year ->
    *[other] {""}
@@ -1188,7 +1188,7 @@ summarize-cell-no = いいえ{ $count }件
 summarize-cell-overdue = 目標日超過{ $count }件
 summarize-probes = 不合格{ $failures }・矛盾{ $contradictions }
 summarize-probes-none = 証跡なし
-summarize-written = { $count }件の報告書一式の一覧を{ $path }に書き出しました。
+summarize-written = { $count }件の報告書一式の一覧を`{ $path }`に書き出しました。
 summarize-xlsx-needs-out = XLSXの一覧はファイルに書き出します。`--out FILE`を指定してください。
 summarize-sheet = 報告書一式の一覧
 summarize-col-code-prefecture = コードの都道府県
@@ -1207,16 +1207,16 @@ check-progress = [{ $step }/{ $steps }] { $what }
 check-progress-probe = { $step }: { $probe }
 check-heading = == { $what } ==
 check-no-answers = このフォルダに回答ファイルがありません。`--answers FILE`で指定するか、`medsec init`で作って記入してください(端末で`medsec check`を実行すると、作成して1問ずつ質問します)。
-check-answers-not-found = { $path }がありません。`{ $command }`で作って記入してください(端末で`medsec check`を実行すると、作成して1問ずつ質問します)。
+check-answers-not-found = `{ $path }`がありません。`{ $command }`で作って記入してください(端末で`medsec check`を実行すると、作成して1問ずつ質問します)。
 check-several-answers = このフォルダには回答ファイルが複数あります({ $files })。点検するファイルを`--answers FILE`で指定してください。
-check-passphrase-needed = 鍵{ $path }にはパスフレーズが必要ですが、質問できません(端末がないか、`--non-interactive`または`--format json`が指定されています)。パスフレーズを入れた環境変数を`--passphrase-env VAR`で指定してください。
+check-passphrase-needed = 鍵`{ $path }`にはパスフレーズが必要ですが、質問できません(端末がないか、`--non-interactive`または`--format json`が指定されています)。パスフレーズを入れた環境変数を`--passphrase-env VAR`で指定してください。
 check-cannot-write = `{ $path }`に書き込めません: { $error }
 check-written = 書き出したもの:
-check-written-answers = 回答ファイル: { $path }(新規作成)
-check-written-evidence = 診断の証跡: { $path }
-check-written-bundle = 署名付きの報告書一式: { $path }(鍵{ $key })
-check-written-html = 閲覧・印刷用の報告書: { $path }
-check-written-throwaway-key = 使い捨ての鍵: { $secret }と{ $public }
+check-written-answers = 回答ファイル: `{ $path }`(新規作成)
+check-written-evidence = 診断の証跡: `{ $path }`
+check-written-bundle = 署名付きの報告書一式: `{ $path }`(鍵{ $key })
+check-written-html = 閲覧・印刷用の報告書: `{ $path }`
+check-written-throwaway-key = 使い捨ての鍵: `{ $secret }`と`{ $public }`
 check-none = なし
 check-missing = 足りないもの:
 check-missing-incomplete = 回答が完了していません(上の記入状況を参照してください)。
@@ -1230,19 +1230,19 @@ check-missing-throwaway-key = 報告書は使い捨ての鍵で署名されて�
 check-next = 次に:
 check-next-answer = `medsec answer { $file }`で未回答の項目に答えるか(ファイルを直接編集しても構いません)、その後もう一度`{ $command }`を実行してください。
 check-next-verify-failed = この報告書一式は提出しないでください。もう一度`{ $command }`を実行し、それでも失敗する場合は問題を報告してください。
-check-next-fix-probes = 診断で見つかった問題を直すか、{ $file }の回答を正してから、もう一度`{ $command }`を実行してください。
+check-next-fix-probes = 診断で見つかった問題を直すか、`{ $file }`の回答を正してから、もう一度`{ $command }`を実行してください。
 check-next-verify = 所見の内容は`{ $command }`で確認できます。
-check-next-keygen-again = `medsec keygen --out NAME`で医療機関の鍵を作り、NAME.pubを検査員に渡して、`{ $command }`をもう一度実行してください。
+check-next-keygen-again = `medsec keygen --out NAME`で医療機関の鍵を作り、`NAME.pub`を検査員に渡して、`{ $command }`をもう一度実行してください。
 check-result-ok-but-missing = 点検は最後まで実行しましたが、「足りないもの」に挙げたものが残っています。上の「次に」の手順を行ってください。
-check-next-done = 立入検査のために{ $html }を印刷し、{ $bundle }を保管して、{ $public }を検査員に渡してください。
+check-next-done = 立入検査のために`{ $html }`を印刷し、`{ $bundle }`を保管して、`{ $public }`を検査員に渡してください。
 check-result-ok = 今年度の点検は完了しました。
 check-result-ok-year = { $wareki }(FY{ $year })の点検は完了しました。
 check-result-findings = 今年度の点検には要確認の所見があります(終了コード1)。
 check-result-failed = 今年度の点検は失敗しました。
 check-missing-unusable = 回答ファイルを読み取れません(上の問題を参照してください)。
-check-next-fix-answers = { $file }(またはそこに記載した事業者確認用のファイル)の問題を直してから、もう一度`{ $command }`を実行してください。
+check-next-fix-answers = `{ $file }`(またはそこに記載した事業者確認用のファイル)の問題を直してから、もう一度`{ $command }`を実行してください。
 check-done-step = ✓ [{ $step }/{ $steps }] { $sentence }
-check-done-answers = 回答ファイル{ $path }を点検しました。
+check-done-answers = 回答ファイル`{ $path }`を点検しました。
 check-done-status = { $complete ->
     [yes] 回答の記入は完了しています。
    *[no] 回答の記入が完了していません。
@@ -1252,7 +1252,7 @@ check-done-key = { $throwaway ->
     [yes] 使い捨ての鍵{ $key }で署名します。
    *[no] 鍵{ $key }で署名します。
 }
-check-done-report = 署名付きの報告書を{ $path }に書き出しました。
+check-done-report = 署名付きの報告書を`{ $path }`に書き出しました。
 check-done-verify = { $result ->
     [valid] 書き出した報告書を検証しました。有効です。
     [findings] 書き出した報告書を検証しました。要確認の所見があります。
@@ -1299,11 +1299,11 @@ probes-windows-netstat-fallback = { $cause ->
     [not-understood] PowerShellの出力を読み取れなかった({ $detail })
    *[other] PowerShellが失敗した({ $detail })
 }ため、待ち受けポートを`netstat -ano`で読みました。実行中のサービスはわかりません。
-probes-windows-backup-on-network-share = バックアップはネットワーク共有{ $path }上にあり、この機器から今つながっています。この機器がランサムウェアに感染すると、バックアップも暗号化や削除の被害を受けるおそれがあります。別の世代をオフラインか、この機器から書き込めない場所に保管してください。
-probes-windows-backup-on-mapped-drive = バックアップはネットワークドライブ{ $drive }上にあり、今つながっています。この機器がランサムウェアに感染すると、バックアップも暗号化や削除の被害を受けるおそれがあります。別の世代をオフラインか、この機器から書き込めない場所に保管してください。
-probes-windows-backup-on-removable-drive = バックアップはリムーバブルドライブ{ $drive }上にあり、今つながっています。つないだままのUSBディスクはランサムウェアの被害を受けるおそれがあります。バックアップのたびに取り外し、別の世代をオフラインで保管してください。
+probes-windows-backup-on-network-share = バックアップはネットワーク共有`{ $path }`上にあり、この機器から今つながっています。この機器がランサムウェアに感染すると、バックアップも暗号化や削除の被害を受けるおそれがあります。別の世代をオフラインか、この機器から書き込めない場所に保管してください。
+probes-windows-backup-on-mapped-drive = バックアップはネットワークドライブ`{ $drive }`上にあり、今つながっています。この機器がランサムウェアに感染すると、バックアップも暗号化や削除の被害を受けるおそれがあります。別の世代をオフラインか、この機器から書き込めない場所に保管してください。
+probes-windows-backup-on-removable-drive = バックアップはリムーバブルドライブ`{ $drive }`上にあり、今つながっています。つないだままのUSBディスクはランサムウェアの被害を受けるおそれがあります。バックアップのたびに取り外し、別の世代をオフラインで保管してください。
 probes-windows-backup-on-usb-disk = バックアップはUSB接続のディスク`{ $drive }`上にあり、今つながっています(Windowsは固定ドライブとして扱っています)。つないだままのUSBディスクはランサムウェアの被害を受けるおそれがあります。バックアップのたびに取り外し、別の世代をオフラインで保管してください。
-probes-windows-backup-on-system-drive = バックアップがシステムドライブ{ $drive }上にあります。この機器が被害を受けると、バックアップも一緒に失われます。別の媒体かオフラインにも世代を保管してください。
+probes-windows-backup-on-system-drive = バックアップがシステムドライブ`{ $drive }`上にあります。この機器が被害を受けると、バックアップも一緒に失われます。別の媒体かオフラインにも世代を保管してください。
 probes-windows-flag-builtin-administrator-enabled = 組み込みのAdministratorアカウントが有効(複数の人で共用する管理者アカウントです。管理者ごとに個別のアカウントを作ってください)
 probes-windows-flag-guest-enabled = 組み込みのGuestアカウントが有効
 probes-windows-flag-password-not-required = パスワードなしで使える設定(PasswordRequiredがオフ)
@@ -1342,11 +1342,11 @@ rules-data-lint-reference-only-required = `[rules]`の`reference_only`に`requir
 rules-data-lint-requirement-unlisted = 区分`{ $requirement }`の項目がありますが、`[rules]`の`reference_only`にありません。
 rules-data-lint-next-year-without-items = `[rules]`に`next_year_target`がありますが、`next-year`の項目がありません。
 rules-data-verify-target-passed-since-signing = { $item }: 目標日{ $date }は、報告書の作成日({ $signed })より後に過ぎています。{ $as_of }時点で対策が実施されたかを確認してください。
-rules-data-verify-checklist-file-invalid = 報告書一式に含まれるチェックリストのファイル{ $file }を読み込めません: { $reason }
-rules-data-verify-checklist-file-mismatch = 報告書一式に含まれるチェックリストのファイル{ $file }のダイジェストは{ $found }ですが、`report.json`には{ $named }と書かれています。
-rules-data-verify-checklist-no-source = { $checklist }(報告書一式に含まれる{ $file })には、元になった公式のワークブックが記録されていません。厚生労働省の公式の様式ではないため、文言を確認してください。
-rules-data-verify-checklist-official-source = { $checklist }(報告書一式に含まれるもの)は、medsecがSHA-256で知っている公式のワークブック{ $workbook }から取り込んだと記録しています。取り込んだ後に文言が変えられていないことを確かめるには、公式のファイルで`medsec checklist import { $workbook }`を実行し、ダイジェストが{ $digest }と同じかを比べてください。
-rules-data-verify-checklist-not-official = { $checklist }(報告書一式に含まれるもの)は{ $workbook }から取り込まれていますが、medsecの知っている公式のワークブックではありません(SHA-256 { $sha })。厚生労働省の公式の様式ではないため、文言を確認してください。
+rules-data-verify-checklist-file-invalid = 報告書一式に含まれるチェックリストのファイル`{ $file }`を読み込めません: { $reason }
+rules-data-verify-checklist-file-mismatch = 報告書一式に含まれるチェックリストのファイル`{ $file }`のダイジェストは{ $found }ですが、`report.json`には{ $named }と書かれています。
+rules-data-verify-checklist-no-source = { $checklist }(報告書一式に含まれる`{ $file }`)には、元になった公式のワークブックが記録されていません。厚生労働省の公式の様式ではないため、文言を確認してください。
+rules-data-verify-checklist-official-source = { $checklist }(報告書一式に含まれるもの)は、medsecがSHA-256で知っている公式のワークブック`{ $workbook }`から取り込んだと記録しています。取り込んだ後に文言が変えられていないことを確かめるには、公式のファイルで`medsec checklist import { $workbook }`を実行し、ダイジェストが{ $digest }と同じかを比べてください。
+rules-data-verify-checklist-not-official = { $checklist }(報告書一式に含まれるもの)は`{ $workbook }`から取り込まれていますが、medsecの知っている公式のワークブックではありません(SHA-256 { $sha })。厚生労働省の公式の様式ではないため、文言を確認してください。
 rules-data-list-guideline = ガイドライン
 rules-data-show-rules = 記入のルール
 rules-data-show-next-year = (翌年度の項目: { $window })
@@ -1475,16 +1475,16 @@ checklist-extends-show-reason = 理由
 ## checklist-new
 checklist-new-invalid-edition = `--edition`の`{ $edition }`は版の形ではありません。fyYYYYの形で書いてください(例: `fy2026`)。
 checklist-new-not-later = `--edition`の`{ $edition }`は`{ $from }`より後の版ではありません。新しい版は元にする版の後の年度にしてください。
-checklist-new-source = { $file }: `{ $key }`がないか読み取れないため、このファイルから新しい版を作れません。
+checklist-new-source = `{ $file }`: `{ $key }`がないか読み取れないため、このファイルから新しい版を作れません。
 checklist-new-notes = { $wareki }(FY{ $year })版の下書きです。`{ $from }`から`medsec checklist new`で作りました。項目はすべてその版から引き継いだもので、新しい様式と照合するまで未確認です。版、年度、表題、記入のルールは新しい年度に進めてあります。公表日はわかるまで空けてあり、ガイドラインの版は、新しい版についてmedsecが持つ事実があればそれに合わせてあります。この注記は、新しい版についてわかっていることに書き換えてください。
 checklist-new-carried = `medsec checklist new`が`{ $from }`の項目`{ $id }`から引き継ぎました。文言、番号、対象を新しい様式と照合してください。
 checklist-new-previous-note = 以前の注記: { $note }
 checklist-new-guideline-carried = { $from }から引き継ぎました。{ $edition }について確認してください。
-checklist-new-written = { $path }を書きました({ $checklist }、{ $count }項目、すべて未確認)。次に文言を直し、`medsec checklist lint { $path }`と`medsec checklist diff { $from } { $path }`を実行してください。
-checklist-new-out-exists = { $path }はすでにあります。置き換えるには`--force`を付けてください。
+checklist-new-written = `{ $path }`を書きました({ $checklist }、{ $count }項目、すべて未確認)。次に文言を直し、`medsec checklist lint { $path }`と`medsec checklist diff { $from } { $path }`を実行してください。
+checklist-new-out-exists = `{ $path }`はすでにあります。置き換えるには`--force`を付けてください。
 checklist-new-write-failed = `{ $path }`に書き込めません(詳細: { $reason })。
 checklist-new-notes-joined = { $made }{ $official }
-checklist-new-notes-official = 表題、様式名、対象の施設(serves)、source_urlは、medsecが持つ公式の{ $form }のワークブック{ $file }({ $published }公表)の情報によります。記入のルール([rules])は`{ $from }`から引き継いだもので、この版については未確認です。
+checklist-new-notes-official = 表題、様式名、対象の施設(serves)、source_urlは、medsecが持つ公式の{ $form }のワークブック`{ $file }`({ $published }公表)の情報によります。記入のルール([rules])は`{ $from }`から引き継いだもので、この版については未確認です。
 checklist-new-rules-carried = 記入のルールは元の版から引き継いだもので、{ $edition }については未確認です(元の版での情報源: { $sources })。sourcesはこの版の様式を記録した情報源です。
 checklist-new-form-not-in-edition = medsecが持つ情報では、{ $edition }の様式は{ $forms }で、この様式({ $form })はありません。表題と対象の施設は元のまま引き継ぎました。新しい様式から作るには`medsec checklist import`を使ってください。
 ## answers-workbook
@@ -1503,7 +1503,7 @@ answers-workbook-no-answer = { $cell }: { $item }の{ $round }回目に日付や
 answers-workbook-no-layout = { $checklist }には公式の様式(ワークブック)の配置が記録されていません。`--layout official`は`medsec checklist import`で取り込んだチェックリストに使えます。配置のない様式には`--layout`なしで書き出してください。
 answers-workbook-no-column = { $item }の{ $round }回目の回答「{ $answer }」を書く列が、この様式にありません。
 answers-workbook-write = ワークブックを作れません: { $reason }
-answers-workbook-export-done = { $sheet }に公式の様式で書き出しました。印刷や提出に使えます。記入後に`medsec answer { $path } --import { $sheet }`で取り込めます。
+answers-workbook-export-done = `{ $sheet }`に公式の様式で書き出しました。印刷や提出に使えます。記入後に`medsec answer { $path } --import { $sheet }`で取り込めます。
 answers-workbook-export-left-out = この様式に列のない値{ $count }件(備考、理由、日付)は書き出していません。回答ファイルには残っています。
 answers-workbook-header-round = { $round }回目
 answers-workbook-header-number = 番号
@@ -1518,19 +1518,19 @@ answers-workbook-header-checked-on = 確認日
 answers-workbook-header-target-date = 目標日
 answers-workbook-header-reason = 理由
 answers-workbook-header-note = 備考
-answers-workbook-xlsx-only = `--layout official`は.xlsxにだけ書き出せます({ $path })。
+answers-workbook-xlsx-only = `--layout official`は.xlsxにだけ書き出せます(`{ $path }`)。
 ## polish
 polish-status-next-probe = 次は`medsec probe --answers { $file } --out evidence.json`で機器を確認し、`medsec report --answers { $file } --evidence evidence.json --out bundle`で報告書を作ります。まとめて行うには`medsec check --answers { $file }`を使います。
 polish-status-next-report = 次は`medsec report --answers { $file } --evidence { $evidence } --out bundle`で報告書を作ります。まとめて行うには`medsec check --answers { $file }`を使います。
 polish-institution-code-prefecture-mismatch = 医療機関コード`{ $code }`の先頭2桁{ $number }は{ $expected }ですが、都道府県は「{ $given }」と記入されています。どちらかを確かめてください。
-polish-summarize-unusable = { $path }: 読み取れないため確認できませんでした({ $code })。詳しくは`medsec verify { $path }`で確認できます。
-summarize-no-bundle-here = { $path }: 報告書一式がありません(MANIFEST.sha256やreport.jsonのあるフォルダが見つかりません)。報告書一式のあるフォルダを指定してください({ $code })。
-summarize-not-a-folder = { $path }: ファイルです。フォルダではありません。報告書一式のフォルダか、報告書一式を収めたフォルダを指定してください({ $code })。
-summarize-path-missing = { $path }: このファイルやフォルダはありません。パスを確かめてください({ $code })。
+polish-summarize-unusable = `{ $path }`: 読み取れないため確認できませんでした({ $code })。詳しくは`medsec verify { $path }`で確認できます。
+summarize-no-bundle-here = `{ $path }`: 報告書一式がありません(MANIFEST.sha256やreport.jsonのあるフォルダが見つかりません)。報告書一式のあるフォルダを指定してください({ $code })。
+summarize-not-a-folder = `{ $path }`: ファイルです。フォルダではありません。報告書一式のフォルダか、報告書一式を収めたフォルダを指定してください({ $code })。
+summarize-path-missing = `{ $path }`: このファイルやフォルダはありません。パスを確かめてください({ $code })。
 polish-edition = { $wareki }版(FY{ $year })
 ## checklist-import
-checklist-import-rules-intro-official = 記入ルールは公式ワークブック{ $file }(公表元のファイル)の列から読み取りました。列からわからないものは「不明」としています。{ $edition }についてはmedsecの情報源で確認できていません。
-checklist-import-rules-intro-other = 記入ルールは{ $file }の列から推定しました(medsecが知っている公式ワークブックではありません)。列からわからないものは「不明」としています。
+checklist-import-rules-intro-official = 記入ルールは公式ワークブック`{ $file }`(公表元のファイル)の列から読み取りました。列からわからないものは「不明」としています。{ $edition }についてはmedsecの情報源で確認できていません。
+checklist-import-rules-intro-other = 記入ルールは`{ $file }`の列から推定しました(medsecが知っている公式ワークブックではありません)。列からわからないものは「不明」としています。
 checklist-import-rules-no-answer-columns = { $key }: 回答の列(はい、いいえ、確認日など)が見つからないため、不明としています。
 checklist-import-rules-checked-on-column = checked_on: { $cells }に確認日の列があるため、確認日を必須としています。
 checklist-import-rules-checked-on-none = checked_on: 回答の列({ $cells })に確認日の列がないため、確認日は求めません。
@@ -1549,7 +1549,7 @@ checklist-import-gate-found = { $cell }をゲート質問(医療情報システ�
 checklist-import-gate-not-found = ゲート質問(医療情報システムの有無)は見つかりませんでした。用紙にある場合は`--map gate=行番号`で指定してください。
 checklist-import-bad-map-gate = `--map`: gate=`{ $value }`は使えません。行番号(例: gate=5)、項目番号(例: gate=0、gate=1-①。通し番号のシートではgate=①)、またはnoneで書いてください。
 checklist-import-map-gate-not-found = `--map gate={ $value }`: シート{ $sheet }のその行(または項目番号)に、文言のある行が見つかりません。行番号はExcelの行番号(1から)です。
-checklist-import-id-from-file = { $file }は公式のブックではないため、チェックリストの名前は厚生労働省のものではなく、ファイル名から{ $checklist }としました。名前を決めるには`--id 名前-{ $form }`(例: `--id clinic-{ $form }`)を付けてください。
+checklist-import-id-from-file = `{ $file }`は公式のブックではないため、チェックリストの名前は厚生労働省のものではなく、ファイル名から{ $checklist }としました。名前を決めるには`--id 名前-{ $form }`(例: `--id clinic-{ $form }`)を付けてください。
 checklist-import-untitled-sections = シートに{ $count }区分({ $sections })の見出しがありません。見出しは「チェック項目」としました。様式に見出しがあって読み取れなかった場合は、ファイルの[[sections]]に書き入れてください。
 ## walk
 walk-round-not-on-form = { $checklist }の用紙には{ $round }回目(2回目)の欄がありません([rules] round_2 = "not-on-form")。1回目を回答してください。
@@ -1563,7 +1563,7 @@ answers-import-problems = シートに問題が{ $count }件あるため、何�
     [0] {""}
    *[other] (ほかに警告が{ $warnings }件あります)
 }:
-answers-import-workbook-problems = { $file }に問題が{ $count }件あるため、何も取り込んでいません{ $warnings ->
+answers-import-workbook-problems = `{ $file }`に問題が{ $count }件あるため、何も取り込んでいません{ $warnings ->
     [0] {""}
    *[other] (ほかに警告が{ $warnings }件あります)
 }:
@@ -1571,18 +1571,18 @@ answers-import-attention = 確認が必要な点が{ $count }件あります:
 answers-import-unknown-scope = { $row }: 対象「{ $scope }」は項目番号「{ $number }」のどの行にも当たりません(この番号の行: { $candidates })。どれかの行の対象を書いてください。
 
 ## inspector
-inspector-report-not-verified = 警告: { $path }は署名付きの報告書一式の中にありません(横にMANIFEST.sha256がありません)。検証せずに表示します。誰が作ったか、変更されていないかは確かめられません。報告書一式のフォルダを`medsec verify`で確認してください。
+inspector-report-not-verified = 警告: `{ $path }`は署名付きの報告書一式の中にありません(横にMANIFEST.sha256がありません)。検証せずに表示します。誰が作ったか、変更されていないかは確かめられません。報告書一式のフォルダを`medsec verify`で確認してください。
 inspector-evidence-no-institution = プローブの証跡に医療機関が記録されていません(`medsec probe --answers`なしで、または古いmedsecで作成されています)。この医療機関の機器の証跡であることを確かめられません。
 inspector-evidence-other-institution = プローブの証跡は別の医療機関(医療機関コード`{ $evidence_code }`、「{ $evidence_name }」)のものです。この医療機関(医療機関コード`{ $code }`、「{ $name }」)のものではありません。この医療機関の機器で`medsec probe --answers`を実行してください。
 inspector-evidence-before-fiscal-year = プローブの証跡は{ $date }に作成されており、{ $fy }の始まりより前です。今年度にもう一度`medsec probe`を実行してください。
 inspector-evidence-after-report = プローブの証跡の終了時刻{ $finished }は、報告書の作成時刻({ $made })より後です。報告書には、それより前に作成した証跡しか含められません。
 inspector-source-probe-evidence = プローブの証跡
 inspector-summarize-col-evidence-findings = プローブの証跡の指摘
-inspector-recorded-file = 回答ファイル{ $file }(report.jsonに記録)
-inspector-item-of-recorded-file = 回答ファイル{ $file }(report.jsonに記録)の{ $item }
+inspector-recorded-file = 回答ファイル`{ $file }`(report.jsonに記録)
+inspector-item-of-recorded-file = 回答ファイル`{ $file }`(report.jsonに記録)の{ $item }
 inspector-status-complete-with-recorded-errors = 回答は記入済みですが、報告書に指摘が記録されています: エラー{ $errors }件、警告{ $warnings }件。
-inspector-status-unsigned = 注意: { $path }は署名されていません。ファイルがMANIFEST.sha256と一致することだけを確認しました。誰が作ったかは確かめられません。
-inspector-status-signature-not-checked = 注意: { $path }の署名は確認していません(`status`は鍵を使いません)。ファイルがMANIFEST.sha256と一致することだけを確認しました。署名者は`medsec verify --pubkey 鍵.pub { $bundle }`で確認してください。
+inspector-status-unsigned = 注意: `{ $path }`は署名されていません。ファイルがMANIFEST.sha256と一致することだけを確認しました。誰が作ったかは確かめられません。
+inspector-status-signature-not-checked = 注意: `{ $path }`の署名は確認していません(`status`は鍵を使いません)。ファイルがMANIFEST.sha256と一致することだけを確認しました。署名者は`medsec verify --pubkey 鍵.pub { $bundle }`で確認してください。
 
 ## probes-backup
 probes-backup-snapshot = { $id }({ $details })
@@ -1598,15 +1598,15 @@ signing-files-line-signature = 署名の行
 signing-files-line-trusted = 「trusted comment:」の行
 signing-files-line-global = 全体の署名の行
 signing-files-signature-not-text = 署名ファイル`{ $file }`は文字として読めません(UTF-8でもUTF-16でもありません)。
-signing-files-signature-empty = 署名ファイル{ $file }が空です。
-signing-files-signature-truncated = 署名ファイル{ $file }は途中で切れています: { $line }行目({ $what })がありません。署名したときのファイルをもう一度コピーしてください。
-signing-files-signature-no-comment-start = 署名ファイル{ $file }の{ $line }行目が{ $what }になっていません。minisignの署名ファイルではないか、書き換えられています。
-signing-files-signature-not-base64 = 署名ファイル{ $file }の{ $line }行目({ $what })にbase64でない文字があります。書き換えられています。
-signing-files-signature-cut = 署名ファイル{ $file }は{ $line }行目({ $what })の途中で切れています({ $found }バイトで、{ $want }バイトに足りません)。署名したときのファイルをもう一度コピーしてください。
-signing-files-signature-length = 署名ファイル{ $file }の{ $line }行目({ $what })は{ $found }バイトで、{ $want }バイトではありません。書き換えられています。
-signing-files-signature-algorithm = 署名ファイル{ $file }の2行目の署名の種類「{ $algorithm }」はminisignのもの(Ed、ED)ではありません。
-signing-files-signature-extra = 署名ファイル{ $file }には4行目より後に余分な行があります。minisignの署名ファイルは4行です。
-inspector-verify-give-folder = ヒント: { $path }は報告書一式の中のファイルです。報告書一式のフォルダ{ $dir }を指定してください。
+signing-files-signature-empty = 署名ファイル`{ $file }`が空です。
+signing-files-signature-truncated = 署名ファイル`{ $file }`は途中で切れています: { $line }行目({ $what })がありません。署名したときのファイルをもう一度コピーしてください。
+signing-files-signature-no-comment-start = 署名ファイル`{ $file }`の{ $line }行目が{ $what }になっていません。minisignの署名ファイルではないか、書き換えられています。
+signing-files-signature-not-base64 = 署名ファイル`{ $file }`の{ $line }行目({ $what })にbase64でない文字があります。書き換えられています。
+signing-files-signature-cut = 署名ファイル`{ $file }`は{ $line }行目({ $what })の途中で切れています({ $found }バイトで、{ $want }バイトに足りません)。署名したときのファイルをもう一度コピーしてください。
+signing-files-signature-length = 署名ファイル`{ $file }`の{ $line }行目({ $what })は{ $found }バイトで、{ $want }バイトではありません。書き換えられています。
+signing-files-signature-algorithm = 署名ファイル`{ $file }`の2行目の署名の種類「{ $algorithm }」はminisignのもの(Ed、ED)ではありません。
+signing-files-signature-extra = 署名ファイル`{ $file }`には4行目より後に余分な行があります。minisignの署名ファイルは4行です。
+inspector-verify-give-folder = ヒント: `{ $path }`は報告書一式の中のファイルです。報告書一式のフォルダ`{ $dir }`を指定してください。
 
 ## details
 details-unmapped = 内容を解釈できません
@@ -1674,15 +1674,15 @@ details-zip-invalid = XLSXファイルとして読めません。壊れている
 details-sqlite-not-database = SQLiteのデータベースではありません
 details-sqlite-corrupt = データベースが壊れています
 details-sqlite-busy = データベースが使用中です
-details-is-folder = { $path }はフォルダです。ファイルを指定してください
+details-is-folder = `{ $path }`はフォルダです。ファイルを指定してください
 details-git-not-a-repository = gitリポジトリの中ではありません
-details-git-dubious-ownership = { $path }のリポジトリは別のユーザーのものなので、gitが読み取りを拒否しています(gitの`safe.directory`設定で許可できます)
-details-git-path-missing = { $path }はそのリビジョンにありません
+details-git-dubious-ownership = `{ $path }`のリポジトリは別のユーザーのものなので、gitが読み取りを拒否しています(gitの`safe.directory`設定で許可できます)
+details-git-path-missing = `{ $path }`はそのリビジョンにありません
 details-git-unknown-revision = gitにそのリビジョンがありません
 details-git-said = gitの出力: `{ $text }`
 details-minisign-encoding = 行の並びまたはbase64の部分がminisignの形式ではありません
 details-minisign-algorithm = minisignが使う署名方式ではありません
-details-not-regular = { $path }は通常のファイルではありません(デバイスやパイプなど)。ファイルを指定してください
+details-not-regular = `{ $path }`は通常のファイルではありません(デバイスやパイプなど)。ファイルを指定してください
 ## edition-notice
 edition-notice-successor = { $old }より新しい{ $checklist }({ $wareki }、FY{ $year })が{ $kinds }も対象にしているため、こちらで作成します。前年度までの様式を使うときは`--checklist { $old }`を指定してください。
 edition-notice-form-merged = 医療機関・薬局確認用
@@ -1705,7 +1705,7 @@ status-files-next = 次は、医療機関・薬局の回答ファイル({ $files
 status-complete-with-findings = 記入完了です。ただし指摘があります(プローブの証跡と矛盾する回答、または合わない証跡): エラー{ $errors }件、警告{ $warnings }件。
 ## import
 
-import-no-header = { $file }にはチェックリストらしいシートがありません。先頭から60行の中で、項目の列(項目、チェック項目、確認項目)と回答の列(はい、いいえ、確認日、目標日、1回目、2回目、備考)がその行か下の2行までに並ぶ行を探しました。見つかったもの:
+import-no-header = `{ $file }`にはチェックリストらしいシートがありません。先頭から60行の中で、項目の列(項目、チェック項目、確認項目)と回答の列(はい、いいえ、確認日、目標日、1回目、2回目、備考)がその行か下の2行までに並ぶ行を探しました。見つかったもの:
 import-clue-sheet = シート{ $sheet }: { $rows }。足りないもの: { $missed }。{ $hint }
 import-clue-sheet-empty = シート{ $sheet }: { $missed }。{ $hint }
 import-clue-row = { $row }行目: { $cells }
@@ -1721,7 +1721,7 @@ import-ids-english-carried = 日本語の文言が{ $from }とまったく同じ
     [0] {""}
    *[other] と{ $sections }区分の見出し
 }は、{ $from }の英語の文言を引き継ぎました。ほかの英語の文言は、日本語に`(untranslated)`を付けたものです。
-import-map-gate-number-not-found = `--map gate={ $value }`: { $file }のシート{ $sheet }に、番号が{ $value }の項目はありません。このシートの項目番号は、印刷どおり{ $first }({ $first_cell })から{ $last }({ $last_cell })までです。そのどれかの番号か、行番号(例: gate=5)で指定してください。
+import-map-gate-number-not-found = `--map gate={ $value }`: `{ $file }`のシート{ $sheet }に、番号が{ $value }の項目はありません。このシートの項目番号は、印刷どおり{ $first }({ $first_cell })から{ $last }({ $last_cell })までです。そのどれかの番号か、行番号(例: gate=5)で指定してください。
 import-map-gate-number-ambiguous = `--map gate={ $value }`: このシートには番号が{ $value }の項目が複数あります: { $cells }。区分を付けた番号(例: gate={ $example })か、行番号(例: gate=5)で指定してください。
 import-map-gate-number-cell = { $cell }({ $number })
 import-clue-missed-answers = 項目の列の行とその下2行に回答の列(はい、いいえ、確認日など)がありません。
@@ -1749,18 +1749,18 @@ import-clue-map = 下の行から推定した配置が正しければ、`--map {
 import-clue-map-sheet = 下の行から推定した配置が正しければ、`--sheet { $sheet } --map { $map }`で指定してください(列: number=、text=、section=、scope=。header-rows=は最初の項目より上の行数です)。
 import-map-needs-sheet = `--map`は1枚のシートの配置を指定するものですが、このブックにはシートが複数あります: { $sheets }。`--sheet NAME`でシートを指定してください。
 import-text-not-workbook = `{ $file }`はテキストファイル(CSVなど)で、Excelのブックではありません。ここで読めるのは.xlsxのブックだけです。Excelで開いて「Excelブック(.xlsx)」として保存し、そのファイルを指定してください。
-import-recorded-sheet = { $file }にはチェックリストらしいシートが複数あります({ $sheets })。チェックリストを取り込んだときのシート{ $sheet }から回答を読みました。ほかのシートを読むには`--sheet NAME`を付けてください。
+import-recorded-sheet = `{ $file }`にはチェックリストらしいシートが複数あります({ $sheets })。チェックリストを取り込んだときのシート{ $sheet }から回答を読みました。ほかのシートを読むには`--sheet NAME`を付けてください。
 import-answers-other-year = { $cell }の表題によると、このブックは{ $book_wareki }(FY{ $book })の様式ですが、回答ファイルは{ $checklist }(FY{ $year })のものです。番号が同じでも別の年度の項目に回答が入ってしまうため、何も取り込んでいません。{ $book_wareki }の白紙のブックを`medsec checklist import`で取り込み、`medsec --checklist ID@EDITION init`で作った回答ファイルに取り込んでください。
 import-edition-title-differs = 注意: シートの表題は{ $book_wareki }(FY{ $book })の様式ですが、`--edition`の指定どおり{ $checklist }として取り込みました。表題が{ $book_wareki }の記入済みブックは、このチェックリストの回答ファイルには取り込めません。表題の年度にするには`--edition`を付けずに取り込んでください。
 
 ## report-review
 report-review-several-files-status = ここには回答ファイルが複数あります({ $files })。状況を確認するファイルを指定してください(例: `medsec status FILE`)。
 report-review-check-missing-digest = 回答ファイルは、このチェックリストの別の文言に対して作られています(digestが違います)。
-report-review-check-next-digest = { $file }の回答を今のチェックリストの文言で確かめ、[checklist]のdigestを`{ $digest }`に書き換えてから、もう一度`{ $command }`を実行してください(回答を入れ直す必要はありません)。
+report-review-check-next-digest = `{ $file }`の回答を今のチェックリストの文言で確かめ、[checklist]のdigestを`{ $digest }`に書き換えてから、もう一度`{ $command }`を実行してください(回答を入れ直す必要はありません)。
 report-review-check-result-findings-year = { $wareki }(FY{ $year })の点検には要確認の所見があります(終了コード1)。
 report-review-check-result-failed-year = { $wareki }(FY{ $year })の点検は失敗しました。
-report-review-check-vendor-next = { $file }は事業者確認用の様式で、記入は完了しています。事業者確認用は報告書一式にはせず、事業者が署名して医療機関に渡します。次は`medsec sign --form { $command } --key NAME.key`で署名し(鍵がなければ`medsec keygen --out NAME`で作ります)、{ $file }と署名ファイル(.minisig)を医療機関に渡してください。`medsec check --answers { $command } --key NAME.key`でも署名できます。
-report-review-check-vendor-signed = 次は{ $file }と{ $signature }を医療機関に渡してください。医療機関の回答ファイルの[vendors]のformsに書くと、`medsec report`と`medsec check`が報告書一式に入れます。
+report-review-check-vendor-next = `{ $file }`は事業者確認用の様式で、記入は完了しています。事業者確認用は報告書一式にはせず、事業者が署名して医療機関に渡します。次は`medsec sign --form { $command } --key NAME.key`で署名し(鍵がなければ`medsec keygen --out NAME`で作ります)、`{ $file }`と署名ファイル(.minisig)を医療機関に渡してください。`medsec check --answers { $command } --key NAME.key`でも署名できます。
+report-review-check-vendor-signed = 次は`{ $file }`と`{ $signature }`を医療機関に渡してください。医療機関の回答ファイルの[vendors]のformsに書くと、`medsec report`と`medsec check`が報告書一式に入れます。
 report-review-status-next-vendor = 次は`medsec sign --form { $file } --key NAME.key`で事業者の鍵で署名し(鍵がなければ`medsec keygen --out NAME`で作ります)、回答ファイルと署名ファイル(.minisig)を医療機関に渡します。
 report-review-edition = { $wareki }版{ $year ->
    *[other] {""}

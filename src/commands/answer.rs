@@ -339,7 +339,7 @@ pub(super) fn find_answers_file(
         0 => Err(anyhow!(tr!(lang, "answers-no-file-here"))),
         _ => {
             let names: Vec<String> = found.iter().map(|p| p.display().to_string()).collect();
-            let files = names.join(&tr!(lang, "answers-list-separator"));
+            let files = crate::i18n::join_code(lang, &names);
             Err(anyhow!(match looking_for {
                 LookingFor::Answer => tr!(lang, "answers-several-files-here", files = files),
                 LookingFor::Status =>

@@ -567,7 +567,7 @@ fn find_or_make_answers(
                     return Err(anyhow::anyhow!(tr!(
                         lang,
                         "check-several-answers",
-                        files = names.join(&tr!(lang, "common-list-separator"))
+                        files = crate::i18n::join_code(lang, &names)
                     )));
                 }
             }
@@ -964,7 +964,7 @@ impl Written {
                 "check-summarize-stopped-left",
                 error = error,
                 dir = dir,
-                files = left.join(&tr!(lang, "common-list-separator"))
+                files = crate::i18n::join_code(lang, &left)
             )
         })
     }

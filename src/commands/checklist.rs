@@ -191,12 +191,7 @@ fn diff(args: DiffArgs, ctx: &Context) -> anyhow::Result<Outcome> {
             return Err(crate::diff::DiffError::NoChecklists {
                 old: args.old.clone(),
                 new: args.new.clone(),
-                paths: args
-                    .paths
-                    .iter()
-                    .map(|p| p.display().to_string())
-                    .collect::<Vec<_>>()
-                    .join(" "),
+                paths: args.paths.iter().map(|p| p.display().to_string()).collect(),
             }
             .into());
         }

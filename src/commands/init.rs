@@ -194,7 +194,12 @@ pub fn run(args: InitArgs, ctx: &Context) -> anyhow::Result<Outcome> {
             carried = carried
         );
     }
-    let next = tr!(ctx.lang, "answers-init-next", path = path);
+    // The next step is a command line: the path quoted as the shell needs it.
+    let next = tr!(
+        ctx.lang,
+        "answers-init-next",
+        path = crate::render::text::command_word(&out.display().to_string())
+    );
     let mut outcome = Outcome::text(format!("{wrote}\n{next}\n"), Exit::Ok);
     outcome.notices = notices;
     Ok(outcome)

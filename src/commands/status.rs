@@ -48,12 +48,9 @@ fn status(mut args: StatusArgs, ctx: &Context, say_next: bool) -> anyhow::Result
         .iter()
         .partition(|p| super::status_bundle::is_report_input(std::slice::from_ref(*p)));
     if !bundles.is_empty() {
-        let sep = crate::tr!(ctx.lang, "common-list-separator");
         let list = |v: &[&PathBuf]| {
-            v.iter()
-                .map(|p| p.display().to_string())
-                .collect::<Vec<_>>()
-                .join(&sep)
+            let names: Vec<String> = v.iter().map(|p| p.display().to_string()).collect();
+            crate::i18n::join_code(ctx.lang, &names)
         };
         return Err(anyhow::anyhow!(crate::tr!(
             ctx.lang,
@@ -227,7 +224,7 @@ fn next_step(
         .collect();
     if institutions.len() > 1 {
         // Each institution's file makes its own report: said once, for every file.
-        let files = institutions.join(&tr!(lang, "answers-list-separator"));
+        let files = crate::i18n::join_code(lang, &institutions);
         return tr!(lang, "status-files-next", files = files);
     }
     let Some((loaded, _)) = opened

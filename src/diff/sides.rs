@@ -38,7 +38,7 @@ pub enum DiffError {
     NoChecklists {
         old: String,
         new: String,
-        paths: String,
+        paths: Vec<String>,
     },
 }
 
@@ -81,7 +81,7 @@ impl DiffError {
                 "diff-ci-no-checklists",
                 old = old.as_str(),
                 new = new.as_str(),
-                paths = paths.as_str()
+                paths = crate::i18n::join_code(lang, paths)
             ),
             DiffError::Checklist { place, source } => crate::tr!(
                 lang,

@@ -545,15 +545,15 @@ mod tests {
             ),
             (
                 "fatal: path 'checklists/a.toml' does not exist in 'HEAD'",
-                "checklists/a.tomlはそのリビジョンにありません",
+                "`checklists/a.toml`はそのリビジョンにありません",
             ),
             (
                 "fatal: path 'a.toml' exists on disk, but not in 'HEAD~1'",
-                "a.tomlはそのリビジョンにありません",
+                "`a.toml`はそのリビジョンにありません",
             ),
             (
                 "fatal: detected dubious ownership in repository at '/srv/c'\nTo add an exception…",
-                "/srv/cのリポジトリは別のユーザーのもの",
+                "`/srv/c`のリポジトリは別のユーザーのもの",
             ),
             (
                 "fatal: unable to read tree 0123abcd",

@@ -184,7 +184,7 @@ impl JudgedSnapshot {
             ));
         }
         if !self.paths.is_empty() {
-            let paths = list(lang, self.paths.iter().cloned(), false);
+            let paths = list(lang, self.paths.iter().map(|p| format!("`{p}`")), false);
             details.push(tr!(lang, "probes-backup-snapshot-paths", paths = paths));
         }
         tr!(
@@ -1668,7 +1668,7 @@ mod tests {
             m.text(Lang::Ja),
             "`/etc/x`を読めません(読む権限がありません)。"
         );
-        assert_eq!(m.text(Lang::En), "cannot read /etc/x: permission denied");
+        assert_eq!(m.text(Lang::En), "cannot read `/etc/x`: permission denied");
         // An unknown English text is kept in English only; Japanese says it generically.
         assert_eq!(detail(Lang::En, "something else"), "something else");
         assert_eq!(detail(Lang::Ja, "something else"), "内容を解釈できません");

@@ -1389,7 +1389,7 @@ fn an_xls_or_a_text_file_given_as_the_filled_workbook_is_named_as_such() {
     assert_eq!(r.code, Some(2), "{}", r.stderr);
     assert!(
         r.stderr
-            .contains("list.xlsx is a text file (such as a CSV)"),
+            .contains("`list.xlsx` is a text file (such as a CSV)"),
         "{}",
         r.stderr
     );

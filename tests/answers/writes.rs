@@ -129,7 +129,7 @@ fn a_writer_that_cannot_get_the_lock_stops_with_exit_2_in_both_languages() {
     let err = stderr_of(out.get_output());
     assert!(
         err.contains(
-            "answers.toml is being written by another medsec (waited 3 s); nothing was written"
+            "answers.toml` is being written by another medsec (waited 3 s); nothing was written"
         ),
         "{err}"
     );
@@ -137,7 +137,7 @@ fn a_writer_that_cannot_get_the_lock_stops_with_exit_2_in_both_languages() {
     let err = stderr_of(out.get_output());
     assert!(
         err.contains(
-            "answers.tomlはほかのmedsecが書き込み中です(3秒待ちました)。何も書き込んでいません"
+            "answers.toml`はほかのmedsecが書き込み中です(3秒待ちました)。何も書き込んでいません"
         ),
         "{err}"
     );
@@ -174,13 +174,14 @@ fn a_read_only_answers_file_is_refused_not_replaced() {
     let out = import(&file, &s).assert().code(2);
     let err = stderr_of(out.get_output());
     assert!(
-        err.contains("answers.toml is read-only; nothing was written") && err.contains("chmod u+w"),
+        err.contains("answers.toml` is read-only; nothing was written")
+            && err.contains("chmod u+w"),
         "{err}"
     );
     let out = import(&file, &s).args(["--lang", "ja"]).assert().code(2);
     let err = stderr_of(out.get_output());
     assert!(
-        err.contains("answers.tomlは読み取り専用です。何も書き込んでいません"),
+        err.contains("answers.toml`は読み取り専用です。何も書き込んでいません"),
         "{err}"
     );
     // The Japanese message is the whole message: no English one appended after it.
@@ -411,10 +412,10 @@ fn force_never_deletes_a_folder_that_is_not_a_bundle() {
     std::fs::write(thesis.join("report.json"), "{}").unwrap();
     std::fs::write(thesis.join("thesis.docx"), "chapter 1").unwrap();
     let before = snapshot(&thesis);
-    refused(&report_into(dir, &thesis, true), "no MANIFEST.sha256");
+    refused(&report_into(dir, &thesis, true), "no `MANIFEST.sha256`)");
     assert_eq!(snapshot(&thesis), before);
     // Without --force the reason is the same (not "use --force").
-    refused(&report_into(dir, &thesis, false), "no MANIFEST.sha256");
+    refused(&report_into(dir, &thesis, false), "no `MANIFEST.sha256`)");
 
     // The same with a manifest that lists both files correctly: report.json is not a report.
     let manifest: String = ["report.json", "thesis.docx"]
@@ -456,7 +457,7 @@ fn force_never_deletes_a_folder_that_is_not_a_bundle() {
     let odd = dir.join("odd");
     std::fs::create_dir_all(odd.join("MANIFEST.sha256")).unwrap();
     std::fs::write(odd.join("report.json"), "{}").unwrap();
-    refused(&report_into(dir, &odd, true), "no MANIFEST.sha256");
+    refused(&report_into(dir, &odd, true), "no `MANIFEST.sha256`)");
     assert!(odd.join("MANIFEST.sha256").is_dir());
 
     // A file where the folder should be.

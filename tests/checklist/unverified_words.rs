@@ -90,7 +90,7 @@ fn an_imported_workbook_is_named_not_the_official_pdf() {
         .unwrap();
     let text = stdout_of(&ja) + &stderr_of(&ja);
     assert!(
-        text.contains("group-list.xlsxから取り込んだ文言です"),
+        text.contains("`group-list.xlsx`から取り込んだ文言です"),
         "{text}"
     );
     for wrong in ["公式PDF", "公式 PDF", "Imported from", "official"] {
@@ -103,7 +103,7 @@ fn an_imported_workbook_is_named_not_the_official_pdf() {
         .unwrap();
     let text = stdout_of(&en) + &stderr_of(&en);
     assert!(
-        text.contains("wording imported from group-list.xlsx"),
+        text.contains("wording imported from `group-list.xlsx`"),
         "{text}"
     );
     assert!(!text.contains("official PDF"), "{text}");
@@ -113,12 +113,12 @@ fn an_imported_workbook_is_named_not_the_official_pdf() {
         (
             "ja",
             "table",
-            "文言または番号がgroup-list.xlsx(medsecが知っている公式ワークブックではありません)とまだ照合されていない",
+            "文言または番号が`group-list.xlsx`(medsecが知っている公式ワークブックではありません)とまだ照合されていない",
         ),
         (
             "en",
             "md",
-            "not yet checked against group-list.xlsx (not an official workbook known to medsec)",
+            "not yet checked against `group-list.xlsx` (not an official workbook known to medsec)",
         ),
     ] {
         let out = medsec()
@@ -146,7 +146,7 @@ fn an_imported_workbook_is_named_not_the_official_pdf() {
     let written = std::fs::read_to_string(&answers).unwrap();
     assert!(
         written.contains(
-            "文言はgroup-list.xlsx(medsecが知っている公式ワークブックではありません)とまだ照合していません"
+            "文言は`group-list.xlsx`(medsecが知っている公式ワークブックではありません)とまだ照合していません"
         ),
         "{written}"
     );

@@ -593,7 +593,11 @@ fn spaces_next_to_japanese(text: &str) -> Vec<String> {
             let from = i.saturating_sub(12);
             let to = (i + 12).min(chars.len());
             let context: String = chars.get(from..to).unwrap_or_default().iter().collect();
-            found.push(context.replace('\u{1}', "{…}").replace('\n', " "));
+            found.push(
+                context
+                    .replace(['\u{1}', '\u{2}'], "{…}")
+                    .replace('\n', " "),
+            );
         }
     }
     found
@@ -690,29 +694,25 @@ fn referenced_messages(file: &str) -> BTreeSet<String> {
 /// The rule is written at the top of i18n/ja/medsec.ftl and in docs/glossary.md.
 #[test]
 fn japanese_sentences_end_with_a_full_stop() {
-    const ENDINGS: &[&str] = &["です", "ます", "ください", "ません", "でした", "ました"];
+    // A sentence that enters through a placeholder right before the closing bracket is held
+    // to the rule as well: 「…: { $problem }(2行目)」 ends with 。 after the bracket.
+    let sample = "a = 読めません: { $problem }(2行目)\n\
+                  b = 読めません: { $problem }(2行目)。\n\
+                  c = { $item }({ $round }回目)\n\
+                  d = { $text }(未翻訳)\n";
+    assert_eq!(
+        missing_full_stops("sample", sample, &BTreeSet::new()),
+        ["sample a: …読めません: {…}(2行目)"]
+    );
     let mut found = vec![];
     for file in ["ja/medsec.ftl", "ja/help.ftl"] {
-        let parts = referenced_messages(file);
-        for (id, text) in rendered_messages(file) {
-            let text = text.trim_end();
-            let several = text.trim_end_matches(['。', '？']).contains('。');
-            let must = if file == "ja/help.ftl" {
-                several
-            } else {
-                !parts.contains(&id)
-                    && !PARTS_WITHOUT_FULL_STOP.iter().any(|p| id.starts_with(p))
-                    && !id.ends_with("-separator")
-            };
-            let body = before_closing_bracket(text);
-            if must
-                && ENDINGS
-                    .iter()
-                    .any(|e| text.ends_with(e) || body.ends_with(e))
-            {
-                found.push(format!("{file} {id}: …{}", tail(text, 30)));
-            }
-        }
+        let path = format!("{}/i18n/{file}", env!("CARGO_MANIFEST_DIR"));
+        let source = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+        found.extend(missing_full_stops(
+            file,
+            &source,
+            &referenced_messages(file),
+        ));
     }
     assert!(
         found.is_empty(),
@@ -722,6 +722,67 @@ fn japanese_sentences_end_with_a_full_stop() {
     assert_eq!(
         medsec::i18n::tidy("読めません: 空のパスです。。".to_owned()),
         "読めません: 空のパスです。"
+    );
+}
+
+/// The placeholders that hold a sentence, or the part of one (a reason, a problem, a parser's
+/// or the system's detail): a message whose closing bracket follows one right away
+/// (「…: { $problem }(2行目)」) ends as a sentence does, with 。 after the bracket.
+const SENTENCE_PLACEHOLDERS: &[&str] = &["problem", "reason", "error", "detail", "message"];
+
+/// The messages of `source` (the file `file`, with `parts` the messages others name) that end
+/// as a sentence does but without 。: `file id: …tail`.
+fn missing_full_stops(file: &str, source: &str, parts: &BTreeSet<String>) -> Vec<String> {
+    const ENDINGS: &[&str] = &["です", "ます", "ください", "ません", "でした", "ました"];
+    let mut found = vec![];
+    for (id, text) in rendered_messages_in(source) {
+        let text = text.trim_end();
+        let several = text.trim_end_matches(['。', '？']).contains('。');
+        let must = if file == "ja/help.ftl" {
+            several
+        } else {
+            !parts.contains(&id)
+                && !PARTS_WITHOUT_FULL_STOP.iter().any(|p| id.starts_with(p))
+                && !id.ends_with("-separator")
+        };
+        let body = before_closing_bracket(text);
+        let sentence_before_bracket = body.len() < text.len() && body.ends_with('\u{2}');
+        if must
+            && (sentence_before_bracket
+                || ENDINGS
+                    .iter()
+                    .any(|e| text.ends_with(e) || body.ends_with(e)))
+        {
+            let shown = tail(text, 30).replace(['\u{1}', '\u{2}'], "{…}");
+            found.push(format!("{file} {id}: …{shown}"));
+        }
+    }
+    found
+}
+
+/// A part that ends with 。 put into a Japanese message never leaves 「。)」 or 「。。」: every
+/// message said with each argument a sentence that ends with 。 (「空です。」) reads
+/// 「…(詳細: 空です)。」, not 「…(詳細: 空です。)。」 (`medsec::i18n::tidy`, run by every
+/// message the code says).
+#[test]
+fn a_sentence_put_into_brackets_leaves_no_full_stop_before_the_bracket() {
+    let ja = catalog("ja");
+    let loader = medsec::i18n::loader(medsec::checklist::Lang::Ja);
+    let mut found = vec![];
+    for (id, variables) in messages("ja", &ja) {
+        let args: std::collections::HashMap<String, String> = variables
+            .iter()
+            .map(|v| (v.clone(), "空です。".to_owned()))
+            .collect();
+        let said = medsec::i18n::tidy(loader.get_args(&id, args));
+        if said.contains("。)") || said.contains("。。") {
+            found.push(format!("{id}: {said}"));
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "「。)」 or 「。。」 in a Japanese message with parts that end with 。:\n{}",
+        found.join("\n")
     );
 }
 
@@ -768,7 +829,7 @@ fn tail(text: &str, n: usize) -> String {
 }
 
 /// Each text a pattern can give, one per choice of its select variants (placeables as
-/// `\u{1}`, string literals as their text).
+/// `\u{1}`, those of [`SENTENCE_PLACEHOLDERS`] as `\u{2}`, string literals as their text).
 fn renderings(p: &Pattern<&str>) -> Vec<String> {
     let mut out = vec![String::new()];
     for el in &p.elements {
@@ -780,6 +841,9 @@ fn renderings(p: &Pattern<&str>) -> Vec<String> {
             PatternElement::Placeable {
                 expression: Expression::Inline(InlineExpression::StringLiteral { value }),
             } => vec![(*value).to_owned()],
+            PatternElement::Placeable {
+                expression: Expression::Inline(InlineExpression::VariableReference { id }),
+            } if SENTENCE_PLACEHOLDERS.contains(&id.name) => vec!["\u{2}".to_owned()],
             PatternElement::Placeable { .. } => vec!["\u{1}".to_owned()],
         };
         out = out
@@ -794,8 +858,13 @@ fn renderings(p: &Pattern<&str>) -> Vec<String> {
 fn rendered_messages(file: &str) -> Vec<(String, String)> {
     let path = format!("{}/i18n/{file}", env!("CARGO_MANIFEST_DIR"));
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    let resource = fluent_syntax::parser::parse(text.as_str())
-        .unwrap_or_else(|(_, errors)| panic!("{path} does not parse: {errors:?}"));
+    rendered_messages_in(&text)
+}
+
+/// Each message value of catalog text `text` as each text it can give: (ID, text).
+fn rendered_messages_in(text: &str) -> Vec<(String, String)> {
+    let resource = fluent_syntax::parser::parse(text)
+        .unwrap_or_else(|(_, errors)| panic!("catalog text does not parse: {errors:?}"));
     let mut out = vec![];
     for entry in &resource.body {
         let Entry::Message(m) = entry else { continue };
@@ -828,7 +897,7 @@ fn commas_between_entries(text: &str) -> Vec<String> {
                 .take(10)
                 .collect();
             let before: String = before.chars().rev().collect();
-            format!("{before}{after}").replace('\u{1}', "{…}")
+            format!("{before}{after}").replace(['\u{1}', '\u{2}'], "{…}")
         })
         .collect()
 }
@@ -923,6 +992,140 @@ fn paths_in_japanese_file_errors_are_code() {
     assert!(
         found.is_empty(),
         "a path outside a code span in a Japanese file error (write `{{ $path }}`を読めません):\n{}",
+        found.join("\n")
+    );
+}
+
+/// The placeholders that hold a path, a file name, a folder or a command line, by name: a
+/// message puts each inside a code span (「`{ $path }`を作成しました」, "wrote `{ $path }`"),
+/// in both languages, so a reader sees where the path starts and ends, and HTML shows it as
+/// `<code>` (see docs/glossary.md, "Writing Japanese"). `$key` is a key ID, `$files` mostly
+/// a count, `$form` mostly a form's name: not paths by name (the messages where they hold a
+/// path write them as code too, or take a list of code spans from `i18n::join_code`).
+const PATH_LIKE: &[&str] = &[
+    "path",
+    "paths",
+    "file",
+    "dir",
+    "lock",
+    "manifest",
+    "bundle",
+    "html",
+    "public",
+    "secret",
+    "signature",
+    "workbook",
+    "source",
+    "command",
+    "drive",
+];
+
+/// Path-like placeholders that stay bare, each with its reason: (message, placeholder).
+const BARE_PATHS: &[(&str, &str)] = &[
+    // Written into the checklist file `checklist import` makes (its title and notes): data,
+    // whose bytes and digest must not change between imports of the same workbook.
+    ("workbook-default-title", "file"),
+    ("workbook-notes-imported", "file"),
+    ("workbook-unverified", "file"),
+    // Microsoft's lifecycle page named as the source of a date, not a path.
+    ("probes-windows-end-of-servicing", "source"),
+    // A list whose entries the code makes code spans one by one (`i18n::join_code`, or the
+    // probe's own list): one span around the list would read as one path.
+    ("probes-backup-snapshot-paths", "paths"),
+    ("diff-ci-no-checklists", "paths"),
+];
+
+/// The path-like placeholders of a pattern outside code spans, by name. `ticks` counts the
+/// backticks before the pattern (a select's variants start where the select stands). A
+/// location `{ $path }:{ $line }` stays bare, as compilers write it, so editors and CI
+/// problem matchers read `file:line:column` from the line.
+fn bare_path_placeholders(p: &Pattern<&str>, ticks: usize, out: &mut Vec<String>) -> usize {
+    let mut ticks = ticks;
+    for (at, el) in p.elements.iter().enumerate() {
+        match el {
+            PatternElement::TextElement { value } => ticks += value.matches('`').count(),
+            PatternElement::Placeable {
+                expression: Expression::Select { variants, .. },
+            } => {
+                let mut after = ticks;
+                for v in variants {
+                    after = bare_path_placeholders(&v.value, ticks, out);
+                }
+                ticks = after;
+            }
+            PatternElement::Placeable {
+                expression: Expression::Inline(InlineExpression::VariableReference { id }),
+            } => {
+                let location = matches!(
+                    (p.elements.get(at + 1), p.elements.get(at + 2)),
+                    (
+                        Some(PatternElement::TextElement { value: ":" }),
+                        Some(PatternElement::Placeable {
+                            expression: Expression::Inline(InlineExpression::VariableReference {
+                                id: line
+                            }),
+                        }),
+                    ) if line.name == "line"
+                );
+                if PATH_LIKE.contains(&id.name) && ticks % 2 == 0 && !location {
+                    out.push(id.name.to_owned());
+                }
+            }
+            PatternElement::Placeable { .. } => {}
+        }
+    }
+    ticks
+}
+
+/// The bare path-like placeholders of each message of `source`: `id: $name`.
+fn bare_paths_in(source: &str) -> Vec<String> {
+    let resource = fluent_syntax::parser::parse(source)
+        .unwrap_or_else(|(_, errors)| panic!("does not parse: {errors:?}"));
+    let mut found = vec![];
+    for entry in &resource.body {
+        let Entry::Message(m) = entry else { continue };
+        let mut names = vec![];
+        if let Some(v) = &m.value {
+            bare_path_placeholders(v, 0, &mut names);
+        }
+        for a in &m.attributes {
+            bare_path_placeholders(&a.value, 0, &mut names);
+        }
+        let id = m.id.name;
+        found.extend(
+            names
+                .into_iter()
+                .filter(|n| !BARE_PATHS.contains(&(id, n.as_str())))
+                .map(|n| format!("{id}: ${n}")),
+        );
+    }
+    found
+}
+
+/// Every path, file name, folder and command line a message names is a code span, in both
+/// languages: 「`{ $path }`を作成しました。」, "wrote `{ $path }`" (issue #10). The exceptions
+/// are in [`BARE_PATHS`], each with its reason.
+#[test]
+fn paths_in_messages_are_code() {
+    let sample = "a = `{ $path }`を読めません。\n\
+                  b = { $path }を読めません。\n\
+                  c = { $path }:{ $line }: 読めません。\n\
+                  d = { $x ->\n    [one] `{ $file }`です。\n   *[other] { $file }です。\n}\n\
+                  e = `medsec verify { $path }`で確かめ、{ $dir }を見てください。\n\
+                  f = { $key }と{ $count }\n";
+    assert_eq!(bare_paths_in(sample), ["b: $path", "d: $file", "e: $dir"]);
+    let mut found = vec![];
+    for lang in ["ja", "en"] {
+        found.extend(
+            bare_paths_in(&catalog(lang))
+                .into_iter()
+                .map(|f| format!("{lang} {f}")),
+        );
+    }
+    assert!(
+        found.is_empty(),
+        "a path-like placeholder outside a code span (write `{{ $path }}`, or list the \
+         message in BARE_PATHS with its reason):\n{}",
         found.join("\n")
     );
 }

@@ -883,18 +883,27 @@ fn library_errors_are_said_in_japanese_with_file_and_place() {
         ),
         (
             &["probe", "--config", "p3.toml"],
-            &["p3.toml:3:", "`max_unused_days`", "整数", "真偽値"],
+            // The parser's part ends the sentence: 。 after its bracket.
+            &[
+                "p3.toml:3:",
+                "`max_unused_days`",
+                "整数",
+                "真偽値`true`です)。",
+            ],
             &["p3.toml:3:", "needs an integer (found boolean `true`)"],
         ),
         (
             &["answer", "x.toml", "--import", "bad.xlsx"],
-            &["bad.xlsx", "XLSXファイルとして読めません"],
+            &[
+                "`bad.xlsx`: XLSXファイルとして読めません",
+                "XLSXではありません。",
+            ],
             &["bad.xlsx", "damaged or not XLSX"],
         ),
         (
             &["verify", "--pubkey", "s12", "s12"],
-            &["s12はフォルダです。ファイルを指定してください"],
-            &["s12 is a folder; give a file"],
+            &["`s12`はフォルダです。ファイルを指定してください"],
+            &["`s12` is a folder; give a file"],
         ),
         (
             &["probe", "--root", "root", "--config", "acc.toml"],

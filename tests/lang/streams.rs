@@ -154,11 +154,11 @@ fn a_missing_key_file_is_named_as_the_key() {
     for (lang, said) in [
         (
             "ja",
-            "公開鍵 `nokey.pub`を読めません(詳細: ファイルまたはフォルダがありません",
+            "公開鍵`nokey.pub`を読めません(詳細: ファイルまたはフォルダがありません",
         ),
         (
             "en",
-            "cannot read the public key nokey.pub (no such file or folder",
+            "cannot read the public key `nokey.pub` (no such file or folder",
         ),
     ] {
         let o = medsec()

@@ -345,7 +345,7 @@ fn checklist_add_of_a_missing_file_says_it_cannot_be_read() {
         ),
         (
             "en",
-            "cannot read checklist nofile.toml: no such file or folder",
+            "cannot read checklist `nofile.toml`: no such file or folder",
             "was not added",
         ),
     ] {
@@ -371,14 +371,14 @@ fn probe_root_says_missing_or_not_a_folder() {
     let w = tempfile::tempdir().unwrap();
     std::fs::write(w.path().join("a-file"), "x").unwrap();
     for (lang, root, says) in [
-        ("ja", "no-such", "`--root`に指定したno-suchはありません"),
+        ("ja", "no-such", "`--root`に指定した`no-such`はありません"),
         (
             "ja",
             "a-file",
-            "`--root`に指定したa-fileはフォルダではありません",
+            "`--root`に指定した`a-file`はフォルダではありません",
         ),
-        ("en", "no-such", "`--root` no-such: no such folder"),
-        ("en", "a-file", "`--root` a-file: not a folder"),
+        ("en", "no-such", "`--root` `no-such`: no such folder"),
+        ("en", "a-file", "`--root` `a-file`: not a folder"),
     ] {
         let out = medsec()
             .current_dir(w.path())
@@ -511,4 +511,28 @@ fn an_unreadable_file_is_named_as_code_in_japanese() {
     assert!(err.contains("`nosuch.toml`を読めません"), "{err}");
     let (_, err, _) = run("en", &["checklist", "lint", "nosuch.toml"]);
     assert!(err.contains("nosuch.toml"), "{err}");
+}
+
+/// A file a probe could not read is said as a sentence about that probe's check, and a missing
+/// file as one (「アカウントの確認で`…/etc/passwd`を読めませんでした: ファイルまたはフォルダが
+/// ありません。」), not 「アカウントで…: ありません。」 (issue #10). On Windows the accounts
+/// probe asks Windows, not `etc/passwd` under `--root`.
+#[cfg(not(windows))]
+#[test]
+fn a_file_a_probe_could_not_read_is_named_with_the_probes_check() {
+    let out = medsec()
+        .args(["--lang", "ja", "probe", "--root"])
+        .arg(fixture("probes/debian"))
+        .output()
+        .unwrap();
+    let text = format!("{}{}", stdout_of(&out), stderr_of(&out));
+    let line = text
+        .lines()
+        .find(|l| l.contains("etc/passwd") && l.contains("読めませんでした"))
+        .unwrap_or_else(|| panic!("no line on passwd:\n{text}"));
+    assert!(line.starts_with("アカウントの確認で`"), "{line}");
+    assert!(
+        line.ends_with("`を読めませんでした: ファイルまたはフォルダがありません。"),
+        "{line}"
+    );
 }

@@ -517,7 +517,7 @@ fn config_errors_name_the_place_and_exit_2() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr_of(&out).contains("cannot read probe configuration /nonexistent/probes.toml"));
+    assert!(stderr_of(&out).contains("cannot read probe configuration `/nonexistent/probes.toml`"));
 }
 
 // Unix only: a `#!/bin/sh` script stands in for restic, found through a `:`-separated PATH.
@@ -819,7 +819,7 @@ fn reasons_and_notes_follow_lang_and_the_json_does_not() {
     };
     let ja = run(&["--lang", "ja"]);
     assert!(
-        ja.contains("バックアップの鮮度「restic」で`restic`を読めませんでした"),
+        ja.contains("バックアップの鮮度「restic」の確認で`restic`を読めませんでした"),
         "{ja}"
     );
     assert!(ja.contains("がインストールされていないか"), "{ja}");

@@ -187,7 +187,7 @@ fn every_probe_reads_as_japanese_under_lang_ja() {
         "この機器(nas01)が台帳にありません",
         "`borg` が終了コード 2 で失敗しました",
         "`restic` がインストールされていないか",
-        "バックアップの鮮度「restic」で`restic`を読めませんでした",
+        "バックアップの鮮度「restic」の確認で`restic`を読めませんでした",
         "合格 0 件、不合格",
     ] {
         assert!(reads(&ja, sentence, ""), "{sentence}:\n{ja}");
@@ -360,7 +360,7 @@ fn a_configuration_error_is_japanese_and_names_the_file_and_place() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(
-        stderr_of(&out).contains("`--root`に指定した/nonexistentはありません"),
+        stderr_of(&out).contains("`--root`に指定した`/nonexistent`はありません"),
         "{}",
         stderr_of(&out)
     );

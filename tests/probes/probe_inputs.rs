@@ -833,11 +833,11 @@ fn the_reason_names_the_judged_snapshot_and_an_unheld_path_is_said() {
     for (lang, says) in [
         (
             "ja",
-            format!("判定に使った restic のスナップショット aaaa1111(2020-01-01 09:00(日本時間)、機器 sv-karte01、パス {karte})は"),
+            format!("判定に使った restic のスナップショット aaaa1111(2020-01-01 09:00(日本時間)、機器 sv-karte01、パス `{karte}`)は"),
         ),
         (
             "en",
-            format!("the restic snapshot judged, aaaa1111 (2020-01-01 09:00 Japan time, host sv-karte01, paths {karte}), is"),
+            format!("the restic snapshot judged, aaaa1111 (2020-01-01 09:00 Japan time, host sv-karte01, paths `{karte}`), is"),
         ),
     ] {
         let (ev, code, text) = run_lang(dir.path(), &old, &bin, lang);
@@ -850,11 +850,11 @@ fn the_reason_names_the_judged_snapshot_and_an_unheld_path_is_said() {
     for (lang, says) in [
         (
             "ja",
-            format!("dddd4444({fresh_jst}(日本時間)、機器 sv-karte02、パス {karte})"),
+            format!("dddd4444({fresh_jst}(日本時間)、機器 sv-karte02、パス `{karte}`)"),
         ),
         (
             "en",
-            format!("dddd4444 ({fresh_jst} Japan time, host sv-karte02, paths {karte})"),
+            format!("dddd4444 ({fresh_jst} Japan time, host sv-karte02, paths `{karte}`)"),
         ),
     ] {
         let (ev, code, text) = run_lang(dir.path(), &ok, &bin, lang);

@@ -975,7 +975,7 @@ fn a_backup_on_the_same_filesystem_as_what_it_protects_is_warned_about() {
     let (ev, _) = probe(cfg, Some(root.path()), None);
     let warnings = ev["results"][0]["warnings"].to_string();
     assert!(
-        warnings.contains("the backup is on the same filesystem as /data"),
+        warnings.contains("the backup is on the same filesystem as `/data`"),
         "{}",
         ev["results"][0]
     );

@@ -109,11 +109,16 @@ fn the_example_clinic_is_checked_end_to_end_without_a_terminal() {
     // What was written, the HTML among it, what is missing, the next step.
     let html = out.join("bundle").join("report.html");
     assert!(
-        stdout.contains(&format!("report to read and print: {}", html.display())),
+        stdout.contains(&format!("report to read and print: `{}`", html.display())),
         "{stdout}"
     );
     assert!(
         stdout.contains("Missing:\n  - the bundle is signed with a throwaway key"),
+        "{stdout}"
+    );
+    // The key file to hand over is code, as the command beside it.
+    assert!(
+        stdout.contains("give `NAME.pub` to the inspectors"),
         "{stdout}"
     );
     assert!(stdout.contains("medsec keygen --out NAME"), "{stdout}");

@@ -331,7 +331,7 @@ fn status_of_several_files_counts_them_and_exits_with_the_worst() {
     let flat: String = out.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(
         flat.contains(
-            "for each answers file of an institution or pharmacy (complete.toml, b.toml)"
+            "for each answers file of an institution or pharmacy (`complete.toml`, `b.toml`)"
         ),
         "{out}"
     );
@@ -343,7 +343,7 @@ fn status_of_several_files_counts_them_and_exits_with_the_worst() {
     );
     let flat: String = out.split_whitespace().collect();
     assert!(
-        flat.contains("医療機関・薬局の回答ファイル(complete.toml、b.toml)ごとに"),
+        flat.contains("医療機関・薬局の回答ファイル(`complete.toml`、`b.toml`)ごとに"),
         "{out}"
     );
 

@@ -533,7 +533,7 @@ fn end_to_end_as_users_run_it() {
             "MEDSEC_PASSPHRASE",
         ],
     ));
-    assert!(out.contains("signed bundle"), "{out}");
+    assert!(out.contains("signed `bundle`"), "{out}");
     // The inspector.
     let keys = w.join("keys.toml");
     keys_toml(

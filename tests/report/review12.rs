@@ -77,10 +77,10 @@ fn verify_findings_name_report_json_not_the_answers_file() {
     let (_tmp, bundle, key) = bundle(true);
     let pubkey = key.with_extension("pub");
     for (lang, label) in [
-        ("ja", "[回答ファイルcomplete.toml(report.jsonに記録)の2-②"),
+        ("ja", "[回答ファイル`complete.toml`(report.jsonに記録)の2-②"),
         (
             "en",
-            "[answers file complete.toml (recorded in report.json): 2-②",
+            "[answers file `complete.toml` (recorded in report.json): 2-②",
         ),
     ] {
         let (code, out, err) = run(
@@ -284,7 +284,7 @@ fn verify_hints_at_the_folder_to_give() {
             ],
         );
         assert_eq!(code, 2, "{lang}: {err}");
-        let wanted = format!("{file_hint}{}", bundle.display());
+        let wanted = format!("{file_hint}`{}`", bundle.display());
         assert!(err.contains(&wanted), "{lang}: {err}");
         let (code, _, err) = run(
             lang,

@@ -169,9 +169,11 @@ fn report_names_the_public_key_it_signed_with() {
         assert!(line.contains(&command), "{lang}: {line}");
         assert!(!stdout.contains("KEY.pub"), "{stdout}");
         if cfg!(unix) && have_minisign() {
+            // The command is the code span the line ends with.
             let start = line.find("minisign -Vm").unwrap();
+            let command = line[start..].split('`').next().unwrap_or_default();
             let o = std::process::Command::new("sh")
-                .args(["-c", &line[start..]])
+                .args(["-c", command])
                 .current_dir(w)
                 .output()
                 .unwrap();
@@ -258,13 +260,13 @@ fn init_says_what_it_wrote_on_standard_output() {
     for (lang, wrote, next) in [
         (
             "ja",
-            "さくら 回答.tomlを作成しました",
-            "`medsec answer さくら 回答.toml`",
+            "`さくら 回答.toml`を作成しました",
+            "`medsec answer 'さくら 回答.toml'`",
         ),
         (
             "en",
-            "wrote さくら 回答.toml (",
-            "`medsec answer さくら 回答.toml`",
+            "wrote `さくら 回答.toml` (",
+            "`medsec answer 'さくら 回答.toml'`",
         ),
     ] {
         let o = medsec()

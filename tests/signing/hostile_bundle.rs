@@ -280,7 +280,7 @@ fn a_tampered_bundle_shows_no_content_only_that_it_is_untrusted() {
     assert_eq!(text.matches("content-untrusted").count(), 1, "{text}");
     assert!(text.contains("report.jsonの内容は信頼できません"), "{text}");
     assert!(
-        text.contains("署名がMANIFEST.sha256と一致しません"),
+        text.contains("署名が`MANIFEST.sha256`と一致しません"),
         "{text}"
     );
     assert!(!text.contains("unanswered"), "{text}");

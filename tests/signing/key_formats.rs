@@ -234,7 +234,7 @@ fn utf16_signatures_verify_and_cut_ones_name_the_line() {
         ),
         (
             signature.replacen("trusted comment:", "trusted-comment:", 2),
-            "line 1 of the signature file MANIFEST.sha256.minisig is not the `untrusted comment:` line",
+            "line 1 of the signature file `MANIFEST.sha256.minisig` is not the `untrusted comment:` line",
             "1行目が「untrusted comment:」の行になっていません",
         ),
     ];

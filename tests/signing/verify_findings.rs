@@ -552,7 +552,7 @@ fn a_vendor_signature_that_does_not_match_names_the_vendor_form() {
         .unwrap();
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(
-        text.contains("事業者確認用vendor-forms/vendor-a.toml: 署名がvendor-forms/vendor-a.tomlと一致しません"),
+        text.contains("事業者確認用`vendor-forms/vendor-a.toml`: 署名が`vendor-forms/vendor-a.toml`と一致しません"),
         "{text}"
     );
 }
