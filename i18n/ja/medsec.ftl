@@ -842,9 +842,9 @@ verify-checklist-not-inspectors = 報告書一式の{ $checklist }(`{ $file }`�
    *[other] 異なる項目は`{ $diff }`で確認できます。
 }
 verify-checklist-official-source-yours = { $checklist }(報告書一式に含まれるもの)はお手元のもの(ダイジェスト{ $digest })と同じで、medsecがSHA-256で知っている公式のワークブック`{ $workbook }`から取り込まれたものです。
-verify-checklist-official-unconfirmed = { $checklist }(報告書一式に含まれるもの)は、medsecがSHA-256で知っている公式のワークブック{ $workbook }から取り込んだと記録していますが、ここではその文言をワークブックと照合していません。チェックリストのファイルは取り込んだ後でも書き換えられます。ダウンロードした公式のワークブックを添えて`{ $command }`を実行してください(`--pubkey`または`--trusted`は同じように付けます)。そうすると、すべての項目の区分・項番・文言・対象を照合し、公式のものかどうかを示します。
-verify-checklist-official-confirmed = { $checklist }(報告書一式に含まれるもの)は公式のワークブック{ $workbook }から取り込んだと記録しており、文言を確かめました。すべての項目の区分・項番・文言・対象と記入のルールは、指定された公式のワークブック(`{ $given }`、SHA-256はmedsecの知っているもの)と同じです。
-verify-workbook-not-official = 指定されたワークブック(`{ $given }`、SHA-256 { $sha })は公式の{ $file }(SHA-256 { $official })ではありません。公式のワークブックから取り込んだチェックリストの文言の確認にはなりません。公式のワークブックを{ $url }からダウンロードして指定してください。
+verify-checklist-official-unconfirmed = { $checklist }(報告書一式に含まれるもの)は、medsecがSHA-256で知っている公式のワークブック`{ $workbook }`から取り込んだと記録していますが、ここではその文言をワークブックと照合していません。チェックリストのファイルは取り込んだ後でも書き換えられます。ダウンロードした公式のワークブックを添えて`{ $command }`を実行してください(`--pubkey`または`--trusted`は同じように付けます)。そうすると、すべての項目の区分・項番・文言・対象を照合し、公式のものかどうかを示します。
+verify-checklist-official-confirmed = { $checklist }(報告書一式に含まれるもの)は公式のワークブック`{ $workbook }`から取り込んだと記録しており、文言を確かめました。すべての項目の区分・項番・文言・対象と記入のルールは、指定された公式のワークブック(`{ $given }`、SHA-256はmedsecの知っているもの)と同じです。
+verify-workbook-not-official = 指定されたワークブック(`{ $given }`、SHA-256 { $sha })は公式の`{ $file }`(SHA-256 { $official })ではありません。公式のワークブックから取り込んだチェックリストの文言の確認にはなりません。公式のワークブックを{ $url }からダウンロードして指定してください。
 verify-checklist-wording-differs = 報告書一式の{ $checklist }(`{ $file }`)は、お手元のワークブック(`{ $given }`)の文言と異なります: { $differences }。医療機関はお手元のものとは別の文言に回答しているため、回答は確認していません。違いは`{ $diff }`で確認できます。
 verify-wording-differs-form = 様式そのもの(年度版、様式、表題)が異なります
 verify-wording-differs-sections = 区分{ $sections }の見出しが異なります
