@@ -194,7 +194,11 @@ pub fn run(args: InitArgs, ctx: &Context) -> anyhow::Result<Outcome> {
             carried = carried
         );
     }
-    let next = tr!(ctx.lang, "answers-init-next", path = path);
+    let next = tr!(
+        ctx.lang,
+        "answers-init-next",
+        path = crate::render::command_word(&out.display().to_string())
+    );
     let mut outcome = Outcome::text(format!("{wrote}\n{next}\n"), Exit::Ok);
     outcome.notices = notices;
     Ok(outcome)

@@ -89,6 +89,9 @@ impl Context {
 /// two commands that register it. `None` when every checklist has this year's edition.
 pub fn stale_notice(catalog: &crate::checklist::Catalog, ctx: &Context) -> Option<String> {
     let (stale, current) = crate::checklist::stale(catalog, ctx.today);
+    if let Some(n) = vendor_notice(catalog, ctx, current) {
+        return Some(n);
+    }
     if given_is_current(catalog, ctx, current) {
         return None;
     }
@@ -161,6 +164,59 @@ pub fn stale_notice(catalog: &crate::checklist::Catalog, ctx: &Context) -> Optio
             wareki = wareki,
             year = current,
             list = list
+        ),
+    })
+}
+
+/// The vendor form (事業者確認用) is a form of its own: a vendor checklist in use older than
+/// this fiscal year, with no vendor checklist of this year registered, is said with the
+/// vendor workbook medsec knows for this year (its file, where, and the import for THAT
+/// workbook), whatever institution forms of this year are registered.
+fn vendor_notice(
+    catalog: &crate::checklist::Catalog,
+    ctx: &Context,
+    current: i16,
+) -> Option<String> {
+    use crate::checklist::Form;
+    let used = catalog.in_use();
+    let older = used
+        .iter()
+        .find(|s| s.form == Form::Vendor && s.fiscal_year < current)?;
+    if crate::checklist::has_current_form(catalog, ctx.today, Form::Vendor) {
+        return None;
+    }
+    let edition = format!("fy{current}");
+    let wareki = crate::dates::wareki_fiscal_year(current);
+    let known = crate::checklist::import::official::known().unwrap_or_default();
+    let official = known
+        .iter()
+        .find(|w| w.edition == edition && w.form == "vendor");
+    Some(match official {
+        Some(w) => {
+            let out = format!("vendor-{edition}.toml");
+            crate::tr!(
+                ctx.lang,
+                "checklist-stale-vendor-official",
+                used = older.full_id(),
+                wareki = wareki,
+                year = current,
+                form = w.form_ja.as_str(),
+                published = crate::dates::iso_for_people(&w.published, ctx.lang),
+                url = w.source_url.as_str(),
+                file = w.file.as_str(),
+                import = format!(
+                    "medsec checklist import {} --out {out}",
+                    crate::render::command_word(&w.file)
+                ),
+                add = format!("medsec checklist add {out}")
+            )
+        }
+        None => crate::tr!(
+            ctx.lang,
+            "checklist-stale-vendor",
+            used = older.full_id(),
+            wareki = wareki,
+            year = current
         ),
     })
 }
