@@ -117,7 +117,7 @@ checklist-stale-vendor-official = note: the vendor form checklist in use, { $use
    *[other] {""}
 }) is registered. This year's vendor form{ $form ->
    *[other] {""}
-} was published in { $published }: get `{ $file }` from `{ $url }`, then register it with `{ $import }` and `{ $add }`. Answers made with an earlier edition answer that year's form.
+} was published in { $published }: get `{ $file }` from `{ $url }`, then register it with `medsec checklist import { $file_word } --out { $out }` and `medsec checklist add { $out }`. Answers made with an earlier edition answer that year's form.
 checklist-stale-vendor = note: the vendor form checklist in use, { $used }, is an earlier year's edition, and no vendor form of this fiscal year (FY{ $year }{ $wareki ->
    *[other] {""}
 }) is registered. If it is published, import its Excel file with `medsec checklist import` and register it with `medsec checklist add`.

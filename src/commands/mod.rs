@@ -204,11 +204,8 @@ fn vendor_notice(
                 published = crate::dates::iso_for_people(&w.published, ctx.lang),
                 url = w.source_url.as_str(),
                 file = w.file.as_str(),
-                import = format!(
-                    "medsec checklist import {} --out {out}",
-                    crate::render::command_word(&w.file)
-                ),
-                add = format!("medsec checklist add {out}")
+                file_word = crate::render::command_word(&w.file),
+                out = out.as_str()
             )
         }
         None => crate::tr!(

@@ -138,11 +138,7 @@ fn the_vendor_workbook_into_institution_answers_is_named_as_the_vendor_form() {
         "{}",
         r.stderr
     );
-    assert!(
-        r.stderr.contains("医療機関・薬局確認用の回答"),
-        "{}",
-        r.stderr
-    );
+    assert!(r.stderr.contains("医療機関確認用の回答"), "{}", r.stderr);
     assert!(
         r.stderr.contains("何も取り込んでいません。"),
         "{}",
