@@ -88,10 +88,29 @@ impl Context {
 /// of this year's institution form (checklist/import/official.toml), where to get it and the
 /// two commands that register it. `None` when every checklist has this year's edition.
 pub fn stale_notice(catalog: &crate::checklist::Catalog, ctx: &Context) -> Option<String> {
-    let (stale, current) = crate::checklist::stale(catalog, ctx.today);
-    if let Some(n) = vendor_notice(catalog, ctx, current) {
-        return Some(n);
+    let current = crate::dates::fiscal_year_of(ctx.today);
+    let vendor = vendor_notice(catalog, ctx, current);
+    // With only vendor forms in use, the institutions' notice would point a vendor at an
+    // institution form: the vendor form's own is said alone.
+    let others_in_use = catalog
+        .in_use()
+        .iter()
+        .any(|s| s.form != crate::checklist::Form::Vendor);
+    let forms = if vendor.is_some() && !others_in_use {
+        None
+    } else {
+        forms_notice(catalog, ctx)
+    };
+    match (forms, vendor) {
+        // One notice of two lines, the second indented as medsec's multi-line messages are.
+        (Some(forms), Some(vendor)) => Some(format!("{forms}\n  {vendor}")),
+        (forms, vendor) => forms.or(vendor),
     }
+}
+
+/// The notice for the forms institutions fill in (see [`stale_notice`]).
+fn forms_notice(catalog: &crate::checklist::Catalog, ctx: &Context) -> Option<String> {
+    let (stale, current) = crate::checklist::stale(catalog, ctx.today);
     if given_is_current(catalog, ctx, current) {
         return None;
     }

@@ -259,12 +259,12 @@ fn init_says_what_it_wrote_on_standard_output() {
         (
             "ja",
             "さくら 回答.tomlを作成しました",
-            "`medsec answer さくら 回答.toml`",
+            "`medsec answer 'さくら 回答.toml'`",
         ),
         (
             "en",
             "wrote さくら 回答.toml (",
-            "`medsec answer さくら 回答.toml`",
+            "`medsec answer 'さくら 回答.toml'`",
         ),
     ] {
         let o = medsec()
