@@ -113,6 +113,14 @@ checklist-stale-in-use = note: the checklist in use, { $used }, is the FY{ $used
 }; this fiscal year's (FY{ $year }{ $wareki ->
    *[other] {""}
 }) checklist is registered: { $current }. To answer this year's, give your answers file to `medsec --checklist { $first } init --from`, which carries the answers over.
+checklist-stale-vendor-official = note: the vendor form checklist in use, { $used }, is an earlier year's edition, and no vendor form of this fiscal year (FY{ $year }{ $wareki ->
+   *[other] {""}
+}) is registered. This year's vendor form{ $form ->
+   *[other] {""}
+} was published in { $published }: get `{ $file }` from `{ $url }`, then register it with `medsec checklist import { $file_word } --out { $out }` and `medsec checklist add { $out }`. Answers made with an earlier edition answer that year's form.
+checklist-stale-vendor = note: the vendor form checklist in use, { $used }, is an earlier year's edition, and no vendor form of this fiscal year (FY{ $year }{ $wareki ->
+   *[other] {""}
+}) is registered. If it is published, import its Excel file with `medsec checklist import` and register it with `medsec checklist add`.
 checklist-against-pdf = the official PDF
 checklist-against-official-workbook = the official workbook `{ $file }`
 checklist-against-workbook = `{ $file }` (not an official workbook known to medsec)
@@ -347,7 +355,7 @@ answers-import-done = imported { $count ->
     [one] 1 answer
    *[other] { $count } answers
 } from `{ $sheet }` into `{ $path }`
-answers-export-done = wrote `{ $sheet }`; fill it in, then `medsec answer { $path } --import { $sheet }`
+answers-export-done = wrote `{ $sheet }`; fill it in, then `medsec answer { $path } --import { $sheet_word }`
 answers-export-workbook = cannot build the workbook: { $reason }
 answers-export-exists = `{ $path }` already exists; use `--force` to overwrite it
 answers-export-write = cannot write `{ $path }`: { $reason }
@@ -995,6 +1003,7 @@ lint-item-id = item `{ $id }`
 lint-invalid-number = item `{ $id }`: number `{ $number }` is not well formed; expected e.g. `2-(4)`, `2-④` or `0` for the gate
 lint-unknown-section = { $item }: section `{ $section }` is not declared in [[sections]]
 lint-number-section-mismatch = { $item }: the number does not start with its section `{ $section }`
+lint-empty-section = section `{ $section }` holds no item: check that it is a heading and not a row such as a note (「※…」), and remove it if it is not needed
 lint-unknown-guideline-ref = { $item }: guideline reference `{ $reference }` must name a part of the Guideline ({ $parts }) and a place, e.g. `システム運用編 8.1`
 lint-invalid-replaces = { $item }: replaces `{ $replaced }` must be another item's stable id
 lint-verified-with-note = { $item } is verified = true but still has an `unverified` note
@@ -1188,7 +1197,7 @@ workbook-official = `{ $file }` is the official { $form } workbook ({ $edition }
 workbook-unofficial = `{ $file }` is not an official workbook known to medsec: the items are marked unverified (verified = false).
 workbook-hash-differs = `{ $file }` has the name of an official workbook, but its SHA-256 { $sha256 } is not the official { $official }: it is not the published file, and the items are marked unverified.
 workbook-skipped = Rows without a number were left out: { $cells }.
-workbook-written = Written to `{ $path }`. Use it with `--checklist { $path }`, or keep it with `medsec checklist add { $path }`.
+workbook-written = Written to `{ $path }`. Use it with `--checklist { $path_word }`, or keep it with `medsec checklist add { $path_word }`.
 workbook-out-exists = `{ $path }` exists; use `--force` to replace it.
 workbook-write-failed = Cannot write `{ $path }`: { $reason }
 workbook-read-failed = Cannot read `{ $path }`: { $reason }
@@ -1484,6 +1493,7 @@ lint-ci-rule-invalid-replaces = replaces names other items' IDs, not items still
 lint-ci-rule-invalid-number = Item numbers are well formed (2-(4), 2-④, 0)
 lint-ci-rule-unknown-section = Items name declared sections
 lint-ci-rule-number-section-mismatch = An item's number starts with its section
+lint-ci-rule-empty-section = Every section holds an item
 lint-ci-rule-unknown-guideline-ref = Guideline references name a part of the Guideline and a place
 lint-ci-rule-verified-with-note = A verified item has no unverified note
 lint-ci-rule-unverified-wording = Items not yet checked against the official PDF are marked and say what is unchecked
@@ -1605,7 +1615,7 @@ answers-workbook-no-answer = { $cell }: { $item }, round { $round }, has a date 
 answers-workbook-no-layout = No layout of the official form (workbook) is recorded for { $checklist }. `--layout official` works for checklists imported with `medsec checklist import`; export this one without `--layout`.
 answers-workbook-no-column = This form has no column for the answer "{ $answer }" of { $item }, round { $round }.
 answers-workbook-write = Cannot make the workbook: { $reason }
-answers-workbook-export-done = Wrote `{ $sheet }` in the layout of the official form, to print or hand over. After filling it in, import it with `medsec answer { $path } --import { $sheet }`.
+answers-workbook-export-done = Wrote `{ $sheet }` in the layout of the official form, to print or hand over. After filling it in, import it with `medsec answer { $path } --import { $sheet_word }`.
 answers-workbook-export-left-out = { $count ->
     [one] One value (note, reason or date) has
    *[other] { $count } values (notes, reasons or dates) have
@@ -1650,10 +1660,12 @@ checklist-import-rules-round-2-none = round_2: answer columns at { $cells }, for
 checklist-import-rules-gate = gate: no gate question (医療情報システムの有無) was found (no row numbered 0, and no unnumbered sentence before the first item asking whether a medical information system is in use), so it is unknown. Where the form has one, say so with `--map gate=ROW`; where it has none, with `--map gate=none`.
 checklist-import-rules-reference-only = reference_only: none; the workbook marks no item as reference-only, so every imported item is required.
 checklist-import-rules-gate-detected = gate: the sentence at { $cell } is taken as the gate question (医療情報システムの有無): before the first item, numbered 0 or not numbered, asking whether a medical information system is in use. If it is not, leave it out with `--map gate=none`.
+checklist-import-rules-gate-instructed = gate: the item at { $cell } is taken as the gate question (医療情報システムの有無): it is the first item (or the first of section 0), and its wording says the other items need not be filled in when it is answered いいえ. If it is not, leave it out with `--map gate=none`.
 checklist-import-rules-gate-mapped = gate: { $cell } is the gate question (医療情報システムの有無), as `--map gate={ $value }` says.
 checklist-import-rules-gate-none = gate: the form has no gate question (医療情報システムの有無), as `--map gate=none` says.
+checklist-import-rules-gate-vendor = gate: the vendor form (事業者確認用) has no gate question (医療情報システムの有無); the gate question is asked on the institutions' form.
 checklist-import-gate-section = Whether a medical information system is in use
-checklist-import-gate-found = imported { $cell } as the gate question (医療情報システムの有無, number 0): answered いいえ, no other item needs checking
+checklist-import-gate-found = imported { $cell } as the gate question (医療情報システムの有無, number { $number }): answered いいえ, no other item needs checking
 checklist-import-gate-not-found = no gate question (医療情報システムの有無) was found; where the form has one, name its row with `--map gate=ROW`
 checklist-import-bad-map-gate = `--map`: gate=`{ $value }` is not a row (gate=5), an item number (gate=0, gate=1-①, or gate=① where the sheet numbers straight through) or none
 checklist-import-map-gate-not-found = `--map gate={ $value }`: no row with wording there (or no item with that number) on sheet { $sheet }; rows are Excel's row numbers, from 1
@@ -1884,6 +1896,10 @@ import-map-needs-sheet = `--map` states the layout of one sheet, and this workbo
 import-text-not-workbook = `{ $file }` is a text file (such as a CSV), not an Excel workbook: only .xlsx workbooks are read here. Open it in Excel, save it as an Excel workbook (.xlsx), and give that file.
 import-recorded-sheet = `{ $file }` has several sheets that look like checklists ({ $sheets }): the answers were read from { $sheet }, the sheet the checklist was imported from. To read another, give `--sheet NAME`.
 import-answers-other-year = { $cell } names the form of { $book_wareki } (FY{ $book }), but the answers file is for { $checklist } (FY{ $year }): its answers would land on another year's items by their numbers, so nothing was imported. Import the blank workbook of FY{ $book } with `medsec checklist import`, make an answers file on it with `medsec --checklist ID@EDITION init`, and import the filled workbook into that file.
+import-answers-other-form = `{ $file }` is a workbook of another form, { $book_form } ({ $place }), and the answers file is for { $checklist } ({ $form }): its answers would land on another form's items by number, so nothing was imported. Import it into an answers file of its form (made with `medsec init --form { $book_form_id }`), and give this answers file a workbook of its own form ({ $form }).
+import-answers-form-place-cell = as { $cell } says
+import-answers-form-place-sheet = by the name of its sheet, { $sheet }
+import-answers-form-place-official = an official workbook known by its SHA-256
 import-edition-title-differs = note: the sheet's title names the form of { $book_wareki } (FY{ $book }), but the checklist is { $checklist }, as `--edition` says. A filled workbook titled for FY{ $book } will not be imported into answers on it; leave out `--edition` to take the title's year.
 import-ids-scope-changed = scope changed (same number and wording, another set of devices; `replaces` names the earlier item, so `init --from` carries its answer and marks it for review: an answer for one kind of device says nothing about another): { $items }
 import-ids-scope-changed-item = { $new } (was: { $old })
@@ -1894,8 +1910,8 @@ import-ids-english-carried = English carried from { $from } where the Japanese i
     [one] 1 section title
    *[other] { $sections } section titles
 }. Every other English text is the Japanese marked (untranslated).
-import-map-gate-number-not-found = `--map gate={ $value }`: no item of sheet { $sheet } in `{ $file }` is numbered { $value }. Its items are numbered from { $first } ({ $first_cell }) to { $last } ({ $last_cell }), as printed: name the gate question with one of those numbers, or by its row (gate=5).
-import-map-gate-number-ambiguous = `--map gate={ $value }`: several items of the sheet are numbered { $value }: { $cells }. Name one with its section (gate={ $example }) or by its row (gate=5).
+import-map-gate-number-not-found = `--map gate={ $value }`: no item of sheet `{ $sheet }` in `{ $file }` is numbered { $value }. Its items are numbered from { $first } ({ $first_cell }) to { $last } ({ $last_cell }), as printed: name the gate question with one of those numbers, or by its row (gate={ $row }).
+import-map-gate-number-ambiguous = `--map gate={ $value }`: several items of the sheet are numbered { $value }: { $cells }. Name one with its section (gate={ $example }) or by its row (gate={ $row }).
 import-map-gate-number-cell = { $cell } ({ $number })
 
 ## import-ids

@@ -104,6 +104,8 @@ checklist-stale = 注意: 次のチェックリストは、わかっている最
 checklist-stale-official = 注意: 今年度({ $wareki }、FY{ $year })の様式がまだ登録されていません。登録されているのは前年度までの版です: { $list }。{ $wareki }版「{ $title }」({ $form })は{ $published }に公表されています。`{ $url }`から`{ $file }`を入手し、`medsec checklist import { $file } --out { $edition }.toml`と`medsec checklist add { $edition }.toml`で登録してください。前年度までの版で作った報告書は、その年度の報告書になります。
 checklist-stale-registered = 注意: 今年度({ $wareki }、FY{ $year })のチェックリストとして登録されているのは、公表元の公式の版ではありません: { $others }。`--checklist`を付けないときは、公式の版のうち最も新しいもの(前年度までの版: { $list })を使います。今年度のものを使うには`--checklist { $first }`を付けてください(medsecがSHA-256で知っている公式のワークブックから取り込んだものでなければ、項目は未確認です)。
 checklist-stale-in-use = 注意: 使っているチェックリスト{ $used }は{ $used_wareki }(FY{ $used_year })の版です。今年度({ $wareki }、FY{ $year })のチェックリスト{ $current }が登録されています。今年度の回答ファイルは、`medsec --checklist { $first } init --from`に今の回答ファイルを渡すと、回答を引き継いで作れます。
+checklist-stale-vendor-official = 注意: 使っている事業者確認用のチェックリスト{ $used }は前年度までの版です。今年度({ $wareki }、FY{ $year })の事業者確認用はまだ登録されていません。{ $wareki }版の{ $form }は{ $published }に公表されています。`{ $url }`から`{ $file }`を入手し、`medsec checklist import { $file_word } --out { $out }`と`medsec checklist add { $out }`で登録してください。前年度までの版で作った回答は、その年度の様式への回答になります。
+checklist-stale-vendor = 注意: 使っている事業者確認用のチェックリスト{ $used }は前年度までの版です。今年度({ $wareki }、FY{ $year })の事業者確認用は登録されていません。公表されていれば、事業者確認用のExcelファイルを`medsec checklist import`で取り込み、`medsec checklist add`で登録してください。
 checklist-against-pdf = 公式PDF
 checklist-against-official-workbook = 公式ワークブック`{ $file }`
 checklist-against-workbook = `{ $file }`(medsecが知っている公式ワークブックではありません)
@@ -324,7 +326,7 @@ answers-init-carried = 昨年度から{ $carried }件を引き継ぎ(確認が�
 answers-init-wrote-and-carried = { $wrote }{ $carried }
 answers-init-next = 次に: ファイルを編集するか、`medsec answer { $path }`で対話形式で入力してください。
 answers-import-done = `{ $sheet }`から{ $count }件の回答を`{ $path }`に取り込みました。
-answers-export-done = `{ $sheet }`に書き出しました。記入後に`medsec answer { $path } --import { $sheet }`で取り込めます。
+answers-export-done = `{ $sheet }`に書き出しました。記入後に`medsec answer { $path } --import { $sheet_word }`で取り込めます。
 answers-export-workbook = ワークブックを作れません(詳細: { $reason })。
 answers-export-exists = `{ $path }`はすでにあります。上書きするには`--force`を付けてください。
 answers-export-write = `{ $path }`に書き込めません: { $reason }
@@ -907,6 +909,7 @@ lint-item-id = 項目`{ $id }`
 lint-invalid-number = 項目`{ $id }`: 番号`{ $number }`の形が正しくありません。例: `2-(4)`、`2-④`、前提の質問なら`0`
 lint-unknown-section = { $item }: 節`{ $section }`は`[[sections]]`で宣言されていません。
 lint-number-section-mismatch = { $item }: 番号が節`{ $section }`で始まっていません。
+lint-empty-section = 節`{ $section }`には項目がありません。見出しではない行(「※…」の注記など)を節にしていないか確かめ、不要なら削除してください。
 lint-unknown-guideline-ref = { $item }: ガイドラインの参照`{ $reference }`には、ガイドラインの編({ $parts })と箇所を書いてください。例: `システム運用編 8.1`
 lint-invalid-replaces = { $item }: `replaces`の`{ $replaced }`には別の項目の`id`を書いてください。
 lint-verified-with-note = { $item }は`verified = true`ですが、`unverified`の注記が残っています。
@@ -1113,7 +1116,7 @@ workbook-official = `{ $file }`は公式の{ $form }のブック({ $edition })�
 workbook-unofficial = `{ $file }`は既知の公式ブックではないため、項目を未確認(verified = false)としました。
 workbook-hash-differs = `{ $file }`は公式ブックと同じ名前ですが、SHA-256 { $sha256 }が公式の{ $official }と異なります。公表されたファイルではないため、項目を未確認としました。
 workbook-skipped = 番号のない行は取り込みませんでした: { $cells }。
-workbook-written = `{ $path }`に書き出しました。`--checklist { $path }`で使うか、`medsec checklist add { $path }`で登録してください。
+workbook-written = `{ $path }`に書き出しました。`--checklist { $path_word }`で使うか、`medsec checklist add { $path_word }`で登録してください。
 workbook-out-exists = `{ $path }`はすでにあります。置き換えるには`--force`を付けてください。
 workbook-write-failed = `{ $path }`に書き込めません: { $reason }
 workbook-read-failed = `{ $path }`を読めません: { $reason }
@@ -1388,6 +1391,7 @@ lint-ci-rule-invalid-replaces = `replaces`がこの版に残っていない別�
 lint-ci-rule-invalid-number = 項目の番号の形が正しいこと(2-(4)、2-④、0)
 lint-ci-rule-unknown-section = 項目が宣言済みの節を指していること
 lint-ci-rule-number-section-mismatch = 項目の番号がその節で始まっていること
+lint-ci-rule-empty-section = どの節にも項目があること
 lint-ci-rule-unknown-guideline-ref = ガイドラインの参照が編と箇所を示していること
 lint-ci-rule-verified-with-note = 確認済みの項目に未確認の注記が残っていないこと
 lint-ci-rule-unverified-wording = 公式PDFと未照合の項目に印があり、何が未確認かが書かれていること
@@ -1503,7 +1507,7 @@ answers-workbook-no-answer = { $cell }: { $item }の{ $round }回目に日付や
 answers-workbook-no-layout = { $checklist }には公式の様式(ワークブック)の配置が記録されていません。`--layout official`は`medsec checklist import`で取り込んだチェックリストに使えます。配置のない様式には`--layout`なしで書き出してください。
 answers-workbook-no-column = { $item }の{ $round }回目の回答「{ $answer }」を書く列が、この様式にありません。
 answers-workbook-write = ワークブックを作れません: { $reason }
-answers-workbook-export-done = `{ $sheet }`に公式の様式で書き出しました。印刷や提出に使えます。記入後に`medsec answer { $path } --import { $sheet }`で取り込めます。
+answers-workbook-export-done = `{ $sheet }`に公式の様式で書き出しました。印刷や提出に使えます。記入後に`medsec answer { $path } --import { $sheet_word }`で取り込めます。
 answers-workbook-export-left-out = この様式に列のない値{ $count }件(備考、理由、日付)は書き出していません。回答ファイルには残っています。
 answers-workbook-header-round = { $round }回目
 answers-workbook-header-number = 番号
@@ -1542,10 +1546,12 @@ checklist-import-rules-round-2-none = round_2: 回答の列({ $cells })は1回�
 checklist-import-rules-gate = gate: ゲート質問(医療情報システムの有無)は見つかりませんでした(番号0の行も、最初の項目より前に医療情報システムの導入を問う番号のない文もありません)。そのため不明としています。用紙にある場合は`--map gate=行番号`で、ない場合は`--map gate=none`で指定してください。
 checklist-import-rules-reference-only = reference_only: なし。ワークブックには参考項目の印がないため、取り込んだ項目はすべて必須です。
 checklist-import-rules-gate-detected = gate: { $cell }の文をゲート質問(医療情報システムの有無)としました。最初の項目より前にあり、番号が0か番号がなく、医療情報システムの導入を問う文です。違う場合は`--map gate=none`で外してください。
+checklist-import-rules-gate-instructed = gate: { $cell }の項目を、ゲート質問(医療情報システムの有無)としました。最初の項目(または区分0の最初の項目)で、「いいえ」の場合はほかの項目の記入が不要だと書かれています。違う場合は`--map gate=none`で外してください。
 checklist-import-rules-gate-mapped = gate: `--map gate={ $value }`の指定により、{ $cell }をゲート質問(医療情報システムの有無)としました。
 checklist-import-rules-gate-none = gate: `--map gate=none`の指定により、この用紙にはゲート質問(医療情報システムの有無)がないものとしました。
+checklist-import-rules-gate-vendor = gate: 事業者確認用の様式のため、ゲート質問(医療情報システムの有無)はないものとしました。ゲート質問は医療機関・薬局の様式の質問です。
 checklist-import-gate-section = 医療情報システムの有無
-checklist-import-gate-found = { $cell }をゲート質問(医療情報システムの有無)として取り込みました(番号0)。「いいえ」の場合、ほかの項目は確認不要になります。
+checklist-import-gate-found = { $cell }をゲート質問(医療情報システムの有無)として取り込みました(番号{ $number })。「いいえ」の場合、ほかの項目は確認不要になります。
 checklist-import-gate-not-found = ゲート質問(医療情報システムの有無)は見つかりませんでした。用紙にある場合は`--map gate=行番号`で指定してください。
 checklist-import-bad-map-gate = `--map`: gate=`{ $value }`は使えません。行番号(例: gate=5)、項目番号(例: gate=0、gate=1-①。通し番号のシートではgate=①)、またはnoneで書いてください。
 checklist-import-map-gate-not-found = `--map gate={ $value }`: シート{ $sheet }のその行(または項目番号)に、文言のある行が見つかりません。行番号はExcelの行番号(1から)です。
@@ -1611,7 +1617,7 @@ inspector-verify-give-folder = ヒント: `{ $path }`は報告書一式の中の
 ## details
 details-unmapped = 内容を解釈できません
 details-at = { $text }({ $line }行目{ $column }文字目)
-details-with-expected = { $text }。{ $tokens }が必要です
+details-with-expected = { $text }。{ $tokens }が必要です。
 details-found = { $kind ->
     [integer] 整数
     [float] 数値
@@ -1668,13 +1674,13 @@ details-number-too-large = 数値が大きすぎます
 details-toml-syntax = TOMLの書き方に誤りがあります
 details-json-eof = 空か、途中で切れています
 details-json-syntax = JSONの書き方に誤りがあります
-details-yaml-multiple-documents = 1つのファイルにYAMLの文書が複数あります(`---`で区切られています)。1つにしてください
+details-yaml-multiple-documents = 1つのファイルにYAMLの文書が複数あります(`---`で区切られています)。1つにしてください。
 details-yaml-syntax = YAMLの書き方に誤りがあります
-details-zip-invalid = XLSXファイルとして読めません。壊れているか、XLSXではありません
+details-zip-invalid = XLSXファイルとして読めません。壊れているか、XLSXではありません。
 details-sqlite-not-database = SQLiteのデータベースではありません
 details-sqlite-corrupt = データベースが壊れています
 details-sqlite-busy = データベースが使用中です
-details-is-folder = `{ $path }`はフォルダです。ファイルを指定してください
+details-is-folder = `{ $path }`はフォルダです。ファイルを指定してください。
 details-git-not-a-repository = gitリポジトリの中ではありません
 details-git-dubious-ownership = `{ $path }`のリポジトリは別のユーザーのものなので、gitが読み取りを拒否しています(gitの`safe.directory`設定で許可できます)
 details-git-path-missing = `{ $path }`はそのリビジョンにありません
@@ -1682,7 +1688,7 @@ details-git-unknown-revision = gitにそのリビジョンがありません
 details-git-said = gitの出力: `{ $text }`
 details-minisign-encoding = 行の並びまたはbase64の部分がminisignの形式ではありません
 details-minisign-algorithm = minisignが使う署名方式ではありません
-details-not-regular = `{ $path }`は通常のファイルではありません(デバイスやパイプなど)。ファイルを指定してください
+details-not-regular = `{ $path }`は通常のファイルではありません(デバイスやパイプなど)。ファイルを指定してください。
 ## edition-notice
 edition-notice-successor = { $old }より新しい{ $checklist }({ $wareki }、FY{ $year })が{ $kinds }も対象にしているため、こちらで作成します。前年度までの様式を使うときは`--checklist { $old }`を指定してください。
 edition-notice-form-merged = 医療機関・薬局確認用
@@ -1721,8 +1727,8 @@ import-ids-english-carried = 日本語の文言が{ $from }とまったく同じ
     [0] {""}
    *[other] と{ $sections }区分の見出し
 }は、{ $from }の英語の文言を引き継ぎました。ほかの英語の文言は、日本語に`(untranslated)`を付けたものです。
-import-map-gate-number-not-found = `--map gate={ $value }`: `{ $file }`のシート{ $sheet }に、番号が{ $value }の項目はありません。このシートの項目番号は、印刷どおり{ $first }({ $first_cell })から{ $last }({ $last_cell })までです。そのどれかの番号か、行番号(例: gate=5)で指定してください。
-import-map-gate-number-ambiguous = `--map gate={ $value }`: このシートには番号が{ $value }の項目が複数あります: { $cells }。区分を付けた番号(例: gate={ $example })か、行番号(例: gate=5)で指定してください。
+import-map-gate-number-not-found = `--map gate={ $value }`: `{ $file }`のシート`{ $sheet }`に、番号が{ $value }の項目はありません。このシートの項目番号は、印刷どおり{ $first }({ $first_cell })から{ $last }({ $last_cell })までです。そのどれかの番号か、行番号(例: gate={ $row })で指定してください。
+import-map-gate-number-ambiguous = `--map gate={ $value }`: このシートには番号が{ $value }の項目が複数あります: { $cells }。区分を付けた番号(例: gate={ $example })か、行番号(例: gate={ $row })で指定してください。
 import-map-gate-number-cell = { $cell }({ $number })
 import-clue-missed-answers = 項目の列の行とその下2行に回答の列(はい、いいえ、確認日など)がありません。
 import-clue-missed-wording = 回答の列がある行に項目の列(項目、チェック項目、確認項目)がありません。
@@ -1751,6 +1757,10 @@ import-map-needs-sheet = `--map`は1枚のシートの配置を指定するも�
 import-text-not-workbook = `{ $file }`はテキストファイル(CSVなど)で、Excelのブックではありません。ここで読めるのは.xlsxのブックだけです。Excelで開いて「Excelブック(.xlsx)」として保存し、そのファイルを指定してください。
 import-recorded-sheet = `{ $file }`にはチェックリストらしいシートが複数あります({ $sheets })。チェックリストを取り込んだときのシート{ $sheet }から回答を読みました。ほかのシートを読むには`--sheet NAME`を付けてください。
 import-answers-other-year = { $cell }の表題によると、このブックは{ $book_wareki }(FY{ $book })の様式ですが、回答ファイルは{ $checklist }(FY{ $year })のものです。番号が同じでも別の年度の項目に回答が入ってしまうため、何も取り込んでいません。{ $book_wareki }の白紙のブックを`medsec checklist import`で取り込み、`medsec --checklist ID@EDITION init`で作った回答ファイルに取り込んでください。
+import-answers-other-form = `{ $file }`は{ $book_form }のブックです({ $place })。回答ファイルは{ $checklist }の{ $form }の回答なので、同じ番号でも別の様式の項目に回答が入ってしまいます。何も取り込んでいません。{ $book_form }のブックは{ $book_form }の回答ファイル(`medsec init --form { $book_form_id }`で作ります)に取り込み、この回答ファイルには{ $form }のブックを指定してください。
+import-answers-form-place-cell = { $cell }の記載による
+import-answers-form-place-sheet = シート名「{ $sheet }」による
+import-answers-form-place-official = SHA-256で照合した公式のブック
 import-edition-title-differs = 注意: シートの表題は{ $book_wareki }(FY{ $book })の様式ですが、`--edition`の指定どおり{ $checklist }として取り込みました。表題が{ $book_wareki }の記入済みブックは、このチェックリストの回答ファイルには取り込めません。表題の年度にするには`--edition`を付けずに取り込んでください。
 
 ## report-review

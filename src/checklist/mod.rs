@@ -662,6 +662,17 @@ pub fn stale(catalog: &Catalog, today: jiff::civil::Date) -> (Vec<String>, i16) 
     (stale, current)
 }
 
+/// Whether the catalog holds a checklist of `form` of the current fiscal year (or later), from
+/// any publisher.
+pub fn has_current_form(catalog: &Catalog, today: jiff::civil::Date, form: Form) -> bool {
+    let current = crate::dates::fiscal_year_of(today);
+    catalog
+        .entries
+        .iter()
+        .map(Entry::summary)
+        .any(|s| s.form == form && s.fiscal_year >= current)
+}
+
 /// The checklists of the current fiscal year (or later) the catalog holds besides the stale
 /// publishers' (an imported workbook not known as official is named after its file, not
 /// `mhlw`): `ID@EDITION`, ordered. Said beside [`stale`], so that a hospital that imported

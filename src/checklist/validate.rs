@@ -361,6 +361,19 @@ impl Validator<'_> {
         }
         let (extends, diags) = super::extends::from_raw(self.file, self.source, &raw);
         self.diags.extend(diags);
+        // A section no item is in is a row taken for a heading (a note 「※…」) or one left over.
+        if extends.is_none() {
+            for s in &raw.sections {
+                let id = s.get_ref().id.get_ref();
+                if section_ids.contains(id) && !items.iter().any(|i| i.section == *id) {
+                    self.warning(
+                        "empty-section",
+                        Some(s.get_ref().id.span()),
+                        crate::msg_ref!("lint-empty-section", section = id),
+                    );
+                }
+            }
+        }
         // An own checklist may only leave base items out.
         if items.is_empty() && extends.is_none() {
             self.error("missing-field", None, crate::msg_ref!("lint-missing-items"));

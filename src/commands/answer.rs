@@ -179,12 +179,15 @@ pub fn run(args: AnswerArgs, ctx: &Context) -> anyhow::Result<Outcome> {
                 reason = answers::io_reason(&e, lang)
             ))
         })?;
-        let path = file.display().to_string();
+        // The re-import command is copied into a shell: both paths as one word each.
+        let path = crate::render::command_word(&file.display().to_string());
+        let sheet_word = crate::render::command_word(&shown);
         let msg = if args.layout == crate::cli::answer::SheetLayout::Official {
             let done = tr!(
                 lang,
                 "answers-workbook-export-done",
                 sheet = shown.clone(),
+                sheet_word = sheet_word,
                 path = path
             );
             match left_out {
@@ -199,6 +202,7 @@ pub fn run(args: AnswerArgs, ctx: &Context) -> anyhow::Result<Outcome> {
                 lang,
                 "answers-export-done",
                 sheet = shown.clone(),
+                sheet_word = sheet_word,
                 path = path
             )
         };
@@ -209,7 +213,7 @@ pub fn run(args: AnswerArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         return Err(anyhow!(tr!(
             lang,
             "answers-need-terminal",
-            path = file.display().to_string()
+            path = crate::render::command_word(&file.display().to_string())
         )));
     }
     let stdin = std::io::stdin();
@@ -231,7 +235,7 @@ pub fn run(args: AnswerArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         lang,
         "answers-walk-saved-count",
         count = summary.saved,
-        path = file.display().to_string()
+        path = crate::render::command_word(&file.display().to_string())
     );
     Ok(Outcome::text(String::new(), Exit::Ok).notice(msg))
 }

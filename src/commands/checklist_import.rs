@@ -114,10 +114,11 @@ pub fn import(mut args: ImportArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     // The gate is a question of the institution's form (【医療機関確認用】, facts §1.1): a
     // vendor form without one is not worth a notice.
     match &imported.gate {
-        Some(cell) => notices.push(tr!(
+        Some((cell, number)) => notices.push(tr!(
             lang,
             "checklist-import-gate-found",
-            cell = cell.as_str()
+            cell = cell.as_str(),
+            number = number.as_str()
         )),
         None if imported.form != crate::checklist::Form::Vendor => {
             notices.push(tr!(lang, "checklist-import-gate-not-found"));
@@ -196,7 +197,12 @@ pub fn import(mut args: ImportArgs, ctx: &Context) -> anyhow::Result<Outcome> {
                     )
                 })
             })?;
-            notices.push(tr!(lang, "workbook-written", path = path.as_str()));
+            notices.push(tr!(
+                lang,
+                "workbook-written",
+                path = path.as_str(),
+                path_word = crate::render::command_word(&path)
+            ));
             Outcome::text(String::new(), Exit::Ok)
         }
         None => Outcome::text(imported.toml, Exit::Ok),

@@ -175,6 +175,28 @@ impl Context {
 /// of this year's institution form (checklist/import/official.toml), where to get it and the
 /// two commands that register it. `None` when every checklist has this year's edition.
 pub fn stale_notice(catalog: &crate::checklist::Catalog, ctx: &Context) -> Option<String> {
+    let current = crate::dates::fiscal_year_of(ctx.today);
+    let vendor = vendor_notice(catalog, ctx, current);
+    // With only vendor forms in use, the institutions' notice would point a vendor at an
+    // institution form: the vendor form's own is said alone.
+    let others_in_use = catalog
+        .in_use()
+        .iter()
+        .any(|s| s.form != crate::checklist::Form::Vendor);
+    let forms = if vendor.is_some() && !others_in_use {
+        None
+    } else {
+        forms_notice(catalog, ctx)
+    };
+    match (forms, vendor) {
+        // One notice of two lines, the second indented as medsec's multi-line messages are.
+        (Some(forms), Some(vendor)) => Some(format!("{forms}\n  {vendor}")),
+        (forms, vendor) => forms.or(vendor),
+    }
+}
+
+/// The notice for the forms institutions fill in (see [`stale_notice`]).
+fn forms_notice(catalog: &crate::checklist::Catalog, ctx: &Context) -> Option<String> {
     let (stale, current) = crate::checklist::stale(catalog, ctx.today);
     if given_is_current(catalog, ctx, current) {
         return None;
@@ -248,6 +270,56 @@ pub fn stale_notice(catalog: &crate::checklist::Catalog, ctx: &Context) -> Optio
             wareki = wareki,
             year = current,
             list = list
+        ),
+    })
+}
+
+/// The vendor form (事業者確認用) is a form of its own: a vendor checklist in use older than
+/// this fiscal year, with no vendor checklist of this year registered, is said with the
+/// vendor workbook medsec knows for this year (its file, where, and the import for THAT
+/// workbook), whatever institution forms of this year are registered.
+fn vendor_notice(
+    catalog: &crate::checklist::Catalog,
+    ctx: &Context,
+    current: i16,
+) -> Option<String> {
+    use crate::checklist::Form;
+    let used = catalog.in_use();
+    let older = used
+        .iter()
+        .find(|s| s.form == Form::Vendor && s.fiscal_year < current)?;
+    if crate::checklist::has_current_form(catalog, ctx.today, Form::Vendor) {
+        return None;
+    }
+    let edition = format!("fy{current}");
+    let wareki = crate::dates::wareki_fiscal_year(current);
+    let known = crate::checklist::import::official::known().unwrap_or_default();
+    let official = known
+        .iter()
+        .find(|w| w.edition == edition && w.form == "vendor");
+    Some(match official {
+        Some(w) => {
+            let out = format!("vendor-{edition}.toml");
+            crate::tr!(
+                ctx.lang,
+                "checklist-stale-vendor-official",
+                used = older.full_id(),
+                wareki = wareki,
+                year = current,
+                form = w.form_ja.as_str(),
+                published = crate::dates::iso_for_people(&w.published, ctx.lang),
+                url = w.source_url.as_str(),
+                file = w.file.as_str(),
+                file_word = crate::render::command_word(&w.file),
+                out = out.as_str()
+            )
+        }
+        None => crate::tr!(
+            ctx.lang,
+            "checklist-stale-vendor",
+            used = older.full_id(),
+            wareki = wareki,
+            year = current
         ),
     })
 }

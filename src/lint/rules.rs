@@ -51,6 +51,7 @@ rules! {
     "invalid-number", Error, "lint-ci-rule-invalid-number";
     "unknown-section", Error, "lint-ci-rule-unknown-section";
     "number-section-mismatch", Warning, "lint-ci-rule-number-section-mismatch";
+    "empty-section", Warning, "lint-ci-rule-empty-section";
     "unknown-guideline-ref", Error, "lint-ci-rule-unknown-guideline-ref";
     "verified-with-note", Warning, "lint-ci-rule-verified-with-note";
     "unverified-wording", Warning, "lint-ci-rule-unverified-wording";

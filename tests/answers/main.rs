@@ -12,6 +12,7 @@ mod date_props;
 mod edition_notice_pty;
 mod field_inputs;
 mod import_problems;
+mod other_form;
 mod rules_mutants;
 mod workbook_answers;
 mod write_place;

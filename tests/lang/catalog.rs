@@ -687,7 +687,8 @@ fn referenced_messages(file: &str) -> BTreeSet<String> {
 /// sentence (「…を書き換えられません。」): a message that ends as a sentence does (です, ます,
 /// ません, ください, でした, ました) ends with 。, after the bracket when one closes the message
 /// (「…読めません(詳細: …)。」, see [`before_closing_bracket`]). Parts of other messages (named by another
-/// message, or in [`PARTS_WITHOUT_FULL_STOP`]) end without it; a message put into another
+/// message, or in [`PARTS_WITHOUT_FULL_STOP`]) end without it, unless they hold several
+/// sentences (「…読めません。壊れているか、…ありません。」 is sentences wherever it stands); a message put into another
 /// by the code may end with it, since the catalog's text never doubles it (`medsec::i18n::tidy`
 /// makes 「…ません。。」 one 。). Labels, headings, cells and values end as words do, without
 /// 。. In `i18n/ja/help.ftl` a one-line help is a label; help of several sentences ends with 。.
@@ -741,9 +742,12 @@ fn missing_full_stops(file: &str, source: &str, parts: &BTreeSet<String>) -> Vec
         let must = if file == "ja/help.ftl" {
             several
         } else {
-            !parts.contains(&id)
-                && !PARTS_WITHOUT_FULL_STOP.iter().any(|p| id.starts_with(p))
-                && !id.ends_with("-separator")
+            // A part of several sentences is sentences, not a phrase: it ends with 。 too
+            // (`details-zip-invalid` is also a whole message on its own).
+            several
+                || (!parts.contains(&id)
+                    && !PARTS_WITHOUT_FULL_STOP.iter().any(|p| id.starts_with(p))
+                    && !id.ends_with("-separator"))
         };
         let body = before_closing_bracket(text);
         let sentence_before_bracket = body.len() < text.len() && body.ends_with('\u{2}');

@@ -24,6 +24,7 @@ use super::messages::labels;
 use super::model::Response;
 use super::sheet::{Column, Imported, Origin, Place, RowNote};
 use super::store::{FieldValue, Update};
+use crate::checklist::import::FormPlace;
 use crate::checklist::import::{
     find_sheet, FoundItem, FoundSheet, GateSpec, ImportError, Map, Role, SHARED_ROUND,
 };
@@ -309,6 +310,23 @@ pub enum WorkbookAnswersError {
         checklist: String,
         year: i16,
     },
+    /// The workbook is the vendor form (事業者確認用) and the answers file an institution's, or
+    /// the reverse: its answers would land on the other form's items by number. `place` is what
+    /// names the workbook's form.
+    OtherForm(Box<OtherForm>),
+}
+
+/// A workbook of another form than the answers file's (see [`WorkbookAnswersError::OtherForm`]).
+#[derive(Debug)]
+pub struct OtherForm {
+    file: String,
+    place: FormPlace,
+    book_form: crate::checklist::Form,
+    /// The workbook's form's name for people, ja and en.
+    book_label: (String, String),
+    checklist: String,
+    /// The answers file's form's name for people, ja and en.
+    form: (String, String),
 }
 
 impl WorkbookAnswersError {
@@ -383,6 +401,46 @@ impl WorkbookAnswersError {
                 checklist = checklist.as_str(),
                 year = year
             ),
+            WorkbookAnswersError::OtherForm(other) => {
+                let OtherForm {
+                    file,
+                    place,
+                    book_form,
+                    book_label,
+                    checklist,
+                    form,
+                } = &**other;
+                tr!(
+                    lang,
+                    "import-answers-other-form",
+                    file = file.as_str(),
+                    place = match place {
+                        FormPlace::Cell(cell) => {
+                            tr!(lang, "import-answers-form-place-cell", cell = cell.as_str())
+                        }
+                        FormPlace::Sheet(sheet) => {
+                            tr!(
+                                lang,
+                                "import-answers-form-place-sheet",
+                                sheet = sheet.as_str()
+                            )
+                        }
+                        FormPlace::Official => tr!(lang, "import-answers-form-place-official"),
+                    },
+                    book_form = if lang == Lang::Ja {
+                        book_label.0.as_str()
+                    } else {
+                        book_label.1.as_str()
+                    },
+                    book_form_id = book_form.to_string(),
+                    checklist = checklist.as_str(),
+                    form = if lang == Lang::Ja {
+                        form.0.as_str()
+                    } else {
+                        form.1.as_str()
+                    }
+                )
+            }
         }
     }
 }
@@ -467,6 +525,27 @@ pub fn read(
     let name = path
         .file_name()
         .map_or_else(|| file.clone(), |n| n.to_string_lossy().into_owned());
+    // The vendor form's workbook into an institution's answers, or the reverse, is said as
+    // such before its layout is read (the recorded gate row would name another form's item).
+    if let Some((book_form, serves, place)) = crate::checklist::import::workbook_form(&bytes) {
+        let vendor = crate::checklist::Form::Vendor;
+        if (book_form == vendor) != (checklist.form == vendor) {
+            return Err(WorkbookAnswersError::OtherForm(Box::new(OtherForm {
+                file: name,
+                place,
+                book_form,
+                book_label: (
+                    book_form.label_serving(&serves, Lang::Ja),
+                    book_form.label_serving(&serves, Lang::En),
+                ),
+                checklist: format!("{}@{}", checklist.id, checklist.edition),
+                form: (
+                    checklist.form_label(Lang::Ja),
+                    checklist.form_label(Lang::En),
+                ),
+            })));
+        }
+    }
     // The gate question where the checklist recorded it at import (a row named with `--map
     // gate=`, or none), unless the user says otherwise now.
     let with_gate;

@@ -138,12 +138,16 @@ pub enum ImportError {
         value: String,
         /// (number, cell) of the first and the last item.
         ends: Box<[(String, String); 2]>,
+        /// Excel's number of the first item's row: the row example, never a header row.
+        row: usize,
     },
     /// `--map gate=①` names a number printed in several sections: each item's cell and its
     /// number with its section.
     GateNumberAmbiguous {
         value: String,
         cells: Vec<(String, String)>,
+        /// Excel's number of the first of those items' rows: the row example.
+        row: usize,
     },
     Registry {
         path: String,
@@ -276,11 +280,13 @@ impl ImportError {
                 sheet,
                 value,
                 ends,
+                row,
             } => {
                 let [first, last] = &**ends;
                 tr!(
                     lang,
                     "import-map-gate-number-not-found",
+                    row = row.to_string(),
                     file = file.as_str(),
                     sheet = sheet.as_str(),
                     value = value.as_str(),
@@ -290,7 +296,7 @@ impl ImportError {
                     last_cell = last.1.as_str()
                 )
             }
-            ImportError::GateNumberAmbiguous { value, cells } => {
+            ImportError::GateNumberAmbiguous { value, cells, row } => {
                 let items: Vec<String> = cells
                     .iter()
                     .map(|(cell, number)| {
@@ -305,6 +311,7 @@ impl ImportError {
                 tr!(
                     lang,
                     "import-map-gate-number-ambiguous",
+                    row = row.to_string(),
                     value = value.as_str(),
                     cells = items.join(&tr!(lang, "common-list-separator")),
                     example = cells.first().map(|c| c.1.as_str()).unwrap_or_default()

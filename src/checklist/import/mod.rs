@@ -84,8 +84,9 @@ pub struct Imported {
     pub provenance: Provenance,
     /// Rows under the header that have text but no number, left out (first cell of each).
     pub skipped: Vec<String>,
-    /// The cell of the gate question (医療情報システムの有無), when one was found or named.
-    pub gate: Option<String>,
+    /// The cell of the gate question (医療情報システムの有無), when one was found or named, and
+    /// its number as the checklist file holds it (`0`, `0-①`).
+    pub gate: Option<(String, String)>,
     pub form: Form,
     /// The checklist was named after the workbook's file (no `--id`, not an official one).
     pub id_from_file: bool,
@@ -214,6 +215,7 @@ pub fn import(bytes: &[u8], opts: &ImportOptions) -> Result<Imported, ImportErro
         edition: &meta.edition,
         fiscal_year: meta.fiscal_year,
         gate: &parsed.gate,
+        form: meta.form,
     });
     let rules_block = rules::block(&inferred, &source);
     let toml = write(&Output {
@@ -250,8 +252,15 @@ pub fn import(bytes: &[u8], opts: &ImportOptions) -> Result<Imported, ImportErro
         sections: parsed.sections.len(),
         provenance,
         gate: match &parsed.gate {
-            rows::GateFound::Detected { cell } | rows::GateFound::Mapped { cell, .. } => {
-                Some(cell.clone())
+            rows::GateFound::Detected { cell }
+            | rows::GateFound::Instructed { cell }
+            | rows::GateFound::Mapped { cell, .. } => {
+                let number = parsed
+                    .items
+                    .iter()
+                    .find(|i| i.gate)
+                    .map(|i| i.number.clone());
+                Some((cell.clone(), number.unwrap_or_else(|| "0".to_owned())))
             }
             _ => None,
         },
@@ -360,6 +369,70 @@ impl FoundSheet {
         })
     }
 }
+
+/// Which form a workbook says it is, before its layout is read: an official workbook known
+/// by its SHA-256 is the form the registry gives it (`None` for the cell); otherwise the first
+/// sheet name or cell among a sheet's first rows that names a form (事業者確認用 is the vendor
+/// form; 医療機関確認用, 薬局確認用 and 医療機関・薬局確認用 an institution's), with that place.
+/// The form comes with the institutions it serves as far as the name says (医療機関・薬局確認用
+/// serves both). `None` when nothing names one.
+pub fn workbook_form(
+    bytes: &[u8],
+) -> Option<(Form, Vec<crate::checklist::InstitutionKind>, FormPlace)> {
+    use crate::checklist::InstitutionKind as Kind;
+    let sha256 = hex(&Sha256::digest(bytes));
+    if let Some(w) = official::known()
+        .ok()
+        .and_then(|known| official::by_sha256(&known, &sha256).cloned())
+    {
+        let serves = w.serves.iter().filter_map(|k| Kind::parse(k)).collect();
+        return Form::parse(&w.form).map(|f| (f, serves, FormPlace::Official));
+    }
+    let named = |text: &str| {
+        let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+        if t.contains("事業者確認用") {
+            Some((Form::Vendor, vec![]))
+        } else if t.contains("医療機関確認用") || t.contains("薬局確認用") {
+            Some(match (t.contains("医療機関"), t.contains("薬局")) {
+                (true, true) => (
+                    Form::Institution,
+                    vec![Kind::Hospital, Kind::Clinic, Kind::Pharmacy],
+                ),
+                (true, false) => (Form::Institution, vec![Kind::Hospital, Kind::Clinic]),
+                _ => (Form::Pharmacy, vec![Kind::Pharmacy]),
+            })
+        } else {
+            None
+        }
+    };
+    let sheets = crate::limits::workbook::read_sheets(bytes).ok()?;
+    sheets.iter().find_map(|sheet| {
+        if let Some((form, serves)) = named(&sheet.name) {
+            return Some((form, serves, FormPlace::Sheet(sheet.name.clone())));
+        }
+        let grid = Grid::new(sheet)?;
+        (0..grid.rows.len().min(FORM_NAME_ROWS)).find_map(|r| {
+            grid.rows.get(r)?.iter().enumerate().find_map(|(c, cell)| {
+                let (form, serves) = named(&cell.text).filter(|_| cell.merged_from.is_none())?;
+                Some((form, serves, FormPlace::Cell(grid.name(r, c))))
+            })
+        })
+    })
+}
+
+/// What says which form a workbook is (see [`workbook_form`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FormPlace {
+    /// An official workbook known by its SHA-256.
+    Official,
+    /// The sheet's name.
+    Sheet(String),
+    /// A cell above the items (`チェックリスト!A2`).
+    Cell(String),
+}
+
+/// How many rows from the top of a sheet may name its form (title rows above the header).
+const FORM_NAME_ROWS: usize = 6;
 
 /// Find the one sheet of the workbook in `bytes` laid out like a checklist, and its items, as
 /// `checklist import` does (the same errors: encrypted, not a checklist, several sheets,

@@ -11,8 +11,15 @@ use crate::checklist::{Form, Lang};
 use crate::tr;
 
 /// The form's title: the first cell above the header that names a checklist (チェックリスト).
+/// A `--map` counts its `header-rows` from the sheet's first row, so there the title is looked
+/// for in those rows (the title 「…（令和8年度版）」 in A1 above a header in rows 5-6).
 pub(super) fn title_of(grid: &Grid, layout: &Layout) -> Option<String> {
-    (0..layout.header_start).find_map(|r| {
+    let above = if layout.header_start == 0 {
+        layout.data_start
+    } else {
+        layout.header_start
+    };
+    (0..above).find_map(|r| {
         grid.rows.get(r)?.iter().find_map(|c| {
             let t = normalise(&c.text);
             (c.merged_from.is_none() && t.contains("チェックリスト")).then_some(t)
@@ -106,7 +113,9 @@ pub(super) fn metadata(
 
 /// A publisher name for a workbook that is not an official one, from its file name: the
 /// letters and digits of its name (lower case, other characters as one `-`), at most 40
-/// characters; `own` when the name has none (a Japanese file name) or is `mhlw`.
+/// characters; `own` when the name has none (a Japanese file name) or is `mhlw`, and when
+/// a name that is not all ASCII gives digits only: those are a fragment (the 8 of
+/// 「令和8年度 チェックリスト」), not a name, while an all-ASCII number (`001716187`) is one.
 pub(super) fn publisher_from_file(file: &str) -> String {
     let stem = std::path::Path::new(file)
         .file_stem()
@@ -124,7 +133,8 @@ pub(super) fn publisher_from_file(file: &str) -> String {
         }
     }
     let slug = slug.trim_end_matches('-');
-    if slug.is_empty() || slug == "mhlw" {
+    let fragment = !stem.is_ascii() && !slug.chars().any(|c| c.is_ascii_alphabetic());
+    if slug.is_empty() || slug == "mhlw" || fragment {
         "own".to_owned()
     } else {
         slug.to_owned()
@@ -351,6 +361,9 @@ mod tests {
         assert_eq!(publisher_from_file("自院チェックリスト.xlsx"), "own");
         assert_eq!(publisher_from_file("病院A.xlsx"), "a");
         assert_eq!(publisher_from_file("MHLW.xlsx"), "own");
+        assert_eq!(publisher_from_file("令和8年度 チェックリスト.xlsx"), "own");
+        assert_eq!(publisher_from_file("チェックリスト2026.xlsx"), "own");
+        assert_eq!(publisher_from_file("001716187.xlsx"), "001716187");
         assert_eq!(publisher_from_file("--x--.xlsx"), "x");
         assert_eq!(publisher_from_file(&"z".repeat(99)).len(), 40);
     }

@@ -43,6 +43,9 @@ pub(super) enum GateFound {
     NotFound,
     /// Found by its place and wording; the cell of its wording.
     Detected { cell: String },
+    /// A numbered item whose wording says the rest need not be filled in when it is answered
+    /// いいえ (「「いいえ」の場合、以下のチェック項目は記入不要」); the cell of its wording.
+    Instructed { cell: String },
     /// Named by `--map gate=`; the cell of its wording and the value as written.
     Mapped { cell: String, value: String },
     /// `--map gate=none`: the form has none.
@@ -68,6 +71,24 @@ const SYSTEM: &str = "医療情報システム";
 /// 医療情報システム with 導入, 運用 or 有無.
 fn asks_about_system(text: &str) -> bool {
     text.contains(SYSTEM) && ["導入", "運用", "有無"].iter().any(|w| text.contains(w))
+}
+
+/// Wording that says the other items need not be filled in when this one is answered いいえ:
+/// いいえ, a word for the rest (以下, 以降, ほか/他の, 残り, すべて/全て) and one for not needed
+/// (不要, 必要ありません/必要はありません, 要しません). The words of the real FY2026 sheet were not
+/// seen; these are the ways the R6 manual (「以下すべての項目は確認不要です」) and forms like it
+/// say it (docs/checklist-format.md, "Gate question").
+fn switches_the_rest_off(text: &str) -> bool {
+    const REST: &[&str] = &["以下", "以降", "ほか", "他の", "残り", "すべて", "全て"];
+    const NOT_NEEDED: &[&str] = &["不要", "必要ありません", "必要はありません", "要しません"];
+    text.contains("いいえ")
+        && REST.iter().any(|w| text.contains(w))
+        && NOT_NEEDED.iter().any(|w| text.contains(w))
+}
+
+/// A note such as 「※ 本チェックリストは立入検査時に確認します。」: never a heading or an item.
+fn is_note(text: &str) -> bool {
+    text.starts_with(['※', '注', '＊', '*'])
 }
 
 /// The gate's heading (「医療情報システムの有無」): short, no sentence.
@@ -197,7 +218,12 @@ pub(super) fn parse_rows(
         // A section column names the section of every row it covers.
         if let Some(sc) = layout.section {
             let v = normalise(grid.text(r, sc));
-            if !v.is_empty() {
+            // A note 「※…」 in the section column is never a heading: it is named as skipped.
+            let note = is_note(&v);
+            if note && grid.cell(r, sc).and_then(|c| c.merged_from).is_none() {
+                out.skipped.push(grid.name(r, sc));
+            }
+            if !v.is_empty() && !note {
                 let id = match lead(&v) {
                     Some(Lead::Section { number, rest }) => {
                         let id = section_id(grid, r, sc, number)?;
@@ -314,8 +340,17 @@ pub(super) fn parse_rows(
                 seen.insert(key, here);
                 subs.push((section.clone(), sub));
                 let is_gate = gate_row == Some(r) && out.gate == GateFound::NotFound;
+                // Found without a map: the first item, or the first of section 0, whose
+                // wording says the rest need not be filled in when it is answered いいえ.
+                let instructed = auto
+                    && out.gate == GateFound::NotFound
+                    && (out.items.is_empty()
+                        || (section == "0" && !out.items.iter().any(|i| i.section == "0")))
+                    && switches_the_rest_off(&text);
                 if is_gate {
                     out.gate = mapped(cell.clone());
+                } else if instructed {
+                    out.gate = GateFound::Instructed { cell: cell.clone() };
                 }
                 out.items.push(ItemFound {
                     id: String::new(),
@@ -326,7 +361,7 @@ pub(super) fn parse_rows(
                     text,
                     cell,
                     row: r,
-                    gate: is_gate,
+                    gate: is_gate || instructed,
                     bare,
                     sectioned: number,
                 });
@@ -461,6 +496,7 @@ pub(super) fn parse_rows(
                         |i: &ItemFound| i.bare.clone().unwrap_or_else(|| i.number.clone());
                     let (first, last) = (out.items.first(), out.items.last());
                     return Err(ImportError::GateNumberNotFound {
+                        row: first.map_or(1, |i| i.row + 1),
                         file: String::new(),
                         sheet: grid.sheet.clone(),
                         value: n.clone(),
@@ -473,6 +509,10 @@ pub(super) fn parse_rows(
                 }
                 several => {
                     return Err(ImportError::GateNumberAmbiguous {
+                        row: several
+                            .first()
+                            .and_then(|&k| out.items.get(k))
+                            .map_or(1, |i| i.row + 1),
                         value: n.clone(),
                         cells: several
                             .iter()

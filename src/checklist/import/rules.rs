@@ -42,6 +42,8 @@ pub(super) struct Input<'a> {
     pub(super) fiscal_year: i32,
     /// How the gate question was found.
     pub(super) gate: &'a GateFound,
+    /// The form: the vendor form (事業者確認用) has no gate question.
+    pub(super) form: crate::checklist::Form,
 }
 
 fn both(f: impl Fn(Lang) -> String) -> (String, String) {
@@ -181,6 +183,16 @@ pub(super) fn infer(input: &Input<'_>) -> Inferred {
             }));
             "on-form"
         }
+        GateFound::Instructed { cell } => {
+            why.push(both(|lang| {
+                tr!(
+                    lang,
+                    "checklist-import-rules-gate-instructed",
+                    cell = cell.as_str()
+                )
+            }));
+            "on-form"
+        }
         GateFound::Mapped { cell, value } => {
             why.push(both(|lang| {
                 tr!(
@@ -194,6 +206,12 @@ pub(super) fn infer(input: &Input<'_>) -> Inferred {
         }
         GateFound::StatedNone => {
             why.push(both(|lang| tr!(lang, "checklist-import-rules-gate-none")));
+            "not-on-form"
+        }
+        // The gate is a question of the institutions' form (【医療機関確認用】, facts §1.1), as
+        // the bundled vendor forms say (docs/checklist-format.md).
+        GateFound::NotFound if input.form == crate::checklist::Form::Vendor => {
+            why.push(both(|lang| tr!(lang, "checklist-import-rules-gate-vendor")));
             "not-on-form"
         }
         GateFound::NotFound => {
@@ -277,6 +295,7 @@ mod tests {
             edition: "fy2026",
             fiscal_year: 2026,
             gate: &GateFound::NotFound,
+            form: crate::checklist::Form::Institution,
         })
     }
 
