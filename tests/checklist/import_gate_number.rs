@@ -96,14 +96,14 @@ fn a_number_the_sheet_does_not_have_is_refused_naming_file_sheet_and_cells() {
     assert!(toml.is_none(), "nothing is written");
     assert!(
         err.contains(
-            "`--map gate=⑨`: no item of sheet 自院 in `own.xlsx` is numbered ⑨. Its items are numbered from ① (自院!A5) to ④ (自院!A9), as printed"
+            "`--map gate=⑨`: no item of sheet `自院` in `own.xlsx` is numbered ⑨. Its items are numbered from ① (自院!A5) to ④ (自院!A9), as printed"
         ),
         "{err}"
     );
     let (code, err, _) = import(false, "gate=⑨", "ja");
     assert_eq!(code, Some(2), "{err}");
     assert!(
-        err.contains("`own.xlsx`のシート自院に、番号が⑨の項目はありません。このシートの項目番号は、印刷どおり①(自院!A5)から④(自院!A9)までです。"),
+        err.contains("`own.xlsx`のシート`自院`に、番号が⑨の項目はありません。このシートの項目番号は、印刷どおり①(自院!A5)から④(自院!A9)までです。"),
         "{err}"
     );
 }

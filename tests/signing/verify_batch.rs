@@ -132,7 +132,7 @@ fn a_file_given_among_folders_is_pointed_at_its_folder() {
     let hints: Vec<&str> = stderr.lines().filter(|l| l.contains("hint:")).collect();
     assert_eq!(hints.len(), 1, "{stderr}");
     assert!(
-        hints[0].contains(&format!("give the bundle folder {}", second.display())),
+        hints[0].contains(&format!("give the bundle folder `{}`", second.display())),
         "{stderr}"
     );
 }

@@ -1107,9 +1107,9 @@ fn a_hand_edited_official_checklist_is_never_valid_and_a_wrong_workbook_is_named
         assert!(!found.iter().any(|(c, _)| c == "checklist-official-source"));
         let message = message_of(&out, "checklist-workbook-not-official");
         let want = if lang == "en" {
-            "is not the official 009999997.xlsx"
+            "is not the official `009999997.xlsx`"
         } else {
-            "公式の009999997.xlsx"
+            "公式の`009999997.xlsx`"
         };
         assert!(
             message.contains(want) && message.contains("other/009999997.xlsx"),
