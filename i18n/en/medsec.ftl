@@ -923,10 +923,12 @@ verify-checklist-official-confirmed = { $checklist } (carried in the bundle) rec
 verify-workbook-not-official = the workbook you gave (`{ $given }`, SHA-256 { $sha }) is not the official { $file } (SHA-256 { $official }): it does not confirm the wording of a checklist imported from the official one; download the official workbook from { $url } and give that
 verify-checklist-wording-differs = { $checklist } in the bundle ({ $file }) is not the text of the workbook you hold (`{ $given }`): { $differences }. The institution answered another text than yours, so its answers were not judged; see the changes with `{ $diff }`
 verify-wording-differs-form = the form itself (edition, form or title) differs
+verify-wording-differs-serves = who the form serves differs ({ $theirs } in the carried checklist, { $stated } as the workbook states it)
 verify-wording-differs-sections = the headings of sections { $sections } differ
 verify-wording-differs-items = the wording, section, scope or requirement of { $items } differs, or one side lacks it
 verify-wording-differs-rules = the fill-in rules differ
 verify-checklist-gate-named = { $checklist } (carried in the bundle) takes { $theirs } as the gate question (医療情報システムの有無), named at import with `--map gate=`; the workbook read by itself gives { $read }: its wording is the workbook's, whether that item is the form's gate question is yours to see
+verify-checklist-gate-not-workbooks = { $checklist } (carried in the bundle) takes { $theirs } as the gate question (医療情報システムの有無), (named at import with `--map gate=`, or edited by hand), and the report answers it いいえ, which switched off the other items; the workbook read by itself gives { $read } as its gate question, so the official form asks for answers the institution was not asked for: see the answers against the workbook
 verify-gate-none = none
 verify-added-checklists-unreadable = the checklists added with `checklist add` ({ $path }) could not be read ({ $error }); verify goes on without them
 

@@ -847,10 +847,12 @@ verify-checklist-official-confirmed = { $checklist }(報告書一式に含まれ
 verify-workbook-not-official = 指定されたワークブック(`{ $given }`、SHA-256 { $sha })は公式の{ $file }(SHA-256 { $official })ではありません。公式のワークブックから取り込んだチェックリストの文言の確認にはなりません。公式のワークブックを{ $url }からダウンロードして指定してください。
 verify-checklist-wording-differs = 報告書一式の{ $checklist }({ $file })は、お手元のワークブック(`{ $given }`)の文言と異なります: { $differences }。医療機関はお手元のものとは別の文言に回答しているため、回答は確認していません。違いは`{ $diff }`で確認できます。
 verify-wording-differs-form = 様式そのもの(年度版、様式、表題)が異なります
+verify-wording-differs-serves = 様式の対象(報告書一式のもの: { $theirs }、ワークブックの記載: { $stated })が異なります
 verify-wording-differs-sections = 区分{ $sections }の見出しが異なります
 verify-wording-differs-items = { $items }の文言・区分・対象・要否が異なるか、一方にしかありません
 verify-wording-differs-rules = 記入のルールが異なります
 verify-checklist-gate-named = { $checklist }(報告書一式に含まれるもの)は、取り込み時に`--map gate=`で指定した「{ $theirs }」を前提の質問(医療情報システムの有無)としています(ワークブックをそのまま読んだ場合の前提の質問: { $read })。文言はワークブックと同じです。その項目が様式の前提の質問かどうかはご確認ください。
+verify-checklist-gate-not-workbooks = { $checklist }(報告書一式に含まれるもの)は、「{ $theirs }」を前提の質問(医療情報システムの有無)とし(取り込み時の`--map gate=`の指定、または手作業の編集によるもの)、報告書はこれに「いいえ」と回答しているため、ほかの項目が確認不要になっています。ワークブックをそのまま読んだ場合の前提の質問は「{ $read }」で、公式の様式では回答が必要な項目に回答していません。ワークブックと照らして回答をご確認ください。
 verify-gate-none = なし
 verify-added-checklists-unreadable = `checklist add`で追加したチェックリスト({ $path })を読み込めませんでした({ $error })。それらを使わずに検証を続けます。
 

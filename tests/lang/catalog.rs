@@ -243,6 +243,11 @@ const ENGLISH_FORMAT_ALLOWED: &[(&str, &str, &str)] = &[
         "a command line the finding's message quotes as code",
     ),
     (
+        "src/signing/verify/official.rs",
+        "medsec checklist diff",
+        "a command line the finding's message quotes as code",
+    ),
+    (
         "src/checklist/scaffold.rs",
         "# medsec checklist new",
         "a command line in a TOML comment",
@@ -645,7 +650,15 @@ fn japanese_has_no_space_next_to_japanese() {
 /// Japanese messages that are parts of other messages and end without 。, by the start of
 /// their IDs: parser details (「(詳細: …)」) and operating-system errors in words, shown after
 /// a colon or in brackets of the message that holds them.
-const PARTS_WITHOUT_FULL_STOP: &[&str] = &["details-", "probes-os-", "probes-io-", "verify-io-"];
+/// verify's wording differences (「様式そのもの…が異なります」) are joined into the one sentence
+/// of `verify-checklist-wording-differs`.
+const PARTS_WITHOUT_FULL_STOP: &[&str] = &[
+    "details-",
+    "probes-os-",
+    "probes-io-",
+    "verify-io-",
+    "verify-wording-differs-",
+];
 
 /// The IDs of the messages another message of `file` names (`{ common-io-error }`): parts of
 /// the sentence that holds them.
