@@ -359,7 +359,6 @@ answers-walk-saved-count = saved { $count ->
 answers-bad-as-of = `--as-of`: { $error }
 answers-no-file-here = no answers file here; name one, or create it with `medsec init`
 answers-several-files-here = several answers files here ({ $files }); name the one to answer
-answers-cannot-list-folder = cannot list the current folder: { $reason }
 
 # The comments of a new answers file (`medsec init`).
 answers-template-title = medsec answers: { $title }
@@ -1442,7 +1441,6 @@ rules-data-verify-target-passed-since-signing = { $item }: the target date { $da
 rules-data-verify-checklist-file-invalid = the checklist file { $file } carried in the bundle cannot be read: { $reason }
 rules-data-verify-checklist-file-mismatch = the checklist file { $file } carried in the bundle has digest { $found }, but report.json names { $named }
 rules-data-verify-checklist-no-source = { $checklist } ({ $file }, carried in the bundle) records no official workbook as its source: it is not an official MHLW form, so check its wording yourself
-rules-data-verify-checklist-official-source = { $checklist } (carried in the bundle) records as its source the official workbook { $workbook }, which medsec knows by its SHA-256; to be sure its wording was not edited after import, run `medsec checklist import { $workbook }` on the official file and compare the digest with { $digest }
 rules-data-verify-checklist-not-official = { $checklist } (carried in the bundle) was imported from { $workbook }, which is not an official workbook medsec knows (SHA-256 { $sha }): it is not an official MHLW form, so check its wording yourself
 rules-data-list-guideline = Guideline
 rules-data-show-rules = Fill-in rules

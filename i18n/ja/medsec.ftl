@@ -333,7 +333,6 @@ answers-walk-saved-count = { $count }件の回答を保存しました。確認:
 answers-bad-as-of = `--as-of`の日付: { $error }
 answers-no-file-here = ここに回答ファイルがありません。ファイル名を指定するか、`medsec init`で作ってください。
 answers-several-files-here = ここには回答ファイルが複数あります({ $files })。回答するファイルを指定してください。
-answers-cannot-list-folder = 今のフォルダの中身を読めません: { $reason }
 
 # The comments of a new answers file (`medsec init`).
 answers-template-title = medsec回答ファイル: { $title }
@@ -1346,7 +1345,6 @@ rules-data-verify-target-passed-since-signing = { $item }: 目標日{ $date }は
 rules-data-verify-checklist-file-invalid = 報告書一式に含まれるチェックリストのファイル{ $file }を読み込めません: { $reason }
 rules-data-verify-checklist-file-mismatch = 報告書一式に含まれるチェックリストのファイル{ $file }のダイジェストは{ $found }ですが、`report.json`には{ $named }と書かれています。
 rules-data-verify-checklist-no-source = { $checklist }(報告書一式に含まれる{ $file })には、元になった公式のワークブックが記録されていません。厚生労働省の公式の様式ではないため、文言を確認してください。
-rules-data-verify-checklist-official-source = { $checklist }(報告書一式に含まれるもの)は、medsecがSHA-256で知っている公式のワークブック{ $workbook }から取り込んだと記録しています。取り込んだ後に文言が変えられていないことを確かめるには、公式のファイルで`medsec checklist import { $workbook }`を実行し、ダイジェストが{ $digest }と同じかを比べてください。
 rules-data-verify-checklist-not-official = { $checklist }(報告書一式に含まれるもの)は{ $workbook }から取り込まれていますが、medsecの知っている公式のワークブックではありません(SHA-256 { $sha })。厚生労働省の公式の様式ではないため、文言を確認してください。
 rules-data-list-guideline = ガイドライン
 rules-data-show-rules = 記入のルール
