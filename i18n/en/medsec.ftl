@@ -661,7 +661,7 @@ report-findings-recorded = findings: { $errors ->
     [one] 1 warning
    *[other] { $warnings } warnings
 } (the report records them; see `medsec status { $dir }`)
-report-not-signed = not signed; sign it with `medsec sign { $dir } --key KEY`
+report-not-signed = not signed; sign it with `{ $command }`
 report-need-answers-out = give `--answers FILE` and `--out DIR` (or `medsec report schema`)
 report-vendor-unsigned = warning: vendor form { $form } is not signed (no { $signature } beside it); an inspector will see it as unsigned
 report-answer-contradicted-by-probe = answered Yes to { $item }, but the { $probe } probe ({ $name }) failed: { $reason }
@@ -1627,8 +1627,8 @@ answers-workbook-header-reason = Reason
 answers-workbook-header-note = Note
 answers-workbook-xlsx-only = `--layout official` writes .xlsx only ({ $path }).
 ## polish
-polish-status-next-probe = Next: check the machines with `medsec probe --answers { $file } --out evidence.json`, then make the report with `medsec report --answers { $file } --evidence evidence.json --out bundle`; or do it all with `medsec check --answers { $file }`.
-polish-status-next-report = Next: make the report with `medsec report --answers { $file } --evidence { $evidence } --out bundle`; or do it all with `medsec check --answers { $file }`.
+polish-status-next-probe = Next: check the machines with `{ $probe }`, then make the report with `{ $report }`; or do it all with `{ $check }`.
+polish-status-next-report = Next: make the report with `{ $report }`; or do it all with `{ $check }`.
 polish-institution-code-prefecture-mismatch = institution code `{ $code }`: its first two digits { $number } are the prefecture number of { $expected }, but the prefecture given is “{ $given }”; check which one is right
 polish-summarize-unusable = { $path }: could not be read, so it was not checked ({ $code }); `medsec verify { $path }` says why
 summarize-no-bundle-here = { $path }: holds no report bundle (no folder with MANIFEST.sha256 or report.json); give a folder that holds bundles ({ $code }).
