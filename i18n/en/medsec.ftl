@@ -367,7 +367,6 @@ answers-walk-saved-count = saved { $count ->
 answers-bad-as-of = `--as-of`: { $error }
 answers-no-file-here = no answers file here; name one, or create it with `medsec init`
 answers-several-files-here = several answers files here ({ $files }); name the one to answer
-answers-cannot-list-folder = cannot list the current folder: { $reason }
 
 # The comments of a new answers file (`medsec init`).
 answers-template-title = medsec answers: { $title }
@@ -670,7 +669,7 @@ report-findings-recorded = findings: { $errors ->
     [one] 1 warning
    *[other] { $warnings } warnings
 } (the report records them; see `medsec status { $dir }`)
-report-not-signed = not signed; sign it with `medsec sign { $dir } --key KEY`
+report-not-signed = not signed; sign it with `{ $command }`
 report-need-answers-out = give `--answers FILE` and `--out DIR` (or `medsec report schema`)
 report-vendor-unsigned = warning: vendor form `{ $form }` is not signed (no `{ $signature }` beside it); an inspector will see it as unsigned
 report-answer-contradicted-by-probe = answered Yes to { $item }, but the { $probe } probe ({ $name }) failed: { $reason }
@@ -931,10 +930,12 @@ verify-checklist-official-confirmed = { $checklist } (carried in the bundle) rec
 verify-workbook-not-official = the workbook you gave (`{ $given }`, SHA-256 { $sha }) is not the official `{ $file }` (SHA-256 { $official }): it does not confirm the wording of a checklist imported from the official one; download the official workbook from { $url } and give that
 verify-checklist-wording-differs = { $checklist } in the bundle (`{ $file }`) is not the text of the workbook you hold (`{ $given }`): { $differences }. The institution answered another text than yours, so its answers were not judged; see the changes with `{ $diff }`
 verify-wording-differs-form = the form itself (edition, form or title) differs
+verify-wording-differs-serves = who the form serves differs ({ $theirs } in the carried checklist, { $stated } as the workbook states it)
 verify-wording-differs-sections = the headings of sections { $sections } differ
 verify-wording-differs-items = the wording, section, scope or requirement of { $items } differs, or one side lacks it
 verify-wording-differs-rules = the fill-in rules differ
 verify-checklist-gate-named = { $checklist } (carried in the bundle) takes { $theirs } as the gate question (医療情報システムの有無), named at import with `--map gate=`; the workbook read by itself gives { $read }: its wording is the workbook's, whether that item is the form's gate question is yours to see
+verify-checklist-gate-not-workbooks = { $checklist } (carried in the bundle) takes { $theirs } as the gate question (医療情報システムの有無), (named at import with `--map gate=`, or edited by hand), and the report answers it いいえ, which switched off the other items; the workbook read by itself gives { $read } as its gate question, so the official form asks for answers the institution was not asked for: see the answers against the workbook
 verify-gate-none = none
 verify-added-checklists-unreadable = the checklists added with `checklist add` (`{ $path }`) could not be read ({ $error }); verify goes on without them
 
@@ -1450,7 +1451,6 @@ rules-data-verify-target-passed-since-signing = { $item }: the target date { $da
 rules-data-verify-checklist-file-invalid = the checklist file `{ $file }` carried in the bundle cannot be read: { $reason }
 rules-data-verify-checklist-file-mismatch = the checklist file `{ $file }` carried in the bundle has digest { $found }, but report.json names { $named }
 rules-data-verify-checklist-no-source = { $checklist } (`{ $file }`, carried in the bundle) records no official workbook as its source: it is not an official MHLW form, so check its wording yourself
-rules-data-verify-checklist-official-source = { $checklist } (carried in the bundle) records as its source the official workbook `{ $workbook }`, which medsec knows by its SHA-256; to be sure its wording was not edited after import, run `medsec checklist import { $workbook }` on the official file and compare the digest with { $digest }
 rules-data-verify-checklist-not-official = { $checklist } (carried in the bundle) was imported from `{ $workbook }`, which is not an official workbook medsec knows (SHA-256 { $sha }): it is not an official MHLW form, so check its wording yourself
 rules-data-list-guideline = Guideline
 rules-data-show-rules = Fill-in rules
@@ -1638,8 +1638,8 @@ answers-workbook-header-reason = Reason
 answers-workbook-header-note = Note
 answers-workbook-xlsx-only = `--layout official` writes .xlsx only (`{ $path }`).
 ## polish
-polish-status-next-probe = Next: check the machines with `medsec probe --answers { $file } --out evidence.json`, then make the report with `medsec report --answers { $file } --evidence evidence.json --out bundle`; or do it all with `medsec check --answers { $file }`.
-polish-status-next-report = Next: make the report with `medsec report --answers { $file } --evidence { $evidence } --out bundle`; or do it all with `medsec check --answers { $file }`.
+polish-status-next-probe = Next: check the machines with `{ $probe }`, then make the report with `{ $report }`; or do it all with `{ $check }`.
+polish-status-next-report = Next: make the report with `{ $report }`; or do it all with `{ $check }`.
 polish-institution-code-prefecture-mismatch = institution code `{ $code }`: its first two digits { $number } are the prefecture number of { $expected }, but the prefecture given is “{ $given }”; check which one is right
 polish-summarize-unusable = `{ $path }`: could not be read, so it was not checked ({ $code }); `medsec verify { $path }` says why
 summarize-no-bundle-here = `{ $path }`: holds no report bundle (no folder with MANIFEST.sha256 or report.json); give a folder that holds bundles ({ $code }).

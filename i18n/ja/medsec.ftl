@@ -335,7 +335,6 @@ answers-walk-saved-count = { $count }件の回答を保存しました。確認:
 answers-bad-as-of = `--as-of`の日付: { $error }
 answers-no-file-here = ここに回答ファイルがありません。ファイル名を指定するか、`medsec init`で作ってください。
 answers-several-files-here = ここには回答ファイルが複数あります({ $files })。回答するファイルを指定してください。
-answers-cannot-list-folder = 今のフォルダの中身を読めません: { $reason }
 
 # The comments of a new answers file (`medsec init`).
 answers-template-title = medsec回答ファイル: { $title }
@@ -596,7 +595,7 @@ report-out-is-input = `{ $path }`は読み込んでいるファイルです。�
 report-written = `{ $dir }`を書き出しました: { $code } { $name }({ $checklist })、{ $fy }、事業者確認用{ $vendors }件、添付ファイル{ $attached }件
 report-findings = 指摘: エラー{ $errors }件、警告{ $warnings }件
 report-findings-recorded = 指摘: エラー{ $errors }件、警告{ $warnings }件(報告書に記録しました。内容は`medsec status { $dir }`で確認できます)
-report-not-signed = 署名していません。`medsec sign { $dir } --key KEY`で署名してください。
+report-not-signed = 署名していません。`{ $command }`で署名してください。
 report-need-answers-out = `--answers FILE`と`--out DIR`を指定してください(JSON Schemaは`medsec report schema`で表示します)。
 report-vendor-unsigned = 注意: 事業者確認用`{ $form }`には事業者の署名がありません(`{ $signature }`がありません)。検査では署名なしとして扱われます。
 report-answer-contradicted-by-probe = { $item }に「はい」と回答していますが、{ $probe }({ $name })の確認で問題が見つかりました: { $reason }
@@ -849,10 +848,12 @@ verify-checklist-official-confirmed = { $checklist }(報告書一式に含まれ
 verify-workbook-not-official = 指定されたワークブック(`{ $given }`、SHA-256 { $sha })は公式の`{ $file }`(SHA-256 { $official })ではありません。公式のワークブックから取り込んだチェックリストの文言の確認にはなりません。公式のワークブックを{ $url }からダウンロードして指定してください。
 verify-checklist-wording-differs = 報告書一式の{ $checklist }(`{ $file }`)は、お手元のワークブック(`{ $given }`)の文言と異なります: { $differences }。医療機関はお手元のものとは別の文言に回答しているため、回答は確認していません。違いは`{ $diff }`で確認できます。
 verify-wording-differs-form = 様式そのもの(年度版、様式、表題)が異なります
+verify-wording-differs-serves = 様式の対象(報告書一式のもの: { $theirs }、ワークブックの記載: { $stated })が異なります
 verify-wording-differs-sections = 区分{ $sections }の見出しが異なります
 verify-wording-differs-items = { $items }の文言・区分・対象・要否が異なるか、一方にしかありません
 verify-wording-differs-rules = 記入のルールが異なります
 verify-checklist-gate-named = { $checklist }(報告書一式に含まれるもの)は、取り込み時に`--map gate=`で指定した「{ $theirs }」を前提の質問(医療情報システムの有無)としています(ワークブックをそのまま読んだ場合の前提の質問: { $read })。文言はワークブックと同じです。その項目が様式の前提の質問かどうかはご確認ください。
+verify-checklist-gate-not-workbooks = { $checklist }(報告書一式に含まれるもの)は、「{ $theirs }」を前提の質問(医療情報システムの有無)とし(取り込み時の`--map gate=`の指定、または手作業の編集によるもの)、報告書はこれに「いいえ」と回答しているため、ほかの項目が確認不要になっています。ワークブックをそのまま読んだ場合の前提の質問は「{ $read }」で、公式の様式では回答が必要な項目に回答していません。ワークブックと照らして回答をご確認ください。
 verify-gate-none = なし
 verify-added-checklists-unreadable = `checklist add`で追加したチェックリスト(`{ $path }`)を読み込めませんでした({ $error })。それらを使わずに検証を続けます。
 
@@ -1348,7 +1349,6 @@ rules-data-verify-target-passed-since-signing = { $item }: 目標日{ $date }は
 rules-data-verify-checklist-file-invalid = 報告書一式に含まれるチェックリストのファイル`{ $file }`を読み込めません: { $reason }
 rules-data-verify-checklist-file-mismatch = 報告書一式に含まれるチェックリストのファイル`{ $file }`のダイジェストは{ $found }ですが、`report.json`には{ $named }と書かれています。
 rules-data-verify-checklist-no-source = { $checklist }(報告書一式に含まれる`{ $file }`)には、元になった公式のワークブックが記録されていません。厚生労働省の公式の様式ではないため、文言を確認してください。
-rules-data-verify-checklist-official-source = { $checklist }(報告書一式に含まれるもの)は、medsecがSHA-256で知っている公式のワークブック`{ $workbook }`から取り込んだと記録しています。取り込んだ後に文言が変えられていないことを確かめるには、公式のファイルで`medsec checklist import { $workbook }`を実行し、ダイジェストが{ $digest }と同じかを比べてください。
 rules-data-verify-checklist-not-official = { $checklist }(報告書一式に含まれるもの)は`{ $workbook }`から取り込まれていますが、medsecの知っている公式のワークブックではありません(SHA-256 { $sha })。厚生労働省の公式の様式ではないため、文言を確認してください。
 rules-data-list-guideline = ガイドライン
 rules-data-show-rules = 記入のルール
@@ -1524,8 +1524,8 @@ answers-workbook-header-reason = 理由
 answers-workbook-header-note = 備考
 answers-workbook-xlsx-only = `--layout official`は.xlsxにだけ書き出せます(`{ $path }`)。
 ## polish
-polish-status-next-probe = 次は`medsec probe --answers { $file } --out evidence.json`で機器を確認し、`medsec report --answers { $file } --evidence evidence.json --out bundle`で報告書を作ります。まとめて行うには`medsec check --answers { $file }`を使います。
-polish-status-next-report = 次は`medsec report --answers { $file } --evidence { $evidence } --out bundle`で報告書を作ります。まとめて行うには`medsec check --answers { $file }`を使います。
+polish-status-next-probe = 次は`{ $probe }`で機器を確認し、`{ $report }`で報告書を作ります。まとめて行うには`{ $check }`を使います。
+polish-status-next-report = 次は`{ $report }`で報告書を作ります。まとめて行うには`{ $check }`を使います。
 polish-institution-code-prefecture-mismatch = 医療機関コード`{ $code }`の先頭2桁{ $number }は{ $expected }ですが、都道府県は「{ $given }」と記入されています。どちらかを確かめてください。
 polish-summarize-unusable = `{ $path }`: 読み取れないため確認できませんでした({ $code })。詳しくは`medsec verify { $path }`で確認できます。
 summarize-no-bundle-here = `{ $path }`: 報告書一式がありません(MANIFEST.sha256やreport.jsonのあるフォルダが見つかりません)。報告書一式のあるフォルダを指定してください({ $code })。

@@ -312,6 +312,7 @@ pub fn run(args: CheckArgs, ctx: &Context) -> anyhow::Result<Outcome> {
             made.attachments.len(),
             signed.as_ref(),
             Some(key_used.public.as_path()).filter(|p| p.is_file()),
+            &ctx.global_flags(),
             lang,
         ));
     }
@@ -583,10 +584,20 @@ fn find_or_make_answers(
             tr!(
                 lang,
                 "check-answers-not-found",
-                command = format!(
-                    "medsec init --out {}",
-                    crate::render::text::shell_word(&shown, cfg!(windows))
-                ),
+                // With the run's `--checklist` and `--lang`, so that init makes the file for
+                // the same checklist.
+                command = [
+                    format!(
+                        "medsec init --out {}",
+                        crate::render::text::shell_word(&shown, cfg!(windows))
+                    ),
+                    ctx.global_flags(),
+                ]
+                .iter()
+                .filter(|part| !part.is_empty())
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(" "),
                 path = shown
             )
         };
@@ -649,14 +660,12 @@ struct FormChoice {
 }
 
 /// The forms to choose from, the default (the institution's) first; none when the global
-/// `--checklist ID` names the checklist to answer.
+/// `--checklist` names the checklist to answer (an ID, or a file: init answers the file given).
 fn form_choices(ctx: &Context) -> anyhow::Result<Vec<FormChoice>> {
     let lang = ctx.lang;
     let catalog = super::init::catalog(ctx)?;
-    if super::init::split_checklist_args(&ctx.checklist_paths)
-        .1
-        .is_some()
-    {
+    let (files, spec) = super::init::split_checklist_args(&ctx.checklist_paths);
+    if spec.is_some() || !files.is_empty() {
         return Ok(Vec::new());
     }
     let mut choices: Vec<FormChoice> = Vec::new();

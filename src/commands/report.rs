@@ -71,6 +71,7 @@ pub fn run(args: ReportArgs, ctx: &Context) -> anyhow::Result<Outcome> {
             made.attachments.len(),
             signed.as_ref(),
             public.as_deref(),
+            &ctx.global_flags(),
             lang,
         ),
         if has_errors { Exit::Findings } else { Exit::Ok },

@@ -128,6 +128,7 @@ fn status(mut args: StatusArgs, ctx: &Context, say_next: bool) -> anyhow::Result
                 out.push_str(&render::prose::for_stdout(&next_step(
                     &opened,
                     args.evidence.as_deref(),
+                    &ctx.global_flags(),
                     ctx.lang,
                 )));
                 out.push('\n');
@@ -211,10 +212,12 @@ fn add_contradictions(
 }
 
 /// What to do after a complete status: probe (unless evidence was given), then the report;
-/// or all of it with `medsec check`.
+/// or all of it with `medsec check`. Each command repeats `global` (the run's `--checklist`
+/// and `--lang`, [`super::Context::global_flags`]), so that it reads the same checklist.
 fn next_step(
     opened: &[(answers::Loaded, &crate::checklist::Loaded)],
     evidence: Option<&std::path::Path>,
+    global: &str,
     lang: Lang,
 ) -> String {
     let institutions: Vec<String> = opened
@@ -239,14 +242,35 @@ fn next_step(
         return tr!(lang, "report-review-status-next-vendor", file = file);
     };
     let file = crate::render::command_word(&loaded.path.display().to_string());
+    let with_global = |command: String| {
+        if global.is_empty() {
+            command
+        } else {
+            format!("{command} {global}")
+        }
+    };
+    let check = with_global(format!("medsec check --answers {file}"));
     match evidence {
-        None => tr!(lang, "polish-status-next-probe", file = file),
-        Some(e) => tr!(
+        None => tr!(
             lang,
-            "polish-status-next-report",
-            file = file,
-            evidence = crate::render::command_word(&e.display().to_string())
+            "polish-status-next-probe",
+            probe = with_global(format!("medsec probe --answers {file} --out evidence.json")),
+            report = with_global(format!(
+                "medsec report --answers {file} --evidence evidence.json --out bundle"
+            )),
+            check = check
         ),
+        Some(e) => {
+            let evidence = crate::render::command_word(&e.display().to_string());
+            tr!(
+                lang,
+                "polish-status-next-report",
+                report = with_global(format!(
+                    "medsec report --answers {file} --evidence {evidence} --out bundle"
+                )),
+                check = check
+            )
+        }
     }
 }
 

@@ -225,8 +225,8 @@ fn row_of(v: Verified, as_of: Date) -> Row {
     let exit = r.exit();
     // The first finding of the worst class, when it is more than a note; of that class, a
     // checklist that claims to be the official form without being it (or without its wording
-    // confirmed against the official workbook) first, since the whole report's wording then
-    // rests on it.
+    // confirmed against the official workbook, or with another gate question) first, since
+    // the whole report's wording then rests on it.
     let top = r.findings.iter().map(|f| f.class).max();
     let worst = top.filter(|c| *c >= Class::Finding).and_then(|top| {
         let mut of_top = r.findings.iter().filter(|f| f.class == top);
@@ -238,6 +238,7 @@ fn row_of(v: Verified, as_of: Date) -> Row {
                     "checklist-not-official"
                         | "checklist-workbook-not-official"
                         | "checklist-official-unconfirmed"
+                        | "checklist-gate-not-workbooks"
                 )
             })
             .or_else(|| of_top.next())

@@ -113,13 +113,15 @@ fn trusted_comment(comment: &str) -> String {
     comment.split('\t').map(esc).collect::<Vec<_>>().join("\t")
 }
 
-/// What `report` says when the bundle is written.
+/// What `report` says when the bundle is written; `global` is the run's global flags, which
+/// the commands it suggests repeat.
 pub fn report_written(
     dir: &Path,
     report: &crate::report::Report,
     attached: usize,
     signature: Option<&Signed>,
     public: Option<&Path>,
+    global: &str,
     lang: Lang,
 ) -> String {
     let errors = report
@@ -183,7 +185,15 @@ pub fn report_written(
     }
     match signature {
         Some(s) => out.push_str(&signed(dir, s, public, lang)),
-        None => out.push_str(&lines(&[tr!(lang, "report-not-signed", dir = dir_word)])),
+        None => {
+            // The run's global flags (`--checklist`, `--lang`), so that the command reads the
+            // same checklist.
+            let mut command = format!("medsec sign {dir_word} --key KEY");
+            if !global.is_empty() {
+                command = format!("{command} {global}");
+            }
+            out.push_str(&lines(&[tr!(lang, "report-not-signed", command = command)]));
+        }
     }
     out
 }

@@ -16,7 +16,13 @@ const COLUMNS: usize = 80;
 
 /// `medsec ARGS…` in `dir` on a pseudo-terminal [`COLUMNS`] wide; everything it printed.
 fn on_terminal(dir: &Path, args: &[&str]) -> String {
+    on_terminal_with(dir, args, &[])
+}
+
+/// [`on_terminal`] with more environment variables set.
+fn on_terminal_with(dir: &Path, args: &[&str], envs: &[(&str, &Path)]) -> String {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_medsec"));
+    cmd.envs(envs.iter().copied());
     cmd.args(args)
         .current_dir(dir)
         .env_remove("LC_ALL")
@@ -115,21 +121,27 @@ fn the_next_step_after_status_wraps_on_a_terminal() {
         let e = e.unwrap().path();
         std::fs::copy(&e, evidence.join(e.file_name().unwrap())).unwrap();
     }
-    let inst = root().join(INST).display().to_string();
-    let vend = root().join(VEND).display().to_string();
+    // The test checklists added to the user's folder, so that the commands said (which repeat
+    // a global `--checklist`) are short enough to fit.
+    let data = w.path().join("data");
+    for c in [INST, VEND] {
+        let o = medsec()
+            .env("MEDSEC_DATA_DIR", &data)
+            .args(["checklist", "add"])
+            .arg(root().join(c))
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(0), "{}", stdout_of(&o));
+    }
     let args = [
         "--lang",
         "ja",
-        "--checklist",
-        &inst,
-        "--checklist",
-        &vend,
         "status",
         "complete.toml",
         "--as-of",
         "2025-11-01",
     ];
-    let shown = on_terminal(w.path(), &args);
+    let shown = on_terminal_with(w.path(), &args, &[("MEDSEC_DATA_DIR", &data)]);
     // The heading, the tables, the findings and the next step all fit.
     for line in shown.lines() {
         assert!(
@@ -141,12 +153,17 @@ fn the_next_step_after_status_wraps_on_a_terminal() {
     assert!(shown.contains("警告[unknown-field]"), "{shown}");
     // The commands in backquotes are kept whole, each on one line.
     for command in [
-        "`medsec probe --answers complete.toml --out evidence.json`",
-        "`medsec check --answers complete.toml`",
+        "`medsec probe --answers complete.toml --out evidence.json --lang ja`",
+        "`medsec check --answers complete.toml --lang ja`",
     ] {
         assert!(shown.contains(command), "`{command}` split:\n{shown}");
     }
-    let piped = medsec().current_dir(w.path()).args(args).output().unwrap();
+    let piped = medsec()
+        .env("MEDSEC_DATA_DIR", &data)
+        .current_dir(w.path())
+        .args(args)
+        .output()
+        .unwrap();
     let piped = stdout_of(&piped);
     let next = piped.lines().find(|l| l.starts_with("次は")).unwrap();
     assert!(display(next) > COLUMNS, "{piped}");

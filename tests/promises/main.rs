@@ -9,3 +9,4 @@ mod promises;
 mod review13;
 mod rules_data;
 mod status;
+mod suggested_commands;

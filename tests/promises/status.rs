@@ -71,8 +71,9 @@ fn a_complete_status_says_the_next_step() {
     let (code, out, err) = status(tmp.path(), "ja", &["complete.toml"]);
     assert_eq!(code, 0, "{out}{err}");
     assert!(
-        out.contains("次は`medsec probe --answers complete.toml --out evidence.json`")
-            && out.contains("`medsec check --answers complete.toml`"),
+        out.contains("次は`medsec probe --answers complete.toml --out evidence.json --checklist ")
+            && out.contains("`medsec check --answers complete.toml --checklist ")
+            && out.contains(" --lang ja`"),
         "{out}"
     );
     let (_, out, _) = status(tmp.path(), "en", &["complete.toml"]);
@@ -93,7 +94,7 @@ fn the_next_step_names_the_institutions_form_given_after_a_vendor_form() {
     let (code, out, err) = status(tmp.path(), "en", &["vendor-a.toml", "complete.toml"]);
     assert_eq!(code, 0, "{out}{err}");
     assert!(
-        out.contains("`medsec probe --answers complete.toml --out evidence.json`"),
+        out.contains("`medsec probe --answers complete.toml --out evidence.json --checklist "),
         "{out}"
     );
 }
@@ -304,7 +305,7 @@ fn evidence_warnings_keep_a_status_complete_and_evidence_errors_do_not() {
     assert!(out.contains("warning[evidence-no-institution]"), "{out}");
     assert!(
         out.contains(
-            "Next: make the report with `medsec report --answers complete.toml --evidence passing.json --out bundle`"
+            "Next: make the report with `medsec report --answers complete.toml --evidence passing.json --out bundle --checklist "
         ),
         "{out}"
     );

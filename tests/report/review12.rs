@@ -467,7 +467,7 @@ fn report_with_warnings_only_names_status_and_the_folder_to_sign() {
             "{said}"
         );
         assert!(
-            said.contains(&format!("`medsec sign {} --key KEY`", out.display())),
+            said.contains(&format!("`medsec sign {} --key KEY", out.display())),
             "{said}"
         );
     }

@@ -314,7 +314,10 @@ fn commands_to_copy_quote_paths_with_spaces() {
         &["check", "--answers", "な い.toml", "--non-interactive"],
     );
     assert_eq!(code, 2, "{err}");
-    assert!(err.contains("`medsec init --out 'な い.toml'`"), "{err}");
+    assert!(
+        err.contains("`medsec init --out 'な い.toml' --checklist "),
+        "{err}"
+    );
 
     let answers = common::complete_answers_in(w);
     std::fs::rename(&answers, w.join("answers/さくら 回答.toml")).unwrap();
@@ -324,7 +327,7 @@ fn commands_to_copy_quote_paths_with_spaces() {
     if code == 0 {
         assert!(
             out.contains(&format!(
-                "`medsec probe --answers '{answers}' --out evidence.json`"
+                "`medsec probe --answers '{answers}' --out evidence.json --checklist "
             )),
             "{out}"
         );
@@ -403,7 +406,10 @@ fn report_quotes_its_folder_in_the_commands_it_names() {
         ],
     );
     assert!(matches!(code, 0 | 1), "{err}");
-    assert!(out.contains("`medsec sign '報告 一式' --key KEY`"), "{out}");
+    assert!(
+        out.contains("`medsec sign '報告 一式' --key KEY --checklist "),
+        "{out}"
+    );
     if out.contains("medsec status") {
         assert!(out.contains("`medsec status '報告 一式'`"), "{out}");
     }

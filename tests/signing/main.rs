@@ -12,3 +12,4 @@ mod signing;
 mod signing_lang;
 mod verify_batch;
 mod verify_findings;
+mod verify_workbook;

@@ -640,7 +640,7 @@ fn a_form_report_json_alone_names_is_shown_only_when_nothing_failed() {
 
 /// An official-like workbook (title row, header, items) and a test-only registry naming it
 /// official by its SHA-256 (docs/checklist-format.md); the wording is test data.
-fn official_like(dir: &std::path::Path) -> (std::path::PathBuf, std::path::PathBuf) {
+pub(super) fn official_like(dir: &std::path::Path) -> (std::path::PathBuf, std::path::PathBuf) {
     let bytes = workbook_bytes("二要素認証を実装している。");
     let sha = medsec::signing::manifest::sha256_bytes(&bytes);
     let registry = dir.join("official-test.toml");
@@ -658,7 +658,7 @@ fn official_like(dir: &std::path::Path) -> (std::path::PathBuf, std::path::PathB
 }
 
 /// The official-like workbook's bytes, with `first` as the wording of its item ①.
-fn workbook_bytes(first: &str) -> Vec<u8> {
+pub(super) fn workbook_bytes(first: &str) -> Vec<u8> {
     let mut wb = rust_xlsxwriter::Workbook::new();
     let ws = wb.add_worksheet();
     ws.set_name("R8").unwrap();
@@ -685,7 +685,11 @@ fn workbook_bytes(first: &str) -> Vec<u8> {
 }
 
 /// medsec in `dir` with the test registry, answering in `lang`.
-fn in_dir(dir: &std::path::Path, registry: &std::path::Path, lang: &str) -> assert_cmd::Command {
+pub(super) fn in_dir(
+    dir: &std::path::Path,
+    registry: &std::path::Path,
+    lang: &str,
+) -> assert_cmd::Command {
     let mut cmd = common::medsec();
     cmd.current_dir(dir)
         .env("MEDSEC_TEST_OFFICIAL_WORKBOOKS", registry)
@@ -694,7 +698,12 @@ fn in_dir(dir: &std::path::Path, registry: &std::path::Path, lang: &str) -> asse
 }
 
 /// A report signed against `checklist`, in `dir/NAME`.
-fn report_against(dir: &std::path::Path, registry: &std::path::Path, checklist: &str, name: &str) {
+pub(super) fn report_against(
+    dir: &std::path::Path,
+    registry: &std::path::Path,
+    checklist: &str,
+    name: &str,
+) {
     let answers = format!("{name}.toml");
     let o = in_dir(dir, registry, "en")
         .args(["--checklist", checklist, "init", "--out", &answers])
@@ -721,7 +730,7 @@ fn report_against(dir: &std::path::Path, registry: &std::path::Path, checklist: 
 }
 
 /// (exit code, findings as (code, class), stdout) of `verify` in `dir`.
-fn verify_in(
+pub(super) fn verify_in(
     dir: &std::path::Path,
     registry: &std::path::Path,
     lang: &str,
@@ -890,7 +899,7 @@ fn an_edited_official_checklist_is_not_the_inspectors_and_fails() {
 }
 
 /// Import `workbook` in `dir` with `extra` options into `out`.
-fn import_to(
+pub(super) fn import_to(
     dir: &std::path::Path,
     registry: &std::path::Path,
     workbook: &str,
@@ -906,7 +915,7 @@ fn import_to(
 }
 
 /// The message of the first finding with `code` in verify's JSON output.
-fn message_of(out: &str, code: &str) -> String {
+pub(super) fn message_of(out: &str, code: &str) -> String {
     let json = serde_json::from_str::<Value>(out).unwrap();
     json["bundles"][0]["findings"]
         .as_array()

@@ -7,7 +7,7 @@ use super::number::normalise;
 use super::official::OfficialWorkbook;
 use super::rows::Parsed;
 use super::{ImportError, ImportOptions};
-use crate::checklist::{Form, Lang};
+use crate::checklist::{Form, InstitutionKind, Lang};
 use crate::tr;
 
 /// The form's title: the first cell above the header that names a checklist (チェックリスト).
@@ -86,13 +86,15 @@ pub(super) fn metadata(
             form: form.to_string(),
         })?
         .to_owned();
-    let serves = match (official, form) {
-        (Some(w), _) => w.serves.clone(),
-        (None, Form::Pharmacy) => vec!["pharmacy".into()],
-        (None, _) if title.contains("薬局") => {
-            vec!["hospital".into(), "clinic".into(), "pharmacy".into()]
-        }
-        (None, _) => vec!["hospital".into(), "clinic".into()],
+    // What the form states (verify compares it the same way); where it states nothing,
+    // hospitals and clinics, a guess.
+    let serves = match official {
+        Some(w) => w.serves.clone(),
+        None => crate::checklist::wording::serves_stated_by(form, title)
+            .unwrap_or_else(|| vec![InstitutionKind::Hospital, InstitutionKind::Clinic])
+            .iter()
+            .map(|k| k.as_str().to_owned())
+            .collect(),
     };
     // Guideline 7.0 came with the FY2026 form; earlier forms derive from 6.0.
     let guideline_version = official.map_or_else(

@@ -474,13 +474,14 @@ fn with_carried_checklists(
                 let diff = crate::checklist::wording::compare(
                     &loaded.checklist,
                     &workbook.loaded.checklist,
+                    workbook.stated_serves().as_deref(),
                 );
                 if !diff.same_wording() {
                     official::push_wording_differs(b, name, &loaded, &workbook, &diff);
                     official::push_if_not_the_official_file(b, name, &loaded, &workbook);
                     continue;
                 }
-                official::push_gate_note(b, name, &loaded, &diff);
+                official::push_gate_note(b, name, &loaded, &diff, report);
                 confirmation = official::Confirmation::Workbook(Box::new(workbook));
             } else if let Ok(yours) = own.resolve(&loaded.checklist.full_id(), None) {
                 push_not_inspectors(b, name, &loaded, yours);

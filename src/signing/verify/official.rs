@@ -11,8 +11,9 @@
 
 use super::{Bundle, Class};
 use crate::checklist::import::official::{self, OfficialWorkbook};
+use crate::checklist::model::Item;
 use crate::checklist::wording::WordingDiff;
-use crate::checklist::{Catalog, Lang, Loaded, Origin};
+use crate::checklist::{Catalog, InstitutionKind, Lang, Loaded, Origin};
 use crate::render::text::command_word;
 use crate::tr;
 
@@ -25,6 +26,24 @@ pub(super) struct GivenWorkbook<'c> {
     pub(super) sha256: String,
     /// The registry's entry when its SHA-256 is an official workbook's.
     pub(super) official: Option<OfficialWorkbook>,
+}
+
+impl GivenWorkbook<'_> {
+    /// Who the workbook's form serves as stated: an official workbook's registry entry, else
+    /// its form and printed title; `None` where neither says (not compared, docs/signing.md).
+    pub(super) fn stated_serves(&self) -> Option<Vec<InstitutionKind>> {
+        match &self.official {
+            Some(entry) => entry
+                .serves
+                .iter()
+                .map(|k| InstitutionKind::parse(k))
+                .collect(),
+            None => {
+                let c = &self.loaded.checklist;
+                crate::checklist::wording::serves_stated_by(c.form, &c.title.ja)
+            }
+        }
+    }
 }
 
 /// The workbook a loaded checklist was imported from in memory, if it was.
@@ -104,32 +123,49 @@ fn diff_command(workbook: &str, carried: &std::path::Path) -> String {
 
 /// Items, sections and the form that differ, named as the form prints them.
 fn differences(diff: &WordingDiff, lang: Lang) -> String {
-    // Parts of one sentence (each without 。), in the order the form reads.
-    let parts: Vec<String> = [
-        diff.form.then(|| tr!(lang, "verify-wording-differs-form")),
-        (!diff.sections.is_empty()).then(|| {
-            tr!(
+    let mut parts: Vec<String> = Vec::new();
+    // Parts of one sentence (verify-checklist-wording-differs), not findings of their own.
+    let mut part = |text: String| parts.extend([text]);
+    if diff.form {
+        part(tr!(lang, "verify-wording-differs-form"));
+    }
+    if let Some((theirs, stated)) = &diff.serves {
+        let kinds = |kinds: &[InstitutionKind]| {
+            crate::i18n::join(
                 lang,
-                "verify-wording-differs-sections",
-                sections = crate::i18n::join(lang, &diff.sections)
+                &kinds
+                    .iter()
+                    .map(|k| k.label(lang).to_owned())
+                    .collect::<Vec<_>>(),
             )
-        }),
-        (!diff.items.is_empty()).then(|| {
-            tr!(
+        };
+        part(tr!(
+            lang,
+            "verify-wording-differs-serves",
+            theirs = kinds(theirs),
+            stated = kinds(stated)
+        ));
+    }
+    if !diff.sections.is_empty() {
+        part(tr!(
+            lang,
+            "verify-wording-differs-sections",
+            sections = crate::i18n::join(lang, &diff.sections)
+        ));
+    }
+    if !diff.items.is_empty() {
+        part(tr!(
+            lang,
+            "verify-wording-differs-items",
+            items = crate::i18n::join(
                 lang,
-                "verify-wording-differs-items",
-                items = crate::i18n::join(
-                    lang,
-                    &diff.items.iter().map(|i| i.label(lang)).collect::<Vec<_>>()
-                )
+                &diff.items.iter().map(|i| i.label(lang)).collect::<Vec<_>>()
             )
-        }),
-        diff.rules
-            .then(|| tr!(lang, "verify-wording-differs-rules")),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
+        ));
+    }
+    if diff.rules {
+        part(tr!(lang, "verify-wording-differs-rules"));
+    }
     crate::i18n::join(lang, &parts)
 }
 
@@ -161,15 +197,24 @@ pub(super) fn push_wording_differs(
 }
 
 /// The gate question the carried checklist names is not the one the workbook read by itself
-/// gives (a `--map gate=ROW` at import): a note, whether it is the form's gate is for the
-/// inspector to see.
-pub(super) fn push_gate_note(b: &mut Bundle<'_>, name: &str, carried: &Loaded, diff: &WordingDiff) {
+/// gives (a `--map gate=ROW` at import). Where the workbook gives a gate of its own and the
+/// report answers the named one いいえ, the named gate switched off items the workbook's form
+/// asks for: the institution answered less than the official form, a finding the inspector
+/// must look at (exit 1). Otherwise (the workbook shows no gate, or the named gate switched
+/// nothing off) a note: the answers cover what the workbook's form asks.
+pub(super) fn push_gate_note(
+    b: &mut Bundle<'_>,
+    name: &str,
+    carried: &Loaded,
+    diff: &WordingDiff,
+    report: &crate::report::Report,
+) {
     let Some((theirs, read)) = &diff.gate else {
         return;
     };
     let lang = b.lang;
     let none = || tr!(lang, "verify-gate-none");
-    let labels = |items: &[crate::checklist::model::Item]| {
+    let labels = |items: &[&Item]| {
         if items.is_empty() {
             none()
         } else {
@@ -179,12 +224,37 @@ pub(super) fn push_gate_note(b: &mut Bundle<'_>, name: &str, carried: &Loaded, d
             )
         }
     };
+    let theirs: Vec<&Item> = theirs.iter().collect();
+    let read: Vec<&Item> = read.iter().collect();
+    let switched_off: Vec<&Item> = theirs
+        .iter()
+        .copied()
+        .filter(|i| !read.iter().any(|r| r.number == i.number))
+        .filter(|i| answered_no(report, &carried.digest, &i.id))
+        .collect();
+    let checklist = carried.checklist.full_id();
+    if !read.is_empty() && !switched_off.is_empty() {
+        let message = tr!(
+            lang,
+            "verify-checklist-gate-not-workbooks",
+            checklist = checklist.as_str(),
+            theirs = labels(&switched_off),
+            read = labels(&read)
+        );
+        b.push(
+            "checklist-gate-not-workbooks",
+            Class::Finding,
+            Some(name),
+            message,
+        );
+        return;
+    }
     let message = tr!(
         lang,
         "verify-checklist-gate-named",
-        checklist = carried.checklist.full_id(),
-        theirs = labels(theirs),
-        read = labels(read)
+        checklist = checklist.as_str(),
+        theirs = labels(&theirs),
+        read = labels(&read)
     );
     b.push(
         "checklist-gate-named-at-import",
@@ -192,6 +262,21 @@ pub(super) fn push_gate_note(b: &mut Bundle<'_>, name: &str, carried: &Loaded, d
         Some(name),
         message,
     );
+}
+
+/// Whether a form of the report answered with the checklist of `digest` answers `item` いいえ
+/// in any round.
+fn answered_no(report: &crate::report::Report, digest: &str, item: &str) -> bool {
+    std::iter::once(&report.answers)
+        .chain(&report.vendor_forms)
+        .filter(|f| f.checklist.digest == digest)
+        .any(|f| {
+            crate::answers::model::ROUNDS.iter().any(|round| {
+                f.answers
+                    .answer(item, *round)
+                    .is_some_and(|a| a.response == Some(crate::answers::model::Response::No))
+            })
+        })
 }
 
 /// What confirms a carried checklist's wording here.
