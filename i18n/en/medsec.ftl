@@ -587,7 +587,7 @@ probes-cannot-write-evidence = cannot write the evidence to { $path }: { $error 
 probes-config-cannot-read = cannot read probe configuration { $path }: { $error }
 probes-config-invalid = { $location }: { $message }
 probes-config-not-utf8 = not UTF-8 text (at byte { $byte }); save it as UTF-8
-probes-config-toml = not valid TOML (`{ $detail }`)
+probes-config-toml = not valid TOML (detail: { $detail })
 probes-config-unknown-setting = there is no setting `{ $field }`; check its spelling (the settings are in docs/probes.md)
 probes-config-missing-setting = the setting `{ $field }` is missing
 probes-config-unknown-role = unknown role `{ $value }`; use `server` or `terminal`
@@ -1795,7 +1795,16 @@ details-toml-invalid = invalid { $what ->
 }
 details-toml-unquoted-string = write a string between `"` quotes
 details-number-too-large = the number is too large
-details-toml-syntax = invalid TOML syntax
+details-toml-expected = expected { $tokens }
+details-toml-syntax = { $what ->
+    [no-value] a value is missing
+    [no-comma] a separating `,` is missing
+    [assignment] the `=` between a key and its value is wrong
+    [extra-comma] there is an extra `,`
+    [unterminated] a quote is not closed
+    [key] the key is not written correctly
+   *[unexpected] unexpected text here
+}
 details-json-eof = it is empty or cut short
 details-json-syntax = not valid JSON
 details-yaml-multiple-documents = the file holds more than one YAML document (separated by `---`); keep one
@@ -1949,6 +1958,7 @@ report-evidence-findings-recorded = findings: { $errors ->
 ## check-summarize
 
 check-summarize-stopped-clean = { $error }. Nothing this check wrote is left in `{ $dir }` (files that were there before are as they were).
+check-evidence-replaced = `{ $path }`, which was there before, was replaced by this check's probe evidence.
 check-summarize-stopped-left = { $error }. This check could not remove what it wrote in `{ $dir }`: { $files } is still there.
 check-kept-after-bundle = { $error }. The signed report bundle was written before that and is kept, checked against the secret key when it was signed; this check wrote: { $files }. Once the problem is fixed, check the bundle with `{ $command }`, or run the check again.
 check-summarize-details = For every finding, run `{ $command }`{ $more ->

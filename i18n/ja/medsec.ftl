@@ -1664,7 +1664,16 @@ details-toml-invalid = { $what ->
 }の書き方に誤りがあります
 details-toml-unquoted-string = 文字列は`"`で囲んでください
 details-number-too-large = 数値が大きすぎます
-details-toml-syntax = TOMLの書き方に誤りがあります
+details-toml-expected = { $tokens }が必要です
+details-toml-syntax = { $what ->
+    [no-value] 値がありません
+    [no-comma] 区切りの`,`がありません
+    [assignment] キーと値の間の`=`が正しくありません
+    [extra-comma] 余分な`,`があります
+    [unterminated] 引用符が閉じられていません
+    [key] キーの書き方に誤りがあります
+   *[unexpected] ここに書けない文字があります
+}
 details-json-eof = 空か、途中で切れています
 details-json-syntax = JSONの書き方に誤りがあります
 details-yaml-multiple-documents = 1つのファイルにYAMLの文書が複数あります(`---`で区切られています)。1つにしてください
@@ -1776,6 +1785,7 @@ report-evidence-findings-recorded = 指摘: エラー{ $errors }件、警告{ $w
 ## check-summarize
 
 check-summarize-stopped-clean = { $error }。このチェックが`{ $dir }`に書いたものは残っていません(前からあったファイルはそのままです)。
+check-evidence-replaced = 前からあった`{ $path }`を、このチェックの実機確認の結果で置き換えました。
 check-summarize-stopped-left = { $error }。このチェックが`{ $dir }`に書いた次のファイルは消せずに残っています: { $files }。
 check-kept-after-bundle = { $error }。署名済みの報告書一式はその前に書き終えています(署名したときに秘密鍵で確かめてあります)ので、残してあります。このチェックが書いたもの: { $files }。問題を直してから`{ $command }`で報告書一式を確かめるか、チェックをやり直してください。
 check-summarize-details = 指摘の詳細は`{ $command }`で確認できます{ $more ->

@@ -1,0 +1,173 @@
+//! Issue #12, the fresh reviewer's small faults (task nits12): each one as users meet it,
+//! through the binary, in Japanese and English.
+
+use crate::common;
+
+use common::{stderr_of, stdout_of, with_fixtures};
+use std::ffi::OsStr;
+use std::path::Path;
+
+/// `medsec --lang LANG ARGS` with the fixture checklists: (exit code, stdout, stderr).
+fn run<S: AsRef<OsStr>>(lang: &str, args: &[S]) -> (i32, String, String) {
+    let o = with_fixtures()
+        .args(["--lang", lang])
+        .args(args)
+        .output()
+        .unwrap();
+    (o.status.code().unwrap_or(-1), stdout_of(&o), stderr_of(&o))
+}
+
+fn p(path: &Path) -> &OsStr {
+    path.as_os_str()
+}
+
+// ---- TOML errors say it once, with the specific detail and the place ----
+
+#[test]
+fn a_csv_given_as_probe_configuration_says_what_is_wrong_once_and_where() {
+    let csv = common::root().join("examples/ledger.csv");
+    let (code, _, err) = run(
+        "ja",
+        &[OsStr::new("probe"), OsStr::new("--config"), p(&csv)],
+    );
+    assert_eq!(code, 2, "{err}");
+    assert_eq!(err.matches("書き方に誤りがあります").count(), 1, "{err}");
+    assert!(
+        err.contains("ledger.csv:1:8:") && err.contains("`=`が必要です"),
+        "{err}"
+    );
+    let (code, _, err) = run(
+        "en",
+        &[OsStr::new("probe"), OsStr::new("--config"), p(&csv)],
+    );
+    assert_eq!(code, 2, "{err}");
+    assert!(!err.contains("invalid TOML syntax"), "{err}");
+    assert!(
+        err.contains("ledger.csv:1:8:") && err.contains("detail: expected `=`"),
+        "{err}"
+    );
+
+    let tmp = tempfile::tempdir().unwrap();
+    let answers = tmp.path().join("a.toml");
+    std::fs::write(&answers, "x y\n").unwrap();
+    let (_, out, err) = run("ja", &[OsStr::new("status"), p(&answers)]);
+    let out = format!("{out}{err}");
+    assert!(out.contains("a.toml:1:3:"), "{out}");
+    assert_eq!(out.matches("書き方に誤りがあります").count(), 1, "{out}");
+}
+
+// ---- check: an evidence.json that was there is said to be replaced ----
+
+const ANSWERS: &str = "examples/clinic/answers.toml";
+const PROBES: &str = "examples/clinic/probes.toml";
+const AS_OF: &str = "2025-11-01";
+
+#[test]
+fn check_says_it_replaced_an_evidence_json_that_was_there() {
+    for lang in ["ja", "en"] {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("out");
+        std::fs::create_dir(&out).unwrap();
+        std::fs::write(out.join("evidence.json"), "{\"mine\": true}\n").unwrap();
+        let (code, _, err) = run(
+            lang,
+            &[
+                OsStr::new("check"),
+                OsStr::new("--answers"),
+                OsStr::new(ANSWERS),
+                OsStr::new("--probes"),
+                OsStr::new(PROBES),
+                OsStr::new("--as-of"),
+                OsStr::new(AS_OF),
+                OsStr::new("--out"),
+                p(&out),
+            ],
+        );
+        assert!(matches!(code, 0 | 1), "{err}");
+        let said = if lang == "ja" {
+            "を、このチェックの実機確認の結果で置き換えました。"
+        } else {
+            "which was there before, was replaced by this check's probe evidence."
+        };
+        assert!(err.contains(said) && err.contains("evidence.json"), "{err}");
+        // A fresh folder: nothing was replaced, nothing said.
+        let fresh = tmp.path().join("fresh");
+        let (_, _, err) = run(
+            lang,
+            &[
+                OsStr::new("check"),
+                OsStr::new("--answers"),
+                OsStr::new(ANSWERS),
+                OsStr::new("--probes"),
+                OsStr::new(PROBES),
+                OsStr::new("--as-of"),
+                OsStr::new(AS_OF),
+                OsStr::new("--out"),
+                p(&fresh),
+            ],
+        );
+        assert!(!err.contains(said), "{err}");
+    }
+}
+
+// ---- check killed during the probes takes back the folder it made ----
+
+#[cfg(unix)]
+#[test]
+fn a_check_killed_during_the_probes_leaves_no_folder_behind() {
+    use std::os::unix::fs::PermissionsExt;
+    for signal in ["TERM", "INT"] {
+        let tmp = tempfile::tempdir().unwrap();
+        let bin = tmp.path().join("bin");
+        std::fs::create_dir(&bin).unwrap();
+        let restic = bin.join("restic");
+        std::fs::write(&restic, "#!/bin/sh\nsleep 30\n").unwrap();
+        std::fs::set_permissions(&restic, std::fs::Permissions::from_mode(0o755)).unwrap();
+        std::fs::create_dir(tmp.path().join("repo")).unwrap();
+        let config = tmp.path().join("probes.toml");
+        std::fs::write(
+            &config,
+            "timeout = \"1m\"\n[[probe]]\nkind = \"backup-freshness\"\nformat = \"restic\"\npath = \"repo\"\nany_host = true\n",
+        )
+        .unwrap();
+        let out = tmp.path().join("out");
+        let path = format!(
+            "{}:{}",
+            bin.display(),
+            std::env::var("PATH").unwrap_or_default()
+        );
+        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("medsec"))
+            .current_dir(common::root())
+            .env("LANG", "C")
+            .env("NO_COLOR", "1")
+            .env("PATH", path)
+            .env(
+                "MEDSEC_DATA_DIR",
+                common::root().join("target/test-no-user-data"),
+            )
+            .args(["check", "--answers", ANSWERS, "--as-of", AS_OF, "--probes"])
+            .arg(&config)
+            .arg("--out")
+            .arg(&out)
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        let started = std::time::Instant::now();
+        while !out.exists() && started.elapsed() < std::time::Duration::from_secs(60) {
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+        assert!(out.exists(), "check made its folder");
+        std::thread::sleep(std::time::Duration::from_millis(300));
+        let killed = std::process::Command::new("kill")
+            .arg(format!("-{signal}"))
+            .arg(child.id().to_string())
+            .status()
+            .unwrap();
+        assert!(killed.success());
+        let status = child.wait().unwrap();
+        assert!(!status.success());
+        assert!(!out.exists(), "SIG{signal}: the folder check made is gone");
+    }
+}
