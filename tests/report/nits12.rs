@@ -171,3 +171,29 @@ fn a_check_killed_during_the_probes_leaves_no_folder_behind() {
         assert!(!out.exists(), "SIG{signal}: the folder check made is gone");
     }
 }
+
+// ---- checklist lint: no summary line when nothing was read, whatever the reason ----
+
+#[test]
+fn lint_prints_no_summary_when_nothing_was_read() {
+    for lang in ["ja", "en"] {
+        for file in ["nothere.toml", "tests/fixtures/answers/not-utf8.toml"] {
+            let (code, out, err) = run(lang, &["checklist", "lint", file]);
+            assert_eq!(code, 2, "{lang} {file}: {err}");
+            assert!(out.is_empty(), "{lang} {file}: {out}");
+            assert!(!err.is_empty(), "{lang} {file}");
+        }
+    }
+}
+
+// ---- the unknown-command hint: each suggestion its own code span ----
+
+#[test]
+fn each_suggested_command_is_its_own_code_span() {
+    let (code, _, err) = run("ja", &["chec"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("`checklist`、`check`のことですか？"), "{err}");
+    // English keeps clap's own words, each name quoted on its own.
+    let (_, _, err) = run("en", &["chec"]);
+    assert!(err.contains("'checklist', 'check'"), "{err}");
+}
