@@ -1833,6 +1833,7 @@ out-stdout-refused = `{ $flag } -` is not possible here: this command writes fil
 ## answers-code
 
 answers-institution-code-prefecture-unknown = institution code `{ $code }`: its first two digits { $digits } are no prefecture number (01 北海道 … 47 沖縄県); check the code
+answers-institution-prefecture-unknown = the prefecture “{ $given }” is none of the 47 prefectures; write it as 東京都, 東京, Tokyo or 13, for example
 
 ## status
 status-mixed-inputs = answers files and bundles (folders or report.json) are checked by separate runs: `medsec status` of the answers files ({ $answers }), then of the bundles ({ $bundles })

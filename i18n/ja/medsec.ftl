@@ -1702,6 +1702,7 @@ out-stdout-refused = ここでは`{ $flag } -`(標準出力)は使えません�
 ## answers-code
 
 answers-institution-code-prefecture-unknown = 医療機関コード`{ $code }`の先頭2桁{ $digits }は都道府県番号(01北海道〜47沖縄県)ではありません。コードを確かめてください。
+answers-institution-prefecture-unknown = 都道府県「{ $given }」は47都道府県のどれでもありません。東京都、東京、Tokyo、13のように書いてください。
 
 ## status
 status-mixed-inputs = 回答ファイルと報告書一式(フォルダまたはreport.json)は、別々に確認してください。回答ファイル({ $answers })と報告書一式({ $bundles })を、それぞれ`medsec status`に渡してください。

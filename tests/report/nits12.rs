@@ -197,3 +197,53 @@ fn each_suggested_command_is_its_own_code_span() {
     let (_, _, err) = run("en", &["chec"]);
     assert!(err.contains("'checklist', 'check'"), "{err}");
 }
+
+// ---- a prefecture that is none of the 47 is said as such ----
+
+#[test]
+fn a_prefecture_that_is_no_prefecture_is_said_as_such() {
+    let tmp = tempfile::tempdir().unwrap();
+    let answers = common::complete_answers_in(tmp.path());
+    let text = std::fs::read_to_string(&answers).unwrap();
+    let re = regex_free_replace(&text, "prefecture = ", "prefecture = \"xyz\"");
+    std::fs::write(&answers, re).unwrap();
+    let (code, out, err) = run("ja", &[OsStr::new("status"), p(&answers)]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(
+        out.contains("警告[institution-prefecture-unknown]")
+            && out.contains("都道府県「xyz」は47都道府県のどれでもありません。"),
+        "{out}"
+    );
+    assert!(
+        !out.contains("institution-code-prefecture-mismatch"),
+        "{out}"
+    );
+    let (_, out, _) = run("en", &[OsStr::new("status"), p(&answers)]);
+    assert!(
+        out.contains("warning[institution-prefecture-unknown]")
+            && out.contains("“xyz” is none of the 47 prefectures"),
+        "{out}"
+    );
+    assert!(
+        !out.contains("institution-code-prefecture-mismatch"),
+        "{out}"
+    );
+}
+
+/// `text` with the line starting with `start` replaced by `line`.
+fn regex_free_replace(text: &str, start: &str, line: &str) -> String {
+    let mut found = false;
+    let out: Vec<&str> = text
+        .lines()
+        .map(|l| {
+            if l.starts_with(start) && !found {
+                found = true;
+                line
+            } else {
+                l
+            }
+        })
+        .collect();
+    assert!(found, "{start} in {text}");
+    out.join("\n") + "\n"
+}
