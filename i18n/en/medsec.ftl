@@ -379,6 +379,7 @@ answers-template-unverified = wording not yet checked against { $against }
 # `medsec status` tables.
 answers-status-form-heading = { $file } — { $checklist } ({ $form }, { $fiscal_year })
 answers-status-institution = institution: { $name } (code { $code })
+answers-status-not-filled-in = not filled in
 answers-status-vendor = vendor: { $name } (system: { $system })
 answers-status-section = Section
 answers-status-round = Round
@@ -1332,6 +1333,7 @@ check-result-failed = The year's check failed.
 check-missing-unusable = the answers cannot be used (see the problems above)
 check-next-fix-answers = correct the problems in { $file } (or a vendor form it lists), then run `{ $command }` again
 check-done-step = ✓ [{ $step }/{ $steps }] { $sentence }
+check-failed-step = ✗ [{ $step }/{ $steps }] { $sentence }
 check-done-answers = Checked the answers file { $path }.
 check-done-status = { $complete ->
     [yes] The answers are complete.

@@ -353,6 +353,7 @@ answers-template-unverified = 文言は{ $against }とまだ照合していま�
 # `medsec status` tables.
 answers-status-form-heading = { $file } — { $checklist }({ $form }、{ $fiscal_year })
 answers-status-institution = 医療機関: { $name }(医療機関コード{ $code })
+answers-status-not-filled-in = 未記入
 answers-status-vendor = 事業者: { $name }(システム: { $system })
 answers-status-section = 節
 answers-status-round = 回
@@ -1242,6 +1243,7 @@ check-result-failed = 今年度の点検は失敗しました。
 check-missing-unusable = 回答ファイルを読み取れません(上の問題を参照してください)。
 check-next-fix-answers = { $file }(またはそこに記載した事業者確認用のファイル)の問題を直してから、もう一度`{ $command }`を実行してください。
 check-done-step = ✓ [{ $step }/{ $steps }] { $sentence }
+check-failed-step = ✗ [{ $step }/{ $steps }] { $sentence }
 check-done-answers = 回答ファイル{ $path }を点検しました。
 check-done-status = { $complete ->
     [yes] 回答の記入は完了しています。

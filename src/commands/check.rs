@@ -112,7 +112,7 @@ pub fn run(args: CheckArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     }
     if !summary.complete {
         // The status output names every problem in the file.
-        steps.done(
+        steps.failed(
             Step::Status,
             &tr!(lang, "check-done-status", complete = "no"),
         );
@@ -207,7 +207,15 @@ pub fn run(args: CheckArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         let counts = ProbeCounts::of(&evidence);
         summary.evidence = Some(evidence_path.clone());
         summary.probes = Some(counts);
-        steps.done(
+        let probes_ok = counts.fail == 0 && counts.contradictions == 0;
+        let mark = |step, sentence: &str| {
+            if probes_ok {
+                steps.done(step, sentence)
+            } else {
+                steps.failed(step, sentence)
+            }
+        };
+        mark(
             Step::Probes,
             &tr!(
                 lang,
@@ -368,10 +376,12 @@ pub fn run(args: CheckArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         Exit::Integrity => "invalid",
         Exit::Unusable => "unusable",
     };
-    steps.done(
-        Step::Verify,
-        &tr!(lang, "check-done-verify", result = result),
-    );
+    let sentence = tr!(lang, "check-done-verify", result = result);
+    if verified == Exit::Ok {
+        steps.done(Step::Verify, &sentence);
+    } else {
+        steps.failed(Step::Verify, &sentence);
+    }
     steps.finish();
     let verify_json = serde_json::from_str(&render::signing::verify_json(&results, verified)).ok();
     if text {

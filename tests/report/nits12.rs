@@ -247,3 +247,61 @@ fn regex_free_replace(text: &str, start: &str, line: &str) -> String {
     assert!(found, "{start} in {text}");
     out.join("\n") + "\n"
 }
+
+// ---- the status header before a code is entered ----
+
+#[test]
+fn the_status_header_says_a_missing_code_is_not_filled_in() {
+    let tmp = tempfile::tempdir().unwrap();
+    let answers = common::complete_answers_in(tmp.path());
+    let text = std::fs::read_to_string(&answers).unwrap();
+    let text: String = text
+        .lines()
+        .filter(|l| !l.starts_with("code = "))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    std::fs::write(&answers, text).unwrap();
+    let (_, out, err) = run("ja", &[OsStr::new("status"), p(&answers)]);
+    assert!(out.contains("(医療機関コード未記入)"), "{out}{err}");
+    assert!(!out.contains("医療機関コード-"), "{out}");
+    let (_, out, err) = run("en", &[OsStr::new("status"), p(&answers)]);
+    assert!(out.contains("(code not filled in)"), "{out}{err}");
+}
+
+// ---- progress marks on a terminal: a failed step has a failure mark ----
+
+#[cfg(unix)]
+#[test]
+fn on_a_terminal_a_failed_step_has_a_failure_mark() {
+    use std::time::Duration;
+    let tmp = tempfile::tempdir().unwrap();
+    let answers = tmp.path().join("answers.toml");
+    let text = std::fs::read_to_string(common::root().join(ANSWERS)).unwrap();
+    std::fs::write(
+        &answers,
+        text.replacen("answer = \"はい\"", "answer = \"\"", 1),
+    )
+    .unwrap();
+    let out = tmp.path().join("out");
+    for lang in ["ja", "en"] {
+        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_medsec"));
+        cmd.env_remove("LC_ALL")
+            .env("LANG", "C")
+            .env("NO_COLOR", "1")
+            .env(
+                "MEDSEC_DATA_DIR",
+                common::root().join("target/test-no-user-data"),
+            )
+            .current_dir(common::root())
+            .args(["--lang", lang, "check", "--non-interactive", "--answers"])
+            .arg(&answers)
+            .args(["--probes", PROBES, "--as-of", AS_OF, "--out"])
+            .arg(&out);
+        let mut s = expectrl::session::OsSession::spawn(cmd).expect("spawn in a pty");
+        s.set_expect_timeout(Some(Duration::from_secs(60)));
+        let shown = common::pty_output(&mut s);
+        assert!(shown.contains("✓ [1/6]"), "{shown}");
+        assert!(shown.contains("✗ [2/6]"), "{shown}");
+        assert!(!shown.contains("✓ [2/6]"), "{shown}");
+    }
+}
