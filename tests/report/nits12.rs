@@ -305,3 +305,59 @@ fn on_a_terminal_a_failed_step_has_a_failure_mark() {
         assert!(!shown.contains("✓ [2/6]"), "{shown}");
     }
 }
+
+// ---- English HTML: the kind is a label; the verification box is coloured by the worst ----
+
+#[test]
+fn english_html_labels_the_kind_and_colours_the_box_by_the_worst_finding() {
+    let tmp = tempfile::tempdir().unwrap();
+    let answers = common::complete_answers_in(tmp.path());
+    let key = tmp.path().join("k");
+    common::keygen(&key);
+    let bundle = tmp.path().join("bundle");
+    // No probe evidence: verify's warning no-probe-evidence is listed in the box.
+    let o = with_fixtures()
+        .args(["report", "--answers"])
+        .arg(&answers)
+        .arg("--sign")
+        .arg(key.with_extension("key"))
+        .arg("--out")
+        .arg(&bundle)
+        .output()
+        .unwrap();
+    assert!(matches!(o.status.code(), Some(0 | 1)), "{}", stderr_of(&o));
+    for lang in ["en", "ja"] {
+        let html = tmp.path().join(format!("r-{lang}.html"));
+        let (code, out, err) = run(
+            lang,
+            &[
+                OsStr::new("render"),
+                p(&bundle),
+                OsStr::new("--format"),
+                OsStr::new("html"),
+                OsStr::new("--pubkey"),
+                p(&key.with_extension("pub")),
+                OsStr::new("--out"),
+                p(&html),
+            ],
+        );
+        assert_eq!(code, 0, "{out}{err}");
+        let page = std::fs::read_to_string(&html).unwrap();
+        assert!(page.contains("no-probe-evidence"), "{page}");
+        assert!(
+            page.contains("class=\"state state-verified worst-")
+                && !page.contains("class=\"state state-verified\""),
+            "{lang}: {}",
+            page.lines()
+                .filter(|l| l.contains("class=\"state"))
+                .collect::<Vec<_>>()
+                .join("\n")
+        );
+        if lang == "en" {
+            assert!(page.contains("<td>Clinic</td>"), "Kind is labelled");
+            assert!(!page.contains("<td>clinic</td>"));
+        } else {
+            assert!(page.contains("<td>診療所</td>"));
+        }
+    }
+}
