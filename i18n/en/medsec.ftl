@@ -1246,6 +1246,7 @@ summarize-col-institution = institution
 summarize-col-prefecture = prefecture
 summarize-col-checklist = checklist
 summarize-col-edition = edition
+summarize-col-edition-printed = edition as printed
 summarize-col-fiscal-year = fiscal year
 summarize-col-complete = complete
 summarize-col-no = answered no

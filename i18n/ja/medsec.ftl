@@ -1171,6 +1171,7 @@ summarize-col-institution = 医療機関
 summarize-col-prefecture = 都道府県
 summarize-col-checklist = チェックリスト
 summarize-col-edition = 版
+summarize-col-edition-printed = 版の表記
 summarize-col-fiscal-year = 年度
 summarize-col-complete = 記入完了
 summarize-col-no = いいえ

@@ -361,3 +361,57 @@ fn english_html_labels_the_kind_and_colours_the_box_by_the_worst_finding() {
         }
     }
 }
+
+// ---- summarize: the no-probe-evidence warning is the worst finding; the edition as printed ----
+
+#[test]
+fn summarize_names_the_no_probe_evidence_warning_and_prints_the_edition() {
+    let tmp = tempfile::tempdir().unwrap();
+    let key = tmp.path().join("k");
+    common::keygen(&key);
+    let bundle = tmp.path().join("b");
+    let o = common::medsec()
+        .args(["report", "--answers", ANSWERS, "--sign"])
+        .arg(key.with_extension("key"))
+        .arg("--out")
+        .arg(&bundle)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr_of(&o));
+    for (lang, edition, column) in [
+        ("ja", "令和7年度版", "版の表記"),
+        ("en", "FY2025", "edition as printed"),
+    ] {
+        let o = common::medsec()
+            .args(["--lang", lang, "summarize"])
+            .arg(&bundle)
+            .arg("--pubkey")
+            .arg(key.with_extension("pub"))
+            .args(["--as-of", AS_OF, "--format", "csv"])
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(0), "{}", stderr_of(&o));
+        let csv = stdout_of(&o);
+        let mut lines = csv.lines();
+        let header: Vec<&str> = lines.next().unwrap().split(',').collect();
+        let row: Vec<&str> = lines.next().unwrap().split(',').collect();
+        let at = |name: &str| {
+            header
+                .iter()
+                .position(|h| h.trim_matches(['"', '\u{feff}']) == name)
+        };
+        let worst = at(if lang == "ja" {
+            "最も重い指摘"
+        } else {
+            "worst finding"
+        })
+        .unwrap();
+        assert_eq!(row[worst], "\"no-probe-evidence\"", "{csv}");
+        // The edition column keeps the ID; the last column says it as printed.
+        let id = at(if lang == "ja" { "版" } else { "edition" }).unwrap();
+        assert_eq!(row[id], "\"fy2025\"", "{csv}");
+        let printed = at(column).unwrap();
+        assert_eq!(printed, header.len() - 1, "added at the end");
+        assert!(row[printed].trim_matches('"').starts_with(edition), "{csv}");
+    }
+}
