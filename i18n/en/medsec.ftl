@@ -708,6 +708,10 @@ report-not-a-report = { $path } is not a medsec report: it lacks { $missing }, w
 signing-prompt-new-key = Passphrase for the new secret key:
 signing-prompt-again = Passphrase (again):
 signing-prompt-key = Passphrase for { $path }:
+signing-prompt-key-again = Wrong passphrase; try again ({ $left } { $left ->
+    [one] try
+   *[other] tries
+} left). Passphrase for { $path }:
 signing-passphrase-env-unset = `--passphrase-env { $var }`: the environment variable { $var } is not set
 signing-passphrase-env-not-utf8 = `--passphrase-env { $var }`: the value is not valid UTF-8
 signing-passphrase-no-terminal = a passphrase is needed and there is no terminal to ask on; use `--passphrase-env VAR`

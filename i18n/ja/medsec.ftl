@@ -640,6 +640,7 @@ report-not-replaced-unreadable = 中身をすべては読めません({ $reason 
 signing-prompt-new-key = 新しい秘密鍵のパスフレーズ:
 signing-prompt-again = 確認のため、もう一度パスフレーズを入力してください:
 signing-prompt-key = { $path }のパスフレーズ:
+signing-prompt-key-again = パスフレーズが違います。もう一度入力してください(あと{ $left }回)。{ $path }のパスフレーズ:
 signing-passphrase-env-unset = `--passphrase-env { $var }`: 環境変数{ $var }が設定されていません。
 signing-passphrase-env-not-utf8 = `--passphrase-env { $var }`: 値がUTF-8ではありません。
 signing-passphrase-no-terminal = パスフレーズが必要ですが、入力できる端末がありません。`--passphrase-env VAR`で渡してください。

@@ -415,3 +415,60 @@ fn summarize_names_the_no_probe_evidence_warning_and_prints_the_edition() {
         assert!(row[printed].trim_matches('"').starts_with(edition), "{csv}");
     }
 }
+
+// ---- a wrong passphrase at a terminal may be typed again (check and sign, one rule) ----
+
+#[cfg(unix)]
+#[test]
+fn a_wrong_passphrase_at_a_terminal_may_be_typed_again() {
+    use expectrl::Expect;
+    use std::time::Duration;
+    const PASS: &str = "a long passphrase for the test";
+    let tmp = tempfile::tempdir().unwrap();
+    let key = tmp.path().join("clinic");
+    let o = common::medsec()
+        .env("NITS_PASSPHRASE", PASS)
+        .args(["keygen", "--out"])
+        .arg(&key)
+        .args(["--passphrase-env", "NITS_PASSPHRASE"])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr_of(&o));
+    for (lang, again) in [
+        (
+            "ja",
+            "パスフレーズが違います。もう一度入力してください(あと2回)。",
+        ),
+        ("en", "Wrong passphrase; try again (2 tries left)."),
+    ] {
+        let out = tmp.path().join(format!("out-{lang}"));
+        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_medsec"));
+        cmd.env_remove("LC_ALL")
+            .env("LANG", "C")
+            .env("NO_COLOR", "1")
+            .env(
+                "MEDSEC_DATA_DIR",
+                common::root().join("target/test-no-user-data"),
+            )
+            .current_dir(common::root())
+            .args(["--lang", lang, "check", "--answers", ANSWERS])
+            .args(["--probes", PROBES, "--as-of", AS_OF, "--key"])
+            .arg(key.with_extension("key"))
+            .arg("--out")
+            .arg(&out);
+        let mut s = expectrl::session::OsSession::spawn(cmd).expect("spawn in a pty");
+        s.set_expect_timeout(Some(Duration::from_secs(60)));
+        if let Err(e) = s.expect("clinic.key") {
+            panic!("{lang}: {e:?}: {}", common::pty_output(&mut s));
+        }
+        s.send_line("not the passphrase").unwrap();
+        if let Err(e) = s.expect(again) {
+            panic!("{lang}: {e:?}: {}", common::pty_output(&mut s));
+        }
+        s.send_line(PASS).unwrap();
+        let rest = common::pty_output(&mut s);
+        let code = format!("{:?}", s.get_process_mut().wait().unwrap());
+        assert!(code.ends_with(", 0)"), "{lang}: {code}: {rest}");
+        assert!(out.join("bundle/report.html").is_file(), "{lang}: {rest}");
+    }
+}
