@@ -472,3 +472,41 @@ fn a_wrong_passphrase_at_a_terminal_may_be_typed_again() {
         assert!(out.join("bundle/report.html").is_file(), "{lang}: {rest}");
     }
 }
+
+// ---- status of several bundles: each headed by the bundle, and one count line ----
+
+#[test]
+fn status_of_several_bundles_heads_each_by_its_bundle_and_counts_them() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut bundles = Vec::new();
+    for name in ["b1", "b2"] {
+        let bundle = tmp.path().join(name);
+        let o = common::medsec()
+            .args(["report", "--answers", ANSWERS, "--out"])
+            .arg(&bundle)
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(0), "{}", stderr_of(&o));
+        bundles.push(bundle);
+    }
+    for (lang, count) in [
+        ("ja", "2件のファイルはすべて記入完了です(警告2件)。"),
+        ("en", "2 files"),
+    ] {
+        let o = common::medsec()
+            .args(["--lang", lang, "status"])
+            .args(&bundles)
+            .args(["--as-of", AS_OF])
+            .output()
+            .unwrap();
+        let out = stdout_of(&o);
+        assert_eq!(o.status.code(), Some(0), "{out}{}", stderr_of(&o));
+        for b in &bundles {
+            let heading = format!("{} — ", b.join("report.json").display());
+            assert!(out.contains(&heading), "{out}");
+        }
+        assert!(!out.contains("answers.toml — "), "{out}");
+        let last = out.trim_end().lines().last().unwrap_or_default();
+        assert!(last.contains(count), "{lang}: {last}");
+    }
+}
