@@ -165,9 +165,24 @@ fn usage_sentence(err: &clap::Error, lang: Lang) -> Option<String> {
         }
         _ => return None,
     };
-    let hint = text(C::SuggestedArg)
-        .or_else(|| text(C::SuggestedSubcommand))
-        .or_else(|| text(C::SuggestedValue))
+    // Each suggestion is its own code span: `checklist`、`check`, not `checklist、check`.
+    let spans = |kind: C| -> Option<String> {
+        let values: Vec<String> = match err.get(kind)? {
+            clap::error::ContextValue::String(s) => vec![s.clone()],
+            clap::error::ContextValue::Strings(v) => v.clone(),
+            clap::error::ContextValue::StyledStr(s) => vec![s.to_string()],
+            clap::error::ContextValue::StyledStrs(v) => v.iter().map(ToString::to_string).collect(),
+            _ => return None,
+        };
+        let values: Vec<String> = values
+            .iter()
+            .map(|v| format!("`{}`", crate::render::text::escape_controls(v)))
+            .collect();
+        (!values.is_empty()).then(|| crate::i18n::join(lang, &values))
+    };
+    let hint = spans(C::SuggestedArg)
+        .or_else(|| spans(C::SuggestedSubcommand))
+        .or_else(|| spans(C::SuggestedValue))
         .map(|suggestion| crate::tr!(lang, "cli-usage-did-you-mean", suggestion = suggestion));
     Some(match hint {
         Some(hint) => crate::tr!(

@@ -20,6 +20,7 @@ pub mod exit;
 #[doc(hidden)]
 pub mod fuzzing;
 pub mod i18n;
+pub mod interrupt;
 pub mod limits;
 pub mod lint;
 pub mod probes;

@@ -77,7 +77,7 @@ cli-usage-conflict = `{ $arg }` cannot be used with `{ $prior }`.
 cli-usage-too-many = `{ $arg }` is given too many times.
 cli-usage-value-validation = `{ $arg }` cannot take the value `{ $value }`.
 cli-usage-round = `--round` cannot be `{ $value }`: give `1` (round 1) or `2` (round 2).
-cli-usage-did-you-mean = Did you mean `{ $suggestion }`?
+cli-usage-did-you-mean = Did you mean { $suggestion }?
 cli-usage-with-hint = { $sentence } { $hint }
 cli-usage-unexpected-argument = unexpected argument `{ $arg }`; none is taken here.
 cli-usage-repeated = give `{ $arg }` only once.
@@ -386,6 +386,7 @@ answers-template-unverified = wording not yet checked against { $against }
 # `medsec status` tables.
 answers-status-form-heading = `{ $file }` — { $checklist } ({ $form }, { $fiscal_year })
 answers-status-institution = institution: { $name } (code { $code })
+answers-status-not-filled-in = not filled in
 answers-status-vendor = vendor: { $name } (system: { $system })
 answers-status-section = Section
 answers-status-round = Round
@@ -594,7 +595,7 @@ probes-cannot-write-evidence = cannot write the evidence to `{ $path }`: { $erro
 probes-config-cannot-read = cannot read probe configuration `{ $path }`: { $error }
 probes-config-invalid = { $location }: { $message }
 probes-config-not-utf8 = not UTF-8 text (at byte { $byte }); save it as UTF-8
-probes-config-toml = not valid TOML (`{ $detail }`)
+probes-config-toml = not valid TOML (detail: { $detail })
 probes-config-unknown-setting = there is no setting `{ $field }`; check its spelling (the settings are in docs/probes.md)
 probes-config-missing-setting = the setting `{ $field }` is missing
 probes-config-unknown-role = unknown role `{ $value }`; use `server` or `terminal`
@@ -714,6 +715,10 @@ report-not-a-report = `{ $path }` is not a medsec report: it lacks { $missing },
 signing-prompt-new-key = Passphrase for the new secret key:
 signing-prompt-again = Passphrase (again):
 signing-prompt-key = Passphrase for `{ $path }`:
+signing-prompt-key-again = Wrong passphrase; try again ({ $left } { $left ->
+    [one] try
+   *[other] tries
+} left). Passphrase for `{ $path }`:
 signing-passphrase-env-unset = `--passphrase-env { $var }`: the environment variable { $var } is not set
 signing-passphrase-env-not-utf8 = `--passphrase-env { $var }`: the value is not valid UTF-8
 signing-passphrase-no-terminal = a passphrase is needed and there is no terminal to ask on; use `--passphrase-env VAR`
@@ -1255,6 +1260,7 @@ summarize-col-institution = institution
 summarize-col-prefecture = prefecture
 summarize-col-checklist = checklist
 summarize-col-edition = edition
+summarize-col-edition-printed = edition as printed
 summarize-col-fiscal-year = fiscal year
 summarize-col-complete = complete
 summarize-col-no = answered no
@@ -1342,6 +1348,7 @@ check-result-failed = The year's check failed.
 check-missing-unusable = the answers cannot be used (see the problems above)
 check-next-fix-answers = correct the problems in `{ $file }` (or a vendor form it lists), then run `{ $command }` again
 check-done-step = ✓ [{ $step }/{ $steps }] { $sentence }
+check-failed-step = ✗ [{ $step }/{ $steps }] { $sentence }
 check-done-answers = Checked the answers file `{ $path }`.
 check-done-status = { $complete ->
     [yes] The answers are complete.
@@ -1808,7 +1815,16 @@ details-toml-invalid = invalid { $what ->
 }
 details-toml-unquoted-string = write a string between `"` quotes
 details-number-too-large = the number is too large
-details-toml-syntax = invalid TOML syntax
+details-toml-expected = expected { $tokens }
+details-toml-syntax = { $what ->
+    [no-value] a value is missing
+    [no-comma] a separating `,` is missing
+    [assignment] the `=` between a key and its value is wrong
+    [extra-comma] there is an extra `,`
+    [unterminated] a quote is not closed
+    [key] the key is not written correctly
+   *[unexpected] unexpected text here
+}
 details-json-eof = it is empty or cut short
 details-json-syntax = not valid JSON
 details-yaml-multiple-documents = the file holds more than one YAML document (separated by `---`); keep one
@@ -1837,6 +1853,7 @@ out-stdout-refused = `{ $flag } -` is not possible here: this command writes fil
 ## answers-code
 
 answers-institution-code-prefecture-unknown = institution code `{ $code }`: its first two digits { $digits } are no prefecture number (01 北海道 … 47 沖縄県); check the code
+answers-institution-prefecture-unknown = the prefecture “{ $given }” is none of the 47 prefectures; write it as 東京都, 東京, Tokyo or 13, for example
 
 ## status
 status-mixed-inputs = answers files and bundles (folders or report.json) are checked by separate runs: `medsec status` of the answers files ({ $answers }), then of the bundles ({ $bundles })
@@ -1966,6 +1983,7 @@ report-evidence-findings-recorded = findings: { $errors ->
 ## check-summarize
 
 check-summarize-stopped-clean = { $error }. Nothing this check wrote is left in `{ $dir }` (files that were there before are as they were).
+check-evidence-replaced = `{ $path }`, which was there before, was replaced by this check's probe evidence.
 check-summarize-stopped-left = { $error }. This check could not remove what it wrote in `{ $dir }`: { $files } is still there.
 check-kept-after-bundle = { $error }. The signed report bundle was written before that and is kept, checked against the secret key when it was signed; this check wrote: { $files }. Once the problem is fixed, check the bundle with `{ $command }`, or run the check again.
 check-summarize-details = For every finding, run `{ $command }`{ $more ->

@@ -82,7 +82,7 @@ cli-usage-empty-value = `{ $arg }`に値を指定してください。
 cli-usage-conflict = `{ $arg }`と`{ $prior }`は同時に指定できません。
 cli-usage-too-many = `{ $arg }`の指定が多すぎます。
 cli-usage-value-validation = `{ $arg }`の値`{ $value }`は使えません。
-cli-usage-did-you-mean = `{ $suggestion }`のことですか？
+cli-usage-did-you-mean = { $suggestion }のことですか？
 cli-usage-round = `--round`に`{ $value }`は指定できません。`1`(1回目)か`2`(2回目)を指定してください。
 cli-usage-with-hint = { $sentence }{ $hint }
 cli-usage-unexpected-argument = 余分な引数`{ $arg }`があります。ここでは受け付けません。
@@ -354,6 +354,7 @@ answers-template-unverified = 文言は{ $against }とまだ照合していま�
 # `medsec status` tables.
 answers-status-form-heading = `{ $file }` — { $checklist }({ $form }、{ $fiscal_year })
 answers-status-institution = 医療機関: { $name }(医療機関コード{ $code })
+answers-status-not-filled-in = 未記入
 answers-status-vendor = 事業者: { $name }(システム: { $system })
 answers-status-section = 節
 answers-status-round = 回
@@ -640,6 +641,7 @@ report-not-replaced-unreadable = 中身をすべては読めません({ $reason 
 signing-prompt-new-key = 新しい秘密鍵のパスフレーズ:
 signing-prompt-again = 確認のため、もう一度パスフレーズを入力してください:
 signing-prompt-key = `{ $path }`のパスフレーズ:
+signing-prompt-key-again = パスフレーズが違います。もう一度入力してください(あと{ $left }回)。`{ $path }`のパスフレーズ:
 signing-passphrase-env-unset = `--passphrase-env { $var }`: 環境変数{ $var }が設定されていません。
 signing-passphrase-env-not-utf8 = `--passphrase-env { $var }`: 値がUTF-8ではありません。
 signing-passphrase-no-terminal = パスフレーズが必要ですが、入力できる端末がありません。`--passphrase-env VAR`で渡してください。
@@ -1174,6 +1176,7 @@ summarize-col-institution = 医療機関
 summarize-col-prefecture = 都道府県
 summarize-col-checklist = チェックリスト
 summarize-col-edition = 版
+summarize-col-edition-printed = 版の表記
 summarize-col-fiscal-year = 年度
 summarize-col-complete = 記入完了
 summarize-col-no = いいえ
@@ -1246,6 +1249,7 @@ check-result-failed = 今年度の点検は失敗しました。
 check-missing-unusable = 回答ファイルを読み取れません(上の問題を参照してください)。
 check-next-fix-answers = `{ $file }`(またはそこに記載した事業者確認用のファイル)の問題を直してから、もう一度`{ $command }`を実行してください。
 check-done-step = ✓ [{ $step }/{ $steps }] { $sentence }
+check-failed-step = ✗ [{ $step }/{ $steps }] { $sentence }
 check-done-answers = 回答ファイル`{ $path }`を点検しました。
 check-done-status = { $complete ->
     [yes] 回答の記入は完了しています。
@@ -1671,7 +1675,16 @@ details-toml-invalid = { $what ->
 }の書き方に誤りがあります
 details-toml-unquoted-string = 文字列は`"`で囲んでください
 details-number-too-large = 数値が大きすぎます
-details-toml-syntax = TOMLの書き方に誤りがあります
+details-toml-expected = { $tokens }が必要です
+details-toml-syntax = { $what ->
+    [no-value] 値がありません
+    [no-comma] 区切りの`,`がありません
+    [assignment] キーと値の間の`=`が正しくありません
+    [extra-comma] 余分な`,`があります
+    [unterminated] 引用符が閉じられていません
+    [key] キーの書き方に誤りがあります
+   *[unexpected] ここに書けない文字があります
+}
 details-json-eof = 空か、途中で切れています
 details-json-syntax = JSONの書き方に誤りがあります
 details-yaml-multiple-documents = 1つのファイルにYAMLの文書が複数あります(`---`で区切られています)。1つにしてください。
@@ -1700,6 +1713,7 @@ out-stdout-refused = ここでは`{ $flag } -`(標準出力)は使えません�
 ## answers-code
 
 answers-institution-code-prefecture-unknown = 医療機関コード`{ $code }`の先頭2桁{ $digits }は都道府県番号(01北海道〜47沖縄県)ではありません。コードを確かめてください。
+answers-institution-prefecture-unknown = 都道府県「{ $given }」は47都道府県のどれでもありません。東京都、東京、Tokyo、13のように書いてください。
 
 ## status
 status-mixed-inputs = 回答ファイルと報告書一式(フォルダまたはreport.json)は、別々に確認してください。回答ファイル({ $answers })と報告書一式({ $bundles })を、それぞれ`medsec status`に渡してください。
@@ -1787,6 +1801,7 @@ report-evidence-findings-recorded = 指摘: エラー{ $errors }件、警告{ $w
 ## check-summarize
 
 check-summarize-stopped-clean = { $error }。このチェックが`{ $dir }`に書いたものは残っていません(前からあったファイルはそのままです)。
+check-evidence-replaced = 前からあった`{ $path }`を、このチェックの実機確認の結果で置き換えました。
 check-summarize-stopped-left = { $error }。このチェックが`{ $dir }`に書いた次のファイルは消せずに残っています: { $files }。
 check-kept-after-bundle = { $error }。署名済みの報告書一式はその前に書き終えています(署名したときに秘密鍵で確かめてあります)ので、残してあります。このチェックが書いたもの: { $files }。問題を直してから`{ $command }`で報告書一式を確かめるか、チェックをやり直してください。
 check-summarize-details = 指摘の詳細は`{ $command }`で確認できます{ $more ->

@@ -197,6 +197,13 @@ fn names_prefecture(given: &str, name: &str) -> bool {
     latin == *romaji
 }
 
+/// Whether `given` names one of the 47 prefectures (東京都, 東京, Tokyo, Tokyo-to, 13…).
+pub fn is_prefecture(given: &str) -> bool {
+    PREFECTURES
+        .iter()
+        .any(|(name, _)| names_prefecture(given, name))
+}
+
 /// When the code's prefecture (its first two digits) is not the prefecture given: the code's
 /// number and prefecture. `None` when they agree, or when the code names no prefecture (its
 /// shape is checked by [`check`]).

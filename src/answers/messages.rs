@@ -522,6 +522,10 @@ pub enum Msg {
         expected: &'static str,
         given: String,
     },
+    /// `prefecture` names none of the 47 prefectures (東京都, 東京, Tokyo or 13 would).
+    InstitutionPrefectureUnknown {
+        given: String,
+    },
     VendorContractUnspecified,
     MissingVendorField {
         fields: Vec<VendorField>,
@@ -592,6 +596,7 @@ impl Msg {
             Msg::InstitutionCodeKindMismatch { .. } => "institution-code-kind-mismatch",
             Msg::InstitutionCodePrefectureMismatch { .. } => "institution-code-prefecture-mismatch",
             Msg::InstitutionCodePrefectureUnknown { .. } => "institution-code-prefecture-unknown",
+            Msg::InstitutionPrefectureUnknown { .. } => "institution-prefecture-unknown",
             Msg::VendorContractUnspecified => "vendor-contract-unspecified",
             Msg::MissingVendorField { .. } => "missing-vendor-field",
             Msg::VendorFormMissing => "vendor-form-missing",
@@ -611,6 +616,7 @@ impl Msg {
             | Msg::InstitutionCodeKindMismatch { .. }
             | Msg::InstitutionCodePrefectureMismatch { .. }
             | Msg::InstitutionCodePrefectureUnknown { .. }
+            | Msg::InstitutionPrefectureUnknown { .. }
             | Msg::CheckedBeforeFiscalYear { .. }
             | Msg::CheckedAfterFiscalYear { .. }
             | Msg::CheckedOnUnconfirmed { .. }
@@ -1048,6 +1054,11 @@ impl Msg {
                 code = code.clone(),
                 digits = digits.clone()
             ),
+            Msg::InstitutionPrefectureUnknown { given } => msg!(
+                lang,
+                "answers-institution-prefecture-unknown",
+                given = given.clone()
+            ),
             Msg::VendorContractUnspecified => msg!(lang, "answers-vendor-contract-unspecified"),
             Msg::MissingVendorField { fields } => msg!(
                 lang,
@@ -1374,6 +1385,9 @@ mod tests {
             Msg::InstitutionCodePrefectureUnknown {
                 code: "9910123455".into(),
                 digits: "99".into(),
+            },
+            Msg::InstitutionPrefectureUnknown {
+                given: "xyz".into(),
             },
             Msg::VendorContractUnspecified,
             Msg::MissingVendorField {

@@ -31,6 +31,7 @@
 //! | `target-before-checked-on` | warning | いいえ with a target date before its own date checked (確認日): the target was already past when the item was checked |
 //! | `target-date-overdue` | warning | いいえ with a target date before the evaluation date, and no later round answering the item (a warning: after the fiscal year every いいえ is overdue, and the report of that year is still that year's report) |
 //! | `institution-code-prefecture-mismatch` | warning | the code's first two digits (JIS X 0401: 01 北海道 … 47 沖縄県) name another prefecture than `prefecture` |
+//! | `institution-prefecture-unknown` | warning | `prefecture` names none of the 47 prefectures (東京都, 東京, Tokyo or 13 would) |
 //! | `institution-code-prefecture-unknown` | warning | the code's first two digits are no prefecture number (not 01–47, JIS X 0401), e.g. `00`, `48`, `99` |
 //! | `checked-before-fiscal-year` | warning | a date checked before the edition's fiscal year began |
 //! | `checked-after-fiscal-year` | warning | a date checked after the edition's fiscal year ended (last year's form answered this year) |
@@ -747,10 +748,22 @@ fn header_findings(form: &FormInput<'_>, lang: Lang, out: &mut Vec<Finding>) {
                     out.push(finding(msg, at.clone(), None, lang));
                 }
             }
+            // A prefecture that is none of the 47 is said as such, not as another than the code's.
+            let prefecture_known = match inst.prefecture.as_deref() {
+                Some(given) if !given.trim().is_empty() && !super::code::is_prefecture(given) => {
+                    let msg = Msg::InstitutionPrefectureUnknown {
+                        given: given.to_owned(),
+                    };
+                    out.push(finding(msg, at.clone(), None, lang));
+                    false
+                }
+                _ => true,
+            };
             if let Some(code) = &inst.code {
                 if let Some((number, expected)) = inst
                     .prefecture
                     .as_deref()
+                    .filter(|_| prefecture_known)
                     .and_then(|given| super::code::prefecture_mismatch(code, given))
                 {
                     let msg = Msg::InstitutionCodePrefectureMismatch {

@@ -17,7 +17,9 @@ use std::path::PathBuf;
 ///
 /// Writes into DIR: bundle/ (the signed report bundle), evidence.json (the probes' evidence)
 /// and, without --key, a throwaway key pair throwaway.key/throwaway.pub. Those of an earlier
-/// check in DIR are replaced (a bundle only if it is exactly as its manifest lists it).
+/// check in DIR are replaced (a bundle only if it is exactly as its manifest lists it; an
+/// evidence.json that was there is said to be replaced). Stopped partway (Ctrl-C, SIGTERM),
+/// the check removes the files and the folder it made.
 #[derive(Debug, Args)]
 #[command(
     about = "The year's self-check in one command: answers, status, probes, signed report, verify"

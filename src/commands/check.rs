@@ -112,7 +112,7 @@ pub fn run(args: CheckArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     }
     if !summary.complete {
         // The status output names every problem in the file.
-        steps.done(
+        steps.failed(
             Step::Status,
             &tr!(lang, "check-done-status", complete = "no"),
         );
@@ -152,6 +152,11 @@ pub fn run(args: CheckArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     // What this run writes in the folder is taken back when a later step fails (only the files
     // it made, and an earlier evidence.json put back as it was), and the error says what is left.
     let written = Written::before(&out_dir);
+    // Killed partway (Ctrl-C, SIGTERM), the check takes back the folder and files it made.
+    let take_back = crate::interrupt::TakeBack::arm(
+        &written.new_files,
+        written.made_dir.then_some(out_dir.as_path()),
+    );
     let partway = (|| -> anyhow::Result<_> {
         std::fs::create_dir_all(&out_dir).map_err(|e| {
             anyhow::anyhow!(tr!(
@@ -202,7 +207,15 @@ pub fn run(args: CheckArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         let counts = ProbeCounts::of(&evidence);
         summary.evidence = Some(evidence_path.clone());
         summary.probes = Some(counts);
-        steps.done(
+        let probes_ok = counts.fail == 0 && counts.contradictions == 0;
+        let mark = |step, sentence: &str| {
+            if probes_ok {
+                steps.done(step, sentence)
+            } else {
+                steps.failed(step, sentence)
+            }
+        };
+        mark(
             Step::Probes,
             &tr!(
                 lang,
@@ -276,10 +289,20 @@ pub fn run(args: CheckArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         .map_err(|e| anyhow::Error::msg(e.message(lang)))?;
         Ok((key, key_used, made, signed, bundle_dir))
     })();
+    drop(take_back);
     let (key, key_used, made, signed, bundle_dir) = match partway {
         Ok(done) => done,
         Err(e) => return Err(written.undo(&e, lang)),
     };
+    // An evidence.json that was there before (an earlier check's, or another file of that
+    // name) is replaced by this run's: said, never silently.
+    if let Some((path, _)) = &written.old_evidence {
+        notices.push(tr!(
+            lang,
+            "check-evidence-replaced",
+            path = path.display().to_string()
+        ));
+    }
     notices.extend(made.unsigned_vendor_forms.iter().map(|(form, signature)| {
         tr!(
             lang,
@@ -354,10 +377,12 @@ pub fn run(args: CheckArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         Exit::Integrity => "invalid",
         Exit::Unusable => "unusable",
     };
-    steps.done(
-        Step::Verify,
-        &tr!(lang, "check-done-verify", result = result),
-    );
+    let sentence = tr!(lang, "check-done-verify", result = result);
+    if verified == Exit::Ok {
+        steps.done(Step::Verify, &sentence);
+    } else {
+        steps.failed(Step::Verify, &sentence);
+    }
     steps.finish();
     let verify_json = serde_json::from_str(&render::signing::verify_json(&results, verified)).ok();
     if text {

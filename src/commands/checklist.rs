@@ -98,7 +98,7 @@ fn lint(args: LintArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         // Nothing could be read (a mistyped path): the problems say so, no "0 files" summary.
         LintFormat::Table
             if config_broken
-                || (report.files == 0 && findings.is_empty() && !problems.is_empty()) =>
+                || (files_read == 0 && findings.is_empty() && !problems.is_empty()) =>
         {
             String::new()
         }

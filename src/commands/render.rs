@@ -121,6 +121,7 @@ pub fn run(mut args: RenderArgs, ctx: &Context) -> anyhow::Result<Outcome> {
             key_id: None,
             signed_at: None,
             findings: Vec::new(),
+            worst: None,
             vendor_keys: Default::default(),
         };
         (bytes, verification)
@@ -237,6 +238,13 @@ fn check_finding(f: &verify::Finding) -> CheckFinding {
         code: f.code.clone(),
         file: f.file.clone(),
         message: f.message.clone(),
+        class: match f.class {
+            verify::Class::Note => "note",
+            verify::Class::Warning => "warning",
+            verify::Class::Finding => "finding",
+            verify::Class::Unusable => "unusable",
+            verify::Class::Integrity => "integrity",
+        },
     }
 }
 
@@ -253,6 +261,7 @@ fn check_bundle(
         key_id: None,
         signed_at: None,
         findings: Vec::new(),
+        worst: None,
         vendor_keys: Default::default(),
     };
     let kept: Vec<verify::Finding> = match keys {
@@ -301,6 +310,7 @@ fn check_bundle(
         }
     };
     verification.findings = kept.iter().map(check_finding).collect();
+    verification.worst = crate::render::view::worst_class(&verification.findings);
     // report.json as the manifest lists it: read once, and only if it still has the
     // manifest's SHA-256 (a change since the check is refused, not shown).
     let refused = |code: &str, file: &str| -> Refused {
@@ -310,6 +320,7 @@ fn check_bundle(
                 code: code.to_owned(),
                 file: Some(file.to_owned()),
                 message: String::new(),
+                class: "integrity",
             }],
         )
     };

@@ -98,20 +98,33 @@ pub(super) fn unlock(
 ) -> anyhow::Result<SecretKey> {
     let lang = ctx.lang;
     let file = SecretKeyFile::read(path).map_err(|e| anyhow::Error::msg(e.localize(lang)))?;
-    let passphrase = if file.is_encrypted() {
-        Some(passphrase::read(
-            passphrase_env,
-            &tr!(
-                lang,
-                "signing-prompt-key",
-                path = path.display().to_string()
-            ),
-            false,
-            lang,
-        )?)
-    } else {
-        None
-    };
-    file.unlock(passphrase.as_deref())
-        .map_err(|e| anyhow::Error::msg(e.localize(lang)))
+    if !file.is_encrypted() {
+        return file
+            .unlock(None)
+            .map_err(|e| anyhow::Error::msg(e.localize(lang)));
+    }
+    // Typed at a terminal, a wrong passphrase may be typed again: three tries in all (as sudo
+    // and ssh allow). From --passphrase-env it is wrong once and for all.
+    let tries = if passphrase_env.is_none() { 3 } else { 1 };
+    let mut prompt = tr!(
+        lang,
+        "signing-prompt-key",
+        path = path.display().to_string()
+    );
+    let mut left = tries;
+    loop {
+        let passphrase = passphrase::read(passphrase_env, &prompt, false, lang)?;
+        left -= 1;
+        match file.unlock(Some(&passphrase)) {
+            Err(crate::signing::SigningError::WrongPassphrase { .. }) if left > 0 => {
+                prompt = tr!(
+                    lang,
+                    "signing-prompt-key-again",
+                    path = path.display().to_string(),
+                    left = left
+                );
+            }
+            other => return other.map_err(|e| anyhow::Error::msg(e.localize(lang))),
+        }
+    }
 }

@@ -38,6 +38,11 @@ pub(super) fn run(args: &StatusArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     let mut stdout = String::new();
     let mut notices = Vec::new();
     let mut exit = Exit::Ok;
+    let mut counts = Counts {
+        errors: 0,
+        warnings: 0,
+        complete: true,
+    };
     for path in &args.files {
         // A report.json with the signed manifest beside it is read as its bundle (the same
         // integrity check, the same carried checklists); a lone one is shown, said unverified.
@@ -180,6 +185,29 @@ pub(super) fn run(args: &StatusArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         notices.extend(crate::render::diagnostics::problem_lines_as_made(
             &unusable, lang,
         ));
+        // The count line of several bundles, as for several answers files.
+        let all = inspection
+            .all_findings()
+            .map(|f| f.severity())
+            .chain(recorded.iter().chain(&computed).map(|d| d.severity));
+        for severity in all {
+            if severity == Severity::Error {
+                counts.errors += 1;
+            } else {
+                counts.warnings += 1;
+            }
+        }
+        counts.complete &= inspection.complete && unusable.is_empty();
+        // Each block is headed by the bundle's report.json as its findings are placed (the
+        // answers file is not in the bundle), so two bundles of one answers file are told apart.
+        if args.format == StatusFormat::Table {
+            let answers_file = report.answers.file.clone();
+            for form in &mut inspection.forms {
+                if form.file == answers_file {
+                    form.file = report_path.display().to_string();
+                }
+            }
+        }
         let sha = manifest::sha256_bytes(&bytes);
         stdout.push_str(&match args.format {
             StatusFormat::Table => crate::render::status_bundle::table(
@@ -198,6 +226,36 @@ pub(super) fn run(args: &StatusArgs, ctx: &Context) -> anyhow::Result<Outcome> {
                 &sha,
             ),
         });
+    }
+    if args.format == StatusFormat::Table && args.files.len() > 1 {
+        let files = args.files.len();
+        stdout.push('\n');
+        let complete = counts.complete && exit != Exit::Unusable;
+        stdout.push_str(&if complete && counts.errors > 0 {
+            tr!(
+                lang,
+                "status-files-complete-with-findings",
+                files = files,
+                errors = counts.errors,
+                warnings = counts.warnings
+            )
+        } else if complete {
+            tr!(
+                lang,
+                "status-files-complete",
+                files = files,
+                warnings = counts.warnings
+            )
+        } else {
+            tr!(
+                lang,
+                "status-files-incomplete",
+                files = files,
+                errors = counts.errors,
+                warnings = counts.warnings
+            )
+        });
+        stdout.push('\n');
     }
     let mut outcome = Outcome::text(stdout, exit);
     outcome.notices = notices;
@@ -578,6 +636,13 @@ fn read_checked(
     verify::read_listed(dir, &manifest, report::FILE_NAME, verify::MAX_REPORT_BYTES)
         .map(|bytes| (bytes, unsigned))
         .map_err(|_| refused("report-missing", report::FILE_NAME))
+}
+
+/// What the count line of several bundles says.
+struct Counts {
+    errors: usize,
+    warnings: usize,
+    complete: bool,
 }
 
 #[cfg(test)]

@@ -228,7 +228,7 @@ fn row_of(v: Verified, as_of: Date) -> Row {
     // confirmed against the official workbook, or with another gate question) first, since
     // the whole report's wording then rests on it.
     let top = r.findings.iter().map(|f| f.class).max();
-    let worst = top.filter(|c| *c >= Class::Finding).and_then(|top| {
+    let worst = top.filter(|c| *c >= Class::Warning).and_then(|top| {
         let mut of_top = r.findings.iter().filter(|f| f.class == top);
         of_top
             .clone()

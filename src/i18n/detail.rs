@@ -297,21 +297,54 @@ fn toml_syntax(lang: Lang, message: &str) -> Option<String> {
     .iter()
     .any(|p| description.starts_with(p))
     {
-        tr!(lang, "details-toml-syntax")
+        // The wrapping message already says the TOML is wrong: say only what is wrong here,
+        // the token toml expected when it names one.
+        return Some(match expected_tokens(expected) {
+            Some(tokens) => tr!(lang, "details-toml-expected", tokens = tokens),
+            None => tr!(lang, "details-toml-syntax", what = syntax_kind(description)),
+        });
     } else {
         return None;
     };
-    let tokens = expected.and_then(|e| {
+    Some(match expected_tokens(expected) {
+        Some(tokens) => tr!(lang, "details-with-expected", text = said, tokens = tokens),
+        None => said,
+    })
+}
+
+/// toml's `expected` list when every entry is a quoted token: `` `=` `.` ``.
+fn expected_tokens(expected: Option<&str>) -> Option<String> {
+    expected.and_then(|e| {
         let tokens: Vec<&str> = e.split(", ").map(str::trim).collect();
         tokens
             .iter()
             .all(|t| t.starts_with('`') && t.ends_with('`'))
             .then(|| tokens.join(" "))
-    });
-    Some(match tokens {
-        Some(tokens) => tr!(lang, "details-with-expected", text = said, tokens = tokens),
-        None => said,
     })
+}
+
+/// The family of toml's other syntax descriptions, as a key of `details-toml-syntax`.
+fn syntax_kind(description: &str) -> &'static str {
+    if description.starts_with("missing value") || description == "key with no value" {
+        "no-value"
+    } else if description.starts_with("missing comma") {
+        "no-comma"
+    } else if description.starts_with("missing assignment")
+        || description.starts_with("extra assignment")
+        || description == "extra `=`"
+    {
+        "assignment"
+    } else if description.starts_with("extra comma") {
+        "extra-comma"
+    } else if description.starts_with("unterminated")
+        || description.starts_with("missing opening quote")
+    {
+        "unterminated"
+    } else if description.starts_with("unquoted keys") || description.starts_with("keys cannot") {
+        "key"
+    } else {
+        "unexpected"
+    }
 }
 
 /// The family of toml's `invalid …` descriptions.

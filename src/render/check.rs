@@ -109,6 +109,19 @@ impl Steps {
         ));
     }
 
+    /// A step ended with a failure (an incomplete file, a failed probe, a bundle that does not
+    /// verify as valid): the same line with a failure mark, never a check mark.
+    pub fn failed(&self, step: Step, sentence: &str) {
+        self.bar.set_position(step.number() as u64);
+        self.bar.println(tr!(
+            self.lang,
+            "check-failed-step",
+            step = step.number(),
+            steps = Step::ALL.len(),
+            sentence = sentence
+        ));
+    }
+
     /// Every step is done (or the check stopped): the spinner goes away.
     pub fn finish(&self) {
         self.bar.finish_and_clear();

@@ -131,6 +131,7 @@ pub fn bundle_files(
         key_id: key_id.map(str::to_owned),
         signed_at,
         findings: Vec::new(),
+        worst: None,
         vendor_keys: report
             .vendor_forms
             .iter()

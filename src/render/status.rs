@@ -126,13 +126,17 @@ pub(super) fn body(inspection: &Inspection, lang: Lang, color: bool) -> String {
             Role::Institution => {
                 if let Some(i) = &form.institution {
                     let name = esc(i.name.as_deref().unwrap_or("?"));
-                    let code = esc(i.code.as_deref().unwrap_or("-"));
+                    let not_filled = tr!(lang, "answers-status-not-filled-in");
+                    let code = match i.code.as_deref() {
+                        Some(code) => esc(code).into_owned(),
+                        None => not_filled,
+                    };
                     out.push_str("  ");
                     out.push_str(&tr!(
                         lang,
                         "answers-status-institution",
                         name = name.into_owned(),
-                        code = code.into_owned()
+                        code = code
                     ));
                     out.push('\n');
                 }

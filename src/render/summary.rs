@@ -378,6 +378,7 @@ fn header(lang: Lang) -> Vec<String> {
         tr!(lang, "summarize-col-sha256"),
         // Columns are only ever added at the end, so a column keeps its place (docs/signing.md).
         tr!(lang, "own-summarize-col-out-of-scope"),
+        tr!(lang, "summarize-col-edition-printed"),
     ]
 }
 
@@ -414,6 +415,13 @@ fn cells(r: &Row, lang: Lang) -> Vec<Cell> {
         text(&r.report_sha256),
         // Base items an own checklist leaves out; empty for a checklist that extends none.
         Cell::Number(r.out_of_scope),
+        // The edition as the table and the form print it (令和6年度版 / FY2024); `edition` above
+        // keeps the ID a script reads.
+        Cell::Text(
+            r.edition
+                .as_deref()
+                .map_or_else(String::new, |e| edition_for_people(e, lang)),
+        ),
     ]
 }
 
@@ -518,6 +526,7 @@ mod tests {
                 "key ID",
                 "report.json SHA-256",
                 "items out of scope",
+                "edition as printed",
             ]
         );
     }

@@ -33,6 +33,8 @@ pub struct CheckFinding {
     pub code: String,
     pub file: Option<String>,
     pub message: String,
+    /// verify's class: `note`, `warning`, `finding`, `unusable` or `integrity`.
+    pub class: &'static str,
 }
 
 /// The check made before rendering, and what the signature says.
@@ -44,6 +46,9 @@ pub struct Verification {
     /// When it was signed, Japan time, for people.
     pub signed_at: Option<String>,
     pub findings: Vec<CheckFinding>,
+    /// The worst class among `findings` that is more than a note: the box is coloured by it
+    /// (a box listing a finding is never green).
+    pub worst: Option<&'static str>,
     /// What the vendors' signatures say (key ID, time, signer), by the signature's path in
     /// the bundle.
     pub vendor_keys: std::collections::BTreeMap<String, SignatureClaims>,
@@ -367,9 +372,10 @@ pub fn build(
     let institution = InstitutionView {
         name: inst.name.unwrap_or_else(|| report.institution.name.clone()),
         code: inst.code.unwrap_or_else(|| report.institution.code.clone()),
+        // A label cell, not a word in a sentence: "Clinic" in English, as 診療所 in Japanese.
         kind: inst
             .kind
-            .map(|k| k.label(lang).to_owned())
+            .map(|k| capitalised(k.label(lang)))
             .unwrap_or_default(),
         prefecture: text(inst.prefecture),
         manager: text(inst.manager),
@@ -723,4 +729,23 @@ fn form_view(
             })
             .unwrap_or_default(),
     }
+}
+
+/// `text` with its first letter upper-case (English labels standing alone).
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// The worst class among `findings` that is more than a note (see [`Verification::worst`]).
+pub fn worst_class(findings: &[CheckFinding]) -> Option<&'static str> {
+    const ORDER: [&str; 4] = ["warning", "finding", "unusable", "integrity"];
+    findings
+        .iter()
+        .filter_map(|f| ORDER.iter().position(|c| *c == f.class))
+        .max()
+        .and_then(|i| ORDER.get(i).copied())
 }

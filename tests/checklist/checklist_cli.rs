@@ -378,11 +378,23 @@ fn lint_of_unreadable_input_is_exit_2() {
             .args([
                 "tests/fixtures/checklists/bad/not-utf8.toml",
                 "no/such/file.toml",
+                "tests/fixtures/checklist-fy2025-institution.toml",
             ])
             .output()
             .unwrap();
         assert_eq!(out.status.code(), Some(2));
         assert!(stdout_of(&out).contains(said), "{}", stdout_of(&out));
+        // Nothing read at all: no summary, whatever the reason (missing or not UTF-8).
+        let out = medsec()
+            .args(["--lang", lang, "checklist", "lint"])
+            .args([
+                "tests/fixtures/checklists/bad/not-utf8.toml",
+                "no/such/file.toml",
+            ])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        assert!(stdout_of(&out).is_empty(), "{}", stdout_of(&out));
     }
 }
 

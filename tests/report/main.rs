@@ -16,6 +16,7 @@ mod gaps12;
 mod gaps12c;
 mod inspector_view;
 mod leftovers12;
+mod nits12;
 mod render;
 mod report;
 mod review12;

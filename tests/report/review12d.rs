@@ -465,7 +465,8 @@ fn a_refused_report_json_is_said_in_japanese() {
 }
 
 /// 11: `checklist lint` of a file that is not UTF-8 does not say it checked it with 0 errors:
-/// the file is counted with the unreadable ones (0 checked, 1 not read; exit 2).
+/// nothing was read, so as for a missing file (nits12: one rule) there is no summary line; the
+/// problem is on standard error (exit 2).
 #[test]
 fn lint_of_a_file_not_utf8_is_not_counted_as_checked() {
     for (lang, checked, none) in [
@@ -483,10 +484,19 @@ fn lint_of_a_file_not_utf8_is_not_counted_as_checked() {
         );
         assert_eq!(code, 2, "{lang}: {out}{err}");
         assert!(
-            !out.contains(checked) && out.contains(none),
+            !out.contains(checked) && !out.contains(none),
             "{lang}: {out}"
         );
+        assert!(out.is_empty(), "{lang}: {out}");
         assert!(err.contains("not-utf8"), "{lang}: {err}");
+        // The same as a file that is not there.
+        let (code, out, err) = run_in(
+            &common::root(),
+            lang,
+            &["checklist", "lint", "nothere.toml"],
+        );
+        assert_eq!(code, 2, "{lang}: {out}{err}");
+        assert!(out.is_empty(), "{lang}: {out}");
     }
 }
 

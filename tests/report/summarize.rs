@@ -231,7 +231,8 @@ fn summarize_gives_one_row_per_bundle_in_folders_of_folders() {
     let good = row(&json, "/good");
     assert_eq!(good["result"], "valid");
     assert_eq!(good["exit_code"], 0);
-    assert_eq!(good["worst_finding"], Value::Null);
+    // Valid, made without probe evidence: that warning is its worst finding (nits12).
+    assert_eq!(good["worst_finding"], "no-probe-evidence");
     assert_eq!(good["institution_code"], HOSPITAL);
     assert_eq!(good["institution_name"], "札幌中央病院");
     assert_eq!(good["prefecture"], "北海道");
@@ -473,8 +474,12 @@ fn csv_has_a_bom_a_header_one_row_per_bundle_and_no_formulas() {
     assert_eq!(&overdue[col("probe evidence findings")], "");
     // Columns are added at the end; a checklist that extends none leaves out nothing to count.
     assert_eq!(
-        header.last().map(String::as_str),
+        header.get(header.len() - 2).map(String::as_str),
         Some("items out of scope")
+    );
+    assert_eq!(
+        header.last().map(String::as_str),
+        Some("edition as printed")
     );
     assert_eq!(&overdue[col("items out of scope")], "");
     // Every cell quoted.
@@ -547,9 +552,9 @@ fn xlsx_reads_back_with_filters_and_a_frozen_header() {
         &mut sheet,
     )
     .unwrap();
-    // 22 columns, A to V: the last is the own checklist's items out of scope.
-    assert!(sheet.contains("<autoFilter ref=\"A1:V8\""), "{sheet}");
-    assert_eq!(header.last().map(String::as_str), Some("対象外の項目"));
+    // 23 columns, A to W: the own checklist's items out of scope, then the edition as printed.
+    assert!(sheet.contains("<autoFilter ref=\"A1:W8\""), "{sheet}");
+    assert_eq!(header.last().map(String::as_str), Some("版の表記"));
     assert!(sheet.contains("state=\"frozen\""), "{sheet}");
     assert!(!sheet.contains("<f>"), "{sheet}");
 }
