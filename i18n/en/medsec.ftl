@@ -907,6 +907,7 @@ verify-checklist-claims-official = { $checklist } (carried in the bundle) marks 
    *[other] was imported from `{ $workbook }` (SHA-256 { $sha }), which is not an official workbook medsec knows
 }: its claim to be the official MHLW form is not backed, so check its wording against the official form
 verify-no-probe-evidence = the report carries no probe evidence (made without `medsec probe`), so no answer could be checked against this machine's probes
+verify-probe-evidence-covers-no-item = the report's probe evidence names no item of this form (the probes know other item IDs, e.g. an imported checklist without `--ids-from`), so no answer could be checked against this machine's probes
 verify-empty-probe-evidence = the report's probe evidence holds no probe result (an empty probe configuration), so no answer could be checked against this machine's probes
 verify-no-bundle-found = no bundle found here (no folder holds MANIFEST.sha256 or report.json)
 verify-link-not-followed = a symbolic link to a folder; not followed, so any bundle behind it is not checked
@@ -1970,6 +1971,7 @@ report-review-csv-overdue = Overdue
 ## report-evidence
 
 report-evidence-none = warning[no-probe-evidence]: the report carries no probe evidence (made without `--evidence`), so no answer was checked against this machine's probes. This warning is not recorded in the report; `medsec verify` and `medsec status` find it from the report each time.
+report-evidence-no-item = warning[no-probe-evidence]: the report's probe evidence names no item of this form (the probes know other item IDs, e.g. an imported checklist without `--ids-from`), so no answer was checked against this machine's probes. This warning is not recorded in the report; `medsec verify` and `medsec status` find it from the report each time.
 report-evidence-empty = warning[no-probe-evidence]: the report's probe evidence holds no probe result (an empty probe configuration), so no answer was checked against this machine's probes. This warning is not recorded in the report; `medsec verify` and `medsec status` find it from the report each time.
 report-evidence-source-computed = found now (not recorded in report.json)
 report-evidence-status-computed = Found now (not recorded in report.json):

@@ -822,6 +822,7 @@ verify-checklist-claims-official = { $checklist }(報告書一式に含まれる
    *[other] 取り込み元の`{ $workbook }`(SHA-256 { $sha })はmedsecの知っている公式のワークブックではありません
 }。公式の様式であるという記載に裏付けがないため、文言を公式の様式と照らし合わせて確認してください。
 verify-no-probe-evidence = この報告書にはプローブの証跡がありません(`medsec probe`なしで作成されています)。回答と機器の状態の照合は行われていません。
+verify-probe-evidence-covers-no-item = この報告書のプローブの証跡は、この様式のどの項目にも対応していません(プローブが知る項目IDと異なります。例: `--ids-from`なしで取り込んだチェックリスト)。回答と機器の状態の照合は行われていません。
 verify-empty-probe-evidence = この報告書のプローブの証跡には結果が1件もありません(プローブの設定が空です)。回答と機器の状態の照合は行われていません。
 verify-no-bundle-found = ここには報告書一式がありません(MANIFEST.sha256やreport.jsonのあるフォルダが見つかりません)。
 verify-link-not-followed = フォルダへのシンボリックリンクです。たどらないため、その先の報告書一式は確認していません。
@@ -1794,6 +1795,7 @@ report-review-csv-overdue = 目標日超過
 ## report-evidence
 
 report-evidence-none = 警告[no-probe-evidence]: この報告書にはプローブの証跡がありません(`--evidence`なしで作成しました)。回答と機器の状態の照合は行われていません。この警告は報告書には記録せず、`medsec verify`と`medsec status`が報告書からその都度確かめて示します。
+report-evidence-no-item = 警告[no-probe-evidence]: この報告書のプローブの証跡は、この様式のどの項目にも対応していません(プローブが知る項目IDと異なります。例: `--ids-from`なしで取り込んだチェックリスト)。回答と機器の状態の照合は行われていません。この警告は報告書には記録せず、`medsec verify`と`medsec status`が報告書からその都度確かめて示します。
 report-evidence-empty = 警告[no-probe-evidence]: この報告書のプローブの証跡には結果が1件もありません(プローブの設定が空です)。回答と機器の状態の照合は行われていません。この警告は報告書には記録せず、`medsec verify`と`medsec status`が報告書からその都度確かめて示します。
 report-evidence-source-computed = 今回の確認で判明(report.jsonには記録なし)
 report-evidence-status-computed = 今回の確認で見つかった指摘(report.jsonには記録されていません):

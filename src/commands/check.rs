@@ -531,7 +531,7 @@ fn verify_flags(args: &CheckArgs, ctx: &Context) -> String {
 }
 
 /// The flags of this check that a rerun repeats, each followed by a space: `--answers`,
-/// `--probes`, `--out`, `--as-of` as the user gave them (paths quoted for the shell when needed),
+/// `--probes`, `--out`, `--key`, `--passphrase-env`, `--as-of` as the user gave them (paths quoted for the shell when needed),
 /// and the global options (`--checklist`, `--lang`).
 fn rerun_flags(args: &CheckArgs, ctx: &Context) -> String {
     // A backslash separates a Windows path, and PowerShell and cmd take it as it is; a Unix
@@ -542,11 +542,17 @@ fn rerun_flags(args: &CheckArgs, ctx: &Context) -> String {
         ("--answers", args.answers.as_deref()),
         ("--probes", args.probes.as_deref()),
         ("--out", args.out.as_deref()),
+        // The institution's key: a rerun without it would sign with a throwaway key and
+        // replace the bundle signed with the institution's own.
+        ("--key", args.key.as_deref()),
     ];
     for (flag, value) in paths {
         if let Some(p) = value {
             out.push_str(&format!("{flag} {} ", quote(p.display().to_string())));
         }
+    }
+    if let Some(var) = &args.passphrase_env {
+        out.push_str(&format!("--passphrase-env {} ", quote(var.clone())));
     }
     if let Some(d) = &args.as_of {
         out.push_str(&format!("--as-of {} ", quote(d.clone())));

@@ -181,6 +181,9 @@ pub fn report_written(
         Some(NoProbeEvidence::Empty) => {
             out.push_str(&lines(&[tr!(lang, "report-evidence-empty")]));
         }
+        Some(NoProbeEvidence::NoItemCovered) => {
+            out.push_str(&lines(&[tr!(lang, "report-evidence-no-item")]));
+        }
         None => {}
     }
     match signature {

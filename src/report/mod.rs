@@ -484,6 +484,10 @@ pub enum NoProbeEvidence {
     /// Evidence is attached but holds no probe result (an empty probe configuration): it
     /// proves nothing, and must not hide a contradiction any more than no evidence would.
     Empty,
+    /// Every probe result names only items the answers do not hold (a form whose item IDs the
+    /// probes do not know, such as an imported FY2026 checklist without `--ids-from`): no
+    /// answer was checked against a probe, so "0 contradictions" would mean nothing.
+    NoItemCovered,
 }
 
 impl NoProbeEvidence {
@@ -492,6 +496,7 @@ impl NoProbeEvidence {
         match self {
             NoProbeEvidence::NotAttached => "verify-no-probe-evidence",
             NoProbeEvidence::Empty => "verify-empty-probe-evidence",
+            NoProbeEvidence::NoItemCovered => "verify-probe-evidence-covers-no-item",
         }
     }
 
@@ -500,6 +505,7 @@ impl NoProbeEvidence {
         match self {
             NoProbeEvidence::NotAttached => tr!(lang, "verify-no-probe-evidence"),
             NoProbeEvidence::Empty => tr!(lang, "verify-empty-probe-evidence"),
+            NoProbeEvidence::NoItemCovered => tr!(lang, "verify-probe-evidence-covers-no-item"),
         }
     }
 }
@@ -510,7 +516,7 @@ impl Report {
     pub fn probe_results(&self) -> Option<&Evidence> {
         self.probe_evidence
             .as_ref()
-            .filter(|e| !e.results.is_empty())
+            .filter(|_| self.no_probe_evidence().is_none())
     }
 
     /// Why this report's answers were not checked against probe evidence, if they were not.
@@ -518,6 +524,15 @@ impl Report {
         match &self.probe_evidence {
             None => Some(NoProbeEvidence::NotAttached),
             Some(e) if e.results.is_empty() => Some(NoProbeEvidence::Empty),
+            Some(e)
+                if !e
+                    .results
+                    .iter()
+                    .flat_map(|r| &r.items)
+                    .any(|i| self.answers.answers.answers.iter().any(|a| &a.item == i)) =>
+            {
+                Some(NoProbeEvidence::NoItemCovered)
+            }
             Some(_) => None,
         }
     }

@@ -352,3 +352,80 @@ fn render_without_a_key_marks_the_signed_time() {
         assert!(!signed(&render("good", true)).contains(mark), "{lang}");
     }
 }
+
+/// The rerun command repeats the institution's `--key`: run as printed, the bundle is signed
+/// with the institution's own key again, never silently with a throwaway key.
+#[test]
+fn checks_rerun_command_keeps_the_institutions_key() {
+    let tmp = tempfile::tempdir().unwrap();
+    let clinic = example_clinic(tmp.path());
+    std::fs::copy(
+        common::root().join(INSTITUTION_FORM_FILE),
+        clinic.join("form.toml"),
+    )
+    .unwrap();
+    common::keygen(&clinic.join("clinic"));
+    // A backup that fails its probe: the check ends with findings and says to run it again.
+    let probes = std::fs::read_to_string(clinic.join("probes.toml")).unwrap();
+    std::fs::write(
+        clinic.join("probes.toml"),
+        probes.replace("min_files = 1", "min_files = 1000"),
+    )
+    .unwrap();
+    let run = |args: &[&str]| {
+        medsec()
+            .current_dir(&clinic)
+            .args(["--checklist", "form.toml", "--lang", "en"])
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let o = run(&[
+        "check",
+        "--non-interactive",
+        "--answers",
+        "answers.toml",
+        "--probes",
+        "probes.toml",
+        "--key",
+        "clinic.key",
+        "--out",
+        "out",
+        "--as-of",
+        "2025-11-01",
+    ]);
+    let out = stdout_of(&o);
+    assert!(
+        matches!(o.status.code(), Some(0 | 1)),
+        "{out}{}",
+        stderr_of(&o)
+    );
+    let again = out
+        .split('`')
+        .find(|c| c.starts_with("medsec check "))
+        .unwrap_or_else(|| panic!("no rerun command: {out}"))
+        .to_owned();
+    assert!(again.contains("--key clinic.key"), "{again}");
+    let args: Vec<&str> = again.split(' ').skip(1).collect();
+    let o = medsec().current_dir(&clinic).args(&args).output().unwrap();
+    assert!(
+        matches!(o.status.code(), Some(0 | 1)),
+        "{again}: {}",
+        stderr_of(&o)
+    );
+    // Still the institution's signature: its public key verifies the bundle.
+    let v = run(&[
+        "verify",
+        "out/bundle",
+        "--pubkey",
+        "clinic.pub",
+        "--as-of",
+        "2025-11-01",
+    ]);
+    assert!(
+        matches!(v.status.code(), Some(0 | 1)),
+        "{}{}",
+        stdout_of(&v),
+        stderr_of(&v)
+    );
+}

@@ -502,10 +502,10 @@ fn status_of_several_bundles_heads_each_by_its_bundle_and_counts_them() {
         let out = stdout_of(&o);
         assert_eq!(o.status.code(), Some(0), "{out}{}", stderr_of(&o));
         for b in &bundles {
-            let heading = format!("{} — ", b.join("report.json").display());
+            let heading = format!("`{}` — ", b.join("report.json").display());
             assert!(out.contains(&heading), "{out}");
         }
-        assert!(!out.contains("answers.toml — "), "{out}");
+        assert!(!out.contains("answers.toml` — "), "{out}");
         let last = out.trim_end().lines().last().unwrap_or_default();
         assert!(last.contains(count), "{lang}: {last}");
     }
