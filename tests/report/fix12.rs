@@ -102,18 +102,32 @@ fn a_check_that_fails_after_its_bundle_keeps_it_and_says_so() {
     }
 }
 
+/// The example clinic under `root`, with the fixture institution form beside it as `form.toml`.
+fn clinic_with_form(root: &Path) -> PathBuf {
+    let clinic = example_clinic(root);
+    std::fs::copy(
+        common::root().join(INSTITUTION_FORM_FILE),
+        clinic.join("form.toml"),
+    )
+    .unwrap();
+    clinic
+}
+
+/// The `medsec check …` command a check's output suggests running again.
+fn rerun_command(out: &str) -> String {
+    out.split('`')
+        .find(|c| c.starts_with("medsec check "))
+        .unwrap_or_else(|| panic!("no rerun command: {out}"))
+        .to_owned()
+}
+
 /// 2 (the same fault in `check`): the rerun command in the check's next steps repeats the
 /// global `--checklist` and an explicit `--lang`, and runs as printed.
 #[test]
 fn checks_rerun_command_repeats_the_global_options() {
     for lang in ["en", "ja"] {
         let tmp = tempfile::tempdir().unwrap();
-        let clinic = example_clinic(tmp.path());
-        std::fs::copy(
-            common::root().join(INSTITUTION_FORM_FILE),
-            clinic.join("form.toml"),
-        )
-        .unwrap();
+        let clinic = clinic_with_form(tmp.path());
         let o = medsec()
             .current_dir(&clinic)
             .args(["--checklist", "form.toml"])
@@ -128,11 +142,7 @@ fn checks_rerun_command_repeats_the_global_options() {
             "{lang}: {out}{}",
             stderr_of(&o)
         );
-        let again = out
-            .split('`')
-            .find(|c| c.starts_with("medsec check "))
-            .unwrap_or_else(|| panic!("{lang}: no rerun command: {out}"))
-            .to_owned();
+        let again = rerun_command(&out);
         for flag in ["--checklist form.toml", &format!("--lang {lang}")] {
             assert!(again.contains(flag), "{lang}: {flag}: {again}");
         }
@@ -358,12 +368,7 @@ fn render_without_a_key_marks_the_signed_time() {
 #[test]
 fn checks_rerun_command_keeps_the_institutions_key() {
     let tmp = tempfile::tempdir().unwrap();
-    let clinic = example_clinic(tmp.path());
-    std::fs::copy(
-        common::root().join(INSTITUTION_FORM_FILE),
-        clinic.join("form.toml"),
-    )
-    .unwrap();
+    let clinic = clinic_with_form(tmp.path());
     common::keygen(&clinic.join("clinic"));
     // A backup that fails its probe: the check ends with findings and says to run it again.
     let probes = std::fs::read_to_string(clinic.join("probes.toml")).unwrap();
@@ -400,11 +405,7 @@ fn checks_rerun_command_keeps_the_institutions_key() {
         "{out}{}",
         stderr_of(&o)
     );
-    let again = out
-        .split('`')
-        .find(|c| c.starts_with("medsec check "))
-        .unwrap_or_else(|| panic!("no rerun command: {out}"))
-        .to_owned();
+    let again = rerun_command(&out);
     assert!(again.contains("--key clinic.key"), "{again}");
     let args: Vec<&str> = again.split(' ').skip(1).collect();
     let o = medsec().current_dir(&clinic).args(&args).output().unwrap();
