@@ -79,7 +79,7 @@ fn is_bundle(dir: &Path) -> bool {
 /// Every bundle under `roots`, and every place that could not be looked into, sorted by path
 /// within each root. A bundle reached from several roots (`a a/b ./a/b`) is found once, where
 /// it is first reached: a health centre counts rows. (One root's walk never reaches a bundle
-/// twice, as links are not followed, so only several roots pay for resolving paths.)
+/// twice, as links are not followed, so only several roots pay for telling folders apart.)
 pub fn find_bundles(roots: &[PathBuf]) -> Vec<Found> {
     let mut out = Vec::new();
     for root in roots {
@@ -92,11 +92,34 @@ pub fn find_bundles(roots: &[PathBuf]) -> Vec<Found> {
     if roots.len() > 1 {
         let mut seen = std::collections::HashSet::new();
         out.retain(|f| match f {
-            Found::Bundle(p) => seen.insert(std::fs::canonicalize(p).unwrap_or_else(|_| p.clone())),
+            Found::Bundle(p) => seen.insert(FolderId::of(p)),
             _ => true,
         });
     }
     out
+}
+
+/// Which folder a path reaches, however it is spelled (`a/b`, `./a/b`, through a link).
+#[derive(PartialEq, Eq, Hash)]
+enum FolderId {
+    /// The device and inode: one `stat` a bundle, where resolving the path costs a look-up
+    /// per component of it (thousands of bundles given one by one in a prefecture's batch).
+    #[cfg(unix)]
+    Inode(u64, u64),
+    /// The path resolved; the path as given when it cannot be (a folder that is not there is
+    /// then said once for each spelling).
+    Path(PathBuf),
+}
+
+impl FolderId {
+    fn of(path: &Path) -> FolderId {
+        #[cfg(unix)]
+        if let Ok(m) = std::fs::metadata(path) {
+            use std::os::unix::fs::MetadataExt;
+            return FolderId::Inode(m.dev(), m.ino());
+        }
+        FolderId::Path(std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned()))
+    }
 }
 
 fn walk(dir: &Path, depth: usize, out: &mut Vec<Found>) {
@@ -179,6 +202,30 @@ mod tests {
                 Found::Bundle(root.join("a/b2")),
                 Found::Bundle(root.join("c")),
                 Found::NoBundle(root.join("empty")),
+            ]
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_bundle_given_through_a_link_or_spelled_twice_is_found_once() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path();
+        std::fs::create_dir_all(root.join("a/b")).unwrap();
+        std::fs::write(root.join("a/b/MANIFEST.sha256"), "").unwrap();
+        std::os::unix::fs::symlink(root.join("a/b"), root.join("link")).unwrap();
+        let found = find_bundles(&[
+            root.join("a/b"),
+            root.join("link"),
+            root.join("a/./b"),
+            root.join("missing"),
+            root.join("missing"),
+        ]);
+        assert_eq!(
+            found,
+            vec![
+                Found::Bundle(root.join("a/b")),
+                Found::Bundle(root.join("missing")),
             ]
         );
     }
