@@ -211,6 +211,23 @@ fn open_no_follow(path: &Path) -> std::io::Result<File> {
     options.open(path)
 }
 
+/// Read the file `name` at the top of `dir` (the manifest or its signature) as [`read_bounded`]
+/// does, by the type `found` the walk of the folder gave it ([`Scan::top_manifest`]): missing
+/// when the walk did not find it, refused unless a regular file, and not looked up again
+/// before it is opened (the checks after opening are the same).
+pub fn read_found(
+    dir: &Path,
+    name: &str,
+    found: Option<std::fs::FileType>,
+    limit: u64,
+) -> Result<Vec<u8>, OpenError> {
+    match found {
+        None => Err(OpenError::Io(std::io::ErrorKind::NotFound.into())),
+        Some(t) if !t.is_file() => Err(OpenError::NotRegular),
+        Some(_) => read_opened(open_walked(&dir.join(name))?, limit),
+    }
+}
+
 /// Read a regular file whole, refusing one larger than `limit` bytes before reading it, and
 /// reading at most `limit` bytes even if it grows meanwhile.
 pub fn read_bounded(path: &Path, limit: u64) -> Result<Vec<u8>, OpenError> {
@@ -222,7 +239,15 @@ fn read_opened((file, size): (File, u64), limit: u64) -> Result<Vec<u8>, OpenErr
         return Err(OpenError::TooLarge { size, limit });
     }
     let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
-    file.take(limit.saturating_add(1)).read_to_end(&mut bytes)?;
+    // The size the open file gave, no more: no read only to find the end (a system call a
+    // file, thousands in a batch). What was read is what gets hashed or verified. A file
+    // that says it is empty is read to its end, within the limit.
+    let bound = if size > 0 {
+        size
+    } else {
+        limit.saturating_add(1)
+    };
+    file.take(bound).read_to_end(&mut bytes)?;
     let read = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
     if read > limit {
         return Err(OpenError::TooLarge { size: read, limit });
@@ -320,6 +345,10 @@ pub struct Scan {
     /// Path and reason: folders that could not be read or lie deeper than [`MAX_DEPTH`]. The
     /// walk goes on past them, so nothing else is hidden.
     pub unreadable: Vec<(String, FileProblem)>,
+    /// The types of the manifest and of its signature at the top, as the folder's entries
+    /// give them (`None`: not there); they are read by [`read_found`], not looked up again.
+    pub top_manifest: Option<std::fs::FileType>,
+    pub top_signature: Option<std::fs::FileType>,
 }
 
 impl Scan {
@@ -384,6 +413,11 @@ fn scan_folder(
                 continue;
             }
         };
+        if depth == 1 && name == MANIFEST {
+            scan.top_manifest = Some(ft);
+        } else if depth == 1 && name == SIGNATURE {
+            scan.top_signature = Some(ft);
+        }
         if ft.is_dir() {
             if depth >= MAX_DEPTH {
                 scan.unreadable.push((name, FileProblem::TooDeep));
@@ -421,8 +455,11 @@ pub fn sha256_file(path: &Path) -> Result<String, OpenError> {
     sha256_opened(open_regular(path)?)
 }
 
-fn sha256_opened((mut file, _): (File, u64)) -> Result<String, OpenError> {
+fn sha256_opened((file, size): (File, u64)) -> Result<String, OpenError> {
     let mut hasher = Sha256::new();
+    // As `read_opened`: up to the size the open file gave (no read only to find the end),
+    // to its end when it says it is empty.
+    let mut file = file.take(if size > 0 { size } else { u64::MAX });
     // On the stack: verify hashes thousands of small files, and a zeroed heap buffer per file
     // costs more than hashing them.
     let mut buf = [0u8; 32 * 1024];
@@ -510,7 +547,17 @@ pub fn check_keeping(
     keep: &str,
     keep_limit: u64,
 ) -> Result<(Differences, Option<Vec<u8>>), SigningError> {
-    let scan = scan(dir)?;
+    check_scanned(dir, scan(dir)?, manifest, keep, keep_limit)
+}
+
+/// As [`check_keeping`], with the walk of `dir` made already (when its manifest was read).
+pub fn check_scanned(
+    dir: &Path,
+    scan: Scan,
+    manifest: &Manifest,
+    keep: &str,
+    keep_limit: u64,
+) -> Result<(Differences, Option<Vec<u8>>), SigningError> {
     let mut kept = None;
     let mut d = Differences {
         refused: scan.refused.clone(),

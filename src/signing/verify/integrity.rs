@@ -163,7 +163,13 @@ pub(super) fn check_signature_and_files(b: &mut Bundle<'_>, keys: &TrustedKeys) 
             return checked;
         }
     };
-    match manifest::check_keeping(b.dir, &manifest, report::FILE_NAME, MAX_REPORT_BYTES) {
+    let checked_files = match b.pre.scan.take() {
+        Some(scan) => {
+            manifest::check_scanned(b.dir, scan, &manifest, report::FILE_NAME, MAX_REPORT_BYTES)
+        }
+        None => manifest::check_keeping(b.dir, &manifest, report::FILE_NAME, MAX_REPORT_BYTES),
+    };
+    match checked_files {
         Ok((d, report_bytes)) => {
             if !d.changed.iter().any(|f| f == report::FILE_NAME) {
                 // Kept only once hashed and found equal to the manifest's SHA-256.
