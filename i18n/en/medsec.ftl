@@ -88,6 +88,7 @@ cli-usage-invalid-utf8 = an argument holds characters that are not UTF-8.
 ## checklist
 
 checklist-read = cannot read checklist `{ $path }`: { common-io-error }
+checklist-is-workbook = `{ $path }` is an Excel workbook, not a checklist file (TOML): make one with `medsec checklist import { $workbook } --out { $out }` and give that file.
 checklist-not-utf8 = { $path }:{ $line }:{ $column }: not UTF-8 text; save the file as UTF-8
 checklist-invalid = invalid checklist ({ $count ->
     [one] 1 error
@@ -1169,6 +1170,9 @@ workbook-encrypted = `{ $file }` is not an XLSX (zip) file but an OLE compound f
 workbook-unreadable = `{ $file }`: { $reason }
 workbook-too-many-cells = Sheet { $sheet }: its merged cells would fill more than { $max } cells; it was not read.
 workbook-several-sheets = Several sheets look like checklists: { $sheets }. Choose one with `--sheet NAME`.
+workbook-no-items-mapped = The number column stated with `--map` holds no item number (①, (1), 1-①, 2-(3), 1, No.1, Q1) from { $column } down; it holds { $found }. Check the number column (`number=`).
+workbook-no-items-mapped-empty = The number column stated with `--map` is empty from { $column } down. Check the number column (`number=`) and the header rows (`header-rows=`).
+workbook-no-items-mapped-value = "{ $value }" ({ $cell })
 workbook-no-items = The header at { $header } was found ({ $layout }), but no numbered item (①, (1), 1-①, 2-(3)) follows it. State the layout with `--map`.
 workbook-empty-text = { $cell }: item { $number } has no wording.
 workbook-not-japanese = { $cell }: the wording of item { $number } has no Japanese characters. If this is not the wording column, state the layout with `--map text=COLUMN`.
@@ -1210,7 +1214,8 @@ workbook-write-failed = Cannot write `{ $path }`: { $reason }
 workbook-read-failed = Cannot read `{ $path }`: { $reason }
 workbook-add-lint-failed = `{ $path }` did not pass `medsec checklist lint` and was not added.
 workbook-add-no-folder = This system has no folder for user data; set MEDSEC_DATA_DIR to a folder.
-workbook-added = Added { $checklist } as `{ $path }`; commands now find it without `--checklist`.
+workbook-added = Added { $checklist } as `{ $path }`; commands now find it without `--checklist` (`{ $command }` makes an answers file on it).
+workbook-added-not-default = Added { $checklist } as `{ $path }`; answers files on it are read without `--checklist`, but `medsec init` makes a new file on { $default } (the checklist added is not of a later fiscal year than { $default }, or another added checklist is of the same year). To make one on this checklist, use `{ $command }`.
 workbook-add-exists = `{ $path }` already holds another file for { $checklist }; use `--force` to replace it.
 workbook-add-same = { $checklist } is already in `{ $path }`.
 workbook-column-not-imported = Column 「{ $header }」 ({ $cell }) was not imported: medsec's checklist format has no place for it. Cells with content: { $cells }. Read them in the workbook itself.
@@ -1844,6 +1849,7 @@ details-git-said = git said: { $text }
 details-minisign-encoding = its lines or their base64 are not minisign's
 details-minisign-algorithm = its signature algorithm is not one minisign uses
 ## edition-notice
+edition-notice-added = { $checklist } ({ $wareki }, FY{ $year }), added with `medsec checklist add`, is newer than { $old }: the file is made on it. To use { $old }, give `--checklist { $old }`.
 edition-notice-successor = { $checklist } ({ $wareki }, FY{ $year }), newer than { $old }, also serves { $kinds }: the file is made on it. To use the older form, give `--checklist { $old }`.
 edition-notice-form-merged = institution and pharmacy form
 

@@ -94,6 +94,7 @@ cli-usage-invalid-utf8 = 引数にUTF-8として読めない文字がありま�
 ## checklist
 
 checklist-read = チェックリスト`{ $path }`を読めません: { common-io-error }
+checklist-is-workbook = `{ $path }`はExcelのブックで、チェックリストのファイル(TOML)ではありません。`medsec checklist import { $workbook } --out { $out }`でチェックリストのファイルにしてから、そのファイルを指定してください。
 checklist-not-utf8 = { $path }:{ $line }:{ $column }: UTF-8のテキストではありません。ファイルをUTF-8で保存してください。
 checklist-invalid = チェックリストに誤りが{ $count }件あります(すべての指摘は`medsec checklist lint`で確認できます):
 checklist-not-found = チェックリスト`{ $spec }`はありません。使えるチェックリスト: { $known }
@@ -1091,6 +1092,9 @@ workbook-encrypted = `{ $file }`はXLSX(zip)ではなくOLE複合ファイルで
 workbook-unreadable = `{ $file }`: { $reason }。
 workbook-too-many-cells = シート{ $sheet }は結合セルを展開すると{ $max }セルを超えるため、読みませんでした。
 workbook-several-sheets = チェックリストらしいシートが複数あります: { $sheets }。`--sheet NAME`でひとつ選んでください。
+workbook-no-items-mapped = `--map`で番号の列とした{ $column }から下に、項目番号として読めるもの(①、(1)、1-①、2-(3)、1、No.1、Q1)がありません。この列にあるのは{ $found }です。番号の列の指定(`number=`)を確かめてください。
+workbook-no-items-mapped-empty = `--map`で番号の列とした{ $column }から下は空です。番号の列の指定(`number=`)と見出しの行数(`header-rows=`)を確かめてください。
+workbook-no-items-mapped-value = 「{ $value }」({ $cell })
 workbook-no-items = { $header }に見出しがあります({ $layout })が、その下に番号(①、(1)、1-①、2-(3))の付いた項目がありません。`--map`で配置を指定してください。
 workbook-empty-text = { $cell }: 項目{ $number }に文言がありません。
 workbook-not-japanese = { $cell }: 項目{ $number }の文言に日本語がありません。項目の列が違う場合は`--map text=COLUMN`で指定してください。
@@ -1126,7 +1130,8 @@ workbook-write-failed = `{ $path }`に書き込めません: { $reason }
 workbook-read-failed = `{ $path }`を読めません: { $reason }
 workbook-add-lint-failed = `{ $path }`は`medsec checklist lint`の確認で問題が見つかったため、登録しませんでした。
 workbook-add-no-folder = この環境には利用者データのフォルダがありません。MEDSEC_DATA_DIRにフォルダを指定してください。
-workbook-added = { $checklist }を`{ $path }`に登録しました。今後は`--checklist`なしで使えます。
+workbook-added = { $checklist }を`{ $path }`に登録しました。今後は`--checklist`なしで使えます(`{ $command }`はこのチェックリストで回答ファイルを作ります)。
+workbook-added-not-default = { $checklist }を`{ $path }`に登録しました。この様式の回答ファイルは`--checklist`なしで読めますが、`medsec init`は{ $default }で作成します(登録したチェックリストが{ $default }より新しい年度のものではないか、同じ年度のものがほかにも登録されているため)。このチェックリストで作るときは`{ $command }`を使ってください。
 workbook-add-exists = `{ $path }`には{ $checklist }の別のファイルがあります。置き換えるには`--force`を付けてください。
 workbook-add-same = { $checklist }はすでに`{ $path }`に登録されています。
 workbook-column-not-imported = 列「{ $header }」({ $cell })はmedsecのチェックリスト形式に置き場所のない列のため、取り込みませんでした。内容のあるセル: { $cells }。その内容は元のワークブックで確認してください。
@@ -1704,6 +1709,7 @@ details-minisign-encoding = 行の並びまたはbase64の部分がminisignの�
 details-minisign-algorithm = minisignが使う署名方式ではありません
 details-not-regular = `{ $path }`は通常のファイルではありません(デバイスやパイプなど)。ファイルを指定してください。
 ## edition-notice
+edition-notice-added = `medsec checklist add`で登録された{ $checklist }({ $wareki }、FY{ $year })が{ $old }より新しいため、こちらで作成します。{ $old }を使うときは`--checklist { $old }`を指定してください。
 edition-notice-successor = { $old }より新しい{ $checklist }({ $wareki }、FY{ $year })が{ $kinds }も対象にしているため、こちらで作成します。前年度までの様式を使うときは`--checklist { $old }`を指定してください。
 edition-notice-form-merged = 医療機関・薬局確認用
 

@@ -723,6 +723,12 @@ fn item_of<'c>(checklist: &'c Checklist, row: &FoundItem) -> Result<&'c Item, Pr
             scope: row.scope.clone(),
             candidates: same.iter().map(|i| labels(i)).collect(),
         }),
+        // The number is on several rows and the row names no scope to choose one.
+        [] if same.len() > 1 => Err(Problem::AmbiguousItem {
+            at: place_of(row),
+            number: row.number.clone(),
+            candidates: same.iter().map(|i| labels(i)).collect(),
+        }),
         [] => Err(Problem::UnknownItem {
             at: place_of(row),
             number: row.number.clone(),

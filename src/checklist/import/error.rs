@@ -92,6 +92,12 @@ pub enum ImportError {
         header: String,
         layout: String,
     },
+    /// No item number in the column `--map number=` stated: its first cell below the header,
+    /// and the first values found there with their cells.
+    NoItemsInMappedColumn {
+        column: String,
+        found: Vec<(String, String)>,
+    },
     EmptyText {
         cell: String,
         number: String,
@@ -196,6 +202,34 @@ impl ImportError {
                     "import-map-needs-sheet",
                     sheets = sheets.join(&tr!(lang, "common-list-separator"))
                 )
+            }
+            ImportError::NoItemsInMappedColumn { column, found } => {
+                let sep = tr!(lang, "common-list-separator");
+                let found = found
+                    .iter()
+                    .map(|(cell, value)| {
+                        tr!(
+                            lang,
+                            "workbook-no-items-mapped-value",
+                            cell = cell.as_str(),
+                            value = value.as_str()
+                        )
+                    })
+                    .collect::<Vec<_>>();
+                if found.is_empty() {
+                    tr!(
+                        lang,
+                        "workbook-no-items-mapped-empty",
+                        column = column.as_str()
+                    )
+                } else {
+                    tr!(
+                        lang,
+                        "workbook-no-items-mapped",
+                        column = column.as_str(),
+                        found = found.join(&sep)
+                    )
+                }
             }
             ImportError::NoItems { header, layout } => tr!(
                 lang,
