@@ -326,6 +326,7 @@ answers-init-wrote = `{ $path }`を作成しました({ $checklist }、{ $count 
 answers-init-carried = 昨年度から{ $carried }件を引き継ぎ(確認が必要です)、{ $review }件を要見直しとしました。
 answers-init-wrote-and-carried = { $wrote }{ $carried }
 answers-init-next = 次に: ファイルを編集するか、`medsec answer { $path }`で対話形式で入力してください。
+answers-import-nothing-marked = `{ $sheet }`には回答がありませんでした。どの行にも「はい」「いいえ」「対象外」や○、レ、✓などの印がありません。記入済みのファイルを指定したか確かめてください。
 answers-import-done = `{ $sheet }`から{ $count }件の回答を`{ $path }`に取り込みました。
 answers-export-done = `{ $sheet }`に書き出しました。記入後に`medsec answer { $path } --import { $sheet_word }`で取り込めます。
 answers-export-workbook = ワークブックを作れません(詳細: { $reason })。
@@ -1088,6 +1089,7 @@ report-html-xlsx-needs-out = XLSXのワークブックはファイルに書き�
 
 ## workbook
 
+workbook-empty = `{ $file }`は空のファイル(0バイト)です。ダウンロードかコピーが途中で終わった可能性があります。ブックを保存し直してから取り込んでください。
 workbook-encrypted = `{ $file }`はXLSX(zip)ではなくOLE複合ファイルです。パスワードで保護(暗号化)されたブックか、古い.xls形式です。Excelで開いてパスワードを解除するか.xlsxで保存し、その写しを取り込んでください。
 workbook-unreadable = `{ $file }`: { $reason }。
 workbook-too-many-cells = シート{ $sheet }は結合セルを展開すると{ $max }セルを超えるため、読みませんでした。
@@ -1778,7 +1780,7 @@ import-map-needs-sheet = `--map`は1枚のシートの配置を指定するも�
 import-text-not-workbook = `{ $file }`はテキストファイル(CSVなど)で、Excelのブックではありません。ここで読めるのは.xlsxのブックだけです。Excelで開いて「Excelブック(.xlsx)」として保存し、そのファイルを指定してください。
 import-recorded-sheet = `{ $file }`にはチェックリストらしいシートが複数あります({ $sheets })。チェックリストを取り込んだときのシート{ $sheet }から回答を読みました。ほかのシートを読むには`--sheet NAME`を付けてください。
 import-answers-other-year = { $cell }の表題によると、このブックは{ $book_wareki }(FY{ $book })の様式ですが、回答ファイルは{ $checklist }(FY{ $year })のものです。番号が同じでも別の年度の項目に回答が入ってしまうため、何も取り込んでいません。{ $book_wareki }の白紙のブックを`medsec checklist import`で取り込み、`medsec --checklist ID@EDITION init`で作った回答ファイルに取り込んでください。
-import-answers-other-form = `{ $file }`は{ $book_form }のブックです({ $place })。回答ファイルは{ $checklist }の{ $form }の回答なので、同じ番号でも別の様式の項目に回答が入ってしまいます。何も取り込んでいません。{ $book_form }のブックは{ $book_form }の回答ファイル(`medsec init --form { $book_form_id }`で作ります)に取り込み、この回答ファイルには{ $form }のブックを指定してください。
+import-answers-other-form = `{ $file }`は{ $book_form }のブックです({ $place })。回答ファイルは{ $checklist }の{ $form }の回答なので、同じ番号でも別の様式の項目に回答が入ってしまいます。何も取り込んでいません。{ $book_form }のブックは{ $book_form }の回答ファイル(`{ $init }`で作ります)に取り込み、この回答ファイルには{ $form }のブックを指定してください。
 import-answers-form-place-cell = { $cell }の記載による
 import-answers-form-place-sheet = シート名「{ $sheet }」による
 import-answers-form-place-official = SHA-256で照合した公式のブック

@@ -76,18 +76,7 @@ pub fn run(args: InitArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     };
     let mut checklist = catalog.resolve(&spec, form)?;
     if !named {
-        if let Some(added) = added_newer(catalog, checklist, form.unwrap_or(Form::Institution)) {
-            let old = &checklist.checklist;
-            notices.push(tr!(
-                ctx.lang,
-                "edition-notice-added",
-                old = old.full_id(),
-                checklist = added.checklist.full_id(),
-                wareki = crate::dates::wareki_fiscal_year(added.checklist.fiscal_year),
-                year = added.checklist.fiscal_year
-            ));
-            checklist = added;
-        } else if let Some(next) = successor(catalog, checklist) {
+        if let Some(next) = successor(catalog, checklist) {
             let old = &checklist.checklist;
             notices.push(tr!(
                 ctx.lang,
@@ -104,6 +93,19 @@ pub fn run(args: InitArgs, ctx: &Context) -> anyhow::Result<Outcome> {
                     .join("/")
             ));
             checklist = next;
+        } else if let Some(added) =
+            added_newer(catalog, checklist, form.unwrap_or(Form::Institution))
+        {
+            let old = &checklist.checklist;
+            notices.push(tr!(
+                ctx.lang,
+                "edition-notice-added",
+                old = old.full_id(),
+                checklist = added.checklist.full_id(),
+                wareki = crate::dates::wareki_fiscal_year(added.checklist.fiscal_year),
+                year = added.checklist.fiscal_year
+            ));
+            checklist = added;
         }
     }
     // The form must serve the institution's kind (`serves`): a pharmacy never starts on a
@@ -230,8 +232,8 @@ pub(crate) fn default_for(
 ) -> Option<&crate::checklist::Loaded> {
     let first = catalog.resolve(&format!("mhlw-{form}"), Some(form)).ok()?;
     Some(
-        added_newer(catalog, first, form)
-            .or_else(|| successor(catalog, first))
+        successor(catalog, first)
+            .or_else(|| added_newer(catalog, first, form))
             .unwrap_or(first),
     )
 }

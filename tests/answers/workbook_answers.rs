@@ -1024,6 +1024,20 @@ fn a_gate_answered_no_in_the_workbook_switches_the_other_items_off() {
     let text = json.to_string();
     assert!(!text.contains("missing-target-date"), "{text}");
     assert!(!text.contains("unanswered"), "{text}");
+    // The gate いいえ is no gap: not listed with the いいえ items and their target dates.
+    assert_eq!(
+        json["forms"][0]["open_items"],
+        serde_json::json!([]),
+        "{json}"
+    );
+    for (lang, heading) in [("ja", "いいえの項目と目標日"), ("en", "target date")] {
+        let r = run(s
+            .medsec()
+            .args(["--lang", lang, "status", "--as-of", "2026-07-01"])
+            .arg(&s.answers));
+        assert_eq!(r.code, Some(0), "{}", r.stderr);
+        assert!(!r.stdout.contains(heading), "{lang}: {}", r.stdout);
+    }
     round_trip_official(&s);
 }
 
@@ -2027,4 +2041,105 @@ fn a_mapped_number_column_without_numbers_says_what_it_holds() {
         assert!(!r.stderr.contains("で配置を指定してください") && !r.stderr.contains("State the layout"), "{}", r.stderr);
         assert!(!dir.path().join("own.toml").exists());
     }
+}
+
+/// Issue 11: an unfilled workbook imports nothing and says so; a 0-byte workbook is said to be
+/// empty, not broken.
+#[test]
+fn an_unfilled_or_empty_workbook_is_said_as_such() {
+    let s = Setup::new(
+        &layout_b(vec![]),
+        &["--edition", "fy2026", "--id", "clinic-institution"],
+        "institution",
+    );
+    for (lang, said) in [
+        ("ja", "`blank-ja.xlsx`には回答がありませんでした。どの行にも「はい」「いいえ」「対象外」や○、レ、✓などの印がありません。"),
+        ("en", "`blank-en.xlsx` holds no answer: no row has はい, いいえ, 対象外 or a mark such as ○, レ or ✓."),
+    ] {
+        save(s.dir.path(), &format!("blank-{lang}.xlsx"), &layout_b(vec![]));
+        let r = run(s
+            .medsec()
+            .current_dir(s.dir.path())
+            .args(["--lang", lang, "answer"])
+            .arg(&s.answers)
+            .args(["--import", &format!("blank-{lang}.xlsx")]));
+        assert_eq!(r.code, Some(0), "{}", r.stderr);
+        assert!(r.stderr.contains(said), "{lang}: {}", r.stderr);
+    }
+    let before = s.answers_text();
+    for (lang, said) in [
+        ("ja", "`empty.xlsx`は空のファイル(0バイト)です。"),
+        ("en", "`empty.xlsx` is an empty file (0 bytes)"),
+    ] {
+        save(s.dir.path(), "empty.xlsx", b"");
+        let r = run(s
+            .medsec()
+            .current_dir(s.dir.path())
+            .args(["--lang", lang, "answer"])
+            .arg(&s.answers)
+            .args(["--import", "empty.xlsx"]));
+        assert_eq!(r.code, Some(2), "{}", r.stderr);
+        assert!(r.stderr.contains(said), "{lang}: {}", r.stderr);
+        assert!(!r.stderr.contains("XLSX"), "{}", r.stderr);
+        let r = run(medsec().current_dir(s.dir.path()).args([
+            "--lang",
+            lang,
+            "checklist",
+            "import",
+            "empty.xlsx",
+            "--out",
+            "e.toml",
+        ]));
+        assert_eq!(r.code, Some(2), "{}", r.stderr);
+        assert!(r.stderr.contains(said), "{lang}: {}", r.stderr);
+        assert!(!s.dir.path().join("e.toml").exists());
+    }
+    assert_eq!(s.answers_text(), before);
+}
+
+/// Issue 11: the official layout writes the institution's name after the printed label
+/// 医療機関・薬局名： above the header, and the export still reads back.
+#[test]
+fn the_official_layout_fills_in_the_printed_name_label() {
+    let form = |filled: Cells| {
+        let mut cells: Cells = vec![
+            (0, 0, V::S("試験用チェックリスト（令和8年度版）")),
+            (1, 0, V::S("医療機関・薬局名：")),
+            (3, 0, V::S("番号")),
+            (3, 1, V::S("チェック項目")),
+            (3, 2, V::S("はい")),
+            (3, 3, V::S("いいえ")),
+            (3, 4, V::S("確認日")),
+            (4, 0, V::S("1")),
+            (4, 1, V::S("体制構築")),
+            (5, 0, V::S("①")),
+            (5, 1, V::S("試験用の責任者を置いている。")),
+        ];
+        cells.extend(filled);
+        one_sheet(cells)
+    };
+    let s = Setup::new(&form(vec![]), &["--edition", "fy2026"], "institution");
+    s.fill_institution();
+    let r = s.import("filled.xlsx", &form(vec![(5, 2, V::S("○"))]), "en");
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    let official = s.dir.path().join("named.xlsx");
+    let r = run(s
+        .medsec()
+        .args(["answer"])
+        .arg(&s.answers)
+        .args(["--layout", "official", "--export"])
+        .arg(&official));
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&official).unwrap()).unwrap();
+    let mut strings = String::new();
+    std::io::Read::read_to_string(
+        &mut zip.by_name("xl/sharedStrings.xml").unwrap(),
+        &mut strings,
+    )
+    .unwrap();
+    assert!(
+        strings.contains("医療機関・薬局名：さくら内科クリニック"),
+        "{strings}"
+    );
+    round_trip_official(&s);
 }

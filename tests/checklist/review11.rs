@@ -264,3 +264,99 @@ fn a_workbook_where_a_checklist_file_is_expected_is_named_with_the_import_comman
     assert!(!s.path("x.toml").exists());
     assert!(!s.path("data").exists());
 }
+
+/// The merged form as review 11 built it: numbers in their own column, section 0 with the gate
+/// question carrying its printed instruction in the same cell.
+fn gate_workbook() -> Vec<u8> {
+    let mut wb = Workbook::new();
+    let plain = Format::new();
+    let ws = wb.add_worksheet();
+    ws.set_name("チェックリスト").unwrap();
+    ws.write_string(
+        0,
+        0,
+        "試験用サイバーセキュリティ対策チェックリスト（令和８年度版）",
+    )
+    .unwrap();
+    for (c, h) in ["項番", "チェック項目", "はい", "いいえ", "確認日", "目標日"]
+        .iter()
+        .enumerate()
+    {
+        ws.write_string(2, u16::try_from(c).unwrap(), *h).unwrap();
+    }
+    ws.merge_range(3, 0, 3, 5, "０．医療情報システムの有無", &plain)
+        .unwrap();
+    ws.write_string(4, 0, "0-①").unwrap();
+    ws.write_string(
+        4,
+        1,
+        "医療情報システムを導入、運用している。\n（「いいえ」の場合、以下の項目は記入不要）",
+    )
+    .unwrap();
+    ws.merge_range(5, 0, 5, 5, "１．体制構築", &plain).unwrap();
+    ws.write_string(6, 0, "1-①").unwrap();
+    ws.write_string(6, 1, "医療情報システム安全管理責任者を設置している。")
+        .unwrap();
+    wb.save_to_buffer().unwrap()
+}
+
+#[test]
+fn ids_from_matches_the_gate_question_printed_with_its_instruction() {
+    let s = Setup::new();
+    let book = s.write("gate.xlsx", &gate_workbook());
+    let out = s.path("gate.toml");
+    let r = run(s
+        .medsec("en")
+        .args(["checklist", "import"])
+        .arg(&book)
+        .args(["--ids-from", "mhlw-institution@fy2025", "--out"])
+        .arg(&out));
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    let toml = std::fs::read_to_string(&out).unwrap();
+    let gate = toml
+        .split("[[items]]")
+        .find(|b| b.contains("number = \"0-①\""))
+        .unwrap_or_else(|| panic!("{toml}"));
+    assert!(
+        gate.contains("id = \"medical-information-system\""),
+        "{gate}"
+    );
+    assert!(gate.contains("gate = true"), "{gate}");
+    assert!(toml.contains("id = \"security-manager\""), "{toml}");
+}
+
+/// A section heading right under the header that holds a header word (区分) is a section, not
+/// more header.
+#[test]
+fn a_heading_with_a_header_word_under_the_header_is_a_section() {
+    let s = Setup::new();
+    let mut wb = Workbook::new();
+    let plain = Format::new();
+    let ws = wb.add_worksheet();
+    ws.set_name("チェックリスト").unwrap();
+    for (c, h) in ["チェック項目", "はい", "いいえ", "確認日"]
+        .iter()
+        .enumerate()
+    {
+        ws.write_string(0, u16::try_from(c).unwrap(), *h).unwrap();
+    }
+    ws.merge_range(1, 0, 1, 3, "1．区分1", &plain).unwrap();
+    ws.write_string(2, 0, "① 試験用の責任者を置いている。")
+        .unwrap();
+    ws.merge_range(3, 0, 3, 3, "2．区分2", &plain).unwrap();
+    ws.write_string(4, 0, "① 試験用の台帳を作っている。")
+        .unwrap();
+    let book = s.write("t1.xlsx", &wb.save_to_buffer().unwrap());
+    let out = s.path("t1.toml");
+    let r = run(s
+        .medsec("en")
+        .args(["checklist", "import"])
+        .arg(&book)
+        .args(["--edition", "fy2026", "--out"])
+        .arg(&out));
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    let toml = std::fs::read_to_string(&out).unwrap();
+    assert!(toml.contains("\"区分1\""), "{toml}");
+    assert!(toml.contains("\"区分2\""), "{toml}");
+    assert_eq!(toml.matches("[[items]]").count(), 2, "{toml}");
+}

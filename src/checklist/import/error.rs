@@ -64,6 +64,10 @@ pub enum ImportError {
     Encrypted {
         file: String,
     },
+    /// A file of 0 bytes (a download or a copy that did not finish).
+    Empty {
+        file: String,
+    },
     /// A text file (a CSV) given as a workbook.
     Text {
         file: String,
@@ -168,6 +172,7 @@ impl ImportError {
             ImportError::Encrypted { file } => {
                 tr!(lang, "workbook-encrypted", file = file.as_str())
             }
+            ImportError::Empty { file } => tr!(lang, "workbook-empty", file = file.as_str()),
             ImportError::Text { file } => {
                 tr!(lang, "import-text-not-workbook", file = file.as_str())
             }

@@ -109,6 +109,11 @@ const OLE_MAGIC: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 fn not_a_workbook(bytes: &[u8], file: &str) -> Option<ImportError> {
     const ZIP_MAGIC: &[u8] = b"PK";
     const UTF16_BOMS: [&[u8]; 2] = [&[0xFF, 0xFE], &[0xFE, 0xFF]];
+    if bytes.is_empty() {
+        return Some(ImportError::Empty {
+            file: file.to_owned(),
+        });
+    }
     if bytes.starts_with(OLE_MAGIC) {
         return Some(ImportError::Encrypted {
             file: file.to_owned(),
