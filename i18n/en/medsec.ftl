@@ -88,6 +88,7 @@ cli-usage-invalid-utf8 = an argument holds characters that are not UTF-8.
 ## checklist
 
 checklist-read = cannot read checklist `{ $path }`: { common-io-error }
+checklist-is-workbook = `{ $path }` is an Excel workbook, not a checklist file (TOML): make one with `medsec checklist import { $workbook } --out { $out }` and give that file.
 checklist-not-utf8 = { $path }:{ $line }:{ $column }: not UTF-8 text; save the file as UTF-8
 checklist-invalid = invalid checklist ({ $count ->
     [one] 1 error
@@ -351,6 +352,7 @@ answers-init-wrote = wrote `{ $path }` ({ $checklist }, { $count } items)
 answers-init-carried = carried { $carried } answers forward from last year (to confirm), { $review } items marked for review
 answers-init-wrote-and-carried = { $wrote }; { $carried }
 answers-init-next = next: edit it, or run `medsec answer { $path }` to answer item by item
+answers-import-nothing-marked = `{ $sheet }` holds no answer: no row has はい, いいえ, 対象外 or a mark such as ○, レ or ✓. Check that you gave the filled-in file.
 answers-import-done = imported { $count ->
     [one] 1 answer
    *[other] { $count } answers
@@ -1165,10 +1167,14 @@ report-html-xlsx-needs-out = An XLSX workbook is written to a file: give `--out 
 
 ## workbook
 
+workbook-empty = `{ $file }` is an empty file (0 bytes): a download or copy may not have finished. Save the workbook again and import that.
 workbook-encrypted = `{ $file }` is not an XLSX (zip) file but an OLE compound file: a password-protected (encrypted) workbook, or an old .xls. Open it in Excel, remove the password or save it as .xlsx, and import that copy.
 workbook-unreadable = `{ $file }`: { $reason }
 workbook-too-many-cells = Sheet { $sheet }: its merged cells would fill more than { $max } cells; it was not read.
 workbook-several-sheets = Several sheets look like checklists: { $sheets }. Choose one with `--sheet NAME`.
+workbook-no-items-mapped = The number column stated with `--map` holds no item number (①, (1), 1-①, 2-(3), 1, No.1, Q1) from { $column } down; it holds { $found }. Check the number column (`number=`).
+workbook-no-items-mapped-empty = The number column stated with `--map` is empty from { $column } down. Check the number column (`number=`) and the header rows (`header-rows=`).
+workbook-no-items-mapped-value = "{ $value }" ({ $cell })
 workbook-no-items = The header at { $header } was found ({ $layout }), but no numbered item (①, (1), 1-①, 2-(3)) follows it. State the layout with `--map`.
 workbook-empty-text = { $cell }: item { $number } has no wording.
 workbook-not-japanese = { $cell }: the wording of item { $number } has no Japanese characters. If this is not the wording column, state the layout with `--map text=COLUMN`.
@@ -1210,7 +1216,8 @@ workbook-write-failed = Cannot write `{ $path }`: { $reason }
 workbook-read-failed = Cannot read `{ $path }`: { $reason }
 workbook-add-lint-failed = `{ $path }` did not pass `medsec checklist lint` and was not added.
 workbook-add-no-folder = This system has no folder for user data; set MEDSEC_DATA_DIR to a folder.
-workbook-added = Added { $checklist } as `{ $path }`; commands now find it without `--checklist`.
+workbook-added = Added { $checklist } as `{ $path }`; commands now find it without `--checklist` (`{ $command }` makes an answers file on it).
+workbook-added-not-default = Added { $checklist } as `{ $path }`; answers files on it are read without `--checklist`, but `medsec init` makes a new file on { $default } (the checklist added is not of a later fiscal year than { $default }, or another added checklist is of the same year). To make one on this checklist, use `{ $command }`.
 workbook-add-exists = `{ $path }` already holds another file for { $checklist }; use `--force` to replace it.
 workbook-add-same = { $checklist } is already in `{ $path }`.
 workbook-column-not-imported = Column 「{ $header }」 ({ $cell }) was not imported: medsec's checklist format has no place for it. Cells with content: { $cells }. Read them in the workbook itself.
@@ -1673,8 +1680,8 @@ checklist-import-rules-gate-mapped = gate: { $cell } is the gate question (医�
 checklist-import-rules-gate-none = gate: the form has no gate question (医療情報システムの有無), as `--map gate=none` says.
 checklist-import-rules-gate-vendor = gate: the vendor form (事業者確認用) has no gate question (医療情報システムの有無); the gate question is asked on the institutions' form.
 checklist-import-gate-section = Whether a medical information system is in use
-checklist-import-gate-found = imported { $cell } as the gate question (医療情報システムの有無, number { $number }): answered いいえ, no other item needs checking
-checklist-import-gate-not-found = no gate question (医療情報システムの有無) was found; where the form has one, name its row with `--map gate=ROW`
+checklist-import-gate-found = Imported { $cell } as the gate question (医療情報システムの有無, number { $number }): answered いいえ, no other item needs checking
+checklist-import-gate-not-found = No gate question (医療情報システムの有無) was found; where the form has one, name its row with `--map gate=ROW`
 checklist-import-bad-map-gate = `--map`: gate=`{ $value }` is not a row (gate=5), an item number (gate=0, gate=1-①, or gate=① where the sheet numbers straight through) or none
 checklist-import-map-gate-not-found = `--map gate={ $value }`: no row with wording there (or no item with that number) on sheet { $sheet }; rows are Excel's row numbers, from 1
 checklist-import-id-from-file = `{ $file }` is not an official workbook, so its checklist is named after the file, not after MHLW: { $checklist }. To name it yourself, give `--id NAME-{ $form }` (e.g. `--id clinic-{ $form }`).
@@ -1844,6 +1851,7 @@ details-git-said = git said: { $text }
 details-minisign-encoding = its lines or their base64 are not minisign's
 details-minisign-algorithm = its signature algorithm is not one minisign uses
 ## edition-notice
+edition-notice-added = { $checklist } ({ $wareki }, FY{ $year }), added with `medsec checklist add`, is newer than { $old }: the file is made on it. To use { $old }, give `--checklist { $old }`.
 edition-notice-successor = { $checklist } ({ $wareki }, FY{ $year }), newer than { $old }, also serves { $kinds }: the file is made on it. To use the older form, give `--checklist { $old }`.
 edition-notice-form-merged = institution and pharmacy form
 
@@ -1914,7 +1922,7 @@ import-map-needs-sheet = `--map` states the layout of one sheet, and this workbo
 import-text-not-workbook = `{ $file }` is a text file (such as a CSV), not an Excel workbook: only .xlsx workbooks are read here. Open it in Excel, save it as an Excel workbook (.xlsx), and give that file.
 import-recorded-sheet = `{ $file }` has several sheets that look like checklists ({ $sheets }): the answers were read from { $sheet }, the sheet the checklist was imported from. To read another, give `--sheet NAME`.
 import-answers-other-year = { $cell } names the form of { $book_wareki } (FY{ $book }), but the answers file is for { $checklist } (FY{ $year }): its answers would land on another year's items by their numbers, so nothing was imported. Import the blank workbook of FY{ $book } with `medsec checklist import`, make an answers file on it with `medsec --checklist ID@EDITION init`, and import the filled workbook into that file.
-import-answers-other-form = `{ $file }` is a workbook of another form, { $book_form } ({ $place }), and the answers file is for { $checklist } ({ $form }): its answers would land on another form's items by number, so nothing was imported. Import it into an answers file of its form (made with `medsec init --form { $book_form_id }`), and give this answers file a workbook of its own form ({ $form }).
+import-answers-other-form = `{ $file }` is a workbook of another form, { $book_form } ({ $place }), and the answers file is for { $checklist } ({ $form }): its answers would land on another form's items by number, so nothing was imported. Import it into an answers file of its form (made with `{ $init }`), and give this answers file a workbook of its own form ({ $form }).
 import-answers-form-place-cell = as { $cell } says
 import-answers-form-place-sheet = by the name of its sheet, { $sheet }
 import-answers-form-place-official = an official workbook known by its SHA-256

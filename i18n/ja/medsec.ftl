@@ -94,6 +94,7 @@ cli-usage-invalid-utf8 = 引数にUTF-8として読めない文字がありま�
 ## checklist
 
 checklist-read = チェックリスト`{ $path }`を読めません: { common-io-error }
+checklist-is-workbook = `{ $path }`はExcelのブックで、チェックリストのファイル(TOML)ではありません。`medsec checklist import { $workbook } --out { $out }`でチェックリストのファイルにしてから、そのファイルを指定してください。
 checklist-not-utf8 = { $path }:{ $line }:{ $column }: UTF-8のテキストではありません。ファイルをUTF-8で保存してください。
 checklist-invalid = チェックリストに誤りが{ $count }件あります(すべての指摘は`medsec checklist lint`で確認できます):
 checklist-not-found = チェックリスト`{ $spec }`はありません。使えるチェックリスト: { $known }
@@ -325,6 +326,7 @@ answers-init-wrote = `{ $path }`を作成しました({ $checklist }、{ $count 
 answers-init-carried = 昨年度から{ $carried }件を引き継ぎ(確認が必要です)、{ $review }件を要見直しとしました。
 answers-init-wrote-and-carried = { $wrote }{ $carried }
 answers-init-next = 次に: ファイルを編集するか、`medsec answer { $path }`で対話形式で入力してください。
+answers-import-nothing-marked = `{ $sheet }`には回答がありませんでした。どの行にも「はい」「いいえ」「対象外」や○、レ、✓などの印がありません。記入済みのファイルを指定したか確かめてください。
 answers-import-done = `{ $sheet }`から{ $count }件の回答を`{ $path }`に取り込みました。
 answers-export-done = `{ $sheet }`に書き出しました。記入後に`medsec answer { $path } --import { $sheet_word }`で取り込めます。
 answers-export-workbook = ワークブックを作れません(詳細: { $reason })。
@@ -1087,10 +1089,14 @@ report-html-xlsx-needs-out = XLSXのワークブックはファイルに書き�
 
 ## workbook
 
+workbook-empty = `{ $file }`は空のファイル(0バイト)です。ダウンロードかコピーが途中で終わった可能性があります。ブックを保存し直してから取り込んでください。
 workbook-encrypted = `{ $file }`はXLSX(zip)ではなくOLE複合ファイルです。パスワードで保護(暗号化)されたブックか、古い.xls形式です。Excelで開いてパスワードを解除するか.xlsxで保存し、その写しを取り込んでください。
 workbook-unreadable = `{ $file }`: { $reason }。
 workbook-too-many-cells = シート{ $sheet }は結合セルを展開すると{ $max }セルを超えるため、読みませんでした。
 workbook-several-sheets = チェックリストらしいシートが複数あります: { $sheets }。`--sheet NAME`でひとつ選んでください。
+workbook-no-items-mapped = `--map`で番号の列とした{ $column }から下に、項目番号として読めるもの(①、(1)、1-①、2-(3)、1、No.1、Q1)がありません。この列にあるのは{ $found }です。番号の列の指定(`number=`)を確かめてください。
+workbook-no-items-mapped-empty = `--map`で番号の列とした{ $column }から下は空です。番号の列の指定(`number=`)と見出しの行数(`header-rows=`)を確かめてください。
+workbook-no-items-mapped-value = 「{ $value }」({ $cell })
 workbook-no-items = { $header }に見出しがあります({ $layout })が、その下に番号(①、(1)、1-①、2-(3))の付いた項目がありません。`--map`で配置を指定してください。
 workbook-empty-text = { $cell }: 項目{ $number }に文言がありません。
 workbook-not-japanese = { $cell }: 項目{ $number }の文言に日本語がありません。項目の列が違う場合は`--map text=COLUMN`で指定してください。
@@ -1126,7 +1132,8 @@ workbook-write-failed = `{ $path }`に書き込めません: { $reason }
 workbook-read-failed = `{ $path }`を読めません: { $reason }
 workbook-add-lint-failed = `{ $path }`は`medsec checklist lint`の確認で問題が見つかったため、登録しませんでした。
 workbook-add-no-folder = この環境には利用者データのフォルダがありません。MEDSEC_DATA_DIRにフォルダを指定してください。
-workbook-added = { $checklist }を`{ $path }`に登録しました。今後は`--checklist`なしで使えます。
+workbook-added = { $checklist }を`{ $path }`に登録しました。今後は`--checklist`なしで使えます(`{ $command }`はこのチェックリストで回答ファイルを作ります)。
+workbook-added-not-default = { $checklist }を`{ $path }`に登録しました。この様式の回答ファイルは`--checklist`なしで読めますが、`medsec init`は{ $default }で作成します(登録したチェックリストが{ $default }より新しい年度のものではないか、同じ年度のものがほかにも登録されているため)。このチェックリストで作るときは`{ $command }`を使ってください。
 workbook-add-exists = `{ $path }`には{ $checklist }の別のファイルがあります。置き換えるには`--force`を付けてください。
 workbook-add-same = { $checklist }はすでに`{ $path }`に登録されています。
 workbook-column-not-imported = 列「{ $header }」({ $cell })はmedsecのチェックリスト形式に置き場所のない列のため、取り込みませんでした。内容のあるセル: { $cells }。その内容は元のワークブックで確認してください。
@@ -1704,6 +1711,7 @@ details-minisign-encoding = 行の並びまたはbase64の部分がminisignの�
 details-minisign-algorithm = minisignが使う署名方式ではありません
 details-not-regular = `{ $path }`は通常のファイルではありません(デバイスやパイプなど)。ファイルを指定してください。
 ## edition-notice
+edition-notice-added = `medsec checklist add`で登録された{ $checklist }({ $wareki }、FY{ $year })が{ $old }より新しいため、こちらで作成します。{ $old }を使うときは`--checklist { $old }`を指定してください。
 edition-notice-successor = { $old }より新しい{ $checklist }({ $wareki }、FY{ $year })が{ $kinds }も対象にしているため、こちらで作成します。前年度までの様式を使うときは`--checklist { $old }`を指定してください。
 edition-notice-form-merged = 医療機関・薬局確認用
 
@@ -1772,7 +1780,7 @@ import-map-needs-sheet = `--map`は1枚のシートの配置を指定するも�
 import-text-not-workbook = `{ $file }`はテキストファイル(CSVなど)で、Excelのブックではありません。ここで読めるのは.xlsxのブックだけです。Excelで開いて「Excelブック(.xlsx)」として保存し、そのファイルを指定してください。
 import-recorded-sheet = `{ $file }`にはチェックリストらしいシートが複数あります({ $sheets })。チェックリストを取り込んだときのシート{ $sheet }から回答を読みました。ほかのシートを読むには`--sheet NAME`を付けてください。
 import-answers-other-year = { $cell }の表題によると、このブックは{ $book_wareki }(FY{ $book })の様式ですが、回答ファイルは{ $checklist }(FY{ $year })のものです。番号が同じでも別の年度の項目に回答が入ってしまうため、何も取り込んでいません。{ $book_wareki }の白紙のブックを`medsec checklist import`で取り込み、`medsec --checklist ID@EDITION init`で作った回答ファイルに取り込んでください。
-import-answers-other-form = `{ $file }`は{ $book_form }のブックです({ $place })。回答ファイルは{ $checklist }の{ $form }の回答なので、同じ番号でも別の様式の項目に回答が入ってしまいます。何も取り込んでいません。{ $book_form }のブックは{ $book_form }の回答ファイル(`medsec init --form { $book_form_id }`で作ります)に取り込み、この回答ファイルには{ $form }のブックを指定してください。
+import-answers-other-form = `{ $file }`は{ $book_form }のブックです({ $place })。回答ファイルは{ $checklist }の{ $form }の回答なので、同じ番号でも別の様式の項目に回答が入ってしまいます。何も取り込んでいません。{ $book_form }のブックは{ $book_form }の回答ファイル(`{ $init }`で作ります)に取り込み、この回答ファイルには{ $form }のブックを指定してください。
 import-answers-form-place-cell = { $cell }の記載による
 import-answers-form-place-sheet = シート名「{ $sheet }」による
 import-answers-form-place-official = SHA-256で照合した公式のブック

@@ -886,12 +886,14 @@ pub fn progress(form: &FormInput<'_>, show_round_2: bool) -> Vec<SectionProgress
     out
 }
 
-/// いいえ answers, in checklist order.
+/// いいえ answers, in checklist order. The gate question answered いいえ (no medical
+/// information system) is no gap and needs no target date: it is not listed.
 pub fn open_items(form: &FormInput<'_>) -> Vec<OpenItem> {
     let c = &form.checklist.checklist;
+    let gate_on_form = c.rules.as_ref().is_none_or(|r| r.gate != OnForm::NotOnForm);
     let mut out = Vec::new();
     for round in ROUNDS {
-        for item in &c.items {
+        for item in c.items.iter().filter(|i| !(i.gate && gate_on_form)) {
             if let Some(a) = form.answers.set.answer(&item.id, round) {
                 if a.response == Some(Response::No) {
                     out.push(OpenItem {

@@ -43,6 +43,10 @@ pub enum ChecklistError {
         line: usize,
         column: usize,
     },
+    /// An Excel workbook given where a checklist file is expected.
+    Workbook {
+        path: PathBuf,
+    },
     Invalid {
         diagnostics: Vec<Diagnostic>,
     },
@@ -58,6 +62,8 @@ pub enum ChecklistError {
     FormConflict {
         spec: String,
         named: Form,
+        /// Who the named checklist serves: names a merged form as such.
+        serves: Vec<InstitutionKind>,
         asked: Form,
     },
     Digest {
@@ -88,6 +94,7 @@ impl ChecklistError {
                 line = (*line),
                 column = (*column)
             ),
+            ChecklistError::Workbook { path } => workbook_message(path, lang),
             ChecklistError::Invalid { diagnostics } => invalid_message(diagnostics, lang),
             ChecklistError::NotFound { spec, known } => crate::tr!(
                 lang,
@@ -102,11 +109,16 @@ impl ChecklistError {
                 edition = edition.as_str(),
                 known = crate::i18n::join(lang, known)
             ),
-            ChecklistError::FormConflict { spec, named, asked } => crate::tr!(
+            ChecklistError::FormConflict {
+                spec,
+                named,
+                serves,
+                asked,
+            } => crate::tr!(
                 lang,
                 "checklist-form-conflict",
                 spec = spec.as_str(),
-                named = named.label(lang),
+                named = named.label_serving(serves, lang),
                 asked = asked.label(lang)
             ),
             ChecklistError::Digest { file, source } => crate::tr!(
@@ -134,6 +146,45 @@ impl std::error::Error for ChecklistError {
             _ => None,
         }
     }
+}
+
+/// An Excel workbook where a checklist file is expected: what it is, and the import that makes a
+/// checklist file of it.
+pub fn workbook_message(path: &Path, lang: Lang) -> String {
+    let (quoted, out) = workbook_import_words(path);
+    crate::tr!(
+        lang,
+        "checklist-is-workbook",
+        path = path.display().to_string(),
+        workbook = quoted,
+        out = out
+    )
+}
+
+/// The workbook and the checklist file to write, as words of a `checklist import` command.
+pub fn workbook_import_words(path: &Path) -> (String, String) {
+    let out = path
+        .file_stem()
+        .map(|s| format!("{}.toml", s.to_string_lossy()))
+        .unwrap_or_else(|| "checklist.toml".to_owned());
+    (
+        crate::render::text::command_word(&path.display().to_string()),
+        crate::render::text::command_word(&out),
+    )
+}
+
+/// Whether these bytes (read from `path`) are an Excel workbook rather than text: a zip (.xlsx,
+/// .xlsm), an OLE2 file (.xls, a password-protected .xlsx), or undecodable bytes under such a name.
+fn is_workbook_bytes(path: &Path, bytes: &[u8]) -> bool {
+    const ZIP: &[u8] = b"PK\x03\x04";
+    const OLE: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
+    let named = path.extension().is_some_and(|x| {
+        let x = x.to_string_lossy().to_ascii_lowercase();
+        matches!(x.as_str(), "xlsx" | "xlsm" | "xls")
+    });
+    bytes.starts_with(ZIP)
+        || bytes.starts_with(OLE)
+        || (named && std::str::from_utf8(bytes).is_err())
 }
 
 /// The head line and one indented line per error, each in `lang` where the diagnostic carries
@@ -260,6 +311,11 @@ pub fn read_text(path: &Path) -> Result<String, ChecklistError> {
             },
             other => ChecklistError::Limit(other),
         })?;
+    if is_workbook_bytes(path, &bytes) {
+        return Err(ChecklistError::Workbook {
+            path: path.to_owned(),
+        });
+    }
     let bytes = bytes
         .strip_prefix(b"\xEF\xBB\xBF")
         .unwrap_or(&bytes)
@@ -566,19 +622,23 @@ impl Catalog {
                 known: self.known_ids(),
             });
         };
-        if let Some(form) = form {
-            if first.form != form {
-                return Err(ChecklistError::FormConflict {
-                    spec: spec.to_owned(),
-                    named: first.form,
-                    asked: form,
-                });
-            }
-        }
         let found = match edition {
             Some(edition) => candidates.iter().find(|(_, s)| s.edition == edition),
             None => candidates.iter().max_by_key(|(_, s)| s.fiscal_year),
         };
+        if let Some(form) = form {
+            // The merged FY2026 form is an institution form that serves pharmacies too: a
+            // pharmacy asks for it as its own form.
+            let named = found.map_or(first, |(_, s)| s);
+            if !form_fits(named, form) {
+                return Err(ChecklistError::FormConflict {
+                    spec: spec.to_owned(),
+                    named: named.form,
+                    serves: named.serves.to_vec(),
+                    asked: form,
+                });
+            }
+        }
         match found {
             Some((entry, _)) => {
                 let loaded = entry.get()?;
@@ -624,6 +684,15 @@ impl Catalog {
         ids.dedup();
         ids
     }
+}
+
+/// Whether a checklist of this summary is one of `form`: its own form, or for a pharmacy, an
+/// institution form that serves pharmacies (the merged 医療機関・薬局確認用, FY2026 on).
+pub fn form_fits(summary: &Summary<'_>, form: Form) -> bool {
+    summary.form == form
+        || (form == Form::Pharmacy
+            && summary.form == Form::Institution
+            && summary.serves.contains(&InstitutionKind::Pharmacy))
 }
 
 /// Checklists whose newest known edition is older than the fiscal year of `today`, as

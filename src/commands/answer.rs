@@ -39,8 +39,18 @@ pub fn run(args: AnswerArgs, ctx: &Context) -> anyhow::Result<Outcome> {
             map: map.as_ref(),
         };
         let read = match answers::workbook::read(sheet_path, &checklist.checklist, &found_in)
-            .map_err(|e| anyhow!(e.localize(lang)))?
-        {
+            .map_err(|mut e| {
+                if let answers::workbook::WorkbookAnswersError::OtherForm(other) = &mut e {
+                    let fiscal_year = checklist.checklist.fiscal_year;
+                    other.set_init_command(init_of_form(
+                        catalog,
+                        other.book_form(),
+                        fiscal_year,
+                        sheet_path,
+                    ));
+                }
+                anyhow!(e.localize(lang))
+            })? {
             Some(workbook) => Read::Workbook(workbook),
             None => {
                 let rows = sheet::read_rows(sheet_path).map_err(|e| e.in_lang(lang))?;
@@ -95,6 +105,15 @@ pub fn run(args: AnswerArgs, ctx: &Context) -> anyhow::Result<Outcome> {
             path = file.display().to_string()
         );
         let mut outcome = Outcome::text(String::new(), Exit::Ok).notice(msg);
+        // An unfilled workbook (or the blank form given by mistake) imports nothing: said, so
+        // that 「0件」 is not taken for a success.
+        if count == 0 {
+            outcome = outcome.notice(tr!(
+                lang,
+                "answers-import-nothing-marked",
+                sheet = sheet_path.display().to_string()
+            ));
+        }
         if let Read::Workbook(answers::workbook::ReadWorkbook {
             file,
             chosen_sheet: Some((sheet, sheets)),
@@ -349,6 +368,48 @@ pub(super) fn find_answers_file(
                 LookingFor::Status =>
                     tr!(lang, "report-review-several-files-status", files = files),
             }))
+        }
+    }
+}
+
+/// The command that makes an answers file of `form` for the workbook at `workbook`, of
+/// `fiscal_year`: `medsec init --form F` when that makes it on the one checklist of that form and
+/// year medsec knows, `medsec --checklist ID init` when init would pick another, and the import of
+/// the workbook first when medsec knows none (init would make last year's form).
+fn init_of_form(
+    catalog: &crate::checklist::Catalog,
+    form: crate::checklist::Form,
+    fiscal_year: i16,
+    workbook: &std::path::Path,
+) -> String {
+    let word = |s: &str| crate::render::text::command_word(s);
+    let known: Vec<String> = catalog
+        .list()
+        .into_iter()
+        .filter(|l| l.summary.form == form && l.summary.fiscal_year == fiscal_year)
+        .map(|l| l.summary.full_id())
+        .collect();
+    let default = super::init::default_for(catalog, form).map(|l| l.checklist.full_id());
+    match known.as_slice() {
+        [one] if default.as_ref() == Some(one) => format!("medsec init --form {form}"),
+        [one] => format!("medsec --checklist {} init", word(one)),
+        _ => {
+            let (book, out) = crate::checklist::workbook_import_words(workbook);
+            // A command line, not a sentence: the words joined.
+            [
+                "medsec",
+                "checklist",
+                "import",
+                &book,
+                "--out",
+                &out,
+                "&&",
+                "medsec",
+                "--checklist",
+                &out,
+                "init",
+            ]
+            .join(" ")
         }
     }
 }

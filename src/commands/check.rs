@@ -701,10 +701,9 @@ fn form_choices(ctx: &Context) -> anyhow::Result<Vec<FormChoice>> {
     }
     let mut choices: Vec<FormChoice> = Vec::new();
     for form in [Form::Institution, Form::Pharmacy, Form::Vendor] {
-        let Ok(first) = catalog.resolve(&format!("mhlw-{form}"), Some(form)) else {
+        let Some(loaded) = super::init::default_for(catalog, form) else {
             continue;
         };
-        let loaded = super::init::successor(catalog, first).unwrap_or(first);
         let checklist = loaded.checklist.full_id();
         match choices.iter_mut().find(|c| c.checklist == checklist) {
             Some(c) => c.forms.push(form),

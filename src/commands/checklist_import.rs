@@ -388,10 +388,34 @@ pub fn add(file: &Path, force: bool, ctx: &Context) -> anyhow::Result<Outcome> {
     }
     std::fs::create_dir_all(&dir).map_err(write_failed)?;
     atomic::write(&dest, &bytes, None, Replace::Allow).map_err(write_failed)?;
-    Ok(Outcome::text(String::new(), Exit::Ok).notice(tr!(
-        lang,
-        "workbook-added",
-        checklist = checklist.as_str(),
-        path = dest_name.as_str()
-    )))
+    // Answers files name their checklist and find it in the folder; whether `init` makes a new
+    // file on it without `--checklist` is what init's default says (the newest form added).
+    let form = loaded.checklist.form;
+    let default = crate::checklist::Catalog::with_files(&[])
+        .ok()
+        .and_then(|c| super::init::default_for(&c, form).map(|l| l.checklist.full_id()));
+    let said = match default {
+        Some(d) if d != checklist => tr!(
+            lang,
+            "workbook-added-not-default",
+            checklist = checklist.as_str(),
+            path = dest_name.as_str(),
+            default = d,
+            command = format!(
+                "medsec --checklist {} init",
+                crate::render::text::command_word(&checklist)
+            )
+        ),
+        _ => tr!(
+            lang,
+            "workbook-added",
+            checklist = checklist.as_str(),
+            path = dest_name.as_str(),
+            command = match form {
+                Form::Institution => "medsec init".to_owned(),
+                other => format!("medsec init --form {other}"),
+            }
+        ),
+    };
+    Ok(Outcome::text(String::new(), Exit::Ok).notice(said))
 }

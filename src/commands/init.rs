@@ -93,6 +93,19 @@ pub fn run(args: InitArgs, ctx: &Context) -> anyhow::Result<Outcome> {
                     .join("/")
             ));
             checklist = next;
+        } else if let Some(added) =
+            added_newer(catalog, checklist, form.unwrap_or(Form::Institution))
+        {
+            let old = &checklist.checklist;
+            notices.push(tr!(
+                ctx.lang,
+                "edition-notice-added",
+                old = old.full_id(),
+                checklist = added.checklist.full_id(),
+                wareki = crate::dates::wareki_fiscal_year(added.checklist.fiscal_year),
+                year = added.checklist.fiscal_year
+            ));
+            checklist = added;
         }
     }
     // The form must serve the institution's kind (`serves`): a pharmacy never starts on a
@@ -208,6 +221,58 @@ pub fn run(args: InitArgs, ctx: &Context) -> anyhow::Result<Outcome> {
 /// Whether `new` serves every kind `old` served (and `old` names the kinds it serves).
 fn serves_all(new: &crate::checklist::Checklist, old: &crate::checklist::Checklist) -> bool {
     !old.serves.is_empty() && old.serves.iter().all(|k| new.serves.contains(k))
+}
+
+/// The checklist `init` makes a file on when none is named, for `form`: the newest bundled one
+/// of the form, its merged successor, or a newer one added with `checklist add`
+/// ([`added_newer`]). `checklist add` says whether the checklist it added is this one.
+pub(crate) fn default_for(
+    catalog: &crate::checklist::Catalog,
+    form: Form,
+) -> Option<&crate::checklist::Loaded> {
+    let first = catalog.resolve(&format!("mhlw-{form}"), Some(form)).ok()?;
+    Some(
+        successor(catalog, first)
+            .or_else(|| added_newer(catalog, first, form))
+            .unwrap_or(first),
+    )
+}
+
+/// A checklist added with `checklist add` (the user's folder) of a later fiscal year than
+/// `checklist`, of `form` (for a pharmacy, a form that serves pharmacies): an imported FY2026
+/// workbook takes the place of the bundled FY2025 form when no checklist is named. The newest
+/// such, and only when it is the only one of its year: two added forms of one year are a choice
+/// left to `--checklist`.
+pub(super) fn added_newer<'a>(
+    catalog: &'a Catalog,
+    checklist: &crate::checklist::Loaded,
+    form: Form,
+) -> Option<&'a crate::checklist::Loaded> {
+    // A checklist of the user's own choosing (an own checklist, a file) stays as chosen.
+    if !matches!(checklist.origin, crate::checklist::Origin::Bundled(_)) {
+        return None;
+    }
+    let dir = crate::checklist::registry::user_dir()?;
+    let added: Vec<_> = catalog
+        .list()
+        .into_iter()
+        .filter(|l| matches!(&l.origin, crate::checklist::Origin::File(p) if p.parent() == Some(dir.as_path())))
+        .map(|l| l.summary)
+        .filter(|s| {
+            s.fiscal_year > checklist.checklist.fiscal_year
+                && crate::checklist::form_fits(s, form)
+        })
+        .collect();
+    let newest = added.iter().map(|s| s.fiscal_year).max()?;
+    match added
+        .iter()
+        .filter(|s| s.fiscal_year == newest)
+        .collect::<Vec<_>>()
+        .as_slice()
+    {
+        [only] => catalog.resolve(&only.full_id(), None).ok(),
+        _ => None,
+    }
 }
 
 /// A newer checklist of the same publisher, under another ID, that serves every kind

@@ -225,6 +225,15 @@ fn text_of(err: &ChecklistError) -> Option<MessageRef> {
             &path.display().to_string(),
             source,
         )),
+        ChecklistError::Workbook { path } => {
+            let (workbook, out) = crate::checklist::workbook_import_words(path);
+            Some(crate::msg_ref!(
+                "checklist-is-workbook",
+                path = path.display().to_string(),
+                workbook = workbook,
+                out = out
+            ))
+        }
         _ => None,
     }
 }

@@ -1024,6 +1024,20 @@ fn a_gate_answered_no_in_the_workbook_switches_the_other_items_off() {
     let text = json.to_string();
     assert!(!text.contains("missing-target-date"), "{text}");
     assert!(!text.contains("unanswered"), "{text}");
+    // The gate いいえ is no gap: not listed with the いいえ items and their target dates.
+    assert_eq!(
+        json["forms"][0]["open_items"],
+        serde_json::json!([]),
+        "{json}"
+    );
+    for (lang, heading) in [("ja", "いいえの項目と目標日"), ("en", "target date")] {
+        let r = run(s
+            .medsec()
+            .args(["--lang", lang, "status", "--as-of", "2026-07-01"])
+            .arg(&s.answers));
+        assert_eq!(r.code, Some(0), "{}", r.stderr);
+        assert!(!r.stdout.contains(heading), "{lang}: {}", r.stdout);
+    }
     round_trip_official(&s);
 }
 
@@ -1891,4 +1905,241 @@ fn numbers_printed_straight_through_are_kept_as_printed() {
     let layout_a_checklist = Setup::new(&layout_a(vec![]), &[], "institution");
     let text = std::fs::read_to_string(&layout_a_checklist.checklist).unwrap();
     assert!(text.contains("number = \"2-①\""), "{text}");
+}
+
+/// Issue 11: a number the checklist has on several rows (2-(1) for サーバ and 端末PC), on a row
+/// whose scope cell was left empty, is ambiguous (the candidates named), not unknown.
+#[test]
+fn a_number_on_several_rows_without_a_scope_names_the_candidates() {
+    let s = Setup::new(
+        &layout_b(vec![]),
+        &["--edition", "fy2026", "--id", "clinic-institution"],
+        "institution",
+    );
+    // Layout B with the 対象 cell of the 端末PC row left empty, and that row marked.
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.set_name("Sheet1").unwrap();
+    let rows: [&[&str]; 7] = [
+        &[
+            "No.",
+            "確認項目",
+            "対象",
+            "はい",
+            "いいえ",
+            "確認日",
+            "目標日",
+        ],
+        &["1", "体制構築"],
+        &["1-(1)", "試験用の責任者を置いている。"],
+        &["（２）", "試験用の規程を定めている。"],
+        &["２", "管理・運用"],
+        &["2-(1)", "試験用のログを確認している。", "サーバ"],
+        &["２－（１）", "試験用のログを確認している。", "", "○"],
+    ];
+    for (r, row) in rows.iter().enumerate() {
+        for (c, v) in row.iter().enumerate() {
+            if !v.is_empty() {
+                ws.write_string(r as u32, c as u16, *v).unwrap();
+            }
+        }
+    }
+    let filled = wb.save_to_buffer().unwrap();
+    refused(
+        &s,
+        "filled.xlsx",
+        &filled,
+        &["Sheet1!A7", "belongs to several items", "サーバ", "端末PC"],
+    );
+    let r = s.import("filled-ja.xlsx", &filled, "ja");
+    assert_eq!(r.code, Some(2), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("Sheet1!A7")
+            && r.stderr.contains("は複数の項目にあります")
+            && !r.stderr.contains("にありません"),
+        "{}",
+        r.stderr
+    );
+}
+
+/// Issue 11: an own list numbered `No.1`, `Q2` (a label before the number) in the column
+/// `--map number=` states: the label is dropped, the rows are items 1, 2, 3, and a filled copy
+/// of the same list takes its answers back by the same column.
+fn labelled_numbers<'a>(filled: Vec<(u32, u16, V<'a>)>) -> Vec<u8> {
+    let mut cells = vec![
+        (0, 0, V::S("番号")),
+        (0, 1, V::S("内容")),
+        (0, 2, V::S("回答")),
+        (1, 0, V::S("No.1")),
+        (1, 1, V::S("試験用の責任者を置いている。")),
+        (2, 0, V::S("No.2")),
+        (2, 1, V::S("試験用の台帳を作っている。")),
+        (3, 0, V::S("Q3")),
+        (3, 1, V::S("試験用の訓練をしている。")),
+    ];
+    cells.extend(filled);
+    workbook(&[Spec {
+        name: "独自",
+        cells,
+        merges: vec![],
+        list: None,
+    }])
+}
+
+#[test]
+fn numbers_with_a_label_in_the_mapped_number_column_are_items() {
+    let map = "number=A,text=B,header-rows=1";
+    let s = Setup::new(
+        &labelled_numbers(vec![]),
+        &[
+            "--edition",
+            "fy2026",
+            "--id",
+            "own-institution",
+            "--map",
+            map,
+        ],
+        "institution",
+    );
+    let toml = std::fs::read_to_string(&s.checklist).unwrap();
+    assert_eq!(toml.matches("[[items]]").count(), 3, "{toml}");
+    let filled = labelled_numbers(vec![(1, 2, V::S("はい")), (3, 2, V::S("いいえ"))]);
+    let wb = save(s.dir.path(), "filled.xlsx", &filled);
+    let r = run(s
+        .medsec()
+        .args(["--lang", "en", "answer"])
+        .arg(&s.answers)
+        .arg("--import")
+        .arg(&wb)
+        .args(["--map", map]));
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert_eq!(
+        entries(&s.answers_text()),
+        vec![
+            e("s1-01", 1, "はい", "", ""),
+            e("s1-03", 1, "いいえ", "", ""),
+        ]
+    );
+}
+
+/// A `--map number=` column with no number in it says what it holds, not to use `--map`.
+#[test]
+fn a_mapped_number_column_without_numbers_says_what_it_holds() {
+    let dir = tempfile::tempdir().unwrap();
+    let wb = save(dir.path(), "own.xlsx", &labelled_numbers(vec![]));
+    for (lang, said) in [
+        ("ja", "`--map`で番号の列とした独自!B2から下に、項目番号として読めるもの(①、(1)、1-①、2-(3)、1、No.1、Q1)がありません。この列にあるのは「試験用の責任者を置いている。」(独自!B2)、「試験用の台帳を作っている。」(独自!B3)、「試験用の訓練をしている。」(独自!B4)です。"),
+        ("en", "The number column stated with `--map` holds no item number (①, (1), 1-①, 2-(3), 1, No.1, Q1) from 独自!B2 down; it holds \"試験用の責任者を置いている。\" (独自!B2)"),
+    ] {
+        let r = run(medsec()
+            .args(["--lang", lang, "checklist", "import"])
+            .arg(&wb)
+            .args(["--edition", "fy2026", "--map", "number=B,text=C,header-rows=1", "--out"])
+            .arg(dir.path().join("own.toml")));
+        assert_eq!(r.code, Some(2), "{}", r.stderr);
+        assert!(r.stderr.contains(said), "{lang}: {}", r.stderr);
+        assert!(!r.stderr.contains("で配置を指定してください") && !r.stderr.contains("State the layout"), "{}", r.stderr);
+        assert!(!dir.path().join("own.toml").exists());
+    }
+}
+
+/// Issue 11: an unfilled workbook imports nothing and says so; a 0-byte workbook is said to be
+/// empty, not broken.
+#[test]
+fn an_unfilled_or_empty_workbook_is_said_as_such() {
+    let s = Setup::new(
+        &layout_b(vec![]),
+        &["--edition", "fy2026", "--id", "clinic-institution"],
+        "institution",
+    );
+    for (lang, said) in [
+        ("ja", "`blank-ja.xlsx`には回答がありませんでした。どの行にも「はい」「いいえ」「対象外」や○、レ、✓などの印がありません。"),
+        ("en", "`blank-en.xlsx` holds no answer: no row has はい, いいえ, 対象外 or a mark such as ○, レ or ✓."),
+    ] {
+        save(s.dir.path(), &format!("blank-{lang}.xlsx"), &layout_b(vec![]));
+        let r = run(s
+            .medsec()
+            .current_dir(s.dir.path())
+            .args(["--lang", lang, "answer"])
+            .arg(&s.answers)
+            .args(["--import", &format!("blank-{lang}.xlsx")]));
+        assert_eq!(r.code, Some(0), "{}", r.stderr);
+        assert!(r.stderr.contains(said), "{lang}: {}", r.stderr);
+    }
+    let before = s.answers_text();
+    for (lang, said) in [
+        ("ja", "`empty.xlsx`は空のファイル(0バイト)です。"),
+        ("en", "`empty.xlsx` is an empty file (0 bytes)"),
+    ] {
+        save(s.dir.path(), "empty.xlsx", b"");
+        let r = run(s
+            .medsec()
+            .current_dir(s.dir.path())
+            .args(["--lang", lang, "answer"])
+            .arg(&s.answers)
+            .args(["--import", "empty.xlsx"]));
+        assert_eq!(r.code, Some(2), "{}", r.stderr);
+        assert!(r.stderr.contains(said), "{lang}: {}", r.stderr);
+        assert!(!r.stderr.contains("XLSX"), "{}", r.stderr);
+        let r = run(medsec().current_dir(s.dir.path()).args([
+            "--lang",
+            lang,
+            "checklist",
+            "import",
+            "empty.xlsx",
+            "--out",
+            "e.toml",
+        ]));
+        assert_eq!(r.code, Some(2), "{}", r.stderr);
+        assert!(r.stderr.contains(said), "{lang}: {}", r.stderr);
+        assert!(!s.dir.path().join("e.toml").exists());
+    }
+    assert_eq!(s.answers_text(), before);
+}
+
+/// Issue 11: the official layout writes the institution's name after the printed label
+/// 医療機関・薬局名： above the header, and the export still reads back.
+#[test]
+fn the_official_layout_fills_in_the_printed_name_label() {
+    let form = |filled: Cells| {
+        let mut cells: Cells = vec![
+            (0, 0, V::S("試験用チェックリスト（令和8年度版）")),
+            (1, 0, V::S("医療機関・薬局名：")),
+            (3, 0, V::S("番号")),
+            (3, 1, V::S("チェック項目")),
+            (3, 2, V::S("はい")),
+            (3, 3, V::S("いいえ")),
+            (3, 4, V::S("確認日")),
+            (4, 0, V::S("1")),
+            (4, 1, V::S("体制構築")),
+            (5, 0, V::S("①")),
+            (5, 1, V::S("試験用の責任者を置いている。")),
+        ];
+        cells.extend(filled);
+        one_sheet(cells)
+    };
+    let s = Setup::new(&form(vec![]), &["--edition", "fy2026"], "institution");
+    s.fill_institution();
+    let r = s.import("filled.xlsx", &form(vec![(5, 2, V::S("○"))]), "en");
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    let official = s.dir.path().join("named.xlsx");
+    let r = run(s
+        .medsec()
+        .args(["answer"])
+        .arg(&s.answers)
+        .args(["--layout", "official", "--export"])
+        .arg(&official));
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&official).unwrap()).unwrap();
+    let mut strings = String::new();
+    std::io::Read::read_to_string(
+        &mut zip.by_name("xl/sharedStrings.xml").unwrap(),
+        &mut strings,
+    )
+    .unwrap();
+    assert!(
+        strings.contains("医療機関・薬局名：さくら内科クリニック"),
+        "{strings}"
+    );
+    round_trip_official(&s);
 }

@@ -19,5 +19,6 @@ mod lint_ci;
 mod lint_diff_exit;
 mod not_imported;
 mod plausible_fy2026;
+mod review11;
 mod unverified_words;
 mod workbook_import;

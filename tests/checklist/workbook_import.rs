@@ -919,7 +919,7 @@ fn the_gate_question_is_found_by_its_place_and_wording() {
         assert_eq!(r.code, Some(0), "{name}: {}", r.stderr);
         assert!(
             r.stderr
-                .contains(&format!("imported {cell} as the gate question")),
+                .contains(&format!("Imported {cell} as the gate question")),
             "{name}: {}",
             r.stderr
         );
@@ -964,7 +964,7 @@ fn the_gate_question_is_found_by_its_place_and_wording() {
     assert_eq!(r.code, Some(0), "{}", r.stderr);
     assert!(
         r.stderr
-            .contains("no gate question (医療情報システムの有無) was found"),
+            .contains("No gate question (医療情報システムの有無) was found"),
         "{}",
         r.stderr
     );
@@ -1545,9 +1545,10 @@ fn a_csv_given_as_a_workbook_is_named_as_text() {
 }
 
 /// A hospital imports this year's workbook, but not the official file (saved again in Excel:
-/// another SHA-256), and adds it: the commands that pick an edition do not just say this
-/// year's form is missing (and to import what was just imported); they name the checklist
-/// registered and the `--checklist` that uses it.
+/// another SHA-256), and adds it: `init` makes the new file on it (the added checklist of a later
+/// year than the bundled one, issue 11), and the commands reading a file of last year's form do
+/// not just say this year's form is missing (and to import what was just imported); they name
+/// the checklist registered and the `--checklist` that uses it.
 #[test]
 fn this_years_checklist_imported_under_its_file_name_is_named_in_the_notice() {
     let dir = tempfile::tempdir().unwrap();
@@ -1562,13 +1563,36 @@ fn this_years_checklist_imported_under_its_file_name_is_named_in_the_notice() {
         .args(["--lang", "en", "init", "--out"])
         .arg(&answers));
     assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert!(
+        r.stderr.contains(
+            "001716187-institution@fy2026 (令和8年度, FY2026), added with `medsec checklist add`, is newer than mhlw-institution@fy2025"
+        ),
+        "{}",
+        r.stderr
+    );
+    assert!(!r.stderr.contains("is not registered yet"), "{}", r.stderr);
+    assert!(std::fs::read_to_string(&answers)
+        .unwrap()
+        .contains("id = \"001716187-institution\""));
+    // A file of last year's form names the checklist registered.
+    let r = run(medsec_in(data.path())
+        .args([
+            "--lang",
+            "en",
+            "--checklist",
+            "mhlw-institution@fy2025",
+            "init",
+            "--force",
+            "--out",
+        ])
+        .arg(&answers));
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
     for needle in [
         "checklists registered are not the publisher's official edition: 001716187-institution@fy2026",
         "give `--checklist 001716187-institution@fy2026`",
     ] {
         assert!(r.stderr.contains(needle), "{needle:?} not in {}", r.stderr);
     }
-    assert!(!r.stderr.contains("is not registered yet"), "{}", r.stderr);
     let r = run(medsec_in(data.path())
         .args(["--lang", "ja", "status"])
         .arg(&answers));

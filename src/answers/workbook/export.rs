@@ -104,6 +104,19 @@ pub fn export_official(
                 } else {
                     &wrap
                 };
+                // A printed name label above the header (医療機関・薬局名：) takes the name the
+                // answers file holds, after the label, as a person writes it in.
+                let filled;
+                let p = match name_for_label(p, layout.header_start, set) {
+                    Some(name) => {
+                        filled = PrintedCell {
+                            text: format!("{}{name}", p.text),
+                            ..p.clone()
+                        };
+                        &filled
+                    }
+                    None => p,
+                };
                 if p.merged() {
                     ws.merge_range(
                         r32(p.row),
@@ -328,6 +341,26 @@ pub fn export_official(
     }
     let bytes = wb.save_to_buffer().map_err(xl)?;
     Ok(Exported { bytes, left_out })
+}
+
+/// The name to write after a printed label such as 医療機関・薬局名： or 事業者名： in the rows
+/// above the header: the vendor's name for a vendor label, else the institution's; none when the
+/// answers file has no name or the label already holds text after its colon.
+fn name_for_label<'s>(
+    p: &PrintedCell,
+    header_start: usize,
+    set: &'s crate::answers::AnswerSet,
+) -> Option<&'s str> {
+    let label = p.text.trim_end();
+    if p.row >= header_start || !(label.ends_with("名：") || label.ends_with("名:")) {
+        return None;
+    }
+    let name = if label.contains("事業者") {
+        set.vendor.as_ref().and_then(|v| v.name.as_deref())
+    } else {
+        set.institution.as_ref().and_then(|i| i.name.as_deref())
+    };
+    name.map(str::trim).filter(|n| !n.is_empty())
 }
 
 /// Excel's day number of a date (1900 date system).

@@ -327,6 +327,22 @@ pub struct OtherForm {
     checklist: String,
     /// The answers file's form's name for people, ja and en.
     form: (String, String),
+    /// The command that makes an answers file of the workbook's form: `medsec init --form F`
+    /// unless the command layer, which knows the checklists, names a better one.
+    init: String,
+}
+
+impl OtherForm {
+    /// The workbook's form.
+    pub fn book_form(&self) -> crate::checklist::Form {
+        self.book_form
+    }
+
+    /// Name the command that makes an answers file of the workbook's form (one with
+    /// `--checklist ID`, or the import of the workbook first).
+    pub fn set_init_command(&mut self, command: String) {
+        self.init = command;
+    }
 }
 
 impl WorkbookAnswersError {
@@ -338,6 +354,7 @@ impl WorkbookAnswersError {
                 error:
                     error @ (ImportError::Workbook { .. }
                     | ImportError::Encrypted { .. }
+                    | ImportError::Empty { .. }
                     | ImportError::Text { .. }),
                 ..
             } => error.localize(lang),
@@ -405,10 +422,11 @@ impl WorkbookAnswersError {
                 let OtherForm {
                     file,
                     place,
-                    book_form,
+                    book_form: _,
                     book_label,
                     checklist,
                     form,
+                    init,
                 } = &**other;
                 tr!(
                     lang,
@@ -432,7 +450,7 @@ impl WorkbookAnswersError {
                     } else {
                         book_label.1.as_str()
                     },
-                    book_form_id = book_form.to_string(),
+                    init = init.as_str(),
                     checklist = checklist.as_str(),
                     form = if lang == Lang::Ja {
                         form.0.as_str()
@@ -543,6 +561,7 @@ pub fn read(
                     checklist.form_label(Lang::Ja),
                     checklist.form_label(Lang::En),
                 ),
+                init: format!("medsec init --form {book_form}"),
             })));
         }
     }
@@ -721,6 +740,12 @@ fn item_of<'c>(checklist: &'c Checklist, row: &FoundItem) -> Result<&'c Item, Pr
             },
             number: row.number.clone(),
             scope: row.scope.clone(),
+            candidates: same.iter().map(|i| labels(i)).collect(),
+        }),
+        // The number is on several rows and the row names no scope to choose one.
+        [] if same.len() > 1 => Err(Problem::AmbiguousItem {
+            at: place_of(row),
+            number: row.number.clone(),
             candidates: same.iter().map(|i| labels(i)).collect(),
         }),
         [] => Err(Problem::UnknownItem {

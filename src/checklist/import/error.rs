@@ -64,6 +64,10 @@ pub enum ImportError {
     Encrypted {
         file: String,
     },
+    /// A file of 0 bytes (a download or a copy that did not finish).
+    Empty {
+        file: String,
+    },
     /// A text file (a CSV) given as a workbook.
     Text {
         file: String,
@@ -91,6 +95,12 @@ pub enum ImportError {
     NoItems {
         header: String,
         layout: String,
+    },
+    /// No item number in the column `--map number=` stated: its first cell below the header,
+    /// and the first values found there with their cells.
+    NoItemsInMappedColumn {
+        column: String,
+        found: Vec<(String, String)>,
     },
     EmptyText {
         cell: String,
@@ -162,6 +172,7 @@ impl ImportError {
             ImportError::Encrypted { file } => {
                 tr!(lang, "workbook-encrypted", file = file.as_str())
             }
+            ImportError::Empty { file } => tr!(lang, "workbook-empty", file = file.as_str()),
             ImportError::Text { file } => {
                 tr!(lang, "import-text-not-workbook", file = file.as_str())
             }
@@ -196,6 +207,34 @@ impl ImportError {
                     "import-map-needs-sheet",
                     sheets = sheets.join(&tr!(lang, "common-list-separator"))
                 )
+            }
+            ImportError::NoItemsInMappedColumn { column, found } => {
+                let sep = tr!(lang, "common-list-separator");
+                let found = found
+                    .iter()
+                    .map(|(cell, value)| {
+                        tr!(
+                            lang,
+                            "workbook-no-items-mapped-value",
+                            cell = cell.as_str(),
+                            value = value.as_str()
+                        )
+                    })
+                    .collect::<Vec<_>>();
+                if found.is_empty() {
+                    tr!(
+                        lang,
+                        "workbook-no-items-mapped-empty",
+                        column = column.as_str()
+                    )
+                } else {
+                    tr!(
+                        lang,
+                        "workbook-no-items-mapped",
+                        column = column.as_str(),
+                        found = found.join(&sep)
+                    )
+                }
             }
             ImportError::NoItems { header, layout } => tr!(
                 lang,

@@ -75,6 +75,24 @@ pub fn wording_key(text: &str) -> String {
     out
 }
 
+/// A question without the instruction printed in brackets after its last 「。」 (the gate's
+/// 「（「いいえ」の場合、以下の項目は記入不要）」): `text` itself when there is none.
+fn without_instruction(text: &str) -> &str {
+    let t = text.trim_end();
+    let Some(end) = t.rfind('。') else {
+        return t;
+    };
+    let (question, rest) = t.split_at(end + '。'.len_utf8());
+    let rest = rest.trim();
+    let bracketed = (rest.starts_with('（') || rest.starts_with('('))
+        && (rest.ends_with('）') || rest.ends_with(')'));
+    if bracketed {
+        question
+    } else {
+        t
+    }
+}
+
 fn mark(used: &mut [bool], b: usize) {
     if let Some(u) = used.get_mut(b) {
         *u = true;
@@ -155,6 +173,22 @@ pub(super) fn assign(items: &mut [ItemFound], base: &Checklist) -> Assigned {
             *slot = Some(b);
         }
     }
+    // The gate question (医療情報システムの有無) is the earlier checklist's gate whatever its
+    // number (`0` there, `0-①` here), its wording compared without the instruction printed
+    // after it (「（「いいえ」の場合、以下の項目は記入不要）」), which is no part of the question.
+    if let Some(g) = base.items.iter().position(|b| b.gate) {
+        for (item, slot) in items.iter().zip(taken.iter_mut()) {
+            if !item.gate || slot.is_some() || base_used.get(g).copied().unwrap_or(true) {
+                continue;
+            }
+            let same = base_keys.get(g) == Some(&wording_key(without_instruction(&item.text)))
+                && base_scopes.get(g) == Some(&scope_set(&item.scope));
+            if same {
+                mark(&mut base_used, g);
+                *slot = Some(g);
+            }
+        }
+    }
     // The same number and wording, another scope, one to one (one earlier item left over and
     // one imported item left over read so under that number): a new ID replacing the earlier
     // one. Several on either side (one row split into one per device kind, or rows merged)
@@ -215,9 +249,11 @@ pub(super) fn assign(items: &mut [ItemFound], base: &Checklist) -> Assigned {
         // The number as printed, or with its section when the sheet prints it bare (①).
         let numbers = [comparable(&item.number), comparable(&item.sectioned)];
         let chosen = (0..base.items.len()).find(|&b| {
+            let gates = item.gate && base.items.get(b).is_some_and(|e| e.gate);
             !base_used.get(b).copied().unwrap_or(true)
-                && base_numbers.get(b).is_some_and(|n| numbers.contains(n))
-                && base_scopes.get(b) == Some(&scope)
+                && (gates
+                    || (base_numbers.get(b).is_some_and(|n| numbers.contains(n))
+                        && base_scopes.get(b) == Some(&scope)))
         });
         if let Some(b) = chosen {
             mark(&mut base_used, b);

@@ -46,6 +46,13 @@ fn role(text: &str) -> Option<Role> {
     if t.is_empty() || t.chars().count() > HEADER_MAX_CHARS {
         return None;
     }
+    // A numbered heading (「1．区分1」, 「2 体制構築」) is a section row, whatever words it holds.
+    if matches!(
+        lead(text.trim()),
+        Some(Lead::Section { rest, .. }) if !rest.is_empty()
+    ) {
+        return None;
+    }
     let has = |words: &[&str]| words.iter().any(|w| t.contains(w));
     if matches!(
         t.as_str(),

@@ -109,6 +109,11 @@ const OLE_MAGIC: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 fn not_a_workbook(bytes: &[u8], file: &str) -> Option<ImportError> {
     const ZIP_MAGIC: &[u8] = b"PK";
     const UTF16_BOMS: [&[u8]; 2] = [&[0xFF, 0xFE], &[0xFE, 0xFF]];
+    if bytes.is_empty() {
+        return Some(ImportError::Empty {
+            file: file.to_owned(),
+        });
+    }
     if bytes.starts_with(OLE_MAGIC) {
         return Some(ImportError::Encrypted {
             file: file.to_owned(),
@@ -167,10 +172,7 @@ pub fn import(bytes: &[u8], opts: &ImportOptions) -> Result<Imported, ImportErro
     let mut parsed =
         parse_rows(grid, &layout, gate_spec(opts.map.as_ref())).map_err(|e| e.in_file(&file))?;
     if parsed.items.is_empty() {
-        return Err(ImportError::NoItems {
-            header,
-            layout: layout::describe(&layout),
-        });
+        return Err(no_items(grid, &layout, opts.map.as_ref(), header));
     }
     let (ids, assigned, section_english) = match &opts.ids_from {
         Some(from) => {
@@ -483,10 +485,7 @@ pub fn find_sheet(
     let (grid, layout, header) = choose(&grids, &opts)?;
     let parsed = parse_rows(grid, &layout, gate_spec(map)).map_err(|e| e.in_file(&file))?;
     if parsed.items.is_empty() {
-        return Err(ImportError::NoItems {
-            header,
-            layout: layout::describe(&layout),
-        });
+        return Err(no_items(grid, &layout, map, header));
     }
     let values = chosen
         .iter()
@@ -564,6 +563,26 @@ fn mapped_header(grid: &Grid, layout: &Layout) -> String {
             grid::column_name(layout.text),
             layout.data_start
         ),
+    }
+}
+
+/// No numbered item below the header. Where `--map number=` stated the number column, what
+/// that column holds is said (its first values and their cells) instead of advice to use
+/// `--map`, which was used.
+fn no_items(grid: &Grid, layout: &Layout, map: Option<&Map>, header: String) -> ImportError {
+    match (map.and_then(|m| m.number), layout.number) {
+        (Some(_), Some(nc)) => ImportError::NoItemsInMappedColumn {
+            column: grid.name(layout.data_start, nc),
+            found: (layout.data_start..grid.rows.len())
+                .filter(|&r| !grid.text(r, nc).trim().is_empty())
+                .take(3)
+                .map(|r| (grid.name(r, nc), number::normalise(grid.text(r, nc))))
+                .collect(),
+        },
+        _ => ImportError::NoItems {
+            header,
+            layout: layout::describe(layout),
+        },
     }
 }
 

@@ -229,6 +229,31 @@ pub fn lead(s: &str) -> Option<Lead> {
     }
 }
 
+/// What leads a cell of a number column: as [`lead`], or a number after a label of Latin
+/// letters (`No.1`, `No 12`, `Q3`, `Ｑ３`, `#4`, `№5`), as an institution's own list numbers its
+/// rows. The label is dropped: `No.1` is the plain number 1. Only in a number column, where the
+/// header (or `--map number=`) says the cell holds the number; wording is never read this way.
+pub fn lead_in_number_column(s: &str) -> Option<Lead> {
+    lead(s).or_else(|| {
+        let t = s.trim();
+        let start = t
+            .char_indices()
+            .find(|&(_, c)| {
+                !(c.is_ascii_alphabetic()
+                    || matches!(c, 'Ａ'..='Ｚ' | 'ａ'..='ｚ' | '.' | '．' | '#' | '＃' | '№' | ' ' | '　'))
+            })
+            .map(|(i, _)| i)?;
+        let label = &t[..start];
+        let labelled = label
+            .chars()
+            .any(|c| c.is_alphabetic() || matches!(c, '#' | '＃' | '№'));
+        if !labelled || label.chars().count() > 4 {
+            return None;
+        }
+        lead(&t[start..])
+    })
+}
+
 /// Line breaks inside a cell joined: each line trimmed, joined with nothing (Japanese runs on
 /// without spaces) unless both sides are ASCII letters or digits, then with one space.
 pub fn normalise(s: &str) -> String {

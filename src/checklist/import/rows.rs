@@ -3,7 +3,7 @@
 use super::error::ImportError;
 use super::grid::Grid;
 use super::layout::{GateSpec, Layout};
-use super::number::{lead, normalise, scopes, trailing_scope, Lead, Sub};
+use super::number::{lead, lead_in_number_column, normalise, scopes, trailing_scope, Lead, Sub};
 use crate::checklist::Scope;
 use std::collections::BTreeMap;
 
@@ -250,7 +250,7 @@ pub(super) fn parse_rows(
         let text_cell = grid.cell(r, layout.text).cloned().unwrap_or_default();
         let (number_col, text_col, lead_found, text) = match layout.number {
             Some(nc) => {
-                let lead_found = lead(grid.text(r, nc));
+                let lead_found = lead_in_number_column(grid.text(r, nc));
                 let text = normalise(&text_cell.text);
                 let text = match &lead_found {
                     Some(Lead::Item { rest, .. }) if text.is_empty() => rest.clone(),
@@ -581,7 +581,12 @@ fn plain_numbering(grid: &Grid, layout: &Layout) -> bool {
     let col = layout.number.unwrap_or(layout.text);
     let (mut items, mut plain) = (0usize, 0usize);
     for r in layout.data_start..grid.rows.len() {
-        match lead(&normalise(grid.text(r, col))) {
+        let text = normalise(grid.text(r, col));
+        let found = match layout.number {
+            Some(_) => lead_in_number_column(&text),
+            None => lead(&text),
+        };
+        match found {
             Some(Lead::Item { .. }) => items += 1,
             Some(Lead::Section { .. }) => plain += 1,
             None => {}
