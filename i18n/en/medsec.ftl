@@ -830,6 +830,7 @@ verify-bundle-cannot-open = cannot open the folder: { $reason }
 verify-bundle-internal-error = verification stopped on an internal error
 verify-bundle-unreadable = cannot read the bundle: { $reason }
 verify-content-untrusted = the bundle failed its integrity or signature check, so report.json is not trusted: its institution, answers and findings are not shown
+verify-content-untrusted-checklist = the report was answered on a checklist that could not be used here ({ $codes }, above), so its answers were not judged: its answers and findings are not shown
 verify-not-verified = the signature could not be verified
 verify-top-file-missing = { $name } is missing
 verify-named-by = {" "}(named by report.json { $field })
@@ -934,10 +935,15 @@ verify-checklist-official-source-yours = { $checklist } (carried in the bundle) 
 verify-checklist-official-unconfirmed = { $checklist } (carried in the bundle) records as its source the official workbook `{ $workbook }`, which medsec knows by its SHA-256, but its wording was not confirmed against that workbook here, and a checklist file can be edited after import: verify again with the official workbook you downloaded, `{ $command }` (with your `--pubkey` or `--trusted`); verify then compares the sections, printed numbers, wording and scope of every item and says whether they are the official ones
 verify-checklist-official-confirmed = { $checklist } (carried in the bundle) records as its source the official workbook `{ $workbook }`, and its wording is confirmed: the sections, printed numbers, wording and scope of every item and the fill-in rules are those of the official workbook you gave (`{ $given }`, SHA-256 as medsec knows it)
 verify-workbook-not-official = the workbook you gave (`{ $given }`, SHA-256 { $sha }) is not the official `{ $file }` (SHA-256 { $official }): it does not confirm the wording of a checklist imported from the official one; download the official workbook from { $url } and give that
+verify-checklist-workbook-matched = { $checklist } in the bundle (`{ $file }`) was compared with the workbook you gave (`{ $given }`) and agrees: the sections, printed numbers, wording and scope of every item and the fill-in rules are the workbook's
+verify-workbook-other-form = the workbook you gave (`{ $given }`) is for another form than the report's: the workbook's form is { $book_form } ({ $book_year }), and the report answered { $checklist }, whose form is { $form } ({ $year }). Nothing was compared with it; give the workbook of the report's form
 verify-checklist-wording-differs = { $checklist } in the bundle (`{ $file }`) is not the text of the workbook you hold (`{ $given }`): { $differences }. The institution answered another text than yours, so its answers were not judged; see the changes with `{ $diff }`
 verify-wording-differs-form = the form itself (edition, form or title) differs
 verify-wording-differs-serves = who the form serves differs ({ $theirs } in the carried checklist, { $stated } as the workbook states it)
-verify-wording-differs-sections = the headings of sections { $sections } differ
+verify-wording-differs-sections = { $count ->
+    [1] the heading of section { $sections } differs
+   *[other] the headings of sections { $sections } differ
+}
 verify-wording-differs-items = the wording, section, scope or requirement of { $items } differs, or one side lacks it
 verify-wording-differs-rules = the fill-in rules differ
 verify-checklist-gate-named = { $checklist } (carried in the bundle) takes { $theirs } as the gate question (医療情報システムの有無), named at import with `--map gate=`; the workbook read by itself gives { $read }: its wording is the workbook's, whether that item is the form's gate question is yours to see
@@ -1262,6 +1268,8 @@ summarize-col-prefecture = prefecture
 summarize-col-checklist = checklist
 summarize-col-edition = edition
 summarize-col-edition-printed = edition as printed
+summarize-cell-note = note: { $code }
+summarize-col-notes = notes
 summarize-col-fiscal-year = fiscal year
 summarize-col-complete = complete
 summarize-col-no = answered no

@@ -745,6 +745,7 @@ verify-bundle-cannot-open = フォルダを開けません: { $reason }
 verify-bundle-internal-error = 内部エラーのため確認が中断しました。
 verify-bundle-unreadable = 報告書一式を読めません: { $reason }
 verify-content-untrusted = 完全性または署名の確認に失敗したため、report.jsonの内容は信頼できません。医療機関・回答・指摘は表示しません。
+verify-content-untrusted-checklist = 報告書が回答したチェックリストをここでは使えないため(上記の{ $codes })、回答は確認していません。回答と指摘は表示しません。
 verify-not-verified = 署名を確認できませんでした。
 verify-top-file-missing = { $name }がありません。
 verify-named-by = (report.jsonの{ $field }が指すファイル)
@@ -849,10 +850,15 @@ verify-checklist-official-source-yours = { $checklist }(報告書一式に含ま
 verify-checklist-official-unconfirmed = { $checklist }(報告書一式に含まれるもの)は、medsecがSHA-256で知っている公式のワークブック`{ $workbook }`から取り込んだと記録していますが、ここではその文言をワークブックと照合していません。チェックリストのファイルは取り込んだ後でも書き換えられます。ダウンロードした公式のワークブックを添えて`{ $command }`を実行してください(`--pubkey`または`--trusted`は同じように付けます)。そうすると、すべての項目の区分・項番・文言・対象を照合し、公式のものかどうかを示します。
 verify-checklist-official-confirmed = { $checklist }(報告書一式に含まれるもの)は公式のワークブック`{ $workbook }`から取り込んだと記録しており、文言を確かめました。すべての項目の区分・項番・文言・対象と記入のルールは、指定された公式のワークブック(`{ $given }`、SHA-256はmedsecの知っているもの)と同じです。
 verify-workbook-not-official = 指定されたワークブック(`{ $given }`、SHA-256 { $sha })は公式の`{ $file }`(SHA-256 { $official })ではありません。公式のワークブックから取り込んだチェックリストの文言の確認にはなりません。公式のワークブックを{ $url }からダウンロードして指定してください。
+verify-checklist-workbook-matched = 報告書一式の{ $checklist }(`{ $file }`)を指定されたワークブック(`{ $given }`)と照らし合わせ、一致しました。すべての項目の区分・項番・文言・対象と記入のルールはワークブックと同じです。
+verify-workbook-other-form = 指定されたワークブック(`{ $given }`)は{ $book_year }の{ $book_form }の様式で、報告書が回答したのは{ $year }の{ $form }の様式({ $checklist })です。報告書のどの様式のワークブックでもないため、何も照らし合わせていません。報告書の様式のワークブックを指定してください。
 verify-checklist-wording-differs = 報告書一式の{ $checklist }(`{ $file }`)は、お手元のワークブック(`{ $given }`)の文言と異なります: { $differences }。医療機関はお手元のものとは別の文言に回答しているため、回答は確認していません。違いは`{ $diff }`で確認できます。
 verify-wording-differs-form = 様式そのもの(年度版、様式、表題)が異なります
 verify-wording-differs-serves = 様式の対象(報告書一式のもの: { $theirs }、ワークブックの記載: { $stated })が異なります
-verify-wording-differs-sections = 区分{ $sections }の見出しが異なります
+verify-wording-differs-sections = { $count ->
+    [1] 区分{ $sections }の見出しが異なります
+   *[other] 区分{ $sections }の各見出しが異なります
+}
 verify-wording-differs-items = { $items }の文言・区分・対象・要否が異なるか、一方にしかありません
 verify-wording-differs-rules = 記入のルールが異なります
 verify-checklist-gate-named = { $checklist }(報告書一式に含まれるもの)は、取り込み時に`--map gate=`で指定した「{ $theirs }」を前提の質問(医療情報システムの有無)としています(ワークブックをそのまま読んだ場合の前提の質問: { $read })。文言はワークブックと同じです。その項目が様式の前提の質問かどうかはご確認ください。
@@ -1178,6 +1184,8 @@ summarize-col-prefecture = 都道府県
 summarize-col-checklist = チェックリスト
 summarize-col-edition = 版
 summarize-col-edition-printed = 版の表記
+summarize-cell-note = 注記: { $code }
+summarize-col-notes = 注記
 summarize-col-fiscal-year = 年度
 summarize-col-complete = 記入完了
 summarize-col-no = いいえ

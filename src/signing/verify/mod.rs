@@ -267,12 +267,41 @@ impl Bundle<'_> {
         self.findings.iter().any(|f| f.class == Class::Integrity)
     }
 
-    /// Say once that the bundle's content is not trusted, so none of it is shown.
+    /// Say once that the bundle's content is not trusted, so none of it is shown, naming the
+    /// cause: the signature or a file, or (when nothing else failed) the checklist the report
+    /// was answered on, whose own finding says what is wrong with it.
     fn content_untrusted(&mut self) {
-        let message = tr!(self.lang, "verify-content-untrusted");
+        let mut causes: Vec<&str> = self
+            .findings
+            .iter()
+            .filter(|f| f.class == Class::Integrity)
+            .map(|f| f.code.as_str())
+            .collect();
+        causes.sort_unstable();
+        causes.dedup();
+        let message = if !causes.is_empty() && causes.iter().all(|c| CHECKLIST_CAUSES.contains(c)) {
+            tr!(
+                self.lang,
+                "verify-content-untrusted-checklist",
+                codes = crate::i18n::join_code(self.lang, &causes)
+            )
+        } else {
+            tr!(self.lang, "verify-content-untrusted")
+        };
         self.push("content-untrusted", Class::Note, None, message);
     }
 }
+
+/// Integrity findings about the checklist a report was answered on (unknown here, another
+/// text than the inspector's, a base not known or changed), not about the signature or files.
+const CHECKLIST_CAUSES: &[&str] = &[
+    "checklist-unknown",
+    "checklist-mismatch",
+    "checklist-not-inspectors",
+    "checklist-file-mismatch",
+    "extends-unknown-base",
+    "checklist-base-changed",
+];
 
 /// What the signature and file checks established.
 struct Checked {
