@@ -913,6 +913,7 @@ verify-empty-probe-evidence = the report's probe evidence holds no probe result 
 verify-no-bundle-found = no bundle found here (no folder holds MANIFEST.sha256 or report.json)
 verify-link-not-followed = a symbolic link to a folder; not followed, so any bundle behind it is not checked
 verify-status-refused = `{ $path }` is not shown: the bundle failed its integrity check (see `medsec verify`)
+verify-status-refused-unreadable = `{ $path }` is not shown: part of the bundle could not be read (see `medsec verify`)
 verify-status-not-a-bundle = `{ $path }` is not a bundle folder (it holds neither report.json nor MANIFEST.sha256); give a folder made by `medsec report`, or an answers file
 verify-status-recorded = Recorded in report.json:
 verify-keygen-entry = For the inspectors' keys.toml (under its `format_version = 1` line):
@@ -1165,6 +1166,8 @@ report-html-csv-round = Round
 report-html-csv-answer = Answer
 report-html-csv-unverified = Wording unverified
 report-html-refused = `{ $path }` is not shown: its integrity or signature check failed (tampered content is never shown as valid):
+report-html-refused-checklist = `{ $path }` is not shown: the report was answered on a checklist that could not be used here ({ $codes }), so its answers cannot be shown against it:
+report-html-refused-unreadable = `{ $path }` is not shown: part of the bundle could not be read:
 report-html-written = Wrote `{ $path }`.
 out-format-mismatch = `--format { $format }` does not match `--out` `{ $path }`, whose extension says { $named }: give only one of them, or make them agree.
 report-html-xlsx-needs-out = An XLSX workbook is written to a file: give `--out FILE.xlsx` (or `--out -` to send it to standard output).

@@ -84,11 +84,21 @@ pub(super) fn run(args: &StatusArgs, ctx: &Context) -> anyhow::Result<Outcome> {
                 }
                 Err((worst, findings)) => {
                     exit = exit.max(worst);
-                    let message = tr!(
-                        lang,
-                        "verify-status-refused",
-                        path = path.display().to_string()
-                    );
+                    // Only the files are checked here: what could not be read is said so,
+                    // not called a failed integrity check.
+                    let message = if worst == Exit::Unusable {
+                        tr!(
+                            lang,
+                            "verify-status-refused-unreadable",
+                            path = path.display().to_string()
+                        )
+                    } else {
+                        tr!(
+                            lang,
+                            "verify-status-refused",
+                            path = path.display().to_string()
+                        )
+                    };
                     notices.push(tr!(lang, "cli-error", message = message));
                     notices.extend(findings.iter().map(|f| {
                         let file = f.file.as_deref().unwrap_or_default();

@@ -361,3 +361,70 @@ fn status_of_a_bundle_gives_no_edition_advice() {
         }
     }
 }
+
+/// Neighbour of 3: `render` refuses a bundle answered on another checklist text naming the
+/// checklist (never a failed integrity or signature check); `render` and `status` refuse a
+/// bundle they could not read in full by saying so.
+#[test]
+fn refusals_name_their_real_cause() {
+    let tmp = tempfile::tempdir().unwrap();
+    let w = tmp.path();
+    common::keygen(&w.join("k"));
+    let (_, registry) = official_like(w);
+    import_to(w, &registry, "009999997.xlsx", "OFF.toml", &[]);
+    let forged = std::fs::read_to_string(w.join("OFF.toml"))
+        .unwrap()
+        .replace(
+            "二要素認証を実装している。",
+            "二要素認証の実装を検討している。",
+        );
+    std::fs::write(w.join("FORGE.toml"), forged).unwrap();
+    report_against(w, &registry, "FORGE.toml", "forged");
+    for (lang, want, wrong) in [
+        (
+            "en",
+            "the report was answered on a checklist that could not be used here (`checklist-not-inspectors`)",
+            "integrity or signature",
+        ),
+        (
+            "ja",
+            "報告書が回答したチェックリストをここでは使えないため(`checklist-not-inspectors`)",
+            "完全性または署名",
+        ),
+    ] {
+        let o = in_dir(w, &registry, lang)
+            .args(["--checklist", "OFF.toml", "render", "forged"])
+            .args(["--pubkey", "k.pub", "--format", "md", "--as-of", "2026-07-01"])
+            .output()
+            .unwrap();
+        let err = common::stderr_of(&o);
+        assert_eq!(o.status.code(), Some(3), "{err}");
+        assert!(err.contains(want), "{lang}: {err}");
+        assert!(!err.contains(wrong), "{lang}: {err}");
+    }
+
+    // A report.json over the size limit (sparse): not read, so not called tampered.
+    report_against(w, &registry, "OFF.toml", "large");
+    std::fs::OpenOptions::new()
+        .write(true)
+        .open(w.join("large/report.json"))
+        .unwrap()
+        .set_len(300 * 1024 * 1024)
+        .unwrap();
+    for (lang, want, wrong) in [
+        ("en", "part of the bundle could not be read", "integrity"),
+        ("ja", "報告書一式の一部を読み取れませんでした", "完全性"),
+    ] {
+        for args in [
+            vec!["status", "large"],
+            vec!["render", "large", "--pubkey", "k.pub", "--format", "md"],
+        ] {
+            let o = in_dir(w, &registry, lang).args(&args).output().unwrap();
+            let err = common::stderr_of(&o);
+            assert_eq!(o.status.code(), Some(2), "{args:?}: {err}");
+            assert!(err.contains(want), "{lang} {args:?}: {err}");
+            let first = err.lines().next().unwrap_or_default();
+            assert!(!first.contains(wrong), "{lang} {args:?}: {err}");
+        }
+    }
+}

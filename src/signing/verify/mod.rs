@@ -271,22 +271,16 @@ impl Bundle<'_> {
     /// cause: the signature or a file, or (when nothing else failed) the checklist the report
     /// was answered on, whose own finding says what is wrong with it.
     fn content_untrusted(&mut self) {
-        let mut causes: Vec<&str> = self
-            .findings
-            .iter()
-            .filter(|f| f.class == Class::Integrity)
-            .map(|f| f.code.as_str())
-            .collect();
-        causes.sort_unstable();
-        causes.dedup();
-        let message = if !causes.is_empty() && causes.iter().all(|c| CHECKLIST_CAUSES.contains(c)) {
-            tr!(
+        let cause = untrusted_cause(self.findings.iter().map(|f| (f.code.as_str(), f.class)));
+        let message = match cause {
+            Untrusted::Checklist(codes) => tr!(
                 self.lang,
                 "verify-content-untrusted-checklist",
-                codes = crate::i18n::join_code(self.lang, &causes)
-            )
-        } else {
-            tr!(self.lang, "verify-content-untrusted")
+                codes = crate::i18n::join_code(self.lang, &codes)
+            ),
+            Untrusted::SignatureOrFiles | Untrusted::Unreadable => {
+                tr!(self.lang, "verify-content-untrusted")
+            }
         };
         self.push("content-untrusted", Class::Note, None, message);
     }
@@ -302,6 +296,46 @@ const CHECKLIST_CAUSES: &[&str] = &[
     "extends-unknown-base",
     "checklist-base-changed",
 ];
+
+/// Why a bundle's content is not shown, as its findings say: so that a refusal names its real
+/// cause, never a failed signature for a bundle whose signature and files hold.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Untrusted {
+    /// The signature or a file failed (or the key is not trusted).
+    SignatureOrFiles,
+    /// Only the checklist the report was answered on failed: these codes (sorted, once each).
+    Checklist(Vec<String>),
+    /// Nothing failed its integrity check, but something could not be read (exit 2).
+    Unreadable,
+}
+
+/// The cause [`Untrusted`] that findings, as (code, class), show.
+pub fn untrusted_cause<'a>(findings: impl IntoIterator<Item = (&'a str, Class)>) -> Untrusted {
+    let mut integrity: Vec<String> = Vec::new();
+    let mut unreadable = false;
+    for (code, class) in findings {
+        match class {
+            Class::Integrity => integrity.push(code.to_owned()),
+            Class::Unusable => unreadable = true,
+            _ => {}
+        }
+    }
+    integrity.sort_unstable();
+    integrity.dedup();
+    if integrity.is_empty() {
+        if unreadable {
+            return Untrusted::Unreadable;
+        }
+        return Untrusted::SignatureOrFiles;
+    }
+    if integrity
+        .iter()
+        .all(|c| CHECKLIST_CAUSES.contains(&c.as_str()))
+    {
+        return Untrusted::Checklist(integrity);
+    }
+    Untrusted::SignatureOrFiles
+}
 
 /// What the signature and file checks established.
 struct Checked {
