@@ -853,6 +853,7 @@ verify-checklist-official-confirmed = { $checklist }(報告書一式に含まれ
 verify-workbook-not-official = 指定されたワークブック(`{ $given }`、SHA-256 { $sha })は公式の`{ $file }`(SHA-256 { $official })ではありません。公式のワークブックから取り込んだチェックリストの文言の確認にはなりません。公式のワークブックを{ $url }からダウンロードして指定してください。
 verify-checklist-workbook-matched = 報告書一式の{ $checklist }(`{ $file }`)を指定されたワークブック(`{ $given }`)と照らし合わせ、一致しました。すべての項目の区分・項番・文言・対象と記入のルールはワークブックと同じです。
 verify-workbook-other-form = 指定されたワークブック(`{ $given }`)は{ $book_year }の{ $book_form }の様式で、報告書が回答したのは{ $year }の{ $form }の様式({ $checklist })です。報告書のどの様式のワークブックでもないため、何も照らし合わせていません。報告書の様式のワークブックを指定してください。
+verify-workbook-not-compared = 指定されたワークブック(`{ $given }`)とは照らし合わせていません。報告書はmedsecに組み込まれた{ $checklist }に回答しており、ワークブックと照らし合わせるのは報告書一式に含まれるチェックリスト(ワークブックから取り込んだもの)だけです。
 verify-checklist-wording-differs = 報告書一式の{ $checklist }(`{ $file }`)は、お手元のワークブック(`{ $given }`)の文言と異なります: { $differences }。医療機関はお手元のものとは別の文言に回答しているため、回答は確認していません。違いは`{ $diff }`で確認できます。
 verify-wording-differs-form = 様式そのもの(年度版、様式、表題)が異なります
 verify-wording-differs-serves = 様式の対象(報告書一式のもの: { $theirs }、ワークブックの記載: { $stated })が異なります

@@ -428,3 +428,50 @@ fn refusals_name_their_real_cause() {
         }
     }
 }
+
+/// Neighbour of 2: a workbook of the report's form and edition, given for a report answered on
+/// a checklist bundled into medsec (nothing carried to compare it with), is said not compared.
+#[test]
+fn a_workbook_for_a_bundled_checklist_is_said_not_compared() {
+    let tmp = tempfile::tempdir().unwrap();
+    let w = tmp.path();
+    common::keygen(&w.join("k"));
+    let (_, registry) = official_like(w);
+    report_against(w, &registry, "mhlw-institution@fy2025", "old");
+    std::fs::write(
+        w.join("r7.xlsx"),
+        two_sections("試験用チェックリスト(令和7年度版)"),
+    )
+    .unwrap();
+    let (without, _, _) = verify_in(w, &registry, "en", &["verify", "old"]);
+    for (lang, want) in [
+        (
+            "en",
+            "the workbook you gave (`r7.xlsx`) was not compared with the report: it was answered on mhlw-institution@fy2025 as bundled into medsec",
+        ),
+        (
+            "ja",
+            "指定されたワークブック(`r7.xlsx`)とは照らし合わせていません。報告書はmedsecに組み込まれたmhlw-institution@fy2025に回答しており",
+        ),
+    ] {
+        let (code, found, out) = verify_in(
+            w,
+            &registry,
+            lang,
+            &["verify", "old", "--checklist", "r7.xlsx"],
+        );
+        assert_eq!(code, without, "{found:?}");
+        assert!(
+            found.contains(&("checklist-workbook-not-compared".into(), "note".into())),
+            "{found:?}"
+        );
+        assert!(
+            message_of(&out, "checklist-workbook-not-compared").contains(want),
+            "{out}"
+        );
+        assert!(
+            !found.iter().any(|(c, _)| c == "checklist-workbook-other-form"),
+            "{found:?}"
+        );
+    }
+}

@@ -511,7 +511,7 @@ pub(super) fn push_workbooks_of_other_forms(
         .filter_map(given_workbook)
     {
         let book = &given.loaded.checklist;
-        let related = refs.iter().any(|r| {
+        let related = |r: &&&crate::report::ChecklistRef| {
             (r.edition == book.edition && r.form == book.form.as_str())
                 || r.full_id() == book.full_id()
                 || all.by_digest(&r.digest).is_some_and(|c| {
@@ -519,8 +519,24 @@ pub(super) fn push_workbooks_of_other_forms(
                         .iter()
                         .any(|(_, sha)| *sha == given.sha256)
                 })
-        });
-        if related {
+        };
+        if let Some(first) = refs.iter().find(related) {
+            // Compared only with a checklist the bundle carries: one bundled into medsec is
+            // not, and that is said rather than left silent.
+            if !refs.iter().filter(related).any(|r| r.file.is_some()) {
+                let message = tr!(
+                    lang,
+                    "verify-workbook-not-compared",
+                    given = given.path.as_str(),
+                    checklist = first.full_id()
+                );
+                b.push(
+                    "checklist-workbook-not-compared",
+                    Class::Note,
+                    Some(crate::report::FILE_NAME),
+                    message,
+                );
+            }
             continue;
         }
         let r = &report.checklist;
