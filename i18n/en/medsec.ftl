@@ -832,6 +832,7 @@ verify-bundle-cannot-open = cannot open the folder: { $reason }
 verify-bundle-internal-error = verification stopped on an internal error
 verify-bundle-unreadable = cannot read the bundle: { $reason }
 verify-content-untrusted = the bundle failed its integrity or signature check, so report.json is not trusted: its institution, answers and findings are not shown
+verify-content-untrusted-checklist = the report was answered on a checklist that could not be used here ({ $codes }, above), so its answers were not judged: its answers and findings are not shown
 verify-not-verified = the signature could not be verified
 verify-top-file-missing = { $name } is missing
 verify-named-by = {" "}(named by report.json { $field })
@@ -914,6 +915,7 @@ verify-empty-probe-evidence = the report's probe evidence holds no probe result 
 verify-no-bundle-found = no bundle found here (no folder holds MANIFEST.sha256 or report.json)
 verify-link-not-followed = a symbolic link to a folder; not followed, so any bundle behind it is not checked
 verify-status-refused = `{ $path }` is not shown: the bundle failed its integrity check (see `medsec verify`)
+verify-status-refused-unreadable = `{ $path }` is not shown: part of the bundle could not be read (see `medsec verify`)
 verify-status-not-a-bundle = `{ $path }` is not a bundle folder (it holds neither report.json nor MANIFEST.sha256); give a folder made by `medsec report`, or an answers file
 verify-status-recorded = Recorded in report.json:
 verify-keygen-entry = For the inspectors' keys.toml (under its `format_version = 1` line):
@@ -936,10 +938,16 @@ verify-checklist-official-source-yours = { $checklist } (carried in the bundle) 
 verify-checklist-official-unconfirmed = { $checklist } (carried in the bundle) records as its source the official workbook `{ $workbook }`, which medsec knows by its SHA-256, but its wording was not confirmed against that workbook here, and a checklist file can be edited after import: verify again with the official workbook you downloaded, `{ $command }` (with your `--pubkey` or `--trusted`); verify then compares the sections, printed numbers, wording and scope of every item and says whether they are the official ones
 verify-checklist-official-confirmed = { $checklist } (carried in the bundle) records as its source the official workbook `{ $workbook }`, and its wording is confirmed: the sections, printed numbers, wording and scope of every item and the fill-in rules are those of the official workbook you gave (`{ $given }`, SHA-256 as medsec knows it)
 verify-workbook-not-official = the workbook you gave (`{ $given }`, SHA-256 { $sha }) is not the official `{ $file }` (SHA-256 { $official }): it does not confirm the wording of a checklist imported from the official one; download the official workbook from { $url } and give that
+verify-checklist-workbook-matched = { $checklist } in the bundle (`{ $file }`) was compared with the workbook you gave (`{ $given }`) and agrees: the sections, printed numbers, wording and scope of every item and the fill-in rules are the workbook's
+verify-workbook-other-form = the workbook you gave (`{ $given }`) is for another form than the report's: the workbook's form is { $book_form } ({ $book_year }), and the report answered { $checklist }, whose form is { $form } ({ $year }). Nothing was compared with it; give the workbook of the report's form
+verify-workbook-not-compared = the workbook you gave (`{ $given }`) was not compared with the report: it was answered on { $checklist } as bundled into medsec, and a workbook is compared only with a checklist the bundle carries (one imported from a workbook)
 verify-checklist-wording-differs = { $checklist } in the bundle (`{ $file }`) is not the text of the workbook you hold (`{ $given }`): { $differences }. The institution answered another text than yours, so its answers were not judged; see the changes with `{ $diff }`
 verify-wording-differs-form = the form itself (edition, form or title) differs
 verify-wording-differs-serves = who the form serves differs ({ $theirs } in the carried checklist, { $stated } as the workbook states it)
-verify-wording-differs-sections = the headings of sections { $sections } differ
+verify-wording-differs-sections = { $count ->
+    [1] the heading of section { $sections } differs
+   *[other] the headings of sections { $sections } differ
+}
 verify-wording-differs-items = the wording, section, scope or requirement of { $items } differs, or one side lacks it
 verify-wording-differs-rules = the fill-in rules differ
 verify-checklist-gate-named = { $checklist } (carried in the bundle) takes { $theirs } as the gate question (医療情報システムの有無), named at import with `--map gate=`; the workbook read by itself gives { $read }: its wording is the workbook's, whether that item is the form's gate question is yours to see
@@ -1161,6 +1169,8 @@ report-html-csv-round = Round
 report-html-csv-answer = Answer
 report-html-csv-unverified = Wording unverified
 report-html-refused = `{ $path }` is not shown: its integrity or signature check failed (tampered content is never shown as valid):
+report-html-refused-checklist = `{ $path }` is not shown: the report was answered on a checklist that could not be used here ({ $codes }), so its answers cannot be shown against it:
+report-html-refused-unreadable = `{ $path }` is not shown: part of the bundle could not be read:
 report-html-written = Wrote `{ $path }`.
 out-format-mismatch = `--format { $format }` does not match `--out` `{ $path }`, whose extension says { $named }: give only one of them, or make them agree.
 report-html-xlsx-needs-out = An XLSX workbook is written to a file: give `--out FILE.xlsx` (or `--out -` to send it to standard output).
@@ -1269,6 +1279,8 @@ summarize-col-prefecture = prefecture
 summarize-col-checklist = checklist
 summarize-col-edition = edition
 summarize-col-edition-printed = edition as printed
+summarize-cell-note = note: { $code }
+summarize-col-notes = notes
 summarize-col-fiscal-year = fiscal year
 summarize-col-complete = complete
 summarize-col-no = answered no

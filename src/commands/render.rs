@@ -88,11 +88,31 @@ pub fn run(mut args: RenderArgs, ctx: &Context) -> anyhow::Result<Outcome> {
             Ok(checked) => checked,
             Err((exit, findings)) => {
                 let mut outcome = Outcome::text(String::new(), exit);
-                let message = crate::tr!(
-                    lang,
-                    "report-html-refused",
-                    path = input.display().to_string()
-                );
+                let path = input.display().to_string();
+                // Named by its cause: a bundle whose signature and files hold is never said
+                // to have failed them.
+                let cause = verify::untrusted_cause(findings.iter().map(|f| {
+                    let class = match f.class {
+                        "integrity" => Class::Integrity,
+                        "unusable" => Class::Unusable,
+                        _ => Class::Note,
+                    };
+                    (f.code.as_str(), class)
+                }));
+                let message = match cause {
+                    verify::Untrusted::SignatureOrFiles => {
+                        crate::tr!(lang, "report-html-refused", path = path)
+                    }
+                    verify::Untrusted::Checklist(codes) => crate::tr!(
+                        lang,
+                        "report-html-refused-checklist",
+                        path = path,
+                        codes = crate::i18n::join_code(lang, &codes)
+                    ),
+                    verify::Untrusted::Unreadable => {
+                        crate::tr!(lang, "report-html-refused-unreadable", path = path)
+                    }
+                };
                 outcome
                     .notices
                     .push(crate::tr!(lang, "cli-error", message = message));

@@ -31,9 +31,6 @@ pub(super) fn is_report_input(files: &[PathBuf]) -> bool {
 
 pub(super) fn run(args: &StatusArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     let catalog = super::init::catalog(ctx)?;
-    // Ours with every checklist the bundles carry: a bundle that carries this year's
-    // checklist is no reason to say this year's form is not registered.
-    let mut known = catalog.clone();
     let lang = ctx.lang;
     let mut stdout = String::new();
     let mut notices = Vec::new();
@@ -87,11 +84,21 @@ pub(super) fn run(args: &StatusArgs, ctx: &Context) -> anyhow::Result<Outcome> {
                 }
                 Err((worst, findings)) => {
                     exit = exit.max(worst);
-                    let message = tr!(
-                        lang,
-                        "verify-status-refused",
-                        path = path.display().to_string()
-                    );
+                    // Only the files are checked here: what could not be read is said so,
+                    // not called a failed integrity check.
+                    let message = if worst == Exit::Unusable {
+                        tr!(
+                            lang,
+                            "verify-status-refused-unreadable",
+                            path = path.display().to_string()
+                        )
+                    } else {
+                        tr!(
+                            lang,
+                            "verify-status-refused",
+                            path = path.display().to_string()
+                        )
+                    };
                     notices.push(tr!(lang, "cli-error", message = message));
                     notices.extend(findings.iter().map(|f| {
                         let file = f.file.as_deref().unwrap_or_default();
@@ -126,7 +133,6 @@ pub(super) fn run(args: &StatusArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         let mut catalog = catalog.clone();
         let carried_in = bundle_dir.or_else(|| report_path.parent());
         add_carried(&mut catalog, &report, carried_in);
-        add_carried(&mut known, &report, carried_in);
         unusable.extend(unknown_checklists(&report, &catalog, &report_path, lang));
         for form in std::iter::once(&report.answers).chain(&report.vendor_forms) {
             let named_unknown = form
@@ -259,7 +265,9 @@ pub(super) fn run(args: &StatusArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     }
     let mut outcome = Outcome::text(stdout, exit);
     outcome.notices = notices;
-    Ok(outcome.with_staleness(&known, ctx))
+    // No edition notice: it tells whoever fills in a form which edition to fill in, and an
+    // inspector reading a bundle fills in nothing (the bundle's own edition is in its table).
+    Ok(outcome)
 }
 
 /// Adds to `catalog` the checklists a bundle (or the folder of a lone report.json) carries for

@@ -271,6 +271,7 @@ fn row_of(v: Verified, as_of: Date) -> Row {
             && !r.signed_at_trusted(),
         key_id: signature.map(|s| s.key_id.clone()),
         report_sha256: r.report_sha256.clone(),
+        notes: notes_to_show(&r.findings),
     };
     if let Some(report) = &v.report {
         row.prefecture = report
@@ -329,6 +330,28 @@ fn row_of(v: Verified, as_of: Date) -> Row {
         row.unverified_institution = unverified_institution(Path::new(&r.path));
     }
     row
+}
+
+/// verify's notes that say nothing a row does not already show: the content not trusted (the
+/// result says it), a printed report that matched (`--expect`, not given here), a checklist's
+/// wording confirmed against an official or given workbook (the ordinary case).
+const NOTES_NOT_SHOWN: &[&str] = &[
+    "content-untrusted",
+    "expect-matched",
+    "checklist-official-source",
+    "checklist-workbook-matched",
+];
+
+/// The codes of a bundle's notes an inspector must see in the summary (once each, in
+/// verify's order): every note but those in [`NOTES_NOT_SHOWN`], so a new note shows.
+fn notes_to_show(findings: &[crate::signing::verify::Finding]) -> Vec<String> {
+    let mut codes: Vec<String> = Vec::new();
+    for f in findings.iter().filter(|f| f.class == Class::Note) {
+        if !NOTES_NOT_SHOWN.contains(&f.code.as_str()) && !codes.contains(&f.code) {
+            codes.push(f.code.clone());
+        }
+    }
+    codes
 }
 
 /// Whose bundle a bundle that did not verify claims to be: the institution its report.json

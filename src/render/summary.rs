@@ -66,6 +66,11 @@ pub struct Row {
     pub signed_at_unverified: bool,
     pub key_id: Option<String>,
     pub report_sha256: Option<String>,
+    /// Codes of verify's notes about what the report rests on (`checklist-not-official`: its
+    /// checklist is not an official MHLW form; `checklist-gate-named-at-import`, …): exit 0,
+    /// yet what an inspector reading only the summary must see. Left out of JSON when none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
 }
 
 /// The institution as an unverified report.json names it (any part may be missing).
@@ -190,10 +195,19 @@ pub fn table(rows: &[Row], lang: Lang, color: bool, verify_flags: &str) -> Strin
     // result's verdict, complete or not and the probes' counts; each code, ID, path and date
     // sits on a line of its own so that only prose gives way.
     for r in rows {
-        let result = match &r.worst_finding {
+        let mut result = match &r.worst_finding {
             Some(code) => format!("{}\n{}", verdict(r.exit, lang), esc(code)),
             None => verdict(r.exit, lang),
         };
+        // The notes an inspector must see, each code on a line of its own after its word.
+        for code in &r.notes {
+            result.push('\n');
+            result.push_str(&tr!(
+                lang,
+                "summarize-cell-note",
+                code = esc(code).into_owned()
+            ));
+        }
         // Seven columns to fit a terminal: the institution's code, name and prefecture in one
         // cell, and the answers' state (complete, いいえ, overdue) in another, one per line.
         // CSV, XLSX and JSON keep a column for each.
@@ -379,6 +393,7 @@ fn header(lang: Lang) -> Vec<String> {
         // Columns are only ever added at the end, so a column keeps its place (docs/signing.md).
         tr!(lang, "own-summarize-col-out-of-scope"),
         tr!(lang, "summarize-col-edition-printed"),
+        tr!(lang, "summarize-col-notes"),
     ]
 }
 
@@ -422,6 +437,8 @@ fn cells(r: &Row, lang: Lang) -> Vec<Cell> {
                 .as_deref()
                 .map_or_else(String::new, |e| edition_for_people(e, lang)),
         ),
+        // verify's notes an inspector must see (as JSON's notes).
+        Cell::Text(r.notes.join(", ")),
     ]
 }
 
@@ -479,7 +496,7 @@ pub fn xlsx(rows: &[Row], lang: Lang) -> Result<Vec<u8>, rust_xlsxwriter::XlsxEr
         }
     }
     for (c, w) in [
-        30, 10, 6, 24, 13, 24, 10, 10, 24, 10, 8, 8, 8, 8, 8, 8, 8, 28, 11, 18, 66, 8,
+        30, 10, 6, 24, 13, 24, 10, 10, 24, 10, 8, 8, 8, 8, 8, 8, 8, 28, 11, 18, 66, 8, 12, 28,
     ]
     .into_iter()
     .enumerate()
@@ -527,6 +544,7 @@ mod tests {
                 "report.json SHA-256",
                 "items out of scope",
                 "edition as printed",
+                "notes",
             ]
         );
     }

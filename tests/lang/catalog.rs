@@ -936,7 +936,7 @@ fn japanese_lists_are_joined_with_the_catalogs_separator() {
         ("src/answers/walk.rs", 1),             // the evidence, typed back comma-separated
         ("src/checklist/import/output.rs", 3),  // TOML arrays
         ("src/probes/windows/listeners.rs", 2), // the evidence's record of a socket
-        ("src/render/summary.rs", 1),           // codes, as JSON's evidence_findings
+        ("src/render/summary.rs", 2),           // codes, as JSON's evidence_findings and notes
     ];
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut files = vec![];

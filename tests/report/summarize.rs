@@ -474,13 +474,14 @@ fn csv_has_a_bom_a_header_one_row_per_bundle_and_no_formulas() {
     assert_eq!(&overdue[col("probe evidence findings")], "");
     // Columns are added at the end; a checklist that extends none leaves out nothing to count.
     assert_eq!(
-        header.get(header.len() - 2).map(String::as_str),
+        header.get(header.len() - 3).map(String::as_str),
         Some("items out of scope")
     );
     assert_eq!(
-        header.last().map(String::as_str),
+        header.get(header.len() - 2).map(String::as_str),
         Some("edition as printed")
     );
+    assert_eq!(header.last().map(String::as_str), Some("notes"));
     assert_eq!(&overdue[col("items out of scope")], "");
     // Every cell quoted.
     let text = String::from_utf8(body.to_vec()).unwrap();
@@ -552,9 +553,14 @@ fn xlsx_reads_back_with_filters_and_a_frozen_header() {
         &mut sheet,
     )
     .unwrap();
-    // 23 columns, A to W: the own checklist's items out of scope, then the edition as printed.
-    assert!(sheet.contains("<autoFilter ref=\"A1:W8\""), "{sheet}");
-    assert_eq!(header.last().map(String::as_str), Some("版の表記"));
+    // 24 columns, A to X: the own checklist's items out of scope, the edition as printed, then
+    // verify's notes.
+    assert!(sheet.contains("<autoFilter ref=\"A1:X8\""), "{sheet}");
+    assert_eq!(
+        header.get(header.len() - 2).map(String::as_str),
+        Some("版の表記")
+    );
+    assert_eq!(header.last().map(String::as_str), Some("注記"));
     assert!(sheet.contains("state=\"frozen\""), "{sheet}");
     assert!(!sheet.contains("<f>"), "{sheet}");
 }

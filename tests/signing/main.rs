@@ -5,6 +5,7 @@
 mod common;
 
 mod exit_rules;
+mod fix11e;
 mod hostile_bundle;
 mod key_formats;
 mod own_checklists;

@@ -64,6 +64,7 @@ pub(super) fn check(
         }
         _ => std::borrow::Cow::Borrowed(opts.catalog),
     };
+    official::push_workbooks_of_other_forms(b, report, opts.catalog, &catalog);
     // Not again for a carried checklist already found not to be the inspector's own.
     let not_inspectors = b
         .findings

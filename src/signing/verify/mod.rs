@@ -313,11 +313,74 @@ impl Bundle<'_> {
         self.findings.iter().any(|f| f.class == Class::Integrity)
     }
 
-    /// Say once that the bundle's content is not trusted, so none of it is shown.
+    /// Say once that the bundle's content is not trusted, so none of it is shown, naming the
+    /// cause: the signature or a file, or (when nothing else failed) the checklist the report
+    /// was answered on, whose own finding says what is wrong with it.
     fn content_untrusted(&mut self) {
-        let message = tr!(self.lang, "verify-content-untrusted");
+        let cause = untrusted_cause(self.findings.iter().map(|f| (f.code.as_str(), f.class)));
+        let message = match cause {
+            Untrusted::Checklist(codes) => tr!(
+                self.lang,
+                "verify-content-untrusted-checklist",
+                codes = crate::i18n::join_code(self.lang, &codes)
+            ),
+            Untrusted::SignatureOrFiles | Untrusted::Unreadable => {
+                tr!(self.lang, "verify-content-untrusted")
+            }
+        };
         self.push("content-untrusted", Class::Note, None, message);
     }
+}
+
+/// Integrity findings about the checklist a report was answered on (unknown here, another
+/// text than the inspector's, a base not known or changed), not about the signature or files.
+const CHECKLIST_CAUSES: &[&str] = &[
+    "checklist-unknown",
+    "checklist-mismatch",
+    "checklist-not-inspectors",
+    "checklist-file-mismatch",
+    "extends-unknown-base",
+    "checklist-base-changed",
+];
+
+/// Why a bundle's content is not shown, as its findings say: so that a refusal names its real
+/// cause, never a failed signature for a bundle whose signature and files hold.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Untrusted {
+    /// The signature or a file failed (or the key is not trusted).
+    SignatureOrFiles,
+    /// Only the checklist the report was answered on failed: these codes (sorted, once each).
+    Checklist(Vec<String>),
+    /// Nothing failed its integrity check, but something could not be read (exit 2).
+    Unreadable,
+}
+
+/// The cause [`Untrusted`] that findings, as (code, class), show.
+pub fn untrusted_cause<'a>(findings: impl IntoIterator<Item = (&'a str, Class)>) -> Untrusted {
+    let mut integrity: Vec<String> = Vec::new();
+    let mut unreadable = false;
+    for (code, class) in findings {
+        match class {
+            Class::Integrity => integrity.push(code.to_owned()),
+            Class::Unusable => unreadable = true,
+            _ => {}
+        }
+    }
+    integrity.sort_unstable();
+    integrity.dedup();
+    if integrity.is_empty() {
+        if unreadable {
+            return Untrusted::Unreadable;
+        }
+        return Untrusted::SignatureOrFiles;
+    }
+    if integrity
+        .iter()
+        .all(|c| CHECKLIST_CAUSES.contains(&c.as_str()))
+    {
+        return Untrusted::Checklist(integrity);
+    }
+    Untrusted::SignatureOrFiles
 }
 
 /// What the signature and file checks established.

@@ -150,7 +150,8 @@ fn differences(diff: &WordingDiff, lang: Lang) -> String {
         part(tr!(
             lang,
             "verify-wording-differs-sections",
-            sections = crate::i18n::join(lang, &diff.sections)
+            sections = crate::i18n::join(lang, &diff.sections),
+            count = diff.sections.len()
         ));
     }
     if !diff.items.is_empty() {
@@ -302,6 +303,25 @@ pub(super) fn push_source_note(
     let known = official::known().unwrap_or_default();
     let workbooks = recorded_workbooks(loaded);
     let checklist = loaded.checklist.full_id();
+    // A workbook that is not an official one confirmed the wording too: said in one line (an
+    // official one is said with its source below).
+    if let Confirmation::Workbook(w) = confirmation {
+        if w.official.is_none() {
+            let message = tr!(
+                lang,
+                "verify-checklist-workbook-matched",
+                checklist = checklist.as_str(),
+                file = name,
+                given = w.path.as_str()
+            );
+            b.push(
+                "checklist-workbook-matched",
+                Class::Note,
+                Some(name),
+                message,
+            );
+        }
+    }
     let confirmed_official = match confirmation {
         Confirmation::Workbook(w) => w.official.is_some(),
         _ => false,
@@ -468,4 +488,78 @@ fn push_unconfirmed(b: &mut Bundle<'_>, name: &str, checklist: &str, entry: &Off
         Some(name),
         message,
     );
+}
+
+/// Each workbook the inspector gave (`--checklist WORKBOOK.xlsx`) that is of none of the
+/// report's forms and editions (the 事業者確認用 workbook for an institution's report, last
+/// year's for this year's): nothing was compared with it, said with both forms (a warning:
+/// the bundle is no worse for it, but the inspector's check did not happen).
+pub(super) fn push_workbooks_of_other_forms(
+    b: &mut Bundle<'_>,
+    report: &crate::report::Report,
+    own: &Catalog,
+    all: &Catalog,
+) {
+    let refs: Vec<&crate::report::ChecklistRef> = std::iter::once(&report.checklist)
+        .chain(std::iter::once(&report.answers.checklist))
+        .chain(report.vendor_forms.iter().map(|f| &f.checklist))
+        .collect();
+    let lang = b.lang;
+    for given in own
+        .loaded_from_files()
+        .into_iter()
+        .filter_map(given_workbook)
+    {
+        let book = &given.loaded.checklist;
+        let related = |r: &&&crate::report::ChecklistRef| {
+            (r.edition == book.edition && r.form == book.form.as_str())
+                || r.full_id() == book.full_id()
+                || all.by_digest(&r.digest).is_some_and(|c| {
+                    recorded_workbooks(c)
+                        .iter()
+                        .any(|(_, sha)| *sha == given.sha256)
+                })
+        };
+        if let Some(first) = refs.iter().find(related) {
+            // Compared only with a checklist the bundle carries: one bundled into medsec is
+            // not, and that is said rather than left silent.
+            if !refs.iter().filter(related).any(|r| r.file.is_some()) {
+                let message = tr!(
+                    lang,
+                    "verify-workbook-not-compared",
+                    given = given.path.as_str(),
+                    checklist = first.full_id()
+                );
+                b.push(
+                    "checklist-workbook-not-compared",
+                    Class::Note,
+                    Some(crate::report::FILE_NAME),
+                    message,
+                );
+            }
+            continue;
+        }
+        let r = &report.checklist;
+        let form = match all.by_digest(&r.digest) {
+            Some(c) => c.checklist.form_label(lang),
+            None => crate::checklist::Form::parse(&r.form)
+                .map_or_else(|| r.form.clone(), |f| f.label(lang).to_owned()),
+        };
+        let message = tr!(
+            lang,
+            "verify-workbook-other-form",
+            given = given.path.as_str(),
+            book_form = book.form_label(lang),
+            book_year = crate::signing::fiscal_year_text(lang, book.fiscal_year),
+            checklist = r.full_id(),
+            form = form,
+            year = crate::signing::fiscal_year_text(lang, r.fiscal_year)
+        );
+        b.push(
+            "checklist-workbook-other-form",
+            Class::Warning,
+            Some(crate::report::FILE_NAME),
+            message,
+        );
+    }
 }
