@@ -1165,7 +1165,7 @@ report-html-xlsx-needs-out = An XLSX workbook is written to a file: give `--out 
 
 ## workbook
 
-workbook-encrypted = `{ $file }` is not an XLSX (zip) file but an OLE compound file: a password-protected (encrypted) workbook, or an old .xls. Open it in Excel, remove the password or save it as .xlsx, and import that copy.
+workbook-encrypted = `{ $file }` is not an XLSX (zip) file but an OLE compound file (it starts with `D0 CF 11 E0`): a password-protected (encrypted) workbook, or an old .xls (Excel 97-2003). Only Excel workbooks (.xlsx) are read here: open it in Excel, remove the password or save it as an Excel workbook (.xlsx), and give that copy.
 workbook-unreadable = `{ $file }`: { $reason }
 workbook-too-many-cells = Sheet { $sheet }: its merged cells would fill more than { $max } cells; it was not read.
 workbook-several-sheets = Several sheets look like checklists: { $sheets }. Choose one with `--sheet NAME`.
@@ -1912,6 +1912,17 @@ import-clue-map = {" "}If the layout guessed from the rows below is right, state
 import-clue-map-sheet = {" "}If the layout guessed from the rows below is right, state it: `--sheet { $sheet } --map { $map }` (columns: number=, text=, section=, scope=; header-rows= counts the rows above the first item).
 import-map-needs-sheet = `--map` states the layout of one sheet, and this workbook has several: { $sheets }. Name the sheet with `--sheet NAME`.
 import-text-not-workbook = `{ $file }` is a text file (such as a CSV), not an Excel workbook: only .xlsx workbooks are read here. Open it in Excel, save it as an Excel workbook (.xlsx), and give that file.
+import-pdf-not-workbook = `{ $file }` is a PDF file (it starts with `%PDF`), not an Excel workbook: only Excel workbooks (.xlsx) are read here, and neither items nor answers can be read from a PDF (renamed to .xlsx, it is still a PDF). Give the Excel workbook (.xlsx).
+import-zip-not-workbook = `{ $file }` is a ZIP archive{ $holds ->
+    [word] {" "}holding a Word document (.docx)
+    [powerpoint] {" "}holding a PowerPoint presentation (.pptx)
+    [opendocument] {" "}holding an OpenDocument file (such as LibreOffice's .ods)
+   *[other] {""}
+}, not an Excel workbook: it has no `xl/workbook.xml`, which every .xlsx workbook holds. Only Excel workbooks (.xlsx) are read here: { $holds ->
+    [opendocument] save it in LibreOffice as "Excel 2007-365 (.xlsx)" and give that file.
+   *[other] give the Excel workbook (.xlsx) itself.
+}
+import-binary-not-workbook = `{ $file }` is not an Excel workbook but a binary file of no kind medsec knows by its first bytes (`{ $head }`; an .xlsx workbook starts with `50 4B`, "PK"). Only Excel workbooks (.xlsx) are read here, and renaming a file to .xlsx does not make it one: give the Excel workbook (.xlsx) itself.
 import-recorded-sheet = `{ $file }` has several sheets that look like checklists ({ $sheets }): the answers were read from { $sheet }, the sheet the checklist was imported from. To read another, give `--sheet NAME`.
 import-answers-other-year = { $cell } names the form of { $book_wareki } (FY{ $book }), but the answers file is for { $checklist } (FY{ $year }): its answers would land on another year's items by their numbers, so nothing was imported. Import the blank workbook of FY{ $book } with `medsec checklist import`, make an answers file on it with `medsec --checklist ID@EDITION init`, and import the filled workbook into that file.
 import-answers-other-form = `{ $file }` is a workbook of another form, { $book_form } ({ $place }), and the answers file is for { $checklist } ({ $form }): its answers would land on another form's items by number, so nothing was imported. Import it into an answers file of its form (made with `medsec init --form { $book_form_id }`), and give this answers file a workbook of its own form ({ $form }).

@@ -1087,7 +1087,7 @@ report-html-xlsx-needs-out = XLSXのワークブックはファイルに書き�
 
 ## workbook
 
-workbook-encrypted = `{ $file }`はXLSX(zip)ではなくOLE複合ファイルです。パスワードで保護(暗号化)されたブックか、古い.xls形式です。Excelで開いてパスワードを解除するか.xlsxで保存し、その写しを取り込んでください。
+workbook-encrypted = `{ $file }`はXLSX(zip)ではなくOLE複合ファイル(先頭が`D0 CF 11 E0`)です。パスワードで保護(暗号化)されたブックか、古い.xls形式(Excel 97-2003)です。ここで読めるのはExcelのブック(.xlsx)だけです。Excelで開いてパスワードを解除するか「Excelブック(.xlsx)」として保存し、その写しを指定してください。
 workbook-unreadable = `{ $file }`: { $reason }。
 workbook-too-many-cells = シート{ $sheet }は結合セルを展開すると{ $max }セルを超えるため、読みませんでした。
 workbook-several-sheets = チェックリストらしいシートが複数あります: { $sheets }。`--sheet NAME`でひとつ選んでください。
@@ -1770,6 +1770,17 @@ import-clue-map = 下の行から推定した配置が正しければ、`--map {
 import-clue-map-sheet = 下の行から推定した配置が正しければ、`--sheet { $sheet } --map { $map }`で指定してください(列: number=、text=、section=、scope=。header-rows=は最初の項目より上の行数です)。
 import-map-needs-sheet = `--map`は1枚のシートの配置を指定するものですが、このブックにはシートが複数あります: { $sheets }。`--sheet NAME`でシートを指定してください。
 import-text-not-workbook = `{ $file }`はテキストファイル(CSVなど)で、Excelのブックではありません。ここで読めるのは.xlsxのブックだけです。Excelで開いて「Excelブック(.xlsx)」として保存し、そのファイルを指定してください。
+import-pdf-not-workbook = `{ $file }`はPDFファイル(先頭が`%PDF`)で、Excelのブックではありません。ここで読めるのはExcelのブック(.xlsx)だけで、PDFからは項目も回答も読み取れません(名前を.xlsxに変えてもPDFのままです)。Excelのブック(.xlsx)を指定してください。
+import-zip-not-workbook = `{ $file }`はZIPファイル{ $holds ->
+    [word] (Wordの文書、.docx)
+    [powerpoint] (PowerPointのプレゼンテーション、.pptx)
+    [opendocument] (LibreOfficeの.odsなど、OpenDocument形式のファイル)
+   *[other] {""}
+}で、Excelのブックではありません(.xlsxのブックなら必ずある`xl/workbook.xml`が入っていません)。ここで読めるのはExcelのブック(.xlsx)だけです。{ $holds ->
+    [opendocument] LibreOfficeで「Excel 2007-365(.xlsx)」形式で保存し、そのファイルを指定してください。
+   *[other] Excelのブック(.xlsx)そのものを指定してください。
+}
+import-binary-not-workbook = `{ $file }`はExcelのブックではなく、先頭のバイト(`{ $head }`)からは種類の分からないバイナリファイルです(.xlsxのブックは先頭が`50 4B`(PK)です)。ここで読めるのはExcelのブック(.xlsx)だけです。名前を.xlsxに変えてもブックにはなりません。Excelのブック(.xlsx)そのものを指定してください。
 import-recorded-sheet = `{ $file }`にはチェックリストらしいシートが複数あります({ $sheets })。チェックリストを取り込んだときのシート{ $sheet }から回答を読みました。ほかのシートを読むには`--sheet NAME`を付けてください。
 import-answers-other-year = { $cell }の表題によると、このブックは{ $book_wareki }(FY{ $book })の様式ですが、回答ファイルは{ $checklist }(FY{ $year })のものです。番号が同じでも別の年度の項目に回答が入ってしまうため、何も取り込んでいません。{ $book_wareki }の白紙のブックを`medsec checklist import`で取り込み、`medsec --checklist ID@EDITION init`で作った回答ファイルに取り込んでください。
 import-answers-other-form = `{ $file }`は{ $book_form }のブックです({ $place })。回答ファイルは{ $checklist }の{ $form }の回答なので、同じ番号でも別の様式の項目に回答が入ってしまいます。何も取り込んでいません。{ $book_form }のブックは{ $book_form }の回答ファイル(`medsec init --form { $book_form_id }`で作ります)に取り込み、この回答ファイルには{ $form }のブックを指定してください。

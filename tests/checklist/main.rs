@@ -18,6 +18,7 @@ mod imported_rules;
 mod lint_ci;
 mod lint_diff_exit;
 mod not_imported;
+mod not_workbook;
 mod plausible_fy2026;
 mod unverified_words;
 mod workbook_import;

@@ -338,7 +338,10 @@ impl WorkbookAnswersError {
                 error:
                     error @ (ImportError::Workbook { .. }
                     | ImportError::Encrypted { .. }
-                    | ImportError::Text { .. }),
+                    | ImportError::Text { .. }
+                    | ImportError::Pdf { .. }
+                    | ImportError::ZipNotWorkbook { .. }
+                    | ImportError::Binary { .. }),
                 ..
             } => error.localize(lang),
             WorkbookAnswersError::Layout { file, error } => tr!(
