@@ -1327,6 +1327,11 @@ check-missing-probe-unknown = { $count ->
     [one] a probe could not tell (see its reason above)
    *[other] { $count } probes could not tell (see their reasons above)
 }
+check-missing-no-probe-evidence = no answer was checked against this machine (warning[no-probe-evidence]): { $kind ->
+    [empty] the probe configuration is empty, so no probe gave a result
+    [no-item] the probes' evidence names no item of this form (the probes know other item IDs, e.g. a checklist imported without `--ids-from`)
+   *[other] there is no probe evidence
+}
 check-missing-report-findings = { $count ->
     [one] the report records an error
    *[other] the report records { $count } errors
@@ -1339,6 +1344,10 @@ check-next-answer = answer the open items with `medsec answer { $file }` (or edi
 check-next-verify-failed = do not hand this bundle over; run `{ $command }` again, and report the problem if it stays
 check-next-fix-probes = fix what the probes found, or correct the answer in `{ $file }`, then run `{ $command }` again
 check-next-verify = read the findings with `{ $command }`
+check-next-probe-evidence = { $kind ->
+    [no-item] import the checklist again with `--ids-from`, so its items take the IDs of the earlier edition (`medsec checklist import WORKBOOK.xlsx --ids-from ID@EDITION`), then run `{ $command }` again
+   *[other] name the probes for this machine in the probe configuration (the `--probes` file; see `docs/probes.md`), then run `{ $command }` again
+}
 check-next-keygen-again = make the institution's own key with `medsec keygen --out NAME`, give `NAME.pub` to the inspectors, and run `{ $command }` again
 check-result-ok-but-missing = The check ran to the end, but what is listed under Missing is still left: take the next step above.
 check-next-done = print `{ $html }` for the on-site inspection (立入検査), keep `{ $bundle }`, and give the inspectors `{ $public }`

@@ -1231,6 +1231,11 @@ check-missing-incomplete = 回答が完了していません(上の記入状況�
 check-missing-probe-failed = 不合格の診断が{ $count }件あります(上の診断結果を参照してください)。
 check-missing-contradiction = 診断結果が「はい」の回答{ $count }件と矛盾しています。
 check-missing-probe-unknown = 判定できなかった診断が{ $count }件あります(理由は上の診断結果を参照してください)。
+check-missing-no-probe-evidence = 回答と機器の状態の照合が行われていません(警告[no-probe-evidence]): { $kind ->
+    [empty] プローブの設定が空で、診断の結果が1件もありません。
+    [no-item] 診断の証跡が、この様式のどの項目にも対応していません(プローブが知る項目IDと異なります。例: `--ids-from`なしで取り込んだチェックリスト)。
+   *[other] 診断の証跡がありません。
+}
 check-missing-report-findings = 報告書にエラーが{ $count }件記録されています。
 check-missing-verify-findings = 報告書一式の検証で要確認の所見があります(上を参照してください)。
 check-missing-verify-failed = 書き出した報告書一式が検証に失敗しました。
@@ -1240,6 +1245,10 @@ check-next-answer = `medsec answer { $file }`で未回答の項目に答える�
 check-next-verify-failed = この報告書一式は提出しないでください。もう一度`{ $command }`を実行し、それでも失敗する場合は問題を報告してください。
 check-next-fix-probes = 診断で見つかった問題を直すか、`{ $file }`の回答を正してから、もう一度`{ $command }`を実行してください。
 check-next-verify = 所見の内容は`{ $command }`で確認できます。
+check-next-probe-evidence = { $kind ->
+    [no-item] 前の版のIDを引き継ぐよう、`--ids-from`を付けてチェックリストを取り込み直し(`medsec checklist import WORKBOOK.xlsx --ids-from ID@EDITION`)、その後もう一度`{ $command }`を実行してください。
+   *[other] この機器で使う診断をプローブの設定(`--probes`のファイル。説明は`docs/probes.md`)に書き、もう一度`{ $command }`を実行してください。
+}
 check-next-keygen-again = `medsec keygen --out NAME`で医療機関の鍵を作り、`NAME.pub`を検査員に渡して、`{ $command }`をもう一度実行してください。
 check-result-ok-but-missing = 点検は最後まで実行しましたが、「足りないもの」に挙げたものが残っています。上の「次に」の手順を行ってください。
 check-next-done = 立入検査のために`{ $html }`を印刷し、`{ $bundle }`を保管して、`{ $public }`を検査員に渡してください。
