@@ -1054,6 +1054,11 @@ diff-item-reworded = wording 「{ $old }」 -> 「{ $new }」
 diff-item-translation-changed = English translation changed
 diff-item-number-notation-changed = number notation { $old } -> { $new }
 diff-item-renumbered = number { $old } -> { $new }
+diff-item-id-changed = ID { $old } -> { $new } (the same number, section and scope; answers carry forward by ID, so `init --from` does not carry this one)
+diff-source-workbook-changed = source workbook `{ $old }` (SHA-256 { $old_sha256 }…) -> `{ $new }` (SHA-256 { $new_sha256 }…){ $same ->
+    [yes] : the same bytes under another name
+   *[other] {""}
+}; the notes and item sources that name the workbook and its SHA-256 are said in this one line
 diff-item-moved = section { $old } -> { $new }
 diff-item-scope-changed = scope [{ $old }] -> [{ $new }]
 diff-item-requirement-changed = requirement { $old } -> { $new }

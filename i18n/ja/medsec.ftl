@@ -962,6 +962,11 @@ diff-item-reworded = 文言: 「{ $old }」→「{ $new }」
 diff-item-translation-changed = 英訳が変わりました。
 diff-item-number-notation-changed = 番号の書き方: { $old } → { $new }
 diff-item-renumbered = 番号: { $old } → { $new }
+diff-item-id-changed = ID: { $old } → { $new }(番号・節・対象が同じ項目です。回答はIDで引き継ぐため、`init --from`では引き継がれません)。
+diff-source-workbook-changed = 取り込んだブック: `{ $old }`(SHA-256 { $old_sha256 }…)→`{ $new }`(SHA-256 { $new_sha256 }…){ $same ->
+    [yes] 。内容は同じで、ファイル名だけが違います
+   *[other] {""}
+}。注記と各項目の出典にあるブックの名前とSHA-256の違いは、これ1件にまとめました。
 diff-item-moved = 節: { $old } → { $new }
 diff-item-scope-changed = 対象: { $old } → { $new }
 diff-item-requirement-changed = 区分: { $old ->

@@ -8,6 +8,7 @@ mod checklist_cli;
 mod checklist_registry;
 mod checklist_screens;
 mod diff_cli;
+mod diff_imports;
 mod edition_notice;
 mod edition_words;
 mod examples_ci;
