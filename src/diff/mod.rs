@@ -709,6 +709,25 @@ mod tests {
     }
 
     #[test]
+    fn an_item_with_another_id_is_matched_by_number_section_and_scope() {
+        let old = get("mhlw-institution@fy2024");
+        let mut new = old.clone();
+        new.items[1].id = "another-id".into();
+        let changes = diff(&old, &new);
+        let codes: Vec<_> = changes.iter().map(|c| c.code).collect();
+        assert_eq!(codes, ["item-id-changed"], "{changes:#?}");
+        assert_eq!(changes[0].old.as_deref(), Some(old.items[1].id.as_str()));
+        // Two new items with that number, section and scope: no guess, added and removed.
+        let mut twice = new.clone();
+        let mut copy = twice.items[1].clone();
+        copy.id = "a-third-id".into();
+        twice.items.push(copy);
+        let codes: Vec<_> = diff(&old, &twice).iter().map(|c| c.code).collect();
+        assert!(codes.contains(&"item-removed"), "{codes:?}");
+        assert!(!codes.contains(&"item-id-changed"), "{codes:?}");
+    }
+
+    #[test]
     fn number_notations() {
         assert_eq!(normalised_number("2-(4)"), normalised_number("2-④"));
         assert_eq!(normalised_number("2-(13)"), normalised_number("2-⑬"));
