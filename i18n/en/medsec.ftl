@@ -1556,7 +1556,11 @@ diff-ci-metadata-changed = { $field ->
 diff-ci-notes-changed = { $field ->
     [notes-ja] Japanese notes
    *[other] English notes
-} changed (the JSON output has both texts)
+}, the part that differs: "{ $old }" -> "{ $new }" (the JSON output has both texts)
+diff-ci-notes-added-or-removed = { $field ->
+    [notes-ja] Japanese notes
+   *[other] English notes
+} added or removed (the JSON output has both texts)
 diff-ci-item-sources-changed = sources [{ $old }] -> [{ $new }]
 diff-ci-item-unverified-note-changed = unverified note { $how ->
     [added] added

@@ -1451,7 +1451,11 @@ diff-ci-metadata-changed = { $field ->
 diff-ci-notes-changed = { $field ->
     [notes-ja] 日本語の注記
    *[other] 英語の注記
-}が変わりました(JSON出力に変更前後の全文があります)。
+}の違う部分: 「{ $old }」→「{ $new }」(JSON出力に変更前後の全文があります)。
+diff-ci-notes-added-or-removed = { $field ->
+    [notes-ja] 日本語の注記
+   *[other] 英語の注記
+}が追加または削除されました(JSON出力に変更前後の全文があります)。
 diff-ci-item-sources-changed = 出典: [{ $old }] → [{ $new }]
 diff-ci-item-unverified-note-changed = 未確認の注記が{ $how ->
     [added] 付きました

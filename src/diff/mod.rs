@@ -423,8 +423,11 @@ fn metadata_changes(
         }
         // Catalog selector keys cannot hold a dot.
         let key = field.replace('.', "-");
-        let text = if field.starts_with("notes") {
-            msg_ref!("diff-ci-notes-changed", field = key)
+        let text = if let (true, Some(b), Some(a)) = (field.starts_with("notes"), before, after) {
+            let (was, is) = differing_part(b, a);
+            msg_ref!("diff-ci-notes-changed", field = key, old = was, new = is)
+        } else if field.starts_with("notes") {
+            msg_ref!("diff-ci-notes-added-or-removed", field = key)
         } else {
             msg_ref!(
                 "diff-ci-metadata-changed",
@@ -440,6 +443,43 @@ fn metadata_changes(
         out.push(change);
     }
     out
+}
+
+/// The part of two long texts that differs, with `…` where the texts go on alike: the same
+/// beginning and end are left out, and a part longer than 80 characters is cut.
+fn differing_part(old: &str, new: &str) -> (String, String) {
+    const MAX: usize = 80;
+    // Characters of the same text kept on each side, so an insertion reads in its place.
+    const CONTEXT: usize = 12;
+    let (o, n): (Vec<char>, Vec<char>) = (old.chars().collect(), new.chars().collect());
+    let head = o.iter().zip(&n).take_while(|(a, b)| a == b).count();
+    let rest = |chars: &[char]| {
+        chars
+            .iter()
+            .skip(head)
+            .rev()
+            .copied()
+            .collect::<Vec<char>>()
+    };
+    let tail = rest(&o)
+        .iter()
+        .zip(&rest(&n))
+        .take_while(|(a, b)| a == b)
+        .count();
+    let (head, tail) = (head.saturating_sub(CONTEXT), tail.saturating_sub(CONTEXT));
+    let part = |chars: &[char]| {
+        let len = chars.len().saturating_sub(head + tail);
+        let mut out = String::new();
+        if head > 0 {
+            out.push('…');
+        }
+        out.extend(chars.iter().skip(head).take(len.min(MAX)));
+        if len > MAX || tail > 0 {
+            out.push('…');
+        }
+        out
+    };
+    (part(&o), part(&n))
 }
 
 /// Values joined in the reader's language when shown (「、」 or ", ").
@@ -725,6 +765,24 @@ mod tests {
         let codes: Vec<_> = diff(&old, &twice).iter().map(|c| c.code).collect();
         assert!(codes.contains(&"item-removed"), "{codes:?}");
         assert!(!codes.contains(&"item-id-changed"), "{codes:?}");
+    }
+
+    #[test]
+    fn notes_are_said_by_the_part_that_differs() {
+        assert_eq!(
+            differing_part(
+                "Imported from sheet R8. The workbook is official. Items are verified and kept.",
+                "Imported from sheet R8. The workbook is not official. Items are verified and kept."
+            ),
+            (
+                "…workbook is official. It…".to_owned(),
+                "…workbook is not official. It…".to_owned()
+            )
+        );
+        assert_eq!(
+            differing_part("abc", "abd"),
+            ("abc".to_owned(), "abd".to_owned())
+        );
     }
 
     #[test]
