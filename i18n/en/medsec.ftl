@@ -1064,6 +1064,11 @@ diff-item-reworded = wording 「{ $old }」 -> 「{ $new }」
 diff-item-translation-changed = English translation changed
 diff-item-number-notation-changed = number notation { $old } -> { $new }
 diff-item-renumbered = number { $old } -> { $new }
+diff-item-id-changed = ID { $old } -> { $new } (the same number, section and scope; answers carry forward by ID, so `init --from` does not carry this one)
+diff-source-workbook-changed = source workbook `{ $old }` (SHA-256 { $old_sha256 }…) -> `{ $new }` (SHA-256 { $new_sha256 }…){ $same ->
+    [yes] : the same bytes under another name
+   *[other] {""}
+}; the notes and item sources that name the workbook and its SHA-256 are said in this one line
 diff-item-moved = section { $old } -> { $new }
 diff-item-scope-changed = scope [{ $old }] -> [{ $new }]
 diff-item-requirement-changed = requirement { $old } -> { $new }
@@ -1178,7 +1183,7 @@ report-html-xlsx-needs-out = An XLSX workbook is written to a file: give `--out 
 ## workbook
 
 workbook-empty = `{ $file }` is an empty file (0 bytes): a download or copy may not have finished. Save the workbook again and import that.
-workbook-encrypted = `{ $file }` is not an XLSX (zip) file but an OLE compound file: a password-protected (encrypted) workbook, or an old .xls. Open it in Excel, remove the password or save it as .xlsx, and import that copy.
+workbook-encrypted = `{ $file }` is not an XLSX (zip) file but an OLE compound file (it starts with `D0 CF 11 E0`): a password-protected (encrypted) workbook, or an old .xls (Excel 97-2003). Only Excel workbooks (.xlsx) are read here: open it in Excel, remove the password or save it as an Excel workbook (.xlsx), and give that copy.
 workbook-unreadable = `{ $file }`: { $reason }
 workbook-too-many-cells = Sheet { $sheet }: its merged cells would fill more than { $max } cells; it was not read.
 workbook-several-sheets = Several sheets look like checklists: { $sheets }. Choose one with `--sheet NAME`.
@@ -1346,6 +1351,11 @@ check-missing-probe-unknown = { $count ->
     [one] a probe could not tell (see its reason above)
    *[other] { $count } probes could not tell (see their reasons above)
 }
+check-missing-no-probe-evidence = no answer was checked against this machine (warning[no-probe-evidence]): { $kind ->
+    [empty] the probe configuration is empty, so no probe gave a result
+    [no-item] the probes' evidence names no item of this form (the probes know other item IDs, e.g. a checklist imported without `--ids-from`)
+   *[other] there is no probe evidence
+}
 check-missing-report-findings = { $count ->
     [one] the report records an error
    *[other] the report records { $count } errors
@@ -1358,6 +1368,10 @@ check-next-answer = answer the open items with `medsec answer { $file }` (or edi
 check-next-verify-failed = do not hand this bundle over; run `{ $command }` again, and report the problem if it stays
 check-next-fix-probes = fix what the probes found, or correct the answer in `{ $file }`, then run `{ $command }` again
 check-next-verify = read the findings with `{ $command }`
+check-next-probe-evidence = { $kind ->
+    [no-item] import the checklist again with `--ids-from`, so its items take the IDs of the earlier edition (`medsec checklist import WORKBOOK.xlsx --ids-from ID@EDITION`), then run `{ $command }` again
+   *[other] name the probes for this machine in the probe configuration (the `--probes` file; see `docs/probes.md`), then run `{ $command }` again
+}
 check-next-keygen-again = make the institution's own key with `medsec keygen --out NAME`, give `NAME.pub` to the inspectors, and run `{ $command }` again
 check-result-ok-but-missing = The check ran to the end, but what is listed under Missing is still left: take the next step above.
 check-next-done = print `{ $html }` for the on-site inspection (立入検査), keep `{ $bundle }`, and give the inspectors `{ $public }`
@@ -1561,7 +1575,11 @@ diff-ci-metadata-changed = { $field ->
 diff-ci-notes-changed = { $field ->
     [notes-ja] Japanese notes
    *[other] English notes
-} changed (the JSON output has both texts)
+}, the part that differs: "{ $old }" -> "{ $new }" (the JSON output has both texts)
+diff-ci-notes-added-or-removed = { $field ->
+    [notes-ja] Japanese notes
+   *[other] English notes
+} added or removed (the JSON output has both texts)
 diff-ci-item-sources-changed = sources [{ $old }] -> [{ $new }]
 diff-ci-item-unverified-note-changed = unverified note { $how ->
     [added] added
@@ -1932,6 +1950,17 @@ import-clue-map = {" "}If the layout guessed from the rows below is right, state
 import-clue-map-sheet = {" "}If the layout guessed from the rows below is right, state it: `--sheet { $sheet } --map { $map }` (columns: number=, text=, section=, scope=; header-rows= counts the rows above the first item).
 import-map-needs-sheet = `--map` states the layout of one sheet, and this workbook has several: { $sheets }. Name the sheet with `--sheet NAME`.
 import-text-not-workbook = `{ $file }` is a text file (such as a CSV), not an Excel workbook: only .xlsx workbooks are read here. Open it in Excel, save it as an Excel workbook (.xlsx), and give that file.
+import-pdf-not-workbook = `{ $file }` is a PDF file (it starts with `%PDF`), not an Excel workbook: only Excel workbooks (.xlsx) are read here, and neither items nor answers can be read from a PDF (renamed to .xlsx, it is still a PDF). Give the Excel workbook (.xlsx).
+import-zip-not-workbook = `{ $file }` is a ZIP archive{ $holds ->
+    [word] {" "}holding a Word document (.docx)
+    [powerpoint] {" "}holding a PowerPoint presentation (.pptx)
+    [opendocument] {" "}holding an OpenDocument file (such as LibreOffice's .ods)
+   *[other] {""}
+}, not an Excel workbook: it has no `xl/workbook.xml`, which every .xlsx workbook holds. Only Excel workbooks (.xlsx) are read here: { $holds ->
+    [opendocument] save it in LibreOffice as "Excel 2007-365 (.xlsx)" and give that file.
+   *[other] give the Excel workbook (.xlsx) itself.
+}
+import-binary-not-workbook = `{ $file }` is not an Excel workbook but a binary file of no kind medsec knows by its first bytes (`{ $head }`; an .xlsx workbook starts with `50 4B`, "PK"). Only Excel workbooks (.xlsx) are read here, and renaming a file to .xlsx does not make it one: give the Excel workbook (.xlsx) itself.
 import-recorded-sheet = `{ $file }` has several sheets that look like checklists ({ $sheets }): the answers were read from { $sheet }, the sheet the checklist was imported from. To read another, give `--sheet NAME`.
 import-answers-other-year = { $cell } names the form of { $book_wareki } (FY{ $book }), but the answers file is for { $checklist } (FY{ $year }): its answers would land on another year's items by their numbers, so nothing was imported. Import the blank workbook of FY{ $book } with `medsec checklist import`, make an answers file on it with `medsec --checklist ID@EDITION init`, and import the filled workbook into that file.
 import-answers-other-form = `{ $file }` is a workbook of another form, { $book_form } ({ $place }), and the answers file is for { $checklist } ({ $form }): its answers would land on another form's items by number, so nothing was imported. Import it into an answers file of its form (made with `{ $init }`), and give this answers file a workbook of its own form ({ $form }).

@@ -972,6 +972,11 @@ diff-item-reworded = 文言: 「{ $old }」→「{ $new }」
 diff-item-translation-changed = 英訳が変わりました。
 diff-item-number-notation-changed = 番号の書き方: { $old } → { $new }
 diff-item-renumbered = 番号: { $old } → { $new }
+diff-item-id-changed = ID: { $old } → { $new }(番号・節・対象が同じ項目です。回答はIDで引き継ぐため、`init --from`では引き継がれません)。
+diff-source-workbook-changed = 取り込んだブック: `{ $old }`(SHA-256 { $old_sha256 }…)→`{ $new }`(SHA-256 { $new_sha256 }…){ $same ->
+    [yes] 。内容は同じで、ファイル名だけが違います
+   *[other] {""}
+}。注記と各項目の出典にあるブックの名前とSHA-256の違いは、これ1件にまとめました。
 diff-item-moved = 節: { $old } → { $new }
 diff-item-scope-changed = 対象: { $old } → { $new }
 diff-item-requirement-changed = 区分: { $old ->
@@ -1100,7 +1105,7 @@ report-html-xlsx-needs-out = XLSXのワークブックはファイルに書き�
 ## workbook
 
 workbook-empty = `{ $file }`は空のファイル(0バイト)です。ダウンロードかコピーが途中で終わった可能性があります。ブックを保存し直してから取り込んでください。
-workbook-encrypted = `{ $file }`はXLSX(zip)ではなくOLE複合ファイルです。パスワードで保護(暗号化)されたブックか、古い.xls形式です。Excelで開いてパスワードを解除するか.xlsxで保存し、その写しを取り込んでください。
+workbook-encrypted = `{ $file }`はXLSX(zip)ではなくOLE複合ファイル(先頭が`D0 CF 11 E0`)です。パスワードで保護(暗号化)されたブックか、古い.xls形式(Excel 97-2003)です。ここで読めるのはExcelのブック(.xlsx)だけです。Excelで開いてパスワードを解除するか「Excelブック(.xlsx)」として保存し、その写しを指定してください。
 workbook-unreadable = `{ $file }`: { $reason }。
 workbook-too-many-cells = シート{ $sheet }は結合セルを展開すると{ $max }セルを超えるため、読みませんでした。
 workbook-several-sheets = チェックリストらしいシートが複数あります: { $sheets }。`--sheet NAME`でひとつ選んでください。
@@ -1250,6 +1255,11 @@ check-missing-incomplete = 回答が完了していません(上の記入状況�
 check-missing-probe-failed = 不合格の診断が{ $count }件あります(上の診断結果を参照してください)。
 check-missing-contradiction = 診断結果が「はい」の回答{ $count }件と矛盾しています。
 check-missing-probe-unknown = 判定できなかった診断が{ $count }件あります(理由は上の診断結果を参照してください)。
+check-missing-no-probe-evidence = 回答と機器の状態の照合が行われていません(警告[no-probe-evidence]): { $kind ->
+    [empty] プローブの設定が空で、診断の結果が1件もありません。
+    [no-item] 診断の証跡が、この様式のどの項目にも対応していません(プローブが知る項目IDと異なります。例: `--ids-from`なしで取り込んだチェックリスト)。
+   *[other] 診断の証跡がありません。
+}
 check-missing-report-findings = 報告書にエラーが{ $count }件記録されています。
 check-missing-verify-findings = 報告書一式の検証で要確認の所見があります(上を参照してください)。
 check-missing-verify-failed = 書き出した報告書一式が検証に失敗しました。
@@ -1259,6 +1269,10 @@ check-next-answer = `medsec answer { $file }`で未回答の項目に答える�
 check-next-verify-failed = この報告書一式は提出しないでください。もう一度`{ $command }`を実行し、それでも失敗する場合は問題を報告してください。
 check-next-fix-probes = 診断で見つかった問題を直すか、`{ $file }`の回答を正してから、もう一度`{ $command }`を実行してください。
 check-next-verify = 所見の内容は`{ $command }`で確認できます。
+check-next-probe-evidence = { $kind ->
+    [no-item] 前の版のIDを引き継ぐよう、`--ids-from`を付けてチェックリストを取り込み直し(`medsec checklist import WORKBOOK.xlsx --ids-from ID@EDITION`)、その後もう一度`{ $command }`を実行してください。
+   *[other] この機器で使う診断をプローブの設定(`--probes`のファイル。説明は`docs/probes.md`)に書き、もう一度`{ $command }`を実行してください。
+}
 check-next-keygen-again = `medsec keygen --out NAME`で医療機関の鍵を作り、`NAME.pub`を検査員に渡して、`{ $command }`をもう一度実行してください。
 check-result-ok-but-missing = 点検は最後まで実行しましたが、「足りないもの」に挙げたものが残っています。上の「次に」の手順を行ってください。
 check-next-done = 立入検査のために`{ $html }`を印刷し、`{ $bundle }`を保管して、`{ $public }`を検査員に渡してください。
@@ -1456,7 +1470,11 @@ diff-ci-metadata-changed = { $field ->
 diff-ci-notes-changed = { $field ->
     [notes-ja] 日本語の注記
    *[other] 英語の注記
-}が変わりました(JSON出力に変更前後の全文があります)。
+}の違う部分: 「{ $old }」→「{ $new }」(JSON出力に変更前後の全文があります)。
+diff-ci-notes-added-or-removed = { $field ->
+    [notes-ja] 日本語の注記
+   *[other] 英語の注記
+}が追加または削除されました(JSON出力に変更前後の全文があります)。
 diff-ci-item-sources-changed = 出典: [{ $old }] → [{ $new }]
 diff-ci-item-unverified-note-changed = 未確認の注記が{ $how ->
     [added] 付きました
@@ -1790,6 +1808,17 @@ import-clue-map = 下の行から推定した配置が正しければ、`--map {
 import-clue-map-sheet = 下の行から推定した配置が正しければ、`--sheet { $sheet } --map { $map }`で指定してください(列: number=、text=、section=、scope=。header-rows=は最初の項目より上の行数です)。
 import-map-needs-sheet = `--map`は1枚のシートの配置を指定するものですが、このブックにはシートが複数あります: { $sheets }。`--sheet NAME`でシートを指定してください。
 import-text-not-workbook = `{ $file }`はテキストファイル(CSVなど)で、Excelのブックではありません。ここで読めるのは.xlsxのブックだけです。Excelで開いて「Excelブック(.xlsx)」として保存し、そのファイルを指定してください。
+import-pdf-not-workbook = `{ $file }`はPDFファイル(先頭が`%PDF`)で、Excelのブックではありません。ここで読めるのはExcelのブック(.xlsx)だけで、PDFからは項目も回答も読み取れません(名前を.xlsxに変えてもPDFのままです)。Excelのブック(.xlsx)を指定してください。
+import-zip-not-workbook = `{ $file }`はZIPファイル{ $holds ->
+    [word] (Wordの文書、.docx)
+    [powerpoint] (PowerPointのプレゼンテーション、.pptx)
+    [opendocument] (LibreOfficeの.odsなど、OpenDocument形式のファイル)
+   *[other] {""}
+}で、Excelのブックではありません(.xlsxのブックなら必ずある`xl/workbook.xml`が入っていません)。ここで読めるのはExcelのブック(.xlsx)だけです。{ $holds ->
+    [opendocument] LibreOfficeで「Excel 2007-365(.xlsx)」形式で保存し、そのファイルを指定してください。
+   *[other] Excelのブック(.xlsx)そのものを指定してください。
+}
+import-binary-not-workbook = `{ $file }`はExcelのブックではなく、先頭のバイト(`{ $head }`)からは種類の分からないバイナリファイルです(.xlsxのブックは先頭が`50 4B`(PK)です)。ここで読めるのはExcelのブック(.xlsx)だけです。名前を.xlsxに変えてもブックにはなりません。Excelのブック(.xlsx)そのものを指定してください。
 import-recorded-sheet = `{ $file }`にはチェックリストらしいシートが複数あります({ $sheets })。チェックリストを取り込んだときのシート{ $sheet }から回答を読みました。ほかのシートを読むには`--sheet NAME`を付けてください。
 import-answers-other-year = { $cell }の表題によると、このブックは{ $book_wareki }(FY{ $book })の様式ですが、回答ファイルは{ $checklist }(FY{ $year })のものです。番号が同じでも別の年度の項目に回答が入ってしまうため、何も取り込んでいません。{ $book_wareki }の白紙のブックを`medsec checklist import`で取り込み、`medsec --checklist ID@EDITION init`で作った回答ファイルに取り込んでください。
 import-answers-other-form = `{ $file }`は{ $book_form }のブックです({ $place })。回答ファイルは{ $checklist }の{ $form }の回答なので、同じ番号でも別の様式の項目に回答が入ってしまいます。何も取り込んでいません。{ $book_form }のブックは{ $book_form }の回答ファイル(`{ $init }`で作ります)に取り込み、この回答ファイルには{ $form }のブックを指定してください。

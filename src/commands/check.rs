@@ -99,6 +99,7 @@ pub fn run(args: CheckArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         html: None,
         report_findings: None,
         verified: None,
+        no_probe_evidence: None,
         // The form's year, not this year: last year's form is last year's check.
         fiscal_year: bound.as_ref().map(|(_, c)| c.checklist.fiscal_year),
         digest_update: bound.as_ref().and_then(|(l, c)| digest_update(l, c)),
@@ -318,6 +319,7 @@ pub fn run(args: CheckArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         .filter(|f| f.severity == "error")
         .count();
     summary.report_findings = Some((errors, made.report.findings.len() - errors));
+    summary.no_probe_evidence = made.report.no_probe_evidence();
     summary.bundle = Some(bundle_dir.clone());
     let html = bundle_dir.join("report.html");
     if html.is_file() {

@@ -221,8 +221,29 @@ fn diff(args: DiffArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     };
     let Some((old_files, new_files)) = files else {
         let catalog = Catalog::with_files(&ctx.checklist_paths)?;
-        let old = load_either(&catalog, &args.old, ctx.lang)?;
-        let new = load_either(&catalog, &args.new, ctx.lang)?;
+        // A workbook beside a checklist is imported under that checklist's ID: the ID the
+        // in-memory import makes from the file name is no change of the form.
+        let workbook = |name: &str| super::is_workbook(Path::new(name));
+        let (old, new) = match (workbook(&args.old), workbook(&args.new)) {
+            (false, true) => {
+                let old = load_either(&catalog, &args.old, ctx.lang)?;
+                let id = old.checklist.id.clone();
+                let new = super::workbook_checklist_as(new_path, Some(&id), ctx.lang)?;
+                (old, new)
+            }
+            (true, false) => {
+                let new = load_either(&catalog, &args.new, ctx.lang)?;
+                let id = new.checklist.id.clone();
+                (
+                    super::workbook_checklist_as(old_path, Some(&id), ctx.lang)?,
+                    new,
+                )
+            }
+            _ => (
+                load_either(&catalog, &args.old, ctx.lang)?,
+                load_either(&catalog, &args.new, ctx.lang)?,
+            ),
+        };
         let changes = crate::diff::diff(&old.checklist, &new.checklist);
         let out = match args.format {
             DiffFormat::Table => render::diff::human(&old, &new, &changes, ctx.lang),

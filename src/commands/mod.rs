@@ -36,6 +36,17 @@ pub(crate) fn workbook_checklist(
     path: &std::path::Path,
     lang: Lang,
 ) -> anyhow::Result<crate::checklist::Loaded> {
+    workbook_checklist_as(path, None, lang)
+}
+
+/// [`workbook_checklist`], the checklist named `id` (`--id`) when that ID suits the workbook's
+/// form (`checklist diff` of an import against its workbook: the workbook takes the import's
+/// ID, so a file name is no change); else named as the import without `--id` names it.
+pub(crate) fn workbook_checklist_as(
+    path: &std::path::Path,
+    id: Option<&str>,
+    lang: Lang,
+) -> anyhow::Result<crate::checklist::Loaded> {
     use crate::checklist;
     let fail = |message: String| anyhow::Error::msg(message);
     let bytes = crate::limits::read(path, crate::limits::InputKind::Sheet)
@@ -47,7 +58,14 @@ pub(crate) fn workbook_checklist(
             .unwrap_or_default(),
         ..Default::default()
     };
-    let imported = checklist::import::import(&bytes, &opts).map_err(|e| fail(e.localize(lang)))?;
+    let named = id.map(|id| checklist::import::ImportOptions {
+        id: Some(id.to_owned()),
+        ..opts.clone()
+    });
+    let imported = match named.map(|named| checklist::import::import(&bytes, &named)) {
+        Some(Ok(imported)) => imported,
+        _ => checklist::import::import(&bytes, &opts).map_err(|e| fail(e.localize(lang)))?,
+    };
     let origin = checklist::Origin::File(path.to_owned());
     checklist::load_str(&path.display().to_string(), &imported.toml, origin)
         .map_err(|e| fail(e.localize(lang)))

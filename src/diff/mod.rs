@@ -136,13 +136,43 @@ pub fn diff(old: &Checklist, new: &Checklist) -> Vec<Change> {
             ),
         );
     }
-    changes.extend(metadata_changes(old, new));
+    // Two imports of one workbook downloaded under other names (or another copy of it): the
+    // workbook's name and digest, said once; notes and sources that name it follow.
+    let source = SourceWorkbook::change(old, new);
+    if let Some(s) = &source {
+        changes.push(s.said());
+    }
+    let same = |a: Option<&str>, b: Option<&str>| match (&source, a, b) {
+        (Some(s), Some(a), Some(b)) => s.follow(a) == b,
+        _ => a == b,
+    };
+    changes.extend(metadata_changes(old, new, &same));
 
+    // Items whose ID differs but whose printed number, section and scope are the same (one
+    // import with `--ids-from`, one without): one item whose ID changed, not added and removed.
+    let by_number = id_changes(old, new);
     for item in &new.items {
-        let by_id = old.item(&item.id);
+        let by_id = old
+            .item(&item.id)
+            .or_else(|| by_number.get(item.id.as_str()).copied());
         let replaced: Vec<&Item> = item.replaces.iter().filter_map(|r| old.item(r)).collect();
         match (by_id, replaced.is_empty()) {
-            (Some(before), _) => changes.extend(item_changes(before, item)),
+            (Some(before), _) => {
+                if before.id != item.id {
+                    let mut change = Change::about_item(
+                        "item-id-changed",
+                        Impact::Review,
+                        item,
+                        ": ",
+                        msg_ref!("diff-item-id-changed", old = before.id, new = item.id),
+                    );
+                    change.field = Some("id");
+                    change.old = Some(before.id.clone());
+                    change.new = Some(item.id.clone());
+                    changes.push(change);
+                }
+                changes.extend(item_changes(before, item, &same));
+            }
             (None, false) => changes.push(Change::about_item(
                 "item-replaced",
                 Impact::Review,
@@ -168,7 +198,8 @@ pub fn diff(old: &Checklist, new: &Checklist) -> Vec<Change> {
         }
     }
     for item in &old.items {
-        let kept = new.item(&item.id).is_some();
+        let kept =
+            new.item(&item.id).is_some() || by_number.values().any(|before| before.id == item.id);
         let replaced_by = new.items.iter().find(|n| n.replaces.contains(&item.id));
         // A base item an own checklist leaves out: 対象外 with its reason, not a removal.
         let left_out = new
@@ -248,9 +279,118 @@ pub fn fails(changes: &[&Change], added: usize, removed: usize, threshold: Optio
         || (removed > 0 && reaches(FILE_REMOVED))
 }
 
+/// The workbook two imported checklists were taken from (`workbook:NAME#sha256=HEX` in their
+/// items' sources), when the two differ.
+struct SourceWorkbook {
+    old_name: String,
+    old_sha256: String,
+    new_name: String,
+    new_sha256: String,
+}
+
+impl SourceWorkbook {
+    fn of(c: &Checklist) -> Option<(String, String)> {
+        let source = c
+            .items
+            .iter()
+            .flat_map(|i| &i.sources)
+            .find_map(|s| s.strip_prefix("workbook:"))?;
+        let (name, sha256) = source.rsplit_once("#sha256=")?;
+        Some((name.to_owned(), sha256.to_owned()))
+    }
+
+    fn change(old: &Checklist, new: &Checklist) -> Option<Self> {
+        let ((old_name, old_sha256), (new_name, new_sha256)) = (Self::of(old)?, Self::of(new)?);
+        (old_name != new_name || old_sha256 != new_sha256).then_some(SourceWorkbook {
+            old_name,
+            old_sha256,
+            new_name,
+            new_sha256,
+        })
+    }
+
+    /// `text` of the old checklist as it reads naming the new workbook.
+    fn follow(&self, text: &str) -> String {
+        let mut out = text.replace(&self.old_sha256, &self.new_sha256);
+        if !self.old_name.is_empty() {
+            out = out.replace(&self.old_name, &self.new_name);
+        }
+        out
+    }
+
+    fn said(&self) -> Change {
+        let short = |h: &str| h.chars().take(12).collect::<String>();
+        let mut change = Change::about_checklist(
+            "source-workbook-changed",
+            Impact::Minor,
+            msg_ref!(
+                "diff-source-workbook-changed",
+                old = self.old_name,
+                new = self.new_name,
+                old_sha256 = short(&self.old_sha256),
+                new_sha256 = short(&self.new_sha256),
+                same = if self.old_sha256 == self.new_sha256 {
+                    "yes"
+                } else {
+                    "no"
+                }
+            ),
+        );
+        change.field = Some("source");
+        change.old = Some(format!("{}#sha256={}", self.old_name, self.old_sha256));
+        change.new = Some(format!("{}#sha256={}", self.new_name, self.new_sha256));
+        change
+    }
+}
+
+/// New items whose ID the old checklist does not hold (and that replace nothing), matched to
+/// the one old item missing from the new checklist with the same printed number (in any
+/// notation), section and scope: new ID -> old item.
+fn id_changes<'a>(
+    old: &'a Checklist,
+    new: &Checklist,
+) -> std::collections::BTreeMap<String, &'a Item> {
+    let key = |i: &Item| {
+        (
+            i.section.clone(),
+            normalised_number(&i.number),
+            i.scope.clone(),
+        )
+    };
+    let gone: Vec<&Item> = old
+        .items
+        .iter()
+        .filter(|i| {
+            new.item(&i.id).is_none() && !new.items.iter().any(|n| n.replaces.contains(&i.id))
+        })
+        .collect();
+    let mut out = std::collections::BTreeMap::new();
+    for item in new
+        .items
+        .iter()
+        .filter(|i| old.item(&i.id).is_none() && i.replaces.is_empty())
+    {
+        let same: Vec<&&Item> = gone.iter().filter(|o| key(o) == key(item)).collect();
+        let other_new = new
+            .items
+            .iter()
+            .filter(|n| n.id != item.id && key(n) == key(item))
+            .count();
+        if let ([only], 0) = (same.as_slice(), other_new) {
+            out.insert(item.id.clone(), **only);
+        }
+    }
+    out
+}
+
 /// One `metadata-changed` per field that changed, with its old and new value. Notes are long:
-/// their message says which language changed; JSON carries both texts.
-fn metadata_changes(old: &Checklist, new: &Checklist) -> Vec<Change> {
+/// their message says which language changed; JSON carries both texts. `same` says whether an
+/// old and a new value are the same (once the source workbook's new name is taken into account).
+fn metadata_changes(
+    old: &Checklist,
+    new: &Checklist,
+    same: &dyn Fn(Option<&str>, Option<&str>) -> bool,
+) -> Vec<Change> {
     let none = || "—".to_owned();
     let fields: [(&'static str, Option<&str>, Option<&str>); 6] = [
         ("title.ja", Some(&old.title.ja), Some(&new.title.ja)),
@@ -278,13 +418,16 @@ fn metadata_changes(old: &Checklist, new: &Checklist) -> Vec<Change> {
     ];
     let mut out = Vec::new();
     for (field, before, after) in fields {
-        if before == after {
+        if same(before, after) {
             continue;
         }
         // Catalog selector keys cannot hold a dot.
         let key = field.replace('.', "-");
-        let text = if field.starts_with("notes") {
-            msg_ref!("diff-ci-notes-changed", field = key)
+        let text = if let (true, Some(b), Some(a)) = (field.starts_with("notes"), before, after) {
+            let (was, is) = differing_part(b, a);
+            msg_ref!("diff-ci-notes-changed", field = key, old = was, new = is)
+        } else if field.starts_with("notes") {
+            msg_ref!("diff-ci-notes-added-or-removed", field = key)
         } else {
             msg_ref!(
                 "diff-ci-metadata-changed",
@@ -302,6 +445,43 @@ fn metadata_changes(old: &Checklist, new: &Checklist) -> Vec<Change> {
     out
 }
 
+/// The part of two long texts that differs, with `…` where the texts go on alike: the same
+/// beginning and end are left out, and a part longer than 80 characters is cut.
+fn differing_part(old: &str, new: &str) -> (String, String) {
+    const MAX: usize = 80;
+    // Characters of the same text kept on each side, so an insertion reads in its place.
+    const CONTEXT: usize = 12;
+    let (o, n): (Vec<char>, Vec<char>) = (old.chars().collect(), new.chars().collect());
+    let head = o.iter().zip(&n).take_while(|(a, b)| a == b).count();
+    let rest = |chars: &[char]| {
+        chars
+            .iter()
+            .skip(head)
+            .rev()
+            .copied()
+            .collect::<Vec<char>>()
+    };
+    let tail = rest(&o)
+        .iter()
+        .zip(&rest(&n))
+        .take_while(|(a, b)| a == b)
+        .count();
+    let (head, tail) = (head.saturating_sub(CONTEXT), tail.saturating_sub(CONTEXT));
+    let part = |chars: &[char]| {
+        let len = chars.len().saturating_sub(head + tail);
+        let mut out = String::new();
+        if head > 0 {
+            out.push('…');
+        }
+        out.extend(chars.iter().skip(head).take(len.min(MAX)));
+        if len > MAX || tail > 0 {
+            out.push('…');
+        }
+        out
+    };
+    (part(&o), part(&n))
+}
+
 /// Values joined in the reader's language when shown (「、」 or ", ").
 fn join<T: std::fmt::Display>(v: &[T]) -> crate::diagnostic::Typed {
     crate::i18n::list(v)
@@ -313,7 +493,11 @@ fn normalised_number(number: &str) -> String {
     crate::checklist::import::comparable_number(number)
 }
 
-fn item_changes(old: &Item, new: &Item) -> Vec<Change> {
+fn item_changes(
+    old: &Item,
+    new: &Item,
+    same: &dyn Fn(Option<&str>, Option<&str>) -> bool,
+) -> Vec<Change> {
     let mut out = Vec::new();
     let mut push = |code, impact, text: MessageRef| {
         out.push(Change::about_item(code, impact, new, ": ", text))
@@ -426,7 +610,13 @@ fn item_changes(old: &Item, new: &Item) -> Vec<Change> {
             ),
         );
     }
-    if old.sources != new.sources {
+    let sources_same = old.sources.len() == new.sources.len()
+        && old
+            .sources
+            .iter()
+            .zip(&new.sources)
+            .all(|(a, b)| same(Some(a), Some(b)));
+    if !sources_same {
         push(
             "item-sources-changed",
             Impact::Minor,
@@ -448,7 +638,7 @@ fn item_changes(old: &Item, new: &Item) -> Vec<Change> {
             ),
         );
     }
-    if old.unverified != new.unverified {
+    if !same(old.unverified.as_deref(), new.unverified.as_deref()) {
         // The note is English-only file data: people read which way it changed, JSON has both.
         let how = match (&old.unverified, &new.unverified) {
             (None, Some(_)) => "added",
@@ -556,6 +746,43 @@ mod tests {
         assert!(changes
             .iter()
             .any(|c| c.code == "item-unverified-note-changed"));
+    }
+
+    #[test]
+    fn an_item_with_another_id_is_matched_by_number_section_and_scope() {
+        let old = get("mhlw-institution@fy2024");
+        let mut new = old.clone();
+        new.items[1].id = "another-id".into();
+        let changes = diff(&old, &new);
+        let codes: Vec<_> = changes.iter().map(|c| c.code).collect();
+        assert_eq!(codes, ["item-id-changed"], "{changes:#?}");
+        assert_eq!(changes[0].old.as_deref(), Some(old.items[1].id.as_str()));
+        // Two new items with that number, section and scope: no guess, added and removed.
+        let mut twice = new.clone();
+        let mut copy = twice.items[1].clone();
+        copy.id = "a-third-id".into();
+        twice.items.push(copy);
+        let codes: Vec<_> = diff(&old, &twice).iter().map(|c| c.code).collect();
+        assert!(codes.contains(&"item-removed"), "{codes:?}");
+        assert!(!codes.contains(&"item-id-changed"), "{codes:?}");
+    }
+
+    #[test]
+    fn notes_are_said_by_the_part_that_differs() {
+        assert_eq!(
+            differing_part(
+                "Imported from sheet R8. The workbook is official. Items are verified and kept.",
+                "Imported from sheet R8. The workbook is not official. Items are verified and kept."
+            ),
+            (
+                "…workbook is official. It…".to_owned(),
+                "…workbook is not official. It…".to_owned()
+            )
+        );
+        assert_eq!(
+            differing_part("abc", "abd"),
+            ("abc".to_owned(), "abd".to_owned())
+        );
     }
 
     #[test]

@@ -211,6 +211,9 @@ pub struct Summary {
     pub report_findings: Option<(usize, usize)>,
     /// The verification of the written bundle.
     pub verified: Option<Exit>,
+    /// The report's probe evidence checked no answer (`no-probe-evidence`, a warning): an
+    /// empty probe configuration, or probes whose evidence names no item of the form.
+    pub no_probe_evidence: Option<crate::report::NoProbeEvidence>,
     /// The fiscal year of the answered form, to say whose year's check is done.
     pub fiscal_year: Option<i16>,
     /// The digest of the checklist's current wording, when the answers were made against other
@@ -233,6 +236,8 @@ pub enum Missing {
     ProbeFailed(usize),
     Contradiction(usize),
     ProbeUnknown(usize),
+    /// The warning `no-probe-evidence`: no answer was checked against a probe.
+    NoProbeEvidence(crate::report::NoProbeEvidence),
     ReportFindings(usize),
     VerifyFindings,
     VerifyFailed,
@@ -248,6 +253,7 @@ impl Missing {
             Missing::ProbeFailed(_) => "probe-failed",
             Missing::Contradiction(_) => "probe-contradiction",
             Missing::ProbeUnknown(_) => "probe-unknown",
+            Missing::NoProbeEvidence(_) => "no-probe-evidence",
             Missing::ReportFindings(_) => "report-findings",
             Missing::VerifyFindings => "verify-findings",
             Missing::VerifyFailed => "verify-failed",
@@ -266,6 +272,15 @@ impl Missing {
             }
             Missing::ProbeUnknown(count) => {
                 tr!(lang, "check-missing-probe-unknown", count = count)
+            }
+            Missing::NoProbeEvidence(lack) => {
+                use crate::report::NoProbeEvidence;
+                let kind = match lack {
+                    NoProbeEvidence::NotAttached => "none",
+                    NoProbeEvidence::Empty => "empty",
+                    NoProbeEvidence::NoItemCovered => "no-item",
+                };
+                tr!(lang, "check-missing-no-probe-evidence", kind = kind)
             }
             Missing::ReportFindings(count) => {
                 tr!(lang, "check-missing-report-findings", count = count)
@@ -302,6 +317,9 @@ impl Summary {
                 out.push(Missing::ProbeUnknown(p.unknown));
             }
         }
+        if let Some(lack) = self.no_probe_evidence {
+            out.push(Missing::NoProbeEvidence(lack));
+        }
         if let Some((errors, _)) = self.report_findings {
             if errors > 0 {
                 out.push(Missing::ReportFindings(errors));
@@ -322,10 +340,13 @@ impl Summary {
             return Exit::Unusable;
         }
         let mut exit = self.verified.unwrap_or(Exit::Ok);
-        let findings = self
-            .missing()
-            .iter()
-            .any(|m| !matches!(m, Missing::ProbeUnknown(_) | Missing::ThrowawayKey));
+        let findings = self.missing().iter().any(|m| {
+            // Warnings: listed as missing, never a finding (docs/exit-codes.md).
+            !matches!(
+                m,
+                Missing::ProbeUnknown(_) | Missing::NoProbeEvidence(_) | Missing::ThrowawayKey
+            )
+        });
         if findings {
             exit = exit.max(Exit::Findings);
         }
@@ -391,6 +412,18 @@ impl Summary {
                 lang,
                 "check-next-fix-probes",
                 file = answers.clone(),
+                command = again.as_str()
+            ));
+        }
+        if let Some(Missing::NoProbeEvidence(lack)) = missing
+            .iter()
+            .find(|m| matches!(m, Missing::NoProbeEvidence(_)))
+        {
+            let ids = *lack == crate::report::NoProbeEvidence::NoItemCovered;
+            out.push(tr!(
+                lang,
+                "check-next-probe-evidence",
+                kind = if ids { "no-item" } else { "empty" },
                 command = again.as_str()
             ));
         }
@@ -587,6 +620,7 @@ mod tests {
             html: Some("out/bundle/report.html".into()),
             report_findings: Some((0, 0)),
             verified: Some(Exit::Ok),
+            no_probe_evidence: None,
             fiscal_year: Some(2025),
             digest_update: None,
             rerun_flags: String::new(),

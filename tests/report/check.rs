@@ -686,3 +686,73 @@ fn an_output_folder_that_cannot_be_made_is_said_in_japanese() {
     );
     assert!(!err.contains("Not a directory"), "{err}");
 }
+
+/// An empty probe configuration: the warning `no-probe-evidence` is shown by the report and
+/// verify steps, so the closing summary lists it under what is missing and never says
+/// 「足りないもの: なし」 or that the year's check is done; a warning, so exit 0
+/// (docs/exit-codes.md), with the institution's own key (nothing else missing).
+#[test]
+fn an_empty_probe_configuration_is_listed_as_missing_probe_evidence() {
+    let tmp = tempfile::tempdir().unwrap();
+    let key = tmp.path().join("clinic");
+    keygen(&key);
+    let probes = tmp.path().join("probes.toml");
+    std::fs::write(&probes, "role = \"server\"\n").unwrap();
+    let cases = [
+        (
+            "en",
+            "Missing:\n  - no answer was checked against this machine (warning[no-probe-evidence]): the probe configuration is empty, so no probe gave a result\n",
+            "name the probes for this machine in the probe configuration (the `--probes` file; see `docs/probes.md`)",
+            "The check ran to the end, but what is listed under Missing is still left",
+            "Missing:\n  nothing",
+        ),
+        (
+            "ja",
+            "足りないもの:\n  - 回答と機器の状態の照合が行われていません(警告[no-probe-evidence]): プローブの設定が空で、診断の結果が1件もありません。\n",
+            "この機器で使う診断をプローブの設定(`--probes`のファイル。説明は`docs/probes.md`)に書き",
+            "点検は最後まで実行しましたが、「足りないもの」に挙げたものが残っています",
+            "足りないもの:\n  なし",
+        ),
+    ];
+    for (lang, missing, next, result, nothing) in cases {
+        let out = tmp.path().join(format!("out-{lang}"));
+        let o = medsec()
+            .args([
+                "--lang",
+                lang,
+                "check",
+                "--answers",
+                ANSWERS,
+                "--as-of",
+                AS_OF,
+            ])
+            .arg("--probes")
+            .arg(&probes)
+            .arg("--out")
+            .arg(&out)
+            .arg("--key")
+            .arg(key.with_extension("key"))
+            .output()
+            .unwrap();
+        let stdout = stdout_of(&o);
+        assert_eq!(o.status.code(), Some(0), "{stdout}{}", stderr_of(&o));
+        for needle in [missing, next, result] {
+            assert!(stdout.contains(needle), "{needle:?} not in {stdout}");
+        }
+        assert!(!stdout.contains(nothing), "{stdout}");
+    }
+    let o = medsec()
+        .args(["check", "--answers", ANSWERS, "--as-of", AS_OF, "--probes"])
+        .arg(&probes)
+        .arg("--out")
+        .arg(tmp.path().join("out-json"))
+        .arg("--key")
+        .arg(key.with_extension("key"))
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr_of(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["missing"], serde_json::json!(["no-probe-evidence"]));
+    assert_eq!(v["exit_code"], 0);
+}

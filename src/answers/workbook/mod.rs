@@ -355,7 +355,10 @@ impl WorkbookAnswersError {
                     error @ (ImportError::Workbook { .. }
                     | ImportError::Encrypted { .. }
                     | ImportError::Empty { .. }
-                    | ImportError::Text { .. }),
+                    | ImportError::Text { .. }
+                    | ImportError::Pdf { .. }
+                    | ImportError::ZipNotWorkbook { .. }
+                    | ImportError::Binary { .. }),
                 ..
             } => error.localize(lang),
             WorkbookAnswersError::Layout { file, error } => tr!(

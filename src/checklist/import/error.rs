@@ -57,6 +57,30 @@ pub struct SheetClue {
     pub among_others: bool,
 }
 
+/// What a ZIP archive given as a workbook holds instead of one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ZipHolds {
+    /// `word/…`: a Word document (.docx).
+    Word,
+    /// `ppt/…`: a PowerPoint presentation (.pptx).
+    PowerPoint,
+    /// `mimetype` and `content.xml`: an OpenDocument file (.ods, .odt).
+    OpenDocument,
+    Other,
+}
+
+impl ZipHolds {
+    /// The catalog's selector for it.
+    fn key(self) -> &'static str {
+        match self {
+            ZipHolds::Word => "word",
+            ZipHolds::PowerPoint => "powerpoint",
+            ZipHolds::OpenDocument => "opendocument",
+            ZipHolds::Other => "other",
+        }
+    }
+}
+
 /// A workbook that could not be imported.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ImportError {
@@ -71,6 +95,20 @@ pub enum ImportError {
     /// A text file (a CSV) given as a workbook.
     Text {
         file: String,
+    },
+    /// A PDF (`%PDF` first) given as a workbook.
+    Pdf {
+        file: String,
+    },
+    /// A ZIP archive without `xl/workbook.xml`: no XLSX workbook.
+    ZipNotWorkbook {
+        file: String,
+        holds: ZipHolds,
+    },
+    /// Bytes of no kind medsec knows: the first of them, in hex (`3F 9A 00 …`).
+    Binary {
+        file: String,
+        head: String,
     },
     /// Not a workbook, or beyond the limits.
     Workbook {
@@ -176,6 +214,21 @@ impl ImportError {
             ImportError::Text { file } => {
                 tr!(lang, "import-text-not-workbook", file = file.as_str())
             }
+            ImportError::Pdf { file } => {
+                tr!(lang, "import-pdf-not-workbook", file = file.as_str())
+            }
+            ImportError::ZipNotWorkbook { file, holds } => tr!(
+                lang,
+                "import-zip-not-workbook",
+                file = file.as_str(),
+                holds = holds.key()
+            ),
+            ImportError::Binary { file, head } => tr!(
+                lang,
+                "import-binary-not-workbook",
+                file = file.as_str(),
+                head = head.as_str()
+            ),
             ImportError::Workbook { file, error } => tr!(
                 lang,
                 "workbook-unreadable",

@@ -27,7 +27,7 @@ pub use columns::{
     column_role, layout_of, row_of, row_source, ColumnKind, NotImported, RecordedLayout, Role,
     SHARED_ROUND,
 };
-pub use error::{CandidateRow, ClueRole, Clues, ImportError, Missed, SheetClue};
+pub use error::{CandidateRow, ClueRole, Clues, ImportError, Missed, SheetClue, ZipHolds};
 pub use ids::{wording_key, IdSummary, IdsFrom};
 pub use layout::{GateSpec, Map};
 pub use official::OfficialWorkbook;
@@ -104,26 +104,80 @@ pub struct Imported {
 const OLE_MAGIC: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 
 /// Why `bytes` are no XLSX workbook, when that can be told from their first bytes: an OLE
-/// compound file (a password-protected workbook or an old `.xls`), or text (a CSV saved from
-/// Excel, UTF-8 with or without a BOM, UTF-16 with one, or Shift_JIS: no NUL byte early on).
+/// compound file (a password-protected workbook or an old `.xls`), a PDF, a ZIP archive that
+/// holds no workbook (a Word document, an OpenDocument file), text (a CSV saved from Excel,
+/// UTF-8 with or without a BOM, UTF-16 with one, or Shift_JIS), or bytes of no kind known.
+/// A ZIP that holds `xl/workbook.xml` (or is too broken to list) is left to the reader.
 fn not_a_workbook(bytes: &[u8], file: &str) -> Option<ImportError> {
-    const ZIP_MAGIC: &[u8] = b"PK";
     const UTF16_BOMS: [&[u8]; 2] = [&[0xFF, 0xFE], &[0xFE, 0xFF]];
     if bytes.is_empty() {
         return Some(ImportError::Empty {
             file: file.to_owned(),
         });
     }
+    let file = file.to_owned();
     if bytes.starts_with(OLE_MAGIC) {
-        return Some(ImportError::Encrypted {
-            file: file.to_owned(),
-        });
+        return Some(ImportError::Encrypted { file });
+    }
+    if bytes.starts_with(b"%PDF") {
+        return Some(ImportError::Pdf { file });
+    }
+    if bytes.starts_with(b"PK") {
+        return zip_holding(bytes).map(|holds| ImportError::ZipNotWorkbook { file, holds });
     }
     let head = bytes.get(..bytes.len().min(4096)).unwrap_or(bytes);
-    let text = UTF16_BOMS.iter().any(|bom| bytes.starts_with(bom))
-        || (!bytes.starts_with(ZIP_MAGIC) && !head.is_empty() && !head.contains(&0));
-    text.then(|| ImportError::Text {
-        file: file.to_owned(),
+    if head.is_empty() {
+        return None;
+    }
+    if UTF16_BOMS.iter().any(|bom| bytes.starts_with(bom)) || looks_like_text(head) {
+        return Some(ImportError::Text { file });
+    }
+    let first: Vec<String> = head.iter().take(8).map(|b| format!("{b:02X}")).collect();
+    Some(ImportError::Binary {
+        file,
+        head: first.join(" "),
+    })
+}
+
+/// Text as a CSV saved from Excel is: no control byte but tab, line breaks and form feed, and
+/// valid UTF-8 or Shift_JIS (the last character may be cut off at the end of `head`).
+fn looks_like_text(head: &[u8]) -> bool {
+    let control = |b: &u8| (*b < 0x20 && !matches!(*b, b'\t' | b'\n' | b'\r' | 0x0C)) || *b == 0x7F;
+    if head.iter().any(control) {
+        return false;
+    }
+    let utf8 = match std::str::from_utf8(head) {
+        Ok(_) => true,
+        Err(e) => e.error_len().is_none(),
+    };
+    let sjis = |bytes: &[u8]| {
+        encoding_rs::SHIFT_JIS
+            .decode_without_bom_handling_and_without_replacement(bytes)
+            .is_some()
+    };
+    utf8 || sjis(head) || head.split_last().is_some_and(|(_, rest)| sjis(rest))
+}
+
+/// What a ZIP archive that is no XLSX workbook holds (`None` when it holds `xl/workbook.xml`,
+/// cannot be listed, or lists more entries than a workbook may have: the reader says why).
+fn zip_holding(bytes: &[u8]) -> Option<ZipHolds> {
+    let zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).ok()?;
+    if zip.len() > crate::limits::ZIP_MAX_ENTRIES {
+        return None;
+    }
+    let names: Vec<&str> = zip.file_names().collect();
+    let any = |f: &dyn Fn(&str) -> bool| names.iter().any(|n| f(n));
+    if any(&|n| n.eq_ignore_ascii_case("xl/workbook.xml")) {
+        return None;
+    }
+    Some(if any(&|n| n.starts_with("word/")) {
+        ZipHolds::Word
+    } else if any(&|n| n.starts_with("ppt/")) {
+        ZipHolds::PowerPoint
+    } else if any(&|n| n == "mimetype") && any(&|n| n == "content.xml") {
+        ZipHolds::OpenDocument
+    } else {
+        ZipHolds::Other
     })
 }
 
