@@ -1,108 +1,122 @@
-//! What a command made and takes back when it is stopped by Ctrl-C (SIGINT), SIGTERM or SIGHUP:
-//! `check` makes its `--out` folder and files in it before the probes run, and a check killed
-//! there must not leave an empty folder behind. Only files and folders that did not exist before
-//! are listed; a folder is removed only when empty. Nothing here prints.
+//! What a command made and takes back when it is stopped by Ctrl-C (SIGINT), SIGTERM or SIGHUP,
+//! or on Windows by Ctrl+C, Ctrl+Break or the console window closing: `check` makes its `--out`
+//! folder and files in it before the probes run, and a check killed there must not leave an
+//! empty folder behind. Only files and folders that did not exist before are listed; a folder is
+//! removed only when empty. Nothing here prints.
 //!
-//! The handler runs in signal context, so it only calls `unlink`, `rmdir`, `signal` and `raise`
-//! (async-signal-safe) on paths prepared beforehand, then dies of the same signal as it would
-//! have without the handler (the shell sees 130 or 143). On Windows nothing is taken back.
+//! The stop is caught by a well-kept crate that hands it to a thread of its own, never to code
+//! in signal context: `signal-hook` on Unix (it names the signal, so the process then dies of
+//! the same signal and the shell sees 130 or 143), `ctrlc` on Windows (a console control
+//! handler; the process then ends with `STATUS_CONTROL_C_EXIT`, as it would without one).
+//! A signal the command was started to ignore (`nohup`) stays ignored.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, Once};
 
-/// While alive, a stop by signal removes `files` and then (when empty) `dir`.
-pub struct TakeBack {
-    #[cfg(unix)]
-    _armed: (),
+/// While alive, a stop removes `files` and then (when empty) `dir`.
+pub struct TakeBack(());
+
+/// The paths the next stop takes back; `None` when nothing is armed.
+static ARMED: Mutex<Option<Paths>> = Mutex::new(None);
+static INSTALL: Once = Once::new();
+
+struct Paths {
+    files: Vec<PathBuf>,
+    dir: Option<PathBuf>,
 }
 
 impl TakeBack {
     /// Arm the take-back for these paths (those this run makes; none that existed before).
-    pub fn arm(files: &[PathBuf], dir: Option<&std::path::Path>) -> TakeBack {
-        #[cfg(unix)]
-        unix::arm(files, dir);
-        #[cfg(not(unix))]
-        let _ = (files, dir);
-        TakeBack {
-            #[cfg(unix)]
-            _armed: (),
-        }
+    pub fn arm(files: &[PathBuf], dir: Option<&Path>) -> TakeBack {
+        *armed() = Some(Paths {
+            files: files.to_vec(),
+            dir: dir.map(Path::to_path_buf),
+        });
+        // A handler that cannot be installed leaves the platform's default: the stop still
+        // stops, only without taking back.
+        INSTALL.call_once(platform::install);
+        TakeBack(())
     }
 }
 
 impl Drop for TakeBack {
     fn drop(&mut self) {
-        #[cfg(unix)]
-        unix::disarm();
+        *armed() = None;
     }
 }
 
-#[cfg(unix)]
-mod unix {
-    use std::ffi::CString;
-    use std::os::unix::ffi::OsStrExt;
-    use std::path::{Path, PathBuf};
-    use std::sync::atomic::{AtomicPtr, Ordering};
-    use std::sync::Once;
+fn armed() -> std::sync::MutexGuard<'static, Option<Paths>> {
+    ARMED
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
 
-    /// The paths to take back, leaked so that the handler may read them at any time.
-    struct Paths {
-        files: Vec<CString>,
-        dir: Option<CString>,
-    }
-
-    static ARMED: AtomicPtr<Paths> = AtomicPtr::new(std::ptr::null_mut());
-    static INSTALL: Once = Once::new();
-    const SIGNALS: [libc::c_int; 3] = [libc::SIGINT, libc::SIGTERM, libc::SIGHUP];
-
-    fn c_path(path: &Path) -> Option<CString> {
-        CString::new(path.as_os_str().as_bytes()).ok()
-    }
-
-    pub(super) fn arm(files: &[PathBuf], dir: Option<&Path>) {
-        let paths = Box::new(Paths {
-            files: files.iter().filter_map(|p| c_path(p)).collect(),
-            dir: dir.and_then(c_path),
-        });
-        // Leaked on purpose: a handler may still be reading an earlier list.
-        ARMED.store(Box::into_raw(paths), Ordering::SeqCst);
-        INSTALL.call_once(|| {
-            for signal in SIGNALS {
-                // SAFETY: `on_signal` only calls async-signal-safe functions.
-                unsafe {
-                    // A signal the command was started to ignore (nohup) stays ignored.
-                    let mut old: libc::sigaction = std::mem::zeroed();
-                    libc::sigaction(signal, std::ptr::null(), &mut old);
-                    if old.sa_sigaction == libc::SIG_IGN {
-                        continue;
-                    }
-                    let mut action: libc::sigaction = std::mem::zeroed();
-                    action.sa_sigaction = on_signal as extern "C" fn(libc::c_int) as usize;
-                    libc::sigemptyset(&mut action.sa_mask);
-                    libc::sigaction(signal, &action, std::ptr::null_mut());
-                }
-            }
-        });
-    }
-
-    pub(super) fn disarm() {
-        ARMED.store(std::ptr::null_mut(), Ordering::SeqCst);
-    }
-
-    extern "C" fn on_signal(signal: libc::c_int) {
-        let paths = ARMED.swap(std::ptr::null_mut(), Ordering::SeqCst);
-        // SAFETY: a non-null pointer is a leaked, never freed `Paths`; unlink, rmdir, signal and
-        // raise are async-signal-safe.
-        unsafe {
-            if let Some(paths) = paths.as_ref() {
-                for file in &paths.files {
-                    libc::unlink(file.as_ptr());
-                }
-                if let Some(dir) = &paths.dir {
-                    libc::rmdir(dir.as_ptr());
-                }
-            }
-            libc::signal(signal, libc::SIG_DFL);
-            libc::raise(signal);
+/// Removes what is armed, once; the guard is kept until the process ends, so no new arming and
+/// no disarming races the removal.
+fn take_back() -> std::sync::MutexGuard<'static, Option<Paths>> {
+    let mut guard = armed();
+    if let Some(paths) = guard.take() {
+        for file in &paths.files {
+            let _ = std::fs::remove_file(file);
+        }
+        if let Some(dir) = &paths.dir {
+            // Only an empty folder: whatever else is in it was not made by this run.
+            let _ = std::fs::remove_dir(dir);
         }
     }
+    guard
+}
+
+#[cfg(unix)]
+mod platform {
+    use signal_hook::consts::signal::{SIGHUP, SIGINT, SIGTERM};
+    use signal_hook::iterator::Signals;
+
+    pub(super) fn install() {
+        let caught: Vec<libc::c_int> = [SIGINT, SIGTERM, SIGHUP]
+            .into_iter()
+            .filter(|&signal| !ignored(signal))
+            .collect();
+        let Ok(mut signals) = Signals::new(&caught) else {
+            return;
+        };
+        let _ = std::thread::Builder::new()
+            .name("take-back".into())
+            .spawn(move || {
+                if let Some(signal) = signals.forever().next() {
+                    let _guard = super::take_back();
+                    // Dies of the signal it got, as it would have without the handler.
+                    let _ = signal_hook::low_level::emulate_default_handler(signal);
+                    signal_hook::low_level::exit(128 + signal);
+                }
+            });
+    }
+
+    /// Whether the process was started with `signal` ignored (`nohup` ignores SIGHUP).
+    fn ignored(signal: libc::c_int) -> bool {
+        // SAFETY: a query only (no new action); `old` is a plain C struct filled by the call.
+        unsafe {
+            let mut old: libc::sigaction = std::mem::zeroed();
+            libc::sigaction(signal, std::ptr::null(), &mut old) == 0
+                && old.sa_sigaction == libc::SIG_IGN
+        }
+    }
+}
+
+#[cfg(windows)]
+mod platform {
+    /// What Windows reports for a console process ended by Ctrl+C (0xC000013A).
+    const STATUS_CONTROL_C_EXIT: i32 = 0xC000_013A_u32 as i32;
+
+    pub(super) fn install() {
+        let _ = ctrlc::set_handler(|| {
+            let _guard = super::take_back();
+            std::process::exit(STATUS_CONTROL_C_EXIT);
+        });
+    }
+}
+
+#[cfg(not(any(unix, windows)))]
+mod platform {
+    pub(super) fn install() {}
 }

@@ -1436,6 +1436,7 @@ probes-windows-os-build-unknown = Windows build { $build } ({ $edition }) is not
 probes-windows-update-agent-unavailable = the Windows Update Agent gave no list of pending updates ({ $error }), so pending updates are unknown
 probes-windows-pending-updates-read = the Windows Update Agent's last search lists { $count } pending update(s), { $security } of them security updates (medsec reads that list and does not search)
 probes-windows-administrators-unknown = the members of Administrators (S-1-5-32-544) could not be read ({ $error }), so which accounts are administrators is unknown
+probes-windows-passwords-never-expire = { $count } enabled account(s) have a password that never expires: { $accounts }. Unless the password is 13 characters or longer or two-factor authentication is used, it needs changing periodically: set an expiry (Local Security Policy, "Maximum password age"; or clear "Password never expires" on the account)
 probes-windows-remote-entry-points-open = { $count } remote desktop (RDP, 3389) or file sharing (SMB, 445) port(s) listen on every address and are not in allowed_ports: { $ports }. These are the usual ways ransomware got into hospitals in Japan; close them or limit them to the addresses that need them (Windows Defender Firewall)
 probes-windows-remote-entry-points-listening = remote desktop (RDP, 3389) or file sharing (SMB, 445) listen on every address: { $ports }; they are the usual ways ransomware gets in, so limit them to the addresses that need them
 probes-windows-netstat-fallback = { $cause ->

@@ -1334,6 +1334,7 @@ probes-windows-os-build-unknown = Windowsのビルド{ $build }({ $edition })は
 probes-windows-update-agent-unavailable = Windows Updateエージェントから未適用の更新の一覧を得られなかったため({ $error })、未適用の更新はわかりません。
 probes-windows-pending-updates-read = Windows Updateエージェントの前回の検索では、未適用の更新が{ $count }件(うちセキュリティ更新{ $security }件)あります(medsecはこの一覧を読むだけで、新たな検索はしません)。
 probes-windows-administrators-unknown = Administratorsグループ(S-1-5-32-544)のメンバーを読めなかったため({ $error })、どのアカウントが管理者かわかりません。
+probes-windows-passwords-never-expire = パスワードに有効期限のない有効なアカウントがあります({ $count }件): { $accounts }。13文字以上のパスワードでも二要素認証でもなければ、定期的な変更が必要です。有効期限を設定してください(ローカルセキュリティポリシーの「パスワードの有効期間」、またはアカウントの「パスワードを無期限にする」をオフ)。
 probes-windows-remote-entry-points-open = リモートデスクトップ(RDP、3389番)またはファイル共有(SMB、445番)のポートが、すべてのアドレスで待ち受けていて`allowed_ports`にありません({ $count }件): { $ports }。国内の医療機関のランサムウェア被害で多い侵入口です。閉じるか、必要なアドレスだけに制限してください(Windows Defenderファイアウォール)。
 probes-windows-remote-entry-points-listening = リモートデスクトップ(RDP、3389番)またはファイル共有(SMB、445番)が、すべてのアドレスで待ち受けています: { $ports }。ランサムウェアの侵入口として多いポートです。必要なアドレスだけに制限してください。
 probes-windows-netstat-fallback = { $cause ->

@@ -336,6 +336,15 @@ pub fn check_path(path: &str) -> Result<(), PathProblem> {
     Ok(())
 }
 
+/// The file a bundle name (`checklists/x.toml`, always `/`) names inside `dir`, in the
+/// platform's form: on Windows `dir\checklists\x.toml`, never `dir\checklists/x.toml`, so a
+/// path shown to people can be pasted into Explorer or PowerShell as it is (docs/windows.md).
+pub fn in_bundle(dir: &Path, name: &str) -> std::path::PathBuf {
+    let mut path = dir.to_path_buf();
+    path.extend(name.split('/').filter(|part| !part.is_empty()));
+    path
+}
+
 /// What is in a bundle folder: regular files by relative path, and what was refused.
 #[derive(Debug, Clone, Default)]
 pub struct Scan {
@@ -605,6 +614,24 @@ pub fn check_scanned(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_bundle_name_is_a_path_in_the_platforms_form() {
+        let path = in_bundle(
+            Path::new("報告 2026"),
+            "checklists/mhlw-institution-fy2026.toml",
+        );
+        let expected: std::path::PathBuf =
+            ["報告 2026", "checklists", "mhlw-institution-fy2026.toml"]
+                .iter()
+                .collect();
+        assert_eq!(path.display().to_string(), expected.display().to_string());
+        let sep = std::path::MAIN_SEPARATOR;
+        assert_eq!(
+            path.display().to_string(),
+            format!("報告 2026{sep}checklists{sep}mhlw-institution-fy2026.toml")
+        );
+    }
 
     #[test]
     fn render_parse_round_trip_matches_sha256sum_format() {

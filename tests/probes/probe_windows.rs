@@ -339,6 +339,40 @@ fn japanese_accounts_are_judged_by_sid_with_the_linux_rules_and_the_shared_admin
 }
 
 #[test]
+fn enabled_accounts_whose_password_never_expires_are_a_warning_naming_each() {
+    let (r, j) = run(
+        "[[probe]]\nkind = \"accounts\"\nignore = [\"旧事務長\"]\n",
+        Recorded::new().answer(Query::Accounts, fixture("accounts-ja-jp.json")),
+    );
+    // A warning beside the verdict, never the reason for it.
+    assert_eq!(codes(&j["warning_details"]), ["passwords-never-expire"]);
+    assert!(!codes(&j["reason_details"]).contains(&"passwords-never-expire".to_owned()));
+    // Enabled without an expiry: named. 受付 has an expiry date; Guest, DefaultAccount and
+    // WDAGUtilityAccount are disabled; 旧事務長 is ignored by the configuration.
+    assert_eq!(
+        j["warning_details"][0]["params"]["accounts"],
+        serde_json::json!(["Administrator", "tanaka", "検査用"])
+    );
+    let ja = warnings_ja(&r);
+    assert!(
+        ja.contains("パスワードに有効期限のない有効なアカウントがあります(3件): Administrator、tanaka、検査用。"),
+        "{ja}"
+    );
+    assert!(ja.contains("「パスワードを無期限にする」をオフ"), "{ja}");
+    let en = join_coded(&r.warning_details, Lang::En, "");
+    assert!(
+        en.contains("3 enabled account(s) have a password that never expires: Administrator, tanaka, 検査用."),
+        "{en}"
+    );
+    // The English recording: the one enabled account has an expiry date, so no warning.
+    let (_, j) = run(
+        "[[probe]]\nkind = \"accounts\"\nmax_unused_days = 36500\n",
+        Recorded::new().answer(Query::Accounts, fixture("accounts-en-us.utf16le.json")),
+    );
+    assert!(!codes(&j["warning_details"]).contains(&"passwords-never-expire".to_owned()));
+}
+
+#[test]
 fn english_accounts_in_utf16_with_unreadable_administrators_pass_with_a_warning() {
     let (r, j) = run(
         "[[probe]]\nkind = \"accounts\"\nmax_unused_days = 36500\n",

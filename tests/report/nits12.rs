@@ -168,8 +168,90 @@ fn a_check_killed_during_the_probes_leaves_no_folder_behind() {
         assert!(killed.success());
         let status = child.wait().unwrap();
         assert!(!status.success());
+        // It dies of the signal it got, as without a handler (the shell says 143 or 130).
+        use std::os::unix::process::ExitStatusExt;
+        assert_eq!(
+            status.signal(),
+            Some(if signal == "TERM" { 15 } else { 2 }),
+            "{status:?}"
+        );
         assert!(!out.exists(), "SIG{signal}: the folder check made is gone");
     }
+}
+
+/// A check started with SIGHUP ignored (`nohup`) goes on after a hang-up, its folder kept.
+#[cfg(unix)]
+#[test]
+fn a_check_started_with_hangups_ignored_goes_on_after_one() {
+    use std::os::unix::fs::PermissionsExt;
+    let tmp = tempfile::tempdir().unwrap();
+    let bin = tmp.path().join("bin");
+    std::fs::create_dir(&bin).unwrap();
+    let restic = bin.join("restic");
+    std::fs::write(&restic, "#!/bin/sh\nsleep 30\n").unwrap();
+    std::fs::set_permissions(&restic, std::fs::Permissions::from_mode(0o755)).unwrap();
+    std::fs::create_dir(tmp.path().join("repo")).unwrap();
+    let config = tmp.path().join("probes.toml");
+    std::fs::write(
+        &config,
+        "timeout = \"1m\"\n[[probe]]\nkind = \"backup-freshness\"\nformat = \"restic\"\npath = \"repo\"\nany_host = true\n",
+    )
+    .unwrap();
+    let out = tmp.path().join("out");
+    let path = format!(
+        "{}:{}",
+        bin.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    // What nohup does: SIGHUP ignored, kept ignored across exec.
+    let mut child = std::process::Command::new("sh")
+        .arg("-c")
+        .arg("trap '' HUP; exec \"$0\" \"$@\"")
+        .arg(assert_cmd::cargo::cargo_bin("medsec"))
+        .args(["check", "--answers", ANSWERS, "--as-of", AS_OF, "--probes"])
+        .arg(&config)
+        .arg("--out")
+        .arg(&out)
+        .current_dir(common::root())
+        .env("LANG", "C")
+        .env("NO_COLOR", "1")
+        .env("PATH", path)
+        .env(
+            "MEDSEC_DATA_DIR",
+            common::root().join("target/test-no-user-data"),
+        )
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let started = std::time::Instant::now();
+    while !out.exists() && started.elapsed() < std::time::Duration::from_secs(60) {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    assert!(out.exists(), "check made its folder");
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let pid = child.id().to_string();
+    let kill = |signal: &str| {
+        let killed = std::process::Command::new("kill")
+            .arg(format!("-{signal}"))
+            .arg(&pid)
+            .status()
+            .unwrap();
+        assert!(killed.success());
+    };
+    kill("HUP");
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    assert!(child.try_wait().unwrap().is_none(), "a hang-up stopped it");
+    assert!(out.exists(), "a hang-up took back the folder");
+    kill("TERM");
+    let status = child.wait().unwrap();
+    use std::os::unix::process::ExitStatusExt;
+    assert_eq!(status.signal(), Some(15), "{status:?}");
+    assert!(
+        !out.exists(),
+        "SIGTERM after the hang-up: the folder is gone"
+    );
 }
 
 // ---- checklist lint: no summary line when nothing was read, whatever the reason ----

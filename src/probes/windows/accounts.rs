@@ -2,7 +2,8 @@
 //! from `Get-LocalGroupMember -SID S-1-5-32-544` (by the well-known SID, so the group's name
 //! in the display language does not matter). The rules are those of Linux (leavers, unused,
 //! never logged in), plus the ones only Windows has: the built-in Administrator or Guest
-//! enabled (one account shared by several people) and accounts that need no password.
+//! enabled (one account shared by several people) and accounts that need no password. An
+//! enabled account whose password never expires is a warning (Linux records no such setting).
 
 use super::WindowsSource;
 use super::{decode_json, json_list, json_text, json_time, Query, WinAccountFlag, WinMsg};
@@ -176,6 +177,7 @@ pub fn judge_report(
     let days_since = |t: Timestamp| (now.as_second() - t.as_second()).div_euclid(86_400);
     let mut views = Vec::new();
     let mut flagged = Vec::new();
+    let mut never_expire = Vec::new();
     for u in &report.users {
         if ignore.contains(&lower(&u.name)) {
             continue;
@@ -196,6 +198,9 @@ pub fn judge_report(
         }
         if can_log_in && !u.password_required {
             flags.push(AccountFlag::Windows(WinAccountFlag::PasswordNotRequired));
+        }
+        if can_log_in && u.password_never_expires {
+            never_expire.push(u.name.clone());
         }
         if can_log_in {
             match u.last_logon {
@@ -255,6 +260,12 @@ pub fn judge_report(
         obs.warnings
             .push(Msg::Windows(WinMsg::AdministratorsUnknown {
                 error: error.clone(),
+            }));
+    }
+    if !never_expire.is_empty() {
+        obs.warnings
+            .push(Msg::Windows(WinMsg::PasswordsNeverExpire {
+                accounts: never_expire,
             }));
     }
     if flagged.is_empty() {

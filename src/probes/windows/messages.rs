@@ -44,6 +44,10 @@ pub enum WinMsg {
     PendingUpdatesRead { count: usize, security: usize },
     /// Members of Administrators (S-1-5-32-544) could not be read.
     AdministratorsUnknown { error: String },
+    /// Enabled accounts whose password never expires (`PasswordExpires` empty: "Password
+    /// never expires" set on the account, or no maximum password age): a warning, since
+    /// periodic change is not needed with 13 characters or more, or two-factor authentication.
+    PasswordsNeverExpire { accounts: Vec<String> },
     /// RDP or SMB listen on every address and are not allowed.
     RemoteEntryPointsOpen { ports: Vec<String> },
     /// RDP or SMB listen on every address (allowed, or no allowlist).
@@ -168,6 +172,12 @@ impl WinMsg {
                 "probes-windows-administrators-unknown",
                 error = detail(lang, error)
             ),
+            WinMsg::PasswordsNeverExpire { accounts } => tr!(
+                lang,
+                "probes-windows-passwords-never-expire",
+                count = accounts.len(),
+                accounts = list(lang, accounts.iter().cloned(), false)
+            ),
             WinMsg::RemoteEntryPointsOpen { ports: p } => tr!(
                 lang,
                 "probes-windows-remote-entry-points-open",
@@ -253,6 +263,9 @@ pub(crate) fn every_message() -> Vec<WinMsg> {
             security: 1,
         },
         WinMsg::AdministratorsUnknown { error: s() },
+        WinMsg::PasswordsNeverExpire {
+            accounts: vec!["tanaka".into()],
+        },
         WinMsg::RemoteEntryPointsOpen {
             ports: vec!["3389/tcp on 0.0.0.0 (svchost: TermService)".into()],
         },

@@ -518,7 +518,11 @@ fn push_not_inspectors(
         crate::checklist::Origin::File(path) => format!(
             "medsec checklist diff {} {}",
             command_word(&path.display().to_string()),
-            command_word(&b.dir.join(name).display().to_string())
+            command_word(
+                &crate::signing::manifest::in_bundle(b.dir, name)
+                    .display()
+                    .to_string()
+            )
         ),
         crate::checklist::Origin::Bundled(_) => "none".to_owned(),
     };

@@ -187,7 +187,10 @@ pub(super) fn push_wording_differs(
         file = name,
         given = workbook.path.as_str(),
         differences = differences(diff, lang),
-        diff = diff_command(&workbook.path, &b.dir.join(name))
+        diff = diff_command(
+            &workbook.path,
+            &crate::signing::manifest::in_bundle(b.dir, name)
+        )
     );
     b.push(
         "checklist-not-inspectors",
