@@ -264,7 +264,7 @@ answers-response-not-applicable = not applicable
 
 # Why an answers file could not be used or written.
 answers-error-read = cannot read `{ $path }`: { $reason }
-answers-error-unknown-format = `{ $path }`: unknown file type; answers files end in .toml, .yaml or .yml
+answers-error-unknown-format = `{ $path }`: unknown file type; answers files end in `.toml`, `.yaml` or `.yml`
 answers-error-invalid = unusable answers file ({ $count ->
     [one] 1 error
    *[other] { $count } errors
@@ -301,7 +301,7 @@ answers-sheet-column-target-date = target_date
 answers-sheet-column-reason = reason
 answers-sheet-column-note = note
 answers-sheet-answer-choices = Choose はい, いいえ or 対象外.
-answers-sheet-unknown-type = unknown sheet type; use .csv or .xlsx
+answers-sheet-unknown-type = unknown sheet type; use `.csv` or `.xlsx`
 answers-sheet-bad-utf8-bom = starts with a UTF-8 BOM but is not UTF-8
 answers-sheet-bad-utf16 = is not valid UTF-16
 answers-sheet-unknown-encoding = is neither UTF-8 nor Shift_JIS (CP932) text; save it as CSV (UTF-8) from Excel
@@ -493,24 +493,24 @@ probes-security-updates-within-limit = { $count } security update(s) pending (ma
 probes-cannot-decompress = cannot decompress: { $error }
 probes-dnf-updateinfo-failed = dnf updateinfo failed: { $stderr }
 probes-kernel-reboot-needed = the running kernel is not the newest installed one ({ $newest }); reboot to activate it
-probes-reboot-required = the system asks for a reboot (/run/reboot-required) to finish updates
+probes-reboot-required = the system asks for a reboot (`/run/reboot-required`) to finish updates
 probes-windows-native-only = installed Windows updates can be read natively only on Windows; elsewhere export them with `Get-HotFix | Export-Csv -NoTypeInformation hotfix.csv` and give `hotfix_csv`
 probes-hotfix-csv-invalid = `{ $source }`: { $error }
 probes-hotfix-no-dates = `{ $source }`: no update with an installation date
 probes-hotfix-stale = the newest update was installed { $days } days ago (max { $max_days } days)
 probes-hotfix-current = { $count } updates installed; the newest { $days } days ago (max { $max_days } days)
 probes-hotfix-pending-unknown = Get-HotFix lists installed updates only; pending updates are not known from it (check Windows Update)
-probes-passwd-unreadable = cannot read `{ $path }`: { $error } (local accounts are read from /etc/passwd on Unix only)
+probes-passwd-unreadable = cannot read `{ $path }`: { $error } (local accounts are read from `/etc/passwd` on Unix only)
 probes-leavers-unreadable = cannot read the leavers list `{ $path }`: { $error }
 probes-lastlog-too-large = { $bytes } bytes (sparse, indexed by uid): not read
-probes-shadow-unreadable = /etc/shadow is not readable (run as root to see locked and empty passwords); accounts with a login shell are counted as able to log in
+probes-shadow-unreadable = `/etc/shadow` is not readable (run as root to see locked and empty passwords); accounts with a login shell are counted as able to log in
 probes-accounts-to-review = { $count } account(s) to review: { $accounts }
 probes-flagged-account = { $name } ({ $flags })
 probes-flag-leaver = listed as having left, and can still log in
 probes-flag-empty-password = empty password
 probes-flag-unused-for = last login { $days } days ago (max { $max_days })
 probes-flag-never-logged-in = never logged in
-probes-no-login-records = no login records (/var/lib/wtmpdb/wtmp.db, /var/log/wtmp, /var/log/lastlog), so unused accounts cannot be told
+probes-no-login-records = no login records (`/var/lib/wtmpdb/wtmp.db`, `/var/log/wtmp`, `/var/log/lastlog`), so unused accounts cannot be told
 probes-accounts-in-use = { $leavers_checked ->
     [true] { $can_log_in } account(s) can log in; none unused for more than { $max_days } days and none of a leaver
    *[false] { $can_log_in } account(s) can log in; none unused for more than { $max_days } days
@@ -521,13 +521,13 @@ probes-services-not-allowed = { $count } service(s) not in allowed_services: { $
 probes-ports-not-allowed = { $count } listening port(s) not in allowed_ports: { $ports }
 probes-port = { $port }/{ $protocol } on { $address }
 probes-port-program = { $port }/{ $protocol } on { $address } ({ $program })
-probes-nothing-readable = neither /proc/net nor systemd's configuration is readable here
+probes-nothing-readable = neither `/proc/net` nor systemd's configuration is readable here
 probes-no-allowlist = { $services } enabled service(s), { $ports } open port(s) listed; no allowlist configured (set allowed_services and allowed_ports to judge)
 probes-all-allowed = { $services } enabled service(s) and { $ports } open port(s), all in the allowlist
 probes-ledger-unreadable = cannot read the ledger `{ $path }`: { $error }
 probes-ledger-invalid = `{ $path }`: { $error }
 probes-ledger-no-header = `{ $path }`: no header row with the ledger's columns in the first 10 rows (expected names such as 機器名, 種別, 設置場所, OS, 管理者, リモートメンテナンス; or map them with `columns`)
-probes-ledger-unsupported-format = `{ $path }`: .{ $ext } workbooks are not read (only .xlsx, .xlsm and .csv, which medsec can read within its limits); save the ledger as .xlsx or .csv
+probes-ledger-unsupported-format = `{ $path }`: `.{ $ext }` workbooks are not read (only `.xlsx`, `.xlsm` and `.csv`, which medsec can read within its limits); save the ledger as `.xlsx` or `.csv`
 probes-ledger-unclassified-rows = { $rows } row(s) have a type that is not a server, PC or network device; they were not checked
 probes-ledger-missing-columns = the ledger has no column for: { $columns }
 probes-ledger-field = `{ $field }`
@@ -596,7 +596,7 @@ probes-config-cannot-read = cannot read probe configuration `{ $path }`: { $erro
 probes-config-invalid = { $location }: { $message }
 probes-config-not-utf8 = not UTF-8 text (at byte { $byte }); save it as UTF-8
 probes-config-toml = not valid TOML (detail: { $detail })
-probes-config-unknown-setting = there is no setting `{ $field }`; check its spelling (the settings are in docs/probes.md)
+probes-config-unknown-setting = there is no setting `{ $field }`; check its spelling (the settings are in `docs/probes.md`)
 probes-config-missing-setting = the setting `{ $field }` is missing
 probes-config-unknown-role = unknown role `{ $value }`; use `server` or `terminal`
 probes-config-unknown-kind = unknown probe kind `{ $value }`; known: { $known }
@@ -609,7 +609,7 @@ probes-config-hotfix-csv-needed = `source = "hotfix-csv"` needs `hotfix_csv = "P
 probes-config-backup-needs-path = a backup-freshness probe needs `path` (the backup folder or repository)
 probes-config-unknown-format = unknown format `{ $value }`; use auto, directory, restic or borg
 probes-config-unknown-time-basis = unknown time_basis `{ $value }`; use `change` (newer of mtime and ctime) or `mtime`
-probes-config-ledger-needs-path = an asset-ledger probe needs `path` (the ledger, .csv or .xlsx)
+probes-config-ledger-needs-path = an asset-ledger probe needs `path` (the ledger, `.csv` or `.xlsx`)
 probes-config-unknown-ledger-field = unknown ledger field `{ $field }` in `{ $key }`; known: { $known }
 probes-config-not-a-duration = `{ $value }` is not a duration; write a number and a unit: 90m, 36h, 7d (s, m, h, d, w)
 probes-config-not-a-port = `{ $value }` is not a port; write 22/tcp or 123/udp
@@ -695,7 +695,7 @@ report-read = cannot read `{ $path }`: { $reason }
 report-json = { $path }:{ $line }:{ $column }: not valid report JSON ({ $error })
 report-version = `{ $path }`: format_version { $found } is not supported; this medsec reads format_version { $supported } (a newer medsec may read it)
 report-version-missing = (missing)
-report-serialize = cannot write report.json: { $error }
+report-serialize = cannot write `report.json`: { $error }
 report-not-replaced = `{ $path }` was not replaced: { $reason }; nothing was written. Choose a new or empty folder for `--out`, or move this one away first
 report-not-replaced-not-folder = it is not a folder
 report-not-replaced-symlink = it is a symbolic link
@@ -704,11 +704,11 @@ report-not-replaced-bad-manifest = its `{ $manifest }` is not a manifest (line {
 report-not-replaced-not-report = it is not a report bundle made by medsec ({ $reason })
 report-not-replaced-no-report-listed = its manifest does not list `{ $file }`
 report-not-replaced-unlisted = it holds { $count } file(s) or folder(s) its manifest does not list: { $names }
-report-not-replaced-not-named = its manifest lists { $count } file(s) its report.json does not name, so medsec did not write it: { $names }
+report-not-replaced-not-named = its manifest lists { $count } file(s) its `report.json` does not name, so medsec did not write it: { $names }
 report-not-replaced-changed = { $count } file(s) changed or missing since its manifest was written: { $names }
 report-not-replaced-unreadable = it cannot be read whole ({ $reason })
-report-render-not-a-bundle = `{ $path }` is not a bundle folder (it holds neither report.json nor MANIFEST.sha256); give a folder made by `medsec report`, or its report.json
-report-not-a-report = `{ $path }` is not a medsec report: it lacks { $missing }, which every report.json made by `medsec report` has
+report-render-not-a-bundle = `{ $path }` is not a bundle folder (it holds neither `report.json` nor `MANIFEST.sha256`); give a folder made by `medsec report`, or its `report.json`
+report-not-a-report = `{ $path }` is not a medsec report: it lacks { $missing }, which every `report.json` made by `medsec report` has
 
 ## signing
 
@@ -753,7 +753,7 @@ signing-error-wrong-passphrase = `{ $path }`: wrong passphrase for this secret k
 signing-error-passphrase-needed = `{ $path }` is encrypted; give its passphrase on a terminal or with `--passphrase-env VAR`
 signing-error-empty-passphrase = the passphrase is empty; choose one, or use `--unencrypted` for a key without one
 signing-error-sign = signing failed: { $reason }
-signing-error-report-changed = report.json changed while the bundle was being signed; run the command again
+signing-error-report-changed = `report.json` changed while the bundle was being signed; run the command again
 signing-error-self-check = the signature just written does not verify ({ $code }); the bundle was left unsigned
 signing-error-key-not-private = `{ $path }` can be read by other users (mode { $mode }); a secret key must be private. Run `chmod 600 { $path }` (and make a new key if someone may have copied it)
 signing-unsafe-remove = { $reason }; remove it before signing
@@ -829,10 +829,10 @@ verify-bundle-not-folder = not a folder
 verify-bundle-cannot-open = cannot open the folder: { $reason }
 verify-bundle-internal-error = verification stopped on an internal error
 verify-bundle-unreadable = cannot read the bundle: { $reason }
-verify-content-untrusted = the bundle failed its integrity or signature check, so report.json is not trusted: its institution, answers and findings are not shown
+verify-content-untrusted = the bundle failed its integrity or signature check, so `report.json` is not trusted: its institution, answers and findings are not shown
 verify-not-verified = the signature could not be verified
 verify-top-file-missing = { $name } is missing
-verify-named-by = {" "}(named by report.json { $field })
+verify-named-by = {" "}(named by `report.json` { $field })
 verify-file-not-regular = not a regular file; not opened{ $named }
 verify-file-too-large = { $size } bytes, more than the limit of { $limit } bytes; not read{ $named }
 verify-file-unreadable = cannot read: { $reason }{ $named }
@@ -842,9 +842,9 @@ verify-file-missing = listed in the manifest but missing
 verify-file-changed = its SHA-256 differs from the manifest
 verify-file-extra = not listed in the manifest
 verify-file-unsafe = not opened: { $reason }
-verify-report-path-unsafe = report.json { $field } names `{ $path }`: { $reason }; only relative paths inside the bundle are opened
-verify-report-path-unlisted = report.json { $field } names `{ $path }`, which the signed manifest does not list; it is not opened
-verify-evidence-digest-mismatch = report.json { $field } records another SHA-256 for `{ $path }` than the manifest
+verify-report-path-unsafe = `report.json` { $field } names `{ $path }`: { $reason }; only relative paths inside the bundle are opened
+verify-report-path-unlisted = `report.json` { $field } names `{ $path }`, which the signed manifest does not list; it is not opened
+verify-evidence-digest-mismatch = `report.json` { $field } records another SHA-256 for `{ $path }` than the manifest
 verify-signature-not-minisign = not a minisign signature ({ $error })
 verify-signature-not-exact = not in minisign's exact encoding (changed spacing, line ends or padding)
 verify-signature-untrusted-comment = unexpected untrusted comment `{ $comment }` (that line is not signed; medsec accepts only the standard ones)
@@ -852,13 +852,13 @@ verify-key-wrong = signed with key { $key }, but the key given is { $given }
 verify-key-unknown = signed with key { $key }, which the trusted keys do not list
 verify-signature-legacy = a legacy (not pre-hashed) signature; sign again with a current minisign or medsec
 verify-signature-invalid = the signature does not match `{ $file }` (made with key { $key })
-verify-report-missing = the manifest does not cover report.json
-verify-report-unreadable = cannot read report.json: { $reason }
+verify-report-missing = the manifest does not cover `report.json`
+verify-report-unreadable = cannot read `report.json`: { $reason }
 verify-key-untrusted = key { $key } is not trusted for institution { $code }
 verify-institution-mismatch = the report is for institution { $code } ({ $name }), not { $expected }
 verify-institution-other-genuine = the bundle is genuine (its signature and every file check out), but it is for another institution: { $code } ({ $name }), not { $expected } as `--institution` asks
-verify-trusted-comment-mismatch = the signature says `{ $field }` is `{ $signed }`, report.json has `{ $actual }`
-verify-trusted-comment-plain = the signature's trusted comment does not name the institution, checklist and report (signed by another tool); the manifest signature still covers report.json
+verify-trusted-comment-mismatch = the signature says `{ $field }` is `{ $signed }`, `report.json` has `{ $actual }`
+verify-trusted-comment-plain = the signature's trusted comment does not name the institution, checklist and report (signed by another tool); the manifest signature still covers `report.json`
 verify-trusted-comment-malformed = the signature's trusted comment is malformed: { $reason }
 verify-comment-twice = `{ $field }` appears twice
 verify-comment-missing = `{ $field }` is missing
@@ -869,26 +869,26 @@ verify-checklist-mismatch = the digest is that of { $actual }, but the report na
 verify-checklist-other-year = the report is for { $fy }, but checklist { $checklist } is for { $checklist_fy }
 verify-fiscal-year-other = the report is for { $fy }, the current fiscal year is { $now }
 verify-generated-at-bad = generated_at is not an RFC 3339 time: `{ $value }`
-verify-findings-disagree-recorded = report.json records `{ $code }` ({ $place }), which checking its answers again does not find
-verify-findings-disagree-rerun = checking the answers again finds `{ $code }` ({ $place }), which report.json does not record
-verify-vendor-not-in-bundle = vendor form `{ $file }` (report.json names the vendor `{ $vendor }`) is not in the bundle, so no vendor signature can be checked
-verify-vendor-not-in-bundle-untrusted = report.json { $field } names a vendor form that is not in the bundle, so no vendor signature can be checked
-verify-vendor-path-unsafe = report.json { $field } names `{ $path }`: { $reason }; not opened
-verify-vendor-path-unlisted = report.json { $field } names `{ $path }`, which the signed manifest does not list; not opened
+verify-findings-disagree-recorded = `report.json` records `{ $code }` ({ $place }), which checking its answers again does not find
+verify-findings-disagree-rerun = checking the answers again finds `{ $code }` ({ $place }), which `report.json` does not record
+verify-vendor-not-in-bundle = vendor form `{ $file }` (`report.json` names the vendor `{ $vendor }`) is not in the bundle, so no vendor signature can be checked
+verify-vendor-not-in-bundle-untrusted = `report.json` { $field } names a vendor form that is not in the bundle, so no vendor signature can be checked
+verify-vendor-path-unsafe = `report.json` { $field } names `{ $path }`: { $reason }; not opened
+verify-vendor-path-unlisted = `report.json` { $field } names `{ $path }`, which the signed manifest does not list; not opened
 verify-vendor-form-not-utf8 = not UTF-8 text
-verify-vendor-form-unreadable = `{ $file }` cannot be read as a vendor form, so report.json cannot be checked against it: { $reason }
-verify-vendor-form-other-vendor = report.json names another vendor than `{ $file }`, which names `{ $vendor }`
-verify-vendor-form-other-answers = report.json does not carry the answers of `{ $file }` as the file has them
+verify-vendor-form-unreadable = `{ $file }` cannot be read as a vendor form, so `report.json` cannot be checked against it: { $reason }
+verify-vendor-form-other-vendor = `report.json` names another vendor than `{ $file }`, which names `{ $vendor }`
+verify-vendor-form-other-answers = `report.json` does not carry the answers of `{ $file }` as the file has them
 verify-vendor-form-unsigned = `{ $file }` is not signed by its vendor (no `{ $signature }`)
 verify-vendor-signature-unchecked = `{ $file }` is signed by its vendor, but vendor keys are only known from `--trusted keys.toml`; not checked
-verify-vendor-key-not-listed = `{ $file }` is signed with key { $key }, which keys.toml does not list for vendor `{ $vendor }`
+verify-vendor-key-not-listed = `{ $file }` is signed with key { $key }, which `keys.toml` does not list for vendor `{ $vendor }`
 verify-vendor-key-no-vendor = `{ $file }` is signed with key { $key }, but neither the form nor its signature names a vendor whose key it could be
 verify-vendor-signature-problem = vendor form `{ $file }`: { $problem }
 verify-vendor-comment-mismatch = the vendor's signature says `{ $field }` is `{ $signed }`, the form has `{ $actual }`
 verify-vendor-comment-plain = the vendor's signature does not name the vendor and checklist in its trusted comment (signed by another tool); it still covers the form
 verify-vendor-comment-malformed = the vendor's trusted comment is malformed: { $reason }
 verify-evidence-not-attached = { $item } (round { $round }) names evidence `{ $named }`, which the bundle does not carry
-verify-expect-sha256-mismatch = report.json has SHA-256 { $actual }, not { $expected } as given with `--expect`: the printed report does not belong to this bundle
+verify-expect-sha256-mismatch = `report.json` has SHA-256 { $actual }, not { $expected } as given with `--expect`: the printed report does not belong to this bundle
 verify-expect-key-mismatch = the bundle is signed with key { $actual }, not { $expected } as the printed report's QR code says: the printed report does not belong to this bundle
 verify-expect-forms = `--expect` takes the report's SHA-256 as the printed report shows it (64 hex digits, alone or after `sha256:` or `SHA-256`), or the QR code's text `medsec:sha256=<64 hex digits>;key=<16 hex digits>`
 verify-expect-invalid = `{ $value }` is neither. { $forms }
@@ -900,8 +900,8 @@ verify-expect-not-hex = `{ $value }`: the { $part ->
     [key] key ID
    *[other] SHA-256
 } holds `{ $found }`, which is not a hex digit (0-9, a-f). { $forms }
-verify-expect-matched = report.json's SHA-256 is { $sha256 }, as given with `--expect`: the printed report belongs to this bundle
-verify-expect-matched-key = report.json's SHA-256 is { $sha256 } and the signing key is { $key }, as given with `--expect`: the printed report belongs to this bundle
+verify-expect-matched = the SHA-256 of `report.json` is { $sha256 }, as given with `--expect`: the printed report belongs to this bundle
+verify-expect-matched-key = the SHA-256 of `report.json` is { $sha256 } and the signing key is { $key }, as given with `--expect`: the printed report belongs to this bundle
 verify-checklist-claims-official = { $checklist } (carried in the bundle) marks { $verified } of its items as checked against the official form, but { $workbook ->
     [none] records no workbook it was imported from
    *[other] was imported from `{ $workbook }` (SHA-256 { $sha }), which is not an official workbook medsec knows
@@ -909,16 +909,16 @@ verify-checklist-claims-official = { $checklist } (carried in the bundle) marks 
 verify-no-probe-evidence = the report carries no probe evidence (made without `medsec probe`), so no answer could be checked against this machine's probes
 verify-probe-evidence-covers-no-item = the report's probe evidence names no item of this form (the probes know other item IDs, e.g. an imported checklist without `--ids-from`), so no answer could be checked against this machine's probes
 verify-empty-probe-evidence = the report's probe evidence holds no probe result (an empty probe configuration), so no answer could be checked against this machine's probes
-verify-no-bundle-found = no bundle found here (no folder holds MANIFEST.sha256 or report.json)
+verify-no-bundle-found = no bundle found here (no folder holds `MANIFEST.sha256` or `report.json`)
 verify-link-not-followed = a symbolic link to a folder; not followed, so any bundle behind it is not checked
 verify-status-refused = `{ $path }` is not shown: the bundle failed its integrity check (see `medsec verify`)
-verify-status-not-a-bundle = `{ $path }` is not a bundle folder (it holds neither report.json nor MANIFEST.sha256); give a folder made by `medsec report`, or an answers file
-verify-status-recorded = Recorded in report.json:
-verify-keygen-entry = For the inspectors' keys.toml (under its `format_version = 1` line):
+verify-status-not-a-bundle = `{ $path }` is not a bundle folder (it holds neither `report.json` nor `MANIFEST.sha256`); give a folder made by `medsec report`, or an answers file
+verify-status-recorded = Recorded in `report.json`:
+verify-keygen-entry = For the inspectors' `keys.toml` (under its `format_version = 1` line):
 verify-keygen-entry-placeholder = Replace { $placeholder } with the institution code (10 digits), or make the key with `--institution CODE` (a vendor's key: `--vendor NAME`).
 verify-keygen-code-invalid = `--institution` takes the institution code as its 10 digits; `{ $code }` is not one
-verify-trusted-is-public-key = this is a minisign public key file (key { $key_id }), not a keys.toml: to check with this key alone, give `--pubkey { $path }`; to trust it in a keys.toml, write `keys = ["{ $key }"]` under `[institutions.CODE]` (a vendor's key: under `[vendors."NAME"]`)
-verify-trusted-is-secret-key = this is a minisign secret key file, not a keys.toml: a secret key stays with the one who signs; give the inspectors the public key (.pub), used with `--pubkey` or in a keys.toml
+verify-trusted-is-public-key = this is a minisign public key file (key { $key_id }), not a `keys.toml`: to check with this key alone, give `--pubkey { $path }`; to trust it in a `keys.toml`, write `keys = ["{ $key }"]` under `[institutions.CODE]` (a vendor's key: under `[vendors."NAME"]`)
+verify-trusted-is-secret-key = this is a minisign secret key file, not a `keys.toml`: a secret key stays with the one who signs; give the inspectors the public key (`.pub`), used with `--pubkey` or in a `keys.toml`
 verify-contradiction-no-result = answered Yes to { $item }, but the { $kind } probe failed (its result is not in the evidence)
 verify-contradiction-named-no-result = answered Yes to { $item }, but the { $kind } probe ({ $name }) failed (its result is not in the evidence)
 verify-contradicted-by-probe-no-result = answered Yes to { $item }, but the { $probe } probe ({ $name }) failed (its result is not in the evidence)
@@ -1022,8 +1022,8 @@ lint-config-unknown-key = unknown key `{ $key }`; only `deny` and `allow` exist
 lint-config-not-a-list = `{ $key }` takes a list, e.g. `{ $key } = ["{ $example }"]`
 lint-config-not-text = `{ $key }` lists words in quotes, e.g. `"{ $example }"`
 lint-config-unknown-deny = `deny` does not take `{ $value }`; the only value is `warnings`
-lint-unknown-code = no lint rule has the code `{ $code }`; every code is listed in docs/lint.md
-lint-unknown-code-closest = no lint rule has the code `{ $code }`; did you mean { $closest }? Every code is listed in docs/lint.md
+lint-unknown-code = no lint rule has the code `{ $code }`; every code is listed in `docs/lint.md`
+lint-unknown-code-closest = no lint rule has the code `{ $code }`; did you mean { $closest }? Every code is listed in `docs/lint.md`
 lint-allow-option = `--allow`: { $problem }
 lint-breaking-same-edition = breaking changes since { $base } ({ $changes }) while the edition stays { $edition }: people holding answers for { $edition } cannot tell the two files apart; give the file a new edition, or keep the items and mark what replaces them (`medsec checklist diff` lists the changes)
 lint-rule-breaking-change-same-edition = A change that breaks answers (an item removed without `replaces`, a gate question changed) comes with a new edition (with `--base REV`)
@@ -1032,7 +1032,7 @@ lint-settings-used = settings used: { $files } (each file follows the settings f
 ## diff
 
 diff-item-out-of-scope = out of scope here; reason: { $reason }
-diff-empty-folders = Neither `{ $old }` nor `{ $new }` has a checklist file (.toml): check the folders.
+diff-empty-folders = Neither `{ $old }` nor `{ $new }` has a checklist file (`.toml`): check the folders.
 diff-path-not-found = `{ $path }` was not found: check the path.
 diff-md-code = code
 diff-impact-breaking = breaking
@@ -1098,7 +1098,7 @@ report-html-source-contradiction = answer contradicted by a probe
 report-html-state-verified = The signature verified with a trusted key (key ID { $key }) and every file matches the manifest.
 report-html-state-integrity-only = Every file matches the manifest, but the signature (key ID { $key }) was not checked against a trusted key. Give `--trusted` or `--pubkey` to check who signed it.
 report-html-state-unsigned = Every file matches the manifest, but this report is not signed.
-report-html-state-not-checked = Made from report.json alone: nothing was checked for tampering. Give the bundle folder to check it.
+report-html-state-not-checked = Made from `report.json` alone: nothing was checked for tampering. Give the bundle folder to check it.
 report-html-state-bundled = This page was written with the report and is signed with the bundle (key ID { $key }). Check the bundle with `medsec verify`.
 report-html-verification = Verification
 report-html-key-id = Key ID
@@ -1165,7 +1165,7 @@ report-html-xlsx-needs-out = An XLSX workbook is written to a file: give `--out 
 
 ## workbook
 
-workbook-encrypted = `{ $file }` is not an XLSX (zip) file but an OLE compound file: a password-protected (encrypted) workbook, or an old .xls. Open it in Excel, remove the password or save it as .xlsx, and import that copy.
+workbook-encrypted = `{ $file }` is not an XLSX (zip) file but an OLE compound file: a password-protected (encrypted) workbook, or an old `.xls`. Open it in Excel, remove the password or save it as `.xlsx`, and import that copy.
 workbook-unreadable = `{ $file }`: { $reason }
 workbook-too-many-cells = Sheet { $sheet }: its merged cells would fill more than { $max } cells; it was not read.
 workbook-several-sheets = Several sheets look like checklists: { $sheets }. Choose one with `--sheet NAME`.
@@ -1449,7 +1449,7 @@ rules-data-checked-on-unconfirmed = { $count ->
 rules-data-target-date-window-unconfirmed = { $item }: the target date { $date } is outside { $fiscal_year } ({ $start } to { $end }); whether this edition allows that is not confirmed
 rules-data-target-date-overdue = { $item }: the target date { $date } has passed (as of { $as_of }); put the measure in place and answer Yes, or record why it is late
 rules-data-round-not-on-form = { $item }: the { $fiscal_year } form has no 2nd round; remove this round-2 answer
-rules-data-lint-missing = { $checklist } has no [rules] block; medsec applies the rules it applied before rules were data (see docs/checklist-format.md)
+rules-data-lint-missing = { $checklist } has no [rules] block; medsec applies the rules it applied before rules were data (see `docs/checklist-format.md`)
 rules-data-lint-gate-not-on-form = [rules] gate = "not-on-form", but item `{ $item }` is the gate question (gate = true)
 rules-data-lint-gate-missing = [rules] gate = "on-form", but no item is the gate question (gate = true)
 rules-data-lint-reference-only-required = [rules] reference_only lists `required`; required items cannot be reference-only
@@ -1457,7 +1457,7 @@ rules-data-lint-requirement-unlisted = items have requirement `{ $requirement }`
 rules-data-lint-next-year-without-items = [rules] next_year_target is set, but no item is `next-year`
 rules-data-verify-target-passed-since-signing = { $item }: the target date { $date } has passed since the report was made ({ $signed }); as of { $as_of } ask whether the measure is in place
 rules-data-verify-checklist-file-invalid = the checklist file `{ $file }` carried in the bundle cannot be read: { $reason }
-rules-data-verify-checklist-file-mismatch = the checklist file `{ $file }` carried in the bundle has digest { $found }, but report.json names { $named }
+rules-data-verify-checklist-file-mismatch = the checklist file `{ $file }` carried in the bundle has digest { $found }, but `report.json` names { $named }
 rules-data-verify-checklist-no-source = { $checklist } (`{ $file }`, carried in the bundle) records no official workbook as its source: it is not an official MHLW form, so check its wording yourself
 rules-data-verify-checklist-not-official = { $checklist } (carried in the bundle) was imported from `{ $workbook }`, which is not an official workbook medsec knows (SHA-256 { $sha }): it is not an official MHLW form, so check its wording yourself
 rules-data-list-guideline = Guideline
@@ -1469,8 +1469,8 @@ rules-data-init-kind-not-served = { $from } is for a { $kind }, and { $checklist
 
 lint-ci-invalid-config = lint settings: { $detail }
 lint-ci-title-year-mismatch = the title says { $written }, but fiscal_year is { $year } (edition { $edition })
-lint-ci-rule-full = { $description }. Default severity: { $severity }. Silence it with `--allow { $code }` or `allow = ["{ $code }"]` in medsec-lint.toml.
-lint-ci-rule-help = Correct the checklist file at the place shown and run `medsec checklist lint` again; docs/lint.md describes every rule.
+lint-ci-rule-full = { $description }. Default severity: { $severity }. Silence it with `--allow { $code }` or `allow = ["{ $code }"]` in `medsec-lint.toml`.
+lint-ci-rule-help = Correct the checklist file at the place shown and run `medsec checklist lint` again; `docs/lint.md` describes every rule.
 lint-ci-rule-unreadable = A checklist file or folder can be read
 lint-ci-rule-not-utf8 = A checklist file is UTF-8 text
 lint-ci-rule-parse-error = A checklist file is well-formed TOML with only the known keys
@@ -1506,7 +1506,7 @@ lint-ci-rule-unknown-guideline-ref = Guideline references name a part of the Gui
 lint-ci-rule-verified-with-note = A verified item has no unverified note
 lint-ci-rule-unverified-wording = Items not yet checked against the official PDF are marked and say what is unchecked
 lint-ci-rule-duplicate-checklist = Each ID@EDITION is defined once
-lint-ci-rule-invalid-lint-config = medsec-lint.toml is readable and has only the keys deny and allow
+lint-ci-rule-invalid-lint-config = `medsec-lint.toml` is readable and has only the keys `deny` and `allow`
 lint-ci-rule-unknown-rule-value = Values in `[rules]` are known ones
 lint-ci-rule-rules-gate-mismatch = `gate` in `[rules]` agrees with whether the form has the gate question (0)
 lint-ci-rule-rules-reference-only-required = `reference_only` does not list `required`
@@ -1566,7 +1566,7 @@ diff-ci-md-no-changes = No changes.
 diff-ci-git-missing = cannot run `git` ({ $detail }); comparing git revisions needs git installed
 diff-ci-unknown-revision = git does not know the revision `{ $revision }` ({ $detail })
 diff-ci-not-a-repository = cannot compare revisions: { $detail }. Run it inside a git repository, or compare two folders or two files.
-diff-ci-no-checklists = Neither `{ $old }` nor `{ $new }` has a checklist file (.toml) under { $paths }: check the path.
+diff-ci-no-checklists = Neither `{ $old }` nor `{ $new }` has a checklist file (`.toml`) under { $paths }: check the path.
 diff-ci-git-failed = git could not read `{ $path }` at revision `{ $revision }` ({ $detail })
 diff-ci-checklist-failed = { $place }: { $detail }
 diff-ci-mixed-sides = { $old } and { $new } must both be folders, or both checklists
@@ -1644,13 +1644,13 @@ answers-workbook-header-checked-on = Date checked
 answers-workbook-header-target-date = Target date
 answers-workbook-header-reason = Reason
 answers-workbook-header-note = Note
-answers-workbook-xlsx-only = `--layout official` writes .xlsx only (`{ $path }`).
+answers-workbook-xlsx-only = `--layout official` writes `.xlsx` only (`{ $path }`).
 ## polish
 polish-status-next-probe = Next: check the machines with `{ $probe }`, then make the report with `{ $report }`; or do it all with `{ $check }`.
 polish-status-next-report = Next: make the report with `{ $report }`; or do it all with `{ $check }`.
 polish-institution-code-prefecture-mismatch = institution code `{ $code }`: its first two digits { $number } are the prefecture number of { $expected }, but the prefecture given is “{ $given }”; check which one is right
 polish-summarize-unusable = `{ $path }`: could not be read, so it was not checked ({ $code }); `medsec verify { $path }` says why
-summarize-no-bundle-here = `{ $path }`: holds no report bundle (no folder with MANIFEST.sha256 or report.json); give a folder that holds bundles ({ $code }).
+summarize-no-bundle-here = `{ $path }`: holds no report bundle (no folder with `MANIFEST.sha256` or `report.json`); give a folder that holds bundles ({ $code }).
 summarize-not-a-folder = `{ $path }`: a file, not a folder: give the folder of a report bundle, or a folder that holds bundles ({ $code }).
 summarize-path-missing = `{ $path }`: no such file or folder; check the path ({ $code }).
 polish-edition = FY{ $year } edition ({ $wareki })
@@ -1716,15 +1716,15 @@ answers-import-attention = { $count ->
 answers-import-unknown-scope = { $row }: the scope `{ $scope }` fits no row of number `{ $number }` (its rows: { $candidates }); write the scope of one of them
 
 ## inspector
-inspector-report-not-verified = warning: `{ $path }` is not in a signed bundle (no MANIFEST.sha256 beside it), so it is shown unverified: nothing proves who made it or that it was not changed; give the bundle folder to `medsec verify`
+inspector-report-not-verified = warning: `{ $path }` is not in a signed bundle (no `MANIFEST.sha256` beside it), so it is shown unverified: nothing proves who made it or that it was not changed; give the bundle folder to `medsec verify`
 inspector-evidence-no-institution = the probe evidence records no institution (made without `medsec probe --answers`, or by an older medsec), so nothing ties it to this institution's machines
 inspector-evidence-other-institution = the probe evidence was made for another institution (code `{ $evidence_code }`, “{ $evidence_name }”), not for this one (code `{ $code }`, “{ $name }”); run `medsec probe --answers` on this institution's machine
 inspector-evidence-before-fiscal-year = the probe evidence was made on { $date }, before { $fy } began; run `medsec probe` again this fiscal year
 inspector-evidence-after-report = the probe evidence finished at { $finished }, after the report was made ({ $made }); a report can only carry evidence made before it
 inspector-source-probe-evidence = probe evidence
 inspector-summarize-col-evidence-findings = probe evidence findings
-inspector-recorded-file = answers file `{ $file }` (recorded in report.json)
-inspector-item-of-recorded-file = answers file `{ $file }` (recorded in report.json): { $item }
+inspector-recorded-file = answers file `{ $file }` (recorded in `report.json`)
+inspector-item-of-recorded-file = answers file `{ $file }` (recorded in `report.json`): { $item }
 inspector-status-complete-with-recorded-errors = complete, but the report records findings: { $errors ->
     [one] 1 error
    *[other] { $errors } errors
@@ -1732,8 +1732,8 @@ inspector-status-complete-with-recorded-errors = complete, but the report record
     [one] 1 warning
    *[other] { $warnings } warnings
 }
-inspector-status-unsigned = note: `{ $path }` is not signed; only its files were checked against MANIFEST.sha256, so nothing proves who made it
-inspector-status-signature-not-checked = note: the signature of `{ $path }` was not checked (`status` takes no key); only its files were checked against MANIFEST.sha256; check who signed it with `medsec verify --pubkey KEY.pub { $bundle }`
+inspector-status-unsigned = note: `{ $path }` is not signed; only its files were checked against `MANIFEST.sha256`, so nothing proves who made it
+inspector-status-signature-not-checked = note: the signature of `{ $path }` was not checked (`status` takes no key); only its files were checked against `MANIFEST.sha256`; check who signed it with `medsec verify --pubkey KEY.pub { $bundle }`
 inspector-verify-give-folder = hint: `{ $path }` is a file in a bundle; give the bundle folder `{ $dir }`
 
 ## probes-backup
@@ -1857,7 +1857,7 @@ answers-institution-code-prefecture-unknown = institution code `{ $code }`: its 
 answers-institution-prefecture-unknown = the prefecture “{ $given }” is none of the 47 prefectures; write it as 東京都, 東京, Tokyo or 13, for example
 
 ## status
-status-mixed-inputs = answers files and bundles (folders or report.json) are checked by separate runs: `medsec status` of the answers files ({ $answers }), then of the bundles ({ $bundles })
+status-mixed-inputs = answers files and bundles (folders or `report.json`) are checked by separate runs: `medsec status` of the answers files ({ $answers }), then of the bundles ({ $bundles })
 status-complete-with-findings = complete, but with findings: { $errors ->
     [one] 1 error
    *[other] { $errors } errors
@@ -1911,7 +1911,7 @@ import-clue-missed-everything = no header word at all in the first 60 rows
 import-clue-map = {" "}If the layout guessed from the rows below is right, state it: `--map { $map }` (columns: number=, text=, section=, scope=; header-rows= counts the rows above the first item).
 import-clue-map-sheet = {" "}If the layout guessed from the rows below is right, state it: `--sheet { $sheet } --map { $map }` (columns: number=, text=, section=, scope=; header-rows= counts the rows above the first item).
 import-map-needs-sheet = `--map` states the layout of one sheet, and this workbook has several: { $sheets }. Name the sheet with `--sheet NAME`.
-import-text-not-workbook = `{ $file }` is a text file (such as a CSV), not an Excel workbook: only .xlsx workbooks are read here. Open it in Excel, save it as an Excel workbook (.xlsx), and give that file.
+import-text-not-workbook = `{ $file }` is a text file (such as a CSV), not an Excel workbook: only `.xlsx` workbooks are read here. Open it in Excel, save it as an Excel workbook (`.xlsx`), and give that file.
 import-recorded-sheet = `{ $file }` has several sheets that look like checklists ({ $sheets }): the answers were read from { $sheet }, the sheet the checklist was imported from. To read another, give `--sheet NAME`.
 import-answers-other-year = { $cell } names the form of { $book_wareki } (FY{ $book }), but the answers file is for { $checklist } (FY{ $year }): its answers would land on another year's items by their numbers, so nothing was imported. Import the blank workbook of FY{ $book } with `medsec checklist import`, make an answers file on it with `medsec --checklist ID@EDITION init`, and import the filled workbook into that file.
 import-answers-other-form = `{ $file }` is a workbook of another form, { $book_form } ({ $place }), and the answers file is for { $checklist } ({ $form }): its answers would land on another form's items by number, so nothing was imported. Import it into an answers file of its form (made with `medsec init --form { $book_form_id }`), and give this answers file a workbook of its own form ({ $form }).
@@ -1960,9 +1960,9 @@ report-review-check-missing-digest = the answers were made against other wording
 report-review-check-next-digest = check the answers in `{ $file }` against the checklist's current wording, set `digest` in its [checklist] table to `{ $digest }`, then run `{ $command }` again (nothing needs answering again)
 report-review-check-result-findings-year = The check for FY{ $year } ({ $wareki }) has findings (exit 1).
 report-review-check-result-failed-year = The check for FY{ $year } ({ $wareki }) failed.
-report-review-check-vendor-next = `{ $file }` is a vendor form (事業者確認用) and it is complete. A vendor form is not made into a report bundle: the vendor signs it and gives it to the institution. Next: sign it with `medsec sign --form { $command } --key NAME.key` (make a key with `medsec keygen --out NAME` if you have none), then give `{ $file }` and its signature (.minisig) to the institution; `medsec check --answers { $command } --key NAME.key` signs it too.
+report-review-check-vendor-next = `{ $file }` is a vendor form (事業者確認用) and it is complete. A vendor form is not made into a report bundle: the vendor signs it and gives it to the institution. Next: sign it with `medsec sign --form { $command } --key NAME.key` (make a key with `medsec keygen --out NAME` if you have none), then give `{ $file }` and its signature (`.minisig`) to the institution; `medsec check --answers { $command } --key NAME.key` signs it too.
 report-review-check-vendor-signed = Next: give `{ $file }` and `{ $signature }` to the institution. Listed in [vendors] forms of the institution's answers file, they go into its report bundle with `medsec report` and `medsec check`.
-report-review-status-next-vendor = Next: sign it with the vendor's key, `medsec sign --form { $file } --key NAME.key` (make a key with `medsec keygen --out NAME` if you have none), and give the answers file and its signature (.minisig) to the institution.
+report-review-status-next-vendor = Next: sign it with the vendor's key, `medsec sign --form { $file } --key NAME.key` (make a key with `medsec keygen --out NAME` if you have none), and give the answers file and its signature (`.minisig`) to the institution.
 report-review-edition = FY{ $year }{ $wareki ->
    *[other] {""}
 }
@@ -1973,8 +1973,8 @@ report-review-csv-overdue = Overdue
 report-evidence-none = warning[no-probe-evidence]: the report carries no probe evidence (made without `--evidence`), so no answer was checked against this machine's probes. This warning is not recorded in the report; `medsec verify` and `medsec status` find it from the report each time.
 report-evidence-no-item = warning[no-probe-evidence]: the report's probe evidence names no item of this form (the probes know other item IDs, e.g. an imported checklist without `--ids-from`), so no answer was checked against this machine's probes. This warning is not recorded in the report; `medsec verify` and `medsec status` find it from the report each time.
 report-evidence-empty = warning[no-probe-evidence]: the report's probe evidence holds no probe result (an empty probe configuration), so no answer was checked against this machine's probes. This warning is not recorded in the report; `medsec verify` and `medsec status` find it from the report each time.
-report-evidence-source-computed = found now (not recorded in report.json)
-report-evidence-status-computed = Found now (not recorded in report.json):
+report-evidence-source-computed = found now (not recorded in `report.json`)
+report-evidence-status-computed = Found now (not recorded in `report.json`):
 report-evidence-findings-recorded = findings: { $errors ->
     [one] 1 error
    *[other] { $errors } errors

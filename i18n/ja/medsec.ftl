@@ -241,7 +241,7 @@ answers-response-not-applicable = 対象外
 
 # Why an answers file could not be used or written.
 answers-error-read = `{ $path }`を読めません: { $reason }
-answers-error-unknown-format = `{ $path }`: ファイルの種類がわかりません。回答ファイルの拡張子は.toml、.yaml、.ymlです。
+answers-error-unknown-format = `{ $path }`: ファイルの種類がわかりません。回答ファイルの拡張子は`.toml`、`.yaml`、`.yml`です。
 answers-error-invalid = 使用できない回答ファイルです(エラー{ $count }件):
 answers-error-write = `{ $path }`に書き込めません: { $reason }
 answers-error-exists = `{ $path }`はすでにあります。上書きするには`--force`を付けてください。
@@ -275,7 +275,7 @@ answers-sheet-column-target-date = 目標日
 answers-sheet-column-reason = 理由
 answers-sheet-column-note = 備考
 answers-sheet-answer-choices = 「はい」「いいえ」「対象外」のいずれかを選んでください。
-answers-sheet-unknown-type = シートの種類がわかりません。.csvか.xlsxを使ってください。
+answers-sheet-unknown-type = シートの種類がわかりません。`.csv`か`.xlsx`を使ってください。
 answers-sheet-bad-utf8-bom = UTF-8のBOMで始まっていますが、UTF-8ではありません。
 answers-sheet-bad-utf16 = UTF-16として読めません。
 answers-sheet-unknown-encoding = UTF-8でもShift_JIS(CP932)でもありません。Excelから「CSV UTF-8」で保存してください。
@@ -436,24 +436,24 @@ probes-security-updates-within-limit = 未適用のセキュリティ更新は{ 
 probes-cannot-decompress = 展開できません({ $error })。
 probes-dnf-updateinfo-failed = `dnf updateinfo`が失敗しました。エラー出力:「{ $stderr }」
 probes-kernel-reboot-needed = 動作中のカーネルは、インストール済みの最新版({ $newest })ではありません。再起動して最新版に切り替えてください。
-probes-reboot-required = 更新を終えるには再起動が必要です(/run/reboot-requiredがあります)。
+probes-reboot-required = 更新を終えるには再起動が必要です(`/run/reboot-required`があります)。
 probes-windows-native-only = インストール済みのWindows更新を直接読めるのはWindows上だけです。ほかのOSでは`Get-HotFix | Export-Csv -NoTypeInformation hotfix.csv`で書き出し、`hotfix_csv`に指定してください。
 probes-hotfix-csv-invalid = `{ $source }`を読めません({ $error })。
 probes-hotfix-no-dates = `{ $source }`に、インストール日のある更新がありません。
 probes-hotfix-stale = 最新の更新のインストールは{ $days }日前です(上限{ $max_days }日)。
 probes-hotfix-current = 更新が{ $count }件インストールされています。最新は{ $days }日前です(上限{ $max_days }日)。
 probes-hotfix-pending-unknown = Get-HotFixはインストール済みの更新しか示さないため、未適用の更新はわかりません(Windows Updateで確認してください)。
-probes-passwd-unreadable = `{ $path }`を読めません({ $error })。ローカルアカウントはUnixの/etc/passwdからだけ読みます。
+probes-passwd-unreadable = `{ $path }`を読めません({ $error })。ローカルアカウントはUnixの`/etc/passwd`からだけ読みます。
 probes-leavers-unreadable = 退職者リスト`{ $path }`を読めません({ $error })。
 probes-lastlog-too-large = { $bytes }バイトあり(uidごとの疎なファイル)、読みませんでした。
-probes-shadow-unreadable = /etc/shadowを読めません(ロックや空のパスワードを確かめるにはrootで実行してください)。ログインシェルのあるアカウントは、ログインできるものとして数えます。
+probes-shadow-unreadable = `/etc/shadow`を読めません(ロックや空のパスワードを確かめるにはrootで実行してください)。ログインシェルのあるアカウントは、ログインできるものとして数えます。
 probes-accounts-to-review = 確認が必要なアカウントが{ $count }件あります: { $accounts }
 probes-flagged-account = { $name }({ $flags })
 probes-flag-leaver = 退職者リストにあり、まだログインできる
 probes-flag-empty-password = パスワードが空
 probes-flag-unused-for = 最終ログインは{ $days }日前(上限{ $max_days }日)
 probes-flag-never-logged-in = 一度もログインしていない
-probes-no-login-records = ログイン記録(/var/lib/wtmpdb/wtmp.db、/var/log/wtmp、/var/log/lastlog)がないため、使われていないアカウントを判定できません。
+probes-no-login-records = ログイン記録(`/var/lib/wtmpdb/wtmp.db`、`/var/log/wtmp`、`/var/log/lastlog`)がないため、使われていないアカウントを判定できません。
 probes-accounts-in-use = { $leavers_checked ->
     [true] ログインできるアカウントは{ $can_log_in }件です。{ $max_days }日を超えて使われていないものや、退職者のものはありません。
    *[false] ログインできるアカウントは{ $can_log_in }件です。{ $max_days }日を超えて使われていないものはありません。
@@ -472,13 +472,13 @@ probes-port-program = { $address }の{ $protocol ->
     [udp] UDP
    *[other] { $protocol }
 } { $port }番ポート({ $program })
-probes-nothing-readable = この環境では/proc/netもsystemdの設定も読めません。
+probes-nothing-readable = この環境では`/proc/net`もsystemdの設定も読めません。
 probes-no-allowlist = 有効なサービス{ $services }件、開いているポート{ $ports }件を記録しました。許可リストがないため判定していません(判定するには`allowed_services`と`allowed_ports`を設定してください)。
 probes-all-allowed = 有効なサービス{ $services }件と開いているポート{ $ports }件は、すべて許可リストにあります。
 probes-ledger-unreadable = 台帳`{ $path }`を読めません({ $error })。
 probes-ledger-invalid = `{ $path }`を台帳として読めません({ $error })。
 probes-ledger-no-header = `{ $path }`の最初の10行に、台帳の列見出しの行がありません(機器名、種別、設置場所、OS、管理者、リモートメンテナンスなどの列名にするか、`columns`で対応付けてください)。
-probes-ledger-unsupported-format = `{ $path }`は.{ $ext }形式のため読めません(読めるのは.xlsx、.xlsm、.csvです)。台帳を.xlsxか.csvで保存し直してください。
+probes-ledger-unsupported-format = `{ $path }`は`.{ $ext }`形式のため読めません(読めるのは`.xlsx`、`.xlsm`、`.csv`です)。台帳を`.xlsx`か`.csv`で保存し直してください。
 probes-ledger-unclassified-rows = 種別がサーバ・端末PC・ネットワーク機器のどれでもない行が{ $rows }行あり、確認していません。
 probes-ledger-missing-columns = 台帳に次の列がありません: { $columns }
 probes-ledger-field = { $field ->
@@ -555,7 +555,7 @@ probes-config-cannot-read = プローブの設定ファイル`{ $path }`を読�
 probes-config-invalid = { $location }: { $message }。
 probes-config-not-utf8 = UTF-8のテキストではありません({ $byte }バイト目)。UTF-8で保存してください。
 probes-config-toml = TOMLの書き方に誤りがあります(詳細: { $detail })。
-probes-config-unknown-setting = `{ $field }`という設定はありません。綴りを確かめてください(使える設定はdocs/probes.mdにあります)。
+probes-config-unknown-setting = `{ $field }`という設定はありません。綴りを確かめてください(使える設定は`docs/probes.md`にあります)。
 probes-config-missing-setting = `{ $field }`の設定がありません。
 probes-config-unknown-role = role `{ $value }`は使えません。`server`か`terminal`を指定してください。
 probes-config-unknown-kind = プローブの種類`{ $value }`はありません。使える種類: { $known }
@@ -568,7 +568,7 @@ probes-config-hotfix-csv-needed = `source = "hotfix-csv"`には`hotfix_csv = "PA
 probes-config-backup-needs-path = backup-freshnessプローブには`path`(バックアップのフォルダかリポジトリ)が必要です。
 probes-config-unknown-format = format `{ $value }`は使えません。auto、directory、restic、borgのどれかを指定してください。
 probes-config-unknown-time-basis = time_basis `{ $value }`は使えません。`change`(mtimeとctimeの新しいほう)か`mtime`を指定してください。
-probes-config-ledger-needs-path = asset-ledgerプローブには`path`(台帳の.csvか.xlsx)が必要です。
+probes-config-ledger-needs-path = asset-ledgerプローブには`path`(台帳の`.csv`か`.xlsx`)が必要です。
 probes-config-unknown-ledger-field = `{ $key }`の台帳の欄`{ $field }`はありません。使える欄: { $known }
 probes-config-not-a-duration = `{ $value }`は期間として読めません。数と単位で書いてください: 90m、36h、7d(単位はs、m、h、d、w)
 probes-config-not-a-port = `{ $value }`はポートとして読めません。22/tcpや123/udpのように書いてください。
@@ -618,10 +618,10 @@ report-probe-evidence-not-json = { $line }行{ $column }列: JSONではありま
 report-probe-evidence-version = format_version { $expected }の確認結果ファイルではありません(見つかった値: { $found })。`medsec probe --out evidence.json`で作成してください。
 report-probe-evidence-shape = 確認結果ファイルの形式ではありません(詳細: { $error })。
 report-read = `{ $path }`を読めません: { $reason }
-report-json = { $path }:{ $line }:{ $column }: report.jsonの形式ではありません(詳細: { $error })。
+report-json = { $path }:{ $line }:{ $column }: `report.json`の形式ではありません(詳細: { $error })。
 report-version = `{ $path }`: format_version { $found }には対応していません。このmedsecが読めるのはformat_version { $supported }です(新しいmedsecなら読める場合があります)。
 report-version-missing = (なし)
-report-serialize = report.jsonを書けません: { $error }
+report-serialize = `report.json`を書けません: { $error }
 report-not-replaced = `{ $path }`は置き換えませんでした: { $reason }。何も書き込んでいません。`--out`には新しいフォルダか空のフォルダを指定するか、先にこのフォルダを移動してください。
 report-not-replaced-not-folder = フォルダではありません。
 report-not-replaced-symlink = シンボリックリンクです。
@@ -630,10 +630,10 @@ report-not-replaced-bad-manifest = `{ $manifest }`がマニフェストとして
 report-not-replaced-not-report = medsecの報告書一式ではありません({ $reason })。
 report-not-replaced-no-report-listed = マニフェストに`{ $file }`がありません。
 report-not-replaced-unlisted = マニフェストにないファイルまたはフォルダが{ $count }件あります: { $names }
-report-not-replaced-not-named = マニフェストにreport.jsonが記載していないファイルが{ $count }件あり、medsecが書いたものではありません: { $names }
+report-not-replaced-not-named = マニフェストに`report.json`が記載していないファイルが{ $count }件あり、medsecが書いたものではありません: { $names }
 report-not-replaced-changed = マニフェストの作成後に変更または削除されたファイルが{ $count }件あります: { $names }
-report-render-not-a-bundle = `{ $path }`は報告書一式のフォルダではありません(report.jsonもMANIFEST.sha256もありません)。`medsec report`で作ったフォルダか、そのreport.jsonを指定してください。
-report-not-a-report = `{ $path }`はmedsecの報告書ではありません。`medsec report`で作ったreport.jsonに必ずある{ $missing }がありません。
+report-render-not-a-bundle = `{ $path }`は報告書一式のフォルダではありません(`report.json`も`MANIFEST.sha256`もありません)。`medsec report`で作ったフォルダか、その`report.json`を指定してください。
+report-not-a-report = `{ $path }`はmedsecの報告書ではありません。`medsec report`で作った`report.json`に必ずある{ $missing }がありません。
 report-not-replaced-unreadable = 中身をすべては読めません({ $reason })。
 
 ## signing
@@ -673,7 +673,7 @@ signing-error-wrong-passphrase = `{ $path }`: この秘密鍵のパスフレー�
 signing-error-passphrase-needed = `{ $path }`は暗号化されています。端末でパスフレーズを入力するか、`--passphrase-env VAR`で渡してください。
 signing-error-empty-passphrase = パスフレーズが空です。パスフレーズを決めるか、パスフレーズなしの鍵を作るときは`--unencrypted`を付けてください。
 signing-error-sign = 署名できませんでした: { $reason }
-signing-error-report-changed = 署名している間にreport.jsonが変更されました。もう一度実行してください。
+signing-error-report-changed = 署名している間に`report.json`が変更されました。もう一度実行してください。
 signing-error-self-check = 書き込んだ署名を確認できませんでした({ $code })。報告書一式は署名していない状態です。
 signing-error-key-not-private = `{ $path }`はほかのユーザーも読めます(モード{ $mode })。秘密鍵は本人だけが読めるようにしてください: `chmod 600 { $path }`(ほかの人に写された恐れがあれば鍵を作り直してください)
 signing-unsafe-remove = { $reason }。署名する前に取り除いてください。
@@ -709,7 +709,7 @@ signing-trusted-vendor-empty = [vendors]のキー(事業者名)が空です。
 signing-trusted-institution-no-keys = 医療機関{ $code }の`keys`が空です。
 signing-trusted-vendor-no-keys = 事業者`{ $name }`の`keys`が空です。
 signing-trusted-not-public-key = minisignの公開鍵ではありません: { $reason }
-signing-trusted-toml = keys.tomlとして読めません(詳細: { $error })。
+signing-trusted-toml = `keys.toml`として読めません(詳細: { $error })。
 signing-key-not-text = 文字として読めないファイルです(UTF-8かUTF-16で保存してください)。
 signing-key-wrong-length = 鍵の行の長さが公開鍵のものではありません({ $bytes }バイトあります。公開鍵は42バイトです)。秘密鍵や署名のファイルを指定していないか確かめてください。
 
@@ -744,10 +744,10 @@ verify-bundle-not-folder = フォルダではありません。
 verify-bundle-cannot-open = フォルダを開けません: { $reason }
 verify-bundle-internal-error = 内部エラーのため確認が中断しました。
 verify-bundle-unreadable = 報告書一式を読めません: { $reason }
-verify-content-untrusted = 完全性または署名の確認に失敗したため、report.jsonの内容は信頼できません。医療機関・回答・指摘は表示しません。
+verify-content-untrusted = 完全性または署名の確認に失敗したため、`report.json`の内容は信頼できません。医療機関・回答・指摘は表示しません。
 verify-not-verified = 署名を確認できませんでした。
 verify-top-file-missing = { $name }がありません。
-verify-named-by = (report.jsonの{ $field }が指すファイル)
+verify-named-by = (`report.json`の{ $field }が指すファイル)
 verify-file-not-regular = 通常のファイルではないため開きません{ $named }
 verify-file-too-large = { $size }バイトあり、上限{ $limit }バイトを超えるため読みません{ $named }
 verify-file-unreadable = 読み取れません: { $reason }{ $named }
@@ -757,9 +757,9 @@ verify-file-missing = マニフェストにありますが、ファイルがあ�
 verify-file-changed = SHA-256がマニフェストと異なります。
 verify-file-extra = マニフェストにないファイルです。
 verify-file-unsafe = 安全でないため開きません: { $reason }
-verify-report-path-unsafe = report.jsonの{ $field }が`{ $path }`を指しています: { $reason }。報告書一式内の相対パス以外は開きません。
-verify-report-path-unlisted = report.jsonの{ $field }が指す`{ $path }`は署名されたマニフェストにないため、開きません。
-verify-evidence-digest-mismatch = report.jsonの{ $field }に記録された`{ $path }`のSHA-256がマニフェストと異なります。
+verify-report-path-unsafe = `report.json`の{ $field }が`{ $path }`を指しています: { $reason }。報告書一式内の相対パス以外は開きません。
+verify-report-path-unlisted = `report.json`の{ $field }が指す`{ $path }`は署名されたマニフェストにないため、開きません。
+verify-evidence-digest-mismatch = `report.json`の{ $field }に記録された`{ $path }`のSHA-256がマニフェストと異なります。
 verify-signature-not-minisign = minisignの署名ではありません(詳細: { $error })。
 verify-signature-not-exact = minisignの正確な符号化ではありません(空白・改行・パディングが変更されています)。
 verify-signature-untrusted-comment = 想定外の非署名コメント`{ $comment }`です(この行は署名の対象外のため、medsecは標準のものだけを受け付けます)。
@@ -767,13 +767,13 @@ verify-key-wrong = 鍵{ $key }で署名されていますが、指定された�
 verify-key-unknown = 鍵{ $key }で署名されていますが、信頼する鍵の一覧にありません。
 verify-signature-legacy = 旧形式(事前ハッシュなし)の署名です。現在のminisignまたはmedsecで署名し直してください。
 verify-signature-invalid = 署名が`{ $file }`と一致しません(鍵{ $key }による署名)。
-verify-report-missing = マニフェストにreport.jsonが含まれていません。
-verify-report-unreadable = report.jsonを読めません: { $reason }
+verify-report-missing = マニフェストに`report.json`が含まれていません。
+verify-report-unreadable = `report.json`を読めません: { $reason }
 verify-key-untrusted = 鍵{ $key }は医療機関{ $code }の鍵として信頼されていません。
 verify-institution-mismatch = この報告書は医療機関{ $code }({ $name })のもので、{ $expected }のものではありません。
 verify-institution-other-genuine = この報告書一式は本物です(署名とすべてのファイルを確認できました)が、別の医療機関{ $code }({ $name })のものです。`--institution`で指定された{ $expected }のものではありません。
-verify-trusted-comment-mismatch = 署名では`{ $field }`が`{ $signed }`ですが、report.jsonでは`{ $actual }`です。
-verify-trusted-comment-plain = 署名の信頼済みコメントに医療機関・チェックリスト・報告書の記載がありません(他のツールで署名されています)。マニフェストの署名はreport.jsonも保護しています。
+verify-trusted-comment-mismatch = 署名では`{ $field }`が`{ $signed }`ですが、`report.json`では`{ $actual }`です。
+verify-trusted-comment-plain = 署名の信頼済みコメントに医療機関・チェックリスト・報告書の記載がありません(他のツールで署名されています)。マニフェストの署名は`report.json`も保護しています。
 verify-trusted-comment-malformed = 署名の信頼済みコメントが不正です: { $reason }
 verify-comment-twice = `{ $field }`が2回あります。
 verify-comment-missing = `{ $field }`がありません。
@@ -784,26 +784,26 @@ verify-checklist-mismatch = ダイジェストは{ $actual }のものですが�
 verify-checklist-other-year = 報告書は{ $fy }、チェックリスト{ $checklist }は{ $checklist_fy }のものです。
 verify-fiscal-year-other = 報告書は{ $fy }のもので、今年度は{ $now }です。
 verify-generated-at-bad = generated_atがRFC 3339の時刻ではありません: `{ $value }`
-verify-findings-disagree-recorded = report.jsonは`{ $code }`({ $place })を記録していますが、回答を確認し直すと見つかりません。
-verify-findings-disagree-rerun = 回答を確認し直すと`{ $code }`({ $place })が見つかりますが、report.jsonには記録されていません。
-verify-vendor-not-in-bundle = 事業者確認用`{ $file }`(report.json上の事業者名`{ $vendor }`)が報告書一式に含まれていないため、事業者の署名を確認できません。
-verify-vendor-not-in-bundle-untrusted = report.jsonの{ $field }が指す事業者確認用は報告書一式に含まれていないため、事業者の署名を確認できません。
-verify-vendor-path-unsafe = report.jsonの{ $field }が`{ $path }`を指しています: { $reason }。開きません。
-verify-vendor-path-unlisted = report.jsonの{ $field }が指す`{ $path }`は署名されたマニフェストにないため、開きません。
+verify-findings-disagree-recorded = `report.json`は`{ $code }`({ $place })を記録していますが、回答を確認し直すと見つかりません。
+verify-findings-disagree-rerun = 回答を確認し直すと`{ $code }`({ $place })が見つかりますが、`report.json`には記録されていません。
+verify-vendor-not-in-bundle = 事業者確認用`{ $file }`(`report.json`上の事業者名`{ $vendor }`)が報告書一式に含まれていないため、事業者の署名を確認できません。
+verify-vendor-not-in-bundle-untrusted = `report.json`の{ $field }が指す事業者確認用は報告書一式に含まれていないため、事業者の署名を確認できません。
+verify-vendor-path-unsafe = `report.json`の{ $field }が`{ $path }`を指しています: { $reason }。開きません。
+verify-vendor-path-unlisted = `report.json`の{ $field }が指す`{ $path }`は署名されたマニフェストにないため、開きません。
 verify-vendor-form-not-utf8 = UTF-8のテキストではありません。
-verify-vendor-form-unreadable = `{ $file }`を事業者確認用として読めないため、report.jsonと照合できません: { $reason }
-verify-vendor-form-other-vendor = report.jsonの事業者名が`{ $file }`の事業者名`{ $vendor }`と異なります。
-verify-vendor-form-other-answers = report.jsonの回答が`{ $file }`の内容と一致しません。
+verify-vendor-form-unreadable = `{ $file }`を事業者確認用として読めないため、`report.json`と照合できません: { $reason }
+verify-vendor-form-other-vendor = `report.json`の事業者名が`{ $file }`の事業者名`{ $vendor }`と異なります。
+verify-vendor-form-other-answers = `report.json`の回答が`{ $file }`の内容と一致しません。
 verify-vendor-form-unsigned = `{ $file }`には事業者の署名がありません(`{ $signature }`がありません)。
 verify-vendor-signature-unchecked = `{ $file }`には事業者の署名がありますが、事業者の鍵は`--trusted keys.toml`でしか指定できないため確認していません。
-verify-vendor-key-not-listed = `{ $file }`は鍵{ $key }で署名されていますが、keys.tomlは事業者`{ $vendor }`の鍵としてこれを挙げていません。
+verify-vendor-key-not-listed = `{ $file }`は鍵{ $key }で署名されていますが、`keys.toml`は事業者`{ $vendor }`の鍵としてこれを挙げていません。
 verify-vendor-key-no-vendor = `{ $file }`は鍵{ $key }で署名されていますが、様式にも署名にも事業者名がないため、どの事業者の鍵か確認できません。
 verify-vendor-signature-problem = 事業者確認用`{ $file }`: { $problem }
 verify-vendor-comment-mismatch = 事業者の署名では`{ $field }`が`{ $signed }`ですが、様式では`{ $actual }`です。
 verify-vendor-comment-plain = 事業者の署名の信頼済みコメントに事業者名とチェックリストがありません(他のツールで署名されています)。署名は様式を保護しています。
 verify-vendor-comment-malformed = 事業者の署名の信頼済みコメントが不正です: { $reason }
 verify-evidence-not-attached = { $item }({ $round }回目)の回答が証跡`{ $named }`を挙げていますが、その証跡は報告書一式に含まれていません。
-verify-expect-sha256-mismatch = report.jsonのSHA-256は{ $actual }で、`--expect`で指定された{ $expected }ではありません。印刷された報告書はこの報告書一式のものではありません。
+verify-expect-sha256-mismatch = `report.json`のSHA-256は{ $actual }で、`--expect`で指定された{ $expected }ではありません。印刷された報告書はこの報告書一式のものではありません。
 verify-expect-key-mismatch = 報告書一式は鍵{ $actual }で署名されており、印刷された報告書のQRコードにある{ $expected }ではありません。印刷された報告書はこの報告書一式のものではありません。
 verify-expect-forms = `--expect`には、印刷された報告書にあるSHA-256(16進数64桁。そのまま、または`sha256:`や`SHA-256`の後に続けて)か、QRコードの文字列`medsec:sha256=<16進数64桁>;key=<16進数16桁>`を指定してください。
 verify-expect-invalid = `{ $value }`はどちらでもありません。{ $forms }
@@ -815,8 +815,8 @@ verify-expect-not-hex = `{ $value }`の{ $part ->
     [key] 鍵ID
    *[other] SHA-256
 }に16進数(0-9、a-f)でない文字`{ $found }`があります。{ $forms }
-verify-expect-matched = report.jsonのSHA-256は`--expect`で指定された{ $sha256 }と一致しました。印刷された報告書はこの報告書一式のものです。
-verify-expect-matched-key = report.jsonのSHA-256 { $sha256 }と署名の鍵{ $key }は、`--expect`で指定されたものと一致しました。印刷された報告書はこの報告書一式のものです。
+verify-expect-matched = `report.json`のSHA-256は`--expect`で指定された{ $sha256 }と一致しました。印刷された報告書はこの報告書一式のものです。
+verify-expect-matched-key = `report.json`のSHA-256 { $sha256 }と署名の鍵{ $key }は、`--expect`で指定されたものと一致しました。印刷された報告書はこの報告書一式のものです。
 verify-checklist-claims-official = { $checklist }(報告書一式に含まれるもの)は{ $verified }項目を公式の様式と照合済みとしていますが、{ $workbook ->
     [none] 取り込み元のワークブックを記録していません
    *[other] 取り込み元の`{ $workbook }`(SHA-256 { $sha })はmedsecの知っている公式のワークブックではありません
@@ -824,19 +824,19 @@ verify-checklist-claims-official = { $checklist }(報告書一式に含まれる
 verify-no-probe-evidence = この報告書にはプローブの証跡がありません(`medsec probe`なしで作成されています)。回答と機器の状態の照合は行われていません。
 verify-probe-evidence-covers-no-item = この報告書のプローブの証跡は、この様式のどの項目にも対応していません(プローブが知る項目IDと異なります。例: `--ids-from`なしで取り込んだチェックリスト)。回答と機器の状態の照合は行われていません。
 verify-empty-probe-evidence = この報告書のプローブの証跡には結果が1件もありません(プローブの設定が空です)。回答と機器の状態の照合は行われていません。
-verify-no-bundle-found = ここには報告書一式がありません(MANIFEST.sha256やreport.jsonのあるフォルダが見つかりません)。
+verify-no-bundle-found = ここには報告書一式がありません(`MANIFEST.sha256`や`report.json`のあるフォルダが見つかりません)。
 verify-link-not-followed = フォルダへのシンボリックリンクです。たどらないため、その先の報告書一式は確認していません。
 verify-status-refused = `{ $path }`は表示しません。報告書一式の完全性の確認に失敗しました(`medsec verify`で確認できます)。
-verify-status-not-a-bundle = `{ $path }`は報告書一式のフォルダではありません(report.jsonもMANIFEST.sha256もありません)。`medsec report`で作ったフォルダか、回答ファイルを指定してください。
-verify-status-recorded = report.jsonに記録された指摘:
+verify-status-not-a-bundle = `{ $path }`は報告書一式のフォルダではありません(`report.json`も`MANIFEST.sha256`もありません)。`medsec report`で作ったフォルダか、回答ファイルを指定してください。
+verify-status-recorded = `report.json`に記録された指摘:
 verify-no-key-given = 信頼する公開鍵が指定されていません。`medsec { $command }`には報告書一式に署名した鍵の公開鍵が必要です。鍵が1つなら`--pubkey 公開鍵.pub`、複数の医療機関の鍵なら`--trusted keys.toml`を指定してください。例: `medsec { $command } --pubkey hospital.pub bundle/`
 verify-class-warning = 警告
 verify-expect-several-bundles = `--expect`は印刷された報告書1部に対応しますが、報告書一式が{ $count }件見つかりました。その報告書の報告書一式のフォルダを1つだけ指定するか(`medsec verify 報告書一式 --pubkey 公開鍵.pub --expect SHA256`)、`--expect`なしですべて確認してください。
-verify-keygen-entry = 検査する側のkeys.tomlに書く記載(`format_version = 1`の行の後に追加します):
+verify-keygen-entry = 検査する側の`keys.toml`に書く記載(`format_version = 1`の行の後に追加します):
 verify-keygen-entry-placeholder = { $placeholder }を医療機関コード(10桁)に置き換えてください。鍵を作るときに`--institution CODE`を指定すると最初から入ります(事業者の鍵は`--vendor NAME`)。
 verify-keygen-code-invalid = `--institution`には医療機関コードを10桁の数字で指定してください。`{ $code }`は医療機関コードではありません。
-verify-trusted-is-public-key = これはminisignの公開鍵ファイル(鍵{ $key_id })で、keys.tomlではありません。この鍵だけで確認するには`--pubkey { $path }`を指定してください。keys.tomlで信頼するには、`[institutions.医療機関コード]`(事業者の鍵は`[vendors."事業者名"]`)に`keys = ["{ $key }"]`と書いてください。
-verify-trusted-is-secret-key = これはminisignの秘密鍵ファイルで、keys.tomlではありません。秘密鍵は署名する人だけが持つものです。検査する側には公開鍵(.pub)を渡し、`--pubkey`かkeys.tomlで指定してください。
+verify-trusted-is-public-key = これはminisignの公開鍵ファイル(鍵{ $key_id })で、`keys.toml`ではありません。この鍵だけで確認するには`--pubkey { $path }`を指定してください。`keys.toml`で信頼するには、`[institutions.医療機関コード]`(事業者の鍵は`[vendors."事業者名"]`)に`keys = ["{ $key }"]`と書いてください。
+verify-trusted-is-secret-key = これはminisignの秘密鍵ファイルで、`keys.toml`ではありません。秘密鍵は署名する人だけが持つものです。検査する側には公開鍵(`.pub`)を渡し、`--pubkey`か`keys.toml`で指定してください。
 verify-contradiction-no-result = { $item }に「はい」と回答していますが、{ $kind }のプローブは不合格です(その結果は証跡にありません)。
 verify-contradiction-named-no-result = { $item }に「はい」と回答していますが、{ $kind }「{ $name }」のプローブは不合格です(その結果は証跡にありません)。
 verify-contradicted-by-probe-no-result = { $item }に「はい」と回答していますが、{ $probe }({ $name })の確認で問題が見つかりました(その結果は証跡にありません)。
@@ -923,8 +923,8 @@ lint-config-unknown-key = `{ $key }`というキーはありません。使え�
 lint-config-not-a-list = `{ $key }`は`{ $key } = ["{ $example }"]`のように一覧で書いてください。
 lint-config-not-text = `{ $key }`の値は`"{ $example }"`のように引用符で囲んで書いてください。
 lint-config-unknown-deny = `deny`に`{ $value }`は指定できません。指定できる値は`warnings`だけです。
-lint-unknown-code = `{ $code }`というコードの検査規則はありません。コードの一覧はdocs/lint.mdにあります。
-lint-unknown-code-closest = `{ $code }`というコードの検査規則はありません。{ $closest }のことですか。コードの一覧はdocs/lint.mdにあります。
+lint-unknown-code = `{ $code }`というコードの検査規則はありません。コードの一覧は`docs/lint.md`にあります。
+lint-unknown-code-closest = `{ $code }`というコードの検査規則はありません。{ $closest }のことですか。コードの一覧は`docs/lint.md`にあります。
 lint-allow-option = `--allow`の指定: { $problem }
 lint-breaking-same-edition = { $base }からの変更に、回答を引き継げなくなるもの({ $changes })があるのに、版は{ $edition }のままです。{ $edition }の回答を持つ人には2つのファイルの区別がつきません。新しい版にするか、項目を残して後継の項目に`replaces`を書いてください(変更の一覧は`medsec checklist diff`で見られます)。
 lint-rule-breaking-change-same-edition = 回答を引き継げなくなる変更(`replaces`のない項目の削除、前提の質問の変更)には新しい版が伴っていること(`--base REV`のとき)
@@ -935,7 +935,7 @@ lint-unverified-workbook = { $item }: `{ $file }`から取り込んだ文言で�
 ## diff
 
 diff-item-out-of-scope = 対象外にしました。理由: { $reason }
-diff-empty-folders = `{ $old }`にも`{ $new }`にもチェックリストのファイル(.toml)がありません。フォルダを確かめてください。
+diff-empty-folders = `{ $old }`にも`{ $new }`にもチェックリストのファイル(`.toml`)がありません。フォルダを確かめてください。
 diff-path-not-found = `{ $path }`が見つかりません。パスを確かめてください。
 diff-md-code = コード
 diff-impact-breaking = 重大
@@ -1020,7 +1020,7 @@ report-html-source-contradiction = 回答と実機確認の矛盾
 report-html-state-verified = 署名を信頼する鍵(鍵ID { $key })で確認し、すべてのファイルがマニフェストと一致しました。
 report-html-state-integrity-only = すべてのファイルがマニフェストと一致しましたが、署名(鍵ID { $key })は信頼する鍵で確認していません。真正性の確認には`--trusted`または`--pubkey`を指定してください。
 report-html-state-unsigned = すべてのファイルがマニフェストと一致しましたが、この報告書一式には署名がありません。
-report-html-state-not-checked = report.jsonだけから作成したため、改ざんの有無は確認していません。報告書一式のフォルダを指定すると確認します。
+report-html-state-not-checked = `report.json`だけから作成したため、改ざんの有無は確認していません。報告書一式のフォルダを指定すると確認します。
 report-html-state-bundled = このページは報告書と同時に作成され、報告書一式とともに署名されています(鍵ID { $key })。内容の確認には`medsec verify`を使ってください。
 report-html-verification = 検証結果
 report-html-key-id = 鍵ID
@@ -1087,7 +1087,7 @@ report-html-xlsx-needs-out = XLSXのワークブックはファイルに書き�
 
 ## workbook
 
-workbook-encrypted = `{ $file }`はXLSX(zip)ではなくOLE複合ファイルです。パスワードで保護(暗号化)されたブックか、古い.xls形式です。Excelで開いてパスワードを解除するか.xlsxで保存し、その写しを取り込んでください。
+workbook-encrypted = `{ $file }`はXLSX(zip)ではなくOLE複合ファイルです。パスワードで保護(暗号化)されたブックか、古い`.xls`形式です。Excelで開いてパスワードを解除するか`.xlsx`で保存し、その写しを取り込んでください。
 workbook-unreadable = `{ $file }`: { $reason }。
 workbook-too-many-cells = シート{ $sheet }は結合セルを展開すると{ $max }セルを超えるため、読みませんでした。
 workbook-several-sheets = チェックリストらしいシートが複数あります: { $sheets }。`--sheet NAME`でひとつ選んでください。
@@ -1344,7 +1344,7 @@ rules-data-checked-on-unconfirmed = 確認日(checked_on)のない回答が{ $co
 rules-data-target-date-window-unconfirmed = { $item }: 目標日{ $date }は{ $fiscal_year }({ $start }〜{ $end })の範囲外です。この版でこれが認められるかは確認できていません。
 rules-data-target-date-overdue = { $item }: 目標日{ $date }を過ぎています({ $as_of }時点)。対策を実施して「はい」と回答するか、遅れている理由を記録してください。
 rules-data-round-not-on-form = { $item }: { $fiscal_year }版の様式には2回目の欄がありません。この2回目の回答を削除してください。
-rules-data-lint-missing = { $checklist }に`[rules]`がありません。medsecは、記入のルールがデータになる前と同じルールを当てはめます(docs/checklist-format.mdを参照)。
+rules-data-lint-missing = { $checklist }に`[rules]`がありません。medsecは、記入のルールがデータになる前と同じルールを当てはめます(`docs/checklist-format.md`を参照)。
 rules-data-lint-gate-not-on-form = `[rules]`は`gate = "not-on-form"`ですが、項目`{ $item }`が前提の質問(`gate = true`)になっています。
 rules-data-lint-gate-missing = `[rules]`は`gate = "on-form"`ですが、前提の質問(`gate = true`)の項目がありません。
 rules-data-lint-reference-only-required = `[rules]`の`reference_only`に`required`があります。必須の項目を参考項目にはできません。
@@ -1365,7 +1365,7 @@ rules-data-init-kind-not-served = { $from }は{ $kind }の回答ですが、{ $c
 lint-ci-invalid-config = 検査の設定に誤りがあります(詳細: { $detail })。
 lint-ci-title-year-mismatch = タイトルには{ $written }とありますが、`fiscal_year`は{ $year }です(版{ $edition })。
 lint-ci-rule-full = { $description }。既定の重大度: { $severity }。`--allow { $code }`または`medsec-lint.toml`の`allow = ["{ $code }"]`で報告しないようにできます。
-lint-ci-rule-help = 示された箇所でチェックリストファイルを直し、もう一度`medsec checklist lint`を実行してください。各規則の説明はdocs/lint.mdにあります。
+lint-ci-rule-help = 示された箇所でチェックリストファイルを直し、もう一度`medsec checklist lint`を実行してください。各規則の説明は`docs/lint.md`にあります。
 lint-ci-rule-unreadable = チェックリストのファイルやフォルダを読めること
 lint-ci-rule-not-utf8 = チェックリストのファイルがUTF-8のテキストであること
 lint-ci-rule-parse-error = チェックリストのファイルが正しいTOMLで、既知のキーだけを使っていること
@@ -1455,7 +1455,7 @@ diff-ci-md-no-changes = 変更はありません。
 diff-ci-git-missing = `git`を実行できません({ $detail })。gitのリビジョンを比べるにはgitが必要です。
 diff-ci-unknown-revision = gitにリビジョン`{ $revision }`がありません({ $detail })。
 diff-ci-not-a-repository = リビジョンを比較できません: { $detail }。gitリポジトリの中で実行するか、フォルダ同士・ファイル同士を比較してください。
-diff-ci-no-checklists = `{ $old }`にも`{ $new }`にも、{ $paths }の下にチェックリストのファイル(.toml)がありません。パスを確かめてください。
+diff-ci-no-checklists = `{ $old }`にも`{ $new }`にも、{ $paths }の下にチェックリストのファイル(`.toml`)がありません。パスを確かめてください。
 diff-ci-git-failed = gitでリビジョン`{ $revision }`の`{ $path }`を読めません({ $detail })。
 diff-ci-checklist-failed = { $place }: { $detail }
 diff-ci-mixed-sides = { $old }と{ $new }は、両方ともフォルダか、両方ともチェックリストにしてください。
@@ -1527,13 +1527,13 @@ answers-workbook-header-checked-on = 確認日
 answers-workbook-header-target-date = 目標日
 answers-workbook-header-reason = 理由
 answers-workbook-header-note = 備考
-answers-workbook-xlsx-only = `--layout official`は.xlsxにだけ書き出せます(`{ $path }`)。
+answers-workbook-xlsx-only = `--layout official`は`.xlsx`にだけ書き出せます(`{ $path }`)。
 ## polish
 polish-status-next-probe = 次は`{ $probe }`で機器を確認し、`{ $report }`で報告書を作ります。まとめて行うには`{ $check }`を使います。
 polish-status-next-report = 次は`{ $report }`で報告書を作ります。まとめて行うには`{ $check }`を使います。
 polish-institution-code-prefecture-mismatch = 医療機関コード`{ $code }`の先頭2桁{ $number }は{ $expected }ですが、都道府県は「{ $given }」と記入されています。どちらかを確かめてください。
 polish-summarize-unusable = `{ $path }`: 読み取れないため確認できませんでした({ $code })。詳しくは`medsec verify { $path }`で確認できます。
-summarize-no-bundle-here = `{ $path }`: 報告書一式がありません(MANIFEST.sha256やreport.jsonのあるフォルダが見つかりません)。報告書一式のあるフォルダを指定してください({ $code })。
+summarize-no-bundle-here = `{ $path }`: 報告書一式がありません(`MANIFEST.sha256`や`report.json`のあるフォルダが見つかりません)。報告書一式のあるフォルダを指定してください({ $code })。
 summarize-not-a-folder = `{ $path }`: ファイルです。フォルダではありません。報告書一式のフォルダか、報告書一式を収めたフォルダを指定してください({ $code })。
 summarize-path-missing = `{ $path }`: このファイルやフォルダはありません。パスを確かめてください({ $code })。
 polish-edition = { $wareki }版(FY{ $year })
@@ -1582,18 +1582,18 @@ answers-import-attention = 確認が必要な点が{ $count }件あります:
 answers-import-unknown-scope = { $row }: 対象「{ $scope }」は項目番号「{ $number }」のどの行にも当たりません(この番号の行: { $candidates })。どれかの行の対象を書いてください。
 
 ## inspector
-inspector-report-not-verified = 警告: `{ $path }`は署名付きの報告書一式の中にありません(横にMANIFEST.sha256がありません)。検証せずに表示します。誰が作ったか、変更されていないかは確かめられません。報告書一式のフォルダを`medsec verify`で確認してください。
+inspector-report-not-verified = 警告: `{ $path }`は署名付きの報告書一式の中にありません(横に`MANIFEST.sha256`がありません)。検証せずに表示します。誰が作ったか、変更されていないかは確かめられません。報告書一式のフォルダを`medsec verify`で確認してください。
 inspector-evidence-no-institution = プローブの証跡に医療機関が記録されていません(`medsec probe --answers`なしで、または古いmedsecで作成されています)。この医療機関の機器の証跡であることを確かめられません。
 inspector-evidence-other-institution = プローブの証跡は別の医療機関(医療機関コード`{ $evidence_code }`、「{ $evidence_name }」)のものです。この医療機関(医療機関コード`{ $code }`、「{ $name }」)のものではありません。この医療機関の機器で`medsec probe --answers`を実行してください。
 inspector-evidence-before-fiscal-year = プローブの証跡は{ $date }に作成されており、{ $fy }の始まりより前です。今年度にもう一度`medsec probe`を実行してください。
 inspector-evidence-after-report = プローブの証跡の終了時刻{ $finished }は、報告書の作成時刻({ $made })より後です。報告書には、それより前に作成した証跡しか含められません。
 inspector-source-probe-evidence = プローブの証跡
 inspector-summarize-col-evidence-findings = プローブの証跡の指摘
-inspector-recorded-file = 回答ファイル`{ $file }`(report.jsonに記録)
-inspector-item-of-recorded-file = 回答ファイル`{ $file }`(report.jsonに記録)の{ $item }
+inspector-recorded-file = 回答ファイル`{ $file }`(`report.json`に記録)
+inspector-item-of-recorded-file = 回答ファイル`{ $file }`(`report.json`に記録)の{ $item }
 inspector-status-complete-with-recorded-errors = 回答は記入済みですが、報告書に指摘が記録されています: エラー{ $errors }件、警告{ $warnings }件。
-inspector-status-unsigned = 注意: `{ $path }`は署名されていません。ファイルがMANIFEST.sha256と一致することだけを確認しました。誰が作ったかは確かめられません。
-inspector-status-signature-not-checked = 注意: `{ $path }`の署名は確認していません(`status`は鍵を使いません)。ファイルがMANIFEST.sha256と一致することだけを確認しました。署名者は`medsec verify --pubkey 鍵.pub { $bundle }`で確認してください。
+inspector-status-unsigned = 注意: `{ $path }`は署名されていません。ファイルが`MANIFEST.sha256`と一致することだけを確認しました。誰が作ったかは確かめられません。
+inspector-status-signature-not-checked = 注意: `{ $path }`の署名は確認していません(`status`は鍵を使いません)。ファイルが`MANIFEST.sha256`と一致することだけを確認しました。署名者は`medsec verify --pubkey 鍵.pub { $bundle }`で確認してください。
 
 ## probes-backup
 probes-backup-snapshot = { $id }({ $details })
@@ -1717,7 +1717,7 @@ answers-institution-code-prefecture-unknown = 医療機関コード`{ $code }`�
 answers-institution-prefecture-unknown = 都道府県「{ $given }」は47都道府県のどれでもありません。東京都、東京、Tokyo、13のように書いてください。
 
 ## status
-status-mixed-inputs = 回答ファイルと報告書一式(フォルダまたはreport.json)は、別々に確認してください。回答ファイル({ $answers })と報告書一式({ $bundles })を、それぞれ`medsec status`に渡してください。
+status-mixed-inputs = 回答ファイルと報告書一式(フォルダまたは`report.json`)は、別々に確認してください。回答ファイル({ $answers })と報告書一式({ $bundles })を、それぞれ`medsec status`に渡してください。
 status-files-complete = { $files }件のファイルはすべて記入完了です(警告{ $warnings }件)。
 status-files-incomplete = { $files }件のファイルのうち、記入が完了していないものがあります: エラー{ $errors }件、警告{ $warnings }件。
 status-files-complete-with-findings = { $files }件のファイルはすべて記入完了です。ただし指摘があります(プローブの証跡と矛盾する回答、または合わない証跡): エラー{ $errors }件、警告{ $warnings }件。
@@ -1769,7 +1769,7 @@ own-origin-bundled = medsecに同梱の{ $checklist }
 import-clue-map = 下の行から推定した配置が正しければ、`--map { $map }`で指定してください(列: number=、text=、section=、scope=。header-rows=は最初の項目より上の行数です)。
 import-clue-map-sheet = 下の行から推定した配置が正しければ、`--sheet { $sheet } --map { $map }`で指定してください(列: number=、text=、section=、scope=。header-rows=は最初の項目より上の行数です)。
 import-map-needs-sheet = `--map`は1枚のシートの配置を指定するものですが、このブックにはシートが複数あります: { $sheets }。`--sheet NAME`でシートを指定してください。
-import-text-not-workbook = `{ $file }`はテキストファイル(CSVなど)で、Excelのブックではありません。ここで読めるのは.xlsxのブックだけです。Excelで開いて「Excelブック(.xlsx)」として保存し、そのファイルを指定してください。
+import-text-not-workbook = `{ $file }`はテキストファイル(CSVなど)で、Excelのブックではありません。ここで読めるのは`.xlsx`のブックだけです。Excelで開いて「Excelブック(`.xlsx`)」として保存し、そのファイルを指定してください。
 import-recorded-sheet = `{ $file }`にはチェックリストらしいシートが複数あります({ $sheets })。チェックリストを取り込んだときのシート{ $sheet }から回答を読みました。ほかのシートを読むには`--sheet NAME`を付けてください。
 import-answers-other-year = { $cell }の表題によると、このブックは{ $book_wareki }(FY{ $book })の様式ですが、回答ファイルは{ $checklist }(FY{ $year })のものです。番号が同じでも別の年度の項目に回答が入ってしまうため、何も取り込んでいません。{ $book_wareki }の白紙のブックを`medsec checklist import`で取り込み、`medsec --checklist ID@EDITION init`で作った回答ファイルに取り込んでください。
 import-answers-other-form = `{ $file }`は{ $book_form }のブックです({ $place })。回答ファイルは{ $checklist }の{ $form }の回答なので、同じ番号でも別の様式の項目に回答が入ってしまいます。何も取り込んでいません。{ $book_form }のブックは{ $book_form }の回答ファイル(`medsec init --form { $book_form_id }`で作ります)に取り込み、この回答ファイルには{ $form }のブックを指定してください。
@@ -1784,9 +1784,9 @@ report-review-check-missing-digest = 回答ファイルは、このチェック�
 report-review-check-next-digest = `{ $file }`の回答を今のチェックリストの文言で確かめ、[checklist]のdigestを`{ $digest }`に書き換えてから、もう一度`{ $command }`を実行してください(回答を入れ直す必要はありません)。
 report-review-check-result-findings-year = { $wareki }(FY{ $year })の点検には要確認の所見があります(終了コード1)。
 report-review-check-result-failed-year = { $wareki }(FY{ $year })の点検は失敗しました。
-report-review-check-vendor-next = `{ $file }`は事業者確認用の様式で、記入は完了しています。事業者確認用は報告書一式にはせず、事業者が署名して医療機関に渡します。次は`medsec sign --form { $command } --key NAME.key`で署名し(鍵がなければ`medsec keygen --out NAME`で作ります)、`{ $file }`と署名ファイル(.minisig)を医療機関に渡してください。`medsec check --answers { $command } --key NAME.key`でも署名できます。
+report-review-check-vendor-next = `{ $file }`は事業者確認用の様式で、記入は完了しています。事業者確認用は報告書一式にはせず、事業者が署名して医療機関に渡します。次は`medsec sign --form { $command } --key NAME.key`で署名し(鍵がなければ`medsec keygen --out NAME`で作ります)、`{ $file }`と署名ファイル(`.minisig`)を医療機関に渡してください。`medsec check --answers { $command } --key NAME.key`でも署名できます。
 report-review-check-vendor-signed = 次は`{ $file }`と`{ $signature }`を医療機関に渡してください。医療機関の回答ファイルの[vendors]のformsに書くと、`medsec report`と`medsec check`が報告書一式に入れます。
-report-review-status-next-vendor = 次は`medsec sign --form { $file } --key NAME.key`で事業者の鍵で署名し(鍵がなければ`medsec keygen --out NAME`で作ります)、回答ファイルと署名ファイル(.minisig)を医療機関に渡します。
+report-review-status-next-vendor = 次は`medsec sign --form { $file } --key NAME.key`で事業者の鍵で署名し(鍵がなければ`medsec keygen --out NAME`で作ります)、回答ファイルと署名ファイル(`.minisig`)を医療機関に渡します。
 report-review-edition = { $wareki }版{ $year ->
    *[other] {""}
 }
@@ -1797,8 +1797,8 @@ report-review-csv-overdue = 目標日超過
 report-evidence-none = 警告[no-probe-evidence]: この報告書にはプローブの証跡がありません(`--evidence`なしで作成しました)。回答と機器の状態の照合は行われていません。この警告は報告書には記録せず、`medsec verify`と`medsec status`が報告書からその都度確かめて示します。
 report-evidence-no-item = 警告[no-probe-evidence]: この報告書のプローブの証跡は、この様式のどの項目にも対応していません(プローブが知る項目IDと異なります。例: `--ids-from`なしで取り込んだチェックリスト)。回答と機器の状態の照合は行われていません。この警告は報告書には記録せず、`medsec verify`と`medsec status`が報告書からその都度確かめて示します。
 report-evidence-empty = 警告[no-probe-evidence]: この報告書のプローブの証跡には結果が1件もありません(プローブの設定が空です)。回答と機器の状態の照合は行われていません。この警告は報告書には記録せず、`medsec verify`と`medsec status`が報告書からその都度確かめて示します。
-report-evidence-source-computed = 今回の確認で判明(report.jsonには記録なし)
-report-evidence-status-computed = 今回の確認で見つかった指摘(report.jsonには記録されていません):
+report-evidence-source-computed = 今回の確認で判明(`report.json`には記録なし)
+report-evidence-status-computed = 今回の確認で見つかった指摘(`report.json`には記録されていません):
 report-evidence-findings-recorded = 指摘: エラー{ $errors }件、警告{ $warnings }件(うち{ $recorded }件を報告書に記録しました。内容は`medsec status { $dir }`で確認できます)
 ## check-summarize
 
