@@ -212,7 +212,7 @@ answers-duplicate-answer = { $item } round { $round } is answered twice (first a
 
 # Findings of `medsec status` (the inspection's rules), by stable code.
 answers-unanswered = { $item }: no first-round answer (Yes/No) yet
-answers-carried-forward-unconfirmed = { $item }: the answer { $answer } was carried forward from { $from } and does not count until confirmed; check it again, set checked_on, and remove `carried_from`
+answers-carried-forward-unconfirmed = { $item }: the answer { $answer } was carried forward from the { $from } edition and does not count until confirmed; check it again, set `checked_on`, and remove `carried_from`
 answers-missing-checked-on = { $item }: answered { $answer } but no date checked (checked_on)
 answers-date-in-future = { $item }: the date checked { $date } is after { $as_of } (the date checked against, Japan time)
 answers-checked-before-fiscal-year = { $item }: checked on { $date }, before { $fiscal_year } began ({ $start }); is this the check for { $fiscal_year }?
@@ -326,7 +326,7 @@ answers-walk-not-understood = `{ $input }` is not understood; `?` for help
 answers-walk-not-applicable-not-allowed = This item cannot be answered Not applicable.
 answers-walk-saved = saved.
 answers-walk-may-be-not-applicable = (may be Not applicable when: { $when })
-answers-walk-carried = carried from { $from }: { $answer } — confirm it
+answers-walk-carried = carried from the { $from } edition: { $answer } — confirm it
 answers-walk-current = current answer: { $answer } { $date }
 answers-walk-header-vendor = The vendor details are not filled in yet (Enter skips one, q quits).
 answers-walk-header-institution = The institution details are not filled in yet (Enter skips one, q quits).
@@ -1167,7 +1167,7 @@ report-html-xlsx-needs-out = An XLSX workbook is written to a file: give `--out 
 
 workbook-encrypted = `{ $file }` is not an XLSX (zip) file but an OLE compound file: a password-protected (encrypted) workbook, or an old `.xls`. Open it in Excel, remove the password or save it as `.xlsx`, and import that copy.
 workbook-unreadable = `{ $file }`: { $reason }
-workbook-too-many-cells = Sheet { $sheet }: its merged cells would fill more than { $max } cells; it was not read.
+workbook-too-many-cells = Sheet `{ $sheet }`: its merged cells would fill more than { $max } cells; it was not read.
 workbook-several-sheets = Several sheets look like checklists: { $sheets }. Choose one with `--sheet NAME`.
 workbook-no-items = The header at { $header } was found ({ $layout }), but no numbered item (①, (1), 1-①, 2-(3)) follows it. State the layout with `--map`.
 workbook-empty-text = { $cell }: item { $number } has no wording.
@@ -1609,7 +1609,7 @@ checklist-new-rules-carried = fill-in rules carried from the source edition, not
 checklist-new-form-not-in-edition = medsec's data on { $edition } knows the forms { $forms }, and no { $form } form: the title and the institutions served are carried unchanged; to start from the new form, use `medsec checklist import`
 ## answers-workbook
 answers-workbook-layout = `{ $file }` cannot be read as a filled checklist: { $reason }
-answers-workbook-no-answer-column = { $sheet } has no column headed はい (yes), いいえ (no) or 回答 (answer) (the header was searched from { $header }).
+answers-workbook-no-answer-column = sheet `{ $sheet }` has no column headed はい (yes), いいえ (no) or 回答 (answer) (the header was searched from { $header }).
 answers-workbook-ambiguous = { $cells }: more than one answer is marked for { $item }, round { $round }. Keep one.
 answers-workbook-bad-mark = { $cell }: "{ $value }" is not a mark. The marks read are ●, ○, ◯, 〇, ✓, ✔, レ, x, X, 1 and TRUE (the answer of the column they are in); for no mark, leave the cell empty or write 0 or FALSE.
 answers-workbook-bad-answer = { $cell }: the answer "{ $value }" is none of はい (yes), いいえ (no), 対象外 (not applicable).
@@ -1676,7 +1676,7 @@ checklist-import-gate-section = Whether a medical information system is in use
 checklist-import-gate-found = imported { $cell } as the gate question (医療情報システムの有無, number { $number }): answered いいえ, no other item needs checking
 checklist-import-gate-not-found = no gate question (医療情報システムの有無) was found; where the form has one, name its row with `--map gate=ROW`
 checklist-import-bad-map-gate = `--map`: gate=`{ $value }` is not a row (gate=5), an item number (gate=0, gate=1-①, or gate=① where the sheet numbers straight through) or none
-checklist-import-map-gate-not-found = `--map gate={ $value }`: no row with wording there (or no item with that number) on sheet { $sheet }; rows are Excel's row numbers, from 1
+checklist-import-map-gate-not-found = `--map gate={ $value }`: no row with wording there (or no item with that number) on sheet `{ $sheet }`; rows are Excel's row numbers, from 1
 checklist-import-id-from-file = `{ $file }` is not an official workbook, so its checklist is named after the file, not after MHLW: { $checklist }. To name it yourself, give `--id NAME-{ $form }` (e.g. `--id clinic-{ $form }`).
 checklist-import-untitled-sections = The sheet prints no heading for { $count ->
     [one] section
@@ -1894,8 +1894,8 @@ status-files-next = Next, for each answers file of an institution or pharmacy ({
 ## import
 
 import-no-header = No sheet of `{ $file }` looks like a checklist: medsec looks in the first 60 rows for a row that names the wording column (項目, チェック項目, 確認項目) with answer columns (はい, いいえ, 確認日, 目標日, 1回目, 2回目, 備考) in it or the two rows below. What it found:
-import-clue-sheet = sheet { $sheet }: { $rows }. Missed: { $missed }.{ $hint }
-import-clue-sheet-empty = sheet { $sheet }: { $missed }.{ $hint }
+import-clue-sheet = sheet `{ $sheet }`: { $rows }. Missed: { $missed }.{ $hint }
+import-clue-sheet-empty = sheet `{ $sheet }`: { $missed }.{ $hint }
 import-clue-row = row { $row }: { $cells }
 import-clue-cell = { $cell } { $text } ({ $role })
 import-clue-role-number = number
@@ -1912,11 +1912,11 @@ import-clue-map = {" "}If the layout guessed from the rows below is right, state
 import-clue-map-sheet = {" "}If the layout guessed from the rows below is right, state it: `--sheet { $sheet } --map { $map }` (columns: number=, text=, section=, scope=; header-rows= counts the rows above the first item).
 import-map-needs-sheet = `--map` states the layout of one sheet, and this workbook has several: { $sheets }. Name the sheet with `--sheet NAME`.
 import-text-not-workbook = `{ $file }` is a text file (such as a CSV), not an Excel workbook: only `.xlsx` workbooks are read here. Open it in Excel, save it as an Excel workbook (`.xlsx`), and give that file.
-import-recorded-sheet = `{ $file }` has several sheets that look like checklists ({ $sheets }): the answers were read from { $sheet }, the sheet the checklist was imported from. To read another, give `--sheet NAME`.
+import-recorded-sheet = `{ $file }` has several sheets that look like checklists ({ $sheets }): the answers were read from `{ $sheet }`, the sheet the checklist was imported from. To read another, give `--sheet NAME`.
 import-answers-other-year = { $cell } names the form of { $book_wareki } (FY{ $book }), but the answers file is for { $checklist } (FY{ $year }): its answers would land on another year's items by their numbers, so nothing was imported. Import the blank workbook of FY{ $book } with `medsec checklist import`, make an answers file on it with `medsec --checklist ID@EDITION init`, and import the filled workbook into that file.
 import-answers-other-form = `{ $file }` is a workbook of another form, { $book_form } ({ $place }), and the answers file is for { $checklist } ({ $form }): its answers would land on another form's items by number, so nothing was imported. Import it into an answers file of its form (made with `medsec init --form { $book_form_id }`), and give this answers file a workbook of its own form ({ $form }).
 import-answers-form-place-cell = as { $cell } says
-import-answers-form-place-sheet = by the name of its sheet, { $sheet }
+import-answers-form-place-sheet = by the name of its sheet, `{ $sheet }`
 import-answers-form-place-official = an official workbook known by its SHA-256
 import-edition-title-differs = note: the sheet's title names the form of { $book_wareki } (FY{ $book }), but the checklist is { $checklist }, as `--edition` says. A filled workbook titled for FY{ $book } will not be imported into answers on it; leave out `--edition` to take the title's year.
 import-ids-scope-changed = scope changed (same number and wording, another set of devices; `replaces` names the earlier item, so `init --from` carries its answer and marks it for review: an answer for one kind of device says nothing about another): { $items }

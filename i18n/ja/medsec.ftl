@@ -102,13 +102,13 @@ checklist-form-conflict = `{ $spec }`は{ $named }の様式ですが、`--form`�
 checklist-digest = `{ $file }`: チェックリストのダイジェストを計算できません(詳細: { $detail })。
 checklist-stale = 注意: 次のチェックリストは、わかっている最新の版が今年度({ $wareki }、FY{ $year })より前のものです: { $list }。今年度の版が公表されていれば、そのExcelファイルを`medsec checklist import`で取り込み、`medsec checklist add`で登録してください。
 checklist-stale-official = 注意: 今年度({ $wareki }、FY{ $year })の様式がまだ登録されていません。登録されているのは前年度までの版です: { $list }。{ $wareki }版「{ $title }」({ $form })は{ $published }に公表されています。`{ $url }`から`{ $file }`を入手し、`medsec checklist import { $file } --out { $edition }.toml`と`medsec checklist add { $edition }.toml`で登録してください。前年度までの版で作った報告書は、その年度の報告書になります。
-checklist-stale-registered = 注意: 今年度({ $wareki }、FY{ $year })のチェックリストとして登録されているのは、公表元の公式の版ではありません: { $others }。`--checklist`を付けないときは、公式の版のうち最も新しいもの(前年度までの版: { $list })を使います。今年度のものを使うには`--checklist { $first }`を付けてください(medsecがSHA-256で知っている公式のワークブックから取り込んだものでなければ、項目は未確認です)。
+checklist-stale-registered = 注意: 今年度({ $wareki }、FY{ $year })のチェックリストとして登録されているのは、公表元の公式の版ではありません: { $others }。`--checklist`を付けないときは、公式の版のうち最も新しいもの(前年度までの版: { $list })を使います。今年度のものを使うには`--checklist { $first }`を付けてください(medsecがSHA-256で知っている公式のブックから取り込んだものでなければ、項目は未確認です)。
 checklist-stale-in-use = 注意: 使っているチェックリスト{ $used }は{ $used_wareki }(FY{ $used_year })の版です。今年度({ $wareki }、FY{ $year })のチェックリスト{ $current }が登録されています。今年度の回答ファイルは、`medsec --checklist { $first } init --from`に今の回答ファイルを渡すと、回答を引き継いで作れます。
 checklist-stale-vendor-official = 注意: 使っている事業者確認用のチェックリスト{ $used }は前年度までの版です。今年度({ $wareki }、FY{ $year })の事業者確認用はまだ登録されていません。{ $wareki }版の{ $form }は{ $published }に公表されています。`{ $url }`から`{ $file }`を入手し、`medsec checklist import { $file_word } --out { $out }`と`medsec checklist add { $out }`で登録してください。前年度までの版で作った回答は、その年度の様式への回答になります。
 checklist-stale-vendor = 注意: 使っている事業者確認用のチェックリスト{ $used }は前年度までの版です。今年度({ $wareki }、FY{ $year })の事業者確認用は登録されていません。公表されていれば、事業者確認用のExcelファイルを`medsec checklist import`で取り込み、`medsec checklist add`で登録してください。
 checklist-against-pdf = 公式PDF
-checklist-against-official-workbook = 公式ワークブック`{ $file }`
-checklist-against-workbook = `{ $file }`(medsecが知っている公式ワークブックではありません)
+checklist-against-official-workbook = 公式ブック`{ $file }`
+checklist-against-workbook = `{ $file }`(medsecが知っている公式ブックではありません)
 checklist-item-label = { $number } { $title }
 checklist-item-label-scoped = { $number }({ $scope }) { $title }
 form-institution = 医療機関確認用
@@ -189,7 +189,7 @@ answers-duplicate-answer = { $item }の{ $round }回目が2回回答されてい
 
 # Findings of `medsec status` (the inspection's rules), by stable code.
 answers-unanswered = { $item }: 1回目の回答(はい/いいえ)がまだありません。
-answers-carried-forward-unconfirmed = { $item }: 回答「{ $answer }」は{ $from }から引き継いだもので、確認するまで数えません。確認し直して確認日(checked_on)を入れ、`carried_from`を消してください。
+answers-carried-forward-unconfirmed = { $item }: 回答「{ $answer }」は{ $from }版から引き継いだもので、確認するまで数えません。確認し直して確認日(`checked_on`)を入れ、`carried_from`を消してください。
 answers-missing-checked-on = { $item }: 「{ $answer }」と回答されていますが、確認日(checked_on)がありません。
 answers-date-in-future = { $item }: 確認日{ $date }が基準日{ $as_of }(日本時間)より後です。
 answers-checked-before-fiscal-year = { $item }: 確認日{ $date }は{ $fiscal_year }の始まり({ $start })より前です。{ $fiscal_year }の確認か、確かめてください。
@@ -300,7 +300,7 @@ answers-walk-not-understood = 「{ $input }」はわかりません。`?`でヘ�
 answers-walk-not-applicable-not-allowed = この項目は対象外にできません。
 answers-walk-saved = 保存しました。
 answers-walk-may-be-not-applicable = (対象外にできる場合: { $when })
-answers-walk-carried = 昨年度({ $from })の回答は「{ $answer }」です。確認してください。
+answers-walk-carried = 昨年度({ $from }版)の回答は「{ $answer }」です。確認してください。
 answers-walk-current = 現在の回答: { $answer } { $date }
 answers-walk-header-vendor = 事業者の情報が未記入です。入力してください(Enterでとばす、qで終了)。
 answers-walk-header-institution = 医療機関等の情報が未記入です。入力してください(Enterでとばす、qで終了)。
@@ -327,7 +327,7 @@ answers-init-wrote-and-carried = { $wrote }{ $carried }
 answers-init-next = 次に: ファイルを編集するか、`medsec answer { $path }`で対話形式で入力してください。
 answers-import-done = `{ $sheet }`から{ $count }件の回答を`{ $path }`に取り込みました。
 answers-export-done = `{ $sheet }`に書き出しました。記入後に`medsec answer { $path } --import { $sheet_word }`で取り込めます。
-answers-export-workbook = ワークブックを作れません(詳細: { $reason })。
+answers-export-workbook = ブックを作れません(詳細: { $reason })。
 answers-export-exists = `{ $path }`はすでにあります。上書きするには`--force`を付けてください。
 answers-export-write = `{ $path }`に書き込めません: { $reason }
 answers-need-terminal = `medsec answer`を`--import`なしで使うには、標準入力が端末である必要があります。端末がない場合は`{ $path }`を直接編集するか(`medsec answer { $path } --import SHEET.csv`でシートを取り込むこともできます)、`medsec status { $path }`で確認してください。
@@ -818,8 +818,8 @@ verify-expect-not-hex = `{ $value }`の{ $part ->
 verify-expect-matched = `report.json`のSHA-256は`--expect`で指定された{ $sha256 }と一致しました。印刷された報告書はこの報告書一式のものです。
 verify-expect-matched-key = `report.json`のSHA-256 { $sha256 }と署名の鍵{ $key }は、`--expect`で指定されたものと一致しました。印刷された報告書はこの報告書一式のものです。
 verify-checklist-claims-official = { $checklist }(報告書一式に含まれるもの)は{ $verified }項目を公式の様式と照合済みとしていますが、{ $workbook ->
-    [none] 取り込み元のワークブックを記録していません
-   *[other] 取り込み元の`{ $workbook }`(SHA-256 { $sha })はmedsecの知っている公式のワークブックではありません
+    [none] 取り込み元のブックを記録していません
+   *[other] 取り込み元の`{ $workbook }`(SHA-256 { $sha })はmedsecの知っている公式のブックではありません
 }。公式の様式であるという記載に裏付けがないため、文言を公式の様式と照らし合わせて確認してください。
 verify-no-probe-evidence = この報告書にはプローブの証跡がありません(`medsec probe`なしで作成されています)。回答と機器の状態の照合は行われていません。
 verify-probe-evidence-covers-no-item = この報告書のプローブの証跡は、この様式のどの項目にも対応していません(プローブが知る項目IDと異なります。例: `--ids-from`なしで取り込んだチェックリスト)。回答と機器の状態の照合は行われていません。
@@ -845,18 +845,18 @@ verify-checklist-not-inspectors = 報告書一式の{ $checklist }(`{ $file }`�
     [none] {""}
    *[other] 異なる項目は`{ $diff }`で確認できます。
 }
-verify-checklist-official-source-yours = { $checklist }(報告書一式に含まれるもの)はお手元のもの(ダイジェスト{ $digest })と同じで、medsecがSHA-256で知っている公式のワークブック`{ $workbook }`から取り込まれたものです。
-verify-checklist-official-unconfirmed = { $checklist }(報告書一式に含まれるもの)は、medsecがSHA-256で知っている公式のワークブック`{ $workbook }`から取り込んだと記録していますが、ここではその文言をワークブックと照合していません。チェックリストのファイルは取り込んだ後でも書き換えられます。ダウンロードした公式のワークブックを添えて`{ $command }`を実行してください(`--pubkey`または`--trusted`は同じように付けます)。そうすると、すべての項目の区分・項番・文言・対象を照合し、公式のものかどうかを示します。
-verify-checklist-official-confirmed = { $checklist }(報告書一式に含まれるもの)は公式のワークブック`{ $workbook }`から取り込んだと記録しており、文言を確かめました。すべての項目の区分・項番・文言・対象と記入のルールは、指定された公式のワークブック(`{ $given }`、SHA-256はmedsecの知っているもの)と同じです。
-verify-workbook-not-official = 指定されたワークブック(`{ $given }`、SHA-256 { $sha })は公式の`{ $file }`(SHA-256 { $official })ではありません。公式のワークブックから取り込んだチェックリストの文言の確認にはなりません。公式のワークブックを{ $url }からダウンロードして指定してください。
-verify-checklist-wording-differs = 報告書一式の{ $checklist }(`{ $file }`)は、お手元のワークブック(`{ $given }`)の文言と異なります: { $differences }。医療機関はお手元のものとは別の文言に回答しているため、回答は確認していません。違いは`{ $diff }`で確認できます。
+verify-checklist-official-source-yours = { $checklist }(報告書一式に含まれるもの)はお手元のもの(ダイジェスト{ $digest })と同じで、medsecがSHA-256で知っている公式のブック`{ $workbook }`から取り込まれたものです。
+verify-checklist-official-unconfirmed = { $checklist }(報告書一式に含まれるもの)は、medsecがSHA-256で知っている公式のブック`{ $workbook }`から取り込んだと記録していますが、ここではその文言をブックと照合していません。チェックリストのファイルは取り込んだ後でも書き換えられます。ダウンロードした公式のブックを添えて`{ $command }`を実行してください(`--pubkey`または`--trusted`は同じように付けます)。そうすると、すべての項目の区分・項番・文言・対象を照合し、公式のものかどうかを示します。
+verify-checklist-official-confirmed = { $checklist }(報告書一式に含まれるもの)は公式のブック`{ $workbook }`から取り込んだと記録しており、文言を確かめました。すべての項目の区分・項番・文言・対象と記入のルールは、指定された公式のブック(`{ $given }`、SHA-256はmedsecの知っているもの)と同じです。
+verify-workbook-not-official = 指定されたブック(`{ $given }`、SHA-256 { $sha })は公式の`{ $file }`(SHA-256 { $official })ではありません。公式のブックから取り込んだチェックリストの文言の確認にはなりません。公式のブックを{ $url }からダウンロードして指定してください。
+verify-checklist-wording-differs = 報告書一式の{ $checklist }(`{ $file }`)は、お手元のブック(`{ $given }`)の文言と異なります: { $differences }。医療機関はお手元のものとは別の文言に回答しているため、回答は確認していません。違いは`{ $diff }`で確認できます。
 verify-wording-differs-form = 様式そのもの(年度版、様式、表題)が異なります
-verify-wording-differs-serves = 様式の対象(報告書一式のもの: { $theirs }、ワークブックの記載: { $stated })が異なります
+verify-wording-differs-serves = 様式の対象(報告書一式のもの: { $theirs }、ブックの記載: { $stated })が異なります
 verify-wording-differs-sections = 区分{ $sections }の見出しが異なります
 verify-wording-differs-items = { $items }の文言・区分・対象・要否が異なるか、一方にしかありません
 verify-wording-differs-rules = 記入のルールが異なります
-verify-checklist-gate-named = { $checklist }(報告書一式に含まれるもの)は、取り込み時に`--map gate=`で指定した「{ $theirs }」を前提の質問(医療情報システムの有無)としています(ワークブックをそのまま読んだ場合の前提の質問: { $read })。文言はワークブックと同じです。その項目が様式の前提の質問かどうかはご確認ください。
-verify-checklist-gate-not-workbooks = { $checklist }(報告書一式に含まれるもの)は、「{ $theirs }」を前提の質問(医療情報システムの有無)とし(取り込み時の`--map gate=`の指定、または手作業の編集によるもの)、報告書はこれに「いいえ」と回答しているため、ほかの項目が確認不要になっています。ワークブックをそのまま読んだ場合の前提の質問は「{ $read }」で、公式の様式では回答が必要な項目に回答していません。ワークブックと照らして回答をご確認ください。
+verify-checklist-gate-named = { $checklist }(報告書一式に含まれるもの)は、取り込み時に`--map gate=`で指定した「{ $theirs }」を前提の質問(医療情報システムの有無)としています(ブックをそのまま読んだ場合の前提の質問: { $read })。文言はブックと同じです。その項目が様式の前提の質問かどうかはご確認ください。
+verify-checklist-gate-not-workbooks = { $checklist }(報告書一式に含まれるもの)は、「{ $theirs }」を前提の質問(医療情報システムの有無)とし(取り込み時の`--map gate=`の指定、または手作業の編集によるもの)、報告書はこれに「いいえ」と回答しているため、ほかの項目が確認不要になっています。ブックをそのまま読んだ場合の前提の質問は「{ $read }」で、公式の様式では回答が必要な項目に回答していません。ブックと照らして回答をご確認ください。
 verify-gate-none = なし
 verify-added-checklists-unreadable = `checklist add`で追加したチェックリスト(`{ $path }`)を読み込めませんでした({ $error })。それらを使わずに検証を続けます。
 
@@ -930,7 +930,7 @@ lint-breaking-same-edition = { $base }からの変更に、回答を引き継げ
 lint-rule-breaking-change-same-edition = 回答を引き継げなくなる変更(`replaces`のない項目の削除、前提の質問の変更)には新しい版が伴っていること(`--base REV`のとき)
 lint-settings-used = 設定ファイル{ $files }を使いました(各ファイルには、そのフォルダか最も近い親フォルダの設定ファイルが使われます)。
 lint-unverified-note-in-english = 何が未確認かは、チェックリストファイルの`unverified`の注記(英語)に書かれています。
-lint-unverified-workbook = { $item }: `{ $file }`から取り込んだ文言です。`{ $file }`はmedsecが知っている公式ワークブックではないため、公式の文言とは照合されていません。
+lint-unverified-workbook = { $item }: `{ $file }`から取り込んだ文言です。`{ $file }`はmedsecが知っている公式ブックではないため、公式の文言とは照合されていません。
 
 ## diff
 
@@ -997,7 +997,7 @@ diff-item-verified-changed = 公式PDFとの照合: { $old ->
 
 render-finding-source = 出所
 render-signer = 署名者
-render-xlsx-to-terminal = XLSXのワークブックは端末には表示できません。`--out FILE`を指定するか、標準出力をファイルやプログラムに渡してください(`--out - > report.xlsx`)。
+render-xlsx-to-terminal = XLSXのブックは端末には表示できません。`--out FILE`を指定するか、標準出力をファイルやプログラムに渡してください(`--out - > report.xlsx`)。
 
 ## report-html
 
@@ -1083,13 +1083,13 @@ report-html-csv-unverified = 文言未照合
 report-html-refused = `{ $path }`は表示しません。完全性または署名の確認に失敗しました(改ざんされた内容を正しいものとして示さないため):
 report-html-written = `{ $path }`に書き出しました。
 out-format-mismatch = `--format { $format }`と`--out`の`{ $path }`(拡張子が示す形式は{ $named })が合っていません。どちらか一方だけを指定するか、両方をそろえてください。
-report-html-xlsx-needs-out = XLSXのワークブックはファイルに書き出します。`--out FILE.xlsx`を指定してください(標準出力に送るときは`--out -`)。
+report-html-xlsx-needs-out = XLSXのブックはファイルに書き出します。`--out FILE.xlsx`を指定してください(標準出力に送るときは`--out -`)。
 
 ## workbook
 
 workbook-encrypted = `{ $file }`はXLSX(zip)ではなくOLE複合ファイルです。パスワードで保護(暗号化)されたブックか、古い`.xls`形式です。Excelで開いてパスワードを解除するか`.xlsx`で保存し、その写しを取り込んでください。
 workbook-unreadable = `{ $file }`: { $reason }。
-workbook-too-many-cells = シート{ $sheet }は結合セルを展開すると{ $max }セルを超えるため、読みませんでした。
+workbook-too-many-cells = シート`{ $sheet }`は結合セルを展開すると{ $max }セルを超えるため、読みませんでした。
 workbook-several-sheets = チェックリストらしいシートが複数あります: { $sheets }。`--sheet NAME`でひとつ選んでください。
 workbook-no-items = { $header }に見出しがあります({ $layout })が、その下に番号(①、(1)、1-①、2-(3))の付いた項目がありません。`--map`で配置を指定してください。
 workbook-empty-text = { $cell }: 項目{ $number }に文言がありません。
@@ -1129,7 +1129,7 @@ workbook-add-no-folder = この環境には利用者データのフォルダが�
 workbook-added = { $checklist }を`{ $path }`に登録しました。今後は`--checklist`なしで使えます。
 workbook-add-exists = `{ $path }`には{ $checklist }の別のファイルがあります。置き換えるには`--force`を付けてください。
 workbook-add-same = { $checklist }はすでに`{ $path }`に登録されています。
-workbook-column-not-imported = 列「{ $header }」({ $cell })はmedsecのチェックリスト形式に置き場所のない列のため、取り込みませんでした。内容のあるセル: { $cells }。その内容は元のワークブックで確認してください。
+workbook-column-not-imported = 列「{ $header }」({ $cell })はmedsecのチェックリスト形式に置き場所のない列のため、取り込みませんでした。内容のあるセル: { $cells }。その内容は元のブックで確認してください。
 workbook-column-not-imported-unnamed = 見出しのない列に内容があります({ $cell }など)。medsecのチェックリスト形式に置き場所がないため、取り込みませんでした。内容のあるセル: { $cells }。
 
 ## dates
@@ -1353,8 +1353,8 @@ rules-data-lint-next-year-without-items = `[rules]`に`next_year_target`があ�
 rules-data-verify-target-passed-since-signing = { $item }: 目標日{ $date }は、報告書の作成日({ $signed })より後に過ぎています。{ $as_of }時点で対策が実施されたかを確認してください。
 rules-data-verify-checklist-file-invalid = 報告書一式に含まれるチェックリストのファイル`{ $file }`を読み込めません: { $reason }
 rules-data-verify-checklist-file-mismatch = 報告書一式に含まれるチェックリストのファイル`{ $file }`のダイジェストは{ $found }ですが、`report.json`には{ $named }と書かれています。
-rules-data-verify-checklist-no-source = { $checklist }(報告書一式に含まれる`{ $file }`)には、元になった公式のワークブックが記録されていません。厚生労働省の公式の様式ではないため、文言を確認してください。
-rules-data-verify-checklist-not-official = { $checklist }(報告書一式に含まれるもの)は`{ $workbook }`から取り込まれていますが、medsecの知っている公式のワークブックではありません(SHA-256 { $sha })。厚生労働省の公式の様式ではないため、文言を確認してください。
+rules-data-verify-checklist-no-source = { $checklist }(報告書一式に含まれる`{ $file }`)には、元になった公式のブックが記録されていません。厚生労働省の公式の様式ではないため、文言を確認してください。
+rules-data-verify-checklist-not-official = { $checklist }(報告書一式に含まれるもの)は`{ $workbook }`から取り込まれていますが、medsecの知っている公式のブックではありません(SHA-256 { $sha })。厚生労働省の公式の様式ではないため、文言を確認してください。
 rules-data-list-guideline = ガイドライン
 rules-data-show-rules = 記入のルール
 rules-data-show-next-year = (翌年度の項目: { $window })
@@ -1493,12 +1493,12 @@ checklist-new-written = `{ $path }`を書きました({ $checklist }、{ $count 
 checklist-new-out-exists = `{ $path }`はすでにあります。置き換えるには`--force`を付けてください。
 checklist-new-write-failed = `{ $path }`に書き込めません(詳細: { $reason })。
 checklist-new-notes-joined = { $made }{ $official }
-checklist-new-notes-official = 表題、様式名、対象の施設(serves)、source_urlは、medsecが持つ公式の{ $form }のワークブック`{ $file }`({ $published }公表)の情報によります。記入のルール([rules])は`{ $from }`から引き継いだもので、この版については未確認です。
+checklist-new-notes-official = 表題、様式名、対象の施設(serves)、source_urlは、medsecが持つ公式の{ $form }のブック`{ $file }`({ $published }公表)の情報によります。記入のルール([rules])は`{ $from }`から引き継いだもので、この版については未確認です。
 checklist-new-rules-carried = 記入のルールは元の版から引き継いだもので、{ $edition }については未確認です(元の版での情報源: { $sources })。sourcesはこの版の様式を記録した情報源です。
 checklist-new-form-not-in-edition = medsecが持つ情報では、{ $edition }の様式は{ $forms }で、この様式({ $form })はありません。表題と対象の施設は元のまま引き継ぎました。新しい様式から作るには`medsec checklist import`を使ってください。
 ## answers-workbook
 answers-workbook-layout = `{ $file }`を記入済みのチェックリストとして読み取れません: { $reason }
-answers-workbook-no-answer-column = { $sheet }に「はい」「いいえ」「回答」の列が見つかりません(見出しは{ $header }から探しました)。
+answers-workbook-no-answer-column = シート`{ $sheet }`に「はい」「いいえ」「回答」の列が見つかりません(見出しは{ $header }から探しました)。
 answers-workbook-ambiguous = { $cells }: { $item }の{ $round }回目に複数の回答が記入されています。ひとつにしてください。
 answers-workbook-bad-mark = { $cell }: 「{ $value }」は印として読めません。使える印は●、○、◯、〇、✓、✔、レ、x、X、1、TRUEです(印を付けた列の回答になります)。印を付けないときは空欄、0またはFALSEにしてください。
 answers-workbook-bad-answer = { $cell }: 回答「{ $value }」は「はい」「いいえ」「対象外」のいずれでもありません。
@@ -1509,9 +1509,9 @@ answers-workbook-unknown-scope = { $cell }: このチェックリストの{ $num
 answers-workbook-twice = { $cell }: { $item }の行が2つあります(最初は{ $first })。
 answers-workbook-bad-date = { $cell }: { $error }
 answers-workbook-no-answer = { $cell }: { $item }の{ $round }回目に日付や備考がありますが、「はい」「いいえ」「対象外」の印がありません。
-answers-workbook-no-layout = { $checklist }には公式の様式(ワークブック)の配置が記録されていません。`--layout official`は`medsec checklist import`で取り込んだチェックリストに使えます。配置のない様式には`--layout`なしで書き出してください。
+answers-workbook-no-layout = { $checklist }には公式の様式(ブック)の配置が記録されていません。`--layout official`は`medsec checklist import`で取り込んだチェックリストに使えます。配置のない様式には`--layout`なしで書き出してください。
 answers-workbook-no-column = { $item }の{ $round }回目の回答「{ $answer }」を書く列が、この様式にありません。
-answers-workbook-write = ワークブックを作れません: { $reason }
+answers-workbook-write = ブックを作れません: { $reason }
 answers-workbook-export-done = `{ $sheet }`に公式の様式で書き出しました。印刷や提出に使えます。記入後に`medsec answer { $path } --import { $sheet_word }`で取り込めます。
 answers-workbook-export-left-out = この様式に列のない値{ $count }件(備考、理由、日付)は書き出していません。回答ファイルには残っています。
 answers-workbook-header-round = { $round }回目
@@ -1538,8 +1538,8 @@ summarize-not-a-folder = `{ $path }`: ファイルです。フォルダではあ
 summarize-path-missing = `{ $path }`: このファイルやフォルダはありません。パスを確かめてください({ $code })。
 polish-edition = { $wareki }版(FY{ $year })
 ## checklist-import
-checklist-import-rules-intro-official = 記入ルールは公式ワークブック`{ $file }`(公表元のファイル)の列から読み取りました。列からわからないものは「不明」としています。{ $edition }についてはmedsecの情報源で確認できていません。
-checklist-import-rules-intro-other = 記入ルールは`{ $file }`の列から推定しました(medsecが知っている公式ワークブックではありません)。列からわからないものは「不明」としています。
+checklist-import-rules-intro-official = 記入ルールは公式ブック`{ $file }`(公表元のファイル)の列から読み取りました。列からわからないものは「不明」としています。{ $edition }についてはmedsecの情報源で確認できていません。
+checklist-import-rules-intro-other = 記入ルールは`{ $file }`の列から推定しました(medsecが知っている公式ブックではありません)。列からわからないものは「不明」としています。
 checklist-import-rules-no-answer-columns = { $key }: 回答の列(はい、いいえ、確認日など)が見つからないため、不明としています。
 checklist-import-rules-checked-on-column = checked_on: { $cells }に確認日の列があるため、確認日を必須としています。
 checklist-import-rules-checked-on-none = checked_on: 回答の列({ $cells })に確認日の列がないため、確認日は求めません。
@@ -1549,7 +1549,7 @@ checklist-import-rules-target-none = target_date: 目標日の列が見つから
 checklist-import-rules-round-2-column = round_2: { $cells }に2回目の列があります。
 checklist-import-rules-round-2-none = round_2: 回答の列({ $cells })は1回目のみです。
 checklist-import-rules-gate = gate: ゲート質問(医療情報システムの有無)は見つかりませんでした(番号0の行も、最初の項目より前に医療情報システムの導入を問う番号のない文もありません)。そのため不明としています。用紙にある場合は`--map gate=行番号`で、ない場合は`--map gate=none`で指定してください。
-checklist-import-rules-reference-only = reference_only: なし。ワークブックには参考項目の印がないため、取り込んだ項目はすべて必須です。
+checklist-import-rules-reference-only = reference_only: なし。ブックには参考項目の印がないため、取り込んだ項目はすべて必須です。
 checklist-import-rules-gate-detected = gate: { $cell }の文をゲート質問(医療情報システムの有無)としました。最初の項目より前にあり、番号が0か番号がなく、医療情報システムの導入を問う文です。違う場合は`--map gate=none`で外してください。
 checklist-import-rules-gate-instructed = gate: { $cell }の項目を、ゲート質問(医療情報システムの有無)としました。最初の項目(または区分0の最初の項目)で、「いいえ」の場合はほかの項目の記入が不要だと書かれています。違う場合は`--map gate=none`で外してください。
 checklist-import-rules-gate-mapped = gate: `--map gate={ $value }`の指定により、{ $cell }をゲート質問(医療情報システムの有無)としました。
@@ -1559,7 +1559,7 @@ checklist-import-gate-section = 医療情報システムの有無
 checklist-import-gate-found = { $cell }をゲート質問(医療情報システムの有無)として取り込みました(番号{ $number })。「いいえ」の場合、ほかの項目は確認不要になります。
 checklist-import-gate-not-found = ゲート質問(医療情報システムの有無)は見つかりませんでした。用紙にある場合は`--map gate=行番号`で指定してください。
 checklist-import-bad-map-gate = `--map`: gate=`{ $value }`は使えません。行番号(例: gate=5)、項目番号(例: gate=0、gate=1-①。通し番号のシートではgate=①)、またはnoneで書いてください。
-checklist-import-map-gate-not-found = `--map gate={ $value }`: シート{ $sheet }のその行(または項目番号)に、文言のある行が見つかりません。行番号はExcelの行番号(1から)です。
+checklist-import-map-gate-not-found = `--map gate={ $value }`: シート`{ $sheet }`のその行(または項目番号)に、文言のある行が見つかりません。行番号はExcelの行番号(1から)です。
 checklist-import-id-from-file = `{ $file }`は公式のブックではないため、チェックリストの名前は厚生労働省のものではなく、ファイル名から{ $checklist }としました。名前を決めるには`--id 名前-{ $form }`(例: `--id clinic-{ $form }`)を付けてください。
 checklist-import-untitled-sections = シートに{ $count }区分({ $sections })の見出しがありません。見出しは「チェック項目」としました。様式に見出しがあって読み取れなかった場合は、ファイルの[[sections]]に書き入れてください。
 ## walk
@@ -1727,8 +1727,8 @@ status-complete-with-findings = 記入完了です。ただし指摘がありま
 ## import
 
 import-no-header = `{ $file }`にはチェックリストらしいシートがありません。先頭から60行の中で、項目の列(項目、チェック項目、確認項目)と回答の列(はい、いいえ、確認日、目標日、1回目、2回目、備考)がその行か下の2行までに並ぶ行を探しました。見つかったもの:
-import-clue-sheet = シート{ $sheet }: { $rows }。足りないもの: { $missed }。{ $hint }
-import-clue-sheet-empty = シート{ $sheet }: { $missed }。{ $hint }
+import-clue-sheet = シート`{ $sheet }`: { $rows }。足りないもの: { $missed }。{ $hint }
+import-clue-sheet-empty = シート`{ $sheet }`: { $missed }。{ $hint }
 import-clue-row = { $row }行目: { $cells }
 import-clue-cell = { $cell }「{ $text }」({ $role })
 import-clue-role-number = 番号
@@ -1770,11 +1770,11 @@ import-clue-map = 下の行から推定した配置が正しければ、`--map {
 import-clue-map-sheet = 下の行から推定した配置が正しければ、`--sheet { $sheet } --map { $map }`で指定してください(列: number=、text=、section=、scope=。header-rows=は最初の項目より上の行数です)。
 import-map-needs-sheet = `--map`は1枚のシートの配置を指定するものですが、このブックにはシートが複数あります: { $sheets }。`--sheet NAME`でシートを指定してください。
 import-text-not-workbook = `{ $file }`はテキストファイル(CSVなど)で、Excelのブックではありません。ここで読めるのは`.xlsx`のブックだけです。Excelで開いて「Excelブック(`.xlsx`)」として保存し、そのファイルを指定してください。
-import-recorded-sheet = `{ $file }`にはチェックリストらしいシートが複数あります({ $sheets })。チェックリストを取り込んだときのシート{ $sheet }から回答を読みました。ほかのシートを読むには`--sheet NAME`を付けてください。
+import-recorded-sheet = `{ $file }`にはチェックリストらしいシートが複数あります({ $sheets })。チェックリストを取り込んだときのシート`{ $sheet }`から回答を読みました。ほかのシートを読むには`--sheet NAME`を付けてください。
 import-answers-other-year = { $cell }の表題によると、このブックは{ $book_wareki }(FY{ $book })の様式ですが、回答ファイルは{ $checklist }(FY{ $year })のものです。番号が同じでも別の年度の項目に回答が入ってしまうため、何も取り込んでいません。{ $book_wareki }の白紙のブックを`medsec checklist import`で取り込み、`medsec --checklist ID@EDITION init`で作った回答ファイルに取り込んでください。
 import-answers-other-form = `{ $file }`は{ $book_form }のブックです({ $place })。回答ファイルは{ $checklist }の{ $form }の回答なので、同じ番号でも別の様式の項目に回答が入ってしまいます。何も取り込んでいません。{ $book_form }のブックは{ $book_form }の回答ファイル(`medsec init --form { $book_form_id }`で作ります)に取り込み、この回答ファイルには{ $form }のブックを指定してください。
 import-answers-form-place-cell = { $cell }の記載による
-import-answers-form-place-sheet = シート名「{ $sheet }」による
+import-answers-form-place-sheet = シート名`{ $sheet }`による
 import-answers-form-place-official = SHA-256で照合した公式のブック
 import-edition-title-differs = 注意: シートの表題は{ $book_wareki }(FY{ $book })の様式ですが、`--edition`の指定どおり{ $checklist }として取り込みました。表題が{ $book_wareki }の記入済みブックは、このチェックリストの回答ファイルには取り込めません。表題の年度にするには`--edition`を付けずに取り込んでください。
 

@@ -1444,7 +1444,7 @@ fn beside_an_example_sheet_the_sheet_imported_from_is_read() {
     let r = s.import("filled.xlsx", &filled, "en");
     assert_eq!(r.code, Some(0), "{}", r.stderr);
     assert!(
-        r.stderr.contains("several sheets that look like checklists (記入例, チェックリスト): the answers were read from チェックリスト"),
+        r.stderr.contains("several sheets that look like checklists (`記入例`, `チェックリスト`): the answers were read from `チェックリスト`"),
         "{}",
         r.stderr
     );

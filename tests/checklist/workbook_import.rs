@@ -387,7 +387,7 @@ fn a_map_states_the_layout_when_it_cannot_be_found() {
     // What was missed, and the map guessed from the rows below (the one used next).
     assert!(
         r.stderr
-            .contains("sheet 一覧: no header word at all in the first 60 rows"),
+            .contains("sheet `一覧`: no header word at all in the first 60 rows"),
         "{}",
         r.stderr
     );
@@ -1465,7 +1465,7 @@ fn a_header_not_found_names_every_candidate_row_and_the_map_that_states_it() {
         &r,
         &out,
         &[
-            "sheet 表紙: no header word at all",
+            "sheet `表紙`: no header word at all",
             "row 2: チェック!A2 チェック項目 (wording)",
             "row 6: チェック!B6 はい (answer), チェック!C6 いいえ (answer)",
             "Missed: the wording column and the answer columns are more than two rows apart",
@@ -1474,7 +1474,7 @@ fn a_header_not_found_names_every_candidate_row_and_the_map_that_states_it() {
     );
     // One line a sheet.
     assert!(
-        r.stderr.contains("What it found:\n  sheet 表紙"),
+        r.stderr.contains("What it found:\n  sheet `表紙`"),
         "{}",
         r.stderr
     );
@@ -1495,7 +1495,7 @@ fn a_header_not_found_names_every_candidate_row_and_the_map_that_states_it() {
         &bytes,
         &["--edition", "fy2026", "--map", "text=A,header-rows=6"],
     );
-    assert_unusable(&r, &out, &["several: 表紙, チェック", "--sheet NAME"]);
+    assert_unusable(&r, &out, &["several: `表紙`, `チェック`", "--sheet NAME"]);
     // In Japanese.
     let r = run(medsec_in(dir.path())
         .args(["--lang", "ja", "checklist", "import"])

@@ -1000,7 +1000,8 @@ fn paths_in_japanese_file_errors_are_code() {
     );
 }
 
-/// The placeholders that hold a path, a file name, a folder or a command line, by name: a
+/// The placeholders that hold a path, a file name, a folder, a command line or the name of a
+/// workbook's sheet (as Excel shows it on its tab, and `--sheet NAME` takes it), by name: a
 /// message puts each inside a code span (「`{ $path }`を作成しました」, "wrote `{ $path }`"),
 /// in both languages, so a reader sees where the path starts and ends, and HTML shows it as
 /// `<code>` (see docs/glossary.md, "Writing Japanese"). `$key` is a key ID, `$files` mostly
@@ -1022,6 +1023,8 @@ const PATH_LIKE: &[&str] = &[
     "source",
     "command",
     "drive",
+    "sheet",
+    "sheets",
 ];
 
 /// Path-like placeholders that stay bare, each with its reason: (message, placeholder).
@@ -1037,6 +1040,11 @@ const BARE_PATHS: &[(&str, &str)] = &[
     // probe's own list): one span around the list would read as one path.
     ("probes-backup-snapshot-paths", "paths"),
     ("diff-ci-no-checklists", "paths"),
+    ("workbook-several-sheets", "sheets"),
+    ("import-map-needs-sheet", "sheets"),
+    ("import-recorded-sheet", "sheets"),
+    // The sheet, like the workbook, in the notes `checklist import` writes (data, above).
+    ("workbook-notes-imported", "sheet"),
 ];
 
 /// The path-like placeholders of a pattern outside code spans, by name. `ticks` counts the

@@ -511,11 +511,11 @@ fn status_of_an_answers_file_and_a_bundle_says_to_run_them_apart() {
     for (lang, words) in [
         (
             "en",
-            "answers files and bundles (folders or report.json) are checked by separate runs",
+            "answers files and bundles (folders or `report.json`) are checked by separate runs",
         ),
         (
             "ja",
-            "回答ファイルと報告書一式(フォルダまたはreport.json)は、別々に確認してください",
+            "回答ファイルと報告書一式(フォルダまたは`report.json`)は、別々に確認してください",
         ),
     ] {
         let (code, out, err) = status_of(&dir, lang, &[name.as_str(), "bundle"]);
