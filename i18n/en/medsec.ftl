@@ -544,7 +544,11 @@ probes-backup-missing = `{ $path }` is not there now (an unmounted or offline ba
 probes-backup-not-a-folder = `{ $path }` is not a folder; give the backup folder or repository
 probes-password-file-unreadable = cannot read the password file `{ $path }`: { $error }
 probes-walk-problems = { $loops } symlink loop(s), { $unreadable } folder(s) or file(s) not readable, { $vanished } vanished during the walk, { $other } other error(s)
-probes-too-few-files = { $files } file(s), fewer than `min_files = { $min }`
+probes-too-few-files = { $files ->
+    [0] no file
+    [one] 1 file
+   *[other] { $files } files
+} found, fewer than the { $min } that `min_files` asks for
 probes-too-few-bytes = { $bytes } bytes, less than `min_bytes = { $min }`
 probes-backup-too-old = the newest file is { $age } old, older than `max_age = { $max_age }`
 probes-backup-partly-unread = { $stopped ->
@@ -553,7 +557,11 @@ probes-backup-partly-unread = { $stopped ->
 }
 probes-backup-fresh-no-age = { $files } file(s), { $bytes } bytes; the time of the newest is unknown (`max_age = { $max_age }`)
 probes-backup-fresh = { $files } file(s), { $bytes } bytes; the newest is { $age } old (`max_age = { $max_age }`)
-probes-too-few-snapshots = { $count } { $tool } snapshot(s), fewer than min_snapshots = { $min }
+probes-too-few-snapshots = { $count ->
+    [0] no { $tool } snapshot
+    [one] 1 { $tool } snapshot
+   *[other] { $count } { $tool } snapshots
+} found, fewer than the { $min } that `min_snapshots` asks for
 probes-snapshot-too-old = the newest { $tool } snapshot is { $age } old, older than `max_age = { $max_age }`
 probes-snapshots-fresh = { $count } { $tool } snapshot(s); the newest is { $age } old (`max_age = { $max_age }`)
 probes-snapshots-fresh-no-age = { $count } { $tool } snapshot(s); the time of the newest is unknown (`max_age = { $max_age }`)
@@ -1986,7 +1994,7 @@ report-evidence-findings-recorded = findings: { $errors ->
 
 check-summarize-stopped-clean = { $error }. Nothing this check wrote is left in `{ $dir }` (files that were there before are as they were).
 check-evidence-replaced = `{ $path }`, which was there before, was replaced by this check's probe evidence.
-check-summarize-stopped-left = { $error }. This check could not remove what it wrote in `{ $dir }`: { $files } is still there.
+check-summarize-stopped-left = { $error }. This check could not remove what it wrote in `{ $dir }`; still there: { $files }.
 check-kept-after-bundle = { $error }. The signed report bundle was written before that and is kept, checked against the secret key when it was signed; this check wrote: { $files }. Once the problem is fixed, check the bundle with `{ $command }`, or run the check again.
 check-summarize-details = For every finding, run `{ $command }`{ $more ->
     [0] .

@@ -506,7 +506,7 @@ probes-backup-missing = `{ $path }`は現在ありません(マウントされ�
 probes-backup-not-a-folder = `{ $path }`はフォルダではありません。バックアップのフォルダかリポジトリを指定してください。
 probes-password-file-unreadable = パスワードファイル`{ $path }`を読めません({ $error })。
 probes-walk-problems = シンボリックリンクのループ{ $loops }件、読めないフォルダ・ファイル{ $unreadable }件、走査中に消えたもの{ $vanished }件、その他のエラー{ $other }件
-probes-too-few-files = ファイルが{ $files }個で、`min_files = { $min }`より少ないです。
+probes-too-few-files = ファイルが{ $files }個で、`min_files`で求める{ $min }個より少ないです。
 probes-too-few-bytes = 合計{ $bytes }バイトで、`min_bytes = { $min }`より少ないです。
 probes-backup-too-old = 最新のファイルは{ $age }前のもので、`max_age = { $max_age }`より古いです。
 probes-backup-partly-unread = { $stopped ->
@@ -515,7 +515,7 @@ probes-backup-partly-unread = { $stopped ->
 }
 probes-backup-fresh-no-age = ファイル{ $files }個、合計{ $bytes }バイトです。最新のファイルの日時はわかりません(`max_age = { $max_age }`)。
 probes-backup-fresh = ファイル{ $files }個、合計{ $bytes }バイトです。最新は{ $age }前のものです(`max_age = { $max_age }`)。
-probes-too-few-snapshots = { $tool }のスナップショットが{ $count }個で、`min_snapshots = { $min }`より少ないです。
+probes-too-few-snapshots = { $tool }のスナップショットが{ $count }個で、`min_snapshots`で求める{ $min }個より少ないです。
 probes-snapshot-too-old = 最新の{ $tool }スナップショットは{ $age }前のもので、`max_age = { $max_age }`より古いです。
 probes-snapshots-fresh = { $tool }のスナップショットが{ $count }個あります。最新は{ $age }前のものです(`max_age = { $max_age }`)。
 probes-snapshots-fresh-no-age = { $tool }のスナップショットが{ $count }個あります。最新の日時はわかりません(`max_age = { $max_age }`)。

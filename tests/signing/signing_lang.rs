@@ -449,7 +449,7 @@ fn signing_errors_speak_japanese() {
     assert_eq!(o.status.code(), Some(2));
     let err = stderr_of(&o);
     assert!(
-        err.contains("keys.toml:2:1: keys.tomlとして読めません"),
+        err.contains("keys.toml:2:1: `keys.toml`として読めません"),
         "{err}"
     );
 }
