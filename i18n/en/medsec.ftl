@@ -108,17 +108,17 @@ checklist-stale-official = note: this fiscal year's form (FY{ $year }{ $wareki -
 checklist-stale-registered = note: this fiscal year's (FY{ $year }{ $wareki ->
    *[other] {""}
 }) checklists registered are not the publisher's official edition: { $others }. Without `--checklist`, commands take the newest official edition known, which is older: { $list }. To use this year's, give `--checklist { $first }` (its items are unverified unless it was imported from a workbook medsec knows as official by its SHA-256).
-checklist-stale-in-use = note: the checklist in use, { $used }, is the FY{ $used_year } edition{ $used_wareki ->
+checklist-stale-in-use = note: the checklist in use, `{ $used }`, is the FY{ $used_year } edition{ $used_wareki ->
    *[other] {""}
 }; this fiscal year's (FY{ $year }{ $wareki ->
    *[other] {""}
 }) checklist is registered: { $current }. To answer this year's, give your answers file to `medsec --checklist { $first } init --from`, which carries the answers over.
-checklist-stale-vendor-official = note: the vendor form checklist in use, { $used }, is an earlier year's edition, and no vendor form of this fiscal year (FY{ $year }{ $wareki ->
+checklist-stale-vendor-official = note: the vendor form checklist in use, `{ $used }`, is an earlier year's edition, and no vendor form of this fiscal year (FY{ $year }{ $wareki ->
    *[other] {""}
 }) is registered. This year's vendor form{ $form ->
    *[other] {""}
 } was published in { $published }: get `{ $file }` from `{ $url }`, then register it with `medsec checklist import { $file_word } --out { $out }` and `medsec checklist add { $out }`. Answers made with an earlier edition answer that year's form.
-checklist-stale-vendor = note: the vendor form checklist in use, { $used }, is an earlier year's edition, and no vendor form of this fiscal year (FY{ $year }{ $wareki ->
+checklist-stale-vendor = note: the vendor form checklist in use, `{ $used }`, is an earlier year's edition, and no vendor form of this fiscal year (FY{ $year }{ $wareki ->
    *[other] {""}
 }) is registered. If it is published, import its Excel file with `medsec checklist import` and register it with `medsec checklist add`.
 checklist-against-pdf = the official PDF
@@ -206,8 +206,8 @@ answers-invalid-kind = [institution]: unknown kind `{ $value }`; expected one of
 answers-invalid-review = { $place }: review `{ $value }` is not one of new, reworded, replaced
 answers-invalid-answer = { $place }: answer `{ $value }` is not one of `はい`, `いいえ`, `対象外` (or `yes`, `no`, `na`)
 answers-invalid-round = { $place }: `round` must be 1 or 2, not { $value }
-answers-unknown-item = item `{ $item }` is not in { $checklist }; answers for another edition need `medsec init --from`
-answers-unknown-item-number = item `{ $item }` is not in { $checklist } ({ $label } has the stable ID `{ $id }`); answers for another edition need `medsec init --from`
+answers-unknown-item = item `{ $item }` is not in `{ $checklist }`; answers for another edition need `medsec init --from`
+answers-unknown-item-number = item `{ $item }` is not in `{ $checklist }` ({ $label } has the stable ID `{ $id }`); answers for another edition need `medsec init --from`
 answers-duplicate-answer = { $item } round { $round } is answered twice (first at line { $first_line }); keep one entry
 
 # Findings of `medsec status` (the inspection's rules), by stable code.
@@ -231,10 +231,10 @@ answers-review-reworded = reworded since last year
 answers-review-replaced = replaces last year's item(s)
 answers-evidence-missing = { $item }: evidence `{ $path }` does not exist (paths are relative to the answers file)
 answers-checklist-digest-missing = [checklist] names no digest; add digest = "{ $digest }" so the answers are tied to this wording
-answers-checklist-digest-mismatch = the answers were made against { $checklist } with digest { $theirs }, but this checklist's digest is { $ours }: its wording differs; check the answers against the current wording, then update the digest
+answers-checklist-digest-mismatch = the answers were made against `{ $checklist }` with digest { $theirs }, but this checklist's digest is { $ours }: its wording differs; check the answers against the current wording, then update the digest
 answers-missing-institution-field = [institution]: fill in { $fields }
 answers-field-with-key = { $key } ({ $label })
-answers-kind-not-served = a { $kind } does not use { $checklist } (it serves: { $serves }); choose the right form with `medsec init --form`
+answers-kind-not-served = a { $kind } does not use `{ $checklist }` (it serves: { $serves }); choose the right form with `medsec init --form`
 answers-institution-code-shape = institution code `{ $code }` is not 10 digits
 answers-institution-code-fee-table = institution code `{ $code }`: the third digit is { $digit }; it is 1 (medical), 3 (dental) or 4 (pharmacy)
 answers-institution-code-check-digit = institution code `{ $code }`: the check digit is { $found }, expected { $expected }; check the code (this rule is not from a primary source)
@@ -309,7 +309,7 @@ answers-sheet-csv = cannot read the CSV: { $reason }
 answers-sheet-empty = the sheet is empty; it needs a header row (number, answer, checked_on, target_date, reason, note)
 answers-sheet-no-column = row 1: no `{ $column }` column; the header row needs number (or item), answer, checked_on, target_date, reason, note
 answers-sheet-row = row { $row }
-answers-sheet-unknown-item = { $row }: item `{ $item }` is not in { $checklist } (use the number as printed or the stable ID)
+answers-sheet-unknown-item = { $row }: item `{ $item }` is not in `{ $checklist }` (use the number as printed or the stable ID)
 answers-sheet-ambiguous-item = { $row }: number `{ $item }` is on several rows of the form: { $candidates }; fill in the scope column, or write the number with its scope, as in `{ $example }`
 answers-sheet-bad-round = { $row }: { $item }: round `{ $value }` is not 1 or 2
 answers-sheet-bad-answer = { $row }: { $item }: answer `{ $value }` is not one of `はい`, `いいえ`, `対象外` (or `yes`, `no`, `na`)
@@ -345,9 +345,9 @@ answers-walk-terminal = terminal: { $reason }
 answers-walk-evidence = evidence paths, comma separated [{ $evidence }]:
 
 # `medsec init`, `medsec answer`, `medsec status`.
-answers-init-unknown-last = note: { $checklist } is not known here, so reworded items cannot be told apart; every carried item is marked for review
+answers-init-unknown-last = note: `{ $checklist }` is not known here, so reworded items cannot be told apart; every carried item is marked for review
 answers-init-form-mismatch = { $from } is a { $old_form } form, but the new file is for the { $new_form } form; use `--form { $form }`
-answers-init-wrote = wrote `{ $path }` ({ $checklist }, { $count } items)
+answers-init-wrote = wrote `{ $path }` (`{ $checklist }`, { $count } items)
 answers-init-carried = carried { $carried } answers forward from last year (to confirm), { $review } items marked for review
 answers-init-wrote-and-carried = { $wrote }; { $carried }
 answers-init-next = next: edit it, or run `medsec answer { $path }` to answer item by item
@@ -384,7 +384,7 @@ answers-template-may-be-not-applicable = may be 対象外 when: { $when }
 answers-template-unverified = wording not yet checked against { $against }
 
 # `medsec status` tables.
-answers-status-form-heading = `{ $file }` — { $checklist } ({ $form }, { $fiscal_year })
+answers-status-form-heading = `{ $file }` — `{ $checklist }` ({ $form }, { $fiscal_year })
 answers-status-institution = institution: { $name } (code { $code })
 answers-status-not-filled-in = not filled in
 answers-status-vendor = vendor: { $name } (system: { $system })
@@ -657,7 +657,7 @@ report-out-exists = `{ $path }` already exists: nothing was written. Give `--for
 report-out-in-bundle = `{ $path }` is inside the report bundle `{ $bundle }`: writing there would make its verification fail, so nothing was written (not even with `--force`). Give an `--out` outside the bundle.
 report-out-is-input = `{ $path }` is the file being read: nothing was written. Give another `--out`.
 
-report-written = wrote `{ $dir }`: { $code } { $name } ({ $checklist }), { $fy }, { $vendors ->
+report-written = wrote `{ $dir }`: { $code } { $name } (`{ $checklist }`), { $fy }, { $vendors ->
     [one] 1 vendor form
    *[other] { $vendors } vendor forms
 }, { $attached ->
@@ -871,10 +871,10 @@ verify-trusted-comment-malformed = the signature's trusted comment is malformed:
 verify-comment-twice = `{ $field }` appears twice
 verify-comment-missing = `{ $field }` is missing
 verify-comment-version = { $found } is not a version this medsec reads ({ $reads })
-verify-checklist-unknown = checklist { $checklist } with digest { $digest } is not known; give its file with `--checklist PATH`
-verify-checklist-unknown-in-file = `{ $file }`: checklist { $checklist } with digest { $digest } is not known; give its file with `--checklist PATH`
-verify-checklist-mismatch = the digest is that of { $actual }, but the report names { $checklist }
-verify-checklist-other-year = the report is for { $fy }, but checklist { $checklist } is for { $checklist_fy }
+verify-checklist-unknown = checklist `{ $checklist }` with digest { $digest } is not known; give its file with `--checklist PATH`
+verify-checklist-unknown-in-file = `{ $file }`: checklist `{ $checklist }` with digest { $digest } is not known; give its file with `--checklist PATH`
+verify-checklist-mismatch = the digest is that of { $actual }, but the report names `{ $checklist }`
+verify-checklist-other-year = the report is for { $fy }, but checklist `{ $checklist }` is for { $checklist_fy }
 verify-fiscal-year-other = the report is for { $fy }, the current fiscal year is { $now }
 verify-generated-at-bad = generated_at is not an RFC 3339 time: `{ $value }`
 verify-findings-disagree-recorded = `report.json` records `{ $code }` ({ $place }), which checking its answers again does not find
@@ -910,7 +910,7 @@ verify-expect-not-hex = `{ $value }`: the { $part ->
 } holds `{ $found }`, which is not a hex digit (0-9, a-f). { $forms }
 verify-expect-matched = the SHA-256 of `report.json` is { $sha256 }, as given with `--expect`: the printed report belongs to this bundle
 verify-expect-matched-key = the SHA-256 of `report.json` is { $sha256 } and the signing key is { $key }, as given with `--expect`: the printed report belongs to this bundle
-verify-checklist-claims-official = { $checklist } (carried in the bundle) marks { $verified } of its items as checked against the official form, but { $workbook ->
+verify-checklist-claims-official = `{ $checklist }` (carried in the bundle) marks { $verified } of its items as checked against the official form, but { $workbook ->
     [none] records no workbook it was imported from
    *[other] was imported from `{ $workbook }` (SHA-256 { $sha }), which is not an official workbook medsec knows
 }: its claim to be the official MHLW form is not backed, so check its wording against the official form
@@ -934,22 +934,22 @@ verify-contradicted-by-unnamed-probe-no-result = answered Yes to { $item }, but 
 verify-no-key-given = no key to trust was given: `medsec { $command }` needs the public key the bundles are signed with, `--pubkey FILE.pub` for one key or `--trusted keys.toml` for the keys of many institutions; e.g. `medsec { $command } --pubkey hospital.pub bundle/`
 verify-class-warning = warning
 verify-expect-several-bundles = `--expect` names one printed report, but { $count } bundles were found; give the one bundle folder the paper belongs to (`medsec verify BUNDLE --pubkey KEY.pub --expect SHA256`), or verify them all without `--expect`
-verify-checklist-not-inspectors = { $checklist } in the bundle (`{ $file }`, digest { $theirs }) is not the { $checklist } you hold ({ $origin }, digest { $yours }): the institution answered another text than yours, so its answers were not judged{ $diff ->
+verify-checklist-not-inspectors = `{ $checklist }` in the bundle (`{ $file }`, digest { $theirs }) is not the `{ $checklist }` you hold ({ $origin }, digest { $yours }): the institution answered another text than yours, so its answers were not judged{ $diff ->
     [none] {""}
    *[other] ; see which items differ with `{ $diff }`
 }
-verify-checklist-official-source-yours = { $checklist } (carried in the bundle) is the same as yours (digest { $digest }), imported from the official workbook `{ $workbook }`, which medsec knows by its SHA-256
-verify-checklist-official-unconfirmed = { $checklist } (carried in the bundle) records as its source the official workbook `{ $workbook }`, which medsec knows by its SHA-256, but its wording was not confirmed against that workbook here, and a checklist file can be edited after import: verify again with the official workbook you downloaded, `{ $command }` (with your `--pubkey` or `--trusted`); verify then compares the sections, printed numbers, wording and scope of every item and says whether they are the official ones
-verify-checklist-official-confirmed = { $checklist } (carried in the bundle) records as its source the official workbook `{ $workbook }`, and its wording is confirmed: the sections, printed numbers, wording and scope of every item and the fill-in rules are those of the official workbook you gave (`{ $given }`, SHA-256 as medsec knows it)
+verify-checklist-official-source-yours = `{ $checklist }` (carried in the bundle) is the same as yours (digest { $digest }), imported from the official workbook `{ $workbook }`, which medsec knows by its SHA-256
+verify-checklist-official-unconfirmed = `{ $checklist }` (carried in the bundle) records as its source the official workbook `{ $workbook }`, which medsec knows by its SHA-256, but its wording was not confirmed against that workbook here, and a checklist file can be edited after import: verify again with the official workbook you downloaded, `{ $command }` (with your `--pubkey` or `--trusted`); verify then compares the sections, printed numbers, wording and scope of every item and says whether they are the official ones
+verify-checklist-official-confirmed = `{ $checklist }` (carried in the bundle) records as its source the official workbook `{ $workbook }`, and its wording is confirmed: the sections, printed numbers, wording and scope of every item and the fill-in rules are those of the official workbook you gave (`{ $given }`, SHA-256 as medsec knows it)
 verify-workbook-not-official = the workbook you gave (`{ $given }`, SHA-256 { $sha }) is not the official `{ $file }` (SHA-256 { $official }): it does not confirm the wording of a checklist imported from the official one; download the official workbook from { $url } and give that
-verify-checklist-wording-differs = { $checklist } in the bundle (`{ $file }`) is not the text of the workbook you hold (`{ $given }`): { $differences }. The institution answered another text than yours, so its answers were not judged; see the changes with `{ $diff }`
+verify-checklist-wording-differs = `{ $checklist }` in the bundle (`{ $file }`) is not the text of the workbook you hold (`{ $given }`): { $differences }. The institution answered another text than yours, so its answers were not judged; see the changes with `{ $diff }`
 verify-wording-differs-form = the form itself (edition, form or title) differs
 verify-wording-differs-serves = who the form serves differs ({ $theirs } in the carried checklist, { $stated } as the workbook states it)
 verify-wording-differs-sections = the headings of sections { $sections } differ
 verify-wording-differs-items = the wording, section, scope or requirement of { $items } differs, or one side lacks it
 verify-wording-differs-rules = the fill-in rules differ
-verify-checklist-gate-named = { $checklist } (carried in the bundle) takes { $theirs } as the gate question (医療情報システムの有無), named at import with `--map gate=`; the workbook read by itself gives { $read }: its wording is the workbook's, whether that item is the form's gate question is yours to see
-verify-checklist-gate-not-workbooks = { $checklist } (carried in the bundle) takes { $theirs } as the gate question (医療情報システムの有無), (named at import with `--map gate=`, or edited by hand), and the report answers it いいえ, which switched off the other items; the workbook read by itself gives { $read } as its gate question, so the official form asks for answers the institution was not asked for: see the answers against the workbook
+verify-checklist-gate-named = `{ $checklist }` (carried in the bundle) takes { $theirs } as the gate question (医療情報システムの有無), named at import with `--map gate=`; the workbook read by itself gives { $read }: its wording is the workbook's, whether that item is the form's gate question is yours to see
+verify-checklist-gate-not-workbooks = `{ $checklist }` (carried in the bundle) takes { $theirs } as the gate question (医療情報システムの有無), (named at import with `--map gate=`, or edited by hand), and the report answers it いいえ, which switched off the other items; the workbook read by itself gives { $read } as its gate question, so the official form asks for answers the institution was not asked for: see the answers against the workbook
 verify-gate-none = none
 verify-added-checklists-unreadable = the checklists added with `checklist add` (`{ $path }`) could not be read ({ $error }); verify goes on without them
 
@@ -976,7 +976,7 @@ lint-not-utf8 = not UTF-8 text; save the file as UTF-8
 lint-unreadable = cannot read checklist `{ $path }`: { common-io-error }
 lint-unreadable-folder = cannot read folder `{ $path }`: { common-io-error }
 lint-unlistable-folder = cannot list folder `{ $path }`: { common-io-error }
-lint-duplicate-checklist = { $checklist } is also defined in { $first }
+lint-duplicate-checklist = `{ $checklist }` is also defined in { $first }
 lint-parse-error = the TOML is not written correctly here (detail: { $detail })
 lint-unsupported-format-version-newer = format_version { $found } is not supported; this medsec reads format_version { $supported } (a newer medsec may read it)
 lint-unsupported-format-version = format_version { $found } is not supported; this medsec reads format_version { $supported }
@@ -1033,7 +1033,7 @@ lint-config-unknown-deny = `deny` does not take `{ $value }`; the only value is 
 lint-unknown-code = no lint rule has the code `{ $code }`; every code is listed in `docs/lint.md`
 lint-unknown-code-closest = no lint rule has the code `{ $code }`; did you mean { $closest }? Every code is listed in `docs/lint.md`
 lint-allow-option = `--allow`: { $problem }
-lint-breaking-same-edition = breaking changes since { $base } ({ $changes }) while the edition stays { $edition }: people holding answers for { $edition } cannot tell the two files apart; give the file a new edition, or keep the items and mark what replaces them (`medsec checklist diff` lists the changes)
+lint-breaking-same-edition = breaking changes since `{ $base }` ({ $changes }) while the edition stays { $edition }: people holding answers for { $edition } cannot tell the two files apart; give the file a new edition, or keep the items and mark what replaces them (`medsec checklist diff` lists the changes)
 lint-rule-breaking-change-same-edition = A change that breaks answers (an item removed without `replaces`, a gate question changed) comes with a new edition (with `--base REV`)
 lint-settings-used = settings used: { $files } (each file follows the settings file in its folder or the closest parent folder)
 
@@ -1207,7 +1207,7 @@ workbook-imported = Imported { $items ->
 } in { $sections ->
     [one] 1 section
    *[other] { $sections } sections
-} as { $checklist }, from the header at { $header } ({ $layout }).
+} as `{ $checklist }`, from the header at { $header } ({ $layout }).
 workbook-official = `{ $file }` is the official { $form } workbook ({ $edition }), known by its SHA-256: the items are marked verified.
 workbook-unofficial = `{ $file }` is not an official workbook known to medsec: the items are marked unverified (verified = false).
 workbook-hash-differs = `{ $file }` has the name of an official workbook, but its SHA-256 { $sha256 } is not the official { $official }: it is not the published file, and the items are marked unverified.
@@ -1218,9 +1218,9 @@ workbook-write-failed = Cannot write `{ $path }`: { $reason }
 workbook-read-failed = Cannot read `{ $path }`: { $reason }
 workbook-add-lint-failed = `{ $path }` did not pass `medsec checklist lint` and was not added.
 workbook-add-no-folder = This system has no folder for user data; set MEDSEC_DATA_DIR to a folder.
-workbook-added = Added { $checklist } as `{ $path }`; commands now find it without `--checklist`.
-workbook-add-exists = `{ $path }` already holds another file for { $checklist }; use `--force` to replace it.
-workbook-add-same = { $checklist } is already in `{ $path }`.
+workbook-added = Added `{ $checklist }` as `{ $path }`; commands now find it without `--checklist`.
+workbook-add-exists = `{ $path }` already holds another file for `{ $checklist }`; use `--force` to replace it.
+workbook-add-same = `{ $checklist }` is already in `{ $path }`.
 workbook-column-not-imported = Column 「{ $header }」 ({ $cell }) was not imported: medsec's checklist format has no place for it. Cells with content: { $cells }. Read them in the workbook itself.
 workbook-column-not-imported-unnamed = A column without a header has content ({ $cell } and others) and was not imported: medsec's checklist format has no place for it. Cells with content: { $cells }.
 
@@ -1384,8 +1384,8 @@ check-form-choice = { $number }) { $form } ({ $checklist })
 check-form-choice-default = { $number }) { $form } ({ $checklist }) [default]
 check-form-prompt = Number [{ $default }]:{" "}
 check-form-invalid = Type a number from 1 to { $count }, or press Enter for { $default }.
-check-form-chosen = The answers file is made for the { $form } form ({ $checklist }); `--form { $forms }` chooses the form without asking.
-check-form-default = Make it with `medsec init --form { $value }` (the { $form } form, { $checklist }), or choose another form with `--form { $others }`.
+check-form-chosen = The answers file is made for the { $form } form (`{ $checklist }`); `--form { $forms }` chooses the form without asking.
+check-form-default = Make it with `medsec init --form { $value }` (the { $form } form, `{ $checklist }`), or choose another form with `--form { $others }`.
 ## probes-windows
 
 # Reasons, warnings and account flags of the probes on Windows (src/probes/windows/), one per
@@ -1457,7 +1457,7 @@ rules-data-checked-on-unconfirmed = { $count ->
 rules-data-target-date-window-unconfirmed = { $item }: the target date { $date } is outside { $fiscal_year } ({ $start } to { $end }); whether this edition allows that is not confirmed
 rules-data-target-date-overdue = { $item }: the target date { $date } has passed (as of { $as_of }); put the measure in place and answer Yes, or record why it is late
 rules-data-round-not-on-form = { $item }: the { $fiscal_year } form has no 2nd round; remove this round-2 answer
-rules-data-lint-missing = { $checklist } has no [rules] block; medsec applies the rules it applied before rules were data (see `docs/checklist-format.md`)
+rules-data-lint-missing = `{ $checklist }` has no [rules] block; medsec applies the rules it applied before rules were data (see `docs/checklist-format.md`)
 rules-data-lint-gate-not-on-form = [rules] gate = "not-on-form", but item `{ $item }` is the gate question (gate = true)
 rules-data-lint-gate-missing = [rules] gate = "on-form", but no item is the gate question (gate = true)
 rules-data-lint-reference-only-required = [rules] reference_only lists `required`; required items cannot be reference-only
@@ -1466,13 +1466,13 @@ rules-data-lint-next-year-without-items = [rules] next_year_target is set, but n
 rules-data-verify-target-passed-since-signing = { $item }: the target date { $date } has passed since the report was made ({ $signed }); as of { $as_of } ask whether the measure is in place
 rules-data-verify-checklist-file-invalid = the checklist file `{ $file }` carried in the bundle cannot be read: { $reason }
 rules-data-verify-checklist-file-mismatch = the checklist file `{ $file }` carried in the bundle has digest { $found }, but `report.json` names { $named }
-rules-data-verify-checklist-no-source = { $checklist } (`{ $file }`, carried in the bundle) records no official workbook as its source: it is not an official MHLW form, so check its wording yourself
-rules-data-verify-checklist-not-official = { $checklist } (carried in the bundle) was imported from `{ $workbook }`, which is not an official workbook medsec knows (SHA-256 { $sha }): it is not an official MHLW form, so check its wording yourself
+rules-data-verify-checklist-no-source = `{ $checklist }` (`{ $file }`, carried in the bundle) records no official workbook as its source: it is not an official MHLW form, so check its wording yourself
+rules-data-verify-checklist-not-official = `{ $checklist }` (carried in the bundle) was imported from `{ $workbook }`, which is not an official workbook medsec knows (SHA-256 { $sha }): it is not an official MHLW form, so check its wording yourself
 rules-data-list-guideline = Guideline
 rules-data-show-rules = Fill-in rules
 rules-data-show-next-year = {" "}(items for the next year: { $window })
 rules-data-show-rules-value = check date: { $checked_on }; target date: { $target }{ $next_year }; 2nd round: { $round_2 }; gate question: { $gate }
-rules-data-init-kind-not-served = { $from } is for a { $kind }, and { $checklist } does not serve that kind (it serves: { $serves }); nothing was written. Choose the form with `medsec init --form` or `--checklist`
+rules-data-init-kind-not-served = { $from } is for a { $kind }, and `{ $checklist }` does not serve that kind (it serves: { $serves }); nothing was written. Choose the form with `medsec init --form` or `--checklist`
 ## lint-ci
 
 lint-ci-invalid-config = lint settings: { $detail }
@@ -1561,8 +1561,8 @@ diff-ci-breaking-same-edition = { $count ->
     [one] a breaking change
    *[other] { $count } breaking changes
 }, but the edition ({ $edition }) and format_version ({ $version }) did not change: give the changed file a new edition
-diff-ci-file-added = new file { $place } ({ $checklist })
-diff-ci-file-removed = file removed: { $place } ({ $checklist })
+diff-ci-file-added = new file { $place } (`{ $checklist }`)
+diff-ci-file-removed = file removed: { $place } (`{ $checklist }`)
 diff-ci-files-summary = { $pairs ->
     [one] 1 file compared
    *[other] { $pairs } files compared
@@ -1596,7 +1596,7 @@ checklist-extends-section-collision = own section `{ $section }` is already a se
 checklist-extends-unknown-out-of-scope = out-of-scope item `{ $item }` is not an item of `{ $base }`
 checklist-extends-base-changed = the report's checklist `{ $checklist }` extends { $recorded }, but the checklist known here extends { $current }: the base checklist changed since the report was made
 checklist-extends-show-base = Extends
-checklist-extends-show-heading = Items of { $base } not used here
+checklist-extends-show-heading = Items of `{ $base }` not used here
 checklist-extends-show-out-of-scope = not applicable
 checklist-extends-show-reason = Reason
 
@@ -1608,7 +1608,7 @@ checklist-new-notes = Draft of the { $year } edition ({ $wareki }), made by `med
 checklist-new-carried = Carried from `{ $from }` (item `{ $id }`) by `medsec checklist new`: check wording, number and scope against the new form.
 checklist-new-previous-note = Earlier note: { $note }
 checklist-new-guideline-carried = carried from { $from }: check it for { $edition }
-checklist-new-written = wrote `{ $path }` ({ $checklist }, { $count } items, all unverified); next: edit the wording, then `medsec checklist lint { $path }` and `medsec checklist diff { $from } { $path }`
+checklist-new-written = wrote `{ $path }` (`{ $checklist }`, { $count } items, all unverified); next: edit the wording, then `medsec checklist lint { $path }` and `medsec checklist diff { $from } { $path }`
 checklist-new-out-exists = `{ $path }` exists; use `--force` to replace it
 checklist-new-write-failed = cannot write `{ $path }`: { $reason }
 checklist-new-notes-joined = { $made } { $official }
@@ -1622,13 +1622,13 @@ answers-workbook-ambiguous = { $cells }: more than one answer is marked for { $i
 answers-workbook-bad-mark = { $cell }: "{ $value }" is not a mark. The marks read are ●, ○, ◯, 〇, ✓, ✔, レ, x, X, 1 and TRUE (the answer of the column they are in); for no mark, leave the cell empty or write 0 or FALSE.
 answers-workbook-bad-answer = { $cell }: the answer "{ $value }" is none of はい (yes), いいえ (no), 対象外 (not applicable).
 answers-workbook-outside-item = { $cell }: the answer "{ $value }" is on a row that is no item. Put it on the item's row.
-answers-workbook-unknown-item = { $cell }: { $checklist } has no item numbered { $number }.
+answers-workbook-unknown-item = { $cell }: `{ $checklist }` has no item numbered { $number }.
 answers-workbook-ambiguous-item = { $cell }: the number { $number } belongs to several items ({ $candidates }). Write the scope (サーバ, 端末PC…).
 answers-workbook-unknown-scope = { $cell }: { $number } has no item for the scope { $scope } in this checklist; it has { $candidates }. Correct the scope (サーバ, 端末PC…).
 answers-workbook-twice = { $cell }: { $item } has two rows (the first is { $first }).
 answers-workbook-bad-date = { $cell }: { $error }
 answers-workbook-no-answer = { $cell }: { $item }, round { $round }, has a date or note but no はい, いいえ or 対象外 marked.
-answers-workbook-no-layout = No layout of the official form (workbook) is recorded for { $checklist }. `--layout official` works for checklists imported with `medsec checklist import`; export this one without `--layout`.
+answers-workbook-no-layout = No layout of the official form (workbook) is recorded for `{ $checklist }`. `--layout official` works for checklists imported with `medsec checklist import`; export this one without `--layout`.
 answers-workbook-no-column = This form has no column for the answer "{ $answer }" of { $item }, round { $round }.
 answers-workbook-write = Cannot make the workbook: { $reason }
 answers-workbook-export-done = Wrote `{ $sheet }` in the layout of the official form, to print or hand over. After filling it in, import it with `medsec answer { $path } --import { $sheet_word }`.
@@ -1685,7 +1685,7 @@ checklist-import-gate-found = imported { $cell } as the gate question (医療情
 checklist-import-gate-not-found = no gate question (医療情報システムの有無) was found; where the form has one, name its row with `--map gate=ROW`
 checklist-import-bad-map-gate = `--map`: gate=`{ $value }` is not a row (gate=5), an item number (gate=0, gate=1-①, or gate=① where the sheet numbers straight through) or none
 checklist-import-map-gate-not-found = `--map gate={ $value }`: no row with wording there (or no item with that number) on sheet `{ $sheet }`; rows are Excel's row numbers, from 1
-checklist-import-id-from-file = `{ $file }` is not an official workbook, so its checklist is named after the file, not after MHLW: { $checklist }. To name it yourself, give `--id NAME-{ $form }` (e.g. `--id clinic-{ $form }`).
+checklist-import-id-from-file = `{ $file }` is not an official workbook, so its checklist is named after the file, not after MHLW: `{ $checklist }`. To name it yourself, give `--id NAME-{ $form }` (e.g. `--id clinic-{ $form }`).
 checklist-import-untitled-sections = The sheet prints no heading for { $count ->
     [one] section
    *[other] sections
@@ -1694,7 +1694,7 @@ checklist-import-untitled-sections = The sheet prints no heading for { $count ->
    *[other] they are
 } titled “Check items” (チェック項目). Where the form has headings medsec did not find, write them into the file's [[sections]].
 ## walk
-walk-round-not-on-form = { $checklist } has no round { $round } (2nd round) on its form ([rules] round_2 = "not-on-form"); answer round 1.
+walk-round-not-on-form = `{ $checklist }` has no round { $round } (2nd round) on its form ([rules] round_2 = "not-on-form"); answer round 1.
 walk-checked-on-not-on-form = This form has no check date column, so no check date is asked.
 walk-reference-only = A reference item ({ $requirement }): not required in this edition, but it may be answered.
 walk-target-window-unconfirmed = { $date } is outside { $start } to { $end }; whether this form allows that is not confirmed. It was kept, and `medsec status` will warn.
@@ -1852,7 +1852,7 @@ details-git-said = git said: { $text }
 details-minisign-encoding = its lines or their base64 are not minisign's
 details-minisign-algorithm = its signature algorithm is not one minisign uses
 ## edition-notice
-edition-notice-successor = { $checklist } ({ $wareki }, FY{ $year }), newer than { $old }, also serves { $kinds }: the file is made on it. To use the older form, give `--checklist { $old }`.
+edition-notice-successor = `{ $checklist }` ({ $wareki }, FY{ $year }), newer than `{ $old }`, also serves { $kinds }: the file is made on it. To use the older form, give `--checklist { $old }`.
 edition-notice-form-merged = institution and pharmacy form
 
 ## out
@@ -1921,12 +1921,12 @@ import-clue-map-sheet = {" "}If the layout guessed from the rows below is right,
 import-map-needs-sheet = `--map` states the layout of one sheet, and this workbook has several: { $sheets }. Name the sheet with `--sheet NAME`.
 import-text-not-workbook = `{ $file }` is a text file (such as a CSV), not an Excel workbook: only `.xlsx` workbooks are read here. Open it in Excel, save it as an Excel workbook (`.xlsx`), and give that file.
 import-recorded-sheet = `{ $file }` has several sheets that look like checklists ({ $sheets }): the answers were read from `{ $sheet }`, the sheet the checklist was imported from. To read another, give `--sheet NAME`.
-import-answers-other-year = { $cell } names the form of { $book_wareki } (FY{ $book }), but the answers file is for { $checklist } (FY{ $year }): its answers would land on another year's items by their numbers, so nothing was imported. Import the blank workbook of FY{ $book } with `medsec checklist import`, make an answers file on it with `medsec --checklist ID@EDITION init`, and import the filled workbook into that file.
-import-answers-other-form = `{ $file }` is a workbook of another form, { $book_form } ({ $place }), and the answers file is for { $checklist } ({ $form }): its answers would land on another form's items by number, so nothing was imported. Import it into an answers file of its form (made with `medsec init --form { $book_form_id }`), and give this answers file a workbook of its own form ({ $form }).
+import-answers-other-year = { $cell } names the form of { $book_wareki } (FY{ $book }), but the answers file is for `{ $checklist }` (FY{ $year }): its answers would land on another year's items by their numbers, so nothing was imported. Import the blank workbook of FY{ $book } with `medsec checklist import`, make an answers file on it with `medsec --checklist ID@EDITION init`, and import the filled workbook into that file.
+import-answers-other-form = `{ $file }` is a workbook of another form, { $book_form } ({ $place }), and the answers file is for `{ $checklist }` ({ $form }): its answers would land on another form's items by number, so nothing was imported. Import it into an answers file of its form (made with `medsec init --form { $book_form_id }`), and give this answers file a workbook of its own form ({ $form }).
 import-answers-form-place-cell = as { $cell } says
 import-answers-form-place-sheet = by the name of its sheet, `{ $sheet }`
 import-answers-form-place-official = an official workbook known by its SHA-256
-import-edition-title-differs = note: the sheet's title names the form of { $book_wareki } (FY{ $book }), but the checklist is { $checklist }, as `--edition` says. A filled workbook titled for FY{ $book } will not be imported into answers on it; leave out `--edition` to take the title's year.
+import-edition-title-differs = note: the sheet's title names the form of { $book_wareki } (FY{ $book }), but the checklist is `{ $checklist }`, as `--edition` says. A filled workbook titled for FY{ $book } will not be imported into answers on it; leave out `--edition` to take the title's year.
 import-ids-scope-changed = scope changed (same number and wording, another set of devices; `replaces` names the earlier item, so `init --from` carries its answer and marks it for review: an answer for one kind of device says nothing about another): { $items }
 import-ids-scope-changed-item = { $new } (was: { $old })
 import-ids-english-carried = English carried from { $from } where the Japanese is the same, character for character: { $items ->
@@ -1952,15 +1952,15 @@ import-ids-new = new (no earlier item with the same wording, nor with the same n
 import-ids-not-found = items of { $from } not found in this workbook (their answers are not carried): { $items }
 import-ids-other-form = `--ids-from { $from }` is the { $from_form } form and the workbook is the { $form } form: item IDs do not carry between the vendor form and the institutions' forms, so nothing was written. Name an earlier edition of the same kind of form.
 ## own
-own-base-item-out-of-scope = An item of { $base } that the own checklist { $checklist } marks out of scope. Reason: { $reason }
-own-base-item-required-out-of-scope = { $item }: an item of { $base } that the form asks every institution to answer, which the own checklist { $checklist } marks out of scope. The form has no "not applicable" for it, and an inspection checks that every item is answered: take it out of `[[out_of_scope]]` in { $checklist } and answer it (yes or no). Reason given: { $reason }
-own-out-of-scope-heading = Items out of scope: left out of { $base } ({ $base_digest }) by { $checklist } ({ $digest })
+own-base-item-out-of-scope = An item of `{ $base }` that the own checklist `{ $checklist }` marks out of scope. Reason: { $reason }
+own-base-item-required-out-of-scope = { $item }: an item of `{ $base }` that the form asks every institution to answer, which the own checklist `{ $checklist }` marks out of scope. The form has no "not applicable" for it, and an inspection checks that every item is answered: take it out of `[[out_of_scope]]` in `{ $checklist }` and answer it (yes or no). Reason given: { $reason }
+own-out-of-scope-heading = Items out of scope: left out of `{ $base }` ({ $base_digest }) by `{ $checklist }` ({ $digest })
 own-summarize-out-of-scope = { $count ->
     [one] 1 item out of scope
    *[other] { $count } items out of scope
 }
 own-summarize-col-out-of-scope = items out of scope
-own-origin-bundled = the { $checklist } bundled with medsec
+own-origin-bundled = the `{ $checklist }` bundled with medsec
 
 ## report-review
 report-review-several-files-status = several answers files here ({ $files }); name the one to check (`medsec status FILE`)

@@ -103,9 +103,9 @@ checklist-digest = `{ $file }`: チェックリストのダイジェストを計
 checklist-stale = 注意: 次のチェックリストは、わかっている最新の版が今年度({ $wareki }、FY{ $year })より前のものです: { $list }。今年度の版が公表されていれば、そのExcelファイルを`medsec checklist import`で取り込み、`medsec checklist add`で登録してください。
 checklist-stale-official = 注意: 今年度({ $wareki }、FY{ $year })の様式がまだ登録されていません。登録されているのは前年度までの版です: { $list }。{ $wareki }版「{ $title }」({ $form })は{ $published }に公表されています。`{ $url }`から`{ $file }`を入手し、`medsec checklist import { $file } --out { $edition }.toml`と`medsec checklist add { $edition }.toml`で登録してください。前年度までの版で作った報告書は、その年度の報告書になります。
 checklist-stale-registered = 注意: 今年度({ $wareki }、FY{ $year })のチェックリストとして登録されているのは、公表元の公式の版ではありません: { $others }。`--checklist`を付けないときは、公式の版のうち最も新しいもの(前年度までの版: { $list })を使います。今年度のものを使うには`--checklist { $first }`を付けてください(medsecがSHA-256で知っている公式のブックから取り込んだものでなければ、項目は未確認です)。
-checklist-stale-in-use = 注意: 使っているチェックリスト{ $used }は{ $used_wareki }(FY{ $used_year })の版です。今年度({ $wareki }、FY{ $year })のチェックリスト{ $current }が登録されています。今年度の回答ファイルは、`medsec --checklist { $first } init --from`に今の回答ファイルを渡すと、回答を引き継いで作れます。
-checklist-stale-vendor-official = 注意: 使っている事業者確認用のチェックリスト{ $used }は前年度までの版です。今年度({ $wareki }、FY{ $year })の事業者確認用はまだ登録されていません。{ $wareki }版の{ $form }は{ $published }に公表されています。`{ $url }`から`{ $file }`を入手し、`medsec checklist import { $file_word } --out { $out }`と`medsec checklist add { $out }`で登録してください。前年度までの版で作った回答は、その年度の様式への回答になります。
-checklist-stale-vendor = 注意: 使っている事業者確認用のチェックリスト{ $used }は前年度までの版です。今年度({ $wareki }、FY{ $year })の事業者確認用は登録されていません。公表されていれば、事業者確認用のExcelファイルを`medsec checklist import`で取り込み、`medsec checklist add`で登録してください。
+checklist-stale-in-use = 注意: 使っているチェックリスト`{ $used }`は{ $used_wareki }(FY{ $used_year })の版です。今年度({ $wareki }、FY{ $year })のチェックリスト{ $current }が登録されています。今年度の回答ファイルは、`medsec --checklist { $first } init --from`に今の回答ファイルを渡すと、回答を引き継いで作れます。
+checklist-stale-vendor-official = 注意: 使っている事業者確認用のチェックリスト`{ $used }`は前年度までの版です。今年度({ $wareki }、FY{ $year })の事業者確認用はまだ登録されていません。{ $wareki }版の{ $form }は{ $published }に公表されています。`{ $url }`から`{ $file }`を入手し、`medsec checklist import { $file_word } --out { $out }`と`medsec checklist add { $out }`で登録してください。前年度までの版で作った回答は、その年度の様式への回答になります。
+checklist-stale-vendor = 注意: 使っている事業者確認用のチェックリスト`{ $used }`は前年度までの版です。今年度({ $wareki }、FY{ $year })の事業者確認用は登録されていません。公表されていれば、事業者確認用のExcelファイルを`medsec checklist import`で取り込み、`medsec checklist add`で登録してください。
 checklist-against-pdf = 公式PDF
 checklist-against-official-workbook = 公式ブック`{ $file }`
 checklist-against-workbook = `{ $file }`(medsecが知っている公式ブックではありません)
@@ -183,8 +183,8 @@ answers-invalid-kind = [institution]: 種別`{ $value }`は不明です。次の
 answers-invalid-review = { $place }: review `{ $value }`はnew、reworded、replacedのいずれでもありません。
 answers-invalid-answer = { $place }: 回答`{ $value }`は「はい」「いいえ」「対象外」(またはyes、no、na)のいずれでもありません。
 answers-invalid-round = { $place }: `round`は1か2にしてください({ $value }になっています)。
-answers-unknown-item = 項目`{ $item }`は{ $checklist }にありません。別の版の回答は`medsec init --from`で引き継いでください。
-answers-unknown-item-number = 項目`{ $item }`は{ $checklist }にありません({ $label }の固定IDは`{ $id }`です)。別の版の回答は`medsec init --from`で引き継いでください。
+answers-unknown-item = 項目`{ $item }`は`{ $checklist }`にありません。別の版の回答は`medsec init --from`で引き継いでください。
+answers-unknown-item-number = 項目`{ $item }`は`{ $checklist }`にありません({ $label }の固定IDは`{ $id }`です)。別の版の回答は`medsec init --from`で引き継いでください。
 answers-duplicate-answer = { $item }の{ $round }回目が2回回答されています(最初は{ $first_line }行目)。1つにしてください。
 
 # Findings of `medsec status` (the inspection's rules), by stable code.
@@ -208,10 +208,10 @@ answers-review-reworded = 昨年度から文言が変わった項目
 answers-review-replaced = 昨年度の項目を置き換えた項目
 answers-evidence-missing = { $item }: 証跡`{ $path }`がありません(パスは回答ファイルからの相対パスです)。
 answers-checklist-digest-missing = [checklist]に`digest`がありません。この文言に結び付けるため、`digest = "{ $digest }"`を加えてください。
-answers-checklist-digest-mismatch = 回答は{ $checklist }のダイジェスト{ $theirs }に対して作られていますが、このチェックリストのダイジェストは{ $ours }です(文言が違います)。今の文言で回答を確認してからdigestを更新してください。
+answers-checklist-digest-mismatch = 回答は`{ $checklist }`のダイジェスト{ $theirs }に対して作られていますが、このチェックリストのダイジェストは{ $ours }です(文言が違います)。今の文言で回答を確認してからdigestを更新してください。
 answers-missing-institution-field = [institution]: { $fields }を記入してください。
 answers-field-with-key = { $label }({ $key })
-answers-kind-not-served = { $kind }は{ $checklist }を使いません(対象: { $serves })。`medsec init --form`で正しい様式を選んでください。
+answers-kind-not-served = { $kind }は`{ $checklist }`を使いません(対象: { $serves })。`medsec init --form`で正しい様式を選んでください。
 answers-institution-code-shape = 医療機関コード`{ $code }`が10桁の数字ではありません。
 answers-institution-code-fee-table = 医療機関コード`{ $code }`: 3桁目が{ $digit }です。3桁目は1(医科)、3(歯科)、4(調剤)のいずれかです。
 answers-institution-code-check-digit = 医療機関コード`{ $code }`: 検証番号が{ $found }ですが、計算では{ $expected }です。コードを確認してください(この規則は一次資料で確認できていません)。
@@ -283,7 +283,7 @@ answers-sheet-csv = CSVとして読めません: { $reason }
 answers-sheet-empty = シートが空です。見出し行(項目番号、回答、確認日、目標日、理由、備考)が必要です。
 answers-sheet-no-column = 1行目: 「{ $column }」の列がありません。見出し行には項目番号(または項目ID)、回答、確認日、目標日、理由、備考を書いてください。
 answers-sheet-row = { $row }行目
-answers-sheet-unknown-item = { $row }: 項目「{ $item }」は{ $checklist }にありません(印刷された項目番号か、項目IDを書いてください)。
+answers-sheet-unknown-item = { $row }: 項目「{ $item }」は`{ $checklist }`にありません(印刷された項目番号か、項目IDを書いてください)。
 answers-sheet-ambiguous-item = { $row }: 項目番号「{ $item }」は複数の行にあります: { $candidates }。「対象」の列に書くか、「{ $example }」のように番号と対象を書いてください。
 answers-sheet-bad-round = { $row }: { $item }: 回「{ $value }」は1か2にしてください。
 answers-sheet-bad-answer = { $row }: { $item }: 回答「{ $value }」は「はい」「いいえ」「対象外」(またはyes、no、na)のいずれでもありません。
@@ -319,9 +319,9 @@ answers-walk-terminal = 端末との入出力に失敗しました: { $reason }
 answers-walk-evidence = 証跡ファイル(カンマ区切り)[{ $evidence }]:
 
 # `medsec init`, `medsec answer`, `medsec status`.
-answers-init-unknown-last = 注意: { $checklist }はここでは不明なため、文言が変わった項目を見分けられません。引き継いだ項目はすべて要見直しにします。
+answers-init-unknown-last = 注意: `{ $checklist }`はここでは不明なため、文言が変わった項目を見分けられません。引き継いだ項目はすべて要見直しにします。
 answers-init-form-mismatch = { $from }は{ $old_form }の回答ですが、新しいファイルは{ $new_form }のものです。`--form { $form }`を付けてください。
-answers-init-wrote = `{ $path }`を作成しました({ $checklist }、{ $count }項目)。
+answers-init-wrote = `{ $path }`を作成しました(`{ $checklist }`、{ $count }項目)。
 answers-init-carried = 昨年度から{ $carried }件を引き継ぎ(確認が必要です)、{ $review }件を要見直しとしました。
 answers-init-wrote-and-carried = { $wrote }{ $carried }
 answers-init-next = 次に: ファイルを編集するか、`medsec answer { $path }`で対話形式で入力してください。
@@ -352,7 +352,7 @@ answers-template-may-be-not-applicable = 対象外にできる場合: { $when }
 answers-template-unverified = 文言は{ $against }とまだ照合していません。
 
 # `medsec status` tables.
-answers-status-form-heading = `{ $file }` — { $checklist }({ $form }、{ $fiscal_year })
+answers-status-form-heading = `{ $file }` — `{ $checklist }`({ $form }、{ $fiscal_year })
 answers-status-institution = 医療機関: { $name }(医療機関コード{ $code })
 answers-status-not-filled-in = 未記入
 answers-status-vendor = 事業者: { $name }(システム: { $system })
@@ -593,7 +593,7 @@ report-out-exists = `{ $path }`は既にあります。何も書き込んでい�
 report-out-in-bundle = `{ $path }`は報告書一式`{ $bundle }`の中にあります。書き込むと報告書一式の確認に失敗するため、何も書き込んでいません(`--force`でも同じです)。報告書一式の外の`--out`を指定してください。
 report-out-is-input = `{ $path }`は読み込んでいるファイルです。何も書き込んでいません。別の`--out`を指定してください。
 
-report-written = `{ $dir }`を書き出しました: { $code } { $name }({ $checklist })、{ $fy }、事業者確認用{ $vendors }件、添付ファイル{ $attached }件
+report-written = `{ $dir }`を書き出しました: { $code } { $name }(`{ $checklist }`)、{ $fy }、事業者確認用{ $vendors }件、添付ファイル{ $attached }件
 report-findings = 指摘: エラー{ $errors }件、警告{ $warnings }件
 report-findings-recorded = 指摘: エラー{ $errors }件、警告{ $warnings }件(報告書に記録しました。内容は`medsec status { $dir }`で確認できます)
 report-not-signed = 署名していません。`{ $command }`で署名してください。
@@ -778,10 +778,10 @@ verify-trusted-comment-malformed = 署名の信頼済みコメントが不正で
 verify-comment-twice = `{ $field }`が2回あります。
 verify-comment-missing = `{ $field }`がありません。
 verify-comment-version = { $found }はこのmedsecが読める版({ $reads })ではありません。
-verify-checklist-unknown = ダイジェスト{ $digest }のチェックリスト{ $checklist }はわかりません。そのファイルを`--checklist PATH`で指定してください。
-verify-checklist-unknown-in-file = `{ $file }`: ダイジェスト{ $digest }のチェックリスト{ $checklist }はわかりません。そのファイルを`--checklist PATH`で指定してください。
-verify-checklist-mismatch = ダイジェストは{ $actual }のものですが、報告書は{ $checklist }としています。
-verify-checklist-other-year = 報告書は{ $fy }、チェックリスト{ $checklist }は{ $checklist_fy }のものです。
+verify-checklist-unknown = ダイジェスト{ $digest }のチェックリスト`{ $checklist }`はわかりません。そのファイルを`--checklist PATH`で指定してください。
+verify-checklist-unknown-in-file = `{ $file }`: ダイジェスト{ $digest }のチェックリスト`{ $checklist }`はわかりません。そのファイルを`--checklist PATH`で指定してください。
+verify-checklist-mismatch = ダイジェストは{ $actual }のものですが、報告書は`{ $checklist }`としています。
+verify-checklist-other-year = 報告書は{ $fy }、チェックリスト`{ $checklist }`は{ $checklist_fy }のものです。
 verify-fiscal-year-other = 報告書は{ $fy }のもので、今年度は{ $now }です。
 verify-generated-at-bad = generated_atがRFC 3339の時刻ではありません: `{ $value }`
 verify-findings-disagree-recorded = `report.json`は`{ $code }`({ $place })を記録していますが、回答を確認し直すと見つかりません。
@@ -817,7 +817,7 @@ verify-expect-not-hex = `{ $value }`の{ $part ->
 }に16進数(0-9、a-f)でない文字`{ $found }`があります。{ $forms }
 verify-expect-matched = `report.json`のSHA-256は`--expect`で指定された{ $sha256 }と一致しました。印刷された報告書はこの報告書一式のものです。
 verify-expect-matched-key = `report.json`のSHA-256 { $sha256 }と署名の鍵{ $key }は、`--expect`で指定されたものと一致しました。印刷された報告書はこの報告書一式のものです。
-verify-checklist-claims-official = { $checklist }(報告書一式に含まれるもの)は{ $verified }項目を公式の様式と照合済みとしていますが、{ $workbook ->
+verify-checklist-claims-official = `{ $checklist }`(報告書一式に含まれるもの)は{ $verified }項目を公式の様式と照合済みとしていますが、{ $workbook ->
     [none] 取り込み元のブックを記録していません
    *[other] 取り込み元の`{ $workbook }`(SHA-256 { $sha })はmedsecの知っている公式のブックではありません
 }。公式の様式であるという記載に裏付けがないため、文言を公式の様式と照らし合わせて確認してください。
@@ -841,22 +841,22 @@ verify-contradiction-no-result = { $item }に「はい」と回答していま�
 verify-contradiction-named-no-result = { $item }に「はい」と回答していますが、{ $kind }「{ $name }」のプローブは不合格です(その結果は証跡にありません)。
 verify-contradicted-by-probe-no-result = { $item }に「はい」と回答していますが、{ $probe }({ $name })の確認で問題が見つかりました(その結果は証跡にありません)。
 verify-contradicted-by-unnamed-probe-no-result = { $item }に「はい」と回答していますが、{ $probe }の確認で問題が見つかりました(その結果は証跡にありません)。
-verify-checklist-not-inspectors = 報告書一式の{ $checklist }(`{ $file }`、ダイジェスト{ $theirs })は、お手元の{ $checklist }({ $origin }、ダイジェスト{ $yours })と異なります。医療機関はお手元のものとは別の文言に回答しているため、回答は確認していません。{ $diff ->
+verify-checklist-not-inspectors = 報告書一式の`{ $checklist }`(`{ $file }`、ダイジェスト{ $theirs })は、お手元の`{ $checklist }`({ $origin }、ダイジェスト{ $yours })と異なります。医療機関はお手元のものとは別の文言に回答しているため、回答は確認していません。{ $diff ->
     [none] {""}
    *[other] 異なる項目は`{ $diff }`で確認できます。
 }
-verify-checklist-official-source-yours = { $checklist }(報告書一式に含まれるもの)はお手元のもの(ダイジェスト{ $digest })と同じで、medsecがSHA-256で知っている公式のブック`{ $workbook }`から取り込まれたものです。
-verify-checklist-official-unconfirmed = { $checklist }(報告書一式に含まれるもの)は、medsecがSHA-256で知っている公式のブック`{ $workbook }`から取り込んだと記録していますが、ここではその文言をブックと照合していません。チェックリストのファイルは取り込んだ後でも書き換えられます。ダウンロードした公式のブックを添えて`{ $command }`を実行してください(`--pubkey`または`--trusted`は同じように付けます)。そうすると、すべての項目の区分・項番・文言・対象を照合し、公式のものかどうかを示します。
-verify-checklist-official-confirmed = { $checklist }(報告書一式に含まれるもの)は公式のブック`{ $workbook }`から取り込んだと記録しており、文言を確かめました。すべての項目の区分・項番・文言・対象と記入のルールは、指定された公式のブック(`{ $given }`、SHA-256はmedsecの知っているもの)と同じです。
+verify-checklist-official-source-yours = `{ $checklist }`(報告書一式に含まれるもの)はお手元のもの(ダイジェスト{ $digest })と同じで、medsecがSHA-256で知っている公式のブック`{ $workbook }`から取り込まれたものです。
+verify-checklist-official-unconfirmed = `{ $checklist }`(報告書一式に含まれるもの)は、medsecがSHA-256で知っている公式のブック`{ $workbook }`から取り込んだと記録していますが、ここではその文言をブックと照合していません。チェックリストのファイルは取り込んだ後でも書き換えられます。ダウンロードした公式のブックを添えて`{ $command }`を実行してください(`--pubkey`または`--trusted`は同じように付けます)。そうすると、すべての項目の区分・項番・文言・対象を照合し、公式のものかどうかを示します。
+verify-checklist-official-confirmed = `{ $checklist }`(報告書一式に含まれるもの)は公式のブック`{ $workbook }`から取り込んだと記録しており、文言を確かめました。すべての項目の区分・項番・文言・対象と記入のルールは、指定された公式のブック(`{ $given }`、SHA-256はmedsecの知っているもの)と同じです。
 verify-workbook-not-official = 指定されたブック(`{ $given }`、SHA-256 { $sha })は公式の`{ $file }`(SHA-256 { $official })ではありません。公式のブックから取り込んだチェックリストの文言の確認にはなりません。公式のブックを{ $url }からダウンロードして指定してください。
-verify-checklist-wording-differs = 報告書一式の{ $checklist }(`{ $file }`)は、お手元のブック(`{ $given }`)の文言と異なります: { $differences }。医療機関はお手元のものとは別の文言に回答しているため、回答は確認していません。違いは`{ $diff }`で確認できます。
+verify-checklist-wording-differs = 報告書一式の`{ $checklist }`(`{ $file }`)は、お手元のブック(`{ $given }`)の文言と異なります: { $differences }。医療機関はお手元のものとは別の文言に回答しているため、回答は確認していません。違いは`{ $diff }`で確認できます。
 verify-wording-differs-form = 様式そのもの(年度版、様式、表題)が異なります
 verify-wording-differs-serves = 様式の対象(報告書一式のもの: { $theirs }、ブックの記載: { $stated })が異なります
 verify-wording-differs-sections = 区分{ $sections }の見出しが異なります
 verify-wording-differs-items = { $items }の文言・区分・対象・要否が異なるか、一方にしかありません
 verify-wording-differs-rules = 記入のルールが異なります
-verify-checklist-gate-named = { $checklist }(報告書一式に含まれるもの)は、取り込み時に`--map gate=`で指定した「{ $theirs }」を前提の質問(医療情報システムの有無)としています(ブックをそのまま読んだ場合の前提の質問: { $read })。文言はブックと同じです。その項目が様式の前提の質問かどうかはご確認ください。
-verify-checklist-gate-not-workbooks = { $checklist }(報告書一式に含まれるもの)は、「{ $theirs }」を前提の質問(医療情報システムの有無)とし(取り込み時の`--map gate=`の指定、または手作業の編集によるもの)、報告書はこれに「いいえ」と回答しているため、ほかの項目が確認不要になっています。ブックをそのまま読んだ場合の前提の質問は「{ $read }」で、公式の様式では回答が必要な項目に回答していません。ブックと照らして回答をご確認ください。
+verify-checklist-gate-named = `{ $checklist }`(報告書一式に含まれるもの)は、取り込み時に`--map gate=`で指定した「{ $theirs }」を前提の質問(医療情報システムの有無)としています(ブックをそのまま読んだ場合の前提の質問: { $read })。文言はブックと同じです。その項目が様式の前提の質問かどうかはご確認ください。
+verify-checklist-gate-not-workbooks = `{ $checklist }`(報告書一式に含まれるもの)は、「{ $theirs }」を前提の質問(医療情報システムの有無)とし(取り込み時の`--map gate=`の指定、または手作業の編集によるもの)、報告書はこれに「いいえ」と回答しているため、ほかの項目が確認不要になっています。ブックをそのまま読んだ場合の前提の質問は「{ $read }」で、公式の様式では回答が必要な項目に回答していません。ブックと照らして回答をご確認ください。
 verify-gate-none = なし
 verify-added-checklists-unreadable = `checklist add`で追加したチェックリスト(`{ $path }`)を読み込めませんでした({ $error })。それらを使わずに検証を続けます。
 
@@ -871,7 +871,7 @@ lint-not-utf8 = UTF-8のテキストではありません。ファイルをUTF-8
 lint-unreadable = `{ $path }`を読めません: { common-io-error }
 lint-unreadable-folder = フォルダ`{ $path }`を読めません: { common-io-error }
 lint-unlistable-folder = フォルダ`{ $path }`の中身を一覧できません: { common-io-error }
-lint-duplicate-checklist = { $checklist }は{ $first }にも定義されています。
+lint-duplicate-checklist = `{ $checklist }`は{ $first }にも定義されています。
 lint-parse-error = TOMLの書き方に誤りがあります(詳細: { $detail })。
 lint-unsupported-format-version-newer = `format_version` { $found }には対応していません。このmedsecが読めるのは`format_version` { $supported }です(新しいmedsecなら読める可能性があります)。
 lint-unsupported-format-version = `format_version` { $found }には対応していません。このmedsecが読めるのは`format_version` { $supported }です。
@@ -926,7 +926,7 @@ lint-config-unknown-deny = `deny`に`{ $value }`は指定できません。指�
 lint-unknown-code = `{ $code }`というコードの検査規則はありません。コードの一覧は`docs/lint.md`にあります。
 lint-unknown-code-closest = `{ $code }`というコードの検査規則はありません。{ $closest }のことですか。コードの一覧は`docs/lint.md`にあります。
 lint-allow-option = `--allow`の指定: { $problem }
-lint-breaking-same-edition = { $base }からの変更に、回答を引き継げなくなるもの({ $changes })があるのに、版は{ $edition }のままです。{ $edition }の回答を持つ人には2つのファイルの区別がつきません。新しい版にするか、項目を残して後継の項目に`replaces`を書いてください(変更の一覧は`medsec checklist diff`で見られます)。
+lint-breaking-same-edition = `{ $base }`からの変更に、回答を引き継げなくなるもの({ $changes })があるのに、版は{ $edition }のままです。{ $edition }の回答を持つ人には2つのファイルの区別がつきません。新しい版にするか、項目を残して後継の項目に`replaces`を書いてください(変更の一覧は`medsec checklist diff`で見られます)。
 lint-rule-breaking-change-same-edition = 回答を引き継げなくなる変更(`replaces`のない項目の削除、前提の質問の変更)には新しい版が伴っていること(`--base REV`のとき)
 lint-settings-used = 設定ファイル{ $files }を使いました(各ファイルには、そのフォルダか最も近い親フォルダの設定ファイルが使われます)。
 lint-unverified-note-in-english = 何が未確認かは、チェックリストファイルの`unverified`の注記(英語)に書かれています。
@@ -1115,7 +1115,7 @@ workbook-guidance = 取り込んだ項目にはmedsecの解説がありません
 workbook-untranslated = { $text }(未翻訳)
 workbook-default-section = チェック項目
 workbook-default-title = { $file }から取り込んだチェックリスト
-workbook-imported = { $header }の見出し({ $layout })から{ $sections }区分{ $items }項目を{ $checklist }として取り込みました。
+workbook-imported = { $header }の見出し({ $layout })から{ $sections }区分{ $items }項目を`{ $checklist }`として取り込みました。
 workbook-official = `{ $file }`は公式の{ $form }のブック({ $edition })です。SHA-256が一致したため、項目を確認済みとしました。
 workbook-unofficial = `{ $file }`は既知の公式ブックではないため、項目を未確認(verified = false)としました。
 workbook-hash-differs = `{ $file }`は公式ブックと同じ名前ですが、SHA-256 { $sha256 }が公式の{ $official }と異なります。公表されたファイルではないため、項目を未確認としました。
@@ -1126,9 +1126,9 @@ workbook-write-failed = `{ $path }`に書き込めません: { $reason }
 workbook-read-failed = `{ $path }`を読めません: { $reason }
 workbook-add-lint-failed = `{ $path }`は`medsec checklist lint`の確認で問題が見つかったため、登録しませんでした。
 workbook-add-no-folder = この環境には利用者データのフォルダがありません。MEDSEC_DATA_DIRにフォルダを指定してください。
-workbook-added = { $checklist }を`{ $path }`に登録しました。今後は`--checklist`なしで使えます。
-workbook-add-exists = `{ $path }`には{ $checklist }の別のファイルがあります。置き換えるには`--force`を付けてください。
-workbook-add-same = { $checklist }はすでに`{ $path }`に登録されています。
+workbook-added = `{ $checklist }`を`{ $path }`に登録しました。今後は`--checklist`なしで使えます。
+workbook-add-exists = `{ $path }`には`{ $checklist }`の別のファイルがあります。置き換えるには`--force`を付けてください。
+workbook-add-same = `{ $checklist }`はすでに`{ $path }`に登録されています。
 workbook-column-not-imported = 列「{ $header }」({ $cell })はmedsecのチェックリスト形式に置き場所のない列のため、取り込みませんでした。内容のあるセル: { $cells }。その内容は元のブックで確認してください。
 workbook-column-not-imported-unnamed = 見出しのない列に内容があります({ $cell }など)。medsecのチェックリスト形式に置き場所がないため、取り込みませんでした。内容のあるセル: { $cells }。
 
@@ -1274,8 +1274,8 @@ check-form-choice = { $number }) { $form }({ $checklist })
 check-form-choice-default = { $number }) { $form }({ $checklist })[既定]
 check-form-prompt = 番号[{ $default }]:{" "}
 check-form-invalid = 1〜{ $count }の番号を入力してください(Enterだけなら{ $default }です)。
-check-form-chosen = 様式「{ $form }」({ $checklist })の回答ファイルを作ります。`--form { $forms }`を付ければ、尋ねずにこの様式を選びます。
-check-form-default = `medsec init --form { $value }`で作れます(様式「{ $form }」、{ $checklist })。別の様式は`--form { $others }`で選べます。
+check-form-chosen = 様式「{ $form }」(`{ $checklist }`)の回答ファイルを作ります。`--form { $forms }`を付ければ、尋ねずにこの様式を選びます。
+check-form-default = `medsec init --form { $value }`で作れます(様式「{ $form }」、`{ $checklist }`)。別の様式は`--form { $others }`で選べます。
 ## probes-windows
 
 # Windows でのプローブの理由・警告・アカウントの指摘(src/probes/windows/)。コードごとに1つ
@@ -1344,7 +1344,7 @@ rules-data-checked-on-unconfirmed = 確認日(checked_on)のない回答が{ $co
 rules-data-target-date-window-unconfirmed = { $item }: 目標日{ $date }は{ $fiscal_year }({ $start }〜{ $end })の範囲外です。この版でこれが認められるかは確認できていません。
 rules-data-target-date-overdue = { $item }: 目標日{ $date }を過ぎています({ $as_of }時点)。対策を実施して「はい」と回答するか、遅れている理由を記録してください。
 rules-data-round-not-on-form = { $item }: { $fiscal_year }版の様式には2回目の欄がありません。この2回目の回答を削除してください。
-rules-data-lint-missing = { $checklist }に`[rules]`がありません。medsecは、記入のルールがデータになる前と同じルールを当てはめます(`docs/checklist-format.md`を参照)。
+rules-data-lint-missing = `{ $checklist }`に`[rules]`がありません。medsecは、記入のルールがデータになる前と同じルールを当てはめます(`docs/checklist-format.md`を参照)。
 rules-data-lint-gate-not-on-form = `[rules]`は`gate = "not-on-form"`ですが、項目`{ $item }`が前提の質問(`gate = true`)になっています。
 rules-data-lint-gate-missing = `[rules]`は`gate = "on-form"`ですが、前提の質問(`gate = true`)の項目がありません。
 rules-data-lint-reference-only-required = `[rules]`の`reference_only`に`required`があります。必須の項目を参考項目にはできません。
@@ -1353,13 +1353,13 @@ rules-data-lint-next-year-without-items = `[rules]`に`next_year_target`があ�
 rules-data-verify-target-passed-since-signing = { $item }: 目標日{ $date }は、報告書の作成日({ $signed })より後に過ぎています。{ $as_of }時点で対策が実施されたかを確認してください。
 rules-data-verify-checklist-file-invalid = 報告書一式に含まれるチェックリストのファイル`{ $file }`を読み込めません: { $reason }
 rules-data-verify-checklist-file-mismatch = 報告書一式に含まれるチェックリストのファイル`{ $file }`のダイジェストは{ $found }ですが、`report.json`には{ $named }と書かれています。
-rules-data-verify-checklist-no-source = { $checklist }(報告書一式に含まれる`{ $file }`)には、元になった公式のブックが記録されていません。厚生労働省の公式の様式ではないため、文言を確認してください。
-rules-data-verify-checklist-not-official = { $checklist }(報告書一式に含まれるもの)は`{ $workbook }`から取り込まれていますが、medsecの知っている公式のブックではありません(SHA-256 { $sha })。厚生労働省の公式の様式ではないため、文言を確認してください。
+rules-data-verify-checklist-no-source = `{ $checklist }`(報告書一式に含まれる`{ $file }`)には、元になった公式のブックが記録されていません。厚生労働省の公式の様式ではないため、文言を確認してください。
+rules-data-verify-checklist-not-official = `{ $checklist }`(報告書一式に含まれるもの)は`{ $workbook }`から取り込まれていますが、medsecの知っている公式のブックではありません(SHA-256 { $sha })。厚生労働省の公式の様式ではないため、文言を確認してください。
 rules-data-list-guideline = ガイドライン
 rules-data-show-rules = 記入のルール
 rules-data-show-next-year = (翌年度の項目: { $window })
 rules-data-show-rules-value = 確認日: { $checked_on }、目標日: { $target }{ $next_year }、2回目: { $round_2 }、前提の質問: { $gate }
-rules-data-init-kind-not-served = { $from }は{ $kind }の回答ですが、{ $checklist }はこの種類の施設を対象としていません(対象: { $serves })。何も書き込んでいません。`medsec init --form`または`--checklist`で様式を選んでください。
+rules-data-init-kind-not-served = { $from }は{ $kind }の回答ですが、`{ $checklist }`はこの種類の施設を対象としていません(対象: { $serves })。何も書き込んでいません。`medsec init --form`または`--checklist`で様式を選んでください。
 ## lint-ci
 
 lint-ci-invalid-config = 検査の設定に誤りがあります(詳細: { $detail })。
@@ -1445,8 +1445,8 @@ diff-ci-item-unverified-note-changed = 未確認の注記が{ $how ->
    *[changed] 変わりました
 }(JSON出力に変更前後の注記があります)。
 diff-ci-breaking-same-edition = 重大な変更が{ $count }件ありますが、版({ $edition })と`format_version`({ $version })が変わっていません。変更したファイルには新しい版を付けてください。
-diff-ci-file-added = 新しいファイル: { $place }({ $checklist })
-diff-ci-file-removed = 削除されたファイル: { $place }({ $checklist })
+diff-ci-file-added = 新しいファイル: { $place }(`{ $checklist }`)
+diff-ci-file-removed = 削除されたファイル: { $place }(`{ $checklist }`)
 diff-ci-files-summary = { $pairs }個のファイルを比較しました(追加{ $added }、削除{ $removed })。
 diff-ci-md-title = チェックリストの変更
 diff-ci-md-impact = 影響
@@ -1477,7 +1477,7 @@ checklist-extends-section-collision = 独自の節`{ $section }`は、`{ $base }
 checklist-extends-unknown-out-of-scope = 対象外とされた`{ $item }`は`{ $base }`の項目ではありません。
 checklist-extends-base-changed = 報告書のチェックリスト`{ $checklist }`が拡張しているのは{ $recorded }ですが、ここで使えるチェックリストが拡張しているのは{ $current }です。報告書を作った後に元のチェックリストが変わっています。
 checklist-extends-show-base = 拡張元
-checklist-extends-show-heading = { $base }のうち、ここでは使わない項目
+checklist-extends-show-heading = `{ $base }`のうち、ここでは使わない項目
 checklist-extends-show-out-of-scope = 対象外
 checklist-extends-show-reason = 理由
 
@@ -1489,7 +1489,7 @@ checklist-new-notes = { $wareki }(FY{ $year })版の下書きです。`{ $from }
 checklist-new-carried = `medsec checklist new`が`{ $from }`の項目`{ $id }`から引き継ぎました。文言、番号、対象を新しい様式と照合してください。
 checklist-new-previous-note = 以前の注記: { $note }
 checklist-new-guideline-carried = { $from }から引き継ぎました。{ $edition }について確認してください。
-checklist-new-written = `{ $path }`を書きました({ $checklist }、{ $count }項目、すべて未確認)。次に文言を直し、`medsec checklist lint { $path }`と`medsec checklist diff { $from } { $path }`を実行してください。
+checklist-new-written = `{ $path }`を書きました(`{ $checklist }`、{ $count }項目、すべて未確認)。次に文言を直し、`medsec checklist lint { $path }`と`medsec checklist diff { $from } { $path }`を実行してください。
 checklist-new-out-exists = `{ $path }`はすでにあります。置き換えるには`--force`を付けてください。
 checklist-new-write-failed = `{ $path }`に書き込めません(詳細: { $reason })。
 checklist-new-notes-joined = { $made }{ $official }
@@ -1503,13 +1503,13 @@ answers-workbook-ambiguous = { $cells }: { $item }の{ $round }回目に複数�
 answers-workbook-bad-mark = { $cell }: 「{ $value }」は印として読めません。使える印は●、○、◯、〇、✓、✔、レ、x、X、1、TRUEです(印を付けた列の回答になります)。印を付けないときは空欄、0またはFALSEにしてください。
 answers-workbook-bad-answer = { $cell }: 回答「{ $value }」は「はい」「いいえ」「対象外」のいずれでもありません。
 answers-workbook-outside-item = { $cell }: 項目のない行に回答「{ $value }」があります。項目の行に記入してください。
-answers-workbook-unknown-item = { $cell }: 項目番号「{ $number }」は{ $checklist }にありません。
+answers-workbook-unknown-item = { $cell }: 項目番号「{ $number }」は`{ $checklist }`にありません。
 answers-workbook-ambiguous-item = { $cell }: 項目番号「{ $number }」は複数の項目にあります({ $candidates })。対象(サーバ、端末PCなど)を書いてください。
 answers-workbook-unknown-scope = { $cell }: このチェックリストの{ $number }には、対象{ $scope }の項目がありません。あるのは{ $candidates }です。対象(サーバ、端末PCなど)を直してください。
 answers-workbook-twice = { $cell }: { $item }の行が2つあります(最初は{ $first })。
 answers-workbook-bad-date = { $cell }: { $error }
 answers-workbook-no-answer = { $cell }: { $item }の{ $round }回目に日付や備考がありますが、「はい」「いいえ」「対象外」の印がありません。
-answers-workbook-no-layout = { $checklist }には公式の様式(ブック)の配置が記録されていません。`--layout official`は`medsec checklist import`で取り込んだチェックリストに使えます。配置のない様式には`--layout`なしで書き出してください。
+answers-workbook-no-layout = `{ $checklist }`には公式の様式(ブック)の配置が記録されていません。`--layout official`は`medsec checklist import`で取り込んだチェックリストに使えます。配置のない様式には`--layout`なしで書き出してください。
 answers-workbook-no-column = { $item }の{ $round }回目の回答「{ $answer }」を書く列が、この様式にありません。
 answers-workbook-write = ブックを作れません: { $reason }
 answers-workbook-export-done = `{ $sheet }`に公式の様式で書き出しました。印刷や提出に使えます。記入後に`medsec answer { $path } --import { $sheet_word }`で取り込めます。
@@ -1560,10 +1560,10 @@ checklist-import-gate-found = { $cell }をゲート質問(医療情報システ�
 checklist-import-gate-not-found = ゲート質問(医療情報システムの有無)は見つかりませんでした。用紙にある場合は`--map gate=行番号`で指定してください。
 checklist-import-bad-map-gate = `--map`: gate=`{ $value }`は使えません。行番号(例: gate=5)、項目番号(例: gate=0、gate=1-①。通し番号のシートではgate=①)、またはnoneで書いてください。
 checklist-import-map-gate-not-found = `--map gate={ $value }`: シート`{ $sheet }`のその行(または項目番号)に、文言のある行が見つかりません。行番号はExcelの行番号(1から)です。
-checklist-import-id-from-file = `{ $file }`は公式のブックではないため、チェックリストの名前は厚生労働省のものではなく、ファイル名から{ $checklist }としました。名前を決めるには`--id 名前-{ $form }`(例: `--id clinic-{ $form }`)を付けてください。
+checklist-import-id-from-file = `{ $file }`は公式のブックではないため、チェックリストの名前は厚生労働省のものではなく、ファイル名から`{ $checklist }`としました。名前を決めるには`--id 名前-{ $form }`(例: `--id clinic-{ $form }`)を付けてください。
 checklist-import-untitled-sections = シートに{ $count }区分({ $sections })の見出しがありません。見出しは「チェック項目」としました。様式に見出しがあって読み取れなかった場合は、ファイルの[[sections]]に書き入れてください。
 ## walk
-walk-round-not-on-form = { $checklist }の用紙には{ $round }回目(2回目)の欄がありません([rules] round_2 = "not-on-form")。1回目を回答してください。
+walk-round-not-on-form = `{ $checklist }`の用紙には{ $round }回目(2回目)の欄がありません([rules] round_2 = "not-on-form")。1回目を回答してください。
 walk-checked-on-not-on-form = この用紙には確認日の欄がないため、確認日はおたずねしません。
 walk-reference-only = 参考項目です({ $requirement })。この年度は必須ではありませんが、回答できます。
 walk-target-window-unconfirmed = { $date }は{ $start }〜{ $end }の期間外です。この用紙で認められるかは確認できていません。そのまま保存しました(`medsec status`で警告が出ます)。
@@ -1704,7 +1704,7 @@ details-minisign-encoding = 行の並びまたはbase64の部分がminisignの�
 details-minisign-algorithm = minisignが使う署名方式ではありません
 details-not-regular = `{ $path }`は通常のファイルではありません(デバイスやパイプなど)。ファイルを指定してください。
 ## edition-notice
-edition-notice-successor = { $old }より新しい{ $checklist }({ $wareki }、FY{ $year })が{ $kinds }も対象にしているため、こちらで作成します。前年度までの様式を使うときは`--checklist { $old }`を指定してください。
+edition-notice-successor = `{ $old }`より新しい`{ $checklist }`({ $wareki }、FY{ $year })が{ $kinds }も対象にしているため、こちらで作成します。前年度までの様式を使うときは`--checklist { $old }`を指定してください。
 edition-notice-form-merged = 医療機関・薬局確認用
 
 ## out
@@ -1760,23 +1760,23 @@ import-ids-new = 新しい項目(前の版に、同じ文言の項目も、番�
 import-ids-not-found = { $from }の項目のうち、このブックに見つからなかったもの(回答は引き継がれません): { $items }
 import-ids-other-form = `--ids-from { $from }`は{ $from_form }の様式で、取り込んだブックは{ $form }の様式です。事業者確認用と医療機関・薬局の様式の間では項目のIDを引き継げないため、何も書いていません。同じ種類の様式の前の版を指定してください。
 ## own
-own-base-item-out-of-scope = 独自のチェックリスト{ $checklist }で対象外とした{ $base }の項目です。理由: { $reason }
-own-base-item-required-out-of-scope = { $item }: { $base }で全ての医療機関等が回答する項目ですが、独自のチェックリスト{ $checklist }で対象外としています。様式にはこの項目を対象外とする定めがなく、立入検査では全ての項目の回答が確認されます。{ $checklist }の`[[out_of_scope]]`から外し、「はい」または「いいえ」で回答してください。理由: { $reason }
-own-out-of-scope-heading = 対象外とした項目: { $checklist }({ $digest })が{ $base }({ $base_digest })から除いた項目
+own-base-item-out-of-scope = 独自のチェックリスト`{ $checklist }`で対象外とした`{ $base }`の項目です。理由: { $reason }
+own-base-item-required-out-of-scope = { $item }: `{ $base }`で全ての医療機関等が回答する項目ですが、独自のチェックリスト`{ $checklist }`で対象外としています。様式にはこの項目を対象外とする定めがなく、立入検査では全ての項目の回答が確認されます。`{ $checklist }`の`[[out_of_scope]]`から外し、「はい」または「いいえ」で回答してください。理由: { $reason }
+own-out-of-scope-heading = 対象外とした項目: `{ $checklist }`({ $digest })が`{ $base }`({ $base_digest })から除いた項目
 own-summarize-out-of-scope = 対象外{ $count }件
 own-summarize-col-out-of-scope = 対象外の項目
-own-origin-bundled = medsecに同梱の{ $checklist }
+own-origin-bundled = medsecに同梱の`{ $checklist }`
 import-clue-map = 下の行から推定した配置が正しければ、`--map { $map }`で指定してください(列: number=、text=、section=、scope=。header-rows=は最初の項目より上の行数です)。
 import-clue-map-sheet = 下の行から推定した配置が正しければ、`--sheet { $sheet } --map { $map }`で指定してください(列: number=、text=、section=、scope=。header-rows=は最初の項目より上の行数です)。
 import-map-needs-sheet = `--map`は1枚のシートの配置を指定するものですが、このブックにはシートが複数あります: { $sheets }。`--sheet NAME`でシートを指定してください。
 import-text-not-workbook = `{ $file }`はテキストファイル(CSVなど)で、Excelのブックではありません。ここで読めるのは`.xlsx`のブックだけです。Excelで開いて「Excelブック(`.xlsx`)」として保存し、そのファイルを指定してください。
 import-recorded-sheet = `{ $file }`にはチェックリストらしいシートが複数あります({ $sheets })。チェックリストを取り込んだときのシート`{ $sheet }`から回答を読みました。ほかのシートを読むには`--sheet NAME`を付けてください。
-import-answers-other-year = { $cell }の表題によると、このブックは{ $book_wareki }(FY{ $book })の様式ですが、回答ファイルは{ $checklist }(FY{ $year })のものです。番号が同じでも別の年度の項目に回答が入ってしまうため、何も取り込んでいません。{ $book_wareki }の白紙のブックを`medsec checklist import`で取り込み、`medsec --checklist ID@EDITION init`で作った回答ファイルに取り込んでください。
-import-answers-other-form = `{ $file }`は{ $book_form }のブックです({ $place })。回答ファイルは{ $checklist }の{ $form }の回答なので、同じ番号でも別の様式の項目に回答が入ってしまいます。何も取り込んでいません。{ $book_form }のブックは{ $book_form }の回答ファイル(`medsec init --form { $book_form_id }`で作ります)に取り込み、この回答ファイルには{ $form }のブックを指定してください。
+import-answers-other-year = { $cell }の表題によると、このブックは{ $book_wareki }(FY{ $book })の様式ですが、回答ファイルは`{ $checklist }`(FY{ $year })のものです。番号が同じでも別の年度の項目に回答が入ってしまうため、何も取り込んでいません。{ $book_wareki }の白紙のブックを`medsec checklist import`で取り込み、`medsec --checklist ID@EDITION init`で作った回答ファイルに取り込んでください。
+import-answers-other-form = `{ $file }`は{ $book_form }のブックです({ $place })。回答ファイルは`{ $checklist }`の{ $form }の回答なので、同じ番号でも別の様式の項目に回答が入ってしまいます。何も取り込んでいません。{ $book_form }のブックは{ $book_form }の回答ファイル(`medsec init --form { $book_form_id }`で作ります)に取り込み、この回答ファイルには{ $form }のブックを指定してください。
 import-answers-form-place-cell = { $cell }の記載による
 import-answers-form-place-sheet = シート名`{ $sheet }`による
 import-answers-form-place-official = SHA-256で照合した公式のブック
-import-edition-title-differs = 注意: シートの表題は{ $book_wareki }(FY{ $book })の様式ですが、`--edition`の指定どおり{ $checklist }として取り込みました。表題が{ $book_wareki }の記入済みブックは、このチェックリストの回答ファイルには取り込めません。表題の年度にするには`--edition`を付けずに取り込んでください。
+import-edition-title-differs = 注意: シートの表題は{ $book_wareki }(FY{ $book })の様式ですが、`--edition`の指定どおり`{ $checklist }`として取り込みました。表題が{ $book_wareki }の記入済みブックは、このチェックリストの回答ファイルには取り込めません。表題の年度にするには`--edition`を付けずに取り込んでください。
 
 ## report-review
 report-review-several-files-status = ここには回答ファイルが複数あります({ $files })。状況を確認するファイルを指定してください(例: `medsec status FILE`)。

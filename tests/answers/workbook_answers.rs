@@ -1491,7 +1491,7 @@ fn a_workbook_of_another_fiscal_year_is_refused() {
             "en",
             [
                 "チェックリスト!A1 names the form of 令和8年度 (FY2026)",
-                "mhlw-institution@fy2025 (FY2025)",
+                "`mhlw-institution@fy2025` (FY2025)",
             ],
         ),
         (

@@ -1271,13 +1271,13 @@ fn an_unofficial_workbook_is_named_after_its_file_not_mhlw() {
             "Group Checklist 2026.xlsx",
             "en",
             "group-checklist-2026-institution",
-            "so its checklist is named after the file, not after MHLW: group-checklist-2026-institution@fy2026",
+            "so its checklist is named after the file, not after MHLW: `group-checklist-2026-institution@fy2026`",
         ),
         (
             "自院チェックリスト.xlsx",
             "ja",
             "own-institution",
-            "ファイル名からown-institution@fy2026としました",
+            "ファイル名から`own-institution@fy2026`としました",
         ),
     ] {
         let (r, out) = import(
@@ -1563,7 +1563,7 @@ fn this_years_checklist_imported_under_its_file_name_is_named_in_the_notice() {
         .arg(&answers));
     assert_eq!(r.code, Some(0), "{}", r.stderr);
     for needle in [
-        "checklists registered are not the publisher's official edition: 001716187-institution@fy2026",
+        "checklists registered are not the publisher's official edition: `001716187-institution@fy2026`",
         "give `--checklist 001716187-institution@fy2026`",
     ] {
         assert!(r.stderr.contains(needle), "{needle:?} not in {}", r.stderr);
@@ -1629,7 +1629,7 @@ fn an_edition_other_than_the_titles_year_is_said() {
         .contains("edition = \"fy2025\""));
     assert!(
         r.stderr.contains(
-            "the sheet's title names the form of 令和8年度 (FY2026), but the checklist is a-institution@fy2025"
+            "the sheet's title names the form of 令和8年度 (FY2026), but the checklist is `a-institution@fy2025`"
         ),
         "{}",
         r.stderr

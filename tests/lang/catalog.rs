@@ -1001,7 +1001,8 @@ fn paths_in_japanese_file_errors_are_code() {
 }
 
 /// The placeholders that hold a path, a file name, a folder, a command line or the name of a
-/// workbook's sheet (as Excel shows it on its tab, and `--sheet NAME` takes it), by name: a
+/// workbook's sheet (as Excel shows it on its tab, and `--sheet NAME` takes it), or a
+/// checklist's `ID@EDITION` (`$checklist`, `$base`: what `--checklist` takes), by name: a
 /// message puts each inside a code span (「`{ $path }`を作成しました」, "wrote `{ $path }`"),
 /// in both languages, so a reader sees where the path starts and ends, and HTML shows it as
 /// `<code>` (see docs/glossary.md, "Writing Japanese"). `$key` is a key ID, `$files` mostly
@@ -1025,6 +1026,8 @@ const PATH_LIKE: &[&str] = &[
     "drive",
     "sheet",
     "sheets",
+    "checklist",
+    "base",
 ];
 
 /// Path-like placeholders that stay bare, each with its reason: (message, placeholder).
@@ -1043,6 +1046,9 @@ const BARE_PATHS: &[(&str, &str)] = &[
     ("workbook-several-sheets", "sheets"),
     ("import-map-needs-sheet", "sheets"),
     ("import-recorded-sheet", "sheets"),
+    // A line of the menu of forms: the checklist beside the form's name, as a label.
+    ("check-form-choice", "checklist"),
+    ("check-form-choice-default", "checklist"),
     // The sheet, like the workbook, in the notes `checklist import` writes (data, above).
     ("workbook-notes-imported", "sheet"),
 ];

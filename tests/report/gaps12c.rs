@@ -387,7 +387,7 @@ fn without_a_terminal_check_names_the_form_and_the_flag() {
     for (lang, form, said, others) in [
         ("en", None, "medsec init --form institution", "--form pharmacy|vendor"),
         ("en", Some("pharmacy"), "medsec init --form pharmacy", "--form institution|vendor"),
-        ("ja", None, "medsec init --form institution`で作れます(様式「医療機関確認用」、mhlw-institution@fy2025)", "--form pharmacy|vendor"),
+        ("ja", None, "medsec init --form institution`で作れます(様式「医療機関確認用」、`mhlw-institution@fy2025`)", "--form pharmacy|vendor"),
         ("ja", Some("vendor"), "medsec init --form vendor`で作れます(様式「事業者確認用」", "--form institution|pharmacy"),
     ] {
         let tmp = tempfile::tempdir().unwrap();
@@ -459,7 +459,7 @@ mod check_pty {
         s.expect("番号[1]: ").unwrap();
         s.send_line("２").unwrap();
         s.expect(
-            "様式「薬局確認用」(mhlw-pharmacy@fy2025)の回答ファイルを作ります。`--form pharmacy`",
+            "様式「薬局確認用」(`mhlw-pharmacy@fy2025`)の回答ファイルを作ります。`--form pharmacy`",
         )
         .unwrap();
         // The walk-through of the pharmacy's form begins: quit it.
