@@ -109,17 +109,17 @@ checklist-stale-official = note: this fiscal year's form (FY{ $year }{ $wareki -
 checklist-stale-registered = note: this fiscal year's (FY{ $year }{ $wareki ->
    *[other] {""}
 }) checklists registered are not the publisher's official edition: { $others }. Without `--checklist`, commands take the newest official edition known, which is older: { $list }. To use this year's, give `--checklist { $first }` (its items are unverified unless it was imported from a workbook medsec knows as official by its SHA-256).
-checklist-stale-in-use = note: the checklist in use, { $used }, is the FY{ $used_year } edition{ $used_wareki ->
+checklist-stale-in-use = note: the checklist in use, `{ $used }`, is the FY{ $used_year } edition{ $used_wareki ->
    *[other] {""}
 }; this fiscal year's (FY{ $year }{ $wareki ->
    *[other] {""}
 }) checklist is registered: { $current }. To answer this year's, give your answers file to `medsec --checklist { $first } init --from`, which carries the answers over.
-checklist-stale-vendor-official = note: the vendor form checklist in use, { $used }, is an earlier year's edition, and no vendor form of this fiscal year (FY{ $year }{ $wareki ->
+checklist-stale-vendor-official = note: the vendor form checklist in use, `{ $used }`, is an earlier year's edition, and no vendor form of this fiscal year (FY{ $year }{ $wareki ->
    *[other] {""}
 }) is registered. This year's vendor form{ $form ->
    *[other] {""}
 } was published in { $published }: get `{ $file }` from `{ $url }`, then register it with `medsec checklist import { $file_word } --out { $out }` and `medsec checklist add { $out }`. Answers made with an earlier edition answer that year's form.
-checklist-stale-vendor = note: the vendor form checklist in use, { $used }, is an earlier year's edition, and no vendor form of this fiscal year (FY{ $year }{ $wareki ->
+checklist-stale-vendor = note: the vendor form checklist in use, `{ $used }`, is an earlier year's edition, and no vendor form of this fiscal year (FY{ $year }{ $wareki ->
    *[other] {""}
 }) is registered. If it is published, import its Excel file with `medsec checklist import` and register it with `medsec checklist add`.
 checklist-against-pdf = the official PDF
@@ -207,13 +207,13 @@ answers-invalid-kind = [institution]: unknown kind `{ $value }`; expected one of
 answers-invalid-review = { $place }: review `{ $value }` is not one of new, reworded, replaced
 answers-invalid-answer = { $place }: answer `{ $value }` is not one of `はい`, `いいえ`, `対象外` (or `yes`, `no`, `na`)
 answers-invalid-round = { $place }: `round` must be 1 or 2, not { $value }
-answers-unknown-item = item `{ $item }` is not in { $checklist }; answers for another edition need `medsec init --from`
-answers-unknown-item-number = item `{ $item }` is not in { $checklist } ({ $label } has the stable ID `{ $id }`); answers for another edition need `medsec init --from`
+answers-unknown-item = item `{ $item }` is not in `{ $checklist }`; answers for another edition need `medsec init --from`
+answers-unknown-item-number = item `{ $item }` is not in `{ $checklist }` ({ $label } has the stable ID `{ $id }`); answers for another edition need `medsec init --from`
 answers-duplicate-answer = { $item } round { $round } is answered twice (first at line { $first_line }); keep one entry
 
 # Findings of `medsec status` (the inspection's rules), by stable code.
 answers-unanswered = { $item }: no first-round answer (Yes/No) yet
-answers-carried-forward-unconfirmed = { $item }: the answer { $answer } was carried forward from { $from } and does not count until confirmed; check it again, set checked_on, and remove `carried_from`
+answers-carried-forward-unconfirmed = { $item }: the answer { $answer } was carried forward from the { $from } edition and does not count until confirmed; check it again, set `checked_on`, and remove `carried_from`
 answers-missing-checked-on = { $item }: answered { $answer } but no date checked (checked_on)
 answers-date-in-future = { $item }: the date checked { $date } is after { $as_of } (the date checked against, Japan time)
 answers-checked-before-fiscal-year = { $item }: checked on { $date }, before { $fiscal_year } began ({ $start }); is this the check for { $fiscal_year }?
@@ -232,10 +232,10 @@ answers-review-reworded = reworded since last year
 answers-review-replaced = replaces last year's item(s)
 answers-evidence-missing = { $item }: evidence `{ $path }` does not exist (paths are relative to the answers file)
 answers-checklist-digest-missing = [checklist] names no digest; add digest = "{ $digest }" so the answers are tied to this wording
-answers-checklist-digest-mismatch = the answers were made against { $checklist } with digest { $theirs }, but this checklist's digest is { $ours }: its wording differs; check the answers against the current wording, then update the digest
+answers-checklist-digest-mismatch = the answers were made against `{ $checklist }` with digest { $theirs }, but this checklist's digest is { $ours }: its wording differs; check the answers against the current wording, then update the digest
 answers-missing-institution-field = [institution]: fill in { $fields }
 answers-field-with-key = { $key } ({ $label })
-answers-kind-not-served = a { $kind } does not use { $checklist } (it serves: { $serves }); choose the right form with `medsec init --form`
+answers-kind-not-served = a { $kind } does not use `{ $checklist }` (it serves: { $serves }); choose the right form with `medsec init --form`
 answers-institution-code-shape = institution code `{ $code }` is not 10 digits
 answers-institution-code-fee-table = institution code `{ $code }`: the third digit is { $digit }; it is 1 (medical), 3 (dental) or 4 (pharmacy)
 answers-institution-code-check-digit = institution code `{ $code }`: the check digit is { $found }, expected { $expected }; check the code (this rule is not from a primary source)
@@ -265,7 +265,7 @@ answers-response-not-applicable = not applicable
 
 # Why an answers file could not be used or written.
 answers-error-read = cannot read `{ $path }`: { $reason }
-answers-error-unknown-format = `{ $path }`: unknown file type; answers files end in .toml, .yaml or .yml
+answers-error-unknown-format = `{ $path }`: unknown file type; answers files end in `.toml`, `.yaml` or `.yml`
 answers-error-invalid = unusable answers file ({ $count ->
     [one] 1 error
    *[other] { $count } errors
@@ -302,7 +302,7 @@ answers-sheet-column-target-date = target_date
 answers-sheet-column-reason = reason
 answers-sheet-column-note = note
 answers-sheet-answer-choices = Choose はい, いいえ or 対象外.
-answers-sheet-unknown-type = unknown sheet type; use .csv or .xlsx
+answers-sheet-unknown-type = unknown sheet type; use `.csv` or `.xlsx`
 answers-sheet-bad-utf8-bom = starts with a UTF-8 BOM but is not UTF-8
 answers-sheet-bad-utf16 = is not valid UTF-16
 answers-sheet-unknown-encoding = is neither UTF-8 nor Shift_JIS (CP932) text; save it as CSV (UTF-8) from Excel
@@ -310,7 +310,7 @@ answers-sheet-csv = cannot read the CSV: { $reason }
 answers-sheet-empty = the sheet is empty; it needs a header row (number, answer, checked_on, target_date, reason, note)
 answers-sheet-no-column = row 1: no `{ $column }` column; the header row needs number (or item), answer, checked_on, target_date, reason, note
 answers-sheet-row = row { $row }
-answers-sheet-unknown-item = { $row }: item `{ $item }` is not in { $checklist } (use the number as printed or the stable ID)
+answers-sheet-unknown-item = { $row }: item `{ $item }` is not in `{ $checklist }` (use the number as printed or the stable ID)
 answers-sheet-ambiguous-item = { $row }: number `{ $item }` is on several rows of the form: { $candidates }; fill in the scope column, or write the number with its scope, as in `{ $example }`
 answers-sheet-bad-round = { $row }: { $item }: round `{ $value }` is not 1 or 2
 answers-sheet-bad-answer = { $row }: { $item }: answer `{ $value }` is not one of `はい`, `いいえ`, `対象外` (or `yes`, `no`, `na`)
@@ -327,7 +327,7 @@ answers-walk-not-understood = `{ $input }` is not understood; `?` for help
 answers-walk-not-applicable-not-allowed = This item cannot be answered Not applicable.
 answers-walk-saved = saved.
 answers-walk-may-be-not-applicable = (may be Not applicable when: { $when })
-answers-walk-carried = carried from { $from }: { $answer } — confirm it
+answers-walk-carried = carried from the { $from } edition: { $answer } — confirm it
 answers-walk-current = current answer: { $answer } { $date }
 answers-walk-header-vendor = The vendor details are not filled in yet (Enter skips one, q quits).
 answers-walk-header-institution = The institution details are not filled in yet (Enter skips one, q quits).
@@ -346,9 +346,9 @@ answers-walk-terminal = terminal: { $reason }
 answers-walk-evidence = evidence paths, comma separated [{ $evidence }]:
 
 # `medsec init`, `medsec answer`, `medsec status`.
-answers-init-unknown-last = note: { $checklist } is not known here, so reworded items cannot be told apart; every carried item is marked for review
+answers-init-unknown-last = note: `{ $checklist }` is not known here, so reworded items cannot be told apart; every carried item is marked for review
 answers-init-form-mismatch = { $from } is a { $old_form } form, but the new file is for the { $new_form } form; use `--form { $form }`
-answers-init-wrote = wrote `{ $path }` ({ $checklist }, { $count } items)
+answers-init-wrote = wrote `{ $path }` (`{ $checklist }`, { $count } items)
 answers-init-carried = carried { $carried } answers forward from last year (to confirm), { $review } items marked for review
 answers-init-wrote-and-carried = { $wrote }; { $carried }
 answers-init-next = next: edit it, or run `medsec answer { $path }` to answer item by item
@@ -386,7 +386,7 @@ answers-template-may-be-not-applicable = may be 対象外 when: { $when }
 answers-template-unverified = wording not yet checked against { $against }
 
 # `medsec status` tables.
-answers-status-form-heading = `{ $file }` — { $checklist } ({ $form }, { $fiscal_year })
+answers-status-form-heading = `{ $file }` — `{ $checklist }` ({ $form }, { $fiscal_year })
 answers-status-institution = institution: { $name } (code { $code })
 answers-status-not-filled-in = not filled in
 answers-status-vendor = vendor: { $name } (system: { $system })
@@ -495,24 +495,24 @@ probes-security-updates-within-limit = { $count } security update(s) pending (ma
 probes-cannot-decompress = cannot decompress: { $error }
 probes-dnf-updateinfo-failed = dnf updateinfo failed: { $stderr }
 probes-kernel-reboot-needed = the running kernel is not the newest installed one ({ $newest }); reboot to activate it
-probes-reboot-required = the system asks for a reboot (/run/reboot-required) to finish updates
+probes-reboot-required = the system asks for a reboot (`/run/reboot-required`) to finish updates
 probes-windows-native-only = installed Windows updates can be read natively only on Windows; elsewhere export them with `Get-HotFix | Export-Csv -NoTypeInformation hotfix.csv` and give `hotfix_csv`
 probes-hotfix-csv-invalid = `{ $source }`: { $error }
 probes-hotfix-no-dates = `{ $source }`: no update with an installation date
 probes-hotfix-stale = the newest update was installed { $days } days ago (max { $max_days } days)
 probes-hotfix-current = { $count } updates installed; the newest { $days } days ago (max { $max_days } days)
 probes-hotfix-pending-unknown = Get-HotFix lists installed updates only; pending updates are not known from it (check Windows Update)
-probes-passwd-unreadable = cannot read `{ $path }`: { $error } (local accounts are read from /etc/passwd on Unix only)
+probes-passwd-unreadable = cannot read `{ $path }`: { $error } (local accounts are read from `/etc/passwd` on Unix only)
 probes-leavers-unreadable = cannot read the leavers list `{ $path }`: { $error }
 probes-lastlog-too-large = { $bytes } bytes (sparse, indexed by uid): not read
-probes-shadow-unreadable = /etc/shadow is not readable (run as root to see locked and empty passwords); accounts with a login shell are counted as able to log in
+probes-shadow-unreadable = `/etc/shadow` is not readable (run as root to see locked and empty passwords); accounts with a login shell are counted as able to log in
 probes-accounts-to-review = { $count } account(s) to review: { $accounts }
 probes-flagged-account = { $name } ({ $flags })
 probes-flag-leaver = listed as having left, and can still log in
 probes-flag-empty-password = empty password
 probes-flag-unused-for = last login { $days } days ago (max { $max_days })
 probes-flag-never-logged-in = never logged in
-probes-no-login-records = no login records (/var/lib/wtmpdb/wtmp.db, /var/log/wtmp, /var/log/lastlog), so unused accounts cannot be told
+probes-no-login-records = no login records (`/var/lib/wtmpdb/wtmp.db`, `/var/log/wtmp`, `/var/log/lastlog`), so unused accounts cannot be told
 probes-accounts-in-use = { $leavers_checked ->
     [true] { $can_log_in } account(s) can log in; none unused for more than { $max_days } days and none of a leaver
    *[false] { $can_log_in } account(s) can log in; none unused for more than { $max_days } days
@@ -523,13 +523,13 @@ probes-services-not-allowed = { $count } service(s) not in allowed_services: { $
 probes-ports-not-allowed = { $count } listening port(s) not in allowed_ports: { $ports }
 probes-port = { $port }/{ $protocol } on { $address }
 probes-port-program = { $port }/{ $protocol } on { $address } ({ $program })
-probes-nothing-readable = neither /proc/net nor systemd's configuration is readable here
+probes-nothing-readable = neither `/proc/net` nor systemd's configuration is readable here
 probes-no-allowlist = { $services } enabled service(s), { $ports } open port(s) listed; no allowlist configured (set allowed_services and allowed_ports to judge)
 probes-all-allowed = { $services } enabled service(s) and { $ports } open port(s), all in the allowlist
 probes-ledger-unreadable = cannot read the ledger `{ $path }`: { $error }
 probes-ledger-invalid = `{ $path }`: { $error }
 probes-ledger-no-header = `{ $path }`: no header row with the ledger's columns in the first 10 rows (expected names such as 機器名, 種別, 設置場所, OS, 管理者, リモートメンテナンス; or map them with `columns`)
-probes-ledger-unsupported-format = `{ $path }`: .{ $ext } workbooks are not read (only .xlsx, .xlsm and .csv, which medsec can read within its limits); save the ledger as .xlsx or .csv
+probes-ledger-unsupported-format = `{ $path }`: `.{ $ext }` workbooks are not read (only `.xlsx`, `.xlsm` and `.csv`, which medsec can read within its limits); save the ledger as `.xlsx` or `.csv`
 probes-ledger-unclassified-rows = { $rows } row(s) have a type that is not a server, PC or network device; they were not checked
 probes-ledger-missing-columns = the ledger has no column for: { $columns }
 probes-ledger-field = `{ $field }`
@@ -546,7 +546,11 @@ probes-backup-missing = `{ $path }` is not there now (an unmounted or offline ba
 probes-backup-not-a-folder = `{ $path }` is not a folder; give the backup folder or repository
 probes-password-file-unreadable = cannot read the password file `{ $path }`: { $error }
 probes-walk-problems = { $loops } symlink loop(s), { $unreadable } folder(s) or file(s) not readable, { $vanished } vanished during the walk, { $other } other error(s)
-probes-too-few-files = { $files } file(s), fewer than `min_files = { $min }`
+probes-too-few-files = { $files ->
+    [0] no file
+    [one] 1 file
+   *[other] { $files } files
+} found, fewer than the { $min } that `min_files` asks for
 probes-too-few-bytes = { $bytes } bytes, less than `min_bytes = { $min }`
 probes-backup-too-old = the newest file is { $age } old, older than `max_age = { $max_age }`
 probes-backup-partly-unread = { $stopped ->
@@ -555,7 +559,11 @@ probes-backup-partly-unread = { $stopped ->
 }
 probes-backup-fresh-no-age = { $files } file(s), { $bytes } bytes; the time of the newest is unknown (`max_age = { $max_age }`)
 probes-backup-fresh = { $files } file(s), { $bytes } bytes; the newest is { $age } old (`max_age = { $max_age }`)
-probes-too-few-snapshots = { $count } { $tool } snapshot(s), fewer than min_snapshots = { $min }
+probes-too-few-snapshots = { $count ->
+    [0] no { $tool } snapshot
+    [one] 1 { $tool } snapshot
+   *[other] { $count } { $tool } snapshots
+} found, fewer than the { $min } that `min_snapshots` asks for
 probes-snapshot-too-old = the newest { $tool } snapshot is { $age } old, older than `max_age = { $max_age }`
 probes-snapshots-fresh = { $count } { $tool } snapshot(s); the newest is { $age } old (`max_age = { $max_age }`)
 probes-snapshots-fresh-no-age = { $count } { $tool } snapshot(s); the time of the newest is unknown (`max_age = { $max_age }`)
@@ -598,7 +606,7 @@ probes-config-cannot-read = cannot read probe configuration `{ $path }`: { $erro
 probes-config-invalid = { $location }: { $message }
 probes-config-not-utf8 = not UTF-8 text (at byte { $byte }); save it as UTF-8
 probes-config-toml = not valid TOML (detail: { $detail })
-probes-config-unknown-setting = there is no setting `{ $field }`; check its spelling (the settings are in docs/probes.md)
+probes-config-unknown-setting = there is no setting `{ $field }`; check its spelling (the settings are in `docs/probes.md`)
 probes-config-missing-setting = the setting `{ $field }` is missing
 probes-config-unknown-role = unknown role `{ $value }`; use `server` or `terminal`
 probes-config-unknown-kind = unknown probe kind `{ $value }`; known: { $known }
@@ -611,7 +619,7 @@ probes-config-hotfix-csv-needed = `source = "hotfix-csv"` needs `hotfix_csv = "P
 probes-config-backup-needs-path = a backup-freshness probe needs `path` (the backup folder or repository)
 probes-config-unknown-format = unknown format `{ $value }`; use auto, directory, restic or borg
 probes-config-unknown-time-basis = unknown time_basis `{ $value }`; use `change` (newer of mtime and ctime) or `mtime`
-probes-config-ledger-needs-path = an asset-ledger probe needs `path` (the ledger, .csv or .xlsx)
+probes-config-ledger-needs-path = an asset-ledger probe needs `path` (the ledger, `.csv` or `.xlsx`)
 probes-config-unknown-ledger-field = unknown ledger field `{ $field }` in `{ $key }`; known: { $known }
 probes-config-not-a-duration = `{ $value }` is not a duration; write a number and a unit: 90m, 36h, 7d (s, m, h, d, w)
 probes-config-not-a-port = `{ $value }` is not a port; write 22/tcp or 123/udp
@@ -651,7 +659,7 @@ report-out-exists = `{ $path }` already exists: nothing was written. Give `--for
 report-out-in-bundle = `{ $path }` is inside the report bundle `{ $bundle }`: writing there would make its verification fail, so nothing was written (not even with `--force`). Give an `--out` outside the bundle.
 report-out-is-input = `{ $path }` is the file being read: nothing was written. Give another `--out`.
 
-report-written = wrote `{ $dir }`: { $code } { $name } ({ $checklist }), { $fy }, { $vendors ->
+report-written = wrote `{ $dir }`: { $code } { $name } (`{ $checklist }`), { $fy }, { $vendors ->
     [one] 1 vendor form
    *[other] { $vendors } vendor forms
 }, { $attached ->
@@ -697,7 +705,7 @@ report-read = cannot read `{ $path }`: { $reason }
 report-json = { $path }:{ $line }:{ $column }: not valid report JSON ({ $error })
 report-version = `{ $path }`: format_version { $found } is not supported; this medsec reads format_version { $supported } (a newer medsec may read it)
 report-version-missing = (missing)
-report-serialize = cannot write report.json: { $error }
+report-serialize = cannot write `report.json`: { $error }
 report-not-replaced = `{ $path }` was not replaced: { $reason }; nothing was written. Choose a new or empty folder for `--out`, or move this one away first
 report-not-replaced-not-folder = it is not a folder
 report-not-replaced-symlink = it is a symbolic link
@@ -706,11 +714,11 @@ report-not-replaced-bad-manifest = its `{ $manifest }` is not a manifest (line {
 report-not-replaced-not-report = it is not a report bundle made by medsec ({ $reason })
 report-not-replaced-no-report-listed = its manifest does not list `{ $file }`
 report-not-replaced-unlisted = it holds { $count } file(s) or folder(s) its manifest does not list: { $names }
-report-not-replaced-not-named = its manifest lists { $count } file(s) its report.json does not name, so medsec did not write it: { $names }
+report-not-replaced-not-named = its manifest lists { $count } file(s) its `report.json` does not name, so medsec did not write it: { $names }
 report-not-replaced-changed = { $count } file(s) changed or missing since its manifest was written: { $names }
 report-not-replaced-unreadable = it cannot be read whole ({ $reason })
-report-render-not-a-bundle = `{ $path }` is not a bundle folder (it holds neither report.json nor MANIFEST.sha256); give a folder made by `medsec report`, or its report.json
-report-not-a-report = `{ $path }` is not a medsec report: it lacks { $missing }, which every report.json made by `medsec report` has
+report-render-not-a-bundle = `{ $path }` is not a bundle folder (it holds neither `report.json` nor `MANIFEST.sha256`); give a folder made by `medsec report`, or its `report.json`
+report-not-a-report = `{ $path }` is not a medsec report: it lacks { $missing }, which every `report.json` made by `medsec report` has
 
 ## signing
 
@@ -755,7 +763,7 @@ signing-error-wrong-passphrase = `{ $path }`: wrong passphrase for this secret k
 signing-error-passphrase-needed = `{ $path }` is encrypted; give its passphrase on a terminal or with `--passphrase-env VAR`
 signing-error-empty-passphrase = the passphrase is empty; choose one, or use `--unencrypted` for a key without one
 signing-error-sign = signing failed: { $reason }
-signing-error-report-changed = report.json changed while the bundle was being signed; run the command again
+signing-error-report-changed = `report.json` changed while the bundle was being signed; run the command again
 signing-error-self-check = the signature just written does not verify ({ $code }); the bundle was left unsigned
 signing-error-key-not-private = `{ $path }` can be read by other users (mode { $mode }); a secret key must be private. Run `chmod 600 { $path }` (and make a new key if someone may have copied it)
 signing-unsafe-remove = { $reason }; remove it before signing
@@ -831,11 +839,11 @@ verify-bundle-not-folder = not a folder
 verify-bundle-cannot-open = cannot open the folder: { $reason }
 verify-bundle-internal-error = verification stopped on an internal error
 verify-bundle-unreadable = cannot read the bundle: { $reason }
-verify-content-untrusted = the bundle failed its integrity or signature check, so report.json is not trusted: its institution, answers and findings are not shown
+verify-content-untrusted = the bundle failed its integrity or signature check, so `report.json` is not trusted: its institution, answers and findings are not shown
 verify-content-untrusted-checklist = the report was answered on a checklist that could not be used here ({ $codes }, above), so its answers were not judged: its answers and findings are not shown
 verify-not-verified = the signature could not be verified
 verify-top-file-missing = { $name } is missing
-verify-named-by = {" "}(named by report.json { $field })
+verify-named-by = {" "}(named by `report.json` { $field })
 verify-file-not-regular = not a regular file; not opened{ $named }
 verify-file-too-large = { $size } bytes, more than the limit of { $limit } bytes; not read{ $named }
 verify-file-unreadable = cannot read: { $reason }{ $named }
@@ -845,9 +853,9 @@ verify-file-missing = listed in the manifest but missing
 verify-file-changed = its SHA-256 differs from the manifest
 verify-file-extra = not listed in the manifest
 verify-file-unsafe = not opened: { $reason }
-verify-report-path-unsafe = report.json { $field } names `{ $path }`: { $reason }; only relative paths inside the bundle are opened
-verify-report-path-unlisted = report.json { $field } names `{ $path }`, which the signed manifest does not list; it is not opened
-verify-evidence-digest-mismatch = report.json { $field } records another SHA-256 for `{ $path }` than the manifest
+verify-report-path-unsafe = `report.json` { $field } names `{ $path }`: { $reason }; only relative paths inside the bundle are opened
+verify-report-path-unlisted = `report.json` { $field } names `{ $path }`, which the signed manifest does not list; it is not opened
+verify-evidence-digest-mismatch = `report.json` { $field } records another SHA-256 for `{ $path }` than the manifest
 verify-signature-not-minisign = not a minisign signature ({ $error })
 verify-signature-not-exact = not in minisign's exact encoding (changed spacing, line ends or padding)
 verify-signature-untrusted-comment = unexpected untrusted comment `{ $comment }` (that line is not signed; medsec accepts only the standard ones)
@@ -855,43 +863,43 @@ verify-key-wrong = signed with key { $key }, but the key given is { $given }
 verify-key-unknown = signed with key { $key }, which the trusted keys do not list
 verify-signature-legacy = a legacy (not pre-hashed) signature; sign again with a current minisign or medsec
 verify-signature-invalid = the signature does not match `{ $file }` (made with key { $key })
-verify-report-missing = the manifest does not cover report.json
-verify-report-unreadable = cannot read report.json: { $reason }
+verify-report-missing = the manifest does not cover `report.json`
+verify-report-unreadable = cannot read `report.json`: { $reason }
 verify-key-untrusted = key { $key } is not trusted for institution { $code }
 verify-institution-mismatch = the report is for institution { $code } ({ $name }), not { $expected }
 verify-institution-other-genuine = the bundle is genuine (its signature and every file check out), but it is for another institution: { $code } ({ $name }), not { $expected } as `--institution` asks
-verify-trusted-comment-mismatch = the signature says `{ $field }` is `{ $signed }`, report.json has `{ $actual }`
-verify-trusted-comment-plain = the signature's trusted comment does not name the institution, checklist and report (signed by another tool); the manifest signature still covers report.json
+verify-trusted-comment-mismatch = the signature says `{ $field }` is `{ $signed }`, `report.json` has `{ $actual }`
+verify-trusted-comment-plain = the signature's trusted comment does not name the institution, checklist and report (signed by another tool); the manifest signature still covers `report.json`
 verify-trusted-comment-malformed = the signature's trusted comment is malformed: { $reason }
 verify-comment-twice = `{ $field }` appears twice
 verify-comment-missing = `{ $field }` is missing
 verify-comment-version = { $found } is not a version this medsec reads ({ $reads })
-verify-checklist-unknown = checklist { $checklist } with digest { $digest } is not known; give its file with `--checklist PATH`
-verify-checklist-unknown-in-file = `{ $file }`: checklist { $checklist } with digest { $digest } is not known; give its file with `--checklist PATH`
-verify-checklist-mismatch = the digest is that of { $actual }, but the report names { $checklist }
-verify-checklist-other-year = the report is for { $fy }, but checklist { $checklist } is for { $checklist_fy }
+verify-checklist-unknown = checklist `{ $checklist }` with digest { $digest } is not known; give its file with `--checklist PATH`
+verify-checklist-unknown-in-file = `{ $file }`: checklist `{ $checklist }` with digest { $digest } is not known; give its file with `--checklist PATH`
+verify-checklist-mismatch = the digest is that of { $actual }, but the report names `{ $checklist }`
+verify-checklist-other-year = the report is for { $fy }, but checklist `{ $checklist }` is for { $checklist_fy }
 verify-fiscal-year-other = the report is for { $fy }, the current fiscal year is { $now }
 verify-generated-at-bad = generated_at is not an RFC 3339 time: `{ $value }`
-verify-findings-disagree-recorded = report.json records `{ $code }` ({ $place }), which checking its answers again does not find
-verify-findings-disagree-rerun = checking the answers again finds `{ $code }` ({ $place }), which report.json does not record
-verify-vendor-not-in-bundle = vendor form `{ $file }` (report.json names the vendor `{ $vendor }`) is not in the bundle, so no vendor signature can be checked
-verify-vendor-not-in-bundle-untrusted = report.json { $field } names a vendor form that is not in the bundle, so no vendor signature can be checked
-verify-vendor-path-unsafe = report.json { $field } names `{ $path }`: { $reason }; not opened
-verify-vendor-path-unlisted = report.json { $field } names `{ $path }`, which the signed manifest does not list; not opened
+verify-findings-disagree-recorded = `report.json` records `{ $code }` ({ $place }), which checking its answers again does not find
+verify-findings-disagree-rerun = checking the answers again finds `{ $code }` ({ $place }), which `report.json` does not record
+verify-vendor-not-in-bundle = vendor form `{ $file }` (`report.json` names the vendor `{ $vendor }`) is not in the bundle, so no vendor signature can be checked
+verify-vendor-not-in-bundle-untrusted = `report.json` { $field } names a vendor form that is not in the bundle, so no vendor signature can be checked
+verify-vendor-path-unsafe = `report.json` { $field } names `{ $path }`: { $reason }; not opened
+verify-vendor-path-unlisted = `report.json` { $field } names `{ $path }`, which the signed manifest does not list; not opened
 verify-vendor-form-not-utf8 = not UTF-8 text
-verify-vendor-form-unreadable = `{ $file }` cannot be read as a vendor form, so report.json cannot be checked against it: { $reason }
-verify-vendor-form-other-vendor = report.json names another vendor than `{ $file }`, which names `{ $vendor }`
-verify-vendor-form-other-answers = report.json does not carry the answers of `{ $file }` as the file has them
+verify-vendor-form-unreadable = `{ $file }` cannot be read as a vendor form, so `report.json` cannot be checked against it: { $reason }
+verify-vendor-form-other-vendor = `report.json` names another vendor than `{ $file }`, which names `{ $vendor }`
+verify-vendor-form-other-answers = `report.json` does not carry the answers of `{ $file }` as the file has them
 verify-vendor-form-unsigned = `{ $file }` is not signed by its vendor (no `{ $signature }`)
 verify-vendor-signature-unchecked = `{ $file }` is signed by its vendor, but vendor keys are only known from `--trusted keys.toml`; not checked
-verify-vendor-key-not-listed = `{ $file }` is signed with key { $key }, which keys.toml does not list for vendor `{ $vendor }`
+verify-vendor-key-not-listed = `{ $file }` is signed with key { $key }, which `keys.toml` does not list for vendor `{ $vendor }`
 verify-vendor-key-no-vendor = `{ $file }` is signed with key { $key }, but neither the form nor its signature names a vendor whose key it could be
 verify-vendor-signature-problem = vendor form `{ $file }`: { $problem }
 verify-vendor-comment-mismatch = the vendor's signature says `{ $field }` is `{ $signed }`, the form has `{ $actual }`
 verify-vendor-comment-plain = the vendor's signature does not name the vendor and checklist in its trusted comment (signed by another tool); it still covers the form
 verify-vendor-comment-malformed = the vendor's trusted comment is malformed: { $reason }
 verify-evidence-not-attached = { $item } (round { $round }) names evidence `{ $named }`, which the bundle does not carry
-verify-expect-sha256-mismatch = report.json has SHA-256 { $actual }, not { $expected } as given with `--expect`: the printed report does not belong to this bundle
+verify-expect-sha256-mismatch = `report.json` has SHA-256 { $actual }, not { $expected } as given with `--expect`: the printed report does not belong to this bundle
 verify-expect-key-mismatch = the bundle is signed with key { $actual }, not { $expected } as the printed report's QR code says: the printed report does not belong to this bundle
 verify-expect-forms = `--expect` takes the report's SHA-256 as the printed report shows it (64 hex digits, alone or after `sha256:` or `SHA-256`), or the QR code's text `medsec:sha256=<64 hex digits>;key=<16 hex digits>`
 verify-expect-invalid = `{ $value }` is neither. { $forms }
@@ -903,26 +911,26 @@ verify-expect-not-hex = `{ $value }`: the { $part ->
     [key] key ID
    *[other] SHA-256
 } holds `{ $found }`, which is not a hex digit (0-9, a-f). { $forms }
-verify-expect-matched = report.json's SHA-256 is { $sha256 }, as given with `--expect`: the printed report belongs to this bundle
-verify-expect-matched-key = report.json's SHA-256 is { $sha256 } and the signing key is { $key }, as given with `--expect`: the printed report belongs to this bundle
-verify-checklist-claims-official = { $checklist } (carried in the bundle) marks { $verified } of its items as checked against the official form, but { $workbook ->
+verify-expect-matched = the SHA-256 of `report.json` is { $sha256 }, as given with `--expect`: the printed report belongs to this bundle
+verify-expect-matched-key = the SHA-256 of `report.json` is { $sha256 } and the signing key is { $key }, as given with `--expect`: the printed report belongs to this bundle
+verify-checklist-claims-official = `{ $checklist }` (carried in the bundle) marks { $verified } of its items as checked against the official form, but { $workbook ->
     [none] records no workbook it was imported from
    *[other] was imported from `{ $workbook }` (SHA-256 { $sha }), which is not an official workbook medsec knows
 }: its claim to be the official MHLW form is not backed, so check its wording against the official form
 verify-no-probe-evidence = the report carries no probe evidence (made without `medsec probe`), so no answer could be checked against this machine's probes
 verify-probe-evidence-covers-no-item = the report's probe evidence names no item of this form (the probes know other item IDs, e.g. an imported checklist without `--ids-from`), so no answer could be checked against this machine's probes
 verify-empty-probe-evidence = the report's probe evidence holds no probe result (an empty probe configuration), so no answer could be checked against this machine's probes
-verify-no-bundle-found = no bundle found here (no folder holds MANIFEST.sha256 or report.json)
+verify-no-bundle-found = no bundle found here (no folder holds `MANIFEST.sha256` or `report.json`)
 verify-link-not-followed = a symbolic link to a folder; not followed, so any bundle behind it is not checked
 verify-status-refused = `{ $path }` is not shown: the bundle failed its integrity check (see `medsec verify`)
 verify-status-refused-unreadable = `{ $path }` is not shown: part of the bundle could not be read (see `medsec verify`)
-verify-status-not-a-bundle = `{ $path }` is not a bundle folder (it holds neither report.json nor MANIFEST.sha256); give a folder made by `medsec report`, or an answers file
-verify-status-recorded = Recorded in report.json:
-verify-keygen-entry = For the inspectors' keys.toml (under its `format_version = 1` line):
+verify-status-not-a-bundle = `{ $path }` is not a bundle folder (it holds neither `report.json` nor `MANIFEST.sha256`); give a folder made by `medsec report`, or an answers file
+verify-status-recorded = Recorded in `report.json`:
+verify-keygen-entry = For the inspectors' `keys.toml` (under its `format_version = 1` line):
 verify-keygen-entry-placeholder = Replace { $placeholder } with the institution code (10 digits), or make the key with `--institution CODE` (a vendor's key: `--vendor NAME`).
 verify-keygen-code-invalid = `--institution` takes the institution code as its 10 digits; `{ $code }` is not one
-verify-trusted-is-public-key = this is a minisign public key file (key { $key_id }), not a keys.toml: to check with this key alone, give `--pubkey { $path }`; to trust it in a keys.toml, write `keys = ["{ $key }"]` under `[institutions.CODE]` (a vendor's key: under `[vendors."NAME"]`)
-verify-trusted-is-secret-key = this is a minisign secret key file, not a keys.toml: a secret key stays with the one who signs; give the inspectors the public key (.pub), used with `--pubkey` or in a keys.toml
+verify-trusted-is-public-key = this is a minisign public key file (key { $key_id }), not a `keys.toml`: to check with this key alone, give `--pubkey { $path }`; to trust it in a `keys.toml`, write `keys = ["{ $key }"]` under `[institutions.CODE]` (a vendor's key: under `[vendors."NAME"]`)
+verify-trusted-is-secret-key = this is a minisign secret key file, not a `keys.toml`: a secret key stays with the one who signs; give the inspectors the public key (`.pub`), used with `--pubkey` or in a `keys.toml`
 verify-contradiction-no-result = answered Yes to { $item }, but the { $kind } probe failed (its result is not in the evidence)
 verify-contradiction-named-no-result = answered Yes to { $item }, but the { $kind } probe ({ $name }) failed (its result is not in the evidence)
 verify-contradicted-by-probe-no-result = answered Yes to { $item }, but the { $probe } probe ({ $name }) failed (its result is not in the evidence)
@@ -930,18 +938,18 @@ verify-contradicted-by-unnamed-probe-no-result = answered Yes to { $item }, but 
 verify-no-key-given = no key to trust was given: `medsec { $command }` needs the public key the bundles are signed with, `--pubkey FILE.pub` for one key or `--trusted keys.toml` for the keys of many institutions; e.g. `medsec { $command } --pubkey hospital.pub bundle/`
 verify-class-warning = warning
 verify-expect-several-bundles = `--expect` names one printed report, but { $count } bundles were found; give the one bundle folder the paper belongs to (`medsec verify BUNDLE --pubkey KEY.pub --expect SHA256`), or verify them all without `--expect`
-verify-checklist-not-inspectors = { $checklist } in the bundle (`{ $file }`, digest { $theirs }) is not the { $checklist } you hold ({ $origin }, digest { $yours }): the institution answered another text than yours, so its answers were not judged{ $diff ->
+verify-checklist-not-inspectors = `{ $checklist }` in the bundle (`{ $file }`, digest { $theirs }) is not the `{ $checklist }` you hold ({ $origin }, digest { $yours }): the institution answered another text than yours, so its answers were not judged{ $diff ->
     [none] {""}
    *[other] ; see which items differ with `{ $diff }`
 }
-verify-checklist-official-source-yours = { $checklist } (carried in the bundle) is the same as yours (digest { $digest }), imported from the official workbook `{ $workbook }`, which medsec knows by its SHA-256
-verify-checklist-official-unconfirmed = { $checklist } (carried in the bundle) records as its source the official workbook `{ $workbook }`, which medsec knows by its SHA-256, but its wording was not confirmed against that workbook here, and a checklist file can be edited after import: verify again with the official workbook you downloaded, `{ $command }` (with your `--pubkey` or `--trusted`); verify then compares the sections, printed numbers, wording and scope of every item and says whether they are the official ones
-verify-checklist-official-confirmed = { $checklist } (carried in the bundle) records as its source the official workbook `{ $workbook }`, and its wording is confirmed: the sections, printed numbers, wording and scope of every item and the fill-in rules are those of the official workbook you gave (`{ $given }`, SHA-256 as medsec knows it)
+verify-checklist-official-source-yours = `{ $checklist }` (carried in the bundle) is the same as yours (digest { $digest }), imported from the official workbook `{ $workbook }`, which medsec knows by its SHA-256
+verify-checklist-official-unconfirmed = `{ $checklist }` (carried in the bundle) records as its source the official workbook `{ $workbook }`, which medsec knows by its SHA-256, but its wording was not confirmed against that workbook here, and a checklist file can be edited after import: verify again with the official workbook you downloaded, `{ $command }` (with your `--pubkey` or `--trusted`); verify then compares the sections, printed numbers, wording and scope of every item and says whether they are the official ones
+verify-checklist-official-confirmed = `{ $checklist }` (carried in the bundle) records as its source the official workbook `{ $workbook }`, and its wording is confirmed: the sections, printed numbers, wording and scope of every item and the fill-in rules are those of the official workbook you gave (`{ $given }`, SHA-256 as medsec knows it)
 verify-workbook-not-official = the workbook you gave (`{ $given }`, SHA-256 { $sha }) is not the official `{ $file }` (SHA-256 { $official }): it does not confirm the wording of a checklist imported from the official one; download the official workbook from { $url } and give that
-verify-checklist-workbook-matched = { $checklist } in the bundle (`{ $file }`) was compared with the workbook you gave (`{ $given }`) and agrees: the sections, printed numbers, wording and scope of every item and the fill-in rules are the workbook's
-verify-workbook-other-form = the workbook you gave (`{ $given }`) is for another form than the report's: the workbook's form is { $book_form } ({ $book_year }), and the report answered { $checklist }, whose form is { $form } ({ $year }). Nothing was compared with it; give the workbook of the report's form
-verify-workbook-not-compared = the workbook you gave (`{ $given }`) was not compared with the report: it was answered on { $checklist } as bundled into medsec, and a workbook is compared only with a checklist the bundle carries (one imported from a workbook)
-verify-checklist-wording-differs = { $checklist } in the bundle (`{ $file }`) is not the text of the workbook you hold (`{ $given }`): { $differences }. The institution answered another text than yours, so its answers were not judged; see the changes with `{ $diff }`
+verify-checklist-workbook-matched = `{ $checklist }` in the bundle (`{ $file }`) was compared with the workbook you gave (`{ $given }`) and agrees: the sections, printed numbers, wording and scope of every item and the fill-in rules are the workbook's
+verify-workbook-other-form = the workbook you gave (`{ $given }`) is for another form than the report's: the workbook's form is { $book_form } ({ $book_year }), and the report answered `{ $checklist }`, whose form is { $form } ({ $year }). Nothing was compared with it; give the workbook of the report's form
+verify-workbook-not-compared = the workbook you gave (`{ $given }`) was not compared with the report: it was answered on `{ $checklist }` as bundled into medsec, and a workbook is compared only with a checklist the bundle carries (one imported from a workbook)
+verify-checklist-wording-differs = `{ $checklist }` in the bundle (`{ $file }`) is not the text of the workbook you hold (`{ $given }`): { $differences }. The institution answered another text than yours, so its answers were not judged; see the changes with `{ $diff }`
 verify-wording-differs-form = the form itself (edition, form or title) differs
 verify-wording-differs-serves = who the form serves differs ({ $theirs } in the carried checklist, { $stated } as the workbook states it)
 verify-wording-differs-sections = { $count ->
@@ -950,8 +958,8 @@ verify-wording-differs-sections = { $count ->
 }
 verify-wording-differs-items = the wording, section, scope or requirement of { $items } differs, or one side lacks it
 verify-wording-differs-rules = the fill-in rules differ
-verify-checklist-gate-named = { $checklist } (carried in the bundle) takes { $theirs } as the gate question (医療情報システムの有無), named at import with `--map gate=`; the workbook read by itself gives { $read }: its wording is the workbook's, whether that item is the form's gate question is yours to see
-verify-checklist-gate-not-workbooks = { $checklist } (carried in the bundle) takes { $theirs } as the gate question (医療情報システムの有無), (named at import with `--map gate=`, or edited by hand), and the report answers it いいえ, which switched off the other items; the workbook read by itself gives { $read } as its gate question, so the official form asks for answers the institution was not asked for: see the answers against the workbook
+verify-checklist-gate-named = `{ $checklist }` (carried in the bundle) takes { $theirs } as the gate question (医療情報システムの有無), named at import with `--map gate=`; the workbook read by itself gives { $read }: its wording is the workbook's, whether that item is the form's gate question is yours to see
+verify-checklist-gate-not-workbooks = `{ $checklist }` (carried in the bundle) takes { $theirs } as the gate question (医療情報システムの有無), (named at import with `--map gate=`, or edited by hand), and the report answers it いいえ, which switched off the other items; the workbook read by itself gives { $read } as its gate question, so the official form asks for answers the institution was not asked for: see the answers against the workbook
 verify-gate-none = none
 verify-added-checklists-unreadable = the checklists added with `checklist add` (`{ $path }`) could not be read ({ $error }); verify goes on without them
 
@@ -978,7 +986,7 @@ lint-not-utf8 = not UTF-8 text; save the file as UTF-8
 lint-unreadable = cannot read checklist `{ $path }`: { common-io-error }
 lint-unreadable-folder = cannot read folder `{ $path }`: { common-io-error }
 lint-unlistable-folder = cannot list folder `{ $path }`: { common-io-error }
-lint-duplicate-checklist = { $checklist } is also defined in { $first }
+lint-duplicate-checklist = `{ $checklist }` is also defined in { $first }
 lint-parse-error = the TOML is not written correctly here (detail: { $detail })
 lint-unsupported-format-version-newer = format_version { $found } is not supported; this medsec reads format_version { $supported } (a newer medsec may read it)
 lint-unsupported-format-version = format_version { $found } is not supported; this medsec reads format_version { $supported }
@@ -1032,17 +1040,17 @@ lint-config-unknown-key = unknown key `{ $key }`; only `deny` and `allow` exist
 lint-config-not-a-list = `{ $key }` takes a list, e.g. `{ $key } = ["{ $example }"]`
 lint-config-not-text = `{ $key }` lists words in quotes, e.g. `"{ $example }"`
 lint-config-unknown-deny = `deny` does not take `{ $value }`; the only value is `warnings`
-lint-unknown-code = no lint rule has the code `{ $code }`; every code is listed in docs/lint.md
-lint-unknown-code-closest = no lint rule has the code `{ $code }`; did you mean { $closest }? Every code is listed in docs/lint.md
+lint-unknown-code = no lint rule has the code `{ $code }`; every code is listed in `docs/lint.md`
+lint-unknown-code-closest = no lint rule has the code `{ $code }`; did you mean { $closest }? Every code is listed in `docs/lint.md`
 lint-allow-option = `--allow`: { $problem }
-lint-breaking-same-edition = breaking changes since { $base } ({ $changes }) while the edition stays { $edition }: people holding answers for { $edition } cannot tell the two files apart; give the file a new edition, or keep the items and mark what replaces them (`medsec checklist diff` lists the changes)
+lint-breaking-same-edition = breaking changes since `{ $base }` ({ $changes }) while the edition stays { $edition }: people holding answers for { $edition } cannot tell the two files apart; give the file a new edition, or keep the items and mark what replaces them (`medsec checklist diff` lists the changes)
 lint-rule-breaking-change-same-edition = A change that breaks answers (an item removed without `replaces`, a gate question changed) comes with a new edition (with `--base REV`)
 lint-settings-used = settings used: { $files } (each file follows the settings file in its folder or the closest parent folder)
 
 ## diff
 
 diff-item-out-of-scope = out of scope here; reason: { $reason }
-diff-empty-folders = Neither `{ $old }` nor `{ $new }` has a checklist file (.toml): check the folders.
+diff-empty-folders = Neither `{ $old }` nor `{ $new }` has a checklist file (`.toml`): check the folders.
 diff-path-not-found = `{ $path }` was not found: check the path.
 diff-md-code = code
 diff-impact-breaking = breaking
@@ -1064,7 +1072,7 @@ diff-item-reworded = wording 「{ $old }」 -> 「{ $new }」
 diff-item-translation-changed = English translation changed
 diff-item-number-notation-changed = number notation { $old } -> { $new }
 diff-item-renumbered = number { $old } -> { $new }
-diff-item-id-changed = ID { $old } -> { $new } (the same number, section and scope; answers carry forward by ID, so `init --from` does not carry this one)
+diff-item-id-changed = ID `{ $old }` -> `{ $new }` (the same number, section and scope; answers carry forward by ID, so `init --from` does not carry this one)
 diff-source-workbook-changed = source workbook `{ $old }` (SHA-256 { $old_sha256 }…) -> `{ $new }` (SHA-256 { $new_sha256 }…){ $same ->
     [yes] : the same bytes under another name
    *[other] {""}
@@ -1113,7 +1121,7 @@ report-html-source-contradiction = answer contradicted by a probe
 report-html-state-verified = The signature verified with a trusted key (key ID { $key }) and every file matches the manifest.
 report-html-state-integrity-only = Every file matches the manifest, but the signature (key ID { $key }) was not checked against a trusted key. Give `--trusted` or `--pubkey` to check who signed it.
 report-html-state-unsigned = Every file matches the manifest, but this report is not signed.
-report-html-state-not-checked = Made from report.json alone: nothing was checked for tampering. Give the bundle folder to check it.
+report-html-state-not-checked = Made from `report.json` alone: nothing was checked for tampering. Give the bundle folder to check it.
 report-html-state-bundled = This page was written with the report and is signed with the bundle (key ID { $key }). Check the bundle with `medsec verify`.
 report-html-verification = Verification
 report-html-key-id = Key ID
@@ -1183,9 +1191,9 @@ report-html-xlsx-needs-out = An XLSX workbook is written to a file: give `--out 
 ## workbook
 
 workbook-empty = `{ $file }` is an empty file (0 bytes): a download or copy may not have finished. Save the workbook again and import that.
-workbook-encrypted = `{ $file }` is not an XLSX (zip) file but an OLE compound file (it starts with `D0 CF 11 E0`): a password-protected (encrypted) workbook, or an old .xls (Excel 97-2003). Only Excel workbooks (.xlsx) are read here: open it in Excel, remove the password or save it as an Excel workbook (.xlsx), and give that copy.
+workbook-encrypted = `{ $file }` is not an XLSX (zip) file but an OLE compound file (it starts with `D0 CF 11 E0`): a password-protected (encrypted) workbook, or an old `.xls` (Excel 97-2003). Only Excel workbooks (`.xlsx`) are read here: open it in Excel, remove the password or save it as an Excel workbook (`.xlsx`), and give that copy.
 workbook-unreadable = `{ $file }`: { $reason }
-workbook-too-many-cells = Sheet { $sheet }: its merged cells would fill more than { $max } cells; it was not read.
+workbook-too-many-cells = Sheet `{ $sheet }`: its merged cells would fill more than { $max } cells; it was not read.
 workbook-several-sheets = Several sheets look like checklists: { $sheets }. Choose one with `--sheet NAME`.
 workbook-no-items-mapped = The number column stated with `--map` holds no item number (①, (1), 1-①, 2-(3), 1, No.1, Q1) from { $column } down; it holds { $found }. Check the number column (`number=`).
 workbook-no-items-mapped-empty = The number column stated with `--map` is empty from { $column } down. Check the number column (`number=`) and the header rows (`header-rows=`).
@@ -1220,7 +1228,7 @@ workbook-imported = Imported { $items ->
 } in { $sections ->
     [one] 1 section
    *[other] { $sections } sections
-} as { $checklist }, from the header at { $header } ({ $layout }).
+} as `{ $checklist }`, from the header at { $header } ({ $layout }).
 workbook-official = `{ $file }` is the official { $form } workbook ({ $edition }), known by its SHA-256: the items are marked verified.
 workbook-unofficial = `{ $file }` is not an official workbook known to medsec: the items are marked unverified (verified = false).
 workbook-hash-differs = `{ $file }` has the name of an official workbook, but its SHA-256 { $sha256 } is not the official { $official }: it is not the published file, and the items are marked unverified.
@@ -1231,10 +1239,10 @@ workbook-write-failed = Cannot write `{ $path }`: { $reason }
 workbook-read-failed = Cannot read `{ $path }`: { $reason }
 workbook-add-lint-failed = `{ $path }` did not pass `medsec checklist lint` and was not added.
 workbook-add-no-folder = This system has no folder for user data; set MEDSEC_DATA_DIR to a folder.
-workbook-added = Added { $checklist } as `{ $path }`; commands now find it without `--checklist` (`{ $command }` makes an answers file on it).
-workbook-added-not-default = Added { $checklist } as `{ $path }`; answers files on it are read without `--checklist`, but `medsec init` makes a new file on { $default } (the checklist added is not of a later fiscal year than { $default }, or another added checklist is of the same year). To make one on this checklist, use `{ $command }`.
-workbook-add-exists = `{ $path }` already holds another file for { $checklist }; use `--force` to replace it.
-workbook-add-same = { $checklist } is already in `{ $path }`.
+workbook-added = Added `{ $checklist }` as `{ $path }`; commands now find it without `--checklist` (`{ $command }` makes an answers file on it).
+workbook-added-not-default = Added `{ $checklist }` as `{ $path }`; answers files on it are read without `--checklist`, but `medsec init` makes a new file on { $default } (the checklist added is not of a later fiscal year than { $default }, or another added checklist is of the same year). To make one on this checklist, use `{ $command }`.
+workbook-add-exists = `{ $path }` already holds another file for `{ $checklist }`; use `--force` to replace it.
+workbook-add-same = `{ $checklist }` is already in `{ $path }`.
 workbook-column-not-imported = Column 「{ $header }」 ({ $cell }) was not imported: medsec's checklist format has no place for it. Cells with content: { $cells }. Read them in the workbook itself.
 workbook-column-not-imported-unnamed = A column without a header has content ({ $cell } and others) and was not imported: medsec's checklist format has no place for it. Cells with content: { $cells }.
 
@@ -1409,8 +1417,8 @@ check-form-choice = { $number }) { $form } ({ $checklist })
 check-form-choice-default = { $number }) { $form } ({ $checklist }) [default]
 check-form-prompt = Number [{ $default }]:{" "}
 check-form-invalid = Type a number from 1 to { $count }, or press Enter for { $default }.
-check-form-chosen = The answers file is made for the { $form } form ({ $checklist }); `--form { $forms }` chooses the form without asking.
-check-form-default = Make it with `medsec init --form { $value }` (the { $form } form, { $checklist }), or choose another form with `--form { $others }`.
+check-form-chosen = The answers file is made for the { $form } form (`{ $checklist }`); `--form { $forms }` chooses the form without asking.
+check-form-default = Make it with `medsec init --form { $value }` (the { $form } form, `{ $checklist }`), or choose another form with `--form { $others }`.
 ## probes-windows
 
 # Reasons, warnings and account flags of the probes on Windows (src/probes/windows/), one per
@@ -1483,7 +1491,7 @@ rules-data-checked-on-unconfirmed = { $count ->
 rules-data-target-date-window-unconfirmed = { $item }: the target date { $date } is outside { $fiscal_year } ({ $start } to { $end }); whether this edition allows that is not confirmed
 rules-data-target-date-overdue = { $item }: the target date { $date } has passed (as of { $as_of }); put the measure in place and answer Yes, or record why it is late
 rules-data-round-not-on-form = { $item }: the { $fiscal_year } form has no 2nd round; remove this round-2 answer
-rules-data-lint-missing = { $checklist } has no [rules] block; medsec applies the rules it applied before rules were data (see docs/checklist-format.md)
+rules-data-lint-missing = `{ $checklist }` has no [rules] block; medsec applies the rules it applied before rules were data (see `docs/checklist-format.md`)
 rules-data-lint-gate-not-on-form = [rules] gate = "not-on-form", but item `{ $item }` is the gate question (gate = true)
 rules-data-lint-gate-missing = [rules] gate = "on-form", but no item is the gate question (gate = true)
 rules-data-lint-reference-only-required = [rules] reference_only lists `required`; required items cannot be reference-only
@@ -1491,20 +1499,20 @@ rules-data-lint-requirement-unlisted = items have requirement `{ $requirement }`
 rules-data-lint-next-year-without-items = [rules] next_year_target is set, but no item is `next-year`
 rules-data-verify-target-passed-since-signing = { $item }: the target date { $date } has passed since the report was made ({ $signed }); as of { $as_of } ask whether the measure is in place
 rules-data-verify-checklist-file-invalid = the checklist file `{ $file }` carried in the bundle cannot be read: { $reason }
-rules-data-verify-checklist-file-mismatch = the checklist file `{ $file }` carried in the bundle has digest { $found }, but report.json names { $named }
-rules-data-verify-checklist-no-source = { $checklist } (`{ $file }`, carried in the bundle) records no official workbook as its source: it is not an official MHLW form, so check its wording yourself
-rules-data-verify-checklist-not-official = { $checklist } (carried in the bundle) was imported from `{ $workbook }`, which is not an official workbook medsec knows (SHA-256 { $sha }): it is not an official MHLW form, so check its wording yourself
+rules-data-verify-checklist-file-mismatch = the checklist file `{ $file }` carried in the bundle has digest { $found }, but `report.json` names { $named }
+rules-data-verify-checklist-no-source = `{ $checklist }` (`{ $file }`, carried in the bundle) records no official workbook as its source: it is not an official MHLW form, so check its wording yourself
+rules-data-verify-checklist-not-official = `{ $checklist }` (carried in the bundle) was imported from `{ $workbook }`, which is not an official workbook medsec knows (SHA-256 { $sha }): it is not an official MHLW form, so check its wording yourself
 rules-data-list-guideline = Guideline
 rules-data-show-rules = Fill-in rules
 rules-data-show-next-year = {" "}(items for the next year: { $window })
 rules-data-show-rules-value = check date: { $checked_on }; target date: { $target }{ $next_year }; 2nd round: { $round_2 }; gate question: { $gate }
-rules-data-init-kind-not-served = { $from } is for a { $kind }, and { $checklist } does not serve that kind (it serves: { $serves }); nothing was written. Choose the form with `medsec init --form` or `--checklist`
+rules-data-init-kind-not-served = { $from } is for a { $kind }, and `{ $checklist }` does not serve that kind (it serves: { $serves }); nothing was written. Choose the form with `medsec init --form` or `--checklist`
 ## lint-ci
 
 lint-ci-invalid-config = lint settings: { $detail }
 lint-ci-title-year-mismatch = the title says { $written }, but fiscal_year is { $year } (edition { $edition })
-lint-ci-rule-full = { $description }. Default severity: { $severity }. Silence it with `--allow { $code }` or `allow = ["{ $code }"]` in medsec-lint.toml.
-lint-ci-rule-help = Correct the checklist file at the place shown and run `medsec checklist lint` again; docs/lint.md describes every rule.
+lint-ci-rule-full = { $description }. Default severity: { $severity }. Silence it with `--allow { $code }` or `allow = ["{ $code }"]` in `medsec-lint.toml`.
+lint-ci-rule-help = Correct the checklist file at the place shown and run `medsec checklist lint` again; `docs/lint.md` describes every rule.
 lint-ci-rule-unreadable = A checklist file or folder can be read
 lint-ci-rule-not-utf8 = A checklist file is UTF-8 text
 lint-ci-rule-parse-error = A checklist file is well-formed TOML with only the known keys
@@ -1540,7 +1548,7 @@ lint-ci-rule-unknown-guideline-ref = Guideline references name a part of the Gui
 lint-ci-rule-verified-with-note = A verified item has no unverified note
 lint-ci-rule-unverified-wording = Items not yet checked against the official PDF are marked and say what is unchecked
 lint-ci-rule-duplicate-checklist = Each ID@EDITION is defined once
-lint-ci-rule-invalid-lint-config = medsec-lint.toml is readable and has only the keys deny and allow
+lint-ci-rule-invalid-lint-config = `medsec-lint.toml` is readable and has only the keys `deny` and `allow`
 lint-ci-rule-unknown-rule-value = Values in `[rules]` are known ones
 lint-ci-rule-rules-gate-mismatch = `gate` in `[rules]` agrees with whether the form has the gate question (0)
 lint-ci-rule-rules-reference-only-required = `reference_only` does not list `required`
@@ -1591,8 +1599,8 @@ diff-ci-breaking-same-edition = { $count ->
     [one] a breaking change
    *[other] { $count } breaking changes
 }, but the edition ({ $edition }) and format_version ({ $version }) did not change: give the changed file a new edition
-diff-ci-file-added = new file { $place } ({ $checklist })
-diff-ci-file-removed = file removed: { $place } ({ $checklist })
+diff-ci-file-added = new file { $place } (`{ $checklist }`)
+diff-ci-file-removed = file removed: { $place } (`{ $checklist }`)
 diff-ci-files-summary = { $pairs ->
     [one] 1 file compared
    *[other] { $pairs } files compared
@@ -1604,7 +1612,7 @@ diff-ci-md-no-changes = No changes.
 diff-ci-git-missing = cannot run `git` ({ $detail }); comparing git revisions needs git installed
 diff-ci-unknown-revision = git does not know the revision `{ $revision }` ({ $detail })
 diff-ci-not-a-repository = cannot compare revisions: { $detail }. Run it inside a git repository, or compare two folders or two files.
-diff-ci-no-checklists = Neither `{ $old }` nor `{ $new }` has a checklist file (.toml) under { $paths }: check the path.
+diff-ci-no-checklists = Neither `{ $old }` nor `{ $new }` has a checklist file (`.toml`) under { $paths }: check the path.
 diff-ci-git-failed = git could not read `{ $path }` at revision `{ $revision }` ({ $detail })
 diff-ci-checklist-failed = { $place }: { $detail }
 diff-ci-mixed-sides = { $old } and { $new } must both be folders, or both checklists
@@ -1626,7 +1634,7 @@ checklist-extends-section-collision = own section `{ $section }` is already a se
 checklist-extends-unknown-out-of-scope = out-of-scope item `{ $item }` is not an item of `{ $base }`
 checklist-extends-base-changed = the report's checklist `{ $checklist }` extends { $recorded }, but the checklist known here extends { $current }: the base checklist changed since the report was made
 checklist-extends-show-base = Extends
-checklist-extends-show-heading = Items of { $base } not used here
+checklist-extends-show-heading = Items of `{ $base }` not used here
 checklist-extends-show-out-of-scope = not applicable
 checklist-extends-show-reason = Reason
 
@@ -1638,7 +1646,7 @@ checklist-new-notes = Draft of the { $year } edition ({ $wareki }), made by `med
 checklist-new-carried = Carried from `{ $from }` (item `{ $id }`) by `medsec checklist new`: check wording, number and scope against the new form.
 checklist-new-previous-note = Earlier note: { $note }
 checklist-new-guideline-carried = carried from { $from }: check it for { $edition }
-checklist-new-written = wrote `{ $path }` ({ $checklist }, { $count } items, all unverified); next: edit the wording, then `medsec checklist lint { $path }` and `medsec checklist diff { $from } { $path }`
+checklist-new-written = wrote `{ $path }` (`{ $checklist }`, { $count } items, all unverified); next: edit the wording, then `medsec checklist lint { $path }` and `medsec checklist diff { $from } { $path }`
 checklist-new-out-exists = `{ $path }` exists; use `--force` to replace it
 checklist-new-write-failed = cannot write `{ $path }`: { $reason }
 checklist-new-notes-joined = { $made } { $official }
@@ -1647,18 +1655,18 @@ checklist-new-rules-carried = fill-in rules carried from the source edition, not
 checklist-new-form-not-in-edition = medsec's data on { $edition } knows the forms { $forms }, and no { $form } form: the title and the institutions served are carried unchanged; to start from the new form, use `medsec checklist import`
 ## answers-workbook
 answers-workbook-layout = `{ $file }` cannot be read as a filled checklist: { $reason }
-answers-workbook-no-answer-column = { $sheet } has no column headed はい (yes), いいえ (no) or 回答 (answer) (the header was searched from { $header }).
+answers-workbook-no-answer-column = sheet `{ $sheet }` has no column headed はい (yes), いいえ (no) or 回答 (answer) (the header was searched from { $header }).
 answers-workbook-ambiguous = { $cells }: more than one answer is marked for { $item }, round { $round }. Keep one.
 answers-workbook-bad-mark = { $cell }: "{ $value }" is not a mark. The marks read are ●, ○, ◯, 〇, ✓, ✔, レ, x, X, 1 and TRUE (the answer of the column they are in); for no mark, leave the cell empty or write 0 or FALSE.
 answers-workbook-bad-answer = { $cell }: the answer "{ $value }" is none of はい (yes), いいえ (no), 対象外 (not applicable).
 answers-workbook-outside-item = { $cell }: the answer "{ $value }" is on a row that is no item. Put it on the item's row.
-answers-workbook-unknown-item = { $cell }: { $checklist } has no item numbered { $number }.
+answers-workbook-unknown-item = { $cell }: `{ $checklist }` has no item numbered { $number }.
 answers-workbook-ambiguous-item = { $cell }: the number { $number } belongs to several items ({ $candidates }). Write the scope (サーバ, 端末PC…).
 answers-workbook-unknown-scope = { $cell }: { $number } has no item for the scope { $scope } in this checklist; it has { $candidates }. Correct the scope (サーバ, 端末PC…).
 answers-workbook-twice = { $cell }: { $item } has two rows (the first is { $first }).
 answers-workbook-bad-date = { $cell }: { $error }
 answers-workbook-no-answer = { $cell }: { $item }, round { $round }, has a date or note but no はい, いいえ or 対象外 marked.
-answers-workbook-no-layout = No layout of the official form (workbook) is recorded for { $checklist }. `--layout official` works for checklists imported with `medsec checklist import`; export this one without `--layout`.
+answers-workbook-no-layout = No layout of the official form (workbook) is recorded for `{ $checklist }`. `--layout official` works for checklists imported with `medsec checklist import`; export this one without `--layout`.
 answers-workbook-no-column = This form has no column for the answer "{ $answer }" of { $item }, round { $round }.
 answers-workbook-write = Cannot make the workbook: { $reason }
 answers-workbook-export-done = Wrote `{ $sheet }` in the layout of the official form, to print or hand over. After filling it in, import it with `medsec answer { $path } --import { $sheet_word }`.
@@ -1682,13 +1690,13 @@ answers-workbook-header-checked-on = Date checked
 answers-workbook-header-target-date = Target date
 answers-workbook-header-reason = Reason
 answers-workbook-header-note = Note
-answers-workbook-xlsx-only = `--layout official` writes .xlsx only (`{ $path }`).
+answers-workbook-xlsx-only = `--layout official` writes `.xlsx` only (`{ $path }`).
 ## polish
 polish-status-next-probe = Next: check the machines with `{ $probe }`, then make the report with `{ $report }`; or do it all with `{ $check }`.
 polish-status-next-report = Next: make the report with `{ $report }`; or do it all with `{ $check }`.
 polish-institution-code-prefecture-mismatch = institution code `{ $code }`: its first two digits { $number } are the prefecture number of { $expected }, but the prefecture given is “{ $given }”; check which one is right
 polish-summarize-unusable = `{ $path }`: could not be read, so it was not checked ({ $code }); `medsec verify { $path }` says why
-summarize-no-bundle-here = `{ $path }`: holds no report bundle (no folder with MANIFEST.sha256 or report.json); give a folder that holds bundles ({ $code }).
+summarize-no-bundle-here = `{ $path }`: holds no report bundle (no folder with `MANIFEST.sha256` or `report.json`); give a folder that holds bundles ({ $code }).
 summarize-not-a-folder = `{ $path }`: a file, not a folder: give the folder of a report bundle, or a folder that holds bundles ({ $code }).
 summarize-path-missing = `{ $path }`: no such file or folder; check the path ({ $code }).
 polish-edition = FY{ $year } edition ({ $wareki })
@@ -1714,8 +1722,8 @@ checklist-import-gate-section = Whether a medical information system is in use
 checklist-import-gate-found = Imported { $cell } as the gate question (医療情報システムの有無, number { $number }): answered いいえ, no other item needs checking
 checklist-import-gate-not-found = No gate question (医療情報システムの有無) was found; where the form has one, name its row with `--map gate=ROW`
 checklist-import-bad-map-gate = `--map`: gate=`{ $value }` is not a row (gate=5), an item number (gate=0, gate=1-①, or gate=① where the sheet numbers straight through) or none
-checklist-import-map-gate-not-found = `--map gate={ $value }`: no row with wording there (or no item with that number) on sheet { $sheet }; rows are Excel's row numbers, from 1
-checklist-import-id-from-file = `{ $file }` is not an official workbook, so its checklist is named after the file, not after MHLW: { $checklist }. To name it yourself, give `--id NAME-{ $form }` (e.g. `--id clinic-{ $form }`).
+checklist-import-map-gate-not-found = `--map gate={ $value }`: no row with wording there (or no item with that number) on sheet `{ $sheet }`; rows are Excel's row numbers, from 1
+checklist-import-id-from-file = `{ $file }` is not an official workbook, so its checklist is named after the file, not after MHLW: `{ $checklist }`. To name it yourself, give `--id NAME-{ $form }` (e.g. `--id clinic-{ $form }`).
 checklist-import-untitled-sections = The sheet prints no heading for { $count ->
     [one] section
    *[other] sections
@@ -1724,7 +1732,7 @@ checklist-import-untitled-sections = The sheet prints no heading for { $count ->
    *[other] they are
 } titled “Check items” (チェック項目). Where the form has headings medsec did not find, write them into the file's [[sections]].
 ## walk
-walk-round-not-on-form = { $checklist } has no round { $round } (2nd round) on its form ([rules] round_2 = "not-on-form"); answer round 1.
+walk-round-not-on-form = `{ $checklist }` has no round { $round } (2nd round) on its form ([rules] round_2 = "not-on-form"); answer round 1.
 walk-checked-on-not-on-form = This form has no check date column, so no check date is asked.
 walk-reference-only = A reference item ({ $requirement }): not required in this edition, but it may be answered.
 walk-target-window-unconfirmed = { $date } is outside { $start } to { $end }; whether this form allows that is not confirmed. It was kept, and `medsec status` will warn.
@@ -1754,15 +1762,15 @@ answers-import-attention = { $count ->
 answers-import-unknown-scope = { $row }: the scope `{ $scope }` fits no row of number `{ $number }` (its rows: { $candidates }); write the scope of one of them
 
 ## inspector
-inspector-report-not-verified = warning: `{ $path }` is not in a signed bundle (no MANIFEST.sha256 beside it), so it is shown unverified: nothing proves who made it or that it was not changed; give the bundle folder to `medsec verify`
+inspector-report-not-verified = warning: `{ $path }` is not in a signed bundle (no `MANIFEST.sha256` beside it), so it is shown unverified: nothing proves who made it or that it was not changed; give the bundle folder to `medsec verify`
 inspector-evidence-no-institution = the probe evidence records no institution (made without `medsec probe --answers`, or by an older medsec), so nothing ties it to this institution's machines
 inspector-evidence-other-institution = the probe evidence was made for another institution (code `{ $evidence_code }`, “{ $evidence_name }”), not for this one (code `{ $code }`, “{ $name }”); run `medsec probe --answers` on this institution's machine
 inspector-evidence-before-fiscal-year = the probe evidence was made on { $date }, before { $fy } began; run `medsec probe` again this fiscal year
 inspector-evidence-after-report = the probe evidence finished at { $finished }, after the report was made ({ $made }); a report can only carry evidence made before it
 inspector-source-probe-evidence = probe evidence
 inspector-summarize-col-evidence-findings = probe evidence findings
-inspector-recorded-file = answers file `{ $file }` (recorded in report.json)
-inspector-item-of-recorded-file = answers file `{ $file }` (recorded in report.json): { $item }
+inspector-recorded-file = answers file `{ $file }` (recorded in `report.json`)
+inspector-item-of-recorded-file = answers file `{ $file }` (recorded in `report.json`): { $item }
 inspector-status-complete-with-recorded-errors = complete, but the report records findings: { $errors ->
     [one] 1 error
    *[other] { $errors } errors
@@ -1770,8 +1778,8 @@ inspector-status-complete-with-recorded-errors = complete, but the report record
     [one] 1 warning
    *[other] { $warnings } warnings
 }
-inspector-status-unsigned = note: `{ $path }` is not signed; only its files were checked against MANIFEST.sha256, so nothing proves who made it
-inspector-status-signature-not-checked = note: the signature of `{ $path }` was not checked (`status` takes no key); only its files were checked against MANIFEST.sha256; check who signed it with `medsec verify --pubkey KEY.pub { $bundle }`
+inspector-status-unsigned = note: `{ $path }` is not signed; only its files were checked against `MANIFEST.sha256`, so nothing proves who made it
+inspector-status-signature-not-checked = note: the signature of `{ $path }` was not checked (`status` takes no key); only its files were checked against `MANIFEST.sha256`; check who signed it with `medsec verify --pubkey KEY.pub { $bundle }`
 inspector-verify-give-folder = hint: `{ $path }` is a file in a bundle; give the bundle folder `{ $dir }`
 
 ## probes-backup
@@ -1882,8 +1890,8 @@ details-git-said = git said: { $text }
 details-minisign-encoding = its lines or their base64 are not minisign's
 details-minisign-algorithm = its signature algorithm is not one minisign uses
 ## edition-notice
-edition-notice-added = { $checklist } ({ $wareki }, FY{ $year }), added with `medsec checklist add`, is newer than { $old }: the file is made on it. To use { $old }, give `--checklist { $old }`.
-edition-notice-successor = { $checklist } ({ $wareki }, FY{ $year }), newer than { $old }, also serves { $kinds }: the file is made on it. To use the older form, give `--checklist { $old }`.
+edition-notice-added = `{ $checklist }` ({ $wareki }, FY{ $year }), added with `medsec checklist add`, is newer than `{ $old }`: the file is made on it. To use `{ $old }`, give `--checklist { $old }`.
+edition-notice-successor = `{ $checklist }` ({ $wareki }, FY{ $year }), newer than `{ $old }`, also serves { $kinds }: the file is made on it. To use the older form, give `--checklist { $old }`.
 edition-notice-form-merged = institution and pharmacy form
 
 ## out
@@ -1896,7 +1904,7 @@ answers-institution-code-prefecture-unknown = institution code `{ $code }`: its 
 answers-institution-prefecture-unknown = the prefecture “{ $given }” is none of the 47 prefectures; write it as 東京都, 東京, Tokyo or 13, for example
 
 ## status
-status-mixed-inputs = answers files and bundles (folders or report.json) are checked by separate runs: `medsec status` of the answers files ({ $answers }), then of the bundles ({ $bundles })
+status-mixed-inputs = answers files and bundles (folders or `report.json`) are checked by separate runs: `medsec status` of the answers files ({ $answers }), then of the bundles ({ $bundles })
 status-complete-with-findings = complete, but with findings: { $errors ->
     [one] 1 error
    *[other] { $errors } errors
@@ -1933,8 +1941,8 @@ status-files-next = Next, for each answers file of an institution or pharmacy ({
 ## import
 
 import-no-header = No sheet of `{ $file }` looks like a checklist: medsec looks in the first 60 rows for a row that names the wording column (項目, チェック項目, 確認項目) with answer columns (はい, いいえ, 確認日, 目標日, 1回目, 2回目, 備考) in it or the two rows below. What it found:
-import-clue-sheet = sheet { $sheet }: { $rows }. Missed: { $missed }.{ $hint }
-import-clue-sheet-empty = sheet { $sheet }: { $missed }.{ $hint }
+import-clue-sheet = sheet `{ $sheet }`: { $rows }. Missed: { $missed }.{ $hint }
+import-clue-sheet-empty = sheet `{ $sheet }`: { $missed }.{ $hint }
 import-clue-row = row { $row }: { $cells }
 import-clue-cell = { $cell } { $text } ({ $role })
 import-clue-role-number = number
@@ -1950,8 +1958,8 @@ import-clue-missed-everything = no header word at all in the first 60 rows
 import-clue-map = {" "}If the layout guessed from the rows below is right, state it: `--map { $map }` (columns: number=, text=, section=, scope=; header-rows= counts the rows above the first item).
 import-clue-map-sheet = {" "}If the layout guessed from the rows below is right, state it: `--sheet { $sheet } --map { $map }` (columns: number=, text=, section=, scope=; header-rows= counts the rows above the first item).
 import-map-needs-sheet = `--map` states the layout of one sheet, and this workbook has several: { $sheets }. Name the sheet with `--sheet NAME`.
-import-text-not-workbook = `{ $file }` is a text file (such as a CSV), not an Excel workbook: only .xlsx workbooks are read here. Open it in Excel, save it as an Excel workbook (.xlsx), and give that file.
-import-pdf-not-workbook = `{ $file }` is a PDF file (it starts with `%PDF`), not an Excel workbook: only Excel workbooks (.xlsx) are read here, and neither items nor answers can be read from a PDF (renamed to .xlsx, it is still a PDF). Give the Excel workbook (.xlsx).
+import-text-not-workbook = `{ $file }` is a text file (such as a CSV), not an Excel workbook: only `.xlsx` workbooks are read here. Open it in Excel, save it as an Excel workbook (`.xlsx`), and give that file.
+import-pdf-not-workbook = `{ $file }` is a PDF file (it starts with `%PDF`), not an Excel workbook: only Excel workbooks (`.xlsx`) are read here, and neither items nor answers can be read from a PDF (renamed to `.xlsx`, it is still a PDF). Give the Excel workbook (`.xlsx`).
 import-zip-not-workbook = `{ $file }` is a ZIP archive{ $holds ->
     [word] {" "}holding a Word document (.docx)
     [powerpoint] {" "}holding a PowerPoint presentation (.pptx)
@@ -1961,14 +1969,14 @@ import-zip-not-workbook = `{ $file }` is a ZIP archive{ $holds ->
     [opendocument] save it in LibreOffice as "Excel 2007-365 (.xlsx)" and give that file.
    *[other] give the Excel workbook (.xlsx) itself.
 }
-import-binary-not-workbook = `{ $file }` is not an Excel workbook but a binary file of no kind medsec knows by its first bytes (`{ $head }`; an .xlsx workbook starts with `50 4B`, "PK"). Only Excel workbooks (.xlsx) are read here, and renaming a file to .xlsx does not make it one: give the Excel workbook (.xlsx) itself.
-import-recorded-sheet = `{ $file }` has several sheets that look like checklists ({ $sheets }): the answers were read from { $sheet }, the sheet the checklist was imported from. To read another, give `--sheet NAME`.
-import-answers-other-year = { $cell } names the form of { $book_wareki } (FY{ $book }), but the answers file is for { $checklist } (FY{ $year }): its answers would land on another year's items by their numbers, so nothing was imported. Import the blank workbook of FY{ $book } with `medsec checklist import`, make an answers file on it with `medsec --checklist ID@EDITION init`, and import the filled workbook into that file.
-import-answers-other-form = `{ $file }` is a workbook of another form, { $book_form } ({ $place }), and the answers file is for { $checklist } ({ $form }): its answers would land on another form's items by number, so nothing was imported. Import it into an answers file of its form (made with `{ $init }`), and give this answers file a workbook of its own form ({ $form }).
+import-binary-not-workbook = `{ $file }` is not an Excel workbook but a binary file of no kind medsec knows by its first bytes (`{ $head }`; an `.xlsx` workbook starts with `50 4B`, "PK"). Only Excel workbooks (`.xlsx`) are read here, and renaming a file to `.xlsx` does not make it one: give the Excel workbook (`.xlsx`) itself.
+import-recorded-sheet = `{ $file }` has several sheets that look like checklists ({ $sheets }): the answers were read from `{ $sheet }`, the sheet the checklist was imported from. To read another, give `--sheet NAME`.
+import-answers-other-year = { $cell } names the form of { $book_wareki } (FY{ $book }), but the answers file is for `{ $checklist }` (FY{ $year }): its answers would land on another year's items by their numbers, so nothing was imported. Import the blank workbook of FY{ $book } with `medsec checklist import`, make an answers file on it with `medsec --checklist ID@EDITION init`, and import the filled workbook into that file.
+import-answers-other-form = `{ $file }` is a workbook of another form, { $book_form } ({ $place }), and the answers file is for `{ $checklist }` ({ $form }): its answers would land on another form's items by number, so nothing was imported. Import it into an answers file of its form (made with `{ $init }`), and give this answers file a workbook of its own form ({ $form }).
 import-answers-form-place-cell = as { $cell } says
-import-answers-form-place-sheet = by the name of its sheet, { $sheet }
+import-answers-form-place-sheet = by the name of its sheet, `{ $sheet }`
 import-answers-form-place-official = an official workbook known by its SHA-256
-import-edition-title-differs = note: the sheet's title names the form of { $book_wareki } (FY{ $book }), but the checklist is { $checklist }, as `--edition` says. A filled workbook titled for FY{ $book } will not be imported into answers on it; leave out `--edition` to take the title's year.
+import-edition-title-differs = note: the sheet's title names the form of { $book_wareki } (FY{ $book }), but the checklist is `{ $checklist }`, as `--edition` says. A filled workbook titled for FY{ $book } will not be imported into answers on it; leave out `--edition` to take the title's year.
 import-ids-scope-changed = scope changed (same number and wording, another set of devices; `replaces` names the earlier item, so `init --from` carries its answer and marks it for review: an answer for one kind of device says nothing about another): { $items }
 import-ids-scope-changed-item = { $new } (was: { $old })
 import-ids-english-carried = English carried from { $from } where the Japanese is the same, character for character: { $items ->
@@ -1994,15 +2002,15 @@ import-ids-new = new (no earlier item with the same wording, nor with the same n
 import-ids-not-found = items of { $from } not found in this workbook (their answers are not carried): { $items }
 import-ids-other-form = `--ids-from { $from }` is the { $from_form } form and the workbook is the { $form } form: item IDs do not carry between the vendor form and the institutions' forms, so nothing was written. Name an earlier edition of the same kind of form.
 ## own
-own-base-item-out-of-scope = An item of { $base } that the own checklist { $checklist } marks out of scope. Reason: { $reason }
-own-base-item-required-out-of-scope = { $item }: an item of { $base } that the form asks every institution to answer, which the own checklist { $checklist } marks out of scope. The form has no "not applicable" for it, and an inspection checks that every item is answered: take it out of `[[out_of_scope]]` in { $checklist } and answer it (yes or no). Reason given: { $reason }
-own-out-of-scope-heading = Items out of scope: left out of { $base } ({ $base_digest }) by { $checklist } ({ $digest })
+own-base-item-out-of-scope = An item of `{ $base }` that the own checklist `{ $checklist }` marks out of scope. Reason: { $reason }
+own-base-item-required-out-of-scope = { $item }: an item of `{ $base }` that the form asks every institution to answer, which the own checklist `{ $checklist }` marks out of scope. The form has no "not applicable" for it, and an inspection checks that every item is answered: take it out of `[[out_of_scope]]` in `{ $checklist }` and answer it (yes or no). Reason given: { $reason }
+own-out-of-scope-heading = Items out of scope: left out of `{ $base }` ({ $base_digest }) by `{ $checklist }` ({ $digest })
 own-summarize-out-of-scope = { $count ->
     [one] 1 item out of scope
    *[other] { $count } items out of scope
 }
 own-summarize-col-out-of-scope = items out of scope
-own-origin-bundled = the { $checklist } bundled with medsec
+own-origin-bundled = the `{ $checklist }` bundled with medsec
 
 ## report-review
 report-review-several-files-status = several answers files here ({ $files }); name the one to check (`medsec status FILE`)
@@ -2010,9 +2018,9 @@ report-review-check-missing-digest = the answers were made against other wording
 report-review-check-next-digest = check the answers in `{ $file }` against the checklist's current wording, set `digest` in its [checklist] table to `{ $digest }`, then run `{ $command }` again (nothing needs answering again)
 report-review-check-result-findings-year = The check for FY{ $year } ({ $wareki }) has findings (exit 1).
 report-review-check-result-failed-year = The check for FY{ $year } ({ $wareki }) failed.
-report-review-check-vendor-next = `{ $file }` is a vendor form (事業者確認用) and it is complete. A vendor form is not made into a report bundle: the vendor signs it and gives it to the institution. Next: sign it with `medsec sign --form { $command } --key NAME.key` (make a key with `medsec keygen --out NAME` if you have none), then give `{ $file }` and its signature (.minisig) to the institution; `medsec check --answers { $command } --key NAME.key` signs it too.
+report-review-check-vendor-next = `{ $file }` is a vendor form (事業者確認用) and it is complete. A vendor form is not made into a report bundle: the vendor signs it and gives it to the institution. Next: sign it with `medsec sign --form { $command } --key NAME.key` (make a key with `medsec keygen --out NAME` if you have none), then give `{ $file }` and its signature (`.minisig`) to the institution; `medsec check --answers { $command } --key NAME.key` signs it too.
 report-review-check-vendor-signed = Next: give `{ $file }` and `{ $signature }` to the institution. Listed in [vendors] forms of the institution's answers file, they go into its report bundle with `medsec report` and `medsec check`.
-report-review-status-next-vendor = Next: sign it with the vendor's key, `medsec sign --form { $file } --key NAME.key` (make a key with `medsec keygen --out NAME` if you have none), and give the answers file and its signature (.minisig) to the institution.
+report-review-status-next-vendor = Next: sign it with the vendor's key, `medsec sign --form { $file } --key NAME.key` (make a key with `medsec keygen --out NAME` if you have none), and give the answers file and its signature (`.minisig`) to the institution.
 report-review-edition = FY{ $year }{ $wareki ->
    *[other] {""}
 }
@@ -2023,8 +2031,8 @@ report-review-csv-overdue = Overdue
 report-evidence-none = warning[no-probe-evidence]: the report carries no probe evidence (made without `--evidence`), so no answer was checked against this machine's probes. This warning is not recorded in the report; `medsec verify` and `medsec status` find it from the report each time.
 report-evidence-no-item = warning[no-probe-evidence]: the report's probe evidence names no item of this form (the probes know other item IDs, e.g. an imported checklist without `--ids-from`), so no answer was checked against this machine's probes. This warning is not recorded in the report; `medsec verify` and `medsec status` find it from the report each time.
 report-evidence-empty = warning[no-probe-evidence]: the report's probe evidence holds no probe result (an empty probe configuration), so no answer was checked against this machine's probes. This warning is not recorded in the report; `medsec verify` and `medsec status` find it from the report each time.
-report-evidence-source-computed = found now (not recorded in report.json)
-report-evidence-status-computed = Found now (not recorded in report.json):
+report-evidence-source-computed = found now (not recorded in `report.json`)
+report-evidence-status-computed = Found now (not recorded in `report.json`):
 report-evidence-findings-recorded = findings: { $errors ->
     [one] 1 error
    *[other] { $errors } errors
@@ -2036,7 +2044,7 @@ report-evidence-findings-recorded = findings: { $errors ->
 
 check-summarize-stopped-clean = { $error }. Nothing this check wrote is left in `{ $dir }` (files that were there before are as they were).
 check-evidence-replaced = `{ $path }`, which was there before, was replaced by this check's probe evidence.
-check-summarize-stopped-left = { $error }. This check could not remove what it wrote in `{ $dir }`: { $files } is still there.
+check-summarize-stopped-left = { $error }. This check could not remove what it wrote in `{ $dir }`; still there: { $files }.
 check-kept-after-bundle = { $error }. The signed report bundle was written before that and is kept, checked against the secret key when it was signed; this check wrote: { $files }. Once the problem is fixed, check the bundle with `{ $command }`, or run the check again.
 check-summarize-details = For every finding, run `{ $command }`{ $more ->
     [0] .

@@ -56,15 +56,15 @@ value-checklist-lint-deny-warnings = すべての警告を誤りにします。
 arg-checklist-lint-base = PATHの下で、このgitのリビジョン(例: origin/main)から変わったファイルだけを検査し、新しい版にせずに回答を引き継げなくする変更を、そのリビジョンのファイルと比べて報告します。
 arg-checklist-lint-allow = このコードの規則を報告しません。例: `--allow unverified-wording`(複数指定可。どの規則にもないコードは受け付けません)。
 about-checklist-schema = チェックリストファイル形式のJSONスキーマを出力します。
-about-checklist-import = 厚生労働省の公式ワークブックなどのチェックリストのワークブック(XLSX)を読み、チェックリストファイルにします。
+about-checklist-import = 厚生労働省の公式ブックなどのチェックリストのブック(XLSX)を読み、チェックリストファイルにします。
 long-about-checklist-import =
-    厚生労働省の公式ワークブックなどのチェックリストのワークブック(XLSX)を読み、チェックリストファイルにします。
+    厚生労働省の公式ブックなどのチェックリストのブック(XLSX)を読み、チェックリストファイルにします。
 
-    表の構成は見出しの語(項目/チェック項目、はい、いいえ、確認日など)で、項目はその番号(①、(1)、1-①)で、区分は見出しで見つけます。`--map`で構成を指定することもできます。既知の公式ワークブック(SHA-256で判定)からは確認済みの項目が得られます。構成が見つからないときは何も書かずに終了コード2で終わります。
-arg-checklist-import-workbook = ワークブック(.xlsx)。
+    表の構成は見出しの語(項目/チェック項目、はい、いいえ、確認日など)で、項目はその番号(①、(1)、1-①)で、区分は見出しで見つけます。`--map`で構成を指定することもできます。既知の公式ブック(SHA-256で判定)からは確認済みの項目が得られます。構成が見つからないときは何も書かずに終了コード2で終わります。
+arg-checklist-import-workbook = ブック(.xlsx)。
 arg-checklist-import-id = チェックリストID、PUBLISHER-FORMの形(既定: 公式のブックは発行元のもの、それ以外はファイル名から作った名前、作れなければown-FORM)。
-arg-checklist-import-edition = 版。fy2026、2026、令和8年度、R8のどれでも書けます(全角も可。既定: 既知の公式ワークブックの版、またはタイトルの令和N年度)。2023年度から翌年度までです。
-arg-checklist-import-form = 様式(既定: 既知の公式ワークブックの様式、またはタイトルから判断)。
+arg-checklist-import-edition = 版。fy2026、2026、令和8年度、R8のどれでも書けます(全角も可。既定: 既知の公式ブックの版、またはタイトルの令和N年度)。2023年度から翌年度までです。
+arg-checklist-import-form = 様式(既定: 既知の公式ブックの様式、またはタイトルから判断)。
 arg-checklist-import-out = チェックリストをここに書きます(既定と`-`: 標準出力)。
 arg-checklist-import-force = `--out`のファイルがあれば置き換えます。
 arg-checklist-import-map = 表の構成を自動で探す代わりに指定します: `number=B,text=C,section=A,scope=D,header-rows=2`(列は英字で指定。必須はtextだけ)、または同じキーを持つTOMLファイル。`gate=行番号`(Excelの行番号)、`gate=0`や`gate=1-①`、通し番号のシートでは`gate=①`(印刷どおりの項目番号)でゲート質問(医療情報システムの有無)の位置を、`gate=none`でゲート質問がないことを指定します。gateだけを指定したときは、ほかの構成は自動で探します。
@@ -131,11 +131,11 @@ arg-answer-round = 回答する回(1回目または2回目)。
 arg-answer-import = 表計算ファイル(.csvまたは.xlsx)の回答をFILEに取り込みます。
 arg-answer-export = FILEの回答を表計算ファイル(.xlsxまたは.csv)に書き出します。
 arg-answer-force = `--export`と併せて: SHEETがあれば上書きします。
-arg-answer-sheet-name = チェックリストのワークブックを`--import`するとき: チェックリストらしいシートが複数あるときに読むシート。
-arg-answer-map = チェックリストのワークブックを`--import`するとき: 表の構成を自動で探す代わりに、`checklist import --map`と同じ形で指定します(`number=B,text=C,header-rows=2`、またはTOMLファイル)。
-arg-answer-layout = `--export`と併せて: 書き出すシートの配置。officialは、チェックリストの取り込み元(`checklist import`)の公式ワークブックと同じ配置に、○の印と令和8年6月3日の形の日付で回答を書きます。印刷や提出に使え、`--import`で取り込めます。様式は記録した配置から作り直したもので、元のワークブックの写しに記入するものではありません。元の書式(字体、色、印刷された注意書き)は残りません(理由はdocs/checklist-format.md)。
+arg-answer-sheet-name = チェックリストのブックを`--import`するとき: チェックリストらしいシートが複数あるときに読むシート。
+arg-answer-map = チェックリストのブックを`--import`するとき: 表の構成を自動で探す代わりに、`checklist import --map`と同じ形で指定します(`number=B,text=C,header-rows=2`、またはTOMLファイル)。
+arg-answer-layout = `--export`と併せて: 書き出すシートの配置。officialは、チェックリストの取り込み元(`checklist import`)の公式ブックと同じ配置に、○の印と令和8年6月3日の形の日付で回答を書きます。印刷や提出に使え、`--import`で取り込めます。様式は記録した配置から作り直したもので、元のブックの写しに記入するものではありません。元の書式(字体、色、印刷された注意書き)は残りません(理由はdocs/checklist-format.md)。
 value-answer-layout-sheet = 項目と回ごとに1行の、medsecの列。
-value-answer-layout-official = 公式ワークブックの配置(.xlsxのみ)。
+value-answer-layout-official = 公式ブックの配置(.xlsxのみ)。
 
 ## status
 

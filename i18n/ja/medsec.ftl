@@ -103,13 +103,13 @@ checklist-form-conflict = `{ $spec }`は{ $named }の様式ですが、`--form`�
 checklist-digest = `{ $file }`: チェックリストのダイジェストを計算できません(詳細: { $detail })。
 checklist-stale = 注意: 次のチェックリストは、わかっている最新の版が今年度({ $wareki }、FY{ $year })より前のものです: { $list }。今年度の版が公表されていれば、そのExcelファイルを`medsec checklist import`で取り込み、`medsec checklist add`で登録してください。
 checklist-stale-official = 注意: 今年度({ $wareki }、FY{ $year })の様式がまだ登録されていません。登録されているのは前年度までの版です: { $list }。{ $wareki }版「{ $title }」({ $form })は{ $published }に公表されています。`{ $url }`から`{ $file }`を入手し、`medsec checklist import { $file } --out { $edition }.toml`と`medsec checklist add { $edition }.toml`で登録してください。前年度までの版で作った報告書は、その年度の報告書になります。
-checklist-stale-registered = 注意: 今年度({ $wareki }、FY{ $year })のチェックリストとして登録されているのは、公表元の公式の版ではありません: { $others }。`--checklist`を付けないときは、公式の版のうち最も新しいもの(前年度までの版: { $list })を使います。今年度のものを使うには`--checklist { $first }`を付けてください(medsecがSHA-256で知っている公式のワークブックから取り込んだものでなければ、項目は未確認です)。
-checklist-stale-in-use = 注意: 使っているチェックリスト{ $used }は{ $used_wareki }(FY{ $used_year })の版です。今年度({ $wareki }、FY{ $year })のチェックリスト{ $current }が登録されています。今年度の回答ファイルは、`medsec --checklist { $first } init --from`に今の回答ファイルを渡すと、回答を引き継いで作れます。
-checklist-stale-vendor-official = 注意: 使っている事業者確認用のチェックリスト{ $used }は前年度までの版です。今年度({ $wareki }、FY{ $year })の事業者確認用はまだ登録されていません。{ $wareki }版の{ $form }は{ $published }に公表されています。`{ $url }`から`{ $file }`を入手し、`medsec checklist import { $file_word } --out { $out }`と`medsec checklist add { $out }`で登録してください。前年度までの版で作った回答は、その年度の様式への回答になります。
-checklist-stale-vendor = 注意: 使っている事業者確認用のチェックリスト{ $used }は前年度までの版です。今年度({ $wareki }、FY{ $year })の事業者確認用は登録されていません。公表されていれば、事業者確認用のExcelファイルを`medsec checklist import`で取り込み、`medsec checklist add`で登録してください。
+checklist-stale-registered = 注意: 今年度({ $wareki }、FY{ $year })のチェックリストとして登録されているのは、公表元の公式の版ではありません: { $others }。`--checklist`を付けないときは、公式の版のうち最も新しいもの(前年度までの版: { $list })を使います。今年度のものを使うには`--checklist { $first }`を付けてください(medsecがSHA-256で知っている公式のブックから取り込んだものでなければ、項目は未確認です)。
+checklist-stale-in-use = 注意: 使っているチェックリスト`{ $used }`は{ $used_wareki }(FY{ $used_year })の版です。今年度({ $wareki }、FY{ $year })のチェックリスト{ $current }が登録されています。今年度の回答ファイルは、`medsec --checklist { $first } init --from`に今の回答ファイルを渡すと、回答を引き継いで作れます。
+checklist-stale-vendor-official = 注意: 使っている事業者確認用のチェックリスト`{ $used }`は前年度までの版です。今年度({ $wareki }、FY{ $year })の事業者確認用はまだ登録されていません。{ $wareki }版の{ $form }は{ $published }に公表されています。`{ $url }`から`{ $file }`を入手し、`medsec checklist import { $file_word } --out { $out }`と`medsec checklist add { $out }`で登録してください。前年度までの版で作った回答は、その年度の様式への回答になります。
+checklist-stale-vendor = 注意: 使っている事業者確認用のチェックリスト`{ $used }`は前年度までの版です。今年度({ $wareki }、FY{ $year })の事業者確認用は登録されていません。公表されていれば、事業者確認用のExcelファイルを`medsec checklist import`で取り込み、`medsec checklist add`で登録してください。
 checklist-against-pdf = 公式PDF
-checklist-against-official-workbook = 公式ワークブック`{ $file }`
-checklist-against-workbook = `{ $file }`(medsecが知っている公式ワークブックではありません)
+checklist-against-official-workbook = 公式ブック`{ $file }`
+checklist-against-workbook = `{ $file }`(medsecが知っている公式ブックではありません)
 checklist-item-label = { $number } { $title }
 checklist-item-label-scoped = { $number }({ $scope }) { $title }
 form-institution = 医療機関確認用
@@ -184,13 +184,13 @@ answers-invalid-kind = [institution]: 種別`{ $value }`は不明です。次の
 answers-invalid-review = { $place }: review `{ $value }`はnew、reworded、replacedのいずれでもありません。
 answers-invalid-answer = { $place }: 回答`{ $value }`は「はい」「いいえ」「対象外」(またはyes、no、na)のいずれでもありません。
 answers-invalid-round = { $place }: `round`は1か2にしてください({ $value }になっています)。
-answers-unknown-item = 項目`{ $item }`は{ $checklist }にありません。別の版の回答は`medsec init --from`で引き継いでください。
-answers-unknown-item-number = 項目`{ $item }`は{ $checklist }にありません({ $label }の固定IDは`{ $id }`です)。別の版の回答は`medsec init --from`で引き継いでください。
+answers-unknown-item = 項目`{ $item }`は`{ $checklist }`にありません。別の版の回答は`medsec init --from`で引き継いでください。
+answers-unknown-item-number = 項目`{ $item }`は`{ $checklist }`にありません({ $label }の固定IDは`{ $id }`です)。別の版の回答は`medsec init --from`で引き継いでください。
 answers-duplicate-answer = { $item }の{ $round }回目が2回回答されています(最初は{ $first_line }行目)。1つにしてください。
 
 # Findings of `medsec status` (the inspection's rules), by stable code.
 answers-unanswered = { $item }: 1回目の回答(はい/いいえ)がまだありません。
-answers-carried-forward-unconfirmed = { $item }: 回答「{ $answer }」は{ $from }から引き継いだもので、確認するまで数えません。確認し直して確認日(checked_on)を入れ、`carried_from`を消してください。
+answers-carried-forward-unconfirmed = { $item }: 回答「{ $answer }」は{ $from }版から引き継いだもので、確認するまで数えません。確認し直して確認日(`checked_on`)を入れ、`carried_from`を消してください。
 answers-missing-checked-on = { $item }: 「{ $answer }」と回答されていますが、確認日(checked_on)がありません。
 answers-date-in-future = { $item }: 確認日{ $date }が基準日{ $as_of }(日本時間)より後です。
 answers-checked-before-fiscal-year = { $item }: 確認日{ $date }は{ $fiscal_year }の始まり({ $start })より前です。{ $fiscal_year }の確認か、確かめてください。
@@ -209,10 +209,10 @@ answers-review-reworded = 昨年度から文言が変わった項目
 answers-review-replaced = 昨年度の項目を置き換えた項目
 answers-evidence-missing = { $item }: 証跡`{ $path }`がありません(パスは回答ファイルからの相対パスです)。
 answers-checklist-digest-missing = [checklist]に`digest`がありません。この文言に結び付けるため、`digest = "{ $digest }"`を加えてください。
-answers-checklist-digest-mismatch = 回答は{ $checklist }のダイジェスト{ $theirs }に対して作られていますが、このチェックリストのダイジェストは{ $ours }です(文言が違います)。今の文言で回答を確認してからdigestを更新してください。
+answers-checklist-digest-mismatch = 回答は`{ $checklist }`のダイジェスト{ $theirs }に対して作られていますが、このチェックリストのダイジェストは{ $ours }です(文言が違います)。今の文言で回答を確認してからdigestを更新してください。
 answers-missing-institution-field = [institution]: { $fields }を記入してください。
 answers-field-with-key = { $label }({ $key })
-answers-kind-not-served = { $kind }は{ $checklist }を使いません(対象: { $serves })。`medsec init --form`で正しい様式を選んでください。
+answers-kind-not-served = { $kind }は`{ $checklist }`を使いません(対象: { $serves })。`medsec init --form`で正しい様式を選んでください。
 answers-institution-code-shape = 医療機関コード`{ $code }`が10桁の数字ではありません。
 answers-institution-code-fee-table = 医療機関コード`{ $code }`: 3桁目が{ $digit }です。3桁目は1(医科)、3(歯科)、4(調剤)のいずれかです。
 answers-institution-code-check-digit = 医療機関コード`{ $code }`: 検証番号が{ $found }ですが、計算では{ $expected }です。コードを確認してください(この規則は一次資料で確認できていません)。
@@ -242,7 +242,7 @@ answers-response-not-applicable = 対象外
 
 # Why an answers file could not be used or written.
 answers-error-read = `{ $path }`を読めません: { $reason }
-answers-error-unknown-format = `{ $path }`: ファイルの種類がわかりません。回答ファイルの拡張子は.toml、.yaml、.ymlです。
+answers-error-unknown-format = `{ $path }`: ファイルの種類がわかりません。回答ファイルの拡張子は`.toml`、`.yaml`、`.yml`です。
 answers-error-invalid = 使用できない回答ファイルです(エラー{ $count }件):
 answers-error-write = `{ $path }`に書き込めません: { $reason }
 answers-error-exists = `{ $path }`はすでにあります。上書きするには`--force`を付けてください。
@@ -276,7 +276,7 @@ answers-sheet-column-target-date = 目標日
 answers-sheet-column-reason = 理由
 answers-sheet-column-note = 備考
 answers-sheet-answer-choices = 「はい」「いいえ」「対象外」のいずれかを選んでください。
-answers-sheet-unknown-type = シートの種類がわかりません。.csvか.xlsxを使ってください。
+answers-sheet-unknown-type = シートの種類がわかりません。`.csv`か`.xlsx`を使ってください。
 answers-sheet-bad-utf8-bom = UTF-8のBOMで始まっていますが、UTF-8ではありません。
 answers-sheet-bad-utf16 = UTF-16として読めません。
 answers-sheet-unknown-encoding = UTF-8でもShift_JIS(CP932)でもありません。Excelから「CSV UTF-8」で保存してください。
@@ -284,7 +284,7 @@ answers-sheet-csv = CSVとして読めません: { $reason }
 answers-sheet-empty = シートが空です。見出し行(項目番号、回答、確認日、目標日、理由、備考)が必要です。
 answers-sheet-no-column = 1行目: 「{ $column }」の列がありません。見出し行には項目番号(または項目ID)、回答、確認日、目標日、理由、備考を書いてください。
 answers-sheet-row = { $row }行目
-answers-sheet-unknown-item = { $row }: 項目「{ $item }」は{ $checklist }にありません(印刷された項目番号か、項目IDを書いてください)。
+answers-sheet-unknown-item = { $row }: 項目「{ $item }」は`{ $checklist }`にありません(印刷された項目番号か、項目IDを書いてください)。
 answers-sheet-ambiguous-item = { $row }: 項目番号「{ $item }」は複数の行にあります: { $candidates }。「対象」の列に書くか、「{ $example }」のように番号と対象を書いてください。
 answers-sheet-bad-round = { $row }: { $item }: 回「{ $value }」は1か2にしてください。
 answers-sheet-bad-answer = { $row }: { $item }: 回答「{ $value }」は「はい」「いいえ」「対象外」(またはyes、no、na)のいずれでもありません。
@@ -301,7 +301,7 @@ answers-walk-not-understood = 「{ $input }」はわかりません。`?`でヘ�
 answers-walk-not-applicable-not-allowed = この項目は対象外にできません。
 answers-walk-saved = 保存しました。
 answers-walk-may-be-not-applicable = (対象外にできる場合: { $when })
-answers-walk-carried = 昨年度({ $from })の回答は「{ $answer }」です。確認してください。
+answers-walk-carried = 昨年度({ $from }版)の回答は「{ $answer }」です。確認してください。
 answers-walk-current = 現在の回答: { $answer } { $date }
 answers-walk-header-vendor = 事業者の情報が未記入です。入力してください(Enterでとばす、qで終了)。
 answers-walk-header-institution = 医療機関等の情報が未記入です。入力してください(Enterでとばす、qで終了)。
@@ -320,16 +320,16 @@ answers-walk-terminal = 端末との入出力に失敗しました: { $reason }
 answers-walk-evidence = 証跡ファイル(カンマ区切り)[{ $evidence }]:
 
 # `medsec init`, `medsec answer`, `medsec status`.
-answers-init-unknown-last = 注意: { $checklist }はここでは不明なため、文言が変わった項目を見分けられません。引き継いだ項目はすべて要見直しにします。
+answers-init-unknown-last = 注意: `{ $checklist }`はここでは不明なため、文言が変わった項目を見分けられません。引き継いだ項目はすべて要見直しにします。
 answers-init-form-mismatch = { $from }は{ $old_form }の回答ですが、新しいファイルは{ $new_form }のものです。`--form { $form }`を付けてください。
-answers-init-wrote = `{ $path }`を作成しました({ $checklist }、{ $count }項目)。
+answers-init-wrote = `{ $path }`を作成しました(`{ $checklist }`、{ $count }項目)。
 answers-init-carried = 昨年度から{ $carried }件を引き継ぎ(確認が必要です)、{ $review }件を要見直しとしました。
 answers-init-wrote-and-carried = { $wrote }{ $carried }
 answers-init-next = 次に: ファイルを編集するか、`medsec answer { $path }`で対話形式で入力してください。
 answers-import-nothing-marked = `{ $sheet }`には回答がありませんでした。どの行にも「はい」「いいえ」「対象外」や○、レ、✓などの印がありません。記入済みのファイルを指定したか確かめてください。
 answers-import-done = `{ $sheet }`から{ $count }件の回答を`{ $path }`に取り込みました。
 answers-export-done = `{ $sheet }`に書き出しました。記入後に`medsec answer { $path } --import { $sheet_word }`で取り込めます。
-answers-export-workbook = ワークブックを作れません(詳細: { $reason })。
+answers-export-workbook = ブックを作れません(詳細: { $reason })。
 answers-export-exists = `{ $path }`はすでにあります。上書きするには`--force`を付けてください。
 answers-export-write = `{ $path }`に書き込めません: { $reason }
 answers-need-terminal = `medsec answer`を`--import`なしで使うには、標準入力が端末である必要があります。端末がない場合は`{ $path }`を直接編集するか(`medsec answer { $path } --import SHEET.csv`でシートを取り込むこともできます)、`medsec status { $path }`で確認してください。
@@ -354,7 +354,7 @@ answers-template-may-be-not-applicable = 対象外にできる場合: { $when }
 answers-template-unverified = 文言は{ $against }とまだ照合していません。
 
 # `medsec status` tables.
-answers-status-form-heading = `{ $file }` — { $checklist }({ $form }、{ $fiscal_year })
+answers-status-form-heading = `{ $file }` — `{ $checklist }`({ $form }、{ $fiscal_year })
 answers-status-institution = 医療機関: { $name }(医療機関コード{ $code })
 answers-status-not-filled-in = 未記入
 answers-status-vendor = 事業者: { $name }(システム: { $system })
@@ -438,24 +438,24 @@ probes-security-updates-within-limit = 未適用のセキュリティ更新は{ 
 probes-cannot-decompress = 展開できません({ $error })。
 probes-dnf-updateinfo-failed = `dnf updateinfo`が失敗しました。エラー出力:「{ $stderr }」
 probes-kernel-reboot-needed = 動作中のカーネルは、インストール済みの最新版({ $newest })ではありません。再起動して最新版に切り替えてください。
-probes-reboot-required = 更新を終えるには再起動が必要です(/run/reboot-requiredがあります)。
+probes-reboot-required = 更新を終えるには再起動が必要です(`/run/reboot-required`があります)。
 probes-windows-native-only = インストール済みのWindows更新を直接読めるのはWindows上だけです。ほかのOSでは`Get-HotFix | Export-Csv -NoTypeInformation hotfix.csv`で書き出し、`hotfix_csv`に指定してください。
 probes-hotfix-csv-invalid = `{ $source }`を読めません({ $error })。
 probes-hotfix-no-dates = `{ $source }`に、インストール日のある更新がありません。
 probes-hotfix-stale = 最新の更新のインストールは{ $days }日前です(上限{ $max_days }日)。
 probes-hotfix-current = 更新が{ $count }件インストールされています。最新は{ $days }日前です(上限{ $max_days }日)。
 probes-hotfix-pending-unknown = Get-HotFixはインストール済みの更新しか示さないため、未適用の更新はわかりません(Windows Updateで確認してください)。
-probes-passwd-unreadable = `{ $path }`を読めません({ $error })。ローカルアカウントはUnixの/etc/passwdからだけ読みます。
+probes-passwd-unreadable = `{ $path }`を読めません({ $error })。ローカルアカウントはUnixの`/etc/passwd`からだけ読みます。
 probes-leavers-unreadable = 退職者リスト`{ $path }`を読めません({ $error })。
 probes-lastlog-too-large = { $bytes }バイトあり(uidごとの疎なファイル)、読みませんでした。
-probes-shadow-unreadable = /etc/shadowを読めません(ロックや空のパスワードを確かめるにはrootで実行してください)。ログインシェルのあるアカウントは、ログインできるものとして数えます。
+probes-shadow-unreadable = `/etc/shadow`を読めません(ロックや空のパスワードを確かめるにはrootで実行してください)。ログインシェルのあるアカウントは、ログインできるものとして数えます。
 probes-accounts-to-review = 確認が必要なアカウントが{ $count }件あります: { $accounts }
 probes-flagged-account = { $name }({ $flags })
 probes-flag-leaver = 退職者リストにあり、まだログインできる
 probes-flag-empty-password = パスワードが空
 probes-flag-unused-for = 最終ログインは{ $days }日前(上限{ $max_days }日)
 probes-flag-never-logged-in = 一度もログインしていない
-probes-no-login-records = ログイン記録(/var/lib/wtmpdb/wtmp.db、/var/log/wtmp、/var/log/lastlog)がないため、使われていないアカウントを判定できません。
+probes-no-login-records = ログイン記録(`/var/lib/wtmpdb/wtmp.db`、`/var/log/wtmp`、`/var/log/lastlog`)がないため、使われていないアカウントを判定できません。
 probes-accounts-in-use = { $leavers_checked ->
     [true] ログインできるアカウントは{ $can_log_in }件です。{ $max_days }日を超えて使われていないものや、退職者のものはありません。
    *[false] ログインできるアカウントは{ $can_log_in }件です。{ $max_days }日を超えて使われていないものはありません。
@@ -474,13 +474,13 @@ probes-port-program = { $address }の{ $protocol ->
     [udp] UDP
    *[other] { $protocol }
 } { $port }番ポート({ $program })
-probes-nothing-readable = この環境では/proc/netもsystemdの設定も読めません。
+probes-nothing-readable = この環境では`/proc/net`もsystemdの設定も読めません。
 probes-no-allowlist = 有効なサービス{ $services }件、開いているポート{ $ports }件を記録しました。許可リストがないため判定していません(判定するには`allowed_services`と`allowed_ports`を設定してください)。
 probes-all-allowed = 有効なサービス{ $services }件と開いているポート{ $ports }件は、すべて許可リストにあります。
 probes-ledger-unreadable = 台帳`{ $path }`を読めません({ $error })。
 probes-ledger-invalid = `{ $path }`を台帳として読めません({ $error })。
 probes-ledger-no-header = `{ $path }`の最初の10行に、台帳の列見出しの行がありません(機器名、種別、設置場所、OS、管理者、リモートメンテナンスなどの列名にするか、`columns`で対応付けてください)。
-probes-ledger-unsupported-format = `{ $path }`は.{ $ext }形式のため読めません(読めるのは.xlsx、.xlsm、.csvです)。台帳を.xlsxか.csvで保存し直してください。
+probes-ledger-unsupported-format = `{ $path }`は`.{ $ext }`形式のため読めません(読めるのは`.xlsx`、`.xlsm`、`.csv`です)。台帳を`.xlsx`か`.csv`で保存し直してください。
 probes-ledger-unclassified-rows = 種別がサーバ・端末PC・ネットワーク機器のどれでもない行が{ $rows }行あり、確認していません。
 probes-ledger-missing-columns = 台帳に次の列がありません: { $columns }
 probes-ledger-field = { $field ->
@@ -508,7 +508,7 @@ probes-backup-missing = `{ $path }`は現在ありません(マウントされ�
 probes-backup-not-a-folder = `{ $path }`はフォルダではありません。バックアップのフォルダかリポジトリを指定してください。
 probes-password-file-unreadable = パスワードファイル`{ $path }`を読めません({ $error })。
 probes-walk-problems = シンボリックリンクのループ{ $loops }件、読めないフォルダ・ファイル{ $unreadable }件、走査中に消えたもの{ $vanished }件、その他のエラー{ $other }件
-probes-too-few-files = ファイルが{ $files }個で、`min_files = { $min }`より少ないです。
+probes-too-few-files = ファイルが{ $files }個で、`min_files`で求める{ $min }個より少ないです。
 probes-too-few-bytes = 合計{ $bytes }バイトで、`min_bytes = { $min }`より少ないです。
 probes-backup-too-old = 最新のファイルは{ $age }前のもので、`max_age = { $max_age }`より古いです。
 probes-backup-partly-unread = { $stopped ->
@@ -517,7 +517,7 @@ probes-backup-partly-unread = { $stopped ->
 }
 probes-backup-fresh-no-age = ファイル{ $files }個、合計{ $bytes }バイトです。最新のファイルの日時はわかりません(`max_age = { $max_age }`)。
 probes-backup-fresh = ファイル{ $files }個、合計{ $bytes }バイトです。最新は{ $age }前のものです(`max_age = { $max_age }`)。
-probes-too-few-snapshots = { $tool }のスナップショットが{ $count }個で、`min_snapshots = { $min }`より少ないです。
+probes-too-few-snapshots = { $tool }のスナップショットが{ $count }個で、`min_snapshots`で求める{ $min }個より少ないです。
 probes-snapshot-too-old = 最新の{ $tool }スナップショットは{ $age }前のもので、`max_age = { $max_age }`より古いです。
 probes-snapshots-fresh = { $tool }のスナップショットが{ $count }個あります。最新は{ $age }前のものです(`max_age = { $max_age }`)。
 probes-snapshots-fresh-no-age = { $tool }のスナップショットが{ $count }個あります。最新の日時はわかりません(`max_age = { $max_age }`)。
@@ -557,7 +557,7 @@ probes-config-cannot-read = プローブの設定ファイル`{ $path }`を読�
 probes-config-invalid = { $location }: { $message }。
 probes-config-not-utf8 = UTF-8のテキストではありません({ $byte }バイト目)。UTF-8で保存してください。
 probes-config-toml = TOMLの書き方に誤りがあります(詳細: { $detail })。
-probes-config-unknown-setting = `{ $field }`という設定はありません。綴りを確かめてください(使える設定はdocs/probes.mdにあります)。
+probes-config-unknown-setting = `{ $field }`という設定はありません。綴りを確かめてください(使える設定は`docs/probes.md`にあります)。
 probes-config-missing-setting = `{ $field }`の設定がありません。
 probes-config-unknown-role = role `{ $value }`は使えません。`server`か`terminal`を指定してください。
 probes-config-unknown-kind = プローブの種類`{ $value }`はありません。使える種類: { $known }
@@ -570,7 +570,7 @@ probes-config-hotfix-csv-needed = `source = "hotfix-csv"`には`hotfix_csv = "PA
 probes-config-backup-needs-path = backup-freshnessプローブには`path`(バックアップのフォルダかリポジトリ)が必要です。
 probes-config-unknown-format = format `{ $value }`は使えません。auto、directory、restic、borgのどれかを指定してください。
 probes-config-unknown-time-basis = time_basis `{ $value }`は使えません。`change`(mtimeとctimeの新しいほう)か`mtime`を指定してください。
-probes-config-ledger-needs-path = asset-ledgerプローブには`path`(台帳の.csvか.xlsx)が必要です。
+probes-config-ledger-needs-path = asset-ledgerプローブには`path`(台帳の`.csv`か`.xlsx`)が必要です。
 probes-config-unknown-ledger-field = `{ $key }`の台帳の欄`{ $field }`はありません。使える欄: { $known }
 probes-config-not-a-duration = `{ $value }`は期間として読めません。数と単位で書いてください: 90m、36h、7d(単位はs、m、h、d、w)
 probes-config-not-a-port = `{ $value }`はポートとして読めません。22/tcpや123/udpのように書いてください。
@@ -595,7 +595,7 @@ report-out-exists = `{ $path }`は既にあります。何も書き込んでい�
 report-out-in-bundle = `{ $path }`は報告書一式`{ $bundle }`の中にあります。書き込むと報告書一式の確認に失敗するため、何も書き込んでいません(`--force`でも同じです)。報告書一式の外の`--out`を指定してください。
 report-out-is-input = `{ $path }`は読み込んでいるファイルです。何も書き込んでいません。別の`--out`を指定してください。
 
-report-written = `{ $dir }`を書き出しました: { $code } { $name }({ $checklist })、{ $fy }、事業者確認用{ $vendors }件、添付ファイル{ $attached }件
+report-written = `{ $dir }`を書き出しました: { $code } { $name }(`{ $checklist }`)、{ $fy }、事業者確認用{ $vendors }件、添付ファイル{ $attached }件
 report-findings = 指摘: エラー{ $errors }件、警告{ $warnings }件
 report-findings-recorded = 指摘: エラー{ $errors }件、警告{ $warnings }件(報告書に記録しました。内容は`medsec status { $dir }`で確認できます)
 report-not-signed = 署名していません。`{ $command }`で署名してください。
@@ -620,10 +620,10 @@ report-probe-evidence-not-json = { $line }行{ $column }列: JSONではありま
 report-probe-evidence-version = format_version { $expected }の確認結果ファイルではありません(見つかった値: { $found })。`medsec probe --out evidence.json`で作成してください。
 report-probe-evidence-shape = 確認結果ファイルの形式ではありません(詳細: { $error })。
 report-read = `{ $path }`を読めません: { $reason }
-report-json = { $path }:{ $line }:{ $column }: report.jsonの形式ではありません(詳細: { $error })。
+report-json = { $path }:{ $line }:{ $column }: `report.json`の形式ではありません(詳細: { $error })。
 report-version = `{ $path }`: format_version { $found }には対応していません。このmedsecが読めるのはformat_version { $supported }です(新しいmedsecなら読める場合があります)。
 report-version-missing = (なし)
-report-serialize = report.jsonを書けません: { $error }
+report-serialize = `report.json`を書けません: { $error }
 report-not-replaced = `{ $path }`は置き換えませんでした: { $reason }。何も書き込んでいません。`--out`には新しいフォルダか空のフォルダを指定するか、先にこのフォルダを移動してください。
 report-not-replaced-not-folder = フォルダではありません。
 report-not-replaced-symlink = シンボリックリンクです。
@@ -632,10 +632,10 @@ report-not-replaced-bad-manifest = `{ $manifest }`がマニフェストとして
 report-not-replaced-not-report = medsecの報告書一式ではありません({ $reason })。
 report-not-replaced-no-report-listed = マニフェストに`{ $file }`がありません。
 report-not-replaced-unlisted = マニフェストにないファイルまたはフォルダが{ $count }件あります: { $names }
-report-not-replaced-not-named = マニフェストにreport.jsonが記載していないファイルが{ $count }件あり、medsecが書いたものではありません: { $names }
+report-not-replaced-not-named = マニフェストに`report.json`が記載していないファイルが{ $count }件あり、medsecが書いたものではありません: { $names }
 report-not-replaced-changed = マニフェストの作成後に変更または削除されたファイルが{ $count }件あります: { $names }
-report-render-not-a-bundle = `{ $path }`は報告書一式のフォルダではありません(report.jsonもMANIFEST.sha256もありません)。`medsec report`で作ったフォルダか、そのreport.jsonを指定してください。
-report-not-a-report = `{ $path }`はmedsecの報告書ではありません。`medsec report`で作ったreport.jsonに必ずある{ $missing }がありません。
+report-render-not-a-bundle = `{ $path }`は報告書一式のフォルダではありません(`report.json`も`MANIFEST.sha256`もありません)。`medsec report`で作ったフォルダか、その`report.json`を指定してください。
+report-not-a-report = `{ $path }`はmedsecの報告書ではありません。`medsec report`で作った`report.json`に必ずある{ $missing }がありません。
 report-not-replaced-unreadable = 中身をすべては読めません({ $reason })。
 
 ## signing
@@ -675,7 +675,7 @@ signing-error-wrong-passphrase = `{ $path }`: この秘密鍵のパスフレー�
 signing-error-passphrase-needed = `{ $path }`は暗号化されています。端末でパスフレーズを入力するか、`--passphrase-env VAR`で渡してください。
 signing-error-empty-passphrase = パスフレーズが空です。パスフレーズを決めるか、パスフレーズなしの鍵を作るときは`--unencrypted`を付けてください。
 signing-error-sign = 署名できませんでした: { $reason }
-signing-error-report-changed = 署名している間にreport.jsonが変更されました。もう一度実行してください。
+signing-error-report-changed = 署名している間に`report.json`が変更されました。もう一度実行してください。
 signing-error-self-check = 書き込んだ署名を確認できませんでした({ $code })。報告書一式は署名していない状態です。
 signing-error-key-not-private = `{ $path }`はほかのユーザーも読めます(モード{ $mode })。秘密鍵は本人だけが読めるようにしてください: `chmod 600 { $path }`(ほかの人に写された恐れがあれば鍵を作り直してください)
 signing-unsafe-remove = { $reason }。署名する前に取り除いてください。
@@ -711,7 +711,7 @@ signing-trusted-vendor-empty = [vendors]のキー(事業者名)が空です。
 signing-trusted-institution-no-keys = 医療機関{ $code }の`keys`が空です。
 signing-trusted-vendor-no-keys = 事業者`{ $name }`の`keys`が空です。
 signing-trusted-not-public-key = minisignの公開鍵ではありません: { $reason }
-signing-trusted-toml = keys.tomlとして読めません(詳細: { $error })。
+signing-trusted-toml = `keys.toml`として読めません(詳細: { $error })。
 signing-key-not-text = 文字として読めないファイルです(UTF-8かUTF-16で保存してください)。
 signing-key-wrong-length = 鍵の行の長さが公開鍵のものではありません({ $bytes }バイトあります。公開鍵は42バイトです)。秘密鍵や署名のファイルを指定していないか確かめてください。
 
@@ -746,11 +746,11 @@ verify-bundle-not-folder = フォルダではありません。
 verify-bundle-cannot-open = フォルダを開けません: { $reason }
 verify-bundle-internal-error = 内部エラーのため確認が中断しました。
 verify-bundle-unreadable = 報告書一式を読めません: { $reason }
-verify-content-untrusted = 完全性または署名の確認に失敗したため、report.jsonの内容は信頼できません。医療機関・回答・指摘は表示しません。
+verify-content-untrusted = 完全性または署名の確認に失敗したため、`report.json`の内容は信頼できません。医療機関・回答・指摘は表示しません。
 verify-content-untrusted-checklist = 報告書が回答したチェックリストをここでは使えないため(上記の{ $codes })、回答は確認していません。回答と指摘は表示しません。
 verify-not-verified = 署名を確認できませんでした。
 verify-top-file-missing = { $name }がありません。
-verify-named-by = (report.jsonの{ $field }が指すファイル)
+verify-named-by = (`report.json`の{ $field }が指すファイル)
 verify-file-not-regular = 通常のファイルではないため開きません{ $named }
 verify-file-too-large = { $size }バイトあり、上限{ $limit }バイトを超えるため読みません{ $named }
 verify-file-unreadable = 読み取れません: { $reason }{ $named }
@@ -760,9 +760,9 @@ verify-file-missing = マニフェストにありますが、ファイルがあ�
 verify-file-changed = SHA-256がマニフェストと異なります。
 verify-file-extra = マニフェストにないファイルです。
 verify-file-unsafe = 安全でないため開きません: { $reason }
-verify-report-path-unsafe = report.jsonの{ $field }が`{ $path }`を指しています: { $reason }。報告書一式内の相対パス以外は開きません。
-verify-report-path-unlisted = report.jsonの{ $field }が指す`{ $path }`は署名されたマニフェストにないため、開きません。
-verify-evidence-digest-mismatch = report.jsonの{ $field }に記録された`{ $path }`のSHA-256がマニフェストと異なります。
+verify-report-path-unsafe = `report.json`の{ $field }が`{ $path }`を指しています: { $reason }。報告書一式内の相対パス以外は開きません。
+verify-report-path-unlisted = `report.json`の{ $field }が指す`{ $path }`は署名されたマニフェストにないため、開きません。
+verify-evidence-digest-mismatch = `report.json`の{ $field }に記録された`{ $path }`のSHA-256がマニフェストと異なります。
 verify-signature-not-minisign = minisignの署名ではありません(詳細: { $error })。
 verify-signature-not-exact = minisignの正確な符号化ではありません(空白・改行・パディングが変更されています)。
 verify-signature-untrusted-comment = 想定外の非署名コメント`{ $comment }`です(この行は署名の対象外のため、medsecは標準のものだけを受け付けます)。
@@ -770,43 +770,43 @@ verify-key-wrong = 鍵{ $key }で署名されていますが、指定された�
 verify-key-unknown = 鍵{ $key }で署名されていますが、信頼する鍵の一覧にありません。
 verify-signature-legacy = 旧形式(事前ハッシュなし)の署名です。現在のminisignまたはmedsecで署名し直してください。
 verify-signature-invalid = 署名が`{ $file }`と一致しません(鍵{ $key }による署名)。
-verify-report-missing = マニフェストにreport.jsonが含まれていません。
-verify-report-unreadable = report.jsonを読めません: { $reason }
+verify-report-missing = マニフェストに`report.json`が含まれていません。
+verify-report-unreadable = `report.json`を読めません: { $reason }
 verify-key-untrusted = 鍵{ $key }は医療機関{ $code }の鍵として信頼されていません。
 verify-institution-mismatch = この報告書は医療機関{ $code }({ $name })のもので、{ $expected }のものではありません。
 verify-institution-other-genuine = この報告書一式は本物です(署名とすべてのファイルを確認できました)が、別の医療機関{ $code }({ $name })のものです。`--institution`で指定された{ $expected }のものではありません。
-verify-trusted-comment-mismatch = 署名では`{ $field }`が`{ $signed }`ですが、report.jsonでは`{ $actual }`です。
-verify-trusted-comment-plain = 署名の信頼済みコメントに医療機関・チェックリスト・報告書の記載がありません(他のツールで署名されています)。マニフェストの署名はreport.jsonも保護しています。
+verify-trusted-comment-mismatch = 署名では`{ $field }`が`{ $signed }`ですが、`report.json`では`{ $actual }`です。
+verify-trusted-comment-plain = 署名の信頼済みコメントに医療機関・チェックリスト・報告書の記載がありません(他のツールで署名されています)。マニフェストの署名は`report.json`も保護しています。
 verify-trusted-comment-malformed = 署名の信頼済みコメントが不正です: { $reason }
 verify-comment-twice = `{ $field }`が2回あります。
 verify-comment-missing = `{ $field }`がありません。
 verify-comment-version = { $found }はこのmedsecが読める版({ $reads })ではありません。
-verify-checklist-unknown = ダイジェスト{ $digest }のチェックリスト{ $checklist }はわかりません。そのファイルを`--checklist PATH`で指定してください。
-verify-checklist-unknown-in-file = `{ $file }`: ダイジェスト{ $digest }のチェックリスト{ $checklist }はわかりません。そのファイルを`--checklist PATH`で指定してください。
-verify-checklist-mismatch = ダイジェストは{ $actual }のものですが、報告書は{ $checklist }としています。
-verify-checklist-other-year = 報告書は{ $fy }、チェックリスト{ $checklist }は{ $checklist_fy }のものです。
+verify-checklist-unknown = ダイジェスト{ $digest }のチェックリスト`{ $checklist }`はわかりません。そのファイルを`--checklist PATH`で指定してください。
+verify-checklist-unknown-in-file = `{ $file }`: ダイジェスト{ $digest }のチェックリスト`{ $checklist }`はわかりません。そのファイルを`--checklist PATH`で指定してください。
+verify-checklist-mismatch = ダイジェストは{ $actual }のものですが、報告書は`{ $checklist }`としています。
+verify-checklist-other-year = 報告書は{ $fy }、チェックリスト`{ $checklist }`は{ $checklist_fy }のものです。
 verify-fiscal-year-other = 報告書は{ $fy }のもので、今年度は{ $now }です。
 verify-generated-at-bad = generated_atがRFC 3339の時刻ではありません: `{ $value }`
-verify-findings-disagree-recorded = report.jsonは`{ $code }`({ $place })を記録していますが、回答を確認し直すと見つかりません。
-verify-findings-disagree-rerun = 回答を確認し直すと`{ $code }`({ $place })が見つかりますが、report.jsonには記録されていません。
-verify-vendor-not-in-bundle = 事業者確認用`{ $file }`(report.json上の事業者名`{ $vendor }`)が報告書一式に含まれていないため、事業者の署名を確認できません。
-verify-vendor-not-in-bundle-untrusted = report.jsonの{ $field }が指す事業者確認用は報告書一式に含まれていないため、事業者の署名を確認できません。
-verify-vendor-path-unsafe = report.jsonの{ $field }が`{ $path }`を指しています: { $reason }。開きません。
-verify-vendor-path-unlisted = report.jsonの{ $field }が指す`{ $path }`は署名されたマニフェストにないため、開きません。
+verify-findings-disagree-recorded = `report.json`は`{ $code }`({ $place })を記録していますが、回答を確認し直すと見つかりません。
+verify-findings-disagree-rerun = 回答を確認し直すと`{ $code }`({ $place })が見つかりますが、`report.json`には記録されていません。
+verify-vendor-not-in-bundle = 事業者確認用`{ $file }`(`report.json`上の事業者名`{ $vendor }`)が報告書一式に含まれていないため、事業者の署名を確認できません。
+verify-vendor-not-in-bundle-untrusted = `report.json`の{ $field }が指す事業者確認用は報告書一式に含まれていないため、事業者の署名を確認できません。
+verify-vendor-path-unsafe = `report.json`の{ $field }が`{ $path }`を指しています: { $reason }。開きません。
+verify-vendor-path-unlisted = `report.json`の{ $field }が指す`{ $path }`は署名されたマニフェストにないため、開きません。
 verify-vendor-form-not-utf8 = UTF-8のテキストではありません。
-verify-vendor-form-unreadable = `{ $file }`を事業者確認用として読めないため、report.jsonと照合できません: { $reason }
-verify-vendor-form-other-vendor = report.jsonの事業者名が`{ $file }`の事業者名`{ $vendor }`と異なります。
-verify-vendor-form-other-answers = report.jsonの回答が`{ $file }`の内容と一致しません。
+verify-vendor-form-unreadable = `{ $file }`を事業者確認用として読めないため、`report.json`と照合できません: { $reason }
+verify-vendor-form-other-vendor = `report.json`の事業者名が`{ $file }`の事業者名`{ $vendor }`と異なります。
+verify-vendor-form-other-answers = `report.json`の回答が`{ $file }`の内容と一致しません。
 verify-vendor-form-unsigned = `{ $file }`には事業者の署名がありません(`{ $signature }`がありません)。
 verify-vendor-signature-unchecked = `{ $file }`には事業者の署名がありますが、事業者の鍵は`--trusted keys.toml`でしか指定できないため確認していません。
-verify-vendor-key-not-listed = `{ $file }`は鍵{ $key }で署名されていますが、keys.tomlは事業者`{ $vendor }`の鍵としてこれを挙げていません。
+verify-vendor-key-not-listed = `{ $file }`は鍵{ $key }で署名されていますが、`keys.toml`は事業者`{ $vendor }`の鍵としてこれを挙げていません。
 verify-vendor-key-no-vendor = `{ $file }`は鍵{ $key }で署名されていますが、様式にも署名にも事業者名がないため、どの事業者の鍵か確認できません。
 verify-vendor-signature-problem = 事業者確認用`{ $file }`: { $problem }
 verify-vendor-comment-mismatch = 事業者の署名では`{ $field }`が`{ $signed }`ですが、様式では`{ $actual }`です。
 verify-vendor-comment-plain = 事業者の署名の信頼済みコメントに事業者名とチェックリストがありません(他のツールで署名されています)。署名は様式を保護しています。
 verify-vendor-comment-malformed = 事業者の署名の信頼済みコメントが不正です: { $reason }
 verify-evidence-not-attached = { $item }({ $round }回目)の回答が証跡`{ $named }`を挙げていますが、その証跡は報告書一式に含まれていません。
-verify-expect-sha256-mismatch = report.jsonのSHA-256は{ $actual }で、`--expect`で指定された{ $expected }ではありません。印刷された報告書はこの報告書一式のものではありません。
+verify-expect-sha256-mismatch = `report.json`のSHA-256は{ $actual }で、`--expect`で指定された{ $expected }ではありません。印刷された報告書はこの報告書一式のものではありません。
 verify-expect-key-mismatch = 報告書一式は鍵{ $actual }で署名されており、印刷された報告書のQRコードにある{ $expected }ではありません。印刷された報告書はこの報告書一式のものではありません。
 verify-expect-forms = `--expect`には、印刷された報告書にあるSHA-256(16進数64桁。そのまま、または`sha256:`や`SHA-256`の後に続けて)か、QRコードの文字列`medsec:sha256=<16進数64桁>;key=<16進数16桁>`を指定してください。
 verify-expect-invalid = `{ $value }`はどちらでもありません。{ $forms }
@@ -818,55 +818,55 @@ verify-expect-not-hex = `{ $value }`の{ $part ->
     [key] 鍵ID
    *[other] SHA-256
 }に16進数(0-9、a-f)でない文字`{ $found }`があります。{ $forms }
-verify-expect-matched = report.jsonのSHA-256は`--expect`で指定された{ $sha256 }と一致しました。印刷された報告書はこの報告書一式のものです。
-verify-expect-matched-key = report.jsonのSHA-256 { $sha256 }と署名の鍵{ $key }は、`--expect`で指定されたものと一致しました。印刷された報告書はこの報告書一式のものです。
-verify-checklist-claims-official = { $checklist }(報告書一式に含まれるもの)は{ $verified }項目を公式の様式と照合済みとしていますが、{ $workbook ->
-    [none] 取り込み元のワークブックを記録していません
-   *[other] 取り込み元の`{ $workbook }`(SHA-256 { $sha })はmedsecの知っている公式のワークブックではありません
+verify-expect-matched = `report.json`のSHA-256は`--expect`で指定された{ $sha256 }と一致しました。印刷された報告書はこの報告書一式のものです。
+verify-expect-matched-key = `report.json`のSHA-256 { $sha256 }と署名の鍵{ $key }は、`--expect`で指定されたものと一致しました。印刷された報告書はこの報告書一式のものです。
+verify-checklist-claims-official = `{ $checklist }`(報告書一式に含まれるもの)は{ $verified }項目を公式の様式と照合済みとしていますが、{ $workbook ->
+    [none] 取り込み元のブックを記録していません
+   *[other] 取り込み元の`{ $workbook }`(SHA-256 { $sha })はmedsecの知っている公式のブックではありません
 }。公式の様式であるという記載に裏付けがないため、文言を公式の様式と照らし合わせて確認してください。
 verify-no-probe-evidence = この報告書にはプローブの証跡がありません(`medsec probe`なしで作成されています)。回答と機器の状態の照合は行われていません。
 verify-probe-evidence-covers-no-item = この報告書のプローブの証跡は、この様式のどの項目にも対応していません(プローブが知る項目IDと異なります。例: `--ids-from`なしで取り込んだチェックリスト)。回答と機器の状態の照合は行われていません。
 verify-empty-probe-evidence = この報告書のプローブの証跡には結果が1件もありません(プローブの設定が空です)。回答と機器の状態の照合は行われていません。
-verify-no-bundle-found = ここには報告書一式がありません(MANIFEST.sha256やreport.jsonのあるフォルダが見つかりません)。
+verify-no-bundle-found = ここには報告書一式がありません(`MANIFEST.sha256`や`report.json`のあるフォルダが見つかりません)。
 verify-link-not-followed = フォルダへのシンボリックリンクです。たどらないため、その先の報告書一式は確認していません。
 verify-status-refused = `{ $path }`は表示しません。報告書一式の完全性の確認に失敗しました(`medsec verify`で確認できます)。
 verify-status-refused-unreadable = `{ $path }`は表示しません。報告書一式の一部を読み取れませんでした(`medsec verify`で確認してください)。
-verify-status-not-a-bundle = `{ $path }`は報告書一式のフォルダではありません(report.jsonもMANIFEST.sha256もありません)。`medsec report`で作ったフォルダか、回答ファイルを指定してください。
-verify-status-recorded = report.jsonに記録された指摘:
+verify-status-not-a-bundle = `{ $path }`は報告書一式のフォルダではありません(`report.json`も`MANIFEST.sha256`もありません)。`medsec report`で作ったフォルダか、回答ファイルを指定してください。
+verify-status-recorded = `report.json`に記録された指摘:
 verify-no-key-given = 信頼する公開鍵が指定されていません。`medsec { $command }`には報告書一式に署名した鍵の公開鍵が必要です。鍵が1つなら`--pubkey 公開鍵.pub`、複数の医療機関の鍵なら`--trusted keys.toml`を指定してください。例: `medsec { $command } --pubkey hospital.pub bundle/`
 verify-class-warning = 警告
 verify-expect-several-bundles = `--expect`は印刷された報告書1部に対応しますが、報告書一式が{ $count }件見つかりました。その報告書の報告書一式のフォルダを1つだけ指定するか(`medsec verify 報告書一式 --pubkey 公開鍵.pub --expect SHA256`)、`--expect`なしですべて確認してください。
-verify-keygen-entry = 検査する側のkeys.tomlに書く記載(`format_version = 1`の行の後に追加します):
+verify-keygen-entry = 検査する側の`keys.toml`に書く記載(`format_version = 1`の行の後に追加します):
 verify-keygen-entry-placeholder = { $placeholder }を医療機関コード(10桁)に置き換えてください。鍵を作るときに`--institution CODE`を指定すると最初から入ります(事業者の鍵は`--vendor NAME`)。
 verify-keygen-code-invalid = `--institution`には医療機関コードを10桁の数字で指定してください。`{ $code }`は医療機関コードではありません。
-verify-trusted-is-public-key = これはminisignの公開鍵ファイル(鍵{ $key_id })で、keys.tomlではありません。この鍵だけで確認するには`--pubkey { $path }`を指定してください。keys.tomlで信頼するには、`[institutions.医療機関コード]`(事業者の鍵は`[vendors."事業者名"]`)に`keys = ["{ $key }"]`と書いてください。
-verify-trusted-is-secret-key = これはminisignの秘密鍵ファイルで、keys.tomlではありません。秘密鍵は署名する人だけが持つものです。検査する側には公開鍵(.pub)を渡し、`--pubkey`かkeys.tomlで指定してください。
+verify-trusted-is-public-key = これはminisignの公開鍵ファイル(鍵{ $key_id })で、`keys.toml`ではありません。この鍵だけで確認するには`--pubkey { $path }`を指定してください。`keys.toml`で信頼するには、`[institutions.医療機関コード]`(事業者の鍵は`[vendors."事業者名"]`)に`keys = ["{ $key }"]`と書いてください。
+verify-trusted-is-secret-key = これはminisignの秘密鍵ファイルで、`keys.toml`ではありません。秘密鍵は署名する人だけが持つものです。検査する側には公開鍵(`.pub`)を渡し、`--pubkey`か`keys.toml`で指定してください。
 verify-contradiction-no-result = { $item }に「はい」と回答していますが、{ $kind }のプローブは不合格です(その結果は証跡にありません)。
 verify-contradiction-named-no-result = { $item }に「はい」と回答していますが、{ $kind }「{ $name }」のプローブは不合格です(その結果は証跡にありません)。
 verify-contradicted-by-probe-no-result = { $item }に「はい」と回答していますが、{ $probe }({ $name })の確認で問題が見つかりました(その結果は証跡にありません)。
 verify-contradicted-by-unnamed-probe-no-result = { $item }に「はい」と回答していますが、{ $probe }の確認で問題が見つかりました(その結果は証跡にありません)。
-verify-checklist-not-inspectors = 報告書一式の{ $checklist }(`{ $file }`、ダイジェスト{ $theirs })は、お手元の{ $checklist }({ $origin }、ダイジェスト{ $yours })と異なります。医療機関はお手元のものとは別の文言に回答しているため、回答は確認していません。{ $diff ->
+verify-checklist-not-inspectors = 報告書一式の`{ $checklist }`(`{ $file }`、ダイジェスト{ $theirs })は、お手元の`{ $checklist }`({ $origin }、ダイジェスト{ $yours })と異なります。医療機関はお手元のものとは別の文言に回答しているため、回答は確認していません。{ $diff ->
     [none] {""}
    *[other] 異なる項目は`{ $diff }`で確認できます。
 }
-verify-checklist-official-source-yours = { $checklist }(報告書一式に含まれるもの)はお手元のもの(ダイジェスト{ $digest })と同じで、medsecがSHA-256で知っている公式のワークブック`{ $workbook }`から取り込まれたものです。
-verify-checklist-official-unconfirmed = { $checklist }(報告書一式に含まれるもの)は、medsecがSHA-256で知っている公式のワークブック`{ $workbook }`から取り込んだと記録していますが、ここではその文言をワークブックと照合していません。チェックリストのファイルは取り込んだ後でも書き換えられます。ダウンロードした公式のワークブックを添えて`{ $command }`を実行してください(`--pubkey`または`--trusted`は同じように付けます)。そうすると、すべての項目の区分・項番・文言・対象を照合し、公式のものかどうかを示します。
-verify-checklist-official-confirmed = { $checklist }(報告書一式に含まれるもの)は公式のワークブック`{ $workbook }`から取り込んだと記録しており、文言を確かめました。すべての項目の区分・項番・文言・対象と記入のルールは、指定された公式のワークブック(`{ $given }`、SHA-256はmedsecの知っているもの)と同じです。
-verify-workbook-not-official = 指定されたワークブック(`{ $given }`、SHA-256 { $sha })は公式の`{ $file }`(SHA-256 { $official })ではありません。公式のワークブックから取り込んだチェックリストの文言の確認にはなりません。公式のワークブックを{ $url }からダウンロードして指定してください。
-verify-checklist-workbook-matched = 報告書一式の{ $checklist }(`{ $file }`)を指定されたワークブック(`{ $given }`)と照らし合わせ、一致しました。すべての項目の区分・項番・文言・対象と記入のルールはワークブックと同じです。
-verify-workbook-other-form = 指定されたワークブック(`{ $given }`)は{ $book_year }の{ $book_form }の様式で、報告書が回答したのは{ $year }の{ $form }の様式({ $checklist })です。報告書のどの様式のワークブックでもないため、何も照らし合わせていません。報告書の様式のワークブックを指定してください。
-verify-workbook-not-compared = 指定されたワークブック(`{ $given }`)とは照らし合わせていません。報告書はmedsecに組み込まれた{ $checklist }に回答しており、ワークブックと照らし合わせるのは報告書一式に含まれるチェックリスト(ワークブックから取り込んだもの)だけです。
-verify-checklist-wording-differs = 報告書一式の{ $checklist }(`{ $file }`)は、お手元のワークブック(`{ $given }`)の文言と異なります: { $differences }。医療機関はお手元のものとは別の文言に回答しているため、回答は確認していません。違いは`{ $diff }`で確認できます。
+verify-checklist-official-source-yours = `{ $checklist }`(報告書一式に含まれるもの)はお手元のもの(ダイジェスト{ $digest })と同じで、medsecがSHA-256で知っている公式のブック`{ $workbook }`から取り込まれたものです。
+verify-checklist-official-unconfirmed = `{ $checklist }`(報告書一式に含まれるもの)は、medsecがSHA-256で知っている公式のブック`{ $workbook }`から取り込んだと記録していますが、ここではその文言をブックと照合していません。チェックリストのファイルは取り込んだ後でも書き換えられます。ダウンロードした公式のブックを添えて`{ $command }`を実行してください(`--pubkey`または`--trusted`は同じように付けます)。そうすると、すべての項目の区分・項番・文言・対象を照合し、公式のものかどうかを示します。
+verify-checklist-official-confirmed = `{ $checklist }`(報告書一式に含まれるもの)は公式のブック`{ $workbook }`から取り込んだと記録しており、文言を確かめました。すべての項目の区分・項番・文言・対象と記入のルールは、指定された公式のブック(`{ $given }`、SHA-256はmedsecの知っているもの)と同じです。
+verify-workbook-not-official = 指定されたブック(`{ $given }`、SHA-256 { $sha })は公式の`{ $file }`(SHA-256 { $official })ではありません。公式のブックから取り込んだチェックリストの文言の確認にはなりません。公式のブックを{ $url }からダウンロードして指定してください。
+verify-checklist-workbook-matched = 報告書一式の`{ $checklist }`(`{ $file }`)を指定されたブック(`{ $given }`)と照らし合わせ、一致しました。すべての項目の区分・項番・文言・対象と記入のルールはブックと同じです。
+verify-workbook-other-form = 指定されたブック(`{ $given }`)は{ $book_year }の{ $book_form }の様式で、報告書が回答したのは{ $year }の{ $form }の様式(`{ $checklist }`)です。報告書のどの様式のブックでもないため、何も照らし合わせていません。報告書の様式のブックを指定してください。
+verify-workbook-not-compared = 指定されたブック(`{ $given }`)とは照らし合わせていません。報告書はmedsecに組み込まれた`{ $checklist }`に回答しており、ブックと照らし合わせるのは報告書一式に含まれるチェックリスト(ブックから取り込んだもの)だけです。
+verify-checklist-wording-differs = 報告書一式の`{ $checklist }`(`{ $file }`)は、お手元のブック(`{ $given }`)の文言と異なります: { $differences }。医療機関はお手元のものとは別の文言に回答しているため、回答は確認していません。違いは`{ $diff }`で確認できます。
 verify-wording-differs-form = 様式そのもの(年度版、様式、表題)が異なります
-verify-wording-differs-serves = 様式の対象(報告書一式のもの: { $theirs }、ワークブックの記載: { $stated })が異なります
+verify-wording-differs-serves = 様式の対象(報告書一式のもの: { $theirs }、ブックの記載: { $stated })が異なります
 verify-wording-differs-sections = { $count ->
     [1] 区分{ $sections }の見出しが異なります
    *[other] 区分{ $sections }の各見出しが異なります
 }
 verify-wording-differs-items = { $items }の文言・区分・対象・要否が異なるか、一方にしかありません
 verify-wording-differs-rules = 記入のルールが異なります
-verify-checklist-gate-named = { $checklist }(報告書一式に含まれるもの)は、取り込み時に`--map gate=`で指定した「{ $theirs }」を前提の質問(医療情報システムの有無)としています(ワークブックをそのまま読んだ場合の前提の質問: { $read })。文言はワークブックと同じです。その項目が様式の前提の質問かどうかはご確認ください。
-verify-checklist-gate-not-workbooks = { $checklist }(報告書一式に含まれるもの)は、「{ $theirs }」を前提の質問(医療情報システムの有無)とし(取り込み時の`--map gate=`の指定、または手作業の編集によるもの)、報告書はこれに「いいえ」と回答しているため、ほかの項目が確認不要になっています。ワークブックをそのまま読んだ場合の前提の質問は「{ $read }」で、公式の様式では回答が必要な項目に回答していません。ワークブックと照らして回答をご確認ください。
+verify-checklist-gate-named = `{ $checklist }`(報告書一式に含まれるもの)は、取り込み時に`--map gate=`で指定した「{ $theirs }」を前提の質問(医療情報システムの有無)としています(ブックをそのまま読んだ場合の前提の質問: { $read })。文言はブックと同じです。その項目が様式の前提の質問かどうかはご確認ください。
+verify-checklist-gate-not-workbooks = `{ $checklist }`(報告書一式に含まれるもの)は、「{ $theirs }」を前提の質問(医療情報システムの有無)とし(取り込み時の`--map gate=`の指定、または手作業の編集によるもの)、報告書はこれに「いいえ」と回答しているため、ほかの項目が確認不要になっています。ブックをそのまま読んだ場合の前提の質問は「{ $read }」で、公式の様式では回答が必要な項目に回答していません。ブックと照らして回答をご確認ください。
 verify-gate-none = なし
 verify-added-checklists-unreadable = `checklist add`で追加したチェックリスト(`{ $path }`)を読み込めませんでした({ $error })。それらを使わずに検証を続けます。
 
@@ -881,7 +881,7 @@ lint-not-utf8 = UTF-8のテキストではありません。ファイルをUTF-8
 lint-unreadable = `{ $path }`を読めません: { common-io-error }
 lint-unreadable-folder = フォルダ`{ $path }`を読めません: { common-io-error }
 lint-unlistable-folder = フォルダ`{ $path }`の中身を一覧できません: { common-io-error }
-lint-duplicate-checklist = { $checklist }は{ $first }にも定義されています。
+lint-duplicate-checklist = `{ $checklist }`は{ $first }にも定義されています。
 lint-parse-error = TOMLの書き方に誤りがあります(詳細: { $detail })。
 lint-unsupported-format-version-newer = `format_version` { $found }には対応していません。このmedsecが読めるのは`format_version` { $supported }です(新しいmedsecなら読める可能性があります)。
 lint-unsupported-format-version = `format_version` { $found }には対応していません。このmedsecが読めるのは`format_version` { $supported }です。
@@ -933,19 +933,19 @@ lint-config-unknown-key = `{ $key }`というキーはありません。使え�
 lint-config-not-a-list = `{ $key }`は`{ $key } = ["{ $example }"]`のように一覧で書いてください。
 lint-config-not-text = `{ $key }`の値は`"{ $example }"`のように引用符で囲んで書いてください。
 lint-config-unknown-deny = `deny`に`{ $value }`は指定できません。指定できる値は`warnings`だけです。
-lint-unknown-code = `{ $code }`というコードの検査規則はありません。コードの一覧はdocs/lint.mdにあります。
-lint-unknown-code-closest = `{ $code }`というコードの検査規則はありません。{ $closest }のことですか。コードの一覧はdocs/lint.mdにあります。
+lint-unknown-code = `{ $code }`というコードの検査規則はありません。コードの一覧は`docs/lint.md`にあります。
+lint-unknown-code-closest = `{ $code }`というコードの検査規則はありません。{ $closest }のことですか。コードの一覧は`docs/lint.md`にあります。
 lint-allow-option = `--allow`の指定: { $problem }
-lint-breaking-same-edition = { $base }からの変更に、回答を引き継げなくなるもの({ $changes })があるのに、版は{ $edition }のままです。{ $edition }の回答を持つ人には2つのファイルの区別がつきません。新しい版にするか、項目を残して後継の項目に`replaces`を書いてください(変更の一覧は`medsec checklist diff`で見られます)。
+lint-breaking-same-edition = `{ $base }`からの変更に、回答を引き継げなくなるもの({ $changes })があるのに、版は{ $edition }のままです。{ $edition }の回答を持つ人には2つのファイルの区別がつきません。新しい版にするか、項目を残して後継の項目に`replaces`を書いてください(変更の一覧は`medsec checklist diff`で見られます)。
 lint-rule-breaking-change-same-edition = 回答を引き継げなくなる変更(`replaces`のない項目の削除、前提の質問の変更)には新しい版が伴っていること(`--base REV`のとき)
 lint-settings-used = 設定ファイル{ $files }を使いました(各ファイルには、そのフォルダか最も近い親フォルダの設定ファイルが使われます)。
 lint-unverified-note-in-english = 何が未確認かは、チェックリストファイルの`unverified`の注記(英語)に書かれています。
-lint-unverified-workbook = { $item }: `{ $file }`から取り込んだ文言です。`{ $file }`はmedsecが知っている公式ワークブックではないため、公式の文言とは照合されていません。
+lint-unverified-workbook = { $item }: `{ $file }`から取り込んだ文言です。`{ $file }`はmedsecが知っている公式ブックではないため、公式の文言とは照合されていません。
 
 ## diff
 
 diff-item-out-of-scope = 対象外にしました。理由: { $reason }
-diff-empty-folders = `{ $old }`にも`{ $new }`にもチェックリストのファイル(.toml)がありません。フォルダを確かめてください。
+diff-empty-folders = `{ $old }`にも`{ $new }`にもチェックリストのファイル(`.toml`)がありません。フォルダを確かめてください。
 diff-path-not-found = `{ $path }`が見つかりません。パスを確かめてください。
 diff-md-code = コード
 diff-impact-breaking = 重大
@@ -972,7 +972,7 @@ diff-item-reworded = 文言: 「{ $old }」→「{ $new }」
 diff-item-translation-changed = 英訳が変わりました。
 diff-item-number-notation-changed = 番号の書き方: { $old } → { $new }
 diff-item-renumbered = 番号: { $old } → { $new }
-diff-item-id-changed = ID: { $old } → { $new }(番号・節・対象が同じ項目です。回答はIDで引き継ぐため、`init --from`では引き継がれません)。
+diff-item-id-changed = ID: `{ $old }` → `{ $new }`(番号・節・対象が同じ項目です。回答はIDで引き継ぐため、`init --from`では引き継がれません)。
 diff-source-workbook-changed = 取り込んだブック: `{ $old }`(SHA-256 { $old_sha256 }…)→`{ $new }`(SHA-256 { $new_sha256 }…){ $same ->
     [yes] 。内容は同じで、ファイル名だけが違います
    *[other] {""}
@@ -1012,7 +1012,7 @@ diff-item-verified-changed = 公式PDFとの照合: { $old ->
 
 render-finding-source = 出所
 render-signer = 署名者
-render-xlsx-to-terminal = XLSXのワークブックは端末には表示できません。`--out FILE`を指定するか、標準出力をファイルやプログラムに渡してください(`--out - > report.xlsx`)。
+render-xlsx-to-terminal = XLSXのブックは端末には表示できません。`--out FILE`を指定するか、標準出力をファイルやプログラムに渡してください(`--out - > report.xlsx`)。
 
 ## report-html
 
@@ -1035,7 +1035,7 @@ report-html-source-contradiction = 回答と実機確認の矛盾
 report-html-state-verified = 署名を信頼する鍵(鍵ID { $key })で確認し、すべてのファイルがマニフェストと一致しました。
 report-html-state-integrity-only = すべてのファイルがマニフェストと一致しましたが、署名(鍵ID { $key })は信頼する鍵で確認していません。真正性の確認には`--trusted`または`--pubkey`を指定してください。
 report-html-state-unsigned = すべてのファイルがマニフェストと一致しましたが、この報告書一式には署名がありません。
-report-html-state-not-checked = report.jsonだけから作成したため、改ざんの有無は確認していません。報告書一式のフォルダを指定すると確認します。
+report-html-state-not-checked = `report.json`だけから作成したため、改ざんの有無は確認していません。報告書一式のフォルダを指定すると確認します。
 report-html-state-bundled = このページは報告書と同時に作成され、報告書一式とともに署名されています(鍵ID { $key })。内容の確認には`medsec verify`を使ってください。
 report-html-verification = 検証結果
 report-html-key-id = 鍵ID
@@ -1100,14 +1100,14 @@ report-html-refused-checklist = `{ $path }`は表示しません。報告書が�
 report-html-refused-unreadable = `{ $path }`は表示しません。報告書一式の一部を読み取れませんでした:
 report-html-written = `{ $path }`に書き出しました。
 out-format-mismatch = `--format { $format }`と`--out`の`{ $path }`(拡張子が示す形式は{ $named })が合っていません。どちらか一方だけを指定するか、両方をそろえてください。
-report-html-xlsx-needs-out = XLSXのワークブックはファイルに書き出します。`--out FILE.xlsx`を指定してください(標準出力に送るときは`--out -`)。
+report-html-xlsx-needs-out = XLSXのブックはファイルに書き出します。`--out FILE.xlsx`を指定してください(標準出力に送るときは`--out -`)。
 
 ## workbook
 
 workbook-empty = `{ $file }`は空のファイル(0バイト)です。ダウンロードかコピーが途中で終わった可能性があります。ブックを保存し直してから取り込んでください。
-workbook-encrypted = `{ $file }`はXLSX(zip)ではなくOLE複合ファイル(先頭が`D0 CF 11 E0`)です。パスワードで保護(暗号化)されたブックか、古い.xls形式(Excel 97-2003)です。ここで読めるのはExcelのブック(.xlsx)だけです。Excelで開いてパスワードを解除するか「Excelブック(.xlsx)」として保存し、その写しを指定してください。
+workbook-encrypted = `{ $file }`はXLSX(zip)ではなくOLE複合ファイル(先頭が`D0 CF 11 E0`)です。パスワードで保護(暗号化)されたブックか、古い`.xls`形式(Excel 97-2003)です。ここで読めるのはExcelのブック(`.xlsx`)だけです。Excelで開いてパスワードを解除するか「Excelブック(`.xlsx`)」として保存し、その写しを指定してください。
 workbook-unreadable = `{ $file }`: { $reason }。
-workbook-too-many-cells = シート{ $sheet }は結合セルを展開すると{ $max }セルを超えるため、読みませんでした。
+workbook-too-many-cells = シート`{ $sheet }`は結合セルを展開すると{ $max }セルを超えるため、読みませんでした。
 workbook-several-sheets = チェックリストらしいシートが複数あります: { $sheets }。`--sheet NAME`でひとつ選んでください。
 workbook-no-items-mapped = `--map`で番号の列とした{ $column }から下に、項目番号として読めるもの(①、(1)、1-①、2-(3)、1、No.1、Q1)がありません。この列にあるのは{ $found }です。番号の列の指定(`number=`)を確かめてください。
 workbook-no-items-mapped-empty = `--map`で番号の列とした{ $column }から下は空です。番号の列の指定(`number=`)と見出しの行数(`header-rows=`)を確かめてください。
@@ -1136,7 +1136,7 @@ workbook-guidance = 取り込んだ項目にはmedsecの解説がありません
 workbook-untranslated = { $text }(未翻訳)
 workbook-default-section = チェック項目
 workbook-default-title = { $file }から取り込んだチェックリスト
-workbook-imported = { $header }の見出し({ $layout })から{ $sections }区分{ $items }項目を{ $checklist }として取り込みました。
+workbook-imported = { $header }の見出し({ $layout })から{ $sections }区分{ $items }項目を`{ $checklist }`として取り込みました。
 workbook-official = `{ $file }`は公式の{ $form }のブック({ $edition })です。SHA-256が一致したため、項目を確認済みとしました。
 workbook-unofficial = `{ $file }`は既知の公式ブックではないため、項目を未確認(verified = false)としました。
 workbook-hash-differs = `{ $file }`は公式ブックと同じ名前ですが、SHA-256 { $sha256 }が公式の{ $official }と異なります。公表されたファイルではないため、項目を未確認としました。
@@ -1147,11 +1147,11 @@ workbook-write-failed = `{ $path }`に書き込めません: { $reason }
 workbook-read-failed = `{ $path }`を読めません: { $reason }
 workbook-add-lint-failed = `{ $path }`は`medsec checklist lint`の確認で問題が見つかったため、登録しませんでした。
 workbook-add-no-folder = この環境には利用者データのフォルダがありません。MEDSEC_DATA_DIRにフォルダを指定してください。
-workbook-added = { $checklist }を`{ $path }`に登録しました。今後は`--checklist`なしで使えます(`{ $command }`はこのチェックリストで回答ファイルを作ります)。
-workbook-added-not-default = { $checklist }を`{ $path }`に登録しました。この様式の回答ファイルは`--checklist`なしで読めますが、`medsec init`は{ $default }で作成します(登録したチェックリストが{ $default }より新しい年度のものではないか、同じ年度のものがほかにも登録されているため)。このチェックリストで作るときは`{ $command }`を使ってください。
-workbook-add-exists = `{ $path }`には{ $checklist }の別のファイルがあります。置き換えるには`--force`を付けてください。
-workbook-add-same = { $checklist }はすでに`{ $path }`に登録されています。
-workbook-column-not-imported = 列「{ $header }」({ $cell })はmedsecのチェックリスト形式に置き場所のない列のため、取り込みませんでした。内容のあるセル: { $cells }。その内容は元のワークブックで確認してください。
+workbook-added = `{ $checklist }`を`{ $path }`に登録しました。今後は`--checklist`なしで使えます(`{ $command }`はこのチェックリストで回答ファイルを作ります)。
+workbook-added-not-default = `{ $checklist }`を`{ $path }`に登録しました。この様式の回答ファイルは`--checklist`なしで読めますが、`medsec init`は{ $default }で作成します(登録したチェックリストが{ $default }より新しい年度のものではないか、同じ年度のものがほかにも登録されているため)。このチェックリストで作るときは`{ $command }`を使ってください。
+workbook-add-exists = `{ $path }`には`{ $checklist }`の別のファイルがあります。置き換えるには`--force`を付けてください。
+workbook-add-same = `{ $checklist }`はすでに`{ $path }`に登録されています。
+workbook-column-not-imported = 列「{ $header }」({ $cell })はmedsecのチェックリスト形式に置き場所のない列のため、取り込みませんでした。内容のあるセル: { $cells }。その内容は元のブックで確認してください。
 workbook-column-not-imported-unnamed = 見出しのない列に内容があります({ $cell }など)。medsecのチェックリスト形式に置き場所がないため、取り込みませんでした。内容のあるセル: { $cells }。
 
 ## dates
@@ -1307,8 +1307,8 @@ check-form-choice = { $number }) { $form }({ $checklist })
 check-form-choice-default = { $number }) { $form }({ $checklist })[既定]
 check-form-prompt = 番号[{ $default }]:{" "}
 check-form-invalid = 1〜{ $count }の番号を入力してください(Enterだけなら{ $default }です)。
-check-form-chosen = 様式「{ $form }」({ $checklist })の回答ファイルを作ります。`--form { $forms }`を付ければ、尋ねずにこの様式を選びます。
-check-form-default = `medsec init --form { $value }`で作れます(様式「{ $form }」、{ $checklist })。別の様式は`--form { $others }`で選べます。
+check-form-chosen = 様式「{ $form }」(`{ $checklist }`)の回答ファイルを作ります。`--form { $forms }`を付ければ、尋ねずにこの様式を選びます。
+check-form-default = `medsec init --form { $value }`で作れます(様式「{ $form }」、`{ $checklist }`)。別の様式は`--form { $others }`で選べます。
 ## probes-windows
 
 # Windows でのプローブの理由・警告・アカウントの指摘(src/probes/windows/)。コードごとに1つ
@@ -1378,7 +1378,7 @@ rules-data-checked-on-unconfirmed = 確認日(checked_on)のない回答が{ $co
 rules-data-target-date-window-unconfirmed = { $item }: 目標日{ $date }は{ $fiscal_year }({ $start }〜{ $end })の範囲外です。この版でこれが認められるかは確認できていません。
 rules-data-target-date-overdue = { $item }: 目標日{ $date }を過ぎています({ $as_of }時点)。対策を実施して「はい」と回答するか、遅れている理由を記録してください。
 rules-data-round-not-on-form = { $item }: { $fiscal_year }版の様式には2回目の欄がありません。この2回目の回答を削除してください。
-rules-data-lint-missing = { $checklist }に`[rules]`がありません。medsecは、記入のルールがデータになる前と同じルールを当てはめます(docs/checklist-format.mdを参照)。
+rules-data-lint-missing = `{ $checklist }`に`[rules]`がありません。medsecは、記入のルールがデータになる前と同じルールを当てはめます(`docs/checklist-format.md`を参照)。
 rules-data-lint-gate-not-on-form = `[rules]`は`gate = "not-on-form"`ですが、項目`{ $item }`が前提の質問(`gate = true`)になっています。
 rules-data-lint-gate-missing = `[rules]`は`gate = "on-form"`ですが、前提の質問(`gate = true`)の項目がありません。
 rules-data-lint-reference-only-required = `[rules]`の`reference_only`に`required`があります。必須の項目を参考項目にはできません。
@@ -1387,19 +1387,19 @@ rules-data-lint-next-year-without-items = `[rules]`に`next_year_target`があ�
 rules-data-verify-target-passed-since-signing = { $item }: 目標日{ $date }は、報告書の作成日({ $signed })より後に過ぎています。{ $as_of }時点で対策が実施されたかを確認してください。
 rules-data-verify-checklist-file-invalid = 報告書一式に含まれるチェックリストのファイル`{ $file }`を読み込めません: { $reason }
 rules-data-verify-checklist-file-mismatch = 報告書一式に含まれるチェックリストのファイル`{ $file }`のダイジェストは{ $found }ですが、`report.json`には{ $named }と書かれています。
-rules-data-verify-checklist-no-source = { $checklist }(報告書一式に含まれる`{ $file }`)には、元になった公式のワークブックが記録されていません。厚生労働省の公式の様式ではないため、文言を確認してください。
-rules-data-verify-checklist-not-official = { $checklist }(報告書一式に含まれるもの)は`{ $workbook }`から取り込まれていますが、medsecの知っている公式のワークブックではありません(SHA-256 { $sha })。厚生労働省の公式の様式ではないため、文言を確認してください。
+rules-data-verify-checklist-no-source = `{ $checklist }`(報告書一式に含まれる`{ $file }`)には、元になった公式のブックが記録されていません。厚生労働省の公式の様式ではないため、文言を確認してください。
+rules-data-verify-checklist-not-official = `{ $checklist }`(報告書一式に含まれるもの)は`{ $workbook }`から取り込まれていますが、medsecの知っている公式のブックではありません(SHA-256 { $sha })。厚生労働省の公式の様式ではないため、文言を確認してください。
 rules-data-list-guideline = ガイドライン
 rules-data-show-rules = 記入のルール
 rules-data-show-next-year = (翌年度の項目: { $window })
 rules-data-show-rules-value = 確認日: { $checked_on }、目標日: { $target }{ $next_year }、2回目: { $round_2 }、前提の質問: { $gate }
-rules-data-init-kind-not-served = { $from }は{ $kind }の回答ですが、{ $checklist }はこの種類の施設を対象としていません(対象: { $serves })。何も書き込んでいません。`medsec init --form`または`--checklist`で様式を選んでください。
+rules-data-init-kind-not-served = { $from }は{ $kind }の回答ですが、`{ $checklist }`はこの種類の施設を対象としていません(対象: { $serves })。何も書き込んでいません。`medsec init --form`または`--checklist`で様式を選んでください。
 ## lint-ci
 
 lint-ci-invalid-config = 検査の設定に誤りがあります(詳細: { $detail })。
 lint-ci-title-year-mismatch = タイトルには{ $written }とありますが、`fiscal_year`は{ $year }です(版{ $edition })。
 lint-ci-rule-full = { $description }。既定の重大度: { $severity }。`--allow { $code }`または`medsec-lint.toml`の`allow = ["{ $code }"]`で報告しないようにできます。
-lint-ci-rule-help = 示された箇所でチェックリストファイルを直し、もう一度`medsec checklist lint`を実行してください。各規則の説明はdocs/lint.mdにあります。
+lint-ci-rule-help = 示された箇所でチェックリストファイルを直し、もう一度`medsec checklist lint`を実行してください。各規則の説明は`docs/lint.md`にあります。
 lint-ci-rule-unreadable = チェックリストのファイルやフォルダを読めること
 lint-ci-rule-not-utf8 = チェックリストのファイルがUTF-8のテキストであること
 lint-ci-rule-parse-error = チェックリストのファイルが正しいTOMLで、既知のキーだけを使っていること
@@ -1483,8 +1483,8 @@ diff-ci-item-unverified-note-changed = 未確認の注記が{ $how ->
    *[changed] 変わりました
 }(JSON出力に変更前後の注記があります)。
 diff-ci-breaking-same-edition = 重大な変更が{ $count }件ありますが、版({ $edition })と`format_version`({ $version })が変わっていません。変更したファイルには新しい版を付けてください。
-diff-ci-file-added = 新しいファイル: { $place }({ $checklist })
-diff-ci-file-removed = 削除されたファイル: { $place }({ $checklist })
+diff-ci-file-added = 新しいファイル: { $place }(`{ $checklist }`)
+diff-ci-file-removed = 削除されたファイル: { $place }(`{ $checklist }`)
 diff-ci-files-summary = { $pairs }個のファイルを比較しました(追加{ $added }、削除{ $removed })。
 diff-ci-md-title = チェックリストの変更
 diff-ci-md-impact = 影響
@@ -1493,7 +1493,7 @@ diff-ci-md-no-changes = 変更はありません。
 diff-ci-git-missing = `git`を実行できません({ $detail })。gitのリビジョンを比べるにはgitが必要です。
 diff-ci-unknown-revision = gitにリビジョン`{ $revision }`がありません({ $detail })。
 diff-ci-not-a-repository = リビジョンを比較できません: { $detail }。gitリポジトリの中で実行するか、フォルダ同士・ファイル同士を比較してください。
-diff-ci-no-checklists = `{ $old }`にも`{ $new }`にも、{ $paths }の下にチェックリストのファイル(.toml)がありません。パスを確かめてください。
+diff-ci-no-checklists = `{ $old }`にも`{ $new }`にも、{ $paths }の下にチェックリストのファイル(`.toml`)がありません。パスを確かめてください。
 diff-ci-git-failed = gitでリビジョン`{ $revision }`の`{ $path }`を読めません({ $detail })。
 diff-ci-checklist-failed = { $place }: { $detail }
 diff-ci-mixed-sides = { $old }と{ $new }は、両方ともフォルダか、両方ともチェックリストにしてください。
@@ -1515,7 +1515,7 @@ checklist-extends-section-collision = 独自の節`{ $section }`は、`{ $base }
 checklist-extends-unknown-out-of-scope = 対象外とされた`{ $item }`は`{ $base }`の項目ではありません。
 checklist-extends-base-changed = 報告書のチェックリスト`{ $checklist }`が拡張しているのは{ $recorded }ですが、ここで使えるチェックリストが拡張しているのは{ $current }です。報告書を作った後に元のチェックリストが変わっています。
 checklist-extends-show-base = 拡張元
-checklist-extends-show-heading = { $base }のうち、ここでは使わない項目
+checklist-extends-show-heading = `{ $base }`のうち、ここでは使わない項目
 checklist-extends-show-out-of-scope = 対象外
 checklist-extends-show-reason = 理由
 
@@ -1527,29 +1527,29 @@ checklist-new-notes = { $wareki }(FY{ $year })版の下書きです。`{ $from }
 checklist-new-carried = `medsec checklist new`が`{ $from }`の項目`{ $id }`から引き継ぎました。文言、番号、対象を新しい様式と照合してください。
 checklist-new-previous-note = 以前の注記: { $note }
 checklist-new-guideline-carried = { $from }から引き継ぎました。{ $edition }について確認してください。
-checklist-new-written = `{ $path }`を書きました({ $checklist }、{ $count }項目、すべて未確認)。次に文言を直し、`medsec checklist lint { $path }`と`medsec checklist diff { $from } { $path }`を実行してください。
+checklist-new-written = `{ $path }`を書きました(`{ $checklist }`、{ $count }項目、すべて未確認)。次に文言を直し、`medsec checklist lint { $path }`と`medsec checklist diff { $from } { $path }`を実行してください。
 checklist-new-out-exists = `{ $path }`はすでにあります。置き換えるには`--force`を付けてください。
 checklist-new-write-failed = `{ $path }`に書き込めません(詳細: { $reason })。
 checklist-new-notes-joined = { $made }{ $official }
-checklist-new-notes-official = 表題、様式名、対象の施設(serves)、source_urlは、medsecが持つ公式の{ $form }のワークブック`{ $file }`({ $published }公表)の情報によります。記入のルール([rules])は`{ $from }`から引き継いだもので、この版については未確認です。
+checklist-new-notes-official = 表題、様式名、対象の施設(serves)、source_urlは、medsecが持つ公式の{ $form }のブック`{ $file }`({ $published }公表)の情報によります。記入のルール([rules])は`{ $from }`から引き継いだもので、この版については未確認です。
 checklist-new-rules-carried = 記入のルールは元の版から引き継いだもので、{ $edition }については未確認です(元の版での情報源: { $sources })。sourcesはこの版の様式を記録した情報源です。
 checklist-new-form-not-in-edition = medsecが持つ情報では、{ $edition }の様式は{ $forms }で、この様式({ $form })はありません。表題と対象の施設は元のまま引き継ぎました。新しい様式から作るには`medsec checklist import`を使ってください。
 ## answers-workbook
 answers-workbook-layout = `{ $file }`を記入済みのチェックリストとして読み取れません: { $reason }
-answers-workbook-no-answer-column = { $sheet }に「はい」「いいえ」「回答」の列が見つかりません(見出しは{ $header }から探しました)。
+answers-workbook-no-answer-column = シート`{ $sheet }`に「はい」「いいえ」「回答」の列が見つかりません(見出しは{ $header }から探しました)。
 answers-workbook-ambiguous = { $cells }: { $item }の{ $round }回目に複数の回答が記入されています。ひとつにしてください。
 answers-workbook-bad-mark = { $cell }: 「{ $value }」は印として読めません。使える印は●、○、◯、〇、✓、✔、レ、x、X、1、TRUEです(印を付けた列の回答になります)。印を付けないときは空欄、0またはFALSEにしてください。
 answers-workbook-bad-answer = { $cell }: 回答「{ $value }」は「はい」「いいえ」「対象外」のいずれでもありません。
 answers-workbook-outside-item = { $cell }: 項目のない行に回答「{ $value }」があります。項目の行に記入してください。
-answers-workbook-unknown-item = { $cell }: 項目番号「{ $number }」は{ $checklist }にありません。
+answers-workbook-unknown-item = { $cell }: 項目番号「{ $number }」は`{ $checklist }`にありません。
 answers-workbook-ambiguous-item = { $cell }: 項目番号「{ $number }」は複数の項目にあります({ $candidates })。対象(サーバ、端末PCなど)を書いてください。
 answers-workbook-unknown-scope = { $cell }: このチェックリストの{ $number }には、対象{ $scope }の項目がありません。あるのは{ $candidates }です。対象(サーバ、端末PCなど)を直してください。
 answers-workbook-twice = { $cell }: { $item }の行が2つあります(最初は{ $first })。
 answers-workbook-bad-date = { $cell }: { $error }
 answers-workbook-no-answer = { $cell }: { $item }の{ $round }回目に日付や備考がありますが、「はい」「いいえ」「対象外」の印がありません。
-answers-workbook-no-layout = { $checklist }には公式の様式(ワークブック)の配置が記録されていません。`--layout official`は`medsec checklist import`で取り込んだチェックリストに使えます。配置のない様式には`--layout`なしで書き出してください。
+answers-workbook-no-layout = `{ $checklist }`には公式の様式(ブック)の配置が記録されていません。`--layout official`は`medsec checklist import`で取り込んだチェックリストに使えます。配置のない様式には`--layout`なしで書き出してください。
 answers-workbook-no-column = { $item }の{ $round }回目の回答「{ $answer }」を書く列が、この様式にありません。
-answers-workbook-write = ワークブックを作れません: { $reason }
+answers-workbook-write = ブックを作れません: { $reason }
 answers-workbook-export-done = `{ $sheet }`に公式の様式で書き出しました。印刷や提出に使えます。記入後に`medsec answer { $path } --import { $sheet_word }`で取り込めます。
 answers-workbook-export-left-out = この様式に列のない値{ $count }件(備考、理由、日付)は書き出していません。回答ファイルには残っています。
 answers-workbook-header-round = { $round }回目
@@ -1565,19 +1565,19 @@ answers-workbook-header-checked-on = 確認日
 answers-workbook-header-target-date = 目標日
 answers-workbook-header-reason = 理由
 answers-workbook-header-note = 備考
-answers-workbook-xlsx-only = `--layout official`は.xlsxにだけ書き出せます(`{ $path }`)。
+answers-workbook-xlsx-only = `--layout official`は`.xlsx`にだけ書き出せます(`{ $path }`)。
 ## polish
 polish-status-next-probe = 次は`{ $probe }`で機器を確認し、`{ $report }`で報告書を作ります。まとめて行うには`{ $check }`を使います。
 polish-status-next-report = 次は`{ $report }`で報告書を作ります。まとめて行うには`{ $check }`を使います。
 polish-institution-code-prefecture-mismatch = 医療機関コード`{ $code }`の先頭2桁{ $number }は{ $expected }ですが、都道府県は「{ $given }」と記入されています。どちらかを確かめてください。
 polish-summarize-unusable = `{ $path }`: 読み取れないため確認できませんでした({ $code })。詳しくは`medsec verify { $path }`で確認できます。
-summarize-no-bundle-here = `{ $path }`: 報告書一式がありません(MANIFEST.sha256やreport.jsonのあるフォルダが見つかりません)。報告書一式のあるフォルダを指定してください({ $code })。
+summarize-no-bundle-here = `{ $path }`: 報告書一式がありません(`MANIFEST.sha256`や`report.json`のあるフォルダが見つかりません)。報告書一式のあるフォルダを指定してください({ $code })。
 summarize-not-a-folder = `{ $path }`: ファイルです。フォルダではありません。報告書一式のフォルダか、報告書一式を収めたフォルダを指定してください({ $code })。
 summarize-path-missing = `{ $path }`: このファイルやフォルダはありません。パスを確かめてください({ $code })。
 polish-edition = { $wareki }版(FY{ $year })
 ## checklist-import
-checklist-import-rules-intro-official = 記入ルールは公式ワークブック`{ $file }`(公表元のファイル)の列から読み取りました。列からわからないものは「不明」としています。{ $edition }についてはmedsecの情報源で確認できていません。
-checklist-import-rules-intro-other = 記入ルールは`{ $file }`の列から推定しました(medsecが知っている公式ワークブックではありません)。列からわからないものは「不明」としています。
+checklist-import-rules-intro-official = 記入ルールは公式ブック`{ $file }`(公表元のファイル)の列から読み取りました。列からわからないものは「不明」としています。{ $edition }についてはmedsecの情報源で確認できていません。
+checklist-import-rules-intro-other = 記入ルールは`{ $file }`の列から推定しました(medsecが知っている公式ブックではありません)。列からわからないものは「不明」としています。
 checklist-import-rules-no-answer-columns = { $key }: 回答の列(はい、いいえ、確認日など)が見つからないため、不明としています。
 checklist-import-rules-checked-on-column = checked_on: { $cells }に確認日の列があるため、確認日を必須としています。
 checklist-import-rules-checked-on-none = checked_on: 回答の列({ $cells })に確認日の列がないため、確認日は求めません。
@@ -1587,7 +1587,7 @@ checklist-import-rules-target-none = target_date: 目標日の列が見つから
 checklist-import-rules-round-2-column = round_2: { $cells }に2回目の列があります。
 checklist-import-rules-round-2-none = round_2: 回答の列({ $cells })は1回目のみです。
 checklist-import-rules-gate = gate: ゲート質問(医療情報システムの有無)は見つかりませんでした(番号0の行も、最初の項目より前に医療情報システムの導入を問う番号のない文もありません)。そのため不明としています。用紙にある場合は`--map gate=行番号`で、ない場合は`--map gate=none`で指定してください。
-checklist-import-rules-reference-only = reference_only: なし。ワークブックには参考項目の印がないため、取り込んだ項目はすべて必須です。
+checklist-import-rules-reference-only = reference_only: なし。ブックには参考項目の印がないため、取り込んだ項目はすべて必須です。
 checklist-import-rules-gate-detected = gate: { $cell }の文をゲート質問(医療情報システムの有無)としました。最初の項目より前にあり、番号が0か番号がなく、医療情報システムの導入を問う文です。違う場合は`--map gate=none`で外してください。
 checklist-import-rules-gate-instructed = gate: { $cell }の項目を、ゲート質問(医療情報システムの有無)としました。最初の項目(または区分0の最初の項目)で、「いいえ」の場合はほかの項目の記入が不要だと書かれています。違う場合は`--map gate=none`で外してください。
 checklist-import-rules-gate-mapped = gate: `--map gate={ $value }`の指定により、{ $cell }をゲート質問(医療情報システムの有無)としました。
@@ -1597,11 +1597,11 @@ checklist-import-gate-section = 医療情報システムの有無
 checklist-import-gate-found = { $cell }をゲート質問(医療情報システムの有無)として取り込みました(番号{ $number })。「いいえ」の場合、ほかの項目は確認不要になります。
 checklist-import-gate-not-found = ゲート質問(医療情報システムの有無)は見つかりませんでした。用紙にある場合は`--map gate=行番号`で指定してください。
 checklist-import-bad-map-gate = `--map`: gate=`{ $value }`は使えません。行番号(例: gate=5)、項目番号(例: gate=0、gate=1-①。通し番号のシートではgate=①)、またはnoneで書いてください。
-checklist-import-map-gate-not-found = `--map gate={ $value }`: シート{ $sheet }のその行(または項目番号)に、文言のある行が見つかりません。行番号はExcelの行番号(1から)です。
-checklist-import-id-from-file = `{ $file }`は公式のブックではないため、チェックリストの名前は厚生労働省のものではなく、ファイル名から{ $checklist }としました。名前を決めるには`--id 名前-{ $form }`(例: `--id clinic-{ $form }`)を付けてください。
+checklist-import-map-gate-not-found = `--map gate={ $value }`: シート`{ $sheet }`のその行(または項目番号)に、文言のある行が見つかりません。行番号はExcelの行番号(1から)です。
+checklist-import-id-from-file = `{ $file }`は公式のブックではないため、チェックリストの名前は厚生労働省のものではなく、ファイル名から`{ $checklist }`としました。名前を決めるには`--id 名前-{ $form }`(例: `--id clinic-{ $form }`)を付けてください。
 checklist-import-untitled-sections = シートに{ $count }区分({ $sections })の見出しがありません。見出しは「チェック項目」としました。様式に見出しがあって読み取れなかった場合は、ファイルの[[sections]]に書き入れてください。
 ## walk
-walk-round-not-on-form = { $checklist }の用紙には{ $round }回目(2回目)の欄がありません([rules] round_2 = "not-on-form")。1回目を回答してください。
+walk-round-not-on-form = `{ $checklist }`の用紙には{ $round }回目(2回目)の欄がありません([rules] round_2 = "not-on-form")。1回目を回答してください。
 walk-checked-on-not-on-form = この用紙には確認日の欄がないため、確認日はおたずねしません。
 walk-reference-only = 参考項目です({ $requirement })。この年度は必須ではありませんが、回答できます。
 walk-target-window-unconfirmed = { $date }は{ $start }〜{ $end }の期間外です。この用紙で認められるかは確認できていません。そのまま保存しました(`medsec status`で警告が出ます)。
@@ -1620,18 +1620,18 @@ answers-import-attention = 確認が必要な点が{ $count }件あります:
 answers-import-unknown-scope = { $row }: 対象「{ $scope }」は項目番号「{ $number }」のどの行にも当たりません(この番号の行: { $candidates })。どれかの行の対象を書いてください。
 
 ## inspector
-inspector-report-not-verified = 警告: `{ $path }`は署名付きの報告書一式の中にありません(横にMANIFEST.sha256がありません)。検証せずに表示します。誰が作ったか、変更されていないかは確かめられません。報告書一式のフォルダを`medsec verify`で確認してください。
+inspector-report-not-verified = 警告: `{ $path }`は署名付きの報告書一式の中にありません(横に`MANIFEST.sha256`がありません)。検証せずに表示します。誰が作ったか、変更されていないかは確かめられません。報告書一式のフォルダを`medsec verify`で確認してください。
 inspector-evidence-no-institution = プローブの証跡に医療機関が記録されていません(`medsec probe --answers`なしで、または古いmedsecで作成されています)。この医療機関の機器の証跡であることを確かめられません。
 inspector-evidence-other-institution = プローブの証跡は別の医療機関(医療機関コード`{ $evidence_code }`、「{ $evidence_name }」)のものです。この医療機関(医療機関コード`{ $code }`、「{ $name }」)のものではありません。この医療機関の機器で`medsec probe --answers`を実行してください。
 inspector-evidence-before-fiscal-year = プローブの証跡は{ $date }に作成されており、{ $fy }の始まりより前です。今年度にもう一度`medsec probe`を実行してください。
 inspector-evidence-after-report = プローブの証跡の終了時刻{ $finished }は、報告書の作成時刻({ $made })より後です。報告書には、それより前に作成した証跡しか含められません。
 inspector-source-probe-evidence = プローブの証跡
 inspector-summarize-col-evidence-findings = プローブの証跡の指摘
-inspector-recorded-file = 回答ファイル`{ $file }`(report.jsonに記録)
-inspector-item-of-recorded-file = 回答ファイル`{ $file }`(report.jsonに記録)の{ $item }
+inspector-recorded-file = 回答ファイル`{ $file }`(`report.json`に記録)
+inspector-item-of-recorded-file = 回答ファイル`{ $file }`(`report.json`に記録)の{ $item }
 inspector-status-complete-with-recorded-errors = 回答は記入済みですが、報告書に指摘が記録されています: エラー{ $errors }件、警告{ $warnings }件。
-inspector-status-unsigned = 注意: `{ $path }`は署名されていません。ファイルがMANIFEST.sha256と一致することだけを確認しました。誰が作ったかは確かめられません。
-inspector-status-signature-not-checked = 注意: `{ $path }`の署名は確認していません(`status`は鍵を使いません)。ファイルがMANIFEST.sha256と一致することだけを確認しました。署名者は`medsec verify --pubkey 鍵.pub { $bundle }`で確認してください。
+inspector-status-unsigned = 注意: `{ $path }`は署名されていません。ファイルが`MANIFEST.sha256`と一致することだけを確認しました。誰が作ったかは確かめられません。
+inspector-status-signature-not-checked = 注意: `{ $path }`の署名は確認していません(`status`は鍵を使いません)。ファイルが`MANIFEST.sha256`と一致することだけを確認しました。署名者は`medsec verify --pubkey 鍵.pub { $bundle }`で確認してください。
 
 ## probes-backup
 probes-backup-snapshot = { $id }({ $details })
@@ -1742,8 +1742,8 @@ details-minisign-encoding = 行の並びまたはbase64の部分がminisignの�
 details-minisign-algorithm = minisignが使う署名方式ではありません
 details-not-regular = `{ $path }`は通常のファイルではありません(デバイスやパイプなど)。ファイルを指定してください。
 ## edition-notice
-edition-notice-added = `medsec checklist add`で登録された{ $checklist }({ $wareki }、FY{ $year })が{ $old }より新しいため、こちらで作成します。{ $old }を使うときは`--checklist { $old }`を指定してください。
-edition-notice-successor = { $old }より新しい{ $checklist }({ $wareki }、FY{ $year })が{ $kinds }も対象にしているため、こちらで作成します。前年度までの様式を使うときは`--checklist { $old }`を指定してください。
+edition-notice-added = `medsec checklist add`で登録された`{ $checklist }`({ $wareki }、FY{ $year })が`{ $old }`より新しいため、こちらで作成します。`{ $old }`を使うときは`--checklist { $old }`を指定してください。
+edition-notice-successor = `{ $old }`より新しい`{ $checklist }`({ $wareki }、FY{ $year })が{ $kinds }も対象にしているため、こちらで作成します。前年度までの様式を使うときは`--checklist { $old }`を指定してください。
 edition-notice-form-merged = 医療機関・薬局確認用
 
 ## out
@@ -1756,7 +1756,7 @@ answers-institution-code-prefecture-unknown = 医療機関コード`{ $code }`�
 answers-institution-prefecture-unknown = 都道府県「{ $given }」は47都道府県のどれでもありません。東京都、東京、Tokyo、13のように書いてください。
 
 ## status
-status-mixed-inputs = 回答ファイルと報告書一式(フォルダまたはreport.json)は、別々に確認してください。回答ファイル({ $answers })と報告書一式({ $bundles })を、それぞれ`medsec status`に渡してください。
+status-mixed-inputs = 回答ファイルと報告書一式(フォルダまたは`report.json`)は、別々に確認してください。回答ファイル({ $answers })と報告書一式({ $bundles })を、それぞれ`medsec status`に渡してください。
 status-files-complete = { $files }件のファイルはすべて記入完了です(警告{ $warnings }件)。
 status-files-incomplete = { $files }件のファイルのうち、記入が完了していないものがあります: エラー{ $errors }件、警告{ $warnings }件。
 status-files-complete-with-findings = { $files }件のファイルはすべて記入完了です。ただし指摘があります(プローブの証跡と矛盾する回答、または合わない証跡): エラー{ $errors }件、警告{ $warnings }件。
@@ -1766,8 +1766,8 @@ status-complete-with-findings = 記入完了です。ただし指摘がありま
 ## import
 
 import-no-header = `{ $file }`にはチェックリストらしいシートがありません。先頭から60行の中で、項目の列(項目、チェック項目、確認項目)と回答の列(はい、いいえ、確認日、目標日、1回目、2回目、備考)がその行か下の2行までに並ぶ行を探しました。見つかったもの:
-import-clue-sheet = シート{ $sheet }: { $rows }。足りないもの: { $missed }。{ $hint }
-import-clue-sheet-empty = シート{ $sheet }: { $missed }。{ $hint }
+import-clue-sheet = シート`{ $sheet }`: { $rows }。足りないもの: { $missed }。{ $hint }
+import-clue-sheet-empty = シート`{ $sheet }`: { $missed }。{ $hint }
 import-clue-row = { $row }行目: { $cells }
 import-clue-cell = { $cell }「{ $text }」({ $role })
 import-clue-role-number = 番号
@@ -1799,17 +1799,17 @@ import-ids-new = 新しい項目(前の版に、同じ文言の項目も、番�
 import-ids-not-found = { $from }の項目のうち、このブックに見つからなかったもの(回答は引き継がれません): { $items }
 import-ids-other-form = `--ids-from { $from }`は{ $from_form }の様式で、取り込んだブックは{ $form }の様式です。事業者確認用と医療機関・薬局の様式の間では項目のIDを引き継げないため、何も書いていません。同じ種類の様式の前の版を指定してください。
 ## own
-own-base-item-out-of-scope = 独自のチェックリスト{ $checklist }で対象外とした{ $base }の項目です。理由: { $reason }
-own-base-item-required-out-of-scope = { $item }: { $base }で全ての医療機関等が回答する項目ですが、独自のチェックリスト{ $checklist }で対象外としています。様式にはこの項目を対象外とする定めがなく、立入検査では全ての項目の回答が確認されます。{ $checklist }の`[[out_of_scope]]`から外し、「はい」または「いいえ」で回答してください。理由: { $reason }
-own-out-of-scope-heading = 対象外とした項目: { $checklist }({ $digest })が{ $base }({ $base_digest })から除いた項目
+own-base-item-out-of-scope = 独自のチェックリスト`{ $checklist }`で対象外とした`{ $base }`の項目です。理由: { $reason }
+own-base-item-required-out-of-scope = { $item }: `{ $base }`で全ての医療機関等が回答する項目ですが、独自のチェックリスト`{ $checklist }`で対象外としています。様式にはこの項目を対象外とする定めがなく、立入検査では全ての項目の回答が確認されます。`{ $checklist }`の`[[out_of_scope]]`から外し、「はい」または「いいえ」で回答してください。理由: { $reason }
+own-out-of-scope-heading = 対象外とした項目: `{ $checklist }`({ $digest })が`{ $base }`({ $base_digest })から除いた項目
 own-summarize-out-of-scope = 対象外{ $count }件
 own-summarize-col-out-of-scope = 対象外の項目
-own-origin-bundled = medsecに同梱の{ $checklist }
+own-origin-bundled = medsecに同梱の`{ $checklist }`
 import-clue-map = 下の行から推定した配置が正しければ、`--map { $map }`で指定してください(列: number=、text=、section=、scope=。header-rows=は最初の項目より上の行数です)。
 import-clue-map-sheet = 下の行から推定した配置が正しければ、`--sheet { $sheet } --map { $map }`で指定してください(列: number=、text=、section=、scope=。header-rows=は最初の項目より上の行数です)。
 import-map-needs-sheet = `--map`は1枚のシートの配置を指定するものですが、このブックにはシートが複数あります: { $sheets }。`--sheet NAME`でシートを指定してください。
-import-text-not-workbook = `{ $file }`はテキストファイル(CSVなど)で、Excelのブックではありません。ここで読めるのは.xlsxのブックだけです。Excelで開いて「Excelブック(.xlsx)」として保存し、そのファイルを指定してください。
-import-pdf-not-workbook = `{ $file }`はPDFファイル(先頭が`%PDF`)で、Excelのブックではありません。ここで読めるのはExcelのブック(.xlsx)だけで、PDFからは項目も回答も読み取れません(名前を.xlsxに変えてもPDFのままです)。Excelのブック(.xlsx)を指定してください。
+import-text-not-workbook = `{ $file }`はテキストファイル(CSVなど)で、Excelのブックではありません。ここで読めるのは`.xlsx`のブックだけです。Excelで開いて「Excelブック(`.xlsx`)」として保存し、そのファイルを指定してください。
+import-pdf-not-workbook = `{ $file }`はPDFファイル(先頭が`%PDF`)で、Excelのブックではありません。ここで読めるのはExcelのブック(`.xlsx`)だけで、PDFからは項目も回答も読み取れません(名前を`.xlsx`に変えてもPDFのままです)。Excelのブック(`.xlsx`)を指定してください。
 import-zip-not-workbook = `{ $file }`はZIPファイル{ $holds ->
     [word] (Wordの文書、.docx)
     [powerpoint] (PowerPointのプレゼンテーション、.pptx)
@@ -1819,14 +1819,14 @@ import-zip-not-workbook = `{ $file }`はZIPファイル{ $holds ->
     [opendocument] LibreOfficeで「Excel 2007-365(.xlsx)」形式で保存し、そのファイルを指定してください。
    *[other] Excelのブック(.xlsx)そのものを指定してください。
 }
-import-binary-not-workbook = `{ $file }`はExcelのブックではなく、先頭のバイト(`{ $head }`)からは種類の分からないバイナリファイルです(.xlsxのブックは先頭が`50 4B`(PK)です)。ここで読めるのはExcelのブック(.xlsx)だけです。名前を.xlsxに変えてもブックにはなりません。Excelのブック(.xlsx)そのものを指定してください。
-import-recorded-sheet = `{ $file }`にはチェックリストらしいシートが複数あります({ $sheets })。チェックリストを取り込んだときのシート{ $sheet }から回答を読みました。ほかのシートを読むには`--sheet NAME`を付けてください。
-import-answers-other-year = { $cell }の表題によると、このブックは{ $book_wareki }(FY{ $book })の様式ですが、回答ファイルは{ $checklist }(FY{ $year })のものです。番号が同じでも別の年度の項目に回答が入ってしまうため、何も取り込んでいません。{ $book_wareki }の白紙のブックを`medsec checklist import`で取り込み、`medsec --checklist ID@EDITION init`で作った回答ファイルに取り込んでください。
-import-answers-other-form = `{ $file }`は{ $book_form }のブックです({ $place })。回答ファイルは{ $checklist }の{ $form }の回答なので、同じ番号でも別の様式の項目に回答が入ってしまいます。何も取り込んでいません。{ $book_form }のブックは{ $book_form }の回答ファイル(`{ $init }`で作ります)に取り込み、この回答ファイルには{ $form }のブックを指定してください。
+import-binary-not-workbook = `{ $file }`はExcelのブックではなく、先頭のバイト(`{ $head }`)からは種類の分からないバイナリファイルです(`.xlsx`のブックは先頭が`50 4B`(PK)です)。ここで読めるのはExcelのブック(`.xlsx`)だけです。名前を`.xlsx`に変えてもブックにはなりません。Excelのブック(`.xlsx`)そのものを指定してください。
+import-recorded-sheet = `{ $file }`にはチェックリストらしいシートが複数あります({ $sheets })。チェックリストを取り込んだときのシート`{ $sheet }`から回答を読みました。ほかのシートを読むには`--sheet NAME`を付けてください。
+import-answers-other-year = { $cell }の表題によると、このブックは{ $book_wareki }(FY{ $book })の様式ですが、回答ファイルは`{ $checklist }`(FY{ $year })のものです。番号が同じでも別の年度の項目に回答が入ってしまうため、何も取り込んでいません。{ $book_wareki }の白紙のブックを`medsec checklist import`で取り込み、`medsec --checklist ID@EDITION init`で作った回答ファイルに取り込んでください。
+import-answers-other-form = `{ $file }`は{ $book_form }のブックです({ $place })。回答ファイルは`{ $checklist }`の{ $form }の回答なので、同じ番号でも別の様式の項目に回答が入ってしまいます。何も取り込んでいません。{ $book_form }のブックは{ $book_form }の回答ファイル(`{ $init }`で作ります)に取り込み、この回答ファイルには{ $form }のブックを指定してください。
 import-answers-form-place-cell = { $cell }の記載による
-import-answers-form-place-sheet = シート名「{ $sheet }」による
+import-answers-form-place-sheet = シート名`{ $sheet }`による
 import-answers-form-place-official = SHA-256で照合した公式のブック
-import-edition-title-differs = 注意: シートの表題は{ $book_wareki }(FY{ $book })の様式ですが、`--edition`の指定どおり{ $checklist }として取り込みました。表題が{ $book_wareki }の記入済みブックは、このチェックリストの回答ファイルには取り込めません。表題の年度にするには`--edition`を付けずに取り込んでください。
+import-edition-title-differs = 注意: シートの表題は{ $book_wareki }(FY{ $book })の様式ですが、`--edition`の指定どおり`{ $checklist }`として取り込みました。表題が{ $book_wareki }の記入済みブックは、このチェックリストの回答ファイルには取り込めません。表題の年度にするには`--edition`を付けずに取り込んでください。
 
 ## report-review
 report-review-several-files-status = ここには回答ファイルが複数あります({ $files })。状況を確認するファイルを指定してください(例: `medsec status FILE`)。
@@ -1834,9 +1834,9 @@ report-review-check-missing-digest = 回答ファイルは、このチェック�
 report-review-check-next-digest = `{ $file }`の回答を今のチェックリストの文言で確かめ、[checklist]のdigestを`{ $digest }`に書き換えてから、もう一度`{ $command }`を実行してください(回答を入れ直す必要はありません)。
 report-review-check-result-findings-year = { $wareki }(FY{ $year })の点検には要確認の所見があります(終了コード1)。
 report-review-check-result-failed-year = { $wareki }(FY{ $year })の点検は失敗しました。
-report-review-check-vendor-next = `{ $file }`は事業者確認用の様式で、記入は完了しています。事業者確認用は報告書一式にはせず、事業者が署名して医療機関に渡します。次は`medsec sign --form { $command } --key NAME.key`で署名し(鍵がなければ`medsec keygen --out NAME`で作ります)、`{ $file }`と署名ファイル(.minisig)を医療機関に渡してください。`medsec check --answers { $command } --key NAME.key`でも署名できます。
+report-review-check-vendor-next = `{ $file }`は事業者確認用の様式で、記入は完了しています。事業者確認用は報告書一式にはせず、事業者が署名して医療機関に渡します。次は`medsec sign --form { $command } --key NAME.key`で署名し(鍵がなければ`medsec keygen --out NAME`で作ります)、`{ $file }`と署名ファイル(`.minisig`)を医療機関に渡してください。`medsec check --answers { $command } --key NAME.key`でも署名できます。
 report-review-check-vendor-signed = 次は`{ $file }`と`{ $signature }`を医療機関に渡してください。医療機関の回答ファイルの[vendors]のformsに書くと、`medsec report`と`medsec check`が報告書一式に入れます。
-report-review-status-next-vendor = 次は`medsec sign --form { $file } --key NAME.key`で事業者の鍵で署名し(鍵がなければ`medsec keygen --out NAME`で作ります)、回答ファイルと署名ファイル(.minisig)を医療機関に渡します。
+report-review-status-next-vendor = 次は`medsec sign --form { $file } --key NAME.key`で事業者の鍵で署名し(鍵がなければ`medsec keygen --out NAME`で作ります)、回答ファイルと署名ファイル(`.minisig`)を医療機関に渡します。
 report-review-edition = { $wareki }版{ $year ->
    *[other] {""}
 }
@@ -1847,8 +1847,8 @@ report-review-csv-overdue = 目標日超過
 report-evidence-none = 警告[no-probe-evidence]: この報告書にはプローブの証跡がありません(`--evidence`なしで作成しました)。回答と機器の状態の照合は行われていません。この警告は報告書には記録せず、`medsec verify`と`medsec status`が報告書からその都度確かめて示します。
 report-evidence-no-item = 警告[no-probe-evidence]: この報告書のプローブの証跡は、この様式のどの項目にも対応していません(プローブが知る項目IDと異なります。例: `--ids-from`なしで取り込んだチェックリスト)。回答と機器の状態の照合は行われていません。この警告は報告書には記録せず、`medsec verify`と`medsec status`が報告書からその都度確かめて示します。
 report-evidence-empty = 警告[no-probe-evidence]: この報告書のプローブの証跡には結果が1件もありません(プローブの設定が空です)。回答と機器の状態の照合は行われていません。この警告は報告書には記録せず、`medsec verify`と`medsec status`が報告書からその都度確かめて示します。
-report-evidence-source-computed = 今回の確認で判明(report.jsonには記録なし)
-report-evidence-status-computed = 今回の確認で見つかった指摘(report.jsonには記録されていません):
+report-evidence-source-computed = 今回の確認で判明(`report.json`には記録なし)
+report-evidence-status-computed = 今回の確認で見つかった指摘(`report.json`には記録されていません):
 report-evidence-findings-recorded = 指摘: エラー{ $errors }件、警告{ $warnings }件(うち{ $recorded }件を報告書に記録しました。内容は`medsec status { $dir }`で確認できます)
 ## check-summarize
 

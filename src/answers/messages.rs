@@ -76,6 +76,33 @@ impl ToArg for LibraryDetail<'_> {
     }
 }
 
+/// An edition ID (`fy2024`): recorded as its fiscal year and said as 令和6年度 / FY2024 (the
+/// message adds 版 / "edition"); an ID of another shape as it is.
+struct EditionArg<'a>(&'a str);
+
+impl EditionArg<'_> {
+    fn fiscal_year(&self) -> Option<i16> {
+        self.0.strip_prefix("fy").and_then(|y| y.parse().ok())
+    }
+}
+
+/// An edition ID for people: `fy2024` -> 令和6年度 / FY2024 (the sentence adds 版 / "edition").
+pub(crate) fn edition_for_people(edition: &str, lang: Lang) -> String {
+    crate::i18n::render_arg(lang, &EditionArg(edition).arg(), None)
+}
+
+impl ToArg for EditionArg<'_> {
+    fn value(&self, lang: Lang) -> FluentValue<'static> {
+        crate::i18n::render_arg(lang, &self.arg(), None).into()
+    }
+    fn arg(&self) -> Arg {
+        match self.fiscal_year() {
+            Some(year) => Arg::Typed(Typed::FiscalYear(year)),
+            None => Arg::Text(self.0.to_owned()),
+        }
+    }
+}
+
 impl ToArg for String {
     fn value(&self, _: Lang) -> FluentValue<'static> {
         self.clone().into()
@@ -829,7 +856,7 @@ impl Msg {
                 "answers-carried-forward-unconfirmed",
                 item = item,
                 answer = answer_arg(answer),
-                from = from.clone()
+                from = EditionArg(from)
             ),
             Msg::MissingCheckedOn { item, answer } => msg!(
                 lang,

@@ -438,12 +438,15 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
         if let Some(a) = self.answer_of(item).cloned() {
             if let Some(r) = a.response {
                 let date = a.checked_on.map(|d| self.date(d)).unwrap_or_default();
-                let carried = a.carried_from.as_deref().map(esc);
+                let carried = a
+                    .carried_from
+                    .as_deref()
+                    .map(|e| esc(&super::messages::edition_for_people(e, lang)).into_owned());
                 let state = match carried {
                     Some(from) => crate::tr!(
                         lang,
                         "answers-walk-carried",
-                        from = from.into_owned(),
+                        from = from,
                         answer = r.label(lang)
                     ),
                     None => crate::tr!(

@@ -100,14 +100,14 @@ impl ChecklistError {
                 lang,
                 "checklist-not-found",
                 spec = spec.as_str(),
-                known = crate::i18n::join(lang, known)
+                known = crate::i18n::join_code(lang, known)
             ),
             ChecklistError::NoEdition { id, edition, known } => crate::tr!(
                 lang,
                 "checklist-no-edition",
                 id = id.as_str(),
                 edition = edition.as_str(),
-                known = crate::i18n::join(lang, known)
+                known = crate::i18n::join_code(lang, known)
             ),
             ChecklistError::FormConflict {
                 spec,

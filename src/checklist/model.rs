@@ -293,7 +293,7 @@ pub enum CheckedAgainst {
 }
 
 impl CheckedAgainst {
-    /// The source kind in words: 公式 PDF, 公式ワークブック FILE, or the file named.
+    /// The source kind in words: 公式 PDF, 公式ブック FILE, or the file named.
     pub fn label(&self, lang: Lang) -> String {
         match self {
             CheckedAgainst::OfficialPdf => crate::tr!(lang, "checklist-against-pdf"),

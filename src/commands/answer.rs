@@ -125,7 +125,7 @@ pub fn run(args: AnswerArgs, ctx: &Context) -> anyhow::Result<Outcome> {
                 "import-recorded-sheet",
                 file = file.as_str(),
                 sheet = sheet.as_str(),
-                sheets = sheets.join(&tr!(lang, "common-list-separator"))
+                sheets = crate::i18n::join_code(lang, sheets)
             ));
         }
         if !notes.is_empty() {

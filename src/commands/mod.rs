@@ -239,7 +239,7 @@ fn forms_notice(catalog: &crate::checklist::Catalog, ctx: &Context) -> Option<St
                 used_year = older.fiscal_year,
                 wareki = crate::dates::wareki_fiscal_year(current),
                 year = current,
-                current = successors.join(&crate::tr!(ctx.lang, "common-list-separator")),
+                current = crate::i18n::join_code(ctx.lang, &successors),
                 first = first.as_str()
             ));
         }
@@ -248,8 +248,7 @@ fn forms_notice(catalog: &crate::checklist::Catalog, ctx: &Context) -> Option<St
         return None;
     }
     let wareki = crate::dates::wareki_fiscal_year(current);
-    let sep = crate::tr!(ctx.lang, "common-list-separator");
-    let list = stale.join(&sep);
+    let list = crate::i18n::join_code(ctx.lang, &stale);
     // This year's checklists imported under another name (not the official workbook).
     let others = crate::checklist::current_others(catalog, ctx.today);
     if let Some(first) = others.first() {
@@ -259,7 +258,7 @@ fn forms_notice(catalog: &crate::checklist::Catalog, ctx: &Context) -> Option<St
             wareki = wareki,
             year = current,
             list = list,
-            others = others.join(&sep),
+            others = crate::i18n::join_code(ctx.lang, &others),
             first = first.as_str()
         ));
     }

@@ -86,7 +86,7 @@ impl WorkbookError {
                 lang,
                 "common-workbook-no-sheet",
                 sheet = s.as_str(),
-                names = crate::i18n::join(lang, names)
+                names = crate::i18n::join_code(lang, names)
             ),
             WorkbookError::NoSheet { wanted: None, .. } => {
                 crate::tr!(lang, "common-workbook-no-sheets")

@@ -476,6 +476,8 @@ fn back_from_the_first_detail_puts_the_entry_back_as_it_was() {
     std::fs::write(&file, &text).unwrap();
     let mut s = spawn(&file);
     s.expect("[4/5] 2-⑩").unwrap();
+    // The edition as people read it, not the ID `fy2024` (issue #10).
+    s.expect("carried from the FY2024 edition: ").unwrap();
     s.send_line("y").unwrap();
     s.expect("date checked [").unwrap();
     s.send_line("2025-06-04").unwrap();

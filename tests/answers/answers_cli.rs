@@ -425,6 +425,32 @@ fn init_from_last_year_carries_answers_forward_unconfirmed() {
     let codes = codes(&json);
     assert!(codes.contains(&"carried-forward-unconfirmed".to_owned()));
     assert!(codes.contains(&"needs-review".to_owned()));
+    // People read the edition as the form prints it, never the ID `fy2024` (issue #10).
+    for (lang, want) in [
+        (
+            "ja",
+            "は令和6年度版から引き継いだもので、確認するまで数えません。",
+        ),
+        (
+            "en",
+            "was carried forward from the FY2024 edition and does not count",
+        ),
+    ] {
+        let out = with_fixtures()
+            .args([
+                "--lang",
+                lang,
+                "--checklist",
+                "test-institution@fy2025",
+                "status",
+            ])
+            .arg(&new)
+            .assert()
+            .code(1);
+        let text = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+        assert!(text.contains(want), "{lang}: {text}");
+        assert!(!text.contains("fy2024"), "{lang}: {text}");
+    }
 }
 
 fn fresh(dir: &Path) -> std::path::PathBuf {

@@ -133,11 +133,7 @@ fn the_vendor_workbook_into_institution_answers_is_named_as_the_vendor_form() {
         "{}",
         r.stderr
     );
-    assert!(
-        r.stderr.contains("シート名「事業者確認用」"),
-        "{}",
-        r.stderr
-    );
+    assert!(r.stderr.contains("シート名`事業者確認用`"), "{}", r.stderr);
     assert!(r.stderr.contains("医療機関確認用の回答"), "{}", r.stderr);
     assert!(
         r.stderr.contains("何も取り込んでいません。"),

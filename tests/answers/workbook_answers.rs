@@ -1458,7 +1458,7 @@ fn beside_an_example_sheet_the_sheet_imported_from_is_read() {
     let r = s.import("filled.xlsx", &filled, "en");
     assert_eq!(r.code, Some(0), "{}", r.stderr);
     assert!(
-        r.stderr.contains("several sheets that look like checklists (記入例, チェックリスト): the answers were read from チェックリスト"),
+        r.stderr.contains("several sheets that look like checklists (`記入例`, `チェックリスト`): the answers were read from `チェックリスト`"),
         "{}",
         r.stderr
     );
@@ -1505,7 +1505,7 @@ fn a_workbook_of_another_fiscal_year_is_refused() {
             "en",
             [
                 "チェックリスト!A1 names the form of 令和8年度 (FY2026)",
-                "mhlw-institution@fy2025 (FY2025)",
+                "`mhlw-institution@fy2025` (FY2025)",
             ],
         ),
         (

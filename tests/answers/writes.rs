@@ -449,7 +449,7 @@ fn force_never_deletes_a_folder_that_is_not_a_bundle() {
     let before = snapshot(&thesis);
     refused(
         &report_into(dir, &thesis, true),
-        "its report.json does not name, so medsec did not write it: thesis.docx",
+        "its `report.json` does not name, so medsec did not write it: thesis.docx",
     );
     assert_eq!(snapshot(&thesis), before);
 

@@ -147,7 +147,7 @@ fn unknown_checklist_or_edition_is_exit_2_with_what_is_known() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(
-        stderr_of(&out).contains("known: mhlw-institution"),
+        stderr_of(&out).contains("known: `mhlw-institution`"),
         "{}",
         stderr_of(&out)
     );
@@ -157,7 +157,7 @@ fn unknown_checklist_or_edition_is_exit_2_with_what_is_known() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(
-        stderr_of(&out).contains("fy2023, fy2024, fy2025"),
+        stderr_of(&out).contains("`fy2023`, `fy2024`, `fy2025`"),
         "{}",
         stderr_of(&out)
     );

@@ -406,14 +406,14 @@ fn an_answers_file_on_an_older_edition_is_told_this_years_checklist() {
                 (
                     "ja",
                     vec![
-                        "使っているチェックリストmhlw-institution@fy2025".to_owned(),
+                        "使っているチェックリスト`mhlw-institution@fy2025`".to_owned(),
                         carry.clone(),
                     ],
                 ),
                 (
                     "en",
                     vec![
-                        "the checklist in use, mhlw-institution@fy2025".to_owned(),
+                        "the checklist in use, `mhlw-institution@fy2025`".to_owned(),
                         carry.clone(),
                     ],
                 ),

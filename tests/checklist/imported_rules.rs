@@ -352,7 +352,7 @@ fn an_official_workbook_gets_rules_from_its_own_columns_said_so() {
     let block = rules_block(&std::fs::read_to_string(&out).unwrap());
     for want in [
         "# Fill-in rules read from the columns of the official workbook `009999998.xlsx`",
-        "# 記入ルールは公式ワークブック`009999998.xlsx`",
+        "# 記入ルールは公式ブック`009999998.xlsx`",
         "medsec's sources do not confirm it for fy2026",
         "checked_on = \"required\"",
         "round_2 = \"on-form\"",

@@ -113,7 +113,7 @@ fn an_imported_workbook_is_named_not_the_official_pdf() {
         (
             "ja",
             "table",
-            "文言または番号が`group-list.xlsx`(medsecが知っている公式ワークブックではありません)とまだ照合されていない",
+            "文言または番号が`group-list.xlsx`(medsecが知っている公式ブックではありません)とまだ照合されていない",
         ),
         (
             "en",
@@ -146,7 +146,7 @@ fn an_imported_workbook_is_named_not_the_official_pdf() {
     let written = std::fs::read_to_string(&answers).unwrap();
     assert!(
         written.contains(
-            "文言は`group-list.xlsx`(medsecが知っている公式ワークブックではありません)とまだ照合していません"
+            "文言は`group-list.xlsx`(medsecが知っている公式ブックではありません)とまだ照合していません"
         ),
         "{written}"
     );

@@ -387,7 +387,7 @@ fn a_map_states_the_layout_when_it_cannot_be_found() {
     // What was missed, and the map guessed from the rows below (the one used next).
     assert!(
         r.stderr
-            .contains("sheet 一覧: no header word at all in the first 60 rows"),
+            .contains("sheet `一覧`: no header word at all in the first 60 rows"),
         "{}",
         r.stderr
     );
@@ -1271,13 +1271,13 @@ fn an_unofficial_workbook_is_named_after_its_file_not_mhlw() {
             "Group Checklist 2026.xlsx",
             "en",
             "group-checklist-2026-institution",
-            "so its checklist is named after the file, not after MHLW: group-checklist-2026-institution@fy2026",
+            "so its checklist is named after the file, not after MHLW: `group-checklist-2026-institution@fy2026`",
         ),
         (
             "自院チェックリスト.xlsx",
             "ja",
             "own-institution",
-            "ファイル名からown-institution@fy2026としました",
+            "ファイル名から`own-institution@fy2026`としました",
         ),
     ] {
         let (r, out) = import(
@@ -1465,7 +1465,7 @@ fn a_header_not_found_names_every_candidate_row_and_the_map_that_states_it() {
         &r,
         &out,
         &[
-            "sheet 表紙: no header word at all",
+            "sheet `表紙`: no header word at all",
             "row 2: チェック!A2 チェック項目 (wording)",
             "row 6: チェック!B6 はい (answer), チェック!C6 いいえ (answer)",
             "Missed: the wording column and the answer columns are more than two rows apart",
@@ -1474,7 +1474,7 @@ fn a_header_not_found_names_every_candidate_row_and_the_map_that_states_it() {
     );
     // One line a sheet.
     assert!(
-        r.stderr.contains("What it found:\n  sheet 表紙"),
+        r.stderr.contains("What it found:\n  sheet `表紙`"),
         "{}",
         r.stderr
     );
@@ -1495,7 +1495,7 @@ fn a_header_not_found_names_every_candidate_row_and_the_map_that_states_it() {
         &bytes,
         &["--edition", "fy2026", "--map", "text=A,header-rows=6"],
     );
-    assert_unusable(&r, &out, &["several: 表紙, チェック", "--sheet NAME"]);
+    assert_unusable(&r, &out, &["several: `表紙`, `チェック`", "--sheet NAME"]);
     // In Japanese.
     let r = run(medsec_in(dir.path())
         .args(["--lang", "ja", "checklist", "import"])
@@ -1588,7 +1588,7 @@ fn this_years_checklist_imported_under_its_file_name_is_named_in_the_notice() {
         .arg(&answers));
     assert_eq!(r.code, Some(0), "{}", r.stderr);
     for needle in [
-        "checklists registered are not the publisher's official edition: 001716187-institution@fy2026",
+        "checklists registered are not the publisher's official edition: `001716187-institution@fy2026`",
         "give `--checklist 001716187-institution@fy2026`",
     ] {
         assert!(r.stderr.contains(needle), "{needle:?} not in {}", r.stderr);
@@ -1653,7 +1653,7 @@ fn an_edition_other_than_the_titles_year_is_said() {
         .contains("edition = \"fy2025\""));
     assert!(
         r.stderr.contains(
-            "the sheet's title names the form of 令和8年度 (FY2026), but the checklist is a-institution@fy2025"
+            "the sheet's title names the form of 令和8年度 (FY2026), but the checklist is `a-institution@fy2025`"
         ),
         "{}",
         r.stderr

@@ -1000,7 +1000,9 @@ fn paths_in_japanese_file_errors_are_code() {
     );
 }
 
-/// The placeholders that hold a path, a file name, a folder or a command line, by name: a
+/// The placeholders that hold a path, a file name, a folder, a command line or the name of a
+/// workbook's sheet (as Excel shows it on its tab, and `--sheet NAME` takes it), or a
+/// checklist's `ID@EDITION` (`$checklist`, `$base`: what `--checklist` takes), by name: a
 /// message puts each inside a code span (「`{ $path }`を作成しました」, "wrote `{ $path }`"),
 /// in both languages, so a reader sees where the path starts and ends, and HTML shows it as
 /// `<code>` (see docs/glossary.md, "Writing Japanese"). `$key` is a key ID, `$files` mostly
@@ -1022,6 +1024,10 @@ const PATH_LIKE: &[&str] = &[
     "source",
     "command",
     "drive",
+    "sheet",
+    "sheets",
+    "checklist",
+    "base",
 ];
 
 /// Path-like placeholders that stay bare, each with its reason: (message, placeholder).
@@ -1037,6 +1043,14 @@ const BARE_PATHS: &[(&str, &str)] = &[
     // probe's own list): one span around the list would read as one path.
     ("probes-backup-snapshot-paths", "paths"),
     ("diff-ci-no-checklists", "paths"),
+    ("workbook-several-sheets", "sheets"),
+    ("import-map-needs-sheet", "sheets"),
+    ("import-recorded-sheet", "sheets"),
+    // A line of the menu of forms: the checklist beside the form's name, as a label.
+    ("check-form-choice", "checklist"),
+    ("check-form-choice-default", "checklist"),
+    // The sheet, like the workbook, in the notes `checklist import` writes (data, above).
+    ("workbook-notes-imported", "sheet"),
 ];
 
 /// The path-like placeholders of a pattern outside code spans, by name. `ticks` counts the
@@ -1176,4 +1190,78 @@ fn every_message_is_used() {
             "USED_WITHOUT_LITERAL lists `{id}`, which the catalog no longer has"
         );
     }
+}
+
+/// The extensions that make a word a file name in a sentence (`report.json`, `.minisig`).
+const FILE_EXTENSIONS: &[&str] = &[
+    "toml", "json", "sha256", "minisig", "xlsx", "xlsm", "xls", "csv", "html", "md", "pub", "key",
+    "yaml", "yml",
+];
+
+/// Literal file names that stay bare, each with its reason: (message, name).
+const BARE_FILE_NAMES: &[(&str, &str)] = &[
+    // A column header of summarize's table, CSV and XLSX, where a code span would show its
+    // backticks.
+    ("summarize-col-sha256", "report.json"),
+];
+
+/// The literal file names and paths in a text outside code spans: a word ending in a known
+/// extension (`report.json`, `.toml`, `docs/lint.md`) or starting with `/` or `~/`
+/// (`/etc/passwd`). Placeholders are `\u{1}` in the text and never match.
+fn bare_file_names(text: &str) -> Vec<String> {
+    let in_word = |c: char| c.is_ascii_alphanumeric() || "_.-/~*".contains(c);
+    let mut found = vec![];
+    for part in outside_code(text) {
+        for word in part.split(|c: char| !in_word(c)) {
+            let word = word.trim_end_matches(['.', '-']);
+            let extension = word
+                .rsplit_once('.')
+                .is_some_and(|(_, ext)| FILE_EXTENSIONS.contains(&ext));
+            let mut chars = word.strip_prefix('~').unwrap_or(word).chars();
+            let path =
+                chars.next() == Some('/') && chars.next().is_some_and(|c| c.is_ascii_alphabetic());
+            if extension || path {
+                found.push(word.to_owned());
+            }
+        }
+    }
+    found
+}
+
+/// A literal file name or path in a sentence is a code span, in both languages: 「`report.json`を
+/// 読めません」, "no folder holds `MANIFEST.sha256`", "(`.pub`)" (issue #10), as placeholders are
+/// (see [`paths_in_messages_are_code`]). The exceptions are in [`BARE_FILE_NAMES`].
+#[test]
+fn file_names_in_messages_are_code() {
+    assert_eq!(
+        bare_file_names(
+            "cannot read report.json, `keys.toml` or /etc/passwd; save as .xlsx. \
+             はい/いいえ、2024/tcp、v1.2、see docs/lint.md. \u{1}.toml ~/x"
+        ),
+        [
+            "report.json",
+            "/etc/passwd",
+            ".xlsx",
+            "docs/lint.md",
+            ".toml",
+            "~/x"
+        ]
+    );
+    let mut found = vec![];
+    for file in ["ja/medsec.ftl", "en/medsec.ftl"] {
+        for (id, text) in flat_messages(file) {
+            found.extend(
+                bare_file_names(&text)
+                    .into_iter()
+                    .filter(|name| !BARE_FILE_NAMES.contains(&(id.as_str(), name.as_str())))
+                    .map(|name| format!("{file} {id}: {name}")),
+            );
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "a literal file name or path outside a code span (write `report.json`, or list the \
+         message in BARE_FILE_NAMES with its reason):\n{}",
+        found.join("\n")
+    );
 }

@@ -204,7 +204,7 @@ fn checklist_import_help_in_japanese_has_its_long_text_and_values() {
         .unwrap();
     let text = stdout_of(&out);
     for phrase in [
-        "ワークブック(XLSX)を読み、チェックリストファイルにします。",
+        "ブック(XLSX)を読み、チェックリストファイルにします。",
         "構成が見つからないときは何も書かずに終了コード2で終わります。",
         "--sheet <NAME>",
         "[選択肢：institution、pharmacy、vendor]",

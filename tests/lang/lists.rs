@@ -49,13 +49,13 @@ fn lists_in_japanese_sentences_are_joined_with_the_japanese_comma() {
         ),
         (
             vec!["checklist", "show", "mhlw-institution@fy2099"],
-            "ある版: fy2023、fy2024、fy2025",
-            "fy2023, fy2024, fy2025",
+            "ある版: `fy2023`、`fy2024`、`fy2025`",
+            "`fy2023`, `fy2024`, `fy2025`",
         ),
         (
             vec!["checklist", "show", "nosuch"],
-            "mhlw-institution、mhlw-pharmacy、mhlw-vendor",
-            "mhlw-institution, mhlw-pharmacy, mhlw-vendor",
+            "`mhlw-institution`、`mhlw-pharmacy`、`mhlw-vendor`",
+            "`mhlw-institution`, `mhlw-pharmacy`, `mhlw-vendor`",
         ),
         (
             vec![

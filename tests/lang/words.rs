@@ -449,7 +449,7 @@ fn an_xls_ledger_is_refused_with_advice_in_japanese() {
     // The table wraps where the path's length says (a Windows temporary folder is longer):
     // the cells are read as one line (Japanese without spaces, English a space between words).
     let ja = ja.replace(['│', '┆', '\n', ' '], "");
-    assert!(ja.contains(".xls形式のため読めません"), "{ja}\n{err}");
+    assert!(ja.contains("`.xls`形式のため読めません"), "{ja}\n{err}");
     assert!(!ja.contains("workbooksarenotread"), "{ja}");
     let (en, err, _) = run(
         "en",
@@ -458,7 +458,7 @@ fn an_xls_ledger_is_refused_with_advice_in_japanese() {
     let en = en.replace(['│', '┆'], " ");
     let en = en.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(
-        en.contains("save the ledger as .xlsx or .csv"),
+        en.contains("save the ledger as `.xlsx` or `.csv`"),
         "{en}\n{err}"
     );
     let (json, err, _) = run(

@@ -820,7 +820,7 @@ fn min_files_and_min_bytes_are_lower_bounds() {
         r["reason"]
             .as_str()
             .unwrap()
-            .contains("2 file(s), fewer than `min_files = 3`"),
+            .contains("2 files found, fewer than the 3 that `min_files` asks for"),
         "{r}"
     );
     assert_eq!(r["reason_code"], "too-few-files", "{r}");
@@ -930,7 +930,7 @@ fn min_snapshots_and_the_snapshot_age_limit() {
         r["reason"]
             .as_str()
             .unwrap()
-            .contains("fewer than min_snapshots = 3"),
+            .contains("fewer than the 3 that `min_snapshots` asks for"),
         "{r}"
     );
     assert_eq!(r["reason_code"], "too-few-snapshots", "{r}");

@@ -578,7 +578,7 @@ fn xlsx_to_a_terminal_is_refused_in_words() {
     let dir = tempfile::tempdir().unwrap();
     for (lang, said) in [
         ("en", "an XLSX workbook is not text for a terminal"),
-        ("ja", "XLSXのワークブックは端末には表示できません"),
+        ("ja", "XLSXのブックは端末には表示できません"),
     ] {
         let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_medsec"));
         cmd.env_remove("LC_ALL")

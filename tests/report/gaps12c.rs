@@ -387,7 +387,7 @@ fn without_a_terminal_check_names_the_form_and_the_flag() {
     for (lang, form, said, others) in [
         ("en", None, "medsec init --form institution", "--form pharmacy|vendor"),
         ("en", Some("pharmacy"), "medsec init --form pharmacy", "--form institution|vendor"),
-        ("ja", None, "medsec init --form institution`で作れます(様式「医療機関確認用」、mhlw-institution@fy2025)", "--form pharmacy|vendor"),
+        ("ja", None, "medsec init --form institution`で作れます(様式「医療機関確認用」、`mhlw-institution@fy2025`)", "--form pharmacy|vendor"),
         ("ja", Some("vendor"), "medsec init --form vendor`で作れます(様式「事業者確認用」", "--form institution|pharmacy"),
     ] {
         let tmp = tempfile::tempdir().unwrap();
@@ -459,7 +459,7 @@ mod check_pty {
         s.expect("番号[1]: ").unwrap();
         s.send_line("２").unwrap();
         s.expect(
-            "様式「薬局確認用」(mhlw-pharmacy@fy2025)の回答ファイルを作ります。`--form pharmacy`",
+            "様式「薬局確認用」(`mhlw-pharmacy@fy2025`)の回答ファイルを作ります。`--form pharmacy`",
         )
         .unwrap();
         // The walk-through of the pharmacy's form begins: quit it.
@@ -511,11 +511,11 @@ fn status_of_an_answers_file_and_a_bundle_says_to_run_them_apart() {
     for (lang, words) in [
         (
             "en",
-            "answers files and bundles (folders or report.json) are checked by separate runs",
+            "answers files and bundles (folders or `report.json`) are checked by separate runs",
         ),
         (
             "ja",
-            "回答ファイルと報告書一式(フォルダまたはreport.json)は、別々に確認してください",
+            "回答ファイルと報告書一式(フォルダまたは`report.json`)は、別々に確認してください",
         ),
     ] {
         let (code, out, err) = status_of(&dir, lang, &[name.as_str(), "bundle"]);

@@ -319,6 +319,22 @@ fn a_report_json_alone_says_nothing_was_checked() {
     assert_eq!(code, 0, "{err}");
     let md = String::from_utf8(out).unwrap();
     assert!(md.contains("nothing was checked for tampering"), "{md}");
+    // The file name is code: backticks in Markdown, <code> in HTML (issue #10).
+    assert!(md.contains("Made from `report.json` alone"), "{md}");
+    let (code, out, err) = render(
+        "ja",
+        &[
+            alone.join("report.json").as_os_str(),
+            "--format".as_ref(),
+            "html".as_ref(),
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    let html = String::from_utf8(out).unwrap();
+    assert!(
+        html.contains("<code>report.json</code>だけから作成したため"),
+        "{html}"
+    );
     // --out writes the file and says so.
     let target = tmp.path().join("page.html");
     let (code, out, err) = render(

@@ -77,10 +77,13 @@ fn verify_findings_name_report_json_not_the_answers_file() {
     let (_tmp, bundle, key) = bundle(true);
     let pubkey = key.with_extension("pub");
     for (lang, label) in [
-        ("ja", "[回答ファイル`complete.toml`(report.jsonに記録)の2-②"),
+        (
+            "ja",
+            "[回答ファイル`complete.toml`(`report.json`に記録)の2-②",
+        ),
         (
             "en",
-            "[answers file `complete.toml` (recorded in report.json): 2-②",
+            "[answers file `complete.toml` (recorded in `report.json`): 2-②",
         ),
     ] {
         let (code, out, err) = run(
@@ -156,7 +159,7 @@ fn render_says_a_bad_report_json_in_the_readers_language() {
     for (path, ja, en) in [
         (
             &trunc,
-            "report.jsonの形式ではありません(詳細: 空か、途中で切れています",
+            "`report.json`の形式ではありません(詳細: 空か、途中で切れています",
             "not valid report JSON (it is empty or cut short",
         ),
         (

@@ -638,7 +638,7 @@ fn verify_expect_takes_the_printed_sha256_or_the_qr_text() {
     assert!(
         std::fs::read_to_string(plain.join("report.html"))
             .unwrap()
-            .contains("SHA-256 (report.json): <span class=\"mono\">"),
+            .contains("SHA-256 (<code>report.json</code>): <span class=\"mono\">"),
         "the header form changed: update this test"
     );
     for form in [
@@ -731,7 +731,7 @@ fn keygen_prints_the_keys_toml_entry_verify_accepts() {
         .unwrap();
     assert_eq!(o.status.code(), Some(0), "{}", stderr_of(&o));
     let out = stdout_of(&o);
-    assert!(out.contains("検査する側のkeys.tomlに書く記載"), "{out}");
+    assert!(out.contains("検査する側の`keys.toml`に書く記載"), "{out}");
     assert!(out.contains("[institutions.XXXXXXXXXX]"), "{out}");
     assert!(
         out.contains("医療機関コード(10桁)に置き換えてください"),
@@ -776,7 +776,7 @@ fn status_shows_a_bundle_and_its_report_json_like_an_answers_file() {
             &[
                 "医療機関確認用",
                 "いいえの項目と目標日",
-                "report.jsonに記録された指摘",
+                "`report.json`に記録された指摘",
                 "エラー[answer-contradicted-by-probe]",
             ][..],
         ),
@@ -784,7 +784,7 @@ fn status_shows_a_bundle_and_its_report_json_like_an_answers_file() {
             "en",
             &[
                 "Items answered no",
-                "Recorded in report.json",
+                "Recorded in `report.json`",
                 "error[answer-contradicted-by-probe]",
             ][..],
         ),

@@ -278,7 +278,10 @@ fn a_tampered_bundle_shows_no_content_only_that_it_is_untrusted() {
     let text = common::stdout_of(&out);
     assert_eq!(out.status.code(), Some(3));
     assert_eq!(text.matches("content-untrusted").count(), 1, "{text}");
-    assert!(text.contains("report.jsonの内容は信頼できません"), "{text}");
+    assert!(
+        text.contains("`report.json`の内容は信頼できません"),
+        "{text}"
+    );
     assert!(
         text.contains("署名が`MANIFEST.sha256`と一致しません"),
         "{text}"

@@ -285,8 +285,8 @@ fn an_extension_over_each_institution_edition_round_trips() {
         );
         // The base items left out are listed, 対象外 with their reason, under the base's name.
         assert!(
-            out.contains("### 対象外とした項目: own-institution@fy")
-                && out.contains(&format!("mhlw-institution@fy{year}(sha256:"))
+            out.contains("### 対象外とした項目: `own-institution@fy")
+                && out.contains(&format!("`mhlw-institution@fy{year}`(sha256:"))
                 && out.contains("| 対象外 | リモート保守の契約がありません。 |"),
             "fy{year}: {out}"
         );
@@ -1312,8 +1312,10 @@ fn status_and_render_of_an_own_checklist_bundle_show_base_and_own_items() {
                 .to_owned();
             assert!(
                 out.contains("対象外とした項目")
-                    && out.contains(&format!("example-institution@fy2025({digest})"))
-                    && out.contains("mhlw-institution@fy2025(sha256:")
+                    && out.contains(&format!(
+                        "<code>example-institution@fy2025</code>({digest})"
+                    ))
+                    && out.contains("<code>mhlw-institution@fy2025</code>(sha256:")
                     && out.contains("リモート保守の契約がなく"),
                 "{out}"
             );
@@ -1582,8 +1584,8 @@ fn not_inspectors_names_the_bundled_copy_in_words() {
     );
     assert!(code == 0 || code == 1, "{code}: {out}{err}");
     for (lang, words) in [
-        ("ja", "medsecに同梱のmhlw-institution@fy2025"),
-        ("en", "the mhlw-institution@fy2025 bundled with medsec"),
+        ("ja", "medsecに同梱の`mhlw-institution@fy2025`"),
+        ("en", "the `mhlw-institution@fy2025` bundled with medsec"),
     ] {
         let (code, out, err) = run(
             w,

@@ -231,7 +231,7 @@ fn keygen_report_sign_and_verify_speak_japanese() {
     let out = stdout_of(&o);
     assert_japanese("verify", &out);
     assert!(
-        out.contains("(report.jsonに記録)の2-② リモートメンテナンス]: 要確認[answer-contradicted-by-probe]: 2-② リモートメンテナンスに「はい」と回答していますが、バックアップの鮮度(nas)の確認で問題が見つかりました: 最新のファイルは"),
+        out.contains("(`report.json`に記録)の2-② リモートメンテナンス]: 要確認[answer-contradicted-by-probe]: 2-② リモートメンテナンスに「はい」と回答していますが、バックアップの鮮度(nas)の確認で問題が見つかりました: 最新のファイルは"),
         "{out}"
     );
     assert!(!out.contains("remote-maintenance"), "no item ID: {out}");
@@ -449,7 +449,7 @@ fn signing_errors_speak_japanese() {
     assert_eq!(o.status.code(), Some(2));
     let err = stderr_of(&o);
     assert!(
-        err.contains("keys.toml:2:1: keys.tomlとして読めません"),
+        err.contains("keys.toml:2:1: `keys.toml`として読めません"),
         "{err}"
     );
 }

@@ -875,7 +875,7 @@ fn an_edited_official_checklist_is_not_the_inspectors_and_fails() {
     // Given nothing, the note says the one command that settles it.
     for (lang, want) in [
         ("en", "verify again"),
-        ("ja", "ダウンロードした公式のワークブックを添えて"),
+        ("ja", "ダウンロードした公式のブックを添えて"),
     ] {
         let o = in_dir(w, &registry, lang)
             .args([

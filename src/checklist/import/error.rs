@@ -251,14 +251,14 @@ impl ImportError {
                 tr!(
                     lang,
                     "workbook-several-sheets",
-                    sheets = sheets.join(&tr!(lang, "common-list-separator"))
+                    sheets = crate::i18n::join_code(lang, sheets)
                 )
             }
             ImportError::MapNeedsSheet { sheets } => {
                 tr!(
                     lang,
                     "import-map-needs-sheet",
-                    sheets = sheets.join(&tr!(lang, "common-list-separator"))
+                    sheets = crate::i18n::join_code(lang, sheets)
                 )
             }
             ImportError::NoItemsInMappedColumn { column, found } => {
