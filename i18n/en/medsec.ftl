@@ -1965,9 +1965,9 @@ import-zip-not-workbook = `{ $file }` is a ZIP archive{ $holds ->
     [powerpoint] {" "}holding a PowerPoint presentation (.pptx)
     [opendocument] {" "}holding an OpenDocument file (such as LibreOffice's .ods)
    *[other] {""}
-}, not an Excel workbook: it has no `xl/workbook.xml`, which every .xlsx workbook holds. Only Excel workbooks (.xlsx) are read here: { $holds ->
-    [opendocument] save it in LibreOffice as "Excel 2007-365 (.xlsx)" and give that file.
-   *[other] give the Excel workbook (.xlsx) itself.
+}, not an Excel workbook: it has no `xl/workbook.xml`, which every `.xlsx` workbook holds. Only Excel workbooks (`.xlsx`) are read here: { $holds ->
+    [opendocument] save it in LibreOffice as "Excel 2007-365 (`.xlsx`)" and give that file.
+   *[other] give the Excel workbook (`.xlsx`) itself.
 }
 import-binary-not-workbook = `{ $file }` is not an Excel workbook but a binary file of no kind medsec knows by its first bytes (`{ $head }`; an `.xlsx` workbook starts with `50 4B`, "PK"). Only Excel workbooks (`.xlsx`) are read here, and renaming a file to `.xlsx` does not make it one: give the Excel workbook (`.xlsx`) itself.
 import-recorded-sheet = `{ $file }` has several sheets that look like checklists ({ $sheets }): the answers were read from `{ $sheet }`, the sheet the checklist was imported from. To read another, give `--sheet NAME`.

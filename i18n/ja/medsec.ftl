@@ -1815,9 +1815,9 @@ import-zip-not-workbook = `{ $file }`はZIPファイル{ $holds ->
     [powerpoint] (PowerPointのプレゼンテーション、.pptx)
     [opendocument] (LibreOfficeの.odsなど、OpenDocument形式のファイル)
    *[other] {""}
-}で、Excelのブックではありません(.xlsxのブックなら必ずある`xl/workbook.xml`が入っていません)。ここで読めるのはExcelのブック(.xlsx)だけです。{ $holds ->
-    [opendocument] LibreOfficeで「Excel 2007-365(.xlsx)」形式で保存し、そのファイルを指定してください。
-   *[other] Excelのブック(.xlsx)そのものを指定してください。
+}で、Excelのブックではありません(`.xlsx`のブックなら必ずある`xl/workbook.xml`が入っていません)。ここで読めるのはExcelのブック(`.xlsx`)だけです。{ $holds ->
+    [opendocument] LibreOfficeで「Excel 2007-365(`.xlsx`)」形式で保存し、そのファイルを指定してください。
+   *[other] Excelのブック(`.xlsx`)そのものを指定してください。
 }
 import-binary-not-workbook = `{ $file }`はExcelのブックではなく、先頭のバイト(`{ $head }`)からは種類の分からないバイナリファイルです(`.xlsx`のブックは先頭が`50 4B`(PK)です)。ここで読めるのはExcelのブック(`.xlsx`)だけです。名前を`.xlsx`に変えてもブックにはなりません。Excelのブック(`.xlsx`)そのものを指定してください。
 import-recorded-sheet = `{ $file }`にはチェックリストらしいシートが複数あります({ $sheets })。チェックリストを取り込んだときのシート`{ $sheet }`から回答を読みました。ほかのシートを読むには`--sheet NAME`を付けてください。
