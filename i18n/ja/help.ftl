@@ -62,7 +62,7 @@ long-about-checklist-import =
 
     表の構成は見出しの語(項目/チェック項目、はい、いいえ、確認日など)で、項目はその番号(①、(1)、1-①)で、区分は見出しで見つけます。`--map`で構成を指定することもできます。既知の公式ワークブック(SHA-256で判定)からは確認済みの項目が得られます。構成が見つからないときは何も書かずに終了コード2で終わります。
 arg-checklist-import-workbook = ワークブック(.xlsx)。
-arg-checklist-import-id = チェックリストID、PUBLISHER-FORMの形(既定: 公式のブックは発行元のもの、それ以外はファイル名から作った名前、作れなければown-FORM)。
+arg-checklist-import-id = チェックリストID、PUBLISHER-FORMの形(既定: 公式のワークブックは発行元のもの、それ以外はファイル名から作った名前、作れなければown-FORM)。
 arg-checklist-import-edition = 版。fy2026、2026、令和8年度、R8のどれでも書けます(全角も可。既定: 既知の公式ワークブックの版、またはタイトルの令和N年度)。2023年度から翌年度までです。
 arg-checklist-import-form = 様式(既定: 既知の公式ワークブックの様式、またはタイトルから判断)。
 arg-checklist-import-out = チェックリストをここに書きます(既定と`-`: 標準出力)。

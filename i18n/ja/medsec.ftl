@@ -54,12 +54,12 @@ common-input-kind = { $kind ->
 common-limit-io = `{ $path }`を読めません: { common-io-error }
 common-limit-too-large = `{ $path }`は{ common-input-kind }の上限{ $limit } MiBを超えているため、読みませんでした。
 common-workbook-not-zip = XLSX(zip)ファイルとして読めません(詳細: { $detail })。
-common-workbook-unreadable = ブックとして読めません(詳細: { $detail })。
+common-workbook-unreadable = ワークブックとして読めません(詳細: { $detail })。
 common-workbook-sheet-unreadable = シート`{ $sheet }`を読めません(詳細: { $detail })。
-common-workbook-too-many-entries = ブック(zip)の中身が{ $count }個あり、上限の{ $limit }個を超えています。
-common-workbook-inflates = ブック(zip)の`{ $entry }`を展開すると上限の{ $limit } MiBを超えるため(zip爆弾の疑い)、読みませんでした。
+common-workbook-too-many-entries = ワークブック(zip)の中身が{ $count }個あり、上限の{ $limit }個を超えています。
+common-workbook-inflates = ワークブック(zip)の`{ $entry }`を展開すると上限の{ $limit } MiBを超えるため(zip爆弾の疑い)、読みませんでした。
 common-workbook-no-sheet = シート`{ $sheet }`がありません。あるシート: { $names }
-common-workbook-no-sheets = ブックにシートがありません。
+common-workbook-no-sheets = ワークブックにシートがありません。
 common-workbook-declared-range = シート`{ $sheet }`の範囲が{ $cell }まであり、上限の{ $last }({ $rows }行×{ $columns }列)を超えています。
 common-workbook-cell-outside = シート`{ $sheet }`のセル{ $cell }は上限の{ $last }({ $rows }行×{ $columns }列)の範囲外です。
 common-workbook-too-many-cells = シート`{ $sheet }`のセルが上限の{ $limit }個を超えています。
@@ -296,6 +296,7 @@ answers-walk-help = 入力: はい(y)、いいえ(n)、対象外(na)、Enter=と
 answers-walk-all-answered = すべての項目が回答済みです。
 answers-walk-gate-closed = 医療情報システムの有無が「いいえ」のため、以下すべての項目は確認不要です。
 answers-walk-no-such-item = 「{ $item }」という項目はありません。
+answers-walk-several-items = 「{ $item }」に当たる項目が複数あります: { $items }。対象を付けて入力してください(例: `{ $example }`)。
 answers-walk-not-understood = 「{ $input }」はわかりません。`?`でヘルプを表示します。
 answers-walk-not-applicable-not-allowed = この項目は対象外にできません。
 answers-walk-saved = 保存しました。
@@ -658,6 +659,10 @@ signing-trusted-comment = 信頼済みコメント: { $comment }
 signing-check-with = 標準のツールでの確認方法: `{ $command }`
 signing-need-dir = 署名する報告書一式のフォルダDIRを指定してください(事業者確認用に署名するときは`--form FILE`)。
 signing-error-exists = `{ $path }`はすでにあります。上書きするには`--force`を付けてください。
+signing-error-read = `{ $path }`を読めません: { $reason }
+signing-error-write = `{ $path }`に書き込めません: { $reason }
+verify-io-folder-missing = フォルダ`{ $folder }`がありません
+signing-error-not-a-bundle = `{ $path }`は報告書一式ではありません(report.jsonがありません)。署名できるのは`medsec report`で作った報告書一式のフォルダです(事業者確認用に署名するときは`--form FILE`)。
 signing-error-key-unreadable = { $what }`{ $path }`を読めません(詳細: { $detail })。
 signing-error-bad-key = `{ $path }`: minisignの{ $what }ではありません: { $reason }
 signing-what-public-key = 公開鍵
@@ -675,7 +680,7 @@ signing-error-empty-passphrase = パスフレーズが空です。パスフレ�
 signing-error-sign = 署名できませんでした: { $reason }
 signing-error-report-changed = 署名している間にreport.jsonが変更されました。もう一度実行してください。
 signing-error-self-check = 書き込んだ署名を確認できませんでした({ $code })。報告書一式は署名していない状態です。
-signing-error-key-not-private = `{ $path }`はほかのユーザーも読めます(モード{ $mode })。秘密鍵は本人だけが読めるようにしてください: `chmod 600 { $path }`(ほかの人に写された恐れがあれば鍵を作り直してください)
+signing-error-key-not-private = `{ $path }`はほかのユーザーも読めます(モード{ $mode })。秘密鍵は本人だけが読めるようにしてください: `chmod 600 { $path_word }`(ほかの人に写された恐れがあれば鍵を作り直してください)
 signing-unsafe-remove = { $reason }。署名する前に取り除いてください。
 signing-unsafe-unreadable = 読み取れません: { $reason }
 signing-unsafe-claim = `{ $value }`が空か制御文字を含むため、署名できません。
@@ -729,7 +734,7 @@ verify-verdict-valid = 有効
 verify-verdict-findings = 要確認
 verify-verdict-unusable = 確認不能
 verify-verdict-invalid = 無効
-verify-class-note = 注記
+verify-class-note = 注意
 verify-class-finding = 要確認
 verify-class-unusable = 確認不能
 verify-class-invalid = 無効
@@ -835,7 +840,7 @@ verify-expect-several-bundles = `--expect`は印刷された報告書1部に対�
 verify-keygen-entry = 検査する側のkeys.tomlに書く記載(`format_version = 1`の行の後に追加します):
 verify-keygen-entry-placeholder = { $placeholder }を医療機関コード(10桁)に置き換えてください。鍵を作るときに`--institution CODE`を指定すると最初から入ります(事業者の鍵は`--vendor NAME`)。
 verify-keygen-code-invalid = `--institution`には医療機関コードを10桁の数字で指定してください。`{ $code }`は医療機関コードではありません。
-verify-trusted-is-public-key = これはminisignの公開鍵ファイル(鍵{ $key_id })で、keys.tomlではありません。この鍵だけで確認するには`--pubkey { $path }`を指定してください。keys.tomlで信頼するには、`[institutions.医療機関コード]`(事業者の鍵は`[vendors."事業者名"]`)に`keys = ["{ $key }"]`と書いてください。
+verify-trusted-is-public-key = これはminisignの公開鍵ファイル(鍵{ $key_id })で、keys.tomlではありません。この鍵だけで確認するには`--pubkey { $path_word }`を指定してください。keys.tomlで信頼するには、`[institutions.医療機関コード]`(事業者の鍵は`[vendors."事業者名"]`)に`keys = ["{ $key }"]`と書いてください。
 verify-trusted-is-secret-key = これはminisignの秘密鍵ファイルで、keys.tomlではありません。秘密鍵は署名する人だけが持つものです。検査する側には公開鍵(.pub)を渡し、`--pubkey`かkeys.tomlで指定してください。
 verify-contradiction-no-result = { $item }に「はい」と回答していますが、{ $kind }のプローブは不合格です(その結果は証跡にありません)。
 verify-contradiction-named-no-result = { $item }に「はい」と回答していますが、{ $kind }「{ $name }」のプローブは不合格です(その結果は証跡にありません)。
@@ -847,13 +852,13 @@ verify-checklist-not-inspectors = 報告書一式の{ $checklist }(`{ $file }`�
 }
 verify-checklist-official-source-yours = { $checklist }(報告書一式に含まれるもの)はお手元のもの(ダイジェスト{ $digest })と同じで、medsecがSHA-256で知っている公式のワークブック`{ $workbook }`から取り込まれたものです。
 verify-checklist-official-unconfirmed = { $checklist }(報告書一式に含まれるもの)は、medsecがSHA-256で知っている公式のワークブック`{ $workbook }`から取り込んだと記録していますが、ここではその文言をワークブックと照合していません。チェックリストのファイルは取り込んだ後でも書き換えられます。ダウンロードした公式のワークブックを添えて`{ $command }`を実行してください(`--pubkey`または`--trusted`は同じように付けます)。そうすると、すべての項目の区分・項番・文言・対象を照合し、公式のものかどうかを示します。
-verify-checklist-official-confirmed = { $checklist }(報告書一式に含まれるもの)は公式のワークブック`{ $workbook }`から取り込んだと記録しており、文言を確かめました。すべての項目の区分・項番・文言・対象と記入のルールは、指定された公式のワークブック(`{ $given }`、SHA-256はmedsecの知っているもの)と同じです。
+verify-checklist-official-confirmed = { $checklist }(報告書一式に含まれるもの)は公式のワークブック`{ $workbook }`から取り込んだと記録しており、文言を確かめました。すべての項目の節・項番・文言・対象と記入のルールは、指定された公式のワークブック(`{ $given }`、SHA-256はmedsecの知っているもの)と同じです。
 verify-workbook-not-official = 指定されたワークブック(`{ $given }`、SHA-256 { $sha })は公式の`{ $file }`(SHA-256 { $official })ではありません。公式のワークブックから取り込んだチェックリストの文言の確認にはなりません。公式のワークブックを{ $url }からダウンロードして指定してください。
 verify-checklist-wording-differs = 報告書一式の{ $checklist }(`{ $file }`)は、お手元のワークブック(`{ $given }`)の文言と異なります: { $differences }。医療機関はお手元のものとは別の文言に回答しているため、回答は確認していません。違いは`{ $diff }`で確認できます。
 verify-wording-differs-form = 様式そのもの(年度版、様式、表題)が異なります
 verify-wording-differs-serves = 様式の対象(報告書一式のもの: { $theirs }、ワークブックの記載: { $stated })が異なります
-verify-wording-differs-sections = 区分{ $sections }の見出しが異なります
-verify-wording-differs-items = { $items }の文言・区分・対象・要否が異なるか、一方にしかありません
+verify-wording-differs-sections = 節{ $sections }の見出しが異なります
+verify-wording-differs-items = { $items }の文言・節・対象・要否が異なるか、一方にしかありません
 verify-wording-differs-rules = 記入のルールが異なります
 verify-checklist-gate-named = { $checklist }(報告書一式に含まれるもの)は、取り込み時に`--map gate=`で指定した「{ $theirs }」を前提の質問(医療情報システムの有無)としています(ワークブックをそのまま読んだ場合の前提の質問: { $read })。文言はワークブックと同じです。その項目が様式の前提の質問かどうかはご確認ください。
 verify-checklist-gate-not-workbooks = { $checklist }(報告書一式に含まれるもの)は、「{ $theirs }」を前提の質問(医療情報システムの有無)とし(取り込み時の`--map gate=`の指定、または手作業の編集によるもの)、報告書はこれに「いいえ」と回答しているため、ほかの項目が確認不要になっています。ワークブックをそのまま読んだ場合の前提の質問は「{ $read }」で、公式の様式では回答が必要な項目に回答していません。ワークブックと照らして回答をご確認ください。
@@ -1037,10 +1042,10 @@ report-html-prefecture = 都道府県
 report-html-manager = 管理者
 report-html-security-manager = 医療情報システム安全管理責任者
 report-html-answered-by = 回答者
-report-html-summary-no = いいえ：
-report-html-summary-overdue = 目標日超過：
-report-html-summary-unanswered = 1回目の未回答：
-report-html-summary-findings = 指摘：
+report-html-summary-no = いいえ:
+report-html-summary-overdue = 目標日超過:
+report-html-summary-unanswered = 1回目の未回答:
+report-html-summary-findings = 指摘:
 report-html-unverified-legend = ※の項目は、文言を公式の様式とまだ照合していません。
 report-html-checklist-unknown = このチェックリストはこのmedsecにないため、項目をIDで表示しています：
 report-html-items = チェック項目
@@ -1055,7 +1060,7 @@ report-html-overdue = 目標日超過
 report-html-reason = 理由
 report-html-note = 備考
 report-html-carried-from = 前年度から引き継いだ回答で未確認：
-report-html-evidence = 根拠
+report-html-evidence = 証跡
 report-html-evidence-not-attached = 添付なし
 report-html-probes = 実機確認の結果
 report-html-probe-host = 確認した機器
@@ -1087,17 +1092,17 @@ report-html-xlsx-needs-out = XLSXのワークブックはファイルに書き�
 
 ## workbook
 
-workbook-encrypted = `{ $file }`はXLSX(zip)ではなくOLE複合ファイルです。パスワードで保護(暗号化)されたブックか、古い.xls形式です。Excelで開いてパスワードを解除するか.xlsxで保存し、その写しを取り込んでください。
+workbook-encrypted = `{ $file }`はXLSX(zip)ではなくOLE複合ファイルです。パスワードで保護(暗号化)されたワークブックか、古い.xls形式です。Excelで開いてパスワードを解除するか.xlsxで保存し、その写しを取り込んでください。
 workbook-unreadable = `{ $file }`: { $reason }。
 workbook-too-many-cells = シート{ $sheet }は結合セルを展開すると{ $max }セルを超えるため、読みませんでした。
 workbook-several-sheets = チェックリストらしいシートが複数あります: { $sheets }。`--sheet NAME`でひとつ選んでください。
 workbook-no-items = { $header }に見出しがあります({ $layout })が、その下に番号(①、(1)、1-①、2-(3))の付いた項目がありません。`--map`で配置を指定してください。
 workbook-empty-text = { $cell }: 項目{ $number }に文言がありません。
 workbook-not-japanese = { $cell }: 項目{ $number }の文言に日本語がありません。項目の列が違う場合は`--map text=COLUMN`で指定してください。
-workbook-duplicate-number = { $cell }: 項目{ $number }が重複しています(最初は{ $first })。ブックを直すか、各行に対象(サーバ、端末PCなど)を入れてください。
+workbook-duplicate-number = { $cell }: 項目{ $number }が重複しています(最初は{ $first })。ワークブックを直すか、各行に対象(サーバ、端末PCなど)を入れてください。
 workbook-unknown-scope = { $cell }: `{ $value }`は対象(サーバ、端末PC、ネットワーク機器、医療情報システム全般)ではありません。その列を除いた配置を`--map`で指定してください。
-workbook-section-too-large = { $cell }: 区分{ $section }です。区分の番号は0から9までです。
-workbook-no-edition = 版がわかりません。`{ $file }`は既知の公式ブックではなく、表題に年度(令和N年度)もありません。`--edition`で指定してください(例: `--edition fy2026`)。
+workbook-section-too-large = { $cell }: 節{ $section }です。節の番号は0から9までです。
+workbook-no-edition = 版がわかりません。`{ $file }`は既知の公式ワークブックではなく、表題に年度(令和N年度)もありません。`--edition`で指定してください(例: `--edition fy2026`)。
 workbook-bad-edition = `{ $edition }`は版の書き方ではありません。fyYYYYの形で書いてください(例: fy2026)。
 workbook-bad-id = チェックリストのID `{ $id }`はPUBLISHER-{ $form }の形にしてください(例: mhlw-{ $form })。
 workbook-bad-map-key = `--map`: `{ $key }`は使えません。使えるのはnumber、text、section、scope、header-rows、gateです。
@@ -1105,20 +1110,20 @@ workbook-bad-map-column = `--map`: `{ $key }={ $value }`は列ではありませ
 workbook-bad-map-rows = `--map`: header-rows=`{ $value }`は行数ではありません。
 workbook-bad-map-text = `--map`: 項目の列がありません。text=COLUMNを加えてください。
 workbook-bad-map-toml = `--map`のファイル: { $reason }
-workbook-registry = 公式ブックの一覧`{ $path }`を読めません: { $reason }
-workbook-notes-imported = ブック{ $file }(SHA-256 { $sha256 })のシート{ $sheet }から`medsec checklist import`で取り込みました。文言はセルのとおりで、セル内の改行だけをつなぎました。英語の欄は翻訳ではなく、日本語の文言のままです。
+workbook-registry = 公式ワークブックの一覧`{ $path }`を読めません: { $reason }
+workbook-notes-imported = ワークブック{ $file }(SHA-256 { $sha256 })のシート{ $sheet }から`medsec checklist import`で取り込みました。文言はセルのとおりで、セル内の改行だけをつなぎました。英語の欄は翻訳ではなく、日本語の文言のままです。
 workbook-notes = { $imported }{ $provenance }
-workbook-notes-official = このブックは公表された公式の{ $form }のブック({ $published }公表)で、SHA-256で照合しました。
-workbook-notes-unofficial = このブックはSHA-256で照合できる公式のブックではないため、項目は未確認です。
-workbook-unverified = { $file }(SHA-256 { $sha256 })から取り込みました。既知の公式ブックではありません。
+workbook-notes-official = このワークブックは公表された公式の{ $form }のワークブック({ $published }公表)で、SHA-256で照合しました。
+workbook-notes-unofficial = このワークブックはSHA-256で照合できる公式のワークブックではないため、項目は未確認です。
+workbook-unverified = { $file }(SHA-256 { $sha256 })から取り込みました。既知の公式ワークブックではありません。
 workbook-guidance = 取り込んだ項目にはmedsecの解説がありません。公表元のマニュアルを参照してください。
 workbook-untranslated = { $text }(未翻訳)
 workbook-default-section = チェック項目
 workbook-default-title = { $file }から取り込んだチェックリスト
-workbook-imported = { $header }の見出し({ $layout })から{ $sections }区分{ $items }項目を{ $checklist }として取り込みました。
-workbook-official = `{ $file }`は公式の{ $form }のブック({ $edition })です。SHA-256が一致したため、項目を確認済みとしました。
-workbook-unofficial = `{ $file }`は既知の公式ブックではないため、項目を未確認(verified = false)としました。
-workbook-hash-differs = `{ $file }`は公式ブックと同じ名前ですが、SHA-256 { $sha256 }が公式の{ $official }と異なります。公表されたファイルではないため、項目を未確認としました。
+workbook-imported = { $header }の見出し({ $layout })から{ $sections }節{ $items }項目を{ $checklist }として取り込みました。
+workbook-official = `{ $file }`は公式の{ $form }のワークブック({ $edition })です。SHA-256が一致したため、項目を確認済みとしました。
+workbook-unofficial = `{ $file }`は既知の公式ワークブックではないため、項目を未確認(verified = false)としました。
+workbook-hash-differs = `{ $file }`は公式ワークブックと同じ名前ですが、SHA-256 { $sha256 }が公式の{ $official }と異なります。公表されたファイルではないため、項目を未確認としました。
 workbook-skipped = 番号のない行は取り込みませんでした: { $cells }。
 workbook-written = `{ $path }`に書き出しました。`--checklist { $path_word }`で使うか、`medsec checklist add { $path_word }`で登録してください。
 workbook-out-exists = `{ $path }`はすでにあります。置き換えるには`--force`を付けてください。
@@ -1421,7 +1426,7 @@ lint-ci-rule-extends-same-publisher = 独自チェックリストの発行者が
 lint-ci-rule-extends-item-collision = 独自項目のIDが元の項目のIDと重ならないこと
 lint-ci-rule-extends-item-shadows = 独自項目のIDが元の項目が置き換えたIDと重ならないこと
 lint-ci-rule-extends-number-collision = 独自項目の番号が元の項目の番号と重ならないこと
-lint-ci-rule-extends-section-collision = 独自の区分のIDが元の区分のIDと重ならないこと
+lint-ci-rule-extends-section-collision = 独自の節のIDが元の節のIDと重ならないこと
 lint-ci-rule-extends-unknown-out-of-scope = 対象外にする項目が元のチェックリストにあること
 lint-ci-rule-base-item-required-out-of-scope = 全ての医療機関等が回答する元のチェックリストの項目を対象外にしないこと
 
@@ -1471,7 +1476,7 @@ checklist-extends-other-form = `{ $base }`は{ $base_form }の様式ですが、
 checklist-extends-other-edition = `{ $base }`はこのチェックリストの版`{ $edition }`と違う版です。独自チェックリストの版は元のチェックリストと同じにしてください。
 checklist-extends-same-publisher = 独自チェックリストには、`{ $base }`の発行者`{ $publisher }`とは別の発行者を付けてください。
 checklist-extends-item-collision = 独自項目`{ $id }`のIDは、`{ $base }`の項目{ $number }と同じです。
-checklist-extends-number-collision = 独自項目`{ $id }`の番号{ $number }は、`{ $base }`の項目`{ $theirs }`と同じです。独自の区分に独自の番号を付けてください。
+checklist-extends-number-collision = 独自項目`{ $id }`の番号{ $number }は、`{ $base }`の項目`{ $theirs }`と同じです。独自の節に独自の番号を付けてください。
 checklist-extends-item-shadows = 独自項目`{ $id }`のIDは、`{ $base }`の項目が置き換えた以前の項目と同じです。
 checklist-extends-section-collision = 独自の節`{ $section }`は、`{ $base }`にすでにある節です。独自項目には別の節を設けてください。
 checklist-extends-unknown-out-of-scope = 対象外とされた`{ $item }`は`{ $base }`の項目ではありません。
@@ -1489,7 +1494,7 @@ checklist-new-notes = { $wareki }(FY{ $year })版の下書きです。`{ $from }
 checklist-new-carried = `medsec checklist new`が`{ $from }`の項目`{ $id }`から引き継ぎました。文言、番号、対象を新しい様式と照合してください。
 checklist-new-previous-note = 以前の注記: { $note }
 checklist-new-guideline-carried = { $from }から引き継ぎました。{ $edition }について確認してください。
-checklist-new-written = `{ $path }`を書きました({ $checklist }、{ $count }項目、すべて未確認)。次に文言を直し、`medsec checklist lint { $path }`と`medsec checklist diff { $from } { $path }`を実行してください。
+checklist-new-written = `{ $path }`を書きました({ $checklist }、{ $count }項目、すべて未確認)。次に文言を直し、`medsec checklist lint { $path_word }`と`medsec checklist diff { $from } { $path_word }`を実行してください。
 checklist-new-out-exists = `{ $path }`はすでにあります。置き換えるには`--force`を付けてください。
 checklist-new-write-failed = `{ $path }`に書き込めません(詳細: { $reason })。
 checklist-new-notes-joined = { $made }{ $official }
@@ -1532,7 +1537,7 @@ answers-workbook-xlsx-only = `--layout official`は.xlsxにだけ書き出せま
 polish-status-next-probe = 次は`{ $probe }`で機器を確認し、`{ $report }`で報告書を作ります。まとめて行うには`{ $check }`を使います。
 polish-status-next-report = 次は`{ $report }`で報告書を作ります。まとめて行うには`{ $check }`を使います。
 polish-institution-code-prefecture-mismatch = 医療機関コード`{ $code }`の先頭2桁{ $number }は{ $expected }ですが、都道府県は「{ $given }」と記入されています。どちらかを確かめてください。
-polish-summarize-unusable = `{ $path }`: 読み取れないため確認できませんでした({ $code })。詳しくは`medsec verify { $path }`で確認できます。
+polish-summarize-unusable = `{ $path }`: 読み取れないため確認できませんでした({ $code })。詳しくは`medsec verify { $path_word }`で確認できます。
 summarize-no-bundle-here = `{ $path }`: 報告書一式がありません(MANIFEST.sha256やreport.jsonのあるフォルダが見つかりません)。報告書一式のあるフォルダを指定してください({ $code })。
 summarize-not-a-folder = `{ $path }`: ファイルです。フォルダではありません。報告書一式のフォルダか、報告書一式を収めたフォルダを指定してください({ $code })。
 summarize-path-missing = `{ $path }`: このファイルやフォルダはありません。パスを確かめてください({ $code })。
@@ -1548,20 +1553,20 @@ checklist-import-rules-target-column = target_date: { $cells }に目標日の列
 checklist-import-rules-target-none = target_date: 目標日の列が見つからないため、期間は不明としています。
 checklist-import-rules-round-2-column = round_2: { $cells }に2回目の列があります。
 checklist-import-rules-round-2-none = round_2: 回答の列({ $cells })は1回目のみです。
-checklist-import-rules-gate = gate: ゲート質問(医療情報システムの有無)は見つかりませんでした(番号0の行も、最初の項目より前に医療情報システムの導入を問う番号のない文もありません)。そのため不明としています。用紙にある場合は`--map gate=行番号`で、ない場合は`--map gate=none`で指定してください。
+checklist-import-rules-gate = gate: 前提の質問(医療情報システムの有無)は見つかりませんでした(番号0の行も、最初の項目より前に医療情報システムの導入を問う番号のない文もありません)。そのため不明としています。用紙にある場合は`--map gate=行番号`で、ない場合は`--map gate=none`で指定してください。
 checklist-import-rules-reference-only = reference_only: なし。ワークブックには参考項目の印がないため、取り込んだ項目はすべて必須です。
-checklist-import-rules-gate-detected = gate: { $cell }の文をゲート質問(医療情報システムの有無)としました。最初の項目より前にあり、番号が0か番号がなく、医療情報システムの導入を問う文です。違う場合は`--map gate=none`で外してください。
-checklist-import-rules-gate-instructed = gate: { $cell }の項目を、ゲート質問(医療情報システムの有無)としました。最初の項目(または区分0の最初の項目)で、「いいえ」の場合はほかの項目の記入が不要だと書かれています。違う場合は`--map gate=none`で外してください。
-checklist-import-rules-gate-mapped = gate: `--map gate={ $value }`の指定により、{ $cell }をゲート質問(医療情報システムの有無)としました。
-checklist-import-rules-gate-none = gate: `--map gate=none`の指定により、この用紙にはゲート質問(医療情報システムの有無)がないものとしました。
-checklist-import-rules-gate-vendor = gate: 事業者確認用の様式のため、ゲート質問(医療情報システムの有無)はないものとしました。ゲート質問は医療機関・薬局の様式の質問です。
+checklist-import-rules-gate-detected = gate: { $cell }の文を前提の質問(医療情報システムの有無)としました。最初の項目より前にあり、番号が0か番号がなく、医療情報システムの導入を問う文です。違う場合は`--map gate=none`で外してください。
+checklist-import-rules-gate-instructed = gate: { $cell }の項目を、前提の質問(医療情報システムの有無)としました。最初の項目(または節0の最初の項目)で、「いいえ」の場合はほかの項目の記入が不要だと書かれています。違う場合は`--map gate=none`で外してください。
+checklist-import-rules-gate-mapped = gate: `--map gate={ $value }`の指定により、{ $cell }を前提の質問(医療情報システムの有無)としました。
+checklist-import-rules-gate-none = gate: `--map gate=none`の指定により、この用紙には前提の質問(医療情報システムの有無)がないものとしました。
+checklist-import-rules-gate-vendor = gate: 事業者確認用の様式のため、前提の質問(医療情報システムの有無)はないものとしました。前提の質問は医療機関・薬局の様式の質問です。
 checklist-import-gate-section = 医療情報システムの有無
-checklist-import-gate-found = { $cell }をゲート質問(医療情報システムの有無)として取り込みました(番号{ $number })。「いいえ」の場合、ほかの項目は確認不要になります。
-checklist-import-gate-not-found = ゲート質問(医療情報システムの有無)は見つかりませんでした。用紙にある場合は`--map gate=行番号`で指定してください。
+checklist-import-gate-found = { $cell }を前提の質問(医療情報システムの有無)として取り込みました(番号{ $number })。「いいえ」の場合、ほかの項目は確認不要になります。
+checklist-import-gate-not-found = 前提の質問(医療情報システムの有無)は見つかりませんでした。用紙にある場合は`--map gate=行番号`で指定してください。
 checklist-import-bad-map-gate = `--map`: gate=`{ $value }`は使えません。行番号(例: gate=5)、項目番号(例: gate=0、gate=1-①。通し番号のシートではgate=①)、またはnoneで書いてください。
 checklist-import-map-gate-not-found = `--map gate={ $value }`: シート{ $sheet }のその行(または項目番号)に、文言のある行が見つかりません。行番号はExcelの行番号(1から)です。
-checklist-import-id-from-file = `{ $file }`は公式のブックではないため、チェックリストの名前は厚生労働省のものではなく、ファイル名から{ $checklist }としました。名前を決めるには`--id 名前-{ $form }`(例: `--id clinic-{ $form }`)を付けてください。
-checklist-import-untitled-sections = シートに{ $count }区分({ $sections })の見出しがありません。見出しは「チェック項目」としました。様式に見出しがあって読み取れなかった場合は、ファイルの[[sections]]に書き入れてください。
+checklist-import-id-from-file = `{ $file }`は公式のワークブックではないため、チェックリストの名前は厚生労働省のものではなく、ファイル名から{ $checklist }としました。名前を決めるには`--id 名前-{ $form }`(例: `--id clinic-{ $form }`)を付けてください。
+checklist-import-untitled-sections = シートに{ $count }節({ $sections })の見出しがありません。見出しは「チェック項目」としました。様式に見出しがあって読み取れなかった場合は、ファイルの[[sections]]に書き入れてください。
 ## walk
 walk-round-not-on-form = { $checklist }の用紙には{ $round }回目(2回目)の欄がありません([rules] round_2 = "not-on-form")。1回目を回答してください。
 walk-checked-on-not-on-form = この用紙には確認日の欄がないため、確認日はおたずねしません。
@@ -1732,7 +1737,7 @@ import-clue-sheet-empty = シート{ $sheet }: { $missed }。{ $hint }
 import-clue-row = { $row }行目: { $cells }
 import-clue-cell = { $cell }「{ $text }」({ $role })
 import-clue-role-number = 番号
-import-clue-role-section = 区分
+import-clue-role-section = 節
 import-clue-role-scope = 対象
 import-clue-role-wording = 項目
 import-clue-role-answer = 回答
@@ -1740,10 +1745,10 @@ import-ids-scope-changed = 対象が変わった項目(番号と文言は同じ�
 import-ids-scope-changed-item = { $new }(前: { $old })
 import-ids-english-carried = 日本語の文言が{ $from }とまったく同じ{ $items }項目{ $sections ->
     [0] {""}
-   *[other] と{ $sections }区分の見出し
+   *[other] と{ $sections }節の見出し
 }は、{ $from }の英語の文言を引き継ぎました。ほかの英語の文言は、日本語に`(untranslated)`を付けたものです。
 import-map-gate-number-not-found = `--map gate={ $value }`: `{ $file }`のシート`{ $sheet }`に、番号が{ $value }の項目はありません。このシートの項目番号は、印刷どおり{ $first }({ $first_cell })から{ $last }({ $last_cell })までです。そのどれかの番号か、行番号(例: gate={ $row })で指定してください。
-import-map-gate-number-ambiguous = `--map gate={ $value }`: このシートには番号が{ $value }の項目が複数あります: { $cells }。区分を付けた番号(例: gate={ $example })か、行番号(例: gate={ $row })で指定してください。
+import-map-gate-number-ambiguous = `--map gate={ $value }`: このシートには番号が{ $value }の項目が複数あります: { $cells }。節を付けた番号(例: gate={ $example })か、行番号(例: gate={ $row })で指定してください。
 import-map-gate-number-cell = { $cell }({ $number })
 import-clue-missed-answers = 項目の列の行とその下2行に回答の列(はい、いいえ、確認日など)がありません。
 import-clue-missed-wording = 回答の列がある行に項目の列(項目、チェック項目、確認項目)がありません。
@@ -1753,12 +1758,12 @@ import-clue-missed-everything = 先頭から60行に見出しの語が一つも�
 
 ## import-ids
 
-import-ids-summary = `--ids-from { $from }`: 文言と対象が同じ{ $same }項目は、前の版のIDを引き継ぎました。文言が変わった項目は{ $reworded }、新しい項目は{ $new }、前の版にあってこのブックに見つからない項目は{ $missing }です。
+import-ids-summary = `--ids-from { $from }`: 文言と対象が同じ{ $same }項目は、前の版のIDを引き継ぎました。文言が変わった項目は{ $reworded }、新しい項目は{ $new }、前の版にあってこのワークブックに見つからない項目は{ $missing }です。
 import-ids-reworded = 文言が変わった項目(番号と対象は同じ。`replaces`で前の項目を指すため、`init --from`で回答を引き継ぎ、確認が必要な印を付けます): { $items }
 import-ids-reworded-item = { $new }(前: { $old })
 import-ids-new = 新しい項目(前の版に、同じ文言の項目も、番号と対象が同じ項目もありません。回答は引き継がれません): { $items }
-import-ids-not-found = { $from }の項目のうち、このブックに見つからなかったもの(回答は引き継がれません): { $items }
-import-ids-other-form = `--ids-from { $from }`は{ $from_form }の様式で、取り込んだブックは{ $form }の様式です。事業者確認用と医療機関・薬局の様式の間では項目のIDを引き継げないため、何も書いていません。同じ種類の様式の前の版を指定してください。
+import-ids-not-found = { $from }の項目のうち、このワークブックに見つからなかったもの(回答は引き継がれません): { $items }
+import-ids-other-form = `--ids-from { $from }`は{ $from_form }の様式で、取り込んだワークブックは{ $form }の様式です。事業者確認用と医療機関・薬局の様式の間では項目のIDを引き継げないため、何も書いていません。同じ種類の様式の前の版を指定してください。
 ## own
 own-base-item-out-of-scope = 独自のチェックリスト{ $checklist }で対象外とした{ $base }の項目です。理由: { $reason }
 own-base-item-required-out-of-scope = { $item }: { $base }で全ての医療機関等が回答する項目ですが、独自のチェックリスト{ $checklist }で対象外としています。様式にはこの項目を対象外とする定めがなく、立入検査では全ての項目の回答が確認されます。{ $checklist }の`[[out_of_scope]]`から外し、「はい」または「いいえ」で回答してください。理由: { $reason }
@@ -1768,15 +1773,15 @@ own-summarize-col-out-of-scope = 対象外の項目
 own-origin-bundled = medsecに同梱の{ $checklist }
 import-clue-map = 下の行から推定した配置が正しければ、`--map { $map }`で指定してください(列: number=、text=、section=、scope=。header-rows=は最初の項目より上の行数です)。
 import-clue-map-sheet = 下の行から推定した配置が正しければ、`--sheet { $sheet } --map { $map }`で指定してください(列: number=、text=、section=、scope=。header-rows=は最初の項目より上の行数です)。
-import-map-needs-sheet = `--map`は1枚のシートの配置を指定するものですが、このブックにはシートが複数あります: { $sheets }。`--sheet NAME`でシートを指定してください。
-import-text-not-workbook = `{ $file }`はテキストファイル(CSVなど)で、Excelのブックではありません。ここで読めるのは.xlsxのブックだけです。Excelで開いて「Excelブック(.xlsx)」として保存し、そのファイルを指定してください。
+import-map-needs-sheet = `--map`は1枚のシートの配置を指定するものですが、このワークブックにはシートが複数あります: { $sheets }。`--sheet NAME`でシートを指定してください。
+import-text-not-workbook = `{ $file }`はテキストファイル(CSVなど)で、Excelのワークブックではありません。ここで読めるのは.xlsxのワークブックだけです。Excelで開いて「Excelワークブック(.xlsx)」として保存し、そのファイルを指定してください。
 import-recorded-sheet = `{ $file }`にはチェックリストらしいシートが複数あります({ $sheets })。チェックリストを取り込んだときのシート{ $sheet }から回答を読みました。ほかのシートを読むには`--sheet NAME`を付けてください。
-import-answers-other-year = { $cell }の表題によると、このブックは{ $book_wareki }(FY{ $book })の様式ですが、回答ファイルは{ $checklist }(FY{ $year })のものです。番号が同じでも別の年度の項目に回答が入ってしまうため、何も取り込んでいません。{ $book_wareki }の白紙のブックを`medsec checklist import`で取り込み、`medsec --checklist ID@EDITION init`で作った回答ファイルに取り込んでください。
-import-answers-other-form = `{ $file }`は{ $book_form }のブックです({ $place })。回答ファイルは{ $checklist }の{ $form }の回答なので、同じ番号でも別の様式の項目に回答が入ってしまいます。何も取り込んでいません。{ $book_form }のブックは{ $book_form }の回答ファイル(`medsec init --form { $book_form_id }`で作ります)に取り込み、この回答ファイルには{ $form }のブックを指定してください。
+import-answers-other-year = { $cell }の表題によると、このワークブックは{ $book_wareki }(FY{ $book })の様式ですが、回答ファイルは{ $checklist }(FY{ $year })のものです。番号が同じでも別の年度の項目に回答が入ってしまうため、何も取り込んでいません。{ $book_wareki }の白紙のワークブックを`medsec checklist import`で取り込み、`medsec --checklist ID@EDITION init`で作った回答ファイルに取り込んでください。
+import-answers-other-form = `{ $file }`は{ $book_form }のワークブックです({ $place })。回答ファイルは{ $checklist }の{ $form }の回答なので、同じ番号でも別の様式の項目に回答が入ってしまいます。何も取り込んでいません。{ $book_form }のワークブックは{ $book_form }の回答ファイル(`medsec init --form { $book_form_id }`で作ります)に取り込み、この回答ファイルには{ $form }のワークブックを指定してください。
 import-answers-form-place-cell = { $cell }の記載による
 import-answers-form-place-sheet = シート名「{ $sheet }」による
-import-answers-form-place-official = SHA-256で照合した公式のブック
-import-edition-title-differs = 注意: シートの表題は{ $book_wareki }(FY{ $book })の様式ですが、`--edition`の指定どおり{ $checklist }として取り込みました。表題が{ $book_wareki }の記入済みブックは、このチェックリストの回答ファイルには取り込めません。表題の年度にするには`--edition`を付けずに取り込んでください。
+import-answers-form-place-official = SHA-256で照合した公式のワークブック
+import-edition-title-differs = 注意: シートの表題は{ $book_wareki }(FY{ $book })の様式ですが、`--edition`の指定どおり{ $checklist }として取り込みました。表題が{ $book_wareki }の記入済みワークブックは、このチェックリストの回答ファイルには取り込めません。表題の年度にするには`--edition`を付けずに取り込んでください。
 
 ## report-review
 report-review-several-files-status = ここには回答ファイルが複数あります({ $files })。状況を確認するファイルを指定してください(例: `medsec status FILE`)。

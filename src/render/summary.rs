@@ -12,6 +12,27 @@ use serde::Serialize;
 /// The version of `summarize --format json` output.
 pub const SUMMARY_JSON_VERSION: u32 = 1;
 
+/// The worst finding for people in the table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Label {
+    /// An answer a probe contradicts: 回答と実機確認の矛盾.
+    Contradiction,
+    /// The first sentence of the finding's message.
+    Text(String),
+    /// No sentence to show: the code.
+    Code(String),
+}
+
+impl Label {
+    fn text(&self, lang: Lang) -> String {
+        match self {
+            Label::Contradiction => tr!(lang, "report-html-source-contradiction"),
+            Label::Text(t) => t.clone(),
+            Label::Code(code) => code.clone(),
+        }
+    }
+}
+
 /// One bundle's row. `None` where the bundle's content was not trusted or could not tell.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Row {
@@ -24,6 +45,9 @@ pub struct Row {
     pub exit: Exit,
     /// The code of the first finding of the worst class, when that class is above a note.
     pub worst_finding: Option<String>,
+    /// The same finding for people (the table shows it; the code is for scripts).
+    #[serde(skip)]
+    pub worst_label: Option<Label>,
     pub institution_code: Option<String>,
     pub institution_name: Option<String>,
     pub prefecture: Option<String>,
@@ -190,9 +214,10 @@ pub fn table(rows: &[Row], lang: Lang, color: bool, verify_flags: &str) -> Strin
     // result's verdict, complete or not and the probes' counts; each code, ID, path and date
     // sits on a line of its own so that only prose gives way.
     for r in rows {
-        let result = match &r.worst_finding {
-            Some(code) => format!("{}\n{}", verdict(r.exit, lang), esc(code)),
-            None => verdict(r.exit, lang),
+        let result = match (&r.worst_label, &r.worst_finding) {
+            (Some(label), _) => format!("{}\n{}", verdict(r.exit, lang), esc(&label.text(lang))),
+            (None, Some(code)) => format!("{}\n{}", verdict(r.exit, lang), esc(code)),
+            (None, None) => verdict(r.exit, lang),
         };
         // Seven columns to fit a terminal: the institution's code, name and prefecture in one
         // cell, and the answers' state (complete, いいえ, overdue) in another, one per line.

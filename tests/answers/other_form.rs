@@ -129,7 +129,7 @@ fn the_vendor_workbook_into_institution_answers_is_named_as_the_vendor_form() {
     assert_eq!(r.code, Some(2), "{}", r.stderr);
     assert!(
         r.stderr
-            .contains("`001716188.xlsx`は事業者確認用のブックです"),
+            .contains("`001716188.xlsx`は事業者確認用のワークブックです"),
         "{}",
         r.stderr
     );
@@ -166,7 +166,7 @@ fn an_institution_workbook_into_vendor_answers_is_named_as_the_institution_form(
     assert_eq!(r.code, Some(2), "{}", r.stderr);
     assert!(
         r.stderr.contains(
-            "`001716187.xlsx`は医療機関・薬局確認用のブックです(チェックリスト!A2の記載による)"
+            "`001716187.xlsx`は医療機関・薬局確認用のワークブックです(チェックリスト!A2の記載による)"
         ),
         "{}",
         r.stderr

@@ -1538,7 +1538,7 @@ fn a_csv_given_as_a_workbook_is_named_as_text() {
     assert_eq!(r.code, Some(2), "{}", r.stderr);
     assert!(
         r.stderr
-            .contains("`sjis.csv`はテキストファイル(CSVなど)で、Excelのブックではありません"),
+            .contains("`sjis.csv`はテキストファイル(CSVなど)で、Excelのワークブックではありません"),
         "{}",
         r.stderr
     );
