@@ -229,6 +229,7 @@ answers-needs-review = { $item }: marked `{ $code }` ({ $review }) when carried 
 answers-review-new = new in this edition
 answers-review-reworded = reworded since last year
 answers-review-replaced = replaces last year's item(s)
+answers-template-replaced-disagree = the items of last year it replaces were answered differently: no answer carried
 answers-evidence-missing = { $item }: evidence `{ $path }` does not exist (paths are relative to the answers file)
 answers-checklist-digest-missing = [checklist] names no digest; add digest = "{ $digest }" so the answers are tied to this wording
 answers-checklist-digest-mismatch = the answers were made against { $checklist } with digest { $theirs }, but this checklist's digest is { $ours }: its wording differs; check the answers against the current wording, then update the digest
@@ -350,6 +351,7 @@ answers-init-unknown-last = note: { $checklist } is not known here, so reworded 
 answers-init-form-mismatch = { $from } is a { $old_form } form, but the new file is for the { $new_form } form; use `--form { $form }`
 answers-init-wrote = wrote `{ $path }` ({ $checklist }, { $count } items)
 answers-init-carried = carried { $carried } answers forward from last year (to confirm), { $review } items marked for review
+answers-init-replaced-disagree = { $items }: the items of last year it replaces were answered differently (Yes and No), so no answer was carried; answer it again
 answers-init-wrote-and-carried = { $wrote }; { $carried }
 answers-init-next = next: edit it, or run `medsec answer { $path }` to answer item by item
 answers-import-done = imported { $count ->
@@ -1050,6 +1052,8 @@ diff-summary = { $count ->
 diff-checklist-id-changed = checklist id { $old } -> { $new }
 diff-form-changed = form { $old } -> { $new }
 diff-edition-changed = edition { $old } -> { $new }
+diff-header = { $old } ({ $old_origin }) -> { $new } ({ $new_origin })
+diff-md-header = { $old } ({ $old_origin }) → { $new } ({ $new_origin })
 diff-guideline-version-changed = guideline version { $old } -> { $new }
 diff-serves-changed = serves [{ $old }] -> [{ $new }]
 diff-item-added = added: { $text }
@@ -1293,7 +1297,7 @@ summarize-xlsx-needs-out = an XLSX summary is written to a file: give `--out FIL
 summarize-sheet = bundles
 summarize-col-code-prefecture = prefecture of the code
 summarize-cell-code-prefecture = warning: the code is { $prefecture }'s
-summarize-unverified = (unverified)
+summarize-unverified = {" "}(unverified)
 summarize-xlsx-to-terminal = an XLSX summary is not text for a terminal: give `--out FILE`, or send standard output to a file or program (`--out - > summary.xlsx`)
 
 ## check

@@ -206,6 +206,7 @@ answers-needs-review = { $item }: 引継ぎのときに「{ $review }」(`{ $cod
 answers-review-new = 今年度の新しい項目
 answers-review-reworded = 昨年度から文言が変わった項目
 answers-review-replaced = 昨年度の項目を置き換えた項目
+answers-template-replaced-disagree = 置き換えた昨年度の項目の回答が一致しないため、回答を引き継いでいません。
 answers-evidence-missing = { $item }: 証跡`{ $path }`がありません(パスは回答ファイルからの相対パスです)。
 answers-checklist-digest-missing = [checklist]に`digest`がありません。この文言に結び付けるため、`digest = "{ $digest }"`を加えてください。
 answers-checklist-digest-mismatch = 回答は{ $checklist }のダイジェスト{ $theirs }に対して作られていますが、このチェックリストのダイジェストは{ $ours }です(文言が違います)。今の文言で回答を確認してからdigestを更新してください。
@@ -324,6 +325,7 @@ answers-init-unknown-last = 注意: { $checklist }はここでは不明なため
 answers-init-form-mismatch = { $from }は{ $old_form }の回答ですが、新しいファイルは{ $new_form }のものです。`--form { $form }`を付けてください。
 answers-init-wrote = `{ $path }`を作成しました({ $checklist }、{ $count }項目)。
 answers-init-carried = 昨年度から{ $carried }件を引き継ぎ(確認が必要です)、{ $review }件を要見直しとしました。
+answers-init-replaced-disagree = { $items }は、置き換えた昨年度の項目の回答が一致しない(「はい」と「いいえ」が混ざっている)ため、回答を引き継いでいません。改めて回答してください。
 answers-init-wrote-and-carried = { $wrote }{ $carried }
 answers-init-next = 次に: ファイルを編集するか、`medsec answer { $path }`で対話形式で入力してください。
 answers-import-done = `{ $sheet }`から{ $count }件の回答を`{ $path }`に取り込みました。
@@ -958,6 +960,8 @@ diff-form-changed = 様式: { $old ->
    *[vendor] 事業者確認用
 }
 diff-edition-changed = 版: { $old } → { $new }
+diff-header = { $old }({ $old_origin }) → { $new }({ $new_origin })
+diff-md-header = { $old }({ $old_origin }) → { $new }({ $new_origin })
 diff-guideline-version-changed = ガイドラインの版: { $old } → { $new }
 diff-serves-changed = 対象施設: { $old } → { $new }
 diff-item-added = 追加されました: 「{ $text }」

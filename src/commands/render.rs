@@ -359,7 +359,7 @@ fn check_bundle(
 
 /// A time not checked by any key, with the unverified mark.
 fn unverified(time: &str, lang: Lang) -> String {
-    format!("{time} {}", crate::tr!(lang, "summarize-unverified"))
+    format!("{time}{}", crate::tr!(lang, "summarize-unverified"))
 }
 
 fn refuse_if_failed(findings: &[verify::Finding]) -> Result<(), Refused> {

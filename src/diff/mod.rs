@@ -111,7 +111,11 @@ pub fn diff(old: &Checklist, new: &Checklist) -> Vec<Change> {
         meta(
             "edition-changed",
             Impact::Minor,
-            msg_ref!("diff-edition-changed", old = old.edition, new = new.edition),
+            msg_ref!(
+                "diff-edition-changed",
+                old = edition_for_people(&old.edition),
+                new = edition_for_people(&new.edition)
+            ),
         );
     }
     if old.guideline_version != new.guideline_version {
@@ -248,6 +252,20 @@ pub fn fails(changes: &[&Change], added: usize, removed: usize, threshold: Optio
         || (removed > 0 && reaches(FILE_REMOVED))
 }
 
+/// An edition as people name it: 令和6年度版 in Japanese, the edition (`fy2024`) in English.
+fn edition_for_people(edition: &str) -> crate::diagnostic::Typed {
+    let ja = match crate::checklist::validate::parse_edition(edition)
+        .and_then(|y| i16::try_from(y).ok())
+    {
+        Some(year) => format!("{}版", crate::dates::wareki_fiscal_year(year)),
+        None => edition.to_owned(),
+    };
+    crate::diagnostic::Typed::Bilingual {
+        ja,
+        en: edition.to_owned(),
+    }
+}
+
 /// One `metadata-changed` per field that changed, with its old and new value. Notes are long:
 /// their message says which language changed; JSON carries both texts.
 fn metadata_changes(old: &Checklist, new: &Checklist) -> Vec<Change> {
@@ -285,6 +303,18 @@ fn metadata_changes(old: &Checklist, new: &Checklist) -> Vec<Change> {
         let key = field.replace('.', "-");
         let text = if field.starts_with("notes") {
             msg_ref!("diff-ci-notes-changed", field = key)
+        } else if field == "published" {
+            // Dates said with 和暦 in Japanese.
+            let date = |d: Option<&str>| -> crate::diagnostic::Arg {
+                match d {
+                    Some(d) => crate::diagnostic::Typed::Date(d.to_owned()).into(),
+                    None => none().into(),
+                }
+            };
+            let mut text = msg_ref!("diff-ci-metadata-changed", field = key, old = "", new = "");
+            text.args.insert("old".to_owned(), date(before));
+            text.args.insert("new".to_owned(), date(after));
+            text
         } else {
             msg_ref!(
                 "diff-ci-metadata-changed",

@@ -107,7 +107,7 @@ impl Row {
         match self.signed_at.as_deref() {
             None => String::new(),
             Some(t) if self.signed_at_unverified => {
-                format!("{} {}", show(date_of(t)), tr!(lang, "summarize-unverified"))
+                format!("{}{}", show(date_of(t)), tr!(lang, "summarize-unverified"))
             }
             Some(t) => show(date_of(t)),
         }
@@ -119,7 +119,7 @@ impl Row {
         match &self.unverified_institution {
             Some(u) => {
                 let mark = tr!(lang, "summarize-unverified");
-                [&u.code, &u.name, &u.prefecture].map(|v| v.as_ref().map(|s| format!("{s} {mark}")))
+                [&u.code, &u.name, &u.prefecture].map(|v| v.as_ref().map(|s| format!("{s}{mark}")))
             }
             None => [
                 self.institution_code.clone(),

@@ -22,6 +22,17 @@ fn medsec_in(dir: &Path, lang: &str, args: &[&str]) -> (i32, String, String) {
     (o.status.code().unwrap_or(-1), stdout_of(&o), stderr_of(&o))
 }
 
+/// `medsec --lang LANG ARGS` in `dir` with the bundled checklists only.
+fn bundled_in(dir: &Path, lang: &str, args: &[&str]) -> (i32, String, String) {
+    let o = medsec()
+        .current_dir(dir)
+        .args(["--lang", lang])
+        .args(args)
+        .output()
+        .unwrap();
+    (o.status.code().unwrap_or(-1), stdout_of(&o), stderr_of(&o))
+}
+
 /// A folder with the fixture answers, their evidence, an unencrypted key and a signed bundle.
 fn workspace() -> tempfile::TempDir {
     let tmp = tempfile::tempdir().unwrap();
@@ -319,4 +330,132 @@ fn summarize_names_the_worst_finding_in_words_and_keeps_the_code_for_scripts() {
     }
     let (_, csv, _) = medsec_in(w, "ja", &[&args[..], &["--format", "csv"]].concat());
     assert!(csv.contains("fiscal-year-other"), "{csv}");
+}
+
+/// Last year's answers to the items one item of this year replaces, with `answer` each.
+fn last_year_with_patches(w: &Path, answers: [(&str, &str); 3]) {
+    let (code, _, err) = bundled_in(
+        w,
+        "en",
+        &[
+            "init",
+            "--checklist",
+            "mhlw-institution@fy2024",
+            "--out",
+            "y24.toml",
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    let mut text = std::fs::read_to_string(w.join("y24.toml")).unwrap();
+    for (id, answer) in answers {
+        let at = text.find(&format!("item = \"{id}\"")).unwrap();
+        let rel = text[at..].find("answer = \"\"").unwrap();
+        text.replace_range(
+            at + rel..at + rel + "answer = \"\"".len(),
+            &format!("answer = \"{answer}\""),
+        );
+    }
+    std::fs::write(w.join("y24.toml"), text).unwrap();
+}
+
+/// The round-1 entry of `id` in an answers file's text.
+fn entry<'a>(text: &'a str, id: &str) -> &'a str {
+    let at = text.find(&format!("item = \"{id}\"")).unwrap();
+    let end = text[at..]
+        .find("[[answers]]")
+        .map_or(text.len(), |e| at + e);
+    &text[at..end]
+}
+
+#[test]
+fn carrying_forward_never_drops_a_no_of_a_replaced_item() {
+    for lang in ["ja", "en"] {
+        let tmp = tempfile::tempdir().unwrap();
+        let w = tmp.path();
+        last_year_with_patches(
+            w,
+            [
+                ("security-patches-server", "はい"),
+                ("security-patches-terminal", "はい"),
+                ("security-patches-network", "いいえ"),
+            ],
+        );
+        let (code, out, err) = bundled_in(
+            w,
+            lang,
+            &["init", "--from", "y24.toml", "--out", "y25.toml"],
+        );
+        assert_eq!(code, 0, "{err}");
+        let text = std::fs::read_to_string(w.join("y25.toml")).unwrap();
+        let patches = entry(&text, "security-patches");
+        assert!(patches.contains("answer = \"\""), "{patches}");
+        assert!(patches.contains("review = \"replaced\""), "{patches}");
+        let (said, comment) = if lang == "ja" {
+            (
+                "置き換えた昨年度の項目の回答が一致しない",
+                "# (置き換えた昨年度の項目の回答が一致しないため、回答を引き継いでいません。)",
+            )
+        } else {
+            (
+                "were answered differently (Yes and No), so no answer was carried",
+                "# (the items of last year it replaces were answered differently: no answer carried)",
+            )
+        };
+        assert!(out.contains(said) && out.contains("2-⑥"), "{lang}: {out}");
+        assert!(text.contains(comment), "{lang}:\n{text}");
+    }
+    // All three alike: the answer is carried, to be confirmed.
+    let tmp = tempfile::tempdir().unwrap();
+    let w = tmp.path();
+    last_year_with_patches(
+        w,
+        [
+            ("security-patches-server", "はい"),
+            ("security-patches-terminal", "はい"),
+            ("security-patches-network", "はい"),
+        ],
+    );
+    let (code, out, err) = bundled_in(
+        w,
+        "ja",
+        &["init", "--from", "y24.toml", "--out", "y25.toml"],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(!out.contains("一致しない"), "{out}");
+    let text = std::fs::read_to_string(w.join("y25.toml")).unwrap();
+    assert!(entry(&text, "security-patches").contains("answer = \"はい\""));
+}
+
+#[test]
+fn checklist_diff_in_japanese_says_dates_and_editions_as_japanese_does() {
+    let tmp = tempfile::tempdir().unwrap();
+    let pair = ["mhlw-institution@fy2024", "mhlw-institution@fy2025"];
+    let (code, out, err) = bundled_in(
+        tmp.path(),
+        "ja",
+        &[&["checklist", "diff"], &pair[..]].concat(),
+    );
+    assert!(code <= 1, "{err}");
+    let head = out.lines().next().unwrap_or_default();
+    assert!(!out.contains("->"), "an ASCII arrow in Japanese:\n{out}");
+    assert!(head.contains("mhlw-institution@fy2024(内蔵:"), "{head}");
+    assert!(out.contains("版: 令和6年度版 → 令和7年度版"), "{out}");
+    let published = out
+        .lines()
+        .find(|l| l.contains("公表日"))
+        .unwrap_or_default();
+    assert!(published.contains("令和6年5月13日"), "{published}");
+    assert!(published.contains("令和7年5月16日"), "{published}");
+    // Markdown: the code span of the bundled path stays a code span.
+    let (code, md, err) = bundled_in(
+        tmp.path(),
+        "ja",
+        &[&["checklist", "diff"], &pair[..], &["--format", "md"]].concat(),
+    );
+    assert!(code <= 1, "{err}");
+    assert!(!md.contains("\\`"), "escaped backquotes:\n{md}");
+    assert!(
+        md.contains("(内蔵:`checklists/mhlw/fy2024/institution.toml`) → "),
+        "{md}"
+    );
 }

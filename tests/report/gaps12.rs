@@ -444,7 +444,7 @@ fn summarize_shows_whose_a_tampered_bundle_claims_to_be_marked_unverified() {
         .unwrap();
     assert_eq!(
         tampered[col("医療機関コード")],
-        Data::String("0110113719 (未検証)".into())
+        Data::String("0110113719(未検証)".into())
     );
     let tokyo = rows
         .iter()
