@@ -1113,7 +1113,6 @@ report-html-verification = Verification
 report-html-key-id = Key ID
 report-html-signed-at = Signed
 report-html-page = Page
-report-html-guideline = guideline
 report-html-generated-at = Made
 report-html-as-of = As of
 report-html-institution = Institution
@@ -1255,6 +1254,8 @@ render-show-unverified-mark = * unverified
 render-show-legend = * unverified: wording or number not yet checked against { $against }
 render-show-edition = Edition
 render-show-guideline = Guideline
+render-guideline = guideline { $version }
+render-guideline-version = { $version }
 render-show-digest = Digest
 render-show-serves = Serves
 

@@ -1035,7 +1035,6 @@ report-html-verification = 検証結果
 report-html-key-id = 鍵ID
 report-html-signed-at = 署名日時
 report-html-page = ページ
-report-html-guideline = ガイドライン
 report-html-generated-at = 作成日時
 report-html-as-of = 基準日
 report-html-institution = 医療機関等
@@ -1171,6 +1170,8 @@ render-show-unverified-mark = ※未確認
 render-show-legend = ※未確認: 文言または番号が{ $against }とまだ照合されていない項目です。
 render-show-edition = 版
 render-show-guideline = ガイドライン
+render-guideline = ガイドライン第{ $version }版
+render-guideline-version = 第{ $version }版
 render-show-digest = ダイジェスト
 render-show-serves = 対象施設
 
