@@ -1763,7 +1763,7 @@ import-clue-missed-everything = 先頭から60行に見出しの語が一つも�
 
 ## import-ids
 
-import-ids-summary = `--ids-from { $from }`: 文言と対象が同じ{ $same }項目は、前の版のIDを引き継ぎました。文言が変わった項目は{ $reworded }、新しい項目は{ $new }、前の版にあってこのワークブックに見つからない項目は{ $missing }です。
+import-ids-summary = `--ids-from { $from }`: 文言と対象が同じ{ $same }項目は、前の版のIDを引き継ぎました。文言が変わった項目は{ $reworded }件、新しい項目は{ $new }件、前の版にあってこのワークブックに見つからない項目は{ $missing }件です。
 import-ids-reworded = 文言が変わった項目(番号と対象は同じ。`replaces`で前の項目を指すため、`init --from`で回答を引き継ぎ、確認が必要な印を付けます): { $items }
 import-ids-reworded-item = { $new }(前: { $old })
 import-ids-new = 新しい項目(前の版に、同じ文言の項目も、番号と対象が同じ項目もありません。回答は引き継がれません): { $items }
