@@ -207,6 +207,7 @@ answers-needs-review = { $item }: 引継ぎのときに「{ $review }」(`{ $cod
 answers-review-new = 今年度の新しい項目
 answers-review-reworded = 昨年度から文言が変わった項目
 answers-review-replaced = 昨年度の項目を置き換えた項目
+answers-template-replaced-disagree = 置き換えた昨年度の項目の回答が一致しないため、回答を引き継いでいません。
 answers-evidence-missing = { $item }: 証跡`{ $path }`がありません(パスは回答ファイルからの相対パスです)。
 answers-checklist-digest-missing = [checklist]に`digest`がありません。この文言に結び付けるため、`digest = "{ $digest }"`を加えてください。
 answers-checklist-digest-mismatch = 回答は`{ $checklist }`のダイジェスト{ $theirs }に対して作られていますが、このチェックリストのダイジェストは{ $ours }です(文言が違います)。今の文言で回答を確認してからdigestを更新してください。
@@ -297,6 +298,7 @@ answers-walk-help = 入力: はい(y)、いいえ(n)、対象外(na)、Enter=と
 answers-walk-all-answered = すべての項目が回答済みです。
 answers-walk-gate-closed = 医療情報システムの有無が「いいえ」のため、以下すべての項目は確認不要です。
 answers-walk-no-such-item = 「{ $item }」という項目はありません。
+answers-walk-several-items = 「{ $item }」に当たる項目が複数あります: { $items }。対象を付けて入力してください(例: `{ $example }`)。
 answers-walk-not-understood = 「{ $input }」はわかりません。`?`でヘルプを表示します。
 answers-walk-not-applicable-not-allowed = この項目は対象外にできません。
 answers-walk-saved = 保存しました。
@@ -324,6 +326,7 @@ answers-init-unknown-last = 注意: `{ $checklist }`はここでは不明なた�
 answers-init-form-mismatch = { $from }は{ $old_form }の回答ですが、新しいファイルは{ $new_form }のものです。`--form { $form }`を付けてください。
 answers-init-wrote = `{ $path }`を作成しました(`{ $checklist }`、{ $count }項目)。
 answers-init-carried = 昨年度から{ $carried }件を引き継ぎ(確認が必要です)、{ $review }件を要見直しとしました。
+answers-init-replaced-disagree = { $items }は、置き換えた昨年度の項目の回答が一致しない(「はい」と「いいえ」が混ざっている)ため、回答を引き継いでいません。改めて回答してください。
 answers-init-wrote-and-carried = { $wrote }{ $carried }
 answers-init-next = 次に: ファイルを編集するか、`medsec answer { $path }`で対話形式で入力してください。
 answers-import-nothing-marked = `{ $sheet }`には回答がありませんでした。どの行にも「はい」「いいえ」「対象外」や○、レ、✓などの印がありません。記入済みのファイルを指定したか確かめてください。
@@ -660,6 +663,10 @@ signing-trusted-comment = 信頼済みコメント: { $comment }
 signing-check-with = 標準のツールでの確認方法: `{ $command }`
 signing-need-dir = 署名する報告書一式のフォルダDIRを指定してください(事業者確認用に署名するときは`--form FILE`)。
 signing-error-exists = `{ $path }`はすでにあります。上書きするには`--force`を付けてください。
+signing-error-read = `{ $path }`を読めません: { $reason }
+signing-error-write = `{ $path }`に書き込めません: { $reason }
+verify-io-folder-missing = フォルダ`{ $folder }`がありません
+signing-error-not-a-bundle = `{ $path }`は報告書一式ではありません(report.jsonがありません)。署名できるのは`medsec report`で作った報告書一式のフォルダです(事業者確認用に署名するときは`--form FILE`)。
 signing-error-key-unreadable = { $what }`{ $path }`を読めません(詳細: { $detail })。
 signing-error-bad-key = `{ $path }`: minisignの{ $what }ではありません: { $reason }
 signing-what-public-key = 公開鍵
@@ -677,7 +684,7 @@ signing-error-empty-passphrase = パスフレーズが空です。パスフレ�
 signing-error-sign = 署名できませんでした: { $reason }
 signing-error-report-changed = 署名している間に`report.json`が変更されました。もう一度実行してください。
 signing-error-self-check = 書き込んだ署名を確認できませんでした({ $code })。報告書一式は署名していない状態です。
-signing-error-key-not-private = `{ $path }`はほかのユーザーも読めます(モード{ $mode })。秘密鍵は本人だけが読めるようにしてください: `chmod 600 { $path }`(ほかの人に写された恐れがあれば鍵を作り直してください)
+signing-error-key-not-private = `{ $path }`はほかのユーザーも読めます(モード{ $mode })。秘密鍵は本人だけが読めるようにしてください: `chmod 600 { $path_word }`(ほかの人に写された恐れがあれば鍵を作り直してください)
 signing-unsafe-remove = { $reason }。署名する前に取り除いてください。
 signing-unsafe-unreadable = 読み取れません: { $reason }
 signing-unsafe-claim = `{ $value }`が空か制御文字を含むため、署名できません。
@@ -731,7 +738,7 @@ verify-verdict-valid = 有効
 verify-verdict-findings = 要確認
 verify-verdict-unusable = 確認不能
 verify-verdict-invalid = 無効
-verify-class-note = 注記
+verify-class-note = 注意
 verify-class-finding = 要確認
 verify-class-unusable = 確認不能
 verify-class-invalid = 無効
@@ -839,7 +846,7 @@ verify-expect-several-bundles = `--expect`は印刷された報告書1部に対�
 verify-keygen-entry = 検査する側の`keys.toml`に書く記載(`format_version = 1`の行の後に追加します):
 verify-keygen-entry-placeholder = { $placeholder }を医療機関コード(10桁)に置き換えてください。鍵を作るときに`--institution CODE`を指定すると最初から入ります(事業者の鍵は`--vendor NAME`)。
 verify-keygen-code-invalid = `--institution`には医療機関コードを10桁の数字で指定してください。`{ $code }`は医療機関コードではありません。
-verify-trusted-is-public-key = これはminisignの公開鍵ファイル(鍵{ $key_id })で、`keys.toml`ではありません。この鍵だけで確認するには`--pubkey { $path }`を指定してください。`keys.toml`で信頼するには、`[institutions.医療機関コード]`(事業者の鍵は`[vendors."事業者名"]`)に`keys = ["{ $key }"]`と書いてください。
+verify-trusted-is-public-key = これはminisignの公開鍵ファイル(鍵{ $key_id })で、`keys.toml`ではありません。この鍵だけで確認するには`--pubkey { $path_word }`を指定してください。`keys.toml`で信頼するには、`[institutions.医療機関コード]`(事業者の鍵は`[vendors."事業者名"]`)に`keys = ["{ $key }"]`と書いてください。
 verify-trusted-is-secret-key = これはminisignの秘密鍵ファイルで、`keys.toml`ではありません。秘密鍵は署名する人だけが持つものです。検査する側には公開鍵(`.pub`)を渡し、`--pubkey`か`keys.toml`で指定してください。
 verify-contradiction-no-result = { $item }に「はい」と回答していますが、{ $kind }のプローブは不合格です(その結果は証跡にありません)。
 verify-contradiction-named-no-result = { $item }に「はい」と回答していますが、{ $kind }「{ $name }」のプローブは不合格です(その結果は証跡にありません)。
@@ -850,8 +857,8 @@ verify-checklist-not-inspectors = 報告書一式の`{ $checklist }`(`{ $file }`
    *[other] 異なる項目は`{ $diff }`で確認できます。
 }
 verify-checklist-official-source-yours = `{ $checklist }`(報告書一式に含まれるもの)はお手元のもの(ダイジェスト{ $digest })と同じで、medsecがSHA-256で知っている公式のブック`{ $workbook }`から取り込まれたものです。
-verify-checklist-official-unconfirmed = `{ $checklist }`(報告書一式に含まれるもの)は、medsecがSHA-256で知っている公式のブック`{ $workbook }`から取り込んだと記録していますが、ここではその文言をブックと照合していません。チェックリストのファイルは取り込んだ後でも書き換えられます。ダウンロードした公式のブックを添えて`{ $command }`を実行してください(`--pubkey`または`--trusted`は同じように付けます)。そうすると、すべての項目の区分・項番・文言・対象を照合し、公式のものかどうかを示します。
-verify-checklist-official-confirmed = `{ $checklist }`(報告書一式に含まれるもの)は公式のブック`{ $workbook }`から取り込んだと記録しており、文言を確かめました。すべての項目の区分・項番・文言・対象と記入のルールは、指定された公式のブック(`{ $given }`、SHA-256はmedsecの知っているもの)と同じです。
+verify-checklist-official-unconfirmed = `{ $checklist }`(報告書一式に含まれるもの)は、medsecがSHA-256で知っている公式のブック`{ $workbook }`から取り込んだと記録していますが、ここではその文言をブックと照合していません。チェックリストのファイルは取り込んだ後でも書き換えられます。ダウンロードした公式のブックを添えて`{ $command }`を実行してください(`--pubkey`または`--trusted`は同じように付けます)。そうすると、すべての項目の節・項番・文言・対象を照合し、公式のものかどうかを示します。
+verify-checklist-official-confirmed = `{ $checklist }`(報告書一式に含まれるもの)は公式のブック`{ $workbook }`から取り込んだと記録しており、文言を確かめました。すべての項目の節・項番・文言・対象と記入のルールは、指定された公式のブック(`{ $given }`、SHA-256はmedsecの知っているもの)と同じです。
 verify-workbook-not-official = 指定されたブック(`{ $given }`、SHA-256 { $sha })は公式の`{ $file }`(SHA-256 { $official })ではありません。公式のブックから取り込んだチェックリストの文言の確認にはなりません。公式のブックを{ $url }からダウンロードして指定してください。
 verify-checklist-workbook-matched = 報告書一式の`{ $checklist }`(`{ $file }`)を指定されたブック(`{ $given }`)と照らし合わせ、一致しました。すべての項目の区分・項番・文言・対象と記入のルールはブックと同じです。
 verify-workbook-other-form = 指定されたブック(`{ $given }`)は{ $book_year }の{ $book_form }の様式で、報告書が回答したのは{ $year }の{ $form }の様式(`{ $checklist }`)です。報告書のどの様式のブックでもないため、何も照らし合わせていません。報告書の様式のブックを指定してください。
@@ -860,10 +867,10 @@ verify-checklist-wording-differs = 報告書一式の`{ $checklist }`(`{ $file }
 verify-wording-differs-form = 様式そのもの(年度版、様式、表題)が異なります
 verify-wording-differs-serves = 様式の対象(報告書一式のもの: { $theirs }、ブックの記載: { $stated })が異なります
 verify-wording-differs-sections = { $count ->
-    [1] 区分{ $sections }の見出しが異なります
-   *[other] 区分{ $sections }の各見出しが異なります
+    [1] 節{ $sections }の見出しが異なります
+   *[other] 節{ $sections }の各見出しが異なります
 }
-verify-wording-differs-items = { $items }の文言・区分・対象・要否が異なるか、一方にしかありません
+verify-wording-differs-items = { $items }の文言・節・対象・要否が異なるか、一方にしかありません
 verify-wording-differs-rules = 記入のルールが異なります
 verify-checklist-gate-named = `{ $checklist }`(報告書一式に含まれるもの)は、取り込み時に`--map gate=`で指定した「{ $theirs }」を前提の質問(医療情報システムの有無)としています(ブックをそのまま読んだ場合の前提の質問: { $read })。文言はブックと同じです。その項目が様式の前提の質問かどうかはご確認ください。
 verify-checklist-gate-not-workbooks = `{ $checklist }`(報告書一式に含まれるもの)は、「{ $theirs }」を前提の質問(医療情報システムの有無)とし(取り込み時の`--map gate=`の指定、または手作業の編集によるもの)、報告書はこれに「いいえ」と回答しているため、ほかの項目が確認不要になっています。ブックをそのまま読んだ場合の前提の質問は「{ $read }」で、公式の様式では回答が必要な項目に回答していません。ブックと照らして回答をご確認ください。
@@ -963,6 +970,8 @@ diff-form-changed = 様式: { $old ->
    *[vendor] 事業者確認用
 }
 diff-edition-changed = 版: { $old } → { $new }
+diff-header = { $old }({ $old_origin }) → { $new }({ $new_origin })
+diff-md-header = { $old }({ $old_origin }) → { $new }({ $new_origin })
 diff-guideline-version-changed = ガイドラインの版: { $old } → { $new }
 diff-serves-changed = 対象施設: { $old } → { $new }
 diff-item-added = 追加されました: 「{ $text }」
@@ -1041,7 +1050,6 @@ report-html-verification = 検証結果
 report-html-key-id = 鍵ID
 report-html-signed-at = 署名日時
 report-html-page = ページ
-report-html-guideline = ガイドライン
 report-html-generated-at = 作成日時
 report-html-as-of = 基準日
 report-html-institution = 医療機関等
@@ -1052,10 +1060,10 @@ report-html-prefecture = 都道府県
 report-html-manager = 管理者
 report-html-security-manager = 医療情報システム安全管理責任者
 report-html-answered-by = 回答者
-report-html-summary-no = いいえ：
-report-html-summary-overdue = 目標日超過：
-report-html-summary-unanswered = 1回目の未回答：
-report-html-summary-findings = 指摘：
+report-html-summary-no = いいえ:
+report-html-summary-overdue = 目標日超過:
+report-html-summary-unanswered = 1回目の未回答:
+report-html-summary-findings = 指摘:
 report-html-unverified-legend = ※の項目は、文言を公式の様式とまだ照合していません。
 report-html-checklist-unknown = このチェックリストはこのmedsecにないため、項目をIDで表示しています：
 report-html-items = チェック項目
@@ -1070,7 +1078,7 @@ report-html-overdue = 目標日超過
 report-html-reason = 理由
 report-html-note = 備考
 report-html-carried-from = 前年度から引き継いだ回答で未確認：
-report-html-evidence = 根拠
+report-html-evidence = 証跡
 report-html-evidence-not-attached = 添付なし
 report-html-probes = 実機確認の結果
 report-html-probe-host = 確認した機器
@@ -1117,7 +1125,7 @@ workbook-empty-text = { $cell }: 項目{ $number }に文言がありません。
 workbook-not-japanese = { $cell }: 項目{ $number }の文言に日本語がありません。項目の列が違う場合は`--map text=COLUMN`で指定してください。
 workbook-duplicate-number = { $cell }: 項目{ $number }が重複しています(最初は{ $first })。ブックを直すか、各行に対象(サーバ、端末PCなど)を入れてください。
 workbook-unknown-scope = { $cell }: `{ $value }`は対象(サーバ、端末PC、ネットワーク機器、医療情報システム全般)ではありません。その列を除いた配置を`--map`で指定してください。
-workbook-section-too-large = { $cell }: 区分{ $section }です。区分の番号は0から9までです。
+workbook-section-too-large = { $cell }: 節{ $section }です。節の番号は0から9までです。
 workbook-no-edition = 版がわかりません。`{ $file }`は既知の公式ブックではなく、表題に年度(令和N年度)もありません。`--edition`で指定してください(例: `--edition fy2026`)。
 workbook-bad-edition = `{ $edition }`は版の書き方ではありません。fyYYYYの形で書いてください(例: fy2026)。
 workbook-bad-id = チェックリストのID `{ $id }`はPUBLISHER-{ $form }の形にしてください(例: mhlw-{ $form })。
@@ -1136,7 +1144,7 @@ workbook-guidance = 取り込んだ項目にはmedsecの解説がありません
 workbook-untranslated = { $text }(未翻訳)
 workbook-default-section = チェック項目
 workbook-default-title = { $file }から取り込んだチェックリスト
-workbook-imported = { $header }の見出し({ $layout })から{ $sections }区分{ $items }項目を`{ $checklist }`として取り込みました。
+workbook-imported = { $header }の見出し({ $layout })から{ $sections }節{ $items }項目を`{ $checklist }`として取り込みました。
 workbook-official = `{ $file }`は公式の{ $form }のブック({ $edition })です。SHA-256が一致したため、項目を確認済みとしました。
 workbook-unofficial = `{ $file }`は既知の公式ブックではないため、項目を未確認(verified = false)としました。
 workbook-hash-differs = `{ $file }`は公式ブックと同じ名前ですが、SHA-256 { $sha256 }が公式の{ $official }と異なります。公表されたファイルではないため、項目を未確認としました。
@@ -1184,6 +1192,8 @@ render-show-unverified-mark = ※未確認
 render-show-legend = ※未確認: 文言または番号が{ $against }とまだ照合されていない項目です。
 render-show-edition = 版
 render-show-guideline = ガイドライン
+render-guideline = ガイドライン第{ $version }版
+render-guideline-version = 第{ $version }版
 render-show-digest = ダイジェスト
 render-show-serves = 対象施設
 
@@ -1455,7 +1465,7 @@ lint-ci-rule-extends-same-publisher = 独自チェックリストの発行者が
 lint-ci-rule-extends-item-collision = 独自項目のIDが元の項目のIDと重ならないこと
 lint-ci-rule-extends-item-shadows = 独自項目のIDが元の項目が置き換えたIDと重ならないこと
 lint-ci-rule-extends-number-collision = 独自項目の番号が元の項目の番号と重ならないこと
-lint-ci-rule-extends-section-collision = 独自の区分のIDが元の区分のIDと重ならないこと
+lint-ci-rule-extends-section-collision = 独自の節のIDが元の節のIDと重ならないこと
 lint-ci-rule-extends-unknown-out-of-scope = 対象外にする項目が元のチェックリストにあること
 lint-ci-rule-base-item-required-out-of-scope = 全ての医療機関等が回答する元のチェックリストの項目を対象外にしないこと
 
@@ -1509,7 +1519,7 @@ checklist-extends-other-form = `{ $base }`は{ $base_form }の様式ですが、
 checklist-extends-other-edition = `{ $base }`はこのチェックリストの版`{ $edition }`と違う版です。独自チェックリストの版は元のチェックリストと同じにしてください。
 checklist-extends-same-publisher = 独自チェックリストには、`{ $base }`の発行者`{ $publisher }`とは別の発行者を付けてください。
 checklist-extends-item-collision = 独自項目`{ $id }`のIDは、`{ $base }`の項目{ $number }と同じです。
-checklist-extends-number-collision = 独自項目`{ $id }`の番号{ $number }は、`{ $base }`の項目`{ $theirs }`と同じです。独自の区分に独自の番号を付けてください。
+checklist-extends-number-collision = 独自項目`{ $id }`の番号{ $number }は、`{ $base }`の項目`{ $theirs }`と同じです。独自の節に独自の番号を付けてください。
 checklist-extends-item-shadows = 独自項目`{ $id }`のIDは、`{ $base }`の項目が置き換えた以前の項目と同じです。
 checklist-extends-section-collision = 独自の節`{ $section }`は、`{ $base }`にすでにある節です。独自項目には別の節を設けてください。
 checklist-extends-unknown-out-of-scope = 対象外とされた`{ $item }`は`{ $base }`の項目ではありません。
@@ -1527,7 +1537,7 @@ checklist-new-notes = { $wareki }(FY{ $year })版の下書きです。`{ $from }
 checklist-new-carried = `medsec checklist new`が`{ $from }`の項目`{ $id }`から引き継ぎました。文言、番号、対象を新しい様式と照合してください。
 checklist-new-previous-note = 以前の注記: { $note }
 checklist-new-guideline-carried = { $from }から引き継ぎました。{ $edition }について確認してください。
-checklist-new-written = `{ $path }`を書きました(`{ $checklist }`、{ $count }項目、すべて未確認)。次に文言を直し、`medsec checklist lint { $path }`と`medsec checklist diff { $from } { $path }`を実行してください。
+checklist-new-written = `{ $path }`を書きました(`{ $checklist }`、{ $count }項目、すべて未確認)。次に文言を直し、`medsec checklist lint { $path_word }`と`medsec checklist diff { $from } { $path_word }`を実行してください。
 checklist-new-out-exists = `{ $path }`はすでにあります。置き換えるには`--force`を付けてください。
 checklist-new-write-failed = `{ $path }`に書き込めません(詳細: { $reason })。
 checklist-new-notes-joined = { $made }{ $official }
@@ -1570,7 +1580,7 @@ answers-workbook-xlsx-only = `--layout official`は`.xlsx`にだけ書き出せ�
 polish-status-next-probe = 次は`{ $probe }`で機器を確認し、`{ $report }`で報告書を作ります。まとめて行うには`{ $check }`を使います。
 polish-status-next-report = 次は`{ $report }`で報告書を作ります。まとめて行うには`{ $check }`を使います。
 polish-institution-code-prefecture-mismatch = 医療機関コード`{ $code }`の先頭2桁{ $number }は{ $expected }ですが、都道府県は「{ $given }」と記入されています。どちらかを確かめてください。
-polish-summarize-unusable = `{ $path }`: 読み取れないため確認できませんでした({ $code })。詳しくは`medsec verify { $path }`で確認できます。
+polish-summarize-unusable = `{ $path }`: 読み取れないため確認できませんでした({ $code })。詳しくは`medsec verify { $path_word }`で確認できます。
 summarize-no-bundle-here = `{ $path }`: 報告書一式がありません(`MANIFEST.sha256`や`report.json`のあるフォルダが見つかりません)。報告書一式のあるフォルダを指定してください({ $code })。
 summarize-not-a-folder = `{ $path }`: ファイルです。フォルダではありません。報告書一式のフォルダか、報告書一式を収めたフォルダを指定してください({ $code })。
 summarize-path-missing = `{ $path }`: このファイルやフォルダはありません。パスを確かめてください({ $code })。
@@ -1586,20 +1596,20 @@ checklist-import-rules-target-column = target_date: { $cells }に目標日の列
 checklist-import-rules-target-none = target_date: 目標日の列が見つからないため、期間は不明としています。
 checklist-import-rules-round-2-column = round_2: { $cells }に2回目の列があります。
 checklist-import-rules-round-2-none = round_2: 回答の列({ $cells })は1回目のみです。
-checklist-import-rules-gate = gate: ゲート質問(医療情報システムの有無)は見つかりませんでした(番号0の行も、最初の項目より前に医療情報システムの導入を問う番号のない文もありません)。そのため不明としています。用紙にある場合は`--map gate=行番号`で、ない場合は`--map gate=none`で指定してください。
+checklist-import-rules-gate = gate: 前提の質問(医療情報システムの有無)は見つかりませんでした(番号0の行も、最初の項目より前に医療情報システムの導入を問う番号のない文もありません)。そのため不明としています。用紙にある場合は`--map gate=行番号`で、ない場合は`--map gate=none`で指定してください。
 checklist-import-rules-reference-only = reference_only: なし。ブックには参考項目の印がないため、取り込んだ項目はすべて必須です。
-checklist-import-rules-gate-detected = gate: { $cell }の文をゲート質問(医療情報システムの有無)としました。最初の項目より前にあり、番号が0か番号がなく、医療情報システムの導入を問う文です。違う場合は`--map gate=none`で外してください。
-checklist-import-rules-gate-instructed = gate: { $cell }の項目を、ゲート質問(医療情報システムの有無)としました。最初の項目(または区分0の最初の項目)で、「いいえ」の場合はほかの項目の記入が不要だと書かれています。違う場合は`--map gate=none`で外してください。
-checklist-import-rules-gate-mapped = gate: `--map gate={ $value }`の指定により、{ $cell }をゲート質問(医療情報システムの有無)としました。
-checklist-import-rules-gate-none = gate: `--map gate=none`の指定により、この用紙にはゲート質問(医療情報システムの有無)がないものとしました。
-checklist-import-rules-gate-vendor = gate: 事業者確認用の様式のため、ゲート質問(医療情報システムの有無)はないものとしました。ゲート質問は医療機関・薬局の様式の質問です。
+checklist-import-rules-gate-detected = gate: { $cell }の文を前提の質問(医療情報システムの有無)としました。最初の項目より前にあり、番号が0か番号がなく、医療情報システムの導入を問う文です。違う場合は`--map gate=none`で外してください。
+checklist-import-rules-gate-instructed = gate: { $cell }の項目を、前提の質問(医療情報システムの有無)としました。最初の項目(または節0の最初の項目)で、「いいえ」の場合はほかの項目の記入が不要だと書かれています。違う場合は`--map gate=none`で外してください。
+checklist-import-rules-gate-mapped = gate: `--map gate={ $value }`の指定により、{ $cell }を前提の質問(医療情報システムの有無)としました。
+checklist-import-rules-gate-none = gate: `--map gate=none`の指定により、この用紙には前提の質問(医療情報システムの有無)がないものとしました。
+checklist-import-rules-gate-vendor = gate: 事業者確認用の様式のため、前提の質問(医療情報システムの有無)はないものとしました。前提の質問は医療機関・薬局の様式の質問です。
 checklist-import-gate-section = 医療情報システムの有無
-checklist-import-gate-found = { $cell }をゲート質問(医療情報システムの有無)として取り込みました(番号{ $number })。「いいえ」の場合、ほかの項目は確認不要になります。
-checklist-import-gate-not-found = ゲート質問(医療情報システムの有無)は見つかりませんでした。用紙にある場合は`--map gate=行番号`で指定してください。
+checklist-import-gate-found = { $cell }を前提の質問(医療情報システムの有無)として取り込みました(番号{ $number })。「いいえ」の場合、ほかの項目は確認不要になります。
+checklist-import-gate-not-found = 前提の質問(医療情報システムの有無)は見つかりませんでした。用紙にある場合は`--map gate=行番号`で指定してください。
 checklist-import-bad-map-gate = `--map`: gate=`{ $value }`は使えません。行番号(例: gate=5)、項目番号(例: gate=0、gate=1-①。通し番号のシートではgate=①)、またはnoneで書いてください。
 checklist-import-map-gate-not-found = `--map gate={ $value }`: シート`{ $sheet }`のその行(または項目番号)に、文言のある行が見つかりません。行番号はExcelの行番号(1から)です。
 checklist-import-id-from-file = `{ $file }`は公式のブックではないため、チェックリストの名前は厚生労働省のものではなく、ファイル名から`{ $checklist }`としました。名前を決めるには`--id 名前-{ $form }`(例: `--id clinic-{ $form }`)を付けてください。
-checklist-import-untitled-sections = シートに{ $count }区分({ $sections })の見出しがありません。見出しは「チェック項目」としました。様式に見出しがあって読み取れなかった場合は、ファイルの[[sections]]に書き入れてください。
+checklist-import-untitled-sections = シートに{ $count }節({ $sections })の見出しがありません。見出しは「チェック項目」としました。様式に見出しがあって読み取れなかった場合は、ファイルの[[sections]]に書き入れてください。
 ## walk
 walk-round-not-on-form = `{ $checklist }`の用紙には{ $round }回目(2回目)の欄がありません([rules] round_2 = "not-on-form")。1回目を回答してください。
 walk-checked-on-not-on-form = この用紙には確認日の欄がないため、確認日はおたずねしません。
@@ -1771,7 +1781,7 @@ import-clue-sheet-empty = シート`{ $sheet }`: { $missed }。{ $hint }
 import-clue-row = { $row }行目: { $cells }
 import-clue-cell = { $cell }「{ $text }」({ $role })
 import-clue-role-number = 番号
-import-clue-role-section = 区分
+import-clue-role-section = 節
 import-clue-role-scope = 対象
 import-clue-role-wording = 項目
 import-clue-role-answer = 回答
@@ -1779,10 +1789,10 @@ import-ids-scope-changed = 対象が変わった項目(番号と文言は同じ�
 import-ids-scope-changed-item = { $new }(前: { $old })
 import-ids-english-carried = 日本語の文言が{ $from }とまったく同じ{ $items }項目{ $sections ->
     [0] {""}
-   *[other] と{ $sections }区分の見出し
+   *[other] と{ $sections }節の見出し
 }は、{ $from }の英語の文言を引き継ぎました。ほかの英語の文言は、日本語に`(untranslated)`を付けたものです。
 import-map-gate-number-not-found = `--map gate={ $value }`: `{ $file }`のシート`{ $sheet }`に、番号が{ $value }の項目はありません。このシートの項目番号は、印刷どおり{ $first }({ $first_cell })から{ $last }({ $last_cell })までです。そのどれかの番号か、行番号(例: gate={ $row })で指定してください。
-import-map-gate-number-ambiguous = `--map gate={ $value }`: このシートには番号が{ $value }の項目が複数あります: { $cells }。区分を付けた番号(例: gate={ $example })か、行番号(例: gate={ $row })で指定してください。
+import-map-gate-number-ambiguous = `--map gate={ $value }`: このシートには番号が{ $value }の項目が複数あります: { $cells }。節を付けた番号(例: gate={ $example })か、行番号(例: gate={ $row })で指定してください。
 import-map-gate-number-cell = { $cell }({ $number })
 import-clue-missed-answers = 項目の列の行とその下2行に回答の列(はい、いいえ、確認日など)がありません。
 import-clue-missed-wording = 回答の列がある行に項目の列(項目、チェック項目、確認項目)がありません。
@@ -1792,7 +1802,7 @@ import-clue-missed-everything = 先頭から60行に見出しの語が一つも�
 
 ## import-ids
 
-import-ids-summary = `--ids-from { $from }`: 文言と対象が同じ{ $same }項目は、前の版のIDを引き継ぎました。文言が変わった項目は{ $reworded }、新しい項目は{ $new }、前の版にあってこのブックに見つからない項目は{ $missing }です。
+import-ids-summary = `--ids-from { $from }`: 文言と対象が同じ{ $same }項目は、前の版のIDを引き継ぎました。文言が変わった項目は{ $reworded }件、新しい項目は{ $new }件、前の版にあってこのブックに見つからない項目は{ $missing }件です。
 import-ids-reworded = 文言が変わった項目(番号と対象は同じ。`replaces`で前の項目を指すため、`init --from`で回答を引き継ぎ、確認が必要な印を付けます): { $items }
 import-ids-reworded-item = { $new }(前: { $old })
 import-ids-new = 新しい項目(前の版に、同じ文言の項目も、番号と対象が同じ項目もありません。回答は引き継がれません): { $items }

@@ -21,20 +21,34 @@ pub struct CarryForward {
     pub contract: Option<bool>,
     /// Round-1 answers for the new edition's items, in its order.
     pub answers: Vec<Answer>,
+    /// Items that replace several of last year's whose answers disagreed (はい for サーバ,
+    /// いいえ for ネットワーク機器): nothing carried, and said so.
+    pub disagreeing: Vec<String>,
 }
 
 /// Map last year's answers onto `new`'s items. `old` is last year's checklist when known
 /// (it tells reworded and new items apart); without it, every carried item is marked reworded.
 pub fn carry_forward(last: &AnswerSet, old: Option<&Checklist>, new: &Checklist) -> CarryForward {
     let mut answers = Vec::new();
+    let mut disagreeing = Vec::new();
     for item in &new.items {
         let mut a = Answer::empty(&item.id, 1);
         let same = last.answer(&item.id, 1).filter(|p| p.response.is_some());
-        let replaced = item
+        let answered: Vec<&Answer> = item
             .replaces
             .iter()
-            .find_map(|old_id| last.answer(old_id, 1).filter(|p| p.response.is_some()));
-        let source = same.or(replaced);
+            .filter_map(|old_id| last.answer(old_id, 1).filter(|p| p.response.is_some()))
+            .collect();
+        let replaced = answered.first().copied();
+        // One answer for items that were answered apart and differently would drop one of
+        // them (a いいえ for network devices under a はい for servers): none is carried.
+        let agree = answered
+            .windows(2)
+            .all(|w| matches!(w, [x, y] if x.response == y.response));
+        if same.is_none() && !agree {
+            disagreeing.push(item.id.clone());
+        }
+        let source = same.or(replaced.filter(|_| agree));
         if let Some(prev) = source {
             a.response = prev.response;
             a.reason = prev.reason.clone();
@@ -66,6 +80,7 @@ pub fn carry_forward(last: &AnswerSet, old: Option<&Checklist>, new: &Checklist)
         vendor: last.vendor.clone(),
         contract: last.vendors.as_ref().and_then(|v| v.contract),
         answers,
+        disagreeing,
     }
 }
 
@@ -242,7 +257,8 @@ pub fn render(
         let a = from
             .and_then(|f| f.answers.iter().find(|a| a.item == item.id))
             .unwrap_or(&empty);
-        w.answer(item, a, lang);
+        let disagreed = from.is_some_and(|f| f.disagreeing.contains(&item.id));
+        w.answer(item, a, disagreed, lang);
     }
     w.out
 }
@@ -307,7 +323,7 @@ impl Writer {
         }
     }
 
-    fn answer(&mut self, item: &Item, a: &Answer, lang: Lang) {
+    fn answer(&mut self, item: &Item, a: &Answer, disagreed: bool, lang: Lang) {
         let (indent, first) = match self.format {
             FileFormat::Toml => ("", ""),
             FileFormat::Yaml => ("  ", "  "),
@@ -349,6 +365,9 @@ impl Writer {
         }
         if let Some(r) = a.review {
             notes.push(super::messages::review_text(r, lang));
+        }
+        if disagreed {
+            notes.push(tr!(lang, "answers-template-replaced-disagree"));
         }
         for n in notes {
             self.out.push_str(&format!("{indent}# ({n})\n"));
@@ -502,5 +521,6 @@ mod tests {
         assert_eq!(get("access-log-server").review, Some(Review::Reworded));
         assert_eq!(get("two-factor-authentication").review, Some(Review::New));
         assert_eq!(get("two-factor-authentication").carried_from, None);
+        assert!(cf.disagreeing.is_empty());
     }
 }

@@ -124,6 +124,20 @@ fn command(input: &str) -> Command {
     if let Some(rest) = n.strip_prefix("j ").or_else(|| n.strip_prefix("jump ")) {
         return Command::Jump(rest.trim().to_owned());
     }
+    // As the help writes it, without a space: `j2-⑥`, `j11`, `j(3)`, `j①` (a number starts
+    // right after the j; `jx` is no jump).
+    let glued = n
+        .strip_prefix("jump")
+        .or_else(|| n.strip_prefix('j'))
+        .or_else(|| n.strip_prefix('J'))
+        .filter(|rest| {
+            rest.chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_digit() || c == '(' || !c.is_ascii())
+        });
+    if let Some(rest) = glued {
+        return Command::Jump(rest.trim().to_owned());
+    }
     match Response::parse(t) {
         Some(r) => Command::Answer(r),
         None => Command::Unknown(t.to_owned()),
@@ -341,20 +355,49 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
                         self.say(&p)?;
                     }
                     Command::Help => self.help()?,
-                    Command::Jump(to) => match items.iter().position(|it| names_item(it, &to)) {
-                        Some(j) => {
-                            i = j;
-                            break;
+                    Command::Jump(to) => {
+                        let found: Vec<(usize, &Item)> = items
+                            .iter()
+                            .enumerate()
+                            .filter(|(_, it)| names_item(it, &to))
+                            .collect();
+                        match found.as_slice() {
+                            [(j, _)] => {
+                                i = *j;
+                                break;
+                            }
+                            [] => {
+                                let msg = crate::tr!(
+                                    self.lang,
+                                    "answers-walk-no-such-item",
+                                    item = esc(&to).into_owned()
+                                );
+                                self.say(&msg)?;
+                            }
+                            // One number on several rows (2-④ サーバ / 端末PC): each named, to
+                            // be typed with its scope.
+                            [(_, first), ..] => {
+                                let names: Vec<String> = found
+                                    .iter()
+                                    .map(|(_, it)| esc(&it.label(self.lang)).into_owned())
+                                    .collect();
+                                let example = match first.scope.first() {
+                                    Some(scope) => {
+                                        format!("j {} {}", first.number, scope.label(self.lang))
+                                    }
+                                    None => format!("j {}", first.id),
+                                };
+                                let msg = crate::tr!(
+                                    self.lang,
+                                    "answers-walk-several-items",
+                                    item = esc(&to).into_owned(),
+                                    items = crate::i18n::join(self.lang, &names),
+                                    example = example
+                                );
+                                self.say(&msg)?;
+                            }
                         }
-                        None => {
-                            let msg = crate::tr!(
-                                self.lang,
-                                "answers-walk-no-such-item",
-                                item = esc(&to).into_owned()
-                            );
-                            self.say(&msg)?;
-                        }
-                    },
+                    }
                     Command::Unknown(t) => {
                         let msg = crate::tr!(
                             self.lang,
@@ -942,6 +985,11 @@ mod tests {
         assert_eq!(command("n"), Command::Answer(Response::No));
         assert_eq!(command(""), Command::Skip);
         assert_eq!(command("j 2-③"), Command::Jump("2-③".into()));
+        // As the help writes it: no space after the j.
+        assert_eq!(command("j2-⑥"), Command::Jump("2-⑥".into()));
+        assert_eq!(command("j11"), Command::Jump("11".into()));
+        assert_eq!(command("j2-4"), Command::Jump("2-4".into()));
+        assert_eq!(command("jx"), Command::Unknown("jx".into()));
         assert_eq!(command("Q"), Command::Quit);
         assert_eq!(command("what"), Command::Unknown("what".into()));
         // A dash is not 対象外 (see Response::is_dash).

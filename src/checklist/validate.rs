@@ -782,12 +782,30 @@ fn against_arg(against: &CheckedAgainst) -> Arg {
     .into()
 }
 
-/// A note written in Japanese: its first letter is not ASCII (the bundled notes are English
-/// that quotes Japanese wording).
+/// A note written in Japanese: outside 「quoted」 wording and `code` spans, its Japanese
+/// characters carry at least as much as its English letters (one kana or kanji weighs about
+/// two letters). The bundled notes are English that names the forms (事業者確認用) and quotes
+/// their wording: those words alone do not make a note Japanese.
 fn written_in_japanese(note: &str) -> bool {
-    note.chars()
-        .find(|c| c.is_alphabetic())
-        .is_some_and(|c| !c.is_ascii())
+    let (mut japanese, mut english) = (0usize, 0usize);
+    let mut closing: Option<char> = None;
+    for c in note.chars() {
+        match (closing, c) {
+            (Some(end), c) if c == end => closing = None,
+            (Some(_), _) => {}
+            (None, '「') => closing = Some('」'),
+            (None, '`') => closing = Some('`'),
+            (None, c) if c.is_ascii_alphabetic() => english += 1,
+            (None, c) if is_kana_or_kanji(c) => japanese += 1,
+            _ => {}
+        }
+    }
+    japanese > 0 && japanese * 2 >= english
+}
+
+/// Hiragana, katakana (full and half width) and kanji.
+fn is_kana_or_kanji(c: char) -> bool {
+    matches!(c as u32, 0x3040..=0x30ff | 0x3400..=0x9fff | 0xf900..=0xfaff | 0xff66..=0xff9f)
 }
 
 /// How a lint message names an item for people: its printed number, scope and short title in
@@ -890,6 +908,22 @@ mod tests {
         ] {
             assert!(!is_item_number(bad), "{bad}");
         }
+    }
+
+    #[test]
+    fn a_note_is_japanese_by_its_share_of_japanese_not_by_its_first_letter() {
+        assert!(!written_in_japanese(
+            "事業者確認用 wording not seen; assumed the same as the 医療機関確認用 item \
+             (sections 1 and 2 are tagged 【医療機関確認用・事業者確認用】, S1, S3, S10)."
+        ));
+        assert!(!written_in_japanese(
+            "Split per target 「サーバ、端末PC」 on the form; wording not yet checked."
+        ));
+        assert!(written_in_japanese(
+            "事業者確認用の文言は未確認。医療機関確認用の項目と同じとみなした(S1, S3, S10)。"
+        ));
+        assert!(written_in_japanese("PDFの2-⑥とは照合していない。"));
+        assert!(!written_in_japanese("Not checked against the PDF."));
     }
 
     #[test]

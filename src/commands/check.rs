@@ -367,7 +367,8 @@ pub fn run(args: CheckArgs, ctx: &Context) -> anyhow::Result<Outcome> {
             catalog,
             expected_institution: None,
             today: as_of,
-            lang,
+            // JSON is the same whatever `--lang`: its messages in English.
+            lang: if text { lang } else { Lang::En },
             expect: None,
         },
     );

@@ -73,9 +73,11 @@ pub fn run(args: &NewArgs, ctx: &Context) -> anyhow::Result<Outcome> {
                     lang,
                     "checklist-new-written",
                     path = name.as_str(),
+                    // The commands are copied into a shell: each path one word.
+                    path_word = crate::render::command_word(&out.display().to_string()),
                     checklist = full_id,
                     count = count,
-                    from = from_id.as_str()
+                    from = crate::render::command_word(&from_id)
                 )))
         }
         None => Ok(merged

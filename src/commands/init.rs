@@ -207,6 +207,21 @@ pub fn run(args: InitArgs, ctx: &Context) -> anyhow::Result<Outcome> {
             carried = carried
         );
     }
+    // Items whose replaced items were answered differently: nothing carried, each named.
+    let disagreeing: Vec<String> = carried
+        .iter()
+        .flat_map(|cf| &cf.disagreeing)
+        .filter_map(|id| c.item(id))
+        .map(|item| item.label(ctx.lang))
+        .collect();
+    if !disagreeing.is_empty() {
+        wrote.push('\n');
+        wrote.push_str(&tr!(
+            ctx.lang,
+            "answers-init-replaced-disagree",
+            items = crate::i18n::join(ctx.lang, &disagreeing)
+        ));
+    }
     // The next step is a command line: the path quoted as the shell needs it.
     let next = tr!(
         ctx.lang,

@@ -32,6 +32,13 @@ pub fn run(mut args: KeygenArgs, ctx: &Context) -> anyhow::Result<Outcome> {
             }
         }
     }
+    // The folder the keys go in must be there before the passphrase is asked for twice.
+    if let Some(folder) = files.secret.parent().filter(|p| !p.as_os_str().is_empty()) {
+        if !folder.is_dir() {
+            let e = SigningError::write(&files.secret)(std::io::ErrorKind::NotFound.into());
+            return Err(anyhow::Error::msg(e.localize(lang)));
+        }
+    }
     let protection = if args.unencrypted {
         Protection::Unencrypted
     } else {

@@ -68,7 +68,7 @@ pub fn run(mut args: RenderArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     let catalog = super::init::catalog(ctx)?.clone();
     let input = &args.input;
     let is_dir = std::fs::metadata(input)
-        .map_err(|e| anyhow::Error::new(e).context(input.display().to_string()))?
+        .map_err(|e| anyhow::Error::msg(crate::signing::SigningError::io(input)(e).localize(lang)))?
         .is_dir();
     // A folder with neither report.json nor a manifest is no bundle (2), as `status` says.
     if is_dir
@@ -134,8 +134,10 @@ pub fn run(mut args: RenderArgs, ctx: &Context) -> anyhow::Result<Outcome> {
             }
         }
     } else {
-        let bytes = crate::limits::read_io(input, crate::limits::InputKind::Report)
-            .map_err(|e| anyhow::Error::new(e).context(input.display().to_string()))?;
+        let bytes =
+            crate::limits::read_io(input, crate::limits::InputKind::Report).map_err(|e| {
+                anyhow::Error::msg(crate::signing::SigningError::io(input)(e).localize(lang))
+            })?;
         let verification = Verification {
             state: VerificationState::NotChecked,
             key_id: None,
@@ -181,8 +183,9 @@ pub fn run(mut args: RenderArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     };
     match &args.out {
         Some(path) => {
-            crate::atomic::write(path, &out, None, crate::atomic::Replace::Allow)
-                .map_err(|e| anyhow::Error::new(e).context(path.display().to_string()))?;
+            crate::atomic::write(path, &out, None, crate::atomic::Replace::Allow).map_err(|e| {
+                anyhow::Error::msg(crate::signing::SigningError::write(path)(e).localize(lang))
+            })?;
             Ok(Outcome::text(
                 crate::tr!(
                     lang,
@@ -376,7 +379,7 @@ fn check_bundle(
 
 /// A time not checked by any key, with the unverified mark.
 fn unverified(time: &str, lang: Lang) -> String {
-    format!("{time} {}", crate::tr!(lang, "summarize-unverified"))
+    format!("{time}{}", crate::tr!(lang, "summarize-unverified"))
 }
 
 fn refuse_if_failed(findings: &[verify::Finding]) -> Result<(), Refused> {

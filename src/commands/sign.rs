@@ -9,6 +9,15 @@ use crate::tr;
 
 pub fn run(args: SignArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     let lang = ctx.lang;
+    // A folder that is no bundle is said before the passphrase is asked for (after a key
+    // file that is no secret key, which is said first whatever the folder).
+    if let (None, Some(dir)) = (&args.form, &args.dir) {
+        SecretKeyFile::read(&args.key).map_err(|e| anyhow::Error::msg(e.localize(lang)))?;
+        if !dir.join(crate::report::FILE_NAME).exists() {
+            let e = crate::signing::SigningError::NotABundle { path: dir.clone() };
+            return Err(anyhow::Error::msg(e.localize(lang)));
+        }
+    }
     let key = unlock(&args.key, args.passphrase_env.as_deref(), ctx)?;
     let now = jiff::Timestamp::now().as_second();
     if let Some(form) = &args.form {
@@ -83,7 +92,7 @@ fn restate_page(
     for (name, bytes) in files {
         let path = dir.join(name);
         crate::atomic::write(&path, &bytes, None, crate::atomic::Replace::Allow).map_err(|e| {
-            anyhow::Error::msg(crate::signing::SigningError::io(&path)(e).localize(lang))
+            anyhow::Error::msg(crate::signing::SigningError::write(&path)(e).localize(lang))
         })?;
     }
     Ok(Some((page, old)))

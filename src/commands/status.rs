@@ -61,7 +61,6 @@ fn status(mut args: StatusArgs, ctx: &Context, say_next: bool) -> anyhow::Result
     }
     let as_of = ctx.as_of(args.as_of.as_deref())?;
     let catalog = super::init::catalog(ctx)?;
-    let mut queue: Vec<PathBuf> = args.files.clone();
     // The files named on the command line, each once: the verdict counts them when several.
     let named = args
         .files
@@ -69,41 +68,7 @@ fn status(mut args: StatusArgs, ctx: &Context, say_next: bool) -> anyhow::Result
         .map(|p| std::fs::canonicalize(p).unwrap_or_else(|_| p.clone()))
         .collect::<BTreeSet<_>>()
         .len();
-    let mut seen: BTreeSet<PathBuf> = BTreeSet::new();
-    let mut opened = Vec::new();
-    let mut unusable: Vec<Diagnostic> = Vec::new();
-    let mut i = 0;
-    while let Some(path) = queue.get(i).cloned() {
-        i += 1;
-        let key = std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
-        if !seen.insert(key) {
-            continue;
-        }
-        match answers::open(&path, catalog, ctx.lang) {
-            Ok((loaded, checklist)) => {
-                // Vendor forms listed by the institution are read as if given.
-                if let Some(v) = &loaded.set.vendors {
-                    let base = path.parent().map(PathBuf::from).unwrap_or_default();
-                    queue.extend(v.forms.iter().map(|f| base.join(f)));
-                }
-                opened.push((loaded, checklist));
-            }
-            Err(err) => unusable.extend(as_diagnostics(&path, &err, ctx.lang)),
-        }
-    }
-    let inputs: Vec<rules::FormInput> = opened
-        .iter()
-        .map(|(answers, checklist)| rules::FormInput { answers, checklist })
-        .collect();
-    let options = rules::Options {
-        as_of,
-        lang: ctx.lang,
-        show_round_2: args.round == Some(2),
-    };
-    let mut inspection = rules::inspect(&inputs, &options);
-    if let Some(path) = &args.evidence {
-        add_contradictions(&mut inspection, &opened, path, ctx.lang)?;
-    }
+    let (opened, inspection, unusable) = inspect_files(&args, catalog, as_of, ctx.lang)?;
     let exit = if !unusable.is_empty() {
         Exit::Unusable
     } else if !inspection.complete
@@ -120,6 +85,7 @@ fn status(mut args: StatusArgs, ctx: &Context, say_next: bool) -> anyhow::Result
     // Files that could not be used stop the command: on standard error (the JSON records them
     // too, as `unusable`); the status of the others is the result, on standard output.
     let problems = render::diagnostics::problem_lines_as_made(&unusable, ctx.lang);
+    let english = matches!(ctx.lang, Lang::En);
     let out = match args.format {
         StatusFormat::Table => {
             let mut out =
@@ -135,11 +101,65 @@ fn status(mut args: StatusArgs, ctx: &Context, say_next: bool) -> anyhow::Result
             }
             out
         }
-        StatusFormat::Json => render::status::json(&inspection, &unusable),
+        // The same bytes whatever `--lang`: the messages in English (scripts match `code`).
+        StatusFormat::Json if english => render::status::json(&inspection, &unusable),
+        StatusFormat::Json => {
+            let (_, inspection, unusable) = inspect_files(&args, catalog, as_of, Lang::En)?;
+            render::status::json(&inspection, &unusable)
+        }
     };
     let mut outcome = Outcome::text(out, exit);
     outcome.notices = problems;
     Ok(outcome)
+}
+
+type Opened<'c> = Vec<(answers::Loaded, &'c crate::checklist::Loaded)>;
+
+/// The answers files named (and the vendor forms they list), read and inspected with their
+/// messages in `lang`: the forms opened, their inspection, and the files that were unusable.
+fn inspect_files<'c>(
+    args: &StatusArgs,
+    catalog: &'c crate::checklist::Catalog,
+    as_of: jiff::civil::Date,
+    lang: Lang,
+) -> anyhow::Result<(Opened<'c>, rules::Inspection, Vec<Diagnostic>)> {
+    let mut queue: Vec<PathBuf> = args.files.clone();
+    let mut seen: BTreeSet<PathBuf> = BTreeSet::new();
+    let mut opened = Vec::new();
+    let mut unusable: Vec<Diagnostic> = Vec::new();
+    let mut i = 0;
+    while let Some(path) = queue.get(i).cloned() {
+        i += 1;
+        let key = std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
+        if !seen.insert(key) {
+            continue;
+        }
+        match answers::open(&path, catalog, lang) {
+            Ok((loaded, checklist)) => {
+                // Vendor forms listed by the institution are read as if given.
+                if let Some(v) = &loaded.set.vendors {
+                    let base = path.parent().map(PathBuf::from).unwrap_or_default();
+                    queue.extend(v.forms.iter().map(|f| base.join(f)));
+                }
+                opened.push((loaded, checklist));
+            }
+            Err(err) => unusable.extend(as_diagnostics(&path, &err, lang)),
+        }
+    }
+    let inputs: Vec<rules::FormInput> = opened
+        .iter()
+        .map(|(answers, checklist)| rules::FormInput { answers, checklist })
+        .collect();
+    let options = rules::Options {
+        as_of,
+        lang,
+        show_round_2: args.round == Some(2),
+    };
+    let mut inspection = rules::inspect(&inputs, &options);
+    if let Some(path) = &args.evidence {
+        add_contradictions(&mut inspection, &opened, path, lang)?;
+    }
+    Ok((opened, inspection, unusable))
 }
 
 /// Answers はい that a failed probe in the evidence file contradicts, as errors of the
@@ -151,8 +171,9 @@ fn add_contradictions(
     path: &std::path::Path,
     lang: Lang,
 ) -> anyhow::Result<()> {
-    let bytes = crate::limits::read_io(path, crate::limits::InputKind::Report)
-        .map_err(|e| anyhow::Error::new(e).context(path.display().to_string()))?;
+    let bytes = crate::limits::read_io(path, crate::limits::InputKind::Report).map_err(|e| {
+        anyhow::Error::msg(crate::signing::SigningError::io(path)(e).localize(lang))
+    })?;
     let evidence = crate::report::make::parse_evidence(path, &bytes)
         .map_err(|e| anyhow::Error::msg(e.localize(lang)))?;
     let Some((loaded, bound)) = opened

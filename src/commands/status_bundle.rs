@@ -117,8 +117,9 @@ pub(super) fn run(args: &StatusArgs, ctx: &Context) -> anyhow::Result<Outcome> {
                 "inspector-report-not-verified",
                 path = path.display().to_string()
             ));
-            crate::limits::read_io(path, crate::limits::InputKind::Report)
-                .map_err(|e| anyhow::Error::new(e).context(path.display().to_string()))?
+            crate::limits::read_io(path, crate::limits::InputKind::Report).map_err(|e| {
+                anyhow::Error::msg(crate::signing::SigningError::io(path)(e).localize(lang))
+            })?
         };
         let report = Report::parse(&report_path, &bytes)
             .map_err(|e| anyhow::Error::msg(e.localize(lang)))?;
@@ -133,7 +134,18 @@ pub(super) fn run(args: &StatusArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         let mut catalog = catalog.clone();
         let carried_in = bundle_dir.or_else(|| report_path.parent());
         add_carried(&mut catalog, &report, carried_in);
-        unusable.extend(unknown_checklists(&report, &catalog, &report_path, lang));
+        // JSON holds the same bytes whatever `--lang` (its messages in English); standard
+        // error speaks the reader's language.
+        let data_lang = match args.format {
+            StatusFormat::Json => crate::checklist::Lang::En,
+            StatusFormat::Table => lang,
+        };
+        unusable.extend(unknown_checklists(
+            &report,
+            &catalog,
+            &report_path,
+            data_lang,
+        ));
         for form in std::iter::once(&report.answers).chain(&report.vendor_forms) {
             let named_unknown = form
                 .answers
@@ -155,7 +167,7 @@ pub(super) fn run(args: &StatusArgs, ctx: &Context) -> anyhow::Result<Outcome> {
                 bom: false,
                 set: form.answers.clone(),
                 warnings: Vec::new(),
-                lang,
+                lang: data_lang,
             };
             opened.push((loaded, checklist));
         }
@@ -165,7 +177,7 @@ pub(super) fn run(args: &StatusArgs, ctx: &Context) -> anyhow::Result<Outcome> {
             .collect();
         let options = rules::Options {
             as_of,
-            lang,
+            lang: data_lang,
             show_round_2: args.round == Some(2),
         };
         let mut inspection = rules::inspect(&inputs, &options);
@@ -178,8 +190,8 @@ pub(super) fn run(args: &StatusArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         // report.json, or at report.json alone.
         let text = String::from_utf8_lossy(&bytes);
         place_in_report(&mut inspection, &report, &report_path, &text);
-        let recorded = recorded_findings(&report, &report_path, &catalog, lang, &text);
-        let computed = computed_findings(&report, &report_path, lang);
+        let recorded = recorded_findings(&report, &report_path, &catalog, data_lang, &text);
+        let computed = computed_findings(&report, &report_path, data_lang);
         let this = if !unusable.is_empty() {
             Exit::Unusable
         } else if !inspection.complete || recorded.iter().any(|d| d.severity == Severity::Error) {
@@ -189,7 +201,12 @@ pub(super) fn run(args: &StatusArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         };
         exit = exit.max(this);
         notices.extend(crate::render::diagnostics::problem_lines_as_made(
-            &unusable, lang,
+            &if data_lang == lang {
+                unusable.clone()
+            } else {
+                unknown_checklists(&report, &catalog, &report_path, lang)
+            },
+            lang,
         ));
         // The count line of several bundles, as for several answers files.
         let all = inspection

@@ -111,8 +111,9 @@ pub fn run(mut args: SummarizeArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     };
     let mut outcome = match &args.out {
         Some(path) => {
-            crate::atomic::write(path, &bytes, None, crate::atomic::Replace::Allow)
-                .map_err(|e| anyhow::Error::new(e).context(path.display().to_string()))?;
+            crate::atomic::write(path, &bytes, None, crate::atomic::Replace::Allow).map_err(
+                |e| anyhow::Error::msg(crate::signing::SigningError::write(path)(e).localize(lang)),
+            )?;
             Outcome::text(
                 tr!(
                     lang,
@@ -146,7 +147,13 @@ pub fn run(mut args: SummarizeArgs, ctx: &Context) -> anyhow::Result<Outcome> {
                 // A file (a report.json, an answers file) is readable: not "could not be read".
                 tr!(lang, "summarize-not-a-folder", path = path, code = code)
             } else {
-                tr!(lang, "polish-summarize-unusable", path = path, code = code)
+                tr!(
+                    lang,
+                    "polish-summarize-unusable",
+                    path = path,
+                    path_word = crate::render::command_word(path),
+                    code = code
+                )
             };
             tr!(lang, "cli-error", message = message)
         }));
@@ -219,6 +226,26 @@ fn row_of_result(result: BundleResult) -> Row {
     )
 }
 
+/// The worst finding for people, in the language verify spoke: a contradiction by its kind
+/// (as the report page heads it), any other by its message's first sentence. The code stays
+/// in JSON, CSV and XLSX.
+fn worst_label(code: &str, message: &str) -> crate::render::summary::Label {
+    use crate::render::summary::Label;
+    if code == "answer-contradicted-by-probe" {
+        return Label::Contradiction;
+    }
+    let first = message
+        .split_inclusive(['。', ';'])
+        .next()
+        .unwrap_or(message)
+        .trim_end_matches(';')
+        .trim();
+    if first.is_empty() {
+        return Label::Code(code.to_owned());
+    }
+    Label::Text(first.to_owned())
+}
+
 /// The row of one verified bundle; `as_of` decides which target dates are overdue.
 fn row_of(v: Verified, as_of: Date) -> Row {
     let r = &v.result;
@@ -242,14 +269,14 @@ fn row_of(v: Verified, as_of: Date) -> Row {
                 )
             })
             .or_else(|| of_top.next())
-            .map(|f| f.code.clone())
     });
     let signature = r.signature.as_ref().filter(|s| s.verified);
     let mut row = Row {
         path: r.path.clone(),
         shown_path: r.path.clone(),
         exit,
-        worst_finding: worst,
+        worst_finding: worst.map(|f| f.code.clone()),
+        worst_label: worst.map(|f| worst_label(&f.code, &f.message)),
         institution_code: r.institution.as_ref().map(|i| i.code.clone()),
         institution_name: r.institution.as_ref().map(|i| i.name.clone()),
         prefecture: None,

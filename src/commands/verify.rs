@@ -70,11 +70,21 @@ pub fn run(args: VerifyArgs, ctx: &Context) -> anyhow::Result<Outcome> {
             count = bundles
         )));
     }
-    let results = verify_found(found, &opts);
+    let results = verify_found(found.clone(), &opts);
     let exit = results.iter().map(|r| r.exit()).max().unwrap_or(Exit::Ok);
+    let english = matches!(lang, Lang::En);
     let out = match args.format {
         VerifyFormat::Table => render::signing::verify_table(&results, lang, ctx.color),
-        VerifyFormat::Json => render::signing::verify_json(&results, exit),
+        VerifyFormat::Json if english => render::signing::verify_json(&results, exit),
+        // The same bytes whatever `--lang`: the messages in English (scripts match `code`);
+        // what reaches standard error stays in the reader's language.
+        VerifyFormat::Json => {
+            let english = Options {
+                lang: Lang::En,
+                ..opts
+            };
+            render::signing::verify_json(&verify_found(found.clone(), &english), exit)
+        }
     };
     let mut outcome = Outcome::text(out, exit);
     outcome.notices = notices;

@@ -111,7 +111,11 @@ pub fn diff(old: &Checklist, new: &Checklist) -> Vec<Change> {
         meta(
             "edition-changed",
             Impact::Minor,
-            msg_ref!("diff-edition-changed", old = old.edition, new = new.edition),
+            msg_ref!(
+                "diff-edition-changed",
+                old = edition_for_people(&old.edition),
+                new = edition_for_people(&new.edition)
+            ),
         );
     }
     if old.guideline_version != new.guideline_version {
@@ -383,6 +387,20 @@ fn id_changes<'a>(
     out
 }
 
+/// An edition as people name it: 令和6年度版 in Japanese, the edition (`fy2024`) in English.
+fn edition_for_people(edition: &str) -> crate::diagnostic::Typed {
+    let ja = match crate::checklist::validate::parse_edition(edition)
+        .and_then(|y| i16::try_from(y).ok())
+    {
+        Some(year) => format!("{}版", crate::dates::wareki_fiscal_year(year)),
+        None => edition.to_owned(),
+    };
+    crate::diagnostic::Typed::Bilingual {
+        ja,
+        en: edition.to_owned(),
+    }
+}
+
 /// One `metadata-changed` per field that changed, with its old and new value. Notes are long:
 /// their message says which language changed; JSON carries both texts. `same` says whether an
 /// old and a new value are the same (once the source workbook's new name is taken into account).
@@ -428,6 +446,18 @@ fn metadata_changes(
             msg_ref!("diff-ci-notes-changed", field = key, old = was, new = is)
         } else if field.starts_with("notes") {
             msg_ref!("diff-ci-notes-added-or-removed", field = key)
+        } else if field == "published" {
+            // Dates said with 和暦 in Japanese.
+            let date = |d: Option<&str>| -> crate::diagnostic::Arg {
+                match d {
+                    Some(d) => crate::diagnostic::Typed::Date(d.to_owned()).into(),
+                    None => none().into(),
+                }
+            };
+            let mut text = msg_ref!("diff-ci-metadata-changed", field = key, old = "", new = "");
+            text.args.insert("old".to_owned(), date(before));
+            text.args.insert("new".to_owned(), date(after));
+            text
         } else {
             msg_ref!(
                 "diff-ci-metadata-changed",

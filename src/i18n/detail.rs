@@ -57,15 +57,33 @@ pub fn not_a_file(lang: Lang, path: &std::path::Path) -> String {
 
 /// [`not_a_file`]'s English (as evidence records it, and as older medsec said it) in `lang`.
 fn recorded_not_a_file(lang: Lang, message: &str) -> Option<String> {
-    let folder = tr!(Lang::En, "details-is-folder", path = "");
-    let other = tr!(Lang::En, "details-not-regular", path = "");
-    let path = message
-        .strip_suffix(folder.as_str())
-        .or_else(|| message.strip_suffix(other.as_str()))
-        .or_else(|| {
-            message.strip_suffix(" is not a regular file; medsec reads only regular files here")
-        })?;
-    Some(not_a_file(lang, std::path::Path::new(path)))
+    // The path sits inside the sentence (a code span: `` `/a` is a folder; give a file ``):
+    // what comes before and after it in the catalog's English, matched on both sides.
+    const MARK: &str = "\u{1}";
+    let around = |text: String| -> (String, String) {
+        match text.split_once(MARK) {
+            Some((before, after)) => (before.to_owned(), after.to_owned()),
+            None => (String::new(), text),
+        }
+    };
+    let path = [
+        tr!(Lang::En, "details-is-folder", path = MARK),
+        tr!(Lang::En, "details-not-regular", path = MARK),
+    ]
+    .into_iter()
+    .find_map(|text| {
+        let (before, after) = around(text);
+        message
+            .strip_prefix(before.as_str())?
+            .strip_suffix(after.as_str())
+            .map(str::to_owned)
+    })
+    .or_else(|| {
+        message
+            .strip_suffix(" is not a regular file; medsec reads only regular files here")
+            .map(str::to_owned)
+    })?;
+    Some(not_a_file(lang, std::path::Path::new(&path)))
 }
 
 /// The key of the `key = value` line that holds byte `offset` of `source` (TOML), if any: the
@@ -476,6 +494,15 @@ pub fn minisign(lang: Lang, err: &minisign_verify::Error) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_folder_given_as_a_file_keeps_its_reason_in_japanese() {
+        let dir = tempfile::tempdir().unwrap();
+        let en = not_a_file(Lang::En, dir.path());
+        let ja = text(Lang::Ja, &en);
+        assert_eq!(ja, not_a_file(Lang::Ja, dir.path()), "{en}");
+        assert!(ja.contains("フォルダです"), "{ja}");
+    }
 
     #[test]
     fn toml_syntax_is_said_in_words_with_its_expected_token() {

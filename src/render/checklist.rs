@@ -162,7 +162,15 @@ fn heading(loaded: &Loaded, lang: Lang, w: &Words) -> Vec<(String, String)> {
                 c.form_label(lang)
             ),
         ),
-        (w.guideline.clone(), esc(&c.guideline_version).into_owned()),
+        (
+            w.guideline.clone(),
+            if c.guideline_version.is_empty() {
+                String::new()
+            } else {
+                let version = esc(&c.guideline_version).into_owned();
+                crate::tr!(lang, "render-guideline-version", version = version)
+            },
+        ),
         (w.serves.clone(), serves),
         (w.digest.clone(), esc(&loaded.digest).into_owned()),
     ];

@@ -10,13 +10,15 @@ use unicode_width::UnicodeWidthStr;
 /// The two checklists, one line per change (impact, code, the item by its number and short
 /// title, what changed) and a summary line, in `lang`.
 pub fn human(old: &Loaded, new: &Loaded, changes: &[Change], lang: Lang) -> String {
-    let mut out = format!(
-        "{} ({}) -> {} ({})\n",
-        esc(&old.checklist.full_id()),
-        esc(&origin(old, lang)),
-        esc(&new.checklist.full_id()),
-        esc(&origin(new, lang))
+    let mut out = crate::tr!(
+        lang,
+        "diff-header",
+        old = esc(&old.checklist.full_id()).into_owned(),
+        old_origin = esc(&origin(old, lang)).into_owned(),
+        new = esc(&new.checklist.full_id()).into_owned(),
+        new_origin = esc(&origin(new, lang)).into_owned()
     );
+    out.push('\n');
     let label = |i: Impact| impact_label(i, lang);
     let width = [Impact::Breaking, Impact::Review, Impact::Minor]
         .into_iter()
@@ -178,8 +180,10 @@ pub fn json(old: &Loaded, new: &Loaded, changes: &[Change]) -> String {
 }
 
 /// Text safe in one Markdown table cell or heading: controls escaped, `|` and `\` escaped,
-/// `<` and `>` as entities (a pull-request comment renders HTML).
+/// `<` and `>` as entities (a pull-request comment renders HTML). Backquotes in pairs are the
+/// catalog's code spans (内蔵:`checklists/…`) and stay; a lone one is escaped.
 fn md(text: &str) -> String {
+    let spans = text.matches('`').count() % 2 == 0;
     let mut out = String::new();
     for c in esc(text).chars() {
         match c {
@@ -187,7 +191,7 @@ fn md(text: &str) -> String {
             '\\' => out.push_str("\\\\"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
-            '`' => out.push_str("\\`"),
+            '`' if !spans => out.push_str("\\`"),
             c => out.push(c),
         }
     }
@@ -205,11 +209,15 @@ fn impact_label(i: Impact, lang: Lang) -> String {
 /// One pair as a Markdown section: a heading naming both sides and a table of changes.
 fn markdown_pair(old: &Loaded, new: &Loaded, changes: &[Change], lang: Lang) -> String {
     let mut out = format!(
-        "### {} ({}) → {} ({})\n\n",
-        md(&old.checklist.full_id()),
-        md(&origin(old, lang)),
-        md(&new.checklist.full_id()),
-        md(&origin(new, lang))
+        "### {}\n\n",
+        crate::tr!(
+            lang,
+            "diff-md-header",
+            old = md(&old.checklist.full_id()),
+            old_origin = md(&origin(old, lang)),
+            new = md(&new.checklist.full_id()),
+            new_origin = md(&origin(new, lang))
+        )
     );
     if changes.is_empty() {
         out.push_str(&crate::tr!(lang, "diff-ci-md-no-changes"));

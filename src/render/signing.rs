@@ -293,7 +293,7 @@ pub fn verify_table(results: &[BundleResult], lang: Lang, color: bool) -> String
                     if r.signed_at_trusted() {
                         time
                     } else {
-                        format!("{time} {}", tr!(lang, "summarize-unverified"))
+                        format!("{time}{}", tr!(lang, "summarize-unverified"))
                     }
                 }),
         ]);

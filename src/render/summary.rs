@@ -12,6 +12,27 @@ use serde::Serialize;
 /// The version of `summarize --format json` output.
 pub const SUMMARY_JSON_VERSION: u32 = 1;
 
+/// The worst finding for people in the table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Label {
+    /// An answer a probe contradicts: 回答と実機確認の矛盾.
+    Contradiction,
+    /// The first sentence of the finding's message.
+    Text(String),
+    /// No sentence to show: the code.
+    Code(String),
+}
+
+impl Label {
+    fn text(&self, lang: Lang) -> String {
+        match self {
+            Label::Contradiction => tr!(lang, "report-html-source-contradiction"),
+            Label::Text(t) => t.clone(),
+            Label::Code(code) => code.clone(),
+        }
+    }
+}
+
 /// One bundle's row. `None` where the bundle's content was not trusted or could not tell.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Row {
@@ -24,6 +45,9 @@ pub struct Row {
     pub exit: Exit,
     /// The code of the first finding of the worst class, when that class is above a note.
     pub worst_finding: Option<String>,
+    /// The same finding for people (the table shows it; the code is for scripts).
+    #[serde(skip)]
+    pub worst_label: Option<Label>,
     pub institution_code: Option<String>,
     pub institution_name: Option<String>,
     pub prefecture: Option<String>,
@@ -88,7 +112,7 @@ impl Row {
         match self.signed_at.as_deref() {
             None => String::new(),
             Some(t) if self.signed_at_unverified => {
-                format!("{} {}", show(date_of(t)), tr!(lang, "summarize-unverified"))
+                format!("{}{}", show(date_of(t)), tr!(lang, "summarize-unverified"))
             }
             Some(t) => show(date_of(t)),
         }
@@ -100,7 +124,7 @@ impl Row {
         match &self.unverified_institution {
             Some(u) => {
                 let mark = tr!(lang, "summarize-unverified");
-                [&u.code, &u.name, &u.prefecture].map(|v| v.as_ref().map(|s| format!("{s} {mark}")))
+                [&u.code, &u.name, &u.prefecture].map(|v| v.as_ref().map(|s| format!("{s}{mark}")))
             }
             None => [
                 self.institution_code.clone(),
@@ -195,9 +219,12 @@ pub fn table(rows: &[Row], lang: Lang, color: bool, verify_flags: &str) -> Strin
     // result's verdict, complete or not and the probes' counts; each code, ID, path and date
     // sits on a line of its own so that only prose gives way.
     for r in rows {
-        let mut result = match &r.worst_finding {
-            Some(code) => format!("{}\n{}", verdict(r.exit, lang), esc(code)),
-            None => verdict(r.exit, lang),
+        let mut result = match (&r.worst_label, &r.worst_finding) {
+            (Some(label), _) => format!("{}
+{}", verdict(r.exit, lang), esc(&label.text(lang))),
+            (None, Some(code)) => format!("{}
+{}", verdict(r.exit, lang), esc(code)),
+            (None, None) => verdict(r.exit, lang),
         };
         // The notes an inspector must see, each code on a line of its own after its word.
         for code in &r.notes {

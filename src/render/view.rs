@@ -177,6 +177,9 @@ pub struct FormView {
     /// heading does not say it twice.
     pub edition_in_title: bool,
     pub guideline_version: String,
+    /// The Guideline's edition as people name it (ガイドライン第6.0版, guideline 6.0); empty
+    /// when the checklist does not say.
+    pub guideline: String,
     pub digest: String,
     /// False when the checklist of this form is not known to this medsec: items show by ID.
     pub checklist_known: bool,
@@ -692,6 +695,11 @@ fn form_view(
         edition_in_title,
         guideline_version: checklist
             .map(|c| c.guideline_version.clone())
+            .unwrap_or_default(),
+        guideline: checklist
+            .map(|c| c.guideline_version.as_str())
+            .filter(|v| !v.is_empty())
+            .map(|v| crate::tr!(lang, "render-guideline", version = v))
             .unwrap_or_default(),
         digest: form.checklist.digest.clone(),
         checklist_known: checklist.is_some(),

@@ -45,15 +45,7 @@ fn head(
     let i = &view.institution;
     // The form's line as the Markdown heads it: each part once.
     let m = &view.main;
-    let guideline = if m.guideline_version.is_empty() {
-        String::new()
-    } else {
-        format!(
-            "{} {}",
-            tr!(lang, "report-html-guideline"),
-            m.guideline_version
-        )
-    };
+    let guideline = m.guideline.clone();
     let form = [
         m.title.as_str(),
         if m.form_in_title { "" } else { m.form.as_str() },

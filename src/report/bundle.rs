@@ -60,32 +60,34 @@ pub fn write(
         Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
         _ => PathBuf::from("."),
     };
-    std::fs::create_dir_all(&parent).map_err(SigningError::io(&parent))?;
+    // Every failure to write is said of the bundle folder as given (the staging folder
+    // beside it is ours, not a name the user knows).
+    std::fs::create_dir_all(&parent).map_err(SigningError::write(dir))?;
     let stage = tempfile::Builder::new()
         .prefix(".medsec-bundle-")
         .tempdir_in(&parent)
-        .map_err(SigningError::io(&parent))?;
+        .map_err(SigningError::write(dir))?;
     let signed = fill(stage.path(), report, attachments, key, timestamp)?;
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
         std::fs::set_permissions(stage.path(), std::fs::Permissions::from_mode(0o755))
-            .map_err(SigningError::io(stage.path()))?;
+            .map_err(SigningError::write(dir))?;
     }
     // Swap: move an old bundle aside, move the new one in, then remove the old one.
     let aside = match existing {
         Existing::None => None,
         Existing::EmptyFolder => {
-            std::fs::remove_dir(dir).map_err(SigningError::io(dir))?;
+            std::fs::remove_dir(dir).map_err(SigningError::write(dir))?;
             None
         }
         Existing::Bundle => {
             let aside = tempfile::Builder::new()
                 .prefix(".medsec-old-bundle-")
                 .tempdir_in(&parent)
-                .map_err(SigningError::io(&parent))?;
+                .map_err(SigningError::write(dir))?;
             let old = aside.path().join("bundle");
-            std::fs::rename(dir, &old).map_err(SigningError::io(dir))?;
+            std::fs::rename(dir, &old).map_err(SigningError::write(dir))?;
             Some((aside, old))
         }
     };
@@ -95,7 +97,7 @@ pub fn write(
             let _ = std::fs::rename(old, dir);
         }
         let _ = std::fs::remove_dir_all(&staged);
-        return Err(SigningError::io(dir)(e).into());
+        return Err(SigningError::write(dir)(e).into());
     }
     drop(aside);
     Ok(signed)
@@ -248,7 +250,8 @@ fn check_target(dir: &Path, overwrite: Overwrite) -> Result<Existing, BundleErro
     let meta = match std::fs::symlink_metadata(dir) {
         Ok(m) => m,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Existing::None),
-        Err(e) => return Err(SigningError::io(dir)(e).into()),
+        // The place to write is not usable (a file where a folder should be): said as a write.
+        Err(e) => return Err(SigningError::write(dir)(e).into()),
     };
     if meta.file_type().is_symlink() {
         return Err(refuse(NotReplaced::SymbolicLink));
@@ -392,13 +395,13 @@ fn fill(
         let bytes = std::fs::read(&a.source).map_err(SigningError::io(&a.source))?;
         let target = dir.join(&a.path);
         if let Some(parent) = target.parent() {
-            std::fs::create_dir_all(parent).map_err(SigningError::io(parent))?;
+            std::fs::create_dir_all(parent).map_err(SigningError::write(parent))?;
         }
         atomic::write(&target, &bytes, None, Replace::Refuse).map_err(|e| {
             if e.kind() == std::io::ErrorKind::AlreadyExists {
                 attach(AttachProblem::Taken)
             } else {
-                SigningError::io(&target)(e)
+                SigningError::write(&target)(e)
             }
         })?;
         if let AttachmentKind::Evidence { form, named_as } = &a.kind {
@@ -414,14 +417,14 @@ fn fill(
     let report_path = dir.join(FILE_NAME);
     let report_bytes = report.to_canonical_bytes()?;
     atomic::write(&report_path, &report_bytes, None, Replace::Allow)
-        .map_err(SigningError::io(&report_path))?;
+        .map_err(SigningError::write(&report_path))?;
     // The page for people (report.html): listed in the manifest and signed with the rest.
     let key_id = key.map(|k| k.public.key_id.as_str());
     for (name, bytes) in
         crate::render::html::bundle_files(&report, &report_bytes, key_id, timestamp, dir)
     {
         let path = dir.join(name);
-        atomic::write(&path, &bytes, None, Replace::Refuse).map_err(SigningError::io(&path))?;
+        atomic::write(&path, &bytes, None, Replace::Refuse).map_err(SigningError::write(&path))?;
     }
     match key {
         Some(key) => sign::sign_bundle(dir, key, timestamp).map(Some),
@@ -429,7 +432,7 @@ fn fill(
             let m = manifest::build(dir)?;
             let path = dir.join(MANIFEST);
             atomic::write(&path, m.render().as_bytes(), None, Replace::Allow)
-                .map_err(SigningError::io(&path))?;
+                .map_err(SigningError::write(&path))?;
             Ok(None)
         }
     }

@@ -109,7 +109,7 @@ pub fn generate(
                     path: path.to_owned(),
                 }
             } else {
-                SigningError::Io {
+                SigningError::Write {
                     path: path.to_owned(),
                     source,
                 }

@@ -33,9 +33,19 @@ pub const SIGNATURE: &str = "MANIFEST.sha256.minisig";
 /// English text; [`SigningError::localize`] gives it in the user's language.
 #[derive(Debug)]
 pub enum SigningError {
+    /// A file or folder that could not be read (or looked at).
     Io {
         path: PathBuf,
         source: std::io::Error,
+    },
+    /// A file or folder medsec makes that could not be written there: named as given.
+    Write {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    /// A folder given to sign that holds no report.json: not a bundle.
+    NotABundle {
+        path: PathBuf,
     },
     Exists {
         path: PathBuf,
@@ -208,6 +218,20 @@ pub(crate) fn io_text(lang: Lang, kind: std::io::ErrorKind, raw: &str) -> String
     }
 }
 
+/// Why `path` could not be written: its folder missing (or not a folder) said as such, else
+/// the system's reason.
+pub(crate) fn write_reason(lang: Lang, path: &std::path::Path, e: &std::io::Error) -> String {
+    let folder = path.parent().filter(|p| !p.as_os_str().is_empty());
+    match folder {
+        Some(folder) if e.kind() == std::io::ErrorKind::NotFound && !folder.exists() => tr!(
+            lang,
+            "verify-io-folder-missing",
+            folder = folder.display().to_string()
+        ),
+        _ => io_error_text(lang, e),
+    }
+}
+
 /// [`io_text`] of an error.
 pub(crate) fn io_error_text(lang: Lang, e: &std::io::Error) -> String {
     if let Some(limit) = e
@@ -216,7 +240,13 @@ pub(crate) fn io_error_text(lang: Lang, e: &std::io::Error) -> String {
     {
         return limit.message(lang);
     }
-    io_text(lang, e.kind(), &e.to_string())
+    match e.kind() {
+        std::io::ErrorKind::NotFound | std::io::ErrorKind::PermissionDenied => {
+            io_text(lang, e.kind(), &e.to_string())
+        }
+        // The catalog's words for the kind (フォルダではありません, …), not the system's English.
+        _ => crate::i18n::io_error(lang, e),
+    }
 }
 
 /// A fiscal year for people: `令和7年度（FY2025）`, `FY2025`.
@@ -238,9 +268,9 @@ impl std::fmt::Display for SigningError {
 impl std::error::Error for SigningError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
-            SigningError::Io { source, .. } | SigningError::KeyUnreadable { source, .. } => {
-                Some(source)
-            }
+            SigningError::Io { source, .. }
+            | SigningError::Write { source, .. }
+            | SigningError::KeyUnreadable { source, .. } => Some(source),
             SigningError::Report(e) => Some(e),
             _ => None,
         }
@@ -265,9 +295,23 @@ impl SigningError {
             {
                 io_error_text(lang, source)
             }
-            SigningError::Io { path, source } => {
-                format!("{}: {}", path.display(), io_error_text(lang, source))
-            }
+            SigningError::Io { path, source } => tr!(
+                lang,
+                "signing-error-read",
+                path = path.display().to_string(),
+                reason = io_error_text(lang, source)
+            ),
+            SigningError::Write { path, source } => tr!(
+                lang,
+                "signing-error-write",
+                path = path.display().to_string(),
+                reason = write_reason(lang, path, source)
+            ),
+            SigningError::NotABundle { path } => tr!(
+                lang,
+                "signing-error-not-a-bundle",
+                path = path.display().to_string()
+            ),
             SigningError::KeyUnreadable { path, what, source } => tr!(
                 lang,
                 "signing-error-key-unreadable",
@@ -317,6 +361,7 @@ impl SigningError {
                 lang,
                 "signing-error-key-not-private",
                 path = path.display().to_string(),
+                path_word = crate::render::command_word(&path.display().to_string()),
                 mode = format!("{mode:04o}")
             ),
             SigningError::TrustedKeys {
@@ -336,5 +381,11 @@ impl SigningError {
     pub(crate) fn io(path: impl Into<PathBuf>) -> impl FnOnce(std::io::Error) -> Self {
         let path = path.into();
         move |source| SigningError::Io { path, source }
+    }
+
+    /// A failure to write `path` (a file or folder medsec makes), named as the user gave it.
+    pub fn write(path: impl Into<PathBuf>) -> impl FnOnce(std::io::Error) -> Self {
+        let path = path.into();
+        move |source| SigningError::Write { path, source }
     }
 }

@@ -48,7 +48,7 @@ pub fn sign_file(file: &Path, key: &SecretKey, timestamp: i64) -> Result<PathBuf
     sig_path.push(".minisig");
     let sig_path = PathBuf::from(sig_path);
     atomic::write(&sig_path, text.as_bytes(), None, Replace::Allow)
-        .map_err(SigningError::io(&sig_path))?;
+        .map_err(SigningError::write(&sig_path))?;
     Ok(sig_path)
 }
 

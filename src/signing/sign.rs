@@ -26,6 +26,12 @@ pub struct Signed {
 /// `MANIFEST.sha256` and `MANIFEST.sha256.minisig`, and check the result.
 pub fn sign_bundle(dir: &Path, key: &SecretKey, timestamp: i64) -> Result<Signed, SigningError> {
     let report_path = dir.join(report::FILE_NAME);
+    // A folder without report.json is no bundle: said of the folder, not as a missing file.
+    if !dir.is_dir() || std::fs::symlink_metadata(&report_path).is_err() {
+        return Err(SigningError::NotABundle {
+            path: dir.to_owned(),
+        });
+    }
     let report_bytes = crate::limits::read_io(&report_path, crate::limits::InputKind::Report)
         .map_err(SigningError::io(&report_path))?;
     let report = ReportView::parse(&report_path, &report_bytes)?;
@@ -64,14 +70,14 @@ pub fn sign_bundle(dir: &Path, key: &SecretKey, timestamp: i64) -> Result<Signed
         None,
         Replace::Allow,
     )
-    .map_err(SigningError::io(&manifest_path))?;
+    .map_err(SigningError::write(&manifest_path))?;
     atomic::write(
         &signature_path,
         signature.to_string().as_bytes(),
         None,
         Replace::Allow,
     )
-    .map_err(SigningError::io(&signature_path))?;
+    .map_err(SigningError::write(&signature_path))?;
 
     // Read back what is on disk and check it as an inspector would (signature and files).
     let keys = TrustedKeys::single(key.public.clone());

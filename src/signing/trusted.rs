@@ -124,7 +124,7 @@ fn key_file(path: &Path, text: &str, lang: Lang) -> Option<String> {
             "verify-trusted-is-public-key",
             key_id = key.key_id,
             key = key.base64,
-            path = path.display().to_string()
+            path_word = crate::render::command_word(&path.display().to_string())
         ));
     }
     let first = text.trim_start_matches('\u{feff}').lines().next()?;

@@ -106,7 +106,7 @@ pub fn sign_form(
         )));
     }
     atomic::write(&sig_path, text.as_bytes(), None, Replace::Allow)
-        .map_err(SigningError::io(&sig_path))?;
+        .map_err(SigningError::write(&sig_path))?;
     Ok(SignedForm {
         signature: sig_path,
         key_id: key.public.key_id.clone(),

@@ -572,3 +572,65 @@ fn the_edition_notice_comes_before_the_first_question() {
     s.expect("medsec checklist import").unwrap();
     s.expect("[3/5] 2-②").unwrap();
 }
+
+/// `j` as the help writes it (`j番号`, no space), the number typed as printed, with ASCII
+/// digits or with the scope; a number on two rows (2-④ サーバ / 端末PC) names both rows.
+#[test]
+fn jump_takes_the_number_as_the_help_writes_it_and_names_the_rows_sharing_it() {
+    for lang in ["ja", "en"] {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("a.toml");
+        let o = medsec()
+            .args(["init", "--checklist", "mhlw-institution@fy2025", "--out"])
+            .arg(&file)
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", stderr_of(&o));
+        let text = std::fs::read_to_string(&file)
+            .unwrap()
+            .replace("name = \"\"", "name = \"テスト診療所\"")
+            .replace("code = \"\"", "code = \"0110113719\"")
+            .replace("prefecture = \"\"", "prefecture = \"北海道\"")
+            .replace("kind = \"\"", "kind = \"clinic\"")
+            .replace("manager = \"\"", "manager = \"山田\"")
+            .replace("answered_by = \"\"", "answered_by = \"山田\"")
+            .replace("contract = \"\"", "contract = false");
+        std::fs::write(&file, text).unwrap();
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_medsec"));
+        cmd.env_remove("LC_ALL")
+            .env("LANG", "C")
+            .env("NO_COLOR", "1")
+            .env("MEDSEC_DATA_DIR", root().join("target/test-no-user-data"))
+            .current_dir(root())
+            .args(["--lang", lang, "answer"])
+            .arg(&file);
+        let mut s = Session::spawn(cmd).expect("spawn in a pty");
+        s.set_expect_timeout(Some(Duration::from_secs(20)));
+        s.expect("] 0 ").unwrap();
+        s.send_line("j2-⑥").unwrap();
+        s.expect("] 2-⑥").unwrap();
+        s.send_line("j1-1").unwrap();
+        s.expect("] 1-①").unwrap();
+        let several = if lang == "ja" {
+            "に当たる項目が複数あります"
+        } else {
+            "names several items"
+        };
+        for typed in ["j 2-④", "j2-4"] {
+            s.send_line(typed).unwrap();
+            s.expect(several).unwrap();
+            // Both rows, each by its number and scope.
+            if lang == "ja" {
+                s.expect("2-④(サーバ)").unwrap();
+                s.expect("2-④(端末PC)").unwrap();
+            } else {
+                s.expect("2-④").unwrap();
+                s.expect("2-④").unwrap();
+            }
+        }
+        s.send_line("j 2-④ 端末PC").unwrap();
+        s.expect("] 2-④").unwrap();
+        s.send_line("q").unwrap();
+        s.expect(expectrl::Eof).unwrap();
+    }
+}

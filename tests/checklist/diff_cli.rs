@@ -117,7 +117,11 @@ fn metadata_changed_says_which_field_and_how() {
         .output()
         .unwrap();
     let text = stdout_of(&out);
-    assert!(text.contains("公表日: 2024-05-13 → 2025-05-16"), "{text}");
+    assert!(
+        text.contains("公表日: 2024-05-13(令和6年5月13日) → 2025-05-16(令和7年5月16日)"),
+        "{text}"
+    );
+    assert!(text.contains("版: 令和6年度版 → 令和7年度版"), "{text}");
     assert!(text.contains("[item-sources-changed]"), "{text}");
     assert!(text.contains("[item-verified-changed]"), "{text}");
 }
@@ -459,11 +463,14 @@ fn a_new_edition_file_is_compared_with_the_previous_edition() {
             .unwrap();
         assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
         let md = stdout_of(&out);
+        // Japanese puts no space before 「(」.
+        let gap = if lang == "ja" { "" } else { " " };
         assert!(
-            md.contains("mhlw-institution@fy2025 (main~1:checklists/mhlw/fy2025/institution.toml)")
-                && md.contains(
-                    "mhlw-institution@fy2026 (HEAD:checklists/mhlw/fy2026/institution.toml)"
-                ),
+            md.contains(&format!(
+                "mhlw-institution@fy2025{gap}(main~1:checklists/mhlw/fy2025/institution.toml)"
+            )) && md.contains(&format!(
+                "mhlw-institution@fy2026{gap}(HEAD:checklists/mhlw/fy2026/institution.toml)"
+            )),
             "{lang}: {md}"
         );
         assert!(md.contains("`edition-changed`"), "{lang}: {md}");

@@ -157,7 +157,7 @@ fn english_is_carried_where_the_japanese_is_last_years_and_said_in_the_summary()
     let (code, err) = import(&s, "ja", &s.dir.path().join("ja.toml"));
     assert_eq!(code, Some(0), "{err}");
     assert!(
-        err.contains("日本語の文言がmhlw-institution@fy2025とまったく同じ3項目と2区分の見出しは、mhlw-institution@fy2025の英語の文言を引き継ぎました。"),
+        err.contains("日本語の文言がmhlw-institution@fy2025とまったく同じ3項目と2節の見出しは、mhlw-institution@fy2025の英語の文言を引き継ぎました。"),
         "{err}"
     );
     assert_eq!(

@@ -221,7 +221,7 @@ fn matching_items_take_last_years_ids_and_reworded_ones_replace_them() {
     let r = import(&s, "ja", &out2);
     assert_eq!(r.code, Some(0), "{}", r.stderr);
     assert!(
-        r.stderr.contains("文言と対象が同じ5項目は、前の版のIDを引き継ぎました。文言が変わった項目は2、新しい項目は1、前の版にあってこのブックに見つからない項目は15です。"),
+        r.stderr.contains("文言と対象が同じ5項目は、前の版のIDを引き継ぎました。文言が変わった項目は2件、新しい項目は1件、前の版にあってこのブックに見つからない項目は15件です。"),
         "{}",
         r.stderr
     );

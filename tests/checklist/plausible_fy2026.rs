@@ -146,7 +146,7 @@ fn the_gate_in_its_own_section_is_found_and_named_by_its_number() {
     assert_eq!(gates[0]["section"].as_str(), Some("0"));
     // The summary names the number as the file holds it, not 「番号0」.
     assert!(
-        r.stderr.contains("チェックリスト!C8をゲート質問") && r.stderr.contains("(番号0-①)"),
+        r.stderr.contains("チェックリスト!C8を前提の質問") && r.stderr.contains("(番号0-①)"),
         "{}",
         r.stderr
     );
@@ -199,7 +199,7 @@ fn a_note_row_is_never_a_section() {
         .iter()
         .all(|s| !s["title"]["ja"].as_str().unwrap_or("").contains('※')));
     // It is named as a row left out, so nothing disappears unseen.
-    assert!(r.stderr.contains("4区分"), "{}", r.stderr);
+    assert!(r.stderr.contains("4節"), "{}", r.stderr);
     assert!(r.stderr.contains("チェックリスト!A21"), "{}", r.stderr);
 }
 

@@ -76,6 +76,10 @@ fn cases(w: &Path) -> Vec<Case> {
         ),
         case("checklist lint", &["checklist", "lint", &bad]),
         case("checklist lint", &["checklist", "lint", &good]),
+        case(
+            "checklist lint",
+            &["checklist", "lint", &path(&root().join("checklists"))],
+        ),
         case("checklist lint", &["checklist", "lint", &notutf8]),
         case("checklist lint", &["checklist", "lint", "/no/such/folder"]),
         case(
@@ -262,7 +266,9 @@ fn cases(w: &Path) -> Vec<Case> {
 }
 
 /// Text from the inputs (checklists, answers fixtures and examples): data that may show in any
-/// language.
+/// language. A checklist gives only its wording, titles and names (a diff shows its English
+/// title changed), never its maintainers' `unverified` notes or comments: medsec says those
+/// in the reader's language.
 fn input_text() -> String {
     let mut text = String::new();
     for dir in [
@@ -285,9 +291,34 @@ fn collect_text(dir: &Path, out: &mut String) {
         if p.is_dir() {
             collect_text(&p, out);
         } else if let Ok(s) = std::fs::read_to_string(&p) {
-            out.push_str(&s);
+            match s.parse::<toml::Table>() {
+                Ok(table)
+                    if table.contains_key("items") && table.contains_key("format_version") =>
+                {
+                    form_wording(&toml::Value::Table(table), "", out);
+                }
+                _ => {
+                    out.push_str(&s);
+                    out.push('\n');
+                }
+            }
+        }
+    }
+}
+
+/// The strings of a checklist but its `unverified` notes.
+fn form_wording(value: &toml::Value, key: &str, out: &mut String) {
+    if key == "unverified" {
+        return;
+    }
+    match value {
+        toml::Value::String(s) => {
+            out.push_str(s);
             out.push('\n');
         }
+        toml::Value::Array(a) => a.iter().for_each(|v| form_wording(v, key, out)),
+        toml::Value::Table(t) => t.iter().for_each(|(k, v)| form_wording(v, k, out)),
+        _ => {}
     }
 }
 
@@ -659,7 +690,8 @@ fn tables_keep_words_whole_at_narrow_widths() {
         ),
         (
             vec!["summarize", "bundles", "--pubkey", "k.pub"],
-            vec![below.as_str(), "テスト診療所", "fiscal-year-other"],
+            // The worst finding by its sentence (the code is in JSON and CSV).
+            vec![below.as_str(), "テスト診療所"],
         ),
         (
             vec!["checklist", "show", "mhlw-institution@fy2025"],

@@ -4,6 +4,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod fix10b;
 mod hostile_inputs;
 mod promises;
 mod review13;

@@ -900,7 +900,8 @@ fn the_table_keeps_long_paths_ids_and_codes_whole_in_japanese_and_english() {
         for word in names
             .iter()
             .map(|n| n.to_string())
-            .chain(["evidence-no-institution", "vendor-form-unsigned", HOSPITAL].map(String::from))
+            // The worst finding is said in words (its code is in JSON and CSV).
+            .chain(["evidence-no-institution", HOSPITAL].map(String::from))
         {
             assert!(table.contains(&word), "`{word}` split ({lang}):\n{table}");
         }

@@ -70,7 +70,7 @@ fn a_workbook_given_is_said_whether_it_matched_or_is_of_another_form() {
         ),
         (
             "ja",
-            "ワークブック(`own.xlsx`)と照らし合わせ、一致しました。",
+            "ブック(`own.xlsx`)と照らし合わせ、一致しました。",
         ),
     ] {
         let (code, found, out) = verify_in(
@@ -117,7 +117,7 @@ fn a_workbook_given_is_said_whether_it_matched_or_is_of_another_form() {
         (
             "ja",
             [
-                "指定されたワークブック(`vendor.xlsx`)は令和8年度(FY2026)の事業者確認用の様式",
+                "指定されたブック(`vendor.xlsx`)は令和8年度(FY2026)の事業者確認用の様式",
                 "何も照らし合わせていません。",
             ],
         ),
@@ -451,7 +451,7 @@ fn a_workbook_for_a_bundled_checklist_is_said_not_compared() {
         ),
         (
             "ja",
-            "指定されたワークブック(`r7.xlsx`)とは照らし合わせていません。報告書はmedsecに組み込まれたmhlw-institution@fy2025に回答しており",
+            "指定されたブック(`r7.xlsx`)とは照らし合わせていません。報告書はmedsecに組み込まれたmhlw-institution@fy2025に回答しており",
         ),
     ] {
         let (code, found, out) = verify_in(

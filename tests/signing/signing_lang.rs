@@ -298,7 +298,7 @@ fn a_tampered_bundle_is_explained_in_japanese() {
     for expected in [
         "無効[file-changed]: SHA-256がマニフェストと異なります",
         "無効[file-extra]: マニフェストにないファイルです",
-        "注記[content-untrusted]: 完全性または署名の確認に失敗したため",
+        "注意[content-untrusted]: 完全性または署名の確認に失敗したため",
         "無効1",
     ] {
         assert!(out.contains(expected), "{expected}: {out}");

@@ -516,7 +516,7 @@ mod tests {
             )
         };
         assert!(say(0).starts_with("日本語の文言がa@fy2025とまったく同じ3項目は、"));
-        assert!(say(2).contains("3項目と2区分の見出しは、"));
+        assert!(say(2).contains("3項目と2節の見出しは、"));
     }
 
     #[test]
