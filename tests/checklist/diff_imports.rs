@@ -207,11 +207,11 @@ fn an_item_whose_carried_id_differs_is_said_as_an_id_change() {
     for (lang, said) in [
         (
             "en",
-            "review [item-id-changed] 1-① A security manager for medical…: ID s1-01 -> security-manager (the same number, section and scope;",
+            "review [item-id-changed] 1-① A security manager for medical…: ID `s1-01` -> `security-manager` (the same number, section and scope;",
         ),
         (
             "ja",
-            "要確認 [item-id-changed] 1-① 医療情報システム安全管理責任者を…: ID: s1-01 → security-manager(番号・節・対象が同じ項目です。",
+            "要確認 [item-id-changed] 1-① 医療情報システム安全管理責任者を…: ID: `s1-01` → `security-manager`(番号・節・対象が同じ項目です。",
         ),
     ] {
         let r = diff(lang, &s.first_toml, &c);

@@ -81,7 +81,7 @@ fn kinds() -> Vec<(&'static str, Vec<u8>, [&'static str; 2])> {
 }
 
 /// What every message of this kind says besides: the .xlsx workbook needed.
-const NEEDED: [&str; 2] = ["Excel workbooks (.xlsx)", "Excelのブック(.xlsx)"];
+const NEEDED: [&str; 2] = ["Excel workbooks (`.xlsx`)", "Excelのブック(`.xlsx`)"];
 
 fn check(r: &Run, name: &str, said: &str, lang: usize, command: &str) {
     assert_eq!(r.code, Some(2), "{command} {name}: {}", r.stderr);

@@ -200,8 +200,8 @@ fn an_added_checklist_of_a_later_year_is_what_init_makes_a_file_on_as_add_says()
         assert!(r.stderr.contains(said), "{lang}: {}", r.stderr);
     }
     for (lang, said) in [
-        ("ja", "`medsec checklist add`で登録されたr8-institution@fy2026(令和8年度、FY2026)がmhlw-institution@fy2025より新しいため、こちらで作成します。"),
-        ("en", "r8-institution@fy2026 (令和8年度, FY2026), added with `medsec checklist add`, is newer than mhlw-institution@fy2025: the file is made on it."),
+        ("ja", "`medsec checklist add`で登録された`r8-institution@fy2026`(令和8年度、FY2026)が`mhlw-institution@fy2025`より新しいため、こちらで作成します。"),
+        ("en", "`r8-institution@fy2026` (令和8年度, FY2026), added with `medsec checklist add`, is newer than `mhlw-institution@fy2025`: the file is made on it."),
     ] {
         let out = s.path(&format!("i-{lang}.toml"));
         let r = run(s.medsec(lang).args(["init", "--out"]).arg(&out));

@@ -1565,7 +1565,7 @@ fn this_years_checklist_imported_under_its_file_name_is_named_in_the_notice() {
     assert_eq!(r.code, Some(0), "{}", r.stderr);
     assert!(
         r.stderr.contains(
-            "001716187-institution@fy2026 (令和8年度, FY2026), added with `medsec checklist add`, is newer than mhlw-institution@fy2025"
+            "`001716187-institution@fy2026` (令和8年度, FY2026), added with `medsec checklist add`, is newer than `mhlw-institution@fy2025`"
         ),
         "{}",
         r.stderr

@@ -110,7 +110,7 @@ fn a_workbook_given_is_said_whether_it_matched_or_is_of_another_form() {
         (
             "en",
             [
-                "the workbook you gave (`vendor.xlsx`) is for another form than the report's: the workbook's form is vendor (FY2026), and the report answered own-institution@fy2026, whose form is institution (FY2026)",
+                "the workbook you gave (`vendor.xlsx`) is for another form than the report's: the workbook's form is vendor (FY2026), and the report answered `own-institution@fy2026`, whose form is institution (FY2026)",
                 "Nothing was compared with it",
             ],
         ),
@@ -447,11 +447,11 @@ fn a_workbook_for_a_bundled_checklist_is_said_not_compared() {
     for (lang, want) in [
         (
             "en",
-            "the workbook you gave (`r7.xlsx`) was not compared with the report: it was answered on mhlw-institution@fy2025 as bundled into medsec",
+            "the workbook you gave (`r7.xlsx`) was not compared with the report: it was answered on `mhlw-institution@fy2025` as bundled into medsec",
         ),
         (
             "ja",
-            "指定されたブック(`r7.xlsx`)とは照らし合わせていません。報告書はmedsecに組み込まれたmhlw-institution@fy2025に回答しており",
+            "指定されたブック(`r7.xlsx`)とは照らし合わせていません。報告書はmedsecに組み込まれた`mhlw-institution@fy2025`に回答しており",
         ),
     ] {
         let (code, found, out) = verify_in(
