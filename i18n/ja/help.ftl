@@ -181,6 +181,7 @@ arg-report-vendors = 事業者確認用の回答ファイル(複数指定可)。
 arg-report-evidence = `medsec probe --out evidence.json`が書いたプローブの証跡。
 arg-report-out = 書き出す報告書一式のフォルダ(新規、空、または`--force`を付けて既存の報告書一式)。
 arg-report-sign = この秘密鍵(`medsec keygen`で作ったNAME.key)で報告書一式に署名します。
+arg-report-vendor-keys = 事業者の公開鍵(`medsec keygen`のVENDOR.pub、複数指定可)。署名のある事業者確認用を、何かに署名する前にこの鍵でそのファイルと照合します。署名の後に変更されたファイルでは報告書を作りません(終了コード2)。指定しないときは事業者の署名を確かめず、そう伝えてreport.htmlに(未検証)と表示します。
 arg-report-passphrase-env = 鍵のパスフレーズを端末ではなく環境変数VARから読みます。
 arg-report-force = DIRの既存の報告書一式を置き換えます。MANIFEST.sha256のとおりの報告書一式に限ります(ほかのものがあるフォルダ、ファイル、シンボリックリンクは断ります)。
 
@@ -275,6 +276,7 @@ arg-check-probes = プローブの設定(TOML。examples/clinic/probes.tomlを�
 arg-check-key = この秘密鍵(`medsec keygen`で作ったNAME.key)で署名します。既定: DIRに作る使い捨ての鍵。試しには使えますが、立入検査には使えません。
 arg-check-passphrase-env = 鍵のパスフレーズを端末ではなく環境変数VARから読みます。
 arg-check-out = 書き出すフォルダ(bundle/、evidence.json、使い捨ての鍵)。既定: 現在のフォルダのreport-EDITION(例: report-fy2025)。
+arg-check-vendor-keys = 事業者の公開鍵(`medsec keygen`のVENDOR.pub、複数指定可)。署名のある事業者確認用を、何かに署名する前にこの鍵でそのファイルと照合します。署名の後に変更されたファイルでは報告書を作りません(終了コード2)。指定しないときは事業者の署名を確かめず、そう伝えてreport.htmlに(未検証)と表示します。
 arg-check-non-interactive = 端末でも何も尋ねません。
 arg-check-as-of = 回答と報告書一式を、この日(日本時間)時点で判断します(2026-06-03、2026/6/3、令和8年6月3日、R8.6.3)。例えば立入検査の日。既定: 今日(日本時間)。プローブはいつも現在の端末を調べます。
 arg-check-format = 標準出力の形式: 人が読む文章、または1つのJSONオブジェクト(進み具合の表示も問いかけもなし)。

@@ -63,6 +63,13 @@ pub struct CheckArgs {
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
 
+    /// A vendor's public key (VENDOR.pub from `medsec keygen`; repeatable): each signed vendor
+    /// form (事業者確認用) is checked with it before anything is signed, and one changed after
+    /// its vendor signed it stops the report (exit 2). Without it, a vendor's signature is
+    /// left unchecked (said, and marked (未検証) in report.html).
+    #[arg(long = "vendor-key", value_name = "FILE")]
+    pub vendor_keys: Vec<PathBuf>,
+
     /// Never ask anything, even on a terminal.
     #[arg(long)]
     pub non_interactive: bool,

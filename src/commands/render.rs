@@ -345,10 +345,14 @@ fn check_bundle(
             }
         }
     }
-    // A vendor's signature is checked only with a key, as the bundle's is.
-    if verification.state == VerificationState::IntegrityOnly {
-        for claims in verification.vendor_keys.values_mut() {
-            claims.signed_at = claims.signed_at.take().map(|t| unverified(&t, lang));
+    // A vendor's signature is checked only with a key, as the bundle's is: verified when the
+    // bundle verified with keys and no vendor finding (unchecked, untrusted, …) names it.
+    if verification.state == VerificationState::Verified {
+        for (sig, claims) in verification.vendor_keys.iter_mut() {
+            claims.verified = !verification
+                .findings
+                .iter()
+                .any(|f| f.code.starts_with("vendor-") && f.file.as_deref() == Some(sig.as_str()));
         }
     }
     Ok((bytes, verification))

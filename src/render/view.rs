@@ -62,6 +62,9 @@ pub struct SignatureClaims {
     pub key_id: String,
     pub signed_at: Option<String>,
     pub signer: Option<String>,
+    /// Checked with a key trusted for the vendor (`render --trusted`); a page written into the
+    /// bundle never checked it, and says so.
+    pub verified: bool,
 }
 
 /// The claims of a minisign signature file (a bundle's or a vendor form's); `None` when it
@@ -93,6 +96,7 @@ pub fn signature_claims(signature: &[u8], lang: Lang) -> Option<SignatureClaims>
         key_id,
         signed_at,
         signer,
+        verified: false,
     })
 }
 
@@ -157,6 +161,8 @@ pub struct VendorView {
     /// When the vendor signed, and the vendor the signature names, as the signature says.
     pub signed_at: Option<String>,
     pub signer: Option<String>,
+    /// The signature was checked with the vendor's trusted key before this page was made.
+    pub verified: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -662,6 +668,7 @@ fn form_view(
         key_id: claims.map(|c| c.key_id.clone()),
         signed_at: claims.and_then(|c| c.signed_at.clone()),
         signer: claims.and_then(|c| c.signer.clone()),
+        verified: claims.is_some_and(|c| c.verified),
     });
     let title = checklist.map_or_else(
         || form.checklist.full_id(),
