@@ -1,10 +1,12 @@
 //! What a command made and takes back when it is stopped by Ctrl-C (SIGINT), SIGTERM or SIGHUP:
 //! `check` makes its `--out` folder and files in it before the probes run, and a check killed
 //! there must not leave an empty folder behind. Only files and folders that did not exist before
-//! are listed; a folder is removed only when empty. Nothing here prints.
+//! are listed; a folder is removed only when empty. Nothing here prints, but for the one
+//! sentence the command prepared (in its language), written to standard error when stopped, so
+//! that a stopped check says what it kept.
 //!
-//! The handler runs in signal context, so it only calls `unlink`, `rmdir`, `signal` and `raise`
-//! (async-signal-safe) on paths prepared beforehand, then dies of the same signal as it would
+//! The handler runs in signal context, so it only calls `unlink`, `rmdir`, `write`, `signal`
+//! and `raise` (async-signal-safe) on paths and text prepared beforehand, then dies of the same signal as it would
 //! have without the handler (the shell sees 130 or 143). On Windows nothing is taken back.
 
 use std::path::PathBuf;
@@ -16,12 +18,13 @@ pub struct TakeBack {
 }
 
 impl TakeBack {
-    /// Arm the take-back for these paths (those this run makes; none that existed before).
-    pub fn arm(files: &[PathBuf], dir: Option<&std::path::Path>) -> TakeBack {
+    /// Arm the take-back for these paths (those this run makes; none that existed before);
+    /// `said` is written to standard error when a signal stops the run.
+    pub fn arm(files: &[PathBuf], dir: Option<&std::path::Path>, said: &str) -> TakeBack {
         #[cfg(unix)]
-        unix::arm(files, dir);
+        unix::arm(files, dir, said);
         #[cfg(not(unix))]
-        let _ = (files, dir);
+        let _ = (files, dir, said);
         TakeBack {
             #[cfg(unix)]
             _armed: (),
@@ -48,6 +51,7 @@ mod unix {
     struct Paths {
         files: Vec<CString>,
         dir: Option<CString>,
+        said: Vec<u8>,
     }
 
     static ARMED: AtomicPtr<Paths> = AtomicPtr::new(std::ptr::null_mut());
@@ -58,10 +62,11 @@ mod unix {
         CString::new(path.as_os_str().as_bytes()).ok()
     }
 
-    pub(super) fn arm(files: &[PathBuf], dir: Option<&Path>) {
+    pub(super) fn arm(files: &[PathBuf], dir: Option<&Path>, said: &str) {
         let paths = Box::new(Paths {
             files: files.iter().filter_map(|p| c_path(p)).collect(),
             dir: dir.and_then(c_path),
+            said: format!("\n{said}\n").into_bytes(),
         });
         // Leaked on purpose: a handler may still be reading an earlier list.
         ARMED.store(Box::into_raw(paths), Ordering::SeqCst);
@@ -90,8 +95,8 @@ mod unix {
 
     extern "C" fn on_signal(signal: libc::c_int) {
         let paths = ARMED.swap(std::ptr::null_mut(), Ordering::SeqCst);
-        // SAFETY: a non-null pointer is a leaked, never freed `Paths`; unlink, rmdir, signal and
-        // raise are async-signal-safe.
+        // SAFETY: a non-null pointer is a leaked, never freed `Paths`; unlink, rmdir, write,
+        // signal and raise are async-signal-safe.
         unsafe {
             if let Some(paths) = paths.as_ref() {
                 for file in &paths.files {
@@ -100,6 +105,7 @@ mod unix {
                 if let Some(dir) = &paths.dir {
                     libc::rmdir(dir.as_ptr());
                 }
+                libc::write(2, paths.said.as_ptr().cast(), paths.said.len());
             }
             libc::signal(signal, libc::SIG_DFL);
             libc::raise(signal);

@@ -886,11 +886,28 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
                     "" => {}
                     "-" => a.evidence.clear(),
                     t => {
-                        a.evidence = t
+                        let paths: Vec<String> = t
                             .split([',', '、'])
                             .map(|p| p.trim().to_owned())
                             .filter(|p| !p.is_empty())
                             .collect();
+                        // A file that is not there (はい typed one question late) is asked
+                        // again, not saved for `report` to refuse later.
+                        let base = self
+                            .loaded
+                            .path
+                            .parent()
+                            .unwrap_or(std::path::Path::new(""));
+                        if let Some(gone) = paths.iter().find(|p| !base.join(p).exists()) {
+                            let msg = crate::tr!(
+                                self.lang,
+                                "answers-walk-evidence-not-found",
+                                file = esc(gone).into_owned()
+                            );
+                            self.say(&msg)?;
+                            continue;
+                        }
+                        a.evidence = paths;
                     }
                 },
             }

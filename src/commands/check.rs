@@ -157,6 +157,11 @@ pub fn run(args: CheckArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     let take_back = crate::interrupt::TakeBack::arm(
         &written.new_files,
         written.made_dir.then_some(out_dir.as_path()),
+        &tr!(
+            lang,
+            "check-interrupted",
+            path = out_dir.display().to_string()
+        ),
     );
     let partway = (|| -> anyhow::Result<_> {
         std::fs::create_dir_all(&out_dir).map_err(|e| {

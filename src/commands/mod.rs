@@ -116,11 +116,8 @@ fn unknown_extension<F>(
     lang: Lang,
 ) -> anyhow::Error {
     let path = out.map(|p| p.display().to_string()).unwrap_or_default();
-    let extensions = by_extension
-        .iter()
-        .map(|(x, _)| format!("`.{x}`"))
-        .collect::<Vec<_>>()
-        .join(", ");
+    let extensions: Vec<String> = by_extension.iter().map(|(x, _)| format!(".{x}")).collect();
+    let extensions = crate::i18n::join_code(lang, &extensions);
     anyhow::Error::msg(
         if extension == "pdf" && by_extension.iter().any(|(x, _)| *x == "html") {
             crate::tr!(

@@ -20,6 +20,10 @@ use std::path::Path;
 
 pub fn run(mut args: RenderArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     let lang = ctx.lang;
+    // A file that must not be replaced is said first, whatever its name says of the format.
+    if let Some(out) = super::out_file(args.out.clone()) {
+        guard_out(&out, args.force, &[&args.input], lang)?;
+    }
     let format = super::output_format(
         args.format,
         args.out.as_deref(),
@@ -52,9 +56,6 @@ pub fn run(mut args: RenderArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         }
     }
     args.out = super::out_file(args.out);
-    if let Some(out) = &args.out {
-        guard_out(out, args.force, &[&args.input], lang)?;
-    }
     let as_of = ctx.as_of(args.as_of.as_deref())?;
     let localized = |e: crate::signing::SigningError| anyhow::Error::msg(e.localize(lang));
     let keys = match (&args.pubkey, &args.trusted) {

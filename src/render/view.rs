@@ -131,6 +131,7 @@ pub struct View {
 
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Counts {
+    /// Items whose latest answered round is いいえ.
     pub no: usize,
     pub overdue: usize,
     pub unanswered: usize,
@@ -361,8 +362,11 @@ pub fn build(
     for form in std::iter::once(&main).chain(&vendor_forms) {
         for item in form.sections.iter().flat_map(|s| &s.items) {
             counts.unverified_wording += usize::from(item.unverified);
+            // Items whose latest answered round is いいえ, as summarize counts them (an item
+            // answered いいえ in 1回目 and はい in 2回目 is no いいえ).
+            let latest = item.rounds.iter().rev().find(|r| !r.code.is_empty());
+            counts.no += usize::from(latest.is_some_and(|r| r.code == "no"));
             for r in &item.rounds {
-                counts.no += usize::from(r.code == "no");
                 counts.overdue += usize::from(r.overdue);
                 counts.unanswered += usize::from(r.round == 1 && r.code.is_empty());
             }

@@ -43,7 +43,12 @@ fn an_out_extension_no_format_has_is_refused() {
         } else {
             "`.html`, `.htm`, `.md`, `.markdown`, `.csv`, `.xlsx`"
         };
-        assert!(err.contains(takes), "{lang} {command} {name}: {err}");
+        let takes = if lang == "ja" {
+            takes.replace(", ", "、")
+        } else {
+            takes.to_owned()
+        };
+        assert!(err.contains(&takes), "{lang} {command} {name}: {err}");
         let said = match (lang, name.ends_with(".pdf")) {
             ("en", true) => "print it to PDF from a browser",
             ("ja", true) => "ブラウザから「PDFに保存」で印刷してください",
@@ -327,7 +332,8 @@ fn an_answers_file_that_does_not_parse_is_never_skipped() {
 
 /// `check --as-of D` on a terminal with one item unanswered: the walk-through asks that item
 /// only (never the answered items after it), offers D as the 確認日 (Enter keeps it, so the
-/// status that follows has no date after D), and the check goes on.
+/// status that follows has no date after D), refuses an evidence file that is not there, and
+/// the check goes on.
 #[cfg(unix)]
 #[test]
 fn check_walks_only_the_open_items_and_offers_the_as_of_date() {
@@ -385,10 +391,15 @@ fn check_walks_only_the_open_items_and_offers_the_as_of_date() {
     if let Err(e) = s.expect("[2025-11-01") {
         panic!("{e:?}: {}", common::pty_output(&mut s));
     }
-    // Enter for the date, the note and the evidence.
-    for _ in 0..3 {
-        s.send_line("").unwrap();
+    // Enter for the date and the note; はい at the evidence prompt (an answer typed one
+    // question late) is no file: asked again, never saved.
+    s.send_line("").unwrap();
+    s.send_line("").unwrap();
+    s.send_line("はい").unwrap();
+    if let Err(e) = s.expect("no file `はい`") {
+        panic!("{e:?}: {}", common::pty_output(&mut s));
     }
+    s.send_line("").unwrap();
     let rest = common::pty_output(&mut s);
     assert!(!rest.contains("[3/22]"), "{rest}");
     assert!(!rest.contains("date-in-future"), "{rest}");
@@ -396,7 +407,7 @@ fn check_walks_only_the_open_items_and_offers_the_as_of_date() {
     assert!(
         saved.contains(
             "item = \"security-manager\"\nround = 1\nanswer = \"はい\"\nchecked_on = 2025-11-01"
-        ),
+        ) && !saved.contains("[\"はい\"]"),
         "{saved}"
     );
     assert!(dir.join("out/bundle/report.json").is_file(), "{rest}");
@@ -426,7 +437,7 @@ fn a_report_judged_long_before_it_was_made_is_said_to_be() {
         .to_string();
     let made = &made[..10];
     for (lang, said) in [
-        ("en", "days earlier (`medsec check --as-of`)"),
+        ("en", "days earlier (`check --as-of`)"),
         ("ja", "の時点として判断されています"),
     ] {
         let o = medsec()
@@ -456,4 +467,73 @@ fn a_report_judged_long_before_it_was_made_is_said_to_be() {
             "{lang}: {out}"
         );
     }
+}
+
+/// `verify --expect` of another page: the bundle's own signature still verified, so its
+/// signed time is shown as it is, never marked unverified.
+#[test]
+fn an_expect_mismatch_leaves_the_signed_time_verified() {
+    let b = signed(&report_value("0110113719", 2025));
+    for (lang, mark) in [("en", "(unverified)"), ("ja", "(未検証)")] {
+        let o = medsec()
+            .args(common::bundle::checklist_args())
+            .args(["--lang", lang, "verify"])
+            .arg(&b.bundle)
+            .args(["--pubkey", b.key.public.to_str().unwrap()])
+            .args(["--as-of", common::bundle::AS_OF, "--expect"])
+            .arg("0".repeat(64))
+            .output()
+            .unwrap();
+        let out = stdout_of(&o);
+        assert_eq!(o.status.code(), Some(3), "{lang}: {out}{}", stderr_of(&o));
+        assert!(out.contains("expect-mismatch"), "{lang}: {out}");
+        assert!(!out.contains(mark), "{lang}: {out}");
+    }
+}
+
+/// A complete status judged `--as-of D` names the next step with the same `--as-of`, so the
+/// check it suggests judges the answers on the same day.
+#[test]
+fn status_next_step_repeats_as_of() {
+    let tmp = tempfile::tempdir().unwrap();
+    let answers = common::complete_answers_in(tmp.path());
+    let o = medsec()
+        .args(common::bundle::checklist_args())
+        .args(["--lang", "en", "status"])
+        .arg(&answers)
+        .args(["--as-of", "2025-11-01"])
+        .output()
+        .unwrap();
+    let out = stdout_of(&o);
+    assert_eq!(o.status.code(), Some(0), "{out}{}", stderr_of(&o));
+    let check = out
+        .split('`')
+        .find(|c| c.starts_with("medsec check"))
+        .unwrap_or_default();
+    assert!(check.contains("--as-of 2025-11-01"), "{out}");
+}
+
+/// summarize over an inbox where one clinic sent report.html alone and one folder is empty:
+/// each is a row `no-bundle` (exit 2), never passed by; the bundle beside them is summarised.
+#[test]
+fn summarize_has_a_row_for_a_delivery_without_a_bundle() {
+    let b = signed(&report_value("0110113719", 2025));
+    std::fs::create_dir_all(b.root.join("only-html")).unwrap();
+    std::fs::write(b.root.join("only-html/report.html"), "<!DOCTYPE html>").unwrap();
+    std::fs::create_dir_all(b.root.join("empty")).unwrap();
+    let o = medsec()
+        .args(common::bundle::checklist_args())
+        .args(["--lang", "en", "summarize"])
+        .arg(&b.root)
+        .args(["--pubkey", b.key.public.to_str().unwrap()])
+        .args(["--as-of", common::bundle::AS_OF, "--format", "json"])
+        .output()
+        .unwrap();
+    let out = stdout_of(&o);
+    assert_eq!(o.status.code(), Some(2), "{out}{}", stderr_of(&o));
+    for place in ["only-html", "empty"] {
+        assert!(out.contains(place), "{place}: {out}");
+    }
+    assert_eq!(out.matches("\"no-bundle\"").count(), 2, "{out}");
+    assert!(out.contains("0110113719"), "{out}");
 }

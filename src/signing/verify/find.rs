@@ -13,7 +13,8 @@ use std::path::{Path, PathBuf};
 pub enum Found {
     /// A bundle folder, to verify.
     Bundle(PathBuf),
-    /// A folder given that holds no bundle at all.
+    /// A folder given that holds no bundle at all, or a folder down the walk with neither a
+    /// bundle nor a folder in it (an empty delivery, report.html alone).
     NoBundle(PathBuf),
     /// A symbolic link to a folder: not followed.
     Link(PathBuf),
@@ -85,14 +86,23 @@ pub fn find_bundles(roots: &[PathBuf]) -> Vec<Found> {
     for root in roots {
         let before = out.len();
         walk(root, 0, &mut out);
-        if out.len() == before {
+        // A folder given with no bundle anywhere under it is one row, however many empty
+        // folders it holds.
+        if out
+            .iter()
+            .skip(before)
+            .all(|f| matches!(f, Found::NoBundle(_)))
+        {
+            out.truncate(before);
             out.push(Found::NoBundle(root.clone()));
         }
     }
     if roots.len() > 1 {
         let mut seen = std::collections::HashSet::new();
         out.retain(|f| match f {
-            Found::Bundle(p) => seen.insert(std::fs::canonicalize(p).unwrap_or_else(|_| p.clone())),
+            Found::Bundle(p) | Found::NoBundle(p) => {
+                seen.insert(std::fs::canonicalize(p).unwrap_or_else(|_| p.clone()))
+            }
             _ => true,
         });
     }
@@ -121,7 +131,9 @@ fn walk(dir: &Path, depth: usize, out: &mut Vec<Found>) {
         }
     };
     let mut children: Vec<(PathBuf, bool)> = Vec::new();
+    let mut empty = true;
     for entry in entries {
+        empty = false;
         let entry = match entry {
             Ok(entry) => entry,
             Err(e) => {
@@ -144,6 +156,14 @@ fn walk(dir: &Path, depth: usize, out: &mut Vec<Found>) {
             Ok(_) => {}
             Err(e) => out.push(Found::Unreadable(path, Some(io(&e)))),
         }
+    }
+    // A folder down the walk that holds no folder and no bundle and is empty or holds the
+    // printable page is a delivery that came without its bundle: a row that says so, never
+    // passed by (other folders, a clinic's evidence/, are no delivery).
+    let delivery = empty || dir.join("report.html").is_file();
+    if depth > 0 && children.is_empty() && delivery {
+        out.push(Found::NoBundle(dir.to_owned()));
+        return;
     }
     children.sort();
     for (path, link) in children {
@@ -178,6 +198,9 @@ mod tests {
                 Found::Bundle(root.join("a/b1")),
                 Found::Bundle(root.join("a/b2")),
                 Found::Bundle(root.join("c")),
+                // An empty folder down the walk is a row; a folder given with no bundle
+                // under it is one row of its own.
+                Found::NoBundle(root.join("empty/x")),
                 Found::NoBundle(root.join("empty")),
             ]
         );
