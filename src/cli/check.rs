@@ -27,7 +27,7 @@ use std::path::PathBuf;
 #[command(
     after_help = "Exit 0: complete, no probe failed, the bundle is signed and verifies \
 without findings; 1: findings (incomplete answers, a probe failed or contradicts an answer, \
-findings in the bundle); 2: unusable input, or something to ask and no terminal; 3: the written \
+findings in the bundle, a vendor signature not checked); 2: unusable input, or something to ask and no terminal; 3: the written \
 bundle failed verification. See docs/check.md."
 )]
 pub struct CheckArgs {

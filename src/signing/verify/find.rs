@@ -131,9 +131,7 @@ fn walk(dir: &Path, depth: usize, out: &mut Vec<Found>) {
         }
     };
     let mut children: Vec<(PathBuf, bool)> = Vec::new();
-    let mut empty = true;
     for entry in entries {
-        empty = false;
         let entry = match entry {
             Ok(entry) => entry,
             Err(e) => {
@@ -157,11 +155,10 @@ fn walk(dir: &Path, depth: usize, out: &mut Vec<Found>) {
             Err(e) => out.push(Found::Unreadable(path, Some(io(&e)))),
         }
     }
-    // A folder down the walk that holds no folder and no bundle and is empty or holds the
-    // printable page is a delivery that came without its bundle: a row that says so, never
-    // passed by (other folders, a clinic's evidence/, are no delivery).
-    let delivery = empty || dir.join("report.html").is_file();
-    if depth > 0 && children.is_empty() && delivery {
+    // A folder down the walk that holds the printable page but no bundle is a delivery that
+    // came without its bundle: a row that says so, never passed by (an empty folder, or a
+    // clinic's evidence/, is no delivery).
+    if depth > 0 && dir.join("report.html").is_file() {
         out.push(Found::NoBundle(dir.to_owned()));
         return;
     }
@@ -183,7 +180,7 @@ mod tests {
     fn bundles_are_found_in_folders_of_folders_and_not_looked_into() {
         let tmp = tempfile::tempdir().unwrap();
         let root = tmp.path();
-        for d in ["a/b1", "a/b2/inner", "c", "empty/x"] {
+        for d in ["a/b1", "a/b2/inner", "c", "empty/x", "html-only"] {
             std::fs::create_dir_all(root.join(d)).unwrap();
         }
         std::fs::write(root.join("a/b1/MANIFEST.sha256"), "").unwrap();
@@ -191,6 +188,7 @@ mod tests {
         std::fs::write(root.join("a/b2/inner/MANIFEST.sha256"), "").unwrap();
         std::fs::write(root.join("c/MANIFEST.sha256.minisig"), "").unwrap();
         std::fs::write(root.join("notes.txt"), "").unwrap();
+        std::fs::write(root.join("html-only/report.html"), "").unwrap();
         let found = find_bundles(&[root.to_owned(), root.join("empty")]);
         assert_eq!(
             found,
@@ -198,9 +196,9 @@ mod tests {
                 Found::Bundle(root.join("a/b1")),
                 Found::Bundle(root.join("a/b2")),
                 Found::Bundle(root.join("c")),
-                // An empty folder down the walk is a row; a folder given with no bundle
-                // under it is one row of its own.
-                Found::NoBundle(root.join("empty/x")),
+                // report.html without its bundle is a row; an empty folder is not, but a
+                // folder given with no bundle under it is.
+                Found::NoBundle(root.join("html-only")),
                 Found::NoBundle(root.join("empty")),
             ]
         );
