@@ -2,7 +2,9 @@
 //! or on Windows by Ctrl+C, Ctrl+Break or the console window closing: `check` makes its `--out`
 //! folder and files in it before the probes run, and a check killed there must not leave an
 //! empty folder behind. Only files and folders that did not exist before are listed; a folder is
-//! removed only when empty. Nothing here prints.
+//! removed only when empty. Nothing here prints, but for the one sentence the command prepared
+//! (in its language), written to standard error when stopped, so that a stopped check says what
+//! it kept.
 //!
 //! The stop is caught by a well-kept crate that hands it to a thread of its own, never to code
 //! in signal context: `signal-hook` on Unix (it names the signal, so the process then dies of
@@ -23,14 +25,17 @@ static INSTALL: Once = Once::new();
 struct Paths {
     files: Vec<PathBuf>,
     dir: Option<PathBuf>,
+    said: String,
 }
 
 impl TakeBack {
-    /// Arm the take-back for these paths (those this run makes; none that existed before).
-    pub fn arm(files: &[PathBuf], dir: Option<&Path>) -> TakeBack {
+    /// Arm the take-back for these paths (those this run makes; none that existed before);
+    /// `said` is written to standard error when a stop ends the run.
+    pub fn arm(files: &[PathBuf], dir: Option<&Path>, said: &str) -> TakeBack {
         *armed() = Some(Paths {
             files: files.to_vec(),
             dir: dir.map(Path::to_path_buf),
+            said: said.to_owned(),
         });
         // A handler that cannot be installed leaves the platform's default: the stop still
         // stops, only without taking back.
@@ -63,6 +68,8 @@ fn take_back() -> std::sync::MutexGuard<'static, Option<Paths>> {
             // Only an empty folder: whatever else is in it was not made by this run.
             let _ = std::fs::remove_dir(dir);
         }
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), "\n{}", paths.said);
     }
     guard
 }

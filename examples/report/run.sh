@@ -71,7 +71,7 @@ PY
 
 # 6. The signed report bundle.
 "${medsec[@]}" report --answers clinic.toml --evidence evidence.json --out bundle \
-  --sign hospital.key --passphrase-env MEDSEC_PASSPHRASE || [ $? = 1 ]
+  --vendor-key vendor.pub --sign hospital.key --passphrase-env MEDSEC_PASSPHRASE || [ $? = 1 ]
 
 # 7. The inspector: keys.toml names the clinic's key and the vendor's key.
 cat >keys.toml <<TOML

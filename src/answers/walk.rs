@@ -189,6 +189,9 @@ struct Session<'a, R, W> {
     round: u8,
     lang: Lang,
     today: Date,
+    /// Only the items still open are asked (`check`): after one, the next open one, never the
+    /// answered items between.
+    open_only: bool,
     /// The items answered in this session (an item answered twice counts once).
     saved: std::collections::BTreeSet<String>,
 }
@@ -200,6 +203,34 @@ pub fn run<R: BufRead, W: Write>(
     round: u8,
     lang: Lang,
     today: Date,
+    input: R,
+    out: W,
+) -> Result<Summary, WalkError> {
+    run_with(loaded, checklist, round, lang, today, false, input, out)
+}
+
+/// [`run`] asking only the items still open (unanswered, without 確認日, or いいえ without
+/// 目標日), one after the other, as `check` promises (未回答の項目を1問ずつ質問します).
+pub fn run_open_items<R: BufRead, W: Write>(
+    loaded: Loaded,
+    checklist: &Checklist,
+    round: u8,
+    lang: Lang,
+    today: Date,
+    input: R,
+    out: W,
+) -> Result<Summary, WalkError> {
+    run_with(loaded, checklist, round, lang, today, true, input, out)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn run_with<R: BufRead, W: Write>(
+    loaded: Loaded,
+    checklist: &Checklist,
+    round: u8,
+    lang: Lang,
+    today: Date,
+    open_only: bool,
     input: R,
     out: W,
 ) -> Result<Summary, WalkError> {
@@ -217,6 +248,7 @@ pub fn run<R: BufRead, W: Write>(
         round,
         lang,
         today,
+        open_only,
         saved: std::collections::BTreeSet::new(),
     };
     let quit = s.walk()?;
@@ -343,7 +375,7 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
                 match command(&line) {
                     Command::Quit => return Ok(true),
                     Command::Skip => {
-                        i += 1;
+                        i = self.next_index(&items, i + 1);
                         break;
                     }
                     Command::Back => {
@@ -430,7 +462,7 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
                             Flow::Done => {
                                 let msg = crate::tr!(self.lang, "answers-walk-saved");
                                 self.say(&msg)?;
-                                i += 1;
+                                i = self.next_index(&items, i + 1);
                                 break;
                             }
                         }
@@ -441,6 +473,19 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
         let p = self.progress_line();
         self.say(&p)?;
         Ok(false)
+    }
+
+    /// The item to ask after the one before `from`: the next one, or with `open_only` the next
+    /// one still open (past the end when none is).
+    fn next_index(&self, items: &[Item], from: usize) -> usize {
+        if !self.open_only {
+            return from;
+        }
+        items
+            .iter()
+            .skip(from)
+            .position(|it| !self.done(it))
+            .map_or(items.len(), |k| from + k)
     }
 
     fn show(&mut self, item: &Item, i: usize, n: usize) -> std::io::Result<()> {
@@ -887,11 +932,28 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
                     "" => {}
                     "-" => a.evidence.clear(),
                     t => {
-                        a.evidence = t
+                        let paths: Vec<String> = t
                             .split([',', '、'])
                             .map(|p| p.trim().to_owned())
                             .filter(|p| !p.is_empty())
                             .collect();
+                        // A file that is not there (はい typed one question late) is asked
+                        // again, not saved for `report` to refuse later.
+                        let base = self
+                            .loaded
+                            .path
+                            .parent()
+                            .unwrap_or(std::path::Path::new(""));
+                        if let Some(gone) = paths.iter().find(|p| !base.join(p).exists()) {
+                            let msg = crate::tr!(
+                                self.lang,
+                                "answers-walk-evidence-not-found",
+                                file = esc(gone).into_owned()
+                            );
+                            self.say(&msg)?;
+                            continue;
+                        }
+                        a.evidence = paths;
                     }
                 },
             }

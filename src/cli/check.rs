@@ -27,7 +27,7 @@ use std::path::PathBuf;
 #[command(
     after_help = "Exit 0: complete, no probe failed, the bundle is signed and verifies \
 without findings; 1: findings (incomplete answers, a probe failed or contradicts an answer, \
-findings in the bundle); 2: unusable input, or something to ask and no terminal; 3: the written \
+findings in the bundle, a vendor signature not checked); 2: unusable input, or something to ask and no terminal; 3: the written \
 bundle failed verification. See docs/check.md."
 )]
 pub struct CheckArgs {
@@ -62,6 +62,13 @@ pub struct CheckArgs {
     /// report-EDITION in the current folder, e.g. report-fy2025.
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
+
+    /// A vendor's public key (VENDOR.pub from `medsec keygen`; repeatable): each signed vendor
+    /// form (事業者確認用) is checked with it before anything is signed, and one changed after
+    /// its vendor signed it stops the report (exit 2). Without it, a vendor's signature is
+    /// left unchecked (said, and marked (未検証) in report.html).
+    #[arg(long = "vendor-key", value_name = "FILE")]
+    pub vendor_keys: Vec<PathBuf>,
 
     /// Never ask anything, even on a terminal.
     #[arg(long)]

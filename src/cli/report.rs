@@ -23,6 +23,12 @@ pub struct ReportArgs {
     /// A vendor form (事業者確認用) answers file (repeatable).
     #[arg(long = "vendor", value_name = "FILE")]
     pub vendors: Vec<PathBuf>,
+    /// A vendor's public key (VENDOR.pub from `medsec keygen`; repeatable): each signed vendor
+    /// form (事業者確認用) is checked with it before anything is signed, and one changed after
+    /// its vendor signed it stops the report (exit 2). Without it, a vendor's signature is
+    /// left unchecked (said, and marked (未検証) in report.html).
+    #[arg(long = "vendor-key", value_name = "FILE")]
+    pub vendor_keys: Vec<PathBuf>,
     /// Probe evidence written by `medsec probe --out evidence.json`.
     #[arg(long, value_name = "FILE")]
     pub evidence: Option<PathBuf>,

@@ -326,15 +326,27 @@ pub(super) enum LookingFor {
 /// The answers files in `dir`, sorted, without the vendor forms (事業者確認用) that another
 /// file there lists in `[vendors] forms`: those are read with the institution's file, so a
 /// clinic's folder (clinic.toml and the vendor-karte.toml it lists) has one answers file.
+///
+/// A file that reads as an answers file (its `[checklist]`, `[[answers]]`, … tables) but does
+/// not load (a typo) is one of them all the same: the command then names it and says where it
+/// fails, rather than making a new file or using another one beside it.
 pub(super) fn answers_files_in(dir: &Path, lang: Lang) -> Vec<PathBuf> {
-    let mut loaded: Vec<(PathBuf, answers::Loaded)> = std::fs::read_dir(dir)
+    let mut loaded: Vec<(PathBuf, answers::Loaded)> = Vec::new();
+    let mut unreadable: Vec<PathBuf> = Vec::new();
+    let candidates = std::fs::read_dir(dir)
         .into_iter()
         .flatten()
         .flatten()
         .map(|e| e.path())
-        .filter(|p| p.is_file() && answers::FileFormat::of(p).is_ok())
-        .filter_map(|p| answers::load(&p, lang).ok().map(|l| (p, l)))
-        .collect();
+        .filter(|p| p.is_file() && answers::FileFormat::of(p).is_ok());
+    for p in candidates {
+        match answers::load(&p, lang) {
+            Ok(l) => loaded.push((p, l)),
+            Err(_) if looks_like_answers(&p) => unreadable.push(p),
+            // Another TOML or YAML file (probes.toml, keys.toml, a checklist): not answers.
+            Err(_) => {}
+        }
+    }
     let canonical = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_owned());
     let listed: std::collections::BTreeSet<PathBuf> = loaded
         .iter()
@@ -346,8 +358,32 @@ pub(super) fn answers_files_in(dir: &Path, lang: Lang) -> Vec<PathBuf> {
         .collect();
     loaded.retain(|(p, l)| l.set.vendor.is_none() || !listed.contains(&canonical(p)));
     let mut found: Vec<PathBuf> = loaded.into_iter().map(|(p, _)| p).collect();
+    found.extend(
+        unreadable
+            .into_iter()
+            .filter(|p| !listed.contains(&canonical(p))),
+    );
     found.sort();
     found
+}
+
+/// Whether a file that did not load was meant as an answers file: it has a table only an
+/// answers file has (`[checklist]`, `[[answers]]`, `[institution]`, `[vendor]`, `[vendors]`,
+/// or their YAML keys), which probes.toml, keys.toml and checklists do not.
+fn looks_like_answers(path: &Path) -> bool {
+    let Ok(bytes) = crate::limits::read(path, crate::limits::InputKind::Answers) else {
+        return false;
+    };
+    String::from_utf8_lossy(&bytes).lines().any(|line| {
+        let line = line.trim_end();
+        let table = line.trim_start().replace(' ', "");
+        matches!(
+            table.as_str(),
+            "[checklist]" | "[[answers]]" | "[institution]" | "[vendor]" | "[vendors]"
+        ) || ["checklist:", "answers:", "institution:", "vendor:"]
+            .iter()
+            .any(|key| line.starts_with(key))
+    })
 }
 
 /// The only answers file in `dir` (a vendor form the institution's file lists is not another).

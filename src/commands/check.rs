@@ -64,7 +64,7 @@ pub fn run(args: CheckArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     // 2. Status; on a terminal an incomplete file is answered item by item, then checked again.
     let mut status = status(&answers_path, &args, ctx)?;
     if status.exit == Exit::Findings && may_ask {
-        walk(&answers_path, catalog, ctx)?;
+        walk(&answers_path, catalog, ctx, as_of)?;
         status = self::status(&answers_path, &args, ctx)?;
     }
     // Problems that made a file unusable are on standard error, as status puts them.
@@ -105,6 +105,7 @@ pub fn run(args: CheckArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         digest_update: bound.as_ref().and_then(|(l, c)| digest_update(l, c)),
         rerun_flags: rerun_flags(&args, ctx),
         verify_flags: verify_flags(&args, ctx),
+        vendor_unchecked: 0,
     };
     let mut stdout = String::new();
     if text {
@@ -157,6 +158,11 @@ pub fn run(args: CheckArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     let take_back = crate::interrupt::TakeBack::arm(
         &written.new_files,
         written.made_dir.then_some(out_dir.as_path()),
+        &tr!(
+            lang,
+            "check-interrupted",
+            path = out_dir.display().to_string()
+        ),
     );
     let partway = (|| -> anyhow::Result<_> {
         std::fs::create_dir_all(&out_dir).map_err(|e| {
@@ -277,6 +283,9 @@ pub fn run(args: CheckArgs, ctx: &Context) -> anyhow::Result<Outcome> {
             now,
         })
         .map_err(|e| anyhow::Error::msg(e.localize(lang)))?;
+        // A vendor form changed after its vendor signed it stops here, before anything is
+        // signed: the inspector's verify would call the bundle invalid.
+        let unchecked = super::report::check_vendor_signatures(&made, &args.vendor_keys, lang)?;
         let signed = render::html::with_catalog(catalog, || {
             bundle::write(
                 &bundle_dir,
@@ -288,10 +297,10 @@ pub fn run(args: CheckArgs, ctx: &Context) -> anyhow::Result<Outcome> {
             )
         })
         .map_err(|e| anyhow::Error::msg(e.message(lang)))?;
-        Ok((key, key_used, made, signed, bundle_dir))
+        Ok((key, key_used, made, signed, bundle_dir, unchecked))
     })();
     drop(take_back);
-    let (key, key_used, made, signed, bundle_dir) = match partway {
+    let (key, key_used, made, signed, bundle_dir, unchecked) = match partway {
         Ok(done) => done,
         Err(e) => return Err(written.undo(&e, lang)),
     };
@@ -312,6 +321,12 @@ pub fn run(args: CheckArgs, ctx: &Context) -> anyhow::Result<Outcome> {
             signature = signature.display().to_string()
         )
     }));
+    notices.extend(
+        unchecked
+            .iter()
+            .map(|form| super::report::vendor_unchecked_notice(form, lang)),
+    );
+    summary.vendor_unchecked = unchecked.len();
     let errors = made
         .report
         .findings
@@ -553,6 +568,12 @@ fn rerun_flags(args: &CheckArgs, ctx: &Context) -> String {
         if let Some(p) = value {
             out.push_str(&format!("{flag} {} ", quote(p.display().to_string())));
         }
+    }
+    for key in &args.vendor_keys {
+        out.push_str(&format!(
+            "--vendor-key {} ",
+            quote(key.display().to_string())
+        ));
     }
     if let Some(var) = &args.passphrase_env {
         out.push_str(&format!("--passphrase-env {} ", quote(var.clone())));
@@ -828,18 +849,24 @@ fn answers_files_in(dir: &Path, lang: Lang) -> Vec<PathBuf> {
         .collect()
 }
 
-/// The walk-through on this terminal, for the items still open.
-fn walk(file: &Path, catalog: &Catalog, ctx: &Context) -> anyhow::Result<()> {
+/// The walk-through on this terminal, for the items still open only; the 確認日 it offers is
+/// the day the check judges on (`--as-of`, else today), so a default never lies after it.
+fn walk(
+    file: &Path,
+    catalog: &Catalog,
+    ctx: &Context,
+    as_of: jiff::civil::Date,
+) -> anyhow::Result<()> {
     let lang = ctx.lang;
     let (loaded, checklist) = answers::open(file, catalog, lang).map_err(|e| e.in_lang(lang))?;
     let stdin = std::io::stdin();
     let stdout = std::io::stdout();
-    answers::walk::run(
+    answers::walk::run_open_items(
         loaded,
         &checklist.checklist,
         1,
         lang,
-        ctx.today,
+        as_of,
         stdin.lock(),
         stdout.lock(),
     )

@@ -93,12 +93,19 @@ pub fn output_format<F: Copy + PartialEq + clap::ValueEnum>(
     default: F,
     lang: Lang,
 ) -> anyhow::Result<F> {
-    let named = out
+    let extension = out
         .filter(|p| !is_stdout(p))
         .and_then(|p| p.extension())
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase)
-        .and_then(|e| by_extension.iter().find(|(x, _)| *x == e).map(|(_, f)| *f));
+        .map(|e| e.to_string_lossy().to_lowercase());
+    let named = match extension {
+        None => None,
+        Some(e) => match by_extension.iter().find(|(x, _)| *x == e) {
+            Some((_, f)) => Some(*f),
+            // A file whose name says another format would hold what its name does not say
+            // (a text table in `s.html` opens in a browser unescaped): refused, never guessed.
+            None => return Err(unknown_extension(&e, out, by_extension, lang)),
+        },
+    };
     let name = |f: F| {
         f.to_possible_value()
             .map(|v| v.get_name().to_owned())
@@ -116,6 +123,36 @@ pub fn output_format<F: Copy + PartialEq + clap::ValueEnum>(
         (None, Some(n)) => Ok(n),
         (None, None) => Ok(default),
     }
+}
+
+/// `--out FILE` with an extension none of the command's formats has: the extensions it takes,
+/// and for `.pdf` where HTML is written, the way to a PDF (print the page from a browser).
+fn unknown_extension<F>(
+    extension: &str,
+    out: Option<&std::path::Path>,
+    by_extension: &[(&str, F)],
+    lang: Lang,
+) -> anyhow::Error {
+    let path = out.map(|p| p.display().to_string()).unwrap_or_default();
+    let extensions: Vec<String> = by_extension.iter().map(|(x, _)| format!(".{x}")).collect();
+    let extensions = crate::i18n::join_code(lang, &extensions);
+    anyhow::Error::msg(
+        if extension == "pdf" && by_extension.iter().any(|(x, _)| *x == "html") {
+            crate::tr!(
+                lang,
+                "out-extension-pdf",
+                path = path,
+                extensions = extensions
+            )
+        } else {
+            crate::tr!(
+                lang,
+                "out-extension-unknown",
+                path = path,
+                extensions = extensions
+            )
+        },
+    )
 }
 
 /// `--out -` (or `--export -`) given to a command that writes files or a folder, not one text:

@@ -20,6 +20,10 @@ use std::path::Path;
 
 pub fn run(mut args: RenderArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     let lang = ctx.lang;
+    // A file that must not be replaced is said first, whatever its name says of the format.
+    if let Some(out) = super::out_file(args.out.clone()) {
+        guard_out(&out, args.force, &[&args.input], lang)?;
+    }
     let format = super::output_format(
         args.format,
         args.out.as_deref(),
@@ -52,9 +56,6 @@ pub fn run(mut args: RenderArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         }
     }
     args.out = super::out_file(args.out);
-    if let Some(out) = &args.out {
-        guard_out(out, args.force, &[&args.input], lang)?;
-    }
     let as_of = ctx.as_of(args.as_of.as_deref())?;
     let localized = |e: crate::signing::SigningError| anyhow::Error::msg(e.localize(lang));
     let keys = match (&args.pubkey, &args.trusted) {
@@ -368,10 +369,14 @@ fn check_bundle(
             }
         }
     }
-    // A vendor's signature is checked only with a key, as the bundle's is.
-    if verification.state == VerificationState::IntegrityOnly {
-        for claims in verification.vendor_keys.values_mut() {
-            claims.signed_at = claims.signed_at.take().map(|t| unverified(&t, lang));
+    // A vendor's signature is checked only with a key, as the bundle's is: verified when the
+    // bundle verified with keys and no vendor finding (unchecked, untrusted, …) names it.
+    if verification.state == VerificationState::Verified {
+        for (sig, claims) in verification.vendor_keys.iter_mut() {
+            claims.verified = !verification
+                .findings
+                .iter()
+                .any(|f| f.code.starts_with("vendor-") && f.file.as_deref() == Some(sig.as_str()));
         }
     }
     Ok((bytes, verification))

@@ -94,6 +94,7 @@ fn status(mut args: StatusArgs, ctx: &Context, say_next: bool) -> anyhow::Result
                 out.push_str(&render::prose::for_stdout(&next_step(
                     &opened,
                     args.evidence.as_deref(),
+                    args.as_of.as_deref(),
                     &ctx.global_flags(),
                     ctx.lang,
                 )));
@@ -238,6 +239,7 @@ fn add_contradictions(
 fn next_step(
     opened: &[(answers::Loaded, &crate::checklist::Loaded)],
     evidence: Option<&std::path::Path>,
+    as_of: Option<&str>,
     global: &str,
     lang: Lang,
 ) -> String {
@@ -270,7 +272,11 @@ fn next_step(
             format!("{command} {global}")
         }
     };
-    let check = with_global(format!("medsec check --answers {file}"));
+    // The day status judged on, which `check` takes too (`report` judges on the day it runs).
+    let as_of = as_of
+        .map(|d| format!(" --as-of {}", crate::render::command_word(d)))
+        .unwrap_or_default();
+    let check = with_global(format!("medsec check --answers {file}{as_of}"));
     match evidence {
         None => tr!(
             lang,

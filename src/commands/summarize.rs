@@ -20,6 +20,11 @@ use std::path::{Path, PathBuf};
 
 pub fn run(mut args: SummarizeArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     let lang = ctx.lang;
+    // A file that must not be replaced is said first, whatever its name says of the format.
+    if let Some(out) = super::out_file(args.out.clone()) {
+        let inputs: Vec<&std::path::Path> = args.dirs.iter().map(PathBuf::as_path).collect();
+        super::render::guard_out(&out, args.force, &inputs, lang)?;
+    }
     let format = super::output_format(
         args.format,
         args.out.as_deref(),
@@ -42,10 +47,6 @@ pub fn run(mut args: SummarizeArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         }
     }
     args.out = super::out_file(args.out);
-    if let Some(out) = &args.out {
-        let inputs: Vec<&std::path::Path> = args.dirs.iter().map(PathBuf::as_path).collect();
-        super::render::guard_out(out, args.force, &inputs, lang)?;
-    }
     let as_of = ctx.as_of(args.as_of.as_deref())?;
     let (keys, catalog, notices) = super::verify::trust_and_catalog(
         "summarize",

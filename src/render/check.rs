@@ -225,6 +225,8 @@ pub struct Summary {
     /// The flags of `medsec verify` that judge the bundle as the check did (`--as-of`, the
     /// global `--checklist` and `--lang`), each followed by a space.
     pub verify_flags: String,
+    /// Signed vendor forms whose signature this check could not check (no `--vendor-key`).
+    pub vendor_unchecked: usize,
 }
 
 /// Something the year's check still lacks; the code is stable (JSON `missing`).
@@ -242,6 +244,7 @@ pub enum Missing {
     VerifyFindings,
     VerifyFailed,
     ThrowawayKey,
+    VendorUnchecked(usize),
 }
 
 impl Missing {
@@ -258,6 +261,7 @@ impl Missing {
             Missing::VerifyFindings => "verify-findings",
             Missing::VerifyFailed => "verify-failed",
             Missing::ThrowawayKey => "throwaway-key",
+            Missing::VendorUnchecked(_) => "vendor-signature-unchecked",
         }
     }
 
@@ -288,6 +292,9 @@ impl Missing {
             Missing::VerifyFindings => tr!(lang, "check-missing-verify-findings"),
             Missing::VerifyFailed => tr!(lang, "check-missing-verify-failed"),
             Missing::ThrowawayKey => tr!(lang, "check-missing-throwaway-key"),
+            Missing::VendorUnchecked(count) => {
+                tr!(lang, "check-missing-vendor-unchecked", count = count)
+            }
         }
     }
 }
@@ -327,6 +334,9 @@ impl Summary {
         }
         if self.verified == Some(Exit::Findings) {
             out.push(Missing::VerifyFindings);
+        }
+        if self.vendor_unchecked > 0 {
+            out.push(Missing::VendorUnchecked(self.vendor_unchecked));
         }
         if self.key.as_ref().is_some_and(|k| k.throwaway) {
             out.push(Missing::ThrowawayKey);
@@ -439,6 +449,10 @@ impl Summary {
                     self.verify_flags
                 );
                 out.push(tr!(lang, "check-next-verify", command = command.trim_end()));
+            }
+            if self.vendor_unchecked > 0 {
+                let command = format!("{again} --vendor-key VENDOR.pub");
+                out.push(tr!(lang, "check-next-vendor-key", command = command));
             }
             if key.throwaway {
                 let command = format!("{again} --key NAME.key");
@@ -621,6 +635,7 @@ mod tests {
             report_findings: Some((0, 0)),
             verified: Some(Exit::Ok),
             no_probe_evidence: None,
+            vendor_unchecked: 0,
             fiscal_year: Some(2025),
             digest_update: None,
             rerun_flags: String::new(),

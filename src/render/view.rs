@@ -62,6 +62,9 @@ pub struct SignatureClaims {
     pub key_id: String,
     pub signed_at: Option<String>,
     pub signer: Option<String>,
+    /// Checked with a key trusted for the vendor (`render --trusted`); a page written into the
+    /// bundle never checked it, and says so.
+    pub verified: bool,
 }
 
 /// The claims of a minisign signature file (a bundle's or a vendor form's); `None` when it
@@ -93,6 +96,7 @@ pub fn signature_claims(signature: &[u8], lang: Lang) -> Option<SignatureClaims>
         key_id,
         signed_at,
         signer,
+        verified: false,
     })
 }
 
@@ -127,6 +131,7 @@ pub struct View {
 
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Counts {
+    /// Items whose latest answered round is いいえ.
     pub no: usize,
     pub overdue: usize,
     pub unanswered: usize,
@@ -157,6 +162,8 @@ pub struct VendorView {
     /// When the vendor signed, and the vendor the signature names, as the signature says.
     pub signed_at: Option<String>,
     pub signer: Option<String>,
+    /// The signature was checked with the vendor's trusted key before this page was made.
+    pub verified: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -358,8 +365,11 @@ pub fn build(
     for form in std::iter::once(&main).chain(&vendor_forms) {
         for item in form.sections.iter().flat_map(|s| &s.items) {
             counts.unverified_wording += usize::from(item.unverified);
+            // Items whose latest answered round is いいえ, as summarize counts them (an item
+            // answered いいえ in 1回目 and はい in 2回目 is no いいえ).
+            let latest = item.rounds.iter().rev().find(|r| !r.code.is_empty());
+            counts.no += usize::from(latest.is_some_and(|r| r.code == "no"));
             for r in &item.rounds {
-                counts.no += usize::from(r.code == "no");
                 counts.overdue += usize::from(r.overdue);
                 counts.unanswered += usize::from(r.round == 1 && r.code.is_empty());
             }
@@ -665,6 +675,7 @@ fn form_view(
         key_id: claims.map(|c| c.key_id.clone()),
         signed_at: claims.and_then(|c| c.signed_at.clone()),
         signer: claims.and_then(|c| c.signer.clone()),
+        verified: claims.is_some_and(|c| c.verified),
     });
     let title = checklist.map_or_else(
         || form.checklist.full_id(),

@@ -537,16 +537,22 @@ impl Report {
         }
     }
 
+    /// The day the report was made (Japan): the day of `generated_at`, which the signature
+    /// covers; `None` when it cannot be read.
+    pub fn made_on(&self) -> Option<jiff::civil::Date> {
+        self.generated_at
+            .parse::<jiff::Timestamp>()
+            .ok()
+            .map(crate::dates::date_in_japan)
+    }
+
     /// The day the report's findings were judged on (Japan): its recorded `as_of`, else the
     /// day of `generated_at`; `None` when neither can be read.
     pub fn judged_on(&self) -> Option<jiff::civil::Date> {
         if let Some(day) = &self.as_of {
             return day.parse().ok();
         }
-        self.generated_at
-            .parse::<jiff::Timestamp>()
-            .ok()
-            .map(crate::dates::date_in_japan)
+        self.made_on()
     }
 
     /// Every file of the bundle this report names, as written in it (`/`-separated, relative

@@ -154,7 +154,7 @@ fn the_next_step_after_status_wraps_on_a_terminal() {
     // The commands in backquotes are kept whole, each on one line.
     for command in [
         "`medsec probe --answers complete.toml --out evidence.json --lang ja`",
-        "`medsec check --answers complete.toml --lang ja`",
+        "`medsec check --answers complete.toml --as-of 2025-11-01 --lang ja`",
     ] {
         assert!(shown.contains(command), "`{command}` split:\n{shown}");
     }

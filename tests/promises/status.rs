@@ -72,7 +72,10 @@ fn a_complete_status_says_the_next_step() {
     assert_eq!(code, 0, "{out}{err}");
     assert!(
         out.contains("次は`medsec probe --answers complete.toml --out evidence.json --checklist ")
-            && out.contains("`medsec check --answers complete.toml --checklist ")
+            // The check repeats the --as-of status judged on (fix12f).
+            && out.contains(&format!(
+                "`medsec check --answers complete.toml --as-of {AS_OF} --checklist "
+            ))
             && out.contains(" --lang ja`"),
         "{out}"
     );

@@ -12,6 +12,7 @@ mod ev12;
 mod finding_sources;
 mod findings_language;
 mod fix12;
+mod fix12f;
 mod gaps12;
 mod gaps12c;
 mod inspector_view;

@@ -881,7 +881,8 @@ fn a_bundle_on_an_imported_checklist_renders_with_its_carried_checklist() {
 }
 
 /// `--out` names the format when `--format` is not given (a health centre's `--out r.xlsx`
-/// never holds HTML); a `--format` the extension contradicts is refused (2), nothing written.
+/// never holds HTML), a name without an extension gets HTML; a `--format` the extension
+/// contradicts is refused (2), nothing written.
 #[test]
 fn the_out_files_extension_names_the_format_and_a_contradiction_is_refused() {
     let (_tmp, bundle, _) = bundle();
@@ -891,7 +892,8 @@ fn the_out_files_extension_names_the_format_and_a_contradiction_is_refused() {
         ("r.csv", &b"\xEF\xBB\xBF"[..]),
         ("r.html", &b"<!DOCTYPE html>"[..]),
         ("r.HTM", &b"<!DOCTYPE html>"[..]),
-        ("r.txt", &b"<!DOCTYPE html>"[..]),
+        // No extension: the default, HTML (an extension no format has is refused: fix12f).
+        ("r", &b"<!DOCTYPE html>"[..]),
         ("r.md", &b"#"[..]),
     ] {
         let target = dir.join(name);
@@ -994,4 +996,65 @@ fn a_pharmacys_report_is_headed_as_the_pharmacys() {
             || html.contains("<title>Cybersecurity checklist for pharmacies"),
         "{html}"
     );
+}
+
+/// The printed footer in English and Japanese carries the report's full SHA-256 on one line,
+/// legible (not overprinted by the key and time, which an English page had in the same row),
+/// and the 医療機関コード on one line: printed by headless Chromium, read back with pdftotext
+/// (poppler-utils, installed by .ci/run).
+#[test]
+fn printed_footer_shows_the_full_sha256_in_both_languages() {
+    let Some(chromium) = chromium() else { return };
+    let pdftotext = std::process::Command::new("pdftotext")
+        .arg("-v")
+        .output()
+        .is_ok();
+    if !pdftotext {
+        assert!(
+            !in_ci(),
+            "pdftotext is not installed (CI=true): .ci/run installs it"
+        );
+        return;
+    }
+    let (tmp, bundle, key) = bundle();
+    let sha = sha256_hex(&std::fs::read(bundle.join("report.json")).unwrap());
+    for lang in ["en", "ja"] {
+        let page = tmp.path().join(format!("print-{lang}.html"));
+        let (code, _, err) = render(
+            lang,
+            &[
+                bundle.as_os_str(),
+                "--pubkey".as_ref(),
+                key.with_extension("pub").as_os_str(),
+                "--out".as_ref(),
+                page.as_os_str(),
+            ],
+        );
+        assert!(matches!(code, 0 | 1), "{lang}: {err}");
+        let pdf = tmp.path().join(format!("print-{lang}.pdf"));
+        run_chromium(
+            chromium,
+            &page,
+            &format!("--print-to-pdf={}", pdf.display()),
+        );
+        let o = std::process::Command::new("pdftotext")
+            .args(["-layout"])
+            .arg(&pdf)
+            .arg("-")
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&o.stdout).into_owned();
+        let footers = text
+            .lines()
+            .filter(|l| l.trim_start().starts_with(&format!("SHA-256 {sha}")))
+            .count();
+        assert!(
+            footers >= 2,
+            "{lang}: {footers} footers with the full hash:\n{text}"
+        );
+        assert!(
+            text.contains("0110113719"),
+            "{lang}: the code is not on one line:\n{text}"
+        );
+    }
 }

@@ -158,7 +158,8 @@ fn render_and_summarize_never_replace_unasked_nor_inside_a_bundle() {
             assert!(!bundle.join("new.html").exists());
             verify_ok(&bundle, &key);
             // A file elsewhere: written, then replaced only with --force.
-            let page = tmp.path().join(format!("page-{lang}.out"));
+            // No extension: the default format (an extension no format has is refused).
+            let page = tmp.path().join(format!("page-{lang}"));
             let _ = std::fs::remove_file(&page);
             let mut args = cmd.clone();
             args.extend(["--out".as_ref(), page.as_os_str()]);

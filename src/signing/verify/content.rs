@@ -89,6 +89,7 @@ pub(super) fn check(
             push_rerun(b, report, &rerun, opts.catalog);
             push_out_of_scope(b, report, opts.catalog);
             push_passed_since_signing(b, report, opts);
+            push_judged_long_before_made(b, report);
             b.rerun = Some(rerun);
         }
         Err(RecheckError::UnknownChecklist {
@@ -321,14 +322,27 @@ fn push_passed_since_signing(b: &mut Bundle<'_>, report: &Report, opts: &Options
                 continue;
             }
             let label = label_of(report, opts.catalog, &a.item, lang);
-            let message = tr!(
-                lang,
-                "rules-data-verify-target-passed-since-signing",
-                item = label.as_str(),
-                date = crate::dates::for_people(target, lang),
-                signed = crate::dates::for_people(signed, lang),
-                as_of = crate::dates::for_people(opts.today, lang)
-            );
+            let message = match report.made_on().filter(|made| *made != signed) {
+                // Judged on another day than it was made (`check --as-of`): both days said,
+                // the one it was made on never taken from `as_of`.
+                Some(made) => tr!(
+                    lang,
+                    "verify-target-passed-since-judged",
+                    item = label.as_str(),
+                    date = crate::dates::for_people(target, lang),
+                    judged = crate::dates::for_people(signed, lang),
+                    made = crate::dates::for_people(made, lang),
+                    as_of = crate::dates::for_people(opts.today, lang)
+                ),
+                None => tr!(
+                    lang,
+                    "rules-data-verify-target-passed-since-signing",
+                    item = label.as_str(),
+                    date = crate::dates::for_people(target, lang),
+                    signed = crate::dates::for_people(signed, lang),
+                    as_of = crate::dates::for_people(opts.today, lang)
+                ),
+            };
             let (file, item_label) = place_in_bundle(Some(&form.file), Some(label), lang);
             b.findings.push(Finding {
                 code: "target-date-passed-since-signing".into(),
@@ -340,6 +354,46 @@ fn push_passed_since_signing(b: &mut Bundle<'_>, report: &Report, opts: &Options
             });
         }
     }
+}
+
+/// How many days a report may be judged before the day it was made (`check --as-of`) without
+/// a word: a check finished a few weeks after its day is ordinary; months are not.
+const JUDGED_BEFORE_MADE_DAYS: i32 = 31;
+
+/// A report judged on a day (`as_of`) long before it was made (`generated_at`, inside the
+/// signed report.json): a warning, so that a backdated report is never read as made then.
+fn push_judged_long_before_made(b: &mut Bundle<'_>, report: &Report) {
+    let (Some(judged), Some(made)) = (
+        report
+            .as_of
+            .as_deref()
+            .and_then(|d| d.parse::<jiff::civil::Date>().ok()),
+        report.made_on(),
+    ) else {
+        return;
+    };
+    let Ok(span) = judged.until((jiff::Unit::Day, made)) else {
+        return;
+    };
+    let days = span.get_days();
+    if days <= JUDGED_BEFORE_MADE_DAYS {
+        return;
+    }
+    let lang = b.lang;
+    b.findings.push(Finding {
+        code: "as-of-long-before-made".into(),
+        class: Class::Warning,
+        file: Some(report::FILE_NAME.to_owned()),
+        item: None,
+        item_label: None,
+        message: tr!(
+            lang,
+            "verify-as-of-long-before-made",
+            judged = crate::dates::for_people(judged, lang),
+            made = crate::dates::for_people(made, lang),
+            days = days
+        ),
+    });
 }
 
 /// The inspector's checklists and those the bundle carries (`checklists/…`, named by a

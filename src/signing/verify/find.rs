@@ -13,7 +13,8 @@ use std::path::{Path, PathBuf};
 pub enum Found {
     /// A bundle folder, to verify.
     Bundle(PathBuf),
-    /// A folder given that holds no bundle at all.
+    /// A folder given that holds no bundle at all, or a folder down the walk with neither a
+    /// bundle nor a folder in it (an empty delivery, report.html alone).
     NoBundle(PathBuf),
     /// A symbolic link to a folder: not followed.
     Link(PathBuf),
@@ -85,14 +86,21 @@ pub fn find_bundles(roots: &[PathBuf]) -> Vec<Found> {
     for root in roots {
         let before = out.len();
         walk(root, 0, &mut out);
-        if out.len() == before {
+        // A folder given with no bundle anywhere under it is one row, however many empty
+        // folders it holds.
+        if out
+            .iter()
+            .skip(before)
+            .all(|f| matches!(f, Found::NoBundle(_)))
+        {
+            out.truncate(before);
             out.push(Found::NoBundle(root.clone()));
         }
     }
     if roots.len() > 1 {
         let mut seen = std::collections::HashSet::new();
         out.retain(|f| match f {
-            Found::Bundle(p) => seen.insert(FolderId::of(p)),
+            Found::Bundle(p) | Found::NoBundle(p) => seen.insert(FolderId::of(p)),
             _ => true,
         });
     }
@@ -168,6 +176,13 @@ fn walk(dir: &Path, depth: usize, out: &mut Vec<Found>) {
             Err(e) => out.push(Found::Unreadable(path, Some(io(&e)))),
         }
     }
+    // A folder down the walk that holds the printable page but no bundle is a delivery that
+    // came without its bundle: a row that says so, never passed by (an empty folder, or a
+    // clinic's evidence/, is no delivery).
+    if depth > 0 && dir.join("report.html").is_file() {
+        out.push(Found::NoBundle(dir.to_owned()));
+        return;
+    }
     children.sort();
     for (path, link) in children {
         if link {
@@ -186,7 +201,7 @@ mod tests {
     fn bundles_are_found_in_folders_of_folders_and_not_looked_into() {
         let tmp = tempfile::tempdir().unwrap();
         let root = tmp.path();
-        for d in ["a/b1", "a/b2/inner", "c", "empty/x"] {
+        for d in ["a/b1", "a/b2/inner", "c", "empty/x", "html-only"] {
             std::fs::create_dir_all(root.join(d)).unwrap();
         }
         std::fs::write(root.join("a/b1/MANIFEST.sha256"), "").unwrap();
@@ -194,6 +209,7 @@ mod tests {
         std::fs::write(root.join("a/b2/inner/MANIFEST.sha256"), "").unwrap();
         std::fs::write(root.join("c/MANIFEST.sha256.minisig"), "").unwrap();
         std::fs::write(root.join("notes.txt"), "").unwrap();
+        std::fs::write(root.join("html-only/report.html"), "").unwrap();
         let found = find_bundles(&[root.to_owned(), root.join("empty")]);
         assert_eq!(
             found,
@@ -201,6 +217,9 @@ mod tests {
                 Found::Bundle(root.join("a/b1")),
                 Found::Bundle(root.join("a/b2")),
                 Found::Bundle(root.join("c")),
+                // report.html without its bundle is a row; an empty folder is not, but a
+                // folder given with no bundle under it is.
+                Found::NoBundle(root.join("html-only")),
                 Found::NoBundle(root.join("empty")),
             ]
         );
