@@ -58,7 +58,7 @@ fn kinds() -> Vec<(&'static str, Vec<u8>, [&'static str; 2])> {
             zip_of(&["readme.txt"]),
             [
                 "is a ZIP archive, not an Excel workbook: it has no `xl/workbook.xml`",
-                "はZIPファイルで、Excelのブックではありません(.xlsxのブックなら必ずある`xl/workbook.xml`が入っていません)",
+                "はZIPファイルで、Excelのブックではありません(`.xlsx`のブックなら必ずある`xl/workbook.xml`が入っていません)",
             ],
         ),
         (

@@ -228,8 +228,8 @@ fn section_headings_that_differ_are_counted_in_the_sentence() {
     for (bundle, lang, want) in [
         ("b-one", "en", "the heading of section 1 differs"),
         ("b-both", "en", "the headings of sections 1, 2 differ"),
-        ("b-one", "ja", "区分1の見出しが異なります"),
-        ("b-both", "ja", "区分1、2の各見出しが異なります"),
+        ("b-one", "ja", "節1の見出しが異なります"),
+        ("b-both", "ja", "節1、2の各見出しが異なります"),
     ] {
         let (code, found, out) = verify_in(
             w,
