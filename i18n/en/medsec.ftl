@@ -687,7 +687,7 @@ report-findings-recorded = findings: { $errors ->
 report-not-signed = not signed; sign it with `{ $command }`
 report-need-answers-out = give `--answers FILE` and `--out DIR` (or `medsec report schema`)
 report-vendor-unsigned = warning: vendor form `{ $form }` is not signed (no `{ $signature }` beside it); an inspector will see it as unsigned
-report-vendor-signature-unchecked = warning: the vendor's signature of vendor form `{ $form }` was not checked (give the vendor's public key with `--vendor-key FILE` to check it); report.html marks it unverified
+report-vendor-signature-unchecked = warning: the vendor's signature of vendor form `{ $form }` was not checked (give the vendor's public key with `--vendor-key FILE` to check it); `report.html` marks it unverified
 report-vendor-signature-invalid = Vendor form `{ $form }` does not match its vendor's signature: the file was changed after the vendor signed it. An inspector's verify would call the bundle invalid, so no report bundle was made. Put back the file as it was signed, or ask the vendor to sign it again. ({ $problem })
 report-vendor-signature-other-key = The signature of vendor form `{ $form }` was made with none of the keys given with `--vendor-key`; no report bundle was made. Give that vendor's public key. ({ $problem })
 report-answer-contradicted-by-probe = answered Yes to { $item }, but the { $probe } probe ({ $name }) failed: { $reason }
@@ -1199,7 +1199,7 @@ report-html-refused-unreadable = `{ $path }` is not shown: part of the bundle co
 report-html-written = Wrote `{ $path }`.
 out-format-mismatch = `--format { $format }` does not match `--out` `{ $path }`, whose extension says { $named }: give only one of them, or make them agree.
 out-extension-unknown = The extension of `--out` `{ $path }` names none of the output formats. Extensions it takes: { $extensions } (a file name without an extension gets the default format).
-out-extension-pdf = A PDF is not written directly (`{ $path }`): write the HTML with `--out report.html` and print it to PDF from a browser (docs/render.md, "Printing to PDF"). Extensions it takes: { $extensions }.
+out-extension-pdf = A PDF is not written directly (`{ $path }`): write the HTML with `--out report.html` and open it in a browser and print it to PDF (Ctrl+P, then "Save as PDF"). Extensions it takes: { $extensions }.
 report-html-xlsx-needs-out = An XLSX workbook is written to a file: give `--out FILE.xlsx` (or `--out -` to send it to standard output).
 
 ## workbook

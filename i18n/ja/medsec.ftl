@@ -605,7 +605,7 @@ report-findings-recorded = 指摘: エラー{ $errors }件、警告{ $warnings }
 report-not-signed = 署名していません。`{ $command }`で署名してください。
 report-need-answers-out = `--answers FILE`と`--out DIR`を指定してください(JSON Schemaは`medsec report schema`で表示します)。
 report-vendor-unsigned = 注意: 事業者確認用`{ $form }`には事業者の署名がありません(`{ $signature }`がありません)。検査では署名なしとして扱われます。
-report-vendor-signature-unchecked = 注意: 事業者確認用`{ $form }`の事業者の署名は確かめていません(事業者の公開鍵を`--vendor-key FILE`で指定すると確かめます)。report.htmlでは(未検証)と表示します。
+report-vendor-signature-unchecked = 注意: 事業者確認用`{ $form }`の事業者の署名は確かめていません(事業者の公開鍵を`--vendor-key FILE`で指定すると確かめます)。`report.html`では(未検証)と表示します。
 report-vendor-signature-invalid = 事業者確認用`{ $form }`が、事業者の署名と合いません。署名の後にファイルが変更されています。このままでは検査員の検証で無効になるため、報告書一式を作りませんでした。署名したときのファイルに戻すか、事業者に署名し直してもらってください。({ $problem })
 report-vendor-signature-other-key = 事業者確認用`{ $form }`の署名は、`--vendor-key`で指定したどの鍵のものでもありません。報告書一式を作りませんでした。その事業者の公開鍵を指定してください。({ $problem })
 report-answer-contradicted-by-probe = { $item }に「はい」と回答していますが、{ $probe }({ $name })の確認で問題が見つかりました: { $reason }
@@ -1114,7 +1114,7 @@ report-html-written = `{ $path }`に書き出しました。
 out-format-mismatch = `--format { $format }`と`--out`の`{ $path }`(拡張子が示す形式は{ $named })が合っていません。どちらか一方だけを指定するか、両方をそろえてください。
 report-html-xlsx-needs-out = XLSXのブックはファイルに書き出します。`--out FILE.xlsx`を指定してください(標準出力に送るときは`--out -`)。
 out-extension-unknown = `--out`の`{ $path }`の拡張子はどの出力形式にも当たりません。使える拡張子: { $extensions }(拡張子のないファイル名は既定の形式で書き出します)。
-out-extension-pdf = PDFは直接書き出せません(`{ $path }`)。`--out report.html`でHTMLに書き出し、ブラウザから「PDFに保存」で印刷してください(docs/render.mdの「Printing to PDF」)。使える拡張子: { $extensions }。
+out-extension-pdf = PDFは直接書き出せません(`{ $path }`)。`--out report.html`でHTMLに書き出し、ブラウザで開いて印刷(Ctrl+P)から「PDFに保存」を選んでください。使える拡張子: { $extensions }。
 
 ## workbook
 

@@ -220,10 +220,18 @@ pub fn table(rows: &[Row], lang: Lang, color: bool, verify_flags: &str) -> Strin
     // sits on a line of its own so that only prose gives way.
     for r in rows {
         let mut result = match (&r.worst_label, &r.worst_finding) {
-            (Some(label), _) => format!("{}
-{}", verdict(r.exit, lang), esc(&label.text(lang))),
-            (None, Some(code)) => format!("{}
-{}", verdict(r.exit, lang), esc(code)),
+            (Some(label), _) => format!(
+                "{}
+{}",
+                verdict(r.exit, lang),
+                esc(&label.text(lang))
+            ),
+            (None, Some(code)) => format!(
+                "{}
+{}",
+                verdict(r.exit, lang),
+                esc(code)
+            ),
             (None, None) => verdict(r.exit, lang),
         };
         // The notes an inspector must see, each code on a line of its own after its word.

@@ -50,8 +50,8 @@ fn an_out_extension_no_format_has_is_refused() {
         };
         assert!(err.contains(&takes), "{lang} {command} {name}: {err}");
         let said = match (lang, name.ends_with(".pdf")) {
-            ("en", true) => "print it to PDF from a browser",
-            ("ja", true) => "ブラウザから「PDFに保存」で印刷してください",
+            ("en", true) => "open it in a browser and print it to PDF",
+            ("ja", true) => "ブラウザで開いて印刷(Ctrl+P)から「PDFに保存」を選んでください",
             ("en", false) => "names none of the output formats",
             _ => "どの出力形式にも当たりません",
         };

@@ -68,10 +68,7 @@ fn a_workbook_given_is_said_whether_it_matched_or_is_of_another_form() {
             "en",
             "was compared with the workbook you gave (`own.xlsx`) and agrees",
         ),
-        (
-            "ja",
-            "ブック(`own.xlsx`)と照らし合わせ、一致しました。",
-        ),
+        ("ja", "ブック(`own.xlsx`)と照らし合わせ、一致しました。"),
     ] {
         let (code, found, out) = verify_in(
             w,
