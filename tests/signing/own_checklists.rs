@@ -1697,3 +1697,92 @@ fn an_unknown_base_is_said_alike_by_lint_status_and_verify() {
         "{err}"
     );
 }
+
+/// A report that carries no checklist is checked against the inspector's checklists alone:
+/// nothing under `checklists/` is read, not even the base of an own checklist it names by
+/// `extends`. A hand-made bundle whose report names a checklist the inspector holds (the
+/// bundled FY2025 form) and answers an own checklist the inspector lacks, carrying only that
+/// one's base: the answers' checklist is unknown (3), and the base is not looked at (no
+/// finding names it).
+#[test]
+fn a_bundle_carrying_no_checklist_reads_nothing_under_checklists() {
+    let tmp = tempfile::tempdir().unwrap();
+    let w = tmp.path();
+    std::fs::write(w.join("base.toml"), imported_base()).unwrap();
+    std::fs::write(w.join("own.toml"), own_checklist(2026)).unwrap();
+    let with_both = |args: &[&str]| -> (i32, String, String) {
+        let mut all = vec!["--checklist", "base.toml", "--checklist", "own.toml"];
+        all.extend_from_slice(args);
+        run(w, &all)
+    };
+    let (code, _, err) = with_both(&["init", "--out", "answers.toml"]);
+    assert_eq!(code, 0, "{err}");
+    fill_institution(w, "answers.toml");
+    keygen(&w.join("hospital"));
+    let (code, out, err) = with_both(&[
+        "report",
+        "--answers",
+        "answers.toml",
+        "--out",
+        "bundle",
+        "--sign",
+        "hospital.key",
+    ]);
+    assert!(code == 0 || code == 1, "{code}: {out}{err}");
+    // report.json names the bundled form and carries no file; the own checklist leaves the
+    // bundle, its base stays, listed in the manifest signed again.
+    let path = w.join("bundle/report.json");
+    let mut report: Value = json(&std::fs::read_to_string(&path).unwrap());
+    let held = medsec::checklist::load_path(
+        &common::root().join("checklists/mhlw/fy2025/institution.toml"),
+    )
+    .unwrap();
+    let c = &held.checklist;
+    report["checklist"] = serde_json::json!({
+        "id": c.id, "edition": c.edition, "digest": held.digest,
+        "form": c.form.as_str(), "fiscal_year": c.fiscal_year
+    });
+    let answers = report
+        .pointer_mut("/answers/checklist")
+        .unwrap()
+        .as_object_mut()
+        .unwrap();
+    assert!(answers.remove("file").is_some(), "{answers:?}");
+    assert!(answers.contains_key("extends"), "{answers:?}");
+    std::fs::write(&path, serde_json::to_vec_pretty(&report).unwrap()).unwrap();
+    std::fs::remove_file(w.join("bundle/checklists/own-institution-fy2026.toml")).unwrap();
+    let base = "checklists/mhlw-institution-fy2026.toml";
+    assert!(w.join("bundle").join(base).is_file());
+    run_ok(w, &["sign", "bundle", "--key", "hospital.key"]);
+    let (code, out, err) = run(
+        w,
+        &[
+            "verify",
+            "bundle",
+            "--pubkey",
+            "hospital.pub",
+            "--as-of",
+            "2026-11-01",
+            "--format",
+            "json",
+        ],
+    );
+    let result = json(&out);
+    assert_eq!(code, 3, "{result:#}{err}");
+    let findings = result["bundles"][0]["findings"].as_array().unwrap();
+    assert!(
+        findings.iter().all(|f| f["file"] != base),
+        "the base was read: {result:#}"
+    );
+    let codes: Vec<&str> = findings.iter().filter_map(|f| f["code"].as_str()).collect();
+    assert_eq!(
+        codes,
+        [
+            "checklist-other-year",
+            "no-probe-evidence",
+            "checklist-unknown",
+            "content-untrusted"
+        ],
+        "{result:#}"
+    );
+}

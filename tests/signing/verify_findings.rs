@@ -264,6 +264,78 @@ fn a_folder_that_cannot_be_opened_is_said_not_verified_as_a_bundle() {
     );
 }
 
+/// A signature that is there but cannot be read is said as unreadable (exit 2), not as
+/// missing (which would be an integrity failure, exit 3).
+#[cfg(unix)]
+#[test]
+fn an_unreadable_signature_is_not_called_missing() {
+    use std::os::unix::fs::PermissionsExt;
+    let s = signed(&report_value(HOSPITAL, 2025));
+    let signature = s.bundle.join("MANIFEST.sha256.minisig");
+    std::fs::set_permissions(&signature, std::fs::Permissions::from_mode(0o000)).unwrap();
+    let (code, json) = verify_as_unprivileged(&s);
+    std::fs::set_permissions(&signature, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let c = codes(&json, 0);
+    assert_eq!(code, 2, "{json:#}");
+    assert!(has(&c, "file-unreadable"), "{json:#}");
+    assert!(!has(&c, "signature-missing"), "{json:#}");
+    assert!(!has(&c, "no-bundle"), "{json:#}");
+}
+
+/// A bundle folder that can be listed but not searched (`r--`): its manifest and signature
+/// cannot be read, and it is verified as the bundle it is (`file-unreadable`, exit 2), never
+/// said to hold no bundle; its listing alone tells that it is one.
+#[cfg(unix)]
+#[test]
+fn a_bundle_whose_files_cannot_be_looked_at_is_not_said_to_be_none() {
+    use std::os::unix::fs::PermissionsExt;
+    let s = signed(&report_value(HOSPITAL, 2025));
+    std::fs::set_permissions(&s.bundle, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let (code, json) = verify_as_unprivileged(&s);
+    std::fs::set_permissions(&s.bundle, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let c = codes(&json, 0);
+    assert_eq!(code, 2, "{json:#}");
+    assert!(has(&c, "file-unreadable"), "{json:#}");
+    for wrong in ["no-bundle", "manifest-missing", "signature-missing"] {
+        assert!(!has(&c, wrong), "{wrong}: {json:#}");
+    }
+    let unreadable: Vec<&str> = json["bundles"][0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["code"] == "file-unreadable")
+        .filter_map(|f| f["file"].as_str())
+        .collect();
+    assert!(unreadable.contains(&"MANIFEST.sha256"), "{json:#}");
+    assert!(unreadable.contains(&"MANIFEST.sha256.minisig"), "{json:#}");
+}
+
+/// A folder of folders that can be listed but not searched (`r--`) and names no bundle file:
+/// its files are passed by unlooked-at (a file is no bundle), and the folder in it, which
+/// cannot be opened, is said once (`bundle-unreadable`, exit 2).
+#[cfg(unix)]
+#[test]
+fn a_folder_that_can_be_listed_but_not_searched_says_only_its_folders() {
+    use std::os::unix::fs::PermissionsExt;
+    let s = signed(&report_value(HOSPITAL, 2025));
+    let listed = s.root.join("listed");
+    std::fs::create_dir_all(listed.join("inner")).unwrap();
+    std::fs::write(listed.join("notes.txt"), "x").unwrap();
+    std::fs::set_permissions(&listed, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let (code, json) = verify_path_as_unprivileged(&s, &listed);
+    std::fs::set_permissions(&listed, std::fs::Permissions::from_mode(0o755)).unwrap();
+    assert_eq!(code, 2, "{json:#}");
+    let bundles = json["bundles"].as_array().unwrap();
+    assert_eq!(bundles.len(), 1, "{json:#}");
+    assert_eq!(codes(&json, 0), ["bundle-unreadable"], "{json:#}");
+    assert!(
+        bundles[0]["path"]
+            .as_str()
+            .is_some_and(|p| p.ends_with("inner")),
+        "{json:#}"
+    );
+}
+
 /// A report.json changed after signing is not read at all: nothing it says is looked at, not
 /// even to say that it cannot be parsed or names another institution than `--institution`
 /// (only `file-changed`, then `content-untrusted`).

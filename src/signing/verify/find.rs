@@ -71,10 +71,25 @@ impl Found {
     }
 }
 
+/// Whether `dir` holds a manifest, its signature or report.json. A folder that can be listed
+/// but not searched (`r--`) answers every look with a permission error: its listing then tells,
+/// so a bundle medsec may not read is verified (`file-unreadable`), never said to be none.
 fn is_bundle(dir: &Path) -> bool {
-    [MANIFEST, SIGNATURE, report::FILE_NAME]
-        .iter()
-        .any(|name| std::fs::symlink_metadata(dir.join(name)).is_ok())
+    let names = [MANIFEST, SIGNATURE, report::FILE_NAME];
+    let mut denied = false;
+    for name in names {
+        match std::fs::symlink_metadata(dir.join(name)) {
+            Ok(_) => return true,
+            Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied => denied = true,
+            Err(_) => {}
+        }
+    }
+    denied
+        && std::fs::read_dir(dir).is_ok_and(|entries| {
+            entries
+                .flatten()
+                .any(|entry| names.iter().any(|name| entry.file_name() == *name))
+        })
 }
 
 /// Every bundle under `roots`, and every place that could not be looked into, sorted by path
