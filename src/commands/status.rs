@@ -147,6 +147,21 @@ fn inspect_files<'c>(
             Err(err) => unusable.extend(as_diagnostics(&path, &err, lang)),
         }
     }
+    let mut inspection = inspect_opened(&opened, args, as_of, lang);
+    if let Some(path) = &args.evidence {
+        add_contradictions(&mut inspection, &opened, path, lang)?;
+    }
+    Ok((opened, inspection, unusable))
+}
+
+/// The rules checked on the forms `opened` as on `as_of`, with round 2 shown when `--round 2`
+/// asks for it: answers files and the answers a bundle carries are inspected alike.
+pub(super) fn inspect_opened(
+    opened: &[(answers::Loaded, &crate::checklist::Loaded)],
+    args: &StatusArgs,
+    as_of: jiff::civil::Date,
+    lang: Lang,
+) -> rules::Inspection {
     let inputs: Vec<rules::FormInput> = opened
         .iter()
         .map(|(answers, checklist)| rules::FormInput { answers, checklist })
@@ -156,11 +171,7 @@ fn inspect_files<'c>(
         lang,
         show_round_2: args.round == Some(2),
     };
-    let mut inspection = rules::inspect(&inputs, &options);
-    if let Some(path) = &args.evidence {
-        add_contradictions(&mut inspection, &opened, path, lang)?;
-    }
-    Ok((opened, inspection, unusable))
+    rules::inspect(&inputs, &options)
 }
 
 /// Answers はい that a failed probe in the evidence file contradicts, as errors of the

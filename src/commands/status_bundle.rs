@@ -171,16 +171,7 @@ pub(super) fn run(args: &StatusArgs, ctx: &Context) -> anyhow::Result<Outcome> {
             };
             opened.push((loaded, checklist));
         }
-        let inputs: Vec<rules::FormInput> = opened
-            .iter()
-            .map(|(answers, checklist)| rules::FormInput { answers, checklist })
-            .collect();
-        let options = rules::Options {
-            as_of,
-            lang: data_lang,
-            show_round_2: args.round == Some(2),
-        };
-        let mut inspection = rules::inspect(&inputs, &options);
+        let mut inspection = super::status::inspect_opened(&opened, args, as_of, data_lang);
         // The rules look for evidence files beside the answers file, which a bundle does not
         // have: whether the bundle carries them is verify's `evidence-not-attached`.
         for form in &mut inspection.forms {
