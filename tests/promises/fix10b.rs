@@ -367,26 +367,33 @@ fn entry<'a>(text: &'a str, id: &str) -> &'a str {
     &text[at..end]
 }
 
+/// `init --from` last year's answers (`answers` for the three 2-⑥ items) in `lang`: what it
+/// said on stdout, and the text of the answers file it wrote.
+fn carried_forward(w: &Path, lang: &str, answers: [(&str, &str); 3]) -> (String, String) {
+    last_year_with_patches(w, answers);
+    let (code, out, err) = bundled_in(
+        w,
+        lang,
+        &["init", "--from", "y24.toml", "--out", "y25.toml"],
+    );
+    assert_eq!(code, 0, "{err}");
+    (out, std::fs::read_to_string(w.join("y25.toml")).unwrap())
+}
+
 #[test]
 fn carrying_forward_never_drops_a_no_of_a_replaced_item() {
     for lang in ["ja", "en"] {
         let tmp = tempfile::tempdir().unwrap();
         let w = tmp.path();
-        last_year_with_patches(
+        let (out, text) = carried_forward(
             w,
+            lang,
             [
                 ("security-patches-server", "はい"),
                 ("security-patches-terminal", "はい"),
                 ("security-patches-network", "いいえ"),
             ],
         );
-        let (code, out, err) = bundled_in(
-            w,
-            lang,
-            &["init", "--from", "y24.toml", "--out", "y25.toml"],
-        );
-        assert_eq!(code, 0, "{err}");
-        let text = std::fs::read_to_string(w.join("y25.toml")).unwrap();
         let patches = entry(&text, "security-patches");
         assert!(patches.contains("answer = \"\""), "{patches}");
         assert!(patches.contains("review = \"replaced\""), "{patches}");
@@ -407,22 +414,16 @@ fn carrying_forward_never_drops_a_no_of_a_replaced_item() {
     // All three alike: the answer is carried, to be confirmed.
     let tmp = tempfile::tempdir().unwrap();
     let w = tmp.path();
-    last_year_with_patches(
+    let (out, text) = carried_forward(
         w,
+        "ja",
         [
             ("security-patches-server", "はい"),
             ("security-patches-terminal", "はい"),
             ("security-patches-network", "はい"),
         ],
     );
-    let (code, out, err) = bundled_in(
-        w,
-        "ja",
-        &["init", "--from", "y24.toml", "--out", "y25.toml"],
-    );
-    assert_eq!(code, 0, "{err}");
     assert!(!out.contains("一致しない"), "{out}");
-    let text = std::fs::read_to_string(w.join("y25.toml")).unwrap();
     assert!(entry(&text, "security-patches").contains("answer = \"はい\""));
 }
 
