@@ -5,7 +5,7 @@
 
 use super::common;
 use super::verify_findings::{
-    import_to, in_dir, message_of, official_like, report_against, verify_in,
+    forged_report, import_to, in_dir, message_of, official_like, report_against, verify_in,
 };
 use serde_json::Value;
 use std::path::Path;
@@ -151,17 +151,7 @@ fn a_workbook_given_is_said_whether_it_matched_or_is_of_another_form() {
 fn content_untrusted_after_a_checklist_mismatch_names_the_checklist() {
     let tmp = tempfile::tempdir().unwrap();
     let w = tmp.path();
-    common::keygen(&w.join("k"));
-    let (_, registry) = official_like(w);
-    import_to(w, &registry, "009999997.xlsx", "OFF.toml", &[]);
-    let forged = std::fs::read_to_string(w.join("OFF.toml"))
-        .unwrap()
-        .replace(
-            "二要素認証を実装している。",
-            "二要素認証の実装を検討している。",
-        );
-    std::fs::write(w.join("FORGE.toml"), forged).unwrap();
-    report_against(w, &registry, "FORGE.toml", "forged");
+    let registry = forged_report(w, "forged");
     for (lang, want, wrong) in [
         (
             "en",
@@ -366,17 +356,7 @@ fn status_of_a_bundle_gives_no_edition_advice() {
 fn refusals_name_their_real_cause() {
     let tmp = tempfile::tempdir().unwrap();
     let w = tmp.path();
-    common::keygen(&w.join("k"));
-    let (_, registry) = official_like(w);
-    import_to(w, &registry, "009999997.xlsx", "OFF.toml", &[]);
-    let forged = std::fs::read_to_string(w.join("OFF.toml"))
-        .unwrap()
-        .replace(
-            "二要素認証を実装している。",
-            "二要素認証の実装を検討している。",
-        );
-    std::fs::write(w.join("FORGE.toml"), forged).unwrap();
-    report_against(w, &registry, "FORGE.toml", "forged");
+    let registry = forged_report(w, "forged");
     for (lang, want, wrong) in [
         (
             "en",

@@ -769,6 +769,23 @@ pub(super) fn in_dir(
     cmd
 }
 
+/// A key `k` in `dir`, the official-like registry, and the report `bundle` answered on
+/// `FORGE.toml`: the imported `OFF.toml` with item ① reworded. Returns the registry.
+pub(super) fn forged_report(dir: &std::path::Path, bundle: &str) -> std::path::PathBuf {
+    common::keygen(&dir.join("k"));
+    let (_, registry) = official_like(dir);
+    import_to(dir, &registry, "009999997.xlsx", "OFF.toml", &[]);
+    let forged = std::fs::read_to_string(dir.join("OFF.toml"))
+        .unwrap()
+        .replace(
+            "二要素認証を実装している。",
+            "二要素認証の実装を検討している。",
+        );
+    std::fs::write(dir.join("FORGE.toml"), forged).unwrap();
+    report_against(dir, &registry, "FORGE.toml", bundle);
+    registry
+}
+
 /// A report signed against `checklist`, in `dir/NAME`.
 pub(super) fn report_against(
     dir: &std::path::Path,
@@ -1128,17 +1145,7 @@ fn an_honest_import_is_confirmed_by_the_official_workbook_whatever_its_options()
 fn a_hand_edited_official_checklist_is_never_valid_and_a_wrong_workbook_is_named() {
     let tmp = tempfile::tempdir().unwrap();
     let w = tmp.path();
-    common::keygen(&w.join("k"));
-    let (_, registry) = official_like(w);
-    import_to(w, &registry, "009999997.xlsx", "OFF.toml", &[]);
-    let forged = std::fs::read_to_string(w.join("OFF.toml"))
-        .unwrap()
-        .replace(
-            "二要素認証を実装している。",
-            "二要素認証の実装を検討している。",
-        );
-    std::fs::write(w.join("FORGE.toml"), forged).unwrap();
-    report_against(w, &registry, "FORGE.toml", "報告 F");
+    let registry = forged_report(w, "報告 F");
 
     let (code, found, _) = verify_in(w, &registry, "en", &["verify", "報告 F"]);
     assert_eq!(code, 1, "{found:?}");
