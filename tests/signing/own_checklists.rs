@@ -1117,10 +1117,9 @@ fn imported_base() -> String {
         .replace("FY2025", "FY2026")
 }
 
-#[test]
-fn an_extension_over_an_imported_base_carries_both_and_verifies_without_them() {
-    let tmp = tempfile::tempdir().unwrap();
-    let w = tmp.path();
+/// `bundle` in `w`: a report on the own checklist over [`imported_base`] (both given with
+/// `--checklist`), signed with `hospital.key`.
+fn report_over_imported_base(w: &Path) {
     std::fs::write(w.join("base.toml"), imported_base()).unwrap();
     std::fs::write(w.join("own.toml"), own_checklist(2026)).unwrap();
     let with_both = |args: &[&str]| -> (i32, String, String) {
@@ -1143,6 +1142,13 @@ fn an_extension_over_an_imported_base_carries_both_and_verifies_without_them() {
     ]);
     // Unanswered items are findings (exit 1); the bundle is written and signed all the same.
     assert!(code == 0 || code == 1, "{code}: {out}{err}");
+}
+
+#[test]
+fn an_extension_over_an_imported_base_carries_both_and_verifies_without_them() {
+    let tmp = tempfile::tempdir().unwrap();
+    let w = tmp.path();
+    report_over_imported_base(w);
     // Both travel in the bundle, listed in its signed manifest.
     let manifest = std::fs::read_to_string(w.join("bundle/MANIFEST.sha256")).unwrap();
     for name in [
@@ -1708,27 +1714,7 @@ fn an_unknown_base_is_said_alike_by_lint_status_and_verify() {
 fn a_bundle_carrying_no_checklist_reads_nothing_under_checklists() {
     let tmp = tempfile::tempdir().unwrap();
     let w = tmp.path();
-    std::fs::write(w.join("base.toml"), imported_base()).unwrap();
-    std::fs::write(w.join("own.toml"), own_checklist(2026)).unwrap();
-    let with_both = |args: &[&str]| -> (i32, String, String) {
-        let mut all = vec!["--checklist", "base.toml", "--checklist", "own.toml"];
-        all.extend_from_slice(args);
-        run(w, &all)
-    };
-    let (code, _, err) = with_both(&["init", "--out", "answers.toml"]);
-    assert_eq!(code, 0, "{err}");
-    fill_institution(w, "answers.toml");
-    keygen(&w.join("hospital"));
-    let (code, out, err) = with_both(&[
-        "report",
-        "--answers",
-        "answers.toml",
-        "--out",
-        "bundle",
-        "--sign",
-        "hospital.key",
-    ]);
-    assert!(code == 0 || code == 1, "{code}: {out}{err}");
+    report_over_imported_base(w);
     // report.json names the bundled form and carries no file; the own checklist leaves the
     // bundle, its base stays, listed in the manifest signed again.
     let path = w.join("bundle/report.json");
