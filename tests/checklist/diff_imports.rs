@@ -6,7 +6,6 @@
 
 use crate::common;
 use common::*;
-use rust_xlsxwriter::{Format, Workbook};
 use std::path::{Path, PathBuf};
 
 fn workbook() -> Vec<u8> {
@@ -19,29 +18,7 @@ fn workbook() -> Vec<u8> {
         ),
         (8, "㉑ 試験用の新しい項目です。(医療情報システム全般)"),
     ];
-    let mut wb = Workbook::new();
-    let plain = Format::new();
-    let ws = wb.add_worksheet();
-    ws.set_name("R8").unwrap();
-    ws.write_string(
-        0,
-        0,
-        "試験用サイバーセキュリティ対策チェックリスト(令和8年度版) 医療機関確認用",
-    )
-    .unwrap();
-    for (c, h) in ["チェック項目", "はい", "いいえ", "確認日", "目標日"]
-        .iter()
-        .enumerate()
-    {
-        ws.write_string(2, u16::try_from(c).unwrap(), *h).unwrap();
-    }
-    ws.merge_range(3, 0, 3, 4, "1 体制構築", &plain).unwrap();
-    ws.merge_range(6, 0, 6, 4, "2 医療情報システムの管理・運用", &plain)
-        .unwrap();
-    for (r, text) in rows {
-        ws.write_string(r, 0, text).unwrap();
-    }
-    wb.save_to_buffer().unwrap()
+    super::workbooks::institution_workbook("目標日", &rows)
 }
 
 fn import(dir: &Path, wb: &Path, out: &str, extra: &[&str]) -> PathBuf {
