@@ -1128,19 +1128,22 @@ fn a_gate_moved_by_inserted_rows_is_still_found() {
     );
 }
 
-/// An own list numbered 1/2/3 in a `No.` column under a one-row header, answered in one
-/// 実施状況 column: the answers import uses the layout the checklist import recorded (the
-/// はい/いいえ written in the rows are no header rows) and the plain numbers it accepted.
-fn plain_numbers<'a>(filled: Vec<(u32, u16, V<'a>)>) -> Vec<u8> {
+/// An own list on sheet 独自: a one-row `header` over three items numbered `numbers` in
+/// column A, their texts in column B, and the cells `filled`.
+fn own_list<'a>(
+    header: [&'a str; 3],
+    numbers: [&'a str; 3],
+    filled: Vec<(u32, u16, V<'a>)>,
+) -> Vec<u8> {
     let mut cells = vec![
-        (0, 0, V::S("No.")),
-        (0, 1, V::S("確認項目")),
-        (0, 2, V::S("実施状況")),
-        (1, 0, V::S("1")),
+        (0, 0, V::S(header[0])),
+        (0, 1, V::S(header[1])),
+        (0, 2, V::S(header[2])),
+        (1, 0, V::S(numbers[0])),
         (1, 1, V::S("試験用の責任者を置いている。")),
-        (2, 0, V::S("2")),
+        (2, 0, V::S(numbers[1])),
         (2, 1, V::S("試験用の台帳を作っている。")),
-        (3, 0, V::S("3")),
+        (3, 0, V::S(numbers[2])),
         (3, 1, V::S("試験用の訓練をしている。")),
     ];
     cells.extend(filled);
@@ -1150,6 +1153,13 @@ fn plain_numbers<'a>(filled: Vec<(u32, u16, V<'a>)>) -> Vec<u8> {
         merges: vec![],
         list: None,
     }])
+}
+
+/// An own list numbered 1/2/3 in a `No.` column under a one-row header, answered in one
+/// 実施状況 column: the answers import uses the layout the checklist import recorded (the
+/// はい/いいえ written in the rows are no header rows) and the plain numbers it accepted.
+fn plain_numbers<'a>(filled: Vec<(u32, u16, V<'a>)>) -> Vec<u8> {
+    own_list(["No.", "確認項目", "実施状況"], ["1", "2", "3"], filled)
 }
 
 #[test]
@@ -1966,24 +1976,7 @@ fn a_number_on_several_rows_without_a_scope_names_the_candidates() {
 /// `--map number=` states: the label is dropped, the rows are items 1, 2, 3, and a filled copy
 /// of the same list takes its answers back by the same column.
 fn labelled_numbers<'a>(filled: Vec<(u32, u16, V<'a>)>) -> Vec<u8> {
-    let mut cells = vec![
-        (0, 0, V::S("番号")),
-        (0, 1, V::S("内容")),
-        (0, 2, V::S("回答")),
-        (1, 0, V::S("No.1")),
-        (1, 1, V::S("試験用の責任者を置いている。")),
-        (2, 0, V::S("No.2")),
-        (2, 1, V::S("試験用の台帳を作っている。")),
-        (3, 0, V::S("Q3")),
-        (3, 1, V::S("試験用の訓練をしている。")),
-    ];
-    cells.extend(filled);
-    workbook(&[Spec {
-        name: "独自",
-        cells,
-        merges: vec![],
-        list: None,
-    }])
+    own_list(["番号", "内容", "回答"], ["No.1", "No.2", "Q3"], filled)
 }
 
 #[test]
