@@ -5,6 +5,7 @@
 //! TEST DATA: the workbooks built here are not the FY2026 form (its wording was not seen). The
 //! rows copy FY2025 bundled wording; nothing here is shipped as checklist text.
 
+use super::workbooks::titled_sheet;
 use crate::common;
 use common::*;
 use rust_xlsxwriter::{Format, Workbook};
@@ -14,20 +15,12 @@ use std::path::{Path, PathBuf};
 fn merged_workbook() -> Vec<u8> {
     let mut wb = Workbook::new();
     let plain = Format::new();
-    let ws = wb.add_worksheet();
-    ws.set_name("チェックリスト").unwrap();
-    ws.write_string(
-        0,
-        0,
+    let ws = titled_sheet(
+        &mut wb,
+        "チェックリスト",
         "試験用サイバーセキュリティ対策チェックリスト(令和8年度版) 医療機関・薬局確認用",
-    )
-    .unwrap();
-    for (c, h) in ["チェック項目", "はい", "いいえ", "確認日", "目標日"]
-        .iter()
-        .enumerate()
-    {
-        ws.write_string(2, u16::try_from(c).unwrap(), *h).unwrap();
-    }
+        &["チェック項目", "はい", "いいえ", "確認日", "目標日"],
+    );
     ws.merge_range(3, 0, 3, 4, "1 体制構築", &plain).unwrap();
     ws.write_string(4, 0, "① 医療情報システム安全管理責任者を設置している。")
         .unwrap();
@@ -287,20 +280,12 @@ fn a_workbook_where_a_checklist_file_is_expected_is_named_with_the_import_comman
 fn gate_workbook() -> Vec<u8> {
     let mut wb = Workbook::new();
     let plain = Format::new();
-    let ws = wb.add_worksheet();
-    ws.set_name("チェックリスト").unwrap();
-    ws.write_string(
-        0,
-        0,
+    let ws = titled_sheet(
+        &mut wb,
+        "チェックリスト",
         "試験用サイバーセキュリティ対策チェックリスト（令和８年度版）",
-    )
-    .unwrap();
-    for (c, h) in ["項番", "チェック項目", "はい", "いいえ", "確認日", "目標日"]
-        .iter()
-        .enumerate()
-    {
-        ws.write_string(2, u16::try_from(c).unwrap(), *h).unwrap();
-    }
+        &["項番", "チェック項目", "はい", "いいえ", "確認日", "目標日"],
+    );
     ws.merge_range(3, 0, 3, 5, "０．医療情報システムの有無", &plain)
         .unwrap();
     ws.write_string(4, 0, "0-①").unwrap();
