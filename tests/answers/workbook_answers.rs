@@ -126,6 +126,19 @@ impl Setup {
             .arg(wb))
     }
 
+    /// `answer --layout official --export` of the answers to `name` in the folder: its path and
+    /// the run.
+    fn export_official(&self, name: &str) -> (PathBuf, Run) {
+        let path = self.dir.path().join(name);
+        let r = run(self
+            .medsec()
+            .args(["answer"])
+            .arg(&self.answers)
+            .args(["--layout", "official", "--export"])
+            .arg(&path));
+        (path, r)
+    }
+
     /// The institution's details and "no vendor contract", as a person fills them in.
     fn fill_institution(&self) {
         let text = self.answers_text();
@@ -671,13 +684,7 @@ fn medsecs_own_sheet_still_imports() {
 /// Export in the official layout, then import that file into a fresh answers file: the same
 /// answers come back.
 fn round_trip_official(s: &Setup) {
-    let official = s.dir.path().join("official.xlsx");
-    let r = run(s
-        .medsec()
-        .args(["answer"])
-        .arg(&s.answers)
-        .args(["--layout", "official", "--export"])
-        .arg(&official));
+    let (official, r) = s.export_official("official.xlsx");
     assert_eq!(r.code, Some(0), "{}", r.stderr);
     assert!(r.stderr.contains("official"), "{}", r.stderr);
     let fresh = s.dir.path().join("fresh.toml");
@@ -1321,13 +1328,7 @@ fn a_target_date_column_after_both_rounds_lands_on_the_right_round() {
         ]
     );
     // Written back in the official layout, the dates go to the same columns.
-    let out = s.dir.path().join("back.xlsx");
-    let r = run(s
-        .medsec()
-        .args(["answer"])
-        .arg(&s.answers)
-        .args(["--layout", "official", "--export"])
-        .arg(&out));
+    let (_, r) = s.export_official("back.xlsx");
     assert_eq!(r.code, Some(0), "{}", r.stderr);
 }
 
@@ -1829,13 +1830,7 @@ fn the_official_layout_prints_the_cells_of_the_form_imported() {
     // its cells as they were too.
     let blank_a = layout_a(vec![]);
     let s = Setup::new(&blank_a, &[], "institution");
-    let out = s.dir.path().join("official-a.xlsx");
-    let r = run(s
-        .medsec()
-        .args(["answer"])
-        .arg(&s.answers)
-        .args(["--layout", "official", "--export"])
-        .arg(&out));
+    let (out, r) = s.export_official("official-a.xlsx");
     assert_eq!(r.code, Some(0), "{}", r.stderr);
     let (_, source, source_merged) = cells_of(&blank_a);
     let (_, exported, merged) = cells_of(&std::fs::read(&out).unwrap());
@@ -2115,13 +2110,7 @@ fn the_official_layout_fills_in_the_printed_name_label() {
     s.fill_institution();
     let r = s.import("filled.xlsx", &form(vec![(5, 2, V::S("○"))]), "en");
     assert_eq!(r.code, Some(0), "{}", r.stderr);
-    let official = s.dir.path().join("named.xlsx");
-    let r = run(s
-        .medsec()
-        .args(["answer"])
-        .arg(&s.answers)
-        .args(["--layout", "official", "--export"])
-        .arg(&official));
+    let (official, r) = s.export_official("named.xlsx");
     assert_eq!(r.code, Some(0), "{}", r.stderr);
     let mut zip = zip::ZipArchive::new(std::fs::File::open(&official).unwrap()).unwrap();
     let mut strings = String::new();
