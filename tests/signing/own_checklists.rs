@@ -1144,6 +1144,23 @@ fn report_over_imported_base(w: &Path) {
     assert!(code == 0 || code == 1, "{code}: {out}{err}");
 }
 
+/// `verify bundle` in `w` with `hospital.pub`, as on 2026-11-01, in JSON.
+fn verify_bundle_json(w: &Path) -> (i32, String, String) {
+    run(
+        w,
+        &[
+            "verify",
+            "bundle",
+            "--pubkey",
+            "hospital.pub",
+            "--as-of",
+            "2026-11-01",
+            "--format",
+            "json",
+        ],
+    )
+}
+
 #[test]
 fn an_extension_over_an_imported_base_carries_both_and_verifies_without_them() {
     let tmp = tempfile::tempdir().unwrap();
@@ -1160,19 +1177,7 @@ fn an_extension_over_an_imported_base_carries_both_and_verifies_without_them() {
     }
     // The inspector has neither: verify reads both from the bundle. Unanswered items are
     // findings (exit 1), not an unknown checklist (exit 2).
-    let (code, out, err) = run(
-        w,
-        &[
-            "verify",
-            "bundle",
-            "--pubkey",
-            "hospital.pub",
-            "--as-of",
-            "2026-11-01",
-            "--format",
-            "json",
-        ],
-    );
+    let (code, out, err) = verify_bundle_json(w);
     assert!(code == 0 || code == 1, "{code}: {out}{err}");
     assert!(!out.contains("unknown-checklist"), "{out}");
     assert!(!out.contains("checklist-base-changed"), "{out}");
@@ -1740,19 +1745,7 @@ fn a_bundle_carrying_no_checklist_reads_nothing_under_checklists() {
     let base = "checklists/mhlw-institution-fy2026.toml";
     assert!(w.join("bundle").join(base).is_file());
     run_ok(w, &["sign", "bundle", "--key", "hospital.key"]);
-    let (code, out, err) = run(
-        w,
-        &[
-            "verify",
-            "bundle",
-            "--pubkey",
-            "hospital.pub",
-            "--as-of",
-            "2026-11-01",
-            "--format",
-            "json",
-        ],
-    );
+    let (code, out, err) = verify_bundle_json(w);
     let result = json(&out);
     assert_eq!(code, 3, "{result:#}{err}");
     let findings = result["bundles"][0]["findings"].as_array().unwrap();
