@@ -357,9 +357,10 @@ answers-init-replaced-disagree = { $items }: the items of last year it replaces 
 answers-init-wrote-and-carried = { $wrote }; { $carried }
 answers-init-next = next: edit it, or run `medsec answer { $path }` to answer item by item
 answers-import-nothing-marked = `{ $sheet }` holds no answer: no row has はい, いいえ, 対象外 or a mark such as ○, レ or ✓. Check that you gave the filled-in file.
+answers-import-unchanged = every answer in `{ $sheet }` is already in `{ $path }`: nothing changed
 answers-import-done = imported { $count ->
-    [one] 1 answer
-   *[other] { $count } answers
+    [one] 1 changed answer
+   *[other] { $count } changed answers
 } from `{ $sheet }` into `{ $path }`
 answers-export-done = wrote `{ $sheet }`; fill it in, then `medsec answer { $path } --import { $sheet_word }`
 answers-export-workbook = cannot build the workbook: { $reason }
