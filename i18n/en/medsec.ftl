@@ -357,9 +357,10 @@ answers-init-replaced-disagree = { $items }: the items of last year it replaces 
 answers-init-wrote-and-carried = { $wrote }; { $carried }
 answers-init-next = next: edit it, or run `medsec answer { $path }` to answer item by item
 answers-import-nothing-marked = `{ $sheet }` holds no answer: no row has はい, いいえ, 対象外 or a mark such as ○, レ or ✓. Check that you gave the filled-in file.
+answers-import-unchanged = every answer in `{ $sheet }` is already in `{ $path }`: nothing changed
 answers-import-done = imported { $count ->
-    [one] 1 answer
-   *[other] { $count } answers
+    [one] 1 changed answer
+   *[other] { $count } changed answers
 } from `{ $sheet }` into `{ $path }`
 answers-export-done = wrote `{ $sheet }`; fill it in, then `medsec answer { $path } --import { $sheet_word }`
 answers-export-workbook = cannot build the workbook: { $reason }
@@ -1254,7 +1255,8 @@ workbook-read-failed = Cannot read `{ $path }`: { $reason }
 workbook-add-lint-failed = `{ $path }` did not pass `medsec checklist lint` and was not added.
 workbook-add-no-folder = This system has no folder for user data; set MEDSEC_DATA_DIR to a folder.
 workbook-added = Added `{ $checklist }` as `{ $path }`; commands now find it without `--checklist` (`{ $command }` makes an answers file on it).
-workbook-added-not-default = Added `{ $checklist }` as `{ $path }`; answers files on it are read without `--checklist`, but `medsec init` makes a new file on { $default } (the checklist added is not of a later fiscal year than { $default }, or another added checklist is of the same year). To make one on this checklist, use `{ $command }`.
+workbook-added-not-default = Added `{ $checklist }` as `{ $path }`; answers files on it are read without `--checklist`, but `medsec init` makes a new file on { $default } (the checklist added is not of a later fiscal year than { $default }). To make one on this checklist, use `{ $command }`.
+workbook-added-not-default-same-year = Added `{ $checklist }` as `{ $path }`; answers files on it are read without `--checklist`, but `medsec init` makes a new file on { $default } (another added checklist is of the same fiscal year as the one added). To make one on this checklist, use `{ $command }`.
 workbook-add-exists = `{ $path }` already holds another file for `{ $checklist }`; use `--force` to replace it.
 workbook-add-same = `{ $checklist }` is already in `{ $path }`.
 workbook-column-not-imported = Column 「{ $header }」 ({ $cell }) was not imported: medsec's checklist format has no place for it. Cells with content: { $cells }. Read them in the workbook itself.

@@ -89,7 +89,13 @@ pub fn run(args: AnswerArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         }
         let saved =
             store::save_locked(held, &loaded, &imported.updates).map_err(|e| e.in_lang(lang))?;
-        let count = imported.updates.len();
+        // What the file now says differently, not the rows that carry an answer: importing the
+        // same workbook again changes nothing, and says so.
+        let count = imported
+            .updates
+            .iter()
+            .filter(|u| loaded.set.answer(&u.item, u.round) != saved.set.answer(&u.item, u.round))
+            .count();
         let bound = answers::bind(&saved, &checklist.checklist);
         if !bound.is_empty() {
             // Cannot happen (updates name known items), but never leave a bad file unreported.
@@ -107,11 +113,18 @@ pub fn run(args: AnswerArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         let mut outcome = Outcome::text(String::new(), Exit::Ok).notice(msg);
         // An unfilled workbook (or the blank form given by mistake) imports nothing: said, so
         // that 「0件」 is not taken for a success.
-        if count == 0 {
+        if imported.updates.is_empty() {
             outcome = outcome.notice(tr!(
                 lang,
                 "answers-import-nothing-marked",
                 sheet = sheet_path.display().to_string()
+            ));
+        } else if count == 0 {
+            outcome = outcome.notice(tr!(
+                lang,
+                "answers-import-unchanged",
+                sheet = sheet_path.display().to_string(),
+                path = file.display().to_string()
             ));
         }
         if let Read::Workbook(answers::workbook::ReadWorkbook {

@@ -393,19 +393,38 @@ pub fn add(file: &Path, force: bool, ctx: &Context) -> anyhow::Result<Outcome> {
     let form = loaded.checklist.form;
     let default = crate::checklist::Catalog::with_files(&[])
         .ok()
-        .and_then(|c| super::init::default_for(&c, form).map(|l| l.checklist.full_id()));
+        .and_then(|c| {
+            super::init::default_for(&c, form)
+                .map(|l| (l.checklist.full_id(), l.checklist.fiscal_year))
+        });
     let said = match default {
-        Some(d) if d != checklist => tr!(
-            lang,
-            "workbook-added-not-default",
-            checklist = checklist.as_str(),
-            path = dest_name.as_str(),
-            default = d,
-            command = format!(
+        // Of a later year than the default and still not it: another added checklist of the
+        // same year leaves the choice to `--checklist`; else it is not of a later year.
+        Some((d, year)) if d != checklist => {
+            let command = format!(
                 "medsec --checklist {} init",
                 crate::render::text::command_word(&checklist)
-            )
-        ),
+            );
+            if loaded.checklist.fiscal_year > year {
+                tr!(
+                    lang,
+                    "workbook-added-not-default-same-year",
+                    checklist = checklist.as_str(),
+                    path = dest_name.as_str(),
+                    default = d,
+                    command = command
+                )
+            } else {
+                tr!(
+                    lang,
+                    "workbook-added-not-default",
+                    checklist = checklist.as_str(),
+                    path = dest_name.as_str(),
+                    default = d,
+                    command = command
+                )
+            }
+        }
         _ => tr!(
             lang,
             "workbook-added",

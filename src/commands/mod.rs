@@ -22,11 +22,12 @@ use crate::checklist::Lang;
 use crate::exit::Exit;
 use std::path::PathBuf;
 
-/// Whether `path` names a workbook (`.xlsx`, any case): imported in memory where a checklist
-/// is read (`verify --checklist`, `checklist diff`).
+/// Whether `path` names a workbook (`.xlsx`, `.xls`, `.xlsm`, `.xlsb`, `.ods`, any case):
+/// imported in memory where a checklist is read (`verify --checklist`, `checklist diff`), so
+/// a workbook the import cannot read is refused naming what the file is.
 pub(crate) fn is_workbook(path: &std::path::Path) -> bool {
     path.extension()
-        .is_some_and(|x| x.eq_ignore_ascii_case("xlsx"))
+        .is_some_and(|x| crate::checklist::import::is_workbook_extension(&x.to_string_lossy()))
 }
 
 /// A workbook imported in memory as `checklist import WORKBOOK` imports it with no option

@@ -31,6 +31,11 @@ pub enum DiffError {
         place: String,
         source: ChecklistError,
     },
+    /// A workbook at a revision did not import (read as `checklist import` reads it).
+    Workbook {
+        place: String,
+        source: crate::checklist::import::ImportError,
+    },
     /// One side is a folder and the other is not.
     Mixed { old: String, new: String },
     /// Neither revision has a checklist file under the paths given (a mistyped path must not
@@ -84,6 +89,12 @@ impl DiffError {
                 paths = crate::i18n::join_code(lang, paths)
             ),
             DiffError::Checklist { place, source } => crate::tr!(
+                lang,
+                "diff-ci-checklist-failed",
+                place = place.as_str(),
+                detail = source.localize(lang)
+            ),
+            DiffError::Workbook { place, source } => crate::tr!(
                 lang,
                 "diff-ci-checklist-failed",
                 place = place.as_str(),
@@ -152,6 +163,13 @@ pub fn folder(folder: &Path) -> Result<Vec<SideFile>, DiffError> {
     Ok(out)
 }
 
+/// A workbook's name (`.xlsx` and the other spreadsheet extensions, any case): imported in
+/// memory, as `checklist diff WORKBOOK` imports a file path.
+fn is_workbook_name(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|x| crate::checklist::import::is_workbook_extension(&x.to_string_lossy()))
+}
+
 fn is_checklist_name(path: &Path) -> bool {
     path.extension().is_some_and(|e| e == "toml")
         && path
@@ -201,7 +219,9 @@ pub fn revision(rev: &str, paths: &[PathBuf]) -> Result<Vec<SideFile>, DiffError
         let Ok(name) = std::str::from_utf8(name) else {
             continue;
         };
-        if name.is_empty() || !is_checklist_name(Path::new(name)) {
+        if name.is_empty()
+            || !(is_checklist_name(Path::new(name)) || is_workbook_name(Path::new(name)))
+        {
             continue;
         }
         out.push(load_at(rev, name)?);
@@ -297,6 +317,12 @@ fn load_at(rev: &str, name: &str) -> Result<SideFile, DiffError> {
             detail: stderr_of(&shown),
         });
     }
+    if is_workbook_name(Path::new(name)) || looks_like_workbook(&shown.stdout) {
+        return load_workbook_at(&place, name, &shown.stdout).map(|loaded| SideFile {
+            place: place.clone(),
+            loaded,
+        });
+    }
     let text = String::from_utf8(shown.stdout).map_err(|_| DiffError::Checklist {
         place: place.clone(),
         source: ChecklistError::NotUtf8 {
@@ -313,6 +339,34 @@ fn load_at(rev: &str, name: &str) -> Result<SideFile, DiffError> {
         },
     )?;
     Ok(SideFile { place, loaded })
+}
+
+/// Whether bytes start as a zip (.xlsx) or an OLE2 file (.xls, an encrypted workbook).
+fn looks_like_workbook(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")
+}
+
+/// A workbook's bytes at a revision, imported as `checklist import` imports it with no option
+/// (the same checklist a file path gives), loaded under `place` (`REV:PATH`).
+fn load_workbook_at(place: &str, name: &str, bytes: &[u8]) -> Result<Loaded, DiffError> {
+    let opts = checklist::import::ImportOptions {
+        file_name: Path::new(name)
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+        ..Default::default()
+    };
+    let imported =
+        checklist::import::import(bytes, &opts).map_err(|source| DiffError::Workbook {
+            place: place.to_owned(),
+            source,
+        })?;
+    checklist::load_str(place, &imported.toml, Origin::File(PathBuf::from(place))).map_err(
+        |source| DiffError::Checklist {
+            place: place.to_owned(),
+            source,
+        },
+    )
 }
 
 /// Pair `old` and `new` files: same id, form and edition first, then same id and form where

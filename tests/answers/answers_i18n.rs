@@ -235,7 +235,28 @@ fn exported_sheets_have_headers_in_the_readers_language_and_a_scope_column() {
     let out = import(&file, "ja", &ja);
     assert!(out.status.success(), "{}", stderr_of(&out));
     assert!(
-        stderr_of(&out).contains("2件の回答を"),
+        stderr_of(&out).contains("変わった回答2件を"),
+        "{}",
+        stderr_of(&out)
+    );
+    // The same sheet again changes no answer, and says so in both languages.
+    let before = std::fs::read(&file).unwrap();
+    for (lang, said) in [
+        ("ja", "変わった回答はありません。"),
+        ("en", "imported 0 changed answers"),
+    ] {
+        let out = import(&file, lang, &ja);
+        assert!(out.status.success(), "{}", stderr_of(&out));
+        assert!(
+            stderr_of(&out).contains(said),
+            "{lang}: {}",
+            stderr_of(&out)
+        );
+        assert_eq!(std::fs::read(&file).unwrap(), before, "{lang}");
+    }
+    let out = import(&file, "en", &ja);
+    assert!(
+        stderr_of(&out).contains("is already in"),
         "{}",
         stderr_of(&out)
     );
@@ -492,7 +513,7 @@ fn a_japanese_workbook_has_japanese_headers_and_imports_back() {
     let out = import(&file, "ja", &xlsx);
     assert!(out.status.success(), "{}", stderr_of(&out));
     assert!(
-        stderr_of(&out).contains("0件の回答を"),
+        stderr_of(&out).contains("変わった回答0件を"),
         "{}",
         stderr_of(&out)
     );

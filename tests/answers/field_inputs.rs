@@ -83,7 +83,7 @@ fn a_missing_target_date_is_imported_with_a_warning_and_a_count() {
     let out = import(&file, "s.csv", sheet.as_bytes(), "C");
     assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
     let err = stderr_of(&out);
-    assert!(err.contains("imported 3 answers"), "{err}");
+    assert!(err.contains("imported 3 changed answers"), "{err}");
     // One count, of the same things as the lines below it: three warnings on two rows.
     assert!(err.contains("3 things need attention:"), "{err}");
     assert_eq!(err.matches("\n  warning: ").count(), 3, "{err}");
@@ -148,7 +148,7 @@ fn a_dash_in_the_answer_column_is_unanswered_not_not_applicable() {
         assert_eq!(out.status.code(), Some(0), "{dash}: {}", stderr_of(&out));
         let err = stderr_of(&out);
         assert!(
-            err.contains("imported 0 answers")
+            err.contains("imported 0 changed answers")
                 && err.contains("row 2 (C2)")
                 && err.contains("read as unanswered"),
             "{dash}: {err}"

@@ -24,4 +24,5 @@ mod plausible_fy2026;
 mod review11;
 mod unverified_words;
 mod workbook_import;
+mod workbook_sides;
 mod workbooks;

@@ -13,12 +13,18 @@ use std::path::{Path, PathBuf};
 
 /// A merged-form workbook (医療機関・薬局確認用) in its title, rows in FY2025 wording.
 fn merged_workbook() -> Vec<u8> {
+    merged_workbook_titled(
+        "試験用サイバーセキュリティ対策チェックリスト(令和8年度版) 医療機関・薬局確認用",
+    )
+}
+
+fn merged_workbook_titled(title: &str) -> Vec<u8> {
     let mut wb = Workbook::new();
     let plain = Format::new();
     let ws = titled_sheet(
         &mut wb,
         "チェックリスト",
-        "試験用サイバーセキュリティ対策チェックリスト(令和8年度版) 医療機関・薬局確認用",
+        title,
         &["チェック項目", "はい", "いいえ", "確認日", "目標日"],
     );
     ws.merge_range(3, 0, 3, 4, "1 体制構築", &plain).unwrap();
@@ -213,8 +219,8 @@ fn an_added_checklist_of_a_later_year_is_what_init_makes_a_file_on_as_add_says()
         .args(["--out", "r8b.toml"]));
     assert_eq!(r.code, Some(0), "{}", r.stderr);
     for (lang, said) in [
-        ("ja", "`medsec init`はmhlw-institution@fy2025で作成します(登録したチェックリストがmhlw-institution@fy2025より新しい年度のものではないか、同じ年度のものがほかにも登録されているため)。このチェックリストで作るときは`medsec --checklist r8b-institution@fy2026 init`を使ってください。"),
-        ("en", "but `medsec init` makes a new file on mhlw-institution@fy2025 (the checklist added is not of a later fiscal year than mhlw-institution@fy2025, or another added checklist is of the same year). To make one on this checklist, use `medsec --checklist r8b-institution@fy2026 init`."),
+        ("ja", "`medsec init`はmhlw-institution@fy2025で作成します(登録したチェックリストと同じ年度のものがほかにも登録されているため)。このチェックリストで作るときは`medsec --checklist r8b-institution@fy2026 init`を使ってください。"),
+        ("en", "but `medsec init` makes a new file on mhlw-institution@fy2025 (another added checklist is of the same fiscal year as the one added). To make one on this checklist, use `medsec --checklist r8b-institution@fy2026 init`."),
     ] {
         let _ = std::fs::remove_file(s.path("data/checklists/r8b-institution@fy2026.toml"));
         let r = run(s.medsec(lang).args(["checklist", "add", "r8b.toml"]));
@@ -225,6 +231,38 @@ fn an_added_checklist_of_a_later_year_is_what_init_makes_a_file_on_as_add_says()
     assert_eq!(r.code, Some(0), "{}", r.stderr);
     let toml = std::fs::read_to_string(s.path("i2.toml")).unwrap();
     assert!(!toml.contains("id = \"r8-institution\""), "{toml}");
+}
+
+/// An added checklist of no later year than init's default is told that reason alone.
+#[test]
+fn checklist_add_of_an_older_year_says_only_that_reason() {
+    let s = Setup::new();
+    let title = "試験用サイバーセキュリティ対策チェックリスト(令和7年度版) 医療機関確認用";
+    let wb = s.write("old.xlsx", &merged_workbook_titled(title));
+    let r = run(s
+        .medsec("en")
+        .args(["checklist", "import"])
+        .arg(&wb)
+        .args(["--out", "old.toml"]));
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    for (lang, said, not) in [
+        (
+            "ja",
+            "(登録したチェックリストがmhlw-institution@fy2025より新しい年度のものではないため)。",
+            "同じ年度",
+        ),
+        (
+            "en",
+            "(the checklist added is not of a later fiscal year than mhlw-institution@fy2025).",
+            "same fiscal year",
+        ),
+    ] {
+        let _ = std::fs::remove_dir_all(s.path("data"));
+        let r = run(s.medsec(lang).args(["checklist", "add", "old.toml"]));
+        assert_eq!(r.code, Some(0), "{}{}", r.stdout, r.stderr);
+        assert!(r.stderr.contains(said), "{lang}: {}", r.stderr);
+        assert!(!r.stderr.contains(not), "{lang}: {}", r.stderr);
+    }
 }
 
 #[test]

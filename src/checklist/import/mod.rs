@@ -103,6 +103,15 @@ pub struct Imported {
 /// The first bytes of an OLE compound file (encrypted workbooks, old .xls).
 const OLE_MAGIC: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 
+/// Whether a file extension (no dot, any case) names a spreadsheet: `.xlsx` and the others a
+/// user may hand over (`.xls`, `.xlsm`, `.xlsb`, `.ods`), which the import reads or refuses
+/// naming what the file is.
+pub fn is_workbook_extension(extension: &str) -> bool {
+    ["xlsx", "xls", "xlsm", "xlsb", "ods"]
+        .iter()
+        .any(|x| extension.eq_ignore_ascii_case(x))
+}
+
 /// Why `bytes` are no XLSX workbook, when that can be told from their first bytes: an OLE
 /// compound file (a password-protected workbook or an old `.xls`), a PDF, a ZIP archive that
 /// holds no workbook (a Word document, an OpenDocument file), text (a CSV saved from Excel,
