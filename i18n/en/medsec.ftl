@@ -36,6 +36,8 @@ common-io-error = { $kind ->
    *[other] {" "}(os error { $code })
 }
 common-list-separator = {", "}
+# What goes before an opening parenthesis after a word (none in Japanese).
+common-paren-gap = {" "}
 common-sentence-separator = {"; "}
 common-input-kind = { $kind ->
     [answers] answers files
@@ -367,6 +369,13 @@ answers-export-exists = `{ $path }` already exists; use `--force` to overwrite i
 answers-export-write = cannot write `{ $path }`: { $reason }
 answers-need-terminal = `medsec answer` without `--import` needs a terminal on standard input; without one, edit `{ $path }` by hand (or import a sheet with `medsec answer { $path } --import SHEET.csv`) and check it with `medsec status { $path }`
 answers-walk-saved-count = saved { $count ->
+    [one] 1 answer
+   *[other] { $count } answers
+}; check with `medsec status { $path }`
+answers-walk-saved-count-details = saved { $fields ->
+    [one] 1 detail
+   *[other] { $fields } details
+} (name, kind, code…) and { $count ->
     [one] 1 answer
    *[other] { $count } answers
 }; check with `medsec status { $path }`
@@ -1495,13 +1504,13 @@ answers-field-walk-yes-or-no = Answer yes or no (Enter skips).
 ## rules-data
 rules-data-checked-on-required = a check date for each item
 rules-data-checked-on-not-on-form = no check date per item
-rules-data-checked-on-unknown = not confirmed whether each item has a check date
+rules-data-checked-on-unknown = not known whether the form has a check date per item
 rules-data-target-fiscal-year = within the edition's fiscal year
 rules-data-target-next-fiscal-year = up to the end of the next fiscal year
-rules-data-target-unknown = window not confirmed
+rules-data-target-unknown = window not known from the form
 rules-data-on-form = on the form
 rules-data-not-on-form = not on the form
-rules-data-unknown = not confirmed
+rules-data-unknown = not known whether the form has it
 rules-data-gate-all-other-items = all other items
 rules-data-unknown-value = [rules] { $field }: `{ $value }` is not a known value; expected one of: { $names }
 rules-data-checked-on-unconfirmed = { $count ->

@@ -42,6 +42,8 @@ common-io-error = { $kind ->
    *[other] (OSのエラー番号{ $code })
 }
 common-list-separator = 、
+# 語の後に続く開きかっこの前に置くもの(日本語では何も置きません)。
+common-paren-gap = {""}
 common-sentence-separator = 。
 common-input-kind = { $kind ->
     [answers] 回答ファイル
@@ -338,6 +340,7 @@ answers-export-exists = `{ $path }`はすでにあります。上書きするに
 answers-export-write = `{ $path }`に書き込めません: { $reason }
 answers-need-terminal = `medsec answer`を`--import`なしで使うには、標準入力が端末である必要があります。端末がない場合は`{ $path }`を直接編集するか(`medsec answer { $path } --import SHEET.csv`でシートを取り込むこともできます)、`medsec status { $path }`で確認してください。
 answers-walk-saved-count = { $count }件の回答を保存しました。確認: `medsec status { $path }`
+answers-walk-saved-count-details = 名称などの情報{ $fields }項目と、{ $count }件の回答を保存しました。確認: `medsec status { $path }`
 answers-bad-as-of = `--as-of`の日付: { $error }
 answers-no-file-here = ここに回答ファイルがありません。ファイル名を指定するか、`medsec init`で作ってください。
 answers-several-files-here = ここには回答ファイルが複数あります({ $files })。回答するファイルを指定してください。
@@ -1385,13 +1388,13 @@ answers-field-walk-yes-or-no = 「はい」か「いいえ」で答えてくだ�
 ## rules-data
 rules-data-checked-on-required = 項目ごとに確認日を記入
 rules-data-checked-on-not-on-form = 項目ごとの確認日の欄なし
-rules-data-checked-on-unknown = 項目ごとの確認日の欄があるかは未確認
+rules-data-checked-on-unknown = 項目ごとの確認日の欄が様式にあるかは不明
 rules-data-target-fiscal-year = その版の年度中
 rules-data-target-next-fiscal-year = 翌年度末まで
-rules-data-target-unknown = 期間は未確認
+rules-data-target-unknown = 期間は様式からは不明
 rules-data-on-form = 様式にあり
 rules-data-not-on-form = 様式になし
-rules-data-unknown = 未確認
+rules-data-unknown = 様式にあるかは不明
 rules-data-gate-all-other-items = ほかのすべての項目
 rules-data-unknown-value = `[rules]`の`{ $field }`に`{ $value }`は使えません。使える値: { $names }
 rules-data-checked-on-unconfirmed = 確認日(checked_on)のない回答が{ $count }件あります。{ $fiscal_year }版の様式に項目ごとの確認日の欄があるかは確認できていないため、確認した日付を記入してください。
