@@ -140,3 +140,42 @@ mod walk {
         );
     }
 }
+
+#[test]
+fn every_overwrite_refusal_says_the_same_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("次 年度.toml");
+    std::fs::write(&out, "x").unwrap();
+    for (lang, words) in [
+        ("ja", "上書きするには`--force`"),
+        ("en", "`--force` to overwrite it"),
+    ] {
+        let run = medsec()
+            .args([
+                "--lang",
+                lang,
+                "checklist",
+                "new",
+                "--from",
+                "mhlw-institution@fy2025",
+            ])
+            .args(["--edition", "fy2026", "--out"])
+            .arg(&out)
+            .output()
+            .unwrap();
+        assert_ne!(run.status.code(), Some(0));
+        assert!(
+            stderr_of(&run).contains(words),
+            "{lang}: {}",
+            stderr_of(&run)
+        );
+    }
+    // The kind, not only this instance: one wording in the whole catalog.
+    for (file, other) in [
+        ("i18n/ja/medsec.ftl", "置き換えるには"),
+        ("i18n/en/medsec.ftl", "to replace it"),
+    ] {
+        let text = std::fs::read_to_string(root().join(file)).unwrap();
+        assert!(!text.contains(other), "{file}: {other}");
+    }
+}
