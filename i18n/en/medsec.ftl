@@ -36,6 +36,8 @@ common-io-error = { $kind ->
    *[other] {" "}(os error { $code })
 }
 common-list-separator = {", "}
+# What goes before an opening parenthesis after a word (none in Japanese).
+common-paren-gap = {" "}
 common-sentence-separator = {"; "}
 common-input-kind = { $kind ->
     [answers] answers files
@@ -371,6 +373,13 @@ answers-walk-saved-count = saved { $count ->
     [one] 1 answer
    *[other] { $count } answers
 }; check with `medsec status { $path }`
+answers-walk-saved-count-details = saved { $fields ->
+    [one] 1 detail
+   *[other] { $fields } details
+} (name, kind, code…) and { $count ->
+    [one] 1 answer
+   *[other] { $count } answers
+}; check with `medsec status { $path }`
 answers-bad-as-of = `--as-of`: { $error }
 answers-no-file-here = no answers file here; name one, or create it with `medsec init`
 answers-several-files-here = several answers files here ({ $files }); name the one to answer
@@ -660,7 +669,7 @@ probes-snapshots-not-counted-paths = { $tool } snapshots not counted: { $other_p
 probes-snapshots-not-counted-hosts = { $tool } snapshots not counted: { $other_hosts } of other machines than { $host }
 
 ## report
-report-out-exists = `{ $path }` already exists: nothing was written. Give `--force` to replace it, or another `--out`.
+report-out-exists = `{ $path }` already exists: nothing was written. Give `--force` to overwrite it, or another `--out`.
 report-out-in-bundle = `{ $path }` is inside the report bundle `{ $bundle }`: writing there would make its verification fail, so nothing was written (not even with `--force`). Give an `--out` outside the bundle.
 report-out-is-input = `{ $path }` is the file being read: nothing was written. Give another `--out`.
 
@@ -1249,7 +1258,7 @@ workbook-unofficial = `{ $file }` is not an official workbook known to medsec: t
 workbook-hash-differs = `{ $file }` has the name of an official workbook, but its SHA-256 { $sha256 } is not the official { $official }: it is not the published file, and the items are marked unverified.
 workbook-skipped = Rows without a number were left out: { $cells }.
 workbook-written = Written to `{ $path }`. Use it with `--checklist { $path_word }`, or keep it with `medsec checklist add { $path_word }`.
-workbook-out-exists = `{ $path }` exists; use `--force` to replace it.
+workbook-out-exists = `{ $path }` exists; use `--force` to overwrite it.
 workbook-write-failed = Cannot write `{ $path }`: { $reason }
 workbook-read-failed = Cannot read `{ $path }`: { $reason }
 workbook-add-lint-failed = `{ $path }` did not pass `medsec checklist lint` and was not added.
@@ -1257,7 +1266,7 @@ workbook-add-no-folder = This system has no folder for user data; set MEDSEC_DAT
 workbook-added = Added `{ $checklist }` as `{ $path }`; commands now find it without `--checklist` (`{ $command }` makes an answers file on it).
 workbook-added-not-default = Added `{ $checklist }` as `{ $path }`; answers files on it are read without `--checklist`, but `medsec init` makes a new file on { $default } (the checklist added is not of a later fiscal year than { $default }). To make one on this checklist, use `{ $command }`.
 workbook-added-not-default-same-year = Added `{ $checklist }` as `{ $path }`; answers files on it are read without `--checklist`, but `medsec init` makes a new file on { $default } (another added checklist is of the same fiscal year as the one added). To make one on this checklist, use `{ $command }`.
-workbook-add-exists = `{ $path }` already holds another file for `{ $checklist }`; use `--force` to replace it.
+workbook-add-exists = `{ $path }` already holds another file for `{ $checklist }`; use `--force` to overwrite it.
 workbook-add-same = `{ $checklist }` is already in `{ $path }`.
 workbook-column-not-imported = Column 「{ $header }」 ({ $cell }) was not imported: medsec's checklist format has no place for it. Cells with content: { $cells }. Read them in the workbook itself.
 workbook-column-not-imported-unnamed = A column without a header has content ({ $cell } and others) and was not imported: medsec's checklist format has no place for it. Cells with content: { $cells }.
@@ -1497,13 +1506,13 @@ answers-field-walk-yes-or-no = Answer yes or no (Enter skips).
 ## rules-data
 rules-data-checked-on-required = a check date for each item
 rules-data-checked-on-not-on-form = no check date per item
-rules-data-checked-on-unknown = not confirmed whether each item has a check date
+rules-data-checked-on-unknown = not known whether the form has a check date per item
 rules-data-target-fiscal-year = within the edition's fiscal year
 rules-data-target-next-fiscal-year = up to the end of the next fiscal year
-rules-data-target-unknown = window not confirmed
+rules-data-target-unknown = window not known from the form
 rules-data-on-form = on the form
 rules-data-not-on-form = not on the form
-rules-data-unknown = not confirmed
+rules-data-unknown = not known whether the form has it
 rules-data-gate-all-other-items = all other items
 rules-data-unknown-value = [rules] { $field }: `{ $value }` is not a known value; expected one of: { $names }
 rules-data-checked-on-unconfirmed = { $count ->
@@ -1671,7 +1680,7 @@ checklist-new-carried = Carried from `{ $from }` (item `{ $id }`) by `medsec che
 checklist-new-previous-note = Earlier note: { $note }
 checklist-new-guideline-carried = carried from { $from }: check it for { $edition }
 checklist-new-written = wrote `{ $path }` (`{ $checklist }`, { $count } items, all unverified); next: edit the wording, then `medsec checklist lint { $path_word }` and `medsec checklist diff { $from } { $path_word }`
-checklist-new-out-exists = `{ $path }` exists; use `--force` to replace it
+checklist-new-out-exists = `{ $path }` exists; use `--force` to overwrite it
 checklist-new-write-failed = cannot write `{ $path }`: { $reason }
 checklist-new-notes-joined = { $made } { $official }
 checklist-new-notes-official = Title, form name, institutions served (serves) and source_url come from medsec's data on the official { $form } workbook `{ $file }` (published { $published }). The fill-in rules ([rules]) are carried from `{ $from }` and not confirmed for this edition.

@@ -42,6 +42,8 @@ common-io-error = { $kind ->
    *[other] (OSのエラー番号{ $code })
 }
 common-list-separator = 、
+# 語の後に続く開きかっこの前に置くもの(日本語では何も置きません)。
+common-paren-gap = {""}
 common-sentence-separator = 。
 common-input-kind = { $kind ->
     [answers] 回答ファイル
@@ -339,6 +341,7 @@ answers-export-exists = `{ $path }`はすでにあります。上書きするに
 answers-export-write = `{ $path }`に書き込めません: { $reason }
 answers-need-terminal = `medsec answer`を`--import`なしで使うには、標準入力が端末である必要があります。端末がない場合は`{ $path }`を直接編集するか(`medsec answer { $path } --import SHEET.csv`でシートを取り込むこともできます)、`medsec status { $path }`で確認してください。
 answers-walk-saved-count = { $count }件の回答を保存しました。確認: `medsec status { $path }`
+answers-walk-saved-count-details = 名称などの情報{ $fields }項目と、{ $count }件の回答を保存しました。確認: `medsec status { $path }`
 answers-bad-as-of = `--as-of`の日付: { $error }
 answers-no-file-here = ここに回答ファイルがありません。ファイル名を指定するか、`medsec init`で作ってください。
 answers-several-files-here = ここには回答ファイルが複数あります({ $files })。回答するファイルを指定してください。
@@ -596,7 +599,7 @@ probes-snapshots-not-counted-paths = 数えなかった{ $tool }のスナップ�
 probes-snapshots-not-counted-hosts = 数えなかった{ $tool }のスナップショット: { $host }以外の機器のものが{ $other_hosts }個
 
 ## report
-report-out-exists = `{ $path }`は既にあります。何も書き込んでいません。置き換えるには`--force`を付けるか、別の`--out`を指定してください。
+report-out-exists = `{ $path }`は既にあります。何も書き込んでいません。上書きするには`--force`を付けるか、別の`--out`を指定してください。
 report-out-in-bundle = `{ $path }`は報告書一式`{ $bundle }`の中にあります。書き込むと報告書一式の確認に失敗するため、何も書き込んでいません(`--force`でも同じです)。報告書一式の外の`--out`を指定してください。
 report-out-is-input = `{ $path }`は読み込んでいるファイルです。何も書き込んでいません。別の`--out`を指定してください。
 
@@ -1157,7 +1160,7 @@ workbook-unofficial = `{ $file }`は既知の公式ブックではないため�
 workbook-hash-differs = `{ $file }`は公式ブックと同じ名前ですが、SHA-256 { $sha256 }が公式の{ $official }と異なります。公表されたファイルではないため、項目を未確認としました。
 workbook-skipped = 番号のない行は取り込みませんでした: { $cells }。
 workbook-written = `{ $path }`に書き出しました。`--checklist { $path_word }`で使うか、`medsec checklist add { $path_word }`で登録してください。
-workbook-out-exists = `{ $path }`はすでにあります。置き換えるには`--force`を付けてください。
+workbook-out-exists = `{ $path }`はすでにあります。上書きするには`--force`を付けてください。
 workbook-write-failed = `{ $path }`に書き込めません: { $reason }
 workbook-read-failed = `{ $path }`を読めません: { $reason }
 workbook-add-lint-failed = `{ $path }`は`medsec checklist lint`の確認で問題が見つかったため、登録しませんでした。
@@ -1165,7 +1168,7 @@ workbook-add-no-folder = この環境には利用者データのフォルダが�
 workbook-added = `{ $checklist }`を`{ $path }`に登録しました。今後は`--checklist`なしで使えます(`{ $command }`はこのチェックリストで回答ファイルを作ります)。
 workbook-added-not-default = `{ $checklist }`を`{ $path }`に登録しました。この様式の回答ファイルは`--checklist`なしで読めますが、`medsec init`は{ $default }で作成します(登録したチェックリストが{ $default }より新しい年度のものではないため)。このチェックリストで作るときは`{ $command }`を使ってください。
 workbook-added-not-default-same-year = `{ $checklist }`を`{ $path }`に登録しました。この様式の回答ファイルは`--checklist`なしで読めますが、`medsec init`は{ $default }で作成します(登録したチェックリストと同じ年度のものがほかにも登録されているため)。このチェックリストで作るときは`{ $command }`を使ってください。
-workbook-add-exists = `{ $path }`には`{ $checklist }`の別のファイルがあります。置き換えるには`--force`を付けてください。
+workbook-add-exists = `{ $path }`には`{ $checklist }`の別のファイルがあります。上書きするには`--force`を付けてください。
 workbook-add-same = `{ $checklist }`はすでに`{ $path }`に登録されています。
 workbook-column-not-imported = 列「{ $header }」({ $cell })はmedsecのチェックリスト形式に置き場所のない列のため、取り込みませんでした。内容のあるセル: { $cells }。その内容は元のブックで確認してください。
 workbook-column-not-imported-unnamed = 見出しのない列に内容があります({ $cell }など)。medsecのチェックリスト形式に置き場所がないため、取り込みませんでした。内容のあるセル: { $cells }。
@@ -1387,13 +1390,13 @@ answers-field-walk-yes-or-no = 「はい」か「いいえ」で答えてくだ�
 ## rules-data
 rules-data-checked-on-required = 項目ごとに確認日を記入
 rules-data-checked-on-not-on-form = 項目ごとの確認日の欄なし
-rules-data-checked-on-unknown = 項目ごとの確認日の欄があるかは未確認
+rules-data-checked-on-unknown = 項目ごとの確認日の欄が様式にあるかは不明
 rules-data-target-fiscal-year = その版の年度中
 rules-data-target-next-fiscal-year = 翌年度末まで
-rules-data-target-unknown = 期間は未確認
+rules-data-target-unknown = 期間は様式からは不明
 rules-data-on-form = 様式にあり
 rules-data-not-on-form = 様式になし
-rules-data-unknown = 未確認
+rules-data-unknown = 様式にあるかは不明
 rules-data-gate-all-other-items = ほかのすべての項目
 rules-data-unknown-value = `[rules]`の`{ $field }`に`{ $value }`は使えません。使える値: { $names }
 rules-data-checked-on-unconfirmed = 確認日(checked_on)のない回答が{ $count }件あります。{ $fiscal_year }版の様式に項目ごとの確認日の欄があるかは確認できていないため、確認した日付を記入してください。
@@ -1552,7 +1555,7 @@ checklist-new-carried = `medsec checklist new`が`{ $from }`の項目`{ $id }`�
 checklist-new-previous-note = 以前の注記: { $note }
 checklist-new-guideline-carried = { $from }から引き継ぎました。{ $edition }について確認してください。
 checklist-new-written = `{ $path }`を書きました(`{ $checklist }`、{ $count }項目、すべて未確認)。次に文言を直し、`medsec checklist lint { $path_word }`と`medsec checklist diff { $from } { $path_word }`を実行してください。
-checklist-new-out-exists = `{ $path }`はすでにあります。置き換えるには`--force`を付けてください。
+checklist-new-out-exists = `{ $path }`はすでにあります。上書きするには`--force`を付けてください。
 checklist-new-write-failed = `{ $path }`に書き込めません(詳細: { $reason })。
 checklist-new-notes-joined = { $made }{ $official }
 checklist-new-notes-official = 表題、様式名、対象の施設(serves)、source_urlは、medsecが持つ公式の{ $form }のブック`{ $file }`({ $published }公表)の情報によります。記入のルール([rules])は`{ $from }`から引き継いだもので、この版については未確認です。

@@ -113,7 +113,11 @@ pub fn render(
         "answers-template-title",
         title = c.title.get(lang)
     ));
-    w.comment(&format!("{} ({})", c.full_id(), c.form_label(lang)));
+    w.comment(&format!(
+        "{}{}",
+        c.full_id(),
+        lang.aside(&c.form_label(lang))
+    ));
     w.comment("");
     w.comment(&tr!(lang, "answers-template-answer"));
     // Example dates in the form's fiscal year, as the hints of a date that cannot be read.

@@ -34,6 +34,8 @@ use std::io::{BufRead, Write};
 pub struct Summary {
     /// Answers saved in this session.
     pub saved: usize,
+    /// Details of the institution or vendor (name, kind, code…) saved in this session.
+    pub fields_saved: usize,
     /// The user quit before the end.
     pub quit: bool,
     /// The file as it is now.
@@ -194,6 +196,8 @@ struct Session<'a, R, W> {
     open_only: bool,
     /// The items answered in this session (an item answered twice counts once).
     saved: std::collections::BTreeSet<String>,
+    /// The details fields saved in this session (a field entered twice counts once).
+    fields_saved: std::collections::BTreeSet<(&'static str, &'static str)>,
 }
 
 /// Walk through `loaded`'s items in `round`, reading from `input` and writing to `out`.
@@ -250,10 +254,12 @@ fn run_with<R: BufRead, W: Write>(
         today,
         open_only,
         saved: std::collections::BTreeSet::new(),
+        fields_saved: std::collections::BTreeSet::new(),
     };
     let quit = s.walk()?;
     Ok(Summary {
         saved: s.saved.len(),
+        fields_saved: s.fields_saved.len(),
         quit,
         loaded: s.loaded,
     })
@@ -340,10 +346,10 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
     fn walk(&mut self) -> Result<bool, WalkError> {
         let items = self.checklist.items.clone();
         let title = format!(
-            "{} — {} ({})",
+            "{} — {}{}",
             esc(&self.loaded.file_name()),
             esc(self.checklist.title.get(self.lang)),
-            esc(&self.checklist.full_id())
+            self.lang.aside(&esc(&self.checklist.full_id()))
         );
         self.say(&title)?;
         if self.header()? {
@@ -697,6 +703,7 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
                 let (table, key) = field.place();
                 let update = FieldUpdate { table, key, value };
                 self.loaded = store::save_fields(&self.loaded, &[update])?;
+                self.fields_saved.insert((table, key));
                 let msg = crate::tr!(self.lang, "answers-walk-saved");
                 self.say(&msg)?;
                 break;
@@ -1005,9 +1012,9 @@ impl HeaderField {
                     })
                     .collect();
                 format!(
-                    "{} ({})",
+                    "{}{}",
                     InstitutionField::Kind.label(lang),
-                    kinds.join(" / ")
+                    lang.aside(&kinds.join(" / "))
                 )
             }
             HeaderField::Institution(InstitutionField::Code) => {

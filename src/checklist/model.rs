@@ -40,6 +40,17 @@ impl Lang {
             _ => Lang::En,
         }
     }
+
+    /// What goes before an opening parenthesis that follows a word: nothing in Japanese
+    /// (「版: mhlw-institution@fy2025(令和7年度…)」, the glossary rule), a space in English.
+    pub fn paren_gap(self) -> String {
+        crate::tr!(self, "common-paren-gap")
+    }
+
+    /// `note` in parentheses after a word, with the gap this language puts before them.
+    pub fn aside(self, note: &str) -> String {
+        format!("{}({note})", self.paren_gap())
+    }
 }
 
 /// Macro to declare a closed set of kebab-case names with labels for people from the message

@@ -263,12 +263,24 @@ pub fn run(args: AnswerArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         walk::WalkError::Answers(e) => anyhow::Error::from(e.in_lang(lang)),
         other => anyhow!(other.localize(lang)),
     })?;
-    let msg = tr!(
-        lang,
-        "answers-walk-saved-count",
-        count = summary.saved,
-        path = crate::render::command_word(&file.display().to_string())
-    );
+    let path = crate::render::command_word(&file.display().to_string());
+    // Details typed before quitting are saved too: say so, not only the answers' count.
+    let msg = if summary.fields_saved > 0 {
+        tr!(
+            lang,
+            "answers-walk-saved-count-details",
+            count = summary.saved,
+            fields = summary.fields_saved,
+            path = path
+        )
+    } else {
+        tr!(
+            lang,
+            "answers-walk-saved-count",
+            count = summary.saved,
+            path = path
+        )
+    };
     Ok(Outcome::text(String::new(), Exit::Ok).notice(msg))
 }
 

@@ -143,7 +143,25 @@ fn words(lang: Lang) -> Words {
     }
 }
 
-fn heading(loaded: &Loaded, lang: Lang, w: &Words) -> Vec<(String, String)> {
+/// One line of the heading: a label, an identifier (shown as code in Markdown) and the words
+/// after it.
+struct HeadRow {
+    label: String,
+    code: String,
+    text: String,
+}
+
+impl HeadRow {
+    fn text(label: String, text: String) -> Self {
+        HeadRow {
+            label,
+            code: String::new(),
+            text,
+        }
+    }
+}
+
+fn heading(loaded: &Loaded, lang: Lang, w: &Words) -> Vec<HeadRow> {
     let c = &loaded.checklist;
     let fy = fiscal_year(c.fiscal_year, lang);
     let serves = c
@@ -153,16 +171,16 @@ fn heading(loaded: &Loaded, lang: Lang, w: &Words) -> Vec<(String, String)> {
         .collect::<Vec<_>>()
         .join(&crate::tr!(lang, "common-list-separator"));
     let mut rows = vec![
-        (
-            w.edition.clone(),
-            format!(
-                "{} ({fy}{}{})",
-                esc(&c.full_id()),
+        HeadRow {
+            label: w.edition.clone(),
+            code: esc(&c.full_id()).into_owned(),
+            text: lang.aside(&format!(
+                "{fy}{}{}",
                 crate::tr!(lang, "common-list-separator"),
                 c.form_label(lang)
-            ),
-        ),
-        (
+            )),
+        },
+        HeadRow::text(
             w.guideline.clone(),
             if c.guideline_version.is_empty() {
                 String::new()
@@ -171,15 +189,19 @@ fn heading(loaded: &Loaded, lang: Lang, w: &Words) -> Vec<(String, String)> {
                 crate::tr!(lang, "render-guideline-version", version = version)
             },
         ),
-        (w.serves.clone(), serves),
-        (w.digest.clone(), esc(&loaded.digest).into_owned()),
+        HeadRow::text(w.serves.clone(), serves),
+        HeadRow {
+            label: w.digest.clone(),
+            code: esc(&loaded.digest).into_owned(),
+            text: String::new(),
+        },
     ];
     // The edition's fill-in rules, where the file states them.
     if let Some(r) = &c.rules {
         let next_year = r.next_year_target.map_or_else(String::new, |t| {
             crate::tr!(lang, "rules-data-show-next-year", window = t.label(lang))
         });
-        rows.push((
+        rows.push(HeadRow::text(
             crate::tr!(lang, "rules-data-show-rules"),
             crate::tr!(
                 lang,
@@ -192,7 +214,11 @@ fn heading(loaded: &Loaded, lang: Lang, w: &Words) -> Vec<(String, String)> {
             ),
         ));
     }
-    rows.extend(super::extends::heading(c, lang));
+    rows.extend(
+        super::extends::heading(c, lang)
+            .into_iter()
+            .map(|(label, code, text)| HeadRow { label, code, text }),
+    );
     rows
 }
 
@@ -218,8 +244,8 @@ pub fn show_table(loaded: &Loaded, lang: Lang) -> String {
     let c = &loaded.checklist;
     let w = words(lang);
     let mut out = format!("{}\n", esc(c.title.get(lang)));
-    for (k, v) in heading(loaded, lang, &w) {
-        out.push_str(&format!("{k}: {v}\n"));
+    for row in heading(loaded, lang, &w) {
+        out.push_str(&format!("{}: {}{}\n", row.label, row.code, row.text));
     }
     let mut t = super::table(vec![&w.number, &w.scope, &w.item, &w.status]);
     for item in &c.items {
@@ -243,8 +269,13 @@ pub fn show_markdown(loaded: &Loaded, lang: Lang) -> String {
     let c = &loaded.checklist;
     let w = words(lang);
     let mut out = format!("# {}\n\n", md(c.title.get(lang)));
-    for (k, v) in heading(loaded, lang, &w) {
-        out.push_str(&format!("- {k}: `{v}`\n"));
+    for row in heading(loaded, lang, &w) {
+        let code = if row.code.is_empty() {
+            String::new()
+        } else {
+            super::templates::markdown_code(&row.code, false)
+        };
+        out.push_str(&format!("- {}: {code}{}\n", row.label, md(&row.text)));
     }
     for section in &c.sections {
         let items: Vec<_> = c.items.iter().filter(|i| i.section == section.id).collect();

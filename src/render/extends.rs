@@ -4,16 +4,17 @@
 use super::text::escape_controls as esc;
 use crate::checklist::{Checklist, Lang, OutOfScope};
 
-/// The heading line naming the base: `拡張元: mhlw-institution@fy2025 (sha256:…)`.
-pub fn heading(c: &Checklist, lang: Lang) -> Vec<(String, String)> {
+/// The heading line naming the base: `拡張元: mhlw-institution@fy2025(sha256:…)`, as label,
+/// identifier and the words after it.
+pub fn heading(c: &Checklist, lang: Lang) -> Vec<(String, String, String)> {
     let Some(e) = &c.extends else {
         return Vec::new();
     };
-    let value = match &e.resolved {
-        Some(b) => format!("{} ({})", esc(&b.full_id()), esc(&b.digest)),
-        None => esc(&e.base).into_owned(),
+    let (code, text) = match &e.resolved {
+        Some(b) => (esc(&b.full_id()).into_owned(), lang.aside(&esc(&b.digest))),
+        None => (esc(&e.base).into_owned(), String::new()),
     };
-    vec![(crate::tr!(lang, "checklist-extends-show-base"), value)]
+    vec![(crate::tr!(lang, "checklist-extends-show-base"), code, text)]
 }
 
 /// The base items left out, one row each: number and title, 対象外, the reason.

@@ -242,6 +242,8 @@ pub fn environment(lang: Lang) -> Environment<'static> {
             ))
         }
     });
+    // Nothing before an opening parenthesis in Japanese, a space in English.
+    env.add_function("paren_gap", move || lang.paren_gap());
     // Catalog message text in HTML: `code` spans as <code> (only the HTML template uses it).
     env.add_filter("code_spans", |v: Value| {
         let text = if v.is_none() || v.is_undefined() {

@@ -203,7 +203,7 @@ fn kill_9_mid_answer_keeps_every_confirmed_answer_and_resumes() {
     s.expect("evidence").unwrap();
     // q in a detail prompt quits, keeping what was given.
     s.send_line("q").unwrap();
-    s.expect("saved 1 answer;").unwrap();
+    s.expect("1 answer;").unwrap();
 
     let text = std::fs::read_to_string(&file).unwrap();
     assert_eq!(text.matches("answer = \"はい\"").count(), 2, "{text}");

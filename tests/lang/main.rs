@@ -8,6 +8,7 @@ mod catalog;
 mod codes_covered;
 mod dates_rounds;
 mod examples;
+mod fix10c;
 mod help_ja;
 mod lang_items;
 mod lang_sweep;

@@ -727,7 +727,7 @@ fn list_and_show_give_the_guideline_version_and_the_rules() {
         .unwrap();
     let text = stdout_of(&out);
     assert!(
-        text.contains("記入のルール: 確認日: 項目ごとの確認日の欄があるかは未確認、目標日: 期間は未確認、2回目: 未確認、前提の質問: 様式にあり"),
+        text.contains("記入のルール: 確認日: 項目ごとの確認日の欄が様式にあるかは不明、目標日: 期間は様式からは不明、2回目: 様式にあるかは不明、前提の質問: 様式にあり"),
         "{text}"
     );
 }
