@@ -196,7 +196,10 @@ answers-value-table = a table
 answers-not-utf8 = the file is not UTF-8 text (byte { $byte }); save it as UTF-8 (Shift_JIS is read only from CSV sheets)
 answers-too-deep = lists and tables nest more than { $limit } levels deep; the file was refused before parsing (an answers file nests about 4)
 answers-parse-error = the file is not written correctly here (detail: { $detail })
-answers-missing-format-version = `format_version` is missing; this medsec reads format_version { $supported }
+answers-missing-format-version = { $empty ->
+    [yes] the file is empty; `medsec init` makes an answers file (this medsec reads format_version { $supported })
+   *[no] `format_version` is missing; this medsec reads format_version { $supported }
+}
 answers-unsupported-format-version = format_version { $found } is not supported; this medsec reads format_version { $supported } (a newer medsec may read it)
 answers-missing-checklist-table = the [checklist] table (id, edition, digest) is missing; `medsec init` writes it
 answers-missing-checklist-field = [checklist]: `{ $key }` is missing or empty
@@ -620,7 +623,7 @@ probes-config-cannot-read = cannot read probe configuration `{ $path }`: { $erro
 probes-config-invalid = { $location }: { $message }
 probes-config-not-utf8 = not UTF-8 text (at byte { $byte }); save it as UTF-8
 probes-config-toml = not valid TOML (detail: { $detail })
-probes-config-unknown-setting = there is no setting `{ $field }`; check its spelling (the settings are in `docs/probes.md`)
+probes-config-unknown-setting = there is no setting `{ $field }`; check its spelling (the settings here: { $expected })
 probes-config-missing-setting = the setting `{ $field }` is missing
 probes-config-unknown-role = unknown role `{ $value }`; use `server` or `terminal`
 probes-config-unknown-kind = unknown probe kind `{ $value }`; known: { $known }
@@ -1061,8 +1064,8 @@ lint-config-unknown-key = unknown key `{ $key }`; only `deny` and `allow` exist
 lint-config-not-a-list = `{ $key }` takes a list, e.g. `{ $key } = ["{ $example }"]`
 lint-config-not-text = `{ $key }` lists words in quotes, e.g. `"{ $example }"`
 lint-config-unknown-deny = `deny` does not take `{ $value }`; the only value is `warnings`
-lint-unknown-code = no lint rule has the code `{ $code }`; every code is listed in `docs/lint.md`
-lint-unknown-code-closest = no lint rule has the code `{ $code }`; did you mean { $closest }? Every code is listed in `docs/lint.md`
+lint-unknown-code = no lint rule has the code `{ $code }`; the codes are { $codes }
+lint-unknown-code-closest = no lint rule has the code `{ $code }`; did you mean { $closest }?
 lint-allow-option = `--allow`: { $problem }
 lint-breaking-same-edition = breaking changes since `{ $base }` ({ $changes }) while the edition stays { $edition }: people holding answers for { $edition } cannot tell the two files apart; give the file a new edition, or keep the items and mark what replaces them (`medsec checklist diff` lists the changes)
 lint-rule-breaking-change-same-edition = A change that breaks answers (an item removed without `replaces`, a gate question changed) comes with a new edition (with `--base REV`)
@@ -1409,7 +1412,7 @@ check-next-fix-probes = fix what the probes found, or correct the answer in `{ $
 check-next-verify = read the findings with `{ $command }`
 check-next-probe-evidence = { $kind ->
     [no-item] import the checklist again with `--ids-from`, so its items take the IDs of the earlier edition (`medsec checklist import WORKBOOK.xlsx --ids-from ID@EDITION`), then run `{ $command }` again
-   *[other] name the probes for this machine in the probe configuration (the `--probes` file; see `docs/probes.md`), then run `{ $command }` again
+   *[other] name the probes for this machine in the probe configuration (the `--probes` file: one `[[probe]]` table per probe, such as `kind = "patch-level"`), then run `{ $command }` again
 }
 check-next-keygen-again = make the institution's own key with `medsec keygen --out NAME`, give `NAME.pub` to the inspectors, and run `{ $command }` again
 check-result-ok-but-missing = The check ran to the end, but what is listed under Missing is still left: take the next step above.
@@ -1522,7 +1525,7 @@ rules-data-checked-on-unconfirmed = { $count ->
 rules-data-target-date-window-unconfirmed = { $item }: the target date { $date } is outside { $fiscal_year } ({ $start } to { $end }); whether this edition allows that is not confirmed
 rules-data-target-date-overdue = { $item }: the target date { $date } has passed (as of { $as_of }); put the measure in place and answer Yes, or record why it is late
 rules-data-round-not-on-form = { $item }: the { $fiscal_year } form has no 2nd round; remove this round-2 answer
-rules-data-lint-missing = `{ $checklist }` has no [rules] block; medsec applies the rules it applied before rules were data (see `docs/checklist-format.md`)
+rules-data-lint-missing = `{ $checklist }` has no [rules] block; medsec applies the rules it applied before rules were data
 rules-data-lint-gate-not-on-form = [rules] gate = "not-on-form", but item `{ $item }` is the gate question (gate = true)
 rules-data-lint-gate-missing = [rules] gate = "on-form", but no item is the gate question (gate = true)
 rules-data-lint-reference-only-required = [rules] reference_only lists `required`; required items cannot be reference-only
@@ -1545,7 +1548,7 @@ rules-data-init-kind-not-served = { $from } is for a { $kind }, and `{ $checklis
 lint-ci-invalid-config = lint settings: { $detail }
 lint-ci-title-year-mismatch = the title says { $written }, but fiscal_year is { $year } (edition { $edition })
 lint-ci-rule-full = { $description }. Default severity: { $severity }. Silence it with `--allow { $code }` or `allow = ["{ $code }"]` in `medsec-lint.toml`.
-lint-ci-rule-help = Correct the checklist file at the place shown and run `medsec checklist lint` again; `docs/lint.md` describes every rule.
+lint-ci-rule-help = Correct the checklist file at the place shown and run `medsec checklist lint` again.
 lint-ci-rule-unreadable = A checklist file or folder can be read
 lint-ci-rule-not-utf8 = A checklist file is UTF-8 text
 lint-ci-rule-parse-error = A checklist file is well-formed TOML with only the known keys
@@ -2084,3 +2087,21 @@ check-summarize-details = For every finding, run `{ $command }`{ $more ->
     [one] {" "}(and 1 more bundle with findings…).
    *[other] {" "}(and { $more } more bundles with findings…).
 }
+
+# fix12g: evidence the answers cite but that is missing stops report and check
+status-next-evidence-missing = Next: before making the report, put the evidence the answers cite, { $paths }, in place (paths are relative to `{ $file }`), or remove it from the item's `evidence` if it is not evidence. Without it, `medsec report` and `medsec check` stop.
+check-missing-evidence = { $count ->
+    [one] an evidence file the answers cite is
+   *[other] { $count } evidence files the answers cite are
+} missing (see the warning [evidence-missing] above); the report cannot be made without { $count ->
+    [one] it
+   *[other] them
+}
+check-next-evidence-missing = put the evidence { $paths } in place (relative to `{ $file }`), or remove it from the item's `evidence` if it is not evidence, then run `{ $command }` again
+check-next-import-sheet = `{ $file }` is a spreadsheet, not an answers file: `--answers` takes an answers file (.toml). If the sheet holds your answers, import it into an answers file with `{ $import }` (`ANSWERS.toml` being the answers file's name), then run `{ $command }`
+status-not-a-bundle-one-inside = `{ $path }` is not a report bundle folder; the bundle is `{ $inner }` inside it: see it with `{ $command }`
+status-not-a-bundle-many-inside = `{ $path }` is not a report bundle folder; it holds { $count ->
+    [one] one report bundle
+   *[other] { $count } report bundles
+}: list them with `{ $command }`
+probes-config-unknown-setting-none = there is no setting `{ $field }`; check its spelling

@@ -173,7 +173,10 @@ answers-value-table = テーブル
 answers-not-utf8 = UTF-8のテキストではありません(バイト{ $byte })。UTF-8で保存してください(Shift_JISはCSVシートからのみ読み込めます)。
 answers-too-deep = リストや表の入れ子が{ $limit }段を超えているため、読み込む前に止めました(回答ファイルの入れ子はふつう4段ほどです)。
 answers-parse-error = 書き方に誤りがあります(詳細: { $detail })。
-answers-missing-format-version = `format_version`がありません。このmedsecが読めるのはformat_version { $supported }です。
+answers-missing-format-version = { $empty ->
+    [yes] ファイルが空です。回答ファイルは`medsec init`で作れます(このmedsecが読めるのはformat_version { $supported }です)。
+   *[no] `format_version`がありません。このmedsecが読めるのはformat_version { $supported }です。
+}
 answers-unsupported-format-version = format_version { $found }には対応していません。このmedsecが読めるのはformat_version { $supported }です(新しいmedsecなら読める可能性があります)。
 answers-missing-checklist-table = [checklist]テーブル(id、edition、digest)がありません。`medsec init`で作られるファイルには入っています。
 answers-missing-checklist-field = [checklist]: `{ $key }`がないか、空です。
@@ -565,7 +568,7 @@ probes-config-cannot-read = プローブの設定ファイル`{ $path }`を読�
 probes-config-invalid = { $location }: { $message }。
 probes-config-not-utf8 = UTF-8のテキストではありません({ $byte }バイト目)。UTF-8で保存してください。
 probes-config-toml = TOMLの書き方に誤りがあります(詳細: { $detail })。
-probes-config-unknown-setting = `{ $field }`という設定はありません。綴りを確かめてください(使える設定は`docs/probes.md`にあります)。
+probes-config-unknown-setting = `{ $field }`という設定はありません。綴りを確かめてください(使える設定: { $expected })。
 probes-config-missing-setting = `{ $field }`の設定がありません。
 probes-config-unknown-role = role `{ $value }`は使えません。`server`か`terminal`を指定してください。
 probes-config-unknown-kind = プローブの種類`{ $value }`はありません。使える種類: { $known }
@@ -948,8 +951,8 @@ lint-config-unknown-key = `{ $key }`というキーはありません。使え�
 lint-config-not-a-list = `{ $key }`は`{ $key } = ["{ $example }"]`のように一覧で書いてください。
 lint-config-not-text = `{ $key }`の値は`"{ $example }"`のように引用符で囲んで書いてください。
 lint-config-unknown-deny = `deny`に`{ $value }`は指定できません。指定できる値は`warnings`だけです。
-lint-unknown-code = `{ $code }`というコードの検査規則はありません。コードの一覧は`docs/lint.md`にあります。
-lint-unknown-code-closest = `{ $code }`というコードの検査規則はありません。{ $closest }のことですか。コードの一覧は`docs/lint.md`にあります。
+lint-unknown-code = `{ $code }`というコードの検査規則はありません。使えるコード: { $codes }。
+lint-unknown-code-closest = `{ $code }`というコードの検査規則はありません。{ $closest }のことですか。
 lint-allow-option = `--allow`の指定: { $problem }
 lint-breaking-same-edition = `{ $base }`からの変更に、回答を引き継げなくなるもの({ $changes })があるのに、版は{ $edition }のままです。{ $edition }の回答を持つ人には2つのファイルの区別がつきません。新しい版にするか、項目を残して後継の項目に`replaces`を書いてください(変更の一覧は`medsec checklist diff`で見られます)。
 lint-rule-breaking-change-same-edition = 回答を引き継げなくなる変更(`replaces`のない項目の削除、前提の質問の変更)には新しい版が伴っていること(`--base REV`のとき)
@@ -1296,7 +1299,7 @@ check-next-fix-probes = 診断で見つかった問題を直すか、`{ $file }`
 check-next-verify = 所見の内容は`{ $command }`で確認できます。
 check-next-probe-evidence = { $kind ->
     [no-item] 前の版のIDを引き継ぐよう、`--ids-from`を付けてチェックリストを取り込み直し(`medsec checklist import WORKBOOK.xlsx --ids-from ID@EDITION`)、その後もう一度`{ $command }`を実行してください。
-   *[other] この機器で使う診断をプローブの設定(`--probes`のファイル。説明は`docs/probes.md`)に書き、もう一度`{ $command }`を実行してください。
+   *[other] この機器で使う診断をプローブの設定(`--probes`のファイル。`[[probe]]`の表ごとに`kind = "patch-level"`のように診断を1つ書きます)に書き、もう一度`{ $command }`を実行してください。
 }
 check-next-keygen-again = `medsec keygen --out NAME`で医療機関の鍵を作り、`NAME.pub`を検査員に渡して、`{ $command }`をもう一度実行してください。
 check-result-ok-but-missing = 点検は最後まで実行しましたが、「足りないもの」に挙げたものが残っています。上の「次に」の手順を行ってください。
@@ -1403,7 +1406,7 @@ rules-data-checked-on-unconfirmed = 確認日(checked_on)のない回答が{ $co
 rules-data-target-date-window-unconfirmed = { $item }: 目標日{ $date }は{ $fiscal_year }({ $start }〜{ $end })の範囲外です。この版でこれが認められるかは確認できていません。
 rules-data-target-date-overdue = { $item }: 目標日{ $date }を過ぎています({ $as_of }時点)。対策を実施して「はい」と回答するか、遅れている理由を記録してください。
 rules-data-round-not-on-form = { $item }: { $fiscal_year }版の様式には2回目の欄がありません。この2回目の回答を削除してください。
-rules-data-lint-missing = `{ $checklist }`に`[rules]`がありません。medsecは、記入のルールがデータになる前と同じルールを当てはめます(`docs/checklist-format.md`を参照)。
+rules-data-lint-missing = `{ $checklist }`に`[rules]`がありません。medsecは、記入のルールがデータになる前と同じルールを当てはめます。
 rules-data-lint-gate-not-on-form = `[rules]`は`gate = "not-on-form"`ですが、項目`{ $item }`が前提の質問(`gate = true`)になっています。
 rules-data-lint-gate-missing = `[rules]`は`gate = "on-form"`ですが、前提の質問(`gate = true`)の項目がありません。
 rules-data-lint-reference-only-required = `[rules]`の`reference_only`に`required`があります。必須の項目を参考項目にはできません。
@@ -1426,7 +1429,7 @@ rules-data-init-kind-not-served = { $from }は{ $kind }の回答ですが、`{ $
 lint-ci-invalid-config = 検査の設定に誤りがあります(詳細: { $detail })。
 lint-ci-title-year-mismatch = タイトルには{ $written }とありますが、`fiscal_year`は{ $year }です(版{ $edition })。
 lint-ci-rule-full = { $description }。既定の重大度: { $severity }。`--allow { $code }`または`medsec-lint.toml`の`allow = ["{ $code }"]`で報告しないようにできます。
-lint-ci-rule-help = 示された箇所でチェックリストファイルを直し、もう一度`medsec checklist lint`を実行してください。各規則の説明は`docs/lint.md`にあります。
+lint-ci-rule-help = 示された箇所でチェックリストファイルを直し、もう一度`medsec checklist lint`を実行してください。
 lint-ci-rule-unreadable = チェックリストのファイルやフォルダを読めること
 lint-ci-rule-not-utf8 = チェックリストのファイルがUTF-8のテキストであること
 lint-ci-rule-parse-error = チェックリストのファイルが正しいTOMLで、既知のキーだけを使っていること
@@ -1887,3 +1890,12 @@ check-summarize-details = 指摘の詳細は`{ $command }`で確認できます{
     [0] 。
    *[other] (ほかに{ $more }件の報告書一式にも指摘があります…)。
 }
+
+# fix12g: evidence the answers cite but that is missing stops report and check
+status-next-evidence-missing = 次に: 報告書を作る前に、回答に挙げた証跡{ $paths }を置いてください(パスは`{ $file }`からの相対パスです)。証跡でなければ、その項目の`evidence`から外してください。証跡が見つからないままでは`medsec report`も`medsec check`も止まります。
+check-missing-evidence = 回答に挙げた証跡ファイル{ $count }件が見つかりません(上の警告[evidence-missing]を参照してください)。このままでは報告書を作れません。
+check-next-evidence-missing = 証跡{ $paths }を`{ $file }`からの相対パスに置くか、証跡でなければその項目の`evidence`から外して、もう一度`{ $command }`を実行してください。
+check-next-import-sheet = `{ $file }`は表計算のシートで、回答ファイルではありません。`--answers`には回答ファイル(.toml)を指定します。回答を記入したシートなら`{ $import }`で回答ファイルに取り込み(`ANSWERS.toml`は回答ファイルの名前です)、`{ $command }`を実行してください。
+status-not-a-bundle-one-inside = `{ $path }`は報告書一式のフォルダではありません。中の`{ $inner }`が報告書一式です: `{ $command }`で確認できます。
+status-not-a-bundle-many-inside = `{ $path }`は報告書一式のフォルダではなく、中に報告書一式が{ $count }件あります。一覧は`{ $command }`で作れます。
+probes-config-unknown-setting-none = `{ $field }`という設定はありません。綴りを確かめてください。

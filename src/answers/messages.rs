@@ -360,6 +360,8 @@ pub enum Msg {
     },
     MissingFormatVersion {
         supported: u32,
+        /// The file has nothing in it (no key at all): said as an empty file.
+        empty: bool,
     },
     UnsupportedFormatVersion {
         found: String,
@@ -695,10 +697,11 @@ impl Msg {
             Msg::ParseError { detail } => {
                 msg!(lang, "answers-parse-error", detail = LibraryDetail(detail))
             }
-            Msg::MissingFormatVersion { supported } => msg!(
+            Msg::MissingFormatVersion { supported, empty } => msg!(
                 lang,
                 "answers-missing-format-version",
-                supported = *supported
+                supported = *supported,
+                empty = if *empty { "yes" } else { "no" }
             ),
             Msg::UnsupportedFormatVersion { found, supported } => msg!(
                 lang,
@@ -1244,7 +1247,14 @@ mod tests {
                 detail: "expected `=`".into(),
             },
             Msg::TooDeep { limit: 64 },
-            Msg::MissingFormatVersion { supported: 1 },
+            Msg::MissingFormatVersion {
+                supported: 1,
+                empty: false,
+            },
+            Msg::MissingFormatVersion {
+                supported: 1,
+                empty: true,
+            },
             Msg::UnsupportedFormatVersion {
                 found: "2".into(),
                 supported: 1,

@@ -205,6 +205,7 @@ impl Reader<'_> {
                     root.at,
                     Msg::MissingFormatVersion {
                         supported: FORMAT_VERSION,
+                        empty: top.is_empty(),
                     },
                 );
                 return None;

@@ -911,6 +911,19 @@ pub fn open_items(form: &FormInput<'_>) -> Vec<OpenItem> {
     out
 }
 
+/// The evidence paths an answers file cites that do not exist (relative to the file), each
+/// once, in the file's order: the `evidence-missing` warnings, which stop `report` and `check`.
+pub fn missing_evidence(loaded: &crate::answers::Loaded) -> Vec<String> {
+    let base = loaded.path.parent().unwrap_or(Path::new("."));
+    let mut out: Vec<String> = Vec::new();
+    for e in loaded.set.answers.iter().flat_map(|a| a.evidence.iter()) {
+        if !base.join(e).exists() && !out.contains(e) {
+            out.push(e.clone());
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -106,6 +106,8 @@ pub fn run(args: CheckArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         rerun_flags: rerun_flags(&args, ctx),
         verify_flags: verify_flags(&args, ctx),
         vendor_unchecked: 0,
+        evidence_missing: Vec::new(),
+        sheet_rerun_flags: sheet_rerun_flags(&args, ctx),
     };
     let mut stdout = String::new();
     if text {
@@ -117,6 +119,29 @@ pub fn run(args: CheckArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         steps.failed(
             Step::Status,
             &tr!(lang, "check-done-status", complete = "no"),
+        );
+        steps.finish();
+        return Ok(finish(
+            stdout,
+            &summary,
+            status_json(&status),
+            None,
+            args.format,
+            ctx,
+            notices,
+        ));
+    }
+    // Evidence the answers cite but that is not there stops the report (as `medsec report`
+    // stops): said here, with the status above, before any probe runs or file is written.
+    if !vendor_form {
+        if let Some((loaded, _)) = &bound {
+            summary.evidence_missing = answers::rules::missing_evidence(loaded);
+        }
+    }
+    if !summary.evidence_missing.is_empty() {
+        steps.failed(
+            Step::Status,
+            &tr!(lang, "check-done-status", complete = "yes"),
         );
         steps.finish();
         return Ok(finish(
@@ -552,12 +577,29 @@ fn verify_flags(args: &CheckArgs, ctx: &Context) -> String {
 /// `--probes`, `--out`, `--key`, `--passphrase-env`, `--as-of` as the user gave them (paths quoted for the shell when needed),
 /// and the global options (`--checklist`, `--lang`).
 fn rerun_flags(args: &CheckArgs, ctx: &Context) -> String {
+    rerun_flags_with(args, args.answers.as_deref(), ctx)
+}
+
+/// A spreadsheet given as `--answers` (.csv, .xlsx): it is imported into an answers file, not
+/// read as one. The rerun's flags then name that answers file, `ANSWERS.toml`.
+fn sheet_rerun_flags(args: &CheckArgs, ctx: &Context) -> Option<String> {
+    let ext = args
+        .answers
+        .as_deref()?
+        .extension()?
+        .to_str()?
+        .to_ascii_lowercase();
+    matches!(ext.as_str(), "csv" | "xlsx")
+        .then(|| rerun_flags_with(args, Some(Path::new("ANSWERS.toml")), ctx))
+}
+
+fn rerun_flags_with(args: &CheckArgs, answers: Option<&Path>, ctx: &Context) -> String {
     // A backslash separates a Windows path, and PowerShell and cmd take it as it is; a Unix
     // shell reads it as an escape, so it is quoted there.
     let quote = |s: String| crate::render::text::shell_word(&s, cfg!(windows)).into_owned();
     let mut out = String::new();
     let paths = [
-        ("--answers", args.answers.as_deref()),
+        ("--answers", answers),
         ("--probes", args.probes.as_deref()),
         ("--out", args.out.as_deref()),
         // The institution's key: a rerun without it would sign with a throwaway key and

@@ -276,6 +276,17 @@ fn next_step(
         return tr!(lang, "report-review-status-next-vendor", file = file);
     };
     let file = crate::render::command_word(&loaded.path.display().to_string());
+    // Evidence the answers cite but that is not there stops `report` and `check`: the first
+    // thing to fix, before any command that would stop on it.
+    let missing = rules::missing_evidence(loaded);
+    if !missing.is_empty() {
+        return tr!(
+            lang,
+            "status-next-evidence-missing",
+            paths = crate::i18n::join_code(lang, &missing),
+            file = loaded.path.display().to_string()
+        );
+    }
     let with_global = |command: String| {
         if global.is_empty() {
             command

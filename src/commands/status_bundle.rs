@@ -55,11 +55,7 @@ pub(super) fn run(args: &StatusArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         {
             exit = exit.max(Exit::Unusable);
             // A problem that stops this folder: said as an error, as every command says one.
-            let message = tr!(
-                lang,
-                "verify-status-not-a-bundle",
-                path = path.display().to_string()
-            );
+            let message = not_a_bundle(path, lang);
             notices.push(tr!(lang, "cli-error", message = message));
             continue;
         }
@@ -659,6 +655,40 @@ struct Counts {
     errors: usize,
     warnings: usize,
     complete: bool,
+}
+
+/// Why a folder is no bundle, and what to run instead: on the bundle inside it (`check --out`
+/// writes one in `bundle/`), or `summarize` on a folder of bundles.
+fn not_a_bundle(path: &Path, lang: crate::checklist::Lang) -> String {
+    use crate::signing::verify::{find_bundles, Found};
+    let shown = path.display().to_string();
+    let bundles: Vec<PathBuf> = find_bundles(std::slice::from_ref(&path.to_path_buf()))
+        .into_iter()
+        .filter_map(|f| match f {
+            Found::Bundle(p) => Some(p),
+            _ => None,
+        })
+        .collect();
+    match bundles.as_slice() {
+        [] => tr!(lang, "verify-status-not-a-bundle", path = shown),
+        [one] => {
+            let inner = one.display().to_string();
+            tr!(
+                lang,
+                "status-not-a-bundle-one-inside",
+                path = shown,
+                inner = inner.clone(),
+                command = format!("medsec status {}", crate::render::command_word(&inner))
+            )
+        }
+        many => tr!(
+            lang,
+            "status-not-a-bundle-many-inside",
+            path = shown.clone(),
+            count = many.len(),
+            command = format!("medsec summarize {}", crate::render::command_word(&shown))
+        ),
+    }
 }
 
 #[cfg(test)]

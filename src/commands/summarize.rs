@@ -208,6 +208,14 @@ fn shorten_paths(rows: &mut [Row]) {
         })
         .unwrap_or(longest);
     for (row, p) in rows.iter_mut().zip(&parts) {
+        // A bundle folder with the name `report` and `check` give it (`bundle`) says nothing
+        // of whose it is: shown with the folder above it (`c/bundle`), as under the folder
+        // summarized, so that its row is told apart from the others'.
+        let n = if p.last().map(String::as_str) == Some("bundle") {
+            n.max(2)
+        } else {
+            n
+        };
         row.shown_path = match trailing(p, n) {
             Some(tail) if n < p.len() => tail,
             _ => row.path.clone(),
@@ -494,6 +502,12 @@ mod tests {
             ["a/clinic", "b/a/clinic"]
         );
         assert_eq!(shown(&["/r/only/"]), ["only"]);
+        // A folder named `bundle` (as `check --out` writes it) is shown with its folder.
+        assert_eq!(
+            shown(&["/r/inbox2/c/bundle", "/r/inbox2/midori"]),
+            ["c/bundle", "midori"]
+        );
+        assert_eq!(shown(&["/r/inbox2/c/bundle"]), ["c/bundle"]);
         // The same folder given twice is shown alike, not made long.
         assert_eq!(shown(&["/r/a", "/r/./a", "/r/b"]), ["a", "a", "b"]);
     }

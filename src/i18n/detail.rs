@@ -215,11 +215,14 @@ fn quoted<'a>(message: &'a str, prefix: &str) -> Option<&'a str> {
 }
 
 /// The names after `expected one of ` (or `expected `), as written: `` `a`, `b` ``.
-fn one_of(lang: Lang, message: &str) -> Option<String> {
+pub(crate) fn one_of(lang: Lang, message: &str) -> Option<String> {
     let (_, list) = message.split_once("expected ")?;
     let list = list.strip_prefix("one of ").unwrap_or(list);
+    // serde says two names as "`a` or `b`" and more as "one of `a`, `b`, `c`": each name,
+    // joined again in `lang` (never an English "or" inside a Japanese sentence).
     let names: Vec<&str> = list
         .split(", ")
+        .flat_map(|n| n.split(" or "))
         .map(str::trim)
         .filter(|n| n.starts_with('`') && n.ends_with('`'))
         .collect();

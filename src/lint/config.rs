@@ -62,7 +62,12 @@ impl UnknownCode {
     /// The problem as a catalog message.
     pub fn message_ref(&self) -> MessageRef {
         if self.closest.is_empty() {
-            crate::msg_ref!("lint-unknown-code", code = self.code)
+            crate::msg_ref!(
+                "lint-unknown-code",
+                code = self.code,
+                codes =
+                    crate::i18n::list(super::rules::RULES.iter().map(|(c, _)| format!("`{c}`")))
+            )
         } else {
             crate::msg_ref!(
                 "lint-unknown-code-closest",

@@ -85,6 +85,8 @@ pub enum ConfigProblem {
     },
     UnknownSetting {
         field: String,
+        /// The parser's message, which names the settings the table takes.
+        message: String,
     },
     MissingSetting {
         field: String,
@@ -148,12 +150,21 @@ impl ConfigProblem {
                 let detail = crate::i18n::detail::text(lang, detail);
                 tr!(lang, "probes-config-toml", detail = detail)
             }
-            ConfigProblem::UnknownSetting { field } => {
-                tr!(
-                    lang,
-                    "probes-config-unknown-setting",
-                    field = field.as_str()
-                )
+            // The settings the table takes, said here: no page of docs is needed to read it.
+            ConfigProblem::UnknownSetting { field, message } => {
+                match crate::i18n::detail::one_of(lang, message) {
+                    Some(expected) => tr!(
+                        lang,
+                        "probes-config-unknown-setting",
+                        field = field.as_str(),
+                        expected = expected
+                    ),
+                    None => tr!(
+                        lang,
+                        "probes-config-unknown-setting-none",
+                        field = field.as_str()
+                    ),
+                }
             }
             ConfigProblem::MissingSetting { field } => {
                 tr!(
@@ -238,7 +249,10 @@ impl ConfigProblem {
                 .map(str::to_owned)
         };
         if let Some(field) = quoted("unknown field `") {
-            return ConfigProblem::UnknownSetting { field };
+            return ConfigProblem::UnknownSetting {
+                field,
+                message: message.to_owned(),
+            };
         }
         if let Some(field) = quoted("missing field `") {
             return ConfigProblem::MissingSetting { field };

@@ -227,6 +227,12 @@ pub struct Summary {
     pub verify_flags: String,
     /// Signed vendor forms whose signature this check could not check (no `--vendor-key`).
     pub vendor_unchecked: usize,
+    /// Evidence paths the answers cite that do not exist (`evidence-missing`): the report
+    /// cannot be made until they are there or no longer cited.
+    pub evidence_missing: Vec<String>,
+    /// `--answers` named a spreadsheet (.csv, .xlsx): the rerun's flags with an answers file
+    /// (`ANSWERS.toml`) in its place, for the next step that imports the sheet into it.
+    pub sheet_rerun_flags: Option<String>,
 }
 
 /// Something the year's check still lacks; the code is stable (JSON `missing`).
@@ -235,6 +241,8 @@ pub enum Missing {
     UnusableAnswers,
     DigestMismatch,
     IncompleteAnswers,
+    /// Evidence files the answers cite that are not there (`evidence-missing`).
+    EvidenceMissing(usize),
     ProbeFailed(usize),
     Contradiction(usize),
     ProbeUnknown(usize),
@@ -253,6 +261,7 @@ impl Missing {
             Missing::UnusableAnswers => "unusable-answers",
             Missing::DigestMismatch => "checklist-digest-mismatch",
             Missing::IncompleteAnswers => "incomplete-answers",
+            Missing::EvidenceMissing(_) => "evidence-missing",
             Missing::ProbeFailed(_) => "probe-failed",
             Missing::Contradiction(_) => "probe-contradiction",
             Missing::ProbeUnknown(_) => "probe-unknown",
@@ -270,6 +279,9 @@ impl Missing {
             Missing::UnusableAnswers => tr!(lang, "check-missing-unusable"),
             Missing::DigestMismatch => tr!(lang, "report-review-check-missing-digest"),
             Missing::IncompleteAnswers => tr!(lang, "check-missing-incomplete"),
+            Missing::EvidenceMissing(count) => {
+                tr!(lang, "check-missing-evidence", count = count)
+            }
             Missing::ProbeFailed(count) => tr!(lang, "check-missing-probe-failed", count = count),
             Missing::Contradiction(count) => {
                 tr!(lang, "check-missing-contradiction", count = count)
@@ -309,6 +321,8 @@ impl Summary {
             out.push(Missing::DigestMismatch);
         } else if !self.complete {
             out.push(Missing::IncompleteAnswers);
+        } else if !self.evidence_missing.is_empty() {
+            out.push(Missing::EvidenceMissing(self.evidence_missing.len()));
         }
         if self.verified == Some(Exit::Integrity) || self.verified == Some(Exit::Unusable) {
             out.push(Missing::VerifyFailed);
@@ -346,7 +360,8 @@ impl Summary {
 
     /// How the check ends: the worst of what it found.
     pub fn exit(&self) -> Exit {
-        if self.unusable {
+        // Missing evidence stops the report as it stops `medsec report` (2).
+        if self.unusable || !self.evidence_missing.is_empty() {
             return Exit::Unusable;
         }
         let mut exit = self.verified.unwrap_or(Exit::Ok);
@@ -375,6 +390,22 @@ impl Summary {
             .to_owned();
         let missing = self.missing();
         let mut out = Vec::new();
+        if let (true, Some(flags)) = (
+            missing.contains(&Missing::UnusableAnswers),
+            &self.sheet_rerun_flags,
+        ) {
+            out.push(tr!(
+                lang,
+                "check-next-import-sheet",
+                file = answers.clone(),
+                import = format!(
+                    "medsec answer ANSWERS.toml --import {}",
+                    word(&self.answers)
+                ),
+                command = format!("medsec check {flags}").trim_end().to_owned()
+            ));
+            return out;
+        }
         if missing.contains(&Missing::UnusableAnswers) {
             out.push(tr!(
                 lang,
@@ -402,6 +433,19 @@ impl Summary {
                 lang,
                 "check-next-answer",
                 file = word(&self.answers),
+                command = again.as_str()
+            ));
+            return out;
+        }
+        if missing
+            .iter()
+            .any(|m| matches!(m, Missing::EvidenceMissing(_)))
+        {
+            out.push(tr!(
+                lang,
+                "check-next-evidence-missing",
+                paths = crate::i18n::join_code(lang, &self.evidence_missing),
+                file = answers.clone(),
                 command = again.as_str()
             ));
             return out;
@@ -636,6 +680,8 @@ mod tests {
             verified: Some(Exit::Ok),
             no_probe_evidence: None,
             vendor_unchecked: 0,
+            evidence_missing: Vec::new(),
+            sheet_rerun_flags: None,
             fiscal_year: Some(2025),
             digest_update: None,
             rerun_flags: String::new(),

@@ -702,14 +702,14 @@ fn an_empty_probe_configuration_is_listed_as_missing_probe_evidence() {
         (
             "en",
             "Missing:\n  - no answer was checked against this machine (warning[no-probe-evidence]): the probe configuration is empty, so no probe gave a result\n",
-            "name the probes for this machine in the probe configuration (the `--probes` file; see `docs/probes.md`)",
+            "name the probes for this machine in the probe configuration (the `--probes` file: one `[[probe]]` table per probe, such as `kind = \"patch-level\"`)",
             "The check ran to the end, but what is listed under Missing is still left",
             "Missing:\n  nothing",
         ),
         (
             "ja",
             "足りないもの:\n  - 回答と機器の状態の照合が行われていません(警告[no-probe-evidence]): プローブの設定が空で、診断の結果が1件もありません。\n",
-            "この機器で使う診断をプローブの設定(`--probes`のファイル。説明は`docs/probes.md`)に書き",
+            "この機器で使う診断をプローブの設定(`--probes`のファイル。`[[probe]]`の表ごとに`kind = \"patch-level\"`のように診断を1つ書きます)に書き",
             "点検は最後まで実行しましたが、「足りないもの」に挙げたものが残っています",
             "足りないもの:\n  なし",
         ),
