@@ -111,7 +111,10 @@ pub(super) fn answer_columns(
             if (header_start..data_start).all(|r| grid.text(r, c).is_empty()) {
                 return None;
             }
-            let header: Vec<&str> = headings.iter().map(|row| row[c]).collect();
+            let header: Vec<&str> = headings
+                .iter()
+                .filter_map(|row| row.get(c).copied())
+                .collect();
             let header = header.join(" ");
             let named = names_round(&header);
             column_role(&header).map(|(role, round)| (c, role, round, named))
