@@ -328,6 +328,7 @@ answers-walk-progress = progress: round { $round }, { $done } of { $total } item
 answers-walk-help = type: はい (y) / いいえ (n) / 対象外 (na) / Enter = skip / b = back / j NUMBER = jump / p = progress / q = quit (answers so far are saved)
 answers-walk-all-answered = Every item is answered.
 answers-walk-gate-closed = The gate question is answered No: no other item needs checking.
+answers-walk-gate-change = To change the answer to the gate question, type b (or change); press Enter to finish.
 answers-walk-no-such-item = no item `{ $item }`
 answers-walk-several-items = `{ $item }` names several items: { $items }; add the scope (for example `{ $example }`)
 answers-walk-not-understood = `{ $input }` is not understood; `?` for help
@@ -1995,6 +1996,7 @@ import-clue-map = {" "}If the layout guessed from the rows below is right, state
 import-clue-map-sheet = {" "}If the layout guessed from the rows below is right, state it: `--sheet { $sheet } --map { $map }` (columns: number=, text=, section=, scope=; header-rows= counts the rows above the first item).
 import-map-needs-sheet = `--map` states the layout of one sheet, and this workbook has several: { $sheets }. Name the sheet with `--sheet NAME`.
 import-text-not-workbook = `{ $file }` is a text file (such as a CSV), not an Excel workbook: only `.xlsx` workbooks are read here. Open it in Excel, save it as an Excel workbook (`.xlsx`), and give that file.
+import-answers-sheet = sheet `{ $sheet }` of `{ $path }` is an answers sheet as medsec writes it (`medsec answer --export`), not a checklist. To import the answers, run `medsec answer ANSWERS.toml --import { $arg }` (`ANSWERS.toml`: your answers file).
 import-pdf-not-workbook = `{ $file }` is a PDF file (it starts with `%PDF`), not an Excel workbook: only Excel workbooks (`.xlsx`) are read here, and neither items nor answers can be read from a PDF (renamed to `.xlsx`, it is still a PDF). Give the Excel workbook (`.xlsx`).
 import-zip-not-workbook = `{ $file }` is a ZIP archive{ $holds ->
     [word] {" "}holding a Word document (.docx)

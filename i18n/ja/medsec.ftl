@@ -205,7 +205,7 @@ answers-target-date-outside-fiscal-year = { $item }: 目標日{ $date }は{ $fis
 answers-target-before-checked-on = { $item }: 目標日{ $date }が確認日{ $checked_on }より前です。目標日は確認した日より後の、対策を終える予定の日にしてください。
 answers-not-applicable-not-allowed = { $item }: この項目は対象外にできません。「はい」か「いいえ」で回答してください。
 answers-not-applicable-condition-unmet = { $item }: 対象外にできるのは{ $conditions }の場合だけです。
-answers-condition-no-medical-information-system = 医療情報システムの有無(最初の質問)が「いいえ」
+answers-condition-no-medical-information-system = 前提の質問(医療情報システムの有無)が「いいえ」
 answers-condition-no-vendor-contract = 事業者と契約していない([vendors] contract = false)
 answers-not-applicable-without-reason = { $item }: 対象外の理由がありません。`reason`に書いてください。
 answers-needs-review = { $item }: 引継ぎのときに「{ $review }」(`{ $code }`)とされました。項目を読み直してから`review`を消してください。
@@ -302,6 +302,7 @@ answers-walk-progress = 進捗: { $round }回目{ $done }/{ $total }項目回答
 answers-walk-help = 入力: はい(y)、いいえ(n)、対象外(na)、Enter=とばす、b=戻る、j番号=移動、p=進捗、q=終了(回答済みは保存されています)
 answers-walk-all-answered = すべての項目が回答済みです。
 answers-walk-gate-closed = 医療情報システムの有無が「いいえ」のため、以下すべての項目は確認不要です。
+answers-walk-gate-change = 前提の質問の回答を変えるには「b」または「変更」、終わるにはEnterを押してください。
 answers-walk-no-such-item = 「{ $item }」という項目はありません。
 answers-walk-several-items = 「{ $item }」に当たる項目が複数あります: { $items }。対象を付けて入力してください(例: `{ $example }`)。
 answers-walk-not-understood = 「{ $input }」はわかりません。`?`でヘルプを表示します。
@@ -1839,6 +1840,7 @@ import-clue-map = 下の行から推定した配置が正しければ、`--map {
 import-clue-map-sheet = 下の行から推定した配置が正しければ、`--sheet { $sheet } --map { $map }`で指定してください(列: number=、text=、section=、scope=。header-rows=は最初の項目より上の行数です)。
 import-map-needs-sheet = `--map`は1枚のシートの配置を指定するものですが、このブックにはシートが複数あります: { $sheets }。`--sheet NAME`でシートを指定してください。
 import-text-not-workbook = `{ $file }`はテキストファイル(CSVなど)で、Excelのブックではありません。ここで読めるのは`.xlsx`のブックだけです。Excelで開いて「Excelブック(`.xlsx`)」として保存し、そのファイルを指定してください。
+import-answers-sheet = `{ $path }`のシート`{ $sheet }`は、medsecが書き出した回答の表(`medsec answer --export`の形式)で、チェックリストではありません。回答として取り込むには`medsec answer ANSWERS.toml --import { $arg }`を実行してください(`ANSWERS.toml`は回答ファイル)。
 import-pdf-not-workbook = `{ $file }`はPDFファイル(先頭が`%PDF`)で、Excelのブックではありません。ここで読めるのはExcelのブック(`.xlsx`)だけで、PDFからは項目も回答も読み取れません(名前を`.xlsx`に変えてもPDFのままです)。Excelのブック(`.xlsx`)を指定してください。
 import-zip-not-workbook = `{ $file }`はZIPファイル{ $holds ->
     [word] (Wordの文書、.docx)

@@ -367,6 +367,15 @@ pub(crate) fn is_answers_header<S: AsRef<str>>(header: &[S]) -> bool {
     own || (names_items && cols.iter().all(Option::is_some))
 }
 
+/// Whether `header` is the header row medsec writes on an answers sheet (`answer --export`):
+/// columns for the item's ID, the round and the answer, which no checklist workbook has.
+pub(crate) fn is_answers_export_header<S: AsRef<str>>(header: &[S]) -> bool {
+    let cols: Vec<Option<Column>> = header.iter().map(|h| Column::of(h.as_ref())).collect();
+    [Column::Item, Column::Round, Column::Answer]
+        .iter()
+        .all(|want| cols.contains(&Some(*want)))
+}
+
 /// One problem with a sheet; any problem means nothing is imported.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SheetProblem {
@@ -915,6 +924,26 @@ impl RowNote {
     }
 }
 
+/// The round a 回 cell names: 1 or 2, in half- or full-width digits, alone or as 「2回目」/「2回」
+/// (the form's own heading words).
+fn round_number(text: &str) -> Option<u8> {
+    let digits: String = text
+        .trim()
+        .chars()
+        .map(|c| match c {
+            '０'..='９' => {
+                char::from_u32(u32::from(c) - u32::from('０') + u32::from('0')).unwrap_or(c)
+            }
+            _ => c,
+        })
+        .collect();
+    let digits = digits
+        .strip_suffix("回目")
+        .or_else(|| digits.strip_suffix('回'))
+        .unwrap_or(&digits);
+    digits.trim().parse().ok()
+}
+
 /// A cell's name as Excel shows it: column letters and row number (`D5`, `AA12`).
 fn cell_name(col: usize, row: usize) -> String {
     let mut letters = Vec::new();
@@ -1073,8 +1102,8 @@ pub fn read_updates(
         let name = labels(item);
         let round = match text(Column::Round).as_str() {
             "" => 1,
-            r => match r.parse::<u8>() {
-                Ok(n) if ROUNDS.contains(&n) => n,
+            r => match round_number(r) {
+                Some(n) if ROUNDS.contains(&n) => n,
                 _ => {
                     problems.push(SheetProblem::BadRound {
                         at: place(Column::Round),

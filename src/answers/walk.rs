@@ -111,6 +111,12 @@ enum Command {
     Unknown(String),
 }
 
+/// Whether `line` asks to change the answer given (変更, change), as offered after the
+/// gate's いいえ.
+fn is_change(line: &str) -> bool {
+    matches!(line.trim().to_lowercase().as_str(), "変更" | "change")
+}
+
 fn command(input: &str) -> Command {
     let t = input.trim();
     // A Japanese input method left in full-width mode types ｑ and ｂ.
@@ -371,6 +377,19 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
             if self.round == 1 && self.gate_closed() && !item.gate {
                 let msg = crate::tr!(self.lang, "answers-walk-gate-closed");
                 self.say(&msg)?;
+                // A mistyped いいえ would end every later run here too: offer to change it.
+                let Some(gate) = items.iter().position(|it| it.gate) else {
+                    break;
+                };
+                let msg = crate::tr!(self.lang, "answers-walk-gate-change");
+                self.say(&msg)?;
+                let Some(line) = self.ask("> ")? else {
+                    break;
+                };
+                if matches!(command(&line), Command::Back) || is_change(&line) {
+                    i = gate;
+                    continue;
+                }
                 break;
             }
             self.show(&item, i, items.len())?;

@@ -63,7 +63,17 @@ pub fn import(mut args: ImportArgs, ctx: &Context) -> anyhow::Result<Outcome> {
             .map(|spec| ids_from(spec, ctx))
             .transpose()?,
     };
-    let imported = import::import(&bytes, &opts).map_err(|e| fail(e.localize(lang)))?;
+    let imported = import::import(&bytes, &opts).map_err(|e| match e {
+        // The command to run names the file as the user gave it, folder and all.
+        import::ImportError::AnswersSheet { sheet, .. } => fail(
+            import::ImportError::AnswersSheet {
+                file: args.workbook.display().to_string(),
+                sheet,
+            }
+            .localize(lang),
+        ),
+        e => fail(e.localize(lang)),
+    })?;
     if let Some(from) = &opts.ids_from {
         let vendor = |f: Form| f == Form::Vendor;
         if vendor(from.checklist.form) != vendor(imported.form) {

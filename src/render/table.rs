@@ -9,7 +9,8 @@
 //! short word or name between spaces (テスト診療所, up to 12 columns); a date or a number with
 //! its unit (令和7年度, 令和8年3月31日, 1回目). When columns must narrow, short lines wrap
 //! first, then prose. A table that cannot fit with every word whole is, on a terminal (or with
-//! `COLUMNS` set), shown as one "field: value" block per row that fits. Piped to a file or a
+//! `COLUMNS` set), shown as one "field: value" block per row that fits (a path or ID wider than the screen
+//! stands whole on a line of its own below its label, wider than the screen, never cut). Piped to a file or a
 //! program with no `COLUMNS`, the width is unknown and nothing is wrapped: every line of a cell
 //! stays one line of the table, however wide, as those readers want one line a row (`grep`
 //! finds a name whole) rather than words people copy (paths, IDs, keys, names) cut. A 、 or 。 (or a closing bracket, a small kana, a
@@ -250,8 +251,12 @@ impl Table {
                     }
                 } else {
                     block.push(label.clone());
+                    // A path or ID wider than the line overflows it, never cut.
                     let below = self.width.saturating_sub(BELOW_INDENT);
-                    let lines = cell.split('\n').flat_map(|line| wrap(line, below));
+                    let lines = cell.split('\n').flat_map(|line| {
+                        let widest = units(line).iter().map(Atom::floor).max().unwrap_or(0);
+                        wrap(line, below.max(widest))
+                    });
                     block.extend(lines.map(|line| format!("{}{line}", " ".repeat(BELOW_INDENT))));
                 }
             }
@@ -614,6 +619,7 @@ const TERMS: &[&str] = &[
     "確認日",
     "目標日",
     "未確認",
+    "未検証",
     "対象外",
     "要確認",
     "秘密鍵",
@@ -655,7 +661,43 @@ fn kept_together(chars: &[char]) -> Vec<bool> {
             _ => i += 1,
         }
     }
+    // A path with Japanese folder names (`2025/さくら内科クリニック/bundle`) is one word too.
+    let mut i = 0;
+    while i < chars.len() {
+        match path_end(chars, i) {
+            Some(end) => {
+                for t in together.iter_mut().take(end).skip(i + 1) {
+                    *t = true;
+                }
+                i = end;
+            }
+            None => i += 1,
+        }
+    }
     together
+}
+
+/// Where a path starting at `i` ends: a run of characters between spaces (or brackets and
+/// Japanese punctuation) holding a `/` or `\` next to a Latin letter, digit or `.-_~`, so
+/// that a path whose folders have Japanese names is not broken, while 「はい/いいえ」 may be.
+fn path_end(chars: &[char], i: usize) -> Option<usize> {
+    let stop = |c: char| c.is_whitespace() || "、。「」『』（）()［］[]，,：;；`".contains(c);
+    if i > 0 && chars.get(i - 1).is_some_and(|c| !stop(*c)) {
+        return None;
+    }
+    let end = i + chars
+        .get(i..)?
+        .iter()
+        .position(|c| stop(*c))
+        .unwrap_or(chars.len() - i);
+    let run = chars.get(i..end)?;
+    let latin =
+        |c: Option<&char>| c.is_some_and(|c| c.is_ascii_alphanumeric() || "._-~".contains(*c));
+    let is_path = run.iter().enumerate().any(|(k, c)| {
+        matches!(c, '/' | '\\')
+            && (latin(k.checked_sub(1).and_then(|p| run.get(p))) || latin(run.get(k + 1)))
+    });
+    (is_path && end > i + 1).then_some(end)
 }
 
 /// The spans `(start, end)` of characters that are one term: a [term of the forms](TERMS), a
@@ -1024,6 +1066,21 @@ mod tests {
                 .collect();
             assert!(joined.contains("適用し、定期的"), "{table}");
         }
+    }
+
+    #[test]
+    fn a_path_with_japanese_folder_names_is_never_split() {
+        let path = "very-long-folder-name-for-the-inspection-2025/さくら内科クリニック/bundle";
+        let lines = wrap(&format!("報告書一式: {path}"), 80);
+        assert!(lines.iter().any(|l| l.contains(path)), "{lines:?}");
+        // 「はい/いいえ」 is no path: it may still break where Japanese does.
+        assert_eq!(
+            path_end(&"はい/いいえ".chars().collect::<Vec<_>>(), 0),
+            None
+        );
+        // 未検証 is a term kept whole, as 未確認 is.
+        let lines = wrap("09:20 +09:00(未検証)", 16);
+        assert!(lines.iter().any(|l| l.contains("未検証")), "{lines:?}");
     }
 
     #[test]

@@ -634,3 +634,39 @@ fn jump_takes_the_number_as_the_help_writes_it_and_names_the_rows_sharing_it() {
         s.expect(expectrl::Eof).unwrap();
     }
 }
+
+/// A いいえ to the gate question can be taken back in the walk-through: after 「以下すべての項目は
+/// 確認不要です」 it offers b/変更 and goes back to the gate, in that run and in a later one
+/// (review of issue #10: the walk ended there, in every later run too).
+#[test]
+fn no_to_the_gate_question_can_be_changed_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("answers.toml");
+    std::fs::copy(fixture("answers/complete.toml"), &file).unwrap();
+    let text = std::fs::read_to_string(&file).unwrap();
+    let text = text.replacen("answer = \"はい\"", "answer = \"いいえ\"", 1);
+    assert!(text.contains("item = \"medical-information-system\"\nanswer = \"いいえ\""));
+    std::fs::write(&file, text).unwrap();
+    // A later run (ja): the gate's いいえ is offered to be changed, with 変更.
+    let mut s = spawn_with(&file, "ja", INST);
+    s.expect("以下すべての項目は確認不要です").unwrap();
+    s.expect("「変更」").unwrap();
+    s.send_line("変更").unwrap();
+    s.expect("] 0 ").unwrap();
+    s.send_line("q").unwrap();
+    s.expect(expectrl::Eof).unwrap();
+    // The same in English with b, and the gate answered はい again.
+    let mut s = spawn(&file);
+    s.expect("no other item needs checking").unwrap();
+    s.expect("type b").unwrap();
+    s.send_line("b").unwrap();
+    s.expect("] 0 ").unwrap();
+    answer_yes(&mut s, "");
+    s.send_line("q").unwrap();
+    s.expect(expectrl::Eof).unwrap();
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(
+        text.contains("item = \"medical-information-system\"\nanswer = \"はい\""),
+        "{text}"
+    );
+}

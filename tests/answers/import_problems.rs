@@ -303,3 +303,38 @@ fn an_unknown_scope_names_the_scope_cell() {
     assert_eq!(code, Some(2), "{err}");
     assert!(err.contains("row 2 (A2): the scope `プリンタ`"), "{err}");
 }
+
+/// The 回 column takes the round as the form prints it: full-width digits and 「1回目」/「２回目」
+/// as well as 1 and 2 (issue #10: full-width input is accepted everywhere), in ja and en.
+#[test]
+fn a_round_in_full_width_or_as_kaime_is_accepted() {
+    for lang in ["ja", "en"] {
+        let dir = tempfile::tempdir().unwrap();
+        let file = answers_in(dir.path());
+        let sheet = "項目番号,対象,回答,確認日,目標日,回\r\n\
+            1-①,,はい,2025/6/2,,1回目\r\n\
+            1-①,,はい,2025/11/4,,２\r\n\
+            1-②,,はい,2025/6/2,,１\r\n\
+            1-②,,はい,2025/11/5,,２回目\r\n";
+        let (code, err) = import(&file, "r.csv", sheet.as_bytes(), lang);
+        assert_eq!(code, Some(0), "{lang}: {err}");
+        let v: toml::Value = toml::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+        let second: Vec<String> = v["answers"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|a| a["round"].as_integer() == Some(2))
+            .map(|a| a["checked_on"].to_string())
+            .collect();
+        assert_eq!(second, ["2025-11-04", "2025-11-05"], "{lang}: {err}");
+        // A third round is still refused, naming the cell as written.
+        let (code, err) = import(
+            &file,
+            "r3.csv",
+            "項目番号,対象,回答,確認日,目標日,回\r\n1-①,,はい,2025/6/2,,３回目\r\n".as_bytes(),
+            lang,
+        );
+        assert_eq!(code, Some(2), "{lang}: {err}");
+        assert!(err.contains("３回目"), "{lang}: {err}");
+    }
+}

@@ -188,3 +188,42 @@ fn checklist_diff_says_what_the_file_is() {
         }
     }
 }
+
+/// medsec's own answers sheet (`answer --export`, as .xlsx) given to `checklist import` is
+/// said to be an answers sheet, with the `answer --import` command naming the file as given;
+/// exit 2, nothing written (review of issue #10: the first item row was read as a header).
+#[test]
+fn an_exported_answers_sheet_is_refused_with_the_answer_import_command() {
+    for (lang, says) in [
+        ("ja", "medsecが書き出した回答の表"),
+        ("en", "is an answers sheet as medsec writes it"),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let answers = dir.path().join("a.toml");
+        let r = run(medsec()
+            .args(["--checklist", "mhlw-institution@fy2025", "init", "--out"])
+            .arg(&answers));
+        assert_eq!(r.code, Some(0), "{}", r.stderr);
+        let sheet = dir.path().join("回答 控え.xlsx");
+        let r = run(medsec()
+            .arg("answer")
+            .arg(&answers)
+            .arg("--export")
+            .arg(&sheet));
+        assert_eq!(r.code, Some(0), "{}", r.stderr);
+        let out = dir.path().join("c.toml");
+        let r = run(medsec()
+            .args(["--lang", lang, "checklist", "import"])
+            .arg(&sheet)
+            .arg("--out")
+            .arg(&out));
+        assert_eq!(r.code, Some(2), "{lang}: {}", r.stderr);
+        assert!(r.stderr.contains(says), "{lang}: {}", r.stderr);
+        let command = format!(
+            "`medsec answer ANSWERS.toml --import \"{}\"`",
+            sheet.display()
+        );
+        assert!(r.stderr.contains(&command), "{lang}: {}", r.stderr);
+        assert!(!out.exists());
+    }
+}

@@ -100,11 +100,20 @@ pub(super) fn answer_columns(
     structure: &[usize],
 ) -> Vec<(usize, Role, u8)> {
     let width = grid.rows.first().map_or(0, Vec::len);
+    let headings: Vec<Vec<&str>> = (header_start..data_start)
+        .map(|r| round_headings_carried((0..width).map(|c| grid.text(r, c))))
+        .collect();
     let found: Vec<(usize, Role, u8, bool)> = (0..width)
         .filter(|c| !structure.contains(c))
         .filter_map(|c| {
-            let header: Vec<&str> = (header_start..data_start)
-                .map(|r| grid.text(r, c))
+            // A column with no header of its own is no answer column, whatever heading
+            // stands to its left.
+            if (header_start..data_start).all(|r| grid.text(r, c).is_empty()) {
+                return None;
+            }
+            let header: Vec<&str> = headings
+                .iter()
+                .filter_map(|row| row.get(c).copied())
                 .collect();
             let header = header.join(" ");
             let named = names_round(&header);
@@ -112,6 +121,22 @@ pub(super) fn answer_columns(
         })
         .collect();
     target_rounds(found)
+}
+
+/// The texts of one header row with a round heading (1回目, 2回目) carried right over the
+/// empty cells after it, so that a heading written in its group's first cell only (not merged)
+/// names the whole group, as a merged one does. Any other text ends the carry; a column with
+/// no header text of its own is skipped by the caller.
+fn round_headings_carried<'a>(row: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
+    let mut carried: Option<&'a str> = None;
+    row.map(|text| {
+        if text.is_empty() {
+            return carried.unwrap_or(text);
+        }
+        carried = names_round(text).then_some(text);
+        text
+    })
+    .collect()
 }
 
 /// Whether a header names its round (1回目, 2回目).

@@ -96,6 +96,11 @@ pub enum ImportError {
     Text {
         file: String,
     },
+    /// An answers sheet medsec wrote (`answer --export`) given as a checklist workbook.
+    AnswersSheet {
+        file: String,
+        sheet: String,
+    },
     /// A PDF (`%PDF` first) given as a workbook.
     Pdf {
         file: String,
@@ -214,6 +219,13 @@ impl ImportError {
             ImportError::Text { file } => {
                 tr!(lang, "import-text-not-workbook", file = file.as_str())
             }
+            ImportError::AnswersSheet { file, sheet } => tr!(
+                lang,
+                "import-answers-sheet",
+                path = file.as_str(),
+                sheet = sheet.as_str(),
+                arg = shell_word(file)
+            ),
             ImportError::Pdf { file } => {
                 tr!(lang, "import-pdf-not-workbook", file = file.as_str())
             }

@@ -191,6 +191,18 @@ fn zip_holding(bytes: &[u8]) -> Option<ZipHolds> {
 }
 
 /// Import the workbook in `bytes`.
+/// Whether the first filled row of `grid` is the header medsec writes on an answers sheet
+/// (`answer --export`): answers to import with `answer --import`, not a checklist.
+fn is_answers_export(grid: &Grid) -> bool {
+    grid.rows
+        .iter()
+        .find(|row| row.iter().any(|c| !c.text.trim().is_empty()))
+        .is_some_and(|row| {
+            let words: Vec<&str> = row.iter().map(|c| c.text.trim()).collect();
+            crate::answers::sheet::is_answers_export_header(&words)
+        })
+}
+
 pub fn import(bytes: &[u8], opts: &ImportOptions) -> Result<Imported, ImportError> {
     let file = opts.file_name.clone();
     if let Some(error) = not_a_workbook(bytes, &file) {
@@ -229,6 +241,12 @@ pub fn import(bytes: &[u8], opts: &ImportOptions) -> Result<Imported, ImportErro
                 wanted: opts.sheet.clone(),
                 names: sheets.iter().map(|s| s.name.clone()).collect(),
             },
+        });
+    }
+    if grids.iter().all(is_answers_export) {
+        return Err(ImportError::AnswersSheet {
+            file,
+            sheet: grids.first().map(|g| g.sheet.clone()).unwrap_or_default(),
         });
     }
     let (grid, layout, header) = choose(&grids, opts)?;
