@@ -60,7 +60,11 @@ pub(super) fn run(args: &StatusArgs, ctx: &Context) -> anyhow::Result<Outcome> {
                 "verify-status-not-a-bundle",
                 path = path.display().to_string()
             );
-            notices.push(tr!(lang, "cli-error", message = message));
+            notices.push(tr!(
+                lang,
+                "cli-error",
+                message = crate::i18n::end_sentence(lang, &message)
+            ));
             continue;
         }
         let bytes = if let Some(dir) = bundle_dir {
@@ -99,7 +103,11 @@ pub(super) fn run(args: &StatusArgs, ctx: &Context) -> anyhow::Result<Outcome> {
                             path = path.display().to_string()
                         )
                     };
-                    notices.push(tr!(lang, "cli-error", message = message));
+                    notices.push(tr!(
+                        lang,
+                        "cli-error",
+                        message = crate::i18n::end_sentence(lang, &message)
+                    ));
                     notices.extend(findings.iter().map(|f| {
                         let file = f.file.as_deref().unwrap_or_default();
                         crate::render::escape_controls(&format!(

@@ -13,6 +13,7 @@ mod finding_sources;
 mod findings_language;
 mod fix12;
 mod fix12f;
+mod fix12h;
 mod gaps12;
 mod gaps12c;
 mod inspector_view;
