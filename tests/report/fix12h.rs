@@ -348,3 +348,60 @@ fn summarize_names_the_item_an_own_checklist_left_out() {
         assert!(table.contains(&said.replace(' ', "")), "{lang}: {out}");
     }
 }
+
+/// Japanese errors whose last part is a detail joined after 「: 」 end the sentence with 。
+/// (a folder that is not there, a file that is not there); `--expect` with 16 hex digits says
+/// the `--expect` value has 16, and 64 are needed.
+#[test]
+fn errors_end_their_sentences_and_expect_names_its_value() {
+    let tmp = tempfile::tempdir().unwrap();
+    let missing = tmp.path().join("nai/k");
+    let cases: [(&[&str], &str); 2] = [
+        (
+            &[
+                "keygen",
+                "--unencrypted",
+                "--out",
+                missing.to_str().unwrap(),
+            ],
+            "がありません。",
+        ),
+        (&["render", "nai"], "ファイルまたはフォルダがありません。"),
+    ];
+    for (args, end) in cases {
+        let o = medsec()
+            .current_dir(tmp.path())
+            .args(["--lang", "ja"])
+            .args(args)
+            .output()
+            .unwrap();
+        let err = stderr_of(&o);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {err}");
+        assert!(err.trim_end().ends_with(end), "{args:?}: {err}");
+        assert!(!err.contains("。。"), "{args:?}: {err}");
+    }
+    use common::bundle::{checklist_args, report_value, signed};
+    let b = signed(&report_value("0111111111", 2025));
+    let key = b.key.public.to_str().unwrap().to_owned();
+    for (lang, said) in [
+        (
+            "ja",
+            "`--expect`に指定されたSHA-256`0123456789abcdef`は16進数16桁です。64桁必要です。",
+        ),
+        (
+            "en",
+            "the SHA-256 `0123456789abcdef` given with `--expect` has 16 hex digits; 64 are needed.",
+        ),
+    ] {
+        let o = medsec()
+            .args(checklist_args())
+            .args(["--lang", lang, "verify"])
+            .arg(&b.bundle)
+            .args(["--pubkey", &key, "--expect", "0123456789abcdef"])
+            .output()
+            .unwrap();
+        let err = stderr_of(&o);
+        assert_eq!(o.status.code(), Some(2), "{lang}: {err}");
+        assert!(err.contains(said), "{lang}: {err}");
+    }
+}
