@@ -311,7 +311,8 @@ fn localize(err: &(dyn std::error::Error + 'static), lang: Lang) -> String {
 
 /// The line printed for a failed run: `エラー: …` / `error: …`.
 pub fn error_line(err: &anyhow::Error, lang: Lang) -> String {
-    crate::tr!(lang, "cli-error", message = error_message(err, lang))
+    let message = crate::i18n::end_sentence(lang, &error_message(err, lang));
+    crate::tr!(lang, "cli-error", message = message)
 }
 
 /// The line printed when the output cannot be written.
@@ -319,10 +320,13 @@ pub fn write_error_line(err: &std::io::Error, lang: Lang) -> String {
     crate::tr!(
         lang,
         "cli-error",
-        message = crate::tr!(
+        message = crate::i18n::end_sentence(
             lang,
-            "cli-cannot-write-output",
-            reason = crate::i18n::io_error(lang, err)
+            &crate::tr!(
+                lang,
+                "cli-cannot-write-output",
+                reason = crate::i18n::io_error(lang, err)
+            )
         )
     )
 }

@@ -310,6 +310,19 @@ pub fn tidy(text: String) -> String {
     out
 }
 
+/// A message shown alone as an error, its sentence ended: in Japanese, a message whose last
+/// part is a detail joined after 「: 」 (an I/O error's words, a reason from another message)
+/// gets the 。 that detail lacks (「…に書き込めません: フォルダ`x`がありません。」). Messages of
+/// several lines (a list after its heading) and English are as given.
+pub fn end_sentence(lang: Lang, message: &str) -> String {
+    let message = message.trim_end();
+    let ended = message.ends_with(['。', '？', '！', '?', '!']);
+    if lang != Lang::Ja || ended || message.is_empty() || message.contains('\n') {
+        return message.to_owned();
+    }
+    tidy(format!("{message}。"))
+}
+
 /// One recorded argument in words in `lang` (items named from `checklist`).
 pub fn render_arg(lang: Lang, arg: &Arg, checklist: Option<&Checklist>) -> String {
     let typed = match arg {
@@ -524,6 +537,28 @@ pub fn help_ja_source() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_error_alone_ends_its_japanese_sentence() {
+        for (given, ended) in [
+            (
+                "`/x/k.key`に書き込めません: フォルダ`/x`がありません",
+                "`/x/k.key`に書き込めません: フォルダ`/x`がありません。",
+            ),
+            (
+                "`nai`を読めません: ファイルまたはフォルダがありません (OS エラー 2)",
+                "`nai`を読めません: ファイルまたはフォルダがありません (OS エラー 2)。",
+            ),
+            ("読めません。", "読めません。"),
+            ("問題があります:\n  - a", "問題があります:\n  - a"),
+        ] {
+            assert_eq!(end_sentence(Lang::Ja, given), ended, "{given}");
+        }
+        assert_eq!(
+            end_sentence(Lang::En, "cannot read `a`: gone"),
+            "cannot read `a`: gone"
+        );
+    }
 
     #[test]
     fn tidy_leaves_one_full_stop_and_none_before_a_closing_bracket() {

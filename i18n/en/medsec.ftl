@@ -928,10 +928,10 @@ verify-expect-sha256-mismatch = `report.json` has SHA-256 { $actual }, not { $ex
 verify-expect-key-mismatch = the bundle is signed with key { $actual }, not { $expected } as the printed report's QR code says: the printed report does not belong to this bundle
 verify-expect-forms = `--expect` takes the report's SHA-256 as the printed report shows it (64 hex digits, alone or after `sha256:` or `SHA-256`), or the QR code's text `medsec:sha256=<64 hex digits>;key=<16 hex digits>`
 verify-expect-invalid = `{ $value }` is neither. { $forms }
-verify-expect-wrong-length = `{ $value }`: the { $part ->
+verify-expect-wrong-length = the { $part ->
     [key] key ID
    *[other] SHA-256
-} has { $count } hex digits, not { $wanted }. { $forms }
+} `{ $value }` given with `--expect` has { $count } hex digits; { $wanted } are needed. { $forms }
 verify-expect-not-hex = `{ $value }`: the { $part ->
     [key] key ID
    *[other] SHA-256
@@ -1165,7 +1165,7 @@ report-html-manager = Manager
 report-html-security-manager = Security manager for medical information systems
 report-html-answered-by = Answered by
 report-html-summary-no = No (items, latest round):
-report-html-summary-overdue = Target date passed:
+report-html-summary-overdue = Target date passed (items, latest round):
 report-html-summary-unanswered = Unanswered in round 1:
 report-html-summary-findings = Findings:
 report-html-unverified-legend = Items marked ※ have wording not yet checked against the official form.
@@ -1341,6 +1341,7 @@ summarize-cell-complete = complete
 summarize-cell-incomplete = incomplete
 summarize-cell-no = { $count } answered No
 summarize-cell-overdue = { $count } overdue
+summarize-finding-of-item = { $item }: { $finding }
 summarize-probes = { $failures } failed, { $contradictions } contradicting
 summarize-probes-none = no evidence
 summarize-written = wrote the summary of { $count ->
@@ -1373,6 +1374,7 @@ check-written = Written:
 check-written-answers = answers file: `{ $path }` (new)
 check-written-evidence = probe evidence: `{ $path }`
 check-written-bundle = signed report bundle: `{ $path }` (key { $key })
+check-written-bundle-replaced = It replaces the signed report bundle an earlier check wrote there (report SHA-256 { $old }): a printed `report.html` of that one does not match this bundle, whose report SHA-256 is { $new }.
 check-written-html = report to read and print: `{ $path }`
 check-written-throwaway-key = throwaway key: `{ $secret }` and `{ $public }`
 check-none = nothing
@@ -2082,6 +2084,10 @@ report-evidence-findings-recorded = findings: { $errors ->
 
 check-summarize-stopped-clean = { $error }. Nothing this check wrote is left in `{ $dir }` (files that were there before are as they were).
 check-evidence-replaced = `{ $path }`, which was there before, was replaced by this check's probe evidence.
+check-probes-skipped-gate = { $gate } is answered No, so every other item is out of scope (対象外): { $count ->
+    [one] the probe that checks only such items was not run.
+   *[other] the { $count } probes that check only such items were not run.
+}
 check-summarize-stopped-left = { $error }. This check could not remove what it wrote in `{ $dir }`; still there: { $files }.
 check-kept-after-bundle = { $error }. The signed report bundle was written before that and is kept, checked against the secret key when it was signed; this check wrote: { $files }. Once the problem is fixed, check the bundle with `{ $command }`, or run the check again.
 check-summarize-details = For every finding, run `{ $command }`{ $more ->

@@ -829,10 +829,10 @@ verify-expect-sha256-mismatch = `report.json`のSHA-256は{ $actual }で、`--ex
 verify-expect-key-mismatch = 報告書一式は鍵{ $actual }で署名されており、印刷された報告書のQRコードにある{ $expected }ではありません。印刷された報告書はこの報告書一式のものではありません。
 verify-expect-forms = `--expect`には、印刷された報告書にあるSHA-256(16進数64桁。そのまま、または`sha256:`や`SHA-256`の後に続けて)か、QRコードの文字列`medsec:sha256=<16進数64桁>;key=<16進数16桁>`を指定してください。
 verify-expect-invalid = `{ $value }`はどちらでもありません。{ $forms }
-verify-expect-wrong-length = `{ $value }`の{ $part ->
+verify-expect-wrong-length = `--expect`に指定された{ $part ->
     [key] 鍵ID
    *[other] SHA-256
-}は{ $count }桁です。{ $wanted }桁必要です。{ $forms }
+}`{ $value }`は16進数{ $count }桁です。{ $wanted }桁必要です。{ $forms }
 verify-expect-not-hex = `{ $value }`の{ $part ->
     [key] 鍵ID
    *[other] SHA-256
@@ -1073,7 +1073,7 @@ report-html-manager = 管理者
 report-html-security-manager = 医療情報システム安全管理責任者
 report-html-answered-by = 回答者
 report-html-summary-no = いいえ(項目数、最新の回):
-report-html-summary-overdue = 目標日超過:
+report-html-summary-overdue = 目標日超過(項目数、最新の回):
 report-html-summary-unanswered = 1回目の未回答:
 report-html-summary-findings = 指摘:
 report-html-unverified-legend = ※の項目は、文言を公式の様式とまだ照合していません。
@@ -1243,6 +1243,7 @@ summarize-cell-complete = 記入完了
 summarize-cell-incomplete = 未完了
 summarize-cell-no = いいえ{ $count }件
 summarize-cell-overdue = 目標日超過{ $count }件
+summarize-finding-of-item = { $item }: { $finding }
 summarize-probes = 不合格{ $failures }・矛盾{ $contradictions }
 summarize-probes-none = 証跡なし
 summarize-written = { $count }件の報告書一式の一覧を`{ $path }`に書き出しました。
@@ -1272,6 +1273,7 @@ check-written = 書き出したもの:
 check-written-answers = 回答ファイル: `{ $path }`(新規作成)
 check-written-evidence = 診断の証跡: `{ $path }`
 check-written-bundle = 署名付きの報告書一式: `{ $path }`(鍵{ $key })
+check-written-bundle-replaced = 前のチェックが同じ場所に書き出した署名付きの報告書一式(報告書のSHA-256 { $old })を置き換えました。前のものを印刷した`report.html`はこの一式とは一致しません。この報告書のSHA-256は{ $new }です。
 check-written-html = 閲覧・印刷用の報告書: `{ $path }`
 check-written-throwaway-key = 使い捨ての鍵: `{ $secret }`と`{ $public }`
 check-none = なし
@@ -1886,6 +1888,7 @@ report-evidence-findings-recorded = 指摘: エラー{ $errors }件、警告{ $w
 
 check-summarize-stopped-clean = { $error }。このチェックが`{ $dir }`に書いたものは残っていません(前からあったファイルはそのままです)。
 check-evidence-replaced = 前からあった`{ $path }`を、このチェックの実機確認の結果で置き換えました。
+check-probes-skipped-gate = 「{ $gate }」が「いいえ」なので、ほかの項目はすべて対象外です。対象外の項目だけを確かめる実機確認({ $count }件)は行いませんでした。
 check-summarize-stopped-left = { $error }。このチェックが`{ $dir }`に書いた次のファイルは消せずに残っています: { $files }。
 check-kept-after-bundle = { $error }。署名済みの報告書一式はその前に書き終えています(署名したときに秘密鍵で確かめてあります)ので、残してあります。このチェックが書いたもの: { $files }。問題を直してから`{ $command }`で報告書一式を確かめるか、チェックをやり直してください。
 check-summarize-details = 指摘の詳細は`{ $command }`で確認できます{ $more ->

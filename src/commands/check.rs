@@ -108,6 +108,7 @@ pub fn run(args: CheckArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         vendor_unchecked: 0,
         evidence_missing: Vec::new(),
         sheet_rerun_flags: sheet_rerun_flags(&args, ctx),
+        replaced_bundle: None,
     };
     let mut stdout = String::new();
     if text {
@@ -179,6 +180,12 @@ pub fn run(args: CheckArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     // What this run writes in the folder is taken back when a later step fails (only the files
     // it made, and an earlier evidence.json put back as it was), and the error says what is left.
     let written = Written::before(&out_dir);
+    // The report an earlier check signed there, by its SHA-256 (the one printed on its
+    // report.html): replacing it is said, since a printout of it no longer matches.
+    let old_report = crate::signing::manifest::sha256_file(
+        &out_dir.join(BUNDLE_DIR).join(crate::report::FILE_NAME),
+    )
+    .ok();
     // Killed partway (Ctrl-C, SIGTERM), the check takes back the folder and files it made.
     let take_back = crate::interrupt::TakeBack::arm(
         &written.new_files,
@@ -205,7 +212,28 @@ pub fn run(args: CheckArgs, ctx: &Context) -> anyhow::Result<Outcome> {
             .map_err(|e| anyhow::Error::msg(e.message(lang)))?;
         // 3. Probes, with the answers they may contradict.
         steps.begin(Step::Probes);
-        let (config, config_record) = probe_config;
+        let (mut config, config_record) = probe_config;
+        let loaded = answers::load(&answers_path, lang).map_err(|e| e.in_lang(lang))?;
+        let checklist = catalog
+            .resolve(&loaded.set.checklist.full_id(), None)
+            .ok()
+            .map(|c| &c.checklist);
+        // The gate question answered いいえ makes every other item 対象外: a probe that checks
+        // only such items is not run (its failure would fail a check with nothing to check).
+        let gate = checklist.and_then(|c| {
+            answers::rules::gate_says_none(&loaded.set, c)
+                .then(|| c.items.iter().find(|i| i.gate))
+                .flatten()
+        });
+        let mut gate_skipped = 0;
+        if let Some(gate) = gate {
+            let role = config.role;
+            let before = config.probes.len();
+            config
+                .probes
+                .retain(|spec| probes::items_for(spec.kind(), role).contains(&gate.id));
+            gate_skipped = before - config.probes.len();
+        }
         let mut evidence = probes::run_all(
             &config,
             &RunOptions {
@@ -214,7 +242,6 @@ pub fn run(args: CheckArgs, ctx: &Context) -> anyhow::Result<Outcome> {
             &steps,
         );
         evidence.config = config_record;
-        let loaded = answers::load(&answers_path, lang).map_err(|e| e.in_lang(lang))?;
         evidence.contradictions = contradictions::check(&evidence.results, &loaded.set);
         evidence.institution = probes::evidence::InstitutionRecord::of_answers(&loaded.set);
         evidence.answers = Some(FileRecord::of_file(&answers_path).map_err(|e| {
@@ -258,13 +285,24 @@ pub fn run(args: CheckArgs, ctx: &Context) -> anyhow::Result<Outcome> {
                 contradictions = counts.contradictions
             ),
         );
+        let gate_said = gate.filter(|_| gate_skipped > 0).map(|gate| {
+            tr!(
+                lang,
+                "check-probes-skipped-gate",
+                gate = gate.label(lang),
+                count = gate_skipped
+            )
+        });
         if text {
-            let checklist = catalog
-                .resolve(&loaded.set.checklist.full_id(), None)
-                .ok()
-                .map(|c| &c.checklist);
             stdout.push_str(&heading(Step::Probes, lang));
-            stdout.push_str(&render::probe::table(&evidence, checklist, lang));
+            if let Some(said) = &gate_said {
+                stdout.push_str(&render::prose::for_stdout(said));
+                stdout.push('\n');
+            }
+            // Every probe skipped by the gate: the sentence says it, no empty table.
+            if gate_said.is_none() || !evidence.results.is_empty() {
+                stdout.push_str(&render::probe::table(&evidence, checklist, lang));
+            }
         }
 
         // 4. The key: the one given, or a throwaway one in the check's folder.
@@ -322,10 +360,18 @@ pub fn run(args: CheckArgs, ctx: &Context) -> anyhow::Result<Outcome> {
             )
         })
         .map_err(|e| anyhow::Error::msg(e.message(lang)))?;
-        Ok((key, key_used, made, signed, bundle_dir, unchecked))
+        Ok((
+            key,
+            key_used,
+            made,
+            signed,
+            bundle_dir,
+            unchecked,
+            gate_skipped > 0,
+        ))
     })();
     drop(take_back);
-    let (key, key_used, made, signed, bundle_dir, unchecked) = match partway {
+    let (key, key_used, made, signed, bundle_dir, unchecked, gate_skipped) = match partway {
         Ok(done) => done,
         Err(e) => return Err(written.undo(&e, lang)),
     };
@@ -359,8 +405,14 @@ pub fn run(args: CheckArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         .filter(|f| f.severity == "error")
         .count();
     summary.report_findings = Some((errors, made.report.findings.len() - errors));
-    summary.no_probe_evidence = made.report.no_probe_evidence();
+    // With nothing to check (the gate question いいえ), no probe evidence is nothing missing.
+    summary.no_probe_evidence = made.report.no_probe_evidence().filter(|_| !gate_skipped);
     summary.bundle = Some(bundle_dir.clone());
+    summary.replaced_bundle = old_report.map(|old| {
+        let new = crate::signing::manifest::sha256_file(&bundle_dir.join(crate::report::FILE_NAME))
+            .unwrap_or_default();
+        (old, new)
+    });
     let html = bundle_dir.join("report.html");
     if html.is_file() {
         summary.html = Some(html);

@@ -61,7 +61,11 @@ fn lint(args: LintArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         Err(unknown) => {
             let mut outcome = Outcome::text(String::new(), Exit::Unusable);
             let message = unknown.localize(ctx.lang);
-            outcome.notices = vec![crate::tr!(ctx.lang, "cli-error", message = message)];
+            outcome.notices = vec![crate::tr!(
+                ctx.lang,
+                "cli-error",
+                message = crate::i18n::end_sentence(ctx.lang, &message)
+            )];
             return Ok(outcome);
         }
     };

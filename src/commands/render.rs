@@ -114,9 +114,11 @@ pub fn run(mut args: RenderArgs, ctx: &Context) -> anyhow::Result<Outcome> {
                         crate::tr!(lang, "report-html-refused-unreadable", path = path)
                     }
                 };
-                outcome
-                    .notices
-                    .push(crate::tr!(lang, "cli-error", message = message));
+                outcome.notices.push(crate::tr!(
+                    lang,
+                    "cli-error",
+                    message = crate::i18n::end_sentence(lang, &message)
+                ));
                 outcome.notices.extend(findings.iter().map(|f| {
                     let file = f
                         .file

@@ -56,7 +56,11 @@ pub(super) fn run(args: &StatusArgs, ctx: &Context) -> anyhow::Result<Outcome> {
             exit = exit.max(Exit::Unusable);
             // A problem that stops this folder: said as an error, as every command says one.
             let message = not_a_bundle(path, lang);
-            notices.push(tr!(lang, "cli-error", message = message));
+            notices.push(tr!(
+                lang,
+                "cli-error",
+                message = crate::i18n::end_sentence(lang, &message)
+            ));
             continue;
         }
         let bytes = if let Some(dir) = bundle_dir {
@@ -95,7 +99,11 @@ pub(super) fn run(args: &StatusArgs, ctx: &Context) -> anyhow::Result<Outcome> {
                             path = path.display().to_string()
                         )
                     };
-                    notices.push(tr!(lang, "cli-error", message = message));
+                    notices.push(tr!(
+                        lang,
+                        "cli-error",
+                        message = crate::i18n::end_sentence(lang, &message)
+                    ));
                     notices.extend(findings.iter().map(|f| {
                         let file = f.file.as_deref().unwrap_or_default();
                         crate::render::escape_controls(&format!(

@@ -7,6 +7,7 @@
 
 use super::{Context, Outcome};
 use crate::answers::{Answer, Response};
+use crate::checklist::Lang;
 use crate::cli::summarize::{SummarizeArgs, SummaryFormat};
 use crate::exit::Exit;
 use crate::render::summary::{self, Row, UnverifiedInstitution};
@@ -71,11 +72,11 @@ pub fn run(mut args: SummarizeArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         })
         .collect();
     // Signatures checked in batches, as verify checks them.
-    let mut verified = verify::verify_all_with(&bundles, &opts, |v| row_of(v, as_of))
+    let mut verified = verify::verify_all_with(&bundles, &opts, |v| row_of(v, as_of, lang))
         .into_iter()
         .zip(&bundles)
         .map(|(row, dir)| {
-            row.unwrap_or_else(|| row_of_result(verify::internal_error_result(dir, lang)))
+            row.unwrap_or_else(|| row_of_result(verify::internal_error_result(dir, lang), lang))
         });
     // Rows in the order found; places that are no bundle keep their place.
     let mut rows: Vec<Row> = found
@@ -96,7 +97,7 @@ pub fn run(mut args: SummarizeArgs, ctx: &Context) -> anyhow::Result<Outcome> {
                     findings: Vec::new(),
                 };
                 r.findings.push(finding);
-                Some(row_of_result(r))
+                Some(row_of_result(r, lang))
             }
         })
         .collect();
@@ -156,7 +157,11 @@ pub fn run(mut args: SummarizeArgs, ctx: &Context) -> anyhow::Result<Outcome> {
                     code = code
                 )
             };
-            tr!(lang, "cli-error", message = message)
+            tr!(
+                lang,
+                "cli-error",
+                message = crate::i18n::end_sentence(lang, &message)
+            )
         }));
     // A report.json inside a bundle: the folder to give instead, as verify says it.
     outcome.notices.extend(
@@ -224,7 +229,7 @@ fn shorten_paths(rows: &mut [Row]) {
 }
 
 /// The row of a bundle whose content could not be read (only verify's result).
-fn row_of_result(result: BundleResult) -> Row {
+fn row_of_result(result: BundleResult, lang: Lang) -> Row {
     row_of(
         Verified {
             result,
@@ -232,13 +237,19 @@ fn row_of_result(result: BundleResult) -> Row {
             rerun: None,
         },
         Date::constant(2000, 1, 1),
+        lang,
     )
 }
 
 /// The worst finding for people, in the language verify spoke: a contradiction by its kind
 /// (as the report page heads it), any other by its message's first sentence. The code stays
 /// in JSON, CSV and XLSX.
-fn worst_label(code: &str, message: &str) -> crate::render::summary::Label {
+fn worst_label(
+    code: &str,
+    message: &str,
+    item: Option<&str>,
+    lang: Lang,
+) -> crate::render::summary::Label {
     use crate::render::summary::Label;
     if code == "answer-contradicted-by-probe" {
         return Label::Contradiction;
@@ -252,11 +263,21 @@ fn worst_label(code: &str, message: &str) -> crate::render::summary::Label {
     if first.is_empty() {
         return Label::Code(code.to_owned());
     }
-    Label::Text(first.to_owned())
+    // The row names the item the finding is about (verify shows it in a column of its own),
+    // unless the sentence names it already.
+    match item.filter(|i| !i.is_empty() && !first.contains(*i)) {
+        Some(item) => Label::Text(tr!(
+            lang,
+            "summarize-finding-of-item",
+            item = item,
+            finding = first
+        )),
+        None => Label::Text(first.to_owned()),
+    }
 }
 
 /// The row of one verified bundle; `as_of` decides which target dates are overdue.
-fn row_of(v: Verified, as_of: Date) -> Row {
+fn row_of(v: Verified, as_of: Date, lang: Lang) -> Row {
     let r = &v.result;
     let exit = r.exit();
     // The first finding of the worst class, when it is more than a note; of that class, a
@@ -285,7 +306,7 @@ fn row_of(v: Verified, as_of: Date) -> Row {
         shown_path: r.path.clone(),
         exit,
         worst_finding: worst.map(|f| f.code.clone()),
-        worst_label: worst.map(|f| worst_label(&f.code, &f.message)),
+        worst_label: worst.map(|f| worst_label(&f.code, &f.message, f.item_label.as_deref(), lang)),
         institution_code: r.institution.as_ref().map(|i| i.code.clone()),
         institution_name: r.institution.as_ref().map(|i| i.name.clone()),
         prefecture: None,
@@ -302,8 +323,11 @@ fn row_of(v: Verified, as_of: Date) -> Row {
         probe_failures: None,
         contradictions: None,
         evidence_findings: Vec::new(),
-        signed_at: signature.and_then(|s| s.signed_at.clone()),
-        signed_at_unverified: signature.is_some_and(|s| s.signed_at.is_some())
+        // One rule for every bundle whose signature carries a time: shown, and marked
+        // unverified unless a trusted key verified it and nothing failed (an untrusted key as
+        // much as a changed file).
+        signed_at: r.signature.as_ref().and_then(|s| s.signed_at.clone()),
+        signed_at_unverified: r.signature.as_ref().is_some_and(|s| s.signed_at.is_some())
             && !r.signed_at_trusted(),
         key_id: signature.map(|s| s.key_id.clone()),
         report_sha256: r.report_sha256.clone(),
@@ -466,7 +490,7 @@ mod tests {
     fn row_at(path: &str) -> Row {
         let mut r = crate::signing::verify::internal_error_result(Path::new(path), Lang::En);
         r.findings.clear();
-        row_of_result(r)
+        row_of_result(r, Lang::En)
     }
 
     use crate::checklist::Lang;

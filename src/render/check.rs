@@ -233,6 +233,9 @@ pub struct Summary {
     /// `--answers` named a spreadsheet (.csv, .xlsx): the rerun's flags with an answers file
     /// (`ANSWERS.toml`) in its place, for the next step that imports the sheet into it.
     pub sheet_rerun_flags: Option<String>,
+    /// The signed bundle an earlier check left in the folder was replaced: the SHA-256 of its
+    /// report (printed on its report.html) and of this check's.
+    pub replaced_bundle: Option<(String, String)>,
 }
 
 /// Something the year's check still lacks; the code is stable (JSON `missing`).
@@ -543,6 +546,14 @@ pub fn text(summary: &Summary, lang: Lang) -> String {
             path = path(b),
             key = esc(&k.key_id).into_owned()
         ));
+        if let Some((old, new)) = &summary.replaced_bundle {
+            written.push(tr!(
+                lang,
+                "check-written-bundle-replaced",
+                old = old.as_str(),
+                new = new.as_str()
+            ));
+        }
     }
     if let Some(h) = &summary.html {
         written.push(tr!(lang, "check-written-html", path = path(h)));
@@ -628,6 +639,8 @@ pub fn json(
         key: Option<&'a KeyUsed>,
         bundle: Option<&'a Path>,
         html: Option<&'a Path>,
+        /// The SHA-256 of the report of the bundle this check replaced.
+        replaced_report_sha256: Option<&'a str>,
         report_errors: Option<usize>,
         report_warnings: Option<usize>,
         missing: Vec<&'static str>,
@@ -645,6 +658,10 @@ pub fn json(
         key: summary.key.as_ref(),
         bundle: summary.bundle.as_deref(),
         html: summary.html.as_deref(),
+        replaced_report_sha256: summary
+            .replaced_bundle
+            .as_ref()
+            .map(|(old, _)| old.as_str()),
         report_errors: summary.report_findings.map(|(e, _)| e),
         report_warnings: summary.report_findings.map(|(_, w)| w),
         missing: summary.missing().iter().map(|m| m.code()).collect(),
@@ -682,6 +699,7 @@ mod tests {
             vendor_unchecked: 0,
             evidence_missing: Vec::new(),
             sheet_rerun_flags: None,
+            replaced_bundle: None,
             fiscal_year: Some(2025),
             digest_update: None,
             rerun_flags: String::new(),

@@ -133,6 +133,7 @@ pub struct View {
 pub struct Counts {
     /// Items whose latest answered round is いいえ.
     pub no: usize,
+    /// Of those, the items whose target date has passed.
     pub overdue: usize,
     pub unanswered: usize,
     pub findings: usize,
@@ -365,12 +366,13 @@ pub fn build(
     for form in std::iter::once(&main).chain(&vendor_forms) {
         for item in form.sections.iter().flat_map(|s| &s.items) {
             counts.unverified_wording += usize::from(item.unverified);
-            // Items whose latest answered round is いいえ, as summarize counts them (an item
-            // answered いいえ in 1回目 and はい in 2回目 is no いいえ).
+            // Items whose latest answered round is いいえ (and, of those, with a passed target
+            // date), as summarize counts them: an item answered いいえ in 1回目 and はい in
+            // 2回目 is neither.
             let latest = item.rounds.iter().rev().find(|r| !r.code.is_empty());
             counts.no += usize::from(latest.is_some_and(|r| r.code == "no"));
+            counts.overdue += usize::from(latest.is_some_and(|r| r.overdue));
             for r in &item.rounds {
-                counts.overdue += usize::from(r.overdue);
                 counts.unanswered += usize::from(r.round == 1 && r.code.is_empty());
             }
         }
@@ -606,10 +608,17 @@ fn form_view(
         }
     };
     let rounds_of = |id: &str| -> Vec<RoundView> {
-        crate::answers::ROUNDS
+        let mut rounds: Vec<RoundView> = crate::answers::ROUNDS
             .iter()
             .map(|&round| round_view(form.answers.answer(id, round), round))
-            .collect()
+            .collect();
+        // Overdue is judged on an item's latest answered round, as summarize judges it: a
+        // 1回目 いいえ answered はい in 2回目 is no overdue target date.
+        let latest = rounds.iter().rposition(|r| !r.code.is_empty());
+        for (i, r) in rounds.iter_mut().enumerate() {
+            r.overdue &= Some(i) == latest;
+        }
+        rounds
     };
     let item_view = |item: &Item| ItemView {
         id: item.id.clone(),

@@ -14,6 +14,7 @@ mod findings_language;
 mod fix12;
 mod fix12f;
 mod fix12g;
+mod fix12h;
 mod gaps12;
 mod gaps12c;
 mod inspector_view;

@@ -654,7 +654,7 @@ fn verify_expect_takes_the_printed_sha256_or_the_qr_text() {
     // A wrong length or a character that is not hex: a usage problem, said in words on
     // standard error.
     for (value, lang, want) in [
-        ("sha256:abc", "en", "has 3 hex digits, not 64"),
+        ("sha256:abc", "en", "has 3 hex digits; 64 are needed"),
         ("sha256:abc", "ja", "3桁です。64桁必要です"),
         (
             &*format!("{}x", &sha[..63]),

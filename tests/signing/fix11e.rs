@@ -378,6 +378,20 @@ fn refusals_name_their_real_cause() {
         assert_eq!(o.status.code(), Some(3), "{err}");
         assert!(err.contains(want), "{lang}: {err}");
         assert!(!err.contains(wrong), "{lang}: {err}");
+        // verify names the inspector's checklist file as a code span, as every path (fix12h).
+        let o = in_dir(w, &registry, lang)
+            .args(["--checklist", "OFF.toml", "verify", "forged"])
+            .args(["--pubkey", "k.pub", "--as-of", "2026-07-01"])
+            .output()
+            .unwrap();
+        let out = common::stdout_of(&o);
+        let yours = if lang == "ja" {
+            "(`OFF.toml`、"
+        } else {
+            "(`OFF.toml`, "
+        };
+        assert!(out.contains("checklist-not-inspectors"), "{lang}: {out}");
+        assert!(out.contains(yours), "{lang}: {out}");
     }
 
     // A report.json over the size limit (sparse): not read, so not called tampered.

@@ -595,7 +595,8 @@ fn push_not_inspectors(
                     checklist = yours.checklist.full_id()
                 )
             }
-            crate::checklist::Origin::File(_) => yours.origin.describe(),
+            // A file name is a code span, as every path in a message.
+            crate::checklist::Origin::File(_) => format!("`{}`", yours.origin.describe()),
         },
         yours = yours.digest.as_str(),
         diff = diff
