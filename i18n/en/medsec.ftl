@@ -109,6 +109,17 @@ checklist-stale-official = note: this fiscal year's form (FY{ $year }{ $wareki -
 checklist-stale-registered = note: this fiscal year's (FY{ $year }{ $wareki ->
    *[other] {""}
 }) checklists registered are not the publisher's official edition: { $others }. Without `--checklist`, commands take the newest official edition known, which is older: { $list }. To use this year's, give `--checklist { $first }` (its items are unverified unless it was imported from a workbook medsec knows as official by its SHA-256).
+checklist-stale-registered-default = note: this fiscal year's (FY{ $year }{ $wareki ->
+   *[other] {""}
+}) checklists registered are not the publisher's official edition: { $others } (its items are unverified unless it was imported from a workbook medsec knows as official by its SHA-256). Without `--checklist`, commands use { $defaults }. The newest official editions registered are older: { $list }.{ $used ->
+    [older] {" "}This command used an older edition. To use this year's, give `--checklist { $first }`.
+   *[none] {""}
+}
+checklist-default-for = { $checklist } for the { $forms } { $count ->
+    [one] form
+   *[other] forms
+}
+checklist-default-forms-joiner = {" and "}
 checklist-stale-in-use = note: the checklist in use, `{ $used }`, is the FY{ $used_year } edition{ $used_wareki ->
    *[other] {""}
 }; this fiscal year's (FY{ $year }{ $wareki ->

@@ -104,6 +104,14 @@ checklist-digest = `{ $file }`: チェックリストのダイジェストを計
 checklist-stale = 注意: 次のチェックリストは、わかっている最新の版が今年度({ $wareki }、FY{ $year })より前のものです: { $list }。今年度の版が公表されていれば、そのExcelファイルを`medsec checklist import`で取り込み、`medsec checklist add`で登録してください。
 checklist-stale-official = 注意: 今年度({ $wareki }、FY{ $year })の様式がまだ登録されていません。登録されているのは前年度までの版です: { $list }。{ $wareki }版「{ $title }」({ $form })は{ $published }に公表されています。`{ $url }`から`{ $file }`を入手し、`medsec checklist import { $file } --out { $edition }.toml`と`medsec checklist add { $edition }.toml`で登録してください。前年度までの版で作った報告書は、その年度の報告書になります。
 checklist-stale-registered = 注意: 今年度({ $wareki }、FY{ $year })のチェックリストとして登録されているのは、公表元の公式の版ではありません: { $others }。`--checklist`を付けないときは、公式の版のうち最も新しいもの(前年度までの版: { $list })を使います。今年度のものを使うには`--checklist { $first }`を付けてください(medsecがSHA-256で知っている公式のブックから取り込んだものでなければ、項目は未確認です)。
+checklist-stale-registered-default = 注意: 今年度({ $wareki }、FY{ $year })のチェックリストとして登録されているのは、公表元の公式の版ではありません: { $others }(medsecがSHA-256で知っている公式のブックから取り込んだものでなければ、項目は未確認です)。`--checklist`を付けないときに使うのは、{ $defaults }です。公式の版で登録されている最も新しいものは前年度までの版です: { $list }。{ $used ->
+    [older] このコマンドで使ったのは前年度までの版です。今年度のものを使うには`--checklist { $first }`を付けてください。
+   *[none] {""}
+}
+checklist-default-for = { $forms }では{ $checklist }{ $count ->
+   *[other] {""}
+}
+checklist-default-forms-joiner = ・
 checklist-stale-in-use = 注意: 使っているチェックリスト`{ $used }`は{ $used_wareki }(FY{ $used_year })の版です。今年度({ $wareki }、FY{ $year })のチェックリスト{ $current }が登録されています。今年度の回答ファイルは、`medsec --checklist { $first } init --from`に今の回答ファイルを渡すと、回答を引き継いで作れます。
 checklist-stale-vendor-official = 注意: 使っている事業者確認用のチェックリスト`{ $used }`は前年度までの版です。今年度({ $wareki }、FY{ $year })の事業者確認用はまだ登録されていません。{ $wareki }版の{ $form }は{ $published }に公表されています。`{ $url }`から`{ $file }`を入手し、`medsec checklist import { $file_word } --out { $out }`と`medsec checklist add { $out }`で登録してください。前年度までの版で作った回答は、その年度の様式への回答になります。
 checklist-stale-vendor = 注意: 使っている事業者確認用のチェックリスト`{ $used }`は前年度までの版です。今年度({ $wareki }、FY{ $year })の事業者確認用は登録されていません。公表されていれば、事業者確認用のExcelファイルを`medsec checklist import`で取り込み、`medsec checklist add`で登録してください。

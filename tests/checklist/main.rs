@@ -22,5 +22,6 @@ mod not_imported;
 mod not_workbook;
 mod plausible_fy2026;
 mod review11;
+mod review11b;
 mod unverified_words;
 mod workbook_import;
