@@ -1089,6 +1089,11 @@ diff-header = { $old } ({ $old_origin }) -> { $new } ({ $new_origin })
 diff-md-header = { $old } ({ $old_origin }) → { $new } ({ $new_origin })
 diff-guideline-version-changed = guideline version { $old } -> { $new }
 diff-serves-changed = serves [{ $old }] -> [{ $new }]
+diff-section-title-changed = section { $section } heading: 「{ $old }」 -> 「{ $new }」
+diff-workbook-positions-changed = the items sit in other cells or rows of the workbook: { $count } { $count ->
+    [one] item
+   *[other] items
+} (wording changes are listed per item)
 diff-item-added = added: { $text }
 diff-item-removed = removed with no replacement: { $text }
 diff-item-replaced = replaces { $replaced }

@@ -62,3 +62,105 @@ fn checklist_list_names_the_checklist_init_takes() {
         r.stderr
     );
 }
+
+/// A merged-form workbook like review11's, with section 2's heading `heading` and `spacer`
+/// blank rows above the first section (the items then sit in other rows).
+fn workbook_with(heading: &str, spacer: u32) -> Vec<u8> {
+    use rust_xlsxwriter::{Format, Workbook};
+    let mut wb = Workbook::new();
+    let plain = Format::new();
+    let ws = wb.add_worksheet();
+    ws.set_name("チェックリスト").unwrap();
+    ws.write_string(
+        0,
+        0,
+        "試験用サイバーセキュリティ対策チェックリスト(令和8年度版) 医療機関・薬局確認用",
+    )
+    .unwrap();
+    for (c, h) in ["チェック項目", "はい", "いいえ", "確認日", "目標日"]
+        .iter()
+        .enumerate()
+    {
+        ws.write_string(2, u16::try_from(c).unwrap(), *h).unwrap();
+    }
+    let r = 3 + spacer;
+    ws.merge_range(r, 0, r, 4, "1 体制構築", &plain).unwrap();
+    ws.write_string(r + 1, 0, "① 医療情報システム安全管理責任者を設置している。")
+        .unwrap();
+    ws.merge_range(r + 2, 0, r + 2, 4, heading, &plain).unwrap();
+    ws.write_string(
+        r + 3,
+        0,
+        "① サーバ、端末PC、ネットワーク機器の台帳管理を行っている。(医療情報システム全般)",
+    )
+    .unwrap();
+    wb.save_to_buffer().unwrap()
+}
+
+/// Import `bytes` saved as `dir/r8.xlsx` into `dir/r8.toml`.
+fn import_in(s: &Setup, dir: &str, bytes: &[u8]) -> std::path::PathBuf {
+    std::fs::create_dir_all(s.path(dir)).unwrap();
+    let book = s.write(&format!("{dir}/r8.xlsx"), bytes);
+    let out = s.path(&format!("{dir}/r8.toml"));
+    let r = run(s
+        .medsec("en")
+        .args(["checklist", "import"])
+        .arg(&book)
+        .arg("--out")
+        .arg(&out));
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    out
+}
+
+/// `checklist diff` names a changed section heading (what verify calls 「節2の見出しが異なります」)
+/// and says items that sit in other cells in one line, never as a dump of cell sources.
+#[test]
+fn checklist_diff_names_a_changed_section_heading_and_moved_cells_in_one_line() {
+    let s = Setup::new();
+    let old = import_in(
+        &s,
+        "old",
+        &workbook_with("2 医療情報システムの管理・運用", 0),
+    );
+    let heading = import_in(&s, "heading", &workbook_with("2 医療情報システムの管理", 0));
+    let moved = import_in(
+        &s,
+        "moved",
+        &workbook_with("2 医療情報システムの管理・運用", 2),
+    );
+    for (lang, said) in [
+        (
+            "ja",
+            "[section-title-changed] 節2の見出し: 「医療情報システムの管理・運用」 → 「医療情報システムの管理」",
+        ),
+        (
+            "en",
+            "[section-title-changed] section 2 heading: 「医療情報システムの管理・運用」 -> 「医療情報システムの管理」",
+        ),
+    ] {
+        let r = run(s.medsec(lang).args(["checklist", "diff"]).arg(&old).arg(&heading));
+        assert!(r.stdout.contains(said), "{lang}: {}", r.stdout);
+        assert!(!r.stdout.contains("workbook-cell:"), "{lang}: {}", r.stdout);
+        assert!(!r.stdout.contains("item-sources-changed"), "{lang}: {}", r.stdout);
+    }
+    for (lang, said) in [
+        ("ja", "[workbook-positions-changed] ブックの中で項目の位置(セル、行)が変わりました: 2項目"),
+        ("en", "[workbook-positions-changed] the items sit in other cells or rows of the workbook: 2 items"),
+    ] {
+        let r = run(s.medsec(lang).args(["checklist", "diff"]).arg(&old).arg(&moved));
+        assert!(r.stdout.contains(said), "{lang}: {}", r.stdout);
+        assert!(!r.stdout.contains("workbook-cell:"), "{lang}: {}", r.stdout);
+        assert!(!r.stdout.contains("item-sources-changed"), "{lang}: {}", r.stdout);
+    }
+    // The same layout and wording: nothing about positions.
+    let r = run(s
+        .medsec("en")
+        .args(["checklist", "diff"])
+        .arg(&old)
+        .arg(&heading));
+    assert!(
+        !r.stdout.contains("workbook-positions-changed"),
+        "{}",
+        r.stdout
+    );
+}
