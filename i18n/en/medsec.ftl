@@ -1325,6 +1325,14 @@ summarize-col-checklist = checklist
 summarize-col-edition = edition
 summarize-col-edition-printed = edition as printed
 summarize-cell-note = note: { $code }
+summarize-note-label = { $code ->
+    [checklist-not-official] the checklist is not the official form (items unverified)
+    [checklist-gate-named-at-import] the gate question was named at import
+    [checklist-workbook-not-compared] not compared with the inspector's workbook
+    [target-date-passed-since-signing] a target date passed since signing
+    [vendor-signature-unchecked] the vendor's signature was not checked
+   *[other] { $code }
+}
 summarize-col-notes = notes
 summarize-col-fiscal-year = fiscal year
 summarize-col-complete = complete

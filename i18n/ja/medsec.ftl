@@ -1227,6 +1227,14 @@ summarize-col-checklist = チェックリスト
 summarize-col-edition = 版
 summarize-col-edition-printed = 版の表記
 summarize-cell-note = 注記: { $code }
+summarize-note-label = { $code ->
+    [checklist-not-official] チェックリストが公式の様式ではありません(項目は未確認)
+    [checklist-gate-named-at-import] 前提の設問は取り込みのときに指定されたものです
+    [checklist-workbook-not-compared] 検査側のブックとは比べていません
+    [target-date-passed-since-signing] 署名の後に目標日を過ぎた項目があります
+    [vendor-signature-unchecked] 事業者の署名は確認していません
+   *[other] { $code }
+}
 summarize-col-notes = 注記
 summarize-col-fiscal-year = 年度
 summarize-col-complete = 記入完了
