@@ -2005,6 +2005,7 @@ import-clue-map = {" "}If the layout guessed from the rows below is right, state
 import-clue-map-sheet = {" "}If the layout guessed from the rows below is right, state it: `--sheet { $sheet } --map { $map }` (columns: number=, text=, section=, scope=; header-rows= counts the rows above the first item).
 import-map-needs-sheet = `--map` states the layout of one sheet, and this workbook has several: { $sheets }. Name the sheet with `--sheet NAME`.
 import-text-not-workbook = `{ $file }` is a text file (such as a CSV), not an Excel workbook: only `.xlsx` workbooks are read here. Open it in Excel, save it as an Excel workbook (`.xlsx`), and give that file.
+answers-import-pdf = `{ $file }` is a PDF file (it starts with `%PDF`), not an Excel workbook: `answer --import` reads Excel workbooks (`.xlsx`) and CSV files (`.csv`), and no answers can be read from a PDF (renamed to `.xlsx`, it is still a PDF). Give the filled-in Excel workbook (`.xlsx`) or a CSV file (`.csv`).
 import-pdf-not-workbook = `{ $file }` is a PDF file (it starts with `%PDF`), not an Excel workbook: only Excel workbooks (`.xlsx`) are read here, and neither items nor answers can be read from a PDF (renamed to `.xlsx`, it is still a PDF). Give the Excel workbook (`.xlsx`).
 import-zip-not-workbook = `{ $file }` is a ZIP archive{ $holds ->
     [word] {" "}holding a Word document (.docx)

@@ -1849,6 +1849,7 @@ import-clue-map = 下の行から推定した配置が正しければ、`--map {
 import-clue-map-sheet = 下の行から推定した配置が正しければ、`--sheet { $sheet } --map { $map }`で指定してください(列: number=、text=、section=、scope=。header-rows=は最初の項目より上の行数です)。
 import-map-needs-sheet = `--map`は1枚のシートの配置を指定するものですが、このブックにはシートが複数あります: { $sheets }。`--sheet NAME`でシートを指定してください。
 import-text-not-workbook = `{ $file }`はテキストファイル(CSVなど)で、Excelのブックではありません。ここで読めるのは`.xlsx`のブックだけです。Excelで開いて「Excelブック(`.xlsx`)」として保存し、そのファイルを指定してください。
+answers-import-pdf = `{ $file }`はPDFファイル(先頭が`%PDF`)で、Excelのブックではありません。`answer --import`で読めるのはExcelのブック(`.xlsx`)とCSVファイル(`.csv`)で、PDFからは回答を読み取れません(名前を`.xlsx`に変えてもPDFのままです)。記入したExcelのブック(`.xlsx`)かCSVファイル(`.csv`)を指定してください。
 import-pdf-not-workbook = `{ $file }`はPDFファイル(先頭が`%PDF`)で、Excelのブックではありません。ここで読めるのはExcelのブック(`.xlsx`)だけで、PDFからは項目も回答も読み取れません(名前を`.xlsx`に変えてもPDFのままです)。Excelのブック(`.xlsx`)を指定してください。
 import-zip-not-workbook = `{ $file }`はZIPファイル{ $holds ->
     [word] (Wordの文書、.docx)
