@@ -164,3 +164,19 @@ fn checklist_diff_names_a_changed_section_heading_and_moved_cells_in_one_line() 
         r.stdout
     );
 }
+
+/// `checklist lint` of a workbook: the file is found but not read, so no "1 file checked:
+/// 0 errors" stands beside its `unreadable` error (exit 2), in ja and en.
+#[test]
+fn checklist_lint_of_a_workbook_does_not_count_it_as_checked() {
+    let s = Setup::new();
+    s.write("記入済み 2026.xlsx", &super::review11::merged_workbook());
+    for (lang, not_said) in [("ja", "エラー0件"), ("en", "0 errors")] {
+        let r = run(s
+            .medsec(lang)
+            .args(["checklist", "lint", "記入済み 2026.xlsx"]));
+        assert_eq!(r.code, Some(2), "{}", r.stderr);
+        assert!(r.stderr.contains("[unreadable]"), "{lang}: {}", r.stderr);
+        assert!(!r.stdout.contains(not_said), "{lang}: {}", r.stdout);
+    }
+}
