@@ -185,6 +185,10 @@ fn content_untrusted_after_a_checklist_mismatch_names_the_checklist() {
             let message = message_of(&out, "content-untrusted");
             assert!(message.contains(want), "{lang} {given}: {message}");
             assert!(!out.contains(wrong), "{lang} {given}: {out}");
+            // The signature verified: its time is not marked unverified (second review).
+            for mark in ["(未検証)", "(unverified)"] {
+                assert!(!out.contains(mark), "{lang} {given}: {out}");
+            }
         }
     }
     // A changed file is still said to be one.
