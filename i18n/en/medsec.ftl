@@ -115,7 +115,7 @@ checklist-stale-registered-default = note: this fiscal year's (FY{ $year }{ $war
     [older] {" "}This command used an older edition. To use this year's, give `--checklist { $first }`.
    *[none] {""}
 }
-checklist-default-for = { $checklist } for the { $forms } { $count ->
+checklist-default-for = `{ $checklist }` for the { $forms } { $count ->
     [one] form
    *[other] forms
 }

@@ -108,7 +108,7 @@ checklist-stale-registered-default = 注意: 今年度({ $wareki }、FY{ $year }
     [older] このコマンドで使ったのは前年度までの版です。今年度のものを使うには`--checklist { $first }`を付けてください。
    *[none] {""}
 }
-checklist-default-for = { $forms }では{ $checklist }{ $count ->
+checklist-default-for = { $forms }では`{ $checklist }`{ $count ->
    *[other] {""}
 }
 checklist-default-forms-joiner = ・
@@ -1228,11 +1228,11 @@ summarize-col-edition = 版
 summarize-col-edition-printed = 版の表記
 summarize-cell-note = 注記: { $code }
 summarize-note-label = { $code ->
-    [checklist-not-official] チェックリストが公式の様式ではありません(項目は未確認)
-    [checklist-gate-named-at-import] 前提の設問は取り込みのときに指定されたものです
-    [checklist-workbook-not-compared] 検査側のブックとは比べていません
-    [target-date-passed-since-signing] 署名の後に目標日を過ぎた項目があります
-    [vendor-signature-unchecked] 事業者の署名は確認していません
+    [checklist-not-official] 公式の様式ではないチェックリスト(項目は未確認)
+    [checklist-gate-named-at-import] 取り込みのときに指定された前提の設問
+    [checklist-workbook-not-compared] 検査側のブックとの照合なし
+    [target-date-passed-since-signing] 署名の後に過ぎた目標日
+    [vendor-signature-unchecked] 確かめていない事業者の署名
    *[other] { $code }
 }
 summarize-col-notes = 注記

@@ -377,7 +377,7 @@ fn defaults_said(
                 "checklist-default-for",
                 forms = forms.join(&joiner),
                 count = forms.len(),
-                checklist = format!("`{id}`")
+                checklist = id.as_str()
             )
         })
         .collect();

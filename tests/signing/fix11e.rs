@@ -273,10 +273,7 @@ fn the_summary_shows_a_checklist_that_is_not_official() {
             "en",
             "note: the checklist is not the official form (items unverified)",
         ),
-        (
-            "ja",
-            "注記: チェックリストが公式の様式ではありません(項目は未確認)",
-        ),
+        ("ja", "注記: 公式の様式ではないチェックリスト(項目は未確認)"),
     ] {
         let table = common::stdout_of(&summarize(lang, "table"));
         // Cells wrap at the terminal's width: compared with the borders and breaks taken out.
