@@ -111,6 +111,17 @@ checklist-stale-official = note: this fiscal year's form (FY{ $year }{ $wareki -
 checklist-stale-registered = note: this fiscal year's (FY{ $year }{ $wareki ->
    *[other] {""}
 }) checklists registered are not the publisher's official edition: { $others }. Without `--checklist`, commands take the newest official edition known, which is older: { $list }. To use this year's, give `--checklist { $first }` (its items are unverified unless it was imported from a workbook medsec knows as official by its SHA-256).
+checklist-stale-registered-default = note: this fiscal year's (FY{ $year }{ $wareki ->
+   *[other] {""}
+}) checklists registered are not the publisher's official edition: { $others } (its items are unverified unless it was imported from a workbook medsec knows as official by its SHA-256). Without `--checklist`, commands use { $defaults }. The newest official editions registered are older: { $list }.{ $used ->
+    [older] {" "}This command used an older edition. To use this year's, give `--checklist { $first }`.
+   *[none] {""}
+}
+checklist-default-for = `{ $checklist }` for the { $forms } { $count ->
+    [one] form
+   *[other] forms
+}
+checklist-default-forms-joiner = {" and "}
 checklist-stale-in-use = note: the checklist in use, `{ $used }`, is the FY{ $used_year } edition{ $used_wareki ->
    *[other] {""}
 }; this fiscal year's (FY{ $year }{ $wareki ->
@@ -1092,6 +1103,11 @@ diff-header = { $old } ({ $old_origin }) -> { $new } ({ $new_origin })
 diff-md-header = { $old } ({ $old_origin }) → { $new } ({ $new_origin })
 diff-guideline-version-changed = guideline version { $old } -> { $new }
 diff-serves-changed = serves [{ $old }] -> [{ $new }]
+diff-section-title-changed = section { $section } heading: 「{ $old }」 -> 「{ $new }」
+diff-workbook-positions-changed = the items sit in other cells or rows of the workbook: { $count } { $count ->
+    [one] item
+   *[other] items
+} (wording changes are listed per item)
 diff-item-added = added: { $text }
 diff-item-removed = removed with no replacement: { $text }
 diff-item-replaced = replaces { $replaced }
@@ -1324,6 +1340,14 @@ summarize-col-checklist = checklist
 summarize-col-edition = edition
 summarize-col-edition-printed = edition as printed
 summarize-cell-note = note: { $code }
+summarize-note-label = { $code ->
+    [checklist-not-official] the checklist is not the official form (items unverified)
+    [checklist-gate-named-at-import] the gate question was named at import
+    [checklist-workbook-not-compared] not compared with the inspector's workbook
+    [target-date-passed-since-signing] a target date passed since signing
+    [vendor-signature-unchecked] the vendor's signature was not checked
+   *[other] { $code }
+}
 summarize-col-notes = notes
 summarize-col-fiscal-year = fiscal year
 summarize-col-complete = complete
@@ -1999,6 +2023,7 @@ import-clue-map-sheet = {" "}If the layout guessed from the rows below is right,
 import-map-needs-sheet = `--map` states the layout of one sheet, and this workbook has several: { $sheets }. Name the sheet with `--sheet NAME`.
 import-text-not-workbook = `{ $file }` is a text file (such as a CSV), not an Excel workbook: only `.xlsx` workbooks are read here. Open it in Excel, save it as an Excel workbook (`.xlsx`), and give that file.
 import-answers-sheet = sheet `{ $sheet }` of `{ $path }` is an answers sheet as medsec writes it (`medsec answer --export`), not a checklist. To import the answers, run `medsec answer ANSWERS.toml --import { $arg }` (`ANSWERS.toml`: your answers file).
+answers-import-pdf = `{ $file }` is a PDF file (it starts with `%PDF`), not an Excel workbook: `answer --import` reads Excel workbooks (`.xlsx`) and CSV files (`.csv`), and no answers can be read from a PDF (renamed to `.xlsx`, it is still a PDF). Give the filled-in Excel workbook (`.xlsx`) or a CSV file (`.csv`).
 import-pdf-not-workbook = `{ $file }` is a PDF file (it starts with `%PDF`), not an Excel workbook: only Excel workbooks (`.xlsx`) are read here, and neither items nor answers can be read from a PDF (renamed to `.xlsx`, it is still a PDF). Give the Excel workbook (`.xlsx`).
 import-zip-not-workbook = `{ $file }` is a ZIP archive{ $holds ->
     [word] {" "}holding a Word document (.docx)

@@ -106,6 +106,14 @@ checklist-digest = `{ $file }`: チェックリストのダイジェストを計
 checklist-stale = 注意: 次のチェックリストは、わかっている最新の版が今年度({ $wareki }、FY{ $year })より前のものです: { $list }。今年度の版が公表されていれば、そのExcelファイルを`medsec checklist import`で取り込み、`medsec checklist add`で登録してください。
 checklist-stale-official = 注意: 今年度({ $wareki }、FY{ $year })の様式がまだ登録されていません。登録されているのは前年度までの版です: { $list }。{ $wareki }版「{ $title }」({ $form })は{ $published }に公表されています。`{ $url }`から`{ $file }`を入手し、`medsec checklist import { $file } --out { $edition }.toml`と`medsec checklist add { $edition }.toml`で登録してください。前年度までの版で作った報告書は、その年度の報告書になります。
 checklist-stale-registered = 注意: 今年度({ $wareki }、FY{ $year })のチェックリストとして登録されているのは、公表元の公式の版ではありません: { $others }。`--checklist`を付けないときは、公式の版のうち最も新しいもの(前年度までの版: { $list })を使います。今年度のものを使うには`--checklist { $first }`を付けてください(medsecがSHA-256で知っている公式のブックから取り込んだものでなければ、項目は未確認です)。
+checklist-stale-registered-default = 注意: 今年度({ $wareki }、FY{ $year })のチェックリストとして登録されているのは、公表元の公式の版ではありません: { $others }(medsecがSHA-256で知っている公式のブックから取り込んだものでなければ、項目は未確認です)。`--checklist`を付けないときに使うのは、{ $defaults }です。公式の版で登録されている最も新しいものは前年度までの版です: { $list }。{ $used ->
+    [older] このコマンドで使ったのは前年度までの版です。今年度のものを使うには`--checklist { $first }`を付けてください。
+   *[none] {""}
+}
+checklist-default-for = { $forms }では`{ $checklist }`{ $count ->
+   *[other] {""}
+}
+checklist-default-forms-joiner = ・
 checklist-stale-in-use = 注意: 使っているチェックリスト`{ $used }`は{ $used_wareki }(FY{ $used_year })の版です。今年度({ $wareki }、FY{ $year })のチェックリスト{ $current }が登録されています。今年度の回答ファイルは、`medsec --checklist { $first } init --from`に今の回答ファイルを渡すと、回答を引き継いで作れます。
 checklist-stale-vendor-official = 注意: 使っている事業者確認用のチェックリスト`{ $used }`は前年度までの版です。今年度({ $wareki }、FY{ $year })の事業者確認用はまだ登録されていません。{ $wareki }版の{ $form }は{ $published }に公表されています。`{ $url }`から`{ $file }`を入手し、`medsec checklist import { $file_word } --out { $out }`と`medsec checklist add { $out }`で登録してください。前年度までの版で作った回答は、その年度の様式への回答になります。
 checklist-stale-vendor = 注意: 使っている事業者確認用のチェックリスト`{ $used }`は前年度までの版です。今年度({ $wareki }、FY{ $year })の事業者確認用は登録されていません。公表されていれば、事業者確認用のExcelファイルを`medsec checklist import`で取り込み、`medsec checklist add`で登録してください。
@@ -986,6 +994,8 @@ diff-header = { $old }({ $old_origin }) → { $new }({ $new_origin })
 diff-md-header = { $old }({ $old_origin }) → { $new }({ $new_origin })
 diff-guideline-version-changed = ガイドラインの版: { $old } → { $new }
 diff-serves-changed = 対象施設: { $old } → { $new }
+diff-section-title-changed = 節{ $section }の見出し: 「{ $old }」 → 「{ $new }」
+diff-workbook-positions-changed = ブックの中で項目の位置(セル、行)が変わりました: { $count }項目(文言の違いは項目ごとに示します)
 diff-item-added = 追加されました: 「{ $text }」
 diff-item-removed = 削除され、置き換える項目がありません: 「{ $text }」
 diff-item-replaced = 次の項目を置き換えます: { $replaced }
@@ -1226,6 +1236,14 @@ summarize-col-checklist = チェックリスト
 summarize-col-edition = 版
 summarize-col-edition-printed = 版の表記
 summarize-cell-note = 注記: { $code }
+summarize-note-label = { $code ->
+    [checklist-not-official] 公式の様式ではないチェックリスト(項目は未確認)
+    [checklist-gate-named-at-import] 取り込みのときに指定された前提の設問
+    [checklist-workbook-not-compared] 検査側のブックとの照合なし
+    [target-date-passed-since-signing] 署名の後に過ぎた目標日
+    [vendor-signature-unchecked] 確かめていない事業者の署名
+   *[other] { $code }
+}
 summarize-col-notes = 注記
 summarize-col-fiscal-year = 年度
 summarize-col-complete = 記入完了
@@ -1843,6 +1861,7 @@ import-clue-map-sheet = 下の行から推定した配置が正しければ、`-
 import-map-needs-sheet = `--map`は1枚のシートの配置を指定するものですが、このブックにはシートが複数あります: { $sheets }。`--sheet NAME`でシートを指定してください。
 import-text-not-workbook = `{ $file }`はテキストファイル(CSVなど)で、Excelのブックではありません。ここで読めるのは`.xlsx`のブックだけです。Excelで開いて「Excelブック(`.xlsx`)」として保存し、そのファイルを指定してください。
 import-answers-sheet = `{ $path }`のシート`{ $sheet }`は、medsecが書き出した回答の表(`medsec answer --export`の形式)で、チェックリストではありません。回答として取り込むには`medsec answer ANSWERS.toml --import { $arg }`を実行してください(`ANSWERS.toml`は回答ファイル)。
+answers-import-pdf = `{ $file }`はPDFファイル(先頭が`%PDF`)で、Excelのブックではありません。`answer --import`で読めるのはExcelのブック(`.xlsx`)とCSVファイル(`.csv`)で、PDFからは回答を読み取れません(名前を`.xlsx`に変えてもPDFのままです)。記入したExcelのブック(`.xlsx`)かCSVファイル(`.csv`)を指定してください。
 import-pdf-not-workbook = `{ $file }`はPDFファイル(先頭が`%PDF`)で、Excelのブックではありません。ここで読めるのはExcelのブック(`.xlsx`)だけで、PDFからは項目も回答も読み取れません(名前を`.xlsx`に変えてもPDFのままです)。Excelのブック(`.xlsx`)を指定してください。
 import-zip-not-workbook = `{ $file }`はZIPファイル{ $holds ->
     [word] (Wordの文書、.docx)

@@ -96,7 +96,15 @@ fn lint(args: LintArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     let config_broken = problems.iter().any(|d| d.code == "invalid-lint-config");
     // A file that is not UTF-8 was found but not read: it is counted with the unreadable ones,
     // not as a file checked with 0 errors.
-    let not_read = problems.iter().filter(|d| d.code == "not-utf8").count();
+    // So is a file found but not read (a workbook where a checklist file is expected): its
+    // `unreadable` line must not stand beside "1 file checked: 0 errors".
+    let not_read = problems
+        .iter()
+        .filter(|d| {
+            d.code == "not-utf8"
+                || (d.code == "unreadable" && Path::new(&d.location.file).is_file())
+        })
+        .count();
     let files_read = report.files.saturating_sub(not_read);
     let out = match args.format {
         // Nothing could be read (a mistyped path): the problems say so, no "0 files" summary.

@@ -76,36 +76,38 @@ pub fn run(args: InitArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     };
     let mut checklist = catalog.resolve(&spec, form)?;
     if !named {
-        if let Some(next) = successor(catalog, checklist) {
-            let old = &checklist.checklist;
-            notices.push(tr!(
-                ctx.lang,
-                "edition-notice-successor",
-                old = old.full_id(),
-                checklist = next.checklist.full_id(),
-                wareki = crate::dates::wareki_fiscal_year(next.checklist.fiscal_year),
-                year = next.checklist.fiscal_year,
-                kinds = old
-                    .serves
-                    .iter()
-                    .map(|k| k.label(ctx.lang))
-                    .collect::<Vec<_>>()
-                    .join("/")
-            ));
-            checklist = next;
-        } else if let Some(added) =
-            added_newer(catalog, checklist, form.unwrap_or(Form::Institution))
-        {
-            let old = &checklist.checklist;
-            notices.push(tr!(
-                ctx.lang,
-                "edition-notice-added",
-                old = old.full_id(),
-                checklist = added.checklist.full_id(),
-                wareki = crate::dates::wareki_fiscal_year(added.checklist.fiscal_year),
-                year = added.checklist.fiscal_year
-            ));
-            checklist = added;
+        match newer_default(catalog, checklist, form.unwrap_or(Form::Institution)) {
+            Some(NewerDefault::Successor(next)) => {
+                let old = &checklist.checklist;
+                notices.push(tr!(
+                    ctx.lang,
+                    "edition-notice-successor",
+                    old = old.full_id(),
+                    checklist = next.checklist.full_id(),
+                    wareki = crate::dates::wareki_fiscal_year(next.checklist.fiscal_year),
+                    year = next.checklist.fiscal_year,
+                    kinds = old
+                        .serves
+                        .iter()
+                        .map(|k| k.label(ctx.lang))
+                        .collect::<Vec<_>>()
+                        .join("/")
+                ));
+                checklist = next;
+            }
+            Some(NewerDefault::Added(added)) => {
+                let old = &checklist.checklist;
+                notices.push(tr!(
+                    ctx.lang,
+                    "edition-notice-added",
+                    old = old.full_id(),
+                    checklist = added.checklist.full_id(),
+                    wareki = crate::dates::wareki_fiscal_year(added.checklist.fiscal_year),
+                    year = added.checklist.fiscal_year
+                ));
+                checklist = added;
+            }
+            None => {}
         }
     }
     // The form must serve the institution's kind (`serves`): a pharmacy never starts on a
@@ -239,18 +241,38 @@ fn serves_all(new: &crate::checklist::Checklist, old: &crate::checklist::Checkli
 }
 
 /// The checklist `init` makes a file on when none is named, for `form`: the newest bundled one
-/// of the form, its merged successor, or a newer one added with `checklist add`
-/// ([`added_newer`]). `checklist add` says whether the checklist it added is this one.
+/// of the form, or the newer one [`newer_default`] takes in its place. `checklist list` and
+/// `checklist add` say which one this is; the edition notice names it.
 pub(crate) fn default_for(
     catalog: &crate::checklist::Catalog,
     form: Form,
 ) -> Option<&crate::checklist::Loaded> {
     let first = catalog.resolve(&format!("mhlw-{form}"), Some(form)).ok()?;
-    Some(
-        successor(catalog, first)
-            .or_else(|| added_newer(catalog, first, form))
-            .unwrap_or(first),
-    )
+    Some(match newer_default(catalog, first, form) {
+        Some(NewerDefault::Successor(l) | NewerDefault::Added(l)) => l,
+        None => first,
+    })
+}
+
+/// A newer checklist that takes the place of the one `init` starts from when none is named.
+pub(crate) enum NewerDefault<'a> {
+    /// The publisher's merged form of a later year ([`successor`]).
+    Successor(&'a crate::checklist::Loaded),
+    /// A checklist of a later year added with `checklist add` ([`added_newer`]).
+    Added(&'a crate::checklist::Loaded),
+}
+
+/// The one rule for what replaces `start` (the bundled form, or last year's answers file's
+/// checklist) when no checklist is named: its merged successor, else a newer added one.
+/// `init` makes its file on it and [`default_for`] reports it, so both say the same.
+pub(crate) fn newer_default<'a>(
+    catalog: &'a Catalog,
+    start: &crate::checklist::Loaded,
+    form: Form,
+) -> Option<NewerDefault<'a>> {
+    successor(catalog, start)
+        .map(NewerDefault::Successor)
+        .or_else(|| added_newer(catalog, start, form).map(NewerDefault::Added))
 }
 
 /// A checklist added with `checklist add` (the user's folder) of a later fiscal year than
@@ -258,7 +280,7 @@ pub(crate) fn default_for(
 /// workbook takes the place of the bundled FY2025 form when no checklist is named. The newest
 /// such, and only when it is the only one of its year: two added forms of one year are a choice
 /// left to `--checklist`.
-pub(super) fn added_newer<'a>(
+fn added_newer<'a>(
     catalog: &'a Catalog,
     checklist: &crate::checklist::Loaded,
     form: Form,
@@ -293,7 +315,7 @@ pub(super) fn added_newer<'a>(
 /// A newer checklist of the same publisher, under another ID, that serves every kind
 /// `checklist` serves: the merged form that replaces it (FY2026 serves pharmacies with the
 /// institution form). The newest such, if any; vendor forms never replace an institution's.
-pub(super) fn successor<'a>(
+fn successor<'a>(
     catalog: &'a Catalog,
     checklist: &crate::checklist::Loaded,
 ) -> Option<&'a crate::checklist::Loaded> {

@@ -290,6 +290,21 @@ fn forms_notice(catalog: &crate::checklist::Catalog, ctx: &Context) -> Option<St
     // This year's checklists imported under another name (not the official workbook).
     let others = crate::checklist::current_others(catalog, ctx.today);
     if let Some(first) = others.first() {
+        // What a command takes without `--checklist`, by the one rule `init` follows: an
+        // added checklist of this year may be it, and then the notice must not say otherwise.
+        if let Some(defaults) = defaults_said(catalog, ctx, current) {
+            return Some(crate::tr!(
+                ctx.lang,
+                "checklist-stale-registered-default",
+                wareki = wareki,
+                year = current,
+                list = list,
+                others = crate::i18n::join_code(ctx.lang, &others),
+                defaults = defaults,
+                used = if used.is_empty() { "none" } else { "older" },
+                first = first.as_str()
+            ));
+        }
         return Some(crate::tr!(
             ctx.lang,
             "checklist-stale-registered",
@@ -327,6 +342,47 @@ fn forms_notice(catalog: &crate::checklist::Catalog, ctx: &Context) -> Option<St
             list = list
         ),
     })
+}
+
+/// The checklist each form takes when none is named ([`init::default_for`]), said as
+/// 「医療機関確認用・薬局確認用では`A`、事業者確認用では`B`」; `None` when none of them is of
+/// the fiscal year `current` (the newest official edition is then what every form takes).
+fn defaults_said(
+    catalog: &crate::checklist::Catalog,
+    ctx: &Context,
+    current: i16,
+) -> Option<String> {
+    use crate::checklist::Form;
+    let mut groups: Vec<(String, Vec<&'static str>)> = Vec::new();
+    let mut any_current = false;
+    for form in [Form::Institution, Form::Pharmacy, Form::Vendor] {
+        let Some(loaded) = init::default_for(catalog, form) else {
+            continue;
+        };
+        any_current |= loaded.checklist.fiscal_year >= current;
+        let id = loaded.checklist.full_id();
+        match groups.iter_mut().find(|(g, _)| *g == id) {
+            Some((_, forms)) => forms.push(form.label(ctx.lang)),
+            None => groups.push((id, vec![form.label(ctx.lang)])),
+        }
+    }
+    if !any_current {
+        return None;
+    }
+    let joiner = crate::tr!(ctx.lang, "checklist-default-forms-joiner");
+    let said: Vec<String> = groups
+        .iter()
+        .map(|(id, forms)| {
+            crate::tr!(
+                ctx.lang,
+                "checklist-default-for",
+                forms = forms.join(&joiner),
+                count = forms.len(),
+                checklist = id.as_str()
+            )
+        })
+        .collect();
+    Some(crate::i18n::join(ctx.lang, &said))
 }
 
 /// The vendor form (事業者確認用) is a form of its own: a vendor checklist in use older than

@@ -151,6 +151,43 @@ pub fn diff(old: &Checklist, new: &Checklist) -> Vec<Change> {
         _ => a == b,
     };
     changes.extend(metadata_changes(old, new, &same));
+    // A section heading changed (verify says 「節3の見出しが異なります」 and sends here).
+    for section in &new.sections {
+        let Some(before) = old.sections.iter().find(|s| s.id == section.id) else {
+            continue;
+        };
+        if before.title.ja != section.title.ja {
+            let mut change = Change::about_checklist(
+                "section-title-changed",
+                Impact::Minor,
+                msg_ref!(
+                    "diff-section-title-changed",
+                    section = section.id,
+                    old = before.title.ja,
+                    new = section.title.ja
+                ),
+            );
+            change.field = Some("section");
+            change.old = Some(before.title.ja.clone());
+            change.new = Some(section.title.ja.clone());
+            changes.push(change);
+        }
+    }
+    // Sources that only say where an item sat in the workbook (cells, layout): one line for
+    // all items, not a dump per item; none when no item moved.
+    let moved = new
+        .items
+        .iter()
+        .filter_map(|i| old.item(&i.id).map(|o| (o, i)))
+        .filter(|(o, i)| positions(&o.sources) != positions(&i.sources))
+        .count();
+    if moved > 0 {
+        changes.push(Change::about_checklist(
+            "workbook-positions-changed",
+            Impact::Minor,
+            msg_ref!("diff-workbook-positions-changed", count = moved),
+        ));
+    }
 
     // Items whose ID differs but whose printed number, section and scope are the same (one
     // import with `--ids-from`, one without): one item whose ID changed, not added and removed.
@@ -281,6 +318,32 @@ pub fn fails(changes: &[&Change], added: usize, removed: usize, threshold: Optio
         .any(|c| reaches(c.impact) || c.code == BREAKING_SAME_EDITION)
         || (added > 0 && reaches(FILE_ADDED))
         || (removed > 0 && reaches(FILE_REMOVED))
+}
+
+/// Whether a source only says where an item sat in its workbook (an import's row, cells and
+/// layout).
+fn is_position(source: &str) -> bool {
+    ["workbook-cell:", "workbook-layout:", "workbook-row:"]
+        .iter()
+        .any(|p| source.starts_with(p))
+}
+
+/// Where an item sat in its workbook: its layout and the addresses of its printed cells (a
+/// cell's text is wording, said by the item's and the section's own changes).
+fn positions(sources: &[String]) -> Vec<&str> {
+    sources
+        .iter()
+        .filter(|s| is_position(s))
+        .map(|s| match s.strip_prefix("workbook-cell:") {
+            Some(cell) => cell.split_once('=').map_or(cell, |(at, _)| at),
+            None => s.as_str(),
+        })
+        .collect()
+}
+
+/// The sources that name what an item was taken from (not where it sat).
+fn not_positions(sources: &[String]) -> Vec<&String> {
+    sources.iter().filter(|s| !is_position(s)).collect()
 }
 
 /// The workbook two imported checklists were taken from (`workbook:NAME#sha256=HEX` in their
@@ -640,11 +703,12 @@ fn item_changes(
             ),
         );
     }
-    let sources_same = old.sources.len() == new.sources.len()
-        && old
-            .sources
+    // Where the item sat in the workbook is said once for all items (`diff`), not here.
+    let (old_sources, new_sources) = (not_positions(&old.sources), not_positions(&new.sources));
+    let sources_same = old_sources.len() == new_sources.len()
+        && old_sources
             .iter()
-            .zip(&new.sources)
+            .zip(&new_sources)
             .all(|(a, b)| same(Some(a), Some(b)));
     if !sources_same {
         push(
@@ -652,8 +716,8 @@ fn item_changes(
             Impact::Minor,
             msg_ref!(
                 "diff-ci-item-sources-changed",
-                old = join(&old.sources),
-                new = join(&new.sources)
+                old = join(&old_sources),
+                new = join(&new_sources)
             ),
         );
     }

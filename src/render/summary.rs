@@ -234,13 +234,15 @@ pub fn table(rows: &[Row], lang: Lang, color: bool, verify_flags: &str) -> Strin
             ),
             (None, None) => verdict(r.exit, lang),
         };
-        // The notes an inspector must see, each code on a line of its own after its word.
+        // The notes an inspector must see, each in words on a line of its own (the codes stay
+        // in CSV, XLSX and JSON).
         for code in &r.notes {
+            let label = tr!(lang, "summarize-note-label", code = code.as_str());
             result.push('\n');
             result.push_str(&tr!(
                 lang,
                 "summarize-cell-note",
-                code = esc(code).into_owned()
+                code = esc(&label).into_owned()
             ));
         }
         // Seven columns to fit a terminal: the institution's code, name and prefecture in one

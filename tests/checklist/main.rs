@@ -22,6 +22,7 @@ mod not_imported;
 mod not_workbook;
 mod plausible_fy2026;
 mod review11;
+mod review11b;
 mod round_heading;
 mod unverified_words;
 mod workbook_import;

@@ -146,6 +146,14 @@ fn answer_import_says_what_the_file_is() {
                 .arg("--import")
                 .arg(&wb));
             check(&r, name, said[lang], lang, "answer --import");
+            // answer --import reads a CSV too: a PDF is told both (second review of issue 11).
+            if name == "form.xlsx" {
+                let both = [
+                    "(`.xlsx`) and CSV files (`.csv`)",
+                    "(`.xlsx`)とCSVファイル(`.csv`)",
+                ];
+                assert!(r.stderr.contains(both[lang]), "{}", r.stderr);
+            }
         }
     }
     assert_eq!(std::fs::read(&answers).unwrap(), before, "nothing written");

@@ -12,7 +12,7 @@ use rust_xlsxwriter::{Format, Workbook};
 use std::path::{Path, PathBuf};
 
 /// A merged-form workbook (医療機関・薬局確認用) in its title, rows in FY2025 wording.
-fn merged_workbook() -> Vec<u8> {
+pub(super) fn merged_workbook() -> Vec<u8> {
     merged_workbook_titled(
         "試験用サイバーセキュリティ対策チェックリスト(令和8年度版) 医療機関・薬局確認用",
     )
@@ -41,28 +41,28 @@ fn merged_workbook_titled(title: &str) -> Vec<u8> {
     wb.save_to_buffer().unwrap()
 }
 
-struct Setup {
+pub(super) struct Setup {
     dir: tempfile::TempDir,
 }
 
 impl Setup {
-    fn new() -> Self {
+    pub(super) fn new() -> Self {
         Setup {
             dir: tempfile::tempdir().unwrap(),
         }
     }
 
-    fn path(&self, name: &str) -> PathBuf {
+    pub(super) fn path(&self, name: &str) -> PathBuf {
         self.dir.path().join(name)
     }
 
-    fn write(&self, name: &str, bytes: &[u8]) -> PathBuf {
+    pub(super) fn write(&self, name: &str, bytes: &[u8]) -> PathBuf {
         let p = self.path(name);
         std::fs::write(&p, bytes).unwrap();
         p
     }
 
-    fn medsec(&self, lang: &str) -> assert_cmd::Command {
+    pub(super) fn medsec(&self, lang: &str) -> assert_cmd::Command {
         let mut cmd = medsec();
         cmd.env("MEDSEC_DATA_DIR", self.path("data"))
             .current_dir(self.dir.path())
@@ -72,7 +72,7 @@ impl Setup {
 }
 
 /// Import the merged workbook with last year's IDs into `r8.toml`.
-fn import_merged(s: &Setup) -> PathBuf {
+pub(super) fn import_merged(s: &Setup) -> PathBuf {
     let book = s.write("r8.xlsx", &merged_workbook());
     let out = s.path("r8.toml");
     let r = run(s

@@ -175,6 +175,10 @@ fn content_untrusted_after_a_checklist_mismatch_names_the_checklist() {
             let message = message_of(&out, "content-untrusted");
             assert!(message.contains(want), "{lang} {given}: {message}");
             assert!(!out.contains(wrong), "{lang} {given}: {out}");
+            // The signature verified: its time is not marked unverified (second review).
+            for mark in ["(未検証)", "(unverified)"] {
+                assert!(!out.contains(mark), "{lang} {given}: {out}");
+            }
         }
     }
     // A changed file is still said to be one.
@@ -253,12 +257,22 @@ fn the_summary_shows_a_checklist_that_is_not_official() {
         );
         o
     };
+    // In the table, words an inspector reads (the code stays in CSV, XLSX and JSON).
     for (lang, want) in [
-        ("en", "note: checklist-not-official"),
-        ("ja", "注記: checklist-not-official"),
+        (
+            "en",
+            "note: the checklist is not the official form (items unverified)",
+        ),
+        ("ja", "注記: 公式の様式ではないチェックリスト(項目は未確認)"),
     ] {
         let table = common::stdout_of(&summarize(lang, "table"));
-        assert!(table.contains(want), "{lang}: {table}");
+        // Cells wrap at the terminal's width: compared with the borders and breaks taken out.
+        let flat: String = table
+            .lines()
+            .flat_map(|l| l.split(['│', '┆']).map(str::trim))
+            .collect();
+        assert!(flat.contains(want), "{lang}: {table}");
+        assert!(!table.contains("checklist-not-official"), "{lang}: {table}");
     }
     let json: Value = serde_json::from_slice(&summarize("en", "json").stdout).unwrap();
     assert_eq!(

@@ -349,6 +349,11 @@ impl WorkbookAnswersError {
     pub fn localize(&self, lang: Lang) -> String {
         match self {
             WorkbookAnswersError::Read(e) => e.message(lang),
+            // A PDF given for answers: what `answer --import` reads is a workbook or a CSV.
+            WorkbookAnswersError::Layout {
+                error: ImportError::Pdf { file },
+                ..
+            } => tr!(lang, "answers-import-pdf", file = file.as_str()),
             // A file that is no workbook at all: said once, with its name (not as a layout).
             WorkbookAnswersError::Layout {
                 error:
@@ -356,7 +361,6 @@ impl WorkbookAnswersError {
                     | ImportError::Encrypted { .. }
                     | ImportError::Empty { .. }
                     | ImportError::Text { .. }
-                    | ImportError::Pdf { .. }
                     | ImportError::ZipNotWorkbook { .. }
                     | ImportError::Binary { .. }),
                 ..

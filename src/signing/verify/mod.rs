@@ -163,12 +163,16 @@ impl BundleResult {
     /// trusted key and nothing failed the integrity or trust checks (a file changed since, a
     /// key not trusted for this institution). Otherwise it is a claim, shown marked.
     pub fn signed_at_trusted(&self) -> bool {
-        // A printed page of another bundle (`--expect`) says nothing of this signature.
+        // A printed page of another bundle (`--expect`), or a checklist that is not the
+        // inspector's workbook (`--checklist`), says nothing of this signature.
         self.signature.as_ref().is_some_and(|s| s.verified)
-            && !self
-                .findings
-                .iter()
-                .any(|f| f.class == Class::Integrity && f.code != "expect-mismatch")
+            && !self.findings.iter().any(|f| {
+                f.class == Class::Integrity
+                    && !matches!(
+                        f.code.as_str(),
+                        "expect-mismatch" | "checklist-not-inspectors"
+                    )
+            })
     }
 }
 
