@@ -2131,7 +2131,7 @@ check-missing-evidence = { $count ->
    *[other] them
 }
 check-next-evidence-missing = put the evidence { $paths } in place (relative to `{ $file }`), or remove it from the item's `evidence` if it is not evidence, then run `{ $command }` again
-check-next-import-sheet = `{ $file }` is a spreadsheet, not an answers file: `--answers` takes an answers file (.toml). If the sheet holds your answers, import it into an answers file with `{ $import }` (`ANSWERS.toml` being the answers file's name), then run `{ $command }`
+check-next-import-sheet = `{ $file }` is a spreadsheet, not an answers file: `--answers` takes an answers file (`.toml`). If the sheet holds your answers, import it into an answers file with `{ $import }` (`ANSWERS.toml` being the answers file's name), then run `{ $command }`
 status-not-a-bundle-one-inside = `{ $path }` is not a report bundle folder; the bundle is `{ $inner }` inside it: see it with `{ $command }`
 status-not-a-bundle-many-inside = `{ $path }` is not a report bundle folder; it holds { $count ->
     [one] one report bundle

@@ -6,10 +6,14 @@ use crate::common;
 use common::{medsec, stderr_of};
 use std::path::{Path, PathBuf};
 
-/// The example clinic copied into `tmp`, without the ledger its answers cite as evidence.
+/// The example clinic copied into `tmp`, with a folder where the ledger its answers cite as
+/// evidence belongs: status passes it by (the path is there), so the check writes its folder and
+/// runs the probes before the report stops on it. (A missing ledger stops the check at once,
+/// before anything is written.)
 fn clinic_without_evidence(tmp: &Path) -> PathBuf {
     let dir = tmp.join("clinic");
     std::fs::create_dir_all(dir.join("backup")).unwrap();
+    std::fs::create_dir_all(dir.join("ledger.csv")).unwrap();
     let src = common::root().join("examples/clinic");
     for f in ["answers.toml", "probes.toml"] {
         std::fs::copy(src.join(f), dir.join(f)).unwrap();
