@@ -56,13 +56,7 @@ fn missing_evidence_is_the_next_step_of_status_and_the_cause_check_names() {
         assert!(out.contains(next), "{lang}: {out}");
         assert!(!out.contains("medsec report --answers"), "{lang}: {out}");
 
-        let o = medsec()
-            .current_dir(&dir)
-            .args(["--lang", lang, "check", "--non-interactive"])
-            .args(["--answers", "answers.toml", "--probes", "probes.toml"])
-            .args(["--as-of", "2025-11-01", "--out", "o"])
-            .output()
-            .unwrap();
+        let o = check_in(&dir, lang, "answers.toml");
         let out = stdout_of(&o);
         assert_eq!(o.status.code(), Some(2), "{lang}: {out}");
         assert!(out.contains("[evidence-missing]"), "{lang}: {out}");
@@ -92,13 +86,7 @@ fn a_sheet_given_as_answers_is_pointed_at_answer_import() {
         ),
         ("en", "`ledger.csv` is a spreadsheet, not an answers file"),
     ] {
-        let o = medsec()
-            .current_dir(&dir)
-            .args(["--lang", lang, "check", "--non-interactive"])
-            .args(["--answers", "ledger.csv", "--probes", "probes.toml"])
-            .args(["--as-of", "2025-11-01", "--out", "o"])
-            .output()
-            .unwrap();
+        let o = check_in(&dir, lang, "ledger.csv");
         let out = stdout_of(&o);
         assert_eq!(o.status.code(), Some(2), "{lang}: {out}");
         assert!(out.contains(said), "{lang}: {out}");
@@ -265,4 +253,15 @@ fn messages_say_the_thing_not_a_docs_page() {
         assert!(err.contains(said), "{lang}: {err}");
         assert!(!err.contains("docs/"), "{lang}: {err}");
     }
+}
+
+/// `medsec check` in `dir` on `answers` with the clinic's probes, judged on 2025-11-01, into `o`.
+fn check_in(dir: &std::path::Path, lang: &str, answers: &str) -> std::process::Output {
+    medsec()
+        .current_dir(dir)
+        .args(["--lang", lang, "check", "--non-interactive"])
+        .args(["--answers", answers, "--probes", "probes.toml"])
+        .args(["--as-of", "2025-11-01", "--out", "o"])
+        .output()
+        .unwrap()
 }
