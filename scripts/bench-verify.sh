@@ -191,8 +191,11 @@
 #   10,000 bundles: medsec 780 ms wall, 1,324 ms CPU; stock tools 35,078 ms wall, 30,135 ms
 #                   CPU: 45.0x wall, 22.8x CPU (goal 30x wall: met). 0.078 ms wall and 0.13 ms
 #                   CPU a bundle (session 23: 0.13 / 0.23).
-#   summarize / verify: 300: 1.21 (41 / 34 ms); 10,000: 2.32 (1,811 / 780 ms): summarize did
-#                   not get the per-bundle savings verify got since session 23 (1,544 ms then).
+#   summarize / verify: 300: 1.21 (41 / 34 ms); 10,000: 2.32 (1,811 / 780 ms) in that run, but
+#                   by CPU time the same: two alternating runs right after (load 3-4, helpers
+#                   starting) gave verify 0.93 + 0.57 / 0.89 + 0.32 s user + system, summarize
+#                   0.95 + 0.40 / 0.87 + 0.39 s: the one-run wall ratio was the machine, not
+#                   summarize (it does verify's work per bundle, then one row each).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sizes=("$@")
