@@ -956,6 +956,10 @@ verify-checklist-claims-official = `{ $checklist }` (carried in the bundle) mark
 verify-no-probe-evidence = the report carries no probe evidence (made without `medsec probe`), so no answer could be checked against this machine's probes
 verify-probe-evidence-covers-no-item = the report's probe evidence names no item of this form (the probes know other item IDs, e.g. an imported checklist without `--ids-from`), so no answer could be checked against this machine's probes
 verify-empty-probe-evidence = the report's probe evidence holds no probe result (an empty probe configuration), so no answer could be checked against this machine's probes
+verify-probes-skipped-gate = the gate question is answered No (no medical information system), so every other item is out of scope (対象外) and { $count ->
+    [one] the probe was
+   *[other] the { $count } probes were
+} not run: there is no system to check, not evidence missing
 verify-no-bundle-found = no bundle found here (no folder holds `MANIFEST.sha256` or `report.json`)
 verify-link-not-followed = a symbolic link to a folder; not followed, so any bundle behind it is not checked
 verify-status-refused = `{ $path }` is not shown: the bundle failed its integrity check (see `medsec verify`)

@@ -854,6 +854,7 @@ verify-checklist-claims-official = `{ $checklist }`(報告書一式に含まれ�
 verify-no-probe-evidence = この報告書にはプローブの証跡がありません(`medsec probe`なしで作成されています)。回答と機器の状態の照合は行われていません。
 verify-probe-evidence-covers-no-item = この報告書のプローブの証跡は、この様式のどの項目にも対応していません(プローブが知る項目IDと異なります。例: `--ids-from`なしで取り込んだチェックリスト)。回答と機器の状態の照合は行われていません。
 verify-empty-probe-evidence = この報告書のプローブの証跡には結果が1件もありません(プローブの設定が空です)。回答と機器の状態の照合は行われていません。
+verify-probes-skipped-gate = 前提の質問が「いいえ」(医療情報システムがない)と回答されているため、ほかの項目はすべて対象外で、プローブ({ $count }件)は行われていません。確かめる機器がないためで、証跡が欠けているのではありません。
 verify-no-bundle-found = ここには報告書一式がありません(`MANIFEST.sha256`や`report.json`のあるフォルダが見つかりません)。
 verify-link-not-followed = フォルダへのシンボリックリンクです。たどらないため、その先の報告書一式は確認していません。
 verify-status-refused = `{ $path }`は表示しません。報告書一式の完全性の確認に失敗しました(`medsec verify`で確認できます)。

@@ -220,20 +220,7 @@ pub fn run(args: CheckArgs, ctx: &Context) -> anyhow::Result<Outcome> {
             .map(|c| &c.checklist);
         // The gate question answered いいえ makes every other item 対象外: a probe that checks
         // only such items is not run (its failure would fail a check with nothing to check).
-        let gate = checklist.and_then(|c| {
-            answers::rules::gate_says_none(&loaded.set, c)
-                .then(|| c.items.iter().find(|i| i.gate))
-                .flatten()
-        });
-        let mut gate_skipped = 0;
-        if let Some(gate) = gate {
-            let role = config.role;
-            let before = config.probes.len();
-            config
-                .probes
-                .retain(|spec| probes::items_for(spec.kind(), role).contains(&gate.id));
-            gate_skipped = before - config.probes.len();
-        }
+        let skipped = checklist.and_then(|c| probes::skip_for_gate(&mut config, &loaded.set, c));
         let mut evidence = probes::run_all(
             &config,
             &RunOptions {
@@ -244,6 +231,7 @@ pub fn run(args: CheckArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         evidence.config = config_record;
         evidence.contradictions = contradictions::check(&evidence.results, &loaded.set);
         evidence.institution = probes::evidence::InstitutionRecord::of_answers(&loaded.set);
+        evidence.skipped_by_gate = skipped.as_ref().map(|(_, skip)| skip.clone());
         evidence.answers = Some(FileRecord::of_file(&answers_path).map_err(|e| {
             anyhow::anyhow!(tr!(
                 lang,
@@ -285,14 +273,9 @@ pub fn run(args: CheckArgs, ctx: &Context) -> anyhow::Result<Outcome> {
                 contradictions = counts.contradictions
             ),
         );
-        let gate_said = gate.filter(|_| gate_skipped > 0).map(|gate| {
-            tr!(
-                lang,
-                "check-probes-skipped-gate",
-                gate = gate.label(lang),
-                count = gate_skipped
-            )
-        });
+        let gate_said = skipped
+            .as_ref()
+            .map(|(gate, skip)| render::probe::skipped_by_gate(gate, skip, lang));
         if text {
             stdout.push_str(&heading(Step::Probes, lang));
             if let Some(said) = &gate_said {
@@ -360,18 +343,10 @@ pub fn run(args: CheckArgs, ctx: &Context) -> anyhow::Result<Outcome> {
             )
         })
         .map_err(|e| anyhow::Error::msg(e.message(lang)))?;
-        Ok((
-            key,
-            key_used,
-            made,
-            signed,
-            bundle_dir,
-            unchecked,
-            gate_skipped > 0,
-        ))
+        Ok((key, key_used, made, signed, bundle_dir, unchecked))
     })();
     drop(take_back);
-    let (key, key_used, made, signed, bundle_dir, unchecked, gate_skipped) = match partway {
+    let (key, key_used, made, signed, bundle_dir, unchecked) = match partway {
         Ok(done) => done,
         Err(e) => return Err(written.undo(&e, lang)),
     };
@@ -406,7 +381,7 @@ pub fn run(args: CheckArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         .count();
     summary.report_findings = Some((errors, made.report.findings.len() - errors));
     // With nothing to check (the gate question いいえ), no probe evidence is nothing missing.
-    summary.no_probe_evidence = made.report.no_probe_evidence().filter(|_| !gate_skipped);
+    summary.no_probe_evidence = made.report.no_probe_evidence();
     summary.bundle = Some(bundle_dir.clone());
     summary.replaced_bundle = old_report.map(|old| {
         let new = crate::signing::manifest::sha256_file(&bundle_dir.join(crate::report::FILE_NAME))

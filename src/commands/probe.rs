@@ -21,7 +21,7 @@ pub fn run(args: ProbeArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         )));
     }
     // Validate every input before any probe runs.
-    let (config, config_record) = match &args.config {
+    let (mut config, config_record) = match &args.config {
         Some(path) => {
             let (config, bytes) =
                 probes::config::load(path).map_err(|e| anyhow::anyhow!(e.localize(lang)))?;
@@ -45,6 +45,21 @@ pub fn run(args: ProbeArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         None => None,
     };
 
+    // The gate question answered いいえ makes every other item 対象外: a probe that checks
+    // only such items is not run (as `check` does), and the evidence says so.
+    let gate_checklist = answers.as_ref().and_then(|(set, _)| {
+        checklist_in_use(ctx, Some(set))
+            .filter(|c| c.id == set.checklist.id && c.edition == set.checklist.edition)
+    });
+    let skipped = match (&answers, &gate_checklist) {
+        (Some((set, _)), Some(checklist)) => probes::skip_for_gate(&mut config, set, checklist),
+        _ => None,
+    };
+    let mut notices = Vec::new();
+    if let Some((gate, skip)) = &skipped {
+        notices.push(render::probe::skipped_by_gate(gate, skip, lang));
+    }
+
     let show_progress =
         !args.no_progress && args.format == ProbeFormat::Table && std::io::stderr().is_terminal();
     let options = RunOptions {
@@ -67,6 +82,7 @@ pub fn run(args: ProbeArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         // Tied to the institution, so evidence of another one is told at report and verify.
         evidence.institution = probes::evidence::InstitutionRecord::of_answers(&answers);
     }
+    evidence.skipped_by_gate = skipped.map(|(_, skip)| skip);
 
     let json = render::json(&evidence);
     // `--out -`: the evidence JSON is what standard output gets.
@@ -91,7 +107,9 @@ pub fn run(args: ProbeArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     } else {
         Exit::Ok
     };
-    Ok(Outcome::text(stdout, exit))
+    let mut outcome = Outcome::text(stdout, exit);
+    outcome.notices = notices;
+    Ok(outcome)
 }
 
 /// The form whose items the table names: the answers file's checklist and edition, else the

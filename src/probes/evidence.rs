@@ -60,6 +60,20 @@ pub struct Evidence {
     /// Probe verdicts that contradict an answer (only with `--answers`).
     #[serde(default)]
     pub contradictions: Vec<Contradiction>,
+    /// Probes not run because the answers' gate question (前提の質問, 医療情報システムの有無) is
+    /// answered いいえ, which makes every other item 対象外: absent when none was skipped.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub skipped_by_gate: Option<GateSkip>,
+}
+
+/// Probes left out of a run by the gate question answered いいえ (the checklist's rule: every
+/// other item is then 対象外, so a probe that checks only such items has nothing to check).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct GateSkip {
+    /// The gate question's item ID on the answers' checklist.
+    pub item: String,
+    /// How many probes of the configuration were not run.
+    pub probes: usize,
 }
 
 impl Evidence {

@@ -21,8 +21,8 @@ pub mod windows;
 
 pub use config::{ConfigError, ProbeConfig, ProbeSettings, ProbeSpec, Role};
 pub use evidence::{
-    CommandRecord, Contradiction, Evidence, FileRecord, Host, ProbeResult, Tool, Unreadable,
-    Verdict, EVIDENCE_FORMAT_VERSION,
+    CommandRecord, Contradiction, Evidence, FileRecord, GateSkip, Host, ProbeResult, Tool,
+    Unreadable, Verdict, EVIDENCE_FORMAT_VERSION,
 };
 pub use messages::{Coded, Msg};
 
@@ -446,6 +446,36 @@ pub struct RunOptions {
     pub root: PathBuf,
 }
 
+/// Leaves out of `config` every probe that checks only items the gate question switches off,
+/// when the answers' gate question (前提の質問) is answered いいえ in round 1 (the checklist's
+/// rule, [`crate::answers::rules::gate_says_none`]). Returns what was left out, with the gate
+/// item, or `None` when the gate does not say none or no probe was left out.
+pub fn skip_for_gate<'c>(
+    config: &mut ProbeConfig,
+    answers: &crate::answers::AnswerSet,
+    checklist: &'c crate::checklist::Checklist,
+) -> Option<(&'c crate::checklist::Item, GateSkip)> {
+    if !crate::answers::rules::gate_says_none(answers, checklist) {
+        return None;
+    }
+    let gate = checklist.items.iter().find(|i| i.gate)?;
+    let role = config.role;
+    let before = config.probes.len();
+    config
+        .probes
+        .retain(|spec| items_for(spec.kind(), role).contains(&gate.id));
+    let probes = before - config.probes.len();
+    (probes > 0).then(|| {
+        (
+            gate,
+            GateSkip {
+                item: gate.id.clone(),
+                probes,
+            },
+        )
+    })
+}
+
 /// The checklist items a probe kind supports, for the machine's role.
 pub fn items_for(kind: ProbeKind, role: Role) -> Vec<String> {
     let target = role.as_str();
@@ -567,6 +597,7 @@ pub fn run_all(config: &ProbeConfig, options: &RunOptions, progress: &dyn Progre
         institution: None,
         results,
         contradictions: Vec::new(),
+        skipped_by_gate: None,
     }
 }
 

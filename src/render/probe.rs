@@ -220,3 +220,18 @@ impl Progress for TerminalProgress {
         });
     }
 }
+
+/// The sentence saying which probes the gate question (前提の質問) answered いいえ left out:
+/// `gate` is the checklist's gate item, `skip` what [`crate::probes::skip_for_gate`] returned.
+pub fn skipped_by_gate(
+    gate: &crate::checklist::Item,
+    skip: &crate::probes::GateSkip,
+    lang: Lang,
+) -> String {
+    tr!(
+        lang,
+        "check-probes-skipped-gate",
+        gate = gate.label(lang),
+        count = skip.probes
+    )
+}

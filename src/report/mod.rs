@@ -523,6 +523,9 @@ impl Report {
     pub fn no_probe_evidence(&self) -> Option<NoProbeEvidence> {
         match &self.probe_evidence {
             None => Some(NoProbeEvidence::NotAttached),
+            // Every probe left out by the gate question answered いいえ (and the answers say
+            // so): nothing was there to check.
+            Some(e) if e.results.is_empty() && self.gate_skipped_probes(e) => None,
             Some(e) if e.results.is_empty() => Some(NoProbeEvidence::Empty),
             Some(e)
                 if !e
@@ -535,6 +538,16 @@ impl Report {
             }
             Some(_) => None,
         }
+    }
+
+    /// True when `evidence` says its probes were left out by the gate question and this
+    /// report's round-1 answer to that item is a confirmed いいえ.
+    fn gate_skipped_probes(&self, evidence: &Evidence) -> bool {
+        evidence.skipped_by_gate.as_ref().is_some_and(|skip| {
+            self.answers.answers.answer(&skip.item, 1).is_some_and(|a| {
+                a.is_confirmed() && a.response == Some(crate::answers::Response::No)
+            })
+        })
     }
 
     /// The day the report was made (Japan): the day of `generated_at`, which the signature

@@ -17,6 +17,7 @@ mod fix12g;
 mod fix12h;
 mod gaps12;
 mod gaps12c;
+mod gate_probes;
 mod inspector_view;
 mod leftovers12;
 mod nits12;

@@ -50,6 +50,19 @@ pub(super) fn check(
             Some(name),
             lack.message(lang),
         );
+    } else if let Some(skip) = report
+        .probe_evidence
+        .as_ref()
+        .filter(|e| e.results.is_empty())
+        .and_then(|e| e.skipped_by_gate.as_ref())
+    {
+        // No probe ran because the clinic has no medical information system: said, not missed.
+        b.push(
+            "probes-skipped-gate",
+            Class::Note,
+            Some(name),
+            tr!(lang, "verify-probes-skipped-gate", count = skip.probes),
+        );
     }
     // Checklists the bundle carries join the inspector's own for this report. Without any,
     // the inspector's catalog is used as it is: a copy per bundle would copy (or parse again)
