@@ -1210,6 +1210,10 @@ report-html-probe-kind = Probe
 report-html-probe-verdict = Verdict
 report-html-probe-reason = Reason
 report-html-no-probes = No probe evidence is attached.
+report-html-probes-skipped-gate = The gate question is answered No (no medical information system), so every other item is out of scope (対象外) and { $count ->
+    [one] the probe that checks only such items was
+   *[other] the { $count } probes that check only such items were
+} not run.
 report-html-findings = Findings
 report-html-finding-code = Code
 report-html-finding-severity = Severity

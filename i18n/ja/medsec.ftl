@@ -1109,6 +1109,7 @@ report-html-probe-kind = 確認内容
 report-html-probe-verdict = 判定
 report-html-probe-reason = 理由
 report-html-no-probes = 実機確認の結果は添付されていません。
+report-html-probes-skipped-gate = 前提の質問が「いいえ」(医療情報システムがない)のため、ほかの項目はすべて対象外で、それだけを確かめるプローブ({ $count }件)は行っていません。
 report-html-findings = 指摘
 report-html-finding-code = コード
 report-html-finding-severity = 重大度

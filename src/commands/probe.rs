@@ -55,10 +55,9 @@ pub fn run(args: ProbeArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         (Some((set, _)), Some(checklist)) => probes::skip_for_gate(&mut config, set, checklist),
         _ => None,
     };
-    let mut notices = Vec::new();
-    if let Some((gate, skip)) = &skipped {
-        notices.push(render::probe::skipped_by_gate(gate, skip, lang));
-    }
+    let gate_said = skipped
+        .as_ref()
+        .map(|(gate, skip)| render::probe::skipped_by_gate(gate, skip, lang));
 
     let show_progress =
         !args.no_progress && args.format == ProbeFormat::Table && std::io::stderr().is_terminal();
@@ -100,15 +99,28 @@ pub fn run(args: ProbeArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     let stdout = match args.format {
         _ if to_stdout => json,
         ProbeFormat::Json => json,
-        ProbeFormat::Table => render::probe::table(&evidence, checklist.as_ref(), lang),
+        ProbeFormat::Table => {
+            // The gate's sentence first; no empty table when every probe was left out.
+            let mut text = String::new();
+            if let Some(said) = &gate_said {
+                text.push_str(&render::prose::for_stdout(said));
+                text.push('\n');
+            }
+            if gate_said.is_none() || !evidence.results.is_empty() {
+                text.push_str(&render::probe::table(&evidence, checklist.as_ref(), lang));
+            }
+            text
+        }
     };
+    let table = args.format == ProbeFormat::Table && !to_stdout;
     let exit = if evidence.has_findings() {
         Exit::Findings
     } else {
         Exit::Ok
     };
     let mut outcome = Outcome::text(stdout, exit);
-    outcome.notices = notices;
+    // JSON on standard output: the sentence goes to standard error.
+    outcome.notices = gate_said.filter(|_| !table).into_iter().collect();
     Ok(outcome)
 }
 

@@ -124,6 +124,9 @@ pub struct View {
     pub probes: Vec<ProbeView>,
     pub probe_host: Option<String>,
     pub probe_time: Option<String>,
+    /// Why no probe ran, when the gate question (前提の質問) answered いいえ left every probe
+    /// out (the evidence's `skipped_by_gate`, taken as `Report::no_probe_evidence` takes it).
+    pub probes_skipped: Option<String>,
     pub findings: Vec<FindingView>,
     /// Counts for the summary line.
     pub counts: Counts,
@@ -437,6 +440,12 @@ pub fn build(
         ),
         None => (Vec::new(), None, None),
     };
+    let probes_skipped = report
+        .probe_evidence
+        .as_ref()
+        .filter(|e| e.results.is_empty() && report.no_probe_evidence().is_none())
+        .and_then(|e| e.skipped_by_gate.as_ref())
+        .map(|skip| crate::tr!(lang, "report-html-probes-skipped-gate", count = skip.probes));
     let mut findings: Vec<FindingView> = report
         .findings
         .iter()
@@ -505,6 +514,7 @@ pub fn build(
         vendor_forms,
         probes,
         probe_host,
+        probes_skipped,
         probe_time,
         findings,
         counts,

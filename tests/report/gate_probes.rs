@@ -89,7 +89,18 @@ fn probe_with_answers_whose_gate_is_no_runs_none_and_verify_says_why() {
         let out = format!("ev-{lang}.json");
         let o = probe(tmp.path(), lang, &answers, &out);
         assert_eq!(o.status.code(), Some(0), "{lang}: {}{}", stdout_of(&o), stderr_of(&o));
+        // Said once, in place of an empty table; with JSON on standard output, on standard error.
+        assert_eq!(stdout_of(&o).matches(said).count(), 1, "{lang}: {}", stdout_of(&o));
+        assert!(!stdout_of(&o).contains('┌'), "{lang}: {}", stdout_of(&o));
+        let o = medsec()
+            .current_dir(tmp.path())
+            .args(["--lang", lang, "probe", "--format", "json", "--answers"])
+            .arg(&answers)
+            .output()
+            .unwrap();
         assert_eq!(stderr_of(&o).matches(said).count(), 1, "{lang}: {}", stderr_of(&o));
+        let json: Value = serde_json::from_slice(&o.stdout).unwrap();
+        assert!(json["skipped_by_gate"].is_object(), "{json}");
         let evidence = json_of(&tmp.path().join(&out));
         assert_eq!(evidence["results"].as_array().map(Vec::len), Some(0), "{evidence}");
         assert_eq!(
@@ -142,6 +153,28 @@ fn probe_with_answers_whose_gate_is_no_runs_none_and_verify_says_why() {
             "there is no system to check, not evidence missing"
         };
         assert!(text.contains(said), "{lang}: {text}");
+        // The report itself says why its probe section is empty (not 「添付されていません」).
+        for format in ["md", "html"] {
+            let o = medsec()
+                .args(["--lang", lang, "render", "--format", format])
+                .arg(tmp.path().join("bundle"))
+                .output()
+                .unwrap();
+            let page = stdout_of(&o);
+            let (said, absent) = if lang == "ja" {
+                (
+                    "それだけを確かめるプローブ(",
+                    "実機確認の結果は添付されていません",
+                )
+            } else {
+                (
+                    "probes that check only such items were",
+                    "No probe evidence is attached",
+                )
+            };
+            assert!(page.contains(said), "{lang} {format}: {page}");
+            assert!(!page.contains(absent), "{lang} {format}: {page}");
+        }
     }
 }
 
