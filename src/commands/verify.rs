@@ -70,28 +70,41 @@ pub fn run(args: VerifyArgs, ctx: &Context) -> anyhow::Result<Outcome> {
             count = bundles
         )));
     }
-    let results = verify_found(found.clone(), &opts);
+    // JSON is the same bytes whatever `--lang`: its messages in English (scripts match `code`),
+    // so the bundles are verified once, in English; what reaches standard error stays in the
+    // reader's language (only the bundles that could not be checked are said again there).
+    let json = args.format == VerifyFormat::Json;
+    let results = verify_found(
+        found.clone(),
+        &Options {
+            lang: if json { Lang::En } else { lang },
+            ..opts
+        },
+    );
     let exit = results.iter().map(|r| r.exit()).max().unwrap_or(Exit::Ok);
-    let english = matches!(lang, Lang::En);
     let out = match args.format {
         VerifyFormat::Table => render::signing::verify_table(&results, lang, ctx.color),
-        VerifyFormat::Json if english => render::signing::verify_json(&results, exit),
-        // The same bytes whatever `--lang`: the messages in English (scripts match `code`);
-        // what reaches standard error stays in the reader's language.
-        VerifyFormat::Json => {
-            let english = Options {
-                lang: Lang::En,
-                ..opts
-            };
-            render::signing::verify_json(&verify_found(found.clone(), &english), exit)
-        }
+        VerifyFormat::Json => render::signing::verify_json(&results, exit),
+    };
+    let problems = if !json || lang == Lang::En {
+        render::signing::verify_problems(&results, lang)
+    } else {
+        let unusable: Vec<Found> = found
+            .iter()
+            .zip(&results)
+            .filter(|(_, r)| {
+                r.findings
+                    .iter()
+                    .any(|f| f.class == verify::Class::Unusable)
+            })
+            .map(|(f, _)| f.clone())
+            .collect();
+        render::signing::verify_problems(&verify_found(unusable, &opts), lang)
     };
     let mut outcome = Outcome::text(out, exit);
     outcome.notices = notices;
     // What stopped a bundle from being checked: on standard error (and in the JSON).
-    outcome
-        .notices
-        .extend(render::signing::verify_problems(&results, lang));
+    outcome.notices.extend(problems);
     // Only a path that could not be opened as a folder may be a file given for its folder:
     // the bundles that were read are not looked at again (a stat each, thousands in a batch).
     let unopened: std::collections::HashSet<&str> = results

@@ -397,6 +397,7 @@ fn verify_of_a_missing_folder_names_what_it_cannot_open() {
     let w = tempfile::tempdir().unwrap();
     let pubkey = w.path().join("k");
     keygen(&pubkey);
+    let mut json_of = Vec::new();
     for (lang, says) in [
         ("ja", "nodir: 確認不能[bundle-unreadable]: フォルダを開けません: ファイルまたはフォルダがありません"),
         ("en", "nodir: unusable[bundle-unreadable]: cannot open the folder: no such file or folder"),
@@ -409,7 +410,19 @@ fn verify_of_a_missing_folder_names_what_it_cannot_open() {
             .unwrap();
         let text = format!("{}{}", stdout_of(&out), stderr_of(&out));
         assert!(text.contains(says), "{text}");
+        // With JSON on standard output (the same bytes in every language, verified once, in
+        // English), standard error still says it in the reader's language.
+        let out = medsec()
+            .current_dir(w.path())
+            .args(["--lang", lang, "verify", "--format", "json", "nodir", "--pubkey"])
+            .arg(pubkey.with_extension("pub"))
+            .output()
+            .unwrap();
+        assert!(stderr_of(&out).contains(says), "{}", stderr_of(&out));
+        json_of.push(out.stdout);
     }
+    assert_eq!(json_of[0], json_of[1], "JSON differs between ja and en");
+    assert!(String::from_utf8_lossy(&json_of[0]).contains("cannot open the folder"));
 }
 
 /// A flag named inside a Japanese sentence is written as code (`--force`), as commands are.
