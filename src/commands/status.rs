@@ -68,7 +68,11 @@ fn status(mut args: StatusArgs, ctx: &Context, say_next: bool) -> anyhow::Result
         .map(|p| std::fs::canonicalize(p).unwrap_or_else(|_| p.clone()))
         .collect::<BTreeSet<_>>()
         .len();
-    let (opened, inspection, unusable) = inspect_files(&args, catalog, as_of, ctx.lang)?;
+    // JSON is the same bytes whatever `--lang`: its messages in English (scripts match `code`),
+    // so the files are read once, in English, for it.
+    let json = args.format == StatusFormat::Json;
+    let read_in = if json { Lang::En } else { ctx.lang };
+    let (opened, inspection, unusable) = inspect_files(&args, catalog, as_of, read_in)?;
     let exit = if !unusable.is_empty() {
         Exit::Unusable
     } else if !inspection.complete
@@ -84,8 +88,13 @@ fn status(mut args: StatusArgs, ctx: &Context, say_next: bool) -> anyhow::Result
     };
     // Files that could not be used stop the command: on standard error (the JSON records them
     // too, as `unusable`); the status of the others is the result, on standard output.
-    let problems = render::diagnostics::problem_lines_as_made(&unusable, ctx.lang);
-    let english = matches!(ctx.lang, Lang::En);
+    // (Said in the reader's language: read again in it only when a file was unusable.)
+    let problems = if read_in == ctx.lang || unusable.is_empty() {
+        render::diagnostics::problem_lines_as_made(&unusable, ctx.lang)
+    } else {
+        let (_, _, unusable) = inspect_files(&args, catalog, as_of, ctx.lang)?;
+        render::diagnostics::problem_lines_as_made(&unusable, ctx.lang)
+    };
     let out = match args.format {
         StatusFormat::Table => {
             let mut out =
@@ -102,12 +111,7 @@ fn status(mut args: StatusArgs, ctx: &Context, say_next: bool) -> anyhow::Result
             }
             out
         }
-        // The same bytes whatever `--lang`: the messages in English (scripts match `code`).
-        StatusFormat::Json if english => render::status::json(&inspection, &unusable),
-        StatusFormat::Json => {
-            let (_, inspection, unusable) = inspect_files(&args, catalog, as_of, Lang::En)?;
-            render::status::json(&inspection, &unusable)
-        }
+        StatusFormat::Json => render::status::json(&inspection, &unusable),
     };
     let mut outcome = Outcome::text(out, exit);
     outcome.notices = problems;
