@@ -15,6 +15,7 @@ mod lang_sweep;
 mod lint_messages;
 mod lists;
 mod prose_pty;
+mod sentence_ends;
 mod streams;
 mod tables;
 mod words;
