@@ -17,5 +17,6 @@ mod lists;
 mod prose_pty;
 mod sentence_ends;
 mod streams;
+mod sweep_examples;
 mod tables;
 mod words;
