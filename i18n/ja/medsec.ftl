@@ -9,6 +9,8 @@
 # 終えないのは、ほかのメッセージに入る部品(別のメッセージが`{ id }`で使うもの、details-、probes-os-、probes-io-、
 # verify-io-)と、見出し・表の列名・セル・値などの語句です。コードがほかの文に入れるメッセージも「。」で
 # 終えてかまいません(「。。」は1つにまとめます)。並べる語は「、」(common-list-separator)でつなぎます。
+# 値で文を終えません(「使える値: …」ではなく「使える値は{ $names }です。」「…読めません: { $reason }。」)。
+# 値で終えてよいのは行やセルの見出しだけです(tests/lang/sentence_ends.rsのLABELS_ENDING_IN_A_VALUE)。
 # tests/lang/catalog.rs checks these rules; see docs/glossary.md, "Writing Japanese".
 
 ## common
@@ -655,7 +657,7 @@ report-not-replaced-bad-manifest = `{ $manifest }`がマニフェストとして
 report-not-replaced-not-report = medsecの報告書一式ではありません({ $reason })。
 report-not-replaced-no-report-listed = マニフェストに`{ $file }`がありません。
 report-not-replaced-unlisted = マニフェストにないファイルまたはフォルダは{ $names }の{ $count }件です。
-report-not-replaced-not-named = マニフェストにはあり`report.json`が記載していないファイルは{ $names }の{ $count }件で、medsecが書いたものではありません。
+report-not-replaced-not-named = マニフェストにはあるが`report.json`には記載のないファイルは{ $names }の{ $count }件で、medsecが書いたものではありません。
 report-not-replaced-changed = マニフェストの作成後に変更または削除されたファイルは{ $names }の{ $count }件です。
 report-render-not-a-bundle = `{ $path }`は報告書一式のフォルダではありません(`report.json`も`MANIFEST.sha256`もありません)。`medsec report`で作ったフォルダか、その`report.json`を指定してください。
 report-not-a-report = `{ $path }`はmedsecの報告書ではありません。`medsec report`で作った`report.json`に必ずある{ $missing }がありません。

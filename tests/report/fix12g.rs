@@ -224,7 +224,7 @@ fn messages_say_the_thing_not_a_docs_page() {
         "[[probe]]\nkind = \"asset-ledger\"\npth = \"ledger.csv\"\n",
     )
     .unwrap();
-    for (lang, said) in [("ja", "使える設定は`"), ("en", "the settings here: `")] {
+    for (lang, said) in [("ja", "使える設定: `"), ("en", "the settings here: `")] {
         let o = medsec()
             .current_dir(root)
             .args(["--lang", lang, "probe", "--config", "probes.toml"])
