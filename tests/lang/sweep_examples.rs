@@ -1,8 +1,9 @@
 //! The lang sweep (see `lang_sweep`), extended to the text a person reads that medsec does not
-//! print: what examples/ gives a clinic to read (README files, the comments of the probe
-//! settings files shipped with the packages and used by the example clinic, the lines the
-//! example scripts echo), and the fixtures that are medsec's output for people (a bundle's
-//! `report.html`).
+//! print: what examples/ gives a clinic to read (README files, the comments of its TOML files:
+//! the probe settings shipped with the packages and used by the example clinic, the own
+//! checklist, the example answers file; the lines the example scripts echo), and the fixtures
+//! that are medsec's output for people (a bundle's `report.html`, the example answers file's
+//! comments as `init` writes them).
 //!
 //! Examples are read by a clinic's IT person first and by maintainers second: each piece of
 //! prose (a comment block, a trailing comment, an echoed line, a README) that holds an English
@@ -40,7 +41,8 @@ fn files_under(dir: &Path, out: &mut Vec<PathBuf>) {
 /// A comment's text that is a setting or a table header (`# kind = "…"`, `# [[probe]]`): code.
 fn is_setting(text: &str) -> bool {
     let t = text.trim();
-    t.starts_with('[') || t.split_once(" = ").is_some_and(|(k, _)| !k.contains(' '))
+    (t.starts_with('[') && t.ends_with(']'))
+        || t.split_once(" = ").is_some_and(|(k, _)| !k.contains(' '))
 }
 
 /// The comment prose of a TOML file: blocks of comment lines, and each trailing comment (after a
@@ -175,7 +177,7 @@ fn example_units() -> Vec<Unit> {
         let Ok(text) = std::fs::read_to_string(&f) else {
             continue;
         };
-        if name == "probes.toml" {
+        if name.ends_with(".toml") {
             units.extend(toml_units(&place, &text));
         } else if name.starts_with("README") {
             units.push(readme_unit(&place, &text));
@@ -190,7 +192,13 @@ fn example_units() -> Vec<Unit> {
 fn examples_say_japanese_first() {
     let units = example_units();
     // The sweep reads each kind of file it should.
-    for kind in ["probes.toml:", "README.md", "README.txt", ".sh:"] {
+    for kind in [
+        "probes.toml:",
+        "own-checklist.toml:",
+        "README.md",
+        "README.txt",
+        ".sh:",
+    ] {
         assert!(
             units.iter().any(|u| u.place.contains(kind)),
             "no {kind} read in examples/"
@@ -311,5 +319,53 @@ fn fixture_pages_for_people_hold_no_english_sentence() {
         found.is_empty(),
         "English sentences in a Japanese page of tests/fixtures:\n{}",
         found.join("\n")
+    );
+}
+
+/// The comments of an answers file, line by line: whole comment lines, and the comment after a
+/// value (`name = "…"  # 名称`) without the value.
+fn answers_comments(text: &str) -> Vec<String> {
+    text.lines()
+        .map(|line| {
+            if line.trim_start().starts_with('#') {
+                line.to_owned()
+            } else {
+                line.split_once("  # ")
+                    .map_or_else(String::new, |(_, c)| c.to_owned())
+            }
+        })
+        .collect()
+}
+
+/// examples/clinic/answers.toml is an output of medsec (`medsec --lang ja init`, then filled
+/// in): the comments a clinic reads in it are the ones `init` writes today, line by line, not
+/// those of an older medsec.
+#[test]
+fn the_example_answers_file_keeps_the_comments_init_writes() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = crate::common::medsec()
+        .current_dir(dir.path())
+        .args(["--lang", "ja", "--checklist", "mhlw-institution@fy2025"])
+        .args(["init", "--out", "a.toml"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", crate::common::stderr_of(&out));
+    let fresh = std::fs::read_to_string(dir.path().join("a.toml")).unwrap();
+    let example = std::fs::read_to_string(root().join("examples/clinic/answers.toml")).unwrap();
+    let (fresh, example) = (answers_comments(&fresh), answers_comments(&example));
+    let differ: Vec<String> = fresh
+        .iter()
+        .zip(&example)
+        .enumerate()
+        .filter(|(_, (f, e))| f != e)
+        .map(|(n, (f, e))| format!("line {}: init writes {f:?}, the example has {e:?}", n + 1))
+        .collect();
+    assert!(
+        differ.is_empty() && fresh.len() == example.len(),
+        "examples/clinic/answers.toml: comments not as `medsec --lang ja init` writes them \
+         ({} lines and {}):\n{}",
+        fresh.len(),
+        example.len(),
+        differ.join("\n")
     );
 }
