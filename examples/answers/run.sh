@@ -23,5 +23,5 @@ set +e
 "$medsec" --lang ja status --as-of 2025-10-15 clinic.toml
 code=$?
 set -e
-echo "status exit code: $code (0 complete, 1 incomplete, 2 unusable)"
+echo "記入状況の終了コード: $code(0 記入完了、1 未完了、2 使えない)/ status exit code: $code (0 complete, 1 incomplete, 2 unusable)"
 [ "$code" = 1 ]

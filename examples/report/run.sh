@@ -88,7 +88,7 @@ set +e
 "${medsec[@]}" verify bundle --trusted keys.toml --institution 0110113719 --as-of 2025-11-01
 code=$?
 set -e
-echo "verify exit code: $code (0 valid and complete, 1 findings, 3 integrity)"
+echo "検証の終了コード: $code(0 有効で記入完了、1 要確認、3 無効)/ verify exit code: $code (0 valid and complete, 1 findings, 3 integrity)"
 [ "$code" = 0 ] || [ "$code" = 1 ]
 
 # 8. With only the stock tools.
@@ -96,7 +96,7 @@ if command -v minisign >/dev/null; then
   (cd bundle && minisign -Vm MANIFEST.sha256 -p ../hospital.pub && sha256sum -c MANIFEST.sha256)
   minisign -Vm vendor-karte.toml -p vendor.pub
 else
-  echo "minisign is not installed (apt-get install -y minisign); skipping the stock-tool check"
+  echo "minisignがないため、標準のツールでの確認を省きます(apt-get install -y minisign)。/ minisign is not installed (apt-get install -y minisign); skipping the stock-tool check"
 fi
 
 # 9. A changed evidence file: integrity failure, exit 3.
@@ -106,5 +106,5 @@ set +e
 "${medsec[@]}" verify tampered --trusted keys.toml --as-of 2025-11-01
 code=$?
 set -e
-echo "verify of the tampered copy: exit $code (expected 3)"
+echo "改ざんしたコピーの検証: 終了コード$code(3になるはず)/ verify of the tampered copy: exit $code (expected 3)"
 [ "$code" = 3 ]

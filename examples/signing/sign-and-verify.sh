@@ -54,7 +54,7 @@ TOML
 if command -v minisign >/dev/null; then
   (cd bundle && minisign -Vm MANIFEST.sha256 -p ../hospital.pub && sha256sum -c MANIFEST.sha256)
 else
-  echo "minisign is not installed (apt-get install -y minisign); skipping the stock-tool check"
+  echo "minisignがないため、標準のツールでの確認を省きます(apt-get install -y minisign)。/ minisign is not installed (apt-get install -y minisign); skipping the stock-tool check"
 fi
 
 # 5. A tampered copy: exit 3 (signature or integrity failure; the worst code of the two wins).
@@ -64,5 +64,5 @@ set +e
 "${medsec[@]}" verify bundle tampered --trusted keys.toml --as-of 2025-11-01 --lang en
 code=$?
 set -e
-echo "verify of the tampered copy: exit $code (expected 3)"
+echo "改ざんしたコピーの検証: 終了コード$code(3になるはず)/ verify of the tampered copy: exit $code (expected 3)"
 [ "$code" = 3 ]

@@ -1264,7 +1264,7 @@ workbook-bad-map-column = `--map`: `{ $key }={ $value }` is not a column; write 
 workbook-bad-map-rows = `--map`: header-rows=`{ $value }` is not a number of rows.
 workbook-bad-map-text = `--map`: the wording column is missing; add text=COLUMN.
 workbook-bad-map-toml = `--map` file: { $reason }
-workbook-registry = Cannot read the list of official workbooks `{ $path }`: { $reason }
+workbook-registry = Cannot read the list of official workbooks `{ $path }`: { $reason }.
 workbook-notes-imported = Imported by `medsec checklist import` from sheet { $sheet } of the workbook { $file } (SHA-256 { $sha256 }). The wording is as in the cells, with line breaks inside cells joined. The English texts are the Japanese wording, untranslated.
 workbook-notes = { $imported } { $provenance }
 workbook-notes-official = The workbook is the official { $form } workbook (published { $published }), known to medsec by its SHA-256.
@@ -1287,8 +1287,8 @@ workbook-hash-differs = `{ $file }` has the name of an official workbook, but it
 workbook-skipped = Rows without a number were left out: { $cells }.
 workbook-written = Written to `{ $path }`. Use it with `--checklist { $path_word }`, or keep it with `medsec checklist add { $path_word }`.
 workbook-out-exists = `{ $path }` exists; use `--force` to overwrite it.
-workbook-write-failed = Cannot write `{ $path }`: { $reason }
-workbook-read-failed = Cannot read `{ $path }`: { $reason }
+workbook-write-failed = Cannot write `{ $path }`: { $reason }.
+workbook-read-failed = Cannot read `{ $path }`: { $reason }.
 workbook-add-lint-failed = `{ $path }` did not pass `medsec checklist lint` and was not added.
 workbook-add-no-folder = This system has no folder for user data; set MEDSEC_DATA_DIR to a folder.
 workbook-added = Added `{ $checklist }` as `{ $path }`; commands now find it without `--checklist` (`{ $command }` makes an answers file on it).
@@ -1501,12 +1501,12 @@ probes-windows-powershell-failed = PowerShell failed while reading { $query ->
     [updates] installed updates
     [accounts] local accounts
    *[other] listening ports
-} (exit code { $code }): { $stderr }
+} (exit code { $code }): { $stderr }.
 probes-windows-powershell-output-not-understood = PowerShell's answer about { $query ->
     [updates] installed updates
     [accounts] local accounts
    *[other] listening ports
-} is not what medsec's script prints: { $error }
+} is not what medsec's script prints: { $error }.
 probes-windows-end-of-servicing = { $product } (build { $build }) stopped getting security updates after { $end_date } (end of servicing, { $source }); move to a supported version (Extended Security Updates, if bought, cannot be seen from here)
 probes-windows-end-of-servicing-soon = { $product } gets security updates until { $end_date } ({ $days } days from now); plan the move to a supported version
 probes-windows-os-build-unknown = Windows build { $build } ({ $edition }) is not in medsec's lifecycle table, so whether it still gets security updates is unknown
@@ -1739,7 +1739,7 @@ answers-workbook-bad-date = { $cell }: { $error }
 answers-workbook-no-answer = { $cell }: { $item }, round { $round }, has a date or note but no はい, いいえ or 対象外 marked.
 answers-workbook-no-layout = No layout of the official form (workbook) is recorded for `{ $checklist }`. `--layout official` works for checklists imported with `medsec checklist import`; export this one without `--layout`.
 answers-workbook-no-column = This form has no column for the answer "{ $answer }" of { $item }, round { $round }.
-answers-workbook-write = Cannot make the workbook: { $reason }
+answers-workbook-write = Cannot make the workbook: { $reason }.
 answers-workbook-export-done = Wrote `{ $sheet }` in the layout of the official form, to print or hand over. After filling it in, import it with `medsec answer { $path } --import { $sheet_word }`.
 answers-workbook-export-left-out = { $count ->
     [one] One value (note, reason or date) has
@@ -2075,8 +2075,8 @@ import-ids-new = new (no earlier item with the same wording, nor with the same n
 import-ids-not-found = items of { $from } not found in this workbook (their answers are not carried): { $items }
 import-ids-other-form = `--ids-from { $from }` is the { $from_form } form and the workbook is the { $form } form: item IDs do not carry between the vendor form and the institutions' forms, so nothing was written. Name an earlier edition of the same kind of form.
 ## own
-own-base-item-out-of-scope = An item of `{ $base }` that the own checklist `{ $checklist }` marks out of scope. Reason: { $reason }
-own-base-item-required-out-of-scope = { $item }: an item of `{ $base }` that the form asks every institution to answer, which the own checklist `{ $checklist }` marks out of scope. The form has no "not applicable" for it, and an inspection checks that every item is answered: take it out of `[[out_of_scope]]` in `{ $checklist }` and answer it (yes or no). Reason given: { $reason }
+own-base-item-out-of-scope = An item of `{ $base }` that the own checklist `{ $checklist }` marks out of scope. Reason: { $reason }.
+own-base-item-required-out-of-scope = { $item }: an item of `{ $base }` that the form asks every institution to answer, which the own checklist `{ $checklist }` marks out of scope. The form has no "not applicable" for it, and an inspection checks that every item is answered: take it out of `[[out_of_scope]]` in `{ $checklist }` and answer it (yes or no). Reason given: { $reason }.
 own-out-of-scope-heading = Items out of scope: left out of `{ $base }` ({ $base_digest }) by `{ $checklist }` ({ $digest })
 own-summarize-out-of-scope = { $count ->
     [one] 1 item out of scope

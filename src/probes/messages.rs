@@ -1688,7 +1688,7 @@ mod tests {
         };
         assert_eq!(
             p.text(Lang::Ja),
-            "`allowed_ports`にない待ち受けポートが2件あります: 0.0.0.0のTCP 2024番ポート、::のUDP 68番ポート(dhclient)"
+            "`allowed_ports`にない待ち受けポートは0.0.0.0のTCP 2024番ポート、::のUDP 68番ポート(dhclient)の2件です。"
         );
         assert!(p
             .text(Lang::En)

@@ -558,7 +558,7 @@ fn probe_settings_in_messages_are_code() {
 
 /// Kana, kanji, full-width punctuation (「」、。) and forms, circled numbers (①): the characters
 /// next to which Japanese puts no space.
-fn is_japanese(c: char) -> bool {
+pub(crate) fn is_japanese(c: char) -> bool {
     matches!(c as u32,
         0x3000..=0x30ff | 0x3400..=0x9fff | 0xf900..=0xfaff | 0xff00..=0xffef | 0x2460..=0x24ff)
 }
@@ -654,7 +654,7 @@ fn japanese_has_no_space_next_to_japanese() {
 /// Japanese messages that are parts of other messages and end without 。, by the start of
 /// their IDs: parser details (「(詳細: …)」) and operating-system errors in words, shown after
 /// a colon or in brackets of the message that holds them.
-const PARTS_WITHOUT_FULL_STOP: &[&str] = &[
+pub(crate) const PARTS_WITHOUT_FULL_STOP: &[&str] = &[
     "details-",
     "probes-os-",
     "probes-io-",
@@ -664,7 +664,7 @@ const PARTS_WITHOUT_FULL_STOP: &[&str] = &[
 
 /// The IDs of the messages another message of `file` names (`{ common-io-error }`): parts of
 /// the sentence that holds them.
-fn referenced_messages(file: &str) -> BTreeSet<String> {
+pub(crate) fn referenced_messages(file: &str) -> BTreeSet<String> {
     let path = format!("{}/i18n/{file}", env!("CARGO_MANIFEST_DIR"));
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
     let mut out = BTreeSet::new();

@@ -269,7 +269,7 @@ fn cases(w: &Path) -> Vec<Case> {
 /// language. A checklist gives only its wording, titles and names (a diff shows its English
 /// title changed), never its maintainers' `unverified` notes or comments: medsec says those
 /// in the reader's language.
-fn input_text() -> String {
+pub(crate) fn input_text() -> String {
     let mut text = String::new();
     for dir in [
         root().join("checklists"),
@@ -322,13 +322,13 @@ fn form_wording(value: &toml::Value, key: &str, out: &mut String) {
     }
 }
 
-fn is_japanese(c: char) -> bool {
+pub(crate) fn is_japanese(c: char) -> bool {
     matches!(c as u32, 0x3040..=0x30ff | 0x3400..=0x9fff | 0xff66..=0xff9f)
 }
 
 /// The line without `code` spans and 「quoted」 text; `(詳細: …)` details are read like the
 /// rest (the English inside may only be codes, paths and IDs).
-fn strip_quoted(line: &str) -> String {
+pub(crate) fn strip_quoted(line: &str) -> String {
     let mut out = String::new();
     let mut rest = line;
     loop {
@@ -352,14 +352,14 @@ fn strip_quoted(line: &str) -> String {
 
 /// A word of English prose: letters only, maybe with trailing punctuation or an opening
 /// parenthesis; not an ID, path, option or file name.
-fn is_english_word(token: &str) -> bool {
+pub(crate) fn is_english_word(token: &str) -> bool {
     let t = token.trim_start_matches('(');
     let t = t.trim_end_matches([',', ';', ':', '.', '!', '?', ')']);
     !t.is_empty() && t.chars().all(|c| c.is_ascii_alphabetic() || c == '\'')
 }
 
 /// The English sentences (3+ words in a row) in a line of Japanese output, minus input data.
-fn english_sentences(line: &str, inputs: &str) -> Vec<String> {
+pub(crate) fn english_sentences(line: &str, inputs: &str) -> Vec<String> {
     english_runs(&strip_quoted(line), inputs)
 }
 

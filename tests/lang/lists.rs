@@ -49,7 +49,7 @@ fn lists_in_japanese_sentences_are_joined_with_the_japanese_comma() {
         ),
         (
             vec!["checklist", "show", "mhlw-institution@fy2099"],
-            "ある版: `fy2023`、`fy2024`、`fy2025`",
+            "ある版は`fy2023`、`fy2024`、`fy2025`です。",
             "`fy2023`, `fy2024`, `fy2025`",
         ),
         (
@@ -65,7 +65,7 @@ fn lists_in_japanese_sentences_are_joined_with_the_japanese_comma() {
                 "--root",
                 fixtures.to_str().unwrap(),
             ],
-            "使える種類: patch-level、backup-freshness、accounts、services、asset-ledger",
+            "使える種類はpatch-level、backup-freshness、accounts、services、asset-ledgerです。",
             "patch-level, backup-freshness, accounts, services, asset-ledger",
         ),
         (
@@ -76,12 +76,12 @@ fn lists_in_japanese_sentences_are_joined_with_the_japanese_comma() {
                 "--root",
                 fixtures.to_str().unwrap(),
             ],
-            "使える設定: source、max_days_since_update、",
+            "使える設定はsource、max_days_since_update、",
             "source, max_days_since_update, ",
         ),
         (
             vec!["checklist", "lint", bad.to_str().unwrap()],
-            "使える値: patch-level、backup-freshness、accounts、services、asset-ledger",
+            "使える値はpatch-level、backup-freshness、accounts、services、asset-ledgerです。",
             "patch-level, backup-freshness, accounts, services, asset-ledger",
         ),
     ];

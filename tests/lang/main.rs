@@ -15,6 +15,8 @@ mod lang_sweep;
 mod lint_messages;
 mod lists;
 mod prose_pty;
+mod sentence_ends;
 mod streams;
+mod sweep_examples;
 mod tables;
 mod words;

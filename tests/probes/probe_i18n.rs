@@ -181,7 +181,7 @@ fn every_probe_reads_as_japanese_under_lang_ja() {
         "English inside Japanese: {english:?}\n{ja}"
     );
     for sentence in [
-        "確認が必要なアカウントが1件あります",
+        "確認が必要なアカウントはbob(退職者リストにあり、まだログインできる)の1件です。",
         "0.0.0.0 の TCP",
         "設置場所(`location`)が空です",
         "この機器(nas01)が台帳にありません",

@@ -450,7 +450,7 @@ fn a_refused_report_json_is_said_in_japanese() {
         let (code, out, err) = run_in(tmp.path(), "ja", &[command, &["m-tgt.json"]].concat());
         assert_eq!(code, 2, "{command:?}: {out}{err}");
         assert!(
-            err.contains("値`いいえ`は使えません。使える値: `yes`"),
+            err.contains("値`いいえ`は使えません。使える値は`yes`"),
             "{command:?}: {err}"
         );
         assert!(!err.contains("unknown variant"), "{command:?}: {err}");
