@@ -299,3 +299,41 @@ fn ctrl_c_in_the_walk_through_of_check_names_the_check_to_run_again() {
     let how = ended(&mut s);
     assert!(how.contains("SIGINT"), "{how}");
 }
+
+/// Ctrl-D in `check`'s walk-through: said, with the `check` that goes on; the check then stops
+/// after status, as with `q` (exit 1), the answer given before kept.
+#[test]
+fn ctrl_d_in_the_walk_through_of_check_says_so_and_names_the_check_to_run_again() {
+    let dir = tempfile::tempdir().unwrap();
+    answered_to_2_1(dir.path());
+    let inst = root().join(INST).display().to_string();
+    let mut s = spawn_in(
+        dir.path(),
+        &[
+            "--lang",
+            "en",
+            "--checklist",
+            &inst,
+            "check",
+            "--as-of",
+            "2025-09-01",
+        ],
+    );
+    s.expect("2-②").unwrap();
+    s.expect("> ").unwrap();
+    s.send_line("y").unwrap();
+    s.expect("date checked [").unwrap();
+    s.send("\x04").unwrap();
+    let tail = pty_output(&mut s);
+    for said in [
+        "Input ended (Ctrl-D): the walk-through stopped here.",
+        "To go on, run `medsec check --as-of 2025-09-01 --checklist",
+    ] {
+        assert!(flat(&tail).contains(&flat(said)), "{said} in {tail}");
+    }
+    let how = ended(&mut s);
+    assert!(how.ends_with(", 1)"), "{how}: {tail}");
+    let text = std::fs::read_to_string(dir.path().join("answers.toml")).unwrap();
+    let entry = &text[text.find("item = \"remote-maintenance\"").unwrap()..];
+    assert!(entry.contains("answer = \"はい\""), "{text}");
+}
