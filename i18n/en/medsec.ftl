@@ -336,7 +336,11 @@ answers-sheet-twice = { $row }: { $item } round { $round } is answered twice (fi
 
 # The walk-through (`medsec answer`).
 answers-walk-progress = progress: round { $round }, { $done } of { $total } items answered
-answers-walk-help = type: はい (y) / いいえ (n) / 対象外 (na) / Enter = skip / b = back / j NUMBER = jump / p = progress / q = quit (answers so far are saved)
+answers-walk-help = type: y = yes ("はい") / n = no ("いいえ") / na = not applicable ("対象外") / Enter = skip / b = back / j NUMBER = jump / p = progress / q = quit (answers so far are saved)
+walk-guidance-note = Note from the checklist: { $note }
+walk-stopped-input-ended = Input ended (Ctrl-D): the walk-through stopped here.
+walk-resume = To go on, run `{ $command }`: it starts again at the first item not finished.
+walk-stopped-interrupt = Stopped (Ctrl-C). Everything entered before is saved in `{ $path }` (answers and details alike); only what was being typed at the prompt was not. To go on, run `{ $command }`: it starts again at the first item not finished.
 answers-walk-all-answered = Every item is answered.
 answers-walk-gate-closed = The gate question is answered No: no other item needs checking.
 answers-walk-gate-change = To change the answer to the gate question, type b (or change); press Enter to finish.
@@ -636,6 +640,7 @@ probes-config-invalid = { $location }: { $message }
 probes-config-not-utf8 = not UTF-8 text (at byte { $byte }); save it as UTF-8
 probes-config-toml = not valid TOML (detail: { $detail })
 probes-config-unknown-setting = there is no setting `{ $field }`; check its spelling (the settings here: { $expected })
+probes-config-answers-file = this is an answers file, not a probe configuration. A probe configuration (the file `--probes` and `probe --config` take) holds `[[probe]]` tables and the settings `role` and `timeout`; an answers file is given with `--answers`.
 probes-config-missing-setting = the setting `{ $field }` is missing
 probes-config-unknown-role = unknown role `{ $value }`; use `server` or `terminal`
 probes-config-unknown-kind = unknown probe kind `{ $value }`; known: { $known }
@@ -757,10 +762,14 @@ report-not-a-report = `{ $path }` is not a medsec report: it lacks { $missing },
 signing-prompt-new-key = Passphrase for the new secret key:
 signing-prompt-again = Passphrase (again):
 signing-prompt-key = Passphrase for `{ $path }`:
-signing-prompt-key-again = Wrong passphrase; try again ({ $left } { $left ->
+signing-passphrase-wrong-retry = Wrong passphrase; try again ({ $left } { $left ->
     [one] try
    *[other] tries
-} left). Passphrase for `{ $path }`:
+} left).
+signing-passphrase-differ-retry = The two passphrases differ; type it again from the start ({ $left } { $left ->
+    [one] try
+   *[other] tries
+} left).
 signing-passphrase-env-unset = `--passphrase-env { $var }`: the environment variable { $var } is not set
 signing-passphrase-env-not-utf8 = `--passphrase-env { $var }`: the value is not valid UTF-8
 signing-passphrase-no-terminal = a passphrase is needed and there is no terminal to ask on; use `--passphrase-env VAR`
@@ -1484,7 +1493,9 @@ check-done-verify = { $result ->
 check-form-question = There is no answers file here yet. Which form do you answer?
 check-form-choice = { $number }) { $form } ({ $checklist })
 check-form-choice-default = { $number }) { $form } ({ $checklist }) [default]
-check-form-prompt = Number [{ $default }]:{" "}
+check-form-prompt = Number [{ $default }] (q quits):{" "}
+check-form-input-ended = Input ended (Ctrl-D).
+check-form-quit = Quit without choosing a form: no answers file was made and nothing was written. Run `{ $command }` again to choose one.
 check-form-invalid = Type a number from 1 to { $count }, or press Enter for { $default }.
 check-form-chosen = The answers file is made for the { $form } form (`{ $checklist }`); `--form { $forms }` chooses the form without asking.
 check-form-default = Make it with `medsec init --form { $value }` (the { $form } form, `{ $checklist }`), or choose another form with `--form { $others }`.

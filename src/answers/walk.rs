@@ -38,6 +38,8 @@ pub struct Summary {
     pub fields_saved: usize,
     /// The user quit before the end.
     pub quit: bool,
+    /// The input ended (Ctrl-D at a prompt, or a closed terminal) before the end.
+    pub input_ended: bool,
     /// The file as it is now.
     pub loaded: Loaded,
 }
@@ -204,6 +206,8 @@ struct Session<'a, R, W> {
     saved: std::collections::BTreeSet<String>,
     /// The details fields saved in this session (a field entered twice counts once).
     fields_saved: std::collections::BTreeSet<(&'static str, &'static str)>,
+    /// The input ended at a prompt.
+    input_ended: bool,
 }
 
 /// Walk through `loaded`'s items in `round`, reading from `input` and writing to `out`.
@@ -261,12 +265,14 @@ fn run_with<R: BufRead, W: Write>(
         open_only,
         saved: std::collections::BTreeSet::new(),
         fields_saved: std::collections::BTreeSet::new(),
+        input_ended: false,
     };
     let quit = s.walk()?;
     Ok(Summary {
         saved: s.saved.len(),
         fields_saved: s.fields_saved.len(),
         quit,
+        input_ended: s.input_ended,
         loaded: s.loaded,
     })
 }
@@ -284,6 +290,10 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
         self.out.flush()?;
         let mut line = String::new();
         if self.input.read_line(&mut line)? == 0 {
+            // Ctrl-D leaves the cursor after the prompt: what is said next starts a line.
+            self.input_ended = true;
+            self.out.write_all(b"\n")?;
+            self.out.flush()?;
             return Ok(None);
         }
         Ok(Some(line.trim_end_matches(['\n', '\r']).to_owned()))
@@ -533,9 +543,22 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
                 requirement = item.requirement.label(lang)
             ));
         }
+        // The checklist's own note, written by its maintainers in plain form (「…控えておく。」):
+        // shown as quoted from the checklist, apart from medsec's own sentences.
         let guidance = item.guidance.get(lang).trim();
         if !guidance.is_empty() {
-            text.push_str(&format!("\n  {}", esc(guidance)));
+            // On an English screen, the answers the note names in English too.
+            let note = if lang == Lang::En {
+                answers_named_in_english(guidance)
+            } else {
+                guidance.to_owned()
+            };
+            text.push_str("\n  ");
+            text.push_str(&crate::tr!(
+                lang,
+                "walk-guidance-note",
+                note = esc(&note).into_owned()
+            ));
         }
         // 対象外 is offered only where one of its conditions holds (see `not_applicable_holds`).
         let holds = self.not_applicable_holds(item);
@@ -996,6 +1019,34 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
     }
 }
 
+/// An English note that names the answers as the form prints them (`Answer はい if …`), with
+/// each named in English and the form's word in quotes (`Answer yes ("はい") if …`). A word
+/// inside Japanese text (「はい」, はいる) is left as it is.
+fn answers_named_in_english(text: &str) -> String {
+    let words = [Response::No, Response::Yes, Response::NotApplicable];
+    let japanese = |c: char| matches!(c, '\u{3000}'..='\u{30ff}' | '\u{4e00}'..='\u{9fff}' | '\u{ff00}'..='\u{ffef}');
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    'text: while let Some(c) = rest.chars().next() {
+        for r in words {
+            let word = r.as_file_str();
+            let Some(after) = rest.strip_prefix(word) else {
+                continue;
+            };
+            let apart = out.chars().next_back().is_none_or(|c| !japanese(c))
+                && after.chars().next().is_none_or(|c| !japanese(c));
+            if apart {
+                out.push_str(&format!("{} (\"{word}\")", r.label(Lang::En)));
+                rest = after;
+                continue 'text;
+            }
+        }
+        out.push(c);
+        rest = &rest[c.len_utf8()..];
+    }
+    out
+}
+
 /// A header field the walk-through asks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum HeaderField {
@@ -1066,6 +1117,21 @@ fn parse_kind(text: &str, checklist: &Checklist) -> Option<InstitutionKind> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn english_notes_name_the_answers_in_english_with_the_forms_word() {
+        assert_eq!(
+            answers_named_in_english("Answer はい if any system. If いいえ, none."),
+            "Answer yes (\"はい\") if any system. If no (\"いいえ\"), none."
+        );
+        assert_eq!(
+            answers_named_in_english("対象外 without a contract"),
+            "not applicable (\"対象外\") without a contract"
+        );
+        // Japanese text is left as it is.
+        let ja = "一つでもあれば「はい」。はいる";
+        assert_eq!(answers_named_in_english(ja), ja);
+    }
 
     #[test]
     fn commands_parse() {

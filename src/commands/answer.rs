@@ -248,6 +248,33 @@ pub fn run(args: AnswerArgs, ctx: &Context) -> anyhow::Result<Outcome> {
             path = crate::render::command_word(&file.display().to_string())
         )));
     }
+    let path = crate::render::command_word(&file.display().to_string());
+    // How to go on, said whenever the walk stops before the end: the same command again.
+    let resume = {
+        let round = match args.round {
+            1 => String::new(),
+            n => format!(" --round {n}"),
+        };
+        let global = ctx.global_flags();
+        let global = if global.is_empty() {
+            global
+        } else {
+            format!(" {global}")
+        };
+        format!("medsec answer {path}{round}{global}")
+    };
+    // Ctrl-C (or a closed terminal) ends the process at whatever prompt it is: every step
+    // entered before is saved already, and this says so.
+    let _stopped = crate::interrupt::TakeBack::arm(
+        &[],
+        None,
+        &tr!(
+            lang,
+            "walk-stopped-interrupt",
+            path = path.as_str(),
+            command = resume.as_str()
+        ),
+    );
     let stdin = std::io::stdin();
     let stdout = std::io::stdout();
     let summary = walk::run(
@@ -263,9 +290,8 @@ pub fn run(args: AnswerArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         walk::WalkError::Answers(e) => anyhow::Error::from(e.in_lang(lang)),
         other => anyhow!(other.localize(lang)),
     })?;
-    let path = crate::render::command_word(&file.display().to_string());
     // Details typed before quitting are saved too: say so, not only the answers' count.
-    let msg = if summary.fields_saved > 0 {
+    let saved = if summary.fields_saved > 0 {
         tr!(
             lang,
             "answers-walk-saved-count-details",
@@ -281,7 +307,17 @@ pub fn run(args: AnswerArgs, ctx: &Context) -> anyhow::Result<Outcome> {
             path = path
         )
     };
-    Ok(Outcome::text(String::new(), Exit::Ok).notice(msg))
+    let mut said = Vec::new();
+    if summary.input_ended {
+        said.push(tr!(lang, "walk-stopped-input-ended"));
+    }
+    said.push(saved);
+    if summary.quit || summary.input_ended {
+        said.push(tr!(lang, "walk-resume", command = resume.as_str()));
+    }
+    Ok(said
+        .into_iter()
+        .fold(Outcome::text(String::new(), Exit::Ok), Outcome::notice))
 }
 
 /// What `--import` read: medsec's own sheet (CSV or XLSX) or a filled checklist workbook.

@@ -58,13 +58,27 @@ pub fn run(args: CheckArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     };
 
     // 1. The answers file: given, the only one here, or made now (on a terminal).
-    let (answers_path, created) = find_or_make_answers(&args, ctx, may_ask, &mut notices)?;
+    let Some((answers_path, created)) = find_or_make_answers(&args, ctx, may_ask, &mut notices)?
+    else {
+        // The form question was left with q or Ctrl-D: nothing was made, nothing checked.
+        let command = format!("medsec check {}", rerun_flags(&args, ctx));
+        let said = tr!(lang, "check-form-quit", command = command.trim_end());
+        return Ok(notices.into_iter().chain([said]).fold(
+            Outcome::text(String::new(), Exit::Unusable),
+            Outcome::notice,
+        ));
+    };
     let catalog = super::init::catalog(ctx)?;
 
     // 2. Status; on a terminal an incomplete file is answered item by item, then checked again.
     let mut status = status(&answers_path, &args, ctx)?;
     if status.exit == Exit::Findings && may_ask {
-        walk(&answers_path, catalog, ctx, as_of)?;
+        let resume = format!("medsec check {}", rerun_flags(&args, ctx));
+        let walked = walk(&answers_path, catalog, ctx, as_of, resume.trim_end())?;
+        if walked.input_ended {
+            notices.push(tr!(lang, "walk-stopped-input-ended"));
+            notices.push(tr!(lang, "walk-resume", command = resume.trim_end()));
+        }
         status = self::status(&answers_path, &args, ctx)?;
     }
     // Problems that made a file unusable are on standard error, as status puts them.
@@ -676,15 +690,15 @@ fn find_or_make_answers(
     ctx: &Context,
     may_ask: bool,
     notices: &mut Vec<String>,
-) -> anyhow::Result<(PathBuf, bool)> {
+) -> anyhow::Result<Option<(PathBuf, bool)>> {
     let lang = ctx.lang;
     let path = match &args.answers {
-        Some(p) if p.exists() => return Ok((p.clone(), false)),
+        Some(p) if p.exists() => return Ok(Some((p.clone(), false))),
         Some(p) => p.clone(),
         None => {
             let mut found = answers_files_in(Path::new("."), lang);
             match found.len() {
-                1 => return Ok((found.remove(0), false)),
+                1 => return Ok(Some((found.remove(0), false))),
                 0 => PathBuf::new(),
                 _ => {
                     let names: Vec<String> =
@@ -746,7 +760,10 @@ fn find_or_make_answers(
         None if choices.len() > 1 => {
             let stdin = std::io::stdin();
             let stdout = std::io::stdout();
-            Some(ask_form(&choices, stdin.lock(), stdout.lock(), lang)?)
+            match ask_form(&choices, stdin.lock(), stdout.lock(), lang)? {
+                Some(form) => Some(form),
+                None => return Ok(None),
+            }
         }
         None => None,
     };
@@ -771,7 +788,7 @@ fn find_or_make_answers(
     } else {
         path
     };
-    Ok((path, true))
+    Ok(Some((path, true)))
 }
 
 /// A form `check` offers to start: the checklist `medsec init --form` would make for it (the
@@ -833,13 +850,14 @@ fn form_default_line(choice: &FormChoice, choices: &[FormChoice], lang: Lang) ->
 }
 
 /// Ask which form to answer, the first (the institution's) marked as the default that Enter
-/// takes; a number typed full-width is read as ASCII. End of input takes the default too.
+/// takes; a number typed full-width is read as ASCII. `q` and end of input (Ctrl-D) quit
+/// without choosing: `None`, and nothing is made.
 fn ask_form(
     choices: &[FormChoice],
     mut input: impl std::io::BufRead,
     mut out: impl std::io::Write,
     lang: Lang,
-) -> anyhow::Result<Form> {
+) -> anyhow::Result<Option<Form>> {
     let mut menu = vec![tr!(lang, "check-form-question")];
     for (number, c) in (1usize..).zip(choices) {
         let (form, checklist) = (c.label.as_str(), c.checklist.as_str());
@@ -867,12 +885,18 @@ fn ask_form(
         out.flush()?;
         let mut line = String::new();
         if input.read_line(&mut line)? == 0 {
+            // Ctrl-D leaves the cursor after the prompt.
             writeln!(out)?;
-            break choices.first();
+            writeln!(out, "{}", tr!(lang, "check-form-input-ended"))?;
+            return Ok(None);
         }
         let typed = crate::answers::code::ascii_digits(line.trim());
         if typed.is_empty() {
             break choices.first();
+        }
+        // A Japanese input method left in full-width mode types ｑ.
+        if matches!(typed.to_lowercase().as_str(), "q" | "ｑ" | "quit") {
+            return Ok(None);
         }
         let picked = typed
             .parse::<usize>()
@@ -894,7 +918,7 @@ fn ask_form(
         )?;
     };
     let Some(chosen) = chosen else {
-        return Ok(Form::Institution);
+        return Ok(Some(Form::Institution));
     };
     writeln!(
         out,
@@ -907,7 +931,9 @@ fn ask_form(
             forms = form_value(chosen)
         )
     )?;
-    Ok(chosen.forms.first().copied().unwrap_or(Form::Institution))
+    Ok(Some(
+        chosen.forms.first().copied().unwrap_or(Form::Institution),
+    ))
 }
 
 /// The answers files in `dir`, sorted.
@@ -925,9 +951,22 @@ fn walk(
     catalog: &Catalog,
     ctx: &Context,
     as_of: jiff::civil::Date,
-) -> anyhow::Result<()> {
+    resume: &str,
+) -> anyhow::Result<answers::walk::Summary> {
     let lang = ctx.lang;
     let (loaded, checklist) = answers::open(file, catalog, lang).map_err(|e| e.in_lang(lang))?;
+    // Ctrl-C at a question ends the check there; what was entered before is saved, and said.
+    let shown = crate::render::command_word(&file.display().to_string());
+    let _stopped = crate::interrupt::TakeBack::arm(
+        &[],
+        None,
+        &tr!(
+            lang,
+            "walk-stopped-interrupt",
+            path = shown.as_str(),
+            command = resume
+        ),
+    );
     let stdin = std::io::stdin();
     let stdout = std::io::stdout();
     answers::walk::run_open_items(
@@ -941,9 +980,8 @@ fn walk(
     )
     .map_err(|e| match e {
         answers::walk::WalkError::Answers(e) => anyhow::Error::from(e.in_lang(lang)),
-        other => anyhow::Error::from(other),
-    })?;
-    Ok(())
+        other => anyhow::anyhow!(other.localize(lang)),
+    })
 }
 
 /// report-EDITION beside where the check runs.

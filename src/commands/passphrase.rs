@@ -43,12 +43,25 @@ pub fn read(
             ))
         })
     };
-    let first = ask(prompt)?;
-    if confirm {
+    if !confirm {
+        return ask(prompt);
+    }
+    // Two passphrases that differ may be typed again: three tries in all, as `sign` gives for a
+    // wrong passphrase. The notice on a line of its own, the first prompt under it.
+    let mut first_prompt = prompt.to_owned();
+    for left in (0..TRIES).rev() {
+        let first = ask(&first_prompt)?;
         let again = ask(&tr!(lang, "signing-prompt-again"))?;
-        if again != first {
-            return Err(anyhow::Error::msg(tr!(lang, "signing-passphrase-differ")));
+        if again == first {
+            return Ok(first);
+        }
+        if left > 0 {
+            let differ = tr!(lang, "signing-passphrase-differ-retry", left = left);
+            first_prompt = format!("{differ}\n{prompt}");
         }
     }
-    Ok(first)
+    Err(anyhow::Error::msg(tr!(lang, "signing-passphrase-differ")))
 }
+
+/// How many times a passphrase may be typed at a terminal.
+pub const TRIES: u32 = 3;

@@ -114,24 +114,26 @@ pub(super) fn unlock(
     }
     // Typed at a terminal, a wrong passphrase may be typed again: three tries in all (as sudo
     // and ssh allow). From --passphrase-env it is wrong once and for all.
-    let tries = if passphrase_env.is_none() { 3 } else { 1 };
-    let mut prompt = tr!(
+    let tries = if passphrase_env.is_none() {
+        passphrase::TRIES
+    } else {
+        1
+    };
+    let ask = tr!(
         lang,
         "signing-prompt-key",
         path = path.display().to_string()
     );
+    let mut prompt = ask.clone();
     let mut left = tries;
     loop {
         let passphrase = passphrase::read(passphrase_env, &prompt, false, lang)?;
         left -= 1;
         match file.unlock(Some(&passphrase)) {
             Err(crate::signing::SigningError::WrongPassphrase { .. }) if left > 0 => {
-                prompt = tr!(
-                    lang,
-                    "signing-prompt-key-again",
-                    path = path.display().to_string(),
-                    left = left
-                );
+                // The notice on a line of its own, the prompt under it.
+                let wrong = tr!(lang, "signing-passphrase-wrong-retry", left = left);
+                prompt = format!("{wrong}\n{ask}");
             }
             other => return other.map_err(|e| anyhow::Error::msg(e.localize(lang))),
         }

@@ -135,6 +135,9 @@ pub enum ConfigProblem {
     BadProtocol {
         value: String,
     },
+    /// An answers file given where the probe configuration goes (`check --probes
+    /// answers.toml`): its tables are no settings, and it is said for what it is.
+    AnswersFile,
 }
 
 impl ConfigProblem {
@@ -236,6 +239,7 @@ impl ConfigProblem {
             ConfigProblem::BadProtocol { value } => {
                 tr!(lang, "probes-config-bad-protocol", value = value.as_str())
             }
+            ConfigProblem::AnswersFile => tr!(lang, "probes-config-answers-file"),
         }
     }
 
@@ -640,6 +644,20 @@ pub const DEFAULT_LEDGER_REQUIRED: &[&str] = &[
     "remote_maintenance",
 ];
 
+/// Whether `text` is an answers file: TOML with `[[answers]]` or `[institution]`, or a
+/// `[checklist]` table naming a checklist, which no probe configuration has.
+fn is_answers_file(text: &str) -> bool {
+    let Ok(table) = toml::from_str::<toml::Table>(text) else {
+        return false;
+    };
+    table.get("answers").is_some_and(toml::Value::is_array)
+        || table.get("institution").is_some_and(toml::Value::is_table)
+        || table
+            .get("checklist")
+            .and_then(toml::Value::as_table)
+            .is_some_and(|c| c.contains_key("id"))
+}
+
 /// Read and validate a configuration file.
 pub fn load(path: &Path) -> Result<(ProbeConfig, Vec<u8>), ConfigError> {
     let bytes = crate::limits::read(path, crate::limits::InputKind::Settings)
@@ -668,13 +686,18 @@ pub fn parse(file: &str, text: &str) -> Result<ProbeConfig, ConfigError> {
         location: Location::at(file, text, span.start),
         problem,
     };
-    let raw: RawConfig = toml::from_str(text).map_err(|e| ConfigError::Invalid {
-        location: Location::of_span(file, text, e.span()),
-        problem: ConfigProblem::of_toml(
-            e.message().trim(),
-            e.span()
-                .and_then(|s| crate::i18n::detail::key_at(text, s.start)),
-        ),
+    let raw: RawConfig = toml::from_str(text).map_err(|e| {
+        if is_answers_file(text) {
+            return err(0..0, ConfigProblem::AnswersFile);
+        }
+        ConfigError::Invalid {
+            location: Location::of_span(file, text, e.span()),
+            problem: ConfigProblem::of_toml(
+                e.message().trim(),
+                e.span()
+                    .and_then(|s| crate::i18n::detail::key_at(text, s.start)),
+            ),
+        }
     })?;
     let role = match &raw.role {
         None => Role::Server,
@@ -1092,6 +1115,27 @@ mod tests {
         )
         .unwrap_err();
         assert!(e.to_string().starts_with("p.toml:3:28:"), "{e}");
+    }
+
+    #[test]
+    fn an_answers_file_is_said_to_be_one() {
+        let text = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/answers/complete.toml"
+        ))
+        .unwrap();
+        let e = parse("answers.toml", &text).unwrap_err();
+        assert!(
+            matches!(
+                &e,
+                ConfigError::Invalid {
+                    problem: ConfigProblem::AnswersFile,
+                    ..
+                }
+            ),
+            "{e}"
+        );
+        assert!(!is_answers_file("[[probe]]\nkind = \"backup-freshness\"\n"));
     }
 
     #[test]

@@ -14,6 +14,7 @@ mod field_inputs;
 mod import_problems;
 mod other_form;
 mod rules_mutants;
+mod stop_pty;
 mod workbook_answers;
 mod write_place;
 mod writes;

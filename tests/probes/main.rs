@@ -4,6 +4,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod answers_given;
 mod probe_cli;
 mod probe_codes;
 mod probe_i18n;

@@ -621,7 +621,7 @@ mod pty {
         s.expect("medsec checklist import").unwrap();
         // The form is asked first (Enter takes the institution's), then the walk-through.
         s.expect("Which form do you answer?").unwrap();
-        s.expect("Number [1]: ").unwrap();
+        s.expect("Number [1] (q quits): ").unwrap();
         s.send_line("").unwrap();
         s.expect("The institution details are not filled in yet")
             .unwrap();
@@ -644,7 +644,7 @@ mod pty {
         // the walk-through asks for the institution first.
         s.expect("1) institution (mhlw-institution@fy2025) [default]")
             .unwrap();
-        s.expect("Number [1]: ").unwrap();
+        s.expect("Number [1] (q quits): ").unwrap();
         s.send_line("").unwrap();
         s.expect("The institution details are not filled in yet")
             .unwrap();

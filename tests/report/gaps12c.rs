@@ -453,10 +453,10 @@ mod check_pty {
             .unwrap();
         s.expect("2) 薬局確認用(mhlw-pharmacy@fy2025)").unwrap();
         s.expect("3) 事業者確認用(mhlw-vendor@fy2025)").unwrap();
-        s.expect("番号[1]: ").unwrap();
+        s.expect("番号[1](qで終了): ").unwrap();
         s.send_line("9").unwrap();
         s.expect("1〜3の番号を入力してください").unwrap();
-        s.expect("番号[1]: ").unwrap();
+        s.expect("番号[1](qで終了): ").unwrap();
         s.send_line("２").unwrap();
         s.expect(
             "様式「薬局確認用」(`mhlw-pharmacy@fy2025`)の回答ファイルを作ります。`--form pharmacy`",
@@ -486,7 +486,7 @@ mod check_pty {
         let (tmp, mut s) = check_on_a_terminal("en", &[]);
         s.expect("Which form do you answer?").unwrap();
         s.expect("2) pharmacy (mhlw-pharmacy@fy2025)").unwrap();
-        s.expect("Number [1]: ").unwrap();
+        s.expect("Number [1] (q quits): ").unwrap();
         s.send_line("3").unwrap();
         s.expect("`--form vendor` chooses the form without asking.")
             .unwrap();

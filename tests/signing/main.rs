@@ -9,6 +9,7 @@ mod fix11e;
 mod hostile_bundle;
 mod key_formats;
 mod own_checklists;
+mod passphrase_pty;
 mod signing;
 mod signing_lang;
 mod verify_batch;
