@@ -349,7 +349,10 @@ pub fn run(args: CheckArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         // A vendor form changed after its vendor signed it stops here, before anything is
         // signed: the inspector's verify would call the bundle invalid.
         let unchecked = super::report::check_vendor_signatures(&made, &args.vendor_keys, lang)?;
-        let signed = render::html::with_catalog(catalog, || {
+        let bundle::Written {
+            signed,
+            removed_stale,
+        } = render::html::with_catalog(catalog, || {
             bundle::write(
                 &bundle_dir,
                 &made.report,
@@ -365,16 +368,18 @@ pub fn run(args: CheckArgs, ctx: &Context) -> anyhow::Result<Outcome> {
             key_used,
             made,
             signed,
+            removed_stale,
             bundle_dir,
             unchecked,
             gate_skipped > 0,
         ))
     })();
     drop(take_back);
-    let (key, key_used, made, signed, bundle_dir, unchecked, gate_skipped) = match partway {
-        Ok(done) => done,
-        Err(e) => return Err(written.undo(&e, lang)),
-    };
+    let (key, key_used, made, signed, removed_stale, bundle_dir, unchecked, gate_skipped) =
+        match partway {
+            Ok(done) => done,
+            Err(e) => return Err(written.undo(&e, lang)),
+        };
     // An evidence.json that was there before (an earlier check's, or another file of that
     // name) is replaced by this run's: said, never silently.
     if let Some((path, _)) = &written.old_evidence {
@@ -384,6 +389,7 @@ pub fn run(args: CheckArgs, ctx: &Context) -> anyhow::Result<Outcome> {
             path = path.display().to_string()
         ));
     }
+    notices.extend(super::report::stale_removed_notice(&removed_stale, lang));
     notices.extend(made.unsigned_vendor_forms.iter().map(|(form, signature)| {
         tr!(
             lang,
