@@ -197,3 +197,57 @@ fn a_staging_folder_left_by_a_killed_report_is_removed_by_the_next_one() {
     let err = common::stderr_of(&o);
     assert!(!err.contains("Removed what"), "{err}");
 }
+
+/// `check` writes its bundle into `--out`'s folder the same way: a staging folder a killed run
+/// left there (its process gone from this machine) is removed and said.
+#[cfg(unix)]
+#[test]
+fn check_removes_a_stale_staging_folder_in_its_folder() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("clinic");
+    std::fs::create_dir_all(dir.join("backup")).unwrap();
+    let example = common::root().join("examples/clinic");
+    for f in ["answers.toml", "probes.toml", "ledger.csv"] {
+        std::fs::copy(example.join(f), dir.join(f)).unwrap();
+    }
+    for e in std::fs::read_dir(example.join("backup")).unwrap() {
+        let e = e.unwrap();
+        std::fs::copy(e.path(), dir.join("backup").join(e.file_name())).unwrap();
+    }
+    // A process that has ended, on this machine.
+    let mut child = std::process::Command::new("true").spawn().unwrap();
+    let gone = child.id();
+    child.wait().unwrap();
+    let stale = dir.join("o/.medsec-bundle-Ab12Cd");
+    for (lang, said) in [
+        ("en", "Removed what an earlier medsec run left"),
+        (
+            "ja",
+            "作業用フォルダ(その処理はもう動いていません)を削除しました",
+        ),
+    ] {
+        std::fs::create_dir_all(stale.join("bundle")).unwrap();
+        std::fs::write(
+            stale.join(".medsec-stage"),
+            format!(
+                "medsec staging folder\npid={gone}\nhost={}\n",
+                gethostname::gethostname().to_string_lossy()
+            ),
+        )
+        .unwrap();
+        let o = common::medsec()
+            .current_dir(&dir)
+            .args(["--lang", lang, "check", "--non-interactive"])
+            .args(["--answers", "answers.toml", "--probes", "probes.toml"])
+            .args(["--as-of", "2025-11-01", "--out", "o"])
+            .output()
+            .unwrap();
+        let all = format!("{}{}", common::stdout_of(&o), common::stderr_of(&o));
+        assert!(matches!(o.status.code(), Some(0 | 1)), "{lang}: {all}");
+        assert!(
+            all.contains(said) && all.contains(".medsec-bundle-Ab12Cd`"),
+            "{lang}: {all}"
+        );
+        assert!(!stale.exists(), "{lang}: {all}");
+    }
+}
