@@ -23,14 +23,17 @@ pub const BUNDLE: &str = "bundle";
 /// (copying its files and signing) takes minutes at most.
 pub const STALE_AFTER: std::time::Duration = std::time::Duration::from_secs(24 * 60 * 60);
 
-/// Write the marker of a staging folder this process made.
+/// Write the marker of a staging folder this process made: whole or not at all (written
+/// beside, then renamed), so a run killed while writing it never leaves half a marker.
 pub fn mark(stage: &Path) -> std::io::Result<()> {
     let text = format!(
         "{MARKER_HEAD}\npid={}\nhost={}\n",
         std::process::id(),
         this_host()
     );
-    std::fs::write(stage.join(MARKER), text)
+    let part = stage.join(format!("{MARKER}.part"));
+    std::fs::write(&part, text)?;
+    std::fs::rename(&part, stage.join(MARKER))
 }
 
 /// Remove the stale staging folders in `parent` (see the module docs); returns those removed.
