@@ -1263,6 +1263,7 @@ workbook-no-items = The header at { $header } was found ({ $layout }), but no nu
 workbook-empty-text = { $cell }: item { $number } has no wording.
 workbook-not-japanese = { $cell }: the wording of item { $number } has no Japanese characters. If this is not the wording column, state the layout with `--map text=COLUMN`.
 workbook-duplicate-number = { $cell }: item { $number } appears twice (first at { $first }). Correct the workbook, or give each row its scope (サーバ, 端末PC…).
+workbook-duplicate-number-scope-column = { $cell }: item { $number } appears twice (first at { $first }), and column { $column } tells the two rows apart by their scope (サーバ, 端末PC…). Add `scope={ $column }` to the map: `--map { $map }`.
 workbook-unknown-scope = { $cell }: `{ $value }` is not a scope (サーバ, 端末PC, ネットワーク機器, 医療情報システム全般). State the layout without that column with `--map`.
 workbook-section-too-large = { $cell }: section { $section }; sections are numbered 0 to 9.
 workbook-no-edition = The edition is not known: `{ $file }` is not a known official workbook, and its title names no fiscal year (令和N年度). Give it with `--edition`, e.g. `--edition fy2026`.
@@ -1294,6 +1295,8 @@ workbook-official = `{ $file }` is the official { $form } workbook ({ $edition }
 workbook-unofficial = `{ $file }` is not an official workbook known to medsec: the items are marked unverified (verified = false).
 workbook-hash-differs = `{ $file }` has the name of an official workbook, but its SHA-256 { $sha256 } is not the official { $official }: it is not the published file, and the items are marked unverified.
 workbook-skipped = Rows without a number were left out: { $cells }.
+workbook-target-note-read = The window for target dates (目標日) was read from the note at { $cell } (“{ $note }”): this fiscal year (`target_date = "fiscal-year"`).
+workbook-target-note-unread = The note at { $cell } (“{ $note }”) is about target dates (目標日), but no window of this fiscal year could be read from it: `target_date` stays `unknown`. If you know the window, write it in the `[rules]` block of the checklist file.
 workbook-written = Written to `{ $path }`. Use it with `--checklist { $path_word }`, or keep it with `medsec checklist add { $path_word }`.
 workbook-out-exists = `{ $path }` exists; use `--force` to overwrite it.
 workbook-write-failed = Cannot write `{ $path }`: { $reason }.
@@ -1791,6 +1794,8 @@ checklist-import-rules-checked-on-none = checked_on: answer columns at { $cells 
 checklist-import-rules-target-window = target_date: the 目標日 header at { $cell } (“{ $header }”) names this fiscal year.
 checklist-import-rules-target-column = target_date: a 目標日 column at { $cells }; its header names no window, so it is unknown.
 checklist-import-rules-target-none = target_date: no 目標日 column was found, so the window is unknown.
+checklist-import-rules-target-note = target_date: the note at { $cell } (“{ $note }”) gives this fiscal year as the window for target dates.
+checklist-import-rules-target-note-unread = target_date: the note at { $cell } (“{ $note }”) is about target dates, but no window of this fiscal year could be read from it, so it is unknown.
 checklist-import-rules-round-2-column = round_2: 2回目 columns at { $cells }.
 checklist-import-rules-round-2-none = round_2: answer columns at { $cells }, for 1回目 only.
 checklist-import-rules-gate = gate: no gate question (医療情報システムの有無) was found (no row numbered 0, and no unnumbered sentence before the first item asking whether a medical information system is in use), so it is unknown. Where the form has one, say so with `--map gate=ROW`; where it has none, with `--map gate=none`.
@@ -2128,6 +2133,7 @@ report-evidence-findings-recorded = findings: { $errors ->
 
 check-summarize-stopped-clean = { $error }. Nothing this check wrote is left in `{ $dir }` (files that were there before are as they were).
 check-evidence-replaced = `{ $path }`, which was there before, was replaced by this check's probe evidence.
+report-stale-stage-removed = Removed what an earlier medsec run left when it was stopped before it finished (a staging folder its process no longer owns): { $paths }.
 check-probes-skipped-gate = { $gate } is answered No, so every other item is out of scope (対象外): { $count ->
     [one] the probe that checks only such items was not run.
    *[other] the { $count } probes that check only such items were not run.

@@ -1158,6 +1158,7 @@ workbook-no-items = { $header }に見出しがあります({ $layout })が、そ
 workbook-empty-text = { $cell }: 項目{ $number }に文言がありません。
 workbook-not-japanese = { $cell }: 項目{ $number }の文言に日本語がありません。項目の列が違う場合は`--map text=COLUMN`で指定してください。
 workbook-duplicate-number = { $cell }: 項目{ $number }が重複しています(最初は{ $first })。ブックを直すか、各行に対象(サーバ、端末PCなど)を入れてください。
+workbook-duplicate-number-scope-column = { $cell }: 項目{ $number }が重複しています(最初は{ $first })。{ $column }列の対象(サーバ、端末PCなど)で2つの行を区別できます。`scope={ $column }`を加えて`--map { $map }`と指定してください。
 workbook-unknown-scope = { $cell }: `{ $value }`は対象(サーバ、端末PC、ネットワーク機器、医療情報システム全般)ではありません。その列を除いた配置を`--map`で指定してください。
 workbook-section-too-large = { $cell }: 節{ $section }です。節の番号は0から9までです。
 workbook-no-edition = 版がわかりません。`{ $file }`は既知の公式ブックではなく、表題に年度(令和N年度)もありません。`--edition`で指定してください(例: `--edition fy2026`)。
@@ -1183,6 +1184,8 @@ workbook-official = `{ $file }`は公式の{ $form }のブック({ $edition })�
 workbook-unofficial = `{ $file }`は既知の公式ブックではないため、項目を未確認(verified = false)としました。
 workbook-hash-differs = `{ $file }`は公式ブックと同じ名前ですが、SHA-256 { $sha256 }が公式の{ $official }と異なります。公表されたファイルではないため、項目を未確認としました。
 workbook-skipped = 番号のない行は取り込みませんでした: { $cells }。
+workbook-target-note-read = 目標日の期間を{ $cell }の注記「{ $note }」から読み取りました(この年度、`target_date = "fiscal-year"`)。
+workbook-target-note-unread = { $cell }の注記「{ $note }」は目標日についてのものですが、この年度の期間として読み取れませんでした。`target_date`は`unknown`のままです。期間が分かる場合は、チェックリストファイルの`[rules]`に書いてください。
 workbook-written = `{ $path }`に書き出しました。`--checklist { $path_word }`で使うか、`medsec checklist add { $path_word }`で登録してください。
 workbook-out-exists = `{ $path }`はすでにあります。上書きするには`--force`を付けてください。
 workbook-write-failed = `{ $path }`に書き込めません: { $reason }。
@@ -1647,6 +1650,8 @@ checklist-import-rules-checked-on-none = checked_on: 回答の列({ $cells })に
 checklist-import-rules-target-window = target_date: { $cell }の目標日の見出し「{ $header }」がこの年度を示しています。
 checklist-import-rules-target-column = target_date: { $cells }に目標日の列がありますが、見出しに期間の記載がないため、不明としています。
 checklist-import-rules-target-none = target_date: 目標日の列が見つからないため、期間は不明としています。
+checklist-import-rules-target-note = target_date: { $cell }の注記「{ $note }」が目標日の期間としてこの年度を示しています。
+checklist-import-rules-target-note-unread = target_date: { $cell }の注記「{ $note }」は目標日についてのものですが、この年度の期間として読み取れないため、不明としています。
 checklist-import-rules-round-2-column = round_2: { $cells }に2回目の列があります。
 checklist-import-rules-round-2-none = round_2: 回答の列({ $cells })は1回目のみです。
 checklist-import-rules-gate = gate: 前提の質問(医療情報システムの有無)は見つかりませんでした(番号0の行も、最初の項目より前に医療情報システムの導入を問う番号のない文もありません)。そのため不明としています。用紙にある場合は`--map gate=行番号`で、ない場合は`--map gate=none`で指定してください。
@@ -1919,6 +1924,7 @@ report-evidence-findings-recorded = 指摘: エラー{ $errors }件、警告{ $w
 
 check-summarize-stopped-clean = { $error }。このチェックが`{ $dir }`に書いたものは残っていません(前からあったファイルはそのままです)。
 check-evidence-replaced = 前からあった`{ $path }`を、このチェックの実機確認の結果で置き換えました。
+report-stale-stage-removed = 途中で止められた以前のmedsecの実行が残した作業用フォルダ(その処理はもう動いていません)を削除しました: { $paths }。
 check-probes-skipped-gate = 「{ $gate }」が「いいえ」なので、ほかの項目はすべて対象外です。対象外の項目だけを確かめる実機確認({ $count }件)は行いませんでした。
 check-summarize-stopped-left = { $error }。このチェックが`{ $dir }`に書いた次のファイルは消せずに残っています: { $files }。
 check-kept-after-bundle = { $error }。署名済みの報告書一式はその前に書き終えています(署名したときに秘密鍵で確かめてあります)ので、残してあります。このチェックが書いたもの: { $files }。問題を直してから`{ $command }`で報告書一式を確かめるか、チェックをやり直してください。

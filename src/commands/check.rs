@@ -346,7 +346,10 @@ pub fn run(args: CheckArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         // A vendor form changed after its vendor signed it stops here, before anything is
         // signed: the inspector's verify would call the bundle invalid.
         let unchecked = super::report::check_vendor_signatures(&made, &args.vendor_keys, lang)?;
-        let signed = render::html::with_catalog(catalog, || {
+        let bundle::Written {
+            signed,
+            removed_stale,
+        } = render::html::with_catalog(catalog, || {
             bundle::write(
                 &bundle_dir,
                 &made.report,
@@ -357,10 +360,18 @@ pub fn run(args: CheckArgs, ctx: &Context) -> anyhow::Result<Outcome> {
             )
         })
         .map_err(|e| anyhow::Error::msg(e.message(lang)))?;
-        Ok((key, key_used, made, signed, bundle_dir, unchecked))
+        Ok((
+            key,
+            key_used,
+            made,
+            signed,
+            removed_stale,
+            bundle_dir,
+            unchecked,
+        ))
     })();
     drop(take_back);
-    let (key, key_used, made, signed, bundle_dir, unchecked) = match partway {
+    let (key, key_used, made, signed, removed_stale, bundle_dir, unchecked) = match partway {
         Ok(done) => done,
         Err(e) => return Err(written.undo(&e, lang)),
     };
@@ -373,6 +384,7 @@ pub fn run(args: CheckArgs, ctx: &Context) -> anyhow::Result<Outcome> {
             path = path.display().to_string()
         ));
     }
+    notices.extend(super::report::stale_removed_notice(&removed_stale, lang));
     notices.extend(made.unsigned_vendor_forms.iter().map(|(form, signature)| {
         tr!(
             lang,

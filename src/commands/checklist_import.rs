@@ -187,6 +187,20 @@ pub fn import(mut args: ImportArgs, ctx: &Context) -> anyhow::Result<Outcome> {
             cells = imported.skipped.join(&tr!(lang, "common-list-separator"))
         ));
     }
+    // A note about 目標日 the window was read from, or could not be: said either way.
+    if let Some(note) = &imported.target_note {
+        let (cell, text) = (note.cell.as_str(), note.text.as_str());
+        notices.push(if note.window.is_some() {
+            tr!(lang, "workbook-target-note-read", cell = cell, note = text)
+        } else {
+            tr!(
+                lang,
+                "workbook-target-note-unread",
+                cell = cell,
+                note = text
+            )
+        });
+    }
     let outcome = match &args.out {
         Some(out) => {
             let replace = if args.force {

@@ -49,7 +49,7 @@ pub fn run(args: ReportArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         Overwrite::Refuse
     };
     // The bundle's report.html names items from the same checklists (--checklist too).
-    let signed = crate::render::html::with_catalog(catalog, || {
+    let written = crate::render::html::with_catalog(catalog, || {
         bundle::write(
             out,
             &made.report,
@@ -60,6 +60,7 @@ pub fn run(args: ReportArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         )
     })
     .map_err(|e| anyhow::Error::msg(e.message(lang)))?;
+    let signed = written.signed;
     let has_errors = made.report.findings.iter().any(|f| f.severity == "error");
     let public = match (&args.sign, &signed) {
         (Some(secret), Some(s)) => public_key_beside(secret, &s.key_id),
@@ -93,8 +94,25 @@ pub fn run(args: ReportArgs, ctx: &Context) -> anyhow::Result<Outcome> {
                 .iter()
                 .map(|form| vendor_unchecked_notice(form, lang)),
         )
+        .chain(stale_removed_notice(&written.removed_stale, lang))
         .collect();
     Ok(outcome)
+}
+
+/// The stale staging folders of an earlier, killed run that writing the bundle removed, said
+/// with their paths (none: nothing said).
+pub(super) fn stale_removed_notice(
+    removed: &[PathBuf],
+    lang: crate::checklist::Lang,
+) -> Option<String> {
+    (!removed.is_empty()).then(|| {
+        let paths: Vec<String> = removed.iter().map(|p| p.display().to_string()).collect();
+        tr!(
+            lang,
+            "report-stale-stage-removed",
+            paths = crate::i18n::join_code(lang, &paths)
+        )
+    })
 }
 
 /// The signed vendor forms' signatures checked against their own files with the vendor keys

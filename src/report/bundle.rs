@@ -46,7 +46,15 @@ pub enum Overwrite {
     Bundle,
 }
 
-/// Write the bundle into `dir`. Returns what was signed, when `key` is given.
+/// What [`write()`] did: what was signed (when a key was given), and the stale staging folders
+/// of an earlier, killed run it removed beside the bundle ([`super::stage`]).
+#[derive(Debug)]
+pub struct Written {
+    pub signed: Option<Signed>,
+    pub removed_stale: Vec<PathBuf>,
+}
+
+/// Write the bundle into `dir`.
 pub fn write(
     dir: &Path,
     report: &Report,
@@ -54,7 +62,7 @@ pub fn write(
     key: Option<&SecretKey>,
     timestamp: i64,
     overwrite: Overwrite,
-) -> Result<Option<Signed>, BundleError> {
+) -> Result<Written, BundleError> {
     let existing = check_target(dir, overwrite)?;
     let parent = match dir.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
@@ -63,15 +71,20 @@ pub fn write(
     // Every failure to write is said of the bundle folder as given (the staging folder
     // beside it is ours, not a name the user knows).
     std::fs::create_dir_all(&parent).map_err(SigningError::write(dir))?;
+    let removed_stale = super::stage::remove_stale(&parent);
     let stage = tempfile::Builder::new()
-        .prefix(".medsec-bundle-")
+        .prefix(super::stage::PREFIX)
         .tempdir_in(&parent)
         .map_err(SigningError::write(dir))?;
-    let signed = fill(stage.path(), report, attachments, key, timestamp)?;
+    super::stage::mark(stage.path()).map_err(SigningError::write(dir))?;
+    // The bundle is made in a folder of the staging folder, beside the marker.
+    let staged = stage.path().join(super::stage::BUNDLE);
+    std::fs::create_dir(&staged).map_err(SigningError::write(dir))?;
+    let signed = fill(&staged, report, attachments, key, timestamp)?;
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(stage.path(), std::fs::Permissions::from_mode(0o755))
+        std::fs::set_permissions(&staged, std::fs::Permissions::from_mode(0o755))
             .map_err(SigningError::write(dir))?;
     }
     // Swap: move an old bundle aside, move the new one in, then remove the old one.
@@ -91,16 +104,18 @@ pub fn write(
             Some((aside, old))
         }
     };
-    let staged = stage.keep();
     if let Err(e) = std::fs::rename(&staged, dir) {
         if let Some((_, old)) = &aside {
             let _ = std::fs::rename(old, dir);
         }
-        let _ = std::fs::remove_dir_all(&staged);
         return Err(SigningError::write(dir)(e).into());
     }
     drop(aside);
-    Ok(signed)
+    drop(stage);
+    Ok(Written {
+        signed,
+        removed_stale,
+    })
 }
 
 enum Existing {

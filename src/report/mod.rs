@@ -12,6 +12,7 @@ pub mod bundle;
 pub mod evidence_check;
 pub mod make;
 pub mod recheck;
+pub mod stage;
 
 use crate::answers::AnswerSet;
 use crate::checklist::Lang;

@@ -597,6 +597,42 @@ fn a_value_that_is_no_mark_and_a_bad_date_name_their_cells() {
     );
 }
 
+/// A refused mark with a date beside it is one problem, its cause: no second, follow-on
+/// "a date but no answer" for the same row (issue #11, re-review), in en and ja.
+#[test]
+fn a_refused_mark_beside_a_date_is_one_problem() {
+    let s = Setup::new(&layout_a(vec![]), &[], "institution");
+    let filled = layout_a(vec![(5, 1, V::S("済")), (5, 3, V::S("2026/6/3"))]);
+    refused(
+        &s,
+        "done.xlsx",
+        &filled,
+        &["row 6 (チェックリスト!B6)", "済"],
+    );
+    for (lang, follow_on) in [
+        ("en", "but no はい, いいえ or 対象外 marked"),
+        ("ja", "の印がありません"),
+    ] {
+        let r = s.import("done.xlsx", &filled, lang);
+        assert_eq!(r.code, Some(2), "{}", r.stderr);
+        assert!(r.stderr.contains("済"), "{lang}: {}", r.stderr);
+        assert!(!r.stderr.contains(follow_on), "{lang}: {}", r.stderr);
+        assert!(
+            !r.stderr.contains("チェックリスト!D6"),
+            "{lang}: {}",
+            r.stderr
+        );
+    }
+    // The date alone, without the refused mark, is still said.
+    let dated = layout_a(vec![(5, 3, V::S("2026/6/3"))]);
+    refused(
+        &s,
+        "dated.xlsx",
+        &dated,
+        &["but no はい, いいえ or 対象外 marked"],
+    );
+}
+
 #[test]
 fn bad_workbooks_name_the_sheet_and_cell() {
     let s = Setup::new(&layout_a(vec![]), &[], "institution");

@@ -12,6 +12,7 @@ mod diff_imports;
 mod edition_notice;
 mod edition_words;
 mod examples_ci;
+mod fix11i;
 mod import_carry;
 mod import_gate_number;
 mod import_ids;

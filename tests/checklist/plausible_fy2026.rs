@@ -11,6 +11,11 @@ use std::path::{Path, PathBuf};
 
 /// The layout the reviewer built (/tmp/rev11/official.py), with test wording.
 fn institution_workbook() -> Vec<u8> {
+    institution_workbook_with(&[])
+}
+
+/// The same layout with `extra` cells written last (a note above or below the items).
+pub(super) fn institution_workbook_with(extra: &[(u32, u16, &str)]) -> Vec<u8> {
     let mut wb = Workbook::new();
     let plain = Format::new();
     let ws = wb.add_worksheet();
@@ -62,7 +67,7 @@ fn institution_workbook() -> Vec<u8> {
     for &(r0, c0, r1, c1, text) in merges {
         ws.merge_range(r0, c0, r1, c1, text, &plain).unwrap();
     }
-    for &(r, c, text) in cells {
+    for &(r, c, text) in cells.iter().chain(extra) {
         ws.write_string(r, c, text).unwrap();
     }
     wb.save_to_buffer().unwrap()
@@ -101,7 +106,7 @@ fn vendor_workbook() -> Vec<u8> {
     wb.save_to_buffer().unwrap()
 }
 
-fn save(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
+pub(super) fn save(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
     let p = dir.join(name);
     std::fs::write(&p, bytes).unwrap();
     p
@@ -113,7 +118,7 @@ fn medsec_in(data: &Path) -> assert_cmd::Command {
     cmd
 }
 
-fn import(dir: &Path, wb: &Path, out: &str, extra: &[&str]) -> (Run, PathBuf) {
+pub(super) fn import(dir: &Path, wb: &Path, out: &str, extra: &[&str]) -> (Run, PathBuf) {
     let out = dir.join(out);
     let r = run(medsec_in(dir)
         .args(["checklist", "import"])
@@ -124,7 +129,7 @@ fn import(dir: &Path, wb: &Path, out: &str, extra: &[&str]) -> (Run, PathBuf) {
     (r, out)
 }
 
-fn parsed(path: &Path) -> toml::Value {
+pub(super) fn parsed(path: &Path) -> toml::Value {
     toml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
 }
 

@@ -1045,6 +1045,7 @@ const BARE_PATHS: &[(&str, &str)] = &[
     ("diff-ci-no-checklists", "paths"),
     ("status-next-evidence-missing", "paths"),
     ("check-next-evidence-missing", "paths"),
+    ("report-stale-stage-removed", "paths"),
     ("workbook-several-sheets", "sheets"),
     ("import-map-needs-sheet", "sheets"),
     ("import-recorded-sheet", "sheets"),

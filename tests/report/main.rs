@@ -11,6 +11,7 @@ mod escaping;
 mod ev12;
 mod finding_sources;
 mod findings_language;
+mod fix11i;
 mod fix12;
 mod fix12f;
 mod fix12g;

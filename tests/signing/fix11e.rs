@@ -11,7 +11,7 @@ use serde_json::Value;
 use std::path::Path;
 
 /// A workbook titled `title` with two sections (1 and 2) of two items each.
-fn two_sections(title: &str) -> Vec<u8> {
+pub(super) fn two_sections(title: &str) -> Vec<u8> {
     let mut wb = rust_xlsxwriter::Workbook::new();
     let ws = wb.add_worksheet();
     ws.set_name("R8").unwrap();

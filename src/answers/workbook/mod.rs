@@ -904,6 +904,8 @@ fn updates(
             let mut responses: Vec<(Response, String)> = Vec::new();
             let mut set: Vec<(&'static str, FieldValue)> = Vec::new();
             let mut other_cell = None;
+            // An answer cell refused (「済」) is the cause: no follow-on "date but no answer".
+            let mut refused = false;
             let mut origin = Origin {
                 row: row.row + 1,
                 cells: BTreeMap::from([(Column::Number, row.cell.clone())]),
@@ -992,12 +994,17 @@ fn updates(
                         None
                     }
                 };
+                refused |= matches!(
+                    problem,
+                    Some(Problem::BadMark { .. } | Problem::BadAnswer { .. })
+                );
                 problems.extend(problem);
             }
             responses.sort_by(|a, b| a.1.cmp(&b.1));
             let mut kinds: Vec<Response> = responses.iter().map(|(r, _)| *r).collect();
             kinds.dedup();
             match kinds.as_slice() {
+                [] if refused => {}
                 [] => {
                     if let Some(cell) = other_cell {
                         problems.push(Problem::NoAnswer {

@@ -157,6 +157,9 @@ pub enum ImportError {
         cell: String,
         number: String,
         first: String,
+        /// A column whose scope labels tell the two rows apart, and the `--map` stating it.
+        /// Boxed: the error stays small (clippy's `result_large_err`).
+        scope_column: Option<Box<(String, String)>>,
     },
     UnknownScope {
         cell: String,
@@ -323,12 +326,27 @@ impl ImportError {
                 cell,
                 number,
                 first,
+                scope_column: None,
             } => tr!(
                 lang,
                 "workbook-duplicate-number",
                 cell = cell.as_str(),
                 number = number.as_str(),
                 first = first.as_str()
+            ),
+            ImportError::DuplicateNumber {
+                cell,
+                number,
+                first,
+                scope_column: Some(column_and_map),
+            } => tr!(
+                lang,
+                "workbook-duplicate-number-scope-column",
+                cell = cell.as_str(),
+                number = number.as_str(),
+                first = first.as_str(),
+                column = column_and_map.0.as_str(),
+                map = column_and_map.1.as_str()
             ),
             ImportError::UnknownScope { cell, value } => tr!(
                 lang,

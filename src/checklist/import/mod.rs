@@ -22,6 +22,8 @@ mod printed;
 pub use printed::{printed_cells, PrintedCell};
 mod rows;
 mod rules;
+mod target_note;
+pub use target_note::TargetNote;
 
 pub use columns::{
     column_role, layout_of, row_of, row_source, ColumnKind, NotImported, RecordedLayout, Role,
@@ -98,6 +100,9 @@ pub struct Imported {
     pub ids: Option<IdSummary>,
     /// Columns with content that the checklist format has no place for (責任分界…).
     pub not_imported: Vec<NotImported>,
+    /// The note about 目標日 that `target_date` was read from, or could not be (no 目標日
+    /// header named the window).
+    pub target_note: Option<TargetNote>,
 }
 
 /// The first bytes of an OLE compound file (encrypted workbooks, old .xls).
@@ -290,6 +295,7 @@ pub fn import(bytes: &[u8], opts: &ImportOptions) -> Result<Imported, ImportErro
     let headers = answer_headers(grid, &layout, &recorded_layout);
     let item_rows: Vec<usize> = parsed.items.iter().map(|i| i.row).collect();
     let not_imported = columns::not_imported(grid, &recorded_layout, &item_rows);
+    let target_note = target_note::find(grid, meta.fiscal_year);
     let inferred = rules::infer(&rules::Input {
         layout: &recorded_layout,
         headers: &headers,
@@ -299,6 +305,7 @@ pub fn import(bytes: &[u8], opts: &ImportOptions) -> Result<Imported, ImportErro
         fiscal_year: meta.fiscal_year,
         gate: &parsed.gate,
         form: meta.form,
+        target_note: target_note.as_ref(),
     });
     let rules_block = rules::block(&inferred, &source);
     let toml = write(&Output {
@@ -354,6 +361,7 @@ pub fn import(bytes: &[u8], opts: &ImportOptions) -> Result<Imported, ImportErro
         title_year_differs,
         ids,
         not_imported,
+        target_note: inferred.target_note,
     })
 }
 
@@ -703,6 +711,19 @@ fn choose<'g>(
                     sheets: grids.iter().map(|g| g.sheet.clone()).collect(),
                 })
             }
+        };
+        // The map counts its header rows from the sheet's top; where the header is found
+        // ending on the same row, it starts where found: the same layout stated either way
+        // gives the same bytes (the recorded `rows=`).
+        let layout = match found
+            .iter()
+            .find(|(g, found, _)| g.sheet == grid.sheet && found.data_start == layout.data_start)
+        {
+            Some((_, found, _)) => Layout {
+                header_start: found.header_start,
+                ..layout
+            },
+            None => layout,
         };
         return Ok((grid, layout.clone(), mapped_header(grid, &layout)));
     }

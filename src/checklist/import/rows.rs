@@ -204,7 +204,7 @@ pub(super) fn parse_rows(
             .collect();
     let mut current: Option<String> = None;
     // (number, scopes) -> first cell, to find duplicates.
-    let mut seen: BTreeMap<(String, Vec<Scope>), String> = BTreeMap::new();
+    let mut seen: BTreeMap<(String, Vec<Scope>), (String, usize)> = BTreeMap::new();
     let mut subs: Vec<(String, Sub)> = Vec::new();
     let plain = plain_numbering(grid, layout);
     for r in layout.data_start..grid.rows.len() {
@@ -330,14 +330,16 @@ pub(super) fn parse_rows(
                 key_scope.sort();
                 let key = (number.clone(), key_scope);
                 let here = grid.name(r, number_col);
-                if let Some(first) = seen.get(&key) {
+                if let Some((first, first_row)) = seen.get(&key) {
                     return Err(ImportError::DuplicateNumber {
                         cell: here,
                         number,
                         first: first.clone(),
+                        scope_column: scope_column_between(grid, layout, gate, *first_row, r)
+                            .map(Box::new),
                     });
                 }
-                seen.insert(key, here);
+                seen.insert(key, (here, r));
                 subs.push((section.clone(), sub));
                 let is_gate = gate_row == Some(r) && out.gate == GateFound::NotFound;
                 // Found without a map: the first item, or the first of section 0, whose
@@ -538,6 +540,41 @@ pub(super) fn parse_rows(
 
 /// The gate question as an item numbered 0, in section 0 (made without a heading when the
 /// sheet prints none before it).
+/// Where a layout without a scope column gives one number to two rows: the first column whose
+/// cells in both rows are scope labels (サーバ, 端末PC) that differ, and the `--map` that states
+/// the layout with it (the gate as the map named it).
+fn scope_column_between(
+    grid: &Grid,
+    layout: &Layout,
+    gate: Option<&GateSpec>,
+    first: usize,
+    second: usize,
+) -> Option<(String, String)> {
+    if layout.scope.is_some() {
+        return None;
+    }
+    let width = [first, second]
+        .iter()
+        .filter_map(|&r| grid.rows.get(r).map(Vec::len))
+        .max()?;
+    let structure = [layout.number, Some(layout.text), layout.section];
+    let column = (0..width)
+        .filter(|c| !structure.contains(&Some(*c)))
+        .find(|&c| {
+            let a = normalise(grid.text(first, c));
+            let b = normalise(grid.text(second, c));
+            a != b && scopes(&a).is_some() && scopes(&b).is_some()
+        })?;
+    let mut map = super::layout::describe(&Layout {
+        scope: Some(column),
+        ..layout.clone()
+    });
+    if let Some(gate) = gate {
+        map.push_str(&format!(",gate={}", gate.as_written()));
+    }
+    Some((super::grid::column_name(column), map))
+}
+
 fn push_gate(
     out: &mut Parsed,
     subs: &mut Vec<(String, Sub)>,

@@ -8,6 +8,7 @@
 use super::columns::{ColumnKind, RecordedLayout, Role};
 use super::official::OfficialWorkbook;
 use super::rows::GateFound;
+use super::target_note::TargetNote;
 use crate::checklist::Lang;
 use crate::tr;
 use std::collections::BTreeMap;
@@ -29,6 +30,8 @@ pub(super) struct Inferred {
     pub(super) gate: &'static str,
     /// (ja, en) comment lines, in the order of the keys.
     pub(super) why: Vec<(String, String)>,
+    /// The note about 目標日 consulted for `target_date` (no 目標日 header named the window).
+    pub(super) target_note: Option<TargetNote>,
 }
 
 /// What the import knows about the workbook, to infer its rules.
@@ -44,6 +47,8 @@ pub(super) struct Input<'a> {
     pub(super) gate: &'a GateFound,
     /// The form: the vendor form (事業者確認用) has no gate question.
     pub(super) form: crate::checklist::Form,
+    /// A note on the sheet about 目標日 (「※ 目標日は令和９年３月末までの日付を記入」).
+    pub(super) target_note: Option<&'a TargetNote>,
 }
 
 fn both(f: impl Fn(Lang) -> String) -> (String, String) {
@@ -120,7 +125,36 @@ pub(super) fn infer(input: &Input<'_>) -> Inferred {
     let names_year = targets
         .iter()
         .find(|h| super::output::reiwa_year(&h.text) == Some(input.fiscal_year));
+    // A note read only where no header names the window: what the note says, or that it
+    // could not be read.
+    let target_note = input.target_note.filter(|_| names_year.is_none()).cloned();
+    let note_says = |why: &mut Vec<(String, String)>| {
+        if let Some(n) = &target_note {
+            let (cell, note) = (n.cell.as_str(), n.text.as_str());
+            why.push(both(|lang| {
+                if n.window.is_some() {
+                    tr!(
+                        lang,
+                        "checklist-import-rules-target-note",
+                        cell = cell,
+                        note = note
+                    )
+                } else {
+                    tr!(
+                        lang,
+                        "checklist-import-rules-target-note-unread",
+                        cell = cell,
+                        note = note
+                    )
+                }
+            }));
+        }
+    };
     let target_date = match (names_year, targets.is_empty()) {
+        (None, _) if target_note.as_ref().is_some_and(|n| n.window.is_some()) => {
+            note_says(&mut why);
+            "fiscal-year"
+        }
         (Some(h), _) => {
             why.push(both(|lang| {
                 tr!(
@@ -141,10 +175,12 @@ pub(super) fn infer(input: &Input<'_>) -> Inferred {
                     cells = at.as_str()
                 )
             }));
+            note_says(&mut why);
             "unknown"
         }
         (None, true) => {
             why.push(both(|lang| tr!(lang, "checklist-import-rules-target-none")));
+            note_says(&mut why);
             "unknown"
         }
     };
@@ -228,6 +264,7 @@ pub(super) fn infer(input: &Input<'_>) -> Inferred {
         round_2,
         gate,
         why,
+        target_note,
     }
 }
 
@@ -296,6 +333,7 @@ mod tests {
             fiscal_year: 2026,
             gate: &GateFound::NotFound,
             form: crate::checklist::Form::Institution,
+            target_note: None,
         })
     }
 

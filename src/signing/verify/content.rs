@@ -528,7 +528,8 @@ fn with_carried_checklists(
         // The inspector holds this text (same digest), or gave a workbook to compare it with
         // by wording, or holds this id@edition with another text: then the institution
         // answered a text that is not theirs. Their copy stays in the catalog; the carried one
-        // is not used.
+        // is not used. A copy held (added with `checklist add`, or a file given) does not stand
+        // in for a workbook given beside it: that workbook is compared as it is without the copy.
         let held = own.by_digest(&loaded.digest);
         let mut confirmation = match held {
             Some(h) => match official::given_workbook(h) {
@@ -537,7 +538,7 @@ fn with_carried_checklists(
             },
             None => official::Confirmation::None,
         };
-        if held.is_none() {
+        if !matches!(confirmation, official::Confirmation::Workbook(_)) {
             if let Some(workbook) = official::workbook_for(own, &loaded) {
                 let diff = crate::checklist::wording::compare(
                     &loaded.checklist,
@@ -551,9 +552,11 @@ fn with_carried_checklists(
                 }
                 official::push_gate_note(b, name, &loaded, &diff, report);
                 confirmation = official::Confirmation::Workbook(Box::new(workbook));
-            } else if let Ok(yours) = own.resolve(&loaded.checklist.full_id(), None) {
-                push_not_inspectors(b, name, &loaded, yours);
-                continue;
+            } else if held.is_none() {
+                if let Ok(yours) = own.resolve(&loaded.checklist.full_id(), None) {
+                    push_not_inspectors(b, name, &loaded, yours);
+                    continue;
+                }
             }
         }
         let bundled_here =
