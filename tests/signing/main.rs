@@ -6,6 +6,7 @@ mod common;
 
 mod exit_rules;
 mod fix11e;
+mod fix15b;
 mod hostile_bundle;
 mod key_formats;
 mod own_checklists;
