@@ -1703,7 +1703,7 @@ checklist-extends-unknown-out-of-scope = out-of-scope item `{ $item }` is not an
 checklist-extends-base-changed = the report's checklist `{ $checklist }` extends { $recorded }, but the checklist known here extends { $current }: the base checklist changed since the report was made
 checklist-extends-show-base = Extends
 checklist-extends-show-heading = Items of `{ $base }` not used here
-checklist-extends-show-out-of-scope = not applicable
+checklist-extends-show-out-of-scope = out of scope (own checklist)
 checklist-extends-show-reason = Reason
 
 ## checklist-new
@@ -2081,6 +2081,8 @@ own-base-item-required-out-of-scope = { $item }: an item of `{ $base }` that the
 report-extends-line = `{ $checklist }` ({ $digest }) extends the { $edition } { $form } `{ $base }` ({ $base_digest }).
 verify-extends-line = `{ $checklist }` ({ $digest }) extends `{ $base }` ({ $base_digest }).
 own-out-of-scope-heading = Items out of scope: left out of `{ $base }` ({ $base_digest }) by `{ $checklist }` ({ $digest })
+own-summarize-extends = { $checklist } (extends { $base })
+own-summarize-note-not-official = own checklist (the items of { $base } are the official form's; its own items are unverified)
 own-summarize-out-of-scope = { $count ->
     [one] 1 item out of scope
    *[other] { $count } items out of scope

@@ -114,11 +114,16 @@ pub fn base_problem(
     if current == recorded {
         return None;
     }
-    let describe = |base: Option<&BaseRef>| {
-        base.map_or_else(
-            || "-".to_owned(),
-            |b| format!("{} ({})", b.full_id(), b.digest),
-        )
+    // Japanese sets no space before 「(」.
+    let describe = |base: Option<&BaseRef>| match base {
+        None => crate::diagnostic::Typed::Bilingual {
+            ja: "-".to_owned(),
+            en: "-".to_owned(),
+        },
+        Some(b) => crate::diagnostic::Typed::Bilingual {
+            ja: format!("{}({})", b.full_id(), b.digest),
+            en: format!("{} ({})", b.full_id(), b.digest),
+        },
     };
     Some((
         "checklist-base-changed",
@@ -378,8 +383,15 @@ impl Catalog {
                 crate::msg_ref!(
                     "checklist-extends-other-form",
                     base = extends.base,
-                    base_form = b.form.as_str(),
-                    form = own.form.as_str()
+                    // The forms as people name them (医療機関確認用), in the reader's language.
+                    base_form = crate::diagnostic::Typed::Bilingual {
+                        ja: b.form.label(Lang::Ja).to_owned(),
+                        en: b.form.label(Lang::En).to_owned(),
+                    },
+                    form = crate::diagnostic::Typed::Bilingual {
+                        ja: own.form.label(Lang::Ja).to_owned(),
+                        en: own.form.label(Lang::En).to_owned(),
+                    }
                 ),
             ));
         }

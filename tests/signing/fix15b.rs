@@ -208,6 +208,33 @@ fn the_report_names_the_extension_and_its_base_with_both_digests_always() {
             )
         };
         assert!(out.contains(&line), "{lang}: {out}");
+        // summarize names the base beside the edition, and its note says the base items are
+        // the official form's.
+        let out = run_ok(
+            w,
+            &[
+                "summarize",
+                "bundle",
+                "--pubkey",
+                "hospital.pub",
+                "--as-of",
+                "2025-11-01",
+                "--lang",
+                lang,
+            ],
+        );
+        let (beside, note) = if lang == "ja" {
+            (
+                "grp-institution(拡張元: mhlw-institution@fy2025)",
+                "独自のチェックリスト(拡張元mhlw-institution@fy2025の項目は公式の様式のもの、独自の項目は未確認)",
+            )
+        } else {
+            (
+                "grp-institution (extends mhlw-institution@fy2025)",
+                "own checklist (the items of mhlw-institution@fy2025 are the official form's; its own items are unverified)",
+            )
+        };
+        assert!(out.contains(beside) && out.contains(note), "{lang}: {out}");
     }
 }
 
@@ -511,4 +538,26 @@ fn checklist_show_takes_a_file_path() {
     }
     let out = run_ok(w, &["checklist", "show", "own.toml", "--format", "json"]);
     assert_eq!(json(&out)["id"], "grp-institution");
+}
+
+#[test]
+fn forms_are_named_as_people_name_them_and_out_of_scope_is_not_n_a() {
+    let tmp = tempfile::tempdir().unwrap();
+    let w = tmp.path();
+    std::fs::write(
+        w.join("vendor.toml"),
+        OWN.replace("mhlw-institution@fy2025", "mhlw-vendor@fy2025"),
+    )
+    .unwrap();
+    let (code, out, err) = run(w, &["checklist", "lint", "vendor.toml", "--lang", "ja"]);
+    assert_eq!(code, 1, "{out}{err}");
+    assert!(
+        out.contains("`mhlw-vendor@fy2025`は事業者確認用の様式ですが、このチェックリストは医療機関確認用の様式です。"),
+        "{out}"
+    );
+    // A base item left out is out of scope, not the N/A answer's word.
+    std::fs::write(w.join("own24.toml"), own_2024(&["remote-maintenance"])).unwrap();
+    let out = run_ok(w, &["checklist", "show", "own24.toml", "--lang", "en"]);
+    assert!(out.contains("out of scope (own checklist)"), "{out}");
+    assert!(!out.contains("not applicable"), "{out}");
 }
