@@ -1700,6 +1700,7 @@ checklist-extends-number-collision = own item `{ $id }` has number { $number }, 
 checklist-extends-item-shadows = own item `{ $id }` has the ID of an earlier item that an item of `{ $base }` replaces
 checklist-extends-section-collision = own section `{ $section }` is already a section of `{ $base }`; give own items a section of their own
 checklist-extends-unknown-out-of-scope = out-of-scope item `{ $item }` is not an item of `{ $base }`
+checklist-extends-unknown-out-of-scope-near = out-of-scope item `{ $item }` is not an item of `{ $base }`; did you mean `{ $suggestion }` ({ $label })?
 checklist-extends-base-changed = the report's checklist `{ $checklist }` extends { $recorded }, but the checklist known here extends { $current }: the base checklist changed since the report was made
 checklist-extends-show-base = Extends
 checklist-extends-show-heading = Items of `{ $base }` not used here
@@ -2081,8 +2082,8 @@ own-base-item-required-out-of-scope = { $item }: an item of `{ $base }` that the
 report-extends-line = `{ $checklist }` ({ $digest }) extends the { $edition } { $form } `{ $base }` ({ $base_digest }).
 verify-extends-line = `{ $checklist }` ({ $digest }) extends `{ $base }` ({ $base_digest }).
 own-out-of-scope-heading = Items out of scope: left out of `{ $base }` ({ $base_digest }) by `{ $checklist }` ({ $digest })
-own-summarize-extends = { $checklist } (extends { $base })
-own-summarize-note-not-official = own checklist (the items of { $base } are the official form's; its own items are unverified)
+own-summarize-extends = `{ $checklist }` (extends `{ $base }`)
+own-summarize-note-not-official = own checklist (the items of `{ $base }` are the official form's; its own items are unverified)
 own-summarize-out-of-scope = { $count ->
     [one] 1 item out of scope
    *[other] { $count } items out of scope

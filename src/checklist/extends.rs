@@ -152,6 +152,16 @@ impl Checklist {
     }
 }
 
+/// The item of `base` whose ID looks most like `id` (a misspelling), if any looks alike.
+fn closest_item<'a>(base: &'a Checklist, id: &str) -> Option<&'a Item> {
+    base.items
+        .iter()
+        .map(|i| (strsim::normalized_damerau_levenshtein(id, &i.id), i))
+        .filter(|(score, _)| *score >= 0.6)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, i)| i)
+}
+
 /// The checklist an own checklist was linked to: what reports record beside the extension.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -476,11 +486,24 @@ impl Catalog {
                 None => diags.push(error(
                     "extends-unknown-out-of-scope",
                     place(&places.out_of_scope, &o.item),
-                    crate::msg_ref!(
-                        "checklist-extends-unknown-out-of-scope",
-                        item = o.item,
-                        base = extends.base
-                    ),
+                    match closest_item(b, &o.item) {
+                        // A misspelt ID: the base item it most looks like, by ID and number.
+                        Some(near) => crate::msg_ref!(
+                            "checklist-extends-unknown-out-of-scope-near",
+                            item = o.item,
+                            base = extends.base,
+                            suggestion = near.id,
+                            label = crate::diagnostic::Typed::Bilingual {
+                                ja: near.label(Lang::Ja),
+                                en: near.label(Lang::En),
+                            }
+                        ),
+                        None => crate::msg_ref!(
+                            "checklist-extends-unknown-out-of-scope",
+                            item = o.item,
+                            base = extends.base
+                        ),
+                    },
                 )),
             }
         }

@@ -225,13 +225,13 @@ fn the_report_names_the_extension_and_its_base_with_both_digests_always() {
         );
         let (beside, note) = if lang == "ja" {
             (
-                "grp-institution(拡張元: mhlw-institution@fy2025)",
-                "独自のチェックリスト(拡張元mhlw-institution@fy2025の項目は公式の様式のもの、独自の項目は未確認)",
+                "`grp-institution`(拡張元: `mhlw-institution@fy2025`)",
+                "独自のチェックリスト(拡張元`mhlw-institution@fy2025`の項目は公式の様式のもの、独自の項目は未確認)",
             )
         } else {
             (
-                "grp-institution (extends mhlw-institution@fy2025)",
-                "own checklist (the items of mhlw-institution@fy2025 are the official form's; its own items are unverified)",
+                "`grp-institution` (extends `mhlw-institution@fy2025`)",
+                "own checklist (the items of `mhlw-institution@fy2025` are the official form's; its own items are unverified)",
             )
         };
         assert!(out.contains(beside) && out.contains(note), "{lang}: {out}");
@@ -560,4 +560,33 @@ fn forms_are_named_as_people_name_them_and_out_of_scope_is_not_n_a() {
     let out = run_ok(w, &["checklist", "show", "own24.toml", "--lang", "en"]);
     assert!(out.contains("out of scope (own checklist)"), "{out}");
     assert!(!out.contains("not applicable"), "{out}");
+}
+
+#[test]
+fn a_misspelt_out_of_scope_item_gets_the_base_item_it_looks_like() {
+    let tmp = tempfile::tempdir().unwrap();
+    let w = tmp.path();
+    std::fs::write(
+        w.join("own.toml"),
+        OWN.replacen(
+            "[[sections]]",
+            "[[out_of_scope]]\nitem = \"remote-maintenence\"\nreason = { ja = \"契約がありません。\", en = \"No contract.\" }\n\n[[sections]]",
+            1,
+        ),
+    )
+    .unwrap();
+    for (lang, said) in [
+        (
+            "ja",
+            "対象外とされた`remote-maintenence`は`mhlw-institution@fy2025`の項目ではありません。`remote-maintenance`(2-②",
+        ),
+        (
+            "en",
+            "out-of-scope item `remote-maintenence` is not an item of `mhlw-institution@fy2025`; did you mean `remote-maintenance` (2-②",
+        ),
+    ] {
+        let (code, out, err) = run(w, &["checklist", "lint", "own.toml", "--lang", lang]);
+        assert_eq!(code, 1, "{out}{err}");
+        assert!(out.contains(said), "{lang}: {out}");
+    }
 }
