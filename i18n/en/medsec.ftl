@@ -372,18 +372,23 @@ answers-walk-evidence-not-found = no file `{ $file }` (paths are relative to the
 # `medsec init`, `medsec answer`, `medsec status`.
 answers-init-unknown-last = note: `{ $checklist }` is not known here, so reworded items cannot be told apart; every carried item is marked for review
 answers-init-form-mismatch = { $from } is a { $old_form } form, but the new file is for the { $new_form } form; use `--form { $form }`
+answers-init-follows-from = `{ $from }` holds answers to `{ $last }`: the new file follows the same checklist, in its newest edition up to this fiscal year, `{ $checklist }`.
+answers-init-not-carried = { $count ->
+    [one] 1 answer of `{ $last }` ({ $items }) was not carried: `{ $checklist }` has no item for it.
+   *[other] { $count } answers of `{ $last }` ({ $items }) were not carried: `{ $checklist }` has no item for them.
+}
 answers-init-wrote = wrote `{ $path }` (`{ $checklist }`, { $count } items)
 answers-init-carried = carried { $carried } answers forward from last year (to confirm), { $review } items marked for review
 answers-init-replaced-disagree = { $items }: the items of last year it replaces were answered differently (Yes and No), so no answer was carried; answer it again
 answers-init-wrote-and-carried = { $wrote }; { $carried }
-answers-init-next = next: edit it, or run `medsec answer { $path }` to answer item by item
+answers-init-next = next: edit it, or run `medsec answer { $path }{ $global }` to answer item by item
 answers-import-nothing-marked = `{ $sheet }` holds no answer: no row has はい, いいえ, 対象外 or a mark such as ○, レ or ✓. Check that you gave the filled-in file.
 answers-import-unchanged = every answer in `{ $sheet }` is already in `{ $path }`: nothing changed
 answers-import-done = imported { $count ->
     [one] 1 changed answer
    *[other] { $count } changed answers
 } from `{ $sheet }` into `{ $path }`
-answers-export-done = wrote `{ $sheet }`; fill it in, then `medsec answer { $path } --import { $sheet_word }`
+answers-export-done = wrote `{ $sheet }`; fill it in, then `medsec answer { $path } --import { $sheet_word }{ $global }`
 answers-export-workbook = cannot build the workbook: { $reason }
 answers-export-exists = `{ $path }` already exists; use `--force` to overwrite it
 answers-export-write = cannot write `{ $path }`: { $reason }
@@ -1717,10 +1722,11 @@ checklist-extends-number-collision = own item `{ $id }` has number { $number }, 
 checklist-extends-item-shadows = own item `{ $id }` has the ID of an earlier item that an item of `{ $base }` replaces
 checklist-extends-section-collision = own section `{ $section }` is already a section of `{ $base }`; give own items a section of their own
 checklist-extends-unknown-out-of-scope = out-of-scope item `{ $item }` is not an item of `{ $base }`
+checklist-extends-unknown-out-of-scope-near = out-of-scope item `{ $item }` is not an item of `{ $base }`; did you mean `{ $suggestion }` ({ $label })?
 checklist-extends-base-changed = the report's checklist `{ $checklist }` extends { $recorded }, but the checklist known here extends { $current }: the base checklist changed since the report was made
 checklist-extends-show-base = Extends
 checklist-extends-show-heading = Items of `{ $base }` not used here
-checklist-extends-show-out-of-scope = not applicable
+checklist-extends-show-out-of-scope = out of scope (own checklist)
 checklist-extends-show-reason = Reason
 
 ## checklist-new
@@ -1731,7 +1737,11 @@ checklist-new-notes = Draft of the { $year } edition ({ $wareki }), made by `med
 checklist-new-carried = Carried from `{ $from }` (item `{ $id }`) by `medsec checklist new`: check wording, number and scope against the new form.
 checklist-new-previous-note = Earlier note: { $note }
 checklist-new-guideline-carried = carried from { $from }: check it for { $edition }
-checklist-new-written = wrote `{ $path }` (`{ $checklist }`, { $count } items, all unverified); next: edit the wording, then `medsec checklist lint { $path_word }` and `medsec checklist diff { $from } { $path_word }`
+checklist-new-written = wrote `{ $path }` (`{ $checklist }`, { $count } items, all unverified); next: edit the wording, then `medsec checklist lint { $path_word }{ $global }` and `medsec checklist diff { $from } { $path_word }{ $global }`
+checklist-new-out-of-scope-carried = { $item }, left out before, was replaced by { $items } in `{ $base }`: { $items } is now left out instead (with the same reason; check it).
+checklist-new-out-of-scope-merged = { $item }, left out before, was merged with other items into { $items } in `{ $base }`: as { $items } also covers items that were answered, its out-of-scope entry was removed; answer it.
+checklist-new-out-of-scope-dropped = { $item }, left out before, is not in `{ $base }` and nothing replaces it: its out-of-scope entry was removed.
+checklist-new-base-unknown = `{ $base }`, which the new `{ $checklist }` extends, is neither in this medsec nor given with `--checklist`: add it with `medsec checklist add` or give it with `--checklist` (until then `medsec checklist lint` fails with extends-unknown-base).
 checklist-new-out-exists = `{ $path }` exists; use `--force` to overwrite it
 checklist-new-write-failed = cannot write `{ $path }`: { $reason }
 checklist-new-notes-joined = { $made } { $official }
@@ -1754,7 +1764,7 @@ answers-workbook-no-answer = { $cell }: { $item }, round { $round }, has a date 
 answers-workbook-no-layout = No layout of the official form (workbook) is recorded for `{ $checklist }`. `--layout official` works for checklists imported with `medsec checklist import`; export this one without `--layout`.
 answers-workbook-no-column = This form has no column for the answer "{ $answer }" of { $item }, round { $round }.
 answers-workbook-write = Cannot make the workbook: { $reason }.
-answers-workbook-export-done = Wrote `{ $sheet }` in the layout of the official form, to print or hand over. After filling it in, import it with `medsec answer { $path } --import { $sheet_word }`.
+answers-workbook-export-done = Wrote `{ $sheet }` in the layout of the official form, to print or hand over. After filling it in, import it with `medsec answer { $path } --import { $sheet_word }{ $global }`.
 answers-workbook-export-left-out = { $count ->
     [one] One value (note, reason or date) has
    *[other] { $count } values (notes, reasons or dates) have
@@ -2093,7 +2103,11 @@ import-ids-other-form = `--ids-from { $from }` is the { $from_form } form and th
 ## own
 own-base-item-out-of-scope = An item of `{ $base }` that the own checklist `{ $checklist }` marks out of scope. Reason: { $reason }.
 own-base-item-required-out-of-scope = { $item }: an item of `{ $base }` that the form asks every institution to answer, which the own checklist `{ $checklist }` marks out of scope. The form has no "not applicable" for it, and an inspection checks that every item is answered: take it out of `[[out_of_scope]]` in `{ $checklist }` and answer it (yes or no). Reason given: { $reason }.
+report-extends-line = `{ $checklist }` ({ $digest }) extends the { $edition } { $form } `{ $base }` ({ $base_digest }).
+verify-extends-line = `{ $checklist }` ({ $digest }) extends `{ $base }` ({ $base_digest }).
 own-out-of-scope-heading = Items out of scope: left out of `{ $base }` ({ $base_digest }) by `{ $checklist }` ({ $digest })
+own-summarize-extends = `{ $checklist }` (extends `{ $base }`)
+own-summarize-note-not-official = own checklist (the items of `{ $base }` are the official form's; its own items are unverified)
 own-summarize-out-of-scope = { $count ->
     [one] 1 item out of scope
    *[other] { $count } items out of scope

@@ -38,7 +38,7 @@ about-checklist = チェックリストの一覧・表示・検査・比較と�
 about-checklist-list = 使えるすべてのチェックリスト(内蔵のものと`--checklist`で指定したもの)を一覧にします。
 arg-checklist-list-format = 出力形式: 人が読む表、またはJSON。
 about-checklist-show = 1つのチェックリストの項目を表示します。
-arg-checklist-show-spec = ID[@EDITION](例: mhlw-institution@fy2025)。版を省くと最新版です。`--form`を付ければ発行者だけで足ります: `mhlw@fy2024 --form vendor`。
+arg-checklist-show-spec = ID[@EDITION](例: mhlw-institution@fy2025)。版を省くと最新版です。`--form`を付ければ発行者だけで足ります: `mhlw@fy2024 --form vendor`。チェックリストのファイルのパス(FILE.toml)を渡すと、lintと同じように読んで表示します。
 arg-checklist-show-form = 様式: institution(医療機関確認用)、pharmacy(薬局確認用)、vendor(事業者確認用)。
 arg-checklist-show-format = 出力形式: 人が読む表、JSON、またはMarkdown(md)。
 about-checklist-lint = チェックリストファイル(またはそのフォルダ)を検査します: スキーマ、ID、日英両方の文言、番号、参照、プローブの種類、日付、別の年度を名乗るタイトル。未確認の文言は警告です。
@@ -83,7 +83,7 @@ long-about-checklist-new =
     前年度のチェックリストファイルから、次の年度のファイルの下書きを作ります。
 
     版、年度、表題(令和N年度版、FYnnnn)、記入のルールを次の年度に進めます。ガイドラインの版は新しい版についてmedsecが知っていることに合わせ、公表日はわかるまで空けておきます。項目はすべて同じIDのまま残し(回答を引き継げ、`checklist diff`で追えます)、注記を付けて未確認にします。残る作業は文言の照合だけです。`--out`がなければ標準出力に書きます。既にあるファイルは`--force`がなければ置き換えません。
-arg-checklist-new-from = 元にするチェックリスト、ID@EDITIONの形(内蔵、追加済み、または`--checklist`で指定したもの)。IDだけのときは、その最新の版を使います。
+arg-checklist-new-from = 元にするチェックリスト、ID@EDITIONの形(内蔵、追加済み、または`--checklist`で指定したもの)。IDだけのときは、その最新の版を使います。チェックリストのファイルのパス(FILE.toml)も使えます。
 arg-checklist-new-edition = 新しい版。fy2026、2026、令和8年度、R8のどれでも書けます。`--from`の版より後で、翌年度までの年度にします。
 arg-checklist-new-out = 新しいチェックリストをここに書きます(既定と`-`: 標準出力)。
 arg-checklist-new-force = `--out`のファイルがあれば置き換えます。

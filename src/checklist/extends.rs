@@ -114,11 +114,16 @@ pub fn base_problem(
     if current == recorded {
         return None;
     }
-    let describe = |base: Option<&BaseRef>| {
-        base.map_or_else(
-            || "-".to_owned(),
-            |b| format!("{} ({})", b.full_id(), b.digest),
-        )
+    // Japanese sets no space before 「(」.
+    let describe = |base: Option<&BaseRef>| match base {
+        None => crate::diagnostic::Typed::Bilingual {
+            ja: "-".to_owned(),
+            en: "-".to_owned(),
+        },
+        Some(b) => crate::diagnostic::Typed::Bilingual {
+            ja: format!("{}({})", b.full_id(), b.digest),
+            en: format!("{} ({})", b.full_id(), b.digest),
+        },
     };
     Some((
         "checklist-base-changed",
@@ -145,6 +150,16 @@ impl Checklist {
                 .as_deref()
         })
     }
+}
+
+/// The item of `base` whose ID looks most like `id` (a misspelling), if any looks alike.
+fn closest_item<'a>(base: &'a Checklist, id: &str) -> Option<&'a Item> {
+    base.items
+        .iter()
+        .map(|i| (strsim::normalized_damerau_levenshtein(id, &i.id), i))
+        .filter(|(score, _)| *score >= 0.6)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, i)| i)
 }
 
 /// The checklist an own checklist was linked to: what reports record beside the extension.
@@ -378,8 +393,15 @@ impl Catalog {
                 crate::msg_ref!(
                     "checklist-extends-other-form",
                     base = extends.base,
-                    base_form = b.form.as_str(),
-                    form = own.form.as_str()
+                    // The forms as people name them (医療機関確認用), in the reader's language.
+                    base_form = crate::diagnostic::Typed::Bilingual {
+                        ja: b.form.label(Lang::Ja).to_owned(),
+                        en: b.form.label(Lang::En).to_owned(),
+                    },
+                    form = crate::diagnostic::Typed::Bilingual {
+                        ja: own.form.label(Lang::Ja).to_owned(),
+                        en: own.form.label(Lang::En).to_owned(),
+                    }
                 ),
             ));
         }
@@ -464,11 +486,24 @@ impl Catalog {
                 None => diags.push(error(
                     "extends-unknown-out-of-scope",
                     place(&places.out_of_scope, &o.item),
-                    crate::msg_ref!(
-                        "checklist-extends-unknown-out-of-scope",
-                        item = o.item,
-                        base = extends.base
-                    ),
+                    match closest_item(b, &o.item) {
+                        // A misspelt ID: the base item it most looks like, by ID and number.
+                        Some(near) => crate::msg_ref!(
+                            "checklist-extends-unknown-out-of-scope-near",
+                            item = o.item,
+                            base = extends.base,
+                            suggestion = near.id,
+                            label = crate::diagnostic::Typed::Bilingual {
+                                ja: near.label(Lang::Ja),
+                                en: near.label(Lang::En),
+                            }
+                        ),
+                        None => crate::msg_ref!(
+                            "checklist-extends-unknown-out-of-scope",
+                            item = o.item,
+                            base = extends.base
+                        ),
+                    },
                 )),
             }
         }

@@ -389,6 +389,108 @@ fn set(table: &mut dyn TableLike, key: &str, mut new: Value) {
     }
 }
 
+/// What became of an own checklist's `[[out_of_scope]]` entry whose item the next base does
+/// not have.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OutOfScopeMove {
+    /// The base replaced the item (its `replaces`): the entry now names the replacing items.
+    Carried { from: String, to: Vec<String> },
+    /// Nothing in the base replaces it (or its replacements are already left out): removed.
+    Dropped { item: String },
+    /// The base merged it into items that also cover base items still answered: leaving those
+    /// out would leave out more than before, so the entry is removed.
+    Merged { item: String, into: Vec<String> },
+}
+
+/// An own checklist's draft `text` made to follow its next `base`: each out-of-scope entry of
+/// an item the base no longer has is carried to the items that replaced it (`replaces`), or
+/// removed when none did; what was done, entry by entry. The text is kept as it is when
+/// nothing needs to change.
+pub fn follow_base(
+    text: &str,
+    base: &super::Checklist,
+    old_base: Option<&super::Checklist>,
+) -> Result<(String, Vec<OutOfScopeMove>), toml_edit::TomlError> {
+    let mut doc: DocumentMut = text.parse()?;
+    let Some(entries) = doc
+        .get("out_of_scope")
+        .and_then(Item::as_array_of_tables)
+        .cloned()
+    else {
+        return Ok((text.to_owned(), Vec::new()));
+    };
+    let mut moves = Vec::new();
+    let mut kept = toml_edit::ArrayOfTables::new();
+    // Items already left out: a replacing item listed itself is not listed twice.
+    let listed: Vec<String> = entries
+        .iter()
+        .filter_map(|t| t.get("item").and_then(Item::as_str).map(str::to_owned))
+        .collect();
+    let mut taken = listed.clone();
+    for table in entries.iter() {
+        let Some(item) = table.get("item").and_then(Item::as_str) else {
+            kept.push(table.clone());
+            continue;
+        };
+        if base.item(item).is_some() {
+            kept.push(table.clone());
+            continue;
+        }
+        let replacing: Vec<&super::Item> = base
+            .items
+            .iter()
+            .filter(|i| i.replaces.iter().any(|r| r == item))
+            .collect();
+        // A replacing item is left out in its turn only when every item it replaces that the
+        // last base had was left out too (a rename, or a merge of items all left out).
+        let (to, merged): (Vec<&super::Item>, Vec<&super::Item>) =
+            replacing.into_iter().partition(|i| {
+                i.replaces
+                    .iter()
+                    .filter(|r| old_base.is_none_or(|b| b.item(r).is_some()))
+                    .all(|r| listed.contains(r))
+            });
+        let to: Vec<String> = to.into_iter().map(|i| i.id.clone()).collect();
+        if to.is_empty() && !merged.is_empty() {
+            moves.push(OutOfScopeMove::Merged {
+                item: item.to_owned(),
+                into: merged.iter().map(|i| i.id.clone()).collect(),
+            });
+            continue;
+        }
+        if to.is_empty() {
+            moves.push(OutOfScopeMove::Dropped {
+                item: item.to_owned(),
+            });
+            continue;
+        }
+        // Several entries replaced by one item make one entry (the first one's reason).
+        for id in to
+            .iter()
+            .filter(|id| !taken.contains(id))
+            .collect::<Vec<_>>()
+        {
+            let mut moved = table.clone();
+            set(&mut moved, "item", Value::from(id.as_str()));
+            kept.push(moved);
+            taken.push(id.clone());
+        }
+        moves.push(OutOfScopeMove::Carried {
+            from: item.to_owned(),
+            to,
+        });
+    }
+    if moves.is_empty() {
+        return Ok((text.to_owned(), moves));
+    }
+    if kept.is_empty() {
+        doc.remove("out_of_scope");
+    } else {
+        doc.insert("out_of_scope", Item::ArrayOfTables(kept));
+    }
+    Ok((doc.to_string(), moves))
+}
+
 /// Each `[[items]]` table (or inline table of an `items = [...]` array).
 fn for_each_item(items: &mut Item, mut f: impl FnMut(&mut dyn TableLike)) {
     match items {

@@ -154,7 +154,7 @@ pub struct ImportArgs {
 #[derive(Debug, Args)]
 pub struct NewArgs {
     /// The checklist to start from, ID@EDITION (bundled, added, or given with --checklist); an
-    /// ID alone takes its newest edition.
+    /// ID alone takes its newest edition. A checklist file's path (FILE.toml) works too.
     #[arg(long, value_name = "ID@EDITION")]
     pub from: String,
     /// The new edition (fy2026, 2026, 令和8年度 or R8), after the one given with --from and at
@@ -185,6 +185,7 @@ pub enum FailOn {
 pub struct ShowArgs {
     /// ID[@EDITION], e.g. mhlw-institution@fy2025; without an edition, the newest.
     /// With --form, the publisher alone is enough: `mhlw@fy2024 --form vendor`.
+    /// A checklist file's path (FILE.toml) is shown as lint reads it.
     #[arg(value_name = "ID[@EDITION]")]
     pub spec: String,
     /// Which form: institution (医療機関確認用), pharmacy (薬局確認用) or vendor (事業者確認用).

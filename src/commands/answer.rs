@@ -220,7 +220,8 @@ pub fn run(args: AnswerArgs, ctx: &Context) -> anyhow::Result<Outcome> {
                 "answers-workbook-export-done",
                 sheet = shown.clone(),
                 sheet_word = sheet_word,
-                path = path
+                path = path,
+                global = ctx.global_suffix()
             );
             match left_out {
                 0 => done,
@@ -235,7 +236,8 @@ pub fn run(args: AnswerArgs, ctx: &Context) -> anyhow::Result<Outcome> {
                 "answers-export-done",
                 sheet = shown.clone(),
                 sheet_word = sheet_word,
-                path = path
+                path = path,
+                global = ctx.global_suffix()
             )
         };
         return Ok(Outcome::text(String::new(), Exit::Ok).notice(msg));

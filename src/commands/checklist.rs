@@ -25,11 +25,18 @@ pub fn run(cmd: ChecklistCommand, ctx: &Context) -> anyhow::Result<Outcome> {
         }
         ChecklistCommand::Show(args) => {
             let catalog = Catalog::with_files(&ctx.checklist_paths)?;
-            let loaded = catalog.resolve(&args.spec, args.form.map(Into::into))?;
+            // A file path is shown as lint and diff take it (an own checklist linked to its base).
+            let loaded = if names_a_file(&args.spec) {
+                load_either(&catalog, &args.spec, ctx.lang)?
+            } else {
+                catalog
+                    .resolve(&args.spec, args.form.map(Into::into))?
+                    .clone()
+            };
             let out = match args.format {
-                ShowFormat::Table => render::checklist::show_table(loaded, ctx.lang),
-                ShowFormat::Md => render::checklist::show_markdown(loaded, ctx.lang),
-                ShowFormat::Json => render::checklist::show_json(loaded),
+                ShowFormat::Table => render::checklist::show_table(&loaded, ctx.lang),
+                ShowFormat::Md => render::checklist::show_markdown(&loaded, ctx.lang),
+                ShowFormat::Json => render::checklist::show_json(&loaded),
             };
             Ok(Outcome::text(out, Exit::Ok).with_staleness(&catalog, ctx))
         }
@@ -304,6 +311,12 @@ fn diff(args: DiffArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     ))
 }
 
+/// `name` is a checklist file's path (such a file exists, or the name ends in .toml), not
+/// `ID[@EDITION]`.
+pub(super) fn names_a_file(name: &str) -> bool {
+    Path::new(name).is_file() || name.ends_with(".toml")
+}
+
 /// A checklist named by file path (when such a file exists or the name ends in .toml) or by
 /// `ID[@EDITION]`; a workbook (`.xlsx`) is imported in memory as `verify --checklist` imports
 /// it, so the command verify suggests runs as printed.
@@ -312,7 +325,7 @@ fn load_either(catalog: &Catalog, name: &str, lang: Lang) -> anyhow::Result<chec
     if super::is_workbook(path) {
         return super::workbook_checklist(path, lang);
     }
-    if path.is_file() || name.ends_with(".toml") {
+    if names_a_file(name) {
         // An own checklist is compared as it is used: linked to its base.
         let loaded = checklist::load_path(path)?;
         Ok(catalog

@@ -61,15 +61,62 @@ pub fn run(args: InitArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     // A checklist the user named (`--checklist ID[@EDITION]` or a file given alone) is used as
     // named; one chosen here may have a newer successor that serves the same kinds.
     let named = spec.is_some() || !files.is_empty();
-    let (spec, form) = match spec {
-        Some(s) => (s, form),
-        None => match (files.last(), last_checklist) {
+    // The checklist --from's answers followed (its ID), in its newest edition up to this fiscal
+    // year: among the files given when one of them has that ID (whatever their order), else
+    // among every checklist known here. An own checklist's answers stay on the own checklist.
+    let this_year = crate::dates::fiscal_year_of(ctx.today);
+    let given: Vec<crate::checklist::Loaded> = files
+        .iter()
+        .map(|f| crate::checklist::load_path(f))
+        .collect::<Result<_, _>>()?;
+    let followed = last.as_ref().and_then(|l| {
+        let id = &l.set.checklist.id;
+        let form_fits = |f: Form| args.form.is_none_or(|a| Form::from(a) == f);
+        if given.is_empty() {
+            // Known: taken by its ID below, as before.
+            if last_checklist.is_some() {
+                return None;
+            }
+            catalog
+                .list()
+                .into_iter()
+                .map(|e| e.summary)
+                .filter(|s| s.id == *id && form_fits(s.form))
+                .max_by_key(|s| (s.fiscal_year <= this_year, s.fiscal_year))
+                .map(|s| s.full_id())
+        } else {
+            given
+                .iter()
+                .map(|g| &g.checklist)
+                .filter(|c| c.id == *id && form_fits(c.form))
+                .max_by_key(|c| (c.fiscal_year <= this_year, c.fiscal_year))
+                .map(|c| c.full_id())
+        }
+    });
+    // Said when the choice was not plain: several files given, or last year's edition unknown.
+    if let (Some(l), Some(chosen)) = (&last, &followed) {
+        if given.len() > 1 || last_checklist.is_none() {
+            notices.push(tr!(
+                ctx.lang,
+                "answers-init-follows-from",
+                from = args
+                    .from
+                    .as_deref()
+                    .unwrap_or(Path::new(""))
+                    .display()
+                    .to_string(),
+                last = l.set.checklist.full_id(),
+                checklist = chosen.as_str()
+            ));
+        }
+    }
+    let (spec, form) = match (spec, followed) {
+        (Some(s), _) => (s, form),
+        (None, Some(f)) => (f, args.form.map(Into::into).or(form)),
+        (None, None) => match (given.last(), last_checklist) {
             // A checklist file given is the one to answer, as it is (docs/answers.md); with
             // --from, last year's answers are carried by ID and `replaces`.
-            (Some(f), _) => {
-                let c = crate::checklist::load_path(f)?;
-                (c.checklist.full_id(), args.form.map(Into::into))
-            }
+            (Some(c), _) => (c.checklist.full_id(), args.form.map(Into::into)),
             (_, Some(lc)) => (lc.checklist.id.clone(), form),
             _ => (format!("mhlw-{}", form.unwrap_or(Form::Institution)), form),
         },
@@ -209,6 +256,31 @@ pub fn run(args: InitArgs, ctx: &Context) -> anyhow::Result<Outcome> {
             carried = carried
         );
     }
+    // Answers of last year's items that have no place in the new checklist (an own
+    // checklist's items when the new file is on the MHLW form): named, never dropped silently.
+    if let Some(l) = &last {
+        let mut dropped: Vec<String> = Vec::new();
+        for a in l.set.answers.iter().filter(|a| a.response.is_some()) {
+            let kept =
+                c.item(&a.item).is_some() || c.items.iter().any(|i| i.replaces.contains(&a.item));
+            let label = last_checklist
+                .and_then(|lc| lc.checklist.item(&a.item))
+                .map_or_else(|| a.item.clone(), |i| i.label(ctx.lang));
+            if !kept && !dropped.contains(&label) {
+                dropped.push(label);
+            }
+        }
+        if !dropped.is_empty() {
+            notices.push(tr!(
+                ctx.lang,
+                "answers-init-not-carried",
+                count = dropped.len(),
+                items = crate::i18n::join(ctx.lang, &dropped),
+                last = l.set.checklist.full_id(),
+                checklist = c.full_id()
+            ));
+        }
+    }
     // Items whose replaced items were answered differently: nothing carried, each named.
     let disagreeing: Vec<String> = carried
         .iter()
@@ -228,7 +300,8 @@ pub fn run(args: InitArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     let next = tr!(
         ctx.lang,
         "answers-init-next",
-        path = crate::render::text::command_word(&out.display().to_string())
+        path = crate::render::text::command_word(&out.display().to_string()),
+        global = ctx.global_suffix()
     );
     let mut outcome = Outcome::text(format!("{wrote}\n{next}\n"), Exit::Ok);
     outcome.notices = notices;

@@ -204,6 +204,17 @@ impl Context {
         flags.join(" ")
     }
 
+    /// [`Self::global_flags`] with a space before them, to end a command medsec prints; empty
+    /// when there are none.
+    pub fn global_suffix(&self) -> String {
+        let flags = self.global_flags();
+        if flags.is_empty() {
+            flags
+        } else {
+            format!(" {flags}")
+        }
+    }
+
     /// The day a command judges by: `--as-of` in any form people write dates (2026-06-03,
     /// 2026/6/3, 令和8年6月3日, R8.6.3; see `dates::parse_date_for_people`), else today in
     /// Japan. Read here, not by clap, so that its error is in the reader's language.

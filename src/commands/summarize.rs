@@ -317,6 +317,7 @@ fn row_of(v: Verified, as_of: Date, lang: Lang) -> Row {
         fiscal_year: r.fiscal_year,
         complete: None,
         out_of_scope: r.extends.as_ref().map(|e| e.out_of_scope.len()),
+        extends: r.extends.as_ref().map(|e| e.base.full_id()),
         no_answers: None,
         overdue_target_dates: None,
         probe_evidence: None,

@@ -300,6 +300,24 @@ pub fn verify_table(results: &[BundleResult], lang: Lang, color: bool) -> String
     }
     let mut out = table.to_string();
     out.push('\n');
+    // An own checklist is named with its digest beside the MHLW edition it extends, always.
+    for r in results {
+        if let Some(e) = &r.extends {
+            let line = tr!(
+                lang,
+                "verify-extends-line",
+                checklist = esc(&e.checklist).into_owned(),
+                digest = esc(&e.digest).into_owned(),
+                base = esc(&e.base.full_id()).into_owned(),
+                base_digest = esc(&e.base.digest).into_owned()
+            );
+            out.push_str(&super::prose::for_stdout(&format!(
+                "{}: {line}",
+                esc(&r.path)
+            )));
+            out.push('\n');
+        }
+    }
     for r in results {
         // Bundles that could not be read: problems, for standard error (verify_problems).
         for f in r.findings.iter().filter(|f| f.class != Class::Unusable) {

@@ -68,6 +68,10 @@ pub struct Row {
     /// For a report on an own checklist: how many base items it marks out of scope.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub out_of_scope: Option<usize>,
+    /// For a report on an own checklist: the MHLW edition it extends (`ID@EDITION`), which the
+    /// table names beside the edition and in the not-official note.
+    #[serde(skip)]
+    pub extends: Option<String>,
     /// Items whose latest answered round is いいえ.
     pub no_answers: Option<usize>,
     /// Of those, target dates before the as-of date.
@@ -237,7 +241,17 @@ pub fn table(rows: &[Row], lang: Lang, color: bool, verify_flags: &str) -> Strin
         // The notes an inspector must see, each in words on a line of its own (the codes stay
         // in CSV, XLSX and JSON).
         for code in &r.notes {
-            let label = tr!(lang, "summarize-note-label", code = code.as_str());
+            let label = match &r.extends {
+                // Its base items are the MHLW form's: only its own items are not.
+                Some(base) if code == "checklist-not-official" => {
+                    tr!(
+                        lang,
+                        "own-summarize-note-not-official",
+                        base = base.as_str()
+                    )
+                }
+                _ => tr!(lang, "summarize-note-label", code = code.as_str()),
+            };
             result.push('\n');
             result.push_str(&tr!(
                 lang,
@@ -303,7 +317,19 @@ pub fn table(rows: &[Row], lang: Lang, color: bool, verify_flags: &str) -> Strin
             paint(&result, r.exit, color),
             institution,
             r.edition.as_deref().map_or_else(String::new, |e| {
-                esc(&edition_for_people(e, lang)).into_owned()
+                let edition = esc(&edition_for_people(e, lang)).into_owned();
+                match (&r.checklist, &r.extends) {
+                    (Some(own), Some(base)) => format!(
+                        "{edition}\n{}",
+                        tr!(
+                            lang,
+                            "own-summarize-extends",
+                            checklist = esc(own).into_owned(),
+                            base = esc(base).into_owned()
+                        )
+                    ),
+                    _ => edition,
+                }
             }),
             answers,
             probes,

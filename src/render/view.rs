@@ -200,6 +200,9 @@ pub struct FormView {
     /// digest), and the base items it leaves out with their reasons. Empty otherwise.
     pub out_of_scope_heading: String,
     pub out_of_scope: Vec<OutOfScopeView>,
+    /// For an own checklist: the line naming it with its digest beside the MHLW edition it
+    /// extends with that one's digest, under the form's heading. Empty otherwise.
+    pub extends_line: String,
 }
 
 /// A base item an own checklist leaves out: 対象外 with its reason.
@@ -753,6 +756,7 @@ fn form_view(
                 )
             })
             .unwrap_or_default(),
+        extends_line: extends_line(form, checklist, &form_label, lang),
         out_of_scope: checklist
             .and_then(|c| c.extends.as_ref())
             .map(|e| {
@@ -767,6 +771,45 @@ fn form_view(
             })
             .unwrap_or_default(),
     }
+}
+
+/// The line naming an own checklist and the MHLW edition it extends, each with its digest, as
+/// the report recorded them (the checklist's own `extends` when an older report did not).
+fn extends_line(
+    form: &crate::report::Form,
+    checklist: Option<&crate::checklist::Checklist>,
+    form_label: &str,
+    lang: Lang,
+) -> String {
+    let recorded = form.checklist.extends.clone().or_else(|| {
+        checklist
+            .and_then(|c| c.extends.as_ref())
+            .and_then(|e| e.resolved.clone())
+    });
+    let Some(base) = recorded else {
+        return String::new();
+    };
+    let edition = crate::checklist::edition::fiscal_year_of(&base.edition).map_or_else(
+        || base.edition.clone(),
+        |year| {
+            crate::tr!(
+                lang,
+                "polish-edition",
+                wareki = crate::dates::wareki_fiscal_year(year),
+                year = year.to_string()
+            )
+        },
+    );
+    crate::tr!(
+        lang,
+        "report-extends-line",
+        checklist = form.checklist.full_id(),
+        digest = form.checklist.digest.as_str(),
+        edition = edition,
+        form = form_label,
+        base = base.full_id(),
+        base_digest = base.digest.as_str()
+    )
 }
 
 /// `text` with its first letter upper-case (English labels standing alone).

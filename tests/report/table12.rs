@@ -258,15 +258,16 @@ fn init_says_what_it_wrote_on_standard_output() {
     let tmp = tempfile::tempdir().unwrap();
     let w = tmp.path();
     for (lang, wrote, next) in [
+        // The next command repeats the run's global flags (`--checklist`, `--lang`).
         (
             "ja",
             "`さくら 回答.toml`を作成しました",
-            "`medsec answer 'さくら 回答.toml'`",
+            "`medsec answer 'さくら 回答.toml' --checklist mhlw-institution@fy2025 --lang ja`",
         ),
         (
             "en",
             "wrote `さくら 回答.toml` (",
-            "`medsec answer 'さくら 回答.toml'`",
+            "`medsec answer 'さくら 回答.toml' --checklist mhlw-institution@fy2025 --lang en`",
         ),
     ] {
         let o = medsec()

@@ -7,6 +7,7 @@ mod common;
 mod exit_rules;
 mod fix11e;
 mod fix11i;
+mod fix15b;
 mod hostile_bundle;
 mod key_formats;
 mod own_checklists;

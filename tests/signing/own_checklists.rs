@@ -682,6 +682,29 @@ fn a_changed_base_is_a_verify_finding() {
         2,
         "{message}"
     );
+    // In Japanese, no space before 「(」.
+    let (code, out, err) = run(
+        w,
+        &[
+            "verify",
+            "bundle",
+            "--pubkey",
+            "k.pub",
+            "--checklist",
+            "base.toml",
+            "--checklist",
+            "own.toml",
+            "--lang",
+            "ja",
+        ],
+    );
+    assert_eq!(code, 3, "{out}{err}");
+    assert_eq!(
+        out.matches("mhlw-institution@fy2025(sha256:").count(),
+        2,
+        "{out}"
+    );
+    assert!(!out.contains("mhlw-institution@fy2025 (sha256:"), "{out}");
     // status and render of the bundle with the same checklists say it as verify does, and
     // refuse to show the answers against the other base (2, as for an unknown checklist).
     for command in [
