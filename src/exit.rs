@@ -38,7 +38,7 @@ pub const TABLE: &str = "Exit codes:
   1  findings: lint errors, incomplete answers, verification findings
   2  unusable input or usage error (unreadable, malformed, unknown checklist)
   3  signature or integrity failure
-  130  stopped by Ctrl-C (143: by SIGTERM); what was entered is kept, and said";
+  130  stopped by Ctrl-C (143: by SIGTERM; what was entered is kept)";
 
 /// The table in `lang`, as `medsec --help` shows it: [`TABLE`] in English (the clap source),
 /// its Japanese version from i18n/ja/help.ftl (`after-medsec`, the top-level help's closing
