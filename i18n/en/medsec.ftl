@@ -225,6 +225,7 @@ answers-invalid-answer = { $place }: answer `{ $value }` is not one of `はい`,
 answers-invalid-round = { $place }: `round` must be 1 or 2, not { $value }
 answers-unknown-item = item `{ $item }` is not in `{ $checklist }`; answers for another edition need `medsec init --from`
 answers-unknown-item-number = item `{ $item }` is not in `{ $checklist }` ({ $label } has the stable ID `{ $id }`); answers for another edition need `medsec init --from`
+answers-unknown-item-out-of-scope = item 「{ $label }」 is out of scope in `{ $checklist }`: it was taken out within this edition, so remove its answer from the answers file; the reason given: { $reason }
 answers-duplicate-answer = { $item } round { $round } is answered twice (first at line { $first_line }); keep one entry
 
 # Findings of `medsec status` (the inspection's rules), by stable code.
@@ -1086,9 +1087,10 @@ lint-settings-used = settings used: { $files } (each file follows the settings f
 ## diff
 
 diff-item-out-of-scope = out of scope here; reason: { $reason }
+diff-item-out-of-scope-reason-changed = the reason it is out of scope changed: { $old } -> { $new }
 diff-empty-folders = Neither `{ $old }` nor `{ $new }` has a checklist file (`.toml`): check the folders.
 diff-path-not-found = `{ $path }` was not found: check the path.
-diff-md-code = code
+diff-md-code = Code
 diff-impact-breaking = breaking
 diff-impact-review = review
 diff-impact-minor = minor

@@ -199,6 +199,7 @@ answers-invalid-answer = { $place }: 回答`{ $value }`は「はい」「いい�
 answers-invalid-round = { $place }: `round`は1か2にしてください({ $value }になっています)。
 answers-unknown-item = 項目`{ $item }`は`{ $checklist }`にありません。別の版の回答は`medsec init --from`で引き継いでください。
 answers-unknown-item-number = 項目`{ $item }`は`{ $checklist }`にありません({ $label }の固定IDは`{ $id }`です)。別の版の回答は`medsec init --from`で引き継いでください。
+answers-unknown-item-out-of-scope = 項目「{ $label }」は`{ $checklist }`では対象外です。同じ版のうちに対象外になった項目への回答は使えないため、回答ファイルからその回答を削除してください。対象外の理由: { $reason }
 answers-duplicate-answer = { $item }の{ $round }回目が2回回答されています(最初は{ $first_line }行目)。1つにしてください。
 
 # Findings of `medsec status` (the inspection's rules), by stable code.
@@ -972,6 +973,7 @@ lint-unverified-workbook = { $item }: `{ $file }`から取り込んだ文言で�
 ## diff
 
 diff-item-out-of-scope = 対象外にしました。理由: { $reason }
+diff-item-out-of-scope-reason-changed = 対象外とした理由を変えました。変更前: { $old } 変更後: { $new }
 diff-empty-folders = `{ $old }`にも`{ $new }`にもチェックリストのファイル(`.toml`)がありません。フォルダを確かめてください。
 diff-path-not-found = `{ $path }`が見つかりません。パスを確かめてください。
 diff-md-code = コード

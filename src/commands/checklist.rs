@@ -270,6 +270,13 @@ fn diff(args: DiffArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         };
         return Ok(Outcome::text(out, exit));
     };
+    // Own checklists compared as they are used: linked to their base (on the same side first).
+    let bases = super::init::split_checklist_args(&ctx.checklist_paths).0;
+    let catalog = || Catalog::with_files(&bases);
+    let (old_files, new_files) = (
+        sides::linked(old_files, catalog)?,
+        sides::linked(new_files, catalog)?,
+    );
     let paired = sides::pair(old_files, new_files);
     let set = render::diff::FileSet {
         pairs: paired

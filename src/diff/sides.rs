@@ -369,6 +369,56 @@ fn load_workbook_at(place: &str, name: &str, bytes: &[u8]) -> Result<Loaded, Dif
     )
 }
 
+/// The files of one side with every own checklist linked to its base, as every command uses
+/// it (and as `checklist diff OLD.toml NEW.toml` compares it): the base is looked up among the
+/// side's own files first (a group's repository holds the imported base beside its extension),
+/// then in `catalog` (bundled, added, `--checklist`). Without this, a base item taken out of
+/// scope is no change at all.
+pub fn linked(
+    files: Vec<SideFile>,
+    catalog: impl FnOnce() -> Result<checklist::Catalog, ChecklistError>,
+) -> Result<Vec<SideFile>, DiffError> {
+    let extends = |f: &SideFile| {
+        f.loaded
+            .checklist
+            .extends
+            .as_ref()
+            .is_some_and(|e| e.resolved.is_none())
+    };
+    if !files.iter().any(extends) {
+        return Ok(files);
+    }
+    let mut catalog = catalog().map_err(|source| DiffError::Checklist {
+        place: files
+            .iter()
+            .find(|f| extends(f))
+            .map(|f| f.place.clone())
+            .unwrap_or_default(),
+        source,
+    })?;
+    for f in files.iter().filter(|f| !extends(f)) {
+        catalog.add(f.loaded.clone());
+    }
+    files
+        .into_iter()
+        .map(|f| {
+            if !extends(&f) {
+                return Ok(f);
+            }
+            match catalog.linked(&f.loaded) {
+                Ok(loaded) => Ok(SideFile {
+                    place: f.place,
+                    loaded,
+                }),
+                Err(diagnostics) => Err(DiffError::Checklist {
+                    place: f.place,
+                    source: ChecklistError::Invalid { diagnostics },
+                }),
+            }
+        })
+        .collect()
+}
+
 /// Pair `old` and `new` files: same id, form and edition first, then same id and form where
 /// exactly one file of each side is left with them.
 pub fn pair(old: Vec<SideFile>, new: Vec<SideFile>) -> Paired {

@@ -20,6 +20,7 @@ mod lint_ci;
 mod lint_diff_exit;
 mod not_imported;
 mod not_workbook;
+mod own_ci;
 mod plausible_fy2026;
 mod review11;
 mod review11b;
