@@ -1081,7 +1081,7 @@ lint-unknown-code = no lint rule has the code `{ $code }`; the codes are { $code
 lint-unknown-code-closest = no lint rule has the code `{ $code }`; did you mean { $closest }?
 lint-allow-option = `--allow`: { $problem }
 lint-breaking-same-edition = breaking changes since `{ $base }` ({ $changes }) while the edition stays { $edition }: people holding answers for { $edition } cannot tell the two files apart; give the file a new edition, or keep the items and mark what replaces them (`medsec checklist diff` lists the changes)
-lint-rule-breaking-change-same-edition = A change that breaks answers (an item removed without `replaces`, a gate question changed) comes with a new edition (with `--base REV`)
+lint-rule-breaking-change-same-edition = A change that breaks answers (an item removed without `replaces`, a gate question changed, an item taken out of scope within the edition) comes with a new edition (with `--base REV`)
 lint-settings-used = settings used: { $files } (each file follows the settings file in its folder or the closest parent folder)
 
 ## diff
@@ -1577,6 +1577,10 @@ rules-data-init-kind-not-served = { $from } is for a { $kind }, and `{ $checklis
 lint-ci-invalid-config = lint settings: { $detail }
 lint-ci-title-year-mismatch = the title says { $written }, but fiscal_year is { $year } (edition { $edition })
 lint-ci-rule-full = { $description }. Default severity: { $severity }. Silence it with `--allow { $code }` or `allow = ["{ $code }"]` in `medsec-lint.toml`.
+lint-ci-rule-full-not-allowable = { $description }. Default severity: { $severity }. Neither `--allow` nor `allow` in `medsec-lint.toml` silences it.
+lint-ci-rule-no-checklist-files = The paths given hold a checklist file (`.toml`)
+lint-no-checklist-files = { $paths } holds no checklist file (`.toml`); check the path
+lint-code-not-allowable = `{ $code }` cannot be allowed: a file that cannot be read or used, a broken settings file, a path without checklists and a breaking change in an unchanged edition are always errors
 lint-ci-rule-help = Correct the checklist file at the place shown and run `medsec checklist lint` again.
 lint-ci-rule-unreadable = A checklist file or folder can be read
 lint-ci-rule-not-utf8 = A checklist file is UTF-8 text

@@ -86,11 +86,13 @@ fn lint(args: LintArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     };
     // Files that could not be read stop the command: on standard error (and in the JSON, SARIF
     // and JUnit, which record every diagnostic); findings are the result, on standard output.
-    let (problems, findings): (Vec<_>, Vec<_>) = report
-        .diagnostics
-        .iter()
-        .cloned()
-        .partition(|d| matches!(d.code, "unreadable" | "not-utf8" | "invalid-lint-config"));
+    let (problems, findings): (Vec<_>, Vec<_>) =
+        report.diagnostics.iter().cloned().partition(|d| {
+            matches!(
+                d.code,
+                "unreadable" | "not-utf8" | "invalid-lint-config" | crate::lint::NO_CHECKLISTS
+            )
+        });
     // A settings file that cannot be used stops the command: its errors on standard error,
     // nothing on standard output (no summary, no "settings used").
     let config_broken = problems.iter().any(|d| d.code == "invalid-lint-config");

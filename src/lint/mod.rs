@@ -38,11 +38,35 @@ impl LintReport {
     }
 }
 
+/// The code of a run whose paths hold no checklist file (a folder of other files, an empty
+/// one): unreadable input, as `checklist diff` refuses it, so a mistyped or moved folder in a
+/// CI job cannot pass as "0 files, 0 errors".
+pub const NO_CHECKLISTS: &str = "no-checklist-files";
+
 /// Lint files and folders with `options` and the `medsec-lint.toml` files next to them: allowed
 /// codes dropped, warnings raised to errors when denied. An unreadable or invalid settings file
 /// counts as unreadable input.
 pub fn lint_with(paths: &[PathBuf], options: LintOptions) -> LintReport {
     let mut report = lint_paths_over(paths, &options.bases);
+    if report.files == 0 && !report.unreadable {
+        report.unreadable = true;
+        let named: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+        let text = crate::msg_ref!(
+            "lint-no-checklist-files",
+            paths = crate::i18n::list(named.iter().map(|p| format!("`{p}`")))
+        );
+        report.diagnostics.push(Diagnostic {
+            code: NO_CHECKLISTS,
+            severity: Severity::Error,
+            location: Location {
+                file: named.first().cloned().unwrap_or_default(),
+                line: 1,
+                column: 1,
+            },
+            message: crate::i18n::render(crate::checklist::Lang::En, &text),
+            text: Some(text),
+        });
+    }
     let linted: Vec<PathBuf> = report.file_names.iter().map(PathBuf::from).collect();
     let mut loaded = options.with_files_for(paths, &linted);
     if !loaded.problems.is_empty() {

@@ -18,6 +18,7 @@ mod import_ids;
 mod imported_rules;
 mod lint_ci;
 mod lint_diff_exit;
+mod lint_inputs;
 mod not_imported;
 mod not_workbook;
 mod own_ci;
