@@ -1087,7 +1087,7 @@ lint-settings-used = settings used: { $files } (each file follows the settings f
 ## diff
 
 diff-item-out-of-scope = out of scope here; reason: { $reason }
-diff-item-out-of-scope-reason-changed = the reason it is out of scope changed: { $old } -> { $new }
+diff-item-out-of-scope-reason-changed = reason out of scope 「{ $old }」 -> 「{ $new }」
 diff-empty-folders = Neither `{ $old }` nor `{ $new }` has a checklist file (`.toml`): check the folders.
 diff-path-not-found = `{ $path }` was not found: check the path.
 diff-md-code = Code

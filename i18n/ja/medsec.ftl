@@ -973,7 +973,7 @@ lint-unverified-workbook = { $item }: `{ $file }`から取り込んだ文言で�
 ## diff
 
 diff-item-out-of-scope = 対象外にしました。理由: { $reason }
-diff-item-out-of-scope-reason-changed = 対象外とした理由を変えました。変更前: { $old } 変更後: { $new }
+diff-item-out-of-scope-reason-changed = 対象外とした理由: 「{ $old }」→「{ $new }」
 diff-empty-folders = `{ $old }`にも`{ $new }`にもチェックリストのファイル(`.toml`)がありません。フォルダを確かめてください。
 diff-path-not-found = `{ $path }`が見つかりません。パスを確かめてください。
 diff-md-code = コード

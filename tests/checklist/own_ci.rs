@@ -201,8 +201,7 @@ fn diff_of_revisions_and_folders_shows_out_of_scope_changes() {
     );
     assert!(
         r.stdout.contains("[item-out-of-scope-reason-changed] 2-② ")
-            && r.stdout
-                .contains("変更後: リモート保守の契約を解約しました。"),
+            && r.stdout.contains("→「リモート保守の契約を解約しました。」"),
         "{}",
         r.stdout
     );
@@ -237,7 +236,7 @@ fn diff_of_revisions_and_folders_shows_out_of_scope_changes() {
     );
     assert!(
         r.stdout
-            .contains("The remote-maintenance contract was cancelled. |"),
+            .contains("-&gt; 「The remote-maintenance contract was cancelled.」 |"),
         "{}",
         r.stdout
     );
