@@ -1,4 +1,4 @@
-//! `checklist lint --format sarif`: SARIF 2.1.0 (GitHub code scanning, GitLab), one run with the
+//! `checklist lint --format sarif`: SARIF 2.1.0 (GitHub code scanning), one run with the
 //! rule metadata in the run's language and one result per finding at its file, line and column.
 
 use crate::checklist::Lang;
