@@ -1020,6 +1020,7 @@ lint-summary-unreadable = { $count ->
    *[other] { $count } files or folders
 } could not be read (the errors on standard error): nothing in them was checked
 lint-not-utf8 = not UTF-8 text; save the file as UTF-8
+lint-empty-file = the file is empty; write the checklist in it (`format_version`, `id`, `[[items]]`…)
 lint-unreadable = cannot read checklist `{ $path }`: { common-io-error }
 lint-unreadable-folder = cannot read folder `{ $path }`: { common-io-error }
 lint-unlistable-folder = cannot list folder `{ $path }`: { common-io-error }

@@ -906,6 +906,7 @@ lint-severity-warning = 警告
 lint-summary = { $files }個のファイルを確認しました: エラー{ $errors }件、警告{ $warnings }件
 lint-summary-unreadable = { $count }個のファイルまたはフォルダを読めなかったため、その中は確認していません(エラーは標準エラー出力にあります)。
 lint-not-utf8 = UTF-8のテキストではありません。ファイルをUTF-8で保存してください。
+lint-empty-file = ファイルが空です。チェックリストの内容(`format_version`、`id`、`[[items]]`など)を書いてください。
 lint-unreadable = `{ $path }`を読めません: { common-io-error }
 lint-unreadable-folder = フォルダ`{ $path }`を読めません: { common-io-error }
 lint-unlistable-folder = フォルダ`{ $path }`の中身を一覧できません: { common-io-error }

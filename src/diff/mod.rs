@@ -93,10 +93,21 @@ pub fn diff(old: &Checklist, new: &Checklist) -> Vec<Change> {
     let mut changes = Vec::new();
     let mut meta =
         |code, impact, text: MessageRef| changes.push(Change::about_checklist(code, impact, text));
+    // An own checklist against the base it extends: its ID always differs (its own publisher's
+    // prefix); that is what an extension is, not a change of form.
+    let extends_old = new
+        .extends
+        .as_ref()
+        .and_then(|e| e.resolved.as_ref())
+        .is_some_and(|b| b.id == old.id && b.edition == old.edition);
     if old.id != new.id {
         meta(
             "checklist-id-changed",
-            Impact::Breaking,
+            if extends_old {
+                Impact::Minor
+            } else {
+                Impact::Breaking
+            },
             msg_ref!("diff-checklist-id-changed", old = old.id, new = new.id),
         );
     }

@@ -263,6 +263,22 @@ fn lint_paths_among(paths: &[PathBuf], bases: &[PathBuf], run: &[PathBuf]) -> Li
                 continue;
             }
         };
+        // An empty file (a truncated copy, a placeholder) said as empty, not as TOML missing a key.
+        if source.trim().is_empty() {
+            let text = crate::msg_ref!("lint-empty-file");
+            report.diagnostics.push(Diagnostic {
+                code: "parse-error",
+                severity: Severity::Error,
+                location: Location {
+                    file: name,
+                    line: 1,
+                    column: 1,
+                },
+                message: crate::i18n::render(crate::checklist::Lang::En, &text),
+                text: Some(text),
+            });
+            continue;
+        }
         let (checklist, diags) = validate::parse(&name, &source);
         report.diagnostics.extend(diags);
         if let Some(c) = &checklist {

@@ -114,3 +114,41 @@ fn input_rules_and_the_same_edition_rule_cannot_be_allowed() {
         );
     }
 }
+
+/// An empty file is said to be empty (a `parse-error`, exit 1), not "a key is missing".
+#[test]
+fn an_empty_file_is_said_to_be_empty() {
+    let tmp = tempfile::tempdir().unwrap();
+    let w = tmp.path();
+    std::fs::write(w.join("empty.toml"), "\n").unwrap();
+    for (lang, said) in [
+        ("ja", "エラー[parse-error]: ファイルが空です。"),
+        ("en", "error[parse-error]: the file is empty;"),
+    ] {
+        let r = lint_in(w, &["--lang", lang, "empty.toml"]);
+        assert_eq!(r.code, Some(1), "{lang}: {}{}", r.stdout, r.stderr);
+        assert!(r.stdout.contains(said), "{lang}: {}", r.stdout);
+    }
+}
+
+/// An own checklist against the MHLW edition it extends: its other ID is what an extension is
+/// (minor), not a breaking change that fails the run.
+#[test]
+fn an_extension_against_its_base_is_not_breaking_for_its_id() {
+    let example = root().join("examples/own-checklist.toml");
+    for (lang, said) in [
+        ("en", "minor [checklist-id-changed]"),
+        ("ja", "軽微 [checklist-id-changed]"),
+    ] {
+        let r = run(medsec().args([
+            "checklist",
+            "diff",
+            "--lang",
+            lang,
+            "mhlw-institution@fy2025",
+            example.to_str().unwrap(),
+        ]));
+        assert_eq!(r.code, Some(0), "{lang}: {}{}", r.stdout, r.stderr);
+        assert!(r.stdout.contains(said), "{lang}: {}", r.stdout);
+    }
+}
