@@ -1090,6 +1090,7 @@ lint-settings-used = settings used: { $files } (each file follows the settings f
 diff-item-out-of-scope = out of scope here; reason: { $reason }
 diff-item-out-of-scope-reason-changed = reason out of scope 「{ $old }」 -> 「{ $new }」
 diff-empty-folders = Neither `{ $old }` nor `{ $new }` has a checklist file (`.toml`): check the folders.
+diff-revisions-need-paths = `{ $old }` and `{ $new }` are git revisions: to compare them, give the paths after `--` (for example `medsec checklist diff { $old } { $new } -- checklists/`).
 diff-path-not-found = `{ $path }` was not found: check the path.
 diff-md-code = Code
 diff-impact-breaking = breaking

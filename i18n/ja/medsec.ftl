@@ -976,6 +976,7 @@ lint-unverified-workbook = { $item }: `{ $file }`から取り込んだ文言で�
 diff-item-out-of-scope = 対象外にしました。理由: { $reason }
 diff-item-out-of-scope-reason-changed = 対象外とした理由: 「{ $old }」→「{ $new }」
 diff-empty-folders = `{ $old }`にも`{ $new }`にもチェックリストのファイル(`.toml`)がありません。フォルダを確かめてください。
+diff-revisions-need-paths = `{ $old }`と`{ $new }`はgitのリビジョンです。リビジョン同士を比べるときは、比べるパスを`--`の後に書いてください(例: `medsec checklist diff { $old } { $new } -- checklists/`)。
 diff-path-not-found = `{ $path }`が見つかりません。パスを確かめてください。
 diff-md-code = コード
 diff-impact-breaking = 重大

@@ -235,6 +235,25 @@ fn diff(args: DiffArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     };
     let Some((old_files, new_files)) = files else {
         let catalog = Catalog::with_files(&ctx.checklist_paths)?;
+        // Two git revisions without `-- PATH`: said as revisions that need paths, not as
+        // unknown checklists.
+        let unknown = |name: &str| {
+            !Path::new(name).exists()
+                && !name.ends_with(".toml")
+                && catalog.resolve(name, None).is_err()
+        };
+        if unknown(&args.old)
+            && unknown(&args.new)
+            && sides::is_revision(&args.old)
+            && sides::is_revision(&args.new)
+        {
+            return Err(anyhow::Error::msg(crate::tr!(
+                ctx.lang,
+                "diff-revisions-need-paths",
+                old = args.old.as_str(),
+                new = args.new.as_str()
+            )));
+        }
         // A workbook beside a checklist is imported under that checklist's ID: the ID the
         // in-memory import makes from the file name is no change of the form.
         let workbook = |name: &str| super::is_workbook(Path::new(name));

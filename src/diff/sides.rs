@@ -229,6 +229,12 @@ pub fn revision(rev: &str, paths: &[PathBuf]) -> Result<Vec<SideFile>, DiffError
     Ok(out)
 }
 
+/// Whether `name` names a commit of the git repository of the current folder (false without
+/// git or a repository).
+pub fn is_revision(name: &str) -> bool {
+    check_revision(name).is_ok()
+}
+
 /// That the current folder is in a git repository and `rev` names a commit in it.
 fn check_revision(rev: &str) -> Result<(), DiffError> {
     // `--end-of-options` keeps a revision such as `--output=x` from being read as an option.

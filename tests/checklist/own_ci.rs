@@ -352,3 +352,20 @@ fn status_says_an_answer_to_an_item_taken_out_of_scope_within_the_edition() {
         assert!(!r.stderr.contains("init --from"), "{lang}: {}", r.stderr);
     }
 }
+
+/// Two revisions without `-- PATH`: said as revisions that need the paths, with the command.
+#[test]
+fn revisions_without_paths_are_told_to_give_them() {
+    let Some(repo) = group_repository() else {
+        return;
+    };
+    let dir = repo.path();
+    for (lang, said) in [
+        ("ja", "`main~1`と`main`はgitのリビジョンです。リビジョン同士を比べるときは、比べるパスを`--`の後に書いてください(例: `medsec checklist diff main~1 main -- checklists/`)。"),
+        ("en", "`main~1` and `main` are git revisions: to compare them, give the paths after `--`"),
+    ] {
+        let r = medsec_in(dir, &["checklist", "diff", "--lang", lang, "main~1", "main"]);
+        assert_eq!(r.code, Some(2), "{lang}: {}{}", r.stdout, r.stderr);
+        assert!(r.stderr.contains(said), "{lang}: {}", r.stderr);
+    }
+}
