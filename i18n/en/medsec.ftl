@@ -225,6 +225,7 @@ answers-invalid-answer = { $place }: answer `{ $value }` is not one of `はい`,
 answers-invalid-round = { $place }: `round` must be 1 or 2, not { $value }
 answers-unknown-item = item `{ $item }` is not in `{ $checklist }`; answers for another edition need `medsec init --from`
 answers-unknown-item-number = item `{ $item }` is not in `{ $checklist }` ({ $label } has the stable ID `{ $id }`); answers for another edition need `medsec init --from`
+answers-unknown-item-out-of-scope = item 「{ $label }」 is out of scope in `{ $checklist }`: it was taken out within this edition, so remove its answer from the answers file; the reason given: { $reason }
 answers-duplicate-answer = { $item } round { $round } is answered twice (first at line { $first_line }); keep one entry
 
 # Findings of `medsec status` (the inspection's rules), by stable code.
@@ -1037,6 +1038,7 @@ lint-summary-unreadable = { $count ->
    *[other] { $count } files or folders
 } could not be read (the errors on standard error): nothing in them was checked
 lint-not-utf8 = not UTF-8 text; save the file as UTF-8
+lint-empty-file = the file is empty; write the checklist in it (`format_version`, `id`, `[[items]]`…)
 lint-unreadable = cannot read checklist `{ $path }`: { common-io-error }
 lint-unreadable-folder = cannot read folder `{ $path }`: { common-io-error }
 lint-unlistable-folder = cannot list folder `{ $path }`: { common-io-error }
@@ -1098,15 +1100,17 @@ lint-unknown-code = no lint rule has the code `{ $code }`; the codes are { $code
 lint-unknown-code-closest = no lint rule has the code `{ $code }`; did you mean { $closest }?
 lint-allow-option = `--allow`: { $problem }
 lint-breaking-same-edition = breaking changes since `{ $base }` ({ $changes }) while the edition stays { $edition }: people holding answers for { $edition } cannot tell the two files apart; give the file a new edition, or keep the items and mark what replaces them (`medsec checklist diff` lists the changes)
-lint-rule-breaking-change-same-edition = A change that breaks answers (an item removed without `replaces`, a gate question changed) comes with a new edition (with `--base REV`)
+lint-rule-breaking-change-same-edition = A change that breaks answers (an item removed without `replaces`, a gate question changed, an item taken out of scope within the edition) comes with a new edition (with `--base REV`)
 lint-settings-used = settings used: { $files } (each file follows the settings file in its folder or the closest parent folder)
 
 ## diff
 
 diff-item-out-of-scope = out of scope here; reason: { $reason }
+diff-item-out-of-scope-reason-changed = reason out of scope 「{ $old }」 -> 「{ $new }」
 diff-empty-folders = Neither `{ $old }` nor `{ $new }` has a checklist file (`.toml`): check the folders.
+diff-revisions-need-paths = `{ $old }` and `{ $new }` are git revisions: to compare them, give the paths after `--` (for example `medsec checklist diff { $old } { $new } -- checklists/`).
 diff-path-not-found = `{ $path }` was not found: check the path.
-diff-md-code = code
+diff-md-code = Code
 diff-impact-breaking = breaking
 diff-impact-review = review
 diff-impact-minor = minor
@@ -1602,6 +1606,10 @@ rules-data-init-kind-not-served = { $from } is for a { $kind }, and `{ $checklis
 lint-ci-invalid-config = lint settings: { $detail }
 lint-ci-title-year-mismatch = the title says { $written }, but fiscal_year is { $year } (edition { $edition })
 lint-ci-rule-full = { $description }. Default severity: { $severity }. Silence it with `--allow { $code }` or `allow = ["{ $code }"]` in `medsec-lint.toml`.
+lint-ci-rule-full-not-allowable = { $description }. Default severity: { $severity }. Neither `--allow` nor `allow` in `medsec-lint.toml` silences it.
+lint-ci-rule-no-checklist-files = The paths given hold a checklist file (`.toml`)
+lint-no-checklist-files = { $paths } holds no checklist file (`.toml`); check the path
+lint-code-not-allowable = `{ $code }` cannot be allowed: a file that cannot be read or used, a broken settings file, a path without checklists and a breaking change in an unchanged edition are always errors
 lint-ci-rule-help = Correct the checklist file at the place shown and run `medsec checklist lint` again.
 lint-ci-rule-unreadable = A checklist file or folder can be read
 lint-ci-rule-not-utf8 = A checklist file is UTF-8 text

@@ -201,6 +201,7 @@ answers-invalid-answer = { $place }: 回答`{ $value }`は「はい」「いい�
 answers-invalid-round = { $place }: `round`は1か2にしてください({ $value }になっています)。
 answers-unknown-item = 項目`{ $item }`は`{ $checklist }`にありません。別の版の回答は`medsec init --from`で引き継いでください。
 answers-unknown-item-number = 項目`{ $item }`は`{ $checklist }`にありません({ $label }の固定IDは`{ $id }`です)。別の版の回答は`medsec init --from`で引き継いでください。
+answers-unknown-item-out-of-scope = 項目「{ $label }」は`{ $checklist }`では対象外です。同じ版のうちに対象外になった項目への回答は使えないため、回答ファイルからその回答を削除してください。対象外の理由: { $reason }
 answers-duplicate-answer = { $item }の{ $round }回目が2回回答されています(最初は{ $first_line }行目)。1つにしてください。
 
 # Findings of `medsec status` (the inspection's rules), by stable code.
@@ -919,6 +920,7 @@ lint-not-utf8 = UTF-8のテキストではありません。ファイルをUTF-8
 lint-unreadable = `{ $path }`を読めません: { common-io-error }。
 lint-unreadable-folder = フォルダ`{ $path }`を読めません: { common-io-error }。
 lint-unlistable-folder = フォルダ`{ $path }`の中身を一覧できません: { common-io-error }。
+lint-empty-file = ファイルが空です。チェックリストの内容(`format_version`、`id`、`[[items]]`など)を書いてください。
 lint-duplicate-checklist = `{ $checklist }`は{ $first }にも定義されています。
 lint-parse-error = TOMLの書き方に誤りがあります(詳細: { $detail })。
 lint-unsupported-format-version-newer = `format_version` { $found }には対応していません。このmedsecが読めるのは`format_version` { $supported }です(新しいmedsecなら読める可能性があります)。
@@ -975,7 +977,7 @@ lint-unknown-code = `{ $code }`というコードの検査規則はありませ�
 lint-unknown-code-closest = `{ $code }`というコードの検査規則はありません。{ $closest }のことですか。
 lint-allow-option = `--allow`の指定: { $problem }。
 lint-breaking-same-edition = `{ $base }`からの変更に、回答を引き継げなくなるもの({ $changes })があるのに、版は{ $edition }のままです。{ $edition }の回答を持つ人には2つのファイルの区別がつきません。新しい版にするか、項目を残して後継の項目に`replaces`を書いてください(変更の一覧は`medsec checklist diff`で見られます)。
-lint-rule-breaking-change-same-edition = 回答を引き継げなくなる変更(`replaces`のない項目の削除、前提の質問の変更)には新しい版が伴っていること(`--base REV`のとき)
+lint-rule-breaking-change-same-edition = 回答を引き継げなくなる変更(`replaces`のない項目の削除、前提の質問の変更、同じ版のうちに項目を対象外にすること)には新しい版が伴っていること(`--base REV`のとき)
 lint-settings-used = 設定ファイル{ $files }を使いました(各ファイルには、そのフォルダか最も近い親フォルダの設定ファイルが使われます)。
 lint-unverified-note-in-english = 何が未確認かは、チェックリストファイルの`unverified`の注記(英語)に書かれています。
 lint-unverified-workbook = { $item }: `{ $file }`から取り込んだ文言です。`{ $file }`はmedsecが知っている公式ブックではないため、公式の文言とは照合されていません。
@@ -983,7 +985,9 @@ lint-unverified-workbook = { $item }: `{ $file }`から取り込んだ文言で�
 ## diff
 
 diff-item-out-of-scope = 対象外にしました。理由: { $reason }。
+diff-item-out-of-scope-reason-changed = 対象外とした理由: 「{ $old }」→「{ $new }」
 diff-empty-folders = `{ $old }`にも`{ $new }`にもチェックリストのファイル(`.toml`)がありません。フォルダを確かめてください。
+diff-revisions-need-paths = `{ $old }`と`{ $new }`はgitのリビジョンです。リビジョン同士を比べるときは、比べるパスを`--`の後に書いてください(例: `medsec checklist diff { $old } { $new } -- checklists/`)。
 diff-path-not-found = `{ $path }`が見つかりません。パスを確かめてください。
 diff-md-code = コード
 diff-impact-breaking = 重大
@@ -1467,6 +1471,10 @@ rules-data-init-kind-not-served = { $from }は{ $kind }の回答ですが、`{ $
 lint-ci-invalid-config = 検査の設定に誤りがあります(詳細: { $detail })。
 lint-ci-title-year-mismatch = タイトルには{ $written }とありますが、`fiscal_year`は{ $year }です(版{ $edition })。
 lint-ci-rule-full = { $description }。既定の重大度: { $severity }。`--allow { $code }`または`medsec-lint.toml`の`allow = ["{ $code }"]`で報告しないようにできます。
+lint-ci-rule-full-not-allowable = { $description }。既定の重大度: { $severity }。`--allow`でも`medsec-lint.toml`の`allow`でも外せません。
+lint-ci-rule-no-checklist-files = 指定したパスにチェックリストのファイル(`.toml`)があること
+lint-no-checklist-files = { $paths }にチェックリストのファイル(`.toml`)がありません。パスを確かめてください。
+lint-code-not-allowable = `{ $code }`は外せません。読めないファイル、使えないファイル、設定ファイルの誤り、チェックリストのないパス、同じ版のままの重大な変更は、常にエラーです。
 lint-ci-rule-help = 示された箇所でチェックリストファイルを直し、もう一度`medsec checklist lint`を実行してください。
 lint-ci-rule-unreadable = チェックリストのファイルやフォルダを読めること
 lint-ci-rule-not-utf8 = チェックリストのファイルがUTF-8のテキストであること

@@ -409,6 +409,9 @@ pub enum Msg {
         item: String,
         checklist: String,
         same_number: Option<SameNumber>,
+        /// A base item the own checklist takes out of scope: its label and the reason (the
+        /// file is for this edition, so `init --from` is no advice here).
+        out_of_scope: Option<(Text, Text)>,
     },
     DuplicateAnswer {
         /// The item named for people ([`Item::label`]), or its ID if unknown.
@@ -821,9 +824,21 @@ impl Msg {
                 value = value.clone()
             ),
             Msg::UnknownItem {
+                checklist,
+                out_of_scope: Some((label, reason)),
+                ..
+            } => msg!(
+                lang,
+                "answers-unknown-item-out-of-scope",
+                label = label.get(lang).to_owned(),
+                checklist = checklist.clone(),
+                reason = crate::i18n::end_sentence(lang, reason.get(lang))
+            ),
+            Msg::UnknownItem {
                 item,
                 checklist,
                 same_number: None,
+                ..
             } => msg!(
                 lang,
                 "answers-unknown-item",
@@ -834,6 +849,7 @@ impl Msg {
                 item,
                 checklist,
                 same_number: Some(same),
+                ..
             } => msg!(
                 lang,
                 "answers-unknown-item-number",
@@ -1301,6 +1317,22 @@ mod tests {
                 item: "x".into(),
                 checklist: "c@fy2025".into(),
                 same_number: None,
+                out_of_scope: None,
+            },
+            Msg::UnknownItem {
+                item: "x".into(),
+                checklist: "c@fy2025".into(),
+                same_number: None,
+                out_of_scope: Some((
+                    Text {
+                        ja: "2-③ x".into(),
+                        en: "2-③ x".into(),
+                    },
+                    Text {
+                        ja: "契約なし。".into(),
+                        en: "No contract.".into(),
+                    },
+                )),
             },
             Msg::DuplicateAnswer {
                 item: Text {

@@ -455,6 +455,14 @@ pub fn bind(loaded: &Loaded, checklist: &Checklist) -> Vec<Diagnostic> {
                         id: i.id.clone(),
                         label: messages::labels(i),
                     }),
+                out_of_scope: checklist
+                    .extends
+                    .as_ref()
+                    .and_then(|e| e.out_of_scope.iter().find(|o| o.item == a.item))
+                    .and_then(|o| {
+                        let item = o.base_item.as_deref()?;
+                        Some((messages::labels(item), o.reason.clone()))
+                    }),
             };
             diags.push(msg.diagnostic(loaded.location(a.at), loaded.lang));
             continue;

@@ -218,7 +218,7 @@ pub enum LintFormat {
     Table,
     /// The findings as JSON.
     Json,
-    /// SARIF 2.1.0 (GitHub code scanning, GitLab).
+    /// SARIF 2.1.0 (GitHub code scanning and other SARIF readers).
     Sarif,
     /// JUnit XML: one test case per file, one failure per error.
     Junit,

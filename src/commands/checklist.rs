@@ -93,11 +93,13 @@ fn lint(args: LintArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     };
     // Files that could not be read stop the command: on standard error (and in the JSON, SARIF
     // and JUnit, which record every diagnostic); findings are the result, on standard output.
-    let (problems, findings): (Vec<_>, Vec<_>) = report
-        .diagnostics
-        .iter()
-        .cloned()
-        .partition(|d| matches!(d.code, "unreadable" | "not-utf8" | "invalid-lint-config"));
+    let (problems, findings): (Vec<_>, Vec<_>) =
+        report.diagnostics.iter().cloned().partition(|d| {
+            matches!(
+                d.code,
+                "unreadable" | "not-utf8" | "invalid-lint-config" | crate::lint::NO_CHECKLISTS
+            )
+        });
     // A settings file that cannot be used stops the command: its errors on standard error,
     // nothing on standard output (no summary, no "settings used").
     let config_broken = problems.iter().any(|d| d.code == "invalid-lint-config");
@@ -240,6 +242,25 @@ fn diff(args: DiffArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     };
     let Some((old_files, new_files)) = files else {
         let catalog = Catalog::with_files(&ctx.checklist_paths)?;
+        // Two git revisions without `-- PATH`: said as revisions that need paths, not as
+        // unknown checklists.
+        let unknown = |name: &str| {
+            !Path::new(name).exists()
+                && !name.ends_with(".toml")
+                && catalog.resolve(name, None).is_err()
+        };
+        if unknown(&args.old)
+            && unknown(&args.new)
+            && sides::is_revision(&args.old)
+            && sides::is_revision(&args.new)
+        {
+            return Err(anyhow::Error::msg(crate::tr!(
+                ctx.lang,
+                "diff-revisions-need-paths",
+                old = args.old.as_str(),
+                new = args.new.as_str()
+            )));
+        }
         // A workbook beside a checklist is imported under that checklist's ID: the ID the
         // in-memory import makes from the file name is no change of the form.
         let workbook = |name: &str| super::is_workbook(Path::new(name));
@@ -277,6 +298,13 @@ fn diff(args: DiffArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         };
         return Ok(Outcome::text(out, exit));
     };
+    // Own checklists compared as they are used: linked to their base (on the same side first).
+    let bases = super::init::split_checklist_args(&ctx.checklist_paths).0;
+    let catalog = || Catalog::with_files(&bases);
+    let (old_files, new_files) = (
+        sides::linked(old_files, catalog)?,
+        sides::linked(new_files, catalog)?,
+    );
     let paired = sides::pair(old_files, new_files);
     let set = render::diff::FileSet {
         pairs: paired

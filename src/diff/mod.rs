@@ -93,10 +93,21 @@ pub fn diff(old: &Checklist, new: &Checklist) -> Vec<Change> {
     let mut changes = Vec::new();
     let mut meta =
         |code, impact, text: MessageRef| changes.push(Change::about_checklist(code, impact, text));
+    // An own checklist against the base it extends: its ID always differs (its own publisher's
+    // prefix); that is what an extension is, not a change of form.
+    let extends_old = new
+        .extends
+        .as_ref()
+        .and_then(|e| e.resolved.as_ref())
+        .is_some_and(|b| b.id == old.id && b.edition == old.edition);
     if old.id != new.id {
         meta(
             "checklist-id-changed",
-            Impact::Breaking,
+            if extends_old {
+                Impact::Minor
+            } else {
+                Impact::Breaking
+            },
             msg_ref!("diff-checklist-id-changed", old = old.id, new = new.id),
         );
     }
@@ -253,7 +264,7 @@ pub fn diff(old: &Checklist, new: &Checklist) -> Vec<Change> {
                 Impact::Review,
                 item,
                 " ",
-                msg_ref!("diff-item-out-of-scope", reason = o.reason.ja),
+                msg_ref!("diff-item-out-of-scope", reason = bilingual(&o.reason)),
             ));
         } else if !kept && replaced_by.is_none() {
             changes.push(Change::about_item(
@@ -265,10 +276,67 @@ pub fn diff(old: &Checklist, new: &Checklist) -> Vec<Change> {
             ));
         }
     }
+    changes.extend(out_of_scope_reasons(old, new));
+    // In the same edition, an item that is no longer asked (taken out of scope, or replaced)
+    // leaves the answers already given to it unknown: `status` refuses the file, and
+    // `init --from` carries answers between editions only. That breaks answers.
+    if same_edition(old, new) {
+        for c in &mut changes {
+            if matches!(c.code, "item-out-of-scope" | "item-replaced") {
+                c.impact = Impact::Breaking;
+            }
+        }
+    }
     if let Some(c) = breaking_same_edition(old, new, &changes) {
         changes.insert(0, c);
     }
     changes
+}
+
+/// Whether two files are one edition of one checklist in one format version (answers given to
+/// one are read against the other as they are).
+fn same_edition(old: &Checklist, new: &Checklist) -> bool {
+    old.id == new.id && old.edition == new.edition && old.format_version == new.format_version
+}
+
+/// A reason in both languages, each reader's own.
+fn bilingual(text: &crate::checklist::Text) -> crate::diagnostic::Typed {
+    crate::diagnostic::Typed::Bilingual {
+        ja: text.ja.clone(),
+        en: text.en.clone(),
+    }
+}
+
+/// Base items out of scope on both sides whose reason changed (what people read beside 対象外).
+fn out_of_scope_reasons(old: &Checklist, new: &Checklist) -> Vec<Change> {
+    let (Some(before), Some(after)) = (&old.extends, &new.extends) else {
+        return Vec::new();
+    };
+    after
+        .out_of_scope
+        .iter()
+        .filter_map(|o| {
+            let was = before.out_of_scope.iter().find(|b| b.item == o.item)?;
+            let item = o.base_item.as_deref().or(was.base_item.as_deref())?;
+            (was.reason != o.reason).then(|| {
+                let mut change = Change::about_item(
+                    "item-out-of-scope-reason-changed",
+                    Impact::Minor,
+                    item,
+                    ": ",
+                    msg_ref!(
+                        "diff-item-out-of-scope-reason-changed",
+                        old = bilingual(&was.reason),
+                        new = bilingual(&o.reason)
+                    ),
+                );
+                change.field = Some("reason");
+                change.old = Some(was.reason.ja.clone());
+                change.new = Some(o.reason.ja.clone());
+                change
+            })
+        })
+        .collect()
 }
 
 /// The rule that a breaking change needs a new edition (or format version): people who carry
@@ -279,22 +347,18 @@ fn breaking_same_edition(old: &Checklist, new: &Checklist, changes: &[Change]) -
         .iter()
         .filter(|c| c.impact == Impact::Breaking)
         .count();
-    (breaking > 0
-        && old.id == new.id
-        && old.edition == new.edition
-        && old.format_version == new.format_version)
-        .then(|| {
-            Change::about_checklist(
-                BREAKING_SAME_EDITION,
-                Impact::Breaking,
-                msg_ref!(
-                    "diff-ci-breaking-same-edition",
-                    count = breaking,
-                    edition = new.edition,
-                    version = new.format_version
-                ),
-            )
-        })
+    (breaking > 0 && same_edition(old, new)).then(|| {
+        Change::about_checklist(
+            BREAKING_SAME_EDITION,
+            Impact::Breaking,
+            msg_ref!(
+                "diff-ci-breaking-same-edition",
+                count = breaking,
+                edition = new.edition,
+                version = new.format_version
+            ),
+        )
+    })
 }
 
 /// The code of a breaking change in a file that kept its edition and format version: an error

@@ -229,6 +229,12 @@ pub fn revision(rev: &str, paths: &[PathBuf]) -> Result<Vec<SideFile>, DiffError
     Ok(out)
 }
 
+/// Whether `name` names a commit of the git repository of the current folder (false without
+/// git or a repository).
+pub fn is_revision(name: &str) -> bool {
+    check_revision(name).is_ok()
+}
+
 /// That the current folder is in a git repository and `rev` names a commit in it.
 fn check_revision(rev: &str) -> Result<(), DiffError> {
     // `--end-of-options` keeps a revision such as `--output=x` from being read as an option.
@@ -367,6 +373,56 @@ fn load_workbook_at(place: &str, name: &str, bytes: &[u8]) -> Result<Loaded, Dif
             source,
         },
     )
+}
+
+/// The files of one side with every own checklist linked to its base, as every command uses
+/// it (and as `checklist diff OLD.toml NEW.toml` compares it): the base is looked up among the
+/// side's own files first (a group's repository holds the imported base beside its extension),
+/// then in `catalog` (bundled, added, `--checklist`). Without this, a base item taken out of
+/// scope is no change at all.
+pub fn linked(
+    files: Vec<SideFile>,
+    catalog: impl FnOnce() -> Result<checklist::Catalog, ChecklistError>,
+) -> Result<Vec<SideFile>, DiffError> {
+    let extends = |f: &SideFile| {
+        f.loaded
+            .checklist
+            .extends
+            .as_ref()
+            .is_some_and(|e| e.resolved.is_none())
+    };
+    if !files.iter().any(extends) {
+        return Ok(files);
+    }
+    let mut catalog = catalog().map_err(|source| DiffError::Checklist {
+        place: files
+            .iter()
+            .find(|f| extends(f))
+            .map(|f| f.place.clone())
+            .unwrap_or_default(),
+        source,
+    })?;
+    for f in files.iter().filter(|f| !extends(f)) {
+        catalog.add(f.loaded.clone());
+    }
+    files
+        .into_iter()
+        .map(|f| {
+            if !extends(&f) {
+                return Ok(f);
+            }
+            match catalog.linked(&f.loaded) {
+                Ok(loaded) => Ok(SideFile {
+                    place: f.place,
+                    loaded,
+                }),
+                Err(diagnostics) => Err(DiffError::Checklist {
+                    place: f.place,
+                    source: ChecklistError::Invalid { diagnostics },
+                }),
+            }
+        })
+        .collect()
 }
 
 /// Pair `old` and `new` files: same id, form and edition first, then same id and form where

@@ -37,7 +37,21 @@ pub struct LintOptions {
 pub struct UnknownCode {
     pub code: String,
     pub closest: Vec<&'static str>,
+    /// The code is a rule's, but one that cannot be allowed ([`NOT_ALLOWABLE`]).
+    pub not_allowable: bool,
 }
+
+/// The rules no `--allow` or `allow = […]` silences: input that could not be read or used (a
+/// file that does not load, a broken settings file, a folder without checklists: a CI gate
+/// must never pass on them) and a breaking change in an unchanged edition.
+pub const NOT_ALLOWABLE: &[&str] = &[
+    "unreadable",
+    "not-utf8",
+    "parse-error",
+    "invalid-lint-config",
+    super::NO_CHECKLISTS,
+    crate::diff::BREAKING_SAME_EDITION,
+];
 
 impl std::fmt::Display for UnknownCode {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -50,23 +64,37 @@ impl std::error::Error for UnknownCode {}
 impl UnknownCode {
     /// Check `code` against the lint rules.
     pub fn check(code: &str) -> Result<(), Self> {
+        if NOT_ALLOWABLE.contains(&code) {
+            return Err(Self {
+                code: code.to_owned(),
+                closest: Vec::new(),
+                not_allowable: true,
+            });
+        }
         if super::rules::RULES.iter().any(|(c, _)| *c == code) {
             return Ok(());
         }
         Err(Self {
             code: code.to_owned(),
             closest: closest_codes(code),
+            not_allowable: false,
         })
     }
 
     /// The problem as a catalog message.
     pub fn message_ref(&self) -> MessageRef {
-        if self.closest.is_empty() {
+        if self.not_allowable {
+            crate::msg_ref!("lint-code-not-allowable", code = self.code)
+        } else if self.closest.is_empty() {
             crate::msg_ref!(
                 "lint-unknown-code",
                 code = self.code,
-                codes =
-                    crate::i18n::list(super::rules::RULES.iter().map(|(c, _)| format!("`{c}`")))
+                codes = crate::i18n::list(
+                    super::rules::RULES
+                        .iter()
+                        .filter(|(c, _)| !NOT_ALLOWABLE.contains(c))
+                        .map(|(c, _)| format!("`{c}`"))
+                )
             )
         } else {
             crate::msg_ref!(

@@ -16,6 +16,46 @@ pub fn catalog(bases: &[PathBuf]) -> Catalog {
         .unwrap_or_default()
 }
 
+/// [`catalog`] with the checklists found under `linted` (the files and folders of this run)
+/// that extend none: a group's repository lints its imported base and the extension over it in
+/// one run, and the extension's base is the file beside it, as `checklist diff` finds it. A
+/// file that does not load is left out here (its own lint says why).
+pub fn catalog_with(bases: &[PathBuf], linted: &[PathBuf]) -> Catalog {
+    let mut catalog = catalog(bases);
+    for loaded in siblings(linted) {
+        catalog.add(loaded);
+    }
+    catalog
+}
+
+/// The checklists under `paths` that load and extend none.
+fn siblings(paths: &[PathBuf]) -> Vec<Loaded> {
+    let mut files = Vec::new();
+    let mut scratch = super::LintReport::default();
+    for path in paths {
+        super::collect(path, true, &mut files, &mut scratch);
+    }
+    files.sort();
+    files.dedup();
+    files
+        .iter()
+        .filter_map(|f| crate::checklist::load_path(f).ok())
+        .filter(|l| l.checklist.extends.is_none())
+        .collect()
+}
+
+/// `checklist` linked in `catalog`, or `None` when it extends none or does not link.
+pub fn linked_in(checklist: &Checklist, file: &str, catalog: &Catalog) -> Option<Checklist> {
+    checklist.extends.as_ref()?;
+    let loaded = Loaded {
+        checklist: checklist.clone(),
+        digest: String::new(),
+        origin: Origin::File(file.into()),
+        warnings: Vec::new(),
+    };
+    catalog.linked(&loaded).ok().map(|l| l.checklist)
+}
+
 /// The problems of linking `checklist` (read from `file`) to its base in `catalog`; none when
 /// it extends nothing. Once linked, each base item left out that the form asks every
 /// institution to answer is the error `base-item-required-out-of-scope` at its

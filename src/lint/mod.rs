@@ -38,11 +38,35 @@ impl LintReport {
     }
 }
 
+/// The code of a run whose paths hold no checklist file (a folder of other files, an empty
+/// one): unreadable input, as `checklist diff` refuses it, so a mistyped or moved folder in a
+/// CI job cannot pass as "0 files, 0 errors".
+pub const NO_CHECKLISTS: &str = "no-checklist-files";
+
 /// Lint files and folders with `options` and the `medsec-lint.toml` files next to them: allowed
 /// codes dropped, warnings raised to errors when denied. An unreadable or invalid settings file
 /// counts as unreadable input.
 pub fn lint_with(paths: &[PathBuf], options: LintOptions) -> LintReport {
     let mut report = lint_paths_over(paths, &options.bases);
+    if report.files == 0 && !report.unreadable {
+        report.unreadable = true;
+        let named: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+        let text = crate::msg_ref!(
+            "lint-no-checklist-files",
+            paths = crate::i18n::list(named.iter().map(|p| format!("`{p}`")))
+        );
+        report.diagnostics.push(Diagnostic {
+            code: NO_CHECKLISTS,
+            severity: Severity::Error,
+            location: Location {
+                file: named.first().cloned().unwrap_or_default(),
+                line: 1,
+                column: 1,
+            },
+            message: crate::i18n::render(crate::checklist::Lang::En, &text),
+            text: Some(text),
+        });
+    }
     let linted: Vec<PathBuf> = report.file_names.iter().map(PathBuf::from).collect();
     let mut loaded = options.with_files_for(paths, &linted);
     if !loaded.problems.is_empty() {
@@ -67,7 +91,7 @@ pub fn lint_since(
     let changed = crate::diff::sides::changed_since(rev, paths)?;
     let bases = options.bases.clone();
     let mut loaded = options.with_files_for(paths, &changed);
-    let mut report = lint_paths_over(&changed, &bases);
+    let mut report = lint_paths_among(&changed, &bases, paths);
     // A path that does not exist is unreadable input, as without --base: a mistyped path must
     // not pass as "nothing changed".
     let missing: Vec<PathBuf> = paths
@@ -80,6 +104,10 @@ pub fn lint_since(
         report.unreadable = true;
         report.diagnostics.append(&mut gone.diagnostics);
     }
+    // Own checklists are compared as used (linked to their base: at `rev` the base as it was
+    // there, in the work tree the one beside it now), so a base item taken out of scope counts.
+    let mut work_tree: Option<crate::checklist::Catalog> = None;
+    let mut at_rev: Option<Vec<crate::diff::sides::SideFile>> = None;
     for file in &changed {
         let Ok(source) = read_text(file) else {
             continue;
@@ -91,20 +119,71 @@ pub fn lint_since(
         let Some(old) = crate::diff::sides::file_at(rev, file)? else {
             continue;
         };
-        let changes = crate::diff::diff(&old.loaded.checklist, &new);
+        let mut pair = (old.loaded.checklist.clone(), new.clone());
+        if new.extends.is_some() && old.loaded.checklist.extends.is_some() {
+            let catalog = work_tree.get_or_insert_with(|| extends::catalog_with(&bases, paths));
+            let then = at_rev.get_or_insert_with(|| {
+                crate::diff::sides::revision(rev, paths)
+                    .and_then(|files| {
+                        crate::diff::sides::linked(files, || {
+                            crate::checklist::Catalog::with_files(&bases)
+                        })
+                    })
+                    .unwrap_or_default()
+            });
+            let old_linked = then
+                .iter()
+                .find(|f| f.place == old.place)
+                .or_else(|| {
+                    then.iter()
+                        .find(|f| f.loaded.checklist.full_id() == old.loaded.checklist.full_id())
+                })
+                .filter(|f| {
+                    f.loaded
+                        .checklist
+                        .extends
+                        .as_ref()
+                        .is_some_and(|e| e.resolved.is_some())
+                });
+            if let (Some(o), Some(n)) = (old_linked, extends::linked_in(&new, &name, catalog)) {
+                pair = (o.loaded.checklist.clone(), n);
+            }
+        }
+        let (old_checklist, new) = pair;
+        let changes = crate::diff::diff(&old_checklist, &new);
         if changes
             .iter()
             .any(|c| c.code == crate::diff::BREAKING_SAME_EDITION)
         {
+            // Each breaking change with the item it is about, as people name it (2-② …).
+            let label = |id: &str, lang| {
+                old_checklist
+                    .named_item(id)
+                    .or_else(|| new.named_item(id))
+                    .map_or_else(|| id.to_owned(), |i| i.label(lang))
+            };
             let breaking = changes
                 .iter()
                 .filter(|c| {
                     c.impact == crate::diff::Impact::Breaking
                         && c.code != crate::diff::BREAKING_SAME_EDITION
                 })
-                .map(|c| c.code)
-                .collect::<std::collections::BTreeSet<_>>();
-            let breaking = crate::i18n::list(breaking);
+                .map(|c| match &c.item {
+                    Some(id) => crate::diagnostic::Typed::Bilingual {
+                        ja: format!("{} {}", c.code, label(id, crate::checklist::Lang::Ja)),
+                        en: format!("{} {}", c.code, label(id, crate::checklist::Lang::En)),
+                    },
+                    None => crate::diagnostic::Typed::Bilingual {
+                        ja: c.code.to_owned(),
+                        en: c.code.to_owned(),
+                    },
+                })
+                .map(crate::diagnostic::Arg::from)
+                .collect::<Vec<_>>();
+            let breaking = crate::diagnostic::Typed::List {
+                separator: "common-list-separator".to_owned(),
+                items: breaking,
+            };
             let at = source.find("\nedition").map_or(0, |i| i + 1);
             let text = crate::msg_ref!(
                 "lint-breaking-same-edition",
@@ -139,6 +218,13 @@ pub fn lint_paths(paths: &[PathBuf]) -> LintReport {
 /// Lint files and folders; an own checklist's base is looked up among `bases` (`--checklist`)
 /// too, beside the bundled and added checklists.
 pub fn lint_paths_over(paths: &[PathBuf], bases: &[PathBuf]) -> LintReport {
+    lint_paths_among(paths, bases, paths)
+}
+
+/// Lint files and folders `paths`; an own checklist's base is looked up among `bases`, the
+/// bundled and added checklists, and the checklists under `run` (the paths of this run, of
+/// which `--base` lints only those changed).
+fn lint_paths_among(paths: &[PathBuf], bases: &[PathBuf], run: &[PathBuf]) -> LintReport {
     let mut catalog: Option<crate::checklist::Catalog> = None;
     let mut report = LintReport::default();
     let mut files = Vec::new();
@@ -177,6 +263,22 @@ pub fn lint_paths_over(paths: &[PathBuf], bases: &[PathBuf]) -> LintReport {
                 continue;
             }
         };
+        // An empty file (a truncated copy, a placeholder) said as empty, not as TOML missing a key.
+        if source.trim().is_empty() {
+            let text = crate::msg_ref!("lint-empty-file");
+            report.diagnostics.push(Diagnostic {
+                code: "parse-error",
+                severity: Severity::Error,
+                location: Location {
+                    file: name,
+                    line: 1,
+                    column: 1,
+                },
+                message: crate::i18n::render(crate::checklist::Lang::En, &text),
+                text: Some(text),
+            });
+            continue;
+        }
         let (checklist, diags) = validate::parse(&name, &source);
         report.diagnostics.extend(diags);
         if let Some(c) = &checklist {
@@ -186,7 +288,7 @@ pub fn lint_paths_over(paths: &[PathBuf], bases: &[PathBuf]) -> LintReport {
                 .extend(fill_rules::check(&name, &source, c));
         }
         if checklist.as_ref().is_some_and(|c| c.extends.is_some()) {
-            let catalog = catalog.get_or_insert_with(|| extends::catalog(bases));
+            let catalog = catalog.get_or_insert_with(|| extends::catalog_with(bases, run));
             report
                 .diagnostics
                 .extend(extends::lint(checklist.as_ref(), &name, catalog));

@@ -24,6 +24,7 @@ rules! {
     "unreadable", Error, "lint-ci-rule-unreadable";
     "not-utf8", Error, "lint-ci-rule-not-utf8";
     "parse-error", Error, "lint-ci-rule-parse-error";
+    "no-checklist-files", Error, "lint-ci-rule-no-checklist-files";
     "unsupported-format-version", Error, "lint-ci-rule-unsupported-format-version";
     "missing-field", Error, "lint-ci-rule-missing-field";
     "invalid-id", Error, "lint-ci-rule-invalid-id";

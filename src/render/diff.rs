@@ -118,11 +118,17 @@ fn description(old: &Loaded, new: &Loaded, c: &Change, lang: Lang) -> String {
             return format!("{}: {text}", after.label(lang));
         }
     }
-    let removed = c.code == "item-removed";
-    let item = if removed {
-        old.checklist.item(id)
+    // An item removed or taken out of scope is named as the old side asked it; a base item out
+    // of scope on both sides (its reason changed) as the own checklist names it.
+    let gone = matches!(c.code, "item-removed" | "item-out-of-scope");
+    let item = if gone {
+        old.checklist
+            .named_item(id)
+            .or_else(|| new.checklist.named_item(id))
     } else {
-        new.checklist.item(id)
+        new.checklist
+            .named_item(id)
+            .or_else(|| old.checklist.named_item(id))
     };
     let Some(item) = item else {
         return crate::i18n::render(lang, &c.text);

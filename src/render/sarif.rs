@@ -1,4 +1,4 @@
-//! `checklist lint --format sarif`: SARIF 2.1.0 (GitHub code scanning, GitLab), one run with the
+//! `checklist lint --format sarif`: SARIF 2.1.0 (GitHub code scanning), one run with the
 //! rule metadata in the run's language and one result per finding at its file, line and column.
 
 use crate::checklist::Lang;
@@ -60,13 +60,24 @@ pub fn sarif(diags: &[Diagnostic], lang: Lang) -> String {
                     .find(|d| d.code == code)
                     .map_or_else(|| code.clone(), |d| super::diagnostics::message(d, lang))
             });
-            let full = crate::tr!(
-                lang,
-                "lint-ci-rule-full",
-                description = description.as_str(),
-                severity = severity_word(*severity, lang),
-                code = code.as_str()
-            );
+            // Rules no `--allow` silences are not offered to be allowed.
+            let allowable = !crate::lint::config::NOT_ALLOWABLE.contains(&code.as_str());
+            let full = if allowable {
+                crate::tr!(
+                    lang,
+                    "lint-ci-rule-full",
+                    description = description.as_str(),
+                    severity = severity_word(*severity, lang),
+                    code = code.as_str()
+                )
+            } else {
+                crate::tr!(
+                    lang,
+                    "lint-ci-rule-full-not-allowable",
+                    description = description.as_str(),
+                    severity = severity_word(*severity, lang)
+                )
+            };
             json!({
                 "id": code,
                 "name": code,

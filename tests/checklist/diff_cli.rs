@@ -215,7 +215,7 @@ fn markdown_is_a_pull_request_comment() {
     assert!(md.starts_with("## Checklist changes\n"), "{md}");
     assert!(md.contains("### mhlw-institution@fy2024"), "{md}");
     assert!(
-        md.contains("| Impact | code | Change |\n|---|---|---|\n"),
+        md.contains("| Impact | Code | Change |\n|---|---|---|\n"),
         "{md}"
     );
     assert!(md.contains("| review | `item-added` | 2-⑦ "), "{md}");
@@ -477,7 +477,7 @@ fn a_new_edition_file_is_compared_with_the_previous_edition() {
         let code = if lang == "ja" {
             "| コード |"
         } else {
-            "| code |"
+            "| Code |"
         };
         assert!(md.contains(code), "{lang}: {md}");
     }

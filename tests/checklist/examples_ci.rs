@@ -153,6 +153,31 @@ fn is_install(script: &str) -> bool {
 /// What a GitHub Actions job ended with: the exit code of the step that failed, else 0.
 /// `outputs` collects `$GITHUB_OUTPUT` of the steps with an `id`.
 fn run_github_job(job: &serde_norway::Value, dir: &Path, stubs: &Path) -> i32 {
+    run_github_job_on(job, dir, stubs, &Event::PullRequest)
+}
+
+/// The event a workflow runs on: a pull request against `main`, or a push whose previous
+/// commit is `before` (GitHub's `github.event.before`).
+enum Event {
+    PullRequest,
+    Push { before: String },
+}
+
+#[allow(clippy::print_stderr)]
+fn run_github_job_on(job: &serde_norway::Value, dir: &Path, stubs: &Path, event: &Event) -> i32 {
+    let (event_env, before) = match event {
+        Event::PullRequest => (
+            vec![
+                ("GITHUB_EVENT_NAME", "pull_request".to_owned()),
+                ("GITHUB_BASE_REF", "main".to_owned()),
+            ],
+            String::new(),
+        ),
+        Event::Push { before } => (
+            vec![("GITHUB_EVENT_NAME", "push".to_owned())],
+            before.clone(),
+        ),
+    };
     let mut outputs: std::collections::BTreeMap<String, String> = Default::default();
     let mut failed = 0;
     for step in job["steps"].as_sequence().unwrap() {
@@ -193,9 +218,18 @@ fn run_github_job(job: &serde_norway::Value, dir: &Path, stubs: &Path) -> i32 {
         let output_file = dir.join(".github-output");
         std::fs::write(&output_file, "").unwrap();
         let mut env = vec![("GITHUB_OUTPUT", output_file.display().to_string())];
+        env.extend(event_env.iter().cloned());
         if let Some(map) = step["env"].as_mapping() {
             for (k, v) in map {
-                let v = v.as_str().unwrap().replace("${{ github.token }}", "token");
+                let v = v
+                    .as_str()
+                    .unwrap()
+                    .replace("${{ github.token }}", "token")
+                    .replace("${{ github.event.before }}", &before);
+                assert!(
+                    !v.contains("${{"),
+                    "an expression the test does not know: {v}"
+                );
                 env.push((k.as_str().unwrap(), v));
             }
         }
@@ -245,7 +279,7 @@ const GITLAB: &str = "examples/ci/gitlab-ci.yml";
 
 #[test]
 fn the_files_run_medsec_where_the_test_expects() {
-    assert_eq!(medsec_lines(GITHUB).len(), 2, "{:?}", medsec_lines(GITHUB));
+    assert_eq!(medsec_lines(GITHUB).len(), 3, "{:?}", medsec_lines(GITHUB));
     assert_eq!(medsec_lines(GITLAB).len(), 2, "{:?}", medsec_lines(GITLAB));
     let gitlab = yaml(GITLAB);
     for line in gitlab["default"]["before_script"].as_sequence().unwrap() {
@@ -294,6 +328,22 @@ fn github_workflow_runs() {
     )
     .unwrap();
     assert!(jsonschema::validator_for(&schema).unwrap().is_valid(&sarif));
+    // The changes against the base branch: linted, no breaking change.
+    let changes: Value = serde_json::from_str(
+        &std::fs::read_to_string(dir.join("medsec-lint-changes.sarif")).unwrap(),
+    )
+    .unwrap();
+    assert!(jsonschema::validator_for(&schema)
+        .unwrap()
+        .is_valid(&changes));
+    assert!(
+        !changes["runs"][0]["results"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r["ruleId"] == "breaking-change-same-edition"),
+        "{changes:#}"
+    );
     let md = std::fs::read_to_string(dir.join("checklist-diff.md")).unwrap();
     assert!(md.starts_with("## Checklist changes"), "{md}");
     assert!(
@@ -394,6 +444,51 @@ fn break_the_form(dir: &Path) {
     let cut = text.rfind("[[items]]").unwrap();
     std::fs::write(&file, &text[..cut]).unwrap();
     git(dir, &["commit", "-q", "-am", "remove"]);
+}
+
+/// A breaking change in an unchanged edition fails the lint job, on a pull request and on a
+/// push to main (against the commit before the push), and reaches code scanning as a result.
+#[test]
+fn a_breaking_change_fails_the_lint_job_on_pull_requests_and_pushes() {
+    let Some(repo) = pull_request_repo() else {
+        return;
+    };
+    let dir = repo.path();
+    let before = Command::new("git")
+        .current_dir(dir)
+        .args(["rev-parse", "HEAD"])
+        .output()
+        .unwrap();
+    let before = String::from_utf8(before.stdout).unwrap().trim().to_owned();
+    break_the_form(dir);
+    let stubs = stubs();
+    let github = yaml(GITHUB);
+    for event in [
+        Event::PullRequest,
+        Event::Push {
+            before: before.clone(),
+        },
+        // A branch's first push: no commit before it.
+        Event::Push {
+            before: "0000000000000000000000000000000000000000".to_owned(),
+        },
+    ] {
+        assert_eq!(
+            run_github_job_on(&github["jobs"]["lint"], dir, stubs.path(), &event),
+            1
+        );
+        let sarif: Value = serde_json::from_str(
+            &std::fs::read_to_string(dir.join("medsec-lint-changes.sarif")).unwrap(),
+        )
+        .unwrap();
+        let rules: Vec<&str> = sarif["runs"][0]["results"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|r| r["ruleId"].as_str())
+            .collect();
+        assert!(rules.contains(&"breaking-change-same-edition"), "{sarif:#}");
+    }
 }
 
 #[test]

@@ -618,7 +618,7 @@ fn base_lints_only_what_changed_and_catches_a_breaking_change_in_the_same_editio
     );
 }
 
-/// `--allow breaking-change-same-edition` does not silence it (diff says it always fails), and
+/// `--allow breaking-change-same-edition` is refused (diff says it always fails), and
 /// `--base` outside a repository gives lint's advice.
 #[test]
 fn the_same_edition_rule_cannot_be_allowed_and_base_outside_git_is_advised() {
@@ -647,6 +647,18 @@ fn the_same_edition_rule_cannot_be_allowed_and_base_outside_git_is_advised() {
             "--allow",
             "breaking-change-same-edition",
         ])
+        .output()
+        .unwrap();
+    // Refused with a word (exit 2), never accepted silently.
+    assert_eq!(out.status.code(), Some(2), "{}", stdout_of(&out));
+    assert!(
+        stderr_of(&out).contains("`breaking-change-same-edition` cannot be allowed"),
+        "{}",
+        stderr_of(&out)
+    );
+    let out = medsec()
+        .current_dir(dir)
+        .args(["checklist", "lint", "checklists/", "--base", "main"])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1), "{}", stdout_of(&out));

@@ -1043,6 +1043,7 @@ const BARE_PATHS: &[(&str, &str)] = &[
     // probe's own list): one span around the list would read as one path.
     ("probes-backup-snapshot-paths", "paths"),
     ("diff-ci-no-checklists", "paths"),
+    ("lint-no-checklist-files", "paths"),
     ("status-next-evidence-missing", "paths"),
     ("check-next-evidence-missing", "paths"),
     ("report-stale-stage-removed", "paths"),
