@@ -131,6 +131,8 @@ fn verify_institution_reads_full_width_and_refuses_a_malformed_code() {
 }
 
 /// The commands medsec suggests in `text` (between backticks, starting with `medsec `).
+/// (Unix only, as its users are.)
+#[cfg(unix)]
 fn suggested(text: &str) -> Vec<String> {
     text.split('`')
         .skip(1)
@@ -555,6 +557,8 @@ fn status_of_a_report_with_an_unknown_digest_is_unusable() {
 }
 
 /// The fixture `fixture` (a path under tests/fixtures) copied into `dir` as `name`.
+/// (Unix only, as its users are.)
+#[cfg(unix)]
 fn copy_fixture(dir: &std::path::Path, fixture: &str, name: &str) {
     std::fs::copy(common::fixture(fixture), dir.join(name)).unwrap();
 }
