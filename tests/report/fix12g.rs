@@ -162,7 +162,7 @@ fn a_folder_holding_bundles_is_pointed_at_them() {
         .output()
         .unwrap();
     let out = stdout_of(&o);
-    assert!(out.contains("c/bundle"), "{out}");
+    assert!(out.contains(&common::native("c/bundle")), "{out}");
     assert!(out.contains("midori"), "{out}");
 }
 
