@@ -341,12 +341,19 @@ assert p["observed"]["os_build"] == "26100.6899" and p["observed"]["encoding"] =
 ran(p, 0, "powershell.exe", PS, "updates-ja-jp-win11-pro-24h2.json")
 assert a["verdict"] == "fail" and a["reason_code"] == "accounts-to-review", a["reason"]
 ran(a, 0, "powershell.exe", PS, "accounts-ja-jp.json")
+# Enabled accounts without a password expiry (PasswordExpires null): a warning naming each,
+# beside the verdict, never its reason (Windows only: Linux's probe reads no password aging).
+never = [w for w in a["warning_details"] if w["code"] == "passwords-never-expire"]
+assert len(never) == 1, a["warnings"]
+assert never[0]["params"]["accounts"] == ["Administrator", "tanaka", "旧事務長", "検査用"], never
+assert "passwords-never-expire" not in codes(a["reason_details"]), a["reason"]
 assert s["verdict"] == "fail" and codes(s["reason_details"]) == ["remote-entry-points-open"], s["reason"]
 assert s["observed"]["source"] == "powershell"
 ran(s, 0, "powershell.exe", PS, "listeners-ja-jp.json")
 assert "stopped getting security updates after 2026-10-13" in p["reason"], p["reason"]
 said("のセキュリティ更新は2026-10-13", "組み込みのAdministratorアカウントが有効",
-     "リモートデスクトップ(RDP、3389番)またはファイル共有(SMB、445番)")
+     "リモートデスクトップ(RDP、3389番)またはファイル共有(SMB、445番)",
+     "パスワードに有効期限のない有効なアカウントがあります(4件): Administrator、tanaka、旧事務長、検査用。")
 # The scripts medsec.exe sent, decoded by the stand-in, are the ones in the source.
 for q, f in [("updates", "updates"), ("accounts", "accounts"), ("listeners", "listeners")]:
     src = (repo / f"src/probes/windows/{f}.rs").read_text(encoding="utf-8")

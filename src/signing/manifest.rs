@@ -492,19 +492,20 @@ pub fn build(dir: &Path) -> Result<Manifest, SigningError> {
     let scan = scan(dir)?;
     if let Some((path, reason)) = scan.refused.first() {
         return Err(SigningError::Unsafe {
-            path: dir.join(path),
+            path: in_bundle(dir, path),
             reason: Unsafe::Refused(reason.clone()),
         });
     }
     if let Some((path, reason)) = scan.unreadable.first() {
         return Err(SigningError::Unsafe {
-            path: dir.join(path),
+            path: in_bundle(dir, path),
             reason: Unsafe::Unreadable(reason.clone()),
         });
     }
     let mut entries = BTreeMap::new();
     for name in scan.files {
-        let path = dir.join(&name);
+        // The path goes into the error people read: the platform's form (docs/windows.md).
+        let path = in_bundle(dir, &name);
         let hash = sha256_file(&path).map_err(|e| match e {
             OpenError::Io(source) => SigningError::Io { path, source },
             other => SigningError::Unsafe {
@@ -583,7 +584,7 @@ pub fn check_scanned(
             continue;
         }
         // Found by the walk as a regular file: opened without looking it up again.
-        let path = dir.join(name);
+        let path = in_bundle(dir, name);
         let hashed = if name == keep {
             open_walked(&path)
                 .and_then(|opened| read_opened(opened, keep_limit))

@@ -185,6 +185,8 @@ fn an_institution_workbook_into_vendor_answers_is_named_as_the_institution_form(
 }
 
 /// The command between the last pair of backticks that starts with `medsec answer`.
+/// (Unix only, as its one user runs the command with `sh -c`.)
+#[cfg(unix)]
 fn suggested(stderr: &str) -> String {
     stderr
         .split('`')

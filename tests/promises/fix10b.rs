@@ -163,6 +163,8 @@ fn every_json_output_is_the_same_bytes_under_japanese_and_english() {
 }
 
 /// The commands in `text` quoted as code spans that start with `medsec `.
+/// (Unix only, as its one user runs them in a POSIX shell.)
+#[cfg(unix)]
 fn commands_in(text: &str) -> Vec<String> {
     text.split('`')
         .skip(1)

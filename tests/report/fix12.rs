@@ -67,9 +67,11 @@ fn a_check_that_fails_after_its_bundle_keeps_it_and_says_so() {
         let err = stderr_of(&o);
         assert_eq!(o.status.code(), Some(2), "{lang}: {err}");
         assert!(err.contains(said), "{lang}: {err}");
-        // Every file this check wrote is named, as a code span, and is there.
-        for name in ["`out/bundle`", "`out/evidence.json`"] {
-            assert!(err.contains(name), "{lang}: {name}: {err}");
+        // Every file this check wrote is named, as a code span, and is there (in the
+        // platform's form: `out\bundle` on Windows, docs/windows.md).
+        for name in ["out/bundle", "out/evidence.json"] {
+            let name = format!("`{}`", common::native(name));
+            assert!(err.contains(&name), "{lang}: {name}: {err}");
         }
         assert!(clinic.join("out/bundle/MANIFEST.sha256.minisig").is_file());
         assert!(clinic.join("out/evidence.json").is_file());
@@ -245,7 +247,7 @@ fn summarize_marks_a_tampered_bundles_signed_date_in_every_format() {
             "{csv}"
         );
         assert!(
-            line_of(&csv, "bundles/good").contains("\"2025-10-01\""),
+            line_of(&csv, &common::native("bundles/good")).contains("\"2025-10-01\""),
             "{csv}"
         );
 

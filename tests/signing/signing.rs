@@ -295,6 +295,31 @@ fn symlinks_are_refused_when_signing_and_verifying() {
     );
 }
 
+/// A file or folder `sign` refuses is named as a path of the platform: on Windows
+/// `bundle\deep\d\…`, never the bundle's `/` joined to the folder (docs/windows.md, Paths).
+#[test]
+fn a_folder_sign_cannot_read_is_named_in_the_platforms_form() {
+    let s = signed_bundle();
+    let mut deep = s.bundle.join("deep");
+    for _ in 0..70 {
+        deep.push("d");
+    }
+    std::fs::create_dir_all(&deep).unwrap();
+    let out = medsec()
+        .args(["--lang", "en", "sign"])
+        .arg(&s.bundle)
+        .arg("--key")
+        .arg(&s.key)
+        .output()
+        .unwrap();
+    let err = stderr_of(&out);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    let sep = std::path::MAIN_SEPARATOR;
+    let named = format!("{}{sep}deep{sep}d{sep}d{sep}", s.bundle.display());
+    assert!(err.contains(&named), "{named} in: {err}");
+    assert!(err.contains("folders deep; not read"), "{err}");
+}
+
 #[test]
 fn wrong_untrusted_and_unknown_keys_are_refused() {
     let s = signed_bundle();

@@ -218,7 +218,7 @@ pub(super) fn trusted_report(
     let key = checked.key.as_ref()?;
     // The very bytes that were hashed: read once, no window between check and parse.
     let bytes = checked.report_bytes.as_deref()?;
-    let report = match Report::parse(&b.dir.join(name), bytes) {
+    let report = match Report::parse(&manifest::in_bundle(b.dir, name), bytes) {
         Ok(r) => r,
         Err(e) => {
             let message = tr!(
