@@ -201,7 +201,7 @@ answers-invalid-answer = { $place }: 回答`{ $value }`は「はい」「いい�
 answers-invalid-round = { $place }: `round`は1か2にしてください({ $value }になっています)。
 answers-unknown-item = 項目`{ $item }`は`{ $checklist }`にありません。別の版の回答は`medsec init --from`で引き継いでください。
 answers-unknown-item-number = 項目`{ $item }`は`{ $checklist }`にありません({ $label }の固定IDは`{ $id }`です)。別の版の回答は`medsec init --from`で引き継いでください。
-answers-unknown-item-out-of-scope = 項目「{ $label }」は`{ $checklist }`では対象外です。同じ版のうちに対象外になった項目への回答は使えないため、回答ファイルからその回答を削除してください。対象外の理由: { $reason }
+answers-unknown-item-out-of-scope = 項目「{ $label }」は`{ $checklist }`では対象外です。同じ版のうちに対象外になった項目への回答は使えないため、回答ファイルからその回答を削除してください。対象外の理由: { $reason }。
 answers-duplicate-answer = { $item }の{ $round }回目が2回回答されています(最初は{ $first_line }行目)。1つにしてください。
 
 # Findings of `medsec status` (the inspection's rules), by stable code.
