@@ -339,6 +339,37 @@ fn a_round_in_full_width_or_as_kaime_is_accepted() {
     }
 }
 
+/// A number typed with another dash than `-` (the minus sign U+2212, the hyphen U+2010, the em
+/// dash U+2014, as a Japanese input method or a copied PDF gives them) names the same item.
+#[test]
+fn a_number_typed_with_a_minus_sign_or_another_dash_names_the_item() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = answers_in(dir.path());
+    let sheet = "項目番号,回答,確認日\r\n\
+        1\u{2212}①,はい,2025/6/2\r\n\
+        1\u{2010}②,はい,2025/6/3\r\n\
+        2\u{2014}⑥,はい,2025/6/4\r\n";
+    let (code, err) = import(&file, "dashes.csv", sheet.as_bytes(), "en");
+    assert_eq!(code, Some(0), "{err}");
+    let v: toml::Value = toml::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    let checked: Vec<(String, String)> = v["answers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|a| a.get("answer").and_then(toml::Value::as_str) == Some("はい"))
+        .map(|a| (a["item"].to_string(), a["checked_on"].to_string()))
+        .collect();
+    assert_eq!(
+        checked,
+        [
+            ("\"security-manager\"".to_owned(), "2025-06-02".to_owned()),
+            ("\"operating-rules\"".to_owned(), "2025-06-03".to_owned()),
+            ("\"security-patches\"".to_owned(), "2025-06-04".to_owned()),
+        ],
+        "{err}"
+    );
+}
+
 /// On a sheet that names each item twice, by number and by ID (as `answer --export` writes
 /// it), a row's problem names the number's cell, as the form prints it; the ID's cell only on
 /// a row where the ID alone is filled.
