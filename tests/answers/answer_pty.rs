@@ -670,3 +670,24 @@ fn no_to_the_gate_question_can_be_changed_back() {
         "{text}"
     );
 }
+
+/// A YAML answers file in flow style (JSON is YAML) cannot be edited line by line: the first
+/// detail typed is refused with the reason and the file is left exactly as it was, never
+/// written half-edited (the edit is parsed again and compared before anything is written).
+#[test]
+fn a_flow_style_yaml_file_is_refused_at_the_first_detail_and_left_as_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("answers.yaml");
+    let text = "{\"format_version\": 1, \"checklist\": {\"id\": \"test-institution\", \
+        \"edition\": \"fy2025\"}, \"institution\": {\"name\": \"テスト診療所\", \
+        \"code\": \"0110113719\", \"prefecture\": \"北海道\", \"kind\": \"clinic\", \
+        \"manager\": \"山田太郎\", \"security_manager\": \"佐藤花子\", \"answered_by\": \"\"}, \
+        \"vendors\": {\"contract\": false, \"forms\": []}, \"answers\": []}\n";
+    std::fs::write(&file, text).unwrap();
+    let mut s = spawn(&file);
+    s.expect("who answered: ").unwrap();
+    s.send_line("佐藤花子").unwrap();
+    s.expect("cannot edit line by line").unwrap();
+    s.expect(expectrl::Eof).unwrap();
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), text);
+}

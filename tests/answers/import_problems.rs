@@ -338,3 +338,109 @@ fn a_round_in_full_width_or_as_kaime_is_accepted() {
         assert!(err.contains("３回目"), "{lang}: {err}");
     }
 }
+
+/// A number typed with another dash than `-` (the minus sign U+2212, the hyphen U+2010, the em
+/// dash U+2014, as a Japanese input method or a copied PDF gives them) names the same item.
+#[test]
+fn a_number_typed_with_a_minus_sign_or_another_dash_names_the_item() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = answers_in(dir.path());
+    let sheet = "項目番号,回答,確認日\r\n\
+        1\u{2212}①,はい,2025/6/2\r\n\
+        1\u{2010}②,はい,2025/6/3\r\n\
+        2\u{2014}⑥,はい,2025/6/4\r\n";
+    let (code, err) = import(&file, "dashes.csv", sheet.as_bytes(), "en");
+    assert_eq!(code, Some(0), "{err}");
+    let v: toml::Value = toml::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    let checked: Vec<(String, String)> = v["answers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|a| a.get("answer").and_then(toml::Value::as_str) == Some("はい"))
+        .map(|a| (a["item"].to_string(), a["checked_on"].to_string()))
+        .collect();
+    assert_eq!(
+        checked,
+        [
+            ("\"security-manager\"".to_owned(), "2025-06-02".to_owned()),
+            ("\"operating-rules\"".to_owned(), "2025-06-03".to_owned()),
+            ("\"security-patches\"".to_owned(), "2025-06-04".to_owned()),
+        ],
+        "{err}"
+    );
+}
+
+/// On a sheet that names each item twice, by number and by ID (as `answer --export` writes
+/// it), a row's problem names the number's cell, as the form prints it; the ID's cell only on
+/// a row where the ID alone is filled.
+#[test]
+fn a_row_named_by_number_and_id_is_said_at_the_number_cell() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = answers_in(dir.path());
+    let sheet = "項目番号,対象,項目,回,回答,確認日,目標日,理由,備考,項目ID\r\n\
+        1-①,,,1,はい,2025/6/2,,,,security-manager\r\n\
+        1-①,,,1,はい,2025/6/3,,,,security-manager\r\n\
+        ,,,1,はい,2025/6/2,,,,no-such-item\r\n";
+    let (code, err) = import(&file, "export.csv", sheet.as_bytes(), "en");
+    assert_eq!(code, Some(2), "{err}");
+    let lines = listed(&err);
+    assert_eq!(lines.len(), 2, "{err}");
+    assert!(lines[0].trim_start().starts_with("row 3 (A3):"), "{err}");
+    assert!(lines[1].trim_start().starts_with("row 4 (J4):"), "{err}");
+}
+
+/// A second sheet for round 2 changes the round-2 entry the first one wrote, in TOML and YAML
+/// answers files: never a second round-2 entry, never the round-1 entry.
+#[test]
+fn a_second_import_of_round_two_changes_that_entry_and_no_other() {
+    for ext in ["toml", "yaml"] {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join(format!("answers.{ext}"));
+        medsec()
+            .args(["--checklist", "mhlw-institution@fy2025", "init", "--out"])
+            .arg(&file)
+            .assert()
+            .success();
+        let first = "項目番号,対象,回答,確認日,目標日,回\r\n\
+            1-①,,はい,2025/6/2,,1\r\n\
+            1-①,,はい,2025/11/4,,2\r\n";
+        let (code, err) = import(&file, "r1.csv", first.as_bytes(), "en");
+        assert_eq!(code, Some(0), "{ext}: {err}");
+        let second = "項目番号,対象,回答,確認日,目標日,回\r\n1-①,,はい,2025/11/20,,2\r\n";
+        let (code, err) = import(&file, "r2.csv", second.as_bytes(), "en");
+        assert_eq!(code, Some(0), "{ext}: {err}");
+        let text = std::fs::read_to_string(&file).unwrap();
+        // (round, checked_on) of each 1-① entry, in file order.
+        let manager: Vec<(i64, String)> = if ext == "toml" {
+            let v: toml::Value = toml::from_str(&text).unwrap();
+            v["answers"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|a| a["item"].as_str() == Some("security-manager"))
+                .map(|a| {
+                    let round = a.get("round").and_then(toml::Value::as_integer);
+                    (round.unwrap_or(1), a["checked_on"].to_string())
+                })
+                .collect()
+        } else {
+            let v: serde_norway::Value = serde_norway::from_str(&text).unwrap();
+            v["answers"]
+                .as_sequence()
+                .unwrap()
+                .iter()
+                .filter(|a| a["item"].as_str() == Some("security-manager"))
+                .map(|a| {
+                    let round = a.get("round").and_then(serde_norway::Value::as_i64);
+                    let on = a["checked_on"].as_str().unwrap_or_default();
+                    (round.unwrap_or(1), on.to_owned())
+                })
+                .collect()
+        };
+        assert_eq!(
+            manager,
+            [(1, "2025-06-02".to_owned()), (2, "2025-11-20".to_owned())],
+            "{ext}:\n{text}"
+        );
+    }
+}
