@@ -242,6 +242,7 @@ answers-not-applicable-condition-unmet = { $item }: Not applicable only when { $
 answers-condition-no-medical-information-system = the gate question (医療情報システムの有無) is answered No
 answers-condition-no-vendor-contract = there is no vendor contract ([vendors] contract = false)
 answers-not-applicable-without-reason = { $item }: Not applicable without a reason; say why in `reason`
+answers-sheet-not-applicable-without-reason = { $item }: Not applicable without a reason; say why in the `{ $column }` column
 answers-needs-review = { $item }: marked `{ $code }` ({ $review }) when carried forward; read the item again, then remove `review`
 answers-review-new = new in this edition
 answers-review-reworded = reworded since last year
@@ -1019,6 +1020,7 @@ lint-summary-unreadable = { $count ->
    *[other] { $count } files or folders
 } could not be read (the errors on standard error): nothing in them was checked
 lint-not-utf8 = not UTF-8 text; save the file as UTF-8
+lint-answers-file = `{ $path }` is an answers file, not a checklist; check the answers with `{ $command }`
 lint-unreadable = cannot read checklist `{ $path }`: { common-io-error }
 lint-unreadable-folder = cannot read folder `{ $path }`: { common-io-error }
 lint-unlistable-folder = cannot list folder `{ $path }`: { common-io-error }
@@ -1301,7 +1303,6 @@ dates-before-era = `{ $text }` is outside { $era } ({ $era } began on { $first }
 
 render-list-id = ID
 render-list-edition = Edition
-render-list-fiscal-year = Fiscal year
 render-list-form = Form
 render-list-items = Items
 render-list-unverified = Unverified

@@ -158,10 +158,18 @@ arg-status-format = 出力形式: 人が読む表、またはJSON。
 
 about-probe = この端末から証跡を集めます(パッチ適用状況、バックアップ、アカウント、サービス、台帳)。
 after-probe =
-    プローブは読むだけで、システムを変更しません。`--config`がなければ、この端末に合うプローブ(patch-level、accounts、services)を実行します。docs/probes.mdとexamples/probes.tomlを参照してください。
+    プローブは読むだけで、システムを変更しません。`--config`がなければ、この端末に合うプローブ(patch-level、accounts、services)を実行します。
+
+    設定(TOML)には、プローブごとに`[[probe]]`の表を1つ書き、`kind`で種類を選びます:
+      `patch-level`(更新): `max_days_since_update = 30`、`max_pending_security = 0`
+      `backup-freshness`(バックアップ): `path`にフォルダ、resticまたはborgのリポジトリ。`max_age = "8d"`
+      `accounts`(ログインできるアカウント): `max_unused_days = 90`、`leavers = ["tanaka"]`
+      `services`(サービスとポート): `allowed_services = ["ssh"]`、`allowed_ports = ["22/tcp"]`
+      `asset-ledger`(機器台帳): `path = "ledger.csv"`(CSVまたはXLSX)
+    先頭には`role = "server"`または`"terminal"`(端末PC)と、プローブごとの制限時間`timeout = "10m"`を書けます。各プローブには表に出す`name`を付けられます。パスは設定ファイルのある場所から数えます。使えないキーは、その行と列を示すエラーになります。
 
     終了コード0: 失敗したプローブなし(不明は可)、1: 失敗したプローブがあるか、回答と食い違いがある、2: 使えない設定・回答・引数。
-arg-probe-config = プローブの設定(TOML)。examples/probes.tomlを参照してください。
+arg-probe-config = プローブの設定(TOML): どのプローブを、どの基準で実行するか(下記)。
 arg-probe-format = 標準出力の形式: 人が読む表、または証跡のJSON。
 arg-probe-out = 証跡のJSONをFILEにも書きます(アトミックに書き、あれば置き換えます)。`-`なら表の代わりに証跡のJSONを標準出力に書きます。
 arg-probe-answers = 回答ファイル: プローブと食い違う「はい」の回答を指摘として報告します。
