@@ -47,11 +47,11 @@ long-about-checklist-lint =
     設定(deny、allow)は、いちばん近いmedsec-lint.tomlからも読みます: 指定したフォルダ(またはファイルのあるフォルダ)、なければリポジトリのルートまでの親フォルダです。終了コード0: 問題なし(警告は可)、1: 誤りあり(`--deny warnings`なら警告も)、2: 読めない入力または設定、またはどの規則にもない`--allow`のコード。
 arg-checklist-lint-paths = ファイルまたはフォルダ(フォルダは*.tomlを探します)。
 arg-checklist-lint-format = 出力形式。
-value-checklist-lint-format-table = 人が読む形式。所見ごとに1行。
-value-checklist-lint-format-json = 所見のJSON。
+value-checklist-lint-format-table = 人が読む形式。指摘ごとに1行。
+value-checklist-lint-format-json = 指摘のJSON。
 value-checklist-lint-format-sarif = SARIF 2.1.0(GitHubのコードスキャン、GitLab用)。
 value-checklist-lint-format-junit = JUnit XML。ファイルごとに1つのテストケース、誤りごとに1つの失敗。
-arg-checklist-lint-deny = 所見を誤りとして扱います: `warnings`ならすべての警告を誤りにします(終了コード1)。
+arg-checklist-lint-deny = 指摘を誤りとして扱います: `warnings`ならすべての警告を誤りにします(終了コード1)。
 value-checklist-lint-deny-warnings = すべての警告を誤りにします。
 arg-checklist-lint-base = PATHの下で、このgitのリビジョン(例: origin/main)から変わったファイルだけを検査し、新しい版にせずに回答を引き継げなくする変更を、そのリビジョンのファイルと比べて報告します。
 arg-checklist-lint-allow = このコードの規則を報告しません。例: `--allow unverified-wording`(複数指定可。どの規則にもないコードは受け付けません)。

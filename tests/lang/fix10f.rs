@@ -170,3 +170,69 @@ fn probe_help_says_what_a_configuration_holds() {
         assert!(!out.contains("docs/"), "{lang}: {out}");
     }
 }
+
+/// `sign` says what the signature records field by field, the signed time as a date in the
+/// reader's form (和暦 in Japanese), never the raw `timestamp:1796090160` of the comment.
+#[test]
+fn sign_shows_the_trusted_comments_fields_for_a_person() {
+    let w = tempfile::tempdir().unwrap();
+    keygen(&w.path().join("k"));
+    let key = w.path().join("k.key");
+    for (lang, heading, time, institution) in [
+        (
+            "ja",
+            "署名に記録した内容(信頼済みコメント):",
+            "  署名日時: ",
+            "  医療機関コード: 0110113719",
+        ),
+        (
+            "en",
+            "recorded in the signature (trusted comment):",
+            "  signed at: ",
+            "  institution code: 0110113719",
+        ),
+    ] {
+        let dir = w.path().join(lang);
+        common::bundle::write_bundle(&dir, &common::bundle::report_value("0110113719", 2025));
+        let out = medsec()
+            .args(["--lang", lang, "sign"])
+            .arg(&dir)
+            .arg("--key")
+            .arg(&key)
+            .output()
+            .unwrap();
+        let text = stdout_of(&out);
+        assert_eq!(out.status.code(), Some(0), "{text}{}", stderr_of(&out));
+        assert!(text.contains(heading), "{lang}: {text}");
+        assert!(text.contains(institution), "{lang}: {text}");
+        let time_line = text
+            .lines()
+            .find(|l| l.starts_with(time))
+            .unwrap_or_else(|| panic!("{lang}: {text}"));
+        if lang == "ja" {
+            assert!(time_line.contains("(令和"), "{time_line}");
+        }
+        assert!(time_line.ends_with("+09:00"), "{time_line}");
+        assert!(!text.contains("timestamp:"), "{lang}: {text}");
+        assert!(!text.contains("medsec-bundle:"), "{lang}: {text}");
+    }
+}
+
+/// One term set (docs/glossary.md): プローブ for probes and 指摘 for findings, in every command;
+/// `check` said 診断(プローブ), 不合格の診断 and 要確認の所見 where the others say 指摘. (Its
+/// screens are checked in tests/report/check.rs.)
+#[test]
+fn japanese_says_probe_and_finding_with_the_glossarys_words() {
+    for file in ["i18n/ja/medsec.ftl", "i18n/ja/help.ftl"] {
+        let text = std::fs::read_to_string(common::root().join(file)).unwrap();
+        for (n, line) in text.lines().enumerate() {
+            assert!(
+                !line.contains("診断") && !line.contains("所見"),
+                "{file}:{}: {line}",
+                n + 1
+            );
+        }
+    }
+    let glossary = std::fs::read_to_string(common::root().join("docs/glossary.md")).unwrap();
+    assert!(glossary.contains("| 指摘 | finding |"), "glossary");
+}
