@@ -1070,7 +1070,6 @@ report-html-lang = ja
 report-html-title = 医療機関におけるサイバーセキュリティ対策チェックリストの回答報告
 report-html-title-pharmacy = 薬局におけるサイバーセキュリティ対策チェックリストの回答報告
 report-html-title-merged = 医療機関・薬局におけるサイバーセキュリティ対策チェックリストの回答報告
-report-html-date = { $date }({ $wareki })
 report-html-fiscal-year = { $wareki }(FY{ $year })
 report-html-yes = はい
 report-html-no = いいえ
