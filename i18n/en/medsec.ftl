@@ -1274,7 +1274,7 @@ workbook-bad-map-rows = `--map`: header-rows=`{ $value }` is not a number of row
 workbook-bad-map-text = `--map`: the wording column is missing; add text=COLUMN.
 workbook-bad-map-toml = `--map` file: { $reason }
 workbook-registry = Cannot read the list of official workbooks `{ $path }`: { $reason }
-workbook-notes-imported = Imported by `medsec checklist import` from sheet { $sheet } of the workbook { $file } (SHA-256 { $sha256 }). The wording is as in the cells, with line breaks inside cells joined. The English texts are the Japanese wording, untranslated.
+workbook-notes-imported = Imported by `medsec checklist import` from sheet `{ $sheet }` of the workbook `{ $file }` (SHA-256 { $sha256 }). The wording is as in the cells, with line breaks inside cells joined. The English texts are the Japanese wording, untranslated.
 workbook-notes = { $imported } { $provenance }
 workbook-notes-official = The workbook is the official { $form } workbook (published { $published }), known to medsec by its SHA-256.
 workbook-notes-unofficial = The workbook is not an official workbook known to medsec by its SHA-256, so its items are unverified.

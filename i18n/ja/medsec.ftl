@@ -1177,7 +1177,7 @@ workbook-bad-map-rows = `--map`: header-rows=`{ $value }`は行数ではあり�
 workbook-bad-map-text = `--map`: 項目の列がありません。text=COLUMNを加えてください。
 workbook-bad-map-toml = `--map`のファイル: { $reason }
 workbook-registry = 公式ブックの一覧`{ $path }`を読めません: { $reason }
-workbook-notes-imported = ブック{ $file }(SHA-256 { $sha256 })のシート{ $sheet }から`medsec checklist import`で取り込みました。文言はセルのとおりで、セル内の改行だけをつなぎました。英語の欄は翻訳ではなく、日本語の文言のままです。
+workbook-notes-imported = ブック`{ $file }`(SHA-256 { $sha256 })のシート`{ $sheet }`から`medsec checklist import`で取り込みました。文言はセルのとおりで、セル内の改行だけをつなぎました。英語の欄は翻訳ではなく、日本語の文言のままです。
 workbook-notes = { $imported }{ $provenance }
 workbook-notes-official = このブックは公表された公式の{ $form }のブック({ $published }公表)で、SHA-256で照合しました。
 workbook-notes-unofficial = このブックはSHA-256で照合できる公式のブックではないため、項目は未確認です。
