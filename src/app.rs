@@ -254,7 +254,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         }
         Command::Status(args) => stale(commands::status::run(args, &ctx)),
         Command::Completions { shell } => Ok(commands::generate::completions(shell)),
-        Command::Man => commands::generate::man(),
+        Command::Man => commands::generate::man(ctx.lang),
         Command::Keygen(args) => commands::keygen::run(args, &ctx),
         Command::Report(cmd) => stale(commands::report::run(cmd, &ctx)),
         Command::Render(args) => commands::render::run(args, &ctx),

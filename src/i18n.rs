@@ -463,8 +463,9 @@ pub fn join_code<S: AsRef<str>>(lang: Lang, items: &[S]) -> String {
 }
 
 /// The arguments of `common-io-error` for an I/O error: a stable key for its kind, and the
-/// operating system's error number (`none` when there is none). `std::io::Error`'s own text is
-/// English; people read the catalog's words, with the OS number kept for the expert.
+/// operating system's error number when the kind has no words of its own (`none` otherwise).
+/// `std::io::Error`'s own text is English; people read the catalog's words, and the OS number
+/// only where the words are the catch-all 「入出力エラーが起きました」.
 pub fn io_error_args(err: &std::io::Error) -> [(&'static str, String); 2] {
     use std::io::ErrorKind as K;
     let kind = match err.kind() {
@@ -489,14 +490,17 @@ pub fn io_error_args(err: &std::io::Error) -> [(&'static str, String); 2] {
         K::Unsupported => "unsupported",
         _ => "other",
     };
+    // The number only where the words cannot say more (kind `other`): 「ファイルまたはフォルダが
+    // ありません」 needs no 「(OSのエラー番号2)」 after it, in any command.
     let code = err
         .raw_os_error()
+        .filter(|_| kind == "other")
         .map_or_else(|| "none".to_owned(), |c| c.to_string());
     [("kind", kind.to_owned()), ("code", code)]
 }
 
-/// An I/O error for people in `lang`: the catalog's words for its kind and the OS error number
-/// in parentheses (`ファイルまたはフォルダがありません (OS エラー 2)`). An error made by medsec
+/// An I/O error for people in `lang`: the catalog's words for its kind (`ファイルまたはフォルダが
+/// ありません`), the OS error number in parentheses only for a kind without words. An error made by medsec
 /// itself around a limit says its own localized text.
 pub fn io_error(lang: Lang, err: &std::io::Error) -> String {
     if let Some(limit) = err
@@ -715,16 +719,20 @@ mod io_error_tests {
     use super::*;
 
     #[test]
-    fn io_errors_say_their_kind_in_the_language_and_keep_the_os_number() {
+    fn io_errors_say_their_kind_in_words_and_the_os_number_only_without_words() {
         let e = std::io::Error::from_raw_os_error(2);
-        assert_eq!(
-            io_error(Lang::Ja, &e),
-            "ファイルまたはフォルダがありません(OSのエラー番号2)"
-        );
-        assert_eq!(
-            io_error(Lang::En, &e),
-            "no such file or folder (os error 2)"
-        );
+        assert_eq!(io_error(Lang::Ja, &e), "ファイルまたはフォルダがありません");
+        assert_eq!(io_error(Lang::En, &e), "no such file or folder");
+        // A kind without words of its own keeps the number for the expert (EXDEV is
+        // crosses-devices on Unix; an unusual errno such as ENOTSUP-like 95 is `other`).
+        #[cfg(unix)]
+        {
+            let e = std::io::Error::from_raw_os_error(71);
+            assert_eq!(
+                io_error(Lang::Ja, &e),
+                "入出力エラーが起きました(OSのエラー番号71)"
+            );
+        }
         let e = std::io::Error::new(std::io::ErrorKind::PermissionDenied, "x");
         assert_eq!(io_error(Lang::Ja, &e), "アクセスが許可されていません");
     }

@@ -243,6 +243,7 @@ answers-not-applicable-condition-unmet = { $item }: Not applicable only when { $
 answers-condition-no-medical-information-system = the gate question (医療情報システムの有無) is answered No
 answers-condition-no-vendor-contract = there is no vendor contract ([vendors] contract = false)
 answers-not-applicable-without-reason = { $item }: Not applicable without a reason; say why in `reason`
+answers-sheet-not-applicable-without-reason = { $item }: Not applicable without a reason; say why in the `{ $column }` column
 answers-needs-review = { $item }: marked `{ $code }` ({ $review }) when carried forward; read the item again, then remove `review`
 answers-review-new = new in this edition
 answers-review-reworded = reworded since last year
@@ -598,14 +599,23 @@ probes-backup-partly-unread = { $stopped ->
 }
 probes-backup-fresh-no-age = { $files } file(s), { $bytes } bytes; the time of the newest is unknown (`max_age = { $max_age }`)
 probes-backup-fresh = { $files } file(s), { $bytes } bytes; the newest is { $age } old (`max_age = { $max_age }`)
+# restic keeps snapshots, borg keeps archives (each tool's own word).
+probes-backup-unit = { $tool ->
+    [borg] archive
+   *[other] snapshot
+}
+probes-backup-units = { $tool ->
+    [borg] archives
+   *[other] snapshots
+}
 probes-too-few-snapshots = { $count ->
-    [0] no { $tool } snapshot
-    [one] 1 { $tool } snapshot
-   *[other] { $count } { $tool } snapshots
+    [0] no { $tool } { probes-backup-unit }
+    [one] 1 { $tool } { probes-backup-unit }
+   *[other] { $count } { $tool } { probes-backup-units }
 } found, fewer than the { $min } that `min_snapshots` asks for
-probes-snapshot-too-old = the newest { $tool } snapshot is { $age } old, older than `max_age = { $max_age }`
-probes-snapshots-fresh = { $count } { $tool } snapshot(s); the newest is { $age } old (`max_age = { $max_age }`)
-probes-snapshots-fresh-no-age = { $count } { $tool } snapshot(s); the time of the newest is unknown (`max_age = { $max_age }`)
+probes-snapshot-too-old = the newest { $tool } { probes-backup-unit } is { $age } old, older than `max_age = { $max_age }`
+probes-snapshots-fresh = { $count } { $tool } { probes-backup-units }; the newest is { $age } old (`max_age = { $max_age }`)
+probes-snapshots-fresh-no-age = { $count } { $tool } { probes-backup-units }; the time of the newest is unknown (`max_age = { $max_age }`)
 probes-same-filesystem = the backup is on the same filesystem as `{ $path }` (the data it protects); keep another generation on other media or offline
 probes-on-root-filesystem = the backup is on the system's root filesystem and online now; malware on this machine can reach it
 
@@ -622,6 +632,7 @@ probes-verdict-pass = pass
 probes-verdict-fail = FAIL
 probes-verdict-unknown = unknown
 probes-probe-named = { $kind } ({ $name })
+probes-probe-at = { $kind } (`{ $path }`)
 probes-items-none = (no item of this form)
 probes-note-warning = { $probe }: warning: { $text }
 probes-note-unreadable = { $probe }: could not read `{ $path }` ({ $text })
@@ -671,15 +682,15 @@ probes-checkpoints-ignored = { $count ->
    *[other] { $count } borg checkpoint archives (interrupted runs) were seen and not counted as backups
 }
 probes-snapshots-unreadable = { $count ->
-    [one] 1 { $tool } snapshot has
-   *[other] { $count } { $tool } snapshots have
+    [one] 1 { $tool } { probes-backup-unit } has
+   *[other] { $count } { $tool } { probes-backup-units } have
 } a time that cannot be read and { $count ->
     [one] was
    *[other] were
 } not counted (e.g. “{ $example }”)
-probes-all-snapshots-unreadable = none of the { $count } { $tool } snapshots has a time that can be read, so nothing can be judged (e.g. “{ $example }”); check what `{ $tool }` prints
-probes-snapshots-not-counted = { $tool } snapshots not counted: { $other_hosts } of other machines than { $host }, { $other_paths } of other paths than `protects`
-probes-no-snapshot-of-path = no { $tool } snapshot holds `{ $path }` (a `protects` path)
+probes-all-snapshots-unreadable = none of the { $count } { $tool } { probes-backup-units } has a time that can be read, so nothing can be judged (e.g. “{ $example }”); check what `{ $tool }` prints
+probes-snapshots-not-counted = { $tool } { probes-backup-units } not counted: { $other_hosts } of other machines than { $host }, { $other_paths } of other paths than `protects`
+probes-no-snapshot-of-path = no { $tool } { probes-backup-unit } holds `{ $path }` (a `protects` path)
 probes-dpkg-unfinished = { $count ->
     [one] 1 package was left unfinished by dpkg (the machine is mid-upgrade): { $packages }; finish it with `dpkg --configure -a` or `apt-get -f install`
    *[other] { $count } packages were left unfinished by dpkg (the machine is mid-upgrade): { $packages }; finish them with `dpkg --configure -a` or `apt-get -f install`
@@ -691,8 +702,8 @@ probes-dpkg-status-malformed = { $count ->
     [one] 1 package has a `Status:` line in the dpkg database that cannot be read, so whether it is mid-upgrade is unknown: { $package } has "{ $line }"; check with `dpkg --audit`
    *[other] { $count } packages have a `Status:` line in the dpkg database that cannot be read, so whether they are mid-upgrade is unknown; the first, { $package }, has "{ $line }"; check with `dpkg --audit`
 }
-probes-snapshots-not-counted-paths = { $tool } snapshots not counted: { $other_paths } of other paths than `protects`
-probes-snapshots-not-counted-hosts = { $tool } snapshots not counted: { $other_hosts } of other machines than { $host }
+probes-snapshots-not-counted-paths = { $tool } { probes-backup-units } not counted: { $other_paths } of other paths than `protects`
+probes-snapshots-not-counted-hosts = { $tool } { probes-backup-units } not counted: { $other_hosts } of other machines than { $host }
 
 ## report
 report-out-exists = `{ $path }` already exists: nothing was written. Give `--force` to overwrite it, or another `--out`.
@@ -792,6 +803,12 @@ signing-signed-bundle = signed `{ $dir }`: { $files ->
 } with key { $key }
 signing-signed-form = signed `{ $form }` with key { $key }: wrote `{ $signature }`
 signing-trusted-comment = trusted comment: { $comment }
+signing-record-heading = recorded in the signature (trusted comment):
+signing-record-time = signed at
+signing-record-institution = institution code
+signing-record-vendor = vendor
+signing-record-checklist = checklist
+signing-record-report = SHA-256 of `report.json`
 signing-check-with = check with: `{ $command }`
 signing-need-dir = give the bundle folder DIR, or `--form FILE` to sign a vendor form
 signing-error-exists = `{ $path }` already exists; use `--force` to overwrite it
@@ -1039,6 +1056,7 @@ lint-summary-unreadable = { $count ->
 } could not be read (the errors on standard error): nothing in them was checked
 lint-not-utf8 = not UTF-8 text; save the file as UTF-8
 lint-empty-file = the file is empty; write the checklist in it (`format_version`, `id`, `[[items]]`…)
+lint-answers-file = `{ $path }` is an answers file, not a checklist; check the answers with `{ $command }`
 lint-unreadable = cannot read checklist `{ $path }`: { common-io-error }
 lint-unreadable-folder = cannot read folder `{ $path }`: { common-io-error }
 lint-unlistable-folder = cannot list folder `{ $path }`: { common-io-error }
@@ -1171,11 +1189,10 @@ report-html-lang = en
 report-html-title = Cybersecurity checklist for medical institutions: report of answers
 report-html-title-pharmacy = Cybersecurity checklist for pharmacies: report of answers
 report-html-title-merged = Cybersecurity checklist for medical institutions and pharmacies: report of answers
-report-html-date = { $date } ({ $wareki })
 report-html-fiscal-year = FY{ $year } ({ $wareki })
-report-html-yes = yes
-report-html-no = no
-report-html-na = not applicable
+report-html-yes = Yes
+report-html-no = No
+report-html-na = N/A
 report-html-pass = pass
 report-html-fail = fail
 report-html-unknown = unknown
@@ -1284,7 +1301,7 @@ workbook-bad-map-rows = `--map`: header-rows=`{ $value }` is not a number of row
 workbook-bad-map-text = `--map`: the wording column is missing; add text=COLUMN.
 workbook-bad-map-toml = `--map` file: { $reason }
 workbook-registry = Cannot read the list of official workbooks `{ $path }`: { $reason }.
-workbook-notes-imported = Imported by `medsec checklist import` from sheet { $sheet } of the workbook { $file } (SHA-256 { $sha256 }). The wording is as in the cells, with line breaks inside cells joined. The English texts are the Japanese wording, untranslated.
+workbook-notes-imported = Imported by `medsec checklist import` from sheet `{ $sheet }` of the workbook `{ $file }` (SHA-256 { $sha256 }). The wording is as in the cells, with line breaks inside cells joined. The English texts are the Japanese wording, untranslated.
 workbook-notes = { $imported } { $provenance }
 workbook-notes-official = The workbook is the official { $form } workbook (published { $published }), known to medsec by its SHA-256.
 workbook-notes-unofficial = The workbook is not an official workbook known to medsec by its SHA-256, so its items are unverified.
@@ -1330,7 +1347,6 @@ dates-before-era = `{ $text }` is outside { $era } ({ $era } began on { $first }
 
 render-list-id = ID
 render-list-edition = Edition
-render-list-fiscal-year = Fiscal year
 render-list-form = Form
 render-list-items = Items
 render-list-unverified = Unverified
@@ -1892,8 +1908,8 @@ probes-backup-snapshot = { $id } ({ $details })
 probes-backup-snapshot-time = { $time } Japan time
 probes-backup-snapshot-host = host { $host }
 probes-backup-snapshot-paths = paths { $paths }
-probes-backup-snapshot-too-old = the { $tool } snapshot judged, { $snapshot }, is { $age } old, older than `max_age = { $max_age }`
-probes-backup-snapshots-fresh = { $count } { $tool } snapshot(s); the one judged, { $snapshot }, is { $age } old (`max_age = { $max_age }`)
+probes-backup-snapshot-too-old = the { $tool } { probes-backup-unit } judged, { $snapshot }, is { $age } old, older than `max_age = { $max_age }`
+probes-backup-snapshots-fresh = { $count } { $tool } { probes-backup-units }; the one judged, { $snapshot }, is { $age } old (`max_age = { $max_age }`)
 
 ## signing-files
 signing-files-line-untrusted = the `untrusted comment:` line

@@ -48,11 +48,11 @@ long-about-checklist-lint =
     設定(deny、allow)は、いちばん近いmedsec-lint.tomlからも読みます: 指定したフォルダ(またはファイルのあるフォルダ)、なければリポジトリのルートまでの親フォルダです。終了コード0: 問題なし(警告は可)、1: 誤りあり(`--deny warnings`なら警告も)、2: 読めない入力または設定、またはどの規則にもない`--allow`のコード。
 arg-checklist-lint-paths = ファイルまたはフォルダ(フォルダは*.tomlを探します)。
 arg-checklist-lint-format = 出力形式。
-value-checklist-lint-format-table = 人が読む形式。所見ごとに1行。
-value-checklist-lint-format-json = 所見のJSON。
+value-checklist-lint-format-table = 人が読む形式。指摘ごとに1行。
+value-checklist-lint-format-json = 指摘のJSON。
 value-checklist-lint-format-sarif = SARIF 2.1.0(GitHubのコードスキャンなど、SARIFを読むもの用)。
 value-checklist-lint-format-junit = JUnit XML。ファイルごとに1つのテストケース、誤りごとに1つの失敗。
-arg-checklist-lint-deny = 所見を誤りとして扱います: `warnings`ならすべての警告を誤りにします(終了コード1)。
+arg-checklist-lint-deny = 指摘を誤りとして扱います: `warnings`ならすべての警告を誤りにします(終了コード1)。
 value-checklist-lint-deny-warnings = すべての警告を誤りにします。
 arg-checklist-lint-base = PATHの下で、このgitのリビジョン(例: origin/main)から変わったファイルだけを検査し、新しい版にせずに回答を引き継げなくする変更を、そのリビジョンのファイルと比べて報告します。
 arg-checklist-lint-allow = このコードの規則を報告しません。例: `--allow unverified-wording`(複数指定可。どの規則にもないコードは受け付けません)。
@@ -159,10 +159,18 @@ arg-status-format = 出力形式: 人が読む表、またはJSON。
 
 about-probe = この端末から証跡を集めます(パッチ適用状況、バックアップ、アカウント、サービス、台帳)。
 after-probe =
-    プローブは読むだけで、システムを変更しません。`--config`がなければ、この端末に合うプローブ(patch-level、accounts、services)を実行します。docs/probes.mdとexamples/probes.tomlを参照してください。
+    プローブは読むだけで、システムを変更しません。`--config`がなければ、この端末に合うプローブ(patch-level、accounts、services)を実行します。
+
+    設定(TOML)には、プローブごとに`[[probe]]`の表を1つ書き、`kind`で種類を選びます:
+      `patch-level`(更新): `max_days_since_update = 30`、`max_pending_security = 0`
+      `backup-freshness`(バックアップ): `path`にフォルダ、resticまたはborgのリポジトリ。`max_age = "8d"`
+      `accounts`(ログインできるアカウント): `max_unused_days = 90`、`leavers = ["tanaka"]`
+      `services`(サービスとポート): `allowed_services = ["ssh"]`、`allowed_ports = ["22/tcp"]`
+      `asset-ledger`(機器台帳): `path = "ledger.csv"`(CSVまたはXLSX)
+    先頭には`role = "server"`または`"terminal"`(端末PC)と、プローブごとの制限時間`timeout = "10m"`を書けます。各プローブには表に出す`name`を付けられます。パスは設定ファイルのある場所から数えます。使えないキーは、その行と列を示すエラーになります。
 
     終了コード0: 失敗したプローブなし(不明は可)、1: 失敗したプローブがあるか、回答と食い違いがある、2: 使えない設定・回答・引数。
-arg-probe-config = プローブの設定(TOML)。examples/probes.tomlを参照してください。
+arg-probe-config = プローブの設定(TOML): どのプローブを、どの基準で実行するか(下記)。
 arg-probe-format = 標準出力の形式: 人が読む表、または証跡のJSON。
 arg-probe-out = 証跡のJSONをFILEにも書きます(アトミックに書き、あれば置き換えます)。`-`なら表の代わりに証跡のJSONを標準出力に書きます。
 arg-probe-answers = 回答ファイル: プローブと食い違う「はい」の回答を指摘として報告します。

@@ -219,6 +219,7 @@ answers-not-applicable-condition-unmet = { $item }: 対象外にできるのは{
 answers-condition-no-medical-information-system = 前提の質問(医療情報システムの有無)が「いいえ」
 answers-condition-no-vendor-contract = 事業者と契約していない([vendors] contract = false)
 answers-not-applicable-without-reason = { $item }: 対象外の理由がありません。`reason`に書いてください。
+answers-sheet-not-applicable-without-reason = { $item }: 対象外の理由がありません。「{ $column }」の列に書いてください。
 answers-needs-review = { $item }: 引継ぎのときに「{ $review }」(`{ $code }`)とされました。項目を読み直してから`review`を消してください。
 answers-review-new = 今年度の新しい項目
 answers-review-reworded = 昨年度から文言が変わった項目
@@ -546,10 +547,20 @@ probes-backup-partly-unread = { $stopped ->
 }
 probes-backup-fresh-no-age = ファイル{ $files }個、合計{ $bytes }バイトです。最新のファイルの日時はわかりません(`max_age = { $max_age }`)。
 probes-backup-fresh = ファイル{ $files }個、合計{ $bytes }バイトです。最新は{ $age }前のものです(`max_age = { $max_age }`)。
-probes-too-few-snapshots = { $tool }のスナップショットが{ $count }個で、`min_snapshots`で求める{ $min }個より少ないです。
-probes-snapshot-too-old = 最新の{ $tool }スナップショットは{ $age }前のもので、`max_age = { $max_age }`より古いです。
-probes-snapshots-fresh = { $tool }のスナップショットが{ $count }個あります。最新は{ $age }前のものです(`max_age = { $max_age }`)。
-probes-snapshots-fresh-no-age = { $tool }のスナップショットが{ $count }個あります。最新の日時はわかりません(`max_age = { $max_age }`)。
+# restic の単位はスナップショット、borg の単位はアーカイブ(各ツールの用語)。
+probes-backup-unit = { $tool ->
+    [borg] アーカイブ
+   *[other] スナップショット
+}
+# 英語の複数形に当たるもの(日本語では同じ語)。
+probes-backup-units = { $tool ->
+    [borg] アーカイブ
+   *[other] スナップショット
+}
+probes-too-few-snapshots = { $tool }の{ probes-backup-unit }が{ $count }個で、`min_snapshots`で求める{ $min }個より少ないです。
+probes-snapshot-too-old = 最新の{ $tool }{ probes-backup-unit }は{ $age }前のもので、`max_age = { $max_age }`より古いです。
+probes-snapshots-fresh = { $tool }の{ probes-backup-unit }が{ $count }個あります。最新は{ $age }前のものです(`max_age = { $max_age }`)。
+probes-snapshots-fresh-no-age = { $tool }の{ probes-backup-unit }が{ $count }個あります。最新の日時はわかりません(`max_age = { $max_age }`)。
 probes-same-filesystem = バックアップが、保護するデータ(`{ $path }`)と同じファイルシステムにあります。別の媒体やオフラインの場所にも世代を保管してください。
 probes-on-root-filesystem = バックアップがこの機器のルートファイルシステム上にあり、常に接続されています。この機器がマルウェアに感染すると、バックアップも暗号化や削除の被害を受けるおそれがあります。
 
@@ -566,6 +577,7 @@ probes-verdict-pass = 合格
 probes-verdict-fail = 不合格
 probes-verdict-unknown = 不明
 probes-probe-named = { $kind }「{ $name }」
+probes-probe-at = { $kind }(`{ $path }`)
 probes-items-none = (この様式に対応する項目はありません)
 probes-note-warning = { $probe }の注意: { $text }
 probes-note-unreadable = { $probe }の確認で`{ $path }`を読めませんでした: { $text }。
@@ -608,17 +620,17 @@ probes-config-bad-protocol = `{ $value }`のプロトコルはtcpかudpにして
 probes-config-host-and-any-host = `host`(どの機器のスナップショットを数えるか)と`any_host = true`は、どちらか一方だけを指定してください。
 probes-protects-missing = `protects`の`{ $path }`がこの機器にありません。パスを確かめてください(相対パスは設定ファイルのフォルダからの位置です)。
 probes-checkpoints-ignored = borgのチェックポイント(中断したバックアップ)が{ $count }個ありました。バックアップとしては数えていません。
-probes-snapshots-unreadable = 日時を読み取れない{ $tool }のスナップショットが{ $count }個あり、数えていません(例:「{ $example }」)。
-probes-all-snapshots-unreadable = { $tool }のスナップショット{ $count }個のどれも日時を読み取れないため、判定できません(例:「{ $example }」)。`{ $tool }`の出力を確かめてください。
-probes-snapshots-not-counted = 数えなかった{ $tool }のスナップショット: { $host }以外の機器のものが{ $other_hosts }個、`protects`以外のパスのものが{ $other_paths }個
-probes-no-snapshot-of-path = `{ $path }`(`protects`のパス)を含む{ $tool }のスナップショットがありません。
+probes-snapshots-unreadable = 日時を読み取れない{ $tool }の{ probes-backup-unit }が{ $count }個あり、数えていません(例:「{ $example }」)。
+probes-all-snapshots-unreadable = { $tool }の{ probes-backup-unit }{ $count }個のどれも日時を読み取れないため、判定できません(例:「{ $example }」)。`{ $tool }`の出力を確かめてください。
+probes-snapshots-not-counted = 数えなかった{ $tool }の{ probes-backup-unit }: { $host }以外の機器のものが{ $other_hosts }個、`protects`以外のパスのものが{ $other_paths }個
+probes-no-snapshot-of-path = `{ $path }`(`protects`のパス)を含む{ $tool }の{ probes-backup-unit }がありません。
 probes-dpkg-unfinished = `dpkg`の処理が終わっていないパッケージが{ $count }個あります(更新の途中です): { $packages }。`dpkg --configure -a`か`apt-get -f install`で完了させてください。
 probes-hotfix-date-order-unknown = `{ $source }`: { $example }のような日付は、日が先か月が先かをファイルから決められません。書き出したPCの日付の書き方に合わせて`date_order = "dmy"`(日が先)か`date_order = "mdy"`(月が先)を設定してください。
 probes-hotfix-date-order-conflict = `{ $source }`: { $day_first }は日が先、{ $month_first }は月が先の書き方で、食い違っています。一覧を書き出し直すか、`date_order`を設定してください。
 probes-login-records-unreadable = ログイン記録`{ $path }`はありますが読めません({ $error })。そのため、使われていないアカウントは判定していません。rootで実行するか、ファイルを確かめてください。
 probes-dpkg-status-malformed = `dpkg`のデータベースの`Status:`行が読み取れないパッケージが{ $count }個あり、更新の途中かどうかわかりません。最初は{ $package }の「{ $line }」です。`dpkg --audit`で確かめてください。
-probes-snapshots-not-counted-paths = 数えなかった{ $tool }のスナップショット: `protects`以外のパスのものが{ $other_paths }個
-probes-snapshots-not-counted-hosts = 数えなかった{ $tool }のスナップショット: { $host }以外の機器のものが{ $other_hosts }個
+probes-snapshots-not-counted-paths = 数えなかった{ $tool }の{ probes-backup-unit }: `protects`以外のパスのものが{ $other_paths }個
+probes-snapshots-not-counted-hosts = 数えなかった{ $tool }の{ probes-backup-unit }: { $host }以外の機器のものが{ $other_hosts }個
 
 ## report
 report-out-exists = `{ $path }`は既にあります。何も書き込んでいません。上書きするには`--force`を付けるか、別の`--out`を指定してください。
@@ -691,6 +703,12 @@ signing-keygen-unencrypted = 注意: `{ $path }`は暗号化されていませ�
 signing-signed-bundle = `{ $dir }`に署名しました(ファイル{ $files }件、鍵{ $key })。
 signing-signed-form = `{ $form }`に鍵{ $key }で署名し、`{ $signature }`を書き込みました。
 signing-trusted-comment = 信頼済みコメント: { $comment }
+signing-record-heading = 署名に記録した内容(信頼済みコメント):
+signing-record-time = 署名日時
+signing-record-institution = 医療機関コード
+signing-record-vendor = 事業者
+signing-record-checklist = チェックリスト
+signing-record-report = `report.json`のSHA-256
 signing-check-with = 標準のツールでの確認方法: `{ $command }`
 signing-need-dir = 署名する報告書一式のフォルダDIRを指定してください(事業者確認用に署名するときは`--form FILE`)。
 signing-error-exists = `{ $path }`はすでにあります。上書きするには`--force`を付けてください。
@@ -781,7 +799,7 @@ verify-io-other = システムのエラーです(詳細: { $error })
 verify-keys-warning = 注意: { $warning }
 verify-bundled-checklists-failed = 注意: 同梱のチェックリストを読み込めませんでした(詳細: { $error })。`--checklist`で指定したチェックリストだけを使います。
 verify-bundle-not-folder = フォルダではありません。
-verify-bundle-cannot-open = フォルダを開けません: { $reason }。
+verify-bundle-cannot-open = フォルダを開けません(詳細: { $reason })。
 verify-bundle-internal-error = 内部エラーのため確認が中断しました。
 verify-bundle-unreadable = 報告書一式を読めません: { $reason }。
 verify-content-untrusted = 完全性または署名の確認に失敗したため、`report.json`の内容は信頼できません。医療機関・回答・指摘は表示しません。
@@ -921,6 +939,7 @@ lint-unreadable = `{ $path }`を読めません: { common-io-error }。
 lint-unreadable-folder = フォルダ`{ $path }`を読めません: { common-io-error }。
 lint-unlistable-folder = フォルダ`{ $path }`の中身を一覧できません: { common-io-error }。
 lint-empty-file = ファイルが空です。チェックリストの内容(`format_version`、`id`、`[[items]]`など)を書いてください。
+lint-answers-file = `{ $path }`は回答ファイルで、チェックリストではありません。回答の記入状況は`{ $command }`で確認できます。
 lint-duplicate-checklist = `{ $checklist }`は{ $first }にも定義されています。
 lint-parse-error = TOMLの書き方に誤りがあります(詳細: { $detail })。
 lint-unsupported-format-version-newer = `format_version` { $found }には対応していません。このmedsecが読めるのは`format_version` { $supported }です(新しいmedsecなら読める可能性があります)。
@@ -1066,7 +1085,6 @@ report-html-lang = ja
 report-html-title = 医療機関におけるサイバーセキュリティ対策チェックリストの回答報告
 report-html-title-pharmacy = 薬局におけるサイバーセキュリティ対策チェックリストの回答報告
 report-html-title-merged = 医療機関・薬局におけるサイバーセキュリティ対策チェックリストの回答報告
-report-html-date = { $date }({ $wareki })
 report-html-fiscal-year = { $wareki }(FY{ $year })
 report-html-yes = はい
 report-html-no = いいえ
@@ -1176,7 +1194,7 @@ workbook-bad-map-rows = `--map`: header-rows=`{ $value }`は行数ではあり�
 workbook-bad-map-text = `--map`: 項目の列がありません。text=COLUMNを加えてください。
 workbook-bad-map-toml = `--map`のファイル: { $reason }。
 workbook-registry = 公式ブックの一覧`{ $path }`を読めません: { $reason }。
-workbook-notes-imported = ブック{ $file }(SHA-256 { $sha256 })のシート{ $sheet }から`medsec checklist import`で取り込みました。文言はセルのとおりで、セル内の改行だけをつなぎました。英語の欄は翻訳ではなく、日本語の文言のままです。
+workbook-notes-imported = ブック`{ $file }`(SHA-256 { $sha256 })のシート`{ $sheet }`から`medsec checklist import`で取り込みました。文言はセルのとおりで、セル内の改行だけをつなぎました。英語の欄は翻訳ではなく、日本語の文言のままです。
 workbook-notes = { $imported }{ $provenance }
 workbook-notes-official = このブックは公表された公式の{ $form }のブック({ $published }公表)で、SHA-256で照合しました。
 workbook-notes-unofficial = このブックはSHA-256で照合できる公式のブックではないため、項目は未確認です。
@@ -1216,7 +1234,6 @@ dates-before-era = 「{ $text }」は{ $era }の範囲外です({ $era }は{ $fi
 
 render-list-id = ID
 render-list-edition = 版
-render-list-fiscal-year = 年度
 render-list-form = 様式
 render-list-items = 項目数
 render-list-unverified = 未確認
@@ -1294,7 +1311,7 @@ summarize-xlsx-to-terminal = XLSXの一覧は端末には表示できません�
 ## check
 check-step-answers = 回答
 check-step-status = 記入状況
-check-step-probes = 診断(プローブ)
+check-step-probes = プローブ
 check-step-key = 署名の鍵
 check-step-report = 署名付きの報告書(HTMLを含む)
 check-step-verify = 検証
@@ -1308,7 +1325,7 @@ check-passphrase-needed = 鍵`{ $path }`にはパスフレーズが必要です�
 check-cannot-write = `{ $path }`に書き込めません: { $error }。
 check-written = 書き出したもの:
 check-written-answers = 回答ファイル: `{ $path }`(新規作成)
-check-written-evidence = 診断の証跡: `{ $path }`
+check-written-evidence = プローブの証跡: `{ $path }`
 check-written-bundle = 署名付きの報告書一式: `{ $path }`(鍵{ $key })
 check-written-bundle-replaced = 前のチェックが同じ場所に書き出した署名付きの報告書一式(報告書のSHA-256 { $old })を置き換えました。前のものを印刷した`report.html`はこの一式とは一致しません。この報告書のSHA-256は{ $new }です。
 check-written-html = 閲覧・印刷用の報告書: `{ $path }`
@@ -1317,16 +1334,16 @@ check-none = なし
 check-interrupted = 中断しました。このチェックが`{ $path }`に新しく作ったファイルは削除しました。
 check-missing = 足りないもの:
 check-missing-incomplete = 回答が完了していません(上の記入状況を参照してください)。
-check-missing-probe-failed = 不合格の診断が{ $count }件あります(上の診断結果を参照してください)。
-check-missing-contradiction = 診断結果が「はい」の回答{ $count }件と矛盾しています。
-check-missing-probe-unknown = 判定できなかった診断が{ $count }件あります(理由は上の診断結果を参照してください)。
+check-missing-probe-failed = 不合格のプローブが{ $count }件あります(上のプローブの結果を参照してください)。
+check-missing-contradiction = プローブの結果が「はい」の回答{ $count }件と矛盾しています。
+check-missing-probe-unknown = 判定できなかったプローブが{ $count }件あります(理由は上のプローブの結果を参照してください)。
 check-missing-no-probe-evidence = 回答と機器の状態の照合が行われていません(警告[no-probe-evidence]): { $kind ->
-    [empty] プローブの設定が空で、診断の結果が1件もありません。
-    [no-item] 診断の証跡が、この様式のどの項目にも対応していません(プローブが知る項目IDと異なります。例: `--ids-from`なしで取り込んだチェックリスト)。
-   *[other] 診断の証跡がありません。
+    [empty] プローブの設定が空で、プローブの結果が1件もありません。
+    [no-item] プローブの証跡が、この様式のどの項目にも対応していません(プローブが知る項目IDと異なります。例: `--ids-from`なしで取り込んだチェックリスト)。
+   *[other] プローブの証跡がありません。
 }
 check-missing-report-findings = 報告書にエラーが{ $count }件記録されています。
-check-missing-verify-findings = 報告書一式の検証で要確認の所見があります(上を参照してください)。
+check-missing-verify-findings = 報告書一式の検証で指摘があります(上を参照してください)。
 check-missing-verify-failed = 書き出した報告書一式が検証に失敗しました。
 check-missing-throwaway-key = 報告書は使い捨ての鍵で署名されています。検査員はこの鍵を知りません。
 check-missing-vendor-unchecked = 事業者確認用の事業者の署名{ $count }件を確かめていません(事業者の公開鍵が必要です)。
@@ -1335,18 +1352,18 @@ report-html-vendor-unverified = (未検証: このページでは事業者の公
 check-next = 次に:
 check-next-answer = 上の記入状況に挙げた未回答の項目に答えるか誤りを直して(`medsec answer { $file }`、またはファイルを直接編集)、もう一度`{ $command }`を実行してください。
 check-next-verify-failed = この報告書一式は提出しないでください。もう一度`{ $command }`を実行し、それでも失敗する場合は問題を報告してください。
-check-next-fix-probes = 診断で見つかった問題を直すか、`{ $file }`の回答を正してから、もう一度`{ $command }`を実行してください。
-check-next-verify = 所見の内容は`{ $command }`で確認できます。
+check-next-fix-probes = プローブで見つかった問題を直すか、`{ $file }`の回答を正してから、もう一度`{ $command }`を実行してください。
+check-next-verify = 指摘の内容は`{ $command }`で確認できます。
 check-next-probe-evidence = { $kind ->
     [no-item] 前の版のIDを引き継ぐよう、`--ids-from`を付けてチェックリストを取り込み直し(`medsec checklist import WORKBOOK.xlsx --ids-from ID@EDITION`)、その後もう一度`{ $command }`を実行してください。
-   *[other] この機器で使う診断をプローブの設定(`--probes`のファイル。`[[probe]]`の表ごとに`kind = "patch-level"`のように診断を1つ書きます)に書き、もう一度`{ $command }`を実行してください。
+   *[other] この機器で使うプローブを設定(`--probes`のファイル。`[[probe]]`の表ごとに`kind = "patch-level"`のようにプローブを1つ書きます)に書き、もう一度`{ $command }`を実行してください。
 }
 check-next-keygen-again = `medsec keygen --out NAME`で医療機関の鍵を作り、`NAME.pub`を検査員に渡して、`{ $command }`をもう一度実行してください。
 check-result-ok-but-missing = 点検は最後まで実行しましたが、「足りないもの」に挙げたものが残っています。上の「次に」の手順を行ってください。
 check-next-done = 立入検査のために`{ $html }`を印刷し、`{ $bundle }`を保管して、`{ $public }`を検査員に渡してください。
 check-result-ok = 今年度の点検は完了しました。
 check-result-ok-year = { $wareki }(FY{ $year })の点検は完了しました。
-check-result-findings = 今年度の点検には要確認の所見があります(終了コード1)。
+check-result-findings = 今年度の点検には指摘があります(終了コード1)。
 check-result-failed = 今年度の点検は失敗しました。
 check-missing-unusable = 回答ファイルを読み取れません(上の問題を参照してください)。
 check-next-fix-answers = `{ $file }`(またはそこに記載した事業者確認用のファイル)の問題を直してから、もう一度`{ $command }`を実行してください。
@@ -1357,7 +1374,7 @@ check-done-status = { $complete ->
     [yes] 回答の記入は完了しています。
    *[no] 回答の記入が完了していません。
 }
-check-done-probe-counts = 診断(プローブ)の結果は、合格{ $pass }件、不合格{ $fail }件、不明{ $unknown }件、回答との矛盾{ $contradictions }件です。
+check-done-probe-counts = プローブの結果は、合格{ $pass }件、不合格{ $fail }件、不明{ $unknown }件、回答との矛盾{ $contradictions }件です。
 check-done-key = { $throwaway ->
     [yes] 使い捨ての鍵{ $key }で署名します。
    *[no] 鍵{ $key }で署名します。
@@ -1365,7 +1382,7 @@ check-done-key = { $throwaway ->
 check-done-report = 署名付きの報告書を`{ $path }`に書き出しました。
 check-done-verify = { $result ->
     [valid] 書き出した報告書を検証しました。有効です。
-    [findings] 書き出した報告書を検証しました。要確認の所見があります。
+    [findings] 書き出した報告書を検証しました。指摘があります。
     [invalid] 書き出した報告書を検証しました。無効です(完全性または署名の確認に失敗しました)。
    *[unusable] 書き出した報告書を検証できませんでした。
 }
@@ -1721,8 +1738,8 @@ probes-backup-snapshot = { $id }({ $details })
 probes-backup-snapshot-time = { $time }(日本時間)
 probes-backup-snapshot-host = 機器{ $host }
 probes-backup-snapshot-paths = パス{ $paths }
-probes-backup-snapshot-too-old = 判定に使った{ $tool }のスナップショット{ $snapshot }は{ $age }前のもので、`max_age = { $max_age }`より古いです。
-probes-backup-snapshots-fresh = { $tool }のスナップショットが{ $count }個あります。判定に使ったスナップショット{ $snapshot }は{ $age }前のものです(`max_age = { $max_age }`)。
+probes-backup-snapshot-too-old = 判定に使った{ $tool }の{ probes-backup-unit }{ $snapshot }は{ $age }前のもので、`max_age = { $max_age }`より古いです。
+probes-backup-snapshots-fresh = { $tool }の{ probes-backup-unit }が{ $count }個あります。判定に使った{ probes-backup-unit }{ $snapshot }は{ $age }前のものです(`max_age = { $max_age }`)。
 
 ## signing-files
 signing-files-line-untrusted = 「untrusted comment:」の行
@@ -1921,7 +1938,7 @@ import-edition-title-differs = 注意: シートの表題は{ $book_wareki }(FY{
 report-review-several-files-status = ここには回答ファイルが複数あります({ $files })。状況を確認するファイルを指定してください(例: `medsec status FILE`)。
 report-review-check-missing-digest = 回答ファイルは、このチェックリストの別の文言に対して作られています(digestが違います)。
 report-review-check-next-digest = `{ $file }`の回答を今のチェックリストの文言で確かめ、[checklist]のdigestを`{ $digest }`に書き換えてから、もう一度`{ $command }`を実行してください(回答を入れ直す必要はありません)。
-report-review-check-result-findings-year = { $wareki }(FY{ $year })の点検には要確認の所見があります(終了コード1)。
+report-review-check-result-findings-year = { $wareki }(FY{ $year })の点検には指摘があります(終了コード1)。
 report-review-check-result-failed-year = { $wareki }(FY{ $year })の点検は失敗しました。
 report-review-check-vendor-next = `{ $file }`は事業者確認用の様式で、記入は完了しています。事業者確認用は報告書一式にはせず、事業者が署名して医療機関に渡します。次は`medsec sign --form { $command } --key NAME.key`で署名し(鍵がなければ`medsec keygen --out NAME`で作ります)、`{ $file }`と署名ファイル(`.minisig`)を医療機関に渡してください。`medsec check --answers { $command } --key NAME.key`でも署名できます。
 report-review-check-vendor-signed = 次は`{ $file }`と`{ $signature }`を医療機関に渡してください。医療機関の回答ファイルの[vendors]のformsに書くと、`medsec report`と`medsec check`が報告書一式に入れます。

@@ -222,6 +222,22 @@ impl std::fmt::Display for LocalizedError {
 
 impl std::error::Error for LocalizedError {}
 
+/// Whether a text is an answers file: it has a table only an answers file has (`[checklist]`,
+/// `[[answers]]`, `[institution]`, `[vendor]`, `[vendors]`, or their YAML keys), which
+/// probes.toml, keys.toml and checklists do not.
+pub fn looks_like_answers(text: &str) -> bool {
+    text.lines().any(|line| {
+        let line = line.trim_end();
+        let table = line.trim_start().replace(' ', "");
+        matches!(
+            table.as_str(),
+            "[checklist]" | "[[answers]]" | "[institution]" | "[vendor]" | "[vendors]"
+        ) || ["checklist:", "answers:", "institution:", "vendor:"]
+            .iter()
+            .any(|key| line.starts_with(key))
+    })
+}
+
 /// Why a file could not be read or written, for people in `lang` (the one helper for OS
 /// errors, [`crate::i18n::io_error`]: the catalog's words for its kind, never the OS's English).
 pub fn io_reason(e: &std::io::Error, lang: Lang) -> String {

@@ -878,6 +878,9 @@ pub struct Imported {
     /// Where each update came from (same order).
     pub origins: Vec<Origin>,
     pub warnings: Vec<RowNote>,
+    /// The header of the reason column as the sheet writes it (「理由」, 「対象外の理由」):
+    /// what a person filling the sheet is told to fill, never the file's key `reason`.
+    pub reason_header: Option<String>,
 }
 
 /// [`read_updates`]' result: what could be read, and every problem of the sheet (all rows).
@@ -998,9 +1001,24 @@ pub fn check_imported(
         if origin.bad.contains(&column) {
             continue;
         }
+        let message = match (&finding.diagnostic.text, column) {
+            // A missing reason names the sheet's column, not the answers file's key.
+            (Some(text), Column::Reason) => {
+                let mut text = text.clone();
+                text.id = "answers-sheet-not-applicable-without-reason".into();
+                let header = imported
+                    .reason_header
+                    .clone()
+                    .unwrap_or_else(|| Column::Reason.header(options.lang));
+                text.args
+                    .insert("column".into(), crate::diagnostic::Arg::Text(header));
+                crate::i18n::render_with(options.lang, &text, Some(&after.checklist.checklist))
+            }
+            _ => finding.diagnostic.message.clone(),
+        };
         let note = RowNote {
             at: origin.place(column),
-            what: RowNoteKind::Finding(finding.diagnostic.message.clone()),
+            what: RowNoteKind::Finding(message),
         };
         if is_refused {
             refused.push(note);
@@ -1052,7 +1070,13 @@ pub fn read_updates(
     if !problems.is_empty() {
         return Err(fail(problems));
     }
-    let mut imported = Imported::default();
+    let mut imported = Imported {
+        reason_header: cols
+            .get(&Column::Reason)
+            .and_then(|i| header.get(*i))
+            .map(|h| h.text().trim().to_owned()),
+        ..Imported::default()
+    };
     let mut seen: BTreeMap<(String, u8), usize> = BTreeMap::new();
     for (line, row) in rows.rows.iter().skip(1) {
         let line = *line;

@@ -660,6 +660,54 @@ impl Catalog {
         }
     }
 
+    /// Whether `--checklist ID[@EDITION]` (or `PUBLISHER[@EDITION]`) names a checklist this
+    /// catalog holds: the error [`resolve`](Self::resolve) gives `init` for it, for every
+    /// command, even one that answers another file's checklist (`status`). Nothing is parsed or
+    /// noted as used.
+    pub fn check_named(&self, spec: &str) -> Result<(), ChecklistError> {
+        let canonical = edition::canonical_spec(spec);
+        let (id, edition) = match canonical.split_once('@') {
+            Some((id, edition)) => (id, Some(edition)),
+            None => (canonical.as_str(), None),
+        };
+        let publisher = format!("{id}-");
+        let exact: Vec<Summary<'_>> = self
+            .entries
+            .iter()
+            .map(Entry::summary)
+            .filter(|s| s.id == id)
+            .collect();
+        let candidates = if exact.is_empty() {
+            self.entries
+                .iter()
+                .map(Entry::summary)
+                .filter(|s| s.id.starts_with(&publisher))
+                .collect()
+        } else {
+            exact
+        };
+        if candidates.is_empty() {
+            return Err(ChecklistError::NotFound {
+                spec: spec.to_owned(),
+                known: self.known_ids(),
+            });
+        }
+        match edition {
+            Some(edition) if !candidates.iter().any(|s| s.edition == edition) => {
+                let mut known: Vec<String> =
+                    candidates.iter().map(|s| s.edition.to_owned()).collect();
+                known.sort_unstable();
+                known.dedup();
+                Err(ChecklistError::NoEdition {
+                    id: id.to_owned(),
+                    edition: edition.to_owned(),
+                    known,
+                })
+            }
+            _ => Ok(()),
+        }
+    }
+
     /// The checklists [`resolve`](Self::resolve) found so far this run, in order.
     pub fn in_use(&self) -> Vec<Summary<'_>> {
         self.used

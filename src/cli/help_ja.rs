@@ -44,6 +44,16 @@ pub fn lang_of(args: &[OsString], lookup: impl Fn(&str) -> Option<String>) -> La
 
 /// The command tree for parsing, its help in `lang`. English is the doc comments as they are.
 pub fn command(lang: Lang) -> Command {
+    tree(lang, true)
+}
+
+/// The command tree for the man page, its help in `lang`, unwrapped: the man reader fills the
+/// lines to its own width (a line break inside Japanese would read as a space there).
+pub fn man_command(lang: Lang) -> Command {
+    tree(lang, false)
+}
+
+fn tree(lang: Lang, wrap: bool) -> Command {
     let mut cmd = Cli::command();
     if lang == Lang::En {
         return cmd;
@@ -59,7 +69,7 @@ pub fn command(lang: Lang) -> Command {
         } else {
             width
         };
-        crate::i18n::help_ja(id).map(|t| wrap_to_width(&t, room))
+        crate::i18n::help_ja(id).map(|t| if wrap { wrap_to_width(&t, room) } else { t })
     })
 }
 

@@ -7,12 +7,21 @@ use std::path::PathBuf;
 #[derive(Debug, Args)]
 #[command(
     after_help = "Probes only read; they never change the system. Without --config the probes \
-that suit this machine run (patch-level, accounts, services). See docs/probes.md and \
-examples/probes.toml.\n\nExit 0: no probe failed (unknown allowed); 1: a probe failed or an answer \
+that suit this machine run (patch-level, accounts, services).\n\n\
+The configuration (TOML) holds one [[probe]] table a probe, named by its kind:\n  \
+patch-level      updates: max_days_since_update = 30, max_pending_security = 0\n  \
+backup-freshness a backup: path = a folder, a restic or a borg repository; max_age = \"8d\"\n  \
+accounts         accounts that can log in: max_unused_days = 90, leavers = [\"tanaka\"]\n  \
+services         allowed_services = [\"ssh\"], allowed_ports = [\"22/tcp\"]\n  \
+asset-ledger     the device ledger: path = \"ledger.csv\" (CSV or XLSX)\n\
+and, at the top, role = \"server\" or \"terminal\" (a PC) and timeout = \"10m\" (per probe). \
+Each probe may have a name, shown in the table. Paths are relative to the configuration file; \
+an unknown key is an error naming its line and column.\n\n\
+Exit 0: no probe failed (unknown allowed); 1: a probe failed or an answer \
 is contradicted; 2: unusable configuration, answers or arguments."
 )]
 pub struct ProbeArgs {
-    /// Probe configuration (TOML); see examples/probes.toml.
+    /// Probe configuration (TOML): which probes run, with which limits (below).
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
 

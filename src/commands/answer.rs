@@ -430,23 +430,13 @@ pub(super) fn answers_files_in(dir: &Path, lang: Lang) -> Vec<PathBuf> {
     found
 }
 
-/// Whether a file that did not load was meant as an answers file: it has a table only an
-/// answers file has (`[checklist]`, `[[answers]]`, `[institution]`, `[vendor]`, `[vendors]`,
-/// or their YAML keys), which probes.toml, keys.toml and checklists do not.
+/// Whether a file that did not load was meant as an answers file
+/// ([`crate::answers::looks_like_answers`]).
 fn looks_like_answers(path: &Path) -> bool {
     let Ok(bytes) = crate::limits::read(path, crate::limits::InputKind::Answers) else {
         return false;
     };
-    String::from_utf8_lossy(&bytes).lines().any(|line| {
-        let line = line.trim_end();
-        let table = line.trim_start().replace(' ', "");
-        matches!(
-            table.as_str(),
-            "[checklist]" | "[[answers]]" | "[institution]" | "[vendor]" | "[vendors]"
-        ) || ["checklist:", "answers:", "institution:", "vendor:"]
-            .iter()
-            .any(|key| line.starts_with(key))
-    })
+    crate::answers::looks_like_answers(&String::from_utf8_lossy(&bytes))
 }
 
 /// The only answers file in `dir` (a vendor form the institution's file lists is not another).

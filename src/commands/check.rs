@@ -414,6 +414,15 @@ pub fn run(args: CheckArgs, ctx: &Context) -> anyhow::Result<Outcome> {
             .unwrap_or_default();
         (old, new)
     });
+    // Said with the replaced evidence.json, on standard error as every notice of check.
+    if let Some((old, new)) = &summary.replaced_bundle {
+        notices.push(tr!(
+            lang,
+            "check-written-bundle-replaced",
+            old = old.as_str(),
+            new = new.as_str()
+        ));
+    }
     let html = bundle_dir.join("report.html");
     if html.is_file() {
         summary.html = Some(html);

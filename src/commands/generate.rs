@@ -15,9 +15,12 @@ pub fn completions(shell: clap_complete::Shell) -> Outcome {
     }
 }
 
-pub fn man() -> anyhow::Result<Outcome> {
+/// The man page in `lang`: in Japanese from the Japanese help tree (`i18n/ja/help.ftl`), as
+/// `--help` is. clap_mangen writes the section headings NAME, SYNOPSIS and DESCRIPTION in
+/// English whatever the texts; they stay so.
+pub fn man(lang: crate::checklist::Lang) -> anyhow::Result<Outcome> {
     let mut out = Vec::new();
-    clap_mangen::Man::new(Cli::command()).render(&mut out)?;
+    clap_mangen::Man::new(crate::cli::help_ja::man_command(lang)).render(&mut out)?;
     Ok(Outcome {
         stdout: out,
         notices: Vec::new(),

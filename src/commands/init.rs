@@ -30,7 +30,13 @@ pub fn catalog(ctx: &Context) -> anyhow::Result<&Catalog> {
     if let Some(catalog) = ctx.catalog.get() {
         return Ok(catalog);
     }
-    let built = Catalog::with_files(&split_checklist_args(&ctx.checklist_paths).0)?;
+    let (files, spec) = split_checklist_args(&ctx.checklist_paths);
+    let built = Catalog::with_files(&files)?;
+    // A checklist named that does not exist is an error for every command, not only for the
+    // ones that answer it (`--checklist mhlw-vendor@fy2030 status j.toml` said nothing).
+    if let Some(spec) = &spec {
+        built.check_named(spec)?;
+    }
     Ok(ctx.catalog.get_or_init(|| built))
 }
 

@@ -280,6 +280,18 @@ fn lint_paths_among(paths: &[PathBuf], bases: &[PathBuf], run: &[PathBuf]) -> Li
             continue;
         }
         let (checklist, diags) = validate::parse(&name, &source);
+        // An answers file given where a checklist is expected: said for what it is, with the
+        // command that checks it, as a workbook is (not as 17 keys a checklist may have).
+        if checklist.is_none() && crate::answers::looks_like_answers(&source) {
+            report.unreadable = true;
+            let command = format!("medsec status {}", crate::render::command_word(&name));
+            let text = crate::msg_ref!("lint-answers-file", path = name.clone(), command = command);
+            let message = crate::i18n::render(crate::checklist::Lang::En, &text);
+            report
+                .diagnostics
+                .push(unreadable(&name, &message, Some(text)));
+            continue;
+        }
         report.diagnostics.extend(diags);
         if let Some(c) = &checklist {
             report.diagnostics.extend(title::check(&name, &source, c));

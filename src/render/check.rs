@@ -546,14 +546,6 @@ pub fn text(summary: &Summary, lang: Lang) -> String {
             path = path(b),
             key = esc(&k.key_id).into_owned()
         ));
-        if let Some((old, new)) = &summary.replaced_bundle {
-            written.push(tr!(
-                lang,
-                "check-written-bundle-replaced",
-                old = old.as_str(),
-                new = new.as_str()
-            ));
-        }
     }
     if let Some(h) = &summary.html {
         written.push(tr!(lang, "check-written-html", path = path(h)));

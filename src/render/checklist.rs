@@ -59,7 +59,6 @@ pub fn list_table(entries: &[Listed<'_>], lang: Lang) -> String {
     let header: Vec<String> = [
         crate::tr!(lang, "render-list-id"),
         crate::tr!(lang, "render-list-edition"),
-        crate::tr!(lang, "render-list-fiscal-year"),
         crate::tr!(lang, "rules-data-list-guideline"),
         crate::tr!(lang, "render-list-form"),
         crate::tr!(lang, "render-list-items"),
@@ -71,16 +70,16 @@ pub fn list_table(entries: &[Listed<'_>], lang: Lang) -> String {
     let mut t = super::table(header.iter().map(String::as_str).collect());
     for l in entries {
         let c = &l.summary;
-        let fy = fiscal_year(c.fiscal_year, lang);
         let origin = match &l.origin {
             crate::checklist::Origin::Bundled(_) => crate::tr!(lang, "render-origin-bundled"),
             crate::checklist::Origin::File(p) => esc(&p.display().to_string()).into_owned(),
         };
         t.add_row(vec![
             esc(c.id).into_owned(),
-            esc(c.edition).into_owned(),
-            fy,
-            esc(c.guideline_version).into_owned(),
+            // As show and status print them (令和7年度版, 第6.0版); JSON keeps the IDs. The
+            // edition names its fiscal year (they must agree), so it has no column of its own.
+            esc(&super::summary::edition_for_people(c.edition, lang)).into_owned(),
+            guideline_for_people(c.guideline_version, lang),
             c.form.label_serving(c.serves, lang),
             c.items.to_string(),
             c.unverified.to_string(),
@@ -89,6 +88,15 @@ pub fn list_table(entries: &[Listed<'_>], lang: Lang) -> String {
         ]);
     }
     format!("{t}\n")
+}
+
+/// A guideline version as the show screen prints it (第6.0版 / 6.0); none stays empty.
+fn guideline_for_people(version: &str, lang: Lang) -> String {
+    if version.is_empty() {
+        return String::new();
+    }
+    let version = esc(version).into_owned();
+    crate::tr!(lang, "render-guideline-version", version = version)
 }
 
 /// `checklist show --format json`: the checklist with its digest and origin.
@@ -182,12 +190,7 @@ fn heading(loaded: &Loaded, lang: Lang, w: &Words) -> Vec<HeadRow> {
         },
         HeadRow::text(
             w.guideline.clone(),
-            if c.guideline_version.is_empty() {
-                String::new()
-            } else {
-                let version = esc(&c.guideline_version).into_owned();
-                crate::tr!(lang, "render-guideline-version", version = version)
-            },
+            guideline_for_people(&c.guideline_version, lang),
         ),
         HeadRow::text(w.serves.clone(), serves),
         HeadRow {

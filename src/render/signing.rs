@@ -29,13 +29,62 @@ pub fn signed(dir: &Path, s: &Signed, public: Option<&Path>, lang: Lang) -> Stri
             files = s.files,
             key = esc(&s.key_id).into_owned()
         ),
-        tr!(
-            lang,
-            "signing-trusted-comment",
-            comment = trusted_comment(&s.trusted_comment)
-        ),
+        signature_record(&s.trusted_comment, lang),
         tr!(lang, "signing-check-with", command = check),
     ])
+}
+
+/// What the signature records (its trusted comment), field by field for a person: the signed
+/// time in the reader's form, the institution code or vendor, the checklist and the report's
+/// SHA-256. A comment medsec did not write is shown as it is (`minisign -V` prints it too).
+fn signature_record(comment: &str, lang: Lang) -> String {
+    use crate::signing::comment::{parse, parse_vendor, Parsed, VendorParsed};
+    let time = comment
+        .split('\t')
+        .find_map(|f| f.strip_prefix("timestamp:"))
+        .and_then(|t| t.parse::<i64>().ok())
+        .and_then(|t| jiff::Timestamp::from_second(t).ok())
+        .map(|t| crate::dates::time_for_people(t, lang));
+    let code = |v: &str| format!("`{}`", esc(v));
+    let fields: Vec<(String, String)> = match (parse(comment), parse_vendor(comment)) {
+        (Parsed::Medsec { claims, .. }, _) => vec![
+            (
+                tr!(lang, "signing-record-institution"),
+                esc(&claims.institution).into_owned(),
+            ),
+            (
+                tr!(lang, "signing-record-checklist"),
+                code(&claims.checklist),
+            ),
+            (
+                tr!(lang, "signing-record-report"),
+                esc(&claims.report_sha256).into_owned(),
+            ),
+        ],
+        (_, VendorParsed::Medsec { vendor, checklist }) => vec![
+            (
+                tr!(lang, "signing-record-vendor"),
+                esc(&vendor).into_owned(),
+            ),
+            (tr!(lang, "signing-record-checklist"), code(&checklist)),
+        ],
+        _ => {
+            return tr!(
+                lang,
+                "signing-trusted-comment",
+                comment = trusted_comment(comment)
+            )
+        }
+    };
+    let mut out = tr!(lang, "signing-record-heading");
+    for (label, value) in time
+        .map(|t| (tr!(lang, "signing-record-time"), t))
+        .into_iter()
+        .chain(fields)
+    {
+        out.push_str(&format!("\n  {label}: {value}"));
+    }
+    out
 }
 
 /// The public key file as the check line names it, controls escaped (quoted by the caller).
@@ -94,11 +143,7 @@ pub fn form_signed(
             key = esc(&s.key_id).into_owned(),
             signature = esc(&s.signature.display().to_string()).into_owned()
         ),
-        tr!(
-            lang,
-            "signing-trusted-comment",
-            comment = trusted_comment(&s.trusted_comment)
-        ),
+        signature_record(&s.trusted_comment, lang),
         tr!(lang, "signing-check-with", command = check),
     ])
 }

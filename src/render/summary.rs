@@ -160,7 +160,7 @@ fn verdict(exit: Exit, lang: Lang) -> String {
 
 /// An edition as people say it (`fy2025` → 令和7年度版 / FY2025), as verify says the year;
 /// another edition name as it is.
-fn edition_for_people(edition: &str, lang: Lang) -> String {
+pub(crate) fn edition_for_people(edition: &str, lang: Lang) -> String {
     match edition
         .strip_prefix("fy")
         .and_then(|y| y.parse::<i16>().ok())

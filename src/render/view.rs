@@ -301,14 +301,10 @@ fn source_label(f: &crate::report::Finding, lang: Lang) -> String {
     }
 }
 
-/// A date for people, Western and 和暦: `2025-06-02（令和7年6月2日）`.
+/// A date for people as every command shows it ([`crate::dates::for_people`]): in Japanese
+/// Western and 和暦 (`2025-06-02(令和7年6月2日)`), in English the ISO date alone.
 pub fn date_text(date: Date, lang: Lang) -> String {
-    crate::tr!(
-        lang,
-        "report-html-date",
-        date = date.to_string(),
-        wareki = crate::dates::wareki(date)
-    )
+    crate::dates::for_people(date, lang)
 }
 
 fn response_code(r: Option<Response>) -> &'static str {

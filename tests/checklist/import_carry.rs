@@ -215,3 +215,24 @@ fn a_scope_change_replaces_last_years_item_and_init_from_marks_it_for_review() {
     assert!(b.contains("carried_from = \"fy2025\""), "{b}");
     assert!(b.contains("review = \"replaced\""), "{b}");
 }
+
+/// The note `checklist import` writes into the checklist names the workbook and the sheet as
+/// code, as every message does (「ブック`r8.xlsx`(SHA-256 …)のシート`R8`から…」); the digest
+/// of an import changes with the note's bytes (issue #10, fix10f).
+#[test]
+fn the_imported_note_puts_workbook_and_sheet_in_code_spans() {
+    let s = setup();
+    let out = s.dir.path().join("fy2026.toml");
+    let (code, err) = import(&s, "ja", &out);
+    assert_eq!(code, Some(0), "{err}");
+    let toml = std::fs::read_to_string(&out).unwrap();
+    assert!(toml.contains("ブック`r8.xlsx`(SHA-256 "), "{toml}");
+    assert!(
+        toml.contains("のシート`R8`から`medsec checklist import`で"),
+        "{toml}"
+    );
+    assert!(
+        toml.contains("from sheet `R8` of the workbook `r8.xlsx` (SHA-256 "),
+        "{toml}"
+    );
+}

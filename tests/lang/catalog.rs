@@ -1035,7 +1035,6 @@ const BARE_PATHS: &[(&str, &str)] = &[
     // Written into the checklist file `checklist import` makes (its title and notes): data,
     // whose bytes and digest must not change between imports of the same workbook.
     ("workbook-default-title", "file"),
-    ("workbook-notes-imported", "file"),
     ("workbook-unverified", "file"),
     // Microsoft's lifecycle page named as the source of a date, not a path.
     ("probes-windows-end-of-servicing", "source"),
@@ -1053,8 +1052,6 @@ const BARE_PATHS: &[(&str, &str)] = &[
     // A line of the menu of forms: the checklist beside the form's name, as a label.
     ("check-form-choice", "checklist"),
     ("check-form-choice-default", "checklist"),
-    // The sheet, like the workbook, in the notes `checklist import` writes (data, above).
-    ("workbook-notes-imported", "sheet"),
 ];
 
 /// The path-like placeholders of a pattern outside code spans, by name. `ticks` counts the

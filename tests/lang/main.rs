@@ -9,6 +9,7 @@ mod codes_covered;
 mod dates_rounds;
 mod examples;
 mod fix10c;
+mod fix10f;
 mod help_ja;
 mod lang_items;
 mod lang_sweep;

@@ -391,7 +391,8 @@ fn probe_root_says_missing_or_not_a_folder() {
     }
 }
 
-/// `verify` of a folder that is not there names what it could not open.
+/// `verify` of a folder that is not there names what it could not open; the Japanese line ends
+/// with 。 as every sentence does.
 #[test]
 fn verify_of_a_missing_folder_names_what_it_cannot_open() {
     let w = tempfile::tempdir().unwrap();
@@ -399,7 +400,7 @@ fn verify_of_a_missing_folder_names_what_it_cannot_open() {
     keygen(&pubkey);
     let mut json_of = Vec::new();
     for (lang, says) in [
-        ("ja", "nodir: 確認不能[bundle-unreadable]: フォルダを開けません: ファイルまたはフォルダがありません"),
+        ("ja", "nodir: 確認不能[bundle-unreadable]: フォルダを開けません(詳細: ファイルまたはフォルダがありません)。\n"),
         ("en", "nodir: unusable[bundle-unreadable]: cannot open the folder: no such file or folder"),
     ] {
         let out = medsec()

@@ -3,6 +3,7 @@
 
 #[path = "../common/mod.rs"]
 mod common;
+mod fix10f_probes;
 
 mod answers_given;
 mod probe_cli;

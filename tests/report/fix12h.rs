@@ -29,9 +29,10 @@ fn check_example(lang: &str, out: &Path, extra: &[&str]) -> std::process::Output
         .unwrap()
 }
 
-/// A second `check` into the same `--out` replaces the signed bundle: the summary says so with
+/// A second `check` into the same `--out` replaces the signed bundle: a notice says so with
 /// the earlier report's SHA-256 (a printout of the first no longer matches), and JSON names it.
-/// Before, only the replaced evidence.json was said.
+/// Before, only the replaced evidence.json was said. The notice is on standard error, as the
+/// replaced evidence.json's is (it was on stdout, the other on stderr).
 #[test]
 fn a_second_check_into_the_same_folder_says_the_bundle_was_replaced() {
     let tmp = tempfile::tempdir().unwrap();
@@ -43,9 +44,9 @@ fn a_second_check_into_the_same_folder_says_the_bundle_was_replaced() {
         stderr_of(&first)
     );
     assert!(
-        !stdout_of(&first).contains("It replaces the signed report bundle"),
+        !stderr_of(&first).contains("It replaces the signed report bundle"),
         "{}",
-        stdout_of(&first)
+        stderr_of(&first)
     );
     let report = out.join("bundle/report.json");
     let mut old = sha256_of(&report);
@@ -64,8 +65,9 @@ fn a_second_check_into_the_same_folder_says_the_bundle_was_replaced() {
         // A second apart at least: the signed time differs, so does the report.
         std::thread::sleep(std::time::Duration::from_millis(1100));
         let again = check_example(lang, &out, &[]);
-        let text = stdout_of(&again);
+        let text = stderr_of(&again);
         assert!(matches!(again.status.code(), Some(0 | 1)), "{text}");
+        assert!(!stdout_of(&again).contains(said), "{lang}: on stdout");
         let new = sha256_of(&report);
         assert_ne!(old, new);
         assert!(text.contains(&format!("{said}{old}")), "{lang}: {text}");

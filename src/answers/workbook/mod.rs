@@ -837,7 +837,21 @@ fn updates(
         });
     }
     let mut problems = Vec::new();
-    let mut imported = Imported::default();
+    // The reason column's header as the workbook writes it (its lowest line when several).
+    let reason_header = columns
+        .iter()
+        .find(|(_, role, _)| matches!(role, Role::Reason))
+        .and_then(|&(c, _, _)| {
+            (found.header_start..found.data_start)
+                .rev()
+                .map(|r| found.text(r, c).trim())
+                .find(|t| !t.is_empty())
+                .map(str::to_owned)
+        });
+    let mut imported = Imported {
+        reason_header,
+        ..Imported::default()
+    };
     let at = |r: usize, c: usize| Place {
         row: r + 1,
         cell: Some(found.name(r, c)),
