@@ -49,7 +49,7 @@ fn a_named_edition_that_does_not_exist_stops_status() {
     for (lang, says) in [
         (
             "ja",
-            "チェックリスト`mhlw-vendor`に版`fy2030`はありません。ある版: `fy2023`、`fy2024`、`fy2025`。",
+            "チェックリスト`mhlw-vendor`に版`fy2030`はありません。ある版は`fy2023`、`fy2024`、`fy2025`です。",
         ),
         (
             "en",
