@@ -1117,7 +1117,7 @@ lint-config-unknown-deny = `deny` does not take `{ $value }`; the only value is 
 lint-unknown-code = no lint rule has the code `{ $code }`; the codes are { $codes }
 lint-unknown-code-closest = no lint rule has the code `{ $code }`; did you mean { $closest }?
 lint-allow-option = `--allow`: { $problem }
-lint-breaking-same-edition = breaking changes since `{ $base }` ({ $changes }) while the edition stays { $edition }: people holding answers for { $edition } cannot tell the two files apart; give the file a new edition, or keep the items and mark what replaces them (`medsec checklist diff` lists the changes)
+lint-breaking-same-edition = breaking changes since `{ $base }` ({ $changes }) while the edition stays { $edition }: people holding answers for { $edition } cannot tell the two files apart; give the file a new edition, or undo the change (keep a removed item and mark what replaces it; put an item taken out of scope back in scope); `medsec checklist diff` lists the changes
 lint-rule-breaking-change-same-edition = A change that breaks answers (an item removed without `replaces`, a gate question changed, an item taken out of scope within the edition) comes with a new edition (with `--base REV`)
 lint-settings-used = settings used: { $files } (each file follows the settings file in its folder or the closest parent folder)
 

@@ -117,10 +117,12 @@ impl UnknownCode {
 }
 
 /// Up to three rule codes that look like `code`: most alike first; a code containing what was
-/// typed (`--allow unverified`) counts as alike.
+/// typed (`--allow unverified`) counts as alike. Never one that cannot be allowed
+/// ([`NOT_ALLOWABLE`]): suggesting it would only be refused next.
 fn closest_codes(code: &str) -> Vec<&'static str> {
     let mut scored: Vec<(f64, &'static str)> = super::rules::RULES
         .iter()
+        .filter(|(c, _)| !NOT_ALLOWABLE.contains(c))
         .map(|(c, _)| {
             let mut score = strsim::normalized_damerau_levenshtein(code, c);
             if code.len() >= 4 && c.contains(code) {

@@ -68,6 +68,12 @@ fn input_rules_and_the_same_edition_rule_cannot_be_allowed() {
             assert!(!r.stdout.contains("0 errors") && !r.stdout.contains("エラー0件"));
         }
     }
+    // A typo close to a rule that cannot be allowed is not pointed at it (it would be refused
+    // next): `parse-eror` gets no "did you mean `parse-error`".
+    let r = lint_in(w, &["--lang", "en", "--allow", "parse-eror", "empty.toml"]);
+    assert_eq!(r.code, Some(2), "{}{}", r.stdout, r.stderr);
+    assert!(r.stderr.contains("parse-eror"), "{}", r.stderr);
+    assert!(!r.stderr.contains("`parse-error`"), "{}", r.stderr);
     // In the settings file: an invalid-lint-config error, exit 2, no summary.
     let folder = w.join("checklists");
     std::fs::create_dir(&folder).unwrap();
