@@ -249,16 +249,29 @@ fn run_github_job_on(job: &serde_norway::Value, dir: &Path, stubs: &Path, event:
     failed
 }
 
-#[allow(clippy::print_stderr)]
 /// What a GitLab job ended with: the exit code of the first failing script line, else 0.
 fn run_gitlab_job(job: &serde_norway::Value, dir: &Path, stubs: &Path) -> i32 {
-    let env = vec![
+    run_gitlab_job_on(job, dir, stubs, &[])
+}
+
+/// A GitLab job in a merge-request pipeline, with `extra` variables set over its defaults
+/// (`CI_PIPELINE_SOURCE=push` and `CI_COMMIT_BEFORE_SHA` for a push pipeline).
+#[allow(clippy::print_stderr)]
+fn run_gitlab_job_on(
+    job: &serde_norway::Value,
+    dir: &Path,
+    stubs: &Path,
+    extra: &[(&str, String)],
+) -> i32 {
+    let mut env = vec![
+        ("CI_PIPELINE_SOURCE", "merge_request_event".to_owned()),
         ("CI_MERGE_REQUEST_TARGET_BRANCH_NAME", "main".to_owned()),
         ("CI_API_V4_URL", "https://gitlab.example/api/v4".to_owned()),
         ("CI_PROJECT_ID", "42".to_owned()),
         ("CI_MERGE_REQUEST_IID", "7".to_owned()),
         ("MEDSEC_NOTE_TOKEN", "token".to_owned()),
     ];
+    env.extend(extra.iter().cloned());
     for line in job["script"].as_sequence().unwrap() {
         let line = line.as_str().unwrap();
         assert!(
@@ -488,6 +501,31 @@ fn a_breaking_change_fails_the_lint_job_on_pull_requests_and_pushes() {
             .filter_map(|r| r["ruleId"].as_str())
             .collect();
         assert!(rules.contains(&"breaking-change-same-edition"), "{sarif:#}");
+    }
+    // GitLab's lint job likewise: a merge request, a push, a branch's first push.
+    let gitlab = yaml(GITLAB);
+    for extra in [
+        vec![],
+        vec![
+            ("CI_PIPELINE_SOURCE", "push".to_owned()),
+            ("CI_COMMIT_BEFORE_SHA", before.clone()),
+        ],
+        vec![
+            ("CI_PIPELINE_SOURCE", "push".to_owned()),
+            (
+                "CI_COMMIT_BEFORE_SHA",
+                "0000000000000000000000000000000000000000".to_owned(),
+            ),
+        ],
+    ] {
+        let _ = std::fs::remove_file(dir.join("medsec-lint-changes.junit.xml"));
+        assert_eq!(
+            run_gitlab_job_on(&gitlab["checklist-lint"], dir, stubs.path(), &extra),
+            1,
+            "{extra:?}"
+        );
+        let junit = std::fs::read_to_string(dir.join("medsec-lint-changes.junit.xml")).unwrap();
+        assert!(junit.contains("breaking-change-same-edition"), "{junit}");
     }
 }
 
