@@ -18,7 +18,12 @@ pub fn check(file: &str, source: &str, checklist: &Checklist) -> Vec<Diagnostic>
     };
     let mut out = Vec::new();
     let found = [
-        ("ja", fiscal_years_ja(&checklist.title.ja)),
+        // A Japanese title may say FY2025 too (「チェックリスト(FY2025)」).
+        ("ja", {
+            let mut years = fiscal_years_ja(&checklist.title.ja);
+            years.extend(fiscal_years_en(&checklist.title.ja));
+            years
+        }),
         ("en", fiscal_years_en(&checklist.title.en)),
     ];
     for (lang, years) in found {
@@ -96,6 +101,8 @@ fn fiscal_year_at(text: &str, i: usize) -> Option<(usize, i32)> {
         (Some(1988), "平成".len())
     } else if rest.starts_with('R') && !before.is_some_and(|c| c.is_ascii_alphanumeric()) {
         (Some(2018), 1)
+    } else if rest.starts_with('Ｒ') && !before.is_some_and(char::is_alphanumeric) {
+        (Some(2018), 'Ｒ'.len_utf8())
     } else if before.is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c)) {
         return None;
     } else {
@@ -175,7 +182,12 @@ fn fiscal_years_en(text: &str) -> Vec<(String, i32)> {
         let Some((year, digits)) = leading_number(trimmed) else {
             continue;
         };
-        if digits == 4 {
+        // Four digits, ASCII or full-width (`FY２０２５`).
+        if (1000..=9999).contains(&year)
+            && trimmed
+                .get(..digits)
+                .is_some_and(|d| d.chars().count() == 4)
+        {
             let end = i + len + (rest.len() - trimmed.len()) + digits;
             out.push((text.get(i..end).unwrap_or_default().to_owned(), year));
         }
@@ -223,5 +235,23 @@ mod tests {
             vec![("FY2024".to_owned(), 2024)]
         );
         assert!(fiscal_years_en("FYI").is_empty());
+        // In Japanese titles people also write these.
+        assert_eq!(
+            fiscal_years_ja("点検表(Ｒ７年度版)").first().map(|f| f.1),
+            Some(2025)
+        );
+        assert_eq!(
+            fiscal_years_en("点検表(FY2025)").first().map(|f| f.1),
+            Some(2025)
+        );
+        assert_eq!(
+            fiscal_years_en("点検表 FY 2025").first().map(|f| f.1),
+            Some(2025)
+        );
+        assert_eq!(
+            fiscal_years_en("点検表 FY２０２５").first().map(|f| f.1),
+            Some(2025)
+        );
+        assert!(fiscal_years_en("FY20255").is_empty());
     }
 }

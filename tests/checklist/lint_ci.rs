@@ -55,6 +55,19 @@ fn a_title_naming_another_fiscal_year_is_an_error_at_the_title() {
         (Some(16), Some(6))
     );
     assert!(found[0]["message"].as_str().unwrap().contains("令和6年度"));
+    // The other ways a Japanese title names a year: FY2024, FY 2024, Ｒ６年度 (full-width).
+    let text = std::fs::read_to_string(root().join(FY2025)).unwrap();
+    for written in ["(FY2024)", "(FY 2024)", "(Ｒ６年度版)"] {
+        let other = tempfile::tempdir().unwrap();
+        std::fs::write(
+            other.path().join("t.toml"),
+            text.replacen("(令和7年度版)", written, 1),
+        )
+        .unwrap();
+        let out = lint(&["--format", "json"], other.path());
+        assert_eq!(out.status.code(), Some(1), "{written}: {}", stdout_of(&out));
+        assert!(stdout_of(&out).contains("title-year-mismatch"), "{written}");
+    }
     // The bundled checklists agree with themselves.
     let out = medsec()
         .args(["checklist", "lint", "checklists/", "--format", "json"])
