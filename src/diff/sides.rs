@@ -19,7 +19,8 @@ pub enum DiffError {
     /// The current folder is not inside a git repository (revisions cannot be read at all).
     NotARepository { detail: String },
     /// `git` does not know the revision.
-    UnknownRevision { revision: String, detail: String },
+    /// `git rev-parse --verify` refused it (git only ever says "needed a single revision").
+    UnknownRevision { revision: String },
     /// `git` failed for another reason (not a repository, a path it cannot show).
     Git {
         revision: String,
@@ -64,11 +65,10 @@ impl DiffError {
                 "diff-ci-not-a-repository",
                 detail = git_says(lang, detail)
             ),
-            DiffError::UnknownRevision { revision, detail } => crate::tr!(
+            DiffError::UnknownRevision { revision } => crate::tr!(
                 lang,
                 "diff-ci-unknown-revision",
-                revision = revision.as_str(),
-                detail = git_says(lang, detail)
+                revision = revision.as_str()
             ),
             DiffError::Git {
                 revision,
@@ -249,7 +249,6 @@ fn check_revision(rev: &str) -> Result<(), DiffError> {
     if !check.status.success() {
         return Err(DiffError::UnknownRevision {
             revision: rev.to_owned(),
-            detail: stderr_of(&check),
         });
     }
     Ok(())

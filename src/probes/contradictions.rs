@@ -63,7 +63,11 @@ pub fn message(lang: Lang, item: &str, kind: &str, name: Option<&str>, reason: &
 /// Every failed probe result whose items were answered はい.
 pub fn check(results: &[ProbeResult], answers: &dyn AnswerLookup) -> Vec<Contradiction> {
     let mut out = Vec::new();
-    for r in results.iter().filter(|r| r.verdict == Verdict::Fail) {
+    for (index, r) in results
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.verdict == Verdict::Fail)
+    {
         for item in &r.items {
             if answers.response(item) == Some(Response::Yes) {
                 out.push(Contradiction {
@@ -82,6 +86,7 @@ pub fn check(results: &[ProbeResult], answers: &dyn AnswerLookup) -> Vec<Contrad
                         r.name.as_deref(),
                         &r.reason,
                     ),
+                    result: Some(index),
                 });
             }
         }

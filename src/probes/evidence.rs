@@ -287,6 +287,26 @@ pub struct Contradiction {
     pub probe_name: Option<String>,
     pub verdict: Verdict,
     pub message: String,
+    /// The index of the probe's result in the evidence's `results` (0-based): several unnamed
+    /// probes of one kind (two backup folders) are told apart by it. Absent in evidence made
+    /// by an older medsec: the result is then the first of that kind and name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub result: Option<usize>,
+}
+
+impl Contradiction {
+    /// The probe result this contradiction comes from, among `results` (the evidence's own):
+    /// by its recorded index when it is there and of the same kind, name and verdict, else
+    /// the first result of that kind, name and verdict.
+    pub fn result_in<'r>(&self, results: &'r [ProbeResult]) -> Option<&'r ProbeResult> {
+        let same = |r: &&ProbeResult| {
+            r.kind == self.kind && r.name == self.probe_name && r.verdict == self.verdict
+        };
+        self.result
+            .and_then(|i| results.get(i))
+            .filter(same)
+            .or_else(|| results.iter().find(same))
+    }
 }
 
 /// SHA-256 of bytes, lower-case hex.

@@ -175,10 +175,7 @@ pub fn table(evidence: &Evidence, checklist: Option<&Checklist>, lang: Lang) -> 
         }
     }
     for c in &evidence.contradictions {
-        let result = evidence
-            .results
-            .iter()
-            .find(|r| r.kind == c.kind && r.name == c.probe_name);
+        let result = c.result_in(&evidence.results);
         let text = contradiction_text(c, result, checklist, lang);
         let line = tr!(
             lang,

@@ -771,6 +771,7 @@ mod report_tests {
             probe_name: None,
             verdict: crate::probes::Verdict::Fail,
             message: String::new(),
+            result: None,
         };
         for name in [None, Some("nas")] {
             let c = crate::probes::Contradiction {
@@ -825,16 +826,13 @@ pub fn contradiction_text(
     results: &[crate::probes::ProbeResult],
 ) -> MessageRef {
     use crate::diagnostic::{Arg, Typed};
-    let reason: Option<Arg> = results
-        .iter()
-        .find(|r| r.kind == c.kind && r.name == c.probe_name && r.verdict == c.verdict)
-        .map(|r| {
-            Typed::ProbeReason {
-                details: r.reason_details.clone(),
-                fallback: r.reason.clone(),
-            }
-            .into()
-        });
+    let reason: Option<Arg> = c.result_in(results).map(|r| {
+        Typed::ProbeReason {
+            details: r.reason_details.clone(),
+            fallback: r.reason.clone(),
+        }
+        .into()
+    });
     let mut args: Vec<(&str, Arg)> = vec![
         (
             "item",

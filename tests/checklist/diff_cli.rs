@@ -314,6 +314,25 @@ fn git_revisions_and_a_breaking_change_without_a_new_edition() {
         "{}",
         stderr_of(&out)
     );
+    // Said once, with what to do; not git's own words said again.
+    let out = medsec()
+        .current_dir(dir)
+        .args([
+            "--lang",
+            "ja",
+            "checklist",
+            "diff",
+            "mian",
+            "HEAD",
+            "--",
+            "checklists/",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr_of(&out);
+    assert_eq!(err.matches("リビジョン").count(), 1, "{err}");
+    assert!(err.contains("`git fetch`"), "{err}");
     // Outside a repository: exit 2, saying so rather than blaming the revision.
     let outside = tempfile::tempdir().unwrap();
     let out = medsec()

@@ -221,7 +221,7 @@ fn git_failures_of_checklist_diff_are_said_in_japanese() {
     }
     let cases = [
         (outside.path(), "gitリポジトリの中ではありません"),
-        (repo.path(), "gitにそのリビジョンがありません"),
+        (repo.path(), "gitにリビジョン`no-such-branch`がありません。"),
     ];
     for (dir, says) in cases {
         let out = medsec()

@@ -83,3 +83,70 @@ fn unnamed_backup_probes_are_named_by_their_place_and_borg_counts_archives() {
         assert!(!borg_row.contains(not_unit), "{lang}: {borg_row}");
     }
 }
+
+/// Two unnamed backup probes that both fail, each for its own reason, contradict the same はい:
+/// each contradiction names its own place and reason (in the table, in the evidence by the
+/// index of its result, and in the report made from it). Before, every line repeated the
+/// first probe's place and reason, and the signed report recorded them so.
+#[test]
+fn contradictions_of_unnamed_probes_each_name_their_own_probe() {
+    let w = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(w.path().join("nas-a")).unwrap();
+    std::fs::create_dir_all(w.path().join("usb-b")).unwrap();
+    std::fs::write(w.path().join("usb-b/f"), "x\n").unwrap();
+    std::fs::write(
+        w.path().join("p.toml"),
+        "[[probe]]\nkind = \"backup-freshness\"\npath = \"nas-a\"\n\n\
+         [[probe]]\nkind = \"backup-freshness\"\npath = \"usb-b\"\nmin_bytes = 1000000\n",
+    )
+    .unwrap();
+    let answers = root().join("examples/clinic/answers.toml");
+    for (lang, said, empty, small) in [
+        ("ja", "回答との矛盾", "ファイルが0個", "合計2バイト"),
+        ("en", "contradicts an answer", "no file found", "2 bytes"),
+    ] {
+        let out = medsec()
+            .current_dir(w.path())
+            .args(["--lang", lang, "probe", "--config", "p.toml", "--answers"])
+            .arg(&answers)
+            .args(["--out", "ev.json"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{}", stderr_of(&out));
+        let text = stdout_of(&out);
+        let lines: Vec<&str> = text.lines().filter(|l| l.starts_with(said)).collect();
+        assert_eq!(lines.len(), 2, "{lang}: {text}");
+        assert!(
+            lines[0].contains("nas-a") && lines[0].contains(empty),
+            "{lang}: {text}"
+        );
+        assert!(
+            lines[1].contains("usb-b") && lines[1].contains(small),
+            "{lang}: {text}"
+        );
+    }
+    let evidence: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(w.path().join("ev.json")).unwrap()).unwrap();
+    let results: Vec<u64> = evidence["contradictions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["result"].as_u64().unwrap())
+        .collect();
+    assert_eq!(results, [0, 1], "{evidence:#}");
+    // The report made from that evidence records each contradiction with its own reason.
+    let out = medsec()
+        .current_dir(w.path())
+        .args(["report", "--answers"])
+        .arg(&answers)
+        .args(["--evidence", "ev.json", "--out", "b"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr_of(&out));
+    let report = std::fs::read_to_string(w.path().join("b/report.json")).unwrap();
+    assert!(
+        report.contains("fewer than the 1 that `min_files` asks for")
+            && report.contains("less than `min_bytes = 1000000`"),
+        "{report}"
+    );
+}
