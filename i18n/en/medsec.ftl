@@ -1766,6 +1766,7 @@ checklist-new-out-of-scope-carried = { $item }, left out before, was replaced by
 checklist-new-out-of-scope-merged = { $item }, left out before, was merged with other items into { $items } in `{ $base }`: as { $items } also covers items that were answered, its out-of-scope entry was removed; answer it.
 checklist-new-out-of-scope-dropped = { $item }, left out before, is not in `{ $base }` and nothing replaces it: its out-of-scope entry was removed.
 checklist-new-base-unknown = `{ $base }`, which the new `{ $checklist }` extends, is neither in this medsec nor given with `--checklist`: add it with `medsec checklist add` or give it with `--checklist` (until then `medsec checklist lint` fails with extends-unknown-base).
+checklist-new-exists = `{ $checklist }` exists already (`{ $origin }`): this draft has the same ID and edition, so given with `--checklist` it replaces the existing one. Give it another edition, or compare the two with `medsec checklist diff`.
 checklist-new-out-exists = `{ $path }` exists; use `--force` to overwrite it
 checklist-new-write-failed = cannot write `{ $path }`: { $reason }
 checklist-new-notes-joined = { $made } { $official }

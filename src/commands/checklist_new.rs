@@ -77,6 +77,19 @@ pub fn run(args: &NewArgs, ctx: &Context) -> anyhow::Result<Outcome> {
                 checklist = full_id.as_str()
             )
         });
+    // A checklist of that ID and edition that exists already (bundled or added): the draft
+    // would stand beside it under the same name, so it is said with what to do.
+    let exists = catalog.resolve(&full_id, None).ok().map(|existing| {
+        tr!(
+            lang,
+            "checklist-new-exists",
+            checklist = full_id.as_str(),
+            origin = match &existing.origin {
+                Origin::Bundled(path) => (*path).to_owned(),
+                Origin::File(path) => path.display().to_string(),
+            }
+        )
+    });
     let global = ctx.global_suffix();
     match &out_file {
         Some(out) => {
@@ -101,6 +114,7 @@ pub fn run(args: &NewArgs, ctx: &Context) -> anyhow::Result<Outcome> {
                 .into_iter()
                 .chain(moved)
                 .chain(unknown_base)
+                .chain(exists)
                 .fold(Outcome::text(String::new(), Exit::Ok), Outcome::notice)
                 .notice(tr!(
                     lang,
@@ -118,6 +132,7 @@ pub fn run(args: &NewArgs, ctx: &Context) -> anyhow::Result<Outcome> {
             .into_iter()
             .chain(moved)
             .chain(unknown_base)
+            .chain(exists)
             .fold(Outcome::text(text, Exit::Ok), Outcome::notice)),
     }
 }

@@ -158,3 +158,44 @@ fn an_extension_against_its_base_is_not_breaking_for_its_id() {
         assert!(r.stdout.contains(said), "{lang}: {}", r.stdout);
     }
 }
+
+/// `checklist new` to an ID and edition that exists already (FY2023 advanced to FY2024, which
+/// is bundled) writes the draft but says the existing one, where it is and what to do; a new
+/// edition (FY2026) says nothing of the kind.
+#[test]
+fn checklist_new_to_an_edition_that_exists_says_so() {
+    let w = tempfile::tempdir().unwrap();
+    for (lang, said) in [
+        ("ja", "`mhlw-institution@fy2024`はすでにあります(`checklists/mhlw/fy2024/institution.toml`)。"),
+        ("en", "`mhlw-institution@fy2024` exists already (`checklists/mhlw/fy2024/institution.toml`)"),
+    ] {
+        let out = medsec()
+            .current_dir(w.path())
+            .args(["--lang", lang, "checklist", "new", "--from", "mhlw-institution@fy2023"])
+            .args(["--edition", "fy2024", "--force", "--out", "n24.toml"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+        assert!(stderr_of(&out).contains(said), "{lang}: {}", stderr_of(&out));
+        assert!(w.path().join("n24.toml").exists());
+    }
+    let out = medsec()
+        .current_dir(w.path())
+        .args([
+            "--lang",
+            "en",
+            "checklist",
+            "new",
+            "--from",
+            "mhlw-institution@fy2025",
+        ])
+        .args(["--edition", "fy2026", "--out", "n26.toml"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    assert!(
+        !stderr_of(&out).contains("exists already"),
+        "{}",
+        stderr_of(&out)
+    );
+}
