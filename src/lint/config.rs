@@ -282,7 +282,7 @@ fn config_files(paths: &[PathBuf]) -> BTreeSet<PathBuf> {
 
 /// The settings file in `folder` or the closest of its parents, stopping after the repository
 /// root (a folder with `.git`). Shown relative to the current folder when `folder` was given
-/// relative and the file is under the current folder; else absolute.
+/// relative (`../medsec-lint.toml` from a subfolder); else absolute.
 fn nearest(folder: &Path) -> Option<PathBuf> {
     let absolute = folder.canonicalize().ok()?;
     for dir in absolute.ancestors() {
@@ -293,7 +293,7 @@ fn nearest(folder: &Path) -> Option<PathBuf> {
                 .is_relative()
                 .then_some(current)
                 .flatten()
-                .and_then(|c| candidate.strip_prefix(c).ok().map(Path::to_owned));
+                .and_then(|c| relative_to(&candidate, &c));
             return Some(relative.unwrap_or(candidate));
         }
         if dir.join(".git").exists() {
@@ -301,6 +301,26 @@ fn nearest(folder: &Path) -> Option<PathBuf> {
         }
     }
     None
+}
+
+/// `path` as seen from the folder `from` (both absolute): `a/b.toml` below it, `../b.toml`
+/// beside a parent; `None` when they share no root (another drive on Windows).
+fn relative_to(path: &Path, from: &Path) -> Option<PathBuf> {
+    let (mut p, mut f) = (path.components().peekable(), from.components().peekable());
+    let mut shared = false;
+    while let (Some(a), Some(b)) = (p.peek(), f.peek()) {
+        if a != b {
+            break;
+        }
+        shared = true;
+        p.next();
+        f.next();
+    }
+    shared.then(|| {
+        f.map(|_| std::path::Component::ParentDir)
+            .chain(p)
+            .collect()
+    })
 }
 
 /// The settings in a file, and every problem found in it.

@@ -478,6 +478,29 @@ fn a_subfolder_with_its_own_settings_follows_them_and_the_table_names_them() {
         text.contains(&format!("設定ファイル`{parent}`、`{sub}`を使いました")),
         "{text}"
     );
+    // From the subfolder, given `.`: the parent folder's file is named relative too.
+    let out = medsec()
+        .current_dir(repo.join("checklists"))
+        .args(["checklist", "lint", ".", "--format", "json"])
+        .output()
+        .unwrap();
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        json["config"],
+        serde_json::json!(["medsec-lint.toml", native("own/medsec-lint.toml")]),
+        "{json:#}"
+    );
+    let out = medsec()
+        .current_dir(&own)
+        .args(["checklist", "lint", "..", "--format", "json"])
+        .output()
+        .unwrap();
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        json["config"],
+        serde_json::json!([native("../medsec-lint.toml"), "medsec-lint.toml"]),
+        "{json:#}"
+    );
 }
 
 /// `git` in `dir`; `false` when git is missing outside CI (the test is then skipped).
