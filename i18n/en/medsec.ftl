@@ -342,7 +342,7 @@ answers-walk-help = type: y = yes ("はい") / n = no ("いいえ") / na = not a
 walk-guidance-note = Note from the checklist: { $note }
 walk-stopped-input-ended = Input ended (Ctrl-D): the walk-through stopped here.
 walk-resume = To go on, run `{ $command }`: it starts again at the first item not finished.
-walk-stopped-interrupt = Stopped (Ctrl-C). Everything entered before is saved in `{ $path }` (answers and details alike); only what was being typed at the prompt was not. To go on, run `{ $command }`: it starts again at the first item not finished.
+walk-stopped-interrupt = Stopped. Everything entered before is saved in `{ $path }` (answers and details alike); only what was being typed at the prompt was not. To go on, run `{ $command }`: it starts again at the first item not finished.
 answers-walk-all-answered = Every item is answered.
 answers-walk-gate-closed = The gate question is answered No: no other item needs checking.
 answers-walk-gate-change = To change the answer to the gate question, type b (or change); press Enter to finish.

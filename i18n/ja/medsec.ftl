@@ -315,7 +315,7 @@ answers-walk-help = 入力: はい(y)、いいえ(n)、対象外(na)、Enter=と
 walk-guidance-note = チェックリストの注記: { $note }
 walk-stopped-input-ended = 入力の終わり(Ctrl-D)を受け取ったため、ここで中断しました。
 walk-resume = 続けるには`{ $command }`を実行してください。終わっていない最初の項目から再開します。
-walk-stopped-interrupt = 中断しました(Ctrl-C)。それまでに入力した回答と情報は、すべて`{ $path }`に保存されています。保存されていないのは、入力の途中だった欄だけです。続けるには`{ $command }`を実行してください。終わっていない最初の項目から再開します。
+walk-stopped-interrupt = 中断しました。それまでに入力した回答と情報は、すべて`{ $path }`に保存されています。保存されていないのは、入力の途中だった欄だけです。続けるには`{ $command }`を実行してください。終わっていない最初の項目から再開します。
 answers-walk-all-answered = すべての項目が回答済みです。
 answers-walk-gate-closed = 医療情報システムの有無が「いいえ」のため、以下すべての項目は確認不要です。
 answers-walk-gate-change = 前提の質問の回答を変えるには「b」または「変更」、終わるにはEnterを押してください。

@@ -10,8 +10,10 @@ use std::path::PathBuf;
 /// はい/いいえ/対象外,
 /// the date checked (default today, Japan time), for いいえ a target date, a note and evidence
 /// paths. Dates may be typed as 2026-06-03, 2026/6/3, 令和8年6月3日 or R8.6.3. Every answer is
-/// saved at once (atomically); running it again resumes where you stopped. Without a terminal,
-/// use --import, or edit FILE by hand and run `medsec status FILE`.
+/// saved at once (atomically); running it again resumes where you stopped. At a question: Enter
+/// skips, b goes back, j NUMBER jumps, p shows progress, q quits; Ctrl-C or Ctrl-D also stop it,
+/// keeping every answer given and saying how to go on. Without a terminal, use --import, or edit
+/// FILE by hand and run `medsec status FILE`.
 ///
 /// --export SHEET (.xlsx or .csv) writes one row per item with headers in the --lang language:
 /// 項目番号 (number), 対象 (scope), 項目 (text), 回 (round), 回答 (answer), 確認日 (checked_on),

@@ -67,14 +67,14 @@ fn ctrl_c_at_a_question_says_what_is_saved_and_how_to_go_on() {
         (
             "ja",
             "チェックリストの注記: 事業者と契約していない場合は記入不要です。",
-            "中断しました(Ctrl-C)。",
+            "中断しました。それまでに入力した",
             "それまでに入力した回答と情報は、すべて`answers.toml`に保存されています。",
             "続けるには`medsec answer answers.toml --checklist",
         ),
         (
             "en",
             "Note from the checklist: Not needed without a vendor contract.",
-            "Stopped (Ctrl-C).",
+            "Stopped. Everything entered before",
             "Everything entered before is saved in `answers.toml`",
             "To go on, run `medsec answer answers.toml --checklist",
         ),
@@ -291,7 +291,10 @@ fn ctrl_c_in_the_walk_through_of_check_names_the_check_to_run_again() {
     s.expect("> ").unwrap();
     s.send("\x03").unwrap();
     let tail = pty_output(&mut s);
-    assert!(flat(&tail).contains("中断しました(Ctrl-C)。"), "{tail}");
+    assert!(
+        flat(&tail).contains("中断しました。それまでに入力した"),
+        "{tail}"
+    );
     assert!(
         flat(&tail).contains("続けるには`medseccheck--as-of2025-09-01--checklist"),
         "{tail}"
