@@ -34,7 +34,7 @@ fn probe_label(kind: ProbeKind, name: Option<&str>, lang: Lang) -> String {
 /// What tells an unnamed probe from another of its kind: a backup probe's path or repository
 /// (the configuration's `path`), shortened to its end and without a password a repository URL
 /// may hold. Other kinds run once, and a named probe is called by its name.
-fn probe_place(r: &ProbeResult) -> Option<String> {
+pub(crate) fn probe_place(r: &ProbeResult) -> Option<String> {
     if r.name.is_some() || r.kind != ProbeKind::BackupFreshness {
         return None;
     }

@@ -826,7 +826,15 @@ pub fn contradiction_text(
     results: &[crate::probes::ProbeResult],
 ) -> MessageRef {
     use crate::diagnostic::{Arg, Typed};
-    let reason: Option<Arg> = c.result_in(results).map(|r| {
+    let result = c.result_in(results);
+    // An unnamed backup probe is told apart by its place (folder or repository), as in the
+    // probe table: two of them failing give two findings that say which.
+    let name = c.probe_name.clone().or_else(|| {
+        result
+            .and_then(crate::render::probe::probe_place)
+            .map(|place| format!("`{place}`"))
+    });
+    let reason: Option<Arg> = result.map(|r| {
         Typed::ProbeReason {
             details: r.reason_details.clone(),
             fallback: r.reason.clone(),
@@ -847,7 +855,7 @@ pub fn contradiction_text(
     // Without the probe's result, the sentence says so instead of ending in an empty reason.
     let found = reason.is_some();
     args.extend(reason.map(|r| ("reason", r)));
-    let id = match (&c.probe_name, found) {
+    let id = match (&name, found) {
         (Some(name), _) => {
             args.push(("name", Arg::Text(name.clone())));
             if found {

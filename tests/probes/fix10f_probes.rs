@@ -149,4 +149,20 @@ fn contradictions_of_unnamed_probes_each_name_their_own_probe() {
             && report.contains("less than `min_bytes = 1000000`"),
         "{report}"
     );
+    // Its findings name each probe by its place, as the table does.
+    for lang in ["ja", "en"] {
+        let out = medsec()
+            .current_dir(w.path())
+            .args(["--lang", lang, "status", "b"])
+            .output()
+            .unwrap();
+        let text = stdout_of(&out);
+        let found: Vec<&str> = text
+            .lines()
+            .filter(|l| l.contains("answer-contradicted-by-probe"))
+            .collect();
+        assert_eq!(found.len(), 2, "{lang}: {text}");
+        assert!(found[0].contains("`nas-a`"), "{lang}: {text}");
+        assert!(found[1].contains("`usb-b`"), "{lang}: {text}");
+    }
 }
