@@ -6,7 +6,7 @@ use crate::checklist::{Catalog, Form};
 use crate::cli::init::InitArgs;
 use crate::exit::Exit;
 use crate::tr;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// Split the global --checklist values into checklist files and an `ID[@EDITION]` spec.
 pub fn split_checklist_args(values: &[PathBuf]) -> (Vec<PathBuf>, Option<String>) {
@@ -46,6 +46,12 @@ pub fn run(args: InitArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     let catalog = catalog(ctx)?;
     let mut notices = Vec::new();
 
+    // `--from` as said in messages.
+    let from_shown = args
+        .from
+        .as_deref()
+        .map(|p| p.display().to_string())
+        .unwrap_or_default();
     let last = match &args.from {
         Some(p) => Some(answers::load(p, ctx.lang).map_err(|e| e.in_lang(ctx.lang))?),
         None => None,
@@ -105,12 +111,7 @@ pub fn run(args: InitArgs, ctx: &Context) -> anyhow::Result<Outcome> {
             notices.push(tr!(
                 ctx.lang,
                 "answers-init-follows-from",
-                from = args
-                    .from
-                    .as_deref()
-                    .unwrap_or(Path::new(""))
-                    .display()
-                    .to_string(),
+                from = from_shown.as_str(),
                 last = l.set.checklist.full_id(),
                 checklist = chosen.as_str()
             ));
@@ -175,12 +176,7 @@ pub fn run(args: InitArgs, ctx: &Context) -> anyhow::Result<Outcome> {
             return Err(anyhow::anyhow!(tr!(
                 ctx.lang,
                 "rules-data-init-kind-not-served",
-                from = args
-                    .from
-                    .as_deref()
-                    .unwrap_or(Path::new(""))
-                    .display()
-                    .to_string(),
+                from = from_shown.as_str(),
                 kind = kind.label(ctx.lang),
                 checklist = c.full_id(),
                 serves = crate::i18n::join(
@@ -197,12 +193,7 @@ pub fn run(args: InitArgs, ctx: &Context) -> anyhow::Result<Outcome> {
             return Err(anyhow::anyhow!(tr!(
                 ctx.lang,
                 "answers-init-form-mismatch",
-                from = args
-                    .from
-                    .as_deref()
-                    .unwrap_or(Path::new(""))
-                    .display()
-                    .to_string(),
+                from = from_shown.as_str(),
                 old_form = lc.checklist.form.label(ctx.lang),
                 new_form = checklist.checklist.form_label(ctx.lang),
                 form = lc.checklist.form.as_str()
