@@ -121,6 +121,40 @@ mod tests {
         }
     }
 
+    /// The recorded index is taken only when the result there is of the same kind, name and
+    /// verdict (evidence edited or reordered by hand); else the first result that is.
+    #[test]
+    fn a_contradiction_finds_its_result_by_index_only_when_it_matches() {
+        let passed = result(Verdict::Pass);
+        let failed = ProbeResult {
+            reason: "no file found".into(),
+            ..result(Verdict::Fail)
+        };
+        let other_name = ProbeResult {
+            name: Some("usb".into()),
+            ..result(Verdict::Fail)
+        };
+        let results = [passed, other_name, failed];
+        let c = |index| Contradiction {
+            code: "answer-contradicted-by-probe".into(),
+            item: "backup-and-restore".into(),
+            answer: "はい".into(),
+            kind: ProbeKind::BackupFreshness,
+            probe_name: Some("nas".into()),
+            verdict: Verdict::Fail,
+            message: String::new(),
+            result: index,
+        };
+        let reason = |index| c(index).result_in(&results).map(|r| r.reason.clone());
+        let failed_reason = Some("no file found".to_owned());
+        // Index 0 has the kind and name but passed; index 1 failed under another name.
+        assert_eq!(reason(Some(0)), failed_reason);
+        assert_eq!(reason(Some(1)), failed_reason);
+        assert_eq!(reason(Some(2)), failed_reason);
+        assert_eq!(reason(None), failed_reason);
+        assert_eq!(reason(Some(9)), failed_reason);
+    }
+
     #[test]
     fn yes_against_a_failure_is_a_contradiction() {
         let mut set = AnswerSet {
