@@ -129,34 +129,20 @@ pub fn run(args: CheckArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         stdout.push_str(&heading(Step::Status, lang));
         stdout.push_str(&String::from_utf8_lossy(&status.stdout));
     }
-    if !summary.complete {
-        // The status output names every problem in the file.
-        steps.failed(
-            Step::Status,
-            &tr!(lang, "check-done-status", complete = "no"),
-        );
-        steps.finish();
-        return Ok(finish(
-            stdout,
-            &summary,
-            status_json(&status),
-            None,
-            args.format,
-            ctx,
-            notices,
-        ));
-    }
     // Evidence the answers cite but that is not there stops the report (as `medsec report`
     // stops): said here, with the status above, before any probe runs or file is written.
-    if !vendor_form {
+    if summary.complete && !vendor_form {
         if let Some((loaded, _)) = &bound {
             summary.evidence_missing = answers::rules::missing_evidence(loaded);
         }
     }
-    if !summary.evidence_missing.is_empty() {
+    // Incomplete answers (the status output names every problem in the file) or missing
+    // evidence end the check at the status step.
+    if !summary.complete || !summary.evidence_missing.is_empty() {
+        let complete = if summary.complete { "yes" } else { "no" };
         steps.failed(
             Step::Status,
-            &tr!(lang, "check-done-status", complete = "yes"),
+            &tr!(lang, "check-done-status", complete = complete),
         );
         steps.finish();
         return Ok(finish(
