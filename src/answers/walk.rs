@@ -11,7 +11,9 @@
 //! In every prompt, `q` alone quits and `b` alone goes back one step (from an item's first
 //! detail, back to its answer, putting the file back as it was before that answer).
 //!
-//! This module talks only through the reader and writer it is given.
+//! This module talks only through the reader and writer it is given, but for the sentence a
+//! stop (Ctrl-C, SIGTERM, SIGHUP) says: the commands that walk arm it with
+//! [`arm_stop_sentence`].
 
 use super::messages;
 use super::model::*;
@@ -221,6 +223,27 @@ pub fn run<R: BufRead, W: Write>(
     out: W,
 ) -> Result<Summary, WalkError> {
     run_with(loaded, checklist, round, lang, today, false, input, out)
+}
+
+/// While the returned guard lives, a stop at a question ends the run with the one sentence
+/// `answer` and `check` both say: what was entered is saved in `file`, and `resume` goes on.
+#[must_use = "the sentence is said only while the guard lives"]
+pub fn arm_stop_sentence(
+    lang: Lang,
+    file: &std::path::Path,
+    resume: &str,
+) -> crate::interrupt::TakeBack {
+    let path = crate::render::command_word(&file.display().to_string());
+    crate::interrupt::TakeBack::arm(
+        &[],
+        None,
+        &crate::tr!(
+            lang,
+            "walk-stopped-interrupt",
+            path = path.as_str(),
+            command = resume
+        ),
+    )
 }
 
 /// [`run`] asking only the items still open (unanswered, without 確認日, or いいえ without

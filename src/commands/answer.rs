@@ -267,16 +267,7 @@ pub fn run(args: AnswerArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     };
     // Ctrl-C (or a closed terminal) ends the process at whatever prompt it is: every step
     // entered before is saved already, and this says so.
-    let _stopped = crate::interrupt::TakeBack::arm(
-        &[],
-        None,
-        &tr!(
-            lang,
-            "walk-stopped-interrupt",
-            path = path.as_str(),
-            command = resume.as_str()
-        ),
-    );
+    let _stopped = walk::arm_stop_sentence(lang, &file, &resume);
     let stdin = std::io::stdin();
     let stdout = std::io::stdout();
     let summary = walk::run(

@@ -963,17 +963,7 @@ fn walk(
     let lang = ctx.lang;
     let (loaded, checklist) = answers::open(file, catalog, lang).map_err(|e| e.in_lang(lang))?;
     // Ctrl-C at a question ends the check there; what was entered before is saved, and said.
-    let shown = crate::render::command_word(&file.display().to_string());
-    let _stopped = crate::interrupt::TakeBack::arm(
-        &[],
-        None,
-        &tr!(
-            lang,
-            "walk-stopped-interrupt",
-            path = shown.as_str(),
-            command = resume
-        ),
-    );
+    let _stopped = answers::walk::arm_stop_sentence(lang, file, resume);
     let stdin = std::io::stdin();
     let stdout = std::io::stdout();
     answers::walk::run_open_items(
