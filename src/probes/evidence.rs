@@ -214,6 +214,54 @@ pub struct ProbeResult {
     pub warning_details: Vec<Coded>,
 }
 
+impl ProbeResult {
+    /// What tells an unnamed probe from another of its kind, for the probe table, notes and a
+    /// report's findings alike: a backup probe's path or repository (the configuration's
+    /// `path`), shortened to its end and without a password a repository URL may hold. Other
+    /// kinds run once, and a named probe is called by its name.
+    pub fn place(&self) -> Option<String> {
+        if self.name.is_some() || self.kind != ProbeKind::BackupFreshness {
+            return None;
+        }
+        let path = self.parameters.get("path")?.as_str()?;
+        (!path.is_empty()).then(|| short_place(path))
+    }
+}
+
+/// A path or repository as people read it (a table cell, a note, a finding): `user:password@` of a URL dropped (a
+/// secret never shown), and a long one shortened from the left to about 40 columns, at a `/`
+/// where one is near, so that the end, which tells two backups apart, stays.
+fn short_place(path: &str) -> String {
+    const WIDTH: usize = 40;
+    let mut shown = path.to_owned();
+    if let Some(scheme_end) = shown.find("://") {
+        let rest = &shown[scheme_end + 3..];
+        let host_end = rest.find('/').unwrap_or(rest.len());
+        if let Some(at) = rest[..host_end].rfind('@') {
+            shown = format!("{}{}", &shown[..scheme_end + 3], &rest[at + 1..]);
+        }
+    }
+    let width = crate::render::table::display_width;
+    if width(&shown) <= WIDTH {
+        return shown;
+    }
+    let mut tail = String::new();
+    for c in shown.chars().rev() {
+        let mut next = String::with_capacity(tail.len() + 4);
+        next.push(c);
+        next.push_str(&tail);
+        if width(&next) > WIDTH - 1 {
+            break;
+        }
+        tail = next;
+    }
+    // Start at a folder boundary when the tail holds one that keeps a good part of it.
+    if let Some(slash) = tail.find('/').filter(|&i| i > 0 && i < tail.len() / 2) {
+        tail = tail[slash..].to_owned();
+    }
+    format!("…{tail}")
+}
+
 /// A file read, with its hash.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct FileRecord {
@@ -354,6 +402,19 @@ mod tests {
             sha256_hex(b"abc"),
             "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
         );
+    }
+
+    #[test]
+    fn a_place_drops_a_urls_password_and_keeps_the_end_of_a_long_path() {
+        assert_eq!(
+            short_place("sftp://backup:secret@nas.local/srv/backup"),
+            "sftp://nas.local/srv/backup"
+        );
+        let long = "/mnt/backup/clinic-main/daily/electronic-medical-records/2026";
+        let shown = short_place(long);
+        assert!(shown.starts_with('…'), "{shown}");
+        assert!(long.ends_with(shown.trim_start_matches('…')), "{shown}");
+        assert!(crate::render::table::display_width(&shown) <= 40, "{shown}");
     }
 
     #[test]

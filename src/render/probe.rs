@@ -31,55 +31,10 @@ fn probe_label(kind: ProbeKind, name: Option<&str>, lang: Lang) -> String {
     }
 }
 
-/// What tells an unnamed probe from another of its kind: a backup probe's path or repository
-/// (the configuration's `path`), shortened to its end and without a password a repository URL
-/// may hold. Other kinds run once, and a named probe is called by its name.
-pub(crate) fn probe_place(r: &ProbeResult) -> Option<String> {
-    if r.name.is_some() || r.kind != ProbeKind::BackupFreshness {
-        return None;
-    }
-    let path = r.parameters.get("path")?.as_str()?;
-    (!path.is_empty()).then(|| short_place(path))
-}
-
-/// A path or repository for a table cell or a note: `user:password@` of a URL dropped (a
-/// secret never shown), and a long one shortened from the left to about 40 columns, at a `/`
-/// where one is near, so that the end, which tells two backups apart, stays.
-fn short_place(path: &str) -> String {
-    const WIDTH: usize = 40;
-    let mut shown = path.to_owned();
-    if let Some(scheme_end) = shown.find("://") {
-        let rest = &shown[scheme_end + 3..];
-        let host_end = rest.find('/').unwrap_or(rest.len());
-        if let Some(at) = rest[..host_end].rfind('@') {
-            shown = format!("{}{}", &shown[..scheme_end + 3], &rest[at + 1..]);
-        }
-    }
-    let width = super::table::display_width;
-    if width(&shown) <= WIDTH {
-        return shown;
-    }
-    let mut tail = String::new();
-    for c in shown.chars().rev() {
-        let mut next = String::with_capacity(tail.len() + 4);
-        next.push(c);
-        next.push_str(&tail);
-        if width(&next) > WIDTH - 1 {
-            break;
-        }
-        tail = next;
-    }
-    // Start at a folder boundary when the tail holds one that keeps a good part of it.
-    if let Some(slash) = tail.find('/').filter(|&i| i > 0 && i < tail.len() / 2) {
-        tail = tail[slash..].to_owned();
-    }
-    format!("…{tail}")
-}
-
 /// The probe for people in a note: its kind and its name, or for an unnamed backup probe its
-/// place ([`probe_place`]); the kind alone when it runs once.
+/// place ([`ProbeResult::place`]); the kind alone when it runs once.
 fn result_label(r: &ProbeResult, lang: Lang) -> String {
-    match probe_place(r) {
+    match r.place() {
         Some(place) => tr!(
             lang,
             "probes-probe-at",
@@ -126,7 +81,7 @@ pub fn table(evidence: &Evidence, checklist: Option<&Checklist>, lang: Lang) -> 
     let mut t = super::table(header.iter().map(String::as_str).collect());
     for r in &evidence.results {
         // Line breaks inside a cell are ours; every piece from outside is escaped first.
-        let probe = match (&r.name, probe_place(r)) {
+        let probe = match (&r.name, r.place()) {
             (Some(n), _) => format!("{}\n{}", r.kind.label(lang), esc(n)),
             (None, Some(place)) => format!("{}\n{}", r.kind.label(lang), esc(&place)),
             (None, None) => r.kind.label(lang).to_owned(),

@@ -831,7 +831,7 @@ pub fn contradiction_text(
     // probe table: two of them failing give two findings that say which.
     let name = c.probe_name.clone().or_else(|| {
         result
-            .and_then(crate::render::probe::probe_place)
+            .and_then(crate::probes::ProbeResult::place)
             .map(|place| format!("`{place}`"))
     });
     let reason: Option<Arg> = result.map(|r| {
