@@ -5,8 +5,6 @@
 use crate::common;
 use common::*;
 use serde_json::Value;
-use std::path::Path;
-use std::process::Command;
 
 fn diff_json(args: &[&str]) -> (i32, Value) {
     let out = medsec()
@@ -231,38 +229,12 @@ fn markdown_is_a_pull_request_comment() {
     }
 }
 
-/// `git` with a fixed identity in `dir`, or None when git is missing outside CI.
-#[allow(clippy::print_stderr)]
-fn git(dir: &Path, args: &[&str]) -> Option<()> {
-    let out = Command::new("git")
-        .args(["-c", "user.name=t", "-c", "user.email=t@example.invalid"])
-        .args(args)
-        .current_dir(dir)
-        .output();
-    match out {
-        Ok(o) => {
-            assert!(
-                o.status.success(),
-                "git {args:?}: {}",
-                String::from_utf8_lossy(&o.stderr)
-            );
-            Some(())
-        }
-        Err(e) if !in_ci() => {
-            eprintln!("skipped: git not found ({e})");
-            None
-        }
-        Err(e) => panic!("git is needed in CI: {e}"),
-    }
-}
-
 #[test]
 fn git_revisions_and_a_breaking_change_without_a_new_edition() {
-    let repo = tempfile::tempdir().unwrap();
-    let dir = repo.path();
-    if git(dir, &["init", "-q", "-b", "main"]).is_none() {
+    let Some(repo) = git_repository() else {
         return;
-    }
+    };
+    let dir = repo.path();
     let folder = dir.join("checklists");
     std::fs::create_dir(&folder).unwrap();
     let text =
@@ -429,11 +401,10 @@ fn circled_numbers_past_twenty_renumbered_to_brackets_are_a_notation_change() {
 /// the newest older edition of its id and form, and the comment names both files.
 #[test]
 fn a_new_edition_file_is_compared_with_the_previous_edition() {
-    let repo = tempfile::tempdir().unwrap();
-    let dir = repo.path();
-    if git(dir, &["init", "-q", "-b", "main"]).is_none() {
+    let Some(repo) = git_repository() else {
         return;
-    }
+    };
+    let dir = repo.path();
     for year in ["fy2024", "fy2025"] {
         let folder = dir.join(format!("checklists/mhlw/{year}"));
         std::fs::create_dir_all(&folder).unwrap();

@@ -10,31 +10,6 @@ use serde_json::Value;
 use std::path::Path;
 use std::process::Command;
 
-/// `git` with a fixed identity in `dir`, or None when git is missing outside CI.
-#[allow(clippy::print_stderr)]
-fn git(dir: &Path, args: &[&str]) -> Option<()> {
-    let out = Command::new("git")
-        .args(["-c", "user.name=t", "-c", "user.email=t@example.invalid"])
-        .args(args)
-        .current_dir(dir)
-        .output();
-    match out {
-        Ok(o) => {
-            assert!(
-                o.status.success(),
-                "git {args:?}: {}",
-                String::from_utf8_lossy(&o.stderr)
-            );
-            Some(())
-        }
-        Err(e) if !in_ci() => {
-            eprintln!("skipped: git not found ({e})");
-            None
-        }
-        Err(e) => panic!("git is needed in CI: {e}"),
-    }
-}
-
 fn medsec_in(dir: &Path, args: &[&str]) -> Run {
     run(medsec()
         .current_dir(dir)
@@ -53,9 +28,8 @@ reason.en = "The contract with the vendor has ended."
 /// bundled) and `checklists/own/own.toml` over it, committed; then the own checklist with
 /// 2-③ taken out of scope and 2-②'s reason changed, committed on top. `None` without git.
 fn group_repository() -> Option<tempfile::TempDir> {
-    let repo = tempfile::tempdir().unwrap();
+    let repo = git_repository()?;
     let dir = repo.path();
-    git(dir, &["init", "-q", "-b", "main"])?;
     std::fs::create_dir_all(dir.join("checklists/mhlw")).unwrap();
     std::fs::create_dir_all(dir.join("checklists/own")).unwrap();
     let r = medsec_in(

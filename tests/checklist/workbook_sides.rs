@@ -4,10 +4,8 @@
 //!
 //! TEST DATA: the workbook is not the FY2026 form; rows are made-up test wording marked 試験用.
 
-use crate::common::{in_ci, keygen, medsec, run, stderr_of, stdout_of};
+use crate::common::{git, git_repository, keygen, medsec, run, stderr_of, stdout_of};
 use rust_xlsxwriter::Workbook;
-use std::path::Path;
-use std::process::Command;
 
 fn workbook(rows: &[&str]) -> Vec<u8> {
     let mut wb = Workbook::new();
@@ -33,33 +31,12 @@ fn workbook(rows: &[&str]) -> Vec<u8> {
     wb.save_to_buffer().unwrap()
 }
 
-#[allow(clippy::print_stderr)]
-fn git(dir: &Path, args: &[&str]) -> Option<()> {
-    let out = Command::new("git")
-        .args(["-c", "user.name=t", "-c", "user.email=t@example.invalid"])
-        .args(args)
-        .current_dir(dir)
-        .output();
-    match out {
-        Ok(o) => {
-            assert!(o.status.success(), "git {args:?}: {}", stderr_of(&o));
-            Some(())
-        }
-        Err(e) if !in_ci() => {
-            eprintln!("skipped: git not found ({e})");
-            None
-        }
-        Err(e) => panic!("git is needed in CI: {e}"),
-    }
-}
-
 #[test]
 fn a_workbook_at_two_revisions_is_read_as_a_workbook() {
-    let repo = tempfile::tempdir().unwrap();
-    let dir = repo.path();
-    if git(dir, &["init", "-q", "-b", "main"]).is_none() {
+    let Some(repo) = git_repository() else {
         return;
-    }
+    };
+    let dir = repo.path();
     let folder = dir.join("checklists");
     std::fs::create_dir(&folder).unwrap();
     let first = ["① 試験用の責任者の項目です。"];
@@ -105,11 +82,10 @@ fn a_workbook_at_two_revisions_is_read_as_a_workbook() {
 
 #[test]
 fn a_pdf_named_xlsx_at_a_revision_is_said_for_what_it_is() {
-    let repo = tempfile::tempdir().unwrap();
-    let dir = repo.path();
-    if git(dir, &["init", "-q", "-b", "main"]).is_none() {
+    let Some(repo) = git_repository() else {
         return;
-    }
+    };
+    let dir = repo.path();
     let folder = dir.join("checklists");
     std::fs::create_dir(&folder).unwrap();
     std::fs::write(folder.join("form.xlsx"), b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n").unwrap();

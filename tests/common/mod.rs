@@ -104,6 +104,40 @@ pub fn in_ci() -> bool {
     std::env::var("CI").is_ok_and(|v| v == "true" || v == "1")
 }
 
+/// `git` with a fixed identity in `dir`, or None when git is missing outside CI (in CI a
+/// missing git fails the test); a git command that fails fails the test.
+#[allow(clippy::print_stderr)]
+pub fn git(dir: &std::path::Path, args: &[&str]) -> Option<()> {
+    let out = std::process::Command::new("git")
+        .args(["-c", "user.name=t", "-c", "user.email=t@example.invalid"])
+        .args(args)
+        .current_dir(dir)
+        .output();
+    match out {
+        Ok(o) => {
+            assert!(
+                o.status.success(),
+                "git {args:?}: {}",
+                String::from_utf8_lossy(&o.stderr)
+            );
+            Some(())
+        }
+        Err(e) if !in_ci() => {
+            eprintln!("skipped: git not found ({e})");
+            None
+        }
+        Err(e) => panic!("git is needed in CI: {e}"),
+    }
+}
+
+/// A new empty git repository (branch `main`) in a temporary folder; None when git is missing
+/// outside CI (see [`git`]).
+pub fn git_repository() -> Option<tempfile::TempDir> {
+    let repo = tempfile::tempdir().unwrap();
+    git(repo.path(), &["init", "-q", "-b", "main"])?;
+    Some(repo)
+}
+
 /// `medsec keygen --out NAME --unencrypted`: NAME.key and NAME.pub, or the test fails.
 pub fn keygen(name: &std::path::Path) {
     let out = medsec()
