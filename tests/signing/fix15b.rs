@@ -4,8 +4,8 @@
 
 use crate::common;
 
+use crate::own_setup::*;
 use common::{keygen, medsec, stderr_of, stdout_of};
-use serde_json::Value;
 use std::path::Path;
 
 /// An own checklist over `mhlw-institution@fy2025` with one own item and nothing left out.
@@ -39,35 +39,8 @@ guidance.en = "Keep the date of the drill, what was restored and how long it too
 verified = true
 "#;
 
-fn run(dir: &Path, args: &[&str]) -> (i32, String, String) {
-    let o = medsec().current_dir(dir).args(args).output().unwrap();
-    (o.status.code().unwrap_or(-1), stdout_of(&o), stderr_of(&o))
-}
-
-fn run_ok(dir: &Path, args: &[&str]) -> String {
-    let (code, out, err) = run(dir, args);
-    assert_eq!(code, 0, "{args:?}: {out}{err}");
-    out
-}
-
-fn json(text: &str) -> Value {
-    serde_json::from_str(text).unwrap_or_else(|e| panic!("{e}: {text}"))
-}
-
 fn digest_of(dir: &Path, spec: &str) -> String {
-    let out = run_ok(
-        dir,
-        &[
-            "--checklist",
-            "own.toml",
-            "checklist",
-            "show",
-            spec,
-            "--format",
-            "json",
-        ],
-    );
-    json(&out)["digest"].as_str().unwrap().to_owned()
+    show_own(dir, spec)["digest"].as_str().unwrap().to_owned()
 }
 
 /// A signed bundle `bundle` in `dir` of every item answered はい on the own checklist.
@@ -82,43 +55,9 @@ fn signed_bundle(dir: &Path) {
         run_ok(dir, &all)
     };
     own(&["init", "--out", "answers.toml"]);
-    let text = std::fs::read_to_string(dir.join("answers.toml"))
-        .unwrap()
-        .replace("name = \"\"", "name = \"テスト病院\"")
-        .replace("code = \"\"", "code = \"0110113719\"")
-        .replace("prefecture = \"\"", "prefecture = \"北海道\"")
-        .replace("kind = \"\"", "kind = \"hospital\"")
-        .replace("manager = \"\"", "manager = \"山田太郎\"")
-        .replace("security_manager = \"\"", "security_manager = \"佐藤花子\"")
-        .replace("answered_by = \"\"", "answered_by = \"佐藤花子\"")
-        .replace("contract = \"\"", "contract = false");
-    std::fs::write(dir.join("answers.toml"), text).unwrap();
-    let shown = json(&own(&[
-        "checklist",
-        "show",
-        "grp-institution@fy2025",
-        "--format",
-        "json",
-    ]));
-    let mut sheet = String::from("item,answer,checked_on,target_date,note\n");
-    for item in shown["items"].as_array().unwrap() {
-        sheet.push_str(&format!(
-            "{},はい,2025-06-02,,\n",
-            item["id"].as_str().unwrap()
-        ));
-    }
-    std::fs::write(dir.join("sheet.csv"), sheet).unwrap();
-    own(&["answer", "answers.toml", "--import", "sheet.csv"]);
+    answer_every_item(dir, 2025, &item_ids(dir, "grp-institution@fy2025"));
     keygen(&dir.join("hospital"));
-    own(&[
-        "report",
-        "--answers",
-        "answers.toml",
-        "--out",
-        "bundle",
-        "--sign",
-        "hospital.key",
-    ]);
+    own(&SIGNED_REPORT);
 }
 
 #[test]

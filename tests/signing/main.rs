@@ -11,6 +11,7 @@ mod fix15b;
 mod hostile_bundle;
 mod key_formats;
 mod own_checklists;
+mod own_setup;
 mod passphrase_pty;
 mod signing;
 mod signing_lang;

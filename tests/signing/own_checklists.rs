@@ -4,7 +4,8 @@
 
 use crate::common;
 
-use common::{keygen, medsec, stderr_of, stdout_of};
+use crate::own_setup::*;
+use common::keygen;
 use serde_json::Value;
 use std::path::Path;
 
@@ -49,19 +50,6 @@ verified = true
     )
 }
 
-/// Run medsec in `dir`; (exit code, stdout, stderr).
-fn run(dir: &Path, args: &[&str]) -> (i32, String, String) {
-    let o = medsec().current_dir(dir).args(args).output().unwrap();
-    (o.status.code().unwrap_or(-1), stdout_of(&o), stderr_of(&o))
-}
-
-/// Run medsec in `dir`, which must succeed (exit 0); its stdout.
-fn run_ok(dir: &Path, args: &[&str]) -> String {
-    let (code, out, err) = run(dir, args);
-    assert_eq!(code, 0, "{args:?}: {out}{err}");
-    out
-}
-
 /// An empty working folder, and the path of examples/own-checklist.toml.
 fn example_workspace() -> (tempfile::TempDir, String) {
     let example = common::root().join("examples/own-checklist.toml");
@@ -69,71 +57,6 @@ fn example_workspace() -> (tempfile::TempDir, String) {
         tempfile::tempdir().unwrap(),
         example.to_str().unwrap().to_owned(),
     )
-}
-
-fn json(text: &str) -> Value {
-    serde_json::from_str(text).unwrap_or_else(|e| panic!("{e}: {text}"))
-}
-
-/// The item IDs of a checklist as `checklist show --format json` lists them.
-fn item_ids(dir: &Path, spec: &str) -> Vec<String> {
-    let (code, out, err) = run(
-        dir,
-        &[
-            "--checklist",
-            "own.toml",
-            "checklist",
-            "show",
-            spec,
-            "--format",
-            "json",
-        ],
-    );
-    assert_eq!(code, 0, "{err}");
-    json(&out)["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|i| i["id"].as_str().unwrap().to_owned())
-        .collect()
-}
-
-/// Fill in the institution of the answers file `name` (made by init in `dir`).
-fn fill_institution(dir: &Path, name: &str) {
-    let text = std::fs::read_to_string(dir.join(name))
-        .unwrap()
-        .replace("name = \"\"", "name = \"テスト病院\"")
-        .replace("code = \"\"", "code = \"0110113719\"")
-        .replace("prefecture = \"\"", "prefecture = \"北海道\"")
-        .replace("kind = \"\"", "kind = \"hospital\"")
-        .replace("manager = \"\"", "manager = \"山田太郎\"")
-        .replace("security_manager = \"\"", "security_manager = \"佐藤花子\"")
-        .replace("answered_by = \"\"", "answered_by = \"佐藤花子\"")
-        .replace("contract = \"\"", "contract = false");
-    std::fs::write(dir.join(name), text).unwrap();
-}
-
-/// Fill in answers.toml (made by init over own.toml in `dir`): the institution, and はい with a
-/// check date in `year` for every item of `ids`.
-fn answer_every_item(dir: &Path, year: i16, ids: &[String]) {
-    fill_institution(dir, "answers.toml");
-    let mut sheet = String::from("item,answer,checked_on,target_date,note\n");
-    for id in ids {
-        sheet.push_str(&format!("{id},はい,{year}-06-02,,\n"));
-    }
-    std::fs::write(dir.join("sheet.csv"), sheet).unwrap();
-    let (code, out, err) = run(
-        dir,
-        &[
-            "--checklist",
-            "own.toml",
-            "answer",
-            "answers.toml",
-            "--import",
-            "sheet.csv",
-        ],
-    );
-    assert_eq!(code, 0, "fy{year}: {out}{err}");
 }
 
 #[test]
@@ -203,15 +126,7 @@ fn an_extension_over_each_institution_edition_round_trips() {
 
         // The signed report names the extension and its base, each with its digest.
         keygen(&w.join("hospital"));
-        let (code, out, err) = with_own(&[
-            "report",
-            "--answers",
-            "answers.toml",
-            "--out",
-            "bundle",
-            "--sign",
-            "hospital.key",
-        ]);
+        let (code, out, err) = with_own(&SIGNED_REPORT);
         assert_eq!(code, 0, "fy{year}: {out}{err}");
         let report = json(&std::fs::read_to_string(w.join("bundle/report.json")).unwrap());
         let checklist = &report["checklist"];
@@ -1154,15 +1069,7 @@ fn report_over_imported_base(w: &Path) {
     assert_eq!(code, 0, "{err}");
     fill_institution(w, "answers.toml");
     keygen(&w.join("hospital"));
-    let (code, out, err) = with_both(&[
-        "report",
-        "--answers",
-        "answers.toml",
-        "--out",
-        "bundle",
-        "--sign",
-        "hospital.key",
-    ]);
+    let (code, out, err) = with_both(&SIGNED_REPORT);
     // Unanswered items are findings (exit 1); the bundle is written and signed all the same.
     assert!(code == 0 || code == 1, "{code}: {out}{err}");
 }
