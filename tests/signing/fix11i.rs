@@ -10,13 +10,7 @@ use std::path::Path;
 
 /// `verify` in `dir` with `args`, the inspector's added checklists in `data`: (exit code, the
 /// findings' codes and classes in order, the output: JSON in en, the table in ja).
-fn verify_with(
-    dir: &Path,
-    registry: &Path,
-    data: &Path,
-    lang: &str,
-    args: &[&str],
-) -> (i32, Vec<(String, String)>, String) {
+fn verify_with(dir: &Path, registry: &Path, data: &Path, lang: &str, args: &[&str]) -> Verified {
     let run = |json: bool| {
         let mut cmd = in_dir(dir, registry, lang);
         cmd.env("MEDSEC_DATA_DIR", data).args(args).args([
@@ -51,6 +45,23 @@ fn verify_with(
         common::stdout_of(&t) + &common::stderr_of(&t)
     };
     (o.status.code().unwrap(), found, out)
+}
+
+/// What [`verify_with`] gives.
+type Verified = (i32, Vec<(String, String)>, String);
+
+/// [`verify_with`] without the addition (`empty`) and with it (`data`), which must give the
+/// same exit code and findings: (without, with).
+fn added_or_not(w: &Path, registry: &Path, lang: &str, args: &[&str]) -> (Verified, Verified) {
+    let plain = verify_with(w, registry, &w.join("empty"), lang, args);
+    let added = verify_with(w, registry, &w.join("data"), lang, args);
+    assert_eq!(
+        (plain.0, &plain.1),
+        (added.0, &added.1),
+        "{lang}: {}",
+        added.2
+    );
+    (plain, added)
 }
 
 /// The official-like workbook imported as `OFF.toml`, a report `b` signed on it, and an
@@ -136,14 +147,7 @@ fn neighbours_give_the_same_verdict_with_and_without_the_addition() {
     for lang in ["en", "ja"] {
         // The official workbook itself: confirmed, either way.
         let args = ["verify", "b", "--checklist", "009999997.xlsx"];
-        let plain = verify_with(w, &registry, &w.join("empty"), lang, &args);
-        let added = verify_with(w, &registry, &w.join("data"), lang, &args);
-        assert_eq!(
-            (plain.0, &plain.1),
-            (added.0, &added.1),
-            "{lang}: {}",
-            added.2
-        );
+        let (_, added) = added_or_not(w, &registry, lang, &args);
         assert!(added.0 <= 1, "{:?}", added.1);
         assert!(
             codes(&added.1).contains(&"checklist-official-source".to_owned()),
@@ -169,26 +173,12 @@ fn neighbours_give_the_same_verdict_with_and_without_the_addition() {
 
         // The checklist file given: the inspector's own copy, added or not.
         let args = ["verify", "b", "--checklist", "OFF.toml"];
-        let plain = verify_with(w, &registry, &w.join("empty"), lang, &args);
-        let added = verify_with(w, &registry, &w.join("data"), lang, &args);
-        assert_eq!(
-            (plain.0, &plain.1),
-            (added.0, &added.1),
-            "{lang}: {}",
-            added.2
-        );
+        let (plain, _) = added_or_not(w, &registry, lang, &args);
         assert!(plain.0 <= 1, "{:?}", plain.1);
 
         // A reworded copy of it given: another text than the report's, added or not.
         let args = ["verify", "b", "--checklist", "FORGE.toml"];
-        let plain = verify_with(w, &registry, &w.join("empty"), lang, &args);
-        let added = verify_with(w, &registry, &w.join("data"), lang, &args);
-        assert_eq!(
-            (plain.0, &plain.1),
-            (added.0, &added.1),
-            "{lang}: {}",
-            added.2
-        );
+        let (plain, added) = added_or_not(w, &registry, lang, &args);
         assert_eq!(plain.0, 3, "{:?}", plain.1);
         assert!(added.2.contains("`FORGE.toml`"), "{lang}: {}", added.2);
     }
@@ -203,14 +193,7 @@ fn neighbours_give_the_same_verdict_with_and_without_the_addition() {
     .unwrap();
     for lang in ["en", "ja"] {
         let args = ["verify", "old", "--checklist", "r7.xlsx"];
-        let plain = verify_with(w, &registry, &w.join("empty"), lang, &args);
-        let added = verify_with(w, &registry, &w.join("data"), lang, &args);
-        assert_eq!(
-            (plain.0, &plain.1),
-            (added.0, &added.1),
-            "{lang}: {}",
-            added.2
-        );
+        let (_, added) = added_or_not(w, &registry, lang, &args);
         assert!(
             added
                 .1
