@@ -51,6 +51,28 @@ fn walk(dir: &Path, lang: &str) -> Session {
     )
 }
 
+/// `check --as-of 2025-09-01` in `lang` over the answers of [`answered_to_2_1`] made in `dir`,
+/// at its walk-through's first question (2-②).
+fn check_at_2_2(dir: &Path, lang: &str) -> Session {
+    answered_to_2_1(dir);
+    let inst = root().join(INST).display().to_string();
+    let mut s = spawn_in(
+        dir,
+        &[
+            "--lang",
+            lang,
+            "--checklist",
+            &inst,
+            "check",
+            "--as-of",
+            "2025-09-01",
+        ],
+    );
+    s.expect("2-②").unwrap();
+    s.expect("> ").unwrap();
+    s
+}
+
 /// `text` without its spaces and line breaks: a terminal 80 columns wide wraps long lines.
 fn flat(text: &str) -> String {
     text.chars().filter(|c| !c.is_whitespace()).collect()
@@ -273,22 +295,7 @@ fn the_form_question_of_check_quits_with_q_or_ctrl_d_and_writes_nothing() {
 #[test]
 fn ctrl_c_in_the_walk_through_of_check_names_the_check_to_run_again() {
     let dir = tempfile::tempdir().unwrap();
-    answered_to_2_1(dir.path());
-    let inst = root().join(INST).display().to_string();
-    let mut s = spawn_in(
-        dir.path(),
-        &[
-            "--lang",
-            "ja",
-            "--checklist",
-            &inst,
-            "check",
-            "--as-of",
-            "2025-09-01",
-        ],
-    );
-    s.expect("2-②").unwrap();
-    s.expect("> ").unwrap();
+    let mut s = check_at_2_2(dir.path(), "ja");
     s.send("\x03").unwrap();
     let tail = pty_output(&mut s);
     assert!(
@@ -308,22 +315,7 @@ fn ctrl_c_in_the_walk_through_of_check_names_the_check_to_run_again() {
 #[test]
 fn ctrl_d_in_the_walk_through_of_check_says_so_and_names_the_check_to_run_again() {
     let dir = tempfile::tempdir().unwrap();
-    answered_to_2_1(dir.path());
-    let inst = root().join(INST).display().to_string();
-    let mut s = spawn_in(
-        dir.path(),
-        &[
-            "--lang",
-            "en",
-            "--checklist",
-            &inst,
-            "check",
-            "--as-of",
-            "2025-09-01",
-        ],
-    );
-    s.expect("2-②").unwrap();
-    s.expect("> ").unwrap();
+    let mut s = check_at_2_2(dir.path(), "en");
     s.send_line("y").unwrap();
     s.expect("date checked [").unwrap();
     s.send("\x04").unwrap();
