@@ -138,6 +138,22 @@ pub fn git_repository() -> Option<tempfile::TempDir> {
     Some(repo)
 }
 
+/// Fill in the institution of the answers file `name` (made by init in `dir`): テスト病院, a
+/// hospital in 北海道, with no vendor contract.
+pub fn fill_institution(dir: &std::path::Path, name: &str) {
+    let text = std::fs::read_to_string(dir.join(name))
+        .unwrap()
+        .replace("name = \"\"", "name = \"テスト病院\"")
+        .replace("code = \"\"", "code = \"0110113719\"")
+        .replace("prefecture = \"\"", "prefecture = \"北海道\"")
+        .replace("kind = \"\"", "kind = \"hospital\"")
+        .replace("manager = \"\"", "manager = \"山田太郎\"")
+        .replace("security_manager = \"\"", "security_manager = \"佐藤花子\"")
+        .replace("answered_by = \"\"", "answered_by = \"佐藤花子\"")
+        .replace("contract = \"\"", "contract = false");
+    std::fs::write(dir.join(name), text).unwrap();
+}
+
 /// `medsec keygen --out NAME --unencrypted`: NAME.key and NAME.pub, or the test fails.
 pub fn keygen(name: &std::path::Path) {
     let out = medsec()

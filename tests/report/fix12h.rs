@@ -4,7 +4,7 @@
 //! by the gate question do not fail the check; sentences end as sentences.
 
 use crate::common;
-use common::{medsec, stderr_of, stdout_of};
+use common::{fill_institution, medsec, stderr_of, stdout_of};
 use std::path::Path;
 
 fn sha256_of(path: &Path) -> String {
@@ -274,17 +274,7 @@ fn summarize_names_the_item_an_own_checklist_left_out() {
     };
     let (code, _, err) = run(&["init", "--out", "b.toml"]);
     assert_eq!(code, Some(0), "{err}");
-    let text = std::fs::read_to_string(w.join("b.toml"))
-        .unwrap()
-        .replace("name = \"\"", "name = \"テスト病院\"")
-        .replace("code = \"\"", "code = \"0110113719\"")
-        .replace("prefecture = \"\"", "prefecture = \"北海道\"")
-        .replace("kind = \"\"", "kind = \"hospital\"")
-        .replace("manager = \"\"", "manager = \"山田太郎\"")
-        .replace("security_manager = \"\"", "security_manager = \"佐藤花子\"")
-        .replace("answered_by = \"\"", "answered_by = \"佐藤花子\"")
-        .replace("contract = \"\"", "contract = false");
-    std::fs::write(w.join("b.toml"), text).unwrap();
+    fill_institution(w, "b.toml");
     let (_, shown, _) = run(&[
         "checklist",
         "show",

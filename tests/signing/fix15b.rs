@@ -57,7 +57,7 @@ fn signed_bundle(dir: &Path) {
     own(&["init", "--out", "answers.toml"]);
     answer_every_item(dir, 2025, &item_ids(dir, "grp-institution@fy2025"));
     keygen(&dir.join("hospital"));
-    own(&SIGNED_REPORT);
+    own(&signed_report("hospital.key"));
 }
 
 #[test]

@@ -5,7 +5,7 @@
 use crate::common;
 
 use crate::own_setup::*;
-use common::keygen;
+use common::{fill_institution, keygen};
 use serde_json::Value;
 use std::path::Path;
 
@@ -126,7 +126,7 @@ fn an_extension_over_each_institution_edition_round_trips() {
 
         // The signed report names the extension and its base, each with its digest.
         keygen(&w.join("hospital"));
-        let (code, out, err) = with_own(&SIGNED_REPORT);
+        let (code, out, err) = with_own(&signed_report("hospital.key"));
         assert_eq!(code, 0, "fy{year}: {out}{err}");
         let report = json(&std::fs::read_to_string(w.join("bundle/report.json")).unwrap());
         let checklist = &report["checklist"];
@@ -408,15 +408,7 @@ fn leaving_out_an_item_every_institution_answers_is_said_everywhere() {
 
         // report: recorded in report.json (exit 1, the bundle written and signed all the same).
         keygen(&w.join("k"));
-        let (code, out, err) = with_own(&[
-            "report",
-            "--answers",
-            "answers.toml",
-            "--out",
-            "bundle",
-            "--sign",
-            "k.key",
-        ]);
+        let (code, out, err) = with_own(&signed_report("k.key"));
         assert_eq!(code, exit, "fy{year}: report: {out}{err}");
         let report = json(&std::fs::read_to_string(w.join("bundle/report.json")).unwrap());
         let recorded: Vec<&str> = report["findings"]
@@ -1069,7 +1061,7 @@ fn report_over_imported_base(w: &Path) {
     assert_eq!(code, 0, "{err}");
     fill_institution(w, "answers.toml");
     keygen(&w.join("hospital"));
-    let (code, out, err) = with_both(&SIGNED_REPORT);
+    let (code, out, err) = with_both(&signed_report("hospital.key"));
     // Unanswered items are findings (exit 1); the bundle is written and signed all the same.
     assert!(code == 0 || code == 1, "{code}: {out}{err}");
 }

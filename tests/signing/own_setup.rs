@@ -1,7 +1,7 @@
 //! What the own-checklist tests (own_checklists, fix15b) set up alike: medsec run in a working
 //! folder, `own.toml` shown as JSON, an answers file filled in and answered, a signed report.
 
-use crate::common::{medsec, stderr_of, stdout_of};
+use crate::common::{fill_institution, medsec, stderr_of, stdout_of};
 use serde_json::Value;
 use std::path::Path;
 
@@ -48,21 +48,6 @@ pub fn item_ids(dir: &Path, spec: &str) -> Vec<String> {
         .collect()
 }
 
-/// Fill in the institution of the answers file `name` (made by init in `dir`).
-pub fn fill_institution(dir: &Path, name: &str) {
-    let text = std::fs::read_to_string(dir.join(name))
-        .unwrap()
-        .replace("name = \"\"", "name = \"テスト病院\"")
-        .replace("code = \"\"", "code = \"0110113719\"")
-        .replace("prefecture = \"\"", "prefecture = \"北海道\"")
-        .replace("kind = \"\"", "kind = \"hospital\"")
-        .replace("manager = \"\"", "manager = \"山田太郎\"")
-        .replace("security_manager = \"\"", "security_manager = \"佐藤花子\"")
-        .replace("answered_by = \"\"", "answered_by = \"佐藤花子\"")
-        .replace("contract = \"\"", "contract = false");
-    std::fs::write(dir.join(name), text).unwrap();
-}
-
 /// Fill in answers.toml (made by init over own.toml in `dir`): the institution, and はい with a
 /// check date in `year` for every item of `ids`.
 pub fn answer_every_item(dir: &Path, year: i16, ids: &[String]) {
@@ -86,14 +71,16 @@ pub fn answer_every_item(dir: &Path, year: i16, ids: &[String]) {
     assert_eq!(code, 0, "fy{year}: {out}{err}");
 }
 
-/// `report` of answers.toml into `bundle`, signed with `hospital.key` (the `--checklist` flags
-/// go before it).
-pub const SIGNED_REPORT: [&str; 7] = [
-    "report",
-    "--answers",
-    "answers.toml",
-    "--out",
-    "bundle",
-    "--sign",
-    "hospital.key",
-];
+/// The arguments of `report` that writes answers.toml's report into `bundle`, signed with
+/// `key` (the `--checklist` flags go before them).
+pub fn signed_report(key: &str) -> [&str; 7] {
+    [
+        "report",
+        "--answers",
+        "answers.toml",
+        "--out",
+        "bundle",
+        "--sign",
+        key,
+    ]
+}
