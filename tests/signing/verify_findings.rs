@@ -310,6 +310,27 @@ fn a_bundle_whose_files_cannot_be_looked_at_is_not_said_to_be_none() {
     assert!(unreadable.contains(&"MANIFEST.sha256.minisig"), "{json:#}");
 }
 
+/// A bundle folder that can be searched but not listed (`--x`): its files open by name, so it
+/// is a bundle whose listing is refused, not "not a folder" (its metadata says it is one).
+#[cfg(unix)]
+#[test]
+fn a_bundle_that_cannot_be_listed_is_still_a_folder() {
+    use std::os::unix::fs::PermissionsExt;
+    let s = signed(&report_value(HOSPITAL, 2025));
+    std::fs::set_permissions(&s.bundle, std::fs::Permissions::from_mode(0o111)).unwrap();
+    let (code, json) = verify_as_unprivileged(&s);
+    std::fs::set_permissions(&s.bundle, std::fs::Permissions::from_mode(0o755)).unwrap();
+    assert_eq!(code, 2, "{json:#}");
+    assert_eq!(codes(&json, 0), ["bundle-unreadable"], "{json:#}");
+    let refused_listing = json["bundles"][0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|f| f["message"].as_str())
+        .all(|m| m.contains("permission denied") && !m.contains("not a folder"));
+    assert!(refused_listing, "{json:#}");
+}
+
 /// A folder of folders that can be listed but not searched (`r--`) and names no bundle file:
 /// its files are passed by unlooked-at (a file is no bundle), and the folder in it, which
 /// cannot be opened, is said once (`bundle-unreadable`, exit 2).
