@@ -6,6 +6,7 @@ mod common;
 mod fix10f_probes;
 
 mod answers_given;
+mod backup_guards;
 mod probe_cli;
 mod probe_codes;
 mod probe_i18n;
