@@ -33,6 +33,9 @@ cd "$(dirname "$0")/.."
 # always run). Whole binaries: a test-name filter would also filter the library's unit tests.
 declare -A TESTS=(
   [src/signing/]="signing report promises"
+  # answers: tests/answers/writes.rs `force_replaces_a_bundle_exactly_as_listed_and_nothing_more`
+  # alone catches `check` -> Ok(Default) (report --force over a bundle holding the user's file).
+  [src/signing/manifest.rs]="answers"
   # checklist: tests/checklist/imported_rules.rs walks through a form without 確認日 (asks_checked_on).
   [src/answers/rules.rs]="answers checklist promises report"
   [src/answers/store/]="answers promises"
