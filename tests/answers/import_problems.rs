@@ -444,3 +444,140 @@ fn a_second_import_of_round_two_changes_that_entry_and_no_other() {
         );
     }
 }
+
+/// A problem with the sheet as a whole (nothing in it, a type medsec does not read) is said
+/// alone, in both languages: no count of problems in the sheet over one line.
+#[test]
+fn a_problem_with_the_whole_file_is_said_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = answers_in(dir.path());
+    let before = std::fs::read(&file).unwrap();
+    for (name, bytes, lang, says) in [
+        (
+            "empty.csv",
+            &b""[..],
+            "en",
+            "`: the sheet is empty; it needs a header row",
+        ),
+        ("empty.csv", &b""[..], "ja", "`: シートが空です。"),
+        (
+            "answers.ods",
+            &b"PK"[..],
+            "en",
+            "`: unknown sheet type; use `.csv` or `.xlsx`",
+        ),
+        (
+            "answers.ods",
+            &b"PK"[..],
+            "ja",
+            "`: シートの種類がわかりません。",
+        ),
+    ] {
+        let (code, err) = import(&file, name, bytes, lang);
+        assert_eq!(code, Some(2), "{name} {lang}: {err}");
+        assert!(err.contains(says), "{name} {lang}: {err}");
+        assert!(
+            !err.contains("problem in the sheet") && !err.contains("シートに問題が"),
+            "{name} {lang}: {err}"
+        );
+        assert!(listed(&err).is_empty(), "{name} {lang}: {err}");
+    }
+    assert_eq!(std::fs::read(&file).unwrap(), before, "nothing is written");
+}
+
+/// A comma-separated sheet whose header holds a tab (pasted into a cell with the word) is
+/// still read by its commas: a tab decides the separator only in a header without commas.
+#[test]
+fn a_comma_sheet_with_a_tab_in_its_header_is_read_by_its_commas() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = answers_in(dir.path());
+    let sheet = "項目番号,回答,確認日,備考\t\r\n2-⑪,はい,2025/6/2,\r\n";
+    let (code, err) = import(&file, "s.csv", sheet.as_bytes(), "en");
+    assert_eq!(code, Some(0), "{err}");
+    assert!(err.contains("imported 1 changed answer "), "{err}");
+}
+
+/// Rows are numbered as Excel numbers them whatever the line ends: a sheet that starts with
+/// an empty line has its header on row 2, and a row of one character (a number alone) is
+/// named by its own row, with LF and with CR line ends.
+#[test]
+fn an_empty_first_line_and_a_row_of_one_character_keep_excel_row_numbers() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = answers_in(dir.path());
+    for end in ["\n", "\r"] {
+        let sheet = ["", "項目番号,回答,確認日", "9", "2-⑪,済,2025/6/2", ""].join(end);
+        let (code, err) = import(&file, "s.csv", sheet.as_bytes(), "en");
+        assert_eq!(code, Some(2), "{end:?}: {err}");
+        let lines = listed(&err);
+        assert_eq!(lines.len(), 2, "{end:?}: {err}");
+        assert!(
+            lines[0].trim_start().starts_with("row 3 (A3): item `9`"),
+            "{end:?}: {err}"
+        );
+        assert!(
+            lines[1].trim_start().starts_with("row 4 (B4): "),
+            "{end:?}: {err}"
+        );
+    }
+}
+
+/// A number cell with a fraction in the 回 column of an XLSX sheet (1.5) is refused as the
+/// value it holds, not cut to round 1 and imported; a whole number (2) is that round.
+#[test]
+fn a_round_typed_as_a_fraction_in_an_xlsx_sheet_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = answers_in(dir.path());
+    let before = std::fs::read(&file).unwrap();
+    let sheet = |round: f64| {
+        let mut wb = rust_xlsxwriter::Workbook::new();
+        let ws = wb.add_worksheet();
+        for (c, h) in ["項目番号", "回", "回答", "確認日"].iter().enumerate() {
+            ws.write_string(0, c as u16, *h).unwrap();
+        }
+        ws.write_string(1, 0, "1-①").unwrap();
+        ws.write_number(1, 1, round).unwrap();
+        ws.write_string(1, 2, "はい").unwrap();
+        ws.write_string(1, 3, "2025/11/4").unwrap();
+        wb.save_to_buffer().unwrap()
+    };
+    let (code, err) = import(&file, "s.xlsx", &sheet(1.5), "en");
+    assert_eq!(code, Some(2), "{err}");
+    assert!(
+        err.contains("row 2 (Sheet1!B2): ") && err.contains("round `1.5` is not 1 or 2"),
+        "{err}"
+    );
+    assert_eq!(std::fs::read(&file).unwrap(), before, "nothing is written");
+    let (code, err) = import(&file, "s.xlsx", &sheet(2.0), "en");
+    assert_eq!(code, Some(0), "{err}");
+    let v: toml::Value = toml::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    let second: Vec<String> = v["answers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|a| a["round"].as_integer() == Some(2))
+        .map(|a| format!("{} {}", a["item"], a["checked_on"]))
+        .collect();
+    assert_eq!(second, ["\"security-manager\" 2025-11-04"], "{err}");
+}
+
+/// An XLSX answers sheet with a column of the user's own beside medsec's (担当者) imports as
+/// the same sheet saved as CSV does: a header with 項目番号 is medsec's sheet whatever else
+/// it holds.
+#[test]
+fn an_xlsx_sheet_with_a_column_of_its_own_imports_as_the_csv_does() {
+    let rows: [&[&str]; 2] = [
+        &["項目番号", "回答", "確認日", "担当者"],
+        &["2-⑪", "はい", "2025/6/2", "山田"],
+    ];
+    let csv: String = rows.iter().map(|r| r.join(",") + "\r\n").collect();
+    let mut written = Vec::new();
+    for (name, bytes) in [("s.csv", csv.into_bytes()), ("s.xlsx", xlsx_of(&rows))] {
+        let dir = tempfile::tempdir().unwrap();
+        let file = answers_in(dir.path());
+        let (code, err) = import(&file, name, &bytes, "en");
+        assert_eq!(code, Some(0), "{name}: {err}");
+        assert!(err.contains("imported 1 changed answer "), "{name}: {err}");
+        written.push(std::fs::read_to_string(&file).unwrap());
+    }
+    assert_eq!(written[0], written[1]);
+}
