@@ -6,6 +6,7 @@ mod common;
 mod fix10f_probes;
 
 mod answers_given;
+mod patch_evidence;
 mod probe_cli;
 mod probe_codes;
 mod probe_i18n;
