@@ -306,3 +306,108 @@ fn rpm_evidence_reads_the_tree_given_and_names_the_kernel_to_reboot_into() {
     assert_eq!((r["verdict"].as_str(), code), (Some("unknown"), 0), "{r:#}");
     assert_eq!(r["reason_code"], "tool-failed", "{r:#}");
 }
+
+/// patch-level over a `Get-HotFix | Export-Csv` file written from `rows` (`InstalledOn`
+/// values), as `bytes` turns its text into the file's bytes, with `extra` configuration.
+fn hotfix_csv(rows: &[&str], extra: &str, bytes: impl Fn(&str) -> Vec<u8>) -> (Value, i32) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut csv = String::from("#TYPE Selected.System.Management.ManagementObject\r\n\"Source\",\"Description\",\"HotFixID\",\"InstalledBy\",\"InstalledOn\"\r\n");
+    for (i, on) in rows.iter().enumerate() {
+        csv.push_str(&format!(
+            "\"PC-UKETSUKE01\",\"Security Update\",\"KB50{i:05}\",\"NT AUTHORITY\\SYSTEM\",\"{on}\"\r\n"
+        ));
+    }
+    let path = dir.path().join("hotfix.csv");
+    std::fs::write(&path, bytes(&csv)).unwrap();
+    let config = format!(
+        "[[probe]]\nkind = \"patch-level\"\nsource = \"hotfix-csv\"\nhotfix_csv = '{}'\n{extra}",
+        path.display()
+    );
+    probe(&config, dir.path(), None)
+}
+
+fn utf8(text: &str) -> Vec<u8> {
+    text.as_bytes().to_vec()
+}
+
+const ANY_AGE: &str = "max_days_since_update = 100000\n";
+
+#[test]
+fn hotfix_dates_at_the_edges_of_day_month_and_year() {
+    // Day 31 proves the file day-first, and is read.
+    let (r, _) = hotfix_csv(
+        &["31/10/2026 00:00:00", "05/10/2026 00:00:00"],
+        ANY_AGE,
+        utf8,
+    );
+    let o = &r["observed"];
+    assert_eq!(o["date_order"], "dmy", "{r:#}");
+    assert_eq!(
+        (o["undated"].as_u64(), o["last_installed_on"].as_str()),
+        (Some(0), Some("2026-10-31")),
+        "{r:#}"
+    );
+
+    // 12 is a month as well as a day: 12/05 and 05/12 alone prove nothing, and are not read.
+    for on in ["12/05/2026 12:00:00 AM", "05/12/2026 12:00:00 AM"] {
+        let (r, code) = hotfix_csv(&[on], ANY_AGE, utf8);
+        assert_eq!(
+            (r["verdict"].as_str(), code),
+            (Some("unknown"), 0),
+            "{on}: {r:#}"
+        );
+        assert_eq!(r["reason_code"], "hotfix-date-order-unknown", "{on}: {r:#}");
+        assert_eq!(
+            r["observed"]["last_installed_on"],
+            Value::Null,
+            "{on}: {r:#}"
+        );
+        assert_eq!(r["observed"]["undated"], 1, "{on}: {r:#}");
+    }
+
+    // Proofs of both orders: not judged, yet each date that reads one way is recorded.
+    let (r, _) = hotfix_csv(&["13/11/2026", "11/13/2026"], ANY_AGE, utf8);
+    assert_eq!(r["reason_code"], "hotfix-date-order-conflict", "{r:#}");
+    let o = &r["observed"];
+    assert_eq!(
+        (o["undated"].as_u64(), o["last_installed_on"].as_str()),
+        (Some(0), Some("2026-11-13")),
+        "{r:#}"
+    );
+}
+
+#[test]
+fn a_hotfix_installed_today_is_within_a_limit_of_zero_days() {
+    let today = jiff::Timestamp::now()
+        .to_zoned_datetime(jiff::tz::TimeZone::UTC)
+        .date()
+        .to_string();
+    let (r, code) = hotfix_csv(&[&today], "max_days_since_update = 0\n", utf8);
+    assert_eq!((r["verdict"].as_str(), code), (Some("pass"), 0), "{r:#}");
+    assert_eq!(r["reason_code"], "hotfix-current", "{r:#}");
+    assert_eq!(r["observed"]["days_since_update"], 0, "{r:#}");
+}
+
+#[test]
+fn a_hotfix_csv_in_utf16_without_a_byte_order_mark_is_read_and_named() {
+    let rows = ["1/9/2024 12:00:00 AM", "2/13/2024 12:00:00 AM"];
+    for (name, bytes) in [
+        (
+            "utf-16le",
+            (|t: &str| t.encode_utf16().flat_map(u16::to_le_bytes).collect())
+                as fn(&str) -> Vec<u8>,
+        ),
+        ("utf-16be", |t: &str| {
+            t.encode_utf16().flat_map(u16::to_be_bytes).collect()
+        }),
+    ] {
+        let (r, _) = hotfix_csv(&rows, ANY_AGE, bytes);
+        let o = &r["observed"];
+        assert_eq!(o["encoding"], name, "{r:#}");
+        assert_eq!(
+            (o["hotfixes"].as_u64(), o["last_installed_on"].as_str()),
+            (Some(2), Some("2024-02-13")),
+            "{r:#}"
+        );
+    }
+}
