@@ -9,6 +9,7 @@ use common::*;
 use serde_json::Value;
 use std::path::Path;
 
+#[cfg(unix)]
 fn write(root: &Path, rel: &str, text: &str) {
     let path = root.join(rel);
     std::fs::create_dir_all(path.parent().unwrap()).unwrap();
@@ -38,6 +39,7 @@ fn probe(config: &str, root: &Path, path: Option<&Path>) -> (Value, i32) {
     (json["results"][0].clone(), out.status.code().unwrap())
 }
 
+#[cfg(unix)]
 /// The `code` of each entry of a list of coded messages.
 fn codes(list: &Value) -> Vec<&str> {
     list.as_array()
@@ -47,6 +49,7 @@ fn codes(list: &Value) -> Vec<&str> {
         .collect()
 }
 
+#[cfg(unix)]
 /// The `package` of each entry of a list of pending updates.
 fn packages(list: &Value) -> Vec<&str> {
     list.as_array()
@@ -56,10 +59,12 @@ fn packages(list: &Value) -> Vec<&str> {
         .collect()
 }
 
+#[cfg(unix)]
 fn paragraph(name: &str, version: &str) -> String {
     format!("Package: {name}\nStatus: install ok installed\nArchitecture: amd64\nVersion: {version}\n\n")
 }
 
+#[cfg(unix)]
 fn list(entries: &[(&str, &str)]) -> String {
     entries
         .iter()
@@ -69,7 +74,9 @@ fn list(entries: &[(&str, &str)]) -> String {
         .collect()
 }
 
+#[cfg(unix)]
 const LISTS: &str = "var/lib/apt/lists";
+#[cfg(unix)]
 /// The package lists of [`debian_tree`], in the order medsec reads them (by name).
 const PACKAGE_LISTS: [&str; 5] = [
     "archive.ubuntu.com_ubuntu_dists_noble-proposed_main_binary-amd64_Packages",
@@ -79,6 +86,7 @@ const PACKAGE_LISTS: [&str; 5] = [
     "security.debian.org_debian-security_dists_bookworm-security_main_binary-amd64_Packages",
 ];
 
+#[cfg(unix)]
 /// A Debian tree, its lists refreshed now:
 /// - `openssl` has its security update in one security list, while another (an out-of-date
 ///   mirror, read first) still holds the installed version;
@@ -156,8 +164,12 @@ fn debian_tree() -> tempfile::TempDir {
     tree
 }
 
+#[cfg(unix)]
 const DPKG: &str = "[[probe]]\nkind = \"patch-level\"\nsource = \"dpkg\"\n";
 
+// dpkg's files are Linux system paths (/var/lib/dpkg) put under the tree: on Windows such a
+// path has no drive and is not put under the root.
+#[cfg(unix)]
 #[test]
 fn dpkg_evidence_names_the_pending_updates_kernel_and_log_as_dpkg_and_apt_do() {
     let tree = debian_tree();
@@ -203,6 +215,9 @@ fn dpkg_evidence_names_the_pending_updates_kernel_and_log_as_dpkg_and_apt_do() {
     assert_eq!(o["last_upgrade_source"], "/var/log/dpkg.log", "{o:#}");
 }
 
+// dpkg's files are Linux system paths (/var/lib/dpkg) put under the tree: on Windows such a
+// path has no drive and is not put under the root.
+#[cfg(unix)]
 #[test]
 fn a_lists_folder_with_release_files_only_has_no_package_lists() {
     let tree = debian_tree();
@@ -227,6 +242,7 @@ fn fake_tool(dir: &Path, name: &str, script: &str) -> std::path::PathBuf {
     bin
 }
 
+#[cfg(unix)]
 /// The argument lists of the commands a result ran, by program.
 fn argv_of<'a>(r: &'a Value, program: &str) -> Vec<&'a str> {
     r["commands"]
