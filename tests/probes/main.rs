@@ -7,6 +7,7 @@ mod fix10f_probes;
 
 mod answers_given;
 mod backup_guards;
+mod patch_evidence;
 mod probe_cli;
 mod probe_codes;
 mod probe_i18n;

@@ -102,6 +102,13 @@ fn real_dpkg_database() {
     );
     // Whatever the verdict, there is a reason.
     assert!(!r["reason"].as_str().unwrap().is_empty());
+
+    // Left to find the source itself on this machine, it finds dpkg.
+    let (ev, _) = probe_json("[[probe]]\nkind = \"patch-level\"\n", &[]);
+    let r = &ev["results"][0];
+    assert_eq!(r["parameters"]["source"], "auto", "{r:#}");
+    assert_eq!(r["observed"]["package_manager"], "dpkg", "{r:#}");
+    assert_eq!(r["observed"]["installed_packages"], installed, "{r:#}");
 }
 
 #[test]
