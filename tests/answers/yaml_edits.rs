@@ -30,11 +30,12 @@ fn imported(dir: &Path, text: &str, sheet: &str) -> String {
 const HEAD: &str = "format_version: 1\nchecklist:\n  id: mhlw-institution\n  edition: fy2025\n";
 
 /// A file people wrote by hand: a comment after `answers:`, comments after quoted values
-/// (one with `\"` inside) and on a line of their own inside an entry, quoted keys, a note of
-/// several lines, a carried-forward mark beside an entry that starts with its `review`, and
-/// no line feed at the end. Five rows: values replaced in place with their comments, missing
-/// keys added at the end of their entry in the sheet's order, the carried-forward mark of
-/// the row's own entry removed (the next entry's kept), a new entry added at the end.
+/// (one with `\"` inside) and on lines of their own inside and after an entry, quoted keys,
+/// a note of several lines that ends its entry, carried-forward marks (one over two lines)
+/// beside entries that start with their `review`, and no line feed at the end. Six rows:
+/// values replaced in place with their comments, missing keys added at the end of their
+/// entry in the sheet's order, the carried-forward mark of the row's own entry removed (the
+/// next entry's kept), a new entry added at the end.
 #[test]
 fn an_import_into_a_hand_written_yaml_file_changes_only_its_values() {
     let dir = tempfile::tempdir().unwrap();
@@ -49,16 +50,26 @@ fn an_import_into_a_hand_written_yaml_file_changes_only_its_values() {
     \"answer\": \"\"
   - item: asset-ledger
     answer: \"\"
+    checked_on: \"\"
+    evidence: []
     note: |
       一行目
       二行目
-    evidence: []
+  # 2-② の前の注記
+  # （二行目）
   - item: remote-maintenance
     answer: \"\"
     carried_from: fy2024
   - review: new
     item: mds-sds
     carried_from: fy2024
+    answer: \"はい\"
+  - item: password-policy
+    answer: \"\"
+    carried_from:
+      fy2024
+  - review: new
+    item: password-reuse
     answer: \"はい\""
     );
     let sheet = "項目番号,回答,確認日,目標日,理由,備考\n\
@@ -66,7 +77,8 @@ fn an_import_into_a_hand_written_yaml_file_changes_only_its_values() {
         1-②,はい,2025/6/3,,,\n\
         2-①,はい,2025/6/4,,理由あり,一行の備考\n\
         2-②,はい,2025/6/5,,,\n\
-        2-⑥,はい,2025/6/6,,,\n";
+        2-⑥,はい,2025/6/6,,,\n\
+        2-⑦,はい,2025/6/7,,,\n";
     let after = format!(
         "{HEAD}answers:  # 回答
   - item: security-manager
@@ -79,16 +91,24 @@ fn an_import_into_a_hand_written_yaml_file_changes_only_its_values() {
     checked_on: \"2025-06-03\"
   - item: asset-ledger
     answer: \"はい\"
-    note: \"一行の備考\"
-    evidence: []
     checked_on: \"2025-06-04\"
+    evidence: []
+    note: \"一行の備考\"
     reason: \"理由あり\"
+  # 2-② の前の注記
+  # （二行目）
   - item: remote-maintenance
     answer: \"はい\"
     checked_on: \"2025-06-05\"
   - review: new
     item: mds-sds
     carried_from: fy2024
+    answer: \"はい\"
+  - item: password-policy
+    answer: \"はい\"
+    checked_on: \"2025-06-07\"
+  - review: new
+    item: password-reuse
     answer: \"はい\"
   - item: \"security-patches\"
     round: 1
