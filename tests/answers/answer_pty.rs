@@ -691,3 +691,29 @@ fn a_flow_style_yaml_file_is_refused_at_the_first_detail_and_left_as_it_was() {
     s.expect(expectrl::Eof).unwrap();
     assert_eq!(std::fs::read_to_string(&file).unwrap(), text);
 }
+
+/// A YAML file that starts with its `institution:` table, with no blank line between the
+/// tables and no `answered_by` key: the detail typed is added at the end of that table,
+/// before the next top-level key, and nothing else changes.
+#[test]
+fn a_detail_missing_from_a_yaml_table_on_the_first_line_is_added_at_its_end() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("answers.yaml");
+    let institution = "institution:\n  name: \"テスト診療所\"\n  code: \"0110113719\"\n  \
+        prefecture: \"北海道\"\n  kind: \"clinic\"\n  manager: \"山田太郎\"\n  \
+        security_manager: \"佐藤花子\"\n";
+    let rest = "checklist:\n  id: \"test-institution\"\n  edition: \"fy2025\"\n\
+        format_version: 1\nvendors:\n  contract: false\n  forms: []\nanswers: []\n";
+    std::fs::write(&file, format!("{institution}{rest}")).unwrap();
+    let mut s = spawn(&file);
+    s.expect("who answered: ").unwrap();
+    s.send_line("佐藤花子").unwrap();
+    s.expect("saved.").unwrap();
+    s.expect("[1/").unwrap();
+    s.send_line("q").unwrap();
+    s.expect(expectrl::Eof).unwrap();
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap(),
+        format!("{institution}  answered_by: \"佐藤花子\"\n{rest}")
+    );
+}

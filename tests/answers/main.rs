@@ -18,3 +18,4 @@ mod stop_pty;
 mod workbook_answers;
 mod write_place;
 mod writes;
+mod yaml_edits;
