@@ -12,6 +12,7 @@ mod hostile_bundle;
 mod key_formats;
 mod own_checklists;
 mod passphrase_pty;
+mod reasons;
 mod signing;
 mod signing_lang;
 mod verify_batch;
