@@ -157,6 +157,9 @@ pub(super) fn check_vendor_signatures(
         let (form_bytes, sig_bytes) = (read(&form_path)?, read(&sig_path)?);
         let mut verified_with_one = false;
         let mut problem: Option<(String, String)> = None;
+        // A key that did not make the signature (one key given: `key-wrong`) says less than
+        // the key that did (the file changed).
+        let other_key = |code: &str| code == "key-unknown" || code == "key-wrong";
         for key in &keys {
             let (verified, _, problems) = crate::signing::verify::check_signature_bytes_in(
                 &form_bytes,
@@ -171,13 +174,13 @@ pub(super) fn check_vendor_signatures(
             }
             // The key the signature names says why best (the file changed); else any key's.
             let first = problems.into_iter().next().map(|f| (f.code, f.message));
-            if problem.is_none() || first.as_ref().is_some_and(|(c, _)| c != "key-unknown") {
+            if problem.is_none() || first.as_ref().is_some_and(|(c, _)| !other_key(c)) {
                 problem = first.or(problem);
             }
         }
         if !verified_with_one {
             let (code, message) = problem.unwrap_or_default();
-            let text = if code == "key-unknown" || code == "key-wrong" {
+            let text = if other_key(&code) {
                 tr!(
                     lang,
                     "report-vendor-signature-other-key",

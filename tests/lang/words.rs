@@ -426,40 +426,6 @@ fn verify_of_a_missing_folder_names_what_it_cannot_open() {
     assert!(String::from_utf8_lossy(&json_of[0]).contains("cannot open the folder"));
 }
 
-/// `status --format json` of a file that does not parse: the JSON is the same bytes in ja and en
-/// (read once, in English), while standard error says the problem in the reader's language.
-#[test]
-fn status_json_is_read_once_and_its_problem_is_said_in_the_readers_language() {
-    let w = tempfile::tempdir().unwrap();
-    std::fs::write(
-        w.path().join("bad.toml"),
-        "format_version = 1\n[checklist\n",
-    )
-    .unwrap();
-    let mut json_of = Vec::new();
-    for (lang, says) in [
-        (
-            "ja",
-            "bad.toml:2:11: エラー[parse-error]: 書き方に誤りがあります",
-        ),
-        (
-            "en",
-            "bad.toml:2:11: error[parse-error]: the file is not written correctly here",
-        ),
-    ] {
-        let out = medsec()
-            .current_dir(w.path())
-            .args(["--lang", lang, "status", "--format", "json", "bad.toml"])
-            .output()
-            .unwrap();
-        assert_eq!(out.status.code(), Some(2));
-        assert!(stderr_of(&out).contains(says), "{}", stderr_of(&out));
-        json_of.push(out.stdout);
-    }
-    assert_eq!(json_of[0], json_of[1], "JSON differs between ja and en");
-    assert!(String::from_utf8_lossy(&json_of[0]).contains("the file is not written correctly"));
-}
-
 /// A flag named inside a Japanese sentence is written as code (`--force`), as commands are.
 #[test]
 fn flags_in_japanese_sentences_are_code() {

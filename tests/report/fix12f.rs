@@ -173,6 +173,45 @@ fn a_vendor_form_changed_after_signing_is_refused_with_the_vendor_key() {
     );
 }
 
+/// A vendor form changed after signing, checked with several `--vendor-key`s: the vendor's own
+/// key says why (the file changed), whichever order the keys are given in; another vendor's
+/// key (which did not make the signature) never hides it behind "none of the keys".
+#[test]
+fn a_changed_vendor_form_is_said_changed_whatever_the_order_of_the_vendor_keys() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = clinic_with_signed_vendor_form(tmp.path());
+    let form = dir.join("vendor-a.toml");
+    let text = std::fs::read_to_string(&form).unwrap();
+    std::fs::write(&form, text.replace("鈴木一郎", "鈴木二郎")).unwrap();
+    for keys in [
+        ["vendor.pub", "hospital.pub"],
+        ["hospital.pub", "vendor.pub"],
+    ] {
+        let o = medsec()
+            .current_dir(&dir)
+            .args(common::bundle::checklist_args())
+            .args(["--lang", "en", "report", "--answers", "complete.toml"])
+            .args([
+                "--out",
+                "b",
+                "--vendor-key",
+                keys[0],
+                "--vendor-key",
+                keys[1],
+            ])
+            .output()
+            .unwrap();
+        let err = stderr_of(&o);
+        assert_eq!(o.status.code(), Some(2), "{keys:?}: {err}");
+        assert!(
+            err.contains("was changed after the vendor signed it"),
+            "{keys:?}: {err}"
+        );
+        assert!(!err.contains("none of the keys"), "{keys:?}: {err}");
+        assert!(!dir.join("b").exists(), "{keys:?}");
+    }
+}
+
 /// Without the vendor's key the vendor's signature cannot be checked (Ed25519): `check`
 /// lists it under what is missing and does not call the year done (exit 1), says how to
 /// rerun with `--vendor-key`; report.html marks the vendor's signature unverified.

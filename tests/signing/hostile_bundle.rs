@@ -435,3 +435,26 @@ fn sockets_and_links_to_folders_are_refused() {
     assert_eq!(c.iter().filter(|c| *c == "file-unsafe").count(), 2, "{c:?}");
     assert!(!json.to_string().contains("passwd"), "{json}");
 }
+
+/// A socket standing in for the manifest is refused as no regular file (`file-unsafe`, exit
+/// 3), as a FIFO, a link or a folder there are: known by its entry in the folder before any
+/// open (a socket cannot be opened at all, which would be said as unreadable, exit 2).
+#[cfg(unix)]
+#[test]
+fn a_socket_in_place_of_the_manifest_is_refused_not_unreadable() {
+    let s = signed(&report_value(HOSPITAL, 2025));
+    let manifest = s.bundle.join("MANIFEST.sha256");
+    std::fs::remove_file(&manifest).unwrap();
+    let _listener = std::os::unix::net::UnixListener::bind(&manifest).unwrap();
+    let (code, json) = s.verify_json();
+    let unsafe_files: Vec<&str> = json["bundles"][0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["code"] == "file-unsafe")
+        .filter_map(|f| f["file"].as_str())
+        .collect();
+    assert_eq!(unsafe_files, ["MANIFEST.sha256"], "{json:#}");
+    assert!(!has(&codes(&json, 0), "file-unreadable"), "{json:#}");
+    assert_eq!(code, 3, "{json:#}");
+}

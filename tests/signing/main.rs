@@ -13,6 +13,7 @@ mod key_formats;
 mod own_checklists;
 mod own_setup;
 mod passphrase_pty;
+mod reasons;
 mod reasons_said;
 mod signing;
 mod signing_lang;
