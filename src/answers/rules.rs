@@ -361,17 +361,9 @@ pub fn form_status(form: &FormInput<'_>, options: &Options) -> FormStatus {
     }
 }
 
-/// Whether `item` must have a first-round answer, given the gate and the vendor contract.
-pub fn is_required(form: &FormInput<'_>, item: &Item) -> bool {
-    required_given(
-        form,
-        item,
-        gate_says_none(&form.answers.set, &form.checklist.checklist),
-    )
-}
-
-/// [`is_required`], with what the gate says (`gate_says_none`) looked up once for all the
-/// items of a form: looking it up per item read every item and the gate's answer again.
+/// Whether `item` must have a first-round answer, given the gate and the vendor contract, with
+/// what the gate says (`gate_says_none`) looked up once for all the items of a form: looking it
+/// up per item read every item and the gate's answer again.
 fn required_given(form: &FormInput<'_>, item: &Item, gate_says_none: bool) -> bool {
     if is_reference_only(&form.checklist.checklist, item) {
         return false;

@@ -332,3 +332,36 @@ fn ctrl_d_in_the_walk_through_of_check_says_so_and_names_the_check_to_run_again(
     let entry = &text[text.find("item = \"remote-maintenance\"").unwrap()..];
     assert!(entry.contains("answer = \"はい\""), "{text}");
 }
+
+/// `q` at a question quits as Ctrl-D does: the answers so far are saved and the command that
+/// goes on is said (not only after Ctrl-D, whose input ended too), in Japanese and English.
+#[test]
+fn quitting_with_q_says_how_to_go_on() {
+    for (lang, saved, resume) in [
+        (
+            "ja",
+            "0件の回答を保存しました。",
+            "続けるには`medsec answer answers.toml --checklist",
+        ),
+        (
+            "en",
+            "saved 0 answers",
+            "To go on, run `medsec answer answers.toml --checklist",
+        ),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        answered_to_2_1(dir.path());
+        let mut s = walk(dir.path(), lang);
+        s.expect("[3/5] 2-②").unwrap();
+        s.send_line("q").unwrap();
+        let tail = pty_output(&mut s);
+        for said in [saved, resume] {
+            assert!(
+                flat(&tail).contains(&flat(said)),
+                "{lang}: {said} in {tail}"
+            );
+        }
+        let how = ended(&mut s);
+        assert!(how.ends_with(", 0)"), "{lang}: {how}: {tail}");
+    }
+}

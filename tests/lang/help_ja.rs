@@ -522,3 +522,29 @@ fn japanese_help_defines_each_entry_once() {
         "defined twice in i18n/ja/help.ftl: {twice:?}"
     );
 }
+
+/// A mistyped option or value is said with the one clap suggests, as a code span of its own
+/// (clap gives these suggestions as one word, not as the list of commands it gives for a
+/// mistyped command).
+#[test]
+fn a_mistyped_option_or_value_is_said_with_the_one_clap_suggests() {
+    for (args, says) in [
+        (
+            &["status", "--formt", "json"][..],
+            "`--formt`という指定はありません。`--format`のことですか？",
+        ),
+        (
+            &["checklist", "list", "--format", "jsn"][..],
+            "`--format <FORMAT>`に`jsn`は指定できません(指定できる値: table、json)。`json`のことですか？",
+        ),
+    ] {
+        let out = medsec()
+            .args(["--lang", "ja"])
+            .args(args)
+            .output()
+            .unwrap();
+        let err = stderr_of(&out);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(err.starts_with(&format!("エラー: {says}\n")), "{args:?}: {err}");
+    }
+}

@@ -196,3 +196,49 @@ fn a_missing_checklist_file_is_said_without_a_summary() {
         assert!(!err.contains("登録しませんでした"), "{sub}: {err}");
     }
 }
+
+/// Output that cannot be written (a full disk: Linux's `/dev/full`) is a failure, said on
+/// standard error in the reader's language as a sentence, exit 2; only a closed pipe is not
+/// (tests/promises/promises.rs `a_closed_pipe_is_not_an_error`).
+#[cfg(target_os = "linux")]
+#[test]
+fn output_that_cannot_be_written_is_said_as_an_error_with_exit_2() {
+    // The OS error number is said where the platform gives it: not part of the test.
+    for (lang, said, end) in [
+        (
+            "ja",
+            "エラー: 出力を書き込めません: ディスクの空きがありません",
+            "。",
+        ),
+        (
+            "en",
+            "error: cannot write output: no space left on the disk",
+            "",
+        ),
+    ] {
+        let full = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap();
+        // std's Command: the output goes to the file given, not to a pipe the test reads.
+        let o = std::process::Command::new(env!("CARGO_BIN_EXE_medsec"))
+            .env_remove("LC_ALL")
+            .env("LANG", "C")
+            .env("NO_COLOR", "1")
+            .env(
+                "MEDSEC_DATA_DIR",
+                common::root().join("target/test-no-user-data"),
+            )
+            .args(["--lang", lang, "checklist", "list"])
+            .stdout(full)
+            .output()
+            .unwrap();
+        let err = stderr_of(&o);
+        assert_eq!(o.status.code(), Some(2), "{lang}: {err}");
+        let last = err.lines().last().unwrap_or_default();
+        assert!(
+            last.starts_with(said) && last.ends_with(end),
+            "{lang}: {err}"
+        );
+    }
+}

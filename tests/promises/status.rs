@@ -381,3 +381,19 @@ fn status_json_is_read_once_and_its_problem_is_said_in_the_readers_language() {
     assert_eq!(json_of[0], json_of[1], "JSON differs between ja and en");
     assert!(String::from_utf8_lossy(&json_of[0]).contains("the file is not written correctly"));
 }
+
+/// A backup copy beside the answers file (`complete.toml.bak`, an editor's `complete.toml~`)
+/// is no answers file, however it reads: with no file named, `status` reads the one answers
+/// file there, as if the copy were not.
+#[test]
+fn a_backup_copy_beside_the_answers_file_is_no_answers_file() {
+    let tmp = answers_folder();
+    let answers = std::fs::read(tmp.path().join("complete.toml")).unwrap();
+    for copy in ["complete.toml.bak", "complete.toml~"] {
+        std::fs::write(tmp.path().join(copy), &answers).unwrap();
+    }
+    let (code, given, _) = status(tmp.path(), "en", &["complete.toml"]);
+    let (code2, found, err) = status(tmp.path(), "en", &[]);
+    assert_eq!((code, code2), (0, 0), "{found}{err}");
+    assert_eq!(given, found);
+}

@@ -215,3 +215,74 @@ fn copy_dir(from: &Path, to: &Path) {
         }
     }
 }
+
+/// The gate sentence goes where the text goes, once: with the table on standard output (the
+/// evidence written to `--out FILE`), not on standard error too; with the evidence JSON on
+/// standard output (`--out -`), on standard error.
+#[test]
+fn the_gate_sentence_is_said_once_where_the_text_goes() {
+    let tmp = tempfile::tempdir().unwrap();
+    let answers = gate_answers(tmp.path());
+    let said = "is answered No, so every other item is out of scope (対象外)";
+    let o = probe(tmp.path(), "en", &answers, "ev.json");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr_of(&o));
+    assert_eq!(stdout_of(&o).matches(said).count(), 1, "{}", stdout_of(&o));
+    assert!(!stderr_of(&o).contains(said), "{}", stderr_of(&o));
+    let o = probe(tmp.path(), "en", &answers, "-");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr_of(&o));
+    let json: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert!(json["skipped_by_gate"].is_object(), "{json}");
+    assert_eq!(stderr_of(&o).matches(said).count(), 1, "{}", stderr_of(&o));
+}
+
+/// Answers on a form medsec does not know (here `mhlw-institution@fy2099`) say nothing of
+/// which items the gate switches off: no other form's items stand in for its own (the newest
+/// bundled form with the same ID names the table's items, not the gate's), so every probe runs.
+#[test]
+fn answers_on_an_unknown_form_leave_no_probe_out() {
+    let tmp = tempfile::tempdir().unwrap();
+    let answers = gate_answers(tmp.path());
+    let text = std::fs::read_to_string(&answers).unwrap();
+    assert!(text.contains("\nedition = \"fy2025\"\n"), "{text}");
+    std::fs::write(
+        &answers,
+        text.replacen("\nedition = \"fy2025\"\n", "\nedition = \"fy2099\"\n", 1),
+    )
+    .unwrap();
+    let o = medsec()
+        .current_dir(tmp.path())
+        .args(["--lang", "en", "probe", "--format", "json", "--answers"])
+        .arg(&answers)
+        .output()
+        .unwrap();
+    assert!(o.status.code().is_some_and(|c| c <= 1), "{}", stderr_of(&o));
+    let json: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert!(json.get("skipped_by_gate").is_none(), "{json}");
+    assert!(!json["results"].as_array().unwrap().is_empty(), "{json}");
+    assert!(
+        !stderr_of(&o).contains("is answered No"),
+        "{}",
+        stderr_of(&o)
+    );
+}
+
+/// Only the gate's sentence stands in place of the table: a configuration with no probe at all
+/// still prints the (empty) table and its counts, not nothing.
+#[test]
+fn a_configuration_without_probes_still_prints_the_table_and_its_counts() {
+    let tmp = tempfile::tempdir().unwrap();
+    let config = tmp.path().join("probes.toml");
+    std::fs::write(&config, "role = \"server\"\n").unwrap();
+    let o = medsec()
+        .current_dir(tmp.path())
+        .args(["--lang", "en", "probe", "--no-progress", "--config"])
+        .arg(&config)
+        .output()
+        .unwrap();
+    let out = stdout_of(&o);
+    assert_eq!(o.status.code(), Some(0), "{out}{}", stderr_of(&o));
+    assert!(
+        out.contains("0 passed, 0 failed, 0 could not tell"),
+        "{out}"
+    );
+}
