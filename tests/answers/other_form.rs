@@ -185,8 +185,6 @@ fn an_institution_workbook_into_vendor_answers_is_named_as_the_institution_form(
 }
 
 /// The command between the last pair of backticks that starts with `medsec answer`.
-/// (Unix only, as its one user runs the command with `sh -c`.)
-#[cfg(unix)]
 fn suggested(stderr: &str) -> String {
     stderr
         .split('`')
@@ -195,7 +193,6 @@ fn suggested(stderr: &str) -> String {
         .to_owned()
 }
 
-#[cfg(unix)]
 #[test]
 fn the_re_import_command_export_suggests_runs_as_printed() {
     let dir = tempfile::tempdir().unwrap();
@@ -222,24 +219,20 @@ fn the_re_import_command_export_suggests_runs_as_printed() {
         assert_eq!(r.code, Some(0), "{}", r.stderr);
         let command = suggested(&r.stderr);
         assert!(command.contains(&format!("'{sheet}'")), "{command}");
-        // Run it as a person pastes it into a shell.
-        let line = format!(
-            "'{}' --checklist '{}' {}",
-            bin.display(),
-            checklist.display(),
-            command.trim_start_matches("medsec ")
-        );
-        let out = std::process::Command::new("sh")
-            .arg("-c")
-            .arg(&line)
-            .current_dir(dir.path())
-            .env("MEDSEC_DATA_DIR", dir.path().join("data"))
-            .output()
-            .unwrap();
+        // Run it as a person pastes it into their shell (PowerShell's quoting on Windows).
+        let out = shell::pasted(
+            &command,
+            &bin,
+            &["--checklist".into(), checklist.clone().into()],
+        )
+        .current_dir(dir.path())
+        .env("MEDSEC_DATA_DIR", dir.path().join("data"))
+        .output()
+        .unwrap();
         assert_eq!(
             out.status.code(),
             Some(0),
-            "{line}: {}",
+            "{command}: {}",
             String::from_utf8_lossy(&out.stderr)
         );
     }

@@ -166,6 +166,7 @@ pub fn keygen(name: &std::path::Path) {
     assert!(out.status.success(), "{}", stderr_of(&out));
 }
 pub mod bundle;
+pub mod shell;
 
 /// The fixture checklists: FY2025 institution and vendor forms, FY2024 institution form.
 pub const INST: &str = "tests/fixtures/checklist-fy2025-institution.toml";

@@ -163,8 +163,6 @@ fn every_json_output_is_the_same_bytes_under_japanese_and_english() {
 }
 
 /// The commands in `text` quoted as code spans that start with `medsec `.
-/// (Unix only, as its one user runs them in a POSIX shell.)
-#[cfg(unix)]
 fn commands_in(text: &str) -> Vec<String> {
     text.split('`')
         .skip(1)
@@ -174,16 +172,11 @@ fn commands_in(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// Run `command` as printed, in a POSIX shell, `medsec` being this build.
-#[cfg(unix)]
+/// Run `command` as printed, as pasted into the shell (bash on Unix, PowerShell's quoting on
+/// Windows: `common::shell::pasted`), `medsec` being this build.
 fn run_in_shell(dir: &Path, command: &str) -> (i32, String) {
     let bin = assert_cmd::cargo::cargo_bin("medsec");
-    let script = format!(
-        "medsec() {{ {} \"$@\"; }}; {command}",
-        medsec::render::command_word(&bin.display().to_string())
-    );
-    let o = std::process::Command::new("sh")
-        .args(["-c", &script])
+    let o = common::shell::pasted(command, &bin, &[])
         .current_dir(dir)
         .env("LANG", "C")
         .env("MEDSEC_DATA_DIR", root().join("target/test-no-user-data"))
@@ -195,7 +188,6 @@ fn run_in_shell(dir: &Path, command: &str) -> (i32, String) {
     )
 }
 
-#[cfg(unix)]
 #[test]
 fn checklist_new_suggests_commands_that_run_on_a_name_with_a_space() {
     for lang in ["ja", "en"] {

@@ -135,20 +135,15 @@ fn summarize_last_line(lang: &str, cwd: &Path, all: &Path, key: &Path) -> String
     out.lines().last().unwrap_or_default().to_owned()
 }
 
-/// The command between the backquotes of `line`, run by the shell in `cwd`: its exit code.
+/// The command between the backquotes of `line`, run as pasted into the shell in `cwd` (bash
+/// on Unix, PowerShell's quoting on Windows: `common::shell::pasted`): its exit code.
 /// Only `medsec` is this build: the fixture checklists the summary was given with the global
 /// `--checklist` must be in the printed command itself.
-#[cfg(unix)]
 fn run_printed(line: &str, cwd: &Path) -> (i32, String) {
     let command = line.split('`').nth(1).expect("a command in backquotes");
     assert!(command.starts_with("medsec verify "), "{line}");
     let bin = assert_cmd::cargo::cargo_bin("medsec");
-    let script = format!(
-        "medsec() {{ {} \"$@\"; }}; {command}",
-        medsec::render::command_word(&bin.display().to_string())
-    );
-    let o = std::process::Command::new("sh")
-        .args(["-c", &script])
+    let o = common::shell::pasted(command, &bin, &[])
         .current_dir(cwd)
         .output()
         .unwrap();
@@ -158,7 +153,6 @@ fn run_printed(line: &str, cwd: &Path) -> (i32, String) {
     )
 }
 
-#[cfg(unix)]
 #[test]
 fn summarize_names_the_bundles_with_findings_in_a_command_that_runs() {
     for lang in ["en", "ja"] {
@@ -195,7 +189,6 @@ fn summarize_names_the_bundles_with_findings_in_a_command_that_runs() {
     }
 }
 
-#[cfg(unix)]
 #[test]
 fn summarize_names_a_few_then_counts_the_others() {
     let tmp = tempfile::tempdir().unwrap();

@@ -2,6 +2,9 @@
 //! staging folder `.medsec-bundle-XXXX/`; the next report into the same folder removes it, and
 //! says so, but never a staging folder a live process owns or a folder without medsec's
 //! marker.
+// Unix only, as its two tests (`true` for a process that has ended, SIGKILL): without this the
+// Windows test build warned that the helpers below were never used.
+#![cfg(unix)]
 
 use crate::common;
 use std::path::{Path, PathBuf};
@@ -118,7 +121,6 @@ fn kill_midway(dir: &Path, out: &str) -> PathBuf {
     }
 }
 
-#[cfg(unix)]
 #[test]
 fn a_staging_folder_left_by_a_killed_report_is_removed_by_the_next_one() {
     let tmp = tempfile::tempdir().unwrap();
@@ -200,7 +202,6 @@ fn a_staging_folder_left_by_a_killed_report_is_removed_by_the_next_one() {
 
 /// `check` writes its bundle into `--out`'s folder the same way: a staging folder a killed run
 /// left there (its process gone from this machine) is removed and said.
-#[cfg(unix)]
 #[test]
 fn check_removes_a_stale_staging_folder_in_its_folder() {
     let tmp = tempfile::tempdir().unwrap();

@@ -131,8 +131,6 @@ fn verify_institution_reads_full_width_and_refuses_a_malformed_code() {
 }
 
 /// The commands medsec suggests in `text` (between backticks, starting with `medsec `).
-/// (Unix only, as its users are.)
-#[cfg(unix)]
 fn suggested(text: &str) -> Vec<String> {
     text.split('`')
         .skip(1)
@@ -142,22 +140,18 @@ fn suggested(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// Runs a suggested command line as a user pastes it into a shell (`medsec` is the binary
-/// with the fixture checklists), in `dir`: its exit code and output.
-#[cfg(unix)]
+/// Runs a suggested command line as a user pastes it into their shell (`medsec` is the
+/// binary with the fixture checklists; bash on Unix, PowerShell's quoting on Windows:
+/// `common::shell::pasted`), in `dir`: its exit code and output.
 fn run_suggested(dir: &Path, lang: &str, command: &str) -> (i32, String) {
-    let bin = env!("CARGO_BIN_EXE_medsec");
-    let checklists: Vec<String> = [common::INST, common::VEND, common::INST24]
-        .iter()
-        .map(|c| format!("--checklist '{}'", common::root().join(c).display()))
-        .collect();
-    let script = format!(
-        "medsec() {{ '{bin}' {} --lang {lang} \"$@\"; }}\n{command}",
-        checklists.join(" ")
-    );
-    let o = std::process::Command::new("bash")
-        .arg("-c")
-        .arg(script)
+    let mut first: Vec<std::ffi::OsString> = Vec::new();
+    for c in [common::INST, common::VEND, common::INST24] {
+        first.push("--checklist".into());
+        first.push(common::root().join(c).into());
+    }
+    first.extend(["--lang".into(), lang.into()]);
+    let binary = assert_cmd::cargo::cargo_bin("medsec");
+    let o = common::shell::pasted(command, &binary, &first)
         .current_dir(dir)
         .env("LANG", "C")
         .env("NO_COLOR", "1")
@@ -176,8 +170,6 @@ fn run_suggested(dir: &Path, lang: &str, command: &str) -> (i32, String) {
 /// 1: every command status, report and status of a bundle suggest runs as printed, with a
 /// file name holding a space (quoted as check's rerun line quotes it): probe, report (with its
 /// `--out`), check, sign, and verify of the bundle folder (not its report.json).
-// Unix only: runs the printed commands in bash (a `medsec` shell function).
-#[cfg(unix)]
 #[test]
 fn every_suggested_command_runs_as_printed() {
     for lang in ["ja", "en"] {
@@ -229,8 +221,6 @@ fn every_suggested_command_runs_as_printed() {
 }
 
 /// 1: check's next steps quote a file name with a space, and the rerun line runs.
-// Unix only: runs the printed commands in bash (a `medsec` shell function).
-#[cfg(unix)]
 #[test]
 fn checks_next_steps_quote_the_answers_file() {
     for lang in ["ja", "en"] {
@@ -268,8 +258,6 @@ fn checks_next_steps_quote_the_answers_file() {
 
 /// 2: a complete vendor form (事業者確認用) ends `check` with the vendor's job: without `--key`
 /// the sign command (which runs as printed), with `--key` the form signed; status names `sign`.
-// Unix only: runs the printed commands in bash (a `medsec` shell function).
-#[cfg(unix)]
 #[test]
 fn check_of_a_vendor_form_leads_to_its_signature() {
     for lang in ["ja", "en"] {
@@ -557,8 +545,6 @@ fn status_of_a_report_with_an_unknown_digest_is_unusable() {
 }
 
 /// The fixture `fixture` (a path under tests/fixtures) copied into `dir` as `name`.
-/// (Unix only, as its users are.)
-#[cfg(unix)]
 fn copy_fixture(dir: &std::path::Path, fixture: &str, name: &str) {
     std::fs::copy(common::fixture(fixture), dir.join(name)).unwrap();
 }

@@ -1247,38 +1247,6 @@ fn a_hand_edited_official_checklist_is_never_valid_and_a_wrong_workbook_is_named
 
 /// The command verify suggests to see what differs runs as printed: a bundle folder with a
 /// space is quoted, and `checklist diff` reads the workbook.
-/// The words of a command line as PowerShell (and sh) read them: split at spaces, `'…'` quoting
-/// a word with spaces, `''` inside it one quote.
-#[cfg(not(unix))]
-fn single_quoted_words(line: &str) -> Vec<String> {
-    let mut words = Vec::new();
-    let mut word: Option<String> = None;
-    let mut chars = line.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\'' => {
-                let w = word.get_or_insert_with(String::new);
-                while let Some(q) = chars.next() {
-                    if q == '\'' {
-                        if chars.peek() == Some(&'\'') {
-                            chars.next();
-                            w.push('\'');
-                        } else {
-                            break;
-                        }
-                    } else {
-                        w.push(q);
-                    }
-                }
-            }
-            ' ' => words.extend(word.take()),
-            c => word.get_or_insert_with(String::new).push(c),
-        }
-    }
-    words.extend(word);
-    words
-}
-
 #[test]
 fn the_suggested_diff_runs_as_printed() {
     let tmp = tempfile::tempdir().unwrap();
@@ -1313,28 +1281,10 @@ fn the_suggested_diff_runs_as_printed() {
         command.contains(&format!("'報告 2026{sep}checklists{sep}")),
         "{command}"
     );
-    let binary = assert_cmd::cargo::cargo_bin("medsec");
     // Run by the shell where there is one; on Windows (no `sh`, and no PowerShell under Wine)
-    // its single-quoted words, as PowerShell reads them, are the arguments.
-    #[cfg(unix)]
-    let mut run = {
-        let mut c = std::process::Command::new("sh");
-        c.arg("-c")
-            .arg(command.replacen("medsec", &format!("'{}'", binary.display()), 1));
-        c
-    };
-    #[cfg(not(unix))]
-    let mut run = {
-        let words = single_quoted_words(&command);
-        assert_eq!(
-            words.first().map(String::as_str),
-            Some("medsec"),
-            "{command}"
-        );
-        let mut c = std::process::Command::new(&binary);
-        c.args(&words[1..]);
-        c
-    };
+    // its words, as PowerShell reads them, are the arguments.
+    let binary = assert_cmd::cargo::cargo_bin("medsec");
+    let mut run = common::shell::pasted(&command, &binary, &[]);
     let o = run
         .current_dir(w)
         .env("MEDSEC_TEST_OFFICIAL_WORKBOOKS", &registry)
