@@ -493,6 +493,15 @@ mod tests {
         assert_eq!(sk.public, pk);
         assert_eq!(pk.key_id, g.key_id);
         assert!(!format!("{sk:?}").contains(&pk.base64));
+        assert_eq!(format!("{sk:?}"), format!("SecretKey({})", pk.key_id));
+    }
+
+    /// Debug output names how a key is protected, never the passphrase.
+    #[test]
+    fn a_passphrase_is_never_shown() {
+        let p = Protection::Passphrase("correct horse".into());
+        assert_eq!(format!("{p:?}"), "Passphrase(..)");
+        assert_eq!(format!("{:?}", Protection::Unencrypted), "Unencrypted");
     }
 
     /// keygen's secret key has an access list for its owner only (the counterpart of 0600);

@@ -9,6 +9,7 @@ mod fix11e;
 mod fix11i;
 mod fix15b;
 mod hostile_bundle;
+mod key_files;
 mod key_formats;
 mod own_checklists;
 mod own_setup;
