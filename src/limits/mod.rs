@@ -21,8 +21,8 @@ pub const ANSWERS_MAX_BYTES: u64 = 16 * MIB;
 pub const SHEET_MAX_BYTES: u64 = 16 * MIB;
 /// Checklist TOML files.
 pub const CHECKLIST_MAX_BYTES: u64 = 16 * MIB;
-/// Small settings files: probe configuration, keys.toml, public keys, signatures (and what a
-/// tool run by a probe prints on standard error).
+/// Small settings files: probe configuration, keys.toml, public and secret keys, signatures
+/// (and what a tool run by a probe prints on standard error).
 pub const SETTINGS_MAX_BYTES: u64 = MIB;
 /// report.json, probe evidence JSON and bundle manifests.
 pub const REPORT_MAX_BYTES: u64 = 256 * MIB;
@@ -60,7 +60,7 @@ pub enum InputKind {
     Sheet,
     /// A checklist file.
     Checklist,
-    /// Probe configuration, keys.toml, a public key or a signature.
+    /// Probe configuration, keys.toml, a public or secret key, or a signature.
     Settings,
     /// report.json, probe evidence or a manifest.
     Report,
@@ -165,12 +165,21 @@ impl From<LimitError> for std::io::Error {
 /// Read a whole file of `kind`, refusing anything but a regular file and stopping one byte
 /// past the limit (a 3 GB file costs one limit's worth of reading, not 3 GB of memory).
 pub fn read(path: &Path, kind: InputKind) -> Result<Vec<u8>, LimitError> {
-    read_within(path, kind, true)
+    read_within(path, kind, true).map(|(_, bytes)| bytes)
 }
 
 /// [`read`] for callers whose errors carry a `std::io::Error` (the limit is said in its text).
 pub fn read_io(path: &Path, kind: InputKind) -> std::io::Result<Vec<u8>> {
     read(path, kind).map_err(std::io::Error::from)
+}
+
+/// [`read_io`], with the file it read: for a caller that also judges the open file (a secret
+/// key's permissions), so that what is judged is what was read.
+pub fn read_io_with_file(
+    path: &Path,
+    kind: InputKind,
+) -> std::io::Result<(std::fs::File, Vec<u8>)> {
+    read_within(path, kind, true).map_err(std::io::Error::from)
 }
 
 /// [`read_io`] of a UTF-8 text file; text that is not UTF-8 is `InvalidData`.
@@ -182,10 +191,14 @@ pub fn read_text_io(path: &Path, kind: InputKind) -> std::io::Result<String> {
 /// Like [`read`], but a pipe or device is read too (still only up to the limit): for the
 /// files a probe's configuration names, where a probe's own time limit guards against a wait.
 pub fn read_stream(path: &Path, kind: InputKind) -> Result<Vec<u8>, LimitError> {
-    read_within(path, kind, false)
+    read_within(path, kind, false).map(|(_, bytes)| bytes)
 }
 
-fn read_within(path: &Path, kind: InputKind, regular_only: bool) -> Result<Vec<u8>, LimitError> {
+fn read_within(
+    path: &Path,
+    kind: InputKind,
+    regular_only: bool,
+) -> Result<(std::fs::File, Vec<u8>), LimitError> {
     let io = |source| LimitError::Io {
         path: path.to_owned(),
         source,
@@ -224,10 +237,11 @@ fn read_within(path: &Path, kind: InputKind, regular_only: bool) -> Result<Vec<u
     if meta.len() > limit {
         return Err(too_large());
     }
-    read_capped(file, limit, meta.len()).map_err(|e| match e {
-        Capped::Io(source) => io(source),
-        Capped::Over => too_large(),
-    })
+    match read_capped(&file, limit, meta.len()) {
+        Ok(bytes) => Ok((file, bytes)),
+        Err(Capped::Io(source)) => Err(io(source)),
+        Err(Capped::Over) => Err(too_large()),
+    }
 }
 
 enum Capped {

@@ -311,16 +311,18 @@ fn is_public_key_text(text: &str) -> bool {
 
 impl SecretKeyFile {
     /// Read a minisign secret key file (ours or one made by `minisign -G`). On Unix a file that
-    /// other users can read (group or world bits) is refused, as ssh refuses such keys.
+    /// other users can read (group or world bits) is refused, as ssh refuses such keys. Like
+    /// a public key, it is read only when it is a regular file within the settings limit: a
+    /// FIFO given as the key is refused rather than waited on.
     pub fn read(path: &Path) -> Result<Self, SigningError> {
-        let unreadable = |source| SigningError::KeyUnreadable {
-            path: path.to_owned(),
-            what: KeyKind::Secret,
-            source,
-        };
-        let file = std::fs::File::open(path).map_err(unreadable)?;
-        let mut raw = Vec::new();
-        std::io::Read::read_to_end(&mut &file, &mut raw).map_err(unreadable)?;
+        let (file, raw) =
+            crate::limits::read_io_with_file(path, crate::limits::InputKind::Settings).map_err(
+                |source| SigningError::KeyUnreadable {
+                    path: path.to_owned(),
+                    what: KeyKind::Secret,
+                    source,
+                },
+            )?;
         let bad = |reason: KeyProblem| SigningError::BadKey {
             path: path.to_owned(),
             what: KeyKind::Secret,

@@ -461,6 +461,30 @@ fn key_files_and_a_report_to_sign_past_their_limits_are_not_read() {
         assert!(said.contains(limit), "{flag}: {said}");
     }
 
+    // The secret key too: refused by its size, not read (it was read whole: 3 GB of memory).
+    let secret = big("big.key", 3 << 30);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&secret, std::fs::Permissions::from_mode(0o600)).unwrap();
+    }
+    let started = Instant::now();
+    let out = medsec()
+        .arg("sign")
+        .arg(&bundle)
+        .arg("--key")
+        .arg(&secret)
+        .timeout(Duration::from_secs(60))
+        .output()
+        .unwrap();
+    let said = stdout_of(&out) + &stderr_of(&out);
+    assert_eq!(out.status.code(), Some(2), "--key: {said}");
+    assert!(
+        said.contains("big.key") && said.contains("1 MiB"),
+        "--key: {said}"
+    );
+    assert!(started.elapsed() < HANG_GUARD, "{:?}", started.elapsed());
+
     std::fs::File::create(bundle.join("report.json"))
         .unwrap()
         .set_len(3 << 30)
@@ -498,6 +522,7 @@ fn a_fifo_given_as_any_input_is_refused_without_waiting() {
     let csv = fifo("fifo.csv");
     let xlsx = fifo("fifo.xlsx");
     let json = fifo("fifo.json");
+    let key = fifo("fifo.key");
     let answers = answers_file(dir.path());
     let s = |p: &Path| p.to_str().unwrap().to_owned();
     let runs: Vec<Vec<String>> = vec![
@@ -521,6 +546,7 @@ fn a_fifo_given_as_any_input_is_refused_without_waiting() {
             s(&dir.path().join("out")),
         ],
         vec!["render".into(), s(&json)],
+        vec!["sign".into(), s(dir.path()), "--key".into(), s(&key)],
     ];
     for args in runs {
         let started = Instant::now();
