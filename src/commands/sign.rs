@@ -69,7 +69,12 @@ fn restate_page(
 ) -> anyhow::Result<Option<(std::path::PathBuf, Vec<u8>)>> {
     let lang = ctx.lang;
     let page = dir.join(crate::render::html::BUNDLE_FILE);
-    let Ok(old) = std::fs::read(&page) else {
+    // Only a regular file is rewritten: a FIFO would be waited on for ever and a link written
+    // through, outside the bundle. Either is left for the manifest, which refuses it.
+    if !std::fs::symlink_metadata(&page).is_ok_and(|m| m.is_file()) {
+        return Ok(None);
+    }
+    let Ok(old) = crate::limits::read(&page, crate::limits::InputKind::Report) else {
         return Ok(None);
     };
     let report_path = dir.join(crate::report::FILE_NAME);

@@ -295,6 +295,64 @@ fn symlinks_are_refused_when_signing_and_verifying() {
     );
 }
 
+/// A bundle's report.html that is a FIFO or a link is not rewritten before signing (the page
+/// states the signature): `sign` neither waits on the FIFO for a writer nor writes through
+/// the link to a file outside the bundle; it refuses either, as the manifest refuses them.
+#[cfg(unix)]
+#[test]
+fn a_page_that_is_a_fifo_or_a_link_is_refused_without_waiting_or_writing_through() {
+    let s = signed_bundle();
+    let page = s.bundle.join("report.html");
+    let sign = || {
+        let started = std::time::Instant::now();
+        let out = medsec()
+            .arg("sign")
+            .arg(&s.bundle)
+            .arg("--key")
+            .arg(&s.key)
+            .timeout(std::time::Duration::from_secs(20))
+            .output()
+            .unwrap();
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(15),
+            "sign waited"
+        );
+        (out.status.code(), stderr_of(&out))
+    };
+    let c = std::ffi::CString::new(page.to_str().unwrap()).unwrap();
+    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o644) }, 0);
+    let (code, err) = sign();
+    assert_eq!(code, Some(2), "{err}");
+    assert!(
+        err.contains("report.html") && err.contains("not a regular file"),
+        "{err}"
+    );
+    std::fs::remove_file(&page).unwrap();
+    let outside = s.root.join("outside.html");
+    std::fs::write(&outside, "<p>not the bundle's</p>\n").unwrap();
+    // Written through, the file would be replaced and put back: a new modification time.
+    let old_time = std::time::UNIX_EPOCH + std::time::Duration::from_secs(1_000_000_000);
+    std::fs::File::options()
+        .write(true)
+        .open(&outside)
+        .unwrap()
+        .set_modified(old_time)
+        .unwrap();
+    std::os::unix::fs::symlink(&outside, &page).unwrap();
+    let (code, err) = sign();
+    assert_eq!(code, Some(2), "{err}");
+    assert!(err.contains("symbolic link"), "{err}");
+    assert_eq!(
+        std::fs::metadata(&outside).unwrap().modified().unwrap(),
+        old_time,
+        "written through"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&outside).unwrap(),
+        "<p>not the bundle's</p>\n"
+    );
+}
+
 /// A file or folder `sign` refuses is named as a path of the platform: on Windows
 /// `bundle\deep\d\…`, never the bundle's `/` joined to the folder (docs/windows.md, Paths).
 #[test]
