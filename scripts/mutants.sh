@@ -39,7 +39,7 @@ declare -A TESTS=(
   # checklist: tests/checklist/imported_rules.rs walks through a form without 確認日 (asks_checked_on).
   [src/answers/rules.rs]="answers checklist promises report"
   [src/answers/store/]="answers promises"
-  # checklist: tests/checklist/not_workbook.rs alone catches sheet.rs `373:5` -> false.
+  # checklist: tests/checklist/not_workbook.rs alone catches sheet.rs `is_answers_export_header` -> false.
   [src/answers/sheet.rs]="answers promises checklist"
   [src/atomic.rs]="answers promises"
   [src/probes/backup.rs]="probes promises"

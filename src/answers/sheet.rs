@@ -54,12 +54,8 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), SheetProblem> {
             return Ok((text.into_owned(), tag));
         }
     }
-    if let Some((enc, tag)) = utf16_without_bom(bytes) {
-        let (text, errors) = enc.decode_without_bom_handling(bytes);
-        if errors {
-            return Err(SheetProblem::BadUtf16);
-        }
-        return Ok((text.into_owned(), tag));
+    if let Some(utf16) = utf16_without_bom(bytes) {
+        return Ok(utf16);
     }
     if let Ok(s) = std::str::from_utf8(bytes) {
         return Ok((s.to_owned(), Encoding::Utf8));
@@ -71,12 +67,14 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), SheetProblem> {
     Ok((text.into_owned(), Encoding::ShiftJis))
 }
 
-/// UTF-16 written without a byte order mark (Excel's "Unicode text" has one; other tools do
-/// not). UTF-8 and Shift_JIS text never holds a NUL byte, while UTF-16 holds one in every
-/// ASCII character (the header's commas, the digits of dates): the side the NULs are on gives
-/// the byte order. Shared with the Get-HotFix CSV reader (`probes::patch`).
-pub fn utf16_without_bom(bytes: &[u8]) -> Option<(&'static encoding_rs::Encoding, Encoding)> {
-    if bytes.len() % 2 != 0 || !bytes.contains(&0) {
+/// The text of UTF-16 written without a byte order mark (Excel's "Unicode text" has one; other
+/// tools do not) and its byte order; `None` for other bytes. UTF-16 holds a NUL byte in every
+/// ASCII character (the commas and line end of every row, the digits of dates), all on one
+/// side of the pairs: the side gives the byte order. UTF-8 and Shift_JIS text holds a NUL only
+/// by a slip (a stray byte, a tail of zeros): too few, or on both sides. The text must also
+/// decode cleanly, without a NUL character. Shared with the key and Get-HotFix CSV readers.
+pub fn utf16_without_bom(bytes: &[u8]) -> Option<(String, Encoding)> {
+    if bytes.len() % 2 != 0 {
         return None;
     }
     let (mut even, mut odd) = (0usize, 0usize);
@@ -86,11 +84,20 @@ pub fn utf16_without_bom(bytes: &[u8]) -> Option<(&'static encoding_rs::Encoding
             odd += usize::from(*b == 0);
         }
     }
-    match even.cmp(&odd) {
-        std::cmp::Ordering::Less => Some((encoding_rs::UTF_16LE, Encoding::Utf16Le)),
-        std::cmp::Ordering::Greater => Some((encoding_rs::UTF_16BE, Encoding::Utf16Be)),
-        std::cmp::Ordering::Equal => None,
+    let (enc, tag, nuls, other_side) = if odd > even {
+        (encoding_rs::UTF_16LE, Encoding::Utf16Le, odd, even)
+    } else {
+        (encoding_rs::UTF_16BE, Encoding::Utf16Be, even, odd)
+    };
+    // At least one character in 16 is ASCII (a row of long Japanese cells still has its
+    // commas and line end), and at least two thirds of the NULs are on one side: on the
+    // other are characters such as 一 (U+4E00) or the ideographic space (U+3000), a few.
+    let units = bytes.len() / 2;
+    if nuls == 0 || nuls * 16 < units || other_side * 2 > nuls {
+        return None;
     }
+    let (text, errors) = enc.decode_without_bom_handling(bytes);
+    (!errors && !text.contains('\0')).then(|| (text.into_owned(), tag))
 }
 
 /// A cell as read: text, or a date from an XLSX date cell.
@@ -143,20 +150,13 @@ pub fn read_rows(path: &Path) -> Result<Rows, AnswersError> {
     }
 }
 
-/// Rows of CSV text, with a quote that [`crate::render::sheet`] put before a formula-like
-/// value taken off again (see [`unquote_formula`]).
+/// Rows of CSV text, comma or tab separated ([`delimiter_of`]), with a quote that
+/// [`crate::render::sheet`] put before a formula-like value taken off again (see
+/// [`unquote_formula`]). A NUL character is no text (a stray byte no spreadsheet shows) and is
+/// dropped.
 pub fn csv_rows(text: &str) -> Result<Vec<(usize, Vec<Cell>)>, SheetProblem> {
-    let first = text.lines().next().unwrap_or("");
-    let delimiter = if first.contains('\t') && !first.contains(',') {
-        b'\t'
-    } else {
-        b','
-    };
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .delimiter(delimiter)
-        .from_reader(text.as_bytes());
+    let text = &text.replace('\0', "");
+    let mut reader = csv_reader(text, delimiter_of(text));
     let starts = row_starts(text);
     let mut rows = Vec::new();
     for record in reader.records() {
@@ -183,6 +183,42 @@ pub fn csv_rows(text: &str) -> Result<Vec<(usize, Vec<Cell>)>, SheetProblem> {
         ));
     }
     Ok(rows)
+}
+
+fn csv_reader(text: &str, delimiter: u8) -> csv::Reader<&[u8]> {
+    csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delimiter)
+        .from_reader(text.as_bytes())
+}
+
+/// The separator of CSV `text`, comma or tab: the one that splits the header (the first row)
+/// into more of the sheet's columns ([`Column::of`]), as a tab pasted into a header cell of a
+/// comma-separated sheet, or a comma typed into one of a tab-separated sheet, splits it into
+/// fewer. A header neither splits into columns is read by its tabs only when it has no comma.
+fn delimiter_of(text: &str) -> u8 {
+    let columns = |delimiter: u8| {
+        let mut reader = csv_reader(text, delimiter);
+        let header = reader.records().next().and_then(Result::ok);
+        header.map_or(0, |header| {
+            let known: std::collections::BTreeSet<Column> =
+                header.iter().filter_map(Column::of).collect();
+            known.len()
+        })
+    };
+    match columns(b'\t').cmp(&columns(b',')) {
+        std::cmp::Ordering::Greater => b'\t',
+        std::cmp::Ordering::Less => b',',
+        std::cmp::Ordering::Equal => {
+            let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+            if first.contains('\t') && !first.contains(',') {
+                b'\t'
+            } else {
+                b','
+            }
+        }
+    }
 }
 
 /// The byte offset where each row of CSV `text` starts: after a line end (CRLF, LF or a lone
@@ -1251,6 +1287,68 @@ mod tests {
     }
 
     #[test]
+    fn utf16_without_bom_is_told_by_its_nuls_and_a_stray_nul_is_not() {
+        // Japanese cells long and short, with 一 and the ideographic space (their NUL is on
+        // the other side): UTF-16 in either order.
+        let note = "情報セキュリティに関する一部の規程を見直し、統一した様式で一覧にまとめた。";
+        let text = format!(
+            "項目番号,回答,確認日,備考\r\n2-⑪,はい,2025/6/2,{}\r\n1-①,はい,2025/6/3,　一\r\n",
+            note.repeat(4)
+        );
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        assert_eq!(
+            utf16_without_bom(&le),
+            Some((text.clone(), Encoding::Utf16Le))
+        );
+        assert_eq!(
+            utf16_without_bom(&be),
+            Some((text.clone(), Encoding::Utf16Be))
+        );
+        assert_eq!(utf16_without_bom(b""), None);
+        assert_eq!(utf16_without_bom(b"ab"), None, "no NUL");
+        assert_eq!(utf16_without_bom(b"a\0b"), None, "an odd length");
+        // A stray NUL in UTF-8 or CP932: too few NULs; the sheet is read as it is.
+        let stray = "項目番号,回答,確認日\r\n2-⑪,はい,2025/6/2,\0\r\n";
+        let mut utf8 = stray.as_bytes().to_vec();
+        let (sjis, _, _) = encoding_rs::SHIFT_JIS.encode(stray);
+        for bytes in [&utf8[..], &sjis] {
+            assert_eq!(bytes.len() % 2, 0);
+            assert_eq!(utf16_without_bom(bytes), None);
+        }
+        assert_eq!(decode(&utf8).unwrap().1, Encoding::Utf8);
+        assert_eq!(decode(&sjis).unwrap().1, Encoding::ShiftJis);
+        // One character in 16 ASCII is enough, fewer is not.
+        let edge = |cjk: usize| -> Vec<u8> {
+            let text = "あ".repeat(cjk) + ",";
+            text.encode_utf16().flat_map(u16::to_le_bytes).collect()
+        };
+        assert_eq!(
+            utf16_without_bom(&edge(15)),
+            Some(("あ".repeat(15) + ",", Encoding::Utf16Le))
+        );
+        assert_eq!(utf16_without_bom(&edge(16)), None);
+        // A tail of zeros: NULs on both sides.
+        utf8.extend([0; 16]);
+        assert_eq!(utf16_without_bom(&utf8), None);
+        // NULs on both sides, though not a third on the other; a NUL character; a lone
+        // surrogate (U+D800): not UTF-16.
+        assert_eq!(utf16_without_bom(b"a\0b\0c\0\0d\0e"), None);
+        assert_eq!(
+            utf16_without_bom(b"a\0b\0\0c"),
+            Some(("ab挀".to_owned(), Encoding::Utf16Le)),
+            "two thirds on one side"
+        );
+        assert_eq!(utf16_without_bom(b"a\0b\0c\0\0\0"), None);
+        assert_eq!(utf16_without_bom(b"a\0\0\xD8b\0"), None);
+        // A NUL character is dropped from the rows, wherever the text came from.
+        let rows = csv_rows(&String::from_utf8(utf8).unwrap()).unwrap();
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[1].1[1], Cell::Text("はい".into()));
+        assert_eq!(rows[1].1[3], Cell::Text(String::new()));
+    }
+
+    #[test]
     fn cells_are_named_as_excel_names_them() {
         assert_eq!(cell_name(0, 1), "A1");
         assert_eq!(cell_name(3, 5), "D5");
@@ -1323,5 +1421,23 @@ mod tests {
     fn tab_separated_unicode_text_is_read() {
         let rows = csv_rows("item\tanswer\nx\tはい\n").unwrap();
         assert_eq!(rows[1].1[1], Cell::Text("はい".into()));
+    }
+
+    #[test]
+    fn the_header_decides_the_separator() {
+        for (text, delimiter) in [
+            ("項目番号,回答\t,確認日\n", b','),
+            ("項目番号\t回答\t備考,メモ\n", b'\t'),
+            ("項目番号\t回答\t確認日\t備考,理由,メモ\n", b'\t'),
+            ("項目番号,回答,確認日,備考\t理由\tメモ\n", b','),
+            ("\n\n項目番号\t回答\n", b'\t'),
+            // No column names: tabs only without a comma.
+            ("a\tb\n", b'\t'),
+            ("a\tb,c\n", b','),
+            ("\na\tb\n", b'\t'),
+            ("", b','),
+        ] {
+            assert_eq!(delimiter_of(text), delimiter, "{text:?}");
+        }
     }
 }

@@ -215,13 +215,8 @@ pub fn key_text(bytes: &[u8]) -> Result<String, KeyProblem> {
             .map(str::to_owned)
             .map_err(|_| KeyProblem::NotText);
     }
-    if let Some((enc, _)) = crate::answers::sheet::utf16_without_bom(bytes) {
-        let (text, errors) = enc.decode_without_bom_handling(bytes);
-        return if errors {
-            Err(KeyProblem::NotText)
-        } else {
-            Ok(text.into_owned())
-        };
+    if let Some((text, _)) = crate::answers::sheet::utf16_without_bom(bytes) {
+        return Ok(text);
     }
     std::str::from_utf8(bytes)
         .map(str::to_owned)

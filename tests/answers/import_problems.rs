@@ -581,3 +581,60 @@ fn an_xlsx_sheet_with_a_column_of_its_own_imports_as_the_csv_does() {
     }
     assert_eq!(written[0], written[1]);
 }
+
+/// A tab-separated sheet whose header holds a comma (`担当者,副` typed into one cell) is read
+/// by its tabs, even when its comma-split pieces are column names too (`理由`, `メモ`), as one
+/// whose first line is empty: the separator is the one that splits the header into more of
+/// the sheet's columns. The comma in a cell stays in its value.
+#[test]
+fn a_tab_sheet_with_a_comma_in_its_header_is_read_by_its_tabs() {
+    for sheet in [
+        "項目番号\t回答\t確認日\t担当者,副\t備考\r\n2-⑪\tはい\t2025/6/2\t山田,佐藤\t一行,二行\r\n",
+        "項目番号\t回答\t確認日\t備考\t担当者,理由,メモ\r\n2-⑪\tはい\t2025/6/2\t一行,二行\t山田\r\n",
+        "\r\n項目番号\t回答\t確認日\t備考\r\n2-⑪\tはい\t2025/6/2\t一行,二行\r\n",
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let file = answers_in(dir.path());
+        let (code, err) = import(&file, "s.tsv", sheet.as_bytes(), "en");
+        assert_eq!(code, Some(0), "{sheet:?}: {err}");
+        assert!(
+            err.contains("imported 1 changed answer "),
+            "{sheet:?}: {err}"
+        );
+        let text = std::fs::read_to_string(&file).unwrap();
+        assert!(text.contains("一行,二行"), "{sheet:?}: {text}");
+    }
+}
+
+/// A UTF-8 or CP932 sheet holding a stray NUL byte (a tool's slip; no spreadsheet shows it)
+/// is read as what it is, not taken for UTF-16 without a byte order mark (whose ASCII
+/// characters each carry a NUL): the NUL on an even byte or an odd one, the sheet imports and
+/// the NUL is not carried into the answers file.
+#[test]
+fn a_sheet_with_a_stray_nul_byte_is_not_taken_for_utf16() {
+    for cp932 in [false, true] {
+        let mut sides = Vec::new();
+        for pad in ["", "x"] {
+            let text = format!("項目番号,回答,確認日,備考\r\n2-⑪,はい,2025/6/2,メモ{pad}\0\r\n");
+            let mut bytes = if cp932 {
+                encoding_rs::SHIFT_JIS.encode(&text).0.into_owned()
+            } else {
+                text.into_bytes()
+            };
+            if bytes.len() % 2 == 1 {
+                // UTF-16 is whole pairs of bytes: a row of one space (passed over) evens it.
+                bytes.push(b' ');
+            }
+            sides.push(bytes.iter().position(|&b| b == 0).unwrap() % 2);
+            let dir = tempfile::tempdir().unwrap();
+            let file = answers_in(dir.path());
+            let (code, err) = import(&file, "s.csv", &bytes, "en");
+            assert_eq!(code, Some(0), "cp932 {cp932} {pad:?}: {err}");
+            assert!(err.contains("imported 1 changed answer "), "{err}");
+            let written = std::fs::read_to_string(&file).unwrap();
+            assert!(written.contains(&format!("\"メモ{pad}\"")), "{written}");
+        }
+        sides.sort_unstable();
+        assert_eq!(sides, [0, 1], "the NUL on both sides, cp932 {cp932}");
+    }
+}

@@ -14,14 +14,13 @@ fn decode_hotfix_csv(bytes: &[u8]) -> (String, crate::probes::text::Encoding) {
         .iter()
         .any(|bom| bytes.starts_with(bom));
     match crate::answers::sheet::utf16_without_bom(bytes) {
-        Some((enc, _)) if !has_bom => {
-            let (text, _) = enc.decode_without_bom_handling(bytes);
-            let tag = if enc == encoding_rs::UTF_16LE {
+        Some((text, order)) if !has_bom => {
+            let tag = if order == crate::answers::sheet::Encoding::Utf16Le {
                 Encoding::Utf16Le
             } else {
                 Encoding::Utf16Be
             };
-            (text.into_owned(), tag)
+            (text, tag)
         }
         _ => crate::probes::text::decode(bytes),
     }
