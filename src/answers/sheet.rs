@@ -150,7 +150,7 @@ pub fn read_rows(path: &Path) -> Result<Rows, AnswersError> {
     }
 }
 
-/// Rows of CSV text, comma or tab separated ([`delimiter_of`]), with a quote that
+/// Rows of CSV text, comma or tab separated (`delimiter_of`), with a quote that
 /// [`crate::render::sheet`] put before a formula-like value taken off again (see
 /// [`unquote_formula`]). A NUL character is no text (a stray byte no spreadsheet shows) and is
 /// dropped.
