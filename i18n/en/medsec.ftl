@@ -1003,6 +1003,7 @@ verify-keygen-entry-placeholder = Replace { $placeholder } with the institution 
 verify-keygen-code-invalid = `--institution` takes the institution code as its 10 digits; `{ $code }` is not one
 verify-trusted-is-public-key = this is a minisign public key file (key { $key_id }), not a `keys.toml`: to check with this key alone, give `--pubkey { $path_word }`; to trust it in a `keys.toml`, write `keys = ["{ $key }"]` under `[institutions.CODE]` (a vendor's key: under `[vendors."NAME"]`)
 verify-trusted-is-secret-key = this is a minisign secret key file, not a `keys.toml`: a secret key stays with the one who signs; give the inspectors the public key (`.pub`), used with `--pubkey` or in a `keys.toml`
+verify-trusted-is-signature = this is a minisign signature file, not a `keys.toml`: give `verify` the bundle folder it belongs to, and the signer's public key (`.pub`) with `--pubkey` or listed in a `keys.toml`
 verify-contradiction-no-result = answered Yes to { $item }, but the { $kind } probe failed (its result is not in the evidence)
 verify-contradiction-named-no-result = answered Yes to { $item }, but the { $kind } probe ({ $name }) failed (its result is not in the evidence)
 verify-contradicted-by-probe-no-result = answered Yes to { $item }, but the { $probe } probe ({ $name }) failed (its result is not in the evidence)

@@ -898,6 +898,7 @@ verify-keygen-entry-placeholder = { $placeholder }を医療機関コード(10桁
 verify-keygen-code-invalid = `--institution`には医療機関コードを10桁の数字で指定してください。`{ $code }`は医療機関コードではありません。
 verify-trusted-is-public-key = これはminisignの公開鍵ファイル(鍵{ $key_id })で、`keys.toml`ではありません。この鍵だけで確認するには`--pubkey { $path_word }`を指定してください。`keys.toml`で信頼するには、`[institutions.医療機関コード]`(事業者の鍵は`[vendors."事業者名"]`)に`keys = ["{ $key }"]`と書いてください。
 verify-trusted-is-secret-key = これはminisignの秘密鍵ファイルで、`keys.toml`ではありません。秘密鍵は署名する人だけが持つものです。検査する側には公開鍵(`.pub`)を渡し、`--pubkey`か`keys.toml`で指定してください。
+verify-trusted-is-signature = これはminisignの署名ファイルで、`keys.toml`ではありません。`verify`にはこの署名がある報告書一式のフォルダを指定し、署名した人の公開鍵(`.pub`)を`--pubkey`か`keys.toml`で指定してください。
 verify-contradiction-no-result = { $item }に「はい」と回答していますが、{ $kind }のプローブは不合格です(その結果は証跡にありません)。
 verify-contradiction-named-no-result = { $item }に「はい」と回答していますが、{ $kind }「{ $name }」のプローブは不合格です(その結果は証跡にありません)。
 verify-contradicted-by-probe-no-result = { $item }に「はい」と回答していますが、{ $probe }({ $name })の確認で問題が見つかりました(その結果は証跡にありません)。

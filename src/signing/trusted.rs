@@ -5,7 +5,7 @@
 //! format_version = 1
 //!
 //! [institutions.0110113719]          # 医療機関コード
-//! name = "札幌中央病院"                # optional, shown in tables
+//! name = "札幌中央病院"                # optional, for people (verify does not use it)
 //! keys = ["RWQf6LRCGA9i53mlYecO4IzT51TGPpvWucNSCh1CBM0QTaLn73Y7GFO3"]
 //!
 //! [vendors."Example Medical Systems"]
@@ -115,8 +115,9 @@ fn institution_key_warnings(key: &str, lang: Lang) -> Vec<String> {
         .collect()
 }
 
-/// What to say when the text given as keys.toml is a minisign key file instead: a public key
-/// (use it with `--pubkey`, or list it in keys.toml) or a secret key (never to be handed over).
+/// What to say when the text given as keys.toml is a minisign file instead: a public key
+/// (use it with `--pubkey`, or list it in keys.toml), a signature (its first line, `signature
+/// from … secret key`, names a secret key too) or a secret key (never to be handed over).
 fn key_file(path: &Path, text: &str, lang: Lang) -> Option<String> {
     if let Ok(key) = crate::signing::keys::PublicKey::from_text(text) {
         return Some(crate::tr!(
@@ -128,7 +129,14 @@ fn key_file(path: &Path, text: &str, lang: Lang) -> Option<String> {
         ));
     }
     let first = text.trim_start_matches('\u{feff}').lines().next()?;
-    (first.starts_with("untrusted comment:") && first.contains("secret key"))
+    if !first.starts_with("untrusted comment:") {
+        return None;
+    }
+    if minisign_verify::Signature::decode(&crate::signing::keys::as_minisign_writes(text)).is_ok() {
+        return Some(crate::tr!(lang, "verify-trusted-is-signature"));
+    }
+    first
+        .contains("secret key")
         .then(|| crate::tr!(lang, "verify-trusted-is-secret-key"))
 }
 

@@ -143,4 +143,24 @@ fn a_key_file_given_as_keys_toml_is_said_to_be_one() {
     let (code, err) = medsec_in(w, "en", &["verify", "bundle", "--trusted", "k.key"]);
     assert_eq!(code, 2, "{err}");
     assert!(err.contains("this is a minisign secret key file"), "{err}");
+    // A signature file's first line (`signature from medsec secret key`, minisign's likewise)
+    // names a secret key too: it is said to be a signature, not a secret key.
+    let key = common::bundle::TestKey::new(w, "s");
+    let sig = key.sign_bytes(b"manifest\n", "timestamp:1");
+    std::fs::write(w.join("medsec.minisig"), &sig).unwrap();
+    let stock = sig.replacen("signature from medsec", "signature from minisign", 1);
+    std::fs::write(w.join("stock.minisig"), stock).unwrap();
+    for (file, lang, said) in [
+        ("medsec.minisig", "en", "this is a minisign signature file"),
+        ("stock.minisig", "en", "this is a minisign signature file"),
+        ("medsec.minisig", "ja", "これはminisignの署名ファイルで"),
+    ] {
+        let (code, err) = medsec_in(w, lang, &["verify", "bundle", "--trusted", file]);
+        assert_eq!(code, 2, "{file}: {err}");
+        assert!(err.contains(said), "{file}: {err}");
+        assert!(
+            !err.contains("secret key file") && !err.contains("秘密鍵"),
+            "{file}: {err}"
+        );
+    }
 }

@@ -136,3 +136,67 @@ fn a_file_given_among_folders_is_pointed_at_its_folder() {
         "{stderr}"
     );
 }
+
+/// A trusted key that is the identity point (a "weak" key: `[k]A` is the identity for every
+/// `k`, so `[s]B = R` holds for any `R = [s]B` anyone can make) is never taken into a batch:
+/// a batch would vouch for such a forgery, while one-by-one verification (minisign-verify)
+/// refuses the key. A forged signature "by" it is invalid (exit 3), alone or among others.
+#[test]
+fn a_forgery_by_a_weak_key_is_not_vouched_for_by_a_batch() {
+    use ct_codecs::{Base64, Encoder};
+    use curve25519_dalek::{constants::ED25519_BASEPOINT_POINT, scalar::Scalar};
+    let first = signed(&report_value(HOSPITAL, 2025));
+    let key_id = [7u8, 1, 2, 3, 4, 5, 6, 7];
+    let mut identity = [0u8; 32];
+    identity[0] = 1;
+    let b64 = |bytes: &[u8]| Base64::encode_to_string(bytes).unwrap();
+    let weak_pub = first.root.join("weak.pub");
+    std::fs::write(
+        &weak_pub,
+        format!(
+            "untrusted comment: minisign public key 0706050403020107\n{}\n",
+            b64(&[b"Ed".as_slice(), &key_id, &identity].concat())
+        ),
+    )
+    .unwrap();
+    // `s` reduced and `R = [s]B` canonical and of prime order: minisign's exact form.
+    let forged = |s: u64| {
+        let s = Scalar::from(s);
+        let r = (ED25519_BASEPOINT_POINT * s).compress().to_bytes();
+        [r, s.to_bytes()].concat()
+    };
+    let mut dirs = vec![first.bundle.clone()];
+    for i in 1..3 {
+        let dir = first.root.join(format!("b{i}"));
+        write_bundle(&dir, &report_value(HOSPITAL, 2025));
+        dirs.push(dir);
+    }
+    for (i, dir) in dirs.iter().enumerate() {
+        let manifest = medsec::signing::manifest::build(dir).unwrap().render();
+        std::fs::write(dir.join("MANIFEST.sha256"), &manifest).unwrap();
+        let sig = format!(
+            "untrusted comment: {}\n{}\ntrusted comment: {}\n{}\n",
+            medsec::signing::sign::UNTRUSTED_COMMENT,
+            b64(&[b"ED".as_slice(), &key_id, &forged(1000 + i as u64)].concat()),
+            common::bundle::comment_for(dir, None),
+            b64(&forged(2000 + i as u64)),
+        );
+        std::fs::write(dir.join("MANIFEST.sha256.minisig"), sig).unwrap();
+    }
+    for n in [1, 3] {
+        let given: Vec<&std::path::Path> = dirs[..n].iter().map(PathBuf::as_path).collect();
+        let (code, json) = verify(&given, &pubkey(&weak_pub));
+        assert_eq!(code, 3, "{json:#}");
+        for i in 0..n {
+            assert_eq!(
+                json["bundles"][i]["signature"]["verified"].as_bool(),
+                Some(false),
+                "{json:#}"
+            );
+            assert!(
+                codes(&json, i).iter().any(|c| c == "signature-invalid"),
+                "{json:#}"
+            );
+        }
+    }
+}

@@ -1299,3 +1299,47 @@ fn the_suggested_diff_runs_as_printed() {
     );
     assert!(out.contains("試験用の連絡体制を検討している。"), "{out}");
 }
+
+/// A bundled form this medsec cannot read (too deep), signed by a key keys.toml trusts for
+/// the vendor its verified trusted comment names: the form is said to be unreadable, and the
+/// signature is checked against that vendor, so it is not also called untrusted.
+#[test]
+fn an_unreadable_form_is_checked_against_the_vendor_its_signed_comment_names() {
+    let setup = vendor_bundle();
+    let vendor = TestKey::new(&setup.root, "vendor2");
+    let line = std::fs::read_to_string(&vendor.public)
+        .unwrap()
+        .lines()
+        .nth(1)
+        .unwrap()
+        .to_owned();
+    let keys = std::fs::read_to_string(&setup.keys).unwrap();
+    std::fs::write(
+        &setup.keys,
+        keys.replace(
+            &format!("[vendors.\"{VENDOR}\"]\nkeys = [\""),
+            &format!("[vendors.\"{VENDOR}\"]\nkeys = [\"{line}\", \""),
+        ),
+    )
+    .unwrap();
+    let deep = format!("a: {}{}\n", "[".repeat(200), "]".repeat(200));
+    std::fs::write(setup.bundle.join("vendor-forms/deep.yaml"), &deep).unwrap();
+    let comment = format!(
+        "timestamp:1\tfile:deep.yaml\tmedsec-vendor-form:1\tvendor:{VENDOR}\tchecklist:test-vendor@fy2025"
+    );
+    std::fs::write(
+        setup.bundle.join("vendor-forms/deep.yaml.minisig"),
+        vendor.sign_bytes(deep.as_bytes(), &comment),
+    )
+    .unwrap();
+    setup.change_report_and_resign(|r| {
+        let form = &mut r["vendor_forms"][0];
+        form["bundled"] = json!("vendor-forms/deep.yaml");
+        form["signature"] = json!("vendor-forms/deep.yaml.minisig");
+    });
+    let (code, findings, _) = vendor_findings(&setup);
+    assert_eq!(code, 3, "{findings:?}");
+    let codes: Vec<&str> = findings.iter().map(|(c, _, _)| c.as_str()).collect();
+    assert_eq!(codes, ["vendor-form-mismatch"], "{findings:?}");
+    assert!(findings[0].2.contains("too-deep"), "{findings:?}");
+}
