@@ -713,3 +713,40 @@ fn the_mutation_scripts_modules_and_test_binaries_exist() {
         "the module table of scripts/mutants.sh was not found"
     );
 }
+
+/// `(code, severity)` of each row of a Markdown table whose first cell is a backticked code,
+/// in `text` (lines starting `prefix`).
+fn code_rows<'a>(text: &'a str, prefix: &str) -> Vec<(&'a str, &'a str)> {
+    text.lines()
+        .filter_map(|l| l.strip_prefix(prefix))
+        .filter_map(|l| l.strip_prefix("| `"))
+        .filter_map(|l| l.split_once("` | "))
+        .filter_map(|(code, rest)| Some((code, rest.split_once(" | ")?.0)))
+        .filter(|(code, _)| is_code(code, true))
+        .collect()
+}
+
+/// The finding codes of the inspection's rules (the table in `src/answers/rules.rs`, which
+/// scripts match on) are each in docs/answers.md's table of finding codes, with the same
+/// severity: the docs are where people look a code up.
+#[test]
+fn every_rule_code_is_in_the_answers_docs_with_its_severity() {
+    let rules = read("src/answers/rules.rs");
+    let rules = code_rows(&rules, "//! ");
+    assert!(
+        rules.len() > 30,
+        "the table of src/answers/rules.rs was not found: {rules:?}"
+    );
+    let doc = read("docs/answers.md");
+    let doc = code_rows(&doc, "");
+    let missing: Vec<String> = rules
+        .iter()
+        .filter(|row| !doc.contains(row))
+        .map(|(code, severity)| format!("{code} ({severity})"))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "rule codes not in docs/answers.md's table (or with another severity):\n{}",
+        missing.join("\n")
+    );
+}

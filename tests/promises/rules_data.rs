@@ -1036,3 +1036,39 @@ fn not_applicable_on_a_vendor_form_is_not_judged_by_the_institutions_conditions(
         "{found:?}"
     );
 }
+
+/// An own checklist leaving out an item every institution answers (`asset-ledger`, FY2025):
+/// `status` says `base-item-required-out-of-scope` for it, an error; the gate question
+/// answered いいえ (no medical information system) excuses it, as it excuses every item.
+#[test]
+fn a_required_base_item_left_out_is_a_finding_unless_the_gate_says_there_is_no_system() {
+    let dir = tempfile::tempdir().unwrap();
+    let own = dir.path().join("own.toml");
+    let text = std::fs::read_to_string(fixture("own-checklist.toml"))
+        .unwrap()
+        .replacen(
+            "[[sections]]",
+            "[[out_of_scope]]\nitem = \"asset-ledger\"\nreason = { ja = \"当院の判断です。\", en = \"Our own decision.\" }\n\n[[sections]]",
+            1,
+        );
+    std::fs::write(&own, text).unwrap();
+    let left_out = |answers_text: &str| -> Vec<(String, String)> {
+        let f = answers(dir.path(), "own-institution@fy2025", answers_text);
+        findings(&f, "2025-09-01", &[&own])
+            .into_iter()
+            .filter(|(code, _, _)| code == "base-item-required-out-of-scope")
+            .map(|(_, severity, item)| (severity, item))
+            .collect()
+    };
+    let gate = |response: &str| {
+        answer(
+            "medical-information-system",
+            response,
+            "checked_on = 2025-07-01\n",
+        )
+    };
+    let said = [("error".to_owned(), "asset-ledger".to_owned())];
+    assert_eq!(left_out(&gate("はい")), said);
+    assert_eq!(left_out(""), said);
+    assert_eq!(left_out(&gate("いいえ")), []);
+}
