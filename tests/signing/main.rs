@@ -10,6 +10,7 @@ mod fix11i;
 mod fix15b;
 mod hostile_bundle;
 mod key_formats;
+mod official_source;
 mod own_checklists;
 mod own_setup;
 mod passphrase_pty;
