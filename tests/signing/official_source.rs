@@ -4,8 +4,9 @@
 //! are no unbacked claim whatever file the checklist records (src/signing/verify/official.rs).
 
 use super::common;
+use super::fix11e::two_sections;
 use super::verify_findings::{
-    import_to, message_of, official_like, report_against, verify_in, workbook_bytes,
+    import_to, in_dir, message_of, official_like, report_against, verify_in, workbook_bytes,
 };
 
 /// A report on the honest import of the official workbook, checked against another workbook
@@ -92,4 +93,55 @@ fn items_confirmed_by_the_official_workbook_are_no_unbacked_claim() {
     );
     let message = message_of(&out, "checklist-not-official");
     assert!(message.contains(&"ab".repeat(32)), "{message}");
+}
+
+/// A workbook given that the bundle's checklist records as its source, though of another
+/// edition (an own checklist scaffolded for this year with `checklist new` from last year's
+/// import keeps last year's workbook as its source): it is compared with that checklist, so it
+/// is not said to be of another form with nothing compared.
+#[test]
+fn a_workbook_the_carried_checklist_records_is_not_said_to_be_of_another_form() {
+    let tmp = tempfile::tempdir().unwrap();
+    let w = tmp.path();
+    common::keygen(&w.join("k"));
+    let (_, registry) = official_like(w);
+    std::fs::write(
+        w.join("r7.xlsx"),
+        two_sections("試験用チェックリスト(令和7年度版)"),
+    )
+    .unwrap();
+    import_to(w, &registry, "r7.xlsx", "r7.toml", &[]);
+    let o = in_dir(w, &registry, "en")
+        .args(["--checklist", "r7.toml", "checklist", "new"])
+        .args(["--from", "r7-institution@fy2025", "--edition", "fy2026"])
+        .args(["--out", "r8.toml"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", common::stderr_of(&o));
+    let r8 = std::fs::read_to_string(w.join("r8.toml")).unwrap();
+    assert!(
+        r8.contains("edition = \"fy2026\"") && r8.contains("workbook:r7.xlsx#sha256="),
+        "{r8}"
+    );
+    report_against(w, &registry, "r8.toml", "b");
+    let (_, found, _) = verify_in(
+        w,
+        &registry,
+        "en",
+        &["verify", "b", "--checklist", "r7.xlsx"],
+    );
+    assert!(
+        !found
+            .iter()
+            .any(|(c, _)| c == "checklist-workbook-other-form"
+                || c == "checklist-workbook-not-compared"),
+        "{found:?}"
+    );
+    // Compared: its wording (last year's title and rules) is said to differ, or to agree.
+    assert!(
+        found
+            .iter()
+            .any(|(c, _)| c == "checklist-not-inspectors" || c == "checklist-workbook-matched"),
+        "{found:?}"
+    );
 }
