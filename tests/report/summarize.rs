@@ -1146,3 +1146,46 @@ fn a_bundle_named_several_times_is_one_row() {
     let json: Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(json["bundles"].as_array().unwrap().len(), 1, "{json:#}");
 }
+
+/// A clinic's delivery that holds its printed report.html beside the bundle folder
+/// (`inbox/clinic/report.html`, `inbox/clinic/bundle/`): the bundle is found and verified,
+/// never hidden behind a `no-bundle` row for the folder that holds it; report.html alone in
+/// a folder is still that row. The same for the folder given itself.
+#[test]
+fn a_printed_report_beside_the_bundle_folder_does_not_hide_the_bundle() {
+    let tmp = tempfile::tempdir().unwrap();
+    let inbox = tmp.path().join("inbox");
+    let key = common::bundle::TestKey::new(tmp.path(), "hospital");
+    let clinic = inbox.join("clinic");
+    write_bundle(&clinic.join("bundle"), &report_value(HOSPITAL, 2025));
+    key.sign_bundle(&clinic.join("bundle"), None);
+    std::fs::write(clinic.join("report.html"), "<!DOCTYPE html>").unwrap();
+    std::fs::create_dir_all(inbox.join("only-html")).unwrap();
+    std::fs::write(inbox.join("only-html/report.html"), "<!DOCTYPE html>").unwrap();
+    for (given, rows_wanted) in [(&inbox, 2), (&clinic, 1)] {
+        let o = cmd()
+            .arg("summarize")
+            .arg(given)
+            .arg("--pubkey")
+            .arg(&key.public)
+            .args(["--as-of", AS_OF, "--format", "json"])
+            .output()
+            .unwrap();
+        let json: Value =
+            serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("{e}: {}", stderr_of(&o)));
+        let rows = json["bundles"].as_array().unwrap();
+        assert_eq!(rows.len(), rows_wanted, "{json:#}");
+        let found = rows
+            .iter()
+            .find(|r| slashed(r["path"].as_str().unwrap()).ends_with("clinic/bundle"))
+            .unwrap_or_else(|| panic!("the bundle is not found: {json:#}"));
+        assert_eq!(found["institution_code"], HOSPITAL, "{json:#}");
+        assert_eq!(
+            rows.iter()
+                .filter(|r| r["worst_finding"] == "no-bundle")
+                .count(),
+            rows_wanted - 1,
+            "{json:#}"
+        );
+    }
+}

@@ -11,6 +11,7 @@ mod fix15b;
 mod hostile_bundle;
 mod key_files;
 mod key_formats;
+mod official_source;
 mod own_checklists;
 mod own_setup;
 mod passphrase_pty;

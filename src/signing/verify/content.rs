@@ -71,13 +71,20 @@ pub(super) fn check(
         .chain(std::iter::once(&report.answers.checklist))
         .chain(report.vendor_forms.iter().map(|f| &f.checklist))
         .any(|r| r.file.is_some());
+    // The workbooks given (`--checklist WORKBOOK.xlsx`, by path) that a carried checklist was
+    // compared with, whatever the comparison found.
+    let mut compared = Vec::new();
     let catalog = match &checked.manifest {
-        Some(manifest) if carries => {
-            std::borrow::Cow::Owned(with_carried_checklists(b, report, manifest, opts.catalog))
-        }
+        Some(manifest) if carries => std::borrow::Cow::Owned(with_carried_checklists(
+            b,
+            report,
+            manifest,
+            opts.catalog,
+            &mut compared,
+        )),
         _ => std::borrow::Cow::Borrowed(opts.catalog),
     };
-    official::push_workbooks_of_other_forms(b, report, opts.catalog, &catalog);
+    official::push_workbooks_of_other_forms(b, report, opts.catalog, &catalog, &compared);
     // Not again for a carried checklist already found not to be the inspector's own.
     let not_inspectors = b
         .findings
@@ -418,6 +425,7 @@ fn with_carried_checklists(
     report: &Report,
     manifest: &Manifest,
     own: &Catalog,
+    compared: &mut Vec<String>,
 ) -> Catalog {
     let lang = b.lang;
     let mut catalog = own.clone();
@@ -545,6 +553,7 @@ fn with_carried_checklists(
                     &workbook.loaded.checklist,
                     workbook.stated_serves().as_deref(),
                 );
+                compared.push(workbook.path.clone());
                 if !diff.same_wording() {
                     official::push_wording_differs(b, name, &loaded, &workbook, &diff);
                     official::push_if_not_the_official_file(b, name, &loaded, &workbook);

@@ -191,13 +191,7 @@ fn walk(dir: &Path, depth: usize, out: &mut Vec<Found>) {
             Err(e) => out.push(Found::Unreadable(path, Some(io(&e)))),
         }
     }
-    // A folder down the walk that holds the printable page but no bundle is a delivery that
-    // came without its bundle: a row that says so, never passed by (an empty folder, or a
-    // clinic's evidence/, is no delivery).
-    if depth > 0 && dir.join("report.html").is_file() {
-        out.push(Found::NoBundle(dir.to_owned()));
-        return;
-    }
+    let before = out.len();
     children.sort();
     for (path, link) in children {
         if link {
@@ -205,6 +199,20 @@ fn walk(dir: &Path, depth: usize, out: &mut Vec<Found>) {
         } else {
             walk(&path, depth + 1, out);
         }
+    }
+    // A folder down the walk that holds the printable page and no bundle under it is a
+    // delivery that came without its bundle: one row that says so, never passed by (an empty
+    // folder, or a clinic's evidence/, is no delivery). A page printed beside the bundle's
+    // folder (`clinic/report.html`, `clinic/bundle/`) hides nothing. (A folder given is one
+    // such row by find_bundles' own rule.)
+    if dir.join("report.html").is_file()
+        && out
+            .iter()
+            .skip(before)
+            .all(|f| matches!(f, Found::NoBundle(_)))
+    {
+        out.truncate(before);
+        out.push(Found::NoBundle(dir.to_owned()));
     }
 }
 

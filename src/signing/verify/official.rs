@@ -493,15 +493,19 @@ fn push_unconfirmed(b: &mut Bundle<'_>, name: &str, checklist: &str, entry: &Off
     );
 }
 
-/// Each workbook the inspector gave (`--checklist WORKBOOK.xlsx`) that is of none of the
-/// report's forms and editions (the 事業者確認用 workbook for an institution's report, last
-/// year's for this year's): nothing was compared with it, said with both forms (a warning:
-/// the bundle is no worse for it, but the inspector's check did not happen).
+/// Each workbook the inspector gave (`--checklist WORKBOOK.xlsx`) that no carried checklist
+/// was compared with (`compared`, by path) and that is of none of the report's forms and
+/// editions (the 事業者確認用 workbook for an institution's report, last year's for this
+/// year's): nothing was compared with it, said with both forms (a warning: the bundle is no
+/// worse for it, but the inspector's check did not happen). A workbook a carried checklist
+/// records as its source is compared with it whatever its edition (`workbook_for`), so it is
+/// never said to be of another form.
 pub(super) fn push_workbooks_of_other_forms(
     b: &mut Bundle<'_>,
     report: &crate::report::Report,
     own: &Catalog,
     all: &Catalog,
+    compared: &[String],
 ) {
     let refs: Vec<&crate::report::ChecklistRef> = std::iter::once(&report.checklist)
         .chain(std::iter::once(&report.answers.checklist))
@@ -512,16 +516,12 @@ pub(super) fn push_workbooks_of_other_forms(
         .loaded_from_files()
         .into_iter()
         .filter_map(given_workbook)
+        .filter(|given| !compared.contains(&given.path))
     {
         let book = &given.loaded.checklist;
         let related = |r: &&&crate::report::ChecklistRef| {
             (r.edition == book.edition && r.form == book.form.as_str())
                 || r.full_id() == book.full_id()
-                || all.by_digest(&r.digest).is_some_and(|c| {
-                    recorded_workbooks(c)
-                        .iter()
-                        .any(|(_, sha)| *sha == given.sha256)
-                })
         };
         if let Some(first) = refs.iter().find(related) {
             // Compared only with a checklist the bundle carries: one bundled into medsec is
